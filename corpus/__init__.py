@@ -1,0 +1,31 @@
+"""Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
+
+from .bundled import bundled_corpus_files
+from .chunk import DEFAULT_MAX_CHARS, chunk_speech, split_paragraph, split_sentences
+from .clean import clean_line
+from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
+from .parse import parse_document
+from .reader import SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
+from .records import Document, Paragraph, PassageDraft, Speech
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "SUPPORTED_SUFFIXES",
+    "CorpusError",
+    "Document",
+    "EmptyDocument",
+    "Paragraph",
+    "PassageDraft",
+    "Speech",
+    "UnreadableFile",
+    "UnsupportedFormat",
+    "bundled_corpus_files",
+    "chunk_speech",
+    "clean_line",
+    "iter_speech_files",
+    "parse_document",
+    "read_bytes",
+    "read_document",
+    "split_paragraph",
+    "split_sentences",
+]

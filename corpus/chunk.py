@@ -1,0 +1,72 @@
+"""Cut speeches into passages: one per paragraph, very long paragraphs split at sentence ends."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .records import PassageDraft, Speech
+
+DEFAULT_MAX_CHARS = 350
+# A sentence ends at 。！？； (or their ASCII forms), together with any closing quotes/brackets after it.
+_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’）)」』]*|$)")
+_CLAUSE = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.findall(text) if s]
+
+
+def chunk_speech(speech: Speech, max_chars: int = DEFAULT_MAX_CHARS) -> list[PassageDraft]:
+    drafts: list[PassageDraft] = []
+    for index, paragraph in enumerate(speech.paragraphs):
+        for part, text in enumerate(split_paragraph(paragraph.text, max_chars)):
+            drafts.append(PassageDraft(text=text, section=paragraph.section, paragraph=index, part=part))
+    return drafts
+
+
+def split_paragraph(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
+    """Split a paragraph longer than max_chars into balanced, sentence-aligned parts."""
+    if len(text) <= max_chars:
+        return [text]
+    pieces: list[str] = []
+    for sentence in split_sentences(text):
+        pieces.extend(_split_long_sentence(sentence, max_chars))
+    parts = math.ceil(len(text) / max_chars)
+    target = len(text) / parts
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        # Close the chunk when adding the piece would overshoot the target more than stopping short does.
+        if current and (
+            len(current) + len(piece) > max_chars
+            or abs(len(current) + len(piece) - target) > abs(len(current) - target)
+        ):
+            chunks.append(current)
+            current = ""
+        current += piece
+    if current:
+        chunks.append(current)
+    if len(chunks) > 1 and len(chunks[-1]) < max_chars // 4:
+        tail = chunks.pop()
+        chunks[-1] += tail  # a short tail reads better with the sentences before it
+    return chunks
+
+
+def _split_long_sentence(sentence: str, max_chars: int) -> list[str]:
+    if len(sentence) <= max_chars:
+        return [sentence]
+    clauses = [c for c in _CLAUSE.findall(sentence) if c]
+    out: list[str] = []
+    current = ""
+    for clause in clauses:
+        while len(clause) > max_chars:  # no punctuation at all: cut by length
+            out.append(clause[:max_chars])
+            clause = clause[max_chars:]
+        if current and len(current) + len(clause) > max_chars:
+            out.append(current)
+            current = ""
+        current += clause
+    if current:
+        out.append(current)
+    return out

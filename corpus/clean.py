@@ -1,0 +1,51 @@
+"""Undo the artefacts of PDF-to-text conversion and rebuild paragraphs.
+
+Every rule here is one the seed corpus needs (see shared/corpus-seed/README.md), written generally:
+mis-encoded quotes, a mis-encoded character, page markers inside paragraphs, paragraphs joined by a
+private-use character, paragraphs broken across pages, stray spaces between Chinese characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# U+201A/U+201B are what the converter produced for “ and ”.
+_CHAR_FIXES = str.maketrans({"\u201a": "“", "\u201b": "”", "臵": "置", "\u3000": " ", "\u00a0": " "})
+# Characters a converter uses to glue paragraphs together (private-use area, form feed, line separators).
+_PARAGRAPH_GLUE = re.compile(r"[\ue000-\uf8ff\f\u2028\u2029]")
+# "— 12 —", "- 3 -", "－ 7 －": a page number between dashes, standing alone between spaces.
+_PAGE_MARKER = re.compile(r"(?:^|(?<=\s)|(?<=[\u3000-\u303f\uff00-\uffef]))[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}(?=\s|$)")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》（）…—"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACE_AFTER_DIGIT = re.compile(rf"(?<=[0-9A-Za-z%×])\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+(?=[0-9A-Za-z×])")
+# A paragraph is complete when it ends with one of these (closing quotes and brackets included).
+_TERMINAL = "。！？；：…!?;:”’）)》」』】"
+
+
+def split_lines(text: str) -> list[str]:
+    """Normalise line ends and paragraph glue, and return the raw lines (unstripped, unfiltered)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _PARAGRAPH_GLUE.sub("\n", text)
+    return text.split("\n")
+
+
+def clean_line(line: str) -> str:
+    """Clean one line: fix characters, drop page markers, remove spaces that Chinese does not use."""
+    line = line.translate(_CHAR_FIXES)
+    line = _PAGE_MARKER.sub(" ", line)
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    line = _SPACE_IN_CJK.sub("", line)
+    return _SPACE_AFTER_DIGIT.sub("", line)
+
+
+def is_complete(paragraph: str) -> bool:
+    """Whether a paragraph ends like a finished sentence (else it runs on in the next line)."""
+    return paragraph.endswith(tuple(_TERMINAL))
+
+
+def clean_title(line: str) -> str:
+    """Titles keep a single space where one separates two halves; everything else as clean_line."""
+    line = line.translate(_CHAR_FIXES)
+    line = _PAGE_MARKER.sub(" ", line)
+    return re.sub(r"\s+", " ", line).strip()

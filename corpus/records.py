@@ -1,0 +1,46 @@
+"""Small typed records that flow out of the corpus layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's text, decoded, before any cleaning."""
+
+    name: str  # file name, used as the speech's source
+    text: str
+    encoding: str  # what it was decoded from: "utf-8", "gb18030", "docx", "pdf", …
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One cleaned paragraph of a speech body, with the heading path it sits under."""
+
+    text: str
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One speech: its metadata and its body paragraphs (headings are metadata, not paragraphs)."""
+
+    title: str
+    subtitle: str | None
+    date: str | None  # ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when that is all the text says)
+    speaker: str | None
+    source: str  # the file it came from
+    ordinal: int  # 1-based position of the speech inside its file
+    label: str | None  # a compilation's marker, e.g. "第二篇：2024在全市老干部工作会议上讲话"
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class PassageDraft:
+    """A retrievable unit cut from a speech: a paragraph, or a sentence-aligned part of a long one."""
+
+    text: str
+    section: str | None
+    paragraph: int  # index of the paragraph in its speech
+    part: int  # 0 for a whole paragraph; 0, 1, … for the parts of a split one
