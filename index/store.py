@@ -1,0 +1,304 @@
+"""The SQLite store (through sqlite-utils): speeches, passages, the embedding cache, logs.
+
+The schema is a list of named, append-only migrations applied when the database opens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import sqlite_utils
+
+from corpus import PassageDraft, Speech
+
+from .errors import StoreCorrupt
+from .records import PassageRecord, SpeechRecord
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE speeches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            subtitle TEXT,
+            date TEXT,
+            speaker TEXT,
+            label TEXT,
+            content_hash TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            UNIQUE (source, ordinal)
+        );
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            speech_id INTEGER NOT NULL REFERENCES speeches(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,
+            part INTEGER NOT NULL,
+            section TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL
+        );
+        CREATE INDEX passages_speech ON passages(speech_id, position);
+        CREATE TABLE embeddings (
+            model TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (model, content_hash)
+        );
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('revision', '0');
+        """
+    )
+
+
+def _m002_query_log(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE queries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            user_id TEXT,
+            chat_id TEXT,
+            query TEXT NOT NULL,
+            answered INTEGER NOT NULL,
+            top_ids TEXT NOT NULL,
+            latency_ms REAL NOT NULL
+        );
+        CREATE INDEX queries_ts ON queries(ts);
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("001_initial", _m001_initial),
+    ("002_query_log", _m002_query_log),
+]
+
+
+def passage_input(text: str, section: str | None) -> str:
+    """What gets embedded and lexically indexed for a passage: its section heading, then its text."""
+    return f"{section}\n{text}" if section else text
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What storing one speech did."""
+
+    speech_id: int
+    title: str
+    status: str  # "added", "updated" or "unchanged"
+    passages: int
+
+
+class Store:
+    """All persistent state except the vector and lexical index files."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreCorrupt(
+                f"数据库文件已损坏或不是 SQLite 文件：{path}（{e}）。请移走该文件后重新运行 speechqa rebuild。"
+            ) from e
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- schema -------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        if "_migrations" not in self.db.table_names():
+            self.db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row["name"] for row in self.db["_migrations"].rows}
+        for name, apply in MIGRATIONS:
+            if name in done:
+                continue
+            with self.db.conn:
+                apply(self.db)
+                self.db["_migrations"].insert({"name": name, "applied_at": _now()})
+
+    # -- speeches and passages ----------------------------------------------------------------------
+    @property
+    def revision(self) -> int:
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
+
+    def _bump_revision(self) -> None:
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+
+    def save_speech(self, speech: Speech, drafts: Sequence[PassageDraft]) -> AddOutcome:
+        """Insert a speech, or replace the one with the same source and ordinal if its text changed."""
+        digest = content_hash(
+            json.dumps(
+                [speech.title, speech.subtitle, speech.date, speech.speaker, [(d.text, d.section) for d in drafts]],
+                ensure_ascii=False,
+            )
+        )
+        existing = self.db.execute(
+            "SELECT id, content_hash FROM speeches WHERE source = ? AND ordinal = ?",
+            [speech.source, speech.ordinal],
+        ).fetchone()
+        if existing and existing[1] == digest:
+            return AddOutcome(existing[0], speech.title, "unchanged", len(drafts))
+        row = {
+            "source": speech.source,
+            "ordinal": speech.ordinal,
+            "title": speech.title,
+            "subtitle": speech.subtitle,
+            "date": speech.date,
+            "speaker": speech.speaker,
+            "label": speech.label,
+            "content_hash": digest,
+            "added_at": _now(),
+        }
+        with self.db.conn:
+            if existing:
+                speech_id = existing[0]
+                self.db.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
+                self.db["speeches"].update(speech_id, row)
+            else:
+                speech_id = int(self.db["speeches"].insert(row).last_pk)
+            self.db["passages"].insert_all(
+                {
+                    "speech_id": speech_id,
+                    "position": position,
+                    "paragraph": d.paragraph,
+                    "part": d.part,
+                    "section": d.section,
+                    "text": d.text,
+                    "content_hash": content_hash(passage_input(d.text, d.section)),
+                }
+                for position, d in enumerate(drafts)
+            )
+            self._bump_revision()
+        return AddOutcome(speech_id, speech.title, "updated" if existing else "added", len(drafts))
+
+    def remove_speech(self, speech_id: int) -> SpeechRecord | None:
+        speech = self.speech(speech_id)
+        if speech is None:
+            return None
+        with self.db.conn:
+            self.db.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
+            self.db.execute("DELETE FROM speeches WHERE id = ?", [speech_id])
+            self._bump_revision()
+        return speech
+
+    def speeches(self) -> list[SpeechRecord]:
+        rows = self.db.execute(
+            "SELECT s.id, s.title, s.subtitle, s.date, s.speaker, s.source, s.label, "
+            "(SELECT COUNT(*) FROM passages p WHERE p.speech_id = s.id) FROM speeches s ORDER BY s.id"
+        ).fetchall()
+        return [SpeechRecord(*row) for row in rows]
+
+    def speech(self, speech_id: int) -> SpeechRecord | None:
+        return next((s for s in self.speeches() if s.id == speech_id), None)
+
+    _PASSAGE_SQL = (
+        "SELECT p.id, p.speech_id, p.position, p.section, p.text, p.content_hash, "
+        "s.title, s.date, s.speaker FROM passages p JOIN speeches s ON s.id = p.speech_id "
+    )
+
+    def passages(self, speech_id: int | None = None) -> list[PassageRecord]:
+        if speech_id is None:
+            rows = self.db.execute(self._PASSAGE_SQL + "ORDER BY p.id").fetchall()
+        else:
+            rows = self.db.execute(
+                self._PASSAGE_SQL + "WHERE p.speech_id = ? ORDER BY p.position", [speech_id]
+            ).fetchall()
+        return [PassageRecord(*row) for row in rows]
+
+    def passages_by_id(self, ids: Iterable[int]) -> dict[int, PassageRecord]:
+        wanted = list(ids)
+        found: dict[int, PassageRecord] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(self._PASSAGE_SQL + f"WHERE p.id IN ({marks})", chunk).fetchall():
+                found[row[0]] = PassageRecord(*row)
+        return found
+
+    def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[PassageRecord]:
+        """The passage with the ones around it in its speech, in reading order."""
+        row = self.db.execute("SELECT speech_id, position FROM passages WHERE id = ?", [passage_id]).fetchone()
+        if row is None:
+            return []
+        rows = self.db.execute(
+            self._PASSAGE_SQL + "WHERE p.speech_id = ? AND p.position BETWEEN ? AND ? ORDER BY p.position",
+            [row[0], row[1] - before, row[1] + after],
+        ).fetchall()
+        return [PassageRecord(*r) for r in rows]
+
+    # -- embedding cache ----------------------------------------------------------------------------
+    def cached_vectors(self, model: str, hashes: Sequence[str], dim: int) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for digest, blob in self.db.execute(
+                f"SELECT content_hash, vector FROM embeddings WHERE model = ? AND content_hash IN ({marks})",
+                [model, *chunk],
+            ).fetchall():
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape[0] == dim:
+                    found[digest] = vector
+        return found
+
+    def cache_vectors(self, model: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
+        with self.db.conn:
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
+                [(model, digest, np.asarray(v, dtype=np.float32).tobytes()) for digest, v in items],
+            )
+
+    # -- query log ----------------------------------------------------------------------------------
+    def log_query(
+        self,
+        *,
+        channel: str,
+        query: str,
+        answered: bool,
+        top_ids: Sequence[int],
+        latency_ms: float,
+        user_id: str | None = None,
+        chat_id: str | None = None,
+    ) -> int:
+        return int(
+            self.db["queries"]
+            .insert(
+                {
+                    "ts": _now(),
+                    "channel": channel,
+                    "user_id": user_id,
+                    "chat_id": chat_id,
+                    "query": query,
+                    "answered": int(answered),
+                    "top_ids": json.dumps(list(top_ids)),
+                    "latency_ms": round(latency_ms, 2),
+                }
+            )
+            .last_pk
+        )
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")

@@ -1,0 +1,86 @@
+"""Chinese tokenisation: one explicit function, the same for indexing and for queries."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from functools import cache
+from importlib.resources import files
+from typing import Literal
+
+TokenizerName = Literal["char", "jieba", "char+jieba"]
+TOKENIZERS: tuple[TokenizerName, ...] = ("char", "jieba", "char+jieba")
+DEFAULT_TOKENIZER: TokenizerName = "char+jieba"
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+|\d+(?:\.\d+)?")
+# Function words and the corpus-independent filler of questions; they carry no evidence.
+STOPWORDS = frozenset(
+    "的 了 和 与 及 是 在 有 对 为 也 都 就 要 把 被 让 给 从 而 并 或 等 中 上 下 这 那 其 之 以 于 "
+    "吗 呢 吧 啊 呀 嘛 么 什么 怎么 怎样 怎么样 如何 哪些 哪个 哪里 多少 几 为什么 是否 有没有 有关 "
+    "关于 一下 请问 我们 你们 他们 它们 我 你 他 她 它 谁 能 能不能 可以 应该 需要 一个 一些 还 又 "
+    "到底 具体 主要 规定 什么样".split()
+)
+_jieba_lock = threading.Lock()
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    """A jieba tokenizer with the domain dictionary, initialised once (its dictionary load costs ~1 s)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    dictionary = files("index") / "data" / "domain_dict.txt"
+    with dictionary.open("rb") as handle:
+        tokenizer.load_userdict(handle)
+    return tokenizer
+
+
+def jieba_words(text: str) -> list[str]:
+    """jieba's search-mode words (long words and their sub-words), lower-cased."""
+    with _jieba_lock:
+        words = list(_jieba().cut_for_search(text))
+    return [w.lower() for w in words if w.strip()]
+
+
+def _char_tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for match in _WORD.finditer(text.lower()):
+        run = match.group()
+        if _HAN.fullmatch(run):
+            tokens.extend(run)
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            tokens.append(run)
+    return tokens
+
+
+def _jieba_tokens(text: str) -> list[str]:
+    return [w for w in jieba_words(text) if _WORD.fullmatch(w) and w not in STOPWORDS]
+
+
+def _char_jieba_tokens(text: str) -> list[str]:
+    # Bigrams give robustness to segmentation errors; jieba adds whole words (longer than two chars).
+    return _char_tokens(text) + [w for w in _jieba_tokens(text) if len(w) > 2]
+
+
+def get_tokenizer(name: str) -> Callable[[str], list[str]]:
+    table: dict[str, Callable[[str], list[str]]] = {
+        "char": _char_tokens,
+        "jieba": _jieba_tokens,
+        "char+jieba": _char_jieba_tokens,
+    }
+    if name not in table:
+        raise ValueError(f"unknown tokenizer {name!r}; choose one of {', '.join(TOKENIZERS)}")
+    return table[name]
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query worth highlighting in an answer: jieba words, without filler, longest first."""
+    terms = {w for w in jieba_words(query) if _WORD.fullmatch(w) and w not in STOPWORDS}
+    terms = {t for t in terms if len(t) > 1 or not _HAN.fullmatch(t)} or terms
+    return sorted(terms, key=lambda t: (-len(t), t))
