@@ -15,7 +15,9 @@ _CHAR_FIXES = str.maketrans({"\u201a": "“", "\u201b": "”", "臵": "置", "\u
 # Characters a converter uses to glue paragraphs together (private-use area, form feed, line separators).
 _PARAGRAPH_GLUE = re.compile(r"[\ue000-\uf8ff\f\u2028\u2029]")
 # "— 12 —", "- 3 -", "－ 7 －": a page number between dashes, standing alone between spaces.
-_PAGE_MARKER = re.compile(r"(?:^|(?<=\s)|(?<=[\u3000-\u303f\uff00-\uffef]))[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}(?=\s|$)")
+_PAGE_MARKER = re.compile(
+    r"(?:^|(?<=\s)|(?<=[\u3000-\u303f\uff00-\uffef]))[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}(?=\s|$)"
+)
 _CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》（）…—"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACE_AFTER_DIGIT = re.compile(rf"(?<=[0-9A-Za-z%×])\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+(?=[0-9A-Za-z×])")

@@ -14,7 +14,9 @@ _NUM = "一二三四五六七八九十百零〇"
 # "第二篇：title" — a compilation's marker that starts a new speech.
 _COMPILATION_MARKER = re.compile(rf"^第[{_NUM}\d]+篇\s*[：:]\s*(.*)$")
 _DATE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?\s*[）)]?$")
-_SALUTATION = re.compile(r"^(各位|尊敬的)?[^。！？]{0,12}(同志们|朋友们|来宾|代表|同学们|老同志们)[^。！？]{0,6}[：:，,！!]$")
+_SALUTATION = re.compile(
+    r"^(各位|尊敬的)?[^。！？]{0,12}(同志们|朋友们|来宾|代表|同学们|老同志们)[^。！？]{0,6}[：:，,！!]$"
+)
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # Heading levels: 一、 (1), （一） (2). Numbered points that open a paragraph (一要… 二是… 第三，… 首先，…) are 3.

@@ -23,7 +23,7 @@ from .errors import (
 from .lexical import LexicalIndex
 from .library import BuildReport, FileOutcome, Library, LoadedIndex
 from .records import Manifest, PassageRecord, SpeechRecord
-from .store import AddOutcome, Store, passage_input
+from .store import AddOutcome, Store, lexical_input
 from .tokenize import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms
 from .vectors import VectorIndex
 
@@ -58,7 +58,7 @@ __all__ = [
     "embed_query",
     "get_tokenizer",
     "jieba_words",
+    "lexical_input",
     "load_embedder",
-    "passage_input",
     "query_terms",
 ]

@@ -129,7 +129,9 @@ def load_embedder(
             return SentenceTransformerEmbedder(model_id, chosen, local_only=True)
         except Exception as cached_error:  # not in the local cache
             if not _hub_reachable():
-                raise ModelUnavailable(f"模型 {model_id} 不在本地缓存中，且无法连接模型仓库") from cached_error
+                raise ModelUnavailable(
+                    f"模型 {model_id} 不在本地缓存中，且无法连接模型仓库"
+                ) from cached_error
             return SentenceTransformerEmbedder(model_id, chosen, local_only=False)
     except ModelUnavailable as e:
         reason = str(e)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -25,7 +26,9 @@ class LexicalIndex:
         self.vocab: dict[str, int] = dict(getattr(model, "vocab_dict", {}) or {})
 
     @classmethod
-    def build(cls, texts: Sequence[str], ids: Sequence[int], tokenize: Callable[[str], list[str]]) -> LexicalIndex:
+    def build(
+        cls, texts: Sequence[str], ids: Sequence[int], tokenize: Callable[[str], list[str]]
+    ) -> LexicalIndex:
         model = bm25s.BM25(k1=1.2, b=0.75)
         corpus_tokens = [tokenize(t) or [""] for t in texts]
         if corpus_tokens:
@@ -43,6 +46,24 @@ class LexicalIndex:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(self.ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def document_frequency(self, token: str) -> int:
+        """How many passages contain the token (0 when it is not in the vocabulary)."""
+        column = self.vocab.get(token)
+        if column is None:
+            return 0
+        indptr = self.model.scores["indptr"]
+        return int(indptr[column + 1] - indptr[column])
+
+    def idf(self, word: str) -> float:
+        """Inverse document frequency of a word of any length, estimated from its rarest piece."""
+        pieces = [t for t in self.tokenize(word) if t in self.vocab or len(t) == min(len(word), 2)]
+        df = min((self.document_frequency(t) for t in pieces), default=0)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

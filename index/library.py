@@ -41,7 +41,7 @@ from .embedder import Embedder
 from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, WriterBusy
 from .lexical import LexicalIndex
 from .records import Manifest
-from .store import AddOutcome, Store, passage_input
+from .store import AddOutcome, Store, lexical_input
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer
 from .vectors import VectorIndex
 
@@ -93,7 +93,9 @@ class Library:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as e:
-                raise WriterBusy("另一个写入任务（add / remove / rebuild）正在进行，请等它完成后再试。") from e
+                raise WriterBusy(
+                    "另一个写入任务（add / remove / rebuild）正在进行，请等它完成后再试。"
+                ) from e
             yield
         finally:
             handle.close()
@@ -122,7 +124,9 @@ class Library:
                 outcomes.append(FileOutcome(str(path), error=str(e)))
                 continue
             if path.is_dir() and not files:
-                outcomes.append(FileOutcome(str(path), error=f"文件夹中没有 .txt / .docx / .pdf 文件：{path}"))
+                outcomes.append(
+                    FileOutcome(str(path), error=f"文件夹中没有 .txt / .docx / .pdf 文件：{path}")
+                )
             for file in files:
                 try:
                     documents.append(read_document(file))
@@ -135,7 +139,7 @@ class Library:
         started = time.perf_counter()
         revision = self.store.revision
         passages = self.store.passages()
-        inputs = {p.content_hash: passage_input(p.text, p.section) for p in passages}
+        inputs = {p.content_hash: p.text for p in passages}
         cached = self.store.cached_vectors(embedder.key, list(inputs), embedder.dim)
         missing = [h for h in inputs if h not in cached]
         if progress:
@@ -155,7 +159,7 @@ class Library:
         )
         vectors_index = VectorIndex.build(matrix, ids, embedder.dim)
         lexical = LexicalIndex.build(
-            [passage_input(p.text, p.section) for p in passages], ids, get_tokenizer(self.tokenizer)
+            [lexical_input(p.text, p.section) for p in passages], ids, get_tokenizer(self.tokenizer)
         )
         manifest = Manifest(
             model=embedder.key,
@@ -205,7 +209,9 @@ class Library:
             data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             return Manifest(**data)
         except (OSError, ValueError, TypeError) as e:
-            raise IndexCorrupt(f"索引清单 manifest.json 已损坏（{folder.name}）。请运行 speechqa rebuild。") from e
+            raise IndexCorrupt(
+                f"索引清单 manifest.json 已损坏（{folder.name}）。请运行 speechqa rebuild。"
+            ) from e
 
     def _current_folder(self) -> Path | None:
         try:

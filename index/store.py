@@ -86,8 +86,12 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 ]
 
 
-def passage_input(text: str, section: str | None) -> str:
-    """What gets embedded and lexically indexed for a passage: its section heading, then its text."""
+def lexical_input(text: str, section: str | None) -> str:
+    """What the lexical index sees of a passage: its section heading, then its text.
+
+    The dense side embeds the text alone: measured on the dev set, prefixing the heading made
+    passages under one heading look alike to the model (dense Recall@1 0.45 with it, 0.61 without).
+    """
     return f"{section}\n{text}" if section else text
 
 
@@ -149,7 +153,13 @@ class Store:
         """Insert a speech, or replace the one with the same source and ordinal if its text changed."""
         digest = content_hash(
             json.dumps(
-                [speech.title, speech.subtitle, speech.date, speech.speaker, [(d.text, d.section) for d in drafts]],
+                [
+                    speech.title,
+                    speech.subtitle,
+                    speech.date,
+                    speech.speaker,
+                    [(d.text, d.section) for d in drafts],
+                ],
                 ensure_ascii=False,
             )
         )
@@ -185,7 +195,7 @@ class Store:
                     "part": d.part,
                     "section": d.section,
                     "text": d.text,
-                    "content_hash": content_hash(passage_input(d.text, d.section)),
+                    "content_hash": content_hash(d.text),
                 }
                 for position, d in enumerate(drafts)
             )
@@ -238,7 +248,9 @@ class Store:
 
     def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[PassageRecord]:
         """The passage with the ones around it in its speech, in reading order."""
-        row = self.db.execute("SELECT speech_id, position FROM passages WHERE id = ?", [passage_id]).fetchone()
+        row = self.db.execute(
+            "SELECT speech_id, position FROM passages WHERE id = ?", [passage_id]
+        ).fetchone()
         if row is None:
             return []
         rows = self.db.execute(

@@ -12,16 +12,21 @@ from typing import Literal
 
 TokenizerName = Literal["char", "jieba", "char+jieba"]
 TOKENIZERS: tuple[TokenizerName, ...] = ("char", "jieba", "char+jieba")
-DEFAULT_TOKENIZER: TokenizerName = "char+jieba"
+DEFAULT_TOKENIZER: TokenizerName = "char"
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+|\d+(?:\.\d+)?")
 # Function words and the corpus-independent filler of questions; they carry no evidence.
 STOPWORDS = frozenset(
+    # function words
     "的 了 和 与 及 是 在 有 对 为 也 都 就 要 把 被 让 给 从 而 并 或 等 中 上 下 这 那 其 之 以 于 "
-    "吗 呢 吧 啊 呀 嘛 么 什么 怎么 怎样 怎么样 如何 哪些 哪个 哪里 多少 几 为什么 是否 有没有 有关 "
-    "关于 一下 请问 我们 你们 他们 它们 我 你 他 她 它 谁 能 能不能 可以 应该 需要 一个 一些 还 又 "
-    "到底 具体 主要 规定 什么样".split()
+    "我 你 他 她 它 我们 你们 他们 它们 咱们 谁 一个 一些 这个 那个 这些 那些 还 又 再 很 太 "
+    # the filler of questions, in any corpus: asking words, modal verbs, vague time words
+    "吗 呢 吧 啊 呀 嘛 么 啥 什么 什么样 什么时候 怎么 怎样 怎么样 怎么办 如何 为什么 为啥 是否 "
+    "哪 哪些 哪个 哪里 哪儿 哪天 哪几 哪几个 哪几种 哪几条 几 几个 几种 几条 几项 几所 多少 多久 "
+    "有没有 没有 是不是 不是 能不能 不能 可不可以 可以 能 会不会 不会 要不要 不要 应该 应当 需要 "
+    "请问 一下 关于 有关 到底 具体 主要 究竟 意思 啥意思 里面 方面 哪些方面 情况 问题 "
+    "现在 目前 今后 以后 时候 讲话 提了 说 讲 提 搞 搞些 弄".split()
 )
 _jieba_lock = threading.Lock()
 

@@ -28,7 +28,9 @@ class VectorIndex:
         """Exact inner-product search (the corpus sizes this tool serves are well inside its range)."""
         index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
         if len(ids):
-            index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+            index.add_with_ids(
+                np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64)
+            )
         return cls(index, "flat")
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:

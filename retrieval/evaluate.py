@@ -1,0 +1,126 @@
+"""Score retrieval on a question set.
+
+Gold format (JSON Lines), chosen to survive re-chunking: each question lists short phrases quoted from
+the passages that answer it; a returned passage is relevant when it contains one of them. A question
+with no phrases is one the corpus does not answer: the right behaviour is to abstain.
+
+    {"id": "q014", "question": "离休干部体检规定是什么？", "answers": ["要落实好离休干部每年一次体检的规定"]}
+    {"id": "u001", "question": "明天天气怎么样？", "answers": []}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import Answer
+
+KS = (1, 3, 5)
+MRR_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class GoldQuestion:
+    id: str
+    question: str
+    answers: tuple[str, ...]
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    question: GoldQuestion
+    first_relevant: int | None  # 1-based rank of the first relevant passage within MRR_DEPTH
+    answered: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    questions: int
+    answerable: int
+    recall: dict[int, float]  # Recall@k over answerable questions
+    mrr: float  # MRR@10 over answerable questions
+    abstain_accuracy: float  # share of all questions where answered == (question is answerable)
+    false_abstain: float  # answerable questions the service declined
+    false_answer: float  # unanswerable questions the service answered
+    qps: float
+    outcomes: tuple[Outcome, ...] = field(repr=False, default=())
+
+
+class GoldFormatError(ValueError):
+    pass
+
+
+def load_questions(path: Path) -> list[GoldQuestion]:
+    questions = []
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise GoldFormatError(f"无法读取题集 {path}：{e}") from e
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            questions.append(
+                GoldQuestion(
+                    id=str(row.get("id", number)),
+                    question=str(row["question"]),
+                    answers=tuple(str(a) for a in row.get("answers", [])),
+                    style=row.get("style"),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as e:
+            raise GoldFormatError(
+                f"{path} 第 {number} 行格式不对（需要 question 与 answers 字段）：{e}"
+            ) from e
+    if not questions:
+        raise GoldFormatError(f"题集 {path} 是空的")
+    return questions
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_relevant(passage_text: str, answers: Sequence[str]) -> bool:
+    text = _squash(passage_text)
+    return any(_squash(a) in text for a in answers)
+
+
+def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) -> Report:
+    outcomes = []
+    started = time.perf_counter()
+    for q in questions:
+        answer = ask(q.question)
+        first = next(
+            (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage.text, q.answers)),
+            None,
+        )
+        outcomes.append(Outcome(q, first, answer.answered))
+    elapsed = time.perf_counter() - started
+    return summarise(outcomes, elapsed)
+
+
+def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
+    answerable = [o for o in outcomes if o.question.answers]
+    unanswerable = [o for o in outcomes if not o.question.answers]
+    n = max(1, len(answerable))
+    recall = {k: sum(1 for o in answerable if o.first_relevant and o.first_relevant <= k) / n for k in KS}
+    mrr = sum(1 / o.first_relevant for o in answerable if o.first_relevant) / n
+    correct = sum(1 for o in answerable if o.answered) + sum(1 for o in unanswerable if not o.answered)
+    return Report(
+        questions=len(outcomes),
+        answerable=len(answerable),
+        recall=recall,
+        mrr=mrr,
+        abstain_accuracy=correct / max(1, len(outcomes)),
+        false_abstain=sum(1 for o in answerable if not o.answered) / n,
+        false_answer=sum(1 for o in unanswerable if o.answered) / max(1, len(unanswerable)),
+        qps=len(outcomes) / elapsed if elapsed > 0 else 0.0,
+        outcomes=tuple(outcomes),
+    )

@@ -1,0 +1,38 @@
+"""Find the query's words in a passage, for bold or coloured display."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def highlight_spans(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Non-overlapping [start, end) spans where any term occurs (case-insensitive), merged, in order."""
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        needle = term.lower()
+        if not needle:
+            continue
+        start = lowered.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = lowered.find(needle, start + len(needle))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def mark(text: str, spans: Sequence[tuple[int, int]], before: str, after: str) -> str:
+    """Insert markers around spans (the caller escapes `text` pieces if its format needs it)."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(before + text[start:end] + after)
+        last = end
+    out.append(text[last:])
+    return "".join(out)

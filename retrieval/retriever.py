@@ -1,0 +1,131 @@
+"""Answer a query: dense + lexical search, fusion, de-duplication, the abstain decision, highlights."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
+
+from .abstain import AbstainRule, Evidence
+from .errors import EmptyQuery, QueryTooLong
+from .fusion import rrf, weighted
+from .highlight import highlight_spans
+from .records import Answer, Hit
+
+Mode = Literal["hybrid", "dense", "lexical"]
+MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
+MAX_QUERY_CHARS = 500
+CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class RetrieverConfig:
+    candidates: int = CANDIDATES  # taken from each side before fusion
+    fusion: Literal["rrf", "weighted"] = "weighted"
+    dense_weight: float = 0.4  # for weighted fusion
+    duplicate_overlap: float = 0.8  # bigram overlap above which a lower hit is dropped as a repeat
+
+
+class Retriever:
+    def __init__(
+        self,
+        store: Store,
+        index: LoadedIndex,
+        embedder: Embedder | None,
+        config: RetrieverConfig | None = None,
+        abstain: AbstainRule | None = None,
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.embedder = embedder
+        self.config = config or RetrieverConfig()
+        self.abstain = abstain or AbstainRule()
+
+    def search(self, query: str, k: int = 5, mode: Mode = "hybrid", offset: int = 0) -> Answer:
+        started = time.perf_counter()
+        query = normalise_query(query)
+        want = offset + k
+        pool = max(self.config.candidates, want * 2)
+        dense: list[tuple[int, float]] = []
+        lexical: list[tuple[int, float]] = []
+        if mode in ("hybrid", "dense") and self.embedder is not None:
+            dense = self.index.vectors.search(embed_query(self.embedder, query), pool)
+        if mode in ("hybrid", "lexical"):
+            lexical = self.index.lexical.search(query, pool)
+        if mode == "dense":
+            fused = dense
+        elif mode == "lexical":
+            fused = lexical
+        elif self.config.fusion == "rrf":
+            fused = rrf([dense, lexical])
+        else:
+            weights = [self.config.dense_weight, 1 - self.config.dense_weight]
+            fused = weighted([dense, lexical], weights)
+
+        records = self.store.passages_by_id([doc for doc, _ in fused[: pool * 2]])
+        dense_of, lexical_of = dict(dense), dict(lexical)
+        kept: list[tuple[PassageRecord, float]] = []
+        seen: list[set[str]] = []
+        for doc, score in fused:
+            record = records.get(doc)
+            if record is None:  # removed since the index was built
+                continue
+            grams = _bigrams(record.text)
+            if any(_overlap(grams, other) >= self.config.duplicate_overlap for other in seen):
+                continue
+            seen.append(grams)
+            kept.append((record, score))
+            if len(kept) > want:
+                break
+
+        terms = tuple(query_terms(query))
+        evidence = Evidence(
+            terms=terms,
+            idf=self.index.lexical.idf,
+            top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
+        )
+        answered = bool(kept) and self.abstain.answered(evidence)
+        hits = tuple(
+            Hit(
+                rank=rank,
+                score=round(score, 6),
+                passage=record,
+                dense=dense_of.get(record.id),
+                lexical=lexical_of.get(record.id),
+                highlights=highlight_spans(record.text, terms),
+            )
+            for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
+        )
+        return Answer(
+            query=query,
+            answered=answered,
+            hits=hits,
+            terms=terms,
+            mode=mode,
+            offset=offset,
+            has_more=len(kept) > want,
+            latency_ms=(time.perf_counter() - started) * 1000,
+        )
+
+
+def normalise_query(query: str) -> str:
+    """Validate and tidy a question: NFKC (full-width letters and digits), control characters out."""
+    query = unicodedata.normalize("NFKC", query)
+    query = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in query)
+    query = " ".join(query.split())
+    if not query:
+        raise EmptyQuery("问题是空的，请输入要查询的内容。")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryTooLong(f"问题太长（{len(query)} 字），请控制在 {MAX_QUERY_CHARS} 字以内。")
+    return query
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))

@@ -1,0 +1,135 @@
+"""Open a ready-to-query retriever over a library: load the model, build or refresh the index if needed."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import Document, bundled_corpus_files
+from index import (
+    BuildReport,
+    Embedder,
+    FileOutcome,
+    Library,
+    Prefixes,
+    SpeechRecord,
+    WriterBusy,
+    load_embedder,
+)
+
+from .retriever import Retriever, RetrieverConfig
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ServiceOptions:
+    model: str
+    prefixes: Prefixes | None = None
+    seed_if_empty: bool = True  # an empty library gets the bundled speeches on first use
+    config: RetrieverConfig | None = None
+
+
+class SpeechService:
+    """A library with its embedder and current retriever; the one object the front ends hold.
+
+    The retriever is swapped, never mutated: `reload()` builds a new one from the files on disk and
+    replaces the reference, so a search in flight finishes on the index it started with.
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        options: ServiceOptions,
+        *,
+        notice: Callable[[str], None] | None = None,
+        progress: Progress | None = None,
+        fresh_model: bool = False,
+    ) -> None:
+        """Load the model (the one the index was built with, unless `fresh_model`) and open the index,
+        seeding and building it first when needed."""
+        self.library = library
+        self.options = options
+        self._lock = threading.Lock()
+        manifest = library.manifest()
+        self.embedder: Embedder = load_embedder(
+            options.model,
+            prefer_key=manifest.model if manifest and not fresh_model else None,
+            prefixes=options.prefixes,
+            notice=notice,
+        )
+        if options.seed_if_empty and manifest is None and not library.store.speeches():
+            with library.write_lock():
+                library.add_paths(bundled_corpus_files())
+        self._retriever: Retriever | None = None
+        if not fresh_model:
+            self.ensure_index(progress)
+            self._retriever = self._open()
+
+    @property
+    def retriever(self) -> Retriever:
+        if self._retriever is None:
+            self._retriever = self._open()
+        return self._retriever
+
+    def ensure_index(self, progress: Progress | None = None) -> None:
+        """Build the index when it is missing or older than the store (cheap: cached vectors are reused)."""
+        if not self.library.is_stale():
+            return
+        try:
+            with self.library.write_lock():
+                if self.library.is_stale():
+                    self.library.build(self.embedder, progress)
+        except WriterBusy:
+            if self.library.manifest() is None:
+                raise
+            log.info("another writer is updating the index; serving the current one meanwhile")
+
+    def _open(self) -> Retriever:
+        return Retriever(
+            self.library.store, self.library.load(self.embedder.key), self.embedder, self.options.config
+        )
+
+    def reload(self) -> Retriever:
+        with self._lock:
+            self._retriever = self._open()
+            return self._retriever
+
+    def rebuild(self, progress: Progress | None = None) -> BuildReport:
+        """Rebuild every index file from the stored speeches (vectors still come from the cache)."""
+        with self.library.write_lock():
+            report = self.library.build(self.embedder, progress)
+        self.reload()
+        return report
+
+    def add_paths(
+        self, paths: list[Path], progress: Progress | None = None
+    ) -> tuple[list[FileOutcome], BuildReport]:
+        """Add files and folders, then update the index incrementally (only new passages are embedded)."""
+        with self.library.write_lock():
+            outcomes = self.library.add_paths(paths)
+            report = self.library.build(self.embedder, progress)
+        self.reload()
+        return outcomes, report
+
+    def add_documents(
+        self, documents: list[Document], progress: Progress | None = None
+    ) -> tuple[list[FileOutcome], BuildReport]:
+        with self.library.write_lock():
+            outcomes = self.library.add_documents(documents)
+            report = self.library.build(self.embedder, progress)
+        self.reload()
+        return outcomes, report
+
+    def remove(self, speech_id: int) -> SpeechRecord | None:
+        with self.library.write_lock():
+            removed = self.library.store.remove_speech(speech_id)
+            if removed is not None:
+                self.library.build(self.embedder)
+        self.reload()
+        return removed

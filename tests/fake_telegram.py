@@ -1,0 +1,938 @@
+"""A fake Telegram Bot API server for end-to-end tests of a python-telegram-bot application.
+
+The real ``telegram.ext.Application`` talks to it over real HTTP on 127.0.0.1::
+
+    async with FakeBotAPI(bot_username="speechqa_bot") as api:
+        app = (ApplicationBuilder().token("123:ABC").base_url(api.base_url)
+               .base_file_url(api.base_file_url).build())
+        await app.initialize()
+        await app.process_update(Update.de_json(api.make_text_update("/start"), app.bot))
+        assert "Hello" in api.last_message().plain_text
+
+It records every call, keeps the messages the bot sent (so a test can press their inline
+buttons), serves ``getUpdates`` as a real long-poll, serves uploaded/registered files, and
+rejects what real Telegram rejects (invalid HTML, over-long text, callback data > 64 bytes,
+no-op edits). See /work/shared/TELEGRAM-TESTING.md for the pitfalls this is built around.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html as _html
+import itertools
+import json
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+JSON = dict[str, Any]
+
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+CALLBACK_DATA_LIMIT = 64
+DOWNLOAD_LIMIT = 20 * 1024 * 1024
+
+
+def _words(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+# Pitfall 1: PTB sends strings raw and everything else JSON-encoded, so decode by field name.
+_JSON_FIELDS = _words(
+    "reply_markup entities caption_entities commands allowed_updates scope link_preview_options"
+    " reply_parameters media message_ids results"
+)
+_INT_FIELDS = _words(
+    "chat_id from_chat_id message_id offset limit timeout user_id reply_to_message_id"
+    " message_thread_id cache_time max_connections duration"
+)
+_BOOL_FIELDS = _words(
+    "disable_notification protect_content show_alert drop_pending_updates disable_web_page_preview"
+    " allow_sending_without_reply allow_paid_broadcast disable_content_type_detection"
+    " show_caption_above_media is_personal"
+)
+_BUTTON_ACTIONS = _words(
+    "url callback_data web_app login_url switch_inline_query switch_inline_query_current_chat"
+    " switch_inline_query_chosen_chat copy_text callback_game pay"
+)
+# Allowed HTML tags and the MessageEntity type each one produces.
+_TAG_ENTITY = dict.fromkeys(("b", "strong"), "bold") | dict.fromkeys(("i", "em"), "italic")
+_TAG_ENTITY |= dict.fromkeys(("u", "ins"), "underline") | dict.fromkeys(
+    ("s", "strike", "del"), "strikethrough"
+)
+_TAG_ENTITY |= {"a": "text_link", "code": "code", "pre": "pre", "blockquote": "blockquote"}
+_TAG_ENTITY |= dict.fromkeys(("tg-spoiler", "span"), "spoiler")
+_CHAR_REF = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot));")
+_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?![A-Za-z0-9_@])")
+_TAG_NAME = re.compile(r"<([^\s>]*)")
+_ATTR = re.compile(r"""([A-Za-z][\w-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+class HTMLParseError(ValueError):
+    """Raised for HTML that Telegram would reject with "can't parse entities"."""
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the unit Telegram counts lengths and offsets in."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[JSON]]:
+    """Parse Telegram-flavoured HTML into ``(plain_text, entities)`` like Telegram does.
+
+    Only b, strong, i, em, u, ins, s, strike, del, a, code, pre, tg-spoiler,
+    ``span class="tg-spoiler"`` and blockquote are allowed, properly nested. Character
+    references &lt; &gt; &amp; &quot; and numeric ones are decoded. With ``strict`` a bare
+    ``&`` or ``>`` is an error too (real Telegram tolerates those; the fake insists on
+    ``html.escape``). Raises :class:`HTMLParseError` with a tdlib-like message.
+    """
+    out: list[str] = []
+    u16 = 0
+    stack: list[tuple[str, int, dict[str, str]]] = []
+    entities: list[JSON] = []
+    i, n = 0, len(text)
+
+    def at(pos: int) -> str:
+        return f"at byte offset {len(text[:pos].encode())}"
+
+    while i < n:
+        ch = text[i]
+        if ch == "&" and (m := _CHAR_REF.match(text, i)):
+            if m.group(3):
+                ch = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}[m.group(3)]
+            else:
+                code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+                if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                    raise HTMLParseError(f"invalid character reference {at(i)}")
+                ch = chr(code)
+            out.append(ch)
+            u16 += utf16_len(ch)
+            i = m.end()
+            continue
+        if strict and ch in "&>":
+            raise HTMLParseError(f"unescaped {ch!r} {at(i)}; use html.escape()")
+        if ch != "<":
+            out.append(ch)
+            u16 += utf16_len(ch)
+            i += 1
+            continue
+        if text.startswith("</", i):
+            end = text.find(">", i)
+            if end < 0:
+                raise HTMLParseError(f"unclosed end tag {at(i)}")
+            name = text[i + 2 : end].strip().lower()
+            if not stack:
+                raise HTMLParseError(f"unexpected end tag {at(i)}")
+            open_name, start, attrs = stack.pop()
+            if name != open_name:
+                raise HTMLParseError(
+                    f'unmatched end tag {at(i)}, expected "</{open_name}>", found "</{name}>"'
+                )
+            _close_entity(open_name, start, u16, attrs, stack, entities)
+            i = end + 1
+            continue
+        name_match = _TAG_NAME.match(text, i)
+        assert name_match is not None
+        name = name_match.group(1).lower()
+        if name_match.end() >= n:
+            raise HTMLParseError(f"unclosed start tag {at(i)}")
+        if name not in _TAG_ENTITY:
+            raise HTMLParseError(f'unsupported start tag "{name}" {at(i)}')
+        attrs: dict[str, str] = {}
+        j = name_match.end()
+        while True:
+            while j < n and text[j].isspace():
+                j += 1
+            if j >= n:
+                raise HTMLParseError(f"unclosed start tag {at(i)}")
+            if text[j] == ">":
+                break
+            am = _ATTR.match(text, j)
+            if am is None:
+                raise HTMLParseError(f'invalid attribute of the tag "{name}" {at(j)}')
+            value = next((g for g in am.groups()[1:] if g is not None), "")
+            attrs[am.group(1).lower()] = _html.unescape(value)
+            j = am.end()
+        if name == "span" and attrs.get("class") != "tg-spoiler":
+            raise HTMLParseError(f'tag "span" must have class "tg-spoiler" {at(i)}')
+        stack.append((name, u16, attrs))
+        i = j + 1
+    if stack:
+        raise HTMLParseError(f'can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    entities.sort(key=lambda e: (e["offset"], -e["length"]))
+    return "".join(out), entities
+
+
+def _close_entity(
+    name: str,
+    start: int,
+    end: int,
+    attrs: dict[str, str],
+    stack: list[tuple[str, int, dict[str, str]]],
+    entities: list[JSON],
+) -> None:
+    """Turn a closed tag into a MessageEntity dict (``<pre><code class="language-x">`` merges)."""
+    if name == "code" and stack and stack[-1][0] == "pre":
+        if attrs.get("class", "").startswith("language-"):
+            stack[-1][2]["language"] = attrs["class"][len("language-") :]
+        return
+    if end <= start or (name == "a" and "href" not in attrs):
+        return
+    entity: JSON = {"type": _TAG_ENTITY[name], "offset": start, "length": end - start}
+    if name == "a":
+        entity["url"] = attrs["href"]
+    elif name == "pre" and "language" in attrs:
+        entity["language"] = attrs["language"]
+    elif name == "blockquote" and "expandable" in attrs:
+        entity["type"] = "expandable_blockquote"
+    entities.append(entity)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of a Telegram HTML message (tags stripped, references decoded)."""
+    return parse_html(html, strict=False)[0]
+
+
+@dataclass
+class UploadedFile:
+    """A file part of a multipart request (e.g. ``params["document"]`` of sendDocument)."""
+
+    filename: str | None
+    content_type: str | None
+    data: bytes
+
+
+@dataclass
+class StoredFile:
+    """A file known to the fake: served by getFile and ``GET /file/bot{token}/{file_path}``."""
+
+    file_id: str
+    file_unique_id: str
+    file_path: str
+    content: bytes
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def as_document(self) -> JSON:
+        """The Telegram ``Document`` object for this file."""
+        doc: JSON = {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": len(self.content),
+        }
+        if self.file_name:
+            doc["file_name"] = self.file_name
+        if self.mime_type:
+            doc["mime_type"] = self.mime_type
+        return doc
+
+
+@dataclass
+class Call:
+    """One recorded Bot API request and the fake's answer to it."""
+
+    method: str
+    params: JSON
+    time: float
+    status: int = 200
+    response: JSON = field(default_factory=dict)
+    injected: bool = False  #: failed because of :meth:`FakeBotAPI.fail_next`
+
+    @property
+    def ok(self) -> bool:
+        """Whether the fake answered ``"ok": true``."""
+        return self.status == 200
+
+    @property
+    def description(self) -> str:
+        """The error description ("" for successful calls)."""
+        return str(self.response.get("description", ""))
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent (or the document it uploaded), as the fake stores it."""
+
+    chat_id: int | str
+    message_id: int
+    text: str  #: raw text (or caption) exactly as sent, e.g. HTML
+    plain_text: str  #: text after entity parsing, what the user sees
+    parse_mode: str | None = None
+    reply_markup: JSON | None = None
+    entities: list[JSON] = field(default_factory=list)
+    document: JSON | None = None
+    date: int = field(default_factory=lambda: int(time.time()))
+    edit_count: int = 0
+    deleted: bool = False
+
+    @property
+    def buttons(self) -> list[JSON]:
+        """All inline keyboard buttons, row by row."""
+        rows = (self.reply_markup or {}).get("inline_keyboard", [])
+        return [button for row in rows for button in row]
+
+    def button_data(self, label: str) -> str:
+        """callback_data of the first button whose text contains ``label``."""
+        for button in self.buttons:
+            if label in button.get("text", "") and "callback_data" in button:
+                return str(button["callback_data"])
+        raise AssertionError(f"no button containing {label!r} in {self.buttons}")
+
+
+class _APIError(Exception):
+    """An error answer: ``{"ok": false, "error_code": code, "description": ...}``."""
+
+    def __init__(self, code: int, description: str, parameters: JSON | None = None) -> None:
+        super().__init__(description)
+        self.code, self.description, self.parameters = code, description, parameters
+
+    def body(self) -> JSON:
+        body: JSON = {"ok": False, "error_code": self.code, "description": self.description}
+        if self.parameters:
+            body["parameters"] = self.parameters
+        return body
+
+
+def _bad(description: str) -> _APIError:
+    return _APIError(400, f"Bad Request: {description}")
+
+
+def _decode_field(name: str, value: str) -> Any:
+    """Decode one form field the way PTB encoded it (see module pitfall notes)."""
+    if name in _JSON_FIELDS:
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise _bad(f"can't parse {name} JSON object") from None
+    if name in _INT_FIELDS and re.fullmatch(r"-?\d+", value):
+        return int(value)
+    if name in _INT_FIELDS and re.fullmatch(r"-?\d+\.\d*", value):
+        return float(value)
+    if name in _BOOL_FIELDS:
+        return value.lower() in ("true", "1")
+    return value
+
+
+class FakeBotAPI:
+    """In-process fake of the Telegram Bot API, served over HTTP on 127.0.0.1.
+
+    Attributes: ``calls`` (every :class:`Call`, failures included), ``files`` (file_id ->
+    :class:`StoredFile`), ``commands`` (what setMyCommands stored), ``webhook_url``.
+    """
+
+    def __init__(
+        self,
+        *,
+        bot_username: str = "speechqa_bot",
+        bot_id: int = 123,
+        bot_first_name: str = "SpeechQA",
+        strict_html: bool = True,
+    ) -> None:
+        self.bot_user: JSON = {
+            "id": bot_id,
+            "is_bot": True,
+            "first_name": bot_first_name,
+            "username": bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+        self.strict_html = strict_html
+        self.calls: list[Call] = []
+        self.files: dict[str, StoredFile] = {}
+        self.commands: dict[str, list[JSON]] = {}
+        self.webhook_url = ""
+        self._updates: list[JSON] = []
+        self._update_ids = itertools.count(1)
+        self._ids = itertools.count(1)
+        self._message_ids: dict[int | str, itertools.count[int]] = {}
+        self._messages: dict[int | str, dict[int, SentMessage]] = {}
+        self._sent: list[SentMessage] = []
+        self._chats: dict[int | str, JSON] = {}
+        self._user_messages: set[tuple[int | str, int]] = set()
+        self._open_callbacks: set[str] = set()
+        self._failures: dict[str, list[_APIError]] = {}
+        self._calls_cond = asyncio.Condition()
+        self._updates_cond = asyncio.Condition()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._stopping = False
+        self._runner: web.AppRunner | None = None
+        self._port = 0
+        self._methods: dict[str, Callable[[JSON], Awaitable[Any]]] = {
+            name[4:].lower(): getattr(self, name) for name in dir(self) if name.startswith("_api")
+        }
+
+    # ------------------------------------------------------------------ lifecycle
+    async def start(self) -> None:
+        """Bind the server on 127.0.0.1 with a free port."""
+        self._stopping = False
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
+        self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server  # aiohttp exposes the bound port only here
+        assert server is not None and server.sockets
+        self._port = server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        """Wake every pending long-poll (so it answers ``[]`` at once), then stop the server."""
+        self._stopping = True
+        async with self._updates_cond:
+            self._updates_cond.notify_all()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeBotAPI:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """Value for ``ApplicationBuilder.base_url`` (PTB appends the token)."""
+        return f"http://127.0.0.1:{self._port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """Value for ``ApplicationBuilder.base_file_url``."""
+        return f"http://127.0.0.1:{self._port}/file/bot"
+
+    # ------------------------------------------------------------------ recorded calls
+    def calls_of(self, method: str, *, ok: bool | None = True) -> list[Call]:
+        """Calls of ``method`` (case-insensitive); by default only successful ones
+        (``ok=False``: only failed ones, ``ok=None``: all)."""
+        return [c for c in self.calls if c.method.lower() == method.lower() and (ok is None or c.ok == ok)]
+
+    @property
+    def failed_calls(self) -> list[Call]:
+        """Every call the fake rejected, injected failures included."""
+        return [c for c in self.calls if not c.ok]
+
+    async def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 5.0,
+        predicate: Callable[[Call], bool] | None = None,
+        *,
+        ok: bool | None = True,
+    ) -> list[Call]:
+        """Wait (on a Condition, no sleeps) until ``count`` matching calls exist; return all
+        matching calls. Raises AssertionError on timeout, listing the rejected calls."""
+
+        def matching() -> list[Call]:
+            return [c for c in self.calls_of(method, ok=ok) if predicate is None or predicate(c)]
+
+        try:
+            async with self._calls_cond:
+                async with asyncio.timeout(timeout):
+                    await self._calls_cond.wait_for(lambda: len(matching()) >= count)
+        except TimeoutError:
+            failed = [(c.method, c.description) for c in self.failed_calls]
+            raise AssertionError(
+                f"timed out waiting for {count} x {method}: got {len(matching())}; failed calls: {failed}"
+            ) from None
+        return matching()
+
+    def fail_next(
+        self,
+        method: str,
+        error_code: int = 429,
+        retry_after: int | None = 1,
+        description: str | None = None,
+        *,
+        times: int = 1,
+    ) -> None:
+        """Make the next ``times`` calls of ``method`` fail with ``error_code`` (a 429 carries
+        ``parameters.retry_after``, which PTB turns into ``RetryAfter``)."""
+        if description is None:
+            description = (
+                f"Too Many Requests: retry after {retry_after}"
+                if error_code == 429
+                else f"Bad Request: injected failure of {method}"
+            )
+        params = {"retry_after": retry_after} if error_code == 429 and retry_after else None
+        queue = self._failures.setdefault(method.lower(), [])
+        queue.extend(_APIError(error_code, description, params) for _ in range(times))
+
+    def clear_calls(self) -> None:
+        """Forget the recorded calls (messages, files and updates are kept)."""
+        self.calls.clear()
+
+    # ------------------------------------------------------------------ sent messages
+    def messages(self, chat_id: int | str | None = None) -> list[SentMessage]:
+        """Messages the bot sent and has not deleted, oldest first (all chats if None)."""
+        return [m for m in self._sent if not m.deleted and chat_id in (None, m.chat_id)]
+
+    def last_message(self, chat_id: int | str | None = None) -> SentMessage:
+        """The bot's most recent message (in ``chat_id``, or anywhere)."""
+        messages = self.messages(chat_id)
+        if not messages:
+            raise AssertionError(f"the bot sent no message to {chat_id or 'any chat'}")
+        return messages[-1]
+
+    def get_message(self, chat_id: int | str, message_id: int) -> SentMessage:
+        """A stored bot message by id (KeyError if unknown)."""
+        return self._messages[chat_id][message_id]
+
+    # ------------------------------------------------------------------ updates
+    def push_update(self, update: JSON) -> JSON:
+        """Queue an update dict for getUpdates and wake the pending long-poll."""
+        update.setdefault("update_id", next(self._update_ids))
+        self._updates.append(update)
+        self._notify(self._updates_cond)
+        return update
+
+    @property
+    def pending_updates(self) -> list[JSON]:
+        """Updates not yet confirmed by a getUpdates offset."""
+        return list(self._updates)
+
+    def register_file(
+        self,
+        content: bytes,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+        kind: str = "documents",
+    ) -> StoredFile:
+        """Make ``content`` downloadable through getFile and the file URL."""
+        n = next(self._ids)
+        suffix = "." + file_name.rsplit(".", 1)[1] if file_name and "." in file_name else ""
+        stored = StoredFile(
+            f"FILE{n:06d}", f"U{n:06d}", f"{kind}/file_{n}{suffix}", content, file_name, mime_type
+        )
+        self.files[stored.file_id] = stored
+        return stored
+
+    def make_message_update(
+        self,
+        fields: JSON,
+        *,
+        user_id: int = 1001,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        username: str | None = "alice",
+        first_name: str = "Alice",
+        reply_to_message: JSON | SentMessage | None = None,
+    ) -> JSON:
+        """A ``message`` update from a user, with ``fields`` (e.g. ``{"voice": {...}}``)."""
+        if chat_id is None:
+            chat_id = user_id if chat_type == "private" else -1001000000000 - user_id
+        user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if username:
+            user["username"] = username
+        chat: JSON = {"id": chat_id, "type": chat_type}
+        if chat_type == "private":
+            chat.update({k: v for k, v in user.items() if k in ("first_name", "username")})
+        else:
+            chat["title"] = f"Chat {chat_id}"
+        self._chats[chat_id] = chat
+        message_id = self._next_message_id(chat_id)
+        self._user_messages.add((chat_id, message_id))
+        message: JSON = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            **fields,
+        }
+        if reply_to_message is not None:
+            message["reply_to_message"] = (
+                self.message_dict(reply_to_message)
+                if isinstance(reply_to_message, SentMessage)
+                else reply_to_message
+            )
+        return {"update_id": next(self._update_ids), "message": message}
+
+    def make_text_update(self, text: str, *, entities: list[JSON] | None = None, **kwargs: Any) -> JSON:
+        """A text message update. ``entities=None`` auto-adds a ``bot_command`` entity when
+        ``text`` starts with "/" and ``mention`` entities for ``@botusername``. Other keyword
+        arguments as :meth:`make_message_update` (user_id, chat_id, chat_type, username,
+        first_name, reply_to_message)."""
+        if entities is None:
+            entities = []
+            command_end = 0
+            if command := _COMMAND.match(text):
+                command_end = command.end()
+                entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
+            pattern = re.compile(re.escape("@" + self.bot_user["username"]) + r"\b", re.I)
+            for m in pattern.finditer(text, command_end):
+                entities.append(
+                    {
+                        "type": "mention",
+                        "offset": utf16_len(text[: m.start()]),
+                        "length": utf16_len(m.group()),
+                    }
+                )
+        fields: JSON = {"text": text, **({"entities": entities} if entities else {})}
+        return self.make_message_update(fields, **kwargs)
+
+    def make_document_update(
+        self,
+        file_name: str,
+        content: bytes,
+        mime_type: str = "application/octet-stream",
+        *,
+        caption: str | None = None,
+        **kwargs: Any,
+    ) -> JSON:
+        """A document message update; the file is registered so the bot can download it."""
+        stored = self.register_file(content, file_name, mime_type)
+        fields: JSON = {"document": stored.as_document()}
+        if caption is not None:
+            fields["caption"] = caption
+        return self.make_message_update(fields, **kwargs)
+
+    def make_callback_update(
+        self,
+        message: SentMessage,
+        data: str,
+        *,
+        user_id: int = 1001,
+        username: str | None = "alice",
+        first_name: str = "Alice",
+        check: bool = True,
+    ) -> JSON:
+        """A ``callback_query`` update: the user pressed the button with ``data`` on
+        ``message``. With ``check`` (default) a ValueError is raised unless the message
+        currently shows such a button; ``check=False`` simulates pressing a stale button."""
+        if check and data not in [b.get("callback_data") for b in message.buttons]:
+            raise ValueError(
+                f"message {message.message_id} has no button with data {data!r}: {message.buttons}"
+            )
+        query_id = str(4_000_000_000 + next(self._ids))
+        self._open_callbacks.add(query_id)
+        user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if username:
+            user["username"] = username
+        return {
+            "update_id": next(self._update_ids),
+            "callback_query": {
+                "id": query_id,
+                "from": user,
+                "chat_instance": f"ci{message.chat_id}",
+                "message": self.message_dict(message),
+                "data": data,
+            },
+        }
+
+    def message_dict(self, message: SentMessage) -> JSON:
+        """The Telegram ``Message`` object for a stored bot message."""
+        result: JSON = {
+            "message_id": message.message_id,
+            "date": message.date,
+            "chat": self._chat(message.chat_id),
+            "from": self.bot_user,
+        }
+        key = "caption" if message.document is not None else "text"
+        if message.document is not None:
+            result["document"] = message.document
+        if message.plain_text:
+            result[key] = message.plain_text
+        if message.entities:
+            result["entities" if key == "text" else "caption_entities"] = message.entities
+        if message.edit_count:
+            result["edit_date"] = int(time.time())
+        if message.reply_markup is not None:
+            result["reply_markup"] = message.reply_markup
+        return result
+
+    # ------------------------------------------------------------------ HTTP plumbing
+    def _notify(self, cond: asyncio.Condition) -> None:
+        """notify_all from sync code: schedule it on the running loop (if any)."""
+
+        async def wake() -> None:
+            async with cond:
+                cond.notify_all()
+
+        try:
+            task = asyncio.get_running_loop().create_task(wake())
+        except RuntimeError:
+            return
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _read_params(self, request: web.Request) -> JSON:
+        params: JSON = {k: _decode_field(k, v) for k, v in request.query.items()}
+        if not request.body_exists:
+            return params
+        if request.content_type == "application/json":
+            try:
+                body = await request.json()
+            except ValueError:
+                body = None
+            if not isinstance(body, dict):
+                raise _bad("request body must be a JSON object")
+            return {**params, **body}
+        for name, value in (await request.post()).items():
+            if isinstance(value, web.FileField):
+                params[name] = UploadedFile(value.filename, value.content_type, value.file.read())
+            else:
+                params[name] = _decode_field(name, str(value))
+        return params
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        started = time.monotonic()
+        requested = request.match_info["method"]
+        handler = self._methods.get(requested.lower())
+        method = handler.__name__[4:] if handler else requested
+        params: JSON = {}
+        injected = False
+        try:
+            params = await self._read_params(request)
+            if handler is None:
+                raise _APIError(404, "Not Found: method not found")
+            if failures := self._failures.get(method.lower()):
+                injected = True
+                raise failures.pop(0)
+            status, body = 200, {"ok": True, "result": await handler(params)}
+        except _APIError as err:
+            status, body = err.code, err.body()
+        call = Call(method, params, started, status, body, injected)
+        async with self._calls_cond:
+            self.calls.append(call)
+            self._calls_cond.notify_all()
+        return web.json_response(body, status=status)
+
+    async def _handle_file(self, request: web.Request) -> web.Response:
+        path = request.match_info["file_path"]
+        for stored in self.files.values():
+            if stored.file_path == path:
+                return web.Response(
+                    body=stored.content, content_type=stored.mime_type or "application/octet-stream"
+                )
+        return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+
+    # ------------------------------------------------------------------ helpers for methods
+    def _next_message_id(self, chat_id: int | str) -> int:
+        return next(self._message_ids.setdefault(chat_id, itertools.count(1)))
+
+    def _chat(self, chat_id: int | str) -> JSON:
+        if chat_id in self._chats:
+            return self._chats[chat_id]
+        if isinstance(chat_id, str):
+            return {"id": -1001999999999, "type": "channel", "username": chat_id.lstrip("@")}
+        return {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
+
+    def _render(
+        self, text: Any, parse_mode: Any, limit: int, caption: bool = False
+    ) -> tuple[str, list[JSON]]:
+        """Validate text/caption like Telegram; return (plain_text, entities)."""
+        text = "" if text is None else str(text)
+        plain, entities = text, []
+        if isinstance(parse_mode, str) and parse_mode.lower() == "html":
+            try:
+                plain, entities = parse_html(text, strict=self.strict_html)
+            except HTMLParseError as err:
+                raise _bad(f"can't parse entities: {err}") from None
+        if not caption and not plain.strip():
+            raise _bad("message text is empty")
+        if utf16_len(plain) > limit:
+            raise _bad("message caption is too long" if caption else "message is too long")
+        return plain, entities
+
+    @staticmethod
+    def _check_markup(markup: Any) -> JSON | None:
+        if markup is None:
+            return None
+        if not isinstance(markup, dict):
+            raise _bad("can't parse reply keyboard markup JSON object")
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                if "callback_data" in button:
+                    size = len(str(button["callback_data"]).encode())
+                    if not 1 <= size <= CALLBACK_DATA_LIMIT:
+                        raise _bad("BUTTON_DATA_INVALID")
+                elif not _BUTTON_ACTIONS & button.keys():
+                    raise _bad("text buttons are unallowed in the inline keyboard")
+        return markup
+
+    def _find(self, params: JSON, action: str) -> SentMessage:
+        message = self._messages.get(params.get("chat_id", ""), {}).get(params.get("message_id", -1))
+        if message is None or message.deleted:
+            raise _bad(f"message to {action} not found")
+        return message
+
+    def _store(self, message: SentMessage) -> JSON:
+        self._messages.setdefault(message.chat_id, {})[message.message_id] = message
+        self._sent.append(message)
+        return self.message_dict(message)
+
+    # ------------------------------------------------------------------ Bot API methods
+    async def _apigetMe(self, params: JSON) -> JSON:
+        return self.bot_user
+
+    async def _apideleteWebhook(self, params: JSON) -> bool:
+        self.webhook_url = ""
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        return True
+
+    async def _apisetWebhook(self, params: JSON) -> bool:
+        self.webhook_url = str(params.get("url", ""))
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        return True
+
+    async def _apigetUpdates(self, params: JSON) -> list[JSON]:
+        if self.webhook_url:
+            raise _APIError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is "
+                "active; use deleteWebhook to delete the webhook first",
+            )
+        offset = int(params.get("offset") or 0)
+        if offset > 0:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        timeout = float(params.get("timeout") or 0)
+        if not self._updates and timeout > 0 and not self._stopping:
+            try:
+                async with self._updates_cond:
+                    async with asyncio.timeout(timeout):
+                        await self._updates_cond.wait_for(lambda: bool(self._updates) or self._stopping)
+            except TimeoutError:
+                pass
+        return list(self._updates[: int(params.get("limit") or 100)])
+
+    async def _apisendMessage(self, params: JSON) -> JSON:
+        plain, entities = self._render(params.get("text"), params.get("parse_mode"), TEXT_LIMIT)
+        markup = self._check_markup(params.get("reply_markup"))
+        chat_id = params.get("chat_id", "")
+        return self._store(
+            SentMessage(
+                chat_id,
+                self._next_message_id(chat_id),
+                str(params["text"]),
+                plain,
+                params.get("parse_mode"),
+                markup,
+                entities,
+            )
+        )
+
+    async def _apieditMessageText(self, params: JSON) -> JSON | bool:
+        plain, entities = self._render(params.get("text"), params.get("parse_mode"), TEXT_LIMIT)
+        markup = self._check_markup(params.get("reply_markup"))
+        if "inline_message_id" in params:
+            return True
+        message = self._find(params, "edit")
+        if (plain, entities, markup) == (message.plain_text, message.entities, message.reply_markup):
+            raise _bad(
+                "message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup "
+                "of the message"
+            )
+        message.text, message.plain_text, message.entities = str(params["text"]), plain, entities
+        message.parse_mode, message.reply_markup = params.get("parse_mode"), markup
+        message.edit_count += 1
+        return self.message_dict(message)
+
+    async def _apieditMessageReplyMarkup(self, params: JSON) -> JSON | bool:
+        markup = self._check_markup(params.get("reply_markup"))
+        if "inline_message_id" in params:
+            return True
+        message = self._find(params, "edit")
+        if markup == message.reply_markup:
+            raise _bad(
+                "message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup "
+                "of the message"
+            )
+        message.reply_markup = markup
+        message.edit_count += 1
+        return self.message_dict(message)
+
+    async def _apideleteMessage(self, params: JSON) -> bool:
+        key = (params.get("chat_id", ""), params.get("message_id", -1))
+        if key in self._user_messages:
+            self._user_messages.discard(key)
+            return True
+        self._find(params, "delete").deleted = True
+        return True
+
+    async def _apianswerCallbackQuery(self, params: JSON) -> bool:
+        query_id = str(params.get("callback_query_id", ""))
+        if query_id not in self._open_callbacks:
+            raise _bad("query is too old and response timeout expired or query ID is invalid")
+        if utf16_len(str(params.get("text") or "")) > 200:
+            raise _bad("MESSAGE_TOO_LONG")
+        self._open_callbacks.discard(query_id)
+        return True
+
+    async def _apisendChatAction(self, params: JSON) -> bool:
+        if not params.get("action"):
+            raise _bad("wrong parameter action in request")
+        return True
+
+    async def _apisetMyCommands(self, params: JSON) -> bool:
+        commands = params.get("commands") or []
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+                raise _bad("BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= 256:
+                raise _bad("BOT_COMMAND_DESCRIPTION_INVALID")
+        self.commands[self._commands_key(params)] = commands
+        return True
+
+    async def _apigetMyCommands(self, params: JSON) -> list[JSON]:
+        return self.commands.get(self._commands_key(params), [])
+
+    async def _apideleteMyCommands(self, params: JSON) -> bool:
+        self.commands.pop(self._commands_key(params), None)
+        return True
+
+    @staticmethod
+    def _commands_key(params: JSON) -> str:
+        """Key of a command list: scope type (default "default") and language, e.g. "default:"."""
+        scope = params.get("scope") or {"type": "default"}
+        return f"{scope.get('type', 'default')}:{params.get('language_code') or ''}"
+
+    async def _apisendDocument(self, params: JSON) -> JSON:
+        caption = params.get("caption")
+        plain, entities = self._render(caption, params.get("parse_mode"), CAPTION_LIMIT, True)
+        markup = self._check_markup(params.get("reply_markup"))
+        document = params.get("document")
+        if isinstance(document, UploadedFile):
+            stored = self.register_file(document.data, document.filename, document.content_type)
+        elif isinstance(document, str) and document in self.files:
+            stored = self.files[document]
+        else:
+            raise _bad("there is no document in the request")
+        chat_id = params.get("chat_id", "")
+        return self._store(
+            SentMessage(
+                chat_id,
+                self._next_message_id(chat_id),
+                caption or "",
+                plain,
+                params.get("parse_mode"),
+                markup,
+                entities,
+                stored.as_document(),
+            )
+        )
+
+    async def _apigetFile(self, params: JSON) -> JSON:
+        stored = self.files.get(str(params.get("file_id", "")))
+        if stored is None:
+            raise _bad("invalid file_id")
+        if len(stored.content) > DOWNLOAD_LIMIT:
+            raise _bad("file is too big")
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.content),
+            "file_path": stored.file_path,
+        }

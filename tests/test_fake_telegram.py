@@ -1,0 +1,248 @@
+"""Self-test of the fake Bot API: a real PTB Application talks to it over HTTP."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, EndPointNotFound
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+try:
+    from tests.fake_telegram import FakeBotAPI, HTMLParseError, html_to_text, parse_html
+except ImportError:  # pytest's rootdir-relative import when tests/ is not a package
+    from fake_telegram import FakeBotAPI, HTMLParseError, html_to_text, parse_html
+
+pytestmark = pytest.mark.asyncio
+App = Application[Any, Any, Any, Any, Any, Any]
+USER = 1001
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text("<b>Hello</b> &amp; welcome")
+
+
+async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    assert message is not None and message.text is not None and message.chat is not None
+    await context.bot.send_chat_action(message.chat_id, "typing")
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Again", callback_data="again:1")]])
+    await message.reply_text(f"echo: {html.escape(message.text)}", reply_markup=keyboard)
+
+
+async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await query.edit_message_text(
+        f"pressed <code>{html.escape(query.data or '')}</code>"
+    )  # HTML via Defaults
+
+
+async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    data = await (await message.document.get_file()).download_as_bytearray()
+    await message.reply_text(f"got {len(data)} bytes: {html.escape(data.decode())}")
+
+
+@pytest_asyncio.fixture
+async def api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeBotAPI]:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+    async with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest_asyncio.fixture
+async def app(api: FakeBotAPI) -> AsyncIterator[App]:
+    application = (
+        ApplicationBuilder()
+        .token("123:ABC")
+        .base_url(api.base_url)
+        .base_file_url(api.base_file_url)
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .build()
+    )
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    application.add_handler(MessageHandler(filters.Document.ALL, document))
+    application.add_handler(CallbackQueryHandler(pressed))
+    await application.initialize()
+    yield application
+    if application.updater and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+
+
+async def feed(app: App, update: dict[str, Any]) -> None:
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+async def test_process_update_round_trip(api: FakeBotAPI, app: App) -> None:
+    assert app.bot.username == "speechqa_bot"
+    await feed(app, api.make_text_update("[1] <x> & 42"))
+    (call,) = api.calls_of("sendMessage")
+    assert call.params["text"] == "echo: [1] &lt;x&gt; &amp; 42"  # strings stay raw
+    assert call.params["chat_id"] == USER
+    assert api.calls_of("sendChatAction")[0].params["action"] == "typing"
+    assert api.last_message(USER).plain_text == "echo: [1] <x> & 42"
+
+    await feed(app, api.make_text_update("/start"))  # auto bot_command entity
+    assert api.last_message().plain_text == "Hello & welcome"
+    assert api.last_message().entities == [{"type": "bold", "offset": 0, "length": 5}]
+    group = api.make_text_update("/start@speechqa_bot now", chat_type="group")
+    assert group["message"]["entities"] == [{"type": "bot_command", "offset": 0, "length": 19}]
+    await feed(app, group)
+    assert api.last_message(group["message"]["chat"]["id"]).text.startswith("<b>Hello")
+    mention = api.make_text_update("hi @SpeechQA_bot 😀")["message"]["entities"]
+    assert mention == [{"type": "mention", "offset": 3, "length": 13}]
+    assert "entities" not in api.make_text_update("/ not a command")["message"]
+
+
+async def test_polling_round_trip_and_fast_shutdown(api: FakeBotAPI, app: App) -> None:
+    assert app.updater is not None
+    await app.start()
+    await app.updater.start_polling(poll_interval=0, timeout=10)
+    first = api.push_update(api.make_text_update("hello"))
+    second = api.push_update(api.make_text_update("again"))
+    assert second["update_id"] > first["update_id"]
+    calls = await api.wait_for("sendMessage", count=2)
+    assert [c.params["text"] for c in calls] == ["echo: hello", "echo: again"]
+    assert api.calls_of("deleteWebhook")
+    polls = len(api.calls_of("getUpdates"))
+    assert polls <= 3
+    with pytest.raises(AssertionError, match="timed out"):  # idle: the long-poll holds
+        await api.wait_for("getUpdates", count=polls + 1, timeout=0.3)
+
+    began = time.monotonic()
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    await api.stop()
+    assert time.monotonic() - began < 1.0
+    assert api.pending_updates == []  # PTB confirmed the offset on shut-down
+
+
+async def test_callback_button_press(api: FakeBotAPI, app: App) -> None:
+    await feed(app, api.make_text_update("question"))
+    message = api.last_message(USER)
+    assert message.button_data("Again") == "again:1"
+    with pytest.raises(ValueError):
+        api.make_callback_update(message, "no-such-button")
+    stale = api.make_callback_update(message, "old:0", check=False)
+    assert stale["callback_query"]["message"]["reply_markup"] == message.reply_markup
+    update = api.make_callback_update(message, "again:1")
+    await feed(app, update)
+    answered = api.calls_of("answerCallbackQuery")
+    assert answered[0].params["callback_query_id"] == update["callback_query"]["id"]
+    assert message.plain_text == "pressed again:1" and message.reply_markup is None
+    assert message.edit_count == 1
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):  # answered twice
+        await app.bot.answer_callback_query(update["callback_query"]["id"])
+
+
+async def test_document_download_and_upload(api: FakeBotAPI, app: App) -> None:
+    await feed(app, api.make_document_update("notes.txt", b"hello world", "text/plain"))
+    assert api.calls_of("getFile")
+    assert api.last_message(USER).plain_text == "got 11 bytes: hello world"
+
+    sent = await app.bot.send_document(
+        USER, document=b"\x00abc", filename="a.bin", caption="<i>data</i>", parse_mode=ParseMode.HTML
+    )
+    upload = api.calls_of("sendDocument")[0].params["document"]
+    assert (upload.filename, upload.data) == ("a.bin", b"\x00abc")
+    assert sent.caption == "data" and sent.document is not None
+    file = await app.bot.get_file(sent.document.file_id)
+    assert await file.download_as_bytearray() == bytearray(b"\x00abc")
+
+
+async def test_telegram_validation(api: FakeBotAPI, app: App) -> None:
+    bot = app.bot
+    ok = [
+        "x" * 4096,
+        "😀" * 2048,
+        "<b>" + "a" * 4096 + "</b>",
+        "&amp;" * 4096,
+        '<a href="https://x.y/?a=1&amp;b=2">l</a> <span class="tg-spoiler">s</span>',
+        '<pre><code class="language-python">x = 1</code></pre><blockquote>q</blockquote>',
+    ]
+    for text in ok:
+        await bot.send_message(USER, text, parse_mode=ParseMode.HTML)
+    assert api.last_message().entities[0] == {"type": "pre", "offset": 0, "length": 5, "language": "python"}
+    bad = {
+        "x" * 4097: "message is too long",
+        "😀" * 2049: "message is too long",
+        "<b></b>": "message text is empty",
+        "<b>bold": "can't find end tag",
+        "<b><i>x</b></i>": "unmatched end tag",
+        "a < b": "unsupported start tag",
+        "<foo>x</foo>": 'unsupported start tag "foo"',
+        "x</b>": "unexpected end tag",
+        "Q&A": "can't parse entities",
+        "<span>x</span>": "can't parse entities",
+    }
+    for text, error in bad.items():
+        with pytest.raises(BadRequest, match=f"(?i){re.escape(error)}"):
+            await bot.send_message(USER, text, parse_mode=ParseMode.HTML)
+    await bot.send_message(USER, "a < b & c", parse_mode=None)  # no parse_mode: anything goes
+    too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="d" * 65)]])
+    with pytest.raises(BadRequest, match=r"(?i)BUTTON_DATA_INVALID"):
+        await bot.send_message(USER, "keyboard", reply_markup=too_long)
+    message = api.last_message()
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+        await bot.edit_message_text(message.text, USER, message.message_id, parse_mode=None)
+    assert len(api.calls_of("sendMessage")) == len(ok) + 1
+    assert len(api.calls_of("sendMessage", ok=False)) == len(bad) + 1
+    assert html_to_text("<b>a &lt; b</b> &#128512;") == "a < b 😀"
+    with pytest.raises(HTMLParseError):
+        parse_html("<b>x</i>")
+
+
+async def test_retry_after_429(api: FakeBotAPI, app: App) -> None:
+    api.fail_next("sendMessage", error_code=429, retry_after=1)
+    began = time.monotonic()
+    await feed(app, api.make_text_update("slow"))
+    assert 1.0 < time.monotonic() - began < 3.0
+    attempts = api.calls_of("sendMessage", ok=None)
+    assert [c.status for c in attempts] == [429, 200]
+    assert attempts[0].response["parameters"] == {"retry_after": 1}
+    assert [m.plain_text for m in api.messages(USER)] == ["echo: slow"]  # exactly once
+
+
+async def test_misc_methods(api: FakeBotAPI, app: App) -> None:
+    bot = app.bot
+    await bot.set_my_commands([("start", "Start the bot"), ("ask", "Ask a question")])
+    assert [c.command for c in await bot.get_my_commands()] == ["start", "ask"]
+    with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
+        await bot.set_my_commands([("Bad-Name", "x")])
+    with pytest.raises(EndPointNotFound):
+        await bot.do_api_request("fooBar", api_kwargs={"chat_id": USER})
+    assert api.calls_of("fooBar", ok=False)[0].status == 404
+    sent = await bot.send_message(USER, "bye")
+    assert await bot.delete_message(USER, sent.message_id)
+    assert api.messages(USER) == []
+    with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
+        await bot.delete_message(USER, sent.message_id)
