@@ -5,13 +5,16 @@ The schema is a list of named, append-only migrations applied when the database 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import numpy as np
 import sqlite_utils
@@ -20,6 +23,9 @@ from corpus import PassageDraft, Speech
 
 from .errors import StoreCorrupt
 from .records import PassageRecord, SpeechRecord
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
@@ -95,6 +101,17 @@ def lexical_input(text: str, section: str | None) -> str:
     return f"{section}\n{text}" if section else text
 
 
+def _locked(method: Callable[P, R]) -> Callable[P, R]:
+    """Run a Store method while holding the store's lock."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with args[0].lock:  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -114,6 +131,9 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # One connection shared by the threads of a front end (the bot runs searches in a thread pool):
+        # every use of it goes through this lock.
+        self.lock = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
@@ -144,11 +164,13 @@ class Store:
     # -- speeches and passages ----------------------------------------------------------------------
     @property
     def revision(self) -> int:
-        return int(self.db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
+        with self.lock:
+            return int(self.db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
 
     def _bump_revision(self) -> None:
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
 
+    @_locked
     def save_speech(self, speech: Speech, drafts: Sequence[PassageDraft]) -> AddOutcome:
         """Insert a speech, or replace the one with the same source and ordinal if its text changed."""
         digest = content_hash(
@@ -202,6 +224,7 @@ class Store:
             self._bump_revision()
         return AddOutcome(speech_id, speech.title, "updated" if existing else "added", len(drafts))
 
+    @_locked
     def remove_speech(self, speech_id: int) -> SpeechRecord | None:
         speech = self.speech(speech_id)
         if speech is None:
@@ -212,6 +235,7 @@ class Store:
             self._bump_revision()
         return speech
 
+    @_locked
     def speeches(self) -> list[SpeechRecord]:
         rows = self.db.execute(
             "SELECT s.id, s.title, s.subtitle, s.date, s.speaker, s.source, s.label, "
@@ -227,6 +251,7 @@ class Store:
         "s.title, s.date, s.speaker FROM passages p JOIN speeches s ON s.id = p.speech_id "
     )
 
+    @_locked
     def passages(self, speech_id: int | None = None) -> list[PassageRecord]:
         if speech_id is None:
             rows = self.db.execute(self._PASSAGE_SQL + "ORDER BY p.id").fetchall()
@@ -236,6 +261,7 @@ class Store:
             ).fetchall()
         return [PassageRecord(*row) for row in rows]
 
+    @_locked
     def passages_by_id(self, ids: Iterable[int]) -> dict[int, PassageRecord]:
         wanted = list(ids)
         found: dict[int, PassageRecord] = {}
@@ -246,6 +272,7 @@ class Store:
                 found[row[0]] = PassageRecord(*row)
         return found
 
+    @_locked
     def neighbours(self, passage_id: int, before: int = 1, after: int = 1) -> list[PassageRecord]:
         """The passage with the ones around it in its speech, in reading order."""
         row = self.db.execute(
@@ -260,6 +287,7 @@ class Store:
         return [PassageRecord(*r) for r in rows]
 
     # -- embedding cache ----------------------------------------------------------------------------
+    @_locked
     def cached_vectors(self, model: str, hashes: Sequence[str], dim: int) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         unique = list(dict.fromkeys(hashes))
@@ -275,6 +303,7 @@ class Store:
                     found[digest] = vector
         return found
 
+    @_locked
     def cache_vectors(self, model: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
         with self.db.conn:
             self.db.conn.executemany(
@@ -283,6 +312,7 @@ class Store:
             )
 
     # -- query log ----------------------------------------------------------------------------------
+    @_locked
     def log_query(
         self,
         *,

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index import PassageRecord
+
 from .records import Answer
 
 KS = (1, 3, 5)
@@ -29,6 +31,7 @@ class GoldQuestion:
     question: str
     answers: tuple[str, ...]
     style: str | None = None
+    speech_title: str | None = None  # alternatively: any passage of this speech is relevant (CMRC)
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,11 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def is_relevant(passage_text: str, answers: Sequence[str]) -> bool:
-    text = _squash(passage_text)
-    return any(_squash(a) in text for a in answers)
+def is_relevant(passage: PassageRecord, question: GoldQuestion) -> bool:
+    if question.speech_title is not None:
+        return passage.speech_title == question.speech_title
+    text = _squash(passage.text)
+    return any(_squash(a) in text for a in question.answers)
 
 
 def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) -> Report:
@@ -98,7 +103,7 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
     for q in questions:
         answer = ask(q.question)
         first = next(
-            (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage.text, q.answers)),
+            (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)),
             None,
         )
         outcomes.append(Outcome(q, first, answer.answered))
@@ -107,8 +112,8 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
 
 
 def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
-    answerable = [o for o in outcomes if o.question.answers]
-    unanswerable = [o for o in outcomes if not o.question.answers]
+    answerable = [o for o in outcomes if o.question.answers or o.question.speech_title]
+    unanswerable = [o for o in outcomes if not (o.question.answers or o.question.speech_title)]
     n = max(1, len(answerable))
     recall = {k: sum(1 for o in answerable if o.first_relevant and o.first_relevant <= k) / n for k in KS}
     mrr = sum(1 / o.first_relevant for o in answerable if o.first_relevant) / n

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def highlight_spans(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
@@ -27,12 +27,17 @@ def highlight_spans(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], .
     return tuple(merged)
 
 
-def mark(text: str, spans: Sequence[tuple[int, int]], before: str, after: str) -> str:
-    """Insert markers around spans (the caller escapes `text` pieces if its format needs it)."""
+def mark(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    emphasis: Callable[[str], str],
+    plain: Callable[[str], str] = lambda piece: piece,
+) -> str:
+    """Render text with `emphasis` applied to the spans and `plain` (e.g. an escaper) to the rest."""
     out, last = [], 0
     for start, end in spans:
-        out.append(text[last:start])
-        out.append(before + text[start:end] + after)
+        out.append(plain(text[last:start]))
+        out.append(emphasis(text[start:end]))
         last = end
-    out.append(text[last:])
+    out.append(plain(text[last:]))
     return "".join(out)

@@ -47,14 +47,15 @@ class Retriever:
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid", offset: int = 0) -> Answer:
         started = time.perf_counter()
         query = normalise_query(query)
+        text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(embed_query(self.embedder, query), pool)
+            dense = self.index.vectors.search(embed_query(self.embedder, text), pool)
         if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(query, pool)
+            lexical = self.index.lexical.search(text, pool)
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -81,7 +82,7 @@ class Retriever:
             if len(kept) > want:
                 break
 
-        terms = tuple(query_terms(query))
+        terms = tuple(query_terms(text))
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
@@ -112,8 +113,7 @@ class Retriever:
 
 
 def normalise_query(query: str) -> str:
-    """Validate and tidy a question: NFKC (full-width letters and digits), control characters out."""
-    query = unicodedata.normalize("NFKC", query)
+    """Validate and tidy a question: control and format characters out, white space collapsed."""
     query = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in query)
     query = " ".join(query.split())
     if not query:

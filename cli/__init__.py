@@ -1,0 +1,6 @@
+"""The command-line front end: `speechqa …`."""
+
+from . import evaluation  # noqa: F401  (registers eval and bench)
+from .main import cli, main
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,149 @@
+"""`speechqa eval` and `speechqa bench`: measure retrieval quality and speed, print the figures."""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from pathlib import Path
+
+import click
+
+from corpus import chunk_speech
+from index import Library, load_embedder
+from retrieval import MODES, Retriever
+from retrieval.cmrc import load_cmrc
+from retrieval.evaluate import KS, Report, evaluate, load_questions
+
+from .main import Context, ProgressBar, cli, notice, pass_context, user_errors
+
+
+def report_table(reports: dict[str, Report], *, abstain: bool) -> str:
+    head = ["mode", *[f"R@{k}" for k in KS], "MRR@10"]
+    if abstain:
+        head += ["abstain acc", "false abstain", "false answer"]
+    head += ["q/s"]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for mode, r in reports.items():
+        cells = [mode, *[f"{r.recall[k]:.3f}" for k in KS], f"{r.mrr:.3f}"]
+        if abstain:
+            cells += [f"{r.abstain_accuracy:.3f}", f"{r.false_abstain:.3f}", f"{r.false_answer:.3f}"]
+        cells += [f"{r.qps:.1f}"]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def report_json(r: Report) -> dict[str, object]:
+    return {
+        "questions": r.questions,
+        "answerable": r.answerable,
+        **{f"recall@{k}": round(r.recall[k], 4) for k in KS},
+        "mrr@10": round(r.mrr, 4),
+        "abstain_accuracy": round(r.abstain_accuracy, 4),
+        "false_abstain": round(r.false_abstain, 4),
+        "false_answer": round(r.false_answer, 4),
+        "qps": round(r.qps, 2),
+    }
+
+
+@cli.command("eval")
+@click.argument("questions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mode", "modes", type=click.Choice(MODES), multiple=True, help="Mode(s) to score (default: all)."
+)
+@click.option("--misses", is_flag=True, help="Also list the questions whose answer was not ranked first.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pass_context
+def eval_command(
+    obj: Context, questions_file: Path, modes: tuple[str, ...], misses: bool, as_json: bool
+) -> None:
+    """Score retrieval on a question set (JSON Lines with "question" and "answers" phrases).
+
+    Prints Recall@1/3/5, MRR@10 and abstain accuracy (a question with no answers should be declined).
+
+    \b
+    Example:
+        speechqa eval benchmarks/dev-questions.jsonl
+    """
+    with user_errors():
+        questions = load_questions(questions_file)
+        service = obj.service()
+        reports = {
+            mode: evaluate(questions, lambda q, m=mode: service.retriever.search(q, k=10, mode=m))  # type: ignore[misc]
+            for mode in (modes or MODES)
+        }
+    if as_json:
+        click.echo(json.dumps({m: report_json(r) for m, r in reports.items()}, ensure_ascii=False, indent=1))
+        return
+    answerable = next(iter(reports.values())).answerable
+    click.echo(f"{questions_file.name}: {len(questions)} questions, {answerable} answerable")
+    click.echo(f"model {service.embedder.key}, tokenizer {obj.settings.tokenizer}\n")
+    click.echo(report_table(reports, abstain=True))
+    if misses:
+        for mode, r in reports.items():
+            click.echo(f"\nnot first in {mode}:")
+            for o in r.outcomes:
+                if o.question.answers and o.first_relevant != 1:
+                    click.echo(f"  {o.question.id} rank={o.first_relevant} {o.question.question}")
+                if o.answered != bool(o.question.answers):
+                    click.echo(f"  {o.question.id} answered={o.answered} {o.question.question}")
+
+
+@cli.group()
+def bench() -> None:
+    """Benchmarks that print their figures (retrieval quality and speed)."""
+
+
+@bench.command("cmrc")
+@click.argument("data_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(1), help="Use only the first N questions.")
+@click.option("--mode", "modes", type=click.Choice(MODES), multiple=True, help="Mode(s) (default: all).")
+@click.option(
+    "--bench-home",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to keep the benchmark's index and embedding cache (default: $SPEECHQA_HOME/bench/NAME).",
+)
+@pass_context
+def bench_cmrc(
+    obj: Context, data_file: Path, limit: int | None, modes: tuple[str, ...], bench_home: Path | None
+) -> None:
+    """CMRC 2018 as a retrieval benchmark: every context is a document; a hit is a passage from the
+    question's own context. Prints Recall@1/3/5, MRR@10 and queries per second per mode.
+
+    \b
+    Example:
+        speechqa bench cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+    """
+    with user_errors():
+        data = load_cmrc(data_file)
+        questions = data.questions[:limit] if limit else data.questions
+        library = Library(
+            bench_home or obj.settings.home / "bench" / data_file.stem, tokenizer=obj.settings.tokenizer
+        )
+        manifest = library.manifest()
+        embedder = load_embedder(
+            obj.settings.model, prefer_key=manifest.model if manifest else None, notice=notice
+        )
+        started = time.perf_counter()
+        with library.write_lock():
+            for speech in data.speeches:
+                library.store.save_speech(speech, chunk_speech(speech))
+            build = library.build(embedder, ProgressBar("嵌入 CMRC 段落")) if library.is_stale() else None
+        retriever = Retriever(library.store, library.load(embedder.key), embedder)
+        setup = time.perf_counter() - started
+        reports = {
+            mode: evaluate(questions, lambda q, m=mode: retriever.search(q, k=10, mode=m))  # type: ignore[misc]
+            for mode in (modes or MODES)
+        }
+    click.echo(
+        f"CMRC 2018 {data_file.name}: {len(data.speeches)} contexts → {retriever.index.manifest.count} passages, "
+        f"{len(questions)} questions"
+    )
+    click.echo(
+        f"model {embedder.key}, tokenizer {obj.settings.tokenizer}; index ready in {setup:.1f} s"
+        + (f" ({build.embedded} passages embedded)" if build else " (cached)")
+    )
+    click.echo(
+        f"{platform.node()} · {platform.processor() or platform.machine()} · {time.strftime('%Y-%m-%d')}\n"
+    )
+    click.echo(report_table(reports, abstain=False))

@@ -1,0 +1,109 @@
+"""Settings: read once, at the edge, from flags and SPEECHQA_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from index import DEFAULT_MODEL, DEFAULT_TOKENIZER, TOKENIZERS, Prefixes
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used. The message names the variable."""
+
+
+def default_home(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "speechqa"
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str | None = None
+    api_url: str | None = None  # Bot API base URL, e.g. http://127.0.0.1:8081/bot (self-hosted server)
+    file_url: str | None = None  # file download base URL; derived from api_url when not set
+    allowed_users: frozenset[int] = frozenset()
+    allowed_chats: frozenset[int] = frozenset()
+    admins: frozenset[int] = frozenset()
+    questions_per_minute: int = 10  # per user
+    webhook_url: str | None = None  # set to run in webhook mode instead of polling
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    hash_user_ids: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    model: str = DEFAULT_MODEL
+    prefixes: Prefixes | None = None  # None: the model's known prefixes
+    tokenizer: str = DEFAULT_TOKENIZER
+    top_k: int = 5
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
+
+    def with_overrides(self, **changes: object) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    query_prefix = env.get("SPEECHQA_QUERY_PREFIX")
+    passage_prefix = env.get("SPEECHQA_PASSAGE_PREFIX")
+    prefixes = (
+        Prefixes(query_prefix or "", passage_prefix or "")
+        if query_prefix is not None or passage_prefix is not None
+        else None
+    )
+    tokenizer = env.get("SPEECHQA_TOKENIZER", DEFAULT_TOKENIZER)
+    if tokenizer not in TOKENIZERS:
+        raise SettingsError(f"SPEECHQA_TOKENIZER={tokenizer!r} 无效，可选：{', '.join(TOKENIZERS)}")
+    return Settings(
+        home=Path(env.get("SPEECHQA_HOME") or default_home(env)).expanduser(),
+        model=env.get("SPEECHQA_MODEL") or DEFAULT_MODEL,
+        prefixes=prefixes,
+        tokenizer=tokenizer,
+        top_k=_int(env, "SPEECHQA_TOP_K", 5, low=1, high=50),
+        telegram=TelegramSettings(
+            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            api_url=env.get("SPEECHQA_TELEGRAM_API_URL") or None,
+            file_url=env.get("SPEECHQA_TELEGRAM_FILE_URL") or None,
+            allowed_users=_ids(env, "SPEECHQA_ALLOWED_USERS"),
+            allowed_chats=_ids(env, "SPEECHQA_ALLOWED_CHATS"),
+            admins=_ids(env, "SPEECHQA_ADMINS"),
+            questions_per_minute=_int(env, "SPEECHQA_QUESTIONS_PER_MINUTE", 10, low=1, high=10_000),
+            webhook_url=env.get("SPEECHQA_WEBHOOK_URL") or None,
+            webhook_secret=env.get("SPEECHQA_WEBHOOK_SECRET") or None,
+            webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN", "0.0.0.0"),
+            webhook_port=_int(env, "SPEECHQA_WEBHOOK_PORT", 8443, low=1, high=65535),
+            hash_user_ids=env.get("SPEECHQA_HASH_USER_IDS", "").lower() in {"1", "true", "yes", "on"},
+        ),
+    )
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as e:
+        raise SettingsError(f"{name}={raw!r} 不是整数") from e
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value} 超出范围（{low}–{high}）")
+    return value
+
+
+def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
+    raw = env.get(name, "")
+    ids = set()
+    for part in raw.replace(";", ",").replace(" ", ",").split(","):
+        if not part.strip():
+            continue
+        try:
+            ids.add(int(part))
+        except ValueError as e:
+            raise SettingsError(f"{name} 中的 {part!r} 不是数字 ID（多个 ID 用逗号分隔）") from e
+    return frozenset(ids)
