@@ -91,7 +91,12 @@ def eval_command(
 
 @cli.group()
 def bench() -> None:
-    """Benchmarks that print their figures (retrieval quality and speed)."""
+    """Benchmarks that print their figures (retrieval quality and speed).
+
+    \b
+    Example:
+        speechqa bench cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --limit 200
+    """
 
 
 @bench.command("cmrc")

@@ -322,3 +322,22 @@ def remove(obj: Context, speech_id: int) -> None:
 
 def main() -> None:
     cli(prog_name="speechqa")
+
+
+@cli.command()
+@pass_context
+def health(obj: Context) -> None:
+    """Check that the data home holds a loadable, up-to-date index (exit 1 if not). Loads no model.
+
+    \b
+    Example:
+        speechqa health
+    """
+    with user_errors():
+        library = obj.library
+        manifest = library.manifest()
+        if manifest is None:
+            raise click.ClickException("还没有建立索引。")
+        stale = " (older than the store: it is refreshed on next start)" if library.is_stale() else ""
+        library.load(manifest.model)
+        click.echo(f"ok: {manifest.count} passages, model {manifest.model}{stale}")

@@ -47,7 +47,11 @@ def split_paragraph(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
         current += piece
     if current:
         chunks.append(current)
-    if len(chunks) > 1 and len(chunks[-1]) < max_chars // 4:
+    if (
+        len(chunks) > 1
+        and len(chunks[-1]) < max_chars // 4
+        and len(chunks[-2]) + len(chunks[-1]) <= max_chars
+    ):
         tail = chunks.pop()
         chunks[-1] += tail  # a short tail reads better with the sentences before it
     return chunks
@@ -60,12 +64,12 @@ def _split_long_sentence(sentence: str, max_chars: int) -> list[str]:
     out: list[str] = []
     current = ""
     for clause in clauses:
-        while len(clause) > max_chars:  # no punctuation at all: cut by length
-            out.append(clause[:max_chars])
-            clause = clause[max_chars:]
         if current and len(current) + len(clause) > max_chars:
             out.append(current)
             current = ""
+        while len(clause) > max_chars:  # no punctuation at all: cut by length
+            out.append(clause[:max_chars])
+            clause = clause[max_chars:]
         current += clause
     if current:
         out.append(current)

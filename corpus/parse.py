@@ -19,7 +19,8 @@ _SALUTATION = re.compile(
 )
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-# Heading levels: 一、 (1), （一） (2). Numbered points that open a paragraph (一要… 二是… 第三，… 首先，…) are 3.
+# Heading levels: 一、 (1), （一） (2). Numbered points that open a paragraph (一要… 二是… 第三，… 首先，…)
+# are 3, or 4 when nested in a point of another kind (see _Sections).
 _HEADING_1 = re.compile(rf"^[{_NUM}]+、")
 _HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
 _POINT = re.compile(
@@ -54,14 +55,26 @@ def parse_document(document: Document) -> list[Speech]:
 
 @dataclass
 class _Sections:
-    """The heading path the current paragraph sits under (levels 1, 2 and 3)."""
+    """The heading path the current paragraph sits under: 一、, （一）, then up to two levels of points.
 
-    path: list[str | None] = field(default_factory=lambda: [None, None, None])
+    Points of one kind (一是, 二是…) can hold points of another (一要, 二要…): the first kind met under
+    a heading is the outer level, another kind nests inside it, so neither replaces the other.
+    """
+
+    path: list[str | None] = field(default_factory=lambda: [None, None, None, None])
+    point_kinds: list[str | None] = field(default_factory=lambda: [None, None])
 
     def enter(self, level: int, heading: str) -> None:
+        if level == 3:
+            kind = _point_kind(heading)
+            if self.point_kinds[0] not in (None, kind):
+                level = 4
+            self.point_kinds[level - 3] = kind
         self.path[level - 1] = heading
-        for deeper in range(level, 3):
+        for deeper in range(level, 4):
             self.path[deeper] = None
+            if deeper >= 2:
+                self.point_kinds[deeper - 2] = None
 
     def current(self) -> str | None:
         parts = [p for p in self.path if p]
@@ -93,8 +106,11 @@ def _parse_speech(source: str, ordinal: int, label: str | None, raw_lines: list[
             subtitle = _SUBTITLE.sub("", titles[i]).strip()
         elif speaker is None and title is not None and _SPEAKER.match(line):
             speaker = line
-        elif title is None:
+        elif title is None and "。" not in line:
             title = titles[i]
+        elif title is None:
+            body_start = position  # a sentence, not a title: the body starts here
+            break
         elif _same(titles[i], title) or (marker_title and _same(titles[i], marker_title)):
             pass  # a repeated title line
         elif is_complete(line):
@@ -173,6 +189,17 @@ def _heading_level(line: str) -> int:
     if _POINT.match(line):
         return 3
     return 0
+
+
+def _point_kind(line: str) -> str:
+    """What numbers a point: 一是 → 是, 二要 → 要, 第三， and 其次， → 第 (one series), （1） → 1."""
+    match = _POINT.match(line)
+    marker = match.group() if match else ""
+    if marker.startswith(("第", "首先", "其次", "再次", "最后")):
+        return "第"
+    if any(ch.isdigit() for ch in marker):
+        return "1"
+    return marker.lstrip(_NUM)
 
 
 def _is_standalone_heading(line: str) -> bool:

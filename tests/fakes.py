@@ -38,3 +38,16 @@ class FakeEmbedder:
     @property
     def passages_embedded(self) -> int:
         return sum(n for kind, n in self.calls if kind == "passage")
+
+
+class FailingEmbedder(FakeEmbedder):
+    """A FakeEmbedder that fails, as a crash would, once it has embedded `fail_after` passages."""
+
+    def __init__(self, fail_after: int, dim: int = 64, key: str = "fake-bigram") -> None:
+        super().__init__(dim=dim, key=key)
+        self.fail_after = fail_after
+
+    def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        if kind == "passage" and self.passages_embedded + len(texts) > self.fail_after:
+            raise RuntimeError(f"simulated crash after {self.passages_embedded} passages")
+        return super().embed_batch(texts, kind)

@@ -1,0 +1,40 @@
+# speechqa — the two commands a user needs: `make run` and `make test` (both install first).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# The CPU build of torch, installed BEFORE anything that depends on torch: otherwise
+# sentence-transformers pulls a multi-GB CUDA build.
+TORCH  ?= torch==2.13.0
+
+.PHONY: install run test lint bench eval clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(TORCH)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Starts the Telegram bot when TELEGRAM_BOT_TOKEN is set; otherwise the interactive query mode.
+# The first run indexes the bundled speeches (a progress bar shows it).
+run: install
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/speechqa bot; else $(BIN)/speechqa ask; fi
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+eval: install
+	$(BIN)/speechqa eval benchmarks/dev-questions.jsonl
+
+bench: install
+	$(BIN)/speechqa bench cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,312 @@
+"""The `speechqa` command end to end: a copy of the indexed seed home, the real bundled model, offline."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cli import cli
+
+EXAMPLE = "离休干部体检规定是什么？"
+EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
+SPEECH_2 = "开创老干部工作新局面 努力为温州第三次跨越作贡献"
+DEV_SET = Path(__file__).parents[1] / "benchmarks" / "dev-questions.jsonl"
+
+# The documented JSON shape of one result of `speechqa ask --json`.
+RESULT_TYPES: dict[str, tuple[type, ...]] = {
+    "rank": (int,),
+    "score": (float,),
+    "text": (str,),
+    "passage_id": (int,),
+    "speech_id": (int,),
+    "speech_title": (str,),
+    "speech_date": (str, type(None)),
+    "speaker": (str, type(None)),
+    "section": (str, type(None)),
+}
+
+COMMUNITY_SPEECH = """关于加强社区养老服务的讲话
+（2024年5月20日）
+王 芳
+同志们：
+今天我们专门研究社区养老服务工作，讲三点意见。
+一、明确目标任务
+社区长者食堂要在今年年底前覆盖所有街道，让老年人就近吃上放心饭菜。
+二、压实工作责任
+各街道要明确一名分管领导负责助餐服务，每月检查一次食品安全。
+"""
+
+Run = Callable[..., Result]
+SETTINGS = (
+    "SPEECHQA_MODEL",
+    "SPEECHQA_TOKENIZER",
+    "SPEECHQA_TOP_K",
+    "SPEECHQA_QUERY_PREFIX",
+    "SPEECHQA_PASSAGE_PREFIX",
+)
+
+
+@pytest.fixture
+def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Invoke `speechqa ARGS…` on a private copy of the seed home, offline, with default settings."""
+    for name in SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(cli, list(args), input=input)
+
+    return invoke
+
+
+def assert_ok(result: Result) -> None:
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+
+
+def assert_user_error(result: Result, *fragments: str) -> None:
+    """A non-zero exit with a message for people, never a traceback."""
+    assert result.exit_code != 0
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in result.output
+
+
+def assert_answer_schema(answer: dict[str, Any]) -> None:
+    assert set(answer) == {"query", "answered", "results"}
+    assert type(answer["query"]) is str
+    assert type(answer["answered"]) is bool
+    assert type(answer["results"]) is list
+    for rank, result in enumerate(answer["results"], start=1):
+        assert set(result) == set(RESULT_TYPES)
+        for key, types in RESULT_TYPES.items():
+            assert type(result[key]) in types, (key, result[key])
+        assert result["rank"] == rank
+
+
+def write_gbk_speech(folder: Path) -> Path:
+    path = folder / "社区养老.txt"
+    path.write_bytes(COMMUNITY_SPEECH.encode("gbk"))
+    return path
+
+
+# -- ask ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_ask_prints_the_passage_and_its_source(run: Run, seed_home: Path) -> None:
+    result = run("ask", EXAMPLE, "-k", "2")
+    assert_ok(result)
+    assert EXAMPLE_ANSWER in result.stdout
+    assert f"{SPEECH_2} · 2024-03-13 · 沈伟" in result.stdout
+    assert "[1]" in result.stdout and "[2]" in result.stdout and "[3]" not in result.stdout
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        assert db.execute("SELECT channel, query, answered FROM queries").fetchall() == [("cli", EXAMPLE, 1)]
+
+
+@pytest.mark.slow
+def test_ask_json_prints_one_object_in_the_documented_shape(run: Run) -> None:
+    result = run("ask", "--json", EXAMPLE)
+    assert_ok(result)
+    answer = json.loads(result.stdout)  # exactly one JSON document: anything else fails to parse
+    assert_answer_schema(answer)
+    assert answer["query"] == EXAMPLE
+    assert answer["answered"] is True
+    assert len(answer["results"]) == 5
+    first = answer["results"][0]
+    assert EXAMPLE_ANSWER in first["text"]
+    assert (first["speech_title"], first["speech_date"], first["speaker"]) == (SPEECH_2, "2024-03-13", "沈伟")
+    assert first["section"].startswith("二、2024年老干部工作主要任务")
+
+
+@pytest.mark.slow
+def test_ask_json_batch_prints_one_line_per_question_in_order(run: Run, tmp_path: Path) -> None:
+    questions = tmp_path / "questions.txt"
+    too_long = "问" * 600
+    questions.write_text(f"{EXAMPLE}\n\n老年大学怎么办\n   \n明天天气怎么样\n{too_long}\n", encoding="utf-8")
+    result = run("ask", "--json", "--batch", str(questions), "--mode", "lexical", "-k", "3")
+    assert_ok(result)
+    lines = result.stdout.splitlines()
+    answers = [json.loads(line) for line in lines]
+    assert [a["query"] for a in answers] == [EXAMPLE, "老年大学怎么办", "明天天气怎么样", too_long]
+    for answer in answers[:3]:
+        assert_answer_schema(answer)
+    assert EXAMPLE_ANSWER in answers[0]["results"][0]["text"]
+    assert answers[2]["answered"] is False
+    assert answers[3]["results"] == [] and "太长" in answers[3]["error"]
+
+
+@pytest.mark.slow
+def test_ask_reads_questions_from_stdin_when_it_is_not_a_terminal(run: Run) -> None:
+    result = run("ask", "--mode", "lexical", "-k", "1", input=f"{EXAMPLE}\n\n老年大学\n")
+    assert_ok(result)
+    assert result.stdout.count("[1]") == 2
+    assert (
+        result.stdout.index(EXAMPLE) < result.stdout.index(EXAMPLE_ANSWER) < result.stdout.index("老年大学")
+    )
+
+
+@pytest.mark.slow
+def test_an_empty_question_is_a_user_error(run: Run) -> None:
+    assert_user_error(run("ask", "   "), "问题是空的")
+
+
+def test_a_bad_setting_is_a_user_error_naming_the_variable(tmp_path: Path) -> None:
+    env = {"SPEECHQA_HOME": str(tmp_path / "home"), "SPEECHQA_TOP_K": "lots"}
+    assert_user_error(CliRunner().invoke(cli, ["speeches"], env=env), "SPEECHQA_TOP_K")
+    assert not (tmp_path / "home").exists()
+
+
+def test_a_damaged_database_is_a_user_error(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "speechqa.db").write_bytes(b"not a database" * 500)
+    result = CliRunner().invoke(cli, ["speeches"], env={"SPEECHQA_HOME": str(home)})
+    assert_user_error(result, "数据库文件已损坏", "speechqa.db")
+
+
+# -- add ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_an_added_gbk_speech_is_found_by_ask(run: Run, tmp_path: Path) -> None:
+    added = run("add", str(write_gbk_speech(tmp_path)))
+    assert_ok(added)
+    assert "新增" in added.output and "关于加强社区养老服务的讲话" in added.output
+    assert "本次嵌入 3 段" in added.output
+
+    result = run("ask", "--json", "社区长者食堂什么时候覆盖所有街道？")
+    assert_ok(result)
+    first = json.loads(result.stdout)["results"][0]
+    assert "社区长者食堂要在今年年底前覆盖所有街道" in first["text"]
+    assert (first["speech_title"], first["speech_date"], first["speaker"]) == (
+        "关于加强社区养老服务的讲话",
+        "2024-05-20",
+        "王芳",
+    )
+    assert first["section"] == "一、明确目标任务"
+
+
+@pytest.mark.slow
+def test_adding_the_same_file_again_is_unchanged_and_embeds_nothing(run: Run, tmp_path: Path) -> None:
+    path = write_gbk_speech(tmp_path)
+    assert_ok(run("add", str(path)))
+    again = run("add", str(path))
+    assert_ok(again)
+    assert "未变化" in again.output
+    assert "新增" not in again.output
+    assert "本次嵌入 0 段" in again.output
+
+
+@pytest.mark.slow
+def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tmp_path: Path) -> None:
+    binary = tmp_path / "照片.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run("add", str(binary))
+    assert_user_error(result, "照片.txt 不是文本文件", "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "照片.txt" in line] == [
+        "✗ 照片.txt 不是文本文件（含二进制数据）"
+    ]
+
+
+# -- speeches, show, remove ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_speeches_lists_the_library(run: Run) -> None:
+    result = run("speeches")
+    assert_ok(result)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    assert SPEECH_2 in lines[1] and "2024-03-13 · 沈伟" in lines[1]
+    assert all("speeches-2024-laoganbu.txt" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_show_prints_a_speech_with_its_metadata_and_passages(run: Run) -> None:
+    result = run("show", "2")
+    assert_ok(result)
+    out = result.stdout
+    assert out.splitlines()[0] == SPEECH_2
+    assert "——在全市老干部工作会议上的讲话" in out
+    assert "日期：2024-03-13" in out and "讲话人：沈伟" in out
+    assert "§ 二、2024年老干部工作主要任务" in out
+    assert EXAMPLE_ANSWER in out
+
+
+@pytest.mark.slow
+def test_remove_takes_a_speech_out_of_the_library_and_the_index(run: Run) -> None:
+    removed = run("remove", "2")
+    assert_ok(removed)
+    assert f"已删除 #2 {SPEECH_2}" in removed.stdout
+    assert SPEECH_2 not in run("speeches").stdout
+    answer = json.loads(run("ask", "--json", "--mode", "lexical", "-k", "10", EXAMPLE).stdout)
+    assert all(r["speech_id"] != 2 for r in answer["results"])
+    assert_user_error(run("show", "2"), "没有编号为 2 的讲话")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["show", "remove"])
+def test_a_missing_speech_id_is_a_user_error(run: Run, command: str) -> None:
+    assert_user_error(run(command, "99"), "没有编号为 99 的讲话", "speechqa speeches")
+
+
+# -- eval, damage and rebuild -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_eval_prints_the_figures_as_json(run: Run) -> None:
+    result = run("eval", str(DEV_SET), "--mode", "lexical", "--json")
+    assert_ok(result)
+    figures = json.loads(result.stdout)
+    assert list(figures) == ["lexical"]
+    lexical = figures["lexical"]
+    assert (lexical["questions"], lexical["answerable"]) == (95, 80)
+    for key in (
+        "recall@1",
+        "recall@3",
+        "recall@5",
+        "mrr@10",
+        "abstain_accuracy",
+        "false_abstain",
+        "false_answer",
+    ):
+        assert 0.0 <= lexical[key] <= 1.0
+    assert lexical["recall@1"] <= lexical["recall@3"] <= lexical["recall@5"]
+    assert lexical["recall@1"] >= 0.5  # the example questions come from this corpus
+    assert lexical["qps"] > 0
+
+
+@pytest.mark.slow
+def test_eval_of_a_malformed_gold_file_is_a_user_error(run: Run, tmp_path: Path) -> None:
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text('{"question": "好", "answers": []}\n{broken\n', encoding="utf-8")
+    assert_user_error(run("eval", str(gold)), "第 2 行")
+
+
+@pytest.mark.slow
+def test_a_corrupted_index_names_rebuild_and_rebuild_fixes_it(run: Run, seed_home: Path) -> None:
+    generation = (seed_home / "index" / "CURRENT").read_text().strip()
+    (seed_home / "index" / generation / "vectors.faiss").write_bytes(b"\x00garbage\xff" * 100)
+
+    broken = run("ask", EXAMPLE)
+    assert_user_error(broken, "speechqa rebuild")
+
+    rebuilt = run("rebuild")
+    assert_ok(rebuilt)
+    assert "索引已重建：155 段" in rebuilt.stdout
+    assert "本次嵌入 0 段" in rebuilt.stdout  # every vector came from the cache
+
+    fixed = run("ask", "--json", EXAMPLE)
+    assert_ok(fixed)
+    assert EXAMPLE_ANSWER in json.loads(fixed.stdout)["results"][0]["text"]

@@ -1,0 +1,299 @@
+"""corpus.parse on the real seed file (every quirk its README lists) and on small made-up speeches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpus import (
+    DEFAULT_MAX_CHARS,
+    Document,
+    EmptyDocument,
+    Speech,
+    bundled_corpus_files,
+    chunk_speech,
+    parse_document,
+    read_document,
+)
+from corpus.clean import clean_line, split_lines
+
+ARTEFACT = re.compile(r"[\u201a\u201b臵\ue000-\uf8ff]|[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}")
+STANDALONE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。！？]*$")
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Speech]:
+    return parse_document(read_document(bundled_corpus_files()[0]))
+
+
+@pytest.fixture(scope="module")
+def seed_passages(seed: list[Speech]) -> list[str]:
+    return [draft.text for speech in seed for draft in chunk_speech(speech)]
+
+
+def parse(text: str, name: str = "讲话.txt") -> list[Speech]:
+    return parse_document(Document(name=name, text=text, encoding="utf-8"))
+
+
+# -- the seed file ------------------------------------------------------------------------------------
+
+
+def test_seed_file_holds_five_speeches(seed: list[Speech]) -> None:
+    assert [s.title for s in seed] == [
+        "在全市老干部2024年工作会议上的讲话",
+        "开创老干部工作新局面 努力为温州第三次跨越作贡献",
+        "在全市老干部工作会议上的讲话",
+        "在全市老干部工作会议上的讲话",
+        "在全省老干部工作会议上的讲话",
+    ]
+    assert [s.ordinal for s in seed] == [1, 2, 3, 4, 5]
+    assert {s.source for s in seed} == {"speeches-2024-laoganbu.txt"}
+
+
+def test_compilation_markers_become_labels_not_titles(seed: list[Speech]) -> None:
+    assert seed[0].label is None
+    assert [s.label for s in seed[1:]] == [
+        "第二篇：2024在全市老干部工作会议上讲话",
+        "第三篇：在全市老干部工作会议上的讲话",
+        "第四篇：在全市老干部工作会议上的讲话",
+        "第五篇：在全省老干部工作会议上的讲话",
+    ]
+
+
+def test_second_speech_has_its_metadata(seed: list[Speech]) -> None:
+    speech = seed[1]
+    assert speech.title == "开创老干部工作新局面 努力为温州第三次跨越作贡献"
+    assert speech.subtitle == "在全市老干部工作会议上的讲话"
+    assert speech.date == "2024-03-13"
+    assert speech.speaker == "沈伟"
+
+
+def test_speeches_without_metadata_lines_have_none(seed: list[Speech]) -> None:
+    for speech in (seed[0], seed[2], seed[3], seed[4]):
+        assert (speech.subtitle, speech.date, speech.speaker) == (None, None, None)
+
+
+def test_no_passage_keeps_a_conversion_artefact(seed_passages: list[str]) -> None:
+    assert [p for p in seed_passages if ARTEFACT.search(p)] == []
+
+
+def test_no_title_or_section_keeps_a_conversion_artefact(seed: list[Speech]) -> None:
+    labels = [s.title for s in seed] + [p.section or "" for s in seed for p in s.paragraphs]
+    assert [label for label in labels if ARTEFACT.search(label)] == []
+
+
+def test_headings_are_section_metadata_not_passages(seed: list[Speech], seed_passages: list[str]) -> None:
+    assert [p for p in seed_passages if STANDALONE_HEADING.match(p)] == []
+    sections = {p.section for p in seed[0].paragraphs}
+    assert "一、准确把握新时代老干部工作的政治属性，切实在提高老干部工作重要意义认识上实现新高度" in sections
+
+
+def test_nested_headings_form_a_section_path(seed: list[Speech]) -> None:
+    paragraph = next(p for p in seed[1].paragraphs if "要落实好离休干部每年一次体检的规定" in p.text)
+    assert paragraph.section == (
+        "二、2024年老干部工作主要任务 › （二）重点抓好五项工作 › "
+        "三是进一步完善“三个机制”，落实好离休干部的生活待遇"
+    )
+
+
+@pytest.mark.parametrize(
+    "joined",
+    [
+        "我们要常怀饮水思源的感恩之心，敬爱致恭地为老同志做好服务",  # seed lines 95/96
+        "老有所乐创造良好条件”。深刻领会总书记的重要论述",  # 99/100
+        "抓紧推进市区两级离退休干部党工委建设，按照“利于活动、便于管理、应建尽建”的原则",  # 106/107
+        "不断开创老干部工作新局面，为建设“三化”大×和国家中心城市作出新的更大贡献！",  # 123/124
+    ],
+)
+def test_paragraphs_broken_across_pages_are_joined(seed: list[Speech], joined: str) -> None:
+    assert sum(joined in p.text for s in seed for p in s.paragraphs) == 1
+
+
+def test_page_markers_inside_sentences_leave_the_sentence_whole(seed_passages: list[str]) -> None:
+    for sentence in [
+        "组织学习党的十七大精神。",
+        "市政府对我市安置在外地的离休干部",
+        "努力提高管理服务水平和质量",
+    ]:
+        assert any(sentence in p for p in seed_passages), sentence
+
+
+def test_fourth_speech_is_split_at_the_private_use_glue(seed: list[Speech]) -> None:
+    speech = seed[3]
+    openings = [p.text[:8] for p in speech.paragraphs]
+    assert openings == [
+        "老干部工作是党的",
+        "第一，做好老干部",
+        "第二，做好老干部",
+        "第三，做好老干部",
+        "当前，我们要根据",
+        "首先，要从思想上",
+        "其次，要从生活上",
+        "老干部工作政治性",
+        "第一，要切实加强",
+        "第二，各有关部门",
+        "第三，要加强老干",
+    ]
+    assert max(len(p.text) for p in speech.paragraphs) < 800  # the raw lines are 619 to 1,622 chars
+    assert {p.section.split(" › ")[0][:2] for p in speech.paragraphs if p.section} == {"一、", "二、", "三、"}
+
+
+def test_the_user_example_answer_is_one_passage(seed: list[Speech]) -> None:
+    holders = [
+        (speech.ordinal, draft.text)
+        for speech in seed
+        for draft in chunk_speech(speech)
+        if "要落实好离休干部每年一次体检的规定" in draft.text
+    ]
+    assert len(holders) == 1
+    ordinal, text = holders[0]
+    assert ordinal == 2
+    assert text.startswith("三是进一步完善“三个机制”，落实好离休干部的生活待遇。")
+
+
+def test_salutation_is_not_a_passage(seed: list[Speech], seed_passages: list[str]) -> None:
+    assert not any(p.startswith("同志们：") for p in seed_passages)
+    assert not any(p.text.startswith("同志们：") for s in seed for p in s.paragraphs)
+
+
+def test_redacted_figures_are_kept(seed_passages: list[str]) -> None:
+    text = "".join(seed_passages)
+    assert "现在全市仅有离休干部XXXX人" in text
+    assert "刚才，×同志" in text
+    assert "XX市等6家单位" in text
+
+
+def test_long_paragraphs_split_at_sentence_ends_within_the_limit(seed: list[Speech]) -> None:
+    split = 0
+    for speech in seed:
+        drafts = chunk_speech(speech)
+        assert all(len(d.text) <= DEFAULT_MAX_CHARS for d in drafts)
+        for index, paragraph in enumerate(speech.paragraphs):
+            parts = [d.text for d in drafts if d.paragraph == index]
+            assert "".join(parts) == paragraph.text
+            if len(parts) > 1:
+                split += 1
+                assert all(re.search(r"[。！？；][”’）」』]*$", part) for part in parts), parts
+    assert split >= 10  # 17 seed lines are over 400 characters
+
+
+def test_no_text_of_the_seed_is_lost(seed: list[Speech]) -> None:
+    """Every cleaned line is in a passage, a section heading or the speech metadata (or is a salutation)."""
+    body = "".join(p.text for s in seed for p in s.paragraphs)
+    sections = " › ".join(p.section or "" for s in seed for p in s.paragraphs)
+    metadata = "".join(f"{s.title}{s.subtitle}{s.speaker}{s.label}{s.date}" for s in seed).replace(" ", "")
+    lost = []
+    for raw in split_lines(bundled_corpus_files()[0].read_text(encoding="utf-8")):
+        line = clean_line(raw)
+        if not line or line == "同志们：" or re.fullmatch(r"（\d{4}年\d{1,2}月\d{1,2}日）", line):
+            continue
+        if line in body or line.rstrip("。") in sections or line.strip("—").replace(" ", "") in metadata:
+            continue
+        lost.append(line)
+    assert lost == []
+
+
+# -- made-up speeches ---------------------------------------------------------------------------------
+
+COMMUNITY = """关于加强社区养老服务的讲话
+——在全区民政工作会议上的讲话
+（2024年5月20日）
+王 芳
+同志们：
+今天我们专门研究社区养老服务工作，讲三点意见。
+一、明确目标任务
+社区食堂要在今年年底前覆盖所有街道。
+（一）抓好助餐服务
+一是扩大覆盖面。让老年人吃上放心饭菜，就近就便。
+"""
+
+
+def test_title_subtitle_date_and_speaker_are_found() -> None:
+    [speech] = parse(COMMUNITY)
+    assert speech.title == "关于加强社区养老服务的讲话"
+    assert speech.subtitle == "在全区民政工作会议上的讲话"
+    assert speech.date == "2024-05-20"
+    assert speech.speaker == "王芳"
+    assert speech.label is None
+    assert speech.paragraphs[0].text == "今天我们专门研究社区养老服务工作，讲三点意见。"
+
+
+def test_sections_follow_heading_levels() -> None:
+    [speech] = parse(COMMUNITY)
+    assert [p.section for p in speech.paragraphs] == [
+        None,
+        "一、明确目标任务",
+        "一、明确目标任务 › （一）抓好助餐服务 › 一是扩大覆盖面",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"), [("（2024年5月）", "2024-05"), ("2023年", "2023"), ("(2024年3月3日)", "2024-03-03")]
+)
+def test_partial_dates_are_kept_as_far_as_they_go(line: str, date: str) -> None:
+    [speech] = parse(f"标题\n{line}\n同志们：\n今天开会，讲三点意见。\n")
+    assert speech.date == date
+
+
+def test_a_document_without_a_title_line_is_named_after_its_file() -> None:
+    body = "这次会议的主要任务是，总结去年工作，部署今年任务，动员全市上下进一步做好老干部工作，为全面建设作出贡献。"
+    [speech] = parse(body, name="区委讲话.txt")
+    assert speech.title == "区委讲话"
+    assert [p.text for p in speech.paragraphs] == [body]
+
+
+def test_compilation_markers_split_speeches() -> None:
+    speeches = parse(
+        "第一篇：甲会议讲话\n甲会议讲话\n同志们：\n今天讲的是甲会议的安排。\n"
+        "第二篇：乙会议讲话\n乙会议讲话\n同志们：\n明天讲的是乙会议的安排。\n"
+    )
+    assert [(s.ordinal, s.title, s.label) for s in speeches] == [
+        (1, "甲会议讲话", "第一篇：甲会议讲话"),
+        (2, "乙会议讲话", "第二篇：乙会议讲话"),
+    ]
+    assert [[p.text for p in s.paragraphs] for s in speeches] == [
+        ["今天讲的是甲会议的安排。"],
+        ["明天讲的是乙会议的安排。"],
+    ]
+
+
+def test_body_right_after_a_compilation_marker_is_not_taken_for_a_title() -> None:
+    speeches = parse(
+        "第一篇：在老干部座谈会上的讲话\n今天请大家来座谈，听听意见。\n各位老同志为党工作了一辈子。\n"
+        "第二篇：在老年大学开学典礼上的讲话\n老年大学今天开学了。\n"
+    )
+    assert [s.title for s in speeches] == ["在老干部座谈会上的讲话", "在老年大学开学典礼上的讲话"]
+    assert [p.text for p in speeches[0].paragraphs] == [
+        "今天请大家来座谈，听听意见。",
+        "各位老同志为党工作了一辈子。",
+    ]
+    assert [p.text for p in speeches[1].paragraphs] == ["老年大学今天开学了。"]
+
+
+def test_points_of_another_kind_nest_under_a_point_heading() -> None:
+    [speech] = parse(
+        "标题\n同志们：\n"
+        "一、做好今年工作\n"
+        "一是加强党的建设\n"
+        "一要持续深化学习教育。坚持学习不松劲。\n"
+        "二要强化理想信念教育。坚定信仰信念。\n"
+        "二是注重实践实效\n"
+        "一要纵深推进信息化建设。发挥引擎作用。\n"
+    )
+    assert [p.section for p in speech.paragraphs] == [
+        "一、做好今年工作 › 一是加强党的建设 › 一要持续深化学习教育",
+        "一、做好今年工作 › 一是加强党的建设 › 二要强化理想信念教育",
+        "一、做好今年工作 › 二是注重实践实效 › 一要纵深推进信息化建设",
+    ]
+
+
+def test_a_tiny_fragment_is_folded_into_the_next_paragraph() -> None:
+    [speech] = parse("标题\n同志们：\n谢谢。\n今天讲三点意见，请大家认真抓好落实。\n")
+    assert [p.text for p in speech.paragraphs] == ["谢谢。今天讲三点意见，请大家认真抓好落实。"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "只有一行标题"])
+def test_a_document_without_a_body_is_refused(text: str) -> None:
+    with pytest.raises(EmptyDocument, match="没有找到讲话正文"):
+        parse(text)

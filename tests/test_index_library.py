@@ -1,0 +1,390 @@
+"""index.library: building, loading and guarding the index on disk, with the fake embedder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import faiss
+import numpy as np
+import pytest
+
+from corpus import Document
+from index import (
+    IndexCorrupt,
+    IndexMismatch,
+    IndexNotBuilt,
+    LexicalIndex,
+    Library,
+    WriterBusy,
+)
+from index import library as library_module
+
+from .fakes import FailingEmbedder, FakeEmbedder
+
+HEALTH = """关于离休干部医疗保障的讲话
+（2024年4月1日）
+同志们：
+要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。
+医疗费用要按规定及时报销，不得拖欠。
+各地要建立离休干部健康档案，做到一人一档。
+"""
+
+CULTURE = """关于老年大学建设的讲话
+同志们：
+老年大学要坚持办学方向，开设书法、绘画、摄影等课程。
+要加强师资队伍建设，聘请有经验的老师授课。
+"""
+
+EDUCATION = """关于离退休干部党建工作的讲话
+同志们：
+要加强离退休干部党支部建设，选优配强支部班子。
+要认真执行“三会一课”制度，组织老同志学习党的创新理论。
+要发挥老党员先锋模范作用，引导老同志为社会作贡献。
+"""
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    library = Library(tmp_path / "home")
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    return {
+        "health": write(folder, "医疗.txt", HEALTH, "gbk"),
+        "culture": write(folder, "老年大学.txt", CULTURE),
+        "education": write(folder, "党建.txt", EDUCATION),
+    }
+
+
+def current_folder(library: Library) -> Path:
+    return library.index_root / (library.index_root / "CURRENT").read_text().strip()
+
+
+def test_build_indexes_every_passage(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    outcomes = library.add_paths([files["health"], files["culture"]])
+    assert [(o.name, [s.status for s in o.speeches], o.error) for o in outcomes] == [
+        ("医疗.txt", ["added"], None),
+        ("老年大学.txt", ["added"], None),
+    ]
+    report = library.build(fake_embedder)
+    passages = library.store.passages()
+    assert report.manifest.count == len(passages) == 5
+    assert report.manifest.model == "fake-bigram"
+    assert report.manifest.dim == 64
+    assert report.manifest.revision == library.store.revision
+    assert report.embedded == 5
+    loaded = library.load(fake_embedder.key)
+    assert loaded.vectors.count == loaded.lexical.size == 5
+
+
+def test_faiss_ids_are_the_sqlite_passage_ids(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths(list(files.values()))
+    library.store.remove_speech(library.store.speeches()[0].id)  # leave a gap in the ids
+    library.build(fake_embedder)
+    loaded = library.load(fake_embedder.key)
+    passages = library.store.passages()
+    assert passages[0].id > 1
+    expected = fake_embedder.embed_batch([p.text for p in passages], "passage")
+    for passage, vector in zip(passages, expected, strict=True):
+        np.testing.assert_allclose(loaded.vectors.index.reconstruct(passage.id), vector, rtol=1e-6)
+        assert loaded.vectors.search(vector, 1)[0][0] == passage.id
+    assert sorted(int(i) for i in loaded.lexical.ids) == [p.id for p in passages]
+
+
+def test_adding_the_same_file_twice_embeds_nothing_the_second_time(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    embedded = fake_embedder.passages_embedded
+    outcomes = library.add_paths([files["health"]])
+    assert [s.status for s in outcomes[0].speeches] == ["unchanged"]
+    assert not library.is_stale()
+    report = library.build(fake_embedder)
+    assert report.embedded == 0
+    assert fake_embedder.passages_embedded == embedded
+
+
+def test_adding_a_new_file_embeds_only_its_passages(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"], files["culture"]])
+    library.build(fake_embedder)
+    before = fake_embedder.passages_embedded
+    library.add_paths([files["education"]])
+    assert library.is_stale()
+    report = library.build(fake_embedder)
+    new_passages = library.store.passages(library.store.speeches()[-1].id)
+    assert report.embedded == len(new_passages) == 3
+    assert fake_embedder.passages_embedded - before == 3
+    assert report.manifest.count == 8
+
+
+def test_an_edited_file_embeds_only_its_changed_passages(
+    library: Library, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    path = write(tmp_path, "医疗.txt", HEALTH)
+    library.add_paths([path])
+    library.build(fake_embedder)
+    write(tmp_path, "医疗.txt", HEALTH.replace("不得拖欠", "不得拖欠，也不得打折扣"))
+    [outcome] = library.add_paths([path])
+    assert [s.status for s in outcome.speeches] == ["updated"]
+    assert library.build(fake_embedder).embedded == 1
+
+
+def test_building_an_empty_library_gives_an_empty_index(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    report = library.build(fake_embedder)
+    assert report.manifest.count == 0
+    loaded = library.load(fake_embedder.key)
+    assert loaded.vectors.search(np.ones(64, dtype=np.float32), 5) == []
+    assert loaded.lexical.search("离休干部", 5) == []
+
+
+def test_unreadable_files_are_reported_and_the_rest_added(
+    library: Library, files: dict[str, Path], tmp_path: Path
+) -> None:
+    binary = tmp_path / "files" / "坏文件.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    empty_folder = tmp_path / "empty"
+    empty_folder.mkdir()
+    outcomes = library.add_paths([binary, files["culture"], empty_folder, tmp_path / "missing.txt"])
+    errors = [o.error for o in outcomes if o.error]
+    assert len(errors) == 3
+    assert any("坏文件.txt" in e for e in errors)
+    assert any("文件夹中没有" in e for e in errors)
+    assert any("找不到文件" in e for e in errors)
+    assert [s.title for o in outcomes for s in o.speeches] == ["关于老年大学建设的讲话"]
+
+
+def test_documents_can_be_added_without_files(library: Library, fake_embedder: FakeEmbedder) -> None:
+    outcomes = library.add_documents(
+        [Document("上传.txt", CULTURE, "utf-8"), Document("空白.txt", "只有标题", "utf-8")]
+    )
+    assert [s.status for s in outcomes[0].speeches] == ["added"]
+    assert outcomes[1].error is not None and "空白.txt" in outcomes[1].error
+
+
+# -- the index on disk --------------------------------------------------------------------------------
+
+
+def test_loading_before_any_build_raises_index_not_built(library: Library) -> None:
+    assert library.manifest() is None
+    assert library.is_stale()
+    with pytest.raises(IndexNotBuilt, match="speechqa rebuild"):
+        library.load("fake-bigram")
+
+
+def test_an_index_built_with_another_model_raises_index_mismatch(
+    library: Library, files: dict[str, Path]
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(FakeEmbedder(key="model-a"))
+    with pytest.raises(IndexMismatch) as caught:
+        library.load("model-b")
+    message = str(caught.value)
+    assert "model-a" in message and "model-b" in message
+    assert "speechqa rebuild" in message
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_vectors_file_raises_index_corrupt(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder, damage: str
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    path = current_folder(library) / "vectors.faiss"
+    data = path.read_bytes()
+    path.write_bytes(
+        {"truncated": data[: len(data) // 2], "garbage": b"not a faiss index" * 10, "empty": b""}[damage]
+    )
+    with pytest.raises(IndexCorrupt, match="speechqa rebuild"):
+        library.load(fake_embedder.key)
+
+
+def test_a_foreign_vectors_file_raises_index_corrupt(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    foreign = faiss.IndexFlatIP(32)  # a valid FAISS file, but not this index's dimension or count
+    foreign.add(np.eye(32, dtype=np.float32))
+    faiss.write_index(foreign, str(current_folder(library) / "vectors.faiss"))
+    with pytest.raises(IndexCorrupt, match="不符"):
+        library.load(fake_embedder.key)
+
+
+def test_a_damaged_manifest_raises_index_corrupt(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    (current_folder(library) / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(IndexCorrupt, match=r"manifest\.json"):
+        library.load(fake_embedder.key)
+
+
+def test_a_current_pointer_to_nowhere_raises_index_corrupt(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    library.build(fake_embedder)
+    (library.index_root / "CURRENT").write_text("gen-000099-deleted", encoding="utf-8")
+    with pytest.raises(IndexCorrupt, match="CURRENT"):
+        library.load(fake_embedder.key)
+
+
+def test_a_damaged_lexical_index_raises_index_corrupt(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    (current_folder(library) / "lexical" / "ids.npy").write_bytes(b"garbage")
+    with pytest.raises(IndexCorrupt, match="speechqa rebuild"):
+        library.load(fake_embedder.key)
+
+
+def test_the_manifest_on_disk_describes_the_index(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["culture"]])
+    library.build(fake_embedder)
+    data = json.loads((current_folder(library) / "manifest.json").read_text(encoding="utf-8"))
+    assert {k: data[k] for k in ("model", "dim", "count", "tokenizer", "vector_index")} == {
+        "model": "fake-bigram",
+        "dim": 64,
+        "count": 2,
+        "tokenizer": "char",
+        "vector_index": "flat",
+    }
+
+
+def test_the_index_is_queried_with_the_tokenizer_it_was_built_with(
+    tmp_path: Path, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    builder = Library(tmp_path / "home", tokenizer="jieba")
+    builder.add_paths([files["health"]])
+    builder.build(fake_embedder)
+    builder.close()
+    reader = Library(tmp_path / "home")  # configured with the default tokenizer, "char"
+    loaded = reader.load(fake_embedder.key)
+    assert loaded.manifest.tokenizer == "jieba"
+    assert "离休干部" in loaded.lexical.tokenize("离休干部体检")
+    assert loaded.lexical.search("体检", 3)
+    reader.close()
+
+
+# -- crashes, leftovers and concurrent writers ---------------------------------------------------------
+
+
+def test_a_crash_while_embedding_leaves_the_previous_index_intact(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["culture"]])
+    library.build(fake_embedder)
+    before = library.manifest()
+    generation = (library.index_root / "CURRENT").read_text()
+    library.add_paths([files["health"], files["education"]])  # 6 new passages
+
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        library.build(FailingEmbedder(fail_after=0))
+
+    assert library.manifest() == before
+    assert (library.index_root / "CURRENT").read_text() == generation
+    loaded = library.load(fake_embedder.key)
+    assert loaded.manifest.count == 2
+    assert loaded.lexical.search("老年大学", 1)
+    assert library.is_stale()
+
+    report = library.build(fake_embedder)
+    assert report.manifest.count == 8
+    assert library.load(fake_embedder.key).lexical.search("体检", 1)
+
+
+def test_passages_embedded_before_a_crash_are_not_embedded_again(
+    library: Library, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "EMBED_BATCH", 2)
+    library.add_paths(list(files.values()))  # 8 passages
+    crashing = FailingEmbedder(fail_after=4)
+    with pytest.raises(RuntimeError):
+        library.build(crashing)
+    assert crashing.passages_embedded == 4
+    retry = FakeEmbedder()
+    assert library.build(retry).embedded == 4
+    assert retry.passages_embedded == 4
+
+
+def test_a_crash_while_writing_files_leaves_the_previous_index_loadable(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.add_paths([files["culture"]])
+    library.build(fake_embedder)
+    library.add_paths([files["health"]])
+
+    def disk_full(self: LexicalIndex, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        (folder / "partial.bin").write_bytes(b"\0" * 10)
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(LexicalIndex, "save", disk_full)
+        with pytest.raises(OSError, match="No space left"):
+            library.build(fake_embedder)
+
+    assert [p.name for p in library.index_root.glob("*.tmp")]  # the half-written generation
+    assert library.load(fake_embedder.key).manifest.count == 2
+    library.build(fake_embedder)
+    assert list(library.index_root.glob("*.tmp")) == []
+    assert library.load(fake_embedder.key).manifest.count == 5
+
+
+def test_leftover_temporary_generations_are_removed_by_the_next_build(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["culture"]])
+    library.build(fake_embedder)
+    old = current_folder(library)
+    leftover = library.index_root / "gen-000001-123.tmp"
+    (leftover / "lexical").mkdir(parents=True)
+    (leftover / "vectors.faiss").write_bytes(b"half written")
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    previous = current_folder(library)
+    library.add_paths([files["culture"], files["health"]])
+    (library.home / "extra.txt").write_text("第一段讲话内容。", encoding="utf-8")
+    library.add_paths([library.home / "extra.txt"])
+    library.build(fake_embedder)
+    generations = sorted(p.name for p in library.index_root.iterdir() if p.is_dir())
+    # the live generation and the one before it (a reader may still be opening it); nothing older
+    assert generations == sorted([current_folder(library).name, previous.name])
+    assert not leftover.exists()
+    assert not old.exists()
+
+
+def test_a_second_writer_is_refused_at_once(tmp_path: Path) -> None:
+    first = Library(tmp_path / "home")
+    second = Library(tmp_path / "home")
+    with first.write_lock(), pytest.raises(WriterBusy, match="正在进行"), second.write_lock():
+        pass
+    with second.write_lock():  # released: the next writer gets it
+        pass
+    first.close()
+    second.close()

@@ -1,0 +1,271 @@
+"""index.store: the SQLite store (migrations, speeches and passages, embedding cache, query log)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus import Paragraph, Speech, chunk_speech
+from index import AddOutcome, Store, StoreCorrupt, lexical_input
+from index.store import MIGRATIONS
+
+
+def make_speech(
+    paragraphs: list[str], *, source: str = "讲话.txt", ordinal: int = 1, title: str = "标题"
+) -> Speech:
+    return Speech(
+        title=title,
+        subtitle=None,
+        date="2024-03-13",
+        speaker="沈伟",
+        source=source,
+        ordinal=ordinal,
+        label=None,
+        paragraphs=tuple(Paragraph(text, "一、总体要求") for text in paragraphs),
+    )
+
+
+FIRST = make_speech(["第一段讲政治待遇。", "第二段讲生活待遇。", "第三段讲体检规定。", "第四段讲老年大学。"])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(tmp_path / "speechqa.db")
+    yield store
+    store.close()
+
+
+def save(store: Store, speech: Speech) -> AddOutcome:
+    return store.save_speech(speech, chunk_speech(speech))
+
+
+# -- migrations ---------------------------------------------------------------------------------------
+
+
+def test_migrations_are_named_and_recorded(store: Store) -> None:
+    names = [name for name, _ in MIGRATIONS]
+    assert len(names) == len(set(names))
+    recorded = [row["name"] for row in store.db["_migrations"].rows]
+    assert sorted(recorded) == sorted(names)
+    assert {"speeches", "passages", "embeddings", "meta", "queries"} <= set(store.db.table_names())
+
+
+def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
+    path = tmp_path / "speechqa.db"
+    first = Store(path)
+    save(first, FIRST)
+    applied = {row["name"]: row["applied_at"] for row in first.db["_migrations"].rows}
+    first.close()
+
+    again = Store(path)
+    assert {row["name"]: row["applied_at"] for row in again.db["_migrations"].rows} == applied
+    assert [s.title for s in again.speeches()] == ["标题"]
+    again.close()
+
+
+def test_a_missing_migration_is_applied_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "speechqa.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:  # an older database: made before the query log existed
+        conn.execute("DROP TABLE queries")
+        conn.execute("DELETE FROM _migrations WHERE name = '002_query_log'")
+    conn.close()
+    store = Store(path)
+    assert "queries" in store.db.table_names()
+    assert store.log_query(channel="cli", query="问题", answered=True, top_ids=[1], latency_ms=1.0) == 1
+    store.close()
+
+
+# -- speeches and passages ----------------------------------------------------------------------------
+
+
+def test_a_new_speech_is_added_with_its_passages(store: Store) -> None:
+    outcome = save(store, FIRST)
+    assert (outcome.status, outcome.passages, outcome.title) == ("added", 4, "标题")
+    passages = store.passages(outcome.speech_id)
+    assert [p.text for p in passages] == [p.text for p in FIRST.paragraphs]
+    assert [p.position for p in passages] == [0, 1, 2, 3]
+    assert passages[0].speech_title == "标题"
+    assert (passages[0].speech_date, passages[0].speaker) == ("2024-03-13", "沈伟")
+    assert passages[0].section == "一、总体要求"
+    [record] = store.speeches()
+    assert (record.id, record.passages, record.source) == (outcome.speech_id, 4, "讲话.txt")
+
+
+def test_saving_the_same_speech_twice_is_unchanged(store: Store) -> None:
+    first = save(store, FIRST)
+    ids = [p.id for p in store.passages()]
+    revision = store.revision
+    second = save(store, FIRST)
+    assert second.status == "unchanged"
+    assert second.speech_id == first.speech_id
+    assert [p.id for p in store.passages()] == ids
+    assert store.revision == revision
+
+
+def test_a_changed_speech_is_updated_and_its_passages_replaced(store: Store) -> None:
+    first = save(store, FIRST)
+    old_ids = {p.id for p in store.passages()}
+    changed = make_speech(["第一段讲政治待遇。", "新的第二段讲精神文化生活。"])
+    outcome = save(store, changed)
+    assert outcome.status == "updated"
+    assert outcome.speech_id == first.speech_id
+    passages = store.passages()
+    assert [p.text for p in passages] == ["第一段讲政治待遇。", "新的第二段讲精神文化生活。"]
+    assert not {p.id for p in passages} & old_ids
+    assert len(store.speeches()) == 1
+
+
+def test_metadata_change_alone_updates_the_speech(store: Store) -> None:
+    save(store, FIRST)
+    retitled = make_speech([p.text for p in FIRST.paragraphs], title="新标题")
+    assert save(store, retitled).status == "updated"
+    assert store.speeches()[0].title == "新标题"
+
+
+def test_speeches_are_keyed_by_source_and_ordinal(store: Store) -> None:
+    a = save(store, FIRST)
+    b = save(store, make_speech(["第一段讲政治待遇。"], ordinal=2))
+    c = save(store, make_speech(["第一段讲政治待遇。"], source="另一个.txt"))
+    assert len({a.speech_id, b.speech_id, c.speech_id}) == 3
+    assert [s.status for s in (a, b, c)] == ["added"] * 3
+
+
+def test_passage_ids_are_never_reused_after_remove(store: Store) -> None:
+    first = save(store, FIRST)
+    removed_ids = {p.id for p in store.passages()}
+    removed = store.remove_speech(first.speech_id)
+    assert removed is not None and removed.title == "标题"
+    assert store.passages() == []
+    save(store, make_speech(["另一篇讲话的一段。", "另一篇讲话的二段。"], source="另一篇.txt"))
+    assert min(p.id for p in store.passages()) > max(removed_ids)
+
+
+def test_removing_an_unknown_speech_returns_none(store: Store) -> None:
+    assert store.remove_speech(42) is None
+
+
+def test_every_write_bumps_the_revision(store: Store) -> None:
+    revisions = [store.revision]
+    outcome = save(store, FIRST)
+    revisions.append(store.revision)
+    save(store, make_speech(["改过的段落。"]))
+    revisions.append(store.revision)
+    store.remove_speech(outcome.speech_id)
+    revisions.append(store.revision)
+    assert revisions == sorted(set(revisions))
+
+
+def test_passages_by_id_returns_the_records_asked_for(store: Store) -> None:
+    save(store, FIRST)
+    ids = [p.id for p in store.passages()]
+    found = store.passages_by_id([ids[2], ids[0], 9999])
+    assert set(found) == {ids[0], ids[2]}
+    assert found[ids[2]].text == "第三段讲体检规定。"
+
+
+def test_neighbours_are_the_passages_around_one_in_reading_order(store: Store) -> None:
+    save(store, FIRST)
+    save(store, make_speech(["另一篇讲话的一段。"], source="另一篇.txt"))
+    ids = [p.id for p in store.passages()]
+    assert [p.id for p in store.neighbours(ids[1])] == ids[0:3]
+    assert [p.id for p in store.neighbours(ids[0])] == ids[0:2]
+    assert [p.id for p in store.neighbours(ids[3], before=2, after=5)] == ids[1:4]  # not into the next speech
+    assert store.neighbours(9999) == []
+
+
+def test_lexical_input_puts_the_section_before_the_text() -> None:
+    assert lexical_input("正文。", "一、总体要求") == "一、总体要求\n正文。"
+    assert lexical_input("正文。", None) == "正文。"
+
+
+# -- embedding cache ----------------------------------------------------------------------------------
+
+
+def test_embedding_cache_round_trip(store: Store) -> None:
+    rng = np.random.default_rng(0)
+    vectors = {f"hash-{i}": rng.standard_normal(8).astype(np.float32) for i in range(3)}
+    store.cache_vectors("model-a", vectors.items())
+    found = store.cached_vectors("model-a", [*vectors, "hash-missing"], dim=8)
+    assert set(found) == set(vectors)
+    for digest, vector in vectors.items():
+        np.testing.assert_array_equal(found[digest], vector)
+
+
+def test_embedding_cache_is_keyed_by_model_and_checked_for_dimension(store: Store) -> None:
+    store.cache_vectors("model-a", [("h", np.ones(8, dtype=np.float32))])
+    assert store.cached_vectors("model-b", ["h"], dim=8) == {}
+    assert store.cached_vectors("model-a", ["h"], dim=16) == {}
+
+
+def test_embedding_cache_handles_more_hashes_than_one_query_takes(store: Store) -> None:
+    items = [(f"h{i}", np.full(4, i, dtype=np.float32)) for i in range(1200)]
+    store.cache_vectors("m", items)
+    found = store.cached_vectors("m", [h for h, _ in items], dim=4)
+    assert len(found) == 1200
+    assert found["h1199"][0] == 1199
+
+
+# -- query log and damage -----------------------------------------------------------------------------
+
+
+def test_queries_are_logged(store: Store) -> None:
+    row_id = store.log_query(
+        channel="telegram",
+        query="离休干部体检",
+        answered=False,
+        top_ids=[3, 1],
+        latency_ms=12.345,
+        user_id="7",
+    )
+    row = store.db["queries"].get(row_id)
+    assert (row["channel"], row["query"], row["answered"], row["top_ids"]) == (
+        "telegram",
+        "离休干部体检",
+        0,
+        "[3, 1]",
+    )
+    assert row["latency_ms"] == 12.35
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"this is not a database at all" * 200, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
+def test_damaged_database_file_raises_store_corrupt(tmp_path: Path, garbage: bytes) -> None:
+    path = tmp_path / "speechqa.db"
+    path.write_bytes(garbage)
+    with pytest.raises(StoreCorrupt) as caught:
+        Store(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert "已损坏" in message
+
+
+def test_database_damaged_inside_raises_store_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "speechqa.db"
+    store = Store(path)
+    save(store, make_speech([f"第{i}段，内容足够长，让数据库占用好几个页面。" * 20 for i in range(60)]))
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[4096:12288] = b"\xa5" * 8192  # overwrite the pages after the header page
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreCorrupt, match="speechqa rebuild"):
+        Store(path)
+
+
+def test_damage_found_after_opening_raises_store_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "speechqa.db"
+    store = Store(path)
+    save(store, make_speech([f"第{i}段，内容足够长，让数据库占用好几个页面。" * 20 for i in range(60)]))
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[-8192:] = b"\xa5" * 8192  # the last pages hold passage text; the schema pages are intact
+    path.write_bytes(bytes(data))
+    store = Store(path)
+    with pytest.raises(StoreCorrupt, match="已损坏"):
+        store.passages()
+    store.close()

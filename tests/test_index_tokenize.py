@@ -1,0 +1,63 @@
+"""index.tokenize: one explicit tokenizer per name, used alike for passages and queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms
+
+
+def test_char_tokens_are_unigrams_then_bigrams() -> None:
+    assert get_tokenizer("char")("离休干部") == ["离", "休", "干", "部", "离休", "休干", "干部"]
+
+
+def test_char_tokens_do_not_bridge_punctuation() -> None:
+    tokens = get_tokenizer("char")("体检，规定")
+    assert "检规" not in tokens
+    assert {"体检", "规定"} <= set(tokens)
+
+
+def test_latin_words_and_numbers_are_whole_lower_case_tokens() -> None:
+    assert get_tokenizer("char")("Hello 2024年 3.5 AI") == ["hello", "2024", "年", "3.5", "ai"]
+
+
+def test_the_default_tokenizer_is_char() -> None:
+    assert DEFAULT_TOKENIZER == "char"
+    assert set(TOKENIZERS) == {"char", "jieba", "char+jieba"}
+
+
+def test_jieba_tokens_are_words_without_filler() -> None:
+    tokens = get_tokenizer("jieba")("离休干部体检规定是什么？")
+    assert {"离休干部", "体检", "规定"} <= set(tokens)
+    assert not {"是", "什么", "？"} & set(tokens)
+
+
+def test_char_plus_jieba_adds_long_words_to_the_bigrams() -> None:
+    tokens = get_tokenizer("char+jieba")("离休干部体检")
+    assert tokens[: len(get_tokenizer("char")("离休干部体检"))] == get_tokenizer("char")("离休干部体检")
+    assert "离休干部" in tokens
+
+
+@pytest.mark.parametrize("name", TOKENIZERS)
+def test_each_name_gives_the_same_function_every_time(name: str) -> None:
+    assert get_tokenizer(name) is get_tokenizer(name)
+
+
+def test_an_unknown_tokenizer_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="char, jieba, char\\+jieba"):
+        get_tokenizer("whitespace")
+
+
+def test_jieba_words_are_lower_cased_and_exclude_spaces() -> None:
+    words = jieba_words("老干部 WORK")
+    assert "work" in words
+    assert " " not in words
+
+
+def test_query_terms_keep_content_words_longest_first() -> None:
+    assert query_terms("离休干部体检规定是什么？") == ["离休干部", "体检", "干部", "离休", "规定"]
+
+
+def test_query_terms_drop_the_filler_of_questions() -> None:
+    assert query_terms("请问到底有没有什么规定呢") == ["规定"]
+    assert query_terms("什么？怎么样？") == []

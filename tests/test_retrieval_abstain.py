@@ -1,0 +1,73 @@
+"""retrieval.abstain: the IDF-weighted coverage of the query's words in the best passage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from index import LexicalIndex, get_tokenizer
+from retrieval import AbstainRule, Evidence
+from retrieval.abstain import DEFAULT_MIN_COVERAGE, coverage
+
+TOP = "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
+
+
+def flat_idf(word: str) -> float:
+    return 1.0
+
+
+def evidence(terms: list[str], top_text: str = TOP, idf: Callable[[str], float] = flat_idf) -> Evidence:
+    return Evidence(terms=terms, idf=idf, top_text=top_text)
+
+
+def test_coverage_is_zero_for_disjoint_words() -> None:
+    assert coverage(evidence(["天气", "带伞"])) == 0.0
+
+
+def test_coverage_is_one_when_all_words_are_present() -> None:
+    assert coverage(evidence(["离休干部", "体检", "规定"])) == 1.0
+
+
+def test_coverage_weighs_words_by_idf() -> None:
+    idf = {"体检": 3.0, "天气": 1.0}.__getitem__
+    assert coverage(evidence(["体检", "天气"], idf=idf)) == pytest.approx(0.75)
+    assert coverage(evidence(["体检", "天气"], idf=flat_idf)) == pytest.approx(0.5)
+
+
+def test_coverage_ignores_case() -> None:
+    assert coverage(evidence(["ai"], top_text="推进AI应用。")) == 1.0
+
+
+def test_single_characters_count_only_when_there_is_nothing_longer() -> None:
+    assert coverage(evidence(["体检", "雨"])) == 1.0  # "雨" is ignored next to a two-character word
+    assert coverage(evidence(["雨"])) == 0.0
+
+
+def test_coverage_is_zero_when_all_weights_are_zero() -> None:
+    assert coverage(evidence(["体检"], idf=lambda word: 0.0)) == 0.0
+
+
+def test_empty_terms_are_not_answered() -> None:
+    assert coverage(evidence([])) == 0.0
+    assert not AbstainRule().answered(evidence([]))
+
+
+def test_the_rule_answers_at_or_above_its_threshold() -> None:
+    half = evidence(["体检", "天气"])
+    assert AbstainRule(min_coverage=0.5).answered(half)
+    assert not AbstainRule(min_coverage=0.51).answered(half)
+    assert AbstainRule().min_coverage == DEFAULT_MIN_COVERAGE
+
+
+def test_unseen_words_weigh_most_with_a_real_lexical_index() -> None:
+    lexical = LexicalIndex.build(
+        [TOP, "离休干部的医疗费用要及时报销。", "老干部活动中心要向离休干部开放。"],
+        [1, 2, 3],
+        get_tokenizer("char"),
+    )
+    answerable = evidence(["离休干部", "体检", "规定"], idf=lexical.idf)
+    off_topic = evidence(["离休干部", "取暖费", "标准"], idf=lexical.idf)
+    assert AbstainRule().answered(answerable)
+    assert coverage(off_topic) < DEFAULT_MIN_COVERAGE
+    assert not AbstainRule().answered(off_topic)

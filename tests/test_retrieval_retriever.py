@@ -1,0 +1,206 @@
+"""retrieval.retriever: answering questions on the real seed corpus with the real model, and on a small
+library with the fake embedder for the cases the seed cannot show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus import Document
+from index import Library
+from retrieval import (
+    MAX_QUERY_CHARS,
+    MODES,
+    EmptyQuery,
+    QueryTooLong,
+    Retriever,
+    SpeechService,
+    normalise_query,
+)
+from retrieval.retriever import _bigrams, _overlap
+
+from .fakes import FakeEmbedder
+
+EXAMPLE = "离休干部体检规定是什么？"
+EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
+
+
+def covers(text: str, spans: tuple[tuple[int, int], ...], word: str) -> bool:
+    """Whether some highlight span holds an occurrence of the word."""
+    start = text.find(word)
+    while start != -1:
+        if any(s <= start and start + len(word) <= e for s, e in spans):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+# -- the seed corpus, real model -----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_user_example_question_gets_its_passage_first(seed_service: SpeechService) -> None:
+    answer = seed_service.retriever.search(EXAMPLE)
+    assert answer.answered
+    first = answer.hits[0]
+    assert first.rank == 1
+    assert EXAMPLE_ANSWER in first.passage.text
+    assert first.passage.speech_title == "开创老干部工作新局面 努力为温州第三次跨越作贡献"
+    assert (first.passage.speech_date, first.passage.speaker) == ("2024-03-13", "沈伟")
+    assert covers(first.passage.text, first.highlights, "离休干部")
+    assert covers(first.passage.text, first.highlights, "体检")
+    assert {"离休干部", "体检"} <= set(answer.terms)
+
+
+@pytest.mark.slow
+def test_an_unrelated_question_is_not_answered_but_hits_are_returned(seed_retriever: Retriever) -> None:
+    answer = seed_retriever.search("明天天气怎么样，要不要带伞")
+    assert not answer.answered
+    assert len(answer.hits) == 5
+    assert [h.rank for h in answer.hits] == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", MODES)
+def test_every_mode_finds_the_example_answer(seed_retriever: Retriever, mode: str) -> None:
+    answer = seed_retriever.search(EXAMPLE, k=3, mode=mode)  # type: ignore[arg-type]
+    assert answer.mode == mode
+    assert any(EXAMPLE_ANSWER in h.passage.text for h in answer.hits)
+    first = answer.hits[0]
+    if mode == "dense":
+        assert first.dense is not None and first.lexical is None
+        assert first.score == pytest.approx(first.dense, abs=1e-5)
+    elif mode == "lexical":
+        assert first.lexical is not None and first.dense is None
+    else:
+        assert first.dense is not None and first.lexical is not None
+
+
+@pytest.mark.slow
+def test_offset_pages_through_disjoint_ranks(seed_retriever: Retriever) -> None:
+    first = seed_retriever.search("老干部工作", k=5, offset=0)
+    second = seed_retriever.search("老干部工作", k=5, offset=5)
+    assert [h.rank for h in first.hits] == [1, 2, 3, 4, 5]
+    assert [h.rank for h in second.hits] == [6, 7, 8, 9, 10]
+    assert not {h.passage.id for h in first.hits} & {h.passage.id for h in second.hits}
+    assert first.has_more and second.has_more
+    assert second.offset == 5
+    assert [h.score for h in first.hits + second.hits] == sorted(
+        (h.score for h in first.hits + second.hits), reverse=True
+    )
+
+
+@pytest.mark.slow
+def test_results_hold_no_duplicate_passages(seed_retriever: Retriever) -> None:
+    answer = seed_retriever.search("老干部的生活待遇", k=20)
+    ids = [h.passage.id for h in answer.hits]
+    assert len(ids) == len(set(ids)) == 20
+    grams = [_bigrams(h.passage.text) for h in answer.hits]
+    for i, later in enumerate(grams):
+        assert all(_overlap(later, earlier) < 0.8 for earlier in grams[:i])
+
+
+@pytest.mark.slow
+def test_a_question_about_nothing_in_the_vocabulary_has_no_lexical_hits(seed_retriever: Retriever) -> None:
+    answer = seed_retriever.search("ZZZ", mode="lexical")
+    assert answer.hits == ()
+    assert not answer.answered
+
+
+@pytest.mark.slow
+def test_passages_removed_since_the_build_are_skipped(seed_service: SpeechService) -> None:
+    retriever = seed_service.retriever
+    speech = next(s for s in seed_service.library.store.speeches() if s.speaker == "沈伟")
+    seed_service.library.store.remove_speech(speech.id)  # the index still holds its passages
+    answer = retriever.search(EXAMPLE, k=10, mode="lexical")
+    assert answer.hits
+    assert all(h.passage.speech_id != speech.id for h in answer.hits)
+    assert not any(EXAMPLE_ANSWER in h.passage.text for h in answer.hits)
+
+
+# -- query validation (no search runs) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t", "\x00\u200b"])
+def test_an_empty_query_raises_empty_query(query: str) -> None:
+    with pytest.raises(EmptyQuery, match="问题是空的"):
+        normalise_query(query)
+
+
+def test_a_ten_thousand_character_query_raises_query_too_long() -> None:
+    with pytest.raises(QueryTooLong, match=str(MAX_QUERY_CHARS)):
+        normalise_query("离休干部体检" * 2000)
+
+
+def test_a_query_of_exactly_the_limit_is_accepted() -> None:
+    assert len(normalise_query("问" * MAX_QUERY_CHARS)) == MAX_QUERY_CHARS
+
+
+def test_control_characters_and_runs_of_space_are_tidied() -> None:
+    assert normalise_query("  离休干部\x00体检\n\n规定  ") == "离休干部 体检 规定"
+
+
+# -- a small library with the fake embedder -----------------------------------------------------------
+
+SMALL = """关于离休干部工作的讲话
+同志们：
+要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。
+老年大学要开设书法、绘画、摄影等课程，丰富老同志的精神文化生活。
+老干部活动中心要向老同志免费开放，做到天天有人值班。
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Retriever]:
+    library = Library(tmp_path / "home")
+    library.add_documents(
+        [
+            Document("讲话.txt", SMALL, "utf-8"),
+            # the same paragraph again, in another file: a repeat the results must not show twice
+            Document("讲话-副本.txt", SMALL.replace("同志们：", "各位老同志："), "utf-8"),
+        ]
+    )
+    library.build(fake_embedder)
+    yield Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    library.close()
+
+
+def test_repeated_passages_are_shown_once(small: Retriever) -> None:
+    answer = small.search("离休干部体检", k=10)
+    texts = [h.passage.text for h in answer.hits]
+    assert len(texts) == len(set(texts)) == 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_mode_works_with_the_fake_embedder(small: Retriever, mode: str) -> None:
+    answer = small.search("老年大学要开设书法、绘画课程", k=1, mode=mode)  # type: ignore[arg-type]
+    assert "书法" in answer.hits[0].passage.text
+
+
+def test_the_last_page_says_there_is_no_more(small: Retriever) -> None:
+    answer = small.search("老同志", k=10)
+    assert len(answer.hits) == 3
+    assert not answer.has_more
+    assert small.search("老同志", k=2).has_more
+    assert small.search("老同志", k=5, offset=3).hits == ()
+
+
+def test_hybrid_search_without_an_embedder_falls_back_to_lexical(small: Retriever) -> None:
+    lexical_only = Retriever(small.store, small.index, None)
+    answer = lexical_only.search("老干部活动中心", k=1)
+    assert "活动中心" in answer.hits[0].passage.text
+    assert answer.hits[0].dense is None
+
+
+def test_full_width_letters_match_half_width_ones(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    library = Library(tmp_path / "home")
+    library.add_documents(
+        [Document("AI.txt", "标题\n同志们：\n要推进AI技术在老干部服务中的应用。\n", "utf-8")]
+    )
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    answer = retriever.search("ＡＩ", mode="lexical")
+    assert answer.hits and answer.answered
+    library.close()
