@@ -1,6 +1,9 @@
 """The command-line front end: `speechqa …`."""
 
-from . import evaluation  # noqa: F401  (registers eval and bench)
+from . import (
+    evaluation,  # noqa: F401  (registers eval and bench)
+    telegram,  # noqa: F401  (registers bot and stats)
+)
 from .main import cli, main
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,40 @@
+"""The Telegram front end: staff ask in Telegram and get cited passages back."""
+
+from .access import AccessPolicy, AddressedToBot, Gate, addressed_to_bot, refusal_text
+from .app import BotApplication, BotSettings, MissingToken, build_application, file_url_for
+from .callbacks import Callback, decode, encode
+from .format import TEXT_LIMIT, AnswerView, Piece, fit, render_answer, shorten, to_html, utf16_len
+from .handlers import EXAMPLES, Handlers, pseudonym
+from .progress import ProgressMessage, Throttle
+from .ratelimit import SlidingWindow, Verdict
+
+__all__ = [
+    "EXAMPLES",
+    "TEXT_LIMIT",
+    "AccessPolicy",
+    "AddressedToBot",
+    "AnswerView",
+    "BotApplication",
+    "BotSettings",
+    "Callback",
+    "Gate",
+    "Handlers",
+    "MissingToken",
+    "Piece",
+    "ProgressMessage",
+    "SlidingWindow",
+    "Throttle",
+    "Verdict",
+    "addressed_to_bot",
+    "build_application",
+    "decode",
+    "encode",
+    "file_url_for",
+    "fit",
+    "pseudonym",
+    "refusal_text",
+    "render_answer",
+    "shorten",
+    "to_html",
+    "utf16_len",
+]

@@ -1,0 +1,125 @@
+"""Who may use the bot, and when a message is addressed to it.
+
+The gate is a `TypeHandler` in group -1: it sees every update first and stops the ones from strangers
+with `ApplicationHandlerStop`, so no other handler (and nothing from the corpus) ever runs for them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from telegram import Message, MessageEntity, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext.filters import MessageFilter
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    """Allow-lists of user and chat ids, and the admins.
+
+    With all three lists empty the bot is open to everyone (and has no admins). Otherwise a user is
+    allowed when their id is an allowed user or an admin, or the chat is an allowed chat.
+    """
+
+    allowed_users: frozenset[int] = frozenset()
+    allowed_chats: frozenset[int] = frozenset()
+    admins: frozenset[int] = frozenset()
+
+    @property
+    def is_open(self) -> bool:
+        return not (self.allowed_users or self.allowed_chats or self.admins)
+
+    def allows(self, user_id: int | None, chat_id: int | None) -> bool:
+        if self.is_open:
+            return True
+        if user_id is not None and (user_id in self.allowed_users or user_id in self.admins):
+            return True
+        return chat_id is not None and chat_id in self.allowed_chats
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.admins
+
+
+def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
+    """Whether a message speaks to the bot: any private message; in a group a command, a mention of
+    the bot, or a reply to one of its messages. Other group chatter is not for the bot."""
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    reply = message.reply_to_message
+    if reply is not None and reply.from_user is not None and reply.from_user.id == bot_id:
+        return True
+    wanted = "@" + bot_username.lower()
+    mentions = [
+        *message.parse_entities([MessageEntity.MENTION]).values(),
+        *message.parse_caption_entities([MessageEntity.MENTION]).values(),
+    ]
+    if any(text.lower() == wanted for text in mentions):
+        return True
+    commands = message.parse_entities([MessageEntity.BOT_COMMAND])
+    for entity, text in commands.items():
+        if entity.offset == 0:
+            _, _, target = text.partition("@")
+            return not target or target.lower() == bot_username.lower()
+    return False
+
+
+class AddressedToBot(MessageFilter):
+    """A filter for messages addressed to the bot (see `addressed_to_bot`)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="AddressedToBot")
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        return addressed_to_bot(message, bot.username, bot.id)
+
+
+def refusal_text(user_id: int | None, chat_id: int | None, private: bool) -> str:
+    """The refusal a stranger gets (HTML): their ids, so an admin can allow them, and nothing else."""
+    lines = ["抱歉，这个机器人只供授权人员使用。"]
+    if user_id is not None:
+        lines.append(f"您的用户 ID：<code>{user_id}</code>")
+    if chat_id is not None and not private:
+        lines.append(f"本群 ID：<code>{chat_id}</code>")
+    lines.append("如需使用，请把上面的 ID 发给管理员开通。")
+    return "\n".join(lines)
+
+
+class Gate:
+    """The access check run before every handler; strangers get one polite refusal per chat."""
+
+    def __init__(self, policy: AccessPolicy) -> None:
+        self.policy = policy
+        self.refused_chats: set[int] = set()  # per process: a restart may refuse once more
+
+    async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not isinstance(update, Update):
+            return
+        user = update.effective_user
+        chat = update.effective_chat
+        user_id = user.id if user else None
+        chat_id = chat.id if chat else None
+        if self.policy.allows(user_id, chat_id):
+            return
+        log.info("refused user %s in chat %s", user_id, chat_id)
+        private = chat is not None and chat.type == ChatType.PRIVATE
+        text = refusal_text(user_id, chat_id, private)
+        try:
+            if update.callback_query is not None:
+                await update.callback_query.answer("抱歉，您没有使用权限。", show_alert=True)
+            elif (
+                chat_id is not None
+                and chat_id not in self.refused_chats
+                and update.effective_message is not None
+                and addressed_to_bot(update.effective_message, context.bot.username, context.bot.id)
+            ):
+                self.refused_chats.add(chat_id)
+                await context.bot.send_message(chat_id, text)
+        except TelegramError as e:
+            log.warning("could not send the refusal to chat %s: %s", chat_id, e)
+        raise ApplicationHandlerStop

@@ -1,0 +1,150 @@
+"""All the bot's wiring in one place: `build_application(settings, service)`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from retrieval import SpeechService
+
+from . import callbacks as cb
+from .access import AccessPolicy, AddressedToBot, Gate
+from .handlers import EXAMPLES, Handlers
+
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class BotSettings(Protocol):
+    """What the bot reads from its settings (the CLI's `TelegramSettings` has these fields)."""
+
+    @property
+    def token(self) -> str | None: ...
+    @property
+    def api_url(self) -> str | None: ...
+    @property
+    def file_url(self) -> str | None: ...
+    @property
+    def allowed_users(self) -> frozenset[int]: ...
+    @property
+    def allowed_chats(self) -> frozenset[int]: ...
+    @property
+    def admins(self) -> frozenset[int]: ...
+    @property
+    def questions_per_minute(self) -> int: ...
+    @property
+    def hash_user_ids(self) -> bool: ...
+
+
+class MissingToken(ValueError):
+    """No bot token was configured."""
+
+
+def file_url_for(api_url: str) -> str:
+    """The file download base URL that goes with a Bot API base URL
+    (http://host:8081/bot → http://host:8081/file/bot)."""
+    head, _, last = api_url.rstrip("/").rpartition("/")
+    return f"{head}/file/{last}"
+
+
+def build_application(
+    settings: BotSettings,
+    service: SpeechService,
+    *,
+    page_size: int = 5,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    examples: Sequence[str] = EXAMPLES,
+    progress_interval: float = 2.0,
+    clock: Callable[[], float] = time.monotonic,
+) -> BotApplication:
+    """The Telegram application over a loaded service (model and index are loaded once, before).
+
+    Outgoing messages go through `AIORateLimiter` (retrying after a 429) unless another limiter is
+    given; updates are handled concurrently, retrieval runs in worker threads.
+    """
+    if not settings.token:
+        raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
+    policy = AccessPolicy(
+        allowed_users=settings.allowed_users, allowed_chats=settings.allowed_chats, admins=settings.admins
+    )
+    handlers = Handlers(
+        service,
+        policy,
+        page_size=page_size,
+        questions_per_minute=settings.questions_per_minute,
+        examples=examples,
+        pseudonym_key=settings.token.encode() if settings.hash_user_ids else None,
+        progress_interval=progress_interval,
+        clock=clock,
+    )
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=2))
+        .concurrent_updates(True)
+        .post_init(handlers.post_init)
+    )
+    if settings.api_url:
+        builder = builder.base_url(settings.api_url).base_file_url(
+            settings.file_url or file_url_for(settings.api_url)
+        )
+    elif settings.file_url:
+        builder = builder.base_file_url(settings.file_url)
+    app: BotApplication = builder.build()
+
+    app.add_handler(TypeHandler(Update, Gate(policy)), group=-1)
+
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    app.add_handler(CommandHandler("start", handlers.start))
+    app.add_handler(CommandHandler("help", handlers.help))
+    app.add_handler(CommandHandler("ask", handlers.ask_command))
+    app.add_handler(CommandHandler("speeches", handlers.speeches))
+    app.add_handler(CommandHandler("speech", handlers.speech))
+    app.add_handler(CommandHandler("reindex", handlers.reindex))
+    app.add_handler(CommandHandler("stats", handlers.stats))
+    app.add_handler(MessageHandler(filters.COMMAND & private, handlers.unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, handlers.private_text))
+    app.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & groups & AddressedToBot(), handlers.group_text)
+    )
+    app.add_handler(MessageHandler(filters.Document.ALL & private, handlers.document))
+    media = (
+        filters.PHOTO
+        | filters.VOICE
+        | filters.AUDIO
+        | filters.VIDEO
+        | filters.VIDEO_NOTE
+        | filters.Sticker.ALL
+    )
+    app.add_handler(MessageHandler(media & private, handlers.not_text))
+
+    for kind, callback in (
+        (cb.MoreResults, handlers.more_results),
+        (cb.ShowContext, handlers.show_context),
+        (cb.MoveContext, handlers.move_context),
+        (cb.ShowSource, handlers.show_source),
+        (cb.ReadSpeech, handlers.read_speech),
+        (cb.ListSpeeches, handlers.list_page),
+        (cb.Feedback, handlers.feedback),
+        (cb.AskExample, handlers.ask_example),
+    ):
+        app.add_handler(CallbackQueryHandler(callback, pattern=cb.pattern(kind)))
+    app.add_handler(CallbackQueryHandler(handlers.stale_button))
+
+    app.add_error_handler(handlers.on_error)
+    return app

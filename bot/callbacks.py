@@ -1,0 +1,127 @@
+"""Compact callback data for inline buttons: a letter and ids, e.g. "m:42:5", "c:310", "f:42:1".
+
+Buttons carry ids that the database can resolve, never state kept only in memory, so they keep working
+after the bot restarts. Telegram allows at most 64 bytes; every encoding here stays far below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import astuple, dataclass, fields
+from typing import ClassVar
+
+MAX_BYTES = 64
+_INT = re.compile(r"-?\d{1,18}")
+
+
+@dataclass(frozen=True)
+class MoreResults:
+    """更多结果: the next page of a logged question's passages (the message is edited in place)."""
+
+    prefix: ClassVar[str] = "m"
+    query_id: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class ShowContext:
+    """上下文 under an answer: send the paragraphs around a passage as a new message."""
+
+    prefix: ClassVar[str] = "c"
+    passage_id: int
+
+
+@dataclass(frozen=True)
+class MoveContext:
+    """前文 / 后文 under a context message: move the window, editing the message in place."""
+
+    prefix: ClassVar[str] = "n"
+    passage_id: int
+
+
+@dataclass(frozen=True)
+class ShowSource:
+    """出处: the details of a speech."""
+
+    prefix: ClassVar[str] = "s"
+    speech_id: int
+
+
+@dataclass(frozen=True)
+class ReadSpeech:
+    """阅读全文: a page of a speech's text from a passage position."""
+
+    prefix: ClassVar[str] = "r"
+    speech_id: int
+    start: int
+
+
+@dataclass(frozen=True)
+class ListSpeeches:
+    """A page of the speech list."""
+
+    prefix: ClassVar[str] = "l"
+    page: int
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """👍 (1) or 👎 (-1) on a logged question."""
+
+    prefix: ClassVar[str] = "f"
+    query_id: int
+    value: int
+
+
+@dataclass(frozen=True)
+class AskExample:
+    """One of the example questions offered by /start."""
+
+    prefix: ClassVar[str] = "x"
+    index: int
+
+
+Callback = (
+    MoveContext | MoreResults | ShowContext | ShowSource | ReadSpeech | ListSpeeches | Feedback | AskExample
+)
+KINDS: tuple[type[Callback], ...] = (
+    MoreResults,
+    ShowContext,
+    MoveContext,
+    ShowSource,
+    ReadSpeech,
+    ListSpeeches,
+    Feedback,
+    AskExample,
+)
+_BY_PREFIX: dict[str, type[Callback]] = {kind.prefix: kind for kind in KINDS}
+
+
+def encode(callback: Callback) -> str:
+    data = ":".join([callback.prefix, *(str(int(v)) for v in astuple(callback))])
+    if len(data.encode()) > MAX_BYTES:  # pragma: no cover - ids would need to be absurdly large
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data}")
+    return data
+
+
+def decode(data: str | None) -> Callback | None:
+    """The callback a button's data stands for, or None for data this bot did not make."""
+    if not data:
+        return None
+    prefix, *parts = data.split(":")
+    kind = _BY_PREFIX.get(prefix)
+    if kind is None or len(parts) != len(fields(kind)) or not all(_INT.fullmatch(f) for f in parts):
+        return None
+    values = [int(f) for f in parts]
+    if kind is Feedback:
+        ids, valid = values[:1], values[1] in (1, -1)
+    else:
+        ids, valid = values, True
+    if not valid or any(v < 0 for v in ids):
+        return None
+    return kind(*values)
+
+
+def pattern(kind: type[Callback]) -> str:
+    """A CallbackQueryHandler pattern matching this kind's data."""
+    return f"^{re.escape(kind.prefix)}:"

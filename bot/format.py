@@ -1,0 +1,366 @@
+"""Turn answers, speeches and statistics into Telegram HTML that Telegram accepts.
+
+A message is first built as a list of plain-text `Piece`s. When it would be too long, the passage
+bodies are shortened (as plain text, at sentence ends where possible), and only then is every piece
+escaped and wrapped in its tags: a cut can never fall inside a tag or an entity. Length is measured as
+Telegram measures it, after entity parsing and in UTF-16 code units, which is the total length of the
+pieces' plain text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from index import BuildReport, FileOutcome, PassageRecord, QueryStats, SpeechRecord
+from retrieval import Answer, Hit, mark
+
+TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
+ELLIPSIS = "…"
+NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
+MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
+SECTION_CHARS = 60
+_SENTENCE_ENDS = "。！？；!?;…\n"
+_CLOSERS = "”’）)」』】》"
+_CLAUSE_ENDS = "，、,：:"
+
+Style = Literal["", "b", "i", "u", "code", "blockquote"]
+Span = tuple[int, int]
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units: how Telegram counts a message's length."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of plain text with one style; `marks` are [start, end) spans shown in bold."""
+
+    text: str
+    style: Style = ""
+    marks: tuple[Span, ...] = ()
+    shrink: bool = False  # a passage body: shortened first when the message is too long
+
+
+def to_html(pieces: Sequence[Piece]) -> str:
+    out = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if piece.marks and not piece.style:
+            body = mark(piece.text, piece.marks, lambda s: f"<b>{escape(s)}</b>", escape)
+        else:
+            body = escape(piece.text)
+        out.append(f"<{piece.style}>{body}</{piece.style}>" if piece.style else body)
+    return "".join(out)
+
+
+def plain_length(pieces: Sequence[Piece]) -> int:
+    return sum(utf16_len(p.text) for p in pieces)
+
+
+def fit(pieces: Sequence[Piece], limit: int = TEXT_LIMIT) -> list[Piece]:
+    """Shorten pieces so their total plain length is at most `limit`: the longest shrinkable pieces
+    first (each to a common cap), and only if that is not enough, every piece."""
+    pieces = list(pieces)
+    cap = _cap(pieces, limit)
+    if cap is None:
+        return pieces
+    if cap >= 0:
+        return [_shorten_piece(p, cap) if p.shrink else p for p in pieces]
+    everything = [replace(p, shrink=True) for p in pieces]
+    cap = _cap(everything, limit)
+    if cap is None:  # pragma: no cover - cannot happen: the shrinkable total was over the limit
+        return pieces
+    return [replace(_shorten_piece(p, max(cap, 0)), shrink=False) for p in everything]
+
+
+def render(pieces: Sequence[Piece], limit: int = TEXT_LIMIT) -> str:
+    return to_html(fit(pieces, limit))
+
+
+def _cap(pieces: Sequence[Piece], limit: int) -> int | None:
+    """The largest length every shrinkable piece may keep so the total fits; None if it fits as is,
+    -1 if even emptying the shrinkable pieces is not enough."""
+    lengths = [utf16_len(p.text) for p in pieces if p.shrink]
+    fixed = plain_length(pieces) - sum(lengths)
+    if fixed + sum(lengths) <= limit:
+        return None
+    room = limit - fixed
+    if room < 0:
+        return -1
+    low, high = 0, max(lengths, default=0)
+    while low < high:  # the largest cap with sum(min(length, cap)) <= room
+        middle = (low + high + 1) // 2
+        if sum(min(n, middle) for n in lengths) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _shorten_piece(piece: Piece, budget: int) -> Piece:
+    text, marks = shorten(piece.text, piece.marks, budget)
+    return replace(piece, text=text, marks=marks)
+
+
+def shorten(text: str, marks: Sequence[Span], budget: int) -> tuple[str, tuple[Span, ...]]:
+    """Shorten plain text to at most `budget` UTF-16 units, cleanly: at a sentence end when one is
+    near, else at a clause break, with "…" where text was left out. When the first marked word would
+    be cut off, the excerpt starts at the sentence that holds it. Marks are moved and clipped."""
+    marks = tuple(marks)
+    if utf16_len(text) <= budget:
+        return text, marks
+    if budget <= 0:
+        return "", ()
+    if budget == 1:
+        return ELLIPSIS, ()
+    start, lead = 0, ""
+    if marks and utf16_len(text[: marks[0][1]]) > budget - 1:
+        start, lead = _sentence_start(text, marks[0][0]), ELLIPSIS
+        if utf16_len(text[start : marks[0][1]]) > budget - 2:
+            start = marks[0][0]
+    rest = text[start:]
+    room = budget - utf16_len(lead)
+    if utf16_len(rest) <= room:
+        body, tail = rest, ""
+    else:
+        room -= 1
+        end = _clean_end(rest, _prefix_for(rest, room), [(s - start, e - start) for s, e in marks])
+        body, tail = rest[:end].rstrip(_CLAUSE_ENDS + " "), ELLIPSIS
+    shift = len(lead) - start
+    moved = []
+    for s, e in marks:
+        s, e = max(s + shift, len(lead)), min(e + shift, len(lead) + len(body))
+        if s < e:
+            moved.append((s, e))
+    return lead + body + tail, tuple(moved)
+
+
+def _prefix_for(text: str, budget: int) -> int:
+    """Number of characters of the longest prefix within `budget` UTF-16 units."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > budget:
+            return index
+    return len(text)
+
+
+def _clean_end(text: str, end: int, marks: Sequence[Span]) -> int:
+    """A nicer place to stop at or before `end`: a sentence end, a clause break, never inside a mark."""
+    floor = end // 2
+    for i in range(end, floor, -1):
+        if text[i - 1] in _SENTENCE_ENDS or (
+            text[i - 1] in _CLOSERS and i >= 2 and text[i - 2] in _SENTENCE_ENDS
+        ):
+            return i
+    for i in range(end, floor, -1):
+        if text[i - 1] in _CLAUSE_ENDS:
+            return i
+    for s, e in marks:
+        if s < end < e and s > 0:
+            return s
+    return end
+
+
+def _sentence_start(text: str, position: int) -> int:
+    for i in range(position, 0, -1):
+        if text[i - 1] in _SENTENCE_ENDS:
+            return i
+    return 0
+
+
+def escape(text: str) -> str:
+    """HTML-escape user or corpus text for Telegram (quotes need no escaping outside attributes)."""
+    return html.escape(text, quote=False)
+
+
+def _clip(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1] + ELLIPSIS
+
+
+def source_line(p: PassageRecord) -> str:
+    return " · ".join(part for part in (p.speech_date, p.speaker) if part)
+
+
+# -- answers ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer rendered for one message: the HTML, the hits it shows, where the next page starts."""
+
+    html: str
+    hits: tuple[Hit, ...]
+    next_offset: int | None  # None: there is no further page
+
+
+def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
+    """The page of passages as one message: each with title, date, speaker, section, the passage with
+    the query's words in bold. Shows fewer passages when all of them would not fit readably."""
+    if not answer.hits:
+        pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n\n")]
+        pieces.append(Piece("语料库中还没有相关段落。" if answer.offset else "语料库中还没有任何讲话。"))
+        return AnswerView(render(pieces, limit), (), None)
+    shown = len(answer.hits)
+    while True:
+        pieces = _answer_pieces(answer, answer.hits[:shown])
+        cap = _cap(pieces, limit)
+        if shown == 1 or cap is None or cap >= MIN_PASSAGE:
+            break
+        shown -= 1
+    hits = answer.hits[:shown]
+    more = answer.has_more or shown < len(answer.hits)
+    return AnswerView(render(pieces, limit), hits, answer.offset + shown if more else None)
+
+
+def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
+    first, last = hits[0].rank, hits[-1].rank
+    pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n")]
+    if not answer.answered:
+        pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]
+    pieces.append(Piece(f"第 {first}–{last} 条" if last > first else f"第 {first} 条", "i"))
+    for hit in hits:
+        p = hit.passage
+        pieces += [Piece("\n\n"), Piece(f"{hit.rank}. {_clip(p.speech_title, 120)}", "b")]
+        if not answer.answered:
+            pieces.append(Piece("（可能不相关）", "i"))
+        meta = source_line(p)
+        if meta:
+            pieces += [Piece("\n"), Piece(meta, "i")]
+        if p.section:
+            pieces += [Piece("\n"), Piece("§ " + _clip(p.section, SECTION_CHARS), "i")]
+        pieces += [Piece("\n"), Piece(p.text, marks=hit.highlights, shrink=True)]
+    return pieces
+
+
+# -- speeches ---------------------------------------------------------------------------------------
+def render_context(passages: Sequence[PassageRecord], focus_id: int, limit: int = TEXT_LIMIT) -> str:
+    """A passage with the paragraphs around it; the passage itself is set off as a quote."""
+    if not passages:
+        return "这段内容已不在语料中。"
+    first = passages[0]
+    pieces = [Piece("📖 上下文 · "), Piece(_clip(first.speech_title, 120), "b")]
+    if meta := source_line(first):
+        pieces += [Piece("\n"), Piece(meta, "i")]
+    pieces += _body(passages, focus_id)
+    return render(pieces, limit)
+
+
+def render_speech(speech: SpeechRecord, sections: Sequence[str], limit: int = TEXT_LIMIT) -> str:
+    """A speech's details (出处 and /speech): title, date, speaker, file, and its outline."""
+    pieces = [Piece("📄 "), Piece(speech.title, "b")]
+    if speech.subtitle:
+        pieces.append(Piece(f"\n——{speech.subtitle}"))
+    for label, value in (
+        ("日期", speech.date),
+        ("讲话人", speech.speaker),
+        ("来源文件", speech.source),
+        ("汇编标题", speech.label),
+    ):
+        if value:
+            pieces += [Piece(f"\n{label}："), Piece(value)]
+    pieces.append(Piece(f"\n编号：{speech.id} · 共 {speech.passages} 段"))
+    if sections:
+        pieces += [Piece("\n\n"), Piece("结构", "b")]
+        for heading in sections:
+            pieces.append(Piece("\n• " + _clip(heading, SECTION_CHARS), shrink=True))
+    return render(pieces, limit)
+
+
+def outline(passages: Sequence[PassageRecord]) -> list[str]:
+    """The top-level headings of a speech, in reading order."""
+    seen: list[str] = []
+    for p in passages:
+        if p.section:
+            top = p.section.split(" › ")[0]
+            if top not in seen:
+                seen.append(top)
+    return seen
+
+
+def render_speech_page(
+    speech: SpeechRecord, passages: Sequence[PassageRecord], start: int, limit: int = TEXT_LIMIT
+) -> str:
+    """Part of a speech's full text (passages in reading order from position `start`)."""
+    pieces = [Piece("📄 "), Piece(_clip(speech.title, 120), "b")]
+    if passages:
+        pieces.append(Piece(f"\n第 {start + 1}–{start + len(passages)} 段，共 {speech.passages} 段", "i"))
+    else:
+        pieces.append(Piece("\n没有更多内容了。", "i"))
+    pieces += _body(passages)
+    return render(pieces, limit)
+
+
+def _body(passages: Sequence[PassageRecord], focus_id: int | None = None) -> list[Piece]:
+    """Passages in reading order, each new section's heading above its first passage."""
+    pieces: list[Piece] = []
+    section = None
+    for p in passages:
+        if p.section and p.section != section:
+            pieces += [Piece("\n\n"), Piece("§ " + _clip(p.section, SECTION_CHARS), "i"), Piece("\n")]
+        else:
+            pieces.append(Piece("\n\n"))
+        section = p.section
+        pieces.append(Piece(p.text, "blockquote" if p.id == focus_id else "", shrink=True))
+    return pieces
+
+
+def render_speech_list(speeches: Sequence[SpeechRecord], page: int, pages: int, total: int) -> str:
+    if not speeches:
+        return "语料库中还没有任何讲话。"
+    pieces = [Piece(f"📚 讲话列表（共 {total} 篇）", "b")]
+    for s in speeches:
+        meta = " · ".join(part for part in (s.date, s.speaker, f"{s.passages} 段") if part)
+        pieces += [Piece(f"\n\n{s.id}. "), Piece(_clip(s.title, 120), "b"), Piece("\n"), Piece(meta, "i")]
+    pieces.append(Piece(f"\n\n第 {page + 1}/{pages} 页 · 点下方编号或发送 /speech 编号 查看详情", "i"))
+    return render(pieces)
+
+
+# -- admin ------------------------------------------------------------------------------------------
+_STATUS = {"added": "新增", "updated": "已更新", "unchanged": "未变化"}
+
+
+def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -> str:
+    """What adding an uploaded document did, or why it was refused."""
+    pieces: list[Piece] = []
+    for outcome in outcomes:
+        if outcome.error:
+            pieces += [Piece("❌ 未能加入："), Piece(outcome.error, shrink=True), Piece("\n")]
+            continue
+        pieces += [Piece("📥 "), Piece(outcome.name, "b"), Piece("\n")]
+        for s in outcome.speeches:
+            pieces.append(
+                Piece(f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{s.passages} 段）\n")
+            )
+    if report is not None:
+        m = report.manifest
+        pieces.append(
+            Piece(f"索引：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒", "i")
+        )
+    return render(pieces)
+
+
+def render_refusal(reason: str) -> str:
+    return render([Piece("❌ "), Piece(reason, shrink=True)])
+
+
+def render_stats(stats: QueryStats) -> str:
+    names = {"telegram": "Telegram", "cli": "命令行"}
+    pieces = [Piece("📊 使用统计", "b"), Piece(f"\n提问：{stats.questions} 次")]
+    if stats.by_channel:
+        pieces.append(Piece("（" + " · ".join(f"{names.get(c, c)} {n}" for c, n in stats.by_channel) + "）"))
+    pieces.append(Piece(f"\n有答案：{stats.answered} 次（{stats.answered_share:.0%}）"))
+    pieces.append(Piece(f"\n反馈：👍 {stats.helpful} · 👎 {stats.unhelpful}"))
+    pieces.append(Piece(f"\n平均检索用时：{stats.mean_latency_ms:.0f} 毫秒"))
+    if stats.top_unanswered:
+        pieces += [Piece("\n\n"), Piece("最常见的未答问题", "b")]
+        for rank, (question, count) in enumerate(stats.top_unanswered, start=1):
+            pieces += [
+                Piece(f"\n{rank}. "),
+                Piece(_clip(question, 200), shrink=True),
+                Piece(f"（{count} 次）"),
+            ]
+    return render(pieces)

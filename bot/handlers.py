@@ -1,0 +1,546 @@
+"""The bot's handlers: parse the update, call one function of the service (in a thread), reply.
+
+Domain errors (a question that cannot be searched, a file that cannot be read, the index busy) are
+raised as they are; the error handler turns them into their user-facing message. Anything else gets a
+polite apology there, and its traceback goes to the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import math
+import re
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import TypeVar
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from corpus import SUPPORTED_SUFFIXES, CorpusError, read_bytes
+from index import BuildReport, FileOutcome, SpeechIndexError, Store
+from retrieval import Answer, QueryError, SpeechService
+
+from . import callbacks as cb
+from . import format as fmt
+from . import keyboards
+from .access import AccessPolicy
+from .progress import ProgressMessage, Throttle, embedding_progress
+from .ratelimit import SlidingWindow
+
+log = logging.getLogger(__name__)
+
+USER_ERRORS = (QueryError, CorpusError, SpeechIndexError)
+MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API does not let bots download larger files
+SPEECHES_PER_PAGE = 10
+READING_PAGE = 6  # passages per page of a speech's full text
+TYPING_EVERY = 4.5  # seconds: Telegram shows "typing…" for about five
+EXAMPLES = ("离休干部体检规定是什么？", "老年大学要怎么办？", "怎样发挥老干部的作用？")
+APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
+STALE_BUTTON = "这个按钮已失效，请重新提问。"
+
+COMMANDS = (
+    BotCommand("start", "开始使用"),
+    BotCommand("help", "使用说明"),
+    BotCommand("ask", "提问（群里用 /ask 问题）"),
+    BotCommand("speeches", "讲话列表"),
+    BotCommand("speech", "查看一篇讲话：/speech 编号"),
+)
+ADMIN_COMMANDS = (
+    BotCommand("reindex", "重建索引（管理员）"),
+    BotCommand("stats", "使用统计（管理员）"),
+)
+
+HELP = """<b>使用说明</b>
+直接发送问题（私聊），我会从讲话稿中找出最相关的原文段落，注明讲话标题、日期、讲话人和章节，问题中的词语加粗显示。
+
+答案下方的按钮：
+• <b>上下文</b>：看这一段前后的段落
+• <b>出处</b>：看这篇讲话的详细信息，可阅读全文
+• <b>更多结果</b>：下一页段落
+• 👍 / 👎：告诉我们答案是否有帮助
+
+命令：
+/ask 问题 — 提问（在群里请用这个命令、@我，或回复我的消息）
+/speeches — 讲话列表
+/speech 编号 — 查看一篇讲话
+/help — 本说明"""
+
+ADMIN_HELP = """
+
+<b>管理员</b>
+• 把 .txt / .docx / .pdf 文件发给我（私聊）：加入语料并更新索引
+/reindex — 重建全部索引
+/stats — 使用统计"""
+
+
+def pseudonym(value: int, key: bytes) -> str:
+    """A stable pseudonym for a user id, for logs that must not hold the id itself."""
+    return "h:" + hmac.new(key, str(value).encode(), hashlib.sha256).hexdigest()[:16]
+
+
+@asynccontextmanager
+async def typing(message: Message, every: float = TYPING_EVERY) -> AsyncIterator[None]:
+    """Show "typing…" in the chat until the block ends."""
+
+    async def keep_typing() -> None:
+        while True:
+            await asyncio.sleep(every)
+            with suppress(TelegramError):
+                await message.chat.send_action(ChatAction.TYPING)
+
+    with suppress(TelegramError):
+        await message.chat.send_action(ChatAction.TYPING)
+    task = asyncio.create_task(keep_typing())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+
+
+class Handlers:
+    """Every handler of the bot, sharing the service, the access policy and the rate limit."""
+
+    def __init__(
+        self,
+        service: SpeechService,
+        policy: AccessPolicy,
+        *,
+        page_size: int = 5,
+        questions_per_minute: int = 10,
+        examples: Sequence[str] = EXAMPLES,
+        pseudonym_key: bytes | None = None,
+        progress_interval: float = 2.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.service = service
+        self.policy = policy
+        self.page_size = page_size
+        self.examples = tuple(examples)
+        self.limiter = SlidingWindow(questions_per_minute, 60.0)
+        self.questions_per_minute = questions_per_minute
+        self.pseudonym_key = pseudonym_key
+        self.progress_interval = progress_interval
+        self.clock = clock
+
+    @property
+    def store(self) -> Store:
+        return self.service.library.store
+
+    @property
+    def example(self) -> str:
+        return (self.examples or EXAMPLES)[0]
+
+    # -- start-up -----------------------------------------------------------------------------------
+    async def post_init(self, application: Application) -> None:  # type: ignore[type-arg]
+        """Register the command menu (admins also see their commands in their private chats)."""
+        await application.bot.set_my_commands(COMMANDS)
+        for admin in sorted(self.policy.admins):
+            try:
+                await application.bot.set_my_commands(
+                    COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin)
+                )
+            except TelegramError as e:  # e.g. the admin has not started a chat with the bot yet
+                log.warning("could not set the admin command menu for %s: %s", admin, e)
+
+    # -- commands -----------------------------------------------------------------------------------
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = _message(update)
+        examples = "".join(f"\n• {fmt.escape(q)}" for q in self.examples)
+        text = (
+            "您好！我能在讲话稿中查找问题的原文出处。\n"
+            "直接发给我一个问题即可，例如：" + examples + "\n\n"
+            "我会列出最相关的原文段落，注明讲话标题、日期、讲话人和章节。"
+            "点下面的问题试一试，或发送 /help 查看说明。"
+        )
+        await message.reply_text(text, reply_markup=keyboards.examples_keyboard(self.examples))
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = _message(update)
+        admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
+        await message.reply_text(HELP + (ADMIN_HELP if admin else ""))
+
+    async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = _message(update)
+        question = _after_command(message)
+        if not question:
+            await message.reply_text(f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}")
+            return
+        await self._answer(update, question)
+
+    async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._answer(update, _message(update).text or "")
+
+    async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group message addressed to the bot by a mention or a reply: the rest is the question."""
+        message = _message(update)
+        mention = re.compile(rf"@{re.escape(context.bot.username)}\b", re.IGNORECASE)
+        question = mention.sub(" ", message.text or "").strip()
+        if not question:
+            await message.reply_text("请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
+            return
+        await self._answer(update, question)
+
+    async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        text, markup = await asyncio.to_thread(self._speech_list, 0)
+        await _message(update).reply_text(text, reply_markup=markup)
+
+    async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = _message(update)
+        argument = _after_command(message).lstrip("#")
+        if not argument.isdigit():
+            await message.reply_text("用法：/speech 编号（/speeches 可列出全部讲话及编号）")
+            return
+        text, markup = await asyncio.to_thread(self._speech_details, int(argument))
+        await message.reply_text(text, reply_markup=markup)
+
+    async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await _message(update).reply_text("不认识这个命令。发送 /help 查看用法。")
+
+    async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await _message(update).reply_text("请用文字提问。")
+
+    # -- admin --------------------------------------------------------------------------------------
+    async def _require_admin(self, update: Update, what: str) -> bool:
+        if self.policy.is_admin(update.effective_user.id if update.effective_user else None):
+            return True
+        await _message(update).reply_text(f"只有管理员可以{what}。")
+        return False
+
+    async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An admin's .txt/.docx/.pdf: read it, add its speeches, update the index, report."""
+        if not await self._require_admin(update, "上传讲话文件"):
+            return
+        message = _message(update)
+        document = message.document
+        assert document is not None
+        name = Path(document.file_name or "未命名文件").name
+        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            await message.reply_text(
+                fmt.render_refusal(f"不支持的文件类型：{name}（支持 .txt、.docx、.pdf）")
+            )
+            return
+        if document.file_size is not None and document.file_size > MAX_DOWNLOAD:
+            await message.reply_text(
+                fmt.render_refusal(
+                    f"文件太大：{name}（{document.file_size / 1024 / 1024:.1f} MB）。机器人最多能接收 20 MB 的文件，"
+                    "更大的文件请在服务器上用 speechqa add 添加。"
+                )
+            )
+            return
+        status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
+        try:
+            data = bytes(await (await document.get_file()).download_as_bytearray())
+        except BadRequest as e:
+            await status.edit_text(fmt.render_refusal(f"无法下载 {name}：{e.message}"))
+            return
+        progress = self._progress(status, "正在索引")
+        try:
+            outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
+        except (CorpusError, SpeechIndexError) as e:
+            await progress.finish(fmt.render_refusal(str(e)))
+            return
+        await progress.finish(fmt.render_ingest(outcomes, report))
+
+    def _ingest(
+        self, name: str, data: bytes, progress: ProgressMessage
+    ) -> tuple[list[FileOutcome], BuildReport | None]:
+        document = read_bytes(name, data)
+        outcomes, report = self.service.add_documents([document], progress)
+        added = any(o.speeches for o in outcomes)
+        return outcomes, report if added else None
+
+    async def reindex(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._require_admin(update, "重建索引"):
+            return
+        status = await _message(update).reply_text("⏳ 正在重建索引…")
+        progress = self._progress(status, "正在重建索引")
+        try:
+            report = await asyncio.to_thread(self.service.rebuild, progress)
+        except SpeechIndexError as e:
+            await progress.finish(fmt.render_refusal(str(e)))
+            return
+        m = report.manifest
+        await progress.finish(
+            f"✅ 索引已重建：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
+        )
+
+    async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await self._require_admin(update, "查看统计"):
+            return
+        stats = await asyncio.to_thread(self.store.query_stats)
+        await _message(update).reply_text(fmt.render_stats(stats))
+
+    def _progress(self, status: Message, label: str) -> ProgressMessage:
+        return ProgressMessage(
+            status,
+            asyncio.get_running_loop(),
+            embedding_progress(label),
+            Throttle(self.progress_interval, self.clock),
+        )
+
+    # -- questions ----------------------------------------------------------------------------------
+    async def _answer(self, update: Update, question: str) -> None:
+        message = _message(update)
+        user = update.effective_user
+        user_id = user.id if user else message.chat.id
+        verdict = self.limiter.check(user_id, self.clock())
+        if not verdict.allowed:
+            if verdict.notify:
+                await message.reply_text(
+                    f"您提问太快了（每分钟最多 {self.questions_per_minute} 个问题），"
+                    f"请 {math.ceil(verdict.retry_after)} 秒后再问。"
+                )
+            return
+        async with typing(message):
+            answer, query_id = await asyncio.to_thread(
+                self._search_and_log,
+                question,
+                user_id,
+                message.chat.id,
+                message.chat.type == ChatType.PRIVATE,
+            )
+        log.info(
+            "question #%d: %s in %.0f ms",
+            query_id,
+            "answered" if answer.answered else "no answer",
+            answer.latency_ms,
+        )
+        view = fmt.render_answer(answer)
+        await message.reply_text(
+            view.html, reply_markup=keyboards.answer_keyboard(view, query_id, answer.offset, self.page_size)
+        )
+
+    def _search_and_log(self, question: str, user_id: int, chat_id: int, private: bool) -> tuple[Answer, int]:
+        answer = self.service.retriever.search(question, k=self.page_size)
+        query_id = self.store.log_query(
+            channel="telegram",
+            query=answer.query,
+            answered=answer.answered,
+            top_ids=[h.passage.id for h in answer.hits],
+            latency_ms=answer.latency_ms,
+            user_id=self._who(user_id),
+            chat_id=self._who(chat_id) if private else str(chat_id),
+        )
+        return answer, query_id
+
+    def _who(self, user_id: int) -> str:
+        return pseudonym(user_id, self.pseudonym_key) if self.pseudonym_key else str(user_id)
+
+    # -- buttons ------------------------------------------------------------------------------------
+    async def more_results(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """更多结果 / 上一页: re-run the logged question from an offset; edit the answer in place."""
+        query, data = _callback(update, cb.MoreResults)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        logged = await asyncio.to_thread(self.store.query_by_id, data.query_id)
+        if logged is None:
+            await query.answer("找不到这个问题的记录了，请重新提问。", show_alert=True)
+            return
+        await query.answer()
+        answer = await asyncio.to_thread(
+            self.service.retriever.search, logged.query, self.page_size, "hybrid", data.offset
+        )
+        view = fmt.render_answer(answer)
+        await _edit(
+            query, view.html, keyboards.answer_keyboard(view, logged.id, answer.offset, self.page_size)
+        )
+
+    async def show_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """上下文: the paragraphs before and after a passage, as a new message."""
+        query, data = _callback(update, cb.ShowContext)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        passages = await asyncio.to_thread(self.store.neighbours, data.passage_id)
+        if not passages:
+            await query.answer("这段内容已不在语料中。", show_alert=True)
+            return
+        await query.answer()
+        assert query.message is not None
+        await context.bot.send_message(
+            query.message.chat.id,
+            fmt.render_context(passages, data.passage_id),
+            reply_markup=keyboards.context_keyboard(passages, data.passage_id),
+        )
+
+    async def move_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """前文 / 后文 under a context message: move the window, editing the message."""
+        query, data = _callback(update, cb.MoveContext)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        passages = await asyncio.to_thread(self.store.neighbours, data.passage_id)
+        if not passages:
+            await query.answer("这段内容已不在语料中。", show_alert=True)
+            return
+        await query.answer()
+        await _edit(
+            query,
+            fmt.render_context(passages, data.passage_id),
+            keyboards.context_keyboard(passages, data.passage_id),
+        )
+
+    async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """出处: the speech's details, as a new message."""
+        query, data = _callback(update, cb.ShowSource)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
+            await query.answer("这篇讲话已不在语料中。", show_alert=True)
+            return
+        await query.answer()
+        text, markup = await asyncio.to_thread(self._speech_details, data.speech_id)
+        assert query.message is not None
+        await context.bot.send_message(query.message.chat.id, text, reply_markup=markup)
+
+    async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """阅读全文 and its pages, editing the message in place."""
+        query, data = _callback(update, cb.ReadSpeech)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        speech = await asyncio.to_thread(self.store.speech, data.speech_id)
+        if speech is None:
+            await query.answer("这篇讲话已不在语料中。", show_alert=True)
+            return
+        await query.answer()
+        passages = await asyncio.to_thread(self.store.passages, data.speech_id)
+        page = passages[data.start : data.start + READING_PAGE]
+        await _edit(
+            query,
+            fmt.render_speech_page(speech, page, data.start),
+            keyboards.reading_keyboard(speech, data.start, READING_PAGE),
+        )
+
+    async def list_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query, data = _callback(update, cb.ListSpeeches)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        await query.answer()
+        text, markup = await asyncio.to_thread(self._speech_list, data.page)
+        await _edit(query, text, markup)
+
+    async def feedback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query, data = _callback(update, cb.Feedback)
+        if data is None:
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        chat = query.message.chat if query.message else None
+        stored = await asyncio.to_thread(
+            self.store.record_feedback,
+            query_id=data.query_id,
+            value=data.value,
+            user_id=self._who(query.from_user.id),
+            chat_id=None
+            if chat is None
+            else (self._who(chat.id) if chat.type == ChatType.PRIVATE else str(chat.id)),
+        )
+        if not stored:
+            await query.answer("找不到这个问题的记录了。", show_alert=True)
+            return
+        await query.answer("感谢反馈！👍" if data.value > 0 else "感谢反馈，我们会改进。")
+
+    async def ask_example(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An example question under /start: asked as if typed."""
+        query, data = _callback(update, cb.AskExample)
+        if data is None or data.index >= len(self.examples):
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        await query.answer()
+        await self._answer(update, self.examples[data.index])
+
+    async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+
+    # -- errors -------------------------------------------------------------------------------------
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the error; tell the user its message (domain errors) or apologise, never a traceback."""
+        error = context.error
+        if isinstance(error, USER_ERRORS):
+            log.info("user error: %s", error)
+            reply = fmt.render_refusal(str(error))
+        else:
+            log.error("error while handling an update", exc_info=error)
+            reply = APOLOGY
+        if not isinstance(update, Update):
+            return
+        if update.callback_query is not None:
+            with suppress(TelegramError):
+                await update.callback_query.answer()
+        if update.effective_chat is not None:
+            try:
+                await context.bot.send_message(update.effective_chat.id, reply)
+            except TelegramError as e:
+                log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, e)
+
+    # -- shared views -------------------------------------------------------------------------------
+    def _speech_list(self, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
+        speeches = self.store.speeches()
+        pages = max(1, math.ceil(len(speeches) / SPEECHES_PER_PAGE))
+        page = min(max(page, 0), pages - 1)
+        shown = speeches[page * SPEECHES_PER_PAGE : (page + 1) * SPEECHES_PER_PAGE]
+        text = fmt.render_speech_list(shown, page, pages, len(speeches))
+        return text, keyboards.speech_list_keyboard(shown, page, pages) if shown else None
+
+    def _speech_details(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
+        speech = self.store.speech(speech_id)
+        if speech is None:
+            return f"没有编号为 {speech_id} 的讲话（/speeches 可列出全部）。", None
+        sections = fmt.outline(self.store.passages(speech_id))
+        return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech)
+
+
+def _message(update: Update) -> Message:
+    message = update.effective_message
+    assert message is not None
+    return message
+
+
+def _after_command(message: Message) -> str:
+    """The text after a leading /command (or /command@bot)."""
+    text = message.text or ""
+    for entity in message.entities:
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            return text[len(message.parse_entity(entity)) :].strip()
+    return text.strip()
+
+
+C = TypeVar("C", bound=cb.Callback)
+
+
+def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C | None]:
+    query = update.callback_query
+    assert query is not None
+    data = cb.decode(query.data)
+    return query, data if isinstance(data, kind) else None
+
+
+async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Edit the message a button is under; pressing the same button twice changes nothing."""
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as e:
+        if "not modified" not in str(e).lower():
+            raise

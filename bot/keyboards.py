@@ -1,0 +1,99 @@
+"""The inline keyboards under the bot's messages (their data is encoded by `callbacks`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from index import PassageRecord, SpeechRecord
+
+from .callbacks import (
+    AskExample,
+    Callback,
+    Feedback,
+    ListSpeeches,
+    MoreResults,
+    MoveContext,
+    ReadSpeech,
+    ShowContext,
+    ShowSource,
+    encode,
+)
+from .format import AnswerView
+
+MORE = "更多结果 ▶"
+CONTEXT = "上下文"
+SOURCE = "出处"
+HELPFUL = "👍 有帮助"
+UNHELPFUL = "👎 没帮助"
+
+
+def _button(text: str, callback: Callback) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=encode(callback))
+
+
+def answer_keyboard(view: AnswerView, query_id: int, offset: int, page_size: int) -> InlineKeyboardMarkup:
+    """上下文 and 出处 for each passage shown, paging, and feedback on the question."""
+    rows = [
+        [
+            _button(f"{CONTEXT} {hit.rank}", ShowContext(hit.passage.id)),
+            _button(f"{SOURCE} {hit.rank}", ShowSource(hit.passage.speech_id)),
+        ]
+        for hit in view.hits
+    ]
+    paging = []
+    if offset > 0:
+        paging.append(_button("◀ 上一页", MoreResults(query_id, max(0, offset - page_size))))
+    if view.next_offset is not None:
+        paging.append(_button(MORE, MoreResults(query_id, view.next_offset)))
+    if paging:
+        rows.append(paging)
+    rows.append([_button(HELPFUL, Feedback(query_id, 1)), _button(UNHELPFUL, Feedback(query_id, -1))])
+    return InlineKeyboardMarkup(rows)
+
+
+def context_keyboard(passages: Sequence[PassageRecord], focus_id: int) -> InlineKeyboardMarkup | None:
+    if not passages:
+        return None
+    ids = [p.id for p in passages]
+    at = ids.index(focus_id) if focus_id in ids else 0
+    row = []
+    if at > 0:
+        row.append(_button("◀ 前文", MoveContext(ids[at - 1])))
+    if at < len(ids) - 1:
+        row.append(_button("后文 ▶", MoveContext(ids[at + 1])))
+    row.append(_button(SOURCE, ShowSource(passages[0].speech_id)))
+    return InlineKeyboardMarkup([row])
+
+
+def speech_keyboard(speech: SpeechRecord) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button("阅读全文", ReadSpeech(speech.id, 0))]])
+
+
+def reading_keyboard(speech: SpeechRecord, start: int, page_size: int) -> InlineKeyboardMarkup | None:
+    row = []
+    if start > 0:
+        row.append(_button("◀ 上一页", ReadSpeech(speech.id, max(0, start - page_size))))
+    if start + page_size < speech.passages:
+        row.append(_button("下一页 ▶", ReadSpeech(speech.id, start + page_size)))
+    return InlineKeyboardMarkup([row]) if row else None
+
+
+def speech_list_keyboard(speeches: Sequence[SpeechRecord], page: int, pages: int) -> InlineKeyboardMarkup:
+    buttons = [_button(str(s.id), ShowSource(s.id)) for s in speeches]
+    rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
+    paging = []
+    if page > 0:
+        paging.append(_button("◀ 上一页", ListSpeeches(page - 1)))
+    if page < pages - 1:
+        paging.append(_button("下一页 ▶", ListSpeeches(page + 1)))
+    if paging:
+        rows.append(paging)
+    return InlineKeyboardMarkup(rows)
+
+
+def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup | None:
+    if not examples:
+        return None
+    return InlineKeyboardMarkup([[_button(q, AskExample(i))] for i, q in enumerate(examples)])

@@ -1,0 +1,49 @@
+"""A per-user sliding-window limit on incoming questions: pure, with the clock passed in."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+_PRUNE_AT = 10_000  # tracked users before idle ones are forgotten
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: float  # seconds until the next question is accepted (0 when allowed)
+    notify: bool  # the first refusal since the user was last allowed: tell them, once
+
+
+class SlidingWindow:
+    """At most `limit` events per `window` seconds for each key."""
+
+    def __init__(self, limit: int, window: float = 60.0) -> None:
+        if limit < 1 or window <= 0:
+            raise ValueError("limit must be at least 1 and window positive")
+        self.limit = limit
+        self.window = window
+        self._events: dict[Hashable, deque[float]] = {}
+        self._warned: set[Hashable] = set()
+
+    def check(self, key: Hashable, now: float) -> Verdict:
+        """Count an event for `key` at time `now` if the window has room; say whether it had."""
+        events = self._events.setdefault(key, deque())
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        if len(events) < self.limit:
+            events.append(now)
+            self._warned.discard(key)
+            if len(self._events) > _PRUNE_AT:
+                self._prune(now)
+            return Verdict(True, 0.0, False)
+        notify = key not in self._warned
+        self._warned.add(key)
+        return Verdict(False, max(0.0, events[0] + self.window - now), notify)
+
+    def _prune(self, now: float) -> None:
+        idle = [k for k, events in self._events.items() if not events or events[-1] <= now - self.window]
+        for key in idle:
+            del self._events[key]
+            self._warned.discard(key)

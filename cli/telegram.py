@@ -1,0 +1,163 @@
+"""`speechqa bot` and `speechqa stats`: run the Telegram bot; print usage statistics from the query log."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+from typing import Any
+from urllib.parse import urlparse
+
+import click
+from telegram import Update
+
+from bot import build_application
+from index import QueryStats
+
+from .main import Context, cli, pass_context, user_errors
+from .settings import TelegramSettings
+
+log = logging.getLogger("speechqa.bot")
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_CHANNELS = {"telegram": "Telegram", "cli": "命令行"}
+
+
+class RedactSecret(logging.Filter):
+    """Replace a secret (the bot token) wherever it would appear in a log line or a traceback."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg, record.args = message.replace(self.secret, "<token>"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self.secret in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.secret, "<token>")
+        return True
+
+
+def configure_logging(token: str) -> None:
+    """The bot logs what it does to stderr, at INFO; httpx (whose request lines hold the token) at WARNING."""
+    root = logging.getLogger()
+    root.setLevel(min(root.level, logging.INFO) if root.level else logging.INFO)
+    if not root.handlers:
+        root.addHandler(logging.StreamHandler())
+    for handler in root.handlers:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactSecret(token))
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def webhook_options(settings: TelegramSettings) -> dict[str, Any]:
+    """Arguments of `Application.run_webhook`: listen address, the URL's path, and a secret token that
+    Telegram sends with every update (a random one per start when SPEECHQA_WEBHOOK_SECRET is unset)."""
+    assert settings.webhook_url
+    secret = settings.webhook_secret or secrets.token_urlsafe(32)
+    if not _SECRET.fullmatch(secret):
+        raise click.ClickException(
+            "SPEECHQA_WEBHOOK_SECRET 只能包含字母、数字、下划线和连字符（1–256 个字符）。"
+        )
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": urlparse(settings.webhook_url).path.strip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": secret,
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
+@cli.command("bot")
+@pass_context
+def bot_command(obj: Context) -> None:
+    """Run the Telegram bot: long polling, or a webhook when SPEECHQA_WEBHOOK_URL is set.
+
+    Needs TELEGRAM_BOT_TOKEN (from @BotFather). Who may use it: SPEECHQA_ALLOWED_USERS,
+    SPEECHQA_ALLOWED_CHATS and SPEECHQA_ADMINS (comma-separated numeric ids); when none of them is set,
+    everyone may. The model and the index load once, at start-up.
+
+    \b
+    Examples:
+        TELEGRAM_BOT_TOKEN=123456:ABC-DEF SPEECHQA_ADMINS=11111111 speechqa bot
+        SPEECHQA_WEBHOOK_URL=https://bot.example.org/speechqa SPEECHQA_WEBHOOK_SECRET=s3cret speechqa bot
+    """
+    settings = obj.settings.telegram
+    if not settings.token:
+        raise click.ClickException(
+            "没有设置 TELEGRAM_BOT_TOKEN：请在 Telegram 中向 @BotFather 创建机器人，"
+            "把它给出的 token 设为环境变量 TELEGRAM_BOT_TOKEN 后重试。"
+        )
+    configure_logging(settings.token)
+    with user_errors():
+        service = obj.service()
+        app = build_application(settings, service, page_size=obj.settings.top_k)
+    access = (
+        "open to everyone"
+        if not (settings.allowed_users or settings.allowed_chats or settings.admins)
+        else f"{len(settings.allowed_users)} allowed users, {len(settings.allowed_chats)} allowed chats, "
+        f"{len(settings.admins)} admins"
+    )
+    if settings.webhook_url:
+        options = webhook_options(settings)
+        log.info("starting the bot with a webhook at %s (%s)", settings.webhook_url, access)
+        app.run_webhook(**options)
+    else:
+        log.info("starting the bot with long polling (%s); Ctrl-C stops it", access)
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+@cli.command("stats")
+@click.option(
+    "--top", type=click.IntRange(1, 100), default=10, show_default=True, help="Unanswered questions to list."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pass_context
+def stats_command(obj: Context, top: int, as_json: bool) -> None:
+    """Usage statistics from the query log: questions asked (bot and command line), the share answered,
+    feedback from the bot's 👍/👎 buttons, and the most frequent unanswered questions.
+
+    \b
+    Examples:
+        speechqa stats
+        speechqa stats --json --top 20
+    """
+    with user_errors():
+        stats = obj.library.store.query_stats(top=top)
+    if as_json:
+        click.echo(json.dumps(stats_json(stats), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_stats(stats))
+
+
+def stats_json(stats: QueryStats) -> dict[str, Any]:
+    return {
+        "questions": stats.questions,
+        "answered": stats.answered,
+        "answered_share": round(stats.answered_share, 4),
+        "feedback": {"helpful": stats.helpful, "unhelpful": stats.unhelpful},
+        "mean_latency_ms": round(stats.mean_latency_ms, 2),
+        "by_channel": dict(stats.by_channel),
+        "top_unanswered": [{"question": q, "count": n} for q, n in stats.top_unanswered],
+    }
+
+
+def render_stats(stats: QueryStats) -> str:
+    if not stats.questions:
+        return "还没有任何提问记录。"
+    channels = " · ".join(f"{_CHANNELS.get(c, c)} {n}" for c, n in stats.by_channel)
+    lines = [
+        f"提问：{stats.questions} 次（{channels}）",
+        f"有答案：{stats.answered} 次（{stats.answered_share:.0%}）",
+        f"反馈：👍 {stats.helpful} · 👎 {stats.unhelpful}",
+        f"平均检索用时：{stats.mean_latency_ms:.0f} 毫秒",
+    ]
+    if stats.top_unanswered:
+        lines.append("最常见的未答问题：")
+        lines += [f"  {n:>3} 次  {q}" for q, n in stats.top_unanswered]
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""Helpers for the bot's end-to-end tests: a real `Application` talking to the fake Bot API over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any
+
+from telegram import Update
+from telegram.ext import AIORateLimiter
+
+from bot import BotApplication, build_application
+from cli.settings import TelegramSettings
+from retrieval import SpeechService
+
+from .fake_telegram import FakeBotAPI
+
+TOKEN = "123456:TEST-token_for_the_fake"
+USER = 1001  # the fake's default user: allowed
+ADMIN = 1002
+STRANGER = 6666
+GROUP = -100555  # an allowed group
+OTHER_GROUP = -100777  # a group nobody allowed
+
+
+def bot_settings(api: FakeBotAPI, **changes: Any) -> TelegramSettings:
+    """Settings with an allow-list (USER), an admin (ADMIN) and an allowed group (GROUP)."""
+    base = TelegramSettings(
+        token=TOKEN,
+        api_url=api.base_url,
+        allowed_users=frozenset({USER}),
+        allowed_chats=frozenset({GROUP}),
+        admins=frozenset({ADMIN}),
+        questions_per_minute=100,
+    )
+    return replace(base, **changes)
+
+
+@asynccontextmanager
+async def running_bot(
+    api: FakeBotAPI,
+    service: SpeechService,
+    settings: TelegramSettings | None = None,
+    **options: Any,
+) -> AsyncIterator[BotApplication]:
+    """An initialised application (post_init run, as run_polling would), shut down afterwards."""
+    app = build_application(
+        settings or bot_settings(api),
+        service,
+        rate_limiter=AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2),
+        **options,
+    )
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    try:
+        yield app
+    finally:
+        if app.updater and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+
+async def feed(app: BotApplication, update: dict[str, Any]) -> None:
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+class ManualClock:
+    """A clock the test moves by hand (for the rate limit and progress throttling)."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+Clock = Callable[[], float]

@@ -1,0 +1,123 @@
+"""`speechqa bot` and `speechqa stats` on the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from cli.settings import TelegramSettings
+from cli.telegram import RedactSecret, webhook_options
+from index import Store
+
+from .bot_harness import ADMIN, TOKEN, USER
+from .fake_telegram import FakeBotAPI, html_to_text
+
+
+def test_bot_without_a_token_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["bot"], env={"TELEGRAM_BOT_TOKEN": "", "SPEECHQA_HOME": str(tmp_path)})
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: 没有设置 TELEGRAM_BOT_TOKEN")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["bot", "stats"])
+def test_help_has_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"speechqa {command}" in result.output
+
+
+def test_webhook_options_take_the_path_from_the_url_and_always_have_a_secret() -> None:
+    settings = TelegramSettings(
+        token=TOKEN, webhook_url="https://bot.example.org/speechqa/hook", webhook_secret="s3cret_-token"
+    )
+    options = webhook_options(settings)
+    assert options["url_path"] == "speechqa/hook"
+    assert options["secret_token"] == "s3cret_-token"
+    assert (options["listen"], options["port"]) == ("0.0.0.0", 8443)
+    unset = TelegramSettings(token=TOKEN, webhook_url="https://bot.example.org/")
+    first, second = webhook_options(unset), webhook_options(unset)
+    assert first["url_path"] == "" and len(first["secret_token"]) >= 32
+    assert first["secret_token"] != second["secret_token"]
+    with pytest.raises(click.ClickException, match="SPEECHQA_WEBHOOK_SECRET"):
+        webhook_options(TelegramSettings(token=TOKEN, webhook_url="https://x.org/", webhook_secret="not ok!"))
+
+
+def test_the_token_is_redacted_from_log_lines_and_tracebacks() -> None:
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "GET /bot%s/getMe", (TOKEN,), None)
+    try:
+        raise RuntimeError(f"failed https://api.telegram.org/bot{TOKEN}/getMe")
+    except RuntimeError:
+        record.exc_info = sys.exc_info()
+    assert RedactSecret(TOKEN).filter(record)
+    assert TOKEN not in logging.Formatter().format(record)
+    assert "/bot<token>/getMe" in record.getMessage()
+
+
+def test_stats_prints_the_query_log_summary(tmp_path: Path) -> None:
+    store = Store(tmp_path / "speechqa.db")
+    for query, answered, channel in [
+        ("问一", True, "telegram"),
+        ("取暖费", False, "telegram"),
+        ("取暖费", False, "cli"),
+    ]:
+        query_id = store.log_query(
+            channel=channel, query=query, answered=answered, top_ids=[1], latency_ms=20.0
+        )
+    store.record_feedback(query_id=query_id, value=-1, user_id="u")
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--home", str(tmp_path), "stats"])
+    assert result.exit_code == 0, result.output
+    assert "提问：3 次（Telegram 2 · 命令行 1）" in result.output
+    assert "有答案：1 次（33%）" in result.output and "反馈：👍 0 · 👎 1" in result.output
+    assert "2 次  取暖费" in result.output
+    data = json.loads(runner.invoke(cli, ["--home", str(tmp_path), "stats", "--json"]).output)
+    assert data["questions"] == 3 and data["top_unanswered"] == [{"question": "取暖费", "count": 2}]
+    assert data["by_channel"] == {"telegram": 2, "cli": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_token(seed_home: Path) -> None:
+    async with FakeBotAPI() as api:
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "SPEECHQA_TELEGRAM_API_URL": api.base_url,
+            "SPEECHQA_HOME": str(seed_home),
+            "SPEECHQA_ALLOWED_USERS": str(USER),
+            "SPEECHQA_ADMINS": str(ADMIN),
+            "NO_PROXY": "127.0.0.1,localhost",
+            "HF_HUB_OFFLINE": "1",
+        }
+        speechqa = Path(sys.executable).parent / "speechqa"
+        process = await asyncio.create_subprocess_exec(
+            str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+        try:
+            await api.wait_for("setMyCommands", timeout=60)  # post_init ran: run_polling is up
+            api.push_update(api.make_text_update("离休干部体检规定是什么？"))
+            (call,) = await api.wait_for("sendMessage", timeout=60)
+            assert "要落实好离休干部每年一次体检的规定" in html_to_text(call.params["text"])
+            process.send_signal(signal.SIGINT)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert "starting the bot with long polling" in log
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+    assert api.pending_updates == []

@@ -1,0 +1,152 @@
+"""Pure parts of the bot: callback data, the rate limit, the access policy, addressing, throttling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from telegram import Message
+
+from bot import (
+    AccessPolicy,
+    SlidingWindow,
+    Throttle,
+    addressed_to_bot,
+    decode,
+    encode,
+    file_url_for,
+    pseudonym,
+)
+from bot import callbacks as cb
+
+from .fake_telegram import FakeBotAPI
+
+ids = st.integers(min_value=0, max_value=10**18 - 1)
+
+
+# -- callback data ----------------------------------------------------------------------------------
+@given(
+    st.one_of(
+        st.builds(cb.MoreResults, ids, ids),
+        st.builds(cb.ShowContext, ids),
+        st.builds(cb.MoveContext, ids),
+        st.builds(cb.ShowSource, ids),
+        st.builds(cb.ReadSpeech, ids, ids),
+        st.builds(cb.ListSpeeches, ids),
+        st.builds(cb.Feedback, ids, st.sampled_from([1, -1])),
+        st.builds(cb.AskExample, ids),
+    )
+)
+def test_callback_data_round_trips_within_64_bytes(callback: cb.Callback) -> None:
+    data = encode(callback)
+    assert len(data.encode()) <= 64
+    assert decode(data) == callback
+
+
+def test_callback_data_is_compact() -> None:
+    assert encode(cb.MoreResults(42, 5)) == "m:42:5"
+    assert encode(cb.ShowContext(310)) == "c:310"
+    assert encode(cb.ShowSource(2)) == "s:2"
+    assert encode(cb.Feedback(42, 1)) == "f:42:1"
+
+
+@pytest.mark.parametrize(
+    "data", [None, "", "m", "m:1", "m:1:2:3", "m:a:1", "c:-1", "f:1:0", "f:1:2", "q:1", "c:1.5"]
+)
+def test_foreign_or_malformed_callback_data_decodes_to_none(data: str | None) -> None:
+    assert decode(data) is None
+
+
+# -- rate limit -------------------------------------------------------------------------------------
+def test_sliding_window_allows_the_limit_then_refuses_and_notifies_once() -> None:
+    window = SlidingWindow(limit=2, window=60)
+    assert window.check("u", 0).allowed and window.check("u", 10).allowed
+    third = window.check("u", 20)
+    assert not third.allowed and third.notify and third.retry_after == 40
+    fourth = window.check("u", 30)
+    assert not fourth.allowed and not fourth.notify
+    assert window.check("other", 30).allowed  # per user
+    assert window.check("u", 60.5).allowed  # the first event left the window
+    refused = window.check("u", 61)
+    assert not refused.allowed and refused.notify  # allowed in between: a new notice
+
+
+def test_sliding_window_rejects_nonsense_limits() -> None:
+    with pytest.raises(ValueError):
+        SlidingWindow(0)
+
+
+# -- access -----------------------------------------------------------------------------------------
+def test_with_no_lists_the_bot_is_open_and_has_no_admins() -> None:
+    policy = AccessPolicy()
+    assert policy.is_open and policy.allows(1, 1) and policy.allows(None, None)
+    assert not policy.is_admin(1)
+
+
+def test_users_admins_and_chats_are_allowed_and_nobody_else() -> None:
+    policy = AccessPolicy(
+        allowed_users=frozenset({1}), allowed_chats=frozenset({-100}), admins=frozenset({2})
+    )
+    assert policy.allows(1, 1) and policy.allows(2, 2)  # an admin is an allowed user
+    assert policy.allows(3, -100)  # anyone in an allowed chat
+    assert not policy.allows(3, 3) and not policy.allows(3, -200) and not policy.allows(None, None)
+    assert policy.is_admin(2) and not policy.is_admin(1)
+    assert not AccessPolicy(admins=frozenset({2})).allows(1, 1)  # only admins: a closed bot
+
+
+def _message(update: dict[str, Any]) -> Message:
+    message = Message.de_json(update["message"], None)
+    assert message is not None
+    return message
+
+
+def test_private_messages_are_addressed_to_the_bot_group_chatter_is_not() -> None:
+    api = FakeBotAPI()
+    group = {"chat_type": "group"}
+
+    def addressed(update: dict[str, Any]) -> bool:
+        return addressed_to_bot(_message(update), "speechqa_bot", 123)
+
+    assert addressed(api.make_text_update("hello"))
+    assert not addressed(api.make_text_update("hello everyone", **group))
+    assert addressed(api.make_text_update("/ask 问题", **group))
+    assert addressed(api.make_text_update("/ask@SpeechQA_bot 问题", **group))
+    assert not addressed(api.make_text_update("/ask@other_bot 问题", **group))
+    assert addressed(api.make_text_update("问题 @speechqa_bot", **group))
+    assert not addressed(api.make_text_update("问题 @someone", **group))
+    bot_message = {
+        "message_id": 5,
+        "date": 0,
+        "chat": {"id": -1, "type": "group"},
+        "from": api.bot_user,
+        "text": "答",
+    }
+    assert addressed(api.make_text_update("追问", reply_to_message=bot_message, **group))
+    human = dict(bot_message, **{"from": {"id": 9, "is_bot": False, "first_name": "B"}})
+    assert not addressed(api.make_text_update("追问", reply_to_message=human, **group))
+
+
+# -- odds and ends ----------------------------------------------------------------------------------
+def test_throttle_skips_identical_text_and_edits_too_close_together() -> None:
+    now = [0.0]
+    throttle = Throttle(2.0, lambda: now[0])
+    assert throttle.due("1/10")
+    assert not throttle.due("1/10")
+    now[0] = 1.0
+    assert not throttle.due("2/10")  # too soon
+    now[0] = 2.5
+    assert throttle.due("3/10")
+    assert not throttle.due("3/10")
+
+
+def test_file_url_is_derived_from_the_api_url() -> None:
+    assert file_url_for("http://127.0.0.1:8081/bot") == "http://127.0.0.1:8081/file/bot"
+    assert file_url_for("https://api.telegram.org/bot/") == "https://api.telegram.org/file/bot"
+
+
+def test_pseudonyms_are_stable_and_hide_the_id() -> None:
+    assert pseudonym(1001, b"key") == pseudonym(1001, b"key")
+    assert pseudonym(1001, b"key") != pseudonym(1001, b"other") != pseudonym(1002, b"key")
+    assert "1001" not in pseudonym(1001, b"key")
