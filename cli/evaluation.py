@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import platform
 import time
 from pathlib import Path
 
@@ -99,6 +98,116 @@ def bench() -> None:
     """
 
 
+@bench.command("ablation")
+@click.argument(
+    "questions_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--cmrc",
+    "cmrc_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Run on CMRC 2018 (this file) instead of a question set.",
+)
+@click.option("--limit", type=click.IntRange(1), help="Use every n-th question so that about N remain.")
+@click.option(
+    "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Write the table into this file."
+)
+@pass_context
+def bench_ablation(
+    obj: Context, questions_file: Path | None, cmrc_file: Path | None, limit: int | None, doc: Path | None
+) -> None:
+    """Compare the design choices on one question set, in one run: lexical tokenizer (char n-grams,
+    jieba, both), section heading in the lexical text or not, and fusion (RRF, weighted at several
+    dense weights), against dense and lexical alone. Prints Recall@1/5 and MRR@10 per variant.
+
+    \b
+    Examples:
+        speechqa bench ablation benchmarks/dev-questions.jsonl
+        speechqa bench ablation --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --limit 800
+    """
+    import numpy as np
+
+    from index import TOKENIZERS, LexicalIndex, LoadedIndex, get_tokenizer, lexical_input
+    from retrieval import RetrieverConfig
+
+    with user_errors():
+        if cmrc_file is not None:
+            data = load_cmrc(cmrc_file)
+            questions = data.questions
+            library = Library(obj.settings.home / "bench" / cmrc_file.stem, tokenizer=obj.settings.tokenizer)
+            manifest = library.manifest()
+            embedder = load_embedder(
+                obj.settings.model, prefer_key=manifest.model if manifest else None, notice=notice
+            )
+            with library.write_lock():
+                for speech in data.speeches:
+                    library.store.save_speech(speech, chunk_speech(speech))
+                if library.is_stale():
+                    library.build(embedder, ProgressBar("嵌入 CMRC 段落"))
+            name = cmrc_file.name
+        elif questions_file is not None:
+            questions = load_questions(questions_file)
+            service = obj.service()
+            library, embedder = service.library, service.embedder
+            name = questions_file.name
+        else:
+            raise click.UsageError("give a question set (JSON Lines) or --cmrc FILE")
+        if limit and len(questions) > limit:
+            questions = questions[:: max(1, len(questions) // limit)]
+        loaded = library.load(embedder.key)
+        passages = library.store.passages()
+        ids = np.asarray([p.id for p in passages], dtype=np.int64)
+        vectors: dict[str, np.ndarray] = {}
+
+        class CachedQueries:
+            """The embedder, with each question embedded once for all variants."""
+
+            key, dim = embedder.key, embedder.dim
+
+            def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
+                for t in texts:
+                    if t not in vectors:
+                        vectors[t] = embedder.embed_batch([t], kind)[0]  # type: ignore[arg-type]
+                return np.stack([vectors[t] for t in texts])
+
+        cached = CachedQueries()
+        fusions = [("rrf", RetrieverConfig(fusion="rrf"))] + [
+            (f"weighted {w}", RetrieverConfig(fusion="weighted", dense_weight=w))
+            for w in (0.3, 0.4, 0.5, 0.6)
+        ]
+        rows = []
+        for tokenizer in TOKENIZERS:
+            for with_section in (True, False):
+                texts = [lexical_input(p.text, p.section) if with_section else p.text for p in passages]
+                variant = LoadedIndex(
+                    loaded.manifest, loaded.vectors, LexicalIndex.build(texts, ids, get_tokenizer(tokenizer))
+                )
+                label = f"{tokenizer}{' +section' if with_section else ''}"
+                runs = [("lexical", RetrieverConfig(), "lexical")] + [(f, c, "hybrid") for f, c in fusions]
+                if tokenizer == TOKENIZERS[0] and with_section:
+                    runs.insert(0, ("dense", RetrieverConfig(), "dense"))
+                for fusion, config, mode in runs:
+                    retriever = Retriever(library.store, variant, cached, config)
+                    r = evaluate(questions, lambda q, rt=retriever, m=mode: rt.search(q, k=10, mode=m))  # type: ignore[misc]
+                    rows.append(
+                        f"| {label if mode != 'dense' else '—'} | {fusion} | {r.recall[1]:.3f} | {r.recall[5]:.3f} | {r.mrr:.3f} |"
+                    )
+    table = "\n".join(
+        [
+            f"Ablation on {name}: {len(questions)} questions, {len(passages)} passages, model {embedder.key}",
+            "",
+            "| lexical text | ranking | R@1 | R@5 | MRR@10 |",
+            "|---|---|---|---|---|",
+            *rows,
+        ]
+    )
+    click.echo(table)
+    if doc is not None:
+        from .benchdoc import machine_line, write_section
+
+        write_section(f"ablation-{Path(name).stem}", f"{table}\n\n{machine_line()}", doc)
+
+
 @bench.command("cmrc")
 @click.argument("data_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(1), help="Use only the first N questions.")
@@ -108,9 +217,17 @@ def bench() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to keep the benchmark's index and embedding cache (default: $SPEECHQA_HOME/bench/NAME).",
 )
+@click.option(
+    "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures into this file."
+)
 @pass_context
 def bench_cmrc(
-    obj: Context, data_file: Path, limit: int | None, modes: tuple[str, ...], bench_home: Path | None
+    obj: Context,
+    data_file: Path,
+    limit: int | None,
+    modes: tuple[str, ...],
+    bench_home: Path | None,
+    doc: Path | None,
 ) -> None:
     """CMRC 2018 as a retrieval benchmark: every context is a document; a hit is a passage from the
     question's own context. Prints Recall@1/3/5, MRR@10 and queries per second per mode.
@@ -140,15 +257,14 @@ def bench_cmrc(
             mode: evaluate(questions, lambda q, m=mode: retriever.search(q, k=10, mode=m))  # type: ignore[misc]
             for mode in (modes or MODES)
         }
-    click.echo(
+    summary = (
         f"CMRC 2018 {data_file.name}: {len(data.speeches)} contexts → {retriever.index.manifest.count} passages, "
-        f"{len(questions)} questions"
+        f"{len(questions)} questions; model {embedder.key}, tokenizer {obj.settings.tokenizer}; "
+        f"index ready in {setup:.1f} s" + (f" ({build.embedded} passages embedded)" if build else " (cached)")
     )
-    click.echo(
-        f"model {embedder.key}, tokenizer {obj.settings.tokenizer}; index ready in {setup:.1f} s"
-        + (f" ({build.embedded} passages embedded)" if build else " (cached)")
-    )
-    click.echo(
-        f"{platform.node()} · {platform.processor() or platform.machine()} · {time.strftime('%Y-%m-%d')}\n"
-    )
-    click.echo(report_table(reports, abstain=False))
+    from .benchdoc import machine_line, write_section
+
+    text = f"{summary}\n\n{report_table(reports, abstain=True)}\n\n{machine_line()}"
+    click.echo(text)
+    if doc is not None:
+        write_section(f"cmrc-{data_file.stem}", "`speechqa bench cmrc` — " + text, doc)
