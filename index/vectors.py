@@ -1,13 +1,74 @@
-"""The dense side: FAISS over normalised vectors, searched by inner product, ids = passage ids."""
+"""The dense side: FAISS over normalised vectors, searched by inner product, ids = passage ids.
+
+The index type follows the corpus size (`choose_kind`) and is recorded in the manifest as `vector_index`:
+
+- ``flat`` (exact, ``IndexIDMap2(IndexFlatIP)``) up to ``FLAT_MAX`` = 100,000 passages. A query reads
+  every float32 vector, so its cost grows linearly: measured on a loaded 2-core machine, p95 ≈ 40 ms
+  at 100k (154 MB), ≈ 90 ms at 300k and > 100 ms at 1M (1.5 GB). 100k keeps exact search inside the
+  50 ms budget even when the machine is busy; every corpus this tool has served is far below it.
+- ``ivf-sq8`` (``IndexIVFScalarQuantizer``: ≈ √n lists, 8-bit codes, inner product) above it: one byte
+  per dimension (≈ 390 MB at 1M × 384) and a query scans about ``SCAN_VECTORS`` codes (``nprobe`` from
+  `default_nprobe`), so latency stays flat as the corpus grows. Measured at 1M: p95 ≈ 20-50 ms and
+  recall@10 ≈ 0.96 against exact search; just above the threshold it scans nearly every list and
+  recall is ≈ 0.99. Centroids and SQ8 ranges are trained on at most ``TRAIN_SAMPLE`` vectors.
+- ``hnsw-sq8`` (``IndexHNSWSQ`` in an ``IndexIDMap2``) can be forced (``kind="hnsw-sq8"``): recall@10
+  ≈ 0.99 at sub-millisecond median latency, but the graph adds memory (≈ 250 MB at 1M) and it built
+  ~7× slower than IVF (≈ 2 min at 100k on two busy cores), which rules it out as the automatic choice.
+
+Figures: `speechqa bench scale` (docs/benchmarks.md, section "scale"). Search-time parameters (``nprobe``,
+``efSearch``) are set by this module after building and after loading, so retuning them here applies to
+indexes already on disk. One query runs FAISS on one OpenMP thread (see `_one_thread`).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
 import numpy as np
 
 from .errors import IndexCorrupt
+
+KINDS: tuple[str, ...] = ("flat", "ivf-sq8", "hnsw-sq8")
+FLAT_MAX = 100_000  # passages; above this the automatic choice is ivf-sq8
+SCAN_VECTORS = 125_000  # IVF: vectors scanned per query (see default_nprobe)
+TRAIN_SAMPLE = 65_536  # vectors used to train IVF centroids and SQ8 ranges
+HNSW_M = 32  # graph neighbours per node
+HNSW_EF_CONSTRUCTION = 64
+HNSW_EF_SEARCH = 128
+TRAIN_SEED = 1234
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """Search-time knobs of an approximate index (None where the kind has no such knob)."""
+
+    nprobe: int | None = None  # IVF lists scanned per query
+    ef_search: int | None = None  # HNSW candidate list length
+
+
+def choose_kind(count: int) -> str:
+    """The index type for a corpus of `count` passages: exact up to FLAT_MAX, IVF+SQ8 above."""
+    return "flat" if count <= FLAT_MAX else "ivf-sq8"
+
+
+def ivf_lists(count: int) -> int:
+    """Number of IVF lists: about √count, and at least 39 training points per list (FAISS's floor)."""
+    return max(1, min(round(math.sqrt(count)), count // 39))
+
+
+def default_nprobe(nlist: int, count: int) -> int:
+    """Lists scanned per query: enough to cover ~SCAN_VECTORS vectors, and at least an eighth of them.
+
+    Measured by `speechqa bench scale` on clustered vectors: recall@10 rises with density at a given
+    fraction scanned, so smaller corpora need a larger fraction; 125k SQ8 vectors take ~15 ms.
+    """
+    wanted = max(nlist // 8, math.ceil(nlist * SCAN_VECTORS / max(count, 1)))
+    return max(1, min(nlist, max(16, wanted)))
 
 
 class VectorIndex:
@@ -24,19 +85,71 @@ class VectorIndex:
         return int(self.index.ntotal)
 
     @classmethod
-    def build(cls, vectors: np.ndarray, ids: np.ndarray, dim: int) -> VectorIndex:
-        """Exact inner-product search (the corpus sizes this tool serves are well inside its range)."""
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
-        if len(ids):
-            index.add_with_ids(
-                np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64)
+    def build(cls, vectors: np.ndarray, ids: np.ndarray, dim: int, kind: str | None = None) -> VectorIndex:
+        """Index `vectors` (normalised, one row per id) under their passage ids.
+
+        `kind` forces an index type (one of KINDS); by default `choose_kind` picks it from the count.
+        """
+        kind = kind or choose_kind(len(ids))
+        matrix = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, dim)
+        id_array = np.ascontiguousarray(ids, dtype=np.int64)
+        if kind == "flat":
+            index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        elif kind == "ivf-sq8":
+            nlist = ivf_lists(len(id_array))
+            index = faiss.IndexIVFScalarQuantizer(
+                faiss.IndexFlatIP(dim), dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
             )
-        return cls(index, "flat")
+            index.cp.niter = 10  # centroids of a sample need not be polished
+            index.train(_training_sample(matrix, dim))
+        elif kind == "hnsw-sq8":
+            graph = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            graph.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+            graph.train(_training_sample(matrix, dim))
+            index = faiss.IndexIDMap2(graph)
+        else:
+            raise ValueError(f"unknown vector index kind {kind!r}; choose one of {', '.join(KINDS)}")
+        if len(id_array):
+            index.add_with_ids(matrix, id_array)
+        built = cls(index, kind)
+        built.set_search_params(built.default_params())
+        return built
+
+    def default_params(self) -> SearchParams:
+        """This module's search-time parameters for the index (empty for exact search)."""
+        if self.kind == "ivf-sq8":
+            return SearchParams(
+                nprobe=default_nprobe(int(faiss.extract_index_ivf(self.index).nlist), self.count)
+            )
+        if self.kind == "hnsw-sq8":
+            return SearchParams(ef_search=HNSW_EF_SEARCH)
+        return SearchParams()
+
+    @property
+    def params(self) -> SearchParams:
+        """The search-time parameters in force."""
+        if self.kind == "ivf-sq8":
+            return SearchParams(nprobe=int(faiss.extract_index_ivf(self.index).nprobe))
+        if self.kind == "hnsw-sq8":
+            return SearchParams(ef_search=int(self._hnsw().hnsw.efSearch))
+        return SearchParams()
+
+    def set_search_params(self, params: SearchParams) -> None:
+        """Trade speed for recall: more lists (nprobe) or a longer candidate list (efSearch)."""
+        if params.nprobe is not None and self.kind == "ivf-sq8":
+            faiss.extract_index_ivf(self.index).nprobe = params.nprobe
+        if params.ef_search is not None and self.kind == "hnsw-sq8":
+            self._hnsw().hnsw.efSearch = params.ef_search
+
+    def _hnsw(self) -> faiss.IndexHNSW:
+        return faiss.downcast_index(faiss.downcast_index(self.index).index)
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The k passages nearest to one query vector, as (passage id, inner product), best first."""
         if self.count == 0:
             return []
-        scores, ids = self.index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+        with _one_thread():
+            scores, ids = self.index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
     def save(self, path: Path) -> None:
@@ -44,8 +157,54 @@ class VectorIndex:
 
     @classmethod
     def load(cls, path: Path, kind: str) -> VectorIndex:
+        """Read an index written by `save`; `kind` is the manifest's `vector_index`."""
         try:
             index = faiss.read_index(str(path))
         except RuntimeError as e:
             raise IndexCorrupt(f"向量索引文件已损坏（{path.name}）。请运行 speechqa rebuild。") from e
-        return cls(index, kind)
+        if _kind_of(index) != kind:
+            raise IndexCorrupt(
+                f"向量索引类型与清单不符（文件是 {_kind_of(index)}，清单是 {kind}）。请运行 speechqa rebuild。"
+            )
+        loaded = cls(index, kind)
+        loaded.set_search_params(loaded.default_params())
+        return loaded
+
+
+@contextlib.contextmanager
+def _one_thread() -> Iterator[None]:
+    """Run FAISS on the calling thread only (OpenMP's setting is per thread, so this is thread-safe).
+
+    One query gains nothing from a second OpenMP thread, and on a busy machine waiting for it to be
+    scheduled cost ~12 ms per query even over 2,000 vectors (0.1 ms on one thread): measured by
+    `speechqa bench scale`.
+    """
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(threads)
+
+
+def _training_sample(matrix: np.ndarray, dim: int) -> np.ndarray:
+    if len(matrix) == 0:
+        return np.zeros((1, dim), dtype=np.float32)
+    if len(matrix) <= TRAIN_SAMPLE:
+        return matrix
+    rows = np.random.default_rng(TRAIN_SEED).choice(len(matrix), TRAIN_SAMPLE, replace=False)
+    return matrix[np.sort(rows)]
+
+
+def _kind_of(index: faiss.Index) -> str:
+    """The kind name of a FAISS index as this module builds them ("unknown" for anything else)."""
+    index = faiss.downcast_index(index)
+    if isinstance(index, faiss.IndexIDMap):  # IndexIDMap2 derives from it
+        inner = faiss.downcast_index(index.index)
+        if isinstance(inner, faiss.IndexFlatIP):
+            return "flat"
+        if isinstance(inner, faiss.IndexHNSWSQ):
+            return "hnsw-sq8"
+    if isinstance(index, faiss.IndexIVFScalarQuantizer):
+        return "ivf-sq8"
+    return "unknown"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
+
+import numpy as np
 
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
@@ -19,6 +22,7 @@ Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 500
 CANDIDATES = 50
+QUERY_CACHE = 256  # query vectors kept: paging through results ("more") re-asks the same question
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,13 @@ class Retriever:
         self.embedder = embedder
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
+        self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
+
+    def _embed(self, text: str) -> np.ndarray:
+        assert self.embedder is not None
+        vector = embed_query(self.embedder, text)
+        vector.setflags(write=False)  # shared by every search of the same text
+        return vector
 
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid", offset: int = 0) -> Answer:
         started = time.perf_counter()
@@ -53,7 +64,7 @@ class Retriever:
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(embed_query(self.embedder, text), pool)
+            dense = self.index.vectors.search(self.query_vector(text), pool)
         if mode in ("hybrid", "lexical"):
             lexical = self.index.lexical.search(text, pool)
         if mode == "dense":

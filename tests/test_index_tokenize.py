@@ -61,3 +61,20 @@ def test_query_terms_keep_content_words_longest_first() -> None:
 def test_query_terms_drop_the_filler_of_questions() -> None:
     assert query_terms("请问到底有没有什么规定呢") == ["规定"]
     assert query_terms("什么？怎么样？") == []
+
+
+def test_jieba_on_a_dictionary_slice_cuts_as_the_full_dictionary() -> None:
+    from index.tokenize import _jieba, _open_slice_db, _sliced_jieba
+
+    texts = [
+        "离休干部体检规定是什么？",
+        "老年大学要怎么办",
+        "推进高龄老干部管理服务工作，Hello 2024年",
+        "明天天气怎么样？",
+    ]
+    db = _open_slice_db()  # writes the snapshot of the full dictionary if it is missing
+    assert db is not None
+    full = _jieba()
+    assert [list(_sliced_jieba(t, db).cut_for_search(t)) for t in texts] == [
+        list(full.cut_for_search(t)) for t in texts
+    ]

