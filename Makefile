@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # sentence-transformers pulls a multi-GB CUDA build.
 TORCH  ?= torch==2.13.0
 
-.PHONY: install run test lint bench eval clean
+.PHONY: install run test lint bench eval check-docker fuzz-long load install-test clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,18 @@ eval: install
 
 bench: install
 	$(BIN)/speechqa bench cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+
+check-docker: install
+	PATH=$(BIN):$$PATH scripts/check-dockerfile.sh
+
+fuzz-long: install
+	SPEECHQA_FUZZ_EXAMPLES=3000 $(BIN)/python -m pytest -q tests/test_fuzz.py -m "not slow"
+
+load: install
+	SPEECHQA_LOAD_QUESTIONS=20 $(BIN)/python -m pytest -q -s tests/test_bot_load.py
+
+install-test: install
+	SPEECHQA_INSTALL_TEST=1 $(BIN)/python -m pytest -q tests/test_docker_install.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

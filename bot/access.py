@@ -22,8 +22,10 @@ log = logging.getLogger(__name__)
 class AccessPolicy:
     """Allow-lists of user and chat ids, and the admins.
 
-    With all three lists empty the bot is open to everyone (and has no admins). Otherwise a user is
-    allowed when their id is an allowed user or an admin, or the chat is an allowed chat.
+    With all three lists empty the bot is open to everyone (and has no admins). Otherwise, in a private
+    chat a user is allowed when their id is an allowed user or an admin (or the chat is allowed); in a
+    group only the chat's id counts: an answer there is read by every member, so an allowed user (even
+    an admin) who adds the bot to a group nobody allowed gets nothing from the corpus.
     """
 
     allowed_users: frozenset[int] = frozenset()
@@ -34,12 +36,12 @@ class AccessPolicy:
     def is_open(self) -> bool:
         return not (self.allowed_users or self.allowed_chats or self.admins)
 
-    def allows(self, user_id: int | None, chat_id: int | None) -> bool:
+    def allows(self, user_id: int | None, chat_id: int | None, *, group: bool = False) -> bool:
         if self.is_open:
             return True
-        if user_id is not None and (user_id in self.allowed_users or user_id in self.admins):
+        if chat_id is not None and chat_id in self.allowed_chats:
             return True
-        return chat_id is not None and chat_id in self.allowed_chats
+        return not group and user_id is not None and (user_id in self.allowed_users or user_id in self.admins)
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admins
@@ -104,10 +106,10 @@ class Gate:
         chat = update.effective_chat
         user_id = user.id if user else None
         chat_id = chat.id if chat else None
-        if self.policy.allows(user_id, chat_id):
+        private = chat is None or chat.type == ChatType.PRIVATE
+        if self.policy.allows(user_id, chat_id, group=not private):
             return
         log.info("refused user %s in chat %s", user_id, chat_id)
-        private = chat is not None and chat.type == ChatType.PRIVATE
         text = refusal_text(user_id, chat_id, private)
         try:
             if update.callback_query is not None:

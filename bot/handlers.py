@@ -329,7 +329,7 @@ class Handlers:
         )
 
     def _search_and_log(self, question: str, user_id: int, chat_id: int, private: bool) -> tuple[Answer, int]:
-        answer = self.service.retriever.search(question, k=self.page_size)
+        answer = self.service.current().search(question, k=self.page_size)
         query_id = self.store.log_query(
             channel="telegram",
             query=answer.query,
@@ -357,7 +357,7 @@ class Handlers:
             return
         await query.answer()
         answer = await asyncio.to_thread(
-            self.service.retriever.search, logged.query, self.page_size, "hybrid", data.offset
+            self.service.current().search, logged.query, self.page_size, "hybrid", data.offset
         )
         view = fmt.render_answer(answer)
         await _edit(

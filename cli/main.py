@@ -164,7 +164,7 @@ def emit(service: SpeechService, question: str, k: int, mode: str, as_json: bool
 
 
 def search_and_log(service: SpeechService, question: str, k: int, mode: str) -> Answer:
-    answer = service.retriever.search(question, k=k, mode=mode)  # type: ignore[arg-type]
+    answer = service.current().search(question, k=k, mode=mode)  # type: ignore[arg-type]
     service.library.store.log_query(
         channel="cli",
         query=answer.query,

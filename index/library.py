@@ -70,6 +70,7 @@ class LoadedIndex:
     manifest: Manifest
     vectors: VectorIndex
     lexical: LexicalIndex
+    generation: str = ""  # the folder it was loaded from (what CURRENT named then)
 
 
 class Library:
@@ -186,27 +187,21 @@ class Library:
                 _fsync(path)
         final = self.index_root / name
         tmp.rename(final)
+        previous = self.generation()
         pointer = self.index_root / "CURRENT.tmp"
         pointer.write_text(name)
         _fsync(pointer)
         os.replace(pointer, self.index_root / "CURRENT")
         _fsync_dir(self.index_root)
-        self._collect_garbage(keep=name)
+        self._collect_garbage(keep={name, previous or name})
 
-    def _collect_garbage(self, keep: str) -> None:
-        """Remove older generations, all but the newest previous one (a reader that read CURRENT just
-        before the swap may still be opening it), and temporary folders of crashed builds."""
-        generations = sorted(
-            (
-                c
-                for c in self.index_root.iterdir()
-                if c.is_dir() and c.name.startswith("gen-") and c.name != keep
-            ),
-            key=lambda c: c.stat().st_mtime,
-        )
-        finished = [c for c in generations if not c.name.endswith(".tmp")]
-        for child in [c for c in generations if c.name.endswith(".tmp")] + finished[:-1]:
-            shutil.rmtree(child, ignore_errors=True)
+    def _collect_garbage(self, keep: set[str]) -> None:
+        """Remove every generation but the new one and the one it replaced (a reader that read CURRENT
+        just before the swap may still be opening it): older ones, temporary folders of crashed builds,
+        and finished folders a build crashed before pointing CURRENT at."""
+        for child in self.index_root.iterdir():
+            if child.is_dir() and child.name.startswith("gen-") and child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
 
     # -- reading ------------------------------------------------------------------------------------
     def manifest(self) -> Manifest | None:
@@ -214,10 +209,19 @@ class Library:
         folder = self._current_folder()
         return None if folder is None else _read_manifest(folder)
 
-    def _current_folder(self) -> Path | None:
+    def generation(self) -> str | None:
+        """The name of the live generation (what CURRENT says), or None before the first build.
+
+        Cheap (one small file read): a long-running reader polls it to notice another process's swap.
+        """
         try:
-            name = (self.index_root / "CURRENT").read_text(encoding="utf-8").strip()
+            return (self.index_root / "CURRENT").read_text(encoding="utf-8").strip()
         except FileNotFoundError:
+            return None
+
+    def _current_folder(self) -> Path | None:
+        name = self.generation()
+        if name is None:
             return None
         folder = self.index_root / name
         if not name.startswith("gen-") or not folder.is_dir():
@@ -247,7 +251,7 @@ class Library:
         lexical = LexicalIndex.load(folder / "lexical", get_tokenizer(manifest.tokenizer))
         if len(lexical.ids) != manifest.count:
             raise IndexCorrupt("词法索引与清单不符。请运行 speechqa rebuild。")
-        return LoadedIndex(manifest, vectors, lexical)
+        return LoadedIndex(manifest, vectors, lexical, folder.name)
 
 
 def _read_manifest(folder: Path) -> Manifest:

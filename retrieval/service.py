@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from index import (
     FileOutcome,
     Library,
     Prefixes,
+    SpeechIndexError,
     SpeechRecord,
     WriterBusy,
     load_embedder,
@@ -39,8 +41,12 @@ class SpeechService:
     """A library with its embedder and current retriever; the one object the front ends hold.
 
     The retriever is swapped, never mutated: `reload()` builds a new one from the files on disk and
-    replaces the reference, so a search in flight finishes on the index it started with.
+    replaces the reference, so a search in flight finishes on the index it started with. `current()`
+    also notices when another process (`speechqa add` / `rebuild`) swapped in a new generation, and
+    loads it before serving from it.
     """
+
+    check_interval = 1.0  # seconds between looks at index/CURRENT
 
     def __init__(
         self,
@@ -56,6 +62,8 @@ class SpeechService:
         self.library = library
         self.options = options
         self._lock = threading.Lock()
+        self._checked_at = time.monotonic()
+        self._seen: str | None = None  # the generation last loaded, or last found unloadable
         manifest = library.manifest()
         self.embedder: Embedder = load_embedder(
             options.model,
@@ -77,6 +85,28 @@ class SpeechService:
             self._retriever = self._open()
         return self._retriever
 
+    def current(self) -> Retriever:
+        """The retriever over the live index: reloaded first if CURRENT names a newer generation.
+
+        CURRENT is read at most every `check_interval` seconds. A new generation is loaded completely
+        before the reference is swapped; one that cannot be loaded (damaged, another model) is logged
+        and the old index keeps serving.
+        """
+        now = time.monotonic()
+        if now - self._checked_at >= self.check_interval:
+            self._checked_at = now
+            generation = self.library.generation()
+            if generation is not None and generation != self._seen:
+                with self._lock:
+                    if generation != self._seen:
+                        self._seen = generation
+                        try:
+                            self._retriever = self._open()
+                            log.info("index generation %s loaded", self._retriever.index.generation)
+                        except SpeechIndexError as e:
+                            log.warning("kept the previous index: generation %s: %s", generation, e)
+        return self.retriever
+
     def ensure_index(self, progress: Progress | None = None) -> None:
         """Build the index when it is missing or older than the store (cheap: cached vectors are reused)."""
         if not self.library.is_stale():
@@ -91,9 +121,9 @@ class SpeechService:
             log.info("another writer is updating the index; serving the current one meanwhile")
 
     def _open(self) -> Retriever:
-        return Retriever(
-            self.library.store, self.library.load(self.embedder.key), self.embedder, self.options.config
-        )
+        index = self.library.load(self.embedder.key)
+        self._seen = index.generation
+        return Retriever(self.library.store, index, self.embedder, self.options.config)
 
     def reload(self) -> Retriever:
         with self._lock:

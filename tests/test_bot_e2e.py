@@ -339,6 +339,21 @@ async def test_in_groups_the_bot_answers_only_when_addressed(
 
 
 # -- access control ---------------------------------------------------------------------------------
+async def test_an_allowed_user_in_a_group_nobody_allowed_gets_nothing_from_the_corpus(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        for user in (USER, ADMIN):
+            for text in (f"/ask {QUESTION}", f"@speechqa_bot {QUESTION}", QUESTION, "/speech 2"):
+                await feed(
+                    app, api.make_text_update(text, user_id=user, chat_type="supergroup", chat_id=OTHER_GROUP)
+                )
+    sent = api.calls_of("sendMessage")
+    assert [c.params["chat_id"] for c in sent] == [OTHER_GROUP]  # one refusal, nothing else
+    assert "本群 ID" in sent[0].params["text"] and CITED not in sent[0].params["text"]
+    assert seed_service.library.store.query_stats().questions == 0
+
+
 async def test_a_stranger_gets_one_refusal_and_nothing_from_the_corpus(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:

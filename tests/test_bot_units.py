@@ -96,6 +96,16 @@ def test_users_admins_and_chats_are_allowed_and_nobody_else() -> None:
     assert not AccessPolicy(admins=frozenset({2})).allows(1, 1)  # only admins: a closed bot
 
 
+def test_in_a_group_only_the_chat_counts_not_who_writes() -> None:
+    policy = AccessPolicy(
+        allowed_users=frozenset({1}), allowed_chats=frozenset({-100}), admins=frozenset({2})
+    )
+    assert policy.allows(3, -100, group=True)  # anyone in an allowed group
+    assert not policy.allows(1, -200, group=True)  # an allowed user in a group nobody allowed
+    assert not policy.allows(2, -200, group=True)  # an admin too: every member would read the answer
+    assert AccessPolicy().allows(3, -200, group=True)  # an open bot is open everywhere
+
+
 def _message(update: dict[str, Any]) -> Message:
     message = Message.de_json(update["message"], None)
     assert message is not None

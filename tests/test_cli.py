@@ -310,3 +310,62 @@ def test_a_corrupted_index_names_rebuild_and_rebuild_fixes_it(run: Run, seed_hom
     fixed = run("ask", "--json", EXAMPLE)
     assert_ok(fixed)
     assert EXAMPLE_ANSWER in json.loads(fixed.stdout)["results"][0]["text"]
+
+
+def _truncate_vectors(folder: Path) -> None:
+    path = folder / "vectors.faiss"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+
+
+def _foreign_vectors(folder: Path) -> None:
+    import faiss
+
+    faiss.write_index(faiss.IndexFlatL2(8), str(folder / "vectors.faiss"))  # valid FAISS, not ours
+
+
+def _manifest_count_off(folder: Path) -> None:
+    manifest = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "count": manifest["count"] + 1}))
+
+
+def _damaged_sqlite(home: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        (home / f"speechqa.db{suffix}").unlink(missing_ok=True)
+    db = home / "speechqa.db"
+    data = bytearray(db.read_bytes())
+    data[:100] = b"\xff" * 100  # the header
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("damage", "fix"),
+    [
+        (_truncate_vectors, "speechqa rebuild"),
+        (_foreign_vectors, "speechqa rebuild"),
+        (_manifest_count_off, "speechqa rebuild"),
+        (_damaged_sqlite, "移走该文件"),
+    ],
+    ids=["truncated-faiss", "foreign-faiss", "manifest-mismatch", "damaged-sqlite"],
+)
+def test_damaged_files_are_named_at_load_with_the_fix_and_no_traceback(
+    run: Run, seed_home: Path, damage: Callable[[Path], None], fix: str
+) -> None:
+    folder = seed_home / "index" / (seed_home / "index" / "CURRENT").read_text().strip()
+    damage(seed_home if damage is _damaged_sqlite else folder)
+    for command in (["health"], ["ask", EXAMPLE]):
+        assert_user_error(run(*command), fix)
+
+
+@pytest.mark.slow
+def test_a_second_writer_is_told_at_once_that_another_is_at_work(run: Run, seed_home: Path) -> None:
+    from index import Library
+
+    library = Library(seed_home)
+    try:
+        with library.write_lock():  # e.g. a rebuild in another process
+            busy = run("rebuild")
+    finally:
+        library.close()
+    assert_user_error(busy, "另一个写入任务", "请等它完成后再试")
+    assert_ok(run("rebuild"))

