@@ -39,7 +39,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     HF_HOME=/data/huggingface \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
-USER speechqa
+USER 10001:10001
 WORKDIR /data
 VOLUME ["/data"]
 # The bundled speeches are indexed on first start (when /data is empty), then the bot polls.

@@ -110,11 +110,21 @@ def bench() -> None:
 )
 @click.option("--limit", type=click.IntRange(1), help="Use every n-th question so that about N remain.")
 @click.option(
+    "--embed-sections",
+    is_flag=True,
+    help="Also embed every passage with its section heading in front (extra embedding; cached).",
+)
+@click.option(
     "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Write the table into this file."
 )
 @pass_context
 def bench_ablation(
-    obj: Context, questions_file: Path | None, cmrc_file: Path | None, limit: int | None, doc: Path | None
+    obj: Context,
+    questions_file: Path | None,
+    cmrc_file: Path | None,
+    limit: int | None,
+    embed_sections: bool,
+    doc: Path | None,
 ) -> None:
     """Compare the design choices on one question set, in one run: lexical tokenizer (char n-grams,
     jieba, both), section heading in the lexical text or not, and fusion (RRF, weighted at several
@@ -176,6 +186,8 @@ def bench_ablation(
             for w in (0.3, 0.4, 0.5, 0.6)
         ]
         rows = []
+        if embed_sections:
+            rows += _dense_with_sections(library, loaded, embedder, cached, questions, passages, ids)
         for tokenizer in TOKENIZERS:
             for with_section in (True, False):
                 texts = [lexical_input(p.text, p.section) if with_section else p.text for p in passages]
@@ -206,6 +218,42 @@ def bench_ablation(
         from .benchdoc import machine_line, write_section
 
         write_section(f"ablation-{Path(name).stem}", f"{table}\n\n{machine_line()}", doc)
+
+
+def _dense_with_sections(library, loaded, embedder, cached, questions, passages, ids) -> list[str]:  # type: ignore[no-untyped-def]
+    """Rows for dense vectors of "section heading + text" (what we chose not to embed)."""
+    import numpy as np
+
+    from index import LoadedIndex, VectorIndex, lexical_input
+    from index.store import content_hash
+    from retrieval import RetrieverConfig
+
+    key = f"{embedder.key}+section"
+    inputs = {
+        content_hash(lexical_input(p.text, p.section)): lexical_input(p.text, p.section) for p in passages
+    }
+    have = library.store.cached_vectors(key, list(inputs), embedder.dim)
+    missing = [h for h in inputs if h not in have]
+    progress = ProgressBar("嵌入（含章节标题）")
+    for start in range(0, len(missing), 16):
+        batch = missing[start : start + 16]
+        vectors = embedder.embed_batch([inputs[h] for h in batch], "passage")
+        library.store.cache_vectors(key, zip(batch, vectors, strict=True))
+        have.update(zip(batch, vectors, strict=True))
+        progress(min(start + 16, len(missing)), len(missing))
+    matrix = np.stack([have[content_hash(lexical_input(p.text, p.section))] for p in passages])
+    variant = LoadedIndex(loaded.manifest, VectorIndex.build(matrix, ids, embedder.dim), loaded.lexical)
+    rows = []
+    for label, config, mode in (
+        ("dense", RetrieverConfig(), "dense"),
+        ("weighted 0.4", RetrieverConfig(fusion="weighted", dense_weight=0.4), "hybrid"),
+    ):
+        retriever = Retriever(library.store, variant, cached, config)
+        r = evaluate(questions, lambda q, rt=retriever, m=mode: rt.search(q, k=10, mode=m))  # type: ignore[misc]
+        rows.append(
+            f"| (dense embeds section + text) | {label} | {r.recall[1]:.3f} | {r.recall[5]:.3f} | {r.mrr:.3f} |"
+        )
+    return rows
 
 
 @bench.command("cmrc")
