@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from corpus import chunk_speech
-from index import Library, load_embedder
+from index import BuildReport, Embedder, Library, load_embedder
 from retrieval import MODES, Retriever
-from retrieval.cmrc import load_cmrc
+from retrieval.cmrc import BenchmarkSet, load_cmrc
 from retrieval.evaluate import KS, Report, evaluate, load_questions
 
 from .main import Context, ProgressBar, cli, notice, pass_context, user_errors
@@ -98,6 +98,23 @@ def bench() -> None:
     """
 
 
+def cmrc_library(
+    obj: Context, data: BenchmarkSet, home: Path
+) -> tuple[Library, Embedder, BuildReport | None]:
+    """The benchmark's own library: its contexts stored as speeches and indexed (embeddings cached
+    there, so a second run embeds nothing). Returns the build report when it had to build."""
+    library = Library(home, tokenizer=obj.settings.tokenizer)
+    manifest = library.manifest()
+    embedder = load_embedder(
+        obj.settings.model, prefer_key=manifest.model if manifest else None, notice=notice
+    )
+    with library.write_lock():
+        for speech in data.speeches:
+            library.store.save_speech(speech, chunk_speech(speech))
+        build = library.build(embedder, ProgressBar("嵌入 CMRC 段落")) if library.is_stale() else None
+    return library, embedder, build
+
+
 @bench.command("ablation")
 @click.argument(
     "questions_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -144,16 +161,7 @@ def bench_ablation(
         if cmrc_file is not None:
             data = load_cmrc(cmrc_file)
             questions = data.questions
-            library = Library(obj.settings.home / "bench" / cmrc_file.stem, tokenizer=obj.settings.tokenizer)
-            manifest = library.manifest()
-            embedder = load_embedder(
-                obj.settings.model, prefer_key=manifest.model if manifest else None, notice=notice
-            )
-            with library.write_lock():
-                for speech in data.speeches:
-                    library.store.save_speech(speech, chunk_speech(speech))
-                if library.is_stale():
-                    library.build(embedder, ProgressBar("嵌入 CMRC 段落"))
+            library, embedder, _ = cmrc_library(obj, data, obj.settings.home / "bench" / cmrc_file.stem)
             name = cmrc_file.name
         elif questions_file is not None:
             questions = load_questions(questions_file)
@@ -287,18 +295,10 @@ def bench_cmrc(
     with user_errors():
         data = load_cmrc(data_file)
         questions = data.questions[:limit] if limit else data.questions
-        library = Library(
-            bench_home or obj.settings.home / "bench" / data_file.stem, tokenizer=obj.settings.tokenizer
-        )
-        manifest = library.manifest()
-        embedder = load_embedder(
-            obj.settings.model, prefer_key=manifest.model if manifest else None, notice=notice
-        )
         started = time.perf_counter()
-        with library.write_lock():
-            for speech in data.speeches:
-                library.store.save_speech(speech, chunk_speech(speech))
-            build = library.build(embedder, ProgressBar("嵌入 CMRC 段落")) if library.is_stale() else None
+        library, embedder, build = cmrc_library(
+            obj, data, bench_home or obj.settings.home / "bench" / data_file.stem
+        )
         retriever = Retriever(library.store, library.load(embedder.key), embedder)
         setup = time.perf_counter() - started
         reports = {

@@ -1,0 +1,80 @@
+"""`speechqa bench cmrc` and `speechqa bench ablation` end to end, on a tiny CMRC-style file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+
+CONTEXTS = [
+    ("老年大学", "老年大学要创新教学方法和课程内容，不断提高办学质量。", "老年大学要怎样提高办学质量？"),
+    ("体检", "要落实好离休干部每年一次体检的规定，为离休干部看病治疗提供方便。", "离休干部多久体检一次？"),
+    (
+        "信息化",
+        "要在老干部工作中引入互联网技术，推动信息化与老干部工作深度融合。",
+        "老干部工作怎么用互联网技术？",
+    ),
+]
+
+
+@pytest.fixture
+def cmrc_file(tmp_path: Path) -> Path:
+    data = {
+        "data": [
+            {
+                "id": f"A{i}",
+                "title": title,
+                "paragraphs": [
+                    {"id": f"P{i}", "context": context, "qas": [{"id": f"Q{i}", "question": question}]}
+                ],
+            }
+            for i, (title, context, question) in enumerate(CONTEXTS)
+        ]
+    }
+    path = tmp_path / "tiny_cmrc.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"SPEECHQA_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1"}
+
+
+@pytest.mark.slow
+def test_bench_cmrc_scores_every_mode_and_writes_its_section(
+    cmrc_file: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    doc = tmp_path / "benchmarks.md"
+    result = CliRunner().invoke(cli, ["bench", "cmrc", str(cmrc_file), "--doc", str(doc)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "3 contexts" in result.output and "3 questions" in result.output
+    for mode in ("hybrid", "dense", "lexical"):
+        assert f"| {mode} |" in result.output
+    assert "<!-- begin cmrc-tiny_cmrc -->" in doc.read_text(encoding="utf-8")
+    # a second run reuses the benchmark's index and cache
+    again = CliRunner().invoke(cli, ["bench", "cmrc", str(cmrc_file), "--mode", "lexical"], env=env)
+    assert again.exit_code == 0 and "(cached)" in again.output
+
+
+@pytest.mark.slow
+def test_bench_ablation_on_cmrc_lists_every_variant(cmrc_file: Path, env: dict[str, str]) -> None:
+    result = CliRunner().invoke(cli, ["bench", "ablation", "--cmrc", str(cmrc_file)], env=env)
+    assert result.exit_code == 0, result.output
+    for variant in (
+        "| — | dense |",
+        "| char +section | weighted 0.4 |",
+        "| jieba | rrf |",
+        "| char+jieba | lexical |",
+    ):
+        assert variant in result.output
+
+
+def test_bench_ablation_without_a_question_set_is_a_usage_error(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(cli, ["bench", "ablation"], env=env)
+    assert result.exit_code == 2
+    assert "--cmrc" in result.output
