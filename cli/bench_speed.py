@@ -42,7 +42,7 @@ from retrieval.evaluate import GoldQuestion, Report, evaluate, load_questions
 from retrieval.retriever import _bigrams, _overlap
 
 from .benchdoc import DEFAULT_DOC, machine_line, write_section
-from .evaluation import bench
+from .evaluation import bench, cmrc_library
 from .main import Context, notice, pass_context, user_errors
 
 DEV_QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "dev-questions.jsonl"
@@ -682,20 +682,9 @@ def bench_txtai(
         if cmrc_file is not None:
             data = load_cmrc(cmrc_file)
             cmrc_questions = data.questions[:limit] if limit else data.questions
-            library = Library(
-                bench_home or obj.settings.home / "bench" / cmrc_file.stem, tokenizer=obj.settings.tokenizer
+            library, embedder, _ = cmrc_library(
+                obj, data, bench_home or obj.settings.home / "bench" / cmrc_file.stem
             )
-            manifest = library.manifest()
-            embedder = (
-                service.embedder
-                if manifest is None or manifest.model == service.embedder.key
-                else load_embedder(obj.settings.model, prefer_key=manifest.model, notice=notice)
-            )
-            with library.write_lock():
-                for speech in data.speeches:
-                    library.store.save_speech(speech, chunk_speech(speech))
-                if library.is_stale():
-                    library.build(embedder)
             retriever = Retriever(library.store, library.load(embedder.key), embedder)
             reports, latency = compare_on(library, retriever, cmrc_questions)
             sections.append(

@@ -143,8 +143,7 @@ class SpeechService:
         """Add files and folders, then update the index incrementally (only new passages are embedded)."""
         with self.library.write_lock():
             outcomes = self.library.add_paths(paths)
-            report = self.library.build(self.embedder, progress)
-        self.reload()
+            report = self._update_index(progress)
         return outcomes, report
 
     def add_documents(
@@ -152,9 +151,18 @@ class SpeechService:
     ) -> tuple[list[FileOutcome], BuildReport]:
         with self.library.write_lock():
             outcomes = self.library.add_documents(documents)
-            report = self.library.build(self.embedder, progress)
-        self.reload()
+            report = self._update_index(progress)
         return outcomes, report
+
+    def _update_index(self, progress: Progress | None) -> BuildReport:
+        """Build a new generation only when the store changed (held under the write lock): adding an
+        unchanged or unreadable file writes nothing and reloads nothing."""
+        manifest = self.library.manifest()
+        if manifest is not None and not self.library.is_stale() and manifest.model == self.embedder.key:
+            return BuildReport(manifest, embedded=0, seconds=0.0)
+        report = self.library.build(self.embedder, progress)
+        self.reload()
+        return report
 
     def remove(self, speech_id: int) -> SpeechRecord | None:
         with self.library.write_lock():
