@@ -39,7 +39,7 @@ from corpus import (
 
 from .embedder import Embedder
 from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, WriterBusy
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, TermCounts
 from .records import Manifest
 from .store import AddOutcome, Store, lexical_input
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer
@@ -135,8 +135,11 @@ class Library:
                     outcomes.append(FileOutcome(file.name, error=str(e)))
         return outcomes + self.add_documents(documents)
 
-    def build(self, embedder: Embedder, progress: Progress | None = None) -> BuildReport:
-        """Write a new index generation from the store, embedding only passages not in the cache."""
+    def build(
+        self, embedder: Embedder, progress: Progress | None = None, *, fresh: bool = False
+    ) -> BuildReport:
+        """Write a new index generation from the store, embedding only passages not in the cache and
+        tokenising only passages the live generation has not counted (all of them when `fresh`)."""
         started = time.perf_counter()
         revision = self.store.revision
         passages = self.store.passages()
@@ -160,7 +163,10 @@ class Library:
         )
         vectors_index = VectorIndex.build(matrix, ids, embedder.dim)
         lexical = LexicalIndex.build(
-            [lexical_input(p.text, p.section) for p in passages], ids, get_tokenizer(self.tokenizer)
+            [lexical_input(p.text, p.section) for p in passages],
+            ids,
+            get_tokenizer(self.tokenizer),
+            previous=None if fresh else self._previous_counts(),
         )
         manifest = Manifest(
             model=embedder.key,
@@ -173,6 +179,17 @@ class Library:
         )
         self._publish(manifest, vectors_index, lexical)
         return BuildReport(manifest, len(missing), time.perf_counter() - started)
+
+    def _previous_counts(self) -> TermCounts | None:
+        """The live generation's term counts, when it was tokenised the way this build tokenises."""
+        try:
+            folder = self._current_folder()
+            manifest = None if folder is None else _read_manifest(folder)
+        except IndexCorrupt:
+            return None
+        if folder is None or manifest is None or manifest.tokenizer != self.tokenizer:
+            return None
+        return TermCounts.load(folder / "lexical")
 
     def _publish(self, manifest: Manifest, vectors: VectorIndex, lexical: LexicalIndex) -> None:
         self.index_root.mkdir(parents=True, exist_ok=True)

@@ -131,9 +131,10 @@ class SpeechService:
             return self._retriever
 
     def rebuild(self, progress: Progress | None = None) -> BuildReport:
-        """Rebuild every index file from the stored speeches (vectors still come from the cache)."""
+        """Rebuild every index file from the stored speeches, tokenising every passage again (vectors
+        still come from the cache)."""
         with self.library.write_lock():
-            report = self.library.build(self.embedder, progress)
+            report = self.library.build(self.embedder, progress, fresh=True)
         self.reload()
         return report
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import bm25s
+import numpy as np
 import pytest
 
 from index import IndexCorrupt, LexicalIndex, get_tokenizer
+from index.lexical import TermCounts
 
 TEXTS = [
     "要落实好离休干部每年一次体检的规定。",
@@ -98,3 +101,94 @@ def test_missing_files_raise_index_corrupt(lexical: LexicalIndex, tmp_path: Path
             path.unlink()
     with pytest.raises(IndexCorrupt, match="speechqa rebuild"):
         LexicalIndex.load(tmp_path / "lexical", get_tokenizer("char"))
+
+
+# -- the vectorised build and the term counts kept for the next build -----------------------------------
+SPEECH = [
+    "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。",
+    "医疗费用要按规定及时报销，不得拖欠。",
+    "老年大学要坚持办学方向，开设书法、绘画、摄影等课程。",
+    "要加强离退休干部党支部建设，选优配强支部班子。",
+    "要认真执行“三会一课”制度，组织老同志学习党的创新理论。",
+    "Party building 2024: 老干部 work",
+    "",
+    "要发挥老党员先锋模范作用，引导老同志为社会作贡献。老同志老同志。",
+]
+QUERIES = ["离休干部体检规定", "老年大学课程", "党支部建设", "老同志", "party 2024", "医疗费用报销"]
+
+
+class CountingTokenizer:
+    """The char tokenizer, remembering which texts it was asked to tokenise."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, text: str) -> list[str]:
+        self.seen.append(text)
+        return get_tokenizer("char")(text)
+
+
+def scores_by_passage(index: LexicalIndex, query: str) -> dict[int, float]:
+    return {doc: round(score, 5) for doc, score in index.search(query, 100)}
+
+
+def test_scores_equal_those_of_bm25s_own_index() -> None:
+    tokenize = get_tokenizer("char")
+    texts = [
+        t for t in SPEECH if t
+    ]  # bm25s gives an empty text a dummy token, which shifts the average length
+    ours = LexicalIndex.build(texts, range(len(texts)), tokenize)
+    reference = bm25s.BM25(k1=1.2, b=0.75)
+    reference.index([tokenize(t) for t in texts], show_progress=False)
+    for query in QUERIES:
+        tokens = [t for t in tokenize(query) if t in reference.vocab_dict]
+        assert tokens, query
+        np.testing.assert_allclose(ours.model.get_scores(tokens), reference.get_scores(tokens), atol=1e-5)
+
+
+def test_a_build_from_previous_counts_tokenises_only_new_texts_and_equals_a_fresh_build() -> None:
+    first = LexicalIndex.build(SPEECH[:5], [1, 2, 3, 4, 5], get_tokenizer("char"))
+    texts = [SPEECH[0], SPEECH[2], SPEECH[5], SPEECH[3], SPEECH[7]]  # 2 and 5 gone, three new, reordered
+    tokenizer = CountingTokenizer()
+    incremental = LexicalIndex.build(texts, [1, 3, 6, 4, 8], tokenizer, previous=first.counts)
+    assert tokenizer.seen == [SPEECH[5], SPEECH[7]]
+    fresh = LexicalIndex.build(texts, [1, 3, 6, 4, 8], get_tokenizer("char"))
+    for query in QUERIES:
+        assert scores_by_passage(incremental, query) == scores_by_passage(fresh, query)
+    assert set(incremental.vocab) == set(fresh.vocab)
+
+
+def test_an_empty_text_is_indexed_but_never_found() -> None:
+    index = LexicalIndex.build(SPEECH, range(len(SPEECH)), get_tokenizer("char"))
+    assert index.size == len(SPEECH)
+    assert all(doc != SPEECH.index("") for query in QUERIES for doc, _ in index.search(query, 10))
+
+
+def test_terms_no_passage_uses_any_more_leave_the_vocabulary() -> None:
+    first = LexicalIndex.build(SPEECH[:3], [1, 2, 3], get_tokenizer("char"))
+    assert "书法" in first.vocab
+    second = LexicalIndex.build(SPEECH[:2], [1, 2], get_tokenizer("char"), previous=first.counts)
+    assert "书法" not in second.vocab
+    assert second.search("书法", 5) == []
+    assert second.document_frequency("离休") == 1
+
+
+def test_term_counts_survive_save_and_load(lexical: LexicalIndex, tmp_path: Path) -> None:
+    lexical.save(tmp_path / "lexical")
+    counts = TermCounts.load(tmp_path / "lexical")
+    assert counts is not None and lexical.counts is not None
+    assert counts.terms == lexical.counts.terms
+    assert (counts.keys == lexical.counts.keys).all()
+    assert (counts.counts != lexical.counts.counts).nnz == 0
+    assert counts.counts[0, counts.terms.index("离休")] == 1
+
+
+def test_missing_or_damaged_term_counts_mean_tokenising_everything(
+    lexical: LexicalIndex, tmp_path: Path
+) -> None:
+    assert TermCounts.load(tmp_path) is None  # an index written before the counts were kept
+    lexical.save(tmp_path / "lexical")
+    (tmp_path / "lexical" / "terms.json").write_text("[", encoding="utf-8")
+    assert TermCounts.load(tmp_path / "lexical") is None
+    (tmp_path / "lexical" / "terms.json").write_text('["离"]', encoding="utf-8")  # wrong width
+    assert TermCounts.load(tmp_path / "lexical") is None

@@ -292,6 +292,59 @@ def test_the_index_is_queried_with_the_tokenizer_it_was_built_with(
     reader.close()
 
 
+def lexical_results(library: Library, key: str) -> dict[str, list[tuple[int, float]]]:
+    lexical = library.load(key).lexical
+    return {
+        q: [(doc, round(score, 5)) for doc, score in lexical.search(q, 10)]
+        for q in ("离休干部体检", "老年大学课程", "党支部建设", "老同志")
+    }
+
+
+def test_an_incremental_build_gives_the_same_lexical_index_as_a_fresh_one(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"], files["culture"]])
+    library.build(fake_embedder)
+    library.add_paths([files["education"]])
+    removed = {p.id for p in library.store.passages(library.store.speeches()[0].id)}
+    library.store.remove_speech(library.store.speeches()[0].id)
+    library.build(fake_embedder)
+    incremental = lexical_results(library, fake_embedder.key)
+    library.build(fake_embedder, fresh=True)
+    assert lexical_results(library, fake_embedder.key) == incremental
+    assert incremental["党支部建设"]
+    assert not removed & {doc for hits in incremental.values() for doc, _ in hits}
+
+
+def test_damaged_term_counts_of_the_live_generation_only_make_the_next_build_slower(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    (current_folder(library) / "lexical" / "counts.npz").write_bytes(b"garbage")
+    library.add_paths([files["education"]])
+    library.build(fake_embedder)
+    incremental = lexical_results(library, fake_embedder.key)
+    library.build(fake_embedder, fresh=True)
+    assert lexical_results(library, fake_embedder.key) == incremental
+    assert incremental["离休干部体检"] and incremental["党支部建设"]
+
+
+def test_counts_of_another_tokenizer_are_not_reused(
+    tmp_path: Path, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    char = Library(tmp_path / "home")
+    char.add_paths([files["health"]])
+    char.build(fake_embedder)
+    char.close()
+    jieba = Library(tmp_path / "home", tokenizer="jieba")
+    jieba.add_paths([files["education"]])
+    jieba.build(fake_embedder)
+    vocab = jieba.load(fake_embedder.key).lexical.vocab
+    jieba.close()
+    assert "离休干部" in vocab  # a jieba word from the first file: its passages were tokenised again
+
+
 # -- crashes, leftovers and concurrent writers ---------------------------------------------------------
 
 
