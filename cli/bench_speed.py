@@ -138,7 +138,7 @@ def phase_times(retriever: Retriever, query: str, k: int = 5) -> dict[str, float
     lap("lexical (bm25s)")
     fused = weighted([dense, lexical], [retriever.config.dense_weight, 1 - retriever.config.dense_weight])
     lap("fusion")
-    records = retriever.store.passages_by_id([doc for doc, _ in fused[: pool * 2]])
+    records = retriever.store.passages_by_id([doc for doc, _ in fused[: 2 * (k + 1)]])  # the first batch
     lap("SQLite fetch")
     kept, seen = [], []
     for doc, _ in fused:

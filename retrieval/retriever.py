@@ -77,11 +77,14 @@ class Retriever:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
 
-        records = self.store.passages_by_id([doc for doc, _ in fused[: pool * 2]])
         dense_of, lexical_of = dict(dense), dict(lexical)
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
-        for doc, score in fused:
+        records: dict[int, PassageRecord] = {}
+        batch = 2 * (want + 1)  # passages read from SQLite at a time: enough unless many are repeats
+        for position, (doc, score) in enumerate(fused):
+            if position % batch == 0:
+                records = self.store.passages_by_id([d for d, _ in fused[position : position + batch]])
             record = records.get(doc)
             if record is None:  # removed since the index was built
                 continue
