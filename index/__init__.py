@@ -24,7 +24,14 @@ from .lexical import LexicalIndex
 from .library import BuildReport, FileOutcome, Library, LoadedIndex
 from .records import Manifest, PassageRecord, SpeechRecord
 from .store import AddOutcome, LoggedQuery, QueryStats, Store, lexical_input
-from .tokenize import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms
+from .tokenize import (
+    DEFAULT_TOKENIZER,
+    TOKENIZERS,
+    get_tokenizer,
+    jieba_words,
+    query_terms,
+    tokenizer_version,
+)
 from .vectors import VectorIndex
 
 __all__ = [
@@ -63,4 +70,5 @@ __all__ = [
     "lexical_input",
     "load_embedder",
     "query_terms",
+    "tokenizer_version",
 ]

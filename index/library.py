@@ -42,7 +42,7 @@ from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, WriterBusy
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest
 from .store import AddOutcome, Store, lexical_input
-from .tokenize import DEFAULT_TOKENIZER, get_tokenizer
+from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
@@ -174,6 +174,7 @@ class Library:
             count=len(passages),
             revision=revision,
             tokenizer=self.tokenizer,
+            tokenizer_version=tokenizer_version(self.tokenizer),
             vector_index=vectors_index.kind,
             created_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         )
@@ -187,7 +188,12 @@ class Library:
             manifest = None if folder is None else _read_manifest(folder)
         except IndexCorrupt:
             return None
-        if folder is None or manifest is None or manifest.tokenizer != self.tokenizer:
+        if (
+            folder is None
+            or manifest is None
+            or manifest.tokenizer != self.tokenizer
+            or manifest.tokenizer_version != tokenizer_version(self.tokenizer)
+        ):
             return None
         return TermCounts.load(folder / "lexical")
 

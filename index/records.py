@@ -42,3 +42,4 @@ class Manifest:
     vector_index: str  # FAISS index type, e.g. "flat"
     created_at: str
     format: int = 1
+    tokenizer_version: str = ""  # index.tokenize.tokenizer_version (empty in indexes built before it)

@@ -175,6 +175,20 @@ def get_tokenizer(name: str) -> Callable[[str], list[str]]:
     return table[name]
 
 
+def tokenizer_version(name: str) -> str:
+    """A fingerprint of everything that decides how `name` tokenises text (its patterns; for jieba also
+    jieba's version, the domain dictionary and the stop words). A build reuses the previous build's term
+    counts only under the same fingerprint, so upgrading any of them re-tokenises the library."""
+    get_tokenizer(name)  # unknown names fail here, as everywhere
+    parts = [name, _WORD.pattern, _HAN.pattern]
+    if "jieba" in name:
+        import jieba
+
+        parts += [jieba.__version__, " ".join(sorted(STOPWORDS))]
+        parts.append((files("index") / "data" / "domain_dict.txt").read_text(encoding="utf-8"))
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
 def query_terms(query: str) -> list[str]:
     """The words of a query worth highlighting in an answer: jieba words, without filler, longest first."""
     terms = {w for w in jieba_words(query) if _WORD.fullmatch(w) and w not in STOPWORDS}

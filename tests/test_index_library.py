@@ -330,6 +330,32 @@ def test_damaged_term_counts_of_the_live_generation_only_make_the_next_build_slo
     assert incremental["离休干部体检"] and incremental["党支部建设"]
 
 
+def scramble_counts(folder: Path) -> None:
+    """Give the saved term counts the wrong terms (a valid file, as an older tokenizer might have left)."""
+    terms_file = folder / "lexical" / "terms.json"
+    terms = json.loads(terms_file.read_text(encoding="utf-8"))
+    terms_file.write_text(json.dumps(terms[1:] + terms[:1], ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("tokenizer_changed", [True, False])
+def test_counts_are_reused_only_under_the_same_tokenizer_version(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder, tokenizer_changed: bool
+) -> None:
+    library.add_paths([files["health"]])
+    library.build(fake_embedder)
+    scramble_counts(current_folder(library))
+    if tokenizer_changed:
+        manifest_file = current_folder(library) / "manifest.json"
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+        manifest_file.write_text(json.dumps({**manifest, "tokenizer_version": "older"}), encoding="utf-8")
+    library.add_paths([files["education"]])
+    library.build(fake_embedder)
+    incremental = lexical_results(library, fake_embedder.key)
+    library.build(fake_embedder, fresh=True)
+    # the scrambled counts are the proof that they were (or were not) reused
+    assert (lexical_results(library, fake_embedder.key) == incremental) is tokenizer_changed
+
+
 def test_counts_of_another_tokenizer_are_not_reused(
     tmp_path: Path, files: dict[str, Path], fake_embedder: FakeEmbedder
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms
+from index import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms, tokenizer_version
 
 
 def test_char_tokens_are_unigrams_then_bigrams() -> None:
@@ -78,3 +78,11 @@ def test_jieba_on_a_dictionary_slice_cuts_as_the_full_dictionary() -> None:
     assert [list(_sliced_jieba(t, db).cut_for_search(t)) for t in texts] == [
         list(full.cut_for_search(t)) for t in texts
     ]
+
+
+def test_the_tokenizer_version_tells_tokenizers_apart_and_is_stable() -> None:
+    versions = {name: tokenizer_version(name) for name in TOKENIZERS}
+    assert len(set(versions.values())) == len(TOKENIZERS)
+    assert tokenizer_version("char") == versions["char"]
+    with pytest.raises(ValueError, match="unknown tokenizer"):
+        tokenizer_version("whitespace")
