@@ -193,24 +193,33 @@ class LatencyRun:
         return sum(len(run) for run in self.wall)
 
 
+ENCODING_ONLY = "query encoding alone"
+
+
 def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int) -> dict[str, LatencyRun]:
-    """Wall and CPU milliseconds per search, per mode. Each question is asked in every mode in turn (so a
-    noisy moment slows all modes alike), with the query-vector cache cleared before each search (so every
-    dense search encodes its question)."""
-    wall: dict[str, list[list[float]]] = {m: [] for m in MODES}
-    cpu: dict[str, list[list[float]]] = {m: [] for m in MODES}
+    """Wall and CPU milliseconds per search, per mode, and of encoding the question alone (the floor of a
+    dense or hybrid search). Each question is asked in every mode in turn (so a noisy moment slows all
+    alike), with the query-vector cache cleared before each search (so every dense search encodes)."""
+    assert retriever.embedder is not None
+    embedder = retriever.embedder
+    steps: dict[str, Callable[[str], object]] = {
+        **{m: (lambda q, m=m: retriever.search(q, mode=m)) for m in MODES},
+        ENCODING_ONLY: lambda q: embed_query(embedder, unicodedata.normalize("NFKC", normalise_query(q))),
+    }
+    wall: dict[str, list[list[float]]] = {name: [] for name in steps}
+    cpu: dict[str, list[list[float]]] = {name: [] for name in steps}
     for _ in range(repeat):
-        for mode in MODES:
-            wall[mode].append([])
-            cpu[mode].append([])
+        for name in steps:
+            wall[name].append([])
+            cpu[name].append([])
         for q in questions:
-            for mode in MODES:
+            for name, step in steps.items():
                 retriever.query_vector.cache_clear()
                 w, c = time.perf_counter(), time.process_time()
-                retriever.search(q, mode=mode)
-                wall[mode][-1].append((time.perf_counter() - w) * 1000)
-                cpu[mode][-1].append((time.process_time() - c) * 1000)
-    return {m: LatencyRun(tuple(map(tuple, wall[m])), tuple(map(tuple, cpu[m]))) for m in MODES}
+                step(q)
+                wall[name][-1].append((time.perf_counter() - w) * 1000)
+                cpu[name][-1].append((time.process_time() - c) * 1000)
+    return {name: LatencyRun(tuple(map(tuple, wall[name])), tuple(map(tuple, cpu[name]))) for name in steps}
 
 
 @bench.command("latency")
