@@ -3,16 +3,16 @@
 The index type follows the corpus size (`choose_kind`) and is recorded in the manifest as `vector_index`:
 
 - ``flat`` (exact, ``IndexIDMap2(IndexFlatIP)``) up to ``FLAT_MAX`` = 100,000 passages. A query reads
-  every float32 vector, so its cost grows linearly: p95 8.9 ms at 100k (154 MB), 26 ms at 300k and
-  82 ms at 1M (1.5 GB) on a quiet 2-core machine, and 3-5× that when the machine is busy. 100k keeps
+  every float32 vector, so its cost grows linearly: p95 7.7 ms at 100k (154 MB), 21 ms at 300k and
+  76 ms at 1M (1.5 GB) on a quiet 2-core machine, and 3-5× that when the machine is busy. 100k keeps
   exact search inside the 50 ms budget even then; every corpus this tool has served is far below it.
 - ``ivf-sq8`` (``IndexIVFScalarQuantizer``: ≈ √n lists, 8-bit codes, inner product) above it: one byte
   per dimension (394 MB at 1M × 384) and a query scans about ``SCAN_VECTORS`` codes (``nprobe`` from
-  `default_nprobe`), so latency stays flat as the corpus grows. Measured at 1M: build 13 s, p95 11 ms,
+  `default_nprobe`), so latency stays flat as the corpus grows. Measured at 1M: build 15 s, p95 9.3 ms,
   recall@10 0.963 against exact search; just above the threshold it scans nearly every list and recall
   is ≈ 0.99. Centroids and SQ8 ranges are trained on at most ``TRAIN_SAMPLE`` vectors.
 - ``hnsw-sq8`` (``IndexHNSWSQ`` in an ``IndexIDMap2``) can be forced (``kind="hnsw-sq8"``). Its queries
-  are faster (p95 1.3 ms at 1M), but at 1M it took 236 s to build (18× IVF), holds 664 MB, and needs
+  are faster (p95 1.1 ms at 1M), but at 1M it took 230 s to build (15× IVF), holds 664 MB, and needs
   efSearch 256 for recall@10 0.96 (0.935 at the default 128). Every add writes a new generation, so
   the build time is paid on every add: that rules it out as the automatic choice.
 
