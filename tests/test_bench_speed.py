@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from cli import cli
-from cli.bench_speed import percentile, variant_speech
+from cli.bench_speed import LatencyRun, percentile, side_by_side, variant_speech
+from retrieval import Answer
+from retrieval.evaluate import GoldQuestion
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +39,34 @@ def test_percentile_is_nearest_rank() -> None:
     assert percentile([], 95) == 0.0
     assert percentile([3.0, 1.0, 2.0], 50) == 2.0
     assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+
+
+def test_latency_p95_is_the_median_of_the_passes_p95() -> None:
+    calm = tuple(float(i) for i in range(1, 21))  # p95 19
+    noisy = (*calm[:-2], 300.0, 400.0)  # another process slowed this pass: p95 300
+    run = LatencyRun(wall=(calm, noisy, calm), cpu=(calm, calm, calm))
+    assert run.pass_p95s == [19.0, 300.0, 19.0]
+    assert run.p95 == 19.0
+    assert run.p50 == 10.0
+    assert run.searches == 60
+
+
+def test_side_by_side_rotates_which_system_answers_first() -> None:
+    calls: list[str] = []
+
+    def system(name: str) -> Callable[[str], Answer]:
+        def ask(text: str) -> Answer:
+            calls.append(name)
+            return Answer(text, True, (), (), "hybrid", 0, False, 0.0)
+
+        return ask
+
+    questions = [GoldQuestion(f"q{i}", f"问题{i}", ("答案",)) for i in range(6)]
+    reports, latency = side_by_side(questions, {n: system(n) for n in ("a", "b", "c")})
+    assert calls[::3] == ["a", "b", "c", "a", "b", "c"]  # the first system asked, question by question
+    assert sorted(calls) == ["a"] * 6 + ["b"] * 6 + ["c"] * 6
+    assert all(len(ms) == 6 for ms in latency.values())
+    assert set(reports) == {"a", "b", "c"}
 
 
 def test_variant_speech_changes_every_paragraph() -> None:
