@@ -26,6 +26,7 @@ import scipy.sparse as sp
 from .errors import IndexCorrupt
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 
 K1, B = 1.2, 0.75
 _BATCH = 4096  # passages tokenised between two vectorised count steps
@@ -57,9 +58,18 @@ class TermCounts:
             keys = np.load(folder / "count_keys.npy")
             counts = sp.load_npz(folder / "counts.npz").tocsr()
             terms = tuple(json.loads((folder / "terms.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, json.JSONDecodeError):
+        except Exception:  # any damage (truncated zip, wrong JSON, …) only costs re-tokenising
+            log.info(
+                "term counts in %s unreadable; the next build tokenises every passage", folder, exc_info=True
+            )
             return None
-        if counts.shape != (len(keys), len(terms)):
+        if (
+            keys.dtype != np.dtype("S20")
+            or keys.ndim != 1
+            or counts.shape != (len(keys), len(terms))
+            or not all(isinstance(t, str) for t in terms)
+        ):
+            log.info("term counts in %s do not fit together; the next build tokenises every passage", folder)
             return None
         return cls(keys, counts, terms)
 

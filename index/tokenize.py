@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import logging
 import os
 import re
@@ -176,11 +177,16 @@ def get_tokenizer(name: str) -> Callable[[str], list[str]]:
 
 
 def tokenizer_version(name: str) -> str:
-    """A fingerprint of everything that decides how `name` tokenises text (its patterns; for jieba also
-    jieba's version, the domain dictionary and the stop words). A build reuses the previous build's term
+    """A fingerprint of everything that decides how `name` tokenises text (its code and patterns; for
+    jieba also jieba's version, the domain dictionary and the stop words). A build reuses the previous build's term
     counts only under the same fingerprint, so upgrading any of them re-tokenises the library."""
     get_tokenizer(name)  # unknown names fail here, as everywhere
     parts = [name, _WORD.pattern, _HAN.pattern]
+    for function in (_char_tokens, _jieba_tokens, _char_jieba_tokens, jieba_words):
+        try:
+            parts.append(inspect.getsource(function))  # an edit to the code changes the fingerprint too
+        except (OSError, TypeError):  # no source shipped: the patterns and versions still count
+            parts.append(function.__qualname__)
     if "jieba" in name:
         import jieba
 

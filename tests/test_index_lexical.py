@@ -192,3 +192,21 @@ def test_missing_or_damaged_term_counts_mean_tokenising_everything(
     assert TermCounts.load(tmp_path / "lexical") is None
     (tmp_path / "lexical" / "terms.json").write_text('["离"]', encoding="utf-8")  # wrong width
     assert TermCounts.load(tmp_path / "lexical") is None
+    (tmp_path / "lexical" / "terms.json").write_text("7", encoding="utf-8")  # not a list
+    assert TermCounts.load(tmp_path / "lexical") is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"PK\x03\x04 truncated"])
+def test_a_truncated_counts_file_reads_as_no_counts(
+    lexical: LexicalIndex, tmp_path: Path, damage: bytes
+) -> None:
+    lexical.save(tmp_path / "lexical")
+    (tmp_path / "lexical" / "counts.npz").write_bytes(damage)
+    assert TermCounts.load(tmp_path / "lexical") is None
+
+
+def test_keys_of_the_wrong_shape_read_as_no_counts(lexical: LexicalIndex, tmp_path: Path) -> None:
+    lexical.save(tmp_path / "lexical")
+    assert lexical.counts is not None
+    np.save(tmp_path / "lexical" / "count_keys.npy", lexical.counts.keys.reshape(-1, 1))
+    assert TermCounts.load(tmp_path / "lexical") is None

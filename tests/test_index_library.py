@@ -321,7 +321,7 @@ def test_damaged_term_counts_of_the_live_generation_only_make_the_next_build_slo
 ) -> None:
     library.add_paths([files["health"]])
     library.build(fake_embedder)
-    (current_folder(library) / "lexical" / "counts.npz").write_bytes(b"garbage")
+    (current_folder(library) / "lexical" / "counts.npz").write_bytes(b"")  # truncated to nothing
     library.add_paths([files["education"]])
     library.build(fake_embedder)
     incremental = lexical_results(library, fake_embedder.key)
