@@ -7,6 +7,7 @@ after the bot restarts. Telegram allows at most 64 bytes; every encoding here st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, fields
 from typing import ClassVar
 
@@ -122,6 +123,8 @@ def decode(data: str | None) -> Callback | None:
     return kind(*values)
 
 
-def pattern(kind: type[Callback]) -> str:
-    """A CallbackQueryHandler pattern matching this kind's data."""
-    return f"^{re.escape(kind.prefix)}:"
+def pattern(kind: type[Callback]) -> Callable[[object], bool]:
+    """A CallbackQueryHandler pattern: true for data that decodes to this kind. Anything else (a button
+    of an older version, tampered data) falls through to the stale-button handler, so a handler only
+    ever sees its own kind."""
+    return lambda data: isinstance(data, str) and isinstance(decode(data), kind)

@@ -348,9 +348,6 @@ class Handlers:
     async def more_results(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """更多结果 / 上一页: re-run the logged question from an offset; edit the answer in place."""
         query, data = _callback(update, cb.MoreResults)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
         logged = await asyncio.to_thread(self.store.query_by_id, data.query_id)
         if logged is None:
             await query.answer("找不到这个问题的记录了，请重新提问。", show_alert=True)
@@ -367,44 +364,33 @@ class Handlers:
     async def show_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """上下文: the paragraphs before and after a passage, as a new message."""
         query, data = _callback(update, cb.ShowContext)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
-        passages = await asyncio.to_thread(self.store.neighbours, data.passage_id)
-        if not passages:
-            await query.answer("这段内容已不在语料中。", show_alert=True)
-            return
-        await query.answer()
-        assert query.message is not None
-        await context.bot.send_message(
-            query.message.chat.id,
-            fmt.render_context(passages, data.passage_id),
-            reply_markup=keyboards.context_keyboard(passages, data.passage_id),
-        )
+        view = await self._context_view(query, data.passage_id)
+        if view is not None:
+            assert query.message is not None
+            await context.bot.send_message(query.message.chat.id, view[0], reply_markup=view[1])
 
     async def move_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """前文 / 后文 under a context message: move the window, editing the message."""
         query, data = _callback(update, cb.MoveContext)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
-        passages = await asyncio.to_thread(self.store.neighbours, data.passage_id)
+        view = await self._context_view(query, data.passage_id)
+        if view is not None:
+            await _edit(query, *view)
+
+    async def _context_view(
+        self, query: CallbackQuery, passage_id: int
+    ) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """The context message around a passage (the button answered), or None after telling the user
+        the passage is gone."""
+        passages = await asyncio.to_thread(self.store.neighbours, passage_id)
         if not passages:
             await query.answer("这段内容已不在语料中。", show_alert=True)
-            return
+            return None
         await query.answer()
-        await _edit(
-            query,
-            fmt.render_context(passages, data.passage_id),
-            keyboards.context_keyboard(passages, data.passage_id),
-        )
+        return fmt.render_context(passages, passage_id), keyboards.context_keyboard(passages, passage_id)
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """出处: the speech's details, as a new message."""
         query, data = _callback(update, cb.ShowSource)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
         if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
             await query.answer("这篇讲话已不在语料中。", show_alert=True)
             return
@@ -416,9 +402,6 @@ class Handlers:
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
         query, data = _callback(update, cb.ReadSpeech)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
         speech = await asyncio.to_thread(self.store.speech, data.speech_id)
         if speech is None:
             await query.answer("这篇讲话已不在语料中。", show_alert=True)
@@ -434,18 +417,12 @@ class Handlers:
 
     async def list_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, data = _callback(update, cb.ListSpeeches)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
         await query.answer()
         text, markup = await asyncio.to_thread(self._speech_list, data.page)
         await _edit(query, text, markup)
 
     async def feedback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, data = _callback(update, cb.Feedback)
-        if data is None:
-            await query.answer(STALE_BUTTON, show_alert=True)
-            return
         chat = query.message.chat if query.message else None
         stored = await asyncio.to_thread(
             self.store.record_feedback,
@@ -464,7 +441,7 @@ class Handlers:
     async def ask_example(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An example question under /start: asked as if typed."""
         query, data = _callback(update, cb.AskExample)
-        if data is None or data.index >= len(self.examples):
+        if data.index >= len(self.examples):
             await query.answer(STALE_BUTTON, show_alert=True)
             return
         await query.answer()
@@ -530,11 +507,13 @@ def _after_command(message: Message) -> str:
 C = TypeVar("C", bound=cb.Callback)
 
 
-def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C | None]:
+def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:
+    """The pressed button and its decoded data (the handler's pattern, cb.pattern, let only `kind` through)."""
     query = update.callback_query
     assert query is not None
     data = cb.decode(query.data)
-    return query, data if isinstance(data, kind) else None
+    assert isinstance(data, kind)
+    return query, data
 
 
 async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:

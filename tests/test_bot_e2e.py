@@ -602,6 +602,9 @@ async def test_errors_reach_users_as_polite_messages(
         assert "找不到这个问题的记录" in api.calls_of("answerCallbackQuery")[-1].params["text"]
         await feed(app, api.make_callback_update(api.last_message(USER), "zz:1", check=False))
         assert "按钮已失效" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+        for malformed in ("m:abc", "c:1:2", "f:1:7"):  # a known prefix, but not data this bot makes
+            await feed(app, api.make_callback_update(api.last_message(USER), malformed, check=False))
+            assert "按钮已失效" in api.calls_of("answerCallbackQuery")[-1].params["text"]
     assert not any("Traceback" in c.params.get("text", "") for c in api.calls_of("sendMessage"))
     assert "injected failure" in caplog.text.lower()  # the error handler logged it
 

@@ -57,6 +57,13 @@ def test_callback_data_is_compact() -> None:
 )
 def test_foreign_or_malformed_callback_data_decodes_to_none(data: str | None) -> None:
     assert decode(data) is None
+    assert not any(cb.pattern(kind)(data) for kind in cb.KINDS)  # no handler takes it: "stale button"
+
+
+def test_each_handler_pattern_takes_only_its_own_kind() -> None:
+    samples = [cb.MoreResults(42, 5), cb.ShowContext(3), cb.Feedback(7, -1), cb.AskExample(0)]
+    for sample in samples:
+        assert [kind for kind in cb.KINDS if cb.pattern(kind)(encode(sample))] == [type(sample)]
 
 
 # -- rate limit -------------------------------------------------------------------------------------
