@@ -176,6 +176,7 @@ def get_tokenizer(name: str) -> Callable[[str], list[str]]:
     return table[name]
 
 
+@cache  # read once per process: it hashes source files and, for jieba, the domain dictionary
 def tokenizer_version(name: str) -> str:
     """A fingerprint of everything that decides how `name` tokenises text (its code and patterns; for
     jieba also jieba's version, the domain dictionary and the stop words). A build reuses the previous build's term
