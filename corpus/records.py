@@ -6,12 +6,22 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Block:
+    """One structural unit a reader saw: a styled title/heading, a paragraph, or a table row."""
+
+    text: str
+    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "table_row"
+    level: int = 0  # heading level (1 = Heading 1) for kind == "heading"
+
+
+@dataclass(frozen=True)
 class Document:
     """A file's text, decoded, before any cleaning."""
 
     name: str  # file name, used as the speech's source
     text: str
     encoding: str  # what it was decoded from: "utf-8", "gb18030", "docx", "pdf", …
+    blocks: tuple[Block, ...] = ()  # the structure a reader saw (Word styles, tables), when it has one
 
 
 @dataclass(frozen=True)
