@@ -30,6 +30,7 @@ class Paragraph:
 
     text: str
     section: str | None
+    kind: str = "text"  # "text", or "table_row" for one row of a table (kept as its own passage)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Speech:
     ordinal: int  # 1-based position of the speech inside its file
     label: str | None  # a compilation's marker, e.g. "第二篇：2024在全市老干部工作会议上讲话"
     paragraphs: tuple[Paragraph, ...]
+    doc_number: str | None = None  # an official document's number, e.g. "江政办发〔2020〕12号"
+    issuer: str | None = None  # the issuing body (letterhead or signature), e.g. "江州市委老干部局"
 
 
 @dataclass(frozen=True)
