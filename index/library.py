@@ -29,8 +29,10 @@ import numpy as np
 
 from corpus import (
     DEFAULT_MAX_CHARS,
+    DEFAULT_MERGE_TO,
     CorpusError,
     Document,
+    check_conservation,
     chunk_speech,
     iter_speech_files,
     parse_document,
@@ -56,6 +58,8 @@ class FileOutcome:
     name: str
     speeches: tuple[AddOutcome, ...] = ()
     error: str | None = None
+    lost: tuple[str, ...] = ()  # body sentences that reached no passage (should always be empty)
+    sentences: int = 0  # body sentences checked
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,18 @@ class LoadedIndex:
 
 
 class Library:
-    def __init__(self, home: Path, *, tokenizer: str = DEFAULT_TOKENIZER, max_chars: int = DEFAULT_MAX_CHARS):
+    def __init__(
+        self,
+        home: Path,
+        *,
+        tokenizer: str = DEFAULT_TOKENIZER,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        merge_to: int | None = DEFAULT_MERGE_TO,
+    ):
         self.home = home
         self.tokenizer = tokenizer
         self.max_chars = max_chars
+        self.merge_to = merge_to
         home.mkdir(parents=True, exist_ok=True)
         self.index_root = home / "index"
         self.store = Store(home / "speechqa.db")
@@ -110,8 +122,12 @@ class Library:
             except CorpusError as e:
                 outcomes.append(FileOutcome(document.name, error=str(e)))
                 continue
-            results = tuple(self.store.save_speech(s, chunk_speech(s, self.max_chars)) for s in speeches)
-            outcomes.append(FileOutcome(document.name, speeches=results))
+            drafts = [chunk_speech(s, self.max_chars, self.merge_to) for s in speeches]
+            kept = check_conservation(document, [d.text for part in drafts for d in part])
+            results = tuple(self.store.save_speech(s, d) for s, d in zip(speeches, drafts, strict=True))
+            outcomes.append(
+                FileOutcome(document.name, speeches=results, lost=kept.missing, sentences=kept.sentences)
+            )
         return outcomes
 
     def add_paths(self, paths: Sequence[Path]) -> list[FileOutcome]:
