@@ -8,6 +8,7 @@ from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedForma
 from .parse import parse_document
 from .reader import SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
 from .records import Block, Document, Paragraph, PassageDraft, Speech
+from .script import script_fold_version, to_simplified
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -32,6 +33,8 @@ __all__ = [
     "parse_document",
     "read_bytes",
     "read_document",
+    "script_fold_version",
     "split_paragraph",
     "split_sentences",
+    "to_simplified",
 ]

@@ -37,13 +37,14 @@ from corpus import (
     iter_speech_files,
     parse_document,
     read_document,
+    to_simplified,
 )
 
 from .embedder import Embedder
 from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, WriterBusy
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest
-from .store import AddOutcome, Store, lexical_input
+from .store import AddOutcome, Store, content_hash, lexical_input
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
 
@@ -159,7 +160,13 @@ class Library:
         started = time.perf_counter()
         revision = self.store.revision
         passages = self.store.passages()
-        inputs = {p.content_hash: p.text for p in passages}
+        # What is embedded is the passage in simplified script; its hash keys the cache (for a passage
+        # already in simplified script that is the passage's own content hash).
+        keys = {
+            p.id: p.content_hash if (s := to_simplified(p.text)) == p.text else content_hash(s)
+            for p in passages
+        }
+        inputs = {keys[p.id]: to_simplified(p.text) for p in passages}
         cached = self.store.cached_vectors(embedder.key, list(inputs), embedder.dim)
         missing = [h for h in inputs if h not in cached]
         if progress:
@@ -173,7 +180,7 @@ class Library:
                 progress(min(start + EMBED_BATCH, len(missing)), len(missing))
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (
-            np.stack([cached[p.content_hash] for p in passages])
+            np.stack([cached[keys[p.id]] for p in passages])
             if passages
             else np.zeros((0, embedder.dim), dtype=np.float32)
         )
