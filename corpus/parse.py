@@ -49,6 +49,15 @@ _SALUTATION = re.compile(
 # An addressee (主送) or salutation line: 「各区县人民政府，市政府各部门：」, 「各位老领导、老同志：」.
 _ADDRESSEE = re.compile(r"^[^。！？；;!?]{2,60}[：:]$")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
+# Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
+_FIELD = re.compile(
+    r"^(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|来源|发布机构|发文机关|发布单位|文号|发文字号|索引号|主题分类)"
+    r"\s*[：:]\s*(?P<value>.*)$"
+)
+# Lines a signature may be followed by: 「（此件主动公开）」, 「抄送：…」 (they stay in the body).
+_AFTER_SIGNATURE = re.compile(r"^(?:[（(][^）)]{1,30}[）)]|(?:抄送|附件|联系人|联系电话|印发)[：:].*)$")
+# A speaker line with the speaker's post in front: 「县委副书记 李明」.
+_POST = re.compile(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
 # What an issuing body's name ends with (a shape, not a list of bodies).
 _ORG_SUFFIX = re.compile(
     r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
@@ -86,7 +95,7 @@ _DOC_KIND = re.compile(
 )
 _CONNECTOR_END = re.compile(r"[的和与及、“《（(，,]$")
 # Heading levels: 第一章 and 一、 (1); 第一节 and （一） (2); 第一条 and numbered points (3, or 4 nested).
-_CHAPTER = re.compile(rf"^第[{_NUM}\d]+[章编]")
+_CHAPTER = re.compile(rf"^第[{_NUM}\d]+(?:[章编]|部分)")
 _SECTION_PART = re.compile(rf"^第[{_NUM}\d]+节")
 _HEADING_1 = re.compile(rf"^[{_NUM}]+、")
 _HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
@@ -184,7 +193,9 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
         if _SALUTATION.match(text) or (h.title is not None and _ADDRESSEE.match(text)):
             h.body_start = position + 1
             return h
-        if (date := _parse_date(text)) is not None:
+        if field := _FIELD.match(line.title_text):
+            _read_field(h, field.group("label"), field.group("value").strip())
+        elif (date := _parse_date(text)) is not None:
             h.date = h.date or date
         elif _DOC_NUMBER.match(text):
             h.doc_number = h.doc_number or text
@@ -203,6 +214,8 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             h.title = line.title_text
         elif h.speaker is None and _is_person_name(text):
             h.speaker = text
+        elif h.speaker is None and (name := _speaker_with_post(line.title_text)):
+            h.speaker = name
         elif _is_issuer(line.title_text):
             h.issuer = h.issuer or line.title_text
         elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
@@ -226,6 +239,23 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             h.title = _join_title(h.title, line.title_text)
     h.body_start = len(lines)
     return h
+
+
+def _read_field(h: _Header, label: str, value: str) -> None:
+    if label in ("来源", "发布机构", "发文机关", "发布单位"):
+        h.issuer = h.issuer or value or None
+    elif label in ("文号", "发文字号"):
+        h.doc_number = h.doc_number or value or None
+    elif "日期" in label or "时间" in label:
+        h.date = h.date or _parse_date(value.split()[0] if value else "")
+
+
+def _speaker_with_post(title_text: str) -> str | None:
+    """「县委副书记 李明」 → 李明: a post, a space, a person's name."""
+    parts = title_text.split()
+    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 12 and _is_person_name(parts[1]):
+        return parts[1]
+    return None
 
 
 def _join_title(first: str, second: str, *, space: bool = True) -> str:
@@ -298,23 +328,27 @@ def _is_issuer(title_text: str) -> bool:
     )
 
 
-def _read_footer(lines: list[_Line]) -> tuple[int, str | None, str | None]:
-    """The signature at the end: organisation lines and a date. Returns (end of body, issuer, date)."""
+def _read_footer(lines: list[_Line]) -> tuple[list[_Line], str | None, str | None]:
+    """The signature at the end: organisation lines and a date, possibly followed by notes such as
+    「（此件主动公开）」. Returns (the body without the signature, issuer, date)."""
     end = len(lines)
+    while end > 0 and lines[end - 1].kind in ("", "paragraph") and _AFTER_SIGNATURE.match(lines[end - 1].text):
+        end -= 1
+    start = end
     issuers: list[str] = []
     date = None
-    while end > 0 and lines[end - 1].kind in ("", "paragraph"):
-        line = lines[end - 1]
+    while start > 0 and lines[start - 1].kind in ("", "paragraph"):
+        line = lines[start - 1]
         if date is None and not issuers and (found := _parse_date(line.text)):
             date = found
         elif _is_issuer(line.title_text) and len(issuers) < 4:
             issuers.insert(0, line.title_text)
         else:
             break
-        end -= 1
+        start -= 1
     if date is None and not issuers:
-        return len(lines), None, None
-    return end, " ".join(issuers) or None, date
+        return lines, None, None
+    return lines[:start] + lines[end:], " ".join(issuers) or None, date
 
 
 @dataclass
@@ -359,8 +393,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     body = lines[header.body_start :]
     if header.first_line is not None and body:
         body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
-    end, issuer, date = _read_footer(body)
-    paragraphs = _paragraphs(body[:end], header.label)
+    body, issuer, date = _read_footer(body)
+    paragraphs = _paragraphs(body, header.label)
     if not paragraphs:
         return None
     return Speech(
@@ -494,7 +528,7 @@ def _is_standalone_heading(line: str) -> bool:
 
 def _heading_label(line: str) -> str:
     """A standalone heading as a section label: 「第一章 总则」 keeps the space after its number."""
-    return re.sub(rf"^(第[{_NUM}\d]+[章节编])(?=\S)", r"\1 ", line.rstrip("：: "))
+    return re.sub(rf"^(第[{_NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
 
 
 def _run_in_label(line: str) -> str:

@@ -11,13 +11,15 @@ import pytest
 from corpus import chunk_speech, parse_document, read_document
 from corpus.conservation import check_conservation
 
-NOTICES = Path(__file__).parent / "fixtures" / "notices"
-FILES = sorted(NOTICES.glob("*.txt"))
+FIXTURES = Path(__file__).parent / "fixtures"
+# notices/: the set the policy questions are about; notices-heldout/: written after the rules were
+# (its first-run figures are in docs/documents.md).
+FILES = sorted(FIXTURES.glob("notices/*.txt")) + sorted(FIXTURES.glob("notices-heldout/*.txt"))
 FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer")
 
 
 def test_there_are_at_least_twenty_notices() -> None:
-    assert len(FILES) >= 20
+    assert len(FILES) >= 28
     assert all(f.with_suffix(".json").exists() for f in FILES)
 
 
