@@ -332,7 +332,9 @@ def _read_footer(lines: list[_Line]) -> tuple[list[_Line], str | None, str | Non
     """The signature at the end: organisation lines and a date, possibly followed by notes such as
     「（此件主动公开）」. Returns (the body without the signature, issuer, date)."""
     end = len(lines)
-    while end > 0 and lines[end - 1].kind in ("", "paragraph") and _AFTER_SIGNATURE.match(lines[end - 1].text):
+    while (
+        end > 0 and lines[end - 1].kind in ("", "paragraph") and _AFTER_SIGNATURE.match(lines[end - 1].text)
+    ):
         end -= 1
     start = end
     issuers: list[str] = []
