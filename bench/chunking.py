@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus import DEFAULT_MAX_CHARS, Speech, chunk_speech, parse_document, read_document
-from index import Embedder, LexicalIndex, Library, load_embedder
+from index import Embedder, LexicalIndex, Library
 from retrieval import Retriever
 from retrieval.evaluate import (
     KS,
@@ -35,7 +35,6 @@ from retrieval.evaluate import (
 from .cmrc import BenchmarkSet, load_cmrc
 
 Progress = Callable[[int, int], None]
-Notice = Callable[[str], None]
 
 WINDOW = 300
 STRIDE = 150
@@ -108,20 +107,15 @@ def chunking_report(
     sets: Sequence[QuestionSet],
     home: Path,
     *,
-    model: str,
+    embedder: Embedder,
     tokenizer: str,
     targets: Sequence[int | None] = DEFAULT_TARGETS,
-    notice: Notice | None = None,
     progress: Progress | None = None,
 ) -> str:
     """The Markdown tables: per set, one row per chunking variant plus the windowed-BM25 reference."""
-    embedder: Embedder | None = None
     sections = []
     for qset in sets:
         library = Library(home / _slug(qset.name), tokenizer=tokenizer)
-        manifest = library.manifest()
-        if embedder is None:
-            embedder = load_embedder(model, prefer_key=manifest.model if manifest else None, notice=notice)
         cached = _QueryCache(embedder)
         rows = [_variant(qset, library, cached, target, progress) for target in targets]
         rows.append(_window_reference(qset))

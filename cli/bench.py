@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 import bench as b
+from index import load_embedder
 from retrieval import MODES
 from retrieval.evaluate import load_questions
 
@@ -269,10 +270,9 @@ def bench_chunking(
         table = b.chunking_report(
             sets,
             bench_home or obj.settings.home / "bench" / "chunking",
-            model=obj.settings.model,
+            embedder=load_embedder(obj.settings.model, notice=notice),
             tokenizer=obj.settings.tokenizer,
             targets=[None, *targets],
-            notice=notice,
             progress=ProgressBar("嵌入段落"),
         )
     command = "speechqa bench chunking" + (
