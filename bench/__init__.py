@@ -5,6 +5,7 @@ arguments and returns its figures as Markdown; the command line prints them and 
 docs/benchmarks.md.
 """
 
+from .chunking import QuestionSet, chunking_report, cmrc_set, notice_set, speech_set
 from .cmrc import BenchmarkSet, load_cmrc
 from .doc import DEFAULT_DOC, machine_line, write_section
 from .errors import BenchError
@@ -29,7 +30,9 @@ from .speed import (
     ingest_report,
     int_list,
     latency_report,
+    seed_speeches,
 )
+from .structure import structure_report
 from .txtai import NOTE as TXTAI_NOTE
 from .txtai import comparison_section, require_txtai
 
@@ -40,13 +43,16 @@ __all__ = [
     "BenchError",
     "BenchLibrary",
     "BenchmarkSet",
+    "QuestionSet",
     "ScaleSpec",
     "ablation",
     "add_report",
     "bench_embedder",
     "checked_int_list",
+    "chunking_report",
     "cmrc_library",
     "cmrc_report",
+    "cmrc_set",
     "coldstart_report",
     "comparison_section",
     "dev_questions",
@@ -58,10 +64,14 @@ __all__ = [
     "load_cmrc",
     "machine_line",
     "misses",
+    "notice_set",
     "report_json",
     "report_table",
     "require_txtai",
     "scale_report",
+    "seed_speeches",
     "size_list",
+    "speech_set",
+    "structure_report",
     "write_section",
 ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 import bench as b
+from index import load_embedder
 from retrieval import MODES
 from retrieval.evaluate import load_questions
 
@@ -205,6 +206,101 @@ def bench_ablation(
     click.echo(table)
     if doc is not None:
         b.write_section(f"ablation-{Path(name).stem}", f"{table}\n\n{b.machine_line()}", doc)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@bench.command("chunking")
+@click.option(
+    "--dev", "dev_file", type=QUESTIONS, default=b.DEV_QUESTIONS, help="Questions over the bundled speeches."
+)
+@click.option(
+    "--policy",
+    "policy_file",
+    type=QUESTIONS,
+    default=ROOT / "benchmarks" / "policy-questions.jsonl",
+    help="Questions over the notices (with a tune/held-out split).",
+)
+@click.option(
+    "--notices",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=ROOT / "tests" / "fixtures" / "notices",
+    help="Folder of official-notice .txt files the policy questions are about.",
+)
+@click.option("--cmrc", "cmrc_file", type=QUESTIONS, help="Also measure on CMRC 2018 (this file).")
+@click.option(
+    "--cmrc-contexts", type=click.IntRange(1), default=150, show_default=True, help="CMRC contexts used."
+)
+@click.option(
+    "--targets",
+    default="200,300,400",
+    show_default=True,
+    callback=parsed(b.int_list),
+    help="Merge targets (characters) compared with one passage per paragraph.",
+)
+@bench_home_option
+@doc_option
+@pass_context
+def bench_chunking(
+    obj: Context,
+    dev_file: Path,
+    policy_file: Path,
+    notices: Path,
+    cmrc_file: Path | None,
+    cmrc_contexts: int,
+    targets: list[int],
+    bench_home: Path | None,
+    doc: Path,
+) -> None:
+    """Passage size: one passage per paragraph against short paragraphs merged up to a target size,
+    with a character-bigram BM25 over 300-character windows as a reference.
+
+    \b
+    Example:
+        speechqa bench chunking --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+    """
+    with user_errors():
+        sets = [
+            b.speech_set(dev_file.stem, b.seed_speeches(), dev_file),
+            b.notice_set(notices, policy_file),
+        ]
+        if cmrc_file is not None:
+            sets.append(b.cmrc_set(cmrc_file, cmrc_contexts))
+        table = b.chunking_report(
+            sets,
+            bench_home or obj.settings.home / "bench" / "chunking",
+            embedder=load_embedder(obj.settings.model, notice=notice),
+            tokenizer=obj.settings.tokenizer,
+            targets=[None, *targets],
+            progress=ProgressBar("嵌入段落"),
+        )
+    command = "speechqa bench chunking" + (
+        f" --cmrc {cmrc_file} --cmrc-contexts {cmrc_contexts}" if cmrc_file else ""
+    )
+    publish("chunking", command, table, doc)
+
+
+@bench.command("structure")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--doc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("docs/documents.md"),
+    show_default=True,
+    help="Write the table into this Markdown file.",
+)
+def bench_structure(folders: tuple[Path, ...], doc: Path) -> None:
+    """Structure accuracy (title, date, speaker, document number, issuer, headings) and sentences kept,
+    against the expected JSON beside each document (default: the official-notice fixtures).
+
+    \b
+    Example:
+        speechqa bench structure tests/fixtures/notices
+    """
+    with user_errors():
+        table = b.structure_report(list(folders) or [ROOT / "tests" / "fixtures" / "notices"])
+    publish("structure", "speechqa bench structure " + " ".join(map(str, folders)), table, doc)
 
 
 @bench.command("latency")

@@ -222,16 +222,21 @@ def _read_questions(history: Path) -> Iterator[str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--check", is_flag=True, help="List every body sentence that reached no passage; exit 1 if any did."
+)
 @pass_context
-def add(obj: Context, paths: tuple[Path, ...]) -> None:
+def add(obj: Context, paths: tuple[Path, ...], check: bool) -> None:
     """Add speeches from .txt (UTF-8/GBK/GB18030), .docx or .pdf files or folders; update the index.
 
     Only new or changed passages are embedded; adding the same file again changes nothing.
+    Every sentence of each file's body is checked to be in a passage; --check lists any that is not.
 
     \b
     Examples:
         speechqa add 讲话.docx
         speechqa add ~/讲话稿/
+        speechqa add --check 通知.txt
     """
     with user_errors():
         service = obj.service()
@@ -244,6 +249,7 @@ def add(obj: Context, paths: tuple[Path, ...]) -> None:
             for s in outcome.speeches:
                 label = {"added": "新增", "updated": "已更新", "unchanged": "未变化"}[s.status]
                 click.echo(f"{label}  #{s.speech_id} {s.title}（{s.passages} 段）  ← {outcome.name}")
+            report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
         click.echo(
             click.style(
                 f"索引：{report.manifest.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
@@ -252,6 +258,26 @@ def add(obj: Context, paths: tuple[Path, ...]) -> None:
         )
         if failed and failed == len(outcomes):
             raise click.ClickException("没有添加任何文件。")
+        lost = sum(len(o.lost) for o in outcomes)
+        if check and lost:
+            raise click.ClickException(f"有 {lost} 句正文没有进入任何段落（见上）。")
+
+
+def report_lost(name: str, sentences: int, lost: tuple[str, ...], *, detail: bool) -> None:
+    """Say when a file's body sentences did not all reach a passage (with --check: which ones)."""
+    if not lost:
+        if detail and sentences:
+            click.echo(click.style(f"✓ {name}：正文 {sentences} 句全部进入段落", fg="green"))
+        return
+    click.echo(
+        click.style(f"⚠ {name}：正文 {sentences} 句中有 {len(lost)} 句没有进入任何段落", fg="yellow"),
+        err=True,
+    )
+    if detail:
+        for sentence in lost:
+            click.echo(f"    {sentence}", err=True)
+    else:
+        click.echo("    用 speechqa add --check 查看是哪些句子", err=True)
 
 
 @cli.command()

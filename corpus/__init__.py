@@ -1,16 +1,21 @@
 """Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
 
 from .bundled import bundled_corpus_files
-from .chunk import DEFAULT_MAX_CHARS, chunk_speech, split_paragraph, split_sentences
+from .chunk import DEFAULT_MAX_CHARS, DEFAULT_MERGE_TO, chunk_speech, split_paragraph, split_sentences
 from .clean import clean_line
+from .conservation import Conservation, body_sentences, check_conservation
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
 from .parse import parse_document
 from .reader import SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
-from .records import Document, Paragraph, PassageDraft, Speech
+from .records import Block, Document, Paragraph, PassageDraft, Speech
+from .script import script_fold_version, to_simplified
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "DEFAULT_MERGE_TO",
     "SUPPORTED_SUFFIXES",
+    "Block",
+    "Conservation",
     "CorpusError",
     "Document",
     "EmptyDocument",
@@ -19,13 +24,17 @@ __all__ = [
     "Speech",
     "UnreadableFile",
     "UnsupportedFormat",
+    "body_sentences",
     "bundled_corpus_files",
+    "check_conservation",
     "chunk_speech",
     "clean_line",
     "iter_speech_files",
     "parse_document",
     "read_bytes",
     "read_document",
+    "script_fold_version",
     "split_paragraph",
     "split_sentences",
+    "to_simplified",
 ]

@@ -1,4 +1,5 @@
-"""Cut speeches into passages: one per paragraph, very long paragraphs split at sentence ends."""
+"""Cut speeches into passages: one per paragraph (or short paragraphs merged up to a target size, never
+across a section), very long paragraphs split at sentence ends."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from .records import PassageDraft, Speech
 
 DEFAULT_MAX_CHARS = 350
+DEFAULT_MERGE_TO: int | None = None  # one passage per paragraph (see docs/benchmarks.md, chunking)
 # A sentence ends at 。！？； (or their ASCII forms), together with any closing quotes/brackets after it.
 _SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’）)」』]*|$)")
 _CLAUSE = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")
@@ -17,12 +19,31 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
 
-def chunk_speech(speech: Speech, max_chars: int = DEFAULT_MAX_CHARS) -> list[PassageDraft]:
+def chunk_speech(
+    speech: Speech, max_chars: int = DEFAULT_MAX_CHARS, merge_to: int | None = DEFAULT_MERGE_TO
+) -> list[PassageDraft]:
+    """One passage per paragraph; with `merge_to`, consecutive paragraphs of one section are merged
+    while the result stays within `merge_to` characters (table rows are never merged)."""
     drafts: list[PassageDraft] = []
-    for index, paragraph in enumerate(speech.paragraphs):
-        for part, text in enumerate(split_paragraph(paragraph.text, max_chars)):
-            drafts.append(PassageDraft(text=text, section=paragraph.section, paragraph=index, part=part))
+    for index, text, section in _merge_paragraphs(speech, merge_to):
+        for part, piece in enumerate(split_paragraph(text, max_chars)):
+            drafts.append(PassageDraft(text=piece, section=section, paragraph=index, part=part))
     return drafts
+
+
+def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[tuple[int, str, str | None]]:
+    groups: list[tuple[int, str, str | None]] = []
+    mergeable = False  # whether the last group may take the next paragraph
+    for index, paragraph in enumerate(speech.paragraphs):
+        text_kind = paragraph.kind == "text"
+        if merge_to and groups and mergeable and text_kind:
+            first, text, section = groups[-1]
+            if section == paragraph.section and len(text) + len(paragraph.text) <= merge_to:
+                groups[-1] = (first, text + paragraph.text, section)
+                continue
+        groups.append((index, paragraph.text, paragraph.section))
+        mergeable = text_kind
+    return groups
 
 
 def split_paragraph(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:

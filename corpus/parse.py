@@ -1,56 +1,356 @@
-"""Turn a document's text into speeches: split compilations, find metadata, keep headings as sections."""
+"""Turn a document's text into speeches: split compilations, find metadata, keep headings as sections.
+
+The header of a speech or an official document is read line by line until the body starts: a title
+(one line however long, or two lines when the first does not end the title), a subtitle (——在…上的讲话,
+or a 关于…的通知 line under a headline), the issuing body (a letterhead 「…文件」 or a line naming an
+organisation), the document number (〔2020〕12号), a date in any common form, and a speaker only where a
+person's name stands. A news dateline (新华社北京2月6日电) starts the body; the rest of its line is body
+text. At the end, the signature lines (organisation names and a date) are metadata, not body.
+
+A numbered line that is a whole sentence (「三、……一律暂停举办。」) opens a section AND is body text:
+only a heading that is not a sentence is lifted out of the body.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
-from .records import Document, Paragraph, Speech
+from .records import Block, Document, Paragraph, Speech
 
 _NUM = "一二三四五六七八九十百零〇"
+_CN_DIGITS = "〇一二三四五六七八九"
 # "第二篇：title" — a compilation's marker that starts a new speech.
 _COMPILATION_MARKER = re.compile(rf"^第[{_NUM}\d]+篇\s*[：:]\s*(.*)$")
-_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?\s*[）)]?$")
+_CN = rf"[{_NUM}○Ｏ]"
+_DATE = re.compile(
+    r"^[（(]?\s*(?:"
+    r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?"
+    r"|(?P<y2>\d{4})\s*[-./／]\s*(?P<m2>\d{1,2})(?:\s*[-./／]\s*(?P<d2>\d{1,2}))?"
+    rf"|(?P<y3>{_CN}{{4}})\s*年\s*(?:(?P<m3>{_CN}{{1,3}})\s*月\s*(?:(?P<d3>{_CN}{{1,3}})\s*日)?)?"
+    r")\s*[）)]?$"
+)
+# 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*号$")
+# A letterhead: 「江州市人民政府办公室文件」.
+_LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
+# 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
+_DATELINE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[\u4e00-\u9fff]{{2,6}}讯)"
+    r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
+)
 _SALUTATION = re.compile(
     r"^(各位|尊敬的)?[^。！？]{0,12}(同志们|朋友们|来宾|代表|同学们|老同志们)[^。！？]{0,6}[：:，,！!]$"
 )
+# An addressee (主送) or salutation line: 「各区县人民政府，市政府各部门：」, 「各位老领导、老同志：」.
+_ADDRESSEE = re.compile(r"^[^。！？；;!?]{2,60}[：:]$")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
-_SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-# Heading levels: 一、 (1), （一） (2). Numbered points that open a paragraph (一要… 二是… 第三，… 首先，…)
-# are 3, or 4 when nested in a point of another kind (see _Sections).
+# Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
+_FIELD = re.compile(
+    r"^(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|来源|发布机构|发文机关|发布单位|文号|发文字号|索引号|主题分类)"
+    r"\s*[：:]\s*(?P<value>.*)$"
+)
+# Lines a signature may be followed by: 「（此件主动公开）」, 「抄送：…」 (they stay in the body).
+_AFTER_SIGNATURE = re.compile(r"^(?:[（(][^）)]{1,30}[）)]|(?:抄送|附件|联系人|联系电话|印发)[：:].*)$")
+# A speaker line with the speaker's post in front: 「县委副书记 李明」.
+_POST = re.compile(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
+# What an issuing body's name ends with (a shape, not a list of bodies).
+_ORG_SUFFIX = re.compile(
+    r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
+    r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
+)
+_SPEAKER_SHAPE = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# Common Chinese surnames (single and compound) for the speaker test, with jieba's person-name tag.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
+    "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊龔嚴覃戴莊聶魯嶽"
+)
+_SURNAMES_2 = {
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "令狐",
+}
+# Document kinds a title ends with; a 关于… title that has not reached one runs on in the next line.
+_DOC_KIND = re.compile(
+    r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|讲话|致辞|解读|纪要|规划|要点|问答|决议|"
+    r"条例|规则|章程|指引|指南|倡议书|公报|说明|答记者问|通知书|實施意見|通知書|意見|辦法|決定|規定)[》”」]?$"
+)
+_CONNECTOR_END = re.compile(r"[的和与及、“《（(，,]$")
+# Heading levels: 第一章 and 一、 (1); 第一节 and （一） (2); 第一条 and numbered points (3, or 4 nested).
+_CHAPTER = re.compile(rf"^第[{_NUM}\d]+(?:[章编]|部分)")
+_SECTION_PART = re.compile(rf"^第[{_NUM}\d]+节")
 _HEADING_1 = re.compile(rf"^[{_NUM}]+、")
 _HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
+_ARTICLE = re.compile(rf"^第[{_NUM}\d]+条")
 _POINT = re.compile(
-    rf"^(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]|[（(]?\d{{1,2}}[）)．.、])"
+    rf"^(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
+    r"|[（(]\d{1,2}[）)]|\d{1,2}[．.、](?!\d)|\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
 )
-# A standalone heading is short and is not a run of sentences.
 _MAX_HEADING = 80
 _MAX_HEADER_LINE = 60
+_MAX_TITLE = 150
+_MAX_LABEL = 8
 _MAX_SECTION_LABEL = 40
+_MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # cleaned
+    title_text: str  # cleaned, keeping a single space between words (for titles and issuers)
+    kind: str  # a Block kind, or "" for plain text
+    level: int = 0
 
 
 def parse_document(document: Document) -> list[Speech]:
     """Split a document into its speeches (one, or several for a `第N篇：` compilation)."""
-    lines = [raw for raw in split_lines(document.text)]
-    blocks: list[tuple[str | None, list[str]]] = [(None, [])]
-    for raw in lines:
-        marker = _COMPILATION_MARKER.match(clean_title(raw))
-        if marker:
-            blocks.append((clean_title(raw), []))
+    groups: list[tuple[str | None, list[_Line]]] = [(None, [])]
+    for line in _lines(document):
+        marker = _COMPILATION_MARKER.match(line.title_text)
+        if marker and line.kind not in ("heading", _TABLE_ROW):
+            groups.append((line.title_text, []))
         else:
-            blocks[-1][1].append(raw)
+            groups[-1][1].append(line)
     speeches: list[Speech] = []
-    for label, block in blocks:
-        speech = _parse_speech(document.name, len(speeches) + 1, label, block)
+    for label, lines in groups:
+        speech = _parse_speech(document.name, len(speeches) + 1, label, lines)
         if speech is not None:
             speeches.append(speech)
     if not speeches:
         raise EmptyDocument(f"{document.name} 中没有找到讲话正文")
     return speeches
+
+
+def _lines(document: Document) -> list[_Line]:
+    blocks: Sequence[Block] = document.blocks or (Block(text=document.text, kind=""),)
+    out = []
+    for block in blocks:
+        for raw in split_lines(block.text):
+            text = clean_line(raw)
+            if text:
+                out.append(_Line(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level))
+    return out
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    title_from_block: bool = False
+    subtitle: str | None = None
+    date: str | None = None
+    speaker: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
+    body_start: int = 0
+    first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
+
+
+def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
+    h = _Header()
+    position = 0
+    for position, line in enumerate(lines):
+        text = line.text
+        if line.kind == "title":
+            joined = h.title is not None and h.title_from_block
+            h.title = _join_title(h.title, line.title_text) if h.title and joined else line.title_text
+            h.title_from_block = True
+            continue
+        if line.kind == "subtitle" and h.subtitle is None:
+            h.subtitle = _SUBTITLE.sub("", line.title_text).strip()
+            continue
+        if line.kind in ("heading", _TABLE_ROW):
+            h.body_start = position
+            return h
+        if dateline := _DATELINE.match(text):
+            h.body_start, h.first_line = position, text[dateline.end() :] or None
+            if h.first_line is None:
+                h.body_start = position + 1
+            return h
+        if _heading_level(text) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
+            h.body_start = position
+            return h
+        if _SALUTATION.match(text) or (h.title is not None and _ADDRESSEE.match(text)):
+            h.body_start = position + 1
+            return h
+        if field := _FIELD.match(line.title_text):
+            _read_field(h, field.group("label"), field.group("value").strip())
+        elif (date := _parse_date(text)) is not None:
+            h.date = h.date or date
+        elif _DOC_NUMBER.match(text):
+            h.doc_number = h.doc_number or text
+        elif (
+            _SENTENCE_END.search(text)
+            or (h.title is not None and is_complete(text))
+            or len(text) > _MAX_TITLE
+        ):
+            h.body_start = position  # a sentence, not a header line: the body starts here
+            return h
+        elif letterhead := _LETTERHEAD.match(line.title_text):
+            h.issuer = h.issuer or letterhead.group(1)
+        elif _SUBTITLE.match(text):
+            h.subtitle = h.subtitle or _SUBTITLE.sub("", line.title_text).strip()
+        elif h.title is None:
+            h.title = line.title_text
+        elif h.speaker is None and _is_person_name(text):
+            h.speaker = text
+        elif h.speaker is None and (name := _speaker_with_post(line.title_text)):
+            h.speaker = name
+        elif _is_issuer(line.title_text):
+            h.issuer = h.issuer or line.title_text
+        elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
+            pass  # a repeated title line
+        elif len(text) <= _MAX_LABEL and len(h.title) > _MAX_LABEL and not h.title_from_block:
+            h.label = text  # 内容摘要, 政策解读 under the title: it heads what follows
+            h.body_start = position + 1
+            return h
+        elif h.title_from_block:
+            h.body_start = position
+            return h
+        elif len(h.title) <= _MAX_LABEL and len(text) > len(h.title):
+            h.title = line.title_text  # the first line was a label over the title (政策解读)
+        elif _runs_on(h.title):
+            h.title = _join_title(h.title, line.title_text, space=False)
+        elif h.subtitle is None and (text.startswith("关于") or _DOC_KIND.search(text)):
+            h.subtitle = line.title_text
+        elif marker_title:
+            h.title = line.title_text  # the marker held a compilation label, this is the real title
+        else:
+            h.title = _join_title(h.title, line.title_text)
+    h.body_start = len(lines)
+    return h
+
+
+def _read_field(h: _Header, label: str, value: str) -> None:
+    if label in ("来源", "发布机构", "发文机关", "发布单位"):
+        h.issuer = h.issuer or value or None
+    elif label in ("文号", "发文字号"):
+        h.doc_number = h.doc_number or value or None
+    elif "日期" in label or "时间" in label:
+        h.date = h.date or _parse_date(value.split()[0] if value else "")
+
+
+def _speaker_with_post(title_text: str) -> str | None:
+    """「县委副书记 李明」 → 李明: a post, a space, a person's name."""
+    parts = title_text.split()
+    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 12 and _is_person_name(parts[1]):
+        return parts[1]
+    return None
+
+
+def _join_title(first: str, second: str, *, space: bool = True) -> str:
+    return f"{first} {second}" if space else f"{first}{second}"
+
+
+def _runs_on(title: str) -> bool:
+    """A title line that does not end the title: 「关于开展…党组织」, or one ending in 的/和/《."""
+    if _CONNECTOR_END.search(title):
+        return True
+    return "关于" in title and not _DOC_KIND.search(title)
+
+
+def _parse_date(text: str) -> str | None:
+    m = _DATE.match(text)
+    if not m:
+        return None
+    if m["y"]:
+        parts = [m["y"], m["m"], m["d"]]
+    elif m["y2"]:
+        parts = [m["y2"], m["m2"], m["d2"]]
+    else:
+        parts = [_cn_year(m["y3"]), _cn_number(m["m3"]), _cn_number(m["d3"])]
+    values = [p for p in parts if p]
+    if len(values) > 1 and not 1 <= int(values[1]) <= 12:
+        return None
+    if len(values) > 2 and not 1 <= int(values[2]) <= 31:
+        return None
+    return "-".join(v.zfill(2) for v in values)
+
+
+def _cn_year(text: str) -> str:
+    return "".join(str(_CN_DIGITS.index(c)) if c in _CN_DIGITS else "0" for c in text)
+
+
+def _cn_number(text: str | None) -> str | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十六 → 26, 三十一 → 31."""
+    if not text:
+        return None
+    if "十" not in text:
+        return str(_CN_DIGITS.index(text[0])) if text[0] in _CN_DIGITS else None
+    tens, _, ones = text.partition("十")
+    value = (_CN_DIGITS.index(tens) if len(tens) == 1 and tens in _CN_DIGITS else 1) * 10
+    return str(value + (_CN_DIGITS.index(ones) if len(ones) == 1 and ones in _CN_DIGITS else 0))
+
+
+def _is_person_name(text: str) -> bool:
+    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag."""
+    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
+        return False
+    compound = text[:2] in _SURNAMES_2
+    if not (compound or text[0] in _SURNAMES_1) or len(text) > (5 if compound else 4):
+        return False
+    if "·" in text:
+        return True
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return any(pair.flag.startswith("nr") for pair in jieba.posseg.lcut(text))
+
+
+def _is_issuer(title_text: str) -> bool:
+    """An organisation line (or several, space-separated): short, no punctuation, an organisation's ending."""
+    parts = title_text.split()
+    return (
+        0 < len(parts) <= 4
+        and all(2 <= len(p) <= 30 and _ORG_SUFFIX.search(p) for p in parts)
+        and not re.search(r"[，。、：；！？,.:;!?]", title_text)
+    )
+
+
+def _read_footer(lines: list[_Line]) -> tuple[list[_Line], str | None, str | None]:
+    """The signature at the end: organisation lines and a date, possibly followed by notes such as
+    「（此件主动公开）」. Returns (the body without the signature, issuer, date)."""
+    end = len(lines)
+    while (
+        end > 0 and lines[end - 1].kind in ("", "paragraph") and _AFTER_SIGNATURE.match(lines[end - 1].text)
+    ):
+        end -= 1
+    start = end
+    issuers: list[str] = []
+    date = None
+    while start > 0 and lines[start - 1].kind in ("", "paragraph"):
+        line = lines[start - 1]
+        if date is None and not issuers and (found := _parse_date(line.text)):
+            date = found
+        elif _is_issuer(line.title_text) and len(issuers) < 4:
+            issuers.insert(0, line.title_text)
+        else:
+            break
+        start -= 1
+    if date is None and not issuers:
+        return lines, None, None
+    return lines[:start] + lines[end:], " ".join(issuers) or None, date
 
 
 @dataclass
@@ -81,63 +381,35 @@ class _Sections:
         return " › ".join(parts) if parts else None
 
 
-def _parse_speech(source: str, ordinal: int, label: str | None, raw_lines: list[str]) -> Speech | None:
-    titles = [clean_title(line) for line in raw_lines]
-    cleaned = [clean_line(line) for line in raw_lines]
-    indices = [i for i, line in enumerate(cleaned) if line]
-    if not indices and not label:
+def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Line]) -> Speech | None:
+    if not lines and not label:
         return None
-    marker_title = _COMPILATION_MARKER.match(label).group(1).strip() if label else None
-
-    title: str | None = None
-    subtitle = date = speaker = None
-    body_start = 0
-    for position, i in enumerate(indices):
-        line = cleaned[i]
-        if _HEADING_1.match(line) or _HEADING_2.match(line) or len(line) > _MAX_HEADER_LINE:
-            body_start = position
-            break
-        if _SALUTATION.match(line):
-            body_start = position + 1
-            break
-        if date is None and (m := _DATE.match(line)):
-            date = "-".join(part.zfill(2) for part in m.groups() if part)
-        elif subtitle is None and _SUBTITLE.match(line):
-            subtitle = _SUBTITLE.sub("", titles[i]).strip()
-        elif speaker is None and title is not None and _SPEAKER.match(line):
-            speaker = line
-        elif title is None and "。" not in line:
-            title = titles[i]
-        elif title is None:
-            body_start = position  # a sentence, not a title: the body starts here
-            break
-        elif _same(titles[i], title) or (marker_title and _same(titles[i], marker_title)):
-            pass  # a repeated title line
-        elif is_complete(line):
-            body_start = position
-            break
-        else:
-            # A second title-like line: the marker held a compilation label, this is the real title;
-            # or the title ran over two lines.
-            title = f"{title} {titles[i]}" if not marker_title else titles[i]
-        body_start = position + 1
+    marker_match = _COMPILATION_MARKER.match(label) if label else None
+    marker_title = marker_match.group(1).strip() if marker_match else None
+    header = _read_header(lines, marker_title)
+    title = header.title
     if title is None:
         title = marker_title or Path(source).stem
     elif marker_title and _same(title, marker_title):
         title = marker_title
-
-    paragraphs = _paragraphs([cleaned[i] for i in indices[body_start:]])
+    body = lines[header.body_start :]
+    if header.first_line is not None and body:
+        body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
+    body, issuer, date = _read_footer(body)
+    paragraphs = _paragraphs(body, header.label)
     if not paragraphs:
         return None
     return Speech(
         title=title,
-        subtitle=subtitle,
-        date=date,
-        speaker=speaker,
+        subtitle=header.subtitle,
+        date=header.date or date,
+        speaker=header.speaker,
         source=source,
         ordinal=ordinal,
         label=label,
         paragraphs=tuple(paragraphs),
+        doc_number=header.doc_number,
+        issuer=header.issuer or issuer,
     )
 
 
@@ -145,93 +417,154 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
 
 
-def _paragraphs(lines: list[str]) -> list[Paragraph]:
-    """Rejoin broken paragraphs, lift headings into section metadata, drop salutations."""
+def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]:
+    """Rejoin broken paragraphs, lift headings into section metadata, drop salutations.
+
+    A numbered heading that is one short sentence (「（一）加强离退休干部党的建设。」) is body text: it
+    leads the paragraph that follows it in its section, or stands alone when the next line starts
+    another section (numbered one-sentence items in a row).
+    """
     sections = _Sections()
+    if label:
+        sections.enter(1, label)
     out: list[Paragraph] = []
     pending = ""  # a paragraph that has not ended yet (broken across a page)
     pending_section: str | None = None
+    pending_leads = False  # the pending paragraph is a one-sentence numbered heading
+    lead: Paragraph | None = None
+
+    def emit(paragraph: Paragraph | None) -> None:
+        nonlocal lead
+        if lead is not None:
+            if paragraph is not None and paragraph.kind == "text" and paragraph.section == lead.section:
+                paragraph = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
+            else:
+                out.append(lead)
+            lead = None
+        if paragraph is not None:
+            out.append(paragraph)
 
     def flush() -> None:
-        nonlocal pending
+        nonlocal pending, lead
         if pending:
-            out.append(Paragraph(text=pending, section=pending_section))
+            paragraph = Paragraph(text=pending, section=pending_section)
+            if pending_leads and is_complete(pending):
+                emit(None)
+                lead = paragraph
+            else:
+                emit(paragraph)
             pending = ""
 
     for line in lines:
-        level = _heading_level(line)
-        if pending and level == 0 and not _SALUTATION.match(line):
-            pending += line
+        text = line.text
+        if line.kind == "heading":
+            flush()
+            emit(None)
+            sections.enter(min(max(line.level, 1), 3), _heading_label(line.title_text.strip()))
+            continue
+        if line.kind == _TABLE_ROW:
+            flush()
+            emit(Paragraph(text=text, section=sections.current(), kind=_TABLE_ROW))
+            continue
+        level = _heading_level(text)
+        if pending and level == 0 and not _SALUTATION.match(text):
+            pending += text
+            pending_leads = False
             if is_complete(pending):
                 flush()
             continue
         flush()
-        if _SALUTATION.match(line):
+        if _SALUTATION.match(text):
             continue
-        if level and _is_standalone_heading(line):
-            sections.enter(level, line.rstrip("。 "))
+        if level and _is_standalone_heading(text):
+            emit(None)
+            sections.enter(level, _heading_label(text))
             continue
         if level:
-            # A run-in heading: the paragraph opens with its own heading sentence.
-            sections.enter(level, _first_sentence(line))
-        pending, pending_section = line, sections.current()
+            # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
+            sections.enter(level, _run_in_label(text))
+        pending, pending_section = text, sections.current()
+        pending_leads = bool(level) and len(text) <= _MAX_LEAD and len(_SENTENCE_END.findall(text)) == 1
         if is_complete(pending):
             flush()
     flush()
+    emit(None)
     return _merge_fragments(out)
 
 
 def _heading_level(line: str) -> int:
-    if _HEADING_1.match(line):
+    if _CHAPTER.match(line) or _HEADING_1.match(line):
         return 1
-    if _HEADING_2.match(line):
+    if _SECTION_PART.match(line) or _HEADING_2.match(line):
         return 2
-    if _POINT.match(line):
+    if _ARTICLE.match(line) or _POINT.match(line):
         return 3
     return 0
 
 
 def _point_kind(line: str) -> str:
-    """What numbers a point: 一是 → 是, 二要 → 要, 第三， and 其次， → 第 (one series), （1） → 1."""
+    """What numbers a point: 一是 → 是, 第三， and 其次， → 第, 1. → 1, （1） → (1), ① → ①, 第一条 → 条."""
+    if _ARTICLE.match(line):
+        return "条"
     match = _POINT.match(line)
     marker = match.group() if match else ""
     if marker.startswith(("第", "首先", "其次", "再次", "最后")):
         return "第"
+    if marker.startswith(("（", "(")):
+        return "(1)"
     if any(ch.isdigit() for ch in marker):
-        return "1"
+        return "1)" if marker.endswith((")", "）")) else "1"
+    if marker and "\u2460" <= marker[0] <= "\u277f":
+        return "①"
     return marker.lstrip(_NUM)
 
 
 def _is_standalone_heading(line: str) -> bool:
-    """A heading paragraph: short, and at most one sentence."""
-    if len(line) > _MAX_HEADING:
+    """A heading paragraph: short, and not a sentence (a numbered sentence is body text too)."""
+    if len(line) > _MAX_HEADING or _SENTENCE_END.search(line):
         return False
-    ends = _SENTENCE_END.findall(line.rstrip("。！？!?；; "))
-    if _POINT.match(line) and not _HEADING_1.match(line) and not _HEADING_2.match(line):
-        return len(line) <= 50 and not ends
-    return not ends
+    if _POINT.match(line) and not (_HEADING_1.match(line) or _HEADING_2.match(line)):
+        return len(line) <= 50 and not line.endswith(("，", ","))
+    return True
 
 
-def _first_sentence(line: str) -> str:
+def _heading_label(line: str) -> str:
+    """A standalone heading as a section label: 「第一章 总则」 keeps the space after its number."""
+    return re.sub(rf"^(第[{_NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
+
+
+def _run_in_label(line: str) -> str:
+    if article := _ARTICLE.match(line):
+        return article.group()
     match = _SENTENCE_END.search(line)
     head = line[: match.start()] if match else line
     return head if len(head) <= _MAX_SECTION_LABEL else head[:_MAX_SECTION_LABEL] + "…"
 
 
 def _merge_fragments(paragraphs: list[Paragraph], min_chars: int = 12) -> list[Paragraph]:
-    """Fold a tiny paragraph (a stray fragment) into the next one of the same section."""
+    """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
+    table rows are never folded."""
     out: list[Paragraph] = []
-    carry = ""
+    carry: Paragraph | None = None
     for p in paragraphs:
-        text = carry + p.text
-        if len(text) < min_chars:
-            carry = text
+        if carry is not None and p.kind == "text" and p.section == carry.section:
+            p = Paragraph(text=carry.text + p.text, section=p.section)
+            carry = None
+        if carry is not None:
+            _fold_back(out, carry)
+            carry = None
+        if p.kind == "text" and len(p.text) < min_chars:
+            carry = p
             continue
-        carry = ""
-        out.append(Paragraph(text=text, section=p.section))
-    if carry and out:
-        last = out[-1]
-        out[-1] = Paragraph(text=last.text + carry, section=last.section)
-    elif carry:
-        out.append(Paragraph(text=carry, section=None))
+        out.append(p)
+    if carry is not None:
+        _fold_back(out, carry)
     return out
+
+
+def _fold_back(out: list[Paragraph], fragment: Paragraph) -> None:
+    last = out[-1] if out else None
+    if last is not None and last.kind == "text" and last.section == fragment.section:
+        out[-1] = Paragraph(text=last.text + fragment.text, section=last.section)
+    else:
+        out.append(fragment)

@@ -6,12 +6,22 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Block:
+    """One structural unit a reader saw: a styled title/heading, a paragraph, or a table row."""
+
+    text: str
+    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "table_row"
+    level: int = 0  # heading level (1 = Heading 1) for kind == "heading"
+
+
+@dataclass(frozen=True)
 class Document:
     """A file's text, decoded, before any cleaning."""
 
     name: str  # file name, used as the speech's source
     text: str
     encoding: str  # what it was decoded from: "utf-8", "gb18030", "docx", "pdf", …
+    blocks: tuple[Block, ...] = ()  # the structure a reader saw (Word styles, tables), when it has one
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,7 @@ class Paragraph:
 
     text: str
     section: str | None
+    kind: str = "text"  # "text", or "table_row" for one row of a table (kept as its own passage)
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,8 @@ class Speech:
     ordinal: int  # 1-based position of the speech inside its file
     label: str | None  # a compilation's marker, e.g. "第二篇：2024在全市老干部工作会议上讲话"
     paragraphs: tuple[Paragraph, ...]
+    doc_number: str | None = None  # an official document's number, e.g. "江政办发〔2020〕12号"
+    issuer: str | None = None  # the issuing body (letterhead or signature), e.g. "江州市委老干部局"
 
 
 @dataclass(frozen=True)

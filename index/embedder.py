@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from corpus import to_simplified
+
 from .errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,8 @@ class Embedder(Protocol):
 
 
 def embed_query(embedder: Embedder, text: str) -> np.ndarray:
-    return embedder.embed_batch([text], "query")[0]
+    """A question's vector, from its text in simplified script (as passages are embedded)."""
+    return embedder.embed_batch([to_simplified(text)], "query")[0]
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:

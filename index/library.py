@@ -29,19 +29,22 @@ import numpy as np
 
 from corpus import (
     DEFAULT_MAX_CHARS,
+    DEFAULT_MERGE_TO,
     CorpusError,
     Document,
+    check_conservation,
     chunk_speech,
     iter_speech_files,
     parse_document,
     read_document,
+    to_simplified,
 )
 
 from .embedder import Embedder
 from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, WriterBusy
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest
-from .store import AddOutcome, Store, lexical_input
+from .store import AddOutcome, Store, content_hash, lexical_input
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
 
@@ -56,6 +59,8 @@ class FileOutcome:
     name: str
     speeches: tuple[AddOutcome, ...] = ()
     error: str | None = None
+    lost: tuple[str, ...] = ()  # body sentences that reached no passage (should always be empty)
+    sentences: int = 0  # body sentences checked
 
 
 @dataclass(frozen=True)
@@ -74,10 +79,18 @@ class LoadedIndex:
 
 
 class Library:
-    def __init__(self, home: Path, *, tokenizer: str = DEFAULT_TOKENIZER, max_chars: int = DEFAULT_MAX_CHARS):
+    def __init__(
+        self,
+        home: Path,
+        *,
+        tokenizer: str = DEFAULT_TOKENIZER,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        merge_to: int | None = DEFAULT_MERGE_TO,
+    ):
         self.home = home
         self.tokenizer = tokenizer
         self.max_chars = max_chars
+        self.merge_to = merge_to
         home.mkdir(parents=True, exist_ok=True)
         self.index_root = home / "index"
         self.store = Store(home / "speechqa.db")
@@ -110,8 +123,12 @@ class Library:
             except CorpusError as e:
                 outcomes.append(FileOutcome(document.name, error=str(e)))
                 continue
-            results = tuple(self.store.save_speech(s, chunk_speech(s, self.max_chars)) for s in speeches)
-            outcomes.append(FileOutcome(document.name, speeches=results))
+            drafts = [chunk_speech(s, self.max_chars, self.merge_to) for s in speeches]
+            kept = check_conservation(document, [d.text for part in drafts for d in part])
+            results = tuple(self.store.save_speech(s, d) for s, d in zip(speeches, drafts, strict=True))
+            outcomes.append(
+                FileOutcome(document.name, speeches=results, lost=kept.missing, sentences=kept.sentences)
+            )
         return outcomes
 
     def add_paths(self, paths: Sequence[Path]) -> list[FileOutcome]:
@@ -143,7 +160,13 @@ class Library:
         started = time.perf_counter()
         revision = self.store.revision
         passages = self.store.passages()
-        inputs = {p.content_hash: p.text for p in passages}
+        # What is embedded is the passage in simplified script; its hash keys the cache (for a passage
+        # already in simplified script that is the passage's own content hash).
+        keys = {
+            p.id: p.content_hash if (s := to_simplified(p.text)) == p.text else content_hash(s)
+            for p in passages
+        }
+        inputs = {keys[p.id]: to_simplified(p.text) for p in passages}
         cached = self.store.cached_vectors(embedder.key, list(inputs), embedder.dim)
         missing = [h for h in inputs if h not in cached]
         if progress:
@@ -157,7 +180,7 @@ class Library:
                 progress(min(start + EMBED_BATCH, len(missing)), len(missing))
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (
-            np.stack([cached[p.content_hash] for p in passages])
+            np.stack([cached[keys[p.id]] for p in passages])
             if passages
             else np.zeros((0, embedder.dim), dtype=np.float32)
         )

@@ -17,6 +17,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
+from corpus import script_fold_version, to_simplified
+
 TokenizerName = Literal["char", "jieba", "char+jieba"]
 TOKENIZERS: tuple[TokenizerName, ...] = ("char", "jieba", "char+jieba")
 DEFAULT_TOKENIZER: TokenizerName = "char"
@@ -54,7 +56,9 @@ def _jieba():  # type: ignore[no-untyped-def]
 
 
 def jieba_words(text: str) -> list[str]:
-    """jieba's search-mode words (long words and their sub-words), lower-cased."""
+    """jieba's search-mode words (long words and their sub-words) of the text in simplified script,
+    lower-cased."""
+    text = to_simplified(text)
     with _jieba_lock:
         words = list(_short_text_jieba(text).cut_for_search(text))
     return [w.lower() for w in words if w.strip()]
@@ -146,7 +150,7 @@ def _sliced_jieba(text: str, db: sqlite3.Connection) -> Any:
 
 def _char_tokens(text: str) -> list[str]:
     tokens: list[str] = []
-    for match in _WORD.finditer(text.lower()):
+    for match in _WORD.finditer(to_simplified(text).lower()):
         run = match.group()
         if _HAN.fullmatch(run):
             tokens.extend(run)
@@ -182,7 +186,7 @@ def tokenizer_version(name: str) -> str:
     jieba also jieba's version, the domain dictionary and the stop words). A build reuses the previous build's term
     counts only under the same fingerprint, so upgrading any of them re-tokenises the library."""
     get_tokenizer(name)  # unknown names fail here, as everywhere
-    parts = [name, _WORD.pattern, _HAN.pattern]
+    parts = [name, _WORD.pattern, _HAN.pattern, script_fold_version()]
     for function in (_char_tokens, _jieba_tokens, _char_jieba_tokens, jieba_words):
         try:
             parts.append(inspect.getsource(function))  # an edit to the code changes the fingerprint too

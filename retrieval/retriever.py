@@ -10,6 +10,7 @@ from typing import Literal
 
 import numpy as np
 
+from corpus import to_simplified
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
 from .abstain import AbstainRule, Evidence
@@ -101,7 +102,7 @@ class Retriever:
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
+            top_text=to_simplified(lexical_input(kept[0][0].text, kept[0][0].section)) if kept else "",
         )
         answered = bool(kept) and self.abstain.answered(evidence)
         hits = tuple(
@@ -111,7 +112,7 @@ class Retriever:
                 passage=record,
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
-                highlights=highlight_spans(record.text, terms),
+                highlights=highlight_spans(to_simplified(record.text), terms),  # same length as the text
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )

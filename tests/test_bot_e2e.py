@@ -506,7 +506,7 @@ async def test_reindex_shows_progress_and_is_for_admins_only(
             "⏳ 正在重建索引：已嵌入 2/4 段（50%）",
             "⏳ 正在重建索引：已嵌入 4/4 段（100%）",
         ]
-        assert status.plain_text.startswith("✅ 索引已重建：共 155 段，本次嵌入 4 段")
+        assert status.plain_text.startswith("✅ 索引已重建：共 156 段，本次嵌入 4 段")
         await feed(app, api.make_text_update(QUESTION))  # the rebuilt index answers
         assert CITED in api.last_message(USER).plain_text
 

@@ -197,6 +197,17 @@ def test_an_added_gbk_speech_is_found_by_ask(run: Run, tmp_path: Path) -> None:
     assert first["section"] == "一、明确目标任务"
 
 
+def test_add_check_confirms_every_body_sentence_of_a_notice_reached_a_passage(run: Run) -> None:
+    notice = Path(__file__).parent / "fixtures" / "notices" / "n02-xinhua-yiqing.txt"
+    added = run("add", "--check", str(notice))
+    assert_ok(added)
+    assert "新增" in added.output and "国家卫生健康委部署做好老年人疫情防控工作" in added.output
+    assert "✓ n02-xinhua-yiqing.txt：正文 7 句全部进入段落" in added.output
+    shown = run("ask", "--json", "疫情期间老年人集体活动还能办吗？")
+    assert_ok(shown)
+    assert any("一律暂停举办" in r["text"] for r in json.loads(shown.stdout)["results"][:3])
+
+
 @pytest.mark.slow
 def test_adding_the_same_file_again_is_unchanged_and_embeds_nothing(run: Run, tmp_path: Path) -> None:
     path = write_gbk_speech(tmp_path)
@@ -304,7 +315,7 @@ def test_a_corrupted_index_names_rebuild_and_rebuild_fixes_it(run: Run, seed_hom
 
     rebuilt = run("rebuild")
     assert_ok(rebuilt)
-    assert "索引已重建：155 段" in rebuilt.stdout
+    assert "索引已重建：156 段" in rebuilt.stdout
     assert "本次嵌入 0 段" in rebuilt.stdout  # every vector came from the cache
 
     fixed = run("ask", "--json", EXAMPLE)

@@ -205,3 +205,31 @@ def test_full_width_letters_match_half_width_ones(tmp_path: Path, fake_embedder:
     answer = retriever.search("ＡＩ", mode="lexical")
     assert answer.hits and answer.answered
     library.close()
+
+
+def test_a_traditional_question_finds_and_answers_a_simplified_passage_with_highlights(
+    small: Retriever,
+) -> None:
+    answer = small.search("離休幹部體檢", k=3, mode="lexical")
+    first = answer.hits[0]
+    assert "离休干部每年一次体检" in first.passage.text
+    assert answer.answered  # the abstain coverage reads the folded text: not labelled 没有找到
+    assert covers(first.passage.text, first.highlights, "体检")
+
+
+def test_a_simplified_question_finds_a_traditional_passage_and_marks_its_own_characters(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    text = "關於做好離休幹部春節慰問工作的通知\n各單位：\n慰問金標準為每人一千二百元，由縣財政統一撥付。\n"
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("通知.txt", text, "utf-8")])
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    for mode in MODES:
+        answer = retriever.search("慰问金标准是多少", k=1, mode=mode)  # type: ignore[arg-type]
+        assert "慰問金標準為每人一千二百元" in answer.hits[0].passage.text
+    answer = retriever.search("慰问金标准是多少", k=1, mode="hybrid")
+    assert answer.answered
+    shown = answer.hits[0].passage.text
+    assert covers(shown, answer.hits[0].highlights, "慰問金")  # users see the original script
+    library.close()

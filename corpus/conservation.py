@@ -1,0 +1,64 @@
+"""Check that nothing of a document's body was lost or doubled on its way into passages.
+
+A body sentence is any run of text ending in a sentence mark (。！？； and their ASCII forms): titles,
+headings, dates, signatures and salutations end in none, so they are exempt; a numbered line that is a
+whole sentence is not. A news dateline (新华社北京2月6日电) in front of a sentence is metadata and is not
+required to be in the passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .chunk import split_sentences
+from .parse import _DATELINE, _lines
+from .records import Document
+
+_ENDS_SENTENCE = re.compile(r"[。！？；!?;][”’）)」』]*$")
+_MIN_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Conservation:
+    """What a document's passages kept: how many body sentences, which are missing, which doubled."""
+
+    sentences: int
+    missing: tuple[str, ...]
+    duplicated: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.duplicated
+
+
+def body_sentences(document: Document) -> list[str]:
+    """The document's sentences, cleaned as the parser cleans them (whitespace removed)."""
+    sentences = []
+    for line in _lines(document):
+        text = line.text
+        if dateline := _DATELINE.match(text):
+            text = text[dateline.end() :]
+        for sentence in split_sentences(text):
+            squashed = _squash(sentence)
+            if len(squashed) >= _MIN_CHARS and _ENDS_SENTENCE.search(squashed):
+                sentences.append(squashed)
+    return sentences
+
+
+def check_conservation(document: Document, passages: Sequence[str]) -> Conservation:
+    """Find the body sentences of `document` that are in none of `passages`, or in them too often."""
+    parts = [_squash(p) for p in passages]
+    flat = "".join(parts)
+    source = "".join(_squash(line.text) for line in _lines(document))
+    sentences = body_sentences(document)
+    missing = tuple(s for s in sentences if s not in flat)
+    duplicated = tuple(
+        s for s in dict.fromkeys(sentences) if sum(p.count(s) for p in parts) > source.count(s)
+    )
+    return Conservation(sentences=len(sentences), missing=missing, duplicated=duplicated)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
