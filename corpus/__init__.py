@@ -6,11 +6,13 @@ from .clean import clean_line
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
 from .parse import parse_document
 from .reader import SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
-from .records import Document, Paragraph, PassageDraft, Speech
+from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
 
 __all__ = [
+    "BLOCK_KINDS",
     "DEFAULT_MAX_CHARS",
     "SUPPORTED_SUFFIXES",
+    "Block",
     "CorpusError",
     "Document",
     "EmptyDocument",
