@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "table_row")
 
 
