@@ -165,11 +165,11 @@ def test_empty_file_is_refused(tmp_path: Path, content: bytes) -> None:
         read_document(path)
 
 
-@pytest.mark.parametrize("name", ["讲话.doc", "讲话.rtf", "讲话.md", "讲话"])
+@pytest.mark.parametrize("name", ["讲话.rtf", "讲话.md", "讲话.odt", "讲话"])
 def test_unsupported_suffix_is_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SPEECH, encoding="utf-8")
-    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.pdf"):
+    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.doc、\.pdf"):
         read_document(path)
 
 
@@ -206,9 +206,12 @@ def test_docx_paragraphs_and_table_are_read(tmp_path: Path) -> None:
     document = read_document(path)
     assert document.encoding == "docx"
     lines = document.text.splitlines()
-    assert lines[:2] == ["在全市老干部工作会议上的讲话", "要落实好离休干部每年一次体检的规定。"]
-    assert "单位 | 人数" in lines  # cells stay apart after cleaning (which drops spaces between Chinese)
-    assert "市老干部局 | XX" in lines
+    assert lines == [
+        "在全市老干部工作会议上的讲话",
+        "要落实好离休干部每年一次体检的规定。",
+        "单位：市老干部局；人数：XX",
+    ]
+    assert [b.kind for b in document.blocks] == ["paragraph", "paragraph", "table_row"]
 
 
 def test_corrupt_docx_is_refused_clearly() -> None:
@@ -261,10 +264,17 @@ def test_damaged_pdf_is_refused_clearly() -> None:
 
 def test_folder_expands_to_its_supported_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ["b.txt", "a.docx", "c.pdf", "notes.md", "image.png", "sub/d.TXT"]:
+    for name in ["b.txt", "a.docx", "c.pdf", "notes.md", "page.png", "old.doc", "logo.svg", "sub/d.TXT"]:
         (tmp_path / name).write_bytes(b"x")
     found = list(iter_speech_files([tmp_path]))
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.docx", "b.txt", "c.pdf", "sub/d.TXT"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.docx",
+        "b.txt",
+        "c.pdf",
+        "old.doc",
+        "page.png",
+        "sub/d.TXT",
+    ]
 
 
 def test_files_and_folders_can_be_mixed(tmp_path: Path) -> None:
