@@ -7,6 +7,14 @@ docs/benchmarks.md.
 
 from .cmrc import BenchmarkSet, load_cmrc
 from .doc import DEFAULT_DOC, machine_line, write_section
+from .documents import (
+    DEFAULT_DOCUMENTS_DOC,
+    DEFAULT_FIXTURES,
+    documents_report,
+    ocr_report,
+    pdf_extractors_report,
+    render_pages,
+)
 from .errors import BenchError
 from .quality import (
     BenchLibrary,
@@ -34,6 +42,8 @@ from .txtai import comparison_section, require_txtai
 
 __all__ = [
     "DEFAULT_DOC",
+    "DEFAULT_DOCUMENTS_DOC",
+    "DEFAULT_FIXTURES",
     "DEV_QUESTIONS",
     "TXTAI_NOTE",
     "BenchError",
@@ -47,6 +57,7 @@ __all__ = [
     "coldstart_report",
     "comparison_section",
     "dev_questions",
+    "documents_report",
     "evaluate_modes",
     "ingest_report",
     "int_list",
@@ -55,6 +66,9 @@ __all__ = [
     "load_cmrc",
     "machine_line",
     "misses",
+    "ocr_report",
+    "pdf_extractors_report",
+    "render_pages",
     "report_json",
     "report_table",
     "require_txtai",

@@ -75,6 +75,7 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
         keys.update(seen)
     needed = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
     running = {key for key, count in keys.items() if count >= needed and key[1]}
+    single = _single_page_header(pages[0]) if len(pages) == 1 else None
     out = []
     for page in pages:
         kept = []
@@ -82,9 +83,29 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
             band = _band(line, page)
             if band and ((band, _running_key(line.text)) in running or is_page_number(line.text)):
                 continue
+            if line is single:
+                continue
             kept.append(line)
         out.append(Page(lines=tuple(kept), width=page.width, height=page.height))
     return out
+
+
+def _single_page_header(page: Page) -> Line | None:
+    """With one page nothing repeats: a header is then the topmost line, in the top margin, in a smaller
+    type than the body and set apart from what follows by more than a line's height."""
+    lines = sorted(page.lines, key=lambda line: line.top)
+    if len(lines) < 2:
+        return None
+    size = median(line.height for line in lines)
+    first, second = lines[0], lines[1]
+    if (
+        _band(first, page) == "top"
+        and first.height < 0.85 * size
+        and second.top - first.bottom > size
+        and not is_page_number(first.text)
+    ):
+        return first
+    return None
 
 
 def _band(line: Line, page: Page) -> str | None:

@@ -61,6 +61,22 @@ def _engine(choice: str) -> OcrEngine | None:
     return _tesseract()
 
 
+def installed_engines() -> list[OcrEngine]:
+    """Every OCR engine installed here, best first (for comparisons; engine() picks the one to use)."""
+    found: list[OcrEngine] = []
+    for candidate in (_engine("rapidocr"), _engine("tesseract")):
+        if candidate is not None and all(e.name != candidate.name for e in found):
+            found.append(candidate)
+    return found
+
+
+def image_text(name: str, reader: OcrEngine, image: Image) -> str:
+    """The text of one page image read by `reader`, one paragraph per line."""
+    lines = recognise(name, reader, image)
+    page = Page(lines=tuple(lines), width=float(image.width), height=float(image.height))
+    return "\n".join(paragraphs([page]))
+
+
 def read_image(name: str, data: bytes) -> str:
     """The text of an image of a printed page, one paragraph per line."""
     from PIL import Image as PILImage
@@ -76,10 +92,7 @@ def read_image(name: str, data: bytes) -> str:
     reader = engine()
     if reader is None:
         raise UnreadableFile(f"{name} 是图片。{HOW_TO_ENABLE}")
-    image = image.convert("RGB")
-    lines = recognise(name, reader, image)
-    page = Page(lines=tuple(lines), width=float(image.width), height=float(image.height))
-    return "\n".join(paragraphs([page]))
+    return image_text(name, reader, image.convert("RGB"))
 
 
 def recognise(name: str, reader: OcrEngine, image: Image) -> list[Line]:

@@ -157,3 +157,18 @@ def test_join_keeps_a_space_only_between_latin_words() -> None:
 def test_tidy_line_drops_layout_spaces_between_chinese_characters() -> None:
     assert tidy_line("离 休 干 部 “ 两 项 待 遇 ”") == "离休干部“两项待遇”"
     assert tidy_line("speechqa 0.1  版本") == "speechqa 0.1版本"
+
+
+def test_the_header_of_a_one_page_document_is_removed_but_not_its_title() -> None:
+    title = Line(text="关于做好体检工作的通知", x0=200, x1=400, top=110, bottom=132, font="Sans", size=22)
+    lines = (
+        margin_line("中共某某市委老干部局", top=True),
+        title,
+        body_line("正文。", 2, indent=True, full=False),
+    )
+    kept = [
+        line.text
+        for page in remove_running_lines([Page(lines=lines, width=WIDTH, height=HEIGHT)])
+        for line in page.lines
+    ]
+    assert kept == ["关于做好体检工作的通知", "正文。"]
