@@ -5,12 +5,13 @@ from .chunk import DEFAULT_MAX_CHARS, chunk_speech, split_paragraph, split_sente
 from .clean import clean_line
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
 from .parse import parse_document
-from .reader import SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
+from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
 from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
 
 __all__ = [
     "BLOCK_KINDS",
     "DEFAULT_MAX_CHARS",
+    "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Block",
     "CorpusError",

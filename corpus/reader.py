@@ -21,6 +21,7 @@ __all__ = [
     "MAX_DOCX_INFLATED",
     "MAX_DOCX_RATIO",
     "MAX_FILE_BYTES",
+    "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "decode_text",
     "iter_speech_files",
@@ -29,7 +30,8 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg")
-_SUPPORTED_LIST = "支持 .txt、.docx、.doc、.pdf，以及 .png/.jpg 扫描图片"
+# For messages: what can be added (the bot and the CLI say the same).
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.pdf，以及 .png/.jpg 扫描图片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -50,14 +52,18 @@ def read_document(path: Path) -> Document:
     """Read one file; raise a CorpusError with a one-line reason when it cannot be used."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormat(f"不支持的文件类型：{path.name}（{_SUPPORTED_LIST}）")
+        raise UnsupportedFormat(f"不支持的文件类型：{path.name}（支持 {SUPPORTED_FORMATS}）")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UnreadableFile(f"文件太大：{path.name}（{size // 1024 // 1024} MB，上限 50 MB）")
         data = path.read_bytes()
+    except PermissionError as e:
+        raise UnreadableFile(f"无法读取文件 {path.name}：没有读取权限") from e
+    except IsADirectoryError as e:
+        raise UnreadableFile(f"无法读取文件 {path.name}：这是一个文件夹") from e
     except OSError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：{e.strerror or e}") from e
+        raise UnreadableFile(f"无法读取文件 {path.name}（系统错误 {e.errno}）") from e
     return read_bytes(path.name, data)
 
 
@@ -80,7 +86,7 @@ def read_bytes(name: str, data: bytes) -> Document:
     elif suffix in (".png", ".jpg", ".jpeg"):
         text, encoding = ocr.read_image(name, data), "ocr"
     else:
-        raise UnsupportedFormat(f"不支持的文件类型：{name}（{_SUPPORTED_LIST}）")
+        raise UnsupportedFormat(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
     if not text.strip():
         raise EmptyDocument(f"文件中没有文字：{name}")
     return Document(name=name, text=text, encoding=encoding, blocks=blocks)

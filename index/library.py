@@ -29,6 +29,7 @@ import numpy as np
 
 from corpus import (
     DEFAULT_MAX_CHARS,
+    SUPPORTED_FORMATS,
     CorpusError,
     Document,
     chunk_speech,
@@ -126,7 +127,7 @@ class Library:
                 continue
             if path.is_dir() and not files:
                 outcomes.append(
-                    FileOutcome(str(path), error=f"文件夹中没有 .txt / .docx / .pdf 文件：{path}")
+                    FileOutcome(str(path), error=f"文件夹中没有可添加的文件（{SUPPORTED_FORMATS}）：{path}")
                 )
             for file in files:
                 try:
