@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus import CorpusError, bundled_corpus_files, parse_document, read_bytes, read_document
+from corpus import CorpusError, bundled_corpus_files, clean_line, parse_document, read_bytes, read_document
 from corpus.layout import is_page_number
 
 from .errors import BenchError
@@ -322,7 +322,9 @@ def render_pages(
 def speech_pages(count: int, chars_per_page: int = 700) -> list[str]:
     """Texts of `count` pages cut from the bundled speeches' paragraphs (never tuned on: any page)."""
     text = "\n".join(path.read_text("utf-8") for path in bundled_corpus_files())
-    paragraphs = [p.strip() for p in text.splitlines() if len(p.strip()) >= 20]
+    # Cleaned as for indexing (the seed file carries conversion artefacts no printed page would show).
+    paragraphs = [clean_line(p) for p in text.splitlines()]
+    paragraphs = [p for p in paragraphs if len(p) >= 20]
     if not paragraphs:
         raise BenchError("没有可用于渲染的讲话文本")
     step = max(1, len(paragraphs) // max(count, 1))
