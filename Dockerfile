@@ -25,10 +25,15 @@ COPY retrieval retrieval
 COPY bot bot
 COPY cli cli
 COPY bench bench
-RUN pip install . \
+# The ocr extra: scans and .png/.jpg pages are read by RapidOCR (its Chinese models are in the wheel).
+RUN pip install "./[ocr]" \
  && python -c "import torch; assert torch.version.cuda is None, 'CUDA build of torch'"
 
 FROM python:3.11-slim-bookworm
+# antiword reads Word 97–2003 .doc files (speechqa finds it on the PATH); a runtime tool, not a build tool.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends antiword=0.37-16+deb12u1 \
+ && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 --user-group speechqa \
  && mkdir /data && chown speechqa:speechqa /data
 COPY --from=build /opt/venv /opt/venv

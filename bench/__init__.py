@@ -8,6 +8,14 @@ docs/benchmarks.md.
 from .chunking import QuestionSet, chunking_report, cmrc_set, notice_set, speech_set
 from .cmrc import BenchmarkSet, load_cmrc
 from .doc import DEFAULT_DOC, machine_line, write_section
+from .documents import (
+    DEFAULT_DOCUMENTS_DOC,
+    DEFAULT_FIXTURES,
+    documents_report,
+    ocr_report,
+    pdf_extractors_report,
+    render_pages,
+)
 from .errors import BenchError
 from .quality import (
     BenchLibrary,
@@ -38,6 +46,8 @@ from .txtai import comparison_section, require_txtai
 
 __all__ = [
     "DEFAULT_DOC",
+    "DEFAULT_DOCUMENTS_DOC",
+    "DEFAULT_FIXTURES",
     "DEV_QUESTIONS",
     "TXTAI_NOTE",
     "BenchError",
@@ -56,6 +66,7 @@ __all__ = [
     "coldstart_report",
     "comparison_section",
     "dev_questions",
+    "documents_report",
     "evaluate_modes",
     "ingest_report",
     "int_list",
@@ -65,6 +76,9 @@ __all__ = [
     "machine_line",
     "misses",
     "notice_set",
+    "ocr_report",
+    "pdf_extractors_report",
+    "render_pages",
     "report_json",
     "report_table",
     "require_txtai",

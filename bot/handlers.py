@@ -32,7 +32,7 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from corpus import SUPPORTED_SUFFIXES, CorpusError, read_bytes
+from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, CorpusError, read_bytes
 from index import BuildReport, FileOutcome, SpeechIndexError, Store
 from retrieval import Answer, QueryError, SpeechService
 
@@ -84,7 +84,7 @@ HELP = """<b>使用说明</b>
 ADMIN_HELP = """
 
 <b>管理员</b>
-• 把 .txt / .docx / .pdf 文件发给我（私聊）：加入语料并更新索引
+• 把 .txt / .docx / .doc / .pdf 文件或扫描图片发给我（私聊）：加入语料并更新索引
 /reindex — 重建全部索引
 /stats — 使用统计"""
 
@@ -225,7 +225,7 @@ class Handlers:
         return False
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """An admin's .txt/.docx/.pdf: read it, add its speeches, update the index, report."""
+        """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report."""
         if not await self._require_admin(update, "上传讲话文件"):
             return
         message = _message(update)
@@ -234,7 +234,7 @@ class Handlers:
         name = Path(document.file_name or "未命名文件").name
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
             await message.reply_text(
-                fmt.render_refusal(f"不支持的文件类型：{name}（支持 .txt、.docx、.pdf）")
+                fmt.render_refusal(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
             )
             return
         if document.file_size is not None and document.file_size > MAX_DOWNLOAD:

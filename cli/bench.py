@@ -525,3 +525,59 @@ def bench_txtai(
             sections.append(b.comparison_section(title, cmrc.library, retriever, cmrc_questions))
             cmrc.library.close()
     publish("txtai", "speechqa bench txtai", b.TXTAI_NOTE + "\n\n" + "\n\n".join(sections), doc)
+
+
+documents_doc_option = click.option(
+    "--doc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=b.DEFAULT_DOCUMENTS_DOC,
+    show_default=True,
+    help="Write the figures into this Markdown file.",
+)
+
+
+@bench.command("documents")
+@click.option(
+    "--fixtures",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=b.DEFAULT_FIXTURES,
+    show_default=True,
+    help="Folder of documents, each with its expected <file>.json beside it.",
+)
+@documents_doc_option
+def bench_documents(fixtures: Path, doc: Path) -> None:
+    """How real-format documents come in: sentences conserved, header/footer leaks, tables, parse accuracy
+    per format; and the candidate PDF extractors compared on the same PDFs.
+
+    \b
+    Example:
+        speechqa bench documents
+    """
+    with user_errors():
+        table = b.documents_report(fixtures)
+        extractors = b.pdf_extractors_report(fixtures)
+    publish("documents", "speechqa bench documents", table, doc)
+    publish("pdf-extractors", "speechqa bench documents", extractors, doc)
+
+
+@bench.command("ocr")
+@click.option(
+    "--dpi",
+    "dpis",
+    default="150,300",
+    show_default=True,
+    callback=parsed(b.int_list),
+    help="Resolutions to render the pages at (comma-separated).",
+)
+@click.option("--pages", type=click.IntRange(1, 50), default=3, show_default=True, help="Pages to render.")
+@documents_doc_option
+def bench_ocr(dpis: list[int], pages: int, doc: Path) -> None:
+    """Character error rate of each installed OCR engine on speech pages rendered with a CJK font.
+
+    \b
+    Example:
+        speechqa bench ocr --dpi 150,300 --pages 3
+    """
+    with user_errors():
+        table = b.ocr_report(dpis, pages)
+    publish("ocr", f"speechqa bench ocr --dpi {','.join(map(str, dpis))} --pages {pages}", table, doc)

@@ -6,13 +6,15 @@ from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
 from .parse import parse_document
-from .reader import SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
-from .records import Block, Document, Paragraph, PassageDraft, Speech
+from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
+from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
 
 __all__ = [
+    "BLOCK_KINDS",
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MERGE_TO",
+    "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Block",
     "Conservation",

@@ -4,24 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "table_row")
+
 
 @dataclass(frozen=True)
 class Block:
-    """One structural unit a reader saw: a styled title/heading, a paragraph, or a table row."""
+    """One structural unit of a document whose format says what each paragraph is (Word styles).
+
+    kind is one of BLOCK_KINDS; level is the heading level (1 = Heading 1) when kind == "heading",
+    else 0. A table_row's text labels each cell by its header cell: 「项目：健康体检；标准：每年一次」.
+    """
 
     text: str
     kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "table_row"
-    level: int = 0  # heading level (1 = Heading 1) for kind == "heading"
+    level: int = 0
 
 
 @dataclass(frozen=True)
 class Document:
-    """A file's text, decoded, before any cleaning."""
+    """A file's text, decoded, before any cleaning.
+
+    text is always filled (one line per paragraph / table row). blocks is filled only when the format
+    carries structure (Word): the same content in order, each unit with its kind.
+    """
 
     name: str  # file name, used as the speech's source
     text: str
-    encoding: str  # what it was decoded from: "utf-8", "gb18030", "docx", "pdf", …
-    blocks: tuple[Block, ...] = ()  # the structure a reader saw (Word styles, tables), when it has one
+    encoding: str  # what it was decoded from: "utf-8", "gb18030", "big5", "docx", "pdf", "ocr", …
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)

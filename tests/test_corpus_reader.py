@@ -165,11 +165,11 @@ def test_empty_file_is_refused(tmp_path: Path, content: bytes) -> None:
         read_document(path)
 
 
-@pytest.mark.parametrize("name", ["讲话.doc", "讲话.rtf", "讲话.md", "讲话"])
+@pytest.mark.parametrize("name", ["讲话.rtf", "讲话.md", "讲话.odt", "讲话"])
 def test_unsupported_suffix_is_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SPEECH, encoding="utf-8")
-    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.pdf"):
+    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.doc、\.pdf"):
         read_document(path)
 
 
@@ -206,9 +206,12 @@ def test_docx_paragraphs_and_table_are_read(tmp_path: Path) -> None:
     document = read_document(path)
     assert document.encoding == "docx"
     lines = document.text.splitlines()
-    assert lines[:2] == ["在全市老干部工作会议上的讲话", "要落实好离休干部每年一次体检的规定。"]
-    assert "单位 | 人数" in lines  # cells stay apart after cleaning (which drops spaces between Chinese)
-    assert "市老干部局 | XX" in lines
+    assert lines == [
+        "在全市老干部工作会议上的讲话",
+        "要落实好离休干部每年一次体检的规定。",
+        "单位：市老干部局；人数：XX",
+    ]
+    assert [b.kind for b in document.blocks] == ["paragraph", "paragraph", "table_row"]
 
 
 def test_corrupt_docx_is_refused_clearly() -> None:
@@ -261,10 +264,17 @@ def test_damaged_pdf_is_refused_clearly() -> None:
 
 def test_folder_expands_to_its_supported_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ["b.txt", "a.docx", "c.pdf", "notes.md", "image.png", "sub/d.TXT"]:
+    for name in ["b.txt", "a.docx", "c.pdf", "notes.md", "page.png", "old.doc", "logo.svg", "sub/d.TXT"]:
         (tmp_path / name).write_bytes(b"x")
     found = list(iter_speech_files([tmp_path]))
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.docx", "b.txt", "c.pdf", "sub/d.TXT"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.docx",
+        "b.txt",
+        "c.pdf",
+        "old.doc",
+        "page.png",
+        "sub/d.TXT",
+    ]
 
 
 def test_files_and_folders_can_be_mixed(tmp_path: Path) -> None:
@@ -295,3 +305,213 @@ def test_every_refusal_is_a_corpus_error_with_a_one_line_message() -> None:
         message = str(caught.value)
         assert name in message
         assert "\n" not in message
+
+
+# -- encodings verified, not assumed --------------------------------------------------------------------
+
+TRADITIONAL = "在退休幹部座談會上的講話\n我們將繼續完善走訪慰問制度，做到老同志生病住院必訪。\n"
+
+
+def test_big5_file_is_read_as_big5_not_as_gb18030_gibberish() -> None:
+    data = TRADITIONAL.encode("big5")
+    data.decode("gb18030")  # decodes without error: the old reader took this gibberish
+    document = read_bytes("繁體.txt", data)
+    assert document.text == TRADITIONAL
+    assert document.encoding == "big5"
+
+
+def test_utf16_without_bom_is_decoded() -> None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        document = read_bytes("utf16.txt", SPEECH.encode(codec))
+        assert document.text == SPEECH
+        assert document.encoding == "utf-16"
+
+
+def test_bytes_no_encoding_makes_plausible_are_refused_naming_the_guesses() -> None:
+    # Valid GB18030 and Big5 byte pairs, but of rare characters in no sensible order.
+    noise = bytes([0x81, 0x40, 0xFE, 0x7E, 0x8F, 0xA1, 0xA1, 0x40] * 40)
+    with pytest.raises(UnreadableFile) as caught:
+        read_bytes("乱码.txt", noise)
+    message = str(caught.value)
+    assert message.startswith("无法识别文件编码（试过：")
+    assert "UTF-8" in message and "GB18030" in message and "Big5" in message
+    assert "乱码.txt" in message
+
+
+def test_plausibility_tells_chinese_from_mojibake() -> None:
+    from corpus.encoding import plausibility
+
+    assert plausibility(SPEECH) > 0.95
+    assert plausibility(TRADITIONAL) > 0.95
+    assert plausibility(TRADITIONAL.encode("big5").decode("gb18030")) < 0.85
+    assert plausibility(SPEECH.encode("utf-8").decode("latin-1")) < 0.85
+
+
+# -- Word structure -------------------------------------------------------------------------------------
+
+
+def structured_docx(*, header: str = "", footer: str = "") -> bytes:
+    document = docx.Document()
+    document.add_paragraph("在全市老干部工作会议上的讲话", style="Title")
+    document.add_paragraph("——在2024年全市老干部工作会议上", style="Subtitle")
+    document.add_heading("落实医疗待遇", level=1)
+    document.add_paragraph("离休干部每年体检一次。")
+    document.add_heading("（一）体检标准", level=2)
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [
+            ("项目", "标准", "经费来源"),
+            ("健康体检", "每年一次", "同级财政"),
+            ("住院陪护", "每天八十元", "原单位"),
+        ]
+    ):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("表格之后的段落。")
+    outline = document.add_paragraph("按大纲级别标出的标题")
+    ppr = outline._p.get_or_add_pPr()
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    ppr.append(level)
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    if footer:
+        document.sections[0].footer.paragraphs[0].text = footer
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_styles_become_block_kinds_and_tables_stay_in_place() -> None:
+    document = read_bytes("讲话.docx", structured_docx())
+    assert [(b.kind, b.level, b.text) for b in document.blocks] == [
+        ("title", 0, "在全市老干部工作会议上的讲话"),
+        ("subtitle", 0, "——在2024年全市老干部工作会议上"),
+        ("heading", 1, "落实医疗待遇"),
+        ("paragraph", 0, "离休干部每年体检一次。"),
+        ("heading", 2, "（一）体检标准"),
+        ("table_row", 0, "项目：健康体检；标准：每年一次；经费来源：同级财政"),
+        ("table_row", 0, "项目：住院陪护；标准：每天八十元；经费来源：原单位"),
+        ("paragraph", 0, "表格之后的段落。"),
+        ("heading", 2, "按大纲级别标出的标题"),
+    ]
+    assert document.text.splitlines() == [b.text for b in document.blocks]
+
+
+def test_docx_page_header_and_footer_are_left_out_deliberately() -> None:
+    document = read_bytes("讲话.docx", structured_docx(header="中共某某市委老干部局", footer="第 1 页"))
+    assert "老干部局" not in document.text
+    assert "第 1 页" not in document.text
+
+
+def test_merged_cells_are_not_repeated() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [("类别", "项目", "标准"), ("离休干部", "体检", "每年一次"), ("", "疗养", "两年一次")]
+    ):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))  # 离休干部 spans two rows
+    wide = document.add_table(rows=2, cols=3)
+    wide.cell(0, 0).text, wide.cell(0, 1).text, wide.cell(0, 2).text = "说明", "备注", "日期"
+    merged = wide.cell(1, 0).merge(wide.cell(1, 1))
+    merged.text = "合并的说明"
+    wide.cell(1, 2).text = "2024年"
+    out = io.BytesIO()
+    document.save(out)
+    lines = read_bytes("表格.docx", out.getvalue()).text.splitlines()
+    assert lines == [
+        "类别：离休干部；项目：体检；标准：每年一次",
+        "项目：疗养；标准：两年一次",
+        "说明：合并的说明；日期：2024年",
+    ]
+
+
+def test_table_without_a_header_row_keeps_its_cells_apart() -> None:
+    data = docx_bytes([], table=[["离休干部每年体检一次。", "费用由同级财政负担。"], ["二", "三"]])
+    assert read_bytes("表.docx", data).text.splitlines() == [
+        "离休干部每年体检一次。；费用由同级财政负担。",
+        "二；三",
+    ]
+
+
+# -- .doc (Word 97–2003) --------------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+
+
+def test_doc_is_refused_with_the_fix_when_no_converter_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither soffice nor antiword on the PATH
+    with pytest.raises(UnreadableFile, match=r"请另存为 \.docx 后再添加"):
+        read_document(FIXTURES / "work_conference.doc")
+
+
+def test_doc_is_read_through_antiword_when_libreoffice_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    antiword = shutil.which("antiword")
+    if antiword is None:
+        pytest.skip("antiword is not installed")
+    (tmp_path / "antiword").symlink_to(antiword)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    document = read_document(FIXTURES / "work_conference.doc")
+    assert document.encoding == "doc/antiword"
+    assert "离休干部医疗费用按规定实行单独统筹，做到应保尽保、按时足额支付。" in document.text
+
+
+def test_a_docx_saved_with_a_doc_name_is_read_as_docx() -> None:
+    document = read_bytes("改了后缀.doc", structured_docx())
+    assert document.encoding == "docx"
+    assert document.blocks[0].kind == "title"
+
+
+def test_non_word_bytes_named_doc_are_refused() -> None:
+    with pytest.raises(UnreadableFile, match="不是有效的 Word 97–2003 文档"):
+        read_bytes("假的.doc", "这不是 Word 文档".encode())
+
+
+# -- images and scans -----------------------------------------------------------------------------------
+
+
+def test_images_without_an_ocr_engine_are_refused_saying_how_to_enable_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SPEECHQA_OCR", "none")
+    with pytest.raises(UnreadableFile, match=r"pip install 'speechqa\[ocr\]'"):
+        read_document(FIXTURES / "holiday_visit.scan.png")
+    with pytest.raises(UnreadableFile, match=r"扫描件.*pip install 'speechqa\[ocr\]'"):
+        read_document(FIXTURES / "training_speech.scan.pdf")
+
+
+def test_a_broken_image_is_refused_clearly() -> None:
+    with pytest.raises(UnreadableFile, match="不是有效的图片文件"):
+        read_bytes("照片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
+
+
+# -- PDF encryption -------------------------------------------------------------------------------------
+
+
+def test_pdf_needing_a_user_password_is_refused_in_chinese() -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_with_text(["离休干部每年体检一次。"])))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(UnreadableFile, match="这个 PDF 需要密码才能打开"):
+        read_bytes("加密.pdf", out.getvalue())
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_with_only_an_owner_password_opens(algorithm: str) -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_with_text(["离休干部每年体检一次。"])))
+    writer.encrypt(user_password="", owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    assert "离休干部每年体检一次。" in read_bytes("限制编辑.pdf", out.getvalue()).text

@@ -60,7 +60,7 @@ def test_the_install_steps_are_found_in_the_dockerfile() -> None:
     commands = install_commands()
     assert len(commands) == 2
     assert commands[0].startswith('pip install "torch==') and "whl/cpu" in commands[0]
-    assert commands[1].startswith("pip install .")
+    assert commands[1].startswith('pip install "./[ocr]"')  # the project, with OCR for scans
 
 
 @pytest.mark.slow

@@ -1,0 +1,141 @@
+"""Plain-text encodings, verified rather than assumed.
+
+A Chinese text file may be UTF-8, UTF-16 (with or without a byte-order mark), GBK/GB18030 or Big5.
+GB18030 decodes nearly any byte string, so "it decoded" proves nothing: every candidate decoding is
+scored by how plausible it is as Chinese (the share of its characters that are common simplified or
+traditional characters, punctuation or ASCII), and the best plausible one wins. When none is
+plausible the file is refused, naming the encodings that were tried.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from functools import lru_cache
+
+from .errors import UnreadableFile
+
+log = logging.getLogger(__name__)
+
+# A decoding is accepted when at least this share of its visible characters is ordinary text.
+MIN_PLAUSIBILITY = 0.85
+_PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～—－％＋＝〔〕［］｛｝／\u3000")
+_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16LE",
+    "utf-16-be": "UTF-16BE",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+}
+
+
+@lru_cache(maxsize=1)
+def common_characters() -> frozenset[str]:
+    """The frequent characters of both scripts: GB2312 level 1 (3,755) and Big5 常用字 (5,401)."""
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xD8):  # GB2312 level 1: rows 16–55
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([lead, trail]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    for lead in range(0xA4, 0xC7):  # Big5 frequently used characters: A440–C67E
+        for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+            if lead == 0xC6 and trail > 0x7E:
+                break
+            try:
+                chars.add(bytes([lead, trail]).decode("big5"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars)
+
+
+def plausibility(text: str) -> float:
+    """Share of visible characters that are ordinary Chinese text: common CJK, punctuation, ASCII."""
+    common = common_characters()
+    visible = good = 0
+    for ch in text:
+        if ch.isspace():
+            continue
+        visible += 1
+        ordinary = ch in common or ch in _PUNCTUATION or " " < ch <= "~"
+        full_width = "\uff01" <= ch <= "\uff5e"
+        if ordinary or full_width or unicodedata.category(ch).startswith("P"):
+            good += 1
+    return good / visible if visible else 0.0
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, str]:
+    """Decode a text file; return (text, encoding). Refuse with the guesses tried when none is plausible."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    elif b"\x00" in data[:8192]:
+        candidates = ["utf-16-le", "utf-16-be"]
+    else:
+        candidates = ["utf-8", "gb18030", "big5"]
+    tried: list[str] = []
+    best: tuple[float, str, str] | None = None
+    for encoding in [*candidates, *_detected(data, candidates)]:
+        label = _NAMES.get(encoding, encoding)
+        if label not in tried:
+            tried.append(label)
+        text = _decode(data, encoding)
+        if text is None:
+            continue
+        score = plausibility(text)
+        log.debug("%s decoded as %s: plausibility %.3f", name, encoding, score)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, text, encoding)
+        if score >= 0.995:
+            break  # nothing can do better than a clean decoding
+    if best is None or best[0] < MIN_PLAUSIBILITY:
+        if b"\x00" in data[:8192] or _looks_binary(data):
+            raise UnreadableFile(f"{name} 不是文本文件（含二进制数据）")
+        raise UnreadableFile(f"无法识别文件编码（试过：{'、'.join(tried)}）：{name}，请另存为 UTF-8 后重试")
+    score, text, encoding = best
+    if encoding.startswith("utf-16") or encoding == "utf-8-sig":
+        text = text.removeprefix("\ufeff")
+    if encoding in ("utf-16-le", "utf-16-be"):
+        encoding = "utf-16"
+    return text, encoding
+
+
+def _decode(data: bytes, encoding: str) -> str | None:
+    codecs = {"big5": ("cp950", "big5hkscs")}.get(encoding, (encoding,))
+    for codec in codecs:
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
+def _detected(data: bytes, already: list[str]) -> list[str]:
+    """charset-normalizer's guesses, as further candidates (each verified like the others)."""
+    from charset_normalizer import from_bytes
+
+    try:
+        matches = from_bytes(data[:200_000])
+    except Exception:  # the detector is a heuristic: its failure only means no extra guesses
+        log.debug("charset-normalizer failed", exc_info=True)
+        return []
+    out = []
+    for match in list(matches)[:3]:
+        encoding = (match.encoding or "").replace("_", "-").lower()
+        if encoding in ("gbk", "gb2312", "cp936"):
+            encoding = "gb18030"
+        elif encoding in ("cp950", "big5hkscs"):
+            encoding = "big5"
+        if encoding and encoding not in already and encoding not in out:
+            out.append(encoding)
+    return out
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05

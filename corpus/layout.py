@@ -1,0 +1,250 @@
+"""Turn positioned lines of printed pages into paragraphs: drop running headers, footers and page numbers,
+join lines broken by wrapping or by a page end.
+
+Used for PDFs with a text layer and for OCR output alike: both give lines with a bounding box. Nothing
+here invents or drops a character of the body: lines are joined with nothing between Chinese
+characters and with one space between two Latin letters or digits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+# Lines in the top or bottom band of a page are header/footer candidates.
+_MARGIN_BAND = 0.12
+# A line is a running header/footer when its text (digits ignored) recurs at the same place on this share
+# of the pages (and on at least two).
+_RUNNING_SHARE = 0.5
+_PAGE_NUMBER = re.compile(
+    r"^(?:"
+    r"[—–－\-－―─~～·•]*\s*[（(]?\s*\d{1,4}\s*[）)]?\s*[—–－\-―─~～·•]*"  # 12, - 3 -, — 12 —, (3)
+    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 共 9 页
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/9
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"  # Page 3 of 9
+    r"|[-—–]?\s*[ivxlcdm]{1,6}\s*[-—–]?"  # roman page numbers in front matter
+    r")$",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: its text and its box in page units (top grows downwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: str = ""  # the line's main font, when the source says (a PDF's text layer)
+    size: float = 0.0  # its main font size, when known
+    table: bool = False  # a table row (its own paragraph, never joined)
+
+    @property
+    def height(self) -> float:
+        return self.size or max(self.bottom - self.top, 0.1)
+
+
+@dataclass(frozen=True)
+class Page:
+    lines: tuple[Line, ...]
+    width: float
+    height: float
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def remove_running_lines(pages: list[Page]) -> list[Page]:
+    """Drop page numbers in the margins and lines that repeat at the same place on most pages."""
+    keys: Counter[tuple[str, str]] = Counter()
+    for page in pages:
+        seen = set()
+        for line in page.lines:
+            band = _band(line, page)
+            if band:
+                seen.add((band, _running_key(line.text)))
+        keys.update(seen)
+    needed = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
+    running = {key for key, count in keys.items() if count >= needed and key[1]}
+    single = _single_page_header(pages[0]) if len(pages) == 1 else None
+    out = []
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            band = _band(line, page)
+            if band and ((band, _running_key(line.text)) in running or is_page_number(line.text)):
+                continue
+            if line is single:
+                continue
+            kept.append(line)
+        out.append(Page(lines=tuple(kept), width=page.width, height=page.height))
+    return out
+
+
+def _single_page_header(page: Page) -> Line | None:
+    """With one page nothing repeats: a header is then the topmost line, in the top margin, in a smaller
+    type than the body and set apart from what follows by more than a line's height."""
+    lines = sorted(page.lines, key=lambda line: line.top)
+    if len(lines) < 2:
+        return None
+    size = median(line.height for line in lines)
+    first, second = lines[0], lines[1]
+    if (
+        _band(first, page) == "top"
+        and first.height < 0.85 * size
+        and second.top - first.bottom > size
+        and not is_page_number(first.text)
+    ):
+        return first
+    return None
+
+
+def _band(line: Line, page: Page) -> str | None:
+    if line.bottom <= page.height * _MARGIN_BAND:
+        return "top"
+    if line.top >= page.height * (1 - _MARGIN_BAND):
+        return "bottom"
+    return None
+
+
+def _running_key(text: str) -> str:
+    """A header's identity: its text without spaces and with every number made the same."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def paragraphs(pages: list[Page]) -> list[str]:
+    """Join the lines of all pages into paragraphs (wrapped lines and page breaks joined)."""
+    body = [line for page in pages for line in page.lines if not line.table]
+    if not body:
+        return [line.text for page in pages for line in page.lines]
+    metrics = _Metrics(
+        left=_body_edge([line.x0 for line in body], low=True),
+        right=_body_edge([line.x1 for line in body], low=False),
+        size=median(line.height for line in body),
+        pitch=_pitch(pages),
+    )
+    out: list[str] = []
+    current = ""
+    previous: Line | None = None
+    previous_page = -1
+    for page_index, page in enumerate(pages):
+        for line in page.lines:
+            text = line.text.strip()
+            if not text:
+                continue
+            if previous is None or _starts_paragraph(
+                previous, line, metrics, same_page=page_index == previous_page
+            ):
+                if current:
+                    out.append(current)
+                current = text
+            else:
+                current = join(current, text)
+            previous, previous_page = line, page_index
+    if current:
+        out.append(current)
+    return out
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    left: float  # the text block's left edge
+    right: float  # its right edge
+    size: float  # the body's font size (line height)
+    pitch: float  # the body's line pitch (top to top), 0 when unknown
+
+
+def _pitch(pages: list[Page]) -> float:
+    """The usual distance from one line's top to the next's, among lines of the body size."""
+    steps = []
+    for page in pages:
+        lines = [line for line in page.lines if not line.table]
+        for a, b in itertools.pairwise(lines):
+            if abs(a.height - b.height) < 0.5 and b.top > a.top:
+                steps.append(round(b.top - a.top, 1))
+    if not steps:
+        return 0.0
+    return Counter(steps).most_common(1)[0][0]
+
+
+def _body_edge(values: list[float], *, low: bool) -> float:
+    """The text block's left (or right) edge: where most lines start (end), to within half a point."""
+    rounded = Counter(round(v) for v in values)
+    top = max(rounded.values())
+    candidates = [v for v, count in rounded.items() if count >= top * 0.5]
+    return float(min(candidates) if low else max(candidates))
+
+
+def _starts_paragraph(previous: Line, line: Line, m: _Metrics, *, same_page: bool) -> bool:
+    if line.table or previous.table:
+        return True
+    size = m.size
+    gap = line.top - previous.bottom
+    same_size = _same_size(previous, line, size)
+    same_font = line.font == previous.font
+    # A centred line that wrapped (a long title): the previous line is full and centred too.
+    if (
+        previous.x1 >= m.right - 1.5 * size
+        and _centred(previous, m.left, m.right, size)
+        and _centred(line, m.left, m.right, size)
+        and line.x0 > m.left + 0.8 * size
+        and same_size
+        and same_font
+        and (not same_page or gap < 0.6 * size)
+    ):
+        return False
+    # The previous line stopped short of the right edge: it ended its paragraph.
+    if previous.x1 < m.right - 1.5 * size:
+        return True
+    # This line is indented (a first-line indent) or centred.
+    if line.x0 > m.left + 0.8 * size:
+        return True
+    # A different font or font size (title, heading) starts a new paragraph.
+    if not same_size or (line.font and previous.font and not same_font):
+        return True
+    # More space above it than between the lines of a paragraph.
+    if same_page and m.pitch and line.top - previous.top > m.pitch + 0.25 * size:
+        return True
+    return same_page and gap > 1.2 * size
+
+
+def _same_size(a: Line, b: Line, size: float) -> bool:
+    if a.size and b.size:  # font sizes from a text layer are exact
+        return abs(a.size - b.size) < 0.4
+    return abs(a.height - b.height) <= 0.15 * size
+
+
+def _centred(line: Line, left: float, right: float, size: float) -> bool:
+    return abs((line.x0 - left) - (right - line.x1)) < size
+
+
+def join(before: str, after: str) -> str:
+    """Join a wrapped line to the next: nothing between Chinese, one space between Latin words."""
+    if not before:
+        return after
+    if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[:1].islower():
+        return before + after  # a hyphenated English word: keep the hyphen, add nothing
+    if _WORD_CHAR.match(before[-1]) and _WORD_CHAR.match(after[0]):
+        return f"{before} {after}"
+    if before[-1] in ",.;:!?" and _WORD_CHAR.match(after[0]):
+        return f"{before} {after}"
+    return before + after
+
+
+def tidy_line(text: str) -> str:
+    """Spaces a PDF or OCR line has between Chinese characters are layout, not text: drop them."""
+    text = re.sub(r"[ \t\u00a0\u3000]+", " ", text).strip()
+    return re.sub(
+        r"(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]) (?=\S)|(?<=\S) (?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’])",
+        "",
+        text,
+    )

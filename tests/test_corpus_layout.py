@@ -1,0 +1,174 @@
+"""corpus.layout: running headers, footers and page numbers go; wrapped lines and page breaks are joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.layout import Line, Page, is_page_number, join, paragraphs, remove_running_lines, tidy_line
+
+WIDTH, HEIGHT = 595.0, 842.0
+LEFT, RIGHT, SIZE, PITCH = 90.0, 505.0, 16.0, 28.0
+
+
+def body_line(text: str, row: int, *, indent: bool = False, full: bool = True) -> Line:
+    x0 = LEFT + (2 * SIZE if indent else 0)
+    x1 = RIGHT if full else x0 + SIZE * len(text)
+    top = 120 + row * PITCH
+    return Line(text=text, x0=x0, x1=x1, top=top, bottom=top + SIZE, font="Serif", size=SIZE)
+
+
+def margin_line(text: str, *, top: bool) -> Line:
+    y = 40.0 if top else 790.0
+    return Line(text=text, x0=250, x1=345, top=y, bottom=y + 10, font="Serif", size=10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12",
+        "— 12 —",
+        "- 3 -",
+        "－ 7 －",
+        "第 3 页 共 9 页",
+        "第3页",
+        "共9页 第3页",
+        "3/9",
+        "Page 3 of 9",
+        "(4)",
+        "iv",
+    ],
+)
+def test_page_numbers_in_any_form_are_recognised(text: str) -> None:
+    assert is_page_number(text)
+
+
+@pytest.mark.parametrize("text", ["2024年3月15日", "一、总体要求", "第三条 离休干部", "12月", "100%"])
+def test_ordinary_short_lines_are_not_page_numbers(text: str) -> None:
+    assert not is_page_number(text)
+
+
+def pages_with_running_lines(count: int) -> list[Page]:
+    pages = []
+    for n in range(1, count + 1):
+        lines = (
+            margin_line("中共某某市委老干部局", top=True),
+            body_line(f"第{n}页的正文，讲的是离休干部的待遇问题，这一行排满了整整一行的宽度，", 0),
+            body_line(f"接着是第{n}页的第二行。", 1, full=False),
+            margin_line(f"— {n} —", top=False),
+        )
+        pages.append(Page(lines=lines, width=WIDTH, height=HEIGHT))
+    return pages
+
+
+def test_running_header_and_page_number_are_removed_from_every_page() -> None:
+    kept = [line.text for page in remove_running_lines(pages_with_running_lines(4)) for line in page.lines]
+    assert not any("老干部局" in text or "—" in text for text in kept)
+    assert len(kept) == 8
+
+
+def test_a_line_in_the_margin_of_one_page_only_is_kept_unless_it_is_a_page_number() -> None:
+    pages = pages_with_running_lines(4)
+    first = pages[0]
+    pages[0] = Page(lines=(margin_line("附件1", top=True), *first.lines), width=WIDTH, height=HEIGHT)
+    kept = [line.text for page in remove_running_lines(pages) for line in page.lines]
+    assert "附件1" in kept
+
+
+def test_body_text_that_repeats_mid_page_is_never_taken_for_a_header() -> None:
+    pages = [
+        Page(
+            lines=(body_line("同志们：", 5, full=False), body_line("谢谢大家！", 6, full=False)),
+            width=WIDTH,
+            height=HEIGHT,
+        )
+        for _ in range(3)
+    ]
+    kept = [line.text for page in remove_running_lines(pages) for line in page.lines]
+    assert kept.count("同志们：") == 3
+
+
+def test_wrapped_lines_join_without_spaces_and_indented_lines_start_paragraphs() -> None:
+    lines = (
+        body_line("要落实好离休干部每年一次体检的规定，对行动不便的老同志", 0, indent=True),
+        body_line("要安排上门服务。", 1, full=False),
+        body_line("第二段从这里开始，内容同样很长，一直写到这一行的最右边为止", 2, indent=True),
+        body_line("第二段的最后一行。", 3, full=False),
+    )
+    assert paragraphs([Page(lines=lines, width=WIDTH, height=HEIGHT)]) == [
+        "要落实好离休干部每年一次体检的规定，对行动不便的老同志要安排上门服务。",
+        "第二段从这里开始，内容同样很长，一直写到这一行的最右边为止第二段的最后一行。",
+    ]
+
+
+def test_a_paragraph_broken_by_a_page_end_is_joined() -> None:
+    first = Page(
+        lines=(body_line("这句话在第一页的最后一行还没有说完，一直排到了右边的边缘处", 20, indent=True),),
+        width=WIDTH,
+        height=HEIGHT,
+    )
+    second = Page(lines=(body_line("在第二页接着说完。", 0, full=False),), width=WIDTH, height=HEIGHT)
+    assert paragraphs([first, second]) == [
+        "这句话在第一页的最后一行还没有说完，一直排到了右边的边缘处在第二页接着说完。"
+    ]
+
+
+def test_a_heading_in_another_font_size_is_its_own_paragraph() -> None:
+    heading = Line(
+        text="三、努力做一名合格的支部书记",
+        x0=LEFT,
+        x1=RIGHT - 40,
+        top=120,
+        bottom=137,
+        font="Serif",
+        size=17,
+    )
+    lines = (
+        body_line("上一段排满了整行，最后一个字正好落在右边缘上面了。", -1),
+        heading,
+        body_line("正文。", 1, full=False),
+    )
+    assert paragraphs([Page(lines=lines, width=WIDTH, height=HEIGHT)])[1] == "三、努力做一名合格的支部书记"
+
+
+def test_a_long_centred_title_wrapped_over_two_lines_is_one_paragraph() -> None:
+    one = Line(
+        text="关于进一步做好新时代离退休干部工作",
+        x0=LEFT + 4,
+        x1=RIGHT - 4,
+        top=100,
+        bottom=122,
+        font="Sans",
+        size=22,
+    )
+    two = Line(text="的实施意见", x0=250, x1=345, top=124, bottom=146, font="Sans", size=22)
+    body = body_line("正文第一句话。", 3, indent=True, full=False)
+    assert paragraphs([Page(lines=(one, two, body), width=WIDTH, height=HEIGHT)])[0] == (
+        "关于进一步做好新时代离退休干部工作的实施意见"
+    )
+
+
+def test_join_keeps_a_space_only_between_latin_words() -> None:
+    assert join("离休干部", "体检") == "离休干部体检"
+    assert join("the annual health", "check") == "the annual health check"
+    assert join("“两项待遇”", "全面落实") == "“两项待遇”全面落实"
+    assert join("每年一次", "2024年") == "每年一次2024年"
+
+
+def test_tidy_line_drops_layout_spaces_between_chinese_characters() -> None:
+    assert tidy_line("离 休 干 部 “ 两 项 待 遇 ”") == "离休干部“两项待遇”"
+    assert tidy_line("speechqa 0.1  版本") == "speechqa 0.1版本"
+
+
+def test_the_header_of_a_one_page_document_is_removed_but_not_its_title() -> None:
+    title = Line(text="关于做好体检工作的通知", x0=200, x1=400, top=110, bottom=132, font="Sans", size=22)
+    lines = (
+        margin_line("中共某某市委老干部局", top=True),
+        title,
+        body_line("正文。", 2, indent=True, full=False),
+    )
+    kept = [
+        line.text
+        for page in remove_running_lines([Page(lines=lines, width=WIDTH, height=HEIGHT)])
+        for line in page.lines
+    ]
+    assert kept == ["关于做好体检工作的通知", "正文。"]
