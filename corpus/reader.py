@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat
@@ -42,7 +44,7 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {path.name}：{e.strerror or e}") from e
-    return read_bytes(path.name, data)
+    return replace(read_bytes(path.name, data), path=str(path.resolve()))
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -60,7 +62,9 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise UnsupportedFormat(f"不支持的文件类型：{name}（支持 .txt、.docx、.pdf）")
     if not text.strip():
         raise EmptyDocument(f"文件中没有文字：{name}")
-    return Document(name=name, text=text, encoding=encoding)
+    return Document(
+        name=name, text=text, encoding=encoding, digest=hashlib.sha256(data).hexdigest(), size=len(data)
+    )
 
 
 def decode_text(name: str, data: bytes) -> tuple[str, str]:

@@ -12,6 +12,9 @@ class Document:
     name: str  # file name, used as the speech's source
     text: str
     encoding: str  # what it was decoded from: "utf-8", "gb18030", "docx", "pdf", …
+    path: str | None = None  # the resolved path it was read from (None: uploaded bytes)
+    digest: str = ""  # SHA-256 of the file's bytes
+    size: int = 0  # the file's bytes
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,15 @@ from .errors import (
     IndexMismatch,
     IndexNotBuilt,
     ModelUnavailable,
+    ReadOnlyHome,
     SpeechIndexError,
     StoreCorrupt,
     WriterBusy,
 )
 from .lexical import LexicalIndex
-from .library import BuildReport, FileOutcome, Library, LoadedIndex
-from .records import Manifest, PassageRecord, SpeechRecord
-from .store import AddOutcome, LoggedQuery, QueryStats, Store, lexical_input
+from .library import BUNDLED, UPLOAD, BuildReport, FileOutcome, Library, LoadedIndex
+from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
+from .store import AddOutcome, Correction, LoggedQuery, QueryStats, Store, lexical_input
 from .tokenize import (
     DEFAULT_TOKENIZER,
     TOKENIZERS,
@@ -35,12 +36,15 @@ from .tokenize import (
 from .vectors import VectorIndex
 
 __all__ = [
+    "BUNDLED",
     "DEFAULT_MODEL",
     "DEFAULT_TOKENIZER",
     "KNOWN_PREFIXES",
     "TOKENIZERS",
+    "UPLOAD",
     "AddOutcome",
     "BuildReport",
+    "Correction",
     "Embedder",
     "FileOutcome",
     "IndexCorrupt",
@@ -57,7 +61,9 @@ __all__ = [
     "PassageRecord",
     "Prefixes",
     "QueryStats",
+    "ReadOnlyHome",
     "SentenceTransformerEmbedder",
+    "SourceRecord",
     "SpeechIndexError",
     "SpeechRecord",
     "Store",

@@ -1,0 +1,36 @@
+"""Hold Ctrl-C (SIGINT) and SIGTERM for the few milliseconds in which a write must not be cut in two."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Run the block with SIGINT and SIGTERM noted, not acted on; act on them right after.
+
+    Used around "commit the store, then point CURRENT at the new index": an interruption lands before
+    both or after both. Only the main thread can own signal handlers; elsewhere the block just runs.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+
+    previous = {sig: signal.signal(sig, note) for sig in HELD}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for sig in dict.fromkeys(caught):
+            signal.raise_signal(sig)
