@@ -22,7 +22,16 @@ from .errors import (
     WriterBusy,
 )
 from .lexical import LexicalIndex
-from .library import BUNDLED, UPLOAD, BuildReport, FileOutcome, Library, LoadedIndex
+from .library import BUNDLED, UPLOAD, BuildReport, FileOutcome, Library, LoadedIndex, write_lock
+from .maintenance import (
+    BackupError,
+    Counts,
+    RecoveryReport,
+    backup_database,
+    check_backup,
+    recover_database,
+    restore_database,
+)
 from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
 from .store import AddOutcome, Correction, LoggedQuery, QueryStats, Store, lexical_input
 from .tokenize import (
@@ -43,8 +52,10 @@ __all__ = [
     "TOKENIZERS",
     "UPLOAD",
     "AddOutcome",
+    "BackupError",
     "BuildReport",
     "Correction",
+    "Counts",
     "Embedder",
     "FileOutcome",
     "IndexCorrupt",
@@ -62,6 +73,7 @@ __all__ = [
     "Prefixes",
     "QueryStats",
     "ReadOnlyHome",
+    "RecoveryReport",
     "SentenceTransformerEmbedder",
     "SourceRecord",
     "SpeechIndexError",
@@ -70,11 +82,16 @@ __all__ = [
     "StoreCorrupt",
     "VectorIndex",
     "WriterBusy",
+    "backup_database",
+    "check_backup",
     "embed_query",
     "get_tokenizer",
     "jieba_words",
     "lexical_input",
     "load_embedder",
     "query_terms",
+    "recover_database",
+    "restore_database",
     "tokenizer_version",
+    "write_lock",
 ]

@@ -43,7 +43,7 @@ from .embedder import Embedder
 from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, ReadOnlyHome, WriterBusy
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest, SourceRecord, SpeechRecord
-from .signals import signals_held
+from .signals import interruptible, signals_held
 from .store import AddOutcome, Store, content_hash, lexical_input, read_only_message
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
@@ -100,24 +100,10 @@ class Library:
         self.store.close()
 
     # -- writing ------------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def write_lock(self) -> Iterator[None]:
+    def write_lock(self) -> contextlib.AbstractContextManager[None]:
         """Serialise writers across processes; a second writer is told at once, not made to wait."""
         self.store.require_writable()
-        try:
-            handle = open(self.home / "write.lock", "w")  # noqa: SIM115 - held for the duration
-        except OSError as e:
-            raise ReadOnlyHome(f"{read_only_message(self.home)}（{e.strerror or e}）") from e
-        try:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as e:
-                raise WriterBusy(
-                    "另一个写入任务（add / remove / rebuild）正在进行，请等它完成后再试。"
-                ) from e
-            yield
-        finally:
-            handle.close()
+        return write_lock(self.home)
 
     def add_documents(
         self,
@@ -337,7 +323,8 @@ class Library:
             progress(0, len(missing))
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
-            vectors = embedder.embed_batch([hashes[h] for h in batch], "passage")
+            texts = [hashes[h] for h in batch]
+            vectors = interruptible(lambda texts=texts: embedder.embed_batch(texts, "passage"))
             self.store.cache_vectors(embedder.key, zip(batch, vectors, strict=True))
             if progress:
                 progress(min(start + EMBED_BATCH, len(missing)), len(missing))
@@ -386,7 +373,8 @@ class Library:
             progress(0, len(missing))
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
-            vectors = embedder.embed_batch([inputs[h] for h in batch], "passage")
+            texts = [inputs[h] for h in batch]
+            vectors = interruptible(lambda texts=texts: embedder.embed_batch(texts, "passage"))
             self.store.cache_vectors(embedder.key, zip(batch, vectors, strict=True))
             cached.update(zip(batch, vectors, strict=True))
             if progress:
@@ -513,6 +501,23 @@ class Library:
         if len(lexical.ids) != manifest.count:
             raise IndexCorrupt("词法索引与清单不符。请运行 speechqa rebuild。")
         return LoadedIndex(manifest, vectors, lexical, folder.name)
+
+
+@contextlib.contextmanager
+def write_lock(home: Path) -> Iterator[None]:
+    """The data home's writer lock (write.lock), also for work that cannot open the store (recover)."""
+    try:
+        handle = open(home / "write.lock", "w")  # noqa: SIM115 - held for the duration
+    except OSError as e:
+        raise ReadOnlyHome(f"{read_only_message(home)}（{e.strerror or e}）") from e
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise WriterBusy("另一个写入任务（add / remove / rebuild）正在进行，请等它完成后再试。") from e
+        yield
+    finally:
+        handle.close()
 
 
 def _read_manifest(folder: Path) -> Manifest:

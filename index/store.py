@@ -337,6 +337,10 @@ class Store:
         done = {row["name"] for row in self.db["_migrations"].rows} if names else set()
         return [name for name, _ in MIGRATIONS if name not in done]
 
+    def migrate(self) -> None:
+        """Apply the migrations this database lacks (done on open; again after a restore)."""
+        self._migrate()
+
     def _migrate(self) -> None:
         pending = self.pending_migrations()
         if not pending:

@@ -12,6 +12,7 @@ from pathlib import Path
 from corpus import Document
 from index import (
     BuildReport,
+    Counts,
     Embedder,
     FileOutcome,
     Library,
@@ -21,6 +22,7 @@ from index import (
     SpeechRecord,
     WriterBusy,
     load_embedder,
+    restore_database,
 )
 
 from .retriever import Retriever, RetrieverConfig
@@ -205,6 +207,16 @@ class SpeechService:
         manifest = self.library.manifest()
         assert manifest is not None
         return BuildReport(manifest, sum(o.embedded for o in outcomes), time.perf_counter() - started)
+
+    def restore(self, source: Path, progress: Progress | None = None) -> tuple[Counts, Path, BuildReport]:
+        """Replace the library with a backup (the current one is saved under backups/ first), then
+        rebuild the index from it. Returns the backup's counts, where the old library went, the build."""
+        with self.library.write_lock():
+            saved = self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
+            counts = restore_database(self.library.store, source, saved)
+            report = self.library.build(self.embedder, progress, fresh=True)
+        self.reload()
+        return counts, saved, report
 
     def remove(self, speech_id: int) -> SpeechRecord | None:
         with self.library.write_lock():
