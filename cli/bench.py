@@ -430,3 +430,24 @@ def bench_txtai(
             sections.append(b.comparison_section(title, cmrc.library, retriever, cmrc_questions))
             cmrc.library.close()
     publish("txtai", "speechqa bench txtai", b.TXTAI_NOTE + "\n\n" + "\n\n".join(sections), doc)
+
+
+@bench.command("identity")
+@click.option(
+    "--doc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("docs/reliability.md"),
+    show_default=True,
+    help="Write the figures into this Markdown file.",
+)
+def bench_identity(doc: Path) -> None:
+    """How the duplicate rule judges re-exports and edits of the bundled speeches, and different speeches.
+
+    \b
+    Example:
+        speechqa bench identity
+    """
+    from bench.identity import identity_rows, identity_table
+
+    with user_errors():
+        publish("identity", "speechqa bench identity", identity_table(identity_rows()), doc)

@@ -16,19 +16,33 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 NEAR_DUPLICATE = 0.95
 SHINGLE = 5
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """The text a speech is compared by: NFKC, with every kind of whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """The text a speech is compared by: NFKC, letters and digits only. Whitespace, line breaks and
+    punctuation differ between exports of one text (a PDF's text layer moves quotation marks, a
+    re-typed copy uses half-width commas) without changing what the speech says."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN")
+
+
+def speech_text(passages: Iterable[tuple[str | None, str]]) -> str:
+    """A speech's normalised text from its (section heading, passage text) pairs in reading order: each
+    heading once, where it starts, then the text. Headings count because exports disagree on which
+    lines are headings (a wrapped heading in a PDF becomes heading plus paragraph)."""
+    parts: list[str] = []
+    section: str | None = None
+    for heading, text in passages:
+        if heading and heading != section:
+            parts.append(heading)
+        section = heading
+        parts.append(text)
+    return normalise("".join(parts))
 
 
 def text_hash(normalised: str) -> str:

@@ -189,10 +189,10 @@ class Library:
         digest = document.digest or identity.text_hash(document.text)
         path = document.path or f"{UPLOAD}{digest[:16]}/{document.name}"
         known = store.source_by_path(path)
-        if known is not None and known.digest == digest:
+        if known is not None and known.digest == digest and not allow_duplicates:
             return FileOutcome(document.name, self._as_stored(known.id, "unchanged"), path=path)
         copies = [s for s in store.sources_with_digest(digest) if s.path != path]
-        if known is None and copies:
+        if known is None and copies and not allow_duplicates:
             return self._same_bytes(document, path, digest, copies[0])
         try:
             speeches = parse_document(document)
@@ -210,7 +210,7 @@ class Library:
             previous = [legacy[0].id] if legacy else []
         drafts = [chunk_speech(s, self.max_chars) for s in speeches]
         new = [
-            identity.Fingerprint(i, s.title, identity.normalise("".join(d.text for d in ds)))
+            identity.Fingerprint(i, s.title, identity.speech_text((d.section, d.text) for d in ds))
             for i, (s, ds) in enumerate(zip(speeches, drafts, strict=True))
         ]
         old = store.fingerprints(source_ids=previous) if previous else []
@@ -245,7 +245,10 @@ class Library:
                 store.move_source(previous[0], path, document.name, document.size, digest)
                 source_id = previous[0]
             else:
-                source_id = store.save_source(path, document.name, document.size or None, digest)
+                # a file with a duplicate keeps no digest: adding it again reads it and says so again
+                source_id = store.save_source(
+                    path, document.name, document.size or None, None if duplicates else digest
+                )
             for i in kept:
                 outcomes[i] = store.put_speech(
                     speeches[i], drafts[i], source_id=source_id, replace=replaces.get(i)

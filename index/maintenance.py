@@ -165,11 +165,12 @@ def recover_database(home: Path) -> RecoveryReport:
     recovered = home / f".recovered-{os.getpid()}.db"
     recovered.unlink(missing_ok=True)
     shell = shutil.which("sqlite3")
-    method = "sqlite3 .recover" if shell else "row by row"
+    method = "sqlite3 .recover"
     try:
-        if shell:
-            _recover_with_shell(shell, path, recovered)
-        else:
+        if shell is None or not _recover_with_shell(shell, path, recovered):
+            # no sqlite3 shell, or one whose .recover does not work (built without sqlite_dbpage)
+            recovered.unlink(missing_ok=True)
+            method = "row by row"
             _recover_row_by_row(path, recovered)
         conn = sqlite3.connect(recovered)
         try:
@@ -225,17 +226,22 @@ def _damaged_counts(path: Path) -> Counts:
         conn.close()
 
 
-def _recover_with_shell(shell: str, path: Path, target: Path) -> None:
-    dump = subprocess.run(
-        [shell, "-readonly", str(path), ".recover"], capture_output=True, timeout=3600, check=False
-    )
-    if dump.returncode != 0 and not dump.stdout:
-        raise BackupError(f"sqlite3 .recover 失败：{dump.stderr.decode(errors='replace').strip()}")
+def _recover_with_shell(shell: str, path: Path, target: Path) -> bool:
+    """SQLite's own `.recover` (run on a copy: the damaged file is never opened for writing) into
+    `target`; False when this sqlite3 cannot do it."""
+    copy = target.with_name(target.name + ".source")
+    shutil.copyfile(path, copy)
+    try:
+        dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, timeout=3600, check=False)
+    finally:
+        for leftover in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    if b"sql error" in dump.stderr or b"COMMIT;" not in dump.stdout:
+        return False
     load = subprocess.run(
         [shell, str(target)], input=dump.stdout, capture_output=True, timeout=3600, check=False
     )
-    if load.returncode != 0 and not target.exists():
-        raise BackupError(f"无法写入抢救出的数据库：{load.stderr.decode(errors='replace').strip()}")
+    return load.returncode == 0 and target.exists()
 
 
 def _recover_row_by_row(path: Path, target: Path) -> None:
@@ -254,17 +260,20 @@ def _recover_row_by_row(path: Path, target: Path) -> None:
         for kind, name, _ in schema:
             if kind != "table":
                 continue
+            select = f'SELECT rowid, * FROM "{name}" WHERE rowid > ? ORDER BY rowid LIMIT ?'
             rowid = 0
-            misses = 0
-            while misses < 1000:
+            while True:
                 try:
-                    rows = source.execute(
-                        f'SELECT rowid, * FROM "{name}" WHERE rowid > ? ORDER BY rowid LIMIT 200', [rowid]
-                    ).fetchall()
+                    rows = source.execute(select, [rowid, 200]).fetchall()
                 except sqlite3.DatabaseError:
-                    rowid += 1  # step over the damaged stretch
-                    misses += 1
-                    continue
+                    try:  # one row at a time up to the damage
+                        rows = source.execute(select, [rowid, 1]).fetchall()
+                    except sqlite3.DatabaseError:
+                        step = _readable_step(source, name, rowid)
+                        if step is None:
+                            break
+                        rowid += step  # the rows in between are lost
+                        continue
                 if not rows:
                     break
                 marks = ",".join("?" * (len(rows[0]) - 1))
@@ -274,3 +283,17 @@ def _recover_row_by_row(path: Path, target: Path) -> None:
     finally:
         source.close()
         out.close()
+
+
+def _readable_step(source: sqlite3.Connection, table: str, rowid: int) -> int | None:
+    """The smallest power-of-two step past `rowid` from which the table can be read again."""
+    step = 1
+    while step < 2**40:
+        try:
+            source.execute(
+                f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1', [rowid + step]
+            ).fetchall()
+            return step
+        except sqlite3.DatabaseError:
+            step *= 2
+    return None

@@ -160,13 +160,11 @@ def _m004_source_identity(db: sqlite_utils.Database) -> None:
     if seq is not None:
         conn.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'speeches'", [seq[0]])
     for (speech_id,) in conn.execute("SELECT id FROM speeches").fetchall():
-        texts = [
-            row[0]
-            for row in conn.execute(
-                "SELECT text FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
+        normalised = identity.speech_text(
+            conn.execute(
+                "SELECT section, text FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
             )
-        ]
-        normalised = identity.normalise("".join(texts))
+        )
         conn.execute(
             "UPDATE speeches SET text_hash = ?, text_chars = ? WHERE id = ?",
             [identity.text_hash(normalised), len(normalised), speech_id],
@@ -511,10 +509,11 @@ class Store:
         ]
 
     def _normalised(self, speech_id: int) -> str:
-        texts = self.db.execute(
-            "SELECT text FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
-        ).fetchall()
-        return identity.normalise("".join(t[0] for t in texts))
+        return identity.speech_text(
+            self.db.execute(
+                "SELECT section, text FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
+            )
+        )
 
     @_locked
     def correction(self, text_hash: str) -> Correction | None:
@@ -535,7 +534,7 @@ class Store:
     ) -> AddOutcome:
         """Store a speech of a source as new, or as the new version of stored speech `replace` (its id
         is kept). A stored correction for its text is applied. Unchanged content writes only its place."""
-        normalised = identity.normalise("".join(d.text for d in drafts))
+        normalised = identity.speech_text((d.section, d.text) for d in drafts)
         text_digest = identity.text_hash(normalised)
         fixed = self.correction(text_digest)
         title = fixed.title if fixed and fixed.title else speech.title
