@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import os
 import re
 import signal
 import sys
@@ -226,9 +227,12 @@ def run_repl(obj: Context, k: int, mode: str) -> None:
 def _read_questions(history: Path) -> Iterator[str]:
     if sys.stdin.isatty() and sys.stdout.isatty():
         from prompt_toolkit import PromptSession
-        from prompt_toolkit.history import FileHistory
+        from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-        session: PromptSession[str] = PromptSession(history=FileHistory(str(history)))
+        writable = os.access(history.parent, os.W_OK)  # False on a read-only data home
+        session: PromptSession[str] = PromptSession(
+            history=FileHistory(str(history)) if writable else InMemoryHistory()
+        )
         while True:
             try:
                 yield session.prompt("问题> ")

@@ -9,6 +9,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -28,6 +29,7 @@ from . import identity
 from .errors import ReadOnlyHome, StoreCorrupt
 from .records import PassageRecord, SourceRecord, SpeechRecord
 
+log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -303,6 +305,7 @@ class Store:
             read_only = not writable(path.parent) or (path.exists() and not os.access(path, os.W_OK))
         self.read_only = read_only
         self._depth = 0  # transaction nesting
+        self._skipped_log = False
         try:
             if read_only:
                 if not path.exists():
@@ -751,6 +754,13 @@ class Store:
         user_id: str | None = None,
         chat_id: str | None = None,
     ) -> int:
+        """Log a question; returns its id. On a read-only data home nothing is logged (said once in the
+        log) and 0 is returned: the question is answered all the same."""
+        if self.read_only:
+            if not self._skipped_log:
+                log.warning("read-only data home %s: questions are not logged", self.path.parent)
+                self._skipped_log = True
+            return 0
         return int(
             self.db["queries"]
             .insert(

@@ -259,7 +259,7 @@ def read_only_home(seed_home: Path, tmp_path: Path) -> Iterator[Path]:
         assert not os.access(mount, os.W_OK)
         yield mount
     finally:
-        subprocess.run(["umount", str(mount)], check=False)
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)  # the CLI may still hold files open
 
 
 def test_a_read_only_home_answers_questions_and_refuses_every_write(

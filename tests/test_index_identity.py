@@ -381,3 +381,27 @@ def test_matching_a_file_with_itself_pairs_every_speech_with_itself(texts: list[
     pairing = identity.match_versions(prints, prints)
     assert not pairing.new and not pairing.gone
     assert {new for new, _ in pairing.exact + pairing.near} == set(range(len(texts)))
+
+
+# -- a read-only store -----------------------------------------------------------------------------
+
+
+def test_a_read_only_store_reads_skips_the_query_log_and_refuses_writes(
+    library: Library, tmp_path: Path
+) -> None:
+    from index import ReadOnlyHome, Store
+
+    add(library, write(tmp_path / "a.txt", HEALTH))
+    library.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    library.close()
+    store = Store(tmp_path / "home" / "speechqa.db", read_only=True)
+    try:
+        assert [s.title for s in store.speeches()] == ["关于离休干部医疗保障的讲话"]
+        assert store.log_query(channel="cli", query="问", answered=True, top_ids=[], latency_ms=1.0) == 0
+        with pytest.raises(ReadOnlyHome, match="数据目录是只读的"):
+            store.edit_speech(1, title="新标题")
+        with pytest.raises(ReadOnlyHome, match="数据目录是只读的"):
+            store.remove_speech(1)
+    finally:
+        store.close()
+    library.store = Store(tmp_path / "home" / "speechqa.db")  # for the fixture's close
