@@ -292,7 +292,11 @@ def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: 
                 f"已中断：{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件没有加入，资料库和索引保持它之前的样子。",
                 err=True,
             )
-            sys.exit(130)
+            # Everything is on disk (committed or rolled back): skip tearing down the model and its
+            # threads, which can take longer than the interruption itself on a busy machine.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         assert report is not None
         click.echo(
             click.style(

@@ -228,6 +228,7 @@ def test_a_damaged_database_is_named_and_recover_keeps_what_can_be_read(run: Run
     out = user_error(damaged, "数据库文件已损坏", "speechqa recover")
     assert "权限" not in out and "只读" not in out
     recovered = ok(run("recover", "--yes"))
+    print(f"\n{recovered}")  # the figures quoted in docs/reliability.md (pytest -s)
     assert "已抢救" in recovered and "保留 讲话 5" in recovered
     assert "损坏的原文件保留为" in recovered and "索引已重建" in recovered
     assert list(seed_home.glob("speechqa.db.damaged-*"))
