@@ -297,12 +297,11 @@ class Library:
         return FileOutcome(document.name, self._as_stored(original.id, "same_file"), path=path)
 
     def _as_stored(self, source_id: int, status: str) -> tuple[AddOutcome, ...]:
-        fingerprints = self.store.fingerprints(source_ids=[source_id])
         outcomes = []
-        for f in fingerprints:
-            record = self.store.speech(f.key)
+        for speech_id in self.store.speech_ids(source_id):
+            record = self.store.speech(speech_id)
             if record is not None:
-                sections = len({p.section for p in self.store.passages(f.key) if p.section})
+                sections = len({p.section for p in self.store.passages(speech_id) if p.section})
                 outcomes.append(
                     AddOutcome(
                         record.id,

@@ -511,6 +511,14 @@ class Store:
             if row[0] not in skip
         ]
 
+    @_locked
+    def speech_ids(self, source_id: int) -> list[int]:
+        """The speeches of a source, in their order in the file."""
+        rows = self.db.execute(
+            "SELECT id FROM speeches WHERE source_id = ? ORDER BY ordinal, id", [source_id]
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def _normalised(self, speech_id: int) -> str:
         return identity.speech_text(
             self.db.execute(
