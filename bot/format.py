@@ -320,7 +320,7 @@ def render_speech_list(speeches: Sequence[SpeechRecord], page: int, pages: int, 
 
 
 # -- admin ------------------------------------------------------------------------------------------
-_STATUS = {"added": "新增", "updated": "已更新", "unchanged": "未变化"}
+_STATUS = {"added": "新增", "updated": "已更新", "unchanged": "未变化", "removed": "已删除"}
 
 
 def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -> str:
@@ -332,9 +332,13 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             continue
         pieces += [Piece("📥 "), Piece(outcome.name, "b"), Piece("\n")]
         for s in outcome.speeches:
-            pieces.append(
-                Piece(f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{s.passages} 段）\n")
-            )
+            if s.status == "same_file":  # the same bytes as a file added before
+                line = f"未变化（与 #{s.speech_id} 相同）《{s.title}》（{s.passages} 段）\n"
+            elif s.status == "duplicate":  # the same or nearly the same text is stored already
+                line = f"重复（与 #{s.speech_id} 相同，未重复存储）《{s.title}》（{s.passages} 段）\n"
+            else:
+                line = f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{s.passages} 段）\n"
+            pieces.append(Piece(line))
     if report is not None:
         m = report.manifest
         pieces.append(

@@ -581,3 +581,24 @@ def bench_ocr(dpis: list[int], pages: int, doc: Path) -> None:
     with user_errors():
         table = b.ocr_report(dpis, pages)
     publish("ocr", f"speechqa bench ocr --dpi {','.join(map(str, dpis))} --pages {pages}", table, doc)
+
+
+@bench.command("identity")
+@click.option(
+    "--doc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("docs/reliability.md"),
+    show_default=True,
+    help="Write the figures into this Markdown file.",
+)
+def bench_identity(doc: Path) -> None:
+    """How the duplicate rule judges re-exports and edits of the bundled speeches, and different speeches.
+
+    \b
+    Example:
+        speechqa bench identity
+    """
+    from bench.identity import identity_rows, identity_table
+
+    with user_errors():
+        publish("identity", "speechqa bench identity", identity_table(identity_rows()), doc)

@@ -42,7 +42,9 @@ def source_line(p: PassageRecord) -> str:
 def render_answer(answer: Answer) -> str:
     lines = [click.style(answer.query, bold=True) + click.style(f"   ({answer.latency_ms:.0f} ms)", dim=True)]
     if not answer.hits:
-        lines.append("语料库中还没有任何段落。")
+        lines.append(
+            "语料库中还没有任何段落：用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
+        )
         return "\n".join(lines)
     if not answer.answered:
         lines.append(click.style(NO_ANSWER, fg="yellow"))
@@ -64,7 +66,7 @@ def render_answer(answer: Answer) -> str:
 
 def render_speeches(speeches: list[SpeechRecord]) -> str:
     if not speeches:
-        return "还没有任何讲话。用 speechqa add 文件 添加。"
+        return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
     for s in speeches:
         meta = " · ".join(part for part in (s.date, s.speaker) if part)
@@ -72,7 +74,7 @@ def render_speeches(speeches: list[SpeechRecord]) -> str:
             click.style(f"{s.id:>4}  ", fg="cyan")
             + s.title
             + (click.style(f"  {meta}", dim=True) if meta else "")
-            + click.style(f"  [{s.passages} 段 · {s.source}]", dim=True)
+            + click.style(f"  [{s.passages} 段 · {s.path or s.source}]", dim=True)
         )
     return "\n".join(lines)
 
@@ -81,7 +83,11 @@ def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:
     lines = [click.style(speech.title, bold=True)]
     if speech.subtitle:
         lines.append(f"——{speech.subtitle}")
-    for label, value in (("日期", speech.date), ("讲话人", speech.speaker), ("来源", speech.source)):
+    for label, value in (
+        ("日期", speech.date),
+        ("讲话人", speech.speaker),
+        ("来源", speech.path or speech.source),
+    ):
         if value:
             lines.append(click.style(f"{label}：", dim=True) + value)
     section = None

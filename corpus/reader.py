@@ -7,7 +7,9 @@ printed pages, .png/.jpg (OCR: corpus.ocr).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import ocr
@@ -64,7 +66,7 @@ def read_document(path: Path) -> Document:
         raise UnreadableFile(f"无法读取文件 {path.name}：这是一个文件夹") from e
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {path.name}（系统错误 {e.errno}）") from e
-    return read_bytes(path.name, data)
+    return replace(read_bytes(path.name, data), path=str(path.resolve()))
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -89,4 +91,11 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise UnsupportedFormat(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
     if not text.strip():
         raise EmptyDocument(f"文件中没有文字：{name}")
-    return Document(name=name, text=text, encoding=encoding, blocks=blocks)
+    return Document(
+        name=name,
+        text=text,
+        encoding=encoding,
+        blocks=blocks,
+        digest=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )

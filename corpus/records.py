@@ -32,6 +32,9 @@ class Document:
     text: str
     encoding: str  # what it was decoded from: "utf-8", "gb18030", "big5", "docx", "pdf", "ocr", …
     blocks: tuple[Block, ...] = ()
+    path: str | None = None  # the resolved path it was read from (None: uploaded bytes)
+    digest: str = ""  # SHA-256 of the file's bytes
+    size: int = 0  # the file's bytes
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,24 @@ from .errors import (
     IndexMismatch,
     IndexNotBuilt,
     ModelUnavailable,
+    ReadOnlyHome,
     SpeechIndexError,
     StoreCorrupt,
     WriterBusy,
 )
 from .lexical import LexicalIndex
-from .library import BuildReport, FileOutcome, Library, LoadedIndex
-from .records import Manifest, PassageRecord, SpeechRecord
-from .store import AddOutcome, LoggedQuery, QueryStats, Store, lexical_input
+from .library import BUNDLED, UPLOAD, BuildReport, FileOutcome, Library, LoadedIndex, write_lock
+from .maintenance import (
+    BackupError,
+    Counts,
+    RecoveryReport,
+    backup_database,
+    check_backup,
+    recover_database,
+    restore_database,
+)
+from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
+from .store import AddOutcome, Correction, LoggedQuery, QueryStats, Store, lexical_input
 from .tokenize import (
     DEFAULT_TOKENIZER,
     TOKENIZERS,
@@ -35,12 +45,17 @@ from .tokenize import (
 from .vectors import VectorIndex
 
 __all__ = [
+    "BUNDLED",
     "DEFAULT_MODEL",
     "DEFAULT_TOKENIZER",
     "KNOWN_PREFIXES",
     "TOKENIZERS",
+    "UPLOAD",
     "AddOutcome",
+    "BackupError",
     "BuildReport",
+    "Correction",
+    "Counts",
     "Embedder",
     "FileOutcome",
     "IndexCorrupt",
@@ -57,18 +72,26 @@ __all__ = [
     "PassageRecord",
     "Prefixes",
     "QueryStats",
+    "ReadOnlyHome",
+    "RecoveryReport",
     "SentenceTransformerEmbedder",
+    "SourceRecord",
     "SpeechIndexError",
     "SpeechRecord",
     "Store",
     "StoreCorrupt",
     "VectorIndex",
     "WriterBusy",
+    "backup_database",
+    "check_backup",
     "embed_query",
     "get_tokenizer",
     "jieba_words",
     "lexical_input",
     "load_embedder",
     "query_terms",
+    "recover_database",
+    "restore_database",
     "tokenizer_version",
+    "write_lock",
 ]

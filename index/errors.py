@@ -29,3 +29,7 @@ class ModelUnavailable(SpeechIndexError):
 
 class WriterBusy(SpeechIndexError):
     pass
+
+
+class ReadOnlyHome(SpeechIndexError):
+    """The data home (or its database) cannot be written: a read-only mount, volume or folder."""

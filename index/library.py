@@ -22,7 +22,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,7 @@ from corpus import (
     SUPPORTED_FORMATS,
     CorpusError,
     Document,
+    bundled_corpus_files,
     check_conservation,
     chunk_speech,
     iter_speech_files,
@@ -41,16 +42,20 @@ from corpus import (
     to_simplified,
 )
 
+from . import identity
 from .embedder import Embedder
-from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, WriterBusy
+from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, ReadOnlyHome, WriterBusy
 from .lexical import LexicalIndex, TermCounts
-from .records import Manifest
-from .store import AddOutcome, Store, content_hash, lexical_input
+from .records import Manifest, SourceRecord, SpeechRecord
+from .signals import interruptible, signals_held
+from .store import AddOutcome, Store, content_hash, lexical_input, read_only_message
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
 EMBED_BATCH = 16
+BUNDLED = "bundled:"  # source path prefix of the speeches shipped with speechqa
+UPLOAD = "upload:"  # source path prefix of files sent to the bot (no path: "upload:SHA256[:16]/NAME")
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class FileOutcome:
     error: str | None = None
     lost: tuple[str, ...] = ()  # body sentences that reached no passage (should always be empty)
     sentences: int = 0  # body sentences checked
+    path: str | None = None  # the source path it was stored under
+    embedded: int = 0  # passages embedded for it
 
 
 @dataclass(frozen=True)
@@ -92,72 +99,291 @@ class Library:
         self.tokenizer = tokenizer
         self.max_chars = max_chars
         self.merge_to = merge_to
-        home.mkdir(parents=True, exist_ok=True)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ReadOnlyHome(f"{read_only_message(home)}（{e.strerror or e}）") from e
         self.index_root = home / "index"
         self.store = Store(home / "speechqa.db")
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
 
     def close(self) -> None:
         self.store.close()
 
     # -- writing ------------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def write_lock(self) -> Iterator[None]:
+    def write_lock(self) -> contextlib.AbstractContextManager[None]:
         """Serialise writers across processes; a second writer is told at once, not made to wait."""
-        handle = open(self.home / "write.lock", "w")  # noqa: SIM115 - held for the duration
-        try:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as e:
-                raise WriterBusy(
-                    "另一个写入任务（add / remove / rebuild）正在进行，请等它完成后再试。"
-                ) from e
-            yield
-        finally:
-            handle.close()
+        self.store.require_writable()
+        return write_lock(self.home)
 
-    def add_documents(self, documents: Sequence[Document]) -> list[FileOutcome]:
-        """Store the speeches of already-read documents (no embedding yet: see build)."""
+    def add_documents(
+        self,
+        documents: Sequence[Document],
+        embedder: Embedder | None = None,
+        progress: Progress | None = None,
+        *,
+        allow_duplicates: bool = False,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> list[FileOutcome]:
+        """Store the speeches of already-read documents, one file at a time (see `add_document`)."""
         outcomes = []
         for document in documents:
-            try:
-                speeches = parse_document(document)
-            except CorpusError as e:
-                outcomes.append(FileOutcome(document.name, error=str(e)))
-                continue
-            drafts = [chunk_speech(s, self.max_chars, self.merge_to) for s in speeches]
-            kept = check_conservation(document, [d.text for part in drafts for d in part])
-            results = tuple(self.store.save_speech(s, d) for s, d in zip(speeches, drafts, strict=True))
-            outcomes.append(
-                FileOutcome(document.name, speeches=results, lost=kept.missing, sentences=kept.sentences)
-            )
+            outcome = self.add_document(document, embedder, progress, allow_duplicates=allow_duplicates)
+            outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
         return outcomes
 
-    def add_paths(self, paths: Sequence[Path]) -> list[FileOutcome]:
-        """Read files and folders and store their speeches; unreadable files are reported, not fatal."""
+    def add_paths(
+        self,
+        paths: Sequence[Path],
+        embedder: Embedder | None = None,
+        progress: Progress | None = None,
+        *,
+        allow_duplicates: bool = False,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> list[FileOutcome]:
+        """Read files and folders and store their speeches; unreadable files are reported, not fatal.
+
+        Each file is read and stored on its own, so an interrupted run keeps the files it finished."""
         outcomes: list[FileOutcome] = []
-        documents: list[Document] = []
+
+        def report(outcome: FileOutcome) -> None:
+            outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
+
         for path in paths:
             try:
                 files = list(iter_speech_files([path]))
             except CorpusError as e:
-                outcomes.append(FileOutcome(str(path), error=str(e)))
+                report(FileOutcome(str(path), error=str(e)))
                 continue
             if path.is_dir() and not files:
-                outcomes.append(
+                report(
                     FileOutcome(str(path), error=f"文件夹中没有可添加的文件（{SUPPORTED_FORMATS}）：{path}")
                 )
             for file in files:
                 try:
-                    documents.append(read_document(file))
+                    document = read_document(file)
                 except CorpusError as e:
-                    outcomes.append(FileOutcome(file.name, error=str(e)))
-        return outcomes + self.add_documents(documents)
+                    report(FileOutcome(file.name, error=str(e)))
+                    continue
+                report(self.add_document(document, embedder, progress, allow_duplicates=allow_duplicates))
+        return outcomes
+
+    def add_bundled(
+        self, embedder: Embedder | None = None, progress: Progress | None = None
+    ) -> list[FileOutcome]:
+        """(Re-)add the speeches shipped with speechqa, under the stable source path "bundled:NAME"."""
+        outcomes = []
+        for file in bundled_corpus_files():
+            document = replace(read_document(file), path=f"{BUNDLED}{file.name}")
+            outcomes.append(self.add_document(document, embedder, progress))
+        return outcomes
+
+    def add_document(
+        self,
+        document: Document,
+        embedder: Embedder | None = None,
+        progress: Progress | None = None,
+        *,
+        allow_duplicates: bool = False,
+    ) -> FileOutcome:
+        """Add one file by the identity rule (index/identity.py), all or nothing.
+
+        With an embedder, the file's new passages are embedded first (into the cache: no speech changes
+        yet), then its speeches are stored in one transaction, the index generation is written, and the
+        transaction commits just before CURRENT is swapped: an interruption at any point leaves the
+        library as it was before the file. Without one, only the store changes (call `build` later).
+        """
+        store = self.store
+        store.require_writable()
+        digest = document.digest or identity.text_hash(document.text)
+        path = document.path or f"{UPLOAD}{digest[:16]}/{document.name}"
+        known = store.source_by_path(path)
+        if known is not None and known.digest == digest and not allow_duplicates:
+            return FileOutcome(document.name, self._as_stored(known.id, "unchanged"), path=path)
+        copies = [s for s in store.sources_with_digest(digest) if s.path != path]
+        if known is None and copies and not allow_duplicates:
+            return self._same_bytes(document, path, digest, copies[0])
+        try:
+            speeches = parse_document(document)
+        except CorpusError as e:
+            return FileOutcome(document.name, error=str(e), path=path)
+        uploaded = document.path is None
+        if uploaded:
+            # Uploads have no folder: earlier uploads of a file of this name are its earlier versions,
+            # and a speech they hold is replaced only by a near-identical one, never removed.
+            previous = [s.id for s in store.sources_named(document.name)]
+        elif known is not None:
+            previous = [known.id]
+        else:
+            legacy = [s for s in store.sources_named(document.name) if s.digest is None and s.path == s.name]
+            previous = [legacy[0].id] if legacy else []
+        drafts = [chunk_speech(s, self.max_chars, self.merge_to) for s in speeches]
+        kept_sentences = check_conservation(document, [d.text for part in drafts for d in part])
+        new = [
+            identity.Fingerprint(i, s.title, identity.speech_text((d.section, d.text) for d in ds))
+            for i, (s, ds) in enumerate(zip(speeches, drafts, strict=True))
+        ]
+        old = store.fingerprints(source_ids=previous) if previous else []
+        pairing = identity.match_versions(new, old, by_title=not uploaded)
+        replaces = dict(pairing.exact + pairing.near)
+        gone = [] if uploaded else list(pairing.gone)
+        duplicates: dict[int, int | str] = {}  # new key -> stored speech id, or "#k" an earlier new key
+        if not allow_duplicates:
+            earlier: list[identity.Fingerprint] = []
+            for f in new:
+                if f.key in replaces:
+                    continue
+                stored = store.fingerprints(near=(f.hash, len(f.normalised)), exclude=gone)
+                hit = identity.find_duplicate(f, stored)
+                twin = identity.find_duplicate(f, earlier) if hit is None else None
+                if hit is not None:
+                    duplicates[f.key] = hit
+                elif twin is not None:
+                    duplicates[f.key] = f"#{twin}"
+                else:
+                    earlier.append(f)
+        kept = [i for i in range(len(speeches)) if i not in duplicates]
+        embedded = 0
+        if embedder is not None:
+            embedded = self._embed([d.text for i in kept for d in drafts[i]], embedder, progress)
+
+        outcomes: dict[int, AddOutcome] = {}
+        removed: list[AddOutcome] = []
+        with store.transaction():
+            revision = store.revision
+            if known is None and previous and not uploaded:
+                store.move_source(previous[0], path, document.name, document.size, digest)
+                source_id = previous[0]
+            else:
+                # a file with a duplicate keeps no digest: adding it again reads it and says so again
+                source_id = store.save_source(
+                    path, document.name, document.size or None, None if duplicates else digest
+                )
+            for i in kept:
+                outcomes[i] = store.put_speech(
+                    speeches[i], drafts[i], source_id=source_id, replace=replaces.get(i)
+                )
+            for i, target in duplicates.items():
+                twin_id = outcomes[int(target[1:])].speech_id if isinstance(target, str) else target
+                outcomes[i] = AddOutcome(
+                    twin_id,
+                    speeches[i].title,
+                    "duplicate",
+                    len(drafts[i]),
+                    speeches[i].date,
+                    speeches[i].speaker,
+                    len({d.section for d in drafts[i] if d.section}),
+                )
+            for speech_id in gone:
+                record = store.remove_speech(speech_id, forget_file=False)
+                if record is not None:
+                    removed.append(
+                        AddOutcome(
+                            record.id, record.title, "removed", record.passages, record.date, record.speaker
+                        )
+                    )
+            if embedder is not None and store.revision != revision:
+                self._commit_with_index(embedder, progress)
+        return FileOutcome(
+            document.name,
+            tuple(outcomes[i] for i in range(len(speeches))) + tuple(removed),
+            path=path,
+            embedded=embedded,
+            lost=kept_sentences.missing,
+            sentences=kept_sentences.sentences,
+        )
+
+    def _same_bytes(self, document: Document, path: str, digest: str, original: SourceRecord) -> FileOutcome:
+        """A file whose bytes are a known source's: a rename (the old path is gone: the source moves)
+        or a copy (the new path is recorded beside it). Nothing is parsed, embedded or indexed."""
+        moved = (
+            document.path is not None
+            and not original.path.startswith((BUNDLED, UPLOAD))
+            and not Path(original.path).exists()
+        )
+        with self.store.transaction():
+            if moved:
+                self.store.move_source(original.id, path, document.name, document.size, digest)
+            else:
+                self.store.save_source(path, document.name, document.size or None, digest)
+        return FileOutcome(document.name, self._as_stored(original.id, "same_file"), path=path)
+
+    def _as_stored(self, source_id: int, status: str) -> tuple[AddOutcome, ...]:
+        outcomes = []
+        for speech_id in self.store.speech_ids(source_id):
+            record = self.store.speech(speech_id)
+            if record is not None:
+                sections = len({p.section for p in self.store.passages(speech_id) if p.section})
+                outcomes.append(
+                    AddOutcome(
+                        record.id,
+                        record.title,
+                        status,
+                        record.passages,
+                        record.date,
+                        record.speaker,
+                        sections,
+                    )
+                )
+        return tuple(outcomes)
+
+    def _embed(self, texts: Sequence[str], embedder: Embedder, progress: Progress | None) -> int:
+        """Embed and cache the texts the cache lacks (committed batch by batch: an interruption keeps
+        what was embedded, and the library itself does not change). Returns how many were embedded."""
+        hashes = {content_hash(t): t for t in texts}
+        cached = self.store.cached_vectors(embedder.key, list(hashes), embedder.dim)
+        missing = [h for h in hashes if h not in cached]
+        if progress:
+            progress(0, len(missing))
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start : start + EMBED_BATCH]
+            texts = [hashes[h] for h in batch]
+            vectors = interruptible(lambda texts=texts: embedder.embed_batch(texts, "passage"))
+            self.store.cache_vectors(embedder.key, zip(batch, vectors, strict=True))
+            if progress:
+                progress(min(start + EMBED_BATCH, len(missing)), len(missing))
+        return len(missing)
+
+    def remove(self, speech_id: int, embedder: Embedder | None = None) -> SpeechRecord | None:
+        """Remove a speech; with an embedder, its passages leave the index in the same step."""
+        with self.store.transaction():
+            record = self.store.remove_speech(speech_id)
+            if record is not None and embedder is not None:
+                self._commit_with_index(embedder, None)
+        return record
+
+    def _commit_with_index(self, embedder: Embedder, progress: Progress | None) -> BuildReport:
+        """Inside the store's open transaction: write the new generation, then commit and point CURRENT
+        at it with SIGINT/SIGTERM held, so both happen or neither does."""
+        report, name = self._write_generation(embedder, progress, fresh=False)
+        with signals_held():
+            previous = self.generation()
+            self.store.commit()
+            self._point(name, previous)
+        return report
 
     def build(
         self, embedder: Embedder, progress: Progress | None = None, *, fresh: bool = False
     ) -> BuildReport:
         """Write a new index generation from the store, embedding only passages not in the cache and
         tokenising only passages the live generation has not counted (all of them when `fresh`)."""
+        self.store.require_writable()
+        previous = self.generation()
+        report, name = self._write_generation(embedder, progress, fresh=fresh)
+        self._point(name, previous)
+        return report
+
+    def _write_generation(
+        self, embedder: Embedder, progress: Progress | None, *, fresh: bool
+    ) -> tuple[BuildReport, str]:
+        """Write a complete generation folder (not yet pointed at) from what the store holds now."""
         started = time.perf_counter()
         revision = self.store.revision
         passages = self.store.passages()
@@ -174,7 +400,8 @@ class Library:
             progress(0, len(missing))
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
-            vectors = embedder.embed_batch([inputs[h] for h in batch], "passage")
+            texts = [inputs[h] for h in batch]
+            vectors = interruptible(lambda texts=texts: embedder.embed_batch(texts, "passage"))
             self.store.cache_vectors(embedder.key, zip(batch, vectors, strict=True))
             cached.update(zip(batch, vectors, strict=True))
             if progress:
@@ -202,8 +429,8 @@ class Library:
             vector_index=vectors_index.kind,
             created_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         )
-        self._publish(manifest, vectors_index, lexical)
-        return BuildReport(manifest, len(missing), time.perf_counter() - started)
+        name = self._publish(manifest, vectors_index, lexical)
+        return BuildReport(manifest, len(missing), time.perf_counter() - started), name
 
     def _previous_counts(self) -> TermCounts | None:
         """The live generation's term counts, when it was tokenised the way this build tokenises."""
@@ -221,7 +448,7 @@ class Library:
             return None
         return TermCounts.load(folder / "lexical")
 
-    def _publish(self, manifest: Manifest, vectors: VectorIndex, lexical: LexicalIndex) -> None:
+    def _publish(self, manifest: Manifest, vectors: VectorIndex, lexical: LexicalIndex) -> str:
         self.index_root.mkdir(parents=True, exist_ok=True)
         name = f"gen-{manifest.revision:06d}-{time.time_ns()}"
         tmp = self.index_root / f"{name}.tmp"
@@ -232,9 +459,11 @@ class Library:
         for path in [*tmp.rglob("*"), tmp]:
             if path.is_file():
                 _fsync(path)
-        final = self.index_root / name
-        tmp.rename(final)
-        previous = self.generation()
+        tmp.rename(self.index_root / name)
+        return name
+
+    def _point(self, name: str, previous: str | None) -> None:
+        """Swap CURRENT to generation `name` (atomically), then collect older generations."""
         pointer = self.index_root / "CURRENT.tmp"
         pointer.write_text(name)
         _fsync(pointer)
@@ -299,6 +528,23 @@ class Library:
         if len(lexical.ids) != manifest.count:
             raise IndexCorrupt("词法索引与清单不符。请运行 speechqa rebuild。")
         return LoadedIndex(manifest, vectors, lexical, folder.name)
+
+
+@contextlib.contextmanager
+def write_lock(home: Path) -> Iterator[None]:
+    """The data home's writer lock (write.lock), also for work that cannot open the store (recover)."""
+    try:
+        handle = open(home / "write.lock", "w")  # noqa: SIM115 - held for the duration
+    except OSError as e:
+        raise ReadOnlyHome(f"{read_only_message(home)}（{e.strerror or e}）") from e
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise WriterBusy("另一个写入任务（add / remove / rebuild）正在进行，请等它完成后再试。") from e
+        yield
+    finally:
+        handle.close()
 
 
 def _read_manifest(folder: Path) -> Manifest:

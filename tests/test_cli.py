@@ -257,7 +257,7 @@ def test_show_prints_a_speech_with_its_metadata_and_passages(run: Run) -> None:
 
 @pytest.mark.slow
 def test_remove_takes_a_speech_out_of_the_library_and_the_index(run: Run) -> None:
-    removed = run("remove", "2")
+    removed = run("remove", "2", "--yes")
     assert_ok(removed)
     assert f"已删除 #2 {SPEECH_2}" in removed.stdout
     assert SPEECH_2 not in run("speeches").stdout
@@ -355,7 +355,7 @@ def _damaged_sqlite(home: Path) -> None:
         (_truncate_vectors, "speechqa rebuild"),
         (_foreign_vectors, "speechqa rebuild"),
         (_manifest_count_off, "speechqa rebuild"),
-        (_damaged_sqlite, "移走该文件"),
+        (_damaged_sqlite, "speechqa recover"),
     ],
     ids=["truncated-faiss", "foreign-faiss", "manifest-mismatch", "damaged-sqlite"],
 )

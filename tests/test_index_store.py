@@ -253,7 +253,7 @@ def test_database_damaged_inside_raises_store_corrupt(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[4096:12288] = b"\xa5" * 8192  # overwrite the pages after the header page
     path.write_bytes(bytes(data))
-    with pytest.raises(StoreCorrupt, match="speechqa rebuild"):
+    with pytest.raises(StoreCorrupt, match="speechqa recover"):
         Store(path)
 
 

@@ -1,0 +1,152 @@
+"""When two speeches are the same speech: the identity rule, as pure functions.
+
+A *source* is a file (its resolved path, size and SHA-256) holding an ordered list of speeches. A
+speech's identity is its body text, normalised (Unicode NFKC, no whitespace): two speeches with the
+same normalised text are the same speech; two whose character 5-gram sets overlap by at least
+NEAR_DUPLICATE (Jaccard) are versions of one speech (re-exported with other whitespace or page
+numbers, a corrected typo). Metadata (title, date, speaker) is not part of the identity: staff correct
+it with `speechqa edit`, and the correction is keyed by the text hash.
+
+`match_versions` pairs the speeches of a file being added with the stored speeches of its earlier
+version: equal texts first, then near-equal ones, then (for files read from a path) equal titles; what
+is left over is new, or gone.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+NEAR_DUPLICATE = 0.95
+SHINGLE = 5
+
+
+def normalise(text: str) -> str:
+    """The text a speech is compared by: NFKC, letters and digits only. Whitespace, line breaks and
+    punctuation differ between exports of one text (a PDF's text layer moves quotation marks, a
+    re-typed copy uses half-width commas) without changing what the speech says."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN")
+
+
+def speech_text(passages: Iterable[tuple[str | None, str]]) -> str:
+    """A speech's normalised text from its (section heading, passage text) pairs in reading order: each
+    heading once, where it starts, then the text. Headings count because exports disagree on which
+    lines are headings (a wrapped heading in a PDF becomes heading plus paragraph)."""
+    parts: list[str] = []
+    section: str | None = None
+    for heading, text in passages:
+        if heading and heading != section:
+            parts.append(heading)
+        section = heading
+        parts.append(text)
+    return normalise("".join(parts))
+
+
+def text_hash(normalised: str) -> str:
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def shingles(normalised: str, size: int = SHINGLE) -> frozenset[str]:
+    if len(normalised) <= size:
+        return frozenset([normalised]) if normalised else frozenset()
+    return frozenset(normalised[i : i + size] for i in range(len(normalised) - size + 1))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two shingle sets (1.0 for two empty sets)."""
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def could_overlap(chars_a: int, chars_b: int, threshold: float = NEAR_DUPLICATE) -> bool:
+    """A cheap bound: sets of sizes m <= n overlap by at most m / n, so lengths far apart cannot match."""
+    small, large = sorted((chars_a, chars_b))
+    return large == 0 or small / large >= threshold - 0.02
+
+
+def same_title(a: str, b: str) -> bool:
+    return normalise(a) == normalise(b) and bool(normalise(a))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What identity needs of one speech: its normalised text, hash and title."""
+
+    key: int  # the caller's handle: a stored speech id, or the position of a speech being added
+    title: str
+    normalised: str
+
+    @functools.cached_property
+    def hash(self) -> str:
+        return text_hash(self.normalised)
+
+    @functools.cached_property
+    def shingles(self) -> frozenset[str]:
+        return shingles(self.normalised)
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How the speeches of a file being added relate to the stored speeches of its earlier version."""
+
+    exact: tuple[tuple[int, int], ...]  # (new key, old key): the same text
+    near: tuple[tuple[int, int], ...]  # (new key, old key): an edited version of the same speech
+    new: tuple[int, ...]  # new keys matching no old speech
+    gone: tuple[int, ...]  # old keys matching no new speech
+
+
+def match_versions(
+    new: Sequence[Fingerprint], old: Sequence[Fingerprint], *, by_title: bool = True
+) -> Pairing:
+    """Pair new speeches with old ones, each at most once: equal texts, then the closest overlap
+    ≥ NEAR_DUPLICATE, then (when `by_title`) equal titles in order. A compilation that lost or gained
+    a speech keeps every other speech paired with itself."""
+    free_new = {f.key: f for f in new}
+    free_old = {f.key: f for f in old}
+    exact: list[tuple[int, int]] = []
+    near: list[tuple[int, int]] = []
+    for f in new:
+        hit = next((o for o in free_old.values() if o.hash == f.hash), None)
+        if hit is not None:
+            exact.append((f.key, hit.key))
+            del free_new[f.key], free_old[hit.key]
+    candidates = sorted(
+        (
+            (overlap(f.shingles, o.shingles), f.key, o.key)
+            for f in free_new.values()
+            for o in free_old.values()
+            if could_overlap(len(f.normalised), len(o.normalised))
+        ),
+        key=lambda c: -c[0],
+    )
+    for score, new_key, old_key in candidates:
+        if score >= NEAR_DUPLICATE and new_key in free_new and old_key in free_old:
+            near.append((new_key, old_key))
+            del free_new[new_key], free_old[old_key]
+    if by_title:
+        for f in list(free_new.values()):
+            hit = next((o for o in free_old.values() if same_title(o.title, f.title)), None)
+            if hit is not None:
+                near.append((f.key, hit.key))
+                del free_new[f.key], free_old[hit.key]
+    return Pairing(tuple(exact), tuple(near), tuple(free_new), tuple(free_old))
+
+
+def find_duplicate(speech: Fingerprint, stored: Sequence[Fingerprint]) -> int | None:
+    """The key of a stored speech with the same or a nearly the same text, the closest first."""
+    for other in stored:
+        if other.hash == speech.hash:
+            return other.key
+    best: tuple[float, int] | None = None
+    mine = speech.shingles
+    for other in stored:
+        if not could_overlap(len(speech.normalised), len(other.normalised)):
+            continue
+        score = overlap(mine, other.shingles)
+        if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
+            best = (score, other.key)
+    return None if best is None else best[1]

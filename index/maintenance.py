@@ -1,0 +1,299 @@
+"""Keeping a data home safe: back it up, restore a backup, recover a damaged database.
+
+None of these ever deletes a database: a restore first saves the current one under backups/, a
+recovery keeps the damaged file beside the recovered one. The index is rebuilt by the caller (it needs
+the embedder; every vector comes from the embedding cache the database carries).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import SpeechIndexError
+from .store import Store
+
+DB_NAME = "speechqa.db"
+TABLES = ("speeches", "passages", "embeddings", "queries", "feedback")  # what a report counts
+
+
+class BackupError(SpeechIndexError):
+    """A backup cannot be written, or a file to restore is not a usable backup."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Rows per table of a database (None: the table could not be read)."""
+
+    rows: tuple[tuple[str, int | None], ...]
+
+    def get(self, table: str) -> int | None:
+        return dict(self.rows).get(table)
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    damaged_copy: Path  # where the damaged file was kept
+    kept: Counts
+    before: Counts  # what could still be counted in the damaged file
+    lost_passages: int | None  # passages the last index knew that were not recovered (None: unknown)
+    dropped_orphans: int  # recovered passages whose speech was lost (removed: they cannot be cited)
+    method: str  # "sqlite3 .recover" or "row by row"
+
+
+def count_rows(conn: sqlite3.Connection) -> Counts:
+    rows: list[tuple[str, int | None]] = []
+    for table in TABLES:
+        try:
+            rows.append((table, int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])))
+        except sqlite3.DatabaseError:
+            rows.append((table, None))
+    return Counts(tuple(rows))
+
+
+def _ro_uri(path: Path) -> str:
+    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+
+
+def _stamp() -> str:
+    return time.strftime("%Y%m%d-%H%M%S")
+
+
+# -- backup ---------------------------------------------------------------------------------------
+
+
+def backup_database(store: Store, target: Path) -> Counts:
+    """Copy the live database to `target` with SQLite's online backup API (consistent even while the
+    bot answers questions; works on a read-only data home). Refuses to overwrite a file."""
+    if target.exists():
+        raise BackupError(f"文件已存在：{target}（请换一个文件名，或先移走它）")
+    if not target.parent.is_dir():
+        raise BackupError(f"文件夹不存在：{target.parent}")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        destination = sqlite3.connect(partial)
+        try:
+            with store.lock:
+                store.db.conn.backup(destination)
+            counts = count_rows(destination)
+        finally:
+            destination.close()
+        os.replace(partial, target)
+    except OSError as e:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"无法写入备份文件 {target}：{e.strerror or e}") from e
+    except sqlite3.DatabaseError as e:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"无法写入备份文件 {target}：{e}") from e
+    return counts
+
+
+# -- restore ----------------------------------------------------------------------------------------
+
+
+def check_backup(source: Path) -> Counts:
+    """Counts of a backup file; BackupError when it is missing, damaged or not a speechqa database."""
+    if not source.is_file():
+        raise BackupError(f"找不到备份文件：{source}")
+    try:
+        conn = sqlite3.connect(_ro_uri(source), uri=True)
+        try:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"_migrations", "speeches", "passages"} <= names:
+                raise BackupError(f"不是 speechqa 的备份文件：{source}")
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BackupError(f"备份文件已损坏：{source}")
+            return count_rows(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise BackupError(f"不是可用的 SQLite 备份文件：{source}（{e}）") from e
+
+
+def restore_database(store: Store, source: Path, saved_to: Path) -> Counts:
+    """Replace the live database's content with a backup's, in one step (the backup API writing into
+    the open database), after saving the current content to `saved_to`. The restored revision is set
+    past both the old and the backup's, so every index generation on disk is seen as stale."""
+    counts = check_backup(source)
+    store.require_writable()
+    saved_to.parent.mkdir(parents=True, exist_ok=True)
+    backup_database(store, saved_to)
+    staging = store.path.with_name(f".restore-{os.getpid()}.db")
+    try:
+        shutil.copyfile(source, staging)
+        with sqlite3.connect(staging) as conn:
+            conn.execute(
+                "UPDATE meta SET value = CAST(MAX(CAST(value AS INTEGER), ?) + 1 AS TEXT) WHERE key = 'revision'",
+                [store.revision],
+            )
+        conn.close()
+        incoming = sqlite3.connect(staging)
+        try:
+            with store.lock:
+                incoming.backup(store.db.conn)
+        finally:
+            incoming.close()
+    finally:
+        staging.unlink(missing_ok=True)
+    store.migrate()
+    return counts
+
+
+# -- recover ----------------------------------------------------------------------------------------
+
+
+def recover_database(home: Path) -> RecoveryReport:
+    """Rebuild speechqa.db from what can be read of a damaged one: SQLite's own `.recover` (the sqlite3
+    shell) when installed, else a row-by-row copy. The damaged file is kept as speechqa.db.damaged-….
+
+    What was lost is counted against the passage ids of the live index, when it can be read.
+    """
+    known_passages = indexed_passage_ids(home)
+    path = home / DB_NAME
+    if not path.exists():
+        raise BackupError(f"数据目录中没有数据库文件：{path}")
+    before = _damaged_counts(path)
+    recovered = home / f".recovered-{os.getpid()}.db"
+    recovered.unlink(missing_ok=True)
+    shell = shutil.which("sqlite3")
+    method = "sqlite3 .recover"
+    try:
+        if shell is None or not _recover_with_shell(shell, path, recovered):
+            # no sqlite3 shell, or one whose .recover does not work (built without sqlite_dbpage)
+            recovered.unlink(missing_ok=True)
+            method = "row by row"
+            _recover_row_by_row(path, recovered)
+        conn = sqlite3.connect(recovered)
+        try:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                conn.execute("DROP TABLE IF EXISTS lost_and_found")
+            orphans = conn.execute(
+                "DELETE FROM passages WHERE speech_id NOT IN (SELECT id FROM speeches)"
+            ).rowcount
+            if conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'revision'").fetchone()[0] == 0:
+                conn.execute("INSERT INTO meta (key, value) VALUES ('revision', '0')")
+            conn.execute(
+                "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'"
+            )
+            conn.commit()
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BackupError("抢救出的数据库仍未通过完整性检查，原文件未做任何改动。")
+            kept = count_rows(conn)
+            ids = {row[0] for row in conn.execute("SELECT id FROM passages")}
+        finally:
+            conn.close()
+        Store(recovered).close()  # any missing table (an unreadable schema) is recreated by the migrations
+    except BaseException:
+        recovered.unlink(missing_ok=True)
+        raise
+    damaged_copy = home / f"{DB_NAME}.damaged-{_stamp()}"
+    os.replace(path, damaged_copy)
+    for suffix in ("-wal", "-shm"):
+        side = home / f"{DB_NAME}{suffix}"
+        if side.exists():
+            os.replace(side, damaged_copy.with_name(damaged_copy.name + suffix))
+    os.replace(recovered, path)
+    lost = None if known_passages is None else len(known_passages - ids)
+    return RecoveryReport(damaged_copy, kept, before, lost, orphans, method)
+
+
+def indexed_passage_ids(home: Path) -> set[int] | None:
+    """The passage ids the live index generation holds (None when there is none or it is unreadable)."""
+    try:
+        name = (home / "index" / "CURRENT").read_text(encoding="utf-8").strip()
+        return {int(i) for i in np.load(home / "index" / name / "lexical" / "ids.npy")}
+    except (OSError, ValueError):
+        return None
+
+
+def _damaged_counts(path: Path) -> Counts:
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True)
+    except sqlite3.DatabaseError:
+        return Counts(tuple((t, None) for t in TABLES))
+    try:
+        return count_rows(conn)
+    finally:
+        conn.close()
+
+
+def _recover_with_shell(shell: str, path: Path, target: Path) -> bool:
+    """SQLite's own `.recover` (run on a copy: the damaged file is never opened for writing) into
+    `target`; False when this sqlite3 cannot do it."""
+    copy = target.with_name(target.name + ".source")
+    shutil.copyfile(path, copy)
+    try:
+        dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, timeout=3600, check=False)
+    finally:
+        for leftover in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    if b"sql error" in dump.stderr or b"COMMIT;" not in dump.stdout:
+        return False
+    load = subprocess.run(
+        [shell, str(target)], input=dump.stdout, capture_output=True, timeout=3600, check=False
+    )
+    return load.returncode == 0 and target.exists()
+
+
+def _recover_row_by_row(path: Path, target: Path) -> None:
+    """Copy every table's readable rows: the schema from sqlite_master, rows in rowid order, skipping
+    past a damaged stretch by seeking to the next rowid that can be read."""
+    source = sqlite3.connect(_ro_uri(path), uri=True)
+    out = sqlite3.connect(target)
+    try:
+        schema = source.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY type = 'index'"
+        ).fetchall()
+        for _kind, _, sql in schema:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                out.execute(sql)
+        for kind, name, _ in schema:
+            if kind != "table":
+                continue
+            select = f'SELECT rowid, * FROM "{name}" WHERE rowid > ? ORDER BY rowid LIMIT ?'
+            rowid = 0
+            while True:
+                try:
+                    rows = source.execute(select, [rowid, 200]).fetchall()
+                except sqlite3.DatabaseError:
+                    try:  # one row at a time up to the damage
+                        rows = source.execute(select, [rowid, 1]).fetchall()
+                    except sqlite3.DatabaseError:
+                        step = _readable_step(source, name, rowid)
+                        if step is None:
+                            break
+                        rowid += step  # the rows in between are lost
+                        continue
+                if not rows:
+                    break
+                marks = ",".join("?" * (len(rows[0]) - 1))
+                out.executemany(f'INSERT OR IGNORE INTO "{name}" VALUES ({marks})', [r[1:] for r in rows])
+                rowid = rows[-1][0]
+        out.commit()
+    finally:
+        source.close()
+        out.close()
+
+
+def _readable_step(source: sqlite3.Connection, table: str, rowid: int) -> int | None:
+    """The smallest power-of-two step past `rowid` from which the table can be read again."""
+    step = 1
+    while step < 2**40:
+        try:
+            source.execute(
+                f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1', [rowid + step]
+            ).fetchall()
+            return step
+        except sqlite3.DatabaseError:
+            step *= 2
+    return None

@@ -1,0 +1,407 @@
+"""Identity of sources and speeches (index/identity.py, Library.add_document): real files, a real
+SQLite store and index, the fake embedder. Nothing is lost, nothing is stored twice."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import read_bytes
+from index import Library, identity
+from retrieval import Retriever
+
+from .fakes import FailingEmbedder, FakeEmbedder
+
+FIXTURE = Path(__file__).parent / "fixtures" / "v1-home.zip"
+
+
+def speech(title: str, topic: str, n: int = 6) -> str:
+    body = "\n".join(
+        f"{k}、关于{topic}的第{k}项要求：各单位要结合实际，把{topic}工作抓细抓实，确保第{k}项措施落到实处，"
+        f"定期检查{topic}进展情况，及时解决老同志反映的问题。"
+        for k in range(1, n + 1)
+    )
+    return f"{title}\n同志们：\n{body}\n"
+
+
+HEALTH = speech("关于离休干部医疗保障的讲话", "体检")
+CULTURE = speech("关于老年大学建设的讲话", "老年大学")
+PARTY = speech("关于离退休干部党建工作的讲话", "党支部")
+VISITS = speech("关于春节走访慰问的讲话", "走访慰问")
+CHINESE_NUMBERS = "一二三四五"
+
+
+def compilation(*speeches: str) -> str:
+    return "".join(f"第{CHINESE_NUMBERS[i]}篇：{text}" for i, text in enumerate(speeches))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    library = Library(tmp_path / "home")
+    yield library
+    library.close()
+
+
+def add(library: Library, *paths: Path, **options: bool) -> list[tuple[str, str]]:
+    """(status, title) of every speech the call reported, in order."""
+    outcomes = library.add_paths(list(paths), FakeEmbedder(), **options)
+    assert not [o.error for o in outcomes if o.error]
+    return [(s.status, s.title) for o in outcomes for s in o.speeches]
+
+
+def titles(library: Library) -> list[str]:
+    return [s.title for s in library.store.speeches()]
+
+
+def assert_index_matches_store(library: Library) -> None:
+    index = library.load(FakeEmbedder().key)
+    assert not library.is_stale()
+    assert sorted(index.lexical.ids.tolist()) == sorted(p.id for p in library.store.passages())
+
+
+# -- same names, renames, copies ------------------------------------------------------------------
+
+
+def test_two_speeches_with_one_file_name_in_two_folders_are_two_speeches_in_one_call(
+    library: Library, tmp_path: Path
+) -> None:
+    write(tmp_path / "files" / "d1" / "讲话.txt", HEALTH)
+    write(tmp_path / "files" / "d2" / "讲话.txt", CULTURE)
+    assert add(library, tmp_path / "files") == [
+        ("added", "关于离休干部医疗保障的讲话"),
+        ("added", "关于老年大学建设的讲话"),
+    ]
+    assert titles(library) == ["关于离休干部医疗保障的讲话", "关于老年大学建设的讲话"]
+    assert [s.path for s in library.store.speeches()] == [
+        str((tmp_path / "files" / "d1" / "讲话.txt").resolve()),
+        str((tmp_path / "files" / "d2" / "讲话.txt").resolve()),
+    ]
+    assert_index_matches_store(library)
+
+
+def test_two_speeches_with_one_file_name_in_two_folders_are_two_speeches_in_two_calls(
+    library: Library, tmp_path: Path
+) -> None:
+    assert add(library, write(tmp_path / "d1" / "讲话.txt", HEALTH)) == [
+        ("added", "关于离休干部医疗保障的讲话")
+    ]
+    assert add(library, write(tmp_path / "d2" / "讲话.txt", CULTURE)) == [("added", "关于老年大学建设的讲话")]
+    assert titles(library) == ["关于离休干部医疗保障的讲话", "关于老年大学建设的讲话"]
+    assert_index_matches_store(library)
+
+
+def test_a_renamed_file_is_the_same_source_under_its_new_path(library: Library, tmp_path: Path) -> None:
+    old = write(tmp_path / "讲话.txt", HEALTH)
+    add(library, old)
+    (speech_id,) = [s.id for s in library.store.speeches()]
+    revision = library.store.revision
+    new = old.rename(tmp_path / "医疗保障讲话.txt")
+    outcomes = library.add_paths([new], FakeEmbedder())
+    assert [(s.status, s.speech_id) for s in outcomes[0].speeches] == [("same_file", speech_id)]
+    assert [s.path for s in library.store.speeches()] == [str(new.resolve())]
+    assert library.store.revision == revision  # nothing re-indexed
+
+
+def test_an_identical_copy_is_recorded_beside_the_original_not_stored_twice(
+    library: Library, tmp_path: Path
+) -> None:
+    original = write(tmp_path / "a" / "讲话.txt", HEALTH)
+    add(library, original)
+    copy = write(tmp_path / "b" / "讲话副本.txt", HEALTH)
+    assert add(library, copy) == [("same_file", "关于离休干部医疗保障的讲话")]
+    assert len(library.store.speeches()) == 1
+    assert {
+        s.path for s in library.store.sources_with_digest(read_bytes("x.txt", HEALTH.encode()).digest)
+    } == {
+        str(original.resolve()),
+        str(copy.resolve()),
+    }
+
+
+def test_adding_the_same_file_again_changes_nothing(library: Library, tmp_path: Path) -> None:
+    path = write(tmp_path / "讲话.txt", compilation(HEALTH, CULTURE))
+    add(library, path)
+    generation = library.generation()
+    assert [status for status, _ in add(library, path)] == ["unchanged", "unchanged"]
+    assert library.generation() == generation
+
+
+# -- duplicates ------------------------------------------------------------------------------------
+
+
+def page_numbered(text: str) -> str:
+    """The same speech re-exported: other line breaks and spacing, page numbers between paragraphs."""
+    lines = text.splitlines()
+    out = []
+    for number, line in enumerate(lines, start=1):
+        out.append("  " + line.replace("，", "， ") + "  ")
+        if number % 3 == 0:
+            out.append(f"— {number // 3} —")
+    return "\n".join(out) + "\n"
+
+
+def with_typo(text: str) -> str:
+    return text.replace("落到实处", "落倒实处", 1)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [lambda t: t, lambda t: t.replace("\n", "\r\n"), page_numbered, with_typo],
+    ids=["identical", "crlf", "spacing-and-page-numbers", "typo"],
+)
+def test_the_same_speech_in_another_file_is_reported_as_a_duplicate_and_not_stored(
+    library: Library, tmp_path: Path, variant: object
+) -> None:
+    add(library, write(tmp_path / "a" / "讲话.txt", HEALTH))
+    (first,) = library.store.speeches()
+    assert callable(variant)
+    outcomes = library.add_paths([write(tmp_path / "b" / "另一份.txt", variant(HEALTH))], FakeEmbedder())
+    (result,) = outcomes[0].speeches
+    assert (result.status, result.speech_id) in {("duplicate", first.id), ("same_file", first.id)}
+    assert len(library.store.speeches()) == 1
+    assert_index_matches_store(library)
+
+
+def test_allow_duplicates_stores_a_near_duplicate(library: Library, tmp_path: Path) -> None:
+    add(library, write(tmp_path / "a" / "讲话.txt", HEALTH))
+    assert add(library, write(tmp_path / "b" / "讲话.txt", with_typo(HEALTH)), allow_duplicates=True) == [
+        ("added", "关于离休干部医疗保障的讲话")
+    ]
+    assert len(library.store.speeches()) == 2
+
+
+def test_a_different_speech_is_not_a_duplicate(library: Library, tmp_path: Path) -> None:
+    add(library, write(tmp_path / "a.txt", HEALTH))
+    assert add(library, write(tmp_path / "b.txt", CULTURE)) == [("added", "关于老年大学建设的讲话")]
+
+
+# -- edited files and compilations ---------------------------------------------------------------
+
+
+def test_an_edited_file_updates_its_speech_in_place(library: Library, tmp_path: Path) -> None:
+    path = write(tmp_path / "讲话.txt", HEALTH)
+    add(library, path)
+    (before,) = library.store.speeches()
+    write(path, HEALTH.replace("定期检查", "每季度检查"))
+    assert add(library, path) == [("updated", "关于离休干部医疗保障的讲话")]
+    (after,) = library.store.speeches()
+    assert after.id == before.id
+    assert "每季度检查" in " ".join(p.text for p in library.store.passages(after.id))
+    assert_index_matches_store(library)
+
+
+def test_a_compilation_that_lost_its_middle_speech_removes_only_that_speech(
+    library: Library, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "汇编.txt", compilation(HEALTH, CULTURE, PARTY))
+    add(library, path)
+    ids = {s.title: s.id for s in library.store.speeches()}
+    write(path, compilation(HEALTH, PARTY))
+    outcomes = library.add_paths([path], FakeEmbedder())
+    assert [(s.status, s.speech_id) for s in outcomes[0].speeches] == [
+        ("unchanged", ids["关于离休干部医疗保障的讲话"]),
+        ("unchanged", ids["关于离退休干部党建工作的讲话"]),
+        ("removed", ids["关于老年大学建设的讲话"]),
+    ]
+    assert titles(library) == ["关于离休干部医疗保障的讲话", "关于离退休干部党建工作的讲话"]
+    assert_index_matches_store(library)
+
+
+def test_a_compilation_that_gained_a_speech_adds_only_that_speech(library: Library, tmp_path: Path) -> None:
+    path = write(tmp_path / "汇编.txt", compilation(HEALTH, PARTY))
+    add(library, path)
+    before = {s.title: s.id for s in library.store.speeches()}
+    write(path, compilation(HEALTH, CULTURE, PARTY))
+    assert add(library, path) == [
+        ("unchanged", "关于离休干部医疗保障的讲话"),
+        ("added", "关于老年大学建设的讲话"),
+        ("unchanged", "关于离退休干部党建工作的讲话"),
+    ]
+    after = {s.title: s.id for s in library.store.speeches()}
+    assert {t: after[t] for t in before} == before
+    assert_index_matches_store(library)
+
+
+# -- uploads (the bot: a name, no folder) ---------------------------------------------------------
+
+
+def test_two_uploads_of_one_name_with_different_speeches_keep_both(library: Library) -> None:
+    for text in (HEALTH, CULTURE):
+        outcomes = library.add_documents([read_bytes("讲话.txt", text.encode())], FakeEmbedder())
+        assert [s.status for s in outcomes[0].speeches] == ["added"]
+    assert titles(library) == ["关于离休干部医疗保障的讲话", "关于老年大学建设的讲话"]
+
+
+def test_the_same_upload_under_another_name_is_the_same_file(library: Library) -> None:
+    library.add_documents([read_bytes("讲话.txt", HEALTH.encode())], FakeEmbedder())
+    outcomes = library.add_documents([read_bytes("讲话（另存）.txt", HEALTH.encode())], FakeEmbedder())
+    assert [s.status for s in outcomes[0].speeches] == ["same_file"]
+    assert len(library.store.speeches()) == 1
+
+
+def test_a_corrected_upload_of_one_name_updates_its_speech(library: Library) -> None:
+    library.add_documents([read_bytes("讲话.txt", HEALTH.encode())], FakeEmbedder())
+    outcomes = library.add_documents([read_bytes("讲话.txt", with_typo(HEALTH).encode())], FakeEmbedder())
+    assert [s.status for s in outcomes[0].speeches] == ["updated"]
+    assert len(library.store.speeches()) == 1
+
+
+# -- all or nothing --------------------------------------------------------------------------------
+
+
+def test_a_failure_while_embedding_leaves_the_library_as_before_the_file(
+    library: Library, tmp_path: Path
+) -> None:
+    add(library, write(tmp_path / "a.txt", HEALTH))
+    revision, generation = library.store.revision, library.generation()
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        library.add_paths([write(tmp_path / "b.txt", compilation(CULTURE, PARTY))], FailingEmbedder(3))
+    assert titles(library) == ["关于离休干部医疗保障的讲话"]
+    assert (library.store.revision, library.generation()) == (revision, generation)
+    assert_index_matches_store(library)
+
+
+def test_a_failure_while_writing_the_index_rolls_the_store_back(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(library, write(tmp_path / "a.txt", HEALTH))
+    revision, generation = library.store.revision, library.generation()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("index.library.VectorIndex.save", broken)
+    with pytest.raises(OSError, match="No space"):
+        library.add_paths([write(tmp_path / "b.txt", CULTURE)], FakeEmbedder())
+    monkeypatch.undo()
+    assert titles(library) == ["关于离休干部医疗保障的讲话"]
+    assert (library.store.revision, library.generation()) == (revision, generation)
+    assert add(library, tmp_path / "b.txt") == [("added", "关于老年大学建设的讲话")]
+
+
+# -- corrections ---------------------------------------------------------------------------------
+
+
+def test_a_metadata_correction_survives_removing_and_re_adding_the_file(
+    library: Library, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "讲话.txt", HEALTH)
+    add(library, path)
+    (first,) = library.store.speeches()
+    edited = library.store.edit_speech(first.id, title="医疗保障工作讲话", date="2024-04-01", speaker="张三")
+    assert edited is not None and (edited.title, edited.date, edited.speaker) == (
+        "医疗保障工作讲话",
+        "2024-04-01",
+        "张三",
+    )
+    library.remove(first.id, FakeEmbedder())
+    add(library, path)
+    (again,) = library.store.speeches()
+    assert (again.title, again.date, again.speaker) == ("医疗保障工作讲话", "2024-04-01", "张三")
+    assert library.store.passages(again.id)[0].speech_title == "医疗保障工作讲话"
+
+
+# -- migration from the previous release -----------------------------------------------------------
+
+
+def test_a_data_home_of_the_previous_release_upgrades_with_nothing_lost(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    with zipfile.ZipFile(FIXTURE) as archive:
+        archive.extractall(home)
+    with sqlite3.connect(home / "speechqa.db") as db:
+        before = {
+            table: db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+            for table in ("passages", "embeddings", "queries", "feedback")
+        }
+        speeches_before = db.execute(
+            "SELECT id, title, date, speaker, source, ordinal FROM speeches"
+        ).fetchall()
+    db.close()
+    library = Library(home)
+    try:
+        assert library.store.pending_migrations() == []
+        with sqlite3.connect(home / "speechqa.db") as db:
+            for table, rows in before.items():
+                assert db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() == rows, table
+            assert (
+                db.execute("SELECT id, title, date, speaker, source, ordinal FROM speeches").fetchall()
+                == speeches_before
+            )
+        db.close()
+        # the old index still loads and answers; nothing needs rebuilding
+        assert not library.is_stale()
+        embedder = FakeEmbedder()
+        answer = Retriever(library.store, library.load(embedder.key), embedder).search("离休干部体检")
+        assert "体检" in answer.hits[0].passage.text
+        # re-adding the same files from wherever they are now adopts the old sources: nothing doubles
+        files = tmp_path / "files"
+        from tests.fixtures.make_v1_home import COMPILATION, SINGLE
+
+        write(files / "讲话汇编.txt", COMPILATION)
+        write(files / "春节慰问.txt", SINGLE)
+        outcomes = library.add_paths([files], embedder)
+        assert {s.status for o in outcomes for s in o.speeches} == {"unchanged"}
+        assert [s.id for s in library.store.speeches()] == [row[0] for row in speeches_before]
+        assert {s.path for s in library.store.speeches()} == {
+            str((files / "讲话汇编.txt").resolve()),
+            str((files / "春节慰问.txt").resolve()),
+        }
+    finally:
+        library.close()
+
+
+# -- the rule itself -------------------------------------------------------------------------------
+
+PARAGRAPH = st.text(alphabet="老干部工作要求体检慰问学习党支部活动，。", min_size=40, max_size=400)
+
+
+@settings(max_examples=50, deadline=None)
+@given(PARAGRAPH, st.text(alphabet=" \n\t\u3000", max_size=20))
+def test_whitespace_never_changes_a_speech_identity(text: str, spaces: str) -> None:
+    spaced = spaces.join(text)
+    assert identity.text_hash(identity.normalise(spaced)) == identity.text_hash(identity.normalise(text))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=4, unique=True))
+def test_matching_a_file_with_itself_pairs_every_speech_with_itself(texts: list[str]) -> None:
+    prints = [identity.Fingerprint(i, f"题{i}", identity.normalise(t)) for i, t in enumerate(texts)]
+    pairing = identity.match_versions(prints, prints)
+    assert not pairing.new and not pairing.gone
+    assert {new for new, _ in pairing.exact + pairing.near} == set(range(len(texts)))
+
+
+# -- a read-only store -----------------------------------------------------------------------------
+
+
+def test_a_read_only_store_reads_skips_the_query_log_and_refuses_writes(
+    library: Library, tmp_path: Path
+) -> None:
+    from index import ReadOnlyHome, Store
+
+    add(library, write(tmp_path / "a.txt", HEALTH))
+    library.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    library.close()
+    store = Store(tmp_path / "home" / "speechqa.db", read_only=True)
+    try:
+        assert [s.title for s in store.speeches()] == ["关于离休干部医疗保障的讲话"]
+        assert store.log_query(channel="cli", query="问", answered=True, top_ids=[], latency_ms=1.0) == 0
+        with pytest.raises(ReadOnlyHome, match="数据目录是只读的"):
+            store.edit_speech(1, title="新标题")
+        with pytest.raises(ReadOnlyHome, match="数据目录是只读的"):
+            store.remove_speech(1)
+    finally:
+        store.close()
+    library.store = Store(tmp_path / "home" / "speechqa.db")  # for the fixture's close
