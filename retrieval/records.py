@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from index import PassageRecord
 
+from .sentence import AnswerSentence
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -15,6 +17,7 @@ class Hit:
     dense: float | None  # cosine similarity, when the dense side ran
     lexical: float | None  # BM25 score, when the lexical side found the passage
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
+    answer_sentence: AnswerSentence | None = None  # the span of passage.text that best answers the query
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ from .abstain import AbstainRule, Evidence
 from .errors import EmptyQuery, QueryTooLong
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
+from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
+from .sentence import AnswerSentence, WeightedTerm, answer_sentence
+from .vocabulary import Lexicon, bundled_lexicon, question_words
 
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
@@ -31,6 +34,11 @@ class RetrieverConfig:
     fusion: Literal["rrf", "weighted"] = "weighted"
     dense_weight: float = 0.4  # for weighted fusion
     duplicate_overlap: float = 0.8  # bigram overlap above which a lower hit is dropped as a repeat
+    drop_question_words: bool = True  # question words (retrieval/data/question_words.txt) out of BM25
+    synonyms: bool = True  # expand the lexical query with the synonym lexicon (bundled and the user's)
+    synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
+    rerank: bool = True  # re-order the best candidates with the learned ranker (when it is there)
+    rerank_depth: int = 20  # candidates the ranker re-orders
 
 
 class Retriever:
@@ -41,12 +49,16 @@ class Retriever:
         embedder: Embedder | None,
         config: RetrieverConfig | None = None,
         abstain: AbstainRule | None = None,
+        ranker: Ranker | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.store = store
         self.index = index
         self.embedder = embedder
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
+        self.ranker = ranker if ranker is not None else (bundled_ranker() if self.config.rerank else None)
+        self.lexicon = lexicon or bundled_lexicon()
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
 
     def _embed(self, text: str) -> np.ndarray:
@@ -65,8 +77,15 @@ class Retriever:
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
             dense = self.index.vectors.search(self.query_vector(text), pool)
+        expansions = self.expansions(text) if self.config.synonyms else []
         if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(text, pool)
+            lexical = self.index.lexical.search(
+                text,
+                pool,
+                drop=question_words() if self.config.drop_question_words else frozenset(),
+                expansions=expansions,
+                expansion_weight=self.config.synonym_weight,
+            )
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -78,13 +97,22 @@ class Retriever:
             fused = weighted([dense, lexical], weights)
 
         dense_of, lexical_of = dict(dense), dict(lexical)
+        terms = tuple(query_terms(text))
+        weighted_terms = self.weighted_terms(terms, expansions)
+        depth = min(len(fused), max(self.config.rerank_depth, 0))
+        records = self.store.passages_by_id([d for d, _ in fused[:depth]])
+        if self.ranker is not None and self.config.rerank and depth > 1:
+            fused = self._rerank(fused, depth, records, weighted_terms, dense_of, lexical_of)
+
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
-        records: dict[int, PassageRecord] = {}
         batch = 2 * (want + 1)  # passages read from SQLite at a time: enough unless many are repeats
+        asked = {d for d, _ in fused[:depth]}
         for position, (doc, score) in enumerate(fused):
-            if position % batch == 0:
-                records = self.store.passages_by_id([d for d, _ in fused[position : position + batch]])
+            if doc not in asked:
+                more = [d for d, _ in fused[position : position + batch]]
+                records.update(self.store.passages_by_id(more))
+                asked.update(more)
             record = records.get(doc)
             if record is None:  # removed since the index was built
                 continue
@@ -96,7 +124,6 @@ class Retriever:
             if len(kept) > want:
                 break
 
-        terms = tuple(query_terms(text))
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
@@ -111,6 +138,7 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(record.text, terms),
+                answer_sentence=self.answer_sentence(record, weighted_terms),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -124,6 +152,50 @@ class Retriever:
             has_more=len(kept) > want,
             latency_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def expansions(self, text: str) -> list[str]:
+        """The synonyms of the query's words (bundled lexicon and the user's pairs) it does not hold itself."""
+        return self.lexicon.with_pairs(self.store.user_synonyms()).expansions(text)
+
+    def weighted_terms(self, terms: tuple[str, ...], expansions: list[str]) -> list[WeightedTerm]:
+        """The query's content words weighted by IDF (the words of more than one character, when there are
+        any), and its synonyms at the lower synonym weight."""
+        words = [t for t in terms if len(t) > 1] or list(terms)
+        idf = self.index.lexical.idf
+        weighted = [WeightedTerm(w, idf(w)) for w in words]
+        weighted += [WeightedTerm(e, self.config.synonym_weight * idf(e)) for e in expansions]
+        return [t for t in weighted if t.weight > 0]
+
+    def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
+        return answer_sentence(record.text, terms)
+
+    def _rerank(
+        self,
+        fused: list[tuple[int, float]],
+        depth: int,
+        records: dict[int, PassageRecord],
+        terms: list[WeightedTerm],
+        dense_of: dict[int, float],
+        lexical_of: dict[int, float],
+    ) -> list[tuple[int, float]]:
+        """The top `depth` candidates re-ordered by the ranker (their fused scores kept), the rest after."""
+        assert self.ranker is not None
+        head = [(doc, score) for doc, score in fused[:depth] if doc in records]
+        best_lexical = max(lexical_of.values(), default=0.0)
+        rows = [
+            passage_features(
+                records[doc].text,
+                records[doc].section,
+                terms,
+                score,
+                dense_of.get(doc),
+                lexical_of.get(doc),
+                best_lexical,
+            )
+            for doc, score in head
+        ]
+        order = np.argsort(-self.ranker.scores(rows), kind="stable")
+        return [head[i] for i in order] + fused[depth:]
 
 
 def normalise_query(query: str) -> str:
