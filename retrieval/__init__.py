@@ -11,6 +11,7 @@ from .confidence import (
     Signals,
     load_judge,
 )
+from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .fusion import min_max, rrf, weighted
 from .highlight import highlight_spans, mark
@@ -44,11 +45,13 @@ __all__ = [
     "Signals",
     "SmallTalk",
     "SpeechService",
+    "bigrams",
     "highlight_spans",
     "load_judge",
     "mark",
     "min_max",
     "normalise_query",
+    "overlap",
     "rrf",
     "small_talk",
     "weighted",
