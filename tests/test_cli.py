@@ -83,7 +83,13 @@ def assert_user_error(result: Result, *fragments: str) -> None:
 
 
 def assert_answer_schema(answer: dict[str, Any]) -> None:
-    assert set(answer) - {"small_talk", "reply"} == {"query", "answered", "confidence", "probability", "results"}
+    assert set(answer) - {"small_talk", "reply"} == {
+        "query",
+        "answered",
+        "confidence",
+        "probability",
+        "results",
+    }
     assert type(answer["query"]) is str
     assert type(answer["answered"]) is bool
     assert answer["confidence"] in ("high", "medium", "low")
