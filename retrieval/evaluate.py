@@ -6,6 +6,9 @@ with no phrases is one the corpus does not answer: the right behaviour is to abs
 
     {"id": "q014", "question": "离休干部体检规定是什么？", "answers": ["要落实好离休干部每年一次体检的规定"]}
     {"id": "u001", "question": "明天天气怎么样？", "answers": []}
+
+Optional fields: "style" (how the question is asked), "split" ("tune" or "heldout": the half a rule may be
+fitted on, and the half it is only reported on), "kind" (for unanswerable ones: "near_miss" or "off_topic").
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index import PassageRecord
@@ -22,6 +25,7 @@ from index import PassageRecord
 from .records import Answer
 
 KS = (1, 3, 5)
+SPLITS = ("tune", "heldout")
 MRR_DEPTH = 10
 
 
@@ -32,6 +36,12 @@ class GoldQuestion:
     answers: tuple[str, ...]
     style: str | None = None
     speech_title: str | None = None  # alternatively: any passage of this speech is relevant (CMRC)
+    split: str | None = None  # "tune" | "heldout": fit on the first half only, report the second separately
+    kind: str | None = None  # for unanswerable questions: "near_miss" | "off_topic"
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers or self.speech_title)
 
 
 @dataclass(frozen=True)
@@ -76,12 +86,17 @@ def load_questions(path: Path) -> list[GoldQuestion]:
                 isinstance(answers, list) and all(isinstance(a, str) for a in answers)
             ):
                 raise TypeError("question 应是字符串，answers 应是字符串列表")
+            split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
+            if split not in (None, *SPLITS):
+                raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")
             questions.append(
                 GoldQuestion(
                     id=str(row.get("id", number)),
                     question=row["question"],
                     answers=tuple(answers),
                     style=row.get("style"),
+                    split=split,
+                    kind=row.get("kind"),
                 )
             )
         except (ValueError, KeyError, TypeError) as e:
@@ -119,8 +134,8 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
 
 
 def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
-    answerable = [o for o in outcomes if o.question.answers or o.question.speech_title]
-    unanswerable = [o for o in outcomes if not (o.question.answers or o.question.speech_title)]
+    answerable = [o for o in outcomes if o.question.answerable]
+    unanswerable = [o for o in outcomes if not o.question.answerable]
     n = max(1, len(answerable))
     recall = {k: sum(1 for o in answerable if o.first_relevant and o.first_relevant <= k) / n for k in KS}
     mrr = sum(1 / o.first_relevant for o in answerable if o.first_relevant) / n
@@ -136,3 +151,15 @@ def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
         qps=len(outcomes) / elapsed if elapsed > 0 else 0.0,
         outcomes=tuple(outcomes),
     )
+
+
+def by_split(report: Report) -> dict[str, Report]:
+    """The report's questions re-summarised per half ("tune", "heldout"); empty when the set has no split.
+    Throughput is not re-measured per half (it is the whole run's)."""
+    halves: dict[str, Report] = {}
+    for split in SPLITS:
+        part = [o for o in report.outcomes if o.question.split == split]
+        if part:
+            r = summarise(part, 0.0)
+            halves[split] = replace(r, qps=report.qps)
+    return halves

@@ -12,7 +12,8 @@ import numpy as np
 
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
-from .abstain import AbstainRule, Evidence
+from .abstain import AbstainRule, Evidence, coverage
+from .confidence import CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
 from .fusion import rrf, weighted
@@ -20,6 +21,7 @@ from .highlight import highlight_spans
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
+from .smalltalk import small_talk
 from .vocabulary import Lexicon, bundled_lexicon, question_words
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -52,7 +54,10 @@ class Retriever:
         abstain: AbstainRule | None = None,
         ranker: Ranker | None = None,
         lexicon: Lexicon | None = None,
+        judge: Judge | None = None,
     ) -> None:
+        """`judge` decides the confidence of hybrid searches (default: the shipped model, or the coverage
+        rule when it is missing or stale); dense-only and lexical-only searches use the coverage rule."""
         self.store = store
         self.index = index
         self.embedder = embedder
@@ -60,6 +65,8 @@ class Retriever:
         self.abstain = abstain or AbstainRule()
         self.ranker = ranker if ranker is not None else (bundled_ranker() if self.config.rerank else None)
         self.lexicon = lexicon or bundled_lexicon()
+        self.judge = judge or load_judge(embedder=embedder.key if embedder is not None else None)
+        self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
 
     def _embed(self, text: str) -> np.ndarray:
@@ -71,6 +78,20 @@ class Retriever:
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid", offset: int = 0) -> Answer:
         started = time.perf_counter()
         query = normalise_query(query)
+        chat = small_talk(query)
+        if chat is not None:  # thanks, greetings, 👍: nothing to search for
+            return Answer(
+                query,
+                False,
+                (),
+                (),
+                mode,
+                offset,
+                False,
+                (time.perf_counter() - started) * 1000,
+                confidence="low",
+                small_talk=chat,
+            )
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
@@ -130,7 +151,22 @@ class Retriever:
             idf=self.index.lexical.idf,
             top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
         )
-        answered = bool(kept) and self.abstain.answered(evidence)
+        signals = (
+            gather_signals(
+                terms=terms,
+                coverage=coverage(evidence),
+                top_id=kept[0][0].id,
+                top_score=kept[0][1],
+                next_score=kept[1][1] if len(kept) > 1 else None,
+                dense=dense,
+                lexical=lexical,
+            )
+            if kept
+            else None
+        )
+        judge = self.judge if mode == "hybrid" else self.rule
+        verdict = judge.judge(signals) if signals is not None else None
+        answered = verdict is not None and verdict.answered
         hits = tuple(
             Hit(
                 rank=rank,
@@ -152,6 +188,9 @@ class Retriever:
             offset=offset,
             has_more=len(kept) > want,
             latency_ms=(time.perf_counter() - started) * 1000,
+            confidence=verdict.level if verdict is not None else "low",
+            probability=verdict.probability if verdict is not None else None,
+            signals=signals,
         )
 
     def expansions(self, text: str) -> list[str]:

@@ -83,9 +83,18 @@ def assert_user_error(result: Result, *fragments: str) -> None:
 
 
 def assert_answer_schema(answer: dict[str, Any]) -> None:
-    assert set(answer) == {"query", "answered", "results"}
+    assert set(answer) - {"small_talk", "reply"} == {
+        "query",
+        "answered",
+        "confidence",
+        "probability",
+        "results",
+    }
     assert type(answer["query"]) is str
     assert type(answer["answered"]) is bool
+    assert answer["confidence"] in ("high", "medium", "low")
+    assert answer["answered"] == (answer["confidence"] != "low")
+    assert answer["probability"] is None or 0.0 <= answer["probability"] <= 1.0
     assert type(answer["results"]) is list
     for rank, result in enumerate(answer["results"], start=1):
         assert set(result) == set(RESULT_TYPES)
