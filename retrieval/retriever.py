@@ -95,36 +95,17 @@ class Retriever:
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
-        dense: list[tuple[int, float]] = []
-        lexical: list[tuple[int, float]] = []
-        if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(self.query_vector(text), pool)
-        expansions = self.expansions(text) if self.config.synonyms else []
-        if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(
-                text,
-                pool,
-                drop=question_words() if self.config.drop_question_words else frozenset(),
-                expansions=expansions,
-                expansion_weight=self.config.synonym_weight,
-            )
-        if mode == "dense":
-            fused = dense
-        elif mode == "lexical":
-            fused = lexical
-        elif self.config.fusion == "rrf":
-            fused = rrf([dense, lexical])
-        else:
-            weights = [self.config.dense_weight, 1 - self.config.dense_weight]
-            fused = weighted([dense, lexical], weights)
-
-        dense_of, lexical_of = dict(dense), dict(lexical)
-        terms = tuple(query_terms(text))
-        weighted_terms = self.weighted_terms(terms, expansions)
+        found = self._candidates(text, pool, mode)
+        fused, dense_of, lexical_of = found.fused, found.dense_of, found.lexical_of
+        terms, weighted_terms = found.terms, found.weighted_terms
         depth = min(len(fused), max(self.config.rerank_depth, 0))
         records = self.store.passages_by_id([d for d, _ in fused[:depth]])
         if self.ranker is not None and self.config.rerank and depth > 1:
-            fused = self._rerank(fused, depth, records, weighted_terms, dense_of, lexical_of)
+            head = [(d, s) for d, s in fused[:depth] if d in records]
+            rows = [self._features(records[d], s, found) for d, s in head]
+            order = np.argsort(-self.ranker.scores(rows), kind="stable")
+            fused = [head[i] for i in order] + fused[depth:]
+        dense, lexical = found.dense, found.lexical
 
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
@@ -209,33 +190,68 @@ class Retriever:
     def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
         return answer_sentence(record.text, terms)
 
-    def _rerank(
-        self,
-        fused: list[tuple[int, float]],
-        depth: int,
-        records: dict[int, PassageRecord],
-        terms: list[WeightedTerm],
-        dense_of: dict[int, float],
-        lexical_of: dict[int, float],
-    ) -> list[tuple[int, float]]:
-        """The top `depth` candidates re-ordered by the ranker (their fused scores kept), the rest after."""
-        assert self.ranker is not None
-        head = [(doc, score) for doc, score in fused[:depth] if doc in records]
-        best_lexical = max(lexical_of.values(), default=0.0)
-        rows = [
-            passage_features(
-                records[doc].text,
-                records[doc].section,
-                terms,
-                score,
-                dense_of.get(doc),
-                lexical_of.get(doc),
-                best_lexical,
+    def _candidates(self, text: str, pool: int, mode: Mode) -> Candidates:
+        dense: list[tuple[int, float]] = []
+        lexical: list[tuple[int, float]] = []
+        if mode in ("hybrid", "dense") and self.embedder is not None:
+            dense = self.index.vectors.search(self.query_vector(text), pool)
+        expansions = self.expansions(text) if self.config.synonyms else []
+        if mode in ("hybrid", "lexical"):
+            lexical = self.index.lexical.search(
+                text,
+                pool,
+                drop=question_words() if self.config.drop_question_words else frozenset(),
+                expansions=expansions,
+                expansion_weight=self.config.synonym_weight,
             )
-            for doc, score in head
-        ]
-        order = np.argsort(-self.ranker.scores(rows), kind="stable")
-        return [head[i] for i in order] + fused[depth:]
+        if mode == "dense":
+            fused = dense
+        elif mode == "lexical":
+            fused = lexical
+        elif self.config.fusion == "rrf":
+            fused = rrf([dense, lexical])
+        else:
+            weights = [self.config.dense_weight, 1 - self.config.dense_weight]
+            fused = weighted([dense, lexical], weights)
+        terms = tuple(query_terms(text))
+        return Candidates(
+            fused, dense, lexical, terms, self.weighted_terms(terms, expansions), dict(dense), dict(lexical)
+        )
+
+    def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
+        return passage_features(
+            record.text,
+            record.section,
+            found.weighted_terms,
+            fused,
+            found.dense_of.get(record.id),
+            found.lexical_of.get(record.id),
+            found.lexical[0][1] if found.lexical else 0.0,
+        )
+
+    def candidate_features(
+        self, query: str, depth: int | None = None
+    ) -> list[tuple[PassageRecord, tuple[float, ...]]]:
+        """The best fused candidates of a hybrid search (before re-ranking and de-duplication) with the
+        ranker's features: what `scripts/fit_ranker.py` learns from."""
+        text = unicodedata.normalize("NFKC", normalise_query(query))
+        found = self._candidates(text, self.config.candidates, "hybrid")
+        head = found.fused[: depth or self.config.rerank_depth]
+        records = self.store.passages_by_id([d for d, _ in head])
+        return [(records[d], self._features(records[d], s, found)) for d, s in head if d in records]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What both sides of a search found, fused, with the query's words."""
+
+    fused: list[tuple[int, float]]
+    dense: list[tuple[int, float]]
+    lexical: list[tuple[int, float]]
+    terms: tuple[str, ...]
+    weighted_terms: list[WeightedTerm]
+    dense_of: dict[int, float]
+    lexical_of: dict[int, float]
 
 
 def normalise_query(query: str) -> str:

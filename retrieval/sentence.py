@@ -18,6 +18,7 @@ _CLOSERS = "”’」』）)】》\"'"
 _SPACE = re.compile(r"\s+")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
+PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
 SHORT_SENTENCE = 12  # characters; a sentence this short is shown with its better neighbour
 
 
@@ -77,7 +78,10 @@ def span_score(text: str, terms: Sequence[WeightedTerm]) -> tuple[float, float]:
         positions = [m.start() for m in re.finditer(re.escape(needle), lowered)] if needle else []
         if positions:
             found.append((term, positions))
-    coverage = sum(t.weight for t, _ in found) / total
+    partial = sum(
+        t.weight * _bigram_share(t.text.lower(), lowered) for t in terms if t not in {f for f, _ in found}
+    )
+    coverage = (sum(t.weight for t, _ in found) + PARTIAL_CREDIT * partial) / total
     if len(found) <= 1:
         return coverage, 1.0 if found else 0.0
     window = _shortest_window(
@@ -85,6 +89,14 @@ def span_score(text: str, terms: Sequence[WeightedTerm]) -> tuple[float, float]:
     )
     covered = sum(len(t.text) for t, _ in found)
     return coverage, min(1.0, covered / max(window, 1))
+
+
+def _bigram_share(word: str, text: str) -> float:
+    """Share of a longer word's character bigrams found in the text (瓯海区 in 瓯海老干部局: 1 of 2)."""
+    if len(word) < 3:
+        return 0.0
+    grams = {word[i : i + 2] for i in range(len(word) - 1)}
+    return sum(1 for g in grams if g in text) / len(grams)
 
 
 def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int:

@@ -15,7 +15,8 @@ them. Two kinds of evidence, each kept only for tokens in enough questions:
 
     .venv/bin/python scripts/derive_question_words.py \\
         --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_trial.json \\
-        --questions benchmarks/dev-tune.jsonl --passages corpus/data/speeches-2024-laoganbu.txt \\
+        --questions benchmarks/dev-questions.jsonl --split tune \\
+        --passages corpus/data/speeches-2024-laoganbu.txt \\
         > retrieval/data/question_words.txt
 
 Only fitting data goes in: CMRC *trial* (never dev) and the tuning half of the dev set (never the
@@ -67,6 +68,7 @@ def main() -> None:
     )
     parser.add_argument("--cmrc", type=Path, action="append", default=[], help="CMRC/SQuAD JSON (trial only)")
     parser.add_argument("--questions", type=Path, action="append", default=[], help="question set (JSONL)")
+    parser.add_argument("--split", help="only the questions of this half (e.g. tune)")
     parser.add_argument(
         "--passages", type=Path, action="append", default=[], help="plain text the set asks of"
     )
@@ -101,12 +103,13 @@ def main() -> None:
                     f"{path.name}: in {count}/{n} questions, {in_context[token]} of them in own context",
                 )
     if args.questions:
-        questions = [
-            json.loads(line)["question"]
+        rows = [
+            json.loads(line)
             for path in args.questions
             for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()
         ]
+        questions = [r["question"] for r in rows if args.split is None or r.get("split") == args.split]
         passages = [line for path in args.passages for line in path.read_text(encoding="utf-8").splitlines()]
         q_counts, q_n = document_frequency(questions)
         p_counts, p_n = document_frequency(sentences(passages))
