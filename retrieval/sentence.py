@@ -19,7 +19,7 @@ _SPACE = re.compile(r"\s+")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
-SHORT_SENTENCE = 12  # characters; a sentence this short is shown with its better neighbour
+SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
 
 
 @dataclass(frozen=True)
