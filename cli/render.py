@@ -7,15 +7,27 @@ from typing import Any
 import click
 
 from index import PassageRecord, SpeechRecord
-from retrieval import Answer, Hit, mark
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark
 
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
+LEVELS = {
+    "high": ("直接相关", "green", ""),
+    "medium": ("可能相关", "yellow", "以下段落可能回答了这个问题，请核对原文。"),
+    "low": ("未找到直接回答", "yellow", NO_ANSWER),
+}
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "query": answer.query,
         "answered": answer.answered,
+        "confidence": answer.level,
+        "probability": None if answer.probability is None else round(answer.probability, 4),
+        **(
+            {"small_talk": answer.small_talk, "reply": SMALL_TALK_REPLIES[answer.small_talk]}
+            if answer.small_talk
+            else {}
+        ),
         "results": [hit_json(hit) for hit in answer.hits],
     }
 
@@ -32,6 +44,15 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "speech_date": p.speech_date,
         "speaker": p.speaker,
         "section": p.section,
+        "answer_sentence": (
+            None
+            if hit.answer_sentence is None
+            else {
+                "text": hit.answer_sentence.text,
+                "start": hit.answer_sentence.start,
+                "end": hit.answer_sentence.end,
+            }
+        ),
     }
 
 
@@ -41,13 +62,19 @@ def source_line(p: PassageRecord) -> str:
 
 def render_answer(answer: Answer) -> str:
     lines = [click.style(answer.query, bold=True) + click.style(f"   ({answer.latency_ms:.0f} ms)", dim=True)]
+    if answer.small_talk:
+        lines.append(SMALL_TALK_REPLIES[answer.small_talk])
+        return "\n".join(lines)
     if not answer.hits:
         lines.append(
             "语料库中还没有任何段落：用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
         )
         return "\n".join(lines)
-    if not answer.answered:
-        lines.append(click.style(NO_ANSWER, fg="yellow"))
+    label, colour, note = LEVELS[answer.level]
+    sure = f"（把握 {answer.probability:.0%}）" if answer.probability is not None else ""
+    lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
+    if note:
+        lines.append(click.style(note, fg=colour))
     for hit in answer.hits:
         p = hit.passage
         marker = "?" if not answer.answered else ""
@@ -55,10 +82,12 @@ def render_answer(answer: Answer) -> str:
         lines.append(
             click.style(f"[{hit.rank}{marker}] ", fg="cyan", bold=True)
             + click.style(source_line(p), fg="cyan")
-            + click.style(f"   score {hit.score:.3f}  #{p.id}", dim=True)
+            + click.style(f"   #{p.id}", dim=True)
         )
         if p.section:
             lines.append(click.style(f"    § {p.section}", dim=True))
+        if hit.answer_sentence is not None:
+            lines.append("    " + click.style(f"要点：{hit.answer_sentence.text}", bold=True))
         body = mark(p.text, hit.highlights, lambda piece: click.style(piece, fg="yellow", bold=True))
         lines.append("    " + body)
     return "\n".join(lines)

@@ -33,3 +33,7 @@ class WriterBusy(SpeechIndexError):
 
 class ReadOnlyHome(SpeechIndexError):
     """The data home (or its database) cannot be written: a read-only mount, volume or folder."""
+
+
+class InvalidSynonym(SpeechIndexError):
+    pass

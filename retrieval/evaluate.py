@@ -6,6 +6,9 @@ with no phrases is one the corpus does not answer: the right behaviour is to abs
 
     {"id": "q014", "question": "离休干部体检规定是什么？", "answers": ["要落实好离休干部每年一次体检的规定"]}
     {"id": "u001", "question": "明天天气怎么样？", "answers": []}
+
+Optional fields: "style" (how the question is asked), "split" ("tune" or "heldout": the half a rule may be
+fitted on, and the half it is only reported on), "kind" (for unanswerable ones: "near_miss" or "off_topic").
 """
 
 from __future__ import annotations
@@ -14,14 +17,15 @@ import json
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index import PassageRecord
 
-from .records import Answer
+from .records import Answer, Hit
 
 KS = (1, 3, 5)
+SPLITS = ("tune", "heldout")
 MRR_DEPTH = 10
 
 
@@ -32,6 +36,13 @@ class GoldQuestion:
     answers: tuple[str, ...]
     style: str | None = None
     speech_title: str | None = None  # alternatively: any passage of this speech is relevant (CMRC)
+    split: str | None = None  # "tune" | "heldout": fit on the first half only, report the second separately
+    kind: str | None = None  # for unanswerable questions: "near_miss" | "off_topic"
+    spans: tuple[str, ...] = ()  # gold answer spans for the answer-sentence check (CMRC); else `answers`
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers or self.speech_title)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,7 @@ class Outcome:
     question: GoldQuestion
     first_relevant: int | None  # 1-based rank of the first relevant passage within MRR_DEPTH
     answered: bool
+    sentence_hit: bool = False  # a gold phrase lies in the answer sentence of the (relevant) top hit
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,7 @@ class Report:
     false_abstain: float  # answerable questions the service declined
     false_answer: float  # unanswerable questions the service answered
     qps: float
+    sentence_hit: float = 0.0  # answerable questions whose gold phrase lies in the top hit's answer sentence
     outcomes: tuple[Outcome, ...] = field(repr=False, default=())
 
 
@@ -76,12 +89,17 @@ def load_questions(path: Path) -> list[GoldQuestion]:
                 isinstance(answers, list) and all(isinstance(a, str) for a in answers)
             ):
                 raise TypeError("question 应是字符串，answers 应是字符串列表")
+            split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
+            if split not in (None, *SPLITS):
+                raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")
             questions.append(
                 GoldQuestion(
                     id=str(row.get("id", number)),
                     question=row["question"],
                     answers=tuple(answers),
                     style=row.get("style"),
+                    split=split,
+                    kind=row.get("kind"),
                 )
             )
         except (ValueError, KeyError, TypeError) as e:
@@ -104,6 +122,14 @@ def is_relevant(passage: PassageRecord, question: GoldQuestion) -> bool:
     return any(_squash(a) in text for a in question.answers)
 
 
+def sentence_holds(hit: Hit, question: GoldQuestion) -> bool:
+    """Whether a gold phrase (CMRC: a gold answer span) lies inside the hit's answer sentence."""
+    if hit.answer_sentence is None:
+        return False
+    sentence = _squash(hit.answer_sentence.text)
+    return any(_squash(a) in sentence for a in (question.spans or question.answers) if a.strip())
+
+
 def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) -> Report:
     outcomes = []
     started = time.perf_counter()
@@ -113,14 +139,14 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
             (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)),
             None,
         )
-        outcomes.append(Outcome(q, first, answer.answered))
+        outcomes.append(Outcome(q, first, answer.answered, first == 1 and sentence_holds(answer.hits[0], q)))
     elapsed = time.perf_counter() - started
     return summarise(outcomes, elapsed)
 
 
 def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
-    answerable = [o for o in outcomes if o.question.answers or o.question.speech_title]
-    unanswerable = [o for o in outcomes if not (o.question.answers or o.question.speech_title)]
+    answerable = [o for o in outcomes if o.question.answerable]
+    unanswerable = [o for o in outcomes if not o.question.answerable]
     n = max(1, len(answerable))
     recall = {k: sum(1 for o in answerable if o.first_relevant and o.first_relevant <= k) / n for k in KS}
     mrr = sum(1 / o.first_relevant for o in answerable if o.first_relevant) / n
@@ -134,5 +160,18 @@ def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
         false_abstain=sum(1 for o in answerable if not o.answered) / n,
         false_answer=sum(1 for o in unanswerable if o.answered) / max(1, len(unanswerable)),
         qps=len(outcomes) / elapsed if elapsed > 0 else 0.0,
+        sentence_hit=sum(1 for o in answerable if o.sentence_hit) / n,
         outcomes=tuple(outcomes),
     )
+
+
+def by_split(report: Report) -> dict[str, Report]:
+    """The report's questions re-summarised per half ("tune", "heldout"); empty when the set has no split.
+    Throughput is not re-measured per half (it is the whole run's)."""
+    halves: dict[str, Report] = {}
+    for split in SPLITS:
+        part = [o for o in report.outcomes if o.question.split == split]
+        if part:
+            r = summarise(part, 0.0)
+            halves[split] = replace(r, qps=report.qps)
+    return halves

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index import PassageRecord
+
+from .confidence import Level, Signals
+from .sentence import AnswerSentence
+from .smalltalk import SmallTalk
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,7 @@ class Hit:
     dense: float | None  # cosine similarity, when the dense side ran
     lexical: float | None  # BM25 score, when the lexical side found the passage
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
+    answer_sentence: AnswerSentence | None = None  # the span of passage.text that best answers the query
 
 
 @dataclass(frozen=True)
@@ -27,3 +32,12 @@ class Answer:
     offset: int
     has_more: bool
     latency_ms: float
+    # "high" 直接相关, "medium" 可能相关, "low" 未找到直接回答; None when no judge ran (answered then says all)
+    confidence: Level | None = None
+    probability: float | None = None  # calibrated P(the corpus answers this); None under the fallback rule
+    small_talk: SmallTalk | None = None  # thanks, greeting, farewell or acknowledgement: no search was made
+    signals: Signals | None = field(default=None, repr=False, compare=False)  # what the judge read
+
+    @property
+    def level(self) -> Level:
+        return self.confidence or ("medium" if self.answered else "low")

@@ -14,6 +14,7 @@ from retrieval.evaluate import (
     GoldFormatError,
     GoldQuestion,
     Outcome,
+    by_split,
     evaluate,
     is_relevant,
     load_questions,
@@ -135,8 +136,48 @@ def test_questions_load_with_blank_lines_and_a_bom(tmp_path: Path) -> None:
 
 def test_the_bundled_dev_set_loads() -> None:
     questions = load_questions(Path(__file__).parents[1] / "benchmarks" / "dev-questions.jsonl")
-    assert len(questions) == 95
-    assert sum(1 for q in questions if q.answers) == 80
+    assert len(questions) == 250
+    assert sum(1 for q in questions if q.answers) == 205
+    # every question is in one half; the halves are balanced in size and in answerability
+    assert {q.split for q in questions} == {"tune", "heldout"}
+    for answerable in (True, False):
+        halves = [
+            sum(1 for q in questions if q.split == s and bool(q.answers) == answerable)
+            for s in ("tune", "heldout")
+        ]
+        assert abs(halves[0] - halves[1]) <= 2
+    assert sum(1 for q in questions if q.kind == "near_miss") == 15
+
+
+def test_questions_carry_their_split_and_kind(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text(
+        '{"question": "甲？", "answers": ["甲"], "split": "tune"}\n'
+        '{"question": "乙？", "answers": [], "split": "held-out", "kind": "near_miss"}\n',
+        encoding="utf-8",
+    )
+    first, second = load_questions(path)
+    assert (first.split, first.answerable) == ("tune", True)
+    assert (second.split, second.kind, second.answerable) == ("heldout", "near_miss", False)
+
+
+def test_an_unknown_split_is_a_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"question": "甲？", "answers": ["甲"], "split": "train"}\n', encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="split"):
+        load_questions(path)
+
+
+def test_by_split_summarises_each_half_apart() -> None:
+    outcomes = [
+        Outcome(GoldQuestion("a", "甲", ("甲",), split="tune"), 1, True),
+        Outcome(GoldQuestion("b", "乙", ("乙",), split="heldout"), None, False),
+        Outcome(GoldQuestion("c", "丙", (), split="heldout"), None, True),
+    ]
+    halves = by_split(summarise(outcomes, 1.0))
+    assert halves["tune"].recall[1] == 1.0 and halves["tune"].questions == 1
+    assert halves["heldout"].false_abstain == 1.0 and halves["heldout"].false_answer == 1.0
+    assert by_split(summarise(outcomes[:0], 1.0)) == {}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,222 @@
+"""How sure the service is that the best passage answers the question: three levels and a probability.
+
+Several signals of one search (`Signals`) are combined by a small logistic model fitted by
+`speechqa bench fit-confidence` on data that is not the dev set (CMRC 2018 trial questions against the
+CMRC library, the same questions with their own context removed, CMRC questions asked of the bundled
+speeches, and the tuning half of the dev set). The model ships as JSON — feature names, standardisation,
+coefficients, the two thresholds, the embedding model it was fitted with and a version — and is read
+with numpy alone (no pickle, no scikit-learn at run time).
+
+A missing, unreadable or stale model (other features, other version, other embedding model) falls back
+to the coverage rule of `abstain.py`, and says so once in the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .abstain import DEFAULT_MIN_COVERAGE
+
+log = logging.getLogger(__name__)
+
+Level = Literal["high", "medium", "low"]
+LEVELS: tuple[Level, ...] = ("high", "medium", "low")
+MODEL_VERSION = 1
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "data" / "confidence.json"
+RULE_HIGH_COVERAGE = 0.7  # the fallback rule's "high": most of the question's information is in the passage
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What one search says about its best passage. Every value is defined for any corpus size."""
+
+    coverage: float  # IDF-weighted share of the question's content words found in the top passage
+    dense_top: float  # cosine of the top passage with the question (a bound when outside the dense list)
+    dense_best: float  # cosine of the best dense hit, whichever passage it is
+    dense_margin: float  # best dense cosine minus the second best
+    lexical_per_term: float  # BM25 of the top passage / number of query terms
+    lexical_share: float  # BM25 of the top passage / the best BM25 any passage got (0 when absent)
+    fused_margin: float  # fused score of the top passage minus that of the next kept passage
+    agreement: float  # 1 when the dense and lexical sides both rank the top passage first, else 0
+    reciprocal_rank_dense: float  # 1 / rank of the top passage in the dense list (0 when absent)
+    reciprocal_rank_lexical: float  # 1 / rank of the top passage in the lexical list (0 when absent)
+    log_terms: float  # log(1 + number of content words in the question)
+
+    def vector(self, features: Sequence[str]) -> list[float]:
+        return [float(getattr(self, name)) for name in features]
+
+
+FEATURES: tuple[str, ...] = tuple(Signals.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class Confidence:
+    level: Level
+    probability: float | None  # calibrated P(the corpus answers the question); None under the fallback rule
+
+    @property
+    def answered(self) -> bool:
+        return self.level != "low"
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """A logistic model over standardised signals: p = σ(b + Σ wᵢ (xᵢ − μᵢ) / σᵢ)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    low: float  # below: "low" (not answered)
+    high: float  # at or above: "high"
+    embedder: str  # the embedding model the cosines came from
+    version: int = MODEL_VERSION
+    fitted_on: str = ""
+
+    def probability(self, signals: Signals) -> float:
+        z = self.intercept
+        for x, m, s, w in zip(signals.vector(self.features), self.mean, self.scale, self.coef, strict=True):
+            z += w * (x - m) / (s or 1.0)
+        return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
+
+    def judge(self, signals: Signals) -> Confidence:
+        p = self.probability(signals)
+        level: Level = "high" if p >= self.high else "medium" if p >= self.low else "low"
+        return Confidence(level, p)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "thresholds": {"low": self.low, "high": self.high},
+            "embedder": self.embedder,
+            "fitted_on": self.fitted_on,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> ConfidenceModel:
+        thresholds = data["thresholds"]
+        assert isinstance(thresholds, dict)
+        return cls(
+            features=tuple(str(f) for f in data["features"]),  # type: ignore[attr-defined]
+            mean=tuple(float(v) for v in data["mean"]),  # type: ignore[attr-defined]
+            scale=tuple(float(v) for v in data["scale"]),  # type: ignore[attr-defined]
+            coef=tuple(float(v) for v in data["coef"]),  # type: ignore[attr-defined]
+            intercept=float(data["intercept"]),  # type: ignore[arg-type]
+            low=float(thresholds["low"]),
+            high=float(thresholds["high"]),
+            embedder=str(data.get("embedder", "")),
+            version=int(data["version"]),  # type: ignore[call-overload]
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path)
+
+
+def stale_reason(model: ConfidenceModel, embedder: str | None) -> str | None:
+    """Why this model cannot judge searches made with `embedder` (None when it can)."""
+    if model.version != MODEL_VERSION:
+        return f"version {model.version}, this code reads version {MODEL_VERSION}"
+    unknown = [f for f in model.features if f not in FEATURES]
+    if unknown:
+        return f"unknown features {unknown}"
+    if not (len(model.features) == len(model.mean) == len(model.scale) == len(model.coef)):
+        return "feature and coefficient counts differ"
+    if not model.low <= model.high:
+        return "thresholds out of order"
+    if embedder is not None and model.embedder and model.embedder != embedder:
+        return f"fitted with embedding model {model.embedder}, the index uses {embedder}"
+    return None
+
+
+@dataclass(frozen=True)
+class CoverageRule:
+    """Today's rule, the fallback: the coverage alone, with no probability."""
+
+    min_coverage: float = DEFAULT_MIN_COVERAGE
+    high_coverage: float = RULE_HIGH_COVERAGE
+
+    def judge(self, signals: Signals) -> Confidence:
+        c = signals.coverage
+        level: Level = "high" if c >= self.high_coverage else "medium" if c >= self.min_coverage else "low"
+        return Confidence(level, None)
+
+
+Judge = ConfidenceModel | CoverageRule
+_warned: set[str] = set()
+
+
+def load_judge(path: Path | None = None, embedder: str | None = None) -> Judge:
+    """The shipped (or given) confidence model; the coverage rule, with one warning, when it is missing
+    or stale."""
+    path = path or DEFAULT_MODEL_PATH
+    reason: str | None
+    try:
+        model = ConfidenceModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+        reason = stale_reason(model, embedder)
+    except FileNotFoundError:
+        reason = "no model file"
+    except (OSError, ValueError, KeyError, TypeError, AssertionError) as e:
+        reason = f"unreadable ({e})"
+    if reason is None:
+        return model
+    key = f"{path}:{reason}"
+    if key not in _warned:
+        _warned.add(key)
+        log.warning(
+            "confidence model %s not used (%s): falling back to the coverage rule; "
+            "run `speechqa bench fit-confidence` to fit one",
+            path,
+            reason,
+        )
+    return CoverageRule()
+
+
+def gather_signals(
+    *,
+    terms: Sequence[str],
+    coverage: float,
+    top_id: int,
+    top_score: float,
+    next_score: float | None,
+    dense: Sequence[tuple[int, float]],
+    lexical: Sequence[tuple[int, float]],
+) -> Signals:
+    """The signals of one search from what it already computed: the two ranked lists (best first), the
+    kept passages' fused scores and the coverage of the top passage."""
+    dense_rank = next((r for r, (d, _) in enumerate(dense, start=1) if d == top_id), None)
+    lexical_rank = next((r for r, (d, _) in enumerate(lexical, start=1) if d == top_id), None)
+    # outside the dense candidates, the top passage's cosine is at most the lowest among them
+    bound = dense[-1][1] if dense else 0.0
+    dense_top = dense[dense_rank - 1][1] if dense_rank is not None else bound
+    dense_best = dense[0][1] if dense else 0.0
+    lexical_top = lexical[lexical_rank - 1][1] if lexical_rank is not None else 0.0
+    lexical_best = lexical[0][1] if lexical else 0.0
+    return Signals(
+        coverage=coverage,
+        dense_top=dense_top,
+        dense_best=dense_best,
+        dense_margin=dense[0][1] - dense[1][1] if len(dense) > 1 else dense_best,
+        lexical_per_term=lexical_top / max(1, len(terms)),
+        lexical_share=lexical_top / lexical_best if lexical_best > 0 else 0.0,
+        fused_margin=top_score - (next_score if next_score is not None else 0.0),
+        agreement=1.0 if dense_rank == 1 and lexical_rank == 1 else 0.0,
+        reciprocal_rank_dense=1 / dense_rank if dense_rank else 0.0,
+        reciprocal_rank_lexical=1 / lexical_rank if lexical_rank else 0.0,
+        log_terms=math.log1p(len(terms)),
+    )

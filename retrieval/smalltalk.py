@@ -1,0 +1,170 @@
+"""Recognise messages that ask nothing: thanks, greetings, goodbyes, acknowledgements, emoji.
+
+The rule is general, not a list of whole sentences: take away courtesy words, sentence particles,
+punctuation, symbols and emoji; when no content is left, the message is small talk. 「谢谢，离休干部体检
+规定是什么？」 keeps its question and is searched as usual; 「谢谢您！👍」, 「老师好」 and 「好的收到」 are not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+SmallTalk = Literal["thanks", "greeting", "farewell", "ack"]
+
+# Courtesy words by the reply they call for; longest first inside each alternation (regex picks the first).
+_KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
+    (
+        "thanks",
+        (
+            "非常感谢",
+            "太感谢",
+            "感谢",
+            "多谢",
+            "谢谢",
+            "谢了",
+            "谢啦",
+            "辛苦了",
+            "辛苦",
+            "麻烦了",
+            "thanks",
+            "thank you",
+            "thx",
+        ),
+    ),
+    ("farewell", ("再见", "拜拜", "回头见", "明天见", "晚安", "bye")),
+    (
+        "greeting",
+        (
+            "早上好",
+            "上午好",
+            "中午好",
+            "下午好",
+            "晚上好",
+            "早安",
+            "你好",
+            "您好",
+            "大家好",
+            "哈喽",
+            "嗨",
+            "在吗",
+            "在不在",
+            "在么",
+            "hello",
+            "hi",
+        ),
+    ),
+    (
+        "ack",
+        (
+            "不客气",
+            "不用谢",
+            "好的",
+            "好滴",
+            "好嘞",
+            "收到",
+            "明白了",
+            "明白",
+            "知道了",
+            "了解了",
+            "了解",
+            "懂了",
+            "没问题",
+            "可以",
+            "不错",
+            "很好",
+            "真棒",
+            "厉害",
+            "点赞",
+            "赞",
+            "行",
+            "对",
+            "是的",
+            "嗯嗯",
+            "嗯",
+            "哦",
+            "噢",
+            "哈哈",
+            "呵呵",
+            "嘿嘿",
+            "ok",
+            "okay",
+        ),
+    ),
+)
+# Forms of address and softeners that carry no question on their own.
+_ADDRESS = (
+    "老师",
+    "各位",
+    "好",
+    "同志",
+    "领导",
+    "师傅",
+    "大家",
+    "机器人",
+    "小助手",
+    "助手",
+    "您",
+    "你",
+    "啦",
+    "了",
+    "啊",
+    "呀",
+    "呢",
+    "吧",
+    "哈",
+    "嘛",
+    "哟",
+    "喔",
+    "的",
+    "非常",
+    "太",
+    "真",
+    "很",
+)
+_PATTERN = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted({w for _, words in _KINDS for w in words} | set(_ADDRESS), key=lambda w: (-len(w), w))
+    ),
+    re.IGNORECASE,
+)
+
+
+def _is_filler_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    # punctuation, symbols (emoji are So), separators, controls, marks (emoji modifiers), and the
+    # zero-width joiner/variation selectors that glue emoji sequences
+    return category[0] in "PSZC" or category in ("Mn", "Me", "Sk") or ch in "\u200d\ufe0f"
+
+
+def small_talk(query: str) -> SmallTalk | None:
+    """The kind of small talk the message is, or None when it carries a question (any content left)."""
+    text = unicodedata.normalize("NFKC", query).strip()
+    if not text:
+        return None
+    found: list[SmallTalk] = []
+
+    def take(match: re.Match[str]) -> str:
+        word = match.group(0).lower()
+        for kind, words in _KINDS:
+            if word in words:
+                found.append(kind)
+        return " "
+
+    rest = _PATTERN.sub(take, text)
+    if any(not _is_filler_char(ch) for ch in rest):
+        return None
+    for kind in ("thanks", "farewell", "greeting", "ack"):
+        if kind in found:
+            return kind  # type: ignore[return-value]
+    return "ack"  # only emoji, punctuation or softeners: 「👍」「！！」「😊」
+
+
+REPLIES: dict[SmallTalk, str] = {
+    "thanks": "不客气！还有问题随时问我。",
+    "greeting": "您好！请直接输入要查询的问题，例如「离休干部体检规定是什么？」。",
+    "farewell": "再见！有问题随时来问。",
+    "ack": "好的。需要查询时，直接输入问题即可。",
+}
