@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from bench import BenchError
 from corpus import CorpusError
 from index import Library, SpeechIndexError
 from retrieval import (
@@ -38,7 +39,7 @@ from .render import (
 )
 from .settings import Settings, SettingsError, load_settings
 
-USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError)
+USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError, BenchError)
 
 
 @contextmanager

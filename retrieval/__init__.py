@@ -1,6 +1,7 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
 from .abstain import AbstainRule, Evidence
+from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .export import answer_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
@@ -34,12 +35,14 @@ __all__ = [
     "ServiceOptions",
     "SpeechService",
     "answer_docx",
+    "bigrams",
     "citation",
     "detect_filters",
     "highlight_spans",
     "mark",
     "min_max",
     "normalise_query",
+    "overlap",
     "parse_date_bound",
     "rrf",
     "weighted",
