@@ -27,8 +27,8 @@ __all__ = ["PinMatch", "PinMatcher", "PinRule", "question_overlap"]
 class PinRule:
     """When a question counts as asking a pinned question again (values from `speechqa bench pins`)."""
 
-    min_similarity: float = 0.9  # cosine similarity of the two questions' embeddings
-    min_overlap: float = 0.5  # IDF-weighted share of the two questions' content words they share
+    min_similarity: float = 0.985  # cosine similarity of the two questions' embeddings
+    min_overlap: float = 0.22  # IDF-weighted share of the two questions' content words they share
 
     def accepts(self, similarity: float, overlap: float) -> bool:
         return similarity >= self.min_similarity and overlap >= self.min_overlap
