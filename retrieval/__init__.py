@@ -7,7 +7,7 @@ from .export import answer_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
 from .fusion import min_max, rrf, weighted
 from .highlight import highlight_spans, mark
-from .pins import PinMatch, PinMatcher, PinRule
+from .pins import PinMatch, PinMatcher, PinRule, question_overlap
 from .records import Answer, Hit
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .service import ServiceOptions, SpeechService
@@ -44,6 +44,7 @@ __all__ = [
     "normalise_query",
     "overlap",
     "parse_date_bound",
+    "question_overlap",
     "rrf",
     "weighted",
 ]
