@@ -42,9 +42,14 @@ def source_line(p: PassageRecord) -> str:
     return " · ".join(part for part in (p.speech_title, p.speech_date, p.speaker) if part)
 
 
+def result_source(p: PassageRecord) -> str:
+    """Title, date and speaker of a result; the date always, as several speeches share a title."""
+    return " · ".join(part for part in (p.speech_title, p.speech_date or "日期不详", p.speaker) if part)
+
+
 def identity_line(p: PassageRecord) -> str:
-    """What tells a passage's speech apart from others of the same title: its date and speech id."""
-    return f"{p.speech_date or '日期不详'} · 讲话 #{p.speech_id} · 段落 #{p.id}"
+    """The ids that tell a result's speech apart from others of the same title, and the passage's own."""
+    return f"讲话 #{p.speech_id} · 段落 #{p.id}"
 
 
 def filter_line(answer: Answer) -> str | None:
@@ -74,7 +79,7 @@ def render_answer(answer: Answer) -> str:
         lines.append(
             click.style(f"[{hit.rank}{marker}] ", fg="cyan", bold=True)
             + pin
-            + click.style(" · ".join(part for part in (p.speech_title, p.speaker) if part), fg="cyan")
+            + click.style(result_source(p), fg="cyan")
             + click.style(f"   {identity_line(p)}   score {hit.score:.3f}", dim=True)
         )
         if p.section:
