@@ -17,6 +17,8 @@ from .documents import (
     render_pages,
 )
 from .errors import BenchError
+from .filters import filtered_questions, filters_library, filters_report
+from .pins import PIN_QUESTIONS, load_pin_questions, pins_report
 from .quality import (
     BenchLibrary,
     ablation,
@@ -49,6 +51,7 @@ __all__ = [
     "DEFAULT_DOCUMENTS_DOC",
     "DEFAULT_FIXTURES",
     "DEV_QUESTIONS",
+    "PIN_QUESTIONS",
     "TXTAI_NOTE",
     "BenchError",
     "BenchLibrary",
@@ -68,16 +71,21 @@ __all__ = [
     "dev_questions",
     "documents_report",
     "evaluate_modes",
+    "filtered_questions",
+    "filters_library",
+    "filters_report",
     "ingest_report",
     "int_list",
     "kind_list",
     "latency_report",
     "load_cmrc",
+    "load_pin_questions",
     "machine_line",
     "misses",
     "notice_set",
     "ocr_report",
     "pdf_extractors_report",
+    "pins_report",
     "render_pages",
     "report_json",
     "report_table",

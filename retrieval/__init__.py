@@ -13,8 +13,11 @@ from .confidence import (
 )
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryError, QueryTooLong
+from .export import answer_docx, citation
+from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
 from .fusion import min_max, rrf, weighted
 from .highlight import highlight_spans, mark
+from .pins import PinMatch, PinMatcher, PinRule, question_overlap
 from .ranker import FEATURES as RANKER_FEATURES
 from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit
@@ -40,10 +43,17 @@ __all__ = [
     "CoverageRule",
     "EmptyQuery",
     "Evidence",
+    "Facets",
+    "FilterReport",
+    "Filters",
     "Hit",
+    "InvalidFilter",
     "Level",
     "Lexicon",
     "Mode",
+    "PinMatch",
+    "PinMatcher",
+    "PinRule",
     "QueryError",
     "QueryTooLong",
     "Ranker",
@@ -54,9 +64,12 @@ __all__ = [
     "SmallTalk",
     "SpeechService",
     "WeightedTerm",
+    "answer_docx",
     "answer_sentence",
     "bigrams",
     "bundled_lexicon",
+    "citation",
+    "detect_filters",
     "highlight_spans",
     "load_judge",
     "load_ranker",
@@ -64,7 +77,9 @@ __all__ = [
     "min_max",
     "normalise_query",
     "overlap",
+    "parse_date_bound",
     "parse_ranker",
+    "question_overlap",
     "question_words",
     "rrf",
     "small_talk",

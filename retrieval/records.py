@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from index import PassageRecord
 
 from .confidence import Level, Signals
+from .filters import FilterReport
 from .sentence import AnswerSentence
 from .smalltalk import SmallTalk
 
@@ -20,6 +21,7 @@ class Hit:
     lexical: float | None  # BM25 score, when the lexical side found the passage
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
     answer_sentence: AnswerSentence | None = None  # the span of passage.text that best answers the query
+    pinned: bool = False  # the agreed answer pinned to this question (or one close to it), shown first
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Answer:
     probability: float | None = None  # calibrated P(the corpus answers this); None under the fallback rule
     small_talk: SmallTalk | None = None  # thanks, greeting, farewell or acknowledgement: no search was made
     signals: Signals | None = field(default=None, repr=False, compare=False)  # what the judge read
+    filters: FilterReport | None = None  # what the search was restricted to; None when unfiltered
 
     @property
     def level(self) -> Level:

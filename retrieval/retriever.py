@@ -17,8 +17,10 @@ from .abstain import AbstainRule, Evidence, coverage
 from .confidence import CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
+from .filters import Facets, FilterReport, Filters, detect_filters, speech_matches
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
+from .pins import PinMatcher, PinRule
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
@@ -43,6 +45,10 @@ class RetrieverConfig:
     synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
     rerank: bool = True  # re-order the best candidates with the learned ranker (when it is there)
     rerank_depth: int = 20  # candidates the ranker re-orders
+    # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
+    # ("keep"), or left out of the lexical query ("lexical") or of both queries ("both"):
+    # measured by `speechqa bench filters` (README).
+    strip_filter_words: Literal["keep", "lexical", "both"] = "keep"
 
 
 class Retriever:
@@ -56,6 +62,7 @@ class Retriever:
         ranker: Ranker | None = None,
         lexicon: Lexicon | None = None,
         judge: Judge | None = None,
+        pin_rule: PinRule | None = None,
     ) -> None:
         """`judge` decides the confidence of hybrid searches (default: the shipped model, or the coverage
         rule when it is missing or stale); dense-only and lexical-only searches use the coverage rule."""
@@ -68,6 +75,9 @@ class Retriever:
         self.lexicon = lexicon or bundled_lexicon()
         self.judge = judge or load_judge(embedder=embedder.key if embedder is not None else None)
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
+        self.pin_rule = pin_rule or PinRule()
+        self._facets: tuple[int, Facets] | None = None
+        self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
 
     def _embed(self, text: str) -> np.ndarray:
@@ -76,7 +86,25 @@ class Retriever:
         vector.setflags(write=False)  # shared by every search of the same text
         return vector
 
-    def search(self, query: str, k: int = 5, mode: Mode = "hybrid", offset: int = 0) -> Answer:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        mode: Mode = "hybrid",
+        offset: int = 0,
+        *,
+        filters: Filters | None = None,
+        auto_filter: bool = False,
+        pins: bool = False,
+    ) -> Answer:
+        """One page of passages answering `query`: ranks offset+1 … offset+k.
+
+        `filters` restricts both candidate lists to some speeches before fusion; with `auto_filter` a
+        speaker or date the question names (and the library has) is added to it (`Answer.filters` says
+        what was applied and what was detected). A filter that allows nothing gives unfiltered results,
+        with `Answer.filters.fallback` set. With `pins`, a question close to a pinned one gets the pinned
+        passage first (`Hit.pinned`). The front ends turn both on; evaluation leaves them off.
+        """
         started = time.perf_counter()
         query = normalise_query(query)
         chat = small_talk(query)
@@ -96,7 +124,15 @@ class Retriever:
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
-        found = self._candidates(text, pool, mode)
+        report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
+        strip = self.config.strip_filter_words
+        found = self._candidates(
+            stripped if strip == "both" and stripped else text,
+            pool,
+            mode,
+            allowed=allowed,
+            lexical_text=stripped if strip in ("lexical", "both") and stripped else text,
+        )
         fused, dense_of, lexical_of = found.fused, found.dense_of, found.lexical_of
         terms, weighted_terms = found.terms, found.weighted_terms
         depth = min(len(fused), max(self.config.rerank_depth, 0))
@@ -108,8 +144,13 @@ class Retriever:
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
+        pinned = self._pinned(text, terms, allowed) if pins and self.embedder is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
+        if pinned is not None:
+            kept.append((pinned, 1.0))
+            seen.append(bigrams(pinned.text))
+            fused = [(doc, score) for doc, score in fused if doc != pinned.id]
         batch = 2 * (want + 1)  # passages read from SQLite at a time: enough unless many are repeats
         asked = {d for d, _ in fused[:depth]}
         for position, (doc, score) in enumerate(fused):
@@ -148,7 +189,7 @@ class Retriever:
         )
         judge = self.judge if mode == "hybrid" else self.rule
         verdict = judge.judge(signals) if signals is not None else None
-        answered = verdict is not None and verdict.answered
+        answered = pinned is not None or (verdict is not None and verdict.answered)
         hits = tuple(
             Hit(
                 rank=rank,
@@ -158,6 +199,7 @@ class Retriever:
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(to_simplified(record.text), terms),  # same length as the text
                 answer_sentence=self.answer_sentence(record, weighted_terms),
+                pinned=pinned is not None and record.id == pinned.id,
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -170,9 +212,11 @@ class Retriever:
             offset=offset,
             has_more=len(kept) > want,
             latency_ms=(time.perf_counter() - started) * 1000,
-            confidence=verdict.level if verdict is not None else "low",
+            # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
+            confidence="high" if pinned is not None else (verdict.level if verdict is not None else "low"),
             probability=verdict.probability if verdict is not None else None,
             signals=signals,
+            filters=report,
         )
 
     def expansions(self, text: str) -> list[str]:
@@ -191,16 +235,28 @@ class Retriever:
     def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
         return answer_sentence(record.text, terms)
 
-    def _candidates(self, text: str, pool: int, mode: Mode) -> Candidates:
+    def _candidates(
+        self,
+        text: str,
+        pool: int,
+        mode: Mode,
+        *,
+        allowed: np.ndarray | None = None,
+        lexical_text: str | None = None,
+    ) -> Candidates:
+        """Both sides' candidates (restricted to `allowed` passage ids before fusion), fused. The dense side
+        reads `text`; the lexical side `lexical_text` (default: the same)."""
+        lexical_text = text if lexical_text is None else lexical_text
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(self.query_vector(text), pool)
-        expansions = self.expansions(text) if self.config.synonyms else []
+            dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
+        expansions = self.expansions(lexical_text) if self.config.synonyms else []
         if mode in ("hybrid", "lexical"):
             lexical = self.index.lexical.search(
-                text,
+                lexical_text,
                 pool,
+                allowed=allowed,
                 drop=question_words() if self.config.drop_question_words else frozenset(),
                 expansions=expansions,
                 expansion_weight=self.config.synonym_weight,
@@ -240,6 +296,52 @@ class Retriever:
         head = found.fused[: depth or self.config.rerank_depth]
         records = self.store.passages_by_id([d for d, _ in head])
         return [(records[d], self._features(records[d], s, found)) for d, s in head if d in records]
+
+    def facets(self) -> Facets:
+        """The speakers and dates of the library's speeches (re-read when the store changes)."""
+        revision = self.store.revision
+        if self._facets is None or self._facets[0] != revision:
+            self._facets = (revision, Facets.of(self.store.speeches()))
+        return self._facets[1]
+
+    def _restrict(
+        self, text: str, given: Filters, auto: bool
+    ) -> tuple[FilterReport | None, np.ndarray | None, str | None]:
+        """The filter report, the passage ids a search may return (None: all of them), and the question
+        without the words that named the detected filter (None when nothing was detected and applied)."""
+        detected = detect_filters(text, self.facets()) if auto else None
+        applied = given.fill(detected.filters if detected else Filters())
+        if not applied:
+            return None, None, None
+        speech_ids = [s.id for s in self.store.speeches() if speech_matches(s, applied)]
+        allowed = self.store.passage_ids_of(speech_ids)
+        report = FilterReport(applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0)
+        if report.fallback:
+            return report, None, None
+        stripped = detected.strip(text) if detected is not None and report.detected else None
+        return report, allowed, stripped or None
+
+    def pin_matcher(self) -> PinMatcher:
+        """The library's usable pins (re-read when a pin or the store changes)."""
+        assert self.embedder is not None
+        signature = (self.store.pins_signature(), self.store.revision)
+        if self._pins is None or self._pins[0] != signature:
+            self._pins = (signature, PinMatcher.load(self.store, self.embedder))
+        return self._pins[1]
+
+    def _pinned(self, text: str, terms: tuple[str, ...], allowed: np.ndarray | None) -> PassageRecord | None:
+        matcher = self.pin_matcher()
+        if not matcher.states:
+            return None
+        inside = None if allowed is None else set(allowed.tolist())
+        found = matcher.match(
+            self.query_vector(text),
+            terms,
+            self.index.lexical.idf,
+            self.pin_rule,
+            None if inside is None else inside.__contains__,
+        )
+        return None if found is None else found.state.passage
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ RESULT_TYPES: dict[str, tuple[type, ...]] = {
     "speaker": (str, type(None)),
     "section": (str, type(None)),
     "answer_sentence": (dict, type(None)),
+    "position": (int,),
+    "pinned": (bool,),
 }
 
 COMMUNITY_SPEECH = """关于加强社区养老服务的讲话
@@ -89,8 +91,10 @@ def assert_answer_schema(answer: dict[str, Any]) -> None:
         "answered",
         "confidence",
         "probability",
+        "filters",
         "results",
     }
+    assert answer["filters"] is None or type(answer["filters"]) is dict
     assert type(answer["query"]) is str
     assert type(answer["answered"]) is bool
     assert answer["confidence"] in ("high", "medium", "low")
