@@ -196,13 +196,15 @@ def _m006_user_synonyms(db: sqlite_utils.Database) -> None:
             added_at TEXT NOT NULL,
             PRIMARY KEY (word, synonym)
         )"""
+    )
+
+
 def _m007_pins(db: sqlite_utils.Database) -> None:
     # Pinned ("standard") answers: one agreed passage per question. The passage is kept by id *and* by
     # its text hash, speech and text: re-adding a speech gives its passages new ids, and the pin then
     # follows the text (see Store.pins); a pin whose text is gone is flagged, never silently moved.
-    db.executescript(
-        """
-        CREATE TABLE pins (
+    db.conn.execute(
+        """CREATE TABLE pins (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             question TEXT NOT NULL UNIQUE,
             passage_id INTEGER NOT NULL,
@@ -212,8 +214,7 @@ def _m007_pins(db: sqlite_utils.Database) -> None:
             speech_title TEXT NOT NULL,
             pinned_by TEXT,
             pinned_at TEXT NOT NULL
-        );
-        """
+        )"""
     )
 
 
