@@ -15,6 +15,9 @@ class Hit:
     dense: float | None  # cosine similarity, when the dense side ran
     lexical: float | None  # BM25 score, when the lexical side found the passage
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
+    # The passage holds enough of the question's information (the rule behind Answer.answered, applied
+    # to this passage): where this ends, the results stop being worth paging through.
+    relevant: bool = True
 
 
 @dataclass(frozen=True)
@@ -25,5 +28,5 @@ class Answer:
     terms: tuple[str, ...]  # the query words that were highlighted
     mode: str
     offset: int
-    has_more: bool
+    has_more: bool  # a further page exists and starts with a relevant passage
     latency_ms: float

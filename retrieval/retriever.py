@@ -97,12 +97,7 @@ class Retriever:
                 break
 
         terms = tuple(query_terms(text))
-        evidence = Evidence(
-            terms=terms,
-            idf=self.index.lexical.idf,
-            top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
-        )
-        answered = bool(kept) and self.abstain.answered(evidence)
+        answered = bool(kept) and self._relevant(terms, kept[0][0])
         hits = tuple(
             Hit(
                 rank=rank,
@@ -111,9 +106,13 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(record.text, terms),
+                relevant=answered and self._relevant(terms, record),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
+        # Paging stops where relevance ends: after a page holding a passage that is not relevant, or
+        # before one that would start with such a passage (a question has not 31 pages of answers).
+        more = len(kept) > want and all(h.relevant for h in hits) and self._relevant(terms, kept[want][0])
         return Answer(
             query=query,
             answered=answered,
@@ -121,9 +120,15 @@ class Retriever:
             terms=terms,
             mode=mode,
             offset=offset,
-            has_more=len(kept) > want,
+            has_more=answered and more,
             latency_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
+        evidence = Evidence(
+            terms=terms, idf=self.index.lexical.idf, top_text=lexical_input(record.text, record.section)
+        )
+        return self.abstain.answered(evidence)
 
 
 def normalise_query(query: str) -> str:
