@@ -115,7 +115,7 @@ def _read_docx(name: str, data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many types for damaged files
-        raise UnreadableFile(f"{name} 不是有效的 Word 文档：{type(e).__name__}") from e
+        raise UnreadableFile(f"{name} 不是有效的 Word 文档（文件可能已损坏）") from e
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -136,7 +136,7 @@ def _read_pdf(name: str, data: bytes) -> str:
             raise UnreadableFile(f"{name} 是加密的 PDF，请先解除密码")
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as e:
-        raise UnreadableFile(f"{name} 不是有效的 PDF 文件：{e}") from e
+        raise UnreadableFile(f"{name} 不是有效的 PDF 文件（文件可能已损坏或不完整）") from e
     except UnreadableFile:
         raise
     except Exception as e:  # pypdf raises assorted errors on damaged files

@@ -220,6 +220,7 @@ class FakeBotAPI:
         bot_id: int = 123,
         bot_first_name: str = "SpeechQA",
         strict_html: bool = True,
+        port: int = 0,
     ) -> None:
         self.bot_user: JSON = {
             "id": bot_id,
@@ -251,21 +252,21 @@ class FakeBotAPI:
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopping = False
         self._runner: web.AppRunner | None = None
-        self._port = 0
+        self._port = port  # 0: any free port
         self._methods: dict[str, Callable[[JSON], Awaitable[Any]]] = {
             name[4:].lower(): getattr(self, name) for name in dir(self) if name.startswith("_api")
         }
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
-        """Bind the server on 127.0.0.1 with a free port."""
+        """Bind the server on 127.0.0.1 (on the port given, or a free one)."""
         self._stopping = False
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
         self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self._port)
         await site.start()
         server = site._server  # aiohttp exposes the bound port only here
         assert server is not None and server.sockets
@@ -895,9 +896,11 @@ class FakeBotAPI:
 
     @staticmethod
     def _commands_key(params: JSON) -> str:
-        """Key of a command list: scope type (default "default") and language, e.g. "default:"."""
+        """Key of a command list: scope type (default "default"), its chat if any, and language, e.g.
+        "default:" or "chat:1002:"."""
         scope = params.get("scope") or {"type": "default"}
-        return f"{scope.get('type', 'default')}:{params.get('language_code') or ''}"
+        chat = f"{scope['chat_id']}:" if "chat_id" in scope else ""
+        return f"{scope.get('type', 'default')}:{chat}{params.get('language_code') or ''}"
 
     async def _apisendDocument(self, params: JSON) -> JSON:
         caption = params.get("caption")
