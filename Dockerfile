@@ -24,6 +24,7 @@ COPY index index
 COPY retrieval retrieval
 COPY bot bot
 COPY cli cli
+COPY bench bench
 RUN pip install . \
  && python -c "import torch; assert torch.version.cuda is None, 'CUDA build of torch'"
 

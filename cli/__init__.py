@@ -1,9 +1,7 @@
 """The command-line front end: `speechqa …`."""
 
 from . import (
-    bench_scale,  # noqa: F401  (registers bench scale)
-    bench_speed,  # noqa: F401  (registers bench latency, coldstart, add, ingest, txtai)
-    evaluation,  # noqa: F401  (registers eval and bench)
+    bench,  # noqa: F401  (registers eval and bench …)
     telegram,  # noqa: F401  (registers bot and stats)
 )
 from .main import cli, main

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from bench import BenchError
 from corpus import CorpusError
 from index import Library, SpeechIndexError
 from retrieval import MODES, Answer, QueryError, ServiceOptions, SpeechService
@@ -20,7 +21,7 @@ from retrieval.evaluate import GoldFormatError
 from .render import answer_json, render_answer, render_speech, render_speeches
 from .settings import Settings, SettingsError, load_settings
 
-USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError)
+USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError, BenchError)
 
 
 @contextmanager

@@ -1,6 +1,7 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
 from .abstain import AbstainRule, Evidence
+from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .fusion import min_max, rrf, weighted
 from .highlight import highlight_spans, mark
@@ -23,10 +24,12 @@ __all__ = [
     "RetrieverConfig",
     "ServiceOptions",
     "SpeechService",
+    "bigrams",
     "highlight_spans",
     "mark",
     "min_max",
     "normalise_query",
+    "overlap",
     "rrf",
     "weighted",
 ]

@@ -13,6 +13,7 @@ import numpy as np
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
 from .abstain import AbstainRule, Evidence
+from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
@@ -88,8 +89,8 @@ class Retriever:
             record = records.get(doc)
             if record is None:  # removed since the index was built
                 continue
-            grams = _bigrams(record.text)
-            if any(_overlap(grams, other) >= self.config.duplicate_overlap for other in seen):
+            grams = bigrams(record.text)
+            if any(overlap(grams, other) >= self.config.duplicate_overlap for other in seen):
                 continue
             seen.append(grams)
             kept.append((record, score))
@@ -140,11 +141,3 @@ def normalise_query(query: str) -> str:
     if len(query) > MAX_QUERY_CHARS:
         raise QueryTooLong(f"问题太长（{len(query)} 字），请控制在 {MAX_QUERY_CHARS} 字以内。")
     return query
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))

@@ -1,4 +1,4 @@
-"""cli.bench_scale: `speechqa bench scale` runs end to end at a tiny size and writes its section and plots."""
+"""bench.scale: `speechqa bench scale` runs end to end at a tiny size and writes its section and plots."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 from click.testing import CliRunner
 
+from bench.scale import recall_at_k, synthetic_documents, synthetic_vectors, synthetic_vocabulary
 from cli import cli
-from cli.bench_scale import recall_at_k, synthetic_documents, synthetic_vectors, synthetic_vocabulary
 
 
 def test_synthetic_vectors_are_normalised_and_reproducible() -> None:

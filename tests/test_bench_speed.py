@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from bench.speed import LatencyRun, percentile, variant_speech
+from bench.txtai import side_by_side
 from cli import cli
-from cli.bench_speed import LatencyRun, percentile, side_by_side, variant_speech
 from retrieval import Answer
 from retrieval.evaluate import GoldQuestion
 
@@ -70,7 +71,7 @@ def test_side_by_side_rotates_which_system_answers_first() -> None:
 
 
 def test_variant_speech_changes_every_paragraph() -> None:
-    from cli.bench_speed import seed_speeches
+    from bench.speed import seed_speeches
 
     seed = seed_speeches()[0]
     variant = variant_speech(seed, "x")

@@ -75,7 +75,7 @@ def test_the_image_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     src.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    for package in ("corpus", "index", "retrieval", "bot", "cli"):
+    for package in ("corpus", "index", "retrieval", "bot", "cli", "bench"):
         shutil.copytree(ROOT / package, src / package, ignore=shutil.ignore_patterns("__pycache__"))
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

@@ -17,9 +17,10 @@ from retrieval import (
     QueryTooLong,
     Retriever,
     SpeechService,
+    bigrams,
     normalise_query,
+    overlap,
 )
-from retrieval.retriever import _bigrams, _overlap
 
 from .fakes import FakeEmbedder
 
@@ -97,9 +98,9 @@ def test_results_hold_no_duplicate_passages(seed_retriever: Retriever) -> None:
     answer = seed_retriever.search("老干部的生活待遇", k=20)
     ids = [h.passage.id for h in answer.hits]
     assert len(ids) == len(set(ids)) == 20
-    grams = [_bigrams(h.passage.text) for h in answer.hits]
+    grams = [bigrams(h.passage.text) for h in answer.hits]
     for i, later in enumerate(grams):
-        assert all(_overlap(later, earlier) < 0.8 for earlier in grams[:i])
+        assert all(overlap(later, earlier) < 0.8 for earlier in grams[:i])
 
 
 @pytest.mark.slow

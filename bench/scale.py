@@ -1,4 +1,4 @@
-"""`speechqa bench scale`: how the dense and lexical indexes behave from thousands to millions of passages.
+"""How the dense and lexical indexes behave from thousands to millions of passages.
 
 Synthetic data, so any size can be made in seconds and exact search gives the ground truth:
 
@@ -16,18 +16,17 @@ import gc
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import click
 import faiss
 import numpy as np
 
 from index import LexicalIndex
 from index.vectors import FLAT_MAX, KINDS, SearchParams, VectorIndex, choose_kind
 
-from .benchdoc import DEFAULT_DOC, machine_line, write_section
-from .evaluation import bench
+from .doc import machine_line
+from .errors import BenchError
 
 DIM = 384
 K = 10
@@ -328,67 +327,47 @@ def plot_recall(points: Sequence[SweepPoint], size: int, path: Path) -> None:
     plt.close(fig)
 
 
-def int_list(_ctx: click.Context, _param: click.Parameter, value: str) -> list[int]:
+def size_list(value: str) -> list[int]:
     try:
         sizes = [int(v.replace("_", "")) for v in value.split(",") if v.strip()]
     except ValueError as e:
-        raise click.BadParameter(f"expected comma-separated integers, got {value!r}") from e
+        raise BenchError(f"expected comma-separated integers, got {value!r}") from e
     if not sizes or min(sizes) < 100:
-        raise click.BadParameter("sizes must be at least 100")
+        raise BenchError("sizes must be at least 100")
     return sorted(sizes)
 
 
-def kind_list(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
+def kind_list(value: str) -> list[str]:
     kinds = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [k for k in kinds if k not in KINDS]
     if unknown or not kinds:
-        raise click.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
+        raise BenchError(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
     return kinds
 
 
-@bench.command("scale")
-@click.option(
-    "--sizes", default="10000,100000,1000000", callback=int_list, help="Corpus sizes, comma-separated."
-)
-@click.option("--queries", default=200, type=click.IntRange(5), help="Queries timed per size and kind.")
-@click.option(
-    "--kinds",
-    default="flat,ivf-sq8,hnsw-sq8",
-    callback=kind_list,
-    help=f"Vector index kinds ({', '.join(KINDS)}).",
-)
-@click.option("--flat-max", type=int, help="Skip exact (flat) search above this size (default: measure it).")
-@click.option("--hnsw-max", type=int, help="Skip hnsw-sq8 above this size (its build is slow on 2 cores).")
-@click.option("--lexical-max", type=int, help="Skip the lexical index above this size.")
-@click.option("--doc-tokens", default=100, type=click.IntRange(1), help="Mean tokens per synthetic document.")
-@click.option("--lexical/--no-lexical", default=True, help="Also measure the bm25s index.")
-@click.option(
-    "--doc",
-    "doc_path",
-    default=str(DEFAULT_DOC),
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Markdown file whose 'scale' section is rewritten; the PNG plots go beside it.",
-)
-def bench_scale(
-    sizes: list[int],
-    queries: int,
-    kinds: list[str],
-    flat_max: int | None,
-    hnsw_max: int | None,
-    lexical_max: int | None,
-    doc_tokens: int,
-    lexical: bool,
-    doc_path: Path,
-) -> None:
+@dataclass(frozen=True)
+class ScaleSpec:
+    """What `scale_report` measures: corpus sizes, index kinds and their caps, the lexical side."""
+
+    sizes: list[int]
+    queries: int = 200
+    kinds: list[str] = field(default_factory=lambda: ["flat", "ivf-sq8", "hnsw-sq8"])
+    flat_max: int | None = None  # skip exact search above this size
+    hnsw_max: int | None = None
+    lexical_max: int | None = None
+    doc_tokens: int = 100  # mean tokens per synthetic document
+    lexical: bool = True
+
+
+def scale_report(spec: ScaleSpec, doc_path: Path, echo: Callable[[str], None]) -> str:
     """Index build time, memory, query latency (p50/p95, k=10) and recall@10 against exact search, for
     each vector index kind and corpus size, on synthetic clustered vectors; and the bm25s index at the
-    same sizes on synthetic Chinese-like token documents. Writes the "scale" section of the benchmarks
-    document and two plots beside it (latency-vs-size.png, recall-vs-latency.png).
-
-    \b
-    Example:
-        speechqa bench scale --sizes 10000,100000,1000000 --kinds flat,ivf-sq8
+    same sizes on synthetic Chinese-like token documents. Draws two plots beside `doc_path`
+    (latency-vs-size.png, recall-vs-latency.png) and returns the "scale" section's Markdown; `echo`
+    gets a line per measured row as it is done.
     """
+    sizes, queries, kinds, doc_tokens = spec.sizes, spec.queries, spec.kinds, spec.doc_tokens
+    flat_max, hnsw_max, lexical_max = spec.flat_max, spec.hnsw_max, spec.lexical_max
     largest = max(sizes)
     caps = {"flat": flat_max, "hnsw-sq8": hnsw_max}
     runs: list[VectorRun] = []
@@ -404,21 +383,21 @@ def bench_scale(
             run, points = measure_vectors(data, query_vectors, truth, kind, sweep=size == largest)
             runs.append(run)
             sweep += points
-            click.echo(
+            echo(
                 f"{size:>9,} {kind:<9} build {run.build_s:6.1f} s  {run.index_bytes / 1e6:7.0f} MB  "
                 f"p50 {run.p50_ms:7.2f} ms  p95 {run.p95_ms:7.2f} ms  recall@10 {run.recall:.3f}"
             )
         del data
         gc.collect()
     lexical_runs: list[LexicalRun] = []
-    if lexical:
+    if spec.lexical:
         vocab = synthetic_vocabulary()
         for size in sizes:
             if lexical_max is not None and size > lexical_max:
                 continue
             lexical_runs.append(measure_lexical(size, queries, doc_tokens, vocab))
             r = lexical_runs[-1]
-            click.echo(
+            echo(
                 f"{size:>9,} bm25s     build {r.build_s:6.1f} s  RSS +{r.rss_delta_bytes / 1e6:5.0f} MB  "
                 + "  ".join(
                     f"{n} tokens p50 {r.latency[n][0]:6.2f} p95 {r.latency[n][1]:6.2f} ms"
@@ -443,7 +422,7 @@ def bench_scale(
         f"`{command}`  ",
         f"{machine_line()}",
         "",
-        f"Dense: {DIM}-dim synthetic clustered vectors (see `cli/bench_scale.py`), {queries} single queries, "
+        f"Dense: {DIM}-dim synthetic clustered vectors (see `bench/scale.py`), {queries} single queries, "
         f"k={K}; recall@10 against exact search. Automatic choice: `flat` up to {FLAT_MAX:,} passages, "
         f"`{choose_kind(FLAT_MAX + 1)}` above (see `index/vectors.py`). Rows use each kind's default "
         "search parameters.",
@@ -468,7 +447,4 @@ def bench_scale(
             "",
             lexical_table(lexical_runs),
         ]
-    markdown = "\n".join(parts)
-    click.echo("\n" + markdown)
-    write_section("scale", markdown, doc_path)
-    click.echo(f"\nwrote {doc_path}, {latency_png}, {recall_png}")
+    return "\n".join(parts)

