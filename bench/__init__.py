@@ -8,6 +8,7 @@ docs/benchmarks.md.
 from .cmrc import BenchmarkSet, load_cmrc
 from .doc import DEFAULT_DOC, machine_line, write_section
 from .errors import BenchError
+from .pins import PIN_QUESTIONS, load_pin_questions, pins_report
 from .quality import (
     BenchLibrary,
     ablation,
@@ -36,6 +37,7 @@ from .txtai import comparison_section, require_txtai
 __all__ = [
     "DEFAULT_DOC",
     "DEV_QUESTIONS",
+    "PIN_QUESTIONS",
     "TXTAI_NOTE",
     "BenchError",
     "BenchLibrary",
@@ -56,8 +58,10 @@ __all__ = [
     "kind_list",
     "latency_report",
     "load_cmrc",
+    "load_pin_questions",
     "machine_line",
     "misses",
+    "pins_report",
     "report_json",
     "report_table",
     "require_txtai",

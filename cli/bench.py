@@ -429,3 +429,42 @@ def bench_txtai(
             sections.append(b.comparison_section(title, cmrc.library, retriever, cmrc_questions))
             cmrc.library.close()
     publish("txtai", "speechqa bench txtai", b.TXTAI_NOTE + "\n\n" + "\n\n".join(sections), doc)
+
+
+@bench.command("pins")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=QUESTIONS,
+    default=b.PIN_QUESTIONS,
+    show_default=True,
+    help="The pin question set (JSON Lines).",
+)
+@bench_home_option
+@doc_option
+@pass_context
+def bench_pins(obj: Context, questions_file: Path, bench_home: Path | None, doc: Path) -> None:
+    """Pinned answers: share of paraphrases that get their pin, and false pins, tuned and held out.
+
+    Runs on its own library of the bundled speeches (the pins are the set's, not yours).
+
+    \b
+    Example:
+        speechqa bench pins
+    """
+    from index import Library
+    from retrieval import ServiceOptions, SpeechService
+
+    with user_errors():
+        items = b.load_pin_questions(questions_file)
+        library = Library(
+            bench_home or obj.settings.home / "bench" / "pins", tokenizer=obj.settings.tokenizer
+        )
+        service = SpeechService(
+            library,
+            ServiceOptions(model=obj.settings.model, prefixes=obj.settings.prefixes),
+            notice=notice,
+            progress=ProgressBar("嵌入段落"),
+        )
+        table = b.pins_report(service.retriever, items)
+    publish("pins", "speechqa bench pins", table, doc)

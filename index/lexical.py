@@ -206,6 +206,7 @@ class LexicalIndex:
         self.tokenize = tokenize
         self.counts = counts
         self.vocab: dict[str, int] = dict(getattr(model, "vocab_dict", {}) or {})
+        self._sorted = bool(len(ids) < 2 or np.all(ids[1:] > ids[:-1]))
 
     @classmethod
     def build(
@@ -221,17 +222,33 @@ class LexicalIndex:
         model = bm25_model(counts) if len(texts) else bm25s.BM25()
         return cls(model, np.asarray(ids, dtype=np.int64), tokenize, counts)
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        if len(self.ids) == 0:
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The k best-scoring passages as (passage id, BM25 score), best first; only passages with a
+        positive score. With `allowed` (passage ids), only those passages are ranked (the scores of
+        the rest are never looked at), so k allowed passages come back whenever k match."""
+        if len(self.ids) == 0 or (allowed is not None and len(allowed) == 0):
             return []
         tokens = [t for t in self.tokenize(query) if t in self.vocab]
         if not tokens:
             return []
         scores = self.model.get_scores(tokens)
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
+        rows = np.arange(len(scores)) if allowed is None else self.rows_of(allowed)
+        if len(rows) == 0:
+            return []
+        k = min(k, len(rows))
+        top = rows[np.argpartition(-scores[rows], k - 1)[:k]]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(self.ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    def rows_of(self, passage_ids: np.ndarray) -> np.ndarray:
+        """The index rows of the given passage ids (ids not in the index are skipped), ascending."""
+        wanted = np.asarray(passage_ids, dtype=np.int64)
+        if self._sorted:  # the ids of a build are the store's ascending passage ids
+            at = np.searchsorted(self.ids, wanted)
+            inside = at < len(self.ids)
+            at, wanted = at[inside], wanted[inside]
+            return np.unique(at[self.ids[at] == wanted])
+        return np.flatnonzero(np.isin(self.ids, wanted))
 
     @property
     def size(self) -> int:

@@ -104,10 +104,32 @@ def _m003_feedback(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_pins(db: sqlite_utils.Database) -> None:
+    # Pinned ("standard") answers: one agreed passage per question. The passage is kept by id *and* by
+    # its text hash, speech and text: re-adding a speech gives its passages new ids, and the pin then
+    # follows the text (see Store.pins); a pin whose text is gone is flagged, never silently moved.
+    db.executescript(
+        """
+        CREATE TABLE pins (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            question TEXT NOT NULL UNIQUE,
+            passage_id INTEGER NOT NULL,
+            speech_id INTEGER NOT NULL,
+            passage_hash TEXT NOT NULL,
+            passage_text TEXT NOT NULL,
+            speech_title TEXT NOT NULL,
+            pinned_by TEXT,
+            pinned_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
     ("003_feedback", _m003_feedback),
+    ("004_pins", _m004_pins),
 ]
 
 
@@ -319,6 +341,98 @@ class Store:
         ).fetchall()
         return [PassageRecord(*r) for r in rows]
 
+    @_locked
+    def passage_ids_of(self, speech_ids: Iterable[int]) -> np.ndarray:
+        """The ids of every passage of the given speeches, ascending (what a search filter allows)."""
+        wanted = list(dict.fromkeys(speech_ids))
+        found: list[int] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += [
+                row[0]
+                for row in self.db.execute(f"SELECT id FROM passages WHERE speech_id IN ({marks})", chunk)
+            ]
+        return np.asarray(sorted(found), dtype=np.int64)
+
+    # -- pinned answers -----------------------------------------------------------------------------
+    @_locked
+    def pin(self, question: str, passage_id: int, *, pinned_by: str | None = None) -> PinRecord | None:
+        """Make a passage the agreed answer to a question; pinning the same question again replaces its
+        pin. Returns None (and stores nothing) when there is no such passage."""
+        passage = self.passages_by_id([passage_id]).get(passage_id)
+        if passage is None:
+            return None
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO pins (question, passage_id, speech_id, passage_hash, passage_text, speech_title, "
+                "pinned_by, pinned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (question) DO UPDATE SET "
+                "passage_id = excluded.passage_id, speech_id = excluded.speech_id, "
+                "passage_hash = excluded.passage_hash, passage_text = excluded.passage_text, "
+                "speech_title = excluded.speech_title, pinned_by = excluded.pinned_by, "
+                "pinned_at = excluded.pinned_at",
+                [
+                    question,
+                    passage.id,
+                    passage.speech_id,
+                    passage.content_hash,
+                    passage.text,
+                    passage.speech_title,
+                    pinned_by,
+                    _now(),
+                ],
+            )
+        row = self.db.execute(f"{_PIN_SQL} WHERE question = ?", [question]).fetchone()
+        return PinRecord(*row)
+
+    @_locked
+    def pins_signature(self) -> str:
+        """Changes whenever a pin is added, replaced or removed (cheap: readers poll it)."""
+        row = self.db.execute(
+            "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(pinned_at), ''), COALESCE(SUM(passage_id), 0) "
+            "FROM pins"
+        ).fetchone()
+        return "/".join(str(v) for v in row)
+
+    @_locked
+    def unpin(self, pin_id: int) -> PinRecord | None:
+        """Remove a pin; returns it, or None when there is no pin with that id."""
+        row = self.db.execute(f"{_PIN_SQL} WHERE id = ?", [pin_id]).fetchone()
+        if row is None:
+            return None
+        with self.db.conn:
+            self.db.execute("DELETE FROM pins WHERE id = ?", [pin_id])
+        return PinRecord(*row)
+
+    @_locked
+    def pins(self) -> list[PinState]:
+        """Every pin, oldest first, with the passage it points to now.
+
+        A pin follows its text: the passage it was pinned to if that still has the pinned text, else a
+        passage with that text in the same speech (re-adding a speech renumbers its passages), else one
+        anywhere in the library (the speech was removed and added again). With no passage holding the
+        text, the pin is "changed" (its speech is still there) or "vanished" (its speech is gone).
+        """
+        states = []
+        for row in self.db.execute(f"{_PIN_SQL} ORDER BY id").fetchall():
+            pin = PinRecord(*row)
+            current = self.passages_by_id([pin.passage_id]).get(pin.passage_id)
+            if current is not None and current.content_hash == pin.passage_hash:
+                states.append(PinState(pin, "ok", current))
+                continue
+            moved = self.db.execute(
+                "SELECT p.id FROM passages p WHERE p.content_hash = ? "
+                "ORDER BY p.speech_id != ?, p.id LIMIT 1",
+                [pin.passage_hash, pin.speech_id],
+            ).fetchone()
+            if moved is not None:
+                states.append(PinState(pin, "moved", self.passages_by_id([moved[0]])[moved[0]]))
+            elif self.db.execute("SELECT 1 FROM speeches WHERE id = ?", [pin.speech_id]).fetchone():
+                states.append(PinState(pin, "changed", None))
+            else:
+                states.append(PinState(pin, "vanished", None))
+        return states
+
     # -- embedding cache ----------------------------------------------------------------------------
     @_locked
     def cached_vectors(self, model: str, hashes: Sequence[str], dim: int) -> dict[str, np.ndarray]:
@@ -459,6 +573,40 @@ class LoggedQuery:
     answered: bool
     top_ids: tuple[int, ...]
     latency_ms: float
+
+
+_PIN_SQL = (
+    "SELECT id, question, passage_id, speech_id, passage_hash, passage_text, speech_title, pinned_by, "
+    "pinned_at FROM pins"
+)
+
+
+@dataclass(frozen=True)
+class PinRecord:
+    """A pinned ("standard") answer as it was pinned."""
+
+    id: int
+    question: str
+    passage_id: int  # the passage's id when it was pinned
+    speech_id: int
+    passage_hash: str  # content hash of the pinned text: how the pin finds its passage again
+    passage_text: str
+    speech_title: str
+    pinned_by: str | None
+    pinned_at: str
+
+
+@dataclass(frozen=True)
+class PinState:
+    """A pin and where its passage is now."""
+
+    pin: PinRecord
+    status: str  # "ok", "moved" (same text, new passage id), "changed" or "vanished"
+    passage: PassageRecord | None  # the passage holding the pinned text now; None when changed/vanished
+
+    @property
+    def usable(self) -> bool:
+        return self.passage is not None
 
 
 @dataclass(frozen=True)

@@ -145,13 +145,38 @@ class VectorIndex:
     def _hnsw(self) -> faiss.IndexHNSW:
         return faiss.downcast_index(faiss.downcast_index(self.index).index)
 
-    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
-        """The k passages nearest to one query vector, as (passage id, inner product), best first."""
-        if self.count == 0:
+    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The k passages nearest to one query vector, as (passage id, inner product), best first.
+
+        With `allowed` (passage ids), only those passages are candidates: FAISS skips the others while
+        it searches (an `IDSelectorBatch`), so k allowed passages come back whenever k exist. An
+        approximate index scans proportionally more lists (IVF) or a longer candidate list (HNSW) when
+        the allowed share is small, so a narrow filter does not starve it.
+        """
+        if self.count == 0 or (allowed is not None and len(allowed) == 0):
             return []
+        x = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         with _one_thread():
-            scores, ids = self.index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+            if allowed is None:
+                scores, ids = self.index.search(x, k)
+            else:
+                wanted = np.ascontiguousarray(allowed, dtype=np.int64)
+                selector = faiss.IDSelectorBatch(len(wanted), faiss.swig_ptr(wanted))
+                scores, ids = self.index.search(x, k, params=self._filtered_params(selector, len(wanted)))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
+
+    def _filtered_params(self, selector: faiss.IDSelector, allowed: int) -> faiss.SearchParameters:
+        share = min(1.0, allowed / max(self.count, 1))
+        params = self.params
+        if self.kind == "ivf-sq8":
+            nlist = int(faiss.extract_index_ivf(self.index).nlist)
+            nprobe = min(nlist, math.ceil((params.nprobe or 1) / max(share, 1e-9)))
+            return faiss.SearchParametersIVF(sel=selector, nprobe=nprobe)
+        if self.kind == "hnsw-sq8":
+            ef = min(max(self.count, 1), math.ceil((params.ef_search or HNSW_EF_SEARCH) / max(share, 1e-9)))
+            # IndexIDMap2 translates the selector to the inner index's sequential ids.
+            return faiss.SearchParametersHNSW(sel=selector, efSearch=min(ef, 16_384))
+        return faiss.SearchParameters(sel=selector)
 
     def save(self, path: Path) -> None:
         faiss.write_index(self.index, str(path))

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from index import PassageRecord
 
+from .filters import FilterReport
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -15,6 +17,7 @@ class Hit:
     dense: float | None  # cosine similarity, when the dense side ran
     lexical: float | None  # BM25 score, when the lexical side found the passage
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
+    pinned: bool = False  # the agreed answer pinned to this question (or one close to it), shown first
     # The passage holds enough of the question's information (the rule behind Answer.answered, applied
     # to this passage): where this ends, the results stop being worth paging through.
     relevant: bool = True
@@ -30,3 +33,4 @@ class Answer:
     offset: int
     has_more: bool  # a further page exists and starts with a relevant passage
     latency_ms: float
+    filters: FilterReport | None = None  # what the search was restricted to; None when unfiltered

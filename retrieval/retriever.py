@@ -15,8 +15,10 @@ from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexi
 from .abstain import AbstainRule, Evidence
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
+from .filters import Facets, FilterReport, Filters, detect_filters, speech_matches
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
+from .pins import PinMatcher, PinRule
 from .records import Answer, Hit
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -42,12 +44,16 @@ class Retriever:
         embedder: Embedder | None,
         config: RetrieverConfig | None = None,
         abstain: AbstainRule | None = None,
+        pin_rule: PinRule | None = None,
     ) -> None:
         self.store = store
         self.index = index
         self.embedder = embedder
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
+        self.pin_rule = pin_rule or PinRule()
+        self._facets: tuple[int, Facets] | None = None
+        self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
 
     def _embed(self, text: str) -> np.ndarray:
@@ -56,18 +62,38 @@ class Retriever:
         vector.setflags(write=False)  # shared by every search of the same text
         return vector
 
-    def search(self, query: str, k: int = 5, mode: Mode = "hybrid", offset: int = 0) -> Answer:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        mode: Mode = "hybrid",
+        offset: int = 0,
+        *,
+        filters: Filters | None = None,
+        auto_filter: bool = False,
+        pins: bool = False,
+    ) -> Answer:
+        """One page of passages answering `query`: ranks offset+1 … offset+k.
+
+        `filters` restricts both candidate lists to some speeches before fusion; with `auto_filter` a
+        speaker or date the question names (and the library has) is added to it (`Answer.filters` says
+        what was applied and what was detected). A filter that allows nothing gives unfiltered results,
+        with `Answer.filters.fallback` set. With `pins`, a question close to a pinned one gets the pinned
+        passage first (`Hit.pinned`). The front ends turn both on; evaluation leaves them off.
+        """
         started = time.perf_counter()
         query = normalise_query(query)
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
+        report, allowed = self._restrict(text, filters or Filters(), auto_filter)
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
-        if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(self.query_vector(text), pool)
+        use_dense = mode in ("hybrid", "dense") and self.embedder is not None
+        if use_dense:
+            dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
         if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(text, pool)
+            lexical = self.index.lexical.search(text, pool, allowed)
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -78,9 +104,15 @@ class Retriever:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
 
+        terms = tuple(query_terms(text))
+        pinned = self._pinned(text, terms, allowed) if pins and self.embedder is not None else None
         dense_of, lexical_of = dict(dense), dict(lexical)
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
+        if pinned is not None:
+            kept.append((pinned, 1.0))
+            seen.append(bigrams(pinned.text))
+            fused = [(doc, score) for doc, score in fused if doc != pinned.id]
         records: dict[int, PassageRecord] = {}
         batch = 2 * (want + 1)  # passages read from SQLite at a time: enough unless many are repeats
         for position, (doc, score) in enumerate(fused):
@@ -97,8 +129,8 @@ class Retriever:
             if len(kept) > want:
                 break
 
-        terms = tuple(query_terms(text))
-        answered = bool(kept) and self._relevant(terms, kept[0][0])
+        pinned_id = pinned.id if pinned is not None else None
+        answered = pinned is not None or (bool(kept) and self._relevant(terms, kept[0][0]))
         hits = tuple(
             Hit(
                 rank=rank,
@@ -107,7 +139,8 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(record.text, terms),
-                relevant=answered and self._relevant(terms, record),
+                pinned=record.id == pinned_id,
+                relevant=answered and (record.id == pinned_id or self._relevant(terms, record)),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -123,6 +156,7 @@ class Retriever:
             offset=offset,
             has_more=answered and more,
             latency_ms=(time.perf_counter() - started) * 1000,
+            filters=report,
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
@@ -130,6 +164,48 @@ class Retriever:
             terms=terms, idf=self.index.lexical.idf, top_text=lexical_input(record.text, record.section)
         )
         return self.abstain.answered(evidence)
+
+    def facets(self) -> Facets:
+        """The speakers and dates of the library's speeches (re-read when the store changes)."""
+        revision = self.store.revision
+        if self._facets is None or self._facets[0] != revision:
+            self._facets = (revision, Facets.of(self.store.speeches()))
+        return self._facets[1]
+
+    def _restrict(
+        self, text: str, given: Filters, auto: bool
+    ) -> tuple[FilterReport | None, np.ndarray | None]:
+        """The filter report and the passage ids a search may return (None: all of them)."""
+        detected = detect_filters(text, self.facets()).filters if auto else Filters()
+        applied = given.fill(detected)
+        if not applied:
+            return None, None
+        speech_ids = [s.id for s in self.store.speeches() if speech_matches(s, applied)]
+        allowed = self.store.passage_ids_of(speech_ids)
+        report = FilterReport(applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0)
+        return report, None if report.fallback else allowed
+
+    def pin_matcher(self) -> PinMatcher:
+        """The library's usable pins (re-read when a pin or the store changes)."""
+        assert self.embedder is not None
+        signature = (self.store.pins_signature(), self.store.revision)
+        if self._pins is None or self._pins[0] != signature:
+            self._pins = (signature, PinMatcher.load(self.store, self.embedder))
+        return self._pins[1]
+
+    def _pinned(self, text: str, terms: tuple[str, ...], allowed: np.ndarray | None) -> PassageRecord | None:
+        matcher = self.pin_matcher()
+        if not matcher.states:
+            return None
+        inside = None if allowed is None else set(allowed.tolist())
+        found = matcher.match(
+            self.query_vector(text),
+            terms,
+            self.index.lexical.idf,
+            self.pin_rule,
+            None if inside is None else inside.__contains__,
+        )
+        return None if found is None else found.state.passage
 
 
 def normalise_query(query: str) -> str:

@@ -29,6 +29,8 @@ RESULT_TYPES: dict[str, tuple[type, ...]] = {
     "speech_date": (str, type(None)),
     "speaker": (str, type(None)),
     "section": (str, type(None)),
+    "position": (int,),
+    "pinned": (bool,),
 }
 
 COMMUNITY_SPEECH = """关于加强社区养老服务的讲话
@@ -83,7 +85,8 @@ def assert_user_error(result: Result, *fragments: str) -> None:
 
 
 def assert_answer_schema(answer: dict[str, Any]) -> None:
-    assert set(answer) == {"query", "answered", "results"}
+    assert set(answer) == {"query", "answered", "filters", "results"}
+    assert answer["filters"] is None or type(answer["filters"]) is dict
     assert type(answer["query"]) is str
     assert type(answer["answered"]) is bool
     assert type(answer["results"]) is list

@@ -1,0 +1,132 @@
+"""`speechqa pin`, `pins`, `unpin`: the agreed ("standard") answers to questions colleagues keep asking."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from typing import Any
+
+import click
+
+from index import PinState
+from retrieval import normalise_query
+
+from .main import Context, cli, pass_context, user_errors
+
+STATUS = {
+    "ok": "",
+    "moved": "段落编号已变（同一段文字仍在，已自动跟随）",
+    "changed": "⚠ 段落内容已改变，标准答案失效，请重新设置",
+    "vanished": "⚠ 讲话已删除，标准答案失效",
+}
+
+
+def _who() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no user name for this uid (e.g. in a container)
+        return "cli"
+
+
+@cli.command()
+@click.argument("question")
+@click.argument("passage_id", type=int)
+@click.option("--by", "pinned_by", help="Who pins it (default: cli:<login name>).")
+@pass_context
+def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> None:
+    """Make a passage the agreed answer to a question: the question, and questions close to it, then
+    get that passage first, marked 📌. Pinning the same question again replaces its passage.
+
+    PASSAGE_ID is the 段落 # of a result line.
+
+    \b
+    Example:
+        speechqa pin "离休干部体检规定是什么？" 57
+    """
+    with user_errors():
+        question = normalise_query(question)
+        obj.service()
+        record = obj.library.store.pin(question, passage_id, pinned_by=pinned_by or _who())
+        if record is None:
+            raise click.ClickException(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
+        click.echo(
+            f"已设为标准答案：#{record.id}「{record.question}」→ 段落 #{record.passage_id}《{record.speech_title}》"
+        )
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def pins(obj: Context, as_json: bool) -> None:
+    """List the pinned answers; a pin whose passage changed or whose speech was removed is flagged.
+
+    \b
+    Example:
+        speechqa pins
+    """
+    with user_errors():
+        states = obj.library.store.pins()
+    if as_json:
+        click.echo(json.dumps([pin_json(s) for s in states], ensure_ascii=False, indent=1))
+        return
+    if not states:
+        click.echo('还没有标准答案。用 speechqa pin "问题" 段落编号 设置。')
+        return
+    for state in states:
+        click.echo(render_pin(state))
+    broken = sum(1 for s in states if not s.usable)
+    if broken:
+        click.echo(
+            click.style(f"\n{broken} 条标准答案失效，需要重新设置（speechqa unpin / pin）。", fg="yellow")
+        )
+
+
+def render_pin(state: PinState) -> str:
+    pin = state.pin
+    where = state.passage.id if state.passage is not None else pin.passage_id
+    line = (
+        click.style(f"#{pin.id:<4}", fg="cyan")
+        + f"「{pin.question}」 → 段落 #{where}《{pin.speech_title}》"
+        + click.style(f"  {pin.pinned_by or '未知'} · {pin.pinned_at}", dim=True)
+    )
+    excerpt = pin.passage_text if len(pin.passage_text) <= 60 else pin.passage_text[:60] + "…"
+    lines = [line, click.style(f"      {excerpt}", dim=True)]
+    if STATUS[state.status]:
+        lines.append(
+            "      "
+            + click.style(STATUS[state.status], fg="yellow" if not state.usable else None, dim=state.usable)
+        )
+    return "\n".join(lines)
+
+
+def pin_json(state: PinState) -> dict[str, Any]:
+    pin = state.pin
+    return {
+        "id": pin.id,
+        "question": pin.question,
+        "status": state.status,
+        "passage_id": state.passage.id if state.passage is not None else None,
+        "pinned_passage_id": pin.passage_id,
+        "speech_id": pin.speech_id,
+        "speech_title": pin.speech_title,
+        "text": pin.passage_text,
+        "pinned_by": pin.pinned_by,
+        "pinned_at": pin.pinned_at,
+    }
+
+
+@cli.command()
+@click.argument("pin_id", type=int)
+@pass_context
+def unpin(obj: Context, pin_id: int) -> None:
+    """Remove a pinned answer (its id is the # in `speechqa pins`).
+
+    \b
+    Example:
+        speechqa unpin 3
+    """
+    with user_errors():
+        removed = obj.library.store.unpin(pin_id)
+    if removed is None:
+        raise click.ClickException(f"没有编号为 {pin_id} 的标准答案（speechqa pins 可列出全部）。")
+    click.echo(f"已取消标准答案 #{removed.id}「{removed.question}」")

@@ -1,0 +1,139 @@
+"""An answer as a Word document: the question, each passage with its full citation, the export date.
+
+Staff paste what they find into the material they draft in Word; this writes that material for them.
+It lives in the retrieval layer because it is a rendering of the retrieval layer's own record
+(`Answer`) that both front ends need (the CLI's `ask --docx`, the bot's 「导出 Word」): here both can
+import it without one front end importing the other, and it needs nothing but python-docx, which
+the corpus layer already depends on to read .docx files.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from docx import Document as new_document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from .records import Answer, Hit
+
+__all__ = ["CJK_FONT", "answer_docx", "citation", "sentence_span"]
+
+CJK_FONT = "宋体"  # Word's usual Chinese body font; LibreOffice substitutes Noto Serif CJK
+_GREY = RGBColor(0x59, 0x59, 0x59)
+
+
+def citation(hit: Hit) -> str:
+    """The full citation of a passage: title, date, speaker, section, passage number, speech id."""
+    p = hit.passage
+    parts = [
+        f"《{p.speech_title}》",
+        p.speech_date or "日期不详",
+        p.speaker or "讲话人不详",
+    ]
+    if p.section:
+        parts.append(f"§ {p.section}")
+    parts.append(f"第 {p.position + 1} 段")
+    parts.append(f"讲话编号 {p.speech_id}")
+    parts.append(f"段落编号 {p.id}")
+    return " · ".join(parts)
+
+
+def sentence_span(hit: Hit) -> tuple[int, int] | None:
+    """The [start, end) span of the hit's answer sentence in its passage, when the hit has one.
+
+    Reads `Hit.answer_sentence` when the record carries it: a (start, end) span, an object with
+    `start`/`end`, or the sentence's text.
+    """
+    found = getattr(hit, "answer_sentence", None)
+    text = hit.passage.text
+    if found is None:
+        return None
+    if isinstance(found, str):
+        at = text.find(found) if found else -1
+        return (at, at + len(found)) if at >= 0 else None
+    if isinstance(found, Sequence) and len(found) == 2 and all(isinstance(v, int) for v in found):
+        start, end = int(found[0]), int(found[1])
+    elif isinstance(getattr(found, "start", None), int) and isinstance(getattr(found, "end", None), int):
+        start, end = found.start, found.end
+    else:
+        return None
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
+def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
+    """The .docx bytes of one answer page (the hits it holds, in rank order)."""
+    exported = exported or datetime.now().astimezone()
+    doc = new_document()
+    _set_fonts(doc)
+    doc.core_properties.title = answer.query[:200]
+    doc.core_properties.subject = "讲话检索结果"
+    doc.core_properties.created = exported.replace(tzinfo=None)
+
+    doc.add_heading("讲话检索结果", level=1)
+    _labelled(doc, "问题", answer.query, bold_value=True)
+    _labelled(doc, "导出日期", _day(exported.date()))
+    if answer.filters is not None:
+        if answer.filters.fallback:
+            _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
+        else:
+            _labelled(doc, "筛选", f"仅限：{answer.filters.label}")
+    if not answer.hits:
+        doc.add_paragraph("语料中没有找到相关段落。")
+    elif not answer.answered:
+        doc.add_paragraph("语料中没有找到直接回答这个问题的内容；以下是最接近的段落，可能不相关。")
+
+    for hit in answer.hits:
+        heading = f"{hit.rank}. {hit.passage.speech_title}"
+        if hit.pinned:
+            heading = f"{hit.rank}. 📌 标准答案 · {hit.passage.speech_title}"
+        doc.add_heading(heading, level=2)
+        cite = doc.add_paragraph()
+        run = cite.add_run(citation(hit))
+        run.font.size = Pt(9)
+        run.font.color.rgb = _GREY
+        body = doc.add_paragraph()
+        body.paragraph_format.first_line_indent = Pt(21)
+        text = hit.passage.text
+        span = sentence_span(hit)
+        if span is None:
+            body.add_run(text)
+        else:
+            start, end = span
+            if start:
+                body.add_run(text[:start])
+            body.add_run(text[start:end]).bold = True
+            if end < len(text):
+                body.add_run(text[end:])
+
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.text = f"speechqa 导出 · {_day(exported.date())}"
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _labelled(doc: object, label: str, value: str, *, bold_value: bool = False) -> None:
+    paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
+    paragraph.add_run(f"{label}：").bold = True
+    paragraph.add_run(value).bold = bold_value
+
+
+def _day(d: date) -> str:
+    return f"{d.year} 年 {d.month} 月 {d.day} 日"
+
+
+def _set_fonts(doc: object) -> None:
+    """Chinese text in a Chinese font: python-docx sets only the Latin font name, so set eastAsia too."""
+    for name in ("Normal", "Heading 1", "Heading 2"):
+        style = doc.styles[name]  # type: ignore[attr-defined]
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.append(fonts)
+        fonts.set(qn("w:eastAsia"), CJK_FONT)

@@ -1,0 +1,350 @@
+"""Restrict a search to some speeches: by speaker, by date, by speech id — given, or read from the question.
+
+A `Filters` value says which speeches a question may be answered from. The retriever turns it into the
+set of allowed passage ids and restricts *both* candidate lists to it before fusion, so a filtered
+question still gets k results when k passages pass the filter.
+
+`detect_filters` reads a filter out of the question itself: a speaker the library knows
+(「沈伟同志讲话中关于老年大学的内容」), a year (「2024年…」), a month or day, or a range
+(「2023年至2024年」「2024年3月到6月」「2022年以来」). What counts as known comes from the library's own
+speech metadata (`Facets`): a year no speech is dated in, or a name no speech has as its speaker, is
+just a word of the question.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from index import SpeechRecord
+
+from .errors import QueryError
+
+__all__ = [
+    "DateRange",
+    "Facets",
+    "FilterReport",
+    "Filters",
+    "InvalidFilter",
+    "detect_filters",
+    "parse_date_bound",
+    "speech_matches",
+]
+
+
+class InvalidFilter(QueryError):
+    """A filter value that cannot be used (e.g. a malformed date). The message is for end users."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which speeches a question may be answered from; an empty value (all fields unset) allows all.
+
+    Fields combine with AND; several speakers or several speech ids combine with OR.
+    `since` and `until` are inclusive ISO dates (YYYY-MM-DD). A speech without a date never passes a
+    date filter; a speech dated only to the year or month passes when that period overlaps the range.
+    """
+
+    speakers: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    speeches: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.speakers or self.since or self.until or self.speeches)
+
+    def fill(self, other: Filters) -> Filters:
+        """This filter, with the fields it leaves unset taken from `other` (dates count as one field)."""
+        return Filters(
+            speakers=self.speakers or other.speakers,
+            since=self.since if self.since or self.until else other.since,
+            until=self.until if self.since or self.until else other.until,
+            speeches=self.speeches or other.speeches,
+        )
+
+    def minus(self, other: Filters) -> Filters:
+        """The fields of this filter that `other` does not set (what `fill` took from `other`)."""
+        dated = bool(other.since or other.until)
+        return Filters(
+            speakers=() if other.speakers else self.speakers,
+            since=None if dated else self.since,
+            until=None if dated else self.until,
+            speeches=() if other.speeches else self.speeches,
+        )
+
+    def describe(self) -> str:
+        """A short Chinese label, e.g. 「沈伟 · 2024 年」 or 「2024-03-01 至 2024-06-30 · 讲话 #5」."""
+        parts = []
+        if self.speakers:
+            parts.append("、".join(self.speakers))
+        if self.since or self.until:
+            parts.append(_describe_dates(self.since, self.until))
+        if self.speeches:
+            parts.append("讲话 " + "、".join(f"#{s}" for s in self.speeches))
+        return " · ".join(parts)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "speakers": list(self.speakers),
+            "since": self.since,
+            "until": self.until,
+            "speeches": list(self.speeches),
+        }
+
+
+@dataclass(frozen=True)
+class FilterReport:
+    """What filtering did to one search (`Answer.filters`)."""
+
+    applied: Filters  # everything the search was restricted by (given and detected)
+    detected: Filters  # the part read from the question; `auto_filter=False` removes it
+    passages: int  # how many passages the filter allows
+    fallback: bool  # True: the filter allowed nothing, so the results are unfiltered
+
+    @property
+    def label(self) -> str:
+        return self.applied.describe()
+
+    def to_json(self) -> dict[str, object]:
+        auto = [
+            name
+            for name, on in (
+                ("speakers", bool(self.detected.speakers)),
+                ("dates", bool(self.detected.since or self.detected.until)),
+                ("speeches", bool(self.detected.speeches)),
+            )
+            if on
+        ]
+        return {
+            **self.applied.to_json(),
+            "label": self.label,
+            "auto": auto,
+            "matched_passages": self.passages,
+            "fallback": self.fallback,
+        }
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive range of days; either end may be open."""
+
+    start: date | None
+    end: date | None
+
+    def overlaps(self, other: DateRange) -> bool:
+        return (self.end is None or other.start is None or other.start <= self.end) and (
+            self.start is None or other.end is None or self.start <= other.end
+        )
+
+
+def parse_date_bound(text: str, *, end: bool) -> str:
+    """A date given as YYYY, YYYY-MM or YYYY-MM-DD (also with / or . or 年月日) as an inclusive ISO day:
+    the first day of the period, or its last when `end`. Raises InvalidFilter for anything else."""
+    m = re.fullmatch(
+        r"\s*(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?)?\s*年?\s*", text
+    )
+    if not m:
+        raise InvalidFilter(f"日期「{text}」无法识别，请写成 2024-01-31、2024-01 或 2024。")
+    try:
+        period = _period(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+    except ValueError as e:
+        raise InvalidFilter(f"日期「{text}」不存在。") from e
+    day = period.end if end else period.start
+    assert day is not None
+    return day.isoformat()
+
+
+def _period(year: int, month: int | None = None, day: int | None = None) -> DateRange:
+    if month is None:
+        return DateRange(date(year, 1, 1), date(year, 12, 31))
+    if day is None:
+        return DateRange(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+    return DateRange(date(year, month, day), date(year, month, day))
+
+
+def speech_period(speech_date: str | None) -> DateRange | None:
+    """The days a stored speech date (YYYY, YYYY-MM or YYYY-MM-DD) stands for; None when unknown."""
+    if not speech_date:
+        return None
+    parts = speech_date.split("-")
+    try:
+        return _period(*(int(p) for p in parts[:3]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _normal_name(name: str) -> str:
+    return "".join(name.split())
+
+
+def speech_matches(speech: SpeechRecord, filters: Filters) -> bool:
+    """Whether a speech passes the filter."""
+    if filters.speeches and speech.id not in filters.speeches:
+        return False
+    if filters.speakers:
+        speaker = _normal_name(speech.speaker or "")
+        if not speaker or not any(_normal_name(s) and _normal_name(s) in speaker for s in filters.speakers):
+            return False
+    if filters.since or filters.until:
+        period = speech_period(speech.date)
+        wanted = DateRange(
+            date.fromisoformat(filters.since) if filters.since else None,
+            date.fromisoformat(filters.until) if filters.until else None,
+        )
+        if period is None or not period.overlaps(wanted):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the library knows about its speeches, for reading filters out of questions."""
+
+    speakers: tuple[str, ...] = ()  # speaker names as stored, white space removed, longest first
+    periods: tuple[DateRange, ...] = field(default=())  # the dated speeches' periods
+
+    @classmethod
+    def of(cls, speeches: Iterable[SpeechRecord]) -> Facets:
+        speakers: set[str] = set()
+        periods: list[DateRange] = []
+        for s in speeches:
+            if s.speaker and len(_normal_name(s.speaker)) >= 2:
+                speakers.add(_normal_name(s.speaker))
+            if (period := speech_period(s.date)) is not None:
+                periods.append(period)
+        return cls(tuple(sorted(speakers, key=lambda n: (-len(n), n))), tuple(periods))
+
+    def dated_within(self, wanted: DateRange) -> bool:
+        return any(p.overlaps(wanted) for p in self.periods)
+
+
+@dataclass(frozen=True)
+class Detected:
+    """Filters read from a question, and the spans of the question that named them."""
+
+    filters: Filters
+    spans: tuple[tuple[int, int], ...]  # [start, end) in the question
+
+    def strip(self, text: str) -> str:
+        """The question without the words that named the filter (what the lexical side may search)."""
+        out, last = [], 0
+        for start, end in sorted(self.spans):
+            out.append(text[last:start])
+            last = max(last, end)
+        out.append(text[last:])
+        return " ".join("".join(out).split())
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0}
+_YEAR = r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+
+
+def _atom(p: str) -> str:
+    """A year, year-month or full date, its parts in groups named p+"y", p+"m", p+"d"."""
+    return rf"(?P<{p}y>{_YEAR})\s*年(?:\s*(?P<{p}m>{_MONTH})\s*月(?:\s*(?P<{p}d>{_DAY})\s*[日号])?)?"
+
+
+# The end of a range: a full date, or a month (and day) of the start's year, or a bare year.
+_TAIL = rf"(?:{_atom('b')}|(?P<cm>{_MONTH})\s*月(?:\s*(?P<cd>{_DAY})\s*[日号])?|(?P<cy>{_YEAR})\s*年?)"
+_DATES = re.compile(
+    rf"(?P<open>从|自|截至|截止到?)?\s*{_atom('a')}"
+    rf"(?:\s*(?:至|到|—|–|-|~|～|－)+\s*{_TAIL}|\s*(?P<rel>以来|以后|之后|起|至今|以前|之前))?"
+)
+
+
+def _number(text: str) -> int:
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):  # 二〇二四
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    if text.startswith("十"):  # 十, 十一, 十二
+        return 10 + (_CN_DIGITS[text[1]] if len(text) > 1 else 0)
+    return _CN_DIGITS[text]
+
+
+def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
+    for m in _DATES.finditer(question):
+        try:
+            start = _period(
+                _number(m["ay"]), _number(m["am"]) if m["am"] else None, int(m["ad"]) if m["ad"] else None
+            )
+            if m["by"]:
+                end = _period(
+                    _number(m["by"]), _number(m["bm"]) if m["bm"] else None, int(m["bd"]) if m["bd"] else None
+                )
+            elif m["cm"]:
+                end = _period(_number(m["ay"]), _number(m["cm"]), int(m["cd"]) if m["cd"] else None)
+            elif m["cy"]:
+                end = _period(_number(m["cy"]))
+            else:
+                end = start
+        except (ValueError, KeyError):
+            continue  # 2024年2月30日: not a date
+        rel = m["rel"]
+        if rel in ("以来", "以后", "之后", "起", "至今"):
+            wanted = DateRange(start.start, None)
+        elif rel in ("以前", "之前"):
+            assert start.start is not None
+            wanted = DateRange(None, date.fromordinal(start.start.toordinal() - 1))
+        elif m["open"] and m["open"].startswith("截"):
+            wanted = DateRange(None, start.end)
+        else:
+            wanted = DateRange(start.start, end.end)
+        if wanted.start and wanted.end and wanted.start > wanted.end:
+            continue
+        return wanted, m.span()
+    return None
+
+
+def detect_filters(question: str, facets: Facets) -> Detected:
+    """Read a speaker and a date range out of a question, where the library has speeches they select.
+
+    A speaker is recognised when a stored speaker name (white space ignored) occurs in the question; a
+    date expression when at least one speech is dated within it. Anything else stays a plain word.
+    """
+    spans: list[tuple[int, int]] = []
+    speakers: list[str] = []
+    compact, where = _compact(question)
+    for name in facets.speakers:
+        at = compact.find(name)
+        if at < 0 or any(name in s for s in speakers):
+            continue
+        speakers.append(name)
+        spans.append((where[at], where[at + len(name) - 1] + 1))
+    since = until = None
+    found = _dates_in(question)
+    if found is not None and facets.dated_within(found[0]):
+        wanted, span = found
+        since = wanted.start.isoformat() if wanted.start else None
+        until = wanted.end.isoformat() if wanted.end else None
+        spans.append(span)
+    return Detected(Filters(speakers=tuple(speakers), since=since, until=until), tuple(spans))
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """The text without white space, and where each of its characters was in the original."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def _describe_dates(since: str | None, until: str | None) -> str:
+    if since and until:
+        a, b = date.fromisoformat(since), date.fromisoformat(until)
+        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+            return f"{a.year} 年" if a.year == b.year else f"{a.year}–{b.year} 年"
+        if a.year == b.year and a.month == b.month and a.day == 1 and b == _period(b.year, b.month).end:
+            return f"{a.year} 年 {a.month} 月"
+        if a == b:
+            return f"{a.year} 年 {a.month} 月 {a.day} 日"
+        return f"{since} 至 {until}"
+    if since:
+        a = date.fromisoformat(since)
+        return f"{a.year} 年起" if (a.month, a.day) == (1, 1) else f"{since} 起"
+    assert until is not None
+    b = date.fromisoformat(until)
+    return f"{b.year} 年及以前" if (b.month, b.day) == (12, 31) else f"{until} 及以前"

@@ -1,0 +1,155 @@
+"""`speechqa ask` filters and --docx, `context`, `pin` / `pins` / `unpin` end to end: a copy of the
+indexed seed home, the real bundled model, offline."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import docx
+import pytest
+
+from .test_cli import (
+    EXAMPLE,
+    EXAMPLE_ANSWER,
+    SPEECH_2,
+    Run,
+    assert_answer_schema,
+    assert_ok,
+    assert_user_error,
+)
+from .test_cli import run as run
+
+pytestmark = pytest.mark.slow
+
+
+def passage_id_of(seed_home: Path, words: str) -> int:
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        return int(db.execute("SELECT id FROM passages WHERE text LIKE ?", [f"%{words}%"]).fetchone()[0])
+
+
+def test_given_filters_restrict_the_results_and_are_reported(run: Run) -> None:
+    result = run(
+        "ask",
+        "--json",
+        "--speaker",
+        "沈 伟",
+        "--since",
+        "2024",
+        "--until",
+        "2024-12-31",
+        "-k",
+        "8",
+        "老年大学",
+    )
+    assert_ok(result)
+    answer = json.loads(result.stdout)
+    assert_answer_schema(answer)
+    assert answer["filters"]["speakers"] == ["沈伟"]
+    assert (answer["filters"]["since"], answer["filters"]["until"]) == ("2024-01-01", "2024-12-31")
+    assert answer["filters"]["fallback"] is False and answer["filters"]["auto"] == []
+    assert len(answer["results"]) == 8  # the page is full from the one matching speech
+    assert {(r["speaker"], r["speech_title"]) for r in answer["results"]} == {("沈伟", SPEECH_2)}
+
+
+def test_a_speaker_named_in_the_question_filters_and_can_be_turned_off(run: Run) -> None:
+    question = "沈伟同志讲话中关于老年大学的内容"
+    result = run("ask", question, "-k", "3")
+    assert_ok(result)
+    assert "仅限：沈伟" in result.stdout and "--no-auto-filter" in result.stdout
+    answer = json.loads(run("ask", "--json", question).stdout)
+    assert answer["filters"]["auto"] == ["speakers"] and answer["filters"]["label"] == "沈伟"
+    assert {r["speaker"] for r in answer["results"]} == {"沈伟"}
+    off = json.loads(run("ask", "--json", "--no-auto-filter", question).stdout)
+    assert off["filters"] is None
+
+
+def test_a_filter_that_leaves_nothing_says_so_and_shows_unfiltered_results(run: Run) -> None:
+    result = run("ask", "--speaker", "李四", EXAMPLE, "-k", "2")
+    assert_ok(result)
+    assert "筛选条件「李四」下没有任何讲话，以下是不加筛选的结果" in result.stdout
+    assert EXAMPLE_ANSWER in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [(("--since", "去年"), "去年"), (("--since", "2024-06", "--until", "2024-01"), "晚于")],
+)
+def test_bad_filter_values_are_one_clear_line(run: Run, args: tuple[str, ...], fragment: str) -> None:
+    assert_user_error(run("ask", *args, EXAMPLE), fragment)
+
+
+def test_every_result_line_shows_the_speech_id_and_date(run: Run, seed_home: Path) -> None:
+    result = run("ask", "--no-auto-filter", "老干部工作会议", "-k", "5")
+    assert_ok(result)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("[")]
+    assert len(lines) == 5
+    for line in lines:
+        assert "讲话 #" in line and "段落 #" in line
+        assert "2024-03-13" in line or "日期不详" in line
+
+
+def test_context_shows_the_passage_between_its_neighbours(run: Run, seed_home: Path) -> None:
+    target = passage_id_of(seed_home, EXAMPLE_ANSWER)
+    result = run("context", str(target), "--before", "2", "--after", "1")
+    assert_ok(result)
+    assert SPEECH_2 in result.stdout and "讲话 #" in result.stdout
+    marked = [line for line in result.stdout.splitlines() if line.startswith("▶")]
+    assert len(marked) == 1 and EXAMPLE_ANSWER in marked[0] and f"#{target}" in marked[0]
+    data = json.loads(run("context", str(target), "--json").stdout)
+    assert [p["focus"] for p in data["passages"]] == [False, True, False]
+    assert_user_error(run("context", "999999"), "999999")
+
+
+def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, seed_home: Path) -> None:
+    target = passage_id_of(seed_home, "单位尽责、社会统筹、财政保障")
+    result = run("pin", EXAMPLE, str(target), "--by", "张科长")
+    assert_ok(result)
+    assert f"段落 #{target}" in result.stdout
+    listed = run("pins")
+    assert_ok(listed)
+    assert EXAMPLE in listed.stdout and "张科长" in listed.stdout
+    answer = json.loads(run("ask", "--json", EXAMPLE).stdout)
+    assert answer["results"][0]["passage_id"] == target and answer["results"][0]["pinned"] is True
+    assert not any(r["pinned"] for r in answer["results"][1:])
+    assert "📌 标准答案" in run("ask", EXAMPLE, "-k", "2").stdout
+    unrelated = json.loads(run("ask", "--json", "老年大学要开设哪些课程").stdout)
+    assert not any(r["pinned"] for r in unrelated["results"])
+    [pin] = json.loads(run("pins", "--json").stdout)
+    assert (pin["status"], pin["passage_id"], pin["pinned_by"]) == ("ok", target, "张科长")
+    assert_ok(run("unpin", str(pin["id"])))
+    assert json.loads(run("pins", "--json").stdout) == []
+    assert json.loads(run("ask", "--json", EXAMPLE).stdout)["results"][0]["pinned"] is False
+
+
+def test_pin_errors_are_one_clear_line(run: Run) -> None:
+    assert_user_error(run("pin", EXAMPLE, "999999"), "999999")
+    assert_user_error(run("unpin", "42"), "42")
+    assert_user_error(run("pin", "   ", "1"), "问题是空的")
+
+
+def test_a_pin_whose_speech_was_removed_is_flagged(run: Run, seed_home: Path) -> None:
+    assert_ok(run("pin", EXAMPLE, str(passage_id_of(seed_home, EXAMPLE_ANSWER))))
+    assert_ok(run("remove", "2"))
+    listed = run("pins")
+    assert "讲话已删除" in listed.stdout and "失效" in listed.stdout
+    assert json.loads(run("pins", "--json").stdout)[0]["status"] == "vanished"
+
+
+def test_ask_docx_writes_a_word_file_with_the_cited_passages(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "体检.docx"
+    result = run("ask", EXAMPLE, "-k", "2", "--docx", str(out))
+    assert_ok(result)
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert EXAMPLE in text and EXAMPLE_ANSWER in text and "导出日期" in text
+    assert f"《{SPEECH_2}》 · 2024-03-13 · 沈伟" in text and "讲话编号 2" in text
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_docx_needs_one_question(run: Run, tmp_path: Path) -> None:
+    batch = tmp_path / "q.txt"
+    batch.write_text(EXAMPLE + "\n", encoding="utf-8")
+    assert_user_error(run("ask", "--batch", str(batch), "--docx", str(tmp_path / "x.docx")), "--docx")
+    assert_user_error(run("ask", EXAMPLE, "--docx", str(tmp_path / "no-such-dir" / "x.docx")), "无法写入")

@@ -1,0 +1,268 @@
+"""retrieval.filters and filtered search: speaker, date and speech filters, given or read from the
+question, restrict both candidate lists before fusion (a small library of real speech files, the fake
+embedder, real FAISS, bm25s, jieba and SQLite)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus import Document
+from index import Library, SpeechRecord
+from index.vectors import VectorIndex
+from retrieval import (
+    Facets,
+    Filters,
+    InvalidFilter,
+    QueryError,
+    Retriever,
+    RetrieverConfig,
+    detect_filters,
+    parse_date_bound,
+)
+from retrieval.filters import DateRange, speech_matches
+
+from .fakes import FakeEmbedder
+
+SENTENCES = (  # six unlike paragraphs, so that none is dropped as a repeat of another
+    "{t}是今年的重点任务，各地要高度重视。",
+    "抓好{t}，关键在于压实责任、明确分工、加强督查。",
+    "去年以来，我们在{t}方面做了大量探索，积累了宝贵经验。",
+    "财政部门要为{t}提供经费保障，不得挤占挪用。",
+    "要定期听取老同志对{t}的意见建议，及时改进不足。",
+    "年底前将对{t}情况开展一次全面检查，结果向全市通报。",
+)
+
+
+def speech_file(title: str, when: str | None, speaker: str | None, topic: str) -> str:
+    head = [title] + ([when] if when else []) + ([speaker] if speaker else []) + ["同志们："]
+    return "\n".join(head + [s.format(t=topic) for s in SENTENCES]) + "\n"
+
+
+SAME_TITLE = "在全市老干部工作会议上的讲话"
+FILES = [
+    ("2023.txt", speech_file(SAME_TITLE, "（2023年3月1日）", "沈 伟", "老年大学建设")),
+    ("2024.txt", speech_file(SAME_TITLE, "（2024年4月2日）", "王 芳", "老年大学招生")),
+    ("center.txt", speech_file("关于老干部活动中心的讲话", "（2024年9月9日）", "沈 伟", "活动中心管理")),
+    ("undated.txt", speech_file("关于离休干部体检的讲话", None, None, "离休干部体检")),
+]
+
+
+@pytest.fixture
+def library(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Library]:
+    library = Library(tmp_path / "home")
+    outcomes = library.add_documents([Document(name, text, "utf-8") for name, text in FILES])
+    assert all(o.error is None for o in outcomes)
+    library.build(fake_embedder)
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def retriever(library: Library, fake_embedder: FakeEmbedder) -> Retriever:
+    # Two candidates per side: a search that filtered *after* taking the top candidates would come back
+    # nearly empty; one that restricts the candidates first still fills the page.
+    return Retriever(
+        library.store, library.load(fake_embedder.key), fake_embedder, RetrieverConfig(candidates=2)
+    )
+
+
+def speech_id(library: Library, source: str) -> int:
+    return next(s.id for s in library.store.speeches() if s.source == source)
+
+
+# -- reading filters out of a question ---------------------------------------------------------------
+
+FACETS = Facets(
+    speakers=("沈伟",),
+    periods=(
+        DateRange(date(2024, 3, 13), date(2024, 3, 13)),
+        DateRange(date(2022, 1, 1), date(2022, 12, 31)),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "speakers", "since", "until", "left"),
+    [
+        ("沈 伟同志讲话中关于老年大学的内容", ("沈伟",), None, None, "同志讲话中关于老年大学的内容"),
+        ("2024年老干部工作主要任务", (), "2024-01-01", "2024-12-31", "老干部工作主要任务"),
+        ("二〇二四年的讲话", (), "2024-01-01", "2024-12-31", "的讲话"),
+        ("2023年至2024年的体检规定", (), "2023-01-01", "2024-12-31", "的体检规定"),
+        ("2024年3月到6月讲了什么", (), "2024-03-01", "2024-06-30", "讲了什么"),
+        ("2022年以来的老年大学", (), "2022-01-01", None, "的老年大学"),
+        ("截至2023年的情况", (), None, "2023-12-31", "的情况"),
+        ("沈伟2024年3月13日讲话", ("沈伟",), "2024-03-13", "2024-03-13", "讲话"),
+    ],
+)
+def test_speakers_and_dates_the_library_has_are_read_from_the_question(
+    question: str, speakers: tuple[str, ...], since: str | None, until: str | None, left: str
+) -> None:
+    detected = detect_filters(question, FACETS)
+    assert detected.filters == Filters(speakers=speakers, since=since, until=until)
+    assert detected.strip(question) == left
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2019年老干部工作",  # no speech of 2019: the year is only a word
+        "王芳同志讲话",  # no speech by 王芳
+        "2024年2月30日的讲话",  # not a date
+        "离休干部体检规定是什么？",
+    ],
+)
+def test_what_the_library_does_not_have_is_not_a_filter(question: str) -> None:
+    assert not detect_filters(question, FACETS).filters
+
+
+def test_facets_come_from_the_speeches_metadata(library: Library) -> None:
+    facets = Facets.of(library.store.speeches())
+    assert set(facets.speakers) == {"沈伟", "王芳"}
+    assert len(facets.periods) == 3  # the undated speech has none
+
+
+def test_labels_are_short_chinese() -> None:
+    assert Filters(speakers=("沈伟",), since="2024-01-01", until="2024-12-31").describe() == "沈伟 · 2024 年"
+    assert Filters(since="2024-03-01", until="2024-03-31").describe() == "2024 年 3 月"
+    assert Filters(since="2024-03-05", until="2024-06-30", speeches=(5, 7)).describe() == (
+        "2024-03-05 至 2024-06-30 · 讲话 #5、#7"
+    )
+    assert Filters(since="2022-01-01").describe() == "2022 年起"
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [("2024", False, "2024-01-01"), ("2024", True, "2024-12-31"), ("2024-02", True, "2024-02-29"),
+     ("2024/3/5", False, "2024-03-05"), ("2024年3月", True, "2024-03-31")],
+)  # fmt: skip
+def test_date_bounds_accept_a_year_a_month_or_a_day(text: str, end: bool, expected: str) -> None:
+    assert parse_date_bound(text, end=end) == expected
+
+
+@pytest.mark.parametrize("text", ["去年", "2024-13", "2024-02-30", "24-01-01"])
+def test_a_bad_date_is_a_user_error(text: str) -> None:
+    with pytest.raises(InvalidFilter) as e:
+        parse_date_bound(text, end=False)
+    assert isinstance(e.value, QueryError) and text in str(e.value)
+
+
+@given(
+    day=st.dates(date(2000, 1, 1), date(2030, 12, 31)),
+    start=st.dates(date(2000, 1, 1), date(2030, 12, 31)),
+    length=st.integers(0, 800),
+)
+def test_a_dated_speech_passes_a_date_filter_exactly_when_its_day_is_inside(
+    day: date, start: date, length: int
+) -> None:
+    end = start + timedelta(days=length)
+    speech = SpeechRecord(1, "讲话", None, day.isoformat(), "沈伟", "a.txt", None, 3)
+    filters = Filters(since=start.isoformat(), until=end.isoformat())
+    assert speech_matches(speech, filters) == (start <= day <= end)
+    undated = SpeechRecord(2, "讲话", None, None, "沈伟", "a.txt", None, 3)
+    assert not speech_matches(undated, filters)
+
+
+def test_a_speech_dated_to_the_month_passes_when_the_month_overlaps() -> None:
+    speech = SpeechRecord(1, "讲话", None, "2024-03", None, "a.txt", None, 3)
+    assert speech_matches(speech, Filters(since="2024-03-31"))
+    assert not speech_matches(speech, Filters(since="2024-04-01"))
+
+
+# -- searching with filters ----------------------------------------------------------------------------
+
+
+def test_a_filtered_search_fills_the_page_from_the_allowed_speeches(
+    retriever: Retriever, library: Library
+) -> None:
+    wanted = speech_id(library, "center.txt")
+    unfiltered = retriever.search("老年大学建设", k=5)
+    assert all(h.passage.speech_id != wanted for h in unfiltered.hits[:2])
+    answer = retriever.search("老年大学建设", k=5, filters=Filters(speeches=(wanted,)))
+    assert len(answer.hits) == 5  # 6 passages allowed: the page is full, though 2 candidates per side
+    assert {h.passage.speech_id for h in answer.hits} == {wanted}
+    assert answer.filters is not None and not answer.filters.fallback
+    assert answer.filters.passages == 6 and not answer.filters.detected
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_every_mode_honours_the_speaker_and_date_filter(retriever: Retriever, mode: str) -> None:
+    answer = retriever.search(
+        "老年大学建设",
+        k=10,
+        mode=mode,  # type: ignore[arg-type]
+        filters=Filters(speakers=("沈伟",), since="2023-01-01", until="2023-12-31"),
+    )
+    assert answer.hits
+    assert {(h.passage.speaker, h.passage.speech_date) for h in answer.hits} == {("沈伟", "2023-03-01")}
+
+
+def test_a_filter_that_allows_nothing_gives_unfiltered_results_and_says_so(retriever: Retriever) -> None:
+    answer = retriever.search("老年大学建设", k=3, filters=Filters(speakers=("李四",)))
+    assert answer.filters is not None and answer.filters.fallback and answer.filters.passages == 0
+    assert len(answer.hits) == 3
+
+
+def test_the_question_names_the_speaker_and_year_and_auto_filter_applies_them(
+    retriever: Retriever, library: Library
+) -> None:
+    answer = retriever.search("沈伟2024年讲的活动中心管理和老年大学建设", k=10, auto_filter=True)
+    assert answer.filters is not None
+    assert answer.filters.applied == Filters(speakers=("沈伟",), since="2024-01-01", until="2024-12-31")
+    assert answer.filters.detected == answer.filters.applied
+    assert answer.filters.label == "沈伟 · 2024 年"
+    assert {h.passage.speech_id for h in answer.hits} == {speech_id(library, "center.txt")}
+    off = retriever.search("沈伟2024年讲的活动中心管理和老年大学建设", k=10)
+    assert off.filters is None
+    assert len({h.passage.speech_id for h in off.hits}) > 1
+
+
+def test_a_given_filter_wins_over_what_the_question_names(retriever: Retriever) -> None:
+    answer = retriever.search(
+        "沈伟讲的老年大学建设", k=10, filters=Filters(speakers=("王芳",)), auto_filter=True
+    )
+    assert answer.filters is not None
+    assert answer.filters.applied.speakers == ("王芳",) and not answer.filters.detected
+    assert {h.passage.speaker for h in answer.hits} == {"王芳"}
+
+
+def test_same_title_speeches_are_told_apart_by_id_and_date(retriever: Retriever) -> None:
+    answer = retriever.search("老年大学", k=10)
+    same = {
+        (h.passage.speech_id, h.passage.speech_date)
+        for h in answer.hits
+        if h.passage.speech_title == SAME_TITLE
+    }
+    assert len(same) == 2
+
+
+# -- the two sides' own restriction ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["flat", "ivf-sq8", "hnsw-sq8"])
+def test_faiss_searches_only_the_allowed_ids(kind: str) -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(2000, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = np.arange(10, 2010, dtype=np.int64)
+    index = VectorIndex.build(vectors, ids, 16, kind=kind)
+    query = vectors[0]
+    allowed = np.array([15, 700, 1999, 2009, 99_999], dtype=np.int64)  # 99_999 is not in the index
+    found = index.search(query, 10, allowed)
+    exact = sorted(((int(i), float(vectors[i - 10] @ query)) for i in allowed[:-1]), key=lambda x: -x[1])
+    assert [doc for doc, _ in found] == [doc for doc, _ in exact]
+    assert index.search(query, 10, np.array([], dtype=np.int64)) == []
+
+
+def test_bm25s_ranks_only_the_allowed_passages(retriever: Retriever, library: Library) -> None:
+    wanted = library.store.passage_ids_of([speech_id(library, "undated.txt")])
+    found = retriever.index.lexical.search("老年大学 体检", 50, wanted)
+    assert found and {doc for doc, _ in found} <= set(wanted.tolist())
+    assert retriever.index.lexical.search("招生", 50, wanted) == []  # only passages outside have the word
+    assert retriever.index.lexical.search("招生", 50)

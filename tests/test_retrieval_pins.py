@@ -1,0 +1,188 @@
+"""Pinned answers: stored with who and when, following their text across re-adds and rebuilds, flagged
+when the text changed or vanished, and served first (📌) to the question and ones close to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus import Document
+from index import Library, Store
+from retrieval import Filters, PinMatcher, PinRule, Retriever, question_overlap
+
+from .fakes import FakeEmbedder
+
+SPEECH = """关于老干部服务工作的讲话
+（2024年4月2日）
+沈 伟
+同志们：
+要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。
+老年大学要开设书法、绘画、摄影等课程，丰富老同志的精神文化生活。
+老干部活动中心要向老同志免费开放，做到天天有人值班。
+各级财政要保障离休干部离休费按时足额发放。
+"""
+OTHER = """关于关心下一代工作的讲话
+（2023年5月6日）
+王 芳
+同志们：
+关心下一代工作委员会要组织老同志给青少年讲革命传统故事。
+"""
+QUESTION = "离休干部体检规定是什么？"
+
+
+@pytest.fixture
+def library(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Library]:
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("讲话.txt", SPEECH, "utf-8"), Document("下一代.txt", OTHER, "utf-8")])
+    library.build(fake_embedder)
+    yield library
+    library.close()
+
+
+def passage_with(store: Store, words: str) -> int:
+    return next(p.id for p in store.passages() if words in p.text)
+
+
+def retriever(library: Library, embedder: FakeEmbedder, rule: PinRule | None = None) -> Retriever:
+    return Retriever(library.store, library.load(embedder.key), embedder, pin_rule=rule)
+
+
+# -- the store ---------------------------------------------------------------------------------------
+
+
+def test_the_pins_migration_is_named_and_applied_once(library: Library, tmp_path: Path) -> None:
+    names = [row["name"] for row in library.store.db["_migrations"].rows]
+    assert names.count("004_pins") == 1
+    again = Store(tmp_path / "home" / "speechqa.db")  # reopening applies nothing twice
+    assert [row["name"] for row in again.db["_migrations"].rows] == names
+    again.close()
+
+
+def test_a_pin_keeps_who_pinned_it_when_and_its_text(library: Library) -> None:
+    store = library.store
+    target = passage_with(store, "体检")
+    pin = store.pin(QUESTION, target, pinned_by="cli:alice")
+    assert pin is not None
+    assert (pin.question, pin.passage_id, pin.pinned_by) == (QUESTION, target, "cli:alice")
+    assert pin.pinned_at[:4].isdigit() and "体检" in pin.passage_text
+    [state] = store.pins()
+    assert state.status == "ok" and state.passage is not None and state.passage.id == target
+
+
+def test_pinning_the_same_question_again_replaces_its_passage(library: Library) -> None:
+    store = library.store
+    store.pin(QUESTION, passage_with(store, "体检"))
+    store.pin(QUESTION, passage_with(store, "离休费"), pinned_by="bot:7")
+    [state] = store.pins()
+    assert "离休费" in state.pin.passage_text and state.pin.pinned_by == "bot:7"
+
+
+def test_pinning_a_missing_passage_stores_nothing(library: Library) -> None:
+    assert library.store.pin(QUESTION, 99_999) is None
+    assert library.store.pins() == []
+
+
+def test_unpin_removes_and_returns_the_pin(library: Library) -> None:
+    store = library.store
+    pin = store.pin(QUESTION, passage_with(store, "体检"))
+    assert pin is not None
+    assert store.unpin(pin.id) == pin
+    assert store.unpin(pin.id) is None and store.pins() == []
+
+
+def test_a_pin_follows_its_text_when_the_speech_is_re_added_with_new_passage_ids(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    store = library.store
+    old = passage_with(store, "体检")
+    store.pin(QUESTION, old)
+    edited = SPEECH.replace("老年大学要开设", "市老年大学要开设")  # another paragraph changed
+    library.add_documents([Document("讲话.txt", edited, "utf-8")])
+    library.build(fake_embedder, fresh=True)  # a rebuild keeps pins: they live in the store
+    [state] = store.pins()
+    assert state.status == "moved" and state.passage is not None
+    assert state.passage.id != old and "每年一次体检" in state.passage.text
+
+
+def test_a_pin_whose_text_changed_or_whose_speech_went_is_flagged(library: Library) -> None:
+    store = library.store
+    store.pin(QUESTION, passage_with(store, "体检"))
+    store.pin("下一代工作讲什么", passage_with(store, "革命传统"))
+    library.add_documents([Document("讲话.txt", SPEECH.replace("每年一次", "每两年一次"), "utf-8")])
+    store.remove_speech(next(s.id for s in store.speeches() if s.source == "下一代.txt"))
+    states = {s.pin.question: s for s in store.pins()}
+    assert states[QUESTION].status == "changed" and not states[QUESTION].usable
+    assert states["下一代工作讲什么"].status == "vanished" and states["下一代工作讲什么"].passage is None
+
+
+# -- matching and serving --------------------------------------------------------------------------------
+
+
+def test_the_pinned_question_gets_the_pinned_passage_first(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    store = library.store
+    target = passage_with(store, "离休费")  # not what a plain search ranks first for the question
+    assert retriever(library, fake_embedder).search(QUESTION, k=1).hits[0].passage.id != target
+    store.pin(QUESTION, target)
+    r = retriever(library, fake_embedder)
+    answer = r.search(QUESTION, k=3, pins=True)
+    assert answer.answered
+    assert [h.pinned for h in answer.hits] == [True, False, False]
+    assert answer.hits[0].passage.id == target
+    assert target not in [h.passage.id for h in answer.hits[1:]]
+    later = r.search(QUESTION, k=3, offset=1, pins=True)  # the next page goes on after it
+    assert [h.rank for h in later.hits] == [2, 3, 4] and target not in [h.passage.id for h in later.hits]
+    assert not any(h.pinned for h in r.search(QUESTION, k=3).hits)  # pins=False: the plain ranking
+
+
+def test_an_unrelated_question_gets_no_pin(library: Library, fake_embedder: FakeEmbedder) -> None:
+    library.store.pin(QUESTION, passage_with(library.store, "离休费"))
+    answer = retriever(library, fake_embedder).search("老年大学开设哪些课程", k=3, pins=True)
+    assert not any(h.pinned for h in answer.hits)
+
+
+def test_a_pin_outside_the_filter_is_not_served(library: Library, fake_embedder: FakeEmbedder) -> None:
+    library.store.pin(QUESTION, passage_with(library.store, "离休费"))
+    answer = retriever(library, fake_embedder).search(
+        QUESTION, k=3, pins=True, filters=Filters(speakers=("王芳",))
+    )
+    assert not any(h.pinned for h in answer.hits)
+    assert {h.passage.speaker for h in answer.hits} == {"王芳"}
+
+
+def test_a_new_pin_is_seen_without_reopening_the_retriever(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    r = retriever(library, fake_embedder)
+    assert not r.search(QUESTION, pins=True).hits[0].pinned
+    library.store.pin(QUESTION, passage_with(library.store, "离休费"))
+    assert r.search(QUESTION, pins=True).hits[0].pinned
+    library.store.unpin(library.store.pins()[0].pin.id)
+    assert not r.search(QUESTION, pins=True).hits[0].pinned
+
+
+def test_pinned_question_vectors_are_embedded_once(library: Library, fake_embedder: FakeEmbedder) -> None:
+    library.store.pin(QUESTION, passage_with(library.store, "体检"))
+    PinMatcher.load(library.store, fake_embedder)
+    calls = len(fake_embedder.calls)
+    matcher = PinMatcher.load(library.store, fake_embedder)  # from the store's embedding cache
+    assert len(fake_embedder.calls) == calls and len(matcher.states) == 1
+
+
+def test_the_rule_needs_both_similar_meaning_and_shared_words() -> None:
+    rule = PinRule(min_similarity=0.9, min_overlap=0.3)
+    assert rule.accepts(0.95, 0.5)
+    assert not rule.accepts(0.95, 0.1)
+    assert not rule.accepts(0.85, 0.9)
+
+
+def test_overlap_weighs_rare_words_more() -> None:
+    idf = {"离休": 3.0, "退休": 3.0, "干部": 0.2, "体检": 2.0}.__getitem__
+    assert question_overlap(["离休", "干部", "体检"], ["离休", "干部", "体检"], idf) == 1.0
+    assert question_overlap(["退休", "干部", "体检"], ["离休", "干部", "体检"], idf) == pytest.approx(
+        2.2 / 8.2
+    )
+    assert question_overlap([], [], idf) == 0.0
