@@ -1,7 +1,15 @@
 """The Telegram front end: staff ask in Telegram and get cited passages back."""
 
 from .access import AccessPolicy, AddressedToBot, Gate, addressed_to_bot, refusal_text
-from .app import BotApplication, BotSettings, MissingToken, build_application, file_url_for
+from .app import (
+    BotApplication,
+    BotSettings,
+    MissingToken,
+    backoff,
+    build_application,
+    file_url_for,
+    wait_until_reachable,
+)
 from .callbacks import Callback, decode, encode
 from .format import TEXT_LIMIT, AnswerView, Piece, fit, render_answer, shorten, to_html, utf16_len
 from .handlers import EXAMPLES, Handlers, pseudonym
@@ -26,6 +34,7 @@ __all__ = [
     "Throttle",
     "Verdict",
     "addressed_to_bot",
+    "backoff",
     "build_application",
     "decode",
     "encode",
@@ -37,4 +46,5 @@ __all__ = [
     "shorten",
     "to_html",
     "utf16_len",
+    "wait_until_reachable",
 ]

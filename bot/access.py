@@ -81,15 +81,33 @@ class AddressedToBot(MessageFilter):
         return addressed_to_bot(message, bot.username, bot.id)
 
 
+ENABLE_GROUP = "请管理员把这个 ID 加入 SPEECHQA_ALLOWED_CHATS（多个 ID 用英文逗号分隔），然后重启机器人。"
+GROUP_NOT_ENABLED = "本群尚未开通这个机器人。"
+
+
 def refusal_text(user_id: int | None, chat_id: int | None, private: bool) -> str:
-    """The refusal a stranger gets (HTML): their ids, so an admin can allow them, and nothing else."""
-    lines = ["抱歉，这个机器人只供授权人员使用。"]
-    if user_id is not None:
-        lines.append(f"您的用户 ID：<code>{user_id}</code>")
-    if chat_id is not None and not private:
-        lines.append(f"本群 ID：<code>{chat_id}</code>")
-    lines.append("如需使用，请把上面的 ID 发给管理员开通。")
-    return "\n".join(lines)
+    """The refusal (HTML) in a chat that may not use the bot. In private: the user's id, so an admin can
+    allow them. In a group only the group's id counts (whoever asks), so the group is what is not
+    enabled: its id, and how an admin enables it."""
+    if private or chat_id is None:
+        lines = ["抱歉，这个机器人只供授权人员使用。"]
+        if user_id is not None:
+            lines.append(f"您的用户 ID：<code>{user_id}</code>")
+        lines.append("如需使用，请把上面的 ID 发给管理员开通。")
+        return "\n".join(lines)
+    return "\n".join([GROUP_NOT_ENABLED, f"本群 ID：<code>{chat_id}</code>", ENABLE_GROUP])
+
+
+def welcome_group_text(chat_id: int, enabled: bool) -> str:
+    """What the bot posts when it is added to a group (HTML)."""
+    if enabled:
+        return (
+            "大家好！我能在讲话稿中查找问题的原文出处。\n"
+            "在群里提问：发送 /ask 问题，或 @我 并写上问题，或回复我的消息。"
+        )
+    return "\n".join(
+        ["我已加入本群，但" + GROUP_NOT_ENABLED, f"本群 ID：<code>{chat_id}</code>", ENABLE_GROUP]
+    )
 
 
 class Gate:
@@ -102,6 +120,10 @@ class Gate:
     async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
             return
+        if update.channel_post is not None or update.edited_channel_post is not None:
+            raise ApplicationHandlerStop  # the bot answers people, not channel posts
+        if update.my_chat_member is not None:
+            return  # being added to a group: the welcome says whether the group is enabled
         user = update.effective_user
         chat = update.effective_chat
         user_id = user.id if user else None
@@ -113,7 +135,8 @@ class Gate:
         text = refusal_text(user_id, chat_id, private)
         try:
             if update.callback_query is not None:
-                await update.callback_query.answer("抱歉，您没有使用权限。", show_alert=True)
+                alert = GROUP_NOT_ENABLED if not private else "抱歉，您没有使用权限。"
+                await update.callback_query.answer(alert, show_alert=True)
             elif (
                 chat_id is not None
                 and chat_id not in self.refused_chats
@@ -121,7 +144,7 @@ class Gate:
                 and addressed_to_bot(update.effective_message, context.bot.username, context.bot.id)
             ):
                 self.refused_chats.add(chat_id)
-                await context.bot.send_message(chat_id, text)
+                await update.effective_message.reply_text(text, do_quote=False)
         except TelegramError as e:
             log.warning("could not send the refusal to chat %s: %s", chat_id, e)
         raise ApplicationHandlerStop

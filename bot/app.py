@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     BaseRateLimiter,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
     MessageHandler,
@@ -59,6 +63,41 @@ def file_url_for(api_url: str) -> str:
     (http://host:8081/bot → http://host:8081/file/bot)."""
     head, _, last = api_url.rstrip("/").rpartition("/")
     return f"{head}/file/{last}"
+
+
+def backoff(first: float = 1.0, most: float = 60.0) -> Iterable[float]:
+    """Waits between attempts: 1, 2, 4 … seconds, then `most` seconds every time."""
+    return (min(most, first * 2**n) for n in itertools.count())
+
+
+async def wait_until_reachable(
+    settings: BotSettings,
+    on_failure: Callable[[NetworkError, float], None],
+    *,
+    delays: Iterable[float] | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> str:
+    """Ask the Bot API who the bot is (getMe) until it answers; return the bot's username.
+
+    Each failure to reach it is reported with `on_failure(error, seconds until the next attempt)`.
+    A token Telegram does not know raises `InvalidToken`: retrying would not help.
+    """
+    if not settings.token:
+        raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
+    options: dict[str, str] = {}
+    if settings.api_url:
+        options["base_url"] = settings.api_url
+        options["base_file_url"] = settings.file_url or file_url_for(settings.api_url)
+    for delay in delays if delays is not None else backoff():
+        try:
+            async with Bot(settings.token, **options) as bot:  # initialising it calls getMe
+                return bot.username
+        except InvalidToken:
+            raise
+        except NetworkError as e:  # TimedOut is one too
+            on_failure(e, delay)
+            await sleep(delay)
+    raise NetworkError("the Bot API could not be reached")
 
 
 def build_application(
@@ -110,19 +149,29 @@ def build_application(
     app.add_handler(TypeHandler(Update, Gate(policy)), group=-1)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
-    app.add_handler(CommandHandler("start", handlers.start))
-    app.add_handler(CommandHandler("help", handlers.help))
-    app.add_handler(CommandHandler("ask", handlers.ask_command))
-    app.add_handler(CommandHandler("speeches", handlers.speeches))
-    app.add_handler(CommandHandler("speech", handlers.speech))
-    app.add_handler(CommandHandler("reindex", handlers.reindex))
-    app.add_handler(CommandHandler("stats", handlers.stats))
-    app.add_handler(MessageHandler(filters.COMMAND & private, handlers.unknown_command))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, handlers.private_text))
+    # Questions are answered when sent and again when edited (the answer is then edited); everything
+    # else only when sent. Channel posts are stopped by the gate.
+    new = filters.UpdateType.MESSAGE
+    asked = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
+    app.add_handler(CommandHandler("start", handlers.start, new))
+    app.add_handler(CommandHandler("help", handlers.help, new))
+    app.add_handler(CommandHandler("ask", handlers.ask_command, asked))
+    app.add_handler(CommandHandler("speeches", handlers.speeches, new))
+    app.add_handler(CommandHandler("speech", handlers.speech, new))
+    app.add_handler(CommandHandler("reindex", handlers.reindex, new))
+    app.add_handler(CommandHandler("stats", handlers.stats, new))
+    app.add_handler(MessageHandler(filters.COMMAND & private & new, handlers.unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, handlers.private_text))
     app.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND & groups & AddressedToBot(), handlers.group_text)
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & groups & asked & AddressedToBot(), handlers.group_text
+        )
     )
-    app.add_handler(MessageHandler(filters.Document.ALL & private, handlers.document))
+    app.add_handler(MessageHandler(filters.Document.ALL & private & new, handlers.document))
+    app.add_handler(
+        MessageHandler(filters.Document.ALL & groups & new & AddressedToBot(), handlers.group_document)
+    )
+    app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     media = (
         filters.PHOTO
         | filters.VOICE
@@ -131,7 +180,7 @@ def build_application(
         | filters.VIDEO_NOTE
         | filters.Sticker.ALL
     )
-    app.add_handler(MessageHandler(media & private, handlers.not_text))
+    app.add_handler(MessageHandler(media & private & new, handlers.not_text))
 
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),

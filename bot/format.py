@@ -20,6 +20,8 @@ from retrieval import Answer, Hit, mark
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 ELLIPSIS = "…"
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
+UNRELATED = "（可能不相关）"
+NO_MORE = "后面的段落与问题关系不大，不再列出。"
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
 SECTION_CHARS = 60
 ANSWER_CHARS = 300  # an answer sentence longer than this (rare: one run-on sentence) is clipped
@@ -207,14 +209,15 @@ def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
         return AnswerView(render(pieces, limit), (), None)
     shown = len(answer.hits)
     while True:
+        more = answer.has_more or shown < len(answer.hits)
         pieces = _answer_pieces(answer, answer.hits[:shown])
+        if not more and answer.answered:  # where relevant results end, say so (last line)
+            pieces += [Piece("\n\n"), Piece(NO_MORE, "i")]
         cap = _cap(pieces, limit)
         if shown == 1 or cap is None or cap >= MIN_PASSAGE:
             break
         shown -= 1
-    hits = answer.hits[:shown]
-    more = answer.has_more or shown < len(answer.hits)
-    return AnswerView(render(pieces, limit), hits, answer.offset + shown if more else None)
+    return AnswerView(render(pieces, limit), answer.hits[:shown], answer.offset + shown if more else None)
 
 
 def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
@@ -226,8 +229,8 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     for hit in hits:
         p = hit.passage
         pieces += [Piece("\n\n"), Piece(f"{hit.rank}. {_clip(p.speech_title, 120)}", "b")]
-        if not answer.answered:
-            pieces.append(Piece("（可能不相关）", "i"))
+        if not hit.relevant or not answer.answered:
+            pieces.append(Piece(UNRELATED, "i"))
         meta = source_line(p)
         if meta:
             pieces += [Piece("\n"), Piece(meta, "i")]
@@ -348,6 +351,14 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             Piece(f"索引：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒", "i")
         )
     return render(pieces)
+
+
+def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
+    """Why an uploaded file could not be fetched (plain text; Telegram's own words go to the log)."""
+    if too_big:
+        mb = f"（{size / 1024 / 1024:.1f} MB）" if size else ""
+        return f"文件太大：{name}{mb}。机器人最多能接收 20 MB 的文件，更大的文件请在服务器上用 speechqa add 添加。"
+    return f"无法下载 {name}：Telegram 暂时没有提供这个文件，请稍后重新发送。"
 
 
 def render_refusal(reason: str) -> str:

@@ -14,21 +14,26 @@ import logging
 import math
 import re
 import time
+import unicodedata
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
 from telegram import (
+    Bot,
     BotCommand,
     BotCommandScopeChat,
     CallbackQuery,
+    Chat,
+    ChatMemberUpdated,
     InlineKeyboardMarkup,
     Message,
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatAction, ChatType
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -39,9 +44,10 @@ from retrieval import Answer, QueryError, SpeechService
 from . import callbacks as cb
 from . import format as fmt
 from . import keyboards
-from .access import AccessPolicy
+from .access import AccessPolicy, welcome_group_text
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
+from .replies import AnsweredQueries, ack, edit_or_send, is_expired_query, send, tell, thread_of
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +59,10 @@ TYPING_EVERY = 4.5  # seconds: Telegram shows "typing…" for about five
 EXAMPLES = ("离休干部体检规定是什么？", "老年大学要怎么办？", "怎样发挥老干部的作用？")
 APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
+NO_RECORD = "找不到这个问题的记录了，请重新提问。"
+PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
+REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
+_SPEECH_ID = re.compile(r"[0-9]{1,9}")
 
 COMMANDS = (
     BotCommand("start", "开始使用"),
@@ -96,16 +106,20 @@ def pseudonym(value: int, key: bytes) -> str:
 
 @asynccontextmanager
 async def typing(message: Message, every: float = TYPING_EVERY) -> AsyncIterator[None]:
-    """Show "typing…" in the chat until the block ends."""
+    """Show "typing…" in the chat (in the asker's forum topic) until the block ends."""
+
+    async def show() -> None:
+        with suppress(TelegramError):
+            await message.get_bot().send_chat_action(
+                message.chat.id, ChatAction.TYPING, message_thread_id=thread_of(message)
+            )
 
     async def keep_typing() -> None:
         while True:
             await asyncio.sleep(every)
-            with suppress(TelegramError):
-                await message.chat.send_action(ChatAction.TYPING)
+            await show()
 
-    with suppress(TelegramError):
-        await message.chat.send_action(ChatAction.TYPING)
+    await show()
     task = asyncio.create_task(keep_typing())
     try:
         yield
@@ -139,6 +153,8 @@ class Handlers:
         self.pseudonym_key = pseudonym_key
         self.progress_interval = progress_interval
         self.clock = clock
+        self.answered = AnsweredQueries()
+        self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
 
     @property
     def store(self) -> Store:
@@ -150,19 +166,24 @@ class Handlers:
 
     # -- start-up -----------------------------------------------------------------------------------
     async def post_init(self, application: Application) -> None:  # type: ignore[type-arg]
-        """Register the command menu (admins also see their commands in their private chats)."""
+        """Register the command menu (admins also see their commands in their private chats; an admin
+        who has not opened the chat yet gets them on /start)."""
         await application.bot.set_my_commands(COMMANDS)
         for admin in sorted(self.policy.admins):
-            try:
-                await application.bot.set_my_commands(
-                    COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin)
-                )
-            except TelegramError as e:  # e.g. the admin has not started a chat with the bot yet
-                log.warning("could not set the admin command menu for %s: %s", admin, e)
+            await self._admin_menu(application.bot, admin)
+
+    async def _admin_menu(self, bot: Bot, admin: int) -> None:
+        try:
+            await bot.set_my_commands(COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
+        except TelegramError as e:  # e.g. the admin has not started a chat with the bot yet
+            log.info("admin command menu for %s not set yet (%s): it is set when they send /start", admin, e)
 
     # -- commands -----------------------------------------------------------------------------------
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
+        user = update.effective_user
+        if user is not None and self.policy.is_admin(user.id) and message.chat.type == ChatType.PRIVATE:
+            await self._admin_menu(context.bot, user.id)
         examples = "".join(f"\n• {fmt.escape(q)}" for q in self.examples)
         text = (
             "您好！我能在讲话稿中查找问题的原文出处。\n"
@@ -175,7 +196,8 @@ class Handlers:
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
-        await message.reply_text(HELP + (ADMIN_HELP if admin else ""))
+        private = message.chat.type == ChatType.PRIVATE
+        await message.reply_text(HELP + (ADMIN_HELP if admin and private else ""))
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
@@ -204,8 +226,9 @@ class Handlers:
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        argument = _after_command(message).lstrip("#")
-        if not argument.isdigit():
+        argument = unicodedata.normalize("NFKC", _after_command(message)).lstrip("#＃ ")
+        # NFKC makes "①", "２" plain "1", "2"; str.isdigit() also took "¹²" variants int() refuses
+        if not _SPEECH_ID.fullmatch(argument):
             await message.reply_text("用法：/speech 编号（/speeches 可列出全部讲话及编号）")
             return
         text, markup = await asyncio.to_thread(self._speech_details, int(argument))
@@ -219,10 +242,20 @@ class Handlers:
 
     # -- admin --------------------------------------------------------------------------------------
     async def _require_admin(self, update: Update, what: str) -> bool:
+        """Admin work happens in private only: a group would show its output (the questions staff
+        asked in private, upload reports) to every member."""
+        message = _message(update)
+        if message.chat.type != ChatType.PRIVATE:
+            await message.reply_text(PRIVATE_ONLY)
+            return False
         if self.policy.is_admin(update.effective_user.id if update.effective_user else None):
             return True
-        await _message(update).reply_text(f"只有管理员可以{what}。")
+        await message.reply_text(f"只有管理员可以{what}。")
         return False
+
+    async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A file sent to the bot in a group: uploads are taken in private only."""
+        await _message(update).reply_text(PRIVATE_ONLY)
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report."""
@@ -238,23 +271,21 @@ class Handlers:
             )
             return
         if document.file_size is not None and document.file_size > MAX_DOWNLOAD:
-            await message.reply_text(
-                fmt.render_refusal(
-                    f"文件太大：{name}（{document.file_size / 1024 / 1024:.1f} MB）。机器人最多能接收 20 MB 的文件，"
-                    "更大的文件请在服务器上用 speechqa add 添加。"
-                )
-            )
+            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, document.file_size)))
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
         try:
             data = bytes(await (await document.get_file()).download_as_bytearray())
-        except BadRequest as e:
-            await status.edit_text(fmt.render_refusal(f"无法下载 {name}：{e.message}"))
+        except TelegramError as e:  # e.g. "File is too big" when Telegram did not say the size
+            log.warning("could not download %s: %s", name, e)
+            too_big = "too big" in str(e).lower()
+            await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
         progress = self._progress(status, "正在索引")
         try:
             outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
         except (CorpusError, SpeechIndexError) as e:
+            log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
             await progress.finish(fmt.render_refusal(str(e)))
             return
         await progress.finish(fmt.render_ingest(outcomes, report))
@@ -324,9 +355,38 @@ class Handlers:
             answer.latency_ms,
         )
         view = fmt.render_answer(answer)
-        await message.reply_text(
-            view.html, reply_markup=keyboards.answer_keyboard(view, query_id, answer.offset, self.page_size)
-        )
+        markup = keyboards.answer_keyboard(view, query_id, answer.offset, self.page_size)
+        key = (message.chat.id, message.message_id)
+        if update.edited_message is not None and await self._edit_answer(message, key, view.html, markup):
+            return
+        reply = await message.reply_text(view.html, reply_markup=markup)
+        if update.callback_query is None:
+            self._remember_reply(key, reply.message_id)
+
+    async def _edit_answer(
+        self, question: Message, key: tuple[int, int], text: str, markup: InlineKeyboardMarkup
+    ) -> bool:
+        """An edited question: edit the answer given to it before. False when there is none to edit
+        (it was given before a restart, or deleted): the caller answers anew."""
+        reply_id = self.replies.get(key)
+        if reply_id is None:
+            return False
+        try:
+            await question.get_bot().edit_message_text(
+                text, chat_id=question.chat.id, message_id=reply_id, reply_markup=markup
+            )
+        except BadRequest as e:
+            if "not modified" in e.message.lower():
+                return True
+            log.info("could not edit the answer to an edited question (%s): answering anew", e)
+            return False
+        self.replies.move_to_end(key)
+        return True
+
+    def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
+        self.replies[key] = reply_id
+        while len(self.replies) > REMEMBERED_REPLIES:
+            self.replies.popitem(last=False)
 
     def _search_and_log(self, question: str, user_id: int, chat_id: int, private: bool) -> tuple[Answer, int]:
         answer = self.service.current().search(question, k=self.page_size)
@@ -344,20 +404,29 @@ class Handlers:
     def _who(self, user_id: int) -> str:
         return pseudonym(user_id, self.pseudonym_key) if self.pseudonym_key else str(user_id)
 
+    def _chat_key(self, chat: Chat | None) -> str | None:
+        """How a chat is written in the query log: a private chat's id is the user's, so it is hidden
+        like one; a group's id is not personal."""
+        if chat is None:
+            return None
+        return self._who(chat.id) if chat.type == ChatType.PRIVATE else str(chat.id)
+
     # -- buttons ------------------------------------------------------------------------------------
+    # Each press is answered with `ack`/`tell`: a press too old to answer (made while the bot was down)
+    # still gets its action done. Content goes to the presser's chat and forum topic.
     async def more_results(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """更多结果 / 上一页: re-run the logged question from an offset; edit the answer in place."""
         query, data = _callback(update, cb.MoreResults)
         logged = await asyncio.to_thread(self.store.query_by_id, data.query_id)
-        if logged is None:
-            await query.answer("找不到这个问题的记录了，请重新提问。", show_alert=True)
+        if logged is None or logged.chat_id != self._chat_key(_chat(query)):  # only where it was asked
+            await tell(query, self.answered, NO_RECORD)
             return
-        await query.answer()
+        await ack(query, self.answered)
         answer = await asyncio.to_thread(
             self.service.current().search, logged.query, self.page_size, "hybrid", data.offset
         )
         view = fmt.render_answer(answer)
-        await _edit(
+        await edit_or_send(
             query, view.html, keyboards.answer_keyboard(view, logged.id, answer.offset, self.page_size)
         )
 
@@ -365,16 +434,15 @@ class Handlers:
         """上下文: the paragraphs before and after a passage, as a new message."""
         query, data = _callback(update, cb.ShowContext)
         view = await self._context_view(query, data.passage_id)
-        if view is not None:
-            assert query.message is not None
-            await context.bot.send_message(query.message.chat.id, view[0], reply_markup=view[1])
+        if view is not None and query.message is not None:
+            await send(context.bot, query.message, *view)
 
     async def move_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """前文 / 后文 under a context message: move the window, editing the message."""
         query, data = _callback(update, cb.MoveContext)
         view = await self._context_view(query, data.passage_id)
         if view is not None:
-            await _edit(query, *view)
+            await edit_or_send(query, *view)
 
     async def _context_view(
         self, query: CallbackQuery, passage_id: int
@@ -383,33 +451,33 @@ class Handlers:
         the passage is gone."""
         passages = await asyncio.to_thread(self.store.neighbours, passage_id)
         if not passages:
-            await query.answer("这段内容已不在语料中。", show_alert=True)
+            await tell(query, self.answered, "这段内容已不在语料中。")
             return None
-        await query.answer()
+        await ack(query, self.answered)
         return fmt.render_context(passages, passage_id), keyboards.context_keyboard(passages, passage_id)
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """出处: the speech's details, as a new message."""
         query, data = _callback(update, cb.ShowSource)
         if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
-            await query.answer("这篇讲话已不在语料中。", show_alert=True)
+            await tell(query, self.answered, "这篇讲话已不在语料中。")
             return
-        await query.answer()
+        await ack(query, self.answered)
         text, markup = await asyncio.to_thread(self._speech_details, data.speech_id)
-        assert query.message is not None
-        await context.bot.send_message(query.message.chat.id, text, reply_markup=markup)
+        if query.message is not None:
+            await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
         query, data = _callback(update, cb.ReadSpeech)
         speech = await asyncio.to_thread(self.store.speech, data.speech_id)
         if speech is None:
-            await query.answer("这篇讲话已不在语料中。", show_alert=True)
+            await tell(query, self.answered, "这篇讲话已不在语料中。")
             return
-        await query.answer()
+        await ack(query, self.answered)
         passages = await asyncio.to_thread(self.store.passages, data.speech_id)
         page = passages[data.start : data.start + READING_PAGE]
-        await _edit(
+        await edit_or_send(
             query,
             fmt.render_speech_page(speech, page, data.start),
             keyboards.reading_keyboard(speech, data.start, READING_PAGE),
@@ -417,58 +485,85 @@ class Handlers:
 
     async def list_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, data = _callback(update, cb.ListSpeeches)
-        await query.answer()
+        await ack(query, self.answered)
         text, markup = await asyncio.to_thread(self._speech_list, data.page)
-        await _edit(query, text, markup)
+        await edit_or_send(query, text, markup)
 
     async def feedback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """👍 / 👎: only the asker votes on their question (a group's other members see the buttons too)."""
         query, data = _callback(update, cb.Feedback)
-        chat = query.message.chat if query.message else None
-        stored = await asyncio.to_thread(
+        chat_key = self._chat_key(_chat(query))
+        logged = await asyncio.to_thread(self.store.query_by_id, data.query_id)
+        if logged is None or logged.chat_id != chat_key:
+            await tell(query, self.answered, NO_RECORD)
+            return
+        voter = self._who(query.from_user.id)
+        if logged.user_id != voter:
+            await tell(query, self.answered, "只有提问的人可以评价这个回答。")
+            return
+        await asyncio.to_thread(
             self.store.record_feedback,
             query_id=data.query_id,
             value=data.value,
-            user_id=self._who(query.from_user.id),
-            chat_id=None
-            if chat is None
-            else (self._who(chat.id) if chat.type == ChatType.PRIVATE else str(chat.id)),
+            user_id=voter,
+            chat_id=chat_key,
         )
-        if not stored:
-            await query.answer("找不到这个问题的记录了。", show_alert=True)
-            return
-        await query.answer("感谢反馈！👍" if data.value > 0 else "感谢反馈，我们会改进。")
+        await ack(query, self.answered, "感谢反馈！👍" if data.value > 0 else "感谢反馈，我们会改进。")
 
     async def ask_example(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An example question under /start: asked as if typed."""
         query, data = _callback(update, cb.AskExample)
         if data.index >= len(self.examples):
-            await query.answer(STALE_BUTTON, show_alert=True)
+            await tell(query, self.answered, STALE_BUTTON)
             return
-        await query.answer()
+        await ack(query, self.answered)
         await self._answer(update, self.examples[data.index])
 
     async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.callback_query is not None
-        await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+        await tell(update.callback_query, self.answered, STALE_BUTTON)
+
+    # -- groups -------------------------------------------------------------------------------------
+    async def membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The bot was added to a group: say how to use it there, or, in a group not enabled, post its
+        id and how an admin enables it."""
+        change = update.my_chat_member
+        assert change is not None
+        if change.chat.type == ChatType.PRIVATE or not _joined(change):
+            return
+        enabled = self.policy.allows(None, change.chat.id, group=True)
+        log.info(
+            "added to %s %s (%s)", change.chat.type, change.chat.id, "enabled" if enabled else "not enabled"
+        )
+        await context.bot.send_message(change.chat.id, welcome_group_text(change.chat.id, enabled))
 
     # -- errors -------------------------------------------------------------------------------------
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Log the error; tell the user its message (domain errors) or apologise, never a traceback."""
+        """Log the error; tell the user its message (domain errors) or apologise, never a traceback.
+        A button press Telegram no longer takes an answer for is no error of the user's: log it only."""
         error = context.error
+        if error is not None and is_expired_query(error):
+            log.info("a late button press: %s", error)
+            return
         if isinstance(error, USER_ERRORS):
-            log.info("user error: %s", error)
+            cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only
+            log.info("user error: %s%s", error, f" ({type(cause).__name__}: {cause})" if cause else "")
             reply = fmt.render_refusal(str(error))
         else:
             log.error("error while handling an update", exc_info=error)
             reply = APOLOGY
         if not isinstance(update, Update):
             return
-        if update.callback_query is not None:
+        query = update.callback_query
+        if query is not None and query.id not in self.answered:
+            self.answered.add(query.id)
             with suppress(TelegramError):
-                await update.callback_query.answer()
+                await query.answer()
         if update.effective_chat is not None:
             try:
-                await context.bot.send_message(update.effective_chat.id, reply)
+                await context.bot.send_message(
+                    update.effective_chat.id, reply, message_thread_id=thread_of(update.effective_message)
+                )
             except TelegramError as e:
                 log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, e)
 
@@ -516,10 +611,11 @@ def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:
     return query, data
 
 
-async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Edit the message a button is under; pressing the same button twice changes nothing."""
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as e:
-        if "not modified" not in str(e).lower():
-            raise
+def _chat(query: CallbackQuery) -> Chat | None:
+    return query.message.chat if query.message is not None else None
+
+
+def _joined(change: ChatMemberUpdated) -> bool:
+    """Whether a membership change put the bot into the chat (it was not in it before)."""
+    inside = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.RESTRICTED}
+    return change.new_chat_member.status in inside and change.old_chat_member.status not in inside

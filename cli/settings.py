@@ -33,6 +33,9 @@ class TelegramSettings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     hash_user_ids: bool = False
+    log_file: Path | None = None  # the bot's log also goes here, rotated at log_max_mb
+    log_max_mb: int = 10
+    log_backups: int = 5
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN", "0.0.0.0"),
             webhook_port=_int(env, "SPEECHQA_WEBHOOK_PORT", 8443, low=1, high=65535),
             hash_user_ids=env.get("SPEECHQA_HASH_USER_IDS", "").lower() in {"1", "true", "yes", "on"},
+            log_file=Path(env["SPEECHQA_LOG_FILE"]).expanduser() if env.get("SPEECHQA_LOG_FILE") else None,
+            log_max_mb=_int(env, "SPEECHQA_LOG_MAX_MB", 10, low=1, high=10_000),
+            log_backups=_int(env, "SPEECHQA_LOG_BACKUPS", 5, low=1, high=100),
         ),
     )
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import click
 
 from index import QueryStats
 
+from .logs import FORMAT, RepeatFilter, file_handler
 from .main import Context, cli, pass_context, user_errors
 from .settings import TelegramSettings
+
+if TYPE_CHECKING:
+    from telegram.error import NetworkError
 
 log = logging.getLogger("speechqa.bot")
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -39,17 +44,58 @@ class RedactSecret(logging.Filter):
         return True
 
 
-def configure_logging(token: str) -> None:
-    """The bot logs what it does to stderr, at INFO; httpx (whose request lines hold the token) at WARNING."""
+def configure_logging(token: str, settings: TelegramSettings | None = None) -> None:
+    """The bot logs what it does to stderr (and to SPEECHQA_LOG_FILE, rotated, when set), at INFO;
+    httpx (whose request lines hold the token) at WARNING. Identical records are rate-limited."""
     root = logging.getLogger()
     root.setLevel(min(root.level, logging.INFO) if root.level else logging.INFO)
     if not root.handlers:
         root.addHandler(logging.StreamHandler())
+    if settings is not None and settings.log_file is not None:
+        root.addHandler(
+            file_handler(settings.log_file, settings.log_max_mb * 1024 * 1024, settings.log_backups)
+        )
+    repeats = RepeatFilter()  # shared: a record is judged once, whichever handler sees it first
     for handler in root.handlers:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(logging.Formatter(FORMAT))
         handler.addFilter(RedactSecret(token))
+        handler.addFilter(repeats)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def wait_for_telegram(settings: TelegramSettings) -> None:
+    """Block until the Bot API answers, retrying with back-off: one line when it cannot be reached,
+    one when it can again (the errors themselves go to the log at DEBUG). The event loop stays set
+    for `run_polling`/`run_webhook`."""
+    from telegram.error import InvalidToken
+
+    from bot import wait_until_reachable
+
+    where = urlparse(settings.api_url).netloc if settings.api_url else "api.telegram.org"
+    failures = 0
+
+    def failed(error: NetworkError, delay: float) -> None:
+        nonlocal failures
+        failures += 1
+        log.debug("the Bot API at %s did not answer (%r); next attempt in %.0f s", where, error, delay)
+        if failures == 1:
+            click.echo(
+                f"无法连接 Telegram（{where}）：检查网络或 SPEECHQA_TELEGRAM_API_URL。正在自动重试…", err=True
+            )
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(wait_until_reachable(settings, failed))
+    except InvalidToken:
+        raise click.ClickException(
+            "TELEGRAM_BOT_TOKEN 无效：Telegram 不认识这个 token，请向 @BotFather 核对。"
+        ) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    if failures:
+        click.echo(f"已连接 Telegram（{where}）。", err=True)
 
 
 def webhook_options(settings: TelegramSettings) -> dict[str, Any]:
@@ -97,7 +143,8 @@ def bot_command(obj: Context) -> None:
             "没有设置 TELEGRAM_BOT_TOKEN：请在 Telegram 中向 @BotFather 创建机器人，"
             "把它给出的 token 设为环境变量 TELEGRAM_BOT_TOKEN 后重试。"
         )
-    configure_logging(settings.token)
+    configure_logging(settings.token, settings)
+    wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once
     from bot import build_application
 
     with user_errors():
@@ -115,7 +162,7 @@ def bot_command(obj: Context) -> None:
         app.run_webhook(**options)
     else:
         log.info("starting the bot with long polling (%s); Ctrl-C stops it", access)
-        app.run_polling(allowed_updates=_all_update_types())
+        app.run_polling(allowed_updates=_all_update_types(), close_loop=True)
 
 
 @cli.command("stats")

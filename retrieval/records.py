@@ -22,6 +22,9 @@ class Hit:
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
     answer_sentence: AnswerSentence | None = None  # the span of passage.text that best answers the query
     pinned: bool = False  # the agreed answer pinned to this question (or one close to it), shown first
+    # The passage holds enough of the question's information (the rule behind Answer.answered, applied
+    # to this passage): where this ends, the results stop being worth paging through.
+    relevant: bool = True
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Answer:
     terms: tuple[str, ...]  # the query words that were highlighted
     mode: str
     offset: int
-    has_more: bool
+    has_more: bool  # a further page exists and starts with a relevant passage
     latency_ms: float
     # "high" 直接相关, "medium" 可能相关, "low" 未找到直接回答; None when no judge ran (answered then says all)
     confidence: Level | None = None

@@ -190,6 +190,8 @@ class Retriever:
         judge = self.judge if mode == "hybrid" else self.rule
         verdict = judge.judge(signals) if signals is not None else None
         answered = pinned is not None or (verdict is not None and verdict.answered)
+        pinned_id = pinned.id if pinned is not None else None
+        top_id = kept[0][0].id if kept else None
         hits = tuple(
             Hit(
                 rank=rank,
@@ -199,9 +201,17 @@ class Retriever:
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(to_simplified(record.text), terms),  # same length as the text
                 answer_sentence=self.answer_sentence(record, weighted_terms),
-                pinned=pinned is not None and record.id == pinned.id,
+                pinned=record.id == pinned_id,
+                # the judge vouches for the top passage; below it, each passage must hold enough of the
+                # question's information itself (the coverage rule) to count as still answering it
+                relevant=answered and (record.id in (pinned_id, top_id) or self._relevant(terms, record)),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
+        )
+        # Paging stops where relevance ends: after a page holding a passage that is not relevant, or
+        # before one that would start with such a passage (a question has not 31 pages of answers).
+        next_page = (
+            len(kept) > want and all(h.relevant for h in hits) and self._relevant(terms, kept[want][0])
         )
         return Answer(
             query=query,
@@ -210,7 +220,7 @@ class Retriever:
             terms=terms,
             mode=mode,
             offset=offset,
-            has_more=len(kept) > want,
+            has_more=answered and next_page,
             latency_ms=(time.perf_counter() - started) * 1000,
             # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
             confidence="high" if pinned is not None else (verdict.level if verdict is not None else "low"),
@@ -218,6 +228,14 @@ class Retriever:
             signals=signals,
             filters=report,
         )
+
+    def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
+        evidence = Evidence(
+            terms=terms,
+            idf=self.index.lexical.idf,
+            top_text=to_simplified(lexical_input(record.text, record.section)),
+        )
+        return self.abstain.answered(evidence)
 
     def expansions(self, text: str) -> list[str]:
         """The synonyms of the query's words (bundled lexicon and the user's pairs) it does not hold itself."""

@@ -12,13 +12,17 @@ The real ``telegram.ext.Application`` talks to it over real HTTP on 127.0.0.1::
 It records every call, keeps the messages the bot sent (so a test can press their inline
 buttons), serves ``getUpdates`` as a real long-poll, serves uploaded/registered files, and
 rejects what real Telegram rejects (invalid HTML, over-long text, callback data > 64 bytes,
-no-op edits). See /work/shared/TELEGRAM-TESTING.md for the pitfalls this is built around.
+no-op edits, callback queries answered twice or over 15 s after the press, edits of deleted
+messages, downloads over 20 MB, command menus for chats the bot never saw, sends to a forum topic
+that does not exist). It makes the updates a bot meets in daily use: messages (in forum topics
+too), edited messages, channel posts, button presses (late ones too), documents, and the bot being
+added to a group. The HTML check is ``fake_telegram_html``; this module's own tests are
+``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html as _html
 import itertools
 import json
 import re
@@ -29,12 +33,31 @@ from typing import Any
 
 from aiohttp import web
 
+try:
+    from .fake_telegram_html import HTMLParseError, html_to_text, parse_html, utf16_len
+except ImportError:  # imported as a top-level module (pytest's rootdir-relative import)
+    from fake_telegram_html import HTMLParseError, html_to_text, parse_html, utf16_len  # type: ignore[no-redef]
+
+__all__ = [
+    "CALLBACK_TIMEOUT",
+    "Call",
+    "FakeBotAPI",
+    "HTMLParseError",
+    "SentMessage",
+    "StoredFile",
+    "UploadedFile",
+    "html_to_text",
+    "parse_html",
+    "utf16_len",
+]
+
 JSON = dict[str, Any]
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
+CALLBACK_TIMEOUT = 15.0  # seconds a callback query can be answered after the press
 
 
 def _words(names: str) -> frozenset[str]:
@@ -59,142 +82,7 @@ _BUTTON_ACTIONS = _words(
     "url callback_data web_app login_url switch_inline_query switch_inline_query_current_chat"
     " switch_inline_query_chosen_chat copy_text callback_game pay"
 )
-# Allowed HTML tags and the MessageEntity type each one produces.
-_TAG_ENTITY = dict.fromkeys(("b", "strong"), "bold") | dict.fromkeys(("i", "em"), "italic")
-_TAG_ENTITY |= dict.fromkeys(("u", "ins"), "underline") | dict.fromkeys(
-    ("s", "strike", "del"), "strikethrough"
-)
-_TAG_ENTITY |= {"a": "text_link", "code": "code", "pre": "pre", "blockquote": "blockquote"}
-_TAG_ENTITY |= dict.fromkeys(("tg-spoiler", "span"), "spoiler")
-_CHAR_REF = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot));")
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?![A-Za-z0-9_@])")
-_TAG_NAME = re.compile(r"<([^\s>]*)")
-_ATTR = re.compile(r"""([A-Za-z][\w-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-
-
-class HTMLParseError(ValueError):
-    """Raised for HTML that Telegram would reject with "can't parse entities"."""
-
-
-def utf16_len(text: str) -> int:
-    """Length in UTF-16 code units, the unit Telegram counts lengths and offsets in."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[JSON]]:
-    """Parse Telegram-flavoured HTML into ``(plain_text, entities)`` like Telegram does.
-
-    Only b, strong, i, em, u, ins, s, strike, del, a, code, pre, tg-spoiler,
-    ``span class="tg-spoiler"`` and blockquote are allowed, properly nested. Character
-    references &lt; &gt; &amp; &quot; and numeric ones are decoded. With ``strict`` a bare
-    ``&`` or ``>`` is an error too (real Telegram tolerates those; the fake insists on
-    ``html.escape``). Raises :class:`HTMLParseError` with a tdlib-like message.
-    """
-    out: list[str] = []
-    u16 = 0
-    stack: list[tuple[str, int, dict[str, str]]] = []
-    entities: list[JSON] = []
-    i, n = 0, len(text)
-
-    def at(pos: int) -> str:
-        return f"at byte offset {len(text[:pos].encode())}"
-
-    while i < n:
-        ch = text[i]
-        if ch == "&" and (m := _CHAR_REF.match(text, i)):
-            if m.group(3):
-                ch = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}[m.group(3)]
-            else:
-                code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-                if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-                    raise HTMLParseError(f"invalid character reference {at(i)}")
-                ch = chr(code)
-            out.append(ch)
-            u16 += utf16_len(ch)
-            i = m.end()
-            continue
-        if strict and ch in "&>":
-            raise HTMLParseError(f"unescaped {ch!r} {at(i)}; use html.escape()")
-        if ch != "<":
-            out.append(ch)
-            u16 += utf16_len(ch)
-            i += 1
-            continue
-        if text.startswith("</", i):
-            end = text.find(">", i)
-            if end < 0:
-                raise HTMLParseError(f"unclosed end tag {at(i)}")
-            name = text[i + 2 : end].strip().lower()
-            if not stack:
-                raise HTMLParseError(f"unexpected end tag {at(i)}")
-            open_name, start, attrs = stack.pop()
-            if name != open_name:
-                raise HTMLParseError(
-                    f'unmatched end tag {at(i)}, expected "</{open_name}>", found "</{name}>"'
-                )
-            _close_entity(open_name, start, u16, attrs, stack, entities)
-            i = end + 1
-            continue
-        name_match = _TAG_NAME.match(text, i)
-        assert name_match is not None
-        name = name_match.group(1).lower()
-        if name_match.end() >= n:
-            raise HTMLParseError(f"unclosed start tag {at(i)}")
-        if name not in _TAG_ENTITY:
-            raise HTMLParseError(f'unsupported start tag "{name}" {at(i)}')
-        attrs: dict[str, str] = {}
-        j = name_match.end()
-        while True:
-            while j < n and text[j].isspace():
-                j += 1
-            if j >= n:
-                raise HTMLParseError(f"unclosed start tag {at(i)}")
-            if text[j] == ">":
-                break
-            am = _ATTR.match(text, j)
-            if am is None:
-                raise HTMLParseError(f'invalid attribute of the tag "{name}" {at(j)}')
-            value = next((g for g in am.groups()[1:] if g is not None), "")
-            attrs[am.group(1).lower()] = _html.unescape(value)
-            j = am.end()
-        if name == "span" and attrs.get("class") != "tg-spoiler":
-            raise HTMLParseError(f'tag "span" must have class "tg-spoiler" {at(i)}')
-        stack.append((name, u16, attrs))
-        i = j + 1
-    if stack:
-        raise HTMLParseError(f'can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
-    return "".join(out), entities
-
-
-def _close_entity(
-    name: str,
-    start: int,
-    end: int,
-    attrs: dict[str, str],
-    stack: list[tuple[str, int, dict[str, str]]],
-    entities: list[JSON],
-) -> None:
-    """Turn a closed tag into a MessageEntity dict (``<pre><code class="language-x">`` merges)."""
-    if name == "code" and stack and stack[-1][0] == "pre":
-        if attrs.get("class", "").startswith("language-"):
-            stack[-1][2]["language"] = attrs["class"][len("language-") :]
-        return
-    if end <= start or (name == "a" and "href" not in attrs):
-        return
-    entity: JSON = {"type": _TAG_ENTITY[name], "offset": start, "length": end - start}
-    if name == "a":
-        entity["url"] = attrs["href"]
-    elif name == "pre" and "language" in attrs:
-        entity["language"] = attrs["language"]
-    elif name == "blockquote" and "expandable" in attrs:
-        entity["type"] = "expandable_blockquote"
-    entities.append(entity)
-
-
-def html_to_text(html: str) -> str:
-    """Plain text of a Telegram HTML message (tags stripped, references decoded)."""
-    return parse_html(html, strict=False)[0]
 
 
 @dataclass
@@ -268,6 +156,7 @@ class SentMessage:
     date: int = field(default_factory=lambda: int(time.time()))
     edit_count: int = 0
     deleted: bool = False
+    thread_id: int | None = None  #: the forum topic it was sent to (None: General, or not a forum)
 
     @property
     def buttons(self) -> list[JSON]:
@@ -331,6 +220,7 @@ class FakeBotAPI:
         bot_id: int = 123,
         bot_first_name: str = "SpeechQA",
         strict_html: bool = True,
+        port: int = 0,
     ) -> None:
         self.bot_user: JSON = {
             "id": bot_id,
@@ -354,28 +244,29 @@ class FakeBotAPI:
         self._sent: list[SentMessage] = []
         self._chats: dict[int | str, JSON] = {}
         self._user_messages: set[tuple[int | str, int]] = set()
-        self._open_callbacks: set[str] = set()
+        self._open_callbacks: dict[str, float] = {}  # query id -> monotonic time of the press
+        self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
         self._failures: dict[str, list[_APIError]] = {}
         self._calls_cond = asyncio.Condition()
         self._updates_cond = asyncio.Condition()
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopping = False
         self._runner: web.AppRunner | None = None
-        self._port = 0
+        self._port = port  # 0: any free port
         self._methods: dict[str, Callable[[JSON], Awaitable[Any]]] = {
             name[4:].lower(): getattr(self, name) for name in dir(self) if name.startswith("_api")
         }
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
-        """Bind the server on 127.0.0.1 with a free port."""
+        """Bind the server on 127.0.0.1 (on the port given, or a free one)."""
         self._stopping = False
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
         self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self._port)
         await site.start()
         server = site._server  # aiohttp exposes the bound port only here
         assert server is not None and server.sockets
@@ -476,6 +367,10 @@ class FakeBotAPI:
         """Messages the bot sent and has not deleted, oldest first (all chats if None)."""
         return [m for m in self._sent if not m.deleted and chat_id in (None, m.chat_id)]
 
+    def topic_messages(self, chat_id: int | str, thread_id: int | None) -> list[SentMessage]:
+        """The bot's messages in one forum topic (``None``: the General topic)."""
+        return [m for m in self.messages(chat_id) if m.thread_id == thread_id]
+
     def last_message(self, chat_id: int | str | None = None) -> SentMessage:
         """The bot's most recent message (in ``chat_id``, or anywhere)."""
         messages = self.messages(chat_id)
@@ -526,8 +421,11 @@ class FakeBotAPI:
         username: str | None = "alice",
         first_name: str = "Alice",
         reply_to_message: JSON | SentMessage | None = None,
+        message_thread_id: int | None = None,
     ) -> JSON:
-        """A ``message`` update from a user, with ``fields`` (e.g. ``{"voice": {...}}``)."""
+        """A ``message`` update from a user, with ``fields`` (e.g. ``{"voice": {...}}``).
+
+        ``message_thread_id`` (a topic made by :meth:`create_forum_topic`) sends it in a forum topic."""
         if chat_id is None:
             chat_id = user_id if chat_type == "private" else -1001000000000 - user_id
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
@@ -538,6 +436,8 @@ class FakeBotAPI:
             chat.update({k: v for k, v in user.items() if k in ("first_name", "username")})
         else:
             chat["title"] = f"Chat {chat_id}"
+        if chat_id in self._topics:
+            chat["is_forum"] = True
         self._chats[chat_id] = chat
         message_id = self._next_message_id(chat_id)
         self._user_messages.add((chat_id, message_id))
@@ -548,6 +448,11 @@ class FakeBotAPI:
             "from": user,
             **fields,
         }
+        if message_thread_id is not None:
+            if message_thread_id not in self._topics.get(chat_id, set()):
+                raise ValueError(f"chat {chat_id} has no forum topic {message_thread_id}")
+            message["message_thread_id"] = message_thread_id
+            message["is_topic_message"] = True
         if reply_to_message is not None:
             message["reply_to_message"] = (
                 self.message_dict(reply_to_message)
@@ -562,20 +467,7 @@ class FakeBotAPI:
         arguments as :meth:`make_message_update` (user_id, chat_id, chat_type, username,
         first_name, reply_to_message)."""
         if entities is None:
-            entities = []
-            command_end = 0
-            if command := _COMMAND.match(text):
-                command_end = command.end()
-                entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
-            pattern = re.compile(re.escape("@" + self.bot_user["username"]) + r"\b", re.I)
-            for m in pattern.finditer(text, command_end):
-                entities.append(
-                    {
-                        "type": "mention",
-                        "offset": utf16_len(text[: m.start()]),
-                        "length": utf16_len(m.group()),
-                    }
-                )
+            entities = self._entities_of(text)
         fields: JSON = {"text": text, **({"entities": entities} if entities else {})}
         return self.make_message_update(fields, **kwargs)
 
@@ -586,14 +478,95 @@ class FakeBotAPI:
         mime_type: str = "application/octet-stream",
         *,
         caption: str | None = None,
+        with_size: bool = True,
         **kwargs: Any,
     ) -> JSON:
-        """A document message update; the file is registered so the bot can download it."""
+        """A document message update; the file is registered so the bot can download it.
+        ``with_size=False`` leaves out ``file_size``, which Telegram does not always send."""
         stored = self.register_file(content, file_name, mime_type)
         fields: JSON = {"document": stored.as_document()}
+        if not with_size:
+            del fields["document"]["file_size"]
         if caption is not None:
             fields["caption"] = caption
         return self.make_message_update(fields, **kwargs)
+
+    def _entities_of(self, text: str) -> list[JSON]:
+        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions."""
+        entities = []
+        command_end = 0
+        if command := _COMMAND.match(text):
+            command_end = command.end()
+            entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
+        pattern = re.compile(re.escape("@" + self.bot_user["username"]) + r"\b", re.I)
+        for m in pattern.finditer(text, command_end):
+            entities.append(
+                {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
+            )
+        return entities
+
+    def make_edited_update(self, update: JSON, text: str) -> JSON:
+        """An ``edited_message`` update: the user changed the text of the message in ``update``
+        (an update made by :meth:`make_text_update`) to ``text``."""
+        message = {k: v for k, v in update["message"].items() if k not in ("text", "entities")}
+        message["text"] = text
+        if entities := self._entities_of(text):
+            message["entities"] = entities
+        message["edit_date"] = int(time.time())
+        return {"update_id": next(self._update_ids), "edited_message": message}
+
+    def make_channel_post_update(self, text: str, chat_id: int = -1001444000000) -> JSON:
+        """A ``channel_post`` update: a post in a channel the bot is a member of (no sender)."""
+        chat: JSON = {"id": chat_id, "type": "channel", "title": f"Channel {chat_id}"}
+        self._chats[chat_id] = chat
+        message = {"message_id": self._next_message_id(chat_id), "date": int(time.time()), "chat": chat}
+        return {"update_id": next(self._update_ids), "channel_post": {**message, "text": text}}
+
+    def make_my_chat_member_update(
+        self,
+        chat_id: int,
+        *,
+        chat_type: str = "supergroup",
+        old_status: str = "left",
+        new_status: str = "member",
+        user_id: int = 1001,
+        first_name: str = "Alice",
+    ) -> JSON:
+        """A ``my_chat_member`` update: user ``user_id`` changed the bot's membership of a chat
+        (by default: added it to a group)."""
+        chat: JSON = {"id": chat_id, "type": chat_type, "title": f"Chat {chat_id}"}
+        if chat_id in self._topics:
+            chat["is_forum"] = True
+        self._chats[chat_id] = chat
+
+        def member(status: str) -> JSON:
+            return {"status": status, "user": self.bot_user}
+
+        return {
+            "update_id": next(self._update_ids),
+            "my_chat_member": {
+                "chat": chat,
+                "from": {"id": user_id, "is_bot": False, "first_name": first_name},
+                "date": int(time.time()),
+                "old_chat_member": member(old_status),
+                "new_chat_member": member(new_status),
+            },
+        }
+
+    def create_forum_topic(self, chat_id: int, name: str = "Topic") -> int:
+        """Make ``chat_id`` a forum supergroup (if not yet) with a new topic; return its
+        ``message_thread_id``. Messages sent there carry it; a reply without it lands in General."""
+        topics = self._topics.setdefault(chat_id, set())
+        thread_id = self._next_message_id(chat_id)  # a topic's id is the id of its service message
+        topics.add(thread_id)
+        chat = self._chats.setdefault(chat_id, {"id": chat_id, "type": "supergroup", "title": name})
+        chat["is_forum"] = True
+        return thread_id
+
+    def delete_as_user(self, message: SentMessage) -> None:
+        """The user deleted one of the bot's messages: editing it now fails ("message to edit not
+        found")."""
+        message.deleted = True
 
     def make_callback_update(
         self,
@@ -604,16 +577,21 @@ class FakeBotAPI:
         username: str | None = "alice",
         first_name: str = "Alice",
         check: bool = True,
+        age: float = 0.0,
     ) -> JSON:
         """A ``callback_query`` update: the user pressed the button with ``data`` on
         ``message``. With ``check`` (default) a ValueError is raised unless the message
-        currently shows such a button; ``check=False`` simulates pressing a stale button."""
+        currently shows such a button; ``check=False`` simulates pressing a stale button.
+
+        ``age``: seconds since the press. A press older than ``CALLBACK_TIMEOUT`` (one made while
+        the bot was down, delivered after its restart) can no longer be answered: Telegram says
+        "query is too old", as it does for a query answered twice."""
         if check and data not in [b.get("callback_data") for b in message.buttons]:
             raise ValueError(
                 f"message {message.message_id} has no button with data {data!r}: {message.buttons}"
             )
         query_id = str(4_000_000_000 + next(self._ids))
-        self._open_callbacks.add(query_id)
+        self._open_callbacks[query_id] = time.monotonic() - age
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
         if username:
             user["username"] = username
@@ -647,6 +625,9 @@ class FakeBotAPI:
             result["edit_date"] = int(time.time())
         if message.reply_markup is not None:
             result["reply_markup"] = message.reply_markup
+        if message.thread_id is not None:
+            result["message_thread_id"] = message.thread_id
+            result["is_topic_message"] = True
         return result
 
     # ------------------------------------------------------------------ HTTP plumbing
@@ -765,6 +746,17 @@ class FakeBotAPI:
             raise _bad(f"message to {action} not found")
         return message
 
+    def _thread(self, params: JSON) -> int | None:
+        """The forum topic a send goes to: ``message_thread_id`` when given (it must exist), else
+        None (General). Outside forums Telegram ignores the thread of a reply chain: so does this."""
+        thread = params.get("message_thread_id")
+        chat_id = params.get("chat_id", "")
+        if thread is None or chat_id not in self._topics:
+            return None
+        if thread not in self._topics[chat_id]:
+            raise _bad("message thread not found")
+        return int(thread)
+
     def _store(self, message: SentMessage) -> JSON:
         self._messages.setdefault(message.chat_id, {})[message.message_id] = message
         self._sent.append(message)
@@ -810,6 +802,7 @@ class FakeBotAPI:
         plain, entities = self._render(params.get("text"), params.get("parse_mode"), TEXT_LIMIT)
         markup = self._check_markup(params.get("reply_markup"))
         chat_id = params.get("chat_id", "")
+        thread = self._thread(params)
         return self._store(
             SentMessage(
                 chat_id,
@@ -819,6 +812,7 @@ class FakeBotAPI:
                 params.get("parse_mode"),
                 markup,
                 entities,
+                thread_id=thread,
             )
         )
 
@@ -864,16 +858,17 @@ class FakeBotAPI:
 
     async def _apianswerCallbackQuery(self, params: JSON) -> bool:
         query_id = str(params.get("callback_query_id", ""))
-        if query_id not in self._open_callbacks:
+        pressed = self._open_callbacks.pop(query_id, None)
+        if pressed is None or time.monotonic() - pressed > CALLBACK_TIMEOUT:
             raise _bad("query is too old and response timeout expired or query ID is invalid")
         if utf16_len(str(params.get("text") or "")) > 200:
             raise _bad("MESSAGE_TOO_LONG")
-        self._open_callbacks.discard(query_id)
         return True
 
     async def _apisendChatAction(self, params: JSON) -> bool:
         if not params.get("action"):
             raise _bad("wrong parameter action in request")
+        self._thread(params)
         return True
 
     async def _apisetMyCommands(self, params: JSON) -> bool:
@@ -883,6 +878,12 @@ class FakeBotAPI:
                 raise _bad("BOT_COMMAND_INVALID")
             if not 1 <= len(str(command.get("description", ""))) <= 256:
                 raise _bad("BOT_COMMAND_DESCRIPTION_INVALID")
+        scope = params.get("scope") or {}
+        # e.g. a user who never opened a chat with the bot
+        if scope.get("type") in ("chat", "chat_administrators", "chat_member") and (
+            scope.get("chat_id") not in self._chats
+        ):
+            raise _bad("chat not found")
         self.commands[self._commands_key(params)] = commands
         return True
 
@@ -895,9 +896,11 @@ class FakeBotAPI:
 
     @staticmethod
     def _commands_key(params: JSON) -> str:
-        """Key of a command list: scope type (default "default") and language, e.g. "default:"."""
+        """Key of a command list: scope type (default "default"), its chat if any, and language, e.g.
+        "default:" or "chat:1002:"."""
         scope = params.get("scope") or {"type": "default"}
-        return f"{scope.get('type', 'default')}:{params.get('language_code') or ''}"
+        chat = f"{scope['chat_id']}:" if "chat_id" in scope else ""
+        return f"{scope.get('type', 'default')}:{chat}{params.get('language_code') or ''}"
 
     async def _apisendDocument(self, params: JSON) -> JSON:
         caption = params.get("caption")
@@ -911,6 +914,7 @@ class FakeBotAPI:
         else:
             raise _bad("there is no document in the request")
         chat_id = params.get("chat_id", "")
+        thread = self._thread(params)
         return self._store(
             SentMessage(
                 chat_id,
@@ -921,6 +925,7 @@ class FakeBotAPI:
                 markup,
                 entities,
                 stored.as_document(),
+                thread_id=thread,
             )
         )
 

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -121,3 +122,81 @@ async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_tok
     assert "starting the bot with long polling" in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert api.pending_updates == []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _read_line(stream: asyncio.StreamReader, wanted: str, timeout: float) -> list[str]:
+    """stderr lines up to and including the first one containing `wanted`."""
+    lines: list[str] = []
+    async with asyncio.timeout(timeout):
+        while True:
+            line = (await stream.readline()).decode()
+            if not line:
+                raise AssertionError(f"{wanted!r} never came: {lines}")
+            lines.append(line)
+            if wanted in line:
+                return lines
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_speechqa_bot_started_while_telegram_is_unreachable_says_so_once_and_connects_later(
+    seed_home: Path,
+) -> None:
+    port = _free_port()  # nothing listens there yet: Telegram is "unreachable"
+    api = FakeBotAPI(port=port)
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "SPEECHQA_TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",
+        "SPEECHQA_HOME": str(seed_home),
+        "SPEECHQA_ALLOWED_USERS": str(USER),
+        "NO_PROXY": "127.0.0.1,localhost",
+        "HF_HUB_OFFLINE": "1",
+    }
+    speechqa = Path(sys.executable).parent / "speechqa"
+    process = await asyncio.create_subprocess_exec(
+        str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    assert process.stderr is not None
+    try:
+        before = await _read_line(process.stderr, "无法连接 Telegram", timeout=120)
+        await asyncio.sleep(3)  # a few retries while it stays unreachable: no more lines
+        await api.start()
+        after = await _read_line(process.stderr, "已连接 Telegram", timeout=90)
+        await api.wait_for("setMyCommands", timeout=60)
+        api.push_update(api.make_text_update("离休干部体检规定是什么？"))
+        (call,) = await api.wait_for("sendMessage", timeout=60)
+        assert "要落实好离休干部每年一次体检的规定" in html_to_text(call.params["text"])
+        process.send_signal(signal.SIGINT)
+        _, rest = await asyncio.wait_for(process.communicate(), timeout=30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        await api.stop()
+    unreachable = [line for line in before + after if "无法连接" in line]
+    assert unreachable == [
+        f"无法连接 Telegram（127.0.0.1:{port}）：检查网络或 SPEECHQA_TELEGRAM_API_URL。正在自动重试…\n"
+    ]
+    log = "".join(before + after) + rest.decode()
+    assert "Traceback" not in log and len(before + after) < 10, log
+    assert process.returncode == 0, log
+
+
+def test_a_token_telegram_does_not_know_is_a_one_line_error(tmp_path: Path) -> None:
+    async def serve_and_run() -> click.testing.Result:
+        async with FakeBotAPI() as api:
+            api.fail_next("getMe", error_code=401, description="Unauthorized")
+            runner = CliRunner()
+            env = {"TELEGRAM_BOT_TOKEN": TOKEN, "SPEECHQA_TELEGRAM_API_URL": api.base_url}
+            return await asyncio.to_thread(runner.invoke, cli, ["--home", str(tmp_path), "bot"], env=env)
+
+    result = asyncio.run(serve_and_run())
+    assert result.exit_code == 1
+    assert "TELEGRAM_BOT_TOKEN 无效" in result.output and "Traceback" not in result.output

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, EndPointNotFound
 from telegram.ext import (
@@ -26,9 +26,9 @@ from telegram.ext import (
 )
 
 try:
-    from tests.fake_telegram import FakeBotAPI, HTMLParseError, html_to_text, parse_html
+    from tests.fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI, HTMLParseError, html_to_text, parse_html
 except ImportError:  # pytest's rootdir-relative import when tests/ is not a package
-    from fake_telegram import FakeBotAPI, HTMLParseError, html_to_text, parse_html
+    from fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI, HTMLParseError, html_to_text, parse_html
 
 pytestmark = pytest.mark.asyncio
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -246,3 +246,71 @@ async def test_misc_methods(api: FakeBotAPI, app: App) -> None:
     assert api.messages(USER) == []
     with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
         await bot.delete_message(USER, sent.message_id)
+
+
+async def test_late_callback_queries_are_too_old(api: FakeBotAPI, app: App) -> None:
+    await feed(app, api.make_text_update("question"))
+    message = api.last_message(USER)
+    fresh = api.make_callback_update(message, "again:1", age=14)
+    assert await app.bot.answer_callback_query(fresh["callback_query"]["id"])
+    late = api.make_callback_update(message, "again:1", age=CALLBACK_TIMEOUT + 1)  # pressed while down
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+        await app.bot.answer_callback_query(late["callback_query"]["id"])
+
+
+async def test_forum_topics_keep_replies_in_their_topic(api: FakeBotAPI, app: App) -> None:
+    group = -100123
+    topic = api.create_forum_topic(group, "政策")
+    update = api.make_text_update("in topic", chat_type="supergroup", chat_id=group, message_thread_id=topic)
+    message = update["message"]
+    assert (message["message_thread_id"], message["is_topic_message"], message["chat"]["is_forum"]) == (
+        topic,
+        True,
+        True,
+    )
+    await feed(app, update)  # reply_text passes the topic of a topic message
+    assert [m.plain_text for m in api.topic_messages(group, topic)] == ["echo: in topic"]
+    assert api.calls_of("sendChatAction")[-1].params.get("message_thread_id") is None  # no thread: General
+    await app.bot.send_message(group, "to General")
+    assert [m.plain_text for m in api.topic_messages(group, None)] == ["to General"]
+    pressed = api.make_callback_update(api.topic_messages(group, topic)[0], "again:1")
+    assert pressed["callback_query"]["message"]["message_thread_id"] == topic
+    with pytest.raises(BadRequest, match=r"(?i)message thread not found"):
+        await app.bot.send_message(group, "nowhere", message_thread_id=topic + 100)
+    with pytest.raises(ValueError):
+        api.make_text_update("x", chat_type="supergroup", chat_id=group, message_thread_id=topic + 100)
+
+
+async def test_edited_messages_channel_posts_and_membership_updates(api: FakeBotAPI, app: App) -> None:
+    original = api.make_text_update("/start")
+    edited = api.make_edited_update(original, "/start again @speechqa_bot")["edited_message"]
+    assert edited["message_id"] == original["message"]["message_id"] and edited["edit_date"]
+    assert [e["type"] for e in edited["entities"]] == ["bot_command", "mention"]
+    update = Update.de_json(api.make_edited_update(original, "changed"), app.bot)
+    assert update.edited_message is not None and update.edited_message.text == "changed"
+    post = Update.de_json(api.make_channel_post_update("news"), app.bot)
+    assert post.channel_post is not None and post.effective_user is None
+    added = Update.de_json(api.make_my_chat_member_update(-100999), app.bot)
+    assert added.my_chat_member is not None
+    assert (added.my_chat_member.old_chat_member.status, added.my_chat_member.new_chat_member.status) == (
+        "left",
+        "member",
+    )
+
+
+async def test_errors_of_real_telegram(api: FakeBotAPI, app: App) -> None:
+    bot = app.bot
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):  # the user never opened the chat
+        await bot.set_my_commands([("stats", "统计")], scope=BotCommandScopeChat(4242))
+    await feed(app, api.make_text_update("hello", user_id=4242))
+    assert await bot.set_my_commands([("stats", "统计")], scope=BotCommandScopeChat(4242))
+
+    message = api.last_message(4242)
+    api.delete_as_user(message)
+    with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
+        await bot.edit_message_text("new", 4242, message.message_id)
+
+    big = api.make_document_update("big.pdf", b"0" * (20 * 1024 * 1024 + 1), with_size=False)
+    assert "file_size" not in big["message"]["document"]
+    with pytest.raises(BadRequest, match=r"(?i)file is too big"):
+        await bot.get_file(big["message"]["document"]["file_id"])

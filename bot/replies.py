@@ -1,0 +1,97 @@
+"""Sending, editing and answering button presses the way Telegram really behaves.
+
+- A button press can be answered once, and only for about 15 s: a press made while the bot was down
+  arrives late and its answer is refused ("query is too old"). That is harmless: the action is done
+  anyway, and the user is never told about it.
+- A message to edit may have been deleted: the content is then sent as a new message.
+- In a forum supergroup everything goes to the asker's topic (`message_thread_id`), or it would land
+  in General.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections import OrderedDict
+
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
+from telegram.error import BadRequest
+
+log = logging.getLogger(__name__)
+
+_EXPIRED = ("query is too old", "query id is invalid")
+_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
+    """The forum topic a message is in (None outside forum topics)."""
+    if not isinstance(message, Message) or not message.is_topic_message:
+        return None
+    return message.message_thread_id
+
+
+def is_expired_query(error: BaseException) -> bool:
+    """Whether Telegram refused to answer a button press because it is too old or already answered."""
+    return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _EXPIRED)
+
+
+class AnsweredQueries:
+    """The ids of button presses already answered (the last few thousand), so that the error handler
+    never answers one a second time."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def add(self, query_id: str) -> None:
+        self._ids[query_id] = None
+        while len(self._ids) > self.size:
+            self._ids.popitem(last=False)
+
+    def __contains__(self, query_id: object) -> bool:
+        return query_id in self._ids
+
+
+async def ack(
+    query: CallbackQuery, answered: AnsweredQueries, text: str | None = None, *, alert: bool = False
+) -> bool:
+    """Answer a button press (stop its spinner, show `text` as a toast or an alert). Returns False
+    when Telegram no longer takes an answer for it; the caller goes on with the action."""
+    answered.add(query.id)
+    try:
+        await query.answer(text, show_alert=alert or None)
+    except BadRequest as e:
+        if not is_expired_query(e):
+            raise
+        log.info("button press %s too old to answer (pressed while the bot was down?): %s", query.id, e)
+        return False
+    return True
+
+
+async def tell(query: CallbackQuery, answered: AnsweredQueries, text: str) -> None:
+    """Tell the presser something important (in an alert); when the press is too old for an alert,
+    say it in the chat instead."""
+    if not await ack(query, answered, text, alert=True) and query.message is not None:
+        await send(query.get_bot(), query.message, html.escape(text, quote=False), None)
+
+
+async def send(
+    bot: Bot, near: MaybeInaccessibleMessage, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """A new message (HTML) in the chat, and the forum topic, of `near`."""
+    return await bot.send_message(near.chat.id, text, reply_markup=markup, message_thread_id=thread_of(near))
+
+
+async def edit_or_send(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Edit the message a button is under. Pressing the same button twice changes nothing; when the
+    message is gone (deleted) or too old to edit, the content comes as a new message."""
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as e:
+        reason = e.message.lower()
+        if "not modified" in reason:
+            return
+        if not any(gone in reason for gone in _GONE) or query.message is None:
+            raise
+        log.info("could not edit message %s (%s): sending it anew", query.message.message_id, e)
+        await send(query.get_bot(), query.message, text, markup)

@@ -1,0 +1,337 @@
+"""End-to-end tests of what daily use of the bot turned up (issue 13's thirteen defects): the real
+Application, over real HTTP, against the fake Bot API that behaves as Telegram does (late button
+presses, deleted messages, forum topics, edited messages, files over 20 MB)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+from pypdf import PdfWriter
+
+from bot import handlers as bot_handlers
+from cli.settings import TelegramSettings
+from retrieval import SpeechService
+
+from .bot_harness import ADMIN, GROUP, OTHER_GROUP, USER, bot_settings, feed, running_bot
+from .fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+BROAD = "怎样发挥老干部的作用？"  # many passages answer it: several pages
+COLLEAGUE = 1003  # another allowed user
+LATE = CALLBACK_TIMEOUT + 45  # a press made while the bot was down, delivered after its restart
+NO_MORE = "后面的段落与问题关系不大，不再列出。"
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
+        yield fake
+
+
+def settings(api: FakeBotAPI) -> TelegramSettings:
+    return bot_settings(api, allowed_users=frozenset({USER, COLLEAGUE}))
+
+
+def sent_texts(api: FakeBotAPI) -> list[str]:
+    return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage")]
+
+
+def no_apology(api: FakeBotAPI) -> bool:
+    return all(bot_handlers.APOLOGY not in t for t in sent_texts(api))
+
+
+# -- 1. late button presses -------------------------------------------------------------------------
+async def test_a_button_pressed_while_the_bot_was_down_still_does_its_action(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        presses = 0
+        for label in ("更多结果", "上下文 6", "出处 6", "👍"):
+            await feed(app, api.make_callback_update(answer, answer.button_data(label), age=LATE))
+            presses += 1
+        context, source = api.messages(USER)[1:3]
+        # a press on a logged question that is gone: too old for an alert, so said in the chat
+        await feed(app, api.make_callback_update(answer, "m:999:5", check=False, age=LATE))
+        presses += 1
+
+    assert "第 6–10 条" in answer.plain_text  # the page was turned
+    assert context.plain_text.startswith("📖 上下文") and source.plain_text.startswith("📄 ")
+    assert store.query_stats().helpful == 1
+    assert "找不到这个问题的记录" in api.last_message(USER).plain_text
+    refused = api.calls_of("answerCallbackQuery", ok=False)
+    assert len(refused) == presses and all("too old" in c.description for c in refused)
+    assert len(api.calls_of("answerCallbackQuery", ok=None)) == presses  # never answered twice
+    assert no_apology(api)
+
+
+async def test_a_press_answered_in_time_is_answered_once(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        api.fail_next("editMessageText", error_code=400, description="Bad Request: injected failure")
+        await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+    # the failure after the answer gets an apology, but the press is not answered a second time
+    assert [c.ok for c in api.calls_of("answerCallbackQuery", ok=None)] == [True]
+    assert api.last_message(USER).plain_text == bot_handlers.APOLOGY
+
+
+# -- 2. a deleted message ---------------------------------------------------------------------------
+async def test_when_the_message_to_edit_was_deleted_the_content_comes_as_a_new_message(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        await feed(app, api.make_callback_update(answer, answer.button_data("上下文 1")))
+        context = api.last_message(USER)
+        api.delete_as_user(answer)
+        await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+        page = api.last_message(USER)
+        api.delete_as_user(context)
+        await feed(app, api.make_callback_update(context, context.button_data("后文")))
+        moved = api.last_message(USER)
+
+    assert page is not answer and "第 6–10 条" in page.plain_text and "上下文 6" in str(page.buttons)
+    assert moved is not context and moved.plain_text.startswith("📖 上下文")
+    assert len(api.calls_of("editMessageText", ok=False)) == 2
+    assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
+    assert len(api.calls_of("answerCallbackQuery", ok=None)) == 3
+    assert no_apology(api)
+
+
+# -- 3. admin output stays private ------------------------------------------------------------------
+async def test_admin_commands_and_uploads_in_a_group_are_sent_to_private(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP, "user_id": ADMIN}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("明天天气怎么样？"))  # an unanswered question, asked in private
+        for command in ("/stats", "/reindex", "/stats@speechqa_bot"):
+            await feed(app, api.make_text_update(command, **group))
+            assert api.last_message(GROUP).plain_text == bot_handlers.PRIVATE_ONLY
+        await feed(
+            app, api.make_document_update("讲话.txt", "讲话".encode(), caption="@speechqa_bot", **group)
+        )
+        assert api.last_message(GROUP).plain_text == bot_handlers.PRIVATE_ONLY
+        await feed(app, api.make_text_update("/help", **group))
+        assert "/reindex" not in api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update("/stats", user_id=ADMIN))
+        assert "明天天气怎么样？" in api.last_message(ADMIN).plain_text  # in private it works
+    group_texts = [m.plain_text for m in api.messages(GROUP)]
+    assert not any("天气" in t or "使用统计" in t for t in group_texts)
+    assert not api.calls_of("getFile") and not api.calls_of("editMessageText")
+
+
+# -- 4. a group that is not enabled -----------------------------------------------------------------
+async def test_a_group_that_is_not_enabled_is_told_so_with_its_id(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", chat_type="supergroup", chat_id=OTHER_GROUP))
+        refusal = api.last_message(OTHER_GROUP).plain_text
+        await feed(app, api.make_my_chat_member_update(-100888, user_id=ADMIN))
+        added_elsewhere = api.last_message(-100888).plain_text
+        await feed(app, api.make_my_chat_member_update(GROUP, user_id=ADMIN))
+        welcome = api.last_message(GROUP).plain_text
+        count = len(api.calls_of("sendMessage"))
+        await feed(app, api.make_my_chat_member_update(GROUP, old_status="member", new_status="left"))
+        await feed(app, api.make_my_chat_member_update(USER, chat_type="private"))
+        assert len(api.calls_of("sendMessage")) == count  # leaving, and private chats: nothing to say
+
+    assert "本群尚未开通" in refusal and f"本群 ID：{OTHER_GROUP}" in refusal
+    assert "SPEECHQA_ALLOWED_CHATS" in refusal
+    assert "您的用户 ID" not in refusal and "您没有" not in refusal  # the user is not the problem
+    assert "本群尚未开通" in added_elsewhere and "本群 ID：-100888" in added_elsewhere
+    assert "尚未开通" not in welcome and "/ask" in welcome
+    assert CITED not in refusal
+
+
+# -- 5. forum topics --------------------------------------------------------------------------------
+async def test_in_a_forum_topic_every_reply_stays_in_the_topic(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    topic = api.create_forum_topic(GROUP, "老干部政策")
+    other = api.create_forum_topic(OTHER_GROUP, "闲聊")
+    where = {"chat_type": "supergroup", "chat_id": GROUP, "message_thread_id": topic}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/ask {BROAD}", **where))
+        answer = api.last_message(GROUP)
+        for label in ("上下文 1", "出处 1", "更多结果"):
+            await feed(app, api.make_callback_update(answer, answer.button_data(label)))
+        api.delete_as_user(answer)  # the next page comes as a new message: in the topic too
+        await feed(app, api.make_callback_update(answer, answer.button_data("上一页")))
+        api.fail_next("sendMessage", error_code=400, description="Bad Request: injected failure")
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", **where))  # fails: the apology
+        await feed(app, api.make_text_update("/speech ①", **where))
+        await feed(
+            app,
+            api.make_text_update(
+                f"/ask {QUESTION}", chat_type="supergroup", chat_id=OTHER_GROUP, message_thread_id=other
+            ),
+        )
+
+    assert api.topic_messages(GROUP, None) == []  # nothing landed in General
+    texts = [m.plain_text for m in api.topic_messages(GROUP, topic)]  # the answer itself was deleted
+    assert len(texts) == 5
+    assert texts[0].startswith("📖 上下文") and texts[1].startswith("📄 ") and "第 1–5 条" in texts[2]
+    assert texts[3] == bot_handlers.APOLOGY and texts[4].startswith("📄 ")
+    actions = api.calls_of("sendChatAction")
+    assert actions and all(c.params.get("message_thread_id") == topic for c in actions)
+    (refusal,) = api.topic_messages(OTHER_GROUP, other)
+    assert "本群尚未开通" in refusal.plain_text
+
+
+# -- 6. no English reaches users --------------------------------------------------------------------
+def damaged_pdf() -> bytes:
+    """A real PDF (written by pypdf) cut short, as an interrupted transfer leaves it."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()[:200]
+
+
+ENGLISH = re.compile(r"\b(?!PDF\b|MB\b|Word\b|speechqa\b|add\b|Telegram\b)[A-Za-z]{3,}\b")
+
+
+async def test_upload_failures_are_told_in_chinese_and_the_detail_goes_to_the_log(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("损坏.pdf", damaged_pdf(), user_id=ADMIN))
+        damaged = api.last_message(ADMIN).plain_text
+        big = b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024)
+        await feed(app, api.make_document_update("大文件.pdf", big, with_size=False, user_id=ADMIN))
+        too_big = api.last_message(ADMIN).plain_text
+    assert "损坏.pdf 不是有效的 PDF 文件" in damaged
+    assert "文件太大：大文件.pdf" in too_big and "20 MB" in too_big
+    assert "file is too big" in api.calls_of("getFile", ok=False)[0].description.lower()
+    for text in (damaged, too_big):
+        assert not ENGLISH.search(text.replace("损坏.pdf", "").replace("大文件.pdf", "")), text
+    assert "Stream has ended unexpectedly" in caplog.text and "file is too big" in caplog.text.lower()
+    assert len(seed_service.library.store.speeches()) == 5
+
+
+# -- 7. odd digits in /speech -----------------------------------------------------------------------
+async def test_speech_takes_any_way_of_writing_a_number_and_refuses_the_rest(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        for argument in ("①", "２", "#3", "²"):
+            await feed(app, api.make_text_update(f"/speech {argument}"))
+            assert api.last_message(USER).plain_text.startswith("📄 "), argument
+        for argument in ("一", "1½", "99999999999999999999", "-1", "2 3"):
+            await feed(app, api.make_text_update(f"/speech {argument}"))
+            assert api.last_message(USER).plain_text.startswith("用法：/speech 编号"), argument
+    assert no_apology(api)
+
+
+# -- 8. paging stops where relevance ends -----------------------------------------------------------
+async def test_more_results_stop_where_the_passages_stop_answering_and_say_so(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        narrow = api.last_message(USER)
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        pages = 1
+        while any("更多结果" in b["text"] for b in answer.buttons):
+            await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+            pages += 1
+            assert pages < 15
+    # a narrow question: one page, the passages after the relevant ones are marked, and that is all
+    assert CITED in narrow.plain_text and "更多结果" not in str(narrow.buttons)
+    blocks = narrow.plain_text.split("\n\n")[1:-1]
+    assert "（可能不相关）" not in blocks[0] and "（可能不相关）" in blocks[-1]
+    assert narrow.plain_text.endswith(NO_MORE)
+    # a broad one: a few pages (the seed library has 155 passages: 31 pages), the last says it ends
+    assert 2 <= pages <= 10
+    assert answer.plain_text.endswith(NO_MORE)
+    assert "◀ 上一页" in str(answer.buttons)
+
+
+# -- 10. buttons are tied to their chat and asker ---------------------------------------------------
+async def test_a_button_shows_and_votes_only_where_and_by_whom_it_may(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    async with running_bot(api, seed_service, settings(api)) as app:
+        await feed(app, api.make_text_update("老年大学要怎么办？"))  # query 1, USER in private
+        await feed(app, api.make_text_update(BROAD, user_id=COLLEAGUE))  # query 2
+        theirs = api.last_message(COLLEAGUE)
+        # a modified client presses data naming USER's question under COLLEAGUE's own message
+        for data in ("m:1:0", "m:1:5", "f:1:-1"):
+            await feed(app, api.make_callback_update(theirs, data, check=False, user_id=COLLEAGUE))
+            assert "找不到这个问题的记录" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+        assert "老年大学" not in theirs.plain_text and theirs.edit_count == 0
+
+        await feed(app, api.make_text_update(f"/ask {BROAD}", **group))  # query 3, USER in the group
+        shared = api.last_message(GROUP)
+        await feed(app, api.make_callback_update(shared, shared.button_data("👎"), user_id=COLLEAGUE))
+        assert "只有提问的人" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+        await feed(app, api.make_callback_update(shared, shared.button_data("更多结果"), user_id=COLLEAGUE))
+        assert "第 6–10 条" in shared.plain_text  # paging in the same chat is for everyone
+        await feed(app, api.make_callback_update(shared, shared.button_data("👍")))
+    stats = store.query_stats()
+    assert (stats.helpful, stats.unhelpful) == (1, 0)
+    assert store.db.execute("SELECT query_id, user_id FROM feedback").fetchall() == [(3, str(USER))]
+
+
+# -- 11. edited questions ---------------------------------------------------------------------------
+async def test_an_edited_question_edits_its_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    store = seed_service.library.store
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update("老年大学")
+        await feed(app, question)
+        answer = api.last_message(USER)
+        await feed(app, api.make_edited_update(question, QUESTION))
+        assert answer.edit_count == 1 and CITED in answer.plain_text
+        assert len(api.messages(USER)) == 1
+
+        asked = api.make_text_update("/ask 老年大学", **group)
+        await feed(app, asked)
+        group_answer = api.last_message(GROUP)
+        await feed(app, api.make_edited_update(asked, f"/ask {QUESTION}"))
+        assert group_answer.edit_count == 1 and CITED in group_answer.plain_text
+        await feed(app, api.make_edited_update(asked, "大家好"))  # no longer a question for the bot
+        assert group_answer.edit_count == 1 and len(api.messages(GROUP)) == 1
+
+        api.delete_as_user(answer)  # the answer is gone: the edited question gets a new one
+        await feed(app, api.make_edited_update(question, "老年大学要怎么办？"))
+        assert "老年大学" in api.last_message(USER).plain_text and api.last_message(USER) is not answer
+
+        start = api.make_text_update("/start")
+        await feed(app, start)
+        await feed(app, api.make_edited_update(start, "/start 再来"))  # not a question: not re-run
+        assert sum(m.plain_text.startswith("您好") for m in api.messages(USER)) == 1
+    assert [store.query_by_id(i).query for i in range(1, 6)] == [  # type: ignore[union-attr]
+        "老年大学",
+        QUESTION,
+        "老年大学",
+        QUESTION,
+        "老年大学要怎么办？",
+    ]
+
+
+async def test_channel_posts_get_no_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_channel_post_update(f"/ask {QUESTION}"))
+        await feed(app, api.make_channel_post_update(f"@speechqa_bot {QUESTION}"))
+    assert not api.calls_of("sendMessage") and seed_service.library.store.query_stats().questions == 0
