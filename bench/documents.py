@@ -20,8 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus import CorpusError, bundled_corpus_files, clean_line, parse_document, read_bytes, read_document
-from corpus.layout import is_page_number
+from corpus import (
+    HOW_TO_ENABLE_OCR,
+    CorpusError,
+    bundled_corpus_files,
+    clean_line,
+    image_text,
+    installed_engines,
+    is_page_number,
+    parse_document,
+    read_bytes,
+    read_document,
+)
 
 from .errors import BenchError
 
@@ -343,11 +353,9 @@ def speech_pages(count: int, chars_per_page: int = 700) -> list[str]:
 
 def ocr_report(dpis: list[int], pages: int) -> str:
     """Markdown: CER of each installed OCR engine on rendered speech pages, per resolution."""
-    from corpus import ocr
-
-    engines = ocr.installed_engines()
+    engines = installed_engines()
     if not engines:
-        raise BenchError(f"没有可用的 OCR 引擎。{ocr.HOW_TO_ENABLE}")
+        raise BenchError(f"没有可用的 OCR 引擎。{HOW_TO_ENABLE_OCR}")
     texts = speech_pages(pages)
     out = [
         "| engine | dpi | pages | characters | CER | sentences exact | time per page |",
@@ -361,7 +369,7 @@ def ocr_report(dpis: list[int], pages: int) -> str:
                 lines = [("paragraph", p) for p in text.split("\n")]
                 image = render_pages(lines, dpi)[0]
                 started = time.perf_counter()
-                got = ocr.image_text("page.png", engine, image.convert("RGB"))
+                got = image_text("page.png", engine, image.convert("RGB"))
                 seconds += time.perf_counter() - started
                 shown = "".join(text.split("\n"))
                 n = len(squeeze(shown))

@@ -5,6 +5,9 @@ from .chunk import DEFAULT_MAX_CHARS, DEFAULT_MERGE_TO, chunk_speech, split_para
 from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
+from .layout import is_page_number
+from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
+from .ocr import OcrEngine, image_text, installed_engines
 from .parse import parse_document
 from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
 from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
@@ -14,6 +17,7 @@ __all__ = [
     "BLOCK_KINDS",
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MERGE_TO",
+    "HOW_TO_ENABLE_OCR",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Block",
@@ -21,6 +25,7 @@ __all__ = [
     "CorpusError",
     "Document",
     "EmptyDocument",
+    "OcrEngine",
     "Paragraph",
     "PassageDraft",
     "Speech",
@@ -31,6 +36,9 @@ __all__ = [
     "check_conservation",
     "chunk_speech",
     "clean_line",
+    "image_text",
+    "installed_engines",
+    "is_page_number",
     "iter_speech_files",
     "parse_document",
     "read_bytes",

@@ -233,6 +233,8 @@ def join(before: str, after: str) -> str:
         return after
     if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and after[:1].islower():
         return before + after  # a hyphenated English word: keep the hyphen, add nothing
+    if before[-1].isdigit() and after[0].isdigit():
+        return before + after  # a number broken across lines (Chinese typesetting breaks anywhere)
     if _WORD_CHAR.match(before[-1]) and _WORD_CHAR.match(after[0]):
         return f"{before} {after}"
     if before[-1] in ",.;:!?" and _WORD_CHAR.match(after[0]):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import shutil
 import subprocess
 import tempfile
@@ -32,8 +31,6 @@ log = logging.getLogger(__name__)
 HOW_TO_ENABLE = "要识别扫描件中的文字，请安装 OCR 组件：pip install 'speechqa[ocr]'"
 # Pillow refuses larger images as decompression bombs; a page at 600 dpi is well inside it.
 MAX_IMAGE_PIXELS = 80_000_000
-# Environment variable that picks an engine ("rapidocr", "tesseract" or "none"); unset = the best present.
-ENGINE_VARIABLE = "SPEECHQA_OCR"
 _TIMEOUT = 300
 
 
@@ -46,28 +43,19 @@ class OcrEngine(Protocol):
 
 
 def engine() -> OcrEngine | None:
-    """The OCR engine to use, or None when none is installed."""
-    return _engine(os.environ.get(ENGINE_VARIABLE, "").strip().lower())
+    """The OCR engine to use (the best installed), or None when none is installed."""
+    engines = installed_engines()
+    return engines[0] if engines else None
 
 
-@lru_cache(maxsize=4)
-def _engine(choice: str) -> OcrEngine | None:
-    if choice == "none":
-        return None
-    if choice in ("", "rapidocr"):
-        rapid = _rapidocr()
-        if rapid is not None or choice == "rapidocr":
-            return rapid
-    return _tesseract()
+@lru_cache(maxsize=1)
+def _installed() -> tuple[OcrEngine, ...]:
+    return tuple(e for e in (_rapidocr(), _tesseract()) if e is not None)
 
 
 def installed_engines() -> list[OcrEngine]:
-    """Every OCR engine installed here, best first (for comparisons; engine() picks the one to use)."""
-    found: list[OcrEngine] = []
-    for candidate in (_engine("rapidocr"), _engine("tesseract")):
-        if candidate is not None and all(e.name != candidate.name for e in found):
-            found.append(candidate)
-    return found
+    """Every OCR engine installed here, best first (engine() uses the first; the bench compares them)."""
+    return list(_installed())
 
 
 def image_text(name: str, reader: OcrEngine, image: Image) -> str:

@@ -28,51 +28,57 @@ _MIN_TEXT_CHARS = 10
 
 
 def read_pdf(name: str, data: bytes) -> tuple[str, str]:
-    """The text of a PDF, one paragraph per line; and "pdf" or "pdf+ocr" when pages needed OCR."""
+    """The text of a PDF, one paragraph per line; and "pdf" or "pdf+ocr" when pages needed OCR.
+
+    A page with (almost) no text but an image is a scan: read by OCR when an engine is installed. Without
+    one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
+    such a page (a photo, a seal) keeps what text it has.
+    """
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+    if b"%PDF" not in data[:1024]:
         raise UnreadableFile(f"{name} 不是有效的 PDF 文件")
     pages: list[Page] = []
-    scanned = 0
+    scanned = unread = 0
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             for page in pdf.pages:
                 lines = _text_lines(page)
                 if sum(len(line.text) for line in lines) < _MIN_TEXT_CHARS and page.images:
-                    lines = _ocr_page(name, page)
-                    scanned += 1
+                    engine = ocr.engine()
+                    if engine is None:
+                        unread += 1
+                    else:
+                        lines = _ocr_page(name, engine, page) or lines
+                        scanned += 1
                 pages.append(Page(lines=tuple(lines), width=float(page.width), height=float(page.height)))
-    except PdfminerException as e:
-        cause = e.args[0] if e.args else None
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise UnreadableFile(
-                f"这个 PDF 需要密码才能打开：{name}（请先用密码打开并另存为不加密的 PDF）"
-            ) from e
-        if isinstance(cause, PDFEncryptionError):
-            log.warning("unsupported PDF encryption in %s", name, exc_info=True)
-            raise UnreadableFile(f"{name} 使用了不支持的加密方式，请另存为不加密的 PDF 后再添加") from e
-        log.warning("pdfplumber could not read %s", name, exc_info=True)
-        raise UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）") from e
-    except PDFPasswordIncorrect as e:
-        raise UnreadableFile(
-            f"这个 PDF 需要密码才能打开：{name}（请先用密码打开并另存为不加密的 PDF）"
-        ) from e
-    except PDFEncryptionError as e:
-        log.warning("unsupported PDF encryption in %s", name, exc_info=True)
-        raise UnreadableFile(f"{name} 使用了不支持的加密方式，请另存为不加密的 PDF 后再添加") from e
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
-        log.warning("pdfplumber could not read %s", name, exc_info=True)
-        raise UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）") from e
+        raise _refusal(name, e) from e
+    if unread and unread == len(pages):
+        raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.HOW_TO_ENABLE}")
+    if unread:
+        log.warning("%s: %d page(s) without text were not read (no OCR engine installed)", name, unread)
     text = "\n".join(paragraphs(remove_running_lines(pages)))
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
     return text, "pdf+ocr" if scanned else "pdf"
+
+
+def _refusal(name: str, error: Exception) -> UnreadableFile:
+    """The one-line reason for a PDF pdfplumber/pdfminer could not open (details go to the log)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, PDFPasswordIncorrect):
+        return UnreadableFile(f"这个 PDF 需要密码才能打开：{name}（请先用密码打开并另存为不加密的 PDF）")
+    log.warning("pdfplumber could not read %s", name, exc_info=error)
+    if isinstance(cause, PDFEncryptionError):
+        return UnreadableFile(f"{name} 使用了不支持的加密方式，请另存为不加密的 PDF 后再添加")
+    return UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
 
 
 def _text_lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
@@ -162,10 +168,7 @@ def _font_family(fontname: str) -> str:
     return re.sub(r"^[A-Z]{6}\+", "", fontname)
 
 
-def _ocr_page(name: str, page) -> list[Line]:  # type: ignore[no-untyped-def]
-    engine = ocr.engine()
-    if engine is None:
-        raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.HOW_TO_ENABLE}")
+def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> list[Line]:  # type: ignore[no-untyped-def]
     scale = OCR_DPI / 72
     image = page.to_image(resolution=OCR_DPI).original.convert("RGB")
     return [

@@ -152,6 +152,7 @@ def test_join_keeps_a_space_only_between_latin_words() -> None:
     assert join("the annual health", "check") == "the annual health check"
     assert join("“两项待遇”", "全面落实") == "“两项待遇”全面落实"
     assert join("每年一次", "2024年") == "每年一次2024年"
+    assert join("全年走访慰问老同志12", "00余人次。") == "全年走访慰问老同志1200余人次。"
 
 
 def test_tidy_line_drops_layout_spaces_between_chinese_characters() -> None:

@@ -481,14 +481,33 @@ def test_non_word_bytes_named_doc_are_refused() -> None:
 # -- images and scans -----------------------------------------------------------------------------------
 
 
-def test_images_without_an_ocr_engine_are_refused_saying_how_to_enable_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("SPEECHQA_OCR", "none")
-    with pytest.raises(UnreadableFile, match=r"pip install 'speechqa\[ocr\]'"):
-        read_document(FIXTURES / "holiday_visit.scan.png")
-    with pytest.raises(UnreadableFile, match=r"扫描件.*pip install 'speechqa\[ocr\]'"):
-        read_document(FIXTURES / "training_speech.scan.pdf")
+def test_images_without_an_ocr_engine_are_refused_saying_how_to_enable_it(tmp_path: Path) -> None:
+    """In a process where neither RapidOCR can be imported nor tesseract is on the PATH."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['rapidocr'] = None\n"
+        "from pathlib import Path\n"
+        "from corpus import CorpusError, read_document\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        read_document(Path(name))\n"
+        "    except CorpusError as e:\n"
+        "        print(e)\n"
+    )
+    files = [str(FIXTURES / "holiday_visit.scan.png"), str(FIXTURES / "training_speech.scan.pdf")]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *files],
+        env={"PATH": str(tmp_path), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    png, pdf = done.stdout.splitlines()
+    assert png.startswith("holiday_visit.scan.png 是图片") and "pip install 'speechqa[ocr]'" in png
+    assert pdf.startswith("training_speech.scan.pdf 是扫描件") and "pip install 'speechqa[ocr]'" in pdf
 
 
 def test_a_broken_image_is_refused_clearly() -> None:
