@@ -8,6 +8,7 @@ docs/benchmarks.md.
 from .cmrc import BenchmarkSet, load_cmrc
 from .doc import DEFAULT_DOC, machine_line, write_section
 from .errors import BenchError
+from .filters import filtered_questions, filters_library, filters_report
 from .pins import PIN_QUESTIONS, load_pin_questions, pins_report
 from .quality import (
     BenchLibrary,
@@ -53,6 +54,9 @@ __all__ = [
     "comparison_section",
     "dev_questions",
     "evaluate_modes",
+    "filtered_questions",
+    "filters_library",
+    "filters_report",
     "ingest_report",
     "int_list",
     "kind_list",

@@ -468,3 +468,25 @@ def bench_pins(obj: Context, questions_file: Path, bench_home: Path | None, doc:
         )
         table = b.pins_report(service.retriever, items)
     publish("pins", "speechqa bench pins", table, doc)
+
+
+@bench.command("filters")
+@bench_home_option
+@doc_option
+@pass_context
+def bench_filters(obj: Context, bench_home: Path | None, doc: Path) -> None:
+    """Filters read from questions: recall with the filter words searched, or left out of the queries.
+
+    Runs on its own library of the bundled speeches, each given a speaker and a date.
+
+    \b
+    Example:
+        speechqa bench filters
+    """
+    with user_errors():
+        embedder = b.bench_embedder(obj.settings.model, obj.settings.prefixes, notice)
+        library = b.filters_library(
+            bench_home or obj.settings.home / "bench" / "filters", embedder, obj.settings.tokenizer
+        )
+        table = b.filters_report(library, embedder, b.filtered_questions())
+    publish("filters", "speechqa bench filters", table, doc)

@@ -182,10 +182,16 @@ def stats_command(obj: Context, top: int, as_json: bool) -> None:
     """
     with user_errors():
         stats = obj.library.store.query_stats(top=top)
+        pins = obj.library.store.pins()
+    flagged = sum(1 for p in pins if not p.usable)
     if as_json:
-        click.echo(json.dumps(stats_json(stats), ensure_ascii=False, indent=1))
+        data = {**stats_json(stats), "pins": {"total": len(pins), "flagged": flagged}}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         click.echo(render_stats(stats))
+        if pins:
+            note = f"，其中 {flagged} 条失效（段落已改变或讲话已删除，见 speechqa pins）" if flagged else ""
+            click.echo(f"标准答案：{len(pins)} 条{note}")
 
 
 def stats_json(stats: QueryStats) -> dict[str, Any]:

@@ -44,25 +44,31 @@ class Filters:
     """Which speeches a question may be answered from; an empty value (all fields unset) allows all.
 
     Fields combine with AND; several speakers or several speech ids combine with OR.
-    `since` and `until` are inclusive ISO dates (YYYY-MM-DD). A speech without a date never passes a
-    date filter; a speech dated only to the year or month passes when that period overlaps the range.
+    `since` and `until` are inclusive ISO dates (YYYY-MM-DD). A speech without a date passes a date
+    filter only with `include_undated` (dates read from a question set it; given dates do not); a speech
+    dated only to the year or month passes when that period overlaps the range.
     """
 
     speakers: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
     speeches: tuple[int, ...] = ()
+    include_undated: bool = (
+        False  # undated speeches pass the date filter (set for dates read from a question)
+    )
 
     def __bool__(self) -> bool:
         return bool(self.speakers or self.since or self.until or self.speeches)
 
     def fill(self, other: Filters) -> Filters:
         """This filter, with the fields it leaves unset taken from `other` (dates count as one field)."""
+        dated = bool(self.since or self.until)
         return Filters(
             speakers=self.speakers or other.speakers,
-            since=self.since if self.since or self.until else other.since,
-            until=self.until if self.since or self.until else other.until,
+            since=self.since if dated else other.since,
+            until=self.until if dated else other.until,
             speeches=self.speeches or other.speeches,
+            include_undated=self.include_undated if dated else other.include_undated,
         )
 
     def minus(self, other: Filters) -> Filters:
@@ -73,6 +79,7 @@ class Filters:
             since=None if dated else self.since,
             until=None if dated else self.until,
             speeches=() if other.speeches else self.speeches,
+            include_undated=False if dated else self.include_undated,
         )
 
     def describe(self) -> str:
@@ -92,6 +99,7 @@ class Filters:
             "since": self.since,
             "until": self.until,
             "speeches": list(self.speeches),
+            "include_undated": self.include_undated,
         }
 
 
@@ -194,7 +202,9 @@ def speech_matches(speech: SpeechRecord, filters: Filters) -> bool:
             date.fromisoformat(filters.since) if filters.since else None,
             date.fromisoformat(filters.until) if filters.until else None,
         )
-        if period is None or not period.overlaps(wanted):
+        if period is None:
+            return filters.include_undated
+        if not period.overlaps(wanted):
             return False
     return True
 
@@ -323,7 +333,11 @@ def detect_filters(question: str, facets: Facets) -> Detected:
         since = wanted.start.isoformat() if wanted.start else None
         until = wanted.end.isoformat() if wanted.end else None
         spans.append(span)
-    return Detected(Filters(speakers=tuple(speakers), since=since, until=until), tuple(spans))
+    # A year in a question is often what the speech talks about (「2024年工作要点」), not when it was
+    # given: a speech whose date is unknown is kept; only speeches dated outside the range are left out.
+    dated = since is not None or until is not None
+    filters = Filters(speakers=tuple(speakers), since=since, until=until, include_undated=dated)
+    return Detected(filters, tuple(spans))
 
 
 def _compact(text: str) -> tuple[str, list[int]]:

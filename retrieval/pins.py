@@ -25,13 +25,23 @@ __all__ = ["PinMatch", "PinMatcher", "PinRule", "question_overlap"]
 
 @dataclass(frozen=True)
 class PinRule:
-    """When a question counts as asking a pinned question again (values from `speechqa bench pins`)."""
+    """When a question counts as asking a pinned question again (values from `speechqa bench pins`).
+
+    All three must hold: the questions mean nearly the same (embedding similarity), share their
+    informative words (IDF-weighted overlap), and the new question is about as close to the pinned
+    passage as the pinned question is (a near miss that asks for something else sits further from it).
+    """
 
     min_similarity: float = 0.985  # cosine similarity of the two questions' embeddings
-    min_overlap: float = 0.22  # IDF-weighted share of the two questions' content words they share
+    min_overlap: float = 0.25  # IDF-weighted share of the two questions' content words they share
+    max_passage_drop: float = 1.0  # how much less similar to the pinned passage the new question may be
 
-    def accepts(self, similarity: float, overlap: float) -> bool:
-        return similarity >= self.min_similarity and overlap >= self.min_overlap
+    def accepts(self, similarity: float, overlap: float, passage_drop: float = 0.0) -> bool:
+        return (
+            similarity >= self.min_similarity
+            and overlap >= self.min_overlap
+            and passage_drop <= self.max_passage_drop
+        )
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,7 @@ class PinMatch:
     state: PinState  # the pin, with the passage holding its text now
     similarity: float
     overlap: float
+    passage_drop: float  # similarity of the pinned question to the passage minus the new question's
 
 
 def question_overlap(a: Sequence[str], b: Sequence[str], idf: Callable[[str], float]) -> float:
@@ -66,10 +77,18 @@ def _normal(question: str) -> str:
 class PinMatcher:
     """The usable pins of a library with their questions' vectors and words, ready to match against."""
 
-    def __init__(self, states: Sequence[PinState], vectors: np.ndarray, terms: Sequence[tuple[str, ...]]):
+    def __init__(
+        self,
+        states: Sequence[PinState],
+        vectors: np.ndarray,
+        terms: Sequence[tuple[str, ...]],
+        passages: np.ndarray,
+    ) -> None:
         self.states = tuple(states)
-        self.vectors = vectors
-        self.terms = tuple(terms)
+        self.vectors = vectors  # the pinned questions' embeddings, one row per pin
+        self.terms = tuple(terms)  # the pinned questions' content words
+        self.passages = passages  # the pinned passages' embeddings, one row per pin
+        self.baseline = np.einsum("ij,ij->i", vectors, passages) if len(states) else np.zeros(0)
 
     @classmethod
     def load(cls, store: Store, embedder: Embedder) -> PinMatcher:
@@ -87,12 +106,18 @@ class PinMatcher:
         if new:
             store.cache_vectors(embedder.key, new)
             cached.update(new)
-        matrix = (
-            np.stack([cached[k] for k in keys]).astype(np.float32)
-            if keys
-            else np.zeros((0, embedder.dim), dtype=np.float32)
-        )
-        return cls(states, matrix, [tuple(query_terms(q)) for q in questions])
+        hashes = [s.passage.content_hash for s in states if s.passage is not None]
+        passages = store.cached_vectors(embedder.key, hashes, embedder.dim)
+        texts = {s.passage.content_hash: s.passage.text for s in states if s.passage is not None}
+        missing = [h for h in dict.fromkeys(hashes) if h not in passages]
+        if missing:  # normally cached by the index build; embedded here only for another model
+            fresh = embedder.embed_batch([texts[h] for h in missing], "passage")
+            store.cache_vectors(embedder.key, zip(missing, fresh, strict=True))
+            passages.update(zip(missing, fresh, strict=True))
+        empty = np.zeros((0, embedder.dim), dtype=np.float32)
+        matrix = np.stack([cached[k] for k in keys]).astype(np.float32) if keys else empty
+        answers = np.stack([passages[h] for h in hashes]).astype(np.float32) if hashes else empty
+        return cls(states, matrix, [tuple(query_terms(q)) for q in questions], answers)
 
     def match(
         self,
@@ -107,22 +132,24 @@ class PinMatcher:
         `allowed(passage_id)` can rule pins out (a filtered search only takes a pin from inside its filter).
         """
         best: PinMatch | None = None
-        for state, similarity, overlap in self.scores(vector, terms, idf):
+        for state, similarity, overlap, drop in self.scores(vector, terms, idf):
             assert state.passage is not None
-            if not rule.accepts(similarity, overlap) or (allowed and not allowed(state.passage.id)):
+            if not rule.accepts(similarity, overlap, drop) or (allowed and not allowed(state.passage.id)):
                 continue
             if best is None or similarity > best.similarity:
-                best = PinMatch(state, similarity, overlap)
+                best = PinMatch(state, similarity, overlap, drop)
         return best
 
     def scores(
         self, vector: np.ndarray, terms: Sequence[str], idf: Callable[[str], float]
-    ) -> list[tuple[PinState, float, float]]:
-        """(pin, similarity, overlap) for every pin (what the rule is measured on)."""
+    ) -> list[tuple[PinState, float, float, float]]:
+        """(pin, similarity, overlap, passage drop) for every pin (what the rule is measured on)."""
         if not self.states:
             return []
-        sims = self.vectors @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        q = np.asarray(vector, dtype=np.float32).reshape(-1)
+        sims = self.vectors @ q
+        drops = self.baseline - self.passages @ q
         return [
-            (state, float(sim), question_overlap(terms, pin_terms, idf))
-            for state, sim, pin_terms in zip(self.states, sims, self.terms, strict=True)
+            (state, float(sim), question_overlap(terms, pin_terms, idf), float(drop))
+            for state, sim, pin_terms, drop in zip(self.states, sims, self.terms, drops, strict=True)
         ]

@@ -34,6 +34,10 @@ class RetrieverConfig:
     fusion: Literal["rrf", "weighted"] = "weighted"
     dense_weight: float = 0.4  # for weighted fusion
     duplicate_overlap: float = 0.8  # bigram overlap above which a lower hit is dropped as a repeat
+    # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
+    # ("keep"), or left out of the lexical query ("lexical") or of both queries ("both"):
+    # measured by `speechqa bench filters` (README).
+    strip_filter_words: Literal["keep", "lexical", "both"] = "keep"
 
 
 class Retriever:
@@ -86,14 +90,16 @@ class Retriever:
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
-        report, allowed = self._restrict(text, filters or Filters(), auto_filter)
+        report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
+        strip = self.config.strip_filter_words
+        dense_text = stripped if strip == "both" and stripped else text
+        lexical_text = stripped if strip in ("lexical", "both") and stripped else text
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
-        use_dense = mode in ("hybrid", "dense") and self.embedder is not None
-        if use_dense:
-            dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
+        if mode in ("hybrid", "dense") and self.embedder is not None:
+            dense = self.index.vectors.search(self.query_vector(dense_text), pool, allowed)
         if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(text, pool, allowed)
+            lexical = self.index.lexical.search(lexical_text, pool, allowed)
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -174,16 +180,20 @@ class Retriever:
 
     def _restrict(
         self, text: str, given: Filters, auto: bool
-    ) -> tuple[FilterReport | None, np.ndarray | None]:
-        """The filter report and the passage ids a search may return (None: all of them)."""
-        detected = detect_filters(text, self.facets()).filters if auto else Filters()
-        applied = given.fill(detected)
+    ) -> tuple[FilterReport | None, np.ndarray | None, str | None]:
+        """The filter report, the passage ids a search may return (None: all of them), and the question
+        without the words that named the detected filter (None when nothing was detected and applied)."""
+        detected = detect_filters(text, self.facets()) if auto else None
+        applied = given.fill(detected.filters if detected else Filters())
         if not applied:
-            return None, None
+            return None, None, None
         speech_ids = [s.id for s in self.store.speeches() if speech_matches(s, applied)]
         allowed = self.store.passage_ids_of(speech_ids)
         report = FilterReport(applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0)
-        return report, None if report.fallback else allowed
+        if report.fallback:
+            return report, None, None
+        stripped = detected.strip(text) if detected is not None and report.detected else None
+        return report, allowed, stripped or None
 
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from corpus import Document
+from index import Library
 
 from .test_cli import (
     EXAMPLE,
@@ -21,14 +26,13 @@ from .test_cli import (
 )
 from .test_cli import run as run
 
-pytestmark = pytest.mark.slow
-
 
 def passage_id_of(seed_home: Path, words: str) -> int:
     with sqlite3.connect(seed_home / "speechqa.db") as db:
         return int(db.execute("SELECT id FROM passages WHERE text LIKE ?", [f"%{words}%"]).fetchone()[0])
 
 
+@pytest.mark.slow
 def test_given_filters_restrict_the_results_and_are_reported(run: Run) -> None:
     result = run(
         "ask",
@@ -53,6 +57,7 @@ def test_given_filters_restrict_the_results_and_are_reported(run: Run) -> None:
     assert {(r["speaker"], r["speech_title"]) for r in answer["results"]} == {("沈伟", SPEECH_2)}
 
 
+@pytest.mark.slow
 def test_a_speaker_named_in_the_question_filters_and_can_be_turned_off(run: Run) -> None:
     question = "沈伟同志讲话中关于老年大学的内容"
     result = run("ask", question, "-k", "3")
@@ -65,6 +70,7 @@ def test_a_speaker_named_in_the_question_filters_and_can_be_turned_off(run: Run)
     assert off["filters"] is None
 
 
+@pytest.mark.slow
 def test_a_filter_that_leaves_nothing_says_so_and_shows_unfiltered_results(run: Run) -> None:
     result = run("ask", "--speaker", "李四", EXAMPLE, "-k", "2")
     assert_ok(result)
@@ -76,10 +82,12 @@ def test_a_filter_that_leaves_nothing_says_so_and_shows_unfiltered_results(run: 
     ("args", "fragment"),
     [(("--since", "去年"), "去年"), (("--since", "2024-06", "--until", "2024-01"), "晚于")],
 )
+@pytest.mark.slow
 def test_bad_filter_values_are_one_clear_line(run: Run, args: tuple[str, ...], fragment: str) -> None:
     assert_user_error(run("ask", *args, EXAMPLE), fragment)
 
 
+@pytest.mark.slow
 def test_every_result_line_shows_the_speech_id_and_date(run: Run, seed_home: Path) -> None:
     result = run("ask", "--no-auto-filter", "老干部工作会议", "-k", "5")
     assert_ok(result)
@@ -90,6 +98,7 @@ def test_every_result_line_shows_the_speech_id_and_date(run: Run, seed_home: Pat
         assert "2024-03-13" in line or "日期不详" in line
 
 
+@pytest.mark.slow
 def test_context_shows_the_passage_between_its_neighbours(run: Run, seed_home: Path) -> None:
     target = passage_id_of(seed_home, EXAMPLE_ANSWER)
     result = run("context", str(target), "--before", "2", "--after", "1")
@@ -102,6 +111,7 @@ def test_context_shows_the_passage_between_its_neighbours(run: Run, seed_home: P
     assert_user_error(run("context", "999999"), "999999")
 
 
+@pytest.mark.slow
 def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, seed_home: Path) -> None:
     target = passage_id_of(seed_home, "单位尽责、社会统筹、财政保障")
     result = run("pin", EXAMPLE, str(target), "--by", "张科长")
@@ -123,12 +133,14 @@ def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, see
     assert json.loads(run("ask", "--json", EXAMPLE).stdout)["results"][0]["pinned"] is False
 
 
+@pytest.mark.slow
 def test_pin_errors_are_one_clear_line(run: Run) -> None:
     assert_user_error(run("pin", EXAMPLE, "999999"), "999999")
     assert_user_error(run("unpin", "42"), "42")
     assert_user_error(run("pin", "   ", "1"), "问题是空的")
 
 
+@pytest.mark.slow
 def test_a_pin_whose_speech_was_removed_is_flagged(run: Run, seed_home: Path) -> None:
     assert_ok(run("pin", EXAMPLE, str(passage_id_of(seed_home, EXAMPLE_ANSWER))))
     assert_ok(run("remove", "2"))
@@ -137,6 +149,7 @@ def test_a_pin_whose_speech_was_removed_is_flagged(run: Run, seed_home: Path) ->
     assert json.loads(run("pins", "--json").stdout)[0]["status"] == "vanished"
 
 
+@pytest.mark.slow
 def test_ask_docx_writes_a_word_file_with_the_cited_passages(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "体检.docx"
     result = run("ask", EXAMPLE, "-k", "2", "--docx", str(out))
@@ -148,8 +161,26 @@ def test_ask_docx_writes_a_word_file_with_the_cited_passages(run: Run, tmp_path:
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+@pytest.mark.slow
 def test_docx_needs_one_question(run: Run, tmp_path: Path) -> None:
     batch = tmp_path / "q.txt"
     batch.write_text(EXAMPLE + "\n", encoding="utf-8")
     assert_user_error(run("ask", "--batch", str(batch), "--docx", str(tmp_path / "x.docx")), "--docx")
     assert_user_error(run("ask", EXAMPLE, "--docx", str(tmp_path / "no-such-dir" / "x.docx")), "无法写入")
+
+
+def test_stats_counts_pins_and_flags_stale_ones(tmp_path: Path) -> None:
+    library = Library(tmp_path)
+    library.add_documents(
+        [Document("a.txt", "讲话\n同志们：\n要落实好离休干部每年一次体检的规定。\n", "utf-8")]
+    )
+    store = library.store
+    store.pin("体检规定", store.passages()[0].id, pinned_by="cli:a")
+    store.remove_speech(store.speeches()[0].id)
+    library.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--home", str(tmp_path), "stats"])
+    assert result.exit_code == 0, result.output
+    assert "标准答案：1 条，其中 1 条失效" in result.output
+    data = json.loads(runner.invoke(cli, ["--home", str(tmp_path), "stats", "--json"]).output)
+    assert data["pins"] == {"total": 1, "flagged": 1}

@@ -105,7 +105,8 @@ def test_speakers_and_dates_the_library_has_are_read_from_the_question(
     question: str, speakers: tuple[str, ...], since: str | None, until: str | None, left: str
 ) -> None:
     detected = detect_filters(question, FACETS)
-    assert detected.filters == Filters(speakers=speakers, since=since, until=until)
+    dated = since is not None or until is not None
+    assert detected.filters == Filters(speakers=speakers, since=since, until=until, include_undated=dated)
     assert detected.strip(question) == left
 
 
@@ -214,13 +215,26 @@ def test_the_question_names_the_speaker_and_year_and_auto_filter_applies_them(
 ) -> None:
     answer = retriever.search("沈伟2024年讲的活动中心管理和老年大学建设", k=10, auto_filter=True)
     assert answer.filters is not None
-    assert answer.filters.applied == Filters(speakers=("沈伟",), since="2024-01-01", until="2024-12-31")
+    assert answer.filters.applied == Filters(
+        speakers=("沈伟",), since="2024-01-01", until="2024-12-31", include_undated=True
+    )
     assert answer.filters.detected == answer.filters.applied
     assert answer.filters.label == "沈伟 · 2024 年"
     assert {h.passage.speech_id for h in answer.hits} == {speech_id(library, "center.txt")}
     off = retriever.search("沈伟2024年讲的活动中心管理和老年大学建设", k=10)
     assert off.filters is None
     assert len({h.passage.speech_id for h in off.hits}) > 1
+
+
+def test_a_year_in_the_question_keeps_undated_speeches_a_given_year_does_not(
+    retriever: Retriever, library: Library
+) -> None:
+    undated = speech_id(library, "undated.txt")
+    auto = retriever.search("2023年离休干部体检", k=20, auto_filter=True)
+    assert auto.filters is not None and auto.filters.applied.include_undated
+    assert {h.passage.speech_id for h in auto.hits} == {speech_id(library, "2023.txt"), undated}
+    given = retriever.search("离休干部体检", k=20, filters=Filters(since="2023-01-01", until="2023-12-31"))
+    assert {h.passage.speech_id for h in given.hits} == {speech_id(library, "2023.txt")}
 
 
 def test_a_given_filter_wins_over_what_the_question_names(retriever: Retriever) -> None:
