@@ -191,6 +191,10 @@ def build_application(
         (cb.ListSpeeches, handlers.list_page),
         (cb.Feedback, handlers.feedback),
         (cb.AskExample, handlers.ask_example),
+        (cb.ScopedResults, handlers.scoped_results),
+        (cb.OneSpeech, handlers.one_speech),
+        (cb.ExportWord, handlers.export_word),
+        (cb.PinPassage, handlers.pin_passage),
     ):
         app.add_handler(CallbackQueryHandler(callback, pattern=cb.pattern(kind)))
     app.add_handler(CallbackQueryHandler(handlers.stale_button))

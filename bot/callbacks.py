@@ -75,6 +75,45 @@ class Feedback:
 
 
 @dataclass(frozen=True)
+class ScopedResults:
+    """A page of a logged question's passages within a scope, edited in place: `scope` -1 is 取消筛选
+    (no filter read from the question), a positive scope is one speech's id (只看这篇讲话)."""
+
+    prefix: ClassVar[str] = "v"
+    query_id: int
+    scope: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class OneSpeech:
+    """只看这篇讲话 under a result: the question asked again within that speech, as a new message."""
+
+    prefix: ClassVar[str] = "o"
+    query_id: int
+    speech_id: int
+
+
+@dataclass(frozen=True)
+class ExportWord:
+    """导出 Word: the page as a .docx (scope as in ScopedResults, 0 for the answer as first given)."""
+
+    prefix: ClassVar[str] = "e"
+    query_id: int
+    scope: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class PinPassage:
+    """📌 设为标准答案 (admins): make a passage the agreed answer to the logged question."""
+
+    prefix: ClassVar[str] = "p"
+    query_id: int
+    passage_id: int
+
+
+@dataclass(frozen=True)
 class AskExample:
     """One of the example questions offered by /start."""
 
@@ -83,7 +122,18 @@ class AskExample:
 
 
 Callback = (
-    MoveContext | MoreResults | ShowContext | ShowSource | ReadSpeech | ListSpeeches | Feedback | AskExample
+    MoveContext
+    | MoreResults
+    | ShowContext
+    | ShowSource
+    | ReadSpeech
+    | ListSpeeches
+    | Feedback
+    | AskExample
+    | ScopedResults
+    | OneSpeech
+    | ExportWord
+    | PinPassage
 )
 KINDS: tuple[type[Callback], ...] = (
     MoreResults,
@@ -94,7 +144,12 @@ KINDS: tuple[type[Callback], ...] = (
     ListSpeeches,
     Feedback,
     AskExample,
+    ScopedResults,
+    OneSpeech,
+    ExportWord,
+    PinPassage,
 )
+UNFILTERED = -1  # the scope of 取消筛选
 _BY_PREFIX: dict[str, type[Callback]] = {kind.prefix: kind for kind in KINDS}
 
 
@@ -116,6 +171,10 @@ def decode(data: str | None) -> Callback | None:
     values = [int(f) for f in parts]
     if kind is Feedback:
         ids, valid = values[:1], values[1] in (1, -1)
+    elif kind is ScopedResults:
+        ids, valid = values[::2], values[1] == UNFILTERED or values[1] > 0
+    elif kind is ExportWord:
+        ids, valid = values[::2], values[1] >= UNFILTERED
     else:
         ids, valid = values, True
     if not valid or any(v < 0 for v in ids):

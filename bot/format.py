@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from index import BuildReport, FileOutcome, PassageRecord, QueryStats, SpeechRecord
+from index import BuildReport, FileOutcome, PassageRecord, PinState, QueryStats, SpeechRecord
 from retrieval import Answer, Hit, mark
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 ELLIPSIS = "…"
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 UNRELATED = "（可能不相关）"
+PINNED = "📌 标准答案"
 NO_MORE = "后面的段落与问题关系不大，不再列出。"
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
 SECTION_CHARS = 60
@@ -190,6 +191,23 @@ def source_line(p: PassageRecord) -> str:
     return " · ".join(part for part in (p.speech_date, p.speaker) if part)
 
 
+def result_line(p: PassageRecord) -> str:
+    """Date, speaker and speech id of a result: several speeches share a title, these tell them apart."""
+    return " · ".join(
+        part for part in (p.speech_date or "日期不详", p.speaker, f"讲话 #{p.speech_id}") if part
+    )
+
+
+def filter_line(answer: Answer) -> str | None:
+    """What the search was restricted to (「仅限：沈伟 · 2024 年」), or that nothing matched it."""
+    report = answer.filters
+    if report is None:
+        return None
+    if report.fallback:
+        return f"没有符合「{report.label}」的讲话，以下是不加筛选的结果。"
+    return f"仅限：{report.label}" + ("（由问题识别，可点「取消筛选」）" if report.detected else "")
+
+
 # -- answers ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AnswerView:
@@ -205,6 +223,8 @@ def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
     the query's words in bold. Shows fewer passages when all of them would not fit readably."""
     if not answer.hits:
         pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n\n")]
+        if (line := filter_line(answer)) is not None:
+            pieces += [Piece(line, "i"), Piece("\n")]
         pieces.append(Piece("语料库中还没有相关段落。" if answer.offset else "语料库中还没有任何讲话。"))
         return AnswerView(render(pieces, limit), (), None)
     shown = len(answer.hits)
@@ -223,23 +243,42 @@ def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
 def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     first, last = hits[0].rank, hits[-1].rank
     pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n")]
+    if (line := filter_line(answer)) is not None:
+        pieces += [Piece(line, "i"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]
     pieces.append(Piece(f"第 {first}–{last} 条" if last > first else f"第 {first} 条", "i"))
     for hit in hits:
         p = hit.passage
         pieces += [Piece("\n\n"), Piece(f"{hit.rank}. {_clip(p.speech_title, 120)}", "b")]
-        if not hit.relevant or not answer.answered:
+        if hit.pinned:
+            pieces += [Piece(" "), Piece(PINNED, "b")]
+        elif not hit.relevant or not answer.answered:
             pieces.append(Piece(UNRELATED, "i"))
-        meta = source_line(p)
-        if meta:
-            pieces += [Piece("\n"), Piece(meta, "i")]
+        pieces += [Piece("\n"), Piece(result_line(p), "i")]
         if p.section:
             pieces += [Piece("\n"), Piece("§ " + _clip(p.section, SECTION_CHARS), "i")]
         if hit.answer_sentence is not None:  # never shortened away: it is its own, fixed piece
             pieces += [Piece("\n"), Piece("要点：" + _clip(hit.answer_sentence.text, ANSWER_CHARS), "b")]
         pieces += [Piece("\n"), Piece(p.text, marks=hit.highlights, shrink=True)]
     return pieces
+
+
+def docx_name(answer: Answer) -> str:
+    """A file name for an exported answer: the question's first words (safe in every file system)."""
+    words = "".join(ch for ch in answer.query if ch.isalnum() or ch in "-_ ")[:24].strip() or "检索结果"
+    return f"{words}.docx"
+
+
+def docx_caption(answer: Answer) -> str:
+    """The caption (HTML) of an exported answer."""
+    pieces = [Piece("📄 "), Piece(_clip(answer.query, 200), "b")]
+    if answer.hits:
+        first, last = answer.hits[0].rank, answer.hits[-1].rank
+        pieces.append(
+            Piece(f"\n第 {first}–{last} 条，含完整出处" if last > first else f"\n第 {first} 条，含完整出处")
+        )
+    return render(pieces, 1024)
 
 
 # -- speeches ---------------------------------------------------------------------------------------
@@ -365,7 +404,10 @@ def render_refusal(reason: str) -> str:
     return render([Piece("❌ "), Piece(reason, shrink=True)])
 
 
-def render_stats(stats: QueryStats) -> str:
+_PIN_PROBLEMS = {"changed": "原文已修改", "vanished": "原文所在讲话已删除"}
+
+
+def render_stats(stats: QueryStats, pins: Sequence[PinState] = ()) -> str:
     names = {"telegram": "Telegram", "cli": "命令行"}
     pieces = [Piece("📊 使用统计", "b"), Piece(f"\n提问：{stats.questions} 次")]
     if stats.by_channel:
@@ -380,5 +422,18 @@ def render_stats(stats: QueryStats) -> str:
                 Piece(f"\n{rank}. "),
                 Piece(_clip(question, 200), shrink=True),
                 Piece(f"（{count} 次）"),
+            ]
+    if pins:
+        broken = [p for p in pins if p.status in _PIN_PROBLEMS]
+        pieces.append(Piece(f"\n\n📌 标准答案：{len(pins)} 条", "b"))
+        if broken:
+            pieces.append(
+                Piece(f"，{len(broken)} 条需要复核（speechqa pins 查看，speechqa unpin 编号 删除）")
+            )
+        for state in broken:
+            pieces += [
+                Piece(f"\n⚠️ #{state.pin.id} "),
+                Piece(_clip(state.pin.question, 100), shrink=True),
+                Piece(f"（{_PIN_PROBLEMS[state.status]}）"),
             ]
     return render(pieces)

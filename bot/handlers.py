@@ -38,8 +38,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, CorpusError, read_bytes
-from index import BuildReport, FileOutcome, SpeechIndexError, Store
-from retrieval import Answer, QueryError, SpeechService
+from index import BuildReport, FileOutcome, LoggedQuery, SpeechIndexError, Store
+from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx
 
 from . import callbacks as cb
 from . import format as fmt
@@ -317,7 +317,8 @@ class Handlers:
         if not await self._require_admin(update, "查看统计"):
             return
         stats = await asyncio.to_thread(self.store.query_stats)
-        await _message(update).reply_text(fmt.render_stats(stats))
+        pins = await asyncio.to_thread(self.store.pins)
+        await _message(update).reply_text(fmt.render_stats(stats, pins))
 
     def _progress(self, status: Message, label: str) -> ProgressMessage:
         return ProgressMessage(
@@ -354,12 +355,11 @@ class Handlers:
             "answered" if answer.answered else "no answer",
             answer.latency_ms,
         )
-        view = fmt.render_answer(answer)
-        markup = keyboards.answer_keyboard(view, query_id, answer.offset, self.page_size)
+        text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat))
         key = (message.chat.id, message.message_id)
-        if update.edited_message is not None and await self._edit_answer(message, key, view.html, markup):
+        if update.edited_message is not None and await self._edit_answer(message, key, text, markup):
             return
-        reply = await message.reply_text(view.html, reply_markup=markup)
+        reply = await message.reply_text(text, reply_markup=markup)
         if update.callback_query is None:
             self._remember_reply(key, reply.message_id)
 
@@ -388,8 +388,40 @@ class Handlers:
         while len(self.replies) > REMEMBERED_REPLIES:
             self.replies.popitem(last=False)
 
+    def _search(self, question: str, scope: int = 0, offset: int = 0) -> Answer:
+        """A page of the answer to a question in a scope (see `keyboards.answer_keyboard`): filters read
+        from the question apply unless the scope says otherwise; pinned answers come first."""
+        retriever = self.service.current()
+        if scope > 0:
+            only = Filters(speeches=(scope,))
+            return retriever.search(question, self.page_size, offset=offset, filters=only, pins=True)
+        auto = scope != cb.UNFILTERED
+        return retriever.search(question, self.page_size, offset=offset, auto_filter=auto, pins=True)
+
+    def _page(
+        self, answer: Answer, query_id: int, scope: int, admin: bool
+    ) -> tuple[str, InlineKeyboardMarkup]:
+        view = fmt.render_answer(answer)
+        auto_filtered = (
+            answer.filters is not None and bool(answer.filters.detected) and not answer.filters.fallback
+        )
+        markup = keyboards.answer_keyboard(
+            view,
+            query_id,
+            answer.offset,
+            self.page_size,
+            scope=scope,
+            auto_filtered=auto_filtered,
+            admin=admin,
+        )
+        return view.html, markup
+
+    def _may_pin(self, user_id: int | None, chat: Chat | None) -> bool:
+        """📌 buttons are shown to admins in their private chat (a group's members would see them too)."""
+        return self.policy.is_admin(user_id) and chat is not None and chat.type == ChatType.PRIVATE
+
     def _search_and_log(self, question: str, user_id: int, chat_id: int, private: bool) -> tuple[Answer, int]:
-        answer = self.service.current().search(question, k=self.page_size)
+        answer = self._search(question)
         query_id = self.store.log_query(
             channel="telegram",
             query=answer.query,
@@ -414,21 +446,81 @@ class Handlers:
     # -- buttons ------------------------------------------------------------------------------------
     # Each press is answered with `ack`/`tell`: a press too old to answer (made while the bot was down)
     # still gets its action done. Content goes to the presser's chat and forum topic.
+    async def _logged(self, query: CallbackQuery, query_id: int) -> LoggedQuery | None:
+        """The logged question a button refers to, if it was asked in the chat the button is in (a
+        modified client could send any id); else the presser is told it is gone."""
+        logged = await asyncio.to_thread(self.store.query_by_id, query_id)
+        if logged is None or logged.chat_id != self._chat_key(_chat(query)):
+            await tell(query, self.answered, NO_RECORD)
+            return None
+        return logged
+
+    async def _show_page(
+        self, query: CallbackQuery, query_id: int, scope: int, offset: int, *, new: bool
+    ) -> None:
+        logged = await self._logged(query, query_id)
+        if logged is None:
+            return
+        await ack(query, self.answered)
+        answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
+        text, markup = self._page(answer, logged.id, scope, self._may_pin(query.from_user.id, _chat(query)))
+        if new and query.message is not None:
+            await send(query.get_bot(), query.message, text, markup)
+        else:
+            await edit_or_send(query, text, markup)
+
     async def more_results(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """更多结果 / 上一页: re-run the logged question from an offset; edit the answer in place."""
         query, data = _callback(update, cb.MoreResults)
-        logged = await asyncio.to_thread(self.store.query_by_id, data.query_id)
-        if logged is None or logged.chat_id != self._chat_key(_chat(query)):  # only where it was asked
-            await tell(query, self.answered, NO_RECORD)
+        await self._show_page(query, data.query_id, 0, data.offset, new=False)
+
+    async def scoped_results(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """取消筛选, and the pages of an answer without its filter or within one speech (edited in place)."""
+        query, data = _callback(update, cb.ScopedResults)
+        await self._show_page(query, data.query_id, data.scope, data.offset, new=False)
+
+    async def one_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """只看这篇讲话: the question asked again within one speech, as a new message."""
+        query, data = _callback(update, cb.OneSpeech)
+        await self._show_page(query, data.query_id, data.speech_id, 0, new=True)
+
+    async def export_word(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """导出 Word: the page as a .docx document (question, passages with full citations, date)."""
+        query, data = _callback(update, cb.ExportWord)
+        logged = await self._logged(query, data.query_id)
+        if logged is None or query.message is None:
             return
-        await ack(query, self.answered)
-        answer = await asyncio.to_thread(
-            self.service.current().search, logged.query, self.page_size, "hybrid", data.offset
+        await ack(query, self.answered, "正在生成 Word 文档…")
+        answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
+        document = await asyncio.to_thread(answer_docx, answer)
+        await context.bot.send_document(
+            query.message.chat.id,
+            document,
+            filename=fmt.docx_name(answer),
+            caption=fmt.docx_caption(answer),
+            message_thread_id=thread_of(query.message),
         )
-        view = fmt.render_answer(answer)
-        await edit_or_send(
-            query, view.html, keyboards.answer_keyboard(view, logged.id, answer.offset, self.page_size)
+
+    async def pin_passage(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """📌 设为标准答案: an admin makes a passage the agreed answer to the logged question."""
+        query, data = _callback(update, cb.PinPassage)
+        if not self.policy.is_admin(query.from_user.id):
+            await tell(query, self.answered, "只有管理员可以设置标准答案。")
+            return
+        logged = await self._logged(query, data.query_id)
+        if logged is None:
+            return
+        pin = await asyncio.to_thread(
+            self.store.pin, logged.query, data.passage_id, pinned_by=self._who(query.from_user.id)
         )
+        if pin is None:
+            await tell(query, self.answered, "这段内容已不在语料中。")
+            return
+        log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
+        await ack(query, self.answered, "📌 已设为这个问题的标准答案")
+        answer = await asyncio.to_thread(self._search, logged.query)
+        text, markup = self._page(answer, logged.id, 0, True)
+        await edit_or_send(query, text, markup)
 
     async def show_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """上下文: the paragraphs before and after a passage, as a new message."""

@@ -9,13 +9,18 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from index import PassageRecord, SpeechRecord
 
 from .callbacks import (
+    UNFILTERED,
     AskExample,
     Callback,
+    ExportWord,
     Feedback,
     ListSpeeches,
     MoreResults,
     MoveContext,
+    OneSpeech,
+    PinPassage,
     ReadSpeech,
+    ScopedResults,
     ShowContext,
     ShowSource,
     encode,
@@ -27,28 +32,57 @@ CONTEXT = "上下文"
 SOURCE = "出处"
 HELPFUL = "👍 有帮助"
 UNHELPFUL = "👎 没帮助"
+ONE_SPEECH = "只看这篇讲话"
+UNFILTER = "取消筛选"
+EXPORT = "导出 Word"
+PIN = "📌 设为标准答案"
 
 
 def _button(text: str, callback: Callback) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=encode(callback))
 
 
-def answer_keyboard(view: AnswerView, query_id: int, offset: int, page_size: int) -> InlineKeyboardMarkup:
-    """上下文 and 出处 for each passage shown, paging, and feedback on the question."""
-    rows = [
-        [
+def answer_keyboard(
+    view: AnswerView,
+    query_id: int,
+    offset: int,
+    page_size: int,
+    *,
+    scope: int = 0,
+    auto_filtered: bool = False,
+    admin: bool = False,
+) -> InlineKeyboardMarkup:
+    """For each passage shown: 上下文, 出处, 只看这篇讲话 (and 📌 设为标准答案 for an admin); then
+    取消筛选 when a filter was read from the question, paging, 导出 Word, and feedback.
+
+    `scope` is the view the page belongs to: 0 the answer as first given, `UNFILTERED` without the
+    filter read from the question, a speech id within that speech."""
+    rows = []
+    for hit in view.hits:
+        row = [
             _button(f"{CONTEXT} {hit.rank}", ShowContext(hit.passage.id)),
             _button(f"{SOURCE} {hit.rank}", ShowSource(hit.passage.speech_id)),
         ]
-        for hit in view.hits
-    ]
+        if scope <= 0:
+            row.append(_button(f"{ONE_SPEECH} {hit.rank}", OneSpeech(query_id, hit.passage.speech_id)))
+        rows.append(row)
+        if admin and not hit.pinned:
+            rows.append([_button(f"{PIN} {hit.rank}", PinPassage(query_id, hit.passage.id))])
+    if scope == 0 and auto_filtered:
+        rows.append([_button(UNFILTER, ScopedResults(query_id, UNFILTERED, 0))])
+
+    def page(at: int) -> Callback:
+        return MoreResults(query_id, at) if scope == 0 else ScopedResults(query_id, scope, at)
+
     paging = []
     if offset > 0:
-        paging.append(_button("◀ 上一页", MoreResults(query_id, max(0, offset - page_size))))
+        paging.append(_button("◀ 上一页", page(max(0, offset - page_size))))
     if view.next_offset is not None:
-        paging.append(_button(MORE, MoreResults(query_id, view.next_offset)))
+        paging.append(_button(MORE, page(view.next_offset)))
     if paging:
         rows.append(paging)
+    if view.hits:
+        rows.append([_button(EXPORT, ExportWord(query_id, scope, offset))])
     rows.append([_button(HELPFUL, Feedback(query_id, 1)), _button(UNHELPFUL, Feedback(query_id, -1))])
     return InlineKeyboardMarkup(rows)
 

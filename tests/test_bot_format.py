@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from bot.format import (
     ELLIPSIS,
     NO_ANSWER,
+    NO_MORE,
     TEXT_LIMIT,
     Piece,
     fit,
@@ -20,8 +22,8 @@ from bot.format import (
     to_html,
     utf16_len,
 )
-from index import PassageRecord, QueryStats
-from retrieval import Answer, Hit, highlight_spans
+from index import PassageRecord, PinRecord, PinState, QueryStats
+from retrieval import Answer, FilterReport, Filters, Hit, highlight_spans
 
 from .fake_telegram import parse_html
 
@@ -132,7 +134,10 @@ def test_to_html_escapes_every_piece_and_bolds_marks() -> None:
 def test_answer_shows_source_section_and_bold_query_words() -> None:
     view = render_answer(answer_of(["要落实好离休干部每年一次体检的规定。"], ("离休干部", "体检")))
     plain, _ = parse_html(view.html)
-    assert "1. 讲话标题\n2024-03-13 · 沈伟\n§ 一、总体要求\n要落实好离休干部每年一次体检的规定。" in plain
+    assert (
+        "1. 讲话标题\n2024-03-13 · 沈伟 · 讲话 #2\n§ 一、总体要求\n要落实好离休干部每年一次体检的规定。"
+        in plain
+    )
     assert "<b>离休干部</b>每年一次<b>体检</b>" in view.html
     assert NO_ANSWER not in plain and view.next_offset is None
 
@@ -222,3 +227,52 @@ def test_the_answer_sentence_comes_first_in_bold_and_survives_shortening() -> No
     view = render_answer(Answer("问题？", True, hits, (), "hybrid", 0, False, 1.0))
     assert view.html.count(f"<b>要点：{sentence}</b>") == len(view.hits)
     assert utf16_len(parse_html(view.html)[0]) <= TEXT_LIMIT
+
+
+def test_a_result_without_a_date_says_so_and_every_result_names_its_speech() -> None:
+    hits = (Hit(1, 1.0, passage("一段话。", date=None), None, None, ()),)
+    plain, _ = parse_html(render_answer(Answer("问题？", True, hits, (), "hybrid", 0, False, 1.0)).html)
+    assert "1. 讲话标题\n日期不详 · 讲话 #2\n" in plain
+
+
+def test_passages_past_relevance_are_marked_and_the_last_page_says_the_results_end() -> None:
+    base = answer_of(["相关的一段。", "不太相关的一段。"])
+    hits = (base.hits[0], replace(base.hits[1], relevant=False))
+    plain, _ = parse_html(render_answer(replace(base, hits=hits)).html)
+    first, second = plain.split("\n\n")[1:3]
+    assert "（可能不相关）" not in first and "2. 讲话标题（可能不相关）" in second
+    assert plain.endswith(NO_MORE)
+    more, _ = parse_html(render_answer(replace(base, has_more=True)).html)
+    assert NO_MORE not in more  # a further page: nothing ends yet
+
+
+def test_filters_and_pins_are_shown() -> None:
+    base = answer_of(["标准答案的一段。", "另一段。"])
+    pinned = (replace(base.hits[0], pinned=True), base.hits[1])
+    detected = Filters(speakers=("沈伟",), since="2024-01-01", until="2024-12-31")
+    report = FilterReport(detected, detected, 57, fallback=False)
+    plain, _ = parse_html(render_answer(replace(base, hits=pinned, filters=report)).html)
+    assert plain.split("\n")[1] == "仅限：沈伟 · 2024 年（由问题识别，可点「取消筛选」）"
+    assert "1. 讲话标题 📌 标准答案\n" in plain and "2. 讲话标题\n" in plain
+    nothing = FilterReport(Filters(speeches=(9,)), Filters(), 0, fallback=True)
+    plain, _ = parse_html(render_answer(replace(base, filters=nothing)).html)
+    assert plain.split("\n")[1] == "没有符合「讲话 #9」的讲话，以下是不加筛选的结果。"
+
+
+def test_stats_flag_pins_whose_passage_changed_or_vanished() -> None:
+    stats = QueryStats(3, 2, 1, 0, 12.0, (("telegram", 3),), ())
+
+    def pin(pid: int, question: str) -> PinRecord:
+        return PinRecord(pid, question, 7, 2, "h", "原文", "讲话标题", "1002", "2026-11-30T02:00:00+0000")
+
+    pins = [
+        PinState(pin(1, "体检规定"), "ok", passage("原文")),
+        PinState(pin(2, "老年大学<怎么办>"), "changed", None),
+        PinState(pin(3, "活动中心"), "vanished", None),
+    ]
+    html = render_stats(stats, pins)
+    plain, _ = parse_html(html)
+    assert "📌 标准答案：3 条，2 条需要复核" in plain
+    assert "⚠️ #2 老年大学<怎么办>（原文已修改）" in plain and "⚠️ #3 活动中心（原文所在讲话已删除）" in plain
+    assert "体检规定" not in plain and "&lt;怎么办&gt;" in html
+    assert "标准答案" not in parse_html(render_stats(stats))[0]

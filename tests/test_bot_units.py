@@ -37,6 +37,10 @@ ids = st.integers(min_value=0, max_value=10**18 - 1)
         st.builds(cb.ListSpeeches, ids),
         st.builds(cb.Feedback, ids, st.sampled_from([1, -1])),
         st.builds(cb.AskExample, ids),
+        st.builds(cb.ScopedResults, ids, st.one_of(st.just(cb.UNFILTERED), st.integers(1, 10**18 - 1)), ids),
+        st.builds(cb.OneSpeech, ids, ids),
+        st.builds(cb.ExportWord, ids, st.integers(cb.UNFILTERED, 10**18 - 1), ids),
+        st.builds(cb.PinPassage, ids, ids),
     )
 )
 def test_callback_data_round_trips_within_64_bytes(callback: cb.Callback) -> None:
@@ -53,7 +57,11 @@ def test_callback_data_is_compact() -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [None, "", "m", "m:1", "m:1:2:3", "m:a:1", "c:-1", "f:1:0", "f:1:2", "q:1", "c:1.5"]
+    "data",
+    [
+        *(None, "", "m", "m:1", "m:1:2:3", "m:a:1", "c:-1", "f:1:0", "f:1:2", "q:1", "c:1.5"),
+        *("v:1:0:0", "v:1:-2:0", "v:-1:3:0", "v:1:3:-5", "e:1:-2:0", "o:1:-3", "p:1", "p:-1:2"),
+    ],
 )
 def test_foreign_or_malformed_callback_data_decodes_to_none(data: str | None) -> None:
     assert decode(data) is None

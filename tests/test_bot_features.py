@@ -1,0 +1,167 @@
+"""End-to-end tests of the bot side of filters, pinned answers and Word export (issue 13): the real
+Application over real HTTP against the fake Bot API, the real service on the seed corpus."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import AsyncIterator
+
+import docx
+import pytest
+import pytest_asyncio
+
+from retrieval import SpeechService
+
+from .bot_harness import ADMIN, GROUP, USER, feed, running_bot
+from .fake_telegram import FakeBotAPI, SentMessage
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+BY_SPEAKER = "沈伟同志讲话中关于老年大学的内容"  # only speech 2 has a speaker: 沈伟
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
+        yield fake
+
+
+def blocks(message: SentMessage) -> list[str]:
+    """The result blocks of an answer message (after its header, before a closing note)."""
+    return [b for b in message.plain_text.split("\n\n")[1:] if re.match(r"\d+\. ", b)]
+
+
+def labels(message: SentMessage) -> list[str]:
+    return [b["text"] for b in message.buttons]
+
+
+async def test_every_result_shows_its_speech_id_and_date(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("老干部工作会议"))
+    results = blocks(api.last_message(USER))
+    assert len(results) == 5
+    for block in results:
+        meta = block.split("\n")[1]
+        assert re.search(r"讲话 #\d+$", meta), meta
+        assert re.match(r"(\d{4}-\d{2}-\d{2}|日期不详)", meta), meta
+    assert any("日期不详" in b for b in results)  # the same-title speeches 3 and 4 have no date
+
+
+async def test_a_filter_read_from_the_question_is_shown_and_can_be_cancelled(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BY_SPEAKER))
+        answer = api.last_message(USER)
+        filtered = answer.plain_text
+        await feed(app, api.make_callback_update(answer, answer.button_data("取消筛选")))
+    assert filtered.split("\n")[1] == "仅限：沈伟（由问题识别，可点「取消筛选」）"
+    assert all("讲话 #2" in b for b in blocks_of(filtered))
+    assert answer.edit_count == 1  # edited in place
+    assert "仅限" not in answer.plain_text and "取消筛选" not in labels(answer)
+    unfiltered = seed_service.current().search(BY_SPEAKER, 5, auto_filter=False, pins=True)
+    shown = [int(m) for m in re.findall(r"讲话 #(\d+)", "\n".join(blocks(answer)))]
+    assert shown == [h.passage.speech_id for h in unfiltered.hits] and unfiltered.filters is None
+    data = [b["callback_data"] for b in answer.buttons]
+    assert "e:1:-1:0" in data  # exporting it exports the unfiltered page
+
+
+def blocks_of(text: str) -> list[str]:
+    return [b for b in text.split("\n\n")[1:] if re.match(r"\d+\. ", b)]
+
+
+async def test_only_this_speech_asks_again_within_it(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("怎样发挥老干部的作用？"))
+        answer = api.last_message(USER)
+        speech = int(re.findall(r"讲话 #(\d+)", blocks(answer)[0])[0])
+        await feed(app, api.make_callback_update(answer, answer.button_data("只看这篇讲话 1")))
+        within = api.last_message(USER)
+        first_page = within.plain_text
+        if "更多结果 ▶" in labels(within):
+            await feed(app, api.make_callback_update(within, within.button_data("更多结果")))
+    assert within is not answer and answer.edit_count == 0  # a new message; the answer stays
+    assert first_page.split("\n")[1] == f"仅限：讲话 #{speech}"
+    assert all(f"讲话 #{speech}" in b for b in blocks_of(first_page) + blocks(within))
+    assert not any(label.startswith("只看这篇讲话") for label in labels(within))
+    assert all(len(b["callback_data"].encode()) <= 64 for b in answer.buttons + within.buttons)
+
+
+async def test_an_admin_pins_a_result_and_later_questions_get_it_first(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        assert not any("📌" in label for label in labels(api.last_message(USER)))  # not an admin
+
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        third = blocks(answer)[2]
+        assert "📌 设为标准答案 3" in labels(answer)
+        await feed(
+            app, api.make_callback_update(answer, answer.button_data("📌 设为标准答案 3"), user_id=ADMIN)
+        )
+        assert "已设为" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+        assert answer.edit_count == 1
+        top = blocks(answer)[0]
+        assert "📌 标准答案" in top and top.split("\n", 1)[1] == third.split("\n", 1)[1]
+
+        # a user forging the admin's button data gets nothing
+        mine = api.last_message(USER)
+        forged = answer.button_data("📌 设为标准答案 2").replace(":2:", ":1:", 1)
+        await feed(app, api.make_callback_update(mine, forged, check=False))
+        assert "只有管理员" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+
+        await feed(app, api.make_text_update("离休干部的体检有什么规定"))  # a paraphrase, by a user
+        later = api.last_message(USER)
+        assert "📌 标准答案" in blocks(later)[0]
+
+        await feed(app, api.make_text_update("/stats", user_id=ADMIN))
+        assert "📌 标准答案：1 条" in api.last_message(ADMIN).plain_text
+        (state,) = store.pins()
+        assert state.pin.question == QUESTION and state.pin.pinned_by == str(ADMIN)
+
+        seed_service.remove(state.passage.speech_id if state.passage else 0)  # its speech is removed
+        await feed(app, api.make_text_update("/stats", user_id=ADMIN))
+    stats = api.last_message(ADMIN).plain_text
+    assert "1 条需要复核" in stats and f"⚠️ #{state.pin.id} {QUESTION}（原文所在讲话已删除）" in stats
+
+
+async def test_export_word_sends_the_page_as_a_docx(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    topic = api.create_forum_topic(GROUP, "材料")
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app,
+            api.make_text_update(
+                f"/ask {QUESTION}", chat_type="supergroup", chat_id=GROUP, message_thread_id=topic
+            ),
+        )
+        answer = api.last_message(GROUP)
+        await feed(app, api.make_callback_update(answer, answer.button_data("导出 Word")))
+    (call,) = api.calls_of("sendDocument")
+    assert call.params["message_thread_id"] == topic
+    upload = call.params["document"]
+    assert upload.filename.endswith(".docx") and "离休干部体检规定是什么" in upload.filename
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(upload.data)).paragraphs)
+    assert QUESTION in text and CITED in text and "导出日期" in text
+    assert "《开创老干部工作新局面 努力为温州第三次跨越作贡献》 · 2024-03-13 · 沈伟" in text
+    assert text.count("讲话编号") == 5
+    assert api.last_message(GROUP).plain_text.startswith(f"📄 {QUESTION}")
+
+
+async def test_new_buttons_work_after_a_restart(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BY_SPEAKER))
+    answer = api.last_message(USER)
+    async with running_bot(api, seed_service) as app:  # a new application: nothing kept in memory
+        for label in ("只看这篇讲话 1", "导出 Word", "取消筛选"):
+            await feed(app, api.make_callback_update(answer, answer.button_data(label)))
+    assert api.calls_of("sendDocument") and "仅限" not in answer.plain_text
+    assert "仅限：讲话 #2" in api.messages(USER)[1].plain_text
+    assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
