@@ -1,7 +1,14 @@
 """Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
 
 from .bundled import bundled_corpus_files
-from .chunk import DEFAULT_MAX_CHARS, DEFAULT_MERGE_TO, chunk_speech, split_paragraph, split_sentences
+from .chunk import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MERGE_TO,
+    MEASURED_MERGE_TO,
+    chunk_speech,
+    split_paragraph,
+    split_sentences,
+)
 from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
@@ -13,6 +20,7 @@ from .script import script_fold_version, to_simplified
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MERGE_TO",
+    "MEASURED_MERGE_TO",
     "SUPPORTED_SUFFIXES",
     "Block",
     "Conservation",
