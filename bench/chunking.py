@@ -10,6 +10,7 @@ they survive re-chunking.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -18,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus import DEFAULT_MAX_CHARS, Speech, chunk_speech, parse_document, read_document
+from corpus import DEFAULT_MAX_CHARS, PassageDraft, Speech, chunk_speech, parse_document, read_document
 from index import Embedder, LexicalIndex, Library
-from retrieval import Retriever
+from retrieval import Answer, Retriever
 from retrieval.evaluate import (
     KS,
     MRR_DEPTH,
@@ -49,19 +50,38 @@ class QuestionSet:
     speeches: list[Speech]
     questions: list[GoldQuestion]
     parts: dict[str, frozenset[str]]  # part name -> question ids (e.g. tune / held-out)
+    # The same questions with the answering speech as gold (any passage of it counts): document recall.
+    doc_questions: tuple[GoldQuestion, ...] = ()
 
 
 def notice_set(notices: Path, questions_file: Path) -> QuestionSet:
     """The official-notice fixtures and the policy question set, with its tune/held-out split."""
-    speeches = [s for f in sorted(notices.glob("*.txt")) for s in parse_document(read_document(f))]
+    titles: dict[str, str] = {}
+    speeches: list[Speech] = []
+    for f in sorted(notices.glob("*.txt")):
+        parsed = parse_document(read_document(f))
+        speeches += parsed
+        titles[f.stem] = parsed[0].title
     questions = load_questions(questions_file)
     parts: dict[str, set[str]] = {}
+    notice_of: dict[str, str] = {}
     for number, line in enumerate(questions_file.read_text(encoding="utf-8-sig").splitlines(), start=1):
         if line.strip():
             row = json.loads(line)
-            parts.setdefault(str(row.get("split", "all")), set()).add(str(row.get("id", number)))
+            qid = str(row.get("id", number))
+            parts.setdefault(str(row.get("split", "all")), set()).add(qid)
+            if row.get("notice") in titles:
+                notice_of[qid] = titles[row["notice"]]
+    doc_questions = tuple(
+        GoldQuestion(q.id, q.question, (), q.style, notice_of[q.id]) if q.id in notice_of and q.answers else q
+        for q in questions
+    )
     return QuestionSet(
-        questions_file.stem, speeches, questions, {k: frozenset(v) for k, v in sorted(parts.items())}
+        questions_file.stem,
+        speeches,
+        questions,
+        {k: frozenset(v) for k, v in sorted(parts.items())},
+        doc_questions,
     )
 
 
@@ -101,6 +121,7 @@ class _Row:
     passages: int
     mean_chars: float
     reports: dict[str, Report]  # part name ("all", "tune", …) -> report
+    documents: Report | None = None  # document recall (the answering speech ranked), when the set has it
 
 
 def chunking_report(
@@ -117,28 +138,47 @@ def chunking_report(
     for qset in sets:
         library = Library(home / _slug(qset.name), tokenizer=tokenizer)
         cached = _QueryCache(embedder)
-        rows = [_variant(qset, library, cached, target, progress) for target in targets]
+        rows: list[_Row] = []
+        previous: tuple[list[str], _Row] | None = None
+        for target in targets:
+            drafts = [chunk_speech(s, DEFAULT_MAX_CHARS, target) for s in qset.speeches]
+            texts = [d.text for part in drafts for d in part]
+            label = "one paragraph" if target is None else f"merged ≤ {target}"
+            if previous is not None and previous[0] == texts:  # the same passages: the same figures
+                rows.append(dataclasses.replace(previous[1], label=label))
+                continue
+            rows.append(_variant(qset, library, cached, drafts, label, progress))
+            previous = (texts, rows[-1])
         rows.append(_window_reference(qset))
         sections.append(_table(qset, rows))
     return "\n\n".join(sections)
 
 
 def _variant(
-    qset: QuestionSet, library: Library, embedder: _QueryCache, target: int | None, progress: Progress | None
+    qset: QuestionSet,
+    library: Library,
+    embedder: _QueryCache,
+    drafts: list[list[PassageDraft]],
+    label: str,
+    progress: Progress | None,
 ) -> _Row:
     with library.write_lock():
-        for speech in qset.speeches:
-            library.store.save_speech(speech, chunk_speech(speech, DEFAULT_MAX_CHARS, target))
+        for speech, speech_drafts in zip(qset.speeches, drafts, strict=True):
+            library.store.save_speech(speech, speech_drafts)
         if library.is_stale():
             library.build(embedder, progress)  # type: ignore[arg-type]
     retriever = Retriever(library.store, library.load(embedder.key), embedder)  # type: ignore[arg-type]
     passages = library.store.passages()
-    label = "one paragraph" if target is None else f"merged ≤ {target}"
+
+    def ask(q: str) -> Answer:
+        return retriever.search(q, k=MRR_DEPTH, mode="hybrid")
+
     return _Row(
         label,
         len(passages),
         sum(len(p.text) for p in passages) / max(len(passages), 1),
-        _by_part(qset, lambda q: retriever.search(q, k=MRR_DEPTH, mode="hybrid")),
+        _by_part(qset, ask),
+        evaluate(qset.doc_questions, ask) if qset.doc_questions else None,
     )
 
 
@@ -192,7 +232,12 @@ def _window_reference(qset: QuestionSet) -> _Row:
     reports = {"all": _summarise(outcomes)}
     for part, ids in qset.parts.items():
         reports[part] = _summarise([o for o in outcomes if o.question.id in ids])
-    return _Row(f"reference: bigram BM25, {WINDOW}-char windows", len(texts), WINDOW, reports)
+    documents = (
+        _summarise([Outcome(q, first_relevant(q), True) for q in qset.doc_questions])
+        if qset.doc_questions
+        else None
+    )
+    return _Row(f"reference: bigram BM25, {WINDOW}-char windows", len(texts), WINDOW, reports, documents)
 
 
 def _squash(text: str) -> str:
@@ -205,6 +250,8 @@ def _table(qset: QuestionSet, rows: list[_Row]) -> str:
     head = ["passages", "count", "mean chars"]
     for part in parts:
         head += [f"R@1 {part}", f"R@5 {part}", f"MRR {part}"]
+    if qset.doc_questions:
+        head += ["document R@1", "document MRR"]
     head.append("abstain acc")
     lines = [
         f"**{qset.name}**: {len(qset.speeches)} speeches, {len(qset.questions)} questions "
@@ -219,6 +266,9 @@ def _table(qset: QuestionSet, rows: list[_Row]) -> str:
         for part in parts:
             r = row.reports[part]
             cells += [f"{r.recall[1]:.3f}", f"{r.recall[KS[-1]]:.3f}", f"{r.mrr:.3f}"]
+        if qset.doc_questions:
+            d = row.documents
+            cells += [f"{d.recall[1]:.3f}", f"{d.mrr:.3f}"] if d else ["—", "—"]
         cells.append(
             "—" if row.label.startswith("reference") else f"{row.reports['all'].abstain_accuracy:.3f}"
         )

@@ -75,7 +75,9 @@ class Context:
     @property
     def library(self) -> Library:
         if self._library is None:
-            self._library = Library(self.settings.home, tokenizer=self.settings.tokenizer)
+            self._library = Library(
+                self.settings.home, tokenizer=self.settings.tokenizer, merge_to=self.settings.merge_to
+            )
         return self._library
 
     def service(self, *, fresh_model: bool = False) -> SpeechService:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from corpus import MEASURED_MERGE_TO
 from index import DEFAULT_MODEL, DEFAULT_TOKENIZER, TOKENIZERS, Prefixes
 
 
@@ -44,6 +45,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     prefixes: Prefixes | None = None  # None: the model's known prefixes
     tokenizer: str = DEFAULT_TOKENIZER
+    merge_to: int | None = MEASURED_MERGE_TO  # passages: short paragraphs merged up to this; None: one each
     top_k: int = 5
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
 
@@ -68,6 +70,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         model=env.get("SPEECHQA_MODEL") or DEFAULT_MODEL,
         prefixes=prefixes,
         tokenizer=tokenizer,
+        merge_to=_int(env, "SPEECHQA_MERGE_TO", MEASURED_MERGE_TO, low=0, high=2000) or None,
         top_k=_int(env, "SPEECHQA_TOP_K", 5, low=1, high=50),
         telegram=TelegramSettings(
             token=env.get("TELEGRAM_BOT_TOKEN") or None,

@@ -1,7 +1,14 @@
 """Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
 
 from .bundled import bundled_corpus_files
-from .chunk import DEFAULT_MAX_CHARS, DEFAULT_MERGE_TO, chunk_speech, split_paragraph, split_sentences
+from .chunk import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MERGE_TO,
+    MEASURED_MERGE_TO,
+    chunk_speech,
+    split_paragraph,
+    split_sentences,
+)
 from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat
@@ -18,6 +25,7 @@ __all__ = [
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MERGE_TO",
     "HOW_TO_ENABLE_OCR",
+    "MEASURED_MERGE_TO",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Block",

@@ -9,7 +9,10 @@ import re
 from .records import PassageDraft, Speech
 
 DEFAULT_MAX_CHARS = 350
-DEFAULT_MERGE_TO: int | None = None  # one passage per paragraph (see docs/benchmarks.md, chunking)
+DEFAULT_MERGE_TO: int | None = None  # the library API's default: one passage per paragraph
+# What speechqa itself uses (SPEECHQA_MERGE_TO): short paragraphs of one section merged up to 200
+# characters. It won on every set measured (`speechqa bench chunking`, docs/benchmarks.md).
+MEASURED_MERGE_TO = 200
 # A sentence ends at 。！？； (or their ASCII forms), together with any closing quotes/brackets after it.
 _SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’）)」』]*|$)")
 _CLAUSE = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")

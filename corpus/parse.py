@@ -193,7 +193,7 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
         if _SALUTATION.match(text) or (h.title is not None and _ADDRESSEE.match(text)):
             h.body_start = position + 1
             return h
-        if field := _FIELD.match(line.title_text):
+        if (field := _FIELD.match(line.title_text)) and not _SENTENCE_END.search(text):
             _read_field(h, field.group("label"), field.group("value").strip())
         elif (date := _parse_date(text)) is not None:
             h.date = h.date or date

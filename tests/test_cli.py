@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cli import cli
+from cli.settings import load_settings
 
 EXAMPLE = "离休干部体检规定是什么？"
 EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
@@ -49,6 +50,7 @@ Run = Callable[..., Result]
 SETTINGS = (
     "SPEECHQA_MODEL",
     "SPEECHQA_TOKENIZER",
+    "SPEECHQA_MERGE_TO",
     "SPEECHQA_TOP_K",
     "SPEECHQA_QUERY_PREFIX",
     "SPEECHQA_PASSAGE_PREFIX",
@@ -429,3 +431,9 @@ def test_a_user_synonym_lets_a_question_find_a_passage_in_other_words(run: Run) 
         before["results"][0]["text"] != after["results"][0]["text"]
         or "老年大学" in before["results"][0]["text"]
     )
+
+
+def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() -> None:
+    assert load_settings({"SPEECHQA_HOME": "/tmp/x"}).merge_to == 200
+    assert load_settings({"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_MERGE_TO": "0"}).merge_to is None
+    assert load_settings({"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_MERGE_TO": "350"}).merge_to == 350

@@ -131,3 +131,48 @@ def test_any_paragraph_splits_losslessly_within_the_limit(
     assert "".join(parts) == text
     assert all(parts)
     assert all(len(p) <= max_chars for p in parts)
+
+
+def _speech(*paragraphs: Paragraph) -> Speech:
+    return Speech("题", None, None, None, "a.txt", 1, None, tuple(paragraphs))
+
+
+def test_short_paragraphs_of_one_section_merge_up_to_the_target() -> None:
+    speech = _speech(
+        Paragraph(sentence(80, "甲"), "一、"),
+        Paragraph(sentence(80, "乙"), "一、"),
+        Paragraph(sentence(80, "丙"), "一、"),
+        Paragraph(sentence(30, "丁"), "二、"),
+    )
+    drafts = chunk_speech(speech, merge_to=200)
+    assert [d.text for d in drafts] == [
+        sentence(80, "甲") + sentence(80, "乙"),
+        sentence(80, "丙"),
+        sentence(30, "丁"),
+    ]
+    assert [(d.paragraph, d.section) for d in drafts] == [(0, "一、"), (2, "一、"), (3, "二、")]
+
+
+def test_merging_never_crosses_a_section_or_takes_a_table_row() -> None:
+    speech = _speech(
+        Paragraph(sentence(20, "甲"), "一、"),
+        Paragraph(sentence(20, "乙"), "二、"),
+        Paragraph("项目：体检；标准：每年一次", "二、", kind="table_row"),
+        Paragraph("项目：护理；标准：每月600元", "二、", kind="table_row"),
+        Paragraph(sentence(20, "丙"), "二、"),
+    )
+    texts = [d.text for d in chunk_speech(speech, merge_to=400)]
+    assert texts == [
+        sentence(20, "甲"),
+        sentence(20, "乙"),
+        "项目：体检；标准：每年一次",
+        "项目：护理；标准：每月600元",
+        sentence(20, "丙"),
+    ]
+
+
+def test_without_a_target_every_paragraph_is_a_passage() -> None:
+    speech = _speech(Paragraph(sentence(20, "甲"), None), Paragraph(sentence(20, "乙"), None))
+    assert len(chunk_speech(speech, merge_to=None)) == 2
+    assert len(chunk_speech(speech)) == 2  # the library default: one passage per paragraph
+    assert len(chunk_speech(speech, merge_to=200)) == 1

@@ -141,3 +141,13 @@ def test_table_rows_from_blocks_stay_separate_passages_under_their_section() -> 
     assert len(rows) == 2
     assert [d.section for d in drafts if d.text == "离休费按时足额发放。"] == ["生活待遇"]
     assert check_conservation(document_, [d.text for d in drafts]).ok
+
+
+def test_a_labelled_line_that_is_a_sentence_stays_body_text() -> None:
+    document_ = Document(
+        name="通知.txt",
+        text="关于体检的通知\n时间：2023年，全市共有离休干部300人。\n一、体检对象\n本市离休干部。",
+        encoding="utf-8",
+    )
+    passages = [d.text for s in parse_document(document_) for d in chunk_speech(s)]
+    assert check_conservation(document_, passages).ok
