@@ -302,7 +302,7 @@ def bench_add(obj: Context, sizes: list[int], repeat: int, first_run: bool, doc:
     "--batches",
     default="1,4,8,16,32,64",
     show_default=True,
-    callback=parsed(lambda v: (b.int_list(v), v)[1]),
+    callback=parsed(b.checked_int_list),
     help="Batch sizes.",
 )
 @click.option(
@@ -377,9 +377,8 @@ def bench_scale(
     Example:
         speechqa bench scale --sizes 10000,100000,1000000 --kinds flat,ivf-sq8
     """
-    markdown = b.scale_report(
-        sizes, queries, kinds, flat_max, hnsw_max, lexical_max, doc_tokens, lexical, doc_path, click.echo
-    )
+    spec = b.ScaleSpec(sizes, queries, kinds, flat_max, hnsw_max, lexical_max, doc_tokens, lexical)
+    markdown = b.scale_report(spec, doc_path, click.echo)
     click.echo("\n" + markdown)
     b.write_section("scale", markdown, doc_path)
     click.echo(
