@@ -191,7 +191,7 @@ class Retriever:
         return [t for t in weighted if t.weight > 0]
 
     def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
-        return answer_sentence(record.text, terms)
+        return answer_sentence(record.text, terms, topic=f"{record.section or ''} {record.speech_title}")
 
     def _candidates(self, text: str, pool: int, mode: Mode) -> Candidates:
         dense: list[tuple[int, float]] = []
