@@ -6,6 +6,19 @@ docs/benchmarks.md.
 """
 
 from .cmrc import BenchmarkSet, load_cmrc
+from .confidence import (
+    POLICY_NOTICES,
+    POLICY_QUESTIONS,
+    CachedQueries,
+    Example,
+    every_nth,
+    fit,
+    fit_examples,
+    fit_report,
+    folder_library,
+    heldout_report,
+    heldout_sets,
+)
 from .doc import DEFAULT_DOC, machine_line, write_section
 from .errors import BenchError
 from .quality import (
@@ -14,6 +27,7 @@ from .quality import (
     cmrc_library,
     cmrc_report,
     evaluate_modes,
+    halves_tables,
     misses,
     report_json,
     report_table,
@@ -35,10 +49,14 @@ from .txtai import comparison_section, require_txtai
 __all__ = [
     "DEFAULT_DOC",
     "DEV_QUESTIONS",
+    "POLICY_NOTICES",
+    "POLICY_QUESTIONS",
     "TXTAI_NOTE",
     "BenchError",
     "BenchLibrary",
     "BenchmarkSet",
+    "CachedQueries",
+    "Example",
     "ablation",
     "add_report",
     "bench_embedder",
@@ -48,6 +66,14 @@ __all__ = [
     "comparison_section",
     "dev_questions",
     "evaluate_modes",
+    "every_nth",
+    "fit",
+    "fit_examples",
+    "fit_report",
+    "folder_library",
+    "halves_tables",
+    "heldout_report",
+    "heldout_sets",
     "ingest_report",
     "int_list",
     "kind_list",

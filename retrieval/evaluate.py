@@ -49,6 +49,7 @@ class Outcome:
     question: GoldQuestion
     first_relevant: int | None  # 1-based rank of the first relevant passage within MRR_DEPTH
     answered: bool
+    level: str | None = None  # the answer's confidence: "high" | "medium" | "low"
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
             (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)),
             None,
         )
-        outcomes.append(Outcome(q, first, answer.answered))
+        outcomes.append(Outcome(q, first, answer.answered, answer.level))
     elapsed = time.perf_counter() - started
     return summarise(outcomes, elapsed)
 
@@ -163,3 +164,15 @@ def by_split(report: Report) -> dict[str, Report]:
             r = summarise(part, 0.0)
             halves[split] = replace(r, qps=report.qps)
     return halves
+
+
+def level_counts(report: Report) -> dict[str, dict[str, int]]:
+    """How many answerable and unanswerable questions got each confidence level."""
+    counts: dict[str, dict[str, int]] = {
+        "answerable": {"high": 0, "medium": 0, "low": 0},
+        "unanswerable": {"high": 0, "medium": 0, "low": 0},
+    }
+    for o in report.outcomes:
+        if o.level in counts["answerable"]:
+            counts["answerable" if o.question.answerable else "unanswerable"][o.level] += 1
+    return counts
