@@ -403,3 +403,22 @@ def heldout_report(model: Judge, sets: Sequence[tuple[str, Sequence[Example]]]) 
     else:
         parts.append("(no confidence model: the coverage rule judged every row; no probabilities)")
     return "\n\n".join(parts)
+
+
+def ablation_table(retriever: Retriever, questions: Sequence[GoldQuestion], model: Judge) -> str:
+    """The coverage rule against the model, on one question set (its heldout half when it is split;
+    CMRC questions also asked with their own context removed)."""
+    if any(q.split for q in questions):
+        questions, note = split_of(questions, "heldout"), "heldout half"
+    else:
+        note = "all questions"
+    if any(q.speech_title for q in questions):
+        examples, note = (
+            cmrc_examples(retriever, questions, "cmrc"),
+            note + ", each also with its own context removed",
+        )
+    else:
+        examples = collect(retriever, questions, "set")
+    name = "confidence model" if isinstance(model, ConfidenceModel) else "confidence model (missing: rule)"
+    rows = [("coverage rule (≥ 0.35)", rates(examples, CoverageRule())), (name, rates(examples, model))]
+    return f"Answered or not ({note}; hybrid):\n\n{rates_table(rows)}"

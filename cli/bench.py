@@ -207,6 +207,8 @@ def bench_ablation(
             embed_sections=embed_sections,
             progress=ProgressBar("嵌入（含章节标题）"),
         )
+        retriever = Retriever(library.store, library.load(embedder.key), embedder)
+        table += "\n\n" + b.ablation_table(retriever, questions, retriever.judge)
     click.echo(table)
     if doc is not None:
         b.write_section(f"ablation-{Path(name).stem}", f"{table}\n\n{b.machine_line()}", doc)
