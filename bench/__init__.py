@@ -33,11 +33,12 @@ from .quality import (
     report_json,
     report_table,
 )
-from .scale import kind_list, scale_report, size_list
+from .scale import ScaleSpec, kind_list, scale_report, size_list
 from .speed import (
     DEV_QUESTIONS,
     add_report,
     bench_embedder,
+    checked_int_list,
     coldstart_report,
     dev_questions,
     ingest_report,
@@ -58,10 +59,12 @@ __all__ = [
     "BenchmarkSet",
     "CachedQueries",
     "Example",
+    "ScaleSpec",
     "ablation",
     "ablation_table",
     "add_report",
     "bench_embedder",
+    "checked_int_list",
     "cmrc_library",
     "cmrc_report",
     "coldstart_report",

@@ -32,13 +32,13 @@ Notice = Callable[[str], None]
 
 
 def report_table(reports: dict[str, Report], *, abstain: bool) -> str:
-    head = ["mode", *[f"R@{k}" for k in KS], "MRR@10"]
+    head = ["mode", *[f"R@{k}" for k in KS], "MRR@10", "answer sentence"]
     if abstain:
         head += ["abstain acc", "false abstain", "false answer"]
     head += ["q/s"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for mode, r in reports.items():
-        cells = [mode, *[f"{r.recall[k]:.3f}" for k in KS], f"{r.mrr:.3f}"]
+        cells = [mode, *[f"{r.recall[k]:.3f}" for k in KS], f"{r.mrr:.3f}", f"{r.sentence_hit:.3f}"]
         if abstain:
             cells += [f"{r.abstain_accuracy:.3f}", f"{r.false_abstain:.3f}", f"{r.false_answer:.3f}"]
         cells += [f"{r.qps:.1f}"]
@@ -52,6 +52,7 @@ def report_json(r: Report, *, halves: bool = True) -> dict[str, object]:
         "answerable": r.answerable,
         **{f"recall@{k}": round(r.recall[k], 4) for k in KS},
         "mrr@10": round(r.mrr, 4),
+        "answer_sentence": round(r.sentence_hit, 4),
         "abstain_accuracy": round(r.abstain_accuracy, 4),
         "false_abstain": round(r.false_abstain, 4),
         "false_answer": round(r.false_answer, 4),

@@ -16,7 +16,7 @@ import gc
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import faiss
@@ -345,24 +345,29 @@ def kind_list(value: str) -> list[str]:
     return kinds
 
 
-def scale_report(
-    sizes: list[int],
-    queries: int,
-    kinds: list[str],
-    flat_max: int | None,
-    hnsw_max: int | None,
-    lexical_max: int | None,
-    doc_tokens: int,
-    lexical: bool,
-    doc_path: Path,
-    echo: Callable[[str], None],
-) -> str:
+@dataclass(frozen=True)
+class ScaleSpec:
+    """What `scale_report` measures: corpus sizes, index kinds and their caps, the lexical side."""
+
+    sizes: list[int]
+    queries: int = 200
+    kinds: list[str] = field(default_factory=lambda: ["flat", "ivf-sq8", "hnsw-sq8"])
+    flat_max: int | None = None  # skip exact search above this size
+    hnsw_max: int | None = None
+    lexical_max: int | None = None
+    doc_tokens: int = 100  # mean tokens per synthetic document
+    lexical: bool = True
+
+
+def scale_report(spec: ScaleSpec, doc_path: Path, echo: Callable[[str], None]) -> str:
     """Index build time, memory, query latency (p50/p95, k=10) and recall@10 against exact search, for
     each vector index kind and corpus size, on synthetic clustered vectors; and the bm25s index at the
     same sizes on synthetic Chinese-like token documents. Draws two plots beside `doc_path`
     (latency-vs-size.png, recall-vs-latency.png) and returns the "scale" section's Markdown; `echo`
     gets a line per measured row as it is done.
     """
+    sizes, queries, kinds, doc_tokens = spec.sizes, spec.queries, spec.kinds, spec.doc_tokens
+    flat_max, hnsw_max, lexical_max = spec.flat_max, spec.hnsw_max, spec.lexical_max
     largest = max(sizes)
     caps = {"flat": flat_max, "hnsw-sq8": hnsw_max}
     runs: list[VectorRun] = []
@@ -385,7 +390,7 @@ def scale_report(
         del data
         gc.collect()
     lexical_runs: list[LexicalRun] = []
-    if lexical:
+    if spec.lexical:
         vocab = synthetic_vocabulary()
         for size in sizes:
             if lexical_max is not None and size > lexical_max:

@@ -66,6 +66,12 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[rank - 1]
 
 
+def checked_int_list(text: str) -> str:
+    """`text` itself, once it is known to be a comma-separated list of positive integers."""
+    int_list(text)
+    return text
+
+
 def int_list(text: str) -> list[int]:
     try:
         values = [int(part) for part in text.split(",") if part.strip()]

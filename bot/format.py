@@ -23,6 +23,7 @@ NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是�
 LEVELS = {"high": "✅ 直接相关", "medium": "🔶 可能相关，请核对原文", "low": "⚠️ 未找到直接回答"}
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
 SECTION_CHARS = 60
+ANSWER_CHARS = 300  # an answer sentence longer than this (rare: one run-on sentence) is clipped
 _SENTENCE_ENDS = "。！？；!?;…\n"
 _CLOSERS = "”’）)」』】》"
 _CLAUSE_ENDS = "，、,：:"
@@ -236,6 +237,8 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
             pieces += [Piece("\n"), Piece(meta, "i")]
         if p.section:
             pieces += [Piece("\n"), Piece("§ " + _clip(p.section, SECTION_CHARS), "i")]
+        if hit.answer_sentence is not None:  # never shortened away: it is its own, fixed piece
+            pieces += [Piece("\n"), Piece("要点：" + _clip(hit.answer_sentence.text, ANSWER_CHARS), "b")]
         pieces += [Piece("\n"), Piece(p.text, marks=hit.highlights, shrink=True)]
     return pieces
 

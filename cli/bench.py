@@ -51,11 +51,22 @@ def publish(name: str, command: str, table: str, doc: Path) -> None:
     click.echo(f"\n(written to {doc})", err=True)
 
 
-def bench_library(obj: Context, data_file: Path, home: Path | None) -> tuple[b.BenchmarkSet, b.BenchLibrary]:
-    data = b.load_cmrc(data_file)
+every_context_option = click.option(
+    "--every-context",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Keep only every n-th CMRC context and its questions (n times less to embed, fewer distractors).",
+)
+
+
+def bench_library(
+    obj: Context, data_file: Path, home: Path | None, every: int = 1
+) -> tuple[b.BenchmarkSet, b.BenchLibrary]:
+    data = b.load_cmrc(data_file, every)
     library = b.cmrc_library(
         data,
-        home or obj.settings.home / "bench" / data_file.stem,
+        home or obj.settings.home / "bench" / (data_file.stem + (f"-every{every}" if every > 1 else "")),
         model=obj.settings.model,
         tokenizer=obj.settings.tokenizer,
         notice=notice,
@@ -120,6 +131,7 @@ def bench() -> None:
 @click.option("--limit", type=click.IntRange(1), help="Use only the first N questions.")
 @click.option("--mode", "modes", type=click.Choice(MODES), multiple=True, help="Mode(s) (default: all).")
 @bench_home_option
+@every_context_option
 @click.option(
     "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures into this file."
 )
@@ -130,6 +142,7 @@ def bench_cmrc(
     limit: int | None,
     modes: tuple[str, ...],
     bench_home: Path | None,
+    every_context: int,
     doc: Path | None,
 ) -> None:
     """CMRC 2018 as a retrieval benchmark (a hit: a passage of the question's own context).
@@ -140,7 +153,7 @@ def bench_cmrc(
     """
     with user_errors():
         started = time.perf_counter()
-        data, library = bench_library(obj, data_file, bench_home)
+        data, library = bench_library(obj, data_file, bench_home, every_context)
         questions = data.questions[:limit] if limit else data.questions
         setup = time.perf_counter() - started
         table = b.cmrc_report(
@@ -309,7 +322,7 @@ def bench_add(obj: Context, sizes: list[int], repeat: int, first_run: bool, doc:
     "--batches",
     default="1,4,8,16,32,64",
     show_default=True,
-    callback=parsed(lambda v: (b.int_list(v), v)[1]),
+    callback=parsed(b.checked_int_list),
     help="Batch sizes.",
 )
 @click.option(
@@ -384,9 +397,8 @@ def bench_scale(
     Example:
         speechqa bench scale --sizes 10000,100000,1000000 --kinds flat,ivf-sq8
     """
-    markdown = b.scale_report(
-        sizes, queries, kinds, flat_max, hnsw_max, lexical_max, doc_tokens, lexical, doc_path, click.echo
-    )
+    spec = b.ScaleSpec(sizes, queries, kinds, flat_max, hnsw_max, lexical_max, doc_tokens, lexical)
+    markdown = b.scale_report(spec, doc_path, click.echo)
     click.echo("\n" + markdown)
     b.write_section("scale", markdown, doc_path)
     click.echo(

@@ -44,6 +44,15 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "speech_date": p.speech_date,
         "speaker": p.speaker,
         "section": p.section,
+        "answer_sentence": (
+            None
+            if hit.answer_sentence is None
+            else {
+                "text": hit.answer_sentence.text,
+                "start": hit.answer_sentence.start,
+                "end": hit.answer_sentence.end,
+            }
+        ),
     }
 
 
@@ -75,6 +84,8 @@ def render_answer(answer: Answer) -> str:
         )
         if p.section:
             lines.append(click.style(f"    § {p.section}", dim=True))
+        if hit.answer_sentence is not None:
+            lines.append("    " + click.style(f"要点：{hit.answer_sentence.text}", bold=True))
         body = mark(p.text, hit.highlights, lambda piece: click.style(piece, fg="yellow", bold=True))
         lines.append("    " + body)
     return "\n".join(lines)

@@ -29,3 +29,7 @@ class ModelUnavailable(SpeechIndexError):
 
 class WriterBusy(SpeechIndexError):
     pass
+
+
+class InvalidSynonym(SpeechIndexError):
+    pass

@@ -221,13 +221,31 @@ class LexicalIndex:
         model = bm25_model(counts) if len(texts) else bm25s.BM25()
         return cls(model, np.asarray(ids, dtype=np.int64), tokenize, counts)
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def search(
+        self,
+        query: str,
+        k: int,
+        *,
+        drop: frozenset[str] = frozenset(),
+        expansions: Sequence[str] = (),
+        expansion_weight: float = 0.0,
+    ) -> list[tuple[int, float]]:
+        """The k best passages by BM25, as (passage id, score). Tokens in `drop` (question words) do not
+        count unless nothing else is left; the tokens of `expansions` (synonyms) count `expansion_weight`
+        times as much as the query's own."""
         if len(self.ids) == 0:
             return []
         tokens = [t for t in self.tokenize(query) if t in self.vocab]
-        if not tokens:
+        tokens = [t for t in tokens if t not in drop] or tokens
+        own = set(tokens)
+        extra = list(
+            dict.fromkeys(t for e in expansions for t in self.tokenize(e) if t in self.vocab and t not in own)
+        )
+        if not tokens and not extra:
             return []
-        scores = self.model.get_scores(tokens)
+        scores = self.model.get_scores(tokens) if tokens else np.zeros(len(self.ids), dtype=np.float32)
+        if extra and expansion_weight > 0:
+            scores = scores + expansion_weight * self.model.get_scores(extra)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from corpus import PassageDraft, Speech
 
-from .errors import StoreCorrupt
+from .errors import InvalidSynonym, StoreCorrupt
 from .records import PassageRecord, SpeechRecord
 
 P = ParamSpec("P")
@@ -104,11 +104,27 @@ def _m003_feedback(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m_user_synonyms(db: sqlite_utils.Database) -> None:
+    # Synonym pairs users add (`speechqa synonyms add`); the bundled lexicon is a data file, not here.
+    db.executescript(
+        """
+        CREATE TABLE user_synonyms (
+            word TEXT NOT NULL,
+            synonym TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (word, synonym)
+        );
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
     ("003_feedback", _m003_feedback),
+    ("user_synonyms", _m_user_synonyms),
 ]
+SYNONYM_MAX_CHARS = 20
 
 
 def lexical_input(text: str, section: str | None) -> str:
@@ -418,6 +434,36 @@ class Store:
             )
         return True
 
+    # -- user synonyms ------------------------------------------------------------------------------
+    @_locked
+    def add_synonym(self, word: str, synonym: str) -> bool:
+        """Store a synonym pair (order does not matter); False when it was already there."""
+        word, synonym = _synonym_word(word), _synonym_word(synonym)
+        if word == synonym:
+            raise InvalidSynonym(f"“{word}”和它自己不需要登记为同义词。")
+        word, synonym = sorted((word, synonym))
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO user_synonyms (word, synonym, added_at) VALUES (?, ?, ?)",
+                [word, synonym, _now()],
+            )
+        return cursor.rowcount > 0
+
+    @_locked
+    def remove_synonym(self, word: str, synonym: str) -> bool:
+        """Remove a user synonym pair; False when there was no such pair."""
+        pair = sorted((_synonym_word(word), _synonym_word(synonym)))
+        with self.db.conn:
+            cursor = self.db.execute("DELETE FROM user_synonyms WHERE word = ? AND synonym = ?", pair)
+        return cursor.rowcount > 0
+
+    @_locked
+    def user_synonyms(self) -> list[tuple[str, str]]:
+        return [
+            (str(a), str(b))
+            for a, b in self.db.execute("SELECT word, synonym FROM user_synonyms ORDER BY word, synonym")
+        ]
+
     @_locked
     def query_stats(self, *, top: int = 5) -> QueryStats:
         """Totals over the whole query log, and the questions most often left unanswered."""
@@ -476,6 +522,17 @@ class QueryStats:
     @property
     def answered_share(self) -> float:
         return self.answered / self.questions if self.questions else 0.0
+
+
+def _synonym_word(word: str) -> str:
+    word = " ".join(word.split())
+    if not word:
+        raise InvalidSynonym("同义词不能为空。")
+    if len(word) > SYNONYM_MAX_CHARS:
+        raise InvalidSynonym(
+            f"同义词太长（{len(word)} 字），请控制在 {SYNONYM_MAX_CHARS} 字以内：{word[:30]}"
+        )
+    return word
 
 
 def _now() -> str:

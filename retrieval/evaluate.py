@@ -22,7 +22,7 @@ from pathlib import Path
 
 from index import PassageRecord
 
-from .records import Answer
+from .records import Answer, Hit
 
 KS = (1, 3, 5)
 SPLITS = ("tune", "heldout")
@@ -38,6 +38,7 @@ class GoldQuestion:
     speech_title: str | None = None  # alternatively: any passage of this speech is relevant (CMRC)
     split: str | None = None  # "tune" | "heldout": fit on the first half only, report the second separately
     kind: str | None = None  # for unanswerable questions: "near_miss" | "off_topic"
+    spans: tuple[str, ...] = ()  # gold answer spans for the answer-sentence check (CMRC); else `answers`
 
     @property
     def answerable(self) -> bool:
@@ -49,6 +50,7 @@ class Outcome:
     question: GoldQuestion
     first_relevant: int | None  # 1-based rank of the first relevant passage within MRR_DEPTH
     answered: bool
+    sentence_hit: bool = False  # a gold phrase lies in the answer sentence of the (relevant) top hit
     level: str | None = None  # the answer's confidence: "high" | "medium" | "low"
 
 
@@ -62,6 +64,7 @@ class Report:
     false_abstain: float  # answerable questions the service declined
     false_answer: float  # unanswerable questions the service answered
     qps: float
+    sentence_hit: float = 0.0  # answerable questions whose gold phrase lies in the top hit's answer sentence
     outcomes: tuple[Outcome, ...] = field(repr=False, default=())
 
 
@@ -120,6 +123,14 @@ def is_relevant(passage: PassageRecord, question: GoldQuestion) -> bool:
     return any(_squash(a) in text for a in question.answers)
 
 
+def sentence_holds(hit: Hit, question: GoldQuestion) -> bool:
+    """Whether a gold phrase (CMRC: a gold answer span) lies inside the hit's answer sentence."""
+    if hit.answer_sentence is None:
+        return False
+    sentence = _squash(hit.answer_sentence.text)
+    return any(_squash(a) in sentence for a in (question.spans or question.answers) if a.strip())
+
+
 def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) -> Report:
     outcomes = []
     started = time.perf_counter()
@@ -129,7 +140,9 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
             (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)),
             None,
         )
-        outcomes.append(Outcome(q, first, answer.answered, answer.level))
+        outcomes.append(
+            Outcome(q, first, answer.answered, first == 1 and sentence_holds(answer.hits[0], q), answer.level)
+        )
     elapsed = time.perf_counter() - started
     return summarise(outcomes, elapsed)
 
@@ -150,6 +163,7 @@ def summarise(outcomes: Sequence[Outcome], elapsed: float) -> Report:
         false_abstain=sum(1 for o in answerable if not o.answered) / n,
         false_answer=sum(1 for o in unanswerable if o.answered) / max(1, len(unanswerable)),
         qps=len(outcomes) / elapsed if elapsed > 0 else 0.0,
+        sentence_hit=sum(1 for o in answerable if o.sentence_hit) / n,
         outcomes=tuple(outcomes),
     )
 

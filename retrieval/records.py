@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from index import PassageRecord
 
 from .confidence import Level, Signals
+from .sentence import AnswerSentence
 from .smalltalk import SmallTalk
 
 
@@ -18,6 +19,7 @@ class Hit:
     dense: float | None  # cosine similarity, when the dense side ran
     lexical: float | None  # BM25 score, when the lexical side found the passage
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of query words in passage.text
+    answer_sentence: AnswerSentence | None = None  # the span of passage.text that best answers the query
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,11 @@ from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
+from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
+from .sentence import AnswerSentence, WeightedTerm, answer_sentence
 from .smalltalk import small_talk
+from .vocabulary import Lexicon, bundled_lexicon, question_words
 
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
@@ -34,6 +37,11 @@ class RetrieverConfig:
     fusion: Literal["rrf", "weighted"] = "weighted"
     dense_weight: float = 0.4  # for weighted fusion
     duplicate_overlap: float = 0.8  # bigram overlap above which a lower hit is dropped as a repeat
+    drop_question_words: bool = True  # question words (retrieval/data/question_words.txt) out of BM25
+    synonyms: bool = True  # expand the lexical query with the synonym lexicon (bundled and the user's)
+    synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
+    rerank: bool = True  # re-order the best candidates with the learned ranker (when it is there)
+    rerank_depth: int = 20  # candidates the ranker re-orders
 
 
 class Retriever:
@@ -44,6 +52,8 @@ class Retriever:
         embedder: Embedder | None,
         config: RetrieverConfig | None = None,
         abstain: AbstainRule | None = None,
+        ranker: Ranker | None = None,
+        lexicon: Lexicon | None = None,
         judge: Judge | None = None,
     ) -> None:
         """`judge` decides the confidence of hybrid searches (default: the shipped model, or the coverage
@@ -53,6 +63,8 @@ class Retriever:
         self.embedder = embedder
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
+        self.ranker = ranker if ranker is not None else (bundled_ranker() if self.config.rerank else None)
+        self.lexicon = lexicon or bundled_lexicon()
         self.judge = judge or load_judge(embedder=embedder.key if embedder is not None else None)
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
@@ -83,30 +95,27 @@ class Retriever:
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
-        dense: list[tuple[int, float]] = []
-        lexical: list[tuple[int, float]] = []
-        if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(self.query_vector(text), pool)
-        if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(text, pool)
-        if mode == "dense":
-            fused = dense
-        elif mode == "lexical":
-            fused = lexical
-        elif self.config.fusion == "rrf":
-            fused = rrf([dense, lexical])
-        else:
-            weights = [self.config.dense_weight, 1 - self.config.dense_weight]
-            fused = weighted([dense, lexical], weights)
+        found = self._candidates(text, pool, mode)
+        fused, dense_of, lexical_of = found.fused, found.dense_of, found.lexical_of
+        terms, weighted_terms = found.terms, found.weighted_terms
+        depth = min(len(fused), max(self.config.rerank_depth, 0))
+        records = self.store.passages_by_id([d for d, _ in fused[:depth]])
+        if self.ranker is not None and self.config.rerank and depth > 1:
+            head = [(d, s) for d, s in fused[:depth] if d in records]
+            rows = [self._features(records[d], s, found) for d, s in head]
+            order = np.argsort(-self.ranker.scores(rows), kind="stable")
+            fused = [head[i] for i in order] + fused[depth:]
+        dense, lexical = found.dense, found.lexical
 
-        dense_of, lexical_of = dict(dense), dict(lexical)
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
-        records: dict[int, PassageRecord] = {}
         batch = 2 * (want + 1)  # passages read from SQLite at a time: enough unless many are repeats
+        asked = {d for d, _ in fused[:depth]}
         for position, (doc, score) in enumerate(fused):
-            if position % batch == 0:
-                records = self.store.passages_by_id([d for d, _ in fused[position : position + batch]])
+            if doc not in asked:
+                more = [d for d, _ in fused[position : position + batch]]
+                records.update(self.store.passages_by_id(more))
+                asked.update(more)
             record = records.get(doc)
             if record is None:  # removed since the index was built
                 continue
@@ -118,12 +127,12 @@ class Retriever:
             if len(kept) > want:
                 break
 
-        terms = tuple(query_terms(text))
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
         )
+        top_sentence = self.answer_sentence(kept[0][0], weighted_terms) if kept else None
         signals = (
             gather_signals(
                 terms=terms,
@@ -133,6 +142,7 @@ class Retriever:
                 next_score=kept[1][1] if len(kept) > 1 else None,
                 dense=dense,
                 lexical=lexical,
+                sentence_score=top_sentence.score if top_sentence is not None else 0.0,
             )
             if kept
             else None
@@ -148,6 +158,7 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(record.text, terms),
+                answer_sentence=self.answer_sentence(record, weighted_terms),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -164,6 +175,85 @@ class Retriever:
             probability=verdict.probability if verdict is not None else None,
             signals=signals,
         )
+
+    def expansions(self, text: str) -> list[str]:
+        """The synonyms of the query's words (bundled lexicon and the user's pairs) it does not hold itself."""
+        return self.lexicon.with_pairs(self.store.user_synonyms()).expansions(text)
+
+    def weighted_terms(self, terms: tuple[str, ...], expansions: list[str]) -> list[WeightedTerm]:
+        """The query's content words weighted by IDF (the words of more than one character, when there are
+        any), and its synonyms at the lower synonym weight."""
+        words = [t for t in terms if len(t) > 1] or list(terms)
+        idf = self.index.lexical.idf
+        weighted = [WeightedTerm(w, idf(w)) for w in words]
+        weighted += [WeightedTerm(e, self.config.synonym_weight * idf(e)) for e in expansions]
+        return [t for t in weighted if t.weight > 0]
+
+    def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
+        return answer_sentence(record.text, terms)
+
+    def _candidates(self, text: str, pool: int, mode: Mode) -> Candidates:
+        dense: list[tuple[int, float]] = []
+        lexical: list[tuple[int, float]] = []
+        if mode in ("hybrid", "dense") and self.embedder is not None:
+            dense = self.index.vectors.search(self.query_vector(text), pool)
+        expansions = self.expansions(text) if self.config.synonyms else []
+        if mode in ("hybrid", "lexical"):
+            lexical = self.index.lexical.search(
+                text,
+                pool,
+                drop=question_words() if self.config.drop_question_words else frozenset(),
+                expansions=expansions,
+                expansion_weight=self.config.synonym_weight,
+            )
+        if mode == "dense":
+            fused = dense
+        elif mode == "lexical":
+            fused = lexical
+        elif self.config.fusion == "rrf":
+            fused = rrf([dense, lexical])
+        else:
+            weights = [self.config.dense_weight, 1 - self.config.dense_weight]
+            fused = weighted([dense, lexical], weights)
+        terms = tuple(query_terms(text))
+        return Candidates(
+            fused, dense, lexical, terms, self.weighted_terms(terms, expansions), dict(dense), dict(lexical)
+        )
+
+    def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
+        return passage_features(
+            record.text,
+            record.section,
+            found.weighted_terms,
+            fused,
+            found.dense_of.get(record.id),
+            found.lexical_of.get(record.id),
+            found.lexical[0][1] if found.lexical else 0.0,
+        )
+
+    def candidate_features(
+        self, query: str, depth: int | None = None
+    ) -> list[tuple[PassageRecord, tuple[float, ...]]]:
+        """The best fused candidates of a hybrid search (before re-ranking and de-duplication) with the
+        ranker's features: what `scripts/fit_ranker.py` learns from."""
+        text = unicodedata.normalize("NFKC", normalise_query(query))
+        found = self._candidates(text, self.config.candidates, "hybrid")
+        head = found.fused[: depth or self.config.rerank_depth]
+        records = self.store.passages_by_id([d for d, _ in head])
+        return [(records[d], self._features(records[d], s, found)) for d, s in head if d in records]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What both sides of a search found, fused, with the query's words."""
+
+    fused: list[tuple[int, float]]
+    dense: list[tuple[int, float]]
+    lexical: list[tuple[int, float]]
+    terms: tuple[str, ...]
+    weighted_terms: list[WeightedTerm]
+    dense_of: dict[int, float]
+    lexical_of: dict[int, float]
 
 
 def normalise_query(query: str) -> str:

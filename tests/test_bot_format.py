@@ -222,3 +222,26 @@ def test_stats_message() -> None:
     assert "提问：10 次（Telegram 8 · 命令行 2）" in plain
     assert "有答案：7 次（70%）" in plain and "反馈：👍 3 · 👎 1" in plain
     assert "1. 取暖费标准<&>？（2 次）" in plain
+
+
+def test_the_answer_sentence_comes_first_in_bold_and_survives_shortening() -> None:
+    from retrieval import AnswerSentence
+
+    sentence = "第四句话讲离休干部的规定。"
+    text = SENTENCES * 20  # far too long for one message with its neighbours
+    start = text.index(sentence)
+    hits = tuple(
+        Hit(
+            i + 1,
+            1.0,
+            passage(text, i + 1),
+            None,
+            None,
+            (),
+            AnswerSentence(sentence, start, start + len(sentence), 0.9),
+        )
+        for i in range(5)
+    )
+    view = render_answer(Answer("问题？", True, hits, (), "hybrid", 0, False, 1.0))
+    assert view.html.count(f"<b>要点：{sentence}</b>") == len(view.hits)
+    assert utf16_len(parse_html(view.html)[0]) <= TEXT_LIMIT

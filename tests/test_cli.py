@@ -29,6 +29,7 @@ RESULT_TYPES: dict[str, tuple[type, ...]] = {
     "speech_date": (str, type(None)),
     "speaker": (str, type(None)),
     "section": (str, type(None)),
+    "answer_sentence": (dict, type(None)),
 }
 
 COMMUNITY_SPEECH = """关于加强社区养老服务的讲话
@@ -101,6 +102,9 @@ def assert_answer_schema(answer: dict[str, Any]) -> None:
         for key, types in RESULT_TYPES.items():
             assert type(result[key]) in types, (key, result[key])
         assert result["rank"] == rank
+        sentence = result["answer_sentence"]
+        if sentence is not None:  # offsets into the passage text
+            assert result["text"][sentence["start"] : sentence["end"]] == sentence["text"]
 
 
 def write_gbk_speech(folder: Path) -> Path:
@@ -117,6 +121,7 @@ def test_ask_prints_the_passage_and_its_source(run: Run, seed_home: Path) -> Non
     result = run("ask", EXAMPLE, "-k", "2")
     assert_ok(result)
     assert EXAMPLE_ANSWER in result.stdout
+    assert f"要点：{EXAMPLE_ANSWER}" in result.stdout  # the answer sentence, first
     assert f"{SPEECH_2} · 2024-03-13 · 沈伟" in result.stdout
     assert "[1]" in result.stdout and "[2]" in result.stdout and "[3]" not in result.stdout
     with sqlite3.connect(seed_home / "speechqa.db") as db:
@@ -378,3 +383,34 @@ def test_a_second_writer_is_told_at_once_that_another_is_at_work(run: Run, seed_
         library.close()
     assert_user_error(busy, "另一个写入任务", "请等它完成后再试")
     assert_ok(run("rebuild"))
+
+
+# -- synonyms ----------------------------------------------------------------------------------------
+
+
+def test_synonyms_are_added_listed_and_removed(run: Run, seed_home: Path) -> None:
+    assert_ok(run("synonyms", "add", "夕阳红", "老年大学"))
+    again = run("synonyms", "add", "老年大学", "夕阳红")
+    assert_ok(again)
+    assert "已有" in again.stdout
+    listed = run("synonyms", "list")
+    assert_ok(listed)
+    assert "夕阳红 ↔ 老年大学" in listed.stdout and "老同志" in listed.stdout  # the user's and the bundled
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        assert db.execute("SELECT word, synonym FROM user_synonyms").fetchall() == [("夕阳红", "老年大学")]
+    assert_ok(run("synonyms", "remove", "夕阳红", "老年大学"))
+    assert_user_error(run("synonyms", "remove", "夕阳红", "老年大学"), "没有用户添加的同义词对")
+    assert_user_error(run("synonyms", "add", "老干部", " 老干部 "), "不需要登记")
+
+
+@pytest.mark.slow
+def test_a_user_synonym_lets_a_question_find_a_passage_in_other_words(run: Run) -> None:
+    question = "夕阳红学校怎么办"
+    before = json.loads(run("ask", "--json", "-k", "1", question).stdout)
+    assert_ok(run("synonyms", "add", "夕阳红学校", "老年大学"))
+    after = json.loads(run("ask", "--json", "-k", "1", question).stdout)
+    assert "老年大学" in after["results"][0]["text"]
+    assert (
+        before["results"][0]["text"] != after["results"][0]["text"]
+        or "老年大学" in before["results"][0]["text"]
+    )

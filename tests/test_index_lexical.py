@@ -210,3 +210,19 @@ def test_keys_of_the_wrong_shape_read_as_no_counts(lexical: LexicalIndex, tmp_pa
     assert lexical.counts is not None
     np.save(tmp_path / "lexical" / "count_keys.npy", lexical.counts.keys.reshape(-1, 1))
     assert TermCounts.load(tmp_path / "lexical") is None
+
+
+def test_dropped_question_words_do_not_count_unless_nothing_else_is_left(lexical: LexicalIndex) -> None:
+    drop = frozenset({"老", "年", "老年"})
+    with_words = dict(lexical.search("老年大学", 5))
+    without = dict(lexical.search("老年大学", 5, drop=drop))
+    assert without[23] < with_words[23] and set(without) == {23}
+    assert lexical.search("老年", 5, drop=drop) == lexical.search("老年", 5)
+
+
+def test_expansions_count_at_their_lower_weight(lexical: LexicalIndex) -> None:
+    assert lexical.search("看病", 5) == []
+    expanded = dict(lexical.search("看病", 5, expansions=["医疗"], expansion_weight=0.3))
+    assert set(expanded) == {59}
+    full = dict(lexical.search("医疗", 5))
+    assert expanded[59] == pytest.approx(0.3 * full[59], rel=1e-5)

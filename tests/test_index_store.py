@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from corpus import Paragraph, Speech, chunk_speech
-from index import AddOutcome, Store, StoreCorrupt, lexical_input
+from index import AddOutcome, InvalidSynonym, Store, StoreCorrupt, lexical_input
 from index.store import MIGRATIONS
 
 
@@ -269,3 +269,19 @@ def test_damage_found_after_opening_raises_store_corrupt(tmp_path: Path) -> None
     with pytest.raises(StoreCorrupt, match="已损坏"):
         store.passages()
     store.close()
+
+
+def test_synonym_pairs_are_stored_once_in_either_order(store: Store) -> None:
+    assert store.add_synonym("老同志", "老干部")
+    assert not store.add_synonym(" 老干部", "老同志 ")
+    assert store.user_synonyms() == [("老同志", "老干部")]
+    assert store.remove_synonym("老干部", "老同志")
+    assert not store.remove_synonym("老干部", "老同志")
+    assert store.user_synonyms() == []
+
+
+def test_a_bad_synonym_is_refused_in_words_for_people(store: Store) -> None:
+    for word, synonym in (("", "老干部"), ("老干部", "老干部"), ("老" * 21, "老干部")):
+        with pytest.raises(InvalidSynonym):
+            store.add_synonym(word, synonym)
+    assert store.user_synonyms() == []

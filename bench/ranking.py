@@ -1,0 +1,180 @@
+"""Ranking for how staff ask: each query-side choice on and off, the learned ranker's fitting, and the
+plain character-bigram BM25 baseline the policy set is compared with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from index import Embedder, LexicalIndex, Library, LoadedIndex, load_embedder
+from retrieval import Retriever, RetrieverConfig
+from retrieval.evaluate import GoldQuestion, Report, by_split, evaluate, is_relevant
+from retrieval.ranker import FEATURES, RANKER_VERSION, Ranker
+
+from .quality import BenchLibrary
+
+Progress = Callable[[int, int], None]
+Notice = Callable[[str], None]
+
+DEFAULT = RetrieverConfig()
+VARIANTS: tuple[tuple[str, RetrieverConfig], ...] = (
+    ("all on (default)", DEFAULT),
+    ("− question words", replace(DEFAULT, drop_question_words=False)),
+    ("− synonyms", replace(DEFAULT, synonyms=False)),
+    ("− learned ranker", replace(DEFAULT, rerank=False)),
+    ("all off (before issue 12)", RetrieverConfig(drop_question_words=False, synonyms=False, rerank=False)),
+)
+
+
+class CachedEmbedder:
+    """An embedder that embeds each question once, however many variants ask it."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.inner = embedder
+        self.key, self.dim = embedder.key, embedder.dim
+        self.vectors: dict[tuple[str, str], np.ndarray] = {}
+
+    def embed_batch(self, texts: Sequence[str], kind: str) -> np.ndarray:
+        for t in texts:
+            if (t, kind) not in self.vectors:
+                self.vectors[(t, kind)] = self.inner.embed_batch([t], kind)[0]  # type: ignore[arg-type]
+        return np.stack([self.vectors[(t, kind)] for t in texts])
+
+
+def _bigrams(text: str) -> list[str]:
+    import re
+
+    tokens: list[str] = []
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z]+|\d+", text.lower()):
+        tokens.extend([run[i : i + 2] for i in range(len(run) - 1)] or [run])
+    return tokens
+
+
+def bigram_bm25(library: Library, embedder_key: str, questions: Sequence[GoldQuestion]) -> Report:
+    """A plain character-bigram BM25 over the same passages (text only, no heading, nothing dropped or
+    added, no dense side): the baseline the policy set is measured against."""
+    loaded = library.load(embedder_key)
+    passages = library.store.passages()
+    ids = np.asarray([p.id for p in passages], dtype=np.int64)
+    index = LoadedIndex(
+        loaded.manifest, loaded.vectors, LexicalIndex.build([p.text for p in passages], ids, _bigrams)
+    )
+    config = RetrieverConfig(drop_question_words=False, synonyms=False, rerank=False)
+    retriever = Retriever(library.store, index, None, config)
+    return evaluate(questions, lambda q: retriever.search(q, k=10, mode="lexical"))
+
+
+def _row(label: str, part: str, r: Report) -> str:
+    return (
+        f"| {label} | {part} ({r.answerable}) | {r.recall[1]:.3f} | {r.recall[3]:.3f} | {r.recall[5]:.3f} "
+        f"| {r.mrr:.3f} | {r.sentence_hit:.3f} |"
+    )
+
+
+def ranking_ablation(
+    library: Library,
+    embedder: Embedder,
+    questions: Sequence[GoldQuestion],
+    name: str,
+    *,
+    baseline: bool = False,
+) -> str:
+    """Each ranking choice switched off in turn (hybrid search), on each half of a split set; with
+    `baseline`, also the plain character-bigram BM25. Returns the Markdown table."""
+    loaded = library.load(embedder.key)
+    cached = CachedEmbedder(embedder)
+    rows = []
+    for label, config in VARIANTS:
+        retriever = Retriever(library.store, loaded, cached, config)  # type: ignore[arg-type]
+        report = evaluate(questions, lambda q, rt=retriever: rt.search(q, k=10))  # type: ignore[misc]
+        halves = by_split(report)
+        for part, r in (halves or {"all": report}).items():
+            rows.append(_row(label, part, r))
+    if baseline:
+        report = bigram_bm25(library, embedder.key, questions)
+        for part, r in (by_split(report) or {"all": report}).items():
+            rows.append(_row("plain character-bigram BM25", part, r))
+    return "\n".join(
+        [
+            f"Ranking ablation on {name}: {len(questions)} questions, {loaded.manifest.count} passages, "
+            f"model {embedder.key}; hybrid search",
+            "",
+            "| variant | questions (answerable) | R@1 | R@3 | R@5 | MRR@10 | answer sentence |",
+            "|---|---|---|---|---|---|---|",
+            *rows,
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class FitSet:
+    """Questions asked of one library, for fitting the ranker."""
+
+    name: str
+    retriever: Retriever
+    questions: Sequence[GoldQuestion]
+
+
+def fit_ranker(sets: Sequence[FitSet], depth: int = DEFAULT.rerank_depth, c: float = 1.0) -> Ranker:
+    """A pairwise logistic regression (RankNet-style, linear): for each question, every relevant
+    candidate against every irrelevant one above the depth, the difference of their standardised
+    features labelled by which is relevant. Each set weighs the same in total; the model has no
+    intercept (a constant does not change an order)."""
+    from sklearn.linear_model import LogisticRegression
+
+    per_set: list[list[tuple[np.ndarray, np.ndarray]]] = []
+    everything = []
+    for fit_set in sets:
+        groups = []
+        for q in fit_set.questions:
+            if not q.answerable:
+                continue
+            found = fit_set.retriever.candidate_features(q.question, depth)
+            marks = np.asarray([is_relevant(record, q) for record, _ in found], dtype=bool)
+            if not marks.any() or marks.all():
+                continue
+            x = np.asarray([features for _, features in found], dtype=np.float64)
+            groups.append((x, marks))
+            everything.append(x)
+        per_set.append(groups)
+    stacked = np.concatenate(everything)
+    mean, scale = stacked.mean(axis=0), stacked.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    diffs, labels, weights = [], [], []
+    for groups in per_set:
+        pairs = []
+        for x, marks in groups:
+            z = (x - mean) / scale
+            pairs += [z[i] - z[j] for i in np.flatnonzero(marks) for j in np.flatnonzero(~marks)]
+        for d in pairs:  # both orders, so the classes balance
+            diffs += [d, -d]
+            labels += [1, 0]
+            weights += [1.0 / len(pairs)] * 2
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=2000)
+    w = np.asarray(weights)
+    model.fit(np.asarray(diffs), np.asarray(labels), sample_weight=w / w.mean())
+    return Ranker(
+        FEATURES,
+        tuple(float(v) for v in model.coef_[0]),
+        tuple(float(m) for m in mean),
+        tuple(float(s) for s in scale),
+        0.0,
+        RANKER_VERSION,
+        ", ".join(f"{s.name} ({sum(1 for q in s.questions if q.answerable)} questions)" for s in sets),
+    )
+
+
+def notices_library(
+    folder: Path, home: Path, *, model: str, tokenizer: str, notice: Notice | None = None
+) -> BenchLibrary:
+    """The policy-notice set's own library (its .txt notices), built once and cached in `home`."""
+    library = Library(home, tokenizer=tokenizer)
+    manifest = library.manifest()
+    embedder = load_embedder(model, prefer_key=manifest.model if manifest else None, notice=notice)
+    with library.write_lock():
+        library.add_paths(sorted(folder.glob("*.txt")))
+        build = library.build(embedder) if library.is_stale() else None
+    return BenchLibrary(library, embedder, build)

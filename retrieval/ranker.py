@@ -1,0 +1,133 @@
+"""Learning to rank: re-order the best fused candidates by a linear model over features already computed.
+
+The features of a candidate passage are cheap to compute for the top few candidates: the fused score,
+the dense cosine, the BM25 score (relative to the best), the IDF-weighted share of the query's words in
+the passage (coverage), how close together they stand (proximity), the share found in its section
+heading, and the score of its answer sentence. The weights are a logistic regression fitted on data
+that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the tuning half of the dev
+set) and ship as a small JSON file with the feature list and a version: a missing or mismatched file
+leaves the fused order in place and says so in the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+
+from .sentence import WeightedTerm, lexical_sentence_score, span_score, split_sentences
+
+log = logging.getLogger(__name__)
+
+FEATURES: tuple[str, ...] = ("fused", "dense", "lexical", "coverage", "proximity", "section", "sentence")
+RANKER_VERSION = 1
+RANKER_FILE = "ranker.json"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage with the features the ranker reads, in the order of FEATURES."""
+
+    id: int
+    features: tuple[float, ...]
+
+
+def passage_features(
+    text: str,
+    section: str | None,
+    terms: Sequence[WeightedTerm],
+    fused: float,
+    dense: float | None,
+    lexical: float | None,
+    best_lexical: float,
+) -> tuple[float, ...]:
+    """The FEATURES of one candidate (every value in [0, 1], or a cosine)."""
+    coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
+    section_share = span_score(section, terms)[0] if section else 0.0
+    sentences = [lexical_sentence_score(text[s:e], terms) for s, e in split_sentences(text)]
+    return (
+        fused,
+        dense if dense is not None else 0.0,
+        (lexical or 0.0) / best_lexical if best_lexical > 0 else 0.0,
+        coverage,
+        proximity,
+        section_share,
+        max(sentences, default=0.0),
+    )
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A fitted linear model: score = Σ weight · (feature − mean) / scale + bias."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    bias: float
+    version: int = RANKER_VERSION
+    fitted_on: str = ""
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        x = (np.asarray(rows, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return x @ np.asarray(self.weights) + self.bias
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "version": self.version,
+                "features": list(self.features),
+                "weights": [round(w, 6) for w in self.weights],
+                "mean": [round(m, 6) for m in self.mean],
+                "scale": [round(s, 6) for s in self.scale],
+                "bias": round(self.bias, 6),
+                "fitted_on": self.fitted_on,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+
+
+def parse_ranker(text: str) -> Ranker:
+    """A ranker from its JSON; ValueError when it is not one this code can use."""
+    data = json.loads(text)
+    if data.get("version") != RANKER_VERSION or tuple(data.get("features", ())) != FEATURES:
+        raise ValueError(
+            f"ranker version {data.get('version')} with features {data.get('features')}; "
+            f"this code needs version {RANKER_VERSION} with {list(FEATURES)}"
+        )
+    n = len(FEATURES)
+    weights, mean, scale = (tuple(float(v) for v in data[key]) for key in ("weights", "mean", "scale"))
+    if not (len(weights) == len(mean) == len(scale) == n) or any(s <= 0 for s in scale):
+        raise ValueError("ranker weights, mean and scale must each hold one value per feature (scale > 0)")
+    return Ranker(
+        FEATURES, weights, mean, scale, float(data["bias"]), RANKER_VERSION, str(data.get("fitted_on", ""))
+    )
+
+
+def load_ranker(path: Path | None = None) -> Ranker | None:
+    """The shipped ranker (or the one at `path`); None, with a warning in the log, when it is missing or
+    does not fit this code: the search then keeps the fused order."""
+    try:
+        text = (
+            path.read_text(encoding="utf-8")
+            if path
+            else (files("retrieval") / "data" / RANKER_FILE).read_text(encoding="utf-8")
+        )
+        return parse_ranker(text)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        log.warning("learned ranker not used (%s): results keep the fused order", e)
+        return None
+
+
+@cache
+def bundled_ranker() -> Ranker | None:
+    return load_ranker()

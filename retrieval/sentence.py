@@ -1,0 +1,174 @@
+"""The answer sentence: the sentence (or two adjacent ones) of a passage that best answers the question.
+
+Extractive only: the sentence is a span of the passage, never rewritten. A span is scored by the query's
+content words it contains, each weighted by its inverse document frequency in the corpus (a rare word
+is strong evidence, a common one weak), by how close together those words stand, and, when sentence
+vectors are available, by the dense similarity of the sentence to the question. Pure functions, so the
+choice can be tested and measured on its own (`speechqa eval`, `speechqa bench cmrc`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SENTENCE_ENDS = "。！？!?…\n；;"
+_CLOSERS = "”’」』）)】》\"'"
+_SPACE = re.compile(r"\s+")
+PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
+PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
+PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
+SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """A span of a passage's text: `text == passage.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    score: float  # in [0, 1]: the share of the question's weighted words found, with proximity (and dense)
+
+
+@dataclass(frozen=True)
+class WeightedTerm:
+    text: str
+    weight: float  # IDF in the corpus, lowered for synonym expansions
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences of `text`: cut after 。！？；… and line breaks (closing
+    quotes and brackets stay with their sentence), surrounding white space left out, empty ones dropped."""
+    spans: list[tuple[int, int]] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        if text[i] in SENTENCE_ENDS:
+            end = i + 1
+            while end < n and (text[end] in SENTENCE_ENDS or text[end] in _CLOSERS):
+                end += 1
+            spans.append((start, end))
+            start = i = end
+        else:
+            i += 1
+    if start < n:
+        spans.append((start, n))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def span_score(text: str, terms: Sequence[WeightedTerm]) -> tuple[float, float]:
+    """(coverage, proximity) of `terms` in `text`: the weighted share of the terms found, and how tightly
+    the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent)."""
+    total = sum(t.weight for t in terms)
+    if total <= 0 or not text:
+        return 0.0, 0.0
+    lowered = text.lower()
+    found: list[tuple[WeightedTerm, list[int]]] = []
+    for term in terms:
+        needle = term.text.lower()
+        positions = [m.start() for m in re.finditer(re.escape(needle), lowered)] if needle else []
+        if positions:
+            found.append((term, positions))
+    partial = sum(
+        t.weight * _bigram_share(t.text.lower(), lowered) for t in terms if t not in {f for f, _ in found}
+    )
+    coverage = (sum(t.weight for t, _ in found) + PARTIAL_CREDIT * partial) / total
+    if len(found) <= 1:
+        return coverage, 1.0 if found else 0.0
+    window = _shortest_window(
+        [(p, p + len(t.text), i) for i, (t, ps) in enumerate(found) for p in ps], len(found)
+    )
+    covered = sum(len(t.text) for t, _ in found)
+    return coverage, min(1.0, covered / max(window, 1))
+
+
+def _bigram_share(word: str, text: str) -> float:
+    """Share of a longer word's character bigrams found in the text (瓯海区 in 瓯海老干部局: 1 of 2)."""
+    if len(word) < 3:
+        return 0.0
+    grams = {word[i : i + 2] for i in range(len(word) - 1)}
+    return sum(1 for g in grams if g in text) / len(grams)
+
+
+def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int:
+    """Length of the shortest stretch of text containing at least one occurrence of each of `kinds` terms."""
+    occurrences.sort()
+    counts: dict[int, int] = {}
+    best = None
+    left = 0
+    ends: list[int] = []
+    for right, (_, end, kind) in enumerate(occurrences):
+        counts[kind] = counts.get(kind, 0) + 1
+        ends.append(end)
+        while len(counts) == kinds:
+            start = occurrences[left][0]
+            length = max(ends[left : right + 1]) - start
+            best = length if best is None else min(best, length)
+            left_kind = occurrences[left][2]
+            counts[left_kind] -= 1
+            if not counts[left_kind]:
+                del counts[left_kind]
+            left += 1
+    return best or 1
+
+
+def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
+    coverage, proximity = span_score(text, terms)
+    return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
+
+
+def answer_sentence(
+    text: str,
+    terms: Sequence[WeightedTerm],
+    dense: Sequence[float] | None = None,
+    dense_weight: float = 0.0,
+) -> AnswerSentence | None:
+    """The sentence of `text` that best answers a question with these weighted words, or two adjacent
+    sentences when the answer runs across both (or the best is a fragment). `dense`, when given, holds
+    each sentence's cosine to the question, in the order of `split_sentences(text)`, and counts with
+    `dense_weight`. Ties go to the earlier sentence. None only for a passage without text."""
+    spans = split_sentences(text)
+    if not spans:
+        return None
+    if dense is not None and len(dense) != len(spans):
+        dense = None
+    single = []
+    for i, (s, e) in enumerate(spans):
+        lexical = lexical_sentence_score(text[s:e], terms)
+        cosine = dense[i] if dense is not None else 0.0
+        single.append((1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical)
+    best = max(range(len(spans)), key=lambda i: (single[i], -i))
+    start, end = spans[best]
+    score = single[best]
+    neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
+    if neighbours:
+        pairs = []
+        for j in neighbours:
+            s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
+            lexical = lexical_sentence_score(text[s:e], terms)
+            cosine = max(dense[best], dense[j]) if dense is not None else 0.0
+            pairs.append(
+                (
+                    (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical,
+                    j,
+                    s,
+                    e,
+                )
+            )
+        pair_score, _, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
+        if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
+            start, end, score = s, e, max(score, pair_score)
+    return AnswerSentence(text[start:end], start, end, round(min(max(score, 0.0), 1.0), 6))
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub("", text)

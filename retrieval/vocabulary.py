@@ -1,0 +1,59 @@
+"""Query-side word lists: question words dropped from the lexical search, synonyms added to it.
+
+Both ship as data files in retrieval/data/ (question_words.txt is derived from data by
+scripts/derive_question_words.py; synonyms.txt is a hand-kept domain lexicon) and users extend the
+synonyms in their data home (`speechqa synonyms add`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (files("retrieval") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+@cache
+def question_words() -> frozenset[str]:
+    """Tokens (characters and bigrams, as the lexical index cuts text) that mark a question, not its topic."""
+    return frozenset(line.split()[0] for line in _data_lines("question_words.txt"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Groups of words asked interchangeably. A query holding one member is expanded with the others."""
+
+    groups: tuple[frozenset[str], ...]
+
+    def expansions(self, query: str) -> list[str]:
+        """The synonyms of the words the query holds, that the query does not hold itself, in a stable order."""
+        lowered = query.lower()
+        found: dict[str, None] = {}
+        for group in self.groups:
+            present = [w for w in group if w.lower() in lowered]
+            if not present:
+                continue
+            for word in sorted(group):
+                if word.lower() not in lowered and not any(word.lower() in p.lower() for p in present):
+                    found.setdefault(word)
+        return list(found)
+
+    def with_pairs(self, pairs: Iterable[tuple[str, str]]) -> Lexicon:
+        """This lexicon plus user pairs, each a group of two."""
+        extra = tuple(frozenset(pair) for pair in pairs if pair[0] != pair[1])
+        return Lexicon(self.groups + extra) if extra else self
+
+    def pairs_of(self, word: str) -> list[str]:
+        return sorted({w for g in self.groups if word in g for w in g} - {word})
+
+
+@cache
+def bundled_lexicon() -> Lexicon:
+    return Lexicon(
+        tuple(frozenset(line.split()) for line in _data_lines("synonyms.txt") if len(line.split()) > 1)
+    )

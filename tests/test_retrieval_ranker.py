@@ -1,0 +1,59 @@
+"""The learned ranker: its file format, its fallback, and its features."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from retrieval import RANKER_FEATURES, Ranker, WeightedTerm, load_ranker, parse_ranker
+from retrieval.ranker import RANKER_VERSION, bundled_ranker, passage_features
+
+
+def ranker(weights: tuple[float, ...]) -> Ranker:
+    n = len(RANKER_FEATURES)
+    return Ranker(RANKER_FEATURES, weights, (0.0,) * n, (1.0,) * n, 0.0)
+
+
+def test_a_ranker_survives_its_json_round_trip() -> None:
+    original = ranker(tuple(float(i) for i in range(len(RANKER_FEATURES))))
+    assert parse_ranker(original.to_json()) == original
+
+
+def test_scores_are_the_weighted_standardised_features() -> None:
+    weights = (1.0,) + (0.0,) * (len(RANKER_FEATURES) - 1)
+    rows = [(0.2,) + (0.9,) * 6, (0.8,) + (0.1,) * 6]
+    assert list(ranker(weights).scores(rows)) == pytest.approx([0.2, 0.8])
+    assert len(ranker(weights).scores([])) == 0
+
+
+def test_a_stale_or_missing_ranker_is_not_used_and_says_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stale = json.loads(ranker((1.0,) * len(RANKER_FEATURES)).to_json())
+    stale["version"] = RANKER_VERSION + 1
+    (tmp_path / "stale.json").write_text(json.dumps(stale), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert load_ranker(tmp_path / "stale.json") is None
+        assert load_ranker(tmp_path / "missing.json") is None
+    assert caplog.text.count("learned ranker not used") == 2
+
+
+def test_the_shipped_ranker_loads() -> None:
+    assert bundled_ranker() is not None
+
+
+def test_features_see_coverage_section_and_the_answer_sentence() -> None:
+    terms = [WeightedTerm("体检", 2.0), WeightedTerm("规定", 1.0)]
+    features = dict(
+        zip(
+            RANKER_FEATURES,
+            passage_features("要落实好体检的规定。其他。", "一、体检", terms, 0.7, 0.8, 5.0, 10.0),
+            strict=True,
+        )
+    )
+    assert features["fused"] == 0.7 and features["dense"] == 0.8 and features["lexical"] == 0.5
+    assert features["coverage"] == 1.0 and features["section"] == pytest.approx(2 / 3)
+    assert features["sentence"] > 0.9

@@ -1,0 +1,81 @@
+"""The answer sentence: sentence splitting with offsets, and the choice of the best span."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrieval import WeightedTerm, answer_sentence, split_sentences
+from retrieval.sentence import span_score
+
+PASSAGE = (
+    "三是进一步完善“三个机制”，落实好离休干部的生活待遇。落实好老干部的生活待遇，是党的老干部工作的基本政策原则。"
+    "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
+)
+
+
+def terms(*pairs: tuple[str, float]) -> list[WeightedTerm]:
+    return [WeightedTerm(t, w) for t, w in pairs]
+
+
+def test_sentences_are_cut_after_end_marks_with_closing_quotes_kept() -> None:
+    text = "他说：“要落实好。”然后呢？  第三句；第四句\n第五句"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "他说：“要落实好。”",
+        "然后呢？",
+        "第三句；",
+        "第四句",
+        "第五句",
+    ]
+
+
+def test_a_text_without_end_marks_is_one_sentence_and_blank_text_none() -> None:
+    assert split_sentences("  没有句号的一段话  ") == [(2, 10)]
+    assert split_sentences("   ") == []
+    assert answer_sentence("   ", terms(("体检", 1.0))) is None
+
+
+def test_the_sentence_holding_the_rare_question_words_is_chosen() -> None:
+    found = answer_sentence(PASSAGE, terms(("离休干部", 1.0), ("体检", 3.0), ("规定", 1.5)))
+    assert found is not None
+    assert found.text == "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
+    assert PASSAGE[found.start : found.end] == found.text
+    assert 0 < found.score <= 1
+
+
+def test_words_close_together_beat_the_same_words_far_apart() -> None:
+    near = span_score("体检规定", terms(("体检", 1.0), ("规定", 1.0)))
+    far = span_score("体检" + "的" * 30 + "规定", terms(("体检", 1.0), ("规定", 1.0)))
+    assert near[0] == far[0] == 1.0
+    assert near[1] > far[1]
+
+
+def test_two_sentences_are_shown_when_the_answer_runs_across_both() -> None:
+    text = "一是抓好体检。每年一次，费用由财政保障。三是其他工作。"
+    found = answer_sentence(text, terms(("体检", 1.0), ("费用", 1.0), ("财政", 1.0)))
+    assert found is not None and found.text == "一是抓好体检。每年一次，费用由财政保障。"
+
+
+def test_a_longer_word_found_only_in_part_still_counts() -> None:
+    text = "苍南老干部局走访了离休干部。瓯海老干部局用两个月时间走访了全部离休干部。"
+    found = answer_sentence(text, terms(("瓯海区", 2.0), ("离休干部", 1.0)))
+    assert found is not None and found.text.startswith("瓯海")
+
+
+def test_dense_similarity_decides_between_sentences_without_the_words() -> None:
+    text = "第一句讲的是别的事情。第二句讲的是年度检查。第三句讲的还是别的。"
+    found = answer_sentence(text, terms(("体检", 1.0)), dense=[0.1, 0.9, 0.2], dense_weight=0.5)
+    assert found is not None and found.text == "第二句讲的是年度检查。"
+
+
+@given(
+    st.text(alphabet="离休干部体检规定。！？；\n ”a1", max_size=80),
+    st.lists(st.sampled_from(["体检", "规定", "干部"])),
+)
+def test_the_answer_sentence_is_always_a_span_of_the_passage(text: str, words: list[str]) -> None:
+    found = answer_sentence(text, terms(*[(w, 1.0) for w in words]))
+    if found is None:
+        assert not text.strip()
+    else:
+        assert text[found.start : found.end] == found.text and found.text.strip() == found.text
+        assert 0.0 <= found.score <= 1.0
