@@ -19,6 +19,8 @@ from .confidence import (
     folder_library,
     heldout_report,
     heldout_sets,
+    load_examples,
+    save_examples,
 )
 from .doc import DEFAULT_DOC, machine_line, write_section
 from .errors import BenchError
@@ -84,11 +86,13 @@ __all__ = [
     "kind_list",
     "latency_report",
     "load_cmrc",
+    "load_examples",
     "machine_line",
     "misses",
     "report_json",
     "report_table",
     "require_txtai",
+    "save_examples",
     "scale_report",
     "size_list",
     "write_section",

@@ -17,10 +17,11 @@ of answerable questions.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -422,3 +423,33 @@ def ablation_table(retriever: Retriever, questions: Sequence[GoldQuestion], mode
     name = "confidence model" if isinstance(model, ConfidenceModel) else "confidence model (missing: rule)"
     rows = [("coverage rule (≥ 0.35)", rates(examples, CoverageRule())), (name, rates(examples, model))]
     return f"Answered or not ({note}; hybrid):\n\n{rates_table(rows)}"
+
+
+def save_examples(examples: Sequence[Example], path: Path) -> None:
+    lines = [
+        json.dumps(
+            {
+                "group": e.group,
+                "question": e.question,
+                "answerable": e.answerable,
+                "signals": asdict(e.signals),
+            },
+            ensure_ascii=False,
+        )
+        for e in examples
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def load_examples(path: Path) -> list[Example]:
+    """Examples written by `save_examples`; signals the code no longer has are dropped, new ones are 0."""
+    out = []
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                values = {f: float(row["signals"].get(f, 0.0)) for f in FEATURES}
+                out.append(Example(row["group"], row["question"], bool(row["answerable"]), Signals(**values)))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise BenchError(f"无法读取信号文件 {path}：{e}") from e
+    return out

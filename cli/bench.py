@@ -512,6 +512,17 @@ def _policy(
     show_default=True,
     help="Where to write the model (JSON).",
 )
+@click.option(
+    "--save-examples",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the signals of every fitting question (JSON Lines), to refit later without searching.",
+)
+@click.option(
+    "--examples",
+    "examples_file",
+    type=QUESTIONS,
+    help="Refit from signals saved by --save-examples instead of searching again.",
+)
 @doc_option
 @pass_context
 def bench_fit_confidence(
@@ -523,6 +534,8 @@ def bench_fit_confidence(
     notices: Path | None,
     bench_home: Path | None,
     out: Path,
+    save_examples: Path | None,
+    examples_file: Path | None,
     doc: Path,
 ) -> None:
     """Fit the confidence model on data that is not the dev set, and write it as JSON.
@@ -537,22 +550,28 @@ def bench_fit_confidence(
     """
     with user_errors():
         data, cmrc = bench_library(obj, trial_file, bench_home)
-        queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
         cmrc_questions = b.every_nth(data.questions, limit)
-        service = obj.service()
-        dev = b.dev_questions(dev_file)
-        queries.warm((q.question for q in [*cmrc_questions, *dev]), ProgressBar("嵌入问题"))
-        policy = _policy(obj, policy_file, notices, queries)
-        examples = b.fit_examples(
-            _retriever(cmrc.library, cmrc.library.load(cmrc.embedder.key), queries),
-            cmrc_questions,
-            _retriever(service.library, service.retriever.index, queries),
-            dev,
-            policy,
-        )
-        sources = f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half" + (
-            ", policy tune half" if policy else ""
-        )
+        if examples_file is not None:
+            examples = b.load_examples(examples_file)
+            sources = f"{trial_file.name} ({limit} questions) and the tune halves, from {examples_file.name}"
+        else:
+            queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
+            service = obj.service()
+            dev = b.dev_questions(dev_file)
+            queries.warm((q.question for q in [*cmrc_questions, *dev]), ProgressBar("嵌入问题"))
+            policy = _policy(obj, policy_file, notices, queries)
+            examples = b.fit_examples(
+                _retriever(cmrc.library, cmrc.library.load(cmrc.embedder.key), queries),
+                cmrc_questions,
+                _retriever(service.library, service.retriever.index, queries),
+                dev,
+                policy,
+            )
+            sources = f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half" + (
+                ", policy tune half" if policy else ""
+            )
+        if save_examples is not None:
+            b.save_examples(examples, save_examples)
         model = b.fit(examples, embedder=cmrc.embedder.key, fitted_on=sources)
         model.save(out)
         table = b.fit_report(model, examples)
@@ -563,6 +582,7 @@ def bench_fit_confidence(
 @bench.command("confidence")
 @click.option("--cmrc", "cmrc_file", type=QUESTIONS, help="CMRC 2018 dev file (the CMRC held-out rows).")
 @limit_option
+@every_context_option
 @click.option(
     "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
 )
@@ -581,6 +601,7 @@ def bench_confidence(
     obj: Context,
     cmrc_file: Path | None,
     limit: int,
+    every_context: int,
     dev_file: Path | None,
     policy_file: Path | None,
     notices: Path | None,
@@ -604,7 +625,7 @@ def bench_confidence(
         store = service.library.store
         cmrc = None
         if cmrc_file is not None:
-            data, lib = bench_library(obj, cmrc_file, bench_home)
+            data, lib = bench_library(obj, cmrc_file, bench_home, every_context)
             store = lib.library.store
         queries = b.CachedQueries(service.embedder, store)
         queries.warm((q.question for q in dev), ProgressBar("嵌入问题"))
@@ -617,5 +638,7 @@ def bench_confidence(
             _retriever(service.library, service.retriever.index, queries), dev, cmrc, policy
         )
         table = b.heldout_report(judge, sets)
-    command = "speechqa bench confidence" + (f" --cmrc {cmrc_file.name} --limit {limit}" if cmrc_file else "")
+    command = "speechqa bench confidence" + (
+        f" --cmrc {cmrc_file.name} --limit {limit} --every-context {every_context}" if cmrc_file else ""
+    )
     publish("confidence-heldout", command, table, doc)
