@@ -40,6 +40,8 @@ from retrieval import (
     Retriever,
     RetrieverConfig,
     bigrams,
+    coverage,
+    gather_signals,
     highlight_spans,
     normalise_query,
     overlap,
@@ -106,7 +108,7 @@ PHASES = (
     "SQLite fetch",
     "dedupe",
     "query terms (jieba)",
-    "abstain (idf)",
+    "confidence (signals + model)",
     "highlight",
 )
 
@@ -153,8 +155,18 @@ def phase_times(retriever: Retriever, query: str, k: int = 5) -> dict[str, float
     terms = tuple(query_terms(text))
     lap("query terms (jieba)")
     top = lexical_input(kept[0].text, kept[0].section) if kept else ""
-    retriever.abstain.answered(Evidence(terms=terms, idf=retriever.index.lexical.idf, top_text=top))
-    lap("abstain (idf)")
+    if kept:
+        signals = gather_signals(
+            terms=terms,
+            coverage=coverage(Evidence(terms=terms, idf=retriever.index.lexical.idf, top_text=top)),
+            top_id=kept[0].id,
+            top_score=fused[0][1],
+            next_score=fused[1][1] if len(fused) > 1 else None,
+            dense=dense,
+            lexical=lexical,
+        )
+        retriever.judge.judge(signals)
+    lap("confidence (signals + model)")
     for record in kept[:k]:
         highlight_spans(record.text, terms)
     lap("highlight")

@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index import BuildReport, FileOutcome, PassageRecord, QueryStats, SpeechRecord
-from retrieval import Answer, Hit, mark
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 ELLIPSIS = "…"
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
+LEVELS = {"high": "✅ 直接相关", "medium": "🔶 可能相关，请核对原文", "low": "⚠️ 未找到直接回答"}
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
 SECTION_CHARS = 60
 ANSWER_CHARS = 300  # an answer sentence longer than this (rare: one run-on sentence) is clipped
@@ -201,6 +202,8 @@ class AnswerView:
 def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
     """The page of passages as one message: each with title, date, speaker, section, the passage with
     the query's words in bold. Shows fewer passages when all of them would not fit readably."""
+    if answer.small_talk:
+        return AnswerView(render([Piece(SMALL_TALK_REPLIES[answer.small_talk])], limit), (), None)
     if not answer.hits:
         pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n\n")]
         pieces.append(Piece("语料库中还没有相关段落。" if answer.offset else "语料库中还没有任何讲话。"))
@@ -220,6 +223,7 @@ def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
 def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     first, last = hits[0].rank, hits[-1].rank
     pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n")]
+    pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]
     pieces.append(Piece(f"第 {first}–{last} 条" if last > first else f"第 {first} 条", "i"))

@@ -1,6 +1,6 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
-from .abstain import AbstainRule, Evidence
+from .abstain import AbstainRule, Evidence, coverage
 from .confidence import (
     FEATURES,
     LEVELS,
@@ -9,6 +9,7 @@ from .confidence import (
     CoverageRule,
     Level,
     Signals,
+    gather_signals,
     load_judge,
 )
 from .dedupe import bigrams, overlap
@@ -57,6 +58,8 @@ __all__ = [
     "answer_sentence",
     "bigrams",
     "bundled_lexicon",
+    "coverage",
+    "gather_signals",
     "highlight_spans",
     "load_judge",
     "load_ranker",

@@ -133,6 +133,7 @@ class Retriever:
             idf=self.index.lexical.idf,
             top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
         )
+        top_sentence = self.answer_sentence(kept[0][0], weighted_terms) if kept else None
         signals = (
             gather_signals(
                 terms=terms,
@@ -142,6 +143,7 @@ class Retriever:
                 next_score=kept[1][1] if len(kept) > 1 else None,
                 dense=dense,
                 lexical=lexical,
+                sentence_score=top_sentence.score if top_sentence is not None else 0.0,
             )
             if kept
             else None
