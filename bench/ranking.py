@@ -25,7 +25,7 @@ VARIANTS: tuple[tuple[str, RetrieverConfig], ...] = (
     ("− question words", replace(DEFAULT, drop_question_words=False)),
     ("− synonyms", replace(DEFAULT, synonyms=False)),
     ("− learned ranker", replace(DEFAULT, rerank=False)),
-    ("all off (before issue 12)", RetrieverConfig(drop_question_words=False, synonyms=False, rerank=False)),
+    ("all three off", RetrieverConfig(drop_question_words=False, synonyms=False, rerank=False)),
 )
 
 
