@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .sentence import WeightedTerm, lexical_sentence_score, span_score, split_sentences
+from .sentence import WeightedTerm, lexical_sentence_score, present_terms, span_score, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,9 @@ def passage_features(
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…")."""
     coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
     section_share = span_score(section, terms)[0] if section else 0.0
-    sentences = [lexical_sentence_score(text[s:e], terms) for s, e in split_sentences(text)]
+    total = sum(t.weight for t in terms)
+    present = present_terms(text, terms)
+    sentences = [lexical_sentence_score(text[s:e], present, total) for s, e in split_sentences(text)]
     return (
         fused,
         dense if dense is not None else 0.0,

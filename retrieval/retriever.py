@@ -40,7 +40,7 @@ class RetrieverConfig:
     drop_question_words: bool = True  # question words (retrieval/data/question_words.txt) out of BM25
     synonyms: bool = True  # expand the lexical query with the synonym lexicon (bundled and the user's)
     synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
-    rerank: bool = True  # re-order the best candidates with the learned ranker (when it is there)
+    rerank: bool = True  # re-order the best hybrid candidates with the learned ranker (when it is there)
     rerank_depth: int = 20  # candidates the ranker re-orders
     answer_sentences: bool = True  # mark each hit's answer sentence
 
@@ -101,7 +101,7 @@ class Retriever:
         terms, weighted_terms = found.terms, found.weighted_terms
         depth = min(len(fused), max(self.config.rerank_depth, 0))
         records = self.store.passages_by_id([d for d, _ in fused[:depth]])
-        if self.ranker is not None and self.config.rerank and depth > 1:
+        if self.ranker is not None and self.config.rerank and mode == "hybrid" and depth > 1:
             head = [(d, s) for d, s in fused[:depth] if d in records]
             rows = [self._features(records[d], s, found) for d, s in head]
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
@@ -133,7 +133,14 @@ class Retriever:
             idf=self.index.lexical.idf,
             top_text=lexical_input(kept[0][0].text, kept[0][0].section) if kept else "",
         )
-        top_sentence = self.answer_sentence(kept[0][0], weighted_terms) if kept else None
+        sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
+
+        def sentence_of(record: PassageRecord) -> AnswerSentence | None:
+            if record.id not in sentences:
+                sentences[record.id] = self.answer_sentence(record, weighted_terms)
+            return sentences[record.id]
+
+        top_sentence = sentence_of(kept[0][0]) if kept else None
         signals = (
             gather_signals(
                 terms=terms,
@@ -159,9 +166,7 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(record.text, terms),
-                answer_sentence=(
-                    self.answer_sentence(record, weighted_terms) if self.config.answer_sentences else None
-                ),
+                answer_sentence=(sentence_of(record) if self.config.answer_sentences else None),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
