@@ -35,6 +35,7 @@ from .quality import (
     report_json,
     report_table,
 )
+from .ranking import bigram_bm25, notices_library, ranking_ablation
 from .scale import ScaleSpec, kind_list, scale_report, size_list
 from .speed import (
     DEV_QUESTIONS,
@@ -66,6 +67,7 @@ __all__ = [
     "ablation_table",
     "add_report",
     "bench_embedder",
+    "bigram_bm25",
     "checked_int_list",
     "cmrc_library",
     "cmrc_report",
@@ -89,6 +91,8 @@ __all__ = [
     "load_examples",
     "machine_line",
     "misses",
+    "notices_library",
+    "ranking_ablation",
     "report_json",
     "report_table",
     "require_txtai",

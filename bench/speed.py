@@ -38,6 +38,7 @@ from retrieval import (
     MODES,
     Evidence,
     Retriever,
+    RetrieverConfig,
     bigrams,
     coverage,
     gather_signals,
@@ -202,6 +203,10 @@ class LatencyRun:
 
 
 ENCODING_ONLY = "query encoding alone"
+HYBRID_BEFORE = "hybrid without answer sentences, question words, synonyms, ranker"
+BEFORE_ISSUE_12 = RetrieverConfig(
+    drop_question_words=False, synonyms=False, rerank=False, answer_sentences=False
+)
 
 
 def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int) -> dict[str, LatencyRun]:
@@ -210,8 +215,10 @@ def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int)
     alike), with the query-vector cache cleared before each search (so every dense search encodes)."""
     assert retriever.embedder is not None
     embedder = retriever.embedder
+    before = Retriever(retriever.store, retriever.index, embedder, BEFORE_ISSUE_12)
     steps: dict[str, Callable[[str], object]] = {
         **{m: (lambda q, m=m: retriever.search(q, mode=m)) for m in MODES},
+        HYBRID_BEFORE: lambda q: before.search(q),
         ENCODING_ONLY: lambda q: embed_query(embedder, unicodedata.normalize("NFKC", normalise_query(q))),
     }
     wall: dict[str, list[list[float]]] = {name: [] for name in steps}
@@ -223,6 +230,7 @@ def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int)
         for q in questions:
             for name, step in steps.items():
                 retriever.query_vector.cache_clear()
+                before.query_vector.cache_clear()
                 w, c = time.perf_counter(), time.process_time()
                 step(q)
                 wall[name][-1].append((time.perf_counter() - w) * 1000)

@@ -171,40 +171,63 @@ def bench_cmrc(
 @click.option(
     "--cmrc", "cmrc_file", type=QUESTIONS, help="Run on CMRC 2018 (this file) instead of a question set."
 )
+@click.option(
+    "--notices",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Ask the question set of the .txt documents in this folder (its own library), not the speeches.",
+)
 @click.option("--limit", type=click.IntRange(1), help="Use every n-th question so that about N remain.")
+@every_context_option
+@click.option("--ranking-only", is_flag=True, help="Only the ranking table (skip tokenizer and fusion).")
 @click.option(
     "--embed-sections",
     is_flag=True,
     help="Also embed every passage with its section heading in front (extra embedding; cached).",
 )
 @click.option(
-    "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Write the table into this file."
+    "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Write the tables into this file."
 )
 @pass_context
 def bench_ablation(
     obj: Context,
     questions_file: Path | None,
     cmrc_file: Path | None,
+    notices: Path | None,
     limit: int | None,
+    every_context: int,
+    ranking_only: bool,
     embed_sections: bool,
     doc: Path | None,
 ) -> None:
-    """Design choices side by side: tokenizer, section heading in the lexical text, fusion.
+    """Design choices side by side. First the ranking choices, each switched off in turn (question
+    words dropped, synonyms, learned ranker) with a plain character-bigram BM25 beside them, on each
+    half of a split question set; then tokenizer, section heading in the lexical text, and fusion.
 
     \b
     Examples:
         speechqa bench ablation benchmarks/dev-questions.jsonl
-        speechqa bench ablation --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --limit 800
+        speechqa bench ablation benchmarks/policy-questions.jsonl --notices tests/fixtures/notices --ranking-only
+        speechqa bench ablation --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --every-context 4
     """
     with user_errors():
         if cmrc_file is not None:
-            data, bench_lib = bench_library(obj, cmrc_file, None)
+            data, bench_lib = bench_library(obj, cmrc_file, None, every_context)
             questions, library, embedder, name = (
                 data.questions,
                 bench_lib.library,
                 bench_lib.embedder,
-                cmrc_file.name,
+                cmrc_file.name + (f" (every {every_context}th context)" if every_context > 1 else ""),
             )
+        elif questions_file is not None and notices is not None:
+            bench_lib = b.notices_library(
+                notices,
+                obj.settings.home / "bench" / notices.name,
+                model=obj.settings.model,
+                tokenizer=obj.settings.tokenizer,
+                notice=notice,
+            )
+            questions = load_questions(questions_file)
+            library, embedder, name = bench_lib.library, bench_lib.embedder, questions_file.name
         elif questions_file is not None:
             service = obj.service()
             questions = load_questions(questions_file)
@@ -213,19 +236,21 @@ def bench_ablation(
             raise click.UsageError("give a question set (JSON Lines) or --cmrc FILE")
         if limit and len(questions) > limit:
             questions = questions[:: max(1, len(questions) // limit)]
-        table = b.ablation(
-            library,
-            embedder,
-            questions,
-            name,
-            embed_sections=embed_sections,
-            progress=ProgressBar("嵌入（含章节标题）"),
-        )
-        retriever = Retriever(library.store, library.load(embedder.key), embedder)
-        table += "\n\n" + b.ablation_table(retriever, questions, retriever.judge)
+        table = b.ranking_ablation(library, embedder, questions, name, baseline=True)
+        if not ranking_only:
+            table += "\n\n" + b.ablation(
+                library,
+                embedder,
+                questions,
+                name,
+                embed_sections=embed_sections,
+                progress=ProgressBar("嵌入（含章节标题）"),
+            )
+            retriever = Retriever(library.store, library.load(embedder.key), embedder)
+            table += "\n\n" + b.ablation_table(retriever, questions, retriever.judge)
     click.echo(table)
     if doc is not None:
-        b.write_section(f"ablation-{Path(name).stem}", f"{table}\n\n{b.machine_line()}", doc)
+        b.write_section(f"ablation-{Path(name.split()[0]).stem}", f"{table}\n\n{b.machine_line()}", doc)
 
 
 @bench.command("latency")

@@ -42,6 +42,7 @@ class RetrieverConfig:
     synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
     rerank: bool = True  # re-order the best candidates with the learned ranker (when it is there)
     rerank_depth: int = 20  # candidates the ranker re-orders
+    answer_sentences: bool = True  # mark each hit's answer sentence
 
 
 class Retriever:
@@ -158,7 +159,9 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(record.text, terms),
-                answer_sentence=self.answer_sentence(record, weighted_terms),
+                answer_sentence=(
+                    self.answer_sentence(record, weighted_terms) if self.config.answer_sentences else None
+                ),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -190,7 +193,7 @@ class Retriever:
         return [t for t in weighted if t.weight > 0]
 
     def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
-        return answer_sentence(record.text, terms)
+        return answer_sentence(record.text, terms, topic=f"{record.section or ''} {record.speech_title}")
 
     def _candidates(self, text: str, pool: int, mode: Mode) -> Candidates:
         dense: list[tuple[int, float]] = []
@@ -229,6 +232,7 @@ class Retriever:
             found.dense_of.get(record.id),
             found.lexical_of.get(record.id),
             found.lexical[0][1] if found.lexical else 0.0,
+            source_text(record),
         )
 
     def candidate_features(
@@ -254,6 +258,14 @@ class Candidates:
     weighted_terms: list[WeightedTerm]
     dense_of: dict[int, float]
     lexical_of: dict[int, float]
+
+
+def source_text(record: PassageRecord) -> str:
+    """The speech's title, speaker and date as a question may name them (2024-03-13 → 2024年3月13日)."""
+    date = record.speech_date or ""
+    if len(date) == 10 and date[4] == "-" and date[7] == "-":
+        date = f"{date[:4]}年{int(date[5:7])}月{int(date[8:])}日"
+    return " ".join(part for part in (record.speech_title, record.speaker or "", date) if part)
 
 
 def normalise_query(query: str) -> str:

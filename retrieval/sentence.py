@@ -19,6 +19,7 @@ _SPACE = re.compile(r"\s+")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
+TOPIC_WEIGHT = 0.3
 SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
 
 
@@ -131,14 +132,22 @@ def answer_sentence(
     terms: Sequence[WeightedTerm],
     dense: Sequence[float] | None = None,
     dense_weight: float = 0.0,
+    topic: str = "",
 ) -> AnswerSentence | None:
     """The sentence of `text` that best answers a question with these weighted words, or two adjacent
     sentences when the answer runs across both (or the best is a fragment). `dense`, when given, holds
     each sentence's cosine to the question, in the order of `split_sentences(text)`, and counts with
-    `dense_weight`. Ties go to the earlier sentence. None only for a passage without text."""
+    `dense_weight`. Words found in `topic` (the section heading and speech title) count TOPIC_WEIGHT as much:
+    they tell what the whole passage is about. Ties go to the earlier sentence. None only for a passage without text."""
     spans = split_sentences(text)
     if not spans:
         return None
+    if topic:  # words the heading or title already names say what the passage is about, not which sentence
+        lowered = topic.lower()
+        terms = [
+            WeightedTerm(t.text, t.weight * TOPIC_WEIGHT if t.text.lower() in lowered else t.weight)
+            for t in terms
+        ]
     if dense is not None and len(dense) != len(spans):
         dense = None
     single = []
