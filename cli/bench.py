@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -609,6 +610,17 @@ def bench_fit_confidence(
 @limit_option
 @every_context_option
 @click.option(
+    "--save-examples",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the held-out signals (JSON Lines): `--examples` re-judges them with another model.",
+)
+@click.option(
+    "--examples",
+    "examples_file",
+    type=QUESTIONS,
+    help="Judge signals saved by --save-examples instead of searching again.",
+)
+@click.option(
     "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
 )
 @policy_option
@@ -627,6 +639,8 @@ def bench_confidence(
     cmrc_file: Path | None,
     limit: int,
     every_context: int,
+    save_examples: Path | None,
+    examples_file: Path | None,
     dev_file: Path | None,
     policy_file: Path | None,
     notices: Path | None,
@@ -646,6 +660,14 @@ def bench_confidence(
     with user_errors():
         service = obj.service()
         judge = load_judge(model_file, embedder=service.embedder.key)
+        if examples_file is not None:
+            saved = b.load_examples(examples_file)
+            names = list(dict.fromkeys(e.group for e in saved))
+            table = b.heldout_report(judge, [(n, [e for e in saved if e.group == n]) for n in names])
+            publish(
+                "confidence-heldout", f"speechqa bench confidence --examples {examples_file.name}", table, doc
+            )
+            return
         dev = b.dev_questions(dev_file)
         store = service.library.store
         cmrc = None
@@ -662,6 +684,10 @@ def bench_confidence(
         sets = b.heldout_sets(
             _retriever(service.library, service.retriever.index, queries), dev, cmrc, policy
         )
+        if save_examples is not None:
+            b.save_examples(
+                [replace(e, group=name) for name, examples in sets for e in examples], save_examples
+            )
         table = b.heldout_report(judge, sets)
     command = "speechqa bench confidence" + (
         f" --cmrc {cmrc_file.name} --limit {limit} --every-context {every_context}" if cmrc_file else ""
