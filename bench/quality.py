@@ -23,7 +23,7 @@ from index import (
 )
 from index.store import content_hash
 from retrieval import MODES, Retriever, RetrieverConfig
-from retrieval.evaluate import KS, GoldQuestion, Report, evaluate
+from retrieval.evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts
 
 from .cmrc import BenchmarkSet
 
@@ -46,7 +46,7 @@ def report_table(reports: dict[str, Report], *, abstain: bool) -> str:
     return "\n".join(rows)
 
 
-def report_json(r: Report) -> dict[str, object]:
+def report_json(r: Report, *, halves: bool = True) -> dict[str, object]:
     return {
         "questions": r.questions,
         "answerable": r.answerable,
@@ -57,7 +57,38 @@ def report_json(r: Report) -> dict[str, object]:
         "false_abstain": round(r.false_abstain, 4),
         "false_answer": round(r.false_answer, 4),
         "qps": round(r.qps, 2),
+        **(
+            {"halves": {s: report_json(h, halves=False) for s, h in by_split(r).items()}}
+            if halves and by_split(r)
+            else {}
+        ),
     }
+
+
+def halves_tables(reports: dict[str, Report]) -> str:
+    """The same table for each half of a split question set (tune, heldout), with the confidence levels
+    the hybrid search gave; empty when the set has no split."""
+    parts = []
+    for split in SPLITS:
+        halves = {mode: by_split(r).get(split) for mode, r in reports.items()}
+        present = {mode: r for mode, r in halves.items() if r is not None}
+        if not present:
+            continue
+        first = next(iter(present.values()))
+        parts.append(
+            f"{split} half: {first.questions} questions, {first.answerable} answerable"
+            + ("  (fitted on: report only the heldout half as a result)" if split == "tune" else "")
+        )
+        parts.append(report_table(present, abstain=True))
+        if "hybrid" in present:
+            counts = level_counts(present["hybrid"])
+            parts.append(
+                "hybrid confidence (high / medium / low): answerable "
+                + " / ".join(str(counts["answerable"][x]) for x in ("high", "medium", "low"))
+                + "; unanswerable "
+                + " / ".join(str(counts["unanswerable"][x]) for x in ("high", "medium", "low"))
+            )
+    return "\n\n".join(parts)
 
 
 def misses(reports: dict[str, Report]) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from index import Embedder, LexicalIndex, Library, LoadedIndex, load_embedder
-from retrieval import Retriever, RetrieverConfig
+from retrieval import QueryError, Retriever, RetrieverConfig
 from retrieval.evaluate import GoldQuestion, Report, by_split, evaluate, is_relevant
 from retrieval.ranker import FEATURES, RANKER_VERSION, Ranker
 
@@ -25,7 +25,7 @@ VARIANTS: tuple[tuple[str, RetrieverConfig], ...] = (
     ("− question words", replace(DEFAULT, drop_question_words=False)),
     ("− synonyms", replace(DEFAULT, synonyms=False)),
     ("− learned ranker", replace(DEFAULT, rerank=False)),
-    ("all off (before issue 12)", RetrieverConfig(drop_question_words=False, synonyms=False, rerank=False)),
+    ("all three off", RetrieverConfig(drop_question_words=False, synonyms=False, rerank=False)),
 )
 
 
@@ -118,35 +118,42 @@ class FitSet:
     questions: Sequence[GoldQuestion]
 
 
-def fit_ranker(sets: Sequence[FitSet], depth: int = DEFAULT.rerank_depth, c: float = 1.0) -> Ranker:
-    """A pairwise logistic regression (RankNet-style, linear): for each question, every relevant
-    candidate against every irrelevant one above the depth, the difference of their standardised
-    features labelled by which is relevant. Each set weighs the same in total; the model has no
-    intercept (a constant does not change an order)."""
-    from sklearn.linear_model import LogisticRegression
+Groups = list[list[tuple[np.ndarray, np.ndarray]]]  # per set, per question: (features, relevant?)
 
-    per_set: list[list[tuple[np.ndarray, np.ndarray]]] = []
-    everything = []
+
+def collect(sets: Sequence[FitSet], depth: int = DEFAULT.rerank_depth) -> Groups:
+    """The candidates' features and relevance of every answerable question whose top `depth` holds
+    both a relevant and an irrelevant passage (the others say nothing about order)."""
+    per_set: Groups = []
     for fit_set in sets:
         groups = []
         for q in fit_set.questions:
             if not q.answerable:
                 continue
-            found = fit_set.retriever.candidate_features(q.question, depth)
-            marks = np.asarray([is_relevant(record, q) for record, _ in found], dtype=bool)
-            if not marks.any() or marks.all():
+            try:
+                found = fit_set.retriever.candidate_features(q.question, depth)
+            except QueryError:  # an empty question in the data
                 continue
-            x = np.asarray([features for _, features in found], dtype=np.float64)
-            groups.append((x, marks))
-            everything.append(x)
+            marks = np.asarray([is_relevant(record, q) for record, _ in found], dtype=bool)
+            if marks.any() and not marks.all():
+                groups.append((np.asarray([f for _, f in found], dtype=np.float64), marks))
         per_set.append(groups)
-    stacked = np.concatenate(everything)
+    return per_set
+
+
+def fit_ranker(groups: Groups, fitted_on: str, c: float = 1.0) -> Ranker:
+    """A pairwise logistic regression (RankNet-style, linear): for each question, every relevant
+    candidate against every irrelevant one, the difference of their standardised features labelled by
+    which is relevant. Each set weighs the same in total; no intercept (a constant changes no order)."""
+    from sklearn.linear_model import LogisticRegression
+
+    stacked = np.concatenate([x for set_groups in groups for x, _ in set_groups])
     mean, scale = stacked.mean(axis=0), stacked.std(axis=0)
     scale[scale < 1e-9] = 1.0
     diffs, labels, weights = [], [], []
-    for groups in per_set:
+    for set_groups in groups:
         pairs = []
-        for x, marks in groups:
+        for x, marks in set_groups:
             z = (x - mean) / scale
             pairs += [z[i] - z[j] for i in np.flatnonzero(marks) for j in np.flatnonzero(~marks)]
         for d in pairs:  # both orders, so the classes balance
@@ -163,7 +170,7 @@ def fit_ranker(sets: Sequence[FitSet], depth: int = DEFAULT.rerank_depth, c: flo
         tuple(float(s) for s in scale),
         0.0,
         RANKER_VERSION,
-        ", ".join(f"{s.name} ({sum(1 for q in s.questions if q.answerable)} questions)" for s in sets),
+        fitted_on,
     )
 
 

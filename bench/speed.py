@@ -38,7 +38,10 @@ from retrieval import (
     MODES,
     Evidence,
     Retriever,
+    RetrieverConfig,
     bigrams,
+    coverage,
+    gather_signals,
     highlight_spans,
     normalise_query,
     overlap,
@@ -105,7 +108,7 @@ PHASES = (
     "SQLite fetch",
     "dedupe",
     "query terms (jieba)",
-    "abstain (idf)",
+    "confidence (signals + model)",
     "highlight",
 )
 
@@ -152,8 +155,18 @@ def phase_times(retriever: Retriever, query: str, k: int = 5) -> dict[str, float
     terms = tuple(query_terms(text))
     lap("query terms (jieba)")
     top = lexical_input(kept[0].text, kept[0].section) if kept else ""
-    retriever.abstain.answered(Evidence(terms=terms, idf=retriever.index.lexical.idf, top_text=top))
-    lap("abstain (idf)")
+    if kept:
+        signals = gather_signals(
+            terms=terms,
+            coverage=coverage(Evidence(terms=terms, idf=retriever.index.lexical.idf, top_text=top)),
+            top_id=kept[0].id,
+            top_score=fused[0][1],
+            next_score=fused[1][1] if len(fused) > 1 else None,
+            dense=dense,
+            lexical=lexical,
+        )
+        retriever.judge.judge(signals)
+    lap("confidence (signals + model)")
     for record in kept[:k]:
         highlight_spans(record.text, terms)
     lap("highlight")
@@ -190,6 +203,10 @@ class LatencyRun:
 
 
 ENCODING_ONLY = "query encoding alone"
+HYBRID_BEFORE = "hybrid without answer sentences, question words, synonyms, ranker"
+BEFORE_ISSUE_12 = RetrieverConfig(
+    drop_question_words=False, synonyms=False, rerank=False, answer_sentences=False
+)
 
 
 def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int) -> dict[str, LatencyRun]:
@@ -198,8 +215,10 @@ def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int)
     alike), with the query-vector cache cleared before each search (so every dense search encodes)."""
     assert retriever.embedder is not None
     embedder = retriever.embedder
+    before = Retriever(retriever.store, retriever.index, embedder, BEFORE_ISSUE_12)
     steps: dict[str, Callable[[str], object]] = {
         **{m: (lambda q, m=m: retriever.search(q, mode=m)) for m in MODES},
+        HYBRID_BEFORE: lambda q: before.search(q),
         ENCODING_ONLY: lambda q: embed_query(embedder, unicodedata.normalize("NFKC", normalise_query(q))),
     }
     wall: dict[str, list[list[float]]] = {name: [] for name in steps}
@@ -211,6 +230,7 @@ def measure_latency(retriever: Retriever, questions: Sequence[str], repeat: int)
         for q in questions:
             for name, step in steps.items():
                 retriever.query_vector.cache_clear()
+                before.query_vector.cache_clear()
                 w, c = time.perf_counter(), time.process_time()
                 step(q)
                 wall[name][-1].append((time.perf_counter() - w) * 1000)

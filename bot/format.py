@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index import BuildReport, FileOutcome, PassageRecord, PinState, QueryStats, SpeechRecord
-from retrieval import Answer, Hit, mark
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 ELLIPSIS = "…"
@@ -23,6 +23,7 @@ NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是�
 UNRELATED = "（可能不相关）"
 PINNED = "📌 标准答案"
 NO_MORE = "后面的段落与问题关系不大，不再列出。"
+LEVELS = {"high": "✅ 直接相关", "medium": "🔶 可能相关，请核对原文", "low": "⚠️ 未找到直接回答"}
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
 SECTION_CHARS = 60
 ANSWER_CHARS = 300  # an answer sentence longer than this (rare: one run-on sentence) is clipped
@@ -221,6 +222,8 @@ class AnswerView:
 def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
     """The page of passages as one message: each with title, date, speaker, section, the passage with
     the query's words in bold. Shows fewer passages when all of them would not fit readably."""
+    if answer.small_talk:
+        return AnswerView(render([Piece(SMALL_TALK_REPLIES[answer.small_talk])], limit), (), None)
     if not answer.hits:
         pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n\n")]
         if (line := filter_line(answer)) is not None:
@@ -243,6 +246,7 @@ def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
 def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     first, last = hits[0].rank, hits[-1].rank
     pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n")]
+    pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if (line := filter_line(answer)) is not None:
         pieces += [Piece(line, "i"), Piece("\n")]
     if not answer.answered:

@@ -1,6 +1,6 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
-from .abstain import AbstainRule, Evidence
+from .abstain import AbstainRule, Evidence, coverage
 from .confidence import (
     FEATURES,
     LEVELS,
@@ -9,6 +9,7 @@ from .confidence import (
     CoverageRule,
     Level,
     Signals,
+    gather_signals,
     load_judge,
 )
 from .dedupe import bigrams, overlap
@@ -69,7 +70,9 @@ __all__ = [
     "bigrams",
     "bundled_lexicon",
     "citation",
+    "coverage",
     "detect_filters",
+    "gather_signals",
     "highlight_spans",
     "load_judge",
     "load_ranker",

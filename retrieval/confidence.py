@@ -47,6 +47,9 @@ class Signals:
     reciprocal_rank_dense: float  # 1 / rank of the top passage in the dense list (0 when absent)
     reciprocal_rank_lexical: float  # 1 / rank of the top passage in the lexical list (0 when absent)
     log_terms: float  # log(1 + number of content words in the question)
+    sentence_score: (
+        float  # the top passage's answer sentence: share of the question's weighted words, in [0, 1]
+    )
 
     def vector(self, features: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in features]
@@ -196,6 +199,7 @@ def gather_signals(
     next_score: float | None,
     dense: Sequence[tuple[int, float]],
     lexical: Sequence[tuple[int, float]],
+    sentence_score: float = 0.0,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
     kept passages' fused scores and the coverage of the top passage."""
@@ -219,4 +223,5 @@ def gather_signals(
         reciprocal_rank_dense=1 / dense_rank if dense_rank else 0.0,
         reciprocal_rank_lexical=1 / lexical_rank if lexical_rank else 0.0,
         log_terms=math.log1p(len(terms)),
+        sentence_score=sentence_score,
     )

@@ -51,6 +51,7 @@ class Outcome:
     first_relevant: int | None  # 1-based rank of the first relevant passage within MRR_DEPTH
     answered: bool
     sentence_hit: bool = False  # a gold phrase lies in the answer sentence of the (relevant) top hit
+    level: str | None = None  # the answer's confidence: "high" | "medium" | "low"
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,9 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
             (h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)),
             None,
         )
-        outcomes.append(Outcome(q, first, answer.answered, first == 1 and sentence_holds(answer.hits[0], q)))
+        outcomes.append(
+            Outcome(q, first, answer.answered, first == 1 and sentence_holds(answer.hits[0], q), answer.level)
+        )
     elapsed = time.perf_counter() - started
     return summarise(outcomes, elapsed)
 
@@ -175,3 +178,15 @@ def by_split(report: Report) -> dict[str, Report]:
             r = summarise(part, 0.0)
             halves[split] = replace(r, qps=report.qps)
     return halves
+
+
+def level_counts(report: Report) -> dict[str, dict[str, int]]:
+    """How many answerable and unanswerable questions got each confidence level."""
+    counts: dict[str, dict[str, int]] = {
+        "answerable": {"high": 0, "medium": 0, "low": 0},
+        "unanswerable": {"high": 0, "medium": 0, "low": 0},
+    }
+    for o in report.outcomes:
+        if o.level in counts["answerable"]:
+            counts["answerable" if o.question.answerable else "unanswerable"][o.level] += 1
+    return counts

@@ -3,7 +3,7 @@
 The features of a candidate passage are cheap to compute for the top few candidates: the fused score,
 the dense cosine, the BM25 score (relative to the best), the IDF-weighted share of the query's words in
 the passage (coverage), how close together they stand (proximity), the share found in its section
-heading, and the score of its answer sentence. The weights are a logistic regression fitted on data
+heading, the score of its answer sentence, and the share found in its speech's title, speaker and date. The weights are a logistic regression fitted on data
 that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the tuning half of the dev
 set) and ship as a small JSON file with the feature list and a version: a missing or mismatched file
 leaves the fused order in place and says so in the log.
@@ -21,12 +21,21 @@ from pathlib import Path
 
 import numpy as np
 
-from .sentence import WeightedTerm, lexical_sentence_score, span_score, split_sentences
+from .sentence import WeightedTerm, lexical_sentence_score, present_terms, span_score, split_sentences
 
 log = logging.getLogger(__name__)
 
-FEATURES: tuple[str, ...] = ("fused", "dense", "lexical", "coverage", "proximity", "section", "sentence")
-RANKER_VERSION = 1
+FEATURES: tuple[str, ...] = (
+    "fused",
+    "dense",
+    "lexical",
+    "coverage",
+    "proximity",
+    "section",
+    "sentence",
+    "source",
+)
+RANKER_VERSION = 2
 RANKER_FILE = "ranker.json"
 
 
@@ -46,11 +55,15 @@ def passage_features(
     dense: float | None,
     lexical: float | None,
     best_lexical: float,
+    source: str = "",
 ) -> tuple[float, ...]:
-    """The FEATURES of one candidate (every value in [0, 1], or a cosine)."""
+    """The FEATURES of one candidate (every value in [0, 1], or a cosine). `source` is the speech's title,
+    speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…")."""
     coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
     section_share = span_score(section, terms)[0] if section else 0.0
-    sentences = [lexical_sentence_score(text[s:e], terms) for s, e in split_sentences(text)]
+    total = sum(t.weight for t in terms)
+    present = present_terms(text, terms)
+    sentences = [lexical_sentence_score(text[s:e], present, total) for s, e in split_sentences(text)]
     return (
         fused,
         dense if dense is not None else 0.0,
@@ -59,6 +72,7 @@ def passage_features(
         proximity,
         section_share,
         max(sentences, default=0.0),
+        span_score(source, terms)[0] if source else 0.0,
     )
 
 
@@ -75,7 +89,7 @@ class Ranker:
     fitted_on: str = ""
 
     def scores(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
-        if not rows:
+        if len(rows) == 0:
             return np.zeros(0)
         x = (np.asarray(rows, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(self.scale)
         return x @ np.asarray(self.weights) + self.bias

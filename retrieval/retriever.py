@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -43,12 +43,13 @@ class RetrieverConfig:
     drop_question_words: bool = True  # question words (retrieval/data/question_words.txt) out of BM25
     synonyms: bool = True  # expand the lexical query with the synonym lexicon (bundled and the user's)
     synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
-    rerank: bool = True  # re-order the best candidates with the learned ranker (when it is there)
+    rerank: bool = True  # re-order the best hybrid candidates with the learned ranker (when it is there)
     rerank_depth: int = 20  # candidates the ranker re-orders
     # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
     # ("keep"), or left out of the lexical query ("lexical") or of both queries ("both"):
     # measured by `speechqa bench filters` (README).
     strip_filter_words: Literal["keep", "lexical", "both"] = "keep"
+    answer_sentences: bool = True  # mark each hit's answer sentence
 
 
 class Retriever:
@@ -137,7 +138,7 @@ class Retriever:
         terms, weighted_terms = found.terms, found.weighted_terms
         depth = min(len(fused), max(self.config.rerank_depth, 0))
         records = self.store.passages_by_id([d for d, _ in fused[:depth]])
-        if self.ranker is not None and self.config.rerank and depth > 1:
+        if self.ranker is not None and self.config.rerank and mode == "hybrid" and depth > 1:
             head = [(d, s) for d, s in fused[:depth] if d in records]
             rows = [self._features(records[d], s, found) for d, s in head]
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
@@ -174,6 +175,14 @@ class Retriever:
             idf=self.index.lexical.idf,
             top_text=to_simplified(lexical_input(kept[0][0].text, kept[0][0].section)) if kept else "",
         )
+        sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
+
+        def sentence_of(record: PassageRecord) -> AnswerSentence | None:
+            if record.id not in sentences:
+                sentences[record.id] = self.answer_sentence(record, weighted_terms)
+            return sentences[record.id]
+
+        top_sentence = sentence_of(kept[0][0]) if kept else None
         signals = (
             gather_signals(
                 terms=terms,
@@ -183,6 +192,7 @@ class Retriever:
                 next_score=kept[1][1] if len(kept) > 1 else None,
                 dense=dense,
                 lexical=lexical,
+                sentence_score=top_sentence.score if top_sentence is not None else 0.0,
             )
             if kept
             else None
@@ -200,7 +210,7 @@ class Retriever:
                 dense=dense_of.get(record.id),
                 lexical=lexical_of.get(record.id),
                 highlights=highlight_spans(to_simplified(record.text), terms),  # same length as the text
-                answer_sentence=self.answer_sentence(record, weighted_terms),
+                answer_sentence=(sentence_of(record) if self.config.answer_sentences else None),
                 pinned=record.id == pinned_id,
                 # the judge vouches for the top passage; below it, each passage must hold enough of the
                 # question's information itself (the coverage rule) to count as still answering it
@@ -251,7 +261,14 @@ class Retriever:
         return [t for t in weighted if t.weight > 0]
 
     def answer_sentence(self, record: PassageRecord, terms: list[WeightedTerm]) -> AnswerSentence | None:
-        return answer_sentence(record.text, terms)
+        # scored on the simplified text (the query's terms are simplified; the conversion keeps length),
+        # shown in the passage's own script
+        found = answer_sentence(
+            to_simplified(record.text),
+            terms,
+            topic=to_simplified(f"{record.section or ''} {record.speech_title}"),
+        )
+        return None if found is None else replace(found, text=record.text[found.start : found.end])
 
     def _candidates(
         self,
@@ -302,6 +319,7 @@ class Retriever:
             found.dense_of.get(record.id),
             found.lexical_of.get(record.id),
             found.lexical[0][1] if found.lexical else 0.0,
+            source_text(record),
         )
 
     def candidate_features(
@@ -373,6 +391,14 @@ class Candidates:
     weighted_terms: list[WeightedTerm]
     dense_of: dict[int, float]
     lexical_of: dict[int, float]
+
+
+def source_text(record: PassageRecord) -> str:
+    """The speech's title, speaker and date as a question may name them (2024-03-13 → 2024年3月13日)."""
+    date = record.speech_date or ""
+    if len(date) == 10 and date[4] == "-" and date[7] == "-":
+        date = f"{date[:4]}年{int(date[5:7])}月{int(date[8:])}日"
+    return " ".join(part for part in (record.speech_title, record.speaker or "", date) if part)
 
 
 def normalise_query(query: str) -> str:

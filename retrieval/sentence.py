@@ -10,8 +10,10 @@ choice can be tested and measured on its own (`speechqa eval`, `speechqa bench c
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTENCE_ENDS = "。！？!?…\n；;"
 _CLOSERS = "”’」』）)】》\"'"
@@ -19,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
+TOPIC_WEIGHT = 0.3
 SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
 
 
@@ -39,6 +42,13 @@ class WeightedTerm:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences of `text` (see _split; cached: a search splits a passage for
+    its features and again for its answer sentence)."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) spans of the sentences of `text`: cut after 。！？；… and line breaks (closing
     quotes and brackets stay with their sentence), surrounding white space left out, empty ones dropped."""
     spans: list[tuple[int, int]] = []
@@ -62,32 +72,37 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             trimmed.append((s, e))
-    return trimmed
+    return tuple(trimmed)
 
 
-def span_score(text: str, terms: Sequence[WeightedTerm]) -> tuple[float, float]:
+def span_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> tuple[float, float]:
     """(coverage, proximity) of `terms` in `text`: the weighted share of the terms found, and how tightly
-    the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent)."""
-    total = sum(t.weight for t in terms)
+    the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent).
+    `total` is the weight the share is of (default: the terms' own; see `present_terms`)."""
+    total = sum(t.weight for t in terms) if total is None else total
     if total <= 0 or not text:
         return 0.0, 0.0
     lowered = text.lower()
-    found: list[tuple[WeightedTerm, list[int]]] = []
+    found_weight = partial = 0.0
+    found: list[tuple[int, list[int]]] = []  # (length, positions) of each term found
     for term in terms:
         needle = term.text.lower()
-        positions = [m.start() for m in re.finditer(re.escape(needle), lowered)] if needle else []
-        if positions:
-            found.append((term, positions))
-    partial = sum(
-        t.weight * _bigram_share(t.text.lower(), lowered) for t in terms if t not in {f for f, _ in found}
-    )
-    coverage = (sum(t.weight for t, _ in found) + PARTIAL_CREDIT * partial) / total
+        at = lowered.find(needle) if needle else -1
+        if at < 0:
+            if len(needle) >= 3:
+                partial += term.weight * _bigram_share(needle, lowered)
+            continue
+        positions = []
+        while at >= 0:
+            positions.append(at)
+            at = lowered.find(needle, at + len(needle))
+        found.append((len(needle), positions))
+        found_weight += term.weight
+    coverage = (found_weight + PARTIAL_CREDIT * partial) / total
     if len(found) <= 1:
         return coverage, 1.0 if found else 0.0
-    window = _shortest_window(
-        [(p, p + len(t.text), i) for i, (t, ps) in enumerate(found) for p in ps], len(found)
-    )
-    covered = sum(len(t.text) for t, _ in found)
+    window = _shortest_window([(p, p + n, i) for i, (n, ps) in enumerate(found) for p in ps], len(found))
+    covered = sum(n for n, _ in found)
     return coverage, min(1.0, covered / max(window, 1))
 
 
@@ -95,8 +110,13 @@ def _bigram_share(word: str, text: str) -> float:
     """Share of a longer word's character bigrams found in the text (瓯海区 in 瓯海老干部局: 1 of 2)."""
     if len(word) < 3:
         return 0.0
-    grams = {word[i : i + 2] for i in range(len(word) - 1)}
+    grams = _grams(word)
     return sum(1 for g in grams if g in text) / len(grams)
+
+
+@lru_cache(maxsize=4096)
+def _grams(word: str) -> frozenset[str]:
+    return frozenset(word[i : i + 2] for i in range(len(word) - 1))  # a set: a repeated bigram counts once
 
 
 def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int:
@@ -105,13 +125,16 @@ def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int
     counts: dict[int, int] = {}
     best = None
     left = 0
-    ends: list[int] = []
+    ends: deque[tuple[int, int]] = deque()  # (end, index), ends decreasing: the window's furthest end first
     for right, (_, end, kind) in enumerate(occurrences):
         counts[kind] = counts.get(kind, 0) + 1
-        ends.append(end)
+        while ends and ends[-1][0] <= end:
+            ends.pop()
+        ends.append((end, right))
         while len(counts) == kinds:
-            start = occurrences[left][0]
-            length = max(ends[left : right + 1]) - start
+            while ends[0][1] < left:
+                ends.popleft()
+            length = ends[0][0] - occurrences[left][0]
             best = length if best is None else min(best, length)
             left_kind = occurrences[left][2]
             counts[left_kind] -= 1
@@ -121,8 +144,19 @@ def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int
     return best or 1
 
 
-def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
-    coverage, proximity = span_score(text, terms)
+def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:
+    """The terms that can count anywhere in `text` (found whole, or a longer word in part): scoring the
+    sentences of `text` with only these, against the weight of all terms, gives the same scores, faster."""
+    lowered = text.lower()
+    return [
+        t
+        for t in terms
+        if t.text.lower() in lowered or (len(t.text) >= 3 and _bigram_share(t.text.lower(), lowered) > 0)
+    ]
+
+
+def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> float:
+    coverage, proximity = span_score(text, terms, total)
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
 
 
@@ -131,19 +165,29 @@ def answer_sentence(
     terms: Sequence[WeightedTerm],
     dense: Sequence[float] | None = None,
     dense_weight: float = 0.0,
+    topic: str = "",
 ) -> AnswerSentence | None:
     """The sentence of `text` that best answers a question with these weighted words, or two adjacent
     sentences when the answer runs across both (or the best is a fragment). `dense`, when given, holds
     each sentence's cosine to the question, in the order of `split_sentences(text)`, and counts with
-    `dense_weight`. Ties go to the earlier sentence. None only for a passage without text."""
+    `dense_weight`. Words found in `topic` (the section heading and speech title) count TOPIC_WEIGHT as much:
+    they tell what the whole passage is about. Ties go to the earlier sentence. None only for a passage without text."""
     spans = split_sentences(text)
     if not spans:
         return None
+    if topic:  # words the heading or title already names say what the passage is about, not which sentence
+        lowered = topic.lower()
+        terms = [
+            WeightedTerm(t.text, t.weight * TOPIC_WEIGHT if t.text.lower() in lowered else t.weight)
+            for t in terms
+        ]
     if dense is not None and len(dense) != len(spans):
         dense = None
+    total = sum(t.weight for t in terms)
+    terms = present_terms(text, terms)
     single = []
     for i, (s, e) in enumerate(spans):
-        lexical = lexical_sentence_score(text[s:e], terms)
+        lexical = lexical_sentence_score(text[s:e], terms, total)
         cosine = dense[i] if dense is not None else 0.0
         single.append((1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical)
     best = max(range(len(spans)), key=lambda i: (single[i], -i))
@@ -154,7 +198,7 @@ def answer_sentence(
         pairs = []
         for j in neighbours:
             s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
-            lexical = lexical_sentence_score(text[s:e], terms)
+            lexical = lexical_sentence_score(text[s:e], terms, total)
             cosine = max(dense[best], dense[j]) if dense is not None else 0.0
             pairs.append(
                 (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,7 @@ from bot.format import (
     utf16_len,
 )
 from index import PassageRecord, PinRecord, PinState, QueryStats
-from retrieval import Answer, FilterReport, Filters, Hit, highlight_spans
+from retrieval import SMALL_TALK_REPLIES, Answer, FilterReport, Filters, Hit, highlight_spans
 
 from .fake_telegram import parse_html
 
@@ -155,6 +156,27 @@ def test_an_over_long_page_shows_fewer_passages_and_says_where_the_next_page_sta
     assert 1 <= len(view.hits) < 60
     assert view.next_offset == 5 + len(view.hits)
     assert all(len(block) > 80 for block in plain.split("\n\n")[1:])
+
+
+@pytest.mark.parametrize(
+    ("level", "answered", "shown"),
+    [("high", True, "直接相关"), ("medium", True, "可能相关"), ("low", False, "未找到直接回答")],
+)
+def test_the_answer_says_how_sure_it_is_in_words_not_a_score(level: str, answered: bool, shown: str) -> None:
+    base = answer_of(["要落实好离休干部每年一次体检的规定。"], answered=answered)
+    view = render_answer(replace(base, confidence=level, probability=0.5))
+    plain, _ = parse_html(view.html)
+    assert shown in plain
+    assert "score" not in plain and "1.000" not in plain
+    assert (NO_ANSWER in plain) == (level == "low")
+
+
+@pytest.mark.parametrize("kind", ["thanks", "greeting", "farewell", "ack"])
+def test_small_talk_gets_a_short_friendly_reply_without_passages(kind: str) -> None:
+    view = render_answer(Answer("谢谢", False, (), (), "hybrid", 0, False, 0.0, small_talk=kind))  # type: ignore[arg-type]
+    plain, _ = parse_html(view.html)
+    assert plain == SMALL_TALK_REPLIES[kind]  # type: ignore[index]
+    assert view.hits == () and view.next_offset is None
 
 
 def test_empty_library_answer() -> None:

@@ -8,11 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
 from cli import cli
+from cli.render import answer_json, render_answer
 from cli.settings import load_settings
+from index import PassageRecord
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit
 
 EXAMPLE = "离休干部体检规定是什么？"
 EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
@@ -422,15 +426,69 @@ def test_synonyms_are_added_listed_and_removed(run: Run, seed_home: Path) -> Non
 
 @pytest.mark.slow
 def test_a_user_synonym_lets_a_question_find_a_passage_in_other_words(run: Run) -> None:
-    question = "夕阳红学校怎么办"
-    before = json.loads(run("ask", "--json", "-k", "1", question).stdout)
-    assert_ok(run("synonyms", "add", "夕阳红学校", "老年大学"))
-    after = json.loads(run("ask", "--json", "-k", "1", question).stdout)
+    question = "银发学府"  # the speeches say 老年大学
+    before = json.loads(run("ask", "--json", "--mode", "lexical", "-k", "1", question).stdout)
+    assert_ok(run("synonyms", "add", "银发学府", "老年大学"))
+    after = json.loads(run("ask", "--json", "--mode", "lexical", "-k", "1", question).stdout)
     assert "老年大学" in after["results"][0]["text"]
-    assert (
-        before["results"][0]["text"] != after["results"][0]["text"]
-        or "老年大学" in before["results"][0]["text"]
+    assert before["results"][0]["passage_id"] != after["results"][0]["passage_id"]
+
+
+# -- how sure the answer is, on the terminal and in JSON -------------------------------------------------
+
+
+def _answer(level: str | None, probability: float | None, small_talk: str | None = None) -> Any:
+    hits = (
+        ()
+        if small_talk
+        else (
+            Hit(
+                1,
+                1.0,
+                PassageRecord(1, 1, 1, None, "要落实好体检的规定。", "h", "讲话", None, None),
+                None,
+                None,
+                (),
+            ),
+        )
     )
+
+    return Answer(
+        "问题",
+        level != "low",
+        hits,
+        (),
+        "hybrid",
+        0,
+        False,
+        1.0,
+        confidence=level,
+        probability=probability,
+        small_talk=small_talk,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "shown"), [("high", "【直接相关】"), ("medium", "【可能相关】"), ("low", "【未找到直接回答】")]
+)
+def test_the_terminal_shows_a_level_and_no_min_max_score(level: str, shown: str) -> None:
+    text = click.unstyle(render_answer(_answer(level, 0.42)))
+    assert shown in text and "把握 42%" in text
+    assert "score" not in text
+
+
+def test_json_carries_level_probability_and_small_talk() -> None:
+    answer = answer_json(_answer("medium", 0.61234))
+    assert (answer["confidence"], answer["probability"], answer["answered"]) == ("medium", 0.6123, True)
+    assert_answer_schema(answer)
+    chat = answer_json(_answer("low", None, small_talk="thanks"))
+    assert chat["small_talk"] == "thanks" and chat["reply"] and chat["results"] == []
+    assert_answer_schema(chat)
+
+
+def test_the_terminal_answers_thanks_with_one_friendly_line() -> None:
+    text = click.unstyle(render_answer(_answer("low", None, small_talk="thanks")))
+    assert text.splitlines()[1] == SMALL_TALK_REPLIES["thanks"]
 
 
 def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() -> None:

@@ -24,7 +24,7 @@ def test_a_ranker_survives_its_json_round_trip() -> None:
 
 def test_scores_are_the_weighted_standardised_features() -> None:
     weights = (1.0,) + (0.0,) * (len(RANKER_FEATURES) - 1)
-    rows = [(0.2,) + (0.9,) * 6, (0.8,) + (0.1,) * 6]
+    rows = [(0.2,) + (0.9,) * 7, (0.8,) + (0.1,) * 7]
     assert list(ranker(weights).scores(rows)) == pytest.approx([0.2, 0.8])
     assert len(ranker(weights).scores([])) == 0
 
@@ -50,10 +50,12 @@ def test_features_see_coverage_section_and_the_answer_sentence() -> None:
     features = dict(
         zip(
             RANKER_FEATURES,
-            passage_features("要落实好体检的规定。其他。", "一、体检", terms, 0.7, 0.8, 5.0, 10.0),
+            passage_features(
+                "要落实好体检的规定。其他。", "一、体检", terms, 0.7, 0.8, 5.0, 10.0, "体检会议"
+            ),
             strict=True,
         )
     )
     assert features["fused"] == 0.7 and features["dense"] == 0.8 and features["lexical"] == 0.5
     assert features["coverage"] == 1.0 and features["section"] == pytest.approx(2 / 3)
-    assert features["sentence"] > 0.9
+    assert features["sentence"] > 0.9 and features["source"] == pytest.approx(2 / 3)

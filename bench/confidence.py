@@ -1,0 +1,455 @@
+"""Fit and measure the confidence model (retrieval/confidence.py) on data that is not the dev set.
+
+Fitting data (`speechqa bench fit-confidence`):
+  - answerable: CMRC 2018 trial questions against the CMRC trial library;
+  - unanswerable, near misses by construction: the same questions with their own context removed from
+    the library (its passages are filtered out of both ranked lists before fusion, which is what
+    deleting them would do, bar a negligible change of the IDF);
+  - unanswerable, another domain: CMRC trial questions asked of the bundled speeches;
+  - the tuning half of the dev set (split == "tune"), answerable and not.
+Each of these groups weighs the same in the fit, so the 1000 CMRC questions do not drown the staff's.
+
+Reporting (`speechqa bench confidence`, and the heldout rows of `speechqa eval`) uses held-out parts only:
+the dev set's heldout half, CMRC dev with held-out-context negatives, and the policy-notice set's heldout
+half. Every figure carries a reliability table: predicted probability in bins against the observed share
+of answerable questions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from corpus import SUPPORTED_SUFFIXES
+from index import Embedder, Library, LoadedIndex, Store, load_embedder
+from index.store import content_hash
+from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals
+from retrieval.confidence import MODEL_VERSION, Judge
+from retrieval.evaluate import GoldQuestion
+
+from .errors import BenchError
+from .quality import BenchLibrary, Notice, Progress
+
+MIN_RECALL = 0.955  # the low threshold keeps this share of every fitting group's answerable questions answered (target: false 「未找到」 ≤ 5%, with a margin)
+HIGH_PRECISION = 0.97  # "high" where at least this share of the fitting data's answers is answerable
+
+
+@dataclass(frozen=True)
+class Example:
+    group: str  # where it comes from: "cmrc", "cmrc-removed", "cmrc-on-speeches", "dev-tune", ...
+    question: str
+    answerable: bool
+    signals: Signals
+
+
+class CachedQueries:
+    """An embedder whose query vectors are kept in a store's vector cache (keyed "<model>+query"), so a
+    second fit or report embeds no question again."""
+
+    def __init__(self, embedder: Embedder, store: Store) -> None:
+        self.inner, self.store = embedder, store
+        self.key, self.dim = embedder.key, embedder.dim
+        self.cache_key = f"{embedder.key}+query"
+
+    def embed_batch(self, texts: Sequence[str], kind: str) -> np.ndarray:
+        if kind != "query":
+            return self.inner.embed_batch(texts, kind)  # type: ignore[arg-type]
+        hashes = [content_hash(t) for t in texts]
+        have = self.store.cached_vectors(self.cache_key, hashes, self.dim)
+        missing = [(h, t) for h, t in zip(hashes, texts, strict=True) if h not in have]
+        if missing:
+            vectors = self.inner.embed_batch([t for _, t in missing], "query")
+            self.store.cache_vectors(self.cache_key, zip([h for h, _ in missing], vectors, strict=True))
+            have.update(zip([h for h, _ in missing], vectors, strict=True))
+        return np.stack([have[h] for h in hashes])
+
+    def warm(self, texts: Iterable[str], progress: Progress | None = None) -> None:
+        """Embed, in batches, the questions not cached yet."""
+        todo = {content_hash(t): t for t in texts}
+        have = self.store.cached_vectors(self.cache_key, list(todo), self.dim)
+        missing = [t for h, t in todo.items() if h not in have]
+        for start in range(0, len(missing), 32):
+            self.embed_batch(missing[start : start + 32], "query")
+            if progress is not None:
+                progress(min(start + 32, len(missing)), len(missing))
+
+
+class _Without:
+    """A vector or lexical index with some passages left out of every search."""
+
+    def __init__(self, inner: object, excluded: frozenset[int]) -> None:
+        self._inner, self._excluded = inner, excluded
+
+    def search(self, query: object, k: int, **options: object) -> list[tuple[int, float]]:
+        found = self._inner.search(query, k + len(self._excluded), **options)  # type: ignore[attr-defined]
+        return [(d, s) for d, s in found if d not in self._excluded][:k]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+
+def without(index: LoadedIndex, excluded: frozenset[int]) -> LoadedIndex:
+    """The index as it would be with `excluded` passages removed (for searching; never saved)."""
+    return LoadedIndex(
+        index.manifest,
+        _Without(index.vectors, excluded),  # type: ignore[arg-type]
+        _Without(index.lexical, excluded),  # type: ignore[arg-type]
+        index.generation,
+    )
+
+
+def collect(
+    retriever: Retriever,
+    questions: Sequence[GoldQuestion],
+    group: str,
+    *,
+    answerable: Callable[[GoldQuestion], bool] = lambda q: q.answerable,
+    exclude: Callable[[GoldQuestion], frozenset[int]] | None = None,
+) -> list[Example]:
+    """The signals of each question's hybrid search (with `exclude(q)` passages removed, when given)."""
+    examples = []
+    for q in questions:
+        rt = retriever
+        if exclude is not None:
+            rt = Retriever(
+                retriever.store,
+                without(retriever.index, exclude(q)),
+                retriever.embedder,
+                judge=retriever.judge,
+            )
+            rt.query_vector = retriever.query_vector  # one cache for every variant
+        answer = rt.search(q.question, k=1, mode="hybrid")
+        if answer.signals is not None:
+            examples.append(Example(group, q.question, answerable(q), answer.signals))
+    return examples
+
+
+def fit(
+    examples: Sequence[Example], *, embedder: str, fitted_on: str, features: Sequence[str] = FEATURES
+) -> ConfidenceModel:
+    """Logistic regression over standardised signals, every group weighing the same; thresholds from the
+    fitting data (see MIN_RECALL, HIGH_PRECISION)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x = np.asarray([e.signals.vector(features) for e in examples], dtype=np.float64)
+    y = np.asarray([e.answerable for e in examples], dtype=np.int64)
+    sizes: dict[str, int] = {}
+    for e in examples:
+        sizes[e.group] = sizes.get(e.group, 0) + 1
+    weight = np.asarray([len(examples) / (len(sizes) * sizes[e.group]) for e in examples])
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=1.0, max_iter=2000).fit(scaler.transform(x), y, sample_weight=weight)
+    draft = ConfidenceModel(
+        features=tuple(features),
+        mean=tuple(float(v) for v in scaler.mean_),
+        scale=tuple(float(v) for v in scaler.scale_),
+        coef=tuple(float(v) for v in lr.coef_[0]),
+        intercept=float(lr.intercept_[0]),
+        low=0.5,
+        high=0.5,
+        embedder=embedder,
+        version=MODEL_VERSION,
+        fitted_on=fitted_on,
+    )
+    p = np.asarray([draft.probability(e.signals) for e in examples])
+    low = _low_threshold(p, y, [e.group for e in examples])
+    high = _high_threshold(p, y, weight, low)
+    return replace(draft, low=low, high=high)
+
+
+def _low_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> float:
+    """The highest threshold that still answers MIN_RECALL of the answerable questions of every group."""
+    cut = 1.0
+    for g in sorted(set(groups)):
+        mask = (np.asarray(groups) == g) & (y == 1)
+        if mask.sum():
+            cut = min(cut, float(np.quantile(p[mask], 1 - MIN_RECALL)))
+    return round(cut, 4)
+
+
+def _high_threshold(p: np.ndarray, y: np.ndarray, weight: np.ndarray, low: float) -> float:
+    """The lowest threshold above which the (weighted) share of answerable questions is HIGH_PRECISION."""
+    for t in np.linspace(max(low, 0.5), 0.99, 50):
+        mask = p >= t
+        if mask.sum() and float((weight[mask] * y[mask]).sum() / weight[mask].sum()) >= HIGH_PRECISION:
+            return round(float(t), 4)
+    return 0.99
+
+
+@dataclass(frozen=True)
+class Rates:
+    answerable: int
+    unanswerable: int
+    false_abstain: float  # answerable questions judged "low" (shown 「未找到直接回答」)
+    false_answer: float  # unanswerable questions judged "medium" or "high"
+    high_precision: float  # share of "high" answers that are answerable
+    levels: dict[str, int]
+
+
+def rates(examples: Sequence[Example], judge: Judge) -> Rates:
+    verdicts = [(e.answerable, judge.judge(e.signals)) for e in examples]
+    pos = [v for a, v in verdicts if a]
+    neg = [v for a, v in verdicts if not a]
+    high = [a for a, v in verdicts if v.level == "high"]
+    levels = {level: sum(1 for _, v in verdicts if v.level == level) for level in ("high", "medium", "low")}
+    return Rates(
+        answerable=len(pos),
+        unanswerable=len(neg),
+        false_abstain=sum(1 for v in pos if not v.answered) / max(1, len(pos)),
+        false_answer=sum(1 for v in neg if v.answered) / max(1, len(neg)),
+        high_precision=sum(high) / len(high) if high else math.nan,
+        levels=levels,
+    )
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: float
+    high: float
+    count: int
+    mean_probability: float
+    answerable_share: float
+
+
+def reliability(examples: Sequence[Example], model: ConfidenceModel, bins: int = 5) -> list[Bin]:
+    """Predicted probability against the observed share of answerable questions, in equal-width bins."""
+    p = np.asarray([model.probability(e.signals) for e in examples])
+    y = np.asarray([e.answerable for e in examples], dtype=np.float64)
+    out = []
+    for i in range(bins):
+        lo, hi = i / bins, (i + 1) / bins
+        mask = (p >= lo) & ((p < hi) if i < bins - 1 else (p <= hi))
+        if mask.sum():
+            out.append(Bin(lo, hi, int(mask.sum()), float(p[mask].mean()), float(y[mask].mean())))
+    return out
+
+
+def brier(examples: Sequence[Example], model: ConfidenceModel) -> float:
+    p = np.asarray([model.probability(e.signals) for e in examples])
+    y = np.asarray([e.answerable for e in examples], dtype=np.float64)
+    return float(np.mean((p - y) ** 2)) if len(p) else math.nan
+
+
+def rates_table(rows: Sequence[tuple[str, Rates]]) -> str:
+    lines = [
+        "| set | answerable | unanswerable | false 「未找到」 | answered unanswerable | high / medium / low | high precision |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, r in rows:
+        precision = "—" if math.isnan(r.high_precision) else f"{r.high_precision:.3f}"
+        lines.append(
+            f"| {name} | {r.answerable} | {r.unanswerable} | {r.false_abstain:.3f} | {r.false_answer:.3f} | "
+            f"{r.levels['high']} / {r.levels['medium']} / {r.levels['low']} | {precision} |"
+        )
+    return "\n".join(lines)
+
+
+def reliability_table(name: str, examples: Sequence[Example], model: ConfidenceModel) -> str:
+    lines = [
+        f"Reliability on {name} (Brier {brier(examples, model):.3f}):",
+        "",
+        "| predicted | questions | mean predicted | observed answerable |",
+        "|---|---|---|---|",
+    ]
+    for b in reliability(examples, model):
+        lines.append(
+            f"| {b.low:.1f}–{b.high:.1f} | {b.count} | {b.mean_probability:.3f} | {b.answerable_share:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def model_table(model: ConfidenceModel) -> str:
+    lines = [
+        f"Confidence model v{model.version} ({model.embedder}; fitted on {model.fitted_on}); "
+        f"low < {model.low:.3f} ≤ medium < {model.high:.3f} ≤ high",
+        "",
+        "| feature | mean | scale | weight |",
+        "|---|---|---|---|",
+    ]
+    for f, m, s, w in zip(model.features, model.mean, model.scale, model.coef, strict=True):
+        lines.append(f"| {f} | {m:.3f} | {s:.3f} | {w:+.3f} |")
+    lines.append(f"| (intercept) | | | {model.intercept:+.3f} |")
+    return "\n".join(lines)
+
+
+def own_context(store: Store) -> Callable[[GoldQuestion], frozenset[int]]:
+    """For a CMRC question, the passages of its own context (the library stores one context per speech)."""
+    by_title: dict[str, set[int]] = defaultdict(set)
+    for p in store.passages():
+        by_title[p.speech_title].add(p.id)
+    return lambda q: frozenset(by_title.get(q.speech_title or "", ()))
+
+
+def cmrc_examples(retriever: Retriever, questions: Sequence[GoldQuestion], name: str) -> list[Example]:
+    """Each CMRC question twice: against the whole library (answerable) and with its own context removed
+    (unanswerable: a near miss, the library still holds its topic's neighbours)."""
+    exclude = own_context(retriever.store)
+    return collect(retriever, questions, name) + collect(
+        retriever, questions, f"{name}-removed", answerable=lambda q: False, exclude=exclude
+    )
+
+
+def folder_library(
+    folder: Path,
+    home: Path,
+    *,
+    model: str,
+    tokenizer: str,
+    notice: Notice | None = None,
+    progress: Progress | None = None,
+) -> BenchLibrary:
+    """A library of the documents in `folder` (e.g. the policy notices), kept in `home` (embeddings cached)."""
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
+    if not files:
+        raise BenchError(f"{folder} 中没有可读取的文件")
+    library = Library(home, tokenizer=tokenizer)
+    manifest = library.manifest()
+    embedder = load_embedder(model, prefer_key=manifest.model if manifest else None, notice=notice)
+    with library.write_lock():
+        library.add_paths(files)
+        build = library.build(embedder, progress) if library.is_stale() else None
+    return BenchLibrary(library, embedder, build)
+
+
+def split_of(questions: Sequence[GoldQuestion], split: str) -> list[GoldQuestion]:
+    return [q for q in questions if q.split == split]
+
+
+def every_nth(questions: Sequence[GoldQuestion], limit: int | None) -> list[GoldQuestion]:
+    """About `limit` questions spread over the whole set (every n-th), or all of them."""
+    if not limit or len(questions) <= limit:
+        return list(questions)
+    return list(questions[:: max(1, len(questions) // limit)])[:limit]
+
+
+def comparison(sets: Sequence[tuple[str, Sequence[Example]]], model: Judge) -> str:
+    """False 「未找到」 and answered-unanswerable per set, for the model and for the coverage rule."""
+    rows = []
+    for name, examples in sets:
+        rows.append((f"{name} — model", rates(examples, model)))
+        rows.append((f"{name} — coverage rule", rates(examples, CoverageRule())))
+    return rates_table(rows)
+
+
+REPO = Path(__file__).resolve().parent.parent
+POLICY_QUESTIONS = REPO / "benchmarks" / "policy-questions.jsonl"
+POLICY_NOTICES = REPO / "tests" / "fixtures" / "notices"
+
+
+def fit_examples(
+    cmrc: Retriever,
+    cmrc_questions: Sequence[GoldQuestion],
+    speeches: Retriever,
+    dev: Sequence[GoldQuestion],
+    policy: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
+) -> list[Example]:
+    """The fitting data: CMRC trial (whole library and own context removed), CMRC questions asked of the
+    speeches, the dev set's tuning half and, when given, the policy set's tuning half."""
+    examples = cmrc_examples(cmrc, cmrc_questions, "cmrc-trial")
+    examples += collect(speeches, cmrc_questions, "cmrc-on-speeches", answerable=lambda q: False)
+    examples += collect(speeches, split_of(dev, "tune"), "dev-tune")
+    if policy is not None:
+        examples += collect(policy[0], split_of(policy[1], "tune"), "policy-tune")
+    return examples
+
+
+def heldout_sets(
+    speeches: Retriever,
+    dev: Sequence[GoldQuestion],
+    cmrc: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
+    policy: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
+) -> list[tuple[str, list[Example]]]:
+    """The reporting data, none of it seen by the fit."""
+    sets = [("dev heldout half", collect(speeches, split_of(dev, "heldout"), "dev-heldout"))]
+    if cmrc is not None:
+        sets.append(("CMRC dev (+ own context removed)", cmrc_examples(cmrc[0], cmrc[1], "cmrc-dev")))
+    if policy is not None:
+        sets.append(
+            ("policy heldout half", collect(policy[0], split_of(policy[1], "heldout"), "policy-heldout"))
+        )
+    return sets
+
+
+def group_rates(examples: Sequence[Example], judge: Judge) -> str:
+    groups = sorted({e.group for e in examples})
+    return rates_table([(g, rates([e for e in examples if e.group == g], judge)) for g in groups])
+
+
+def fit_report(model: ConfidenceModel, examples: Sequence[Example]) -> str:
+    return "\n\n".join(
+        [
+            model_table(model),
+            "On the fitting data (not a test: see `speechqa bench confidence` for held-out figures):",
+            group_rates(examples, model),
+            reliability_table("the fitting data", examples, model),
+        ]
+    )
+
+
+def heldout_report(model: Judge, sets: Sequence[tuple[str, Sequence[Example]]]) -> str:
+    parts = [
+        "Held-out only. false 「未找到」 = answerable questions judged low (target ≤ 0.05); "
+        "answered unanswerable = judged medium or high (target ≤ 0.15).",
+        comparison(sets, model),
+    ]
+    if isinstance(model, ConfidenceModel):
+        parts += [reliability_table(name, examples, model) for name, examples in sets]
+    else:
+        parts.append("(no confidence model: the coverage rule judged every row; no probabilities)")
+    return "\n\n".join(parts)
+
+
+def ablation_table(retriever: Retriever, questions: Sequence[GoldQuestion], model: Judge) -> str:
+    """The coverage rule against the model, on one question set (its heldout half when it is split;
+    CMRC questions also asked with their own context removed)."""
+    if any(q.split for q in questions):
+        questions, note = split_of(questions, "heldout"), "heldout half"
+    else:
+        note = "all questions"
+    if any(q.speech_title for q in questions):
+        examples, note = (
+            cmrc_examples(retriever, questions, "cmrc"),
+            note + ", each also with its own context removed",
+        )
+    else:
+        examples = collect(retriever, questions, "set")
+    name = "confidence model" if isinstance(model, ConfidenceModel) else "confidence model (missing: rule)"
+    rows = [("coverage rule (≥ 0.35)", rates(examples, CoverageRule())), (name, rates(examples, model))]
+    return f"Answered or not ({note}; hybrid):\n\n{rates_table(rows)}"
+
+
+def save_examples(examples: Sequence[Example], path: Path) -> None:
+    lines = [
+        json.dumps(
+            {
+                "group": e.group,
+                "question": e.question,
+                "answerable": e.answerable,
+                "signals": asdict(e.signals),
+            },
+            ensure_ascii=False,
+        )
+        for e in examples
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def load_examples(path: Path) -> list[Example]:
+    """Examples written by `save_examples`; signals the code no longer has are dropped, new ones are 0."""
+    out = []
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                values = {f: float(row["signals"].get(f, 0.0)) for f in FEATURES}
+                out.append(Example(row["group"], row["question"], bool(row["answerable"]), Signals(**values)))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise BenchError(f"无法读取信号文件 {path}：{e}") from e
+    return out

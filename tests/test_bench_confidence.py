@@ -1,0 +1,134 @@
+"""bench.confidence: removing a question's own context, fitting the model, the rates and reliability."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.confidence import (
+    CachedQueries,
+    Example,
+    cmrc_examples,
+    every_nth,
+    fit,
+    rates,
+    reliability,
+    without,
+)
+from corpus import Paragraph, Speech, chunk_speech
+from index import Library
+from retrieval import FEATURES, CoverageRule, Retriever, Signals
+from retrieval.evaluate import GoldQuestion
+
+from .fakes import FakeEmbedder
+
+CONTEXTS = {
+    "体检": "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。",
+    "老年大学": "老年大学要创新教学方法和课程内容，不断提高办学质量，两年之内全部成为示范校。",
+    "信息化": "要加大信息化建设力度，推动互联网与老干部工作深度融合，搭上信息化的快车。",
+    "党建": "组织部门要牵头抓总，像抓其他领域党建一样抓离退休干部党建。",
+}
+QUESTIONS = {
+    "体检": "离休干部多久体检一次？",
+    "老年大学": "老年大学要怎样提高办学质量？",
+    "信息化": "老干部工作怎么用互联网？",
+    "党建": "离退休干部党建由哪个部门牵头？",
+}
+
+
+@pytest.fixture
+def cmrc_like(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Retriever]:
+    """A CMRC-style library: one context per speech, titled as bench.cmrc titles them."""
+    library = Library(tmp_path / "home")
+    for n, (title, context) in enumerate(CONTEXTS.items(), start=1):
+        speech = Speech(
+            f"{title} [P{n}]", None, None, None, "cmrc.json", n, None, (Paragraph(context, title),)
+        )
+        library.store.save_speech(speech, chunk_speech(speech))
+    library.build(fake_embedder)
+    yield Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    library.close()
+
+
+def gold() -> list[GoldQuestion]:
+    return [
+        GoldQuestion(f"Q{n}", QUESTIONS[title], (), speech_title=f"{title} [P{n}]")
+        for n, title in enumerate(CONTEXTS, start=1)
+    ]
+
+
+def test_without_leaves_the_excluded_passages_out_of_both_sides(cmrc_like: Retriever) -> None:
+    own = {p.id for p in cmrc_like.store.passages() if p.speech_title.startswith("体检")}
+    before = cmrc_like.search("离休干部体检", k=4)
+    assert before.hits[0].passage.id in own
+    rt = Retriever(cmrc_like.store, without(cmrc_like.index, frozenset(own)), cmrc_like.embedder)
+    after = rt.search("离休干部体检", k=4)
+    assert after.hits and not any(h.passage.id in own for h in after.hits)
+    assert len(after.hits) == len(CONTEXTS) - 1  # every other context is still found
+
+
+def test_cmrc_examples_pair_each_question_with_its_near_miss(cmrc_like: Retriever) -> None:
+    examples = cmrc_examples(cmrc_like, gold(), "cmrc")
+    assert [e.group for e in examples] == ["cmrc"] * 4 + ["cmrc-removed"] * 4
+    assert [e.answerable for e in examples] == [True] * 4 + [False] * 4
+    whole, removed = examples[:4], examples[4:]
+    # with its own context gone, the best remaining passage covers less of the question
+    assert sum(e.signals.coverage for e in removed) < sum(e.signals.coverage for e in whole)
+
+
+def test_query_vectors_are_cached_in_the_store(cmrc_like: Retriever, fake_embedder: FakeEmbedder) -> None:
+    queries = CachedQueries(fake_embedder, cmrc_like.store)
+    queries.warm(["问题一", "问题二", "问题一"])
+    calls = len(fake_embedder.calls)
+    again = CachedQueries(fake_embedder, cmrc_like.store)
+    vectors = again.embed_batch(["问题二", "问题一"], "query")
+    assert len(fake_embedder.calls) == calls  # nothing embedded the second time
+    assert vectors.shape == (2, fake_embedder.dim)
+
+
+def synthetic(n: int, seed: int = 7) -> list[Example]:
+    """Answerable questions have high coverage and cosine, unanswerable ones low, with noise."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        answerable = i % 2 == 0
+        centre = 0.75 if answerable else 0.3
+        values = {f: min(1.0, max(0.0, rng.gauss(centre, 0.15))) for f in FEATURES}
+        out.append(Example("a" if i % 3 else "b", f"q{i}", answerable, Signals(**values)))
+    return out
+
+
+def test_fit_separates_the_classes_and_orders_its_thresholds() -> None:
+    train, test = synthetic(400), synthetic(200, seed=8)
+    model = fit(train, embedder="fake-bigram", fitted_on="synthetic")
+    assert model.features == FEATURES and 0 < model.low <= model.high < 1
+    r = rates(test, model)
+    assert r.false_abstain <= 0.1 and r.false_answer <= 0.1
+    assert r.answerable == 100 and r.unanswerable == 100
+    assert sum(r.levels.values()) == 200
+
+
+def test_reliability_bins_cover_every_example_and_track_the_truth() -> None:
+    examples = synthetic(300)
+    model = fit(examples, embedder="fake-bigram", fitted_on="synthetic")
+    bins = reliability(examples, model)
+    assert sum(b.count for b in bins) == 300
+    assert bins[0].answerable_share < bins[-1].answerable_share
+    for b in bins:
+        assert b.low <= b.mean_probability <= b.high
+
+
+def test_rates_of_the_coverage_rule_have_no_probability_but_count_levels() -> None:
+    r = rates(synthetic(50), CoverageRule())
+    assert 0 <= r.false_abstain <= 1 and 0 <= r.false_answer <= 1
+    assert sum(r.levels.values()) == 50
+
+
+def test_every_nth_spreads_over_the_whole_set() -> None:
+    qs = [GoldQuestion(str(i), str(i), ()) for i in range(100)]
+    picked = every_nth(qs, 10)
+    assert len(picked) == 10 and picked[0].id == "0" and int(picked[-1].id) >= 90
+    assert every_nth(qs, None) == qs and every_nth(qs, 500) == qs

@@ -1,0 +1,75 @@
+"""retrieval.smalltalk: messages that ask nothing are recognised by a general rule, questions never are."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrieval import SMALL_TALK_REPLIES, small_talk
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("谢谢", "thanks"),
+        ("谢谢您！", "thanks"),
+        ("非常感谢老师🙏", "thanks"),
+        ("辛苦了", "thanks"),
+        ("明白了，谢谢", "thanks"),
+        ("Thank you!", "thanks"),
+        ("你好", "greeting"),
+        ("您好！", "greeting"),
+        ("大家好", "greeting"),
+        ("在吗？", "greeting"),
+        ("早上好各位", "greeting"),
+        ("再见", "farewell"),
+        ("👍", "ack"),
+        ("👍🏻👍🏻", "ack"),
+        ("😊", "ack"),
+        ("好的，收到", "ack"),
+        ("嗯嗯", "ack"),
+        ("OK", "ack"),
+        ("？！", "ack"),
+    ],
+)
+def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) -> None:
+    assert small_talk(message) == kind
+    assert SMALL_TALK_REPLIES[small_talk(message)]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "谢谢，离休干部体检规定是什么？",
+        "你好，老年大学怎么报名",
+        "可以报销吗",
+        "好人好事",
+        "2024",
+        "体检",
+        "五心",
+        "老干部工作 👍",
+        "在吗 离休干部两费",
+    ],
+)
+def test_anything_with_content_is_a_question(message: str) -> None:
+    assert small_talk(message) is None
+
+
+CONTENT = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=6)
+COURTESY = st.sampled_from(["谢谢", "你好", "👍", "好的", "再见", "辛苦了", "！", " "])
+
+
+@given(st.lists(COURTESY, max_size=3), CONTENT, st.lists(COURTESY, max_size=3))
+def test_courtesy_around_a_content_word_never_hides_the_question(
+    before: list[str], content: str, after: list[str]
+) -> None:
+    if small_talk(content) is not None:
+        return  # the drawn word is itself a courtesy word
+    assert small_talk("".join(before) + content + "".join(after)) is None
+
+
+@given(st.lists(COURTESY, min_size=1, max_size=5))
+def test_courtesy_alone_is_always_small_talk(parts: list[str]) -> None:
+    message = "".join(parts)
+    assert (small_talk(message) is not None) == bool(message.strip())
