@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.filters import METADATA, filtered_questions, filters_library, filters_report
+from index import DEFAULT_TOKENIZER
 from retrieval import Retriever
 
 from .fakes import FakeEmbedder
@@ -13,7 +14,7 @@ from .fakes import FakeEmbedder
 def test_each_bundled_speech_gets_its_speaker_and_date_and_the_table_has_every_variant(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    library = filters_library(tmp_path / "home", fake_embedder, "jieba")
+    library = filters_library(tmp_path / "home", fake_embedder, DEFAULT_TOKENIZER)
     assert [(s.speaker, s.date) for s in library.store.speeches()] == list(METADATA)
     questions = filtered_questions()[::16]
     assert questions and all(1 <= n <= len(METADATA) for _, n in questions)
