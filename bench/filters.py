@@ -75,6 +75,8 @@ def filters_report(
         strip: Retriever(library.store, index, embedder, RetrieverConfig(strip_filter_words=strip))  # type: ignore[arg-type]
         for strip in STRIPS
     }
+    for r in retrievers.values():  # one query-vector cache: the same text is encoded once
+        r.query_vector = retrievers["keep"].query_vector
     plain = [q for q, _ in questions]
     base = evaluate(plain, lambda text: retrievers["keep"].search(text, k=10))
     lines = [

@@ -48,7 +48,7 @@ class RetrieverConfig:
     # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
     # ("keep"), or left out of the lexical query ("lexical") or of both queries ("both"):
     # measured by `speechqa bench filters` (README).
-    strip_filter_words: Literal["keep", "lexical", "both"] = "keep"
+    strip_filter_words: Literal["keep", "lexical", "both"] = "lexical"
     answer_sentences: bool = True  # mark each hit's answer sentence
 
 
