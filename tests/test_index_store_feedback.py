@@ -30,7 +30,7 @@ def test_migration_is_recorded_once(tmp_path: Path) -> None:
     Store(tmp_path / "a.db").close()
     store = Store(tmp_path / "a.db")
     names = [row["name"] for row in store.db["_migrations"].rows]
-    assert names == ["001_initial", "002_query_log", "003_feedback"]
+    assert names == ["001_initial", "002_query_log", "003_feedback", "user_synonyms"]
     assert "feedback" in store.db.table_names()
 
 
