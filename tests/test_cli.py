@@ -306,7 +306,7 @@ def test_eval_prints_the_figures_as_json(run: Run) -> None:
     figures = json.loads(result.stdout)
     assert list(figures) == ["lexical"]
     lexical = figures["lexical"]
-    assert (lexical["questions"], lexical["answerable"]) == (95, 80)
+    assert (lexical["questions"], lexical["answerable"]) == (250, 205)
     for key in (
         "recall@1",
         "recall@3",

@@ -16,6 +16,7 @@ from retrieval import (
     EmptyQuery,
     QueryTooLong,
     Retriever,
+    RetrieverConfig,
     SpeechService,
     bigrams,
     normalise_query,
@@ -90,9 +91,15 @@ def test_offset_pages_through_disjoint_ranks(seed_retriever: Retriever) -> None:
         first.has_more
     )  # page 2 starts with a passage that still answers (page 2's own flag depends on page 3)
     assert second.offset == 5
-    assert [h.score for h in first.hits + second.hits] == sorted(
-        (h.score for h in first.hits + second.hits), reverse=True
+
+
+@pytest.mark.slow
+def test_without_the_learned_ranker_scores_fall_with_rank(seed_retriever: Retriever) -> None:
+    plain = Retriever(
+        seed_retriever.store, seed_retriever.index, seed_retriever.embedder, RetrieverConfig(rerank=False)
     )
+    hits = plain.search("老干部工作", k=10).hits
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
 @pytest.mark.slow
