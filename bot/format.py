@@ -246,9 +246,9 @@ def render_answer(answer: Answer, limit: int = TEXT_LIMIT) -> AnswerView:
 def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     first, last = hits[0].rank, hits[-1].rank
     pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n")]
-    pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if (line := filter_line(answer)) is not None:
         pieces += [Piece(line, "i"), Piece("\n")]
+    pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]
     pieces.append(Piece(f"第 {first}–{last} 条" if last > first else f"第 {first} 条", "i"))

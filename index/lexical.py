@@ -226,11 +226,11 @@ class LexicalIndex:
         self,
         query: str,
         k: int,
+        allowed: np.ndarray | None = None,
         *,
         drop: frozenset[str] = frozenset(),
         expansions: Sequence[str] = (),
         expansion_weight: float = 0.0,
-        allowed: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
         """The k best passages by BM25, as (passage id, score), best first; only passages with a positive
         score. Tokens in `drop` (question words) do not count unless nothing else is left; the tokens of

@@ -30,12 +30,18 @@ OTHER = """关于关心下一代工作的讲话
 关心下一代工作委员会要组织老同志给青少年讲革命传统故事。
 """
 QUESTION = "离休干部体检规定是什么？"
+SOURCE = "/讲话稿/讲话.txt"  # files added from a folder: adding the path again updates its speeches
 
 
 @pytest.fixture
 def library(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Library]:
     library = Library(tmp_path / "home")
-    library.add_documents([Document("讲话.txt", SPEECH, "utf-8"), Document("下一代.txt", OTHER, "utf-8")])
+    library.add_documents(
+        [
+            Document("讲话.txt", SPEECH, "utf-8", path=SOURCE),
+            Document("下一代.txt", OTHER, "utf-8", path="/讲话稿/下一代.txt"),
+        ]
+    )
     library.build(fake_embedder)
     yield library
     library.close()
@@ -99,7 +105,7 @@ def test_a_pin_follows_its_text_when_the_speech_is_re_added_with_new_passage_ids
     old = passage_with(store, "体检")
     store.pin(QUESTION, old)
     edited = SPEECH.replace("老年大学要开设", "市老年大学要开设")  # another paragraph changed
-    library.add_documents([Document("讲话.txt", edited, "utf-8")])
+    library.add_documents([Document("讲话.txt", edited, "utf-8", path=SOURCE)])  # the same file, edited
     library.build(fake_embedder, fresh=True)  # a rebuild keeps pins: they live in the store
     [state] = store.pins()
     assert state.status == "moved" and state.passage is not None
@@ -110,7 +116,9 @@ def test_a_pin_whose_text_changed_or_whose_speech_went_is_flagged(library: Libra
     store = library.store
     store.pin(QUESTION, passage_with(store, "体检"))
     store.pin("下一代工作讲什么", passage_with(store, "革命传统"))
-    library.add_documents([Document("讲话.txt", SPEECH.replace("每年一次", "每两年一次"), "utf-8")])
+    library.add_documents(
+        [Document("讲话.txt", SPEECH.replace("每年一次", "每两年一次"), "utf-8", path=SOURCE)]
+    )
     store.remove_speech(next(s.id for s in store.speeches() if s.source == "下一代.txt"))
     states = {s.pin.question: s for s in store.pins()}
     assert states[QUESTION].status == "changed" and not states[QUESTION].usable
