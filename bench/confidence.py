@@ -86,8 +86,8 @@ class _Without:
     def __init__(self, inner: object, excluded: frozenset[int]) -> None:
         self._inner, self._excluded = inner, excluded
 
-    def search(self, query: object, k: int, **options: object) -> list[tuple[int, float]]:
-        found = self._inner.search(query, k + len(self._excluded), **options)  # type: ignore[attr-defined]
+    def search(self, query: object, k: int, *args: object, **options: object) -> list[tuple[int, float]]:
+        found = self._inner.search(query, k + len(self._excluded), *args, **options)  # type: ignore[attr-defined]
         return [(d, s) for d, s in found if d not in self._excluded][:k]
 
     def __getattr__(self, name: str) -> object:

@@ -47,7 +47,9 @@ def hit(rank: int = 1, **extra: object) -> Hit:
 
 
 def answer(*hits: Hit, answered: bool = True, filters: FilterReport | None = None) -> Answer:
-    return Answer("离休干部体检规定是什么？", answered, tuple(hits), (), "hybrid", 0, False, 12.0, filters)
+    return Answer(
+        "离休干部体检规定是什么？", answered, tuple(hits), (), "hybrid", 0, False, 12.0, filters=filters
+    )
 
 
 def read(data: bytes) -> docx.document.Document:
