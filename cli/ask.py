@@ -1,0 +1,273 @@
+"""`speechqa ask`, `repl` and `context`: questions in, cited passages out."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from retrieval import (
+    MODES,
+    Answer,
+    Filters,
+    InvalidFilter,
+    QueryError,
+    SpeechService,
+    answer_docx,
+    parse_date_bound,
+)
+
+from .main import Context, cli, notice, pass_context, user_errors
+from .render import (
+    answer_json,
+    context_json,
+    render_answer,
+    render_context,
+)
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object; JSON Lines with --batch).")
+@click.option(
+    "--batch",
+    type=click.File("r", encoding="utf-8-sig"),
+    help="Read one question per line from FILE ('-' for stdin).",
+)
+@click.option("-k", "--top", type=click.IntRange(1, 50), help="How many passages (default 5).")
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="Retrieval mode.")
+@click.option("--speaker", "speakers", multiple=True, help="Only speeches by this speaker (repeatable).")
+@click.option("--since", help="Only speeches on or after this date (2024-01-31, 2024-01 or 2024).")
+@click.option("--until", help="Only speeches on or before this date (2024-12-31, 2024-12 or 2024).")
+@click.option("--speech", "speech_ids", type=int, multiple=True, help="Only this speech id (repeatable).")
+@click.option(
+    "--no-auto-filter",
+    is_flag=True,
+    help="Do not restrict the search to a speaker or year the question names.",
+)
+@click.option(
+    "--docx",
+    "docx_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the question and passages, with citations, to a Word file.",
+)
+@pass_context
+def ask(
+    obj: Context,
+    question: str | None,
+    as_json: bool,
+    batch: Any,
+    top: int | None,
+    mode: str,
+    speakers: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    speech_ids: tuple[int, ...],
+    no_auto_filter: bool,
+    docx_file: Path | None,
+) -> None:
+    """Ask a question; with no question, start the interactive mode.
+
+    A speaker the library knows or a year named in the question restricts the search to those
+    speeches (shown as 「仅限：…」); --no-auto-filter turns that off.
+
+    \b
+    Examples:
+        speechqa ask "离休干部体检规定是什么？"
+        speechqa ask --json "老年大学要怎么办"
+        speechqa ask --speaker 沈伟 --since 2024-01-01 --until 2024-12-31 "老年大学"
+        speechqa ask --speech 2 --speech 5 "离休干部体检"
+        speechqa ask "离休干部体检规定是什么？" --docx 体检规定.docx
+        speechqa ask --json --batch questions.txt > answers.jsonl
+    """
+    k = top or obj.settings.top_k
+    with user_errors():
+        request = Request(
+            k=k,
+            mode=mode,
+            filters=make_filters(speakers, since, until, speech_ids),
+            auto_filter=not no_auto_filter,
+        )
+        if docx_file is not None and (question is None or batch is not None):
+            raise click.ClickException("--docx 只能用于单个问题（请在命令行上给出问题）。")
+        if question is None and batch is None:
+            run_repl(obj, request)
+            return
+        service = obj.service()
+        if batch is not None:
+            for line in batch:
+                if line.strip():
+                    emit(service, line.strip(), request, as_json, in_batch=True)
+            return
+        assert question is not None
+        answer = emit(service, question, request, as_json, in_batch=False)
+        if docx_file is not None and answer is not None:
+            write_docx_file(answer, docx_file)
+            click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
+
+
+@dataclass(frozen=True)
+class Request:
+    """How every question of one `ask` is searched."""
+
+    k: int
+    mode: str
+    filters: Filters = field(default_factory=Filters)
+    auto_filter: bool = True
+
+
+def make_filters(
+    speakers: tuple[str, ...], since: str | None, until: str | None, speech_ids: tuple[int, ...]
+) -> Filters:
+    """The filter given by --speaker/--since/--until/--speech (dates checked here: one clear line if bad)."""
+    start = parse_date_bound(since, end=False) if since else None
+    end = parse_date_bound(until, end=True) if until else None
+    if start and end and start > end:
+        raise InvalidFilter(f"--since {since} 晚于 --until {until}，没有日期能同时满足。")
+    names = tuple(n for n in ("".join(s.split()) for s in speakers) if n)
+    return Filters(speakers=names, since=start, until=end, speeches=tuple(dict.fromkeys(speech_ids)))
+
+
+def write_docx_file(answer: Answer, path: Path) -> None:
+    """Write the Word file next to its destination first, then move it in: never a half-written file."""
+    data = answer_docx(answer)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise click.ClickException(f"无法写入 Word 文件 {path}：{e.strerror or e}") from e
+
+
+def emit(
+    service: SpeechService, question: str, request: Request, as_json: bool, *, in_batch: bool
+) -> Answer | None:
+    try:
+        answer = search_and_log(service, question, request)
+    except QueryError as e:
+        if not in_batch:
+            raise
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {"query": question, "answered": False, "results": [], "error": str(e)}, ensure_ascii=False
+                )
+            )
+        else:
+            click.echo(f"{question}\n  错误：{e}\n")
+        return None
+    if as_json:
+        click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+    else:
+        click.echo(render_answer(answer) + ("\n" if in_batch else ""))
+    return answer
+
+
+_read_only_noted: list[bool] = []
+
+
+def search_and_log(service: SpeechService, question: str, request: Request) -> Answer:
+    answer = service.current().search(
+        question,
+        k=request.k,
+        mode=request.mode,  # type: ignore[arg-type]
+        filters=request.filters,
+        auto_filter=request.auto_filter,
+        pins=True,
+    )
+    if service.library.read_only:
+        if not _read_only_noted:
+            notice(f"数据目录是只读的（{service.library.home}）：可以提问，但不记录提问日志。")
+            _read_only_noted.append(True)
+        return answer
+    service.library.store.log_query(
+        channel="cli",
+        query=answer.query,
+        answered=answer.answered,
+        top_ids=[h.passage.id for h in answer.hits],
+        latency_ms=answer.latency_ms,
+    )
+    return answer
+
+
+@cli.command()
+@click.option("-k", "--top", type=click.IntRange(1, 50), help="How many passages (default 5).")
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="Retrieval mode.")
+@pass_context
+def repl(obj: Context, top: int | None, mode: str) -> None:
+    """Interactive question mode: the model and index load once; Ctrl-D quits.
+
+    \b
+    Example:
+        speechqa repl
+    """
+    with user_errors():
+        run_repl(obj, Request(k=top or obj.settings.top_k, mode=mode))
+
+
+def run_repl(obj: Context, request: Request) -> None:
+    service = obj.service()
+    click.echo(click.style("输入问题后回车；Ctrl-D 退出。", dim=True), err=True)
+    for question in _read_questions(obj.settings.home / "history"):
+        if not question.strip():
+            continue
+        try:
+            click.echo(render_answer(search_and_log(service, question, request)) + "\n")
+        except QueryError as e:
+            click.echo(click.style(f"错误：{e}", fg="red"), err=True)
+
+
+def _read_questions(history: Path) -> Iterator[str]:
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+        writable = os.access(history.parent, os.W_OK)  # False on a read-only data home
+        session: PromptSession[str] = PromptSession(
+            history=FileHistory(str(history)) if writable else InMemoryHistory()
+        )
+        while True:
+            try:
+                yield session.prompt("问题> ")
+            except KeyboardInterrupt:
+                continue  # Ctrl-C clears the line
+            except EOFError:
+                return
+    else:
+        yield from (line.rstrip("\n") for line in sys.stdin)
+
+
+@cli.command()
+@click.argument("passage_id", type=int)
+@click.option(
+    "--before", type=click.IntRange(0, 50), default=1, show_default=True, help="Passages before it."
+)
+@click.option("--after", type=click.IntRange(0, 50), default=1, show_default=True, help="Passages after it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def context(obj: Context, passage_id: int, before: int, after: int, as_json: bool) -> None:
+    """Show a passage with the passages around it in its speech (what the bot's 上下文 shows).
+
+    The passage id is the 段落 # of a result line.
+
+    \b
+    Examples:
+        speechqa context 123
+        speechqa context 123 --before 3 --after 3
+    """
+    with user_errors():
+        obj.service()
+        passages = obj.library.store.neighbours(passage_id, before=before, after=after)
+        if not passages:
+            raise click.ClickException(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
+        if as_json:
+            click.echo(json.dumps(context_json(passages, passage_id), ensure_ascii=False, indent=1))
+        else:
+            click.echo(render_context(passages, passage_id))

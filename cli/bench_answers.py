@@ -1,0 +1,304 @@
+"""`speechqa bench pins · filters · fit-confidence · confidence`: pins, filters and the confidence model."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+import bench as b
+from retrieval import Retriever, load_judge
+from retrieval.confidence import DEFAULT_MODEL_PATH
+from retrieval.evaluate import load_questions
+
+from .bench import (
+    QUESTIONS,
+    bench,
+    bench_home_option,
+    bench_library,
+    doc_option,
+    every_context_option,
+    publish,
+)
+from .main import Context, ProgressBar, notice, pass_context, user_errors
+
+
+@bench.command("pins")
+@click.option(
+    "--questions",
+    "questions_file",
+    type=QUESTIONS,
+    default=b.PIN_QUESTIONS,
+    show_default=True,
+    help="The pin question set (JSON Lines).",
+)
+@bench_home_option
+@doc_option
+@pass_context
+def bench_pins(obj: Context, questions_file: Path, bench_home: Path | None, doc: Path) -> None:
+    """Pinned answers: share of paraphrases that get their pin, and false pins, tuned and held out.
+
+    Runs on its own library of the bundled speeches (the pins are the set's, not yours).
+
+    \b
+    Example:
+        speechqa bench pins
+    """
+    from index import Library
+    from retrieval import ServiceOptions, SpeechService
+
+    with user_errors():
+        items = b.load_pin_questions(questions_file)
+        library = Library(
+            bench_home or obj.settings.home / "bench" / "pins", tokenizer=obj.settings.tokenizer
+        )
+        service = SpeechService(
+            library,
+            ServiceOptions(model=obj.settings.model, prefixes=obj.settings.prefixes),
+            notice=notice,
+            progress=ProgressBar("嵌入段落"),
+        )
+        table = b.pins_report(service.retriever, items)
+    publish("pins", "speechqa bench pins", table, doc)
+
+
+@bench.command("filters")
+@bench_home_option
+@doc_option
+@pass_context
+def bench_filters(obj: Context, bench_home: Path | None, doc: Path) -> None:
+    """Filters read from questions: recall with the filter words searched, or left out of the queries.
+
+    Runs on its own library of the bundled speeches, each given a speaker and a date.
+
+    \b
+    Example:
+        speechqa bench filters
+    """
+    with user_errors():
+        embedder = b.bench_embedder(obj.settings.model, obj.settings.prefixes, notice)
+        library = b.filters_library(
+            bench_home or obj.settings.home / "bench" / "filters", embedder, obj.settings.tokenizer
+        )
+        table = b.filters_report(library, embedder, b.filtered_questions())
+    publish("filters", "speechqa bench filters", table, doc)
+
+
+policy_option = click.option(
+    "--policy",
+    "policy_file",
+    type=QUESTIONS,
+    help="The policy-notice question set (default: benchmarks/policy-questions.jsonl when present).",
+)
+notices_option = click.option(
+    "--notices",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The notices the policy set asks about (default: tests/fixtures/notices when present).",
+)
+limit_option = click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=600,
+    show_default=True,
+    help="CMRC questions to use, spread over the whole file.",
+)
+
+
+def _retriever(library: Any, index: Any, embedder: Any) -> Retriever:
+    return Retriever(library.store, index, embedder)
+
+
+def _policy(
+    obj: Context, policy_file: Path | None, notices: Path | None, queries: b.CachedQueries
+) -> tuple[Retriever, list[Any]] | None:
+    policy_file = policy_file or (b.POLICY_QUESTIONS if b.POLICY_QUESTIONS.exists() else None)
+    notices = notices or (b.POLICY_NOTICES if b.POLICY_NOTICES.is_dir() else None)
+    if policy_file is None or notices is None:
+        notice("没有找到政策通知题集（--policy 与 --notices），跳过这一组。")
+        return None
+    lib = b.folder_library(
+        notices,
+        obj.settings.home / "bench" / "policy-notices",
+        model=obj.settings.model,
+        tokenizer=obj.settings.tokenizer,
+        notice=notice,
+        progress=ProgressBar("嵌入通知段落"),
+    )
+    questions = load_questions(policy_file)
+    queries.warm((q.question for q in questions), ProgressBar("嵌入问题"))
+    return _retriever(lib.library, lib.library.load(lib.embedder.key), queries), questions
+
+
+@bench.command("fit-confidence")
+@click.argument("trial_file", type=QUESTIONS)
+@limit_option
+@click.option(
+    "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
+)
+@policy_option
+@notices_option
+@bench_home_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_MODEL_PATH,
+    show_default=True,
+    help="Where to write the model (JSON).",
+)
+@click.option(
+    "--save-examples",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the signals of every fitting question (JSON Lines), to refit later without searching.",
+)
+@click.option(
+    "--examples",
+    "examples_file",
+    type=QUESTIONS,
+    help="Refit from signals saved by --save-examples instead of searching again.",
+)
+@doc_option
+@pass_context
+def bench_fit_confidence(
+    obj: Context,
+    trial_file: Path,
+    limit: int,
+    dev_file: Path | None,
+    policy_file: Path | None,
+    notices: Path | None,
+    bench_home: Path | None,
+    out: Path,
+    save_examples: Path | None,
+    examples_file: Path | None,
+    doc: Path,
+) -> None:
+    """Fit the confidence model on data that is not the dev set, and write it as JSON.
+
+    Answerable: CMRC trial questions against the CMRC trial library. Unanswerable: the same questions
+    with their own context removed, and CMRC questions asked of the speeches in the data home. Plus the
+    tuning halves of the dev set and of the policy-notice set. Embeddings are cached in the bench home.
+
+    \b
+    Example:
+        speechqa bench fit-confidence ../shared/benchmarks/cmrc2018/cmrc2018_trial.json
+    """
+    with user_errors():
+        data, cmrc = bench_library(obj, trial_file, bench_home)
+        cmrc_questions = b.every_nth(data.questions, limit)
+        if examples_file is not None:
+            examples = b.load_examples(examples_file)
+            sources = f"{trial_file.name} ({limit} questions) and the tune halves, from {examples_file.name}"
+        else:
+            queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
+            service = obj.service()
+            dev = b.dev_questions(dev_file)
+            queries.warm((q.question for q in [*cmrc_questions, *dev]), ProgressBar("嵌入问题"))
+            policy = _policy(obj, policy_file, notices, queries)
+            examples = b.fit_examples(
+                _retriever(cmrc.library, cmrc.library.load(cmrc.embedder.key), queries),
+                cmrc_questions,
+                _retriever(service.library, service.retriever.index, queries),
+                dev,
+                policy,
+            )
+            sources = f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half" + (
+                ", policy tune half" if policy else ""
+            )
+        if save_examples is not None:
+            b.save_examples(examples, save_examples)
+        model = b.fit(examples, embedder=cmrc.embedder.key, fitted_on=sources)
+        model.save(out)
+        table = b.fit_report(model, examples)
+    publish("confidence-fit", f"speechqa bench fit-confidence {trial_file.name} --limit {limit}", table, doc)
+    click.echo(f"(model written to {out})", err=True)
+
+
+@bench.command("confidence")
+@click.option("--cmrc", "cmrc_file", type=QUESTIONS, help="CMRC 2018 dev file (the CMRC held-out rows).")
+@limit_option
+@every_context_option
+@click.option(
+    "--save-examples",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the held-out signals (JSON Lines): `--examples` re-judges them with another model.",
+)
+@click.option(
+    "--examples",
+    "examples_file",
+    type=QUESTIONS,
+    help="Judge signals saved by --save-examples instead of searching again.",
+)
+@click.option(
+    "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
+)
+@policy_option
+@notices_option
+@bench_home_option
+@click.option(
+    "--model",
+    "model_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The confidence model to judge (default: the shipped one).",
+)
+@doc_option
+@pass_context
+def bench_confidence(
+    obj: Context,
+    cmrc_file: Path | None,
+    limit: int,
+    every_context: int,
+    save_examples: Path | None,
+    examples_file: Path | None,
+    dev_file: Path | None,
+    policy_file: Path | None,
+    notices: Path | None,
+    bench_home: Path | None,
+    model_file: Path | None,
+    doc: Path,
+) -> None:
+    """The confidence model on held-out data only, beside the coverage rule, with reliability tables.
+
+    Sets: the dev set's heldout half; CMRC dev, each question also asked with its own context removed;
+    the policy-notice set's heldout half.
+
+    \b
+    Example:
+        speechqa bench confidence --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+    """
+    with user_errors():
+        service = obj.service()
+        judge = load_judge(model_file, embedder=service.embedder.key)
+        if examples_file is not None:
+            saved = b.load_examples(examples_file)
+            names = list(dict.fromkeys(e.group for e in saved))
+            table = b.heldout_report(judge, [(n, [e for e in saved if e.group == n]) for n in names])
+            publish(
+                "confidence-heldout", f"speechqa bench confidence --examples {examples_file.name}", table, doc
+            )
+            return
+        dev = b.dev_questions(dev_file)
+        store = service.library.store
+        cmrc = None
+        if cmrc_file is not None:
+            data, lib = bench_library(obj, cmrc_file, bench_home, every_context)
+            store = lib.library.store
+        queries = b.CachedQueries(service.embedder, store)
+        queries.warm((q.question for q in dev), ProgressBar("嵌入问题"))
+        if cmrc_file is not None:
+            cmrc_questions = b.every_nth(data.questions, limit)
+            queries.warm((q.question for q in cmrc_questions), ProgressBar("嵌入问题"))
+            cmrc = (_retriever(lib.library, lib.library.load(lib.embedder.key), queries), cmrc_questions)
+        policy = _policy(obj, policy_file, notices, queries)
+        sets = b.heldout_sets(
+            _retriever(service.library, service.retriever.index, queries), dev, cmrc, policy
+        )
+        if save_examples is not None:
+            b.save_examples(
+                [replace(e, group=name) for name, examples in sets for e in examples], save_examples
+            )
+        table = b.heldout_report(judge, sets)
+    command = "speechqa bench confidence" + (
+        f" --cmrc {cmrc_file.name} --limit {limit} --every-context {every_context}" if cmrc_file else ""
+    )
+    publish("confidence-heldout", command, table, doc)

@@ -1,0 +1,412 @@
+"""The library commands: add, rebuild, speeches, show, remove, edit, backup, restore, recover, health."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from index import (
+    Counts,
+    FileOutcome,
+    backup_database,
+    check_backup,
+    recover_database,
+    write_lock,
+)
+
+from .main import Context, ProgressBar, cli, pass_context, user_errors
+from .render import (
+    render_speech,
+    render_speeches,
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--bundled", is_flag=True, help="Also (re-)add the speeches shipped with speechqa.")
+@click.option(
+    "--allow-duplicates",
+    is_flag=True,
+    help="Store a speech even when the same or a nearly identical text is already stored.",
+)
+@click.option(
+    "--check", is_flag=True, help="List every body sentence that reached no passage; exit 1 if any did."
+)
+@pass_context
+def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: bool, check: bool) -> None:
+    """Add speeches from .txt, .docx, .doc, .pdf files, .png/.jpg scans, or folders; update the index.
+
+    Each file is added with its index in one step: Ctrl-C stops at once and leaves the library as it
+    was before that file. A file added again changes only what changed in it; a renamed or copied file
+    is recognised by its bytes, and a speech already stored from another file (the same text, or nearly:
+    other spacing, page numbers, a corrected typo) is reported as a duplicate and not stored twice.
+    Every sentence of each file's body is checked to be in a passage; --check lists any that is not.
+
+    \b
+    Examples:
+        speechqa add 讲话.docx
+        speechqa add ~/讲话稿/
+        speechqa add --check 通知.txt
+        speechqa add --bundled
+    """
+    if not paths and not bundled:
+        raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
+    with user_errors(), terminate_as_interrupt():
+        service = obj.service()
+        outcomes: list[FileOutcome] = []
+
+        def show(outcome: FileOutcome) -> None:
+            outcomes.append(outcome)
+            echo_outcome(outcome)
+            report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
+
+        try:
+            report = None
+            if bundled:
+                done, report = service.add_bundled(ProgressBar("嵌入新段落"))
+                for outcome in done:
+                    show(outcome)
+            if paths:
+                _, report = service.add_paths(
+                    list(paths), ProgressBar("嵌入新段落"), allow_duplicates=allow_duplicates, on_file=show
+                )
+        except KeyboardInterrupt:
+            click.echo(
+                f"已中断：{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件没有加入，资料库和索引保持它之前的样子。",
+                err=True,
+            )
+            # Everything is on disk (committed or rolled back): skip tearing down the model and its
+            # threads, which can take longer than the interruption itself on a busy machine.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
+        assert report is not None
+        click.echo(
+            click.style(
+                f"索引：{report.manifest.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                dim=True,
+            )
+        )
+        failed = sum(1 for o in outcomes if o.error)
+        if failed and failed == len(outcomes):
+            raise click.ClickException("没有添加任何文件。")
+        lost = sum(len(o.lost) for o in outcomes)
+        if check and lost:
+            raise click.ClickException(f"有 {lost} 句正文没有进入任何段落（见上）。")
+
+
+def report_lost(name: str, sentences: int, lost: tuple[str, ...], *, detail: bool) -> None:
+    """Say when a file's body sentences did not all reach a passage (with --check: which ones)."""
+    if not lost:
+        if detail and sentences:
+            click.echo(click.style(f"✓ {name}：正文 {sentences} 句全部进入段落", fg="green"))
+        return
+    click.echo(
+        click.style(f"⚠ {name}：正文 {sentences} 句中有 {len(lost)} 句没有进入任何段落", fg="yellow"),
+        err=True,
+    )
+    if detail:
+        for sentence in lost:
+            click.echo(f"    {sentence}", err=True)
+    else:
+        click.echo("    用 speechqa add --check 查看是哪些句子", err=True)
+
+
+STATUS_LABELS = {
+    "added": "新增",
+    "updated": "已更新",
+    "unchanged": "未变化",
+    "same_file": "未变化",
+    "duplicate": "重复",
+    "removed": "已删除",
+}
+
+
+def echo_outcome(outcome: FileOutcome) -> None:
+    if outcome.error:
+        click.echo(click.style(f"✗ {outcome.error}", fg="red"), err=True)
+        return
+    click.echo(click.style(f"{outcome.path or outcome.name}", bold=True))
+    for s in outcome.speeches:
+        label = STATUS_LABELS.get(s.status, s.status)
+        if s.status == "same_file":
+            label = f"未变化（与 #{s.speech_id} 相同）"
+        elif s.status == "duplicate":
+            label = f"重复（与 #{s.speech_id} 相同，未重复存储；要保留请加 --allow-duplicates）"
+        details = [part for part in (s.date or "日期不详", s.speaker or "讲话人不详") if part]
+        if s.status != "removed":
+            details += [f"{s.sections} 节", f"{s.passages} 段"]
+        else:
+            details = [f"{s.passages} 段"]
+        ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
+        click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (docker stop, kill) stops a write the way Ctrl-C does: cleanly, within a second."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@cli.command()
+@pass_context
+def rebuild(obj: Context) -> None:
+    """Rebuild the whole index from the stored speeches (e.g. after changing the model).
+
+    \b
+    Example:
+        SPEECHQA_MODEL=intfloat/multilingual-e5-small speechqa rebuild
+    """
+    with user_errors():
+        service = obj.service(fresh_model=True)
+        report = service.rebuild(ProgressBar("嵌入段落"))
+        m = report.manifest
+        click.echo(
+            f"索引已重建：{m.count} 段，模型 {m.model}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
+        )
+
+
+@cli.command()
+@pass_context
+def speeches(obj: Context) -> None:
+    """List the speeches in the library.
+
+    \b
+    Example:
+        speechqa speeches
+    """
+    with user_errors():
+        obj.service()  # seeds the bundled speeches on first use
+        click.echo(render_speeches(obj.library.store.speeches()))
+
+
+@cli.command()
+@click.argument("speech_id", type=int)
+@pass_context
+def show(obj: Context, speech_id: int) -> None:
+    """Print one speech with its passages.
+
+    \b
+    Example:
+        speechqa show 2
+    """
+    with user_errors():
+        obj.service()
+        speech = obj.library.store.speech(speech_id)
+        if speech is None:
+            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+        click.echo(render_speech(speech, obj.library.store.passages(speech_id)))
+
+
+@cli.command()
+@click.argument("speech_id", type=int)
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def remove(obj: Context, speech_id: int, yes: bool) -> None:
+    """Remove a speech and its passages from the library and the index (asks first unless --yes).
+
+    \b
+    Examples:
+        speechqa remove 3
+        speechqa remove 3 --yes
+    """
+    with user_errors():
+        speech = obj.library.store.speech(speech_id)
+        if speech is None:
+            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+        obj.library.store.require_writable()
+        if not yes and not click.confirm(
+            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
+            default=False,
+            err=True,
+        ):
+            raise click.ClickException("已取消，没有删除任何内容。")
+        removed = obj.service().remove(speech_id)
+        if removed is None:
+            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+        click.echo(f"已删除 #{removed.id} {removed.title}（{removed.passages} 段）")
+
+
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@cli.command()
+@click.argument("speech_id", type=int)
+@click.option("--title", help="The speech's title.")
+@click.option("--date", help="Its date: YYYY-MM-DD (or YYYY-MM, YYYY).")
+@click.option("--speaker", help="Who gave it.")
+@pass_context
+def edit(obj: Context, speech_id: int, title: str | None, date: str | None, speaker: str | None) -> None:
+    """Correct a speech's title, date or speaker. The correction is kept by the speech's text: adding
+    its file again (even after removing it) keeps the corrected values.
+
+    \b
+    Example:
+        speechqa edit 3 --date 2024-03-13 --speaker 沈伟
+    """
+    if not (title or date or speaker):
+        raise click.UsageError("请至少给出 --title、--date 或 --speaker 之一。")
+    if date and not _valid_date(date):
+        raise click.ClickException(f"日期格式不对：{date}（应为 2024-03-13、2024-03 或 2024）。")
+    with user_errors():
+        store = obj.library.store
+        store.require_writable()
+        edited = store.edit_speech(
+            speech_id, title=(title or "").strip() or None, date=date, speaker=(speaker or "").strip() or None
+        )
+        if edited is None:
+            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+        meta = " · ".join(part for part in (edited.date, edited.speaker) if part)
+        click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
+
+
+def _valid_date(text: str) -> bool:
+    if not DATE.match(text):
+        return False
+    parts = [int(p) for p in text.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_context
+def backup(obj: Context, file: Path) -> None:
+    """Save the whole library (speeches, passages, embedding cache, query log) to FILE.
+
+    Safe while the bot runs (SQLite's online backup); works on a read-only data home.
+
+    \b
+    Example:
+        speechqa backup ~/speechqa-备份-2024-06-01.db
+    """
+    with user_errors():
+        counts = backup_database(obj.library.store, file)
+        click.echo(f"已备份到 {file}：{describe(counts)}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def restore(obj: Context, file: Path, yes: bool) -> None:
+    """Replace the library with a backup made by `speechqa backup`, then rebuild the index from it.
+
+    The current library is first saved to backups/before-restore-….db in the data home.
+
+    \b
+    Example:
+        speechqa restore ~/speechqa-备份-2024-06-01.db
+    """
+    with user_errors(), terminate_as_interrupt():
+        counts = check_backup(file)
+        obj.library.store.require_writable()
+        if not yes and not click.confirm(
+            f"用备份 {file}（{describe(counts)}）替换当前资料库？当前资料库会先另存一份。",
+            default=False,
+            err=True,
+        ):
+            raise click.ClickException("已取消，资料库没有改动。")
+        service = obj.service()
+        counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
+        click.echo(f"已恢复：{describe(counts)}；索引 {report.manifest.count} 段。原资料库另存为 {saved}")
+
+
+@cli.command()
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def recover(obj: Context, yes: bool) -> None:
+    """Rescue what can be read from a damaged database (SQLite's own recovery), keep the damaged file
+    beside it, rebuild the index, and report what was kept and what was lost.
+
+    \b
+    Example:
+        speechqa recover
+    """
+    home = obj.settings.home
+    with user_errors(), terminate_as_interrupt():
+        if not yes and not click.confirm(
+            f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True, err=True
+        ):
+            raise click.ClickException("已取消。")
+        with write_lock(home):
+            result = recover_database(home)
+        click.echo(f"已抢救（{result.method}）：保留 {describe(result.kept)}")
+        lost = []
+        for table, before in result.before.rows:
+            kept = result.kept.get(table) or 0
+            if before is not None and before > kept:
+                lost.append(f"{TABLE_NAMES[table]} {before - kept}")
+        if result.lost_passages:
+            lost.append(f"上一版索引中的段落 {result.lost_passages}")
+        if result.dropped_orphans:
+            lost.append(f"所属讲话已丢失的段落 {result.dropped_orphans}")
+        click.echo("丢失：" + ("、".join(lost) if lost else "没有发现丢失的内容"))
+        click.echo(f"损坏的原文件保留为 {result.damaged_copy}")
+        report = obj.service(fresh_model=True).rebuild(ProgressBar("嵌入段落"))
+        click.echo(f"索引已重建：{report.manifest.count} 段，本次嵌入 {report.embedded} 段")
+
+
+TABLE_NAMES = {
+    "speeches": "讲话",
+    "passages": "段落",
+    "embeddings": "向量缓存",
+    "queries": "提问记录",
+    "feedback": "反馈",
+}
+
+
+def describe(counts: Counts) -> str:
+    return "，".join(f"{TABLE_NAMES[table]} {'不可读' if n is None else n}" for table, n in counts.rows)
+
+
+@cli.command()
+@pass_context
+def health(obj: Context) -> None:
+    """Check that the data home holds a loadable, up-to-date, non-empty index (exit 1 if not, with one
+    line saying why). Loads no model.
+
+    \b
+    Example:
+        speechqa health
+    """
+    with user_errors():
+        library = obj.library
+        manifest = library.manifest()
+        if manifest is None:
+            raise click.ClickException(
+                "还没有建立索引：运行 speechqa add 文件（或 speechqa add --bundled）。"
+            )
+        library.load(manifest.model)
+        speeches = len(library.store.speeches())
+        if speeches == 0 or manifest.count == 0:
+            raise click.ClickException(
+                "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
+            )
+        if library.is_stale():
+            raise click.ClickException(
+                f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）："
+                "运行 speechqa rebuild。"
+            )
+        where = "，只读" if library.read_only else ""
+        click.echo(f"ok: {speeches} speeches, {manifest.count} passages, model {manifest.model}{where}")
