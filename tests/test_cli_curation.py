@@ -143,7 +143,7 @@ def test_pin_errors_are_one_clear_line(run: Run) -> None:
 @pytest.mark.slow
 def test_a_pin_whose_speech_was_removed_is_flagged(run: Run, seed_home: Path) -> None:
     assert_ok(run("pin", EXAMPLE, str(passage_id_of(seed_home, EXAMPLE_ANSWER))))
-    assert_ok(run("remove", "2"))
+    assert_ok(run("remove", "2", "--yes"))
     listed = run("pins")
     assert "讲话已删除" in listed.stdout and "失效" in listed.stdout
     assert json.loads(run("pins", "--json").stdout)[0]["status"] == "vanished"

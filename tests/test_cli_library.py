@@ -94,7 +94,8 @@ def test_add_reports_each_speech_with_its_metadata_and_identity_outcome(run: Run
         )
     )
     assert "新增  #6 关于加强社区养老服务的讲话 · 2024-05-20 · 王芳 · 2 节 · 3 段" in out
-    assert "新增  #7 关于老年大学办学工作的讲话 · 日期不详 · 讲话人不详 · 0 节 · 3 段" in out
+    # its three short paragraphs, in no section, make one passage (merged up to SPEECHQA_MERGE_TO)
+    assert "新增  #7 关于老年大学办学工作的讲话 · 日期不详 · 讲话人不详 · 0 节 · 1 段" in out
     lines = speech_lines(run)
     assert len(lines) == 7
     assert str((tmp_path / "d1" / "讲话.txt").resolve()) in lines[5]
