@@ -44,7 +44,7 @@ class RetrieverConfig:
     synonyms: bool = True  # expand the lexical query with the synonym lexicon (bundled and the user's)
     synonym_weight: float = 0.3  # a synonym's tokens count this much of the query's own
     rerank: bool = True  # re-order the best hybrid candidates with the learned ranker (when it is there)
-    rerank_depth: int = 20  # candidates the ranker re-orders
+    rerank_depth: int = 10  # candidates the ranker re-orders (20 ranked no question differently: README)
     # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
     # ("keep"), or left out of the lexical query ("lexical") or of both queries ("both"):
     # measured by `speechqa bench filters` (README).
