@@ -23,7 +23,7 @@ from retrieval import (
     parse_date_bound,
 )
 
-from .main import Context, cli, notice, pass_context, user_errors
+from .main import Context, UserError, cli, notice, pass_context, user_errors
 from .render import (
     answer_json,
     context_json,
@@ -95,7 +95,7 @@ def ask(
             auto_filter=not no_auto_filter,
         )
         if docx_file is not None and (question is None or batch is not None):
-            raise click.ClickException("--docx 只能用于单个问题（请在命令行上给出问题）。")
+            raise UserError("--docx 只能用于单个问题（请在命令行上给出问题）。")
         if question is None and batch is None:
             run_repl(obj, request)
             return
@@ -143,7 +143,7 @@ def write_docx_file(answer: Answer, path: Path) -> None:
         tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise click.ClickException(f"无法写入 Word 文件 {path}：{e.strerror or e}") from e
+        raise UserError(f"无法写入 Word 文件 {path}：{e.strerror or e}") from e
 
 
 def emit(
@@ -266,7 +266,7 @@ def context(obj: Context, passage_id: int, before: int, after: int, as_json: boo
         obj.service()
         passages = obj.library.store.neighbours(passage_id, before=before, after=after)
         if not passages:
-            raise click.ClickException(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
+            raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
         if as_json:
             click.echo(json.dumps(context_json(passages, passage_id), ensure_ascii=False, indent=1))
         else:

@@ -23,7 +23,7 @@ from index import (
     write_lock,
 )
 
-from .main import Context, ProgressBar, cli, pass_context, user_errors
+from .main import Context, ProgressBar, UserError, cli, pass_context, user_errors
 from .render import (
     render_speech,
     render_speeches,
@@ -98,10 +98,10 @@ def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: 
         )
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
-            raise click.ClickException("没有添加任何文件。")
+            raise UserError("没有添加任何文件。")
         lost = sum(len(o.lost) for o in outcomes)
         if check and lost:
-            raise click.ClickException(f"有 {lost} 句正文没有进入任何段落（见上）。")
+            raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")
 
 
 def report_lost(name: str, sentences: int, lost: tuple[str, ...], *, detail: bool) -> None:
@@ -211,7 +211,7 @@ def show(obj: Context, speech_id: int) -> None:
         obj.service()
         speech = obj.library.store.speech(speech_id)
         if speech is None:
-            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
         click.echo(render_speech(speech, obj.library.store.passages(speech_id)))
 
 
@@ -230,17 +230,17 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
     with user_errors():
         speech = obj.library.store.speech(speech_id)
         if speech is None:
-            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
         obj.library.store.require_writable()
         if not yes and not click.confirm(
             f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
             default=False,
             err=True,
         ):
-            raise click.ClickException("已取消，没有删除任何内容。")
+            raise UserError("已取消，没有删除任何内容。")
         removed = obj.service().remove(speech_id)
         if removed is None:
-            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
         click.echo(f"已删除 #{removed.id} {removed.title}（{removed.passages} 段）")
 
 
@@ -264,7 +264,7 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
     if not (title or date or speaker):
         raise click.UsageError("请至少给出 --title、--date 或 --speaker 之一。")
     if date and not _valid_date(date):
-        raise click.ClickException(f"日期格式不对：{date}（应为 2024-03-13、2024-03 或 2024）。")
+        raise UserError(f"日期格式不对：{date}（应为 2024-03-13、2024-03 或 2024）。")
     with user_errors():
         store = obj.library.store
         store.require_writable()
@@ -272,7 +272,7 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
             speech_id, title=(title or "").strip() or None, date=date, speaker=(speaker or "").strip() or None
         )
         if edited is None:
-            raise click.ClickException(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
         meta = " · ".join(part for part in (edited.date, edited.speaker) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
 
@@ -326,7 +326,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             default=False,
             err=True,
         ):
-            raise click.ClickException("已取消，资料库没有改动。")
+            raise UserError("已取消，资料库没有改动。")
         service = obj.service()
         counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
         click.echo(f"已恢复：{describe(counts)}；索引 {report.manifest.count} 段。原资料库另存为 {saved}")
@@ -348,7 +348,7 @@ def recover(obj: Context, yes: bool) -> None:
         if not yes and not click.confirm(
             f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True, err=True
         ):
-            raise click.ClickException("已取消。")
+            raise UserError("已取消。")
         with write_lock(home):
             result = recover_database(home)
         click.echo(f"已抢救（{result.method}）：保留 {describe(result.kept)}")
@@ -394,17 +394,15 @@ def health(obj: Context) -> None:
         library = obj.library
         manifest = library.manifest()
         if manifest is None:
-            raise click.ClickException(
-                "还没有建立索引：运行 speechqa add 文件（或 speechqa add --bundled）。"
-            )
+            raise UserError("还没有建立索引：运行 speechqa add 文件（或 speechqa add --bundled）。")
         library.load(manifest.model)
         speeches = len(library.store.speeches())
         if speeches == 0 or manifest.count == 0:
-            raise click.ClickException(
+            raise UserError(
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
             )
         if library.is_stale():
-            raise click.ClickException(
+            raise UserError(
                 f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）："
                 "运行 speechqa rebuild。"
             )

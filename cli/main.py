@@ -32,13 +32,20 @@ from .settings import Settings, SettingsError, load_settings
 USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError, BenchError)
 
 
+class UserError(click.ClickException):
+    """A one-line message for the user, in Chinese, exit code 1 (click's own would start with "Error:")."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(click.style(f"错误：{self.format_message()}", fg="red"), err=True, file=file)
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Domain errors become one-line messages and a non-zero exit; never a traceback."""
     try:
         yield
     except USER_ERRORS as e:
-        raise click.ClickException(str(e)) from e
+        raise UserError(str(e)) from e
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)

@@ -11,7 +11,7 @@ import click
 from index import PinState
 from retrieval import normalise_query
 
-from .main import Context, cli, pass_context, user_errors
+from .main import Context, UserError, cli, pass_context, user_errors
 
 STATUS = {
     "ok": "",
@@ -48,7 +48,7 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
         obj.service()
         record = obj.library.store.pin(question, passage_id, pinned_by=pinned_by or _who())
         if record is None:
-            raise click.ClickException(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
+            raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
         click.echo(
             f"已设为标准答案：#{record.id}「{record.question}」→ 段落 #{record.passage_id}《{record.speech_title}》"
         )
@@ -128,5 +128,5 @@ def unpin(obj: Context, pin_id: int) -> None:
     with user_errors():
         removed = obj.library.store.unpin(pin_id)
     if removed is None:
-        raise click.ClickException(f"没有编号为 {pin_id} 的标准答案（speechqa pins 可列出全部）。")
+        raise UserError(f"没有编号为 {pin_id} 的标准答案（speechqa pins 可列出全部）。")
     click.echo(f"已取消标准答案 #{removed.id}「{removed.question}」")

@@ -6,7 +6,7 @@ import click
 
 from retrieval import bundled_lexicon
 
-from .main import Context, cli, pass_context, user_errors
+from .main import Context, UserError, cli, pass_context, user_errors
 
 
 @cli.group()
@@ -58,7 +58,7 @@ def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
     with user_errors():
         removed = obj.library.store.remove_synonym(word, synonym)
     if not removed:
-        raise click.ClickException(
+        raise UserError(
             f"没有用户添加的同义词对“{word.strip()} ↔ {synonym.strip()}”（speechqa synonyms list 可列出全部）。"
         )
     click.echo(f"已删除：{word.strip()} ↔ {synonym.strip()}")

@@ -15,7 +15,7 @@ import click
 from index import QueryStats
 
 from .logs import FORMAT, RepeatFilter, file_handler
-from .main import Context, cli, pass_context, user_errors
+from .main import Context, UserError, cli, pass_context, user_errors
 from .settings import TelegramSettings
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def wait_for_telegram(settings: TelegramSettings) -> None:
     try:
         loop.run_until_complete(wait_until_reachable(settings, failed))
     except InvalidToken:
-        raise click.ClickException(
+        raise UserError(
             "TELEGRAM_BOT_TOKEN 无效：Telegram 不认识这个 token，请向 @BotFather 核对。"
         ) from None
     except KeyboardInterrupt:
@@ -104,9 +104,7 @@ def webhook_options(settings: TelegramSettings) -> dict[str, Any]:
     assert settings.webhook_url
     secret = settings.webhook_secret or secrets.token_urlsafe(32)
     if not _SECRET.fullmatch(secret):
-        raise click.ClickException(
-            "SPEECHQA_WEBHOOK_SECRET 只能包含字母、数字、下划线和连字符（1–256 个字符）。"
-        )
+        raise UserError("SPEECHQA_WEBHOOK_SECRET 只能包含字母、数字、下划线和连字符（1–256 个字符）。")
     return {
         "listen": settings.webhook_listen,
         "port": settings.webhook_port,
@@ -139,7 +137,7 @@ def bot_command(obj: Context) -> None:
     """
     settings = obj.settings.telegram
     if not settings.token:
-        raise click.ClickException(
+        raise UserError(
             "没有设置 TELEGRAM_BOT_TOKEN：请在 Telegram 中向 @BotFather 创建机器人，"
             "把它给出的 token 设为环境变量 TELEGRAM_BOT_TOKEN 后重试。"
         )

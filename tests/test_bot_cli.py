@@ -27,7 +27,7 @@ from .fake_telegram import FakeBotAPI, html_to_text
 def test_bot_without_a_token_is_a_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["bot"], env={"TELEGRAM_BOT_TOKEN": "", "SPEECHQA_HOME": str(tmp_path)})
     assert result.exit_code == 1
-    assert result.output.startswith("Error: 没有设置 TELEGRAM_BOT_TOKEN")
+    assert result.output.startswith("错误：没有设置 TELEGRAM_BOT_TOKEN")
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
 
 
