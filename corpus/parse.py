@@ -35,7 +35,7 @@ _DATE = re.compile(
     r")\s*[）)]?$"
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*号$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*[号號]$")
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
@@ -156,6 +156,7 @@ def _lines(document: Document) -> list[_Line]:
 class _Header:
     title: str | None = None
     title_from_block: bool = False
+    title_wrapped: bool = False
     subtitle: str | None = None
     date: str | None = None
     speaker: str | None = None
@@ -220,6 +221,9 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             h.issuer = h.issuer or line.title_text
         elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
             pass  # a repeated title line
+        elif not h.title_from_block and (_runs_on(h.title) or _wrapped_title(h.title, text)):
+            h.title = _join_title(h.title, line.title_text, space=False)
+            h.title_wrapped = True
         elif len(text) <= _MAX_LABEL and len(h.title) > _MAX_LABEL and not h.title_from_block:
             h.label = text  # 内容摘要, 政策解读 under the title: it heads what follows
             h.body_start = position + 1
@@ -229,8 +233,12 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             return h
         elif len(h.title) <= _MAX_LABEL and len(text) > len(h.title):
             h.title = line.title_text  # the first line was a label over the title (政策解读)
-        elif _runs_on(h.title):
+        elif _runs_on(h.title) or _wrapped_title(h.title, text):
             h.title = _join_title(h.title, line.title_text, space=False)
+            h.title_wrapped = True
+        elif h.subtitle is None and not h.title_wrapped and _over_title(h.title, text):
+            h.issuer = h.issuer or (h.title if _is_issuer(h.title) else None)
+            h.title = line.title_text  # the first line was a label or an office over the title
         elif h.subtitle is None and (text.startswith("关于") or _DOC_KIND.search(text)):
             h.subtitle = line.title_text
         elif marker_title:
@@ -251,11 +259,42 @@ def _read_field(h: _Header, label: str, value: str) -> None:
 
 
 def _speaker_with_post(title_text: str) -> str | None:
-    """「县委副书记 李明」 → 李明: a post, a space, a person's name."""
+    """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
+    space between them or none: a PDF or a typist may drop it)."""
     parts = title_text.split()
     if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 12 and _is_person_name(parts[1]):
         return parts[1]
+    if len(parts) == 1 and not re.search(r"[，。、：；！？,.:;!?（）()]", title_text):
+        for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
+            post, name = title_text[:-size], title_text[-size:]
+            if 2 <= len(post) <= 20 and _POST.search(post) and _is_person_name(name):
+                return name
     return None
+
+
+def _wrapped_title(title: str, text: str) -> bool:
+    """A title wrapped onto a second line: the first does not end a title, the second does
+    (「在2023年全市离退休干部党建工作」 + 「推进会上的讲话」), and neither holds a sentence."""
+    return (
+        not _DOC_KIND.search(title)
+        and bool(_DOC_KIND.search(text))
+        and len(text) <= 30
+        and not _SENTENCE_END.search(title + text)
+        and not title.endswith((" ", "　"))
+    )
+
+
+def _over_title(first: str, text: str) -> bool:
+    """The first header line was a label or an office's name over the real title (a PDF's running
+    header on a one-page file, 「市委老干部局内部资料」): it names no document kind and is not itself a
+    title's beginning, while the line under it begins one (关于…, 在…)."""
+    return (
+        not _DOC_KIND.search(first)
+        and not first.startswith(("关于", "在"))
+        and not _runs_on(first)
+        and text.startswith(("关于", "在"))
+        and (bool(_DOC_KIND.search(text)) or _runs_on(text) or "会议" in text)
+    )
 
 
 def _join_title(first: str, second: str, *, space: bool = True) -> str:

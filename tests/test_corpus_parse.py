@@ -297,3 +297,53 @@ def test_a_tiny_fragment_is_folded_into_the_next_paragraph() -> None:
 def test_a_document_without_a_body_is_refused(text: str) -> None:
     with pytest.raises(EmptyDocument, match="没有找到讲话正文"):
         parse(text)
+
+
+# -- headers as a PDF gives them: a title wrapped over two lines, a running header over it, a post and a
+# name run together (seen when a new user exported their own Word file to PDF with LibreOffice)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            ["在2023年全市离退休干部党建工作", "推进会上的讲话"],
+            "在2023年全市离退休干部党建工作推进会上的讲话",
+        ),
+        (["关于做好2025年离退休干部服务保", "障工作的讲话"], "关于做好2025年离退休干部服务保障工作的讲话"),
+        (
+            ["市委老干部局内部资料", "关于做好2025年离退休干部服务保", "障工作的讲话"],
+            "关于做好2025年离退休干部服务保障工作的讲话",
+        ),
+    ],
+)
+def test_a_title_wrapped_by_a_pdf_comes_back_whole_with_its_date_and_speaker(
+    head: list[str], title: str
+) -> None:
+    text = "\n".join(
+        [
+            *head,
+            "（2025年4月18日）",
+            "市委老干部局局长王建国",
+            "同志们：",
+            "今天召开这次会议，主要是部署今年的服务保障工作。",
+        ]
+    )
+    [speech] = parse_document(Document("讲话.pdf", text, "pdf"))
+    assert speech.title == title
+    assert speech.date == "2025-04-18"
+    assert speech.speaker == "王建国"
+    assert [p.text for p in speech.paragraphs] == ["今天召开这次会议，主要是部署今年的服务保障工作。"]
+
+
+def test_a_traditional_document_number_is_not_glued_onto_the_title() -> None:
+    text = "關於舉辦2024年老幹部書畫展覽的通知\n市老幹部局〔2024〕7號\n各單位：\n展覽定於五月舉行。"
+    [speech] = parse_document(Document("通知.txt", text, "big5"))
+    assert speech.title == "關於舉辦2024年老幹部書畫展覽的通知"
+    assert speech.doc_number == "市老幹部局〔2024〕7號"
+
+
+def test_a_post_alone_is_not_a_speaker() -> None:
+    text = "关于老干部工作的讲话\n市委老干部局局长\n同志们：\n要做好服务。"
+    [speech] = parse_document(Document("讲话.txt", text, "utf-8"))
+    assert speech.speaker is None
