@@ -96,13 +96,16 @@ def ask(
         )
         if docx_file is not None and (question is None or batch is not None):
             raise UserError("--docx 只能用于单个问题（请在命令行上给出问题）。")
+        if docx_file is not None and docx_file.exists():
+            raise UserError(f"文件已存在：{docx_file}（换一个文件名，或先删除它；不会覆盖已有文件）")
         if question is None and batch is None:
             run_repl(obj, request)
             return
         service = obj.service()
         if batch is not None:
             for line in batch:
-                if line.strip():
+                # JSON Lines keep one output line per input line (a blank one gets an "error" object)
+                if line.strip() or (as_json and line.rstrip("\r\n") != line):
                     emit(service, line.strip(), request, as_json, in_batch=True)
             return
         assert question is not None

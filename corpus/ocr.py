@@ -75,7 +75,7 @@ def read_image(name: str, data: bytes) -> str:
         image = PILImage.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError, ValueError) as e:
-        log.warning("Pillow could not open %s", name, exc_info=True)
+        log.info("Pillow could not open %s: %r", name, e)
         raise UnreadableFile(f"{name} 不是有效的图片文件") from e
     reader = engine()
     if reader is None:
@@ -87,7 +87,7 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> list[Line]:
     try:
         return reader.read(image)
     except Exception as e:  # an engine failing on one image must not stop the rest of an add
-        log.warning("OCR (%s) failed on %s", reader.name, name, exc_info=True)
+        log.warning("OCR (%s) failed on %s: %r", reader.name, name, e)
         raise UnreadableFile(f"{name} 文字识别失败（{reader.name}）") from e
 
 

@@ -35,7 +35,9 @@ _DATE = re.compile(
     r")\s*[）)]?$"
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*[号號]$")
+_DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*[号號]$"
+)
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.

@@ -75,7 +75,7 @@ def _refusal(name: str, error: Exception) -> UnreadableFile:
     cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
     if isinstance(cause, PDFPasswordIncorrect):
         return UnreadableFile(f"这个 PDF 需要密码才能打开：{name}（请先用密码打开并另存为不加密的 PDF）")
-    log.warning("pdfplumber could not read %s", name, exc_info=error)
+    log.info("pdfplumber could not read %s: %r", name, error)  # the detail: the user gets one line
     if isinstance(cause, PDFEncryptionError):
         return UnreadableFile(f"{name} 使用了不支持的加密方式，请另存为不加密的 PDF 后再添加")
     return UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")

@@ -44,7 +44,7 @@ def read_docx(name: str, data: bytes) -> tuple[Block, ...]:
     except UnreadableFile:
         raise
     except Exception as e:  # python-docx raises many types for damaged files
-        log.warning("python-docx could not read %s", name, exc_info=True)
+        log.info("python-docx could not read %s: %r", name, e)
         raise UnreadableFile(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
 
 
@@ -239,8 +239,8 @@ def _soffice_to_docx(name: str, data: bytes, soffice: str) -> bytes | None:
                 capture_output=True,
                 timeout=_CONVERT_TIMEOUT,
             )
-        except (OSError, subprocess.SubprocessError):
-            log.warning("LibreOffice could not convert %s", name, exc_info=True)
+        except (OSError, subprocess.SubprocessError) as e:
+            log.info("LibreOffice could not convert %s: %r", name, e)
             return None
         target = Path(tmp) / "in.docx"
         return target.read_bytes() if target.exists() else None
@@ -257,7 +257,7 @@ def _antiword(name: str, data: bytes, antiword: str) -> str | None:
                 capture_output=True,
                 timeout=_CONVERT_TIMEOUT,
             )
-        except (OSError, subprocess.SubprocessError):
-            log.warning("antiword could not convert %s", name, exc_info=True)
+        except (OSError, subprocess.SubprocessError) as e:
+            log.info("antiword could not convert %s: %r", name, e)
             return None
         return done.stdout.decode("utf-8", errors="replace")

@@ -162,12 +162,29 @@ def test_ask_json_batch_prints_one_line_per_question_in_order(run: Run, tmp_path
     assert_ok(result)
     lines = result.stdout.splitlines()
     answers = [json.loads(line) for line in lines]
-    assert [a["query"] for a in answers] == [EXAMPLE, "老年大学怎么办", "明天天气怎么样", too_long]
-    for answer in answers[:3]:
+    # one output line per input line, so answers line up with their questions (blank ones say so)
+    assert [a["query"] for a in answers] == [EXAMPLE, "", "老年大学怎么办", "", "明天天气怎么样", too_long]
+    for answer in (answers[0], answers[2], answers[4]):
         assert_answer_schema(answer)
     assert EXAMPLE_ANSWER in answers[0]["results"][0]["text"]
-    assert answers[2]["answered"] is False
-    assert answers[3]["results"] == [] and "太长" in answers[3]["error"]
+    assert answers[1]["results"] == [] and "空" in answers[1]["error"]
+    assert answers[4]["answered"] is False
+    assert answers[5]["results"] == [] and "太长" in answers[5]["error"]
+
+
+def test_docx_export_never_overwrites_a_file(run: Run, tmp_path: Path) -> None:
+    existing = tmp_path / "讲话.docx"
+    existing.write_bytes(b"the user's own document")
+    assert_user_error(run("ask", EXAMPLE, "--docx", str(existing)), "文件已存在")
+    assert existing.read_bytes() == b"the user's own document"
+
+
+def test_a_damaged_image_is_one_line_without_a_traceback(run: Run, tmp_path: Path) -> None:
+    image = tmp_path / "扫描件.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = run("add", str(image))
+    assert_user_error(result, "扫描件.png 不是有效的图片文件")
+    assert "Traceback" not in result.output and "Error" not in result.output
 
 
 @pytest.mark.slow
