@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+EDITED = 0.5  # shingle overlap of a speech's edited version with its earlier one, same file
 NEAR_DUPLICATE = 0.95
 SHINGLE = 5
 
@@ -133,6 +134,18 @@ def match_versions(
             if hit is not None:
                 near.append((f.key, hit.key))
                 del free_new[f.key], free_old[hit.key]
+        # The same file, edited: a speech that still shares much of its text with one it held before is
+        # that speech's new version (a short speech changes many shingles with one word; its title may
+        # have been corrected with `speechqa edit`); and a file that held one speech and still holds one
+        # holds its new version.
+        for score, new_key, old_key in candidates:
+            if score >= EDITED and new_key in free_new and old_key in free_old:
+                near.append((new_key, old_key))
+                del free_new[new_key], free_old[old_key]
+        if len(free_new) == 1 and len(free_old) == 1 and len(new) == 1 and len(old) == 1:
+            near.append((next(iter(free_new)), next(iter(free_old))))
+            free_new.clear()
+            free_old.clear()
     return Pairing(tuple(exact), tuple(near), tuple(free_new), tuple(free_old))
 
 

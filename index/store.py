@@ -582,6 +582,16 @@ class Store:
         normalised = identity.speech_text((d.section, d.text) for d in drafts)
         text_digest = identity.text_hash(normalised)
         fixed = self.correction(text_digest)
+        if fixed is None and replace is not None:  # a corrected speech's new version keeps the correction
+            row = self.db.execute("SELECT text_hash FROM speeches WHERE id = ?", [replace]).fetchone()
+            fixed = self.correction(row[0]) if row else None
+            if fixed is not None:
+                with self._writing() as conn:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO corrections (text_hash, title, date, speaker, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        [text_digest, fixed.title, fixed.date, fixed.speaker, _now()],
+                    )
         title = fixed.title if fixed and fixed.title else speech.title
         date = fixed.date if fixed and fixed.date else speech.date
         speaker = fixed.speaker if fixed and fixed.speaker else speech.speaker

@@ -405,3 +405,39 @@ def test_a_read_only_store_reads_skips_the_query_log_and_refuses_writes(
     finally:
         store.close()
     library.store = Store(tmp_path / "home" / "speechqa.db")  # for the fixture's close
+
+
+# -- a short speech edited in its file keeps its id and its corrections (found by a new user) -------------
+
+SHORT = "关于规范离退休干部慰问工作的通知\n各单位：\n春节慰问标准为每人一千元，由各单位在节前发放到位。\n"
+
+
+def test_a_small_edit_to_a_short_speech_updates_it_in_place_and_keeps_its_correction(
+    library: Library, tmp_path: Path
+) -> None:
+    source = write(tmp_path / "c" / "通知.txt", SHORT)
+    [(status, _)] = add(library, source)
+    assert status == "added"
+    [record] = library.store.speeches()
+    library.store.edit_speech(record.id, title="慰问工作通知（更正）", speaker="赵刚")
+    write(
+        source, SHORT.replace("一千元", "一千二百元")
+    )  # one figure changed: most 5-grams of a short text change
+    assert add(library, source) == [("updated", "慰问工作通知（更正）")]
+    [after] = library.store.speeches()
+    assert (after.id, after.title, after.speaker) == (record.id, "慰问工作通知（更正）", "赵刚")
+    assert "一千二百元" in library.store.passages(after.id)[0].text
+    write(source, SHORT.replace("一千元", "一千五百元"))  # and the correction follows the next edit too
+    assert add(library, source) == [("updated", "慰问工作通知（更正）")]
+    assert_index_matches_store(library)
+
+
+def test_a_file_whose_one_speech_became_another_still_removes_nothing_else(
+    library: Library, tmp_path: Path
+) -> None:
+    other = write(tmp_path / "b" / "文化.txt", CULTURE)
+    source = write(tmp_path / "a" / "讲话.txt", HEALTH)
+    add(library, other, source)
+    write(source, PARTY)  # the file now holds a different speech: its one speech's new version
+    assert add(library, source) == [("updated", "关于离退休干部党建工作的讲话")]
+    assert sorted(titles(library)) == sorted(["关于老年大学建设的讲话", "关于离退休干部党建工作的讲话"])
