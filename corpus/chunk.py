@@ -34,6 +34,9 @@ def chunk_speech(
     return drafts
 
 
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)]*$")
+
+
 def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[tuple[int, str, str | None]]:
     groups: list[tuple[int, str, str | None]] = []
     mergeable = False  # whether the last group may take the next paragraph
@@ -41,7 +44,11 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[tuple[int, s
         text_kind = paragraph.kind == "text"
         if merge_to and groups and mergeable and text_kind:
             first, text, section = groups[-1]
-            if section == paragraph.section and len(text) + len(paragraph.text) <= merge_to:
+            if (
+                section == paragraph.section
+                and len(text) + len(paragraph.text) <= merge_to
+                and _ENDS_SENTENCE.search(text)  # a line without its full stop (a table row read from a
+            ):  # PDF, a list item) would run into the next one: it stays a passage of its own
                 groups[-1] = (first, text + paragraph.text, section)
                 continue
         groups.append((index, paragraph.text, paragraph.section))

@@ -176,3 +176,25 @@ def test_without_a_target_every_paragraph_is_a_passage() -> None:
     assert len(chunk_speech(speech, merge_to=None)) == 2
     assert len(chunk_speech(speech)) == 2  # the library default: one passage per paragraph
     assert len(chunk_speech(speech, merge_to=200)) == 1
+
+
+def test_lines_without_a_full_stop_are_not_run_together_when_short_paragraphs_merge() -> None:
+    # table rows as a PDF gives them (labelled, no full stop), between two short sentences
+    rows = [
+        "项目：健康体检；标准：每年两次；责任单位：市人民医院",
+        "项目：上门巡诊；标准：每月一次；责任单位：社区卫生服务中心",
+    ]
+    speech = Speech(
+        title="讲话",
+        subtitle=None,
+        date=None,
+        speaker=None,
+        source="讲话.pdf",
+        ordinal=1,
+        label=None,
+        paragraphs=tuple(
+            Paragraph(text, "一、健康服务") for text in ["下表列出今年的服务项目。", *rows, "要抓好落实。"]
+        ),
+    )
+    texts = [d.text for d in chunk_speech(speech, merge_to=200)]
+    assert texts == ["下表列出今年的服务项目。" + rows[0], rows[1], "要抓好落实。"]
