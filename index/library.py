@@ -205,9 +205,15 @@ class Library:
         digest = document.digest or identity.text_hash(document.text)
         path = document.path or f"{UPLOAD}{digest[:16]}/{document.name}"
         known = store.source_by_path(path)
-        if known is not None and known.digest == digest and not allow_duplicates:
-            return FileOutcome(document.name, self._as_stored(known.id, "unchanged"), path=path)
         copies = [s for s in store.sources_with_digest(digest) if s.path != path]
+        if known is not None and known.digest == digest and not allow_duplicates:
+            stored = self._as_stored(known.id, "unchanged")
+            # a recorded copy holds no speeches of its own: say which speeches its bytes are
+            for original in copies if not stored else ():
+                stored = self._as_stored(original.id, "same_file")
+                if stored:
+                    break
+            return FileOutcome(document.name, stored, path=path)
         if known is None and copies and not allow_duplicates:
             return self._same_bytes(document, path, digest, copies[0])
         try:

@@ -441,3 +441,14 @@ def test_a_file_whose_one_speech_became_another_still_removes_nothing_else(
     write(source, PARTY)  # the file now holds a different speech: its one speech's new version
     assert add(library, source) == [("updated", "关于离退休干部党建工作的讲话")]
     assert sorted(titles(library)) == sorted(["关于老年大学建设的讲话", "关于离退休干部党建工作的讲话"])
+
+
+def test_adding_a_recorded_copy_again_still_names_the_speeches_it_holds(
+    library: Library, tmp_path: Path
+) -> None:
+    original = write(tmp_path / "a" / "讲话.txt", HEALTH)
+    copy = write(tmp_path / "b" / "讲话-副本.txt", HEALTH)
+    add(library, original)
+    assert add(library, copy) == [("same_file", "关于离休干部医疗保障的讲话")]
+    assert add(library, copy) == [("same_file", "关于离休干部医疗保障的讲话")]  # not an empty report
+    assert titles(library) == ["关于离休干部医疗保障的讲话"]
