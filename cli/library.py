@@ -391,6 +391,10 @@ def health(obj: Context) -> None:
         speechqa health
     """
     with user_errors():
+        if not (obj.settings.home / "speechqa.db").exists():  # a health check creates nothing
+            raise UserError(
+                f"数据目录中还没有资料库（{obj.settings.home}）：运行 speechqa add --bundled 或 speechqa add 文件。"
+            )
         library = obj.library
         manifest = library.manifest()
         if manifest is None:

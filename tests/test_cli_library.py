@@ -289,3 +289,13 @@ def test_a_read_only_home_answers_questions_and_refuses_every_write(
         out = user_error(run(*command), f"数据目录是只读的：{read_only_home}")
         assert "损坏" not in out, command
     assert {p.name: p.stat().st_mtime_ns for p in seed_home.iterdir()} == before
+
+
+def test_health_on_a_new_data_home_fails_and_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "新的数据目录"
+    monkeypatch.setenv("SPEECHQA_HOME", str(home))
+    result = CliRunner().invoke(cli, ["health"])
+    assert result.exit_code == 1 and "还没有资料库" in result.output and "Traceback" not in result.output
+    assert not home.exists() or not any(home.iterdir())
