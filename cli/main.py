@@ -49,6 +49,9 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)
+    except click.Abort:  # a confirmation with no answer (end of input): nothing was changed
+        click.echo("已取消，没有做任何改动。", err=True)
+        sys.exit(1)
 
 
 class Context:

@@ -299,3 +299,9 @@ def test_health_on_a_new_data_home_fails_and_creates_nothing(
     result = CliRunner().invoke(cli, ["health"])
     assert result.exit_code == 1 and "还没有资料库" in result.output and "Traceback" not in result.output
     assert not home.exists() or not any(home.iterdir())
+
+
+def test_remove_with_no_answer_to_its_question_removes_nothing(run: Run) -> None:
+    result = run("remove", "2")  # no input: the confirmation reads end of input
+    assert result.exit_code == 1 and "Aborted" not in result.output and "已取消" in result.output
+    assert len(speech_lines(run)) == 5
