@@ -6,6 +6,7 @@ pins.py, synonyms.py, telegram.py (the bot and its statistics)."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,5 +129,43 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     ctx.obj = Context(settings)
 
 
+# click's own words for a malformed command line, in the users' language (the detail after the colon
+# is click's, e.g. "0 is not in the range 1<=x<=50").
+_USAGE_WORDS = (
+    (re.compile(r"^Invalid value for (.+?): (.*)$", re.S), r"参数 \1 的值无效：\2"),
+    (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 \1"),
+    (re.compile(r"^Missing option '(.+)'\.?$"), r"缺少选项 \1"),
+    (
+        re.compile(r"^No such option:? '?([^'.]+)'?\.? \(Did you mean (?:one of: )?(.+)\?\)$"),
+        r"没有这个选项：\1（是不是 \2？）",
+    ),
+    (re.compile(r"^No such option:? '?([^'.]+)'?\.?$"), r"没有这个选项：\1"),
+    (re.compile(r"^No such command '(.+)'\.?$"), r"没有这个命令：\1"),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"多余的参数：\1"),
+)
+
+
+def usage_message(error: click.UsageError) -> str:
+    """One Chinese line for a malformed command line, with where to read the usage."""
+    message = error.format_message()
+    for pattern, chinese in _USAGE_WORDS:
+        if pattern.match(message):
+            message = pattern.sub(chinese, message)
+            break
+    where = error.ctx.command_path if error.ctx is not None else "speechqa"
+    return f"用法错误：{message}（用 {where} --help 查看用法）"
+
+
 def main() -> None:
-    cli(prog_name="speechqa")
+    try:
+        code = cli.main(prog_name="speechqa", standalone_mode=False)
+    except click.UsageError as e:
+        click.echo(click.style(usage_message(e), fg="red"), err=True)
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.Abort:
+        click.echo("已取消，没有做任何改动。", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

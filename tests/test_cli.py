@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -512,3 +515,26 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
     assert load_settings({"SPEECHQA_HOME": "/tmp/x"}).merge_to == 200
     assert load_settings({"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_MERGE_TO": "0"}).merge_to is None
     assert load_settings({"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_MERGE_TO": "350"}).merge_to == 350
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["ask", "-k", "0", "问题"], "参数 '-k' / '--top' 的值无效"),
+        (["synonyms", "add", "银发学府"], "缺少参数 SYNONYM"),
+        (["ask", "--nope", "问题"], "没有这个选项：--nope"),
+        (["frobnicate"], "没有这个命令：frobnicate"),
+    ],
+)
+def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: str, tmp_path: Path) -> None:
+    env = {**os.environ, "SPEECHQA_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("用法错误：") and said in done.stderr and "--help" in done.stderr
+    assert "Error" not in done.stderr and "Usage:" not in done.stderr and "Traceback" not in done.stderr
