@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.documents import cer, squeeze
 from corpus import CorpusError, Document, read_document
 from corpus.layout import is_page_number
 from corpus.ocr import engine as ocr_engine
@@ -40,10 +41,6 @@ def fixture_of(case: Path) -> Path:
     return case.with_name(case.name.removesuffix(".json"))
 
 
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def find_in_order(sentences: list[str], text: str) -> list[str]:
     """Problems: sentences missing, repeated, or out of order in text (whitespace ignored)."""
     flat = squeeze(text)
@@ -60,18 +57,6 @@ def find_in_order(sentences: list[str], text: str) -> list[str]:
             problems.append(f"out of order: {sentence}")
         position = max(position, found + len(needle))
     return problems
-
-
-def cer(reference: str, hypothesis: str) -> float:
-    """Character error rate: edit distance / reference length (whitespace ignored)."""
-    a, b = squeeze(reference), squeeze(hypothesis)
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1] / max(len(a), 1)
 
 
 TEXT_CASES = [
