@@ -20,7 +20,7 @@ from bench.pins import (
 )
 from corpus import Document
 from index import Library
-from retrieval import PinRule, Retriever
+from retrieval import PIN_FEATURES, PairFeatures, PinRule, Retriever
 
 from .fakes import FakeEmbedder
 from .test_retrieval_pins import SPEECH
@@ -43,8 +43,15 @@ def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
         load_pin_questions(path)
 
 
+def features(similarity: float, overlap: float, drop: float = 0.0, **others: float) -> PairFeatures:
+    values = dict.fromkeys(PIN_FEATURES, 0.0) | others
+    return PairFeatures(**(values | {"similarity": similarity, "overlap": overlap, "passage_drop": drop}))
+
+
 def observation(kind: str, group: str, *scores: tuple[str, float, float, float]) -> Observation:
-    return Observation(PinQuestion(group, kind, "问题"), scores)
+    return Observation(
+        PinQuestion(group, kind, "问题"), tuple((g, features(s, o, d)) for g, s, o, d in scores)
+    )
 
 
 def test_outcome_counts_hits_wrong_pins_and_false_pins() -> None:
@@ -87,7 +94,7 @@ def test_the_report_pins_the_set_and_prints_both_parts(tmp_path: Path, fake_embe
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
     report = pins_report(retriever, load_pin_questions(path))
-    assert "| default | held-out |" in report and "| tuned | tuning |" in report
+    assert "| fallback rule | held-out |" in report and "| grid-tuned rule | tuning |" in report
     assert "ordinary search ranks the pinned passage first" in report
     assert len(library.store.pins()) == 2
     library.close()

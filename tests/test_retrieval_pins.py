@@ -52,7 +52,7 @@ def passage_with(store: Store, words: str) -> int:
 
 
 def retriever(library: Library, embedder: FakeEmbedder, rule: PinRule | None = None) -> Retriever:
-    return Retriever(library.store, library.load(embedder.key), embedder, pin_rule=rule)
+    return Retriever(library.store, library.load(embedder.key), embedder, pin_judge=rule)
 
 
 # -- the store ---------------------------------------------------------------------------------------
