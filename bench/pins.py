@@ -388,9 +388,7 @@ def pins_report(
     ]
     if isinstance(judge, PinModel):
         what = "fitted now" if fit_to is not None else "shipped"
-        lines.append(
-            f"Pin model ({what}, fitted on {judge.fitted_on or 'unknown data'}): {_describe_model(judge)}."
-        )
+        lines.append(f"Pin model ({what}; data: {judge.fitted_on or 'unknown'}): {_describe_model(judge)}.")
     else:
         lines.append("No usable pin model: the service falls back to the rule (`PinRule()`).")
     lines += [
