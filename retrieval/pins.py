@@ -348,6 +348,13 @@ def _found(term: str, texts: Sequence[str], lexicon: Lexicon) -> bool:
     return False
 
 
+def _missing(terms: Sequence[str], texts: Sequence[str], lexicon: Lexicon) -> set[str]:
+    """The terms found in none of the texts, themselves or by a synonym. A piece of a found longer term
+    counts as found (健康 of 健康检查, found as its synonym 体检)."""
+    found = [t for t in terms if _found(t, texts, lexicon)]
+    return {t for t in terms if t not in found and not any(t in longer for longer in found)}
+
+
 def _share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[str], bool]) -> float:
     total = sum(weight[t] for t in terms)
     if total <= 0:
@@ -367,15 +374,13 @@ def pair_features(
     """The features of a new question against one pin (`passage`: the pinned passage's folded text)."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
-    novel_words = [t for t in new.terms if not _found(t, (pinned.text, passage), lexicon)]
+    novel_words = _missing(new.terms, (pinned.text, passage), lexicon)
+    added_words = _missing(new.terms, (pinned.text,), lexicon)
+    dropped_words = _missing(pinned.terms, (new.text,), lexicon)
     novel = _share(new.terms, weight, novel_words.__contains__)
     novel_known = _share(new.terms, weight, lambda t: t in novel_words and weight[t] < unseen - 1e-9)
-    dropped = _share(pinned.terms, weight, lambda t: not _found(t, (new.text,), lexicon))
-    added = _share(
-        new.terms,
-        weight,
-        lambda t: weight[t] < unseen - 1e-9 and not _found(t, (pinned.text,), lexicon),
-    )
+    dropped = _share(pinned.terms, weight, dropped_words.__contains__)
+    added = _share(new.terms, weight, lambda t: t in added_words and weight[t] < unseen - 1e-9)
     return PairFeatures(
         similarity=similarity,
         overlap=question_overlap(new.terms, pinned.terms, idf),
