@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus import SUPPORTED_SUFFIXES
-from index import Embedder, Library, LoadedIndex, Store, load_embedder
+from index import Embedder, LexicalIndex, Library, LoadedIndex, Store, load_embedder
 from index.store import content_hash
 from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals
 from retrieval.confidence import MODEL_VERSION, Judge
@@ -94,12 +94,39 @@ class _Without:
         return getattr(self._inner, name)
 
 
+class _WithoutLexical(_Without):
+    """The lexical index without some passages, down to its statistics: the passage count and every
+    word's document frequency (so IDF, coverage and the unseen-word signals are what deleting them
+    would give: a word only the removed context held is unseen)."""
+
+    def __init__(self, inner: LexicalIndex, excluded: frozenset[int]) -> None:
+        super().__init__(inner, excluded)
+        self._rows = inner.rows_of(np.asarray(sorted(excluded), dtype=np.int64))
+
+    @property
+    def size(self) -> int:
+        return int(self._inner.size) - len(self._rows)  # type: ignore[attr-defined]
+
+    def document_frequency(self, token: str) -> int:
+        inner: LexicalIndex = self._inner  # type: ignore[assignment]
+        df = inner.document_frequency(token)
+        column = inner.vocab.get(token)
+        if column is None or df == 0 or not len(self._rows):
+            return df
+        indptr, rows = inner.model.scores["indptr"], inner.model.scores["indices"]
+        held = rows[indptr[column] : indptr[column + 1]]
+        return df - int(np.isin(held, self._rows, assume_unique=True).sum())
+
+    def idf(self, word: str) -> float:
+        return LexicalIndex.idf(self, word)  # type: ignore[arg-type]  # the same formula on these counts
+
+
 def without(index: LoadedIndex, excluded: frozenset[int]) -> LoadedIndex:
     """The index as it would be with `excluded` passages removed (for searching; never saved)."""
     return LoadedIndex(
         index.manifest,
         _Without(index.vectors, excluded),  # type: ignore[arg-type]
-        _Without(index.lexical, excluded),  # type: ignore[arg-type]
+        _WithoutLexical(index.lexical, excluded),  # type: ignore[arg-type]
         index.generation,
     )
 

@@ -10,6 +10,7 @@ threshold needs no retuning when speeches are added. Measured with `speechqa eva
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,19 +22,52 @@ class Evidence:
     terms: Sequence[str]  # the query's content words
     idf: Callable[[str], float]  # inverse document frequency of a word in the corpus
     top_text: str  # the best passage, with its section heading
+    passages: int = 0  # passages in the library (0: unknown), for what an unseen word's IDF is
+
+
+def _weights(e: Evidence) -> dict[str, float]:
+    words = [t for t in e.terms if len(t) > 1] or list(e.terms)
+    return {w: e.idf(w) for w in words}
 
 
 def coverage(e: Evidence) -> float:
     """IDF-weighted share of the query's content words that occur in the best passage, in [0, 1]."""
-    words = [t for t in e.terms if len(t) > 1] or list(e.terms)
-    if not words:
-        return 0.0
-    haystack = e.top_text.lower()
-    weights = {w: e.idf(w) for w in words}
+    weights = _weights(e)
     total = sum(weights.values())
     if total <= 0:
         return 0.0
+    haystack = e.top_text.lower()
     return sum(weight for w, weight in weights.items() if w.lower() in haystack) / total
+
+
+def unseen_idf(passages: int) -> float:
+    """The IDF (Lucene BM25) of a word no passage contains: the ceiling of every word's IDF."""
+    return math.log1p((passages + 0.5) / 0.5)
+
+
+def unseen_share(e: Evidence) -> float:
+    """IDF-weighted share of the query's content words that no passage of the library contains.
+
+    A question about something the library never mentions (丧葬补助费, 婚宴, 英语班) carries such words;
+    a question the library answers mostly reuses its words (colloquial fillers aside)."""
+    weights = _weights(e)
+    total = sum(weights.values())
+    if total <= 0 or e.passages <= 0:
+        return 0.0
+    ceiling = unseen_idf(e.passages) - 1e-6
+    return sum(weight for weight in weights.values() if weight >= ceiling) / total
+
+
+def missing_peak(e: Evidence) -> float:
+    """The most informative content word of the query that the best passage lacks, as its IDF over the
+    unseen-word ceiling, in [0, 1] (0: the passage holds every word). One telling word missing (退休
+    asked, 离休 found) is what tells a near miss from an answer, however much else matches."""
+    if e.passages <= 0:
+        return 0.0
+    haystack = e.top_text.lower()
+    ceiling = unseen_idf(e.passages)
+    missing = [weight for w, weight in _weights(e).items() if w.lower() not in haystack]
+    return min(1.0, max(missing, default=0.0) / ceiling)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ class Signals:
     sentence_score: (
         float  # the top passage's answer sentence: share of the question's weighted words, in [0, 1]
     )
+    unseen_share: float = 0.0  # IDF-weighted share of the question's content words no passage contains
+    missing_peak: float = 0.0  # IDF (over the unseen ceiling) of the most telling word the top passage lacks
 
     def vector(self, features: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in features]
@@ -200,6 +202,8 @@ def gather_signals(
     dense: Sequence[tuple[int, float]],
     lexical: Sequence[tuple[int, float]],
     sentence_score: float = 0.0,
+    unseen_share: float = 0.0,
+    missing_peak: float = 0.0,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
     kept passages' fused scores and the coverage of the top passage."""
@@ -224,4 +228,6 @@ def gather_signals(
         reciprocal_rank_lexical=1 / lexical_rank if lexical_rank else 0.0,
         log_terms=math.log1p(len(terms)),
         sentence_score=sentence_score,
+        unseen_share=unseen_share,
+        missing_peak=missing_peak,
     )

@@ -13,7 +13,7 @@ import numpy as np
 from corpus import to_simplified
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
-from .abstain import AbstainRule, Evidence, coverage
+from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_share
 from .confidence import CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
@@ -176,6 +176,7 @@ class Retriever:
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=to_simplified(lexical_input(kept[0][0].text, kept[0][0].section)) if kept else "",
+            passages=self.index.lexical.size,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
 
@@ -195,6 +196,8 @@ class Retriever:
                 dense=dense,
                 lexical=lexical,
                 sentence_score=top_sentence.score if top_sentence is not None else 0.0,
+                unseen_share=unseen_share(evidence),
+                missing_peak=missing_peak(evidence),
             )
             if kept
             else None

@@ -3,8 +3,11 @@
 Extractive only: the sentence is a span of the passage, never rewritten. A span is scored by the query's
 content words it contains, each weighted by its inverse document frequency in the corpus (a rare word
 is strong evidence, a common one weak), by how close together those words stand, and, when sentence
-vectors are available, by the dense similarity of the sentence to the question. Pure functions, so the
-choice can be tested and measured on its own (`speechqa eval`, `speechqa bench cmrc`).
+vectors are available, by the dense similarity of the sentence to the question. A best sentence that
+only names the point asked about — it opens a numbered point (一是…, 其次，…) or holds little besides the
+question's own words — is shown with the sentence after it, where speeches and notices say the point.
+Pure functions, so the choice can be tested and measured on its own (`speechqa eval`, `speechqa bench
+cmrc`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,15 @@ PAIR_GAIN = 1.25  # two sentences are shown only when together they score this m
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
 TOPIC_WEIGHT = 0.3
 SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
+RESTATEMENT = 0.4  # a sentence whose letters are at most this share outside the question's words says
+# nothing the question does not: the answer is what follows it
+# A sentence opening a numbered point of a speech or notice (一是… 二要… 第三，… 其次，…) names the
+# point; what the point says follows it.
+_POINT_OPENER = re.compile(
+    r"^[\s“\"]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[是要、．.]"
+    r"|第[一二三四五六七八九十]+[，,、是要]|\d+[、．.](?!\d)|首先|其次|再次|最后)"
+)
+_LETTERS = re.compile(r"[\w]", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -208,10 +220,33 @@ def answer_sentence(
                     e,
                 )
             )
-        pair_score, _, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
+        pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
         if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
             start, end, score = s, e, max(score, pair_score)
+        elif best + 1 < len(spans) and names_only(text[start:end], terms):
+            # the best sentence only names the point the question asks about: show what follows too
+            start, end = start, spans[best + 1][1]
     return AnswerSentence(text[start:end], start, end, round(min(max(score, 0.0), 1.0), 6))
+
+
+def names_only(sentence: str, terms: Sequence[WeightedTerm]) -> bool:
+    """Whether a sentence names a point rather than says it: it opens a numbered point (一是… 其次，…),
+    or its letters are nearly all the question's own words (RESTATEMENT)."""
+    if _POINT_OPENER.match(sentence):
+        return True
+    letters = _LETTERS.findall(sentence)
+    if not letters:
+        return False
+    lowered = sentence.lower()
+    covered = [False] * len(lowered)
+    for term in terms:
+        needle = term.text.lower()
+        at = lowered.find(needle) if needle else -1
+        while at >= 0:
+            covered[at : at + len(needle)] = [True] * len(needle)
+            at = lowered.find(needle, at + len(needle))
+    outside = sum(1 for ch, c in zip(lowered, covered, strict=True) if not c and _LETTERS.match(ch))
+    return outside / len(letters) <= RESTATEMENT
 
 
 def squash(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from bench.confidence import (
 from corpus import Paragraph, Speech, chunk_speech
 from index import Library
 from retrieval import FEATURES, CoverageRule, Retriever, Signals
+from retrieval.abstain import unseen_idf
 from retrieval.evaluate import GoldQuestion
 
 from .fakes import FakeEmbedder
@@ -68,6 +70,26 @@ def test_without_leaves_the_excluded_passages_out_of_both_sides(cmrc_like: Retri
     after = rt.search("离休干部体检", k=4)
     assert after.hits and not any(h.passage.id in own for h in after.hits)
     assert len(after.hits) == len(CONTEXTS) - 1  # every other context is still found
+
+
+def test_without_takes_the_excluded_passages_out_of_the_word_statistics(cmrc_like: Retriever) -> None:
+    own = frozenset(p.id for p in cmrc_like.store.passages() if p.speech_title.startswith("体检"))
+    lexical = cmrc_like.index.lexical
+    removed = without(cmrc_like.index, own).lexical
+    assert removed.size == lexical.size - len(own)
+    assert lexical.document_frequency("体检") >= 1
+    assert removed.document_frequency("体检") == 0  # only the removed context held it
+    assert removed.idf("体检") == pytest.approx(unseen_idf(removed.size))
+    token = lexical.tokenize("互联网")[0]  # a word of another context: same df, one passage fewer
+    df = lexical.document_frequency(token)
+    assert df >= 1 and removed.document_frequency(token) == df
+    assert removed.idf(token) == pytest.approx(math.log1p((removed.size - df + 0.5) / (df + 0.5)))
+    answer = Retriever(cmrc_like.store, without(cmrc_like.index, own), cmrc_like.embedder).search(
+        "离休干部多久体检一次？", k=1
+    )
+    assert (
+        answer.signals is not None and answer.signals.unseen_share > 0 and answer.signals.missing_peak == 1.0
+    )
 
 
 def test_cmrc_examples_pair_each_question_with_its_near_miss(cmrc_like: Retriever) -> None:

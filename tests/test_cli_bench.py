@@ -78,3 +78,30 @@ def test_bench_ablation_without_a_question_set_is_a_usage_error(env: dict[str, s
     result = CliRunner().invoke(cli, ["bench", "ablation"], env=env)
     assert result.exit_code == 2
     assert "--cmrc" in result.output
+
+
+def test_cmrc_questions_without_text_are_skipped(tmp_path: Path) -> None:
+    # the CMRC 2018 trial file holds two questions whose text is empty: there is nothing to ask
+    from bench.cmrc import load_cmrc
+
+    data = {
+        "data": [
+            {
+                "id": "A",
+                "title": "温州",
+                "paragraphs": [
+                    {
+                        "id": "P",
+                        "context": "温州位于浙江省东南部。",
+                        "qas": [
+                            {"id": "Q1", "question": "温州在哪个省？", "answers": [{"text": "浙江省"}]},
+                            {"id": "Q2", "question": " ", "answers": [{"text": "东南部"}]},
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
+    path = tmp_path / "cmrc.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert [q.id for q in load_cmrc(path).questions] == ["Q1"]

@@ -8,7 +8,7 @@ import pytest
 
 from index import LexicalIndex, get_tokenizer
 from retrieval import AbstainRule, Evidence
-from retrieval.abstain import DEFAULT_MIN_COVERAGE, coverage
+from retrieval.abstain import DEFAULT_MIN_COVERAGE, coverage, missing_peak, unseen_idf, unseen_share
 
 TOP = "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
 
@@ -71,3 +71,36 @@ def test_unseen_words_weigh_most_with_a_real_lexical_index() -> None:
     assert AbstainRule().answered(answerable)
     assert coverage(off_topic) < DEFAULT_MIN_COVERAGE
     assert not AbstainRule().answered(off_topic)
+
+
+def _lexical() -> LexicalIndex:
+    return LexicalIndex.build(
+        [TOP, "离休干部的医疗费用要及时报销。", "老干部活动中心要向离休干部开放。"],
+        [1, 2, 3],
+        get_tokenizer("jieba"),
+    )
+
+
+def test_unseen_share_weighs_the_words_no_passage_contains() -> None:
+    lexical = _lexical()
+    asked = Evidence(["离休干部", "取暖费", "标准"], lexical.idf, TOP, passages=lexical.size)
+    known = Evidence(["离休干部", "体检", "规定"], lexical.idf, TOP, passages=lexical.size)
+    assert unseen_share(known) == 0.0
+    share = unseen_share(asked)
+    # 取暖费 and 标准 are in no passage, 离休干部 is in all three: the unseen ones carry most weight
+    assert 0.5 < share < 1.0
+    assert lexical.idf("取暖费") == pytest.approx(unseen_idf(lexical.size))
+    assert unseen_share(Evidence(["取暖费"], lexical.idf, TOP)) == 0.0  # library size unknown
+
+
+def test_missing_peak_is_the_most_telling_word_the_passage_lacks() -> None:
+    lexical = _lexical()
+    size = lexical.size
+
+    def peak(terms: list[str]) -> float:
+        return missing_peak(Evidence(terms, lexical.idf, TOP, passages=size))
+
+    assert peak(["离休干部", "体检", "规定"]) == 0.0  # every word is in the passage
+    assert peak(["离休干部", "体检", "取暖费"]) == pytest.approx(1.0)  # a word found nowhere
+    # a word another passage holds (报销) weighs less than one no passage holds
+    assert 0.0 < peak(["离休干部", "体检", "报销"]) < peak(["离休干部", "体检", "取暖费"])

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval import WeightedTerm, answer_sentence, split_sentences
-from retrieval.sentence import span_score
+from retrieval.sentence import names_only, span_score
 
 PASSAGE = (
     "三是进一步完善“三个机制”，落实好离休干部的生活待遇。落实好老干部的生活待遇，是党的老干部工作的基本政策原则。"
@@ -79,3 +79,32 @@ def test_the_answer_sentence_is_always_a_span_of_the_passage(text: str, words: l
     else:
         assert text[found.start : found.end] == found.text and found.text.strip() == found.text
         assert 0.0 <= found.score <= 1.0
+
+
+def test_a_sentence_opening_a_numbered_point_is_shown_with_what_follows() -> None:
+    text = (
+        "三是必须形成合力，齐抓共管。坚持在党委、政府的统一领导下，形成齐抓共管的社会合力和工作机制。"
+        "四是必须与时俱进。"
+    )
+    found = answer_sentence(text, terms(("形成", 1.0), ("合力", 2.0), ("齐抓共管", 3.0), ("意思", 2.0)))
+    assert found is not None
+    assert found.text == text[: text.index("四是")]  # the point's name and what it says
+
+
+def test_a_sentence_that_only_restates_the_question_is_shown_with_what_follows() -> None:
+    text = "老干部的生活待遇问题。解决好老干部生活待遇，不仅是经济问题，而且是政治问题。另起一句。"
+    words = terms(("老干部", 1.0), ("生活待遇", 3.0), ("问题", 0.5))
+    found = answer_sentence(text, words)
+    assert (
+        found is not None and "不仅是经济问题" in found.text and found.text.startswith("老干部的生活待遇问题")
+    )
+    assert names_only("老干部的生活待遇问题。", words)
+    assert not names_only("解决好老干部生活待遇，不仅是经济问题，而且是政治问题。", words)
+
+
+def test_a_sentence_saying_something_of_its_own_is_shown_alone() -> None:
+    found = answer_sentence(PASSAGE, terms(("离休干部", 1.0), ("体检", 3.0), ("规定", 1.5)))
+    assert (
+        found is not None
+        and found.text == "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
+    )
