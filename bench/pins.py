@@ -15,7 +15,7 @@ import json
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,20 +33,13 @@ TARGET_HITS = 0.9  # the share of paraphrases the issue asks for: the report sho
 SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 … 0.990
 OVERLAPS = tuple(round(0.05 * i, 2) for i in range(17))  # 0.00 … 0.80
 DROPS = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 1.0)  # 1.0: the passage is not looked at
-# The pin model: what it reads (every feature of retrieval.PairFeatures but the passage drop, which the
-# others subsume), how hard it is regularised (few examples: strongly), and which pairs it learns from.
-MODEL_FEATURES = (
-    "similarity",
-    "overlap",
-    "bigrams",
-    "novel",
-    "novel_known",
-    "dropped",
-    "swap",
-    "asks_other",
-)
-MODEL_C = 0.1
-THRESHOLDS = tuple(round(0.05 + 0.005 * i, 3) for i in range(190))  # 0.050 … 0.995
+# The pin model reads the features whose effect has one sensible direction: closer in meaning, fewer new
+# words, fewer left out, no swapped word, the same kind of answer. Word and character-pair overlap are
+# measured too (PairFeatures) but left out: beside these they were fitted with negative weights (near
+# misses are minimal pairs), which would rank an exact repeat of the pinned question below a rewording.
+MODEL_FEATURES = ("similarity", "novel", "novel_known", "dropped", "swap", "asks_other")
+STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
+CV_FOLDS = 4
 
 
 @dataclass(frozen=True)
@@ -93,12 +86,13 @@ class Outcome:
 
     @property
     def false_pins(self) -> int:
-        return self.near_false + self.unrelated_false
+        """Pins served where none should be: to near-miss and unrelated questions, and another question's
+        pin to a paraphrase (which is also a miss)."""
+        return self.near_false + self.unrelated_false + self.wrong
 
     @property
     def false_rate(self) -> float:
-        """Share of near-miss and unrelated questions that got a pin (wrong pins of paraphrases are
-        counted apart, in `wrong`)."""
+        """False pins per near-miss and unrelated question."""
         return self.false_pins / self.negatives if self.negatives else 0.0
 
 
@@ -204,7 +198,7 @@ def tune(observations: Sequence[Observation], max_false: float = MAX_FALSE) -> P
 
 def cost_of_target(observations: Sequence[Observation], target: float = TARGET_HITS) -> PinRule | None:
     """The rule that pins `target` of the paraphrases with the fewest false pins (None if none can)."""
-    reaching = [(o.false_pins + o.wrong, -o.hits, r) for r, o in _grid(observations) if o.hit_rate >= target]
+    reaching = [(o.false_pins, -o.hits, r) for r, o in _grid(observations) if o.hit_rate >= target]
     if not reaching:
         return None
     return min(reaching, key=lambda item: (item[0], item[1], -item[2].min_similarity))[2]
@@ -245,18 +239,15 @@ def _outcome_at(
     )
 
 
-def fit_pins(
+def _fit_once(
     observations: Sequence[Observation],
     *,
     embedder: str,
     fitted_on: str,
-    features: Sequence[str] = MODEL_FEATURES,
-    max_false: float = MAX_FALSE,
+    features: Sequence[str],
+    strength: float,
+    max_false: float,
 ) -> PinModel:
-    """A logistic model over standardised pair features, fitted on these observations (the tuning part):
-    each asked question paired with the pins closest to it in meaning (what matching compares), positive when it is a paraphrase of that pin. The
-    threshold is the middle of the range that pins the most paraphrases with false pins ≤ max_false and
-    no paraphrase given another question's pin."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
@@ -265,12 +256,13 @@ def fit_pins(
         for group, f in o.scores:  # the pins closest to the question, as matching sees them
             rows.append(f.vector(features))
             labels.append(int(o.item.kind == "paraphrase" and group == o.item.group))
-    y = np.asarray(labels, dtype=np.int64)
     if len(set(labels)) < 2:
         raise BenchError("拟合置顶模型需要既有复述问题、又有不该置顶的问题。")
     x = np.asarray(rows, dtype=np.float64)
+    y = np.asarray(labels, dtype=np.int64)
     scaler = StandardScaler().fit(x)
-    lr = LogisticRegression(C=MODEL_C, class_weight="balanced", max_iter=5000).fit(scaler.transform(x), y)
+    lr = LogisticRegression(C=strength, class_weight="balanced", max_iter=5000)
+    lr.fit(scaler.transform(x), y)
     draft = PinModel(
         features=tuple(features),
         mean=tuple(float(v) for v in scaler.mean_),
@@ -281,14 +273,82 @@ def fit_pins(
         embedder=embedder,
         fitted_on=fitted_on,
     )
-    best = _best(observations, draft)
-    results = [(t, _outcome_at(observations, best, t)) for t in THRESHOLDS]
+    return replace(draft, threshold=_threshold(observations, draft, max_false))
+
+
+def _threshold(observations: Sequence[Observation], model: PinModel, max_false: float) -> float:
+    """The cut pinning the most paraphrases with false pins ≤ max_false and no wrong pin: among the
+    cuts doing that, the lowest; placed halfway between the lowest probability it accepts and the
+    highest it refuses (the middle of the range of cuts with that outcome)."""
+    best = _best(observations, model)
+    values = sorted({p for p, _ in best} | {0.0, 1.0})
+    results = [(t, _outcome_at(observations, best, t)) for t in values[1:]]
     feasible = [(t, o) for t, o in results if o.false_rate <= max_false and o.wrong == 0]
-    if not feasible:
-        return replace(draft, threshold=THRESHOLDS[-1])
-    top = max(o.hits for _, o in feasible)
-    ties = [t for t, o in feasible if o.hits == top]
-    return replace(draft, threshold=ties[len(ties) // 2])
+    top = max((o.hits for _, o in feasible), default=0)
+    cut = min((t for t, o in feasible if o.hits == top), default=1.0)
+    below = max(v for v in values if v < cut)
+    return (cut + below) / 2
+
+
+def choose_strength(
+    observations: Sequence[Observation],
+    features: Sequence[str] = MODEL_FEATURES,
+    max_false: float = MAX_FALSE,
+) -> tuple[float, dict[float, Outcome]]:
+    """The regularisation (sklearn's C) with the fewest false pins, then the most paraphrases pinned,
+    over CV_FOLDS folds of these observations' groups (fit and threshold on the other folds, counted on
+    the fold left out); with the outcome of each candidate."""
+    groups = sorted({o.item.group for o in observations})
+    random.Random(SPLIT_SEED).shuffle(groups)
+    folds = [set(groups[i::CV_FOLDS]) for i in range(CV_FOLDS)]
+    found: dict[float, Outcome] = {}
+    for strength in STRENGTHS:
+        total = Outcome(0, 0, 0, 0, 0, 0, 0)
+        for fold in folds:
+            inside = [o for o in observations if o.item.group not in fold]
+            left_out = [o for o in observations if o.item.group in fold]
+            try:
+                model = _fit_once(
+                    inside,
+                    embedder="",
+                    fitted_on="",
+                    features=features,
+                    strength=strength,
+                    max_false=max_false,
+                )
+            except BenchError:
+                continue
+            o = outcome(left_out, model)
+            total = Outcome(*(a + b for a, b in zip(astuple(total), astuple(o), strict=True)))
+        found[strength] = total
+    best = min(STRENGTHS, key=lambda c: (found[c].false_pins, -found[c].hits, -c))
+    return best, found
+
+
+def fit_pins(
+    observations: Sequence[Observation],
+    *,
+    embedder: str,
+    fitted_on: str,
+    features: Sequence[str] = MODEL_FEATURES,
+    max_false: float = MAX_FALSE,
+    strength: float | None = None,
+) -> PinModel:
+    """A logistic model over standardised pair features, fitted on these observations (the tuning part):
+    each asked question paired with the pins closest to it in meaning (what matching compares), positive
+    when it is a paraphrase of that pin. The regularisation is chosen by cross-validation over the groups
+    of these observations (`choose_strength`) unless given; the threshold is the middle of the range that
+    pins the most paraphrases with false pins ≤ max_false and no paraphrase given another question's pin."""
+    if strength is None:
+        strength, _ = choose_strength(observations, features, max_false)
+    return _fit_once(
+        observations,
+        embedder=embedder,
+        fitted_on=f"{fitted_on}; C = {strength:g} by {CV_FOLDS}-fold cross-validation over its groups",
+        features=features,
+        strength=strength,
+        max_false=max_false,
+    )
 
 
 def model_cost_of_target(
@@ -296,8 +356,12 @@ def model_cost_of_target(
 ) -> PinModel | None:
     """The model with the highest threshold that still pins `target` of these paraphrases (None if none)."""
     best = _best(observations, model)
-    reaching = [t for t in THRESHOLDS if _outcome_at(observations, best, t).hit_rate >= target]
-    return replace(model, threshold=max(reaching)) if reaching else None
+    values = sorted({p for p, _ in best} | {0.0})
+    reaching = [t for t in values[1:] if _outcome_at(observations, best, t).hit_rate >= target]
+    if not reaching:
+        return None
+    cut = max(reaching)
+    return replace(model, threshold=(cut + max(v for v in values if v < cut)) / 2)
 
 
 def match_latency(retriever: Retriever, items: Sequence[PinQuestion]) -> tuple[int, float]:
@@ -368,13 +432,28 @@ def pins_report(
     observations = observe(retriever, items)
     tuning = [o for o in observations if o.item.group in tune_groups]
     held = [o for o in observations if o.item.group in held_groups]
+    cross: list[str] = []
     if fit_to is not None:
         assert retriever.embedder is not None
+        strength, folds = choose_strength(tuning)
         fitted = fit_pins(
-            tuning, embedder=retriever.embedder.key, fitted_on=f"{source}, tuning part (seed {seed})"
+            tuning,
+            embedder=retriever.embedder.key,
+            fitted_on=f"{source}, tuning part (seed {seed})",
+            strength=strength,
         )
         fitted.save(fit_to)
         retriever.pin_judge = fitted
+        cross = [
+            f"Cross-validation on the tuning part ({CV_FOLDS} folds of its groups; each fold judged by a model "
+            "fitted, threshold included, on the others): "
+            + "; ".join(
+                f"C = {c:g}: {o.hits}/{o.paraphrases} paraphrases, {o.false_pins}/{o.negatives} false pins"
+                for c, o in folds.items()
+            )
+            + f" — C = {strength:g} kept (fewest false pins, then most paraphrases).",
+            "",
+        ]
     judge = retriever.pin_judge
     tuned = tune(tuning)
     default = PinRule()
@@ -382,13 +461,14 @@ def pins_report(
     lines = [
         f"{sum(i.kind == 'pinned' for i in items)} pins active; groups split by seed {seed}: "
         f"{len(tune_groups)} tuning, {len(held_groups)} held out. "
-        "False pins = near-miss and unrelated questions that got a pin; a paraphrase given another "
-        "question's pin is a miss and counts under wrong pin.",
+        "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
+        "question's pin (wrong pin: also a miss); the rate is per near-miss and unrelated question.",
         "",
     ]
     if isinstance(judge, PinModel):
         what = "fitted now" if fit_to is not None else "shipped"
         lines.append(f"Pin model ({what}; data: {judge.fitted_on or 'unknown'}): {_describe_model(judge)}.")
+        lines += ["", *cross] if cross else []
     else:
         lines.append("No usable pin model: the service falls back to the rule (`PinRule()`).")
     lines += [

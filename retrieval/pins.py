@@ -279,8 +279,11 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 # paraphrase asks for the same kind, a near miss often for another (「什么时候完成移交」 against
 # 「移交后要做到什么」). Open "what/how/whether" questions are left untyped: paraphrases swap them freely.
 _ANSWER_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("time", re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几[月号点年]|多少年|多久|多长时间")),
-    ("number", re.compile(r"多少(?!年)|几(?![月号点年])|多大|多高|多长(?!时间)|比例|占比")),
+    (
+        "time",
+        re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几周?[月号点年]|多少周?年|多久|多长时间"),
+    ),
+    ("number", re.compile(r"多少(?!周?年)|几(?!周?[月号点年])|多大|多高|多长(?!时间)|比例|占比")),
     ("person", re.compile(r"谁|哪位|哪些人|什么人")),
     ("place", re.compile(r"哪里|哪儿|在哪|何处|什么地方|哪个地方")),
     ("reason", re.compile(r"为什么|为何|为啥|什么原因")),
@@ -394,6 +397,11 @@ def pair_features(
     )
 
 
+def _repeat_key(question: str) -> str:
+    """A question with script, width, case, spaces and punctuation folded away."""
+    return re.sub(r"[\W_]+", "", fold(question))
+
+
 def _question_key(question: str) -> str:
     # Kept in the embedding cache beside passage vectors: a key no passage text can hash to.
     return hashlib.sha1(("\x00pinned-question\x00" + question).encode("utf-8")).hexdigest()
@@ -457,7 +465,8 @@ class PinMatcher:
         allowed: Callable[[int], bool] | None = None,
         lexicon: Lexicon | None = None,
     ) -> PinMatch | None:
-        """The pin the question asks again (the strongest one the judge accepts), or None.
+        """The pin the question asks again (the strongest one the judge accepts), or None. The pinned
+        question itself, in any script or punctuation, always gets its pin.
 
         `allowed(passage_id)` can rule pins out (a filtered search only takes a pin from inside its filter).
         """
@@ -465,6 +474,10 @@ class PinMatcher:
         if not scored:
             return None
         strengths = judge.strengths([f for _, f in scored])
+        asked = _repeat_key(question)
+        for n, (state, _) in enumerate(scored):
+            if _repeat_key(state.pin.question) == asked:  # the pinned question itself, however written
+                strengths[n] = math.inf
         best: PinMatch | None = None
         for (state, features), strength in zip(scored, strengths, strict=True):
             assert state.passage is not None

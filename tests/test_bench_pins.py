@@ -65,7 +65,7 @@ def test_outcome_counts_hits_wrong_pins_and_false_pins() -> None:
     ]
     result = outcome(observations, PinRule(0.96, 0.3))
     assert (result.hits, result.wrong, result.near_false, result.unrelated_false) == (1, 1, 1, 0)
-    assert result.false_rate == 0.5
+    assert result.false_pins == 2 and result.false_rate == 1.0  # the wrong pin is a false pin too
 
 
 def test_tuning_stays_under_the_false_pin_cap() -> None:

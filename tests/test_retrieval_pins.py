@@ -324,3 +324,15 @@ def test_with_the_real_model_a_paraphrase_gets_the_pin_and_a_near_miss_does_not(
     for near_miss in ("退休干部体检有什么规定？", "离休干部看病报销有什么规定？"):
         assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
     library.close()
+
+
+def test_the_pinned_question_itself_always_gets_its_pin_whatever_the_judge(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    target = passage_with(library.store, "离休费")
+    library.store.pin(QUESTION, target)
+    strict = retriever(library, fake_embedder, PinRule(min_similarity=1.1))  # accepts nothing
+    for asked in ("離休幹部體檢規定是什麼", " 离休干部 体检规定是什么? "):
+        top = strict.search(asked, k=2, pins=True).hits[0]
+        assert top.pinned and top.passage.id == target, asked
+    assert not any(h.pinned for h in strict.search("离休干部体检规定有哪些", k=2, pins=True).hits)
