@@ -7,6 +7,9 @@ question: should get no pin); plus unrelated questions (no pin). Groups are spli
 and a held-out part by a fixed seed *before* any tuning. Every pin of the set is active while any
 question is asked, as in a library with many pins; a paraphrase that gets another group's pin counts
 as a miss and as a false pin.
+
+The report sets the pin model (retrieval/data/pins.json, or with `--fit` one fitted on the tuning part
+and written there) beside the fallback rule and a two-threshold rule grid-tuned on the tuning part.
 """
 
 from __future__ import annotations

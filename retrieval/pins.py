@@ -1,18 +1,21 @@
 """Pinned ("standard") answers: a question an admin pinned a passage to, recognised again when asked
 in other words.
 
-Every (new question, pinned question, pinned passage) triple is described by a few measurements
-(`PairFeatures`): how close the two questions are in meaning (cosine of their embeddings), how much
-of their informative words and characters they share, and — what tells a near miss from a paraphrase —
-how much the new question asks about that neither the pinned question nor the pinned passage holds
-(「退休干部体检」 against a pin on 离休干部体检: 退休 is in neither) while leaving out informative words
-of the pinned question (a substitution). Words are compared after folding traditional script, the
-synonym lexicon (bundled and the user's pairs) and question words.
+A new question is compared with the CLOSEST_PINS pins closest to it in meaning. Each (new question,
+pinned question, pinned passage) triple is described by a few measurements (`PairFeatures`): how close
+the two questions are in meaning (cosine of their embeddings), how much they share, and — what tells a
+near miss from a paraphrase — how much the new question asks about that neither the pinned question
+nor the pinned passage holds (「退休干部体检」 against a pin on 离休干部体检: 退休 is in neither), what
+informative words of the pinned question it leaves out, whether it swapped one telling word for
+another, and whether it asks for another kind of answer (a time instead of a content). Words are
+compared after folding traditional script, the synonym lexicon (bundled and the user's pairs) and
+question words.
 
 A small logistic model over these (`PinModel`, fitted by `speechqa bench pins --fit` on the tuning
 part of benchmarks/pin-questions.jsonl, threshold set there for false pins ≤ 2%) decides. It ships as
 JSON read with numpy alone, like the confidence model; a missing or stale file falls back to the two
-thresholds of `PinRule`, and says so once in the log.
+thresholds of `PinRule`, and says so once in the log. The pinned question itself, however written,
+always gets its pin.
 """
 
 from __future__ import annotations
