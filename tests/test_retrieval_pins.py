@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corpus import Document
 from index import Library, Store
@@ -336,3 +338,42 @@ def test_the_pinned_question_itself_always_gets_its_pin_whatever_the_judge(
         top = strict.search(asked, k=2, pins=True).hits[0]
         assert top.pinned and top.passage.id == target, asked
     assert not any(h.pinned for h in strict.search("离休干部体检规定有哪些", k=2, pins=True).hits)
+
+
+WORDS = [
+    "离休",
+    "退休",
+    "干部",
+    "体检",
+    "规定",
+    "老年大学",
+    "课程",
+    "什么",
+    "多少",
+    "哪年",
+    "吗",
+    "，",
+    "？",
+    " ",
+    "體檢",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=8))
+def test_pair_features_stay_in_range_and_a_repeat_differs_in_nothing(
+    library: Library, fake_embedder: FakeEmbedder, words: list[str]
+) -> None:
+    question = "".join(words)
+    if not library.store.pins():
+        library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
+    idf = library.load(fake_embedder.key).lexical.idf
+    matcher = PinMatcher.load(library.store, fake_embedder)
+    vector = fake_embedder.embed_batch([question or "？"], "query")[0]
+    for text in (question, QUESTION):
+        [(_, found)] = matcher.features(vector, text, idf)
+        shares = (found.overlap, found.bigrams, found.novel, found.novel_known, found.dropped, found.swap)
+        assert all(0.0 <= v <= 1.0 for v in shares) and found.asks_other in (0.0, 1.0)
+        assert found.novel_known <= found.novel and found.swap <= found.dropped
+    [(_, again)] = matcher.features(vector, f" {QUESTION}？！", idf)
+    assert (again.novel, again.dropped, again.swap, again.asks_other) == (0, 0, 0, 0)
