@@ -359,7 +359,11 @@ WORDS = [
 ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=8))
 def test_pair_features_stay_in_range_and_a_repeat_differs_in_nothing(
     library: Library, fake_embedder: FakeEmbedder, words: list[str]
