@@ -3,7 +3,9 @@
 The features of a candidate passage are cheap to compute for the top few candidates: the fused score,
 the dense cosine, the BM25 score (relative to the best), the IDF-weighted share of the query's words in
 the passage (coverage), how close together they stand (proximity), the share found in its section
-heading, the score of its answer sentence, and the share found in its speech's title, speaker and date. The weights are a logistic regression fitted on data
+heading, the score of its answer sentence, the share found in its speech's title, speaker and date, and
+whether the question names the speech's title whole (「前肛鳗属于什么科」 names 前肛鳗, not 异齿前肛鳗).
+The weights are a logistic regression fitted on data
 that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the tuning half of the dev
 set) and ship as a small JSON file with the feature list and a version: a missing or mismatched file
 leaves the fused order in place and says so in the log.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -34,8 +37,9 @@ FEATURES: tuple[str, ...] = (
     "section",
     "sentence",
     "source",
+    "title",
 )
-RANKER_VERSION = 2
+RANKER_VERSION = 3
 RANKER_FILE = "ranker.json"
 
 
@@ -56,9 +60,12 @@ def passage_features(
     lexical: float | None,
     best_lexical: float,
     source: str = "",
+    title: str = "",
+    question: str = "",
 ) -> tuple[float, ...]:
     """The FEATURES of one candidate (every value in [0, 1], or a cosine). `source` is the speech's title,
-    speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…")."""
+    speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
+    title alone, and `question` the question as searched."""
     coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
     section_share = span_score(section, terms)[0] if section else 0.0
     total = sum(t.weight for t in terms)
@@ -73,7 +80,18 @@ def passage_features(
         section_share,
         max(sentences, default=0.0),
         span_score(source, terms)[0] if source else 0.0,
+        names_title(question, title),
     )
+
+
+_QUALIFIER = re.compile(r"\s*[(（\[【〔][^)）\]】〕]*[)）\]】〕]\s*")
+
+
+def names_title(question: str, title: str) -> float:
+    """1.0 when the question holds the title whole — without its bracketed qualifiers, 「大曲车站
+    (秋田县)」 → 大曲车站 — and the title is at least two characters, else 0.0."""
+    core = "".join(_QUALIFIER.sub(" ", title).split())
+    return 1.0 if len(core) >= 2 and core.lower() in question.lower() else 0.0
 
 
 @dataclass(frozen=True)

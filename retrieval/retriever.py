@@ -312,7 +312,14 @@ class Retriever:
             fused = weighted([dense, lexical], weights)
         terms = tuple(query_terms(text))
         return Candidates(
-            fused, dense, lexical, terms, self.weighted_terms(terms, expansions), dict(dense), dict(lexical)
+            fused,
+            dense,
+            lexical,
+            terms,
+            self.weighted_terms(terms, expansions),
+            dict(dense),
+            dict(lexical),
+            to_simplified(text),
         )
 
     def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
@@ -325,6 +332,8 @@ class Retriever:
             found.lexical_of.get(record.id),
             found.lexical[0][1] if found.lexical else 0.0,
             source_text(record),
+            to_simplified(record.speech_title),
+            found.text,
         )
 
     def candidate_features(
@@ -397,6 +406,7 @@ class Candidates:
     weighted_terms: list[WeightedTerm]
     dense_of: dict[int, float]
     lexical_of: dict[int, float]
+    text: str = ""  # the question as searched (NFKC, simplified)
 
 
 def source_text(record: PassageRecord) -> str:

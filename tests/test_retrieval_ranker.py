@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrieval import RANKER_FEATURES, Ranker, WeightedTerm, load_ranker, parse_ranker
-from retrieval.ranker import RANKER_VERSION, bundled_ranker, passage_features
+from retrieval.ranker import RANKER_VERSION, bundled_ranker, names_title, passage_features
 
 
 def ranker(weights: tuple[float, ...]) -> Ranker:
@@ -24,7 +24,8 @@ def test_a_ranker_survives_its_json_round_trip() -> None:
 
 def test_scores_are_the_weighted_standardised_features() -> None:
     weights = (1.0,) + (0.0,) * (len(RANKER_FEATURES) - 1)
-    rows = [(0.2,) + (0.9,) * 7, (0.8,) + (0.1,) * 7]
+    rest = len(RANKER_FEATURES) - 1
+    rows = [(0.2,) + (0.9,) * rest, (0.8,) + (0.1,) * rest]
     assert list(ranker(weights).scores(rows)) == pytest.approx([0.2, 0.8])
     assert len(ranker(weights).scores([])) == 0
 
@@ -59,3 +60,18 @@ def test_features_see_coverage_section_and_the_answer_sentence() -> None:
     assert features["fused"] == 0.7 and features["dense"] == 0.8 and features["lexical"] == 0.5
     assert features["coverage"] == 1.0 and features["section"] == pytest.approx(2 / 3)
     assert features["sentence"] > 0.9 and features["source"] == pytest.approx(2 / 3)
+    assert features["title"] == 0.0  # no question given
+
+
+def test_a_question_naming_the_title_whole_is_told_apart_from_a_longer_title() -> None:
+    question = "前肛鳗属于什么科？"
+    assert names_title(question, "前肛鳗 [DEV_1173]") == 1.0  # a bracketed qualifier is not part of the name
+    assert names_title(question, "异齿前肛鳗 [DEV_1174]") == 0.0
+    assert names_title("大曲车站的地址是哪里？", "大曲车站 (秋田县)") == 1.0
+    assert names_title("在全省老干部工作会议上的讲话里说了什么", "在全省老干部工作会议上的讲话") == 1.0
+    assert names_title("鱼是什么", "鱼") == 0.0  # a one-character title names nothing reliably
+    terms = [WeightedTerm("前肛鳗", 3.0)]
+    row = passage_features(
+        "前肛鳗以小鱼为食。", None, terms, 0.5, 0.8, 5.0, 5.0, "前肛鳗", "前肛鳗", question
+    )
+    assert dict(zip(RANKER_FEATURES, row, strict=True))["title"] == 1.0
