@@ -306,7 +306,7 @@ def answer_kinds(folded: str) -> frozenset[str]:
     kinds = set()
     for kind, pattern in _ANSWER_KINDS:
         for m in pattern.finditer(folded):
-            # 「多久」 asks for a time, not a number; 「几」 inside 「哪几」 asks which ones
+            # 「几」 inside 「哪几」 asks which ones, not how many
             if kind == "number" and folded[max(m.start() - 1, 0) : m.start() + 1] == "哪几":
                 continue
             kinds.add(kind)
