@@ -12,6 +12,7 @@ import bench as b
 from retrieval import Retriever, load_judge
 from retrieval.confidence import DEFAULT_MODEL_PATH
 from retrieval.evaluate import load_questions
+from retrieval.pins import DEFAULT_PIN_MODEL_PATH
 
 from .bench import (
     QUESTIONS,
@@ -34,17 +35,33 @@ from .main import Context, ProgressBar, notice, pass_context, user_errors
     show_default=True,
     help="The pin question set (JSON Lines).",
 )
+@click.option(
+    "--fit",
+    is_flag=True,
+    help="Fit the pin model on the tuning part and write it (--out) before reporting.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_PIN_MODEL_PATH,
+    show_default=True,
+    help="Where --fit writes the pin model (JSON).",
+)
 @bench_home_option
 @doc_option
 @pass_context
-def bench_pins(obj: Context, questions_file: Path, bench_home: Path | None, doc: Path) -> None:
+def bench_pins(
+    obj: Context, questions_file: Path, fit: bool, out: Path, bench_home: Path | None, doc: Path
+) -> None:
     """Pinned answers: share of paraphrases that get their pin, and false pins, tuned and held out.
 
-    Runs on its own library of the bundled speeches (the pins are the set's, not yours).
+    Runs on its own library of the bundled speeches (the pins are the set's, not yours). Reports the
+    shipped pin model beside the fallback rule; with --fit, fits the model on the tuning part first.
 
     \b
-    Example:
+    Examples:
         speechqa bench pins
+        speechqa bench pins --fit
     """
     from index import Library
     from retrieval import ServiceOptions, SpeechService
@@ -60,8 +77,12 @@ def bench_pins(obj: Context, questions_file: Path, bench_home: Path | None, doc:
             notice=notice,
             progress=ProgressBar("嵌入段落"),
         )
-        table = b.pins_report(service.retriever, items)
-    publish("pins", "speechqa bench pins", table, doc)
+        table = b.pins_report(
+            service.retriever, items, fit_to=out if fit else None, source=questions_file.name
+        )
+    publish("pins", "speechqa bench pins" + (" --fit" if fit else ""), table, doc)
+    if fit:
+        click.echo(f"(pin model written to {out})", err=True)
 
 
 @bench.command("filters")

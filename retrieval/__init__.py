@@ -18,7 +18,17 @@ from .export import answer_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
 from .fusion import min_max, rrf, weighted
 from .highlight import highlight_spans, mark
-from .pins import PinMatch, PinMatcher, PinRule, question_overlap
+from .pins import (
+    PIN_FEATURES,
+    PairFeatures,
+    PinJudge,
+    PinMatch,
+    PinMatcher,
+    PinModel,
+    PinRule,
+    load_pin_judge,
+    question_overlap,
+)
 from .ranker import FEATURES as RANKER_FEATURES
 from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit
@@ -34,6 +44,7 @@ __all__ = [
     "LEVELS",
     "MAX_QUERY_CHARS",
     "MODES",
+    "PIN_FEATURES",
     "RANKER_FEATURES",
     "SMALL_TALK_REPLIES",
     "AbstainRule",
@@ -52,8 +63,11 @@ __all__ = [
     "Level",
     "Lexicon",
     "Mode",
+    "PairFeatures",
+    "PinJudge",
     "PinMatch",
     "PinMatcher",
+    "PinModel",
     "PinRule",
     "QueryError",
     "QueryTooLong",
@@ -75,6 +89,7 @@ __all__ = [
     "gather_signals",
     "highlight_spans",
     "load_judge",
+    "load_pin_judge",
     "load_ranker",
     "mark",
     "min_max",

@@ -1,35 +1,93 @@
 """Pinned ("standard") answers: a question an admin pinned a passage to, recognised again when asked
 in other words.
 
-A later question matches a pin when the two questions are close in meaning (cosine similarity of their
-embeddings) *and* share their informative words (IDF-weighted overlap of their content words): the
-first lets paraphrases through, the second stops near misses that differ in one telling word
-(「离休干部体检」 vs 「退休干部体检」) however close the embeddings are. The thresholds are measured by
-`speechqa bench pins` on benchmarks/pin-questions.jsonl (tuned on one part, reported on the held-out
-part: see README).
+A new question is compared with the CLOSEST_PINS pins closest to it in meaning. Each (new question,
+pinned question, pinned passage) triple is described by a few measurements (`PairFeatures`): how close
+the two questions are in meaning (cosine of their embeddings), how much they share, and — what tells a
+near miss from a paraphrase — how much the new question asks about that neither the pinned question
+nor the pinned passage holds (「退休干部体检」 against a pin on 离休干部体检: 退休 is in neither), what
+informative words of the pinned question it leaves out, whether it swapped one telling word for
+another, and whether it asks for another kind of answer (a time instead of a content). Words are
+compared after folding traditional script, the synonym lexicon (bundled and the user's pairs) and
+question words.
+
+A small logistic model over these (`PinModel`, fitted by `speechqa bench pins --fit` on the tuning
+part of benchmarks/pin-questions.jsonl, threshold set there for false pins ≤ 2%) decides. It ships as
+JSON read with numpy alone, like the confidence model; a missing or stale file falls back to the two
+thresholds of `PinRule`, and says so once in the log. The pinned question itself, however written,
+always gets its pin.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
+import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
+from corpus import to_simplified
 from index import Embedder, PinState, Store, embed_query, query_terms
 
-__all__ = ["PinMatch", "PinMatcher", "PinRule", "question_overlap"]
+from .vocabulary import Lexicon, bundled_lexicon, question_words
+
+__all__ = [
+    "CLOSEST_PINS",
+    "PIN_FEATURES",
+    "PairFeatures",
+    "PinJudge",
+    "PinMatch",
+    "PinMatcher",
+    "PinModel",
+    "PinRule",
+    "load_pin_judge",
+    "pair_features",
+    "question_overlap",
+]
+
+log = logging.getLogger(__name__)
+
+PIN_MODEL_VERSION = 1
+DEFAULT_PIN_MODEL_PATH = Path(__file__).resolve().parent / "data" / "pins.json"
+CLOSEST_PINS = 5  # a question is matched against this many pins, the closest to it in meaning
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    """How a new question stands to one pin. Every value is defined for any question and any corpus."""
+
+    similarity: float  # cosine of the two questions' embeddings
+    overlap: float  # IDF-weighted Jaccard overlap of the two questions' content words
+    passage_drop: float  # cosine of the pinned question with the passage minus the new question's
+    bigrams: float  # Dice overlap of the two questions' character bigrams, question words left out
+    novel: float  # share of the new question's word weight in neither the pinned question nor its passage
+    novel_known: float  # the part of `novel` made of words some passage of the library holds
+    dropped: float  # share of the pinned question's word weight the new question does not hold
+    swap: float  # min(share of the new question's known words not in the pinned question, dropped): a
+    # telling word swapped for another (退休 for 离休), whether or not the passage mentions it elsewhere
+    asks_other: float  # 1 when the two ask for a different kind of answer (a time, a number, a place…)
+
+    def vector(self, names: Sequence[str]) -> list[float]:
+        return [float(getattr(self, name)) for name in names]
+
+
+PIN_FEATURES: tuple[str, ...] = tuple(f.name for f in fields(PairFeatures))
 
 
 @dataclass(frozen=True)
 class PinRule:
-    """When a question counts as asking a pinned question again (values from `speechqa bench pins`).
+    """The fallback when no pin model can be read: two thresholds (and optionally the passage drop).
 
-    All three must hold: the questions mean nearly the same (embedding similarity), share their
-    informative words (IDF-weighted overlap), and the new question is about as close to the pinned
-    passage as the pinned question is (a near miss that asks for something else sits further from it).
+    All must hold: the questions mean nearly the same (embedding similarity), share their informative
+    words (IDF-weighted overlap), and the new question is about as close to the pinned passage as the
+    pinned question is.
     """
 
     min_similarity: float = 0.985  # cosine similarity of the two questions' embeddings
@@ -43,13 +101,144 @@ class PinRule:
             and passage_drop <= self.max_passage_drop
         )
 
+    def strengths(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        """Per pin: its similarity when the rule accepts it, else -inf."""
+        return np.asarray(
+            [
+                f.similarity if self.accepts(f.similarity, f.overlap, f.passage_drop) else -math.inf
+                for f in pairs
+            ],
+            dtype=np.float64,
+        )
+
+
+@dataclass(frozen=True)
+class PinModel:
+    """A logistic model over standardised pair features: p = σ(b + Σ wᵢ (xᵢ − μᵢ) / σᵢ); a pin is
+    served when p ≥ threshold."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    embedder: str  # the embedding model the cosines came from
+    version: int = PIN_MODEL_VERSION
+    fitted_on: str = ""
+
+    def probabilities(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        if not pairs:
+            return np.zeros(0)
+        x = np.asarray([f.vector(self.features) for f in pairs], dtype=np.float64)
+        scale = np.where(np.asarray(self.scale) == 0, 1.0, np.asarray(self.scale))
+        z = self.intercept + ((x - np.asarray(self.mean)) / scale) @ np.asarray(self.coef)
+        return 1 / (1 + np.exp(-np.clip(z, -500, 500)))
+
+    def strengths(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        """Per pin: its probability when at or above the threshold, else -inf."""
+        p = self.probabilities(pairs)
+        return np.where(p >= self.threshold, p, -math.inf)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "embedder": self.embedder,
+            "fitted_on": self.fitted_on,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> PinModel:
+        def floats(key: str) -> tuple[float, ...]:
+            value = data[key]
+            if not isinstance(value, list):
+                raise TypeError(f"{key} is not a list")
+            return tuple(float(v) for v in value)
+
+        names = data["features"]
+        if not isinstance(names, list):
+            raise TypeError("features is not a list")
+        return cls(
+            features=tuple(str(f) for f in names),
+            mean=floats("mean"),
+            scale=floats("scale"),
+            coef=floats("coef"),
+            intercept=float(data["intercept"]),  # type: ignore[arg-type]
+            threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            embedder=str(data.get("embedder", "")),
+            version=int(data["version"]),  # type: ignore[call-overload]
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path)
+
+
+PinJudge = PinModel | PinRule
+
+
+def stale_reason(model: PinModel, embedder: str | None) -> str | None:
+    """Why this model cannot judge pins embedded with `embedder` (None when it can)."""
+    if model.version != PIN_MODEL_VERSION:
+        return f"version {model.version}, this code reads version {PIN_MODEL_VERSION}"
+    unknown = [f for f in model.features if f not in PIN_FEATURES]
+    if unknown:
+        return f"unknown features {unknown}"
+    if not (len(model.features) == len(model.mean) == len(model.scale) == len(model.coef)):
+        return "feature and coefficient counts differ"
+    if not 0.0 < model.threshold < 1.0:
+        return f"threshold {model.threshold} outside (0, 1)"
+    if embedder is not None and model.embedder and model.embedder != embedder:
+        return f"fitted with embedding model {model.embedder}, the index uses {embedder}"
+    return None
+
+
+_warned: set[str] = set()
+
+
+def load_pin_judge(path: Path | None = None, embedder: str | None = None) -> PinJudge:
+    """The shipped (or given) pin model; `PinRule()`, with one warning, when it is missing or stale."""
+    path = path or DEFAULT_PIN_MODEL_PATH
+    reason: str | None
+    try:
+        model = PinModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+        reason = stale_reason(model, embedder)
+    except FileNotFoundError:
+        reason = "no model file"
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        reason = f"unreadable ({e})"
+    if reason is None:
+        return model
+    key = f"{path}:{reason}"
+    if key not in _warned:
+        _warned.add(key)
+        log.warning(
+            "pin model %s not used (%s): falling back to the two-threshold pin rule; "
+            "run `speechqa bench pins --fit` to fit one",
+            path,
+            reason,
+        )
+    return PinRule()
+
 
 @dataclass(frozen=True)
 class PinMatch:
     state: PinState  # the pin, with the passage holding its text now
-    similarity: float
-    overlap: float
-    passage_drop: float  # similarity of the pinned question to the passage minus the new question's
+    features: PairFeatures
+    strength: float  # the model's probability (or, under the fallback rule, the similarity)
+
+    @property
+    def similarity(self) -> float:
+        return self.features.similarity
 
 
 def question_overlap(a: Sequence[str], b: Sequence[str], idf: Callable[[str], float]) -> float:
@@ -63,6 +252,157 @@ def question_overlap(a: Sequence[str], b: Sequence[str], idf: Callable[[str], fl
     if total <= 0:
         return len(left & right) / len(union)
     return sum(weight[t] for t in left & right) / total
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """The text as words are compared: NFKC, simplified script, lower case."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).lower()
+
+
+def char_bigrams(folded: str) -> frozenset[str]:
+    """Character bigrams of the Chinese runs (and whole Latin/digit runs), question words left out."""
+    drop = question_words()
+    grams: set[str] = set()
+    for run in _HAN_RUN.findall(folded):
+        if run.isascii() or len(run) == 1:
+            grams.add(run)
+        else:
+            grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return frozenset(g for g in grams if g not in drop)
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+# What kind of answer a question asks for, by its interrogative (a closed class of the language): a
+# paraphrase asks for the same kind, a near miss often for another (「什么时候完成移交」 against
+# 「移交后要做到什么」). Open "what/how/whether" questions are left untyped: paraphrases swap them freely.
+_ANSWER_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "time",
+        re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几周?[月号点年]|多少周?年|多久|多长时间"),
+    ),
+    ("number", re.compile(r"多少(?!周?年)|几(?!周?[月号点年])|多大|多高|多长(?!时间)|比例|占比")),
+    ("person", re.compile(r"谁|哪位|哪些人|什么人")),
+    ("place", re.compile(r"哪里|哪儿|在哪|何处|什么地方|哪个地方")),
+    ("reason", re.compile(r"为什么|为何|为啥|什么原因")),
+)
+
+
+# The interrogatives themselves (the same closed class, with the open ones): how a question asks, not
+# what about. Left out of the words and bigrams compared; the kind of answer is compared apart.
+_INTERROGATIVE = re.compile(
+    r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪|怎么样|怎么|怎样|如何|多少|多久|几|谁|为什么|为何|为啥"
+    r"|是否|能不能|能否|可不可以|可否|是不是|有没有|会不会|要不要|变不变|吗|呢|吧"
+)
+
+
+def answer_kinds(folded: str) -> frozenset[str]:
+    """The specific kinds of answer a (folded) question asks for; empty for open questions."""
+    kinds = set()
+    for kind, pattern in _ANSWER_KINDS:
+        for m in pattern.finditer(folded):
+            # 「几」 inside 「哪几」 asks which ones, not how many
+            if kind == "number" and folded[max(m.start() - 1, 0) : m.start() + 1] == "哪几":
+                continue
+            kinds.add(kind)
+    return frozenset(kinds)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One question as the features read it."""
+
+    text: str  # folded
+    terms: tuple[str, ...]  # content words, question words left out
+    grams: frozenset[str]
+    kinds: frozenset[str]
+
+    @classmethod
+    def of(cls, question: str) -> _Side:
+        text = fold(question)
+        topic = _INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
+        drop = question_words()
+        terms = tuple(t for t in query_terms(topic) if t not in drop)
+        return cls(text, terms, char_bigrams(topic), answer_kinds(text))
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two kinds of one thing (政治待遇, 生活待遇: the same head, another modifier), not synonyms."""
+    return a[-2:] == b[-2:] and len(a) > 2 and len(b) > 2 and a not in b and b not in a
+
+
+def _found(term: str, texts: Sequence[str], lexicon: Lexicon) -> bool:
+    """The term, or a synonym of it, occurs in one of the texts. A synonym that is a sibling of the term
+    does not count, nor a shorter one found only inside a sibling (待遇 inside 生活待遇 is not 政治待遇)."""
+    others = [w for w in lexicon.pairs_of(term) if not _siblings(term, w)]
+    siblings = [w for w in lexicon.pairs_of(term) if _siblings(term, w)]
+    for text in texts:
+        if term in text:
+            return True
+        for w in others:
+            inside = [s for s in siblings if w in s]
+            rest = text
+            for s in inside:
+                rest = rest.replace(s, "\x00")
+            if w.lower() in rest:
+                return True
+    return False
+
+
+def _missing(terms: Sequence[str], texts: Sequence[str], lexicon: Lexicon) -> set[str]:
+    """The terms found in none of the texts, themselves or by a synonym. A piece of a found longer term
+    counts as found (健康 of 健康检查, found as its synonym 体检)."""
+    found = [t for t in terms if _found(t, texts, lexicon)]
+    return {t for t in terms if t not in found and not any(t in longer for longer in found)}
+
+
+def _share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[str], bool]) -> float:
+    total = sum(weight[t] for t in terms)
+    if total <= 0:
+        return 0.0
+    return sum(weight[t] for t in terms if missing(t)) / total
+
+
+def pair_features(
+    new: _Side,
+    pinned: _Side,
+    passage: str,
+    similarity: float,
+    passage_drop: float,
+    idf: Callable[[str], float],
+    lexicon: Lexicon,
+) -> PairFeatures:
+    """The features of a new question against one pin (`passage`: the pinned passage's folded text)."""
+    weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
+    unseen = idf("")  # the IDF of a word no passage holds
+    novel_words = _missing(new.terms, (pinned.text, passage), lexicon)
+    added_words = _missing(new.terms, (pinned.text,), lexicon)
+    dropped_words = _missing(pinned.terms, (new.text,), lexicon)
+    novel = _share(new.terms, weight, novel_words.__contains__)
+    novel_known = _share(new.terms, weight, lambda t: t in novel_words and weight[t] < unseen - 1e-9)
+    dropped = _share(pinned.terms, weight, dropped_words.__contains__)
+    added = _share(new.terms, weight, lambda t: t in added_words and weight[t] < unseen - 1e-9)
+    return PairFeatures(
+        similarity=similarity,
+        overlap=question_overlap(new.terms, pinned.terms, idf),
+        passage_drop=passage_drop,
+        bigrams=_dice(new.grams, pinned.grams),
+        novel=novel,
+        novel_known=novel_known,
+        dropped=dropped,
+        swap=min(added, dropped),
+        asks_other=float(new.kinds != pinned.kinds),
+    )
+
+
+def _repeat_key(question: str) -> str:
+    """A question with script, width, case, spaces and punctuation folded away."""
+    return re.sub(r"[\W_]+", "", fold(question))
 
 
 def _question_key(question: str) -> str:
@@ -81,13 +421,13 @@ class PinMatcher:
         self,
         states: Sequence[PinState],
         vectors: np.ndarray,
-        terms: Sequence[tuple[str, ...]],
         passages: np.ndarray,
     ) -> None:
         self.states = tuple(states)
         self.vectors = vectors  # the pinned questions' embeddings, one row per pin
-        self.terms = tuple(terms)  # the pinned questions' content words
         self.passages = passages  # the pinned passages' embeddings, one row per pin
+        self.sides = tuple(_Side.of(s.pin.question) for s in self.states)
+        self.texts = tuple(fold(s.passage.text) if s.passage is not None else "" for s in self.states)
         self.baseline = np.einsum("ij,ij->i", vectors, passages) if len(states) else np.zeros(0)
 
     @classmethod
@@ -117,39 +457,63 @@ class PinMatcher:
         empty = np.zeros((0, embedder.dim), dtype=np.float32)
         matrix = np.stack([cached[k] for k in keys]).astype(np.float32) if keys else empty
         answers = np.stack([passages[h] for h in hashes]).astype(np.float32) if hashes else empty
-        return cls(states, matrix, [tuple(query_terms(q)) for q in questions], answers)
+        return cls(states, matrix, answers)
 
     def match(
         self,
         vector: np.ndarray,
-        terms: Sequence[str],
+        question: str,
         idf: Callable[[str], float],
-        rule: PinRule,
+        judge: PinJudge,
         allowed: Callable[[int], bool] | None = None,
+        lexicon: Lexicon | None = None,
     ) -> PinMatch | None:
-        """The pin the question asks again (the most similar one the rule accepts), or None.
+        """The pin the question asks again (the strongest one the judge accepts), or None. The pinned
+        question itself, in any script or punctuation, always gets its pin.
 
         `allowed(passage_id)` can rule pins out (a filtered search only takes a pin from inside its filter).
         """
+        scored = self.features(vector, question, idf, lexicon)
+        if not scored:
+            return None
+        strengths = judge.strengths([f for _, f in scored])
+        asked = _repeat_key(question)
+        for n, (state, _) in enumerate(scored):
+            if _repeat_key(state.pin.question) == asked:  # the pinned question itself, however written
+                strengths[n] = math.inf
         best: PinMatch | None = None
-        for state, similarity, overlap, drop in self.scores(vector, terms, idf):
+        for (state, features), strength in zip(scored, strengths, strict=True):
             assert state.passage is not None
-            if not rule.accepts(similarity, overlap, drop) or (allowed and not allowed(state.passage.id)):
+            if strength == -math.inf or (allowed and not allowed(state.passage.id)):
                 continue
-            if best is None or similarity > best.similarity:
-                best = PinMatch(state, similarity, overlap, drop)
+            if best is None or strength > best.strength:
+                best = PinMatch(state, features, float(strength))
         return best
 
-    def scores(
-        self, vector: np.ndarray, terms: Sequence[str], idf: Callable[[str], float]
-    ) -> list[tuple[PinState, float, float, float]]:
-        """(pin, similarity, overlap, passage drop) for every pin (what the rule is measured on)."""
+    def features(
+        self,
+        vector: np.ndarray,
+        question: str,
+        idf: Callable[[str], float],
+        lexicon: Lexicon | None = None,
+        closest: int = CLOSEST_PINS,
+    ) -> list[tuple[PinState, PairFeatures]]:
+        """(pin, features) for the `closest` pins in meaning, closest first: what the judge decides
+        among (and what the model is fitted on). The words are compared only for those, so matching stays
+        one matrix product plus a constant amount of work, however many pins a library has."""
         if not self.states:
             return []
+        lexicon = lexicon or bundled_lexicon()
+        idf = cache(idf)  # the same words are weighed against every pin
+        new = _Side.of(question)
         q = np.asarray(vector, dtype=np.float32).reshape(-1)
         sims = self.vectors @ q
-        drops = self.baseline - self.passages @ q
+        order = np.argsort(-sims, kind="stable")[: max(closest, 1)]
+        drops = self.baseline[order] - self.passages[order] @ q
         return [
-            (state, float(sim), question_overlap(terms, pin_terms, idf), float(drop))
-            for state, sim, pin_terms, drop in zip(self.states, sims, self.terms, drops, strict=True)
+            (
+                self.states[i],
+                pair_features(new, self.sides[i], self.texts[i], float(sims[i]), float(drop), idf, lexicon),
+            )
+            for i, drop in zip(order.tolist(), drops, strict=True)
         ]

