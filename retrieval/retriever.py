@@ -14,6 +14,7 @@ from corpus import to_simplified
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
 from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_share
+from .answer_type import kind_missing
 from .confidence import CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
@@ -198,6 +199,9 @@ class Retriever:
                 sentence_score=top_sentence.score if top_sentence is not None else 0.0,
                 unseen_share=unseen_share(evidence),
                 missing_peak=missing_peak(evidence),
+                kind_missing=kind_missing(
+                    to_simplified(text), to_simplified(top_sentence.text) if top_sentence is not None else ""
+                ),
             )
             if kept
             else None

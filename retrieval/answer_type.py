@@ -1,0 +1,49 @@
+"""What kind of answer a question asks for, and whether a text holds one: an amount (多少, 几个, 比例) or a
+time (什么时候, 哪一年, 几点). A passage whose answer sentence holds no amount when the question asks
+「…有多少名成员」 talks about the topic, not about what was asked: one of the confidence signals.
+
+Only these two kinds are recognised: they are asked often, and a number or a date is easy to see in
+the text. Questions of other kinds (谁, 哪些, 怎么) are left alone. "Which ones" (哪几个, 哪几条) asks for
+an enumeration, not an amount. Redacted figures (「XXX人」, common in published speeches) count as amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AnswerKind = Literal["amount", "time"]
+
+_NUMBER = r"[0-9０-９][0-9０-９.,，]*|[〇零一二三四五六七八九十百千万两几数半]+|X+"
+_ASKS_AMOUNT = re.compile(
+    r"多少|(?<!哪)几[个名人次天年岁所项位条家批种件份倍元块月周成]|比例|多大|多高|多长|多久|多重|多远|百分之"
+)
+_ASKS_TIME = re.compile(r"什么时候|啥时候|何时|哪一?年|哪一?天|几月|几号|什么时间|几点|哪个月")
+_AMOUNT = re.compile(
+    rf"(?:{_NUMBER})\s*(?:%|％|‰|元|万|亿|千|百|人|名|个|次|天|日|年|岁|周岁|所|项|位|条|家|批|种|件|份|倍|成"
+    r"|平方|公里|米|吨|小时|分钟|月|周|户|支|场|届|期|门|班|台|辆|座)|百分之|[0-9０-９]"
+)
+_TIME = re.compile(
+    rf"(?:周|星期)[一二三四五六日天]|(?:{_NUMBER})\s*(?:年|月|日|号|时|点|世纪|年代)"
+    r"|[春夏秋冬][季天]|上午|下午|年底|年初|年末|月底|月初|今年|去年|明年|以来|之前|之后|期间|时期"
+)
+
+
+def asks_for(question: str) -> AnswerKind | None:
+    """The kind of answer a (simplified) question asks for: an amount, a time, or None (another kind)."""
+    if _ASKS_TIME.search(question):
+        return "time"
+    if _ASKS_AMOUNT.search(question):
+        return "amount"
+    return None
+
+
+def holds(kind: AnswerKind, text: str) -> bool:
+    """Whether a (simplified) text holds an answer of that kind: a figure with its unit, or a date or time."""
+    return bool((_AMOUNT if kind == "amount" else _TIME).search(text))
+
+
+def kind_missing(question: str, text: str) -> float:
+    """1.0 when the question asks for an amount or a time and the text holds none, else 0.0."""
+    kind = asks_for(question)
+    return 1.0 if kind is not None and not holds(kind, text) else 0.0

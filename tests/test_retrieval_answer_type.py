@@ -1,0 +1,55 @@
+"""retrieval.answer_type: the kind of answer a question asks for, and whether a text holds one."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answer_type import asks_for, holds, kind_missing
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("老干部时政宣讲团有多少名成员", "amount"),
+        ("离休干部住院医药费报销比例是多少？", "amount"),
+        ("全省建立了几个离退休干部党性教育基地？", "amount"),
+        ("县里的老年大学多久之内要评上省示范校", "amount"),
+        ("2020年离休干部体检什么时候开始？", "time"),
+        ("洞头县老干部活动中心是哪一年建成开放的？", "time"),
+        ("活动中心开放时间是几点到几点？", "time"),
+        ("组织老同志发挥作用，要引导他们做好哪几种角色？", None),  # which ones: an enumeration
+        ("对主管和分管领导提出了哪几个“到位”的要求？", None),
+        ("离退休干部党支部书记一般由谁担任？", None),
+        ("老干部怎么参加关心下一代工作", None),
+    ],
+)
+def test_the_kind_asked_for(question: str, kind: str | None) -> None:
+    assert asks_for(question) == kind
+
+
+def test_amounts_are_figures_with_their_unit_in_any_numerals() -> None:
+    for text in (
+        "先后组建志愿服务团队476个。",
+        "关注率超过37%。",
+        "慰问金标准为每人一千二百元。",
+        "平均年龄XX岁。",
+    ):
+        assert holds("amount", text), text
+    assert not holds("amount", "要建立完善老干部时政宣讲团、网宣队、法律服务队等正能量活动小分队。")
+
+
+def test_times_are_dates_hours_weekdays_and_periods() -> None:
+    for text in (
+        "体检工作于2020年4月1日开始。",
+        "自二〇二〇年七月一日起调整。",
+        "周一闭馆维护。",
+        "开放时间为上午八时至下午五时。",
+    ):
+        assert holds("time", text), text
+    assert not holds("time", "要办好全市老干部中国象棋赛和门球赛。")
+
+
+def test_missing_only_when_the_question_asks_and_the_text_lacks() -> None:
+    assert kind_missing("沈伟讲话中老干部象棋赛的奖金是多少", "要办好全市老干部中国象棋赛和门球赛。") == 1.0
+    assert kind_missing("全省离退休干部党员有多少人", "全省有离退休干部党员18.36万人。") == 0.0
+    assert kind_missing("老干部象棋赛怎么组织", "要办好全市老干部中国象棋赛和门球赛。") == 0.0  # not asked
