@@ -1,6 +1,7 @@
 """What kind of answer a question asks for, and whether a text holds one: an amount (多少, 几个, 比例) or a
 time (什么时候, 哪一年, 几点). A passage whose answer sentence holds no amount when the question asks
 「…有多少名成员」 talks about the topic, not about what was asked: one of the confidence signals.
+Another: a figure the question names itself (「2025年…」, 「18.36万…」) that the passage does not hold.
 
 Only these two kinds are recognised: they are asked often, and a number or a date is easy to see in
 the text. Questions of other kinds (谁, 哪些, 怎么) are left alone. "Which ones" (哪几个, 哪几条) asks for
@@ -10,6 +11,7 @@ an enumeration, not an amount. Redacted figures (「XXX人」, common in publish
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 AnswerKind = Literal["amount", "time"]
@@ -47,3 +49,29 @@ def kind_missing(question: str, text: str) -> float:
     """1.0 when the question asks for an amount or a time and the text holds none, else 0.0."""
     kind = asks_for(question)
     return 1.0 if kind is not None and not holds(kind, text) else 0.0
+
+
+_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _fold_figures(text: str) -> str:
+    """Full-width digits to ASCII, and years written in Chinese numerals to digits (二〇二〇年 → 2020年)."""
+    text = unicodedata.normalize("NFKC", text)
+    return _CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group()), text)
+
+
+def named_figures(question: str) -> set[str]:
+    """The figures of two or more digits a question names (years, counts, amounts)."""
+    return {f for f in _FIGURE.findall(_fold_figures(question)) if len(f.replace(".", "")) >= 2}
+
+
+def figure_missing(question: str, text: str) -> float:
+    """1.0 when the question names a figure (2025年, 476个) the text does not hold, else 0.0. The text
+    should be what a reader sees of the passage: its words, heading, and the speech's title and date."""
+    figures = named_figures(question)
+    if not figures:
+        return 0.0
+    haystack = _fold_figures(text)
+    return 1.0 if any(f not in haystack for f in figures) else 0.0

@@ -53,6 +53,7 @@ class Signals:
     unseen_share: float = 0.0  # IDF-weighted share of the question's content words no passage contains
     missing_peak: float = 0.0  # IDF (over the unseen ceiling) of the most telling word the top passage lacks
     kind_missing: float = 0.0  # 1 when the question asks for an amount or a time its answer sentence lacks
+    figure_missing: float = 0.0  # 1 when the question names a figure (a year, a count) the top passage lacks
 
     def vector(self, features: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in features]
@@ -206,6 +207,7 @@ def gather_signals(
     unseen_share: float = 0.0,
     missing_peak: float = 0.0,
     kind_missing: float = 0.0,
+    figure_missing: float = 0.0,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
     kept passages' fused scores and the coverage of the top passage."""
@@ -233,4 +235,5 @@ def gather_signals(
         unseen_share=unseen_share,
         missing_peak=missing_peak,
         kind_missing=kind_missing,
+        figure_missing=figure_missing,
     )

@@ -14,7 +14,7 @@ from corpus import to_simplified
 from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexical_input, query_terms
 
 from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_share
-from .answer_type import kind_missing
+from .answer_type import figure_missing, kind_missing
 from .confidence import CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
@@ -201,6 +201,9 @@ class Retriever:
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(
                     to_simplified(text), to_simplified(top_sentence.text) if top_sentence is not None else ""
+                ),
+                figure_missing=figure_missing(
+                    text, f"{kept[0][0].section or ''} {kept[0][0].text} {source_text(kept[0][0])}"
                 ),
             )
             if kept

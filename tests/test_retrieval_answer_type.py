@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer_type import asks_for, holds, kind_missing
+from retrieval.answer_type import asks_for, figure_missing, holds, kind_missing, named_figures
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,16 @@ def test_missing_only_when_the_question_asks_and_the_text_lacks() -> None:
     assert kind_missing("沈伟讲话中老干部象棋赛的奖金是多少", "要办好全市老干部中国象棋赛和门球赛。") == 1.0
     assert kind_missing("全省离退休干部党员有多少人", "全省有离退休干部党员18.36万人。") == 0.0
     assert kind_missing("老干部象棋赛怎么组织", "要办好全市老干部中国象棋赛和门球赛。") == 0.0  # not asked
+
+
+def test_figures_the_question_names_must_be_in_the_passage_in_any_numerals() -> None:
+    assert named_figures("2025年离休干部体检什么时候开始？") == {"2025"}
+    assert named_figures("全省离退休干部党员有18.36万人吗") == {"18.36"}
+    assert named_figures("三个机制是哪三个") == set()  # no figure of two digits or more
+    passage = "体检工作于2020年4月1日开始，至2020年10月31日结束。"
+    assert figure_missing("2025年离休干部体检什么时候开始？", passage) == 1.0
+    assert figure_missing("2020年离休干部体检什么时候开始？", passage) == 0.0
+    assert (
+        figure_missing("２０２０年体检什么时候开始", "自二〇二〇年七月一日起调整。") == 0.0
+    )  # full width, 〇
+    assert figure_missing("离休干部体检什么时候开始？", passage) == 0.0  # names no figure
