@@ -40,9 +40,18 @@ def asks_for(question: str) -> AnswerKind | None:
     return None
 
 
+_DATE = re.compile(
+    r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?"
+)
+
+
 def holds(kind: AnswerKind, text: str) -> bool:
-    """Whether a (simplified) text holds an answer of that kind: a figure with its unit, or a date or time."""
-    return bool((_AMOUNT if kind == "amount" else _TIME).search(text))
+    """Whether a (simplified) text holds an answer of that kind: a figure with its unit (a calendar date,
+    「二〇二〇年七月一日」, is not an amount), or a date or time."""
+    if kind == "amount":
+        return bool(_AMOUNT.search(_DATE.sub(" ", text)))
+    return bool(_TIME.search(text))
 
 
 def kind_missing(question: str, text: str) -> float:

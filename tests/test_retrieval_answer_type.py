@@ -66,3 +66,10 @@ def test_figures_the_question_names_must_be_in_the_passage_in_any_numerals() -> 
         figure_missing("２０２０年体检什么时候开始", "自二〇二〇年七月一日起调整。") == 0.0
     )  # full width, 〇
     assert figure_missing("离休干部体检什么时候开始？", passage) == 0.0  # names no figure
+
+
+def test_a_calendar_date_is_not_an_amount() -> None:
+    assert not holds("amount", "自二〇二〇年七月一日起调整离休干部护理费标准。")
+    assert not holds("amount", "体检工作于2020年4月1日开始。")
+    assert holds("amount", "2024年全省有离退休干部党组织476个。")  # a date beside a count
+    assert holds("amount", "连续工作20年以上。")  # a duration is an amount
