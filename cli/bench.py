@@ -247,4 +247,17 @@ def bench_ablation(
             table += "\n\n" + b.ablation_table(retriever, questions, retriever.judge)
     click.echo(table)
     if doc is not None:
-        b.write_section(f"ablation-{Path(name.split()[0]).stem}", f"{table}\n\n{b.machine_line()}", doc)
+        # the ranking table alone has its own section: a --ranking-only run leaves the full ablation's
+        kind = "ranking" if ranking_only else "ablation"
+        given = [
+            questions_file.name if questions_file else "",
+            f"--cmrc {cmrc_file.name}" if cmrc_file else "",
+            f"--notices {notices}" if notices else "",
+            f"--every-context {every_context}" if cmrc_file and every_context > 1 else "",
+            f"--limit {limit}" if limit else "",
+            "--ranking-only" if ranking_only else "",
+        ]
+        command = f"`speechqa bench ablation {' '.join(g for g in given if g)}`\n\n"
+        b.write_section(
+            f"{kind}-{Path(name.split()[0]).stem}", f"{command}{table}\n\n{b.machine_line()}", doc
+        )

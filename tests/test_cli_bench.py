@@ -74,6 +74,22 @@ def test_bench_ablation_on_cmrc_lists_every_variant(cmrc_file: Path, env: dict[s
         assert variant in result.output
 
 
+@pytest.mark.slow
+def test_a_ranking_only_run_writes_its_own_section_and_keeps_the_full_ablation(
+    cmrc_file: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("<!-- begin ablation-tiny_cmrc -->\nthe full ablation\n<!-- end ablation-tiny_cmrc -->\n")
+    args = ["bench", "ablation", "--cmrc", str(cmrc_file), "--ranking-only", "--doc", str(doc)]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 0, result.output
+    text = doc.read_text(encoding="utf-8")
+    assert "the full ablation" in text  # untouched
+    ranking = text[text.index("<!-- begin ranking-tiny_cmrc -->") :]
+    assert "`speechqa bench ablation --cmrc tiny_cmrc.json --ranking-only`" in ranking
+    assert "| all on (default) |" in ranking
+
+
 def test_bench_ablation_without_a_question_set_is_a_usage_error(env: dict[str, str]) -> None:
     result = CliRunner().invoke(cli, ["bench", "ablation"], env=env)
     assert result.exit_code == 2
