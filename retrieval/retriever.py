@@ -15,7 +15,7 @@ from index import Embedder, LoadedIndex, PassageRecord, Store, embed_query, lexi
 
 from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_share
 from .answer_type import figure_missing, kind_missing
-from .confidence import CoverageRule, Judge, gather_signals, load_judge
+from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
 from .filters import Facets, FilterReport, Filters, detect_filters, speech_matches
@@ -211,6 +211,11 @@ class Retriever:
         )
         judge = self.judge if mode == "hybrid" else self.rule
         verdict = judge.judge(signals) if signals is not None else None
+        # 「沈伟讲了什么」: a question that names only its filter; every passage kept is from what it names,
+        # and none can be judged to answer more than that (no probability for it)
+        only_filter = bool(report and report.detected and allowed is not None)
+        if verdict is not None and only_filter and (stripped is None or not query_terms(stripped)):
+            verdict = Confidence("medium", None)
         answered = pinned is not None or (verdict is not None and verdict.answered)
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
@@ -317,7 +322,9 @@ class Retriever:
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
-        terms = tuple(query_terms(text))
+        terms = tuple(
+            query_terms(lexical_text)
+        )  # a filter the question named (沈伟, 2024年) is not a word to find
         return Candidates(
             fused,
             dense,

@@ -280,3 +280,27 @@ def test_bm25s_ranks_only_the_allowed_passages(retriever: Retriever, library: Li
     assert found and {doc for doc, _ in found} <= set(wanted.tolist())
     assert retriever.index.lexical.search("招生", 50, wanted) == []  # only passages outside have the word
     assert retriever.index.lexical.search("招生", 50)
+
+
+def test_the_words_that_named_the_filter_do_not_count_against_the_answer(retriever: Retriever) -> None:
+    named = retriever.search("沈伟讲话中关于活动中心管理的内容", k=3, auto_filter=True)
+    plain = retriever.search("关于活动中心管理的内容", k=3)
+    assert named.filters is not None and named.filters.applied.speakers == ("沈伟",)
+    assert "沈伟" not in named.terms
+    # every passage of that speech holds 活动中心管理: the top one covers the question as well as without
+    # the speaker's name, and the name is not a word the passage lacks
+    assert named.signals is not None and plain.signals is not None
+    assert named.signals.coverage == plain.signals.coverage
+    assert named.signals.missing_peak == plain.signals.missing_peak
+    assert named.signals.unseen_share == plain.signals.unseen_share
+
+
+def test_a_question_naming_only_its_filter_is_possibly_relevant(
+    retriever: Retriever, library: Library
+) -> None:
+    answer = retriever.search("沈伟讲了什么", k=5, auto_filter=True)
+    assert answer.confidence == "medium" and answer.probability is None and answer.answered
+    assert {h.passage.speech_id for h in answer.hits} <= {
+        speech_id(library, "2023.txt"),
+        speech_id(library, "center.txt"),
+    }
