@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from corpus import to_simplified
 from index import SpeechRecord
 
 from .errors import QueryError
@@ -185,7 +186,8 @@ def speech_period(speech_date: str | None) -> DateRange | None:
 
 
 def _normal_name(name: str) -> str:
-    return "".join(name.split())
+    """A name as compared: white space out, in simplified characters (陳志明 is 陈志明)."""
+    return to_simplified("".join(name.split()))
 
 
 def speech_matches(speech: SpeechRecord, filters: Filters) -> bool:
@@ -320,6 +322,7 @@ def detect_filters(question: str, facets: Facets) -> Detected:
     spans: list[tuple[int, int]] = []
     speakers: list[str] = []
     compact, where = _compact(question)
+    compact = to_simplified(compact)  # one character for one: the offsets in `where` still hold
     for name in facets.speakers:
         at = compact.find(name)
         if at < 0 or any(name in s for s in speakers):

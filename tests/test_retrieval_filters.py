@@ -304,3 +304,13 @@ def test_a_question_naming_only_its_filter_is_possibly_relevant(
         speech_id(library, "2023.txt"),
         speech_id(library, "center.txt"),
     }
+
+
+def test_speaker_names_match_across_traditional_and_simplified_script() -> None:
+    facets = Facets(speakers=("陈志明",))
+    assert detect_filters("陳志明同志的講話", facets).filters.speakers == ("陈志明",)
+    speech = SpeechRecord(1, "在全市大会上的讲话", None, "2022-12-02", "陳 志明", "a.txt", None, 3)
+    assert Facets.of([speech]).speakers == ("陈志明",)  # folded when read from the speeches, too
+    assert speech_matches(speech, Filters(speakers=("陈志明",)))
+    assert speech_matches(speech, Filters(speakers=("陳志明",)))
+    assert not speech_matches(speech, Filters(speakers=("王芳",)))
