@@ -20,6 +20,8 @@ from functools import lru_cache
 
 SENTENCE_ENDS = "。！？!?…\n；;"
 _CLOSERS = "”’」』）)】》\"'"
+_FULL_STOPS = "。！？!?…"
+_NO_SEMICOLON = SENTENCE_ENDS.replace("；", "").replace(";", "")
 _SPACE = re.compile(r"\s+")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
@@ -65,10 +67,13 @@ def _split(text: str) -> tuple[tuple[int, int], ...]:
     quotes and brackets stay with their sentence), surrounding white space left out, empty ones dropped."""
     spans: list[tuple[int, int]] = []
     start, i, n = 0, 0, len(text)
+    # A text with no full stop at all — a table row 「项目：心理关爱；标准：每半年一次；责任单位：…」 —
+    # is one statement: its semicolons separate its fields, not sentences.
+    ends = SENTENCE_ENDS if any(ch in _FULL_STOPS for ch in text) else _NO_SEMICOLON
     while i < n:
-        if text[i] in SENTENCE_ENDS:
+        if text[i] in ends:
             end = i + 1
-            while end < n and (text[end] in SENTENCE_ENDS or text[end] in _CLOSERS):
+            while end < n and (text[end] in ends or text[end] in _CLOSERS):
                 end += 1
             spans.append((start, end))
             start = i = end

@@ -108,3 +108,12 @@ def test_a_sentence_saying_something_of_its_own_is_shown_alone() -> None:
         found is not None
         and found.text == "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
     )
+
+
+def test_a_table_row_is_one_statement_its_semicolons_separate_fields() -> None:
+    row = "项目：心理关爱；标准：每半年一次；责任单位：老干部活动中心"
+    assert split_sentences(row) == [(0, len(row))]
+    found = answer_sentence(row, terms(("心理关爱", 3.0), ("负责", 1.0)))
+    assert found is not None and found.text == row  # 责任单位 is not cut off
+    text = "要做好三件事：一是体检；二是走访；三是慰问。"  # a sentence with a full stop still splits at ；
+    assert len(split_sentences(text)) == 3
