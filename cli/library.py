@@ -90,15 +90,17 @@ def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: 
             sys.stderr.flush()
             os._exit(130)
         assert report is not None
+        failed = sum(1 for o in outcomes if o.error)
+        if failed and failed == len(outcomes):
+            raise UserError("没有添加任何文件。")
         click.echo(
             click.style(
                 f"索引：{report.manifest.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
                 dim=True,
             )
         )
-        failed = sum(1 for o in outcomes if o.error)
-        if failed and failed == len(outcomes):
-            raise UserError("没有添加任何文件。")
+        if failed:  # the others were added and kept; a script must still learn that some were refused
+            raise UserError(f"{failed} 个文件没有添加（见上），其余 {len(outcomes) - failed} 个已处理。")
         lost = sum(len(o.lost) for o in outcomes)
         if check and lost:
             raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")

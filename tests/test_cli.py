@@ -274,6 +274,20 @@ def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tm
     ]
 
 
+@pytest.mark.slow
+def test_a_refused_file_among_good_ones_keeps_the_good_ones_and_exits_1(run: Run, tmp_path: Path) -> None:
+    good = write_gbk_speech(tmp_path)
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    result = run("add", str(good), str(empty))
+    assert_user_error(result, "1 个文件没有添加", "其余 1 个已处理")
+    assert "新增" in result.output  # the good file was added and kept
+    assert "空文件.txt" in result.stderr
+    listed = run("speeches")
+    assert_ok(listed)
+    assert len(listed.stdout.splitlines()) == 6
+
+
 # -- speeches, show, remove ---------------------------------------------------------------------------
 
 
