@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from corpus import describe_os_error
 from retrieval import (
     MODES,
     Answer,
@@ -146,7 +147,7 @@ def write_docx_file(answer: Answer, path: Path) -> None:
         tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入 Word 文件 {path}：{e.strerror or e}") from e
+        raise UserError(f"无法写入 Word 文件 {path}：{describe_os_error(e)}") from e
 
 
 def emit(

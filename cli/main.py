@@ -145,9 +145,27 @@ _USAGE_WORDS = (
 )
 
 
+# ... and the detail click gives after the colon, for the parameter types speechqa uses.
+_DETAIL_WORDS = (
+    (re.compile(r"'(.*)' is not a valid integer(?: range)?\.?"), r"'\1' 不是整数"),
+    (re.compile(r"'(.*)' is not a valid float(?: range)?\.?"), r"'\1' 不是数字"),
+    (re.compile(r"'(.*)' is not a valid boolean\.?"), r"'\1' 不是 是/否 值"),
+    (re.compile(r"(\S+) is not in the range (\S+?)\.?$"), r"\1 不在允许的范围 \2 内"),
+    (re.compile(r"(\S+) is not (?:>=|>) (\S+?)\.?$"), r"\1 太小（至少 \2）"),
+    (re.compile(r"'(.*)' is not one of (.+?)\.?$"), r"'\1' 不是可选的值（可选：\2）"),
+    (re.compile(r"(?:File|Directory|Path) '(.*)' does not exist\.?"), r"'\1' 不存在"),
+    (re.compile(r"(?:File|Path) '(.*)' is a directory\.?"), r"'\1' 是一个文件夹，这里要的是文件"),
+    (re.compile(r"Directory '(.*)' is a file\.?"), r"'\1' 是一个文件，这里要的是文件夹"),
+    (re.compile(r"(?:File|Directory|Path) '(.*)' is not readable\.?"), r"'\1' 没有读取权限"),
+    (re.compile(r"(?:File|Directory|Path) '(.*)' is not writable\.?"), r"'\1' 没有写入权限"),
+)
+
+
 def usage_message(error: click.UsageError) -> str:
     """One Chinese line for a malformed command line, with where to read the usage."""
     message = error.format_message()
+    for pattern, chinese in _DETAIL_WORDS:
+        message = pattern.sub(chinese, message)
     for pattern, chinese in _USAGE_WORDS:
         if pattern.match(message):
             message = pattern.sub(chinese, message)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class CorpusError(Exception):
     """Base class: a file could not be turned into speeches. The message is for end users."""
@@ -17,3 +19,23 @@ class UnreadableFile(CorpusError):
 
 class EmptyDocument(CorpusError):
     pass
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EEXIST: "已经存在",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EIO: "读写出错（磁盘或网络盘故障）",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system error in Chinese for a user (the English strerror goes to the log, not to them)."""
+    return _OS_ERRORS.get(error.errno or -1, f"系统错误 {error.errno}" if error.errno else "系统错误")

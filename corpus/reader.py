@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import ocr
 from .encoding import decode_text
-from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat
+from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
 from .pdf import read_pdf
 from .records import Document
 from .word import MAX_DOCX_INFLATED, MAX_DOCX_RATIO, blocks_text, read_doc, read_docx
@@ -65,7 +65,7 @@ def read_document(path: Path) -> Document:
     except IsADirectoryError as e:
         raise UnreadableFile(f"无法读取文件 {path.name}：这是一个文件夹") from e
     except OSError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}（系统错误 {e.errno}）") from e
+        raise UnreadableFile(f"无法读取文件 {path.name}：{describe_os_error(e)}") from e
     return replace(read_bytes(path.name, data), path=str(path.resolve()))
 
 

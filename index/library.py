@@ -36,6 +36,7 @@ from corpus import (
     bundled_corpus_files,
     check_conservation,
     chunk_speech,
+    describe_os_error,
     iter_speech_files,
     parse_document,
     read_document,
@@ -102,7 +103,7 @@ class Library:
         try:
             home.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise ReadOnlyHome(f"{read_only_message(home)}（{e.strerror or e}）") from e
+            raise ReadOnlyHome(f"{read_only_message(home)}（{describe_os_error(e)}）") from e
         self.index_root = home / "index"
         self.store = Store(home / "speechqa.db")
 
@@ -542,7 +543,7 @@ def write_lock(home: Path) -> Iterator[None]:
     try:
         handle = open(home / "write.lock", "w")  # noqa: SIM115 - held for the duration
     except OSError as e:
-        raise ReadOnlyHome(f"{read_only_message(home)}（{e.strerror or e}）") from e
+        raise ReadOnlyHome(f"{read_only_message(home)}（{describe_os_error(e)}）") from e
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus import describe_os_error
+
 from .errors import SpeechIndexError
 from .store import Store
 
@@ -90,7 +92,7 @@ def backup_database(store: Store, target: Path) -> Counts:
         os.replace(partial, target)
     except OSError as e:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"无法写入备份文件 {target}：{e.strerror or e}") from e
+        raise BackupError(f"无法写入备份文件 {target}：{describe_os_error(e)}") from e
     except sqlite3.DatabaseError as e:
         partial.unlink(missing_ok=True)
         raise BackupError(f"无法写入备份文件 {target}：{e}") from e
@@ -116,7 +118,7 @@ def check_backup(source: Path) -> Counts:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise BackupError(f"不是可用的 SQLite 备份文件：{source}（{e}）") from e
+        raise BackupError(f"不是可用的 SQLite 备份文件：{source}") from e
 
 
 def restore_database(store: Store, source: Path, saved_to: Path) -> Counts:

@@ -23,7 +23,7 @@ from typing import ParamSpec, TypeVar
 import numpy as np
 import sqlite_utils
 
-from corpus import PassageDraft, Speech
+from corpus import PassageDraft, Speech, describe_os_error
 
 from . import identity
 from .errors import InvalidSynonym, ReadOnlyHome, StoreCorrupt
@@ -335,7 +335,7 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise ReadOnlyHome(f"{read_only_message(path.parent)}（{e.strerror or e}）") from e
+                raise ReadOnlyHome(f"{read_only_message(path.parent)}（{describe_os_error(e)}）") from e
             read_only = not writable(path.parent) or (path.exists() and not os.access(path, os.W_OK))
         self.read_only = read_only
         self._depth = 0  # transaction nesting

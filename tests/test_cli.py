@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -534,7 +535,9 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["ask", "-k", "0", "问题"], "参数 '-k' / '--top' 的值无效"),
+        (["ask", "-k", "0", "问题"], "参数 '-k' / '--top' 的值无效：0 不在允许的范围 1<=x<=50 内"),
+        (["context", "abc"], "'abc' 不是整数"),
+        (["ask", "--mode", "foo", "问题"], "'foo' 不是可选的值（可选：'hybrid', 'dense', 'lexical'）"),
         (["synonyms", "add", "银发学府"], "缺少参数 SYNONYM"),
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
         (["frobnicate"], "没有这个命令：frobnicate"),
@@ -552,3 +555,4 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
     assert done.returncode == 2
     assert done.stderr.startswith("用法错误：") and said in done.stderr and "--help" in done.stderr
     assert "Error" not in done.stderr and "Usage:" not in done.stderr and "Traceback" not in done.stderr
+    assert not re.search(r"\b(?:is|not|valid|one of|range)\b", done.stderr)  # no English detail either

@@ -534,3 +534,18 @@ def test_pdf_with_only_an_owner_password_opens(algorithm: str) -> None:
     out = io.BytesIO()
     writer.write(out)
     assert "离休干部每年体检一次。" in read_bytes("限制编辑.pdf", out.getvalue()).text
+
+
+def test_operating_system_errors_are_told_in_chinese(tmp_path: Path) -> None:
+    import errno
+
+    from corpus import describe_os_error
+
+    assert describe_os_error(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "文件或文件夹不存在"
+    assert describe_os_error(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
+    assert describe_os_error(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
+    assert describe_os_error(OSError(errno.EBUSY, "Device or resource busy")) == f"系统错误 {errno.EBUSY}"
+    try:
+        (tmp_path / "missing" / "x.docx").write_bytes(b"")
+    except OSError as e:
+        assert describe_os_error(e) == "文件或文件夹不存在"
