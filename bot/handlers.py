@@ -400,8 +400,10 @@ class Handlers:
 
     def _page(
         self, answer: Answer, query_id: int, scope: int, admin: bool
-    ) -> tuple[str, InlineKeyboardMarkup]:
+    ) -> tuple[str, InlineKeyboardMarkup | None]:
         view = fmt.render_answer(answer)
+        if answer.small_talk:  # a friendly reply: nothing to page, cite, export or rate
+            return view.html, None
         auto_filtered = (
             answer.filters is not None and bool(answer.filters.detected) and not answer.filters.fallback
         )
@@ -422,6 +424,8 @@ class Handlers:
 
     def _search_and_log(self, question: str, user_id: int, chat_id: int, private: bool) -> tuple[Answer, int]:
         answer = self._search(question)
+        if answer.small_talk:  # thanks and greetings are not questions: not logged, not in /stats
+            return answer, 0
         query_id = self.store.log_query(
             channel="telegram",
             query=answer.query,

@@ -191,6 +191,8 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
             notice(f"数据目录是只读的（{service.library.home}）：可以提问，但不记录提问日志。")
             _read_only_noted.append(True)
         return answer
+    if answer.small_talk:  # thanks and greetings are not questions: not in the log or its statistics
+        return answer
     service.library.store.log_query(
         channel="cli",
         query=answer.query,

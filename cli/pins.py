@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from index import PinState
-from retrieval import normalise_query
+from retrieval import normalise_query, small_talk
 
 from .main import Context, UserError, cli, pass_context, user_errors
 
@@ -41,10 +41,12 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
 
     \b
     Example:
-        speechqa pin "离休干部体检规定是什么？" 57
+        speechqa pin "离休干部体检规定是什么？" 54
     """
     with user_errors():
         question = normalise_query(question)
+        if small_talk(question) is not None:
+            raise UserError(f"「{question}」是客套话，不是问题：不能设为标准答案。")
         obj.service()
         record = obj.library.store.pin(question, passage_id, pinned_by=pinned_by or _who())
         if record is None:

@@ -165,3 +165,17 @@ async def test_new_buttons_work_after_a_restart(api: FakeBotAPI, seed_service: S
     assert api.calls_of("sendDocument") and "仅限" not in answer.plain_text
     assert "仅限：讲话 #2" in api.messages(USER)[1].plain_text
     assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
+
+
+async def test_thanks_get_a_friendly_reply_without_buttons_and_stay_out_of_the_log(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    before = store.db["queries"].count if store.db["queries"].exists() else 0
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("谢谢"))
+    reply = api.last_message(USER)
+    assert "谢" in reply.plain_text or "不客气" in reply.plain_text
+    assert reply.buttons == []  # nothing to page, cite, export or rate
+    after = store.db["queries"].count if store.db["queries"].exists() else 0
+    assert after == before  # not a question: not counted as an unanswered one in /stats

@@ -138,6 +138,7 @@ def test_pin_errors_are_one_clear_line(run: Run) -> None:
     assert_user_error(run("pin", EXAMPLE, "999999"), "999999")
     assert_user_error(run("unpin", "42"), "42")
     assert_user_error(run("pin", "   ", "1"), "问题是空的")
+    assert_user_error(run("pin", "谢谢", "1"), "客套话")  # could never be asked as a question
 
 
 @pytest.mark.slow
