@@ -252,8 +252,8 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 @cli.command()
 @click.argument("speech_id", type=int)
 @click.option("--title", help="The speech's title.")
-@click.option("--date", help="Its date: YYYY-MM-DD (or YYYY-MM, YYYY).")
-@click.option("--speaker", help="Who gave it.")
+@click.option("--date", help='Its date: YYYY-MM-DD (or YYYY-MM, YYYY); "" for unknown.')
+@click.option("--speaker", help='Who gave it; "" for unknown.')
 @pass_context
 def edit(obj: Context, speech_id: int, title: str | None, date: str | None, speaker: str | None) -> None:
     """Correct a speech's title, date or speaker. The correction is kept by the speech's text: adding
@@ -262,16 +262,25 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
     \b
     Example:
         speechqa edit 3 --date 2024-03-13 --speaker 沈伟
+        speechqa edit 3 --speaker ""
     """
-    if not (title or date or speaker):
+    if title is None and date is None and speaker is None:
         raise click.UsageError("请至少给出 --title、--date 或 --speaker 之一。")
-    if date and not _valid_date(date):
+    if title is not None and not title.strip():
+        raise UserError("标题不能为空。")
+    date = date.strip() if date is not None else None
+    if date and not DATE.match(date):
         raise UserError(f"日期格式不对：{date}（应为 2024-03-13、2024-03 或 2024）。")
+    if date and not _valid_date(date):
+        raise UserError(f"日期不存在：{date}（格式对，但没有这一天）。")
     with user_errors():
         store = obj.library.store
         store.require_writable()
         edited = store.edit_speech(
-            speech_id, title=(title or "").strip() or None, date=date, speaker=(speaker or "").strip() or None
+            speech_id,
+            title=title.strip() if title is not None else None,
+            date=date,
+            speaker="".join(speaker.split()) if speaker is not None else None,
         )
         if edited is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")

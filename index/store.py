@@ -592,9 +592,10 @@ class Store:
                         "VALUES (?, ?, ?, ?, ?)",
                         [text_digest, fixed.title, fixed.date, fixed.speaker, _now()],
                     )
+        # a correction of "" clears the value (the speaker or date read from the file was wrong)
         title = fixed.title if fixed and fixed.title else speech.title
-        date = fixed.date if fixed and fixed.date else speech.date
-        speaker = fixed.speaker if fixed and fixed.speaker else speech.speaker
+        date = (fixed.date or None) if fixed and fixed.date is not None else speech.date
+        speaker = (fixed.speaker or None) if fixed and fixed.speaker is not None else speech.speaker
         digest = content_hash(
             json.dumps(
                 [title, speech.subtitle, date, speaker, [(d.text, d.section) for d in drafts]],
@@ -698,12 +699,17 @@ class Store:
         self, speech_id: int, *, title: str | None = None, date: str | None = None, speaker: str | None = None
     ) -> SpeechRecord | None:
         """Correct a speech's metadata, and remember the correction by its text: re-adding the file
-        keeps it. Passages and the index are untouched (answers read the metadata from the store)."""
+        keeps it. A date or speaker of "" clears it (unknown). None leaves a value as it is. Passages and
+        the index are untouched (answers read the metadata from the store)."""
         row = self.db.execute("SELECT text_hash FROM speeches WHERE id = ?", [speech_id]).fetchone()
         if row is None:
             return None
         fixed = self.correction(row[0]) or Correction(None, None, None)
-        merged = Correction(title or fixed.title, date or fixed.date, speaker or fixed.speaker)
+        merged = Correction(
+            title or fixed.title,
+            date if date is not None else fixed.date,
+            speaker if speaker is not None else fixed.speaker,
+        )
         with self._writing() as conn:
             conn.execute(
                 "INSERT INTO corrections (text_hash, title, date, speaker, updated_at) VALUES (?, ?, ?, ?, ?) "
@@ -712,8 +718,8 @@ class Store:
                 [row[0], merged.title, merged.date, merged.speaker, _now()],
             )
             for column, value in (("title", title), ("date", date), ("speaker", speaker)):
-                if value:
-                    conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value, speech_id])
+                if value is not None and (value or column != "title"):
+                    conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value or None, speech_id])
         return self.speech(speech_id)
 
     @_locked
