@@ -83,7 +83,8 @@ def read_bytes(name: str, data: bytes) -> Document:
     elif suffix == ".txt":
         text, encoding = decode_text(name, data)
     elif suffix == ".pdf":
-        text, encoding = read_pdf(name, data)
+        pdf = read_pdf(name, data)
+        text, encoding, blocks = pdf.text, pdf.encoding, pdf.blocks
     elif suffix in (".png", ".jpg", ".jpeg"):
         text, encoding = ocr.read_image(name, data), "ocr"
     else:

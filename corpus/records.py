@@ -25,7 +25,8 @@ class Document:
     """A file's text, decoded, before any cleaning.
 
     text is always filled (one line per paragraph / table row). blocks is filled only when the format
-    carries structure (Word): the same content in order, each unit with its kind. reference, when the
+    carries structure (Word; a PDF's table rows): the same content in order, each unit with its kind
+    ("" for plain text the parser reads as it reads a .txt line). reference, when the
     format allows a second extraction independent of the one that made text (Word: every w:t of the
     body), is that text, one line per paragraph: conservation checks the passages against it.
     """
