@@ -152,8 +152,23 @@ def _block_items(container):  # type: ignore[no-untyped-def]
             yield child
         elif tag == _W + "sdt" and _is_table_of_contents(child):
             continue  # a generated table of contents repeats the headings
-        elif tag in _READ_THROUGH or tag == _MC + "AlternateContent" or tag == _MC + "Choice":
+        elif tag == _MC + "AlternateContent":
+            chosen = _alternative(child)
+            if chosen is not None:
+                yield from _block_items(chosen)
+        elif tag in _READ_THROUGH:
             yield from _block_items(child)
+
+
+def _alternative(element):  # type: ignore[no-untyped-def]
+    """Which branch of an mc:AlternateContent to read: the first mc:Choice holding text (Word's DrawingML
+    text box), else the mc:Fallback (the VML copy of the same content) — never both."""
+    choices = element.findall(_MC + "Choice")
+    for choice in choices:
+        if next(choice.iter(_W + "t"), None) is not None:
+            return choice
+    fallback = element.find(_MC + "Fallback")
+    return fallback if fallback is not None else (choices[0] if choices else None)
 
 
 def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
@@ -194,7 +209,11 @@ def _paragraph_text(p) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped
             tag = child.tag
             if tag in _SKIPPED or not isinstance(tag, str):
                 continue
-            if tag == _W + "txbxContent":
+            if tag == _MC + "AlternateContent":
+                chosen = _alternative(child)
+                if chosen is not None:
+                    walk(chosen)
+            elif tag == _W + "txbxContent":
                 boxes.append(child)
             elif tag == _W + "fldChar":
                 kind = child.get(_W + "fldCharType")
@@ -343,7 +362,8 @@ def reference_text(data: bytes) -> str:
 
     Deliberately simple and separate from the block walk: each w:p of the body at any depth (in tables,
     content controls, text boxes) is a line of the w:t whose nearest paragraph it is, leaving out only
-    deleted revisions (w:del, w:moveFrom) and the VML copy of a drawing (mc:Fallback). Field codes are
+    deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
+    in a choice (the VML copy of a text box). Field codes are
     w:instrText and deleted text w:delText, so they are not w:t at all. Headers, footers, footnotes and
     comments live in other parts and are not read.
     """
@@ -356,12 +376,12 @@ def reference_text(data: bytes) -> str:
     body = root.find(_W + "body")
     if body is None:
         return ""
-    dropped = (_W + "del", _W + "moveFrom", _MC + "Fallback")
+    dropped = (_W + "del", _W + "moveFrom")
     lines: dict[object, list[str]] = {}
     for t in body.iter(_W + "t"):
         paragraph = None
         for ancestor in t.iterancestors():
-            if ancestor.tag in dropped:
+            if ancestor.tag in dropped or (ancestor.tag == _MC + "Fallback" and _copy(ancestor)):
                 break
             if paragraph is None and ancestor.tag == _W + "p":
                 paragraph = ancestor
@@ -427,3 +447,11 @@ def _antiword(name: str, data: bytes, antiword: str) -> str | None:
             log.info("antiword could not convert %s: %r", name, e)
             return None
         return done.stdout.decode("utf-8", errors="replace")
+
+
+def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an mc:Fallback repeats text one of its mc:Choice siblings already holds."""
+    parent = fallback.getparent()
+    return parent is not None and any(
+        t is not None for t in (next(c.iter(_W + "t"), None) for c in parent.iterfind(_MC + "Choice"))
+    )

@@ -153,3 +153,34 @@ def test_any_nesting_of_wrappers_keeps_every_visible_run_once_in_order(paragraph
     assert [b.text for b in document.blocks] == expected
     assert document.reference.split("\n") == expected
     assert "删" not in document.text and "DOCPROPERTY" not in document.text
+
+
+def test_a_text_box_only_in_the_vml_fallback_or_only_in_vml_is_read_once() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    vml = (
+        "<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict>"
+    )
+    namespaces = (
+        f'{nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    d = docx.Document()
+    d.add_paragraph("开头一句。")
+    # a choice this reader has nothing to read in (no text), the text only in the fallback
+    d.add_paragraph()._p.append(
+        parse_xml(
+            f'<w:r {namespaces}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice>'
+            f"<mc:Fallback>{vml.format('备用图形里的句子。')}</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    d.add_paragraph()._p.append(parse_xml(f"<w:r {namespaces}>{vml.format('旧版文本框里的句子。')}</w:r>"))
+    d.add_paragraph("结尾一句。")
+    buffer = io.BytesIO()
+    d.save(buffer)
+    document = read_bytes("文本框.docx", buffer.getvalue())
+    expected = ["开头一句。", "备用图形里的句子。", "旧版文本框里的句子。", "结尾一句。"]
+    assert document.text.split("\n") == expected
+    assert document.reference.split("\n") == expected
