@@ -123,10 +123,11 @@ _READ_THROUGH = frozenset(
         "ins",
         "moveTo",
         "dir",
+        "bdo",
     )
 )
-# Never text of the body: properties, deleted revisions and moves (their old place), field codes, and the
-# VML copy of a drawing that Word writes beside its DrawingML (the text box would be read twice).
+# Never text of the body: properties, deleted revisions and moves (their old place), field codes. An
+# mc:Fallback is read only when _alternative picks it (else a text box would be read twice).
 _SKIPPED = frozenset(
     (
         *(_W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText")),
@@ -178,7 +179,7 @@ def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
 
 def _element_blocks(element, document) -> list[Block]:  # type: ignore[no-untyped-def]
     if element.tag == _W + "tbl":
-        return _table_blocks(element, document)
+        return _table_blocks(element)
     from docx.text.paragraph import Paragraph
 
     text, boxes = _paragraph_text(element)
@@ -287,7 +288,7 @@ def _outline_level(element) -> int | None:  # type: ignore[no-untyped-def]
     return value + 1 if 0 <= value < 9 else None
 
 
-def _table_blocks(tbl, document) -> list[Block]:  # type: ignore[no-untyped-def]
+def _table_blocks(tbl) -> list[Block]:  # type: ignore[no-untyped-def]
     rows = []
     for tr in _children(tbl, _W + "tr"):
         cells = _row_cells(tr)
