@@ -4,6 +4,10 @@ A body sentence is any run of text ending in a sentence mark (。！？； and t
 headings, dates, signatures and salutations end in none, so they are exempt; a numbered line that is a
 whole sentence is not. A news dateline (新华社北京2月6日电) in front of a sentence is metadata and is not
 required to be in the passage.
+
+The sentences are taken from the file itself where the format allows a second, independent extraction
+(Word: `Document.reference`, every w:t of the body), so text the reader itself lost is reported too;
+else from the text the reader produced. Table rows are checked as the reader labelled them as well.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chunk import split_sentences
+from .clean import clean_line, split_lines
 from .parse import _DATELINE, _lines
 from .records import Document
 
@@ -36,8 +41,7 @@ class Conservation:
 def body_sentences(document: Document) -> list[str]:
     """The document's sentences, cleaned as the parser cleans them (whitespace removed)."""
     sentences = []
-    for line in _lines(document):
-        text = line.text
+    for text in _source_lines(document):
         if dateline := _DATELINE.match(text):
             text = text[dateline.end() :]
         for sentence in split_sentences(text):
@@ -51,13 +55,22 @@ def check_conservation(document: Document, passages: Sequence[str]) -> Conservat
     """Find the body sentences of `document` that are in none of `passages`, or in them too often."""
     parts = [_squash(p) for p in passages]
     flat = "".join(parts)
-    source = "".join(_squash(line.text) for line in _lines(document))
+    source = "\n".join(_squash(line) for line in _source_lines(document))
     sentences = body_sentences(document)
     missing = tuple(s for s in sentences if s not in flat)
     duplicated = tuple(
         s for s in dict.fromkeys(sentences) if sum(p.count(s) for p in parts) > source.count(s)
     )
     return Conservation(sentences=len(sentences), missing=missing, duplicated=duplicated)
+
+
+def _source_lines(document: Document) -> list[str]:
+    """The cleaned lines whose sentences must reach the passages."""
+    if not document.reference:
+        return [line.text for line in _lines(document)]
+    lines = [clean_line(raw) for raw in split_lines(document.reference)]
+    lines += [line.text for line in _lines(document) if line.kind == "table_row"]
+    return [line for line in lines if line]
 
 
 def _squash(text: str) -> str:

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
+from .records import Block
+
 # Lines in the top or bottom band of a page are header/footer candidates.
 _MARGIN_BAND = 0.12
 # A line is a running header/footer when its text (digits ignored) recurs at the same place on this share
@@ -123,16 +125,21 @@ def _running_key(text: str) -> str:
 
 def paragraphs(pages: list[Page]) -> list[str]:
     """Join the lines of all pages into paragraphs (wrapped lines and page breaks joined)."""
+    return [block.text for block in paragraph_blocks(pages)]
+
+
+def paragraph_blocks(pages: list[Page]) -> list[Block]:
+    """The paragraphs of `paragraphs`, each table row marked as one (kind "table_row"; others kind "")."""
     body = [line for page in pages for line in page.lines if not line.table]
     if not body:
-        return [line.text for page in pages for line in page.lines]
+        return [Block(text=line.text, kind=_kind(line)) for page in pages for line in page.lines]
     metrics = _Metrics(
         left=_body_edge([line.x0 for line in body], low=True),
         right=_body_edge([line.x1 for line in body], low=False),
         size=median(line.height for line in body),
         pitch=_pitch(pages),
     )
-    out: list[str] = []
+    out: list[Block] = []
     current = ""
     previous: Line | None = None
     previous_page = -1
@@ -145,14 +152,18 @@ def paragraphs(pages: list[Page]) -> list[str]:
                 previous, line, metrics, same_page=page_index == previous_page
             ):
                 if current:
-                    out.append(current)
+                    out.append(Block(text=current, kind=_kind(previous)))
                 current = text
             else:
                 current = join(current, text)
             previous, previous_page = line, page_index
     if current:
-        out.append(current)
+        out.append(Block(text=current, kind=_kind(previous)))
     return out
+
+
+def _kind(line: Line | None) -> str:
+    return "table_row" if line is not None and line.table else ""
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ import io
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from . import ocr
 from .errors import EmptyDocument, UnreadableFile
-from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
+from .layout import Line, Page, paragraph_blocks, remove_running_lines, tidy_line
+from .records import Block
 from .tables import labelled_rows
 
 log = logging.getLogger(__name__)
@@ -27,8 +29,20 @@ _LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _MIN_TEXT_CHARS = 10
 
 
-def read_pdf(name: str, data: bytes) -> tuple[str, str]:
-    """The text of a PDF, one paragraph per line; and "pdf" or "pdf+ocr" when pages needed OCR.
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's text, one paragraph per line, and the same paragraphs as blocks: each row of a ruled table
+    is its own block of kind "table_row" (kept as its own passage, as a Word table row is), the others
+    have kind "" (plain text, for the parser to read as it reads any text). encoding is "pdf", or
+    "pdf+ocr" when pages needed OCR."""
+
+    text: str
+    encoding: str
+    blocks: tuple[Block, ...]
+
+
+def read_pdf(name: str, data: bytes) -> PdfText:
+    """The text of a PDF, one paragraph per line, with its table rows marked.
 
     A page with (almost) no text but an image is a scan: read by OCR when an engine is installed. Without
     one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
@@ -61,10 +75,11 @@ def read_pdf(name: str, data: bytes) -> tuple[str, str]:
         raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.HOW_TO_ENABLE}")
     if unread:
         log.warning("%s: %d page(s) without text were not read (no OCR engine installed)", name, unread)
-    text = "\n".join(paragraphs(remove_running_lines(pages)))
+    blocks = tuple(paragraph_blocks(remove_running_lines(pages)))
+    text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
-    return text, "pdf+ocr" if scanned else "pdf"
+    return PdfText(text, "pdf+ocr" if scanned else "pdf", blocks)
 
 
 def _refusal(name: str, error: Exception) -> UnreadableFile:

@@ -75,16 +75,16 @@ def read_bytes(name: str, data: bytes) -> Document:
     if not data.strip():
         raise EmptyDocument(f"文件是空的：{name}")
     blocks: tuple = ()
-    if suffix == ".txt":
-        text, encoding = decode_text(name, data)
-    elif suffix == ".docx":
-        blocks = read_docx(name, data)
-        text, encoding = blocks_text(blocks), "docx"
-    elif suffix == ".doc":
-        blocks, encoding = read_doc(name, data)
+    reference = ""
+    if suffix in (".docx", ".doc"):
+        word = read_docx(name, data) if suffix == ".docx" else read_doc(name, data)
+        blocks, reference, encoding = word.blocks, word.reference, word.converter
         text = blocks_text(blocks)
+    elif suffix == ".txt":
+        text, encoding = decode_text(name, data)
     elif suffix == ".pdf":
-        text, encoding = read_pdf(name, data)
+        pdf = read_pdf(name, data)
+        text, encoding, blocks = pdf.text, pdf.encoding, pdf.blocks
     elif suffix in (".png", ".jpg", ".jpeg"):
         text, encoding = ocr.read_image(name, data), "ocr"
     else:
@@ -96,6 +96,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         text=text,
         encoding=encoding,
         blocks=blocks,
+        reference=reference,
         digest=hashlib.sha256(data).hexdigest(),
         size=len(data),
     )

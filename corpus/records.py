@@ -25,13 +25,17 @@ class Document:
     """A file's text, decoded, before any cleaning.
 
     text is always filled (one line per paragraph / table row). blocks is filled only when the format
-    carries structure (Word): the same content in order, each unit with its kind.
+    carries structure (Word; a PDF's table rows): the same content in order, each unit with its kind
+    ("" for plain text the parser reads as it reads a .txt line). reference, when the
+    format allows a second extraction independent of the one that made text (Word: every w:t of the
+    body), is that text, one line per paragraph: conservation checks the passages against it.
     """
 
     name: str  # file name, used as the speech's source
     text: str
     encoding: str  # what it was decoded from: "utf-8", "gb18030", "big5", "docx", "pdf", "ocr", …
     blocks: tuple[Block, ...] = ()
+    reference: str = ""
     path: str | None = None  # the resolved path it was read from (None: uploaded bytes)
     digest: str = ""  # SHA-256 of the file's bytes
     size: int = 0  # the file's bytes

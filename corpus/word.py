@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import UnreadableFile
@@ -33,19 +34,36 @@ _ZH_HEADING_STYLE = re.compile(r"^标题\s*(\d)$")
 _CONVERT_TIMEOUT = 120
 
 
-def read_docx(name: str, data: bytes) -> tuple[Block, ...]:
-    """The body of a .docx as blocks, in document order."""
+@dataclass(frozen=True)
+class WordText:
+    """What a Word file holds: its body as blocks, and a second, independent extraction of its text.
+
+    reference is every visible w:t of the main document part, one line per paragraph (table cells and
+    text boxes included, deleted revisions and field codes not), gathered without the block walk that
+    makes the blocks: `add --check` compares the passages with it, so text the walk loses is noticed.
+    converter says how the file was read: "docx", "doc/soffice" or "doc/antiword".
+    """
+
+    blocks: tuple[Block, ...]
+    reference: str
+    converter: str
+
+
+def read_docx(name: str, data: bytes) -> WordText:
+    """The body of a .docx as blocks, in document order, with its reference text."""
     _check_archive(name, data)
     import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
-        return tuple(_blocks(document))
+        blocks = tuple(_blocks(document))
+        reference = reference_text(data)
     except UnreadableFile:
         raise
     except Exception as e:  # python-docx raises many types for damaged files
         log.info("python-docx could not read %s: %r", name, e)
         raise UnreadableFile(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
+    return WordText(blocks, reference, "docx")
 
 
 def blocks_text(blocks: tuple[Block, ...]) -> str:
@@ -53,25 +71,25 @@ def blocks_text(blocks: tuple[Block, ...]) -> str:
     return "\n".join(block.text for block in blocks)
 
 
-def read_doc(name: str, data: bytes) -> tuple[tuple[Block, ...], str]:
+def read_doc(name: str, data: bytes) -> WordText:
     """A Word 97–2003 .doc: through LibreOffice (keeps styles and tables) or antiword (text only).
 
-    Returns the blocks and the converter used ("doc/soffice" or "doc/antiword").
+    Text from antiword has no reference extraction (its text is the only one there is).
     """
     if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if data.startswith(b"PK\x03\x04"):  # a .docx saved under a .doc name
-            return read_docx(name, data), "docx"
+            return read_docx(name, data)
         raise UnreadableFile(f"{name} 不是有效的 Word 97–2003 文档")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     antiword = shutil.which("antiword")
     if soffice:
         converted = _soffice_to_docx(name, data, soffice)
         if converted is not None:
-            return read_docx(name, converted), "doc/soffice"
+            return replace(read_docx(name, converted), converter="doc/soffice")
     if antiword:
         text = _antiword(name, data, antiword)
         if text is not None:
-            return _text_blocks(text), "doc/antiword"
+            return WordText(_text_blocks(text), "", "doc/antiword")
     if not soffice and not antiword:
         raise UnreadableFile(f"{name} 是旧版 Word 文档（.doc），本机没有转换工具：请另存为 .docx 后再添加")
     raise UnreadableFile(f"{name} 无法转换（.doc 文件可能已损坏）：请另存为 .docx 后再添加")
@@ -89,23 +107,139 @@ def _check_archive(name: str, data: bytes) -> None:
         raise UnreadableFile(f"{name} 不是有效的 .docx 文件（无法解压）") from e
 
 
-def _blocks(document) -> list[Block]:  # type: ignore[no-untyped-def]
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Wrappers whose content is the document's own text, at block, row, cell or run level: content controls,
+# custom XML, smart tags, simple fields, hyperlinks, tracked insertions and moves (their new place).
+_READ_THROUGH = frozenset(
+    _W + tag
+    for tag in (
+        "sdt",
+        "sdtContent",
+        "customXml",
+        "smartTag",
+        "fldSimple",
+        "hyperlink",
+        "ins",
+        "moveTo",
+        "dir",
+        "bdo",
+    )
+)
+# Never text of the body: properties, deleted revisions and moves (their old place), field codes. An
+# mc:Fallback is read only when _alternative picks it (else a text box would be read twice).
+_SKIPPED = frozenset(
+    (
+        *(_W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText")),
+        *(_W + tag for tag in ("delText", "delInstrText", "tblPr", "tblGrid", "trPr", "tcPr")),
+        _MC + "Fallback",
+    )
+)
+_BREAKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
+
+def _blocks(document) -> list[Block]:  # type: ignore[no-untyped-def]
     out: list[Block] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            block = _paragraph_block(item)
-            if block is not None:
-                out.append(block)
-        elif isinstance(item, Table):
-            out.extend(_table_blocks(item))
+    for element in _block_items(document.element.body):
+        out.extend(_element_blocks(element, document))
     return out
 
 
-def _paragraph_block(paragraph) -> Block | None:  # type: ignore[no-untyped-def]
-    text = _clean(paragraph.text)
+def _block_items(container):  # type: ignore[no-untyped-def]
+    """The w:p and w:tbl of a body, cell or text box in document order, through content controls."""
+    for child in container:
+        tag = child.tag
+        if tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif tag == _W + "sdt" and _is_table_of_contents(child):
+            continue  # a generated table of contents repeats the headings
+        elif tag == _MC + "AlternateContent":
+            chosen = _alternative(child)
+            if chosen is not None:
+                yield from _block_items(chosen)
+        elif tag in _READ_THROUGH:
+            yield from _block_items(child)
+
+
+def _alternative(element):  # type: ignore[no-untyped-def]
+    """Which branch of an mc:AlternateContent to read: the first mc:Choice holding text (Word's DrawingML
+    text box), else the mc:Fallback (the VML copy of the same content) — never both."""
+    choices = element.findall(_MC + "Choice")
+    for choice in choices:
+        if next(choice.iter(_W + "t"), None) is not None:
+            return choice
+    fallback = element.find(_MC + "Fallback")
+    return fallback if fallback is not None else (choices[0] if choices else None)
+
+
+def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
+    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and (gallery.get(_W + "val") or "").lower() == "table of contents"
+
+
+def _element_blocks(element, document) -> list[Block]:  # type: ignore[no-untyped-def]
+    if element.tag == _W + "tbl":
+        return _table_blocks(element)
+    from docx.text.paragraph import Paragraph
+
+    text, boxes = _paragraph_text(element)
+    out = []
+    block = _paragraph_block(Paragraph(element, document._body), _clean(text))
+    if block is not None:
+        out.append(block)
+    # a text box's paragraphs follow the paragraph it is anchored in, once (its VML copy is skipped)
+    for box in boxes:
+        for item in _block_items(box):
+            out.extend(_element_blocks(item, document))
+    return out
+
+
+def _paragraph_text(p) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped-def]
+    """A paragraph's visible text in order, and the text boxes anchored in it.
+
+    Every w:t at any depth counts (inside content controls, fields, smart tags, hyperlinks, insertions)
+    except deleted text and a complex field's instructions (between its begin and separate marks); tabs
+    and line breaks read as python-docx reads them (「\\t」, 「\\n」; a page or column break as nothing).
+    """
+    parts: list[str] = []
+    boxes: list = []  # type: ignore[type-arg]
+    fields: list[bool] = []  # one entry per open complex field: True while in its instructions
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        for child in element:
+            tag = child.tag
+            if tag in _SKIPPED or not isinstance(tag, str):
+                continue
+            if tag == _MC + "AlternateContent":
+                chosen = _alternative(child)
+                if chosen is not None:
+                    walk(chosen)
+            elif tag == _W + "txbxContent":
+                boxes.append(child)
+            elif tag == _W + "fldChar":
+                kind = child.get(_W + "fldCharType")
+                if kind == "begin":
+                    fields.append(True)
+                elif kind == "separate" and fields:
+                    fields[-1] = False
+                elif kind == "end" and fields:
+                    fields.pop()
+            elif any(fields):
+                walk(child)  # nested fields' marks still count; their text is instruction text
+            elif tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag == _W + "br":
+                parts.append("\n" if child.get(_W + "type") in (None, "textWrapping") else "")
+            elif tag in _BREAKS:
+                parts.append(_BREAKS[tag])
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts), boxes
+
+
+def _paragraph_block(paragraph, text: str) -> Block | None:  # type: ignore[no-untyped-def]
     if not text:
         return None
     kind, level = _paragraph_kind(paragraph)
@@ -154,10 +288,10 @@ def _outline_level(element) -> int | None:  # type: ignore[no-untyped-def]
     return value + 1 if 0 <= value < 9 else None
 
 
-def _table_blocks(table) -> list[Block]:  # type: ignore[no-untyped-def]
+def _table_blocks(tbl) -> list[Block]:  # type: ignore[no-untyped-def]
     rows = []
-    for row in table.rows:
-        cells = _row_cells(row)
+    for tr in _children(tbl, _W + "tr"):
+        cells = _row_cells(tr)
         width = max((column for column, _ in cells), default=-1) + 1
         grid = [""] * width
         for column, text in cells:
@@ -166,29 +300,36 @@ def _table_blocks(table) -> list[Block]:  # type: ignore[no-untyped-def]
     return [Block(text=text, kind="table_row") for text in labelled_rows(rows)]
 
 
-def _row_cells(row) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+def _children(element, tag: str):  # type: ignore[no-untyped-def]
+    """The children of `element` with `tag`, also those wrapped in content controls or custom XML."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _READ_THROUGH:
+            yield from _children(child, tag)
+
+
+def _row_cells(tr) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
     """(grid column, text) for each distinct cell of a row: a merged cell counts once.
 
     A cell merged horizontally appears once at its first column; the continuation of a vertically
     merged cell (w:vMerge without "restart") is empty here, so the text stays in the row that holds it.
     """
-    from docx.oxml.ns import qn
-
     out: list[tuple[int, str]] = []
-    column = int(getattr(row._tr, "grid_before", 0) or 0)
-    for tc in row._tr.tc_lst:
-        tcpr = tc.tcPr
+    column = int(getattr(tr, "grid_before", 0) or 0)
+    for tc in _children(tr, _W + "tc"):
+        tcpr = tc.find(_W + "tcPr")
         span = 1
         continuation = False
         if tcpr is not None:
-            grid_span = tcpr.find(qn("w:gridSpan"))
+            grid_span = tcpr.find(_W + "gridSpan")
             if grid_span is not None:
                 try:
-                    span = max(1, int(grid_span.get(qn("w:val"))))
+                    span = max(1, int(grid_span.get(_W + "val")))
                 except (TypeError, ValueError):
                     span = 1
-            v_merge = tcpr.find(qn("w:vMerge"))
-            if v_merge is not None and v_merge.get(qn("w:val")) in (None, "continue"):
+            v_merge = tcpr.find(_W + "vMerge")
+            if v_merge is not None and v_merge.get(_W + "val") in (None, "continue"):
                 continuation = True
         text = "" if continuation else _cell_text(tc)
         out.append((column, text))
@@ -197,14 +338,60 @@ def _row_cells(row) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
 
 
 def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
-    from docx.oxml.ns import qn
-
+    """A cell's paragraphs (a nested table's too, row by row) joined by spaces."""
     paragraphs = []
-    for p in tc.iter(qn("w:p")):
-        text = "".join(node.text or "" for node in p.iter(qn("w:t")))
-        if text.strip():
-            paragraphs.append(text.strip())
+
+    def collect(container) -> None:  # type: ignore[no-untyped-def]
+        for item in _block_items(container):
+            if item.tag == _W + "tbl":
+                for tr in _children(item, _W + "tr"):
+                    for cell in _children(tr, _W + "tc"):
+                        collect(cell)
+                continue
+            text, boxes = _paragraph_text(item)
+            if text.strip():
+                paragraphs.append(text.strip())
+            for box in boxes:
+                collect(box)
+
+    collect(tc)
     return _clean(" ".join(paragraphs))
+
+
+def reference_text(data: bytes) -> str:
+    """Every visible w:t of a .docx's main document part, one line per paragraph, for checking.
+
+    Deliberately simple and separate from the block walk: each w:p of the body at any depth (in tables,
+    content controls, text boxes) is a line of the w:t whose nearest paragraph it is, leaving out only
+    deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
+    in a choice (the VML copy of a text box). Field codes are
+    w:instrText and deleted text w:delText, so they are not w:t at all. Headers, footers, footnotes and
+    comments live in other parts and are not read.
+    """
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    root = etree.fromstring(xml, parser)
+    body = root.find(_W + "body")
+    if body is None:
+        return ""
+    dropped = (_W + "del", _W + "moveFrom")
+    lines: dict[object, list[str]] = {}
+    for t in body.iter(_W + "t"):
+        paragraph = None
+        for ancestor in t.iterancestors():
+            if ancestor.tag in dropped or (ancestor.tag == _MC + "Fallback" and _copy(ancestor)):
+                break
+            if paragraph is None and ancestor.tag == _W + "p":
+                paragraph = ancestor
+        else:
+            if paragraph is not None:
+                lines.setdefault(paragraph, []).append(t.text or "")
+    # paragraphs in document order (a text box's after the paragraph it sits in)
+    order = {p: i for i, p in enumerate(body.iter(_W + "p"))}
+    return "\n".join("".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]]))
 
 
 def _clean(text: str) -> str:
@@ -261,3 +448,11 @@ def _antiword(name: str, data: bytes, antiword: str) -> str | None:
             log.info("antiword could not convert %s: %r", name, e)
             return None
         return done.stdout.decode("utf-8", errors="replace")
+
+
+def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an mc:Fallback repeats text one of its mc:Choice siblings already holds."""
+    parent = fallback.getparent()
+    return parent is not None and any(
+        t is not None for t in (next(c.iter(_W + "t"), None) for c in parent.iterfind(_MC + "Choice"))
+    )

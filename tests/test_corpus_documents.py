@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.documents import cer, squeeze
-from corpus import CorpusError, Document, read_document
+from corpus import CorpusError, Document, chunk_speech, parse_document, read_document
 from corpus.layout import is_page_number
 from corpus.ocr import engine as ocr_engine
 
@@ -143,3 +143,16 @@ def test_scans_are_read_by_ocr_within_the_measured_error_rate(case: Path) -> Non
     assert cer("".join(expected["printed"]), document.text) <= MAX_OCR_CER
     found = len(expected["sentences"]) - len(find_in_order(expected["sentences"], document.text))
     assert found >= 0.8 * len(expected["sentences"])
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in TEXT_CASES if expected_of(c).get("table_rows")],
+    ids=lambda c: c.name.removesuffix(".json"),
+)
+def test_each_table_row_becomes_its_own_passage(case: Path) -> None:
+    """In a PDF as in a Word file: a ruled table's rows are never glued to each other or to the text."""
+    document = read(fixture_of(case))
+    passages = [squeeze(d.text) for speech in parse_document(document) for d in chunk_speech(speech)]
+    for row in expected_of(case)["table_rows"]:
+        assert squeeze(row) in passages, row
