@@ -56,6 +56,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         ),
         "position": p.position + 1,
         "pinned": hit.pinned,
+        "relevant": hit.relevant,  # false: shown for context, 「可能不相关」
     }
 
 
@@ -104,12 +105,14 @@ def render_answer(answer: Answer) -> str:
         p = hit.passage
         marker = "?" if not answer.answered else ""
         pin = click.style("📌 标准答案  ", fg="green", bold=True) if hit.pinned else ""
+        unrelated = click.style("（可能不相关）", fg="yellow") if answer.answered and not hit.relevant else ""
         lines.append("")
         lines.append(
             click.style(f"[{hit.rank}{marker}] ", fg="cyan", bold=True)
             + pin
             + click.style(result_source(p), fg="cyan")
             + click.style(f"   {identity_line(p)}", dim=True)
+            + unrelated
         )
         if p.section:
             lines.append(click.style(f"    § {p.section}", dim=True))

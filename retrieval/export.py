@@ -90,6 +90,8 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
         heading = f"{hit.rank}. {hit.passage.speech_title}"
         if hit.pinned:
             heading = f"{hit.rank}. 📌 标准答案 · {hit.passage.speech_title}"
+        if answer.answered and not hit.relevant:
+            heading += "（可能不相关）"
         doc.add_heading(heading, level=2)
         cite = doc.add_paragraph()
         run = cite.add_run(citation(hit))

@@ -41,6 +41,7 @@ RESULT_TYPES: dict[str, tuple[type, ...]] = {
     "answer_sentence": (dict, type(None)),
     "position": (int,),
     "pinned": (bool,),
+    "relevant": (bool,),
 }
 
 COMMUNITY_SPEECH = """关于加强社区养老服务的讲话

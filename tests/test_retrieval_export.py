@@ -108,3 +108,13 @@ def test_chinese_text_is_set_in_a_chinese_font() -> None:
     document = read(answer_docx(answer(hit())))
     fonts = document.styles["Normal"].element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "宋体"
+
+
+def test_a_passage_shown_for_context_is_marked_possibly_unrelated() -> None:
+    related = Hit(rank=1, score=0.9, passage=passage(), dense=0.8, lexical=3.0, highlights=())
+    loose = Hit(rank=2, score=0.5, passage=passage(58), dense=0.6, lexical=1.0, highlights=(), relevant=False)
+    headings = [
+        p.text for p in read(answer_docx(answer(related, loose))).paragraphs if p.style.name == "Heading 2"
+    ]
+    assert "（可能不相关）" not in headings[0]
+    assert headings[1].endswith("（可能不相关）")
