@@ -103,6 +103,11 @@ def ask(
             run_repl(obj, request)
             return
         service = obj.service()
+        if speech_ids:  # a speech id that does not exist is a typo, not a filter that matches nothing
+            known = {s.id for s in service.library.store.speeches()}
+            unknown = [str(i) for i in dict.fromkeys(speech_ids) if i not in known]
+            if unknown:
+                raise UserError(f"没有编号为 {'、'.join(unknown)} 的讲话（speechqa speeches 可列出全部）。")
         if batch is not None:
             for line in batch:
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)

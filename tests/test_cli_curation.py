@@ -141,6 +141,10 @@ def test_pin_errors_are_one_clear_line(run: Run) -> None:
     assert_user_error(run("pin", "谢谢", "1"), "客套话")  # could never be asked as a question
 
 
+def test_a_speech_id_that_does_not_exist_is_a_user_error_not_an_empty_filter(run: Run) -> None:
+    assert_user_error(run("ask", "--speech", "99", "体检"), "没有编号为 99 的讲话")
+
+
 @pytest.mark.slow
 def test_a_pin_whose_speech_was_removed_is_flagged(run: Run, seed_home: Path) -> None:
     assert_ok(run("pin", EXAMPLE, str(passage_id_of(seed_home, EXAMPLE_ANSWER))))
