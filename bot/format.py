@@ -388,6 +388,13 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             else:
                 line = f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{s.passages} 段）\n"
             pieces.append(Piece(line))
+            if s.similar_to is not None:  # a corrected copy under another name? both would be served
+                pieces.append(
+                    Piece(
+                        f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {s.similarity:.0%}），两篇都会被检索到；"
+                        f"如果这是它的更正版，请由管理员删除旧版（speechqa remove {s.similar_to}）。\n"
+                    )
+                )
     if report is not None:
         m = report.manifest
         pieces.append(

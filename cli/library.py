@@ -151,6 +151,15 @@ def echo_outcome(outcome: FileOutcome) -> None:
             details = [f"{s.passages} 段"]
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
+        if s.similar_to is not None:
+            click.echo(click.style(f"    {similar_note(s.similar_to, s.similarity)}", fg="yellow"))
+
+
+def similar_note(other: int, similarity: float) -> str:
+    return (
+        f"注意：与已有的 #{other} 内容相近（重合 {similarity:.0%}），两篇都会被检索到；"
+        f"如果这是它的更正版，请删除旧版：speechqa remove {other}"
+    )
 
 
 @contextmanager

@@ -149,6 +149,22 @@ def match_versions(
     return Pairing(tuple(exact), tuple(near), tuple(free_new), tuple(free_old))
 
 
+def most_similar(
+    speech: Fingerprint, stored: Sequence[Fingerprint], low: float = EDITED
+) -> tuple[int, float] | None:
+    """(key, overlap) of the stored speech closest to this one when they overlap at least `low` but are
+    not the same speech (below NEAR_DUPLICATE): most likely another version of it — a corrected copy
+    saved under another name — which the user should be told about, as both would be served."""
+    best: tuple[int, float] | None = None
+    for other in stored:
+        if not could_overlap(len(speech.normalised), len(other.normalised), low):
+            continue
+        score = overlap(speech.shingles, other.shingles)
+        if low <= score < NEAR_DUPLICATE and (best is None or score > best[1]):
+            best = (other.key, score)
+    return best
+
+
 def find_duplicate(speech: Fingerprint, stored: Sequence[Fingerprint]) -> int | None:
     """The key of a stored speech with the same or a nearly the same text, the closest first."""
     for other in stored:

@@ -242,6 +242,7 @@ class Library:
         replaces = dict(pairing.exact + pairing.near)
         gone = [] if uploaded else list(pairing.gone)
         duplicates: dict[int, int | str] = {}  # new key -> stored speech id, or "#k" an earlier new key
+        similar: dict[int, tuple[int, float]] = {}  # new key -> (stored speech id, overlap): another version?
         if not allow_duplicates:
             earlier: list[identity.Fingerprint] = []
             for f in new:
@@ -256,6 +257,8 @@ class Library:
                     duplicates[f.key] = f"#{twin}"
                 else:
                     earlier.append(f)
+                    if (close := identity.most_similar(f, stored)) is not None:
+                        similar[f.key] = close
         kept = [i for i in range(len(speeches)) if i not in duplicates]
         embedded = 0
         if embedder is not None:
@@ -277,6 +280,9 @@ class Library:
                 outcomes[i] = store.put_speech(
                     speeches[i], drafts[i], source_id=source_id, replace=replaces.get(i)
                 )
+                if i in similar and outcomes[i].status == "added":
+                    other, score = similar[i]
+                    outcomes[i] = replace(outcomes[i], similar_to=other, similarity=round(score, 3))
             for i, target in duplicates.items():
                 twin_id = outcomes[int(target[1:])].speech_id if isinstance(target, str) else target
                 outcomes[i] = AddOutcome(

@@ -316,6 +316,10 @@ class AddOutcome:
     date: str | None = None
     speaker: str | None = None
     sections: int = 0
+    similar_to: int | None = (
+        None  # an added speech much like a stored one of another file (a corrected copy?)
+    )
+    similarity: float = 0.0  # their overlap, below what counts as the same speech
 
 
 class Store:

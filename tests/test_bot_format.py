@@ -298,3 +298,14 @@ def test_stats_flag_pins_whose_passage_changed_or_vanished() -> None:
     assert "⚠️ #2 老年大学<怎么办>（原文已修改）" in plain and "⚠️ #3 活动中心（原文所在讲话已删除）" in plain
     assert "体检规定" not in plain and "&lt;怎么办&gt;" in html
     assert "标准答案" not in parse_html(render_stats(stats))[0]
+
+
+def test_an_upload_much_like_a_stored_speech_warns_that_both_will_be_served() -> None:
+    from bot.format import render_ingest
+    from index import AddOutcome, FileOutcome
+
+    added = AddOutcome(9, "关于春节慰问的通知", "added", 4, similar_to=3, similarity=0.91)
+    html = render_ingest([FileOutcome("更正版.docx", (added,))], None)
+    assert "新增 #9" in html and "与已有的 #3 内容相近（重合 91%）" in html and "speechqa remove 3" in html
+    plain = AddOutcome(10, "另一篇", "added", 2)
+    assert "内容相近" not in render_ingest([FileOutcome("另一篇.docx", (plain,))], None)

@@ -187,6 +187,23 @@ def test_a_different_speech_is_not_a_duplicate(library: Library, tmp_path: Path)
     assert add(library, write(tmp_path / "b.txt", CULTURE)) == [("added", "关于老年大学建设的讲话")]
 
 
+def test_a_corrected_copy_under_another_name_is_added_with_a_warning_naming_the_other(
+    library: Library, tmp_path: Path
+) -> None:
+    add(library, write(tmp_path / "a" / "讲话.txt", HEALTH))
+    (first,) = library.store.speeches()
+    # two of six requirements rewritten: another version of the speech, not the same one
+    corrected = HEALTH.replace("第2项措施落到实处", "第2项措施在年底前全部落实到位并报送情况").replace(
+        "第5项措施落到实处", "第5项措施逐项对账销号"
+    )
+    outcomes = library.add_paths([write(tmp_path / "b" / "更正版.txt", corrected)], FakeEmbedder())
+    (result,) = outcomes[0].speeches
+    assert result.status == "added" and result.similar_to == first.id
+    assert 0.5 <= result.similarity < 0.95
+    other = library.add_paths([write(tmp_path / "c.txt", CULTURE)], FakeEmbedder())[0].speeches[0]
+    assert other.similar_to is None  # a different speech says nothing
+
+
 # -- edited files and compilations ---------------------------------------------------------------
 
 
