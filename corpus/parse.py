@@ -175,6 +175,9 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
     for position, line in enumerate(lines):
         text = line.text
         if line.kind == "title":
+            if h.title is not None and h.speaker is None and (name := _speaker_line(line.title_text)):
+                h.speaker = name  # a speaker line set in the title's type (a PDF's big font): not the title
+                continue
             joined = h.title is not None and h.title_from_block
             h.title = _join_title(h.title, line.title_text) if h.title and joined else line.title_text
             h.title_from_block = True
@@ -198,6 +201,10 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             return h
         if (field := _FIELD.match(line.title_text)) and not _SENTENCE_END.search(text):
             _read_field(h, field.group("label"), field.group("value").strip())
+        elif (signed := _SIGNED.match(line.title_text)) and (
+            (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
+        ):
+            h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
         elif (date := _parse_date(text)) is not None:
             h.date = h.date or date
         elif _DOC_NUMBER.match(text):
@@ -266,12 +273,23 @@ def _speaker_with_post(title_text: str) -> str | None:
     parts = title_text.split()
     if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 12 and _is_person_name(parts[1]):
         return parts[1]
-    if len(parts) == 1 and not re.search(r"[，。、：；！？,.:;!?（）()]", title_text):
+    if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
             post, name = title_text[:-size], title_text[-size:]
             if 2 <= len(post) <= 20 and _POST.search(post) and _is_person_name(name):
                 return name
     return None
+
+
+_SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
+
+
+def _speaker_line(text: str) -> str | None:
+    """The speaker a header line names: a person's name alone, or after their post."""
+    compact = text.strip()
+    if _is_person_name("".join(compact.split())):
+        return "".join(compact.split())
+    return _speaker_with_post(compact)
 
 
 def _wrapped_title(title: str, text: str) -> bool:

@@ -347,3 +347,34 @@ def test_a_post_alone_is_not_a_speaker() -> None:
     text = "关于老干部工作的讲话\n市委老干部局局长\n同志们：\n要做好服务。"
     [speech] = parse_document(Document("讲话.txt", text, "utf-8"))
     assert speech.speaker is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "钱文斌（2025年5月5日）",
+        "钱文斌\t（2025年5月5日）",
+        "钱文斌 (2025年5月5日)",
+    ],
+)
+def test_a_name_with_the_date_in_brackets_gives_speaker_and_date(header: str) -> None:
+    (speech,) = parse(
+        f"在全市老干部工作领导小组会议上的讲话\n{header}\n同志们：\n今天召开会议，研究部署工作。\n"
+    )
+    assert (speech.title, speech.date, speech.speaker) == (
+        "在全市老干部工作领导小组会议上的讲话",
+        "2025-05-05",
+        "钱文斌",
+    )
+    assert [p.text for p in speech.paragraphs] == ["今天召开会议，研究部署工作。"]
+
+
+def test_a_post_line_whose_posts_are_listed_with_a_pause_mark_names_the_speaker() -> None:
+    # a PDF drops the space between post and name: 「市委常委、组织部部长孙丽华」
+    text = "在全市老干部工作领导小组会议上的讲话\n市委常委、组织部部长孙丽华\n（2025年4月22日）\n同志们：\n今天开会。\n"
+    (speech,) = parse(text)
+    assert (speech.title, speech.date, speech.speaker) == (
+        "在全市老干部工作领导小组会议上的讲话",
+        "2025-04-22",
+        "孙丽华",
+    )
