@@ -8,7 +8,7 @@ users see the original, highlights found in the converted text mark the right ch
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 SCRIPT_FOLD = "opencc-t2s"  # named in the tokenizer fingerprint: changing it re-tokenises libraries
@@ -36,6 +36,11 @@ def to_simplified(text: str) -> str:
     """The text in simplified characters, the same length as `text` (character i ↔ character i)."""
     if text.isascii():
         return text
+    return _to_simplified(text)
+
+
+@lru_cache(maxsize=8192)  # a search simplifies the same passages for its ranker, answer sentences, marks
+def _to_simplified(text: str) -> str:
     with _lock:
         converted = str(_converter().convert(text))
         if len(converted) == len(text):

@@ -280,10 +280,19 @@ class LexicalIndex:
         return int(indptr[column + 1] - indptr[column])
 
     def idf(self, word: str) -> float:
-        """Inverse document frequency of a word of any length, estimated from its rarest piece."""
+        """Inverse document frequency of a word of any length, estimated from its rarest piece (kept per
+        index object: an index never changes once built, and a search asks for the same words often)."""
+        cache: dict[str, float] = self.__dict__.setdefault(
+            "_idf", {}
+        )  # this object's own, not a wrapped one's
+        if (known := cache.get(word)) is not None:
+            return known
         pieces = [t for t in self.tokenize(word) if t in self.vocab or len(t) == min(len(word), 2)]
         df = min((self.document_frequency(t) for t in pieces), default=0)
-        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+        value = cache[word] = math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+        if len(cache) > 65536:
+            cache.clear()
+        return value
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
