@@ -541,7 +541,10 @@ def test_operating_system_errors_are_told_in_chinese(tmp_path: Path) -> None:
 
     from corpus import describe_os_error
 
-    assert describe_os_error(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "文件或文件夹不存在"
+    assert (
+        describe_os_error(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+        == "文件或文件夹不存在"
+    )
     assert describe_os_error(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
     assert describe_os_error(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
     assert describe_os_error(OSError(errno.EBUSY, "Device or resource busy")) == f"系统错误 {errno.EBUSY}"
