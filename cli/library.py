@@ -418,6 +418,8 @@ def health(obj: Context) -> None:
         library = obj.library
         manifest = library.manifest()
         if manifest is None:
+            if library.store.speeches():  # speeches stored, the index missing (deleted or never built)
+                raise UserError("资料库里有讲话，但还没有索引：运行 speechqa rebuild。")
             raise UserError("还没有建立索引：运行 speechqa add 文件（或 speechqa add --bundled）。")
         library.load(manifest.model)
         speeches = len(library.store.speeches())

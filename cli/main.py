@@ -171,7 +171,25 @@ def usage_message(error: click.UsageError) -> str:
             message = pattern.sub(chinese, message)
             break
     where = error.ctx.command_path if error.ctx is not None else "speechqa"
+    if (unknown := re.match(r"^没有这个命令：(\S+)$", message)) and (meant := _MEANT.get(unknown.group(1))):
+        message += f"（是不是 speechqa {meant}？）"
     return f"用法错误：{message}（用 {where} --help 查看用法）"
+
+
+# Words other tools use for a command speechqa names otherwise.
+_MEANT = {
+    "list": "speeches",
+    "ls": "speeches",
+    "delete": "remove",
+    "rm": "remove",
+    "search": "ask",
+    "query": "ask",
+    "import": "add",
+    "index": "rebuild",
+    "reindex": "rebuild",
+    "status": "health",
+    "help": "--help",
+}
 
 
 def main() -> None:

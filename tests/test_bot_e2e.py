@@ -282,10 +282,11 @@ async def test_start_help_and_the_command_menu(api: FakeBotAPI, seed_service: Sp
         assert CITED in api.last_message(USER).plain_text
 
         await feed(app, api.make_text_update("/help"))
-        assert (
-            "上下文" in api.last_message(USER).plain_text
-            and "/reindex" not in api.last_message(USER).plain_text
-        )
+        helped = api.last_message(USER).plain_text
+        assert "上下文" in helped and "/reindex" not in helped
+        # every button an answer can carry is explained
+        for button in ("只看这篇讲话", "取消筛选", "更多结果", "导出 Word", "要点"):
+            assert button in helped, button
         await feed(app, api.make_text_update("/help", user_id=ADMIN))
         assert "/reindex" in api.last_message(ADMIN).plain_text
 

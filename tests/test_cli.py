@@ -542,6 +542,7 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["synonyms", "add", "银发学府"], "缺少参数 SYNONYM"),
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
         (["frobnicate"], "没有这个命令：frobnicate"),
+        (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
     ],
 )
 def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: str, tmp_path: Path) -> None:

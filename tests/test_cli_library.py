@@ -217,6 +217,13 @@ def test_health_fails_on_an_empty_library_and_add_bundled_brings_the_speeches_ba
     assert "ok: 5 speeches" in ok(run("health"))
 
 
+def test_health_with_speeches_but_no_index_says_rebuild(run: Run, seed_home: Path) -> None:
+    shutil.rmtree(seed_home / "index")
+    user_error(run("health"), "资料库里有讲话，但还没有索引", "speechqa rebuild")
+    ok(run("rebuild"))
+    assert "ok: 5 speeches" in ok(run("health"))
+
+
 def test_health_fails_on_a_stale_index(run: Run, seed_home: Path) -> None:
     with sqlite3.connect(seed_home / "speechqa.db") as db:  # a writer killed between store and index
         db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
