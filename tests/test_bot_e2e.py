@@ -167,17 +167,17 @@ async def test_source_button_and_reading_the_speech(api: FakeBotAPI, seed_servic
             "日期：2024-03-13",
             "讲话人：沈伟",
             "来源文件：speeches-2024-laoganbu.txt",
-            "编号：2 · 共 57 段",
+            "编号：2 · 共 53 段",
         ):
             assert line in text
         assert "二、2024年老干部工作主要任务" in text
 
         await feed(app, api.make_callback_update(source, source.button_data("阅读全文")))
-        assert "第 1–6 段，共 57 段" in source.plain_text
+        assert "第 1–6 段，共 53 段" in source.plain_text
         first = seed_service.library.store.passages(2)[0].text
         assert first in source.plain_text
         await feed(app, api.make_callback_update(source, source.button_data("下一页")))
-        assert "第 7–12 段，共 57 段" in source.plain_text
+        assert "第 7–12 段，共 53 段" in source.plain_text
 
 
 async def test_feedback_is_stored_and_a_second_vote_replaces_the_first(
@@ -514,7 +514,7 @@ async def test_reindex_shows_progress_and_is_for_admins_only(
             "⏳ 正在重建索引：已嵌入 2/4 段（50%）",
             "⏳ 正在重建索引：已嵌入 4/4 段（100%）",
         ]
-        assert status.plain_text.startswith("✅ 索引已重建：共 156 段，本次嵌入 4 段")
+        assert status.plain_text.startswith("✅ 索引已重建：共 151 段，本次嵌入 4 段")
         await feed(app, api.make_text_update(QUESTION))  # the rebuilt index answers
         assert CITED in api.last_message(USER).plain_text
 
