@@ -13,7 +13,6 @@ to the coverage rule of `abstain.py`, and says so once in the log.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from .abstain import DEFAULT_MIN_COVERAGE
+from .logistic import load_or_fallback, probability, read_weights, save_json, weights_json, weights_problem
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +88,7 @@ class ConfidenceModel:
     fitted_on: str = ""
 
     def probability(self, signals: Signals) -> float:
-        z = self.intercept
-        for x, m, s, w in zip(signals.vector(self.features), self.mean, self.scale, self.coef, strict=True):
-            z += w * (x - m) / (s or 1.0)
-        return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
+        return probability(self, signals.vector(self.features))
 
     def judge(self, signals: Signals) -> Confidence:
         p = self.probability(signals)
@@ -100,54 +97,31 @@ class ConfidenceModel:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "version": self.version,
-            "features": list(self.features),
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
+            **weights_json(self, self.version, self.fitted_on),
             "thresholds": {"low": self.low, "high": self.high},
-            "embedder": self.embedder,
-            "fitted_on": self.fitted_on,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ConfidenceModel:
         thresholds = data["thresholds"]
-        assert isinstance(thresholds, dict)
+        if not isinstance(thresholds, dict):
+            raise TypeError("thresholds is not an object")
         return cls(
-            features=tuple(str(f) for f in data["features"]),  # type: ignore[attr-defined]
-            mean=tuple(float(v) for v in data["mean"]),  # type: ignore[attr-defined]
-            scale=tuple(float(v) for v in data["scale"]),  # type: ignore[attr-defined]
-            coef=tuple(float(v) for v in data["coef"]),  # type: ignore[attr-defined]
-            intercept=float(data["intercept"]),  # type: ignore[arg-type]
             low=float(thresholds["low"]),
             high=float(thresholds["high"]),
-            embedder=str(data.get("embedder", "")),
-            version=int(data["version"]),  # type: ignore[call-overload]
-            fitted_on=str(data.get("fitted_on", "")),
+            **read_weights(data),  # type: ignore[arg-type]
         )
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        save_json(path, self.to_json())
 
 
 def stale_reason(model: ConfidenceModel, embedder: str | None) -> str | None:
     """Why this model cannot judge searches made with `embedder` (None when it can)."""
-    if model.version != MODEL_VERSION:
-        return f"version {model.version}, this code reads version {MODEL_VERSION}"
-    unknown = [f for f in model.features if f not in FEATURES]
-    if unknown:
-        return f"unknown features {unknown}"
-    if not (len(model.features) == len(model.mean) == len(model.scale) == len(model.coef)):
-        return "feature and coefficient counts differ"
+    if problem := weights_problem(model, model.version, MODEL_VERSION, FEATURES, embedder):
+        return problem
     if not model.low <= model.high:
         return "thresholds out of order"
-    if embedder is not None and model.embedder and model.embedder != embedder:
-        return f"fitted with embedding model {model.embedder}, the index uses {embedder}"
     return None
 
 
@@ -165,33 +139,20 @@ class CoverageRule:
 
 
 Judge = ConfidenceModel | CoverageRule
-_warned: set[str] = set()
 
 
 def load_judge(path: Path | None = None, embedder: str | None = None) -> Judge:
     """The shipped (or given) confidence model; the coverage rule, with one warning, when it is missing
     or stale."""
-    path = path or DEFAULT_MODEL_PATH
-    reason: str | None
-    try:
-        model = ConfidenceModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-        reason = stale_reason(model, embedder)
-    except FileNotFoundError:
-        reason = "no model file"
-    except (OSError, ValueError, KeyError, TypeError, AssertionError) as e:
-        reason = f"unreadable ({e})"
-    if reason is None:
-        return model
-    key = f"{path}:{reason}"
-    if key not in _warned:
-        _warned.add(key)
-        log.warning(
-            "confidence model %s not used (%s): falling back to the coverage rule; "
-            "run `speechqa bench fit-confidence` to fit one",
-            path,
-            reason,
-        )
-    return CoverageRule()
+    return load_or_fallback(
+        path or DEFAULT_MODEL_PATH,
+        ConfidenceModel.from_json,
+        lambda model: stale_reason(model, embedder),
+        CoverageRule,
+        "confidence model",
+        "falling back to the coverage rule; run `speechqa bench fit-confidence` to fit one",
+        log,
+    )
 
 
 def gather_signals(

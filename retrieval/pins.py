@@ -21,7 +21,6 @@ always gets its pin.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
 import re
@@ -36,6 +35,7 @@ import numpy as np
 from corpus import to_simplified
 from index import Embedder, PinState, Store, embed_query, query_terms
 
+from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
 from .vocabulary import Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -128,12 +128,7 @@ class PinModel:
     fitted_on: str = ""
 
     def probabilities(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
-        if not pairs:
-            return np.zeros(0)
-        x = np.asarray([f.vector(self.features) for f in pairs], dtype=np.float64)
-        scale = np.where(np.asarray(self.scale) == 0, 1.0, np.asarray(self.scale))
-        z = self.intercept + ((x - np.asarray(self.mean)) / scale) @ np.asarray(self.coef)
-        return 1 / (1 + np.exp(-np.clip(z, -500, 500)))
+        return probabilities(self, [f.vector(self.features) for f in pairs])
 
     def strengths(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         """Per pin: its probability when at or above the threshold, else -inf."""
@@ -141,46 +136,14 @@ class PinModel:
         return np.where(p >= self.threshold, p, -math.inf)
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "version": self.version,
-            "features": list(self.features),
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
-            "threshold": self.threshold,
-            "embedder": self.embedder,
-            "fitted_on": self.fitted_on,
-        }
+        return {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> PinModel:
-        def floats(key: str) -> tuple[float, ...]:
-            value = data[key]
-            if not isinstance(value, list):
-                raise TypeError(f"{key} is not a list")
-            return tuple(float(v) for v in value)
-
-        names = data["features"]
-        if not isinstance(names, list):
-            raise TypeError("features is not a list")
-        return cls(
-            features=tuple(str(f) for f in names),
-            mean=floats("mean"),
-            scale=floats("scale"),
-            coef=floats("coef"),
-            intercept=float(data["intercept"]),  # type: ignore[arg-type]
-            threshold=float(data["threshold"]),  # type: ignore[arg-type]
-            embedder=str(data.get("embedder", "")),
-            version=int(data["version"]),  # type: ignore[call-overload]
-            fitted_on=str(data.get("fitted_on", "")),
-        )
+        return cls(threshold=float(data["threshold"]), **read_weights(data))  # type: ignore[arg-type]
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        save_json(path, self.to_json())
 
 
 PinJudge = PinModel | PinRule
@@ -188,46 +151,24 @@ PinJudge = PinModel | PinRule
 
 def stale_reason(model: PinModel, embedder: str | None) -> str | None:
     """Why this model cannot judge pins embedded with `embedder` (None when it can)."""
-    if model.version != PIN_MODEL_VERSION:
-        return f"version {model.version}, this code reads version {PIN_MODEL_VERSION}"
-    unknown = [f for f in model.features if f not in PIN_FEATURES]
-    if unknown:
-        return f"unknown features {unknown}"
-    if not (len(model.features) == len(model.mean) == len(model.scale) == len(model.coef)):
-        return "feature and coefficient counts differ"
+    if problem := weights_problem(model, model.version, PIN_MODEL_VERSION, PIN_FEATURES, embedder):
+        return problem
     if not 0.0 < model.threshold < 1.0:
         return f"threshold {model.threshold} outside (0, 1)"
-    if embedder is not None and model.embedder and model.embedder != embedder:
-        return f"fitted with embedding model {model.embedder}, the index uses {embedder}"
     return None
-
-
-_warned: set[str] = set()
 
 
 def load_pin_judge(path: Path | None = None, embedder: str | None = None) -> PinJudge:
     """The shipped (or given) pin model; `PinRule()`, with one warning, when it is missing or stale."""
-    path = path or DEFAULT_PIN_MODEL_PATH
-    reason: str | None
-    try:
-        model = PinModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-        reason = stale_reason(model, embedder)
-    except FileNotFoundError:
-        reason = "no model file"
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        reason = f"unreadable ({e})"
-    if reason is None:
-        return model
-    key = f"{path}:{reason}"
-    if key not in _warned:
-        _warned.add(key)
-        log.warning(
-            "pin model %s not used (%s): falling back to the two-threshold pin rule; "
-            "run `speechqa bench pins --fit` to fit one",
-            path,
-            reason,
-        )
-    return PinRule()
+    return load_or_fallback(
+        path or DEFAULT_PIN_MODEL_PATH,
+        PinModel.from_json,
+        lambda model: stale_reason(model, embedder),
+        PinRule,
+        "pin model",
+        "falling back to the two-threshold pin rule; run `speechqa bench pins --fit` to fit one",
+        log,
+    )
 
 
 @dataclass(frozen=True)
