@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
@@ -158,19 +158,23 @@ def observe(retriever: Retriever, items: Sequence[PinQuestion]) -> list[Observat
 
 
 def outcome(observations: Sequence[Observation], judge: PinJudge) -> Outcome:
+    return tally((o, o.chosen(judge)) for o in observations)
+
+
+def tally(chosen: Iterable[tuple[Observation, str | None]]) -> Outcome:
+    """The outcome of asking each question and getting the pin of the group given beside it (or none)."""
     counts = dict.fromkeys(("p", "hit", "wrong", "n", "nf", "u", "uf"), 0)
-    for o in observations:
-        chosen = o.chosen(judge)
+    for o, group in chosen:
         if o.item.kind == "paraphrase":
             counts["p"] += 1
-            counts["hit"] += chosen == o.item.group
-            counts["wrong"] += chosen is not None and chosen != o.item.group
+            counts["hit"] += group == o.item.group
+            counts["wrong"] += group is not None and group != o.item.group
         elif o.item.kind == "near-miss":
             counts["n"] += 1
-            counts["nf"] += chosen is not None
+            counts["nf"] += group is not None
         else:
             counts["u"] += 1
-            counts["uf"] += chosen is not None
+            counts["uf"] += group is not None
     return Outcome(
         counts["p"], counts["hit"], counts["wrong"], counts["n"], counts["nf"], counts["u"], counts["uf"]
     )
@@ -224,22 +228,7 @@ def _best(observations: Sequence[Observation], model: PinModel) -> list[tuple[fl
 def _outcome_at(
     observations: Sequence[Observation], best: Sequence[tuple[float, str | None]], t: float
 ) -> Outcome:
-    counts = dict.fromkeys(("p", "hit", "wrong", "n", "nf", "u", "uf"), 0)
-    for o, (p, group) in zip(observations, best, strict=True):
-        chosen = group if p >= t else None
-        if o.item.kind == "paraphrase":
-            counts["p"] += 1
-            counts["hit"] += chosen == o.item.group
-            counts["wrong"] += chosen is not None and chosen != o.item.group
-        elif o.item.kind == "near-miss":
-            counts["n"] += 1
-            counts["nf"] += chosen is not None
-        else:
-            counts["u"] += 1
-            counts["uf"] += chosen is not None
-    return Outcome(
-        counts["p"], counts["hit"], counts["wrong"], counts["n"], counts["nf"], counts["u"], counts["uf"]
-    )
+    return tally((o, group if p >= t else None) for o, (p, group) in zip(observations, best, strict=True))
 
 
 def _fit_once(
