@@ -46,7 +46,7 @@ from .quality import (
     report_json,
     report_table,
 )
-from .ranking import bigram_bm25, notices_library, ranking_ablation
+from .ranking import bigram_bm25, ranking_ablation
 from .scale import ScaleSpec, kind_list, scale_report, size_list
 from .speed import (
     DEV_QUESTIONS,
@@ -116,7 +116,6 @@ __all__ = [
     "machine_line",
     "misses",
     "notice_set",
-    "notices_library",
     "ocr_report",
     "pdf_extractors_report",
     "pins_report",

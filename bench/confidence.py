@@ -331,12 +331,14 @@ def folder_library(
     tokenizer: str,
     notice: Notice | None = None,
     progress: Progress | None = None,
+    merge_to: int | None = None,
 ) -> BenchLibrary:
-    """A library of the documents in `folder` (e.g. the policy notices), kept in `home` (embeddings cached)."""
+    """A library of the documents in `folder` (e.g. the policy notices), chunked as `merge_to` says (give
+    the product's setting to measure what users get), kept in `home` (embeddings cached)."""
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
     if not files:
         raise BenchError(f"{folder} 中没有可读取的文件")
-    library = Library(home, tokenizer=tokenizer)
+    library = Library(home, tokenizer=tokenizer, merge_to=merge_to)
     manifest = library.manifest()
     embedder = load_embedder(model, prefer_key=manifest.model if manifest else None, notice=notice)
     with library.write_lock():

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
-from index import Embedder, LexicalIndex, Library, LoadedIndex, load_embedder
+from index import Embedder, LexicalIndex, Library, LoadedIndex
 from retrieval import QueryError, Retriever, RetrieverConfig
 from retrieval.evaluate import GoldQuestion, Report, by_split, evaluate, is_relevant
 from retrieval.ranker import FEATURES, RANKER_VERSION, Ranker
-
-from .quality import BenchLibrary
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -172,16 +169,3 @@ def fit_ranker(groups: Groups, fitted_on: str, c: float = 1.0) -> Ranker:
         RANKER_VERSION,
         fitted_on,
     )
-
-
-def notices_library(
-    folder: Path, home: Path, *, model: str, tokenizer: str, notice: Notice | None = None
-) -> BenchLibrary:
-    """The policy-notice set's own library (its .txt notices), built once and cached in `home`."""
-    library = Library(home, tokenizer=tokenizer)
-    manifest = library.manifest()
-    embedder = load_embedder(model, prefer_key=manifest.model if manifest else None, notice=notice)
-    with library.write_lock():
-        library.add_paths(sorted(folder.glob("*.txt")))
-        build = library.build(embedder) if library.is_stale() else None
-    return BenchLibrary(library, embedder, build)

@@ -6,6 +6,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -47,6 +48,21 @@ def publish(name: str, command: str, table: str, doc: Path) -> None:
     click.echo(text)
     b.write_section(name, text, doc)
     click.echo(f"\n(written to {doc})", err=True)
+
+
+def notices_library(obj: Context, folder: Path, progress: Any = None) -> b.BenchLibrary:
+    """A folder of notices as its own library, chunked as the product chunks (SPEECHQA_MERGE_TO), kept
+    under the bench home in a folder named by that setting (a library keeps the chunking it was built with)."""
+    merge = obj.settings.merge_to
+    return b.folder_library(
+        folder,
+        obj.settings.home / "bench" / f"{folder.name}-merge{merge or 0}",
+        model=obj.settings.model,
+        tokenizer=obj.settings.tokenizer,
+        notice=notice,
+        progress=progress,
+        merge_to=merge,
+    )
 
 
 every_context_option = click.option(
@@ -216,13 +232,7 @@ def bench_ablation(
                 cmrc_file.name + (f" (every {every_context}th context)" if every_context > 1 else ""),
             )
         elif questions_file is not None and notices is not None:
-            bench_lib = b.notices_library(
-                notices,
-                obj.settings.home / "bench" / notices.name,
-                model=obj.settings.model,
-                tokenizer=obj.settings.tokenizer,
-                notice=notice,
-            )
+            bench_lib = notices_library(obj, notices)
             questions = load_questions(questions_file)
             library, embedder, name = bench_lib.library, bench_lib.embedder, questions_file.name
         elif questions_file is not None:

@@ -21,6 +21,7 @@ from .bench import (
     bench_library,
     doc_option,
     every_context_option,
+    notices_library,
     publish,
 )
 from .main import Context, ProgressBar, notice, pass_context, user_errors
@@ -139,14 +140,7 @@ def _policy(
     if policy_file is None or notices is None:
         notice("没有找到政策通知题集（--policy 与 --notices），跳过这一组。")
         return None
-    lib = b.folder_library(
-        notices,
-        obj.settings.home / "bench" / "policy-notices",
-        model=obj.settings.model,
-        tokenizer=obj.settings.tokenizer,
-        notice=notice,
-        progress=ProgressBar("嵌入通知段落"),
-    )
+    lib = notices_library(obj, notices, ProgressBar("嵌入通知段落"))
     questions = load_questions(policy_file)
     queries.warm((q.question for q in questions), ProgressBar("嵌入问题"))
     return _retriever(lib.library, lib.library.load(lib.embedder.key), queries), questions
