@@ -213,9 +213,11 @@ class Retriever:
         verdict = judge.judge(signals) if signals is not None else None
         # 「沈伟讲了什么」: a question that names only its filter; every passage kept is from what it names,
         # and none can be judged to answer more than that (no probability for it)
-        only_filter = bool(report and report.detected and allowed is not None)
-        if verdict is not None and only_filter and (stripped is None or not query_terms(stripped)):
-            verdict = Confidence("medium", None)
+        if verdict is not None and report is not None and report.detected and allowed is not None:
+            # the question's words without the filter's are `terms` already, unless they are kept
+            rest = terms if strip != "keep" or stripped is None else tuple(query_terms(stripped))
+            if stripped is None or not rest:
+                verdict = Confidence("medium", None)
         answered = pinned is not None or (verdict is not None and verdict.answered)
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
