@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from index import BuildReport, FileOutcome, PassageRecord, PinState, QueryStats, SpeechRecord
+from index import BuildReport, FileOutcome, PassageRecord, PinRecord, PinState, QueryStats, SpeechRecord
 from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
@@ -416,6 +416,14 @@ def render_refusal(reason: str) -> str:
 
 
 _PIN_PROBLEMS = {"changed": "原文已修改", "vanished": "原文所在讲话已删除"}
+
+
+def pin_replaced(before: PinRecord) -> str:
+    """The alert after 📌 when the question already had another passage pinned (plain text)."""
+    return (
+        f"📌 已设为标准答案，替换了原来的：段落 #{before.passage_id}"
+        f"（由 {before.pinned_by or '未知'} 于 {before.pinned_at} 设置）"
+    )
 
 
 def render_stats(stats: QueryStats, pins: Sequence[PinState] = ()) -> str:

@@ -521,6 +521,7 @@ class Handlers:
         logged = await self._logged(query, data.query_id)
         if logged is None:
             return
+        before = await asyncio.to_thread(self.store.pin_of, logged.query)
         pin = await asyncio.to_thread(
             self.store.pin, logged.query, data.passage_id, pinned_by=self._who(query.from_user.id)
         )
@@ -528,7 +529,10 @@ class Handlers:
             await tell(query, self.answered, "这段内容已不在语料中。")
             return
         log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
-        await ack(query, self.answered, "📌 已设为这个问题的标准答案")
+        if before is not None and before.passage_id != pin.passage_id:  # someone else's pin is gone: say so
+            await tell(query, self.answered, fmt.pin_replaced(before))
+        else:
+            await ack(query, self.answered, "📌 已设为这个问题的标准答案")
         answer = await asyncio.to_thread(self._search, logged.query)
         text, markup = self._page(answer, logged.id, 0, True)
         await edit_or_send(query, text, markup)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from index import PinState
+from index import PinRecord, PinState
 from retrieval import normalise_query, small_talk
 
 from .main import Context, UserError, cli, pass_context, user_errors
@@ -48,12 +48,21 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
         if small_talk(question) is not None:
             raise UserError(f"「{question}」是客套话，不是问题：不能设为标准答案。")
         obj.service()
-        record = obj.library.store.pin(question, passage_id, pinned_by=pinned_by or _who())
+        store = obj.library.store
+        before = store.pin_of(question)
+        record = store.pin(question, passage_id, pinned_by=pinned_by or _who())
         if record is None:
             raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
         click.echo(
             f"已设为标准答案：#{record.id}「{record.question}」→ 段落 #{record.passage_id}《{record.speech_title}》"
         )
+        if before is not None and before.passage_id != record.passage_id:
+            click.echo(replaced_note(before))
+
+
+def replaced_note(before: PinRecord) -> str:
+    """What a pin replaced: another passage someone had pinned to the same question."""
+    return f"（替换了原标准答案：段落 #{before.passage_id}，由 {before.pinned_by or '未知'} 于 {before.pinned_at} 设置）"
 
 
 @cli.command()

@@ -73,7 +73,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         merge_to=_int(env, "SPEECHQA_MERGE_TO", MEASURED_MERGE_TO, low=0, high=2000) or None,
         top_k=_int(env, "SPEECHQA_TOP_K", 5, low=1, high=50),
         telegram=TelegramSettings(
-            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            token=(env.get("TELEGRAM_BOT_TOKEN") or "").strip()
+            or None,  # a pasted token often ends in a newline
             api_url=env.get("SPEECHQA_TELEGRAM_API_URL") or None,
             file_url=env.get("SPEECHQA_TELEGRAM_FILE_URL") or None,
             allowed_users=_ids(env, "SPEECHQA_ALLOWED_USERS"),

@@ -18,6 +18,8 @@ from .logs import FORMAT, RepeatFilter, file_handler
 from .main import Context, UserError, cli, pass_context, user_errors
 from .settings import TelegramSettings
 
+TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")  # a bot token: the bot's numeric id, a colon, its secret
+
 if TYPE_CHECKING:
     from telegram.error import NetworkError
 
@@ -140,6 +142,12 @@ def bot_command(obj: Context) -> None:
         raise UserError(
             "没有设置 TELEGRAM_BOT_TOKEN：请在 Telegram 中向 @BotFather 创建机器人，"
             "把它给出的 token 设为环境变量 TELEGRAM_BOT_TOKEN 后重试。"
+        )
+    if not TOKEN_SHAPE.fullmatch(settings.token):
+        # Telegram would answer 404 to every call; retrying "network errors" forever helps nobody
+        raise UserError(
+            "TELEGRAM_BOT_TOKEN 格式不对：@BotFather 给出的 token 形如「123456789:AAE…」"
+            "（数字、冒号、再一串字母数字），请核对后重试。"
         )
     configure_logging(settings.token, settings)
     wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once

@@ -214,6 +214,8 @@ def _paragraph_text(p) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped
                 chosen = _alternative(child)
                 if chosen is not None:
                     walk(chosen)
+            elif tag == _W + "r" and _hidden(child):
+                continue  # hidden text (an editor's note): Word neither shows nor prints it
             elif tag == _W + "txbxContent":
                 boxes.append(child)
             elif tag == _W + "fldChar":
@@ -237,6 +239,13 @@ def _paragraph_text(p) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped
 
     walk(p)
     return "".join(parts), boxes
+
+
+def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
+    """A run formatted as hidden text (w:vanish in its own properties, not switched off)."""
+    properties = run.find(_W + "rPr")
+    vanish = properties.find(_W + "vanish") if properties is not None else None
+    return vanish is not None and vanish.get(_W + "val") not in ("0", "false", "off")
 
 
 def _paragraph_block(paragraph, text: str) -> Block | None:  # type: ignore[no-untyped-def]
@@ -364,7 +373,7 @@ def reference_text(data: bytes) -> str:
     Deliberately simple and separate from the block walk: each w:p of the body at any depth (in tables,
     content controls, text boxes) is a line of the w:t whose nearest paragraph it is, leaving out only
     deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
-    in a choice (the VML copy of a text box). Field codes are
+    in a choice (the VML copy of a text box), and hidden runs (w:vanish). Field codes are
     w:instrText and deleted text w:delText, so they are not w:t at all. Headers, footers, footnotes and
     comments live in other parts and are not read.
     """
@@ -383,6 +392,8 @@ def reference_text(data: bytes) -> str:
         paragraph = None
         for ancestor in t.iterancestors():
             if ancestor.tag in dropped or (ancestor.tag == _MC + "Fallback" and _copy(ancestor)):
+                break
+            if ancestor.tag == _W + "r" and _hidden(ancestor):
                 break
             if paragraph is None and ancestor.tag == _W + "p":
                 paragraph = ancestor

@@ -832,6 +832,12 @@ class Store:
         return "/".join(str(v) for v in row)
 
     @_locked
+    def pin_of(self, question: str) -> PinRecord | None:
+        """The pin set for exactly this question, if any (what `pin` would replace)."""
+        row = self.db.execute(f"{_PIN_SQL} WHERE question = ?", [question]).fetchone()
+        return PinRecord(*row) if row is not None else None
+
+    @_locked
     def unpin(self, pin_id: int) -> PinRecord | None:
         """Remove a pin; returns it, or None when there is no pin with that id."""
         row = self.db.execute(f"{_PIN_SQL} WHERE id = ?", [pin_id]).fetchone()

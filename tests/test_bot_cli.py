@@ -31,6 +31,16 @@ def test_bot_without_a_token_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("token", ["abc", "123456", "ABC:123456", "123456:has spaces"])
+def test_bot_with_a_malformed_token_says_so_instead_of_retrying(tmp_path: Path, token: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["bot"], env={"TELEGRAM_BOT_TOKEN": token, "SPEECHQA_HOME": str(tmp_path)}
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("错误：TELEGRAM_BOT_TOKEN 格式不对")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("command", ["bot", "stats"])
 def test_help_has_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])

@@ -550,9 +550,12 @@ async def test_questions_per_minute_are_limited_per_user(
             clock.advance(1)
         await feed(app, api.make_text_update(QUESTION, user_id=STRANGER))  # another user is not affected
         replies = answers(api, USER)
-        assert len(replies) == 3  # two answers, one notice, then silence
+        assert len(replies) == 3  # two answers, one notice; the burst right after it gets no second one
         assert CITED in replies[0].plain_text and CITED in replies[1].plain_text
         assert replies[2].plain_text == "您提问太快了（每分钟最多 2 个问题），请 58 秒后再问。"
+        clock.advance(10)  # asked again a while later, still over the limit: told again, not ignored
+        await feed(app, api.make_text_update(QUESTION))
+        assert api.last_message(USER).plain_text == "您提问太快了（每分钟最多 2 个问题），请 46 秒后再问。"
         assert CITED in api.last_message(STRANGER).plain_text
         clock.advance(60)
         await feed(app, api.make_text_update(QUESTION))

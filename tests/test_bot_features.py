@@ -11,6 +11,7 @@ import docx
 import pytest
 import pytest_asyncio
 
+from bot import callbacks as cb
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, GROUP, USER, feed, running_bot
@@ -131,6 +132,28 @@ async def test_an_admin_pins_a_result_and_later_questions_get_it_first(
         await feed(app, api.make_text_update("/stats", user_id=ADMIN))
     stats = api.last_message(ADMIN).plain_text
     assert "1 条需要复核" in stats and f"⚠️ #{state.pin.id} {QUESTION}（原文所在讲话已删除）" in stats
+
+
+async def test_an_admins_pin_over_someone_elses_says_what_it_replaced(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        pressed = cb.decode(answer.button_data("📌 设为标准答案 2"))
+        assert isinstance(pressed, cb.PinPassage)
+        second = pressed.passage_id
+        earlier = store.pin(QUESTION, second, pinned_by="cli:zhang")  # set meanwhile from the command line
+        assert earlier is not None
+        await feed(
+            app, api.make_callback_update(answer, answer.button_data("📌 设为标准答案 3"), user_id=ADMIN)
+        )
+    call = api.calls_of("answerCallbackQuery")[-1].params
+    assert call["show_alert"] is True
+    assert call["text"].startswith(f"📌 已设为标准答案，替换了原来的：段落 #{second}（由 cli:zhang 于")
+    (state,) = store.pins()
+    assert state.pin.passage_id != second and state.pin.pinned_by == str(ADMIN)
 
 
 async def test_export_word_sends_the_page_as_a_docx(api: FakeBotAPI, seed_service: SpeechService) -> None:

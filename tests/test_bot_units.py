@@ -75,13 +75,15 @@ def test_each_handler_pattern_takes_only_its_own_kind() -> None:
 
 
 # -- rate limit -------------------------------------------------------------------------------------
-def test_sliding_window_allows_the_limit_then_refuses_and_notifies_once() -> None:
-    window = SlidingWindow(limit=2, window=60)
+def test_sliding_window_refuses_over_the_limit_and_repeats_the_notice_after_a_gap() -> None:
+    window = SlidingWindow(limit=2, window=60, notice_gap=5)
     assert window.check("u", 0).allowed and window.check("u", 10).allowed
     third = window.check("u", 20)
     assert not third.allowed and third.notify and third.retry_after == 40
+    burst = window.check("u", 22)
+    assert not burst.allowed and not burst.notify  # a burst within the gap: one notice
     fourth = window.check("u", 30)
-    assert not fourth.allowed and not fourth.notify
+    assert not fourth.allowed and fourth.notify and fourth.retry_after == 30  # told again, not silent
     assert window.check("other", 30).allowed  # per user
     assert window.check("u", 60.5).allowed  # the first event left the window
     refused = window.check("u", 61)

@@ -128,6 +128,16 @@ def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, see
     assert not any(r["pinned"] for r in unrelated["results"])
     [pin] = json.loads(run("pins", "--json").stdout)
     assert (pin["status"], pin["passage_id"], pin["pinned_by"]) == ("ok", target, "张科长")
+    again = run("pin", EXAMPLE, str(target), "--by", "李主任")  # the same passage again: nothing replaced
+    assert_ok(again)
+    assert "替换" not in again.stdout
+    other = passage_id_of(seed_home, "热心、真心、耐心、细心、贴心")
+    assert other != target
+    replaced = run("pin", EXAMPLE, str(other), "--by", "王处长")  # another passage: say whose pin went
+    assert_ok(replaced)
+    assert f"替换了原标准答案：段落 #{target}，由 李主任" in replaced.stdout
+    assert_ok(run("pin", EXAMPLE, str(target), "--by", "张科长"))
+    [pin] = json.loads(run("pins", "--json").stdout)
     assert_ok(run("unpin", str(pin["id"])))
     assert json.loads(run("pins", "--json").stdout) == []
     assert json.loads(run("ask", "--json", EXAMPLE).stdout)["results"][0]["pinned"] is False
