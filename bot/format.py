@@ -418,6 +418,10 @@ def render_refusal(reason: str) -> str:
 _PIN_PROBLEMS = {"changed": "原文已修改", "vanished": "原文所在讲话已删除"}
 
 
+# Above an answer searched while an upload or a rebuild was being indexed (HTML; no markup in it)
+UPDATING_NOTE = "⏳ 索引正在更新：刚上传的讲话要等更新完成后才能检索到，届时可再问一次。"
+
+
 def pin_replaced(before: PinRecord) -> str:
     """The alert after 📌 when the question already had another passage pinned (plain text)."""
     return (

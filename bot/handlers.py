@@ -348,6 +348,7 @@ class Handlers:
                     f"请 {math.ceil(verdict.retry_after)} 秒后再问。"
                 )
             return
+        updating = self.service.updating  # a change under way is not in the index this search reads
         async with typing(message):
             answer, query_id = await asyncio.to_thread(
                 self._search_and_log,
@@ -363,6 +364,8 @@ class Handlers:
             answer.latency_ms,
         )
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat))
+        if updating and not answer.small_talk:
+            text = f"{fmt.UPDATING_NOTE}\n\n{text}"
         key = (message.chat.id, message.message_id)
         if update.edited_message is not None and await self._edit_answer(message, key, text, markup):
             return

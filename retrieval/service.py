@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class SpeechService:
         self.library = library
         self.options = options
         self._lock = threading.Lock()
+        self._writers = 0  # add / rebuild / restore / remove calls of this service under way
+        self._writers_lock = threading.Lock()
         self._checked_at = time.monotonic()
         self._seen: str | None = None  # the generation last loaded, or last found unloadable
         manifest = library.manifest()
@@ -86,6 +89,24 @@ class SpeechService:
         if not fresh_model:
             self.ensure_index(progress)
             self._retriever = self._open()
+
+    @property
+    def updating(self) -> bool:
+        """Whether this service is changing the library now (adding, removing, rebuilding, restoring):
+        a search made meanwhile is answered from the index as it was before the change."""
+        return self._writers > 0
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The library's writer lock, with `updating` true until the new index is loaded."""
+        with self._writers_lock:
+            self._writers += 1
+        try:
+            with self.library.write_lock():
+                yield
+        finally:
+            with self._writers_lock:
+                self._writers -= 1
 
     @property
     def retriever(self) -> Retriever:
@@ -146,9 +167,9 @@ class SpeechService:
     def rebuild(self, progress: Progress | None = None) -> BuildReport:
         """Rebuild every index file from the stored speeches, tokenising every passage again (vectors
         still come from the cache)."""
-        with self.library.write_lock():
+        with self._writing():
             report = self.library.build(self.embedder, progress, fresh=True)
-        self.reload()
+            self.reload()
         return report
 
     def add_paths(
@@ -161,7 +182,7 @@ class SpeechService:
     ) -> tuple[list[FileOutcome], BuildReport]:
         """Add files and folders, each file with its index in one step (only new passages are embedded)."""
         started = time.perf_counter()
-        with self.library.write_lock():
+        with self._writing():
             self._repair(progress)
             outcomes = self.library.add_paths(
                 paths, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
@@ -178,7 +199,7 @@ class SpeechService:
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> tuple[list[FileOutcome], BuildReport]:
         started = time.perf_counter()
-        with self.library.write_lock():
+        with self._writing():
             self._repair(progress)
             outcomes = self.library.add_documents(
                 documents, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
@@ -189,7 +210,7 @@ class SpeechService:
     def add_bundled(self, progress: Progress | None = None) -> tuple[list[FileOutcome], BuildReport]:
         """Re-add the speeches shipped with speechqa (those removed come back; the rest are unchanged)."""
         started = time.perf_counter()
-        with self.library.write_lock():
+        with self._writing():
             self._repair(progress)
             outcomes = self.library.add_bundled(self.embedder, progress)
             report = self._report(outcomes, started)
@@ -211,16 +232,16 @@ class SpeechService:
     def restore(self, source: Path, progress: Progress | None = None) -> tuple[Counts, Path, BuildReport]:
         """Replace the library with a backup (the current one is saved under backups/ first), then
         rebuild the index from it. Returns the backup's counts, where the old library went, the build."""
-        with self.library.write_lock():
+        with self._writing():
             saved = self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
             counts = restore_database(self.library.store, source, saved)
             report = self.library.build(self.embedder, progress, fresh=True)
-        self.reload()
+            self.reload()
         return counts, saved, report
 
     def remove(self, speech_id: int) -> SpeechRecord | None:
-        with self.library.write_lock():
+        with self._writing():
             self._repair(None)
             removed = self.library.remove(speech_id, self.embedder)
-        self.reload()
+            self.reload()
         return removed

@@ -4,9 +4,11 @@ presses, deleted messages, forum topics, edited messages, files over 20 MB)."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import re
+import threading
 from collections.abc import AsyncIterator
 
 import pytest
@@ -337,3 +339,25 @@ async def test_channel_posts_get_no_answer(api: FakeBotAPI, seed_service: Speech
         await feed(app, api.make_channel_post_update(f"/ask {QUESTION}"))
         await feed(app, api.make_channel_post_update(f"@speechqa_bot {QUESTION}"))
     assert not api.calls_of("sendMessage") and seed_service.library.store.query_stats().questions == 0
+
+
+async def test_a_question_asked_while_the_index_is_updating_says_the_new_speech_is_not_in_yet(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    entered, release = threading.Event(), threading.Event()
+
+    def hold(done: int, total: int) -> None:  # the rebuild's progress: wait here until the test says
+        entered.set()
+        release.wait(60)
+
+    async with running_bot(api, seed_service) as app:
+        worker = asyncio.create_task(asyncio.to_thread(seed_service.rebuild, hold))
+        assert await asyncio.to_thread(entered.wait, 60)
+        await feed(app, api.make_text_update(QUESTION))
+        during = api.last_message(USER).plain_text
+        release.set()
+        await worker
+        await feed(app, api.make_text_update(QUESTION))
+        after = api.last_message(USER).plain_text
+    assert during.startswith("⏳ 索引正在更新：刚上传的讲话要等更新完成后才能检索到") and CITED in during
+    assert not after.startswith("⏳") and CITED in after
