@@ -50,6 +50,7 @@ from .tokenize import (
     get_tokenizer,
     jieba_words,
     query_terms,
+    single_characters,
     tokenizer_version,
 )
 from .vectors import VectorIndex
@@ -105,6 +106,7 @@ __all__ = [
     "query_terms",
     "recover_database",
     "restore_database",
+    "single_characters",
     "tokenizer_version",
     "write_lock",
 ]

@@ -200,6 +200,15 @@ def tokenizer_version(name: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def single_characters(query: str) -> list[str]:
+    """The one-character Chinese content words of a query that `query_terms` leaves out when it has
+    longer ones (卒 in 「普朗特卒于哪年」, 译 in 「杂凑也被译为什么」): function words left out, in order."""
+    words = dict.fromkeys(
+        w for w in jieba_words(query) if len(w) == 1 and _HAN.fullmatch(w) and w not in STOPWORDS
+    )
+    return list(words)
+
+
 def query_terms(query: str) -> list[str]:
     """The words of a query worth highlighting in an answer: jieba words, without filler, longest first."""
     terms = {w for w in jieba_words(query) if _WORD.fullmatch(w) and w not in STOPWORDS}

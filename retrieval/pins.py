@@ -36,7 +36,7 @@ from corpus import to_simplified
 from index import Embedder, PinState, Store, embed_query, query_terms
 
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
-from .vocabulary import Lexicon, bundled_lexicon, question_words
+from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
     "CLOSEST_PINS",
@@ -234,14 +234,6 @@ _ANSWER_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-# The interrogatives themselves (the same closed class, with the open ones): how a question asks, not
-# what about. Left out of the words and bigrams compared; the kind of answer is compared apart.
-_INTERROGATIVE = re.compile(
-    r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪|怎么样|怎么|怎样|如何|多少|多久|几|谁|为什么|为何|为啥"
-    r"|是否|能不能|能否|可不可以|可否|是不是|有没有|会不会|要不要|变不变|吗|呢|吧"
-)
-
-
 def answer_kinds(folded: str) -> frozenset[str]:
     """The specific kinds of answer a (folded) question asks for; empty for open questions."""
     kinds = set()
@@ -266,7 +258,7 @@ class _Side:
     @classmethod
     def of(cls, question: str) -> _Side:
         text = fold(question)
-        topic = _INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
+        topic = INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
         drop = question_words()
         terms = tuple(t for t in query_terms(topic) if t not in drop)
         return cls(text, terms, char_bigrams(topic), answer_kinds(text))

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .answer_type import AnswerKind, holds
+
 SENTENCE_ENDS = "。！？!?…\n；;"
 _CLOSERS = "”’」』）)】》\"'"
 _FULL_STOPS = "。！？!?…"
@@ -28,6 +30,7 @@ PAIR_GAIN = 1.25  # two sentences are shown only when together they score this m
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
 TOPIC_WEIGHT = 0.3
 SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
+KIND_BONUS = 0.1  # added to a span holding the kind of answer the question asks for (fitted on CMRC trial)
 RESTATEMENT = 0.4  # a sentence whose letters are at most this share outside the question's words says
 # nothing the question does not: the answer is what follows it
 # A sentence opening a numbered point of a speech or notice (一是… 二要… 第三，… 其次，…) names the
@@ -183,30 +186,43 @@ def answer_sentence(
     dense: Sequence[float] | None = None,
     dense_weight: float = 0.0,
     topic: str = "",
+    *,
+    extra: Sequence[WeightedTerm] = (),
+    kind: AnswerKind | None = None,
 ) -> AnswerSentence | None:
     """The sentence of `text` that best answers a question with these weighted words, or two adjacent
     sentences when the answer runs across both (or the best is a fragment). `dense`, when given, holds
     each sentence's cosine to the question, in the order of `split_sentences(text)`, and counts with
     `dense_weight`. Words found in `topic` (the section heading and speech title) count TOPIC_WEIGHT as much:
-    they tell what the whole passage is about. Ties go to the earlier sentence. None only for a passage without text."""
+    they tell what the whole passage is about. `extra` words help choose the sentence without counting in
+    its score (the question's one-character words: 卒 of 「卒于哪年」); a sentence holding an answer of the
+    `kind` the question asks for (an amount, a time) gets KIND_BONUS. The score is the chosen span's by
+    `terms` alone. Ties go to the earlier sentence. None only for a passage without text."""
     spans = split_sentences(text)
     if not spans:
         return None
     if topic:  # words the heading or title already names say what the passage is about, not which sentence
         lowered = topic.lower()
-        terms = [
-            WeightedTerm(t.text, t.weight * TOPIC_WEIGHT if t.text.lower() in lowered else t.weight)
-            for t in terms
-        ]
+        terms, extra = (
+            [
+                WeightedTerm(t.text, t.weight * TOPIC_WEIGHT if t.text.lower() in lowered else t.weight)
+                for t in words
+            ]
+            for words in (terms, extra)
+        )
     if dense is not None and len(dense) != len(spans):
         dense = None
     total = sum(t.weight for t in terms)
-    terms = present_terms(text, terms)
-    single = []
-    for i, (s, e) in enumerate(spans):
-        lexical = lexical_sentence_score(text[s:e], terms, total)
-        cosine = dense[i] if dense is not None else 0.0
-        single.append((1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical)
+    choosing = present_terms(text, [*terms, *extra])
+    choosing_total = total + sum(t.weight for t in extra)
+
+    def score_of(start: int, end: int, cosine: float) -> float:
+        lexical = lexical_sentence_score(text[start:end], choosing, choosing_total)
+        if kind is not None and holds(kind, text[start:end]):
+            lexical += KIND_BONUS
+        return (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical
+
+    single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
     best = max(range(len(spans)), key=lambda i: (single[i], -i))
     start, end = spans[best]
     score = single[best]
@@ -215,22 +231,22 @@ def answer_sentence(
         pairs = []
         for j in neighbours:
             s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
-            lexical = lexical_sentence_score(text[s:e], terms, total)
             cosine = max(dense[best], dense[j]) if dense is not None else 0.0
-            pairs.append(
-                (
-                    (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical,
-                    j,
-                    s,
-                    e,
-                )
-            )
+            pairs.append((score_of(s, e, cosine), j, s, e))
         pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
         if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
             start, end, score = s, e, max(score, pair_score)
-        elif best + 1 < len(spans) and names_only(text[start:end], terms):
+        elif best + 1 < len(spans) and names_only(text[start:end], choosing):
             # the best sentence only names the point the question asks about: show what follows too
             start, end = start, spans[best + 1][1]
+    if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
+        scoring = present_terms(text, terms)
+        inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
+        lexical = max(lexical_sentence_score(text[s:e], scoring, total) for s, e in [(start, end), *inside])
+        if dense is not None:
+            cosine = max(dense[i] for i, (s, e) in enumerate(spans) if start <= s and e <= end)
+            lexical = (1 - dense_weight) * lexical + dense_weight * cosine
+        score = lexical
     return AnswerSentence(text[start:end], start, end, round(min(max(score, 0.0), 1.0), 6))
 
 

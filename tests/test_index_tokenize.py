@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from index import DEFAULT_TOKENIZER, TOKENIZERS, get_tokenizer, jieba_words, query_terms, tokenizer_version
+from index import (
+    DEFAULT_TOKENIZER,
+    TOKENIZERS,
+    get_tokenizer,
+    jieba_words,
+    query_terms,
+    single_characters,
+    tokenizer_version,
+)
 
 
 def test_char_tokens_are_unigrams_then_bigrams() -> None:
@@ -56,6 +64,13 @@ def test_jieba_words_are_lower_cased_and_exclude_spaces() -> None:
 
 def test_query_terms_keep_content_words_longest_first() -> None:
     assert query_terms("离休干部体检规定是什么？") == ["离休干部", "体检", "干部", "离休", "规定"]
+
+
+def test_single_characters_are_the_one_character_content_words_query_terms_leave_out() -> None:
+    assert "卒" not in query_terms("路德维希·普朗特卒于哪年？")
+    assert single_characters("路德维希·普朗特卒于 ") == ["卒"]  # 于 is a function word
+    assert single_characters("杂凑也被译为 ") == ["译"]
+    assert single_characters("离休干部体检规定") == []
 
 
 def test_query_terms_drop_the_filler_of_questions() -> None:

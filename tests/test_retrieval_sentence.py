@@ -50,6 +50,29 @@ def test_words_close_together_beat_the_same_words_far_apart() -> None:
     assert near[1] > far[1]
 
 
+LEAD = "路德维希·普朗特，德国力学家，现代空气动力学之父。1953年8月15日卒于哥廷根。他的学生遍布各国。"
+
+
+def test_a_one_character_word_of_the_question_chooses_the_sentence_but_does_not_score_it() -> None:
+    words = terms(("路德维希", 1.0), ("普朗特", 1.0))  # 「普朗特卒于哪年」: the lead sentence holds both
+    plain = answer_sentence(LEAD, words, topic="路德维希·普朗特")
+    assert plain is not None and plain.text.startswith("路德维希·普朗特，")
+    found = answer_sentence(LEAD, words, topic="路德维希·普朗特", extra=terms(("卒", 2.0)))
+    assert found is not None and found.text == "1953年8月15日卒于哥廷根。"
+    assert found.score == 0.0  # by the question's own longer words, which this sentence lacks
+
+
+def test_a_sentence_holding_the_kind_of_answer_asked_for_wins_a_tie() -> None:
+    text = "紫冠雉是凤冠雉科的鸟类，分布在墨西哥。紫冠雉是大型的鸟类，一般长86厘米。"
+    words = terms(("紫冠雉", 1.0))
+    assert answer_sentence(text, words) == answer_sentence(text, words, kind="time")  # no time in either
+    first = answer_sentence(text, words)
+    assert first is not None and first.text.startswith("紫冠雉是凤冠雉科")
+    found = answer_sentence(text, words, kind="amount")  # 「紫冠雉有多长」
+    assert found is not None and found.text == "紫冠雉是大型的鸟类，一般长86厘米。"
+    assert found.score == first.score  # the bonus chooses, it is not part of the score
+
+
 def test_two_sentences_are_shown_when_the_answer_runs_across_both() -> None:
     text = "一是抓好体检。每年一次，费用由财政保障。三是其他工作。"
     found = answer_sentence(text, terms(("体检", 1.0), ("费用", 1.0), ("财政", 1.0)))
