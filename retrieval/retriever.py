@@ -57,6 +57,9 @@ class RetrieverConfig:
     # a one-character content word of the question (卒, 译) counts this much of its IDF when the answer
     # sentence is chosen (fitted on CMRC trial: 0.5 over 0.7 and 1.0)
     single_weight: float = 0.5
+    answer_kind: bool = (
+        True  # a sentence holding the kind of answer asked for (an amount, a time) is preferred
+    )
     rerank: bool = True  # re-order the best hybrid candidates with the learned ranker (when it is there)
     rerank_depth: int = 10  # candidates the ranker re-orders (20 ranked no question differently: README)
     # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
@@ -289,6 +292,8 @@ class Retriever:
         """The question's one-character content words (卒 of 「普朗特卒于哪年」), at `single_weight` of their IDF:
         they help choose the answer sentence (the search itself leaves them out). Interrogatives, question
         words and characters of the question's longer words are not among them."""
+        if self.config.single_weight <= 0:
+            return []
         asked = INTERROGATIVE.sub(" ", text)
         drop = question_words()
         longer = [t.text for t in terms]
@@ -376,7 +381,7 @@ class Retriever:
             dict(lexical),
             simplified,
             self.sentence_words(to_simplified(lexical_text), weighted_terms),
-            asks_for(simplified),
+            asks_for(simplified) if self.config.answer_kind else None,
         )
 
     def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
