@@ -10,6 +10,7 @@ pieces' plain text.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -391,7 +392,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
                 pieces.append(
                     Piece(
-                        f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {s.similarity:.0%}），两篇都会被检索到；"
+                        f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {math.floor(s.similarity * 100)}%），两篇都会被检索到；"
                         f"如果这是它的更正版，请由管理员删除旧版（speechqa remove {s.similar_to}）。\n"
                     )
                 )

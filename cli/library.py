@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import signal
@@ -157,7 +158,7 @@ def echo_outcome(outcome: FileOutcome) -> None:
 
 def similar_note(other: int, similarity: float) -> str:
     return (
-        f"注意：与已有的 #{other} 内容相近（重合 {similarity:.0%}），两篇都会被检索到；"
+        f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
         f"如果这是它的更正版，请删除旧版：speechqa remove {other}"
     )
 

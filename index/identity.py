@@ -2,9 +2,11 @@
 
 A *source* is a file (its resolved path, size and SHA-256) holding an ordered list of speeches. A
 speech's identity is its body text, normalised (Unicode NFKC, no whitespace): two speeches with the
-same normalised text are the same speech; two whose character 5-gram sets overlap by at least
-NEAR_DUPLICATE (Jaccard) are versions of one speech (re-exported with other whitespace or page
-numbers, a corrected typo). Metadata (title, date, speaker) is not part of the identity: staff correct
+same normalised text are the same speech, and so are two whose texts differ only by short runs of
+digits put in or left out (a re-export's page numbers, footnote marks). Two whose character 5-gram
+sets overlap by at least NEAR_DUPLICATE (Jaccard) but that differ in what they say — one figure
+changed, a corrected typo — are versions of one speech: an edited file replaces its earlier version,
+another file holding such a version is added beside it with a warning, never thrown away. Metadata (title, date, speaker) is not part of the identity: staff correct
 it with `speechqa edit`, and the correction is keyed by the text hash.
 
 `match_versions` pairs the speeches of a file being added with the stored speeches of its earlier
@@ -61,6 +63,41 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)
+
+
+NOISE_DIGITS = 4  # a run of at most this many digits put in or left out is a page number or a note mark
+
+
+def same_content(a: str, b: str) -> bool:
+    """Whether two normalised texts say the same: equal, or differing only by runs of at most
+    NOISE_DIGITS digits inserted or deleted between the same words (「…意义1二、…」: a page number or a
+    footnote mark a PDF export keeps). A replaced character — 1.8万 for 1.9万 — is a change of content,
+    and so, to be safe, is a digit run put right beside other digits. One pass over both texts."""
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i, j = i + 1, j + 1
+            continue
+        run_a, run_b = _digits_at(a, i), _digits_at(b, j)
+        if run_a and not run_b and run_a <= NOISE_DIGITS and not _after_digit(a, i):
+            i += run_a
+        elif run_b and not run_a and run_b <= NOISE_DIGITS and not _after_digit(b, j):
+            j += run_b
+        else:
+            return False
+    rest_a, rest_b = a[i:], b[j:]
+    return all(not r or (r.isdigit() and len(r) <= NOISE_DIGITS) for r in (rest_a, rest_b))
+
+
+def _digits_at(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end - start
+
+
+def _after_digit(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1].isdigit()
 
 
 def could_overlap(chars_a: int, chars_b: int, threshold: float = NEAR_DUPLICATE) -> bool:
@@ -152,30 +189,35 @@ def match_versions(
 def most_similar(
     speech: Fingerprint, stored: Sequence[Fingerprint], low: float = EDITED
 ) -> tuple[int, float] | None:
-    """(key, overlap) of the stored speech closest to this one when they overlap at least `low` but are
-    not the same speech (below NEAR_DUPLICATE): most likely another version of it — a corrected copy
-    saved under another name — which the user should be told about, as both would be served."""
+    """(key, overlap) of the stored speech closest to this one when they overlap at least `low` but do
+    not say the same (see `find_duplicate`): most likely another version of it — a corrected copy saved
+    under another name — which the user should be told about, as both would be served."""
     best: tuple[int, float] | None = None
     for other in stored:
         if not could_overlap(len(speech.normalised), len(other.normalised), low):
             continue
         score = overlap(speech.shingles, other.shingles)
-        if low <= score < NEAR_DUPLICATE and (best is None or score > best[1]):
+        if score >= low and (best is None or score > best[1]):
+            if score >= NEAR_DUPLICATE and same_content(speech.normalised, other.normalised):
+                continue
             best = (other.key, score)
     return best
 
 
 def find_duplicate(speech: Fingerprint, stored: Sequence[Fingerprint]) -> int | None:
-    """The key of a stored speech with the same or a nearly the same text, the closest first."""
+    """The key of a stored speech saying the same as this one (`same_content`), the closest first."""
     for other in stored:
         if other.hash == speech.hash:
             return other.key
-    best: tuple[float, int] | None = None
+    close: list[tuple[float, int, Fingerprint]] = []
     mine = speech.shingles
     for other in stored:
         if not could_overlap(len(speech.normalised), len(other.normalised)):
             continue
         score = overlap(mine, other.shingles)
-        if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
-            best = (score, other.key)
-    return None if best is None else best[1]
+        if score >= NEAR_DUPLICATE:
+            close.append((score, other.key, other))
+    for _, key, other in sorted(close, key=lambda c: (-c[0], c[1])):
+        if same_content(speech.normalised, other.normalised):
+            return key
+    return None

@@ -248,7 +248,7 @@ class Library:
             for f in new:
                 if f.key in replaces:
                     continue
-                stored = store.fingerprints(near=(f.hash, len(f.normalised)), exclude=gone)
+                stored = store.fingerprints(near=(f.hash, len(f.normalised)), title=f.title, exclude=gone)
                 hit = identity.find_duplicate(f, stored)
                 twin = identity.find_duplicate(f, earlier) if hit is None else None
                 if hit is not None:

@@ -520,10 +520,12 @@ class Store:
         *,
         source_ids: Sequence[int] = (),
         near: tuple[str, int] | None = None,
+        title: str | None = None,
         exclude: Iterable[int] = (),
     ) -> list[identity.Fingerprint]:
         """Identity fingerprints of the speeches of some sources, or (`near` = (text hash, length)) of
-        every speech that could equal or nearly equal a text of that hash and length."""
+        every speech that could equal or nearly equal a text of that hash and length — and, given its
+        `title`, of the speeches with that title that could be an edited version of it (identity.EDITED)."""
         if source_ids:
             marks = ",".join("?" * len(source_ids))
             rows = self.db.execute(
@@ -540,6 +542,16 @@ class Store:
                 "SELECT id, title FROM speeches WHERE text_hash = ? OR text_chars BETWEEN ? AND ? ORDER BY id",
                 [digest, low, high],
             ).fetchall()
+            if title is not None:  # the same title at a length an edited version could have
+                seen = {row[0] for row in rows}
+                rows += [
+                    row
+                    for row in self.db.execute(
+                        "SELECT id, title FROM speeches WHERE text_chars BETWEEN ? AND ? ORDER BY id",
+                        [int(chars * (identity.EDITED - 0.02)), int(chars / (identity.EDITED - 0.02)) + 1],
+                    )
+                    if row[0] not in seen and identity.same_title(row[1], title)
+                ]
         else:
             rows = []
         skip = set(exclude)
