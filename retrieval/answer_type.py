@@ -3,6 +3,9 @@ time (什么时候, 哪一年, 几点). A passage whose answer sentence holds no
 「…有多少名成员」 talks about the topic, not about what was asked: one of the confidence signals.
 Another: a figure the question names itself (「2025年…」, 「18.36万…」) that the passage does not hold.
 
+Numbers written in Chinese numerals (六十一, 二〇二四) are read as their value (`numeral_value`), so a
+question can name 「中办六十一号文件」 of a library that writes 61号.
+
 Only these two kinds are recognised: they are asked often, and a number or a date is easy to see in
 the text. Questions of other kinds (谁, 哪些, 怎么) are left alone. "Which ones" (哪几个, 哪几条) asks for
 an enumeration, not an amount. Redacted figures (「XXX人」, common in published speeches) count as amounts.
@@ -84,3 +87,46 @@ def figure_missing(question: str, text: str) -> float:
         return 0.0
     haystack = _fold_figures(text)
     return 1.0 if any(f not in haystack for f in figures) else 0.0
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+NUMERAL_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS)
+
+
+def numeral_value(word: str) -> int | None:
+    """The value of a number written in Chinese numerals (六十一 → 61, 一百一十一 → 111, 二〇二四 → 2024,
+    十二 → 12, 三万五千 → 35000), or None when the word is not one (or not a well-formed one)."""
+    if len(word) < 2 or not set(word) <= NUMERAL_CHARS:
+        return None
+    if not set(word) & set(_CN_UNITS):  # digit by digit: 二〇二四
+        return int("".join(str(_CN_DIGITS[c]) for c in word)) if word[0] not in "〇零" else None
+    total = section = 0
+    digit: int | None = None
+    for c in word:
+        if c in _CN_DIGITS:
+            if digit is not None and _CN_DIGITS[c] != 0:
+                return None  # 六七十: an estimate, not a number
+            digit = _CN_DIGITS[c] or None
+        else:
+            unit = _CN_UNITS[c]
+            if unit == 10_000:
+                total += (section + (digit or 0)) * unit
+                section = 0
+            else:
+                section += (digit if digit is not None else 1) * unit
+            digit = None
+    return total + section + (digit or 0)

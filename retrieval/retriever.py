@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -23,8 +24,8 @@ from index import (
     single_characters,
 )
 
-from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_share
-from .answer_type import AnswerKind, asks_for, figure_missing, kind_missing
+from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_idf, unseen_share
+from .answer_type import NUMERAL_CHARS, AnswerKind, asks_for, figure_missing, kind_missing, numeral_value
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
@@ -288,6 +289,22 @@ class Retriever:
         """The synonyms of the query's words (bundled lexicon and the user's pairs) it does not hold itself."""
         return self.lexicon.with_pairs(self.store.user_synonyms()).expansions(text)
 
+    def numerals_as_written(self, text: str) -> str:
+        """The question with each number in Chinese numerals that no passage holds (六十一, 一百一十一)
+        written in digits when passages hold those: 「中办六十一号文件」 asked of a library that writes 61号
+        finds and counts 61. Numbers the library writes in numerals, and words like 统一, stay as they are."""
+        unseen = unseen_idf(self.index.lexical.size) - 1e-6
+        idf = self.index.lexical.idf
+
+        def written(match: re.Match[str]) -> str:
+            run = match.group()
+            value = numeral_value(run)
+            if value is None or value < 10 or idf(run) < unseen or idf(str(value)) >= unseen:
+                return run
+            return str(value)
+
+        return _NUMERAL_RUN.sub(written, text)
+
     def sentence_words(self, text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:
         """The question's one-character content words (卒 of 「普朗特卒于哪年」), at `single_weight` of their IDF:
         they help choose the answer sentence (the search itself leaves them out). Interrogatives, question
@@ -347,7 +364,10 @@ class Retriever:
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
             dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
+        lexical_text = self.numerals_as_written(lexical_text)
         expansions = self.expansions(lexical_text) if self.config.synonyms else []
+        # a filter the question named (沈伟, 2024年) is not a word to find
+        terms = tuple(query_terms(lexical_text))
         if mode in ("hybrid", "lexical"):
             lexical = self.index.lexical.search(
                 lexical_text,
@@ -366,9 +386,6 @@ class Retriever:
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
-        terms = tuple(
-            query_terms(lexical_text)
-        )  # a filter the question named (沈伟, 2024年) is not a word to find
         weighted_terms = self.weighted_terms(terms, expansions)
         simplified = to_simplified(text)
         return Candidates(
@@ -455,6 +472,9 @@ class Retriever:
             self.lexicon.with_pairs(self.store.user_synonyms()),
         )
         return None if found is None else found.state.passage
+
+
+_NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS))}]{{2,}}")
 
 
 @dataclass(frozen=True)

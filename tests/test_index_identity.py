@@ -493,7 +493,18 @@ def test_adding_a_recorded_copy_again_still_names_the_speeches_it_holds(
 
 
 # speech-like text: words of the domain in any order (a real text, not one character repeated)
-_PHRASES = ("离休干部", "体检规定", "老年大学", "慰问金标准", "每人", "一千五百元", "党支部", "组织生活", "落实", "要求")
+_PHRASES = (
+    "离休干部",
+    "体检规定",
+    "老年大学",
+    "慰问金标准",
+    "每人",
+    "一千五百元",
+    "党支部",
+    "组织生活",
+    "落实",
+    "要求",
+)
 _TEXT = st.lists(st.sampled_from(_PHRASES), min_size=4, max_size=40)
 
 

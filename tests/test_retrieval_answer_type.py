@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answer_type import asks_for, figure_missing, holds, kind_missing, named_figures
+from retrieval.answer_type import asks_for, figure_missing, holds, kind_missing, named_figures, numeral_value
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,23 @@ def test_a_calendar_date_is_not_an_amount() -> None:
     assert not holds("amount", "体检工作于2020年4月1日开始。")
     assert holds("amount", "2024年全省有离退休干部党组织476个。")  # a date beside a count
     assert holds("amount", "连续工作20年以上。")  # a duration is an amount
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("六十一", 61),
+        ("一百一十一", 111),
+        ("二〇二四", 2024),
+        ("十二", 12),
+        ("三万五千", 35000),
+        ("两千", 2000),
+    ],
+)
+def test_numbers_in_chinese_numerals_are_read_as_their_value(word: str, value: int) -> None:
+    assert numeral_value(word) == value
+
+
+@pytest.mark.parametrize("word", ["十", "六七十", "统一", "十分", "〇五", "61"])
+def test_words_that_are_not_one_number_have_no_value(word: str) -> None:
+    assert numeral_value(word) is None

@@ -245,3 +245,23 @@ def test_a_simplified_question_finds_a_traditional_passage_and_marks_its_own_cha
     shown = answer.hits[0].passage.text
     assert covers(shown, answer.hits[0].highlights, "慰問金")  # users see the original script
     library.close()
+
+
+def test_a_number_asked_in_chinese_numerals_finds_and_counts_the_digits_the_library_writes(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    text = (
+        "关于离休干部两费保障的讲话\n同志们：\n中办61号文件明确规定，各地一律不能再发生新的拖欠。\n"
+        "全市建成老年活动室三十五个，覆盖所有乡镇。\n"
+    )
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("两费.txt", text, "utf-8")])
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    answer = retriever.search("中办六十一号文件对拖欠有啥规定", k=1, mode="lexical")
+    first = answer.hits[0]
+    assert "61号文件" in first.passage.text and "61" in answer.terms and "六十一" not in answer.terms
+    assert covers(first.passage.text, first.highlights, "61")
+    # a number the library writes in numerals is searched as written
+    assert "三十五" in " ".join(retriever.search("活动室有三十五个吗", k=1, mode="lexical").terms)
+    library.close()
