@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import cfb
 from .errors import UnreadableFile
 from .records import Block
 from .tables import labelled_rows
@@ -50,7 +51,20 @@ class WordText:
 
 
 def read_docx(name: str, data: bytes) -> WordText:
-    """The body of a .docx as blocks, in document order, with its reference text."""
+    """The body of a .docx as blocks, in document order, with its reference text.
+
+    A .docx saved with an open password is not a zip but a compound file holding the encrypted
+    package: it is refused with the fix. A Word 97–2003 .doc saved under a .docx name is read as a .doc.
+    """
+    if cfb.is_cfb(data):
+        contents = cfb.contents(data)
+        if contents is not None and contents.encrypted:
+            raise UnreadableFile(_password_message(name))
+        if contents is None:
+            raise UnreadableFile(f"{name} 不是有效的 Word 文档（内容已损坏）")
+        if contents.word_document:
+            return read_doc(name, data)
+        raise UnreadableFile(f"{name} 不是 Word 文档（是其他旧版 Office 格式的文件）")
     _check_archive(name, data)
     import docx
 
@@ -76,10 +90,13 @@ def read_doc(name: str, data: bytes) -> WordText:
 
     Text from antiword has no reference extraction (its text is the only one there is).
     """
-    if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if not cfb.is_cfb(data):
         if data.startswith(b"PK\x03\x04"):  # a .docx saved under a .doc name
             return read_docx(name, data)
         raise UnreadableFile(f"{name} 不是有效的 Word 97–2003 文档")
+    contents = cfb.contents(data)
+    if contents is not None and contents.encrypted:
+        raise UnreadableFile(_password_message(name))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     antiword = shutil.which("antiword")
     if soffice:
@@ -93,6 +110,10 @@ def read_doc(name: str, data: bytes) -> WordText:
     if not soffice and not antiword:
         raise UnreadableFile(f"{name} 是旧版 Word 文档（.doc），本机没有转换工具：请另存为 .docx 后再添加")
     raise UnreadableFile(f"{name} 无法转换（.doc 文件可能已损坏）：请另存为 .docx 后再添加")
+
+
+def _password_message(name: str) -> str:
+    return f"这个 Word 文档设有打开密码：{name}（请用密码打开后取消密码，另存为不加密的 .docx 再添加）"
 
 
 def _check_archive(name: str, data: bytes) -> None:
