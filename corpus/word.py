@@ -319,15 +319,40 @@ def _outline_level(element) -> int | None:  # type: ignore[no-untyped-def]
 
 
 def _table_blocks(tbl) -> list[Block]:  # type: ignore[no-untyped-def]
-    rows = []
-    for tr in _children(tbl, _W + "tr"):
-        cells = _row_cells(tr)
-        width = max((column for column, _ in cells), default=-1) + 1
-        grid = [""] * width
-        for column, text in cells:
-            grid[column] = text
-        rows.append(grid)
+    """A table's rows as labelled rows (see corpus.tables), merged cells read as Word shows them.
+
+    A vertically merged cell shows one value over all the rows it spans, so each of those rows carries
+    it (「书记轮训」's row keeps 「责任单位：市老年大学」). A row that is a single cell spanning the whole
+    table is a note or a caption over it (「备注：以上工作纳入年度考核。」), read as it stands.
+    """
+    table = [_row_cells(tr) for tr in _children(tbl, _W + "tr")]
+    grid = tbl.find(_W + "tblGrid")
+    width = max(
+        len(grid.findall(_W + "gridCol")) if grid is not None else 0,
+        *(cell.column + cell.span for cells in table for cell in cells),
+        0,
+    )
+    rows: list[list[str] | str] = []
+    above: dict[int, str] = {}  # grid column → the text shown there in the row above
+    for cells in table:
+        if len(cells) == 1 and cells[0].column == 0 and cells[0].span >= width >= 2:
+            rows.append(cells[0].text)
+            above = {}
+            continue
+        row = [""] * max((cell.column + cell.span for cell in cells), default=0)
+        for cell in cells:
+            row[cell.column] = above.get(cell.column, "") if cell.continues else cell.text
+        above = {cell.column: row[cell.column] for cell in cells}
+        rows.append(row)
     return [Block(text=text, kind="table_row") for text in labelled_rows(rows)]
+
+
+@dataclass(frozen=True)
+class _Cell:
+    column: int  # the grid column it starts at
+    span: int  # how many grid columns it covers (w:gridSpan)
+    text: str
+    continues: bool  # the continuation of a vertically merged cell: it shows the text of the one above
 
 
 def _children(element, tag: str):  # type: ignore[no-untyped-def]
@@ -339,18 +364,14 @@ def _children(element, tag: str):  # type: ignore[no-untyped-def]
             yield from _children(child, tag)
 
 
-def _row_cells(tr) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """(grid column, text) for each distinct cell of a row: a merged cell counts once.
-
-    A cell merged horizontally appears once at its first column; the continuation of a vertically
-    merged cell (w:vMerge without "restart") is empty here, so the text stays in the row that holds it.
-    """
-    out: list[tuple[int, str]] = []
-    column = int(getattr(tr, "grid_before", 0) or 0)
+def _row_cells(tr) -> list[_Cell]:  # type: ignore[no-untyped-def]
+    """The distinct cells of a row with the grid columns they cover: a merged cell counts once."""
+    out: list[_Cell] = []
+    column = _grid_before(tr)
     for tc in _children(tr, _W + "tc"):
         tcpr = tc.find(_W + "tcPr")
         span = 1
-        continuation = False
+        continues = False
         if tcpr is not None:
             grid_span = tcpr.find(_W + "gridSpan")
             if grid_span is not None:
@@ -359,12 +380,19 @@ def _row_cells(tr) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
                 except (TypeError, ValueError):
                     span = 1
             v_merge = tcpr.find(_W + "vMerge")
-            if v_merge is not None and v_merge.get(_W + "val") in (None, "continue"):
-                continuation = True
-        text = "" if continuation else _cell_text(tc)
-        out.append((column, text))
+            continues = v_merge is not None and v_merge.get(_W + "val") in (None, "continue")
+        out.append(_Cell(column, span, "" if continues else _cell_text(tc), continues))
         column += span
     return out
+
+
+def _grid_before(tr) -> int:  # type: ignore[no-untyped-def]
+    """How many grid columns a row leaves empty before its first cell (w:trPr/w:gridBefore)."""
+    before = tr.find(f"{_W}trPr/{_W}gridBefore")
+    try:
+        return max(0, int(before.get(_W + "val"))) if before is not None else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
