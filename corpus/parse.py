@@ -114,6 +114,7 @@ _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TABLE_ROW = "table_row"
+_NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -548,6 +549,10 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
         if line.kind == _TABLE_ROW:
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_TABLE_ROW))
+            continue
+        if line.kind == _NOTE:  # a footnote: never joined to an unfinished paragraph or a fragment
+            flush()
+            emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
             continue
         level = _heading_level(text)
         if pending and level == 0 and not _SALUTATION.match(text):
