@@ -41,7 +41,7 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[tuple[int, s
     groups: list[tuple[int, str, str | None]] = []
     mergeable = False  # whether the last group may take the next paragraph
     for index, paragraph in enumerate(speech.paragraphs):
-        text_kind = paragraph.kind == "text"
+        text_kind = paragraph.kind in ("text", "note")
         if merge_to and groups and mergeable and text_kind:
             first, text, section = groups[-1]
             if (

@@ -114,6 +114,7 @@ _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TABLE_ROW = "table_row"
+_NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,8 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             h.title = _join_title(h.title, line.title_text) if h.title and joined else line.title_text
             h.title_from_block = True
             continue
-        if line.kind == "subtitle" and h.subtitle is None:
-            h.subtitle = _SUBTITLE.sub("", line.title_text).strip()
+        if line.kind == "subtitle":
+            _read_subtitle(h, line)
             continue
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
@@ -209,6 +210,8 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             h.date = h.date or date
         elif _DOC_NUMBER.match(text):
             h.doc_number = h.doc_number or text
+        elif _SUBTITLE.match(text) and not _SENTENCE_END.search(text):
+            _read_subtitle(h, line)  # 「——在…上的讲话」, 「——（2024年5月20日）」
         elif (
             _SENTENCE_END.search(text)
             or (h.title is not None and is_complete(text))
@@ -218,8 +221,6 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             return h
         elif letterhead := _LETTERHEAD.match(line.title_text):
             h.issuer = h.issuer or letterhead.group(1)
-        elif _SUBTITLE.match(text):
-            h.subtitle = h.subtitle or _SUBTITLE.sub("", line.title_text).strip()
         elif h.title is None:
             h.title = line.title_text
         elif h.speaker is None and _is_person_name(text):
@@ -256,6 +257,30 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             h.title = _join_title(h.title, line.title_text)
     h.body_start = len(lines)
     return h
+
+
+def _read_subtitle(h: _Header, line: _Line) -> None:
+    """A subtitle line (in Word's Subtitle style, or opening with a dash) is a header line like any
+    other: it may give the occasion (「——在…上的讲话」, the subtitle), the date (「——（2024年5月20日）」),
+    the speaker, or one of them with the date in brackets after it (「——在…上的讲话（2024年5月20日）」)."""
+    title_text = _SUBTITLE.sub("", line.title_text).strip()
+    text = _SUBTITLE.sub("", line.text).strip()
+    if (field := _FIELD.match(title_text)) and not _SENTENCE_END.search(text):
+        _read_field(h, field.group("label"), field.group("value").strip())
+        return
+    if (date := _parse_date(text)) is not None:
+        h.date = h.date or date
+        return
+    if _DOC_NUMBER.match(text):
+        h.doc_number = h.doc_number or text
+        return
+    if (signed := _SIGNED.match(title_text)) and (when := _parse_date(signed.group("when"))):
+        h.date = h.date or when
+        title_text = signed.group("who").strip()
+    if h.speaker is None and (name := _speaker_line(title_text)):
+        h.speaker = name
+    elif h.subtitle is None and title_text:
+        h.subtitle = title_text
 
 
 def _read_field(h: _Header, label: str, value: str) -> None:
@@ -524,6 +549,10 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
         if line.kind == _TABLE_ROW:
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_TABLE_ROW))
+            continue
+        if line.kind == _NOTE:  # a footnote: never joined to an unfinished paragraph or a fragment
+            flush()
+            emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
             continue
         level = _heading_level(text)
         if pending and level == 0 and not _SALUTATION.match(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "table_row")
+BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "table_row", "note")
 
 
 @dataclass(frozen=True)
@@ -13,10 +13,11 @@ class Block:
 
     kind is one of BLOCK_KINDS; level is the heading level (1 = Heading 1) when kind == "heading",
     else 0. A table_row's text labels each cell by its header cell: 「项目：健康体检；标准：每年一次」.
+    A note is a footnote or endnote, placed after what references it: a paragraph of its own.
     """
 
     text: str
-    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "table_row"
+    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "table_row" | "note"
     level: int = 0
 
 
@@ -47,7 +48,9 @@ class Paragraph:
 
     text: str
     section: str | None
-    kind: str = "text"  # "text", or "table_row" for one row of a table (kept as its own passage)
+    # "text"; "table_row" for one row of a table (kept as its own passage); "note" for a footnote or
+    # endnote (a paragraph of its own, which a passage may take after a finished sentence)
+    kind: str = "text"
 
 
 @dataclass(frozen=True)

@@ -3,28 +3,40 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # A header cell labels the cells under it only when it reads like a label.
 _MAX_HEADER_CELL = 20
 _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 
-def labelled_rows(rows: list[list[str]]) -> list[str]:
+def labelled_rows(rows: Sequence[Sequence[str] | str]) -> list[str]:
     """One line per data row: 「项目：健康体检；标准：每年一次；经费来源：同级财政」.
 
-    The first row is a header when it has two or more cells, all short and none a sentence; otherwise
-    (or for a one-row table) the cells of each row are joined with 「；」 unlabelled. Empty cells and
-    empty rows are skipped; a cell equal to its label is not repeated.
+    A row given as one string is a note or caption spanning the whole table (「备注：以上工作纳入年度
+    考核。」): it is read as it stands, in its place, and is never the header. Of the other rows, the
+    first is a header when it has two or more cells, all short and none a sentence; otherwise (or when
+    it is the only one) the cells of each row are joined with 「；」 unlabelled. Empty cells and empty
+    rows are skipped; a cell equal to its label is not repeated.
     """
-    rows = [[cell.strip() for cell in row] for row in rows]
-    rows = [row for row in rows if any(row)]
-    if not rows:
-        return []
-    labels: list[str] = []
-    if len(rows) > 1 and is_header(rows[0]):
-        labels, rows = rows[0], rows[1:]
-    out = []
+    kept: list[list[str] | str] = []
     for row in rows:
+        if isinstance(row, str):
+            if row.strip():
+                kept.append(row.strip())
+        elif any(cell.strip() for cell in row):
+            kept.append([cell.strip() for cell in row])
+    grids = [row for row in kept if not isinstance(row, str)]
+    labels: list[str] = []
+    if len(grids) > 1 and is_header(grids[0]):
+        labels = grids[0]
+    out = []
+    for row in kept:
+        if isinstance(row, str):
+            out.append(row)
+            continue
+        if labels and row is labels:
+            continue
         parts = []
         for column, text in enumerate(row):
             if not text:
@@ -36,7 +48,7 @@ def labelled_rows(rows: list[list[str]]) -> list[str]:
     return out
 
 
-def is_header(row: list[str]) -> bool:
+def is_header(row: Sequence[str]) -> bool:
     return (
         len(row) >= 2
         and all(row)

@@ -2,23 +2,26 @@
 
 What a .docx says about itself is kept as Blocks: Title/Subtitle/Heading N styles (or a paragraph's
 outline level) give the kind; every table row becomes one block in document order whose cells are
-labelled by the header row (「项目：健康体检；标准：每年一次」). Page headers and footers are not part of
-the body in a .docx (they live in their own parts), and are deliberately left out: they hold the
-issuing office's name and page numbers, never speech text.
+labelled by the header row (「项目：健康体检；标准：每年一次」). Footnotes and endnotes are part of what
+the speech says (「数据截至2024年3月底」): each is a "note" block of its own after what references it.
+Page headers and footers are not part of the body in a .docx (they live in their own parts), and are
+deliberately left out: they hold the issuing office's name and page numbers, never speech text.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import posixpath
 import re
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import cfb
 from .errors import UnreadableFile
 from .records import Block
 from .tables import labelled_rows
@@ -38,8 +41,8 @@ _CONVERT_TIMEOUT = 120
 class WordText:
     """What a Word file holds: its body as blocks, and a second, independent extraction of its text.
 
-    reference is every visible w:t of the main document part, one line per paragraph (table cells and
-    text boxes included, deleted revisions and field codes not), gathered without the block walk that
+    reference is every visible w:t of the main document part and of the notes it references, one line
+    per paragraph (table cells and text boxes included, deleted revisions and field codes not), gathered without the block walk that
     makes the blocks: `add --check` compares the passages with it, so text the walk loses is noticed.
     converter says how the file was read: "docx", "doc/soffice" or "doc/antiword".
     """
@@ -50,7 +53,20 @@ class WordText:
 
 
 def read_docx(name: str, data: bytes) -> WordText:
-    """The body of a .docx as blocks, in document order, with its reference text."""
+    """The body of a .docx as blocks, in document order, with its reference text.
+
+    A .docx saved with an open password is not a zip but a compound file holding the encrypted
+    package: it is refused with the fix. A Word 97–2003 .doc saved under a .docx name is read as a .doc.
+    """
+    if cfb.is_cfb(data):
+        contents = cfb.contents(data)
+        if contents is not None and contents.encrypted:
+            raise UnreadableFile(_password_message(name))
+        if contents is None:
+            raise UnreadableFile(f"{name} 不是有效的 Word 文档（内容已损坏）")
+        if contents.word_document:
+            return read_doc(name, data)
+        raise UnreadableFile(f"{name} 不是 Word 文档（是其他旧版 Office 格式的文件）")
     _check_archive(name, data)
     import docx
 
@@ -76,10 +92,13 @@ def read_doc(name: str, data: bytes) -> WordText:
 
     Text from antiword has no reference extraction (its text is the only one there is).
     """
-    if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if not cfb.is_cfb(data):
         if data.startswith(b"PK\x03\x04"):  # a .docx saved under a .doc name
             return read_docx(name, data)
         raise UnreadableFile(f"{name} 不是有效的 Word 97–2003 文档")
+    contents = cfb.contents(data)
+    if contents is not None and contents.encrypted:
+        raise UnreadableFile(_password_message(name))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     antiword = shutil.which("antiword")
     if soffice:
@@ -93,6 +112,10 @@ def read_doc(name: str, data: bytes) -> WordText:
     if not soffice and not antiword:
         raise UnreadableFile(f"{name} 是旧版 Word 文档（.doc），本机没有转换工具：请另存为 .docx 后再添加")
     raise UnreadableFile(f"{name} 无法转换（.doc 文件可能已损坏）：请另存为 .docx 后再添加")
+
+
+def _password_message(name: str) -> str:
+    return f"这个 Word 文档设有打开密码：{name}（请用密码打开后取消密码，另存为不加密的 .docx 再添加）"
 
 
 def _check_archive(name: str, data: bytes) -> None:
@@ -139,9 +162,73 @@ _BREAKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHy
 
 
 def _blocks(document) -> list[Block]:  # type: ignore[no-untyped-def]
+    notes = _Notes(_note_elements(document))
     out: list[Block] = []
     for element in _block_items(document.element.body):
-        out.extend(_element_blocks(element, document))
+        out.extend(_element_blocks(element, document, notes))
+    out.extend(notes.deferred)
+    return out
+
+
+_NOTE_REFERENCES = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "endnote"}
+_NoteKeys = list[tuple[str, str]]  # ("footnote" | "endnote", w:id) of the notes referenced, in order
+_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
+
+
+@dataclass
+class _Notes:
+    """The footnotes and endnotes of a .docx, placed as their own blocks where they are referenced.
+
+    A note is read after the block whose text references it (a table's after the table), never inside
+    its sentence. Notes referenced before the body starts (from the title, the subtitle, a speaker or
+    date line: before the first paragraph ending a sentence) wait until after that paragraph, so the
+    header stays the header.
+    """
+
+    elements: dict[tuple[str, str], object]  # ("footnote" | "endnote", w:id) → the w:footnote/w:endnote
+    referenced: _NoteKeys = field(default_factory=list)  # by what is being read
+    deferred: list[Block] = field(default_factory=list)
+    placed: set[tuple[str, str]] = field(default_factory=set)
+    body_started: bool = False
+
+    def after(self, block: Block | None) -> list[Block]:
+        """The note blocks to put after `block` (None: after a table or a block with no text)."""
+        blocks = []
+        for key in self.referenced:
+            element = self.elements.get(key)
+            if element is None or key in self.placed:
+                continue
+            self.placed.add(key)
+            for item in _block_items(element):
+                if item.tag == _W + "tbl":
+                    blocks.extend(_table_blocks(item))
+                elif text := _clean(_paragraph_text(item)[0]):
+                    blocks.append(Block(text=text, kind="note"))
+        self.referenced.clear()
+        if not self.body_started:
+            if block is None or block.kind != "paragraph" or not _SENTENCE_END.search(block.text):
+                self.deferred.extend(blocks)
+                return []
+            self.body_started = True
+            blocks, self.deferred = [*self.deferred, *blocks], []
+        return blocks
+
+
+def _note_elements(document) -> dict[tuple[str, str], object]:  # type: ignore[no-untyped-def]
+    """The footnotes and endnotes of a document by kind and id (Word's separators left out)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    out: dict[tuple[str, str], object] = {}
+    for rel in document.part.rels.values():
+        kind = {RT.FOOTNOTES: "footnote", RT.ENDNOTES: "endnote"}.get(rel.reltype)
+        if kind is None or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob, parser)
+        for note in root.iterfind(_W + kind):
+            if note.get(_W + "type") in (None, "normal"):
+                out[(kind, note.get(_W + "id") or "")] = note
     return out
 
 
@@ -177,25 +264,29 @@ def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
     return gallery is not None and (gallery.get(_W + "val") or "").lower() == "table of contents"
 
 
-def _element_blocks(element, document) -> list[Block]:  # type: ignore[no-untyped-def]
+def _element_blocks(element, document, notes: _Notes) -> list[Block]:  # type: ignore[no-untyped-def]
     if element.tag == _W + "tbl":
-        return _table_blocks(element)
+        return [*_table_blocks(element, notes), *notes.after(None)]
     from docx.text.paragraph import Paragraph
 
-    text, boxes = _paragraph_text(element)
+    text, boxes = _paragraph_text(element, notes.referenced)
     out = []
     block = _paragraph_block(Paragraph(element, document._body), _clean(text))
     if block is not None:
         out.append(block)
+    out.extend(notes.after(block))
     # a text box's paragraphs follow the paragraph it is anchored in, once (its VML copy is skipped)
     for box in boxes:
         for item in _block_items(box):
-            out.extend(_element_blocks(item, document))
+            out.extend(_element_blocks(item, document, notes))
     return out
 
 
-def _paragraph_text(p) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped-def]
+def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped-def]
     """A paragraph's visible text in order, and the text boxes anchored in it.
+
+    The footnotes and endnotes it references are added to `notes` as (kind, id); their reference
+    marks are not text (Word numbers them itself), so no digit is glued onto the sentence.
 
     Every w:t at any depth counts (inside content controls, fields, smart tags, hyperlinks, insertions)
     except deleted text and a complex field's instructions (between its begin and separate marks); tabs
@@ -218,6 +309,9 @@ def _paragraph_text(p) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped
                 continue  # hidden text (an editor's note): Word neither shows nor prints it
             elif tag == _W + "txbxContent":
                 boxes.append(child)
+            elif tag in _NOTE_REFERENCES:
+                if notes is not None:
+                    notes.append((_NOTE_REFERENCES[tag], child.get(_W + "id") or ""))
             elif tag == _W + "fldChar":
                 kind = child.get(_W + "fldCharType")
                 if kind == "begin":
@@ -297,16 +391,42 @@ def _outline_level(element) -> int | None:  # type: ignore[no-untyped-def]
     return value + 1 if 0 <= value < 9 else None
 
 
-def _table_blocks(tbl) -> list[Block]:  # type: ignore[no-untyped-def]
-    rows = []
-    for tr in _children(tbl, _W + "tr"):
-        cells = _row_cells(tr)
-        width = max((column for column, _ in cells), default=-1) + 1
-        grid = [""] * width
-        for column, text in cells:
-            grid[column] = text
-        rows.append(grid)
+def _table_blocks(tbl, notes: _Notes | None = None) -> list[Block]:  # type: ignore[no-untyped-def]
+    """A table's rows as labelled rows (see corpus.tables), merged cells read as Word shows them.
+
+    A vertically merged cell shows one value over all the rows it spans, so each of those rows carries
+    it (「书记轮训」's row keeps 「责任单位：市老年大学」). A row that is a single cell spanning the whole
+    table is a note or a caption over it (「备注：以上工作纳入年度考核。」), read as it stands.
+    """
+    referenced = notes.referenced if notes is not None else None
+    table = [_row_cells(tr, referenced) for tr in _children(tbl, _W + "tr")]
+    grid = tbl.find(_W + "tblGrid")
+    width = max(
+        len(grid.findall(_W + "gridCol")) if grid is not None else 0,
+        *(cell.column + cell.span for cells in table for cell in cells),
+        0,
+    )
+    rows: list[list[str] | str] = []
+    above: dict[int, str] = {}  # grid column → the text shown there in the row above
+    for cells in table:
+        if len(cells) == 1 and cells[0].column == 0 and cells[0].span >= width >= 2:
+            rows.append(cells[0].text)
+            above = {}
+            continue
+        row = [""] * max((cell.column + cell.span for cell in cells), default=0)
+        for cell in cells:
+            row[cell.column] = above.get(cell.column, "") if cell.continues else cell.text
+        above = {cell.column: row[cell.column] for cell in cells}
+        rows.append(row)
     return [Block(text=text, kind="table_row") for text in labelled_rows(rows)]
+
+
+@dataclass(frozen=True)
+class _Cell:
+    column: int  # the grid column it starts at
+    span: int  # how many grid columns it covers (w:gridSpan)
+    text: str
+    continues: bool  # the continuation of a vertically merged cell: it shows the text of the one above
 
 
 def _children(element, tag: str):  # type: ignore[no-untyped-def]
@@ -318,18 +438,14 @@ def _children(element, tag: str):  # type: ignore[no-untyped-def]
             yield from _children(child, tag)
 
 
-def _row_cells(tr) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """(grid column, text) for each distinct cell of a row: a merged cell counts once.
-
-    A cell merged horizontally appears once at its first column; the continuation of a vertically
-    merged cell (w:vMerge without "restart") is empty here, so the text stays in the row that holds it.
-    """
-    out: list[tuple[int, str]] = []
-    column = int(getattr(tr, "grid_before", 0) or 0)
+def _row_cells(tr, notes: _NoteKeys | None) -> list[_Cell]:  # type: ignore[no-untyped-def]
+    """The distinct cells of a row with the grid columns they cover: a merged cell counts once."""
+    out: list[_Cell] = []
+    column = _grid_before(tr)
     for tc in _children(tr, _W + "tc"):
         tcpr = tc.find(_W + "tcPr")
         span = 1
-        continuation = False
+        continues = False
         if tcpr is not None:
             grid_span = tcpr.find(_W + "gridSpan")
             if grid_span is not None:
@@ -338,15 +454,22 @@ def _row_cells(tr) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
                 except (TypeError, ValueError):
                     span = 1
             v_merge = tcpr.find(_W + "vMerge")
-            if v_merge is not None and v_merge.get(_W + "val") in (None, "continue"):
-                continuation = True
-        text = "" if continuation else _cell_text(tc)
-        out.append((column, text))
+            continues = v_merge is not None and v_merge.get(_W + "val") in (None, "continue")
+        out.append(_Cell(column, span, "" if continues else _cell_text(tc, notes), continues))
         column += span
     return out
 
 
-def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
+def _grid_before(tr) -> int:  # type: ignore[no-untyped-def]
+    """How many grid columns a row leaves empty before its first cell (w:trPr/w:gridBefore)."""
+    before = tr.find(f"{_W}trPr/{_W}gridBefore")
+    try:
+        return max(0, int(before.get(_W + "val"))) if before is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _cell_text(tc, notes: _NoteKeys | None) -> str:  # type: ignore[no-untyped-def]
     """A cell's paragraphs (a nested table's too, row by row) joined by spaces."""
     paragraphs = []
 
@@ -357,7 +480,7 @@ def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
                     for cell in _children(tr, _W + "tc"):
                         collect(cell)
                 continue
-            text, boxes = _paragraph_text(item)
+            text, boxes = _paragraph_text(item, notes)
             if text.strip():
                 paragraphs.append(text.strip())
             for box in boxes:
@@ -368,41 +491,80 @@ def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
 
 
 def reference_text(data: bytes) -> str:
-    """Every visible w:t of a .docx's main document part, one line per paragraph, for checking.
+    """Every visible w:t of a .docx's body and of the notes it references, one line per paragraph.
 
     Deliberately simple and separate from the block walk: each w:p of the body at any depth (in tables,
     content controls, text boxes) is a line of the w:t whose nearest paragraph it is, leaving out only
     deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
     in a choice (the VML copy of a text box), and hidden runs (w:vanish). Field codes are
-    w:instrText and deleted text w:delText, so they are not w:t at all. Headers, footers, footnotes and
+    w:instrText and deleted text w:delText, so they are not w:t at all. The footnotes and endnotes
+    whose reference marks are visible in the body follow, read the same way. Headers, footers and
     comments live in other parts and are not read.
     """
     from lxml import etree
 
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        xml = archive.read("word/document.xml")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    root = etree.fromstring(xml, parser)
-    body = root.find(_W + "body")
-    if body is None:
-        return ""
-    dropped = (_W + "del", _W + "moveFrom")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"), parser).find(_W + "body")
+        if body is None:
+            return ""
+        notes = {}
+        for kind, target in _note_parts(archive, parser).items():
+            for note in etree.fromstring(archive.read(target), parser).iterfind(_W + kind):
+                notes[(kind, note.get(_W + "id"))] = note
+    lines = _visible_lines(body)
+    for reference in body.iter(*_NOTE_REFERENCES):
+        note = notes.pop((_NOTE_REFERENCES[reference.tag], reference.get(_W + "id")), None)
+        if note is not None and _visible(reference):
+            lines.extend(_visible_lines(note))
+    return "\n".join(lines)
+
+
+def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """The visible w:t under `root`, one line per paragraph, in document order (a text box's after the
+    paragraph it sits in)."""
     lines: dict[object, list[str]] = {}
-    for t in body.iter(_W + "t"):
-        paragraph = None
-        for ancestor in t.iterancestors():
-            if ancestor.tag in dropped or (ancestor.tag == _MC + "Fallback" and _copy(ancestor)):
-                break
-            if ancestor.tag == _W + "r" and _hidden(ancestor):
-                break
-            if paragraph is None and ancestor.tag == _W + "p":
-                paragraph = ancestor
-        else:
-            if paragraph is not None:
-                lines.setdefault(paragraph, []).append(t.text or "")
-    # paragraphs in document order (a text box's after the paragraph it sits in)
-    order = {p: i for i, p in enumerate(body.iter(_W + "p"))}
-    return "\n".join("".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]]))
+    for t in root.iter(_W + "t"):
+        paragraph = next((a for a in t.iterancestors(_W + "p")), None)
+        if paragraph is not None and _visible(t):
+            lines.setdefault(paragraph, []).append(t.text or "")
+    order = {p: i for i, p in enumerate(root.iter(_W + "p"))}
+    return ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]])]
+
+
+def _visible(element) -> bool:  # type: ignore[no-untyped-def]
+    """Not inside a deleted revision, a hidden run or the VML copy of a text box."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in (_W + "del", _W + "moveFrom"):
+            return False
+        if ancestor.tag == _MC + "Fallback" and _copy(ancestor):
+            return False
+        if ancestor.tag == _W + "r" and _hidden(ancestor):
+            return False
+    return True
+
+
+def _note_parts(archive: zipfile.ZipFile, parser) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Where the main document's footnotes and endnotes parts are in the archive, by note kind."""
+    from lxml import etree
+
+    kinds = {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes": "footnote",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes": "endnote",
+    }
+    try:
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"), parser)
+    except KeyError:
+        return {}
+    out = {}
+    names = set(archive.namelist())
+    for rel in rels:
+        kind = kinds.get(rel.get("Type") or "")
+        target = rel.get("Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+        if kind and rel.get("TargetMode") != "External" and path in names:
+            out[kind] = path
+    return out
 
 
 def _clean(text: str) -> str:

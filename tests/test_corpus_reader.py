@@ -407,7 +407,9 @@ def test_docx_page_header_and_footer_are_left_out_deliberately() -> None:
     assert "第 1 页" not in document.text
 
 
-def test_merged_cells_are_not_repeated() -> None:
+def test_a_merged_cell_is_read_once_per_row_it_shows_in() -> None:
+    """A vertically merged cell shows its value in every row it spans: each row carries it. A cell
+    merged across columns is one cell, read once."""
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)
     for r, row in enumerate(
@@ -426,7 +428,7 @@ def test_merged_cells_are_not_repeated() -> None:
     lines = read_bytes("表格.docx", out.getvalue()).text.splitlines()
     assert lines == [
         "类别：离休干部；项目：体检；标准：每年一次",
-        "项目：疗养；标准：两年一次",
+        "类别：离休干部；项目：疗养；标准：两年一次",
         "说明：合并的说明；日期：2024年",
     ]
 

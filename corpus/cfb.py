@@ -1,0 +1,102 @@
+"""What an OLE compound file (CFB: a Word 97–2003 .doc, or a password-protected .docx) holds.
+
+Only the directory is read — enough to tell a .doc (a WordDocument stream) from an encrypted Office
+Open XML file (EncryptionInfo and EncryptedPackage streams, how Word saves a .docx with an open
+password) — plus the first bytes of a .doc's WordDocument stream, whose header says whether the .doc
+itself is encrypted. Nothing is decrypted or converted here.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_END = 0xFFFFFFFE  # ENDOFCHAIN; anything from 0xFFFFFFFA up is not a sector number
+_MAX_SECTOR = 0xFFFFFFFA
+_HEADER_DIFAT = 109
+_ENTRY = 128
+_MINI_CUTOFF = 4096  # smaller streams live in the mini stream; a WordDocument stream never does
+_F_ENCRYPTED = 0x0100  # FibBase flags: fEncrypted
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The streams of a compound file by name, and whether it is an Office file saved with a password."""
+
+    streams: frozenset[str]
+    encrypted: bool
+
+    @property
+    def word_document(self) -> bool:
+        """A Word 97–2003 document (it has a WordDocument stream)."""
+        return "WordDocument" in self.streams
+
+
+def is_cfb(data: bytes) -> bool:
+    return data.startswith(MAGIC)
+
+
+def contents(data: bytes) -> Contents | None:
+    """The streams a compound file holds, or None when its header or directory cannot be read."""
+    try:
+        entries = _directory(data)
+        names = frozenset(name for name, kind, _, _ in entries if kind in (1, 2))
+        encrypted = {"EncryptionInfo", "EncryptedPackage"} <= names
+        for name, kind, start, size in entries:
+            if name == "WordDocument" and kind == 2 and size >= _MINI_CUTOFF:
+                sector_size = 1 << struct.unpack_from("<H", data, 30)[0]
+                (flags,) = struct.unpack_from("<H", data, (start + 1) * sector_size + 10)
+                encrypted = encrypted or bool(flags & _F_ENCRYPTED)
+    except (struct.error, ValueError, IndexError):
+        return None
+    return Contents(names, encrypted)
+
+
+def _directory(data: bytes) -> list[tuple[str, int, int, int]]:
+    """(name, object type, start sector, size) of every directory entry."""
+    if not is_cfb(data) or len(data) < 512:
+        raise ValueError("not a compound file")
+    shift = struct.unpack_from("<H", data, 30)[0]
+    if shift not in (9, 12):
+        raise ValueError("bad sector size")
+    size = 1 << shift
+    sectors = (len(data) - size) // size  # sectors the file really has (the header takes the first)
+
+    def sector(n: int) -> bytes:
+        if not 0 <= n < sectors:
+            raise ValueError("sector out of range")
+        return data[(n + 1) * size : (n + 2) * size]
+
+    # the FAT's own sectors: 109 listed in the header, the rest in a chain of DIFAT sectors
+    fat_sectors = list(struct.unpack_from(f"<{_HEADER_DIFAT}I", data, 76))
+    difat = struct.unpack_from("<I", data, 68)[0]
+    seen = 0
+    while difat < _MAX_SECTOR and seen <= sectors:
+        words = struct.unpack(f"<{size // 4}I", sector(difat))
+        fat_sectors.extend(words[:-1])
+        difat, seen = words[-1], seen + 1
+    fat: list[int] = []
+    for n in fat_sectors:
+        if n < _MAX_SECTOR:
+            fat.extend(struct.unpack(f"<{size // 4}I", sector(n)))
+    entries = []
+    current, steps = struct.unpack_from("<I", data, 48)[0], 0
+    while current != _END and current < _MAX_SECTOR:
+        block = sector(current)
+        for offset in range(0, size, _ENTRY):
+            raw = block[offset : offset + _ENTRY]
+            length = struct.unpack_from("<H", raw, 64)[0]
+            kind = raw[66]
+            if kind == 0 or not 2 <= length <= 64:
+                continue
+            name = raw[: length - 2].decode("utf-16-le", errors="replace")
+            start, stream_size = struct.unpack_from("<IQ", raw, 116)
+            if shift == 9:  # version 3: only the low 32 bits of the size are meaningful
+                stream_size &= 0xFFFFFFFF
+            entries.append((name, kind, start, stream_size))
+        steps += 1
+        if steps > sectors or current >= len(fat):
+            break
+        current = fat[current]
+    return entries
