@@ -28,6 +28,7 @@ from retrieval import (
 )
 from retrieval.evaluate import GoldFormatError
 
+from .help import Group
 from .settings import Settings, SettingsError, load_settings
 
 USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError, BenchError)
@@ -106,11 +107,11 @@ class ProgressBar:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--home", type=click.Path(path_type=Path), help="Data directory (default: $SPEECHQA_HOME).")
 @click.option("--model", help="Embedding model id or local directory (default: $SPEECHQA_MODEL).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens, to stderr.")
-@click.version_option(package_name="speechqa")
+@click.version_option(package_name="speechqa", message="%(prog)s 版本 %(version)s", help="显示版本并退出。")
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool) -> None:
     """Ask questions of a collection of Chinese speeches; get cited passages back.
@@ -192,9 +193,16 @@ _MEANT = {
 }
 
 
+# click ≥ 8.2 raises this for a group called without a command (older click prints the help itself).
+_NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 def main() -> None:
     try:
         code = cli.main(prog_name="speechqa", standalone_mode=False)
+    except _NO_ARGS_IS_HELP as e:  # `speechqa` or `speechqa synonyms` alone: the help, not an error line
+        e.show()
+        sys.exit(e.exit_code)
     except click.UsageError as e:
         click.echo(click.style(usage_message(e), fg="red"), err=True)
         sys.exit(e.exit_code)
