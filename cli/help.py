@@ -190,6 +190,20 @@ def _extra(param: click.Option, ctx: click.Context) -> list[str] | None:
     return items
 
 
+def with_details(help: str, items: list[str]) -> str:
+    """An option's help with its details: 「检索方式（默认：hybrid）。」, or inside its own closing
+    parenthesis: 「返回几个段落（默认 5；1–50）。」"""
+    if not items:
+        return help
+    details = "；".join(items)
+    body, stop = (help[:-1], "。") if help.endswith("。") else (help, "")
+    if not stop:  # an English text (the measuring commands')
+        return f"{help} （{details}）" if help else f"（{details}）"
+    if body.endswith("）"):
+        return f"{body[:-1]}；{details}）{stop}"
+    return f"{body}（{details}）{stop}"
+
+
 class Command(click.Command):
     """A command whose help is framed in Chinese."""
 
@@ -222,8 +236,7 @@ class Command(click.Command):
                 continue
             items = _extra(param, ctx) if isinstance(param, click.Option) else None
             if items is not None:
-                help = param.help or ""
-                record = (record[0], f"{help}（{'；'.join(items)}）" if items else help)
+                record = (record[0], with_details(param.help or "", items))
             rows.append(record)
         if rows:
             with formatter.section("选项"):
