@@ -294,9 +294,9 @@ def _read_questions(history: Path) -> Iterator[str]:
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @pass_context
 def context(obj: Context, passage_id: int, before: int, after: int, as_json: bool) -> None:
-    """显示一个段落及其在讲话中的前后段落（即机器人「上下文」按钮显示的内容）。
+    """显示一个段落及其在讲话中的前后段落。
 
-    段落编号即检索结果中「段落 #」后的数字。
+    即机器人「上下文」按钮显示的内容。段落编号即检索结果中「段落 #」后的数字。
 
     \b
     示例：

@@ -42,9 +42,9 @@ from .render import (
 @click.option("--check", is_flag=True, help="列出没有进入任何段落的正文句子；有这样的句子时退出码为 1。")
 @pass_context
 def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: bool, check: bool) -> None:
-    """添加讲话：.txt、.docx、.doc、.pdf 文件，.png/.jpg 扫描件，或整个文件夹；同时更新索引。
+    """添加讲话文件或整个文件夹，并更新索引。
 
-    每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
+    支持 .txt、.docx、.doc、.pdf 文件和 .png/.jpg 扫描件。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
     再次添加同一文件时，只更新其中改动的部分；改名或复制的文件按内容识别。若同一讲话已从
     别的文件存入（文本相同，或只差空格、页码、注码），会报告为「重复」，不再重复存储；
     内容略有不同的版本（改了一个数字或错字）照常存入，并提示「内容相近」。每个文件正文的
