@@ -70,7 +70,9 @@ def test_help_option_shows_the_example(path: tuple[str, ...], tmp_path: Path) ->
     "path", [(), ("ask",), ("synonyms",)], ids=lambda path: " ".join(("speechqa", *path))
 )
 def test_help_is_framed_in_chinese(path: tuple[str, ...], tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, [*path, "--help"], env={"SPEECHQA_HOME": str(tmp_path)})
+    result = CliRunner().invoke(
+        cli, [*path, "--help"], env={"SPEECHQA_HOME": str(tmp_path)}, prog_name="speechqa"
+    )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("用法：speechqa") and "选项：" in result.output
     assert "显示本帮助并退出。" in result.output and "示例：" in result.output
@@ -83,3 +85,13 @@ def test_help_is_framed_in_chinese(path: tuple[str, ...], tmp_path: Path) -> Non
 def test_the_version_option_is_described_in_chinese(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--help"], env={"SPEECHQA_HOME": str(tmp_path)})
     assert "--version" in result.output and "显示版本并退出。" in result.output
+
+
+def test_chinese_help_wraps_by_columns_without_stray_spaces_or_leading_punctuation() -> None:
+    from cli.help import display_width, wrap_paragraphs
+
+    text = "问题中提到库里已有的讲话人或某一年份时，只在相应讲话中检索（结果中显示「仅限：…」）；\n加 --no-auto-filter 可关闭。"
+    lines = wrap_paragraphs(text, 40, "  ").splitlines()
+    assert "".join(line.strip() for line in lines) == text.replace("\n", " ").replace("； 加", "；加")
+    assert all(display_width(line) <= 40 for line in lines)
+    assert not any(line.strip()[0] in "，。；）」" for line in lines)
