@@ -35,28 +35,42 @@ from .render import (
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object; JSON Lines with --batch).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="以 JSON 输出（一个对象；与 --batch 合用时为 JSON Lines）。"
+)
 @click.option(
     "--batch",
     type=click.File("r", encoding="utf-8-sig"),
-    help="Read one question per line from FILE ('-' for stdin).",
+    metavar="文件",
+    help="从文件逐行读取问题，每行一个（'-' 表示标准输入）。",
 )
-@click.option("-k", "--top", type=click.IntRange(1, 50), help="How many passages (default 5).")
-@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="Retrieval mode.")
-@click.option("--speaker", "speakers", multiple=True, help="Only speeches by this speaker (repeatable).")
-@click.option("--since", help="Only speeches on or after this date (2024-01-31, 2024-01 or 2024).")
-@click.option("--until", help="Only speeches on or before this date (2024-12-31, 2024-12 or 2024).")
-@click.option("--speech", "speech_ids", type=int, multiple=True, help="Only this speech id (repeatable).")
+@click.option(
+    "-k",
+    "--top",
+    type=click.IntRange(1, 50),
+    metavar="段数",
+    help="返回几个段落（默认 5，可用 SPEECHQA_TOP_K 设置）。",
+)
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="检索方式。")
+@click.option(
+    "--speaker", "speakers", multiple=True, metavar="讲话人", help="只查这位讲话人的讲话（可重复）。"
+)
+@click.option("--since", metavar="日期", help="只查这一日期及以后的讲话（2024-01-31、2024-01 或 2024）。")
+@click.option("--until", metavar="日期", help="只查这一日期及以前的讲话（2024-12-31、2024-12 或 2024）。")
+@click.option(
+    "--speech", "speech_ids", type=int, multiple=True, metavar="编号", help="只查这一编号的讲话（可重复）。"
+)
 @click.option(
     "--no-auto-filter",
     is_flag=True,
-    help="Do not restrict the search to a speaker or year the question names.",
+    help="问题中提到讲话人或年份时，也不限定检索范围。",
 )
 @click.option(
     "--docx",
     "docx_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the question and passages, with citations, to a Word file.",
+    metavar="文件",
+    help="同时把问题和检索到的段落（附出处）写入 Word 文件。",
 )
 @pass_context
 def ask(
@@ -73,13 +87,13 @@ def ask(
     no_auto_filter: bool,
     docx_file: Path | None,
 ) -> None:
-    """Ask a question; with no question, start the interactive mode.
+    """向讲话库提问；不带问题时进入交互模式。
 
-    A speaker the library knows or a year named in the question restricts the search to those
-    speeches (shown as 「仅限：…」); --no-auto-filter turns that off.
+    问题中提到库里已有的讲话人或某一年份时，只在相应讲话中检索（结果中显示「仅限：…」）；
+    加 --no-auto-filter 可关闭。
 
     \b
-    Examples:
+    示例：
         speechqa ask "离休干部体检规定是什么？"
         speechqa ask --json "老年大学要怎么办"
         speechqa ask --speaker 沈伟 --since 2024-01-01 --until 2024-12-31 "老年大学"
@@ -209,15 +223,24 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
 
 
 @cli.command()
-@click.option("-k", "--top", type=click.IntRange(1, 50), help="How many passages (default 5).")
-@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="Retrieval mode.")
+@click.option(
+    "-k",
+    "--top",
+    type=click.IntRange(1, 50),
+    metavar="段数",
+    help="返回几个段落（默认 5，可用 SPEECHQA_TOP_K 设置）。",
+)
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="检索方式。")
 @pass_context
 def repl(obj: Context, top: int | None, mode: str) -> None:
-    """Interactive question mode: the model and index load once; Ctrl-D quits.
+    """交互式提问：模型和索引只加载一次；按 Ctrl-D 退出。
+
+    逐个输入问题并回车即可，之前的问题可用上下方向键调出。
 
     \b
-    Example:
+    示例：
         speechqa repl
+        speechqa repl -k 3
     """
     with user_errors():
         run_repl(obj, Request(k=top or obj.settings.top_k, mode=mode))
@@ -258,18 +281,25 @@ def _read_questions(history: Path) -> Iterator[str]:
 @cli.command()
 @click.argument("passage_id", type=int)
 @click.option(
-    "--before", type=click.IntRange(0, 50), default=1, show_default=True, help="Passages before it."
+    "--before",
+    type=click.IntRange(0, 50),
+    default=1,
+    show_default=True,
+    metavar="段数",
+    help="显示前面几段。",
 )
-@click.option("--after", type=click.IntRange(0, 50), default=1, show_default=True, help="Passages after it.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--after", type=click.IntRange(0, 50), default=1, show_default=True, metavar="段数", help="显示后面几段。"
+)
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @pass_context
 def context(obj: Context, passage_id: int, before: int, after: int, as_json: bool) -> None:
-    """Show a passage with the passages around it in its speech (what the bot's 上下文 shows).
+    """显示一个段落及其在讲话中的前后段落。
 
-    The passage id is the 段落 # of a result line.
+    即机器人「上下文」按钮显示的内容。段落编号即检索结果中「段落 #」后的数字。
 
     \b
-    Examples:
+    示例：
         speechqa context 123
         speechqa context 123 --before 3 --after 3
     """

@@ -33,27 +33,25 @@ from .render import (
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--bundled", is_flag=True, help="Also (re-)add the speeches shipped with speechqa.")
+@click.option("--bundled", is_flag=True, help="同时加入（或重新加入）speechqa 自带的讲话。")
 @click.option(
     "--allow-duplicates",
     is_flag=True,
-    help="Store a speech even when the same or a nearly identical text is already stored.",
+    help="库中已有相同或几乎相同的文本时，也照样存入。",
 )
-@click.option(
-    "--check", is_flag=True, help="List every body sentence that reached no passage; exit 1 if any did."
-)
+@click.option("--check", is_flag=True, help="列出没有进入任何段落的正文句子；有这样的句子时退出码为 1。")
 @pass_context
 def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: bool, check: bool) -> None:
-    """Add speeches from .txt, .docx, .doc, .pdf files, .png/.jpg scans, or folders; update the index.
+    """添加讲话文件或整个文件夹，并更新索引。
 
-    Each file is added with its index in one step: Ctrl-C stops at once and leaves the library as it
-    was before that file. A file added again changes only what changed in it; a renamed or copied file
-    is recognised by its bytes, and a speech already stored from another file (the same text, or nearly:
-    other spacing, page numbers, a corrected typo) is reported as a duplicate and not stored twice.
-    Every sentence of each file's body is checked to be in a passage; --check lists any that is not.
+    支持 .txt、.docx、.doc、.pdf 文件和 .png/.jpg 扫描件。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
+    再次添加同一文件时，只更新其中改动的部分；改名或复制的文件按内容识别。若同一讲话已从
+    别的文件存入（文本相同，或只差空格、页码、注码），会报告为「重复」，不再重复存储；
+    内容略有不同的版本（改了一个数字或错字）照常存入，并提示「内容相近」。每个文件正文的
+    每一句都会核对是否进入了段落；--check 列出没有进入的句子。
 
     \b
-    Examples:
+    示例：
         speechqa add 讲话.docx
         speechqa add ~/讲话稿/
         speechqa add --check 通知.txt
@@ -180,10 +178,13 @@ def terminate_as_interrupt() -> Iterator[None]:
 @cli.command()
 @pass_context
 def rebuild(obj: Context) -> None:
-    """Rebuild the whole index from the stored speeches (e.g. after changing the model).
+    """用已存的讲话重建整个索引（例如更换模型之后）。
+
+    已存的讲话不变，只重新生成索引；讲话多时需要一些时间。
 
     \b
-    Example:
+    示例：
+        speechqa rebuild
         SPEECHQA_MODEL=intfloat/multilingual-e5-small speechqa rebuild
     """
     with user_errors():
@@ -198,10 +199,12 @@ def rebuild(obj: Context) -> None:
 @cli.command()
 @pass_context
 def speeches(obj: Context) -> None:
-    """List the speeches in the library.
+    """列出资料库中的全部讲话。
+
+    每篇显示编号、标题、日期、讲话人、段落数和来源文件；编号用于 show、remove、edit 等命令。
 
     \b
-    Example:
+    示例：
         speechqa speeches
     """
     with user_errors():
@@ -213,10 +216,12 @@ def speeches(obj: Context) -> None:
 @click.argument("speech_id", type=int)
 @pass_context
 def show(obj: Context, speech_id: int) -> None:
-    """Print one speech with its passages.
+    """显示一篇讲话及其全部段落。
+
+    讲话编号见 speechqa speeches。
 
     \b
-    Example:
+    示例：
         speechqa show 2
     """
     with user_errors():
@@ -229,13 +234,15 @@ def show(obj: Context, speech_id: int) -> None:
 
 @cli.command()
 @click.argument("speech_id", type=int)
-@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def remove(obj: Context, speech_id: int, yes: bool) -> None:
-    """Remove a speech and its passages from the library and the index (asks first unless --yes).
+    """从资料库和索引中删除一篇讲话及其段落。
+
+    删除前会先询问确认，加 --yes 则不询问。讲话编号见 speechqa speeches。
 
     \b
-    Examples:
+    示例：
         speechqa remove 3
         speechqa remove 3 --yes
     """
@@ -261,16 +268,17 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 @cli.command()
 @click.argument("speech_id", type=int)
-@click.option("--title", help="The speech's title.")
-@click.option("--date", help='Its date: YYYY-MM-DD (or YYYY-MM, YYYY); "" for unknown.')
-@click.option("--speaker", help='Who gave it; "" for unknown.')
+@click.option("--title", metavar="标题", help="讲话标题。")
+@click.option("--date", metavar="日期", help='讲话日期：YYYY-MM-DD（或 YYYY-MM、YYYY）；"" 表示不详。')
+@click.option("--speaker", metavar="讲话人", help='讲话人；"" 表示不详。')
 @pass_context
 def edit(obj: Context, speech_id: int, title: str | None, date: str | None, speaker: str | None) -> None:
-    """Correct a speech's title, date or speaker. The correction is kept by the speech's text: adding
-    its file again (even after removing it) keeps the corrected values.
+    """更正讲话的标题、日期或讲话人。
+
+    更正结果随讲话的文本保存：以后再次添加同一文件（即使中间删除过），仍保留更正后的信息。
 
     \b
-    Example:
+    示例：
         speechqa edit 3 --date 2024-03-13 --speaker 沈伟
         speechqa edit 3 --speaker ""
     """
@@ -313,12 +321,12 @@ def _valid_date(text: str) -> bool:
 @click.argument("file", type=click.Path(path_type=Path))
 @pass_context
 def backup(obj: Context, file: Path) -> None:
-    """Save the whole library (speeches, passages, embedding cache, query log) to FILE.
+    """把整个资料库（讲话、段落、向量缓存、提问记录）备份到文件 FILE。
 
-    Safe while the bot runs (SQLite's online backup); works on a read-only data home.
+    机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。
 
     \b
-    Example:
+    示例：
         speechqa backup ~/speechqa-备份-2024-06-01.db
     """
     with user_errors():
@@ -328,15 +336,16 @@ def backup(obj: Context, file: Path) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def restore(obj: Context, file: Path, yes: bool) -> None:
-    """Replace the library with a backup made by `speechqa backup`, then rebuild the index from it.
+    """用 speechqa backup 做的备份替换当前资料库，并据此重建索引。
 
-    The current library is first saved to backups/before-restore-….db in the data home.
+    替换前会先询问确认（加 --yes 则不询问），当前资料库先另存到数据目录中的
+    backups/before-restore-….db。
 
     \b
-    Example:
+    示例：
         speechqa restore ~/speechqa-备份-2024-06-01.db
     """
     with user_errors(), terminate_as_interrupt():
@@ -354,14 +363,16 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
 
 
 @cli.command()
-@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def recover(obj: Context, yes: bool) -> None:
-    """Rescue what can be read from a damaged database (SQLite's own recovery), keep the damaged file
-    beside it, rebuild the index, and report what was kept and what was lost.
+    """抢救损坏的资料库：取回其中可读的内容，并重建索引。
+
+    使用 SQLite 自带的恢复功能；损坏的原文件改名保留在旁边，不会删除。完成后报告保留了
+    哪些内容、丢失了哪些内容。开始前会询问确认（加 --yes 则不询问）。
 
     \b
-    Example:
+    示例：
         speechqa recover
     """
     home = obj.settings.home
@@ -404,11 +415,13 @@ def describe(counts: Counts) -> str:
 @cli.command()
 @pass_context
 def health(obj: Context) -> None:
-    """Check that the data home holds a loadable, up-to-date, non-empty index (exit 1 if not, with one
-    line saying why). Loads no model.
+    """检查数据目录中的索引能否加载、是否最新、是否非空。
+
+    正常时输出一行 ok 并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
+    不加载模型。
 
     \b
-    Example:
+    示例：
         speechqa health
     """
     with user_errors():

@@ -28,6 +28,7 @@ from retrieval import (
 )
 from retrieval.evaluate import GoldFormatError
 
+from .help import Group
 from .settings import Settings, SettingsError, load_settings
 
 USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError, BenchError)
@@ -106,18 +107,27 @@ class ProgressBar:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--home", type=click.Path(path_type=Path), help="Data directory (default: $SPEECHQA_HOME).")
-@click.option("--model", help="Embedding model id or local directory (default: $SPEECHQA_MODEL).")
-@click.option("-v", "--verbose", is_flag=True, help="Log what happens, to stderr.")
-@click.version_option(package_name="speechqa")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    type=click.Path(path_type=Path),
+    metavar="目录",
+    help="数据目录（默认取 $SPEECHQA_HOME）。",
+)
+@click.option("--model", metavar="模型", help="嵌入模型的名称或本地目录（默认取 $SPEECHQA_MODEL）。")
+@click.option("-v", "--verbose", is_flag=True, help="把运行过程记录输出到标准错误（stderr）。")
+@click.version_option(package_name="speechqa", message="%(prog)s 版本 %(version)s", help="显示版本并退出。")
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool) -> None:
-    """Ask questions of a collection of Chinese speeches; get cited passages back.
+    """讲话问答：向讲话库提问，得到注明出处的原文段落。
+
+    用 speechqa 命令 --help 查看各命令的说明和示例。
 
     \b
-    Example:
+    示例：
         speechqa ask "离休干部体检规定是什么？"
+        speechqa add 讲话.docx
+        speechqa ask --help
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
@@ -192,9 +202,16 @@ _MEANT = {
 }
 
 
+# click ≥ 8.2 raises this for a group called without a command (older click prints the help itself).
+_NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 def main() -> None:
     try:
         code = cli.main(prog_name="speechqa", standalone_mode=False)
+    except _NO_ARGS_IS_HELP as e:  # `speechqa` or `speechqa synonyms` alone: the help, not an error line
+        e.show()
+        sys.exit(e.exit_code)
     except click.UsageError as e:
         click.echo(click.style(usage_message(e), fg="red"), err=True)
         sys.exit(e.exit_code)

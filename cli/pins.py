@@ -31,16 +31,16 @@ def _who() -> str:
 @cli.command()
 @click.argument("question")
 @click.argument("passage_id", type=int)
-@click.option("--by", "pinned_by", help="Who pins it (default: cli:<login name>).")
+@click.option("--by", "pinned_by", metavar="名字", help="设置人（默认为 cli:<登录名>）。")
 @pass_context
 def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> None:
-    """Make a passage the agreed answer to a question: the question, and questions close to it, then
-    get that passage first, marked 📌. Pinning the same question again replaces its passage.
+    """把一个段落设为某个问题的标准答案。
 
-    PASSAGE_ID is the 段落 # of a result line.
+    之后问这个问题或与之相近的问题时，该段落排在最前，并标有 📌。对同一问题再次设置，
+    会替换原来的段落。PASSAGE_ID 即检索结果中「段落 #」后的数字。
 
     \b
-    Example:
+    示例：
         speechqa pin "离休干部体检规定是什么？" 54
     """
     with user_errors():
@@ -66,14 +66,17 @@ def replaced_note(before: PinRecord) -> str:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @pass_context
 def pins(obj: Context, as_json: bool) -> None:
-    """List the pinned answers; a pin whose passage changed or whose speech was removed is flagged.
+    """列出全部标准答案。
+
+    段落内容已改变或所属讲话已删除的标准答案会标出失效，需要重新设置。
 
     \b
-    Example:
+    示例：
         speechqa pins
+        speechqa pins --json
     """
     with user_errors():
         states = obj.library.store.pins()
@@ -130,10 +133,12 @@ def pin_json(state: PinState) -> dict[str, Any]:
 @click.argument("pin_id", type=int)
 @pass_context
 def unpin(obj: Context, pin_id: int) -> None:
-    """Remove a pinned answer (its id is the # in `speechqa pins`).
+    """取消一条标准答案。
+
+    编号即 speechqa pins 列表中 # 后的数字。
 
     \b
-    Example:
+    示例：
         speechqa unpin 3
     """
     with user_errors():

@@ -11,13 +11,13 @@ from .main import Context, UserError, cli, pass_context, user_errors
 
 @cli.group()
 def synonyms() -> None:
-    """Words staff ask interchangeably (老同志 / 老干部): a question holding one also finds the other.
+    """管理同义词：问题中含其中一个词，也能查到含另一个词的段落。
 
-    A bundled domain lexicon is always on; pairs added here are kept in the data home and apply to
-    the next question (no rebuild needed). A synonym counts less than the question's own words.
+    例如把「老同志」和「老干部」设为同义词。内置的业务词表始终有效；这里添加的词对保存在数据目录中，从下一个问题起生效，无需重建
+    索引。同义词的权重低于问题中的原词。
 
     \b
-    Examples:
+    示例：
         speechqa synonyms add 老同志 老干部
         speechqa synonyms list
         speechqa synonyms remove 老同志 老干部
@@ -29,10 +29,12 @@ def synonyms() -> None:
 @click.argument("synonym")
 @pass_context
 def synonyms_add(obj: Context, word: str, synonym: str) -> None:
-    """Add a synonym pair (either order).
+    """添加一对同义词（两个词的先后顺序不限）。
+
+    添加后从下一个问题起生效，无需重建索引。
 
     \b
-    Example:
+    示例：
         speechqa synonyms add 看病 就医
     """
     with user_errors():
@@ -49,10 +51,12 @@ def synonyms_add(obj: Context, word: str, synonym: str) -> None:
 @click.argument("synonym")
 @pass_context
 def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
-    """Remove a pair you added (the bundled lexicon stays as shipped).
+    """删除一对自己添加的同义词。
+
+    内置词表不受影响，无法删除。
 
     \b
-    Example:
+    示例：
         speechqa synonyms remove 看病 就医
     """
     with user_errors():
@@ -67,10 +71,10 @@ def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
 @synonyms.command("list")
 @pass_context
 def synonyms_list(obj: Context) -> None:
-    """List your synonym pairs, then the bundled groups.
+    """列出同义词：先列用户添加的词对，再列内置词表。
 
     \b
-    Example:
+    示例：
         speechqa synonyms list
     """
     with user_errors():

@@ -126,14 +126,14 @@ def _all_update_types() -> list[str]:
 @cli.command("bot")
 @pass_context
 def bot_command(obj: Context) -> None:
-    """Run the Telegram bot: long polling, or a webhook when SPEECHQA_WEBHOOK_URL is set.
+    """运行 Telegram 机器人。
 
-    Needs TELEGRAM_BOT_TOKEN (from @BotFather). Who may use it: SPEECHQA_ALLOWED_USERS,
-    SPEECHQA_ALLOWED_CHATS and SPEECHQA_ADMINS (comma-separated numeric ids); when none of them is set,
-    everyone may. The model and the index load once, at start-up.
+    默认用长轮询；设置了 SPEECHQA_WEBHOOK_URL 时改用 webhook。需要设置 TELEGRAM_BOT_TOKEN（向 @BotFather 申请）。谁可以使用，由 SPEECHQA_ALLOWED_USERS、
+    SPEECHQA_ALLOWED_CHATS 和 SPEECHQA_ADMINS 决定（用逗号分隔的数字 ID）；三者都不设置时，
+    任何人都可以使用。模型和索引在启动时加载一次。
 
     \b
-    Examples:
+    示例：
         TELEGRAM_BOT_TOKEN=123456:ABC-DEF SPEECHQA_ADMINS=11111111 speechqa bot
         SPEECHQA_WEBHOOK_URL=https://bot.example.org/speechqa SPEECHQA_WEBHOOK_SECRET=s3cret speechqa bot
     """
@@ -173,16 +173,23 @@ def bot_command(obj: Context) -> None:
 
 @cli.command("stats")
 @click.option(
-    "--top", type=click.IntRange(1, 100), default=10, show_default=True, help="Unanswered questions to list."
+    "--top",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    metavar="条数",
+    help="列出多少条未答问题。",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出各项数字。")
 @pass_context
 def stats_command(obj: Context, top: int, as_json: bool) -> None:
-    """Usage statistics from the query log: questions asked (bot and command line), the share answered,
-    feedback from the bot's 👍/👎 buttons, and the most frequent unanswered questions.
+    """根据提问记录统计使用情况。
+
+    包括提问次数（机器人和命令行分别统计）、有答案的比例、机器人 👍/👎 按钮的反馈、
+    平均检索用时、最常见的未答问题，以及标准答案条数（含失效的）。
 
     \b
-    Examples:
+    示例：
         speechqa stats
         speechqa stats --json --top 20
     """

@@ -45,7 +45,7 @@ def test_bot_with_a_malformed_token_says_so_instead_of_retrying(tmp_path: Path, 
 def test_help_has_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0
-    assert "Example" in result.output and f"speechqa {command}" in result.output
+    assert "示例：" in result.output and f"speechqa {command}" in result.output
 
 
 def test_webhook_options_take_the_path_from_the_url_and_always_have_a_secret() -> None:

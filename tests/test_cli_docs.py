@@ -1,7 +1,9 @@
-"""Every command of `speechqa` documents itself with an example (as sqlite-utils' tests/test_docs.py)."""
+"""Every command of `speechqa` documents itself with an example (as sqlite-utils' tests/test_docs.py):
+「示例：」 in the staff's commands, "Example:" in the measuring ones."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -23,6 +25,9 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
 COMMANDS = [(), *command_paths(cli)]
 
 
+EXAMPLES = re.compile(r"示例|Examples?")
+
+
 def resolve(path: tuple[str, ...]) -> click.Command:
     command: click.Command = cli
     for name in path:
@@ -41,14 +46,14 @@ def test_the_commands_users_rely_on_are_registered() -> None:
 def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
     command = resolve(path)
     assert command.help, f"speechqa {' '.join(path)} has no help text"
-    assert "Example" in command.help, f"speechqa {' '.join(path)} has no example in its help"
+    assert EXAMPLES.search(command.help), f"speechqa {' '.join(path)} has no example in its help"
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda path: " ".join(("speechqa", *path)))
 def test_every_example_names_its_command(path: tuple[str, ...]) -> None:
     command = resolve(path)
     assert command.help is not None
-    examples = command.help.split("Example", 1)[1]
+    examples = EXAMPLES.split(command.help, maxsplit=1)[1]
     assert f"speechqa {' '.join(path)}".strip() in examples
 
 
@@ -57,4 +62,36 @@ def test_help_option_shows_the_example(path: tuple[str, ...], tmp_path: Path) ->
     env = {"SPEECHQA_HOME": str(tmp_path), "SPEECHQA_TOKENIZER": None, "SPEECHQA_TOP_K": None}
     result = CliRunner().invoke(cli, [*path, "--help"], env=env)
     assert result.exit_code == 0, result.output
-    assert "Example" in result.output
+    assert EXAMPLES.search(result.output)
+    assert f"speechqa {' '.join(path)}".strip() in result.output
+
+
+@pytest.mark.parametrize(
+    "path", [(), ("ask",), ("synonyms",)], ids=lambda path: " ".join(("speechqa", *path))
+)
+def test_help_is_framed_in_chinese(path: tuple[str, ...], tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, [*path, "--help"], env={"SPEECHQA_HOME": str(tmp_path)}, prog_name="speechqa"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("用法：speechqa") and "选项：" in result.output
+    assert "显示本帮助并退出。" in result.output and "示例：" in result.output
+    for english in ("Usage:", "Options:", "Commands:", "Show this message", "[default:"):
+        assert english not in result.output
+    if path != ("ask",):
+        assert "命令：" in result.output
+
+
+def test_the_version_option_is_described_in_chinese(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--help"], env={"SPEECHQA_HOME": str(tmp_path)})
+    assert "--version" in result.output and "显示版本并退出。" in result.output
+
+
+def test_chinese_help_wraps_by_columns_without_stray_spaces_or_leading_punctuation() -> None:
+    from cli.help import display_width, wrap_paragraphs
+
+    text = "问题中提到库里已有的讲话人或某一年份时，只在相应讲话中检索（结果中显示「仅限：…」）；\n加 --no-auto-filter 可关闭。"
+    lines = wrap_paragraphs(text, 40, "  ").splitlines()
+    assert "".join(line.strip() for line in lines) == text.replace("\n", " ").replace("； 加", "；加")
+    assert all(display_width(line) <= 40 for line in lines)
+    assert not any(line.strip()[0] in "，。；）」" for line in lines)
