@@ -32,6 +32,7 @@ _PAGE_NUMBER = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 
@@ -48,6 +49,9 @@ class Line:
     font: str = ""  # the line's main font, when the source says (a PDF's text layer)
     size: float = 0.0  # its main font size, when known
     table: bool = False  # a table row (its own paragraph, never joined)
+    column: int = 0  # on a page set in columns, its column (1 = leftmost; see corpus.columns), else 0
+    columns: int = 0  # and how many columns there are
+    parts: tuple[Line, ...] = ()  # its pieces, where wide gaps (a gutter, a tab) split it, else ()
 
     @property
     def height(self) -> float:
@@ -133,12 +137,16 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     body = [line for page in pages for line in page.lines if not line.table]
     if not body:
         return [Block(text=line.text, kind=_kind(line)) for page in pages for line in page.lines]
-    metrics = _Metrics(
-        left=_body_edge([line.x0 for line in body], low=True),
-        right=_body_edge([line.x1 for line in body], low=False),
-        size=median(line.height for line in body),
-        pitch=_pitch(pages),
-    )
+    size, pitch = median(line.height for line in body), _pitch(pages)
+    metrics = {
+        column: _Metrics(
+            left=_body_edge([line.x0 for line in lines], low=True),
+            right=_body_edge([line.x1 for line in lines], low=False),
+            size=size,
+            pitch=pitch,
+        )
+        for column, lines in _by_column(body).items()
+    }
     out: list[Block] = []
     current = ""
     previous: Line | None = None
@@ -159,6 +167,16 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             previous, previous_page = line, page_index
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
+    return out
+
+
+def _by_column(body: list[Line]) -> dict[tuple[int, int], list[Line]]:
+    """The lines set in each column (by its place, e.g. the 2nd of 3) and, under (0, 0), all lines: a
+    line's edges are those of its column, a line outside columns has the edges of the whole text."""
+    out: dict[tuple[int, int], list[Line]] = {(0, 0): body}
+    for line in body:
+        if line.column:
+            out.setdefault((line.column, line.columns), []).append(line)
     return out
 
 
@@ -195,26 +213,35 @@ def _body_edge(values: list[float], *, low: bool) -> float:
     return float(min(candidates) if low else max(candidates))
 
 
-def _starts_paragraph(previous: Line, line: Line, m: _Metrics, *, same_page: bool) -> bool:
+def _starts_paragraph(
+    previous: Line, line: Line, metrics: dict[tuple[int, int], _Metrics], *, same_page: bool
+) -> bool:
     if line.table or previous.table:
         return True
+    m = metrics.get((line.column, line.columns), metrics[(0, 0)])
+    mp = metrics.get((previous.column, previous.columns), metrics[(0, 0)])
     size = m.size
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
     same_font = line.font == previous.font
-    # A centred line that wrapped (a long title): the previous line is full and centred too.
+    # A centred line that wrapped (a long title): the previous line is full and centred too, in the same
+    # type, at most about a line's leading above (a title's leading is relative to its own, larger size).
     if (
-        previous.x1 >= m.right - 1.5 * size
-        and _centred(previous, m.left, m.right, size)
+        previous.x1 >= mp.right - 1.5 * size
+        and _centred(previous, mp.left, mp.right, size)
         and _centred(line, m.left, m.right, size)
         and line.x0 > m.left + 0.8 * size
         and same_size
         and same_font
-        and (not same_page or gap < 0.6 * size)
+        and (
+            not same_page
+            or gap < 0.6 * size
+            or (previous.height > 1.2 * size and gap < 0.8 * previous.height)
+        )
     ):
         return False
-    # The previous line stopped short of the right edge: it ended its paragraph.
-    if previous.x1 < m.right - 1.5 * size:
+    # The previous line stopped short of the right edge (of its column): it ended its paragraph.
+    if previous.x1 < mp.right - 1.5 * size:
         return True
     # This line is indented (a first-line indent) or centred.
     if line.x0 > m.left + 0.8 * size:
@@ -236,6 +263,14 @@ def _same_size(a: Line, b: Line, size: float) -> bool:
 
 def _centred(line: Line, left: float, right: float, size: float) -> bool:
     return abs((line.x0 - left) - (right - line.x1)) < size
+
+
+def separator(before: str, after: str, gap: float, size: float) -> str:
+    """What stands between two pieces of one printed line `gap` apart: justification spreads Chinese
+    characters apart, that is not a space; a space is kept between Latin words and where a wide gap (a
+    tab, a column) separates text."""
+    latin = _LATIN.match(before[-1:]) and _LATIN.match(after[:1])
+    return " " if gap > 1.2 * max(size, 1.0) or (latin and gap > 0.15 * max(size, 1.0)) else ""
 
 
 def join(before: str, after: str) -> str:
