@@ -9,7 +9,7 @@ size: nothing here depends on the page, only on where the lines are.
 
 A run is taken for columns only when its columns look like set text: each at least _MIN_COLUMN characters
 wide, and in the column with most lines at least three lines, and two in five of its lines, fill it to its
-right edge, as wrapped lines do. A table's ragged cells, a centred heading, a signature on the right and
+right edge (where most of its lines end), as wrapped lines do. A table's ragged cells, a centred heading, a signature on the right and
 short list items do not, and are left in the order they were given (top to bottom).
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from dataclasses import replace
 from statistics import median
 
@@ -35,7 +36,7 @@ _MIN_FULL = 3
 
 def read_columns(page: Page) -> Page:
     """The page's lines in reading order: runs of lines set in columns are read column by column, each
-    line marked with its column (1 = leftmost) and the number of columns; other lines keep their order."""
+    line marked with its column (1 = leftmost) and that column's bounds; other lines keep their order."""
     lines = list(page.lines)
     if len(lines) < 2 * _MIN_FULL:
         return page
@@ -110,10 +111,11 @@ def _set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float
     members = [[p for p in pieces if _column_of(p, bounds) == k] for k in range(len(bounds))]
     if any(not column for column in members):
         return False
-    biggest = max(range(len(bounds)), key=lambda k: len(members[k]))
-    right = bounds[biggest][1]
-    full = sum(1 for p in members[biggest] if p.x1 >= right - _FULL * size)
-    return full >= max(_MIN_FULL, math.ceil(_FULL_SHARE * len(members[biggest])))
+    biggest = max(members, key=len)
+    # Its right edge: where most lines end (one line overhanging with a punctuation mark does not move it).
+    right = Counter(round(p.x1) for p in biggest).most_common(1)[0][0]
+    full = sum(1 for p in biggest if p.x1 >= right - _FULL * size)
+    return full >= max(_MIN_FULL, math.ceil(_FULL_SHARE * len(biggest)))
 
 
 def _column_of(piece: Line, bounds: list[tuple[float, float]]) -> int:
@@ -132,7 +134,7 @@ def _column_order(lines: list[Line], bounds: list[tuple[float, float]]) -> list[
         for piece in _pieces(line):
             by_column.setdefault(_column_of(piece, bounds), []).append(piece)
         for k, pieces in by_column.items():
-            columns[k].append(replace(_merge(pieces), column=k + 1, columns=len(bounds), parts=()))
+            columns[k].append(replace(_merge(pieces), column=k + 1, span=bounds[k], parts=()))
     return [line for column in columns for line in column]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
@@ -50,7 +51,7 @@ class Line:
     size: float = 0.0  # its main font size, when known
     table: bool = False  # a table row (its own paragraph, never joined)
     column: int = 0  # on a page set in columns, its column (1 = leftmost; see corpus.columns), else 0
-    columns: int = 0  # and how many columns there are
+    span: tuple[float, float] = (0.0, 0.0)  # and that column's left and right bounds on its page
     parts: tuple[Line, ...] = ()  # its pieces, where wide gaps (a gutter, a tab) split it, else ()
 
     @property
@@ -138,15 +139,20 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     if not body:
         return [Block(text=line.text, kind=_kind(line)) for page in pages for line in page.lines]
     size, pitch = median(line.height for line in body), _pitch(pages)
-    metrics = {
-        column: _Metrics(
+    groups, member = _by_column(body)
+    edges = [
+        _Metrics(
             left=_body_edge([line.x0 for line in lines], low=True),
             right=_body_edge([line.x1 for line in lines], low=False),
             size=size,
             pitch=pitch,
         )
-        for column, lines in _by_column(body).items()
-    }
+        for lines in groups
+    ]
+
+    def metrics(line: Line) -> _Metrics:
+        return edges[member.get(id(line), 0)]
+
     out: list[Block] = []
     current = ""
     previous: Line | None = None
@@ -170,14 +176,28 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     return out
 
 
-def _by_column(body: list[Line]) -> dict[tuple[int, int], list[Line]]:
-    """The lines set in each column (by its place, e.g. the 2nd of 3) and, under (0, 0), all lines: a
-    line's edges are those of its column, a line outside columns has the edges of the whole text."""
-    out: dict[tuple[int, int], list[Line]] = {(0, 0): body}
+def _by_column(body: list[Line]) -> tuple[list[list[Line]], dict[int, int]]:
+    """The lines grouped by the column they are set in (columns at the same place on different pages are
+    one group), with, for each line in a column (by id), its group's index; group 0 is all lines: a line
+    outside columns has the edges of the whole text."""
+    groups: list[list[Line]] = [body]
+    spans: list[tuple[float, float]] = [(0.0, 0.0)]
+    member: dict[int, int] = {}
     for line in body:
-        if line.column:
-            out.setdefault((line.column, line.columns), []).append(line)
-    return out
+        if not line.column:
+            continue
+        left, right = line.span
+        for index in range(1, len(groups)):
+            a, b = spans[index]
+            if min(b, right) - max(a, left) >= 0.8 * max(b - a, right - left):
+                break
+        else:
+            index = len(groups)
+            groups.append([])
+            spans.append(line.span)
+        groups[index].append(line)
+        member[id(line)] = index
+    return groups, member
 
 
 def _kind(line: Line | None) -> str:
@@ -214,12 +234,11 @@ def _body_edge(values: list[float], *, low: bool) -> float:
 
 
 def _starts_paragraph(
-    previous: Line, line: Line, metrics: dict[tuple[int, int], _Metrics], *, same_page: bool
+    previous: Line, line: Line, metrics: Callable[[Line], _Metrics], *, same_page: bool
 ) -> bool:
     if line.table or previous.table:
         return True
-    m = metrics.get((line.column, line.columns), metrics[(0, 0)])
-    mp = metrics.get((previous.column, previous.columns), metrics[(0, 0)])
+    m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
