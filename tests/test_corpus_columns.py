@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from bench.documents import squeeze
 from corpus import chunk_speech, parse_document, read_bytes, read_document
 from corpus.columns import read_columns
+from corpus.conservation import body_sentences, check_conservation
 from corpus.layout import Line, Page, paragraphs
 from tests.test_corpus_documents import find_in_order
 from tests.test_corpus_documents_property import ALPHABET, ENDS
@@ -201,3 +202,13 @@ def _sentences(text: str) -> list[str]:
             out.append(current)
             current = ""
     return out
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_add_check_takes_its_sentences_from_the_column_aware_reading(path: Path) -> None:
+    """A PDF has no second extraction: the check's sentences are the reading's, so it must be this one."""
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    document = read_document(path)
+    assert body_sentences(document) == [squeeze(s) for s in expected["sentences"]]
+    passages = [d.text for speech in parse_document(document) for d in chunk_speech(speech)]
+    assert check_conservation(document, passages).ok
