@@ -7,7 +7,9 @@ required to be in the passage.
 
 The sentences are taken from the file itself where the format allows a second, independent extraction
 (Word: `Document.reference`, every w:t of the body), so text the reader itself lost is reported too;
-else from the text the reader produced. Table rows are checked as the reader labelled them as well.
+else from the text the reader produced (PDF: its column-aware reading, corpus.columns), which catches what
+was lost after reading but not what the reader itself lost or scrambled. Table rows are checked as the
+reader labelled them as well.
 """
 
 from __future__ import annotations

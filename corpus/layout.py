@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
@@ -32,6 +33,7 @@ _PAGE_NUMBER = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 
@@ -48,6 +50,9 @@ class Line:
     font: str = ""  # the line's main font, when the source says (a PDF's text layer)
     size: float = 0.0  # its main font size, when known
     table: bool = False  # a table row (its own paragraph, never joined)
+    column: int = 0  # on a page set in columns, its column (1 = leftmost; see corpus.columns), else 0
+    span: tuple[float, float] = (0.0, 0.0)  # and that column's left and right bounds on its page
+    parts: tuple[Line, ...] = ()  # its pieces, where wide gaps (a gutter, a tab) split it, else ()
 
     @property
     def height(self) -> float:
@@ -133,12 +138,21 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     body = [line for page in pages for line in page.lines if not line.table]
     if not body:
         return [Block(text=line.text, kind=_kind(line)) for page in pages for line in page.lines]
-    metrics = _Metrics(
-        left=_body_edge([line.x0 for line in body], low=True),
-        right=_body_edge([line.x1 for line in body], low=False),
-        size=median(line.height for line in body),
-        pitch=_pitch(pages),
-    )
+    size, pitch = median(line.height for line in body), _pitch(pages)
+    groups, member = _by_column(body)
+    edges = [
+        _Metrics(
+            left=_body_edge([line.x0 for line in lines], low=True),
+            right=_body_edge([line.x1 for line in lines], low=False),
+            size=size,
+            pitch=pitch,
+        )
+        for lines in groups
+    ]
+
+    def metrics(line: Line) -> _Metrics:
+        return edges[member.get(id(line), 0)]
+
     out: list[Block] = []
     current = ""
     previous: Line | None = None
@@ -160,6 +174,30 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
     return out
+
+
+def _by_column(body: list[Line]) -> tuple[list[list[Line]], dict[int, int]]:
+    """The lines grouped by the column they are set in (columns at the same place on different pages are
+    one group), with, for each line in a column (by id), its group's index; group 0 is all lines: a line
+    outside columns has the edges of the whole text."""
+    groups: list[list[Line]] = [body]
+    spans: list[tuple[float, float]] = [(0.0, 0.0)]
+    member: dict[int, int] = {}
+    for line in body:
+        if not line.column:
+            continue
+        left, right = line.span
+        for index in range(1, len(groups)):
+            a, b = spans[index]
+            if min(b, right) - max(a, left) >= 0.8 * max(b - a, right - left):
+                break
+        else:
+            index = len(groups)
+            groups.append([])
+            spans.append(line.span)
+        groups[index].append(line)
+        member[id(line)] = index
+    return groups, member
 
 
 def _kind(line: Line | None) -> str:
@@ -195,26 +233,34 @@ def _body_edge(values: list[float], *, low: bool) -> float:
     return float(min(candidates) if low else max(candidates))
 
 
-def _starts_paragraph(previous: Line, line: Line, m: _Metrics, *, same_page: bool) -> bool:
+def _starts_paragraph(
+    previous: Line, line: Line, metrics: Callable[[Line], _Metrics], *, same_page: bool
+) -> bool:
     if line.table or previous.table:
         return True
+    m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
     same_font = line.font == previous.font
-    # A centred line that wrapped (a long title): the previous line is full and centred too.
+    # A centred line that wrapped (a long title): the previous line is full and centred too, in the same
+    # type, at most about a line's leading above (a title's leading is relative to its own, larger size).
     if (
-        previous.x1 >= m.right - 1.5 * size
-        and _centred(previous, m.left, m.right, size)
+        previous.x1 >= mp.right - 1.5 * size
+        and _centred(previous, mp.left, mp.right, size)
         and _centred(line, m.left, m.right, size)
         and line.x0 > m.left + 0.8 * size
         and same_size
         and same_font
-        and (not same_page or gap < 0.6 * size)
+        and (
+            not same_page
+            or gap < 0.6 * size
+            or (previous.height > 1.2 * size and gap < 0.8 * previous.height)
+        )
     ):
         return False
-    # The previous line stopped short of the right edge: it ended its paragraph.
-    if previous.x1 < m.right - 1.5 * size:
+    # The previous line stopped short of the right edge (of its column): it ended its paragraph.
+    if previous.x1 < mp.right - 1.5 * size:
         return True
     # This line is indented (a first-line indent) or centred.
     if line.x0 > m.left + 0.8 * size:
@@ -236,6 +282,14 @@ def _same_size(a: Line, b: Line, size: float) -> bool:
 
 def _centred(line: Line, left: float, right: float, size: float) -> bool:
     return abs((line.x0 - left) - (right - line.x1)) < size
+
+
+def separator(before: str, after: str, gap: float, size: float) -> str:
+    """What stands between two pieces of one printed line `gap` apart: justification spreads Chinese
+    characters apart, that is not a space; a space is kept between Latin words and where a wide gap (a
+    tab, a column) separates text."""
+    latin = _LATIN.match(before[-1:]) and _LATIN.match(after[:1])
+    return " " if gap > 1.2 * max(size, 1.0) or (latin and gap > 0.15 * max(size, 1.0)) else ""
 
 
 def join(before: str, after: str) -> str:

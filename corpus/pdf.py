@@ -11,11 +11,12 @@ import io
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import ocr
+from .columns import MIN_GUTTER, read_columns
 from .errors import EmptyDocument, UnreadableFile
-from .layout import Line, Page, paragraph_blocks, remove_running_lines, tidy_line
+from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, tidy_line
 from .records import Block
 from .tables import labelled_rows
 
@@ -24,7 +25,6 @@ log = logging.getLogger(__name__)
 # Scanned pages are rendered at this resolution for OCR: `speechqa bench ocr` measured the same error rate
 # at 150, 200 and 300 dpi on body-size print; 200 keeps headroom for small print at 2/3 the time of 300.
 OCR_DPI = 200
-_LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 # A page whose text layer has fewer characters than this and that carries an image is a scan.
 _MIN_TEXT_CHARS = 10
 
@@ -75,7 +75,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.HOW_TO_ENABLE}")
     if unread:
         log.warning("%s: %d page(s) without text were not read (no OCR engine installed)", name, unread)
-    blocks = tuple(paragraph_blocks(remove_running_lines(pages)))
+    blocks = tuple(paragraph_blocks([read_columns(page) for page in remove_running_lines(pages)]))
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
@@ -114,21 +114,47 @@ def _text_lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
 
 
 def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
-    chars = [c for c in raw.get("chars", ()) if c.get("text")]
+    chars = [c for c in raw.get("chars", ()) if c.get("text") and not c["text"].isspace()]
+    line = _chars_line(chars)
+    if line is None:
+        return None
+    line = replace(
+        line, x0=float(raw["x0"]), x1=float(raw["x1"]), top=float(raw["top"]), bottom=float(raw["bottom"])
+    )
+    pieces = _pieces(chars)
+    if len(pieces) > 1:  # a gutter or a tab: corpus.columns decides whether it divides columns
+        line = replace(line, parts=tuple(part for piece in pieces if (part := _chars_line(piece))))
+    return line
+
+
+def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
     text = _chars_text(chars)
     if not text:
         return None
-    fonts = Counter(_font_family(c.get("fontname", "")) for c in chars if not c["text"].isspace())
-    sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars if not c["text"].isspace())
+    fonts = Counter(_font_family(c.get("fontname", "")) for c in chars)
+    sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars)
     return Line(
         text=text,
-        x0=float(raw["x0"]),
-        x1=float(raw["x1"]),
-        top=float(raw["top"]),
-        bottom=float(raw["bottom"]),
+        x0=min(float(c["x0"]) for c in chars),
+        x1=max(float(c["x1"]) for c in chars),
+        top=min(float(c["top"]) for c in chars),
+        bottom=max(float(c["bottom"]) for c in chars),
         font=fonts.most_common(1)[0][0] if fonts else "",
         size=sizes.most_common(1)[0][0] if sizes else 0.0,
     )
+
+
+def _pieces(chars: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]
+    """A line's characters split where a gap wider than a gutter can be separates them."""
+    pieces: list[list[dict]] = []  # type: ignore[type-arg]
+    last = None
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        size = max(float(char.get("size", 0) or 0), 1.0)
+        if last is None or float(char["x0"]) - float(last["x1"]) >= MIN_GUTTER * size:
+            pieces.append([])
+        pieces[-1].append(char)
+        last = char
+    return pieces
 
 
 def _chars_text(chars: list[dict]) -> str:  # type: ignore[type-arg]
@@ -141,11 +167,8 @@ def _chars_text(chars: list[dict]) -> str:  # type: ignore[type-arg]
         if text.isspace():
             continue
         if last is not None:
-            size = max(float(last.get("size", 0) or 0), 1.0)
             gap = float(char["x0"]) - float(last["x1"])
-            latin = _LATIN.match(last["text"][-1]) and _LATIN.match(text[0])
-            if gap > 1.2 * size or (latin and gap > 0.15 * size):
-                out.append(" ")
+            out.append(separator(last["text"], text, gap, float(last.get("size", 0) or 0)))
         out.append(text)
         last = char
     return "".join(out).strip()

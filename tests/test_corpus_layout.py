@@ -173,3 +173,24 @@ def test_the_header_of_a_one_page_document_is_removed_but_not_its_title() -> Non
         for line in page.lines
     ]
     assert kept == ["关于做好体检工作的通知", "正文。"]
+
+
+def test_a_title_wrapped_in_its_large_type_stays_one_paragraph() -> None:
+    """LibreOffice sets a 22 pt title's two lines about 0.65 of its size apart: one title, not a title and
+    a heading, and the speaker line under it is not swallowed."""
+
+    def centred(text: str, top: float, size: float, font: str) -> Line:
+        half = size * len(text) / 2
+        middle = (LEFT + RIGHT) / 2
+        return Line(
+            text=text, x0=middle - half, x1=middle + half, top=top, bottom=top + size, font=font, size=size
+        )
+
+    lines = (
+        centred("坚持以人民为中心做好新时代老干部服", 75.4, 22.0, "Bold"),
+        centred("务保障工作", 111.7, 22.0, "Bold"),
+        centred("李卫东", 156.3, SIZE, "Serif"),
+        *(body_line("正文" * 13, row, indent=row == 0) for row in range(2, 6)),
+    )
+    found = paragraphs([Page(lines=lines, width=WIDTH, height=HEIGHT)])
+    assert found[:2] == ["坚持以人民为中心做好新时代老干部服务保障工作", "李卫东"]

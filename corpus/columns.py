@@ -1,0 +1,153 @@
+"""Pages set in columns: find the gutters from the geometry of the lines and read each column top to bottom.
+
+A gutter is a vertical strip, at least a character wide, that no line of a run of consecutive lines crosses
+(a line read across a gutter is split there first: its pieces are the text between wide gaps), with text on
+both sides. Such a run is read column by column, left column first; a line that crosses every candidate
+strip (a title over the columns, a full-width paragraph under them) ends the run and keeps its place, so a
+page only partly in columns is read in order too. Two, three or more columns, of any width, on any page
+size: nothing here depends on the page, only on where the lines are.
+
+A run is taken for columns only when its columns look like set text: each at least _MIN_COLUMN characters
+wide, and in the column with most lines at least three lines, and two in five of its lines, fill it to its
+right edge (where most of its lines end), as wrapped lines do. A table's ragged cells, a centred heading, a signature on the right and
+short list items do not, and are left in the order they were given (top to bottom).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import replace
+from statistics import median
+
+from .layout import Line, Page, separator
+
+# The narrowest gutter, in font sizes (Word's and WPS's default is two characters; tight layouts use one).
+MIN_GUTTER = 1.0
+# The narrowest column, in font sizes.
+_MIN_COLUMN = 8.0
+# A line fills its column when it ends this close to the column's right edge (in font sizes).
+_FULL = 1.0
+# In the column with most lines, this share of them (and at least _MIN_FULL) must fill it.
+_FULL_SHARE = 0.4
+_MIN_FULL = 3
+
+
+def read_columns(page: Page) -> Page:
+    """The page's lines in reading order: runs of lines set in columns are read column by column, each
+    line marked with its column (1 = leftmost) and that column's bounds; other lines keep their order."""
+    lines = list(page.lines)
+    if len(lines) < 2 * _MIN_FULL:
+        return page
+    size = median(line.height for line in lines)
+    span = (min(line.x0 for line in lines) - 1.0, max(line.x1 for line in lines) + 1.0)
+    out: list[Line] = []
+    i = 0
+    changed = False
+    while i < len(lines):
+        found = _column_run(lines, i, size, span)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        end, bounds = found
+        out.extend(_column_order(lines[i:end], bounds))
+        i = end
+        changed = True
+    return Page(lines=tuple(out), width=page.width, height=page.height) if changed else page
+
+
+def _pieces(line: Line) -> tuple[Line, ...]:
+    return line.parts or (line,)
+
+
+def _column_run(
+    lines: list[Line], start: int, size: float, span: tuple[float, float]
+) -> tuple[int, list[tuple[float, float]]] | None:
+    """The longest run of lines from `start` that leaves a strip free, and its columns' bounds, if the run
+    is set in columns; else None."""
+    gutter = MIN_GUTTER * size
+    free = [span]
+    end = start
+    while end < len(lines):
+        narrowed = free
+        for piece in _pieces(lines[end]):
+            narrowed = _subtract(narrowed, piece.x0, piece.x1)
+        if not any(b - a >= gutter for a, b in narrowed):
+            break
+        free, end = narrowed, end + 1
+    if end - start < 2 * _MIN_FULL:
+        return None
+    pieces = [piece for line in lines[start:end] for piece in _pieces(line)]
+    lo, hi = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+    gutters = sorted((a, b) for a, b in free if a > lo and b < hi and b - a >= gutter)
+    if not gutters:
+        return None
+    edges = [lo, *(x for a, b in gutters for x in (a, b)), hi]
+    bounds = [(edges[k], edges[k + 1]) for k in range(0, len(edges), 2)]
+    if not _set_text(pieces, bounds, size):
+        return None
+    return end, bounds
+
+
+def _subtract(free: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:
+    out = []
+    for a, b in free:
+        if x1 <= a or x0 >= b:
+            out.append((a, b))
+            continue
+        if x0 > a:
+            out.append((a, x0))
+        if x1 < b:
+            out.append((x1, b))
+    return out
+
+
+def _set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float) -> bool:
+    """Columns of set text: wide enough, and the fullest column mostly filled to its right edge."""
+    if any(right - left < _MIN_COLUMN * size for left, right in bounds):
+        return False
+    members = [[p for p in pieces if _column_of(p, bounds) == k] for k in range(len(bounds))]
+    if any(not column for column in members):
+        return False
+    biggest = max(members, key=len)
+    # Its right edge: where most lines end (one line overhanging with a punctuation mark does not move it).
+    right = Counter(round(p.x1) for p in biggest).most_common(1)[0][0]
+    full = sum(1 for p in biggest if p.x1 >= right - _FULL * size)
+    return full >= max(_MIN_FULL, math.ceil(_FULL_SHARE * len(biggest)))
+
+
+def _column_of(piece: Line, bounds: list[tuple[float, float]]) -> int:
+    middle = (piece.x0 + piece.x1) / 2
+    for k, (_, right) in enumerate(bounds):
+        if middle <= right:
+            return k
+    return len(bounds) - 1
+
+
+def _column_order(lines: list[Line], bounds: list[tuple[float, float]]) -> list[Line]:
+    """The run's lines read column by column; a line's pieces in one column become one line again."""
+    columns: list[list[Line]] = [[] for _ in bounds]
+    for line in lines:
+        by_column: dict[int, list[Line]] = {}
+        for piece in _pieces(line):
+            by_column.setdefault(_column_of(piece, bounds), []).append(piece)
+        for k, pieces in by_column.items():
+            columns[k].append(replace(_merge(pieces), column=k + 1, span=bounds[k], parts=()))
+    return [line for column in columns for line in column]
+
+
+def _merge(pieces: list[Line]) -> Line:
+    if len(pieces) == 1:
+        return pieces[0]
+    text = pieces[0].text
+    for before, after in itertools.pairwise(pieces):
+        text += separator(before.text, after.text, after.x0 - before.x1, before.height) + after.text
+    return replace(
+        pieces[0],
+        text=text,
+        x1=pieces[-1].x1,
+        top=min(p.top for p in pieces),
+        bottom=max(p.bottom for p in pieces),
+    )

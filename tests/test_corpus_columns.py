@@ -1,0 +1,214 @@
+"""corpus.columns: pages set in columns are read column by column, and nothing else is taken for columns.
+
+Real files (tests/fixtures/documents/columns.*.pdf, made by make_columns.py with reportlab and with
+LibreOffice) and, as a property, random speeches set by reportlab in two or three columns: every sentence
+arrives once and in order in the passages. Single-column layouts that have gaps (tables, centred
+headings, signatures) keep their reading.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.documents import squeeze
+from corpus import chunk_speech, parse_document, read_bytes, read_document
+from corpus.columns import read_columns
+from corpus.conservation import body_sentences, check_conservation
+from corpus.layout import Line, Page, paragraphs
+from tests.test_corpus_documents import find_in_order
+from tests.test_corpus_documents_property import ALPHABET, ENDS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+CASES = sorted(FIXTURES.glob("columns.*.pdf"))
+EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
+
+
+def passages_of(path: Path) -> list[str]:
+    return [d.text for speech in parse_document(read_document(path)) for d in chunk_speech(speech)]
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_columns_are_read_one_after_the_other(path: Path) -> None:
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    assert find_in_order(expected["sentences"], "\n".join(passages_of(path))) == []
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_the_title_over_the_columns_gives_the_speech_its_metadata(path: Path) -> None:
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    speech = parse_document(read_document(path))[0]
+    assert squeeze(expected["title"]) in squeeze(speech.title)
+    assert (speech.speaker, speech.date) == (expected["speaker"], expected["date"])
+    sections = {p.section.split(" › ")[-1] for p in speech.paragraphs if p.section}
+    assert set(expected["sections"]) <= sections
+
+
+def test_the_fixtures_cover_both_producers_and_three_columns() -> None:
+    assert {p.name for p in CASES} == {"columns.reportlab.pdf", "columns.libreoffice.pdf"}
+    text = read_document(FIXTURES / "columns.reportlab.pdf").text
+    assert "（三栏之三）" in text
+
+
+# -- lines, as a reader gives them ------------------------------------------------------------------------
+
+
+def line(text: str, x0: float, top: float, *, size: float = 10.0, width: float | None = None) -> Line:
+    x1 = x0 + (width if width is not None else size * len(text))
+    return Line(text=text, x0=x0, x1=x1, top=top, bottom=top + size, size=size)
+
+
+def merged(*pieces: Line) -> Line:
+    """Pieces at one height, as pdfplumber gives them: one line whose parts are the pieces."""
+    first, last = pieces[0], pieces[-1]
+    return Line(
+        text=" ".join(p.text for p in pieces),
+        x0=first.x0,
+        x1=last.x1,
+        top=first.top,
+        bottom=first.bottom,
+        size=first.size,
+        parts=pieces,
+    )
+
+
+def columns_page(texts: list[list[str]], *, left: float = 50, width: float = 150, gap: float = 20) -> Page:
+    """Columns of full lines (10 characters of 10 pt... each text is a line), read at one height per row."""
+    rows = max(len(column) for column in texts)
+    lines = []
+    for row in range(rows):
+        pieces = [
+            line(column[row], left + k * (width + gap), 100 + 15 * row, width=width)
+            for k, column in enumerate(texts)
+            if row < len(column)
+        ]
+        lines.append(merged(*pieces) if len(pieces) > 1 else pieces[0])
+    return Page(lines=tuple(lines), width=600, height=800)
+
+
+def test_three_columns_of_latin_text_are_read_left_column_first() -> None:
+    texts = [[f"col{k} line{r}" for r in range(8)] for k in range(3)]
+    page = read_columns(columns_page(texts))
+    assert [ln.text for ln in page.lines] == [t for column in texts for t in column]
+    assert {ln.column for ln in page.lines} == {1, 2, 3}
+
+
+def test_a_title_over_the_columns_and_a_paragraph_under_them_keep_their_place() -> None:
+    texts = [[f"左栏第{r}行文字内容" for r in range(6)], [f"右栏第{r}行文字内容" for r in range(6)]]
+    body = columns_page(texts, width=150)
+    title = line("标题居中横跨两栏", 150, 60, size=18)
+    after = line("通栏段落" * 8, 50, 400, width=320)
+    page = read_columns(Page(lines=(title, *body.lines, after), width=600, height=800))
+    assert [ln.text for ln in page.lines] == [title.text, *texts[0], *texts[1], after.text]
+
+
+def test_a_short_last_column_is_still_a_column() -> None:
+    texts = [[f"左栏第{r}行文字内容" for r in range(10)], ["右栏只有一行"]]
+    page = read_columns(columns_page(texts))
+    assert [ln.text for ln in page.lines] == [*texts[0], *texts[1]]
+
+
+def test_a_table_without_rules_is_not_taken_for_columns() -> None:
+    rows = [
+        ("姓名", "张三丰"),
+        ("工作单位", "温州市委老干部局"),
+        ("出生年月", "1950年3月"),
+        ("职务", "原局长"),
+    ]
+    lines = tuple(
+        merged(line(a, 50, 100 + 15 * r), line(b, 250, 100 + 15 * r)) for r, (a, b) in enumerate(rows * 2)
+    )
+    page = Page(lines=lines, width=600, height=800)
+    assert read_columns(page) == page
+
+
+def test_single_column_text_with_centred_headings_and_a_signature_is_unchanged() -> None:
+    lines = [line("一、总体要求", 250, 80)]
+    for r in range(8):
+        lines.append(line("正文" * 20, 50, 100 + 15 * r, width=400))
+    lines.append(line("二、工作安排", 250, 230))
+    lines += [line("短行" * 3, 50, 250 + 15 * r) for r in range(3)]
+    lines += [line("中共温州市委老干部局", 330, 320), line("2024年10月8日", 350, 335)]
+    page = Page(lines=tuple(lines), width=600, height=800)
+    assert read_columns(page) == page
+
+
+def test_columns_lines_join_into_paragraphs_within_their_column() -> None:
+    left = ["第一段第一行文字内容", "第一段第二行文字内容", "第一段结束。"]
+    right = ["第二段第一行文字内容", "第二段第二行文字内容", "第二段结束。"]
+    page = columns_page([left * 2, right * 2])
+    page = Page(lines=tuple(ln for ln in page.lines), width=600, height=800)
+    text = paragraphs([read_columns(page)])
+    assert "".join(text) == "".join(left * 2 + right * 2)
+
+
+# -- the property: random speeches set in columns by reportlab ----------------------------------------------
+
+# Without digits: reportlab drops the end of a run of digits longer than a narrow column's line.
+CJK = ALPHABET.rstrip("0123456789")
+sentence = st.builds(
+    lambda body, end: body + end, st.text(alphabet=CJK, min_size=8, max_size=40), st.sampled_from(ENDS)
+)
+paragraph = st.lists(sentence, min_size=1, max_size=5).map("".join)
+speech = st.tuples(st.integers(2, 3), st.lists(paragraph, min_size=4, max_size=30))
+
+
+def columns_pdf(count: int, texts: list[str]) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15, firstLineIndent=20)
+    body.wordWrap = "CJK"
+    gap = 6 * mm
+    column = (width - 40 * mm - (count - 1) * gap) / count
+    frames = [
+        Frame(20 * mm + k * (column + gap), 20 * mm, column, height - 40 * mm, id=f"c{k}")
+        for k in range(count)
+    ]
+    out = io.BytesIO()
+    doc = BaseDocTemplate(out, pagesize=A4, invariant=1)
+    doc.addPageTemplates([PageTemplate("columns", frames)])
+    doc.build([Paragraph("在全市老干部工作会议上的讲话", body)] + [Paragraph(t, body) for t in texts])
+    return out.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(speech)
+def test_every_sentence_of_a_speech_set_in_columns_arrives_once_in_order(case: tuple[int, list[str]]) -> None:
+    count, texts = case
+    document = read_bytes("columns.pdf", columns_pdf(count, texts))
+    sentences = [s for text in texts for s in _sentences(text)]
+    duplicated = {s for s in sentences if sentences.count(s) > 1}
+    assert find_in_order([s for s in sentences if s not in duplicated], document.text) == []
+
+
+def _sentences(text: str) -> list[str]:
+    out, current = [], ""
+    for char in text:
+        current += char
+        if char in ENDS:
+            out.append(current)
+            current = ""
+    return out
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_add_check_takes_its_sentences_from_the_column_aware_reading(path: Path) -> None:
+    """A PDF has no second extraction: the check's sentences are the reading's, so it must be this one."""
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    document = read_document(path)
+    assert body_sentences(document) == [squeeze(s) for s in expected["sentences"]]
+    passages = [d.text for speech in parse_document(document) for d in chunk_speech(speech)]
+    assert check_conservation(document, passages).ok
