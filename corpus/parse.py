@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_line, clean_title, is_complete, split_lines
+from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
 from .records import Block, Document, Paragraph, Speech
 
@@ -36,13 +36,13 @@ _DATE = re.compile(
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
 _DOC_NUMBER = re.compile(
-    r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*[号號]$"
+    rf"^[{HAN}]{{0,12}}[〔\[［【（(]\s*\d{{4}}\s*[〕\]］】）)]\s*第?\s*\d{{1,5}}\s*[号號]$"
 )
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
 _DATELINE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[\u4e00-\u9fff]{{2,6}}讯)"
+    rf"^(?:[{HAN}]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
 _SALUTATION = re.compile(
@@ -65,7 +65,7 @@ _ORG_SUFFIX = re.compile(
     r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
     r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
 )
-_SPEAKER_SHAPE = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
 # Common Chinese surnames (single and compound) for the speaker test, with jieba's person-name tag.
 _SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -374,7 +374,14 @@ def _is_person_name(text: str) -> bool:
     import jieba.posseg
 
     jieba.setLogLevel(60)
+    surname, given = (text[:2], text[2:]) if compound else (text[:1], text[1:])
+    if not all(_JIEBA_HAN.match(c) for c in given):
+        # jieba cannot read a rare character (刘䶮, 王㛃华): judge the surname under a common given name.
+        text = surname + ("伟" if len(given) == 1 else "秀英")
     return any(pair.flag.startswith("nr") for pair in jieba.posseg.lcut(text))
+
+
+_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
 
 
 def _is_issuer(title_text: str) -> bool:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import corpus
 from corpus import (
     DEFAULT_MAX_CHARS,
     Document,
@@ -16,7 +21,7 @@ from corpus import (
     parse_document,
     read_document,
 )
-from corpus.clean import clean_line, split_lines
+from corpus.clean import HAN, clean_line, split_lines
 
 ARTEFACT = re.compile(r"[\u201a\u201b臵\ue000-\uf8ff]|[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}")
 STANDALONE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。！？]*$")
@@ -378,3 +383,45 @@ def test_a_post_line_whose_posts_are_listed_with_a_pause_mark_names_the_speaker(
         "2025-04-22",
         "孙丽华",
     )
+
+
+# -- rare characters and numbered prose ---------------------------------------------------------------
+
+OFFICIAL = Path(__file__).parent / "fixtures" / "official"
+
+
+@pytest.mark.parametrize("name", ["rare_name.gb18030.txt"])
+def test_office_text_files_read_as_expected(name: str) -> None:
+    path = OFFICIAL / name
+    expected = json.loads(path.with_name(name + ".json").read_text(encoding="utf-8"))
+    [speech] = parse_document(read_document(path))
+    assert (speech.title, speech.date, speech.speaker) == (
+        expected["title"],
+        expected["date"],
+        expected["speaker"],
+    )
+    assert list(dict.fromkeys(p.section for p in speech.paragraphs if p.section)) == expected["sections"]
+
+
+# Extension A (㐀–䶿), the unified ideographs of the compatibility block (﨎﨏﨑…) and Extension B on.
+RARE = st.one_of(
+    st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+    st.sampled_from("\ufa0e\ufa0f\ufa11\ufa13\ufa14\ufa1f\ufa21\ufa23\ufa24\ufa27\ufa28\ufa29"),
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from("刘王张陈李"), st.lists(RARE, min_size=1, max_size=2).map("".join))
+def test_a_speaker_with_a_rare_character_is_read_as_the_speaker(surname: str, given_name: str) -> None:
+    name = surname + given_name
+    [speech] = parse(f"在老干部书画展开幕式上的致辞\n{name}\n2024年4月2日\n同志们：\n今天书画展开幕了。\n")
+    assert (speech.speaker, speech.date) == (name, "2024-04-02")
+    assert [p.section for p in speech.paragraphs] == [None]
+
+
+def test_every_han_class_in_corpus_accepts_extension_a_and_compatibility_ideographs() -> None:
+    assert all(re.fullmatch(f"[{HAN}]+", text) for text in ("䶮㐀䶵", "\ufa11\uf900", "𠮷"))
+    sources = {p.name: p.read_text(encoding="utf-8") for p in Path(corpus.__file__).parent.glob("*.py")}
+    narrow = re.compile(r"(?<!\\u4dbf)\\u4e00-\\u9fff")  # a class from 一 on, without Extension A before it
+    assert {name for name, text in sources.items() if narrow.search(text)} == set()
