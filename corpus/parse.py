@@ -8,7 +8,8 @@ person's name stands. A news dateline (新华社北京2月6日电) starts the bo
 text. At the end, the signature lines (organisation names and a date) are metadata, not body.
 
 A numbered line that is a whole sentence (「三、……一律暂停举办。」) opens a section AND is body text:
-only a heading that is not a sentence is lifted out of the body.
+only a heading that is not a sentence is lifted out of the body. Numbers counting sentences in running
+text (「第1条，……。第2条，……。」 in one paragraph, 「一是……；二是……。」) open no section at all.
 """
 
 from __future__ import annotations
@@ -533,6 +534,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
             emit(Paragraph(text=text, section=sections.current(), kind=_TABLE_ROW))
             continue
         level = _heading_level(text)
+        if level and _enumerates(text):
+            level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if pending and level == 0 and not _SALUTATION.match(text):
             pending += text
             pending_leads = False
@@ -566,6 +569,28 @@ def _heading_level(line: str) -> int:
     if _ARTICLE.match(line) or _POINT.match(line):
         return 3
     return 0
+
+
+def _marker_kind(line: str) -> str:
+    """What numbers a heading line: 第一章 → 章, 一、 → 、, （一） → （）, 第一节 → 节, else its point kind."""
+    for kind, pattern in (("章", _CHAPTER), ("、", _HEADING_1), ("节", _SECTION_PART), ("（）", _HEADING_2)):
+        if pattern.match(line):
+            return kind
+    return _point_kind(line)
+
+
+_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
+
+
+def _enumerates(line: str) -> bool:
+    """A numbered line that is running text, not a heading over what follows: an article number followed
+    by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line holding a
+    later sentence numbered the same way (「一是……；二是……。」, 「第1条，……。第2条，……。」)."""
+    if (article := _ARTICLE.match(line)) and line[article.end() : article.end() + 1] in ("，", ","):
+        return True
+    kind = _marker_kind(line)
+    sentences = _AFTER_SENTENCE.split(line)[1:]
+    return any(_heading_level(s) and _marker_kind(s) == kind for s in sentences)
 
 
 def _point_kind(line: str) -> str:

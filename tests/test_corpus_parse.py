@@ -390,7 +390,7 @@ def test_a_post_line_whose_posts_are_listed_with_a_pause_mark_names_the_speaker(
 OFFICIAL = Path(__file__).parent / "fixtures" / "official"
 
 
-@pytest.mark.parametrize("name", ["rare_name.gb18030.txt"])
+@pytest.mark.parametrize("name", ["rare_name.gb18030.txt", "numbered_prose.gbk.txt"])
 def test_office_text_files_read_as_expected(name: str) -> None:
     path = OFFICIAL / name
     expected = json.loads(path.with_name(name + ".json").read_text(encoding="utf-8"))
@@ -425,3 +425,17 @@ def test_every_han_class_in_corpus_accepts_extension_a_and_compatibility_ideogra
     sources = {p.name: p.read_text(encoding="utf-8") for p in Path(corpus.__file__).parent.glob("*.py")}
     narrow = re.compile(r"(?<!\\u4dbf)\\u4e00-\\u9fff")  # a class from 一 on, without Extension A before it
     assert {name for name, text in sources.items() if narrow.search(text)} == set()
+
+
+def test_numbered_sentences_running_on_in_one_paragraph_are_not_a_heading() -> None:
+    running = "".join(f"第{i}条，待遇要落实到位，这是第{i}句话。" for i in range(1, 30))
+    [speech] = parse(f"关于老干部工作的若干意见\n一、总体要求\n{running}\n")
+    assert [(p.section, p.text) for p in speech.paragraphs] == [("一、总体要求", running)]
+    points = "一是加强学习，提高认识；二是完善制度；三是抓好落实。"
+    [speech] = parse(f"标题\n同志们：\n{points}\n")
+    assert [p.section for p in speech.paragraphs] == [None]
+
+
+def test_a_rule_book_article_still_heads_its_paragraph() -> None:
+    [speech] = parse("管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二条 本办法适用于全市。\n")
+    assert [p.section for p in speech.paragraphs] == ["第一章 总则 › 第一条", "第一章 总则 › 第二条"]
