@@ -76,7 +76,7 @@ def sections_in_order(speech: Speech) -> list[str]:
 def test_a_laid_out_notice_is_dated_by_its_signature_not_its_imprint(path: Path) -> None:
     expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
     [speech] = parse_document(read_document(path))
-    fields = ("title", "doc_number", "date", "speaker", "issuer")
+    fields = ("title", "doc_number", "date", "speaker", "issuer", "shown_title")
     assert {f: getattr(speech, f) for f in fields} == {f: expected[f] for f in fields}
     assert sections_in_order(speech) == expected["sections"] + expected["attachment_sections"]
 
