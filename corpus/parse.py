@@ -8,7 +8,8 @@ person's name stands. A news dateline (新华社北京2月6日电) starts the bo
 text.
 
 What follows an official document's 正文 is read as GB/T 9704 lays it out: the 附件说明 (「附件：1．……」
-and its further items) becomes one passage of its own under 「附件说明」, its items never headings; the
+and its further items) is never body text nor headings: it is one passage of its own under 「附件说明」
+when the attachments are not in the file (when they are, each carries its own title); the
 signature (发文机关署名 and 成文日期) is metadata, and the 成文日期 is the document's date; the 附注
 (「（此件公开发布）」) goes under 「附注」; each attachment (from its 「附件1」 line) is read under
 「附件1 <its title>」; the 版记 at the very end (「抄送：……」 and 「……2024年10月9日印发」, whose date is
@@ -596,7 +597,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     paragraphs = _paragraphs(tail.body, header.label)
     if not paragraphs:
         return None
-    if tail.attachment_list:
+    if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
         listed = " ".join(line.text for line in tail.attachment_list)
         paragraphs.append(Paragraph(text=listed, section="附件说明"))
     paragraphs += [Paragraph(text=line.text, section="附注") for line in tail.notes]

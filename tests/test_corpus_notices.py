@@ -173,3 +173,5 @@ def test_any_notice_tail_leaves_the_date_and_the_body_sentences_alone(
         assert check_conservation(document, drafts).ok
         for attachment in attached:
             assert any(p.section and p.section.startswith(attachment[0]) for p in speech.paragraphs)
+        listing = [p.text for p in speech.paragraphs if p.section == "附件说明"]
+        assert listing == ([" ".join(line.strip("　") for line in listed)] if listed and not attached else [])
