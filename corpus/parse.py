@@ -421,7 +421,7 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*\S")
 # The label over an attachment itself: 「附件」, 「附件1」, 「附件 2：」 (alone on its line).
 _ATTACHMENT_LABEL = re.compile(rf"^附\s*件\s*(?:[{_NUM}\d０-９]{{1,3}}\s*[：:]?)?$")
 # 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」.
-_NOTE = re.compile(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
+_ANNOTATION = re.compile(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
 _COPIED = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 _IMPRINT = re.compile(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
@@ -443,7 +443,7 @@ def imprint_start(texts: Sequence[str]) -> int:
     for text in texts[start + 1 :]:
         if _IMPRINT.search(text):
             copied = _COPIED.match(text) is not None
-        elif not (_NOTE.match(text) or (copied and _is_name_list(text))):
+        elif not (_ANNOTATION.match(text) or (copied and _is_name_list(text))):
             return len(texts)
     return start
 
@@ -510,18 +510,18 @@ def _after_body(lines: list[_Line], end: int) -> _AfterBody:
     start = position = end
     while position > 0 and lines[position - 1].kind in ("", "paragraph"):
         text = lines[position - 1].text
-        if _is_note(text) or _ATTACHMENT_LIST.match(text):
+        if _is_annotation(text) or _ATTACHMENT_LIST.match(text):
             start = position - 1
         elif not (_LIST_ITEM.match(text) and len(text) <= _MAX_LIST_ITEM and not _SENTENCE_END.search(text)):
             break
         position -= 1
     part = lines[start:end]
-    notes = [line for line in part if _is_note(line.text)]
+    notes = [line for line in part if _is_annotation(line.text)]
     return _AfterBody(start, [line for line in part if line not in notes], notes)
 
 
-def _is_note(text: str) -> bool:
-    return bool(_NOTE.match(text)) and _parse_date(text) is None  # 「（2024年3月13日）」 is a date
+def _is_annotation(text: str) -> bool:
+    return bool(_ANNOTATION.match(text)) and _parse_date(text) is None  # 「（2024年3月13日）」 is a date
 
 
 def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
