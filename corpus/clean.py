@@ -18,7 +18,11 @@ _PARAGRAPH_GLUE = re.compile(r"[\ue000-\uf8ff\f\u2028\u2029]")
 _PAGE_MARKER = re.compile(
     r"(?:^|(?<=\s)|(?<=[\u3000-\u303f\uff00-\uffef]))[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}(?=\s|$)"
 )
-_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》（）…—"
+# Han characters, for a regex character class: the unified ideographs with Extension A (㐀–䶿, rare
+# characters in names: 刘䶮), the compatibility ideographs and the supplementary planes (Extension B on:
+# 𠮷). Every Han class in corpus/ is built from it.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’《》（）…—"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACE_AFTER_DIGIT = re.compile(rf"(?<=[0-9A-Za-z%×])\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+(?=[0-9A-Za-z×])")
 # A paragraph is complete when it ends with one of these (closing quotes and brackets included).

@@ -3,7 +3,7 @@
 A body sentence is any run of text ending in a sentence mark (。！？； and their ASCII forms): titles,
 headings, dates, signatures and salutations end in none, so they are exempt; a numbered line that is a
 whole sentence is not. A news dateline (新华社北京2月6日电) in front of a sentence is metadata and is not
-required to be in the passage.
+required to be in the passage, nor is an official document's 版记 at its end (「抄送：……。」, 「……印发」).
 
 The sentences are taken from the file itself where the format allows a second, independent extraction
 (Word: `Document.reference`, every w:t of the body), so text the reader itself lost is reported too;
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .chunk import split_sentences
 from .clean import clean_line, split_lines
-from .parse import _DATELINE, _lines
+from .parse import _DATELINE, _lines, imprint_start
 from .records import Document
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;][”’）)」』]*$")
@@ -69,8 +69,10 @@ def check_conservation(document: Document, passages: Sequence[str]) -> Conservat
 def _source_lines(document: Document) -> list[str]:
     """The cleaned lines whose sentences must reach the passages."""
     if not document.reference:
-        return [line.text for line in _lines(document)]
-    lines = [clean_line(raw) for raw in split_lines(document.reference)]
+        lines = [line.text for line in _lines(document)]
+        return lines[: imprint_start(lines)]
+    lines = [line for line in (clean_line(raw) for raw in split_lines(document.reference)) if line]
+    lines = lines[: imprint_start(lines)]
     lines += [line.text for line in _lines(document) if line.kind == "table_row"]
     return [line for line in lines if line]
 

@@ -5,10 +5,19 @@ The header of a speech or an official document is read line by line until the bo
 or a 关于…的通知 line under a headline), the issuing body (a letterhead 「…文件」 or a line naming an
 organisation), the document number (〔2020〕12号), a date in any common form, and a speaker only where a
 person's name stands. A news dateline (新华社北京2月6日电) starts the body; the rest of its line is body
-text. At the end, the signature lines (organisation names and a date) are metadata, not body.
+text.
+
+What follows an official document's 正文 is read as GB/T 9704 lays it out: the 附件说明 (「附件：1．……」
+and its further items) is never body text nor headings: it is one passage of its own under 「附件说明」
+when the attachments are not in the file (when they are, each carries its own title); the
+signature (发文机关署名 and 成文日期) is metadata, and the 成文日期 is the document's date; the 附注
+(「（此件公开发布）」) goes under 「附注」; each attachment (from its 「附件1」 line) is read under
+「附件1 <its title>」; the 版记 at the very end (「抄送：……」 and 「……2024年10月9日印发」, whose date is
+not the document's) is dropped.
 
 A numbered line that is a whole sentence (「三、……一律暂停举办。」) opens a section AND is body text:
-only a heading that is not a sentence is lifted out of the body.
+only a heading that is not a sentence is lifted out of the body. Numbers counting sentences in running
+text (「第1条，……。第2条，……。」 in one paragraph, 「一是……；二是……。」) open no section at all.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_line, clean_title, is_complete, split_lines
+from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
 from .records import Block, Document, Paragraph, Speech
 
@@ -36,13 +45,13 @@ _DATE = re.compile(
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
 _DOC_NUMBER = re.compile(
-    r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,5}\s*[号號]$"
+    rf"^[{HAN}]{{0,12}}[〔\[［【（(]\s*\d{{4}}\s*[〕\]］】）)]\s*第?\s*\d{{1,5}}\s*[号號]$"
 )
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
 _DATELINE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[\u4e00-\u9fff]{{2,6}}讯)"
+    rf"^(?:[{HAN}]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
 _SALUTATION = re.compile(
@@ -56,8 +65,6 @@ _FIELD = re.compile(
     r"^(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|来源|发布机构|发文机关|发布单位|文号|发文字号|索引号|主题分类)"
     r"\s*[：:]\s*(?P<value>.*)$"
 )
-# Lines a signature may be followed by: 「（此件主动公开）」, 「抄送：…」 (they stay in the body).
-_AFTER_SIGNATURE = re.compile(r"^(?:[（(][^）)]{1,30}[）)]|(?:抄送|附件|联系人|联系电话|印发)[：:].*)$")
 # A speaker line with the speaker's post in front: 「县委副书记 李明」.
 _POST = re.compile(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
 # What an issuing body's name ends with (a shape, not a list of bodies).
@@ -65,7 +72,7 @@ _ORG_SUFFIX = re.compile(
     r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
     r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
 )
-_SPEAKER_SHAPE = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
 # Common Chinese surnames (single and compound) for the speaker test, with jieba's person-name tag.
 _SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -399,7 +406,14 @@ def _is_person_name(text: str) -> bool:
     import jieba.posseg
 
     jieba.setLogLevel(60)
+    surname, given = (text[:2], text[2:]) if compound else (text[:1], text[1:])
+    if not all(_JIEBA_HAN.match(c) for c in given):
+        # jieba cannot read a rare character (刘䶮, 王㛃华): judge the surname under a common given name.
+        text = surname + ("伟" if len(given) == 1 else "秀英")
     return any(pair.flag.startswith("nr") for pair in jieba.posseg.lcut(text))
+
+
+_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
 
 
 def _is_issuer(title_text: str) -> bool:
@@ -412,14 +426,77 @@ def _is_issuer(title_text: str) -> bool:
     )
 
 
-def _read_footer(lines: list[_Line]) -> tuple[list[_Line], str | None, str | None]:
-    """The signature at the end: organisation lines and a date, possibly followed by notes such as
-    「（此件主动公开）」. Returns (the body without the signature, issuer, date)."""
-    end = len(lines)
-    while (
-        end > 0 and lines[end - 1].kind in ("", "paragraph") and _AFTER_SIGNATURE.match(lines[end - 1].text)
-    ):
-        end -= 1
+@dataclass
+class _Tail:
+    """What follows an official document's 正文 (GB/T 9704): the 附件说明, the signature (发文机关署名
+    and 成文日期), the 附注, the attachments themselves and the 版记 (抄送, 印发)."""
+
+    body: list[_Line]
+    issuer: str | None = None
+    date: str | None = None  # the 成文日期 under the signature, never the 印发 date of the 版记
+    attachment_list: list[_Line] = field(default_factory=list)  # 「附件：1．……」 and its further items
+    notes: list[_Line] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
+    attachments: list[list[_Line]] = field(default_factory=list)  # each from its 「附件1」 line on
+
+
+# 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]")
+# An item of it on a line of its own: 「2．走访慰问情况统计表」 (a name, not a sentence).
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*\S")
+# The label over an attachment itself: 「附件」, 「附件1」, 「附件 2：」 (alone on its line).
+_ATTACHMENT_LABEL = re.compile(rf"^附\s*件\s*(?:[{_NUM}\d０-９]{{1,3}}\s*[：:]?)?$")
+# 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」.
+_ANNOTATION = re.compile(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
+# 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
+_COPIED = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+_IMPRINT = re.compile(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
+_MAX_LIST_ITEM = 60
+
+
+def imprint_start(texts: Sequence[str]) -> int:
+    """Where the 版记 at the end of an official document starts (len(texts) when there is none): the
+    抄送 lines (one may wrap onto the next) and the 印发 line, with anything under the latter such as
+    「（共印50份）」. Its 印发 date is not the document's date, and none of it is body text."""
+    start = len(texts)
+    for i in range(len(texts) - 1, max(len(texts) - 8, -1), -1):
+        if _IMPRINT.search(texts[i]):
+            start = i
+    if start == len(texts):
+        return start
+    # Lines after the first 版记 line must be 版记 too, a short note, or the rest of a wrapped 抄送 list.
+    copied = _COPIED.match(texts[start]) is not None
+    for text in texts[start + 1 :]:
+        if _IMPRINT.search(text):
+            copied = _COPIED.match(text) is not None
+        elif not (_ANNOTATION.match(text) or (copied and _is_name_list(text))):
+            return len(texts)
+    return start
+
+
+def _is_name_list(text: str) -> bool:
+    """A wrapped 抄送 line: names of bodies separated by 、 or ，, ending in 。 at most."""
+    return len(text) <= 120 and not _SENTENCE_END.search(text.rstrip("。."))
+
+
+def _read_tail(lines: list[_Line]) -> _Tail:
+    """Split the 正文 from what follows it. A document with none of these parts is all body."""
+    end = imprint_start([line.text for line in lines])
+    first_label = next(
+        (i for i in range(end) if lines[i].kind != _TABLE_ROW and _ATTACHMENT_LABEL.match(lines[i].text)), end
+    )
+    tail = _read_signature(lines[:first_label])
+    if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
+        tail.attachments = _split_attachments(lines[first_label:end])
+    elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
+        tail = _read_signature(lines[:end])
+    return tail
+
+
+def _read_signature(lines: list[_Line]) -> _Tail:
+    """The signature at the end of `lines` (organisation lines and a date), with the 附件说明 before it
+    and the 附注 after it."""
+    after = _after_body(lines, len(lines))
+    end = after.start
     start = end
     issuers: list[str] = []
     date = None
@@ -433,8 +510,70 @@ def _read_footer(lines: list[_Line]) -> tuple[list[_Line], str | None, str | Non
             break
         start -= 1
     if date is None and not issuers:
-        return lines, None, None
-    return lines[:start] + lines[end:], " ".join(issuers) or None, date
+        if not after.listed:
+            return _Tail(body=lines)  # notes alone, with no signature or 附件说明: they stay body text
+        start = end
+    before = _after_body(lines, start)
+    return _Tail(
+        body=lines[: before.start],
+        issuer=" ".join(issuers) or None,
+        date=date,
+        attachment_list=before.listed + after.listed,
+        notes=before.notes + after.notes,
+    )
+
+
+@dataclass
+class _AfterBody:
+    start: int
+    listed: list[_Line]
+    notes: list[_Line]
+
+
+def _after_body(lines: list[_Line], end: int) -> _AfterBody:
+    """The 附件说明 (its 「附件：」 line and the items under it) and 附注 lines that end `lines[:end]`."""
+    start = position = end
+    while position > 0 and lines[position - 1].kind in ("", "paragraph"):
+        text = lines[position - 1].text
+        if _is_annotation(text) or _ATTACHMENT_LIST.match(text):
+            start = position - 1
+        elif not (_LIST_ITEM.match(text) and len(text) <= _MAX_LIST_ITEM and not _SENTENCE_END.search(text)):
+            break
+        position -= 1
+    part = lines[start:end]
+    notes = [line for line in part if _is_annotation(line.text)]
+    return _AfterBody(start, [line for line in part if line not in notes], notes)
+
+
+def _is_annotation(text: str) -> bool:
+    return bool(_ANNOTATION.match(text)) and _parse_date(text) is None  # 「（2024年3月13日）」 is a date
+
+
+def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if not groups or (line.kind != _TABLE_ROW and _ATTACHMENT_LABEL.match(line.text)):
+            groups.append([])
+        groups[-1].append(line)
+    return groups
+
+
+def _attachment_paragraphs(lines: list[_Line]) -> list[Paragraph]:
+    """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」."""
+    label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
+    if rest and rest[0].kind != _TABLE_ROW and _is_attachment_title(rest[0].text):
+        if len(rest) == 1:  # an attachment of a title only
+            return [Paragraph(text=rest[0].title_text, section=label)]
+        label, rest = f"{label} {rest[0].title_text}", rest[1:]
+    out = []
+    for paragraph in _paragraphs(rest):
+        section = f"{label} › {paragraph.section}" if paragraph.section else label
+        out.append(Paragraph(text=paragraph.text, section=section, kind=paragraph.kind))
+    return out
+
+
+def _is_attachment_title(text: str) -> bool:
+    return len(text) <= _MAX_HEADING and not _SENTENCE_END.search(text) and not _heading_level(text)
 
 
 @dataclass
@@ -479,10 +618,17 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     body = lines[header.body_start :]
     if header.first_line is not None and body:
         body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
-    body, issuer, date = _read_footer(body)
-    paragraphs = _paragraphs(body, header.label)
+    tail = _read_tail(body)
+    paragraphs = _paragraphs(tail.body, header.label)
     if not paragraphs:
         return None
+    if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
+        listed = " ".join(line.text for line in tail.attachment_list)
+        paragraphs.append(Paragraph(text=listed, section="附件说明"))
+    paragraphs += [Paragraph(text=line.text, section="附注") for line in tail.notes]
+    for attachment in tail.attachments:
+        paragraphs += _attachment_paragraphs(attachment)
+    issuer, date = tail.issuer, tail.date
     return Speech(
         title=title,
         subtitle=header.subtitle,
@@ -555,6 +701,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
             emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
             continue
         level = _heading_level(text)
+        if level and _enumerates(text):
+            level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if pending and level == 0 and not _SALUTATION.match(text):
             pending += text
             pending_leads = False
@@ -588,6 +736,28 @@ def _heading_level(line: str) -> int:
     if _ARTICLE.match(line) or _POINT.match(line):
         return 3
     return 0
+
+
+def _marker_kind(line: str) -> str:
+    """What numbers a heading line: 第一章 → 章, 一、 → 、, （一） → （）, 第一节 → 节, else its point kind."""
+    for kind, pattern in (("章", _CHAPTER), ("、", _HEADING_1), ("节", _SECTION_PART), ("（）", _HEADING_2)):
+        if pattern.match(line):
+            return kind
+    return _point_kind(line)
+
+
+_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
+
+
+def _enumerates(line: str) -> bool:
+    """A numbered line that is running text, not a heading over what follows: an article number followed
+    by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line holding a
+    later sentence numbered the same way (「一是……；二是……。」, 「第1条，……。第2条，……。」)."""
+    if (article := _ARTICLE.match(line)) and line[article.end() : article.end() + 1] in ("，", ","):
+        return True
+    kind = _marker_kind(line)
+    sentences = _AFTER_SENTENCE.split(line)[1:]
+    return any(_heading_level(s) and _marker_kind(s) == kind for s in sentences)
 
 
 def _point_kind(line: str) -> str:

@@ -68,6 +68,15 @@ class Speech:
     doc_number: str | None = None  # an official document's number, e.g. "江政办发〔2020〕12号"
     issuer: str | None = None  # the issuing body (letterhead or signature), e.g. "江州市委老干部局"
 
+    @property
+    def shown_title(self) -> str:
+        """The title users see and find: an official document's number follows it,
+        「关于做好重阳节走访慰问工作的通知（温老干〔2024〕12号）」, unless the title already holds it."""
+        number = self.doc_number
+        if not number or "".join(number.split()) in "".join(self.title.split()):
+            return self.title
+        return f"{self.title}（{number}）"
+
 
 @dataclass(frozen=True)
 class PassageDraft:

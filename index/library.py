@@ -234,7 +234,7 @@ class Library:
         drafts = [chunk_speech(s, self.max_chars, self.merge_to) for s in speeches]
         kept_sentences = check_conservation(document, [d.text for part in drafts for d in part])
         new = [
-            identity.Fingerprint(i, s.title, identity.speech_text((d.section, d.text) for d in ds))
+            identity.Fingerprint(i, s.shown_title, identity.speech_text((d.section, d.text) for d in ds))
             for i, (s, ds) in enumerate(zip(speeches, drafts, strict=True))
         ]
         old = store.fingerprints(source_ids=previous) if previous else []
@@ -287,7 +287,7 @@ class Library:
                 twin_id = outcomes[int(target[1:])].speech_id if isinstance(target, str) else target
                 outcomes[i] = AddOutcome(
                     twin_id,
-                    speeches[i].title,
+                    speeches[i].shown_title,
                     "duplicate",
                     len(drafts[i]),
                     speeches[i].date,

@@ -609,7 +609,7 @@ class Store:
                         [text_digest, fixed.title, fixed.date, fixed.speaker, _now()],
                     )
         # a correction of "" clears the value (the speaker or date read from the file was wrong)
-        title = fixed.title if fixed and fixed.title else speech.title
+        title = fixed.title if fixed and fixed.title else speech.shown_title
         date = (fixed.date or None) if fixed and fixed.date is not None else speech.date
         speaker = (fixed.speaker or None) if fixed and fixed.speaker is not None else speech.speaker
         digest = content_hash(

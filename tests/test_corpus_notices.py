@@ -1,5 +1,8 @@
 """Official notices in tests/fixtures/notices/: each parses to the title, date, speaker, document number,
-issuer and headings written beside it, and keeps every body sentence in a passage."""
+issuer and headings written beside it, and keeps every body sentence in a passage. A notice laid out as
+GB/T 9704 lays one out (tests/fixtures/official/make_official_notices.py), and any generated notice
+ending in some of 附件说明, signature, 附注, attachments and 版记, is dated by its signature and keeps its
+正文 apart from the rest."""
 
 from __future__ import annotations
 
@@ -7,8 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from corpus import chunk_speech, parse_document, read_document
+from corpus import MEASURED_MERGE_TO, Speech, chunk_speech, parse_document, read_bytes, read_document
 from corpus.conservation import check_conservation
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,3 +56,122 @@ def test_notice_keeps_every_body_sentence_once(path: Path) -> None:
     assert report.sentences > 0
     assert report.missing == ()
     assert report.duplicated == ()
+
+
+# -- the parts of a 红头文件 after its 正文 (GB/T 9704) ---------------------------------------------------
+
+OFFICIAL = FIXTURES / "official"
+LAID_OUT = [OFFICIAL / "chongyang_notice.docx", OFFICIAL / "chongyang_notice.gb18030.txt"]
+
+
+def sections_in_order(speech: Speech) -> list[str]:
+    seen: list[str] = []
+    for paragraph in speech.paragraphs:
+        if paragraph.section and paragraph.section.split(" › ")[0] not in seen:
+            seen.append(paragraph.section.split(" › ")[0])
+    return seen
+
+
+@pytest.mark.parametrize("path", LAID_OUT, ids=[p.name for p in LAID_OUT])
+def test_a_laid_out_notice_is_dated_by_its_signature_not_its_imprint(path: Path) -> None:
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    [speech] = parse_document(read_document(path))
+    fields = ("title", "doc_number", "date", "speaker", "issuer", "shown_title")
+    assert {f: getattr(speech, f) for f in fields} == {f: expected[f] for f in fields}
+    assert sections_in_order(speech) == expected["sections"] + expected["attachment_sections"]
+
+
+@pytest.mark.parametrize("path", LAID_OUT, ids=[p.name for p in LAID_OUT])
+def test_a_laid_out_notice_keeps_its_body_apart_from_its_attachment_list_and_imprint(path: Path) -> None:
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    document = read_document(path)
+    [speech] = parse_document(document)
+    drafts = chunk_speech(speech, merge_to=MEASURED_MERGE_TO)
+    body = [d for d in drafts if d.section is None or d.section[0] in "一二三四五六七八九十"]
+    assert [s for s in expected["sentences"] if sum(s in d.text for d in body) != 1] == []
+    assert not any("附件" in d.text or "抄送" in d.text for d in body)
+    everything = "".join(d.text for d in drafts)
+    assert [a for a in expected["absent"] if a in everything] == []
+    sections = {part for d in drafts if d.section for part in d.section.split(" › ")}
+    assert sections.isdisjoint(expected["not_sections"])
+    assert check_conservation(document, [d.text for d in drafts]).ok
+
+
+# The 正文 of a generated notice: three sections, their sentences unique.
+MAIN = [
+    ("一、基本情况", "全市共有离休干部三百二十名。今年新增退休干部一千一百名。"),
+    ("二、主要措施", "各单位要落实走访制度，每季度至少走访一次。经费由财政保障；不足部分由单位自筹。"),
+    ("三、有关要求", "请于11月30日前报送工作总结。"),
+]
+issuer_lines = st.lists(
+    st.sampled_from(["中共江州市委老干部局", "江州市人力资源和社会保障局"]), max_size=2, unique=True
+)
+signed_date = st.sampled_from([("2024年10月8日", "2024-10-08"), ("二〇二四年十月八日", "2024-10-08")])
+attachment_list = st.sampled_from(
+    [
+        [],
+        ["附件：走访慰问对象名单"],
+        ["附件：1．走访慰问对象名单", "　　　2．走访慰问情况统计表"],
+        ["附件：", "1．走访慰问对象名单", "2．走访慰问情况统计表"],
+    ]
+)
+notes = st.lists(
+    st.sampled_from(["（此件公开发布）", "（联系人：陈晓燕，电话：88961234）"]), max_size=2, unique=True
+)
+attachments = st.lists(
+    st.sampled_from(
+        [
+            ["附件1", "走访慰问对象名单", "姓名　原单位", "周德明　市供销社"],
+            ["附件2", "走访慰问情况统计表"],
+            ["附件", "慰问工作说明", "慰问金以现金形式发放，不得以实物代替。"],
+        ]
+    ),
+    max_size=2,
+    unique_by=lambda a: a[0],
+)
+imprints = st.sampled_from(
+    [
+        [],
+        ["抄送：市委办公室，市政府办公室。", "中共江州市委老干部局办公室　　2024年10月9日印发"],
+        ["抄送：市委办公室，市政府办公室，", "市财政局。", "中共江州市委老干部局办公室 2024年10月12日印发"],
+        ["中共江州市委老干部局办公室　2024年10月9日印发"],
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(issuer_lines, signed_date, attachment_list, notes, attachments, imprints)
+def test_any_notice_tail_leaves_the_date_and_the_body_sentences_alone(
+    issuers: list[str],
+    signed: tuple[str, str],
+    listed: list[str],
+    note_lines: list[str],
+    attached: list[list[str]],
+    imprint: list[str],
+) -> None:
+    lines = ["江州市委老干部局文件", "江老干〔2024〕12号", "关于做好重阳节走访慰问工作的通知", "各单位："]
+    for heading, text in MAIN:
+        lines += [heading, text]
+    lines += [*listed, *issuers, signed[0], *note_lines]
+    for attachment in attached:
+        lines += attachment
+    lines += imprint
+    text = "\n".join(lines) + "\n"
+    for encoding in ("gb18030", "utf-16"):
+        document = read_bytes("通知.txt", text.encode(encoding))
+        [speech] = parse_document(document)
+        assert speech.date == signed[1]
+        assert speech.doc_number == "江老干〔2024〕12号"
+        assert speech.issuer == "江州市委老干部局"  # the letterhead names it first
+        body = [p for p in speech.paragraphs if p.section in {h for h, _ in MAIN}]
+        assert [(p.section, p.text) for p in body] == MAIN
+        sections = {part for p in speech.paragraphs if p.section for part in p.section.split(" › ")}
+        assert not any(s.startswith(("1．", "2．", "抄送")) for s in sections)
+        everything = "".join(p.text for p in speech.paragraphs)
+        assert not any(line in everything for line in imprint)
+        drafts = [d.text for d in chunk_speech(speech, merge_to=MEASURED_MERGE_TO)]
+        assert check_conservation(document, drafts).ok
+        for attachment in attached:
+            assert any(p.section and p.section.startswith(attachment[0]) for p in speech.paragraphs)
+        listing = [p.text for p in speech.paragraphs if p.section == "附件说明"]
+        assert listing == ([" ".join(line.strip("　") for line in listed)] if listed and not attached else [])

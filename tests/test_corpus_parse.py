@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import corpus
 from corpus import (
     DEFAULT_MAX_CHARS,
     Document,
@@ -16,7 +21,7 @@ from corpus import (
     parse_document,
     read_document,
 )
-from corpus.clean import clean_line, split_lines
+from corpus.clean import HAN, clean_line, split_lines
 
 ARTEFACT = re.compile(r"[\u201a\u201b臵\ue000-\uf8ff]|[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}")
 STANDALONE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。！？]*$")
@@ -378,3 +383,59 @@ def test_a_post_line_whose_posts_are_listed_with_a_pause_mark_names_the_speaker(
         "2025-04-22",
         "孙丽华",
     )
+
+
+# -- rare characters and numbered prose ---------------------------------------------------------------
+
+OFFICIAL = Path(__file__).parent / "fixtures" / "official"
+
+
+@pytest.mark.parametrize("name", ["rare_name.gb18030.txt", "numbered_prose.gbk.txt"])
+def test_office_text_files_read_as_expected(name: str) -> None:
+    path = OFFICIAL / name
+    expected = json.loads(path.with_name(name + ".json").read_text(encoding="utf-8"))
+    [speech] = parse_document(read_document(path))
+    assert (speech.title, speech.date, speech.speaker) == (
+        expected["title"],
+        expected["date"],
+        expected["speaker"],
+    )
+    assert list(dict.fromkeys(p.section for p in speech.paragraphs if p.section)) == expected["sections"]
+
+
+# Extension A (㐀–䶿), the unified ideographs of the compatibility block (﨎﨏﨑…) and Extension B on.
+RARE = st.one_of(
+    st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+    st.sampled_from("\ufa0e\ufa0f\ufa11\ufa13\ufa14\ufa1f\ufa21\ufa23\ufa24\ufa27\ufa28\ufa29"),
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from("刘王张陈李"), st.lists(RARE, min_size=1, max_size=2).map("".join))
+def test_a_speaker_with_a_rare_character_is_read_as_the_speaker(surname: str, given_name: str) -> None:
+    name = surname + given_name
+    [speech] = parse(f"在老干部书画展开幕式上的致辞\n{name}\n2024年4月2日\n同志们：\n今天书画展开幕了。\n")
+    assert (speech.speaker, speech.date) == (name, "2024-04-02")
+    assert [p.section for p in speech.paragraphs] == [None]
+
+
+def test_every_han_class_in_corpus_accepts_extension_a_and_compatibility_ideographs() -> None:
+    assert all(re.fullmatch(f"[{HAN}]+", text) for text in ("䶮㐀䶵", "\ufa11\uf900", "𠮷"))
+    sources = {p.name: p.read_text(encoding="utf-8") for p in Path(corpus.__file__).parent.glob("*.py")}
+    narrow = re.compile(r"(?<!\\u4dbf)\\u4e00-\\u9fff")  # a class from 一 on, without Extension A before it
+    assert {name for name, text in sources.items() if narrow.search(text)} == set()
+
+
+def test_numbered_sentences_running_on_in_one_paragraph_are_not_a_heading() -> None:
+    running = "".join(f"第{i}条，待遇要落实到位，这是第{i}句话。" for i in range(1, 30))
+    [speech] = parse(f"关于老干部工作的若干意见\n一、总体要求\n{running}\n")
+    assert [(p.section, p.text) for p in speech.paragraphs] == [("一、总体要求", running)]
+    points = "一是加强学习，提高认识；二是完善制度；三是抓好落实。"
+    [speech] = parse(f"标题\n同志们：\n{points}\n")
+    assert [p.section for p in speech.paragraphs] == [None]
+
+
+def test_a_rule_book_article_still_heads_its_paragraph() -> None:
+    [speech] = parse("管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二条 本办法适用于全市。\n")
+    assert [p.section for p in speech.paragraphs] == ["第一章 总则 › 第一条", "第一章 总则 › 第二条"]

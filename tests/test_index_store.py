@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -181,6 +182,19 @@ def test_neighbours_are_the_passages_around_one_in_reading_order(store: Store) -
 def test_lexical_input_puts_the_section_before_the_text() -> None:
     assert lexical_input("正文。", "一、总体要求") == "一、总体要求\n正文。"
     assert lexical_input("正文。", None) == "正文。"
+
+
+def test_an_official_documents_number_is_shown_after_its_title(store: Store) -> None:
+    notice = replace(FIRST, title="关于做好重阳节走访慰问工作的通知", doc_number="江老干〔2024〕12号")
+    outcome = save(store, notice)
+    assert outcome.title == "关于做好重阳节走访慰问工作的通知（江老干〔2024〕12号）"
+    assert [s.title for s in store.speeches()] == [outcome.title]
+    numbered = replace(
+        notice, title="江老干〔2024〕12号 关于做好重阳节走访慰问工作的通知", source="另一份.txt"
+    )
+    assert numbered.shown_title == numbered.title  # a title that holds its number keeps it once
+    edited = store.edit_speech(outcome.speech_id, title="重阳节通知")
+    assert edited is not None and edited.title == "重阳节通知"
 
 
 # -- embedding cache ----------------------------------------------------------------------------------
