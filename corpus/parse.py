@@ -751,13 +751,22 @@ _AFTER_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 
 def _enumerates(line: str) -> bool:
     """A numbered line that is running text, not a heading over what follows: an article number followed
-    by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line holding a
-    later sentence numbered the same way (「一是……；二是……。」, 「第1条，……。第2条，……。」)."""
+    by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line whose first
+    sentence is too long to be a heading and that holds a later sentence numbered the same way, or whose
+    points are clauses of one sentence (「一是……；二是……。」). A short numbered sentence opening a paragraph
+    of points (「二要细化实化精准化服务。……三要……」) still leads it, as in the bundled speeches."""
     if (article := _ARTICLE.match(line)) and line[article.end() : article.end() + 1] in ("，", ","):
         return True
+    parts = _AFTER_SENTENCE.split(line)
     kind = _marker_kind(line)
-    sentences = _AFTER_SENTENCE.split(line)[1:]
-    return any(_heading_level(s) and _marker_kind(s) == kind for s in sentences)
+    for before, part in zip(parts, parts[1:], strict=False):
+        if _heading_level(part) and _marker_kind(part) == kind:
+            # points as clauses of one sentence (「一是……；二是……。」), or after a first sentence too long to
+            # be a heading, are running text; a short point leading a paragraph of points (「二要细化实化
+            # 精准化服务。……三要……」) still leads it
+            if before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD:
+                return True
+    return False
 
 
 def _point_kind(line: str) -> str:
