@@ -23,6 +23,7 @@ text (「第1条，……。第2条，……。」 in one paragraph, 「一是�
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -759,7 +760,7 @@ def _enumerates(line: str) -> bool:
         return True
     parts = _AFTER_SENTENCE.split(line)
     kind = _marker_kind(line)
-    for before, part in zip(parts, parts[1:], strict=False):
+    for before, part in pairwise(parts):
         if _heading_level(part) and _marker_kind(part) == kind:
             # points as clauses of one sentence (「一是……；二是……。」), or after a first sentence too long to
             # be a heading, are running text; a short point leading a paragraph of points (「二要细化实化
