@@ -23,9 +23,9 @@ text (「第1条，……。第2条，……。」 in one paragraph, 「一是�
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
