@@ -760,14 +760,15 @@ def _enumerates(line: str) -> bool:
         return True
     parts = _AFTER_SENTENCE.split(line)
     kind = _marker_kind(line)
-    for before, part in pairwise(parts):
-        if _heading_level(part) and _marker_kind(part) == kind:
-            # points as clauses of one sentence (「一是……；二是……。」), or after a first sentence too long to
-            # be a heading, are running text; a short point leading a paragraph of points (「二要细化实化
-            # 精准化服务。……三要……」) still leads it
-            if before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD:
-                return True
-    return False
+    # points as clauses of one sentence (「一是……；二是……。」), or after a first sentence too long to be a
+    # heading, are running text; a short point leading a paragraph of points (「二要细化实化精准化服务。……
+    # 三要……」) still leads it
+    return any(
+        _heading_level(part)
+        and _marker_kind(part) == kind
+        and (before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD)
+        for before, part in pairwise(parts)
+    )
 
 
 def _point_kind(line: str) -> str:
