@@ -86,7 +86,11 @@ def _column_run(
         return None
     edges = [lo, *(x for a, b in gutters for x in (a, b)), hi]
     bounds = [(edges[k], edges[k + 1]) for k in range(0, len(edges), 2)]
-    if not _set_text(pieces, bounds, size):
+    # a strip free only because the lines beside it are short (the last lines of paragraphs) bounds a
+    # "column" no line sits in: leave it out rather than read the page across its real columns
+    used = {_column_of(p, bounds) for p in pieces}
+    bounds = [b for k, b in enumerate(bounds) if k in used]
+    if len(bounds) < 2 or not _set_text(pieces, bounds, size):
         return None
     return end, bounds
 
@@ -106,16 +110,25 @@ def _subtract(free: list[tuple[float, float]], x0: float, x1: float) -> list[tup
 
 def _set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float) -> bool:
     """Columns of set text: wide enough, and the fullest column mostly filled to its right edge."""
-    if any(right - left < _MIN_COLUMN * size for left, right in bounds):
-        return False
     members = [[p for p in pieces if _column_of(p, bounds) == k] for k in range(len(bounds))]
     if any(not column for column in members):
         return False
+    top = min(p.top for p in pieces)
+    for (left, right), column in zip(bounds, members, strict=True):
+        # a column narrower than set text, unless it is the last lines of the text flowing over into the
+        # next column (「下。」 alone at the top of the second column of the last page)
+        if right - left < _MIN_COLUMN * size and not _overflow(column, top, size):
+            return False
     biggest = max(members, key=len)
     # Its right edge: where most lines end (one line overhanging with a punctuation mark does not move it).
     right = Counter(round(p.x1) for p in biggest).most_common(1)[0][0]
     full = sum(1 for p in biggest if p.x1 >= right - _FULL * size)
     return full >= max(_MIN_FULL, math.ceil(_FULL_SHARE * len(biggest)))
+
+
+def _overflow(column: list[Line], top: float, size: float) -> bool:
+    """One or two lines at the very top of the run: text flowing over from the column before."""
+    return len(column) <= 2 and all(p.top <= top + 2.5 * size for p in column)
 
 
 def _column_of(piece: Line, bounds: list[tuple[float, float]]) -> int:

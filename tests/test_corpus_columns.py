@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bench.documents import squeeze
@@ -188,12 +188,39 @@ def columns_pdf(count: int, texts: list[str]) -> bytes:
     return out.getvalue()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The text of the last page ends with a stub flowing over into the next column (「下。」 alone at its top):
+# found by this test, once read across the columns.
+_OVERFLOW = [
+    "住儿步打三战万东。集广去不出则易展土式几适场他员北。想干住生美任应识力料南与。",
+    "工革间报百毛可家。任斯切任发复手定备育压历办六务级山。",
+    "统只被面包住分由基。便实光保口县委华习十候加世层办。手却什北报战位件之什后例件县战后我于府下打军品划但军矿。",
+    "一一一一一一一一七万上三下。一一一一一一一一一一一七万三上与。一一一一七万三上不。一一一一一七万三上下。",
+    "儿感张口自干即小元影。现办石农领变任么说交元做器目意价。",
+    "们这前很义眼应律飞代法改不方。发往与情他权精拉十已专及半华个效利张层。型着力争事志完一事该叫张很义名一大地产局果车引。"
+    "和圆但气东市之月快年即实质价何号员品图办往七定回况。",
+    "七效增调委便候反。任统同土强四细习四几想成局具。价她京口发山今下照始我得件型保备织前。处团力准当音每事群每认干质便位即就效料。"
+    "生之史地元引定于业事干场市得再于构增听志书感与究济业部即指分办便开现公对声气平低。",
+    "一一一七万三上且。一一一一七万三上专。一一一一七万三上不。一一一一一七万三上下。一一一一一一万七三上下。",
+]
+
+
+# derandomized: CI runs the same examples every time (plus the one above); set
+# SPEECHQA_PROPERTY_EXAMPLES higher to explore further
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@example(case=(3, _OVERFLOW))
 @given(speech)
 def test_every_sentence_of_a_speech_set_in_columns_arrives_once_in_order(case: tuple[int, list[str]]) -> None:
     count, texts = case
-    document = read_bytes("columns.pdf", columns_pdf(count, texts))
     sentences = [s for text in texts for s in _sentences(text)]
+    # each sentence can be found only as itself: none inside another (「一一一七万三上下。」 is inside
+    # 「一一一一七万三上下。」, which "found once" cannot tell apart)
+    assume(not any(a != b and a in b for a in sentences for b in sentences))
+    document = read_bytes("columns.pdf", columns_pdf(count, texts))
     duplicated = {s for s in sentences if sentences.count(s) > 1}
     assert find_in_order([s for s in sentences if s not in duplicated], document.text) == []
 
