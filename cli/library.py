@@ -40,8 +40,15 @@ from .render import (
     help="库中已有相同或几乎相同的文本时，也照样存入。",
 )
 @click.option("--check", is_flag=True, help="列出没有进入任何段落的正文句子；有这样的句子时退出码为 1。")
+@click.option(
+    "--reread",
+    is_flag=True,
+    help="已添加且未改动的文件也重新读取（升级 speechqa 后，让新的读取规则对旧文件生效；讲话编号不变）。",
+)
 @pass_context
-def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: bool, check: bool) -> None:
+def add(
+    obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: bool, check: bool, reread: bool
+) -> None:
     """添加讲话文件或整个文件夹，并更新索引。
 
     支持 .txt、.docx、.doc、.pdf 文件和 .png/.jpg 扫描件。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
@@ -56,6 +63,7 @@ def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: 
         speechqa add ~/讲话稿/
         speechqa add --check 通知.txt
         speechqa add --bundled
+        speechqa add --reread ~/讲话稿/
     """
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
@@ -71,12 +79,16 @@ def add(obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: 
         try:
             report = None
             if bundled:
-                done, report = service.add_bundled(ProgressBar("嵌入新段落"))
+                done, report = service.add_bundled(ProgressBar("嵌入新段落"), reread=reread)
                 for outcome in done:
                     show(outcome)
             if paths:
                 _, report = service.add_paths(
-                    list(paths), ProgressBar("嵌入新段落"), allow_duplicates=allow_duplicates, on_file=show
+                    list(paths),
+                    ProgressBar("嵌入新段落"),
+                    allow_duplicates=allow_duplicates,
+                    reread=reread,
+                    on_file=show,
                 )
         except KeyboardInterrupt:
             click.echo(

@@ -145,11 +145,13 @@ class Library:
         progress: Progress | None = None,
         *,
         allow_duplicates: bool = False,
+        reread: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> list[FileOutcome]:
         """Read files and folders and store their speeches; unreadable files are reported, not fatal.
 
-        Each file is read and stored on its own, so an interrupted run keeps the files it finished."""
+        Each file is read and stored on its own, so an interrupted run keeps the files it finished. With
+        `reread`, files whose bytes are already stored are read again (see `add_document`)."""
         outcomes: list[FileOutcome] = []
 
         def report(outcome: FileOutcome) -> None:
@@ -173,17 +175,21 @@ class Library:
                 except CorpusError as e:
                     report(FileOutcome(file.name, error=str(e)))
                     continue
-                report(self.add_document(document, embedder, progress, allow_duplicates=allow_duplicates))
+                report(
+                    self.add_document(
+                        document, embedder, progress, allow_duplicates=allow_duplicates, reread=reread
+                    )
+                )
         return outcomes
 
     def add_bundled(
-        self, embedder: Embedder | None = None, progress: Progress | None = None
+        self, embedder: Embedder | None = None, progress: Progress | None = None, *, reread: bool = False
     ) -> list[FileOutcome]:
         """(Re-)add the speeches shipped with speechqa, under the stable source path "bundled:NAME"."""
         outcomes = []
         for file in bundled_corpus_files():
             document = replace(read_document(file), path=f"{BUNDLED}{file.name}")
-            outcomes.append(self.add_document(document, embedder, progress))
+            outcomes.append(self.add_document(document, embedder, progress, reread=reread))
         return outcomes
 
     def add_document(
@@ -193,8 +199,13 @@ class Library:
         progress: Progress | None = None,
         *,
         allow_duplicates: bool = False,
+        reread: bool = False,
     ) -> FileOutcome:
         """Add one file by the identity rule (index/identity.py), all or nothing.
+
+        A file whose bytes are stored under its path is unchanged and not read again, unless `reread`:
+        then it is read and stored as an edited version of itself, so a newer reader's reading (a date,
+        a heading, a table row it now gets right) replaces the stored one; speeches keep their ids.
 
         With an embedder, the file's new passages are embedded first (into the cache: no speech changes
         yet), then its speeches are stored in one transaction, the index generation is written, and the
@@ -207,7 +218,7 @@ class Library:
         path = document.path or f"{UPLOAD}{digest[:16]}/{document.name}"
         known = store.source_by_path(path)
         copies = [s for s in store.sources_with_digest(digest) if s.path != path]
-        if known is not None and known.digest == digest and not allow_duplicates:
+        if known is not None and known.digest == digest and not allow_duplicates and not reread:
             stored = self._as_stored(known.id, "unchanged")
             # a recorded copy holds no speeches of its own: say which speeches its bytes are
             for original in copies if not stored else ():

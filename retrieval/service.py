@@ -178,6 +178,7 @@ class SpeechService:
         progress: Progress | None = None,
         *,
         allow_duplicates: bool = False,
+        reread: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> tuple[list[FileOutcome], BuildReport]:
         """Add files and folders, each file with its index in one step (only new passages are embedded)."""
@@ -185,7 +186,12 @@ class SpeechService:
         with self._writing():
             self._repair(progress)
             outcomes = self.library.add_paths(
-                paths, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
+                paths,
+                self.embedder,
+                progress,
+                allow_duplicates=allow_duplicates,
+                reread=reread,
+                on_file=on_file,
             )
             report = self._report(outcomes, started)
         return outcomes, report
@@ -207,12 +213,14 @@ class SpeechService:
             report = self._report(outcomes, started)
         return outcomes, report
 
-    def add_bundled(self, progress: Progress | None = None) -> tuple[list[FileOutcome], BuildReport]:
+    def add_bundled(
+        self, progress: Progress | None = None, *, reread: bool = False
+    ) -> tuple[list[FileOutcome], BuildReport]:
         """Re-add the speeches shipped with speechqa (those removed come back; the rest are unchanged)."""
         started = time.perf_counter()
         with self._writing():
             self._repair(progress)
-            outcomes = self.library.add_bundled(self.embedder, progress)
+            outcomes = self.library.add_bundled(self.embedder, progress, reread=reread)
             report = self._report(outcomes, started)
         return outcomes, report
 

@@ -195,6 +195,28 @@ def test_a_copy_that_says_something_else_in_one_place_is_added_beside_it_with_a_
     assert_index_matches_store(library)
 
 
+def test_reread_reads_an_unchanged_file_again_so_a_newer_reader_fixes_what_was_stored(
+    library: Library, tmp_path: Path
+) -> None:
+    file = write(tmp_path / "讲话.txt", HEALTH.replace("同志们：", "李明\n2024年5月20日\n同志们：", 1))
+    add(library, file)
+    (stored,) = library.store.speeches()
+    assert (stored.speaker, stored.date) == ("李明", "2024-05-20")
+    # what an older reader left: no speaker or date (its content hash is of that reading)
+    with library.store.db.conn:
+        library.store.db.execute(
+            "UPDATE speeches SET speaker = NULL, date = NULL, content_hash = 'older' WHERE id = ?",
+            [stored.id],
+        )
+    assert add(library, file) == [("unchanged", "关于离休干部医疗保障的讲话")]  # same bytes: not read
+    assert library.store.speeches()[0].speaker is None
+    assert add(library, file, reread=True) == [("updated", "关于离休干部医疗保障的讲话")]
+    (again,) = library.store.speeches()
+    assert (again.id, again.speaker, again.date) == (stored.id, "李明", "2024-05-20")
+    assert add(library, file, reread=True) == [("unchanged", "关于离休干部医疗保障的讲话")]
+    assert_index_matches_store(library)
+
+
 def test_allow_duplicates_stores_a_near_duplicate(library: Library, tmp_path: Path) -> None:
     add(library, write(tmp_path / "a" / "讲话.txt", HEALTH))
     assert add(library, write(tmp_path / "b" / "讲话.txt", with_typo(HEALTH)), allow_duplicates=True) == [
