@@ -63,32 +63,6 @@ def kind_missing(question: str, text: str) -> float:
     return 1.0 if kind is not None and not holds(kind, text) else 0.0
 
 
-_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
-_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _fold_figures(text: str) -> str:
-    """Full-width digits to ASCII, and years written in Chinese numerals to digits (二〇二〇年 → 2020年)."""
-    text = unicodedata.normalize("NFKC", text)
-    return _CHINESE_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group()), text)
-
-
-def named_figures(question: str) -> set[str]:
-    """The figures of two or more digits a question names (years, counts, amounts)."""
-    return {f for f in _FIGURE.findall(_fold_figures(question)) if len(f.replace(".", "")) >= 2}
-
-
-def figure_missing(question: str, text: str) -> float:
-    """1.0 when the question names a figure (2025年, 476个) the text does not hold, else 0.0. The text
-    should be what a reader sees of the passage: its words, heading, and the speech's title and date."""
-    figures = named_figures(question)
-    if not figures:
-        return 0.0
-    haystack = _fold_figures(text)
-    return 1.0 if any(f not in haystack for f in figures) else 0.0
-
-
 _CN_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -130,3 +104,28 @@ def numeral_value(word: str) -> int | None:
                 section += (digit if digit is not None else 1) * unit
             digit = None
     return total + section + (digit or 0)
+
+
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _fold_figures(text: str) -> str:
+    """Full-width digits to ASCII, and years written in Chinese numerals to digits (二〇二〇年 → 2020年)."""
+    text = unicodedata.normalize("NFKC", text)
+    return _CHINESE_YEAR.sub(lambda m: str(numeral_value(m.group()) or m.group()), text)
+
+
+def named_figures(question: str) -> set[str]:
+    """The figures of two or more digits a question names (years, counts, amounts)."""
+    return {f for f in _FIGURE.findall(_fold_figures(question)) if len(f.replace(".", "")) >= 2}
+
+
+def figure_missing(question: str, text: str) -> float:
+    """1.0 when the question names a figure (2025年, 476个) the text does not hold, else 0.0. The text
+    should be what a reader sees of the passage: its words, heading, and the speech's title and date."""
+    figures = named_figures(question)
+    if not figures:
+        return 0.0
+    haystack = _fold_figures(text)
+    return 1.0 if any(f not in haystack for f in figures) else 0.0
