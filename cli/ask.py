@@ -32,6 +32,18 @@ from .render import (
     render_context,
 )
 
+# `ask` and `repl` take the same page size and search mode
+top_option = click.option(
+    "-k",
+    "--top",
+    type=click.IntRange(1, 50),
+    metavar="段数",
+    help="返回几个段落（默认 5，可用 SPEECHQA_TOP_K 设置）。",
+)
+mode_option = click.option(
+    "--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="检索方式。"
+)
+
 
 @cli.command()
 @click.argument("question", required=False)
@@ -44,14 +56,8 @@ from .render import (
     metavar="文件",
     help="从文件逐行读取问题，每行一个（'-' 表示标准输入）。",
 )
-@click.option(
-    "-k",
-    "--top",
-    type=click.IntRange(1, 50),
-    metavar="段数",
-    help="返回几个段落（默认 5，可用 SPEECHQA_TOP_K 设置）。",
-)
-@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="检索方式。")
+@top_option
+@mode_option
 @click.option(
     "--speaker", "speakers", multiple=True, metavar="讲话人", help="只查这位讲话人的讲话（可重复）。"
 )
@@ -223,14 +229,8 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
 
 
 @cli.command()
-@click.option(
-    "-k",
-    "--top",
-    type=click.IntRange(1, 50),
-    metavar="段数",
-    help="返回几个段落（默认 5，可用 SPEECHQA_TOP_K 设置）。",
-)
-@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True, help="检索方式。")
+@top_option
+@mode_option
 @pass_context
 def repl(obj: Context, top: int | None, mode: str) -> None:
     """交互式提问：模型和索引只加载一次；按 Ctrl-D 退出。
