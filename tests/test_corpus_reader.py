@@ -454,16 +454,8 @@ def test_doc_is_refused_with_the_fix_when_no_converter_is_installed(
         read_document(FIXTURES / "work_conference.doc")
 
 
-def test_doc_is_read_through_antiword_when_libreoffice_is_missing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import shutil
-
-    antiword = shutil.which("antiword")
-    if antiword is None:
-        pytest.skip("antiword is not installed")
-    (tmp_path / "antiword").symlink_to(antiword)
-    monkeypatch.setenv("PATH", str(tmp_path))
+@pytest.mark.usefixtures("antiword_only")
+def test_doc_is_read_through_antiword_when_libreoffice_is_missing() -> None:
     document = read_document(FIXTURES / "work_conference.doc")
     assert document.encoding == "doc/antiword"
     assert "离休干部医疗费用按规定实行单独统筹，做到应保尽保、按时足额支付。" in document.text

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import docx
@@ -235,14 +234,8 @@ def test_a_password_protected_docx_is_refused_with_the_fix_in_one_line() -> None
         assert "设有打开密码" in message and "不加密" in message and "\n" not in message
 
 
-def test_a_doc_saved_with_a_docx_name_is_read_as_a_doc(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    antiword = shutil.which("antiword")
-    if antiword is None:
-        pytest.skip("antiword is not installed")
-    (tmp_path / "antiword").symlink_to(antiword)
-    monkeypatch.setenv("PATH", str(tmp_path))  # antiword only: quicker than LibreOffice
+@pytest.mark.usefixtures("antiword_only")  # quicker than LibreOffice
+def test_a_doc_saved_with_a_docx_name_is_read_as_a_doc() -> None:
     data = (FIXTURES / "work_conference.doc").read_bytes()
     as_docx = read_bytes("改了后缀.docx", data)
     assert as_docx.encoding == "doc/antiword"
