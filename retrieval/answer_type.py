@@ -79,6 +79,7 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 NUMERAL_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS)
+NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS))}]{{2,}}")  # a candidate for `numeral_value`
 
 
 def numeral_value(word: str) -> int | None:

@@ -25,7 +25,7 @@ from index import (
 )
 
 from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_idf, unseen_share
-from .answer_type import NUMERAL_CHARS, AnswerKind, asks_for, figure_missing, kind_missing, numeral_value
+from .answer_type import NUMERAL_RUN, AnswerKind, asks_for, figure_missing, kind_missing, numeral_value
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
@@ -303,7 +303,7 @@ class Retriever:
                 return run
             return str(value)
 
-        return _NUMERAL_RUN.sub(written, text)
+        return NUMERAL_RUN.sub(written, text)
 
     def sentence_words(self, text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:
         """The question's one-character content words (卒 of 「普朗特卒于哪年」), at `single_weight` of their IDF:
@@ -472,9 +472,6 @@ class Retriever:
             self.lexicon.with_pairs(self.store.user_synonyms()),
         )
         return None if found is None else found.state.passage
-
-
-_NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS))}]{{2,}}")
 
 
 @dataclass(frozen=True)
