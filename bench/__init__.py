@@ -45,6 +45,7 @@ from .quality import (
     misses,
     report_json,
     report_table,
+    unanswered_by_kind,
 )
 from .ranking import bigram_bm25, ranking_ablation
 from .scale import ScaleSpec, kind_list, scale_report, size_list
@@ -130,5 +131,6 @@ __all__ = [
     "size_list",
     "speech_set",
     "structure_report",
+    "unanswered_by_kind",
     "write_section",
 ]

@@ -91,6 +91,21 @@ def halves_tables(reports: dict[str, Report]) -> str:
     return "\n\n".join(parts)
 
 
+def unanswered_by_kind(reports: dict[str, Report]) -> str:
+    """How many unanswerable questions of each kind (near_miss, off_topic) each mode answered anyway;
+    empty when the set does not say the kind."""
+    lines = []
+    for mode, r in reports.items():
+        kinds: dict[str, list[bool]] = {}
+        for o in r.outcomes:
+            if not o.question.answerable and o.question.kind:
+                kinds.setdefault(o.question.kind, []).append(o.answered)
+        if kinds:
+            counts = ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(kinds.items()))
+            lines.append(f"{mode}: unanswerable questions answered anyway, by kind: {counts}")
+    return "\n".join(lines)
+
+
 def misses(reports: dict[str, Report]) -> list[str]:
     """Lines naming the questions whose answer was not ranked first, or whose answered flag is wrong."""
     lines = []

@@ -123,6 +123,8 @@ def eval_command(
     click.echo(f"{questions_file.name}: {len(questions)} questions, {answerable} answerable")
     click.echo(f"model {service.embedder.key}, tokenizer {obj.settings.tokenizer}\n")
     click.echo(b.report_table(reports, abstain=True))
+    if by_kind := b.unanswered_by_kind(reports):
+        click.echo("\n" + by_kind)
     halves = b.halves_tables(reports)
     if halves:
         click.echo("\n" + halves)

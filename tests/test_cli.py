@@ -359,6 +359,23 @@ def test_eval_prints_the_figures_as_json(run: Run) -> None:
 
 
 @pytest.mark.slow
+def test_eval_says_which_kinds_of_unanswerable_question_were_answered(run: Run, tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    rows = [
+        {"id": "a", "question": "离休干部体检规定是什么？", "answers": ["每年一次体检"]},
+        {"id": "n", "question": "离休干部体检费用标准是多少钱？", "answers": [], "kind": "near_miss"},
+        {"id": "o", "question": "明天温州天气怎么样", "answers": [], "kind": "off_topic"},
+    ]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    result = run("eval", str(questions), "--mode", "lexical")
+    assert_ok(result)
+    (line,) = [x for x in result.stdout.splitlines() if "by kind" in x]
+    counts = dict(re.findall(r"(near_miss|off_topic) (\d/1)", line))
+    assert set(counts) == {"near_miss", "off_topic"}
+    assert counts["off_topic"] == "0/1"  # the weather is not in the speeches
+
+
+@pytest.mark.slow
 def test_eval_of_a_malformed_gold_file_is_a_user_error(run: Run, tmp_path: Path) -> None:
     gold = tmp_path / "bad.jsonl"
     gold.write_text('{"question": "好", "answers": []}\n{broken\n', encoding="utf-8")
