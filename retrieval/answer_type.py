@@ -6,9 +6,13 @@ Another: a figure the question names itself (「2025年…」, 「18.36万…」
 Numbers written in Chinese numerals (六十一, 二〇二四) are read as their value (`numeral_value`), so a
 question can name 「中办六十一号文件」 of a library that writes 61号.
 
-Only these two kinds are recognised: they are asked often, and a number or a date is easy to see in
-the text. Questions of other kinds (谁, 哪些, 怎么) are left alone. "Which ones" (哪几个, 哪几条) asks for
-an enumeration, not an amount. Redacted figures (「XXX人」, common in published speeches) count as amounts.
+The kinds are asked by closed classes of words (interrogatives and units), so they hold for any
+corpus. An amount can be more specific — a sum of money (「…费每月发多少」, 「多少钱」), a number of people
+(「多少名成员」), a share (「比例」) — and so can a time: a year (「哪一年」), a day (「几月几号」), an hour
+(「几点」). A specific kind needs its own unit in the text: 「两项经费」 is an amount but no sum of money,
+「85周年期间」 a time but no year. Ordinals (第六届) and 「每一名」 count nothing. Other kinds (谁, 哪些,
+怎么, 第几) are left alone. "Which ones" (哪几个, 哪几条) asks for an enumeration, not an amount.
+Redacted figures (「XXX人」, common in published speeches) count as amounts.
 """
 
 from __future__ import annotations
@@ -17,13 +21,41 @@ import re
 import unicodedata
 from typing import Literal
 
-AnswerKind = Literal["amount", "time"]
+from index import query_terms
+
+AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour"]
+# Which kinds answer which: a specific kind (a sum of money, a year) is also of its general kind.
+GENERAL: dict[AnswerKind, AnswerKind] = {
+    "money": "amount",
+    "people": "amount",
+    "share": "amount",
+    "year": "time",
+    "day": "time",
+    "hour": "time",
+}
 
 _NUMBER = r"[0-9０-９][0-9０-９.,，]*|[〇零一二三四五六七八九十百千万两几数半]+|X+"
 _ASKS_AMOUNT = re.compile(
     r"多少|(?<!哪)几[个名人次天年岁所项位条家批种件份倍元块月周成]|比例|多大|多高|多长|多久|多重|多远|百分之"
 )
 _ASKS_TIME = re.compile(r"什么时候|啥时候|何时|哪一?年|哪一?天|几月|几号|什么时间|几点|哪个月")
+# The specific kinds, asked by the unit the question names (most specific first).
+_ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    ("year", re.compile(r"哪一?年(?!级)|何年|什么年份|哪个年份")),
+    ("day", re.compile(r"哪一?天|几月|几号|哪个月|哪一?日|什么日期")),
+    ("hour", re.compile(r"几点|几时(?!候)|什么时段|哪个时段")),
+    ("share", re.compile(r"比例|占比|比重|百分之几|百分比|几成|多少%|(?:比|概|增长)率")),
+    ("money", re.compile(r"多少钱|多少元|几元|多少[万亿千百]元|多少块|多少(?:美元|港元)|金额|数额")),
+    ("people", re.compile(r"(?:多少|几)个?(?:人|名|位)(?![额称单字置])")),
+)
+# Money is also asked by naming what is paid: 「补助费每月发多少」, 「发多少慰问金」 — a whole word of the
+# question (not a piece of a longer one: 黄金 of 黄金周) that ends in one of these.
+_PAID = re.compile(r"(?:费|费用|金|钱|款|工资|资金|投资|补贴|补助|津贴|薪酬|薪水|奖金|价|价格|预算|收入)$")
+# …unless the question counts something else: 「医药费报销要多少天」 asks a duration.
+_COUNTED = re.compile(
+    r"(?:多少|几)\s*(?:个|次|天|年|岁|所|项|条|家|批|种|件|份|倍|月|周|小时|分钟|平方|公里|米|吨|户|支|场|届|期"
+    r"|门|班|台|辆|座|张|本|篇|套)|多久|多长|多大|多高|多重|多远"
+)
 _AMOUNT = re.compile(
     rf"(?:{_NUMBER})\s*(?:%|％|‰|元|万|亿|千|百|人|名|个|次|天|日|年|岁|周岁|所|项|位|条|家|批|种|件|份|倍|成"
     r"|平方|公里|米|吨|小时|分钟|月|周|户|支|场|届|期|门|班|台|辆|座)|百分之|[0-9０-９]"
@@ -32,14 +64,60 @@ _TIME = re.compile(
     rf"(?:周|星期)[一二三四五六日天]|(?:{_NUMBER})\s*(?:年|月|日|号|时|点|世纪|年代)"
     r"|[春夏秋冬][季天]|上午|下午|年底|年初|年末|月底|月初|今年|去年|明年|以来|之前|之后|期间|时期"
 )
+_HOLDS: dict[AnswerKind, re.Pattern[str]] = {
+    "money": re.compile(
+        rf"(?:{_NUMBER})\s*(?:[万亿千百]\s*)?(?:元|圆|块钱|美元|港元|欧元|英镑|日元)|[￥¥$]\s*[0-9]"
+    ),
+    "people": re.compile(rf"(?:{_NUMBER})\s*(?:[万千百]\s*)?(?:余|多)?\s*(?:人|名|位)"),
+    "share": re.compile(
+        rf"%|％|‰|百分之|(?:{_NUMBER})\s*(?:成|分之)|[半全]数|(?:全|足)额|[0-9]\s*[:：比]\s*[0-9]"
+    ),
+    "year": re.compile(
+        r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年|[今去明前上当同次翌]年(?!龄|级|轻)"
+    ),
+    "day": re.compile(
+        rf"(?:{_NUMBER})\s*(?:月|日|号)|(?:周|星期|礼拜)[一二三四五六日天]|[今明昨后前当次翌]天|[今明昨当次翌]日"
+        r"|月[底初中末]|[0-9]{1,2}[./-][0-9]{1,2}"
+    ),
+    "hour": re.compile(
+        rf"(?:{_NUMBER})\s*(?:点|时)(?!期|代|候|间)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}|[上下中]午|早上|晚上|凌晨|傍晚"
+    ),
+}
+# Numbers that count nothing: ordinals (第六届) and 「每一名」, 「这一项」 (one of a kind).
+_NOT_AN_AMOUNT = re.compile(r"第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千两]+)|[每这那某同单][一]")
+
+
+def _names_money(question: str) -> bool:
+    """Whether a word of what is paid stands right beside the question's 多少: just before it (a few
+    characters between, 「补助费每月发多少」) or just after (「发多少慰问金」)."""
+    words = query_terms(question)
+    whole = [w for w in words if _PAID.search(w) and not any(w != o and w in o for o in words)]
+    for asked in re.finditer(r"多少|几", question):
+        before, after = (
+            question[max(asked.start() - 8, 0) : asked.start()],
+            question[asked.end() : asked.end() + 6],
+        )
+        for word in whole:
+            at = before.rfind(word)
+            if (at >= 0 and len(before) - at - len(word) <= 4) or 0 <= after.find(word) <= 3:
+                return True
+    return False
 
 
 def asks_for(question: str) -> AnswerKind | None:
-    """The kind of answer a (simplified) question asks for: an amount, a time, or None (another kind)."""
+    """The kind of answer a (simplified) question asks for — the most specific one its words name (a year,
+    a sum of money, a number of people…) — or None (another kind: who, which ones, how)."""
+    if "第几" in question:  # an ordinal (第几位, 第几届): neither an amount nor a time
+        return None
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
     if _ASKS_TIME.search(question):
         return "time"
     if _ASKS_AMOUNT.search(question):
-        return "amount"
+        if _COUNTED.search(question):
+            return "amount"
+        return "money" if _names_money(question) else "amount"
     return None
 
 
@@ -51,9 +129,14 @@ _DATE = re.compile(
 
 def holds(kind: AnswerKind, text: str) -> bool:
     """Whether a (simplified) text holds an answer of that kind: a figure with its unit (a calendar date,
-    「二〇二〇年七月一日」, is not an amount), or a date or time."""
+    「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific
+    kind needs its own unit: a sum of money needs 元, a year needs a year."""
+    if kind in _HOLDS:
+        text = _NOT_AN_AMOUNT.sub(" ", text) if GENERAL[kind] == "amount" else text
+        # a sum is also given as a share of something (「拿出财政收入的十分之一」)
+        return bool(_HOLDS[kind].search(text) or (kind == "money" and _HOLDS["share"].search(text)))
     if kind == "amount":
-        return bool(_AMOUNT.search(_DATE.sub(" ", text)))
+        return bool(_AMOUNT.search(_NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text))))
     return bool(_TIME.search(text))
 
 

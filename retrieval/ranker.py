@@ -4,7 +4,8 @@ The features of a candidate passage are cheap to compute for the top few candida
 the dense cosine, the BM25 score (relative to the best), the IDF-weighted share of the query's words in
 the passage (coverage), how close together they stand (proximity), the share found in its section
 heading, the score of its answer sentence, the share found in its speech's title, speaker and date, and
-whether the question names the speech's title whole (「前肛鳗属于什么科」 names 前肛鳗, not 异齿前肛鳗).
+whether the question names the speech's title whole (「前肛鳗属于什么科」 names 前肛鳗, not 异齿前肛鳗),
+and whether the passage holds the kind of answer the question asks for (a sum of money, a year…).
 The weights are a logistic regression fitted on data
 that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the tuning half of the dev
 set) and ship as a small JSON file with the feature list and a version: a missing or mismatched file
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .answer_type import AnswerKind, holds
 from .sentence import WeightedTerm, lexical_sentence_score, present_terms, span_score, split_sentences
 
 log = logging.getLogger(__name__)
@@ -38,8 +40,9 @@ FEATURES: tuple[str, ...] = (
     "sentence",
     "source",
     "title",
+    "kind",
 )
-RANKER_VERSION = 3
+RANKER_VERSION = 4
 RANKER_FILE = "ranker.json"
 
 
@@ -62,10 +65,12 @@ def passage_features(
     source: str = "",
     title: str = "",
     question: str = "",
+    kind: AnswerKind | None = None,
 ) -> tuple[float, ...]:
     """The FEATURES of one candidate (every value in [0, 1], or a cosine). `source` is the speech's title,
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
-    title alone, and `question` the question as searched."""
+    title alone, `question` the question as searched, and `kind` the kind of answer it asks for (a passage
+    holding no figure of that kind talks about the topic, not about what was asked)."""
     coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
     section_share = span_score(section, terms)[0] if section else 0.0
     total = sum(t.weight for t in terms)
@@ -81,6 +86,7 @@ def passage_features(
         max(sentences, default=0.0),
         span_score(source, terms)[0] if source else 0.0,
         names_title(question, title),
+        1.0 if kind is not None and holds(kind, text) else 0.0,
     )
 
 

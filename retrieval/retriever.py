@@ -413,6 +413,7 @@ class Retriever:
             source_text(record),
             to_simplified(record.speech_title),
             found.text,
+            found.kind,
         )
 
     def candidate_features(

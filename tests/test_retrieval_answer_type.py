@@ -10,13 +10,21 @@ from retrieval.answer_type import asks_for, figure_missing, holds, kind_missing,
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("老干部时政宣讲团有多少名成员", "amount"),
-        ("离休干部住院医药费报销比例是多少？", "amount"),
+        ("老干部时政宣讲团有多少名成员", "people"),
+        ("离休干部住院医药费报销比例是多少？", "share"),
         ("全省建立了几个离退休干部党性教育基地？", "amount"),
         ("县里的老年大学多久之内要评上省示范校", "amount"),
         ("2020年离休干部体检什么时候开始？", "time"),
-        ("洞头县老干部活动中心是哪一年建成开放的？", "time"),
-        ("活动中心开放时间是几点到几点？", "time"),
+        ("洞头县老干部活动中心是哪一年建成开放的？", "year"),
+        ("活动中心开放时间是几点到几点？", "hour"),
+        ("老年大学春季班几月几号开学", "day"),
+        ("遗属生活困难补助费每月发多少", "money"),  # what is paid, just before 多少
+        ("走访慰问离休干部每人发多少慰问金", "money"),  # …or just after
+        ("慰问金一共发了多少钱", "money"),
+        ("医药费报销要多少天", "amount"),  # counts days, though 医药费 is named
+        ("尤金袋鼠的体重大约是多少？", "amount"),  # 尤金 is a name, far from 多少
+        ("黄金周有多少游客", "amount"),  # 黄金 is a piece of 黄金周
+        ("高英是高句丽高家嫁入北魏皇家的第几位皇后？", None),  # an ordinal
         ("组织老同志发挥作用，要引导他们做好哪几种角色？", None),  # which ones: an enumeration
         ("对主管和分管领导提出了哪几个“到位”的要求？", None),
         ("离退休干部党支部书记一般由谁担任？", None),
@@ -47,6 +55,26 @@ def test_times_are_dates_hours_weekdays_and_periods() -> None:
     ):
         assert holds("time", text), text
     assert not holds("time", "要办好全市老干部中国象棋赛和门球赛。")
+
+
+def test_a_specific_kind_needs_its_own_unit() -> None:
+    # 「两项经费」 is an amount, not a sum of money; 「每一名老同志」 counts nobody
+    assert holds("amount", "全面落实离休干部两项经费、遗属生活困难补助费。")
+    assert not holds("money", "全面落实离休干部两项经费、遗属生活困难补助费。")
+    assert holds("money", "全市共送上慰问金72.9万元。")
+    assert holds("money", "洞头县拿出财政收入的十分之一经费。")  # a sum given as a share
+    assert not holds("amount", "把每一名老同志有效纳入党的组织体系。")
+    assert not holds("amount", "举办了温州老年大学第六届趣味运动会。")  # an ordinal
+    assert holds("people", "全省有离退休干部党员18.36万人。")
+    assert not holds("people", "先后组建志愿服务团队476个。")
+    assert holds("share", "目前学校男女生比例约为1：7。")
+    assert holds("year", "活动中心于二〇〇六年建成开放。")
+    assert holds("year", "去年新建了老干部活动中心。")
+    assert not holds("year", "新建了7688平方米的老干部活动中心，建党85周年期间开展了纪念活动。")
+    assert holds("time", "建党85周年期间开展了纪念活动。")  # a period still answers 「什么时候」
+    assert holds("day", "3月5日开学。") and holds("day", "每周一闭馆。")
+    assert holds("hour", "开放时间为上午八时至下午五时。") and holds("hour", "8:30开馆。")
+    assert not holds("hour", "新时期老干部工作要有新气象。")
 
 
 def test_missing_only_when_the_question_asks_and_the_text_lacks() -> None:
