@@ -151,11 +151,12 @@ _READ_THROUGH = frozenset(
         "bdo",
     )
 )
-# Never text of the body: properties, deleted revisions and moves (their old place), field codes. An
-# mc:Fallback is read only when _alternative picks it (else a text box would be read twice).
+# Never text of the body: properties, deleted revisions and moves (their old place), field codes, the
+# phonetic guide over ruby text (w:rt: 「zhǎng」 over 「长」; its base is read). An mc:Fallback is read only
+# when _alternative picks it (else a text box would be read twice).
 _SKIPPED = frozenset(
     (
-        *(_W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText")),
+        *(_W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText", "rt")),
         *(_W + tag for tag in ("delText", "delInstrText", "tblPr", "tblGrid", "trPr", "tcPr")),
         _MC + "Fallback",
     )
@@ -166,6 +167,8 @@ _BREAKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHy
 def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ignore[no-untyped-def]
     notes = _Notes(_note_elements(document, definitions))
     number_paragraphs(document.element.body, definitions)
+    for p in contents_field_paragraphs(document.element.body):
+        p.getparent().remove(p)
     out: list[Block] = []
     for element in _block_items(document.element.body):
         out.extend(_element_blocks(element, document, notes))
@@ -243,8 +246,8 @@ def _block_items(container):  # type: ignore[no-untyped-def]
         tag = child.tag
         if tag in (_W + "p", _W + "tbl"):
             yield child
-        elif tag == _W + "sdt" and _is_table_of_contents(child):
-            continue  # a generated table of contents repeats the headings
+        elif tag == _W + "sdt" and (_is_table_of_contents(child) or _placeholder(child)):
+            continue  # a generated table of contents repeats the headings; a prompt is not text
         elif tag == _MC + "AlternateContent":
             chosen = _alternative(child)
             if chosen is not None:
@@ -262,6 +265,12 @@ def _alternative(element):  # type: ignore[no-untyped-def]
             return choice
     fallback = element.find(_MC + "Fallback")
     return fallback if fallback is not None else (choices[0] if choices else None)
+
+
+def _placeholder(sdt) -> bool:  # type: ignore[no-untyped-def]
+    """A content control nobody filled in: it shows its prompt text (w:showingPlcHdr), not content."""
+    flag = sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+    return flag is not None and flag.get(_W + "val") not in ("0", "false", "off")
 
 
 def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
@@ -312,6 +321,8 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                     walk(chosen)
             elif tag == _W + "r" and _hidden(child):
                 continue  # hidden text (an editor's note): Word neither shows nor prints it
+            elif tag == _W + "sdt" and _placeholder(child):
+                continue  # an empty content control's prompt (「单击或点击此处输入文字。」)
             elif tag == _W + "txbxContent":
                 boxes.append(child)
             elif tag in _NOTE_REFERENCES:
@@ -329,6 +340,8 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                 walk(child)  # nested fields' marks still count; their text is instruction text
             elif tag == _W + "t":
                 parts.append(child.text or "")
+            elif tag == _W + "sym":
+                parts.append(_symbol(child))
             elif tag == _W + "br":
                 parts.append("\n" if child.get(_W + "type") in (None, "textWrapping") else "")
             elif tag in _BREAKS:
@@ -338,6 +351,18 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
 
     walk(p)
     return "".join(parts), boxes
+
+
+def _symbol(sym) -> str:  # type: ignore[no-untyped-def]
+    """A w:sym's character when it is a Unicode one (「—」 written as a symbol); a symbol font's glyph
+    (Wingdings, Symbol: private-use codes F000–F0FF) is a picture, not a character, and reads as nothing."""
+    try:
+        code = int(sym.get(_W + "char") or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF or not 0x20 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
 
 
 def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
@@ -537,22 +562,25 @@ def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
     """The visible w:t under `root`, one line per paragraph, in document order (a text box's after the
     paragraph it sits in)."""
     lines: dict[object, list[str]] = {}
-    for t in root.iter(_W + "t"):
+    for t in root.iter(_W + "t", _W + "sym"):
         paragraph = next((a for a in t.iterancestors(_W + "p")), None)
         if paragraph is not None and _visible(t):
-            lines.setdefault(paragraph, []).append(t.text or "")
+            lines.setdefault(paragraph, []).append(_symbol(t) if t.tag == _W + "sym" else t.text or "")
     order = {p: i for i, p in enumerate(root.iter(_W + "p"))}
     return ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]])]
 
 
 def _visible(element) -> bool:  # type: ignore[no-untyped-def]
-    """Not inside a deleted revision, a hidden run or the VML copy of a text box."""
+    """Not inside a deleted revision, a hidden run, the VML copy of a text box, a ruby's phonetic guide
+    or the prompt of an empty content control."""
     for ancestor in element.iterancestors():
         if ancestor.tag in (_W + "del", _W + "moveFrom"):
             return False
         if ancestor.tag == _MC + "Fallback" and _copy(ancestor):
             return False
         if ancestor.tag == _W + "r" and _hidden(ancestor):
+            return False
+        if ancestor.tag == _W + "rt" or (ancestor.tag == _W + "sdt" and _placeholder(ancestor)):
             return False
     return True
 
@@ -622,6 +650,41 @@ def number_paragraphs(root, definitions: ListDefinitions) -> None:  # type: igno
         run.append(text)
         properties = p.find(_W + "pPr")
         p.insert(0 if properties is None else p.index(properties) + 1, run)
+
+
+def contents_field_paragraphs(root) -> list:  # type: ignore[type-arg, no-untyped-def]
+    """The paragraphs a generated table of contents fills when it is a bare complex field (a TOC field
+    Word or a script inserted without the content control Word puts around its own): the entries
+    repeat the headings with page numbers, so they are not read. A TOC field that never ends (a
+    damaged file) takes nothing away."""
+    out: list = []  # type: ignore[type-arg]
+    open_fields: list[list[str]] = []  # the instructions of each open complex field, outermost first
+    inside: list = []  # type: ignore[type-arg]
+    for p in root.iter(_W + "p"):
+        touched = _in_contents(open_fields)
+        for mark in p.iter(_W + "fldChar", _W + "instrText"):
+            if mark.tag == _W + "instrText":
+                if open_fields:
+                    open_fields[-1].append(mark.text or "")
+                touched = touched or _in_contents(open_fields)
+                continue
+            kind = mark.get(_W + "fldCharType")
+            if kind == "begin":
+                open_fields.append([])
+            elif kind == "end" and open_fields:
+                closing = _in_contents(open_fields[:1])
+                open_fields.pop()
+                if closing and not open_fields:
+                    out.extend([*inside, p])
+                    inside, touched = [], False
+                    break
+        if touched:
+            inside.append(p)
+    return out
+
+
+def _in_contents(open_fields: list[list[str]]) -> bool:
+    return any("".join(instructions).strip().upper().startswith("TOC") for instructions in open_fields)
 
 
 def _read_branch(element) -> bool:  # type: ignore[no-untyped-def]
