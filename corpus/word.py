@@ -6,6 +6,7 @@ labelled by the header row (「项目：健康体检；标准：每年一次」)
 the speech says (「数据截至2024年3月底」): each is a "note" block of its own after what references it.
 Page headers and footers are not part of the body in a .docx (they live in their own parts), and are
 deliberately left out: they hold the issuing office's name and page numbers, never speech text.
+Numbers Word generates for numbered paragraphs (「一、」「第三条」, see corpus.numbering) are read as text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from . import cfb
 from .errors import UnreadableFile
+from .numbering import ListDefinitions, list_labels
 from .records import Block
 from .tables import labelled_rows
 
@@ -72,7 +74,7 @@ def read_docx(name: str, data: bytes) -> WordText:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = tuple(_blocks(document))
+        blocks = tuple(_blocks(document, list_definitions(data)))
         reference = reference_text(data)
     except UnreadableFile:
         raise
@@ -149,11 +151,12 @@ _READ_THROUGH = frozenset(
         "bdo",
     )
 )
-# Never text of the body: properties, deleted revisions and moves (their old place), field codes. An
-# mc:Fallback is read only when _alternative picks it (else a text box would be read twice).
+# Never text of the body: properties, deleted revisions and moves (their old place), field codes, the
+# phonetic guide over ruby text (w:rt: 「zhǎng」 over 「长」; its base is read). An mc:Fallback is read only
+# when _alternative picks it (else a text box would be read twice).
 _SKIPPED = frozenset(
     (
-        *(_W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText")),
+        *(_W + tag for tag in ("pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "instrText", "rt")),
         *(_W + tag for tag in ("delText", "delInstrText", "tblPr", "tblGrid", "trPr", "tcPr")),
         _MC + "Fallback",
     )
@@ -161,8 +164,11 @@ _SKIPPED = frozenset(
 _BREAKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
-def _blocks(document) -> list[Block]:  # type: ignore[no-untyped-def]
-    notes = _Notes(_note_elements(document))
+def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ignore[no-untyped-def]
+    notes = _Notes(_note_elements(document, definitions))
+    number_paragraphs(document.element.body, definitions)
+    for p in contents_field_paragraphs(document.element.body):
+        p.getparent().remove(p)
     out: list[Block] = []
     for element in _block_items(document.element.body):
         out.extend(_element_blocks(element, document, notes))
@@ -214,8 +220,9 @@ class _Notes:
         return blocks
 
 
-def _note_elements(document) -> dict[tuple[str, str], object]:  # type: ignore[no-untyped-def]
-    """The footnotes and endnotes of a document by kind and id (Word's separators left out)."""
+def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, str], object]:  # type: ignore[no-untyped-def]
+    """The footnotes and endnotes of a document by kind and id (Word's separators left out), their
+    numbered paragraphs with their numbers."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
 
@@ -226,6 +233,7 @@ def _note_elements(document) -> dict[tuple[str, str], object]:  # type: ignore[n
         if kind is None or rel.is_external:
             continue
         root = etree.fromstring(rel.target_part.blob, parser)
+        number_paragraphs(root, definitions)
         for note in root.iterfind(_W + kind):
             if note.get(_W + "type") in (None, "normal"):
                 out[(kind, note.get(_W + "id") or "")] = note
@@ -238,8 +246,8 @@ def _block_items(container):  # type: ignore[no-untyped-def]
         tag = child.tag
         if tag in (_W + "p", _W + "tbl"):
             yield child
-        elif tag == _W + "sdt" and _is_table_of_contents(child):
-            continue  # a generated table of contents repeats the headings
+        elif tag == _W + "sdt" and (_is_table_of_contents(child) or _placeholder(child)):
+            continue  # a generated table of contents repeats the headings; a prompt is not text
         elif tag == _MC + "AlternateContent":
             chosen = _alternative(child)
             if chosen is not None:
@@ -257,6 +265,12 @@ def _alternative(element):  # type: ignore[no-untyped-def]
             return choice
     fallback = element.find(_MC + "Fallback")
     return fallback if fallback is not None else (choices[0] if choices else None)
+
+
+def _placeholder(sdt) -> bool:  # type: ignore[no-untyped-def]
+    """A content control nobody filled in: it shows its prompt text (w:showingPlcHdr), not content."""
+    flag = sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+    return flag is not None and flag.get(_W + "val") not in ("0", "false", "off")
 
 
 def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
@@ -307,6 +321,8 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                     walk(chosen)
             elif tag == _W + "r" and _hidden(child):
                 continue  # hidden text (an editor's note): Word neither shows nor prints it
+            elif tag == _W + "sdt" and _placeholder(child):
+                continue  # an empty content control's prompt (「单击或点击此处输入文字。」)
             elif tag == _W + "txbxContent":
                 boxes.append(child)
             elif tag in _NOTE_REFERENCES:
@@ -324,6 +340,8 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                 walk(child)  # nested fields' marks still count; their text is instruction text
             elif tag == _W + "t":
                 parts.append(child.text or "")
+            elif tag == _W + "sym":
+                parts.append(_symbol(child))
             elif tag == _W + "br":
                 parts.append("\n" if child.get(_W + "type") in (None, "textWrapping") else "")
             elif tag in _BREAKS:
@@ -333,6 +351,18 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
 
     walk(p)
     return "".join(parts), boxes
+
+
+def _symbol(sym) -> str:  # type: ignore[no-untyped-def]
+    """A w:sym's character when it is a Unicode one (「—」 written as a symbol); a symbol font's glyph
+    (Wingdings, Symbol: private-use codes F000–F0FF) is a picture, not a character, and reads as nothing."""
+    try:
+        code = int(sym.get(_W + "char") or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF or not 0x20 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
 
 
 def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
@@ -498,8 +528,9 @@ def reference_text(data: bytes) -> str:
     deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
     in a choice (the VML copy of a text box), and hidden runs (w:vanish). Field codes are
     w:instrText and deleted text w:delText, so they are not w:t at all. The footnotes and endnotes
-    whose reference marks are visible in the body follow, read the same way. Headers, footers and
-    comments live in other parts and are not read.
+    whose reference marks are visible in the body follow, read the same way. The numbers Word shows for
+    numbered paragraphs are put in as text first (number_paragraphs). Headers, footers and comments live
+    in other parts and are not read.
     """
     from lxml import etree
 
@@ -508,9 +539,16 @@ def reference_text(data: bytes) -> str:
         body = etree.fromstring(archive.read("word/document.xml"), parser).find(_W + "body")
         if body is None:
             return ""
+        parts = _related_parts(archive, parser)
+        definitions = _definitions(archive, parts)
+        number_paragraphs(body, definitions)
         notes = {}
-        for kind, target in _note_parts(archive, parser).items():
-            for note in etree.fromstring(archive.read(target), parser).iterfind(_W + kind):
+        for kind in ("footnote", "endnote"):
+            if kind not in parts:
+                continue
+            root = etree.fromstring(archive.read(parts[kind]), parser)
+            number_paragraphs(root, definitions)
+            for note in root.iterfind(_W + kind):
                 notes[(kind, note.get(_W + "id"))] = note
     lines = _visible_lines(body)
     for reference in body.iter(*_NOTE_REFERENCES):
@@ -524,16 +562,17 @@ def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
     """The visible w:t under `root`, one line per paragraph, in document order (a text box's after the
     paragraph it sits in)."""
     lines: dict[object, list[str]] = {}
-    for t in root.iter(_W + "t"):
+    for t in root.iter(_W + "t", _W + "sym"):
         paragraph = next((a for a in t.iterancestors(_W + "p")), None)
         if paragraph is not None and _visible(t):
-            lines.setdefault(paragraph, []).append(t.text or "")
+            lines.setdefault(paragraph, []).append(_symbol(t) if t.tag == _W + "sym" else t.text or "")
     order = {p: i for i, p in enumerate(root.iter(_W + "p"))}
     return ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]])]
 
 
 def _visible(element) -> bool:  # type: ignore[no-untyped-def]
-    """Not inside a deleted revision, a hidden run or the VML copy of a text box."""
+    """Not inside a deleted revision, a hidden run, the VML copy of a text box, a ruby's phonetic guide
+    or the prompt of an empty content control."""
     for ancestor in element.iterancestors():
         if ancestor.tag in (_W + "del", _W + "moveFrom"):
             return False
@@ -541,17 +580,27 @@ def _visible(element) -> bool:  # type: ignore[no-untyped-def]
             return False
         if ancestor.tag == _W + "r" and _hidden(ancestor):
             return False
+        if ancestor.tag == _W + "rt" or (ancestor.tag == _W + "sdt" and _placeholder(ancestor)):
+            return False
     return True
 
 
-def _note_parts(archive: zipfile.ZipFile, parser) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Where the main document's footnotes and endnotes parts are in the archive, by note kind."""
+_RELATIONSHIPS = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/" + kind: name
+    for kind, name in (
+        ("footnotes", "footnote"),
+        ("endnotes", "endnote"),
+        ("numbering", "numbering"),
+        ("styles", "styles"),
+    )
+}
+
+
+def _related_parts(archive: zipfile.ZipFile, parser) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Where the main document's notes, numbering and styles parts are in the archive, by kind
+    ("footnote", "endnote", "numbering", "styles")."""
     from lxml import etree
 
-    kinds = {
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes": "footnote",
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes": "endnote",
-    }
     try:
         rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"), parser)
     except KeyError:
@@ -559,12 +608,100 @@ def _note_parts(archive: zipfile.ZipFile, parser) -> dict[str, str]:  # type: ig
     out = {}
     names = set(archive.namelist())
     for rel in rels:
-        kind = kinds.get(rel.get("Type") or "")
+        kind = _RELATIONSHIPS.get(rel.get("Type") or "")
         target = rel.get("Target") or ""
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
         if kind and rel.get("TargetMode") != "External" and path in names:
             out[kind] = path
     return out
+
+
+def list_definitions(data: bytes) -> ListDefinitions:
+    """The list definitions and paragraph styles of a .docx (empty when it has none)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return _definitions(archive, _related_parts(archive, parser))
+
+
+def _definitions(archive: zipfile.ZipFile, parts: dict[str, str]) -> ListDefinitions:
+    def read(kind: str) -> bytes | None:
+        return archive.read(parts[kind]) if kind in parts else None
+
+    return ListDefinitions.parse(read("numbering"), read("styles"))
+
+
+def number_paragraphs(root, definitions: ListDefinitions) -> None:  # type: ignore[no-untyped-def]
+    """Put the number Word shows in front of each numbered paragraph under `root` into its text.
+
+    Both readings of a .docx (the block walk and the reference text) do this first, on their own trees,
+    so a numbered paragraph reads 「第三条 离休干部……」 in both, as it would if the number were typed.
+    Paragraphs count in document order, leaving out the VML copy of a text box (read once, as the text
+    is); a numbered paragraph with no text of its own counts but gets no number (a bare 「3.」 is not text).
+    """
+    paragraphs = [p for p in root.iter(_W + "p") if _read_branch(p)]
+    for p, label in list_labels(paragraphs, definitions).items():
+        if not label or not _has_text(p):
+            continue
+        run = p.makeelement(_W + "r", {})
+        text = p.makeelement(_W + "t", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+        text.text = label
+        run.append(text)
+        properties = p.find(_W + "pPr")
+        p.insert(0 if properties is None else p.index(properties) + 1, run)
+
+
+def contents_field_paragraphs(root) -> list:  # type: ignore[type-arg, no-untyped-def]
+    """The paragraphs a generated table of contents fills when it is a bare complex field (a TOC field
+    Word or a script inserted without the content control Word puts around its own): the entries
+    repeat the headings with page numbers, so they are not read. A TOC field that never ends (a
+    damaged file) takes nothing away."""
+    out: list = []  # type: ignore[type-arg]
+    open_fields: list[list[str]] = []  # the instructions of each open complex field, outermost first
+    inside: list = []  # type: ignore[type-arg]
+    for p in root.iter(_W + "p"):
+        touched = _in_contents(open_fields)
+        for mark in p.iter(_W + "fldChar", _W + "instrText"):
+            if mark.tag == _W + "instrText":
+                if open_fields:
+                    open_fields[-1].append(mark.text or "")
+                touched = touched or _in_contents(open_fields)
+                continue
+            kind = mark.get(_W + "fldCharType")
+            if kind == "begin":
+                open_fields.append([])
+            elif kind == "end" and open_fields:
+                closing = _in_contents(open_fields[:1])
+                open_fields.pop()
+                if closing and not open_fields:
+                    out.extend([*inside, p])
+                    inside, touched = [], False
+                    break
+        if touched:
+            inside.append(p)
+    return out
+
+
+def _in_contents(open_fields: list[list[str]]) -> bool:
+    return any("".join(instructions).strip().upper().startswith("TOC") for instructions in open_fields)
+
+
+def _read_branch(element) -> bool:  # type: ignore[no-untyped-def]
+    """Not inside a branch of an mc:AlternateContent that the readers leave out (see _alternative)."""
+    for ancestor in element.iterancestors(_MC + "Choice", _MC + "Fallback"):
+        parent = ancestor.getparent()
+        if parent is not None and _alternative(parent) is not ancestor:
+            return False
+    return True
+
+
+def _has_text(p) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a paragraph shows text of its own (not only a text box's paragraphs)."""
+    return any(
+        (t.text or "").strip() and next(t.iterancestors(_W + "p"), None) is p and _visible(t)
+        for t in p.iter(_W + "t")
+    )
 
 
 def _clean(text: str) -> str:

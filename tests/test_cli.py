@@ -255,6 +255,22 @@ def test_add_check_confirms_every_body_sentence_of_a_notice_reached_a_passage(ru
 
 
 @pytest.mark.slow
+def test_a_word_file_numbered_by_word_passes_the_check_and_answers_cite_its_article(run: Run) -> None:
+    """「一、」「（二）」「第十条」 are Word's automatic numbering (not in the text runs): the check and
+    the answer's section still have them."""
+    numbered = Path(__file__).parent / "fixtures" / "documents" / "word_numbering.docx"
+    added = run("add", "--check", str(numbered))
+    assert_ok(added)
+    assert "在全市离退休干部服务保障工作会议上的讲话" in added.output
+    assert "✓ word_numbering.docx：正文" in added.output and "全部进入段落" in added.output
+    result = run("ask", "--json", "离休干部住院了，由谁派人去看望？")
+    assert_ok(result)
+    first = json.loads(result.stdout)["results"][0]
+    assert "离休干部住院由原单位派人看望" in first["text"]
+    assert first["section"] == "二、今年重点任务 › （二）落实走访慰问制度 › 第十条"
+
+
+@pytest.mark.slow
 def test_adding_the_same_file_again_is_unchanged_and_embeds_nothing(run: Run, tmp_path: Path) -> None:
     path = write_gbk_speech(tmp_path)
     assert_ok(run("add", str(path)))
