@@ -163,6 +163,19 @@ def _lines(document: Document) -> list[_Line]:
     return out
 
 
+def stands_alone(line: str) -> bool:
+    """A plain-text line that opens something of its own — a new speech (第二篇：), a heading, a date, a
+    salutation, a subtitle — and so never runs on from a sentence that ended the line before it."""
+    text = clean_line(line)
+    return bool(
+        _COMPILATION_MARKER.match(text)
+        or _heading_level(text)
+        or _parse_date(text)
+        or _SALUTATION.match(text)
+        or _SUBTITLE.match(text)
+    )
+
+
 @dataclass
 class _Header:
     title: str | None = None
