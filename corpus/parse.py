@@ -163,17 +163,20 @@ def _lines(document: Document) -> list[_Line]:
     return out
 
 
-def stands_alone(line: str) -> bool:
-    """A plain-text line that opens something of its own — a new speech (第二篇：), a heading, a date, a
-    salutation, a subtitle — and so never runs on from a sentence that ended the line before it."""
+def stands_alone(line: str) -> int:
+    """How firmly a plain-text line stands on its own, for joining hard-wrapped lines: 2 for a line that
+    never continues the one before (a new speech 「第二篇：」, a date, a salutation, a 「——」 subtitle), 1 for a
+    heading or numbered point (it may be a wrapped sentence's next line — 「一方面…」 — but not after a
+    sentence's end), 0 for any other line."""
     text = clean_line(line)
-    return bool(
+    if (
         _COMPILATION_MARKER.match(text)
-        or _heading_level(text)
         or _parse_date(text)
         or _SALUTATION.match(text)
         or _SUBTITLE.match(text)
-    )
+    ):
+        return 2
+    return 1 if _heading_level(text) else 0
 
 
 @dataclass

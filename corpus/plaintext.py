@@ -12,7 +12,7 @@ page number (「— 3 —」, 「第 3 页 共 12 页」) and often the page's r
   character being two, or in characters: editors wrap by the one, scripts by the other); when there is
   one, a line that reaches it runs on into the next line, unless the next line starts a paragraph: it is
   blank or indented, or the full line ends a sentence and the text does not indent its paragraphs, or
-  the next line stands alone (a heading, a new speech, a date: the parser says which).
+  the next line stands alone (a new speech, a date; a heading after a sentence's end: the parser says).
 
 Nothing else is dropped, nothing is added: lines are only joined (nothing between Chinese characters, one
 space between Latin words). A text that is not wrapped (one paragraph per line) comes back line for line.
@@ -50,11 +50,12 @@ class _Raw:
     page_break: bool = False  # a page ends here (a form feed or a page-number line): not text
 
 
-def plain_lines(text: str, stands_alone: Callable[[str], bool] = lambda line: False) -> list[str]:
+def plain_lines(text: str, stands_alone: Callable[[str], int] = lambda line: 0) -> list[str]:
     """The lines of a plain text, page furniture removed and hard-wrapped lines joined (see the module).
 
-    `stands_alone(line)` says a line opens something of its own (a heading, a new speech, a date): after a
-    full line that ends a sentence it is never taken for that sentence's paragraph running on."""
+    `stands_alone(line)` says how firmly a line opens something of its own: 2, never a continuation (a
+    new speech, a date); 1, not after a full line that ends a sentence (a heading); 0, no more than any
+    line (corpus.parse.stands_alone says it for speeches)."""
     raw = _page_furniture(_raw_lines(text))
     return _unwrap(raw, stands_alone)
 
@@ -179,7 +180,7 @@ def _indents_paragraphs(lines: list[str], wrap: _Wrap) -> bool:
     return indented >= 2 and indented >= 0.5 * starts
 
 
-def _unwrap(raw: list[_Raw], stands_alone: Callable[[str], bool]) -> list[str]:
+def _unwrap(raw: list[_Raw], stands_alone: Callable[[str], int]) -> list[str]:
     lines = _without_margin([line.text for line in raw if not line.page_break])
     wrap = _wrap(lines)
     if wrap is None:
@@ -189,8 +190,10 @@ def _unwrap(raw: list[_Raw], stands_alone: Callable[[str], bool]) -> list[str]:
     runs_on = False  # the last line in `out` reached the wrap width and may run on
     for line in lines:
         starts = not line.strip() or bool(_INDENT.match(line))  # an indented line always starts one
-        complete = is_complete(out[-1].strip()) if out else False
-        if runs_on and not starts and (not complete or (indents and not stands_alone(line.strip()))):
+        if runs_on and not starts:
+            alone = stands_alone(line.strip())
+            starts = alone >= 2 or (is_complete(out[-1].strip()) and (alone or not indents))
+        if runs_on and not starts:
             before = out[-1]
             if before != before.rstrip() or line != line.lstrip():  # a space at the break is kept
                 out[-1] = f"{before.rstrip()} {line.strip()}"
