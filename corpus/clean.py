@@ -54,4 +54,5 @@ def clean_title(line: str) -> str:
     """Titles keep a single space where one separates two halves; everything else as clean_line."""
     line = line.translate(_CHAR_FIXES)
     line = _PAGE_MARKER.sub(" ", line)
-    return re.sub(r"\s+", " ", line).strip()
+    # 「关于做好 2024 年…」: pdftotext and OCR set digits apart from Chinese; a title does not.
+    return _SPACE_AFTER_DIGIT.sub("", re.sub(r"\s+", " ", line).strip())

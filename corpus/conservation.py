@@ -57,7 +57,8 @@ def check_conservation(document: Document, passages: Sequence[str]) -> Conservat
     """Find the body sentences of `document` that are in none of `passages`, or in them too often."""
     parts = [_squash(p) for p in passages]
     flat = "".join(parts)
-    source = "\n".join(_squash(line) for line in _source_lines(document))
+    # Joined with nothing between lines: a sentence a file wraps across two lines is still counted there.
+    source = "".join(_squash(line) for line in _source_lines(document))
     sentences = body_sentences(document)
     missing = tuple(s for s in sentences if s not in flat)
     duplicated = tuple(

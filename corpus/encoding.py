@@ -10,6 +10,7 @@ plausible the file is refused, naming the encodings that were tried.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ _NAMES = {
     "utf-16-be": "UTF-16BE",
     "gb18030": "GB18030",
     "big5": "Big5",
+    "hz": "HZ-GB-2312",
 }
 
 
@@ -77,6 +79,8 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
         candidates = ["utf-16-le", "utf-16-be"]
     else:
         candidates = ["utf-8", "gb18030", "big5"]
+    if (hz := _hz(data)) is not None:
+        return hz, "hz"
     tried: list[str] = []
     best: tuple[float, str, str] | None = None
     for encoding in [*candidates, *_detected(data, candidates)]:
@@ -95,6 +99,8 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     if best is None or best[0] < MIN_PLAUSIBILITY:
         if b"\x00" in data[:8192] or _looks_binary(data):
             raise UnreadableFile(f"{name} 不是文本文件（含二进制数据）")
+        if (damaged := _damaged_utf8(name, data)) is not None:
+            raise damaged
         raise UnreadableFile(f"无法识别文件编码（试过：{'、'.join(tried)}）：{name}，请另存为 UTF-8 后重试")
     score, text, encoding = best
     if encoding.startswith("utf-16") or encoding == "utf-8-sig":
@@ -102,6 +108,39 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     if encoding in ("utf-16-le", "utf-16-be"):
         encoding = "utf-16"
     return text, encoding
+
+
+def _hz(data: bytes) -> str | None:
+    """HZ-GB-2312 (RFC 1843, old e-mail and Usenet texts): 7-bit ASCII where 「~{」 … 「~}」 enclose GB2312
+    characters written as ASCII letters. Every HZ file is also valid ASCII, and as ASCII it scores as
+    perfectly plausible text, so it is recognised by its shape: ASCII bytes with a 「~{」 shift, whose
+    decoding holds Chinese characters and is plausible. The decoded text is returned, else None."""
+    if not data.isascii() or b"~{" not in data:
+        return None
+    text = _decode(data, "hz")
+    if text is None or text.isascii() or plausibility(text) < MIN_PLAUSIBILITY:
+        return None
+    return text
+
+
+def _damaged_utf8(name: str, data: bytes) -> UnreadableFile | None:
+    """The refusal for a UTF-8 file with a few invalid bytes (a damaged copy, two files pasted together):
+    it is UTF-8, so 「试过：…」 would mislead; say where the first bad byte is. None when it is not that."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as e:
+        first = e.start
+    text = data.decode("utf-8", errors="replace")
+    bad = len(re.findall("\ufffd+", text)) - data.count("\ufffd".encode())  # runs: one damaged place each
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad <= 0 or good < 20 * bad or plausibility(text.replace("\ufffd", "")) < MIN_PLAUSIBILITY:
+        return None
+    line = data[:first].count(b"\n") + 1
+    return UnreadableFile(
+        f"{name} 是 UTF-8 编码，但有 {bad} 处字节已损坏（第一处在第 {line} 行），为免丢字没有添加；"
+        "请打开文件核对该处文字、另存为 UTF-8 后重试"
+    )
 
 
 def _decode(data: bytes, encoding: str) -> str | None:

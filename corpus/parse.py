@@ -163,6 +163,22 @@ def _lines(document: Document) -> list[_Line]:
     return out
 
 
+def stands_alone(line: str) -> int:
+    """How firmly a plain-text line stands on its own, for joining hard-wrapped lines: 2 for a line that
+    never continues the one before (a new speech 「第二篇：」, a date, a salutation, a 「——」 subtitle), 1 for a
+    heading or numbered point (it may be a wrapped sentence's next line — 「一方面…」 — but not after a
+    sentence's end), 0 for any other line."""
+    text = clean_line(line)
+    if (
+        _COMPILATION_MARKER.match(text)
+        or _parse_date(text)
+        or _SALUTATION.match(text)
+        or _SUBTITLE.match(text)
+    ):
+        return 2
+    return 1 if _heading_level(text) else 0
+
+
 @dataclass
 class _Header:
     title: str | None = None

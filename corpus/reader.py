@@ -1,6 +1,7 @@
 """Read speech files into decoded text (and, for Word, structure).
 
-Formats: .txt in any common Chinese encoding (verified, see corpus.encoding), .docx and .doc (see
+Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
+numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx and .doc (see
 corpus.word), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
 printed pages, .png/.jpg (OCR: corpus.ocr).
 """
@@ -15,7 +16,9 @@ from pathlib import Path
 from . import ocr
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
+from .parse import stands_alone
 from .pdf import read_pdf
+from .plaintext import plain_lines
 from .records import Document
 from .word import MAX_DOCX_INFLATED, MAX_DOCX_RATIO, blocks_text, read_doc, read_docx
 
@@ -81,7 +84,10 @@ def read_bytes(name: str, data: bytes) -> Document:
         blocks, reference, encoding = word.blocks, word.reference, word.converter
         text = blocks_text(blocks)
     elif suffix == ".txt":
-        text, encoding = decode_text(name, data)
+        # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives
+        # text); the file's own lines stay the reference conservation checks the passages against.
+        reference, encoding = decode_text(name, data)
+        text = "\n".join(plain_lines(reference, stands_alone))
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks = pdf.text, pdf.encoding, pdf.blocks

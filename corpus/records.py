@@ -29,7 +29,8 @@ class Document:
     carries structure (Word; a PDF's table rows): the same content in order, each unit with its kind
     ("" for plain text the parser reads as it reads a .txt line). reference, when the
     format allows a second extraction independent of the one that made text (Word: every w:t of the
-    body), is that text, one line per paragraph: conservation checks the passages against it.
+    body, one line per paragraph; a .txt: the file's own lines, before hard wraps were joined and page
+    furniture dropped), is that text: conservation checks the passages against it.
     """
 
     name: str  # file name, used as the speech's source

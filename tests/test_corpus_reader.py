@@ -546,3 +546,28 @@ def test_operating_system_errors_are_told_in_chinese(tmp_path: Path) -> None:
         (tmp_path / "missing" / "x.docx").write_bytes(b"")
     except OSError as e:
         assert describe_os_error(e) == "文件或文件夹不存在"
+
+
+def test_hz_text_is_decoded_not_taken_for_ascii() -> None:
+    data = SPEECH.encode("hz")
+    assert data.isascii()  # as ASCII it would be plausible gibberish: ~{TZH+JP@kMKP...
+    document = read_bytes("旧邮件.txt", data)
+    assert document.text == SPEECH
+    assert document.encoding == "hz"
+
+
+def test_ascii_with_a_tilde_brace_stays_ascii() -> None:
+    text = "Notes ~{ not HZ at all\n"
+    assert read_bytes("notes.txt", text.encode()).text == text
+
+
+def test_utf8_with_a_damaged_character_is_refused_saying_where() -> None:
+    data = (
+        "在全市老干部工作会议上的讲话\n同志们：\n" + "要落实好离休干部每年一次体检的规定。\n" * 5
+    ).encode()
+    cut = data.index("体检".encode()) + 1
+    with pytest.raises(UnreadableFile) as caught:
+        read_bytes("讲话.txt", data[:cut] + data[cut + 1 :])
+    message = str(caught.value)
+    assert message.startswith("讲话.txt 是 UTF-8 编码，但有 1 处字节已损坏（第一处在第 3 行）")
+    assert "\n" not in message

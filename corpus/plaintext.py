@@ -1,0 +1,213 @@
+"""The layout of a plain text file: lines hard-wrapped at a fixed width, and the page furniture of text
+pasted from a PDF (page-number lines, running headers at each page break).
+
+Old texts — typed in a DOS-era editor, saved by Word as 「纯文本（带换行符）」, copied out of a PDF or
+produced by `pdftotext` — are wrapped at a fixed width, with line breaks inside sentences, and carry a
+page number (「— 3 —」, 「第 3 页 共 12 页」) and often the page's running header at every page break.
+`plain_lines` turns such a text into one paragraph per line, as every other reader gives it:
+
+- a page break is a form feed or a page-number line; the page-number line is dropped, and so is a short
+  line next to a page break that recurs elsewhere in the text (the running header or footer);
+- the wrap width is the width many lines reach, most of them inside a sentence, and almost none exceed (in display columns, a Chinese
+  character being two, or in characters: editors wrap by the one, scripts by the other); when there is
+  one, a line that reaches it runs on into the next line, unless the next line starts a paragraph: it is
+  blank or indented, or the full line ends a sentence and the text does not indent its paragraphs, or
+  the next line stands alone (a new speech, a date; a heading after a sentence's end: the parser says).
+
+Nothing else is dropped, nothing is added: lines are only joined (nothing between Chinese characters, one
+space between Latin words). A text that is not wrapped (one paragraph per line) comes back line for line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .clean import is_complete, split_lines
+from .layout import is_page_number, join
+
+# A line is at the wrap width when it is within this many columns of it (a Chinese character is 2): the
+# wrapper could not fit one more character, or moved one down to keep 「，。」 off a line start, or hung
+# one in the margin.
+_SLACK = 4
+_MIN_WIDTH = 20  # columns: a wrap width is at least ten Chinese characters
+_MIN_WRAPPED = 3  # lines at the width, for a text to count as wrapped
+_WRAPPED_SHARE = 0.15  # of the non-blank lines at the width …
+_WIDER_SHARE = 0.05  # … and at most this share wider than it
+_RUNNING_MAX = 40  # characters: a running header or footer is short
+_SENTENCE_MARK = re.compile(r"[。！？；!?;]")
+_INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+@dataclass(frozen=True)
+class _Raw:
+    text: str  # the line as in the file (line end removed)
+    page_break: bool = False  # a page ends here (a form feed or a page-number line): not text
+
+
+def plain_lines(text: str, stands_alone: Callable[[str], int] = lambda line: 0) -> list[str]:
+    """The lines of a plain text, page furniture removed and hard-wrapped lines joined (see the module).
+
+    `stands_alone(line)` says how firmly a line opens something of its own: 2, never a continuation (a
+    new speech, a date); 1, not after a full line that ends a sentence (a heading); 0, no more than any
+    line (corpus.parse.stands_alone says it for speeches)."""
+    raw = _page_furniture(_raw_lines(text))
+    return _unwrap(raw, stands_alone)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a fixed-width font: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _raw_lines(text: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    pages = text.split("\f")
+    numbers = [line for line in split_lines(text) if _BARE_NUMBER.match(line)]
+    for index, page in enumerate(pages):
+        if index:
+            out.append(_Raw("", page_break=True))
+        for line in split_lines(page):
+            # A bare number is a page number only where there are several (else it may be a figure).
+            number = is_page_number(line) and (len(numbers) >= 2 or not _BARE_NUMBER.match(line))
+            out.append(_Raw(line, page_break=bool(line.strip()) and number))
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _page_furniture(lines: list[_Raw]) -> list[_Raw]:
+    """Drop page-number lines, and running headers/footers: a short line that is not a sentence, next to
+    a page break or at the file's start (within two non-blank lines), whose text (numbers aside)
+    recurs elsewhere in the file. As a PDF's running header, it goes from the first page too.
+    Blank lines at a page break go too: a page break does not end a paragraph."""
+    breaks = [i for i, line in enumerate(lines) if line.page_break]
+    if not breaks:
+        return lines
+    breaks.append(-1)  # the first page's top is a page edge too (its foot: a signature may recur there)
+    counts = Counter(_key(line.text) for line in lines if line.text.strip() and not line.page_break)
+    drop: set[int] = set()
+    for at in breaks:
+        for step in (-1, 1):
+            seen, i = 0, at + step
+            while 0 <= i < len(lines) and seen < 2:
+                line = lines[i]
+                if line.page_break:
+                    break
+                if line.text.strip():
+                    seen += 1
+                    if _is_running(line.text, counts):
+                        drop.add(i)
+                i += step
+    kept: list[_Raw] = []
+    for i, line in enumerate(lines):
+        if i in drop:
+            continue
+        if line.page_break:
+            while kept and not kept[-1].text.strip() and not kept[-1].page_break:
+                kept.pop()  # blank lines before the break
+        elif not line.text.strip() and kept and kept[-1].page_break:
+            continue  # blank lines after it
+        kept.append(line)
+    return kept
+
+
+def _is_running(text: str, counts: Counter[str]) -> bool:
+    squashed = re.sub(r"\s+", "", text)
+    return (
+        0 < len(squashed) <= _RUNNING_MAX and not _SENTENCE_MARK.search(squashed) and counts[_key(text)] >= 2
+    )
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    """How a text is wrapped: at `width`, measured by `measure` (display columns, or characters)."""
+
+    width: int
+    slack: int
+    measure: Callable[[str], int]
+
+    def full(self, line: str) -> bool:
+        """The line reaches the wrap width (the next line may be its continuation)."""
+        return bool(line.strip()) and self.measure(line.rstrip()) >= self.width - self.slack
+
+
+def _wrap(lines: list[str]) -> _Wrap | None:
+    """How a hard-wrapped text is wrapped, or None when it is not. Editors wrap at a number of columns
+    (a Chinese character takes two), scripts and some exporters at a number of characters: both are tried."""
+    found = [w for w in (_wrap_by(lines, display_width, _SLACK), _wrap_by(lines, len, _SLACK // 2)) if w]
+    return max(found, key=lambda w: sum(w.full(line) for line in lines)) if found else None
+
+
+def _wrap_by(lines: list[str], measure: Callable[[str], int], slack: int) -> _Wrap | None:
+    widths = [measure(line.rstrip()) for line in lines if line.strip()]
+    smallest = _MIN_WIDTH * slack // _SLACK
+    counts = Counter(w for w in widths if w >= smallest)
+    best, best_count = None, 0
+    for width in sorted(counts):
+        near = sum(c for w, c in counts.items() if width - slack <= w <= width)
+        if near >= best_count:
+            best, best_count = width, near
+    if best is None or best_count < _MIN_WRAPPED or best_count < _WRAPPED_SHARE * len(widths):
+        return None
+    wider = sum(1 for w in widths if w > best + slack)
+    if wider > _WIDER_SHARE * len(widths):
+        return None
+    wrap = _Wrap(best, slack, measure)
+    # Wrapping cuts sentences: most full lines end inside one. Lines that each hold a paragraph end one.
+    full = [line.strip() for line in lines if wrap.full(line)]
+    cut = sum(not is_complete(line) for line in full)
+    return wrap if cut >= _MIN_WRAPPED and cut >= 0.5 * len(full) else None
+
+
+def _indents_paragraphs(lines: list[str], wrap: _Wrap) -> bool:
+    """Whether the text marks a paragraph's start by indenting it: most lines that follow a paragraph's
+    last line (short, ending a sentence) are indented."""
+    starts = indented = 0
+    for before, line in itertools.pairwise(lines):
+        if not line.strip() or not before.strip():
+            continue
+        if not wrap.full(before) and is_complete(before.strip()):
+            starts += 1
+            indented += bool(_INDENT.match(line))
+    return indented >= 2 and indented >= 0.5 * starts
+
+
+def _unwrap(raw: list[_Raw], stands_alone: Callable[[str], int]) -> list[str]:
+    lines = _without_margin([line.text for line in raw if not line.page_break])
+    wrap = _wrap(lines)
+    if wrap is None:
+        return lines
+    indents = _indents_paragraphs(lines, wrap)
+    out: list[str] = []
+    runs_on = False  # the last line in `out` reached the wrap width and may run on
+    for line in lines:
+        starts = not line.strip() or bool(_INDENT.match(line))  # an indented line always starts one
+        if runs_on and not starts:
+            alone = stands_alone(line.strip())
+            starts = alone >= 2 or (is_complete(out[-1].strip()) and (alone or not indents))
+        if runs_on and not starts:
+            before = out[-1]
+            if before != before.rstrip() or line != line.lstrip():  # a space at the break is kept
+                out[-1] = f"{before.rstrip()} {line.strip()}"
+            else:
+                out[-1] = join(before, line.strip())
+        else:
+            out.append(line)
+        runs_on = wrap.full(line)
+    return out
+
+
+def _without_margin(lines: list[str]) -> list[str]:
+    """Lines with the left margin every non-blank line has (`pdftotext -layout`, a mail quote) removed,
+    so that only a paragraph's own indent counts as one."""
+    margins = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    margin = min(margins, default=0)
+    return [line[margin:] if line.strip() else line for line in lines] if margin else lines

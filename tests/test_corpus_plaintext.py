@@ -1,0 +1,125 @@
+"""corpus.plaintext: hard-wrapped plain texts and text pasted from a PDF come in one paragraph per line,
+with nothing lost, nothing doubled, and no page number or running header in the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
+from corpus.parse import stands_alone
+from corpus.plaintext import plain_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+
+HEADING = "一、准确把握新时代老干部工作的政治属性，切实在提高老干部工作重要意义认识上实现新高度"
+# Wrapped at 30 characters, paragraphs indented by two full-width spaces, as an old editor saved it.
+WRAPPED_LINES = [
+    "在全市老干部工作会议上的讲话",
+    "（2024年3月5日）",
+    "同志们：",
+    "　　这次会议是市委同意召开的。市委常委会会议专门听取了老干",
+    "部工作情况汇报，对做好全市老干部工作提出了明确要求，我们要",
+    "一方面加强服务，另一方面发挥老同志作用，做到两手抓两手硬。",
+    "　　一、准确把握新时代老干部工作的政治属性，切实在提高老干",
+    "部工作重要意义认识上实现新高度",
+    "　　老干部工作是党建工作的重要组成部分，说到底是政治工作，",
+    "准确把握老干部工作的政治属性，对做好新时代老干部工作至关重",
+    "要。要坚持把政治建设摆在首位，不断增强老同志的政治认同。",
+]
+WRAPPED = "\n".join(WRAPPED_LINES) + "\n"
+
+
+def speeches_of(text: str, encoding: str = "gb18030"):  # type: ignore[no-untyped-def]
+    document = read_bytes("讲话.txt", text.encode(encoding))
+    return document, parse_document(document)
+
+
+def test_a_heading_wrapped_onto_two_lines_is_one_section() -> None:
+    _, speeches = speeches_of(WRAPPED)
+    sections = {p.section for p in speeches[0].paragraphs}
+    assert HEADING in sections
+    assert all(not p.text.startswith("现新高度") for p in speeches[0].paragraphs)
+
+
+def test_a_wrapped_line_that_starts_like_a_numbered_point_runs_on() -> None:
+    _, speeches = speeches_of(WRAPPED)
+    first = speeches[0].paragraphs[0]
+    assert first.section is None
+    assert first.text.endswith("我们要一方面加强服务，另一方面发挥老同志作用，做到两手抓两手硬。")
+
+
+def test_wrapped_text_keeps_every_sentence_once() -> None:
+    document, speeches = speeches_of(WRAPPED)
+    passages = [d.text for s in speeches for d in chunk_speech(s)]
+    result = check_conservation(document, passages)
+    assert result.ok and result.sentences >= 4
+    assert (speeches[0].title, speeches[0].date) == ("在全市老干部工作会议上的讲话", "2024-03-05")
+
+
+def test_one_paragraph_per_line_is_left_line_for_line() -> None:
+    text = "第一篇：在老干部座谈会上的讲话\n今天请大家来座谈，听听意见。\n各位老同志为党工作了一辈子。\n"
+    assert plain_lines(text, stands_alone) == text.split("\n")
+
+
+def test_a_new_speech_after_a_full_line_is_not_joined_to_it() -> None:
+    body = "老干部工作是一项需要付出、需要奉献的重要工作，也是值得付出的光荣事业。"
+    lines = [
+        "　　" + body[:20],
+        body[20:] + "希望大家不负组织重托和老干部信任，锐",
+        "意进取、真抓实干，不断开创新时代老干部工作新局面。希望大家",
+        "不负组织重托。锐意进取、真抓实干，不断开创新时代老干部工作。",
+        "第二篇：在老年大学开学典礼上的讲话",
+        "　　老年大学今天开学了。",
+    ]
+    out = plain_lines("\n".join(lines), stands_alone)
+    assert "第二篇：在老年大学开学典礼上的讲话" in out
+
+
+def test_page_numbers_and_running_headers_of_pasted_pdf_text_are_dropped() -> None:
+    text = (
+        "关于做好离休干部体检工作的通知\n各区县老干部局：\n"
+        "　　一、体检时间。2024年3月至5月，各单位要提前安排，做好组织工作，确保离休\n"
+        "干部应检尽检。\n\n— 1 —\n\f中共某某市委老干部局\n"
+        "　　二、体检标准。体检标准不得低于上年，所需经费按规定渠道解决，各单位要积极\n"
+        "协调落实。\n第 2 页 共 3 页\n中共某某市委老干部局\n"
+        "　　三、有关要求。各单位要高度重视，加强组织领导，认真做好体检结果的反馈和健\n"
+        "康指导工作。\n中共某某市委老干部局\n2024年4月2日\n"
+    )
+    _, speeches = speeches_of(text)
+    speech = speeches[0]
+    body = "".join(p.text for p in speech.paragraphs)
+    assert "页" not in body and "—" not in body
+    assert "中共某某市委老干部局" not in body
+    assert (speech.issuer, speech.date) == ("中共某某市委老干部局", "2024-04-02")  # the signature stays
+
+
+def test_a_lone_number_is_not_taken_for_a_page_number() -> None:
+    text = "离休干部名单\n2024\n共计十二人，均已完成体检。\n"
+    assert "2024" in plain_lines(text)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "work_conference.pdftotext.gbk.txt",
+        "health_notice.pdftotext.gb18030.txt",
+        "retiree_forum.pdftotext.big5.txt",
+    ],
+)
+def test_text_pasted_from_a_pdf_parses_as_the_original(name: str) -> None:
+    expected = json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+    document = read_document(FIXTURES / name)
+    speech = parse_document(document)[0]
+    assert (speech.title, speech.date, speech.speaker) == (
+        expected["title"],
+        expected["date"],
+        expected["speaker"],
+    )
+    # Numbered headings are found (a plain text cannot mark an unnumbered one: it reads as a paragraph).
+    found = {part for p in speech.paragraphs if p.section for part in p.section.split(" › ")}
+    numbered = [s for s in expected["sections"] if stands_alone(s)]
+    assert all(any(f.startswith(s) for f in found) for s in numbered)
+    assert check_conservation(document, [d.text for d in chunk_speech(speech)]).ok

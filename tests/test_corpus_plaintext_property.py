@@ -1,0 +1,87 @@
+"""Plain texts as a property: a generated speech, saved in every encoding that can hold it and hard-wrapped
+at any width (with or without paragraph indents), reads back with every sentence once and in order, and
+with the same title, date and speaker as the same speech saved one paragraph per line in UTF-8."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.documents import wrap
+from corpus import chunk_speech, parse_document, read_bytes
+from tests.test_corpus_documents_property import ALPHABET, ENDS
+
+EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-16", "gb18030", "gbk", "big5", "hz")
+TITLES = ("在全市老干部工作会议上的讲话", "关于做好离休干部健康体检工作的通知", "在老年大学开学典礼上的致辞")
+DATES = ("（2024年3月5日）", "二〇二四年三月五日", "2024.3.5", "2024-03-05", "（二〇二四年三月五日）")
+SPEAKERS = ("张建国", "王丽华", "陈志明", "欧阳明")
+
+sentence = st.builds(
+    lambda body, end: body + end, st.text(alphabet=ALPHABET, min_size=6, max_size=40), st.sampled_from(ENDS)
+)
+paragraph = st.lists(sentence, min_size=1, max_size=5).map("".join)
+speeches = st.tuples(
+    st.sampled_from(TITLES),
+    st.sampled_from(DATES),
+    st.sampled_from(SPEAKERS),
+    st.lists(paragraph, min_size=1, max_size=8),
+)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def lines_of(title: str, date: str, speaker: str, body: list[str], width: int | None, indent: str) -> str:
+    lines = []
+    for text in (title, date, speaker, "同志们："):  # a header line wider than the text is wrapped too
+        lines += wrap(text, width, width) if width else [text]
+    for text in body:
+        lines += wrap(indent + text, width, width) if width else [indent + text]
+    return "\n".join(lines) + "\n"
+
+
+def traditional(text: str) -> str:
+    import opencc
+
+    return str(opencc.OpenCC("s2tw").convert(text))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    speeches,
+    st.sampled_from(ENCODINGS),
+    st.integers(min_value=16, max_value=50),
+    st.sampled_from(["", "\u3000\u3000", "    "]),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_encoding_and_any_wrap_width_keep_every_sentence_once_in_order(
+    speech: tuple[str, str, str, list[str]], encoding: str, width: int, indent: str, newline: str
+) -> None:
+    title, date, speaker, body = speech
+    if encoding == "big5":  # a Big5 file holds traditional script
+        title, speaker, body = traditional(title), traditional(speaker), [traditional(p) for p in body]
+    try:
+        data = lines_of(title, date, speaker, body, width, indent).replace("\n", newline).encode(encoding)
+    except UnicodeEncodeError:
+        return  # a character the encoding cannot hold: no such file exists
+    reference = parse_document(
+        read_bytes("讲话.txt", lines_of(title, date, speaker, body, None, "").encode())
+    )
+    speeches_read = parse_document(read_bytes("讲话.txt", data))
+    assert [(s.title, s.date, s.speaker) for s in speeches_read] == [
+        (s.title, s.date, s.speaker) for s in reference
+    ]
+    flat = squeeze("".join(d.text for s in speeches_read for d in chunk_speech(s)))
+    position = 0
+    for text in re.findall(rf"[^{ENDS}]*[{ENDS}]", "".join(body)):
+        found = flat.find(squeeze(text), position)
+        assert found >= 0, f"missing or out of order: {text}"
+        position = found + len(squeeze(text))
+    sentences = re.findall(rf"[^{ENDS}]*[{ENDS}]", "".join(body))
+    assert sum(len(squeeze(s)) for s in sentences) == len(squeeze("".join(body)))
+    assert len(flat) == len(squeeze("".join(body))), "a character doubled or added"
