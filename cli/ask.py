@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from corpus import describe_os_error
+from corpus import decode_text, describe_os_error
 from retrieval import (
     MODES,
     Answer,
@@ -52,7 +52,7 @@ mode_option = click.option(
 )
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8-sig"),
+    type=click.File("rb"),
     metavar="文件",
     help="从文件逐行读取问题，每行一个（'-' 表示标准输入）。",
 )
@@ -129,7 +129,7 @@ def ask(
             if unknown:
                 raise UserError(f"没有编号为 {'、'.join(unknown)} 的讲话（speechqa speeches 可列出全部）。")
         if batch is not None:
-            for line in batch:
+            for line in batch_lines(batch):
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)
                 if line.strip() or (as_json and line.rstrip("\r\n") != line):
                     emit(service, line.strip(), request, as_json, in_batch=True)
@@ -139,6 +139,30 @@ def ask(
         if docx_file is not None and answer is not None:
             write_docx_file(answer, docx_file)
             click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
+
+
+def batch_lines(stream: Any) -> Iterable[str]:
+    """The lines of a question list. A file may be in any encoding a Chinese text file comes in
+    (Notepad and WPS save GBK or UTF-16), verified as the corpus reader verifies one; standard input
+    is read line by line as it comes, and must be UTF-8."""
+    name = getattr(stream, "name", "-")
+    if name in ("-", "<stdin>") or not stream.seekable():
+        return _utf8_lines(stream)
+    data = stream.read()
+    if not data:
+        return []
+    text, _ = decode_text(Path(str(name)).name, data)
+    return text.splitlines(keepends=True)
+
+
+def _utf8_lines(stream: Iterable[bytes]) -> Iterator[str]:
+    for number, raw in enumerate(stream, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise UserError(
+                f"标准输入的第 {number} 行不是 UTF-8 文本：请把问题列表存成文件再用 --batch 文件名。"
+            ) from None
 
 
 @dataclass(frozen=True)
