@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from retrieval import (
     parse_date_bound,
 )
 
-from .main import Context, UserError, cli, notice, pass_context, user_errors
+from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
 from .render import (
     answer_json,
     context_json,
@@ -108,7 +109,7 @@ def ask(
         speechqa ask --json --batch questions.txt > answers.jsonl
     """
     k = top or obj.settings.top_k
-    with user_errors():
+    with user_errors(), json_errors(question if as_json and batch is None else None):
         request = Request(
             k=k,
             mode=mode,
@@ -136,9 +137,30 @@ def ask(
             return
         assert question is not None
         answer = emit(service, question, request, as_json, in_batch=False)
-        if docx_file is not None and answer is not None:
+    if docx_file is not None and answer is not None:  # the answer is out: a failure here is no JSON error
+        with user_errors():
             write_docx_file(answer, docx_file)
-            click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
+        click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
+
+
+def error_json(question: str, message: str) -> str:
+    """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
+    return json.dumps(
+        {"query": question, "answered": False, "results": [], "error": message}, ensure_ascii=False
+    )
+
+
+@contextmanager
+def json_errors(question: str | None) -> Iterator[None]:
+    """With `ask --json "问题"`, an error is also printed as one JSON object on stdout, so a script
+    reading stdout always gets an object; the Chinese line on stderr and exit code 1 stay."""
+    try:
+        yield
+    except (click.ClickException, *USER_ERRORS) as e:
+        if question is not None:
+            message = e.format_message() if isinstance(e, click.ClickException) else str(e)
+            click.echo(error_json(question, message))
+        raise
 
 
 def batch_lines(stream: Any) -> Iterable[str]:
@@ -208,11 +230,7 @@ def emit(
         if not in_batch:
             raise
         if as_json:
-            click.echo(
-                json.dumps(
-                    {"query": question, "answered": False, "results": [], "error": str(e)}, ensure_ascii=False
-                )
-            )
+            click.echo(error_json(question, str(e)))
         else:
             click.echo(f"{question}\n  错误：{e}\n")
         return None

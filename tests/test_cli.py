@@ -177,6 +177,27 @@ def test_ask_json_batch_prints_one_line_per_question_in_order(run: Run, tmp_path
     assert answers[5]["results"] == [] and "太长" in answers[5]["error"]
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["   "], "问题是空的"),
+        (["问" * 600], "问题太长"),
+        (["--since", "2024-13", EXAMPLE], "2024-13"),
+        (["--speech", "999", EXAMPLE], "999"),
+    ],
+)
+def test_ask_json_that_cannot_answer_still_prints_one_json_object(
+    run: Run, args: list[str], said: str
+) -> None:
+    """A script reading `ask --json` gets an object on stdout for every outcome, errors included (as a
+    --batch line does), besides the Chinese line on stderr and exit code 1."""
+    result = run("ask", "--json", *args)
+    assert_user_error(result, said)
+    answer = json.loads(result.stdout)
+    assert answer["query"] == args[-1] and answer["answered"] is False and answer["results"] == []
+    assert said in answer["error"] and not answer["error"].startswith("错误")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
 def test_a_question_list_saved_in_a_chinese_encoding_is_read(run: Run, tmp_path: Path, encoding: str) -> None:
