@@ -7,7 +7,9 @@ with `ApplicationHandlerStop`, so no other handler (and nothing from the corpus)
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
@@ -16,6 +18,31 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from telegram.ext.filters import MessageFilter
 
 log = logging.getLogger(__name__)
+
+
+class ChatMoves:
+    """Groups Telegram moved to a new id: a basic group upgraded to a supergroup (which Telegram does
+    when, e.g., an admin makes its history visible) is the same group under a new id. Filled from the
+    service messages that announce it (`migrate_to_chat_id`, `migrate_from_chat_id`) and from the store."""
+
+    def __init__(self, moves: Mapping[int, int] | None = None) -> None:
+        self._earlier: dict[int, int] = {new: old for old, new in (moves or {}).items()}  # new -> old
+
+    def follow(self, old_chat_id: int, new_chat_id: int) -> bool:
+        """Record a move; False when it was known already."""
+        if self._earlier.get(new_chat_id) == old_chat_id or old_chat_id == new_chat_id:
+            return False
+        self._earlier[new_chat_id] = old_chat_id
+        return True
+
+    def identities(self, chat_id: int) -> Iterator[int]:
+        """The chat's id, then every id it had before (newest first)."""
+        seen = set()
+        current: int | None = chat_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            yield current
+            current = self._earlier.get(current)
 
 
 @dataclass(frozen=True)
@@ -31,6 +58,9 @@ class AccessPolicy:
     allowed_users: frozenset[int] = frozenset()
     allowed_chats: frozenset[int] = frozenset()
     admins: frozenset[int] = frozenset()
+    moves: ChatMoves = field(
+        default_factory=ChatMoves, compare=False
+    )  # an allowed group that moved stays allowed
 
     @property
     def is_open(self) -> bool:
@@ -39,7 +69,7 @@ class AccessPolicy:
     def allows(self, user_id: int | None, chat_id: int | None, *, group: bool = False) -> bool:
         if self.is_open:
             return True
-        if chat_id is not None and chat_id in self.allowed_chats:
+        if chat_id is not None and any(c in self.allowed_chats for c in self.moves.identities(chat_id)):
             return True
         return not group and user_id is not None and (user_id in self.allowed_users or user_id in self.admins)
 
@@ -113,13 +143,28 @@ def welcome_group_text(chat_id: int, enabled: bool) -> str:
 class Gate:
     """The access check run before every handler; strangers get one polite refusal per chat."""
 
-    def __init__(self, policy: AccessPolicy) -> None:
+    def __init__(self, policy: AccessPolicy, remember: int = 4096) -> None:
         self.policy = policy
         self.refused_chats: set[int] = set()  # per process: a restart may refuse once more
+        self.remember = remember
+        self._seen: OrderedDict[int, None] = OrderedDict()  # the last update ids handled
+
+    def _delivered_before(self, update: Update) -> bool:
+        """Telegram delivers an update again when it did not see it confirmed in time (a webhook
+        that answered slowly): the same update_id. Handled once, it is dropped after."""
+        if update.update_id in self._seen:
+            return True
+        self._seen[update.update_id] = None
+        while len(self._seen) > self.remember:
+            self._seen.popitem(last=False)
+        return False
 
     async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
             return
+        if self._delivered_before(update):
+            log.info("update %s delivered again: ignored", update.update_id)
+            raise ApplicationHandlerStop
         if update.channel_post is not None or update.edited_channel_post is not None:
             raise ApplicationHandlerStop  # the bot answers people, not channel posts
         if update.my_chat_member is not None:

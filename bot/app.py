@@ -27,7 +27,7 @@ from telegram.ext import (
 from retrieval import SpeechService
 
 from . import callbacks as cb
-from .access import AccessPolicy, AddressedToBot, Gate
+from .access import AccessPolicy, AddressedToBot, ChatMoves, Gate
 from .handlers import EXAMPLES, Handlers
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -118,7 +118,10 @@ def build_application(
     if not settings.token:
         raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
     policy = AccessPolicy(
-        allowed_users=settings.allowed_users, allowed_chats=settings.allowed_chats, admins=settings.admins
+        allowed_users=settings.allowed_users,
+        allowed_chats=settings.allowed_chats,
+        admins=settings.admins,
+        moves=ChatMoves(service.library.store.chat_migrations()),
     )
     handlers = Handlers(
         service,
@@ -146,6 +149,8 @@ def build_application(
         builder = builder.base_file_url(settings.file_url)
     app: BotApplication = builder.build()
 
+    # A group upgraded to a supergroup announces it in both; the new id is not known to the gate yet
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated), group=-2)
     app.add_handler(TypeHandler(Update, Gate(policy)), group=-1)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
@@ -172,15 +177,9 @@ def build_application(
         MessageHandler(filters.Document.ALL & groups & new & AddressedToBot(), handlers.group_document)
     )
     app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
-    media = (
-        filters.PHOTO
-        | filters.VOICE
-        | filters.AUDIO
-        | filters.VIDEO
-        | filters.VIDEO_NOTE
-        | filters.Sticker.ALL
-    )
-    app.add_handler(MessageHandler(media & private & new, handlers.not_text))
+    # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
+    # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
+    app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))
 
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),

@@ -34,7 +34,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, CorpusError, read_bytes
@@ -457,6 +457,13 @@ class Handlers:
             return None
         return self._who(chat.id) if chat.type == ChatType.PRIVATE else str(chat.id)
 
+    def _asked_here(self, logged: LoggedQuery, chat: Chat | None) -> bool:
+        """Whether a logged question was asked in this chat (or in the group it was before Telegram
+        moved it to a new id)."""
+        if chat is None or chat.type == ChatType.PRIVATE:
+            return logged.chat_id == self._chat_key(chat)
+        return logged.chat_id in {str(c) for c in self.policy.moves.identities(chat.id)}
+
     # -- buttons ------------------------------------------------------------------------------------
     # Each press is answered with `ack`/`tell`: a press too old to answer (made while the bot was down)
     # still gets its action done. Content goes to the presser's chat and forum topic.
@@ -464,7 +471,7 @@ class Handlers:
         """The logged question a button refers to, if it was asked in the chat the button is in (a
         modified client could send any id); else the presser is told it is gone."""
         logged = await asyncio.to_thread(self.store.query_by_id, query_id)
-        if logged is None or logged.chat_id != self._chat_key(_chat(query)):
+        if logged is None or not self._asked_here(logged, _chat(query)):
             await tell(query, self.answered, NO_RECORD)
             return None
         return logged
@@ -604,7 +611,7 @@ class Handlers:
         query, data = _callback(update, cb.Feedback)
         chat_key = self._chat_key(_chat(query))
         logged = await asyncio.to_thread(self.store.query_by_id, data.query_id)
-        if logged is None or logged.chat_id != chat_key:
+        if logged is None or not self._asked_here(logged, _chat(query)):
             await tell(query, self.answered, NO_RECORD)
             return
         voter = self._who(query.from_user.id)
@@ -639,13 +646,32 @@ class Handlers:
         id and how an admin enables it."""
         change = update.my_chat_member
         assert change is not None
-        if change.chat.type == ChatType.PRIVATE or not _joined(change):
+        # not in a private chat, and never in a channel: every subscriber would read it
+        if change.chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP) or not _joined(change):
             return
         enabled = self.policy.allows(None, change.chat.id, group=True)
         log.info(
             "added to %s %s (%s)", change.chat.type, change.chat.id, "enabled" if enabled else "not enabled"
         )
         await context.bot.send_message(change.chat.id, welcome_group_text(change.chat.id, enabled))
+
+    async def chat_migrated(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Telegram upgraded a group to a supergroup under a new id: the group stays what it was
+        (enabled or not), and the buttons under earlier answers keep working. Remembered in the store."""
+        message = _message(update)
+        if message.migrate_to_chat_id is not None:
+            old, new = message.chat.id, message.migrate_to_chat_id
+        elif message.migrate_from_chat_id is not None:
+            old, new = message.migrate_from_chat_id, message.chat.id
+        else:  # pragma: no cover - the handler's filter lets only these through
+            return
+        if not self.policy.moves.follow(old, new):
+            return
+        log.info("group %s is now supergroup %s", old, new)
+        try:
+            await asyncio.to_thread(self.store.record_chat_migration, old, new)
+        except Exception as e:  # e.g. a read-only data home: the move holds until a restart
+            log.warning("could not store that group %s is now %s: %s", old, new, e)
 
     # -- errors -------------------------------------------------------------------------------------
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -654,6 +680,12 @@ class Handlers:
         error = context.error
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
+            return
+        if isinstance(
+            error, (Forbidden, ChatMigrated)
+        ):  # blocked, removed, or the group moved: no one to tell
+            chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+            log.info("could not reply in chat %s: %s", chat, error)
             return
         if isinstance(error, USER_ERRORS):
             cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from corpus import describe_os_error
+from corpus import decode_text, describe_os_error
 from retrieval import (
     MODES,
     Answer,
@@ -24,7 +25,7 @@ from retrieval import (
     parse_date_bound,
 )
 
-from .main import Context, UserError, cli, notice, pass_context, user_errors
+from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
 from .render import (
     answer_json,
     context_json,
@@ -52,7 +53,7 @@ mode_option = click.option(
 )
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8-sig"),
+    type=click.File("rb"),
     metavar="文件",
     help="从文件逐行读取问题，每行一个（'-' 表示标准输入）。",
 )
@@ -108,7 +109,7 @@ def ask(
         speechqa ask --json --batch questions.txt > answers.jsonl
     """
     k = top or obj.settings.top_k
-    with user_errors():
+    with user_errors(), json_errors(question if as_json and batch is None else None):
         request = Request(
             k=k,
             mode=mode,
@@ -129,16 +130,61 @@ def ask(
             if unknown:
                 raise UserError(f"没有编号为 {'、'.join(unknown)} 的讲话（speechqa speeches 可列出全部）。")
         if batch is not None:
-            for line in batch:
+            for line in batch_lines(batch):
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)
                 if line.strip() or (as_json and line.rstrip("\r\n") != line):
                     emit(service, line.strip(), request, as_json, in_batch=True)
             return
         assert question is not None
         answer = emit(service, question, request, as_json, in_batch=False)
-        if docx_file is not None and answer is not None:
+    if docx_file is not None and answer is not None:  # the answer is out: a failure here is no JSON error
+        with user_errors():
             write_docx_file(answer, docx_file)
-            click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
+        click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
+
+
+def error_json(question: str, message: str) -> str:
+    """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
+    return json.dumps(
+        {"query": question, "answered": False, "results": [], "error": message}, ensure_ascii=False
+    )
+
+
+@contextmanager
+def json_errors(question: str | None) -> Iterator[None]:
+    """With `ask --json "问题"`, an error is also printed as one JSON object on stdout, so a script
+    reading stdout always gets an object; the Chinese line on stderr and exit code 1 stay."""
+    try:
+        yield
+    except (click.ClickException, *USER_ERRORS) as e:
+        if question is not None:
+            message = e.format_message() if isinstance(e, click.ClickException) else str(e)
+            click.echo(error_json(question, message))
+        raise
+
+
+def batch_lines(stream: Any) -> Iterable[str]:
+    """The lines of a question list. A file may be in any encoding a Chinese text file comes in
+    (Notepad and WPS save GBK or UTF-16), verified as the corpus reader verifies one; standard input
+    is read line by line as it comes, and must be UTF-8."""
+    name = getattr(stream, "name", "-")
+    if name in ("-", "<stdin>") or not stream.seekable():
+        return _utf8_lines(stream)
+    data = stream.read()
+    if not data:
+        return []
+    text, _ = decode_text(Path(str(name)).name, data)
+    return text.splitlines(keepends=True)
+
+
+def _utf8_lines(stream: Iterable[bytes]) -> Iterator[str]:
+    for number, raw in enumerate(stream, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise UserError(
+                f"标准输入的第 {number} 行不是 UTF-8 文本：请把问题列表存成文件再用 --batch 文件名。"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -184,11 +230,7 @@ def emit(
         if not in_batch:
             raise
         if as_json:
-            click.echo(
-                json.dumps(
-                    {"query": question, "answered": False, "results": [], "error": str(e)}, ensure_ascii=False
-                )
-            )
+            click.echo(error_json(question, str(e)))
         else:
             click.echo(f"{question}\n  错误：{e}\n")
         return None

@@ -167,6 +167,10 @@ _DETAIL_WORDS = (
     (re.compile(r"(?:File|Path) '(.*)' is a directory\.?"), r"'\1' 是一个文件夹，这里要的是文件"),
     (re.compile(r"Directory '(.*)' is a file\.?"), r"'\1' 是一个文件，这里要的是文件夹"),
     (re.compile(r"(?:File|Directory|Path) '(.*)' is not readable\.?"), r"'\1' 没有读取权限"),
+    # a file option (`--batch`) that could not be opened: the system's words after the name
+    (re.compile(r"'(.*)': No such file or directory"), r"'\1' 不存在"),
+    (re.compile(r"'(.*)': Is a directory"), r"'\1' 是一个文件夹，这里要的是文件"),
+    (re.compile(r"'(.*)': Permission denied"), r"'\1' 没有读取权限"),
     (re.compile(r"(?:File|Directory|Path) '(.*)' is not writable\.?"), r"'\1' 没有写入权限"),
 )
 

@@ -11,6 +11,7 @@ from .chunk import (
 )
 from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
+from .encoding import decode_text
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
 from .layout import is_page_number
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
@@ -44,6 +45,7 @@ __all__ = [
     "check_conservation",
     "chunk_speech",
     "clean_line",
+    "decode_text",
     "describe_os_error",
     "image_text",
     "installed_engines",

@@ -218,6 +218,19 @@ def _m007_pins(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m008_chat_migrations(db: sqlite_utils.Database) -> None:
+    # Telegram upgrades a basic group to a supergroup under a new id (e.g. when an admin makes its
+    # history visible): the bot follows the move, so an enabled group stays enabled and its answers'
+    # buttons keep working. Kept here so that the move survives a restart.
+    db.conn.execute(
+        """CREATE TABLE chat_migrations (
+            old_chat_id INTEGER PRIMARY KEY,
+            new_chat_id INTEGER NOT NULL,
+            migrated_at TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -226,6 +239,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("005_metadata_corrections", _m005_metadata_corrections),
     ("006_user_synonyms", _m006_user_synonyms),
     ("007_pins", _m007_pins),
+    ("008_chat_migrations", _m008_chat_migrations),
 ]
 SYNONYM_MAX_CHARS = 20
 
@@ -1016,6 +1030,21 @@ class Store:
         with self.db.conn:
             cursor = self.db.execute("DELETE FROM user_synonyms WHERE word = ? AND synonym = ?", pair)
         return cursor.rowcount > 0
+
+    @_locked
+    def record_chat_migration(self, old_chat_id: int, new_chat_id: int) -> None:
+        """Remember that Telegram moved a group to a new id (a basic group upgraded to a supergroup)."""
+        with self.db.conn:
+            self.db.execute(
+                "INSERT OR REPLACE INTO chat_migrations (old_chat_id, new_chat_id, migrated_at) VALUES (?, ?, ?)",
+                [old_chat_id, new_chat_id, _now()],
+            )
+
+    @_locked
+    def chat_migrations(self) -> dict[int, int]:
+        """Every group move recorded: old chat id -> new chat id."""
+        rows = self.db.execute("SELECT old_chat_id, new_chat_id FROM chat_migrations ORDER BY migrated_at")
+        return {int(old): int(new) for old, new in rows}
 
     @_locked
     def user_synonyms(self) -> list[tuple[str, str]]:

@@ -14,9 +14,10 @@ buttons), serves ``getUpdates`` as a real long-poll, serves uploaded/registered 
 rejects what real Telegram rejects (invalid HTML, over-long text, callback data > 64 bytes,
 no-op edits, callback queries answered twice or over 15 s after the press, edits of deleted
 messages, downloads over 20 MB, command menus for chats the bot never saw, sends to a forum topic
-that does not exist). It makes the updates a bot meets in daily use: messages (in forum topics
-too), edited messages, channel posts, button presses (late ones too), documents, and the bot being
-added to a group. The HTML check is ``fake_telegram_html``; this module's own tests are
+that does not exist, sends to a group's old id after it became a supergroup). It makes the updates a
+bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
+(late ones too), documents, the bot being added to a group or made an admin, and a group's upgrade to
+a supergroup (``migrate_group``). The HTML check is ``fake_telegram_html``; this module's own tests are
 ``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
 """
 
@@ -81,6 +82,11 @@ _BOOL_FIELDS = _words(
 _BUTTON_ACTIONS = _words(
     "url callback_data web_app login_url switch_inline_query switch_inline_query_current_chat"
     " switch_inline_query_chosen_chat copy_text callback_game pay"
+)
+_ADMIN_RIGHTS = _words(
+    "can_be_edited is_anonymous can_manage_chat can_delete_messages can_manage_video_chats"
+    " can_restrict_members can_promote_members can_change_info can_invite_users can_post_stories"
+    " can_edit_stories can_delete_stories"
 )
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?![A-Za-z0-9_@])")
 
@@ -246,6 +252,7 @@ class FakeBotAPI:
         self._user_messages: set[tuple[int | str, int]] = set()
         self._open_callbacks: dict[str, float] = {}  # query id -> monotonic time of the press
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
+        self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
         self._failures: dict[str, list[_APIError]] = {}
         self._calls_cond = asyncio.Condition()
         self._updates_cond = asyncio.Condition()
@@ -540,6 +547,8 @@ class FakeBotAPI:
         self._chats[chat_id] = chat
 
         def member(status: str) -> JSON:
+            if status == "administrator":  # Telegram sends every right of an administrator
+                return {"status": status, "user": self.bot_user, **dict.fromkeys(_ADMIN_RIGHTS, True)}
             return {"status": status, "user": self.bot_user}
 
         return {
@@ -562,6 +571,33 @@ class FakeBotAPI:
         chat = self._chats.setdefault(chat_id, {"id": chat_id, "type": "supergroup", "title": name})
         chat["is_forum"] = True
         return thread_id
+
+    def migrate_group(self, chat_id: int, new_chat_id: int, *, user_id: int = 1001) -> tuple[JSON, JSON]:
+        """A basic group upgraded to a supergroup (Telegram does it when, e.g., an admin makes its
+        history visible): returns the two service updates Telegram sends, the old group's
+        ``migrate_to_chat_id`` and the supergroup's ``migrate_from_chat_id``. The bot's messages move
+        to the supergroup (their buttons now arrive from it), and sending to the old id fails with
+        "group chat was upgraded to a supergroup chat", as Telegram does."""
+        old_chat: JSON = {"id": chat_id, "type": "group", "title": f"Chat {chat_id}"}
+        new_chat: JSON = {"id": new_chat_id, "type": "supergroup", "title": f"Chat {chat_id}"}
+        self._chats[chat_id], self._chats[new_chat_id] = old_chat, new_chat
+        self._migrated[chat_id] = new_chat_id
+        moved = self._messages.pop(chat_id, {})
+        for message in moved.values():
+            message.chat_id = new_chat_id
+        self._messages.setdefault(new_chat_id, {}).update(moved)
+        self._message_ids.setdefault(new_chat_id, itertools.count(max(moved, default=0) + 1))
+        user: JSON = {"id": user_id, "is_bot": False, "first_name": "Alice"}
+
+        def service_message(chat: JSON, fields: JSON) -> JSON:
+            message_id = self._next_message_id(chat["id"])
+            message = {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": user}
+            return {"update_id": next(self._update_ids), "message": {**message, **fields}}
+
+        return (
+            service_message(old_chat, {"migrate_to_chat_id": new_chat_id}),
+            service_message(new_chat, {"migrate_from_chat_id": chat_id}),
+        )
 
     def delete_as_user(self, message: SentMessage) -> None:
         """The user deleted one of the bot's messages: editing it now fails ("message to edit not
@@ -746,9 +782,20 @@ class FakeBotAPI:
             raise _bad(f"message to {action} not found")
         return message
 
+    def _check_chat(self, params: JSON) -> None:
+        """A group upgraded to a supergroup takes no more messages under its old id."""
+        new_id = self._migrated.get(params.get("chat_id", ""))
+        if new_id is not None:
+            raise _APIError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": new_id},
+            )
+
     def _thread(self, params: JSON) -> int | None:
         """The forum topic a send goes to: ``message_thread_id`` when given (it must exist), else
         None (General). Outside forums Telegram ignores the thread of a reply chain: so does this."""
+        self._check_chat(params)
         thread = params.get("message_thread_id")
         chat_id = params.get("chat_id", "")
         if thread is None or chat_id not in self._topics:

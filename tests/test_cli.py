@@ -76,7 +76,7 @@ def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run
     monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None) -> Result:
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
         return runner.invoke(cli, list(args), input=input)
 
     return invoke
@@ -175,6 +175,49 @@ def test_ask_json_batch_prints_one_line_per_question_in_order(run: Run, tmp_path
     assert answers[1]["results"] == [] and "空" in answers[1]["error"]
     assert answers[4]["answered"] is False
     assert answers[5]["results"] == [] and "太长" in answers[5]["error"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["   "], "问题是空的"),
+        (["问" * 600], "问题太长"),
+        (["--since", "2024-13", EXAMPLE], "2024-13"),
+        (["--speech", "999", EXAMPLE], "999"),
+    ],
+)
+def test_ask_json_that_cannot_answer_still_prints_one_json_object(
+    run: Run, args: list[str], said: str
+) -> None:
+    """A script reading `ask --json` gets an object on stdout for every outcome, errors included (as a
+    --batch line does), besides the Chinese line on stderr and exit code 1."""
+    result = run("ask", "--json", *args)
+    assert_user_error(result, said)
+    answer = json.loads(result.stdout)
+    assert answer["query"] == args[-1] and answer["answered"] is False and answer["results"] == []
+    assert said in answer["error"] and not answer["error"].startswith("错误")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_a_question_list_saved_in_a_chinese_encoding_is_read(run: Run, tmp_path: Path, encoding: str) -> None:
+    """Notepad and WPS on a Chinese Windows save a question list as GBK (or UTF-16)."""
+    questions = tmp_path / "问题.txt"
+    questions.write_bytes(f"{EXAMPLE}\n老年大学怎么办\n".encode(encoding))
+    result = run("ask", "--json", "--batch", str(questions), "--mode", "lexical", "-k", "1")
+    assert_ok(result)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["query"] for a in answers] == [EXAMPLE, "老年大学怎么办"]
+    assert EXAMPLE_ANSWER in answers[0]["results"][0]["text"]
+
+
+def test_a_question_list_that_is_not_text_is_one_line(run: Run, tmp_path: Path) -> None:
+    binary = tmp_path / "问题.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x00" + bytes(range(256)) * 8)
+    for args in (["--json", "--batch", str(binary)], ["--batch", str(binary)]):
+        assert_user_error(run("ask", *args), "问题.txt")
+    piped = run("ask", "--json", "--batch", "-", input=EXAMPLE.encode("gbk"))
+    assert_user_error(piped, "UTF-8")
 
 
 def test_docx_export_never_overwrites_a_file(run: Run, tmp_path: Path) -> None:
@@ -576,6 +619,8 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
         (["frobnicate"], "没有这个命令：frobnicate"),
         (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
+        (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
+        (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
     ],
 )
 def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: str, tmp_path: Path) -> None:

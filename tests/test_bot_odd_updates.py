@@ -1,0 +1,161 @@
+"""End-to-end tests of updates a real Telegram client or server sends that daily use rarely shows: a
+group upgraded to a supergroup, the bot made a channel admin, an update delivered twice, messages the
+bot cannot read (locations, polls, dice…), a user who blocked the bot. The real Application, over real
+HTTP, against the fake Bot API."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bot import handlers as bot_handlers
+from retrieval import SpeechService
+
+from .bot_harness import GROUP, USER, bot_settings, feed, running_bot
+from .fake_telegram import FakeBotAPI
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+SUPERGROUP = -1009876543210  # what GROUP becomes when Telegram upgrades it
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
+        yield fake
+
+
+def texts(api: FakeBotAPI) -> list[str]:
+    return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage", ok=None)]
+
+
+async def test_an_enabled_group_upgraded_to_a_supergroup_stays_enabled(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    in_group: dict[str, Any] = {"chat_id": GROUP, "chat_type": "group"}
+    in_supergroup: dict[str, Any] = {"chat_id": SUPERGROUP, "chat_type": "supergroup"}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", **in_group))
+        before = api.last_message(GROUP)
+        for update in api.migrate_group(GROUP, SUPERGROUP):
+            await feed(app, update)
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", **in_supergroup))
+        after = api.last_message(SUPERGROUP)
+        # a button under an answer given before the upgrade (the message now lives in the supergroup)
+        await feed(app, api.make_callback_update(before, before.button_data("👍")))
+    async with running_bot(api, seed_service) as app:  # after a restart too
+        await feed(app, api.make_text_update(f"@speechqa_bot {QUESTION}", **in_supergroup))
+        restarted = api.last_message(SUPERGROUP)
+
+    assert CITED in after.plain_text and CITED in restarted.plain_text
+    assert all("尚未开通" not in t for t in texts(api))
+    assert seed_service.library.store.query_stats().helpful == 1
+
+
+async def test_a_supergroup_made_from_a_group_nobody_enabled_is_not_enabled(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    stranger_group = -100777
+    async with running_bot(api, seed_service) as app:
+        for update in api.migrate_group(stranger_group, SUPERGROUP):
+            await feed(app, update)
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", chat_id=SUPERGROUP, chat_type="supergroup"))
+    assert "本群尚未开通" in api.last_message(SUPERGROUP).plain_text
+    assert all(CITED not in t for t in texts(api))
+
+
+async def test_made_admin_of_a_channel_the_bot_posts_nothing_there(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    channel = -1001444000000
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_my_chat_member_update(channel, chat_type="channel", new_status="administrator")
+        )
+        await feed(app, api.make_my_chat_member_update(GROUP, new_status="administrator"))
+    assert not api.messages(channel)  # a channel's subscribers would all read it
+    assert "大家好" in api.last_message(GROUP).plain_text  # added to an enabled group as admin: welcome
+
+
+async def test_an_update_delivered_twice_is_answered_once(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Telegram delivers an update again when it did not see it confirmed in time (a webhook that
+    answered slowly, a restart before getUpdates confirmed the offset)."""
+    update = api.make_text_update(QUESTION)
+    async with running_bot(api, seed_service) as app:
+        await feed(app, copy.deepcopy(update))
+        await feed(app, copy.deepcopy(update))
+        answer = api.last_message(USER)
+        press = api.make_callback_update(answer, answer.button_data("👍"))
+        await feed(app, copy.deepcopy(press))
+        await feed(app, copy.deepcopy(press))
+    assert len(api.messages(USER)) == 1
+    assert seed_service.library.store.query_stats().questions == 1
+    assert len(api.calls_of("answerCallbackQuery", ok=None)) == 1
+
+
+async def test_messages_the_bot_cannot_read_get_a_hint_in_private(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    kinds = {
+        "location": {"location": {"latitude": 28.0, "longitude": 120.6}},
+        "contact": {"contact": {"phone_number": "+86 1", "first_name": "王"}},
+        "dice": {"dice": {"emoji": "🎲", "value": 3}},
+        "venue": {
+            "venue": {
+                "location": {"latitude": 28.0, "longitude": 120.6},
+                "title": "老干部活动中心",
+                "address": "温州",
+            }
+        },
+        "poll": {
+            "poll": {
+                "id": "1",
+                "question": "去不去？",
+                "options": [{"text": "去", "voter_count": 0, "persistent_id": "0"}],
+                "total_voter_count": 0,
+                "is_closed": False,
+                "is_anonymous": True,
+                "type": "regular",
+                "allows_multiple_answers": False,
+                "allows_revoting": False,
+                "members_only": False,
+            }
+        },
+    }
+    async with running_bot(api, seed_service) as app:
+        for fields in kinds.values():
+            await feed(app, api.make_message_update(fields))
+        # a service message (the user pinned a message) is nobody's question: no reply
+        await feed(
+            app,
+            api.make_message_update(
+                {"pinned_message": {"message_id": 1, "date": 0, "chat": {"id": USER, "type": "private"}}}
+            ),
+        )
+    replies = [m.plain_text for m in api.messages(USER)]
+    assert len(replies) == len(kinds) and all("请用文字" in r for r in replies)
+
+
+async def test_a_user_who_blocked_the_bot_gets_no_apology_and_others_are_served(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    colleague = 1003
+    settings = bot_settings(api, allowed_users=frozenset({USER, colleague}))
+    async with running_bot(api, seed_service, settings) as app:
+        api.fail_next("sendMessage", 403, None, "Forbidden: bot was blocked by the user")
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_text_update(QUESTION))
+        await feed(app, api.make_text_update(QUESTION, user_id=colleague))
+    assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [USER, colleague]
+    assert bot_handlers.APOLOGY not in texts(api)
+    assert CITED in api.last_message(colleague).plain_text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
