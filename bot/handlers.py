@@ -363,9 +363,8 @@ class Handlers:
             "answered" if answer.answered else "no answer",
             answer.latency_ms,
         )
-        text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat))
-        if updating and not answer.small_talk:
-            text = f"{fmt.UPDATING_NOTE}\n\n{text}"
+        note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
+        text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
         key = (message.chat.id, message.message_id)
         if update.edited_message is not None and await self._edit_answer(message, key, text, markup):
             return
@@ -409,9 +408,10 @@ class Handlers:
         return retriever.search(question, self.page_size, offset=offset, auto_filter=auto, pins=True)
 
     def _page(
-        self, answer: Answer, query_id: int, scope: int, admin: bool
+        self, answer: Answer, query_id: int, scope: int, admin: bool, note: str | None = None
     ) -> tuple[str, InlineKeyboardMarkup | None]:
-        view = fmt.render_answer(answer)
+        """The answer page and its buttons; `note` goes above it, the page shortened to leave it room."""
+        view = fmt.render_answer(answer, fmt.TEXT_LIMIT - (fmt.utf16_len(note) + 2 if note else 0))
         if answer.small_talk:  # a friendly reply: nothing to page, cite, export or rate
             return view.html, None
         auto_filtered = (
@@ -426,7 +426,7 @@ class Handlers:
             auto_filtered=auto_filtered,
             admin=admin,
         )
-        return view.html, markup
+        return (f"{fmt.escape(note)}\n\n{view.html}" if note else view.html), markup
 
     def _may_pin(self, user_id: int | None, chat: Chat | None) -> bool:
         """📌 buttons are shown to admins in their private chat (a group's members would see them too)."""
@@ -511,8 +511,11 @@ class Handlers:
         logged = await self._logged(query, data.query_id)
         if logged is None or query.message is None:
             return
-        await ack(query, self.answered, "正在生成 Word 文档…")
         answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
+        if not answer.hits:  # a page past the end (a tampered button): nothing to export
+            await tell(query, self.answered, STALE_BUTTON)
+            return
+        await ack(query, self.answered, "正在生成 Word 文档…")
         document = await asyncio.to_thread(answer_docx, answer)
         await context.bot.send_document(
             query.message.chat.id,
@@ -630,7 +633,8 @@ class Handlers:
     async def ask_example(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An example question under /start: asked as if typed."""
         query, data = _callback(update, cb.AskExample)
-        if data.index >= len(self.examples):
+        # no message to answer under (a tampered client pressing it from an inline message): say so
+        if data.index >= len(self.examples) or query.message is None:
             await tell(query, self.answered, STALE_BUTTON)
             return
         await ack(query, self.answered)

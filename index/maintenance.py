@@ -104,6 +104,8 @@ def backup_database(store: Store, target: Path) -> Counts:
 
 def check_backup(source: Path) -> Counts:
     """Counts of a backup file; BackupError when it is missing, damaged or not a speechqa database."""
+    if source.is_dir():
+        raise BackupError(f"{source} 是一个文件夹，请给出备份文件本身（speechqa backup 写出的 .db 文件）")
     if not source.is_file():
         raise BackupError(f"找不到备份文件：{source}")
     try:

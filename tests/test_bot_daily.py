@@ -361,3 +361,23 @@ async def test_a_question_asked_while_the_index_is_updating_says_the_new_speech_
         after = api.last_message(USER).plain_text
     assert during.startswith("⏳ 索引正在更新：刚上传的讲话要等更新完成后才能检索到") and CITED in during
     assert not after.startswith("⏳") and CITED in after
+
+
+async def test_the_updating_note_never_pushes_a_full_page_over_telegrams_limit(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    entered, release = threading.Event(), threading.Event()
+
+    def hold(done: int, total: int) -> None:
+        entered.set()
+        release.wait(60)
+
+    # 30 passages a page: the page is shortened to what Telegram takes, the note included
+    async with running_bot(api, seed_service, page_size=30) as app:
+        worker = asyncio.create_task(asyncio.to_thread(seed_service.rebuild, hold))
+        assert await asyncio.to_thread(entered.wait, 60)
+        await feed(app, api.make_text_update("老干部工作"))
+        release.set()
+        await worker
+    during = api.last_message(USER).plain_text
+    assert during.startswith("⏳ 索引正在更新") and 3000 < len(during.encode("utf-16-le")) // 2 <= 4096

@@ -159,3 +159,39 @@ async def test_a_user_who_blocked_the_bot_gets_no_apology_and_others_are_served(
     assert bot_handlers.APOLOGY not in texts(api)
     assert CITED in api.last_message(colleague).plain_text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_an_example_button_pressed_from_an_inline_message_is_declined_politely(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/start"))
+        welcome = api.last_message(USER)
+        press = api.make_callback_update(welcome, welcome.buttons[0]["callback_data"])
+        # a tampered client: the same button on an inline message, which has no chat to answer in
+        query = press["callback_query"]
+        del query["message"]
+        query["inline_message_id"] = "AAAAAgAAAAEAAAAAAAAAAA"
+        with caplog.at_level(logging.INFO):
+            await feed(app, press)
+    answered = api.calls_of("answerCallbackQuery")
+    assert [c.params.get("text") for c in answered] == [bot_handlers.STALE_BUTTON]
+    assert len(api.messages(USER)) == 1  # the welcome only
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_an_export_button_for_a_page_past_the_end_sends_no_empty_document(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        export = answer.button_data("导出 Word")  # e:<query>:<scope>:<offset>
+        forged = ":".join([*export.split(":")[:3], "99999"])
+        await feed(app, api.make_callback_update(answer, forged, check=False))
+        await feed(app, api.make_callback_update(answer, export))
+    assert [c.params.get("text") for c in api.calls_of("answerCallbackQuery")] == [
+        bot_handlers.STALE_BUTTON,
+        "正在生成 Word 文档…",
+    ]
+    assert len(api.calls_of("sendDocument")) == 1  # the real page's only

@@ -201,6 +201,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(run: Run, tmp_path: Path) -
         run("restore", str(write(tmp_path / "x.db", "not a database")), "--yes"), "不是可用的 SQLite 备份文件"
     )
     user_error(run("restore", str(tmp_path / "nowhere.db"), "--yes"), "找不到备份文件")
+    user_error(run("restore", str(tmp_path), "--yes"), "是一个文件夹，请给出备份文件本身")
     assert len(speech_lines(run)) == 5
 
 
