@@ -192,7 +192,7 @@ def question_overlap(a: Sequence[str], b: Sequence[str], idf: Callable[[str], fl
     total = sum(weight.values())
     if total <= 0:
         return len(left & right) / len(union)
-    return sum(weight[t] for t in left & right) / total
+    return min(sum(weight[t] for t in left & right) / total, 1.0)  # summed in another order: ≤ 1 + ε
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")
