@@ -217,7 +217,9 @@ def pdf_extractors_report(folder: Path = DEFAULT_FIXTURES) -> str:
     cases = [
         (path, expected)
         for path, expected in _fixtures(folder)
-        if path.suffix == ".pdf" and "error" not in expected and not expected["format"].endswith("scan")
+        if path.suffix == ".pdf"
+        and "error" not in expected
+        and not expected["format"].endswith(("scan", "mixed"))
     ]
     out = [
         "| extractor | PDFs | body sentences found once, in order | paragraphs whole | "

@@ -396,6 +396,8 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                         f"如果这是它的更正版，请由管理员删除旧版（speechqa remove {s.similar_to}）。\n"
                     )
                 )
+        for note in outcome.notes:  # read in part: the rest was added
+            pieces.append(Piece(f"⚠️ {note}\n"))
     if report is not None:
         m = report.manifest
         pieces.append(

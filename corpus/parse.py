@@ -37,11 +37,19 @@ _CN_DIGITS = "〇一二三四五六七八九"
 # "第二篇：title" — a compilation's marker that starts a new speech.
 _COMPILATION_MARKER = re.compile(rf"^第[{_NUM}\d]+篇\s*[：:]\s*(.*)$")
 _CN = rf"[{_NUM}○Ｏ]"
+# What OCR makes of a zero in a year: 〇 read as a Latin or full-width O or as a digit zero (「二O二四年」,
+# 「二0二四年」), and 0 read as O (「2O24年」). Only in a year, in a line that is a whole date (the pattern is
+# anchored), where nothing else can be meant; a Chinese year must still hold a Chinese numeral.
+_ZERO_LIKE = "OoＯｏ0０"
+_CN_YEAR = rf"[{_NUM}○Ｏ{_ZERO_LIKE}]{{4}}"
+_YEAR = rf"(?:\d{{4}}|[12１２][\d{_ZERO_LIKE}]{{3}})"
+# 日 read as 曰 (the two differ by a gap OCR does not see), only as a date's last character.
+_DAY = "[日曰]"
 _DATE = re.compile(
     r"^[（(]?\s*(?:"
-    r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?"
+    rf"(?P<y>{_YEAR})\s*年\s*(?:(?P<m>\d{{1,2}})\s*月\s*(?:(?P<d>\d{{1,2}})\s*{_DAY})?)?"
     r"|(?P<y2>\d{4})\s*[-./／]\s*(?P<m2>\d{1,2})(?:\s*[-./／]\s*(?P<d2>\d{1,2}))?"
-    rf"|(?P<y3>{_CN}{{4}})\s*年\s*(?:(?P<m3>{_CN}{{1,3}})\s*月\s*(?:(?P<d3>{_CN}{{1,3}})\s*日)?)?"
+    rf"|(?P<y3>{_CN_YEAR})\s*年\s*(?:(?P<m3>{_CN}{{1,3}})\s*月\s*(?:(?P<d3>{_CN}{{1,3}})\s*{_DAY})?)?"
     r")\s*[）)]?$"
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
@@ -343,10 +351,13 @@ def _speaker_line(text: str) -> str | None:
 
 def _wrapped_title(title: str, text: str) -> bool:
     """A title wrapped onto a second line: the first does not end a title, the second does
-    (「在2023年全市离退休干部党建工作」 + 「推进会上的讲话」), and neither holds a sentence."""
+    (「在2023年全市离退休干部党建工作」 + 「推进会上的讲话」, or even 「…会上的讲」 + 「话」: the word that
+    names the document cut by the wrap), and neither holds a sentence."""
+    kind = _DOC_KIND.search(title + text)
     return (
         not _DOC_KIND.search(title)
-        and bool(_DOC_KIND.search(text))
+        and kind is not None
+        and (bool(_DOC_KIND.search(text)) or kind.start() < len(title))
         and len(text) <= 30
         and not _SENTENCE_END.search(title + text)
         and not title.endswith((" ", "　"))
@@ -382,9 +393,11 @@ def _parse_date(text: str) -> str | None:
     if not m:
         return None
     if m["y"]:
-        parts = [m["y"], m["m"], m["d"]]
+        parts = [re.sub(f"[{_ZERO_LIKE}]", "0", m["y"]), m["m"], m["d"]]
     elif m["y2"]:
         parts = [m["y2"], m["m2"], m["d2"]]
+    elif not any(c in _NUM for c in m["y3"]):
+        return None
     else:
         parts = [_cn_year(m["y3"]), _cn_number(m["m3"]), _cn_number(m["d3"])]
     values = [p for p in parts if p]

@@ -34,11 +34,13 @@ class PdfText:
     """A PDF's text, one paragraph per line, and the same paragraphs as blocks: each row of a ruled table
     is its own block of kind "table_row" (kept as its own passage, as a Word table row is), the others
     have kind "" (plain text, for the parser to read as it reads any text). encoding is "pdf", or
-    "pdf+ocr" when pages needed OCR."""
+    "pdf+ocr" when pages needed OCR. notes: what the user must be told about it (scanned pages that could
+    not be read), one Chinese line each."""
 
     text: str
     encoding: str
     blocks: tuple[Block, ...]
+    notes: tuple[str, ...] = ()
 
 
 def read_pdf(name: str, data: bytes) -> PdfText:
@@ -46,7 +48,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
 
     A page with (almost) no text but an image is a scan: read by OCR when an engine is installed. Without
     one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
-    such a page (a photo, a seal) keeps what text it has.
+    such a page keeps what text it has, and a note names the pages not read and how to enable OCR.
     """
     import pdfplumber
 
@@ -54,32 +56,38 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     if b"%PDF" not in data[:1024]:
         raise UnreadableFile(f"{name} 不是有效的 PDF 文件")
     pages: list[Page] = []
-    scanned = unread = 0
+    scanned = 0
+    unread: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
                 lines = _text_lines(page)
                 if sum(len(line.text) for line in lines) < _MIN_TEXT_CHARS and page.images:
                     engine = ocr.engine()
                     if engine is None:
-                        unread += 1
+                        unread.append(number)
                     else:
-                        lines = _ocr_page(name, engine, page) or lines
-                        scanned += 1
+                        read = _ocr_page(name, engine, page)
+                        if read.lines:
+                            pages.append(read)
+                            scanned += 1
+                            continue
                 pages.append(Page(lines=tuple(lines), width=float(page.width), height=float(page.height)))
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
         raise _refusal(name, e) from e
-    if unread and unread == len(pages):
-        raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.HOW_TO_ENABLE}")
+    notes: tuple[str, ...] = ()
+    if unread and len(unread) == len(pages):
+        raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.missing_engine_reason()}")
     if unread:
-        log.warning("%s: %d page(s) without text were not read (no OCR engine installed)", name, unread)
+        log.warning("%s: pages %s without text were not read (no OCR engine installed)", name, unread)
+        notes = (ocr.unread_pages_note(unread),)
     blocks = tuple(paragraph_blocks([read_columns(page) for page in remove_running_lines(pages)]))
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
-    return PdfText(text, "pdf+ocr" if scanned else "pdf", blocks)
+    return PdfText(text, "pdf+ocr" if scanned else "pdf", blocks, notes)
 
 
 def _refusal(name: str, error: Exception) -> UnreadableFile:
@@ -206,10 +214,12 @@ def _font_family(fontname: str) -> str:
     return re.sub(r"^[A-Z]{6}\+", "", fontname)
 
 
-def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> list[Line]:  # type: ignore[no-untyped-def]
+def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> Page:  # type: ignore[no-untyped-def]
+    """A scanned page read by OCR, in PDF points (a page scanned on its side: as it reads, upright)."""
     scale = OCR_DPI / 72
     image = page.to_image(resolution=OCR_DPI).original.convert("RGB")
-    return [
+    read = ocr.recognise(name, engine, image)
+    lines = tuple(
         Line(
             text=line.text,
             x0=line.x0 / scale,
@@ -217,5 +227,6 @@ def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> list[Line]:  # type: ig
             top=line.top / scale,
             bottom=line.bottom / scale,
         )
-        for line in ocr.recognise(name, engine, image)
-    ]
+        for line in read.lines
+    )
+    return Page(lines=lines, width=read.width / scale, height=read.height / scale)

@@ -3,7 +3,8 @@
 Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
 numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx and .doc (see
 corpus.word), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
-printed pages, .png/.jpg (OCR: corpus.ocr).
+printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
+numbers dropped as in a PDF).
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ __all__ = [
     "read_document",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".png", ".jpg", ".jpeg")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", *IMAGE_SUFFIXES)
 # For messages: what can be added (the bot and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.pdf，以及 .png/.jpg 扫描图片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.pdf，以及 .png/.jpg/.tif 扫描图片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -79,6 +81,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise EmptyDocument(f"文件是空的：{name}")
     blocks: tuple = ()
     reference = ""
+    notes: tuple[str, ...] = ()
     if suffix in (".docx", ".doc"):
         word = read_docx(name, data) if suffix == ".docx" else read_doc(name, data)
         blocks, reference, encoding = word.blocks, word.reference, word.converter
@@ -90,9 +93,9 @@ def read_bytes(name: str, data: bytes) -> Document:
         text = "\n".join(plain_lines(reference, stands_alone))
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
-        text, encoding, blocks = pdf.text, pdf.encoding, pdf.blocks
-    elif suffix in (".png", ".jpg", ".jpeg"):
-        text, encoding = ocr.read_image(name, data), "ocr"
+        text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
+    elif suffix in IMAGE_SUFFIXES:
+        text, encoding = ocr.pages_text(ocr.read_image(name, data)), "ocr"
     else:
         raise UnsupportedFormat(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
     if not text.strip():
@@ -105,4 +108,5 @@ def read_bytes(name: str, data: bytes) -> Document:
         reference=reference,
         digest=hashlib.sha256(data).hexdigest(),
         size=len(data),
+        notes=notes,
     )

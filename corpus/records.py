@@ -30,7 +30,9 @@ class Document:
     ("" for plain text the parser reads as it reads a .txt line). reference, when the
     format allows a second extraction independent of the one that made text (Word: every w:t of the
     body, one line per paragraph; a .txt: the file's own lines, before hard wraps were joined and page
-    furniture dropped), is that text: conservation checks the passages against it.
+    furniture dropped), is that text: conservation checks the passages against it. notes: what the
+    user must be told about a file that was read in part (scanned pages of a PDF no OCR engine could
+    read), one Chinese line each; the file is still added.
     """
 
     name: str  # file name, used as the speech's source
@@ -41,6 +43,7 @@ class Document:
     path: str | None = None  # the resolved path it was read from (None: uploaded bytes)
     digest: str = ""  # SHA-256 of the file's bytes
     size: int = 0  # the file's bytes
+    notes: tuple[str, ...] = ()  # for the user: what of the file could not be read
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class FileOutcome:
     sentences: int = 0  # body sentences checked
     path: str | None = None  # the source path it was stored under
     embedded: int = 0  # passages embedded for it
+    notes: tuple[str, ...] = ()  # what of the file could not be read (from the reader), for the user
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,20 @@ class Library:
         yet), then its speeches are stored in one transaction, the index generation is written, and the
         transaction commits just before CURRENT is swapped: an interruption at any point leaves the
         library as it was before the file. Without one, only the store changes (call `build` later).
+        What the reader could not read of the file (document.notes) is passed on in the outcome: the
+        rest of the file is added.
         """
+        outcome = self._add_document(document, embedder, progress, allow_duplicates, reread)
+        return replace(outcome, notes=document.notes) if document.notes and not outcome.error else outcome
+
+    def _add_document(
+        self,
+        document: Document,
+        embedder: Embedder | None,
+        progress: Progress | None,
+        allow_duplicates: bool,
+        reread: bool,
+    ) -> FileOutcome:
         store = self.store
         store.require_writable()
         digest = document.digest or identity.text_hash(document.text)

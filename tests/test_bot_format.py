@@ -309,3 +309,13 @@ def test_an_upload_much_like_a_stored_speech_warns_that_both_will_be_served() ->
     assert "新增 #9" in html and "与已有的 #3 内容相近（重合 91%）" in html and "speechqa remove 3" in html
     plain = AddOutcome(10, "另一篇", "added", 2)
     assert "内容相近" not in render_ingest([FileOutcome("另一篇.docx", (plain,))], None)
+
+
+def test_the_upload_report_passes_on_what_the_reader_could_not_read() -> None:
+    from bot.format import render_ingest
+    from index import AddOutcome, FileOutcome
+
+    note = "第 3、4 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
+    added = AddOutcome(9, "关于春节慰问的通知", "added", 4)
+    html = render_ingest([FileOutcome("通知.pdf", (added,), notes=(note,))], None)
+    assert f"⚠️ {note}" in parse_html(html)[0]

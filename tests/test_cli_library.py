@@ -332,3 +332,37 @@ def test_remove_with_no_answer_to_its_question_removes_nothing(run: Run) -> None
     result = run("remove", "2")  # no input: the confirmation reads end of input
     assert result.exit_code == 1 and "Aborted" not in result.output and "已取消" in result.output
     assert len(speech_lines(run)) == 5
+
+
+@pytest.mark.slow
+def test_add_keeps_the_typed_pages_of_a_pdf_and_says_which_scanned_pages_it_could_not_read(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """The real `speechqa add`, in a process with no OCR engine (RapidOCR not importable, no tesseract)."""
+    import subprocess
+    import sys
+
+    mixed = Path(__file__).parent / "fixtures" / "documents" / "health_notice.mixed.pdf"
+    script = "import sys; sys.modules['rapidocr'] = None\nfrom cli import main\nmain()\n"
+    env = {
+        "PATH": str(tmp_path),
+        "HOME": str(tmp_path),
+        "SPEECHQA_HOME": str(seed_home),
+        "HF_HUB_OFFLINE": "1",
+        "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "no-model-cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, "add", str(mixed)],
+        env=env,
+        cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "新增  #6 关于做好2024年离休干部健康体检工作的通知" in done.stdout
+    assert (
+        "第 2 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
+        in done.stdout + done.stderr
+    )

@@ -22,7 +22,17 @@ from corpus.ocr import engine as ocr_engine
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 CASES = sorted(p for p in FIXTURES.glob("*.json"))
-OCR_FORMATS = ("png/ocr", "jpg/ocr", "pdf/scan")
+# Read by OCR (the mixed PDF in part: its second page is a scan). make_scans.py makes the last five.
+OCR_FORMATS = (
+    "png/ocr",
+    "jpg/ocr",
+    "pdf/scan",
+    "png/upright",
+    "png/rotated",
+    "png/skewed",
+    "tif/ocr",
+    "pdf/mixed",
+)
 # Largest character error rate accepted on the rendered scans (measured: see docs/documents.md).
 MAX_OCR_CER = 0.03
 

@@ -439,3 +439,27 @@ def test_numbered_sentences_running_on_in_one_paragraph_are_not_a_heading() -> N
 def test_a_rule_book_article_still_heads_its_paragraph() -> None:
     [speech] = parse("管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二条 本办法适用于全市。\n")
     assert [p.section for p in speech.paragraphs] == ["第一章 总则 › 第一条", "第一章 总则 › 第二条"]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("二O二四年三月五日", "2024-03-05"),  # OCR reads 〇 as a Latin O
+        ("二0二四年三月五日", "2024-03-05"),  # … or as a zero
+        ("二o二四年十月", "2024-10"),
+        ("（二０二三年十一月八日）", "2023-11-08"),
+        ("2O24年3月5日", "2024-03-05"),  # and a zero as an O
+        ("2024年3月5曰", "2024-03-05"),  # 日 as 曰
+        ("(2024年3月5日）", "2024-03-05"),  # half- and full-width brackets mixed
+        ("2024年3月5日)", "2024-03-05"),
+    ],
+)
+def test_dates_as_ocr_misreads_them_are_still_dates(line: str, date: str) -> None:
+    [speech] = parse(f"标题\n{line}\n同志们：\n今天开会，讲三点意见。\n")
+    assert speech.date == date
+
+
+@pytest.mark.parametrize("line", ["二O二四", "O二四年", "二O二四年是关键的一年。", "ABCO年"])
+def test_what_only_resembles_an_ocr_date_is_no_date(line: str) -> None:
+    [speech] = parse(f"标题\n{line}\n同志们：\n今天开会，讲三点意见。\n")
+    assert speech.date is None

@@ -486,3 +486,10 @@ def test_a_second_writer_is_refused_at_once(tmp_path: Path) -> None:
         pass
     first.close()
     second.close()
+
+
+def test_what_the_reader_could_not_read_reaches_the_file_outcome(library: Library) -> None:
+    note = "第 2 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
+    [outcome] = library.add_documents([Document("通知.pdf", HEALTH, "pdf", notes=(note,))], FakeEmbedder())
+    assert outcome.notes == (note,)
+    assert outcome.speeches and outcome.speeches[0].status == "added"

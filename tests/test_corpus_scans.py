@@ -1,0 +1,212 @@
+"""Scans as office scanners and phones leave them: a page on its side or upside down, tilted a few
+degrees, a multi-page TIFF, a PDF with some pages scanned; read by each installed OCR engine.
+
+The pages are real: tests/fixtures/documents/make_scans.py renders a LibreOffice PDF with pdfium and turns
+or tilts it with Pillow. Like the other OCR tests they are skipped where no engine is installed, and take
+seconds a page where one is.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from bench.documents import cer, squeeze
+from corpus import Document, OcrEngine, installed_engines, parse_document, read_bytes, read_document
+from corpus.errors import UnreadableFile
+from corpus.ocr import Reading, image_text, skew_angle
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+UPRIGHT = FIXTURES / "holiday_visit.scan-upright.png"
+EXPECTED = json.loads((FIXTURES / "holiday_visit.scan-upright.png.json").read_text("utf-8"))
+PRINTED = "".join(EXPECTED["printed"])
+ENGINES = {engine.name: engine for engine in installed_engines()}
+ENGINE_NAMES = sorted(ENGINES) or ["none"]
+
+
+def engine_named(name: str) -> OcrEngine:
+    if name not in ENGINES:
+        pytest.skip("no OCR engine installed (pip install 'speechqa[ocr]')")
+    return ENGINES[name]
+
+
+def page(path: Path = UPRIGHT) -> Image.Image:
+    return Image.open(path).convert("RGB")
+
+
+def tilted(degrees: float) -> Image.Image:
+    return (
+        page().convert("L").rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor=255).convert("RGB")
+    )
+
+
+@cache
+def upright_text(name: str) -> str:
+    return image_text(UPRIGHT.name, engine_named(name), page())
+
+
+def find_in_order(sentences: list[str], text: str) -> list[str]:
+    flat = squeeze(text)
+    problems, position = [], 0
+    for sentence in sentences:
+        needle = squeeze(sentence)
+        if flat.count(needle) != 1:
+            problems.append(f"{flat.count(needle)}× {sentence}")
+            continue
+        if flat.find(needle) < position:
+            problems.append(f"out of order: {sentence}")
+        position = max(position, flat.find(needle) + len(needle))
+    return problems
+
+
+def assert_reads_as_upright(name: str, text: str) -> None:
+    """As well as the upright page: every sentence once and in order, and the title, date and speaker
+    found, for RapidOCR (it reads this page without an error); for Tesseract, whose reading of the
+    upright page has a few wrong characters, no more errors than on the upright page (a page read out of
+    order would have many)."""
+    if name == "RapidOCR":
+        assert find_in_order(EXPECTED["sentences"], text) == []
+        [speech] = parse_document(Document("scan.png", text, "ocr"))
+        assert (speech.title, speech.date, speech.speaker) == (
+            EXPECTED["title"],
+            EXPECTED["date"],
+            EXPECTED["speaker"],
+        )
+    else:
+        assert cer(PRINTED, text) <= cer(PRINTED, upright_text(name)) + 0.02
+
+
+# -- orientation ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("turned", ["rot90", "rot180", "rot270"])
+@pytest.mark.parametrize("name", ENGINE_NAMES)
+def test_a_page_scanned_on_its_side_or_upside_down_is_read_upright(name: str, turned: str) -> None:
+    reader = engine_named(name)
+    text = image_text("scan.png", reader, page(FIXTURES / f"holiday_visit.scan-{turned}.png"))
+    assert_reads_as_upright(name, text)
+    upright = upright_text(name).splitlines()
+    assert text.splitlines()[:4] == upright[:4]  # title, speaker, date each on its line, not run together
+
+
+class CountingEngine:
+    """A real engine that counts how often it is asked to read a page."""
+
+    def __init__(self, inner: OcrEngine) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.reads = 0
+
+    def read(self, image: Image.Image) -> Reading:
+        self.reads += 1
+        return self.inner.read(image)
+
+
+@pytest.mark.parametrize("name", ENGINE_NAMES)
+def test_an_upright_page_is_read_once(name: str) -> None:
+    counting = CountingEngine(engine_named(name))
+    image_text("scan.png", counting, page())
+    assert counting.reads == 1
+
+
+# -- skew ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("degrees", [-5.0, -3.5, -2.0, -1.0, 0.0, 0.7, 1.5, 2.5, 4.0, 5.0])
+def test_the_tilt_of_a_page_is_measured(degrees: float) -> None:
+    assert abs(skew_angle(tilted(degrees)) - degrees) <= 0.3
+
+
+@pytest.mark.parametrize("degrees", [-4.0, -2.5, -1.0, 1.5, 2.5, 4.0])
+@pytest.mark.parametrize("name", ENGINE_NAMES)
+def test_a_tilted_page_reads_every_sentence_once_in_order(name: str, degrees: float) -> None:
+    assert_reads_as_upright(name, image_text("scan.png", engine_named(name), tilted(degrees)))
+
+
+# -- TIFF ----------------------------------------------------------------------------------------------
+
+
+def test_tiff_is_a_supported_suffix_everywhere(tmp_path: Path) -> None:
+    from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, iter_speech_files
+
+    assert {".tif", ".tiff"} <= set(SUPPORTED_SUFFIXES)
+    assert ".tif" in SUPPORTED_FORMATS
+    (tmp_path / "扫描.TIFF").write_bytes(b"II*\x00")
+    (tmp_path / "扫描.tif").write_bytes(b"II*\x00")
+    assert [p.name for p in iter_speech_files([tmp_path])] == ["扫描.TIFF", "扫描.tif"]
+
+
+def test_a_broken_tiff_is_refused_clearly() -> None:
+    with pytest.raises(UnreadableFile, match="不是有效的图片文件"):
+        read_bytes("扫描.tif", b"II*\x00" + b"\x00" * 50)
+
+
+def test_every_page_of_a_multipage_tiff_is_read_in_order() -> None:
+    engine_named(ENGINE_NAMES[0])
+    expected = json.loads((FIXTURES / "training_speech.scan.tif.json").read_text("utf-8"))
+    document = read_document(FIXTURES / "training_speech.scan.tif")
+    assert document.encoding == "ocr"
+    assert cer("".join(expected["printed"]), document.text) <= 0.05
+    assert squeeze(expected["absent"][0]) not in squeeze(document.text)  # the running header
+    if "RapidOCR" in ENGINES:
+        assert find_in_order(expected["sentences"], document.text) == []
+
+
+# -- without an engine ---------------------------------------------------------------------------------
+
+NO_ENGINE = (
+    "import sys; sys.modules['rapidocr'] = None\n"
+    "from pathlib import Path\n"
+    "from corpus import CorpusError, read_document\n"
+    "for name in sys.argv[1:]:\n"
+    "    try:\n"
+    "        d = read_document(Path(name))\n"
+    "        print('NOTES', *d.notes, sep='|')\n"
+    "        print('TEXT', d.text.replace(chr(10), ''))\n"
+    "    except CorpusError as e:\n"
+    "        print('REFUSED', e)\n"
+)
+
+
+def without_engine(files: list[Path], path: str, **env: str) -> list[str]:
+    """Read files in a process where RapidOCR cannot be imported and PATH is `path`."""
+    done = subprocess.run(
+        [sys.executable, "-c", NO_ENGINE, *map(str, files)],
+        env={"PATH": path, "HOME": path, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout.splitlines()
+
+
+def test_scanned_pages_of_a_pdf_skipped_without_an_engine_are_reported_in_one_line(tmp_path: Path) -> None:
+    notes, text = without_engine([FIXTURES / "health_notice.mixed.pdf"], str(tmp_path))
+    assert notes == "NOTES|第 2 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
+    assert "全市在册离休干部" in text  # the typed page is kept
+
+
+def test_tesseract_without_chinese_data_is_named_and_nothing_is_half_read(tmp_path: Path) -> None:
+    tesseract = Path("/usr/bin/tesseract")
+    data = Path("/usr/share/tesseract-ocr/5/tessdata")
+    if not tesseract.exists() or not (data / "eng.traineddata").exists():
+        pytest.skip("needs tesseract with its English data")
+    only_english = tmp_path / "tessdata"
+    only_english.mkdir()
+    (only_english / "eng.traineddata").symlink_to(data / "eng.traineddata")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "tesseract").symlink_to(tesseract)
+    png, pdf, _ = without_engine(
+        [UPRIGHT, FIXTURES / "health_notice.mixed.pdf"], str(bin_dir), TESSDATA_PREFIX=str(only_english)
+    )
+    assert png.startswith("REFUSED holiday_visit.scan-upright.png 是图片")
+    assert "chi_sim" in png and "tesseract-ocr-chi-sim" in png
+    assert pdf.startswith("NOTES|第 2 页是扫描图片") and "chi_sim" in pdf
