@@ -21,6 +21,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from corpus import to_simplified
 from index import query_terms
 
 AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour"]
@@ -105,8 +106,9 @@ def _names_money(question: str) -> bool:
 
 
 def asks_for(question: str) -> AnswerKind | None:
-    """The kind of answer a (simplified) question asks for — the most specific one its words name (a year,
+    """The kind of answer a question (in either script) asks for — the most specific one its words name (a year,
     a sum of money, a number of people…) — or None (another kind: who, which ones, how)."""
+    question = to_simplified(question)
     if "第几" in question:  # an ordinal (第几位, 第几届): neither an amount nor a time
         return None
     for kind, pattern in _ASKS:
@@ -128,9 +130,10 @@ _DATE = re.compile(
 
 
 def holds(kind: AnswerKind, text: str) -> bool:
-    """Whether a (simplified) text holds an answer of that kind: a figure with its unit (a calendar date,
+    """Whether a text holds an answer of that kind: a figure with its unit (a calendar date,
     「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific
     kind needs its own unit: a sum of money needs 元, a year needs a year."""
+    text = to_simplified(text)  # 八時, 三號: a passage may be in traditional script
     if kind in _HOLDS:
         text = _NOT_AN_AMOUNT.sub(" ", text) if GENERAL[kind] == "amount" else text
         # a sum is also given as a share of something (「拿出财政收入的十分之一」)

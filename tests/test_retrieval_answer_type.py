@@ -75,6 +75,11 @@ def test_a_specific_kind_needs_its_own_unit() -> None:
     assert holds("day", "3月5日开学。") and holds("day", "每周一闭馆。")
     assert holds("hour", "开放时间为上午八时至下午五时。") and holds("hour", "8:30开馆。")
     assert not holds("hour", "新时期老干部工作要有新气象。")
+    # in traditional script too
+    assert asks_for("活動中心開放時間是幾點到幾點？") == "hour" and holds(
+        "hour", "開放時間為上午八時至下午五時。"
+    )
+    assert holds("day", "三月五號開學。") and not holds("money", "落實兩項經費。")
 
 
 def test_missing_only_when_the_question_asks_and_the_text_lacks() -> None:
