@@ -39,20 +39,29 @@ _NUMBER = r"[0-9０-９][0-9０-９.,，]*|[〇零一二三四五六七八九十
 _ASKS_AMOUNT = re.compile(
     r"多少|(?<!哪)几[个名人次天年岁所项位条家批种件份倍元块月周成]|比例|多大|多高|多长|多久|多重|多远|百分之"
 )
-_ASKS_TIME = re.compile(r"什么时候|啥时候|何时|哪一?年|哪一?天|几月|几号|什么时间|几点|哪个月")
+_ASKS_TIME = re.compile(r"什么时候|啥时候|何时|几时|哪一?年|哪一?天|几月|几号|什么时间|几点|哪个月")
+# A share or a sum is asked only with a word asking for a number: 「报销比例是多少」, not 「如何提高比重」.
+_ASKS_NUMBER = re.compile(r"多少|(?<!哪)几(?!乎)|多大|多高|百分之几|几成")
 # The specific kinds, asked by the unit the question names (most specific first).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("year", re.compile(r"哪一?年(?!级)|何年|什么年份|哪个年份")),
     ("day", re.compile(r"哪一?天|几月|几号|哪个月|哪一?日|什么日期")),
-    ("hour", re.compile(r"几点|几时(?!候)|什么时段|哪个时段")),
+    ("hour", re.compile(r"几点|什么时段|哪个时段")),
     ("share", re.compile(r"比例|占比|比重|百分之几|百分比|几成|多少%|(?:比|概|增长)率")),
     ("money", re.compile(r"多少钱|多少元|几元|多少[万亿千百]元|多少块|多少(?:美元|港元)|金额|数额")),
     ("people", re.compile(r"(?:多少|几)个?(?:人|名|位)(?![额称单字置])")),
 )
+_NEEDS_NUMBER: frozenset[AnswerKind] = frozenset({"share", "money"})
 # Money is also asked by naming what is paid: 「补助费每月发多少」, 「发多少慰问金」 — a whole word of the
-# question (not a piece of a longer one: 黄金 of 黄金周) that ends in one of these.
+# question (not a piece of a longer one: 黄金 of 黄金周) that ends in one of these, the thing 多少 asks about.
 _PAID = re.compile(r"(?:费|费用|金|钱|款|工资|资金|投资|补贴|补助|津贴|薪酬|薪水|奖金|价|价格|预算|收入)$")
 # …unless the question counts something else: 「医药费报销要多少天」 asks a duration.
+# Between what is paid and its 多少 only verbs and measures of the payment may stand (「每月发」, 「标准是」):
+# 「资金惠及多少群众」 counts people, 「投资项目有多少」 projects.
+_PAID_GAP = re.compile(
+    r"(?:用|额|是|为|有|发|给|交|付|拨|补|每[月人年天户次位名]|一共|总共|共计|共|大约|约|大概|达到|标准|需要|要|能|可以|的|了|都"
+    r"|就|还|应|该|按|得|一般|平均|一?年|一?个月|合计)*"
+)
 _COUNTED = re.compile(
     r"(?:多少|几)\s*(?:个|次|天|年|岁|所|项|条|家|批|种|件|份|倍|月|周|小时|分钟|平方|公里|米|吨|户|支|场|届|期"
     r"|门|班|台|辆|座|张|本|篇|套)|多久|多长|多大|多高|多重|多远"
@@ -67,21 +76,27 @@ _TIME = re.compile(
 )
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "money": re.compile(
-        rf"(?:{_NUMBER})\s*(?:[万亿千百]\s*)?(?:元|圆|块钱|美元|港元|欧元|英镑|日元)|[￥¥$]\s*[0-9]"
+        rf"(?:{_NUMBER})\s*(?:[万亿千百]\s*)?(?:余|多)?\s*(?:元|圆|块|美元|港元|欧元|英镑|日元)"
+        rf"|(?:{_NUMBER})\s*个?\s*[万亿](?![人名户次个位家所项条件座台辆只头倍])|[￥¥$]\s*[0-9]|人民币\s*[0-9]"
     ),
-    "people": re.compile(rf"(?:{_NUMBER})\s*(?:[万千百]\s*)?(?:余|多)?\s*(?:人|名|位)"),
+    "people": re.compile(rf"(?:{_NUMBER})\s*个?\s*(?:[万千百]\s*)?(?:余|多)?\s*(?:人|名|位)"),
     "share": re.compile(
-        rf"%|％|‰|百分之|(?:{_NUMBER})\s*(?:成|分之)|[半全]数|(?:全|足)额|[0-9]\s*[:：比]\s*[0-9]"
+        rf"%|‰|百分之|百分点|(?:{_NUMBER})\s*(?:成|分之)|[半全]数|一半|过半|大半|(?:全|足)额|[0-9]\s*[:比]\s*[0-9]"
     ),
     "year": re.compile(
-        r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年|[今去明前上当同次翌]年(?!龄|级|轻)"
+        r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年|[今去明前后上当同次翌本]年(?!龄|级|轻)|大前年|本年度"
     ),
     "day": re.compile(
-        rf"(?:{_NUMBER})\s*(?:月|日|号)|(?:周|星期|礼拜)[一二三四五六日天]|[今明昨后前当次翌]天|[今明昨当次翌]日"
-        r"|月[底初中末]|[0-9]{1,2}[./-][0-9]{1,2}"
+        rf"(?:{_NUMBER})\s*(?:月|日|号(?![文令楼线院房门字码]))|(?:周|星期|礼拜)[一二三四五六日天]"
+        r"|[今明昨后前当次翌]天|[今明昨当次翌]日|月[底初中末]|[上中下]旬|[上下本这]周|[上下本这]个?月"
+        r"|(?<![0-9.])(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
     ),
+    # 「三点意见」, 「一时难以解决」 are no hours: a clock time is a digit's 点/时, or one with what follows a
+    # time (半, 分, 整, 至…), or after 上午/下午…
     "hour": re.compile(
-        rf"(?:{_NUMBER})\s*(?:点|时)(?!期|代|候|间)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}|[上下中]午|早上|晚上|凌晨|傍晚"
+        r"[0-9]{1,2}\s*[点时](?!期|代|候|间)|[0-9]{1,2}\s*:\s*[0-9]{2}"
+        r"|[〇零一二三四五六七八九十两]+\s*[点时](?:钟|半|整|许|左右|前|后|至|到|[—–\-~～]|[〇零一二三四五六七八九十]+分|[，。、；]|$)"
+        r"|[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜间"
     ),
 }
 # Numbers that count nothing: ordinals (第六届) and 「每一名」, 「这一项」 (one of a kind).
@@ -89,18 +104,15 @@ _NOT_AN_AMOUNT = re.compile(r"第\s*(?:[0-9０-９]+|[〇零一二三四五六�
 
 
 def _names_money(question: str) -> bool:
-    """Whether a word of what is paid stands right beside the question's 多少: just before it (a few
-    characters between, 「补助费每月发多少」) or just after (「发多少慰问金」)."""
+    """Whether 多少 asks about a word of what is paid: one just before it with only verbs or measures of
+    the payment between (「补助费每月发多少」, 「费用标准是多少」), or one right after it (「发多少慰问金」)."""
     words = query_terms(question)
     whole = [w for w in words if _PAID.search(w) and not any(w != o and w in o for o in words)]
-    for asked in re.finditer(r"多少|几", question):
-        before, after = (
-            question[max(asked.start() - 8, 0) : asked.start()],
-            question[asked.end() : asked.end() + 6],
-        )
+    for asked in re.finditer(r"多少", question):
+        before, after = question[: asked.start()], question[asked.end() :]
         for word in whole:
             at = before.rfind(word)
-            if (at >= 0 and len(before) - at - len(word) <= 4) or 0 <= after.find(word) <= 3:
+            if (at >= 0 and _PAID_GAP.fullmatch(before[at + len(word) :])) or after.startswith(word):
                 return True
     return False
 
@@ -112,7 +124,7 @@ def asks_for(question: str) -> AnswerKind | None:
     if "第几" in question:  # an ordinal (第几位, 第几届): neither an amount nor a time
         return None
     for kind, pattern in _ASKS:
-        if pattern.search(question):
+        if pattern.search(question) and (kind not in _NEEDS_NUMBER or _ASKS_NUMBER.search(question)):
             return kind
     if _ASKS_TIME.search(question):
         return "time"
@@ -133,7 +145,8 @@ def holds(kind: AnswerKind, text: str) -> bool:
     """Whether a text holds an answer of that kind: a figure with its unit (a calendar date,
     「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific
     kind needs its own unit: a sum of money needs 元, a year needs a year."""
-    text = to_simplified(text)  # 八時, 三號: a passage may be in traditional script
+    # 八時, 三號: a passage may be in traditional script; ８：３０ in full-width forms
+    text = unicodedata.normalize("NFKC", to_simplified(text))
     if kind in _HOLDS:
         text = _NOT_AN_AMOUNT.sub(" ", text) if GENERAL[kind] == "amount" else text
         # a sum is also given as a share of something (「拿出财政收入的十分之一」)

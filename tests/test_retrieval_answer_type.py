@@ -126,3 +126,56 @@ def test_numbers_in_chinese_numerals_are_read_as_their_value(word: str, value: i
 @pytest.mark.parametrize("word", ["十", "六七十", "统一", "十分", "〇五", "61"])
 def test_words_that_are_not_one_number_have_no_value(word: str) -> None:
     assert numeral_value(word) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("如何提高服务业比重", None),  # no number asked
+        ("金额较大的项目怎么审批", None),
+        ("数额巨大的怎么处理", None),
+        ("资金惠及多少群众", "amount"),  # 多少 counts people, though 资金 is named
+        ("补贴覆盖多少农户", "amount"),
+        ("今年投资项目有多少", "amount"),  # projects
+        ("价格监测点有多少", "amount"),
+        ("这项工作几时完成", "time"),  # 几时: when, not at what hour
+        ("离休干部取暖费标准每年多少", "money"),
+        ("党费每月交多少", "money"),
+    ],
+)
+def test_a_sum_or_share_is_asked_only_by_a_number_word_about_what_is_paid(
+    question: str, kind: str | None
+) -> None:
+    assert asks_for(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "held"),
+    [
+        ("money", "共发放慰问金3万余元。", True),
+        ("money", "每户补助5000多元。", True),
+        ("money", "总投资1.2亿余元。", True),
+        ("money", "每人500块。", True),
+        ("money", "项目总投资12亿。", True),
+        ("money", "投入5个亿。", True),
+        ("money", "安排人民币5000万。", True),
+        ("money", "共有3万人参加。", False),
+        ("people", "两个人负责。", True),
+        ("share", "超过一半。", True),
+        ("share", "比上年提高2个百分点。", True),
+        ("year", "后年完成。", True),
+        ("year", "本年度内完成。", True),
+        ("day", "下周开课。", True),
+        ("day", "本月底前报送。", True),
+        ("hour", "８：３０开馆。", True),  # full width
+        ("hour", "9点开门。", True),
+        ("hour", "八点半开始。", True),
+        ("hour", "我讲三点意见。", False),
+        ("hour", "提出两点要求。", False),
+        ("hour", "一时难以解决。", False),
+        ("day", "比上年增长3.5%。", False),
+        ("day", "按国发〔2024〕3号文件执行。", False),
+    ],
+)
+def test_what_holds_a_sum_a_share_a_day_or_an_hour(kind: str, text: str, held: bool) -> None:
+    assert holds(kind, text) is held  # type: ignore[arg-type]
