@@ -21,6 +21,10 @@ class EmptyDocument(CorpusError):
     pass
 
 
+class TooLarge(UnreadableFile):
+    """A file past one of the limits that keep a crafted or runaway file from exhausting memory or time."""
+
+
 _OS_ERRORS = {
     errno.ENOENT: "文件或文件夹不存在",
     errno.EACCES: "没有权限",

@@ -16,6 +16,14 @@ start value. Bullets (w:numFmt="bullet") and w:numFmt="none" show nothing here: 
 a private-use Symbol character) says nothing about the text. What Word puts after the number (w:suff:
 a tab by default, a space, or nothing) reads as one space, except after a number ending in Chinese
 punctuation (「一、」「（二）」), where a typed-in number has none either.
+
+Tracked changes count as in Word's final view (what the readers give: deleted text is not read). A
+paragraph whose mark is deleted (w:pPr/w:rPr/w:del) or moved away (w:moveFrom: it counts at its new
+place, where its mark is w:moveTo) takes no number and does not count, so the paragraphs after it are
+numbered as Word numbers them once the change is accepted. A paragraph's number belongs to its mark: when
+the mark is deleted but some of the paragraph's text is not, Word runs that text on into the next
+paragraph, whose number it then shows; the readers keep that text as a line of its own, without a number
+(nothing is lost, and no number is shown twice or given to the wrong paragraph).
 """
 
 from __future__ import annotations
@@ -101,12 +109,15 @@ class ListDefinitions:
 def list_labels(paragraphs: Iterable, definitions: ListDefinitions) -> dict:  # type: ignore[type-arg]
     """The number Word shows in front of each numbered paragraph, for paragraphs given in document order.
 
-    Every numbered paragraph counts (an empty one too); the label is the number followed by what Word
-    puts after it (see the module doc), "" for a bullet or a hidden number.
+    Every numbered paragraph counts (an empty one too) except one deleted or moved away as a tracked
+    change; the label is the number followed by what Word puts after it (see the module doc), "" for a
+    bullet or a hidden number.
     """
     counters: dict[str, list[int | None]] = {}
     out = {}
     for p in paragraphs:
+        if _mark_removed(p):
+            continue
         found = _numbering_of(p, definitions)
         if found is None:
             continue
@@ -292,6 +303,15 @@ def _numbering_of(p, definitions: ListDefinitions) -> tuple[_List, int] | None: 
         level = next((i for i, lvl in enumerate(numbered.levels) if lvl and lvl.style == style_id), 0)
     level = level if level is not None and 0 <= level < _LEVELS else 0
     return numbered, level
+
+
+def _mark_removed(p) -> bool:  # type: ignore[no-untyped-def]
+    """The paragraph mark is deleted or moved away as a tracked change: the paragraph is gone from Word's
+    final view (or, with text left, runs on into the next one)."""
+    marks = p.find(f"{_W}pPr/{_W}rPr")
+    return marks is not None and (
+        marks.find(_W + "del") is not None or marks.find(_W + "moveFrom") is not None
+    )
 
 
 def _mark_hidden(p) -> bool:  # type: ignore[no-untyped-def]

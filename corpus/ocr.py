@@ -23,12 +23,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .errors import UnreadableFile
+from .errors import TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
 
 if TYPE_CHECKING:
@@ -52,8 +54,13 @@ _CLS_SAMPLE = 12
 # ask its orientation detection (an upright printed page measured 86–91; upside down 23; on its side empty).
 _TESSERACT_DOUBT = 60.0
 _FEW_CHARS = 10
-# Pillow refuses larger images as decompression bombs; a page at 600 dpi is well inside it.
+# Larger page images are refused (every page of a multi-page TIFF is measured before any is decoded; Pillow
+# itself checks only the first): an A3 page at 600 dpi (7016×9921, 70 million) is inside it. As RGB such a
+# page takes 240 MB while it is read; pages are decoded one at a time, so that is about the most one takes.
 MAX_IMAGE_PIXELS = 80_000_000
+# More pages than this in one image file are refused: a bound scan of a long report is a few hundred pages,
+# and at 2–5 s a page for OCR 500 pages is already 15–40 minutes of one add.
+MAX_IMAGE_PAGES = 500
 _TIMEOUT = 300
 
 
@@ -132,22 +139,70 @@ def image_text(name: str, reader: OcrEngine, image: Image) -> str:
     return pages_text([recognise(name, reader, image)])
 
 
-def read_image(name: str, data: bytes) -> list[PageText]:
-    """Every page of an image file of printed pages (one, or the frames of a multi-page TIFF), in order."""
+def read_image(
+    name: str, data: bytes, reader: OcrEngine | None = None, max_pages: int = MAX_IMAGE_PAGES
+) -> list[PageText]:
+    """Every page of an image file of printed pages (one, or the frames of a multi-page TIFF), in order,
+    read by `reader` (default: the best installed engine). Every page's size and the number of pages are
+    checked before any page is decoded (TooLarge past MAX_IMAGE_PIXELS or `max_pages`); pages are then
+    decoded and read one at a time, so only one is ever held in memory."""
     from PIL import Image as PILImage
-    from PIL import ImageSequence, UnidentifiedImageError
 
     PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    try:
-        image = PILImage.open(io.BytesIO(data))
-        frames = [frame.convert("RGB") for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError, ValueError, SyntaxError) as e:
-        log.info("Pillow could not open %s: %r", name, e)
-        raise UnreadableFile(f"{name} 不是有效的图片文件") from e
-    reader = engine()
+    image = _open_pages(name, data, max_pages)
+    reader = reader or engine()
     if reader is None:
         raise UnreadableFile(f"{name} 是图片。{missing_engine_reason()}")
-    return [recognise(name, reader, frame) for frame in frames]
+    return [recognise(name, reader, frame) for frame in _decoded_pages(name, image)]
+
+
+def _open_pages(name: str, data: bytes, max_pages: int) -> Image:
+    """The image file opened (no page decoded yet), once every page is known to be within the limits."""
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    # Pillow only warns (in English, on stderr) below twice its limit: here that is a refusal like any other.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            image = PILImage.open(io.BytesIO(data))
+            sizes = []
+            while len(sizes) <= max_pages:
+                sizes.append(image.size)
+                try:
+                    image.seek(len(sizes))
+                except EOFError:
+                    break
+            image.seek(0)
+        except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError) as e:
+            log.info("Pillow refused %s as a decompression bomb: %s", name, e)
+            raise TooLarge(f"{name} 的图片尺寸过大，疑似损坏或恶意文件，已拒绝") from e
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
+            log.info("Pillow could not open %s: %r", name, e)
+            raise UnreadableFile(f"{name} 不是有效的图片文件") from e
+    if len(sizes) > max_pages:
+        raise TooLarge(f"{name} 页数过多（超过 {max_pages} 页），请拆分成几个文件后再添加")
+    for number, (width, height) in enumerate(sizes, start=1):
+        if width * height > MAX_IMAGE_PIXELS:
+            where = f"第 {number} 页" if len(sizes) > 1 else "图片"
+            raise TooLarge(
+                f"{name} {where}尺寸过大（{width}×{height} 像素，上限 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素），"
+                "疑似损坏或恶意文件，已拒绝"
+            )
+    return image
+
+
+def _decoded_pages(name: str, image: Image) -> Iterator[Image]:
+    """The pages of an opened image, each decoded as RGB only when the one before has been read."""
+    from PIL import ImageSequence
+
+    try:
+        for frame in ImageSequence.Iterator(image):
+            page = frame.convert("RGB")
+            yield page
+    except (OSError, ValueError, SyntaxError) as e:  # a page damaged past its header
+        log.info("Pillow could not decode a page of %s: %r", name, e)
+        raise UnreadableFile(f"{name} 不是有效的图片文件") from e
 
 
 def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:

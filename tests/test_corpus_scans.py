@@ -8,9 +8,11 @@ seconds a page where one is.
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -18,9 +20,9 @@ import pytest
 from PIL import Image
 
 from bench.documents import cer, squeeze
-from corpus import Document, OcrEngine, installed_engines, parse_document, read_bytes, read_document
-from corpus.errors import UnreadableFile
-from corpus.ocr import Reading, image_text, skew_angle
+from corpus import Document, OcrEngine, installed_engines, ocr, parse_document, read_bytes, read_document
+from corpus.errors import TooLarge, UnreadableFile
+from corpus.ocr import MAX_IMAGE_PIXELS, Reading, image_text, read_image, skew_angle
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 UPRIGHT = FIXTURES / "holiday_visit.scan-upright.png"
@@ -156,6 +158,84 @@ def test_every_page_of_a_multipage_tiff_is_read_in_order() -> None:
     assert squeeze(expected["absent"][0]) not in squeeze(document.text)  # the running header
     if "RapidOCR" in ENGINES:
         assert find_in_order(expected["sentences"], document.text) == []
+
+
+# -- limits on image files -----------------------------------------------------------------------------
+
+
+def tiff(*sizes: tuple[int, int]) -> bytes:
+    """A multi-page TIFF of blank pages of these sizes, Group 4 compressed: a page of any size takes a few
+    hundred bytes, as a crafted file would."""
+    pages = [Image.new("1", size, 1) for size in sizes]
+    out = io.BytesIO()
+    pages[0].save(out, format="TIFF", compression="group4", save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
+class RecordingEngine:
+    """A fake engine: reads nothing, and records each page it is given and which of the pages given before
+    are still held in memory by then."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.pages: list[weakref.ref[Image.Image]] = []
+        self.held_before: list[int] = []
+
+    def read(self, image: Image.Image) -> Reading:
+        self.held_before.append(sum(1 for page in self.pages if page() is not None))
+        self.pages.append(weakref.ref(image))
+        return Reading(lines=())
+
+
+A4_200DPI = (1654, 2339)
+
+
+def test_the_pages_of_a_tiff_are_decoded_one_at_a_time() -> None:
+    engine = RecordingEngine()
+    pages = read_image("扫描.tif", tiff(*[A4_200DPI] * 5), reader=engine)
+    assert len(pages) == 5
+    assert engine.held_before == [0, 0, 0, 0, 0]  # each page let go before the next is decoded
+
+
+def test_a_huge_later_page_of_a_tiff_is_refused_before_any_page_is_decoded() -> None:
+    data = tiff((200, 300), (12000, 12000))
+    assert len(data) < 20_000  # far inside the file-size limit: only the page size gives it away
+    engine = RecordingEngine()
+    with pytest.raises(TooLarge) as refused:
+        read_image("扫描.tif", data, reader=engine)
+    assert str(refused.value) == (
+        "扫描.tif 第 2 页尺寸过大（12000×12000 像素，上限 80 百万像素），疑似损坏或恶意文件，已拒绝"
+    )
+    assert engine.pages == []
+
+
+def test_a_huge_image_is_refused_in_chinese_without_pillow_warning(
+    monkeypatch: pytest.MonkeyPatch, recwarn: pytest.WarningsRecorder
+) -> None:
+    # Pillow only warns (in English) up to twice its limit and refuses past it: both are one Chinese line.
+    # A lowered limit keeps the images small; Pillow's own limit is restored after the test.
+    monkeypatch.setattr(ocr, "MAX_IMAGE_PIXELS", 1_000_000)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)
+    for size in [(1200, 1200), (1500, 1500), (3000, 3000)]:
+        with pytest.raises(TooLarge, match=r"^扫描\.png .*尺寸过大.*已拒绝$"):
+            read_bytes("扫描.png", tiff(size))
+    assert [str(w.message) for w in recwarn] == []
+
+
+def test_a_tiff_with_more_pages_than_the_limit_is_refused_before_any_page_is_read() -> None:
+    engine = RecordingEngine()
+    assert len(read_image("扫描.tif", tiff(*[(100, 100)] * 3), reader=engine, max_pages=3)) == 3
+    engine = RecordingEngine()
+    with pytest.raises(TooLarge) as refused:
+        read_image("扫描.tif", tiff(*[(100, 100)] * 4), reader=engine, max_pages=3)
+    assert str(refused.value) == "扫描.tif 页数过多（超过 3 页），请拆分成几个文件后再添加"
+    assert engine.pages == []
+
+
+def test_the_page_limit_allows_a_long_bound_scan() -> None:
+    assert 300 <= ocr.MAX_IMAGE_PAGES <= 1000
+    assert MAX_IMAGE_PIXELS >= 7016 * 9921  # an A3 page at 600 dpi
 
 
 # -- without an engine ---------------------------------------------------------------------------------

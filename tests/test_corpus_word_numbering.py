@@ -251,3 +251,71 @@ def test_random_nested_lists_keep_every_paragraph_once_in_order_with_words_numbe
         paragraphs.append((text, "90", level))
         wanted.append(number + separator + text)
     assert lines(numbered_docx(levels, paragraphs)) == wanted
+
+
+# -- tracked changes -----------------------------------------------------------------------------------
+
+_CHANGE = 'w:author="办公室" w:date="2025-04-08T09:00:00Z"'
+
+
+def tracked_docx(paragraphs: list[tuple[str, str]]) -> bytes:
+    """A .docx of 「List Number」 paragraphs, each (text, change) as Word writes a tracked change:
+    "" none; "deleted" text and mark deleted; "mark-deleted" only the mark deleted (the text kept);
+    "moved-from"/"moved-to" the old and new place of a paragraph moved."""
+    d = docx.Document()
+    for number, (text, change) in enumerate(paragraphs):
+        p = d.add_paragraph(style="List Number")
+        mark = {"deleted": "del", "mark-deleted": "del", "moved-from": "moveFrom", "moved-to": "moveTo"}
+        if change in mark:
+            p._p.get_or_add_pPr().append(
+                parse_xml(
+                    f'<w:rPr {nsdecls("w")}><w:{mark[change]} w:id="{100 + number}" {_CHANGE}/></w:rPr>'
+                )
+            )
+        if change == "deleted":
+            run = f'<w:del {nsdecls("w")} w:id="{number}" {_CHANGE}><w:r><w:delText>{text}</w:delText></w:r></w:del>'
+        elif change in ("moved-from", "moved-to"):
+            tag = "moveFrom" if change == "moved-from" else "moveTo"
+            run = f'<w:{tag} {nsdecls("w")} w:id="{number}" {_CHANGE}><w:r><w:t>{text}</w:t></w:r></w:{tag}>'
+        else:
+            p.add_run(text)
+            continue
+        p._p.append(parse_xml(run))
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def checked_lines(data: bytes) -> list[str]:
+    """The lines read, once `add --check`'s own reading has been found to agree with them."""
+    document = read_bytes("慰问办法.docx", data)
+    report = check_conservation(document, passages_of(document))
+    assert report.ok, report
+    return lines(data)
+
+
+def test_a_paragraph_deleted_as_a_tracked_change_takes_no_number() -> None:
+    data = tracked_docx([("探望每月一次。", "deleted"), ("体检每年一次。", ""), ("慰问金每人五百元。", "")])
+    assert checked_lines(data) == ["1. 体检每年一次。", "2. 慰问金每人五百元。"]
+    data = tracked_docx([("探望每月一次。", ""), ("体检每年一次。", "deleted"), ("慰问金每人五百元。", "")])
+    assert checked_lines(data) == ["1. 探望每月一次。", "2. 慰问金每人五百元。"]
+
+
+def test_a_moved_paragraph_is_numbered_at_its_new_place_only() -> None:
+    data = tracked_docx(
+        [
+            ("探望每月一次。", "moved-from"),
+            ("体检每年一次。", ""),
+            ("慰问金每人五百元。", ""),
+            ("探望每月一次。", "moved-to"),
+        ]
+    )
+    assert checked_lines(data) == ["1. 体检每年一次。", "2. 慰问金每人五百元。", "3. 探望每月一次。"]
+
+
+def test_text_left_of_a_paragraph_whose_mark_is_deleted_is_kept_without_a_number() -> None:
+    # Word runs the text on into the next paragraph, which carries the number; the text stays, unnumbered.
+    data = tracked_docx(
+        [("探望每月一次，", "mark-deleted"), ("体检每年一次。", ""), ("慰问金每人五百元。", "")]
+    )
+    assert checked_lines(data) == ["探望每月一次，", "1. 体检每年一次。", "2. 慰问金每人五百元。"]
