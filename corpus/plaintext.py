@@ -7,7 +7,8 @@ page number (「— 3 —」, 「第 3 页 共 12 页」) and often the page's r
 `plain_lines` turns such a text into one paragraph per line, as every other reader gives it:
 
 - a page break is a form feed or a page-number line; the page-number line is dropped, and so is a short
-  line next to a page break that recurs elsewhere in the text (the running header or footer);
+  line next to a page break whose text recurs next to another page break (or the file's start): the
+  running header or footer; a line that stands alone (a date, a salutation, a new speech) never is;
 - the wrap width is the width many lines reach, most of them inside a sentence, and almost none exceed (in display columns, a Chinese
   character being two, or in characters: editors wrap by the one, scripts by the other); when there is
   one, a line that reaches it runs on into the next line, unless the next line starts a paragraph: it is
@@ -42,6 +43,8 @@ _RUNNING_MAX = 40  # characters: a running header or footer is short
 _SENTENCE_MARK = re.compile(r"[。！？；!?;]")
 _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+# A date in figures (2024年1月5日, 2024.3.5, 2024-03-05), else a number: a running header's key keeps the one
+_FIGURES = re.compile(r"(?P<date>\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?|([./-])\d{1,2}\2\d{1,2}))|\d+")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def plain_lines(text: str, stands_alone: Callable[[str], int] = lambda line: 0) 
     `stands_alone(line)` says how firmly a line opens something of its own: 2, never a continuation (a
     new speech, a date); 1, not after a full line that ends a sentence (a heading); 0, no more than any
     line (corpus.parse.stands_alone says it for speeches)."""
-    raw = _page_furniture(_raw_lines(text))
+    raw = _page_furniture(_raw_lines(text), stands_alone)
     return _unwrap(raw, stands_alone)
 
 
@@ -80,21 +83,24 @@ def _raw_lines(text: str) -> list[_Raw]:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    """A line's text as a running header's: numbers aside (a header may carry the page's number), but a
+    date's figures kept (any two date lines would be the same line)."""
+    return _FIGURES.sub(lambda m: m.group("date") or "#", re.sub(r"\s+", "", text))
 
 
-def _page_furniture(lines: list[_Raw]) -> list[_Raw]:
+def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> list[_Raw]:
     """Drop page-number lines, and running headers/footers: a short line that is not a sentence, next to
-    a page break or at the file's start (within two non-blank lines), whose text (numbers aside)
-    recurs elsewhere in the file. As a PDF's running header, it goes from the first page too.
+    a page edge (within two non-blank lines of a page break or of the file's start), whose text (numbers
+    aside) recurs next to another page edge. As a PDF's running header, it goes from the first page too.
+    A line that stands alone (a date, a salutation, a new speech) is never dropped: a speech's own header
+    lines sit at page edges too, and a page header is not worth losing them for.
     Blank lines at a page break go too: a page break does not end a paragraph."""
     breaks = [i for i, line in enumerate(lines) if line.page_break]
     if not breaks:
         return lines
-    breaks.append(-1)  # the first page's top is a page edge too (its foot: a signature may recur there)
-    counts = Counter(_key(line.text) for line in lines if line.text.strip() and not line.page_break)
-    drop: set[int] = set()
-    for at in breaks:
+    edge_of: dict[int, int] = {}  # line → the page edge it is next to
+    # The first page's top is a page edge too (its foot is not: a signature may recur there).
+    for at in [-1, *breaks]:
         for step in (-1, 1):
             seen, i = 0, at + step
             while 0 <= i < len(lines) and seen < 2:
@@ -103,9 +109,13 @@ def _page_furniture(lines: list[_Raw]) -> list[_Raw]:
                     break
                 if line.text.strip():
                     seen += 1
-                    if _is_running(line.text, counts):
-                        drop.add(i)
+                    if _is_running(line.text) and stands_alone(line.text.strip()) < 2:
+                        edge_of.setdefault(i, _edge(lines, at))
                 i += step
+    edges: dict[str, set[int]] = {}
+    for i, edge in edge_of.items():
+        edges.setdefault(_key(lines[i].text), set()).add(edge)
+    drop = {i for i in edge_of if len(edges[_key(lines[i].text)]) >= 2}
     kept: list[_Raw] = []
     for i, line in enumerate(lines):
         if i in drop:
@@ -119,11 +129,22 @@ def _page_furniture(lines: list[_Raw]) -> list[_Raw]:
     return kept
 
 
-def _is_running(text: str, counts: Counter[str]) -> bool:
+def _edge(lines: list[_Raw], at: int) -> int:
+    """The page edge a page break at `at` makes: the first of the breaks with only blank lines between
+    (a page-number line and the form feed after it are one edge)."""
+    while at > 0:
+        before = at - 1
+        while before >= 0 and not lines[before].text.strip() and not lines[before].page_break:
+            before -= 1
+        if before < 0 or not lines[before].page_break:
+            break
+        at = before
+    return at
+
+
+def _is_running(text: str) -> bool:
     squashed = re.sub(r"\s+", "", text)
-    return (
-        0 < len(squashed) <= _RUNNING_MAX and not _SENTENCE_MARK.search(squashed) and counts[_key(text)] >= 2
-    )
+    return 0 < len(squashed) <= _RUNNING_MAX and not _SENTENCE_MARK.search(squashed)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.documents import wrap
 from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
 from corpus.parse import stands_alone
 from corpus.plaintext import plain_lines
@@ -123,3 +124,71 @@ def test_text_pasted_from_a_pdf_parses_as_the_original(name: str) -> None:
     numbered = [s for s in expected["sections"] if stands_alone(s)]
     assert all(any(f.startswith(s) for f in found) for s in numbered)
     assert check_conservation(document, [d.text for d in chunk_speech(speech)]).ok
+
+
+# A notice pasted from a PDF: 「- 1 -」 page numbers, its date under the title and again under the signature.
+NOTICE = (
+    "关于做好2024年春节期间走访慰问工作的通知\n2024年1月5日\n各县（市、区）民政局：\n"
+    "为做好春节期间走访慰问工作，现将有关事项通知如下。\n- 1 -\n"
+    "一、慰问对象为困难职工家庭。\n二、慰问标准为每户500元。\n市民政局\n2024年1月5日\n- 2 -\n"
+)
+
+
+def test_a_date_next_to_a_page_break_is_not_taken_for_a_running_header() -> None:
+    lines = plain_lines(NOTICE, stands_alone)
+    assert lines.count("2024年1月5日") == 2
+    _, speeches = speeches_of(NOTICE)
+    assert speeches[0].date == "2024-01-05"
+
+
+def two_speeches_pasted_from_a_pdf() -> str:
+    """Two speeches pasted from a PDF: pages split by form feeds, 「- 1 -」 page numbers, the body wrapped at
+    17 characters, as long as the second title (which must not run on into the body)."""
+    wrapped = {
+        "一": "这次会议是市委同意召开的，主要任务是总结工作、部署任务。市委常委会专门听取了汇报。",
+        "二": "老干部工作是党建工作的重要组成部分，说到底是政治工作。希望大家不负重托，真抓实干。",
+        "三": "今年汛期形势严峻，各地要提前做好准备，落实防汛责任，确保人民群众生命财产安全。",
+        "四": "要压实责任，加强监测预警，做好物资储备，确保安全度汛，坚决守住不死人的底线。",
+    }
+    body = {k: "\n".join(wrap(v, 17, 17)) for k, v in wrapped.items()}
+    pages = [  # the second speech starts at the foot of a page, its salutation heads the next
+        f"第一篇：在全市老干部工作会议上的讲话\n（2024年3月5日）\n同志们：\n{body['一']}\n- 1 -",
+        f"{body['二']}\n第二篇：在全市防汛工作会议上的讲话\n（2024年6月12日）\n- 2 -",
+        f"同志们：\n{body['三']}\n- 3 -",
+        f"{body['四']}\n- 4 -",
+    ]
+    return "\f".join(pages) + "\n"
+
+
+def test_dates_and_salutations_of_a_collection_pasted_from_a_pdf_are_kept() -> None:
+    text = two_speeches_pasted_from_a_pdf()
+    lines = plain_lines(text, stands_alone)
+    assert lines.count("同志们：") == 2
+    assert "（2024年3月5日）" in lines and "（2024年6月12日）" in lines
+    document, speeches = speeches_of(text)
+    assert [(s.title, s.date) for s in speeches] == [
+        ("在全市老干部工作会议上的讲话", "2024-03-05"),
+        ("在全市防汛工作会议上的讲话", "2024-06-12"),
+    ]
+    assert speeches[1].paragraphs[0].text.startswith("今年汛期形势严峻")
+    assert check_conservation(document, [d.text for s in speeches for d in chunk_speech(s)]).ok
+
+
+def test_a_running_header_recurs_at_different_page_breaks() -> None:
+    pages = [
+        "在全市老干部工作会议上的讲话\n（2024年3月5日）\n同志们：\n这次会议是市委同意召开的。\n— 1 —",
+        "中共某某市委老干部局\n老干部工作是党建工作的重要组成部分。\n— 2 —",
+        "中共某某市委老干部局\n希望大家不负重托，真抓实干。\n— 3 —",
+    ]
+    lines = plain_lines("\f".join(pages), stands_alone)
+    assert "中共某某市委老干部局" not in lines
+    assert "（2024年3月5日）" in lines and "同志们：" in lines
+
+
+def test_a_line_that_recurs_only_away_from_page_breaks_is_kept() -> None:
+    text = (
+        "在全市老干部工作会议上的讲话\n加强服务\n这次会议是市委同意召开的。\n"
+        "老干部工作是党建工作的重要组成部分。\n希望大家真抓实干。\n加强服务\n"
+        "要坚持把政治建设摆在首位。\n不断增强老同志的政治认同。\n— 1 —\n"
+    )
+    assert plain_lines(text, stands_alone).count("加强服务") == 2

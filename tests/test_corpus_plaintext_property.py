@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bench.documents import wrap
@@ -85,3 +85,55 @@ def test_any_encoding_and_any_wrap_width_keep_every_sentence_once_in_order(
     sentences = re.findall(rf"[^{ENDS}]*[{ENDS}]", "".join(body))
     assert sum(len(squeeze(s)) for s in sentences) == len(squeeze("".join(body)))
     assert len(flat) == len(squeeze("".join(body))), "a character doubled or added"
+
+
+HEADERS = ("中共某某市委老干部局", "老干部工作文件汇编", "江州市人民政府公报 第 3 期")
+PAGE_NUMBERS = ("- {} -", "— {} —", "第 {} 页")
+
+
+def paginated(lines: list[str], per_page: int, header: str, number: str, form_feed: bool) -> str:
+    """The lines as text pasted from a PDF: every page opens with the running header and ends with its
+    page number (and a form feed)."""
+    pages = [lines[at : at + per_page] for at in range(0, len(lines), per_page)]
+    text = ["\n".join([header, *page, number.format(n)]) + "\n" for n, page in enumerate(pages, start=1)]
+    return ("\f" if form_feed else "").join(text)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    speeches,
+    st.one_of(st.none(), st.integers(min_value=16, max_value=50)),
+    st.integers(min_value=4, max_value=12),  # a page holds a few lines at least
+    st.sampled_from(HEADERS),
+    st.sampled_from(PAGE_NUMBERS),
+    st.booleans(),
+)
+def test_page_furniture_goes_and_the_date_and_salutation_stay(
+    speech: tuple[str, str, str, list[str]],
+    width: int | None,
+    per_page: int,
+    header: str,
+    number: str,
+    form_feed: bool,
+) -> None:
+    title, date, speaker, body = speech
+    # The date again at the end, as under a notice's signature: a date line that recurs.
+    lines = [*lines_of(title, date, speaker, body, width, "").splitlines(), date]
+    # Two pieces of wrapped text alike but for their figures, each at a page's edge, are a running header
+    # by every sign a plain text has: a speech does not repeat itself so.
+    pieces = [re.sub(r"\d+", "#", line) for line in lines[4:] if not re.search(f"[{ENDS}]", line)]
+    assume(len(pieces) == len(set(pieces)))
+    text = paginated(lines, min(per_page, len(lines) - 1), header, number, form_feed)  # two pages at least
+    original = lines_of(title, date, speaker, body, None, "") + date + "\n"
+    reference = parse_document(read_bytes("讲话.txt", original.encode()))
+    document = read_bytes("讲话.txt", text.encode())
+    assert document.text.count("同志们：") == 1
+    assert document.text.count(date) == 2
+    assert squeeze(header) not in squeeze(document.text)
+    speeches_read = parse_document(document)
+    assert [(s.title, s.date, s.speaker) for s in speeches_read] == [
+        (s.title, s.date, s.speaker) for s in reference
+    ]
+    flat = squeeze("".join(d.text for s in speeches_read for d in chunk_speech(s)))
+    assert flat == squeeze("".join(d.text for s in reference for d in chunk_speech(s)))
+    assert squeeze("".join(body)) in flat, "a sentence lost, doubled or out of order"
