@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from corpus import describe_os_error
 from index import PassageRecord
 
 from .records import Answer, Hit
@@ -76,8 +77,12 @@ def load_questions(path: Path) -> list[GoldQuestion]:
     questions = []
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise GoldFormatError(f"无法读取题集 {path}：{e}") from e
+    except UnicodeDecodeError as e:
+        raise GoldFormatError(
+            f"题集 {path} 不是 UTF-8 编码的 JSON Lines 文件（第 {e.start} 字节起无法解码），请另存为 UTF-8"
+        ) from e
+    except OSError as e:
+        raise GoldFormatError(f"无法读取题集 {path}：{describe_os_error(e)}") from e
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue

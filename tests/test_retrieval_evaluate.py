@@ -208,5 +208,6 @@ def test_a_missing_or_undecodable_gold_file_raises_gold_format_error(tmp_path: P
         load_questions(tmp_path / "missing.jsonl")
     gbk = tmp_path / "gbk.jsonl"
     gbk.write_bytes('{"question": "离休干部", "answers": []}'.encode("gbk"))
-    with pytest.raises(GoldFormatError, match="无法读取"):
+    with pytest.raises(GoldFormatError, match="不是 UTF-8 编码") as caught:
         load_questions(gbk)
+    assert "codec" not in str(caught.value)  # Chinese only, no Python codec message
