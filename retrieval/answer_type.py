@@ -35,18 +35,23 @@ GENERAL: dict[AnswerKind, AnswerKind] = {
     "hour": "time",
 }
 
-_NUMBER = r"[0-9０-９][0-9０-９.,，]*|[〇零一二三四五六七八九十百千万两几数半]+|X+"
+_NUMBER = r"[0-9０-９][0-9０-９.,，]*|[〇○零一二三四五六七八九十百千万两几数半壹贰叁肆伍陆柒捌玖拾佰仟萬]+|X+"
+_ABOUT = r"(?:余|多)?"  # 「三十多个」, 「5000余元」, 「20多亿元」
+# 「三点意见」: 点 counts points of a speech, not an hour, before these
+_POINTS = r"(?:要求|意见|建议|希望|体会|看法|考虑|启示|经验|措施|做法|打算|原则|任务|内容|认识|思考|想法)"
 _ASKS_AMOUNT = re.compile(
-    r"多少|(?<!哪)几[个名人次天年岁所项位条家批种件份倍元块月周成]|比例|多大|多高|多长|多久|多重|多远|百分之"
+    r"多少|(?<!哪)几[个名人次天年岁所项位条家批种件份倍元块月周成点]|比例|多大|多高|多长|多久|多重|多远|百分之"
 )
-_ASKS_TIME = re.compile(r"什么时候|啥时候|何时|几时|哪一?年|哪一?天|几月|几号|什么时间|几点|哪个月")
+_ASKS_TIME = re.compile(
+    rf"什么时候|啥时候|何时|几时|哪一?年|哪一?天|几月|几号|什么时间|几点(?!{_POINTS})|哪个月"
+)
 # A share or a sum is asked only with a word asking for a number: 「报销比例是多少」, not 「如何提高比重」.
 _ASKS_NUMBER = re.compile(r"多少|(?<!哪)几(?!乎)|多大|多高|百分之几|几成")
 # The specific kinds, asked by the unit the question names (most specific first).
 _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("year", re.compile(r"哪一?年(?!级)|何年|什么年份|哪个年份")),
     ("day", re.compile(r"哪一?天|几月|几号|哪个月|哪一?日|什么日期")),
-    ("hour", re.compile(r"几点|什么时段|哪个时段")),
+    ("hour", re.compile(rf"几点(?!{_POINTS})|什么时段|哪个时段")),
     ("share", re.compile(r"比例|占比|比重|百分之几|百分比|几成|多少%|(?:比|概|增长)率")),
     ("money", re.compile(r"多少钱|多少元|几元|多少[万亿千百]元|多少块|多少(?:美元|港元)|金额|数额")),
     ("people", re.compile(r"(?:多少|几)个?(?:人|名|位)(?![额称单字置])")),
@@ -67,36 +72,47 @@ _COUNTED = re.compile(
     r"|门|班|台|辆|座|张|本|篇|套)|多久|多长|多大|多高|多重|多远"
 )
 _AMOUNT = re.compile(
-    rf"(?:{_NUMBER})\s*(?:%|％|‰|元|万|亿|千|百|人|名|个|次|天|日|年|岁|周岁|所|项|位|条|家|批|种|件|份|倍|成"
-    r"|平方|公里|米|吨|小时|分钟|月|周|户|支|场|届|期|门|班|台|辆|座)|百分之|[0-9０-９]"
+    rf"(?:{_NUMBER})\s*{_ABOUT}\s*(?:%|％|‰|元|万|亿|千|百|人|名|个|次|天|日|年|岁|周岁|所|项|位|条|家|批|种|件|份|倍|成"
+    r"|平方|公里|米|吨|小时|分钟|月|周|户|支|场|届|期|门|班|台|辆|座|亩|栋|幢|间|套|处|段|张|本|册|篇|首|部|集|页"
+    rf"|公顷|公斤|千克|斤|克|升)|(?:{_NUMBER})\s*点\s*{_POINTS}|百分之|[0-9０-９]"
+)
+# Holidays answer 「什么时候」 and 「哪天」: 「春节前发放到位」
+_HOLIDAY = (
+    r"(?:春节|元旦|国庆|中秋|清明|端午|除夕|重阳|元宵|五一|七一|八一|十一|[正腊]月|初[一二三四五六七八九十])"
 )
 _TIME = re.compile(
     rf"(?:周|星期)[一二三四五六日天]|(?:{_NUMBER})\s*(?:年|月|日|号|时|点|世纪|年代)"
-    r"|[春夏秋冬][季天]|上午|下午|年底|年初|年末|月底|月初|今年|去年|明年|以来|之前|之后|期间|时期"
+    r"|[春夏秋冬][季天]|上午|下午|年底|年初|年末|年中|年内|月内|月底|月初|今年|去年|明年|以来|之前|之后|期间|时期"
+    rf"|季度|即日|之日|{_HOLIDAY}"
 )
 _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
     "money": re.compile(
-        rf"(?:{_NUMBER})\s*(?:[万亿千百]\s*)?(?:余|多)?\s*(?:元|圆|块|美元|港元|欧元|英镑|日元)"
-        rf"|(?:{_NUMBER})\s*个?\s*[万亿](?![人名户次个位家所项条件座台辆只头倍])|[￥¥$]\s*[0-9]|人民币\s*[0-9]"
+        rf"(?:{_NUMBER})\s*{_ABOUT}\s*(?:[万亿千百]\s*)?{_ABOUT}\s*(?:元|圆|块|美元|港元|欧元|英镑|日元)"
+        rf"|(?:{_NUMBER})\s*{_ABOUT}\s*个?\s*[万亿]{_ABOUT}(?![人名户次个位家所项条件座台辆只头倍])"
+        r"|[￥¥$]\s*[0-9]|人民币\s*[0-9]"
     ),
-    "people": re.compile(rf"(?:{_NUMBER})\s*个?\s*(?:[万千百]\s*)?(?:余|多)?\s*(?:人|名|位)"),
+    "people": re.compile(rf"(?:{_NUMBER})\s*{_ABOUT}\s*个?\s*(?:[万千百]\s*)?{_ABOUT}\s*(?:人|名|位)"),
     "share": re.compile(
         rf"%|‰|百分之|百分点|(?:{_NUMBER})\s*(?:成|分之)|[半全]数|一半|过半|大半|(?:全|足)额|[0-9]\s*[:比]\s*[0-9]"
     ),
     "year": re.compile(
-        r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年|[今去明前后上当同次翌本]年(?!龄|级|轻)|大前年|本年度"
+        r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年|[今去明前后上当同次翌本]年(?!龄|级|轻)|大前年|本年度"
+        r"|(?<![0-9])(?:19|20)[0-9]{2}[./-](?:1[0-2]|0?[1-9])(?![0-9])"
     ),
     "day": re.compile(
         rf"(?:{_NUMBER})\s*(?:月|日|号(?![文令楼线院房门字码]))|(?:周|星期|礼拜)[一二三四五六日天]"
         r"|[今明昨后前当次翌]天|[今明昨当次翌]日|月[底初中末]|[上中下]旬|[上下本这]周|[上下本这]个?月"
         r"|(?<![0-9.])(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+        r"|(?<![0-9])(?:19|20)[0-9]{2}[./-](?:1[0-2]|0?[1-9])[./-](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+        rf"|[今明昨当]晚|{_HOLIDAY}"
     ),
     # 「三点意见」, 「一时难以解决」 are no hours: a clock time is a digit's 点/时, or one with what follows a
     # time (半, 分, 整, 至…), or after 上午/下午…
     "hour": re.compile(
-        r"[0-9]{1,2}\s*[点时](?!期|代|候|间)|[0-9]{1,2}\s*:\s*[0-9]{2}"
-        r"|[〇零一二三四五六七八九十两]+\s*[点时](?:钟|半|整|许|左右|前|后|至|到|[—–\-~～]|[〇零一二三四五六七八九十]+分|[，。、；]|$)"
-        r"|[上下中]午|早上|早晨|晚上|凌晨|傍晚|夜间"
+        rf"[0-9]{{1,2}}\s*[点时](?!期|代|候|间|{_POINTS})|[0-9]{{1,2}}\s*:\s*[0-9]{{2}}"
+        r"|[〇零一二三四五六七八九十两]+\s*[点时](?:钟|半|整|许|左右|前|后|至|到|[—–\-~～]|[〇零一二三四五六七八九十]+分|[，。、；]|$"
+        r"|开始|召开|举行|出发|集合|报到|截止|起|以前|开门|关门|开馆|闭馆|结束|准时)"
+        r"|[早晚]\s*[0-9〇零一二三四五六七八九十两]+\s*[点时]|[上下中]午|早上|早晨|晚上|[今明昨当]晚|凌晨|傍晚|夜间"
     ),
 }
 # Numbers that count nothing: ordinals (第六届) and 「每一名」, 「这一项」 (one of a kind).
@@ -136,7 +152,7 @@ def asks_for(question: str) -> AnswerKind | None:
 
 
 _DATE = re.compile(
-    r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?"
 )
 
@@ -153,7 +169,8 @@ def holds(kind: AnswerKind, text: str) -> bool:
         return bool(_HOLDS[kind].search(text) or (kind == "money" and _HOLDS["share"].search(text)))
     if kind == "amount":
         return bool(_AMOUNT.search(_NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text))))
-    return bool(_TIME.search(text))
+    # a time: any date or time, or a year, a day or an hour
+    return bool(_TIME.search(text)) or any(_HOLDS[k].search(text) for k in ("year", "day", "hour"))
 
 
 def kind_missing(question: str, text: str) -> float:
@@ -164,6 +181,7 @@ def kind_missing(question: str, text: str) -> float:
 
 _CN_DIGITS = {
     "〇": 0,
+    "○": 0,  # a circle typed for 〇 (二○二四年), common in official documents
     "零": 0,
     "一": 1,
     "二": 2,
@@ -206,7 +224,7 @@ def numeral_value(word: str) -> int | None:
     return total + section + (digit or 0)
 
 
-_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -179,3 +179,48 @@ def test_a_sum_or_share_is_asked_only_by_a_number_word_about_what_is_paid(
 )
 def test_what_holds_a_sum_a_share_a_day_or_an_hour(kind: str, text: str, held: bool) -> None:
     assert holds(kind, text) is held  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("书记提出了几点要求？", "amount"),  # points of a speech, not an hour
+        ("现场观摩会几点出发？", "hour"),
+        ("会议什么时候召开？", "time"),
+    ],
+)
+def test_points_of_a_speech_are_counted_not_timed(question: str, kind: str) -> None:
+    assert asks_for(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("money", "总投资20多亿元。"),
+        ("money", "投入百余亿元。"),
+        ("money", "补助八百多万。"),
+        ("money", "奖励壹仟伍佰元。"),  # capital numerals
+        ("amount", "建立三十多个支部。"),
+        ("amount", "十余家企业参加。"),
+        ("amount", "新建活动室两栋。"),
+        ("amount", "我提出三点要求。"),
+        ("time", "会议定于明天召开。"),  # a day is a time
+        ("time", "慰问金于春节前发放到位。"),
+        ("day", "慰问金于春节前发放到位。"),
+        ("time", "第三季度完成。"),
+        ("time", "自发布之日起施行。"),
+        ("hour", "九点开始。"),
+        ("hour", "于九时召开。"),
+        ("hour", "晚十点截止。"),
+        ("year", "二○二四年完成。"),  # ○ typed for 〇
+        ("year", "2012-12-01起施行。"),
+        ("day", "2024.3.5召开。"),
+    ],
+)
+def test_more_ways_of_writing_an_answer_are_held(kind: str, text: str) -> None:
+    assert holds(kind, text), text  # type: ignore[arg-type]
+
+
+def test_a_year_typed_with_a_circle_is_the_year_a_question_names() -> None:
+    assert figure_missing("2024年投资多少？", "二○二四年投资三亿元。") == 0.0
+    assert not holds("hour", "我讲3点意见。") and not holds("hour", "我提出三点要求。")
