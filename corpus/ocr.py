@@ -21,14 +21,16 @@ import io
 import logging
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from .errors import TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
@@ -149,37 +151,101 @@ def read_image(
     from PIL import Image as PILImage
 
     PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    image = _open_pages(name, data, max_pages)
+    opened = _open_pages(name, data, max_pages)
     reader = reader or engine()
     if reader is None:
         raise UnreadableFile(f"{name} 是图片。{missing_engine_reason()}")
-    return [recognise(name, reader, frame) for frame in _decoded_pages(name, image)]
+    return [recognise(name, reader, frame) for frame in _decoded_pages(name, opened)]
 
 
-def _open_pages(name: str, data: bytes, max_pages: int) -> Image:
-    """The image file opened (no page decoded yet), once every page is known to be within the limits."""
+class _Opened(NamedTuple):
+    """An image file opened for reading: the file (no page decoded yet) and how many pages it has."""
+
+    image: Image
+    pages: int
+
+
+# Pillow raises all of these on a damaged or truncated file, from opening it to decoding a page (a missing
+# tag, a short read, a table index past its end…); the decompression-bomb refusal is not among them.
+_DAMAGE = (
+    TypeError,
+    KeyError,
+    IndexError,
+    struct.error,
+    ZeroDivisionError,
+    ValueError,
+    OSError,
+    EOFError,
+    SyntaxError,
+)
+# What Pillow warns when a TIFF directory runs past the end of the file: the directory is cut short, and
+# with it the pages after it (Pillow then ends the file there without an error).
+_CUT_SHORT = (
+    "Corrupt EXIF data",
+    "Possibly corrupt EXIF data",
+    "Truncated File Read",
+    "Tag data larger than file",
+    "Tag offset too large",
+)
+
+
+def _damaged(name: str, number: int, image: Image) -> UnreadableFile:
+    where = f"第 {number} 页无法读取" if image.format == "TIFF" else "无法读取"
+    return UnreadableFile(f"{name} 已损坏或不完整（{where}），请重新扫描或重新复制后再添加")
+
+
+@contextmanager
+def _pillow_warnings(name: str) -> Iterator[list[warnings.WarningMessage]]:
+    """Pillow's warnings (in English, on stderr) caught: a decompression-bomb warning raised, so that it is
+    refused like an error; the others collected for the caller and logged, never shown to the user."""
     from PIL import Image as PILImage
-    from PIL import UnidentifiedImageError
 
-    # Pillow only warns (in English, on stderr) below twice its limit: here that is a refusal like any other.
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-        try:
-            image = PILImage.open(io.BytesIO(data))
-            sizes = []
-            while len(sizes) <= max_pages:
-                sizes.append(image.size)
-                try:
-                    image.seek(len(sizes))
-                except EOFError:
-                    break
-            image.seek(0)
-        except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError) as e:
-            log.info("Pillow refused %s as a decompression bomb: %s", name, e)
-            raise TooLarge(f"{name} 的图片尺寸过大，疑似损坏或恶意文件，已拒绝") from e
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
-            log.info("Pillow could not open %s: %r", name, e)
-            raise UnreadableFile(f"{name} 不是有效的图片文件") from e
+        yield caught
+    for warning in caught:
+        log.info("Pillow warned on %s: %s", name, warning.message)
+
+
+def _cut_short(caught: list[warnings.WarningMessage]) -> bool:
+    return any(str(warning.message).startswith(_CUT_SHORT) for warning in caught)
+
+
+def _open_pages(name: str, data: bytes, max_pages: int) -> _Opened:
+    """The image file opened (no page decoded yet), once every page is known to be within the limits.
+    Only a TIFF has pages: of an animated PNG or GIF (or a phone's multi-picture JPEG) the first picture is
+    the page."""
+    from PIL import Image as PILImage
+
+    sizes: list[tuple[int, int]] = []
+    try:
+        with _pillow_warnings(name) as caught:
+            try:
+                image = PILImage.open(io.BytesIO(data))
+            except _DAMAGE as e:
+                log.info("Pillow could not open %s: %r", name, e)
+                raise UnreadableFile(
+                    f"{name} 不是有效的图片文件（可能已损坏或不完整），请重新扫描或重新复制后再添加"
+                ) from e
+            try:
+                while True:
+                    if _cut_short(caught):
+                        raise EOFError("a TIFF directory runs past the end of the file")
+                    sizes.append(image.size)
+                    if image.format != "TIFF" or len(sizes) > max_pages:
+                        break
+                    try:
+                        image.seek(len(sizes))
+                    except EOFError:
+                        break
+                image.seek(0)
+            except _DAMAGE as e:
+                log.info("Pillow could not read page %d of %s: %r", len(sizes) + 1, name, e)
+                raise _damaged(name, len(sizes) + 1, image) from e
+    except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError) as e:
+        log.info("Pillow refused %s as a decompression bomb: %s", name, e)
+        raise TooLarge(f"{name} 的图片尺寸过大，疑似损坏或恶意文件，已拒绝") from e
     if len(sizes) > max_pages:
         raise TooLarge(f"{name} 页数过多（超过 {max_pages} 页），请拆分成几个文件后再添加")
     for number, (width, height) in enumerate(sizes, start=1):
@@ -189,20 +255,64 @@ def _open_pages(name: str, data: bytes, max_pages: int) -> Image:
                 f"{name} {where}尺寸过大（{width}×{height} 像素，上限 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素），"
                 "疑似损坏或恶意文件，已拒绝"
             )
-    return image
+    return _Opened(image, len(sizes))
 
 
-def _decoded_pages(name: str, image: Image) -> Iterator[Image]:
-    """The pages of an opened image, each decoded as RGB only when the one before has been read."""
-    from PIL import ImageSequence
+def _decoded_pages(name: str, opened: _Opened) -> Iterator[Image]:
+    """The pages of an opened image, each decoded (as `page_for_ocr` makes it) only when the one before has
+    been read. A page that cannot be decoded in full is refused, not skipped nor read in part."""
+    image, pages = opened
+    for number in range(1, pages + 1):
+        try:
+            with _pillow_warnings(name) as caught:
+                image.seek(number - 1)
+                image.load()
+                if _cut_short(caught):
+                    raise EOFError("a TIFF directory runs past the end of the file")
+                page = page_for_ocr(image, name)
+        except _DAMAGE as e:
+            log.info("Pillow could not decode page %d of %s: %r", number, name, e)
+            raise _damaged(name, number, image) from e
+        yield page
+        del page
+
+
+def page_for_ocr(image: Image, name: str = "") -> Image:
+    """A decoded page as the engines read it: 8-bit RGB, turned upright as its EXIF orientation says (a
+    phone photo), the print of a 16-bit greyscale scan kept (not clipped to white), a transparent background
+    made white (not black)."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps
 
     try:
-        for frame in ImageSequence.Iterator(image):
-            page = frame.convert("RGB")
-            yield page
-    except (OSError, ValueError, SyntaxError) as e:  # a page damaged past its header
-        log.info("Pillow could not decode a page of %s: %r", name, e)
-        raise UnreadableFile(f"{name} 不是有效的图片文件") from e
+        image = ImageOps.exif_transpose(image) or image
+    except _DAMAGE as e:  # damaged EXIF data says nothing reliable about the page: it is read as it is
+        log.info("could not apply the EXIF orientation of %s: %r", name, e)
+    if image.mode in ("I", "I;16", "I;16L", "I;16B", "I;16N", "F"):
+        image = _eight_bit(image)
+    if image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in image.info:
+        image = image.convert("RGBA")
+        white = PILImage.new("RGBA", image.size, (255, 255, 255, 255))
+        white.alpha_composite(image)
+        image = white
+    return image.convert("RGB")
+
+
+def _eight_bit(image: Image) -> Image:
+    """A greyscale page of more than 8 bits a pixel as 8-bit greyscale, its values scaled from the range
+    they use (a 12-bit scanner's 0–4095 as well as 0–65535) to 0–255."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    values = np.asarray(image, dtype=np.float64)
+    low, high = float(values.min()), float(values.max())
+    if high <= 255:
+        scaled = values
+    elif high > low:
+        scaled = (values - low) * (255 / (high - low))
+    else:  # one value everywhere: a blank page, as light or dark as it is
+        scaled = values / 256
+    return PILImage.fromarray(np.clip(np.rint(scaled), 0, 255).astype(np.uint8), mode="L")
 
 
 def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:

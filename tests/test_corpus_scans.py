@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import weakref
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from bench.documents import cer, squeeze
 from corpus import Document, OcrEngine, installed_engines, ocr, parse_document, read_bytes, read_document
@@ -236,6 +238,150 @@ def test_a_tiff_with_more_pages_than_the_limit_is_refused_before_any_page_is_rea
 def test_the_page_limit_allows_a_long_bound_scan() -> None:
     assert 300 <= ocr.MAX_IMAGE_PAGES <= 1000
     assert MAX_IMAGE_PIXELS >= 7016 * 9921  # an A3 page at 600 dpi
+
+
+# -- damaged and unusual image files -------------------------------------------------------------------
+
+
+class KeepingEngine:
+    """A fake engine: reads nothing, and keeps a copy of the pixels of each page it is given."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.pages: list[np.ndarray] = []
+
+    def read(self, image: Image.Image) -> Reading:
+        self.pages.append(np.asarray(image).copy())
+        return Reading(lines=())
+
+
+def printed(size: tuple[int, int], shift: int = 0) -> Image.Image:
+    """A greyscale page with rows of "print": bars of ink on white."""
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    for top in range(12, size[1] - 12, 14):
+        draw.rectangle((10 + shift, top, size[0] - 10, top + 5), fill=0)
+    return image
+
+
+def printed_tiff(compression: str | None) -> bytes:
+    pages = [printed((160, 220), shift) for shift in (0, 6, 12)]
+    if compression == "group4":
+        pages = [page.convert("1") for page in pages]
+    out = io.BytesIO()
+    pages[0].save(out, format="TIFF", compression=compression, save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
+REFUSED_AS_DAMAGED = re.compile(
+    r"^扫描\.tif (已损坏或不完整（第 \d 页无法读取）|不是有效的图片文件（可能已损坏或不完整）)，"
+    r"请重新扫描或重新复制后再添加$"
+)
+
+
+@pytest.mark.parametrize("compression", ["group4", "tiff_lzw", None])
+def test_a_truncated_multipage_tiff_is_read_in_full_or_refused_in_one_chinese_line(
+    compression: str | None, recwarn: pytest.WarningsRecorder
+) -> None:
+    data = printed_tiff(compression)
+    whole = KeepingEngine()
+    assert len(read_image("扫描.tif", data, reader=whole)) == 3
+    refusals = set()
+    for cut in range(0, len(data), max(1, len(data) // 1500)):
+        engine = KeepingEngine()
+        try:
+            read_image("扫描.tif", data[:cut], reader=engine)
+        except UnreadableFile as e:  # anything else fails the test
+            assert REFUSED_AS_DAMAGED.match(str(e)), (cut, str(e))
+            refusals.add(str(e))
+            continue
+        assert len(engine.pages) == 3, cut  # never a page left out
+        assert all((got == want).all() for got, want in zip(engine.pages, whole.pages, strict=True)), cut
+    assert any("第 2 页" in r for r in refusals) and any("第 3 页" in r for r in refusals)
+    assert [str(w.message) for w in recwarn] == []  # Pillow's English warnings go to the log only
+
+
+def test_a_damaged_png_or_jpeg_is_refused_in_one_chinese_line() -> None:
+    for suffix, kind in [("png", "PNG"), ("jpg", "JPEG")]:
+        out = io.BytesIO()
+        printed((160, 220)).save(out, format=kind)
+        data = out.getvalue()
+        for cut in range(0, len(data), 7):
+            try:
+                read_image(f"扫描.{suffix}", data[:cut], reader=KeepingEngine())
+            except UnreadableFile as e:
+                assert str(e).startswith(f"扫描.{suffix} ") and str(e).endswith(
+                    "请重新扫描或重新复制后再添加"
+                )
+
+
+@pytest.mark.parametrize(("kind", "suffix"), [("TIFF", "tif"), ("PNG", "png")])
+@pytest.mark.parametrize("white", [65535, 4095])  # 16-bit, and a 12-bit scanner's values stored in 16 bits
+def test_a_16_bit_greyscale_page_keeps_its_print(kind: str, suffix: str, white: int) -> None:
+    ink = np.asarray(printed((160, 220))) < 128
+    values = np.where(ink, white // 20, white).astype(np.uint16)
+    out = io.BytesIO()
+    Image.fromarray(values).save(out, format=kind)
+    engine = KeepingEngine()
+    read_image(f"扫描.{suffix}", out.getvalue(), reader=engine)
+    [got] = engine.pages
+    assert (got[ink] < 40).all() and (got[~ink] > 215).all()
+
+
+def transparent(mode: str) -> bytes:
+    """A PNG of black print on a transparent background (black where transparent, as many tools leave it)."""
+    ink = np.asarray(printed((160, 220))) < 128
+    alpha = np.where(ink, 255, 0).astype(np.uint8)
+    black = np.zeros_like(alpha)
+    if mode == "RGBA":
+        image = Image.fromarray(np.dstack([black, black, black, alpha]), mode="RGBA")
+    elif mode == "LA":
+        image = Image.fromarray(np.dstack([black, alpha]), mode="LA")
+    else:  # a palette image with one transparent colour
+        image = Image.fromarray(np.where(ink, 1, 0).astype(np.uint8), mode="P")
+        image.putpalette([0, 0, 0, 0, 0, 0])
+        image.info["transparency"] = 0
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "P"])
+def test_a_transparent_png_is_read_as_print_on_white(mode: str) -> None:
+    ink = np.asarray(printed((160, 220))) < 128
+    engine = KeepingEngine()
+    read_image("扫描.png", transparent(mode), reader=engine)
+    [got] = engine.pages
+    assert (got[ink] < 40).all() and (got[~ink] > 215).all()
+
+
+def test_a_phone_photo_is_turned_as_its_exif_orientation_says() -> None:
+    # Stored 200 wide and 100 high with a mark at the top left; Orientation 6: turn a quarter clockwise to view.
+    image = Image.new("RGB", (200, 100), "white")
+    ImageDraw.Draw(image).rectangle((2, 2, 7, 7), fill="black")
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif, quality=95)
+    engine = KeepingEngine()
+    [page_read] = read_image("照片.jpg", out.getvalue(), reader=engine)
+    [got] = engine.pages
+    assert got.shape[:2] == (200, 100)  # upright: 100 wide, 200 high
+    assert (page_read.width, page_read.height) == (100, 200)
+    assert got[2:8, 92:98].mean() < 100 and got[2:8, 2:8].mean() > 200  # the mark now at the top right
+
+
+def test_an_animated_png_or_gif_is_one_page_only_a_tiff_has_pages() -> None:
+    frames = [printed((160, 220), shift).convert("RGB") for shift in (0, 6, 12)]
+    for kind in ["PNG", "GIF"]:
+        out = io.BytesIO()
+        frames[0].save(out, format=kind, save_all=True, append_images=frames[1:], duration=100)
+        assert getattr(Image.open(io.BytesIO(out.getvalue())), "n_frames", 1) == 3
+        engine = KeepingEngine()
+        assert len(read_image("扫描.png", out.getvalue(), reader=engine)) == 1
+        assert (engine.pages[0] == np.asarray(frames[0])).all()
+    assert len(read_image("扫描.tif", printed_tiff("tiff_lzw"), reader=KeepingEngine())) == 3
 
 
 # -- without an engine ---------------------------------------------------------------------------------
