@@ -7,8 +7,10 @@ page number (「— 3 —」, 「第 3 页 共 12 页」) and often the page's r
 `plain_lines` turns such a text into one paragraph per line, as every other reader gives it:
 
 - a page break is a form feed or a page-number line; the page-number line is dropped, and so is a short
-  line next to a page break whose text recurs next to another page break (or the file's start): the
-  running header or footer; a line that stands alone (a date, a salutation, a new speech) never is;
+  line next to a page break between pages whose text recurs on the same side of another (or at the
+  file's start): the running header or footer, kept where it is the file's first line and the title; a
+  line that stands alone (a date, a salutation, a new speech) only when it heads two page breaks, and
+  never at the file's start; the last page's foot is no page break (a signature is there);
 - the wrap width is the width many lines reach, most of them inside a sentence, and almost none exceed (in display columns, a Chinese
   character being two, or in characters: editors wrap by the one, scripts by the other); when there is
   one, a line that reaches it runs on into the next line, unless the next line starts a paragraph: it is
@@ -91,15 +93,24 @@ def _key(text: str) -> str:
 def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> list[_Raw]:
     """Drop page-number lines, and running headers/footers: a short line that is not a sentence, next to
     a page edge (within two non-blank lines of a page break or of the file's start), whose text (numbers
-    aside) recurs next to another page edge. As a PDF's running header, it goes from the first page too.
-    A line that stands alone (a date, a salutation, a new speech) is never dropped: a speech's own header
-    lines sit at page edges too, and a page header is not worth losing them for.
+    aside) recurs on the same side (above or below) of another page edge, one of them a page break between
+    pages. The last page's foot (a page number after the signature) is no page edge: an issuer over the
+    title and under the signature is no running header, and a document of one page loses nothing.
+    A running header goes from the first page too, but for the file's first line when it is the title (a
+    title that heads every page) and for a line that stands alone (a date, a salutation, a new speech):
+    these go only at page breaks between pages, so that a speech's own header lines stay, and a line that
+    stands alone only when it recurs at two of them.
     Blank lines at a page break go too: a page break does not end a paragraph."""
     breaks = [i for i, line in enumerate(lines) if line.page_break]
     if not breaks:
         return lines
-    edge_of: dict[int, int] = {}  # line → the page edge it is next to
-    # The first page's top is a page edge too (its foot is not: a signature may recur there).
+    texts = [i for i, line in enumerate(lines) if line.text.strip() and not line.page_break]
+    if not texts:
+        return [line for line in lines if not line.page_break]
+    inner = {_edge(lines, at) for at in breaks if texts[0] < at < texts[-1]}  # between pages
+    counted = inner | {-1}  # and the first page's top: not the last page's foot, where a signature is
+    edge_of: dict[int, tuple[int, int]] = {}  # line → the page edge it is next to, and its side (-1 above)
+    # The first page's top is a page edge too (the last one's foot is not: a signature may recur there).
     for at in [-1, *breaks]:
         for step in (-1, 1):
             seen, i = 0, at + step
@@ -109,13 +120,21 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
                     break
                 if line.text.strip():
                     seen += 1
-                    if _is_running(line.text) and stands_alone(line.text.strip()) < 2:
-                        edge_of.setdefault(i, _edge(lines, at))
+                    if _is_running(line.text):
+                        edge_of.setdefault(i, (_edge(lines, at), step))
                 i += step
-    edges: dict[str, set[int]] = {}
-    for i, edge in edge_of.items():
-        edges.setdefault(_key(lines[i].text), set()).add(edge)
-    drop = {i for i in edge_of if len(edges[_key(lines[i].text)]) >= 2}
+    edges: dict[tuple[str, int], set[int]] = {}  # a running header keeps to one side of the breaks
+    for i, (edge, side) in edge_of.items():
+        edges.setdefault((_key(lines[i].text), side), set()).add(edge)
+    title = texts[0] if _heads(lines, texts, stands_alone) else None
+    drop: set[int] = set()
+    for i, (edge, side) in edge_of.items():
+        at = edges[_key(lines[i].text), side]
+        if stands_alone(lines[i].text.strip()) >= 2:  # a date heading every page, never the speech's own
+            if edge in inner and len(at & inner) >= 2:
+                drop.add(i)
+        elif len(at & counted) >= 2 and at & inner and (edge in inner or i != title):
+            drop.add(i)
     kept: list[_Raw] = []
     for i, line in enumerate(lines):
         if i in drop:
@@ -127,6 +146,16 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
             continue  # blank lines after it
         kept.append(line)
     return kept
+
+
+def _heads(lines: list[_Raw], texts: list[int], stands_alone: Callable[[str], int]) -> bool:
+    """Whether the file's first line is the document's own (its title, a date), not a running header over
+    it: what follows it is not a longer short line (a title under a header), but a date, a salutation, a
+    speaker's name, a sentence."""
+    if len(texts) < 2:
+        return True
+    first, after = (re.sub(r"\s+", "", lines[i].text) for i in texts[:2])
+    return not (_is_running(after) and stands_alone(after) < 2 and len(after) >= len(first))
 
 
 def _edge(lines: list[_Raw], at: int) -> int:

@@ -192,3 +192,64 @@ def test_a_line_that_recurs_only_away_from_page_breaks_is_kept() -> None:
         "要坚持把政治建设摆在首位。\n不断增强老同志的政治认同。\n— 1 —\n"
     )
     assert plain_lines(text, stands_alone).count("加强服务") == 2
+
+
+# A one-page notice ending with its page number: the issuer under the title and again as its signature.
+SIGNED_NOTICE = (
+    "XX市人民政府办公室\n关于做好春节期间安全工作的通知\n各区县人民政府：\n"
+    "为做好春节期间安全工作，现通知如下。\n一、加强值班值守。\n二、做好应急准备。\n"
+    "XX市人民政府办公室\n2024年1月20日\n— 1 —\n"
+)
+
+
+def test_the_issuer_over_the_title_and_under_the_signature_is_kept() -> None:
+    lines = plain_lines(SIGNED_NOTICE, stands_alone)
+    assert lines.count("XX市人民政府办公室") == 2
+    _, speeches = speeches_of(SIGNED_NOTICE)
+    assert speeches[0].title.endswith(
+        "关于做好春节期间安全工作的通知"
+    )  # with its issuer, as GB/T 9704 has it
+    assert (speeches[0].issuer, speeches[0].date) == ("XX市人民政府办公室", "2024-01-20")
+
+
+def test_a_line_at_the_file_start_and_end_of_two_pages_is_not_a_running_header() -> None:
+    page_one, page_two = SIGNED_NOTICE.split("一、加强值班值守。\n")
+    text = f"{page_one}— 1 —\n\f一、加强值班值守。\n{page_two.replace('— 1 —', '— 2 —')}"
+    assert plain_lines(text, stands_alone).count("XX市人民政府办公室") == 2
+
+
+def test_a_title_that_heads_every_page_stays_the_title() -> None:
+    pages = [
+        "关于做好离休干部体检工作的通知\n各区县老干部局：\n一、体检时间为3月至5月。\n— 1 —",
+        "关于做好离休干部体检工作的通知\n二、体检标准不得低于上年。\n— 2 —",
+        "关于做好离休干部体检工作的通知\n三、各单位要高度重视。\n中共某某市委老干部局\n2024年4月2日\n— 3 —",
+    ]
+    text = "\f".join(pages) + "\n"
+    assert plain_lines(text, stands_alone).count("关于做好离休干部体检工作的通知") == 1
+    document, speeches = speeches_of(text)
+    assert speeches[0].title == "关于做好离休干部体检工作的通知"
+    assert "".join(p.text for p in speeches[0].paragraphs).count("关于做好离休干部体检工作的通知") == 0
+    assert check_conservation(document, [d.text for d in chunk_speech(speeches[0])]).ok
+
+
+def test_a_date_that_heads_every_page_is_dropped_there_and_the_sentence_runs_on() -> None:
+    body = (
+        "为做好春季安全工作，现通知如下。加强组织领导，认真落实各项措施，切实做好"
+        "各项工作。要加强督促检查，及时发现和解决工作中存在的问题，推动各项任务落到实处，"
+        "确保取得实效。要加强宣传引导，营造良好氛围，确保全市安全形势持续稳定。"
+    )
+    lines = wrap(body, 18, 18)
+    cut = next(i for i, line in enumerate(lines) if line.endswith("切实做好")) + 1
+    header = "2024年3月1日"
+    pages = [
+        [header, "关于做好春季安全工作的通知", "各区县人民政府：", *lines[:cut]],
+        [header, *lines[cut : cut + 3]],
+        [header, *lines[cut + 3 :], "XX市人民政府办公室"],
+    ]
+    text = "\f".join("\n".join(page) + f"\n— {n} —\n" for n, page in enumerate(pages, start=1))
+    out = plain_lines(text, stands_alone)
+    assert out.count(header) == 1 and out[0] == header
+    assert any("切实做好各项工作。" in line for line in out)
+    _, speeches = speeches_of(text)
+    assert (speeches[0].title, speeches[0].date) == ("关于做好春季安全工作的通知", "2024-03-01")
+    assert "切实做好各项工作。" in "".join(p.text for p in speeches[0].paragraphs)
