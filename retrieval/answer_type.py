@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 from corpus import to_simplified
@@ -133,6 +134,7 @@ def _names_money(question: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)  # asked by the candidates' search and again by the confidence signal
 def asks_for(question: str) -> AnswerKind | None:
     """The kind of answer a question (in either script) asks for — the most specific one its words name (a year,
     a sum of money, a number of people…) — or None (another kind: who, which ones, how)."""

@@ -218,9 +218,7 @@ class Retriever:
                 sentence_score=top_sentence.score if top_sentence is not None else 0.0,
                 unseen_share=unseen_share(evidence),
                 missing_peak=missing_peak(evidence),
-                kind_missing=kind_missing(
-                    to_simplified(text), to_simplified(top_sentence.text) if top_sentence is not None else ""
-                ),
+                kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
                 figure_missing=figure_missing(
                     text, f"{kept[0][0].section or ''} {kept[0][0].text} {source_text(kept[0][0])}"
                 ),
