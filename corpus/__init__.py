@@ -14,6 +14,7 @@ from .conservation import Conservation, body_sentences, check_conservation
 from .encoding import decode_text
 from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
 from .layout import is_page_number
+from .numerals import NUMERAL_CHARS, numeral_value
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
 from .parse import parse_document
@@ -27,6 +28,7 @@ __all__ = [
     "DEFAULT_MERGE_TO",
     "HOW_TO_ENABLE_OCR",
     "MEASURED_MERGE_TO",
+    "NUMERAL_CHARS",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Block",
@@ -51,6 +53,7 @@ __all__ = [
     "installed_engines",
     "is_page_number",
     "iter_speech_files",
+    "numeral_value",
     "parse_document",
     "read_bytes",
     "read_document",

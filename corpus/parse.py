@@ -30,10 +30,10 @@ from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
+from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
 
 _NUM = "一二三四五六七八九十百零〇"
-_CN_DIGITS = "〇一二三四五六七八九"
 # "第二篇：title" — a compilation's marker that starts a new speech.
 _COMPILATION_MARKER = re.compile(rf"^第[{_NUM}\d]+篇\s*[：:]\s*(.*)$")
 _CN = rf"[{_NUM}○Ｏ]"
@@ -396,10 +396,10 @@ def _parse_date(text: str) -> str | None:
         parts = [re.sub(f"[{_ZERO_LIKE}]", "0", m["y"]), m["m"], m["d"]]
     elif m["y2"]:
         parts = [m["y2"], m["m2"], m["d2"]]
-    elif not any(c in _NUM for c in m["y3"]):
+    elif not any(c in _NUM for c in m["y3"]) or (year := _cn_year(m["y3"])) is None:
         return None
     else:
-        parts = [_cn_year(m["y3"]), _cn_number(m["m3"]), _cn_number(m["d3"])]
+        parts = [year, _cn_number(m["m3"]), _cn_number(m["d3"])]
     values = [p for p in parts if p]
     if len(values) > 1 and not 1 <= int(values[1]) <= 12:
         return None
@@ -408,19 +408,16 @@ def _parse_date(text: str) -> str | None:
     return "-".join(v.zfill(2) for v in values)
 
 
-def _cn_year(text: str) -> str:
-    return "".join(str(_CN_DIGITS.index(c)) if c in _CN_DIGITS else "0" for c in text)
+def _cn_year(text: str) -> str | None:
+    """二〇二四 → 2024, with what OCR reads for 〇 (O, 0) taken as 〇."""
+    value = numeral_value(re.sub(f"[{_ZERO_LIKE}]", "〇", text))
+    return str(value) if value is not None else None
 
 
 def _cn_number(text: str | None) -> str | None:
     """一 → 1, 十 → 10, 十二 → 12, 二十六 → 26, 三十一 → 31."""
-    if not text:
-        return None
-    if "十" not in text:
-        return str(_CN_DIGITS.index(text[0])) if text[0] in _CN_DIGITS else None
-    tens, _, ones = text.partition("十")
-    value = (_CN_DIGITS.index(tens) if len(tens) == 1 and tens in _CN_DIGITS else 1) * 10
-    return str(value + (_CN_DIGITS.index(ones) if len(ones) == 1 and ones in _CN_DIGITS else 0))
+    value = numeral_value(text) if text else None
+    return str(value) if value is not None else None
 
 
 def _is_person_name(text: str) -> bool:

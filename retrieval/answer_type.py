@@ -22,7 +22,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
-from corpus import to_simplified
+from corpus import NUMERAL_CHARS, to_simplified
+from corpus import numeral_value as chinese_numeral_value
 from index import query_terms
 
 AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour"]
@@ -181,49 +182,13 @@ def kind_missing(question: str, text: str) -> float:
     return 1.0 if kind is not None and not holds(kind, text) else 0.0
 
 
-_CN_DIGITS = {
-    "〇": 0,
-    "○": 0,  # a circle typed for 〇 (二○二四年), common in official documents
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
-NUMERAL_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS)
 NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS))}]{{2,}}")  # a candidate for `numeral_value`
 
 
 def numeral_value(word: str) -> int | None:
-    """The value of a number written in Chinese numerals (六十一 → 61, 一百一十一 → 111, 二〇二四 → 2024,
-    十二 → 12, 三万五千 → 35000), or None when the word is not one (or not a well-formed one)."""
-    if len(word) < 2 or not set(word) <= NUMERAL_CHARS:
-        return None
-    if not set(word) & set(_CN_UNITS):  # digit by digit: 二〇二四
-        return int("".join(str(_CN_DIGITS[c]) for c in word)) if word[0] not in "〇零" else None
-    total = section = 0
-    digit: int | None = None
-    for c in word:
-        if c in _CN_DIGITS:
-            if digit is not None and _CN_DIGITS[c] != 0:
-                return None  # 六七十: an estimate, not a number
-            digit = _CN_DIGITS[c] or None
-        else:
-            unit = _CN_UNITS[c]
-            if unit == 10_000:
-                total += (section + (digit or 0)) * unit
-                section = 0
-            else:
-                section += (digit if digit is not None else 1) * unit
-            digit = None
-    return total + section + (digit or 0)
+    """The value of a number of two or more Chinese numerals (六十一 → 61, 二〇二四 → 2024), or None. A
+    single numeral (一, 十) is left alone: in running text it is mostly part of a word (统一, 十分)."""
+    return chinese_numeral_value(word) if len(word) >= 2 else None
 
 
 _CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from corpus import to_simplified
+from corpus import numeral_value, to_simplified
 from index import SpeechRecord
 
 from .errors import QueryError
@@ -250,8 +250,7 @@ class Detected:
         return " ".join("".join(out).split())
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0}
-_YEAR = r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
+_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 
@@ -270,13 +269,12 @@ _DATES = re.compile(
 
 
 def _number(text: str) -> int:
+    """A year, month or day as the pattern matched it: digits, or Chinese numerals (二〇二四, 十二)."""
     if text.isdigit() and text.isascii():
         return int(text)
-    if len(text) == 4 and all(c in _CN_DIGITS for c in text):  # 二〇二四
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    if text.startswith("十"):  # 十, 十一, 十二
-        return 10 + (_CN_DIGITS[text[1]] if len(text) > 1 else 0)
-    return _CN_DIGITS[text]
+    value = numeral_value(text)
+    assert value is not None, text  # the patterns admit only well-formed numerals
+    return value
 
 
 def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
