@@ -13,6 +13,9 @@ corpus. An amount can be more specific — a sum of money (「…费每月发多
 「85周年期间」 a time but no year. Ordinals (第六届) and 「每一名」 count nothing. Other kinds (谁, 哪些,
 怎么, 第几) are left alone. "Which ones" (哪几个, 哪几条) asks for an enumeration, not an amount.
 Redacted figures (「XXX人」, common in published speeches) count as amounts.
+
+`interrogative_kinds` is the coarser reading pinned answers compare two questions by: the broad kind
+(time, number, person, place, reason) a question's interrogative asks for.
 """
 
 from __future__ import annotations
@@ -152,6 +155,35 @@ def asks_for(question: str) -> AnswerKind | None:
             return "amount"
         return "money" if _names_money(question) else "amount"
     return None
+
+
+# What kind of answer a question asks for, by its interrogative (a closed class of the language): a
+# paraphrase asks for the same kind, a near miss often for another (「什么时候完成移交」 against
+# 「移交后要做到什么」). Open "what/how/whether" questions are left untyped: paraphrases swap them freely.
+_INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "time",
+        re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几周?[月号点年]|多少周?年|多久|多长时间"),
+    ),
+    ("number", re.compile(r"多少(?!周?年)|几(?!周?[月号点年])|多大|多高|多长(?!时间)|比例|占比")),
+    ("person", re.compile(r"谁|哪位|哪些人|什么人")),
+    ("place", re.compile(r"哪里|哪儿|在哪|何处|什么地方|哪个地方")),
+    ("reason", re.compile(r"为什么|为何|为啥|什么原因")),
+)
+
+
+def interrogative_kinds(folded: str) -> frozenset[str]:
+    """The broad kinds of answer a question asks for by its interrogative — time, number, person, place,
+    reason — empty for open questions. Coarser than `asks_for`, and read from the question alone: pinned
+    answers compare two questions by it (a paraphrase asks for the same kind)."""
+    kinds = set()
+    for kind, pattern in _INTERROGATIVES:
+        for m in pattern.finditer(folded):
+            # 「几」 inside 「哪几」 asks which ones, not how many
+            if kind == "number" and folded[max(m.start() - 1, 0) : m.start() + 1] == "哪几":
+                continue
+            kinds.add(kind)
+    return frozenset(kinds)
 
 
 _DATE = re.compile(

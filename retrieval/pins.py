@@ -35,6 +35,7 @@ import numpy as np
 from corpus import to_simplified
 from index import Embedder, PinState, Store, embed_query, query_terms
 
+from .answer_type import interrogative_kinds
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
@@ -219,33 +220,6 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
-# What kind of answer a question asks for, by its interrogative (a closed class of the language): a
-# paraphrase asks for the same kind, a near miss often for another (「什么时候完成移交」 against
-# 「移交后要做到什么」). Open "what/how/whether" questions are left untyped: paraphrases swap them freely.
-_ANSWER_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "time",
-        re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几周?[月号点年]|多少周?年|多久|多长时间"),
-    ),
-    ("number", re.compile(r"多少(?!周?年)|几(?!周?[月号点年])|多大|多高|多长(?!时间)|比例|占比")),
-    ("person", re.compile(r"谁|哪位|哪些人|什么人")),
-    ("place", re.compile(r"哪里|哪儿|在哪|何处|什么地方|哪个地方")),
-    ("reason", re.compile(r"为什么|为何|为啥|什么原因")),
-)
-
-
-def answer_kinds(folded: str) -> frozenset[str]:
-    """The specific kinds of answer a (folded) question asks for; empty for open questions."""
-    kinds = set()
-    for kind, pattern in _ANSWER_KINDS:
-        for m in pattern.finditer(folded):
-            # 「几」 inside 「哪几」 asks which ones, not how many
-            if kind == "number" and folded[max(m.start() - 1, 0) : m.start() + 1] == "哪几":
-                continue
-            kinds.add(kind)
-    return frozenset(kinds)
-
-
 @dataclass(frozen=True)
 class _Side:
     """One question as the features read it."""
@@ -261,7 +235,7 @@ class _Side:
         topic = INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
         drop = question_words()
         terms = tuple(t for t in query_terms(topic) if t not in drop)
-        return cls(text, terms, char_bigrams(topic), answer_kinds(text))
+        return cls(text, terms, char_bigrams(topic), interrogative_kinds(text))
 
 
 def _siblings(a: str, b: str) -> bool:

@@ -46,7 +46,15 @@ def test_a_year_written_digit_by_digit_reads_back_as_itself(year: int) -> None:
 
 @pytest.mark.parametrize(
     ("word", "value"),
-    [("一", 1), ("十", 10), ("十二", 12), ("二十六", 26), ("两千", 2000), ("一百零五", 105), ("二〇二四", 2024)],
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十六", 26),
+        ("两千", 2000),
+        ("一百零五", 105),
+        ("二〇二四", 2024),
+    ],
 )
 def test_common_forms(word: str, value: int) -> None:
     assert numeral_value(word) == value

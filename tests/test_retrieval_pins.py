@@ -25,7 +25,8 @@ from retrieval import (
     load_pin_judge,
     question_overlap,
 )
-from retrieval.pins import answer_kinds, fold
+from retrieval.answer_type import interrogative_kinds
+from retrieval.pins import fold
 
 from .fakes import FakeEmbedder
 
@@ -255,11 +256,15 @@ def test_synonyms_and_question_words_are_folded_before_comparing(
 
 
 def test_a_question_for_another_kind_of_answer_is_flagged() -> None:
-    assert answer_kinds(fold("移交后要做到什么")) == frozenset()
-    assert answer_kinds(fold("什么时候完成移交")) == {"time"}
-    assert answer_kinds(fold("全省有多少个党组织")) == answer_kinds(fold("全省有几个党组织")) == {"number"}
-    assert answer_kinds(fold("温州老年大学办了多少年了")) == {"time"}
-    assert answer_kinds(fold("哪几个地方搞得好")) == frozenset()  # which ones: an open question
+    assert interrogative_kinds(fold("移交后要做到什么")) == frozenset()
+    assert interrogative_kinds(fold("什么时候完成移交")) == {"time"}
+    assert (
+        interrogative_kinds(fold("全省有多少个党组织"))
+        == interrogative_kinds(fold("全省有几个党组织"))
+        == {"number"}
+    )
+    assert interrogative_kinds(fold("温州老年大学办了多少年了")) == {"time"}
+    assert interrogative_kinds(fold("哪几个地方搞得好")) == frozenset()  # which ones: an open question
 
 
 def test_features_cover_only_the_pins_closest_in_meaning(
