@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -119,6 +120,25 @@ notices_option = click.option(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="The notices the policy set asks about (default: tests/fixtures/notices when present).",
 )
+F = TypeVar("F", bound=Callable[..., Any])
+
+dev_option = click.option(
+    "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
+)
+
+
+def examples_options(save_help: str, load_help: str) -> Callable[[F], F]:
+    """--save-examples FILE and --examples FILE: keep the signals a command computed, or reuse them."""
+
+    def decorate(command: F) -> F:
+        command = click.option("--examples", "examples_file", type=QUESTIONS, help=load_help)(command)
+        return click.option(
+            "--save-examples", type=click.Path(dir_okay=False, path_type=Path), help=save_help
+        )(command)
+
+    return decorate
+
+
 limit_option = click.option(
     "--limit",
     type=click.IntRange(1),
@@ -149,9 +169,7 @@ def _policy(
 @bench.command("fit-confidence")
 @click.argument("trial_file", type=QUESTIONS)
 @limit_option
-@click.option(
-    "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
-)
+@dev_option
 @policy_option
 @notices_option
 @bench_home_option
@@ -162,16 +180,9 @@ def _policy(
     show_default=True,
     help="Where to write the model (JSON).",
 )
-@click.option(
-    "--save-examples",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the signals of every fitting question (JSON Lines), to refit later without searching.",
-)
-@click.option(
-    "--examples",
-    "examples_file",
-    type=QUESTIONS,
-    help="Refit from signals saved by --save-examples instead of searching again.",
+@examples_options(
+    "Also write the signals of every fitting question (JSON Lines), to refit later without searching.",
+    "Refit from signals saved by --save-examples instead of searching again.",
 )
 @doc_option
 @pass_context
@@ -233,20 +244,11 @@ def bench_fit_confidence(
 @click.option("--cmrc", "cmrc_file", type=QUESTIONS, help="CMRC 2018 dev file (the CMRC held-out rows).")
 @limit_option
 @every_context_option
-@click.option(
-    "--save-examples",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the held-out signals (JSON Lines): `--examples` re-judges them with another model.",
+@examples_options(
+    "Also write the held-out signals (JSON Lines): `--examples` re-judges them with another model.",
+    "Judge signals saved by --save-examples instead of searching again.",
 )
-@click.option(
-    "--examples",
-    "examples_file",
-    type=QUESTIONS,
-    help="Judge signals saved by --save-examples instead of searching again.",
-)
-@click.option(
-    "--dev", "dev_file", type=QUESTIONS, help="The dev set (default: benchmarks/dev-questions.jsonl)."
-)
+@dev_option
 @policy_option
 @notices_option
 @bench_home_option
