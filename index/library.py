@@ -88,6 +88,13 @@ class LoadedIndex:
     generation: str = ""  # the folder it was loaded from (what CURRENT named then)
 
 
+def embedding_key(text: str) -> str:
+    """What a passage's vector is cached under: the hash of the text embedded, its simplified-script
+    form (for a passage already in simplified script, the passage's own content hash)."""
+    simplified = to_simplified(text)
+    return content_hash(simplified)
+
+
 class Library:
     def __init__(
         self,
@@ -287,7 +294,7 @@ class Library:
         kept = [i for i in range(len(speeches)) if i not in duplicates]
         embedded = 0
         if embedder is not None:
-            embedded = self._embed([d.text for i in kept for d in drafts[i]], embedder, progress)
+            _, embedded = self._embed([d.text for i in kept for d in drafts[i]], embedder, progress)
 
         outcomes: dict[int, AddOutcome] = {}
         removed: list[AddOutcome] = []
@@ -372,22 +379,26 @@ class Library:
                 )
         return tuple(outcomes)
 
-    def _embed(self, texts: Sequence[str], embedder: Embedder, progress: Progress | None) -> int:
-        """Embed and cache the texts the cache lacks (committed batch by batch: an interruption keeps
-        what was embedded, and the library itself does not change). Returns how many were embedded."""
-        hashes = {content_hash(t): t for t in texts}
-        cached = self.store.cached_vectors(embedder.key, list(hashes), embedder.dim)
-        missing = [h for h in hashes if h not in cached]
+    def _embed(
+        self, texts: Sequence[str], embedder: Embedder, progress: Progress | None
+    ) -> tuple[dict[str, np.ndarray], int]:
+        """The vectors of these texts by `embedding_key`, embedding and caching those the cache lacks
+        (committed batch by batch: an interruption keeps what was embedded, and the library itself does
+        not change), and how many were embedded. What is embedded is the text in simplified script."""
+        inputs = {embedding_key(t): to_simplified(t) for t in texts}
+        cached = self.store.cached_vectors(embedder.key, list(inputs), embedder.dim)
+        missing = [h for h in inputs if h not in cached]
         if progress:
             progress(0, len(missing))
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
-            texts = [hashes[h] for h in batch]
+            texts = [inputs[h] for h in batch]
             vectors = interruptible(lambda texts=texts: embedder.embed_batch(texts, "passage"))
             self.store.cache_vectors(embedder.key, zip(batch, vectors, strict=True))
+            cached.update(zip(batch, vectors, strict=True))
             if progress:
                 progress(min(start + EMBED_BATCH, len(missing)), len(missing))
-        return len(missing)
+        return cached, len(missing)
 
     def remove(self, speech_id: int, embedder: Embedder | None = None) -> SpeechRecord | None:
         """Remove a speech; with an embedder, its passages leave the index in the same step."""
@@ -425,28 +436,10 @@ class Library:
         started = time.perf_counter()
         revision = self.store.revision
         passages = self.store.passages()
-        # What is embedded is the passage in simplified script; its hash keys the cache (for a passage
-        # already in simplified script that is the passage's own content hash).
-        keys = {
-            p.id: p.content_hash if (s := to_simplified(p.text)) == p.text else content_hash(s)
-            for p in passages
-        }
-        inputs = {keys[p.id]: to_simplified(p.text) for p in passages}
-        cached = self.store.cached_vectors(embedder.key, list(inputs), embedder.dim)
-        missing = [h for h in inputs if h not in cached]
-        if progress:
-            progress(0, len(missing))
-        for start in range(0, len(missing), EMBED_BATCH):
-            batch = missing[start : start + EMBED_BATCH]
-            texts = [inputs[h] for h in batch]
-            vectors = interruptible(lambda texts=texts: embedder.embed_batch(texts, "passage"))
-            self.store.cache_vectors(embedder.key, zip(batch, vectors, strict=True))
-            cached.update(zip(batch, vectors, strict=True))
-            if progress:
-                progress(min(start + EMBED_BATCH, len(missing)), len(missing))
+        cached, embedded = self._embed([p.text for p in passages], embedder, progress)
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (
-            np.stack([cached[keys[p.id]] for p in passages])
+            np.stack([cached[embedding_key(p.text)] for p in passages])
             if passages
             else np.zeros((0, embedder.dim), dtype=np.float32)
         )
@@ -468,7 +461,7 @@ class Library:
             created_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         )
         name = self._publish(manifest, vectors_index, lexical)
-        return BuildReport(manifest, len(missing), time.perf_counter() - started), name
+        return BuildReport(manifest, embedded, time.perf_counter() - started), name
 
     def _previous_counts(self) -> TermCounts | None:
         """The live generation's term counts, when it was tokenised the way this build tokenises."""

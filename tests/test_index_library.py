@@ -138,6 +138,21 @@ def test_adding_a_new_file_embeds_only_its_passages(
     assert report.manifest.count == 8
 
 
+def test_a_traditional_script_speech_is_embedded_once_when_added_and_not_again_when_built(
+    library: Library, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    path = write(
+        tmp_path,
+        "醫療.txt",
+        "關於離休幹部醫療保障的講話\n同志們：\n要落實好離休幹部每年一次體檢的規定。\n醫療費用要按規定及時報銷。\n",
+    )
+    library.add_paths([path], embedder=fake_embedder)
+    passages = library.store.passages()
+    assert fake_embedder.passages_embedded == len(passages) > 0
+    assert library.build(fake_embedder).embedded == 0
+    assert fake_embedder.passages_embedded == len(passages)
+
+
 def test_an_edited_file_embeds_only_its_changed_passages(
     library: Library, tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
