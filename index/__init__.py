@@ -23,7 +23,16 @@ from .errors import (
     WriterBusy,
 )
 from .lexical import LexicalIndex
-from .library import BUNDLED, UPLOAD, BuildReport, FileOutcome, Library, LoadedIndex, write_lock
+from .library import (
+    BUNDLED,
+    UPLOAD,
+    BuildReport,
+    FileOutcome,
+    Library,
+    LoadedIndex,
+    embedding_key,
+    write_lock,
+)
 from .maintenance import (
     BackupError,
     Counts,
@@ -99,6 +108,7 @@ __all__ = [
     "backup_database",
     "check_backup",
     "embed_query",
+    "embedding_key",
     "get_tokenizer",
     "jieba_words",
     "lexical_input",

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus import to_simplified
-from index import Embedder, PinState, Store, embed_query, query_terms
+from index import Embedder, PinState, Store, embed_query, embedding_key, query_terms
 
 from .answer_type import interrogative_kinds
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
@@ -353,12 +353,12 @@ class PinMatcher:
         if new:
             store.cache_vectors(embedder.key, new)
             cached.update(new)
-        hashes = [s.passage.content_hash for s in states if s.passage is not None]
+        hashes = [embedding_key(s.passage.text) for s in states if s.passage is not None]
         passages = store.cached_vectors(embedder.key, hashes, embedder.dim)
-        texts = {s.passage.content_hash: s.passage.text for s in states if s.passage is not None}
+        texts = {embedding_key(s.passage.text): s.passage.text for s in states if s.passage is not None}
         missing = [h for h in dict.fromkeys(hashes) if h not in passages]
         if missing:  # normally cached by the index build; embedded here only for another model
-            fresh = embedder.embed_batch([texts[h] for h in missing], "passage")
+            fresh = embedder.embed_batch([to_simplified(texts[h]) for h in missing], "passage")
             store.cache_vectors(embedder.key, zip(missing, fresh, strict=True))
             passages.update(zip(missing, fresh, strict=True))
         empty = np.zeros((0, embedder.dim), dtype=np.float32)
