@@ -64,6 +64,7 @@ from .speed import (
 from .structure import structure_report
 from .txtai import NOTE as TXTAI_NOTE
 from .txtai import comparison_section, require_txtai
+from .typos import make_typos, typos_report
 
 __all__ = [
     "DEFAULT_DOC",
@@ -115,6 +116,7 @@ __all__ = [
     "load_examples",
     "load_pin_questions",
     "machine_line",
+    "make_typos",
     "misses",
     "notice_set",
     "ocr_report",
@@ -131,6 +133,7 @@ __all__ = [
     "size_list",
     "speech_set",
     "structure_report",
+    "typos_report",
     "unanswered_by_kind",
     "write_section",
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index import BuildReport, FileOutcome, PassageRecord, PinRecord, PinState, QueryStats, SpeechRecord
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark, typo_note
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 ELLIPSIS = "…"
@@ -249,6 +249,8 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     pieces = [Piece("🔎 "), Piece(_clip(answer.query, 200), "b"), Piece("\n")]
     if (line := filter_line(answer)) is not None:
         pieces += [Piece(line, "i"), Piece("\n")]
+    if (note := typo_note(answer.typos)) is not None:
+        pieces += [Piece(note, "i"), Piece("\n")]
     pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]

@@ -319,3 +319,50 @@ def bench_confidence(
         f" --cmrc {cmrc_file.name} --limit {limit} --every-context {every_context}" if cmrc_file else ""
     )
     publish("confidence-heldout", command, table, doc)
+
+
+@bench.command("typos")
+@click.option("--cmrc", "cmrc_file", type=QUESTIONS, help="CMRC 2018 dev file: also its questions.")
+@limit_option
+@dev_option
+@policy_option
+@notices_option
+@bench_home_option
+@doc_option
+@pass_context
+def bench_typos(
+    obj: Context,
+    cmrc_file: Path | None,
+    limit: int,
+    dev_file: Path | None,
+    policy_file: Path | None,
+    notices: Path | None,
+    bench_home: Path | None,
+    doc: Path,
+) -> None:
+    """Homophone typos: each answerable question gets one (a seeded swap of a character for another of
+    the same sound), searched with the correction off and on; untouched questions show false corrections.
+
+    \b
+    Example:
+        speechqa bench typos --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+    """
+    with user_errors():
+        service = obj.service()
+        dev = b.dev_questions(dev_file)
+        queries = b.CachedQueries(service.embedder, service.library.store)
+        speeches = _retriever(service.library, service.retriever.index, queries)
+        sets: list[tuple[str, Retriever, list[Any]]] = [
+            (f"dev {half}", speeches, [q for q in dev if q.split == half]) for half in ("tune", "heldout")
+        ]
+        if (policy := _policy(obj, policy_file, notices, queries)) is not None:
+            sets.append(("policy", *policy))
+        if cmrc_file is not None:
+            data, lib = bench_library(obj, cmrc_file, bench_home)
+            cmrc_queries = b.CachedQueries(lib.embedder, lib.library.store)
+            cmrc_questions = b.every_nth(data.questions, limit)
+            retriever = _retriever(lib.library, lib.library.load(lib.embedder.key), cmrc_queries)
+            sets.append((f"CMRC {cmrc_file.stem}", retriever, cmrc_questions))
+        table = b.typos_report(sets)
+    command = "speechqa bench typos" + (f" --cmrc {cmrc_file.name} --limit {limit}" if cmrc_file else "")
+    publish("typos", command, table, doc)

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from index import PassageRecord, SpeechRecord
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark, typo_note
 
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 LEVELS = {
@@ -29,6 +29,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             else {}
         ),
         "filters": answer.filters.to_json() if answer.filters is not None else None,
+        "corrections": [{"from": t.wrong, "to": t.right, "start": t.start} for t in answer.typos],
         "results": [hit_json(hit) for hit in answer.hits],
     }
 
@@ -88,6 +89,8 @@ def render_answer(answer: Answer) -> str:
     lines = [click.style(answer.query, bold=True) + click.style(f"   ({answer.latency_ms:.0f} ms)", dim=True)]
     if (line := filter_line(answer)) is not None:
         lines.append(line)
+    if (note := typo_note(answer.typos)) is not None:
+        lines.append(click.style(note, fg="cyan"))
     if answer.small_talk:
         lines.append(SMALL_TALK_REPLIES[answer.small_talk])
         return "\n".join(lines)

@@ -11,7 +11,7 @@ import re
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -146,6 +146,33 @@ def _sliced_jieba(text: str, db: sqlite3.Connection) -> Any:
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
     return tokenizer
+
+
+def jieba_cut(text: str) -> list[str]:
+    """jieba's precise-mode words of the text in simplified script (new words found by its HMM included),
+    in order, with their original case."""
+    text = to_simplified(text)
+    with _jieba_lock:
+        return list(_short_text_jieba(text).cut(text, HMM=True))
+
+
+def dictionary_words(words: Iterable[str]) -> set[str]:
+    """Which of these words jieba's dictionary (with the domain words) holds as words of their own."""
+    wanted = list(dict.fromkeys(words))
+    if not wanted:
+        return set()
+    db = None if _jieba.cache_info().currsize else _open_slice_db()
+    if db is None:
+        freq = _jieba().FREQ
+        return {w for w in wanted if freq.get(w, 0) > 0}
+    found: set[str] = set()
+    for first in range(0, len(wanted), 500):
+        chunk = wanted[first : first + 500]
+        marks = ",".join("?" * len(chunk))
+        with _jieba_lock:
+            rows = db.execute(f"SELECT word FROM freq WHERE freq > 0 AND word IN ({marks})", chunk).fetchall()
+        found.update(word for (word,) in rows)
+    return found
 
 
 def _char_tokens(text: str) -> list[str]:

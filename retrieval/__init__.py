@@ -37,6 +37,7 @@ from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sente
 from .service import ServiceOptions, SpeechService
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .smalltalk import SmallTalk, small_talk
+from .typos import Typo, typo_note
 from .vocabulary import Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -78,6 +79,7 @@ __all__ = [
     "Signals",
     "SmallTalk",
     "SpeechService",
+    "Typo",
     "WeightedTerm",
     "answer_docx",
     "answer_sentence",
@@ -102,5 +104,6 @@ __all__ = [
     "rrf",
     "small_talk",
     "split_sentences",
+    "typo_note",
     "weighted",
 ]

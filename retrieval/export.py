@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from .records import Answer, Hit
+from .typos import typo_note
 
 __all__ = ["CJK_FONT", "answer_docx", "citation", "sentence_span"]
 
@@ -81,6 +82,8 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
             _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
         else:
             _labelled(doc, "筛选", f"仅限：{answer.filters.label}")
+    if (note := typo_note(answer.typos)) is not None:
+        _labelled(doc, "纠错", note)
     if not answer.hits:
         doc.add_paragraph("语料中没有找到相关段落。")
     elif not answer.answered:

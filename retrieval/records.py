@@ -10,6 +10,7 @@ from .confidence import Level, Signals
 from .filters import FilterReport
 from .sentence import AnswerSentence
 from .smalltalk import SmallTalk
+from .typos import Typo
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Answer:
     small_talk: SmallTalk | None = None  # thanks, greeting, farewell or acknowledgement: no search was made
     signals: Signals | None = field(default=None, repr=False, compare=False)  # what the judge read
     filters: FilterReport | None = None  # what the search was restricted to; None when unfiltered
+    typos: tuple[Typo, ...] = ()  # homophone typos of the question, searched as the library's words
 
     @property
     def level(self) -> Level:

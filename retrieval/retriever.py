@@ -37,6 +37,7 @@ from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
 from .smalltalk import small_talk
+from .typos import HomophoneCorrector, apply_corrections
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -68,6 +69,7 @@ class RetrieverConfig:
     # measured by `speechqa bench filters` (README).
     strip_filter_words: Literal["keep", "lexical", "both"] = "lexical"
     answer_sentences: bool = True  # mark each hit's answer sentence
+    correct_typos: bool = True  # search a homophone typo (典形) as the library's word (典型): retrieval/typos
 
 
 class Retriever:
@@ -100,6 +102,7 @@ class Retriever:
         self._facets: tuple[int, Facets] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
+        self.corrector = HomophoneCorrector(index.lexical)
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -143,6 +146,9 @@ class Retriever:
                 small_talk=chat,
             )
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
+        typos = self.corrector.corrections(text) if self.config.correct_typos else ()
+        if typos:
+            text = apply_corrections(text, typos)
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
@@ -273,6 +279,7 @@ class Retriever:
             probability=verdict.probability if verdict is not None else None,
             signals=signals,
             filters=report,
+            typos=typos,
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:

@@ -1,0 +1,179 @@
+"""Homophone typos: a question typed with a pinyin input method often holds a wrong character of the same
+sound (「双先典形」 for 典型, 「来信来仿」 for 来访, 「政治品值」 for 品质, 「离修干部」 for 离休). Such a
+word matches nothing, and the search, the answer sentence and the confidence all suffer from it.
+
+A word of the question is corrected only when everything says it is a typo and what it stands for:
+
+- it is a word jieba had to guess (not in its dictionary), of two to four Chinese characters, with no
+  function word, numeral or question word in it, and the library has none of its character pairs;
+- changing one of its characters for another of the same sound (any reading of either, tones ignored)
+  gives a dictionary word the library holds — the one in most passages when there are several;
+- the character changed is not part of a pair the library holds with its neighbour outside the word
+  (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来).
+
+The corrected question is what is searched; the answer says what was corrected, and the front ends show
+it (「已按「典型」查找（原文「典形」）」). Nothing is corrected into a word the library does not hold, so a
+correction can only make a question match text that is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from corpus import NUMERAL_CHARS, to_simplified
+from index import STOPWORDS, LexicalIndex, dictionary_words, jieba_cut
+
+from .vocabulary import INTERROGATIVE, question_words
+
+__all__ = ["HomophoneCorrector", "Typo", "apply_corrections"]
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LONGEST = 4  # characters: longer guessed words are names and phrases, not typos of one word
+
+
+@dataclass(frozen=True)
+class Typo:
+    """One word of the question, read as another of the same sound."""
+
+    wrong: str  # as the question has it (simplified script)
+    right: str  # the word searched instead
+    start: int  # where it stands in the question
+
+
+@cache
+def _readings(char: str) -> frozenset[str]:
+    """Every pinyin reading of a character, tones left out (heteronyms: 长 → chang, zhang)."""
+    from pypinyin import Style, pinyin  # imported on first use: its tables take ~0.2 s to load
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore") if char else []
+    return frozenset(found[0]) if found else frozenset()  # a character pypinyin has no reading for: none
+
+
+@cache
+def word_readings(word: str) -> tuple[str, ...]:
+    """The reading of each character of a word as the word is read (平台 → ping, tai; 长大 → zhang, da),
+    tones left out."""
+    from pypinyin import Style, pinyin
+
+    found = pinyin(word, style=Style.NORMAL, errors=lambda chars: [""] * len(chars))
+    return tuple(r[0] if r else "" for r in found)
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    """Characters that make a guessed word a piece of grammar rather than a typo: one-character function
+    and question words, and numerals."""
+    return frozenset(w for w in STOPWORDS if len(w) == 1) | NUMERAL_CHARS
+
+
+class HomophoneCorrector:
+    """Finds homophone typos in questions against one library's lexical index (see the module docstring)."""
+
+    def __init__(self, lexical: LexicalIndex) -> None:
+        self.lexical = lexical
+        self._sounds: dict[str, tuple[str, ...]] | None = None
+
+    def _homophones(self) -> dict[str, tuple[str, ...]]:
+        """Reading → the characters of the library with that reading (built on first use, ~0.1 s)."""
+        if self._sounds is None:
+            sounds: dict[str, set[str]] = {}
+            for token in self.lexical.vocab:
+                if len(token) == 1 and _HAN.fullmatch(token):
+                    for reading in _readings(token):
+                        sounds.setdefault(reading, set()).add(token)
+            self._sounds = {r: tuple(sorted(chars)) for r, chars in sounds.items()}
+        return self._sounds
+
+    def homophones(self, reading: str) -> tuple[str, ...]:
+        """The library's characters that can be read `reading` (tones left out)."""
+        return self._homophones().get(reading, ())
+
+    def _frequency(self, word: str) -> int:
+        """Passages holding every character pair of the word (a lower bound of its own frequency)."""
+        return min(self.lexical.document_frequency(word[i : i + 2]) for i in range(len(word) - 1))
+
+    def corrections(self, question: str) -> tuple[Typo, ...]:
+        """The typos of the question and the words they stand for, in order."""
+        if len(self.lexical.ids) == 0:
+            return ()
+        text = to_simplified(question)
+        skip = _function_chars()
+        asking = question_words()
+        found: list[Typo] = []
+        for start, word in _candidates(text):
+            if not 2 <= len(word) <= _LONGEST or not all(_HAN.fullmatch(c) for c in word):
+                continue
+            if set(word) & skip or INTERROGATIVE.search(word):
+                continue
+            if any(word[i : i + 2] in asking for i in range(len(word) - 1)):
+                continue
+            if self._frequency(word) > 0 or dictionary_words([word]):
+                continue
+            right = self._best(text, word, start, skip)
+            if right is not None and not any(
+                start < t.start + len(t.wrong) and t.start < start + len(word) for t in found
+            ):
+                found.append(Typo(word, right, start))
+        return tuple(found)
+
+    def _best(self, text: str, word: str, start: int, skip: frozenset[str]) -> str | None:
+        sounds = self._homophones()
+        candidates: dict[str, int] = {}
+        for j, char in enumerate(word):
+            # a character at the word's edge that forms a pair the library holds with its neighbour
+            # outside the word belongs to that neighbour's word, and is not the typo
+            outside = text[start - 1 : start + 1] if j == 0 and start > 0 else ""
+            if j == len(word) - 1:
+                outside = text[start + j : start + j + 2]
+            if len(outside) == 2 and self.lexical.document_frequency(outside) > 0:
+                continue
+            for reading in _readings(char):
+                for other in sounds.get(reading, ()):
+                    if other == char or other in skip:
+                        continue
+                    variant = word[:j] + other + word[j + 1 :]
+                    if variant in candidates or (frequency := self._frequency(variant)) == 0:
+                        continue
+                    # the typed sound is the one the meant word gives that character (台 of 平台: tai)
+                    if word_readings(variant)[j] in _readings(char):
+                        candidates[variant] = frequency
+        known = dictionary_words(candidates)
+        ranked = sorted((w for w in candidates if w in known), key=lambda w: (-candidates[w], w))
+        return ranked[0] if ranked else None
+
+
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """(start, word) of the words jieba cuts the text into, and of each two neighbouring one-character
+    words (a typo often leaves jieba two characters it cannot join: 典/形)."""
+    words: list[tuple[int, str]] = []
+    position = 0
+    for word in jieba_cut(text):
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        position = start + len(word)
+        words.append((start, word))
+    pairs = [(a, x + y) for (a, x), (b, y) in pairwise(words) if len(x) == len(y) == 1 and b == a + 1]
+    return sorted(words + pairs)
+
+
+def apply_corrections(question: str, corrections: Sequence[Typo]) -> str:
+    """The question (in simplified script) with each corrected word replaced; the same length."""
+    text = to_simplified(question)
+    for c in corrections:
+        if text[c.start : c.start + len(c.wrong)] == c.wrong:
+            text = text[: c.start] + c.right + text[c.start + len(c.wrong) :]
+    return text
+
+
+def typo_note(typos: Sequence[Typo]) -> str | None:
+    """What the front ends say of the corrections: 「已按「典型」查找（问题中为「典形」）」."""
+    if not typos:
+        return None
+    right = "、".join(f"「{t.right}」" for t in typos)
+    wrong = "、".join(f"「{t.wrong}」" for t in typos)
+    return f"已按{right}查找（问题中为{wrong}）"

@@ -1,0 +1,129 @@
+"""Homophone typos (典形 for 典型) are searched as the library's word, and nothing else is touched."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
+from retrieval import Retriever, RetrieverConfig, typo_note
+from retrieval.evaluate import load_questions
+from retrieval.typos import HomophoneCorrector, apply_corrections
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [
+    "要认真做好离退休干部“双先”典型推荐选树和表彰工作。",
+    "要认真做好老干部来信来访工作，切实解决老同志提出的实际问题。",
+    "老干部工作者要有过硬的政治品质和业务本领。",
+    "要落实好离休干部每年一次体检的规定。",
+    "新罗王来不及支援，百济已经灭亡。",
+]
+
+
+@pytest.fixture(scope="module")
+def corrector() -> HomophoneCorrector:
+    lexical = LexicalIndex.build(TEXTS, list(range(1, len(TEXTS) + 1)), get_tokenizer("char"))
+    return HomophoneCorrector(lexical)
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        ("双先典形推荐选树要做好吗", "典形", "典型"),
+        ("老干部来信来仿工作要注意啥", "来仿", "来访"),
+        ("老干部工作者的政治品值有啥要求", "品值", "品质"),
+        ("离修干部 体检", "离修", "离休"),
+    ],
+)
+def test_a_homophone_typo_is_read_as_the_librarys_word(
+    corrector: HomophoneCorrector, question: str, wrong: str, right: str
+) -> None:
+    [typo] = corrector.corrections(question)
+    assert (typo.wrong, typo.right) == (wrong, right)
+    assert question[typo.start : typo.start + len(wrong)] == wrong
+    corrected = apply_corrections(question, [typo])
+    assert right in corrected and len(corrected) == len(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "离休干部医保怎么报销",  # a real word the library lacks is not made into another
+        "新罗王来支援了吗",  # 王 belongs to 新罗王, whatever 往来 would be
+        "一百一十一位离休干部",  # numerals
+        "老干部工作中要做什么",  # grammar, not a word
+        "离休干部体检的规定是什么",  # nothing wrong
+        "張三豐的體檢規定",  # a name the library does not hold stays a name
+    ],
+)
+def test_nothing_but_a_typo_is_corrected(corrector: HomophoneCorrector, question: str) -> None:
+    assert corrector.corrections(question) == ()
+
+
+def test_an_empty_library_corrects_nothing() -> None:
+    empty = HomophoneCorrector(LexicalIndex.build([], [], get_tokenizer("char")))
+    assert empty.corrections("双先典形推荐") == ()
+
+
+def test_the_note_names_what_was_searched_and_what_was_asked(corrector: HomophoneCorrector) -> None:
+    assert typo_note(corrector.corrections("双先典形推荐选树")) == "已按「典型」查找（问题中为「典形」）"
+    assert typo_note(()) is None
+
+
+def test_a_correction_is_always_a_dictionary_word_the_library_holds(corrector: HomophoneCorrector) -> None:
+    """Property over typos made by swapping one character of a library word for a homophone."""
+    from pypinyin import Style, lazy_pinyin
+
+    words = sorted(
+        {w for text in TEXTS for w in jieba_cut(text) if len(w) == 2}
+        & dictionary_words(w for text in TEXTS for w in jieba_cut(text))
+    )
+    pool = "典形型值质仿访修休体题提近进期其气器"
+    made = 0
+    for word in words:
+        for j in range(2):
+            sound = lazy_pinyin(word[j], style=Style.NORMAL)[0]
+            for other in pool:
+                if other == word[j] or lazy_pinyin(other, style=Style.NORMAL)[0] != sound:
+                    continue
+                question = "请问" + word[:j] + other + word[j + 1 :] + "的要求"
+                for typo in corrector.corrections(question):
+                    made += 1
+                    assert typo.right in dictionary_words([typo.right])
+                    assert any(typo.right in text for text in TEXTS)
+                    assert len(typo.right) == len(typo.wrong)
+                    assert sum(a != b for a, b in zip(typo.right, typo.wrong, strict=True)) == 1
+    assert made >= 3
+
+
+def test_the_searched_question_finds_the_passage_and_says_what_it_read(seed_retriever: Retriever) -> None:
+    answer = seed_retriever.search("双先典形推荐选树要做好吗", k=3)
+    assert [(t.wrong, t.right) for t in answer.typos] == [("典形", "典型")]
+    assert "典型推荐选树" in answer.hits[0].passage.text
+    assert answer.answered
+
+
+def test_correction_can_be_turned_off(seed_retriever: Retriever) -> None:
+    plain = Retriever(
+        seed_retriever.store,
+        seed_retriever.index,
+        seed_retriever.embedder,
+        replace(RetrieverConfig(), correct_typos=False),
+    )
+    assert plain.search("双先典形推荐选树要做好吗", k=3).typos == ()
+
+
+def test_no_dev_question_without_a_typo_is_corrected(seed_retriever: Retriever) -> None:
+    """The dev set's questions were written with four homophone typos among 250; nothing else fires."""
+    fired = {
+        q.question: [(t.wrong, t.right) for t in seed_retriever.corrector.corrections(q.question)]
+        for q in load_questions(ROOT / "benchmarks" / "dev-questions.jsonl")
+    }
+    fired = {q: typos for q, typos in fired.items() if typos}
+    assert set(fired) <= {
+        "双先典形推荐选树要做好吗",
+        "老干部来信来仿工作要注意啥",
+        "老干部工作者的政治品值有啥要求",
+    }
