@@ -17,6 +17,7 @@ import pytest_asyncio
 
 from bot import TEXT_LIMIT, refusal_text, utf16_len
 from bot import handlers as bot_handlers
+from corpus import SUPPORTED_FORMATS
 from index import Library
 from retrieval import ServiceOptions, SpeechService
 
@@ -476,9 +477,7 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         await feed(app, api.make_document_update("讲话.txt", b"text", user_id=USER))
         assert "只有管理员可以上传讲话文件" in api.last_message(USER).plain_text
         await feed(app, api.make_document_update("setup.exe", b"MZ\x90\x00", user_id=ADMIN))
-        assert (
-            "不支持的文件类型：setup.exe（支持 .txt、.docx、.doc、.pdf" in api.last_message(ADMIN).plain_text
-        )
+        assert f"不支持的文件类型：setup.exe（支持 {SUPPORTED_FORMATS}" in api.last_message(ADMIN).plain_text
         await feed(
             app,
             api.make_document_update("大文件.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024 + 1), user_id=ADMIN),
