@@ -1,0 +1,249 @@
+""".odt, .rtf and .wps: read as a .docx is read — every body sentence reaches exactly one passage, the
+speech's title, date, speaker and sections found by the shared parser — and a damaged, truncated,
+encrypted or mislabelled file refused with one Chinese line.
+
+The fixtures (tests/fixtures/documents/make_office_formats.py) are LibreOffice's conversions of
+python-docx documents, except office_formats.gbk.rtf, written in the form Word and WPS give a Chinese RTF
+(checked against LibreOffice's reading of it when it was made). Their blocks are compared with the
+expectations beside them in test_corpus_documents.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from corpus import CorpusError, check_conservation, chunk_speech, parse_document, read_bytes, read_document
+from corpus.rtf import read_rtf
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+OFFICE = [
+    "office_formats.odt",
+    "office_formats.rtf",
+    "office_formats.gbk.rtf",
+    "office_formats.wps",
+    "work_conference.odt",
+    "work_conference.rtf",
+    "word_numbering.odt",
+    "word_numbering.rtf",
+]
+
+
+def expected_of(name: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("name", OFFICE)
+def test_every_body_sentence_reaches_exactly_one_passage(name: str) -> None:
+    document = read_document(FIXTURES / name)
+    passages = [draft.text for speech in parse_document(document) for draft in chunk_speech(speech)]
+    kept = check_conservation(document, passages)
+    assert kept.ok, (kept.missing, kept.duplicated)
+    assert kept.sentences >= len(expected_of(name)["sentences"])
+    flat = squeeze("".join(passages))
+    for sentence in expected_of(name)["sentences"]:
+        if sentence.endswith(
+            ("。", "！", "？", "；")
+        ):  # not a salutation (「同志们：」), which the parser drops
+            assert flat.count(squeeze(sentence)) == 1, sentence
+
+
+@pytest.mark.parametrize("name", OFFICE)
+def test_title_date_speaker_and_sections_come_from_the_structure(name: str) -> None:
+    expected = expected_of(name)
+    speeches = parse_document(read_document(FIXTURES / name))
+    assert len(speeches) == 1
+    speech = speeches[0]
+    assert squeeze(speech.title) == squeeze(expected["title"])
+    assert speech.date == expected["date"]
+    assert speech.speaker == expected["speaker"]
+    found = {squeeze(part) for p in speech.paragraphs if p.section for part in p.section.split("›")}
+    assert [s for s in expected["sections"] if squeeze(s) not in found] == []
+
+
+@pytest.mark.parametrize("name", ["office_formats.odt", "office_formats.rtf", "office_formats.gbk.rtf"])
+def test_page_header_footer_and_tracked_deletion_are_not_read(name: str) -> None:
+    document = read_document(FIXTURES / name)
+    assert "中共某某市委组织部" not in document.text
+    assert "此句已在修订中删除" not in document.text
+    assert not re.search(r"—\s*\d+\s*—", document.text)
+
+
+def test_the_odt_reference_text_is_a_second_reading_of_the_file() -> None:
+    """add --check compares the passages with every paragraph of content.xml, read without the block walk."""
+    document = read_document(FIXTURES / "office_formats.odt")
+    reference = squeeze(document.reference)
+    for sentence in expected_of("office_formats.odt")["sentences"]:
+        assert squeeze(re.sub(r"^\d+\. ", "", sentence)) in reference  # list numbers are the block walk's
+    assert "此句已在修订中删除" not in reference
+
+
+def test_a_gbk_rtf_is_decoded_in_pairs_by_its_code_page() -> None:
+    assert read_document(FIXTURES / "office_formats.gbk.rtf").encoding == "rtf/gb18030"
+
+
+# -- the RTF tokenizer ---------------------------------------------------------------------------------
+
+
+def rtf_text(body: str, header: str = "{\\rtf1\\ansi\\ansicpg936\\deff0") -> str:
+    return "\n".join(b.text for b in read_rtf("t.rtf", (header + body + "}").encode("latin-1")).blocks)
+
+
+def gbk(text: str) -> str:
+    return "".join(f"\\'{b:02x}" for b in text.encode("gbk"))
+
+
+def test_gbk_byte_pairs_split_over_escapes_and_groups_make_one_character() -> None:
+    assert rtf_text(f" {gbk('离休干部')}\\par") == "离休干部"
+    assert rtf_text(f" {{{gbk('离休')}}}{{{gbk('干部')}}}\\par") == "离休干部"
+
+
+def test_a_font_charset_overrides_the_document_code_page() -> None:
+    header = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}{\\f1\\fcharset136 MingLiU;}{\\f2\\fcharset134 SimSun;}}"
+    big5 = "".join(f"\\'{b:02x}" for b in "離休幹部".encode("big5"))
+    assert (
+        rtf_text(f"\\f1 {big5}\\par\\f2 {gbk('老干部')}\\par\\f0 caf\\'e9\\par", header)
+        == "離休幹部\n老干部\ncafé"
+    )
+
+
+def test_a_unicode_escape_skips_as_many_fallback_characters_as_uc_says() -> None:
+    assert rtf_text("\\uc1 \\u31163?\\u20241?\\par") == "离休"
+    assert rtf_text(f"\\uc2 \\u31163{gbk('离')}\\u20241{gbk('休')}\\par") == "离休"
+    assert rtf_text("\\uc0 \\u31163\\u20241\\par") == "离休"
+    assert rtf_text("{\\uc2 \\u31163\\'3f\\'3f}\\u20241?\\par") == "离休"  # \uc is restored with the group
+    high, low = (unit - 65536 for unit in (0xD840, 0xDC09))  # U+20009 as Word writes it: negative N
+    assert rtf_text(f"\\u{high}\\'3f\\u{low}\\'3f\\par") == "\U00020009"
+
+
+def test_destinations_that_are_not_body_text_are_skipped() -> None:
+    body = (
+        f"{{\\info{{\\title {gbk('标题')}}}{{\\author x}}}}{{\\header {gbk('页眉')}\\par}}{{\\footerr {gbk('页脚')}\\par}}"
+        "{\\*\\generator Riched20}{\\*\\bkmkstart a}{\\pict\\pngblip 89504e47}"
+        f'{{\\field{{\\*\\fldinst HYPERLINK "x"}}{{\\fldrslt {gbk("链接文字")}}}}}'
+        f"{{\\v {gbk('隐藏')}}}{{\\deleted {gbk('删除')}}}{{\\*\\annotation {gbk('批注')}}}{gbk('。')}\\par"
+    )
+    assert rtf_text(body) == "链接文字。"
+
+
+def test_list_numbers_come_from_listtext_and_bullets_add_nothing() -> None:
+    body = (
+        f"\\pard{{\\listtext {gbk('一、')}\\tab}}{gbk('第一项。')}\\par"
+        f"\\pard{{\\listtext 2.\\tab}}{gbk('第二项。')}\\par"
+        f"\\pard{{\\listtext \\'a1\\'a4\\tab}}{gbk('圆点。')}\\par"
+        f"\\pard{{\\listtext \\u61623?\\tab}}{gbk('符号。')}\\par"
+    )
+    assert rtf_text(body) == "一、第一项。\n2. 第二项。\n圆点。\n符号。"
+
+
+def test_headings_come_from_outline_levels_and_style_names() -> None:
+    header = (
+        "{\\rtf1\\ansi\\ansicpg936{\\stylesheet{\\s0 Normal;}{\\s1\\outlinelevel0 heading 1;}"
+        f"{{\\s2\\sbasedon1 {gbk('小标题')};}}{{\\s3 {gbk('标题 3')};}}{{\\s15 Title;}}{{\\*\\cs10 Title;}}}}"
+    )
+    body = f"\\pard\\s15 A\\par\\pard\\s2 B\\par\\pard\\s3 C\\par\\pard\\outlinelevel1 D\\par\\pard\\s0 E{gbk('。')}\\par"
+    blocks = read_rtf("t.rtf", (header + body + "}").encode("latin-1")).blocks
+    assert [(b.kind, b.level) for b in blocks] == [
+        ("title", 0),
+        ("heading", 1),
+        ("heading", 3),
+        ("heading", 2),
+        ("paragraph", 0),
+    ]
+
+
+def test_a_nested_table_is_read_once_into_its_cell() -> None:
+    body = (
+        "\\trowd\\cellx2000\\cellx4000\\pard\\intbl A\\cell "
+        "\\pard\\intbl\\itap2 X\\nestcell Y\\nestcell{\\*\\nesttableprops\\trowd\\cellx1000\\cellx2000\\nestrow}"
+        "{\\nonesttables X Y\\par}\\pard\\intbl\\itap1 \\cell \\row"
+        "\\trowd\\cellx2000\\cellx4000\\pard\\intbl B\\cell C\\cell \\row\\pard after\\par"
+    )
+    assert rtf_text(body) == "A：B；X Y：C\nafter"  # the first row labels the second
+
+
+def test_notes_follow_their_paragraph_and_their_marks_are_not_text() -> None:
+    body = (
+        f"\\pard {gbk('正文第一句。')}{{\\super\\chftn}}{{\\footnote\\pard {{\\super\\chftn}} {gbk('注释。')}}}"
+        f"{gbk('第二句。')}\\par\\pard {gbk('下一段。')}\\par"
+    )
+    blocks = read_rtf("t.rtf", ("{\\rtf1\\ansi\\ansicpg936" + body + "}").encode("latin-1")).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "正文第一句。第二句。"),
+        ("note", "注释。"),
+        ("paragraph", "下一段。"),
+    ]
+
+
+# -- refusals ------------------------------------------------------------------------------------------
+
+
+def refusal(name: str, data: bytes) -> str:
+    with pytest.raises(CorpusError) as caught:
+        read_bytes(name, data)
+    message = str(caught.value)
+    assert "\n" not in message and not re.search(r"Error|Exception|Traceback", message)
+    assert re.search(r"[\u4e00-\u9fff]", message)
+    return message
+
+
+def test_damaged_or_mislabelled_rtf_files_are_refused_in_one_chinese_line() -> None:
+    assert "不完整" in refusal("讲话.rtf", b"{\\rtf1\\ansi {\\b " + "离休".encode("gbk"))
+    assert "不是有效的 RTF" in refusal("讲话.rtf", "离休干部体检规定。".encode())
+    docx = (FIXTURES / "work_conference.docx").read_bytes()
+    assert "不是 RTF" in refusal("讲话.rtf", docx)
+    assert "嵌套过深" in refusal("讲话.rtf", b"{\\rtf1" + b"{" * 1000 + b"}" * 1001)
+
+
+def test_damaged_encrypted_or_mislabelled_odt_files_are_refused_in_one_chinese_line() -> None:
+    whole = (FIXTURES / "office_formats.odt").read_bytes()
+    assert "无法解压" in refusal("讲话.odt", whole[:5000])
+    # What LibreOffice's manifest says of a file saved with a password (manifest:encryption-data).
+    source = zipfile.ZipFile(io.BytesIO(whole))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="1">'
+                    b'<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x">'
+                    b"</manifest:encryption-data></manifest:file-entry>",
+                )
+                assert b"encryption-data" in data
+            out.writestr(info, data)
+    assert "设有打开密码" in refusal("讲话.odt", buffer.getvalue())
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as out:
+        out.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        out.writestr("content.xml", "<office:document-content")
+    assert "内容已损坏" in refusal("讲话.odt", broken.getvalue())
+    sheet = io.BytesIO()
+    with zipfile.ZipFile(sheet, "w") as out:
+        out.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        out.writestr("content.xml", "<x/>")
+    assert "电子表格" in refusal("讲话.odt", sheet.getvalue())
+
+
+def test_a_wps_file_is_read_as_the_word_97_file_it_is() -> None:
+    document = read_document(FIXTURES / "office_formats.wps")
+    assert document.encoding.startswith("wps/")
+    docx = (FIXTURES / "word_structures.docx").read_bytes()
+    assert read_bytes("讲话.wps", docx).text == read_bytes("讲话.docx", docx).text
+
+
+def test_old_encrypted_or_foreign_wps_files_are_refused_in_one_chinese_line() -> None:
+    assert "旧版 WPS 文件" in refusal("讲话.wps", b"\x00\x01WPS 2000 document " + "离休".encode("gbk") * 50)
+    password = (FIXTURES / "word_password.docx").read_bytes()
+    assert "设有打开密码" in refusal("讲话.wps", password)
+    assert "已损坏" in refusal("讲话.wps", (FIXTURES / "office_formats.wps").read_bytes()[:600])
