@@ -247,3 +247,74 @@ def test_old_encrypted_or_foreign_wps_files_are_refused_in_one_chinese_line() ->
     password = (FIXTURES / "word_password.docx").read_bytes()
     assert "设有打开密码" in refusal("讲话.wps", password)
     assert "已损坏" in refusal("讲话.wps", (FIXTURES / "office_formats.wps").read_bytes()[:600])
+
+
+# -- through the CLI -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def speechqa(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """`speechqa ARGS…` on a private copy of the indexed seed home, offline."""
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(cli, list(args))
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix not in (".lock", ".log") and not p.name.endswith(("-wal", "-shm"))
+    } | {"wal": _wal(folder)}
+
+
+def _wal(folder: Path) -> str:
+    """What SQLite's write-ahead log holds (opening the database makes an empty one)."""
+    wal = folder / "speechqa.db-wal"
+    return str(wal.stat().st_size) if wal.exists() else "0"
+
+
+@pytest.mark.slow
+def test_speechqa_add_refuses_damaged_and_mislabelled_files_and_writes_nothing(
+    speechqa, seed_home: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    old_wps = tmp_path / "旧文件.wps"
+    old_wps.write_bytes(b"\x00\x01WPS " + "离休干部".encode("gbk") * 100)
+    cases = {
+        FIXTURES / "office_formats.truncated.rtf": "不完整",
+        FIXTURES / "office_formats.truncated.odt": "无法解压",
+        FIXTURES / "word_fields_ruby.docx.odt": "其实是 Word 文档",
+        old_wps: "旧版 WPS 文件",
+    }
+    before = _digest(seed_home)
+    for path, reason in cases.items():
+        result = speechqa("add", str(path))
+        assert result.exit_code == 1, result.output
+        assert isinstance(result.exception, SystemExit)
+        lines = [line for line in result.output.splitlines() if path.name in line]
+        assert len(lines) == 1 and reason in lines[0], result.output
+        assert "Traceback" not in result.output and not re.search(r"[A-Za-z]+Error", result.output)
+        assert "没有添加任何文件" in result.output
+    assert _digest(seed_home) == before
+
+
+@pytest.mark.slow
+def test_speechqa_add_takes_an_rtf_and_an_odt_with_their_structure(speechqa) -> None:  # type: ignore[no-untyped-def]
+    for name in ("office_formats.gbk.rtf", "office_formats.odt"):
+        result = speechqa("add", "--check", "--allow-duplicates", str(FIXTURES / name))
+        assert result.exit_code == 0, result.output
+        assert TITLE_OF_OFFICE in result.output
+    listed = speechqa("speeches")
+    assert listed.output.count(TITLE_OF_OFFICE) == 2
+    assert "2025-09-26 · 刘卫东" in listed.output
+
+
+TITLE_OF_OFFICE = "在全市离退休干部先进典型表彰会上的讲话"
