@@ -169,7 +169,7 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
             content = archive.read("content.xml")
             styles = archive.read("styles.xml") if "styles.xml" in names else None
     except zipfile.BadZipFile as e:
-        raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（.odt）文件（无法解压）") from e
+        raise UnreadableFile(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as e:
         raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
     return content, styles

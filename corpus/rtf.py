@@ -595,12 +595,14 @@ def _grid(rows: list[_Row]) -> list[list[str] | str]:
         placed: list[tuple[int, int]] = []  # (first column, last column) of each cell read
         left = -(10**9)
         for text, (edge, across, down) in zip(row.cells, row.edges, strict=False):
-            first = sum(1 for e in edges if e <= left)
-            last = max(first, sum(1 for e in edges if e <= edge) - 1)
+            # a damaged row can repeat or reverse its edges: keep every cell inside the grid
+            first = min(sum(1 for e in edges if e <= left), len(edges) - 1)
+            last = min(max(first, sum(1 for e in edges if e <= edge) - 1), len(edges) - 1)
             left = edge
             if across:
                 continue
-            cells[first] = above.get(first, "") if down else text
+            shown = above.get(first, "") if down else text
+            cells[first] = f"{cells[first]} {shown}".strip() if cells[first] else shown
             placed.append((first, last))
         above = {first: cells[first] for first, _ in placed}
         if len(placed) == 1 and placed[0] == (0, len(edges) - 1) and len(edges) >= 2:
