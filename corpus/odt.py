@@ -88,6 +88,7 @@ _SKIPPED = frozenset(
         _O + "annotation-end",
         _T + "tracked-changes",
         _T + "note-citation",
+        _T + "number",  # a list number some producers cache in the item: it is computed from the list style
         _T + "ruby-text",
         _T + "hidden-text",
         _T + "hidden-paragraph",

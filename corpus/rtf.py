@@ -22,6 +22,8 @@ What is read, as Blocks in document order (the same kinds as a .docx, corpus.wor
   shows the text above it, a cell merged across (\\clmrg) is read once, one cell across the whole table
   is read as it stands; a nested table's cells are read into their cell;
 - \\footnote groups (endnotes too) → "note" blocks after what references them (corpus.notes);
+- a shape's text box (\\shptxt) → its paragraphs after the paragraph it is anchored in (its picture
+  copy for old readers, \\shprslt, is skipped);
 - \\line and \\tab read as spaces; fields as their result (\\fldrslt), never their code.
 
 Not read: the font, colour, style and list tables, \\info, page headers and footers (\\header…,
@@ -200,12 +202,15 @@ class _Paragraph:
     parts: list[str] = field(default_factory=list)
     label: list[str] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
+    boxes: list[Block] = field(default_factory=list)
 
 
 @dataclass
 class _Note:
-    """A footnote being read: its paragraphs, and the one open."""
+    """A footnote (kind "note") or a text box (kind "paragraph") being read: its paragraphs, and the one
+    open. Both are read after the paragraph they are anchored in, as in a .docx."""
 
+    kind: str = "note"
     paragraphs: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
 
@@ -372,12 +377,12 @@ class _Reader:
     def _destination(self, name: str) -> None:
         """Mark the group just opened (name is its first control word)."""
         saved, _ = self.stack[-1]
-        if name == "footnote":
+        if name in ("footnote", "shptxt"):
             if self.note is None and self._reading():
-                self.note = _Note()
+                self.note = _Note("note" if name == "footnote" else "paragraph")
                 self.stack[-1] = (saved, "note")
                 self._set(target="note")
-            else:  # a note inside a note, or one whose reference is deleted or hidden
+            else:  # a note or text box inside another, or one whose anchor is deleted or hidden
                 self._set(skip=True)
             return
         if name == "fonttbl":
@@ -429,7 +434,7 @@ class _Reader:
             elif name not in _STARRED_READ:
                 self._set(skip=True)
             return
-        if name in _SKIPPED or name in ("footnote", "listtext", "pntext"):
+        if name in _SKIPPED or name in ("footnote", "shptxt", "listtext", "pntext"):
             self._destination(name)
             return
         if state.skip:
@@ -523,8 +528,7 @@ class _Reader:
             label = ""
         text = with_label(label, text)
         if self.state.intbl:
-            if text:
-                self.cell.append(text)
+            self.cell.extend(t for t in (text, *(b.text for b in paragraph.boxes)) if t)
             self.table_notes.extend(paragraph.notes)
             return
         self._end_table()
@@ -534,6 +538,7 @@ class _Reader:
             block = Block(text=text, kind=kind, level=level)
             self.blocks.append(block)
         self.blocks.extend(self.placement.after(block, paragraph.notes))
+        self.blocks.extend(paragraph.boxes)
 
     def _end_note(self) -> None:
         note, self.note = self.note, None
@@ -542,7 +547,8 @@ class _Reader:
         text = _clean("".join(note.current))
         if text:
             note.paragraphs.append(text)
-        self.paragraph.notes.extend(Block(text=t, kind="note") for t in note.paragraphs)
+        blocks = [Block(text=t, kind=note.kind) for t in note.paragraphs]
+        (self.paragraph.notes if note.kind == "note" else self.paragraph.boxes).extend(blocks)
 
     def _end_table(self) -> None:
         if self.cell or self.row:  # a last row without its \row

@@ -491,6 +491,20 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
     assert len(seed_service.library.store.speeches()) == 5
 
 
+async def test_admin_uploads_rtf_and_odt_files_saved_by_office_software(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    documents = Path(__file__).parent / "fixtures" / "documents"
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        rtf = (documents / "office_formats.gbk.rtf").read_bytes()
+        await feed(app, api.make_document_update("表彰会讲话.rtf", rtf, "application/rtf", user_id=ADMIN))
+        assert "新增 #6 《在全市离退休干部先进典型表彰会上的讲话》" in api.last_message(ADMIN).plain_text
+        cut = (documents / "office_formats.truncated.odt").read_bytes()
+        await feed(app, api.make_document_update("表彰会讲话.odt", cut, user_id=ADMIN))
+        assert "表彰会讲话.odt 无法解压：文件已损坏或不完整" in api.last_message(ADMIN).plain_text
+    assert len(seed_service.library.store.speeches()) == 6
+
+
 async def test_reindex_shows_progress_and_is_for_admins_only(
     api: FakeBotAPI, seed_service: SpeechService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

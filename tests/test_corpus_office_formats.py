@@ -13,6 +13,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -318,3 +320,142 @@ def test_speechqa_add_takes_an_rtf_and_an_odt_with_their_structure(speechqa) -> 
 
 
 TITLE_OF_OFFICE = "在全市离退休干部先进典型表彰会上的讲话"
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in() -> None:
+    body = (
+        f"\\pard {gbk('正文在框前，')}{{\\shp{{\\*\\shpinst{{\\sp{{\\sn shapeType}}{{\\sv 202}}}}"
+        f"{{\\shptxt \\pard {gbk('文本框第一段。')}\\par\\pard {gbk('文本框第二段。')}\\par}}}}"
+        f"{{\\shprslt{{\\*\\do\\dobxcolumn {gbk('文本框第一段。')}}}}}}}{gbk('框后接着说完。')}\\par"
+    )
+    assert rtf_text(body) == "正文在框前，框后接着说完。\n文本框第一段。\n文本框第二段。"
+
+
+# -- OpenDocument lists, boxes and marks (content.xml as LibreOffice writes it) --------------------------
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" '
+    'xmlns:xml="http://www.w3.org/XML/1998/namespace"'
+)
+LIST_STYLES = (
+    '<text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-suffix="、" style:num-format="一, 二, 三, ..."/>'
+    '<text:list-level-style-number text:level="2" loext:num-list-format="（%2%）" style:num-prefix="（" '
+    'style:num-suffix="）" style:num-format="一, 二, 三, ..."/>'
+    '<text:list-level-style-number text:level="3" style:num-suffix="." style:num-format="1" '
+    'text:display-levels="2"/>'
+    '<text:list-level-style-number text:level="4" style:num-format="①, ②, ③, ..."><style:list-level-properties>'
+    '<style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties>'
+    "</text:list-level-style-number></text:list-style>"
+    '<text:list-style style:name="B1"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/>'
+    "</text:list-style>"
+)
+
+
+def odt_bytes(body: str, automatic: str = "") -> bytes:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}>'
+        f"<office:automatic-styles>{automatic}{LIST_STYLES}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+        'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return out.getvalue()
+
+
+def item(text: str, tag: str = "p") -> str:
+    return f"<text:list-item><text:{tag}>{text}</text:{tag}></text:list-item>"
+
+
+LISTS = (
+    f'<text:list xml:id="a" text:style-name="L1">{item("第一部分")}'
+    f"<text:list-item><text:list>{item('第一点')}{item('第二点')}</text:list></text:list-item></text:list>"
+    "<text:p>中间一段。</text:p>"
+    f'<text:list text:style-name="L1" text:continue-numbering="true">{item("第二部分")}'
+    "<text:list-item><text:list><text:list-item><text:list>"
+    f"{item('细项。')}{item('再一项。')}<text:list-header><text:p>不编号的说明。</text:p></text:list-header>"
+    "<text:list-item><text:list>"
+    f"{item('圈号。')}</text:list></text:list-item></text:list></text:list-item></text:list></text:list-item>"
+    "</text:list>"
+    f'<text:list text:style-name="L1">{item("重新开始。")}</text:list>'
+    f'<text:list text:style-name="B1">{item("圆点。")}</text:list>'
+    f'<text:list text:continue-list="a" text:style-name="L1">{item("接着第一个列表。")}</text:list>'
+    '<text:list text:style-name="L1"><text:list-item text:start-value="5">'
+    "<text:p>从五开始。</text:p></text:list-item></text:list>"
+)
+
+
+def test_odt_list_numbers_count_per_list_as_libreoffice_shows_them() -> None:
+    body = LISTS
+    text = read_bytes("列表.odt", odt_bytes(body)).text
+    assert text.splitlines() == [
+        "一、第一部分",
+        "（一）第一点",
+        "（二）第二点",
+        "中间一段。",
+        "二、第二部分",
+        "一.1. 细项。",  # the level above in its own format, as LibreOffice shows it
+        "一.2. 再一项。",
+        "不编号的说明。",
+        "①圈号。",
+        "一、重新开始。",
+        "圆点。",
+        "三、接着第一个列表。",
+        "五、从五开始。",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_odt_list_numbers_are_the_ones_libreoffice_shows(tmp_path: Path) -> None:
+    """LibreOffice's own text export of the same file has the same numbers before the same texts."""
+    source = tmp_path / "列表.odt"
+    source.write_bytes(odt_bytes(LISTS))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+         "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    shown = [
+        squeeze(line).removeprefix("•")
+        for line in (tmp_path / "列表.txt").read_text("utf-8-sig").splitlines()
+    ]
+    assert [squeeze(line) for line in read_bytes("列表.odt", source.read_bytes()).text.splitlines()] == shown
+
+
+def test_odt_marks_comments_and_deletions_are_not_text_and_boxes_follow_their_paragraph() -> None:
+    body = (
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+        "<text:p>已删除的句子。</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+        '<text:p>离休干部<text:change text:change-id="c1"/>每年<text:s text:c="3"/>体检'
+        "<office:annotation><text:p>批注内容。</text:p></office:annotation>一次，"
+        "<draw:frame><draw:text-box><text:p>文本框里的话。</text:p></draw:text-box></draw:frame>"
+        "<text:soft-page-break/>由原单位组织。<text:tab/>"
+        '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+        "<text:note-body><text:p>据市委老干部局通知。</text:p></text:note-body></text:note></text:p>"
+        "<text:table-of-content><text:index-body><text:p>目录一行</text:p></text:index-body>"
+        "</text:table-of-content>"
+    )
+    document = read_bytes("标记.odt", odt_bytes(body))
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("paragraph", "离休干部每年 体检一次，由原单位组织。"),
+        ("note", "据市委老干部局通知。"),
+        ("paragraph", "文本框里的话。"),
+    ]
+    assert squeeze(document.reference) == squeeze(
+        "离休干部每年 体检一次，由原单位组织。文本框里的话。据市委老干部局通知。"
+    )
