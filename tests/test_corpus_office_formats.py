@@ -358,7 +358,7 @@ LIST_STYLES = (
 )
 
 
-def odt_bytes(body: str, automatic: str = "") -> bytes:
+def odt_bytes(body: str, automatic: str = "", styles: str = "") -> bytes:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}>'
         f"<office:automatic-styles>{automatic}{LIST_STYLES}</office:automatic-styles>"
@@ -375,6 +375,12 @@ def odt_bytes(body: str, automatic: str = "") -> bytes:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", content)
         archive.writestr("META-INF/manifest.xml", manifest)
+        if styles:
+            archive.writestr(
+                "styles.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ODF_NS}>'
+                f"<office:styles>{styles}</office:styles></office:document-styles>",
+            )
     return out.getvalue()
 
 
@@ -420,11 +426,48 @@ def test_odt_list_numbers_count_per_list_as_libreoffice_shows_them() -> None:
     ]
 
 
+# Headings numbered by the outline style (Tools ▸ Heading Numbering): 第一章, 第一节, 1.1 …
+OUTLINE = (
+    '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" '
+    'style:default-outline-level="1"/>'
+    '<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" '
+    'style:default-outline-level="2"/>'
+    '<text:outline-style style:name="Outline">'
+    '<text:outline-level-style text:level="1" style:num-prefix="第" style:num-suffix="章" '
+    'style:num-format="一, 二, 三, ..."/>'
+    '<text:outline-level-style text:level="2" style:num-prefix="第" style:num-suffix="节" '
+    'style:num-format="一, 二, 三, ..."/>'
+    "</text:outline-style>"
+)
+HEADINGS = (
+    '<text:h text:style-name="Heading_20_1" text:outline-level="1">总则</text:h><text:p>第一句。</text:p>'
+    '<text:h text:style-name="Heading_20_2" text:outline-level="2">范围</text:h>'
+    '<text:h text:style-name="Heading_20_2" text:outline-level="2">对象</text:h>'
+    '<text:h text:style-name="Heading_20_1" text:outline-level="1">待遇</text:h>'
+    '<text:h text:style-name="Heading_20_2" text:outline-level="2">医疗</text:h>'
+    '<text:h text:style-name="Heading_20_1" text:outline-level="1" text:is-list-header="true">附则</text:h>'
+)
+
+
+def test_odt_headings_take_the_numbers_of_the_outline_style() -> None:
+    document = read_bytes("章节.odt", odt_bytes(HEADINGS, styles=OUTLINE))
+    assert [(b.kind, b.text, b.level) for b in document.blocks] == [
+        ("heading", "第一章 总则", 1),
+        ("paragraph", "第一句。", 0),
+        ("heading", "第一节 范围", 2),
+        ("heading", "第二节 对象", 2),
+        ("heading", "第二章 待遇", 1),
+        ("heading", "第一节 医疗", 2),
+        ("heading", "附则", 1),
+    ]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_odt_list_numbers_are_the_ones_libreoffice_shows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("body, styles", [(LISTS, ""), (HEADINGS, OUTLINE)], ids=["lists", "outline"])
+def test_odt_numbers_are_the_ones_libreoffice_shows(tmp_path: Path, body: str, styles: str) -> None:
     """LibreOffice's own text export of the same file has the same numbers before the same texts."""
     source = tmp_path / "列表.odt"
-    source.write_bytes(odt_bytes(LISTS))
+    source.write_bytes(odt_bytes(body, styles=styles))
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
          "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(source)],
