@@ -462,6 +462,7 @@ def test_odt_headings_take_the_numbers_of_the_outline_style() -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("body, styles", [(LISTS, ""), (HEADINGS, OUTLINE)], ids=["lists", "outline"])
 def test_odt_numbers_are_the_ones_libreoffice_shows(tmp_path: Path, body: str, styles: str) -> None:
