@@ -24,7 +24,8 @@ What is read, as Blocks in document order (the same kinds as a .docx, corpus.wor
 - \\footnote groups (endnotes too) → "note" blocks after what references them (corpus.notes);
 - a shape's text box (\\shptxt) → its paragraphs after the paragraph it is anchored in (its picture
   copy for old readers, \\shprslt, is skipped);
-- \\line and \\tab read as spaces; fields as their result (\\fldrslt), never their code.
+- \\line and \\tab read as spaces; fields as their result (\\fldrslt), never their code, except a
+  generated table of contents (a TOC field), whose entries repeat the headings and are not read;
 
 Not read: the font, colour, style and list tables, \\info, page headers and footers (\\header…,
 \\footer…), pictures and objects' data, comments (\\annotation), hidden text (\\v), tracked deletions
@@ -80,7 +81,6 @@ _SKIPPED = frozenset(
         "objdata",
         "objclass",
         "objname",
-        "fldinst",
         "annotation",
         "atnid",
         "atnauthor",
@@ -255,6 +255,7 @@ class _Reader:
         self.rows: list[_Row] = []
         self.table_notes: list[Block] = []
         self.note: _Note | None = None
+        self.fields: list[list[str]] = []  # the instructions of each open \\field, outermost first
         self.font_number: int | None = None  # the font being defined in the font table
         self.style_number = 0
         self.style_text: list[str] = []
@@ -324,7 +325,7 @@ class _Reader:
         self.blocks.extend(self.placement.rest())
 
     def _collecting(self) -> bool:
-        return self._reading() or self.state.target == "style"
+        return self._reading() or self.state.target in ("style", "fldinst")
 
     def _reading(self) -> bool:
         state = self.state
@@ -364,6 +365,8 @@ class _Reader:
         self.state, on_close = self.stack.pop()
         if on_close == "note":
             self._end_note()
+        elif on_close == "field" and self.fields:
+            self.fields.pop()
         if closing.target == "style" and self.state.target == "style" and self.style_text:
             style = self.styles.setdefault(self.style_number, _Style())
             style.name = "".join(self.style_text).strip().rstrip(";").strip()
@@ -425,6 +428,18 @@ class _Reader:
                 self.skip_chars = state.uc
             elif name == "uc":
                 self._set(uc=max(0, value or 0))
+            return
+        if name == "field":
+            self.fields.append([])
+            self.stack[-1] = (self.stack[-1][0], "field")
+            return
+        if name == "fldinst":
+            self._set(skip=True, target="fldinst")
+            return
+        if name == "fldrslt":
+            instruction = "".join(self.fields[-1]).strip().upper() if self.fields else ""
+            if instruction.startswith("TOC"):
+                self._set(skip=True)  # a generated table of contents repeats the headings
             return
         if starred:
             if name == "footnote":  # LibreOffice writes {\*\footnote …}, Word {\footnote …}
@@ -500,6 +515,10 @@ class _Reader:
         if not text:
             return
         state = self.state
+        if state.target == "fldinst":
+            if self.fields:
+                self.fields[-1].append(text)
+            return
         if state.target == "style":
             self.style_text.append(text)
             return

@@ -503,3 +503,9 @@ def test_odt_marks_comments_and_deletions_are_not_text_and_boxes_follow_their_pa
     assert squeeze(document.reference) == squeeze(
         "离休干部每年 体检一次，由原单位组织。文本框里的话。据市委老干部局通知。"
     )
+
+
+def test_a_table_of_contents_field_is_not_read_but_other_fields_are() -> None:
+    toc = f'{{\\field{{\\*\\fldinst {{ TOC \\\\o "1-3" \\\\h }}}}{{\\fldrslt {{{gbk("一、总则")}\\tab 1}}\\par}}}}'
+    page = f"{{\\field{{\\*\\fldinst {{ DATE }}}}{{\\fldrslt {gbk('2025年9月26日')}}}}}"
+    assert rtf_text(f"\\pard {toc}\\pard {gbk('正文。')}\\par\\pard {page}\\par") == "正文。\n2025年9月26日"
