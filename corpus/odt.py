@@ -30,6 +30,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -171,7 +172,7 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
             styles = archive.read("styles.xml") if "styles.xml" in names else None
     except zipfile.BadZipFile as e:
         raise UnreadableFile(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
-    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as e:
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as e:
         raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
     return content, styles
 

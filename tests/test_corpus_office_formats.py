@@ -509,3 +509,13 @@ def test_a_table_of_contents_field_is_not_read_but_other_fields_are() -> None:
     toc = f'{{\\field{{\\*\\fldinst {{ TOC \\\\o "1-3" \\\\h }}}}{{\\fldrslt {{{gbk("一、总则")}\\tab 1}}\\par}}}}'
     page = f"{{\\field{{\\*\\fldinst {{ DATE }}}}{{\\fldrslt {gbk('2025年9月26日')}}}}}"
     assert rtf_text(f"\\pard {toc}\\pard {gbk('正文。')}\\par\\pard {page}\\par") == "正文。\n2025年9月26日"
+
+
+def test_an_odt_whose_compressed_content_is_damaged_is_refused() -> None:
+    whole = (FIXTURES / "office_formats.odt").read_bytes()
+    info = zipfile.ZipFile(io.BytesIO(whole)).getinfo("content.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 10
+    damaged = bytearray(whole)
+    for i in range(start, start + 50):
+        damaged[i] ^= 0x5A
+    assert "内容已损坏" in refusal("讲话.odt", bytes(damaged))
