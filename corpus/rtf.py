@@ -320,6 +320,10 @@ class _Reader:
             raise UnreadableFile(
                 f"{self.name} 不完整（RTF 文件在中途被截断，可能只复制或下载了一部分），为免丢字没有添加"
             )
+        if data[position:].strip(b" \t\r\n\x00\x1a"):  # padding after the end is usual, text is not
+            raise UnreadableFile(
+                f"{self.name} 已损坏（RTF 的括号不配对，文档结束后还有内容），为免丢字没有添加"
+            )
         self._end_paragraph()
         self._end_table()
         self.blocks.extend(self.placement.rest())

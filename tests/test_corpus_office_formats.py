@@ -204,6 +204,16 @@ def test_damaged_or_mislabelled_rtf_files_are_refused_in_one_chinese_line() -> N
     docx = (FIXTURES / "work_conference.docx").read_bytes()
     assert "不是 RTF" in refusal("讲话.rtf", docx)
     assert "嵌套过深" in refusal("讲话.rtf", b"{\\rtf1" + b"{" * 1000 + b"}" * 1001)
+    stray = (
+        b"{\\rtf1\\ansi\\ansicpg936 "
+        + "第一段。".encode("gbk")
+        + b"\\par}}"
+        + "第二段。".encode("gbk")
+        + b"\\par}"
+    )
+    assert "括号不配对" in refusal("讲话.rtf", stray)
+    # a file may be padded after its end
+    assert read_rtf("t.rtf", b"{\\rtf1 ok.\\par}\r\n\x00\x00\x1a").blocks[0].text == "ok."
 
 
 def test_damaged_encrypted_or_mislabelled_odt_files_are_refused_in_one_chinese_line() -> None:
