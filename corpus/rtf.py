@@ -163,6 +163,7 @@ _CHARSETS = {
     238: "cp1250",
     255: "cp437",
 }
+_DBCS = frozenset({"gb18030", "cp936", "cp950", "cp932", "cp949", "johab"})
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _BULLETS = frozenset("•·▪■□◆◇○●◦‣⁃-–—*")
 
@@ -261,6 +262,7 @@ class _Reader:
         self.style_text: list[str] = []
         self.pending = bytearray()
         self.skip_chars = 0
+        self.skip_trail = False
         self.star = False
         self.ended = False
 
@@ -275,11 +277,17 @@ class _Reader:
             position = match.end()
             word, parameter, byte, symbol, brace, text, _newline, _lone = match.groups()
             if byte is not None:
+                value = int(byte, 16)
                 if self.skip_chars:
                     self.skip_chars -= 1
+                    # \uc1 with a two-byte GBK fallback (some writers count the pair as one character)
+                    self.skip_trail = self.state.uc == 1 and value >= 0x81 and self._codec() in _DBCS
+                elif self.skip_trail:
+                    self.skip_trail = False
                 elif self._collecting():
-                    self.pending.append(int(byte, 16))
+                    self.pending.append(value)
                 continue
+            self.skip_trail = False
             if text is not None:
                 if self.skip_chars:
                     dropped = min(self.skip_chars, len(text))

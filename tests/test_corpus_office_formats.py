@@ -122,6 +122,12 @@ def test_a_unicode_escape_skips_as_many_fallback_characters_as_uc_says() -> None
     assert rtf_text("\\uc1 \\u31163?\\u20241?\\par") == "离休"
     assert rtf_text(f"\\uc2 \\u31163{gbk('离')}\\u20241{gbk('休')}\\par") == "离休"
     assert rtf_text("\\uc0 \\u31163\\u20241\\par") == "离休"
+    # \uc1 with a GBK pair as the fallback (the pair counted as one character by some writers)
+    assert rtf_text(f"\\uc1 \\u31163{gbk('离')}\\u20241{gbk('休')}\\par") == "离休"
+    assert (
+        rtf_text(f"\\uc2 \\u8220\\'a1\\'b0{gbk('离休')}\\u8221\\'a1\\'b1{gbk('干部')}\\par") == "“离休”干部"
+    )
+    assert rtf_text(f"\\uc1 \\u8220?{gbk('离休')}\\par") == "“离休"
     assert rtf_text("{\\uc2 \\u31163\\'3f\\'3f}\\u20241?\\par") == "离休"  # \uc is restored with the group
     high, low = (unit - 65536 for unit in (0xD840, 0xDC09))  # U+20009 as Word writes it: negative N
     assert rtf_text(f"\\u{high}\\'3f\\u{low}\\'3f\\par") == "\U00020009"
