@@ -97,10 +97,10 @@ HELP = """<b>使用说明</b>
 /speech 编号 — 查看一篇讲话
 /help — 本说明"""
 
-ADMIN_HELP = """
+ADMIN_HELP = f"""
 
 <b>管理员</b>
-• 把 .txt / .docx / .doc / .pdf 文件或扫描图片发给我（私聊）：加入语料并更新索引
+• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段
 /reindex — 重建全部索引
 /stats — 使用统计"""

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from corpus import SUPPORTED_FORMATS
 from index import (
     Counts,
     FileOutcome,
@@ -51,7 +52,7 @@ def add(
 ) -> None:
     """添加讲话文件或整个文件夹，并更新索引。
 
-    支持 .txt、.docx、.doc、.pdf 文件和 .png/.jpg/.tif 扫描件（多页 TIFF 逐页读取）。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
+    支持 {formats}（多页 TIFF 逐页读取）。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
     再次添加同一文件时，只更新其中改动的部分；改名或复制的文件按内容识别。若同一讲话已从
     别的文件存入（文本相同，或只差空格、页码、注码），会报告为「重复」，不再重复存储；
     内容略有不同的版本（改了一个数字或错字）照常存入，并提示「内容相近」。每个文件正文的
@@ -173,6 +174,10 @@ def similar_note(other: int, similarity: float) -> str:
         f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
         f"如果这是它的更正版，请删除旧版：speechqa remove {other}"
     )
+
+
+# The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).
+add.help = (add.help or "").replace("{formats}", SUPPORTED_FORMATS)
 
 
 @contextmanager

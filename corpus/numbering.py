@@ -408,3 +408,11 @@ def _parse(xml: bytes | None):  # type: ignore[no-untyped-def]
         return etree.fromstring(xml, parser)
     except etree.XMLSyntaxError:
         return None
+
+
+def with_label(label: str, text: str) -> str:
+    """A generated number in front of its paragraph's text: nothing between them after a number ending in
+    Chinese punctuation (「一、」「（二）」), one space otherwise (what the tab after 「1.」 reads as)."""
+    if not label or not text:
+        return text
+    return label + text if label[-1] in _SEPARATING else f"{label} {text}"

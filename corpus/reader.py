@@ -1,8 +1,8 @@
 """Read speech files into decoded text (and, for Word, structure).
 
 Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
-numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx and .doc (see
-corpus.word), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
+numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx, .doc and .wps (see
+corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
 numbers dropped as in a PDF).
 """
@@ -17,11 +17,13 @@ from pathlib import Path
 from . import ocr
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
+from .odt import read_odt
 from .parse import stands_alone
 from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Document
-from .word import MAX_DOCX_INFLATED, MAX_DOCX_RATIO, blocks_text, read_doc, read_docx
+from .rtf import read_rtf
+from .word import MAX_DOCX_INFLATED, MAX_DOCX_RATIO, blocks_text, read_doc, read_docx, read_wps
 
 __all__ = [
     "MAX_DOCX_INFLATED",
@@ -36,9 +38,9 @@ __all__ = [
 ]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", *IMAGE_SUFFIXES)
-# For messages: what can be added (the bot and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.pdf，以及 .png/.jpg/.tif 扫描图片"
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf", *IMAGE_SUFFIXES)
+# For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf，以及 .png/.jpg/.tif 扫描图片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -82,9 +84,18 @@ def read_bytes(name: str, data: bytes) -> Document:
     blocks: tuple = ()
     reference = ""
     notes: tuple[str, ...] = ()
-    if suffix in (".docx", ".doc"):
-        word = read_docx(name, data) if suffix == ".docx" else read_doc(name, data)
+    if suffix in (".docx", ".doc", ".wps"):
+        readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
+        word = readers[suffix](name, data)
         blocks, reference, encoding = word.blocks, word.reference, word.converter
+        text = blocks_text(blocks)
+    elif suffix == ".odt":
+        odt = read_odt(name, data)
+        blocks, reference, encoding = odt.blocks, odt.reference, "odt"
+        text = blocks_text(blocks)
+    elif suffix == ".rtf":
+        rtf = read_rtf(name, data)
+        blocks, encoding = rtf.blocks, f"rtf/{rtf.codepage}"
         text = blocks_text(blocks)
     elif suffix == ".txt":
         # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives

@@ -46,7 +46,7 @@ class WordText:
     reference is every visible w:t of the main document part and of the notes it references, one line
     per paragraph (table cells and text boxes included, deleted revisions and field codes not), gathered without the block walk that
     makes the blocks: `add --check` compares the passages with it, so text the walk loses is noticed.
-    converter says how the file was read: "docx", "doc/soffice" or "doc/antiword".
+    converter says how the file was read: "docx", "doc/soffice" or "doc/antiword" (a .wps: "wps/…").
     """
 
     blocks: tuple[Block, ...]
@@ -114,6 +114,30 @@ def read_doc(name: str, data: bytes) -> WordText:
     if not soffice and not antiword:
         raise UnreadableFile(f"{name} 是旧版 Word 文档（.doc），本机没有转换工具：请另存为 .docx 后再添加")
     raise UnreadableFile(f"{name} 无法转换（.doc 文件可能已损坏）：请另存为 .docx 后再添加")
+
+
+def read_wps(name: str, data: bytes) -> WordText:
+    """A WPS 文字 .wps: since WPS Office 2005 the Word 97–2003 binary format in a compound file (its
+    'WordDocument' stream), read as a .doc. Older WPS files (WPS 2000 and before, their own format) and
+    other programs' .wps (Microsoft Works) are refused with what to do.
+    """
+    if data.startswith(b"PK\x03\x04"):  # saved as .docx under a .wps name
+        return replace(read_docx(name, data), converter="wps/docx")
+    if not cfb.is_cfb(data):
+        raise UnreadableFile(
+            f"{name} 是旧版 WPS 文件（WPS 2000 及更早的格式），无法读取：请用 WPS 打开后另存为 .docx 再添加"
+        )
+    contents = cfb.contents(data)
+    if contents is None:
+        raise UnreadableFile(f"{name} 不是有效的 WPS 文档（内容已损坏）")
+    if contents.encrypted:
+        raise UnreadableFile(_password_message(name))
+    if not contents.word_document:
+        raise UnreadableFile(
+            f"{name} 不是 WPS 文字文档（可能是 Microsoft Works 等其他程序的文件）：请另存为 .docx 再添加"
+        )
+    word = read_doc(name, data)
+    return replace(word, converter=word.converter.replace("doc/", "wps/"))
 
 
 def _password_message(name: str) -> str:

@@ -17,6 +17,7 @@ import pytest_asyncio
 
 from bot import TEXT_LIMIT, refusal_text, utf16_len
 from bot import handlers as bot_handlers
+from corpus import SUPPORTED_FORMATS
 from index import Library
 from retrieval import ServiceOptions, SpeechService
 
@@ -476,9 +477,7 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         await feed(app, api.make_document_update("讲话.txt", b"text", user_id=USER))
         assert "只有管理员可以上传讲话文件" in api.last_message(USER).plain_text
         await feed(app, api.make_document_update("setup.exe", b"MZ\x90\x00", user_id=ADMIN))
-        assert (
-            "不支持的文件类型：setup.exe（支持 .txt、.docx、.doc、.pdf" in api.last_message(ADMIN).plain_text
-        )
+        assert f"不支持的文件类型：setup.exe（支持 {SUPPORTED_FORMATS}" in api.last_message(ADMIN).plain_text
         await feed(
             app,
             api.make_document_update("大文件.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024 + 1), user_id=ADMIN),
@@ -490,6 +489,20 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         await feed(app, api.make_document_update("坏的.docx", b"not a zip at all", user_id=ADMIN))
         assert "坏的.docx 不是有效的 .docx 文件" in api.last_message(ADMIN).plain_text
     assert len(seed_service.library.store.speeches()) == 5
+
+
+async def test_admin_uploads_rtf_and_odt_files_saved_by_office_software(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    documents = Path(__file__).parent / "fixtures" / "documents"
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        rtf = (documents / "office_formats.gbk.rtf").read_bytes()
+        await feed(app, api.make_document_update("表彰会讲话.rtf", rtf, "application/rtf", user_id=ADMIN))
+        assert "新增 #6 《在全市离退休干部先进典型表彰会上的讲话》" in api.last_message(ADMIN).plain_text
+        cut = (documents / "office_formats.truncated.odt").read_bytes()
+        await feed(app, api.make_document_update("表彰会讲话.odt", cut, user_id=ADMIN))
+        assert "表彰会讲话.odt 无法解压：文件已损坏或不完整" in api.last_message(ADMIN).plain_text
+    assert len(seed_service.library.store.speeches()) == 6
 
 
 async def test_reindex_shows_progress_and_is_for_admins_only(

@@ -80,6 +80,7 @@ def test_the_fixture_set_covers_every_producer() -> None:
     formats = {expected_of(c)["format"] for c in CASES}
     assert {"docx", "doc", "pdf/libreoffice", "pdf/reportlab", "pdf/owner-rc4", "pdf/owner-aes256"} <= formats
     assert {"txt/big5", "txt/gbk", "txt/utf16le", "txt/utf16bom", *OCR_FORMATS} <= formats
+    assert {"odt", "rtf", "rtf/gbk-word-style", "wps", "odt/numbering", "rtf/numbering"} <= formats
     assert ERROR_CASES
     assert sum(p.stat().st_size for p in FIXTURES.iterdir()) < 2 * 1024 * 1024
 

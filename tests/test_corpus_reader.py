@@ -165,11 +165,11 @@ def test_empty_file_is_refused(tmp_path: Path, content: bytes) -> None:
         read_document(path)
 
 
-@pytest.mark.parametrize("name", ["讲话.rtf", "讲话.md", "讲话.odt", "讲话"])
+@pytest.mark.parametrize("name", ["讲话.md", "讲话.pages", "讲话.html", "讲话"])
 def test_unsupported_suffix_is_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SPEECH, encoding="utf-8")
-    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.doc、\.pdf"):
+    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.doc、\.wps、\.odt、\.rtf、\.pdf"):
         read_document(path)
 
 

@@ -14,6 +14,7 @@ import re
 import struct
 import unicodedata
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -100,7 +101,10 @@ def ingest(name: str, data: bytes) -> None:
 
 
 @fuzz(500)
-@given(st.sampled_from([".txt", ".docx", ".pdf", ".TXT", ".doc", ""]), st.binary(max_size=4096))
+@given(
+    st.sampled_from([".txt", ".docx", ".pdf", ".TXT", ".doc", ".wps", ".odt", ".rtf", ""]),
+    st.binary(max_size=4096),
+)
 def test_random_bytes_never_crash_ingest(suffix: str, data: bytes) -> None:
     ingest("随机" + suffix, data)
 
@@ -142,6 +146,27 @@ def test_hostile_docx_paragraphs_never_crash_ingest(paragraphs: list[str]) -> No
 )
 def test_random_zip_archives_as_docx_never_crash_ingest(members: dict[str, bytes]) -> None:
     ingest("伪装.docx", zip_bytes(members))
+
+
+@fuzz(200)
+@given(
+    st.dictionaries(
+        st.sampled_from(["mimetype", "content.xml", "styles.xml", "META-INF/manifest.xml"]),
+        st.one_of(st.binary(max_size=2048), st.sampled_from([b"application/vnd.oasis.opendocument.text"])),
+        max_size=4,
+    )
+)
+def test_random_zip_archives_as_odt_never_crash_ingest(members: dict[str, bytes]) -> None:
+    ingest("伪装.odt", zip_bytes(members))
+
+
+RTF_FIXTURE = (Path(__file__).parent / "fixtures" / "documents" / "office_formats.gbk.rtf").read_bytes()
+
+
+@fuzz(200)
+@given(st.integers(0, len(RTF_FIXTURE)), st.integers(0, 64), st.binary(max_size=256))
+def test_damaged_rtf_never_crashes_ingest(at: int, cut: int, splice: bytes) -> None:
+    ingest("损坏.rtf", RTF_FIXTURE[:at] + splice + RTF_FIXTURE[at + cut :])
 
 
 @fuzz(200)

@@ -1,0 +1,568 @@
+"""OpenDocument text (.odt, what LibreOffice and WPS save as 「ODF 文本」): its body read with its structure.
+
+content.xml holds the body, styles.xml the named styles and the page headers and footers (master pages),
+which are deliberately not read, as for a .docx. What is kept, as Blocks in document order:
+
+- text:h → a heading of its text:outline-level; a paragraph whose style (or a base style) is Title /
+  Subtitle (「标题」「副标题」), or is named Heading N / 标题 N, gets that kind, as in corpus.word;
+- text:list → each item's paragraphs, the first with the number LibreOffice would show in front of it
+  (「一、」「（二）」「1.」「①」), from the list style's levels (style:num-format, num-prefix/num-suffix,
+  text:display-levels, LibreOffice's loext:num-list-format 「%1%、」) counted per list in document order:
+  text:continue-numbering and text:continue-list carry a list on, text:start-value restarts it, a
+  deeper level restarts after a higher one, a text:list-header item takes no number, bullets add nothing;
+  headings outside lists numbered by the outline style the same way;
+- table:table → one "table_row" block per row, cells labelled by the header row (corpus.tables); a cell
+  spanning several rows shows its text on each of them, a single cell across the whole table is read as
+  it stands (a caption or 「备注」 row); nested tables' cells are read into their cell;
+- text:note (footnotes and endnotes) → "note" blocks after what references them (corpus.notes); the
+  citation mark is not text;
+- text:s (N spaces), text:tab, text:line-break read as spaces; a soft page break as nothing; a ruby's
+  base text only; text boxes (draw:text-box) after the paragraph they are anchored in.
+
+Not read: tracked deletions (text:tracked-changes holds them outside the body), comments
+(office:annotation), generated indexes and tables of contents, hidden text and paragraphs, the
+citation of a note. A second, simpler extraction of every paragraph's text (reference_text) is what
+`add --check` compares the passages with.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .errors import UnreadableFile
+from .notes import NotePlacement
+from .numbering import format_number, with_label
+from .records import Block
+from .tables import labelled_rows
+
+# An .odt is a zip: the same limits as a .docx's against archives that inflate without end.
+MAX_ODT_INFLATED = 200 * 1024 * 1024
+MAX_ODT_RATIO = 200
+
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
+}
+_O, _S, _T, _TB, _D, _LO = ("{" + _NS[k] + "}" for k in ("office", "style", "text", "table", "draw", "loext"))
+_TEXT_MIMETYPES = (
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.text-template",
+)
+_OTHER_KINDS = {
+    "spreadsheet": "电子表格",
+    "presentation": "演示文稿",
+    "graphics": "图形",
+    "formula": "公式",
+    "chart": "图表",
+    "database": "数据库",
+}
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+# ODF's style:num-format values as the Word number formats corpus.numbering writes.
+_NUM_FORMATS = {
+    "1": "decimal",
+    "a": "lowerLetter",
+    "A": "upperLetter",
+    "i": "lowerRoman",
+    "I": "upperRoman",
+    "一, 二, 三, ...": "chineseCounting",
+    "壹, 贰, 叁, ...": "chineseLegalSimplified",
+    "甲, 乙, 丙, ...": "ideographTraditional",
+    "子, 丑, 寅, ...": "ideographZodiac",
+    "①, ②, ③, ...": "decimalEnclosedCircle",
+    "１, ２, ３, ...": "decimalFullWidth",
+    "○, 一, 二, ...": "ideographDigital",
+}
+_LEVELS = 10
+# Skipped wherever they are: never text of the body.
+_SKIPPED = frozenset(
+    (
+        _O + "annotation",
+        _O + "annotation-end",
+        _T + "tracked-changes",
+        _T + "note-citation",
+        _T + "number",  # a list number some producers cache in the item: it is computed from the list style
+        _T + "ruby-text",
+        _T + "hidden-text",
+        _T + "hidden-paragraph",
+        _T + "table-of-content",
+        _T + "alphabetical-index",
+        _T + "illustration-index",
+        _T + "table-index",
+        _T + "object-index",
+        _T + "user-index",
+        _T + "bibliography",
+        _T + "sequence-decls",
+        _T + "variable-decls",
+        _T + "user-field-decls",
+        _T + "soft-page-break",
+        _T + "bookmark-start",
+        _T + "bookmark-end",
+        _T + "bookmark",
+        _T + "change",
+        _T + "change-start",
+        _T + "change-end",
+        _D + "image",
+        "{http://www.w3.org/2000/svg}title",
+        "{http://www.w3.org/2000/svg}desc",
+    )
+)
+
+
+@dataclass(frozen=True)
+class OdtText:
+    """What an .odt holds: its body as blocks, and a second, independent extraction of its text."""
+
+    blocks: tuple[Block, ...]
+    reference: str
+
+
+def read_odt(name: str, data: bytes) -> OdtText:
+    """The body of an .odt as blocks, in document order, with its reference text."""
+    from lxml import etree
+
+    content, styles = _parts(name, data)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)
+    try:
+        root = etree.fromstring(content, parser)
+        styles_root = etree.fromstring(styles, parser) if styles else None
+    except etree.XMLSyntaxError as e:
+        raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
+    body = root.find(f"{_O}body/{_O}text")
+    if body is None:
+        raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
+    reader = _Reader(_Styles.parse(styles_root, root))
+    blocks = reader.read(body)
+    return OdtText(tuple(blocks), reference_text(body))
+
+
+def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
+    """content.xml and styles.xml of the archive, after checking it is an unencrypted text document."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+            if inflated > MAX_ODT_INFLATED or inflated > MAX_ODT_RATIO * max(len(data), 1):
+                raise UnreadableFile(f"{name} 解压后过大，疑似损坏或恶意文件，已拒绝")
+            names = set(archive.namelist())
+            mimetype = (
+                archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+            )
+            if mimetype and mimetype not in _TEXT_MIMETYPES:
+                kind = next((v for k, v in _OTHER_KINDS.items() if k in mimetype), "其他格式")
+                raise UnreadableFile(f"{name} 是 OpenDocument {kind}，不是文字文档（只能添加文字文档）")
+            if "word/document.xml" in names:
+                raise UnreadableFile(f"{name} 其实是 Word 文档（.docx）：请把扩展名改为 .docx 再添加")
+            if "content.xml" not in names:
+                raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（缺少 content.xml）")
+            if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read(
+                "META-INF/manifest.xml"
+            ):
+                raise UnreadableFile(
+                    f"这个文档设有打开密码：{name}（请用密码打开后取消密码，另存为不加密的文件再添加）"
+                )
+            content = archive.read("content.xml")
+            styles = archive.read("styles.xml") if "styles.xml" in names else None
+    except zipfile.BadZipFile as e:
+        raise UnreadableFile(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as e:
+        raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
+    return content, styles
+
+
+@dataclass(frozen=True)
+class _Level:
+    fmt: str  # a corpus.numbering format name; "none" for a bullet or no number
+    prefix: str
+    suffix: str
+    display: int  # how many levels the number shows (text:display-levels)
+    start: int
+    template: str | None  # loext:num-list-format, 「%1%、」「（%2%）」「%1%.%2%」
+    joined: bool  # text:label-followed-by="nothing": the text follows the number directly
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """Paragraph styles (name → parent, display name, outline level) and list styles by name."""
+
+    parents: dict[str, str]
+    names: dict[str, str]
+    outline: dict[str, int]
+    lists: dict[str, dict[int, _Level]]
+    outline_levels: dict[int, _Level]
+
+    @classmethod
+    def parse(cls, *roots) -> _Styles:  # type: ignore[no-untyped-def]
+        parents: dict[str, str] = {}
+        names: dict[str, str] = {}
+        outline: dict[str, int] = {}
+        lists: dict[str, dict[int, _Level]] = {}
+        outline_levels: dict[int, _Level] = {}
+        for root in roots:
+            if root is None:
+                continue
+            for style in root.iter(_S + "style"):
+                if style.get(_S + "family") != "paragraph" or not style.get(_S + "name"):
+                    continue
+                name = style.get(_S + "name")
+                names[name] = style.get(_S + "display-name") or name.replace("_20_", " ")
+                if style.get(_S + "parent-style-name"):
+                    parents[name] = style.get(_S + "parent-style-name")
+                level = _int(style.get(_S + "default-outline-level"))
+                if level is not None:
+                    outline[name] = level
+            for list_style in root.iter(_T + "list-style"):
+                lists[list_style.get(_S + "name") or ""] = _levels(list_style)
+            for outline_style in root.iter(_T + "outline-style"):
+                outline_levels = _levels(outline_style)
+        return cls(parents, names, outline, lists, outline_levels)
+
+    def kind(self, style: str | None) -> tuple[str, int]:
+        """The kind a paragraph style (or one it is based on) gives a text:p."""
+        seen = 0
+        while style and seen < 20:
+            name = self.names.get(style, style.replace("_20_", " ")).strip()
+            lowered = name.lower()
+            if lowered == "title" or name == "标题":
+                return "title", 0
+            if lowered == "subtitle" or name == "副标题":
+                return "subtitle", 0
+            match = _HEADING_STYLE.match(name)
+            if match and int(match.group(1)) >= 1:
+                return "heading", int(match.group(1))
+            level = self.outline.get(style)
+            if level:
+                return "heading", level
+            style = self.parents.get(style)
+            seen += 1
+        return "paragraph", 0
+
+
+def _levels(list_style) -> dict[int, _Level]:  # type: ignore[no-untyped-def]
+    out = {}
+    for level_style in list_style:
+        level = _int(level_style.get(_T + "level"))
+        if level is None or not 1 <= level <= _LEVELS:
+            continue
+        tag = level_style.tag
+        numbered = tag in (_T + "list-level-style-number", _T + "outline-level-style")
+        raw = level_style.get(_S + "num-format") or ""
+        fmt = _NUM_FORMATS.get(raw, "decimal" if raw else "none") if numbered else "none"
+        out[level] = _Level(
+            fmt=fmt,
+            prefix=level_style.get(_S + "num-prefix") or "",
+            suffix=level_style.get(_S + "num-suffix") or "",
+            display=max(1, _int(level_style.get(_T + "display-levels")) or 1),
+            start=_int(level_style.get(_T + "start-value")) or 1,
+            template=level_style.get(_LO + "num-list-format") if numbered else None,
+            joined=any(
+                alignment.get(_T + "label-followed-by") == "nothing"
+                for alignment in level_style.iter(_S + "list-level-label-alignment")
+            ),
+        )
+    return out
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Counters:
+    """One list's counters (a list and the lists that continue it share them)."""
+
+    levels: dict[int, _Level]
+    values: list[int | None] = field(default_factory=lambda: [None] * (_LEVELS + 1))
+
+    def label(self, level: int, start: int | None) -> str:
+        """The next number at `level`, with what follows it: 「一、」, 「1. 」 (a tab or a space after it
+        reads as one space, as in corpus.numbering), 「①」 when nothing follows (label-followed-by)."""
+        definition = self.levels.get(level)
+        if definition is None:
+            return ""
+        previous = self.values[level]
+        if start is not None:
+            self.values[level] = start
+        else:
+            self.values[level] = definition.start if previous is None else previous + 1
+        for deeper in range(level + 1, _LEVELS + 1):
+            self.values[deeper] = None
+        if definition.fmt == "none":
+            return ""
+        label = _label(self.levels, level, self.values)
+        return label if definition.joined else with_label(label, "x")[:-1]
+
+
+def _label(levels: dict[int, _Level], level: int, values: list[int | None]) -> str:
+    definition = levels[level]
+
+    def number(n: int) -> str:
+        own = levels.get(n)
+        value = values[n]
+        if value is None:
+            value = own.start if own is not None else 1
+        return format_number(value, own.fmt if own is not None and own.fmt != "none" else "decimal")
+
+    if definition.template:
+        return re.sub(
+            r"%(\d)%",
+            lambda m: number(int(m.group(1))) if 1 <= int(m.group(1)) <= level else "",
+            definition.template,
+        )
+    shown = range(max(1, level - definition.display + 1), level + 1)
+    return definition.prefix + ".".join(number(n) for n in shown) + definition.suffix
+
+
+class _Reader:
+    """The block walk over office:text."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.notes = NotePlacement()
+        self.chains: dict[str, _Counters] = {}  # xml:id of a list → the counters it uses
+        self.last_by_style: dict[str, _Counters] = {}
+        self.outline = _Counters(styles.outline_levels)
+
+    def read(self, body) -> list[Block]:  # type: ignore[no-untyped-def]
+        out = list(self.container(body))
+        out.extend(self.notes.rest())
+        return out
+
+    def container(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag in (_T + "p", _T + "h"):
+                yield from self.paragraph(child)
+            elif tag == _T + "list":
+                yield from self.list(child, None, 1)
+            elif tag == _TB + "table":
+                yield from self.table(child)
+            elif tag in (_T + "section", _T + "index-body", _O + "forms", _T + "numbered-paragraph"):
+                yield from self.container(child)
+
+    def list(self, element, counters: _Counters | None, level: int) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        if counters is None:
+            style = element.get(_T + "style-name") or ""
+            continued = element.get(_T + "continue-list")
+            if continued and continued in self.chains:
+                counters = self.chains[continued]
+            elif element.get(_T + "continue-numbering") == "true" and style in self.last_by_style:
+                counters = self.last_by_style[style]
+            else:
+                counters = _Counters(self.styles.lists.get(style, {}))
+            self.last_by_style[style] = counters
+        identifier = element.get("{http://www.w3.org/XML/1998/namespace}id")
+        if identifier:
+            self.chains[identifier] = counters
+        for item in element:
+            if item.tag not in (_T + "list-item", _T + "list-header"):
+                continue
+            numbered = item.tag == _T + "list-item"
+            start = _int(item.get(_T + "start-value"))
+            first = True
+            for child in item:
+                tag = child.tag
+                if tag in (_T + "p", _T + "h"):
+                    label = counters.label(level, start) if numbered and first else ""
+                    first = False
+                    yield from self.paragraph(child, label)
+                elif tag == _T + "list":
+                    yield from self.list(child, counters, level + 1)
+                elif tag == _TB + "table":
+                    yield from self.table(child)
+
+    def paragraph(self, p, label: str | None = None) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        notes: list[Block] = []
+        boxes: list = []  # type: ignore[type-arg]
+        text = _clean(_text(p, notes, boxes))
+        kind, level = self.styles.kind(p.get(_T + "style-name"))
+        if p.tag == _T + "h" and kind not in ("title", "subtitle"):
+            kind, level = "heading", _int(p.get(_T + "outline-level")) or 1
+            if label is None and p.get(_T + "is-list-header") != "true" and 1 <= level <= _LEVELS:
+                restart = p.get(_T + "restart-numbering") == "true"
+                label = self.outline.label(level, _int(p.get(_T + "start-value")) if restart else None)
+        block = Block(text=_clean((label or "") + text), kind=kind, level=level) if text else None
+        if block is not None:
+            yield block
+        yield from self.notes.after(block, [b for note in notes for b in self._note_blocks(note)])
+        for box in boxes:
+            yield from self.container(box)
+
+    def _note_blocks(self, note_body) -> list[Block]:  # type: ignore[no-untyped-def]
+        out = []
+        for block in _Reader(self.styles).container(note_body):
+            out.append(Block(text=block.text, kind="table_row" if block.kind == "table_row" else "note"))
+        return out
+
+    def table(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        notes: list = []  # type: ignore[type-arg]
+        rows = _table_rows(element, notes)
+        yield from (Block(text=text, kind="table_row") for text in labelled_rows(rows))
+        yield from self.notes.after(None, [b for note in notes for b in self._note_blocks(note)])
+
+
+def _rows_of(table) -> Iterator:  # type: ignore[type-arg, no-untyped-def]
+    for child in table:
+        if child.tag == _TB + "table-row":
+            repeat = min(_int(child.get(_TB + "number-rows-repeated")) or 1, 100)
+            for _ in range(repeat):
+                yield child
+        elif child.tag in (_TB + "table-header-rows", _TB + "table-rows", _TB + "table-row-group"):
+            yield from _rows_of(child)
+
+
+def _columns(table) -> int:  # type: ignore[no-untyped-def]
+    count = 0
+    for column in table.iter(_TB + "table-column"):
+        if next(column.iterancestors(_TB + "table")) is table:
+            count += min(_int(column.get(_TB + "number-columns-repeated")) or 1, 1000)
+    return count
+
+
+def _table_rows(table, notes: list) -> list[list[str] | str]:  # type: ignore[type-arg, no-untyped-def]
+    """A table's rows as corpus.tables wants them: cells by grid column, a row-spanning cell's text on
+    each row it covers, a single cell across the whole table as one string."""
+    width = _columns(table)
+    spanned: dict[tuple[int, int], str] = {}  # (row, column) → the text a cell spanning rows shows there
+    out: list[list[str] | str] = []
+    for r, tr in enumerate(_rows_of(table)):
+        row: list[str] = []
+        whole: str | None = None
+        for cell in tr:
+            if cell.tag not in (_TB + "table-cell", _TB + "covered-table-cell"):
+                continue
+            repeat = min(_int(cell.get(_TB + "number-columns-repeated")) or 1, 1000)
+            for _ in range(repeat):
+                column = len(row)
+                if cell.tag == _TB + "covered-table-cell":
+                    row.append(spanned.get((r, column), ""))
+                    continue
+                text = _cell_text(cell, notes)
+                row.append(text)
+                rows_spanned = _int(cell.get(_TB + "number-rows-spanned")) or 1
+                for below in range(1, min(rows_spanned, 1000)):
+                    spanned[(r + below, column)] = text
+                columns_spanned = _int(cell.get(_TB + "number-columns-spanned")) or 1
+                if column == 0 and columns_spanned >= max(width, 2) and rows_spanned == 1:
+                    whole = text
+        out.append(whole if whole is not None else row)
+    return out
+
+
+def _cell_text(cell, notes: list) -> str:  # type: ignore[type-arg, no-untyped-def]
+    """A cell's paragraphs (a nested table's, cell by cell) joined by spaces."""
+    parts: list[str] = []
+
+    def collect(container) -> None:  # type: ignore[no-untyped-def]
+        for child in container:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag in (_T + "p", _T + "h"):
+                boxes: list = []  # type: ignore[type-arg]
+                text = _clean(_text(child, notes, boxes))
+                if text:
+                    parts.append(text)
+                for box in boxes:
+                    collect(box)
+            elif tag in (_T + "list", _T + "list-item", _T + "list-header", _T + "section"):
+                collect(child)
+            elif tag == _TB + "table":
+                for tr in _rows_of(child):
+                    for inner in tr:
+                        if inner.tag == _TB + "table-cell":
+                            collect(inner)
+
+    collect(cell)
+    return _clean(" ".join(parts))
+
+
+def _text(p, notes: list, boxes: list) -> str:  # type: ignore[type-arg, no-untyped-def]
+    """A paragraph's visible text; the bodies of the notes it references go to `notes`, the text boxes
+    anchored in it to `boxes`."""
+    parts: list[str] = []
+
+    def walk(element) -> None:  # type: ignore[no-untyped-def]
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                pass
+            elif tag == _T + "s":
+                parts.append(" " * min(_int(child.get(_T + "c")) or 1, 100))
+            elif tag == _T + "tab":
+                parts.append("\t")
+            elif tag == _T + "line-break":
+                parts.append("\n")
+            elif tag == _T + "note":
+                body = child.find(_T + "note-body")
+                if body is not None:
+                    notes.append(body)
+            elif tag == _D + "text-box":
+                boxes.append(child)
+            elif tag == _D + "frame" or tag == _D + "a":
+                for box in child.iter(_D + "text-box"):
+                    boxes.append(box)
+            elif tag.startswith(_D):
+                pass  # a drawing's shapes and captions are not body text
+            else:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(p)
+    return "".join(parts)
+
+
+def reference_text(body) -> str:  # type: ignore[no-untyped-def]
+    """Every text:p and text:h of the body at any depth (lists, tables, sections, notes, text boxes), one
+    line per paragraph of the text nodes whose nearest paragraph it is.
+
+    Deliberately simple and separate from the block walk: only what is never body text is left out —
+    tracked deletions, comments, a note's citation mark, ruby guides, hidden text, generated indexes.
+    """
+    paragraphs = (_T + "p", _T + "h")
+
+    def own(element, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            tag = child.tag
+            if (
+                isinstance(tag, str)
+                and tag not in _SKIPPED
+                and tag not in paragraphs
+                and tag != _T + "note-body"
+            ):
+                if tag == _T + "s":
+                    parts.append(" ")
+                else:
+                    own(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+
+    lines = []
+    for p in body.iter(*paragraphs):
+        if any(a.tag in _SKIPPED for a in p.iterancestors()):
+            continue
+        parts: list[str] = []
+        own(p, parts)
+        lines.append(_clean("".join(parts)))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[ \t\u00a0]+", " ", text.replace("\r", " ").replace("\n", " ")).strip()
