@@ -24,7 +24,7 @@ from bot.format import (
     utf16_len,
 )
 from index import PassageRecord, PinRecord, PinState, QueryStats
-from retrieval import SMALL_TALK_REPLIES, Answer, FilterReport, Filters, Hit, highlight_spans
+from retrieval import SMALL_TALK_REPLIES, Answer, FilterReport, Filters, Hit, Typo, highlight_spans
 
 from .fake_telegram import parse_html
 
@@ -319,3 +319,9 @@ def test_the_upload_report_passes_on_what_the_reader_could_not_read() -> None:
     added = AddOutcome(9, "关于春节慰问的通知", "added", 4)
     html = render_ingest([FileOutcome("通知.pdf", (added,), notes=(note,))], None)
     assert f"⚠️ {note}" in parse_html(html)[0]
+
+
+def test_a_corrected_typo_is_said_before_the_results() -> None:
+    answer = replace(answer_of(["要认真做好“双先”典型推荐选树工作。"]), typos=(Typo("典形", "典型", 2),))
+    view = render_answer(answer)
+    assert "已按「典型」查找（问题中为「典形」）" in view.html

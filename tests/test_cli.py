@@ -103,9 +103,11 @@ def assert_answer_schema(answer: dict[str, Any]) -> None:
         "confidence",
         "probability",
         "filters",
+        "corrections",
         "results",
     }
     assert answer["filters"] is None or type(answer["filters"]) is dict
+    assert all(set(c) == {"from", "to", "start"} for c in answer["corrections"])
     assert type(answer["query"]) is str
     assert type(answer["answered"]) is bool
     assert answer["confidence"] in ("high", "medium", "low")
@@ -156,6 +158,16 @@ def test_ask_json_prints_one_object_in_the_documented_shape(run: Run) -> None:
     assert EXAMPLE_ANSWER in first["text"]
     assert (first["speech_title"], first["speech_date"], first["speaker"]) == (SPEECH_2, "2024-03-13", "沈伟")
     assert first["section"].startswith("二、2024年老干部工作主要任务")
+
+
+def test_a_homophone_typo_is_searched_as_the_word_and_said(run: Run) -> None:
+    result = run("ask", "--json", "双先典形推荐选树要做好吗")
+    assert_ok(result)
+    answer = json.loads(result.stdout)
+    assert answer["corrections"] == [{"from": "典形", "to": "典型", "start": 2}]
+    assert "典型推荐选树" in answer["results"][0]["text"]
+    shown = run("ask", "双先典形推荐选树要做好吗")
+    assert "已按「典型」查找（问题中为「典形」）" in shown.stdout
 
 
 @pytest.mark.slow
