@@ -22,6 +22,7 @@ VARIANTS: tuple[tuple[str, RetrieverConfig], ...] = (
     ("− question words", replace(DEFAULT, drop_question_words=False)),
     ("− synonyms", replace(DEFAULT, synonyms=False)),
     ("− learned ranker", replace(DEFAULT, rerank=False)),
+    ("− typo correction", replace(DEFAULT, correct_typos=False)),
     (
         "− sentence hints (one-character words, answer kind)",
         replace(DEFAULT, single_weight=0.0, answer_kind=False),

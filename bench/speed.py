@@ -203,9 +203,9 @@ class LatencyRun:
 
 
 ENCODING_ONLY = "query encoding alone"
-HYBRID_BEFORE = "hybrid without answer sentences, question words, synonyms, ranker"
+HYBRID_BEFORE = "hybrid without answer sentences, question words, synonyms, ranker, typo correction"
 BEFORE_ISSUE_12 = RetrieverConfig(
-    drop_question_words=False, synonyms=False, rerank=False, answer_sentences=False
+    drop_question_words=False, synonyms=False, rerank=False, answer_sentences=False, correct_typos=False
 )
 
 
