@@ -9,8 +9,8 @@ page number (「— 3 —」, 「第 3 页 共 12 页」) and often the page's r
 - a page break is a form feed or a page-number line; the page-number line is dropped, and so is a running
   header or footer: a short line that is not a sentence, among the two lines at a page's top (or foot),
   whose text (numbers aside) is at the same edge of most pages. A doubtful line is kept rather than a
-  body line dropped: a numbered point, a table row or a line found inside a page too must recur on three
-  pages; a date or salutation only goes at page breaks between pages; a signature block (issuer, date)
+  body line dropped: a numbered point, a table row, a line found inside a page too or as wide as the
+  wrapped lines must recur on three pages; a date or salutation only goes at page breaks between pages; a signature block (issuer, date)
   at the end is no evidence, wherever the page breaks fall; the file's first line stays when it is the
   title; see `_page_furniture`;
 - the wrap width is the width many lines reach, most of them inside a sentence, and almost none exceed (in display columns, a Chinese
@@ -111,7 +111,7 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
     Body text is never dropped on thin evidence (a doubtful line is kept):
     - two pages are enough only for a line that runs from the second page (or the first) to the last,
       at the same edge, and that reads like no body line; a numbered point or heading (「（一）组织领导」),
-      a table row, a line also found away from page edges, needs three pages at least;
+      a table row, a line also found away from page edges or as wide as a wrapped line, needs three pages;
     - a line that stands alone (a date, a salutation, a new speech) goes only at page breaks between pages,
       and only when it recurs at two of them, never at the file's start;
     - the document's closing lines (a signature: issuer and date, wherever the page breaks fall) are no
@@ -135,7 +135,9 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
             for rank, i in enumerate(near):
                 # A line is at the edge it is nearer to (on a short page, it is near both).
                 nearer = min(page.index(i), len(page) - 1 - page.index(i))
-                if _is_running(lines[i].text) and rank == nearer:
+                # Figures alone are a page number (see is_page_number) or body text, never a header.
+                worded = re.search(r"[^\W\d_]", lines[i].text)
+                if _is_running(lines[i].text) and worded and rank == nearer:
                     edges.append(_Edge(i, number, side, rank))
     near_edge = {edge.at for edge in edges}
     inside = {_key(lines[i].text) for page in pages for i in page if i not in near_edge}
@@ -148,6 +150,8 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
         found.setdefault(key, set()).add(edge.page)
         if edge.at not in closing:
             evidence.setdefault(key, set()).add(edge.page)
+    # The wrap width, from the lines that are no candidates (a header recurring would look like a wrap).
+    wrap = _wrap([line.text for i, line in enumerate(lines) if not line.page_break and i not in near_edge])
     strongest = {
         side: max((len(p) for (_, s), p in evidence.items() if s == side), default=0) for side in (-1, 1)
     }
@@ -159,7 +163,12 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
         at = evidence.get(key, set())
         if len(at) < 2 or 2 * len(at) < len(pages) or 4 * len(at) < 3 * strongest[edge.side]:
             return False
-        doubtful = stands_alone(text.strip()) >= 1 or _TABLE_ROW.search(text.strip()) or key[0] in inside
+        doubtful = (
+            stands_alone(text.strip()) >= 1  # a numbered point, a heading, a date
+            or _TABLE_ROW.search(text.strip())
+            or key[0] in inside  # found inside a page too
+            or (wrap is not None and wrap.full(text))  # a piece of a wrapped sentence
+        )
         if len(at) < 3 and (doubtful or not _spans(found[key], last)):
             return False
         if edge.at in closing and len(at - {edge.page}) < 2:
