@@ -255,21 +255,20 @@ def _wrap_by(lines: list[str], measure: Callable[[str], int], slack: int) -> _Wr
     widths = [measure(line.rstrip()) for line in lines if line.strip()]
     smallest = _MIN_WIDTH * slack // _SLACK
     counts = Counter(w for w in widths if w >= smallest)
-    best, best_count = None, 0
-    for width in sorted(counts):
-        near = sum(c for w, c in counts.items() if width - slack <= w <= width)
-        if near >= best_count:
-            best, best_count = width, near
-    if best is None or best_count < _MIN_WRAPPED or best_count < _WRAPPED_SHARE * len(widths):
-        return None
-    wider = sum(1 for w in widths if w > best + slack)
-    if wider > _WIDER_SHARE * len(widths):
-        return None
-    wrap = _Wrap(best, slack, measure)
-    # Wrapping cuts sentences: most full lines end inside one. Lines that each hold a paragraph end one.
-    full = [line.strip() for line in lines if wrap.full(line)]
-    cut = sum(not is_complete(line) for line in full)
-    return wrap if cut >= _MIN_WRAPPED and cut >= 0.5 * len(full) else None
+    near = {width: sum(c for w, c in counts.items() if width - slack <= w <= width) for width in counts}
+    # The widths many lines reach, most first (the wider of two as many): a list of short items of one
+    # length may outnumber the wrapped lines, but lines run past it.
+    for width in sorted(near, key=lambda w: (near[w], w), reverse=True):
+        if near[width] < _MIN_WRAPPED or near[width] < _WRAPPED_SHARE * len(widths):
+            return None
+        if sum(1 for w in widths if w > width + slack) > _WIDER_SHARE * len(widths):
+            continue
+        wrap = _Wrap(width, slack, measure)
+        # Wrapping cuts sentences: most full lines end inside one. Lines that each hold a paragraph end one.
+        full = [line.strip() for line in lines if wrap.full(line)]
+        cut = sum(not is_complete(line) for line in full)
+        return wrap if cut >= _MIN_WRAPPED and cut >= 0.5 * len(full) else None
+    return None
 
 
 def _indents_paragraphs(lines: list[str], wrap: _Wrap) -> bool:
