@@ -142,7 +142,8 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
     near_edge = {edge.at for edge in edges}
     inside = {_key(lines[i].text) for page in pages for i in page if i not in near_edge}
     closing = _closing(lines, pages)
-    title = pages[0][0] if pages and _heads(lines, pages[0], stands_alone) else None
+    texts = [i for page in pages for i in page]
+    title = texts[0] if texts and _heads(lines, texts, stands_alone) else None
     found: dict[tuple[str, int], set[int]] = {}  # (text, side) → the pages it is at that edge of
     evidence: dict[tuple[str, int], set[int]] = {}  # … the closing lines aside
     for edge in edges:
