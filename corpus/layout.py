@@ -33,6 +33,8 @@ _PAGE_NUMBER = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[。！？；!?][”’」』）)]*$")
+_CLOSING_MARK = re.compile(r"[。！？；!?，,、：:”’」』）)…—.]$")
 _LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z]")
@@ -213,16 +215,23 @@ class _Metrics:
 
 
 def _pitch(pages: list[Page]) -> float:
-    """The usual distance from one line's top to the next's, among lines of the body size."""
-    steps = []
+    """The usual distance from one line's top to the next's, among lines of the body size. Lines read by
+    OCR have no font size and boxes a few pixels apart in height and place: there, the median step
+    between lines of about one height."""
+    steps, read = [], []
     for page in pages:
         lines = [line for line in page.lines if not line.table]
         for a, b in itertools.pairwise(lines):
-            if abs(a.height - b.height) < 0.5 and b.top > a.top:
-                steps.append(round(b.top - a.top, 1))
-    if not steps:
-        return 0.0
-    return Counter(steps).most_common(1)[0][0]
+            if b.top <= a.top:
+                continue
+            if a.size or b.size:
+                if abs(a.height - b.height) < 0.5:
+                    steps.append(round(b.top - a.top, 1))
+            elif abs(a.height - b.height) <= 0.15 * max(a.height, b.height):
+                read.append(b.top - a.top)
+    if steps:
+        return Counter(steps).most_common(1)[0][0]
+    return round(median(read), 1) if read else 0.0
 
 
 def _body_edge(values: list[float], *, low: bool) -> float:
@@ -262,16 +271,35 @@ def _starts_paragraph(
     # The previous line stopped short of the right edge (of its column): it ended its paragraph.
     if previous.x1 < mp.right - 1.5 * size:
         return True
+    # A short line with no closing mark after a full line that ends a sentence: a heading (at a page's
+    # top no space above it says so), not a paragraph's last line, which ends with its sentence.
+    if (
+        _SENTENCE_END.search(previous.text.strip())
+        and line.x1 < m.right - 1.5 * size
+        and not _CLOSING_MARK.search(line.text.strip())
+    ):
+        return True
     # This line is indented (a first-line indent) or centred.
     if line.x0 > m.left + 0.8 * size:
         return True
-    # A different font or font size (title, heading) starts a new paragraph.
-    if not same_size or (line.font and previous.font and not same_font):
+    # A different font or font size (title, heading) starts a new paragraph. Read by OCR, a line's box
+    # is only as tall as its glyphs (a short last line 「代替。」 boxed taller than the line above): a line
+    # at the body's line pitch under a full line is the same paragraph's.
+    if not (same_size or _at_pitch(previous, line, m)) or (line.font and previous.font and not same_font):
         return True
     # More space above it than between the lines of a paragraph.
     if same_page and m.pitch and line.top - previous.top > m.pitch + 0.25 * size:
         return True
     return same_page and gap > 1.2 * size
+
+
+def _at_pitch(previous: Line, line: Line, m: _Metrics) -> bool:
+    """Whether a line whose size is not known (OCR) sits one body line pitch under the previous, centre to
+    centre (a larger type takes more room)."""
+    if previous.size or line.size or not m.pitch:
+        return False
+    step = (line.top + line.bottom) / 2 - (previous.top + previous.bottom) / 2
+    return abs(step - m.pitch) <= 0.25 * m.size
 
 
 def _same_size(a: Line, b: Line, size: float) -> bool:

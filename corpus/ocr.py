@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -197,15 +200,53 @@ def _damaged(name: str, number: int, image: Image) -> UnreadableFile:
 @contextmanager
 def _pillow_warnings(name: str) -> Iterator[list[warnings.WarningMessage]]:
     """Pillow's warnings (in English, on stderr) caught: a decompression-bomb warning raised, so that it is
-    refused like an error; the others collected for the caller and logged, never shown to the user."""
+    refused like an error; the others collected for the caller and logged, never shown to the user. What
+    the C libraries under Pillow print themselves is logged too (see `_native_messages`)."""
     from PIL import Image as PILImage
 
-    with warnings.catch_warnings(record=True) as caught:
+    with _native_messages(name), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         yield caught
     for warning in caught:
         log.info("Pillow warned on %s: %s", name, warning.message)
+
+
+# The process has one standard error: one image is decoded with it redirected at a time.
+_STDERR = threading.RLock()
+
+
+@contextmanager
+def _native_messages(name: str) -> Iterator[None]:
+    """What C libraries write straight to the process's standard error while an image is decoded —
+    libtiff's 「TIFFReadDirectory: Warning, Unknown field with tag 65000 (0xfde8) encountered.」 for a
+    scanner's private tags, or its reason for a page that does not decode — caught and logged (INFO),
+    never shown to the user: a page that cannot be read still raises, and is refused in one Chinese line.
+    Anything else written to standard error meanwhile (it is the whole process's) is logged the same way,
+    never lost."""
+    with _STDERR:
+        with suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+        try:
+            saved = os.dup(2)
+        except OSError:  # no standard error to redirect
+            saved = -1
+        if saved < 0:
+            yield
+            return
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield
+            finally:
+                with suppress(OSError, ValueError, AttributeError):
+                    sys.stderr.flush()
+                os.dup2(saved, 2)
+                os.close(saved)
+                sink.seek(0)
+                for line in sink.read().decode("utf-8", errors="replace").splitlines():
+                    if line.strip():
+                        log.info("a library said while decoding %s: %s", name, line.strip())
 
 
 def _cut_short(caught: list[warnings.WarningMessage]) -> bool:

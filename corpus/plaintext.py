@@ -6,11 +6,13 @@ produced by `pdftotext` — are wrapped at a fixed width, with line breaks insid
 page number (「— 3 —」, 「第 3 页 共 12 页」) and often the page's running header at every page break.
 `plain_lines` turns such a text into one paragraph per line, as every other reader gives it:
 
-- a page break is a form feed or a page-number line; the page-number line is dropped, and so is a short
-  line next to a page break between pages whose text recurs on the same side of another (or at the
-  file's start): the running header or footer, kept where it is the file's first line and the title; a
-  line that stands alone (a date, a salutation, a new speech) only when it heads two page breaks, and
-  never at the file's start; the last page's foot is no page break (a signature is there);
+- a page break is a form feed or a page-number line; the page-number line is dropped, and so is a running
+  header or footer: a short line that is not a sentence, among the two lines at a page's top (or foot),
+  whose text (numbers aside) is at the same edge of most pages. A doubtful line is kept rather than a
+  body line dropped: a numbered point, a table row, a line found inside a page too or as wide as the
+  wrapped lines must recur on three pages; a date or salutation only goes at page breaks between pages; a signature block (issuer, date)
+  at the end is no evidence, wherever the page breaks fall; the file's first line stays when it is the
+  title; see `_page_furniture`;
 - the wrap width is the width many lines reach, most of them inside a sentence, and almost none exceed (in display columns, a Chinese
   character being two, or in characters: editors wrap by the one, scripts by the other); when there is
   one, a line that reaches it runs on into the next line, unless the next line starts a paragraph: it is
@@ -45,6 +47,7 @@ _RUNNING_MAX = 40  # characters: a running header or footer is short
 _SENTENCE_MARK = re.compile(r"[。！？；!?;]")
 _INDENT = re.compile(r"^(?:\u3000|\t| {2,})")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+_TABLE_ROW = re.compile(r"\S(?:\t|\s{2,})\S.*\S(?:\t|\s{2,})\S")  # three cells at least, set apart
 # A date in figures (2024年1月5日, 2024.3.5, 2024-03-05), else a number: a running header's key keeps the one
 _FIGURES = re.compile(r"(?P<date>\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?|([./-])\d{1,2}\2\d{1,2}))|\d+")
 
@@ -90,51 +93,99 @@ def _key(text: str) -> str:
     return _FIGURES.sub(lambda m: m.group("date") or "#", re.sub(r"\s+", "", text))
 
 
+@dataclass(frozen=True)
+class _Edge:
+    """A short line near a page edge: line `at` on page `page`, among the top or bottom lines (`side`
+    -1 or 1) of the page, `rank` lines from the edge."""
+
+    at: int
+    page: int
+    side: int
+    rank: int
+
+
 def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> list[_Raw]:
-    """Drop page-number lines, and running headers/footers: a short line that is not a sentence, next to
-    a page edge (within two non-blank lines of a page break or of the file's start), whose text (numbers
-    aside) recurs on the same side (above or below) of another page edge, one of them a page break between
-    pages. The last page's foot (a page number after the signature) is no page edge: an issuer over the
-    title and under the signature is no running header, and a document of one page loses nothing.
-    A running header goes from the first page too, but for the file's first line when it is the title (a
-    title that heads every page) and for a line that stands alone (a date, a salutation, a new speech):
-    these go only at page breaks between pages, so that a speech's own header lines stay, and a line that
-    stands alone only when it recurs at two of them.
+    """Drop page-number lines, and running headers/footers: a short line that is not a sentence, one of
+    the two lines at a page's top (or foot), whose text (numbers aside) is at the same edge of most pages.
+
+    Body text is never dropped on thin evidence (a doubtful line is kept):
+    - two pages are enough only for a line that runs from the second page (or the first) to the last,
+      at the same edge, and that reads like no body line; a numbered point or heading (「（一）组织领导」),
+      a table row, a line also found away from page edges or as wide as a wrapped line, needs three pages;
+    - a line that stands alone (a date, a salutation, a new speech) goes only at page breaks between pages,
+      and only when it recurs at two of them, never at the file's start;
+    - the document's closing lines (a signature: issuer and date, wherever the page breaks fall) are no
+      evidence, and go only when the line recurs on two other pages; the file's first line stays when it is
+      the title (a title that heads every page);
+    - a line that recurs on fewer pages than the page's running header is body text at a page edge by
+      chance; a page loses one line of a text at each edge, not two.
     Blank lines at a page break go too: a page break does not end a paragraph."""
-    breaks = [i for i, line in enumerate(lines) if line.page_break]
-    if not breaks:
+    if not any(line.page_break for line in lines):
         return lines
-    texts = [i for i, line in enumerate(lines) if line.text.strip() and not line.page_break]
-    if not texts:
-        return [line for line in lines if not line.page_break]
-    inner = {_edge(lines, at) for at in breaks if texts[0] < at < texts[-1]}  # between pages
-    counted = inner | {-1}  # and the first page's top: not the last page's foot, where a signature is
-    edge_of: dict[int, tuple[int, int]] = {}  # line → the page edge it is next to, and its side (-1 above)
-    # The first page's top is a page edge too (the last one's foot is not: a signature may recur there).
-    for at in [-1, *breaks]:
-        for step in (-1, 1):
-            seen, i = 0, at + step
-            while 0 <= i < len(lines) and seen < 2:
-                line = lines[i]
-                if line.page_break:
-                    break
-                if line.text.strip():
-                    seen += 1
-                    if _is_running(line.text):
-                        edge_of.setdefault(i, (_edge(lines, at), step))
-                i += step
-    edges: dict[tuple[str, int], set[int]] = {}  # a running header keeps to one side of the breaks
-    for i, (edge, side) in edge_of.items():
-        edges.setdefault((_key(lines[i].text), side), set()).add(edge)
-    title = texts[0] if _heads(lines, texts, stands_alone) else None
+    pages: list[list[int]] = [[]]  # the text lines of each page
+    for i, line in enumerate(lines):
+        if line.page_break:
+            pages.append([])
+        elif line.text.strip():
+            pages[-1].append(i)
+    pages = [page for page in pages if page]
+    edges: list[_Edge] = []
+    for number, page in enumerate(pages):
+        for side, near in ((-1, page[:2]), (1, page[::-1][:2])):
+            for rank, i in enumerate(near):
+                # A line is at the edge it is nearer to (on a short page, it is near both).
+                nearer = min(page.index(i), len(page) - 1 - page.index(i))
+                # Figures alone are a page number (see is_page_number) or body text, never a header.
+                worded = re.search(r"[^\W\d_]", lines[i].text)
+                if _is_running(lines[i].text) and worded and rank == nearer:
+                    edges.append(_Edge(i, number, side, rank))
+    near_edge = {edge.at for edge in edges}
+    inside = {_key(lines[i].text) for page in pages for i in page if i not in near_edge}
+    closing = _closing(lines, pages)
+    texts = [i for page in pages for i in page]
+    title = texts[0] if texts and _heads(lines, texts, stands_alone) else None
+    found: dict[tuple[str, int], set[int]] = {}  # (text, side) → the pages it is at that edge of
+    evidence: dict[tuple[str, int], set[int]] = {}  # … the closing lines aside
+    for edge in edges:
+        key = (_key(lines[edge.at].text), edge.side)
+        found.setdefault(key, set()).add(edge.page)
+        if edge.at not in closing:
+            evidence.setdefault(key, set()).add(edge.page)
+    # The wrap width, from the lines that are no candidates (a header recurring would look like a wrap).
+    wrap = _wrap([line.text for i, line in enumerate(lines) if not line.page_break and i not in near_edge])
+    strongest = {
+        side: max((len(p) for (_, s), p in evidence.items() if s == side), default=0) for side in (-1, 1)
+    }
+    last = len(pages) - 1
+
+    def running(edge: _Edge) -> bool:
+        text = lines[edge.at].text
+        key = (_key(text), edge.side)
+        at = evidence.get(key, set())
+        if len(at) < 2 or 2 * len(at) < len(pages) or 4 * len(at) < 3 * strongest[edge.side]:
+            return False
+        doubtful = (
+            stands_alone(text.strip()) >= 1  # a numbered point, a heading, a date
+            or _TABLE_ROW.search(text.strip())
+            or key[0] in inside  # found inside a page too
+            or (wrap is not None and wrap.full(text))  # a piece of a wrapped sentence
+        )
+        if len(at) < 3 and (doubtful or not _spans(found[key], last)):
+            return False
+        if edge.at in closing and len(at - {edge.page}) < 2:
+            return False
+        if stands_alone(text.strip()) >= 2:  # a date heading every page, never the speech's own
+            between = {p for p in at if (p > 0 if edge.side < 0 else p < last)}
+            return edge.page in between and len(between) >= 2
+        return edge.at != title
+
     drop: set[int] = set()
-    for i, (edge, side) in edge_of.items():
-        at = edges[_key(lines[i].text), side]
-        if stands_alone(lines[i].text.strip()) >= 2:  # a date heading every page, never the speech's own
-            if edge in inner and len(at & inner) >= 2:
-                drop.add(i)
-        elif len(at & counted) >= 2 and at & inner and (edge in inner or i != title):
-            drop.add(i)
+    taken: set[tuple[str, int, int]] = set()  # one line of a text at each edge of a page
+    for edge in sorted(edges, key=lambda e: (e.page, e.side, e.rank)):
+        mark = (_key(lines[edge.at].text), edge.page, edge.side)
+        if mark not in taken and running(edge):
+            taken.add(mark)
+            drop.add(edge.at)
     kept: list[_Raw] = []
     for i, line in enumerate(lines):
         if i in drop:
@@ -148,6 +199,24 @@ def _page_furniture(lines: list[_Raw], stands_alone: Callable[[str], int]) -> li
     return kept
 
 
+def _spans(pages: set[int], last: int) -> bool:
+    """Whether a line at these pages' tops (or feet) is where a running header (or footer) is: on every
+    page, or every page but the first (a first page set apart), never missing the last."""
+    return set(range(1, last + 1)) <= pages
+
+
+def _closing(lines: list[_Raw], pages: list[list[int]]) -> set[int]:
+    """The document's closing lines: up to three short lines that are no sentence after its last sentence
+    (a signature, its date, a footer), wherever the page breaks fall among them."""
+    tail = [i for page in pages for i in page][::-1]
+    out: set[int] = set()
+    for i in tail[:3]:
+        if not _is_running(lines[i].text):
+            break
+        out.add(i)
+    return out
+
+
 def _heads(lines: list[_Raw], texts: list[int], stands_alone: Callable[[str], int]) -> bool:
     """Whether the file's first line is the document's own (its title, a date), not a running header over
     it: what follows it is not a longer short line (a title under a header), but a date, a salutation, a
@@ -156,19 +225,6 @@ def _heads(lines: list[_Raw], texts: list[int], stands_alone: Callable[[str], in
         return True
     first, after = (re.sub(r"\s+", "", lines[i].text) for i in texts[:2])
     return not (_is_running(after) and stands_alone(after) < 2 and len(after) >= len(first))
-
-
-def _edge(lines: list[_Raw], at: int) -> int:
-    """The page edge a page break at `at` makes: the first of the breaks with only blank lines between
-    (a page-number line and the form feed after it are one edge)."""
-    while at > 0:
-        before = at - 1
-        while before >= 0 and not lines[before].text.strip() and not lines[before].page_break:
-            before -= 1
-        if before < 0 or not lines[before].page_break:
-            break
-        at = before
-    return at
 
 
 def _is_running(text: str) -> bool:
@@ -200,21 +256,20 @@ def _wrap_by(lines: list[str], measure: Callable[[str], int], slack: int) -> _Wr
     widths = [measure(line.rstrip()) for line in lines if line.strip()]
     smallest = _MIN_WIDTH * slack // _SLACK
     counts = Counter(w for w in widths if w >= smallest)
-    best, best_count = None, 0
-    for width in sorted(counts):
-        near = sum(c for w, c in counts.items() if width - slack <= w <= width)
-        if near >= best_count:
-            best, best_count = width, near
-    if best is None or best_count < _MIN_WRAPPED or best_count < _WRAPPED_SHARE * len(widths):
-        return None
-    wider = sum(1 for w in widths if w > best + slack)
-    if wider > _WIDER_SHARE * len(widths):
-        return None
-    wrap = _Wrap(best, slack, measure)
-    # Wrapping cuts sentences: most full lines end inside one. Lines that each hold a paragraph end one.
-    full = [line.strip() for line in lines if wrap.full(line)]
-    cut = sum(not is_complete(line) for line in full)
-    return wrap if cut >= _MIN_WRAPPED and cut >= 0.5 * len(full) else None
+    near = {width: sum(c for w, c in counts.items() if width - slack <= w <= width) for width in counts}
+    # The widths many lines reach, most first (the wider of two as many): a list of short items of one
+    # length may outnumber the wrapped lines, but lines run past it.
+    for width in sorted(near, key=lambda w: (near[w], w), reverse=True):
+        if near[width] < _MIN_WRAPPED or near[width] < _WRAPPED_SHARE * len(widths):
+            return None
+        if sum(1 for w in widths if w > width + slack) > _WIDER_SHARE * len(widths):
+            continue
+        wrap = _Wrap(width, slack, measure)
+        # Wrapping cuts sentences: most full lines end inside one. Lines that each hold a paragraph end one.
+        full = [line.strip() for line in lines if wrap.full(line)]
+        cut = sum(not is_complete(line) for line in full)
+        return wrap if cut >= _MIN_WRAPPED and cut >= 0.5 * len(full) else None
+    return None
 
 
 def _indents_paragraphs(lines: list[str], wrap: _Wrap) -> bool:

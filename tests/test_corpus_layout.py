@@ -194,3 +194,58 @@ def test_a_title_wrapped_in_its_large_type_stays_one_paragraph() -> None:
     )
     found = paragraphs([Page(lines=lines, width=WIDTH, height=HEIGHT)])
     assert found[:2] == ["坚持以人民为中心做好新时代老干部服务保障工作", "李卫东"]
+
+
+def read_line(text: str, row: int, *, indent: bool = False, full: bool = True, tall: float = 0.0) -> Line:
+    """A line as OCR boxes it: pixels, no font size, its box as tall as its glyphs (`tall` more)."""
+    x0 = 190.0 + (70 if indent else 0)
+    x1 = 1088.0 if full else x0 + 30 * len(text)
+    top = 550 + row * 55 - tall / 2 + (row % 3)  # a pixel or two off the grid
+    return Line(text=text, x0=x0, x1=x1, top=top, bottom=top + 35 + tall + (row % 2))
+
+
+def ocr_page(*lines: Line) -> Page:
+    return Page(lines=lines, width=1275, height=1651)
+
+
+def test_a_short_last_line_boxed_taller_by_ocr_stays_in_its_paragraph() -> None:
+    page = ocr_page(
+        read_line("一、明确慰问标准", 0, full=False),
+        read_line("离休干部每人慰问金一千元，生活困难的退休干部每人八", 1, indent=True),
+        read_line("百元。慰问金由各单位从老干部工作经费中列支，不得以实物", 2),
+        read_line("代替。", 3, full=False, tall=13),
+        read_line("二、严守工作纪律", 4, full=False),
+        read_line("走访中不得接受老同志的宴请和礼品，不得增加老同志的", 5, indent=True),
+        read_line("负担。", 6, full=False, tall=8),
+    )
+    assert paragraphs([page]) == [
+        "一、明确慰问标准",
+        "离休干部每人慰问金一千元，生活困难的退休干部每人八百元。慰问金由各单位从老干部工作经费中列支，不得以实物代替。",
+        "二、严守工作纪律",
+        "走访中不得接受老同志的宴请和礼品，不得增加老同志的负担。",
+    ]
+
+
+def test_a_heading_at_the_top_of_a_page_after_a_full_line_ending_a_sentence_is_its_own() -> None:
+    first = ocr_page(
+        read_line("离退休干部是党和国家的宝贵财富。支部书记要把这项工", 0, indent=True),
+        read_line("作摆在突出位置，切实担负起第一责任人的职责和义务。", 1),
+    )
+    second = ocr_page(
+        read_line("二、着力提升党支部的组织力", 0, full=False),
+        read_line("一是规范组织生活。各支部要坚持“三会一课”制度，每季", 1, indent=True),
+        read_line("度至少召开一次支部党员大会。", 2, full=False),
+    )
+    assert paragraphs([first, second]) == [
+        "离退休干部是党和国家的宝贵财富。支部书记要把这项工作摆在突出位置，切实担负起第一责任人的职责和义务。",
+        "二、着力提升党支部的组织力",
+        "一是规范组织生活。各支部要坚持“三会一课”制度，每季度至少召开一次支部党员大会。",
+    ]
+
+
+def test_a_paragraph_read_by_ocr_runs_on_across_a_page_break_mid_sentence() -> None:
+    first = ocr_page(read_line("今年汛期形势严峻，各地要提前做好准备，落实防汛责任，", 0, indent=True))
+    second = ocr_page(read_line("确保人民群众生命财产安全。", 0, full=False))
+    assert paragraphs([first, second]) == [
+        "今年汛期形势严峻，各地要提前做好准备，落实防汛责任，确保人民群众生命财产安全。"
+    ]

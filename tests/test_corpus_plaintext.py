@@ -253,3 +253,99 @@ def test_a_date_that_heads_every_page_is_dropped_there_and_the_sentence_runs_on(
     _, speeches = speeches_of(text)
     assert (speeches[0].title, speeches[0].date) == ("关于做好春季安全工作的通知", "2024-03-01")
     assert "切实做好各项工作。" in "".join(p.text for p in speeches[0].paragraphs)
+
+
+def fixture_lines(name: str) -> list[str]:
+    return read_document(FIXTURES / name).text.splitlines()
+
+
+def test_a_signature_block_opening_the_second_page_is_kept() -> None:
+    # reportlab → pdftotext → GBK: the issuer heads page 1 and its signature opens page 2 (make_page_breaks.py).
+    name = "signature_notice.pdftotext.gbk.txt"
+    lines = fixture_lines(name)
+    assert lines[0] == "中共某某市委老干部局"
+    assert lines[-2:] == ["中共某某市委老干部局", "2024年3月20日"]
+    speech = parse_document(read_document(FIXTURES / name))[0]
+    assert (speech.issuer, speech.date) == ("中共某某市委老干部局", "2024-03-20")
+
+
+def test_a_numbered_point_opening_two_pages_is_kept_and_the_running_header_goes() -> None:
+    # reportlab → pdftotext → Big5: the header on pages 2 and 3, each opened next by 「（一）組織領導」.
+    expected = json.loads((FIXTURES / "work_plan.pdftotext.big5.txt.json").read_text("utf-8"))
+    lines = fixture_lines("work_plan.pdftotext.big5.txt")
+    assert lines.count("（一）組織領導") == 3
+    assert not any("文件彙編" in line for line in lines)
+    assert expected["absent"] == ["某某市老幹部工作文件彙編"]
+
+
+def pages_of(*pages: list[str]) -> str:
+    return "".join("\n".join(page) + f"\n— {n} —\n\f" for n, page in enumerate(pages, start=1))
+
+
+def test_a_signature_at_the_top_of_the_last_page_under_a_running_header_is_kept() -> None:
+    # The running header is the issuer's name too: the last page holds it and, under it, the signature.
+    text = pages_of(
+        ["中共某某市委老干部局", "关于做好体检工作的通知", "各区县老干部局：", "一、体检时间为3月至5月。"],
+        ["中共某某市委老干部局", "二、体检标准不得低于上年。"],
+        ["中共某某市委老干部局", "三、各单位要高度重视。"],
+        ["中共某某市委老干部局", "中共某某市委老干部局", "2024年4月2日"],
+    )
+    lines = plain_lines(text, stands_alone)
+    assert lines[-2:] == ["中共某某市委老干部局", "2024年4月2日"]  # the signature
+    assert lines.count("中共某某市委老干部局") <= 2  # and the banner, or the first page's header
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    ["（一）组织领导", "序号    姓名    单位    金额", "强化组织保障"],
+)
+def test_a_body_line_that_happens_to_open_pages_is_kept(repeated: str) -> None:
+    # Four pages: a line at the top of two of them is no running header (that is on most pages).
+    text = pages_of(
+        ["关于做好老干部工作的意见", "各单位：", "一、离休干部工作。"],
+        [repeated, "各单位要加强组织领导。"],
+        ["二、退休干部工作。", "各单位要落实工作责任。"],
+        [repeated, "各单位要明确分管领导。"],
+    )
+    assert "".join(plain_lines(text, stands_alone)).count(repeated) == 2
+
+
+@pytest.mark.parametrize("repeated", ["（一）组织领导", "序号    姓名    单位    金额"])
+def test_a_numbered_point_or_table_row_at_the_top_of_every_later_page_is_kept(repeated: str) -> None:
+    # Three pages, the line opening pages 2 and 3: a page header would do that too, but never looks so.
+    text = pages_of(
+        ["关于做好老干部工作的意见", "各单位：", "一、离休干部工作。"],
+        [repeated, "各单位要加强组织领导。"],
+        [repeated, "各单位要明确分管领导。"],
+    )
+    assert "".join(plain_lines(text, stands_alone)).count(repeated) == 2
+
+
+def test_a_line_that_also_stands_inside_a_page_is_body_text() -> None:
+    text = pages_of(
+        ["关于做好老干部工作的意见", "各单位：", "强化组织保障", "一、离休干部工作。", "要落实责任。"],
+        ["强化组织保障", "各单位要加强组织领导。"],
+        ["强化组织保障", "各单位要明确分管领导。"],
+    )
+    assert "".join(plain_lines(text, stands_alone)).count("强化组织保障") == 3
+
+
+def test_a_line_at_the_foot_of_pages_but_not_of_the_last_is_no_footer() -> None:
+    # Each part ends with its responsible unit and the next part starts a page: no footer skips the last.
+    text = pages_of(
+        ["关于做好老干部工作的意见", "一、离休干部工作。", "责任单位：各区县老干部局"],
+        ["二、退休干部工作。", "责任单位：各区县老干部局"],
+        ["三、老干部发挥作用。", "各单位要认真落实。", "中共某某市委老干部局", "2024年4月2日"],
+    )
+    assert "".join(plain_lines(text, stands_alone)).count("责任单位：各区县老干部局") == 2
+
+
+def test_a_body_line_under_the_running_header_of_fewer_pages_is_kept() -> None:
+    text = pages_of(
+        ["老干部工作文件汇编", "关于做好老干部工作的意见", "一、离休干部工作。"],
+        ["老干部工作文件汇编", "强化组织保障", "各单位要加强组织领导。"],
+        ["老干部工作文件汇编", "强化组织保障", "各单位要明确分管领导。"],
+        ["老干部工作文件汇编", "各单位要认真落实。"],
+    )
+    flat = "".join(plain_lines(text, stands_alone))
+    assert flat.count("强化组织保障") == 2 and "老干部工作文件汇编" not in flat

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from bench.documents import wrap
 from corpus import chunk_speech, parse_document, read_bytes
+from corpus.parse import stands_alone
+from corpus.plaintext import plain_lines
 from tests.test_corpus_documents_property import ALPHABET, ENDS
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
@@ -147,3 +149,80 @@ def test_page_furniture_goes_and_the_date_and_salutation_stay(
     flat = squeeze("".join(d.text for s in speeches_read for d in chunk_speech(s)))
     assert flat == squeeze("".join(d.text for s in reference for d in chunk_speech(s)))
     assert squeeze("".join(body)) in flat, "a sentence lost, doubled or out of order"
+
+
+# -- page furniture over generated multi-page documents ---------------------------------------------------
+
+FOOTERS = ("老干部工作简报", "内部资料 注意保存")
+NUMBERS = ("— {} —", "- {} -", "第 {} 页", "第 {} 页 共 {} 页", "{}")
+BREAKS = ("form feed", "pdftotext", "page number")  # form feed alone; number then form feed; number alone
+
+
+def distinct(sentences: list[str]) -> bool:
+    """No sentence holds another (a sentence found twice would then be ambiguous)."""
+    squeezed = [squeeze(s) for s in sentences]
+    return all(a not in b for i, a in enumerate(squeezed) for j, b in enumerate(squeezed) if i != j)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(TITLES),
+    st.lists(st.lists(sentence, min_size=1, max_size=4), min_size=2, max_size=10),
+    st.integers(min_value=14, max_value=46),  # wrap width, in characters
+    st.sampled_from(["", "\u3000\u3000"]),
+    st.integers(min_value=3, max_value=12),  # lines a page
+    st.sampled_from(["none", "every page", "after the first"]),  # where the running header is
+    st.one_of(st.none(), st.sampled_from(HEADERS)),
+    st.one_of(st.none(), st.sampled_from(FOOTERS)),
+    st.sampled_from(NUMBERS),
+    st.sampled_from(BREAKS),
+)
+def test_every_body_sentence_survives_page_breaks_once_and_furniture_on_most_pages_goes(
+    title: str,
+    paragraphs: list[list[str]],
+    width: int,
+    indent: str,
+    per_page: int,
+    where: str,
+    header: str | None,
+    footer: str | None,
+    number: str,
+    page_break: str,
+) -> None:
+    body = [s for p in paragraphs for s in p]
+    assume(distinct(body))
+    lines = [title]
+    for paragraph in paragraphs:
+        lines += wrap(indent + "".join(paragraph), width, width)
+    # Two pieces of wrapped text alike (numbers aside) at page edges are a running header by every sign a
+    # plain text has: a speech does not repeat itself so.
+    pieces = [re.sub(r"\d+", "#", line) for line in lines if not re.search(f"[{ENDS}]", line)]
+    assume(len(pieces) == len(set(pieces)))
+    pages = [lines[at : at + per_page] for at in range(0, len(lines), per_page)]
+    assume(number != "{}" or len(pages) >= 2)  # a lone bare number may be a figure: it stays
+    text = ""
+    for n, page in enumerate(pages, start=1):
+        head = (
+            [header] if header and (where == "every page" or (where == "after the first" and n > 1)) else []
+        )
+        foot = [footer] if footer else []
+        mark = [number.format(n, len(pages))] if page_break != "form feed" else []
+        text += "\n".join([*head, *page, *foot, *mark]) + "\n" + ("" if page_break == "page number" else "\f")
+    flat = squeeze("".join(plain_lines(text, stands_alone)))
+    # A header or footer on two pages may be kept (a doubtful line is kept): it is no body text.
+    body_text = flat
+    for line in (header, footer):
+        if line:
+            body_text = body_text.replace(squeeze(line), "")
+    position = 0
+    for text_ in [title, *body]:
+        needle = squeeze(text_)
+        assert body_text.count(needle) == 1, f"lost or doubled: {text_}"
+        assert body_text.find(needle) >= position, f"out of order: {text_}"
+        position = body_text.find(needle) + len(needle)
+    assert body_text == squeeze(title + "".join(body)), "a page number left, or a character added"
+    # A running line on three pages or more (every page, or every page but the first) goes.
+    running = len(pages) - (1 if where == "after the first" else 0)
+    for line, pages_with_it in ((header if where != "none" else None, running), (footer, len(pages))):
+        if line and pages_with_it >= 3:
+            assert squeeze(line) not in flat, f"running line kept: {line}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import struct
 import subprocess
 import sys
 import weakref
@@ -436,3 +437,84 @@ def test_tesseract_without_chinese_data_is_named_and_nothing_is_half_read(tmp_pa
     assert png.startswith("REFUSED holiday_visit.scan-upright.png 是图片")
     assert "chi_sim" in png and "tesseract-ocr-chi-sim" in png
     assert pdf.startswith("NOTES|第 2 页是扫描图片") and "chi_sim" in pdf
+
+
+# -- what the C libraries under Pillow print ----------------------------------------------------------------
+
+
+def with_tiff_entries(data: bytes, change: dict[int, int]) -> bytes:
+    """A little-endian TIFF with the value of some short entries of its first directory changed, as a
+    scanner driver or a tool that edits tags in place leaves them."""
+    out = bytearray(data)
+    assert out[:2] == b"II"
+    directory = struct.unpack_from("<I", out, 4)[0]
+    for n in range(struct.unpack_from("<H", out, directory)[0]):
+        at = directory + 2 + 12 * n
+        if (tag := struct.unpack_from("<H", out, at)[0]) in change:
+            struct.pack_into("<H", out, at + 8, change[tag])
+    return bytes(out)
+
+
+def private_tags_tiff() -> bytes:
+    """One page of the committed multi-page scan, saved again by Pillow (CCITT G4) with the private tags
+    scanner software adds: an ASCII note (65000), a number (34000), and its name as Software."""
+    from PIL import TiffImagePlugin
+
+    with Image.open(FIXTURES / "training_speech.scan.tif") as scan:
+        page = scan.copy()
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    info[65000], info.tagtype[65000] = "ScanStation batch 17, operator 3", 2
+    info[34000], info.tagtype[34000] = 7, 3
+    info[305] = "ScanStation 2.1"
+    out = io.BytesIO()
+    page.save(out, format="TIFF", compression="group4", tiffinfo=info, dpi=(150, 150))
+    return out.getvalue()
+
+
+def english_lines(text: str) -> list[str]:
+    """Lines with English words in them (two in a row: a file name or a model's name is no sentence)."""
+    return [line for line in text.splitlines() if re.search(r"[A-Za-z]{2,} +[A-Za-z]{2,}", line)]
+
+
+def test_a_page_libtiff_cannot_decode_is_refused_in_chinese_and_its_words_go_to_the_log(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # G4-compressed, but its BitsPerSample says 8: libtiff prints its reason on the process's stderr.
+    data = with_tiff_entries(printed_tiff("group4"), {258: 8})
+    caplog.set_level("INFO", logger="corpus.ocr")
+    with pytest.raises(UnreadableFile) as refused:
+        read_image("扫描.tif", data, reader=KeepingEngine())
+    assert REFUSED_AS_DAMAGED.match(str(refused.value))
+    assert english_lines(capfd.readouterr().err) == []
+    assert any("Bits/sample must be 1" in record.getMessage() for record in caplog.records)
+
+
+def test_a_tiff_with_a_scanners_private_tags_is_read_without_a_word_on_stderr(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    engine = KeepingEngine()
+    assert len(read_image("扫描.tif", private_tags_tiff(), reader=engine)) == 1
+    assert engine.pages[0].shape[:2] == (1651, 1275)
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.slow
+def test_speechqa_add_says_nothing_in_english_about_tiffs(seed_home: Path, tmp_path: Path) -> None:
+    if not ENGINES:
+        pytest.skip("no OCR engine installed (pip install 'speechqa[ocr]')")
+    good, bad = tmp_path / "扫描件.tif", tmp_path / "损坏的扫描件.tif"
+    good.write_bytes(private_tags_tiff())
+    bad.write_bytes(with_tiff_entries(private_tags_tiff(), {258: 8}))
+    env = {"SPEECHQA_HOME": str(seed_home), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", "add", str(good), str(bad)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        cwd=Path(__file__).parents[1],
+    )
+    assert done.returncode == 1, done.stderr  # one file added, the other refused (and said so)
+    assert "新增" in done.stdout and "损坏的扫描件.tif 已损坏或不完整（第 1 页无法读取）" in done.stderr
+    assert english_lines(done.stderr) == [], done.stderr
