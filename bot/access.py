@@ -10,11 +10,12 @@ import logging
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 from telegram.ext.filters import MessageFilter
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,35 @@ def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
             _, _, target = text.partition("@")
             return not target or target.lower() == bot_username.lower()
     return False
+
+
+class Command(CommandHandler[Any, Any]):
+    """A `CommandHandler` that, in a private chat, also takes the command addressed to another name.
+
+    PTB's handler ignores `/ask@other_bot`, which is right in a group (another bot's command). A private
+    chat holds this bot alone, so there the name is this bot's earlier username or one copied from a
+    group's message: the user meant this bot, and 「不认识这个命令」 would be wrong."""
+
+    def check_update(self, update: object) -> bool | tuple[list[str], object] | None:
+        found = super().check_update(update)
+        if found is not None or not isinstance(update, Update):
+            return found
+        message = update.effective_message
+        if (
+            message is None
+            or message.chat.type != ChatType.PRIVATE
+            or not message.text
+            or not message.entities
+        ):
+            return None
+        entity = message.entities[0]
+        if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+            return None
+        name, at, _ = message.text[1 : entity.length].partition("@")
+        if not at or name.lower() not in self.commands:
+            return None
+        verdict = self.filters.check_update(update)
+        return (message.text.split()[1:], verdict) if verdict else False
 
 
 class AddressedToBot(MessageFilter):

@@ -192,9 +192,13 @@ class Handlers:
         if user is not None and self.policy.is_admin(user.id) and message.chat.type == ChatType.PRIVATE:
             await self._admin_menu(context.bot, user.id)
         examples = "".join(f"\n• {fmt.escape(q)}" for q in self.examples)
+        how = (  # in a group the bot reads only what is addressed to it: a plain question goes unanswered
+            "直接发给我一个问题即可，例如："
+            if message.chat.type == ChatType.PRIVATE
+            else "在群里提问：发送 /ask 问题，或 @我 并写上问题，或回复我的消息，例如："
+        )
         text = (
-            "您好！我能在讲话稿中查找问题的原文出处。\n"
-            "直接发给我一个问题即可，例如：" + examples + "\n\n"
+            "您好！我能在讲话稿中查找问题的原文出处。\n" + how + examples + "\n\n"
             "我会列出最相关的原文段落，注明讲话标题、日期、讲话人和章节。"
             "点下面的问题试一试，或发送 /help 查看说明。"
         )

@@ -1,0 +1,87 @@
+"""Which bot a command is for, and what the welcome says where: end to end against the fake Bot API.
+
+Found by using the bot as a new user would: `/ask@OldName 问题` in a private chat (a command copied
+from a group, or written for the bot's earlier username) was answered 「不认识这个命令」, and /start
+in a group told members to just send a question, which the bot ignores there."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+
+from retrieval import SpeechService
+
+from .bot_harness import ADMIN, GROUP, OTHER_GROUP, USER, feed, running_bot
+from .fake_telegram import FakeBotAPI
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+UNKNOWN = "不认识这个命令"
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
+        yield fake
+
+
+async def test_in_private_a_command_named_for_another_bot_is_taken_as_this_bots(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/ask@old_speechqa_bot {QUESTION}"))
+        asked = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/help@SomeOtherBot"))
+        helped = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/speech@other_bot 2"))
+        speech = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/stats@other_bot", user_id=ADMIN))
+        stats = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_text_update("/nonsense@other_bot"))
+        nonsense = api.last_message(USER).plain_text
+
+    assert CITED in asked and UNKNOWN not in asked
+    assert helped.startswith("使用说明")
+    assert "编号：2" in speech
+    assert stats.startswith("📊 使用统计")
+    assert UNKNOWN in nonsense  # a command this bot does not have is still unknown
+    logged = seed_service.library.store.query_by_id(1)
+    assert logged is not None and logged.query == QUESTION  # the question without the command
+
+
+async def test_in_groups_a_command_for_another_bot_is_ignored(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    stranger_group = {"chat_type": "supergroup", "chat_id": OTHER_GROUP}
+    async with running_bot(api, seed_service) as app:
+        for text in (
+            f"/ask@other_bot {QUESTION}",
+            "/start@other_bot",
+            "/stats@other_bot",
+            "/nonsense@other_bot",
+        ):
+            await feed(app, api.make_text_update(text, **group))
+            await feed(app, api.make_text_update(text, user_id=ADMIN, **group))
+            await feed(app, api.make_text_update(text, **stranger_group))  # no "not enabled" notice either
+    assert not api.calls_of("sendMessage") and not api.calls_of("sendChatAction")
+
+
+async def test_start_in_a_group_says_how_to_ask_there(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/start", **group))
+        welcome = api.last_message(GROUP)
+        await feed(app, api.make_callback_update(welcome, welcome.button_data(QUESTION)))
+        example = api.last_message(GROUP)
+        await feed(app, api.make_text_update("/start"))
+        private = api.last_message(USER).plain_text
+
+    assert "直接发给我" not in welcome.plain_text
+    assert "/ask" in welcome.plain_text and "@我" in welcome.plain_text
+    assert CITED in example.plain_text  # the example buttons still ask in the group
+    assert "直接发给我一个问题" in private
