@@ -431,7 +431,7 @@ def describe(counts: Counts) -> str:
 def health(obj: Context) -> None:
     """检查数据目录中的索引能否加载、是否最新、是否非空。
 
-    正常时输出一行 ok 并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
+    正常时输出一行「正常：…篇讲话，…段」并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
     不加载模型。
 
     \b
@@ -460,5 +460,5 @@ def health(obj: Context) -> None:
                 f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）："
                 "运行 speechqa rebuild。"
             )
-        where = "，只读" if library.read_only else ""
-        click.echo(f"ok: {speeches} speeches, {manifest.count} passages, model {manifest.model}{where}")
+        where = "（数据目录只读）" if library.read_only else ""
+        click.echo(f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}")
