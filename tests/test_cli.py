@@ -621,6 +621,7 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
         (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
         (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
+        (["ask", "--batch", "-", "问题"], "--batch 的问题来自文件，命令行上的问题「问题」不会被查询"),
     ],
 )
 def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: str, tmp_path: Path) -> None:
