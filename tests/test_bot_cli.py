@@ -131,6 +131,7 @@ async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_tok
     log = stderr.decode()
     assert process.returncode == 0, log
     assert "starting the bot with long polling" in log
+    assert "机器人已启动（长轮询）：授权用户 1 位、授权群 0 个、管理员 1 位。按 Ctrl-C 停止。" in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert api.pending_updates == []
 
@@ -256,3 +257,13 @@ def test_a_self_hosted_bot_api_server_may_take_a_plain_http_webhook() -> None:
         "SPEECHQA_WEBHOOK_URL": "http://10.0.0.2:8443/hook",
     }
     assert load_settings(env).telegram.webhook_url == "http://10.0.0.2:8443/hook"
+
+
+def test_the_start_line_says_plainly_when_the_bot_is_open_to_everyone() -> None:
+    from cli.telegram import started_line
+
+    assert "任何人都可以使用" in started_line(TelegramSettings(token=TOKEN))
+    hooked = started_line(
+        TelegramSettings(token=TOKEN, admins=frozenset({ADMIN}), webhook_url="https://x.org/h")
+    )
+    assert hooked.startswith("机器人已启动（webhook https://x.org/h）：") and "管理员 1 位" in hooked
