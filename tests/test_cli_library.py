@@ -266,6 +266,40 @@ def test_a_damaged_database_is_named_and_recover_keeps_what_can_be_read(run: Run
     assert EXAMPLE_ANSWER in answer["results"][0]["text"]
 
 
+def test_speeches_whose_passages_were_not_recovered_are_named_and_adding_their_files_brings_them_back(
+    run: Run, seed_home: Path, tmp_path: Path
+) -> None:
+    ok(run("add", str(write(tmp_path / "讲话稿" / "老年大学.txt", LIBRARY))))
+    path = seed_home / "speechqa.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'passages'").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[(root - 1) * page : root * page] = b"\xa5" * page  # the passages table's root: every passage is lost
+    path.write_bytes(bytes(data))
+
+    damaged = user_error(run("rebuild"), "数据库文件已损坏", "speechqa recover")
+    assert "malformed" not in damaged and "database" not in damaged  # SQLite's own words stay in English logs
+    recovered = ok(run("recover", "--yes"))
+    assert "保留 讲话 6" in recovered and "row by row" not in recovered and ".recover）" not in recovered
+    assert "6 篇讲话的段落没有抢救回来" in recovered
+    assert (
+        "speechqa add --bundled" in recovered
+        and f"speechqa add {tmp_path / '讲话稿' / '老年大学.txt'}" in recovered
+    )
+    unhealthy = user_error(run("health"), "6 篇讲话没有段落", "speechqa add")
+    assert "0 篇讲话" not in unhealthy
+
+    ok(run("add", "--bundled"))
+    ok(run("add", str(tmp_path / "讲话稿")))
+    assert "正常：6 篇讲话" in ok(run("health"))
+    assert all("[0 段" not in line for line in speech_lines(run))
+    answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
+    assert EXAMPLE_ANSWER in answer["results"][0]["text"]
+
+
 # -- a read-only data home -----------------------------------------------------------------------------
 
 
