@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
+from bot import handlers as bot_handlers
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, GROUP, OTHER_GROUP, USER, feed, running_bot
@@ -85,3 +86,19 @@ async def test_start_in_a_group_says_how_to_ask_there(api: FakeBotAPI, seed_serv
     assert "/ask" in welcome.plain_text and "@我" in welcome.plain_text
     assert CITED in example.plain_text  # the example buttons still ask in the group
     assert "直接发给我一个问题" in private
+
+
+async def test_a_file_sent_to_the_bot_in_a_group_topic_is_answered_there_with_private_only(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    topic = api.create_forum_topic(GROUP, "资料")
+    where = {"chat_type": "supergroup", "chat_id": GROUP, "user_id": ADMIN, "message_thread_id": topic}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("讲话.txt", "讲话".encode(), caption="请收录", **where))
+        assert not api.messages(GROUP)  # a file shared among members, not sent to the bot
+        await feed(
+            app, api.make_document_update("讲话.txt", "讲话".encode(), caption="@speechqa_bot 收录", **where)
+        )
+    (reply,) = api.messages(GROUP)
+    assert reply.plain_text == bot_handlers.PRIVATE_ONLY and reply.thread_id == topic
+    assert not api.calls_of("getFile")
