@@ -141,6 +141,20 @@ class AddressedToBot(MessageFilter):
         return addressed_to_bot(message, bot.username, bot.id)
 
 
+class NamesThisBot(MessageFilter):
+    """A command that names this bot (`/foo@this_bot`): in a group, unlike a bare `/foo` (which may be
+    another bot's), it is surely meant for this one."""
+
+    def __init__(self) -> None:
+        super().__init__(name="NamesThisBot")
+
+    def filter(self, message: Message) -> bool:
+        for entity, text in message.parse_entities([MessageEntity.BOT_COMMAND]).items():
+            if entity.offset == 0:
+                return text.partition("@")[2].lower() == message.get_bot().username.lower()
+        return False
+
+
 ENABLE_GROUP = "请管理员把这个 ID 加入 SPEECHQA_ALLOWED_CHATS（多个 ID 用英文逗号分隔），然后重启机器人。"
 GROUP_NOT_ENABLED = "本群尚未开通这个机器人。"
 

@@ -26,7 +26,7 @@ from telegram.ext import (
 from retrieval import SpeechService
 
 from . import callbacks as cb
-from .access import AccessPolicy, AddressedToBot, ChatMoves, Command, Gate
+from .access import AccessPolicy, AddressedToBot, ChatMoves, Command, Gate, NamesThisBot
 from .handlers import EXAMPLES, Handlers
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -165,6 +165,7 @@ def build_application(
     app.add_handler(Command("reindex", handlers.reindex, new))
     app.add_handler(Command("stats", handlers.stats, new))
     app.add_handler(MessageHandler(filters.COMMAND & private & new, handlers.unknown_command))
+    app.add_handler(MessageHandler(filters.COMMAND & groups & new & NamesThisBot(), handlers.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, handlers.private_text))
     app.add_handler(
         MessageHandler(

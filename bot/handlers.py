@@ -63,6 +63,16 @@ NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
+# A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
+UNNAMED_SUFFIXES = {
+    "text/plain": ".txt",
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+}
 
 COMMANDS = (
     BotCommand("start", "开始使用"),
@@ -275,7 +285,9 @@ class Handlers:
         message = _message(update)
         document = message.document
         assert document is not None
-        name = Path(document.file_name or "未命名文件").name
+        name = Path(
+            document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")
+        ).name
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
             await message.reply_text(
                 fmt.render_refusal(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")

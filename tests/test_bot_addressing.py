@@ -7,6 +7,7 @@ in a group told members to just send a question, which the bot ignores there."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -22,6 +23,7 @@ pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
 UNKNOWN = "不认识这个命令"
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 
 
 @pytest_asyncio.fixture
@@ -102,3 +104,41 @@ async def test_a_file_sent_to_the_bot_in_a_group_topic_is_answered_there_with_pr
     (reply,) = api.messages(GROUP)
     assert reply.plain_text == bot_handlers.PRIVATE_ONLY and reply.thread_id == topic
     assert not api.calls_of("getFile")
+
+
+async def test_an_unknown_command_named_for_this_bot_in_a_group_is_answered(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/nonsense", **group))  # perhaps another bot's: not answered
+        assert not api.messages(GROUP)
+        await feed(app, api.make_text_update("/nonsense@speechqa_bot", **group))
+    (reply,) = api.messages(GROUP)
+    assert UNKNOWN in reply.plain_text and "/help" in reply.plain_text
+
+
+@pytest.mark.parametrize(
+    ("mime_type", "content"),
+    [
+        ("application/pdf", (FIXTURES / "training_speech.pdf").read_bytes()),
+        ("text/plain", (FIXTURES / "holiday_visit.gbk.txt").read_bytes()),
+    ],
+)
+async def test_a_file_sent_without_a_name_is_read_by_its_type(
+    api: FakeBotAPI, seed_service: SpeechService, mime_type: str, content: bytes
+) -> None:
+    stored = api.register_file(content, None, mime_type)
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_message_update({"document": stored.as_document()}, user_id=ADMIN))
+    report = api.last_message(ADMIN).plain_text
+    assert "新增 #6" in report and "不支持的文件类型" not in report
+
+
+async def test_a_file_without_a_name_or_a_known_type_is_refused_saying_so(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    stored = api.register_file(b"\x00\x01binary", None, "application/octet-stream")
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_message_update({"document": stored.as_document()}, user_id=ADMIN))
+    assert "不支持的文件类型" in api.last_message(ADMIN).plain_text
