@@ -536,6 +536,28 @@ def test_synonyms_are_added_listed_and_removed(run: Run, seed_home: Path) -> Non
     assert_user_error(run("synonyms", "add", "老干部", " 老干部 "), "不需要登记")
 
 
+def test_a_pair_of_the_bundled_lexicon_is_neither_stored_nor_removable(run: Run, seed_home: Path) -> None:
+    added = run("synonyms", "add", "就医", "看病")  # both in one group of the bundled lexicon
+    assert_ok(added)
+    assert "内置词表中已有" in added.stdout and "已添加" not in added.stdout
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM user_synonyms").fetchone()[0] == 0
+    assert_user_error(run("synonyms", "remove", "老同志", "老干部"), "内置词表", "不能删除")
+
+
+def test_the_synonym_examples_in_help_and_readme_are_not_already_bundled() -> None:
+    from retrieval import bundled_lexicon
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    helps = "".join(
+        CliRunner().invoke(cli, ["synonyms", *c, "--help"]).output for c in ([], ["add"], ["remove"])
+    )
+    examples = set(re.findall(r"speechqa synonyms (?:add|remove) (\S+) (\S+?)`?\s", readme + helps))
+    assert examples
+    for pair in examples:
+        assert not any(set(pair) <= group for group in bundled_lexicon().groups), pair
+
+
 @pytest.mark.slow
 def test_a_user_synonym_lets_a_question_find_a_passage_in_other_words(run: Run) -> None:
     question = "银发学府"  # the speeches say 老年大学
