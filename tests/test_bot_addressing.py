@@ -142,3 +142,24 @@ async def test_a_file_without_a_name_or_a_known_type_is_refused_saying_so(
     async with running_bot(api, seed_service) as app:
         await feed(app, api.make_message_update({"document": stored.as_document()}, user_id=ADMIN))
     assert "不支持的文件类型" in api.last_message(ADMIN).plain_text
+
+
+async def test_replacing_a_pin_set_under_a_long_name_still_fits_telegrams_alert(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    from bot import callbacks as cb
+
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        pressed = cb.decode(answer.button_data("📌 设为标准答案 2"))
+        assert isinstance(pressed, cb.PinPassage)
+        store.pin(QUESTION, pressed.passage_id, pinned_by="办公室" * 80)  # `speechqa pin --by` takes any name
+        await feed(
+            app, api.make_callback_update(answer, answer.button_data("📌 设为标准答案 3"), user_id=ADMIN)
+        )
+    (alert,) = api.calls_of("answerCallbackQuery")  # Telegram refuses an alert over 200 characters
+    assert alert.params["text"].startswith("📌 已设为标准答案，替换了原来的") and "…" in alert.params["text"]
+    assert not api.calls_of("answerCallbackQuery", ok=False)
+    assert all(bot_handlers.APOLOGY not in m.plain_text for m in api.messages(ADMIN))
