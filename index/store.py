@@ -275,7 +275,7 @@ def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
     if code in _DAMAGED:
         return _damaged(path, error)
     if code in _NOT_WRITABLE:
-        return ReadOnlyHome(f"{read_only_message(path.parent)}（{error}）")
+        return ReadOnlyHome(read_only_message(path.parent))  # SQLite's English reason stays in the cause
     return error
 
 
