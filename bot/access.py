@@ -10,11 +10,12 @@ import logging
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 from telegram.ext.filters import MessageFilter
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,35 @@ def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
     return False
 
 
+class Command(CommandHandler[Any, Any]):
+    """A `CommandHandler` that, in a private chat, also takes the command addressed to another name.
+
+    PTB's handler ignores `/ask@other_bot`, which is right in a group (another bot's command). A private
+    chat holds this bot alone, so there the name is this bot's earlier username or one copied from a
+    group's message: the user meant this bot, and 「不认识这个命令」 would be wrong."""
+
+    def check_update(self, update: object) -> bool | tuple[list[str], object] | None:
+        found = super().check_update(update)
+        if found is not None or not isinstance(update, Update):
+            return found
+        message = update.effective_message
+        if (
+            message is None
+            or message.chat.type != ChatType.PRIVATE
+            or not message.text
+            or not message.entities
+        ):
+            return None
+        entity = message.entities[0]
+        if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+            return None
+        name, at, _ = message.text[1 : entity.length].partition("@")
+        if not at or name.lower() not in self.commands:
+            return None
+        verdict = self.filters.check_update(update)
+        return (message.text.split()[1:], verdict) if verdict else False
+
+
 class AddressedToBot(MessageFilter):
     """A filter for messages addressed to the bot (see `addressed_to_bot`)."""
 
@@ -109,6 +139,20 @@ class AddressedToBot(MessageFilter):
     def filter(self, message: Message) -> bool:
         bot = message.get_bot()
         return addressed_to_bot(message, bot.username, bot.id)
+
+
+class NamesThisBot(MessageFilter):
+    """A command that names this bot (`/foo@this_bot`): in a group, unlike a bare `/foo` (which may be
+    another bot's), it is surely meant for this one."""
+
+    def __init__(self) -> None:
+        super().__init__(name="NamesThisBot")
+
+    def filter(self, message: Message) -> bool:
+        for entity, text in message.parse_entities([MessageEntity.BOT_COMMAND]).items():
+            if entity.offset == 0:
+                return text.partition("@")[2].lower() == message.get_bot().username.lower()
+        return False
 
 
 ENABLE_GROUP = "请管理员把这个 ID 加入 SPEECHQA_ALLOWED_CHATS（多个 ID 用英文逗号分隔），然后重启机器人。"

@@ -17,7 +17,6 @@ from telegram.ext import (
     BaseRateLimiter,
     CallbackQueryHandler,
     ChatMemberHandler,
-    CommandHandler,
     Defaults,
     MessageHandler,
     TypeHandler,
@@ -27,7 +26,7 @@ from telegram.ext import (
 from retrieval import SpeechService
 
 from . import callbacks as cb
-from .access import AccessPolicy, AddressedToBot, ChatMoves, Gate
+from .access import AccessPolicy, AddressedToBot, ChatMoves, Command, Gate, NamesThisBot
 from .handlers import EXAMPLES, Handlers
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -158,14 +157,15 @@ def build_application(
     # else only when sent. Channel posts are stopped by the gate.
     new = filters.UpdateType.MESSAGE
     asked = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
-    app.add_handler(CommandHandler("start", handlers.start, new))
-    app.add_handler(CommandHandler("help", handlers.help, new))
-    app.add_handler(CommandHandler("ask", handlers.ask_command, asked))
-    app.add_handler(CommandHandler("speeches", handlers.speeches, new))
-    app.add_handler(CommandHandler("speech", handlers.speech, new))
-    app.add_handler(CommandHandler("reindex", handlers.reindex, new))
-    app.add_handler(CommandHandler("stats", handlers.stats, new))
+    app.add_handler(Command("start", handlers.start, new))
+    app.add_handler(Command("help", handlers.help, new))
+    app.add_handler(Command("ask", handlers.ask_command, asked))
+    app.add_handler(Command("speeches", handlers.speeches, new))
+    app.add_handler(Command("speech", handlers.speech, new))
+    app.add_handler(Command("reindex", handlers.reindex, new))
+    app.add_handler(Command("stats", handlers.stats, new))
     app.add_handler(MessageHandler(filters.COMMAND & private & new, handlers.unknown_command))
+    app.add_handler(MessageHandler(filters.COMMAND & groups & new & NamesThisBot(), handlers.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, handlers.private_text))
     app.add_handler(
         MessageHandler(

@@ -431,7 +431,8 @@ def pin_replaced(before: PinRecord) -> str:
     """The alert after 📌 when the question already had another passage pinned (plain text)."""
     return (
         f"📌 已设为标准答案，替换了原来的：段落 #{before.passage_id}"
-        f"（由 {before.pinned_by or '未知'} 于 {before.pinned_at} 设置）"
+        # an alert holds 200 characters at most, and `speechqa pin --by` takes any name
+        f"（由 {_clip(before.pinned_by or '未知', 40)} 于 {before.pinned_at} 设置）"
     )
 
 

@@ -63,6 +63,20 @@ NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
+# A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
+UNNAMED_SUFFIXES = {
+    "text/plain": ".txt",
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
+    "application/vnd.ms-works": ".wps",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+}
 
 COMMANDS = (
     BotCommand("start", "开始使用"),
@@ -192,9 +206,13 @@ class Handlers:
         if user is not None and self.policy.is_admin(user.id) and message.chat.type == ChatType.PRIVATE:
             await self._admin_menu(context.bot, user.id)
         examples = "".join(f"\n• {fmt.escape(q)}" for q in self.examples)
+        how = (  # in a group the bot reads only what is addressed to it: a plain question goes unanswered
+            "直接发给我一个问题即可，例如："
+            if message.chat.type == ChatType.PRIVATE
+            else "在群里提问：发送 /ask 问题，或 @我 并写上问题，或回复我的消息，例如："
+        )
         text = (
-            "您好！我能在讲话稿中查找问题的原文出处。\n"
-            "直接发给我一个问题即可，例如：" + examples + "\n\n"
+            "您好！我能在讲话稿中查找问题的原文出处。\n" + how + examples + "\n\n"
             "我会列出最相关的原文段落，注明讲话标题、日期、讲话人和章节。"
             "点下面的问题试一试，或发送 /help 查看说明。"
         )
@@ -271,7 +289,9 @@ class Handlers:
         message = _message(update)
         document = message.document
         assert document is not None
-        name = Path(document.file_name or "未命名文件").name
+        name = Path(
+            document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")
+        ).name
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
             await message.reply_text(
                 fmt.render_refusal(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")

@@ -108,6 +108,8 @@ def ask(
         speechqa ask "离休干部体检规定是什么？" --docx 体检规定.docx
         speechqa ask --json --batch questions.txt > answers.jsonl
     """
+    if batch is not None and question is not None:  # it would be dropped without a word
+        raise click.UsageError(f"--batch 的问题来自文件，命令行上的问题「{question}」不会被查询：请二选一。")
     k = top or obj.settings.top_k
     with user_errors(), json_errors(question if as_json and batch is None else None):
         request = Request(

@@ -6,6 +6,7 @@ import datetime
 import math
 import os
 import re
+import shlex
 import signal
 import sys
 from collections.abc import Iterator
@@ -17,8 +18,11 @@ import click
 
 from corpus import SUPPORTED_FORMATS
 from index import (
+    BUNDLED,
+    UPLOAD,
     Counts,
     FileOutcome,
+    SpeechRecord,
     backup_database,
     check_backup,
     recover_database,
@@ -402,7 +406,8 @@ def recover(obj: Context, yes: bool) -> None:
             raise UserError("已取消。")
         with write_lock(home):
             result = recover_database(home)
-        click.echo(f"已抢救（{result.method}）：保留 {describe(result.kept)}")
+        how = "逐行读取" if result.method == "row by row" else "用 sqlite3 自带的恢复功能"
+        click.echo(f"已抢救（{how}）：保留 {describe(result.kept)}")
         lost = []
         for table, before in result.before.rows:
             kept = result.kept.get(table) or 0
@@ -416,6 +421,34 @@ def recover(obj: Context, yes: bool) -> None:
         click.echo(f"损坏的原文件保留为 {result.damaged_copy}")
         report = obj.service(fresh_model=True).rebuild(ProgressBar("嵌入段落"))
         click.echo(f"索引已重建：{report.manifest.count} 段，本次嵌入 {report.embedded} 段")
+        emptied = [s for s in obj.library.store.speeches() if s.passages == 0]
+        if emptied:  # stored, but nothing of them can be found: say how to read them again
+            click.echo(
+                click.style(f"{len(emptied)} 篇讲话的段落没有抢救回来，检索不到：", fg="yellow")
+                + "、".join(f"#{s.id}" for s in emptied)
+            )
+            click.echo("重新添加它们的文件即可找回（讲话编号不变）：")
+            for line in readd_lines(emptied):
+                click.echo(f"  {line}")
+
+
+def readd_lines(speeches: list[SpeechRecord]) -> list[str]:
+    """How to read these speeches' files again: the command for each file, once."""
+    lines: dict[str, None] = {}
+    for s in speeches:
+        path = s.path or s.source
+        if path.startswith(BUNDLED):
+            lines["speechqa add --bundled"] = None
+        elif path.startswith(UPLOAD):
+            lines[f"把 {path.rsplit('/', 1)[-1]} 再发给机器人一次"] = None
+        else:
+            lines[f"speechqa add {shell_word(path)}"] = None
+    return list(lines)
+
+
+def shell_word(path: str) -> str:
+    """A path as typed in a shell: quoted only when it must be (Chinese letters need no quotes)."""
+    return shlex.quote(path) if re.search(r"""[\s'"$`\\!*?&;|<>(){}\[\]#~]""", path) else path
 
 
 TABLE_NAMES = {
@@ -436,7 +469,7 @@ def describe(counts: Counts) -> str:
 def health(obj: Context) -> None:
     """检查数据目录中的索引能否加载、是否最新、是否非空。
 
-    正常时输出一行 ok 并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
+    正常时输出一行「正常：…篇讲话，…段」并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
     不加载模型。
 
     \b
@@ -456,6 +489,11 @@ def health(obj: Context) -> None:
             raise UserError("还没有建立索引：运行 speechqa add 文件（或 speechqa add --bundled）。")
         library.load(manifest.model)
         speeches = len(library.store.speeches())
+        if speeches and manifest.count == 0:  # e.g. a recovery that kept the speeches but not their text
+            raise UserError(
+                f"{speeches} 篇讲话没有段落，检索不到：重新添加它们的文件即可找回（speechqa add 文件；"
+                "自带的讲话：speechqa add --bundled）。"
+            )
         if speeches == 0 or manifest.count == 0:
             raise UserError(
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
@@ -465,5 +503,5 @@ def health(obj: Context) -> None:
                 f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）："
                 "运行 speechqa rebuild。"
             )
-        where = "，只读" if library.read_only else ""
-        click.echo(f"ok: {speeches} speeches, {manifest.count} passages, model {manifest.model}{where}")
+        where = "（数据目录只读）" if library.read_only else ""
+        click.echo(f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}")

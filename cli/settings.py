@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlparse
 
 from corpus import MEASURED_MERGE_TO
 from index import DEFAULT_MODEL, DEFAULT_TOKENIZER, TOKENIZERS, Prefixes
@@ -75,13 +76,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         telegram=TelegramSettings(
             token=(env.get("TELEGRAM_BOT_TOKEN") or "").strip()
             or None,  # a pasted token often ends in a newline
-            api_url=env.get("SPEECHQA_TELEGRAM_API_URL") or None,
-            file_url=env.get("SPEECHQA_TELEGRAM_FILE_URL") or None,
+            api_url=_url(env, "SPEECHQA_TELEGRAM_API_URL", "http://127.0.0.1:8081/bot"),
+            file_url=_url(env, "SPEECHQA_TELEGRAM_FILE_URL", "http://127.0.0.1:8081/file/bot"),
             allowed_users=_ids(env, "SPEECHQA_ALLOWED_USERS"),
             allowed_chats=_ids(env, "SPEECHQA_ALLOWED_CHATS"),
             admins=_ids(env, "SPEECHQA_ADMINS"),
             questions_per_minute=_int(env, "SPEECHQA_QUESTIONS_PER_MINUTE", 10, low=1, high=10_000),
-            webhook_url=env.get("SPEECHQA_WEBHOOK_URL") or None,
+            webhook_url=_url(
+                env,
+                "SPEECHQA_WEBHOOK_URL",
+                "https://bot.example.org/speechqa",
+                # Telegram delivers updates over HTTPS only; a self-hosted Bot API server also over HTTP
+                https_only=not env.get("SPEECHQA_TELEGRAM_API_URL"),
+            ),
             webhook_secret=env.get("SPEECHQA_WEBHOOK_SECRET") or None,
             webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN", "0.0.0.0"),
             webhook_port=_int(env, "SPEECHQA_WEBHOOK_PORT", 8443, low=1, high=65535),
@@ -117,3 +124,17 @@ def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
         except ValueError as e:
             raise SettingsError(f"{name} 中的 {part!r} 不是数字 ID（多个 ID 用逗号分隔）") from e
     return frozenset(ids)
+
+
+def _url(env: Mapping[str, str], name: str, example: str, *, https_only: bool = False) -> str | None:
+    """An http(s) URL with a host, or None when unset. Anything else would only show later, as a
+    connection that never succeeds (the bot retries a network error for ever)."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    parts = urlparse(raw)
+    schemes = ("https",) if https_only else ("http", "https")
+    if parts.scheme not in schemes or not parts.hostname:
+        needs = "https:// 开头" if https_only else "http:// 或 https:// 开头"
+        raise SettingsError(f"{name}={raw!r} 不是可用的网址：应以 {needs}、带主机名，例如 {example}")
+    return raw

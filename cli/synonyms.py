@@ -13,15 +13,21 @@ from .main import Context, UserError, cli, pass_context, user_errors
 def synonyms() -> None:
     """管理同义词：问题中含其中一个词，也能查到含另一个词的段落。
 
-    例如把「老同志」和「老干部」设为同义词。内置的业务词表始终有效；这里添加的词对保存在数据目录中，从下一个问题起生效，无需重建
+    例如把简称「老干局」和「老干部局」设为同义词。内置的业务词表（speechqa synonyms list）始终有效；这里添加的词对保存在数据目录中，从下一个问题起生效，无需重建
     索引。同义词的权重低于问题中的原词。
 
     \b
     示例：
-        speechqa synonyms add 老同志 老干部
+        speechqa synonyms add 老干局 老干部局
         speechqa synonyms list
-        speechqa synonyms remove 老同志 老干部
+        speechqa synonyms remove 老干局 老干部局
     """
+
+
+def bundled_pair(word: str, synonym: str) -> bool:
+    """Whether two (different) words are in one group of the bundled lexicon."""
+    pair = {word.strip(), synonym.strip()}
+    return len(pair) == 2 and any(pair <= group for group in bundled_lexicon().groups)
 
 
 @synonyms.command("add")
@@ -35,8 +41,11 @@ def synonyms_add(obj: Context, word: str, synonym: str) -> None:
 
     \b
     示例：
-        speechqa synonyms add 看病 就医
+        speechqa synonyms add 银发学府 老年大学
     """
+    if bundled_pair(word, synonym):  # already searched for each other: storing it would change nothing
+        click.echo(f"内置词表中已有：{word.strip()} ↔ {synonym.strip()}（无需添加）")
+        return
     with user_errors():
         added = obj.library.store.add_synonym(word, synonym)
     click.echo(
@@ -57,10 +66,12 @@ def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
 
     \b
     示例：
-        speechqa synonyms remove 看病 就医
+        speechqa synonyms remove 银发学府 老年大学
     """
     with user_errors():
         removed = obj.library.store.remove_synonym(word, synonym)
+    if not removed and bundled_pair(word, synonym):
+        raise UserError(f"“{word.strip()} ↔ {synonym.strip()}”属于内置词表，不能删除（内置词表始终有效）。")
     if not removed:
         raise UserError(
             f"没有用户添加的同义词对“{word.strip()} ↔ {synonym.strip()}”（speechqa synonyms list 可列出全部）。"

@@ -162,6 +162,7 @@ def bot_command(obj: Context) -> None:
         else f"{len(settings.allowed_users)} allowed users, {len(settings.allowed_chats)} allowed chats, "
         f"{len(settings.admins)} admins"
     )
+    click.echo(started_line(settings), err=True)
     if settings.webhook_url:
         options = webhook_options(settings)
         log.info("starting the bot with a webhook at %s (%s)", settings.webhook_url, access)
@@ -169,6 +170,23 @@ def bot_command(obj: Context) -> None:
     else:
         log.info("starting the bot with long polling (%s); Ctrl-C stops it", access)
         app.run_polling(allowed_updates=_all_update_types(), close_loop=True)
+
+
+def started_line(settings: TelegramSettings) -> str:
+    """What the person who started the bot reads: how it receives updates and who may use it (an
+    open bot said plainly: anyone who finds it reads the corpus)."""
+    how = f"webhook {settings.webhook_url}" if settings.webhook_url else "长轮询"
+    if not (settings.allowed_users or settings.allowed_chats or settings.admins):
+        who = (
+            "任何人都可以使用（没有设置 SPEECHQA_ALLOWED_USERS、SPEECHQA_ALLOWED_CHATS 或 SPEECHQA_ADMINS），"
+            "也没有管理员"
+        )
+    else:
+        who = (
+            f"授权用户 {len(settings.allowed_users)} 位、授权群 {len(settings.allowed_chats)} 个、"
+            f"管理员 {len(settings.admins)} 位"
+        )
+    return f"机器人已启动（{how}）：{who}。按 Ctrl-C 停止。"
 
 
 @cli.command("stats")

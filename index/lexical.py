@@ -311,5 +311,8 @@ class LexicalIndex:
                 return cls(bm25s.BM25(), ids, tokenize)
             model = bm25s.BM25.load(str(folder), show_progress=False, mmap=False)
         except (OSError, ValueError, json.JSONDecodeError, KeyError) as e:
-            raise IndexCorrupt(f"词法索引文件已损坏（{folder.name}）：{e}。请运行 speechqa rebuild。") from e
+            # the reader's own (English) words stay in the exception's cause, for the log
+            raise IndexCorrupt(
+                f"词法索引文件已损坏（{folder.parent.name}）。请运行 speechqa rebuild。"
+            ) from e
         return cls(model, ids, tokenize)

@@ -183,6 +183,14 @@ def recover_database(home: Path) -> RecoveryReport:
             orphans = conn.execute(
                 "DELETE FROM passages WHERE speech_id NOT IN (SELECT id FROM speeches)"
             ).rowcount
+            with contextlib.suppress(sqlite3.DatabaseError):  # a table lost with the schema: nothing to do
+                # A speech that lost passages is read again from its file the next time the file is added
+                # (its bytes are no longer taken as known): the passages come back under the same id.
+                conn.execute(
+                    "UPDATE sources SET digest = NULL, size = NULL WHERE id IN (SELECT s.source_id FROM "
+                    "speeches s LEFT JOIN passages p ON p.speech_id = s.id GROUP BY s.id "
+                    "HAVING COUNT(p.id) = 0 OR COUNT(p.id) != MAX(p.position) + 1)"
+                )
             if conn.execute("SELECT COUNT(*) FROM meta WHERE key = 'revision'").fetchone()[0] == 0:
                 conn.execute("INSERT INTO meta (key, value) VALUES ('revision', '0')")
             conn.execute(

@@ -261,8 +261,7 @@ _NOT_WRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLIT
 
 def _damaged(path: Path, error: sqlite3.DatabaseError) -> StoreCorrupt:
     return StoreCorrupt(
-        f"数据库文件已损坏：{path}（{error}）。请运行 speechqa recover 抢救其中可读的内容"
-        "（原文件会保留，不会被删除）。"
+        f"数据库文件已损坏：{path}。请运行 speechqa recover 抢救其中可读的内容（原文件会保留，不会被删除）。"
     )
 
 
@@ -276,7 +275,7 @@ def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
     if code in _DAMAGED:
         return _damaged(path, error)
     if code in _NOT_WRITABLE:
-        return ReadOnlyHome(f"{read_only_message(path.parent)}（{error}）")
+        return ReadOnlyHome(read_only_message(path.parent))  # SQLite's English reason stays in the cause
     return error
 
 
@@ -641,7 +640,9 @@ class Store:
                     "UPDATE speeches SET source_id = ?, source = ?, ordinal = ?, label = ? WHERE id = ?",
                     [source_id, speech.source, place, speech.label, replace],
                 )
-                if old is not None and old[0] == digest:
+                # unchanged only when its passages are all there (a recovered database may have lost them)
+                held = conn.execute("SELECT COUNT(*) FROM passages WHERE speech_id = ?", [replace]).fetchone()
+                if old is not None and old[0] == digest and held[0] == len(drafts):
                     return AddOutcome(replace, title, "unchanged", len(drafts), date, speaker, sections)
                 conn.execute("DELETE FROM passages WHERE speech_id = ?", [replace])
                 conn.execute(

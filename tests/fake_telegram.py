@@ -496,6 +496,8 @@ class FakeBotAPI:
             del fields["document"]["file_size"]
         if caption is not None:
             fields["caption"] = caption
+            if entities := self._entities_of(caption):  # Telegram marks a mention in a caption too
+                fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
     def _entities_of(self, text: str) -> list[JSON]:

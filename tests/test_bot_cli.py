@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -130,6 +131,7 @@ async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_tok
     log = stderr.decode()
     assert process.returncode == 0, log
     assert "starting the bot with long polling" in log
+    assert "机器人已启动（长轮询）：授权用户 1 位、授权群 0 个、管理员 1 位。按 Ctrl-C 停止。" in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert api.pending_updates == []
 
@@ -210,3 +212,58 @@ def test_a_token_telegram_does_not_know_is_a_one_line_error(tmp_path: Path) -> N
     result = asyncio.run(serve_and_run())
     assert result.exit_code == 1
     assert "TELEGRAM_BOT_TOKEN 无效" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("SPEECHQA_TELEGRAM_API_URL", "notaurl"),
+        ("SPEECHQA_TELEGRAM_API_URL", "127.0.0.1:8081/bot"),  # the scheme left out
+        ("SPEECHQA_TELEGRAM_FILE_URL", "ftp://127.0.0.1/file/bot"),
+        ("SPEECHQA_WEBHOOK_URL", "bot.example.org/speechqa"),
+        ("SPEECHQA_WEBHOOK_URL", "http://bot.example.org/speechqa"),  # Telegram sends updates over HTTPS only
+    ],
+)
+def test_a_malformed_url_setting_is_one_line_naming_it_not_endless_retries(
+    tmp_path: Path, variable: str, value: str
+) -> None:
+    env = {
+        **os.environ,
+        "SPEECHQA_HOME": str(tmp_path),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "SPEECHQA_TELEGRAM_API_URL": "",
+        "SPEECHQA_TELEGRAM_FILE_URL": "",
+        "SPEECHQA_WEBHOOK_URL": "",
+        variable: value,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", "bot"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"错误：{variable}=") and done.stderr.count("\n") == 1, done.stderr
+    assert "无法连接" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_self_hosted_bot_api_server_may_take_a_plain_http_webhook() -> None:
+    from cli.settings import load_settings
+
+    env = {
+        "SPEECHQA_TELEGRAM_API_URL": "http://127.0.0.1:8081/bot",
+        "SPEECHQA_WEBHOOK_URL": "http://10.0.0.2:8443/hook",
+    }
+    assert load_settings(env).telegram.webhook_url == "http://10.0.0.2:8443/hook"
+
+
+def test_the_start_line_says_plainly_when_the_bot_is_open_to_everyone() -> None:
+    from cli.telegram import started_line
+
+    assert "任何人都可以使用" in started_line(TelegramSettings(token=TOKEN))
+    hooked = started_line(
+        TelegramSettings(token=TOKEN, admins=frozenset({ADMIN}), webhook_url="https://x.org/h")
+    )
+    assert hooked.startswith("机器人已启动（webhook https://x.org/h）：") and "管理员 1 位" in hooked

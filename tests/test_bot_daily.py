@@ -124,9 +124,11 @@ async def test_admin_commands_and_uploads_in_a_group_are_sent_to_private(
         for command in ("/stats", "/reindex", "/stats@speechqa_bot"):
             await feed(app, api.make_text_update(command, **group))
             assert api.last_message(GROUP).plain_text == bot_handlers.PRIVATE_ONLY
+        before = len(api.messages(GROUP))
         await feed(
             app, api.make_document_update("讲话.txt", "讲话".encode(), caption="@speechqa_bot", **group)
         )
+        assert len(api.messages(GROUP)) == before + 1  # a reply of its own, not the one to /stats
         assert api.last_message(GROUP).plain_text == bot_handlers.PRIVATE_ONLY
         await feed(app, api.make_text_update("/help", **group))
         assert "/reindex" not in api.last_message(GROUP).plain_text

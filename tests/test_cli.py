@@ -487,6 +487,10 @@ def _manifest_count_off(folder: Path) -> None:
     (folder / "manifest.json").write_text(json.dumps({**manifest, "count": manifest["count"] + 1}))
 
 
+def _damaged_lexical(folder: Path) -> None:
+    (folder / "lexical" / "params.index.json").write_text("{damaged", encoding="utf-8")
+
+
 def _damaged_sqlite(home: Path) -> None:
     for suffix in ("-wal", "-shm"):
         (home / f"speechqa.db{suffix}").unlink(missing_ok=True)
@@ -503,9 +507,10 @@ def _damaged_sqlite(home: Path) -> None:
         (_truncate_vectors, "speechqa rebuild"),
         (_foreign_vectors, "speechqa rebuild"),
         (_manifest_count_off, "speechqa rebuild"),
+        (_damaged_lexical, "speechqa rebuild"),
         (_damaged_sqlite, "speechqa recover"),
     ],
-    ids=["truncated-faiss", "foreign-faiss", "manifest-mismatch", "damaged-sqlite"],
+    ids=["truncated-faiss", "foreign-faiss", "manifest-mismatch", "damaged-lexical", "damaged-sqlite"],
 )
 def test_damaged_files_are_named_at_load_with_the_fix_and_no_traceback(
     run: Run, seed_home: Path, damage: Callable[[Path], None], fix: str
@@ -513,7 +518,10 @@ def test_damaged_files_are_named_at_load_with_the_fix_and_no_traceback(
     folder = seed_home / "index" / (seed_home / "index" / "CURRENT").read_text().strip()
     damage(seed_home if damage is _damaged_sqlite else folder)
     for command in (["health"], ["ask", EXAMPLE]):
-        assert_user_error(run(*command), fix)
+        result = run(*command)
+        assert_user_error(result, fix)
+        # the library's own words (a JSON parser's, SQLite's) stay out of the message
+        assert not re.search(r"[A-Za-z]{3,}(?: [a-z]+){2,}", result.output.replace(fix, "")), result.output
 
 
 @pytest.mark.slow
@@ -546,6 +554,28 @@ def test_synonyms_are_added_listed_and_removed(run: Run, seed_home: Path) -> Non
     assert_ok(run("synonyms", "remove", "夕阳红", "老年大学"))
     assert_user_error(run("synonyms", "remove", "夕阳红", "老年大学"), "没有用户添加的同义词对")
     assert_user_error(run("synonyms", "add", "老干部", " 老干部 "), "不需要登记")
+
+
+def test_a_pair_of_the_bundled_lexicon_is_neither_stored_nor_removable(run: Run, seed_home: Path) -> None:
+    added = run("synonyms", "add", "就医", "看病")  # both in one group of the bundled lexicon
+    assert_ok(added)
+    assert "内置词表中已有" in added.stdout and "已添加" not in added.stdout
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM user_synonyms").fetchone()[0] == 0
+    assert_user_error(run("synonyms", "remove", "老同志", "老干部"), "内置词表", "不能删除")
+
+
+def test_the_synonym_examples_in_help_and_readme_are_not_already_bundled() -> None:
+    from retrieval import bundled_lexicon
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    helps = "".join(
+        CliRunner().invoke(cli, ["synonyms", *c, "--help"]).output for c in ([], ["add"], ["remove"])
+    )
+    examples = set(re.findall(r"speechqa synonyms (?:add|remove) (\S+) (\S+?)`?\s", readme + helps))
+    assert examples
+    for pair in examples:
+        assert not any(set(pair) <= group for group in bundled_lexicon().groups), pair
 
 
 @pytest.mark.slow
@@ -633,6 +663,7 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
         (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
         (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
+        (["ask", "--batch", "-", "问题"], "--batch 的问题来自文件，命令行上的问题「问题」不会被查询"),
     ],
 )
 def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: str, tmp_path: Path) -> None:

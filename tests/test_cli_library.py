@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -186,7 +187,7 @@ def test_backup_and_restore_round_trip(run: Run, tmp_path: Path, seed_home: Path
     assert "已恢复：讲话 5" in out and "原资料库另存为" in out
     lines = speech_lines(run)
     assert len(lines) == 5 and "社区养老" not in "\n".join(lines)
-    assert "ok: 5 speeches" in ok(run("health"))
+    assert "正常：5 篇讲话" in ok(run("health"))
     answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
     assert EXAMPLE_ANSWER in answer["results"][0]["text"]
     # the library it replaced was kept
@@ -215,14 +216,14 @@ def test_health_fails_on_an_empty_library_and_add_bundled_brings_the_speeches_ba
     assert "speechqa add --bundled" in ok(run("speeches"))
     out = ok(run("add", "--bundled"))
     assert out.count("新增") == 5
-    assert "ok: 5 speeches" in ok(run("health"))
+    assert "正常：5 篇讲话" in ok(run("health"))
 
 
 def test_health_with_speeches_but_no_index_says_rebuild(run: Run, seed_home: Path) -> None:
     shutil.rmtree(seed_home / "index")
     user_error(run("health"), "资料库里有讲话，但还没有索引", "speechqa rebuild")
     ok(run("rebuild"))
-    assert "ok: 5 speeches" in ok(run("health"))
+    assert "正常：5 篇讲话" in ok(run("health"))
 
 
 def test_health_fails_on_a_stale_index(run: Run, seed_home: Path) -> None:
@@ -260,7 +261,41 @@ def test_a_damaged_database_is_named_and_recover_keeps_what_can_be_read(run: Run
     assert "已抢救" in recovered and "保留 讲话 5" in recovered
     assert "损坏的原文件保留为" in recovered and "索引已重建" in recovered
     assert list(seed_home.glob("speechqa.db.damaged-*"))
-    assert "ok: 5 speeches" in ok(run("health"))
+    assert "正常：5 篇讲话" in ok(run("health"))
+    answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
+    assert EXAMPLE_ANSWER in answer["results"][0]["text"]
+
+
+def test_speeches_whose_passages_were_not_recovered_are_named_and_adding_their_files_brings_them_back(
+    run: Run, seed_home: Path, tmp_path: Path
+) -> None:
+    ok(run("add", str(write(tmp_path / "讲话稿" / "老年大学.txt", LIBRARY))))
+    path = seed_home / "speechqa.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'passages'").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[(root - 1) * page : root * page] = b"\xa5" * page  # the passages table's root: every passage is lost
+    path.write_bytes(bytes(data))
+
+    damaged = user_error(run("rebuild"), "数据库文件已损坏", "speechqa recover")
+    assert "malformed" not in damaged and "database" not in damaged  # SQLite's own words stay in English logs
+    recovered = ok(run("recover", "--yes"))
+    assert "保留 讲话 6" in recovered and "row by row" not in recovered and ".recover）" not in recovered
+    assert "6 篇讲话的段落没有抢救回来" in recovered
+    assert (
+        "speechqa add --bundled" in recovered
+        and f"speechqa add {tmp_path / '讲话稿' / '老年大学.txt'}" in recovered
+    )
+    unhealthy = user_error(run("health"), "6 篇讲话没有段落", "speechqa add")
+    assert "0 篇讲话" not in unhealthy
+
+    ok(run("add", "--bundled"))
+    ok(run("add", str(tmp_path / "讲话稿")))
+    assert "正常：6 篇讲话" in ok(run("health"))
+    assert all("[0 段" not in line for line in speech_lines(run))
     answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
     assert EXAMPLE_ANSWER in answer["results"][0]["text"]
 
@@ -300,7 +335,7 @@ def test_a_read_only_home_answers_questions_and_refuses_every_write(
     assert asked.exit_code == 0, asked.output
     assert EXAMPLE_ANSWER in json.loads(asked.stdout)["results"][0]["text"]
     assert "数据目录是只读的" in asked.stderr and "不记录提问日志" in asked.stderr
-    assert "ok: 5 speeches" in ok(run("health"))
+    assert "正常：5 篇讲话" in ok(run("health"))
     assert len(speech_lines(run)) == 5
     saved = tmp_path / "备份.db"
     assert "已备份" in ok(run("backup", str(saved)))
@@ -366,3 +401,9 @@ def test_add_keeps_the_typed_pages_of_a_pdf_and_says_which_scanned_pages_it_coul
         "第 2 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
         in done.stdout + done.stderr
     )
+
+
+def test_health_says_in_one_chinese_line_what_it_found(run: Run) -> None:
+    out = ok(run("health"))
+    assert out.count("\n") == 1 and out.startswith("正常：5 篇讲话，") and "段，模型 " in out
+    assert not re.search(r"[A-Za-z]+ (?:speeches|passages)|\bok\b", out)  # only the model's id is English

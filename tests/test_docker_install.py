@@ -106,7 +106,7 @@ def test_the_image_install_steps_work_in_a_fresh_venv(tmp_path: Path) -> None:
     assert ask.returncode == 0, ask.stderr[-3000:]
     assert "体检" in ask.stdout
     health = subprocess.run([speechqa, "health"], env=run_env, capture_output=True, text=True)
-    assert health.returncode == 0 and health.stdout.startswith("ok: ")
+    assert health.returncode == 0 and health.stdout.startswith("正常：")
     packages = subprocess.run(
         [str(venv / "bin" / "pip"), "list", "--format=freeze"], env=env, capture_output=True, text=True
     ).stdout
