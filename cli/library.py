@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from corpus import SUPPORTED_FORMATS
+from corpus import SUPPORTED_FORMATS, unsupported_files
 from index import (
     BUNDLED,
     UPLOAD,
@@ -72,6 +72,16 @@ def add(
     """
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
+    for folder in paths:
+        if skipped := unsupported_files(folder):
+            names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+            click.echo(
+                click.style(
+                    f"跳过 {folder} 中 {len(skipped)} 个不能添加的文件：{names}（支持 {SUPPORTED_FORMATS}）",
+                    fg="yellow",
+                ),
+                err=True,
+            )
     with user_errors(), terminate_as_interrupt():
         service = obj.service()
         outcomes: list[FileOutcome] = []

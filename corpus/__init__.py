@@ -18,7 +18,14 @@ from .numerals import NUMERAL_CHARS, numeral_value
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
 from .parse import parse_document
-from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, iter_speech_files, read_bytes, read_document
+from .reader import (
+    SUPPORTED_FORMATS,
+    SUPPORTED_SUFFIXES,
+    iter_speech_files,
+    read_bytes,
+    read_document,
+    unsupported_files,
+)
 from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
 
@@ -61,4 +68,5 @@ __all__ = [
     "split_paragraph",
     "split_sentences",
     "to_simplified",
+    "unsupported_files",
 ]

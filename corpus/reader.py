@@ -45,16 +45,43 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
-    """Expand files and folders into the supported files they hold, in a stable order."""
+    """Expand files and folders into the supported files they hold, in a stable order (in a folder,
+    leaving out the lock files and hidden files offices and other systems leave beside documents)."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not _incidental(path, child)
+                ):
                     yield child
         elif path.exists():
             yield path
         else:
             raise UnreadableFile(f"找不到文件：{path}")
+
+
+def _incidental(folder: Path, child: Path) -> bool:
+    """A file an office leaves beside documents, not one of them: Word's lock file of an open document
+    (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick)."""
+    return child.name.startswith(("~$", ".")) or any(
+        part.startswith(".") for part in child.relative_to(folder).parts[:-1]
+    )
+
+
+def unsupported_files(folder: Path) -> list[Path]:
+    """The files under a folder that `iter_speech_files` passes over (spreadsheets, slides, archives…),
+    in a stable order; hidden files and Office's lock files (~$报告.docx) are not worth naming."""
+    if not folder.is_dir():
+        return []
+    return [
+        child
+        for child in sorted(folder.rglob("*"))
+        if child.is_file()
+        and child.suffix.lower() not in SUPPORTED_SUFFIXES
+        and not _incidental(folder, child)
+    ]
 
 
 def read_document(path: Path) -> Document:

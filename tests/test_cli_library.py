@@ -111,6 +111,21 @@ def test_add_reports_each_speech_with_its_metadata_and_identity_outcome(run: Run
     assert "新增  #8 关于加强社区养老服务的讲话" in ok(run("add", "--allow-duplicates", str(variant)))
 
 
+def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "材料"
+    write(folder / "讲话.txt", MEAL)
+    (folder / "统计表.xlsx").write_bytes(b"PK\x03\x04 not a speech")
+    (folder / "汇报.pptx").write_bytes(b"PK\x03\x04 not a speech")
+    (folder / "~$讲话.docx").write_bytes(b"lock")  # Word's lock file: not worth naming
+    (folder / ".DS_Store").write_bytes(b"\x00")
+    (folder / "._讲话.txt").write_bytes(b"\x00\x05\x16\x07 AppleDouble")  # macOS, on a USB stick
+    result = run("add", str(folder))
+    out = ok(result)
+    assert "新增  #6 关于加强社区养老服务的讲话" in out
+    assert f"跳过 {folder} 中 2 个不能添加的文件：汇报.pptx、统计表.xlsx" in result.stderr
+    assert "~$" not in result.output and "DS_Store" not in result.output and "._" not in result.output
+
+
 def test_add_with_no_paths_and_no_bundled_is_a_usage_error(run: Run) -> None:
     result = run("add")
     assert result.exit_code == 2 and "--bundled" in result.output
