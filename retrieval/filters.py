@@ -72,6 +72,16 @@ class Filters:
             include_undated=self.include_undated if dated else other.include_undated,
         )
 
+    def within(self, other: Filters) -> bool:
+        """Whether `other` restricts to everything this filter names: its speakers and speeches among
+        other's, and its dates (when it has any) the same. A question's 「沈伟」 is within --speaker 沈伟."""
+        dated = bool(self.since or self.until)
+        return (
+            set(self.speakers) <= set(other.speakers)
+            and set(self.speeches) <= set(other.speeches)
+            and (not dated or (self.since, self.until) == (other.since, other.until))
+        )
+
     def minus(self, other: Filters) -> Filters:
         """The fields of this filter that `other` does not set (what `fill` took from `other`)."""
         dated = bool(other.since or other.until)

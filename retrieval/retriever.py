@@ -236,7 +236,12 @@ class Retriever:
         verdict = judge.judge(signals) if signals is not None else None
         # 「沈伟讲了什么」: a question that names only its filter; every passage kept is from what it names,
         # and none can be judged to answer more than that (no probability for it)
-        if verdict is not None and report is not None and report.detected and allowed is not None:
+        if (
+            verdict is not None
+            and report is not None
+            and allowed is not None
+            and (report.detected or stripped)
+        ):
             # the question's words without the filter's are `terms` already, unless they are kept
             rest = terms if strip != "keep" or stripped is None else tuple(query_terms(stripped))
             if stripped is None or not rest:
@@ -453,7 +458,10 @@ class Retriever:
         report = FilterReport(applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0)
         if report.fallback:
             return report, None, None
-        stripped = detected.strip(text) if detected is not None and report.detected else None
+        # the words naming a filter that is applied — read from the question or given alike (「沈伟讲了什么」
+        # with --speaker 沈伟) — are left out of the query; not those naming a filter given otherwise
+        named = detected is not None and bool(detected.filters) and detected.filters.within(applied)
+        stripped = detected.strip(text) if named else None
         return report, allowed, stripped or None
 
     def pin_matcher(self) -> PinMatcher:

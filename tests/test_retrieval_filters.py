@@ -5,6 +5,7 @@ embedder, real FAISS, bm25s, jieba and SQLite)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -304,6 +305,27 @@ def test_a_question_naming_only_its_filter_is_possibly_relevant(
         speech_id(library, "2023.txt"),
         speech_id(library, "center.txt"),
     }
+
+
+def test_naming_only_the_filter_given_on_the_command_line_is_judged_as_when_it_is_read_from_the_question(
+    retriever: Retriever,
+) -> None:
+    read = retriever.search("沈伟讲了什么", k=5, auto_filter=True)
+    given = retriever.search("沈伟讲了什么", k=5, filters=Filters(speakers=("沈伟",)), auto_filter=True)
+    assert (given.confidence, given.probability) == (read.confidence, read.probability) == ("medium", None)
+    assert [h.passage.id for h in given.hits] == [h.passage.id for h in read.hits]
+    # a name the question holds that is not the filter given stays in the query, and is judged
+    other = retriever.search("沈伟讲了什么", k=5, filters=Filters(speakers=("王芳",)), auto_filter=True)
+    assert "沈伟" in other.terms
+
+
+def test_a_filter_is_within_another_that_names_as_much() -> None:
+    assert Filters(speakers=("沈伟",)).within(Filters(speakers=("沈伟", "王芳")))
+    assert not Filters(speakers=("沈伟",)).within(Filters(speakers=("王芳",)))
+    year = Filters(since="2024-01-01", until="2024-12-31")
+    assert year.within(replace(year, speakers=("沈伟",)))
+    assert not year.within(Filters(since="2023-01-01", until="2023-12-31"))
+    assert Filters().within(Filters())
 
 
 def test_speaker_names_match_across_traditional_and_simplified_script() -> None:
