@@ -100,7 +100,9 @@ def render_answer(answer: Answer) -> str:
         )
         return "\n".join(lines)
     label, colour, note = LEVELS[answer.level]
-    sure = f"（把握 {answer.probability:.0%}）" if answer.probability is not None else ""
+    # a pinned answer is the agreed one: 直接相关 by decision, not by the model's estimate
+    pinned = any(hit.pinned for hit in answer.hits)
+    sure = f"（把握 {answer.probability:.0%}）" if answer.probability is not None and not pinned else ""
     lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
     if note:
         lines.append(click.style(note, fg=colour))

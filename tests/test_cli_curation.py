@@ -123,7 +123,9 @@ def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, see
     answer = json.loads(run("ask", "--json", EXAMPLE).stdout)
     assert answer["results"][0]["passage_id"] == target and answer["results"][0]["pinned"] is True
     assert not any(r["pinned"] for r in answer["results"][1:])
-    assert "📌 标准答案" in run("ask", EXAMPLE, "-k", "2").stdout
+    shown = run("ask", EXAMPLE, "-k", "2").stdout
+    assert "📌 标准答案" in shown and "【直接相关】" in shown
+    assert "把握" not in shown  # the agreed answer is 直接相关 by decision, not by the model's estimate
     unrelated = json.loads(run("ask", "--json", "老年大学要开设哪些课程").stdout)
     assert not any(r["pinned"] for r in unrelated["results"])
     [pin] = json.loads(run("pins", "--json").stdout)
