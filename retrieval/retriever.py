@@ -146,7 +146,8 @@ class Retriever:
                 small_talk=chat,
             )
         text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
-        typos = self.corrector.corrections(text) if self.config.correct_typos else ()
+        # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明
+        typos = self.corrector.corrections(text, self.facets().speakers) if self.config.correct_typos else ()
         if typos:
             text = apply_corrections(text, typos)
         want = offset + k

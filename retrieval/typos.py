@@ -9,7 +9,10 @@ A word of the question is corrected only when everything says it is a typo and w
 - changing one of its characters for another of the same sound (any reading of either, tones ignored)
   gives a dictionary word the library holds — the one in most passages when there are several;
 - the character changed is not part of a pair the library holds with its neighbour outside the word
-  (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来).
+  (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
+- it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
+  not read as 王明, and stays a speaker filter), and not right before a form of address (「向亮同志」,
+  「汪明局长」: a person, not 响亮 or 王明).
 
 The corrected question is what is searched; the answer says what was corrected, and the front ends show
 it (「已按「典型」查找（原文「典形」）」). Nothing is corrected into a word the library does not hold, so a
@@ -19,7 +22,7 @@ correction can only make a question match text that is there.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -33,6 +36,11 @@ __all__ = ["HomophoneCorrector", "Typo", "apply_corrections"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONGEST = 4  # characters: longer guessed words are names and phrases, not typos of one word
+# forms of address that follow a person's name (a closed class): the word before one is a name
+_ADDRESS = re.compile(
+    r"同志|书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理|委员|老师|先生|女士|"
+    r"副(?:书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理)"
+)
 
 
 @dataclass(frozen=True)
@@ -96,11 +104,13 @@ class HomophoneCorrector:
         """Passages holding every character pair of the word (a lower bound of its own frequency)."""
         return min(self.lexical.document_frequency(word[i : i + 2]) for i in range(len(word) - 1))
 
-    def corrections(self, question: str) -> tuple[Typo, ...]:
-        """The typos of the question and the words they stand for, in order."""
+    def corrections(self, question: str, keep: Iterable[str] = ()) -> tuple[Typo, ...]:
+        """The typos of the question and the words they stand for, in order. No character of an occurrence
+        of a `keep` word (the library's speaker names) is corrected."""
         if len(self.lexical.ids) == 0:
             return ()
         text = to_simplified(question)
+        kept = _occurrences(text, keep)
         skip = _function_chars()
         asking = question_words()
         found: list[Typo] = []
@@ -109,6 +119,8 @@ class HomophoneCorrector:
                 continue
             if set(word) & skip or INTERROGATIVE.search(word):
                 continue
+            if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
+                continue  # a name
             if any(word[i : i + 2] in asking for i in range(len(word) - 1)):
                 continue
             if self._frequency(word) > 0 or dictionary_words([word]):
@@ -144,6 +156,18 @@ class HomophoneCorrector:
         known = dictionary_words(candidates)
         ranked = sorted((w for w in candidates if w in known), key=lambda w: (-candidates[w], w))
         return ranked[0] if ranked else None
+
+
+def _occurrences(text: str, words: Iterable[str]) -> set[int]:
+    """The positions of the text covered by an occurrence of any of the words."""
+    covered: set[int] = set()
+    for word in words:
+        word = to_simplified("".join(word.split()))
+        at = text.find(word) if word else -1
+        while at >= 0:
+            covered.update(range(at, at + len(word)))
+            at = text.find(word, at + 1)
+    return covered
 
 
 def _candidates(text: str) -> list[tuple[int, str]]:

@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
+from corpus import Document
+from index import LexicalIndex, Library, dictionary_words, get_tokenizer, jieba_cut
 from retrieval import Retriever, RetrieverConfig, typo_note
 from retrieval.evaluate import load_questions
 from retrieval.typos import HomophoneCorrector, apply_corrections
+
+from .fakes import FakeEmbedder
+from .test_retrieval_filters import speech_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
@@ -127,3 +131,33 @@ def test_no_dev_question_without_a_typo_is_corrected(seed_retriever: Retriever) 
         "老干部来信来仿工作要注意啥",
         "老干部工作者的政治品值有啥要求",
     }
+
+
+def test_a_speaker_the_library_knows_is_not_corrected_into_another_name(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """汪明 and 王明 sound alike; a question naming the speaker 汪明 is filtered by him, not read as 王明."""
+    library = Library(tmp_path / "home")
+    files = [
+        ("wang.txt", speech_file("关于老干部活动中心的讲话", "（2024年9月9日）", "汪明", "活动中心管理")),
+        (
+            "li.txt",
+            speech_file("关于老年大学的讲话", "（2024年4月2日）", "李华", "王明同志提出的老年大学建设"),
+        ),
+    ]
+    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    answer = retriever.search("汪明同志讲的活动中心管理", k=3, auto_filter=True)
+    assert answer.typos == ()
+    assert answer.filters is not None and answer.filters.applied.speakers == ("汪明",)
+    library.close()
+
+
+@pytest.mark.parametrize("question", ["向亮同志强调了什么", "汪明局长讲了哪些要求", "请问汪明副书记的讲话"])
+def test_a_name_before_a_form_of_address_is_not_corrected(question: str) -> None:
+    texts = ["口号要喊得响亮，工作要做得扎实。", "王明同志对老干部工作提出了要求。"]
+    lexical = LexicalIndex.build(texts, [1, 2], get_tokenizer("char"))
+    corrector = HomophoneCorrector(lexical)
+    assert corrector.corrections(question) == ()
+    assert corrector.corrections(question.replace("同志", "").replace("局长", "").replace("副书记", "")) != ()
