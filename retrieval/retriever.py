@@ -145,11 +145,11 @@ class Retriever:
                 confidence="low",
                 small_talk=chat,
             )
-        text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
-        # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明
-        typos = self.corrector.corrections(text, self.facets().speakers) if self.config.correct_typos else ()
-        if typos:
-            text = apply_corrections(text, typos)
+        # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明. Read in the
+        # question as shown (Typo.start), before NFKC, which lengthens some characters (… → ...).
+        typos = self.corrector.corrections(query, self.facets().speakers) if self.config.correct_typos else ()
+        text = apply_corrections(query, typos) if typos else query
+        text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)

@@ -161,3 +161,13 @@ def test_a_name_before_a_form_of_address_is_not_corrected(question: str) -> None
     corrector = HomophoneCorrector(lexical)
     assert corrector.corrections(question) == ()
     assert corrector.corrections(question.replace("同志", "").replace("局长", "").replace("副书记", "")) != ()
+
+
+@pytest.mark.parametrize("question", ["……离修干部体检规定", "㈠离修干部体检规定", "ＡＢ离修干部体检"])
+def test_a_correction_stands_where_the_question_has_the_word(
+    seed_retriever: Retriever, question: str
+) -> None:
+    """NFKC turns … into ... and ㈠ into (一): the position is still one in the question as shown."""
+    answer = seed_retriever.search(question, k=1)
+    [typo] = answer.typos
+    assert answer.query[typo.start : typo.start + len(typo.wrong)] == typo.wrong == "离修"
