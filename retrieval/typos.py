@@ -47,7 +47,7 @@ _ADDRESS = re.compile(
 class Typo:
     """One word of the question, read as another of the same sound."""
 
-    wrong: str  # as the question has it (simplified script)
+    wrong: str  # as the question has it (in its own script: 離修)
     right: str  # the word searched instead
     start: int  # where it stands in the question
 
@@ -129,7 +129,7 @@ class HomophoneCorrector:
             if right is not None and not any(
                 start < t.start + len(t.wrong) and t.start < start + len(word) for t in found
             ):
-                found.append(Typo(word, right, start))
+                found.append(Typo(question[start : start + len(word)], right, start))
         return tuple(found)
 
     def _best(self, text: str, word: str, start: int, skip: frozenset[str]) -> str | None:
@@ -189,7 +189,7 @@ def apply_corrections(question: str, corrections: Sequence[Typo]) -> str:
     """The question (in simplified script) with each corrected word replaced; the same length."""
     text = to_simplified(question)
     for c in corrections:
-        if text[c.start : c.start + len(c.wrong)] == c.wrong:
+        if text[c.start : c.start + len(c.wrong)] == to_simplified(c.wrong):
             text = text[: c.start] + c.right + text[c.start + len(c.wrong) :]
     return text
 

@@ -171,3 +171,12 @@ def test_a_correction_stands_where_the_question_has_the_word(
     answer = seed_retriever.search(question, k=1)
     [typo] = answer.typos
     assert answer.query[typo.start : typo.start + len(typo.wrong)] == typo.wrong == "离修"
+
+
+def test_a_typo_in_traditional_script_is_named_as_the_question_writes_it(
+    corrector: HomophoneCorrector,
+) -> None:
+    [typo] = corrector.corrections("離修幹部體檢")
+    assert (typo.wrong, typo.right, typo.start) == ("離修", "离休", 0)
+    assert typo_note([typo]) == "已按「离休」查找（问题中为「離修」）"
+    assert apply_corrections("離修幹部體檢", [typo]) == "离休干部体检"
