@@ -126,11 +126,36 @@ class HomophoneCorrector:
             if self._frequency(word) > 0 or dictionary_words([word]):
                 continue
             right = self._best(text, word, start, skip)
+            if right is not None and not self._in_context(right, text, start, len(word)):
+                right = None
             if right is not None and not any(
                 start < t.start + len(t.wrong) and t.start < start + len(word) for t in found
             ):
                 found.append(Typo(question[start : start + len(word)], right, start))
         return tuple(found)
+
+    def _rows(self, word: str) -> frozenset[int]:
+        """The passages holding every character pair of the word."""
+        rows = [self.lexical.rows_with(word[i : i + 2]) for i in range(len(word) - 1)]
+        return frozenset.intersection(*rows) if rows else frozenset()
+
+    def _in_context(self, right: str, text: str, start: int, length: int) -> bool:
+        """Whether some passage holding the meant word also holds another word of the question (典型 beside
+        推荐 or 双先): a word of the library taken out of its subject is no reading of a typo. A question
+        with no other word the library holds gives no context, and passes."""
+        others = [
+            w
+            for at, w in _candidates(text)
+            if len(w) >= 2
+            and (at + len(w) <= start or at >= start + length)
+            and w not in STOPWORDS
+            and all(_HAN.fullmatch(c) for c in w)
+            and self._frequency(w) > 0
+        ]
+        if not others:
+            return True
+        rows = self._rows(right)
+        return any(rows & self._rows(w) for w in others)
 
     def _best(self, text: str, word: str, start: int, skip: frozenset[str]) -> str | None:
         sounds = self._homophones()
