@@ -172,7 +172,7 @@ class Retriever:
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
-        pinned = self._pinned(text, allowed) if pins and self.embedder is not None else None
+        pinned = self._pinned(text, allowed, query) if pins and self.embedder is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
         if pinned is not None:
@@ -465,7 +465,7 @@ class Retriever:
             self._pins = (signature, PinMatcher.load(self.store, self.embedder))
         return self._pins[1]
 
-    def _pinned(self, text: str, allowed: np.ndarray | None) -> PassageRecord | None:
+    def _pinned(self, text: str, allowed: np.ndarray | None, typed: str) -> PassageRecord | None:
         matcher = self.pin_matcher()
         if not matcher.states:
             return None
@@ -477,6 +477,7 @@ class Retriever:
             self.pin_judge,
             None if inside is None else inside.__contains__,
             self.lexicon.with_pairs(self.store.user_synonyms()),
+            typed,
         )
         return None if found is None else found.state.passage
 
