@@ -279,6 +279,14 @@ class LexicalIndex:
         indptr = self.model.scores["indptr"]
         return int(indptr[column + 1] - indptr[column])
 
+    def rows_with(self, token: str) -> frozenset[int]:
+        """The rows (positions in `ids`) of the passages that contain the token."""
+        column = self.vocab.get(token)
+        if column is None:
+            return frozenset()
+        indptr = self.model.scores["indptr"]
+        return frozenset(self.model.scores["indices"][indptr[column] : indptr[column + 1]].tolist())
+
     def idf(self, word: str) -> float:
         """Inverse document frequency of a word of any length, estimated from its rarest piece (kept per
         index object: an index never changes once built, and a search asks for the same words often)."""

@@ -374,9 +374,11 @@ class PinMatcher:
         judge: PinJudge,
         allowed: Callable[[int], bool] | None = None,
         lexicon: Lexicon | None = None,
+        typed: str | None = None,
     ) -> PinMatch | None:
         """The pin the question asks again (the strongest one the judge accepts), or None. The pinned
-        question itself, in any script or punctuation, always gets its pin.
+        question itself, in any script or punctuation, always gets its pin — also when `question` is what
+        is searched after typo correction and `typed` is the question as it was typed (and pinned).
 
         `allowed(passage_id)` can rule pins out (a filtered search only takes a pin from inside its filter).
         """
@@ -384,9 +386,9 @@ class PinMatcher:
         if not scored:
             return None
         strengths = judge.strengths([f for _, f in scored])
-        asked = _repeat_key(question)
+        asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
-            if _repeat_key(state.pin.question) == asked:  # the pinned question itself, however written
+            if _repeat_key(state.pin.question) in asked:  # the pinned question itself, however written
                 strengths[n] = math.inf
         best: PinMatch | None = None
         for (state, features), strength in zip(scored, strengths, strict=True):

@@ -145,10 +145,11 @@ class Retriever:
                 confidence="low",
                 small_talk=chat,
             )
-        text = unicodedata.normalize("NFKC", query)  # full-width letters and digits match half-width ones
-        typos = self.corrector.corrections(text) if self.config.correct_typos else ()
-        if typos:
-            text = apply_corrections(text, typos)
+        # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明. Read in the
+        # question as shown (Typo.start), before NFKC, which lengthens some characters (… → ...).
+        typos = self.corrector.corrections(query, self.facets().speakers) if self.config.correct_typos else ()
+        text = apply_corrections(query, typos) if typos else query
+        text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
@@ -171,7 +172,7 @@ class Retriever:
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
-        pinned = self._pinned(text, allowed) if pins and self.embedder is not None else None
+        pinned = self._pinned(text, allowed, query) if pins and self.embedder is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
         if pinned is not None:
@@ -472,7 +473,7 @@ class Retriever:
             self._pins = (signature, PinMatcher.load(self.store, self.embedder))
         return self._pins[1]
 
-    def _pinned(self, text: str, allowed: np.ndarray | None) -> PassageRecord | None:
+    def _pinned(self, text: str, allowed: np.ndarray | None, typed: str) -> PassageRecord | None:
         matcher = self.pin_matcher()
         if not matcher.states:
             return None
@@ -484,6 +485,7 @@ class Retriever:
             self.pin_judge,
             None if inside is None else inside.__contains__,
             self.lexicon.with_pairs(self.store.user_synonyms()),
+            typed,
         )
         return None if found is None else found.state.passage
 

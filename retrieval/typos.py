@@ -9,7 +9,10 @@ A word of the question is corrected only when everything says it is a typo and w
 - changing one of its characters for another of the same sound (any reading of either, tones ignored)
   gives a dictionary word the library holds — the one in most passages when there are several;
 - the character changed is not part of a pair the library holds with its neighbour outside the word
-  (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来).
+  (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
+- it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
+  not read as 王明, and stays a speaker filter), and not right before a form of address (「向亮同志」,
+  「汪明局长」: a person, not 响亮 or 王明).
 
 The corrected question is what is searched; the answer says what was corrected, and the front ends show
 it (「已按「典型」查找（原文「典形」）」). Nothing is corrected into a word the library does not hold, so a
@@ -19,7 +22,7 @@ correction can only make a question match text that is there.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -33,13 +36,18 @@ __all__ = ["HomophoneCorrector", "Typo", "apply_corrections"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONGEST = 4  # characters: longer guessed words are names and phrases, not typos of one word
+# forms of address that follow a person's name (a closed class): the word before one is a name
+_ADDRESS = re.compile(
+    r"同志|书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理|委员|老师|先生|女士|"
+    r"副(?:书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理)"
+)
 
 
 @dataclass(frozen=True)
 class Typo:
     """One word of the question, read as another of the same sound."""
 
-    wrong: str  # as the question has it (simplified script)
+    wrong: str  # as the question has it (in its own script: 離修)
     right: str  # the word searched instead
     start: int  # where it stands in the question
 
@@ -96,11 +104,13 @@ class HomophoneCorrector:
         """Passages holding every character pair of the word (a lower bound of its own frequency)."""
         return min(self.lexical.document_frequency(word[i : i + 2]) for i in range(len(word) - 1))
 
-    def corrections(self, question: str) -> tuple[Typo, ...]:
-        """The typos of the question and the words they stand for, in order."""
+    def corrections(self, question: str, keep: Iterable[str] = ()) -> tuple[Typo, ...]:
+        """The typos of the question and the words they stand for, in order. No character of an occurrence
+        of a `keep` word (the library's speaker names) is corrected."""
         if len(self.lexical.ids) == 0:
             return ()
         text = to_simplified(question)
+        kept = _occurrences(text, keep)
         skip = _function_chars()
         asking = question_words()
         found: list[Typo] = []
@@ -109,16 +119,43 @@ class HomophoneCorrector:
                 continue
             if set(word) & skip or INTERROGATIVE.search(word):
                 continue
+            if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
+                continue  # a name
             if any(word[i : i + 2] in asking for i in range(len(word) - 1)):
                 continue
             if self._frequency(word) > 0 or dictionary_words([word]):
                 continue
             right = self._best(text, word, start, skip)
+            if right is not None and not self._in_context(right, text, start, len(word)):
+                right = None
             if right is not None and not any(
                 start < t.start + len(t.wrong) and t.start < start + len(word) for t in found
             ):
-                found.append(Typo(word, right, start))
+                found.append(Typo(question[start : start + len(word)], right, start))
         return tuple(found)
+
+    def _rows(self, word: str) -> frozenset[int]:
+        """The passages holding every character pair of the word."""
+        rows = [self.lexical.rows_with(word[i : i + 2]) for i in range(len(word) - 1)]
+        return frozenset.intersection(*rows) if rows else frozenset()
+
+    def _in_context(self, right: str, text: str, start: int, length: int) -> bool:
+        """Whether some passage holding the meant word also holds another word of the question (典型 beside
+        推荐 or 双先): a word of the library taken out of its subject is no reading of a typo. A question
+        with no other word the library holds gives no context, and passes."""
+        others = [
+            w
+            for at, w in _candidates(text)
+            if len(w) >= 2
+            and (at + len(w) <= start or at >= start + length)
+            and w not in STOPWORDS
+            and all(_HAN.fullmatch(c) for c in w)
+            and self._frequency(w) > 0
+        ]
+        if not others:
+            return True
+        rows = self._rows(right)
+        return any(rows & self._rows(w) for w in others)
 
     def _best(self, text: str, word: str, start: int, skip: frozenset[str]) -> str | None:
         sounds = self._homophones()
@@ -146,6 +183,18 @@ class HomophoneCorrector:
         return ranked[0] if ranked else None
 
 
+def _occurrences(text: str, words: Iterable[str]) -> set[int]:
+    """The positions of the text covered by an occurrence of any of the words."""
+    covered: set[int] = set()
+    for word in words:
+        word = to_simplified("".join(word.split()))
+        at = text.find(word) if word else -1
+        while at >= 0:
+            covered.update(range(at, at + len(word)))
+            at = text.find(word, at + 1)
+    return covered
+
+
 def _candidates(text: str) -> list[tuple[int, str]]:
     """(start, word) of the words jieba cuts the text into, and of each two neighbouring one-character
     words (a typo often leaves jieba two characters it cannot join: 典/形)."""
@@ -165,7 +214,7 @@ def apply_corrections(question: str, corrections: Sequence[Typo]) -> str:
     """The question (in simplified script) with each corrected word replaced; the same length."""
     text = to_simplified(question)
     for c in corrections:
-        if text[c.start : c.start + len(c.wrong)] == c.wrong:
+        if text[c.start : c.start + len(c.wrong)] == to_simplified(c.wrong):
             text = text[: c.start] + c.right + text[c.start + len(c.wrong) :]
     return text
 

@@ -391,3 +391,17 @@ def test_pair_features_stay_in_range_and_a_repeat_differs_in_nothing(
         assert found.novel_known <= found.novel and found.swap <= found.dropped
     [(_, again)] = matcher.features(vector, f" {QUESTION}？！", idf)
     assert (again.novel, again.dropped, again.swap, again.asks_other) == (0, 0, 0, 0)
+
+
+def test_a_pinned_question_typed_with_a_typo_gets_its_pin_when_asked_again(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    """The question is searched as 离休 (a corrected typo); asked again as pinned, 离修, it is still the
+    pinned question itself."""
+    target = passage_with(library.store, "离休费")
+    typed = QUESTION.replace("离休", "离修")
+    library.store.pin(typed, target)
+    strict = retriever(library, fake_embedder, PinRule(min_similarity=1.1))  # accepts nothing
+    answer = strict.search(typed, k=2, pins=True)
+    assert [(t.wrong, t.right) for t in answer.typos] == [("离修", "离休")]
+    assert answer.hits[0].pinned and answer.hits[0].passage.id == target

@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
+from corpus import Document
+from index import LexicalIndex, Library, dictionary_words, get_tokenizer, jieba_cut
 from retrieval import Retriever, RetrieverConfig, typo_note
 from retrieval.evaluate import load_questions
 from retrieval.typos import HomophoneCorrector, apply_corrections
+
+from .fakes import FakeEmbedder
+from .test_retrieval_filters import speech_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
@@ -88,7 +92,9 @@ def test_a_correction_is_always_a_dictionary_word_the_library_holds(corrector: H
             for other in pool:
                 if other == word[j] or lazy_pinyin(other, style=Style.NORMAL)[0] != sound:
                     continue
-                question = "请问" + word[:j] + other + word[j + 1 :] + "的要求"
+                # the slip made where the library writes the word (a typo'd phrase of its text)
+                source = next(text for text in TEXTS if word in text)
+                question = source.replace(word, word[:j] + other + word[j + 1 :], 1)
                 for typo in corrector.corrections(question):
                     made += 1
                     assert typo.right in dictionary_words([typo.right])
@@ -127,3 +133,63 @@ def test_no_dev_question_without_a_typo_is_corrected(seed_retriever: Retriever) 
         "老干部来信来仿工作要注意啥",
         "老干部工作者的政治品值有啥要求",
     }
+
+
+def test_a_speaker_the_library_knows_is_not_corrected_into_another_name(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """汪明 and 王明 sound alike; a question naming the speaker 汪明 is filtered by him, not read as 王明."""
+    library = Library(tmp_path / "home")
+    files = [
+        ("wang.txt", speech_file("关于老干部活动中心的讲话", "（2024年9月9日）", "汪明", "活动中心管理")),
+        (
+            "li.txt",
+            speech_file("关于老年大学的讲话", "（2024年4月2日）", "李华", "王明同志提出的老年大学建设"),
+        ),
+    ]
+    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    answer = retriever.search("汪明同志讲的活动中心管理", k=3, auto_filter=True)
+    assert answer.typos == ()
+    assert answer.filters is not None and answer.filters.applied.speakers == ("汪明",)
+    library.close()
+
+
+@pytest.mark.parametrize("question", ["向亮同志强调了什么", "汪明局长讲了哪些要求", "请问汪明副书记的讲话"])
+def test_a_name_before_a_form_of_address_is_not_corrected(question: str) -> None:
+    # the library writes 王明 and 响亮 before each form of address, so only the address rule keeps the name
+    texts = ["口号响亮同样重要。", "王明同志、王明局长、王明副书记对老干部工作提出了要求。"]
+    lexical = LexicalIndex.build(texts, [1, 2], get_tokenizer("char"))
+    corrector = HomophoneCorrector(lexical)
+    assert corrector.corrections(question) == ()
+
+
+@pytest.mark.parametrize("question", ["……离修干部体检规定", "㈠离修干部体检规定", "ＡＢ离修干部体检"])
+def test_a_correction_stands_where_the_question_has_the_word(
+    seed_retriever: Retriever, question: str
+) -> None:
+    """NFKC turns … into ... and ㈠ into (一): the position is still one in the question as shown."""
+    answer = seed_retriever.search(question, k=1)
+    [typo] = answer.typos
+    assert answer.query[typo.start : typo.start + len(typo.wrong)] == typo.wrong == "离修"
+
+
+def test_a_typo_in_traditional_script_is_named_as_the_question_writes_it(
+    corrector: HomophoneCorrector,
+) -> None:
+    [typo] = corrector.corrections("離修幹部體檢")
+    assert (typo.wrong, typo.right, typo.start) == ("離修", "离休", 0)
+    assert typo_note([typo]) == "已按「离休」查找（问题中为「離修」）"
+    assert apply_corrections("離修幹部體檢", [typo]) == "离休干部体检"
+
+
+@pytest.mark.parametrize("question", ["医养结合的做法有哪些", "推进医养结合"])
+def test_a_real_term_the_library_lacks_is_not_read_as_a_homophone_that_does_not_fit_there(
+    question: str,
+) -> None:
+    """医养 (medical and elderly care) is not in jieba's dictionary; 颐养 is, and the library holds it, but
+    no passage with 颐养 speaks of 结合 or 推进: the question keeps its word."""
+    texts = ["让老同志颐养天年，安享晚年。", "要推进医疗保障和生活服务相结合，总结好的做法。"]
+    corrector = HomophoneCorrector(LexicalIndex.build(texts, [1, 2], get_tokenizer("char")))
+    assert corrector.corrections(question) == ()
