@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
@@ -126,6 +126,7 @@ def _short_text_jieba(text: str) -> Any:
     return _jieba() if db is None else _sliced_jieba(text, db)
 
 
+@lru_cache(maxsize=64)  # a search cuts its question several ways (terms, one-character words, typos)
 def _sliced_jieba(text: str, db: sqlite3.Connection) -> Any:
     import jieba
 
