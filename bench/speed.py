@@ -48,6 +48,7 @@ from retrieval import (
     weighted,
 )
 from retrieval.evaluate import GoldQuestion, load_questions
+from retrieval.typos import apply_corrections
 
 from .errors import BenchError
 
@@ -101,6 +102,7 @@ def bench_embedder(model: str, prefixes: Prefixes | None = None, notice: Notice 
 # -- warm query latency -----------------------------------------------------------------------------
 PHASES = (
     "normalise",
+    "typo correction",
     "query encoding",
     "FAISS",
     "lexical (bm25s)",
@@ -126,8 +128,12 @@ def phase_times(retriever: Retriever, query: str, k: int = 5) -> dict[str, float
         times[name] = (now - last) * 1000
         last = now
 
-    text = unicodedata.normalize("NFKC", normalise_query(query))
+    text = normalise_query(query)
     lap("normalise")
+    if typos := retriever.corrector.corrections(text):
+        text = apply_corrections(text, typos)
+    text = unicodedata.normalize("NFKC", text)
+    lap("typo correction")
     pool = max(retriever.config.candidates, k * 2)
     vector = embed_query(retriever.embedder, text)
     lap("query encoding")
