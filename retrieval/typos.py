@@ -6,8 +6,10 @@ A word of the question is corrected only when everything says it is a typo and w
 
 - it is a word jieba had to guess (not in its dictionary), of two to four Chinese characters, with no
   function word, numeral or question word in it, and the library has none of its character pairs;
-- changing one of its characters for another of the same sound (any reading of either, tones ignored)
-  gives a dictionary word the library holds — the one in most passages when there are several;
+- changing one of its characters for another that the meant word reads with the typed character's sound
+  (any reading of the typed character, tones ignored: 形 xing for 型 of 典型) gives a dictionary word the
+  library holds — the one in most passages when there are several — and a passage holds it together
+  with another word of the question (医养结合 is not read as 颐养 of 颐养天年);
 - the character changed is not part of a pair the library holds with its neighbour outside the word
   (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
 - it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
@@ -15,7 +17,7 @@ A word of the question is corrected only when everything says it is a typo and w
   「汪明局长」: a person, not 响亮 or 王明).
 
 The corrected question is what is searched; the answer says what was corrected, and the front ends show
-it (「已按「典型」查找（原文「典形」）」). Nothing is corrected into a word the library does not hold, so a
+it (「已按「典型」查找（问题中为「典形」）」). Nothing is corrected into a word the library does not hold, so a
 correction can only make a question match text that is there.
 """
 
@@ -32,7 +34,7 @@ from index import STOPWORDS, LexicalIndex, dictionary_words, jieba_cut
 
 from .vocabulary import INTERROGATIVE, question_words
 
-__all__ = ["HomophoneCorrector", "Typo", "apply_corrections"]
+__all__ = ["HomophoneCorrector", "Typo", "apply_corrections", "typo_note", "word_readings"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONGEST = 4  # characters: longer guessed words are names and phrases, not typos of one word
