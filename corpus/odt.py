@@ -38,6 +38,7 @@ from .errors import UnreadableFile
 from .notes import NotePlacement
 from .numbering import format_number, with_label
 from .records import Block
+from .styles import named_kind
 from .tables import labelled_rows
 
 # An .odt is a zip: the same limits as a .docx's against archives that inflate without end.
@@ -65,7 +66,6 @@ _OTHER_KINDS = {
     "chart": "图表",
     "database": "数据库",
 }
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 # ODF's style:num-format values as the Word number formats corpus.numbering writes.
 _NUM_FORMATS = {
     "1": "decimal",
@@ -228,15 +228,9 @@ class _Styles:
         """The kind a paragraph style (or one it is based on) gives a text:p."""
         seen = 0
         while style and seen < 20:
-            name = self.names.get(style, style.replace("_20_", " ")).strip()
-            lowered = name.lower()
-            if lowered == "title" or name == "标题":
-                return "title", 0
-            if lowered == "subtitle" or name == "副标题":
-                return "subtitle", 0
-            match = _HEADING_STYLE.match(name)
-            if match and int(match.group(1)) >= 1:
-                return "heading", int(match.group(1))
+            named = named_kind(self.names.get(style, style.replace("_20_", " ")))
+            if named is not None:
+                return named
             level = self.outline.get(style)
             if level:
                 return "heading", level

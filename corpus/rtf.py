@@ -42,6 +42,7 @@ from .errors import UnreadableFile
 from .notes import NotePlacement
 from .numbering import with_label
 from .records import Block
+from .styles import named_kind
 from .tables import labelled_rows
 
 MAX_GROUP_DEPTH = 400
@@ -164,7 +165,6 @@ _CHARSETS = {
     255: "cp437",
 }
 _DBCS = frozenset({"gb18030", "cp936", "cp950", "cp932", "cp949", "johab"})
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _BULLETS = frozenset("•·▪■□◆◇○●◦‣⁃-–—*")
 
 
@@ -602,15 +602,9 @@ class _Reader:
         seen = 0
         while number is not None and number in self.styles and seen < 20:
             style = self.styles[number]
-            name = style.name
-            lowered = name.lower()
-            if lowered == "title" or name == "标题":
-                return "title", 0
-            if lowered == "subtitle" or name == "副标题":
-                return "subtitle", 0
-            match = _HEADING_STYLE.match(name)
-            if match and int(match.group(1)) >= 1:
-                return "heading", int(match.group(1))
+            named = named_kind(style.name)
+            if named is not None:
+                return named
             if style.outline is not None and 0 <= style.outline < 9:
                 return "heading", style.outline + 1
             number = style.based_on if style.based_on != number else None

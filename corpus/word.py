@@ -26,6 +26,7 @@ from . import cfb
 from .errors import UnreadableFile
 from .numbering import ListDefinitions, list_labels
 from .records import Block
+from .styles import named_kind
 from .tables import labelled_rows
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,6 @@ log = logging.getLogger(__name__)
 # A .docx is a zip: refuse archives that would inflate past this (zip bombs) or by more than this ratio.
 MAX_DOCX_INFLATED = 200 * 1024 * 1024
 MAX_DOCX_RATIO = 200
-_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
-# Word's Chinese UI names for the same built-in styles, as other producers (WPS) write them.
-_ZH_HEADING_STYLE = re.compile(r"^标题\s*(\d)$")
 _CONVERT_TIMEOUT = 120
 
 
@@ -408,15 +406,9 @@ def _paragraph_kind(paragraph) -> tuple[str, int]:  # type: ignore[no-untyped-de
     style = paragraph.style
     seen = 0
     while style is not None and seen < 10:
-        name = (style.name or "").strip()
-        lowered = name.lower()
-        if lowered == "title" or name == "标题":
-            return "title", 0
-        if lowered == "subtitle" or name == "副标题":
-            return "subtitle", 0
-        match = _HEADING_STYLE.match(name) or _ZH_HEADING_STYLE.match(name)
-        if match and int(match.group(1)) >= 1:
-            return "heading", int(match.group(1))
+        named = named_kind(style.name or "")
+        if named is not None:
+            return named
         level = _outline_level(style.element)
         if level is not None:
             return "heading", level
