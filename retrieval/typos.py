@@ -108,7 +108,8 @@ class HomophoneCorrector:
 
     def corrections(self, question: str, keep: Iterable[str] = ()) -> tuple[Typo, ...]:
         """The typos of the question and the words they stand for, in order. No character of an occurrence
-        of a `keep` word (the library's speaker names) is corrected."""
+        of a `keep` word (the library's speaker names, in simplified script without spaces, as
+        `Facets.speakers` holds them) is corrected."""
         if len(self.lexical.ids) == 0:
             return ()
         text = to_simplified(question)
@@ -188,8 +189,7 @@ class HomophoneCorrector:
 def _occurrences(text: str, words: Iterable[str]) -> set[int]:
     """The positions of the text covered by an occurrence of any of the words."""
     covered: set[int] = set()
-    for word in words:
-        word = to_simplified("".join(word.split()))
+    for word in words:  # in simplified script, without spaces (as Facets.speakers holds them)
         at = text.find(word) if word else -1
         while at >= 0:
             covered.update(range(at, at + len(word)))
