@@ -44,7 +44,8 @@ def make_typos(retriever: Retriever, questions: Sequence[GoldQuestion], seed: in
             for w in dict.fromkeys(jieba_cut(q.question))
             if len(w) == 2 and w in q.question and w not in STOPWORDS and not set(w) & NUMERAL_CHARS
         ]
-        words = [w for w in words if w in dictionary_words(words) and not INTERROGATIVE.search(w)]
+        known = dictionary_words(words)
+        words = [w for w in words if w in known and not INTERROGATIVE.search(w)]
         options = []
         for word in words:
             for j, char in enumerate(word):
