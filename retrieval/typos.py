@@ -12,9 +12,15 @@ A word of the question is corrected only when everything says it is a typo and w
   with another word of the question (医养结合 is not read as 颐养 of 颐养天年);
 - the character changed is not part of a pair the library holds with its neighbour outside the word
   (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
+- it does not start with a localizer that follows a word the library holds (「工作里起什么作用」: 里 places
+  工作, and 里起 is not 立起);
 - it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
   not read as 王明, and stays a speaker filter), and not right before a form of address (「向亮同志」,
   「汪明局长」: a person, not 响亮 or 王明).
+
+A speaker's name is read the same way: a name typed with one character of the same sound that the library
+does not hold anywhere (「沈玮同志讲的…」 where the library's speaker is 沈伟) is read as that speaker, so the
+question gets the speaker filter it meant.
 
 The corrected question is what is searched; the answer says what was corrected, and the front ends show
 it (「已按「典型」查找（问题中为「典形」）」). Nothing is corrected into a word the library does not hold, so a
@@ -43,6 +49,9 @@ _ADDRESS = re.compile(
     r"同志|书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理|委员|老师|先生|女士|"
     r"副(?:书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理)"
 )
+
+# localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
+_LOCALIZERS = frozenset("里上下中内外前后间旁")
 
 
 @dataclass(frozen=True)
@@ -113,13 +122,21 @@ class HomophoneCorrector:
         if len(self.lexical.ids) == 0:
             return ()
         text = to_simplified(question)
+        keep = tuple(keep)
         kept = _occurrences(text, keep)
         skip = _function_chars()
         asking = question_words()
-        found: list[Typo] = []
-        for start, word in _candidates(text):
+        found: list[Typo] = list(self._names(question, text, keep, kept, skip))
+        for typo in found:
+            kept.update(range(typo.start, typo.start + len(typo.wrong)))
+        candidates = _candidates(text)
+        # where a word of two or more characters the library holds ends: a localizer there is its postposition
+        ends = {at + len(w) for at, w in candidates if len(w) >= 2 and self._frequency(w) > 0}
+        for start, word in candidates:
             if not 2 <= len(word) <= _LONGEST or not all(_HAN.fullmatch(c) for c in word):
                 continue
+            if word[0] in _LOCALIZERS and start in ends:
+                continue  # 「工作里起什么作用」: 里 belongs to 工作, and 里起 is no word (not 立起)
             if set(word) & skip or INTERROGATIVE.search(word):
                 continue
             if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
@@ -135,7 +152,33 @@ class HomophoneCorrector:
                 start < t.start + len(t.wrong) and t.start < start + len(word) for t in found
             ):
                 found.append(Typo(question[start : start + len(word)], right, start))
-        return tuple(found)
+        return tuple(sorted(found, key=lambda t: t.start))
+
+    def _names(
+        self, question: str, text: str, names: Sequence[str], kept: set[int], skip: frozenset[str]
+    ) -> list[Typo]:
+        """A speaker's name typed with one character of the same sound (沈玮 for the library's 沈伟): read as
+        the speaker, so the question is filtered by them. Only where the typed form is no text of the
+        library (王明, named in a speech, stays 王明) and the changed character is no function word."""
+        found: list[Typo] = []
+        for name in names:
+            if not 2 <= len(name) <= _LONGEST or not all(_HAN.fullmatch(c) for c in name):
+                continue
+            sound = word_readings(name)
+            for start in range(len(text) - len(name) + 1):
+                typed = text[start : start + len(name)]
+                differ = [j for j in range(len(name)) if typed[j] != name[j]]
+                if len(differ) != 1 or kept & set(range(start, start + len(name))):
+                    continue
+                j = differ[0]
+                if not _HAN.fullmatch(typed[j]) or typed[j] in skip or sound[j] not in _readings(typed[j]):
+                    continue
+                if self._frequency(typed) > 0 or any(
+                    t.start < start + len(name) and start < t.start + len(t.wrong) for t in found
+                ):
+                    continue
+                found.append(Typo(question[start : start + len(name)], name, start))
+        return sorted(found, key=lambda t: t.start)
 
     def _rows(self, word: str) -> frozenset[int]:
         """The passages holding every character pair of the word."""

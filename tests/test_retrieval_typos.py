@@ -193,3 +193,60 @@ def test_a_real_term_the_library_lacks_is_not_read_as_a_homophone_that_does_not_
     texts = ["让老同志颐养天年，安享晚年。", "要推进医疗保障和生活服务相结合，总结好的做法。"]
     corrector = HomophoneCorrector(LexicalIndex.build(texts, [1, 2], get_tokenizer("char")))
     assert corrector.corrections(question) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("沈玮同志讲的活动中心管理", "沈玮"),
+        ("申伟讲话中的活动中心管理", "申伟"),
+        ("沈为讲话里活动中心管理怎么说", None),
+        ("审委活动中心管理", None),
+    ],
+)
+def test_a_speaker_typed_with_a_homophone_is_read_as_the_speaker_and_filters(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str, wrong: str | None
+) -> None:
+    """沈玮 sounds as the speaker 沈伟 and is written nowhere in the library: the question means him. 为 is a
+    function word (沈为讲话 is no name), and 审委 changes both characters: neither is read as 沈伟."""
+    library = Library(tmp_path / "home")
+    files = [
+        ("shen.txt", speech_file("关于老干部活动中心的讲话", "（2024年9月9日）", "沈伟", "活动中心管理")),
+        ("li.txt", speech_file("关于老年大学的讲话", "（2024年4月2日）", "李华", "活动中心管理和老年大学")),
+    ]
+    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    answer = retriever.search(question, k=3, auto_filter=True)
+    if wrong is None:
+        assert all(t.right != "沈伟" for t in answer.typos)
+    else:
+        assert [(t.wrong, t.right, t.start) for t in answer.typos] == [(wrong, "沈伟", 0)]
+        assert typo_note(answer.typos) == f"已按「沈伟」查找（问题中为「{wrong}」）"
+        assert answer.filters is not None and answer.filters.applied.speakers == ("沈伟",)
+        assert {h.passage.speech_id for h in answer.hits} == {1}
+    library.close()
+
+
+def test_a_name_the_library_writes_is_not_read_as_a_speaker_of_the_same_sound() -> None:
+    """王明 is named in the library's text: a question about him is not read as the speaker 汪明."""
+    texts = ["王明同志提出的老年大学建设。", "活动中心管理要加强。"]
+    corrector = HomophoneCorrector(LexicalIndex.build(texts, [1, 2], get_tokenizer("char")))
+    assert corrector.corrections("王明同志提出的老年大学建设", keep=["汪明"]) == ()
+    [typo] = corrector.corrections("汪铭同志的讲话", keep=["汪明"])
+    assert (typo.wrong, typo.right) == ("汪铭", "汪明")
+
+
+@pytest.mark.parametrize("question", ["领导小组在老干部工作里起什么作用", "老干部工作里起啥作用"])
+def test_a_localizer_after_a_word_is_not_the_start_of_a_typo(question: str) -> None:
+    """里 places 工作 (「工作里」); jieba joins it with 起 into 里起, which is no word, but is not 立起 either."""
+    texts = ["要立起老干部工作的好样子，发挥领导小组的作用。", "老干部工作要加强。"]
+    corrector = HomophoneCorrector(LexicalIndex.build(texts, [1, 2], get_tokenizer("char")))
+    assert corrector.corrections(question) == ()
+
+
+def test_a_localizer_typed_for_another_character_is_still_corrected() -> None:
+    """「里休干部」 at the start of a question: 里 follows no word, so it can be a typo (of 离)."""
+    texts = ["要落实好离休干部每年一次体检的规定。", "老干部工作要加强。"]
+    corrector = HomophoneCorrector(LexicalIndex.build(texts, [1, 2], get_tokenizer("char")))
+    assert [(t.wrong, t.right) for t in corrector.corrections("里休干部体检")] == [("里休", "离休")]
