@@ -200,7 +200,14 @@ class Retriever:
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            top_text=to_simplified(lexical_input(kept[0][0].text, kept[0][0].section)) if kept else "",
+            # the speech's title counts: a notice names its subject there (「老年大学…招生简章」), not in each item
+            top_text=(
+                to_simplified(
+                    f"{lexical_input(kept[0][0].text, kept[0][0].section)} {source_text(kept[0][0])}"
+                )
+                if kept
+                else ""
+            ),
             passages=self.index.lexical.size,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
