@@ -754,7 +754,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
                 emit(paragraph)
             pending = ""
 
-    for line in lines:
+    lone = _lone_ordinals(lines)
+    for position, line in enumerate(lines):
         text = line.text
         if line.kind == "heading":
             flush()
@@ -772,6 +773,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
         level = _heading_level(text)
         if level and _enumerates(text):
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
+        if position in lone:
+            level = 0  # 「最后，祝老同志们新春愉快！」 closing a speech: no series, so no point
         if pending and level == 0 and not _SALUTATION.match(text):
             pending += text
             pending_leads = False
@@ -795,6 +798,31 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
     flush()
     emit(None)
     return _merge_fragments(out)
+
+
+# Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
+_ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{_NUM}]+)[，,]")
+
+
+def _lone_ordinals(lines: list[_Line]) -> set[int]:
+    """The lines opening with 首先/其次/再次/最后 that no other such line (nor 第二，…) answers between
+    the same headings: 「最后，祝各位老同志节日快乐！」 ending a speech, 「首先，我代表市委…」 opening it.
+    Those are running text, not points: a word only counts a point in a series."""
+    lone: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        if len(group) == 1 and not lines[group[0]].text.startswith("第"):
+            lone.add(group[0])
+        group.clear()
+
+    for position, line in enumerate(lines):
+        if line.kind == "heading" or _heading_level(line.text) in (1, 2):
+            close()
+        elif line.kind != _TABLE_ROW and _ORDINAL.match(line.text):
+            group.append(position)
+    close()
+    return lone
 
 
 def _heading_level(line: str) -> int:

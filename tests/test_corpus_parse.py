@@ -509,3 +509,27 @@ def test_two_issuers_over_a_speech_title_are_not_part_of_it() -> None:
 def test_one_issuer_over_a_title_still_reads_as_before() -> None:
     [speech] = parse(f"中共某市委老干部局\n关于做好春节走访慰问工作的通知\n{JOINT_BODY}")
     assert speech.title == "中共某市委老干部局关于做好春节走访慰问工作的通知"
+
+
+def test_a_closing_wish_opened_by_zuihou_is_not_a_point_of_its_own() -> None:
+    text = (
+        "在重阳节座谈会上的讲话\n王某\n各位老同志：\n三、希望老同志继续发挥作用\n"
+        "希望大家继续发挥政治优势、经验优势和威望优势。\n最后，祝各位老同志节日快乐、身体健康！\n"
+    )
+    [speech] = parse(text)
+    assert {p.section for p in speech.paragraphs} == {"三、希望老同志继续发挥作用"}
+    assert any(p.text.startswith("最后，祝各位老同志") for p in speech.paragraphs)
+
+
+def test_points_counted_in_words_still_head_their_paragraphs() -> None:
+    text = (
+        "讲话\n同志们：\n二、做好新时期老干部工作\n首先，要从思想上关心老同志。要落实政治待遇。\n"
+        "其次，要从生活上照顾老同志。要落实生活待遇。\n最后，要加强组织领导。要压实责任。\n"
+    )
+    [speech] = parse(text)
+    sections = [p.section for p in speech.paragraphs]
+    assert sections == [
+        "二、做好新时期老干部工作 › 首先，要从思想上关心老同志",
+        "二、做好新时期老干部工作 › 其次，要从生活上照顾老同志",
+        "二、做好新时期老干部工作 › 最后，要加强组织领导",
+    ]
