@@ -22,7 +22,7 @@ from index import (
     load_embedder,
 )
 from index.store import content_hash
-from retrieval import MODES, Retriever, RetrieverConfig
+from retrieval import MODES, Answer, Retriever, RetrieverConfig
 from retrieval.evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts
 
 from .cmrc import BenchmarkSet
@@ -120,13 +120,22 @@ def misses(reports: dict[str, Report]) -> list[str]:
 
 
 def evaluate_modes(
-    retriever: Retriever, questions: Sequence[GoldQuestion], modes: Sequence[str] = MODES
+    retriever: Retriever,
+    questions: Sequence[GoldQuestion],
+    modes: Sequence[str] = MODES,
+    *,
+    as_asked: bool = False,
 ) -> dict[str, Report]:
-    """One report per retrieval mode, each question asked for its top 10."""
-    return {
-        mode: evaluate(questions, lambda q, m=mode: retriever.search(q, k=10, mode=m))  # type: ignore[misc]
-        for mode in modes
-    }
+    """One report per retrieval mode, each question asked for its top 10.
+
+    With `as_asked`, each question is searched as `speechqa ask` and the bot search it: a speaker or a
+    year the question names restricts the search to those speeches, and a pinned answer comes first.
+    Without it (the default) the ranking is scored alone."""
+
+    def ask(question: str, mode: str) -> Answer:
+        return retriever.search(question, k=10, mode=mode, auto_filter=as_asked, pins=as_asked)  # type: ignore[arg-type]
+
+    return {mode: evaluate(questions, lambda q, m=mode: ask(q, m)) for mode in modes}  # type: ignore[misc]
 
 
 @dataclass(frozen=True)

@@ -97,30 +97,44 @@ def bench_library(
 @click.option(
     "--misses", "show_misses", is_flag=True, help="Also list the questions whose answer was not ranked first."
 )
+@click.option(
+    "--as-asked",
+    is_flag=True,
+    help="Search each question as `speechqa ask` and the bot do: a speaker or year it names restricts the "
+    "search, a pinned answer comes first (default: the ranking alone).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @pass_context
 def eval_command(
-    obj: Context, questions_file: Path, modes: tuple[str, ...], show_misses: bool, as_json: bool
+    obj: Context,
+    questions_file: Path,
+    modes: tuple[str, ...],
+    show_misses: bool,
+    as_asked: bool,
+    as_json: bool,
 ) -> None:
     """Score retrieval on a question set (JSON Lines with "question" and "answers" phrases).
 
     Prints Recall@1/3/5, MRR@10 and abstain accuracy (a question with no answers should be declined).
+    With --as-asked, the figures are those a user of `speechqa ask` or the bot gets.
 
     \b
     Example:
         speechqa eval benchmarks/dev-questions.jsonl
+        speechqa eval --as-asked --mode hybrid benchmarks/cold2-questions.jsonl
     """
     with user_errors():
         questions = load_questions(questions_file)
         service = obj.service()
-        reports = b.evaluate_modes(service.retriever, questions, modes or MODES)
+        reports = b.evaluate_modes(service.retriever, questions, modes or MODES, as_asked=as_asked)
     if as_json:
         click.echo(
             json.dumps({m: b.report_json(r) for m, r in reports.items()}, ensure_ascii=False, indent=1)
         )
         return
     answerable = next(iter(reports.values())).answerable
-    click.echo(f"{questions_file.name}: {len(questions)} questions, {answerable} answerable")
+    asked = " (as asked: speaker/year filters and pins on)" if as_asked else ""
+    click.echo(f"{questions_file.name}: {len(questions)} questions, {answerable} answerable{asked}")
     click.echo(f"model {service.embedder.key}, tokenizer {obj.settings.tokenizer}\n")
     click.echo(b.report_table(reports, abstain=True))
     if by_kind := b.unanswered_by_kind(reports):

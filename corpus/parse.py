@@ -203,9 +203,51 @@ class _Header:
 
 
 def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
+    skip, bodies, filed = _letterhead_stack(lines)
+    if bodies:
+        h = _read_header_from(lines, marker_title, skip)
+        if h.title is not None:
+            h.issuer = " ".join(bodies)
+            if not filed and h.title.startswith("关于"):
+                h.title = f"{h.issuer}{h.title}"  # 「A B关于…的通知」, as a one-line joint letterhead reads
+            return h
+    return _read_header_from(lines, marker_title, 0)
+
+
+def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
+    """A joint document's letterhead: its issuing bodies stacked one per line at the top
+    (「中共某市委老干部局」 over 「中共某市委组织部」), each perhaps followed by 「文件」, or with 「文件」 on a
+    line of its own beside them. Returns how many lines it takes, the bodies, and whether it said 文件.
+    Two or more bodies, or one over a lone 「文件」: a single body over a title is read as before (it may be
+    the title's first line, 「某局关于…」 wrapped)."""
+    bodies: list[str] = []
+    filed = False
+    taken = 0
+    for line in lines:
+        if line.kind in ("heading", "subtitle", _TABLE_ROW):
+            break
+        text = line.title_text
+        if bodies and re.fullmatch(r"文\s*件", text):
+            filed, taken = True, taken + 1
+            break
+        letterhead = _LETTERHEAD.match(text)
+        if letterhead and _is_issuer(letterhead.group(1)):
+            bodies.append(letterhead.group(1).strip())
+            filed = True
+        elif _is_issuer(text):
+            bodies.append(text)
+        else:
+            break
+        taken += 1
+    if len(bodies) >= 2 or (bodies and filed and not _LETTERHEAD.match(lines[0].title_text)):
+        return taken, bodies, filed
+    return 0, [], False
+
+
+def _read_header_from(lines: list[_Line], marker_title: str | None, start: int) -> _Header:
     h = _Header()
-    position = 0
-    for position, line in enumerate(lines):
+    position = start
+    for position, line in enumerate(lines[start:], start=start):
         text = line.text
         if line.kind == "title":
             if h.title is not None and h.speaker is None and (name := _speaker_line(line.title_text)):
@@ -712,7 +754,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
                 emit(paragraph)
             pending = ""
 
-    for line in lines:
+    lone = _lone_ordinals(lines)
+    for position, line in enumerate(lines):
         text = line.text
         if line.kind == "heading":
             flush()
@@ -730,6 +773,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
         level = _heading_level(text)
         if level and _enumerates(text):
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
+        if position in lone:
+            level = 0  # 「最后，祝老同志们新春愉快！」 closing a speech: no series, so no point
         if pending and level == 0 and not _SALUTATION.match(text):
             pending += text
             pending_leads = False
@@ -753,6 +798,31 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
     flush()
     emit(None)
     return _merge_fragments(out)
+
+
+# Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
+_ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{_NUM}]+)[，,]")
+
+
+def _lone_ordinals(lines: list[_Line]) -> set[int]:
+    """The lines opening with 首先/其次/再次/最后 that no other such line (nor 第二，…) answers between
+    the same headings: 「最后，祝各位老同志节日快乐！」 ending a speech, 「首先，我代表市委…」 opening it.
+    Those are running text, not points: a word only counts a point in a series."""
+    lone: set[int] = set()
+    group: list[int] = []
+
+    def close() -> None:
+        if len(group) == 1 and not lines[group[0]].text.startswith("第"):
+            lone.add(group[0])
+        group.clear()
+
+    for position, line in enumerate(lines):
+        if line.kind == "heading" or _heading_level(line.text) in (1, 2):
+            close()
+        elif line.kind != _TABLE_ROW and _ORDINAL.match(line.text):
+            group.append(position)
+    close()
+    return lone
 
 
 def _heading_level(line: str) -> int:

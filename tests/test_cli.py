@@ -447,6 +447,27 @@ def test_eval_says_which_kinds_of_unanswerable_question_were_answered(run: Run, 
 
 
 @pytest.mark.slow
+def test_eval_as_asked_scores_what_ask_returns_with_the_speaker_filter(run: Run, tmp_path: Path) -> None:
+    # the answer is in speech 1; the question names 沈伟, the speaker of speech 2 only
+    questions = tmp_path / "q.jsonl"
+    row = {
+        "id": "s",
+        "question": "沈伟说机构改革后，市县老干部局调整成了什么性质的机构？",
+        "answers": ["调整为市、县（市、区）党委的工作机关"],
+    }
+    questions.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    plain = run("eval", str(questions), "--mode", "lexical", "--json")
+    asked = run("eval", str(questions), "--mode", "lexical", "--json", "--as-asked")
+    assert_ok(plain)
+    assert_ok(asked)
+    assert json.loads(plain.stdout)["lexical"]["recall@5"] == 1.0  # the ranking alone finds it
+    assert json.loads(asked.stdout)["lexical"]["mrr@10"] == 0.0  # ask searches 沈伟's speech only
+    shown = run("ask", "--json", "--mode", "lexical", "-k", "10", row["question"])
+    assert_ok(shown)
+    assert {r["speech_id"] for r in json.loads(shown.stdout)["results"]} == {2}
+
+
+@pytest.mark.slow
 def test_eval_of_a_malformed_gold_file_is_a_user_error(run: Run, tmp_path: Path) -> None:
     gold = tmp_path / "bad.jsonl"
     gold.write_text('{"question": "好", "answers": []}\n{broken\n', encoding="utf-8")

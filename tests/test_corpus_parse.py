@@ -463,3 +463,73 @@ def test_dates_as_ocr_misreads_them_are_still_dates(line: str, date: str) -> Non
 def test_what_only_resembles_an_ocr_date_is_no_date(line: str) -> None:
     [speech] = parse(f"标题\n{line}\n同志们：\n今天开会，讲三点意见。\n")
     assert speech.date is None
+
+
+JOINT_BODY = "各县（市、区）委组织部、老干部局：\n现就有关事项通知如下。\n一、原则上转入居住地党组织。\n"
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "title"),
+    [
+        # the bodies stacked one per line, no 文件: the title names them, as a one-line letterhead does
+        (
+            "中共某市委老干部局\n中共某市委组织部\n",
+            "中共某市委老干部局 中共某市委组织部关于规范离退休干部党员组织关系转接工作的通知",
+        ),
+        # with 「文件」: the letterhead is not part of the title
+        ("中共某市委老干部局\n中共某市委组织部\n文件\n", "关于规范离退休干部党员组织关系转接工作的通知"),
+        ("中共某市委老干部局\n中共某市委组织部文件\n", "关于规范离退休干部党员组织关系转接工作的通知"),
+        ("中共某市委老干部局文件\n中共某市委组织部文件\n", "关于规范离退休干部党员组织关系转接工作的通知"),
+        ("中共某市委老干部局\n文件\n", "关于规范离退休干部党员组织关系转接工作的通知"),
+    ],
+)
+def test_a_joint_letterhead_names_every_issuer_and_leaves_the_title_whole(
+    letterhead: str, title: str
+) -> None:
+    [speech] = parse(
+        f"{letterhead}某老干组〔2024〕7号\n关于规范离退休干部党员组织关系转接工作的通知\n{JOINT_BODY}"
+    )
+    assert speech.title == title
+    bodies = ["中共某市委老干部局", "中共某市委组织部"] if "组织部" in letterhead else ["中共某市委老干部局"]
+    assert speech.issuer == " ".join(bodies)
+    assert speech.doc_number == "某老干组〔2024〕7号"
+    assert speech.paragraphs[0].text == "现就有关事项通知如下。"
+
+
+def test_two_issuers_over_a_speech_title_are_not_part_of_it() -> None:
+    [speech] = parse(
+        "市委老干部局\n市委组织部\n在全市离退休干部党建工作推进会上的讲话\n同志们：\n今天开会，讲三点意见。\n"
+    )
+    assert (speech.title, speech.issuer) == (
+        "在全市离退休干部党建工作推进会上的讲话",
+        "市委老干部局 市委组织部",
+    )
+
+
+def test_one_issuer_over_a_title_still_reads_as_before() -> None:
+    [speech] = parse(f"中共某市委老干部局\n关于做好春节走访慰问工作的通知\n{JOINT_BODY}")
+    assert speech.title == "中共某市委老干部局关于做好春节走访慰问工作的通知"
+
+
+def test_a_closing_wish_opened_by_zuihou_is_not_a_point_of_its_own() -> None:
+    text = (
+        "在重阳节座谈会上的讲话\n王某\n各位老同志：\n三、希望老同志继续发挥作用\n"
+        "希望大家继续发挥政治优势、经验优势和威望优势。\n最后，祝各位老同志节日快乐、身体健康！\n"
+    )
+    [speech] = parse(text)
+    assert {p.section for p in speech.paragraphs} == {"三、希望老同志继续发挥作用"}
+    assert any(p.text.startswith("最后，祝各位老同志") for p in speech.paragraphs)
+
+
+def test_points_counted_in_words_still_head_their_paragraphs() -> None:
+    text = (
+        "讲话\n同志们：\n二、做好新时期老干部工作\n首先，要从思想上关心老同志。要落实政治待遇。\n"
+        "其次，要从生活上照顾老同志。要落实生活待遇。\n最后，要加强组织领导。要压实责任。\n"
+    )
+    [speech] = parse(text)
+    sections = [p.section for p in speech.paragraphs]
+    assert sections == [
+        "二、做好新时期老干部工作 › 首先，要从思想上关心老同志",
+        "二、做好新时期老干部工作 › 其次，要从生活上照顾老同志",
+        "二、做好新时期老干部工作 › 最后，要加强组织领导",
+    ]
