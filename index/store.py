@@ -762,6 +762,18 @@ class Store:
         ).fetchall()
         return [SpeechRecord(*row) for row in rows]
 
+    @_locked
+    def headings(self) -> dict[int, list[str]]:
+        """Each speech's distinct section headings (the `section` of its passages), by speech id."""
+        found: dict[int, list[str]] = {}
+        rows = self.db.execute(
+            "SELECT DISTINCT speech_id, section FROM passages WHERE section IS NOT NULL AND section != '' "
+            "ORDER BY speech_id"
+        ).fetchall()
+        for speech_id, section in rows:
+            found.setdefault(speech_id, []).append(section)
+        return found
+
     def speech(self, speech_id: int) -> SpeechRecord | None:
         return next((s for s in self.speeches() if s.id == speech_id), None)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +31,7 @@ __all__ = [
     "Filters",
     "InvalidFilter",
     "detect_filters",
+    "named_years",
     "parse_date_bound",
     "speech_matches",
 ]
@@ -200,8 +201,10 @@ def _normal_name(name: str) -> str:
     return to_simplified("".join(name.split()))
 
 
-def speech_matches(speech: SpeechRecord, filters: Filters) -> bool:
-    """Whether a speech passes the filter."""
+def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateRange] = ()) -> bool:
+    """Whether a speech passes the filter. `named`: the years the speech names in its title or headings
+    (`Facets.named`); a date range read from a question (`include_undated`) also passes a speech that
+    names a year within it — a year-end speech dated 2023-12-28 under 「三、2024年重点工作」 is about 2024."""
     if filters.speeches and speech.id not in filters.speeches:
         return False
     if filters.speakers:
@@ -216,9 +219,24 @@ def speech_matches(speech: SpeechRecord, filters: Filters) -> bool:
         )
         if period is None:
             return filters.include_undated
-        if not period.overlaps(wanted):
+        if not period.overlaps(wanted) and not (
+            filters.include_undated and any(n.overlaps(wanted) for n in named)
+        ):
             return False
     return True
+
+
+_NAMED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年|([〇○零一二三四五六七八九]{4})\s*年")
+
+
+def named_years(text: str) -> tuple[DateRange, ...]:
+    """The years a title or heading names (「2024年重点工作」, 「二〇二四年工作要点」), each as its days."""
+    years = set()
+    for m in _NAMED_YEAR.finditer(text):
+        value = int(m.group(1)) if m.group(1) else numeral_value(m.group(2))
+        if value is not None and 1900 <= value <= 2100:
+            years.add(value)
+    return tuple(DateRange(date(y, 1, 1), date(y, 12, 31)) for y in sorted(years))
 
 
 @dataclass(frozen=True)
@@ -227,20 +245,31 @@ class Facets:
 
     speakers: tuple[str, ...] = ()  # speaker names as stored, white space removed, longest first
     periods: tuple[DateRange, ...] = field(default=())  # the dated speeches' periods
+    # speech id → the years its title or a section heading names (what the speech is about)
+    named: Mapping[int, tuple[DateRange, ...]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, speeches: Iterable[SpeechRecord]) -> Facets:
+    def of(
+        cls, speeches: Iterable[SpeechRecord], headings: Mapping[int, Sequence[str]] | None = None
+    ) -> Facets:
         speakers: set[str] = set()
         periods: list[DateRange] = []
+        named: dict[int, tuple[DateRange, ...]] = {}
         for s in speeches:
             if s.speaker and len(_normal_name(s.speaker)) >= 2:
                 speakers.add(_normal_name(s.speaker))
             if (period := speech_period(s.date)) is not None:
                 periods.append(period)
-        return cls(tuple(sorted(speakers, key=lambda n: (-len(n), n))), tuple(periods))
+            texts = [s.title, s.subtitle or "", *(headings or {}).get(s.id, ())]
+            if years := named_years(to_simplified(" ".join(texts))):
+                named[s.id] = years
+        return cls(tuple(sorted(speakers, key=lambda n: (-len(n), n))), tuple(periods), named)
 
     def dated_within(self, wanted: DateRange) -> bool:
-        return any(p.overlaps(wanted) for p in self.periods)
+        """Whether a speech is dated within the range, or names a year within it in a title or heading."""
+        return any(p.overlaps(wanted) for p in self.periods) or any(
+            n.overlaps(wanted) for years in self.named.values() for n in years
+        )
 
 
 @dataclass(frozen=True)

@@ -449,7 +449,7 @@ class Retriever:
         """The speakers and dates of the library's speeches (re-read when the store changes)."""
         revision = self.store.revision
         if self._facets is None or self._facets[0] != revision:
-            self._facets = (revision, Facets.of(self.store.speeches()))
+            self._facets = (revision, Facets.of(self.store.speeches(), self.store.headings()))
         return self._facets[1]
 
     def _restrict(
@@ -461,7 +461,8 @@ class Retriever:
         applied = given.fill(detected.filters if detected else Filters())
         if not applied:
             return None, None, None
-        speech_ids = [s.id for s in self.store.speeches() if speech_matches(s, applied)]
+        named = self.facets().named
+        speech_ids = [s.id for s in self.store.speeches() if speech_matches(s, applied, named.get(s.id, ()))]
         allowed = self.store.passage_ids_of(speech_ids)
         report = FilterReport(applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0)
         if report.fallback:

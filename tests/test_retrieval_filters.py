@@ -27,7 +27,7 @@ from retrieval import (
     detect_filters,
     parse_date_bound,
 )
-from retrieval.filters import DateRange, speech_matches
+from retrieval.filters import DateRange, named_years, speech_matches
 
 from .fakes import FakeEmbedder
 
@@ -336,3 +336,65 @@ def test_speaker_names_match_across_traditional_and_simplified_script() -> None:
     assert speech_matches(speech, Filters(speakers=("陈志明",)))
     assert speech_matches(speech, Filters(speakers=("陳志明",)))
     assert not speech_matches(speech, Filters(speakers=("王芳",)))
+
+
+# -- a year a speech is about, named in its title or a heading ---------------------------------------
+
+YEAR_END = (
+    "在2023年度全市老干部工作总结会上的讲话\n（2023年12月28日）\n郑淑芬\n同志们：\n"
+    "一、2023年工作回顾\n今年我们完成了离退休干部党支部规范化建设。\n"
+    "二、2024年重点工作\n2024年6月底前，实现离退休干部党组织应建尽建、党的工作全面覆盖。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("2024年离退休干部党组织要在什么时候前实现应建尽建", True), ("2022年离退休干部党组织应建尽建", False)],
+)
+def test_a_year_in_the_question_keeps_a_speech_whose_heading_names_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str, found: bool
+) -> None:
+    """A year-end speech dated 2023-12-28 sets the 2024 tasks under 「二、2024年重点工作」: a question about
+    2024 is filtered to the speeches dated 2024 *and* this one. A year the speech does not name (2022)
+    still leaves it out."""
+    library = Library(tmp_path / "home")
+    files = [
+        ("year-end.txt", YEAR_END),
+        ("2024.txt", speech_file("关于老年大学的讲话", "（2024年4月2日）", "王芳", "老年大学招生")),
+        ("2022.txt", speech_file("关于活动中心的讲话", "（2022年5月6日）", "李华", "活动中心管理")),
+    ]
+    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    answer = retriever.search(question, k=5, auto_filter=True)
+    assert answer.filters is not None and not answer.filters.fallback
+    year_end = speech_id(library, "year-end.txt")
+    assert (year_end in {h.passage.speech_id for h in answer.hits}) is found
+    assert speech_id(library, "2022.txt") not in {h.passage.speech_id for h in answer.hits} or not found
+    library.close()
+
+
+def test_a_given_date_range_is_the_speech_date_alone(library: Library) -> None:
+    """--since/--until (given, not read from a question) select by date only: a speech that names 2024 in
+    a heading but is dated 2023 stays out of `--since 2024-01-01`."""
+    speech = next(s for s in library.store.speeches() if s.source == "2023.txt")
+    named = (DateRange(date(2024, 1, 1), date(2024, 12, 31)),)
+    given = Filters(since="2024-01-01", until="2024-12-31")
+    asked = Filters(since="2024-01-01", until="2024-12-31", include_undated=True)
+    assert not speech_matches(speech, given, named)
+    assert speech_matches(speech, asked, named)
+    assert not speech_matches(speech, asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("三、2024年重点工作", [2024]),
+        ("二〇二四年工作要点 2023年度总结", [2023, 2024]),
+        ("第20245年", []),
+        ("12024年", []),
+        ("老干部工作", []),
+    ],
+)
+def test_named_years_reads_the_years_a_heading_names(text: str, years: list[int]) -> None:
+    assert [r.start.year for r in named_years(text)] == years
