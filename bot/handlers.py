@@ -562,13 +562,25 @@ class Handlers:
             await tell(query, self.answered, "这段内容已不在语料中。")
             return
         log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
+        answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         if before is not None and before.passage_id != pin.passage_id:  # someone else's pin is gone: say so
             await tell(query, self.answered, fmt.pin_replaced(before))
+        elif answer.offset != data.offset:  # the page changed under the admin's finger: say why
+            await ack(query, self.answered, "📌 已设为这个问题的标准答案，现列在第 1 条")
         else:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案")
-        answer = await asyncio.to_thread(self._search, logged.query)
-        text, markup = self._page(answer, logged.id, 0, True)
+        text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
+
+    def _pinned_page(self, question: str, pressed: cb.PinPassage) -> Answer:
+        """The message a 📌 button was under, shown again in its view (the answer as first given, without
+        its filter, or within one speech) after the pin: the page that holds the pinned passage — the
+        first, where a pinned passage comes, when it was pressed on a later one."""
+        answer = self._search(question, pressed.scope, pressed.offset)
+        if pressed.offset == 0 or any(h.passage.id == pressed.passage_id for h in answer.hits):
+            return answer
+        first = self._search(question, pressed.scope, 0)
+        return first if any(h.passage.id == pressed.passage_id for h in first.hits) else answer
 
     async def show_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """上下文: the paragraphs before and after a passage, as a new message."""
