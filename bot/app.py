@@ -153,19 +153,21 @@ def build_application(
     app.add_handler(TypeHandler(Update, Gate(policy)), group=-1)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
-    # Questions are answered when sent and again when edited (the answer is then edited); everything
-    # else only when sent. Channel posts are stopped by the gate.
+    # Questions and commands are answered when sent and again when edited (the reply is then edited to
+    # match); files only when sent. Channel posts are stopped by the gate.
     new = filters.UpdateType.MESSAGE
     asked = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
-    app.add_handler(Command("start", handlers.start, new))
-    app.add_handler(Command("help", handlers.help, new))
+    app.add_handler(Command("start", handlers.start, asked))
+    app.add_handler(Command("help", handlers.help, asked))
     app.add_handler(Command("ask", handlers.ask_command, asked))
-    app.add_handler(Command("speeches", handlers.speeches, new))
-    app.add_handler(Command("speech", handlers.speech, new))
-    app.add_handler(Command("reindex", handlers.reindex, new))
-    app.add_handler(Command("stats", handlers.stats, new))
-    app.add_handler(MessageHandler(filters.COMMAND & private & new, handlers.unknown_command))
-    app.add_handler(MessageHandler(filters.COMMAND & groups & new & NamesThisBot(), handlers.unknown_command))
+    app.add_handler(Command("speeches", handlers.speeches, asked))
+    app.add_handler(Command("speech", handlers.speech, asked))
+    app.add_handler(Command("reindex", handlers.reindex, asked))
+    app.add_handler(Command("stats", handlers.stats, asked))
+    app.add_handler(MessageHandler(filters.COMMAND & private & asked, handlers.unknown_command))
+    app.add_handler(
+        MessageHandler(filters.COMMAND & groups & asked & NamesThisBot(), handlers.unknown_command)
+    )
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, handlers.private_text))
     app.add_handler(
         MessageHandler(
@@ -180,6 +182,8 @@ def build_application(
     # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
     # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
     app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))
+    # A message edited into one none of the above takes (group chatter): its earlier reply is withdrawn
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, handlers.edited_away))
 
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),

@@ -61,6 +61,7 @@ APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
+WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
 # A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
@@ -216,51 +217,55 @@ class Handlers:
             "我会列出最相关的原文段落，注明讲话标题、日期、讲话人和章节。"
             "点下面的问题试一试，或发送 /help 查看说明。"
         )
-        await message.reply_text(text, reply_markup=keyboards.examples_keyboard(self.examples))
+        await self._reply(update, text, keyboards.examples_keyboard(self.examples))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
         private = message.chat.type == ChatType.PRIVATE
-        await message.reply_text(HELP + (ADMIN_HELP if admin and private else ""))
+        await self._reply(update, HELP + (ADMIN_HELP if admin and private else ""))
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         question = _after_command(message)
         if not question:
-            await message.reply_text(f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}")
+            await self._reply(update, f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}")
             return
         await self._answer(update, question)
 
     async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._answer(update, _message(update).text or "")
+        """A private message is a question; a mention of the bot in it (pasted from a group) is not part
+        of it."""
+        await self._mentioned(update, context)
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A group message addressed to the bot by a mention or a reply: the rest is the question."""
-        message = _message(update)
+        await self._mentioned(update, context)
+
+    async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         mention = re.compile(rf"@{re.escape(context.bot.username)}\b", re.IGNORECASE)
-        question = mention.sub(" ", message.text or "").strip()
+        question = mention.sub(" ", _message(update).text or "").strip()
         if not question:
-            await message.reply_text("请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
+            await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
             return
         await self._answer(update, question)
 
     async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text, markup = await asyncio.to_thread(self._speech_list, 0)
-        await _message(update).reply_text(text, reply_markup=markup)
+        await self._reply(update, text, markup)
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         argument = unicodedata.normalize("NFKC", _after_command(message)).lstrip("#＃ ")
         # NFKC makes "①", "２" plain "1", "2"; str.isdigit() also took "¹²" variants int() refuses
         if not _SPEECH_ID.fullmatch(argument):
-            await message.reply_text("用法：/speech 编号（/speeches 可列出全部讲话及编号）")
+            await self._reply(update, "用法：/speech 编号（/speeches 可列出全部讲话及编号）")
             return
         text, markup = await asyncio.to_thread(self._speech_details, int(argument))
-        await message.reply_text(text, reply_markup=markup)
+        await self._reply(update, text, markup)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await _message(update).reply_text("不认识这个命令。发送 /help 查看用法。")
+        await self._reply(update, "不认识这个命令。发送 /help 查看用法。")
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _message(update).reply_text("请用文字提问。")
@@ -271,11 +276,11 @@ class Handlers:
         asked in private, upload reports) to every member."""
         message = _message(update)
         if message.chat.type != ChatType.PRIVATE:
-            await message.reply_text(PRIVATE_ONLY)
+            await self._reply(update, PRIVATE_ONLY)
             return False
         if self.policy.is_admin(update.effective_user.id if update.effective_user else None):
             return True
-        await message.reply_text(f"只有管理员可以{what}。")
+        await self._reply(update, f"只有管理员可以{what}。")
         return False
 
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -328,7 +333,7 @@ class Handlers:
     async def reindex(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._require_admin(update, "重建索引"):
             return
-        status = await _message(update).reply_text("⏳ 正在重建索引…")
+        status = await self._reply(update, "⏳ 正在重建索引…")
         progress = self._progress(status, "正在重建索引")
         try:
             report = await asyncio.to_thread(self.service.rebuild, progress)
@@ -345,7 +350,7 @@ class Handlers:
             return
         stats = await asyncio.to_thread(self.store.query_stats)
         pins = await asyncio.to_thread(self.store.pins)
-        await _message(update).reply_text(fmt.render_stats(stats, pins))
+        await self._reply(update, fmt.render_stats(stats, pins))
 
     def _progress(self, status: Message, label: str) -> ProgressMessage:
         return ProgressMessage(
@@ -385,32 +390,58 @@ class Handlers:
         )
         note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
-        key = (message.chat.id, message.message_id)
-        if update.edited_message is not None and await self._edit_answer(message, key, text, markup):
+        if update.callback_query is not None:  # an example under /start: answered under it
+            await message.reply_text(text, reply_markup=markup)
             return
-        reply = await message.reply_text(text, reply_markup=markup)
-        if update.callback_query is None:
-            self._remember_reply(key, reply.message_id)
+        await self._reply(update, text, markup)
 
-    async def _edit_answer(
-        self, question: Message, key: tuple[int, int], text: str, markup: InlineKeyboardMarkup
-    ) -> bool:
-        """An edited question: edit the answer given to it before. False when there is none to edit
-        (it was given before a restart, or deleted): the caller answers anew."""
+    # -- replies to a person's message, and to its edits ---------------------------------------------
+    # Every reply to a message is remembered by the message (the last REMEMBERED_REPLIES): when the
+    # person edits it — a question into another question, small talk or a command — the reply is edited
+    # to match, so it never answers text the person no longer has. An edit into something not for the
+    # bot (group chatter) withdraws the reply.
+    async def _reply(self, update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+        """Reply to the update's message; to an edited message, edit the reply given to it before (or,
+        when there is none to edit — given before a restart, or deleted — reply anew)."""
+        message = _message(update)
+        key = (message.chat.id, message.message_id)
+        if update.edited_message is not None:
+            edited = await self._edit_reply(message, key, text, markup)
+            if edited is not None:
+                return edited
+        reply = await message.reply_text(text, reply_markup=markup)
+        self._remember_reply(key, reply.message_id)
+        return reply
+
+    async def _edit_reply(
+        self, question: Message, key: tuple[int, int], text: str, markup: InlineKeyboardMarkup | None
+    ) -> Message | None:
+        """Edit the reply remembered for a message; None when there is none that can be edited."""
         reply_id = self.replies.get(key)
         if reply_id is None:
-            return False
+            return None
+        bot = question.get_bot()
         try:
-            await question.get_bot().edit_message_text(
+            edited = await bot.edit_message_text(
                 text, chat_id=question.chat.id, message_id=reply_id, reply_markup=markup
             )
         except BadRequest as e:
-            if "not modified" in e.message.lower():
-                return True
-            log.info("could not edit the answer to an edited question (%s): answering anew", e)
-            return False
+            if "not modified" not in e.message.lower():
+                log.info("could not edit the reply to an edited message (%s): replying anew", e)
+                return None
+            edited = Message(reply_id, question.date, question.chat)  # unchanged: the same message
+            edited.set_bot(bot)
         self.replies.move_to_end(key)
-        return True
+        return edited if isinstance(edited, Message) else None
+
+    async def edited_away(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edited message no other handler takes (in a group: no longer addressed to the bot): the
+        reply given to it, if any, is withdrawn rather than left answering text that is gone."""
+        message = _message(update)
+        key = (message.chat.id, message.message_id)
+        if key in self.replies:
+            log.info("a message answered before was edited into one not for the bot: reply withdrawn")
+            await self._edit_reply(message, key, WITHDRAWN, None)
 
     def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
         self.replies[key] = reply_id
@@ -737,7 +768,12 @@ class Handlers:
             self.answered.add(query.id)
             with suppress(TelegramError):
                 await query.answer()
-        if update.effective_chat is not None:
+        if update.edited_message is not None and update.effective_chat is not None:
+            try:  # the reply to the message before its edit is replaced, not left answering it
+                await self._reply(update, reply)
+            except TelegramError as e:
+                log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, e)
+        elif update.effective_chat is not None:
             try:
                 await context.bot.send_message(
                     update.effective_chat.id, reply, message_thread_id=thread_of(update.effective_message)
