@@ -16,10 +16,10 @@ import re
 import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from telegram import (
     Bot,
@@ -177,6 +177,7 @@ class Handlers:
         self.clock = clock
         self.answered = AnsweredQueries()
         self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
+        self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
 
     @property
     def store(self) -> Store:
@@ -433,6 +434,31 @@ class Handlers:
             edited.set_bot(bot)
         self.replies.move_to_end(key)
         return edited if isinstance(edited, Message) else None
+
+    def one_at_a_time(self, callback: HandlerCallback) -> HandlerCallback:
+        """`callback` handling a message and its edits one after another: an edit made while the first
+        answer is still being searched (a typo fixed at once) waits for it, then edits it, instead of
+        racing it and leaving two answers, one to text that is gone."""
+
+        async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            message = update.message or update.edited_message
+            if message is None:
+                await callback(update, context)
+                return
+            key = (message.chat.id, message.message_id)
+            lock, waiting = self._handling.get(key, (asyncio.Lock(), 0))
+            self._handling[key] = (lock, waiting + 1)
+            try:
+                async with lock:
+                    await callback(update, context)
+            finally:
+                lock, waiting = self._handling[key]
+                if waiting > 1:
+                    self._handling[key] = (lock, waiting - 1)
+                else:
+                    del self._handling[key]
+
+        return handle
 
     async def edited_away(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An edited message no other handler takes (in a group: no longer addressed to the bot): the
@@ -814,6 +840,7 @@ def _after_command(message: Message) -> str:
 
 
 C = TypeVar("C", bound=cb.Callback)
+HandlerCallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:

@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -417,6 +418,33 @@ async def test_a_question_edited_into_small_talk_or_no_question_has_its_answer_r
         await feed(app, api.make_edited_update(in_group, "/ask"))
         assert group_answer.plain_text.startswith("用法：/ask 问题") and len(api.messages(GROUP)) == 1
     assert no_apology(api) and not refused(api)
+
+
+async def test_a_question_edited_while_its_answer_is_searched_gets_one_answer_to_the_edit(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    retriever = seed_service.retriever
+    search = retriever.search
+    edit_searched = threading.Event()
+
+    def slow_first_search(question: str, *args: Any, **kwargs: Any) -> Any:
+        """The first question's search is slow: it ends after the edit's, if that one may start (or
+        after a few seconds, when it waits its turn)."""
+        if question == "老年大学":
+            edit_searched.wait(5)
+        try:
+            return search(question, *args, **kwargs)
+        finally:
+            if question == QUESTION:
+                edit_searched.set()
+
+    retriever.search = slow_first_search  # type: ignore[method-assign]
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update("老年大学")
+        edited = api.make_edited_update(question, QUESTION)  # a typo fixed at once
+        await asyncio.gather(feed(app, question), feed(app, edited))
+    (answer,) = api.messages(USER)
+    assert CITED in answer.plain_text  # the answer to the text as it is now, and no other
 
 
 async def test_channel_posts_get_no_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:
