@@ -62,6 +62,9 @@ STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
+HELP_WORDS = frozenset(
+    {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
+)
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
 # A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
@@ -248,6 +251,9 @@ class Handlers:
         question = mention.sub(" ", _message(update).text or "").strip()
         if not question:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
+            return
+        if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
+            await self.help(update, context)
             return
         await self._answer(update, question)
 
@@ -828,6 +834,12 @@ def _message(update: Update) -> Message:
     message = update.effective_message
     assert message is not None
     return message
+
+
+def _asks_for_help(text: str) -> bool:
+    """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, "help"), not the corpus."""
+    words = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    return words in HELP_WORDS
 
 
 def _after_command(message: Message) -> str:

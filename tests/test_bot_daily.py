@@ -447,6 +447,24 @@ async def test_a_question_edited_while_its_answer_is_searched_gets_one_answer_to
     assert CITED in answer.plain_text  # the answer to the text as it is now, and no other
 
 
+async def test_help_typed_without_the_slash_gets_the_help_not_a_search(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        for text in ("帮助", "使用说明？", "help"):
+            await feed(app, api.make_text_update(text))
+            assert api.last_message(USER).plain_text.startswith("使用说明"), text
+        await feed(app, api.make_text_update("帮助", user_id=ADMIN))
+        assert "管理员" in api.last_message(ADMIN).plain_text  # an admin's help has their part
+        await feed(app, api.make_text_update("@speechqa_bot 帮助", chat_type="supergroup", chat_id=GROUP))
+        in_group = api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update("离休干部的帮助政策"))  # a question that holds the word
+        assert CITED in api.last_message(USER).plain_text or "🔎" in api.last_message(USER).plain_text
+    assert in_group.startswith("使用说明") and "管理员" not in in_group
+    assert store.query_stats().questions == 1  # only the real question was logged
+
+
 async def test_channel_posts_get_no_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:
     async with running_bot(api, seed_service) as app:
         await feed(app, api.make_channel_post_update(f"/ask {QUESTION}"))
