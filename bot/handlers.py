@@ -279,20 +279,21 @@ class Handlers:
 
     # -- admin --------------------------------------------------------------------------------------
     async def _require_admin(self, update: Update, what: str) -> bool:
-        """Admin work happens in private only: a group would show its output (the questions staff
-        asked in private, upload reports) to every member."""
-        message = _message(update)
-        if message.chat.type != ChatType.PRIVATE:
+        """Admin work is for admins (anyone else is told so where they asked, not sent to a private chat
+        that would refuse them too), and happens in private only: a group would show its output (the
+        questions staff asked in private, upload reports) to every member."""
+        if not self.policy.is_admin(update.effective_user.id if update.effective_user else None):
+            await self._reply(update, f"只有管理员可以{what}。")
+            return False
+        if _message(update).chat.type != ChatType.PRIVATE:
             await self._reply(update, PRIVATE_ONLY)
             return False
-        if self.policy.is_admin(update.effective_user.id if update.effective_user else None):
-            return True
-        await self._reply(update, f"只有管理员可以{what}。")
-        return False
+        return True
 
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A file sent to the bot in a group: uploads are taken in private only."""
-        await _message(update).reply_text(PRIVATE_ONLY)
+        """A file sent to the bot in a group: uploads are taken from admins, in private only."""
+        admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
+        await _message(update).reply_text(PRIVATE_ONLY if admin else "只有管理员可以上传讲话文件。")
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report."""

@@ -153,6 +153,22 @@ async def test_admin_commands_and_uploads_in_a_group_are_sent_to_private(
     assert not api.calls_of("getFile") and not api.calls_of("editMessageText")
 
 
+async def test_a_member_who_is_no_admin_is_told_so_in_the_group_not_sent_to_private(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP, "user_id": USER}
+    async with running_bot(api, seed_service) as app:
+        for command, refusal in (("/stats", "查看统计"), ("/reindex", "重建索引")):
+            await feed(app, api.make_text_update(command, **group))
+            assert api.last_message(GROUP).plain_text == f"只有管理员可以{refusal}。"
+        await feed(
+            app, api.make_document_update("讲话.txt", "讲话".encode(), caption="@speechqa_bot", **group)
+        )
+        assert api.last_message(GROUP).plain_text == "只有管理员可以上传讲话文件。"
+    assert not any(m.plain_text == bot_handlers.PRIVATE_ONLY for m in api.messages(GROUP))
+    assert not api.calls_of("getFile")
+
+
 # -- 4. a group that is not enabled -----------------------------------------------------------------
 async def test_a_group_that_is_not_enabled_is_told_so_with_its_id(
     api: FakeBotAPI, seed_service: SpeechService
@@ -385,10 +401,12 @@ async def test_a_question_edited_into_a_command_gets_the_commands_reply_in_its_p
         await feed(app, api.make_edited_update(asked, "/stats"))
         assert admins.plain_text.startswith("📊 使用统计") and len(api.messages(ADMIN)) == 1
 
-        in_group = api.make_text_update(f"/ask {QUESTION}", chat_type="supergroup", chat_id=GROUP)
+        in_group = api.make_text_update(
+            f"/ask {QUESTION}", chat_type="supergroup", chat_id=GROUP, user_id=ADMIN
+        )
         await feed(app, in_group)
         group_answer = api.last_message(GROUP)
-        await feed(app, api.make_edited_update(in_group, "/stats"))
+        await feed(app, api.make_edited_update(in_group, "/stats"))  # an admin's: for private only
         assert group_answer.plain_text == bot_handlers.PRIVATE_ONLY and len(api.messages(GROUP)) == 1
     assert no_apology(api) and not refused(api)
 
