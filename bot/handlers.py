@@ -65,7 +65,7 @@ WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
 )
-REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
+REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's reply, so an edited message edits its reply
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
 # A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
 UNNAMED_SUFFIXES = {
