@@ -231,9 +231,12 @@ class Handlers:
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = _after_command(message)
+        question = _after_command(message) or _replied_question(message, context.bot)
         if not question:
-            await self._reply(update, f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}")
+            await self._reply(
+                update,
+                f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}\n也可以回复一条提问的消息，只发 /ask。",
+            )
             return
         await self._answer(update, question)
 
@@ -247,8 +250,10 @@ class Handlers:
         await self._mentioned(update, context)
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        mention = re.compile(rf"@{re.escape(context.bot.username)}\b", re.IGNORECASE)
-        question = mention.sub(" ", _message(update).text or "").strip()
+        message = _message(update)
+        question = _without_mention(message.text or "", context.bot) or _replied_question(
+            message, context.bot
+        )
         if not question:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
             return
@@ -835,6 +840,24 @@ def _message(update: Update) -> Message:
     message = update.effective_message
     assert message is not None
     return message
+
+
+def _without_mention(text: str, bot: Bot) -> str:
+    return re.sub(rf"@{re.escape(bot.username)}\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+def _replied_question(message: Message, bot: Bot) -> str:
+    """The question a bare /ask or @bot asks for someone else: the text of the message it replies to (a
+    colleague's question in a group). Not the bot's own messages, and not a forum topic's opening
+    service message, which every message in a topic replies to."""
+    replied = message.reply_to_message
+    if replied is None or (replied.from_user is not None and replied.from_user.id == bot.id):
+        return ""
+    text = replied.text or replied.caption or ""
+    for entity in replied.entities:  # a colleague's own /ask 问题: the question after the command
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            text = text[len(replied.parse_entity(entity)) :]
+    return _without_mention(text, bot)
 
 
 def _asks_for_help(text: str) -> bool:
