@@ -153,23 +153,28 @@ def build_application(
     app.add_handler(TypeHandler(Update, Gate(policy)), group=-1)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
-    # Questions are answered when sent and again when edited (the answer is then edited); everything
-    # else only when sent. Channel posts are stopped by the gate.
+    # Questions and commands are answered when sent and again when edited (the reply is then edited to
+    # match); files only when sent. Channel posts are stopped by the gate.
     new = filters.UpdateType.MESSAGE
     asked = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
-    app.add_handler(Command("start", handlers.start, new))
-    app.add_handler(Command("help", handlers.help, new))
-    app.add_handler(Command("ask", handlers.ask_command, asked))
-    app.add_handler(Command("speeches", handlers.speeches, new))
-    app.add_handler(Command("speech", handlers.speech, new))
-    app.add_handler(Command("reindex", handlers.reindex, new))
-    app.add_handler(Command("stats", handlers.stats, new))
-    app.add_handler(MessageHandler(filters.COMMAND & private & new, handlers.unknown_command))
-    app.add_handler(MessageHandler(filters.COMMAND & groups & new & NamesThisBot(), handlers.unknown_command))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, handlers.private_text))
+    one = handlers.one_at_a_time  # a message and its edits are handled in turn
+    app.add_handler(Command("start", one(handlers.start), asked))
+    app.add_handler(Command("help", one(handlers.help), asked))
+    app.add_handler(Command("ask", one(handlers.ask_command), asked))
+    app.add_handler(Command("speeches", one(handlers.speeches), asked))
+    app.add_handler(Command("speech", one(handlers.speech), asked))
+    app.add_handler(Command("reindex", one(handlers.reindex), asked))
+    app.add_handler(Command("stats", one(handlers.stats), asked))
+    app.add_handler(MessageHandler(filters.COMMAND & private & asked, one(handlers.unknown_command)))
+    app.add_handler(
+        MessageHandler(filters.COMMAND & groups & asked & NamesThisBot(), one(handlers.unknown_command))
+    )
+    app.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, one(handlers.private_text))
+    )
     app.add_handler(
         MessageHandler(
-            filters.TEXT & ~filters.COMMAND & groups & asked & AddressedToBot(), handlers.group_text
+            filters.TEXT & ~filters.COMMAND & groups & asked & AddressedToBot(), one(handlers.group_text)
         )
     )
     app.add_handler(MessageHandler(filters.Document.ALL & private & new, handlers.document))
@@ -180,6 +185,8 @@ def build_application(
     # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
     # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
     app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))
+    # A message edited into one none of the above takes (group chatter): its earlier reply is withdrawn
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, one(handlers.edited_away)))
 
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),

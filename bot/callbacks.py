@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import astuple, dataclass, fields
+from dataclasses import MISSING, astuple, dataclass, fields
 from typing import ClassVar
 
 MAX_BYTES = 64
@@ -106,11 +106,16 @@ class ExportWord:
 
 @dataclass(frozen=True)
 class PinPassage:
-    """📌 设为标准答案 (admins): make a passage the agreed answer to the logged question."""
+    """📌 设为标准答案 (admins): make a passage the agreed answer to the logged question. `scope` and
+    `offset` are the view the button was shown in (as in ExportWord), so the message it is under is
+    shown again in that view. Buttons made before they were added ("p:query:passage") still decode,
+    as the answer as first given."""
 
     prefix: ClassVar[str] = "p"
     query_id: int
     passage_id: int
+    scope: int = 0
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,10 @@ def decode(data: str | None) -> Callback | None:
         return None
     prefix, *parts = data.split(":")
     kind = _BY_PREFIX.get(prefix)
-    if kind is None or len(parts) != len(fields(kind)) or not all(_INT.fullmatch(f) for f in parts):
+    if kind is None or not all(_INT.fullmatch(f) for f in parts):
+        return None
+    required = sum(f.default is MISSING for f in fields(kind))  # older buttons lack the fields added later
+    if not required <= len(parts) <= len(fields(kind)):
         return None
     values = [int(f) for f in parts]
     if kind is Feedback:
@@ -175,6 +183,8 @@ def decode(data: str | None) -> Callback | None:
         ids, valid = values[::2], values[1] == UNFILTERED or values[1] > 0
     elif kind is ExportWord:
         ids, valid = values[::2], values[1] >= UNFILTERED
+    elif kind is PinPassage:
+        ids, valid = values[:2] + values[3:], len(values) < 3 or values[2] >= UNFILTERED
     else:
         ids, valid = values, True
     if not valid or any(v < 0 for v in ids):

@@ -16,10 +16,10 @@ import re
 import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from telegram import (
     Bot,
@@ -61,7 +61,11 @@ APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
-REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's answer, so an edited question edits its answer
+WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
+HELP_WORDS = frozenset(
+    {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
+)
+REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's reply, so an edited message edits its reply
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
 # A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
 UNNAMED_SUFFIXES = {
@@ -176,6 +180,7 @@ class Handlers:
         self.clock = clock
         self.answered = AnsweredQueries()
         self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
+        self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
 
     @property
     def store(self) -> Store:
@@ -216,71 +221,84 @@ class Handlers:
             "我会列出最相关的原文段落，注明讲话标题、日期、讲话人和章节。"
             "点下面的问题试一试，或发送 /help 查看说明。"
         )
-        await message.reply_text(text, reply_markup=keyboards.examples_keyboard(self.examples))
+        await self._reply(update, text, keyboards.examples_keyboard(self.examples))
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
         private = message.chat.type == ChatType.PRIVATE
-        await message.reply_text(HELP + (ADMIN_HELP if admin and private else ""))
+        await self._reply(update, HELP + (ADMIN_HELP if admin and private else ""))
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = _after_command(message)
+        question = _after_command(message) or _replied_question(message, context.bot)
         if not question:
-            await message.reply_text(f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}")
+            await self._reply(
+                update,
+                f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}\n也可以回复一条提问的消息，只发 /ask。",
+            )
             return
         await self._answer(update, question)
 
     async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._answer(update, _message(update).text or "")
+        """A private message is a question; a mention of the bot in it (pasted from a group) is not part
+        of it."""
+        await self._mentioned(update, context)
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A group message addressed to the bot by a mention or a reply: the rest is the question."""
+        await self._mentioned(update, context)
+
+    async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        mention = re.compile(rf"@{re.escape(context.bot.username)}\b", re.IGNORECASE)
-        question = mention.sub(" ", message.text or "").strip()
+        question = _without_mention(message.text or "", context.bot) or _replied_question(
+            message, context.bot
+        )
         if not question:
-            await message.reply_text("请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
+            await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
+            return
+        if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
+            await self.help(update, context)
             return
         await self._answer(update, question)
 
     async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text, markup = await asyncio.to_thread(self._speech_list, 0)
-        await _message(update).reply_text(text, reply_markup=markup)
+        await self._reply(update, text, markup)
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         argument = unicodedata.normalize("NFKC", _after_command(message)).lstrip("#＃ ")
         # NFKC makes "①", "２" plain "1", "2"; str.isdigit() also took "¹²" variants int() refuses
         if not _SPEECH_ID.fullmatch(argument):
-            await message.reply_text("用法：/speech 编号（/speeches 可列出全部讲话及编号）")
+            await self._reply(update, "用法：/speech 编号（/speeches 可列出全部讲话及编号）")
             return
         text, markup = await asyncio.to_thread(self._speech_details, int(argument))
-        await message.reply_text(text, reply_markup=markup)
+        await self._reply(update, text, markup)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await _message(update).reply_text("不认识这个命令。发送 /help 查看用法。")
+        await self._reply(update, "不认识这个命令。发送 /help 查看用法。")
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _message(update).reply_text("请用文字提问。")
 
     # -- admin --------------------------------------------------------------------------------------
     async def _require_admin(self, update: Update, what: str) -> bool:
-        """Admin work happens in private only: a group would show its output (the questions staff
-        asked in private, upload reports) to every member."""
-        message = _message(update)
-        if message.chat.type != ChatType.PRIVATE:
-            await message.reply_text(PRIVATE_ONLY)
+        """Admin work is for admins (anyone else is told so where they asked, not sent to a private chat
+        that would refuse them too), and happens in private only: a group would show its output (the
+        questions staff asked in private, upload reports) to every member."""
+        if not self.policy.is_admin(update.effective_user.id if update.effective_user else None):
+            await self._reply(update, f"只有管理员可以{what}。")
             return False
-        if self.policy.is_admin(update.effective_user.id if update.effective_user else None):
-            return True
-        await message.reply_text(f"只有管理员可以{what}。")
-        return False
+        if _message(update).chat.type != ChatType.PRIVATE:
+            await self._reply(update, PRIVATE_ONLY)
+            return False
+        return True
 
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A file sent to the bot in a group: uploads are taken in private only."""
-        await _message(update).reply_text(PRIVATE_ONLY)
+        """A file sent to the bot in a group: uploads are taken from admins, in private only."""
+        admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
+        await _message(update).reply_text(PRIVATE_ONLY if admin else "只有管理员可以上传讲话文件。")
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report."""
@@ -328,7 +346,7 @@ class Handlers:
     async def reindex(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._require_admin(update, "重建索引"):
             return
-        status = await _message(update).reply_text("⏳ 正在重建索引…")
+        status = await self._reply(update, "⏳ 正在重建索引…")
         progress = self._progress(status, "正在重建索引")
         try:
             report = await asyncio.to_thread(self.service.rebuild, progress)
@@ -345,7 +363,7 @@ class Handlers:
             return
         stats = await asyncio.to_thread(self.store.query_stats)
         pins = await asyncio.to_thread(self.store.pins)
-        await _message(update).reply_text(fmt.render_stats(stats, pins))
+        await self._reply(update, fmt.render_stats(stats, pins))
 
     def _progress(self, status: Message, label: str) -> ProgressMessage:
         return ProgressMessage(
@@ -385,32 +403,83 @@ class Handlers:
         )
         note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
-        key = (message.chat.id, message.message_id)
-        if update.edited_message is not None and await self._edit_answer(message, key, text, markup):
+        if update.callback_query is not None:  # an example under /start: answered under it
+            await message.reply_text(text, reply_markup=markup)
             return
-        reply = await message.reply_text(text, reply_markup=markup)
-        if update.callback_query is None:
-            self._remember_reply(key, reply.message_id)
+        await self._reply(update, text, markup)
 
-    async def _edit_answer(
-        self, question: Message, key: tuple[int, int], text: str, markup: InlineKeyboardMarkup
-    ) -> bool:
-        """An edited question: edit the answer given to it before. False when there is none to edit
-        (it was given before a restart, or deleted): the caller answers anew."""
+    # -- replies to a person's message, and to its edits ---------------------------------------------
+    # Every reply to a message is remembered by the message (the last REMEMBERED_REPLIES): when the
+    # person edits it — a question into another question, small talk or a command — the reply is edited
+    # to match, so it never answers text the person no longer has. An edit into something not for the
+    # bot (group chatter) withdraws the reply.
+    async def _reply(self, update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+        """Reply to the update's message; to an edited message, edit the reply given to it before (or,
+        when there is none to edit — given before a restart, or deleted — reply anew)."""
+        message = _message(update)
+        key = (message.chat.id, message.message_id)
+        if update.edited_message is not None:
+            edited = await self._edit_reply(message, key, text, markup)
+            if edited is not None:
+                return edited
+        reply = await message.reply_text(text, reply_markup=markup)
+        self._remember_reply(key, reply.message_id)
+        return reply
+
+    async def _edit_reply(
+        self, question: Message, key: tuple[int, int], text: str, markup: InlineKeyboardMarkup | None
+    ) -> Message | None:
+        """Edit the reply remembered for a message; None when there is none that can be edited."""
         reply_id = self.replies.get(key)
         if reply_id is None:
-            return False
+            return None
+        bot = question.get_bot()
         try:
-            await question.get_bot().edit_message_text(
+            edited = await bot.edit_message_text(
                 text, chat_id=question.chat.id, message_id=reply_id, reply_markup=markup
             )
         except BadRequest as e:
-            if "not modified" in e.message.lower():
-                return True
-            log.info("could not edit the answer to an edited question (%s): answering anew", e)
-            return False
+            if "not modified" not in e.message.lower():
+                log.info("could not edit the reply to an edited message (%s): replying anew", e)
+                return None
+            edited = Message(reply_id, question.date, question.chat)  # unchanged: the same message
+            edited.set_bot(bot)
         self.replies.move_to_end(key)
-        return True
+        return edited if isinstance(edited, Message) else None
+
+    def one_at_a_time(self, callback: HandlerCallback) -> HandlerCallback:
+        """`callback` handling a message and its edits one after another: an edit made while the first
+        answer is still being searched (a typo fixed at once) waits for it, then edits it, instead of
+        racing it and leaving two answers, one to text that is gone."""
+
+        async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            message = update.message or update.edited_message
+            if message is None:
+                await callback(update, context)
+                return
+            key = (message.chat.id, message.message_id)
+            lock, waiting = self._handling.get(key, (asyncio.Lock(), 0))
+            self._handling[key] = (lock, waiting + 1)
+            try:
+                async with lock:
+                    await callback(update, context)
+            finally:
+                lock, waiting = self._handling[key]
+                if waiting > 1:
+                    self._handling[key] = (lock, waiting - 1)
+                else:
+                    del self._handling[key]
+
+        return handle
+
+    async def edited_away(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edited message no other handler takes (in a group: no longer addressed to the bot): the
+        reply given to it, if any, is withdrawn rather than left answering text that is gone."""
+        message = _message(update)
+        key = (message.chat.id, message.message_id)
+        if key in self.replies:
+            log.info("a message answered before was edited into one not for the bot: reply withdrawn")
+            await self._edit_reply(message, key, WITHDRAWN, None)
 
     def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
         self.replies[key] = reply_id
@@ -562,13 +631,25 @@ class Handlers:
             await tell(query, self.answered, "这段内容已不在语料中。")
             return
         log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
+        answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         if before is not None and before.passage_id != pin.passage_id:  # someone else's pin is gone: say so
             await tell(query, self.answered, fmt.pin_replaced(before))
+        elif answer.offset != data.offset:  # the page changed under the admin's finger: say why
+            await ack(query, self.answered, "📌 已设为这个问题的标准答案，现列在第 1 条")
         else:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案")
-        answer = await asyncio.to_thread(self._search, logged.query)
-        text, markup = self._page(answer, logged.id, 0, True)
+        text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
+
+    def _pinned_page(self, question: str, pressed: cb.PinPassage) -> Answer:
+        """The message a 📌 button was under, shown again in its view (the answer as first given, without
+        its filter, or within one speech) after the pin: the page that holds the pinned passage — the
+        first, where a pinned passage comes, when it was pressed on a later one."""
+        answer = self._search(question, pressed.scope, pressed.offset)
+        if pressed.offset == 0 or any(h.passage.id == pressed.passage_id for h in answer.hits):
+            return answer
+        first = self._search(question, pressed.scope, 0)
+        return first if any(h.passage.id == pressed.passage_id for h in first.hits) else answer
 
     async def show_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """上下文: the paragraphs before and after a passage, as a new message."""
@@ -725,7 +806,12 @@ class Handlers:
             self.answered.add(query.id)
             with suppress(TelegramError):
                 await query.answer()
-        if update.effective_chat is not None:
+        if update.edited_message is not None and update.effective_chat is not None:
+            try:  # the reply to the message before its edit is replaced, not left answering it
+                await self._reply(update, reply)
+            except TelegramError as e:
+                log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, e)
+        elif update.effective_chat is not None:
             try:
                 await context.bot.send_message(
                     update.effective_chat.id, reply, message_thread_id=thread_of(update.effective_message)
@@ -756,6 +842,30 @@ def _message(update: Update) -> Message:
     return message
 
 
+def _without_mention(text: str, bot: Bot) -> str:
+    return re.sub(rf"@{re.escape(bot.username)}\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+def _replied_question(message: Message, bot: Bot) -> str:
+    """The question a bare /ask or @bot asks for someone else: the text of the message it replies to (a
+    colleague's question in a group). Not the bot's own messages, and not a forum topic's opening
+    service message, which every message in a topic replies to."""
+    replied = message.reply_to_message
+    if replied is None or (replied.from_user is not None and replied.from_user.id == bot.id):
+        return ""
+    text = replied.text or replied.caption or ""
+    for entity in replied.entities:  # a colleague's own /ask 问题: the question after the command
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            text = text[len(replied.parse_entity(entity)) :]
+    return _without_mention(text, bot)
+
+
+def _asks_for_help(text: str) -> bool:
+    """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, "help"), not the corpus."""
+    words = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    return words in HELP_WORDS
+
+
 def _after_command(message: Message) -> str:
     """The text after a leading /command (or /command@bot)."""
     text = message.text or ""
@@ -766,6 +876,7 @@ def _after_command(message: Message) -> str:
 
 
 C = TypeVar("C", bound=cb.Callback)
+HandlerCallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:

@@ -67,7 +67,7 @@ def answer_keyboard(
             row.append(_button(f"{ONE_SPEECH} {hit.rank}", OneSpeech(query_id, hit.passage.speech_id)))
         rows.append(row)
         if admin and not hit.pinned:
-            rows.append([_button(f"{PIN} {hit.rank}", PinPassage(query_id, hit.passage.id))])
+            rows.append([_button(f"{PIN} {hit.rank}", PinPassage(query_id, hit.passage.id, scope, offset))])
     if scope == 0 and auto_filtered:
         rows.append([_button(UNFILTER, ScopedResults(query_id, UNFILTERED, 0))])
 

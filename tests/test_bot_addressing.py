@@ -163,3 +163,38 @@ async def test_replacing_a_pin_set_under_a_long_name_still_fits_telegrams_alert(
     assert alert.params["text"].startswith("📌 已设为标准答案，替换了原来的") and "…" in alert.params["text"]
     assert not api.calls_of("answerCallbackQuery", ok=False)
     assert all(bot_handlers.APOLOGY not in m.plain_text for m in api.messages(ADMIN))
+
+
+async def test_a_bare_ask_or_mention_in_reply_to_a_colleagues_question_answers_that_question(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    colleague = 1003
+    async with running_bot(api, seed_service) as app:
+        asked = api.make_text_update(QUESTION, user_id=colleague, username="bob", **group)
+        await feed(app, asked)
+        assert not api.messages(GROUP)  # group chatter: not for the bot
+        for call in ("/ask", "@speechqa_bot", "/ask@speechqa_bot"):
+            await feed(app, api.make_text_update(call, reply_to_message=asked["message"], **group))
+            answer = api.last_message(GROUP)
+            assert answer.plain_text.startswith(f"🔎 {QUESTION}") and CITED in answer.plain_text, call
+        # a colleague's own /ask, replied to with a bare /ask: the question, not the command
+        command = api.make_text_update(f"/ask@speechqa_bot {QUESTION}", user_id=colleague, **group)
+        await feed(app, command)
+        await feed(app, api.make_text_update("/ask", reply_to_message=command["message"], **group))
+        assert api.last_message(GROUP).plain_text.startswith(f"🔎 {QUESTION}")
+        # a bare /ask in reply to the bot's own answer, or to a topic's opening: still the usage
+        await feed(app, api.make_text_update("/ask", reply_to_message=api.last_message(GROUP), **group))
+        assert api.last_message(GROUP).plain_text.startswith("用法：/ask 问题")
+        topic = api.create_forum_topic(GROUP, "资料")
+        opening = {
+            "message_id": topic,
+            "date": 0,
+            "chat": {"id": GROUP, "type": "supergroup", "is_forum": True},
+            "forum_topic_created": {"name": "资料", "icon_color": 7322096},
+        }
+        await feed(
+            app, api.make_text_update("/ask", reply_to_message=opening, message_thread_id=topic, **group)
+        )
+        assert api.last_message(GROUP).plain_text.startswith("用法：/ask 问题")
+    assert bot_handlers.APOLOGY not in "\n".join(m.plain_text for m in api.messages(GROUP))

@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -20,7 +21,7 @@ from cli.settings import TelegramSettings
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, GROUP, OTHER_GROUP, USER, bot_settings, feed, running_bot
-from .fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI
+from .fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI, SentMessage
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -44,6 +45,19 @@ def settings(api: FakeBotAPI) -> TelegramSettings:
 
 def sent_texts(api: FakeBotAPI) -> list[str]:
     return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage")]
+
+
+def labels(message: SentMessage) -> list[str]:
+    return [b["text"] for b in message.buttons]
+
+
+def refused(api: FakeBotAPI) -> list[tuple[str, str]]:
+    """Calls Telegram would have refused, but for the ones that are expected: an edit that changes
+    nothing, the admin menu for an admin who has not opened the chat yet."""
+    expected = ("not modified", "chat not found")
+    return [
+        (c.method, c.description) for c in api.failed_calls if not any(e in c.description for e in expected)
+    ]
 
 
 def no_apology(api: FakeBotAPI) -> bool:
@@ -137,6 +151,22 @@ async def test_admin_commands_and_uploads_in_a_group_are_sent_to_private(
     group_texts = [m.plain_text for m in api.messages(GROUP)]
     assert not any("天气" in t or "使用统计" in t for t in group_texts)
     assert not api.calls_of("getFile") and not api.calls_of("editMessageText")
+
+
+async def test_a_member_who_is_no_admin_is_told_so_in_the_group_not_sent_to_private(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    group = {"chat_type": "supergroup", "chat_id": GROUP, "user_id": USER}
+    async with running_bot(api, seed_service) as app:
+        for command, refusal in (("/stats", "查看统计"), ("/reindex", "重建索引")):
+            await feed(app, api.make_text_update(command, **group))
+            assert api.last_message(GROUP).plain_text == f"只有管理员可以{refusal}。"
+        await feed(
+            app, api.make_document_update("讲话.txt", "讲话".encode(), caption="@speechqa_bot", **group)
+        )
+        assert api.last_message(GROUP).plain_text == "只有管理员可以上传讲话文件。"
+    assert not any(m.plain_text == bot_handlers.PRIVATE_ONLY for m in api.messages(GROUP))
+    assert not api.calls_of("getFile")
 
 
 # -- 4. a group that is not enabled -----------------------------------------------------------------
@@ -317,7 +347,11 @@ async def test_an_edited_question_edits_its_answer(api: FakeBotAPI, seed_service
         await feed(app, api.make_edited_update(asked, f"/ask {QUESTION}"))
         assert group_answer.edit_count == 1 and CITED in group_answer.plain_text
         await feed(app, api.make_edited_update(asked, "大家好"))  # no longer a question for the bot
-        assert group_answer.edit_count == 1 and len(api.messages(GROUP)) == 1
+        assert group_answer.edit_count == 2 and len(api.messages(GROUP)) == 1
+        assert group_answer.plain_text == bot_handlers.WITHDRAWN and group_answer.buttons == []
+        await feed(app, api.make_edited_update(asked, f"/ask {QUESTION}"))  # and back: answered again
+        assert group_answer.edit_count == 3 and CITED in group_answer.plain_text
+        assert len(api.messages(GROUP)) == 1
 
         api.delete_as_user(answer)  # the answer is gone: the edited question gets a new one
         await feed(app, api.make_edited_update(question, "老年大学要怎么办？"))
@@ -327,13 +361,126 @@ async def test_an_edited_question_edits_its_answer(api: FakeBotAPI, seed_service
         await feed(app, start)
         await feed(app, api.make_edited_update(start, "/start 再来"))  # not a question: not re-run
         assert sum(m.plain_text.startswith("您好") for m in api.messages(USER)) == 1
-    assert [store.query_by_id(i).query for i in range(1, 6)] == [  # type: ignore[union-attr]
+    assert [store.query_by_id(i).query for i in range(1, 7)] == [  # type: ignore[union-attr]
         "老年大学",
         QUESTION,
         "老年大学",
+        QUESTION,
         QUESTION,
         "老年大学要怎么办？",
     ]
+
+
+async def test_a_question_edited_into_a_command_gets_the_commands_reply_in_its_place(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update("离休干部体检")
+        await feed(app, question)
+        answer = api.last_message(USER)
+        assert CITED in answer.plain_text
+        await feed(app, api.make_edited_update(question, "/help"))
+        assert answer.edit_count == 1 and answer.plain_text.startswith("使用说明")
+        assert answer.buttons == [] and len(api.messages(USER)) == 1  # one message, one reply
+        await feed(app, api.make_edited_update(question, "/stats"))
+        assert answer.plain_text == "只有管理员可以查看统计。"
+        await feed(app, api.make_edited_update(question, "/start"))
+        assert answer.plain_text.startswith("您好") and any("离休" in label for label in labels(answer))
+        await feed(app, api.make_edited_update(question, "/speech 2"))
+        assert "讲话 #2" in answer.plain_text or "沈伟" in answer.plain_text
+        assert "阅读全文" in labels(answer)
+        await feed(app, api.make_edited_update(question, "/foo"))
+        assert answer.plain_text.startswith("不认识这个命令")
+        await feed(app, api.make_edited_update(question, QUESTION))  # and back into a question
+        assert CITED in answer.plain_text and "👍 有帮助" in labels(answer)
+        assert len(api.messages(USER)) == 1
+
+        asked = api.make_text_update(QUESTION, user_id=ADMIN)
+        await feed(app, asked)
+        admins = api.last_message(ADMIN)
+        await feed(app, api.make_edited_update(asked, "/stats"))
+        assert admins.plain_text.startswith("📊 使用统计") and len(api.messages(ADMIN)) == 1
+
+        in_group = api.make_text_update(
+            f"/ask {QUESTION}", chat_type="supergroup", chat_id=GROUP, user_id=ADMIN
+        )
+        await feed(app, in_group)
+        group_answer = api.last_message(GROUP)
+        await feed(app, api.make_edited_update(in_group, "/stats"))  # an admin's: for private only
+        assert group_answer.plain_text == bot_handlers.PRIVATE_ONLY and len(api.messages(GROUP)) == 1
+    assert no_apology(api) and not refused(api)
+
+
+async def test_a_question_edited_into_small_talk_or_no_question_has_its_answer_replaced(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update(QUESTION)
+        await feed(app, question)
+        answer = api.last_message(USER)
+        for text in ("谢谢", "😀", "？？"):
+            await feed(app, api.make_edited_update(question, text))
+            assert CITED not in answer.plain_text and answer.buttons == [], text  # nothing left to cite
+            assert "问题" in answer.plain_text or "客气" in answer.plain_text
+        await feed(app, api.make_edited_update(question, "@speechqa_bot"))  # only a mention: no question
+        assert answer.plain_text.startswith("请在 @我 的后面写上问题")
+        await feed(app, api.make_edited_update(question, "@speechqa_bot 离休干部体检"))
+        assert CITED in answer.plain_text and "@speechqa_bot" not in answer.plain_text
+        assert len(api.messages(USER)) == 1
+
+        in_group = api.make_text_update(f"@speechqa_bot {QUESTION}", chat_type="supergroup", chat_id=GROUP)
+        await feed(app, in_group)
+        group_answer = api.last_message(GROUP)
+        await feed(app, api.make_edited_update(in_group, "@speechqa_bot"))
+        assert group_answer.plain_text.startswith("请在 @我 的后面写上问题")
+        await feed(app, api.make_edited_update(in_group, "/ask"))
+        assert group_answer.plain_text.startswith("用法：/ask 问题") and len(api.messages(GROUP)) == 1
+    assert no_apology(api) and not refused(api)
+
+
+async def test_a_question_edited_while_its_answer_is_searched_gets_one_answer_to_the_edit(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    retriever = seed_service.retriever
+    search = retriever.search
+    edit_searched = threading.Event()
+
+    def slow_first_search(question: str, *args: Any, **kwargs: Any) -> Any:
+        """The first question's search is slow: it ends after the edit's, if that one may start (or
+        after a few seconds, when it waits its turn)."""
+        if question == "老年大学":
+            edit_searched.wait(5)
+        try:
+            return search(question, *args, **kwargs)
+        finally:
+            if question == QUESTION:
+                edit_searched.set()
+
+    retriever.search = slow_first_search  # type: ignore[method-assign]
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update("老年大学")
+        edited = api.make_edited_update(question, QUESTION)  # a typo fixed at once
+        await asyncio.gather(feed(app, question), feed(app, edited))
+    (answer,) = api.messages(USER)
+    assert CITED in answer.plain_text  # the answer to the text as it is now, and no other
+
+
+async def test_help_typed_without_the_slash_gets_the_help_not_a_search(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        for text in ("帮助", "使用说明？", "help"):
+            await feed(app, api.make_text_update(text))
+            assert api.last_message(USER).plain_text.startswith("使用说明"), text
+        await feed(app, api.make_text_update("帮助", user_id=ADMIN))
+        assert "管理员" in api.last_message(ADMIN).plain_text  # an admin's help has their part
+        await feed(app, api.make_text_update("@speechqa_bot 帮助", chat_type="supergroup", chat_id=GROUP))
+        in_group = api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update("离休干部的帮助政策"))  # a question that holds the word
+        assert CITED in api.last_message(USER).plain_text or "🔎" in api.last_message(USER).plain_text
+    assert in_group.startswith("使用说明") and "管理员" not in in_group
+    assert store.query_stats().questions == 1  # only the real question was logged
 
 
 async def test_channel_posts_get_no_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:

@@ -202,3 +202,110 @@ async def test_thanks_get_a_friendly_reply_without_buttons_and_stay_out_of_the_l
     assert reply.buttons == []  # nothing to page, cite, export or rate
     after = store.db["queries"].count if store.db["queries"].exists() else 0
     assert after == before  # not a question: not counted as an unanswered one in /stats
+
+
+def pin_label(message: SentMessage, rank: int) -> str:
+    return message.button_data(f"📌 设为标准答案 {rank}")
+
+
+def body(block: str) -> str:
+    """A result block without its first line (the title, which a pin marks with 📌)."""
+    return re.sub(r"^\d+\. ", "", block.split("\n", 1)[1])
+
+
+async def test_a_pin_pressed_within_one_speech_keeps_that_view(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("怎样发挥老干部的作用？", user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(app, api.make_callback_update(answer, answer.button_data("只看这篇讲话 2"), user_id=ADMIN))
+        within = api.last_message(ADMIN)
+        header = within.plain_text.split("\n")[1]
+        speech = int(re.findall(r"讲话 #(\d+)", header)[0])
+        pressed = blocks(within)[2]
+        data = cb.decode(pin_label(within, 3))
+        assert isinstance(data, cb.PinPassage) and len(pin_label(within, 3).encode()) <= 64
+        before = answer.plain_text
+        await feed(app, api.make_callback_update(within, pin_label(within, 3), user_id=ADMIN))
+    (state,) = store.pins()
+    assert state.pin.passage_id == data.passage_id
+    assert within.edit_count == 1 and answer.plain_text == before  # the message pressed under, only
+    assert within.plain_text.split("\n")[1] == header == f"仅限：讲话 #{speech}"  # still within the speech
+    top, *rest = blocks(within)
+    assert "📌 标准答案" in top.split("\n")[0] and body(top) == body(pressed)
+    assert all(f"讲话 #{speech}" in b for b in [top, *rest])
+    assert not any(label.startswith("只看这篇讲话") for label in labels(within))
+    paging = [b["callback_data"] for b in within.buttons if b["text"] == "更多结果 ▶"]
+    assert all(d.startswith(f"v:{data.query_id}:{speech}:") for d in paging)
+
+
+async def test_a_pin_pressed_on_a_later_page_pins_that_passage_and_shows_it_first(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BY_SPEAKER, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(app, api.make_callback_update(answer, answer.button_data("取消筛选"), user_id=ADMIN))
+        await feed(app, api.make_callback_update(answer, answer.button_data("更多结果"), user_id=ADMIN))
+        assert "第 6–10 条" in answer.plain_text and "仅限" not in answer.plain_text
+        # a result the filter read from the question (沈伟: speech 2) would leave out
+        rank, pressed = next(
+            (i, b) for i, b in enumerate(blocks(answer), 6) if "讲话 #2" not in b.split("\n")[1]
+        )
+        data = cb.decode(pin_label(answer, rank))
+        assert isinstance(data, cb.PinPassage)
+        await feed(app, api.make_callback_update(answer, pin_label(answer, rank), user_id=ADMIN))
+    (state,) = store.pins()
+    assert state.pin.passage_id == data.passage_id
+    # the pinned passage moved to the top of the first page of the same view: shown there, and said so
+    assert "第 1–5 条" in answer.plain_text and "仅限" not in answer.plain_text
+    top = blocks(answer)[0]
+    assert "📌 标准答案" in top.split("\n")[0] and body(top) == body(pressed)
+    assert body(pressed) not in [body(b) for b in blocks(answer)[1:]]
+    assert "第 1 条" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+    assert all(
+        b["callback_data"].startswith(("v:", "c:", "s:", "o:", "p:", "e:", "f:")) for b in answer.buttons
+    )
+    assert f"e:{data.query_id}:-1:0" in [b["callback_data"] for b in answer.buttons]
+
+
+async def test_a_pin_pressed_without_the_filter_keeps_the_filter_off(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BY_SPEAKER, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(app, api.make_callback_update(answer, answer.button_data("取消筛选"), user_id=ADMIN))
+        # a result from a speech the filter (沈伟: speech 2) would leave out
+        rank, pressed = next(
+            (i, b) for i, b in enumerate(blocks(answer), 1) if "讲话 #2" not in b.split("\n")[1]
+        )
+        data = cb.decode(pin_label(answer, rank))
+        await feed(app, api.make_callback_update(answer, pin_label(answer, rank), user_id=ADMIN))
+    assert isinstance(data, cb.PinPassage)
+    (state,) = store.pins()
+    assert state.pin.passage_id == data.passage_id
+    assert "仅限" not in answer.plain_text and "取消筛选" not in labels(answer)
+    top = blocks(answer)[0]
+    assert "📌 标准答案" in top.split("\n")[0] and body(top) == body(pressed)
+
+
+async def test_a_pin_button_made_before_it_carried_its_view_still_works(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        data = cb.decode(pin_label(answer, 2))
+        assert isinstance(data, cb.PinPassage)
+        old = f"p:{data.query_id}:{data.passage_id}"  # as an earlier version of the bot wrote it
+        assert cb.decode(old) == cb.PinPassage(data.query_id, data.passage_id, 0, 0)
+        await feed(app, api.make_callback_update(answer, old, user_id=ADMIN, check=False))
+    (state,) = store.pins()
+    assert state.pin.passage_id == data.passage_id
+    assert "📌 标准答案" in blocks(answer)[0].split("\n")[0]
