@@ -118,10 +118,19 @@ _SECTION_PART = re.compile(rf"^第[{_NUM}\d]+节")
 _HEADING_1 = re.compile(rf"^[{_NUM}]+、")
 _HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
 _ARTICLE = re.compile(rf"^第[{_NUM}\d]+条")
-_POINT = re.compile(
-    rf"^(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
+_POINT_MARK = (
+    rf"(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
     r"|[（(]\d{1,2}[）)]|\d{1,2}[．.、](?!\d)|\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
 )
+_POINT = re.compile(rf"^{_POINT_MARK}")
+# A point mark where a point can start: a line's start, or after a sentence, clause or quote mark (「……。二是
+# ……」, 「……；三要……」); 「另一方面」 answers 「一方面」.
+_POINT_ANYWHERE = re.compile(
+    rf"(?:^|(?<=[。；;：:！？!?，,、\s“”‘’「」]))(?:另一方面|{_POINT_MARK})", re.MULTILINE
+)
+_ORDINAL_WORDS = ("首先", "其次", "再次", "最后")
+# Point marks that are words too (一则消息, 一来二去, 三要素, 一方面): points only where the text counts on.
+_WORDLIKE_POINTS = frozenset({"则", "来", "要", "方面"})
 _MAX_HEADING = 80
 _MAX_HEADER_LINE = 60
 _MAX_TITLE = 150
@@ -171,11 +180,12 @@ def _lines(document: Document) -> list[_Line]:
     return out
 
 
-def stands_alone(line: str) -> int:
+def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
     """How firmly a plain-text line stands on its own, for joining hard-wrapped lines: 2 for a line that
     never continues the one before (a new speech 「第二篇：」, a date, a salutation, a 「——」 subtitle), 1 for a
     heading or numbered point (it may be a wrapped sentence's next line — 「一方面…」 — but not after a
-    sentence's end), 0 for any other line."""
+    sentence's end), 0 for any other line. `points`: the text's `counted_points`, so that a line opening
+    with a numeral that counts nothing (「一则消息…」) is an ordinary line."""
     text = clean_line(line)
     if (
         _COMPILATION_MARKER.match(text)
@@ -184,7 +194,7 @@ def stands_alone(line: str) -> int:
         or _SUBTITLE.match(text)
     ):
         return 2
-    return 1 if _heading_level(text) else 0
+    return 1 if _heading_level(text, points) else 0
 
 
 @dataclass
@@ -202,7 +212,9 @@ class _Header:
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
 
 
-def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
+def _read_header(
+    lines: list[_Line], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
+) -> _Header:
     h = _Header()
     position = 0
     for position, line in enumerate(lines):
@@ -226,7 +238,7 @@ def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
             if h.first_line is None:
                 h.body_start = position + 1
             return h
-        if _heading_level(text) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
+        if _heading_level(text, points) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
             h.body_start = position
             return h
         if _SALUTATION.match(text) or (h.title is not None and _ADDRESSEE.match(text)):
@@ -636,7 +648,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         return None
     marker_match = _COMPILATION_MARKER.match(label) if label else None
     marker_title = marker_match.group(1).strip() if marker_match else None
-    header = _read_header(lines, marker_title)
+    points = counted_points("\n".join(line.text for line in lines))
+    header = _read_header(lines, marker_title, points)
     title = header.title
     if title is None:
         title = marker_title or Path(source).stem
@@ -646,7 +659,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     if header.first_line is not None and body:
         body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
     tail = _read_tail(body)
-    paragraphs = _paragraphs(tail.body, header.label)
+    paragraphs = _paragraphs(tail.body, header.label, points)
     if not paragraphs:
         return None
     if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
@@ -674,7 +687,9 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
 
 
-def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]:
+def _paragraphs(
+    lines: list[_Line], label: str | None = None, points: frozenset[tuple[str, int]] | None = None
+) -> list[Paragraph]:
     """Rejoin broken paragraphs, lift headings into section metadata, drop salutations.
 
     A numbered heading that is one short sentence (「（一）加强离退休干部党的建设。」) is body text: it
@@ -727,8 +742,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
             continue
-        level = _heading_level(text)
-        if level and _enumerates(text):
+        level = _heading_level(text, points)
+        if level and _enumerates(text, points):
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if pending and level == 0 and not _SALUTATION.match(text):
             pending += text
@@ -755,14 +770,54 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
     return _merge_fragments(out)
 
 
-def _heading_level(line: str) -> int:
+def _heading_level(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
+    """1 for 第一章 and 一、, 2 for 第一节 and （一）, 3 for 第一条 and a numbered point; 0 for a line that is
+    not numbered. A Chinese numeral and 则, 来, 要 or 方面 also make ordinary words (一则消息, 一来二去, 三要素,
+    一方面): with `points` (the document's `counted_points`), such a line opens a point only when the
+    document counts on with the same mark (一则……二则……), else it is a sentence like any other."""
     if _CHAPTER.match(line) or _HEADING_1.match(line):
         return 1
     if _SECTION_PART.match(line) or _HEADING_2.match(line):
         return 2
-    if _ARTICLE.match(line) or _POINT.match(line):
+    if _ARTICLE.match(line):
         return 3
+    if point := _POINT.match(line):
+        key = _point_key(point.group())
+        return 3 if points is None or key[0] not in _WORDLIKE_POINTS or key in points else 0
     return 0
+
+
+def counted_points(text: str) -> frozenset[tuple[str, int]]:
+    """The point marks of `text` that count: those whose neighbour in the count (二是 for 一是 or 三是, 其次 for
+    首先, 另一方面 for 一方面, ② for ①) also opens a point somewhere in the text, at a line's start or
+    after a sentence or clause mark. A Chinese numeral opening a line is otherwise a word (一则消息, 一来二去,
+    三要素), and a lone 1. or （1） no list."""
+    keys = {_point_key(mark.group()) for mark in _POINT_ANYWHERE.finditer(text)}
+    return frozenset(
+        (kind, n)
+        for kind, n in keys
+        if ((kind, n - 1) in keys or (kind, n + 1) in keys)
+        or (kind == "序" and any(k == "序" and m != n for k, m in keys))
+    )
+
+
+def _point_key(mark: str) -> tuple[str, int]:
+    """A point mark's kind and place in its count: 二是 → (是, 2), 第三， → (第, 3), （2） → ((1), 2),
+    ② → (①, 2), 另一方面 → (方面, 2); 首先/其次/再次/最后 → (序, 0…3), whose order is not checked."""
+    if mark.startswith(_ORDINAL_WORDS):
+        return "序", _ORDINAL_WORDS.index(mark[:2])
+    if mark.startswith("另"):
+        return "方面", 2
+    kind = _point_kind(mark)
+    first = mark[0]
+    if "\u2460" <= first <= "\u2473":
+        return kind, ord(first) - 0x245F
+    if "\u2776" <= first <= "\u277f":
+        return kind, ord(first) - 0x2775
+    if digits := re.search(r"\d+", mark):
+        return kind, int(digits.group())
+    numeral = re.search(rf"[{_NUM}]+", mark)
+    return kind, (numeral_value(numeral.group()) or 0) if numeral else 0
 
 
 def _marker_kind(line: str) -> str:
@@ -776,7 +831,7 @@ def _marker_kind(line: str) -> str:
 _AFTER_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 
 
-def _enumerates(line: str) -> bool:
+def _enumerates(line: str, points: frozenset[tuple[str, int]] | None = None) -> bool:
     """A numbered line that is running text, not a heading over what follows: an article number followed
     by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line whose first
     sentence is too long to be a heading and that holds a later sentence numbered the same way, or whose
@@ -790,7 +845,7 @@ def _enumerates(line: str) -> bool:
     # heading, are running text; a short point leading a paragraph of points (「二要细化实化精准化服务。……
     # 三要……」) still leads it
     return any(
-        _heading_level(part)
+        _heading_level(part, points)
         and _marker_kind(part) == kind
         and (before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD)
         for before, part in pairwise(parts)
