@@ -32,6 +32,24 @@ from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
 from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
+from .script import to_simplified
+
+
+class _Folded:
+    """A pattern matched on a line's simplified fold, so that a header or signature in traditional script
+    (「同志們：」, 「發布時間：」, 「組織部部長 劉曉東」, 「新華社北京2月6日電」, 「印發」) reads as the same line in
+    simplified script does. The fold has the line's length: a match's spans hold for the original line."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled = re.compile(pattern)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._compiled.match(to_simplified(text))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._compiled.search(to_simplified(text))
+
 
 _NUM = "一二三四五六七八九十百零〇"
 # "第二篇：title" — a compilation's marker that starts a new speech.
@@ -59,23 +77,25 @@ _DOC_NUMBER = re.compile(
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
-_DATELINE = re.compile(
+_DATELINE = _Folded(
     rf"^(?:[{HAN}]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
-_SALUTATION = re.compile(
+_SALUTATION = _Folded(
     r"^(各位|尊敬的)?[^。！？]{0,12}(同志们|朋友们|来宾|代表|同学们|老同志们)[^。！？]{0,6}[：:，,！!]$"
 )
 # An addressee (主送) or salutation line: 「各区县人民政府，市政府各部门：」, 「各位老领导、老同志：」.
 _ADDRESSEE = re.compile(r"^[^。！？；;!?]{2,60}[：:]$")
+# What the bodies an official document is sent to are called besides their names: 市直各单位, 各有关部门.
+_ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|單位|部門|機關)$")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
-_FIELD = re.compile(
+_FIELD = _Folded(
     r"^(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|来源|发布机构|发文机关|发布单位|文号|发文字号|索引号|主题分类)"
     r"\s*[：:]\s*(?P<value>.*)$"
 )
 # A speaker line with the speaker's post in front: 「县委副书记 李明」.
-_POST = re.compile(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
+_POST = _Folded(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
 # What an issuing body's name ends with (a shape, not a list of bodies).
 _ORG_SUFFIX = re.compile(
     r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
@@ -107,7 +127,7 @@ _SURNAMES_2 = {
     "令狐",
 }
 # Document kinds a title ends with; a 关于… title that has not reached one runs on in the next line.
-_DOC_KIND = re.compile(
+_DOC_KIND = _Folded(
     r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|讲话|致辞|解读|纪要|规划|要点|问答|决议|"
     r"条例|规则|章程|指引|指南|倡议书|公报|说明|答记者问|通知书|實施意見|通知書|意見|辦法|決定|規定)[》”」]?$"
 )
@@ -241,11 +261,13 @@ def _read_header(
         if _heading_level(text, points) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
             h.body_start = position
             return h
-        if _SALUTATION.match(text) or (h.title is not None and _ADDRESSEE.match(text)):
+        if _SALUTATION.match(text) or (
+            h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text))
+        ):
             h.body_start = position + 1
             return h
         if (field := _FIELD.match(line.title_text)) and not _SENTENCE_END.search(text):
-            _read_field(h, field.group("label"), field.group("value").strip())
+            _read_field(h, field.group("label"), line.title_text[field.start("value") :].strip())
         elif (signed := _SIGNED.match(line.title_text)) and (
             (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
@@ -303,6 +325,16 @@ def _read_header(
     return h
 
 
+def _bodies_addressed(title: str, text: str) -> bool:
+    """An addressee line that lost its closing colon (OCR misses it, a typist forgets it) under a title
+    that has ended (「……的通知」): bodies listed with commas, each named as a body is (「各县（市、区）委老干部局，
+    市直各单位」), never a title's continuation."""
+    if not _DOC_KIND.search(title) or _SENTENCE_END.search(text) or len(text) > _MAX_HEADER_LINE:
+        return False
+    parts = [part for part in re.split(r"[，,]", text) if part]
+    return len(parts) >= 2 and all(_ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
+
+
 def _read_subtitle(h: _Header, line: _Line) -> None:
     """A subtitle line (in Word's Subtitle style, or opening with a dash) is a header line like any
     other: it may give the occasion (「——在…上的讲话」, the subtitle), the date (「——（2024年5月20日）」),
@@ -310,7 +342,7 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
     title_text = _SUBTITLE.sub("", line.title_text).strip()
     text = _SUBTITLE.sub("", line.text).strip()
     if (field := _FIELD.match(title_text)) and not _SENTENCE_END.search(text):
-        _read_field(h, field.group("label"), field.group("value").strip())
+        _read_field(h, field.group("label"), title_text[field.start("value") :].strip())
         return
     if (date := _parse_date(text)) is not None:
         h.date = h.date or date
@@ -340,7 +372,7 @@ def _speaker_with_post(title_text: str) -> str | None:
     """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
     space between them or none: a PDF or a typist may drop it)."""
     parts = title_text.split()
-    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 12 and _is_person_name(parts[1]):
+    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _is_person_name(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
@@ -433,7 +465,9 @@ def _cn_number(text: str | None) -> str | None:
 
 
 def _is_person_name(text: str) -> bool:
-    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag."""
+    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
+    judged in simplified script (歐陽明 as 欧阳明)."""
+    text = to_simplified(text)
     if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
         return False
     compound = text[:2] in _SURNAMES_2
@@ -487,8 +521,8 @@ _ATTACHMENT_LABEL = re.compile(rf"^附\s*件\s*(?:[{_NUM}\d０-９]{{1,3}}\s*[�
 # 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」.
 _ANNOTATION = re.compile(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
-_COPIED = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
-_IMPRINT = re.compile(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
+_COPIED = _Folded(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+_IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
 _MAX_LIST_ITEM = 60
 
 
