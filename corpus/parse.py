@@ -157,6 +157,7 @@ _MAX_TITLE = 150
 _MAX_LABEL = 8
 _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
+_MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
@@ -761,7 +762,11 @@ def _paragraphs(
                 emit(paragraph)
             pending = ""
 
-    for line in lines:
+    numbered_top = False  # a numbered top-level heading (一、, 第一章) has been met
+    # How long a line of body text is here: a heading is far shorter (a piece of a wrapped sentence is not)
+    sentence_lines = sorted(len(line.text) for line in lines if _SENTENCE_END.search(line.text))
+    typical = sentence_lines[len(sentence_lines) // 2] if sentence_lines else 0
+    for position, line in enumerate(lines):
         text = line.text
         if line.kind == "heading":
             flush()
@@ -791,6 +796,17 @@ def _paragraphs(
         if level and _is_standalone_heading(text):
             emit(None)
             sections.enter(level, _heading_label(text))
+            numbered_top = numbered_top or level == 1
+            continue
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if (
+            not level
+            and following is not None
+            and 2 * len(text) <= typical
+            and _unnumbered_heading(text, following, points)
+        ):
+            emit(None)  # under numbered top-level headings, an unnumbered one is a part of its section
+            sections.enter(2 if numbered_top else 1, _heading_label(text))
             continue
         if level:
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
@@ -910,6 +926,25 @@ def _is_standalone_heading(line: str) -> bool:
     if _POINT.match(line) and not (_HEADING_1.match(line) or _HEADING_2.match(line)):
         return len(line) <= 50 and not line.endswith(("，", ","))
     return True
+
+
+def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str, int]] | None) -> bool:
+    """A heading with no number, in a document that gives one paragraph a line (Word, PDF, a scan, an
+    unwrapped text): a short line (at most half as long as the document's typical line of body text: a
+    piece of a sentence wrapped at a width the reader did not recognise is as long as the lines around it)
+    that is no sentence, after a paragraph that has ended, over body text
+    longer than itself, or a numbered heading (「充分肯定过去一年的工作成绩」, a 「一、」 that OCR missed).
+    Without this it was run into the first sentence under it. A date, a line ending in a connector or a
+    comma (a sentence's first words), a label with a colon stay text."""
+    if len(text) > _MAX_UNNUMBERED or _SENTENCE_END.search(text) or re.search(r"[：:]", text):
+        return False
+    if _CONNECTOR_END.search(text) or text.endswith(("，", ",", "、", "—", "…")) or _parse_date(text):
+        return False
+    if following.kind == _TABLE_ROW or _heading_level(following.text, points):
+        return True
+    # Body text under it, longer than it: a piece of a sentence wrapped at a narrow width the reader did not
+    # recognise is followed by the rest of its paragraph, never longer than itself, and stays joined to it.
+    return bool(_SENTENCE_END.search(following.text)) and len(following.text) > len(text)
 
 
 def _heading_label(line: str) -> str:

@@ -159,3 +159,36 @@ def test_an_addressee_with_or_without_its_colon_is_not_part_of_the_title(
     [speech] = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
     assert speech.title == title
     assert squeeze("".join(p.text for p in speech.paragraphs)) == squeeze("".join(body))
+
+
+unnumbered = st.text(PLAIN, min_size=4, max_size=16).filter(lambda t: not t.endswith(("的", "和")))
+# Body paragraphs of three sentences or more: a heading is at most half as long as the typical body line.
+body_paragraph = st.lists(
+    st.builds(lambda body, end: body + end, st.text(PLAIN, min_size=10, max_size=30), st.sampled_from(ENDS)),
+    min_size=3,
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(unnumbered, st.lists(body_paragraph, min_size=1, max_size=3)), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_an_unnumbered_heading_line_names_its_section_and_is_not_run_into_the_text(
+    sections: list[tuple[str, list[str]]], numbered: bool
+) -> None:
+    """One paragraph a line (Word saved as text, a scan whose 「一、」 OCR missed): a short line with no
+    sentence in it over longer body text is that text's section, and every body sentence stays once."""
+    lines = ["在全市老干部工作会议上的讲话", "张建国", "2024年3月5日", "同志们："]
+    for n, (title, paragraphs) in enumerate(sections):
+        lines += [("一二三四五"[n] + "、" if numbered else "") + title, *paragraphs]
+    lines.append("谢谢大家！")
+    [speech] = parse_document(read_bytes("讲话.txt", ("\n".join(lines) + "\n").encode("utf-8")))
+    read = iter(speech.paragraphs)
+    for title, paragraphs in sections:
+        for text in paragraphs:
+            paragraph = next(p for p in read if squeeze(text) in squeeze(p.text))
+            assert paragraph.section is not None and paragraph.section.endswith(title)
+    body = squeeze("".join(text for _, paragraphs in sections for text in paragraphs) + "谢谢大家！")
+    assert squeeze("".join(p.text for p in speech.paragraphs)) == body
