@@ -5,7 +5,9 @@ rules its defects led to, as properties:
   them, so a wrapped line that ends a sentence does not end the paragraph when the next line is flush left;
 - a header in traditional script (「市委常委、組織部部長　劉曉東」, 「同志們：」, 「發布時間：」) reads as the
   same header in simplified script;
-- an addressee line that lost its colon (OCR, a typist) is not run into the title.
+- an addressee line that lost its colon (OCR, a typist) is not run into the title;
+- a short line with no sentence in it, over longer body text, is an unnumbered heading;
+- ragged lines at a page's left beside a signature set on the right are not two columns.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from hypothesis import strategies as st
 
 from bench.documents import wrap
 from corpus import chunk_speech, parse_document, read_bytes, read_document
+from corpus.columns import read_columns
+from corpus.layout import Line, Page
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-FRESH = sorted(FIXTURES.glob("fresh_*.txt.json"))
+FRESH = sorted(FIXTURES.glob("fresh_*.json"))
 PLAIN = "的在不了有和人这中大为上个我以他时用们生到作地于出就分对成会可主发动同工也能下过子说产种而后多定行学法所民得经"
 ENDS = "。！？；"
 S2T = opencc.OpenCC("s2tw")
@@ -192,3 +196,27 @@ def test_an_unnumbered_heading_line_names_its_section_and_is_not_run_into_the_te
             assert paragraph.section is not None and paragraph.section.endswith(title)
     body = squeeze("".join(text for _, paragraphs in sections for text in paragraphs) + "谢谢大家！")
     assert squeeze("".join(p.text for p in speech.paragraphs)) == body
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.integers(min_value=3, max_value=14), min_size=3, max_size=6, unique=True),
+    st.lists(st.integers(min_value=6, max_value=10), min_size=2, max_size=3),
+    st.integers(min_value=12, max_value=18),
+)
+def test_ragged_lines_beside_a_signature_on_the_right_are_not_columns(
+    left: list[int], right: list[int], size: int
+) -> None:
+    """A signature and date set flush right above (or beside) short lines at the left margin that end
+    each at its own place (附注, 抄送, 版记): the page is read top to bottom, not as two columns."""
+    page_right = 40 * size
+    lines: list[Line] = []
+    top = 0.0
+    for n in right:  # the signature block, flush right
+        lines.append(Line("签" * n, page_right - n * size, page_right, top, top + size, size=size))
+        top += 2 * size
+    for n in left:  # ragged lines at the left, none as wide as the gap to the signature
+        lines.append(Line("注" * n, 0.0, n * size, top, top + size, size=size))
+        top += 2 * size
+    page = Page(lines=tuple(lines), width=page_right + 50, height=top + 50)
+    assert [line.text for line in read_columns(page).lines] == [line.text for line in lines]
