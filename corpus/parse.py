@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
+from .layout import is_page_number
 from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
 from .script import to_simplified
@@ -542,8 +543,8 @@ def imprint_start(texts: Sequence[str]) -> int:
     for text in texts[start + 1 :]:
         if _IMPRINT.search(text):
             copied = _COPIED.match(text) is not None
-        elif not (_ANNOTATION.match(text) or (copied and _is_name_list(text))):
-            return len(texts)
+        elif not (_ANNOTATION.match(text) or is_page_number(text) or (copied and _is_name_list(text))):
+            return len(texts)  # (the last page's number under the 版记, in a text pasted from a PDF, is none)
     return start
 
 

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bench.documents import wrap
-from corpus import chunk_speech, parse_document, read_bytes, read_document
+from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
 from corpus.columns import read_columns
 from corpus.layout import Line, Page
 
@@ -220,3 +220,27 @@ def test_ragged_lines_beside_a_signature_on_the_right_are_not_columns(
         top += 2 * size
     page = Page(lines=tuple(lines), width=page_right + 50, height=top + 50)
     assert [line.text for line in read_columns(page).lines] == [line.text for line in lines]
+
+
+@pytest.mark.parametrize("number", ["第 2 页 共 2 页", "— 2 —", "- 2 -", "2/2"])
+def test_a_page_number_under_the_imprint_does_not_make_it_body_text(number: str) -> None:
+    """Text pasted from a PDF ends with the last page's number under the 版记: 抄送 is still no body sentence
+    that `add --check` would report lost."""
+    text = "\n".join(
+        [
+            "关于做好离休干部健康体检工作的通知",
+            "各区县委老干部局：",
+            "请各单位于7月10日前报送体检工作总结。各单位要明确专人负责，确保不漏一人。",
+            "临江市委老干部局",
+            "2024年3月5日",
+            "抄送：市卫生健康委，市医保局。",
+            "临江市委老干部局办公室　　2024年3月6日印发",
+            "",
+            number,
+        ]
+    )
+    document = read_bytes("通知.txt", text.encode("gbk"))
+    [speech] = parse_document(document)
+    passages = [d.text for d in chunk_speech(speech)]
+    assert check_conservation(document, passages).ok
+    assert speech.date == "2024-03-05" and not any("抄送" in p for p in passages)
