@@ -120,8 +120,11 @@ def _set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float
         if right - left < _MIN_COLUMN * size and not _overflow(column, top, size):
             return False
     biggest = max(members, key=len)
-    # Its right edge: where most lines end (one line overhanging with a punctuation mark does not move it).
-    right = Counter(round(p.x1) for p in biggest).most_common(1)[0][0]
+    # Its right edge: where most lines end (one line overhanging with a punctuation mark does not move it);
+    # when no two lines end at one place, its longest line's end (else a short line would set the edge, and
+    # ragged lines beside a signature set on the right would pass for a column filled to its edge).
+    edge, ending_there = Counter(round(p.x1) for p in biggest).most_common(1)[0]
+    right = edge if ending_there > 1 else max(p.x1 for p in biggest)
     full = sum(1 for p in biggest if p.x1 >= right - _FULL * size)
     return full >= max(_MIN_FULL, math.ceil(_FULL_SHARE * len(biggest)))
 

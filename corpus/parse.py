@@ -30,8 +30,27 @@ from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
+from .layout import is_page_number
 from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
+from .script import to_simplified
+
+
+class _Folded:
+    """A pattern matched on a line's simplified fold, so that a header or signature in traditional script
+    (「同志們：」, 「發布時間：」, 「組織部部長 劉曉東」, 「新華社北京2月6日電」, 「印發」) reads as the same line in
+    simplified script does. The fold has the line's length: a match's spans hold for the original line."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled = re.compile(pattern)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._compiled.match(to_simplified(text))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._compiled.search(to_simplified(text))
+
 
 _NUM = "一二三四五六七八九十百零〇"
 # "第二篇：title" — a compilation's marker that starts a new speech.
@@ -59,23 +78,25 @@ _DOC_NUMBER = re.compile(
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
-_DATELINE = re.compile(
+_DATELINE = _Folded(
     rf"^(?:[{HAN}]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
-_SALUTATION = re.compile(
+_SALUTATION = _Folded(
     r"^(各位|尊敬的)?[^。！？]{0,12}(同志们|朋友们|来宾|代表|同学们|老同志们)[^。！？]{0,6}[：:，,！!]$"
 )
 # An addressee (主送) or salutation line: 「各区县人民政府，市政府各部门：」, 「各位老领导、老同志：」.
 _ADDRESSEE = re.compile(r"^[^。！？；;!?]{2,60}[：:]$")
+# What the bodies an official document is sent to are called besides their names: 市直各单位, 各有关部门.
+_ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|單位|部門|機關)$")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
-_FIELD = re.compile(
+_FIELD = _Folded(
     r"^(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|来源|发布机构|发文机关|发布单位|文号|发文字号|索引号|主题分类)"
     r"\s*[：:]\s*(?P<value>.*)$"
 )
 # A speaker line with the speaker's post in front: 「县委副书记 李明」.
-_POST = re.compile(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
+_POST = _Folded(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
 # What an issuing body's name ends with (a shape, not a list of bodies).
 _ORG_SUFFIX = re.compile(
     r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
@@ -107,7 +128,7 @@ _SURNAMES_2 = {
     "令狐",
 }
 # Document kinds a title ends with; a 关于… title that has not reached one runs on in the next line.
-_DOC_KIND = re.compile(
+_DOC_KIND = _Folded(
     r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|讲话|致辞|解读|纪要|规划|要点|问答|决议|"
     r"条例|规则|章程|指引|指南|倡议书|公报|说明|答记者问|通知书|實施意見|通知書|意見|辦法|決定|規定)[》”」]?$"
 )
@@ -118,16 +139,26 @@ _SECTION_PART = re.compile(rf"^第[{_NUM}\d]+节")
 _HEADING_1 = re.compile(rf"^[{_NUM}]+、")
 _HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
 _ARTICLE = re.compile(rf"^第[{_NUM}\d]+条")
-_POINT = re.compile(
-    rf"^(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
+_POINT_MARK = (
+    rf"(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
     r"|[（(]\d{1,2}[）)]|\d{1,2}[．.、](?!\d)|\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
 )
+_POINT = re.compile(rf"^{_POINT_MARK}")
+# A point mark where a point can start: a line's start, or after a sentence, clause or quote mark (「……。二是
+# ……」, 「……；三要……」); 「另一方面」 answers 「一方面」.
+_POINT_ANYWHERE = re.compile(
+    rf"(?:^|(?<=[。；;：:！？!?，,、\s“”‘’「」]))(?:另一方面|{_POINT_MARK})", re.MULTILINE
+)
+_ORDINAL_WORDS = ("首先", "其次", "再次", "最后")
+# Point marks that are words too (一则消息, 一来二去, 三要素, 一方面): points only where the text counts on.
+_WORDLIKE_POINTS = frozenset({"则", "来", "要", "方面"})
 _MAX_HEADING = 80
 _MAX_HEADER_LINE = 60
 _MAX_TITLE = 150
 _MAX_LABEL = 8
 _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
+_MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
@@ -171,11 +202,12 @@ def _lines(document: Document) -> list[_Line]:
     return out
 
 
-def stands_alone(line: str) -> int:
+def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
     """How firmly a plain-text line stands on its own, for joining hard-wrapped lines: 2 for a line that
     never continues the one before (a new speech 「第二篇：」, a date, a salutation, a 「——」 subtitle), 1 for a
     heading or numbered point (it may be a wrapped sentence's next line — 「一方面…」 — but not after a
-    sentence's end), 0 for any other line."""
+    sentence's end), 0 for any other line. `points`: the text's `counted_points`, so that a line opening
+    with a numeral that counts nothing (「一则消息…」) is an ordinary line."""
     text = clean_line(line)
     if (
         _COMPILATION_MARKER.match(text)
@@ -184,7 +216,7 @@ def stands_alone(line: str) -> int:
         or _SUBTITLE.match(text)
     ):
         return 2
-    return 1 if _heading_level(text) else 0
+    return 1 if _heading_level(text, points) else 0
 
 
 @dataclass
@@ -202,16 +234,18 @@ class _Header:
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
 
 
-def _read_header(lines: list[_Line], marker_title: str | None) -> _Header:
+def _read_header(
+    lines: list[_Line], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
+) -> _Header:
     skip, bodies, filed = _letterhead_stack(lines)
     if bodies:
-        h = _read_header_from(lines, marker_title, skip)
+        h = _read_header_from(lines, marker_title, skip, points)
         if h.title is not None:
             h.issuer = " ".join(bodies)
             if not filed and h.title.startswith("关于"):
                 h.title = f"{h.issuer}{h.title}"  # 「A B关于…的通知」, as a one-line joint letterhead reads
             return h
-    return _read_header_from(lines, marker_title, 0)
+    return _read_header_from(lines, marker_title, 0, points)
 
 
 def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
@@ -244,7 +278,12 @@ def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
     return 0, [], False
 
 
-def _read_header_from(lines: list[_Line], marker_title: str | None, start: int) -> _Header:
+def _read_header_from(
+    lines: list[_Line],
+    marker_title: str | None,
+    start: int,
+    points: frozenset[tuple[str, int]] | None = None,
+) -> _Header:
     h = _Header()
     position = start
     for position, line in enumerate(lines[start:], start=start):
@@ -268,14 +307,16 @@ def _read_header_from(lines: list[_Line], marker_title: str | None, start: int) 
             if h.first_line is None:
                 h.body_start = position + 1
             return h
-        if _heading_level(text) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
+        if _heading_level(text, points) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
             h.body_start = position
             return h
-        if _SALUTATION.match(text) or (h.title is not None and _ADDRESSEE.match(text)):
+        if _SALUTATION.match(text) or (
+            h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text))
+        ):
             h.body_start = position + 1
             return h
         if (field := _FIELD.match(line.title_text)) and not _SENTENCE_END.search(text):
-            _read_field(h, field.group("label"), field.group("value").strip())
+            _read_field(h, field.group("label"), line.title_text[field.start("value") :].strip())
         elif (signed := _SIGNED.match(line.title_text)) and (
             (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
@@ -333,6 +374,16 @@ def _read_header_from(lines: list[_Line], marker_title: str | None, start: int) 
     return h
 
 
+def _bodies_addressed(title: str, text: str) -> bool:
+    """An addressee line that lost its closing colon (OCR misses it, a typist forgets it) under a title
+    that has ended (「……的通知」): bodies listed with commas, each named as a body is (「各县（市、区）委老干部局，
+    市直各单位」), never a title's continuation."""
+    if not _DOC_KIND.search(title) or _SENTENCE_END.search(text) or len(text) > _MAX_HEADER_LINE:
+        return False
+    parts = [part for part in re.split(r"[，,]", text) if part]
+    return len(parts) >= 2 and all(_ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
+
+
 def _read_subtitle(h: _Header, line: _Line) -> None:
     """A subtitle line (in Word's Subtitle style, or opening with a dash) is a header line like any
     other: it may give the occasion (「——在…上的讲话」, the subtitle), the date (「——（2024年5月20日）」),
@@ -340,7 +391,7 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
     title_text = _SUBTITLE.sub("", line.title_text).strip()
     text = _SUBTITLE.sub("", line.text).strip()
     if (field := _FIELD.match(title_text)) and not _SENTENCE_END.search(text):
-        _read_field(h, field.group("label"), field.group("value").strip())
+        _read_field(h, field.group("label"), title_text[field.start("value") :].strip())
         return
     if (date := _parse_date(text)) is not None:
         h.date = h.date or date
@@ -370,7 +421,7 @@ def _speaker_with_post(title_text: str) -> str | None:
     """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
     space between them or none: a PDF or a typist may drop it)."""
     parts = title_text.split()
-    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 12 and _is_person_name(parts[1]):
+    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _is_person_name(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
@@ -463,7 +514,9 @@ def _cn_number(text: str | None) -> str | None:
 
 
 def _is_person_name(text: str) -> bool:
-    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag."""
+    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
+    judged in simplified script (歐陽明 as 欧阳明)."""
+    text = to_simplified(text)
     if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
         return False
     compound = text[:2] in _SURNAMES_2
@@ -517,8 +570,8 @@ _ATTACHMENT_LABEL = re.compile(rf"^附\s*件\s*(?:[{_NUM}\d０-９]{{1,3}}\s*[�
 # 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」.
 _ANNOTATION = re.compile(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
-_COPIED = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
-_IMPRINT = re.compile(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
+_COPIED = _Folded(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+_IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
 _MAX_LIST_ITEM = 60
 
 
@@ -537,8 +590,8 @@ def imprint_start(texts: Sequence[str]) -> int:
     for text in texts[start + 1 :]:
         if _IMPRINT.search(text):
             copied = _COPIED.match(text) is not None
-        elif not (_ANNOTATION.match(text) or (copied and _is_name_list(text))):
-            return len(texts)
+        elif not (_ANNOTATION.match(text) or is_page_number(text) or (copied and _is_name_list(text))):
+            return len(texts)  # (the last page's number under the 版记, in a text pasted from a PDF, is none)
     return start
 
 
@@ -678,7 +731,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         return None
     marker_match = _COMPILATION_MARKER.match(label) if label else None
     marker_title = marker_match.group(1).strip() if marker_match else None
-    header = _read_header(lines, marker_title)
+    points = counted_points("\n".join(line.text for line in lines))
+    header = _read_header(lines, marker_title, points)
     title = header.title
     if title is None:
         title = marker_title or Path(source).stem
@@ -688,7 +742,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     if header.first_line is not None and body:
         body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
     tail = _read_tail(body)
-    paragraphs = _paragraphs(tail.body, header.label)
+    paragraphs = _paragraphs(tail.body, header.label, points)
     if not paragraphs:
         return None
     if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
@@ -716,7 +770,9 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
 
 
-def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]:
+def _paragraphs(
+    lines: list[_Line], label: str | None = None, points: frozenset[tuple[str, int]] | None = None
+) -> list[Paragraph]:
     """Rejoin broken paragraphs, lift headings into section metadata, drop salutations.
 
     A numbered heading that is one short sentence (「（一）加强离退休干部党的建设。」) is body text: it
@@ -755,6 +811,10 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
             pending = ""
 
     lone = _lone_ordinals(lines)
+    numbered_top = False  # a numbered top-level heading (一、, 第一章) has been met
+    # How long a line of body text is here: a heading is far shorter (a piece of a wrapped sentence is not)
+    sentence_lines = sorted(len(line.text) for line in lines if _SENTENCE_END.search(line.text))
+    typical = sentence_lines[len(sentence_lines) // 2] if sentence_lines else 0
     for position, line in enumerate(lines):
         text = line.text
         if line.kind == "heading":
@@ -770,8 +830,8 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
             continue
-        level = _heading_level(text)
-        if level and _enumerates(text):
+        level = _heading_level(text, points)
+        if level and _enumerates(text, points):
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if position in lone:
             level = 0  # 「最后，祝老同志们新春愉快！」 closing a speech: no series, so no point
@@ -787,6 +847,17 @@ def _paragraphs(lines: list[_Line], label: str | None = None) -> list[Paragraph]
         if level and _is_standalone_heading(text):
             emit(None)
             sections.enter(level, _heading_label(text))
+            numbered_top = numbered_top or level == 1
+            continue
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if (
+            not level
+            and following is not None
+            and 2 * len(text) <= typical
+            and _unnumbered_heading(text, following, points)
+        ):
+            emit(None)  # under numbered top-level headings, an unnumbered one is a part of its section
+            sections.enter(2 if numbered_top else 1, _heading_label(text))
             continue
         if level:
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
@@ -825,14 +896,54 @@ def _lone_ordinals(lines: list[_Line]) -> set[int]:
     return lone
 
 
-def _heading_level(line: str) -> int:
+def _heading_level(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
+    """1 for 第一章 and 一、, 2 for 第一节 and （一）, 3 for 第一条 and a numbered point; 0 for a line that is
+    not numbered. A Chinese numeral and 则, 来, 要 or 方面 also make ordinary words (一则消息, 一来二去, 三要素,
+    一方面): with `points` (the document's `counted_points`), such a line opens a point only when the
+    document counts on with the same mark (一则……二则……), else it is a sentence like any other."""
     if _CHAPTER.match(line) or _HEADING_1.match(line):
         return 1
     if _SECTION_PART.match(line) or _HEADING_2.match(line):
         return 2
-    if _ARTICLE.match(line) or _POINT.match(line):
+    if _ARTICLE.match(line):
         return 3
+    if point := _POINT.match(line):
+        key = _point_key(point.group())
+        return 3 if points is None or key[0] not in _WORDLIKE_POINTS or key in points else 0
     return 0
+
+
+def counted_points(text: str) -> frozenset[tuple[str, int]]:
+    """The point marks of `text` that count: those whose neighbour in the count (二是 for 一是 or 三是, 其次 for
+    首先, 另一方面 for 一方面, ② for ①) also opens a point somewhere in the text, at a line's start or
+    after a sentence or clause mark. A Chinese numeral opening a line is otherwise a word (一则消息, 一来二去,
+    三要素), and a lone 1. or （1） no list."""
+    keys = {_point_key(mark.group()) for mark in _POINT_ANYWHERE.finditer(text)}
+    return frozenset(
+        (kind, n)
+        for kind, n in keys
+        if ((kind, n - 1) in keys or (kind, n + 1) in keys)
+        or (kind == "序" and any(k == "序" and m != n for k, m in keys))
+    )
+
+
+def _point_key(mark: str) -> tuple[str, int]:
+    """A point mark's kind and place in its count: 二是 → (是, 2), 第三， → (第, 3), （2） → ((1), 2),
+    ② → (①, 2), 另一方面 → (方面, 2); 首先/其次/再次/最后 → (序, 0…3), whose order is not checked."""
+    if mark.startswith(_ORDINAL_WORDS):
+        return "序", _ORDINAL_WORDS.index(mark[:2])
+    if mark.startswith("另"):
+        return "方面", 2
+    kind = _point_kind(mark)
+    first = mark[0]
+    if "\u2460" <= first <= "\u2473":
+        return kind, ord(first) - 0x245F
+    if "\u2776" <= first <= "\u277f":
+        return kind, ord(first) - 0x2775
+    if digits := re.search(r"\d+", mark):
+        return kind, int(digits.group())
+    numeral = re.search(rf"[{_NUM}]+", mark)
+    return kind, (numeral_value(numeral.group()) or 0) if numeral else 0
 
 
 def _marker_kind(line: str) -> str:
@@ -846,7 +957,7 @@ def _marker_kind(line: str) -> str:
 _AFTER_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 
 
-def _enumerates(line: str) -> bool:
+def _enumerates(line: str, points: frozenset[tuple[str, int]] | None = None) -> bool:
     """A numbered line that is running text, not a heading over what follows: an article number followed
     by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line whose first
     sentence is too long to be a heading and that holds a later sentence numbered the same way, or whose
@@ -860,7 +971,7 @@ def _enumerates(line: str) -> bool:
     # heading, are running text; a short point leading a paragraph of points (「二要细化实化精准化服务。……
     # 三要……」) still leads it
     return any(
-        _heading_level(part)
+        _heading_level(part, points)
         and _marker_kind(part) == kind
         and (before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD)
         for before, part in pairwise(parts)
@@ -891,6 +1002,25 @@ def _is_standalone_heading(line: str) -> bool:
     if _POINT.match(line) and not (_HEADING_1.match(line) or _HEADING_2.match(line)):
         return len(line) <= 50 and not line.endswith(("，", ","))
     return True
+
+
+def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str, int]] | None) -> bool:
+    """A heading with no number, in a document that gives one paragraph a line (Word, PDF, a scan, an
+    unwrapped text): a short line (at most half as long as the document's typical line of body text: a
+    piece of a sentence wrapped at a width the reader did not recognise is as long as the lines around it)
+    that is no sentence, after a paragraph that has ended, over body text
+    longer than itself, or a numbered heading (「充分肯定过去一年的工作成绩」, a 「一、」 that OCR missed).
+    Without this it was run into the first sentence under it. A date, a line ending in a connector or a
+    comma (a sentence's first words), a label with a colon stay text."""
+    if len(text) > _MAX_UNNUMBERED or _SENTENCE_END.search(text) or re.search(r"[：:]", text):
+        return False
+    if _CONNECTOR_END.search(text) or text.endswith(("，", ",", "、", "—", "…")) or _parse_date(text):
+        return False
+    if following.kind == _TABLE_ROW or _heading_level(following.text, points):
+        return True
+    # Body text under it, longer than it: a piece of a sentence wrapped at a narrow width the reader did not
+    # recognise is followed by the rest of its paragraph, never longer than itself, and stays joined to it.
+    return bool(_SENTENCE_END.search(following.text)) and len(following.text) > len(text)
 
 
 def _heading_label(line: str) -> str:

@@ -272,14 +272,21 @@ def _wrap_by(lines: list[str], measure: Callable[[str], int], slack: int) -> _Wr
     return None
 
 
-def _indents_paragraphs(lines: list[str], wrap: _Wrap) -> bool:
-    """Whether the text marks a paragraph's start by indenting it: most lines that follow a paragraph's
-    last line (short, ending a sentence) are indented."""
+def _indents_paragraphs(lines: list[str], wrap: _Wrap, stands_alone: Callable[[str], int]) -> bool:
+    """Whether the text marks a paragraph's start by indenting it: most lines of body text (reaching the
+    wrap width, or ending a sentence) that follow a paragraph's last line (short, ending a sentence) or a
+    heading are indented. Headings (numbered lines with no sentence in them), dates, salutations and the
+    short lines of a signature or an attachment list are set flush left in texts that indent their
+    paragraphs: they say nothing either way."""
     starts = indented = 0
     for before, line in itertools.pairwise(lines):
         if not line.strip() or not before.strip():
             continue
-        if not wrap.full(before) and is_complete(before.strip()):
+        alone = stands_alone(line.strip())  # a heading, a date, a salutation: no body text unless a sentence
+        body = (wrap.full(line) or is_complete(line.strip())) and alone < 2
+        body = body and not (alone and not _SENTENCE_MARK.search(line))
+        ended = is_complete(before.strip()) or stands_alone(before.strip())
+        if body and not wrap.full(before) and ended:
             starts += 1
             indented += bool(_INDENT.match(line))
     return indented >= 2 and indented >= 0.5 * starts
@@ -290,7 +297,7 @@ def _unwrap(raw: list[_Raw], stands_alone: Callable[[str], int]) -> list[str]:
     wrap = _wrap(lines)
     if wrap is None:
         return lines
-    indents = _indents_paragraphs(lines, wrap)
+    indents = _indents_paragraphs(lines, wrap, stands_alone)
     out: list[str] = []
     runs_on = False  # the last line in `out` reached the wrap width and may run on
     for line in lines:

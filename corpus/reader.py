@@ -18,7 +18,7 @@ from . import ocr
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
 from .odt import read_odt
-from .parse import stands_alone
+from .parse import counted_points, stands_alone
 from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Document
@@ -128,7 +128,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives
         # text); the file's own lines stay the reference conservation checks the passages against.
         reference, encoding = decode_text(name, data)
-        text = "\n".join(plain_lines(reference, stands_alone))
+        points = counted_points(reference)
+        text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
