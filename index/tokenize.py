@@ -126,23 +126,40 @@ def _short_text_jieba(text: str) -> Any:
     return _jieba() if db is None else _sliced_jieba(text, db)
 
 
+# The dictionary's answer for every fragment looked up so far (None: not in it), shared by the slices:
+# a search cuts its question several ways (as typed, after NFKC, without its question words), and the
+# fragments of one are mostly those of another. The snapshot never changes while it is open (callers hold
+# _jieba_lock).
+_looked_up: dict[object, Any] = {}
+# Under keys no fragment can be: the snapshot the answers come from, and its total and longest word.
+_DB, _META = ("db",), ("meta",)
+_LOOKED_UP_LIMIT = 200_000
+
+
 @lru_cache(maxsize=64)  # a search cuts its question several ways (terms, one-character words, typos)
 def _sliced_jieba(text: str, db: sqlite3.Connection) -> Any:
     import jieba
 
-    total, longest = db.execute("SELECT total, longest FROM meta").fetchone()
+    if _looked_up.get(_DB) is not db or len(_looked_up) > _LOOKED_UP_LIMIT:
+        _looked_up.clear()
+        _looked_up[_DB] = db
+        _looked_up[_META] = db.execute("SELECT total, longest FROM meta").fetchone()
+    total, longest = _looked_up[_META]
     # Every prefix of a word is in jieba's dictionary (with frequency 0), and jieba stops extending a
     # fragment at the first one that is not: look fragments up length by length, extending only those found.
     freq: dict[str, int] = {}
     starts = list(range(len(text)))
     for length in range(1, longest + 1):
-        pieces = list({text[i : i + length] for i in starts if i + length <= len(text)})
+        pieces = {text[i : i + length] for i in starts if i + length <= len(text)}
         if not pieces:
             break
-        for first in range(0, len(pieces), 500):
-            chunk = pieces[first : first + 500]
+        unknown = [piece for piece in pieces if piece not in _looked_up]
+        for first in range(0, len(unknown), 500):
+            chunk = unknown[first : first + 500]
             marks = ",".join("?" * len(chunk))
-            freq.update(db.execute(f"SELECT word, freq FROM freq WHERE word IN ({marks})", chunk).fetchall())
+            rows = dict(db.execute(f"SELECT word, freq FROM freq WHERE word IN ({marks})", chunk).fetchall())
+            _looked_up.update((piece, rows.get(piece)) for piece in chunk)
+        freq.update((piece, f) for piece in pieces if (f := _looked_up[piece]) is not None)
         starts = [i for i in starts if text[i : i + length] in freq]
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True

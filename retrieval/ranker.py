@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_type import AnswerKind, holds
-from .sentence import WeightedTerm, lexical_sentence_score, present_terms, span_score, split_sentences
+from .sentence import WeightedTerm, best_sentence_score, span_score
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +73,6 @@ def passage_features(
     holding no figure of that kind talks about the topic, not about what was asked)."""
     coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
     section_share = span_score(section, terms)[0] if section else 0.0
-    total = sum(t.weight for t in terms)
-    present = present_terms(text, terms)
-    sentences = [lexical_sentence_score(text[s:e], present, total) for s, e in split_sentences(text)]
     return (
         fused,
         dense if dense is not None else 0.0,
@@ -83,7 +80,7 @@ def passage_features(
         coverage,
         proximity,
         section_share,
-        max(sentences, default=0.0),
+        best_sentence_score(text, terms),
         span_score(source, terms)[0] if source else 0.0,
         names_title(question, title),
         1.0 if kind is not None and holds(kind, text) else 0.0,

@@ -102,28 +102,54 @@ def span_score(text: str, terms: Sequence[WeightedTerm], total: float | None = N
     total = sum(t.weight for t in terms) if total is None else total
     if total <= 0 or not text:
         return 0.0, 0.0
-    lowered = text.lower()
-    found_weight = partial = 0.0
-    found: list[tuple[int, list[int]]] = []  # (length, positions) of each term found
+    coverage, found = _coverage(text.lower(), _needles(terms), total)
+    return coverage, _proximity(found)
+
+
+# A term as the scoring reads it: lower-cased, its weight, and its bigrams when it has three characters or
+# more (found only in part, such a word earns PARTIAL_CREDIT). Made once per search, not once per sentence.
+_Needle = tuple[str, float, frozenset[str] | None]
+_Found = list[tuple[int, list[int]]]  # (length, positions) of each term found
+
+
+def _needles(terms: Sequence[WeightedTerm]) -> list[_Needle]:
+    needles = []
     for term in terms:
         needle = term.text.lower()
+        needles.append((needle, term.weight, _grams(needle) if len(needle) >= 3 else None))
+    return needles
+
+
+def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[float, _Found]:
+    """The weighted share of the terms found in `lowered` (a lower-cased text), and where each found one
+    stands (for `_proximity`)."""
+    found_weight = partial = 0.0
+    found: _Found = []
+    for needle, weight, grams in needles:
         at = lowered.find(needle) if needle else -1
         if at < 0:
-            if len(needle) >= 3:
-                partial += term.weight * _bigram_share(needle, lowered)
+            if grams is not None:  # the share of its bigrams found (瓯海区 in 瓯海老干部局: 1 of 2)
+                partial += weight * (sum(1 for g in grams if g in lowered) / len(grams))
             continue
         positions = []
         while at >= 0:
             positions.append(at)
             at = lowered.find(needle, at + len(needle))
         found.append((len(needle), positions))
-        found_weight += term.weight
-    coverage = (found_weight + PARTIAL_CREDIT * partial) / total
+        found_weight += weight
+    return (found_weight + PARTIAL_CREDIT * partial) / total, found
+
+
+def _proximity(found: _Found) -> float:
     if len(found) <= 1:
-        return coverage, 1.0 if found else 0.0
+        return 1.0 if found else 0.0
     window = _shortest_window([(p, p + n, i) for i, (n, ps) in enumerate(found) for p in ps], len(found))
     covered = sum(n for n, _ in found)
-    return coverage, min(1.0, covered / max(window, 1))
+    return min(1.0, covered / max(window, 1))
+
+
+def _lexical(coverage: float, found: _Found) -> float:
+    return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * _proximity(found))
 
 
 def _bigram_share(word: str, text: str) -> float:
@@ -180,6 +206,28 @@ def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: floa
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
 
 
+def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
+    """The best `lexical_sentence_score` of a sentence of `text` by all of `terms` (0.0 without sentences).
+
+    A sentence's score is at most its coverage, so sentences are scored in order of coverage, and the
+    proximity of one whose coverage cannot beat the best score so far is never computed."""
+    spans = split_sentences(text)
+    total = sum(t.weight for t in terms)
+    if not spans or total <= 0:
+        return 0.0
+    needles = _needles(present_terms(text, terms))
+    rows = [_coverage(text[s:e].lower(), needles, total) for s, e in spans]
+    if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
+        return max(_lexical(coverage, found) for coverage, found in rows)
+    best = None
+    for coverage, found in sorted(rows, key=lambda row: -row[0]):
+        if best is not None and coverage <= best:
+            break
+        score = _lexical(coverage, found)
+        best = score if best is None else max(best, score)
+    return best if best is not None else 0.0
+
+
 def answer_sentence(
     text: str,
     terms: Sequence[WeightedTerm],
@@ -222,10 +270,13 @@ def answer_sentence(
             lexical += KIND_BONUS
         return (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical
 
-    single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
-    best = max(range(len(spans)), key=lambda i: (single[i], -i))
+    if dense is None and choosing_total > 0:
+        best, score = _best_single(text, spans, _needles(choosing), choosing_total, kind)
+    else:
+        single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
+        best = max(range(len(spans)), key=lambda i: (single[i], -i))
+        score = single[best]
     start, end = spans[best]
-    score = single[best]
     neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
     if neighbours:
         pairs = []
@@ -248,6 +299,33 @@ def answer_sentence(
             lexical = (1 - dense_weight) * lexical + dense_weight * cosine
         score = lexical
     return AnswerSentence(text[start:end], start, end, round(min(max(score, 0.0), 1.0), 6))
+
+
+def _best_single(
+    text: str, spans: Sequence[tuple[int, int]], needles: list[_Needle], total: float, kind: AnswerKind | None
+) -> tuple[int, float]:
+    """The index and score of the best single sentence (the earlier one of equal scores), as `score_of`
+    in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
+    (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
+    whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
+    rows = [_coverage(text[s:e].lower(), needles, total) for s, e in spans]
+    if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
+        order: list[int] = list(range(len(spans)))
+        bonus = float("inf")
+    else:
+        order = sorted(range(len(spans)), key=lambda i: -rows[i][0])
+        bonus = KIND_BONUS if kind is not None else 0.0
+    best, best_score = -1, 0.0
+    for i in order:
+        coverage, found = rows[i]
+        if best >= 0 and coverage + bonus < best_score:
+            break
+        score = _lexical(coverage, found)
+        if kind is not None and holds(kind, text[spans[i][0] : spans[i][1]]):
+            score += KIND_BONUS
+        if best < 0 or score > best_score or (score == best_score and i < best):
+            best, best_score = i, score
+    return best, best_score
 
 
 def names_only(sentence: str, terms: Sequence[WeightedTerm]) -> bool:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from retrieval import WeightedTerm, answer_sentence, split_sentences
-from retrieval.sentence import names_only, span_score
+from retrieval.answer_type import AnswerKind
+from retrieval.sentence import (
+    best_sentence_score,
+    lexical_sentence_score,
+    names_only,
+    present_terms,
+    span_score,
+)
 
 PASSAGE = (
     "三是进一步完善“三个机制”，落实好离休干部的生活待遇。落实好老干部的生活待遇，是党的老干部工作的基本政策原则。"
@@ -140,3 +147,53 @@ def test_a_table_row_is_one_statement_its_semicolons_separate_fields() -> None:
     assert found is not None and found.text == row  # 责任单位 is not cut off
     text = "要做好三件事：一是体检；二是走访；三是慰问。"  # a sentence with a full stop still splits at ；
     assert len(split_sentences(text)) == 3
+
+
+# Scoring sentences in order of the bound their coverage sets (retrieval/sentence.py) must choose what
+# scoring every sentence in full chooses: the same best score, the same span, the same score of it.
+_WORDS = ["体检", "规定", "离休干部", "每年", "2万元", "三人", "2024年"]
+_FILLER = ["的", "是", "进一步完善工作机制", "落实好生活待遇", " ", "一是"]
+_sentence = st.tuples(
+    st.lists(st.sampled_from(_WORDS + _FILLER), min_size=1, max_size=6).map("".join),
+    st.sampled_from(["。", "！", "；", "\n", ""]),
+).map("".join)
+_texts = st.lists(_sentence, max_size=6).map("".join)
+_terms = st.lists(
+    st.builds(
+        WeightedTerm,
+        st.sampled_from([*_WORDS, "干部", "体检规定", "离休规定"]),
+        st.floats(min_value=0.0, max_value=8.0, allow_nan=False),
+    ),
+    max_size=6,
+)
+_kinds = st.sampled_from([None, "amount", "money", "people", "year", "time"])
+
+
+# the sentence holding most of the words scores less than the next one, which holds them side by side
+_SPREAD = "体检进一步完善工作机制规定。体检规定。"
+_SPREAD_TERMS = [WeightedTerm("体检", 1.0), WeightedTerm("规定", 1.0)]
+
+
+@settings(deadline=None)  # the machine is shared: a slow example is no failure
+@given(_texts, _terms)
+@example(_SPREAD, _SPREAD_TERMS)
+def test_the_best_sentence_score_is_the_best_of_every_sentence_scored_in_full(
+    text: str, words: list[WeightedTerm]
+) -> None:
+    total = sum(t.weight for t in words)
+    present = present_terms(text, words)
+    every = [lexical_sentence_score(text[s:e], present, total) for s, e in split_sentences(text)]
+    assert best_sentence_score(text, words) == max(every, default=0.0)
+
+
+@settings(deadline=None)
+@given(_texts, _terms, _terms, _kinds)
+@example(_SPREAD, _SPREAD_TERMS, [], None)
+@example("共2万元。共三人。", [WeightedTerm("共", 1.0)], [], "money")
+def test_the_answer_sentence_is_the_one_scoring_every_sentence_in_full_chooses(
+    text: str, words: list[WeightedTerm], extra: list[WeightedTerm], kind: AnswerKind | None
+) -> None:
+    # with dense cosines of weight 0 every sentence is scored in full, and the scores are the same
+    every = [0.0] * len(split_sentences(text))
+    full = answer_sentence(text, words, every, 0.0, topic="离休干部", extra=extra, kind=kind)
+    assert answer_sentence(text, words, topic="离休干部", extra=extra, kind=kind) == full
