@@ -81,7 +81,7 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
         if answer.filters.fallback:
             _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
         else:
-            _labelled(doc, "筛选", f"仅限：{answer.filters.label}")
+            _labelled(doc, "筛选", answer.filters.label)
     if (note := typo_note(answer.typos)) is not None:
         _labelled(doc, "纠错", note)
     if not answer.hits:

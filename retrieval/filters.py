@@ -94,15 +94,19 @@ class Filters:
             include_undated=False if dated else self.include_undated,
         )
 
-    def describe(self) -> str:
-        """A short Chinese label, e.g. 「沈伟 · 2024 年」 or 「2024-03-01 至 2024-06-30 · 讲话 #5」."""
+    def describe(self, titles: Mapping[int, str] | None = None) -> str:
+        """A short Chinese label, e.g. 「沈伟 · 2024 年」 or 「2024-03-01 至 2024-06-30 · 讲话 #5」; with the
+        speeches' `titles`, 「讲话 #5《在全市老干部工作会议上的讲话》」."""
         parts = []
         if self.speakers:
             parts.append("、".join(self.speakers))
         if self.since or self.until:
             parts.append(_describe_dates(self.since, self.until))
         if self.speeches:
-            parts.append("讲话 " + "、".join(f"#{s}" for s in self.speeches))
+            named = titles or {}
+            parts.append(
+                "讲话 " + "、".join(f"#{s}《{named[s]}》" if named.get(s) else f"#{s}" for s in self.speeches)
+            )
         return " · ".join(parts)
 
     def to_json(self) -> dict[str, object]:
@@ -123,10 +127,11 @@ class FilterReport:
     detected: Filters  # the part read from the question; `auto_filter=False` removes it
     passages: int  # how many passages the filter allows
     fallback: bool  # True: the filter allowed nothing, so the results are unfiltered
+    titles: tuple[tuple[int, str], ...] = ()  # (id, title) of the speeches a speech filter names
 
     @property
     def label(self) -> str:
-        return self.applied.describe()
+        return self.applied.describe(dict(self.titles))
 
     def to_json(self) -> dict[str, object]:
         auto = [

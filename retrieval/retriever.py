@@ -461,10 +461,14 @@ class Retriever:
         applied = given.fill(detected.filters if detected else Filters())
         if not applied:
             return None, None, None
-        named = self.facets().named
-        speech_ids = [s.id for s in self.store.speeches() if speech_matches(s, applied, named.get(s.id, ()))]
+        years = self.facets().named
+        speeches = self.store.speeches()
+        speech_ids = [s.id for s in speeches if speech_matches(s, applied, years.get(s.id, ()))]
         allowed = self.store.passage_ids_of(speech_ids)
-        report = FilterReport(applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0)
+        titles = tuple((s.id, s.title) for s in speeches if s.id in applied.speeches)
+        report = FilterReport(
+            applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0, titles=titles
+        )
         if report.fallback:
             return report, None, None
         # the words naming a filter that is applied — read from the question or given alike (「沈伟讲了什么」

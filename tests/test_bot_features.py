@@ -87,7 +87,7 @@ async def test_only_this_speech_asks_again_within_it(api: FakeBotAPI, seed_servi
         if "更多结果 ▶" in labels(within):
             await feed(app, api.make_callback_update(within, within.button_data("更多结果")))
     assert within is not answer and answer.edit_count == 0  # a new message; the answer stays
-    assert first_page.split("\n")[1] == f"仅限：讲话 #{speech}"
+    assert re.fullmatch(rf"仅限：讲话 #{speech}《[^》]+》", first_page.split("\n")[1])  # with its title
     assert all(f"讲话 #{speech}" in b for b in blocks_of(first_page) + blocks(within))
     assert not any(label.startswith("只看这篇讲话") for label in labels(within))
     assert all(len(b["callback_data"].encode()) <= 64 for b in answer.buttons + within.buttons)
@@ -186,7 +186,7 @@ async def test_new_buttons_work_after_a_restart(api: FakeBotAPI, seed_service: S
         for label in ("只看这篇讲话 1", "导出 Word", "取消筛选"):
             await feed(app, api.make_callback_update(answer, answer.button_data(label)))
     assert api.calls_of("sendDocument") and "仅限" not in answer.plain_text
-    assert "仅限：讲话 #2" in api.messages(USER)[1].plain_text
+    assert "仅限：讲话 #2《" in api.messages(USER)[1].plain_text
     assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
 
 
@@ -232,7 +232,8 @@ async def test_a_pin_pressed_within_one_speech_keeps_that_view(
     (state,) = store.pins()
     assert state.pin.passage_id == data.passage_id
     assert within.edit_count == 1 and answer.plain_text == before  # the message pressed under, only
-    assert within.plain_text.split("\n")[1] == header == f"仅限：讲话 #{speech}"  # still within the speech
+    assert within.plain_text.split("\n")[1] == header  # still within the speech
+    assert re.fullmatch(rf"仅限：讲话 #{speech}《[^》]+》", header)
     top, *rest = blocks(within)
     assert "📌 标准答案" in top.split("\n")[0] and body(top) == body(pressed)
     assert all(f"讲话 #{speech}" in b for b in [top, *rest])

@@ -137,6 +137,8 @@ def test_labels_are_short_chinese() -> None:
         "2024-03-05 至 2024-06-30 · 讲话 #5、#7"
     )
     assert Filters(since="2022-01-01").describe() == "2022 年起"
+    titles = {5: "在全市老干部工作会议上的讲话"}
+    assert Filters(speeches=(5, 7)).describe(titles) == "讲话 #5《在全市老干部工作会议上的讲话》、#7"
 
 
 @pytest.mark.parametrize(
