@@ -50,32 +50,34 @@ class Example:
 
 class CachedQueries:
     """An embedder whose query vectors are kept in a store's vector cache (keyed "<model>+query"), so a
-    second fit or report embeds no question again."""
+    second fit or report embeds no question again. With `kind="passage"` and a `tag` it keeps passage-kind
+    vectors of other texts instead (keyed "<model>+<tag>": sentences, for scripts/probe_sentence_dense.py)."""
 
-    def __init__(self, embedder: Embedder, store: Store) -> None:
+    def __init__(self, embedder: Embedder, store: Store, kind: str = "query", tag: str | None = None) -> None:
         self.inner, self.store = embedder, store
         self.key, self.dim = embedder.key, embedder.dim
-        self.cache_key = f"{embedder.key}+query"
+        self.kind = kind
+        self.cache_key = f"{embedder.key}+{tag or kind}"
 
     def embed_batch(self, texts: Sequence[str], kind: str) -> np.ndarray:
-        if kind != "query":
+        if kind != self.kind:
             return self.inner.embed_batch(texts, kind)  # type: ignore[arg-type]
         hashes = [content_hash(t) for t in texts]
         have = self.store.cached_vectors(self.cache_key, hashes, self.dim)
         missing = [(h, t) for h, t in zip(hashes, texts, strict=True) if h not in have]
         if missing:
-            vectors = self.inner.embed_batch([t for _, t in missing], "query")
+            vectors = self.inner.embed_batch([t for _, t in missing], kind)  # type: ignore[arg-type]
             self.store.cache_vectors(self.cache_key, zip([h for h, _ in missing], vectors, strict=True))
             have.update(zip([h for h, _ in missing], vectors, strict=True))
         return np.stack([have[h] for h in hashes])
 
     def warm(self, texts: Iterable[str], progress: Progress | None = None) -> None:
-        """Embed, in batches, the questions not cached yet."""
+        """Embed, in batches, the texts not cached yet."""
         todo = {content_hash(t): t for t in texts}
         have = self.store.cached_vectors(self.cache_key, list(todo), self.dim)
         missing = [t for h, t in todo.items() if h not in have]
         for start in range(0, len(missing), 32):
-            self.embed_batch(missing[start : start + 32], "query")
+            self.embed_batch(missing[start : start + 32], self.kind)
             if progress is not None:
                 progress(min(start + 32, len(missing)), len(missing))
 

@@ -231,19 +231,6 @@ def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateR
     return True
 
 
-_NAMED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年|([〇○零一二三四五六七八九]{4})\s*年")
-
-
-def named_years(text: str) -> tuple[DateRange, ...]:
-    """The years a title or heading names (「2024年重点工作」, 「二〇二四年工作要点」), each as its days."""
-    years = set()
-    for m in _NAMED_YEAR.finditer(text):
-        value = int(m.group(1)) if m.group(1) else numeral_value(m.group(2))
-        if value is not None and 1900 <= value <= 2100:
-            years.add(value)
-    return tuple(DateRange(date(y, 1, 1), date(y, 12, 31)) for y in sorted(years))
-
-
 @dataclass(frozen=True)
 class Facets:
     """What the library knows about its speeches, for reading filters out of questions."""
@@ -319,6 +306,14 @@ def _number(text: str) -> int:
     value = numeral_value(text)
     assert value is not None, text  # the patterns admit only well-formed numerals
     return value
+
+
+_NAMED_YEAR = re.compile(rf"(?<![0-9])({_YEAR})\s*年")
+
+
+def named_years(text: str) -> tuple[DateRange, ...]:
+    """The years a title or heading names (「2024年重点工作」, 「二〇二四年工作要点」), each as its days."""
+    return tuple(_period(year) for year in sorted({_number(m[1]) for m in _NAMED_YEAR.finditer(text)}))
 
 
 def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:

@@ -197,17 +197,14 @@ class Retriever:
             if len(kept) > want:
                 break
 
+        # the best passage as the evidence reads it: heading, text, and the speech's title, speaker and date
+        # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
+        top = kept[0][0] if kept else None
+        top_whole = f"{lexical_input(top.text, top.section)} {source_text(top)}" if top is not None else ""
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            # the speech's title counts: a notice names its subject there (「老年大学…招生简章」), not in each item
-            top_text=(
-                to_simplified(
-                    f"{lexical_input(kept[0][0].text, kept[0][0].section)} {source_text(kept[0][0])}"
-                )
-                if kept
-                else ""
-            ),
+            top_text=to_simplified(top_whole),
             passages=self.index.lexical.size,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
@@ -233,9 +230,7 @@ class Retriever:
                 unseen_share=unseen_share(evidence),
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
-                figure_missing=figure_missing(
-                    text, f"{kept[0][0].section or ''} {kept[0][0].text} {source_text(kept[0][0])}"
-                ),
+                figure_missing=figure_missing(text, top_whole),
             )
             if kept
             else None

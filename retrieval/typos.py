@@ -130,12 +130,10 @@ class HomophoneCorrector:
         for typo in found:
             kept.update(range(typo.start, typo.start + len(typo.wrong)))
         candidates = _candidates(text)
-        # where a word of two or more characters the library holds ends: a localizer there is its postposition
-        ends = {at + len(w) for at, w in candidates if len(w) >= 2 and self._frequency(w) > 0}
         for start, word in candidates:
             if not 2 <= len(word) <= _LONGEST or not all(_HAN.fullmatch(c) for c in word):
                 continue
-            if word[0] in _LOCALIZERS and start in ends:
+            if word[0] in _LOCALIZERS and self._follows_word(candidates, start):
                 continue  # 「工作里起什么作用」: 里 belongs to 工作, and 里起 is no word (not 立起)
             if set(word) & skip or INTERROGATIVE.search(word):
                 continue
@@ -154,6 +152,11 @@ class HomophoneCorrector:
                 found.append(Typo(question[start : start + len(word)], right, start))
         return tuple(sorted(found, key=lambda t: t.start))
 
+    def _follows_word(self, candidates: Sequence[tuple[int, str]], start: int) -> bool:
+        """Whether a word of two or more characters the library holds ends where `start` is (a localizer
+        there is its postposition)."""
+        return any(at + len(w) == start and len(w) >= 2 and self._frequency(w) > 0 for at, w in candidates)
+
     def _names(
         self, question: str, text: str, names: Sequence[str], kept: set[int], skip: frozenset[str]
     ) -> list[Typo]:
@@ -161,17 +164,23 @@ class HomophoneCorrector:
         the speaker, so the question is filtered by them. Only where the typed form is no text of the
         library (王明, named in a speech, stays 王明) and the changed character is no function word."""
         found: list[Typo] = []
+        present = set(text)
         for name in names:
             if not 2 <= len(name) <= _LONGEST or not all(_HAN.fullmatch(c) for c in name):
                 continue
-            sound = word_readings(name)
+            if sum(c in present for c in name) < len(name) - 1:
+                continue  # no window of the question can differ from the name in one character only
             for start in range(len(text) - len(name) + 1):
                 typed = text[start : start + len(name)]
                 differ = [j for j in range(len(name)) if typed[j] != name[j]]
                 if len(differ) != 1 or kept & set(range(start, start + len(name))):
                     continue
                 j = differ[0]
-                if not _HAN.fullmatch(typed[j]) or typed[j] in skip or sound[j] not in _readings(typed[j]):
+                if (
+                    not _HAN.fullmatch(typed[j])
+                    or typed[j] in skip
+                    or word_readings(name)[j] not in _readings(typed[j])  # pypinyin is read only here
+                ):
                     continue
                 if self._frequency(typed) > 0 or any(
                     t.start < start + len(name) and start < t.start + len(t.wrong) for t in found

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -30,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import cmrc_library, load_cmrc
 from bench.confidence import CachedQueries
 from corpus import to_simplified
-from index import DEFAULT_MODEL, Library, embedding_key
+from index import DEFAULT_MODEL
 from retrieval import Retriever, split_sentences
 from retrieval.evaluate import is_relevant, sentence_holds
 from retrieval.sentence import AnswerSentence, answer_sentence
@@ -62,20 +61,6 @@ class SentenceDense(Retriever):
         return None if found is None else replace(found, text=record.text[found.start : found.end])
 
 
-def sentence_vectors(library: Library, embedder, texts: Sequence[str]) -> dict[str, np.ndarray]:
-    store = library.store
-    key = f"{embedder.key}+sentence"
-    hashes = {t: embedding_key(t) for t in texts}
-    have = store.cached_vectors(key, list(hashes.values()), embedder.dim)
-    missing = [t for t in texts if hashes[t] not in have]
-    for start in range(0, len(missing), 32):
-        batch = missing[start : start + 32]
-        fresh = embedder.embed_batch(batch, "passage")
-        store.cache_vectors(key, [(hashes[t], v) for t, v in zip(batch, fresh, strict=True)])
-        have.update((hashes[t], v) for t, v in zip(batch, fresh, strict=True))
-    return {t: have[hashes[t]] for t in texts}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -99,7 +84,9 @@ def main() -> None:
             kept.append(q)
             passages.add(to_simplified(hits[0].passage.text))
     texts = list(dict.fromkeys(t[s:e] for t in sorted(passages) for s, e in split_sentences(t)))
-    SentenceDense.vectors = sentence_vectors(library, embedder, texts)
+    sentences = CachedQueries(embedder, library.store, kind="passage", tag="sentence")
+    sentences.warm(texts)
+    SentenceDense.vectors = dict(zip(texts, sentences.embed_batch(texts, "passage"), strict=True))
     print(
         f"{len(questions)} CMRC trial questions, {len(kept)} with the right context first; {len(texts)} sentences"
     )

@@ -11,6 +11,7 @@ import docx
 import pytest
 import pytest_asyncio
 
+from bot import BotApplication
 from bot import callbacks as cb
 from retrieval import SpeechService
 
@@ -208,6 +209,20 @@ def pin_label(message: SentMessage, rank: int) -> str:
     return message.button_data(f"📌 设为标准答案 {rank}")
 
 
+async def pin_outside_speech_2(
+    app: BotApplication, api: FakeBotAPI, answer: SentMessage, first_rank: int
+) -> tuple[str, cb.PinPassage]:
+    """As the admin, press 📌 under the first result shown (ranks from `first_rank`) that the filter read from
+    the question (沈伟: speech 2) would leave out; its block and the button's data."""
+    rank, pressed = next(
+        (i, b) for i, b in enumerate(blocks(answer), first_rank) if "讲话 #2" not in b.split("\n")[1]
+    )
+    data = cb.decode(pin_label(answer, rank))
+    assert isinstance(data, cb.PinPassage)
+    await feed(app, api.make_callback_update(answer, pin_label(answer, rank), user_id=ADMIN))
+    return pressed, data
+
+
 def body(block: str) -> str:
     """A result block without its first line (the title, which a pin marks with 📌)."""
     return re.sub(r"^\d+\. ", "", block.split("\n", 1)[1])
@@ -252,13 +267,7 @@ async def test_a_pin_pressed_on_a_later_page_pins_that_passage_and_shows_it_firs
         await feed(app, api.make_callback_update(answer, answer.button_data("取消筛选"), user_id=ADMIN))
         await feed(app, api.make_callback_update(answer, answer.button_data("更多结果"), user_id=ADMIN))
         assert "第 6–10 条" in answer.plain_text and "仅限" not in answer.plain_text
-        # a result the filter read from the question (沈伟: speech 2) would leave out
-        rank, pressed = next(
-            (i, b) for i, b in enumerate(blocks(answer), 6) if "讲话 #2" not in b.split("\n")[1]
-        )
-        data = cb.decode(pin_label(answer, rank))
-        assert isinstance(data, cb.PinPassage)
-        await feed(app, api.make_callback_update(answer, pin_label(answer, rank), user_id=ADMIN))
+        pressed, data = await pin_outside_speech_2(app, api, answer, first_rank=6)
     (state,) = store.pins()
     assert state.pin.passage_id == data.passage_id
     # the pinned passage moved to the top of the first page of the same view: shown there, and said so
@@ -281,13 +290,7 @@ async def test_a_pin_pressed_without_the_filter_keeps_the_filter_off(
         await feed(app, api.make_text_update(BY_SPEAKER, user_id=ADMIN))
         answer = api.last_message(ADMIN)
         await feed(app, api.make_callback_update(answer, answer.button_data("取消筛选"), user_id=ADMIN))
-        # a result from a speech the filter (沈伟: speech 2) would leave out
-        rank, pressed = next(
-            (i, b) for i, b in enumerate(blocks(answer), 1) if "讲话 #2" not in b.split("\n")[1]
-        )
-        data = cb.decode(pin_label(answer, rank))
-        await feed(app, api.make_callback_update(answer, pin_label(answer, rank), user_id=ADMIN))
-    assert isinstance(data, cb.PinPassage)
+        pressed, data = await pin_outside_speech_2(app, api, answer, first_rank=1)
     (state,) = store.pins()
     assert state.pin.passage_id == data.passage_id
     assert "仅限" not in answer.plain_text and "取消筛选" not in labels(answer)

@@ -4,7 +4,8 @@ embedder, real FAISS, bm25s, jieba and SQLite)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -55,14 +56,25 @@ FILES = [
 ]
 
 
+@contextmanager
+def speeches_library(
+    home: Path, embedder: FakeEmbedder, files: Sequence[tuple[str, str]]
+) -> Iterator[tuple[Library, Retriever]]:
+    """A library of these (file name, text) speech files, indexed, with a retriever over it."""
+    library = Library(home)
+    outcomes = library.add_documents([Document(name, text, "utf-8") for name, text in files])
+    assert all(o.error is None for o in outcomes)
+    library.build(embedder)
+    try:
+        yield library, Retriever(library.store, library.load(embedder.key), embedder)
+    finally:
+        library.close()
+
+
 @pytest.fixture
 def library(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Library]:
-    library = Library(tmp_path / "home")
-    outcomes = library.add_documents([Document(name, text, "utf-8") for name, text in FILES])
-    assert all(o.error is None for o in outcomes)
-    library.build(fake_embedder)
-    yield library
-    library.close()
+    with speeches_library(tmp_path / "home", fake_embedder, FILES) as (library, _):
+        yield library
 
 
 @pytest.fixture
@@ -359,21 +371,17 @@ def test_a_year_in_the_question_keeps_a_speech_whose_heading_names_it(
     """A year-end speech dated 2023-12-28 sets the 2024 tasks under 「二、2024年重点工作」: a question about
     2024 is filtered to the speeches dated 2024 *and* this one. A year the speech does not name (2022)
     still leaves it out."""
-    library = Library(tmp_path / "home")
     files = [
         ("year-end.txt", YEAR_END),
         ("2024.txt", speech_file("关于老年大学的讲话", "（2024年4月2日）", "王芳", "老年大学招生")),
         ("2022.txt", speech_file("关于活动中心的讲话", "（2022年5月6日）", "李华", "活动中心管理")),
     ]
-    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
-    library.build(fake_embedder)
-    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
-    answer = retriever.search(question, k=5, auto_filter=True)
-    assert answer.filters is not None and not answer.filters.fallback
-    year_end = speech_id(library, "year-end.txt")
-    assert (year_end in {h.passage.speech_id for h in answer.hits}) is found
-    assert speech_id(library, "2022.txt") not in {h.passage.speech_id for h in answer.hits} or not found
-    library.close()
+    with speeches_library(tmp_path / "home", fake_embedder, files) as (library, retriever):
+        answer = retriever.search(question, k=5, auto_filter=True)
+        assert answer.filters is not None and not answer.filters.fallback
+        year_end = speech_id(library, "year-end.txt")
+        assert (year_end in {h.passage.speech_id for h in answer.hits}) is found
+        assert speech_id(library, "2022.txt") not in {h.passage.speech_id for h in answer.hits} or not found
 
 
 def test_a_given_date_range_is_the_speech_date_alone(library: Library) -> None:

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from corpus import Document
-from index import LexicalIndex, Library, dictionary_words, get_tokenizer, jieba_cut
+from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
 from retrieval import Retriever, RetrieverConfig, typo_note
 from retrieval.evaluate import load_questions
 from retrieval.typos import HomophoneCorrector, apply_corrections
 
 from .fakes import FakeEmbedder
-from .test_retrieval_filters import speech_file
+from .test_retrieval_filters import speech_file, speeches_library
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
@@ -139,7 +138,6 @@ def test_a_speaker_the_library_knows_is_not_corrected_into_another_name(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
     """汪明 and 王明 sound alike; a question naming the speaker 汪明 is filtered by him, not read as 王明."""
-    library = Library(tmp_path / "home")
     files = [
         ("wang.txt", speech_file("关于老干部活动中心的讲话", "（2024年9月9日）", "汪明", "活动中心管理")),
         (
@@ -147,13 +145,10 @@ def test_a_speaker_the_library_knows_is_not_corrected_into_another_name(
             speech_file("关于老年大学的讲话", "（2024年4月2日）", "李华", "王明同志提出的老年大学建设"),
         ),
     ]
-    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
-    library.build(fake_embedder)
-    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
-    answer = retriever.search("汪明同志讲的活动中心管理", k=3, auto_filter=True)
+    with speeches_library(tmp_path / "home", fake_embedder, files) as (_, retriever):
+        answer = retriever.search("汪明同志讲的活动中心管理", k=3, auto_filter=True)
     assert answer.typos == ()
     assert answer.filters is not None and answer.filters.applied.speakers == ("汪明",)
-    library.close()
 
 
 @pytest.mark.parametrize("question", ["向亮同志强调了什么", "汪明局长讲了哪些要求", "请问汪明副书记的讲话"])
@@ -209,15 +204,12 @@ def test_a_speaker_typed_with_a_homophone_is_read_as_the_speaker_and_filters(
 ) -> None:
     """沈玮 sounds as the speaker 沈伟 and is written nowhere in the library: the question means him. 为 is a
     function word (沈为讲话 is no name), and 审委 changes both characters: neither is read as 沈伟."""
-    library = Library(tmp_path / "home")
     files = [
         ("shen.txt", speech_file("关于老干部活动中心的讲话", "（2024年9月9日）", "沈伟", "活动中心管理")),
         ("li.txt", speech_file("关于老年大学的讲话", "（2024年4月2日）", "李华", "活动中心管理和老年大学")),
     ]
-    assert all(o.error is None for o in library.add_documents([Document(n, t, "utf-8") for n, t in files]))
-    library.build(fake_embedder)
-    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
-    answer = retriever.search(question, k=3, auto_filter=True)
+    with speeches_library(tmp_path / "home", fake_embedder, files) as (_, retriever):
+        answer = retriever.search(question, k=3, auto_filter=True)
     if wrong is None:
         assert all(t.right != "沈伟" for t in answer.typos)
     else:
@@ -225,7 +217,6 @@ def test_a_speaker_typed_with_a_homophone_is_read_as_the_speaker_and_filters(
         assert typo_note(answer.typos) == f"已按「沈伟」查找（问题中为「{wrong}」）"
         assert answer.filters is not None and answer.filters.applied.speakers == ("沈伟",)
         assert {h.passage.speech_id for h in answer.hits} == {1}
-    library.close()
 
 
 def test_a_name_the_library_writes_is_not_read_as_a_speaker_of_the_same_sound() -> None:
