@@ -122,7 +122,10 @@ def _text_lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
 
 
 def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
-    chars = [c for c in raw.get("chars", ()) if c.get("text") and not c["text"].isspace()]
+    # pdfplumber lists a ligature glyph (one char whose text is "ff", "fi"…) once per letter: the same
+    # object twice, which would print "Offffice" for "Office"
+    unique = {id(c): c for c in raw.get("chars", ())}.values()
+    chars = [c for c in unique if c.get("text") and not c["text"].isspace()]
     line = _chars_line(chars)
     if line is None:
         return None
