@@ -17,7 +17,7 @@ from .layout import is_page_number
 from .numerals import NUMERAL_CHARS, numeral_value
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import parse_document
+from .parse import is_person_name, parse_document
 from .reader import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
@@ -59,6 +59,7 @@ __all__ = [
     "image_text",
     "installed_engines",
     "is_page_number",
+    "is_person_name",
     "iter_speech_files",
     "numeral_value",
     "parse_document",

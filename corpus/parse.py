@@ -338,7 +338,7 @@ def _read_header_from(
             h.issuer = h.issuer or letterhead.group(1)
         elif h.title is None:
             h.title = line.title_text
-        elif h.speaker is None and _is_person_name(text):
+        elif h.speaker is None and is_person_name(text):
             h.speaker = text
         elif h.speaker is None and (name := _speaker_with_post(line.title_text)):
             h.speaker = name
@@ -421,12 +421,12 @@ def _speaker_with_post(title_text: str) -> str | None:
     """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
     space between them or none: a PDF or a typist may drop it)."""
     parts = title_text.split()
-    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _is_person_name(parts[1]):
+    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and is_person_name(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
             post, name = title_text[:-size], title_text[-size:]
-            if 2 <= len(post) <= 20 and _POST.search(post) and _is_person_name(name):
+            if 2 <= len(post) <= 20 and _POST.search(post) and is_person_name(name):
                 return name
     return None
 
@@ -437,7 +437,7 @@ _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[
 def _speaker_line(text: str) -> str | None:
     """The speaker a header line names: a person's name alone, or after their post."""
     compact = text.strip()
-    if _is_person_name("".join(compact.split())):
+    if is_person_name("".join(compact.split())):
         return "".join(compact.split())
     return _speaker_with_post(compact)
 
@@ -513,7 +513,7 @@ def _cn_number(text: str | None) -> str | None:
     return str(value) if value is not None else None
 
 
-def _is_person_name(text: str) -> bool:
+def is_person_name(text: str) -> bool:
     """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
     judged in simplified script (歐陽明 as 欧阳明)."""
     text = to_simplified(text)

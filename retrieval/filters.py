@@ -8,7 +8,9 @@ question still gets k results when k passages pass the filter.
 (「沈伟同志讲话中关于老年大学的内容」), a year (「2024年…」), a month or day, or a range
 (「2023年至2024年」「2024年3月到6月」「2022年以来」). What counts as known comes from the library's own
 speech metadata (`Facets`): a year no speech is dated in, or a name no speech has as its speaker, is
-just a word of the question.
+just a word of the question — unless the question names it as whose or when the speech was
+(「王建国同志的讲话」「2019年的讲话」「2019年全市老干部工作会议上」): then it is a filter that allows nothing,
+and the user is told so above the unfiltered results.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from corpus import numeral_value, to_simplified
+from corpus import is_person_name, numeral_value, to_simplified
 from index import SpeechRecord
 
 from .errors import QueryError
@@ -366,18 +368,64 @@ def detect_filters(question: str, facets: Facets) -> Detected:
             continue
         speakers.append(name)
         spans.append((where[at], where[at + len(name) - 1] + 1))
+    if not speakers and facets.speakers:
+        for name, (start, end) in _speakers_named(compact):
+            if not any(name in known or known in name for known in facets.speakers):
+                speakers.append(name)  # a speaker the library does not have: allows no speech
+                spans.append((where[start], where[end - 1] + 1))
+                break
     since = until = None
+    known_dates = False
     found = _dates_in(question)
-    if found is not None and facets.dated_within(found[0]):
-        wanted, span = found
-        since = wanted.start.isoformat() if wanted.start else None
-        until = wanted.end.isoformat() if wanted.end else None
-        spans.append(span)
+    if found is not None:
+        known_dates = facets.dated_within(found[0])
+        # a date no speech has, named as when a speech was given, is a filter that allows nothing
+        if known_dates or (facets.periods and _SPEECH_AFTER_DATE.match(question, found[1][1])):
+            wanted, span = found
+            since = wanted.start.isoformat() if wanted.start else None
+            until = wanted.end.isoformat() if wanted.end else None
+            spans.append(span)
     # A year in a question is often what the speech talks about (「2024年工作要点」), not when it was
     # given: a speech whose date is unknown is kept; only speeches dated outside the range are left out.
-    dated = since is not None or until is not None
-    filters = Filters(speakers=tuple(speakers), since=since, until=until, include_undated=dated)
+    filters = Filters(speakers=tuple(speakers), since=since, until=until, include_undated=known_dates)
     return Detected(filters, tuple(spans))
+
+
+# What follows a date that names when a speech was given: 「2019年的讲话」「2019年全市老干部工作会议上」.
+_SPEECH_AFTER_DATE = re.compile(
+    r"\s*(?:的|召开的|举行的)?[^，。；？！,;?!\s]{0,12}?(?:讲话|发言|致辞|报告会|会议|会上|大会)"
+)
+# A person named with a title as the one who spoke: 「王建国同志的讲话」「李明书记在…会议上的讲话」.
+_TITLES = frozenset(
+    "同志 书记 部长 局长 主任 市长 省长 县长 区长 主席 秘书长 巡视员 厅长 处长 组长 校长 院长 委员".split()
+)
+_SPOKE = re.compile(
+    r"(?:的|所作的|作的|在[^，。；？！,;?!]{0,24}?上的?)?"
+    r"(?:讲话|发言|致辞|报告|讲的|讲了|讲过|说的|说了|说过|提出|强调|指出)"
+)
+
+
+def _speakers_named(compact: str) -> list[tuple[str, tuple[int, int]]]:
+    """Person names the question gives as a speech's speaker — a name jieba tags as a person, with a
+    surname, then a title, then a word of speaking — each with its [start, end) in `compact`."""
+    if not any(title in compact for title in _TITLES):
+        return []
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    words = [(pair.word, pair.flag) for pair in jieba.posseg.lcut(compact)]
+    out, at = [], 0
+    for i, (word, flag) in enumerate(words):
+        start, at = at, at + len(word)
+        if not flag.startswith("nr") or len(word) < 2 or not is_person_name(word):
+            continue
+        j = i + 1 + (i + 1 < len(words) and words[i + 1][0] == "副")
+        if j < len(words) and words[j][0] in _TITLES:
+            after = at + sum(len(w) for w, _ in words[i + 1 : j + 1])
+            if _SPOKE.match(compact, after):
+                out.append((word, (start, at)))
+    return out
 
 
 def _compact(text: str) -> tuple[str, list[int]]:

@@ -127,13 +127,38 @@ def test_speakers_and_dates_the_library_has_are_read_from_the_question(
     "question",
     [
         "2019年老干部工作",  # no speech of 2019: the year is only a word
-        "王芳同志讲话",  # no speech by 王芳
+        "王芳同志的先进事迹",  # 王芳 is a person the question talks about, not a speaker
+        "2035年远景目标",
+        "习近平总书记重要讲话精神",  # a speech quoted, not a speech of the library
+        "市委王书记的讲话",  # a surname alone names nobody
         "2024年2月30日的讲话",  # not a date
         "离休干部体检规定是什么？",
     ],
 )
 def test_what_the_library_does_not_have_is_not_a_filter(question: str) -> None:
     assert not detect_filters(question, FACETS).filters
+
+
+@pytest.mark.parametrize(
+    ("question", "speakers", "since", "until", "named"),
+    [
+        ("王建国同志讲话中关于老年大学的内容", ("王建国",), None, None, "王建国"),
+        ("请问李明书记在全市老干部工作会议上的讲话讲了什么", ("李明",), None, None, "李明"),
+        ("张伟副市长致辞提到哪些工作", ("张伟",), None, None, "张伟"),
+        ("欧阳明部长的讲话", ("欧阳明",), None, None, "欧阳明"),
+        ("2019年的讲话中关于体检的内容", (), "2019-01-01", "2019-12-31", "2019年"),
+        ("2019年全市老干部工作会议上提出了什么", (), "2019-01-01", "2019-12-31", "2019年"),
+    ],
+)
+def test_a_speaker_or_year_named_as_the_speechs_but_unknown_is_a_filter_that_allows_nothing(
+    question: str, speakers: tuple[str, ...], since: str | None, until: str | None, named: str
+) -> None:
+    detected = detect_filters(question, FACETS)
+    # undated speeches are not kept: the question asked for a speech given then, and none is dated so
+    assert detected.filters == Filters(speakers=speakers, since=since, until=until, include_undated=False)
+    assert [question[a:b] for a, b in detected.spans] == [named]
+    # a library that records no speakers and no dates (an encyclopaedia, undated notices) reads nothing
+    assert not detect_filters(question, Facets()).filters
 
 
 def test_facets_come_from_the_speeches_metadata(library: Library) -> None:
@@ -223,6 +248,18 @@ def test_a_filter_that_allows_nothing_gives_unfiltered_results_and_says_so(retri
     answer = retriever.search("老年大学建设", k=3, filters=Filters(speakers=("李四",)))
     assert answer.filters is not None and answer.filters.fallback and answer.filters.passages == 0
     assert len(answer.hits) == 3
+
+
+@pytest.mark.parametrize("question", ["王建国同志讲话中的老年大学建设", "2019年的讲话中的老年大学建设"])
+def test_a_speaker_or_year_the_library_lacks_is_said_and_the_unfiltered_results_follow(
+    retriever: Retriever, library: Library, question: str
+) -> None:
+    answer = retriever.search(question, k=3, auto_filter=True)
+    assert answer.filters is not None and answer.filters.fallback and answer.filters.passages == 0
+    assert answer.filters.label in ("王建国", "2019 年")
+    assert len(answer.hits) == 3
+    # the undated speech alone is not passed off as 2019's: the answer is searched in all speeches
+    assert answer.hits[0].passage.speech_id == speech_id(library, "2023.txt")
 
 
 def test_the_question_names_the_speaker_and_year_and_auto_filter_applies_them(
