@@ -55,6 +55,9 @@ class Line:
     column: int = 0  # on a page set in columns, its column (1 = leftmost; see corpus.columns), else 0
     span: tuple[float, float] = (0.0, 0.0)  # and that column's left and right bounds on its page
     parts: tuple[Line, ...] = ()  # its pieces, where wide gaps (a gutter, a tab) split it, else ()
+    # the width of what it opens with that a line cannot be broken inside — a Latin word, or a character
+    # with the closing mark that may not start a line (「站，」) — when the source says (a PDF), else 0
+    lead: float = 0.0
 
     @property
     def height(self) -> float:
@@ -268,8 +271,9 @@ def _starts_paragraph(
         )
     ):
         return False
-    # The previous line stopped short of the right edge (of its column): it ended its paragraph.
-    if previous.x1 < mp.right - 1.5 * size:
+    # The previous line stopped short of the right edge (of its column): it ended its paragraph — unless
+    # what this line opens with would not have fitted there (a Latin word, or 「站，」 kept together).
+    if previous.x1 < mp.right - 1.5 * size and not (line.lead and previous.x1 + line.lead > mp.right):
         return True
     # A short line with no closing mark after a full line that ends a sentence: a heading (at a page's
     # top no space above it says so), not a paragraph's last line, which ends with its sentence.

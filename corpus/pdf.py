@@ -142,10 +142,14 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
     text = _chars_text(chars)
     if not text:
         return None
-    fonts = Counter(_font_family(c.get("fontname", "")) for c in chars)
+    # A Chinese line's type is that of its Chinese characters: the Latin words in it (Office, WPS) are set
+    # in another font, and a line holding many of them is not a change of type (a heading's).
+    han = [c for c in chars if c["text"] >= "\u2e80"]
+    fonts = Counter(_font_family(c.get("fontname", "")) for c in (han or chars))
     sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars)
     return Line(
         text=text,
+        lead=_lead(sorted(chars, key=lambda c: c["x0"])),
         x0=min(float(c["x0"]) for c in chars),
         x1=max(float(c["x1"]) for c in chars),
         top=min(float(c["top"]) for c in chars),
@@ -153,6 +157,30 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
         font=fonts.most_common(1)[0][0] if fonts else "",
         size=sizes.most_common(1)[0][0] if sizes else 0.0,
     )
+
+
+# Marks a line may not start with (they stay with the character before), and marks it may not end with.
+_NO_START = set("，。、；：！？）」』”’》〉】…,.;:!?)")
+_NO_END = set("（「『“‘《〈【(")
+
+
+def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
+    """The width of the unbreakable start of a line: a Latin word or number, or a character with the
+    closing marks after it (and an opening mark with the character it opens)."""
+    end = 0
+    if chars[0]["text"].isascii() and chars[0]["text"].isalnum():
+        while end + 1 < len(chars) and chars[end + 1]["text"].isascii() and chars[end + 1]["text"].isalnum():
+            if float(chars[end + 1]["x0"]) - float(chars[end]["x1"]) > 0.15 * float(
+                chars[end].get("size") or 1
+            ):
+                break  # a space: the word ended
+            end += 1
+    else:
+        while end + 1 < len(chars) and chars[end]["text"] in _NO_END:
+            end += 1
+        while end + 1 < len(chars) and chars[end + 1]["text"] in _NO_START:
+            end += 1
+    return float(chars[end]["x1"]) - float(chars[0]["x0"])
 
 
 def _pieces(chars: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]

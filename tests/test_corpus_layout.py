@@ -249,3 +249,20 @@ def test_a_paragraph_read_by_ocr_runs_on_across_a_page_break_mid_sentence() -> N
     assert paragraphs([first, second]) == [
         "今年汛期形势严峻，各地要提前做好准备，落实防汛责任，确保人民群众生命财产安全。"
     ]
+
+
+@pytest.mark.parametrize(("room", "lead", "joined"), [(2.5, 2.0, False), (1.8, 2.0, True), (2.5, 3.0, True)])
+def test_a_line_short_of_the_edge_ends_its_paragraph_unless_what_follows_could_not_fit_there(
+    room: float, lead: float, joined: bool
+) -> None:
+    """A line left short because the next one opens with a unit that may not be broken — 「站，」 (a
+    closing mark may not start a line) or a Latin word — is a wrapped line, not a paragraph's end."""
+    full = body_line("为提高老干部工作信息化水平，市委老干部局对办公模板作了统一修订，", 0, indent=True)
+    first = body_line("请各单位于五月十日前登录市委老干部局网", 1)
+    first = Line(first.text, first.x0, RIGHT - room * SIZE, first.top, first.bottom, "Serif", SIZE)
+    second = body_line("站，下载新版的模板文件，安装后在文件菜单中即可找到新建的位置", 2)
+    second = Line(second.text, LEFT, RIGHT, second.top, second.bottom, "Serif", SIZE, lead=lead * SIZE)
+    last = body_line("各单位要按时报送。", 3, indent=True, full=False)
+    pages = [Page(lines=(full, first, second, last), width=WIDTH, height=HEIGHT)]
+    expected = [full.text + first.text + second.text] if joined else [full.text + first.text, second.text]
+    assert paragraphs(pages) == [*expected, last.text]
