@@ -48,6 +48,7 @@ __all__ = [
     "PinMatcher",
     "PinModel",
     "PinRule",
+    "compare_questions",
     "load_pin_judge",
     "pair_features",
     "question_overlap",
@@ -304,6 +305,29 @@ def pair_features(
         dropped=dropped,
         swap=min(added, dropped),
         asks_other=float(new.kinds != pinned.kinds),
+    )
+
+
+def compare_questions(
+    asked: str,
+    pinned: str,
+    passage: str,
+    similarity: float,
+    passage_drop: float,
+    idf: Callable[[str], float],
+    lexicon: Lexicon | None = None,
+) -> PairFeatures:
+    """The features of `asked` against `pinned` pinned to a passage with this text, as matching measures
+    them (`similarity`, `passage_drop`: from the two questions' and the passage's embeddings) — outside a
+    matcher, for labelled pairs of questions a pin model is fitted on."""
+    return pair_features(
+        _Side.of(asked),
+        _Side.of(pinned),
+        fold(passage),
+        similarity,
+        passage_drop,
+        idf,
+        lexicon or bundled_lexicon(),
     )
 
 
