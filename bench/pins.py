@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
@@ -186,6 +188,11 @@ def _gold_span(question: GoldQuestion, texts: Sequence[tuple[int, str]]) -> tupl
     return None
 
 
+def _plain(question: str) -> str:
+    """A question with script, width, case and punctuation folded away."""
+    return re.sub(r"[\W_]+", "", to_simplified(unicodedata.normalize("NFKC", question))).lower()
+
+
 def derived_pairs(
     questions: Sequence[GoldQuestion],
     passages: Sequence[PassageRecord],
@@ -197,12 +204,13 @@ def derived_pairs(
     answers overlap in one passage ask the same thing (a paraphrase); two whose answers lie in different
     sentences of one passage ask another thing about the same topic (a near miss by construction). Two
     answers in one sentence that do not overlap could be either, and give no pair. No pair comes from a
-    passage in `leave_out` (the held-out groups' pinned passages) nor from a question in `skip`."""
+    passage in `leave_out` (the held-out groups' pinned passages) nor from a question in `skip` (however
+    punctuated or written)."""
     texts = [(p.id, to_simplified(p.text)) for p in passages]
-    out, skipped = set(leave_out), set(skip)
+    out, skipped = set(leave_out), {_plain(q) for q in skip}
     asked: dict[int, dict[str, tuple[int, int]]] = {}
     for q in questions:
-        if q.question in skipped or (gold := _gold_span(q, texts)) is None or gold[0] in out:
+        if _plain(q.question) in skipped or (gold := _gold_span(q, texts)) is None or gold[0] in out:
             continue
         asked.setdefault(gold[0], {}).setdefault(q.question, (gold[1], gold[2]))
     text_of = dict(texts)
