@@ -62,6 +62,7 @@ class PinQuestion:
     kind: str
     question: str
     answer: str | None = None  # pinned questions: a piece of the passage to pin
+    batch: str = ""  # groups written later form their own batch, split on their own (earlier splits stay)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,13 @@ def load_pin_questions(path: Path) -> list[PinQuestion]:
             continue
         try:
             row = json.loads(line)
-            item = PinQuestion(str(row["group"]), str(row["kind"]), str(row["question"]), row.get("answer"))
+            item = PinQuestion(
+                str(row["group"]),
+                str(row["kind"]),
+                str(row["question"]),
+                row.get("answer"),
+                str(row.get("batch", "")),
+            )
         except (ValueError, KeyError, TypeError) as e:
             raise BenchError(f"{path.name} 第 {number} 行格式不对：{e}") from e
         if item.kind not in KINDS or (item.kind == "pinned" and not item.answer):
@@ -127,14 +134,18 @@ def load_pin_questions(path: Path) -> list[PinQuestion]:
 
 
 def split_groups(items: Sequence[PinQuestion], seed: int = SPLIT_SEED) -> tuple[set[str], set[str]]:
-    """(tuning groups, held-out groups): half of the pinned groups and half of the unrelated questions each."""
+    """(tuning groups, held-out groups): half of the pinned groups and half of the unrelated questions each,
+    of each batch on its own (so groups added later leave the split of the earlier ones as it was)."""
     tune: set[str] = set()
     held: set[str] = set()
-    for pinned in (True, False):
-        groups = sorted({i.group for i in items if (i.kind != "unrelated") == pinned})
-        random.Random(seed).shuffle(groups)
-        tune |= set(groups[: len(groups) // 2])
-        held |= set(groups[len(groups) // 2 :])
+    for batch in sorted({i.batch for i in items}):
+        for pinned in (True, False):
+            groups = sorted(
+                {i.group for i in items if (i.kind != "unrelated") == pinned and i.batch == batch}
+            )
+            random.Random(seed).shuffle(groups)
+            tune |= set(groups[: len(groups) // 2])
+            held |= set(groups[len(groups) // 2 :])
     return tune, held
 
 
@@ -538,6 +549,10 @@ def _row(name: str, part: str, o: Outcome) -> str:
     )
 
 
+def _batch_name(batch: str) -> str:
+    return f"batch {batch}" if batch else "first batch"
+
+
 def _describe_model(model: PinModel) -> str:
     weights = ", ".join(f"{name} {w:+.2f}" for name, w in zip(model.features, model.coef, strict=True))
     return f"logistic over standardised features ({weights}; intercept {model.intercept:+.2f}), p ≥ {model.threshold:.3f}"
@@ -606,9 +621,12 @@ def pins_report(
     tuned = tune(tuning)
     default = PinRule()
     costly = cost_of_target(tuning)
+    batches = sorted({i.batch for i in items})
     lines = [
         f"{sum(i.kind == 'pinned' for i in items)} pins active; groups split by seed {seed}: "
-        f"{len(tune_groups)} tuning, {len(held_groups)} held out. "
+        f"{len(tune_groups)} tuning, {len(held_groups)} held out"
+        + (f" (each of {len(batches)} batches split on its own)" if len(batches) > 1 else "")
+        + ". "
         "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
         "question's pin (wrong pin: also a miss); the rate is per near-miss and unrelated question.",
         "",
@@ -631,6 +649,11 @@ def pins_report(
             _row("pin model", "tuning", outcome(tuning, judge)),
             _row("pin model", "held-out", outcome(held, judge)),
         ]
+        if len(batches) > 1:
+            for part, observed in (("tuning", tuning), ("held-out", held)):
+                for batch in batches:
+                    inside = [o for o in observed if o.item.batch == batch]
+                    lines.append(_row("pin model", f"{part}, {_batch_name(batch)}", outcome(inside, judge)))
     lines += [
         _row("fallback rule", "tuning", outcome(tuning, default)),
         _row("fallback rule", "held-out", outcome(held, default)),

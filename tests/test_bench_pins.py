@@ -43,6 +43,17 @@ def test_the_shipped_set_is_well_formed_and_splits_the_same_way_every_time() -> 
     assert split_groups(items) == (tune_groups, held)
 
 
+def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> None:
+    items = load_pin_questions(PIN_QUESTIONS)
+    first = [i for i in items if not i.batch]
+    assert len(first) < len(items)  # the shipped set has a later batch
+    tune_groups, held = split_groups(items)
+    first_groups = {i.group for i in first}
+    assert split_groups(first) == (tune_groups & first_groups, held & first_groups)
+    later = {i.group for i in items} - first_groups
+    assert later & tune_groups and later & held  # the later batch is split too, on its own
+
+
 def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
     path = tmp_path / "set.jsonl"
     path.write_text('{"group": "p1", "kind": "pinned", "question": "问"}\n', encoding="utf-8")
