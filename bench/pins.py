@@ -48,10 +48,11 @@ SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 …
 OVERLAPS = tuple(round(0.05 * i, 2) for i in range(17))  # 0.00 … 0.80
 DROPS = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 1.0)  # 1.0: the passage is not looked at
 # The pin model reads the features whose effect has one sensible direction: closer in meaning, fewer new
-# words, fewer left out, no swapped word, the same kind of answer. Word and character-pair overlap are
+# words, fewer left out, no swapped word, the same kind of answer, fewer words taken from elsewhere in the
+# pinned passage. Word and character-pair overlap are
 # measured too (PairFeatures) but left out: beside these they were fitted with negative weights (near
 # misses are minimal pairs), which would rank an exact repeat of the pinned question below a rewording.
-MODEL_FEATURES = ("similarity", "novel", "novel_known", "dropped", "swap", "asks_other")
+MODEL_FEATURES = ("similarity", "novel", "novel_known", "dropped", "swap", "asks_other", "passage_added")
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
 
