@@ -34,7 +34,7 @@ from .documents import (
 )
 from .errors import BenchError
 from .filters import filtered_questions, filters_library, filters_report
-from .pins import PIN_QUESTIONS, load_pin_questions, pins_report
+from .pins import PIN_QUESTIONS, load_pin_questions, pins_report, training_questions
 from .quality import (
     BenchLibrary,
     ablation,
@@ -133,6 +133,7 @@ __all__ = [
     "size_list",
     "speech_set",
     "structure_report",
+    "training_questions",
     "typos_report",
     "unanswered_by_kind",
     "write_section",

@@ -16,19 +16,30 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from index import Store
-from retrieval import PairFeatures, PinJudge, PinModel, PinRule, Retriever
+from corpus import to_simplified
+from index import PassageRecord, Store, embedding_key
+from retrieval import PairFeatures, PinJudge, PinModel, PinRule, Retriever, compare_questions, split_sentences
+from retrieval.evaluate import GoldQuestion, load_questions
 
 from .errors import BenchError
 
-PIN_QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "pin-questions.jsonl"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+PIN_QUESTIONS = BENCHMARKS / "pin-questions.jsonl"
+# More labelled pairs to fit on, derived from the retrieval question sets over the same speeches (their
+# tuning half; cold-questions.jsonl has no split and is used whole): see `derived_pairs`.
+PAIR_SOURCES: tuple[tuple[Path, str | None], ...] = (
+    (BENCHMARKS / "dev-questions.jsonl", "tune"),
+    (BENCHMARKS / "cold-questions.jsonl", None),
+)
 KINDS = ("pinned", "paraphrase", "near-miss", "unrelated")
 SPLIT_SEED = 13
 MAX_FALSE = 0.02  # tuning keeps the false-pin rate on the tuning part at or below this (and no wrong pin)
@@ -37,10 +48,11 @@ SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 …
 OVERLAPS = tuple(round(0.05 * i, 2) for i in range(17))  # 0.00 … 0.80
 DROPS = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 1.0)  # 1.0: the passage is not looked at
 # The pin model reads the features whose effect has one sensible direction: closer in meaning, fewer new
-# words, fewer left out, no swapped word, the same kind of answer. Word and character-pair overlap are
+# words, fewer left out, no swapped word, the same kind of answer, fewer words taken from elsewhere in the
+# pinned passage. Word and character-pair overlap are
 # measured too (PairFeatures) but left out: beside these they were fitted with negative weights (near
 # misses are minimal pairs), which would rank an exact repeat of the pinned question below a rewording.
-MODEL_FEATURES = ("similarity", "novel", "novel_known", "dropped", "swap", "asks_other")
+MODEL_FEATURES = ("similarity", "novel", "novel_known", "dropped", "swap", "asks_other", "passage_added")
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
 
@@ -51,6 +63,7 @@ class PinQuestion:
     kind: str
     question: str
     answer: str | None = None  # pinned questions: a piece of the passage to pin
+    batch: str = ""  # groups written later form their own batch, split on their own (earlier splits stay)
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,13 @@ def load_pin_questions(path: Path) -> list[PinQuestion]:
             continue
         try:
             row = json.loads(line)
-            item = PinQuestion(str(row["group"]), str(row["kind"]), str(row["question"]), row.get("answer"))
+            item = PinQuestion(
+                str(row["group"]),
+                str(row["kind"]),
+                str(row["question"]),
+                row.get("answer"),
+                str(row.get("batch", "")),
+            )
         except (ValueError, KeyError, TypeError) as e:
             raise BenchError(f"{path.name} 第 {number} 行格式不对：{e}") from e
         if item.kind not in KINDS or (item.kind == "pinned" and not item.answer):
@@ -116,22 +135,28 @@ def load_pin_questions(path: Path) -> list[PinQuestion]:
 
 
 def split_groups(items: Sequence[PinQuestion], seed: int = SPLIT_SEED) -> tuple[set[str], set[str]]:
-    """(tuning groups, held-out groups): half of the pinned groups and half of the unrelated questions each."""
+    """(tuning groups, held-out groups): half of the pinned groups and half of the unrelated questions each,
+    of each batch on its own (so groups added later leave the split of the earlier ones as it was)."""
     tune: set[str] = set()
     held: set[str] = set()
-    for pinned in (True, False):
-        groups = sorted({i.group for i in items if (i.kind != "unrelated") == pinned})
-        random.Random(seed).shuffle(groups)
-        tune |= set(groups[: len(groups) // 2])
-        held |= set(groups[len(groups) // 2 :])
+    for batch in sorted({i.batch for i in items}):
+        for pinned in (True, False):
+            groups = sorted(
+                {i.group for i in items if (i.kind != "unrelated") == pinned and i.batch == batch}
+            )
+            random.Random(seed).shuffle(groups)
+            tune |= set(groups[: len(groups) // 2])
+            held |= set(groups[len(groups) // 2 :])
     return tune, held
 
 
-def pin_set(store: Store, items: Sequence[PinQuestion]) -> None:
-    """Replace the store's pins with the set's: each pinned question to the passage holding its answer."""
+def pin_set(store: Store, items: Sequence[PinQuestion]) -> dict[str, int]:
+    """Replace the store's pins with the set's: each pinned question to the passage holding its answer.
+    Returns each group's pinned passage id."""
     for state in store.pins():
         store.unpin(state.pin.id)
     passages = store.passages()
+    pinned: dict[str, int] = {}
     for item in items:
         if item.kind != "pinned":
             continue
@@ -140,6 +165,113 @@ def pin_set(store: Store, items: Sequence[PinQuestion]) -> None:
         if found is None:
             raise BenchError(f"找不到含「{item.answer}」的段落（{item.group}）：语料与问题集不符。")
         store.pin(item.question, found.id, pinned_by="bench")
+        pinned[item.group] = found.id
+    return pinned
+
+
+@dataclass(frozen=True)
+class LabelledPair:
+    """Two questions about one passage, the first taken as pinned: `same` when they ask the same thing."""
+
+    pinned: str
+    asked: str
+    passage_id: int
+    same: bool
+
+
+@dataclass(frozen=True)
+class PairObservation:
+    pair: LabelledPair
+    features: PairFeatures
+
+
+def training_questions(sources: Sequence[tuple[Path, str | None]] = PAIR_SOURCES) -> list[GoldQuestion]:
+    """The questions of these sets (of the given split only, when one is named) that pairs are derived from."""
+    return [q for path, split in sources for q in load_questions(path) if split is None or q.split == split]
+
+
+def _gold_span(question: GoldQuestion, texts: Sequence[tuple[int, str]]) -> tuple[int, int, int] | None:
+    """(passage id, start, end) of the first of the question's answers some passage holds."""
+    for answer in question.answers:
+        needle = to_simplified(answer)
+        for passage_id, text in texts:
+            if needle and (start := text.find(needle)) >= 0:
+                return passage_id, start, start + len(needle)
+    return None
+
+
+def _plain(question: str) -> str:
+    """A question with script, width, case and punctuation folded away."""
+    return re.sub(r"[\W_]+", "", to_simplified(unicodedata.normalize("NFKC", question))).lower()
+
+
+def derived_pairs(
+    questions: Sequence[GoldQuestion],
+    passages: Sequence[PassageRecord],
+    *,
+    leave_out: Iterable[int] = (),
+    skip: Iterable[str] = (),
+) -> list[LabelledPair]:
+    """Labelled pairs from a question set whose gold answers are phrases of the passages. Two questions whose
+    answers overlap in one passage ask the same thing (a paraphrase); two whose answers lie in different
+    sentences of one passage ask another thing about the same topic (a near miss by construction). Two
+    answers in one sentence that do not overlap could be either, and give no pair. No pair comes from a
+    passage in `leave_out` (the held-out groups' pinned passages) nor from a question in `skip` (however
+    punctuated or written)."""
+    texts = [(p.id, to_simplified(p.text)) for p in passages]
+    out, skipped = set(leave_out), {_plain(q) for q in skip}
+    asked: dict[int, dict[str, tuple[int, int]]] = {}
+    for q in questions:
+        if _plain(q.question) in skipped or (gold := _gold_span(q, texts)) is None or gold[0] in out:
+            continue
+        asked.setdefault(gold[0], {}).setdefault(q.question, (gold[1], gold[2]))
+    text_of = dict(texts)
+    pairs = []
+    for passage_id, spans in sorted(asked.items()):
+        sentences = split_sentences(text_of[passage_id])
+
+        def sentences_of(span: tuple[int, int], sentences: list[tuple[int, int]] = sentences) -> set[int]:
+            return {n for n, (s, e) in enumerate(sentences) if s < span[1] and span[0] < e}
+
+        for a, a_span in spans.items():
+            for b, b_span in spans.items():
+                if a == b:
+                    continue
+                overlap = min(a_span[1], b_span[1]) > max(a_span[0], b_span[0])
+                if not overlap and sentences_of(a_span) & sentences_of(b_span):
+                    continue
+                pairs.append(LabelledPair(a, b, passage_id, overlap))
+    return pairs
+
+
+def observe_pairs(retriever: Retriever, pairs: Sequence[LabelledPair]) -> list[PairObservation]:
+    """The features of each pair's asked question against its pinned one, as matching would measure them."""
+    embedder = retriever.embedder
+    assert embedder is not None
+    store = retriever.store
+    lexicon = retriever.lexicon.with_pairs(store.user_synonyms())
+    records = store.passages_by_id({p.passage_id for p in pairs})
+    keys = {pid: embedding_key(r.text) for pid, r in records.items()}
+    vectors = store.cached_vectors(embedder.key, list(dict.fromkeys(keys.values())), embedder.dim)
+    missing = [pid for pid, key in keys.items() if key not in vectors]
+    if missing:  # normally cached by the index build
+        fresh = embedder.embed_batch([to_simplified(records[pid].text) for pid in missing], "passage")
+        vectors.update((keys[pid], v) for pid, v in zip(missing, fresh, strict=True))
+    observed = []
+    for pair in pairs:
+        passage = vectors[keys[pair.passage_id]]
+        pinned, asked = retriever.query_vector(pair.pinned), retriever.query_vector(pair.asked)
+        features = compare_questions(
+            pair.asked,
+            pair.pinned,
+            records[pair.passage_id].text,
+            float(pinned @ asked),
+            float(pinned @ passage - asked @ passage),
+            retriever.index.lexical.idf,
+            lexicon,
+        )
+        observed.append(PairObservation(pair, features))
+    return observed
 
 
 def observe(retriever: Retriever, items: Sequence[PinQuestion]) -> list[Observation]:
@@ -239,6 +371,7 @@ def _fit_once(
     features: Sequence[str],
     strength: float,
     max_false: float,
+    pairs: Sequence[PairObservation] = (),
 ) -> PinModel:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
@@ -248,6 +381,9 @@ def _fit_once(
         for group, f in o.scores:  # the pins closest to the question, as matching sees them
             rows.append(f.vector(features))
             labels.append(int(o.item.kind == "paraphrase" and group == o.item.group))
+    for p in pairs:
+        rows.append(p.features.vector(features))
+        labels.append(int(p.pair.same))
     if len(set(labels)) < 2:
         raise BenchError("拟合置顶模型需要既有复述问题、又有不该置顶的问题。")
     x = np.asarray(rows, dtype=np.float64)
@@ -286,10 +422,14 @@ def choose_strength(
     observations: Sequence[Observation],
     features: Sequence[str] = MODEL_FEATURES,
     max_false: float = MAX_FALSE,
+    pairs: Sequence[PairObservation] = (),
+    passage_of: dict[str, int] | None = None,
 ) -> tuple[float, dict[float, Outcome]]:
     """The regularisation (sklearn's C) with the fewest false pins, then the most paraphrases pinned,
     over CV_FOLDS folds of these observations' groups (fit and threshold on the other folds, counted on
-    the fold left out); with the outcome of each candidate."""
+    the fold left out); with the outcome of each candidate. Labelled `pairs` are fitted on in every fold
+    but those on a left-out group's pinned passage (`passage_of`: group → passage id)."""
+    passage_of = passage_of or {}
     groups = sorted({o.item.group for o in observations})
     random.Random(SPLIT_SEED).shuffle(groups)
     folds = [set(groups[i::CV_FOLDS]) for i in range(CV_FOLDS)]
@@ -299,6 +439,8 @@ def choose_strength(
         for fold in folds:
             inside = [o for o in observations if o.item.group not in fold]
             left_out = [o for o in observations if o.item.group in fold]
+            hidden = {passage_of[g] for g in fold if g in passage_of}
+            kept = [p for p in pairs if p.pair.passage_id not in hidden]
             try:
                 model = _fit_once(
                     inside,
@@ -307,6 +449,7 @@ def choose_strength(
                     features=features,
                     strength=strength,
                     max_false=max_false,
+                    pairs=kept,
                 )
             except BenchError:
                 continue
@@ -325,14 +468,18 @@ def fit_pins(
     features: Sequence[str] = MODEL_FEATURES,
     max_false: float = MAX_FALSE,
     strength: float | None = None,
+    pairs: Sequence[PairObservation] = (),
+    passage_of: dict[str, int] | None = None,
 ) -> PinModel:
     """A logistic model over standardised pair features, fitted on these observations (the tuning part):
     each asked question paired with the pins closest to it in meaning (what matching compares), positive
     when it is a paraphrase of that pin. The regularisation is chosen by cross-validation over the groups
     of these observations (`choose_strength`) unless given; the threshold is the middle of the range that
-    pins the most paraphrases with false pins ≤ max_false and no paraphrase given another question's pin."""
+    pins the most paraphrases with false pins ≤ max_false and no paraphrase given another question's pin.
+    Labelled `pairs` of questions (`derived_pairs`) are fitted on beside them; the threshold is set on the
+    observations alone (matching sees a question against several pins, a pair against one)."""
     if strength is None:
-        strength, _ = choose_strength(observations, features, max_false)
+        strength, _ = choose_strength(observations, features, max_false, pairs, passage_of)
     return _fit_once(
         observations,
         embedder=embedder,
@@ -340,6 +487,7 @@ def fit_pins(
         features=features,
         strength=strength,
         max_false=max_false,
+        pairs=pairs,
     )
 
 
@@ -402,6 +550,10 @@ def _row(name: str, part: str, o: Outcome) -> str:
     )
 
 
+def _batch_name(batch: str) -> str:
+    return f"batch {batch}" if batch else "first batch"
+
+
 def _describe_model(model: PinModel) -> str:
     weights = ", ".join(f"{name} {w:+.2f}" for name, w in zip(model.features, model.coef, strict=True))
     return f"logistic over standardised features ({weights}; intercept {model.intercept:+.2f}), p ≥ {model.threshold:.3f}"
@@ -414,12 +566,14 @@ def pins_report(
     *,
     fit_to: Path | None = None,
     source: str = "pin-questions.jsonl",
+    training: Sequence[GoldQuestion] = (),
 ) -> str:
     """Pin the set's questions in the retriever's store, ask every other question, and report on both
     parts: the fallback rule, the two-threshold rule tuned on the tuning part, and the pin model — the
     retriever's (the shipped one), or, with `fit_to`, one fitted on the tuning part and written there
-    (Markdown)."""
-    pin_set(retriever.store, items)
+    (Markdown). With `training` questions, the fit also reads the labelled pairs derived from them
+    (`derived_pairs`), none on a held-out group's pinned passage."""
+    passage_of = pin_set(retriever.store, items)
     tune_groups, held_groups = split_groups(items, seed)
     observations = observe(retriever, items)
     tuning = [o for o in observations if o.item.group in tune_groups]
@@ -427,16 +581,34 @@ def pins_report(
     cross: list[str] = []
     if fit_to is not None:
         assert retriever.embedder is not None
-        strength, folds = choose_strength(tuning)
+        held_passages = {passage_of[g] for g in held_groups if g in passage_of}
+        pairs = observe_pairs(
+            retriever,
+            derived_pairs(
+                training,
+                retriever.store.passages(),
+                leave_out=held_passages,
+                skip={i.question for i in items},
+            ),
+        )
+        tuning_passages = {g: p for g, p in passage_of.items() if g in tune_groups}
+        strength, folds = choose_strength(tuning, pairs=pairs, passage_of=tuning_passages)
+        same = sum(p.pair.same for p in pairs)
         fitted = fit_pins(
             tuning,
             embedder=retriever.embedder.key,
-            fitted_on=f"{source}, tuning part (seed {seed})",
+            fitted_on=f"{source}, tuning part (seed {seed})"
+            + (f", and {len(pairs)} pairs derived from the retrieval questions" if pairs else ""),
             strength=strength,
+            pairs=pairs,
         )
         fitted.save(fit_to)
         retriever.pin_judge = fitted
         cross = [
+            f"Labelled pairs derived from the retrieval question sets (`derived_pairs`; none on a held-out "
+            f"group's pinned passage, none with a question of the pin set): {same} asking the same thing, "
+            f"{len(pairs) - same} near misses, fitted on beside the tuning part.",
+            "",
             f"Cross-validation on the tuning part ({CV_FOLDS} folds of its groups; each fold judged by a model "
             "fitted, threshold included, on the others): "
             + "; ".join(
@@ -450,9 +622,12 @@ def pins_report(
     tuned = tune(tuning)
     default = PinRule()
     costly = cost_of_target(tuning)
+    batches = sorted({i.batch for i in items})
     lines = [
         f"{sum(i.kind == 'pinned' for i in items)} pins active; groups split by seed {seed}: "
-        f"{len(tune_groups)} tuning, {len(held_groups)} held out. "
+        f"{len(tune_groups)} tuning, {len(held_groups)} held out"
+        + (f" (each of {len(batches)} batches split on its own)" if len(batches) > 1 else "")
+        + ". "
         "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
         "question's pin (wrong pin: also a miss); the rate is per near-miss and unrelated question.",
         "",
@@ -475,6 +650,11 @@ def pins_report(
             _row("pin model", "tuning", outcome(tuning, judge)),
             _row("pin model", "held-out", outcome(held, judge)),
         ]
+        if len(batches) > 1:
+            for part, observed in (("tuning", tuning), ("held-out", held)):
+                for batch in batches:
+                    inside = [o for o in observed if o.item.batch == batch]
+                    lines.append(_row("pin model", f"{part}, {_batch_name(batch)}", outcome(inside, judge)))
     lines += [
         _row("fallback rule", "tuning", outcome(tuning, default)),
         _row("fallback rule", "held-out", outcome(held, default)),

@@ -58,7 +58,8 @@ def bench_pins(
     """Pinned answers: share of paraphrases that get their pin, and false pins, tuned and held out.
 
     Runs on its own library of the bundled speeches (the pins are the set's, not yours). Reports the
-    shipped pin model beside the fallback rule; with --fit, fits the model on the tuning part first.
+    shipped pin model beside the fallback rule; with --fit, fits the model on the tuning part first
+    (and on pairs of questions derived from the retrieval question sets' tuning half).
 
     \b
     Examples:
@@ -80,7 +81,11 @@ def bench_pins(
             progress=ProgressBar("嵌入段落"),
         )
         table = b.pins_report(
-            service.retriever, items, fit_to=out if fit else None, source=questions_file.name
+            service.retriever,
+            items,
+            fit_to=out if fit else None,
+            source=questions_file.name,
+            training=b.training_questions() if fit else (),
         )
     publish("pins", "speechqa bench pins" + (" --fit" if fit else ""), table, doc)
     if fit:

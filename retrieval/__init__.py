@@ -26,6 +26,7 @@ from .pins import (
     PinMatcher,
     PinModel,
     PinRule,
+    compare_questions,
     load_pin_judge,
     question_overlap,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "bigrams",
     "bundled_lexicon",
     "citation",
+    "compare_questions",
     "coverage",
     "detect_filters",
     "gather_signals",

