@@ -36,6 +36,7 @@ from .pins import PinJudge, PinMatcher, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
+from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .typos import HomophoneCorrector, apply_corrections
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
@@ -69,6 +70,9 @@ class RetrieverConfig:
     # measured by `speechqa bench filters` (README).
     strip_filter_words: Literal["keep", "lexical", "both"] = "lexical"
     answer_sentences: bool = True  # mark each hit's answer sentence
+    # let the learned chooser (retrieval/sentence_model.py) pick the sentence shown; off: measured on
+    # CMRC dev 0.830 → 0.847 but dev held-out 0.864 → 0.845 (README, "The answer sentence")
+    sentence_chooser: bool = False
     correct_typos: bool = True  # search a homophone typo (典形) as the library's word (典型): retrieval/typos
 
 
@@ -212,7 +216,7 @@ class Retriever:
         def sentence_of(record: PassageRecord) -> AnswerSentence | None:
             if record.id not in sentences:
                 sentences[record.id] = self.answer_sentence(
-                    record, weighted_terms, found.sentence_words, found.kind
+                    record, weighted_terms, found.sentence_words, found.kind, found.text
                 )
             return sentences[record.id]
 
@@ -349,15 +353,19 @@ class Retriever:
         terms: list[WeightedTerm],
         extra: Sequence[WeightedTerm] = (),
         kind: AnswerKind | None = None,
+        question: str = "",
     ) -> AnswerSentence | None:
         # scored on the simplified text (the query's terms are simplified; the conversion keeps length),
         # shown in the passage's own script
+        model = bundled_sentence_model() if self.config.sentence_chooser else None
         found = answer_sentence(
             to_simplified(record.text),
             terms,
             topic=to_simplified(f"{record.section or ''} {record.speech_title}"),
             extra=extra,
             kind=kind,
+            chooser=model.choose if model is not None else None,
+            question=question,
         )
         return None if found is None else replace(found, text=record.text[found.start : found.end])
 

@@ -18,7 +18,6 @@ choice, with one warning in the log.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
@@ -146,9 +145,13 @@ class SentenceModel:
 
 _QUOTED = ("“", "「", "《", "『", '"')
 _ANAPHOR = re.compile(r"^[\s“\"（(]*(?:其|他|她|它|该|此|这|本|之后|后来|随后|此后)")
-_ASKS_PLACE = re.compile(r"哪里|哪儿|什么地方|何处|何地|哪个(?:国家|地方|城市|省|市|县|地区)|在哪|位置|位于|地点|坐落")
+_ASKS_PLACE = re.compile(
+    r"哪里|哪儿|什么地方|何处|何地|哪个(?:国家|地方|城市|省|市|县|地区)|在哪|位置|位于|地点|坐落"
+)
 _PLACE = re.compile(r"位于|坐落|地处|[省市县区州国岛乡镇村街路]|地区|境内|北部|南部|东部|西部|中部|沿岸|附近")
-_ASKS_REASON = re.compile(r"为什么|为何|为啥|原因|由来|缘由|怎么来|怎么死|怎样形成|如何形成|怎么形成|起源|来历|得名")
+_ASKS_REASON = re.compile(
+    r"为什么|为何|为啥|原因|由来|缘由|怎么来|怎么死|怎样形成|如何形成|怎么形成|起源|来历|得名"
+)
 _REASON = re.compile(r"因为|由于|因此|所以|因而|以致|导致|造成|源于|源自|得名|起源|之故|[因故]")
 _ASKS_LIST = re.compile(r"哪些|哪几|有什么|包括什么|包含什么")
 
@@ -186,7 +189,9 @@ def sentence_features(
     top = max(rule)
     last = len(spans) - 1
     lowered_sentences = [sentence.lower() for sentence in sentences]
-    holders = [[i for i, lowered in enumerate(lowered_sentences) if n[0] and n[0] in lowered] for n in needles]
+    holders = [
+        [i for i, lowered in enumerate(lowered_sentences) if n[0] and n[0] in lowered] for n in needles
+    ]
     spread = [math.log((len(spans) + 1) / (len(h) + 0.5)) for h in holders]
     local_total = sum(n[1] * w for n, w in zip(needles, spread, strict=True) if n[1] > 0 and w > 0)
     chars: dict[str, float] = {}
@@ -326,7 +331,3 @@ def load_sentence_model(path: Path | None = None) -> SentenceModel | None:
 @cache
 def bundled_sentence_model() -> SentenceModel | None:
     return load_sentence_model()
-
-
-def model_json(model: SentenceModel) -> str:
-    return json.dumps(model.to_json(), ensure_ascii=False, indent=1)

@@ -40,8 +40,8 @@ class Recording(Retriever):
 
     seen: dict[int, dict[str, object]]
 
-    def answer_sentence(self, record, terms, extra=(), kind=None) -> AnswerSentence | None:  # type: ignore[override]
-        found = super().answer_sentence(record, terms, extra, kind)
+    def answer_sentence(self, record, terms, extra=(), kind=None, question="") -> AnswerSentence | None:  # type: ignore[override]
+        found = super().answer_sentence(record, terms, extra, kind, question)
 
         def words(ws: Sequence[WeightedTerm]) -> list[list[object]]:
             return [[w.text, w.weight] for w in ws]

@@ -94,7 +94,7 @@ def load(path: Path) -> list[Case]:
         text = row["text"]
         seen: dict[str, object] = {}
 
-        def record(text, spans, choosing, total, kind, topic, best, question):  # type: ignore[no-untyped-def]
+        def record(text, spans, choosing, total, kind, topic, best, question, seen=seen):  # type: ignore[no-untyped-def]
             seen.update(spans=list(spans), args=(choosing, total, kind, topic, best, question))
             return best
 
@@ -168,7 +168,7 @@ def main() -> None:
     )
     parser.add_argument("--fit", type=Path, nargs="+", required=True, help="case files to fit on")
     parser.add_argument("--report", type=Path, nargs="*", default=[], help="case files to report on")
-    parser.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / SENTENCE_MODEL_FILE)
     parser.add_argument("--dry-run", action="store_true", help="report, do not write the model")
     args = parser.parse_args()
