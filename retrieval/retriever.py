@@ -70,9 +70,9 @@ class RetrieverConfig:
     # measured by `speechqa bench filters` (README).
     strip_filter_words: Literal["keep", "lexical", "both"] = "lexical"
     answer_sentences: bool = True  # mark each hit's answer sentence
-    # let the learned chooser (retrieval/sentence_model.py) pick the sentence shown; off: measured on
-    # CMRC dev 0.830 → 0.847 but dev held-out 0.864 → 0.845 (README, "The answer sentence")
-    sentence_chooser: bool = False
+    # the learned chooser (retrieval/sentence_model.py) picks the sentence shown (when its model file is
+    # there); the rule still scores it. README, "The answer sentence"
+    sentence_chooser: bool = True
     correct_typos: bool = True  # search a homophone typo (典形) as the library's word (典型): retrieval/typos
 
 
@@ -215,8 +215,15 @@ class Retriever:
 
         def sentence_of(record: PassageRecord) -> AnswerSentence | None:
             if record.id not in sentences:
+                # the learned chooser picks the best passage's sentence, the answer shown first; the other
+                # hits keep the rule's (it would cost ~1 ms more a passage: README)
                 sentences[record.id] = self.answer_sentence(
-                    record, weighted_terms, found.sentence_words, found.kind, found.text
+                    record,
+                    weighted_terms,
+                    found.sentence_words,
+                    found.kind,
+                    found.text,
+                    choose=record.id == kept[0][0].id,
                 )
             return sentences[record.id]
 
@@ -354,10 +361,15 @@ class Retriever:
         extra: Sequence[WeightedTerm] = (),
         kind: AnswerKind | None = None,
         question: str = "",
+        *,
+        choose: bool = True,
     ) -> AnswerSentence | None:
+        """The passage's answer sentence for a question with these words; with `choose` (and
+        `RetrieverConfig.sentence_chooser`) the learned chooser, reading the `question`, picks which
+        sentence is shown."""
         # scored on the simplified text (the query's terms are simplified; the conversion keeps length),
         # shown in the passage's own script
-        model = bundled_sentence_model() if self.config.sentence_chooser else None
+        model = bundled_sentence_model() if self.config.sentence_chooser and choose else None
         found = answer_sentence(
             to_simplified(record.text),
             terms,

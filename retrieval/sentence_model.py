@@ -32,9 +32,11 @@ from .sentence import (
     _LETTERS,
     _POINT_OPENER,
     KIND_BONUS,
+    PARTIAL_CREDIT,
+    PROXIMITY_WEIGHT,
     WeightedTerm,
-    _coverage,
-    _lexical,
+    _Found,
+    _Needle,
     _needles,
     _proximity,
 )
@@ -176,22 +178,22 @@ def sentence_features(
     subject_total = sum(n[1] for n in subject)
     asked_total = sum(n[1] for n in asked)
     sentences = [text[s:e] for s, e in spans]
+    lowered_sentences = [sentence.lower() for sentence in sentences]
+    kinds = [kind is not None and holds(kind, sentence) for sentence in sentences]
     rule = []
     rows_found = []
-    for sentence in sentences:
-        lowered = sentence.lower()
-        coverage, found = _coverage(lowered, needles, total)
-        score = _lexical(coverage, found)
-        if kind is not None and holds(kind, sentence):
-            score += KIND_BONUS
-        rule.append(score)
-        rows_found.append((coverage, found))
+    credits = []  # per sentence, per needle: 1 found whole, else PARTIAL_CREDIT × the share of its bigrams
+    for lowered, has_kind in zip(lowered_sentences, kinds, strict=True):
+        credit, found = _credits(lowered, needles)
+        coverage = sum(c * n[1] for c, n in zip(credit, needles, strict=True)) / total
+        proximity = _proximity(found)
+        rule.append(coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity) + KIND_BONUS * has_kind)
+        rows_found.append((coverage, proximity))
+        credits.append(credit)
     top = max(rule)
     last = len(spans) - 1
-    lowered_sentences = [sentence.lower() for sentence in sentences]
-    holders = [
-        [i for i, lowered in enumerate(lowered_sentences) if n[0] and n[0] in lowered] for n in needles
-    ]
+    holders = [[i for i, credit in enumerate(credits) if credit[j] == 1.0] for j in range(len(needles))]
+    is_asked = [not (n[0] and n[0] in lowered_topic) for n in needles]
     spread = [math.log((len(spans) + 1) / (len(h) + 0.5)) for h in holders]
     local_total = sum(n[1] * w for n, w in zip(needles, spread, strict=True) if n[1] > 0 and w > 0)
     chars: dict[str, float] = {}
@@ -206,19 +208,28 @@ def sentence_features(
     asks_list = bool(_ASKS_LIST.search(question))
     rows = []
     for i, sentence in enumerate(sentences):
-        lowered = sentence.lower()
-        coverage, found = rows_found[i]
-        asked_share = _coverage(lowered, asked, asked_total)[0] if asked_total > 0 else 0.0
-        subject_share = _coverage(lowered, subject, subject_total)[0] if subject_total > 0 else 0.0
-        has_kind = kind is not None and holds(kind, sentence)
-        restated, outside = _restatement(lowered, terms)
+        lowered = lowered_sentences[i]
+        coverage, proximity = rows_found[i]
+        weighted = [c * n[1] for c, n in zip(credits[i], needles, strict=True)]
+        asked_share = (
+            sum(w for w, a in zip(weighted, is_asked, strict=True) if a) / asked_total
+            if asked_total > 0
+            else 0.0
+        )
+        subject_share = (
+            sum(w for w, a in zip(weighted, is_asked, strict=True) if not a) / subject_total
+            if subject_total > 0
+            else 0.0
+        )
+        has_kind = kinds[i]
+        restated, outside = _restatement(lowered, needles)
         rows.append(
             (
                 rule[i],
                 rule[i] - top,
                 1.0 if i == rule_best else 0.0,
                 coverage,
-                _proximity(found),
+                proximity,
                 asked_share,
                 subject_share,
                 1.0 if has_kind else 0.0,
@@ -297,21 +308,44 @@ def _longest_common(a: str, b: str) -> int:
     return best
 
 
-def _restatement(lowered: str, terms: Sequence[WeightedTerm]) -> tuple[float, int]:
+def _credits(lowered: str, needles: Sequence[_Needle]) -> tuple[list[float], _Found]:
+    """What `_coverage` counts, per needle: 1 for one found whole, PARTIAL_CREDIT × the share of its bigrams
+    found for a longer one found only in part; and where the whole ones stand (for `_proximity`)."""
+    credit: list[float] = []
+    found: _Found = []
+    for needle, _, grams in needles:
+        at = lowered.find(needle) if needle else -1
+        if at < 0:
+            share = sum(1 for g in grams if g in lowered) / len(grams) if grams is not None else 0.0
+            credit.append(PARTIAL_CREDIT * share)
+            continue
+        positions = []
+        while at >= 0:
+            positions.append(at)
+            at = lowered.find(needle, at + len(needle))
+        found.append((len(needle), positions))
+        credit.append(1.0)
+    return credit, found
+
+
+def _restatement(lowered: str, needles: Sequence[tuple[str, float, object]]) -> tuple[float, int]:
     """The share of a sentence's letters that are the question's words, and how many letters are not."""
-    covered = [False] * len(lowered)
-    for term in terms:
-        needle = term.text.lower()
+    spans = []
+    for needle, _, _ in needles:
         at = lowered.find(needle) if needle else -1
         while at >= 0:
-            covered[at : at + len(needle)] = [True] * len(needle)
+            spans.append((at, at + len(needle)))
             at = lowered.find(needle, at + len(needle))
-    letters = outside = 0
-    for ch, c in zip(lowered, covered, strict=True):
-        if _LETTERS.match(ch):
-            letters += 1
-            outside += not c
-    return ((letters - outside) / letters if letters else 0.0), outside
+    letters = len(_LETTERS.findall(lowered))
+    if not letters:
+        return 0.0, 0
+    covered, reach = 0, 0
+    for start, end in sorted(spans):  # the letters of the union of the spans, each counted once
+        start = max(start, reach)
+        if end > start:
+            covered += len(_LETTERS.findall(lowered[start:end]))
+            reach = end
+    return covered / letters, letters - covered
 
 
 def load_sentence_model(path: Path | None = None) -> SentenceModel | None:

@@ -1,11 +1,11 @@
-"""Fit the learned sentence chooser and write retrieval/data/sentence_model.json (scikit-learn at fitting
-time only; the product reads the JSON with plain Python).
+"""Fit the learned sentence chooser and write retrieval/data/sentence_model.json (SciPy at fitting time
+only; the product reads the JSON with plain Python).
 
 Fitted on cases that are never reported as a result: CMRC 2018 *trial* and the dev set's *tuning* half,
 collected by scripts/collect_sentence_cases.py (the top hit of a real hybrid search, what its answer
-sentence is chosen from, the gold phrases). Pairwise logistic regression: within each top passage, every
-sentence holding a gold phrase against every sentence holding none, each passage weighing the same. The
-margin by which another sentence must beat the rule's is then chosen on the same fitting cases.
+sentence is chosen from, the gold phrases). A conditional logit (a softmax over each top passage's sentences, the ones holding a gold phrase its
+target; each passage weighs the same). The margin by which another sentence must beat the rule's is then
+chosen on the same fitting cases.
 Other case files (--report) are only reported: the share of cases whose shown span holds a gold phrase
 over all answerable questions, rule vs chooser.
 
@@ -121,34 +121,34 @@ def load(path: Path) -> list[Case]:
     return cases
 
 
-def pairs(cases: Sequence[Case]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x, y, w = [], [], []
-    for case in cases:
-        if not case.features:
-            continue
-        pos = [i for i, label in enumerate(case.labels) if label]
-        neg = [i for i, label in enumerate(case.labels) if not label]
-        if not pos or not neg:
-            continue
-        weight = 1 / (len(pos) * len(neg))
-        for i in pos:
-            for j in neg:
-                diff = np.subtract(case.features[i], case.features[j])
-                x += [diff, -diff]
-                y += [1, 0]
-                w += [weight, weight]
-    return np.array(x), np.array(y), np.array(w)
+def fit(cases: Sequence[Case], penalty: float) -> np.ndarray:
+    """Weights maximising, over the passages holding a gold phrase in some but not all sentences, the
+    probability (softmax of the linear scores over the passage's sentences) of the sentences holding one,
+    with an L2 penalty on the standardised weights."""
+    from scipy.optimize import minimize
 
-
-def fit(cases: Sequence[Case], c: float) -> np.ndarray:
-    from sklearn.linear_model import LogisticRegression
-
-    x, y, w = pairs(cases)
-    scale = x.std(axis=0)
+    groups = [
+        (np.array(c.features), np.array(c.labels))
+        for c in cases
+        if c.features and any(c.labels) and not all(c.labels)
+    ]
+    scale = np.vstack([x for x, _ in groups]).std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, fit_intercept=False, max_iter=2000)
-    model.fit(x / scale, y, sample_weight=w)
-    return model.coef_[0] / scale
+    groups = [(x / scale, y) for x, y in groups]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.0, np.zeros_like(w)
+        for x, y in groups:
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            held = p[y].sum()
+            total -= np.log(held)
+            grad -= (p[y] / held) @ x[y] - p @ x
+        return total / len(groups) + penalty * w @ w, grad / len(groups) + 2 * penalty * w
+
+    found = minimize(loss, np.zeros(scale.shape[0]), jac=True, method="L-BFGS-B")
+    return found.x / scale
 
 
 def hits(cases: Sequence[Case], chooser: SentenceModel | None) -> int:
@@ -168,12 +168,12 @@ def main() -> None:
     )
     parser.add_argument("--fit", type=Path, nargs="+", required=True, help="case files to fit on")
     parser.add_argument("--report", type=Path, nargs="*", default=[], help="case files to report on")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--penalty", type=float, default=0.001, help="L2 penalty on standardised weights")
     parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / SENTENCE_MODEL_FILE)
     parser.add_argument("--dry-run", action="store_true", help="report, do not write the model")
     args = parser.parse_args()
     fitting = [c for path in args.fit for c in load(path) if c.row.get("split") in (None, "tune")]
-    coef = fit(fitting, args.c)
+    coef = fit(fitting, args.penalty)
     fitted_on = ", ".join(f"{name} ({len(cs)} questions)" for name, cs in by_set(fitting).items())
     base = hits(fitting, None)
     best_margin, best_hits = 0.0, -1
