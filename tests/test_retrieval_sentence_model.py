@@ -16,7 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval import WeightedTerm, answer_sentence
+from corpus import Document
+from index import Library
+from retrieval import Retriever, RetrieverConfig, WeightedTerm, answer_sentence
 from retrieval.sentence import split_sentences
 from retrieval.sentence_model import (
     FEATURES,
@@ -26,6 +28,8 @@ from retrieval.sentence_model import (
     load_sentence_model,
     sentence_features,
 )
+
+from .fakes import FakeEmbedder
 
 PASSIONFLOWER = (
     '大果西番莲（学名：""）是西番莲属的植物中，果实最大的一种。它是分布于热带美洲的一种多年生植物，'
@@ -144,3 +148,29 @@ def test_the_chosen_span_is_always_a_span_of_the_passage(
     assert 0 <= found.start < found.end <= len(text)
     assert found.text == text[found.start : found.end]
     assert found.score == rule.score
+
+
+def test_search_shows_the_choosers_sentence_for_the_best_passage(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    library = Library(tmp_path / "home")
+    library.add_documents(
+        [
+            Document("大果西番莲.txt", f"大果西番莲\n{PASSIONFLOWER}\n", "utf-8"),
+            Document("黄蝉.txt", f"黄蝉\n{ALLAMANDA}\n", "utf-8"),
+        ]
+    )
+    library.build(fake_embedder)
+    index = library.load(fake_embedder.key)
+    question = "硬枝黄蝉的名称是怎么来的？"
+    chosen = Retriever(library.store, index, fake_embedder).search(question, k=2, mode="lexical")
+    rule = Retriever(
+        library.store, index, fake_embedder, replace(RetrieverConfig(), sentence_chooser=False)
+    ).search(question, k=2, mode="lexical")
+    library.close()
+    assert chosen.hits[0].passage.id == rule.hits[0].passage.id
+    first, first_by_rule = chosen.hits[0].answer_sentence, rule.hits[0].answer_sentence
+    assert first is not None and first_by_rule is not None
+    assert "故而得名" in first.text and "故而得名" not in first_by_rule.text
+    assert first.score == first_by_rule.score  # what the confidence model reads is the rule's
+    assert first.text == chosen.hits[0].passage.text[first.start : first.end]
