@@ -36,6 +36,7 @@ from .pins import PinJudge, PinMatcher, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
+from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .typos import HomophoneCorrector, apply_corrections
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
@@ -69,6 +70,9 @@ class RetrieverConfig:
     # measured by `speechqa bench filters` (README).
     strip_filter_words: Literal["keep", "lexical", "both"] = "lexical"
     answer_sentences: bool = True  # mark each hit's answer sentence
+    # the learned chooser (retrieval/sentence_model.py) picks the sentence shown (when its model file is
+    # there); the rule still scores it. README, "The answer sentence"
+    sentence_chooser: bool = True
     correct_typos: bool = True  # search a homophone typo (典形) as the library's word (典型): retrieval/typos
 
 
@@ -211,8 +215,15 @@ class Retriever:
 
         def sentence_of(record: PassageRecord) -> AnswerSentence | None:
             if record.id not in sentences:
+                # the learned chooser picks the best passage's sentence, the answer shown first; the other
+                # hits keep the rule's (it would cost ~1 ms more a passage: README)
                 sentences[record.id] = self.answer_sentence(
-                    record, weighted_terms, found.sentence_words, found.kind
+                    record,
+                    weighted_terms,
+                    found.sentence_words,
+                    found.kind,
+                    found.text,
+                    choose=record.id == kept[0][0].id,
                 )
             return sentences[record.id]
 
@@ -349,15 +360,24 @@ class Retriever:
         terms: list[WeightedTerm],
         extra: Sequence[WeightedTerm] = (),
         kind: AnswerKind | None = None,
+        question: str = "",
+        *,
+        choose: bool = True,
     ) -> AnswerSentence | None:
+        """The passage's answer sentence for a question with these words; with `choose` (and
+        `RetrieverConfig.sentence_chooser`) the learned chooser, reading the `question`, picks which
+        sentence is shown."""
         # scored on the simplified text (the query's terms are simplified; the conversion keeps length),
         # shown in the passage's own script
+        model = bundled_sentence_model() if self.config.sentence_chooser and choose else None
         found = answer_sentence(
             to_simplified(record.text),
             terms,
             topic=to_simplified(f"{record.section or ''} {record.speech_title}"),
             extra=extra,
             kind=kind,
+            chooser=model.choose if model is not None else None,
+            question=question,
         )
         return None if found is None else replace(found, text=record.text[found.start : found.end])
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,6 +56,13 @@ class AnswerSentence:
 class WeightedTerm:
     text: str
     weight: float  # IDF in the corpus, lowered for synonym expansions
+
+
+# Picks the sentence to show: (text, sentence spans, the weighted words it is chosen by, their total weight,
+# the kind of answer asked, the heading and title, the best scored sentence, the question) -> an index.
+Chooser = Callable[
+    [str, Sequence[tuple[int, int]], Sequence[WeightedTerm], float, AnswerKind | None, str, int, str], int
+]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -237,6 +244,8 @@ def answer_sentence(
     *,
     extra: Sequence[WeightedTerm] = (),
     kind: AnswerKind | None = None,
+    chooser: Chooser | None = None,
+    question: str = "",
 ) -> AnswerSentence | None:
     """The sentence of `text` that best answers a question with these weighted words, or two adjacent
     sentences when the answer runs across both (or the best is a fragment). `dense`, when given, holds
@@ -245,7 +254,11 @@ def answer_sentence(
     they tell what the whole passage is about. `extra` words help choose the sentence without counting in
     its score (the question's one-character words: 卒 of 「卒于哪年」); a sentence holding an answer of the
     `kind` the question asks for (an amount, a time) gets KIND_BONUS. The score is the chosen span's by
-    `terms` alone. Ties go to the earlier sentence. None only for a passage without text."""
+    `terms` alone. Ties go to the earlier sentence. None only for a passage without text.
+
+    A `chooser` (the learned one: retrieval/sentence_model.py) may show another sentence than the best
+    scored one (it reads the `question` too); the score stays the rule's (the best span's), and the
+    shown one gets a neighbour by the same rule."""
     spans = split_sentences(text)
     if not spans:
         return None
@@ -276,20 +289,30 @@ def answer_sentence(
         single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
         score = single[best]
-    start, end = spans[best]
-    neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
-    if neighbours:
-        pairs = []
-        for j in neighbours:
-            s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
-            cosine = max(dense[best], dense[j]) if dense is not None else 0.0
-            pairs.append((score_of(s, e, cosine), j, s, e))
-        pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
-        if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
-            start, end, score = s, e, max(score, pair_score)
-        elif best + 1 < len(spans) and names_only(text[start:end], choosing):
-            # the best sentence only names the point the question asks about: show what follows too
-            start, end = start, spans[best + 1][1]
+
+    def widen(best: int, score: float) -> tuple[int, int, float]:
+        start, end = spans[best]
+        neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
+        if neighbours:
+            pairs = []
+            for j in neighbours:
+                s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
+                cosine = max(dense[best], dense[j]) if dense is not None else 0.0
+                pairs.append((score_of(s, e, cosine), j, s, e))
+            pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
+            if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
+                start, end, score = s, e, max(score, pair_score)
+            elif best + 1 < len(spans) and names_only(text[start:end], choosing):
+                # the best sentence only names the point the question asks about: show what follows too
+                start, end = start, spans[best + 1][1]
+        return start, end, score
+
+    start, end, score = widen(best, score)
+    shown = start, end
+    if chooser is not None and dense is None and choosing_total > 0:
+        chosen = chooser(text, spans, choosing, choosing_total, kind, topic, best, question)
+        if chosen != best:
+            shown = widen(chosen, score_of(*spans[chosen], 0.0))[:2]
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
         scoring = present_terms(text, terms)
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
@@ -298,7 +321,7 @@ def answer_sentence(
             cosine = max(dense[i] for i, (s, e) in enumerate(spans) if start <= s and e <= end)
             lexical = (1 - dense_weight) * lexical + dense_weight * cosine
         score = lexical
-    return AnswerSentence(text[start:end], start, end, round(min(max(score, 0.0), 1.0), 6))
+    return AnswerSentence(text[slice(*shown)], *shown, round(min(max(score, 0.0), 1.0), 6))
 
 
 def _best_single(

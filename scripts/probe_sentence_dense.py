@@ -44,10 +44,10 @@ class SentenceDense(Retriever):
     question = np.zeros(0, dtype=np.float32)
     vectors: ClassVar[dict[str, np.ndarray]] = {}
 
-    def answer_sentence(self, record, terms, extra=(), kind=None) -> AnswerSentence | None:  # type: ignore[override]
+    def answer_sentence(self, record, terms, extra=(), kind=None, question="") -> AnswerSentence | None:  # type: ignore[override]
         text = to_simplified(record.text)
         if not self.weight:
-            return super().answer_sentence(record, terms, extra, kind)
+            return super().answer_sentence(record, terms, extra, kind, question)
         cosines = [float(self.vectors[text[s:e]] @ self.question) for s, e in split_sentences(text)]
         found = answer_sentence(
             text,
