@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_type import AnswerKind, holds
-from .sentence import WeightedTerm, best_sentence_score, span_score
+from .sentence import WeightedTerm, best_sentence_score, span_scores
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,10 @@ def passage_features(
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
     title alone, `question` the question as searched, and `kind` the kind of answer it asks for (a passage
     holding no figure of that kind talks about the topic, not about what was asked)."""
-    coverage, proximity = span_score(f"{section or ''}\n{text}", terms)
-    section_share = span_score(section, terms)[0] if section else 0.0
+    # a missing heading or source scores 0, as an empty text does
+    (coverage, proximity), (section_share, _), (source_share, _) = span_scores(
+        [f"{section or ''}\n{text}", section or "", source], terms
+    )
     return (
         fused,
         dense if dense is not None else 0.0,
@@ -81,7 +83,7 @@ def passage_features(
         proximity,
         section_share,
         best_sentence_score(text, terms),
-        span_score(source, terms)[0] if source else 0.0,
+        source_share,
         names_title(question, title),
         1.0 if kind is not None and holds(kind, text) else 0.0,
     )

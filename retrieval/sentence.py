@@ -106,10 +106,25 @@ def span_score(text: str, terms: Sequence[WeightedTerm], total: float | None = N
     """(coverage, proximity) of `terms` in `text`: the weighted share of the terms found, and how tightly
     the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent).
     `total` is the weight the share is of (default: the terms' own; see `present_terms`)."""
+    return span_scores([text], terms, total)[0]
+
+
+def span_scores(
+    texts: Sequence[str], terms: Sequence[WeightedTerm], total: float | None = None
+) -> list[tuple[float, float]]:
+    """`span_score` of each of `texts` by the same terms, the terms read once (the ranker scores a passage,
+    its heading and its speech's title by the question's words)."""
     total = sum(t.weight for t in terms) if total is None else total
-    if total <= 0 or not text:
+    if total <= 0:
+        return [(0.0, 0.0) for _ in texts]
+    needles = _needles(terms)
+    return [_span(text, needles, total) for text in texts]
+
+
+def _span(text: str, needles: Sequence[_Needle], total: float) -> tuple[float, float]:
+    if not text:
         return 0.0, 0.0
-    coverage, found = _coverage(text.lower(), _needles(terms), total)
+    coverage, found = _coverage(text.lower(), needles, total)
     return coverage, _proximity(found)
 
 
@@ -213,6 +228,13 @@ def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: floa
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
 
 
+def _lexical_score(text: str, needles: Sequence[_Needle], total: float) -> float:
+    """`lexical_sentence_score` with the terms read already (the same value)."""
+    if total <= 0 or not text:
+        return 0.0
+    return _lexical(*_coverage(text.lower(), needles, total))
+
+
 def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
     """The best `lexical_sentence_score` of a sentence of `text` by all of `terms` (0.0 without sentences).
 
@@ -277,14 +299,16 @@ def answer_sentence(
     choosing = present_terms(text, [*terms, *extra])
     choosing_total = total + sum(t.weight for t in extra)
 
+    choosing_needles = _needles(choosing)
+
     def score_of(start: int, end: int, cosine: float) -> float:
-        lexical = lexical_sentence_score(text[start:end], choosing, choosing_total)
+        lexical = _lexical_score(text[start:end], choosing_needles, choosing_total)
         if kind is not None and holds(kind, text[start:end]):
             lexical += KIND_BONUS
         return (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical
 
     if dense is None and choosing_total > 0:
-        best, score = _best_single(text, spans, _needles(choosing), choosing_total, kind)
+        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind)
     else:
         single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
@@ -314,9 +338,9 @@ def answer_sentence(
         if chosen != best:
             shown = widen(chosen, score_of(*spans[chosen], 0.0))[:2]
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
-        scoring = present_terms(text, terms)
+        scoring = _needles(present_terms(text, terms))
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
-        lexical = max(lexical_sentence_score(text[s:e], scoring, total) for s, e in [(start, end), *inside])
+        lexical = max(_lexical_score(text[s:e], scoring, total) for s, e in [(start, end), *inside])
         if dense is not None:
             cosine = max(dense[i] for i, (s, e) in enumerate(spans) if start <= s and e <= end)
             lexical = (1 - dense_weight) * lexical + dense_weight * cosine
@@ -325,7 +349,11 @@ def answer_sentence(
 
 
 def _best_single(
-    text: str, spans: Sequence[tuple[int, int]], needles: list[_Needle], total: float, kind: AnswerKind | None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    needles: Sequence[_Needle],
+    total: float,
+    kind: AnswerKind | None,
 ) -> tuple[int, float]:
     """The index and score of the best single sentence (the earlier one of equal scores), as `score_of`
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
