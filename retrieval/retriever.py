@@ -64,7 +64,7 @@ class RetrieverConfig:
         True  # a sentence holding the kind of answer asked for (an amount, a time) is preferred
     )
     rerank: bool = True  # re-order the best hybrid candidates with the learned ranker (when it is there)
-    rerank_depth: int = 6  # candidates the ranker re-orders (20, 10 and 6 rank alike: README)
+    rerank_depth: int = 10  # candidates the ranker re-orders (20 ranked no question differently: README)
     # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
     # ("keep"), or left out of the lexical query ("lexical") or of both queries ("both"):
     # measured by `speechqa bench filters` (README).
