@@ -153,13 +153,19 @@ def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[f
             if grams is not None:  # the share of its bigrams found (瓯海区 in 瓯海老干部局: 1 of 2)
                 partial += weight * (sum(1 for g in grams if g in lowered) / len(grams))
             continue
-        positions = []
-        while at >= 0:
-            positions.append(at)
-            at = lowered.find(needle, at + len(needle))
-        found.append((len(needle), positions))
+        found.append((len(needle), occurrences(lowered, needle, at)))
         found_weight += weight
     return (found_weight + PARTIAL_CREDIT * partial) / total, found
+
+
+def occurrences(lowered: str, needle: str, first: int) -> list[int]:
+    """Where `needle` stands in `lowered`, from its first occurrence `first` on (non-overlapping)."""
+    positions = []
+    at = first
+    while at >= 0:
+        positions.append(at)
+        at = lowered.find(needle, at + len(needle))
+    return positions
 
 
 def _proximity(found: _Found) -> float:

@@ -39,6 +39,7 @@ from .sentence import (
     _Needle,
     _needles,
     _proximity,
+    occurrences,
 )
 from .vocabulary import INTERROGATIVE
 
@@ -319,11 +320,7 @@ def _credits(lowered: str, needles: Sequence[_Needle]) -> tuple[list[float], _Fo
             share = sum(1 for g in grams if g in lowered) / len(grams) if grams is not None else 0.0
             credit.append(PARTIAL_CREDIT * share)
             continue
-        positions = []
-        while at >= 0:
-            positions.append(at)
-            at = lowered.find(needle, at + len(needle))
-        found.append((len(needle), positions))
+        found.append((len(needle), occurrences(lowered, needle, at)))
         credit.append(1.0)
     return credit, found
 
