@@ -228,14 +228,19 @@ def ablation(
     if embed_sections:
         rows += _dense_with_sections(library, loaded, embedder, cached, questions, passages, ids, progress)
     for tokenizer in TOKENIZERS:
-        for with_section in (True, False):
-            texts = [lexical_input(p.text, p.section) if with_section else p.text for p in passages]
+        for heads in ("title", "section", ""):  # what stands before the text: today's, then less
+            texts = [
+                lexical_input(
+                    p.text, p.section if heads else None, p.speech_title if heads == "title" else None
+                )
+                for p in passages
+            ]
             variant = LoadedIndex(
                 loaded.manifest, loaded.vectors, LexicalIndex.build(texts, ids, get_tokenizer(tokenizer))
             )
-            label = f"{tokenizer}{' +section' if with_section else ''}"
+            label = tokenizer + {"title": " +title +section", "section": " +section", "": ""}[heads]
             runs = [("lexical", RetrieverConfig(), "lexical")] + [(f, c, "hybrid") for f, c in fusions]
-            if tokenizer == TOKENIZERS[0] and with_section:
+            if tokenizer == TOKENIZERS[0] and heads == "title":
                 runs.insert(0, ("dense", RetrieverConfig(), "dense"))
             for fusion, config, mode in runs:
                 retriever = Retriever(library.store, variant, cached, config)  # type: ignore[arg-type]

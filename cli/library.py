@@ -335,6 +335,8 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
         )
         if edited is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+        if title is not None:
+            obj.service().ensure_index()  # the lexical index reads the title: cached vectors, a quick rebuild
         meta = " · ".join(part for part in (edited.date, edited.speaker) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
 
@@ -509,9 +511,11 @@ def health(obj: Context) -> None:
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
             )
         if library.is_stale():
-            raise UserError(
-                f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）："
-                "运行 speechqa rebuild。"
+            behind = (
+                f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）"
+                if manifest.revision != library.store.revision
+                else "索引是旧版本的 speechqa 建立的"
             )
+            raise UserError(f"{behind}：运行 speechqa rebuild。")
         where = "（数据目录只读）" if library.read_only else ""
         click.echo(f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}")

@@ -44,6 +44,7 @@ from .maintenance import (
 )
 from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
 from .store import (
+    LEXICAL_TEXT_VERSION,
     AddOutcome,
     Correction,
     LoggedQuery,
@@ -72,6 +73,7 @@ __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_TOKENIZER",
     "KNOWN_PREFIXES",
+    "LEXICAL_TEXT_VERSION",
     "STOPWORDS",
     "TOKENIZERS",
     "UPLOAD",

@@ -49,7 +49,7 @@ from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, ReadOnlyHome, Wr
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest, SourceRecord, SpeechRecord
 from .signals import interruptible, signals_held
-from .store import AddOutcome, Store, content_hash, lexical_input, read_only_message
+from .store import LEXICAL_TEXT_VERSION, AddOutcome, Store, content_hash, lexical_input, read_only_message
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
 
@@ -445,7 +445,7 @@ class Library:
         )
         vectors_index = VectorIndex.build(matrix, ids, embedder.dim)
         lexical = LexicalIndex.build(
-            [lexical_input(p.text, p.section) for p in passages],
+            [lexical_input(p.text, p.section, p.speech_title) for p in passages],
             ids,
             get_tokenizer(self.tokenizer),
             previous=None if fresh else self._previous_counts(),
@@ -459,6 +459,7 @@ class Library:
             tokenizer_version=tokenizer_version(self.tokenizer),
             vector_index=vectors_index.kind,
             created_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            lexical_text=LEXICAL_TEXT_VERSION,
         )
         name = self._publish(manifest, vectors_index, lexical)
         return BuildReport(manifest, embedded, time.perf_counter() - started), name
@@ -536,8 +537,13 @@ class Library:
         return folder
 
     def is_stale(self) -> bool:
+        """The index is missing, older than the store, or built from an older form of the lexical text."""
         manifest = self.manifest()
-        return manifest is None or manifest.revision != self.store.revision
+        return (
+            manifest is None
+            or manifest.revision != self.store.revision
+            or manifest.lexical_text != LEXICAL_TEXT_VERSION
+        )
 
     def load(self, embedder_key: str) -> LoadedIndex:
         folder = self._current_folder()  # read CURRENT once: the manifest and files come from one generation

@@ -44,6 +44,7 @@ class Manifest:
     created_at: str
     format: int = 1
     tokenizer_version: str = ""  # index.tokenize.tokenizer_version (empty in indexes built before it)
+    lexical_text: int = 1  # index.store.LEXICAL_TEXT_VERSION the lexical index was built with (1: no title)
 
 
 @dataclass(frozen=True)

@@ -244,13 +244,27 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 SYNONYM_MAX_CHARS = 20
 
 
-def lexical_input(text: str, section: str | None) -> str:
-    """What the lexical index sees of a passage: its section heading, then its text.
+# Bumped whenever what `lexical_input` puts before a passage changes: an index whose manifest records an
+# older value is stale and is rebuilt (cheaply: vectors are cached, only the term counts are redone).
+LEXICAL_TEXT_VERSION = 2
+
+
+def lexical_input(text: str, section: str | None, title: str | None = None) -> str:
+    """What the lexical index sees of a passage: the speech's title, its section heading, then its text.
+
+    A notice names its subject once, in its title (「…老年大学2024年秋季招生简章」), and its items do not
+    repeat it (「学制为两年」): with the title, a question that names the subject finds the item that
+    answers rather than the opening paragraph that restates the occasion. Measured with `speechqa eval`
+    (hybrid, R@1): fourth set 0.859 → 0.946, dev tuning half 0.863 → 0.882, held-out half 0.903 → 0.922,
+    policy notices 0.837/0.917 → 0.907/0.972 (tuning/held-out). A title repeated as the heading counts once.
 
     The dense side embeds the text alone: measured on the dev set, prefixing the heading made
     passages under one heading look alike to the model (dense Recall@1 0.45 with it, 0.61 without).
     """
-    return f"{section}\n{text}" if section else text
+    head = [part for part in (title, section) if part]
+    if len(head) == 2 and head[0] == head[1]:
+        head.pop()
+    return "\n".join([*head, text])
 
 
 # SQLite's result codes (the low byte of an extended code) for a damaged file, and for one that cannot
@@ -730,8 +744,9 @@ class Store:
         self, speech_id: int, *, title: str | None = None, date: str | None = None, speaker: str | None = None
     ) -> SpeechRecord | None:
         """Correct a speech's metadata, and remember the correction by its text: re-adding the file
-        keeps it. A date or speaker of "" clears it (unknown). None leaves a value as it is. Passages and
-        the index are untouched (answers read the metadata from the store)."""
+        keeps it. A date or speaker of "" clears it (unknown). None leaves a value as it is. Passages are
+        untouched; a new title makes the index stale (the lexical index reads it), date and speaker do not
+        (answers and filters read them from the store)."""
         row = self.db.execute("SELECT text_hash FROM speeches WHERE id = ?", [speech_id]).fetchone()
         if row is None:
             return None
@@ -751,6 +766,8 @@ class Store:
             for column, value in (("title", title), ("date", date), ("speaker", speaker)):
                 if value is not None and (value or column != "title"):
                     conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value or None, speech_id])
+            if title:  # the lexical index reads the title with each passage: it must be rebuilt
+                self._bump_revision()
         return self.speech(speech_id)
 
     @_locked

@@ -150,6 +150,7 @@ def test_an_edited_speech_keeps_its_correction_after_removing_and_re_adding_its_
     ok(run("add", str(path)))
     out = ok(run("edit", "6", "--date", "2024-06-01", "--speaker", "李四", "--title", "老年大学办学讲话"))
     assert "已更正 #6 老年大学办学讲话 · 2024-06-01 · 李四" in out
+    assert "正常：6 篇讲话" in ok(run("health"))  # the new title is in the index already (it reads titles)
     ok(run("remove", "6", "--yes"))
     assert "新增  #7 老年大学办学讲话 · 2024-06-01 · 李四" in ok(run("add", str(path)))
     answer = json.loads(ok(run("ask", "--json", "老年大学开设哪些课程")))

@@ -13,12 +13,14 @@ import pytest
 
 from corpus import Document
 from index import (
+    LEXICAL_TEXT_VERSION,
     IndexCorrupt,
     IndexMismatch,
     IndexNotBuilt,
     LexicalIndex,
     Library,
     WriterBusy,
+    lexical_input,
 )
 from index import library as library_module
 
@@ -508,3 +510,76 @@ def test_what_the_reader_could_not_read_reaches_the_file_outcome(library: Librar
     [outcome] = library.add_documents([Document("通知.pdf", HEALTH, "pdf", notes=(note,))], FakeEmbedder())
     assert outcome.notes == (note,)
     assert outcome.speeches and outcome.speeches[0].status == "added"
+
+
+ENROLMENT = """临江市老年大学2024年秋季招生简章
+一、招生对象
+本市户籍、身体健康、年龄在50至80周岁之间的离退休人员。
+二、学制安排
+学制为两年，每学年分春秋两个学期，每周上课一次。
+三、收费标准
+每门课程每学期收取学费200元，教材费按实收取。
+"""
+
+OPENING = """关于办好老年大学的讲话
+同志们：
+今天我们召开全市老年大学工作会议，老年大学是老同志学习的课堂，老年大学要办出特色。
+各区老年大学要扩大办学规模，让更多老同志走进老年大学。
+"""
+
+
+def test_the_lexical_index_reads_the_speech_title_with_each_passage(
+    library: Library, tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    library.add_paths([write(folder, "招生简章.txt", ENROLMENT), write(folder, "讲话.txt", OPENING)])
+    library.build(fake_embedder)
+    by_text = {p.text: p for p in library.store.passages()}
+    answer = next(p for text, p in by_text.items() if text.startswith("学制为两年"))
+    assert (
+        "老年大学" not in answer.text and "老年大学" in answer.speech_title
+    )  # the subject is only in the title
+    assert lexical_input(answer.text, answer.section, answer.speech_title).startswith(answer.speech_title)
+    hits = library.load(fake_embedder.key).lexical.search("老年大学学制几年", 3)
+    assert hits[0][0] == answer.id  # not the speech that says 老年大学 four times but nothing of 学制
+
+
+def test_a_title_repeated_as_the_heading_counts_once() -> None:
+    assert lexical_input("正文。", "范廷颂", "范廷颂") == "范廷颂\n正文。"
+    assert lexical_input("正文。", None, "标题") == "标题\n正文。"
+    assert lexical_input("正文。", "一、总体要求", None) == "一、总体要求\n正文。"
+    assert lexical_input("正文。", None, None) == "正文。"
+
+
+def test_an_index_built_before_titles_were_read_is_stale_and_the_rebuild_reads_them(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["health"], files["culture"]])
+    library.build(fake_embedder)
+    assert not library.is_stale()
+    manifest = current_folder(library) / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["lexical_text"] == LEXICAL_TEXT_VERSION
+    del data["lexical_text"]  # as an index written by an earlier release
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert library.is_stale()
+    library.build(fake_embedder)
+    assert not library.is_stale()
+    assert library.load(fake_embedder.key).manifest.lexical_text == LEXICAL_TEXT_VERSION
+
+
+def test_a_new_title_makes_the_index_stale_and_a_new_date_or_speaker_does_not(
+    library: Library, files: dict[str, Path], fake_embedder: FakeEmbedder
+) -> None:
+    library.add_paths([files["culture"]])
+    library.build(fake_embedder)
+    speech = library.store.speeches()[0]
+    library.store.edit_speech(speech.id, date="2024-05-01", speaker="李四")
+    assert not library.is_stale()
+    library.store.edit_speech(speech.id, title="银龄学堂讲话")
+    assert library.is_stale()
+    library.build(fake_embedder)
+    first = library.store.passages(speech.id)[0]
+    hits = library.load(fake_embedder.key).lexical.search("银龄学堂", 1)
+    assert hits[0][0] == first.id  # found by the new title's words, which no passage text holds
