@@ -185,6 +185,25 @@ def test_a_wrong_speaker_or_date_can_be_cleared_and_stays_cleared(run: Run, tmp_
     user_error(run("edit", "7", "--title", " "), "标题不能为空")
 
 
+def test_reading_an_unchanged_file_again_after_an_edit_keeps_the_speech_and_its_passage_ids(
+    run: Run, tmp_path: Path, seed_home: Path
+) -> None:
+    path = write(tmp_path / "讲话.txt", MEAL)
+    ok(run("add", str(path)))
+    ok(run("edit", "6", "--speaker", "王芳同志"))
+
+    def passage_ids() -> list[int]:
+        with sqlite3.connect(seed_home / "speechqa.db") as db:
+            return [r[0] for r in db.execute("SELECT id FROM passages WHERE speech_id = 6 ORDER BY position")]
+
+    before = passage_ids()
+    ok(run("pin", "长者食堂什么时候覆盖所有街道", str(before[-1])))
+    out = ok(run("add", "--reread", str(path)))
+    assert "未变化  #6 关于加强社区养老服务的讲话 · 2024-05-20 · 王芳同志" in out, out
+    assert passage_ids() == before  # buttons under earlier answers and pins still point at them
+    assert "段落编号已变" not in ok(run("pins"))
+
+
 def test_edit_of_a_missing_speech_is_a_user_error(run: Run) -> None:
     user_error(run("edit", "99", "--title", "标题"), "没有编号为 99 的讲话")
 
