@@ -487,6 +487,9 @@ def health(obj: Context) -> None:
         speechqa health
     """
     with user_errors():
+        home = obj.settings.home
+        if not next(p for p in (home, *home.parents) if p.exists()).is_dir():
+            obj.library  # noqa: B018 - a home that cannot be a folder: the library's own words say why
         if not (obj.settings.home / "speechqa.db").exists():  # a health check creates nothing
             raise UserError(
                 f"数据目录中还没有资料库（{obj.settings.home}）：运行 speechqa add --bundled 或 speechqa add 文件。"

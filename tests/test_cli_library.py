@@ -441,3 +441,25 @@ def test_health_says_in_one_chinese_line_what_it_found(run: Run) -> None:
     out = ok(run("health"))
     assert out.count("\n") == 1 and out.startswith("正常：5 篇讲话，") and "段，模型 " in out
     assert not re.search(r"[A-Za-z]+ (?:speeches|passages)|\bok\b", out)  # only the model's id is English
+
+
+# -- a data home that is not a folder --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["a file", "under a file"])
+def test_a_data_home_that_is_not_a_folder_is_said_so_not_called_read_only(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SPEECHQA_HOME set to a file (a typo, a backup's path) or to a folder inside one: the fix is another
+    path, not a writable disk."""
+    saved = write(tmp_path / "speechqa-备份.db", "不是文件夹")
+    home = saved if where == "a file" else saved / "home"
+    expected = f"数据目录不是文件夹：{home}" if where == "a file" else f"无法建立数据目录：{home}"
+    monkeypatch.setenv("SPEECHQA_HOME", str(home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    runner = CliRunner()
+    speech = write(tmp_path / "讲话.txt", MEAL)
+    for command in (["ask", EXAMPLE], ["add", str(speech)], ["speeches"], ["health"], ["pins"]):
+        out = user_error(runner.invoke(cli, command), expected)
+        assert "只读" not in out and "资料库" not in out, (command, out)
+    assert saved.read_text(encoding="utf-8") == "不是文件夹"  # nothing written over it
