@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -219,7 +220,8 @@ def write_docx_file(answer: Answer, path: Path) -> None:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a folder that refused the file refuses its removal too
+            tmp.unlink(missing_ok=True)
         raise UserError(f"无法写入 Word 文件 {path}：{describe_os_error(e)}") from e
 
 

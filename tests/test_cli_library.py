@@ -463,3 +463,44 @@ def test_a_data_home_that_is_not_a_folder_is_said_so_not_called_read_only(
         out = user_error(runner.invoke(cli, command), expected)
         assert "只读" not in out and "资料库" not in out, (command, out)
     assert saved.read_text(encoding="utf-8") == "不是文件夹"  # nothing written over it
+
+
+# -- writing a backup or a Word file where it cannot be written ---------------------------------------
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """An empty folder behind a real read-only bind mount (a write-protected USB stick, a :ro volume)."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    mount = tmp_path / "ro-folder"
+    mount.mkdir()
+    made = subprocess.run(["mount", "--bind", str(folder), str(mount)], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a bind mount here: {made.stderr.strip()}")
+    try:
+        remount = subprocess.run(
+            ["mount", "-o", "remount,ro,bind", str(mount)], capture_output=True, text=True
+        )
+        if remount.returncode != 0:
+            pytest.skip(f"cannot remount read-only here: {remount.stderr.strip()}")
+        yield mount
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def test_a_backup_or_word_file_in_a_read_only_folder_is_one_chinese_line(
+    run: Run, read_only_folder: Path
+) -> None:
+    out = user_error(run("backup", str(read_only_folder / "备份.db")), "无法写入备份文件")
+    assert "unable" not in out and "Read-only" not in out, out  # neither SQLite's nor the OS's English
+    out = user_error(
+        run("ask", EXAMPLE, "--docx", str(read_only_folder / "结果.docx")), "无法写入 Word 文件", "只读"
+    )
+    assert "Read-only" not in out
+    assert list(read_only_folder.iterdir()) == []
+
+
+def test_a_backup_given_a_folder_asks_for_a_file_name(run: Run, tmp_path: Path) -> None:
+    out = user_error(run("backup", str(tmp_path)), f"{tmp_path} 是一个文件夹", "请给出备份文件的名字")
+    assert "文件已存在" not in out
