@@ -179,6 +179,14 @@ def echo_outcome(outcome: FileOutcome) -> None:
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
             click.echo(click.style(f"    {similar_note(s.similar_to, s.similarity)}", fg="yellow"))
+        if s.replaced_title is not None:
+            click.echo(
+                click.style(
+                    f"    注意：这个文件原来是另一篇讲话《{s.replaced_title}》，已被这篇取代，不再能检索到；"
+                    "如果它还要保留，请从它自己的文件重新添加（speechqa add 文件）。",
+                    fg="yellow",
+                )
+            )
     for note in outcome.notes:  # read in part: the rest was added
         click.echo(click.style(f"  ⚠ {note}", fg="yellow"), err=True)
 

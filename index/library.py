@@ -292,6 +292,15 @@ class Library:
         old = store.fingerprints(source_ids=previous) if previous else []
         pairing = identity.match_versions(new, old, by_title=not uploaded)
         replaces = dict(pairing.exact + pairing.near)
+        # a file that held one speech and holds another one now (a new speech saved over an old file):
+        # stored as that speech's new version, but the one it replaces is named, as it leaves the library
+        olds, news = {o.key: o for o in old}, {f.key: f for f in new}
+        other_speech = {
+            new_key: olds[old_key].title
+            for new_key, old_key in pairing.near
+            if not identity.same_title(news[new_key].title, olds[old_key].title)
+            and identity.overlap(news[new_key].shingles, olds[old_key].shingles) < identity.EDITED
+        }
         gone = [] if uploaded else list(pairing.gone)
         duplicates: dict[int, int | str] = {}  # new key -> stored speech id, or "#k" an earlier new key
         similar: dict[int, tuple[int, float]] = {}  # new key -> (stored speech id, overlap): another version?
@@ -335,6 +344,8 @@ class Library:
                 if i in similar and outcomes[i].status == "added":
                     other, score = similar[i]
                     outcomes[i] = replace(outcomes[i], similar_to=other, similarity=round(score, 3))
+                if i in other_speech and outcomes[i].status == "updated":
+                    outcomes[i] = replace(outcomes[i], replaced_title=other_speech[i])
             for i, target in duplicates.items():
                 twin_id = outcomes[int(target[1:])].speech_id if isinstance(target, str) else target
                 outcomes[i] = AddOutcome(

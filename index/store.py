@@ -345,6 +345,8 @@ class AddOutcome:
         None  # an added speech much like a stored one of another file (a corrected copy?)
     )
     similarity: float = 0.0  # their overlap, below what counts as the same speech
+    # "updated" by a speech that is another one (other title, little text in common): the title it replaced
+    replaced_title: str | None = None
 
 
 class Store:

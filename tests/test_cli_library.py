@@ -204,6 +204,20 @@ def test_reading_an_unchanged_file_again_after_an_edit_keeps_the_speech_and_its_
     assert "段落编号已变" not in ok(run("pins"))
 
 
+def test_a_new_speech_saved_over_an_old_file_names_the_speech_it_replaces(run: Run, tmp_path: Path) -> None:
+    """A file that held one speech holds its new version (same id); when what it holds now is another
+    speech altogether, the one that leaves the library is named instead of a bare 「已更新」."""
+    path = write(tmp_path / "讲话稿" / "讲话.txt", MEAL)
+    ok(run("add", str(path.parent)))
+    write(path, LIBRARY)
+    out = ok(run("add", str(path.parent)))
+    assert "已更新  #6 关于老年大学办学工作的讲话" in out
+    assert "原来是另一篇讲话《关于加强社区养老服务的讲话》，已被这篇取代" in out, out
+    write(path, LIBRARY.replace("太极拳", "太极拳、声乐"))  # an edit of the speech it holds: no note
+    out = ok(run("add", str(path.parent)))
+    assert "已更新  #6" in out and "取代" not in out
+
+
 def test_edit_of_a_missing_speech_is_a_user_error(run: Run) -> None:
     user_error(run("edit", "99", "--title", "标题"), "没有编号为 99 的讲话")
 
