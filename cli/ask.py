@@ -142,6 +142,8 @@ def ask(
         answer = emit(service, question, request, as_json, in_batch=False)
     if docx_file is not None and answer is not None:  # the answer is out: a failure here is no JSON error
         with user_errors():
+            if answer.small_talk is not None:  # no search was made: a file saying 「没有找到」 would mislead
+                raise UserError(f"「{question}」是客套话，不是问题：没有生成 Word 文件。")
             write_docx_file(answer, docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
 
