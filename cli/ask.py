@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -141,6 +142,8 @@ def ask(
         answer = emit(service, question, request, as_json, in_batch=False)
     if docx_file is not None and answer is not None:  # the answer is out: a failure here is no JSON error
         with user_errors():
+            if answer.small_talk is not None:  # no search was made: a file saying 「没有找到」 would mislead
+                raise UserError(f"「{question}」是客套话，不是问题：没有生成 Word 文件。")
             write_docx_file(answer, docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
 
@@ -219,7 +222,8 @@ def write_docx_file(answer: Answer, path: Path) -> None:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a folder that refused the file refuses its removal too
+            tmp.unlink(missing_ok=True)
         raise UserError(f"无法写入 Word 文件 {path}：{describe_os_error(e)}") from e
 
 

@@ -179,6 +179,14 @@ def echo_outcome(outcome: FileOutcome) -> None:
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
             click.echo(click.style(f"    {similar_note(s.similar_to, s.similarity)}", fg="yellow"))
+        if s.replaced_title is not None:
+            click.echo(
+                click.style(
+                    f"    注意：这个文件原来是另一篇讲话《{s.replaced_title}》，已被这篇取代，不再能检索到；"
+                    "如果它还要保留，请从它自己的文件重新添加（speechqa add 文件）。",
+                    fg="yellow",
+                )
+            )
     for note in outcome.notes:  # read in part: the rest was added
         click.echo(click.style(f"  ⚠ {note}", fg="yellow"), err=True)
 
@@ -489,6 +497,9 @@ def health(obj: Context) -> None:
         speechqa health
     """
     with user_errors():
+        home = obj.settings.home
+        if not next(p for p in (home, *home.parents) if p.exists()).is_dir():
+            obj.library  # noqa: B018 - a home that cannot be a folder: the library's own words say why
         if not (obj.settings.home / "speechqa.db").exists():  # a health check creates nothing
             raise UserError(
                 f"数据目录中还没有资料库（{obj.settings.home}）：运行 speechqa add --bundled 或 speechqa add 文件。"

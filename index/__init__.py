@@ -12,6 +12,7 @@ from .embedder import (
     load_embedder,
 )
 from .errors import (
+    HomeUnusable,
     IndexCorrupt,
     IndexMismatch,
     IndexNotBuilt,
@@ -84,6 +85,7 @@ __all__ = [
     "Counts",
     "Embedder",
     "FileOutcome",
+    "HomeUnusable",
     "IndexCorrupt",
     "IndexMismatch",
     "IndexNotBuilt",

@@ -35,5 +35,9 @@ class ReadOnlyHome(SpeechIndexError):
     """The data home (or its database) cannot be written: a read-only mount, volume or folder."""
 
 
+class HomeUnusable(SpeechIndexError):
+    """The data home is not a folder and cannot be made one (a file stands at its path or on the way)."""
+
+
 class InvalidSynonym(SpeechIndexError):
     pass

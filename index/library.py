@@ -16,6 +16,7 @@ passages are embedded.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -45,7 +46,15 @@ from corpus import (
 
 from . import identity
 from .embedder import Embedder
-from .errors import IndexCorrupt, IndexMismatch, IndexNotBuilt, ReadOnlyHome, WriterBusy
+from .errors import (
+    HomeUnusable,
+    IndexCorrupt,
+    IndexMismatch,
+    IndexNotBuilt,
+    ReadOnlyHome,
+    SpeechIndexError,
+    WriterBusy,
+)
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest, SourceRecord, SpeechRecord
 from .signals import interruptible, signals_held
@@ -95,6 +104,17 @@ def embedding_key(text: str) -> str:
     return content_hash(simplified)
 
 
+def _unusable_home(home: Path, error: OSError) -> SpeechIndexError:
+    """Why the data home cannot be made: a file in its place or on its path is no read-only disk."""
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyHome(f"{read_only_message(home)}（{describe_os_error(error)}）")
+    if home.is_file():
+        return HomeUnusable(f"数据目录不是文件夹：{home} 是一个文件。请指定一个文件夹作为数据目录。")
+    return HomeUnusable(
+        f"无法建立数据目录：{home}（{describe_os_error(error)}）。请指定一个可以建立的文件夹。"
+    )
+
+
 class Library:
     def __init__(
         self,
@@ -111,7 +131,7 @@ class Library:
         try:
             home.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise ReadOnlyHome(f"{read_only_message(home)}（{describe_os_error(e)}）") from e
+            raise _unusable_home(home, e) from e
         self.index_root = home / "index"
         self.store = Store(home / "speechqa.db")
 
@@ -272,6 +292,15 @@ class Library:
         old = store.fingerprints(source_ids=previous) if previous else []
         pairing = identity.match_versions(new, old, by_title=not uploaded)
         replaces = dict(pairing.exact + pairing.near)
+        # a file that held one speech and holds another one now (a new speech saved over an old file):
+        # stored as that speech's new version, but the one it replaces is named, as it leaves the library
+        olds, news = {o.key: o for o in old}, {f.key: f for f in new}
+        other_speech = {
+            new_key: olds[old_key].title
+            for new_key, old_key in pairing.near
+            if not identity.same_title(news[new_key].title, olds[old_key].title)
+            and identity.overlap(news[new_key].shingles, olds[old_key].shingles) < identity.EDITED
+        }
         gone = [] if uploaded else list(pairing.gone)
         duplicates: dict[int, int | str] = {}  # new key -> stored speech id, or "#k" an earlier new key
         similar: dict[int, tuple[int, float]] = {}  # new key -> (stored speech id, overlap): another version?
@@ -315,6 +344,8 @@ class Library:
                 if i in similar and outcomes[i].status == "added":
                     other, score = similar[i]
                     outcomes[i] = replace(outcomes[i], similar_to=other, similarity=round(score, 3))
+                if i in other_speech and outcomes[i].status == "updated":
+                    outcomes[i] = replace(outcomes[i], replaced_title=other_speech[i])
             for i, target in duplicates.items():
                 twin_id = outcomes[int(target[1:])].speech_id if isinstance(target, str) else target
                 outcomes[i] = AddOutcome(

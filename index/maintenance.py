@@ -76,6 +76,9 @@ def _stamp() -> str:
 def backup_database(store: Store, target: Path) -> Counts:
     """Copy the live database to `target` with SQLite's online backup API (consistent even while the
     bot answers questions; works on a read-only data home). Refuses to overwrite a file."""
+    if target.is_dir():
+        example = target / f"speechqa-{time.strftime('%Y-%m-%d')}.db"
+        raise BackupError(f"{target} 是一个文件夹：请给出备份文件的名字，例如 {example}")
     if target.exists():
         raise BackupError(f"文件已存在：{target}（请换一个文件名，或先移走它）")
     if not target.parent.is_dir():
@@ -90,13 +93,28 @@ def backup_database(store: Store, target: Path) -> Counts:
         finally:
             destination.close()
         os.replace(partial, target)
-    except OSError as e:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"无法写入备份文件 {target}：{describe_os_error(e)}") from e
-    except sqlite3.DatabaseError as e:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"无法写入备份文件 {target}：{e}") from e
+    except (OSError, sqlite3.DatabaseError) as e:
+        with contextlib.suppress(OSError):  # a folder that refused the file refuses its removal too
+            partial.unlink(missing_ok=True)
+        raise BackupError(f"无法写入备份文件 {target}：{_why_not_written(e)}") from e
     return counts
+
+
+_SQLITE_WRITE_ERRORS = {
+    sqlite3.SQLITE_CANTOPEN: "不能在这个文件夹中建立文件（没有权限，或磁盘是只读的）",
+    sqlite3.SQLITE_READONLY: "不能在这个文件夹中建立文件（没有权限，或磁盘是只读的）",
+    sqlite3.SQLITE_PERM: "没有权限",
+    sqlite3.SQLITE_FULL: "磁盘空间不足",
+    sqlite3.SQLITE_IOERR: "读写出错（磁盘或网络盘故障）",
+}
+
+
+def _why_not_written(error: OSError | sqlite3.DatabaseError) -> str:
+    """Why a file could not be written, in Chinese (SQLite's English words stay in the exception's cause)."""
+    if isinstance(error, OSError):
+        return describe_os_error(error)
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return _SQLITE_WRITE_ERRORS.get(code, f"SQLite 错误 {code}" if code else "SQLite 错误")
 
 
 # -- restore ----------------------------------------------------------------------------------------

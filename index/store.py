@@ -329,6 +329,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def _speech_digest(
+    title: str,
+    subtitle: str | None,
+    date: str | None,
+    speaker: str | None,
+    passages: list[tuple[str, str | None]],
+) -> str:
+    """What a stored speech is compared by when its file is read again: metadata as shown and its passages
+    ((text, section) in order). Equal digests: nothing to write, passage ids kept."""
+    return content_hash(json.dumps([title, subtitle, date, speaker, passages], ensure_ascii=False))
+
+
 @dataclass(frozen=True)
 class AddOutcome:
     """What storing one speech did."""
@@ -347,6 +359,8 @@ class AddOutcome:
         None  # an added speech much like a stored one of another file (a corrected copy?)
     )
     similarity: float = 0.0  # their overlap, below what counts as the same speech
+    # "updated" by a speech that is another one (other title, little text in common): the title it replaced
+    replaced_title: str | None = None
 
 
 class Store:
@@ -639,12 +653,7 @@ class Store:
         title = fixed.title if fixed and fixed.title else speech.shown_title
         date = (fixed.date or None) if fixed and fixed.date is not None else speech.date
         speaker = (fixed.speaker or None) if fixed and fixed.speaker is not None else speech.speaker
-        digest = content_hash(
-            json.dumps(
-                [title, speech.subtitle, date, speaker, [(d.text, d.section) for d in drafts]],
-                ensure_ascii=False,
-            )
-        )
+        digest = _speech_digest(title, speech.subtitle, date, speaker, [(d.text, d.section) for d in drafts])
         place = speech.ordinal if ordinal is None else ordinal
         sections = len({d.section for d in drafts if d.section})
         with self._writing() as conn:
@@ -766,6 +775,19 @@ class Store:
             for column, value in (("title", title), ("date", date), ("speaker", speaker)):
                 if value is not None and (value or column != "title"):
                     conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value or None, speech_id])
+            # the stored digest is what adding the file again compares with: it must hold the corrected
+            # metadata, or the next reading of an unchanged file would rewrite the speech under new
+            # passage ids (and report it as updated)
+            meta = conn.execute(
+                "SELECT title, subtitle, date, speaker FROM speeches WHERE id = ?", [speech_id]
+            ).fetchone()
+            pairs = conn.execute(
+                "SELECT text, section FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
+            ).fetchall()
+            conn.execute(
+                "UPDATE speeches SET content_hash = ? WHERE id = ?",
+                [_speech_digest(*meta, [(text, section) for text, section in pairs]), speech_id],
+            )
             if title:  # the lexical index reads the title with each passage: it must be rebuilt
                 self._bump_revision()
         return self.speech(speech_id)

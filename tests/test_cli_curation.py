@@ -184,6 +184,10 @@ def test_docx_needs_one_question(run: Run, tmp_path: Path) -> None:
     batch.write_text(EXAMPLE + "\n", encoding="utf-8")
     assert_user_error(run("ask", "--batch", str(batch), "--docx", str(tmp_path / "x.docx")), "--docx")
     assert_user_error(run("ask", EXAMPLE, "--docx", str(tmp_path / "no-such-dir" / "x.docx")), "无法写入")
+    # small talk is answered, not searched: no Word file claiming the corpus has nothing
+    thanks = run("ask", "谢谢", "--docx", str(tmp_path / "谢谢.docx"))
+    assert_user_error(thanks, "不客气", "没有生成 Word 文件")
+    assert "已导出" not in thanks.output and not (tmp_path / "谢谢.docx").exists()
 
 
 def test_stats_counts_pins_and_flags_stale_ones(tmp_path: Path) -> None:

@@ -186,6 +186,39 @@ def test_a_wrong_speaker_or_date_can_be_cleared_and_stays_cleared(run: Run, tmp_
     user_error(run("edit", "7", "--title", " "), "标题不能为空")
 
 
+def test_reading_an_unchanged_file_again_after_an_edit_keeps_the_speech_and_its_passage_ids(
+    run: Run, tmp_path: Path, seed_home: Path
+) -> None:
+    path = write(tmp_path / "讲话.txt", MEAL)
+    ok(run("add", str(path)))
+    ok(run("edit", "6", "--speaker", "王芳同志"))
+
+    def passage_ids() -> list[int]:
+        with sqlite3.connect(seed_home / "speechqa.db") as db:
+            return [r[0] for r in db.execute("SELECT id FROM passages WHERE speech_id = 6 ORDER BY position")]
+
+    before = passage_ids()
+    ok(run("pin", "长者食堂什么时候覆盖所有街道", str(before[-1])))
+    out = ok(run("add", "--reread", str(path)))
+    assert "未变化  #6 关于加强社区养老服务的讲话 · 2024-05-20 · 王芳同志" in out, out
+    assert passage_ids() == before  # buttons under earlier answers and pins still point at them
+    assert "段落编号已变" not in ok(run("pins"))
+
+
+def test_a_new_speech_saved_over_an_old_file_names_the_speech_it_replaces(run: Run, tmp_path: Path) -> None:
+    """A file that held one speech holds its new version (same id); when what it holds now is another
+    speech altogether, the one that leaves the library is named instead of a bare 「已更新」."""
+    path = write(tmp_path / "讲话稿" / "讲话.txt", MEAL)
+    ok(run("add", str(path.parent)))
+    write(path, LIBRARY)
+    out = ok(run("add", str(path.parent)))
+    assert "已更新  #6 关于老年大学办学工作的讲话" in out
+    assert "原来是另一篇讲话《关于加强社区养老服务的讲话》，已被这篇取代" in out, out
+    write(path, LIBRARY.replace("太极拳", "太极拳、声乐"))  # an edit of the speech it holds: no note
+    out = ok(run("add", str(path.parent)))
+    assert "已更新  #6" in out and "取代" not in out
+
+
 def test_edit_of_a_missing_speech_is_a_user_error(run: Run) -> None:
     user_error(run("edit", "99", "--title", "标题"), "没有编号为 99 的讲话")
 
@@ -423,3 +456,66 @@ def test_health_says_in_one_chinese_line_what_it_found(run: Run) -> None:
     out = ok(run("health"))
     assert out.count("\n") == 1 and out.startswith("正常：5 篇讲话，") and "段，模型 " in out
     assert not re.search(r"[A-Za-z]+ (?:speeches|passages)|\bok\b", out)  # only the model's id is English
+
+
+# -- a data home that is not a folder --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["a file", "under a file"])
+def test_a_data_home_that_is_not_a_folder_is_said_so_not_called_read_only(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SPEECHQA_HOME set to a file (a typo, a backup's path) or to a folder inside one: the fix is another
+    path, not a writable disk."""
+    saved = write(tmp_path / "speechqa-备份.db", "不是文件夹")
+    home = saved if where == "a file" else saved / "home"
+    expected = f"数据目录不是文件夹：{home}" if where == "a file" else f"无法建立数据目录：{home}"
+    monkeypatch.setenv("SPEECHQA_HOME", str(home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    runner = CliRunner()
+    speech = write(tmp_path / "讲话.txt", MEAL)
+    for command in (["ask", EXAMPLE], ["add", str(speech)], ["speeches"], ["health"], ["pins"]):
+        out = user_error(runner.invoke(cli, command), expected)
+        assert "只读" not in out and "资料库" not in out, (command, out)
+    assert saved.read_text(encoding="utf-8") == "不是文件夹"  # nothing written over it
+
+
+# -- writing a backup or a Word file where it cannot be written ---------------------------------------
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """An empty folder behind a real read-only bind mount (a write-protected USB stick, a :ro volume)."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    mount = tmp_path / "ro-folder"
+    mount.mkdir()
+    made = subprocess.run(["mount", "--bind", str(folder), str(mount)], capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a bind mount here: {made.stderr.strip()}")
+    try:
+        remount = subprocess.run(
+            ["mount", "-o", "remount,ro,bind", str(mount)], capture_output=True, text=True
+        )
+        if remount.returncode != 0:
+            pytest.skip(f"cannot remount read-only here: {remount.stderr.strip()}")
+        yield mount
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def test_a_backup_or_word_file_in_a_read_only_folder_is_one_chinese_line(
+    run: Run, read_only_folder: Path
+) -> None:
+    out = user_error(run("backup", str(read_only_folder / "备份.db")), "无法写入备份文件")
+    assert "unable" not in out and "Read-only" not in out, out  # neither SQLite's nor the OS's English
+    out = user_error(
+        run("ask", EXAMPLE, "--docx", str(read_only_folder / "结果.docx")), "无法写入 Word 文件", "只读"
+    )
+    assert "Read-only" not in out
+    assert list(read_only_folder.iterdir()) == []
+
+
+def test_a_backup_given_a_folder_asks_for_a_file_name(run: Run, tmp_path: Path) -> None:
+    out = user_error(run("backup", str(tmp_path)), f"{tmp_path} 是一个文件夹", "请给出备份文件的名字")
+    assert "文件已存在" not in out
