@@ -192,6 +192,7 @@ _DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)  # a search asks it of its candidates, their sentences, and of the same ones again
 def holds(kind: AnswerKind, text: str) -> bool:
     """Whether a text holds an answer of that kind: a figure with its unit (a calendar date,
     「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific

@@ -102,6 +102,13 @@ def _split(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(trimmed)
 
 
+@lru_cache(maxsize=4096)
+def lowered_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of `text` (as `split_sentences` cuts them), each lower-cased: what the scoring reads
+    (cached like the split: a search scores the same passage's sentences for several purposes)."""
+    return tuple(text[s:e].lower() for s, e in _split(text))
+
+
 def span_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> tuple[float, float]:
     """(coverage, proximity) of `terms` in `text`: the weighted share of the terms found, and how tightly
     the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent).
@@ -131,7 +138,9 @@ def _span(text: str, needles: Sequence[_Needle], total: float) -> tuple[float, f
 # A term as the scoring reads it: lower-cased, its weight, and its bigrams when it has three characters or
 # more (found only in part, such a word earns PARTIAL_CREDIT). Made once per search, not once per sentence.
 _Needle = tuple[str, float, frozenset[str] | None]
-_Found = list[tuple[int, list[int]]]  # (length, positions) of each term found
+# Each term found: (the term, where it first stands, the lower-cased text it was found in). Its other
+# positions are read only when the proximity is needed (`_positions`), which bounds often spare.
+_Found = list[tuple[str, int, str]]
 
 
 def _needles(terms: Sequence[WeightedTerm]) -> list[_Needle]:
@@ -153,7 +162,7 @@ def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[f
             if grams is not None:  # the share of its bigrams found (瓯海区 in 瓯海老干部局: 1 of 2)
                 partial += weight * (sum(1 for g in grams if g in lowered) / len(grams))
             continue
-        found.append((len(needle), occurrences(lowered, needle, at)))
+        found.append((needle, at, lowered))
         found_weight += weight
     return (found_weight + PARTIAL_CREDIT * partial) / total, found
 
@@ -171,9 +180,18 @@ def occurrences(lowered: str, needle: str, first: int) -> list[int]:
 def _proximity(found: _Found) -> float:
     if len(found) <= 1:
         return 1.0 if found else 0.0
-    window = _shortest_window([(p, p + n, i) for i, (n, ps) in enumerate(found) for p in ps], len(found))
-    covered = sum(n for n, _ in found)
+    window = _shortest_window(_positions(found), len(found))
+    covered = sum(len(needle) for needle, _, _ in found)
     return min(1.0, covered / max(window, 1))
+
+
+def _positions(found: _Found) -> list[tuple[int, int, int]]:
+    """(start, end, which term) of every occurrence of the found terms."""
+    return [
+        (p, p + len(needle), i)
+        for i, (needle, first, lowered) in enumerate(found)
+        for p in occurrences(lowered, needle, first)
+    ]
 
 
 def _lexical(coverage: float, found: _Found) -> float:
@@ -195,6 +213,9 @@ def _grams(word: str) -> frozenset[str]:
 
 def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int:
     """Length of the shortest stretch of text containing at least one occurrence of each of `kinds` terms."""
+    if len(occurrences) == kinds:  # each term once (most sentences): the stretch from the first to the last
+        length = max(end for _, end, _ in occurrences) - min(start for start, _, _ in occurrences)
+        return length or 1
     occurrences.sort()
     counts: dict[int, int] = {}
     best = None
@@ -251,7 +272,7 @@ def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
     if not spans or total <= 0:
         return 0.0
     needles = _needles(present_terms(text, terms))
-    rows = [_coverage(text[s:e].lower(), needles, total) for s, e in spans]
+    rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
         return max(_lexical(coverage, found) for coverage, found in rows)
     best = None
@@ -365,7 +386,7 @@ def _best_single(
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
     (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
     whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
-    rows = [_coverage(text[s:e].lower(), needles, total) for s, e in spans]
+    rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
         order: list[int] = list(range(len(spans)))
         bonus = float("inf")

@@ -39,7 +39,6 @@ from .sentence import (
     _Needle,
     _needles,
     _proximity,
-    occurrences,
 )
 from .vocabulary import INTERROGATIVE
 
@@ -320,7 +319,7 @@ def _credits(lowered: str, needles: Sequence[_Needle]) -> tuple[list[float], _Fo
             share = sum(1 for g in grams if g in lowered) / len(grams) if grams is not None else 0.0
             credit.append(PARTIAL_CREDIT * share)
             continue
-        found.append((len(needle), occurrences(lowered, needle, at)))
+        found.append((needle, at, lowered))
         credit.append(1.0)
     return credit, found
 
