@@ -7,7 +7,7 @@ strip (a title over the columns, a full-width paragraph under them) ends the run
 page only partly in columns is read in order too. Two, three or more columns, of any width, on any page
 size: nothing here depends on the page, only on where the lines are.
 
-A run is taken for columns only when its columns look like set text: each at least _MIN_COLUMN characters
+A run is taken for columns only when its columns look like set text: each starting at the run's top and at least _MIN_COLUMN characters
 wide, and in the column with most lines at least three lines, and two in five of its lines, fill it to its
 right edge (where most of its lines end), as wrapped lines do. A table's ragged cells, a centred heading, a signature on the right and
 short list items do not, and are left in the order they were given (top to bottom).
@@ -32,6 +32,9 @@ _FULL = 1.0
 # In the column with most lines, this share of them (and at least _MIN_FULL) must fill it.
 _FULL_SHARE = 0.4
 _MIN_FULL = 3
+# Every column's first line starts within this many font sizes of the run's first line (a paragraph's
+# short last line over the columns, and the space under it, may open the run in the first column only).
+_COLUMN_START = 3.0
 
 
 def read_columns(page: Page) -> Page:
@@ -55,7 +58,7 @@ def read_columns(page: Page) -> Page:
         out.extend(_column_order(lines[i:end], bounds))
         i = end
         changed = True
-    return Page(lines=tuple(out), width=page.width, height=page.height) if changed else page
+    return replace(page, lines=tuple(out)) if changed else page
 
 
 def _pieces(line: Line) -> tuple[Line, ...]:
@@ -114,6 +117,10 @@ def _set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float
     if any(not column for column in members):
         return False
     top = min(p.top for p in pieces)
+    # Text flows into every column from its top: a "column" whose first line stands well below the run's
+    # first line is not one (a signature set on the right under an 附件 list whose items end together).
+    if any(min(p.top for p in column) > top + _COLUMN_START * size for column in members):
+        return False
     for (left, right), column in zip(bounds, members, strict=True):
         # a column narrower than set text, unless it is the last lines of the text flowing over into the
         # next column (「下。」 alone at the top of the second column of the last page)

@@ -74,7 +74,12 @@ def _source_lines(document: Document) -> list[str]:
         return lines[: imprint_start(lines)]
     lines = [line for line in (clean_line(raw) for raw in split_lines(document.reference)) if line]
     lines = lines[: imprint_start(lines)]
-    lines += [line.text for line in _lines(document) if line.kind == "table_row"]
+    # a 版记 set as a one-column table (as many offices' templates do) is as little body text as one
+    # set in lines: the parser's own lines say where it starts
+    read = _lines(document)
+    lines += [
+        line.text for line in read[: imprint_start([line.text for line in read])] if line.kind == "table_row"
+    ]
     return [line for line in lines if line]
 
 

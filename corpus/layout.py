@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from .records import Block
@@ -58,6 +58,9 @@ class Line:
     # the width of what it opens with that a line cannot be broken inside — a Latin word, or a character
     # with the closing mark that may not start a line (「站，」) — when the source says (a PDF), else 0
     lead: float = 0.0
+    # its text without the raised small figures in it (a footnote's reference mark 「纽带。¹截至」), when it
+    # has any (a PDF's text layer says so), else ""
+    unmarked: str = ""
 
     @property
     def height(self) -> float:
@@ -69,6 +72,8 @@ class Page:
     lines: tuple[Line, ...]
     width: float
     height: float
+    # the footnotes at its foot (see split_footnotes), read after the paragraph the page ends in
+    notes: tuple[Line, ...] = ()
 
 
 def is_page_number(text: str) -> bool:
@@ -88,18 +93,94 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     needed = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
     running = {key for key, count in keys.items() if count >= needed and key[1]}
     single = _single_page_header(pages[0]) if len(pages) == 1 else None
+    slots = _running_slots(pages, running)
+    lone = _lone_headers(pages) if len(pages) > 1 else set()
     out = []
     for page in pages:
         kept = []
+        # the bands where this page has its running header (footer): nothing else there is one
+        headed = {
+            key[0] for line in page.lines if (key := (_band(line, page), _running_key(line.text))) in running
+        }
         for line in page.lines:
             band = _band(line, page)
             if band and ((band, _running_key(line.text)) in running or is_page_number(line.text)):
                 continue
-            if line is single:
+            if line is single or id(line) in lone:
+                continue
+            if band and band not in headed and _in_slot(line, band, page, slots):
                 continue
             kept.append(line)
-        out.append(Page(lines=tuple(kept), width=page.width, height=page.height))
+        out.append(replace(page, lines=tuple(kept)))
     return out
+
+
+def _lone_headers(pages: list[Page]) -> set[int]:
+    """The headers (by id) printed on too few pages to be found recurring — on page 2 of two whose first
+    page has none (Word's 「首页不同」): a page's topmost line, in the top margin above where the body's text
+    begins on any page, in a smaller type than the body, set apart from what follows by more than a line."""
+    body = _body_size(pages)
+    if body is None:
+        return set()  # the type is not known (OCR): nothing to tell a header from the text by
+    text_top = min(line.top for page in pages for line in page.lines if abs(line.size - body) < 0.4)
+    found = set()
+    for page in pages:
+        lines = sorted(page.lines, key=lambda line: line.top)
+        if len(lines) < 2:
+            continue
+        first, second = lines[0], lines[1]
+        if (
+            _band(first, page) == "top"
+            and not first.table
+            and 0 < first.size < 0.85 * body
+            and first.bottom < text_top
+            and second.top - first.bottom > body
+        ):
+            found.add(id(first))
+    return found
+
+
+def _body_size(pages: list[Page]) -> float | None:
+    """The type size most of the text is set in (None when the source does not say: OCR)."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.size and not line.table:
+                sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _running_slots(pages: list[Page], running: set[tuple[str, str]]) -> dict[str, list[Line]]:
+    """The running headers (footers) found, by band: where a page's header is printed."""
+    slots: dict[str, list[Line]] = {"top": [], "bottom": []}
+    for page in pages:
+        for line in page.lines:
+            band = _band(line, page)
+            if band and (band, _running_key(line.text)) in running:
+                slots[band].append(line)
+    return slots
+
+
+def _in_slot(line: Line, band: str, page: Page, slots: dict[str, list[Line]]) -> bool:
+    """A header (footer) of its own: on a page without the running header (footer), a line printed where
+    that of other pages is, in its type or a smaller one, with nothing of the page beyond it — the header
+    of a later section of a Word file (「附件材料」 over its pages only), or of the even pages when odd and
+    even pages differ."""
+
+    def edge(item: Line) -> float:
+        return item.top if band == "top" else item.bottom
+
+    for slot in slots[band]:
+        if abs(edge(line) - edge(slot)) <= 0.5 * slot.height and line.height <= slot.height * 1.1:
+            beyond = [
+                other
+                for other in page.lines
+                if other is not line
+                and (other.top < line.top if band == "top" else other.bottom > line.bottom)
+                and abs(edge(other) - edge(line)) > 0.5 * line.height
+            ]
+            return not beyond
+    return False
 
 
 def _single_page_header(page: Page) -> Line | None:
@@ -133,6 +214,63 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
+# A footnote opens with its mark: a figure (1, ¹), a circled figure, a bracketed one, asterisks or daggers,
+# then its text (not a list item's 「1．」 or a number's next figure).
+_NOTE_MARK = re.compile(
+    r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|[\[［(（]\d{1,3}[\]］)）]|\*{1,3}|[†‡])(?=\s*[^\d\s．.、,，)）])"
+)
+_LONE_MARK = re.compile(r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|\*{1,3}|[†‡])$")
+# Footnotes are set smaller than the body (Word 9–10 pt under 10.5–12, LibreOffice 10 under 12).
+_NOTE_SIZE = 0.92
+
+
+def split_footnotes(pages: list[Page]) -> list[Page]:
+    """Take each page's footnotes out of its lines: the lines at the page's foot, under all of its body,
+    in a type smaller than the body's, the first opening with a note mark. Left in place they would cut
+    the paragraph that runs on over the page break in two (「……八十岁以上的1数据来源：……。老党员……」);
+    read after that paragraph they are paragraphs of their own, as a Word file's are. On a page with
+    footnotes, the raised small figures in the body lines (their reference marks) add nothing to the text.
+    Lines whose type is not known (OCR) are left as they are."""
+    body = _body_size(pages)
+    if body is None:
+        return pages
+    out = []
+    for page in pages:
+        lines = list(page.lines)
+        start = len(lines)
+        while start > 0 and not lines[start - 1].table and 0 < lines[start - 1].size < _NOTE_SIZE * body:
+            start -= 1
+        foot, above = lines[start:], lines[:start]
+        if (
+            not foot
+            or not _NOTE_MARK.match(foot[0].text)
+            or not any(abs(line.size - body) < 0.4 for line in above)
+            or foot[0].top < max(line.bottom for line in above)
+        ):
+            out.append(page)
+            continue
+        # the reference marks: raised small figures inside body lines, or read as lines of their own
+        above = [
+            replace(line, text=line.unmarked) if line.unmarked else line
+            for line in above
+            if not (_LONE_MARK.match(line.text.strip()) and 0 < line.size < _NOTE_SIZE * body)
+        ]
+        out.append(replace(page, lines=tuple(above), notes=tuple(foot)))
+    return out
+
+
+def _notes(lines: tuple[Line, ...]) -> list[Block]:
+    """A page's footnote lines as one block per note, each without its mark."""
+    texts: list[str] = []
+    for line in lines:
+        text = line.text.strip()
+        if mark := _NOTE_MARK.match(text):
+            texts.append(text[mark.end() :].strip())
+        elif texts:
+            texts[-1] = join(texts[-1], text)
+    return [Block(text=text, kind="note") for text in texts if text]
+
+
 def paragraphs(pages: list[Page]) -> list[str]:
     """Join the lines of all pages into paragraphs (wrapped lines and page breaks joined)."""
     return [block.text for block in paragraph_blocks(pages)]
@@ -142,7 +280,14 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     """The paragraphs of `paragraphs`, each table row marked as one (kind "table_row"; others kind "")."""
     body = [line for page in pages for line in page.lines if not line.table]
     if not body:
-        return [Block(text=line.text, kind=_kind(line)) for page in pages for line in page.lines]
+        return [
+            block
+            for page in pages
+            for block in [
+                *(Block(text=line.text, kind=_kind(line)) for line in page.lines),
+                *_notes(page.notes),
+            ]
+        ]
     size, pitch = median(line.height for line in body), _pitch(pages)
     groups, member = _by_column(body)
     edges = [
@@ -162,6 +307,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     current = ""
     previous: Line | None = None
     previous_page = -1
+    notes: list[Block] = []  # footnotes of pages read, waiting for the paragraph they end in to end
     for page_index, page in enumerate(pages):
         for line in page.lines:
             text = line.text.strip()
@@ -172,12 +318,16 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             ):
                 if current:
                     out.append(Block(text=current, kind=_kind(previous)))
+                out.extend(notes)
+                notes = []
                 current = text
             else:
                 current = join(current, text)
             previous, previous_page = line, page_index
+        notes.extend(_notes(page.notes))
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
+    out.extend(notes)
     return out
 
 

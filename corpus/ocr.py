@@ -450,7 +450,10 @@ class RapidOcr:
         import numpy as np
 
         pixels = np.asarray(image)
-        result = self.model(pixels)  # type: ignore[operator]
+        # Not its text-direction classifier line by line: the page is turned as a whole (`_turn`), and on
+        # an upright page the classifier takes some upright lines for upside down and turns them, which
+        # loses them (a notice's title line, a body line of a 150-dpi scan, read as 「一。、」 or not at all).
+        result = self.model(pixels, use_cls=False)  # type: ignore[operator]
         boxes = getattr(result, "boxes", None)
         texts = getattr(result, "txts", None)
         scores = getattr(result, "scores", None) or ()

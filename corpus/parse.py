@@ -421,14 +421,42 @@ def _speaker_with_post(title_text: str) -> str | None:
     """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
     space between them or none: a PDF or a typist may drop it)."""
     parts = title_text.split()
-    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and is_person_name(parts[1]):
+    if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _named_after_post(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
             post, name = title_text[:-size], title_text[-size:]
-            if 2 <= len(post) <= 20 and _POST.search(post) and is_person_name(name):
+            if 2 <= len(post) <= 20 and _POST.search(post) and _named_after_post(name):
                 return name
     return None
+
+
+# What a given name is never made of: pronouns, particles, prepositions, conjunctions, modal particles,
+# interjections, onomatopoeia, punctuation and non-words (jieba's tags).
+_NOT_IN_NAMES = ("r", "u", "p", "c", "y", "e", "o", "w", "x")
+
+
+def _named_after_post(text: str) -> bool:
+    """A person's name where a post says one follows (「市委老干部局局长　韩立新」): a surname and a given
+    name of one or two characters that are not function words. jieba's name tag alone misses common names
+    whose given name is a word (韩立新, 张和平, 黄建国: 韩/j 立新/d), so after a post it is not required."""
+    if is_person_name(text):
+        return True
+    text = to_simplified(text)
+    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text) or "·" in text:
+        return False
+    compound = text[:2] in _SURNAMES_2
+    surname, given = (text[:2], text[2:]) if compound else (text[:1], text[1:])
+    if not (compound or surname in _SURNAMES_1) or not 1 <= len(given) <= 2:
+        return False
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    whole = jieba.posseg.lcut(text)
+    if len(whole) == 1 and len(text) >= 3:  # one word of the dictionary, not a name (高标准, 时间表)
+        return False
+    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in jieba.posseg.lcut(given))
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")

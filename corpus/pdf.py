@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from . import ocr
 from .columns import MIN_GUTTER, read_columns
 from .errors import EmptyDocument, UnreadableFile
-from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, tidy_line
+from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes, tidy_line
 from .records import Block
 from .tables import labelled_rows
 
@@ -83,7 +83,8 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     if unread:
         log.warning("%s: pages %s without text were not read (no OCR engine installed)", name, unread)
         notes = (ocr.unread_pages_note(unread),)
-    blocks = tuple(paragraph_blocks([read_columns(page) for page in remove_running_lines(pages)]))
+    pages = split_footnotes(remove_running_lines(pages))
+    blocks = tuple(paragraph_blocks([read_columns(page) for page in pages]))
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
@@ -147,16 +148,31 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
     han = [c for c in chars if c["text"] >= "\u2e80"]
     fonts = Counter(_font_family(c.get("fontname", "")) for c in (han or chars))
     sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars)
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    bottom = Counter(round(float(c["bottom"]), 1) for c in chars).most_common(1)[0][0]
+    raised = [c for c in chars if _raised_mark(c, size, bottom)]
     return Line(
         text=text,
+        unmarked=(
+            _chars_text([c for c in chars if c not in raised]) if raised and len(raised) < len(chars) else ""
+        ),
         lead=_lead(sorted(chars, key=lambda c: c["x0"])),
         x0=min(float(c["x0"]) for c in chars),
         x1=max(float(c["x1"]) for c in chars),
         top=min(float(c["top"]) for c in chars),
         bottom=max(float(c["bottom"]) for c in chars),
         font=fonts.most_common(1)[0][0] if fonts else "",
-        size=sizes.most_common(1)[0][0] if sizes else 0.0,
+        size=size,
     )
+
+
+def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignore[type-arg]
+    """A footnote's reference mark: a figure set small and raised above the line (「纽带。¹」), or a small
+    circled figure or dagger (raised so far that the line above may have taken it in)."""
+    small = float(char.get("size", 0) or 0) < 0.75 * size
+    if char["text"] in "*†‡①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return small
+    return char["text"] in "0123456789" and small and float(char["bottom"]) < bottom - 0.2 * size
 
 
 # Marks a line may not start with (they stay with the character before), and marks it may not end with.
