@@ -4,6 +4,7 @@ home, the real bundled model, real files, offline."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -358,9 +359,17 @@ def read_only_home(seed_home: Path, tmp_path: Path) -> Iterator[Path]:
     with sqlite3.connect(seed_home / "speechqa.db") as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    mount = tmp_path / "ro-home"
+    with read_only_view(seed_home, tmp_path / "ro-home") as mount:
+        assert not os.access(mount, os.W_OK)
+        yield mount
+
+
+@contextlib.contextmanager
+def read_only_view(folder: Path, mount: Path) -> Iterator[Path]:
+    """`folder` seen through a real read-only bind mount at `mount`; the test is skipped where mounting
+    is not allowed."""
     mount.mkdir()
-    made = subprocess.run(["mount", "--bind", str(seed_home), str(mount)], capture_output=True, text=True)
+    made = subprocess.run(["mount", "--bind", str(folder), str(mount)], capture_output=True, text=True)
     if made.returncode != 0:
         pytest.skip(f"cannot make a bind mount here: {made.stderr.strip()}")
     try:
@@ -369,7 +378,6 @@ def read_only_home(seed_home: Path, tmp_path: Path) -> Iterator[Path]:
         )
         if remount.returncode != 0:
             pytest.skip(f"cannot remount read-only here: {remount.stderr.strip()}")
-        assert not os.access(mount, os.W_OK)
         yield mount
     finally:
         subprocess.run(["umount", "--lazy", str(mount)], check=False)  # the CLI may still hold files open
@@ -488,20 +496,8 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """An empty folder behind a real read-only bind mount (a write-protected USB stick, a :ro volume)."""
     folder = tmp_path / "folder"
     folder.mkdir()
-    mount = tmp_path / "ro-folder"
-    mount.mkdir()
-    made = subprocess.run(["mount", "--bind", str(folder), str(mount)], capture_output=True, text=True)
-    if made.returncode != 0:
-        pytest.skip(f"cannot make a bind mount here: {made.stderr.strip()}")
-    try:
-        remount = subprocess.run(
-            ["mount", "-o", "remount,ro,bind", str(mount)], capture_output=True, text=True
-        )
-        if remount.returncode != 0:
-            pytest.skip(f"cannot remount read-only here: {remount.stderr.strip()}")
+    with read_only_view(folder, tmp_path / "ro-folder") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "--lazy", str(mount)], check=False)
 
 
 def test_a_backup_or_word_file_in_a_read_only_folder_is_one_chinese_line(
