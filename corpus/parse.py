@@ -443,20 +443,12 @@ def _named_after_post(text: str) -> bool:
     if is_person_name(text):
         return True
     text = to_simplified(text)
-    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text) or "·" in text:
+    parts = None if "·" in text else _name_parts(text)
+    if parts is None or not 1 <= len(parts[1]) <= 2:
         return False
-    compound = text[:2] in _SURNAMES_2
-    surname, given = (text[:2], text[2:]) if compound else (text[:1], text[1:])
-    if not (compound or surname in _SURNAMES_1) or not 1 <= len(given) <= 2:
+    if len(_tags(text)) == 1 and len(text) >= 3:  # one word of the dictionary, not a name (高标准, 时间表)
         return False
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    whole = jieba.posseg.lcut(text)
-    if len(whole) == 1 and len(text) >= 3:  # one word of the dictionary, not a name (高标准, 时间表)
-        return False
-    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in jieba.posseg.lcut(given))
+    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in _tags(parts[1]))
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
@@ -545,22 +537,36 @@ def is_person_name(text: str) -> bool:
     """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
     judged in simplified script (歐陽明 as 欧阳明)."""
     text = to_simplified(text)
-    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
-        return False
-    compound = text[:2] in _SURNAMES_2
-    if not (compound or text[0] in _SURNAMES_1) or len(text) > (5 if compound else 4):
+    parts = _name_parts(text)
+    if parts is None or len(text) > (5 if len(parts[0]) == 2 else 4):
         return False
     if "·" in text:
         return True
+    surname, given = parts
+    if not all(_JIEBA_HAN.match(c) for c in given):
+        # jieba cannot read a rare character (刘䶮, 王㛃华): judge the surname under a common given name.
+        text = surname + ("伟" if len(given) == 1 else "秀英")
+    return any(pair.flag.startswith("nr") for pair in _tags(text))
+
+
+def _name_parts(text: str) -> tuple[str, str] | None:
+    """(surname, given name) of a name-shaped line in simplified script: a known surname (a compound one
+    first) and what follows; None for any other line."""
+    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
+        return None
+    if text[:2] in _SURNAMES_2:
+        return text[:2], text[2:]
+    return (text[:1], text[1:]) if text[0] in _SURNAMES_1 else None
+
+
+def _tags(text: str) -> list:  # type: ignore[type-arg]
+    """jieba's words of `text` with their part-of-speech tags (imported on first use: parsing a file
+    without a name to judge never loads the tagger)."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    surname, given = (text[:2], text[2:]) if compound else (text[:1], text[1:])
-    if not all(_JIEBA_HAN.match(c) for c in given):
-        # jieba cannot read a rare character (刘䶮, 王㛃华): judge the surname under a common given name.
-        text = surname + ("伟" if len(given) == 1 else "秀英")
-    return any(pair.flag.startswith("nr") for pair in jieba.posseg.lcut(text))
+    return jieba.posseg.lcut(text)
 
 
 _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
