@@ -8,6 +8,8 @@ docs/benchmarks.md.
 from .chunking import QuestionSet, chunking_report, cmrc_set, notice_set, speech_set
 from .cmrc import BenchmarkSet, load_cmrc
 from .confidence import (
+    FIT_POLICY_QUESTIONS,
+    FIT_QUESTIONS,
     POLICY_NOTICES,
     POLICY_QUESTIONS,
     CachedQueries,
@@ -71,6 +73,8 @@ __all__ = [
     "DEFAULT_DOCUMENTS_DOC",
     "DEFAULT_FIXTURES",
     "DEV_QUESTIONS",
+    "FIT_POLICY_QUESTIONS",
+    "FIT_QUESTIONS",
     "PIN_QUESTIONS",
     "POLICY_NOTICES",
     "POLICY_QUESTIONS",

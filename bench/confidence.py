@@ -42,7 +42,7 @@ HIGH_PRECISION = 0.97  # "high" where at least this share of the fitting data's 
 
 @dataclass(frozen=True)
 class Example:
-    group: str  # where it comes from: "cmrc", "cmrc-removed", "cmrc-on-speeches", "dev-tune", ...
+    group: str  # where it comes from: "cmrc", "cmrc-removed", "cmrc-on-speeches", "speeches-tune", ...
     question: str
     answerable: bool
     signals: Signals
@@ -372,6 +372,9 @@ def comparison(sets: Sequence[tuple[str, Sequence[Example]]], model: Judge) -> s
 REPO = Path(__file__).resolve().parent.parent
 POLICY_QUESTIONS = REPO / "benchmarks" / "policy-questions.jsonl"
 POLICY_NOTICES = REPO / "tests" / "fixtures" / "notices"
+# Fit-only questions (written cold, never reported on): over the bundled speeches and over the notices.
+FIT_QUESTIONS = REPO / "benchmarks" / "fit-questions.jsonl"
+FIT_POLICY_QUESTIONS = REPO / "benchmarks" / "fit-policy-questions.jsonl"
 
 
 def fit_examples(
@@ -380,14 +383,19 @@ def fit_examples(
     speeches: Retriever,
     dev: Sequence[GoldQuestion],
     policy: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
+    *,
+    fit_speeches: Sequence[GoldQuestion] = (),
+    fit_policy: Sequence[GoldQuestion] = (),
 ) -> list[Example]:
     """The fitting data: CMRC trial (whole library and own context removed), CMRC questions asked of the
-    speeches, the dev set's tuning half and, when given, the policy set's tuning half."""
+    speeches, the dev set's tuning half and, when given, the policy set's tuning half. Fit-only questions
+    over the speeches (`fit_speeches`) and the notices (`fit_policy`) join the group of their library:
+    more in-domain questions, the same weight for each source of data."""
     examples = cmrc_examples(cmrc, cmrc_questions, "cmrc-trial")
     examples += collect(speeches, cmrc_questions, "cmrc-on-speeches", answerable=lambda q: False)
-    examples += collect(speeches, split_of(dev, "tune"), "dev-tune")
+    examples += collect(speeches, [*split_of(dev, "tune"), *fit_speeches], "speeches-tune")
     if policy is not None:
-        examples += collect(policy[0], split_of(policy[1], "tune"), "policy-tune")
+        examples += collect(policy[0], [*split_of(policy[1], "tune"), *fit_policy], "policy-tune")
     return examples
 
 

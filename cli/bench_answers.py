@@ -171,12 +171,30 @@ def _policy(
     return _retriever(lib.library, lib.library.load(lib.embedder.key), queries), questions
 
 
+def _optional_questions(path: Path | None, default: Path) -> list[Any]:
+    """The questions of `path`, or of `default` when it exists (none otherwise)."""
+    path = path or (default if default.exists() else None)
+    return load_questions(path) if path is not None else []
+
+
 @bench.command("fit-confidence")
 @click.argument("trial_file", type=QUESTIONS)
 @limit_option
 @dev_option
 @policy_option
 @notices_option
+@click.option(
+    "--fit-questions",
+    "fit_file",
+    type=QUESTIONS,
+    help="Fit-only questions over the bundled speeches (default: benchmarks/fit-questions.jsonl when present).",
+)
+@click.option(
+    "--fit-policy",
+    "fit_policy_file",
+    type=QUESTIONS,
+    help="Fit-only questions over the notices (default: benchmarks/fit-policy-questions.jsonl when present).",
+)
 @bench_home_option
 @click.option(
     "--out",
@@ -198,6 +216,8 @@ def bench_fit_confidence(
     dev_file: Path | None,
     policy_file: Path | None,
     notices: Path | None,
+    fit_file: Path | None,
+    fit_policy_file: Path | None,
     bench_home: Path | None,
     out: Path,
     save_examples: Path | None,
@@ -208,7 +228,8 @@ def bench_fit_confidence(
 
     Answerable: CMRC trial questions against the CMRC trial library. Unanswerable: the same questions
     with their own context removed, and CMRC questions asked of the speeches in the data home. Plus the
-    tuning halves of the dev set and of the policy-notice set. Embeddings are cached in the bench home.
+    tuning halves of the dev set and of the policy-notice set, and the fit-only questions over the
+    speeches and the notices. Embeddings are cached in the bench home.
 
     \b
     Example:
@@ -224,7 +245,12 @@ def bench_fit_confidence(
             queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
             service = obj.service()
             dev = b.dev_questions(dev_file)
-            queries.warm((q.question for q in [*cmrc_questions, *dev]), ProgressBar("嵌入问题"))
+            fit_speeches = _optional_questions(fit_file, b.FIT_QUESTIONS)
+            fit_policy = _optional_questions(fit_policy_file, b.FIT_POLICY_QUESTIONS)
+            queries.warm(
+                (q.question for q in [*cmrc_questions, *dev, *fit_speeches, *fit_policy]),
+                ProgressBar("嵌入问题"),
+            )
             policy = _policy(obj, policy_file, notices, queries)
             examples = b.fit_examples(
                 _retriever(cmrc.library, cmrc.library.load(cmrc.embedder.key), queries),
@@ -232,9 +258,17 @@ def bench_fit_confidence(
                 _retriever(service.library, service.retriever.index, queries),
                 dev,
                 policy,
+                fit_speeches=fit_speeches,
+                fit_policy=fit_policy if policy else (),
             )
-            sources = f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half" + (
-                ", policy tune half" if policy else ""
+            sources = (
+                f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half"
+                + (", policy tune half" if policy else "")
+                + (
+                    f", {len(fit_speeches)} + {len(fit_policy)} fit-only questions"
+                    if fit_speeches or fit_policy
+                    else ""
+                )
             )
         if save_examples is not None:
             b.save_examples(examples, save_examples)

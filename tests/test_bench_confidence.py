@@ -15,6 +15,7 @@ from bench.confidence import (
     cmrc_examples,
     every_nth,
     fit,
+    fit_examples,
     rates,
     reliability,
     without,
@@ -99,6 +100,40 @@ def test_cmrc_examples_pair_each_question_with_its_near_miss(cmrc_like: Retrieve
     whole, removed = examples[:4], examples[4:]
     # with its own context gone, the best remaining passage covers less of the question
     assert sum(e.signals.coverage for e in removed) < sum(e.signals.coverage for e in whole)
+
+
+def test_fit_only_questions_join_the_group_of_their_library(cmrc_like: Retriever) -> None:
+    """Fit-only questions add in-domain data without adding a group: each source keeps its weight, and
+    the threshold keeps the answered share of each group."""
+    dev = [
+        GoldQuestion("d1", "离休干部多久体检一次？", ("每年一次体检",), split="tune"),
+        GoldQuestion("d2", "老年大学学费多少", (), split="heldout"),  # held out: never fitted on
+    ]
+    fit_speeches = [
+        GoldQuestion("f1", "老年大学两年之内要成为什么？", ("示范校",), split="tune"),
+        GoldQuestion("f2", "离休干部体检在哪家医院做？", (), split="tune", kind="near_miss"),
+    ]
+    policy = (cmrc_like, [GoldQuestion("p1", "党建谁牵头", ("组织部门要牵头抓总",), split="tune")])
+    fit_policy = [GoldQuestion("g1", "信息化建设经费多少", (), split="tune")]
+    examples = fit_examples(
+        cmrc_like, gold(), cmrc_like, dev, policy, fit_speeches=fit_speeches, fit_policy=fit_policy
+    )
+    groups: dict[str, list[str]] = {}
+    for e in examples:
+        groups.setdefault(e.group, []).append(e.question)
+    assert set(groups) == {
+        "cmrc-trial",
+        "cmrc-trial-removed",
+        "cmrc-on-speeches",
+        "speeches-tune",
+        "policy-tune",
+    }
+    assert groups["speeches-tune"] == [q.question for q in (dev[0], *fit_speeches)]
+    assert groups["policy-tune"] == ["党建谁牵头", "信息化建设经费多少"]
+    answerable = {e.question: e.answerable for e in examples if e.group.endswith("-tune")}
+    assert answerable == {
+        q.question: bool(q.answers) for q in (dev[0], *fit_speeches, *policy[1], *fit_policy)
+    }
 
 
 def test_query_vectors_are_cached_in_the_store(cmrc_like: Retriever, fake_embedder: FakeEmbedder) -> None:
