@@ -127,6 +127,7 @@ def ask(
             run_repl(obj, request)
             return
         service = obj.service()
+        require_passages(service)
         if speech_ids:  # a speech id that does not exist is a typo, not a filter that matches nothing
             known = {s.id for s in service.library.store.speeches()}
             unknown = [str(i) for i in dict.fromkeys(speech_ids) if i not in known]
@@ -247,6 +248,22 @@ def emit(
     return answer
 
 
+def require_passages(service: SpeechService) -> None:
+    """An empty library (every speech removed) answers no question: say so and how to fill it, once,
+    instead of printing a question with no results and exit 0."""
+    if service.current().index.manifest.count:
+        return
+    if speeches := len(service.library.store.speeches()):  # e.g. a recovery that kept no passage text
+        raise UserError(
+            f"资料库里的 {speeches} 篇讲话没有段落，检索不到：重新添加它们的文件"
+            "（speechqa add 文件或文件夹；自带的讲话：speechqa add --bundled）。"
+        )
+    raise UserError(
+        "资料库里没有讲话：先用 speechqa add 文件或文件夹 添加讲话"
+        "（speechqa add --bundled 可加回自带的讲话），再提问。"
+    )
+
+
 _read_only_noted: list[bool] = []
 
 
@@ -296,6 +313,7 @@ def repl(obj: Context, top: int | None, mode: str) -> None:
 
 def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
+    require_passages(service)
     click.echo(click.style("输入问题后回车；Ctrl-D 退出。", dim=True), err=True)
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():

@@ -262,6 +262,31 @@ def test_an_empty_question_is_a_user_error(run: Run) -> None:
     assert_user_error(run("ask", "   "), "问题是空的")
 
 
+@pytest.mark.slow
+def test_asking_an_empty_library_says_so_and_how_to_add_speeches(run: Run, tmp_path: Path) -> None:
+    """Every speech removed: a question gets one line saying the library is empty and how to fill it,
+    and exit 1 (a script must not read an empty answer as "nothing relevant"), in every way of asking."""
+    for speech_id in range(1, 6):
+        assert_ok(run("remove", str(speech_id), "--yes"))
+    said = "资料库里没有讲话：先用 speechqa add 文件或文件夹 添加讲话"
+    result = run("ask", EXAMPLE)
+    assert_user_error(result, said)
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    as_json = run("ask", "--json", EXAMPLE)
+    assert_user_error(as_json, said)
+    answer = json.loads(as_json.stdout)
+    assert answer["results"] == [] and said in answer["error"]
+    questions = tmp_path / "问题.txt"
+    questions.write_text(f"{EXAMPLE}\n老年大学\n", encoding="utf-8")
+    batch = run("ask", "--json", "--batch", str(questions))
+    assert_user_error(batch, said)
+    assert batch.stdout == ""
+    assert_user_error(run("repl", input=f"{EXAMPLE}\n"), said)
+    docx = tmp_path / "结果.docx"
+    assert_user_error(run("ask", EXAMPLE, "--docx", str(docx)), said)
+    assert not docx.exists()
+
+
 def test_a_bad_setting_is_a_user_error_naming_the_variable(tmp_path: Path) -> None:
     env = {"SPEECHQA_HOME": str(tmp_path / "home"), "SPEECHQA_TOP_K": "lots"}
     assert_user_error(CliRunner().invoke(cli, ["speeches"], env=env), "SPEECHQA_TOP_K")
