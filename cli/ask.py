@@ -121,8 +121,8 @@ def ask(
         )
         if docx_file is not None and (question is None or batch is not None):
             raise UserError("--docx 只能用于单个问题（请在命令行上给出问题）。")
-        if docx_file is not None and docx_file.exists():
-            raise UserError(f"文件已存在：{docx_file}（换一个文件名，或先删除它；不会覆盖已有文件）")
+        if docx_file is not None:
+            check_docx_target(docx_file)
         if question is None and batch is None:
             run_repl(obj, request)
             return
@@ -213,6 +213,20 @@ def make_filters(
         raise InvalidFilter(f"--since {since} 晚于 --until {until}，没有日期能同时满足。")
     names = tuple(n for n in ("".join(s.split()) for s in speakers) if n)
     return Filters(speakers=names, since=start, until=end, speeches=tuple(dict.fromkeys(speech_ids)))
+
+
+def check_docx_target(path: Path) -> None:
+    """Refuse a --docx name before searching: a name Word would not open as a Word file, a folder that
+    is not there, a file that is (nothing is ever written over)."""
+    if path.suffix.lower() != ".docx":
+        stem = "结果" if path.name.lower() == ".docx" else path.stem
+        raise UserError(f"Word 文件名要以 .docx 结尾：{path}（例如 {path.with_name(stem + '.docx')}）")
+    folder = path.parent
+    if not folder.is_dir():
+        why = f"{folder} 是一个文件，不是文件夹" if folder.exists() else f"文件夹 {folder} 不存在"
+        raise UserError(f"无法写入 Word 文件 {path}：{why}（请换一个位置，或先建立这个文件夹）")
+    if path.exists():
+        raise UserError(f"文件已存在：{path}（换一个文件名，或先删除它；不会覆盖已有文件）")
 
 
 def write_docx_file(answer: Answer, path: Path) -> None:
