@@ -121,12 +121,13 @@ def ask(
         )
         if docx_file is not None and (question is None or batch is not None):
             raise UserError("--docx 只能用于单个问题（请在命令行上给出问题）。")
-        if docx_file is not None and docx_file.exists():
-            raise UserError(f"文件已存在：{docx_file}（换一个文件名，或先删除它；不会覆盖已有文件）")
+        if docx_file is not None:
+            check_docx_target(docx_file)
         if question is None and batch is None:
             run_repl(obj, request)
             return
         service = obj.service()
+        require_passages(service)
         if speech_ids:  # a speech id that does not exist is a typo, not a filter that matches nothing
             known = {s.id for s in service.library.store.speeches()}
             unknown = [str(i) for i in dict.fromkeys(speech_ids) if i not in known]
@@ -214,6 +215,20 @@ def make_filters(
     return Filters(speakers=names, since=start, until=end, speeches=tuple(dict.fromkeys(speech_ids)))
 
 
+def check_docx_target(path: Path) -> None:
+    """Refuse a --docx name before searching: a name Word would not open as a Word file, a folder that
+    is not there, a file that is (nothing is ever written over)."""
+    if path.suffix.lower() != ".docx":
+        stem = "结果" if path.name.lower() == ".docx" else path.stem
+        raise UserError(f"Word 文件名要以 .docx 结尾：{path}（例如 {path.with_name(stem + '.docx')}）")
+    folder = path.parent
+    if not folder.is_dir():
+        why = f"{folder} 是一个文件，不是文件夹" if folder.exists() else f"文件夹 {folder} 不存在"
+        raise UserError(f"无法写入 Word 文件 {path}：{why}（请换一个位置，或先建立这个文件夹）")
+    if path.exists():
+        raise UserError(f"文件已存在：{path}（换一个文件名，或先删除它；不会覆盖已有文件）")
+
+
 def write_docx_file(answer: Answer, path: Path) -> None:
     """Write the Word file next to its destination first, then move it in: never a half-written file."""
     data = answer_docx(answer)
@@ -245,6 +260,22 @@ def emit(
     else:
         click.echo(render_answer(answer) + ("\n" if in_batch else ""))
     return answer
+
+
+def require_passages(service: SpeechService) -> None:
+    """An empty library (every speech removed) answers no question: say so and how to fill it, once,
+    instead of printing a question with no results and exit 0."""
+    if service.current().index.manifest.count:
+        return
+    if speeches := len(service.library.store.speeches()):  # e.g. a recovery that kept no passage text
+        raise UserError(
+            f"资料库里的 {speeches} 篇讲话没有段落，检索不到：重新添加它们的文件"
+            "（speechqa add 文件或文件夹；自带的讲话：speechqa add --bundled）。"
+        )
+    raise UserError(
+        "资料库里没有讲话：先用 speechqa add 文件或文件夹 添加讲话"
+        "（speechqa add --bundled 可加回自带的讲话），再提问。"
+    )
 
 
 _read_only_noted: list[bool] = []
@@ -296,6 +327,7 @@ def repl(obj: Context, top: int | None, mode: str) -> None:
 
 def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
+    require_passages(service)
     click.echo(click.style("输入问题后回车；Ctrl-D 退出。", dim=True), err=True)
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():

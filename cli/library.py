@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from corpus import SUPPORTED_FORMATS, unsupported_files
+from corpus import SUPPORTED_FORMATS, special_files, unsupported_files
 from index import (
     BUNDLED,
     UPLOAD,
@@ -78,6 +78,15 @@ def add(
             click.echo(
                 click.style(
                     f"跳过 {folder} 中 {len(skipped)} 个不能添加的文件：{names}（支持 {SUPPORTED_FORMATS}）",
+                    fg="yellow",
+                ),
+                err=True,
+            )
+        if special := special_files(folder):  # a named pipe, a device: reading one would never end
+            names = "、".join(p.name for p in special[:5]) + ("等" if len(special) > 5 else "")
+            click.echo(
+                click.style(
+                    f"跳过 {folder} 中 {len(special)} 个不是普通文件的项目：{names}（命名管道、设备文件、套接字不能添加）",
                     fg="yellow",
                 ),
                 err=True,

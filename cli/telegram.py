@@ -149,6 +149,8 @@ def bot_command(obj: Context) -> None:
             "TELEGRAM_BOT_TOKEN 格式不对：@BotFather 给出的 token 形如「123456789:AAE…」"
             "（数字、冒号、再一串字母数字），请核对后重试。"
         )
+    with user_errors():  # an unusable data home is said at once, not after waiting for Telegram
+        obj.library  # noqa: B018 - opening it checks the folder and its database
     configure_logging(settings.token, settings)
     wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once
     from bot import build_application

@@ -24,6 +24,8 @@ from .reader import (
     iter_speech_files,
     read_bytes,
     read_document,
+    special_files,
+    special_kind,
     unsupported_files,
 )
 from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
@@ -66,6 +68,8 @@ __all__ = [
     "read_bytes",
     "read_document",
     "script_fold_version",
+    "special_files",
+    "special_kind",
     "split_paragraph",
     "split_sentences",
     "to_simplified",

@@ -10,6 +10,7 @@ numbers dropped as in a PDF).
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +36,8 @@ __all__ = [
     "iter_speech_files",
     "read_bytes",
     "read_document",
+    "special_files",
+    "special_kind",
 ]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -84,8 +87,40 @@ def unsupported_files(folder: Path) -> list[Path]:
     ]
 
 
+def special_kind(path: Path) -> str | None:
+    """What a path is when it is neither a regular file nor a folder (a named pipe, a device, a socket),
+    in words for the user; None otherwise. Reading one waits for a writer or never ends."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "命名管道"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备文件"
+    return "特殊文件"
+
+
+def special_files(folder: Path) -> list[Path]:
+    """The named pipes, devices and sockets under a folder (`iter_speech_files` passes over them), in a
+    stable order; hidden ones and those in hidden folders are not worth naming."""
+    if not folder.is_dir():
+        return []
+    return [
+        child
+        for child in sorted(folder.rglob("*"))
+        if special_kind(child) is not None and not _incidental(folder, child)
+    ]
+
+
 def read_document(path: Path) -> Document:
     """Read one file; raise a CorpusError with a one-line reason when it cannot be used."""
+    if (kind := special_kind(path)) is not None:  # checked before opening: opening a pipe waits
+        raise UnreadableFile(f"不是普通文件：{path}（是{kind}，不能作为讲话添加）")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormat(f"不支持的文件类型：{path.name}（支持 {SUPPORTED_FORMATS}）")

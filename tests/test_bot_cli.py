@@ -214,6 +214,32 @@ def test_a_token_telegram_does_not_know_is_a_one_line_error(tmp_path: Path) -> N
     assert "TELEGRAM_BOT_TOKEN 无效" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("home", ["a file", "under a file", "a damaged database"])
+def test_an_unusable_data_home_is_said_at_once_without_calling_telegram(tmp_path: Path, home: str) -> None:
+    """The bot says what is wrong with its data home in the CLI's own line, before waiting to reach
+    Telegram (which, unreachable, would be retried for ever first)."""
+    saved = tmp_path / "speechqa-备份.db"
+    saved.write_text("不是文件夹", encoding="utf-8")
+    path = {"a file": saved, "under a file": saved / "home", "a damaged database": tmp_path / "home"}[home]
+    if home == "a damaged database":
+        path.mkdir()
+        (path / "speechqa.db").write_bytes(b"not a database" * 500)
+
+    async def serve_and_run() -> tuple[click.testing.Result, list[str]]:
+        async with FakeBotAPI() as api:
+            env = {"TELEGRAM_BOT_TOKEN": TOKEN, "SPEECHQA_TELEGRAM_API_URL": api.base_url}
+            result = await asyncio.to_thread(CliRunner().invoke, cli, ["--home", str(path), "bot"], env=env)
+            return result, [call.method for call in api.calls]
+
+    result, calls = asyncio.run(serve_and_run())
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert calls == []  # neither getMe nor anything else: the home was checked first
+    cli_line = CliRunner().invoke(cli, ["--home", str(path), "speeches"]).output
+    assert cli_line.startswith("错误：") and cli_line.count("\n") == 1
+    assert result.output == cli_line
+    assert saved.read_text(encoding="utf-8") == "不是文件夹"
+
+
 @pytest.mark.parametrize(
     ("variable", "value"),
     [

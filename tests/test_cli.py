@@ -239,6 +239,42 @@ def test_docx_export_never_overwrites_a_file(run: Run, tmp_path: Path) -> None:
     assert existing.read_bytes() == b"the user's own document"
 
 
+@pytest.mark.parametrize("name", ["结果.txt", "结果", "结果.doc", ".docx"])
+def test_docx_export_to_a_name_that_is_not_docx_is_refused_before_searching(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    """Word opens a .docx by its name: a Word file saved as 结果.txt would open as garbage in Notepad."""
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    result = run("ask", EXAMPLE, "--docx", str(target))
+    assert_user_error(result, f"Word 文件名要以 .docx 结尾：{target}")
+    assert result.stdout == "" and result.stderr.count("\n") == 1  # nothing searched, nothing printed
+    as_json = run("ask", "--json", EXAMPLE, "--docx", str(target))
+    assert_user_error(as_json, "Word 文件名要以 .docx 结尾")
+    assert json.loads(as_json.stdout)["error"].startswith("Word 文件名要以 .docx 结尾")
+    assert list(target.parent.iterdir()) == []
+
+
+def test_docx_export_into_a_missing_folder_is_refused_before_searching(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "没有的文件夹" / "结果.docx"
+    result = run("ask", EXAMPLE, "--docx", str(target))
+    assert_user_error(result, f"无法写入 Word 文件 {target}：文件夹 {target.parent} 不存在")
+    assert result.stdout == "" and not target.parent.exists()
+    a_file = tmp_path / "记录.txt"
+    a_file.write_text("不是文件夹", encoding="utf-8")
+    assert_user_error(
+        run("ask", EXAMPLE, "--docx", str(a_file / "结果.docx")), f"{a_file} 是一个文件，不是文件夹"
+    )
+    assert a_file.read_text(encoding="utf-8") == "不是文件夹"
+
+
+@pytest.mark.slow
+def test_docx_export_takes_an_upper_case_suffix(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "结果.DOCX"
+    assert_ok(run("ask", EXAMPLE, "-k", "1", "--docx", str(target)))
+    assert target.read_bytes()[:2] == b"PK"
+
+
 def test_a_damaged_image_is_one_line_without_a_traceback(run: Run, tmp_path: Path) -> None:
     image = tmp_path / "扫描件.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
@@ -260,6 +296,31 @@ def test_ask_reads_questions_from_stdin_when_it_is_not_a_terminal(run: Run) -> N
 @pytest.mark.slow
 def test_an_empty_question_is_a_user_error(run: Run) -> None:
     assert_user_error(run("ask", "   "), "问题是空的")
+
+
+@pytest.mark.slow
+def test_asking_an_empty_library_says_so_and_how_to_add_speeches(run: Run, tmp_path: Path) -> None:
+    """Every speech removed: a question gets one line saying the library is empty and how to fill it,
+    and exit 1 (a script must not read an empty answer as "nothing relevant"), in every way of asking."""
+    for speech_id in range(1, 6):
+        assert_ok(run("remove", str(speech_id), "--yes"))
+    said = "资料库里没有讲话：先用 speechqa add 文件或文件夹 添加讲话"
+    result = run("ask", EXAMPLE)
+    assert_user_error(result, said)
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    as_json = run("ask", "--json", EXAMPLE)
+    assert_user_error(as_json, said)
+    answer = json.loads(as_json.stdout)
+    assert answer["results"] == [] and said in answer["error"]
+    questions = tmp_path / "问题.txt"
+    questions.write_text(f"{EXAMPLE}\n老年大学\n", encoding="utf-8")
+    batch = run("ask", "--json", "--batch", str(questions))
+    assert_user_error(batch, said)
+    assert batch.stdout == ""
+    assert_user_error(run("repl", input=f"{EXAMPLE}\n"), said)
+    docx = tmp_path / "结果.docx"
+    assert_user_error(run("ask", EXAMPLE, "--docx", str(docx)), said)
+    assert not docx.exists()
 
 
 def test_a_bad_setting_is_a_user_error_naming_the_variable(tmp_path: Path) -> None:

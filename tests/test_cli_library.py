@@ -11,6 +11,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -125,6 +126,53 @@ def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run,
     assert "新增  #6 关于加强社区养老服务的讲话" in out
     assert f"跳过 {folder} 中 2 个不能添加的文件：汇报.pptx、统计表.xlsx" in result.stderr
     assert "~$" not in result.output and "DS_Store" not in result.output and "._" not in result.output
+
+
+def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`speechqa ARGS…` in a process of its own, with a time limit: a command that hangs fails the test."""
+    env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def test_add_refuses_a_named_pipe_naming_it_and_adds_the_other_files(
+    run: Run, seed_home: Path, tmp_path: Path
+) -> None:
+    """A named pipe (or a device) opened for reading waits for a writer (or never ends): it is refused
+    before it is opened, and the files beside it are added."""
+    pipe = tmp_path / "管道.txt"
+    os.mkfifo(pipe)
+    folder = tmp_path / "材料"
+    write(folder / "讲话.txt", MEAL)
+    os.mkfifo(folder / "导出.txt")
+    done = speechqa(seed_home, "add", str(pipe), str(folder), str(write(tmp_path / "讲话2.txt", LIBRARY)))
+    assert done.returncode == 1, done.stderr
+    assert f"✗ 不是普通文件：{pipe}（是命名管道，不能作为讲话添加）" in done.stderr.splitlines()
+    assert (
+        f"跳过 {folder} 中 1 个不是普通文件的项目：导出.txt（命名管道、设备文件、套接字不能添加）"
+        in done.stderr
+    )
+    assert "1 个文件没有添加（见上），其余 2 个已处理" in done.stderr
+    assert (
+        "新增  #6 关于加强社区养老服务的讲话" in done.stdout
+        and "新增  #7 关于老年大学办学工作的讲话" in done.stdout
+    )
+    assert "Traceback" not in done.stderr
+
+    alone = speechqa(seed_home, "add", str(pipe), "/dev/zero")
+    assert alone.returncode == 1
+    assert alone.stderr.splitlines() == [
+        f"✗ 不是普通文件：{pipe}（是命名管道，不能作为讲话添加）",
+        "✗ 不是普通文件：/dev/zero（是设备文件，不能作为讲话添加）",
+        "错误：没有添加任何文件。",
+    ]
+    assert len(speech_lines(run)) == 7  # the same home
 
 
 def test_add_with_no_paths_and_no_bundled_is_a_usage_error(run: Run) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
 import zipfile
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from corpus import (
     iter_speech_files,
     read_bytes,
     read_document,
+    special_files,
 )
 from corpus import reader as reader_module
 
@@ -284,6 +287,47 @@ def test_files_and_folders_can_be_mixed(tmp_path: Path) -> None:
     single = tmp_path / "two.txt"
     single.write_text(SPEECH, encoding="utf-8")
     assert list(iter_speech_files([single, folder])) == [single, folder / "one.txt"]
+
+
+def read_within(path: Path, seconds: float = 10) -> BaseException | None:
+    """What read_document raised for `path`, in a daemon thread: a regression that opens a pipe and
+    waits for a writer fails the test instead of hanging it."""
+    raised: list[BaseException | None] = []
+
+    def read() -> None:
+        try:
+            read_document(path)
+            raised.append(None)
+        except BaseException as e:  # handed to the test
+            raised.append(e)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert raised, f"read_document({path}) did not return within {seconds} s"
+    return raised[0]
+
+
+def test_a_named_pipe_or_a_device_is_refused_without_being_opened(tmp_path: Path) -> None:
+    pipe = tmp_path / "管道.txt"
+    os.mkfifo(pipe)
+    device = tmp_path / "零.txt"
+    device.symlink_to("/dev/zero")  # would read for ever
+    for path, kind in ((pipe, "命名管道"), (device, "设备文件"), (Path("/dev/null"), "设备文件")):
+        error = read_within(path)
+        assert isinstance(error, UnreadableFile), error
+        assert str(error) == f"不是普通文件：{path}（是{kind}，不能作为讲话添加）"
+
+
+def test_a_folder_passes_over_named_pipes_and_names_them(tmp_path: Path) -> None:
+    (tmp_path / "讲话.txt").write_text(SPEECH, encoding="utf-8")
+    os.mkfifo(tmp_path / "管道.txt")
+    (tmp_path / "sub").mkdir()
+    os.mkfifo(tmp_path / "sub" / "导出.docx")
+    os.mkfifo(tmp_path / ".hidden-pipe")  # hidden: passed over without a word, as hidden files are
+    assert list(iter_speech_files([tmp_path])) == [tmp_path / "讲话.txt"]
+    assert special_files(tmp_path) == [tmp_path / "sub" / "导出.docx", tmp_path / "管道.txt"]
+    assert special_files(tmp_path / "讲话.txt") == []
 
 
 def test_missing_path_in_a_listing_is_refused(tmp_path: Path) -> None:
