@@ -422,8 +422,12 @@ def _starts_paragraph(
     ):
         return False
     # The previous line stopped short of the right edge (of its column): it ended its paragraph — unless
-    # what this line opens with would not have fitted there (a Latin word, or 「站，」 kept together).
-    if previous.x1 < mp.right - 1.5 * size and not (line.lead and previous.x1 + line.lead > mp.right):
+    # what this line opens with would not have fitted there (a Latin word or a number, 「站，」「300；」 kept
+    # together), counting the space Word and LibreOffice put between Chinese and Latin letters or digits
+    # (a fifth to a quarter of the type size) that it would have needed after the previous line's end.
+    if previous.x1 < mp.right - 1.5 * size and not (
+        line.lead and previous.x1 + line.lead > mp.right - _AUTOSPACE * size
+    ):
         return True
     # A short line with no closing mark after a full line that ends a sentence: a heading (at a page's
     # top no space above it says so), not a paragraph's last line, which ends with its sentence.
@@ -445,6 +449,9 @@ def _starts_paragraph(
     if same_page and m.pitch and line.top - previous.top > m.pitch + 0.25 * size:
         return True
     return same_page and gap > 1.2 * size
+
+
+_AUTOSPACE = 0.25  # the space between Chinese and Latin text, in type sizes
 
 
 def _at_pitch(previous: Line, line: Line, m: _Metrics) -> bool:

@@ -17,7 +17,8 @@ not the document's) is dropped.
 
 A numbered line that is a whole sentence (「三、……一律暂停举办。」) opens a section AND is body text:
 only a heading that is not a sentence is lifted out of the body. Numbers counting sentences in running
-text (「第1条，……。第2条，……。」 in one paragraph, 「一是……；二是……。」) open no section at all.
+text (「第1条，……。第2条，……。」 in one paragraph, 「一是……；二是……。」) open no section at all, nor do the
+items of a list (「1. ……。」「2. ……；」 in a row, Word's 「List Number」): see _list_item.
 """
 
 from __future__ import annotations
@@ -160,6 +161,7 @@ _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
 _MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
 
@@ -755,6 +757,16 @@ class _Sections:
             if deeper >= 2:
                 self.point_kinds[deeper - 2] = None
 
+    def leave(self, kind: str) -> None:
+        """Close the point of this kind that is open (and what is under it): an item of a list that is no
+        heading ends its sibling's section."""
+        for index, open_kind in enumerate(self.point_kinds):
+            if open_kind == kind:
+                for deeper in range(index + 2, 4):
+                    self.path[deeper] = None
+                    self.point_kinds[deeper - 2] = None
+                return
+
     def current(self) -> str | None:
         parts = [p for p in self.path if p]
         return " › ".join(parts) if parts else None
@@ -878,14 +890,21 @@ def _paragraphs(
         flush()
         if _SALUTATION.match(text):
             continue
-        if level and _is_standalone_heading(text):
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        item = bool(level) and _list_item(lines, position, points)
+        if item:
+            # an item of a list (「1. ……。」「2. ……；」, Word's 「List Number」): body text under the section
+            # the list is in, never a section of its own
+            sections.leave(_point_kind(text))
+            level = 0
+        elif level and _is_standalone_heading(text):
             emit(None)
             sections.enter(level, _heading_label(text))
             numbered_top = numbered_top or level == 1
             continue
-        following = lines[position + 1] if position + 1 < len(lines) else None
         if (
             not level
+            and not item
             and following is not None
             and 2 * len(text) <= typical
             and _unnumbered_heading(text, following, points)
@@ -898,7 +917,8 @@ def _paragraphs(
             sections.enter(level, _run_in_label(text))
         pending, pending_section = text, sections.current()
         pending_leads = bool(level) and len(text) <= _MAX_LEAD and len(_SENTENCE_END.findall(text)) == 1
-        if is_complete(pending):
+        # a Word paragraph is whole: an item with no end mark does not run into what follows it
+        if is_complete(pending) or (item and line.kind == "paragraph"):
             flush()
     flush()
     emit(None)
@@ -1022,11 +1042,56 @@ def _point_kind(line: str) -> str:
         return "第"
     if marker.startswith(("（", "(")):
         return "(1)"
+    if marker and "\u2460" <= marker[0] <= "\u277f":
+        return "①"  # before digits: str.isdigit() holds for ① too
     if any(ch.isdigit() for ch in marker):
         return "1)" if marker.endswith((")", "）")) else "1"
-    if marker and "\u2460" <= marker[0] <= "\u277f":
-        return "①"
     return marker.lstrip(_NUM)
+
+
+def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+    """A numbered point (「1.」「（2）」「③」「二是」; not 一、, （一）, 第一条) that is an item of a list, body text
+    and no heading (Word's 「List Number」 items are such lines).
+
+    One sentence is an item when it is a clause of the list (ending in 「；」), too long for a heading, or
+    in a row of points of its kind with no text between them. A line that is no sentence is an item when
+    it is too long for a heading, when it heads nothing (the next line is a point of its kind, a heading
+    above it, or the end), or when a point of its kind next to it is a sentence (an item whose mark was
+    left off). A short one-sentence point over the paragraph it leads (「1. 加强组织领导。」), a short
+    phrase over its paragraph (「4. 加强组织领导」) and a point opening a paragraph of several sentences
+    (「一要持续深化学习教育。坚持学习不松劲。」) stay headings.
+    """
+    text = lines[position].text
+    if _heading_level(text, points) != 3 or _ARTICLE.match(text):
+        return False
+    kind = _point_kind(text)
+
+    def same_kind(line: _Line | None) -> bool:
+        return (
+            line is not None
+            and line.kind not in ("heading", _TABLE_ROW, _NOTE)
+            and _heading_level(line.text, points) == 3
+            and not _ARTICLE.match(line.text)
+            and _point_kind(line.text) == kind
+        )
+
+    before = lines[position - 1] if position > 0 else None
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    if _SENTENCE_END.search(text):
+        if not _ONE_SENTENCE.fullmatch(text):
+            return False  # a paragraph of sentences, or a sentence running on: a run-in heading or text
+        return text.endswith(("；", ";")) or len(text) > _MAX_LEAD or same_kind(before) or same_kind(after)
+    if text.endswith(("，", ",")):
+        return False  # the first line of a wrapped sentence
+    if len(text) > _MAX_LEAD:
+        return True
+    return (
+        after is None
+        or after.kind == "heading"
+        or same_kind(after)
+        or _heading_level(after.text, points) in (1, 2)
+        or any(same_kind(n) and _ONE_SENTENCE.fullmatch(n.text) for n in (before, after) if n is not None)
+    )
 
 
 def _is_standalone_heading(line: str) -> bool:

@@ -181,22 +181,56 @@ _NO_END = set("（「『“‘《〈【(")
 
 
 def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
-    """The width of the unbreakable start of a line: a Latin word or number, or a character with the
-    closing marks after it (and an opening mark with the character it opens)."""
+    """The width of the unbreakable start of a line: what a line breaker would not have split to put part
+    of it at the end of the line before. Opening marks stay with what they open; a Latin word or a number
+    is one piece with its separators and sign (「1,500」「3.5」「85%」); a Chinese character is one; the
+    closing marks after either stay with it (「300；」「度，」), and LibreOffice does not break between a
+    closing mark and a number after it either (「度，100」「动，2023」). A line that stopped short by less
+    than this did not end its paragraph."""
     end = 0
-    if chars[0]["text"].isascii() and chars[0]["text"].isalnum():
-        while end + 1 < len(chars) and chars[end + 1]["text"].isascii() and chars[end + 1]["text"].isalnum():
-            if float(chars[end + 1]["x0"]) - float(chars[end]["x1"]) > 0.15 * float(
-                chars[end].get("size") or 1
-            ):
-                break  # a space: the word ended
-            end += 1
-    else:
-        while end + 1 < len(chars) and chars[end]["text"] in _NO_END:
-            end += 1
+    while end + 1 < len(chars) and chars[end]["text"] in _NO_END:
+        end += 1
+    end = _word_end(chars, end)
+    while True:
+        closed = False
         while end + 1 < len(chars) and chars[end + 1]["text"] in _NO_START:
             end += 1
+            closed = True
+        if not (closed and end + 1 < len(chars) and chars[end + 1]["text"] in _DIGITS):
+            break
+        end = _word_end(chars, end + 1)
     return float(chars[end]["x1"]) - float(chars[0]["x0"])
+
+
+_DIGITS = set("0123456789")
+_IN_NUMBER = set(",.:")  # between two digits: 1,500 / 3.5 / 10:30
+_AFTER_NUMBER = set("%‰")
+
+
+def _word_end(chars: list[dict], start: int) -> int:  # type: ignore[type-arg]
+    """The index of the last character of the Latin word or number at `start` (a space ends it), or
+    `start` itself for any other character."""
+    if not (chars[start]["text"].isascii() and chars[start]["text"].isalnum()):
+        return start
+    end = start
+    while end + 1 < len(chars):
+        following = chars[end + 1]["text"]
+        if float(chars[end + 1]["x0"]) - float(chars[end]["x1"]) > 0.15 * float(chars[end].get("size") or 1):
+            break  # a space: the word ended
+        if following.isascii() and following.isalnum():
+            end += 1
+        elif (
+            following in _IN_NUMBER
+            and chars[end]["text"] in _DIGITS
+            and end + 2 < len(chars)
+            and chars[end + 2]["text"] in _DIGITS
+        ):
+            end += 2
+        elif following in _AFTER_NUMBER and chars[end]["text"] in _DIGITS:
+            end += 1
+        else:
+            break
+    return end
 
 
 def _pieces(chars: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cfb
+from .clean import is_complete
 from .errors import UnreadableFile
 from .numbering import ListDefinitions, list_labels
 from .records import Block
@@ -192,10 +193,46 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     for p in contents_field_paragraphs(document.element.body):
         p.getparent().remove(p)
     out: list[Block] = []
+    boxes = _Boxes()
     for element in _block_items(document.element.body):
-        out.extend(_element_blocks(element, document, notes))
+        own, floating = _element_blocks(element, document, notes)
+        out.extend(boxes.read(own, floating))
     out.extend(notes.deferred)
+    out.extend(boxes.waiting)
     return out
+
+
+@dataclass
+class _Boxes:
+    """Text boxes placed as their own blocks after the paragraph they are anchored in, once the sentence
+    there has ended: a box anchored in a paragraph that runs on in the next one (no end mark: 「……正式启用，」)
+    follows the paragraph that ends it, not the middle of its sentence; one anchored in the title, a
+    subtitle or the date line waits until after the first paragraph that ends a sentence, so the header
+    stays the header (as notes do, see _Notes); a heading or a table ends the wait (the box stays in its
+    section).
+    """
+
+    waiting: list[Block] = field(default_factory=list)
+    body_started: bool = False
+    open_sentence: bool = False
+
+    def read(self, own: list[Block], floating: list[Block]) -> list[Block]:
+        """The blocks to put out for an element read: its own, and the boxes whose wait is over."""
+        out: list[Block] = []
+        if self.waiting and self.body_started and own and own[0].kind in ("heading", "table_row"):
+            out.extend(self.waiting)
+            self.waiting = []
+        out.extend(own)
+        self.waiting.extend(floating)
+        last = next((block for block in reversed(own) if block.kind != "note"), None)
+        if last is not None:
+            self.open_sentence = last.kind == "paragraph" and not is_complete(last.text)
+            if last.kind == "paragraph" and _SENTENCE_END.search(last.text):
+                self.body_started = True
+        if self.waiting and self.body_started and not self.open_sentence:
+            out.extend(self.waiting)
+            self.waiting = []
+        return out
 
 
 _NOTE_REFERENCES = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "endnote"}
@@ -300,22 +337,25 @@ def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
     return gallery is not None and (gallery.get(_W + "val") or "").lower() == "table of contents"
 
 
-def _element_blocks(element, document, notes: _Notes) -> list[Block]:  # type: ignore[no-untyped-def]
+def _element_blocks(element, document, notes: _Notes) -> tuple[list[Block], list[Block]]:  # type: ignore[no-untyped-def]
+    """A paragraph's or table's own blocks (with the notes it references), and the blocks of the text
+    boxes anchored in it, once each (their VML copy is skipped), in order: see _Boxes for where they go."""
     if element.tag == _W + "tbl":
-        return [*_table_blocks(element, notes), *notes.after(None)]
+        return [*_table_blocks(element, notes), *notes.after(None)], []
     from docx.text.paragraph import Paragraph
 
     text, boxes = _paragraph_text(element, notes.referenced)
-    out = []
+    own = []
     block = _paragraph_block(Paragraph(element, document._body), _clean(text))
     if block is not None:
-        out.append(block)
-    out.extend(notes.after(block))
-    # a text box's paragraphs follow the paragraph it is anchored in, once (its VML copy is skipped)
+        own.append(block)
+    own.extend(notes.after(block))
+    floating: list[Block] = []
     for box in boxes:
         for item in _block_items(box):
-            out.extend(_element_blocks(item, document, notes))
-    return out
+            inner, nested = _element_blocks(item, document, notes)
+            floating.extend([*inner, *nested])
+    return own, floating
 
 
 def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped-def]

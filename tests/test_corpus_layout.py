@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corpus.layout import Line, Page, is_page_number, join, paragraphs, remove_running_lines, tidy_line
@@ -251,7 +253,11 @@ def test_a_paragraph_read_by_ocr_runs_on_across_a_page_break_mid_sentence() -> N
     ]
 
 
-@pytest.mark.parametrize(("room", "lead", "joined"), [(2.5, 2.0, False), (1.8, 2.0, True), (2.5, 3.0, True)])
+@pytest.mark.parametrize(
+    ("room", "lead", "joined"),
+    # (2.2, 2.0): a number would have needed the space set between Chinese and digits too
+    [(2.5, 2.0, False), (1.8, 2.0, True), (2.5, 3.0, True), (2.2, 2.0, True)],
+)
 def test_a_line_short_of_the_edge_ends_its_paragraph_unless_what_follows_could_not_fit_there(
     room: float, lead: float, joined: bool
 ) -> None:
@@ -266,3 +272,67 @@ def test_a_line_short_of_the_edge_ends_its_paragraph_unless_what_follows_could_n
     pages = [Page(lines=(full, first, second, last), width=WIDTH, height=HEIGHT)]
     expected = [full.text + first.text + second.text] if joined else [full.text + first.text, second.text]
     assert paragraphs(pages) == [*expected, last.text]
+
+
+def chars(
+    text: str, widths: dict[str, float] | None = None, *, gaps: dict[int, float] | None = None
+) -> list[dict]:  # type: ignore[type-arg]
+    """A printed line's characters as pdfplumber gives them: Chinese a type size wide, Latin letters and
+    digits half of it (or `widths`), with extra space before the character at each index in `gaps`."""
+    out, x = [], LEFT
+    for index, char in enumerate(text):
+        x += (gaps or {}).get(index, 0.0)
+        width = (widths or {}).get(char, SIZE / 2 if char.isascii() else SIZE)
+        out.append({"text": char, "x0": x, "x1": x + width, "size": SIZE})
+        x += width
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("站，下载新版", "站，"),
+        ("1,500元标准", "1,500"),
+        ("300；建设", "300；"),
+        ("10%。", "10%。"),
+        ("度，100落实", "度，100"),
+        ("动，2023年", "动，2023"),
+        ("4.5万人", "4.5"),
+        ("“老有所为”", "“老"),
+        ("Office软件", "Office"),
+        ("年底前完成", "年"),
+    ],
+)
+def test_the_lead_of_a_pdf_line_is_the_piece_a_line_breaker_keeps_whole(text: str, unit: str) -> None:
+    """What a line opens with and could not have been set at the end of the line before: a number with its
+    separators and sign, the closing marks after it, and a number after a closing mark (LibreOffice breaks
+    between none of them)."""
+    from corpus.pdf import _lead
+
+    line = chars(text)
+    assert _lead(line) == pytest.approx(line[len(unit) - 1]["x1"] - LEFT)
+
+
+def test_a_space_ends_the_latin_word_a_line_opens_with() -> None:
+    from corpus.pdf import _lead
+
+    line = chars("Word 2016版", gaps={4: 4.0})
+    assert _lead(line) == pytest.approx(4 * SIZE / 2)
+
+
+def test_a_ragged_libreoffice_pdf_keeps_each_paragraph_whole_where_a_number_opens_a_line() -> None:
+    """ragged_numbers.libreoffice.pdf (make_ragged_pdf.py): set ragged right, lines end short before
+    「2,000元」「1,200余门」「10%。」 (the number, the mark after it and the space LibreOffice puts between
+    Chinese and digits did not fit); each was read as a paragraph's end, splitting three of four paragraphs.
+    Every paragraph now stands whole on its own line, justified or ragged, and no header or page number
+    is read."""
+    import json
+
+    from corpus import read_document
+
+    path = Path(__file__).parent / "fixtures" / "documents" / "ragged_numbers.libreoffice.pdf"
+    expected = json.loads(path.with_name(path.name + ".json").read_text(encoding="utf-8"))
+    lines = read_document(path).text.splitlines()
+    for paragraph in expected["paragraphs"]:
+        assert lines.count(paragraph) == 1, paragraph
+    assert not any(is_page_number(line) or expected["absent"][0] in line for line in lines)

@@ -533,3 +533,70 @@ def test_points_counted_in_words_still_head_their_paragraphs() -> None:
         "二、做好新时期老干部工作 › 其次，要从生活上照顾老同志",
         "二、做好新时期老干部工作 › 最后，要加强组织领导",
     ]
+
+
+def test_one_sentence_points_in_a_row_are_a_list_under_their_heading_not_sections() -> None:
+    [speech] = parse(
+        "关于做好走访慰问工作的通知\n一、工作安排\n"
+        "1. 1月20日前完成摸底。\n2. 春节前集中走访慰问；\n3. 2月14日前报送工作总结。\n"
+        "请各单位认真抓好落实，遇到问题及时报告。\n"
+    )
+    assert [(p.section, p.text) for p in speech.paragraphs] == [
+        ("一、工作安排", "1. 1月20日前完成摸底。"),
+        ("一、工作安排", "2. 春节前集中走访慰问；"),
+        ("一、工作安排", "3. 2月14日前报送工作总结。"),
+        ("一、工作安排", "请各单位认真抓好落实，遇到问题及时报告。"),
+    ]
+
+
+def test_a_short_point_over_its_paragraph_still_names_its_section() -> None:
+    [speech] = parse(
+        "讲话\n同志们：\n一、工作要求\n1. 加强组织领导\n各单位主要负责同志要亲自部署。\n"
+        "2. 落实经费保障。\n所需经费从工作经费中列支。\n3. 做好走访慰问的宣传报道工作。\n4. 每月及时向市里报送工作信息。\n"
+    )
+    assert [p.section for p in speech.paragraphs] == [
+        "一、工作要求 › 1. 加强组织领导",
+        "一、工作要求 › 2. 落实经费保障",
+        "一、工作要求",  # 3. and 4. are a list in a row: they leave 2.'s section
+        "一、工作要求",
+    ]
+    assert speech.paragraphs[1].text == "2. 落实经费保障。所需经费从工作经费中列支。"
+
+
+def test_a_point_that_heads_nothing_is_kept_as_text() -> None:
+    [speech] = parse(
+        "讲话\n同志们：\n一、工作要求\n1. 组织开展健康讲座和义诊活动\n二、保障措施\n经费列入预算。\n"
+    )
+    assert [(p.section, p.text) for p in speech.paragraphs] == [
+        ("一、工作要求", "1. 组织开展健康讲座和义诊活动"),
+        ("二、保障措施", "经费列入预算。"),
+    ]
+
+
+def test_circled_points_are_a_kind_of_their_own_under_a_digit_point() -> None:
+    [speech] = parse(
+        "讲话\n同志们：\n1. 医疗保障\n离休干部医疗费用全额保障。\n①住院期间专人探望。\n②出院后上门回访。\n"
+    )
+    assert {p.section for p in speech.paragraphs} == {"1. 医疗保障"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="老干部服务管理组织建设推进落实保障加强完善制度活动社区", min_size=4, max_size=40),
+        min_size=2,
+        max_size=6,
+    ),
+    st.sampled_from(["{n}. ", "（{n}）", "{c}"]),
+    st.sampled_from("。；"),
+    st.booleans(),
+)
+def test_a_list_of_sentences_keeps_every_item_once_in_order_and_opens_no_section(
+    items: list[str], mark: str, end: str, after: bool
+) -> None:
+    lines = [mark.format(n=n, c=chr(0x2460 + n - 1)) + item + end for n, item in enumerate(items, start=1)]
+    tail = ["请各单位认真抓好落实。"] if after else []
+    [speech] = parse("\n".join(["关于做好服务工作的通知", "一、工作安排", *lines, *tail, ""]))
+    # each once, in order (a passage under 12 characters is folded into its neighbour: nothing between)
+    assert "".join(p.text for p in speech.paragraphs) == "".join(lines + tail)
+    assert {p.section for p in speech.paragraphs} == {"一、工作安排"}

@@ -59,7 +59,10 @@ def test_articles_and_points_are_sections_under_their_heading() -> None:
         by_text["第十条离休干部住院由原单位派人看望。"]
         == "二、今年重点任务 › （二）落实走访慰问制度 › 第十条"
     )
-    assert by_text["①住院期间安排专人探望。"].startswith("一、去年工作回顾 › （二）生活待遇保障有力 › ")
+    # ② nests under the point it details (「①」 is a kind of point of its own, not a 「1.」)
+    assert by_text["②出院后一周内上门回访。"] == (
+        "一、去年工作回顾 › （二）生活待遇保障有力 › 1. 离休干部医疗费用全额保障，按时足额报销"
+    )
     lo = {p.text: p.section for p in parse_document(read_document(LIBREOFFICE_TARGET))[0].paragraphs}
     assert lo["第五条本办法自发布之日起施行。"] == "第三章 附则 › 第五条"
 
@@ -319,3 +322,38 @@ def test_text_left_of_a_paragraph_whose_mark_is_deleted_is_kept_without_a_number
         [("探望每月一次，", "mark-deleted"), ("体检每年一次。", ""), ("慰问金每人五百元。", "")]
     )
     assert checked_lines(data) == ["探望每月一次，", "1. 体检每年一次。", "2. 慰问金每人五百元。"]
+
+
+# -- 「List Number」 items that are sentences (make_word_lists.py) -------------------------------------------
+
+LISTS = TARGET.with_name("word_lists.docx")
+
+
+def test_list_items_that_are_sentences_are_body_text_under_the_heading_of_their_list() -> None:
+    """Every line Word shows reaches exactly one passage, in order; the items that are sentences (and the
+    long one with no end mark) are no sections, so the table and paragraph after the first list are cited
+    under 「一、慰问对象」, not under its last item; the short items over paragraphs still name them."""
+    want = expected(LISTS)
+    document = read_document(LISTS)
+    [speech] = parse_document(document)
+    passages = passages_of(document)
+    flat = "".join(re.sub(r"\s", "", p) for p in passages)
+    position = 0
+    for line in want["paragraphs"]:
+        needle = re.sub(r"\s", "", line)
+        assert flat.count(needle) == 1, line
+        assert flat.find(needle) >= position, f"out of order: {line}"
+        position = flat.find(needle)
+    assert list(dict.fromkeys(p.section for p in speech.paragraphs if p.section)) == [
+        "一、慰问对象",
+        "二、工作要求 › 4. 加强组织领导",
+        "二、工作要求 › 5. 严守纪律规矩",
+        "三、时间安排",
+    ]
+    by_text = {p.text: p.section for p in speech.paragraphs}
+    assert by_text["慰问金由各单位从老干部工作经费中列支，不得挤占挪用。"] == "一、慰问对象"
+    assert by_text["对象：离休干部；慰问金标准：每人2000元"] == "一、慰问对象"
+    assert by_text["工作中遇到的问题请及时与市委老干部局联系。"] == "三、时间安排"
+    for absent in want["absent"]:
+        assert all(absent not in p for p in passages)
+    assert check_conservation(document, passages).ok

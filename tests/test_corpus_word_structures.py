@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+from pathlib import Path
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +29,7 @@ from tests.fixtures.documents.make_word_structures import (
     hyperlink,
     run,
 )
+from tests.fixtures.documents.make_word_text_boxes import box_run, round_trip
 
 EXPECTED = json.loads(TARGET.with_name(TARGET.name + ".json").read_text(encoding="utf-8"))
 
@@ -184,3 +188,92 @@ def test_a_text_box_only_in_the_vml_fallback_or_only_in_vml_is_read_once() -> No
     expected = ["开头一句。", "备用图形里的句子。", "旧版文本框里的句子。", "结尾一句。"]
     assert document.text.split("\n") == expected
     assert document.reference.split("\n") == expected
+
+
+# -- text boxes as Word writes them (make_word_text_boxes.py) ---------------------------------------------
+
+BOXES = TARGET.with_name("word_text_boxes.docx")
+BOXES_EXPECTED = json.loads(BOXES.with_name(BOXES.name + ".json").read_text(encoding="utf-8"))
+
+
+def assert_boxes_read_once_after_their_anchor(document: Document) -> None:
+    """Each box's text once, right after its anchor's sentence ends; the title's box does not break the
+    header (the date is read); the sentence its anchor paragraph starts is one passage, not cut by a box;
+    the header's box nowhere; add --check's own reading agrees."""
+    assert document.text.splitlines()[2:] == BOXES_EXPECTED["shown"]
+    for line in BOXES_EXPECTED["shown"]:
+        if not line.startswith("班级："):  # a cell's box is read into its cell's text, one line per paragraph
+            assert document.reference.splitlines().count(line) == 1, line
+    [speech] = parse_document(document)
+    assert (speech.title, speech.date) == (BOXES_EXPECTED["title"], BOXES_EXPECTED["date"])
+    passages = passages_of(document)
+    flat = "".join(passages)
+    position = 0
+    for paragraph in BOXES_EXPECTED["paragraphs"]:
+        assert flat.count(paragraph) == 1, paragraph
+        assert flat.find(paragraph) >= position, f"out of order: {paragraph}"
+        position = flat.find(paragraph)
+    assert "中心从选址到建成，凝聚了各级各部门的心血。" in passages  # the box after it, not inside it
+    assert BOXES_EXPECTED["absent"][0] not in document.text + document.reference
+    assert check_conservation(document, passages).ok
+
+
+def test_word_text_boxes_are_read_once_after_the_sentence_they_are_anchored_in() -> None:
+    assert_boxes_read_once_after_their_anchor(read_document(BOXES))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_text_boxes_written_back_by_libreoffice_read_the_same(tmp_path: Path) -> None:
+    """LibreOffice writes the boxes back in its own AlternateContent, each run at the start of the
+    paragraph it is anchored in (before the paragraph's text): read the same."""
+    target = tmp_path / "word_text_boxes.libreoffice.docx"
+    round_trip(BOXES, target)
+    assert_boxes_read_once_after_their_anchor(read_document(target))
+
+
+sentence_text = st.text(
+    alphabet="老干部服务管理组织建设推进落实保障加强完善制度活动社区", min_size=3, max_size=12
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.lists(sentence_text, min_size=1, max_size=3), st.booleans(), st.integers(0, 2)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_a_box_never_cuts_a_sentence_and_never_breaks_the_header(paragraphs, title_box: bool) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs that end a sentence or run on in the next (a hard return after 「，」), each with 0–2 text
+    boxes: every box's text once, never inside a sentence — each sentence, whole across its paragraphs,
+    is one run of the text — and a box in the title leaves the date line the date."""
+    d = docx.Document()
+    title = d.add_paragraph("在老干部工作会议上的讲话", style="Title")
+    if title_box:
+        title._p.append(box_run([["标题框里的说明文字。"]], "anchor", 1))
+    d.add_paragraph("（2025年3月18日）")
+    sentences, current, boxes = [], "", []
+    shape = 10
+    for index, (parts, ends, count) in enumerate(paragraphs):
+        text = f"第{index}段" + "，".join(parts) + ("。" if ends or index == len(paragraphs) - 1 else "，")
+        p = d.add_paragraph(text)
+        for n in range(count):
+            box = f"第{index}段的第{n}个文本框。"
+            p._p.append(box_run([[box]], "anchor", shape, n))
+            boxes.append(box)
+            shape += 1
+        current += text
+        if text.endswith("。"):
+            sentences.append(current)
+            current = ""
+    out = io.BytesIO()
+    d.save(out)
+    document = read_bytes("讲话.docx", out.getvalue())
+    flat = document.text.replace("\n", "")
+    for whole in [*sentences, *boxes]:
+        assert flat.count(whole) == 1, whole
+    [speech] = parse_document(document)
+    assert speech.date == "2025-03-18"
+    assert check_conservation(document, passages_of(document)).ok
