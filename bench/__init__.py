@@ -8,7 +8,6 @@ docs/benchmarks.md.
 from .chunking import QuestionSet, chunking_report, cmrc_set, notice_set, speech_set
 from .cmrc import BenchmarkSet, load_cmrc
 from .confidence import (
-    FIT_POLICY_QUESTIONS,
     FIT_QUESTIONS,
     POLICY_NOTICES,
     POLICY_QUESTIONS,
@@ -18,6 +17,7 @@ from .confidence import (
     every_nth,
     fit,
     fit_examples,
+    fit_questions,
     fit_report,
     folder_library,
     heldout_report,
@@ -73,7 +73,6 @@ __all__ = [
     "DEFAULT_DOCUMENTS_DOC",
     "DEFAULT_FIXTURES",
     "DEV_QUESTIONS",
-    "FIT_POLICY_QUESTIONS",
     "FIT_QUESTIONS",
     "PIN_QUESTIONS",
     "POLICY_NOTICES",
@@ -107,6 +106,7 @@ __all__ = [
     "filters_report",
     "fit",
     "fit_examples",
+    "fit_questions",
     "fit_report",
     "folder_library",
     "halves_tables",

@@ -372,9 +372,37 @@ def comparison(sets: Sequence[tuple[str, Sequence[Example]]], model: Judge) -> s
 REPO = Path(__file__).resolve().parent.parent
 POLICY_QUESTIONS = REPO / "benchmarks" / "policy-questions.jsonl"
 POLICY_NOTICES = REPO / "tests" / "fixtures" / "notices"
-# Fit-only questions (written cold, never reported on): over the bundled speeches and over the notices.
+# Fit-only questions (written cold, never reported on) over the bundled speeches and over the notices;
+# scripts/check_fit_questions.py checks their labels against the texts.
 FIT_QUESTIONS = REPO / "benchmarks" / "fit-questions.jsonl"
-FIT_POLICY_QUESTIONS = REPO / "benchmarks" / "fit-policy-questions.jsonl"
+
+
+def fit_questions(path: Path) -> tuple[list[GoldQuestion], list[GoldQuestion]]:
+    """(questions over the speeches, questions over the notices) of a fit-only set: JSON Lines with
+    "question", "answers" (empty: unanswerable), "corpus" ("speeches" | "notices"), "kind" and "split": "fit"."""
+    speeches: list[GoldQuestion] = []
+    notices: list[GoldQuestion] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            corpus = {"speeches": speeches, "notices": notices}[row["corpus"]]
+            answers = tuple(str(a) for a in row.get("answers", []))
+            kind = str(row.get("kind", "")).replace("-", "_")
+            corpus.append(
+                GoldQuestion(
+                    id=str(row.get("id", number)),
+                    question=str(row["question"]),
+                    answers=answers,
+                    style=row.get("style"),
+                    split="tune",  # fitted on, never reported
+                    kind=kind if not answers else None,
+                )
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise BenchError(f"{path.name} 第 {number} 行格式不对：{e}") from e
+    return speeches, notices
 
 
 def fit_examples(

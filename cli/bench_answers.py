@@ -171,12 +171,6 @@ def _policy(
     return _retriever(lib.library, lib.library.load(lib.embedder.key), queries), questions
 
 
-def _optional_questions(path: Path | None, default: Path) -> list[Any]:
-    """The questions of `path`, or of `default` when it exists (none otherwise)."""
-    path = path or (default if default.exists() else None)
-    return load_questions(path) if path is not None else []
-
-
 @bench.command("fit-confidence")
 @click.argument("trial_file", type=QUESTIONS)
 @limit_option
@@ -187,13 +181,7 @@ def _optional_questions(path: Path | None, default: Path) -> list[Any]:
     "--fit-questions",
     "fit_file",
     type=QUESTIONS,
-    help="Fit-only questions over the bundled speeches (default: benchmarks/fit-questions.jsonl when present).",
-)
-@click.option(
-    "--fit-policy",
-    "fit_policy_file",
-    type=QUESTIONS,
-    help="Fit-only questions over the notices (default: benchmarks/fit-policy-questions.jsonl when present).",
+    help="Fit-only questions over the speeches and the notices (default: benchmarks/fit-questions.jsonl).",
 )
 @bench_home_option
 @click.option(
@@ -217,7 +205,6 @@ def bench_fit_confidence(
     policy_file: Path | None,
     notices: Path | None,
     fit_file: Path | None,
-    fit_policy_file: Path | None,
     bench_home: Path | None,
     out: Path,
     save_examples: Path | None,
@@ -245,8 +232,8 @@ def bench_fit_confidence(
             queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
             service = obj.service()
             dev = b.dev_questions(dev_file)
-            fit_speeches = _optional_questions(fit_file, b.FIT_QUESTIONS)
-            fit_policy = _optional_questions(fit_policy_file, b.FIT_POLICY_QUESTIONS)
+            fit_file = fit_file or (b.FIT_QUESTIONS if b.FIT_QUESTIONS.exists() else None)
+            fit_speeches, fit_policy = b.fit_questions(fit_file) if fit_file is not None else ([], [])
             queries.warm(
                 (q.question for q in [*cmrc_questions, *dev, *fit_speeches, *fit_policy]),
                 ProgressBar("嵌入问题"),

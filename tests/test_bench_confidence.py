@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import math
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.confidence import (
+    FIT_QUESTIONS,
     CachedQueries,
     Example,
     cmrc_examples,
     every_nth,
     fit,
     fit_examples,
+    fit_questions,
     rates,
     reliability,
     without,
 )
+from bench.errors import BenchError
 from corpus import Paragraph, Speech, chunk_speech
 from index import Library
 from retrieval import FEATURES, CoverageRule, Retriever, Signals
@@ -27,6 +32,8 @@ from retrieval.abstain import unseen_idf
 from retrieval.evaluate import GoldQuestion
 
 from .fakes import FakeEmbedder
+
+REPO = Path(__file__).resolve().parent.parent
 
 CONTEXTS = {
     "体检": "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。",
@@ -134,6 +141,27 @@ def test_fit_only_questions_join_the_group_of_their_library(cmrc_like: Retriever
     assert answerable == {
         q.question: bool(q.answers) for q in (dev[0], *fit_speeches, *policy[1], *fit_policy)
     }
+
+
+def test_the_fit_only_set_loads_by_library_and_its_labels_check_against_the_texts() -> None:
+    speeches, notices = fit_questions(FIT_QUESTIONS)
+    assert len(speeches) >= 90 and len(notices) >= 40
+    for questions in (speeches, notices):
+        assert {q.split for q in questions} == {"tune"}  # fitted on, never reported
+        assert sum(not q.answerable for q in questions) >= len(questions) // 3
+        assert {q.kind for q in questions if not q.answerable} <= {"near_miss", "off_topic"}
+    # every answer phrase is in its document, every unanswerable detail absent, no repeat of another set
+    checked = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "check_fit_questions.py")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_fit_only_row_without_its_library_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "fit.jsonl"
+    bad.write_text('{"question": "体检规定", "answers": [], "split": "fit"}\n', encoding="utf-8")
+    with pytest.raises(BenchError, match=r"fit\.jsonl 第 1 行"):
+        fit_questions(bad)
 
 
 def test_query_vectors_are_cached_in_the_store(cmrc_like: Retriever, fake_embedder: FakeEmbedder) -> None:
