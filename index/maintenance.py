@@ -125,6 +125,8 @@ def check_backup(source: Path) -> Counts:
     if source.is_dir():
         raise BackupError(f"{source} 是一个文件夹，请给出备份文件本身（speechqa backup 写出的 .db 文件）")
     if not source.is_file():
+        if source.exists():  # a named pipe, a device, a socket: nothing a backup is written as
+            raise BackupError(f"{source} 不是普通文件，请给出 speechqa backup 写出的 .db 文件")
         raise BackupError(f"找不到备份文件：{source}")
     try:
         conn = sqlite3.connect(_ro_uri(source), uri=True)

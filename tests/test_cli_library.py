@@ -301,6 +301,10 @@ def test_restore_refuses_a_file_that_is_not_a_backup(run: Run, tmp_path: Path) -
     )
     user_error(run("restore", str(tmp_path / "nowhere.db"), "--yes"), "找不到备份文件")
     user_error(run("restore", str(tmp_path), "--yes"), "是一个文件夹，请给出备份文件本身")
+    fifo = tmp_path / "backup.db"
+    os.mkfifo(fifo)  # opening it would wait for a writer: refused before that
+    user_error(run("restore", str(fifo), "--yes"), "不是普通文件")
+    user_error(run("restore", "/dev/zero", "--yes"), "不是普通文件")
     assert len(speech_lines(run)) == 5
 
 
