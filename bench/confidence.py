@@ -388,6 +388,8 @@ def fit_questions(path: Path) -> tuple[list[GoldQuestion], list[GoldQuestion]]:
         try:
             row = json.loads(line)
             corpus = {"speeches": speeches, "notices": notices}[row["corpus"]]
+            if row.get("split") != "fit" or not isinstance(row.get("answers", []), list):
+                raise TypeError('split 应是 "fit"（只用于拟合），answers 应是字符串列表')
             answers = tuple(str(a) for a in row.get("answers", []))
             kind = str(row.get("kind", "")).replace("-", "_")
             corpus.append(

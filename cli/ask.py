@@ -219,8 +219,8 @@ def check_docx_target(path: Path) -> None:
     """Refuse a --docx name before searching: a name Word would not open as a Word file, a folder that
     is not there, a file that is (nothing is ever written over)."""
     if path.suffix.lower() != ".docx":
-        stem = "结果" if path.name.lower() == ".docx" else path.stem
-        raise UserError(f"Word 文件名要以 .docx 结尾：{path}（例如 {path.with_name(stem + '.docx')}）")
+        stem = "结果" if path.name.lower() in (".docx", "") else path.stem  # 「--docx ""」 is the folder "."
+        raise UserError(f"Word 文件名要以 .docx 结尾：{path}（例如 {path.parent / (stem + '.docx')}）")
     folder = path.parent
     if not folder.is_dir():
         why = f"{folder} 是一个文件，不是文件夹" if folder.exists() else f"文件夹 {folder} 不存在"

@@ -234,11 +234,12 @@ def bench_fit_confidence(
             dev = b.dev_questions(dev_file)
             fit_file = fit_file or (b.FIT_QUESTIONS if b.FIT_QUESTIONS.exists() else None)
             fit_speeches, fit_policy = b.fit_questions(fit_file) if fit_file is not None else ([], [])
+            policy = _policy(obj, policy_file, notices, queries)
+            fit_policy = fit_policy if policy else []  # without the notices' library they cannot be asked
             queries.warm(
                 (q.question for q in [*cmrc_questions, *dev, *fit_speeches, *fit_policy]),
                 ProgressBar("嵌入问题"),
             )
-            policy = _policy(obj, policy_file, notices, queries)
             examples = b.fit_examples(
                 _retriever(cmrc.library, cmrc.library.load(cmrc.embedder.key), queries),
                 cmrc_questions,
@@ -246,7 +247,7 @@ def bench_fit_confidence(
                 dev,
                 policy,
                 fit_speeches=fit_speeches,
-                fit_policy=fit_policy if policy else (),
+                fit_policy=fit_policy,
             )
             sources = (
                 f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half"

@@ -145,7 +145,7 @@ def test_fit_only_questions_join_the_group_of_their_library(cmrc_like: Retriever
 
 def test_the_fit_only_set_loads_by_library_and_its_labels_check_against_the_texts() -> None:
     speeches, notices = fit_questions(FIT_QUESTIONS)
-    assert len(speeches) >= 90 and len(notices) >= 40
+    assert len(speeches) >= 80 and len(notices) >= 30
     for questions in (speeches, notices):
         assert {q.split for q in questions} == {"tune"}  # fitted on, never reported
         assert sum(not q.answerable for q in questions) >= len(questions) // 3

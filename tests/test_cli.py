@@ -255,6 +255,12 @@ def test_docx_export_to_a_name_that_is_not_docx_is_refused_before_searching(
     assert list(target.parent.iterdir()) == []
 
 
+def test_docx_export_to_an_empty_name_is_refused_in_one_line(run: Run) -> None:
+    result = run("ask", EXAMPLE, "--docx", "")  # click reads it as the folder "."
+    assert_user_error(result, "Word 文件名要以 .docx 结尾", "结果.docx")
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+
+
 def test_docx_export_into_a_missing_folder_is_refused_before_searching(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "没有的文件夹" / "结果.docx"
     result = run("ask", EXAMPLE, "--docx", str(target))
