@@ -181,7 +181,8 @@ def _policy(
     "--fit-questions",
     "fit_file",
     type=QUESTIONS,
-    help="Fit-only questions over the speeches and the notices (default: benchmarks/fit-questions.jsonl).",
+    help="Also fit on these fit-only questions over the speeches and the notices "
+    "(e.g. benchmarks/fit-questions.jsonl; the shipped model is fitted without).",
 )
 @bench_home_option
 @click.option(
@@ -215,8 +216,8 @@ def bench_fit_confidence(
 
     Answerable: CMRC trial questions against the CMRC trial library. Unanswerable: the same questions
     with their own context removed, and CMRC questions asked of the speeches in the data home. Plus the
-    tuning halves of the dev set and of the policy-notice set, and the fit-only questions over the
-    speeches and the notices. Embeddings are cached in the bench home.
+    tuning halves of the dev set and of the policy-notice set, and with --fit-questions a fit-only set
+    over the speeches and the notices. Embeddings are cached in the bench home.
 
     \b
     Example:
@@ -232,7 +233,6 @@ def bench_fit_confidence(
             queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
             service = obj.service()
             dev = b.dev_questions(dev_file)
-            fit_file = fit_file or (b.FIT_QUESTIONS if b.FIT_QUESTIONS.exists() else None)
             fit_speeches, fit_policy = b.fit_questions(fit_file) if fit_file is not None else ([], [])
             policy = _policy(obj, policy_file, notices, queries)
             fit_policy = fit_policy if policy else []  # without the notices' library they cannot be asked
