@@ -31,7 +31,7 @@ from index import Embedder, LexicalIndex, Library, LoadedIndex, Store, load_embe
 from index.store import content_hash
 from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals
 from retrieval.confidence import MODEL_VERSION, Judge
-from retrieval.evaluate import GoldQuestion
+from retrieval.evaluate import GoldQuestion, gold_question
 
 from .errors import BenchError
 from .quality import BenchLibrary, Notice, Progress
@@ -388,20 +388,11 @@ def fit_questions(path: Path) -> tuple[list[GoldQuestion], list[GoldQuestion]]:
         try:
             row = json.loads(line)
             corpus = {"speeches": speeches, "notices": notices}[row["corpus"]]
-            if row.get("split") != "fit" or not isinstance(row.get("answers", []), list):
-                raise TypeError('split 应是 "fit"（只用于拟合），answers 应是字符串列表')
-            answers = tuple(str(a) for a in row.get("answers", []))
-            kind = str(row.get("kind", "")).replace("-", "_")
-            corpus.append(
-                GoldQuestion(
-                    id=str(row.get("id", number)),
-                    question=str(row["question"]),
-                    answers=answers,
-                    style=row.get("style"),
-                    split="tune",  # fitted on, never reported
-                    kind=kind if not answers else None,
-                )
-            )
+            if row.get("split") != "fit":
+                raise TypeError('split 应是 "fit"（只用于拟合）')
+            # fitted on as a tuning question; "near-miss" is the question sets' near_miss
+            kind = str(row.get("kind", "")).replace("-", "_") if not row.get("answers") else None
+            corpus.append(gold_question({**row, "split": "tune", "kind": kind}, number))
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise BenchError(f"{path.name} 第 {number} 行格式不对：{e}") from e
     return speeches, notices

@@ -73,6 +73,29 @@ class GoldFormatError(ValueError):
     pass
 
 
+def gold_question(row: object, number: int) -> GoldQuestion:
+    """One question of a JSON Lines set (`number`: its line, the id when it has none); KeyError or
+    TypeError, in Chinese, when the row is not one."""
+    if not isinstance(row, dict):
+        raise TypeError("每行应是一个 JSON 对象")
+    answers = row.get("answers", [])
+    if not isinstance(row["question"], str) or not (
+        isinstance(answers, list) and all(isinstance(a, str) for a in answers)
+    ):
+        raise TypeError("question 应是字符串，answers 应是字符串列表")
+    split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
+    if split not in (None, *SPLITS):
+        raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")
+    return GoldQuestion(
+        id=str(row.get("id", number)),
+        question=row["question"],
+        answers=tuple(answers),
+        style=row.get("style"),
+        split=split,
+        kind=row.get("kind"),
+    )
+
+
 def load_questions(path: Path) -> list[GoldQuestion]:
     questions = []
     try:
@@ -87,27 +110,7 @@ def load_questions(path: Path) -> list[GoldQuestion]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise TypeError("每行应是一个 JSON 对象")
-            answers = row.get("answers", [])
-            if not isinstance(row["question"], str) or not (
-                isinstance(answers, list) and all(isinstance(a, str) for a in answers)
-            ):
-                raise TypeError("question 应是字符串，answers 应是字符串列表")
-            split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
-            if split not in (None, *SPLITS):
-                raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")
-            questions.append(
-                GoldQuestion(
-                    id=str(row.get("id", number)),
-                    question=row["question"],
-                    answers=tuple(answers),
-                    style=row.get("style"),
-                    split=split,
-                    kind=row.get("kind"),
-                )
-            )
+            questions.append(gold_question(json.loads(line), number))
         except (ValueError, KeyError, TypeError) as e:
             raise GoldFormatError(
                 f"{path} 第 {number} 行格式不对（需要 question 与 answers 字段）：{e}"
