@@ -73,24 +73,11 @@ def add(
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
     for folder in paths:
-        if skipped := unsupported_files(folder):
-            names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
-            click.echo(
-                click.style(
-                    f"跳过 {folder} 中 {len(skipped)} 个不能添加的文件：{names}（支持 {SUPPORTED_FORMATS}）",
-                    fg="yellow",
-                ),
-                err=True,
-            )
-        if special := special_files(folder):  # a named pipe, a device: reading one would never end
-            names = "、".join(p.name for p in special[:5]) + ("等" if len(special) > 5 else "")
-            click.echo(
-                click.style(
-                    f"跳过 {folder} 中 {len(special)} 个不是普通文件的项目：{names}（命名管道、设备文件、套接字不能添加）",
-                    fg="yellow",
-                ),
-                err=True,
-            )
+        say_skipped(folder, unsupported_files(folder), "个不能添加的文件", f"支持 {SUPPORTED_FORMATS}")
+        # a named pipe, a device: reading one would never end
+        say_skipped(
+            folder, special_files(folder), "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加"
+        )
     with user_errors(), terminate_as_interrupt():
         service = obj.service()
         outcomes: list[FileOutcome] = []
@@ -139,6 +126,15 @@ def add(
         lost = sum(len(o.lost) for o in outcomes)
         if check and lost:
             raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")
+
+
+def say_skipped(folder: Path, skipped: list[Path], what: str, why: str) -> None:
+    """One yellow line naming (the first five of) the files of a folder that `add` passes over."""
+    if skipped:
+        names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+        click.echo(
+            click.style(f"跳过 {folder} 中 {len(skipped)} {what}：{names}（{why}）", fg="yellow"), err=True
+        )
 
 
 def report_lost(name: str, sentences: int, lost: tuple[str, ...], *, detail: bool) -> None:
