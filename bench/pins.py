@@ -81,6 +81,14 @@ class Observation:
         best = int(np.argmax(strengths))
         return self.scores[best][0] if strengths[best] > -np.inf else None
 
+    def served_or_offered(self, judge: PinJudge) -> str | None:
+        """The group whose pin the judge serves this question, or else offers it (「相近的标准问题」)."""
+        if (served := self.chosen(judge)) is not None or not self.scores:
+            return served
+        offers = judge.offers([f for _, f in self.scores])
+        best = int(np.argmax(offers))
+        return self.scores[best][0] if offers[best] > -np.inf else None
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -293,6 +301,11 @@ def outcome(observations: Sequence[Observation], judge: PinJudge) -> Outcome:
     return tally((o, o.chosen(judge)) for o in observations)
 
 
+def offer_outcome(observations: Sequence[Observation], judge: PinJudge) -> Outcome:
+    """As `outcome`, counting a pin offered (「相近的标准问题」) as given."""
+    return tally((o, o.served_or_offered(judge)) for o in observations)
+
+
 def tally(chosen: Iterable[tuple[Observation, str | None]]) -> Outcome:
     """The outcome of asking each question and getting the pin of the group given beside it (or none)."""
     counts = dict.fromkeys(("p", "hit", "wrong", "n", "nf", "u", "uf"), 0)
@@ -480,7 +493,7 @@ def fit_pins(
     observations alone (matching sees a question against several pins, a pair against one)."""
     if strength is None:
         strength, _ = choose_strength(observations, features, max_false, pairs, passage_of)
-    return _fit_once(
+    model = _fit_once(
         observations,
         embedder=embedder,
         fitted_on=f"{fitted_on}; C = {strength:g} by {CV_FOLDS}-fold cross-validation over its groups",
@@ -489,6 +502,16 @@ def fit_pins(
         max_false=max_false,
         pairs=pairs,
     )
+    return replace(model, suggest=offer_threshold(observations, model))
+
+
+def offer_threshold(
+    observations: Sequence[Observation], model: PinModel, target: float = TARGET_HITS
+) -> float | None:
+    """The probability from which a pin is offered: the highest cut at which `target` of these paraphrases
+    get their pin served or offered (never above the model's threshold); None when no cut reaches it."""
+    reaching = model_cost_of_target(observations, model, target)
+    return None if reaching is None else min(reaching.threshold, model.threshold)
 
 
 def model_cost_of_target(
@@ -661,6 +684,12 @@ def pins_report(
         _row("grid-tuned rule", "tuning", outcome(tuning, tuned)),
         _row("grid-tuned rule", "held-out", outcome(held, tuned)),
     ]
+    if isinstance(judge, PinModel) and judge.suggest is not None:
+        label = f"pin model, pinned **or offered** (「相近的标准问题」 from p ≥ {judge.suggest:.3f})"
+        lines += [
+            _row(label, "tuning", offer_outcome(tuning, judge)),
+            _row(label, "held-out", offer_outcome(held, judge)),
+        ]
     if isinstance(judge, PinModel) and (reaching := model_cost_of_target(tuning, judge)) is not None:
         label = f"pin model at p ≥ {reaching.threshold:.3f}, the threshold pinning {TARGET_HITS:.0%} of tuning paraphrases"
         lines.append(_row(label, "held-out", outcome(held, reaching)))

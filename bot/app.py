@@ -201,6 +201,7 @@ def build_application(
         (cb.OneSpeech, handlers.one_speech),
         (cb.ExportWord, handlers.export_word),
         (cb.PinPassage, handlers.pin_passage),
+        (cb.AskPinned, handlers.ask_pinned),
     ):
         app.add_handler(CallbackQueryHandler(callback, pattern=cb.pattern(kind)))
     app.add_handler(CallbackQueryHandler(handlers.stale_button))

@@ -119,6 +119,14 @@ class PinPassage:
 
 
 @dataclass(frozen=True)
+class AskPinned:
+    """📌 相近的标准问题 under an answer: the pinned question asked, as a new message (its agreed answer)."""
+
+    prefix: ClassVar[str] = "q"
+    pin_id: int
+
+
+@dataclass(frozen=True)
 class AskExample:
     """One of the example questions offered by /start."""
 
@@ -139,6 +147,7 @@ Callback = (
     | OneSpeech
     | ExportWord
     | PinPassage
+    | AskPinned
 )
 KINDS: tuple[type[Callback], ...] = (
     MoreResults,
@@ -153,6 +162,7 @@ KINDS: tuple[type[Callback], ...] = (
     OneSpeech,
     ExportWord,
     PinPassage,
+    AskPinned,
 )
 UNFILTERED = -1  # the scope of 取消筛选
 _BY_PREFIX: dict[str, type[Callback]] = {kind.prefix: kind for kind in KINDS}

@@ -23,6 +23,8 @@ ELLIPSIS = "…"
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 UNRELATED = "（可能不相关）"
 PINNED = "📌 标准答案"
+OFFER = "📌 相近的标准问题："
+OFFER_HINT = "（点下方按钮看它的标准答案）"
 NO_MORE = "后面的段落与问题关系不大，不再列出。"
 LEVELS = {"high": "✅ 直接相关", "medium": "🔶 可能相关，请核对原文", "low": "⚠️ 未找到直接回答"}
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
@@ -254,6 +256,13 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]
+    if answer.pin_offer is not None:
+        pieces += [
+            Piece(OFFER),
+            Piece(_clip(answer.pin_offer.question, 200), "b"),
+            Piece(OFFER_HINT, "i"),
+            Piece("\n"),
+        ]
     pieces.append(Piece(f"第 {first}–{last} 条" if last > first else f"第 {first} 条", "i"))
     for hit in hits:
         p = hit.passage

@@ -60,6 +60,7 @@ EXAMPLES = ("离休干部体检规定是什么？", "老年大学要怎么办？
 APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
+PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 HELP_WORDS = frozenset(
@@ -514,6 +515,7 @@ class Handlers:
             scope=scope,
             auto_filtered=auto_filtered,
             admin=admin,
+            offer=answer.pin_offer,
         )
         return (f"{fmt.escape(note)}\n\n{view.html}" if note else view.html), markup
 
@@ -740,6 +742,18 @@ class Handlers:
             return
         await ack(query, self.answered)
         await self._answer(update, self.examples[data.index])
+
+    async def ask_pinned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """📌 看标准答案 under an answer: the standard question it offered, asked as if typed (so its agreed
+        answer comes first)."""
+        query, data = _callback(update, cb.AskPinned)
+        states = await asyncio.to_thread(self.store.pins)
+        state = next((s for s in states if s.pin.id == data.pin_id and s.usable), None)
+        if state is None or query.message is None:
+            await tell(query, self.answered, PIN_GONE)
+            return
+        await ack(query, self.answered)
+        await self._answer(update, state.pin.question)
 
     async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.callback_query is not None

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from index import PassageRecord, SpeechRecord
+from retrieval import PinOffer
 
 from .callbacks import (
     UNFILTERED,
     AskExample,
+    AskPinned,
     Callback,
     ExportWord,
     Feedback,
@@ -36,6 +38,8 @@ ONE_SPEECH = "只看这篇讲话"
 UNFILTER = "取消筛选"
 EXPORT = "导出 Word"
 PIN = "📌 设为标准答案"
+OFFER = "📌 看标准答案："
+OFFER_CHARS = 24  # of the pinned question shown on its button
 
 
 def _button(text: str, callback: Callback) -> InlineKeyboardButton:
@@ -51,9 +55,11 @@ def answer_keyboard(
     scope: int = 0,
     auto_filtered: bool = False,
     admin: bool = False,
+    offer: PinOffer | None = None,
 ) -> InlineKeyboardMarkup:
     """For each passage shown: 上下文, 出处, 只看这篇讲话 (and 📌 设为标准答案 for an admin); then
-    取消筛选 when a filter was read from the question, paging, 导出 Word, and feedback.
+    取消筛选 when a filter was read from the question, 📌 看标准答案 when a standard question close to it
+    is offered, paging, 导出 Word, and feedback.
 
     `scope` is the view the page belongs to: 0 the answer as first given, `UNFILTERED` without the
     filter read from the question, a speech id within that speech."""
@@ -70,6 +76,11 @@ def answer_keyboard(
             rows.append([_button(f"{PIN} {hit.rank}", PinPassage(query_id, hit.passage.id, scope, offset))])
     if scope == 0 and auto_filtered:
         rows.append([_button(UNFILTER, ScopedResults(query_id, UNFILTERED, 0))])
+    if offer is not None:
+        question = (
+            offer.question if len(offer.question) <= OFFER_CHARS else offer.question[: OFFER_CHARS - 1] + "…"
+        )
+        rows.append([_button(OFFER + question, AskPinned(offer.pin_id))])
 
     def page(at: int) -> Callback:
         return MoreResults(query_id, at) if scope == 0 else ScopedResults(query_id, scope, at)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 import click
@@ -30,6 +31,16 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         ),
         "filters": answer.filters.to_json() if answer.filters is not None else None,
         "corrections": [{"from": t.wrong, "to": t.right, "start": t.start} for t in answer.typos],
+        "pin_offer": (
+            None
+            if answer.pin_offer is None
+            else {
+                "pin_id": answer.pin_offer.pin_id,
+                "question": answer.pin_offer.question,
+                "passage_id": answer.pin_offer.passage_id,
+                "probability": answer.pin_offer.probability,
+            }
+        ),
         "results": [hit_json(hit) for hit in answer.hits],
     }
 
@@ -106,6 +117,12 @@ def render_answer(answer: Answer) -> str:
     lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
     if note:
         lines.append(click.style(note, fg=colour))
+    if (offer := answer.pin_offer) is not None:
+        lines.append(
+            click.style("📌 相近的标准问题：", fg="green")
+            + click.style(offer.question, bold=True)
+            + click.style(f"（看它的标准答案：speechqa ask {shlex.quote(offer.question)}）", dim=True)
+        )
     for hit in answer.hits:
         p = hit.passage
         marker = "?" if not answer.answered else ""

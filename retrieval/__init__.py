@@ -21,6 +21,7 @@ from .highlight import highlight_spans, mark
 from .pins import (
     PIN_FEATURES,
     PairFeatures,
+    PinDecision,
     PinJudge,
     PinMatch,
     PinMatcher,
@@ -32,7 +33,7 @@ from .pins import (
 )
 from .ranker import FEATURES as RANKER_FEATURES
 from .ranker import Ranker, load_ranker, parse_ranker
-from .records import Answer, Hit
+from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
 from .service import ServiceOptions, SpeechService
@@ -66,10 +67,12 @@ __all__ = [
     "Lexicon",
     "Mode",
     "PairFeatures",
+    "PinDecision",
     "PinJudge",
     "PinMatch",
     "PinMatcher",
     "PinModel",
+    "PinOffer",
     "PinRule",
     "QueryError",
     "QueryTooLong",

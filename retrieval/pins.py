@@ -18,6 +18,11 @@ part of benchmarks/pin-questions.jsonl, threshold set there for false pins ≤ 2
 JSON read with numpy alone, like the confidence model; a missing or stale file falls back to the two
 thresholds of `PinRule`, and says so once in the log. The pinned question itself, however written,
 always gets its pin.
+
+Below the pin's threshold, a pin the model still finds likely (p ≥ `PinModel.suggest`, set on the same
+tuning part so that nine in ten of its paraphrases get their pin or this offer) is *offered*, not served:
+the front ends show 「相近的标准问题：…」 and let the user ask it, which brings the agreed answer. An offer
+to a near miss costs a glance; a pin served to one would put the wrong passage first.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ __all__ = [
     "CLOSEST_PINS",
     "PIN_FEATURES",
     "PairFeatures",
+    "PinDecision",
     "PinJudge",
     "PinMatch",
     "PinMatcher",
@@ -117,6 +123,10 @@ class PinRule:
             dtype=np.float64,
         )
 
+    def offers(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        """The rule offers no pin it does not serve: all -inf."""
+        return np.full(len(pairs), -math.inf)
+
 
 @dataclass(frozen=True)
 class PinModel:
@@ -132,6 +142,7 @@ class PinModel:
     embedder: str  # the embedding model the cosines came from
     version: int = PIN_MODEL_VERSION
     fitted_on: str = ""
+    suggest: float | None = None  # from this probability up to `threshold` a pin is offered; None: never
 
     def probabilities(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         return probabilities(self, [f.vector(self.features) for f in pairs])
@@ -141,12 +152,27 @@ class PinModel:
         p = self.probabilities(pairs)
         return np.where(p >= self.threshold, p, -math.inf)
 
+    def offers(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        """Per pin: its probability when at or above `suggest` (offered, or served), else -inf."""
+        p = self.probabilities(pairs)
+        return (
+            np.where(p >= self.suggest, p, -math.inf)
+            if self.suggest is not None
+            else np.full(len(p), -math.inf)
+        )
+
     def to_json(self) -> dict[str, object]:
-        return {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}
+        data = {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}
+        return data if self.suggest is None else {**data, "suggest": self.suggest}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> PinModel:
-        return cls(threshold=float(data["threshold"]), **read_weights(data))  # type: ignore[arg-type]
+        suggest = data.get("suggest")  # files written before offers were added have none
+        return cls(
+            threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            suggest=None if suggest is None else float(suggest),  # type: ignore[arg-type]
+            **read_weights(data),  # type: ignore[arg-type]
+        )
 
     def save(self, path: Path) -> None:
         save_json(path, self.to_json())
@@ -161,6 +187,8 @@ def stale_reason(model: PinModel, embedder: str | None) -> str | None:
         return problem
     if not 0.0 < model.threshold < 1.0:
         return f"threshold {model.threshold} outside (0, 1)"
+    if model.suggest is not None and not 0.0 < model.suggest <= model.threshold:
+        return f"suggest {model.suggest} outside (0, threshold]"
     return None
 
 
@@ -186,6 +214,14 @@ class PinMatch:
     @property
     def similarity(self) -> float:
         return self.features.similarity
+
+
+@dataclass(frozen=True)
+class PinDecision:
+    """What the pins say of a question: the pin served (its passage first), or else one offered."""
+
+    served: PinMatch | None = None
+    offered: PinMatch | None = None  # a likely pin below the threshold: 「相近的标准问题」, never served
 
 
 def question_overlap(a: Sequence[str], b: Sequence[str], idf: Callable[[str], float]) -> float:
@@ -411,14 +447,40 @@ class PinMatcher:
 
         `allowed(passage_id)` can rule pins out (a filtered search only takes a pin from inside its filter).
         """
+        return self.decide(vector, question, idf, judge, allowed, lexicon, typed).served
+
+    def decide(
+        self,
+        vector: np.ndarray,
+        question: str,
+        idf: Callable[[str], float],
+        judge: PinJudge,
+        allowed: Callable[[int], bool] | None = None,
+        lexicon: Lexicon | None = None,
+        typed: str | None = None,
+    ) -> PinDecision:
+        """The pin served (as `match`), or, when none is, the strongest pin the judge offers (see
+        `PinModel.suggest`), from inside `allowed` too."""
         scored = self.features(vector, question, idf, lexicon)
         if not scored:
-            return None
-        strengths = judge.strengths([f for _, f in scored])
+            return PinDecision()
+        pairs = [f for _, f in scored]
+        strengths = judge.strengths(pairs)
         asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
             if _repeat_key(state.pin.question) in asked:  # the pinned question itself, however written
                 strengths[n] = math.inf
+        served = self._strongest(scored, strengths, allowed)
+        if served is not None:
+            return PinDecision(served=served)
+        return PinDecision(offered=self._strongest(scored, judge.offers(pairs), allowed))
+
+    @staticmethod
+    def _strongest(
+        scored: Sequence[tuple[PinState, PairFeatures]],
+        strengths: np.ndarray,
+        allowed: Callable[[int], bool] | None,
+    ) -> PinMatch | None:
         best: PinMatch | None = None
         for (state, features), strength in zip(scored, strengths, strict=True):
             assert state.passage is not None

@@ -29,6 +29,17 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class PinOffer:
+    """A standard question close to the one asked, but not close enough to serve its pin: the front ends
+    offer it (「相近的标准问题」); asking it brings its agreed answer."""
+
+    pin_id: int
+    question: str  # the pinned question, as pinned
+    passage_id: int
+    probability: float  # the pin model's estimate that the two ask the same thing
+
+
+@dataclass(frozen=True)
 class Answer:
     query: str
     answered: bool  # False: nothing in the corpus answers; hits are then only the nearest passages
@@ -45,6 +56,7 @@ class Answer:
     signals: Signals | None = field(default=None, repr=False, compare=False)  # what the judge read
     filters: FilterReport | None = None  # what the search was restricted to; None when unfiltered
     typos: tuple[Typo, ...] = ()  # homophone typos of the question, searched as the library's words
+    pin_offer: PinOffer | None = None  # a standard question close to this one, when no pin was served
 
     @property
     def level(self) -> Level:

@@ -32,9 +32,9 @@ from .errors import EmptyQuery, QueryTooLong
 from .filters import Facets, FilterReport, Filters, detect_filters, speech_matches
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
-from .pins import PinJudge, PinMatcher, load_pin_judge
+from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
-from .records import Answer, Hit
+from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
@@ -176,7 +176,10 @@ class Retriever:
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
-        pinned = self._pinned(text, allowed, query) if pins and self.embedder is not None else None
+        decision = (
+            self._pins_for(text, allowed, query) if pins and self.embedder is not None else PinDecision()
+        )
+        pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
         if pinned is not None:
@@ -299,6 +302,7 @@ class Retriever:
             signals=signals,
             filters=report,
             typos=typos,
+            pin_offer=_offer(decision.offered),
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
@@ -500,12 +504,12 @@ class Retriever:
             self._pins = (signature, PinMatcher.load(self.store, self.embedder))
         return self._pins[1]
 
-    def _pinned(self, text: str, allowed: np.ndarray | None, typed: str) -> PassageRecord | None:
+    def _pins_for(self, text: str, allowed: np.ndarray | None, typed: str) -> PinDecision:
         matcher = self.pin_matcher()
         if not matcher.states:
-            return None
+            return PinDecision()
         inside = None if allowed is None else set(allowed.tolist())
-        found = matcher.match(
+        return matcher.decide(
             self.query_vector(text),
             text,
             self.index.lexical.idf,
@@ -514,7 +518,13 @@ class Retriever:
             self.lexicon.with_pairs(self.store.user_synonyms()),
             typed,
         )
-        return None if found is None else found.state.passage
+
+
+def _offer(found: PinMatch | None) -> PinOffer | None:
+    if found is None or found.state.passage is None:
+        return None
+    pin = found.state.pin
+    return PinOffer(pin.id, pin.question, found.state.passage.id, round(found.strength, 4))
 
 
 @dataclass(frozen=True)

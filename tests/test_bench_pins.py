@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from bench import BenchError
 from bench.pins import (
     MAX_FALSE,
     PIN_QUESTIONS,
+    TARGET_HITS,
     LabelledPair,
     Observation,
     PairObservation,
@@ -19,6 +21,8 @@ from bench.pins import (
     fit_pins,
     load_pin_questions,
     observe_pairs,
+    offer_outcome,
+    offer_threshold,
     outcome,
     pins_report,
     split_groups,
@@ -166,6 +170,32 @@ def test_fitting_pins_paraphrases_and_keeps_false_pins_under_the_cap(tmp_path: P
     assert result.hits == result.paraphrases
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json", embedder="some/model") == model
+
+
+def test_the_offer_threshold_gives_nine_in_ten_paraphrases_their_pin_served_or_offered() -> None:
+    """Paraphrases spread in meaning; the fitted model serves the surest, and offers from the cut that
+    reaches TARGET_HITS of them — below its serving threshold, counted by `offer_outcome`."""
+    rows = []
+    for n in range(10):
+        group = f"p{n}"
+        for k in range(4):
+            own = features(0.80 + 0.05 * k, 0.6, dropped=0.1 * (3 - k))
+            rows.append(Observation(PinQuestion(group, "paraphrase", f"复述{n}-{k}"), ((group, own),)))
+        near = features(0.85, 0.6, dropped=0.2)  # as close as the second-loosest paraphrases
+        rows.append(Observation(PinQuestion(group, "near-miss", f"近似{n}"), ((group, near),)))
+        rows.append(
+            Observation(PinQuestion(f"u{n}", "unrelated", f"无关{n}"), ((group, features(0.5, 0.0)),))
+        )
+    model = fit_pins(rows, embedder="m", fitted_on="test", strength=1.0)
+    assert model.suggest is not None and model.suggest <= model.threshold
+    assert model.suggest == offer_threshold(rows, model)
+    served, offered = outcome(rows, model), offer_outcome(rows, model)
+    assert offered.hit_rate >= TARGET_HITS > served.hit_rate
+    assert offered.hits >= served.hits and offered.false_pins >= served.false_pins
+    # offers come only from the pin the model likes best: a paraphrase is never offered another's pin
+    assert offered.wrong == 0
+    assert offer_outcome(rows, replace(model, suggest=None)) == served
+    assert offer_outcome(rows, PinRule()) == outcome(rows, PinRule())
 
 
 def test_fitting_needs_both_kinds_of_question() -> None:

@@ -326,3 +326,31 @@ async def test_a_pin_button_made_before_it_carried_its_view_still_works(
     (state,) = store.pins()
     assert state.pin.passage_id == data.passage_id
     assert "📌 标准答案" in blocks(answer)[0].split("\n")[0]
+
+
+async def test_a_question_close_to_a_pin_offers_the_standard_question_as_a_button(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    target = next(p.id for p in store.passages() if CITED in p.text)
+    pin = store.pin(QUESTION, target, pinned_by="cli:zhang")
+    assert pin is not None
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("离休老同志每年都安排体检吗"))
+        answer = api.last_message(USER)
+        assert f"📌 相近的标准问题：{QUESTION}" in answer.plain_text
+        assert not any("📌 标准答案" in b for b in blocks(answer))  # offered, not served
+        label = next(label for label in labels(answer) if label.startswith("📌 看标准答案："))
+        data = answer.button_data(label)
+        assert cb.decode(data) == cb.AskPinned(pin.id) and len(data.encode()) <= 64
+        await feed(app, api.make_callback_update(answer, data))
+        agreed = api.last_message(USER)
+        assert agreed is not answer and agreed.plain_text.startswith(f"🔎 {QUESTION}")
+        assert "📌 标准答案" in blocks(agreed)[0] and CITED in blocks(agreed)[0]
+        assert not any(label.startswith("📌 看标准答案") for label in labels(agreed))
+
+        store.unpin(pin.id)  # withdrawn since: the button says so, and asks nothing
+        sent = len(api.calls_of("sendMessage"))
+        await feed(app, api.make_callback_update(answer, data))
+        assert "标准答案已被取消" in api.calls_of("answerCallbackQuery")[-1].params["text"]
+        assert len(api.calls_of("sendMessage")) == sent

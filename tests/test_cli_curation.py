@@ -146,6 +146,28 @@ def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, see
 
 
 @pytest.mark.slow
+def test_a_question_close_to_a_pin_but_not_sure_is_offered_the_standard_question(
+    run: Run, seed_home: Path
+) -> None:
+    target = passage_id_of(seed_home, "要落实好离休干部每年一次体检的规定")
+    assert_ok(run("pin", "离休干部体检规定是什么？", str(target)))
+    [pin] = json.loads(run("pins", "--json").stdout)
+    answer = json.loads(run("ask", "--json", "离休老同志每年都安排体检吗").stdout)
+    assert not any(r["pinned"] for r in answer["results"])
+    offer = answer["pin_offer"]
+    assert (offer["pin_id"], offer["question"], offer["passage_id"]) == (
+        pin["id"],
+        "离休干部体检规定是什么？",
+        target,
+    )
+    assert 0 < offer["probability"] < 1
+    shown = run("ask", "离休老同志每年都安排体检吗", "-k", "1").stdout
+    assert "📌 相近的标准问题：离休干部体检规定是什么？" in shown
+    assert "speechqa ask '离休干部体检规定是什么？'" in shown  # the command that brings its agreed answer
+    assert json.loads(run("ask", "--json", "老年大学要开设哪些课程").stdout)["pin_offer"] is None
+
+
+@pytest.mark.slow
 def test_pin_errors_are_one_clear_line(run: Run) -> None:
     assert_user_error(run("pin", EXAMPLE, "999999"), "999999")
     assert_user_error(run("unpin", "42"), "42")

