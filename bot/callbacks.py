@@ -122,7 +122,7 @@ class PinPassage:
 class AskPinned:
     """📌 相近的标准问题 under an answer: the pinned question asked, as a new message (its agreed answer)."""
 
-    prefix: ClassVar[str] = "q"
+    prefix: ClassVar[str] = "a"
     pin_id: int
 
 

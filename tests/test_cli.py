@@ -104,9 +104,12 @@ def assert_answer_schema(answer: dict[str, Any]) -> None:
         "probability",
         "filters",
         "corrections",
+        "pin_offer",
         "results",
     }
     assert answer["filters"] is None or type(answer["filters"]) is dict
+    offer = answer["pin_offer"]
+    assert offer is None or set(offer) == {"pin_id", "question", "passage_id", "probability"}
     assert all(set(c) == {"from", "to", "start"} for c in answer["corrections"])
     assert type(answer["query"]) is str
     assert type(answer["answered"]) is bool
