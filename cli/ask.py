@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from retrieval import (
 
 from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
 from .render import (
+    REPL_OFFER_KEY,
     answer_json,
     context_json,
     render_answer,
@@ -329,13 +331,19 @@ def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
     require_passages(service)
     click.echo(click.style("输入问题后回车；Ctrl-D 退出。", dim=True), err=True)
+    offered: str | None = None  # the standard question the last answer offered: 「=」 asks it
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():
             continue
+        if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY and offered is not None:
+            question = offered
         try:
-            click.echo(render_answer(search_and_log(service, question, request)) + "\n")
+            answer = search_and_log(service, question, request)
         except QueryError as e:
             click.echo(click.style(f"错误：{e}", fg="red"), err=True)
+            continue
+        offered = answer.pin_offer.question if answer.pin_offer is not None else None
+        click.echo(render_answer(answer, in_repl=True) + "\n")
 
 
 def _read_questions(history: Path) -> Iterator[str]:

@@ -96,7 +96,10 @@ def filter_line(answer: Answer) -> str | None:
     return click.style(f"仅限：{report.label}", fg="magenta") + click.style(note, dim=True)
 
 
-def render_answer(answer: Answer) -> str:
+REPL_OFFER_KEY = "="  # in `speechqa repl`, asks the standard question the last answer offered
+
+
+def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
     lines = [click.style(answer.query, bold=True) + click.style(f"   ({answer.latency_ms:.0f} ms)", dim=True)]
     if (line := filter_line(answer)) is not None:
         lines.append(line)
@@ -121,7 +124,12 @@ def render_answer(answer: Answer) -> str:
         lines.append(
             click.style("📌 相近的标准问题：", fg="green")
             + click.style(offer.question, bold=True)
-            + click.style(f"（看它的标准答案：speechqa ask {shlex.quote(offer.question)}）", dim=True)
+            + click.style(
+                f"（看它的标准答案：输入 {REPL_OFFER_KEY} 回车）"
+                if in_repl
+                else f"（看它的标准答案：speechqa ask {shlex.quote(offer.question)}）",
+                dim=True,
+            )
         )
     for hit in answer.hits:
         p = hit.passage
