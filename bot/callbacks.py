@@ -120,10 +120,12 @@ class PinPassage:
 
 @dataclass(frozen=True)
 class AskPinned:
-    """📌 相近的标准问题 under an answer: the pinned question asked, as a new message (its agreed answer)."""
+    """📌 看标准答案 under an answer: the pinned question asked, as a new message (its agreed answer).
+    `query_id` is the logged question it was offered to (0: none), whose wording is kept when taken."""
 
     prefix: ClassVar[str] = "a"
     pin_id: int
+    query_id: int = 0
 
 
 @dataclass(frozen=True)

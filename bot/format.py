@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from index import BuildReport, FileOutcome, PassageRecord, PinRecord, PinState, QueryStats, SpeechRecord
+from index import (
+    BuildReport,
+    FileOutcome,
+    PassageRecord,
+    PinRecord,
+    PinState,
+    QueryStats,
+    SpeechRecord,
+    TakenOffer,
+)
 from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark, typo_note
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
@@ -445,7 +454,10 @@ def pin_replaced(before: PinRecord) -> str:
     )
 
 
-def render_stats(stats: QueryStats, pins: Sequence[PinState] = ()) -> str:
+OFFERS_SHOWN = 5  # wordings that took an offered standard question, listed in /stats
+
+
+def render_stats(stats: QueryStats, pins: Sequence[PinState] = (), taken: Sequence[TakenOffer] = ()) -> str:
     names = {"telegram": "Telegram", "cli": "命令行"}
     pieces = [Piece("📊 使用统计", "b"), Piece(f"\n提问：{stats.questions} 次")]
     if stats.by_channel:
@@ -473,5 +485,21 @@ def render_stats(stats: QueryStats, pins: Sequence[PinState] = ()) -> str:
                 Piece(f"\n⚠️ #{state.pin.id} "),
                 Piece(_clip(state.pin.question, 100), shrink=True),
                 Piece(f"（{_PIN_PROBLEMS[state.status]}）"),
+            ]
+    if taken:
+        pieces += [
+            Piece("\n\n"),
+            Piece("采纳了推荐的标准问题的说法", "b"),
+            Piece(
+                "（可设为同一标准答案：私聊中问这句话，在该段落下点 📌 设为标准答案；或 speechqa pins 查看命令）"
+            ),
+        ]
+        for rank, offer in enumerate(taken, start=1):
+            pieces += [
+                Piece(f"\n{rank}. "),
+                Piece(_clip(offer.question, 100), shrink=True),
+                Piece(f" → #{offer.pin_id} "),
+                Piece(_clip(offer.pinned_question, 60), shrink=True),
+                Piece(f"（{offer.times} 次）"),
             ]
     return render(pieces)

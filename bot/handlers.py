@@ -364,7 +364,8 @@ class Handlers:
             return
         stats = await asyncio.to_thread(self.store.query_stats)
         pins = await asyncio.to_thread(self.store.pins)
-        await self._reply(update, fmt.render_stats(stats, pins))
+        taken = await asyncio.to_thread(self.store.offers_taken, fmt.OFFERS_SHOWN)
+        await self._reply(update, fmt.render_stats(stats, pins, taken))
 
     def _progress(self, status: Message, label: str) -> ProgressMessage:
         return ProgressMessage(
@@ -753,6 +754,13 @@ class Handlers:
             await tell(query, self.answered, PIN_GONE)
             return
         await ack(query, self.answered)
+        logged = await asyncio.to_thread(self.store.query_by_id, data.query_id) if data.query_id else None
+        if (
+            logged is not None
+            and self._asked_here(logged, _chat(query))
+            and logged.query != state.pin.question
+        ):
+            await asyncio.to_thread(self.store.take_offer, state.pin.id, logged.query)
         await self._answer(update, state.pin.question)
 
     async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -80,7 +80,7 @@ def answer_keyboard(
         question = (
             offer.question if len(offer.question) <= OFFER_CHARS else offer.question[: OFFER_CHARS - 1] + "…"
         )
-        rows.append([_button(OFFER + question, AskPinned(offer.pin_id))])
+        rows.append([_button(OFFER + question, AskPinned(offer.pin_id, query_id))])
 
     def page(at: int) -> Callback:
         return MoreResults(query_id, at) if scope == 0 else ScopedResults(query_id, scope, at)

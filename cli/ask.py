@@ -21,6 +21,7 @@ from retrieval import (
     Answer,
     Filters,
     InvalidFilter,
+    PinOffer,
     QueryError,
     SpeechService,
     answer_docx,
@@ -331,18 +332,20 @@ def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
     require_passages(service)
     click.echo(click.style("输入问题后回车；Ctrl-D 退出。", dim=True), err=True)
-    offered: str | None = None  # the standard question the last answer offered: 「=」 asks it
+    offered: tuple[PinOffer, str] | None = None  # the last answer's offer, and what was asked: 「=」 takes it
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():
             continue
         if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY and offered is not None:
-            question = offered
+            offer, asked = offered
+            service.library.store.take_offer(offer.pin_id, asked)  # a wording an admin may pin too
+            question = offer.question
         try:
             answer = search_and_log(service, question, request)
         except QueryError as e:
             click.echo(click.style(f"错误：{e}", fg="red"), err=True)
             continue
-        offered = answer.pin_offer.question if answer.pin_offer is not None else None
+        offered = (answer.pin_offer, answer.query) if answer.pin_offer is not None else None
         click.echo(render_answer(answer, in_repl=True) + "\n")
 
 

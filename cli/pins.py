@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import getpass
 import json
+import shlex
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
-from index import PinRecord, PinState
+from index import PinRecord, PinState, TakenOffer
 from retrieval import normalise_query, small_talk
 
 from .main import Context, UserError, cli, pass_context, user_errors
@@ -80,14 +82,22 @@ def pins(obj: Context, as_json: bool) -> None:
     """
     with user_errors():
         states = obj.library.store.pins()
+        taken = obj.library.store.offers_taken(limit=1000)
+    wordings: dict[int, list[TakenOffer]] = {}
+    for offer in taken:
+        wordings.setdefault(offer.pin_id, []).append(offer)
     if as_json:
-        click.echo(json.dumps([pin_json(s) for s in states], ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                [pin_json(s, wordings.get(s.pin.id, ())) for s in states], ensure_ascii=False, indent=1
+            )
+        )
         return
     if not states:
         click.echo('还没有标准答案。用 speechqa pin "问题" 段落编号 设置。')
         return
     for state in states:
-        click.echo(render_pin(state))
+        click.echo(render_pin(state, wordings.get(state.pin.id, ())))
     broken = sum(1 for s in states if not s.usable)
     if broken:
         click.echo(
@@ -95,7 +105,7 @@ def pins(obj: Context, as_json: bool) -> None:
         )
 
 
-def render_pin(state: PinState) -> str:
+def render_pin(state: PinState, taken: Sequence[TakenOffer] = ()) -> str:
     pin = state.pin
     where = state.passage.id if state.passage is not None else pin.passage_id
     line = (
@@ -110,10 +120,17 @@ def render_pin(state: PinState) -> str:
             "      "
             + click.style(STATUS[state.status], fg="yellow" if not state.usable else None, dim=state.usable)
         )
+    if taken and state.passage is not None:
+        lines.append(
+            "      " + click.style("问过这些说法、并采纳了推荐的这条（可设为同一答案）：", fg="green")
+        )
+        for offer in taken:
+            command = f"speechqa pin {shlex.quote(offer.question)} {state.passage.id}"
+            lines.append(f"        「{offer.question}」×{offer.times}  " + click.style(command, dim=True))
     return "\n".join(lines)
 
 
-def pin_json(state: PinState) -> dict[str, Any]:
+def pin_json(state: PinState, taken: Sequence[TakenOffer] = ()) -> dict[str, Any]:
     pin = state.pin
     return {
         "id": pin.id,
@@ -126,6 +143,9 @@ def pin_json(state: PinState) -> dict[str, Any]:
         "text": pin.passage_text,
         "pinned_by": pin.pinned_by,
         "pinned_at": pin.pinned_at,
+        "offers_taken": [
+            {"question": o.question, "times": o.times, "last_taken": o.last_taken} for o in taken
+        ],
     }
 
 

@@ -53,6 +53,7 @@ from .store import (
     PinState,
     QueryStats,
     Store,
+    TakenOffer,
     lexical_input,
 )
 from .tokenize import (
@@ -111,6 +112,7 @@ __all__ = [
     "SpeechRecord",
     "Store",
     "StoreCorrupt",
+    "TakenOffer",
     "VectorIndex",
     "WriterBusy",
     "backup_database",

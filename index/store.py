@@ -231,6 +231,19 @@ def _m008_chat_migrations(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m009_pin_offers_taken(db: sqlite_utils.Database) -> None:
+    # A question close to a pin but below its threshold is offered the standard question; when the asker
+    # takes the offer, their wording is kept here so an admin can pin it too (another wording of the pin).
+    db.conn.execute(
+        """CREATE TABLE pin_offers_taken (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            pin_id INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            taken_at TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -240,6 +253,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("006_user_synonyms", _m006_user_synonyms),
     ("007_pins", _m007_pins),
     ("008_chat_migrations", _m008_chat_migrations),
+    ("009_pin_offers_taken", _m009_pin_offers_taken),
 ]
 SYNONYM_MAX_CHARS = 20
 
@@ -954,6 +968,28 @@ class Store:
                 states.append(PinState(pin, "vanished", None))
         return states
 
+    @_locked
+    def take_offer(self, pin_id: int, question: str) -> None:
+        """Someone asked `question`, was offered pin `pin_id`'s standard question, and took it."""
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO pin_offers_taken (pin_id, question, taken_at) VALUES (?, ?, ?)",
+                [pin_id, question, _now()],
+            )
+
+    @_locked
+    def offers_taken(self, limit: int = 10) -> list[TakenOffer]:
+        """The wordings whose askers took an offered standard question, most taken first: candidates for
+        pinning as further wordings of that pin. Wordings pinned since, and offers of pins removed since,
+        are left out."""
+        rows = self.db.execute(
+            "SELECT o.pin_id, p.question, o.question, COUNT(*), MAX(o.taken_at) FROM pin_offers_taken o "
+            "JOIN pins p ON p.id = o.pin_id WHERE o.question NOT IN (SELECT question FROM pins) "
+            "GROUP BY o.pin_id, o.question ORDER BY COUNT(*) DESC, MAX(o.taken_at) DESC, o.question LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [TakenOffer(*row) for row in rows]
+
     # -- embedding cache ----------------------------------------------------------------------------
     @_locked
     def cached_vectors(self, model: str, hashes: Sequence[str], dim: int) -> dict[str, np.ndarray]:
@@ -1161,6 +1197,17 @@ _PIN_SQL = (
     "SELECT id, question, passage_id, speech_id, passage_hash, passage_text, speech_title, pinned_by, "
     "pinned_at FROM pins"
 )
+
+
+@dataclass(frozen=True)
+class TakenOffer:
+    """A wording whose askers took the standard question they were offered (see `Store.offers_taken`)."""
+
+    pin_id: int
+    pinned_question: str
+    question: str  # as asked
+    times: int
+    last_taken: str
 
 
 @dataclass(frozen=True)

@@ -342,12 +342,19 @@ async def test_a_question_close_to_a_pin_offers_the_standard_question_as_a_butto
         assert not any("📌 标准答案" in b for b in blocks(answer))  # offered, not served
         label = next(label for label in labels(answer) if label.startswith("📌 看标准答案："))
         data = answer.button_data(label)
-        assert cb.decode(data) == cb.AskPinned(pin.id) and len(data.encode()) <= 64
+        pressed = cb.decode(data)
+        assert isinstance(pressed, cb.AskPinned) and pressed.pin_id == pin.id and len(data.encode()) <= 64
         await feed(app, api.make_callback_update(answer, data))
         agreed = api.last_message(USER)
         assert agreed is not answer and agreed.plain_text.startswith(f"🔎 {QUESTION}")
         assert "📌 标准答案" in blocks(agreed)[0] and CITED in blocks(agreed)[0]
         assert not any(label.startswith("📌 看标准答案") for label in labels(agreed))
+        # the wording that took the offer is kept for the admins: another wording they may pin
+        (taken,) = store.offers_taken()
+        assert (taken.pin_id, taken.question, taken.times) == (pin.id, "离休老同志每年都安排体检吗", 1)
+        await feed(app, api.make_text_update("/stats", user_id=ADMIN))
+        stats = api.last_message(ADMIN).plain_text
+        assert "采纳了推荐的标准问题的说法" in stats and f"离休老同志每年都安排体检吗 → #{pin.id}" in stats
 
         store.unpin(pin.id)  # withdrawn since: the button says so, and asks nothing
         sent = len(api.calls_of("sendMessage"))

@@ -172,6 +172,13 @@ def test_a_question_close_to_a_pin_but_not_sure_is_offered_the_standard_question
     first, second = re.split(r"^(?=离休干部体检规定是什么？ +\(\d+ ms\)$)", session.stdout, flags=re.M)
     assert "输入 = 回车" in first and "📌 标准答案" not in first
     assert "📌 标准答案" in second
+    # the wording that took the offer is listed under its pin, with the command that pins it too
+    listed = run("pins").stdout
+    assert f"「离休老同志每年都安排体检吗」×1  speechqa pin '离休老同志每年都安排体检吗' {target}" in listed
+    [pin] = json.loads(run("pins", "--json").stdout)
+    assert [o["question"] for o in pin["offers_taken"]] == ["离休老同志每年都安排体检吗"]
+    assert_ok(run("pin", "离休老同志每年都安排体检吗", str(target)))
+    assert all(p["offers_taken"] == [] for p in json.loads(run("pins", "--json").stdout))
 
 
 @pytest.mark.slow

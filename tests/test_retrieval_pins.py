@@ -101,6 +101,29 @@ def test_pinning_the_same_question_again_replaces_its_passage(library: Library) 
     assert "离休费" in state.pin.passage_text and state.pin.pinned_by == "bot:7"
 
 
+def test_wordings_that_took_an_offer_are_counted_until_pinned_themselves(library: Library) -> None:
+    store = library.store
+    target = passage_with(store, "每年一次体检")
+    pin = store.pin(QUESTION, target)
+    other = store.pin("老年大学开设什么课程？", passage_with(store, "书法"))
+    assert pin is not None and other is not None and store.offers_taken() == []
+    for wording in ("离休老同志每年都安排体检吗", "离休干部多久体检一次", "离休老同志每年都安排体检吗"):
+        store.take_offer(pin.id, wording)
+    store.take_offer(other.id, "老年大学有什么课")
+    taken = store.offers_taken()
+    rows = [(t.pin_id, t.pinned_question, t.question, t.times) for t in taken]
+    assert rows[0] == (pin.id, QUESTION, "离休老同志每年都安排体检吗", 2)  # the most taken first
+    assert set(rows[1:]) == {
+        (other.id, "老年大学开设什么课程？", "老年大学有什么课", 1),
+        (pin.id, QUESTION, "离休干部多久体检一次", 1),
+    }
+    assert len(store.offers_taken(limit=1)) == 1
+    store.pin("离休干部多久体检一次", target)  # pinned as a wording of its own: no longer a candidate
+    assert "离休干部多久体检一次" not in {t.question for t in store.offers_taken()}
+    store.unpin(other.id)  # its pin removed: its offers go with it
+    assert {t.pin_id for t in store.offers_taken()} == {pin.id}
+
+
 def test_pinning_a_missing_passage_stores_nothing(library: Library) -> None:
     assert library.store.pin(QUESTION, 99_999) is None
     assert library.store.pins() == []
