@@ -760,7 +760,7 @@ class Handlers:
             and self._asked_here(logged, _chat(query))
             and logged.query != state.pin.question
         ):
-            await asyncio.to_thread(self.store.take_offer, state.pin.id, logged.query)
+            await asyncio.to_thread(self.store.take_offer, state.pin.id, logged.query, logged.id)
         await self._answer(update, state.pin.question)
 
     async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -244,6 +244,13 @@ def _m009_pin_offers_taken(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m010_pin_offer_query(db: sqlite_utils.Database) -> None:
+    # An offer is taken once per logged question: pressing its button again, or a colleague pressing it in
+    # a group, does not count the wording again. (The REPL has no logged id: NULL, never deduplicated.)
+    db.conn.execute("ALTER TABLE pin_offers_taken ADD COLUMN query_id INTEGER")
+    db.conn.execute("CREATE UNIQUE INDEX pin_offers_taken_query ON pin_offers_taken (pin_id, query_id)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -254,6 +261,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("007_pins", _m007_pins),
     ("008_chat_migrations", _m008_chat_migrations),
     ("009_pin_offers_taken", _m009_pin_offers_taken),
+    ("010_pin_offer_query", _m010_pin_offer_query),
 ]
 SYNONYM_MAX_CHARS = 20
 
@@ -969,12 +977,16 @@ class Store:
         return states
 
     @_locked
-    def take_offer(self, pin_id: int, question: str) -> None:
-        """Someone asked `question`, was offered pin `pin_id`'s standard question, and took it."""
+    def take_offer(self, pin_id: int, question: str, query_id: int | None = None) -> None:
+        """Someone asked `question`, was offered pin `pin_id`'s standard question, and took it. Counted once
+        per logged question `query_id` (a button pressed again is not another taker); on a read-only data
+        home nothing is stored, as with `log_query`."""
+        if self.read_only:
+            return
         with self.db.conn:
             self.db.execute(
-                "INSERT INTO pin_offers_taken (pin_id, question, taken_at) VALUES (?, ?, ?)",
-                [pin_id, question, _now()],
+                "INSERT OR IGNORE INTO pin_offers_taken (pin_id, question, taken_at, query_id) VALUES (?, ?, ?, ?)",
+                [pin_id, question, _now(), query_id],
             )
 
     @_locked

@@ -124,6 +124,33 @@ def test_wordings_that_took_an_offer_are_counted_until_pinned_themselves(library
     assert {t.pin_id for t in store.offers_taken()} == {pin.id}
 
 
+def test_an_offer_is_taken_once_per_logged_question(library: Library) -> None:
+    """The bot's 看标准答案 button pressed again, or by a colleague in a group, is not another taker."""
+    store = library.store
+    pin = store.pin(QUESTION, passage_with(store, "每年一次体检"))
+    assert pin is not None
+    for query_id in (7, 7, 7, 8):
+        store.take_offer(pin.id, "离休老同志每年都安排体检吗", query_id)
+    store.take_offer(pin.id, "离休老同志每年都安排体检吗")  # the REPL: no logged id, each 「=」 counts
+    store.take_offer(pin.id, "离休老同志每年都安排体检吗")
+    (taken,) = store.offers_taken()
+    assert taken.times == 4
+
+
+def test_taking_an_offer_on_a_read_only_home_stores_nothing_and_raises_nothing(library: Library) -> None:
+    """As a question is answered but not logged there: 「=」 in the REPL still asks the standard question."""
+    pin = library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
+    assert pin is not None
+    path = library.store.path
+    library.close()
+    reader = Store(path, read_only=True)
+    try:
+        reader.take_offer(pin.id, "离休老同志每年都安排体检吗", 3)
+        assert reader.offers_taken() == []
+    finally:
+        reader.close()
+
+
 def test_pinning_a_missing_passage_stores_nothing(library: Library) -> None:
     assert library.store.pin(QUESTION, 99_999) is None
     assert library.store.pins() == []
