@@ -328,6 +328,9 @@ def repl(obj: Context, top: int | None, mode: str) -> None:
         run_repl(obj, Request(k=top or obj.settings.top_k, mode=mode))
 
 
+NOTHING_OFFERED = f"上一个回答没有推荐标准问题（「{REPL_OFFER_KEY}」只在出现 📌 相近的标准问题 时可用）。"
+
+
 def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
     require_passages(service)
@@ -336,7 +339,10 @@ def run_repl(obj: Context, request: Request) -> None:
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():
             continue
-        if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY and offered is not None:
+        if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY:
+            if offered is None:  # not a question: said so, rather than answered as small talk
+                click.echo(click.style(NOTHING_OFFERED, dim=True), err=True)
+                continue
             offer, asked = offered
             service.library.store.take_offer(offer.pin_id, asked)  # a wording an admin may pin too
             question = offer.question

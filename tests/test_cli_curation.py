@@ -167,8 +167,9 @@ def test_a_question_close_to_a_pin_but_not_sure_is_offered_the_standard_question
     assert "speechqa ask '离休干部体检规定是什么？'" in shown  # the command that brings its agreed answer
     assert json.loads(run("ask", "--json", "老年大学要开设哪些课程").stdout)["pin_offer"] is None
     # in the REPL, 「=」 asks the standard question the last answer offered
-    session = run("repl", "-k", "1", input="离休老同志每年都安排体检吗\n=\n")
+    session = run("repl", "-k", "1", input="=\n离休老同志每年都安排体检吗\n=\n")
     assert_ok(session)
+    assert "上一个回答没有推荐标准问题" in session.stderr  # 「=」 before any offer is not a question
     first, second = re.split(r"^(?=离休干部体检规定是什么？ +\(\d+ ms\)$)", session.stdout, flags=re.M)
     assert "输入 = 回车" in first and "📌 标准答案" not in first
     assert "📌 标准答案" in second
