@@ -748,9 +748,14 @@ class Handlers:
         """📌 看标准答案 under an answer: the standard question it offered, asked as if typed (so its agreed
         answer comes first)."""
         query, data = _callback(update, cb.AskPinned)
+        if (
+            query.message is None
+        ):  # a tampered client pressing it from an inline message: no chat to answer in
+            await tell(query, self.answered, STALE_BUTTON)
+            return
         states = await asyncio.to_thread(self.store.pins)
         state = next((s for s in states if s.pin.id == data.pin_id and s.usable), None)
-        if state is None or query.message is None:
+        if state is None:
             await tell(query, self.answered, PIN_GONE)
             return
         await ack(query, self.answered)

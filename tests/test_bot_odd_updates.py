@@ -180,6 +180,24 @@ async def test_an_example_button_pressed_from_an_inline_message_is_declined_poli
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+async def test_a_standard_question_button_pressed_from_an_inline_message_is_declined_as_stale(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    store = seed_service.library.store
+    pin = store.pin(QUESTION, next(p.id for p in store.passages() if CITED in p.text))
+    assert pin is not None
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/start"))
+        press = api.make_callback_update(api.last_message(USER), f"a:{pin.id}:0", check=False)
+        query = press["callback_query"]
+        del query["message"]
+        query["inline_message_id"] = "AAAAAgAAAAEAAAAAAAAAAA"
+        await feed(app, press)
+    # the pin is there: the button is not 「已被取消」, it is one this bot did not put there
+    assert [c.params.get("text") for c in api.calls_of("answerCallbackQuery")] == [bot_handlers.STALE_BUTTON]
+    assert len(api.messages(USER)) == 1  # the welcome only
+
+
 async def test_an_export_button_for_a_page_past_the_end_sends_no_empty_document(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
