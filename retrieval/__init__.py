@@ -35,7 +35,7 @@ from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
-from .service import ServiceOptions, SpeechService
+from .service import ServiceOptions, SpeechService, check_read_only_home
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .smalltalk import SmallTalk, small_talk
 from .typos import Typo, typo_note
@@ -86,6 +86,7 @@ __all__ = [
     "answer_sentence",
     "bigrams",
     "bundled_lexicon",
+    "check_read_only_home",
     "citation",
     "compare_questions",
     "coverage",
