@@ -26,7 +26,7 @@ import sqlite_utils
 from corpus import PassageDraft, Speech, describe_os_error
 
 from . import identity
-from .errors import InvalidSynonym, ReadOnlyHome, StoreCorrupt
+from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, StoreCorrupt
 from .records import PassageRecord, SourceRecord, SpeechRecord
 
 log = logging.getLogger(__name__)
@@ -283,6 +283,11 @@ def read_only_message(folder: Path) -> str:
     return f"数据目录是只读的：{folder}"
 
 
+def home_full(folder: Path, *, quota: bool = False) -> HomeFull:
+    what = "超出磁盘配额" if quota else "所在的磁盘空间不足"
+    return HomeFull(f"数据目录{what}：{folder}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。")
+
+
 def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
     """A damaged file becomes StoreCorrupt, a file that cannot be written ReadOnlyHome; else as is."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
@@ -290,6 +295,8 @@ def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
         return _damaged(path, error)
     if code in _NOT_WRITABLE:
         return ReadOnlyHome(read_only_message(path.parent))  # SQLite's English reason stays in the cause
+    if code == sqlite3.SQLITE_FULL:
+        return home_full(path.parent)
     return error
 
 
@@ -490,8 +497,7 @@ class Store:
             self._depth = 1
             try:
                 yield self
-                if conn.in_transaction:
-                    conn.commit()
+                self.commit()
             except BaseException:
                 if conn.in_transaction:
                     conn.rollback()
@@ -500,9 +506,16 @@ class Store:
                 self._depth = 0
 
     def commit(self) -> None:
-        """Commit the open transaction now (inside `transaction()`)."""
+        """Commit the open transaction now (inside `transaction()`); a full disk raises HomeFull (the
+        transaction is then rolled back by `transaction()`)."""
         if self.db.conn.in_transaction:
-            self.db.conn.commit()
+            try:
+                self.db.conn.commit()
+            except sqlite3.DatabaseError as e:
+                translated = _translate(self.path, e)
+                if translated is e:
+                    raise
+                raise translated from e
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -992,29 +1005,40 @@ class Store:
         user_id: str | None = None,
         chat_id: str | None = None,
     ) -> int:
-        """Log a question; returns its id. On a read-only data home nothing is logged (said once in the
-        log) and 0 is returned: the question is answered all the same."""
+        """Log a question; returns its id. On a read-only data home, or one whose disk is full, nothing
+        is logged (said once in the log) and 0 is returned: the question is answered all the same."""
         if self.read_only:
-            if not self._skipped_log:
-                log.warning("read-only data home %s: questions are not logged", self.path.parent)
-                self._skipped_log = True
+            self._skip_log("read-only data home %s: questions are not logged")
             return 0
-        return int(
-            self.db["queries"]
-            .insert(
-                {
-                    "ts": _now(),
-                    "channel": channel,
-                    "user_id": user_id,
-                    "chat_id": chat_id,
-                    "query": query,
-                    "answered": int(answered),
-                    "top_ids": json.dumps(list(top_ids)),
-                    "latency_ms": round(latency_ms, 2),
-                }
+        try:
+            return int(
+                self.db["queries"]
+                .insert(
+                    {
+                        "ts": _now(),
+                        "channel": channel,
+                        "user_id": user_id,
+                        "chat_id": chat_id,
+                        "query": query,
+                        "answered": int(answered),
+                        "top_ids": json.dumps(list(top_ids)),
+                        "latency_ms": round(latency_ms, 2),
+                    }
+                )
+                .last_pk
             )
-            .last_pk
-        )
+        except sqlite3.DatabaseError as e:
+            if getattr(e, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_FULL:
+                raise
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            self._skip_log("the disk of data home %s is full: questions are not logged")
+            return 0
+
+    def _skip_log(self, message: str) -> None:
+        if not self._skipped_log:
+            log.warning(message, self.path.parent)
+            self._skipped_log = True
 
     @_locked
     def query_by_id(self, query_id: int) -> LoggedQuery | None:

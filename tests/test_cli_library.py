@@ -564,6 +564,67 @@ def test_a_backup_or_word_file_in_a_read_only_folder_is_one_chinese_line(
     assert list(read_only_folder.iterdir()) == []
 
 
+# -- a full disk ---------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def small_disk(mount: Path, megabytes: int) -> Iterator[Path]:
+    """A real tmpfs of `megabytes` at `mount` (a disk that fills up); skipped where mounting is not allowed."""
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}M", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Fill `disk` up to all but `leave` bytes with one file, returned (delete it to free the space)."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as f, contextlib.suppress(OSError):
+        while True:
+            f.write(b"\0" * 65536)
+    size = filler.stat().st_size
+    os.truncate(filler, max(0, size - leave))
+    return filler
+
+
+def test_a_full_disk_refuses_writes_in_one_line_keeps_the_library_and_still_answers(
+    run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with small_disk(tmp_path / "disk", 8) as disk:
+        home = disk / "home"
+        shutil.copytree(seed_home, home)
+        monkeypatch.setenv("SPEECHQA_HOME", str(home))
+        new = write(tmp_path / "新讲话.txt", MEAL)
+        full = f"错误：数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。\n"
+        # room for the database's change but not for the new index files (FAISS writes first), then none
+        for leave in (96 * 1024, 0):
+            filler = fill(disk, leave)
+            out = user_error(run("add", str(new)))
+            assert out.splitlines()[-1] == full.strip(), out  # after the embedding's progress bar
+            assert not [p for p in (home / "index").iterdir() if p.name.endswith(".tmp")]  # space given back
+            filler.unlink()
+            assert "正常：5 篇讲话" in ok(run("health"))
+        fill(disk, 0)
+        assert user_error(run("synonyms", "add", "老干局", "老干部局")) == full
+        asked = run("ask", "--json", EXAMPLE)  # the query log is skipped, the question answered
+        assert asked.exit_code == 0, asked.output
+        assert EXAMPLE_ANSWER in json.loads(asked.stdout)["results"][0]["text"]
+        (disk / "filler").unlink()
+        assert "新增" in ok(run("add", str(new)))
+        assert "正常：6 篇讲话" in ok(run("health"))
+
+
 def test_a_backup_given_a_folder_asks_for_a_file_name(run: Run, tmp_path: Path) -> None:
     out = user_error(run("backup", str(tmp_path)), f"{tmp_path} 是一个文件夹", "请给出备份文件的名字")
     assert "文件已存在" not in out
