@@ -292,7 +292,8 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
     )
     if service.library.read_only:
         if not _read_only_noted:
-            notice(f"数据目录是只读的（{service.library.home}）：可以提问，但不记录提问日志。")
+            why = "所在的磁盘已满" if service.library.store.disk_full else "是只读的"
+            notice(f"数据目录{why}（{service.library.home}）：可以提问，但不记录提问日志。")
             _read_only_noted.append(True)
         return answer
     if answer.small_talk:  # thanks and greetings are not questions: not in the log or its statistics

@@ -533,5 +533,9 @@ def health(obj: Context) -> None:
                 else "索引是旧版本的 speechqa 建立的"
             )
             raise UserError(f"{behind}：运行 speechqa rebuild。")
-        where = "（数据目录只读）" if library.read_only else ""
+        where = (
+            ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）")
+            if library.read_only
+            else ""
+        )
         click.echo(f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}")

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from cli import ask as ask_module
 from cli import cli
 
 pytestmark = pytest.mark.slow
@@ -623,6 +624,45 @@ def test_a_full_disk_refuses_writes_in_one_line_keeps_the_library_and_still_answ
         (disk / "filler").unlink()
         assert "新增" in ok(run("add", str(new)))
         assert "正常：6 篇讲话" in ok(run("health"))
+
+
+def test_a_library_on_a_disk_already_full_is_read_not_called_damaged(
+    run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a disk with no room left SQLite cannot even size its shared-memory file, an I/O error that was
+    reported as a damaged database (sending staff to `recover`, which failed with a traceback)."""
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with small_disk(tmp_path / "disk", 8) as disk:
+        home = disk / "home"
+        shutil.copytree(seed_home, home)
+        monkeypatch.setenv("SPEECHQA_HOME", str(home))
+        fill(disk, 0)
+        monkeypatch.setattr(ask_module, "_read_only_noted", [])  # said once a process: this test's is new
+        before = sorted(p.name for p in home.iterdir())
+        asked = run("ask", "--json", EXAMPLE)
+        assert asked.exit_code == 0, asked.output
+        assert EXAMPLE_ANSWER in json.loads(asked.stdout)["results"][0]["text"]
+        assert f"数据目录所在的磁盘已满（{home}）：可以提问，但不记录提问日志。" in asked.stderr
+        assert "正常：5 篇讲话" in ok(run("health")) and "磁盘已满" in ok(run("health"))
+        full = f"错误：数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。"
+        new = write(tmp_path / "新讲话.txt", MEAL)
+        for command in (
+            ["add", str(new)],
+            ["remove", "1", "--yes"],
+            ["edit", "1", "--title", "新标题"],
+            ["pin", EXAMPLE, "54"],
+            ["synonyms", "add", "老干局", "老干部局"],
+            ["recover", "--yes"],
+        ):
+            out = user_error(run(*command))
+            assert out.splitlines()[-1] == full, (command, out)
+            assert "损坏" not in out
+        kept = ("speechqa.db-", "write.lock")  # SQLite's side files and the writers' (empty) lock file
+        after = sorted(p.name for p in home.iterdir() if not p.name.startswith(kept))
+        assert after == [name for name in before if not name.startswith(kept)]  # nothing left over
+        assert not list((home / "index").glob("*.tmp"))
 
 
 def test_a_backup_given_a_folder_asks_for_a_file_name(run: Run, tmp_path: Path) -> None:
