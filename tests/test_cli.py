@@ -767,3 +767,21 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
     assert done.stderr.startswith("用法错误：") and said in done.stderr and "--help" in done.stderr
     assert "Error" not in done.stderr and "Usage:" not in done.stderr and "Traceback" not in done.stderr
     assert not re.search(r"\b(?:is|not|valid|one of|range)\b", done.stderr)  # no English detail either
+
+
+@pytest.mark.slow
+def test_the_interactive_mode_ends_on_退出_and_explains_itself_on_帮助_without_searching(
+    run: Run, seed_home: Path
+) -> None:
+    """A user who never heard of Ctrl-D types 「退出」 or "exit"; 「帮助」 or "help" gets the usage: none
+    of these is searched as a question of the speeches, nor logged as an unanswered one."""
+    for ending in ("退出", "Exit"):
+        result = run("repl", input=f"帮助\nhelp\n{ending}\n{EXAMPLE}\n")
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count("输入「退出」或按 Ctrl-D 结束。按讲话人") == 2  # the usage, once a word
+        assert result.stdout == ""  # nothing searched: neither the words nor the question after 退出
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM queries").fetchone()[0] == 0
+    db.close()
+    asked = run("repl", input=f"{EXAMPLE}\n退出吧同志们的待遇\n")  # a question that only starts with it
+    assert asked.stdout.count("【") == 2, asked.stdout
