@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from corpus import SUPPORTED_FORMATS, special_files, unsupported_files
+from corpus import SUPPORTED_FORMATS, broken_links, special_files, unsupported_files
 from index import (
     BUNDLED,
     UPLOAD,
@@ -78,6 +78,7 @@ def add(
         say_skipped(
             folder, special_files(folder), "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加"
         )
+        say_skipped(folder, broken_links(folder), "个失效的链接（快捷方式）", "它指向的文件已不存在")
     with user_errors(), terminate_as_interrupt():
         service = obj.service()
         outcomes: list[FileOutcome] = []
