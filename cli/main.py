@@ -145,11 +145,16 @@ _USAGE_WORDS = (
     (re.compile(r"^Invalid value for (.+?): (.*)$", re.S), r"参数 \1 的值无效：\2"),
     (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 \1"),
     (re.compile(r"^Missing option '(.+)'\.?$"), r"缺少选项 \1"),
+    # click's suggestion: "Did you mean 'x'?" for one, "(Did you mean one of: 'x', 'y'?)" for several
     (
-        re.compile(r"^No such option:? '?([^'.]+)'?\.? \(Did you mean (?:one of: )?(.+)\?\)$"),
+        re.compile(r"^No such option:? '?([^'.]+)'?\.? \(?Did you mean (?:one of: )?(.+?)\?\)?$"),
         r"没有这个选项：\1（是不是 \2？）",
     ),
     (re.compile(r"^No such option:? '?([^'.]+)'?\.?$"), r"没有这个选项：\1"),
+    (
+        re.compile(r"^No such command '(.+?)'\.? \(?Did you mean (?:one of: )?(.+?)\?\)?$"),
+        r"没有这个命令：\1（是不是 \2？）",
+    ),
     (re.compile(r"^No such command '(.+)'\.?$"), r"没有这个命令：\1"),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"多余的参数：\1"),
 )

@@ -749,6 +749,9 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
         (["frobnicate"], "没有这个命令：frobnicate"),
         (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
+        (["speech", "2"], "没有这个命令：speech（是不是 'speeches'？）"),  # click's suggestion, in Chinese
+        (["ask", "--docxx", "a.docx", "问题"], "没有这个选项：--docxx（是不是 '--docx'？）"),
+        (["ask", "--spaker", "沈伟", "问题"], "没有这个选项：--spaker（是不是 '--speaker', '--speech'？）"),
         (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
         (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
         (["ask", "--batch", "-", "问题"], "--batch 的问题来自文件，命令行上的问题「问题」不会被查询"),
@@ -762,6 +765,7 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert done.returncode == 2
     assert done.stderr.startswith("用法错误：") and said in done.stderr and "--help" in done.stderr
