@@ -157,6 +157,9 @@ _USAGE_WORDS = (
     ),
     (re.compile(r"^No such command '(.+)'\.?$"), r"没有这个命令：\1"),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"多余的参数：\1"),
+    (re.compile(r"^Option '(.+)' requires an argument\.?$"), r"选项 \1 后面要写上它的值"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.?$"), r"选项 \1 后面要写上 \2 个值"),
+    (re.compile(r"^Option '(.+)' does not take a value\.?$"), r"选项 \1 不带值（去掉 = 及后面的内容）"),
 )
 
 
