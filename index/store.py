@@ -545,7 +545,7 @@ class Store:
             self._depth = 1
             try:
                 yield self
-                self.commit()
+                self._commit()
             except BaseException:
                 if conn.in_transaction:
                     conn.rollback()
@@ -556,6 +556,9 @@ class Store:
     def commit(self) -> None:
         """Commit the open transaction now (inside `transaction()`); a full disk raises HomeFull (the
         transaction is then rolled back by `transaction()`)."""
+        self._commit()
+
+    def _commit(self) -> None:
         if self.db.conn.in_transaction:
             try:
                 self.db.conn.commit()
