@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -295,7 +296,8 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
     )
     if service.library.read_only:
         if not _read_only_noted:
-            notice(f"数据目录是只读的（{service.library.home}）：可以提问，但不记录提问日志。")
+            why = "所在的磁盘已满" if service.library.store.disk_full else "是只读的"
+            notice(f"数据目录{why}（{service.library.home}）：可以提问，但不记录提问日志。")
             _read_only_noted.append(True)
         return answer
     if answer.small_talk:  # thanks and greetings are not questions: not in the log or its statistics
@@ -315,9 +317,9 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
 @mode_option
 @pass_context
 def repl(obj: Context, top: int | None, mode: str) -> None:
-    """交互式提问：模型和索引只加载一次；按 Ctrl-D 退出。
+    """交互式提问：模型和索引只加载一次；输入「退出」或按 Ctrl-D 结束。
 
-    逐个输入问题并回车即可，之前的问题可用上下方向键调出。
+    逐个输入问题并回车即可，之前的问题可用上下方向键调出；输入「帮助」看用法。
 
     \b
     示例：
@@ -329,15 +331,35 @@ def repl(obj: Context, top: int | None, mode: str) -> None:
 
 
 NOTHING_OFFERED = f"上一个回答没有推荐标准问题（「{REPL_OFFER_KEY}」只在出现 📌 相近的标准问题 时可用）。"
+# A whole line the interactive mode takes as a word to it, not as a question of the speeches.
+REPL_EXIT = frozenset({"退出", "结束", "再见", "exit", "quit", "q", "bye"})
+REPL_HELP = frozenset({"帮助", "求助", "使用说明", "说明", "怎么用", "help", "h"})
+REPL_USAGE = (
+    "输入问题后回车即可检索，例如「离休干部体检规定是什么？」；输入「退出」或按 Ctrl-D 结束。"
+    "按讲话人、日期、讲话筛选和导出 Word 等，见 speechqa ask --help。"
+)
+
+
+def repl_word(line: str) -> str:
+    """A line as compared with REPL_EXIT and REPL_HELP: letters and digits only, lower case."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", line)).lower()
 
 
 def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
     require_passages(service)
-    click.echo(click.style("输入问题后回车；Ctrl-D 退出。", dim=True), err=True)
+    click.echo(
+        click.style("输入问题后回车；输入「退出」或按 Ctrl-D 结束，「帮助」看用法。", dim=True), err=True
+    )
     offered: tuple[PinOffer, str] | None = None  # the last answer's offer, and what was asked: 「=」 takes it
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():
+            continue
+        word = repl_word(question)
+        if word in REPL_EXIT:
+            return
+        if word in REPL_HELP:
+            click.echo(REPL_USAGE, err=True)
             continue
         if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY:
             if offered is None:  # not a question: said so, rather than answered as small talk
@@ -350,6 +372,7 @@ def run_repl(obj: Context, request: Request) -> None:
             answer = search_and_log(service, question, request)
         except QueryError as e:
             click.echo(click.style(f"错误：{e}", fg="red"), err=True)
+            offered = None  # 「=」 takes only the offer of the answer just shown
             continue
         offered = (answer.pin_offer, answer.query) if answer.pin_offer is not None else None
         click.echo(render_answer(answer, in_repl=True) + "\n")

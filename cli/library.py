@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from corpus import SUPPORTED_FORMATS, special_files, unsupported_files
+from corpus import SUPPORTED_FORMATS, broken_links, special_files, unsupported_files
 from index import (
     BUNDLED,
     UPLOAD,
@@ -78,6 +78,7 @@ def add(
         say_skipped(
             folder, special_files(folder), "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加"
         )
+        say_skipped(folder, broken_links(folder), "个失效的链接（快捷方式）", "它指向的文件已不存在")
     with user_errors(), terminate_as_interrupt():
         service = obj.service()
         outcomes: list[FileOutcome] = []
@@ -533,5 +534,9 @@ def health(obj: Context) -> None:
                 else "索引是旧版本的 speechqa 建立的"
             )
             raise UserError(f"{behind}：运行 speechqa rebuild。")
-        where = "（数据目录只读）" if library.read_only else ""
+        where = (
+            ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）")
+            if library.read_only
+            else ""
+        )
         click.echo(f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}")

@@ -145,13 +145,21 @@ _USAGE_WORDS = (
     (re.compile(r"^Invalid value for (.+?): (.*)$", re.S), r"参数 \1 的值无效：\2"),
     (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 \1"),
     (re.compile(r"^Missing option '(.+)'\.?$"), r"缺少选项 \1"),
+    # click's suggestion: "Did you mean 'x'?" for one, "(Did you mean one of: 'x', 'y'?)" for several
     (
-        re.compile(r"^No such option:? '?([^'.]+)'?\.? \(Did you mean (?:one of: )?(.+)\?\)$"),
+        re.compile(r"^No such option:? '?([^'.]+)'?\.? \(?Did you mean (?:one of: )?(.+?)\?\)?$"),
         r"没有这个选项：\1（是不是 \2？）",
     ),
     (re.compile(r"^No such option:? '?([^'.]+)'?\.?$"), r"没有这个选项：\1"),
+    (
+        re.compile(r"^No such command '(.+?)'\.? \(?Did you mean (?:one of: )?(.+?)\?\)?$"),
+        r"没有这个命令：\1（是不是 \2？）",
+    ),
     (re.compile(r"^No such command '(.+)'\.?$"), r"没有这个命令：\1"),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"多余的参数：\1"),
+    (re.compile(r"^Option '(.+)' requires an argument\.?$"), r"选项 \1 后面要写上它的值"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.?$"), r"选项 \1 后面要写上 \2 个值"),
+    (re.compile(r"^Option '(.+)' does not take a value\.?$"), r"选项 \1 不带值（去掉 = 及后面的内容）"),
 )
 
 

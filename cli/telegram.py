@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import click
 
 from index import QueryStats
+from retrieval import check_read_only_home
 
 from .logs import FORMAT, RepeatFilter, file_handler
 from .main import Context, UserError, cli, pass_context, user_errors
@@ -150,7 +151,9 @@ def bot_command(obj: Context) -> None:
             "（数字、冒号、再一串字母数字），请核对后重试。"
         )
     with user_errors():  # an unusable data home is said at once, not after waiting for Telegram
-        obj.library  # noqa: B018 - opening it checks the folder and its database
+        # opening the library checks the folder and its database; a read-only one must also hold an
+        # index and a speech, since the bot could neither build the one nor take an upload of the other
+        check_read_only_home(obj.library, need_speeches=True)
     configure_logging(settings.token, settings)
     wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once
     from bot import build_application

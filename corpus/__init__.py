@@ -21,6 +21,7 @@ from .parse import is_person_name, parse_document
 from .reader import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
+    broken_links,
     iter_speech_files,
     read_bytes,
     read_document,
@@ -52,6 +53,7 @@ __all__ = [
     "UnreadableFile",
     "UnsupportedFormat",
     "body_sentences",
+    "broken_links",
     "bundled_corpus_files",
     "check_conservation",
     "chunk_speech",

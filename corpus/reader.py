@@ -32,6 +32,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
+    "broken_links",
     "decode_text",
     "iter_speech_files",
     "read_bytes",
@@ -114,6 +115,18 @@ def special_files(folder: Path) -> list[Path]:
         child
         for child in sorted(folder.rglob("*"))
         if special_kind(child) is not None and not _incidental(folder, child)
+    ]
+
+
+def broken_links(folder: Path) -> list[Path]:
+    """The links (shortcuts) under a folder whose target is gone (`iter_speech_files` passes over them:
+    there is nothing to read), in a stable order; hidden ones and those in hidden folders are not named."""
+    if not folder.is_dir():
+        return []
+    return [
+        child
+        for child in sorted(folder.rglob("*"))
+        if child.is_symlink() and not child.exists() and not _incidental(folder, child)
     ]
 
 

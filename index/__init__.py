@@ -12,6 +12,7 @@ from .embedder import (
     load_embedder,
 )
 from .errors import (
+    HomeFull,
     HomeUnusable,
     IndexCorrupt,
     IndexMismatch,
@@ -86,6 +87,7 @@ __all__ = [
     "Counts",
     "Embedder",
     "FileOutcome",
+    "HomeFull",
     "HomeUnusable",
     "IndexCorrupt",
     "IndexMismatch",

@@ -35,6 +35,10 @@ class ReadOnlyHome(SpeechIndexError):
     """The data home (or its database) cannot be written: a read-only mount, volume or folder."""
 
 
+class HomeFull(SpeechIndexError):
+    """The disk holding the data home is full (or over quota): the change was not saved."""
+
+
 class HomeUnusable(SpeechIndexError):
     """The data home is not a folder and cannot be made one (a file stands at its path or on the way)."""
 

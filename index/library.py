@@ -58,7 +58,15 @@ from .errors import (
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest, SourceRecord, SpeechRecord
 from .signals import interruptible, signals_held
-from .store import LEXICAL_TEXT_VERSION, AddOutcome, Store, content_hash, lexical_input, read_only_message
+from .store import (
+    LEXICAL_TEXT_VERSION,
+    AddOutcome,
+    Store,
+    content_hash,
+    home_full,
+    lexical_input,
+    read_only_message,
+)
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex
 
@@ -515,13 +523,19 @@ class Library:
         self.index_root.mkdir(parents=True, exist_ok=True)
         name = f"gen-{manifest.revision:06d}-{time.time_ns()}"
         tmp = self.index_root / f"{name}.tmp"
-        tmp.mkdir()
-        vectors.save(tmp / "vectors.faiss")
-        lexical.save(tmp / "lexical")
-        (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1))
-        for path in [*tmp.rglob("*"), tmp]:
-            if path.is_file():
-                _fsync(path)
+        try:
+            tmp.mkdir()
+            vectors.save(tmp / "vectors.faiss")
+            lexical.save(tmp / "lexical")
+            (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1))
+            for path in [*tmp.rglob("*"), tmp]:
+                if path.is_file():
+                    _fsync(path)
+        except OSError as e:
+            shutil.rmtree(tmp, ignore_errors=True)  # give the space back; the live generation is untouched
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise home_full(self.home, quota=e.errno == errno.EDQUOT) from e
+            raise
         tmp.rename(self.index_root / name)
         return name
 

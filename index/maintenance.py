@@ -8,6 +8,7 @@ the embedder; every vector comes from the embedding cache the database carries).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -21,8 +22,8 @@ import numpy as np
 
 from corpus import describe_os_error
 
-from .errors import SpeechIndexError
-from .store import Store
+from .errors import HomeFull, SpeechIndexError
+from .store import Store, home_full
 
 DB_NAME = "speechqa.db"
 TABLES = ("speeches", "passages", "embeddings", "queries", "feedback")  # what a report counts
@@ -224,8 +225,10 @@ def recover_database(home: Path) -> RecoveryReport:
         finally:
             conn.close()
         Store(recovered).close()  # any missing table (an unreadable schema) is recreated by the migrations
-    except BaseException:
+    except BaseException as e:
         recovered.unlink(missing_ok=True)
+        if _no_room(e):  # the damaged file is untouched: said as the full disk it is, not as a traceback
+            raise home_full(home, quota=getattr(e, "errno", None) == errno.EDQUOT) from e
         raise
     damaged_copy = home / f"{DB_NAME}.damaged-{_stamp()}"
     os.replace(path, damaged_copy)
@@ -236,6 +239,18 @@ def recover_database(home: Path) -> RecoveryReport:
     os.replace(recovered, path)
     lost = None if known_passages is None else len(known_passages - ids)
     return RecoveryReport(damaged_copy, kept, before, lost, orphans, method)
+
+
+def _no_room(error: BaseException) -> bool:
+    """Whether `error` is a write refused for want of space (the OS's or SQLite's)."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    if isinstance(error, HomeFull):
+        return True
+    return (
+        isinstance(error, sqlite3.DatabaseError)
+        and getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
+    )
 
 
 def indexed_passage_ids(home: Path) -> set[int] | None:
@@ -262,8 +277,8 @@ def _recover_with_shell(shell: str, path: Path, target: Path) -> bool:
     """SQLite's own `.recover` (run on a copy: the damaged file is never opened for writing) into
     `target`; False when this sqlite3 cannot do it."""
     copy = target.with_name(target.name + ".source")
-    shutil.copyfile(path, copy)
     try:
+        shutil.copyfile(path, copy)
         dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, timeout=3600, check=False)
     finally:
         for leftover in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):

@@ -26,7 +26,7 @@ import sqlite_utils
 from corpus import PassageDraft, Speech, describe_os_error
 
 from . import identity
-from .errors import InvalidSynonym, ReadOnlyHome, StoreCorrupt
+from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt
 from .records import PassageRecord, SourceRecord, SpeechRecord
 
 log = logging.getLogger(__name__)
@@ -292,6 +292,7 @@ def lexical_input(text: str, section: str | None, title: str | None = None) -> s
 # SQLite's result codes (the low byte of an extended code) for a damaged file, and for one that cannot
 # be written or opened: the second kind is never reported as damage.
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_LOW_SPACE = 1 << 20  # bytes: an I/O error with less than this free on the disk is put down to a full disk
 _NOT_WRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
 
 
@@ -305,6 +306,11 @@ def read_only_message(folder: Path) -> str:
     return f"数据目录是只读的：{folder}"
 
 
+def home_full(folder: Path, *, quota: bool = False) -> HomeFull:
+    what = "超出磁盘配额" if quota else "所在的磁盘空间不足"
+    return HomeFull(f"数据目录{what}：{folder}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。")
+
+
 def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
     """A damaged file becomes StoreCorrupt, a file that cannot be written ReadOnlyHome; else as is."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
@@ -312,6 +318,8 @@ def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
         return _damaged(path, error)
     if code in _NOT_WRITABLE:
         return ReadOnlyHome(read_only_message(path.parent))  # SQLite's English reason stays in the cause
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and out_of_space(path.parent)):
+        return home_full(path.parent)  # a full disk makes SQLite fail to size its shared-memory file: IOERR
     return error
 
 
@@ -329,9 +337,20 @@ def _locked(method: Callable[P, R]) -> Callable[P, R]:
                 translated = _translate(store.path, e)  # type: ignore[attr-defined]
                 if translated is e:
                     raise
+                if isinstance(translated, ReadOnlyHome) and store.disk_full:  # type: ignore[attr-defined]
+                    translated = store._refusal()  # type: ignore[attr-defined]  # opened read-only: disk full
                 raise translated from e
 
     return wrapper
+
+
+def out_of_space(folder: Path) -> bool:
+    """Whether the disk holding `folder` has (almost) no room left for its user."""
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < _LOW_SPACE
 
 
 def writable(folder: Path) -> bool:
@@ -345,6 +364,16 @@ def writable(folder: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def _no_pending_log(path: Path) -> bool:
+    """Whether the database has no write-ahead log with frames in it (reading the file alone is then
+    reading everything committed)."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def content_hash(text: str) -> str:
@@ -392,21 +421,37 @@ class Store:
         """Open (creating and upgrading when needed) the database at `path`.
 
         A folder that cannot be written (`read_only=None` detects it) is opened read-only and immutable:
-        nothing is written, not even SQLite's shared-memory file; every write raises ReadOnlyHome.
+        nothing is written, not even SQLite's shared-memory file; every write raises ReadOnlyHome. So is
+        a database on a full disk (`disk_full`: SQLite cannot even size its shared-memory file), when no
+        write-ahead log holds changes that reading the file alone would miss; every write raises HomeFull.
         """
         self.path = path
         # One connection shared by the threads of a front end (the bot runs searches in a thread pool):
         # every use of it goes through this lock.
         self.lock = threading.RLock()
+        detected = read_only is None
         if read_only is None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise ReadOnlyHome(f"{read_only_message(path.parent)}（{describe_os_error(e)}）") from e
             read_only = not writable(path.parent) or (path.exists() and not os.access(path, os.W_OK))
-        self.read_only = read_only
+        self.disk_full = False
         self._depth = 0  # transaction nesting
         self._skipped_log = False
+        try:
+            self._open(read_only)
+        except HomeFull:
+            if not (detected and _no_pending_log(path)):
+                raise
+            log.info("the disk of data home %s is full: the library is opened read-only", path.parent)
+            self.disk_full = True
+            self._open(True)
+
+    def _open(self, read_only: bool) -> None:
+        path = self.path
+        self.read_only = read_only
+        conn: sqlite3.Connection | None = None
         try:
             if read_only:
                 if not path.exists():
@@ -421,6 +466,8 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
+            if conn is not None:
+                conn.close()
             translated = _translate(path, e)
             if translated is e:
                 raise _damaged(path, e) from e
@@ -431,7 +478,15 @@ class Store:
 
     def require_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyHome(read_only_message(self.path.parent))
+            raise self._refusal()
+
+    def _refusal(self) -> SpeechIndexError:
+        """Why this store cannot be written: a full disk, or a read-only home."""
+        return (
+            home_full(self.path.parent)
+            if self.disk_full
+            else ReadOnlyHome(read_only_message(self.path.parent))
+        )
 
     # -- schema -------------------------------------------------------------------------------------
     def pending_migrations(self) -> list[str]:
@@ -512,8 +567,7 @@ class Store:
             self._depth = 1
             try:
                 yield self
-                if conn.in_transaction:
-                    conn.commit()
+                self._commit()
             except BaseException:
                 if conn.in_transaction:
                     conn.rollback()
@@ -522,9 +576,19 @@ class Store:
                 self._depth = 0
 
     def commit(self) -> None:
-        """Commit the open transaction now (inside `transaction()`)."""
+        """Commit the open transaction now (inside `transaction()`); a full disk raises HomeFull (the
+        transaction is then rolled back by `transaction()`)."""
+        self._commit()
+
+    def _commit(self) -> None:
         if self.db.conn.in_transaction:
-            self.db.conn.commit()
+            try:
+                self.db.conn.commit()
+            except sqlite3.DatabaseError as e:
+                translated = _translate(self.path, e)
+                if translated is e:
+                    raise
+                raise translated from e
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -1040,29 +1104,41 @@ class Store:
         user_id: str | None = None,
         chat_id: str | None = None,
     ) -> int:
-        """Log a question; returns its id. On a read-only data home nothing is logged (said once in the
-        log) and 0 is returned: the question is answered all the same."""
+        """Log a question; returns its id. On a read-only data home, or one whose disk is full, nothing
+        is logged (said once in the log) and 0 is returned: the question is answered all the same."""
         if self.read_only:
-            if not self._skipped_log:
-                log.warning("read-only data home %s: questions are not logged", self.path.parent)
-                self._skipped_log = True
+            why = "the disk of data home %s is full" if self.disk_full else "read-only data home %s"
+            self._skip_log(f"{why}: questions are not logged")
             return 0
-        return int(
-            self.db["queries"]
-            .insert(
-                {
-                    "ts": _now(),
-                    "channel": channel,
-                    "user_id": user_id,
-                    "chat_id": chat_id,
-                    "query": query,
-                    "answered": int(answered),
-                    "top_ids": json.dumps(list(top_ids)),
-                    "latency_ms": round(latency_ms, 2),
-                }
+        try:
+            return int(
+                self.db["queries"]
+                .insert(
+                    {
+                        "ts": _now(),
+                        "channel": channel,
+                        "user_id": user_id,
+                        "chat_id": chat_id,
+                        "query": query,
+                        "answered": int(answered),
+                        "top_ids": json.dumps(list(top_ids)),
+                        "latency_ms": round(latency_ms, 2),
+                    }
+                )
+                .last_pk
             )
-            .last_pk
-        )
+        except sqlite3.DatabaseError as e:
+            if getattr(e, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_FULL:
+                raise
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            self._skip_log("the disk of data home %s is full: questions are not logged")
+            return 0
+
+    def _skip_log(self, message: str) -> None:
+        if not self._skipped_log:
+            log.warning(message, self.path.parent)
+            self._skipped_log = True
 
     @_locked
     def query_by_id(self, query_id: int) -> LoggedQuery | None:

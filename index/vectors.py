@@ -179,7 +179,9 @@ class VectorIndex:
         return faiss.SearchParameters(sel=selector)
 
     def save(self, path: Path) -> None:
-        faiss.write_index(self.index, str(path))
+        # serialised here and written by Python: a failed write (a full disk) is an OSError with its errno,
+        # not FAISS's RuntimeError with the reason in English words
+        path.write_bytes(faiss.serialize_index(self.index).tobytes())
 
     @classmethod
     def load(cls, path: Path, kind: str) -> VectorIndex:

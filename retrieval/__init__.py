@@ -36,7 +36,7 @@ from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
-from .service import ServiceOptions, SpeechService
+from .service import ServiceOptions, SpeechService, check_read_only_home
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .smalltalk import SmallTalk, small_talk
 from .typos import Typo, typo_note
@@ -89,6 +89,7 @@ __all__ = [
     "answer_sentence",
     "bigrams",
     "bundled_lexicon",
+    "check_read_only_home",
     "citation",
     "compare_questions",
     "coverage",

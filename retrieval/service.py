@@ -33,6 +33,21 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 
+def check_read_only_home(library: Library, *, need_speeches: bool = False) -> None:
+    """Raise ReadOnlyHome when a read-only library cannot be served as it is: it has no index (which
+    opening a service would have to build), or, with `need_speeches`, no speech (and none can ever be
+    added). Cheap: no model is loaded; a writable library always passes."""
+    if not library.read_only:
+        return
+    if library.manifest() is None:
+        raise ReadOnlyHome(f"数据目录是只读的：{library.home}（其中还没有索引，无法建立）")
+    if need_speeches and not library.store.speeches():
+        raise ReadOnlyHome(
+            f"数据目录是只读的：{library.home}（其中的资料库是空的，0 篇讲话，也无法添加）："
+            "请以可写方式挂载后运行 speechqa add --bundled 或 speechqa add 文件"
+        )
+
+
 @dataclass(frozen=True)
 class ServiceOptions:
     model: str
@@ -141,8 +156,7 @@ class SpeechService:
         if not self.library.is_stale():
             return
         if self.library.read_only:
-            if self.library.manifest() is None:
-                raise ReadOnlyHome(f"数据目录是只读的：{self.library.home}（其中还没有索引，无法建立）")
+            check_read_only_home(self.library)
             log.info("read-only data home: serving the index as it is")
             return
         try:

@@ -19,10 +19,14 @@ from click.testing import CliRunner
 from cli import cli
 from cli.settings import TelegramSettings
 from cli.telegram import RedactSecret, webhook_options
-from index import Store
+from corpus import Document
+from index import Library, Store
+from retrieval import check_read_only_home
 
 from .bot_harness import ADMIN, TOKEN, USER
 from .fake_telegram import FakeBotAPI, html_to_text
+from .fakes import FakeEmbedder
+from .test_cli_library import read_only_view
 
 
 def test_bot_without_a_token_is_a_one_line_error(tmp_path: Path) -> None:
@@ -293,3 +297,60 @@ def test_the_start_line_says_plainly_when_the_bot_is_open_to_everyone() -> None:
         TelegramSettings(token=TOKEN, admins=frozenset({ADMIN}), webhook_url="https://x.org/h")
     )
     assert hooked.startswith("机器人已启动（webhook https://x.org/h）：") and "管理员 1 位" in hooked
+
+
+@pytest.mark.parametrize("library", ["no index", "no speech"])
+def test_a_read_only_home_the_bot_could_not_serve_is_said_before_calling_telegram(
+    tmp_path: Path, library: str
+) -> None:
+    """A read-only data home without an index (the bot cannot build one) or without a speech (and no
+    upload could add one) is one Chinese line and exit 1 before Telegram is tried, which, unreachable,
+    would be retried for ever first; one that holds both is served."""
+    home = tmp_path / "home"
+    if library == "no index":
+        Store(home / "speechqa.db").close()
+    else:
+        empty = Library(home)
+        empty.build(FakeEmbedder())
+        empty.close()
+    with read_only_view(home, tmp_path / "ro-home") as mount:
+
+        async def serve_and_run() -> tuple[click.testing.Result, list[str]]:
+            async with FakeBotAPI() as api:
+                env = {"TELEGRAM_BOT_TOKEN": TOKEN, "SPEECHQA_TELEGRAM_API_URL": api.base_url}
+                result = await asyncio.to_thread(
+                    CliRunner().invoke, cli, ["--home", str(mount), "bot"], env=env
+                )
+                return result, [call.method for call in api.calls]
+
+        result, calls = asyncio.run(serve_and_run())
+    assert calls == []
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    reason = (
+        "其中还没有索引，无法建立" if library == "no index" else "其中的资料库是空的，0 篇讲话，也无法添加"
+    )
+    assert (
+        result.output
+        == f"错误：数据目录是只读的：{mount}（{reason}）"
+        + (
+            ""
+            if library == "no index"
+            else "：请以可写方式挂载后运行 speechqa add --bundled 或 speechqa add 文件"
+        )
+        + "\n"
+    )
+
+
+def test_a_read_only_home_with_speeches_and_an_index_passes_the_bot_check(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    library = Library(home)
+    library.add_documents(
+        [Document("讲话.txt", "在全市老干部工作会议上的讲话\n\n要落实好离休干部每年一次体检的规定。", "txt")],
+        FakeEmbedder(),
+    )
+    library.close()
+    with read_only_view(home, tmp_path / "ro-home") as mount:
+        served = Library(mount)
+        assert served.read_only
+        check_read_only_home(served, need_speeches=True)
+        served.close()

@@ -4,7 +4,9 @@ with the real SpeechService on the seed corpus (real bundled model)."""
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -34,6 +36,7 @@ from .bot_harness import (
     running_bot,
 )
 from .fake_telegram import FakeBotAPI, SentMessage, parse_html
+from .test_cli_library import fill, small_disk
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -470,6 +473,34 @@ async def test_admin_uploads_a_document_and_can_ask_about_it(
     assert "在全区老干部活动中心建设推进会上的讲话" in top and "2025-05-08 · 李明" in top
     assert "每平方米<300>元&配套" in top  # shown as written: escaped, then parsed back by Telegram
     assert "&lt;300&gt;元&amp;配套" in answer.text
+
+
+async def test_an_upload_to_a_full_disk_is_refused_in_chinese_and_questions_are_still_answered(
+    api: FakeBotAPI, seed_home: Path, tmp_path: Path
+) -> None:
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with small_disk(tmp_path / "disk", 8) as disk:
+        home = disk / "home"
+        shutil.copytree(seed_home, home)
+        fill(disk, 0)
+        library = Library(home)
+        service = SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))
+        try:
+            async with running_bot(api, service, progress_interval=0) as app:
+                await feed(
+                    app, api.make_document_update("活动中心讲话.txt", NEW_SPEECH.encode("gbk"), user_id=ADMIN)
+                )
+                report = api.last_message(ADMIN).plain_text
+                await feed(app, api.make_text_update("离休干部体检规定是什么？"))
+        finally:
+            library.close()
+    assert (
+        report
+        == f"❌ 数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。"
+    )
+    assert "要落实好离休干部每年一次体检的规定" in api.last_message(USER).plain_text
 
 
 async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: SpeechService) -> None:

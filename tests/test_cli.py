@@ -752,6 +752,11 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
         (["frobnicate"], "没有这个命令：frobnicate"),
         (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
+        (["speech", "2"], "没有这个命令：speech（是不是 'speeches'？）"),  # click's suggestion, in Chinese
+        (["ask", "--docxx", "a.docx", "问题"], "没有这个选项：--docxx（是不是 '--docx'？）"),
+        (["ask", "问题", "--speaker"], "选项 --speaker 后面要写上它的值"),
+        (["ask", "--json=1", "问题"], "选项 --json 不带值（去掉 = 及后面的内容）"),
+        (["ask", "--spaker", "沈伟", "问题"], "没有这个选项：--spaker（是不是 '--speaker', '--speech'？）"),
         (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
         (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
         (["ask", "--batch", "-", "问题"], "--batch 的问题来自文件，命令行上的问题「问题」不会被查询"),
@@ -765,8 +770,27 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert done.returncode == 2
     assert done.stderr.startswith("用法错误：") and said in done.stderr and "--help" in done.stderr
     assert "Error" not in done.stderr and "Usage:" not in done.stderr and "Traceback" not in done.stderr
     assert not re.search(r"\b(?:is|not|valid|one of|range)\b", done.stderr)  # no English detail either
+
+
+@pytest.mark.slow
+def test_the_interactive_mode_ends_on_退出_and_explains_itself_on_帮助_without_searching(
+    run: Run, seed_home: Path
+) -> None:
+    """A user who never heard of Ctrl-D types 「退出」 or "exit"; 「帮助」 or "help" gets the usage: none
+    of these is searched as a question of the speeches, nor logged as an unanswered one."""
+    for ending in ("退出", "Exit"):
+        result = run("repl", input=f"帮助\nhelp\n{ending}\n{EXAMPLE}\n")
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count("输入「退出」或按 Ctrl-D 结束。按讲话人") == 2  # the usage, once a word
+        assert result.stdout == ""  # nothing searched: neither the words nor the question after 退出
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM queries").fetchone()[0] == 0
+    db.close()
+    asked = run("repl", input=f"{EXAMPLE}\n退出吧同志们的待遇\n")  # a question that only starts with it
+    assert asked.stdout.count("【") == 2, asked.stdout

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from cli import ask as ask_module
 from cli import cli
 
 pytestmark = pytest.mark.slow
@@ -121,10 +122,14 @@ def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run,
     (folder / "~$讲话.docx").write_bytes(b"lock")  # Word's lock file: not worth naming
     (folder / ".DS_Store").write_bytes(b"\x00")
     (folder / "._讲话.txt").write_bytes(b"\x00\x05\x16\x07 AppleDouble")  # macOS, on a USB stick
+    (folder / "旧讲话.docx").symlink_to(tmp_path / "已移走" / "旧讲话.docx")  # its file moved away
     result = run("add", str(folder))
     out = ok(result)
     assert "新增  #6 关于加强社区养老服务的讲话" in out
     assert f"跳过 {folder} 中 2 个不能添加的文件：汇报.pptx、统计表.xlsx" in result.stderr
+    assert (
+        f"跳过 {folder} 中 1 个失效的链接（快捷方式）：旧讲话.docx（它指向的文件已不存在）" in result.stderr
+    )
     assert "~$" not in result.output and "DS_Store" not in result.output and "._" not in result.output
 
 
@@ -562,6 +567,106 @@ def test_a_backup_or_word_file_in_a_read_only_folder_is_one_chinese_line(
     )
     assert "Read-only" not in out
     assert list(read_only_folder.iterdir()) == []
+
+
+# -- a full disk ---------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def small_disk(mount: Path, megabytes: int) -> Iterator[Path]:
+    """A real tmpfs of `megabytes` at `mount` (a disk that fills up); skipped where mounting is not allowed."""
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}M", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Fill `disk` up to all but `leave` bytes with one file, returned (delete it to free the space)."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as f, contextlib.suppress(OSError):
+        while True:
+            f.write(b"\0" * 65536)
+    size = filler.stat().st_size
+    os.truncate(filler, max(0, size - leave))
+    return filler
+
+
+def test_a_full_disk_refuses_writes_in_one_line_keeps_the_library_and_still_answers(
+    run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with small_disk(tmp_path / "disk", 8) as disk:
+        home = disk / "home"
+        shutil.copytree(seed_home, home)
+        monkeypatch.setenv("SPEECHQA_HOME", str(home))
+        new = write(tmp_path / "新讲话.txt", MEAL)
+        full = f"错误：数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。\n"
+        # room for the database's change but not for the new index files (FAISS writes first), then none
+        for leave in (96 * 1024, 0):
+            filler = fill(disk, leave)
+            out = user_error(run("add", str(new)))
+            assert out.splitlines()[-1] == full.strip(), out  # after the embedding's progress bar
+            assert not [p for p in (home / "index").iterdir() if p.name.endswith(".tmp")]  # space given back
+            filler.unlink()
+            assert "正常：5 篇讲话" in ok(run("health"))
+        fill(disk, 0)
+        assert user_error(run("synonyms", "add", "老干局", "老干部局")) == full
+        asked = run("ask", "--json", EXAMPLE)  # the query log is skipped, the question answered
+        assert asked.exit_code == 0, asked.output
+        assert EXAMPLE_ANSWER in json.loads(asked.stdout)["results"][0]["text"]
+        (disk / "filler").unlink()
+        assert "新增" in ok(run("add", str(new)))
+        assert "正常：6 篇讲话" in ok(run("health"))
+
+
+def test_a_library_on_a_disk_already_full_is_read_not_called_damaged(
+    run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a disk with no room left SQLite cannot even size its shared-memory file, an I/O error that was
+    reported as a damaged database (sending staff to `recover`, which failed with a traceback)."""
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with small_disk(tmp_path / "disk", 8) as disk:
+        home = disk / "home"
+        shutil.copytree(seed_home, home)
+        monkeypatch.setenv("SPEECHQA_HOME", str(home))
+        fill(disk, 0)
+        monkeypatch.setattr(ask_module, "_read_only_noted", [])  # said once a process: this test's is new
+        before = sorted(p.name for p in home.iterdir())
+        asked = run("ask", "--json", EXAMPLE)
+        assert asked.exit_code == 0, asked.output
+        assert EXAMPLE_ANSWER in json.loads(asked.stdout)["results"][0]["text"]
+        assert f"数据目录所在的磁盘已满（{home}）：可以提问，但不记录提问日志。" in asked.stderr
+        assert "正常：5 篇讲话" in ok(run("health")) and "磁盘已满" in ok(run("health"))
+        full = f"错误：数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。"
+        new = write(tmp_path / "新讲话.txt", MEAL)
+        for command in (
+            ["add", str(new)],
+            ["remove", "1", "--yes"],
+            ["edit", "1", "--title", "新标题"],
+            ["pin", EXAMPLE, "54"],
+            ["synonyms", "add", "老干局", "老干部局"],
+            ["recover", "--yes"],
+        ):
+            out = user_error(run(*command))
+            assert out.splitlines()[-1] == full, (command, out)
+            assert "损坏" not in out
+        kept = ("speechqa.db-", "write.lock")  # SQLite's side files and the writers' (empty) lock file
+        after = sorted(p.name for p in home.iterdir() if not p.name.startswith(kept))
+        assert after == [name for name in before if not name.startswith(kept)]  # nothing left over
+        assert not list((home / "index").glob("*.tmp"))
 
 
 def test_a_backup_given_a_folder_asks_for_a_file_name(run: Run, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import read_bytes
-from index import Library, identity
+from index import HomeFull, Library, identity
 from retrieval import Retriever
 
 from .fakes import FailingEmbedder, FakeEmbedder
@@ -343,7 +343,7 @@ def test_a_failure_while_writing_the_index_rolls_the_store_back(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("index.library.VectorIndex.save", broken)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(HomeFull, match="磁盘空间不足"):
         library.add_paths([write(tmp_path / "b.txt", CULTURE)], FakeEmbedder())
     monkeypatch.undo()
     assert titles(library) == ["关于离休干部医疗保障的讲话"]
