@@ -183,7 +183,7 @@ _NO_END = set("（「『“‘《〈【(")
 def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
     """The width of the unbreakable start of a line: what a line breaker would not have split to put part
     of it at the end of the line before. Opening marks stay with what they open; a Latin word or a number
-    is one piece with its separators and sign (「1,500」「3.5」「85%」); a Chinese character is one; the
+    is one piece with its separators, sign and unit (「1,500」「3.5」「85%」「98％」「38℃」); a Chinese character is one; the
     closing marks after either stay with it (「300；」「度，」), and LibreOffice does not break between a
     closing mark and a number after it either (「度，100」「动，2023」). A line that stopped short by less
     than this did not end its paragraph."""
@@ -204,7 +204,9 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
 
 _DIGITS = set("0123456789")
 _IN_NUMBER = set(",.:")  # between two digits: 1,500 / 3.5 / 10:30
-_AFTER_NUMBER = set("%‰")
+# a unit a line may not be broken before (Unicode's postfix-numeric class): LibreOffice keeps 「98％」 and
+# 「38℃」 whole, as it does 「85%」
+_AFTER_NUMBER = set("%‰％℃")
 
 
 def _word_end(chars: list[dict], start: int) -> int:  # type: ignore[type-arg]
