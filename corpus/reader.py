@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ocr
@@ -32,12 +32,15 @@ __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
+    "SkippedFiles",
     "decode_text",
     "iter_speech_files",
     "read_bytes",
     "read_document",
+    "skipped_files",
     "special_files",
     "special_kind",
+    "unsupported_files",
 ]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -73,18 +76,38 @@ def _incidental(folder: Path, child: Path) -> bool:
     )
 
 
-def unsupported_files(folder: Path) -> list[Path]:
-    """The files under a folder that `iter_speech_files` passes over (spreadsheets, slides, archives…),
-    in a stable order; hidden files and Office's lock files (~$报告.docx) are not worth naming."""
+@dataclass(frozen=True)
+class SkippedFiles:
+    """What a folder holds that `iter_speech_files` passes over, each in a stable order: files in formats
+    that cannot be added (spreadsheets, slides, archives…), and named pipes, devices and sockets (reading
+    one would never end). Hidden files, those in hidden folders and Office's lock files (~$报告.docx) are
+    not worth naming and are in neither."""
+
+    unsupported: tuple[Path, ...] = ()
+    special: tuple[Path, ...] = ()
+
+
+def skipped_files(folder: Path) -> SkippedFiles:
+    """The files under a folder that `iter_speech_files` passes over, found in one walk of it (nothing
+    for a path that is not a folder)."""
     if not folder.is_dir():
-        return []
-    return [
-        child
-        for child in sorted(folder.rglob("*"))
-        if child.is_file()
-        and child.suffix.lower() not in SUPPORTED_SUFFIXES
-        and not _incidental(folder, child)
-    ]
+        return SkippedFiles()
+    unsupported: list[Path] = []
+    special: list[Path] = []
+    for child in sorted(folder.rglob("*")):
+        if _incidental(folder, child):
+            continue
+        if child.is_file():
+            if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                unsupported.append(child)
+        elif special_kind(child) is not None:
+            special.append(child)
+    return SkippedFiles(unsupported=tuple(unsupported), special=tuple(special))
+
+
+def unsupported_files(folder: Path) -> list[Path]:
+    """The files under a folder in formats `iter_speech_files` passes over: `skipped_files(folder).unsupported`."""
+    return list(skipped_files(folder).unsupported)
 
 
 def special_kind(path: Path) -> str | None:
@@ -106,15 +129,8 @@ def special_kind(path: Path) -> str | None:
 
 
 def special_files(folder: Path) -> list[Path]:
-    """The named pipes, devices and sockets under a folder (`iter_speech_files` passes over them), in a
-    stable order; hidden ones and those in hidden folders are not worth naming."""
-    if not folder.is_dir():
-        return []
-    return [
-        child
-        for child in sorted(folder.rglob("*"))
-        if special_kind(child) is not None and not _incidental(folder, child)
-    ]
+    """The named pipes, devices and sockets under a folder: `skipped_files(folder).special`."""
+    return list(skipped_files(folder).special)
 
 
 def read_document(path: Path) -> Document:
