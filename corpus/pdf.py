@@ -178,6 +178,9 @@ def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignor
 # Marks a line may not start with (they stay with the character before), and marks it may not end with.
 _NO_START = set("，。、；：！？）」』”’》〉】…,.;:!?)")
 _NO_END = set("（「『“‘《〈【(")
+# Opening quotation marks LibreOffice does not break a line before either (Unicode's class QU): the
+# character before one goes to the next line with it.
+_QUOTE_OPEN = set("“‘")
 
 
 def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
@@ -185,7 +188,7 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
     of it at the end of the line before. Opening marks stay with what they open; a Latin word or a number
     is one piece with its separators, sign and unit (「1,500」「3.5」「85%」「98％」「38℃」); a Chinese character is one; the
     closing marks after either stay with it (「300；」「度，」), and LibreOffice does not break between a
-    closing mark and a number after it either (「度，100」「动，2023」). A line that stopped short by less
+    closing mark and a number after it either (「度，100」「动，2023」), nor before an opening quote (「党“老」). A line that stopped short by less
     than this did not end its paragraph."""
     end = 0
     while end + 1 < len(chars) and chars[end]["text"] in _NO_END:
@@ -196,6 +199,9 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
         while end + 1 < len(chars) and chars[end + 1]["text"] in _NO_START:
             end += 1
             closed = True
+        if end + 2 < len(chars) and chars[end + 1]["text"] in _QUOTE_OPEN:
+            end = _word_end(chars, end + 2)  # no break before an opening quote, nor after it: 「党“老」
+            continue
         if not (closed and end + 1 < len(chars) and chars[end + 1]["text"] in _DIGITS):
             break
         end = _word_end(chars, end + 1)

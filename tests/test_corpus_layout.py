@@ -303,6 +303,8 @@ def chars(
         ("Office软件", "Office"),
         ("98％，比上年", "98％，"),
         ("38℃，各单位", "38℃，"),
+        ("党“老有所为”", "党“老"),
+        ("站，“老有所为”", "站，“老"),
         ("年底前完成", "年"),
     ],
 )
@@ -342,11 +344,11 @@ def test_a_ragged_libreoffice_pdf_keeps_each_paragraph_whole_where_a_number_open
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_a_ragged_libreoffice_pdf_keeps_a_paragraph_whole_where_a_number_with_its_unit_opens_a_line(
+def test_a_ragged_libreoffice_pdf_keeps_a_paragraph_whole_where_a_unit_or_a_quote_opens_a_line(
     tmp_path: Path,
 ) -> None:
-    """make_ragged_units_pdf.py: set ragged right, each paragraph's first line ends three characters short
-    before 「98％，」 or 「38℃，」, which LibreOffice keeps whole; all four paragraphs were split there."""
+    """make_ragged_units_pdf.py: set ragged right, each paragraph's first line ends short before 「98％，」,
+    「38℃，」 or 「展“老」, which LibreOffice keeps whole; all five paragraphs were split there."""
     from corpus import read_document
     from tests.fixtures.documents.make_ragged_units_pdf import BODY, write_pdf
 
