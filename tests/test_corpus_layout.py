@@ -350,7 +350,7 @@ def test_a_ragged_libreoffice_pdf_keeps_a_paragraph_whole_where_a_unit_or_a_quot
     """make_ragged_units_pdf.py: set ragged right, each paragraph's first line ends short before 「98％，」,
     「38℃，」 or 「展“老」, which LibreOffice keeps whole; all five paragraphs were split there."""
     from corpus import read_document
-    from tests.fixtures.documents.make_ragged_units_pdf import BODY, write_pdf
+    from tests.fixtures.layouts.make_ragged_units_pdf import BODY, write_pdf
 
     lines = read_document(write_pdf(tmp_path)).text.splitlines()
     for paragraph in BODY:
