@@ -11,14 +11,25 @@ import io
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from . import ocr
 from .columns import MIN_GUTTER, read_columns
 from .errors import EmptyDocument, UnreadableFile
-from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes, tidy_line
+from .layout import (
+    MARGIN_BAND,
+    Line,
+    Page,
+    join,
+    paragraph_blocks,
+    remove_running_lines,
+    separator,
+    split_footnotes,
+    tidy_line,
+)
 from .records import Block
-from .tables import labelled_rows
+from .tables import is_header, labelled_rows
 
 log = logging.getLogger(__name__)
 
@@ -60,19 +71,21 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     unread: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            read_pages: list[_PageText] = []
             for number, page in enumerate(pdf.pages, start=1):
-                lines = _text_lines(page)
-                if sum(len(line.text) for line in lines) < _MIN_TEXT_CHARS and page.images:
+                text = _page_text(page)
+                if text.characters < _MIN_TEXT_CHARS and page.images:
                     engine = ocr.engine()
                     if engine is None:
                         unread.append(number)
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.lines:
-                            pages.append(read)
+                            read_pages.append(_PageText(page=read))
                             scanned += 1
                             continue
-                pages.append(Page(lines=tuple(lines), width=float(page.width), height=float(page.height)))
+                read_pages.append(text)
+            pages = _with_tables(read_pages)
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -105,21 +118,130 @@ def _refusal(name: str, error: Exception) -> UnreadableFile:
     return UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
 
 
-def _text_lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
-    """The page's printed lines, top to bottom; each ruled table as one line per row, in its place."""
+@dataclass(frozen=True)
+class _Table:
+    """A ruled table as pdfplumber finds it on one page: its box and its rows of cells, as printed."""
+
+    box: tuple[float, float, float, float]
+    rows: tuple[tuple[str, ...], ...]
+    # a one-row table's text as printed lines: read as such unless the table goes on from the page before
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class _PageText:
+    """A page's lines outside its ruled tables (its box and size in `page`), and the tables."""
+
+    page: Page
+    tables: tuple[_Table, ...] = ()
+
+    @property
+    def characters(self) -> int:
+        """How much text the page has, in its lines and its tables' cells."""
+        lines = sum(len(line.text) for line in self.page.lines)
+        return lines + sum(len(cell) for table in self.tables for row in table.rows for cell in row)
+
+
+def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
+    """The page's printed lines outside its ruled tables, top to bottom, and the tables."""
     page = page.dedupe_chars()
-    tables = _tables(page)
+    tables = [
+        replace(table, lines=tuple(_lines(page.filter(lambda obj, box=table.box: _inside(obj, box)))))
+        if len(table.rows) == 1
+        else table
+        for table in _tables(page)
+    ]
     if tables:
-        boxes = [box for box, _ in tables]
-        page = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
-    out = [line for raw in page.extract_text_lines(return_chars=True, strip=True) if (line := _line(raw))]
-    for (x0, top, x1, bottom), rows in tables:
-        step = (bottom - top) / max(len(rows), 1)
-        for index, text in enumerate(rows):
-            row_top = top + index * step
-            out.append(Line(text=text, x0=x0, x1=x1, top=row_top, bottom=row_top + step, table=True))
-    out.sort(key=lambda line: (round(line.top, 1), line.x0))
+        page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+    return _PageText(
+        page=Page(lines=tuple(_lines(page)), width=float(page.width), height=float(page.height)),
+        tables=tuple(tables),
+    )
+
+
+def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
+    return [line for raw in page.extract_text_lines(return_chars=True, strip=True) if (line := _line(raw))]
+
+
+def _with_tables(pages: list[_PageText]) -> list[Page]:
+    """The pages with each ruled table as one line per labelled row, in its place.
+
+    A table that runs over a page break is one table: where a table opens a page (nothing but the running
+    header above it) and the previous page ends with a table of as many columns at the same place, its
+    rows are labelled by that table's header — the header LibreOffice or Word repeats on the new page is
+    not read again, and without a repeated header the first row is no header (it was read as the labels
+    of the page's rows, 「13：14；…」) — and a row broken across the break (its cells' text running on at
+    the top of the new page, the other cells empty) is read as one row (「单位：第12单位老干」 and
+    「单位：部活动室」 before).
+    """
+    rows_of: list[list[list[list[str]]]] = [[[list(row) for row in t.rows] for t in p.tables] for p in pages]
+    headers: list[list[Sequence[str] | None]] = [[None] * len(p.tables) for p in pages]
+    for index in range(1, len(pages)):
+        before, after = pages[index - 1], pages[index]
+        if not (before.tables and after.tables and _carried_over(before, after)):
+            continue
+        previous_rows, rows = rows_of[index - 1][-1], rows_of[index][0]
+        previous_header = headers[index - 1][-1]
+        if previous_header is None:
+            previous_header = (
+                previous_rows[0] if len(previous_rows) > 1 and is_header(previous_rows[0]) else []
+            )
+        if previous_header and rows and rows[0] == list(previous_header):
+            rows.pop(0)  # the header row repeated on the new page
+        if rows and len(previous_rows) > 1 and _broken_row(previous_rows[-1], rows[0]):
+            previous_rows[-1] = [
+                join(a, b) if b else a for a, b in zip(previous_rows[-1], rows.pop(0), strict=True)
+            ]
+        headers[index][0] = previous_header
+    out = []
+    for page, tables, page_headers in zip(pages, rows_of, headers, strict=True):
+        lines = list(page.page.lines)
+        for table, rows, header in zip(page.tables, tables, page_headers, strict=True):
+            if len(table.rows) == 1 and header is None:
+                lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
+                continue
+            x0, top, x1, bottom = table.box
+            texts = labelled_rows(rows, header)
+            step = (bottom - top) / max(len(texts), 1)
+            for n, text in enumerate(texts):
+                row_top = top + n * step
+                lines.append(Line(text=text, x0=x0, x1=x1, top=row_top, bottom=row_top + step, table=True))
+        lines.sort(key=lambda line: (round(line.top, 1), line.x0))
+        out.append(replace(page.page, lines=tuple(lines)))
     return out
+
+
+def _carried_over(before: _PageText, after: _PageText) -> bool:
+    """Whether the first table of `after` continues the last table of `before`: as many columns, the same
+    left and right edges, nothing of the body under the one (only its page's footer band) and nothing over
+    the other (only the header band)."""
+    last, first = before.tables[-1], after.tables[0]
+    if (
+        _columns(last) != _columns(first)
+        or abs(last.box[0] - first.box[0]) > 2
+        or abs(last.box[2] - first.box[2]) > 2
+    ):
+        return False
+    foot = before.page.height * (1 - MARGIN_BAND)
+    head = after.page.height * MARGIN_BAND
+    return not any(line.top >= last.box[3] and line.top < foot for line in before.page.lines) and not any(
+        line.bottom <= first.box[1] and line.bottom > head for line in after.page.lines
+    )
+
+
+def _columns(table: _Table) -> int:
+    return max((len(row) for row in table.rows), default=0)
+
+
+def _broken_row(last: list[str], first: list[str]) -> bool:
+    """Whether `first`, at the top of a page, is the rest of `last`, the row before the page break: some of
+    its cells are empty, no more of them hold text than are empty, and each that holds text goes on from a
+    cell of `last` that does. (A row under a cell merged down the rows before it has empty cells too, but
+    text in most of the others.)"""
+    if len(last) != len(first):
+        return False
+    filled = [n for n, cell in enumerate(first) if cell]
+    return bool(filled) and len(filled) * 2 <= len(first) and all(last[n] for n in filled)
 
 
 def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
@@ -271,8 +393,8 @@ def _chars_text(chars: list[dict]) -> str:  # type: ignore[type-arg]
     return "".join(out).strip()
 
 
-def _tables(page) -> list[tuple[tuple[float, float, float, float], list[str]]]:  # type: ignore[no-untyped-def]
-    """Tables drawn with ruling lines, each as its box and its labelled rows."""
+def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
+    """Tables drawn with ruling lines, top to bottom."""
     found = []
     try:
         tables = page.find_tables()
@@ -281,10 +403,11 @@ def _tables(page) -> list[tuple[tuple[float, float, float, float], list[str]]]: 
         return []
     for table in tables:
         rows = [[_cell(cell) for cell in row] for row in table.extract()]
-        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+        if not rows or max(len(row) for row in rows) < 2:
             continue
-        found.append((tuple(float(v) for v in table.bbox), labelled_rows(rows)))
-    return found  # type: ignore[return-value]
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        found.append(_Table(box=(x0, top, x1, bottom), rows=tuple(tuple(row) for row in rows)))
+    return sorted(found, key=lambda table: table.box[1])
 
 
 def _cell(text: str | None) -> str:
