@@ -126,6 +126,8 @@ class _Table:
     rows: tuple[tuple[str, ...], ...]
     # a one-row table's text as printed lines: read as such unless the table goes on from the page before
     lines: tuple[Line, ...] = ()
+    # the columns where the first row's cell is merged down into the second (the second has none there)
+    merged_down: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,9 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
             )
         if previous_header and rows and rows[0] == list(previous_header):
             rows.pop(0)  # the header row repeated on the new page
-        if rows and len(previous_rows) > 1 and _broken_row(previous_rows[-1], rows[0]):
+        first = after.tables[0]
+        merged = first.merged_down if rows and rows[0] == list(first.rows[0]) else frozenset()
+        if rows and len(previous_rows) > 1 and _broken_row(previous_rows[-1], rows[0], merged):
             previous_rows[-1] = [
                 join(a, b) if b else a for a, b in zip(previous_rows[-1], rows.pop(0), strict=True)
             ]
@@ -233,15 +237,22 @@ def _columns(table: _Table) -> int:
     return max((len(row) for row in table.rows), default=0)
 
 
-def _broken_row(last: list[str], first: list[str]) -> bool:
+def _broken_row(last: list[str], first: list[str], merged_down: frozenset[int]) -> bool:
     """Whether `first`, at the top of a page, is the rest of `last`, the row before the page break: some of
-    its cells are empty, no more of them hold text than are empty, and each that holds text goes on from a
-    cell of `last` that does. (A row under a cell merged down the rows before it has empty cells too, but
-    text in most of the others.)"""
+    its cells are empty, no more of them hold text than are empty, each that holds text goes on from a cell
+    of `last` that does, and no empty one is a cell merged down over the rows after it (the rest of a
+    category cell 「第1类」 merged down the rows before the break and after it: those rows are rows of their
+    own)."""
     if len(last) != len(first):
         return False
     filled = [n for n, cell in enumerate(first) if cell]
-    return bool(filled) and len(filled) * 2 <= len(first) and all(last[n] for n in filled)
+    empty = [n for n, cell in enumerate(first) if not cell]
+    return (
+        bool(filled)
+        and len(filled) <= len(empty)
+        and all(last[n] for n in filled)
+        and not any(n in merged_down for n in empty)
+    )
 
 
 def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
@@ -402,11 +413,18 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
         log.debug("table detection failed", exc_info=True)
         return []
     for table in tables:
-        rows = [[_cell(cell) for cell in row] for row in table.extract()]
+        raw = table.extract()
+        rows = [[_cell(cell) for cell in row] for row in raw]
         if not rows or max(len(row) for row in rows) < 2:
             continue
         x0, top, x1, bottom = (float(v) for v in table.bbox)
-        found.append(_Table(box=(x0, top, x1, bottom), rows=tuple(tuple(row) for row in rows)))
+        # pdfplumber gives no cell (None) where a cell above is merged down over the row
+        merged = (
+            frozenset(n for n, cell in enumerate(raw[1]) if cell is None) if len(raw) > 1 else frozenset()
+        )
+        found.append(
+            _Table(box=(x0, top, x1, bottom), rows=tuple(tuple(row) for row in rows), merged_down=merged)
+        )
     return sorted(found, key=lambda table: table.box[1])
 
 

@@ -13,7 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import read_document
-from tests.fixtures.layouts.make_long_tables import write_libreoffice, write_reportlab
+from tests.fixtures.layouts.make_long_tables import (
+    write_libreoffice,
+    write_libreoffice_merged,
+    write_reportlab,
+)
 
 
 def assert_rows_once_in_order(rows: list[str], lines: list[str]) -> None:
@@ -32,6 +36,18 @@ def test_a_libreoffice_table_over_page_breaks_is_one_table(tmp_path: Path, repea
     taken for its header, a broken row was read as two); with it 42 of 45 (the broken rows)."""
     pdf, rows = write_libreoffice(tmp_path, repeat_header=repeat_header)
     assert_rows_once_in_order(rows, read_document(pdf).text.splitlines())
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_cell_merged_down_over_a_page_break_joins_no_rows(tmp_path: Path) -> None:
+    """The rest of a 「类别」 cell merged down over the break leaves the new page's first row with an empty
+    cell, as a broken row does: that row is still a row of its own (the cells under a merged cell have
+    none of their own, those of a broken row's next row do)."""
+    pdf, contents = write_libreoffice_merged(tmp_path)
+    lines = read_document(pdf).text.splitlines()
+    rows = [line for line in lines if "项活动内容安排" in line]
+    assert [next(c for c in contents if c in row) for row in rows] == contents
+    assert all(sum(c in row for c in contents) == 1 for row in rows)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
