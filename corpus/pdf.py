@@ -126,8 +126,13 @@ class _Table:
     rows: tuple[tuple[str, ...], ...]
     # a one-row table's text as printed lines: read as such unless the table goes on from the page before
     lines: tuple[Line, ...] = ()
-    # the columns where the first row's cell is merged down into the second (the second has none there)
-    merged_down: frozenset[int] = frozenset()
+    # how many rows each cell of the first row covers (more than one: merged down over the rows under it)
+    first_spans: tuple[int, ...] = ()
+
+    @property
+    def merged_down(self) -> frozenset[int]:
+        """The columns where the first row's cell is merged down over the second."""
+        return frozenset(n for n, span in enumerate(self.first_spans) if span > 1)
 
 
 @dataclass(frozen=True)
@@ -191,11 +196,19 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
         if previous_header and rows and rows[0] == list(previous_header):
             rows.pop(0)  # the header row repeated on the new page
         first = after.tables[0]
-        merged = first.merged_down if rows and rows[0] == list(first.rows[0]) else frozenset()
+        spans = first.first_spans if rows and rows[0] == list(first.rows[0]) else ()
+        merged = frozenset(n for n, span in enumerate(spans) if span > 1)
         if rows and len(previous_rows) > 1 and _broken_row(previous_rows[-1], rows[0], merged):
             previous_rows[-1] = [
                 join(a, b) if b else a for a, b in zip(previous_rows[-1], rows.pop(0), strict=True)
             ]
+        elif previous_rows:
+            # the rest of a cell merged down over the break (printed empty on the new page): its text
+            for column in merged:
+                text = previous_rows[-1][column] if column < len(previous_rows[-1]) else ""
+                for row in rows[: spans[column]]:
+                    if text and column < len(row) and not row[column]:
+                        row[column] = text
         headers[index][0] = previous_header
     out = []
     for page, tables, page_headers in zip(pages, rows_of, headers, strict=True):
@@ -414,18 +427,54 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
         return []
     for table in tables:
         raw = table.extract()
-        rows = [[_cell(cell) for cell in row] for row in raw]
+        rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
         x0, top, x1, bottom = (float(v) for v in table.bbox)
-        # pdfplumber gives no cell (None) where a cell above is merged down over the row
-        merged = (
-            frozenset(n for n, cell in enumerate(raw[1]) if cell is None) if len(raw) > 1 else frozenset()
-        )
         found.append(
-            _Table(box=(x0, top, x1, bottom), rows=tuple(tuple(row) for row in rows), merged_down=merged)
+            _Table(
+                box=(x0, top, x1, bottom),
+                rows=tuple(tuple(row) for row in rows),
+                first_spans=_first_spans(table),
+            )
         )
     return sorted(found, key=lambda table: table.box[1])
+
+
+def _first_spans(table) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    """How many rows each cell of a table's first row covers: pdfplumber gives no cell (None) under a cell
+    merged down over the row."""
+    if not table.rows:
+        return ()
+    spans = []
+    for column, box in enumerate(table.rows[0].cells):
+        span = 1
+        while (
+            box is not None
+            and span < len(table.rows)
+            and column < len(table.rows[span].cells)
+            and table.rows[span].cells[column] is None
+            and box[3] >= table.rows[span].bbox[3] - 1
+        ):
+            span += 1
+        spans.append(span)
+    return tuple(spans)
+
+
+def _merged_down_filled(table, rows: list[list[str]]) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The rows with the text of a cell merged down over several rows in each of them, as the Word reader
+    labels them (「类别：第1类」 on every row beside it; before, on its first row only). pdfplumber gives no
+    cell under a merged one: where the nearest cell above reaches down over the row, it is that cell."""
+    boxes = [row.cells for row in table.rows]
+    for r in range(1, min(len(rows), len(boxes))):
+        bottom = table.rows[r].bbox[3]
+        for c, box in enumerate(boxes[r]):
+            if box is not None or c >= len(rows[r]) or rows[r][c]:
+                continue
+            above = next((up for up in range(r - 1, -1, -1) if boxes[up][c] is not None), None)
+            if above is not None and boxes[above][c][3] >= bottom - 1:
+                rows[r][c] = rows[above][c]
+    return rows
 
 
 def _cell(text: str | None) -> str:
