@@ -9,14 +9,14 @@ import re
 import shlex
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
-from corpus import SUPPORTED_FORMATS, broken_links, special_files, unsupported_files
+from corpus import SUPPORTED_FORMATS, skipped_files
 from index import (
     BUNDLED,
     UPLOAD,
@@ -73,12 +73,11 @@ def add(
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
     for folder in paths:
-        say_skipped(folder, unsupported_files(folder), "个不能添加的文件", f"支持 {SUPPORTED_FORMATS}")
+        skipped = skipped_files(folder)
+        say_skipped(folder, skipped.unsupported, "个不能添加的文件", f"支持 {SUPPORTED_FORMATS}")
         # a named pipe, a device: reading one would never end
-        say_skipped(
-            folder, special_files(folder), "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加"
-        )
-        say_skipped(folder, broken_links(folder), "个失效的链接（快捷方式）", "它指向的文件已不存在")
+        say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
+        say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")
     with user_errors(), terminate_as_interrupt():
         service = obj.service()
         outcomes: list[FileOutcome] = []
@@ -129,7 +128,7 @@ def add(
             raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")
 
 
-def say_skipped(folder: Path, skipped: list[Path], what: str, why: str) -> None:
+def say_skipped(folder: Path, skipped: Sequence[Path], what: str, why: str) -> None:
     """One yellow line naming (the first five of) the files of a folder that `add` passes over."""
     if skipped:
         names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")

@@ -18,7 +18,7 @@ from statistics import median
 from .records import Block
 
 # Lines in the top or bottom band of a page are header/footer candidates.
-_MARGIN_BAND = 0.12
+MARGIN_BAND = 0.12  # the share of a page's height at its top (and foot) where running headers (footers) stand
 # A line is a running header/footer when its text (digits ignored) recurs at the same place on this share
 # of the pages (and on at least two).
 _RUNNING_SHARE = 0.5
@@ -202,9 +202,9 @@ def _single_page_header(page: Page) -> Line | None:
 
 
 def _band(line: Line, page: Page) -> str | None:
-    if line.bottom <= page.height * _MARGIN_BAND:
+    if line.bottom <= page.height * MARGIN_BAND:
         return "top"
-    if line.top >= page.height * (1 - _MARGIN_BAND):
+    if line.top >= page.height * (1 - MARGIN_BAND):
         return "bottom"
     return None
 

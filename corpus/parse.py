@@ -1056,7 +1056,8 @@ def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, i
     One sentence is an item when it is a clause of the list (ending in 「；」), too long for a heading, or
     in a row of points of its kind with no text between them. A line that is no sentence is an item when
     it is too long for a heading, when it heads nothing (the next line is a point of its kind, a heading
-    above it, or the end), or when a point of its kind next to it is a sentence (an item whose mark was
+    above it, or the end), when it ends a row of such points (the point before it is a phrase of its kind:
+    what follows closes the list), or when a point of its kind next to it is a sentence (an item whose mark was
     left off). A short one-sentence point over the paragraph it leads (「1. 加强组织领导。」), a short
     phrase over its paragraph (「4. 加强组织领导」) and a point opening a paragraph of several sentences
     (「一要持续深化学习教育。坚持学习不松劲。」) stay headings.
@@ -1090,6 +1091,9 @@ def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, i
         or after.kind == "heading"
         or same_kind(after)
         or _heading_level(after.text, points) in (1, 2)
+        # the last of a row of phrase points, before the text that closes the list (「3. 健康养生讲座」
+        # then 「以上培训请……。」): the phrase before it heads nothing either
+        or (before is not None and same_kind(before) and not _SENTENCE_END.search(before.text))
         or any(same_kind(n) and _ONE_SENTENCE.fullmatch(n.text) for n in (before, after) if n is not None)
     )
 

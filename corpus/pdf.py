@@ -11,14 +11,25 @@ import io
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from . import ocr
 from .columns import MIN_GUTTER, read_columns
 from .errors import EmptyDocument, UnreadableFile
-from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes, tidy_line
+from .layout import (
+    MARGIN_BAND,
+    Line,
+    Page,
+    join,
+    paragraph_blocks,
+    remove_running_lines,
+    separator,
+    split_footnotes,
+    tidy_line,
+)
 from .records import Block
-from .tables import labelled_rows
+from .tables import is_header, labelled_rows
 
 log = logging.getLogger(__name__)
 
@@ -60,19 +71,21 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     unread: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            read_pages: list[_PageText] = []
             for number, page in enumerate(pdf.pages, start=1):
-                lines = _text_lines(page)
-                if sum(len(line.text) for line in lines) < _MIN_TEXT_CHARS and page.images:
+                text = _page_text(page)
+                if text.characters < _MIN_TEXT_CHARS and page.images:
                     engine = ocr.engine()
                     if engine is None:
                         unread.append(number)
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.lines:
-                            pages.append(read)
+                            read_pages.append(_PageText(page=read))
                             scanned += 1
                             continue
-                pages.append(Page(lines=tuple(lines), width=float(page.width), height=float(page.height)))
+                read_pages.append(text)
+            pages = _with_tables(read_pages)
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -105,21 +118,154 @@ def _refusal(name: str, error: Exception) -> UnreadableFile:
     return UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
 
 
-def _text_lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
-    """The page's printed lines, top to bottom; each ruled table as one line per row, in its place."""
+@dataclass(frozen=True)
+class _Table:
+    """A ruled table as pdfplumber finds it on one page: its box and its rows of cells, as printed."""
+
+    box: tuple[float, float, float, float]
+    rows: tuple[tuple[str, ...], ...]
+    # a one-row table's text as printed lines: read as such unless the table goes on from the page before
+    lines: tuple[Line, ...] = ()
+    # how many rows each cell of the first row covers (more than one: merged down over the rows under it)
+    first_spans: tuple[int, ...] = ()
+
+    @property
+    def merged_down(self) -> frozenset[int]:
+        """The columns where the first row's cell is merged down over the second."""
+        return frozenset(n for n, span in enumerate(self.first_spans) if span > 1)
+
+
+@dataclass(frozen=True)
+class _PageText:
+    """A page's lines outside its ruled tables (its box and size in `page`), and the tables."""
+
+    page: Page
+    tables: tuple[_Table, ...] = ()
+
+    @property
+    def characters(self) -> int:
+        """How much text the page has, in its lines and its tables' cells."""
+        lines = sum(len(line.text) for line in self.page.lines)
+        return lines + sum(len(cell) for table in self.tables for row in table.rows for cell in row)
+
+
+def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
+    """The page's printed lines outside its ruled tables, top to bottom, and the tables."""
     page = page.dedupe_chars()
-    tables = _tables(page)
+    tables = [
+        replace(table, lines=tuple(_lines(page.filter(lambda obj, box=table.box: _inside(obj, box)))))
+        if len(table.rows) == 1
+        else table
+        for table in _tables(page)
+    ]
     if tables:
-        boxes = [box for box, _ in tables]
-        page = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
-    out = [line for raw in page.extract_text_lines(return_chars=True, strip=True) if (line := _line(raw))]
-    for (x0, top, x1, bottom), rows in tables:
-        step = (bottom - top) / max(len(rows), 1)
-        for index, text in enumerate(rows):
-            row_top = top + index * step
-            out.append(Line(text=text, x0=x0, x1=x1, top=row_top, bottom=row_top + step, table=True))
-    out.sort(key=lambda line: (round(line.top, 1), line.x0))
+        page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+    return _PageText(
+        page=Page(lines=tuple(_lines(page)), width=float(page.width), height=float(page.height)),
+        tables=tuple(tables),
+    )
+
+
+def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
+    return [line for raw in page.extract_text_lines(return_chars=True, strip=True) if (line := _line(raw))]
+
+
+def _with_tables(pages: list[_PageText]) -> list[Page]:
+    """The pages with each ruled table as one line per labelled row, in its place.
+
+    A table that runs over a page break is one table: where a table opens a page (nothing but the running
+    header above it) and the previous page ends with a table of as many columns at the same place, its
+    rows are labelled by that table's header — the header LibreOffice or Word repeats on the new page is
+    not read again, and without a repeated header the first row is no header (it was read as the labels
+    of the page's rows, 「13：14；…」) — and a row broken across the break (its cells' text running on at
+    the top of the new page, the other cells empty) is read as one row (「单位：第12单位老干」 and
+    「单位：部活动室」 before).
+    """
+    rows_of: list[list[list[list[str]]]] = [[[list(row) for row in t.rows] for t in p.tables] for p in pages]
+    headers: list[list[Sequence[str] | None]] = [[None] * len(p.tables) for p in pages]
+    for index in range(1, len(pages)):
+        before, after = pages[index - 1], pages[index]
+        if not (before.tables and after.tables and _carried_over(before, after)):
+            continue
+        previous_rows, rows = rows_of[index - 1][-1], rows_of[index][0]
+        previous_header = headers[index - 1][-1]
+        if previous_header is None:
+            previous_header = (
+                previous_rows[0] if len(previous_rows) > 1 and is_header(previous_rows[0]) else []
+            )
+        if previous_header and rows and rows[0] == list(previous_header):
+            rows.pop(0)  # the header row repeated on the new page
+        first = after.tables[0]
+        spans = first.first_spans if rows and rows[0] == list(first.rows[0]) else ()
+        merged = frozenset(n for n, span in enumerate(spans) if span > 1)
+        if rows and len(previous_rows) > 1 and _broken_row(previous_rows[-1], rows[0], merged):
+            previous_rows[-1] = [
+                join(a, b) if b else a for a, b in zip(previous_rows[-1], rows.pop(0), strict=True)
+            ]
+        elif previous_rows:
+            # the rest of a cell merged down over the break (printed empty on the new page): its text
+            for column in merged:
+                text = previous_rows[-1][column] if column < len(previous_rows[-1]) else ""
+                for row in rows[: spans[column]]:
+                    if text and column < len(row) and not row[column]:
+                        row[column] = text
+        headers[index][0] = previous_header
+    out = []
+    for page, tables, page_headers in zip(pages, rows_of, headers, strict=True):
+        lines = list(page.page.lines)
+        for table, rows, header in zip(page.tables, tables, page_headers, strict=True):
+            if len(table.rows) == 1 and header is None:
+                lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
+                continue
+            x0, top, x1, bottom = table.box
+            texts = labelled_rows(rows, header)
+            step = (bottom - top) / max(len(texts), 1)
+            for n, text in enumerate(texts):
+                row_top = top + n * step
+                lines.append(Line(text=text, x0=x0, x1=x1, top=row_top, bottom=row_top + step, table=True))
+        lines.sort(key=lambda line: (round(line.top, 1), line.x0))
+        out.append(replace(page.page, lines=tuple(lines)))
     return out
+
+
+def _carried_over(before: _PageText, after: _PageText) -> bool:
+    """Whether the first table of `after` continues the last table of `before`: as many columns, the same
+    left and right edges, nothing of the body under the one (only its page's footer band) and nothing over
+    the other (only the header band)."""
+    last, first = before.tables[-1], after.tables[0]
+    if (
+        _columns(last) != _columns(first)
+        or abs(last.box[0] - first.box[0]) > 2
+        or abs(last.box[2] - first.box[2]) > 2
+    ):
+        return False
+    foot = before.page.height * (1 - MARGIN_BAND)
+    head = after.page.height * MARGIN_BAND
+    return not any(line.top >= last.box[3] and line.top < foot for line in before.page.lines) and not any(
+        line.bottom <= first.box[1] and line.bottom > head for line in after.page.lines
+    )
+
+
+def _columns(table: _Table) -> int:
+    return max((len(row) for row in table.rows), default=0)
+
+
+def _broken_row(last: list[str], first: list[str], merged_down: frozenset[int]) -> bool:
+    """Whether `first`, at the top of a page, is the rest of `last`, the row before the page break: some of
+    its cells are empty, no more of them hold text than are empty, each that holds text goes on from a cell
+    of `last` that does, and no empty one is a cell merged down over the rows after it (the rest of a
+    category cell 「第1类」 merged down the rows before the break and after it: those rows are rows of their
+    own)."""
+    if len(last) != len(first):
+        return False
+    filled = [n for n, cell in enumerate(first) if cell]
+    empty = [n for n, cell in enumerate(first) if not cell]
+    return (
+        bool(filled)
+        and len(filled) <= len(empty)
+        and all(last[n] for n in filled)
+        and not any(n in merged_down for n in empty)
+    )
 
 
 def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
@@ -178,14 +324,17 @@ def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignor
 # Marks a line may not start with (they stay with the character before), and marks it may not end with.
 _NO_START = set("，。、；：！？）」』”’》〉】…,.;:!?)")
 _NO_END = set("（「『“‘《〈【(")
+# Opening quotation marks LibreOffice does not break a line before either (Unicode's class QU): the
+# character before one goes to the next line with it.
+_QUOTE_OPEN = set("“‘")
 
 
 def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
     """The width of the unbreakable start of a line: what a line breaker would not have split to put part
     of it at the end of the line before. Opening marks stay with what they open; a Latin word or a number
-    is one piece with its separators and sign (「1,500」「3.5」「85%」); a Chinese character is one; the
+    is one piece with its separators, sign and unit (「1,500」「3.5」「85%」「98％」「38℃」); a Chinese character is one; the
     closing marks after either stay with it (「300；」「度，」), and LibreOffice does not break between a
-    closing mark and a number after it either (「度，100」「动，2023」). A line that stopped short by less
+    closing mark and a number after it either (「度，100」「动，2023」), nor before an opening quote (「党“老」). A line that stopped short by less
     than this did not end its paragraph."""
     end = 0
     while end + 1 < len(chars) and chars[end]["text"] in _NO_END:
@@ -196,6 +345,9 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
         while end + 1 < len(chars) and chars[end + 1]["text"] in _NO_START:
             end += 1
             closed = True
+        if end + 2 < len(chars) and chars[end + 1]["text"] in _QUOTE_OPEN:
+            end = _word_end(chars, end + 2)  # no break before an opening quote, nor after it: 「党“老」
+            continue
         if not (closed and end + 1 < len(chars) and chars[end + 1]["text"] in _DIGITS):
             break
         end = _word_end(chars, end + 1)
@@ -204,7 +356,9 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
 
 _DIGITS = set("0123456789")
 _IN_NUMBER = set(",.:")  # between two digits: 1,500 / 3.5 / 10:30
-_AFTER_NUMBER = set("%‰")
+# a unit a line may not be broken before (Unicode's postfix-numeric class): LibreOffice keeps 「98％」 and
+# 「38℃」 whole, as it does 「85%」
+_AFTER_NUMBER = set("%‰％℃")
 
 
 def _word_end(chars: list[dict], start: int) -> int:  # type: ignore[type-arg]
@@ -263,8 +417,8 @@ def _chars_text(chars: list[dict]) -> str:  # type: ignore[type-arg]
     return "".join(out).strip()
 
 
-def _tables(page) -> list[tuple[tuple[float, float, float, float], list[str]]]:  # type: ignore[no-untyped-def]
-    """Tables drawn with ruling lines, each as its box and its labelled rows."""
+def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
+    """Tables drawn with ruling lines, top to bottom."""
     found = []
     try:
         tables = page.find_tables()
@@ -272,11 +426,55 @@ def _tables(page) -> list[tuple[tuple[float, float, float, float], list[str]]]: 
         log.debug("table detection failed", exc_info=True)
         return []
     for table in tables:
-        rows = [[_cell(cell) for cell in row] for row in table.extract()]
-        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+        raw = table.extract()
+        rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
+        if not rows or max(len(row) for row in rows) < 2:
             continue
-        found.append((tuple(float(v) for v in table.bbox), labelled_rows(rows)))
-    return found  # type: ignore[return-value]
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        found.append(
+            _Table(
+                box=(x0, top, x1, bottom),
+                rows=tuple(tuple(row) for row in rows),
+                first_spans=_first_spans(table),
+            )
+        )
+    return sorted(found, key=lambda table: table.box[1])
+
+
+def _first_spans(table) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    """How many rows each cell of a table's first row covers: pdfplumber gives no cell (None) under a cell
+    merged down over the row."""
+    if not table.rows:
+        return ()
+    spans = []
+    for column, box in enumerate(table.rows[0].cells):
+        span = 1
+        while (
+            box is not None
+            and span < len(table.rows)
+            and column < len(table.rows[span].cells)
+            and table.rows[span].cells[column] is None
+            and box[3] >= table.rows[span].bbox[3] - 1
+        ):
+            span += 1
+        spans.append(span)
+    return tuple(spans)
+
+
+def _merged_down_filled(table, rows: list[list[str]]) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The rows with the text of a cell merged down over several rows in each of them, as the Word reader
+    labels them (「类别：第1类」 on every row beside it; before, on its first row only). pdfplumber gives no
+    cell under a merged one: where the nearest cell above reaches down over the row, it is that cell."""
+    boxes = [row.cells for row in table.rows]
+    for r in range(1, min(len(rows), len(boxes))):
+        bottom = table.rows[r].bbox[3]
+        for c, box in enumerate(boxes[r]):
+            if box is not None or c >= len(rows[r]) or rows[r][c]:
+                continue
+            above = next((up for up in range(r - 1, -1, -1) if boxes[up][c] is not None), None)
+            if above is not None and boxes[above][c][3] >= bottom - 1:
+                rows[r][c] = rows[above][c]
+    return rows
 
 
 def _cell(text: str | None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ocr
@@ -32,13 +32,16 @@ __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
+    "SkippedFiles",
     "broken_links",
     "decode_text",
     "iter_speech_files",
     "read_bytes",
     "read_document",
+    "skipped_files",
     "special_files",
     "special_kind",
+    "unsupported_files",
 ]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -74,18 +77,42 @@ def _incidental(folder: Path, child: Path) -> bool:
     )
 
 
-def unsupported_files(folder: Path) -> list[Path]:
-    """The files under a folder that `iter_speech_files` passes over (spreadsheets, slides, archives…),
-    in a stable order; hidden files and Office's lock files (~$报告.docx) are not worth naming."""
+@dataclass(frozen=True)
+class SkippedFiles:
+    """What a folder holds that `iter_speech_files` passes over, each in a stable order: files in formats
+    that cannot be added (spreadsheets, slides, archives…), and named pipes, devices and sockets (reading
+    one would never end). Hidden files, those in hidden folders and Office's lock files (~$报告.docx) are
+    not worth naming and are in neither."""
+
+    unsupported: tuple[Path, ...] = ()
+    special: tuple[Path, ...] = ()
+    broken: tuple[Path, ...] = ()  # links (shortcuts) whose target is gone: nothing to read
+
+
+def skipped_files(folder: Path) -> SkippedFiles:
+    """The files under a folder that `iter_speech_files` passes over, found in one walk of it (nothing
+    for a path that is not a folder)."""
     if not folder.is_dir():
-        return []
-    return [
-        child
-        for child in sorted(folder.rglob("*"))
-        if child.is_file()
-        and child.suffix.lower() not in SUPPORTED_SUFFIXES
-        and not _incidental(folder, child)
-    ]
+        return SkippedFiles()
+    unsupported: list[Path] = []
+    special: list[Path] = []
+    broken: list[Path] = []
+    for child in sorted(folder.rglob("*")):
+        if _incidental(folder, child):
+            continue
+        if child.is_symlink() and not child.exists():
+            broken.append(child)
+        elif child.is_file():
+            if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                unsupported.append(child)
+        elif special_kind(child) is not None:
+            special.append(child)
+    return SkippedFiles(unsupported=tuple(unsupported), special=tuple(special), broken=tuple(broken))
+
+
+def unsupported_files(folder: Path) -> list[Path]:
+    """The files under a folder in formats `iter_speech_files` passes over: `skipped_files(folder).unsupported`."""
+    return list(skipped_files(folder).unsupported)
 
 
 def special_kind(path: Path) -> str | None:
@@ -107,27 +134,13 @@ def special_kind(path: Path) -> str | None:
 
 
 def special_files(folder: Path) -> list[Path]:
-    """The named pipes, devices and sockets under a folder (`iter_speech_files` passes over them), in a
-    stable order; hidden ones and those in hidden folders are not worth naming."""
-    if not folder.is_dir():
-        return []
-    return [
-        child
-        for child in sorted(folder.rglob("*"))
-        if special_kind(child) is not None and not _incidental(folder, child)
-    ]
+    """The named pipes, devices and sockets under a folder: `skipped_files(folder).special`."""
+    return list(skipped_files(folder).special)
 
 
 def broken_links(folder: Path) -> list[Path]:
-    """The links (shortcuts) under a folder whose target is gone (`iter_speech_files` passes over them:
-    there is nothing to read), in a stable order; hidden ones and those in hidden folders are not named."""
-    if not folder.is_dir():
-        return []
-    return [
-        child
-        for child in sorted(folder.rglob("*"))
-        if child.is_symlink() and not child.exists() and not _incidental(folder, child)
-    ]
+    """The links (shortcuts) under a folder whose target is gone: `skipped_files(folder).broken`."""
+    return list(skipped_files(folder).broken)
 
 
 def read_document(path: Path) -> Document:

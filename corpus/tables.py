@@ -10,8 +10,12 @@ _MAX_HEADER_CELL = 20
 _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 
-def labelled_rows(rows: Sequence[Sequence[str] | str]) -> list[str]:
+def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | None = None) -> list[str]:
     """One line per data row: 「项目：健康体检；标准：每年一次；经费来源：同级财政」.
+
+    `header`: the rows continue a table whose header is known (a PDF table carried over to the next
+    page; an empty one when that table had none): its cells label them and no row of theirs is taken
+    for a header.
 
     A row given as one string is a note or caption spanning the whole table (「备注：以上工作纳入年度
     考核。」): it is read as it stands, in its place, and is never the header. Of the other rows, the
@@ -27,8 +31,8 @@ def labelled_rows(rows: Sequence[Sequence[str] | str]) -> list[str]:
         elif any(cell.strip() for cell in row):
             kept.append([cell.strip() for cell in row])
     grids = [row for row in kept if not isinstance(row, str)]
-    labels: list[str] = []
-    if len(grids) > 1 and is_header(grids[0]):
+    labels: list[str] = list(header or ())
+    if header is None and len(grids) > 1 and is_header(grids[0]):
         labels = grids[0]
     out = []
     for row in kept:

@@ -195,8 +195,7 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     out: list[Block] = []
     boxes = _Boxes()
     for element in _block_items(document.element.body):
-        own, floating = _element_blocks(element, document, notes)
-        out.extend(boxes.read(own, floating))
+        out.extend(boxes.read(_element_blocks(element, document, notes)))
     out.extend(notes.deferred)
     out.extend(boxes.waiting)
     return out
@@ -216,14 +215,15 @@ class _Boxes:
     body_started: bool = False
     open_sentence: bool = False
 
-    def read(self, own: list[Block], floating: list[Block]) -> list[Block]:
+    def read(self, read: _ElementBlocks) -> list[Block]:
         """The blocks to put out for an element read: its own, and the boxes whose wait is over."""
+        own = read.own
         out: list[Block] = []
         if self.waiting and self.body_started and own and own[0].kind in ("heading", "table_row"):
             out.extend(self.waiting)
             self.waiting = []
         out.extend(own)
-        self.waiting.extend(floating)
+        self.waiting.extend(read.boxes)
         last = next((block for block in reversed(own) if block.kind != "note"), None)
         if last is not None:
             self.open_sentence = last.kind == "paragraph" and not is_complete(last.text)
@@ -256,8 +256,11 @@ class _Notes:
     placed: set[tuple[str, str]] = field(default_factory=set)
     body_started: bool = False
 
-    def after(self, block: Block | None) -> list[Block]:
-        """The note blocks to put after `block` (None: after a table or a block with no text)."""
+    def after(self, block: Block | None, *, in_box: bool = False) -> list[Block]:
+        """The note blocks to put after `block` (None: after a table or a block with no text). In a text
+        box (`in_box`) they follow it at once: the box itself waits for the body (see _Boxes), and its
+        sentences do not start the body (a box anchored in the title made the header's notes come out
+        between the speaker and the date line, and the date was lost)."""
         blocks = []
         for key in self.referenced:
             element = self.elements.get(key)
@@ -270,7 +273,7 @@ class _Notes:
                 elif text := _clean(_paragraph_text(item)[0]):
                     blocks.append(Block(text=text, kind="note"))
         self.referenced.clear()
-        if not self.body_started:
+        if not self.body_started and not in_box:
             if block is None or block.kind != "paragraph" or not _SENTENCE_END.search(block.text):
                 self.deferred.extend(blocks)
                 return []
@@ -337,11 +340,20 @@ def _is_table_of_contents(sdt) -> bool:  # type: ignore[no-untyped-def]
     return gallery is not None and (gallery.get(_W + "val") or "").lower() == "table of contents"
 
 
-def _element_blocks(element, document, notes: _Notes) -> tuple[list[Block], list[Block]]:  # type: ignore[no-untyped-def]
-    """A paragraph's or table's own blocks (with the notes it references), and the blocks of the text
-    boxes anchored in it, once each (their VML copy is skipped), in order: see _Boxes for where they go."""
+@dataclass(frozen=True)
+class _ElementBlocks:
+    """What one paragraph or table of a body gives: its own blocks (with the notes it references), and
+    the blocks of the text boxes anchored in it, whose place _Boxes decides."""
+
+    own: tuple[Block, ...]
+    boxes: tuple[Block, ...] = ()
+
+
+def _element_blocks(element, document, notes: _Notes, *, in_box: bool = False) -> _ElementBlocks:  # type: ignore[no-untyped-def]
+    """A paragraph's or table's own blocks, and the blocks of the text boxes anchored in it, once each
+    (their VML copy is skipped), in order: see _Boxes for where they go."""
     if element.tag == _W + "tbl":
-        return [*_table_blocks(element, notes), *notes.after(None)], []
+        return _ElementBlocks(own=(*_table_blocks(element, notes), *notes.after(None, in_box=in_box)))
     from docx.text.paragraph import Paragraph
 
     text, boxes = _paragraph_text(element, notes.referenced)
@@ -349,13 +361,13 @@ def _element_blocks(element, document, notes: _Notes) -> tuple[list[Block], list
     block = _paragraph_block(Paragraph(element, document._body), _clean(text))
     if block is not None:
         own.append(block)
-    own.extend(notes.after(block))
+    own.extend(notes.after(block, in_box=in_box))
     floating: list[Block] = []
     for box in boxes:
         for item in _block_items(box):
-            inner, nested = _element_blocks(item, document, notes)
-            floating.extend([*inner, *nested])
-    return own, floating
+            inner = _element_blocks(item, document, notes, in_box=True)
+            floating.extend([*inner.own, *inner.boxes])
+    return _ElementBlocks(own=tuple(own), boxes=tuple(floating))
 
 
 def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # type: ignore[type-arg, no-untyped-def]

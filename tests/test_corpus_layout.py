@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -300,6 +301,10 @@ def chars(
         ("4.5万人", "4.5"),
         ("“老有所为”", "“老"),
         ("Office软件", "Office"),
+        ("98％，比上年", "98％，"),
+        ("38℃，各单位", "38℃，"),
+        ("党“老有所为”", "党“老"),
+        ("站，“老有所为”", "站，“老"),
         ("年底前完成", "年"),
     ],
 )
@@ -336,3 +341,17 @@ def test_a_ragged_libreoffice_pdf_keeps_each_paragraph_whole_where_a_number_open
     for paragraph in expected["paragraphs"]:
         assert lines.count(paragraph) == 1, paragraph
     assert not any(is_page_number(line) or expected["absent"][0] in line for line in lines)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_ragged_libreoffice_pdf_keeps_a_paragraph_whole_where_a_unit_or_a_quote_opens_a_line(
+    tmp_path: Path,
+) -> None:
+    """make_ragged_units_pdf.py: set ragged right, each paragraph's first line ends short before 「98％，」,
+    「38℃，」 or 「展“老」, which LibreOffice keeps whole; all five paragraphs were split there."""
+    from corpus import read_document
+    from tests.fixtures.layouts.make_ragged_units_pdf import BODY, write_pdf
+
+    lines = read_document(write_pdf(tmp_path)).text.splitlines()
+    for paragraph in BODY:
+        assert lines.count(paragraph) == 1, paragraph

@@ -15,12 +15,15 @@ from pypdf import PdfWriter
 from corpus import (
     CorpusError,
     EmptyDocument,
+    SkippedFiles,
     UnreadableFile,
     UnsupportedFormat,
     iter_speech_files,
     read_bytes,
     read_document,
+    skipped_files,
     special_files,
+    unsupported_files,
 )
 from corpus import reader as reader_module
 
@@ -615,3 +618,23 @@ def test_utf8_with_a_damaged_character_is_refused_saying_where() -> None:
     message = str(caught.value)
     assert message.startswith("讲话.txt 是 UTF-8 编码，但有 1 处字节已损坏（第一处在第 3 行）")
     assert "\n" not in message
+
+
+def test_a_folder_names_what_it_skips_in_one_walk(tmp_path: Path) -> None:
+    (tmp_path / "讲话.txt").write_text(SPEECH, encoding="utf-8")
+    (tmp_path / "统计表.xlsx").write_bytes(b"PK")
+    os.mkfifo(tmp_path / "管道.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "幻灯片.pptx").write_bytes(b"PK")
+    os.mkfifo(tmp_path / "sub" / "导出.docx")
+    (tmp_path / "~$讲话.docx").write_bytes(b"lock")  # Word's lock file: not worth naming
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "备份.zip").write_bytes(b"PK")
+    skipped = skipped_files(tmp_path)
+    assert skipped == SkippedFiles(
+        unsupported=(tmp_path / "sub" / "幻灯片.pptx", tmp_path / "统计表.xlsx"),
+        special=(tmp_path / "sub" / "导出.docx", tmp_path / "管道.txt"),
+    )
+    assert unsupported_files(tmp_path) == list(skipped.unsupported)
+    assert special_files(tmp_path) == list(skipped.special)
+    assert skipped_files(tmp_path / "讲话.txt") == SkippedFiles()

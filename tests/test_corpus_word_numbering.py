@@ -357,3 +357,39 @@ def test_list_items_that_are_sentences_are_body_text_under_the_heading_of_their_
     for absent in want["absent"]:
         assert all(absent not in p for p in passages)
     assert check_conservation(document, passages).ok
+
+
+phrase = st.text(alphabet="政治理论学习形势政策解读健康养生知识业务培训书法绘画", min_size=3, max_size=10)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(phrase, min_size=2, max_size=5, unique=True), st.booleans())
+def test_a_row_of_phrase_items_closed_by_a_sentence_opens_no_section(items, another: bool) -> None:  # type: ignore[no-untyped-def]
+    """「List Number」 items that are phrases (no end mark) in a row, then a sentence that closes the list:
+    every item is body text, once and in order, and the closing sentence is cited under the list's
+    heading — before, the last item was read as a heading over it."""
+    d = docx.Document()
+    d.add_paragraph("关于做好春节后集中学习工作的通知", style="Title")
+    d.add_paragraph("各区县委老干部局，市直各单位：")
+    d.add_paragraph("为做好春节后集中学习工作，现将有关事项通知如下。")
+    d.add_paragraph("一、学习安排", style="Heading 1")
+    d.add_paragraph("春节后集中学习的内容包括：")
+    for item in items:
+        d.add_paragraph(item, style="List Number")
+    closing = "以上内容由各单位结合实际安排，学习情况纳入年度考核。"
+    d.add_paragraph(closing)
+    if another:
+        d.add_paragraph("二、工作要求", style="Heading 1")
+        d.add_paragraph("各单位要高度重视，认真组织。")
+    out = io.BytesIO()
+    d.save(out)
+    document = read_bytes("通知.docx", out.getvalue())
+    [speech] = parse_document(document)
+    assert [p.section for p in speech.paragraphs if closing in p.text] == ["一、学习安排"]
+    flat = "".join(re.sub(r"\s", "", p) for p in passages_of(document))
+    position = 0
+    for n, item in enumerate(items, start=1):
+        needle = f"{n}.{item}"
+        assert flat.count(needle) == 1, needle
+        assert flat.index(needle) >= position, needle
+        position = flat.index(needle)

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from corpus import chunk_speech, parse_document, read_bytes, read_document
 from corpus.conservation import body_sentences, check_conservation
 from corpus.records import Document
+from tests.fixtures.documents.make_word_notes_tables import add_notes_part, reference
 from tests.fixtures.documents.make_word_structures import (
     INLINE_WRAPPERS,
     TARGET,
@@ -277,3 +278,42 @@ def test_a_box_never_cuts_a_sentence_and_never_breaks_the_header(paragraphs, tit
     [speech] = parse_document(document)
     assert speech.date == "2025-03-18"
     assert check_conservation(document, passages_of(document)).ok
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sets(st.sampled_from(["title", "speaker", "date"])),
+    st.sets(st.sampled_from(["title", "speaker", "date"])),
+)
+def test_notes_and_boxes_in_the_header_wait_for_the_body(noted, boxed) -> None:  # type: ignore[no-untyped-def]
+    """Footnotes referenced from the title, the speaker line or the date line, and text boxes anchored in
+    them, in any combination: the speaker and the date are still read as such, and every note and box
+    comes once, after the first body sentence (a box's sentence does not start the body)."""
+    d = docx.Document()
+    header = {
+        "title": d.add_paragraph("在老干部活动中心启用仪式上的讲话", style="Title"),
+        "speaker": d.add_paragraph("市委老干部局局长 韩立新"),
+        "date": d.add_paragraph("（2025年3月18日）"),
+    }
+    notes, boxes = {}, []
+    for n, (line, p) in enumerate(header.items(), start=1):
+        if line in boxed:
+            boxes.append(f"挂在{line}行的文本框说明。")
+            p._p.append(box_run([[boxes[-1]]], "anchor", n))
+        if line in noted:
+            notes[str(n)] = f"这是{line}行的脚注。"
+            p._p.append(reference("footnote", str(n)))
+    first = "今天，市老干部活动中心正式启用，这是全市老干部工作的一件大事。"
+    d.add_paragraph(first)
+    d.add_paragraph("希望大家常来活动中心走一走、看一看。")
+    if notes:
+        add_notes_part(d, "footnote", notes)
+    out = io.BytesIO()
+    d.save(out)
+    document = read_bytes("讲话.docx", out.getvalue())
+    [speech] = parse_document(document)
+    assert (speech.speaker, speech.date) == ("韩立新", "2025-03-18")
+    flat = document.text.replace("\n", "")
+    for text in [*notes.values(), *boxes]:
+        assert flat.count(text) == 1, text
+        assert flat.index(text) > flat.index(first), text
