@@ -25,6 +25,9 @@ _CLOSERS = "”’」』）)】》\"'"
 _FULL_STOPS = "。！？!?…"
 _NO_SEMICOLON = SENTENCE_ENDS.replace("；", "").replace(";", "")
 _SPACE = re.compile(r"\s+")
+# a sentence ends after a run of sentence ends, with the closing quotes and brackets that follow it
+_CUT = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(SENTENCE_ENDS + _CLOSERS)}]*")
+_CUT_NO_SEMICOLON = re.compile(f"[{re.escape(_NO_SEMICOLON)}][{re.escape(_NO_SEMICOLON + _CLOSERS)}]*")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
@@ -75,30 +78,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _split(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) spans of the sentences of `text`: cut after 。！？；… and line breaks (closing
     quotes and brackets stay with their sentence), surrounding white space left out, empty ones dropped."""
-    spans: list[tuple[int, int]] = []
-    start, i, n = 0, 0, len(text)
     # A text with no full stop at all — a table row 「项目：心理关爱；标准：每半年一次；责任单位：…」 —
     # is one statement: its semicolons separate its fields, not sentences.
-    ends = SENTENCE_ENDS if any(ch in _FULL_STOPS for ch in text) else _NO_SEMICOLON
-    while i < n:
-        if text[i] in ends:
-            end = i + 1
-            while end < n and (text[end] in ends or text[end] in _CLOSERS):
-                end += 1
-            spans.append((start, end))
-            start = i = end
-        else:
-            i += 1
-    if start < n:
-        spans.append((start, n))
+    cut = _CUT if any(stop in text for stop in _FULL_STOPS) else _CUT_NO_SEMICOLON
     trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+    start = 0
+    for end in [m.end() for m in cut.finditer(text)] + [len(text)]:
+        piece = text[start:end]
+        kept = piece.strip()  # str.strip() drops what str.isspace() calls white space
+        if kept:
+            s = start + len(piece) - len(piece.lstrip())
+            trimmed.append((s, s + len(kept)))
+        start = end
     return tuple(trimmed)
 
 
