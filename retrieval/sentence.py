@@ -332,21 +332,40 @@ def answer_sentence(
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
         score = single[best]
 
+    bounded = dense is None and choosing_total > 0 and all(weight >= 0 for _, weight, _ in choosing_needles)
+
+    def might_gain(best: int, neighbours: list[int], score: float) -> bool:
+        """Whether a pair of the sentence with a neighbour might score more than PAIR_GAIN times it: a
+        span scores at most its coverage at full proximity (plus KIND_BONUS), so pairs whose bound is
+        lower are never scored in full (their proximity and kind of answer)."""
+        if not bounded:
+            return True
+        bonus = KIND_BONUS if kind is not None else 0.0
+        for j in neighbours:
+            s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
+            coverage, _ = _coverage(text[s:e].lower(), choosing_needles, choosing_total)
+            if coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * 1.0) + bonus > score * PAIR_GAIN:
+                return True
+        return False
+
     def widen(best: int, score: float) -> tuple[int, int, float]:
         start, end = spans[best]
         neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
-        if neighbours:
+        if not neighbours:
+            return start, end, score
+        short = (end - start) <= SHORT_SENTENCE
+        if short or might_gain(best, neighbours, score):
             pairs = []
             for j in neighbours:
                 s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
                 cosine = max(dense[best], dense[j]) if dense is not None else 0.0
                 pairs.append((score_of(s, e, cosine), j, s, e))
             pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
-            if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
-                start, end, score = s, e, max(score, pair_score)
-            elif best + 1 < len(spans) and names_only(text[start:end], choosing):
-                # the best sentence only names the point the question asks about: show what follows too
-                start, end = start, spans[best + 1][1]
+            if pair_score > score * PAIR_GAIN or short:
+                return s, e, max(score, pair_score)
+        if best + 1 < len(spans) and names_only(text[start:end], choosing):
+            # the best sentence only names the point the question asks about: show what follows too
+            return start, spans[best + 1][1], score
         return start, end, score
 
     start, end, score = widen(best, score)
