@@ -25,6 +25,9 @@ _CLOSERS = "”’」』）)】》\"'"
 _FULL_STOPS = "。！？!?…"
 _NO_SEMICOLON = SENTENCE_ENDS.replace("；", "").replace(";", "")
 _SPACE = re.compile(r"\s+")
+# a sentence ends after a run of sentence ends, with the closing quotes and brackets that follow it
+_CUT = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(SENTENCE_ENDS + _CLOSERS)}]*")
+_CUT_NO_SEMICOLON = re.compile(f"[{re.escape(_NO_SEMICOLON)}][{re.escape(_NO_SEMICOLON + _CLOSERS)}]*")
 PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
 PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
@@ -75,30 +78,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _split(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) spans of the sentences of `text`: cut after 。！？；… and line breaks (closing
     quotes and brackets stay with their sentence), surrounding white space left out, empty ones dropped."""
-    spans: list[tuple[int, int]] = []
-    start, i, n = 0, 0, len(text)
     # A text with no full stop at all — a table row 「项目：心理关爱；标准：每半年一次；责任单位：…」 —
     # is one statement: its semicolons separate its fields, not sentences.
-    ends = SENTENCE_ENDS if any(ch in _FULL_STOPS for ch in text) else _NO_SEMICOLON
-    while i < n:
-        if text[i] in ends:
-            end = i + 1
-            while end < n and (text[end] in ends or text[end] in _CLOSERS):
-                end += 1
-            spans.append((start, end))
-            start = i = end
-        else:
-            i += 1
-    if start < n:
-        spans.append((start, n))
+    cut = _CUT if any(stop in text for stop in _FULL_STOPS) else _CUT_NO_SEMICOLON
     trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+    start = 0
+    for end in [m.end() for m in cut.finditer(text)] + [len(text)]:
+        piece = text[start:end]
+        kept = piece.strip()  # str.strip() drops what str.isspace() calls white space
+        if kept:
+            s = start + len(piece) - len(piece.lstrip())
+            trimmed.append((s, s + len(kept)))
+        start = end
     return tuple(trimmed)
 
 
@@ -341,21 +332,40 @@ def answer_sentence(
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
         score = single[best]
 
+    bounded = dense is None and choosing_total > 0 and all(weight >= 0 for _, weight, _ in choosing_needles)
+
+    def might_gain(best: int, neighbours: list[int], score: float) -> bool:
+        """Whether a pair of the sentence with a neighbour might score more than PAIR_GAIN times it: a
+        span scores at most its coverage at full proximity (plus KIND_BONUS), so pairs whose bound is
+        lower are never scored in full (their proximity and kind of answer)."""
+        if not bounded:
+            return True
+        bonus = KIND_BONUS if kind is not None else 0.0
+        for j in neighbours:
+            s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
+            coverage, _ = _coverage(text[s:e].lower(), choosing_needles, choosing_total)
+            if coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * 1.0) + bonus > score * PAIR_GAIN:
+                return True
+        return False
+
     def widen(best: int, score: float) -> tuple[int, int, float]:
         start, end = spans[best]
         neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
-        if neighbours:
+        if not neighbours:
+            return start, end, score
+        short = (end - start) <= SHORT_SENTENCE
+        if short or might_gain(best, neighbours, score):
             pairs = []
             for j in neighbours:
                 s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
                 cosine = max(dense[best], dense[j]) if dense is not None else 0.0
                 pairs.append((score_of(s, e, cosine), j, s, e))
             pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
-            if pair_score > score * PAIR_GAIN or (end - start) <= SHORT_SENTENCE:
-                start, end, score = s, e, max(score, pair_score)
-            elif best + 1 < len(spans) and names_only(text[start:end], choosing):
-                # the best sentence only names the point the question asks about: show what follows too
-                start, end = start, spans[best + 1][1]
+            if pair_score > score * PAIR_GAIN or short:
+                return s, e, max(score, pair_score)
+        if best + 1 < len(spans) and names_only(text[start:end], choosing):
+            # the best sentence only names the point the question asks about: show what follows too
+            return start, spans[best + 1][1], score
         return start, end, score
 
     start, end, score = widen(best, score)

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from corpus import Document
 from index import Library
@@ -67,7 +69,7 @@ def test_an_unrelated_question_is_not_answered_but_hits_are_returned(seed_retrie
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", MODES)
 def test_every_mode_finds_the_example_answer(seed_retriever: Retriever, mode: str) -> None:
-    answer = seed_retriever.search(EXAMPLE, k=3, mode=mode)  # type: ignore[arg-type]
+    answer = seed_retriever.search(EXAMPLE, k=3, mode=mode)
     assert answer.mode == mode
     assert any(EXAMPLE_ANSWER in h.passage.text for h in answer.hits)
     first = answer.hits[0]
@@ -185,7 +187,7 @@ def test_repeated_passages_are_shown_once(small: Retriever) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_every_mode_works_with_the_fake_embedder(small: Retriever, mode: str) -> None:
-    answer = small.search("老年大学要开设书法、绘画课程", k=1, mode=mode)  # type: ignore[arg-type]
+    answer = small.search("老年大学要开设书法、绘画课程", k=1, mode=mode)
     assert "书法" in answer.hits[0].passage.text
 
 
@@ -238,7 +240,7 @@ def test_a_simplified_question_finds_a_traditional_passage_and_marks_its_own_cha
     library.build(fake_embedder)
     retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
     for mode in MODES:
-        answer = retriever.search("慰问金标准是多少", k=1, mode=mode)  # type: ignore[arg-type]
+        answer = retriever.search("慰问金标准是多少", k=1, mode=mode)
         assert "慰問金標準為每人一千二百元" in answer.hits[0].passage.text
     answer = retriever.search("慰问金标准是多少", k=1, mode="hybrid")
     assert answer.answered
@@ -265,3 +267,16 @@ def test_a_number_asked_in_chinese_numerals_finds_and_counts_the_digits_the_libr
     # a number the library writes in numerals is searched as written
     assert "三十五" in " ".join(retriever.search("活动室有三十五个吗", k=1, mode="lexical").terms)
     library.close()
+
+
+@settings(deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30))
+@example("离休干部体检", "离休干部每年体检")
+@example("", "\x00")
+@example("a", "a")
+def test_bigram_overlap_is_that_of_the_sets_of_two_character_strings(a: str, b: str) -> None:
+    def strings(text: str) -> set[str]:  # the bigrams as first written: slices of the text
+        return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+    assert len(bigrams(a)) == len(strings(a))
+    assert overlap(bigrams(a), bigrams(b)) == overlap(strings(a), strings(b))

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from retrieval import WeightedTerm, answer_sentence, split_sentences
 from retrieval.answer_type import AnswerKind
 from retrieval.sentence import (
+    SENTENCE_ENDS,
     best_sentence_score,
     lexical_sentence_score,
     names_only,
@@ -197,3 +198,44 @@ def test_the_answer_sentence_is_the_one_scoring_every_sentence_in_full_chooses(
     every = [0.0] * len(split_sentences(text))
     full = answer_sentence(text, words, every, 0.0, topic="离休干部", extra=extra, kind=kind)
     assert answer_sentence(text, words, topic="离休干部", extra=extra, kind=kind) == full
+
+
+def _split_char_by_char(text: str) -> list[tuple[int, int]]:
+    """The sentence split as it was first written (a loop over the characters): the regular-expression
+    split must cut every text where this does."""
+    ends = (
+        SENTENCE_ENDS
+        if any(ch in "。！？!?…" for ch in text)
+        else SENTENCE_ENDS.replace("；", "").replace(";", "")
+    )
+    closers = "”’」』）)】》\"'"
+    spans: list[tuple[int, int]] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        if text[i] in ends:
+            end = i + 1
+            while end < n and (text[end] in ends or text[end] in closers):
+                end += 1
+            spans.append((start, end))
+            start = i = end
+        else:
+            i += 1
+    if start < n:
+        spans.append((start, n))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=SENTENCE_ENDS + "”’」』）)】》\"'。 \u3000\t\r\x1c\x85甲乙a1", max_size=40))
+@example("“要落实好。”然后呢？  第三句；第四句\n第五句")
+@example("项目：心理关爱；标准：每半年一次；")
+def test_the_sentences_are_cut_where_a_loop_over_the_characters_cuts_them(text: str) -> None:
+    assert split_sentences(text) == _split_char_by_char(text)

@@ -1,0 +1,36 @@
+"""The search returns exactly what it returned before it was made faster: the same hits in the same
+order, with the same scores, answer sentences and confidence, for every dev question and a sample of CMRC
+2018 questions (the reference is tests/fixtures/same_results, made by its script on the code before)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .fixtures.same_results.make_same_results import HERE, RESULTS, SAMPLE, all_results, read_gz
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    return all_results(read_gz(HERE / SAMPLE), Path(tmp_path_factory.mktemp("same-results")))
+
+
+def differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+    """One line per search whose result changed, naming the question and what changed."""
+    lines = []
+    for old, new in zip(before, now, strict=True):
+        changed = [key for key in old if old[key] != new.get(key)]
+        if changed:
+            lines.append(f"{old['q']} (from {old.get('offset', 0)}): {', '.join(changed)}")
+    return lines
+
+
+@pytest.mark.parametrize("part", ["dev", "cmrc"])
+def test_every_question_gets_the_same_hits_answer_sentences_and_confidence(
+    part: str, results: dict[str, list[dict[str, Any]]]
+) -> None:
+    before = read_gz(HERE / RESULTS)[part]
+    assert len(results[part]) == len(before)
+    assert differences(before, results[part]) == []
