@@ -17,11 +17,23 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
     return all_results(read_gz(HERE / SAMPLE), Path(tmp_path_factory.mktemp("same-results")))
 
 
+def same(old: Any, new: Any) -> bool:
+    """Equal, floats within 1e-9 of each other: the last bits of a cosine may differ on another CPU
+    (FAISS and BLAS pick their vector instructions by machine); ids, order and texts must be equal."""
+    if isinstance(old, float) or isinstance(new, float):
+        return isinstance(old, (int, float)) and isinstance(new, (int, float)) and abs(old - new) <= 1e-9
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(same(old[k], new[k]) for k in old)
+    return bool(old == new)
+
+
 def differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
     """One line per search whose result changed, naming the question and what changed."""
     lines = []
     for old, new in zip(before, now, strict=True):
-        changed = [key for key in old if old[key] != new.get(key)]
+        changed = [key for key in old if not same(old[key], new.get(key))]
         if changed:
             lines.append(f"{old['q']} (from {old.get('offset', 0)}): {', '.join(changed)}")
     return lines
