@@ -4,9 +4,7 @@ with the real SpeechService on the seed corpus (real bundled model)."""
 from __future__ import annotations
 
 import json
-import shutil
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -36,7 +34,7 @@ from .bot_harness import (
     running_bot,
 )
 from .fake_telegram import FakeBotAPI, SentMessage, parse_html
-from .test_cli_library import fill, small_disk
+from .test_cli_library import fill, home_on_small_disk
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -478,12 +476,7 @@ async def test_admin_uploads_a_document_and_can_ask_about_it(
 async def test_an_upload_to_a_full_disk_is_refused_in_chinese_and_questions_are_still_answered(
     api: FakeBotAPI, seed_home: Path, tmp_path: Path
 ) -> None:
-    with sqlite3.connect(seed_home / "speechqa.db") as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with small_disk(tmp_path / "disk", 8) as disk:
-        home = disk / "home"
-        shutil.copytree(seed_home, home)
+    with home_on_small_disk(seed_home, tmp_path) as (disk, home):
         fill(disk, 0)
         library = Library(home)
         service = SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))

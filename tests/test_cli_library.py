@@ -589,6 +589,19 @@ def small_disk(mount: Path, megabytes: int) -> Iterator[Path]:
         subprocess.run(["umount", "--lazy", str(mount)], check=False)
 
 
+@contextlib.contextmanager
+def home_on_small_disk(seed_home: Path, tmp_path: Path, megabytes: int = 8) -> Iterator[tuple[Path, Path]]:
+    """(disk, home): a copy of the seed home, its write-ahead log folded into the database first, on a
+    `small_disk` of its own."""
+    with sqlite3.connect(seed_home / "speechqa.db") as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with small_disk(tmp_path / "disk", megabytes) as disk:
+        home = disk / "home"
+        shutil.copytree(seed_home, home)
+        yield disk, home
+
+
 def fill(disk: Path, leave: int) -> Path:
     """Fill `disk` up to all but `leave` bytes with one file, returned (delete it to free the space)."""
     filler = disk / "filler"
@@ -603,12 +616,7 @@ def fill(disk: Path, leave: int) -> Path:
 def test_a_full_disk_refuses_writes_in_one_line_keeps_the_library_and_still_answers(
     run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with sqlite3.connect(seed_home / "speechqa.db") as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with small_disk(tmp_path / "disk", 8) as disk:
-        home = disk / "home"
-        shutil.copytree(seed_home, home)
+    with home_on_small_disk(seed_home, tmp_path) as (disk, home):
         monkeypatch.setenv("SPEECHQA_HOME", str(home))
         new = write(tmp_path / "新讲话.txt", MEAL)
         full = f"错误：数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。\n"
@@ -635,12 +643,7 @@ def test_a_library_on_a_disk_already_full_is_read_not_called_damaged(
 ) -> None:
     """On a disk with no room left SQLite cannot even size its shared-memory file, an I/O error that was
     reported as a damaged database (sending staff to `recover`, which failed with a traceback)."""
-    with sqlite3.connect(seed_home / "speechqa.db") as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with small_disk(tmp_path / "disk", 8) as disk:
-        home = disk / "home"
-        shutil.copytree(seed_home, home)
+    with home_on_small_disk(seed_home, tmp_path) as (disk, home):
         monkeypatch.setenv("SPEECHQA_HOME", str(home))
         fill(disk, 0)
         monkeypatch.setattr(ask_module, "_read_only_noted", [])  # said once a process: this test's is new
