@@ -536,7 +536,7 @@ def match_latency(retriever: Retriever, items: Sequence[PinQuestion]) -> tuple[i
     for text in questions:
         vector = retriever.query_vector(text)
         started = time.perf_counter()
-        matcher.match(vector, text, retriever.index.lexical.idf, retriever.pin_judge, lexicon=lexicon)
+        matcher.decide(vector, text, retriever.index.lexical.idf, retriever.pin_judge, lexicon=lexicon)
         times.append((time.perf_counter() - started) * 1000)
     return len(matcher.states), float(np.median(times)) if times else 0.0
 

@@ -431,24 +431,6 @@ class PinMatcher:
         answers = np.stack([passages[h] for h in hashes]).astype(np.float32) if hashes else empty
         return cls(states, matrix, answers)
 
-    def match(
-        self,
-        vector: np.ndarray,
-        question: str,
-        idf: Callable[[str], float],
-        judge: PinJudge,
-        allowed: Callable[[int], bool] | None = None,
-        lexicon: Lexicon | None = None,
-        typed: str | None = None,
-    ) -> PinMatch | None:
-        """The pin the question asks again (the strongest one the judge accepts), or None. The pinned
-        question itself, in any script or punctuation, always gets its pin — also when `question` is what
-        is searched after typo correction and `typed` is the question as it was typed (and pinned).
-
-        `allowed(passage_id)` can rule pins out (a filtered search only takes a pin from inside its filter).
-        """
-        return self.decide(vector, question, idf, judge, allowed, lexicon, typed).served
-
     def decide(
         self,
         vector: np.ndarray,
@@ -459,8 +441,13 @@ class PinMatcher:
         lexicon: Lexicon | None = None,
         typed: str | None = None,
     ) -> PinDecision:
-        """The pin served (as `match`), or, when none is, the strongest pin the judge offers (see
-        `PinModel.suggest`), from inside `allowed` too."""
+        """The pin the question asks again (the strongest one the judge accepts), served; or, when none
+        is, the strongest pin the judge offers (see `PinModel.suggest`). The pinned question itself, in
+        any script or punctuation, always gets its pin — also when `question` is what is searched after
+        typo correction and `typed` is the question as it was typed (and pinned).
+
+        `allowed(passage_id)` can rule pins out (a filtered search only takes or offers a pin from inside
+        its filter)."""
         scored = self.features(vector, question, idf, lexicon)
         if not scored:
             return PinDecision()
