@@ -83,11 +83,14 @@ class Observation:
 
     def served_or_offered(self, judge: PinJudge) -> str | None:
         """The group whose pin the judge serves this question, or else offers it (「相近的标准问题」)."""
-        if (served := self.chosen(judge)) is not None or not self.scores:
-            return served
-        offers = judge.offers([f for _, f in self.scores])
-        best = int(np.argmax(offers))
-        return self.scores[best][0] if offers[best] > -np.inf else None
+        if not self.scores:
+            return None
+        strengths, offers = judge.verdicts([f for _, f in self.scores])
+        for given in (strengths, offers):  # the pin served, else the one offered
+            best = int(np.argmax(given))
+            if given[best] > -np.inf:
+                return self.scores[best][0]
+        return None
 
 
 @dataclass(frozen=True)

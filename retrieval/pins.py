@@ -127,6 +127,10 @@ class PinRule:
         """The rule offers no pin it does not serve: all -inf."""
         return np.full(len(pairs), -math.inf)
 
+    def verdicts(self, pairs: Sequence[PairFeatures]) -> tuple[np.ndarray, np.ndarray]:
+        """(`strengths`, `offers`) of the pins."""
+        return self.strengths(pairs), self.offers(pairs)
+
 
 @dataclass(frozen=True)
 class PinModel:
@@ -149,17 +153,18 @@ class PinModel:
 
     def strengths(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         """Per pin: its probability when at or above the threshold, else -inf."""
-        p = self.probabilities(pairs)
-        return np.where(p >= self.threshold, p, -math.inf)
+        return self.verdicts(pairs)[0]
 
     def offers(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         """Per pin: its probability when at or above `suggest` (offered, or served), else -inf."""
+        return self.verdicts(pairs)[1]
+
+    def verdicts(self, pairs: Sequence[PairFeatures]) -> tuple[np.ndarray, np.ndarray]:
+        """(`strengths`, `offers`) of the pins, from one computation of their probabilities."""
         p = self.probabilities(pairs)
-        return (
-            np.where(p >= self.suggest, p, -math.inf)
-            if self.suggest is not None
-            else np.full(len(p), -math.inf)
-        )
+        never = np.full(len(p), -math.inf)
+        offered = never if self.suggest is None else np.where(p >= self.suggest, p, -math.inf)
+        return np.where(p >= self.threshold, p, -math.inf), offered
 
     def to_json(self) -> dict[str, object]:
         data = {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}
@@ -451,8 +456,7 @@ class PinMatcher:
         scored = self.features(vector, question, idf, lexicon)
         if not scored:
             return PinDecision()
-        pairs = [f for _, f in scored]
-        strengths = judge.strengths(pairs)
+        strengths, offers = judge.verdicts([f for _, f in scored])
         asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
             if _repeat_key(state.pin.question) in asked:  # the pinned question itself, however written
@@ -460,7 +464,7 @@ class PinMatcher:
         served = self._strongest(scored, strengths, allowed)
         if served is not None:
             return PinDecision(served=served)
-        return PinDecision(offered=self._strongest(scored, judge.offers(pairs), allowed))
+        return PinDecision(offered=self._strongest(scored, offers, allowed))
 
     @staticmethod
     def _strongest(
