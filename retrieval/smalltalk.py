@@ -1,4 +1,5 @@
-"""Recognise messages that ask nothing: thanks, greetings, goodbyes, acknowledgements, emoji.
+"""Recognise messages that ask nothing of the speeches: thanks, greetings, goodbyes, acknowledgements,
+emoji, and questions about the tool itself (「你能做什么」, 「怎么用」).
 
 The rule is general, not a list of whole sentences: take away courtesy words, sentence particles,
 punctuation, symbols and emoji; when no content is left, the message is small talk. 「谢谢，离休干部体检
@@ -11,10 +12,39 @@ import re
 import unicodedata
 from typing import Literal
 
-SmallTalk = Literal["thanks", "greeting", "farewell", "ack"]
+SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack"]
 
 # Courtesy words by the reply they call for; longest first inside each alternation (regex picks the first).
 _KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
+    (
+        # what the tool is and how to use it: only when nothing else is asked (「这笔经费怎么用」 keeps 经费)
+        "help",
+        (
+            "你能做什么",
+            "你会做什么",
+            "你可以做什么",
+            "能做什么",
+            "可以做什么",
+            "能干什么",
+            "能干啥",
+            "你会什么",
+            "有什么用",
+            "有啥用",
+            "有什么功能",
+            "有哪些功能",
+            "怎么用",
+            "怎么使用",
+            "如何使用",
+            "怎样使用",
+            "使用方法",
+            "使用说明",
+            "用法",
+            "你是谁",
+            "你是什么",
+            "帮助",
+            "help",
+        ),
+    ),
     (
         "thanks",
         (
@@ -95,6 +125,8 @@ _KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
 )
 # Forms of address and softeners that carry no question on their own.
 _ADDRESS = (
+    "请问",
+    "一下",
     "老师",
     "各位",
     "好",
@@ -156,13 +188,15 @@ def small_talk(query: str) -> SmallTalk | None:
     rest = _PATTERN.sub(take, text)
     if any(not _is_filler_char(ch) for ch in rest):
         return None
-    for kind in ("thanks", "farewell", "greeting", "ack"):
+    for kind in ("help", "thanks", "farewell", "greeting", "ack"):
         if kind in found:
             return kind  # type: ignore[return-value]
     return "ack"  # only emoji, punctuation or softeners: 「👍」「！！」「😊」
 
 
 REPLIES: dict[SmallTalk, str] = {
+    "help": "我在讲话库里查找回答问题的原文段落，注明讲话标题、日期、讲话人和章节，并标出回答问题的那句话（要点）。"
+    "直接输入问题即可，例如「离休干部体检规定是什么？」；也可以限定讲话人或年份，例如「沈伟同志2024年讲话中关于老年大学的内容」。",
     "thanks": "不客气！还有问题随时问我。",
     "greeting": "您好！请直接输入要查询的问题，例如「离休干部体检规定是什么？」。",
     "farewell": "再见！有问题随时来问。",

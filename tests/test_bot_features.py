@@ -218,6 +218,16 @@ async def test_thanks_get_a_friendly_reply_without_buttons_and_stay_out_of_the_l
     assert after == before  # not a question: not counted as an unanswered one in /stats
 
 
+async def test_asking_what_the_bot_does_gets_how_to_ask_not_passages(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("你好，请问你能做什么？"))
+    reply = api.last_message(USER)
+    assert "讲话库" in reply.plain_text and "例如" in reply.plain_text
+    assert "[1]" not in reply.plain_text and reply.buttons == []
+
+
 def pin_label(message: SentMessage, rank: int) -> str:
     return message.button_data(f"📌 设为标准答案 {rank}")
 

@@ -31,6 +31,11 @@ from retrieval import SMALL_TALK_REPLIES, small_talk
         ("嗯嗯", "ack"),
         ("OK", "ack"),
         ("？！", "ack"),
+        ("你能做什么？", "help"),
+        ("你好，请问你能做什么", "help"),
+        ("怎么用", "help"),
+        ("你是谁呀", "help"),
+        ("帮助", "help"),
     ],
 )
 def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) -> None:
@@ -50,6 +55,10 @@ def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) ->
         "五心",
         "老干部工作 👍",
         "在吗 离休干部两费",
+        "这笔经费怎么用",
+        "老年大学有什么用",
+        "帮助困难老干部",
+        "党费使用说明",
     ],
 )
 def test_anything_with_content_is_a_question(message: str) -> None:
@@ -57,7 +66,9 @@ def test_anything_with_content_is_a_question(message: str) -> None:
 
 
 CONTENT = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=6)
-COURTESY = st.sampled_from(["谢谢", "你好", "👍", "好的", "再见", "辛苦了", "！", " "])
+COURTESY = st.sampled_from(
+    ["谢谢", "你好", "👍", "好的", "再见", "辛苦了", "你能做什么", "怎么用", "！", " "]
+)
 
 
 @given(st.lists(COURTESY, max_size=3), CONTENT, st.lists(COURTESY, max_size=3))
