@@ -500,6 +500,22 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
+    def make_photo_update(self, caption: str | None = None, **kwargs: Any) -> JSON:
+        """A photo message update (sizes as Telegram sends them), with ``caption`` written under it;
+        the caption's command and @bot mentions are marked as Telegram marks them. Keyword arguments
+        as :meth:`make_message_update`."""
+        n = next(self._ids)
+        sizes = [
+            {"file_id": f"PHOTO{n:06d}{w}", "file_unique_id": f"P{n:06d}{w}", "width": w, "height": w}
+            for w in (90, 320, 800)
+        ]
+        fields: JSON = {"photo": sizes}
+        if caption is not None:
+            fields["caption"] = caption
+            if entities := self._entities_of(caption):
+                fields["caption_entities"] = entities
+        return self.make_message_update(fields, **kwargs)
+
     def _entities_of(self, text: str) -> list[JSON]:
         """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions."""
         entities = []
@@ -516,11 +532,15 @@ class FakeBotAPI:
 
     def make_edited_update(self, update: JSON, text: str) -> JSON:
         """An ``edited_message`` update: the user changed the text of the message in ``update``
-        (an update made by :meth:`make_text_update`) to ``text``."""
-        message = {k: v for k, v in update["message"].items() if k not in ("text", "entities")}
-        message["text"] = text
+        (an update made by :meth:`make_text_update`) to ``text`` — or its caption, for a photo or a
+        file sent with one."""
+        original = update["message"]
+        key = "caption" if "caption" in original else "text"
+        entities_key = "caption_entities" if key == "caption" else "entities"
+        message = {k: v for k, v in original.items() if k not in (key, entities_key)}
+        message[key] = text
         if entities := self._entities_of(text):
-            message["entities"] = entities
+            message[entities_key] = entities
         message["edit_date"] = int(time.time())
         return {"update_id": next(self._update_ids), "edited_message": message}
 
