@@ -8,6 +8,7 @@ polite apology there, and its traceback goes to the log.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import hmac
 import logging
@@ -34,7 +35,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, CorpusError, read_bytes
@@ -168,6 +169,7 @@ class Handlers:
         self.clock = clock
         self.answered = AnsweredQueries()
         self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
+        self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
         # the page of an answer last shown in each chat and topic, for a 「还有吗？」 typed after it
         self.last_answers: OrderedDict[tuple[int, int | None], keyboards.AnswerRef] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
@@ -506,6 +508,11 @@ class Handlers:
         while len(self.last_answers) > REMEMBERED_REPLIES:
             self.last_answers.popitem(last=False)
 
+    def _remember_gone(self, chat_id: int) -> None:
+        self.gone[chat_id] = None
+        while len(self.gone) > REMEMBERED_REPLIES:
+            self.gone.popitem(last=False)
+
     def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
         self.replies[key] = reply_id
         while len(self.replies) > REMEMBERED_REPLIES:
@@ -803,6 +810,16 @@ class Handlers:
         id and how an admin enables it."""
         change = update.my_chat_member
         assert change is not None
+        if _left(change):  # blocked by the user, or removed from the group: said once, here
+            log.info(
+                "the bot was blocked or removed in chat %s (%s)",
+                change.chat.id,
+                change.new_chat_member.status,
+            )
+            self._remember_gone(change.chat.id)
+            return
+        if _joined(change):
+            self.gone.pop(change.chat.id, None)
         # not in a private chat, and never in a channel: every subscriber would read it
         if change.chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP) or not _joined(change):
             return
@@ -838,11 +855,21 @@ class Handlers:
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
             return
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         if isinstance(
             error, (Forbidden, ChatMigrated)
         ):  # blocked, removed, or the group moved: no one to tell
-            chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
-            log.info("could not reply in chat %s: %s", chat, error)
+            if chat is not None and chat in self.gone:  # said already, when Telegram told the bot
+                log.debug("could not reply in chat %s: %s", chat, error)
+            else:
+                log.info("could not reply in chat %s: %s", chat, error)
+                if chat is not None and isinstance(error, Forbidden):
+                    self._remember_gone(chat)
+            return
+        if isinstance(error, RetryAfter):  # flood control outlasted the limiter's retries: an apology
+            wait = error.retry_after  # would meet the same wait
+            seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
+            log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)
             return
         if isinstance(error, USER_ERRORS):
             cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only
@@ -932,6 +959,11 @@ def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:
 
 def _chat(query: CallbackQuery) -> Chat | None:
     return query.message.chat if query.message is not None else None
+
+
+def _left(change: ChatMemberUpdated) -> bool:
+    """Whether a membership change took the bot out of the chat (blocked in private, removed from a group)."""
+    return change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}
 
 
 def _joined(change: ChatMemberUpdated) -> bool:

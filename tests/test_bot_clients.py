@@ -4,6 +4,7 @@ user whose app is not in Chinese. The real Application, over real HTTP, against 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -14,7 +15,7 @@ from bot import handlers as bot_handlers
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, GROUP, USER, bot_settings, feed, running_bot
-from .fake_telegram import FakeBotAPI
+from .fake_telegram import EDIT_WINDOW, FakeBotAPI
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -174,3 +175,60 @@ async def test_more_typed_after_an_answer_pages_on_and_stops_saying_so(
     assert len(pages) > 1 and len({p.plain_text for p in pages}) == len(pages)
     assert "第 1–5 条" in pages[0].plain_text and "第 6–10 条" in pages[1].plain_text
     assert after_last.plain_text == bot_handlers.NO_MORE
+
+
+async def test_a_button_under_an_answer_too_old_to_edit_sends_the_page_anew(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update(BROAD)
+        await feed(app, question)
+        answer = api.last_message(USER)
+        api.age(answer, EDIT_WINDOW + 3600)  # asked two days ago
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+            await feed(app, api.make_edited_update(question, QUESTION))  # and the question edited now
+    refused = [c.description for c in api.calls_of("editMessageText", ok=False)]
+    assert refused == ["Bad Request: message can't be edited"] * 2
+    second, edited = api.messages(USER)[1:]
+    assert answer.edit_count == 0 and "第 1–5 条" in answer.plain_text
+    assert "第 6–10 条" in second.plain_text and CITED in edited.plain_text
+    assert all(bot_handlers.APOLOGY not in t for t in sent_texts(api))
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_a_user_who_blocked_the_bot_costs_one_attempt_and_one_log_line(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        api.clear_calls()
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.block(USER))  # my_chat_member: kicked
+            # a press made just before blocking, delivered after: its result cannot be sent
+            await feed(app, api.make_callback_update(answer, answer.button_data("上下文 1")))
+            await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+    sends = [c for c in api.calls if c.method in ("sendMessage", "editMessageText")]
+    assert [c.status for c in sends] == [403, 403]  # one attempt each: no retry, no apology after it
+    lines = [r for r in caplog.records if "blocked" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].levelno == logging.INFO
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def test_telegram_still_saying_too_many_requests_after_the_retries_is_logged_in_one_line(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        api.fail_next("sendMessage", 429, retry_after=1, times=3)  # the limiter retries twice
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_text_update(QUESTION))
+        await feed(app, api.make_text_update(QUESTION))  # the flood is over: answered
+    attempts = api.calls_of("sendMessage", ok=None)
+    assert [c.status for c in attempts] == [429, 429, 429, 200]  # no apology into the flood
+    assert CITED in api.last_message(USER).plain_text
+    ours = [r for r in caplog.records if r.name.startswith("bot")]
+    assert [r.getMessage() for r in ours if r.levelno >= logging.WARNING] == [
+        f"Telegram still asks to wait 1 s: no reply sent to chat {USER}"
+    ]
+    assert not [r for r in ours if r.exc_info]
