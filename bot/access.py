@@ -12,11 +12,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Message, MessageEntity, Update
+from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
 from telegram.ext.filters import MessageFilter
+
+from . import said
 
 log = logging.getLogger(__name__)
 
@@ -87,47 +89,38 @@ def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
     if reply is not None and reply.from_user is not None and reply.from_user.id == bot_id:
         return True
     wanted = "@" + bot_username.lower()
-    mentions = [
-        *message.parse_entities([MessageEntity.MENTION]).values(),
-        *message.parse_caption_entities([MessageEntity.MENTION]).values(),
-    ]
-    if any(text.lower() == wanted for text in mentions):
+    if any(text.lower() == wanted for text in said.mentions(message)):
         return True
-    commands = message.parse_entities([MessageEntity.BOT_COMMAND])
-    for entity, text in commands.items():
-        if entity.offset == 0:
-            _, _, target = text.partition("@")
-            return not target or target.lower() == bot_username.lower()
-    return False
+    command = said.leading_command(message)
+    return command is not None and (not command.target or command.names(bot_username))
 
 
 class Command(CommandHandler[Any, Any]):
-    """A `CommandHandler` that, in a private chat, also takes the command addressed to another name.
+    """A `CommandHandler` that also takes the command typed as a caption, and, in a private chat, the
+    command addressed to another name.
 
-    PTB's handler ignores `/ask@other_bot`, which is right in a group (another bot's command). A private
-    chat holds this bot alone, so there the name is this bot's earlier username or one copied from a
-    group's message: the user meant this bot, and 「不认识这个命令」 would be wrong."""
+    PTB's handler reads only a text message's command: `/ask 问题` written under a photo went unanswered.
+    It ignores `/ask@other_bot`, which is right in a group (another bot's command). A private chat holds
+    this bot alone, so there the name is this bot's earlier username or one copied from a group's
+    message: the user meant this bot, and 「不认识这个命令」 would be wrong."""
 
     def check_update(self, update: object) -> bool | tuple[list[str], object] | None:
         found = super().check_update(update)
         if found is not None or not isinstance(update, Update):
             return found
         message = update.effective_message
-        if (
-            message is None
-            or message.chat.type != ChatType.PRIVATE
-            or not message.text
-            or not message.entities
+        if message is None:
+            return None
+        command = said.leading_command(message)
+        if command is None or command.name not in self.commands:
+            return None
+        private = message.chat.type == ChatType.PRIVATE
+        if not private and (
+            message.text or (command.target and not command.names(message.get_bot().username))
         ):
-            return None
-        entity = message.entities[0]
-        if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
-            return None
-        name, at, _ = message.text[1 : entity.length].partition("@")
-        if not at or name.lower() not in self.commands:
-            return None
+            return None  # a group's typed command PTB did not take is another bot's
         verdict = self.filters.check_update(update)
-        return (message.text.split()[1:], verdict) if verdict else False
+        return (said.words(message).split()[1:], verdict) if verdict else False
 
 
 class AddressedToBot(MessageFilter):
@@ -149,10 +142,28 @@ class NamesThisBot(MessageFilter):
         super().__init__(name="NamesThisBot")
 
     def filter(self, message: Message) -> bool:
-        for entity, text in message.parse_entities([MessageEntity.BOT_COMMAND]).items():
-            if entity.offset == 0:
-                return text.partition("@")[2].lower() == message.get_bot().username.lower()
-        return False
+        command = said.leading_command(message)
+        return command is not None and command.names(message.get_bot().username)
+
+
+class StartsWithCommand(MessageFilter):
+    """A text or a caption that starts with a /command (PTB's `filters.COMMAND` reads text only)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="StartsWithCommand")
+
+    def filter(self, message: Message) -> bool:
+        return said.leading_command(message) is not None
+
+
+class ReadableDocument(MessageFilter):
+    """A file of a kind the bot reads into its library (see `said.is_readable_document`)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="ReadableDocument")
+
+    def filter(self, message: Message) -> bool:
+        return said.is_readable_document(message)
 
 
 ENABLE_GROUP = "请管理员把这个 ID 加入 SPEECHQA_ALLOWED_CHATS（多个 ID 用英文逗号分隔），然后重启机器人。"

@@ -26,7 +26,16 @@ from telegram.ext import (
 from retrieval import SpeechService
 
 from . import callbacks as cb
-from .access import AccessPolicy, AddressedToBot, ChatMoves, Command, Gate, NamesThisBot
+from .access import (
+    AccessPolicy,
+    AddressedToBot,
+    ChatMoves,
+    Command,
+    Gate,
+    NamesThisBot,
+    ReadableDocument,
+    StartsWithCommand,
+)
 from .handlers import EXAMPLES, Handlers
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -165,10 +174,9 @@ def build_application(
     app.add_handler(Command("speech", one(handlers.speech), asked))
     app.add_handler(Command("reindex", one(handlers.reindex), asked))
     app.add_handler(Command("stats", one(handlers.stats), asked))
-    app.add_handler(MessageHandler(filters.COMMAND & private & asked, one(handlers.unknown_command)))
-    app.add_handler(
-        MessageHandler(filters.COMMAND & groups & asked & NamesThisBot(), one(handlers.unknown_command))
-    )
+    command = StartsWithCommand()  # typed, or written as a photo's or file's caption
+    app.add_handler(MessageHandler(command & private & asked, one(handlers.unknown_command)))
+    app.add_handler(MessageHandler(command & groups & asked & NamesThisBot(), one(handlers.unknown_command)))
     app.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, one(handlers.private_text))
     )
@@ -177,6 +185,11 @@ def build_application(
             filters.TEXT & ~filters.COMMAND & groups & asked & AddressedToBot(), one(handlers.group_text)
         )
     )
+    # A photo, video or file sent with a question written under it: the caption is the question (a file
+    # of a kind the bot reads is an upload, below)
+    captioned = filters.CAPTION & ~command & ~ReadableDocument() & asked
+    app.add_handler(MessageHandler(captioned & private, one(handlers.private_text)))
+    app.add_handler(MessageHandler(captioned & groups & AddressedToBot(), one(handlers.group_text)))
     app.add_handler(MessageHandler(filters.Document.ALL & private & new, handlers.document))
     app.add_handler(
         MessageHandler(filters.Document.ALL & groups & new & AddressedToBot(), handlers.group_document)

@@ -8,6 +8,7 @@ polite apology there, and its traceback goes to the log.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import hmac
 import logging
@@ -29,12 +30,12 @@ from telegram import (
     Chat,
     ChatMemberUpdated,
     InlineKeyboardMarkup,
+    MaybeInaccessibleMessage,
     Message,
-    MessageEntity,
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, CorpusError, read_bytes
@@ -43,7 +44,7 @@ from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx
 
 from . import callbacks as cb
 from . import format as fmt
-from . import keyboards
+from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
@@ -60,6 +61,8 @@ EXAMPLES = ("离休干部体检规定是什么？", "老年大学要怎么办？
 APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
+NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
+NOTHING_BEFORE = "请先提一个问题；看一个回答的更多结果，可以点它下面的「更多结果」，或回复它说「还有吗」。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
@@ -68,21 +71,6 @@ HELP_WORDS = frozenset(
 )
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's reply, so an edited message edits its reply
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
-# A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
-UNNAMED_SUFFIXES = {
-    "text/plain": ".txt",
-    "application/pdf": ".pdf",
-    "application/msword": ".doc",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.oasis.opendocument.text": ".odt",
-    "application/rtf": ".rtf",
-    "text/rtf": ".rtf",
-    "application/vnd.ms-works": ".wps",
-    "image/png": ".png",
-    "image/jpeg": ".jpg",
-    "image/tiff": ".tif",
-}
-
 COMMANDS = (
     BotCommand("start", "开始使用"),
     BotCommand("help", "使用说明"),
@@ -181,6 +169,9 @@ class Handlers:
         self.clock = clock
         self.answered = AnsweredQueries()
         self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
+        self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
+        # the page of an answer last shown in each chat and topic, for a 「还有吗？」 typed after it
+        self.last_answers: OrderedDict[tuple[int, int | None], keyboards.AnswerRef] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
 
     @property
@@ -232,7 +223,7 @@ class Handlers:
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = _after_command(message) or _replied_question(message, context.bot)
+        question = said.after_command(message) or _replied_question(message, context.bot)
         if not question:
             await self._reply(
                 update,
@@ -252,16 +243,41 @@ class Handlers:
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = _without_mention(message.text or "", context.bot) or _replied_question(
+        question = said.without_mention(said.words(message), context.bot.username) or _replied_question(
             message, context.bot
         )
         if not question:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
             return
+        if said.asks_for_more(question):  # 「还有吗？」 after an answer, or in reply to one
+            earlier = _answer_replied_to(message, context.bot) or self.last_answers.get(_place(message))
+            if earlier is None:
+                await self._reply(update, NOTHING_BEFORE)
+            else:
+                await self._next_page(update, earlier)
+            return
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
             return
         await self._answer(update, question)
+
+    async def _next_page(self, update: Update, earlier: keyboards.AnswerRef) -> None:
+        """The page after the one an answer shows, as a reply (as its 更多结果 button would show it)."""
+        message = _message(update)
+        logged = await asyncio.to_thread(self.store.query_by_id, earlier.query_id)
+        if logged is None or not self._asked_here(logged, message.chat):
+            await self._reply(update, NO_RECORD)
+            return
+        if earlier.next_page is None:
+            await self._reply(update, NO_MORE)
+            return
+        scope = earlier.next_page.scope if isinstance(earlier.next_page, cb.ScopedResults) else 0
+        answer = await asyncio.to_thread(self._search, logged.query, scope, earlier.next_page.offset)
+        user = update.effective_user
+        admin = self._may_pin(user.id if user else None, message.chat)
+        text, markup = self._page(answer, logged.id, scope, admin)
+        self._shown(message, markup)
+        await self._reply(update, text, markup)
 
     async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text, markup = await asyncio.to_thread(self._speech_list, 0)
@@ -269,7 +285,7 @@ class Handlers:
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        argument = unicodedata.normalize("NFKC", _after_command(message)).lstrip("#＃ ")
+        argument = unicodedata.normalize("NFKC", said.after_command(message)).lstrip("#＃ ")
         # NFKC makes "①", "２" plain "1", "2"; str.isdigit() also took "¹²" variants int() refuses
         if not _SPEECH_ID.fullmatch(argument):
             await self._reply(update, "用法：/speech 编号（/speeches 可列出全部讲话及编号）")
@@ -308,9 +324,7 @@ class Handlers:
         message = _message(update)
         document = message.document
         assert document is not None
-        name = Path(
-            document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")
-        ).name
+        name = said.document_name(document)
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
             await message.reply_text(
                 fmt.render_refusal(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
@@ -405,6 +419,7 @@ class Handlers:
         )
         note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
+        self._shown(message, markup)
         if update.callback_query is not None:  # an example under /start: answered under it
             await message.reply_text(text, reply_markup=markup)
             return
@@ -482,6 +497,21 @@ class Handlers:
         if key in self.replies:
             log.info("a message answered before was edited into one not for the bot: reply withdrawn")
             await self._edit_reply(message, key, WITHDRAWN, None)
+
+    def _shown(self, near: MaybeInaccessibleMessage, markup: InlineKeyboardMarkup | None) -> None:
+        """Remember the answer page just shown in a chat (and topic), for a 「还有吗？」 typed next."""
+        answer = keyboards.answer_of(markup)
+        if answer is None:  # small talk
+            return
+        self.last_answers[_place(near)] = answer
+        self.last_answers.move_to_end(_place(near))
+        while len(self.last_answers) > REMEMBERED_REPLIES:
+            self.last_answers.popitem(last=False)
+
+    def _remember_gone(self, chat_id: int) -> None:
+        self.gone[chat_id] = None
+        while len(self.gone) > REMEMBERED_REPLIES:
+            self.gone.popitem(last=False)
 
     def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
         self.replies[key] = reply_id
@@ -577,6 +607,8 @@ class Handlers:
         await ack(query, self.answered)
         answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
         text, markup = self._page(answer, logged.id, scope, self._may_pin(query.from_user.id, _chat(query)))
+        if query.message is not None:
+            self._shown(query.message, markup)
         if new and query.message is not None:
             await send(query.get_bot(), query.message, text, markup)
         else:
@@ -778,6 +810,16 @@ class Handlers:
         id and how an admin enables it."""
         change = update.my_chat_member
         assert change is not None
+        if _left(change):  # blocked by the user, or removed from the group: said once, here
+            log.info(
+                "the bot was blocked or removed in chat %s (%s)",
+                change.chat.id,
+                change.new_chat_member.status,
+            )
+            self._remember_gone(change.chat.id)
+            return
+        if _joined(change):
+            self.gone.pop(change.chat.id, None)
         # not in a private chat, and never in a channel: every subscriber would read it
         if change.chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP) or not _joined(change):
             return
@@ -813,11 +855,21 @@ class Handlers:
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
             return
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         if isinstance(
             error, (Forbidden, ChatMigrated)
         ):  # blocked, removed, or the group moved: no one to tell
-            chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
-            log.info("could not reply in chat %s: %s", chat, error)
+            if chat is not None and chat in self.gone:  # said already, when Telegram told the bot
+                log.debug("could not reply in chat %s: %s", chat, error)
+            else:
+                log.info("could not reply in chat %s: %s", chat, error)
+                if chat is not None and isinstance(error, Forbidden):
+                    self._remember_gone(chat)
+            return
+        if isinstance(error, RetryAfter):  # flood control outlasted the limiter's retries: an apology
+            wait = error.retry_after  # would meet the same wait
+            seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
+            log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)
             return
         if isinstance(error, USER_ERRORS):
             cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only
@@ -869,37 +921,27 @@ def _message(update: Update) -> Message:
     return message
 
 
-def _without_mention(text: str, bot: Bot) -> str:
-    return re.sub(rf"@{re.escape(bot.username)}\b", " ", text, flags=re.IGNORECASE).strip()
-
-
 def _replied_question(message: Message, bot: Bot) -> str:
-    """The question a bare /ask or @bot asks for someone else: the text of the message it replies to (a
-    colleague's question in a group). Not the bot's own messages, and not a forum topic's opening
-    service message, which every message in a topic replies to."""
+    return said.replied_question(message, bot.id, bot.username)
+
+
+def _place(message: MaybeInaccessibleMessage) -> tuple[int, int | None]:
+    """A chat and its forum topic: where a conversation goes on."""
+    return message.chat.id, thread_of(message)
+
+
+def _answer_replied_to(message: Message, bot: Bot) -> keyboards.AnswerRef | None:
+    """The answer of the bot's that a message replies to, if it does."""
     replied = message.reply_to_message
-    if replied is None or (replied.from_user is not None and replied.from_user.id == bot.id):
-        return ""
-    text = replied.text or replied.caption or ""
-    for entity in replied.entities:  # a colleague's own /ask 问题: the question after the command
-        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
-            text = text[len(replied.parse_entity(entity)) :]
-    return _without_mention(text, bot)
+    if replied is None or replied.from_user is None or replied.from_user.id != bot.id:
+        return None
+    return keyboards.answer_of(replied.reply_markup)
 
 
 def _asks_for_help(text: str) -> bool:
     """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, "help"), not the corpus."""
     words = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
     return words in HELP_WORDS
-
-
-def _after_command(message: Message) -> str:
-    """The text after a leading /command (or /command@bot)."""
-    text = message.text or ""
-    for entity in message.entities:
-        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
-            return text[len(message.parse_entity(entity)) :].strip()
-    return text.strip()
 
 
 C = TypeVar("C", bound=cb.Callback)
@@ -917,6 +959,11 @@ def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:
 
 def _chat(query: CallbackQuery) -> Chat | None:
     return query.message.chat if query.message is not None else None
+
+
+def _left(change: ChatMemberUpdated) -> bool:
+    """Whether a membership change took the bot out of the chat (blocked in private, removed from a group)."""
+    return change.new_chat_member.status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}
 
 
 def _joined(change: ChatMemberUpdated) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -25,6 +26,7 @@ from .callbacks import (
     ScopedResults,
     ShowContext,
     ShowSource,
+    decode,
     encode,
 )
 from .format import AnswerView
@@ -142,3 +144,28 @@ def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup | None:
     if not examples:
         return None
     return InlineKeyboardMarkup([[_button(q, AskExample(i))] for i, q in enumerate(examples)])
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """What an answer message's buttons say about it: the logged question it answers, and the button to
+    its next page (None on the last page)."""
+
+    query_id: int
+    next_page: MoreResults | ScopedResults | None
+
+
+def answer_of(markup: InlineKeyboardMarkup | None) -> AnswerRef | None:
+    """The answer a message of the bot's shows, read from its buttons (None: the message is no answer,
+    e.g. the welcome or a speech's details). Buttons carry ids only, so this holds after a restart."""
+    if markup is None:
+        return None
+    query_id, next_page = None, None
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = decode(button.callback_data if isinstance(button.callback_data, str) else None)
+            if isinstance(data, Feedback):
+                query_id = data.query_id
+            elif isinstance(data, MoreResults | ScopedResults) and button.text == MORE:
+                next_page = data
+    return AnswerRef(query_id, next_page) if query_id is not None else None

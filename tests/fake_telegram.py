@@ -41,6 +41,7 @@ except ImportError:  # imported as a top-level module (pytest's rootdir-relative
 
 __all__ = [
     "CALLBACK_TIMEOUT",
+    "EDIT_WINDOW",
     "Call",
     "FakeBotAPI",
     "HTMLParseError",
@@ -59,6 +60,7 @@ CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
 CALLBACK_TIMEOUT = 15.0  # seconds a callback query can be answered after the press
+EDIT_WINDOW = 48 * 3600  # seconds after which Telegram refuses to edit a message ("message can't be edited")
 
 
 def _words(names: str) -> frozenset[str]:
@@ -253,6 +255,7 @@ class FakeBotAPI:
         self._open_callbacks: dict[str, float] = {}  # query id -> monotonic time of the press
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
         self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
+        self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
         self._failures: dict[str, list[_APIError]] = {}
         self._calls_cond = asyncio.Condition()
         self._updates_cond = asyncio.Condition()
@@ -500,6 +503,22 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
+    def make_photo_update(self, caption: str | None = None, **kwargs: Any) -> JSON:
+        """A photo message update (sizes as Telegram sends them), with ``caption`` written under it;
+        the caption's command and @bot mentions are marked as Telegram marks them. Keyword arguments
+        as :meth:`make_message_update`."""
+        n = next(self._ids)
+        sizes = [
+            {"file_id": f"PHOTO{n:06d}{w}", "file_unique_id": f"P{n:06d}{w}", "width": w, "height": w}
+            for w in (90, 320, 800)
+        ]
+        fields: JSON = {"photo": sizes}
+        if caption is not None:
+            fields["caption"] = caption
+            if entities := self._entities_of(caption):
+                fields["caption_entities"] = entities
+        return self.make_message_update(fields, **kwargs)
+
     def _entities_of(self, text: str) -> list[JSON]:
         """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions."""
         entities = []
@@ -516,11 +535,15 @@ class FakeBotAPI:
 
     def make_edited_update(self, update: JSON, text: str) -> JSON:
         """An ``edited_message`` update: the user changed the text of the message in ``update``
-        (an update made by :meth:`make_text_update`) to ``text``."""
-        message = {k: v for k, v in update["message"].items() if k not in ("text", "entities")}
-        message["text"] = text
+        (an update made by :meth:`make_text_update`) to ``text`` — or its caption, for a photo or a
+        file sent with one."""
+        original = update["message"]
+        key = "caption" if "caption" in original else "text"
+        entities_key = "caption_entities" if key == "caption" else "entities"
+        message = {k: v for k, v in original.items() if k not in (key, entities_key)}
+        message[key] = text
         if entities := self._entities_of(text):
-            message["entities"] = entities
+            message[entities_key] = entities
         message["edit_date"] = int(time.time())
         return {"update_id": next(self._update_ids), "edited_message": message}
 
@@ -551,6 +574,8 @@ class FakeBotAPI:
         def member(status: str) -> JSON:
             if status == "administrator":  # Telegram sends every right of an administrator
                 return {"status": status, "user": self.bot_user, **dict.fromkeys(_ADMIN_RIGHTS, True)}
+            if status == "kicked":
+                return {"status": status, "user": self.bot_user, "until_date": 0}
             return {"status": status, "user": self.bot_user}
 
         return {
@@ -600,6 +625,25 @@ class FakeBotAPI:
             service_message(old_chat, {"migrate_to_chat_id": new_chat_id}),
             service_message(new_chat, {"migrate_from_chat_id": chat_id}),
         )
+
+    def block(self, chat_id: int | str) -> JSON:
+        """The user blocked the bot (or a group removed it): every send and edit to ``chat_id`` now
+        fails with 403 Forbidden, as Telegram answers. Returns the ``my_chat_member`` update Telegram
+        sends about it."""
+        self._blocked.add(chat_id)
+        private = isinstance(chat_id, int) and chat_id > 0
+        return self.make_my_chat_member_update(
+            int(chat_id),
+            chat_type="private" if private else "supergroup",
+            old_status="member",
+            new_status="kicked" if private else "left",
+            user_id=int(chat_id) if private else 1001,
+        )
+
+    def age(self, message: SentMessage, seconds: float) -> None:
+        """Make one of the bot's messages ``seconds`` older; past ``EDIT_WINDOW`` (48 h) editing it
+        fails with "message can't be edited", as Telegram answers for an old message."""
+        message.date -= int(seconds)
 
     def delete_as_user(self, message: SentMessage) -> None:
         """The user deleted one of the bot's messages: editing it now fails ("message to edit not
@@ -779,13 +823,30 @@ class FakeBotAPI:
         return markup
 
     def _find(self, params: JSON, action: str) -> SentMessage:
+        self._check_blocked(params)
         message = self._messages.get(params.get("chat_id", ""), {}).get(params.get("message_id", -1))
         if message is None or message.deleted:
             raise _bad(f"message to {action} not found")
+        if action == "edit" and time.time() - message.date > EDIT_WINDOW:
+            raise _bad("message can't be edited")
         return message
 
+    def _check_blocked(self, params: JSON) -> None:
+        """A chat that blocked the bot (or removed it) takes nothing from it."""
+        chat_id = params.get("chat_id", "")
+        if chat_id in self._blocked:
+            private = isinstance(chat_id, int) and chat_id > 0
+            raise _APIError(
+                403,
+                "Forbidden: bot was blocked by the user"
+                if private
+                else "Forbidden: bot is not a member of the supergroup chat",
+            )
+
     def _check_chat(self, params: JSON) -> None:
-        """A group upgraded to a supergroup takes no more messages under its old id."""
+        """A blocked chat takes nothing; a group upgraded to a supergroup takes no more messages under
+        its old id."""
+        self._check_blocked(params)
         new_id = self._migrated.get(params.get("chat_id", ""))
         if new_id is not None:
             raise _APIError(

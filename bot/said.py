@@ -1,0 +1,138 @@
+"""What a person's message says: its text, or the caption of a photo, video or file (Telegram keeps a
+media message's words there, with entities of their own), the /command it starts with, and the
+question that follows.
+
+Pure functions of PTB's `Message`: the handlers and the access filters read messages only through them,
+so a question typed as a caption is read the same way as one typed as text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from telegram import Document, Message, MessageEntity
+
+from corpus import SUPPORTED_SUFFIXES
+
+# A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
+UNNAMED_SUFFIXES = {
+    "text/plain": ".txt",
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
+    "application/vnd.ms-works": ".wps",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+}
+
+
+# A reply to an answer that asks for what comes next (「还有吗」): the answer's next page, not a search
+MORE_WORDS = frozenset(
+    {
+        "更多",
+        "更多结果",
+        "还有",
+        "还有吗",
+        "还有呢",
+        "还有没有",
+        "还有别的吗",
+        "还有其他的吗",
+        "别的呢",
+        "其他呢",
+        "其他的呢",
+        "其它呢",
+        "继续",
+        "下一页",
+        "再来",
+        "再来点",
+        "再多点",
+        "再看看",
+        "more",
+        "next",
+    }
+)
+
+
+@dataclass(frozen=True)
+class LeadingCommand:
+    """The /command a message starts with: `name` and `target` (the bot named after "@", "" for none)
+    in lower case, and `text` as typed ("/Ask@SpeechQA_bot")."""
+
+    name: str
+    target: str
+    text: str
+
+    def names(self, username: str) -> bool:
+        """Whether the command is addressed to the bot called `username` by name."""
+        return self.target == username.lower()
+
+
+def words(message: Message) -> str:
+    """The message's text, or its caption (a photo, video or file sent with words)."""
+    return message.text or message.caption or ""
+
+
+def _entities(message: Message, kinds: list[str]) -> dict[MessageEntity, str]:
+    if message.text:
+        return message.parse_entities(kinds)
+    return message.parse_caption_entities(kinds)
+
+
+def leading_command(message: Message) -> LeadingCommand | None:
+    """The /command (or /command@bot) at the very start of the text or caption, if any."""
+    for entity, text in _entities(message, [MessageEntity.BOT_COMMAND]).items():
+        if entity.offset == 0:
+            name, _, target = text[1:].partition("@")
+            return LeadingCommand(name.lower(), target.lower(), text)
+    return None
+
+
+def mentions(message: Message) -> list[str]:
+    """The @usernames mentioned in the text or caption, as written."""
+    return list(_entities(message, [MessageEntity.MENTION]).values())
+
+
+def after_command(message: Message) -> str:
+    """The words after a leading /command (all the words when there is none)."""
+    text = words(message)
+    command = leading_command(message)
+    return (text[len(command.text) :] if command else text).strip()
+
+
+def without_mention(text: str, username: str) -> str:
+    """`text` without the bot's @username (a mention that addresses the bot is no part of the question)."""
+    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+def replied_question(message: Message, bot_id: int, username: str) -> str:
+    """The question a bare /ask or @bot asks for someone else: the words of the message it replies to (a
+    colleague's question in a group, typed or as a photo's caption). Not the bot's own messages, and not
+    a forum topic's opening service message, which every message in a topic replies to."""
+    replied = message.reply_to_message
+    if replied is None or (replied.from_user is not None and replied.from_user.id == bot_id):
+        return ""
+    return without_mention(after_command(replied), username)
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether a whole message asks for more of an answer (「还有吗？」, 「更多」, 「下一页」)."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower() in MORE_WORDS
+
+
+def document_name(document: Document) -> str:
+    """The name a sent file is known by: its own, or 「未命名文件」 with the suffix its type implies."""
+    return Path(document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
+
+
+def is_readable_document(message: Message) -> bool:
+    """Whether the message carries a file of a kind the bot reads into its library (an upload, not a
+    picture sent with a question)."""
+    document = message.document
+    return document is not None and Path(document_name(document)).suffix.lower() in SUPPORTED_SUFFIXES

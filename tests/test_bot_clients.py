@@ -1,0 +1,234 @@
+"""End-to-end tests of what real Telegram clients send that plain typed text does not: a question written
+under a photo or a file, a reply to the bot's answer, a message forwarded from elsewhere, formatting, a
+user whose app is not in Chinese. The real Application, over real HTTP, against the fake Bot API."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bot import handlers as bot_handlers
+from retrieval import SpeechService
+
+from .bot_harness import ADMIN, GROUP, USER, bot_settings, feed, running_bot
+from .fake_telegram import EDIT_WINDOW, FakeBotAPI
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+BROAD = "怎样发挥老干部的作用？"  # many passages answer it: several pages
+IN_GROUP = {"chat_id": GROUP, "chat_type": "supergroup"}
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
+        yield fake
+
+
+def sent_texts(api: FakeBotAPI) -> list[str]:
+    return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage", ok=None)]
+
+
+async def test_a_question_written_under_a_photo_is_answered(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_photo_update(caption=QUESTION))
+        in_private = api.last_message(USER)
+        await feed(app, api.make_photo_update(caption=f"@speechqa_bot {QUESTION}", **IN_GROUP))
+        await feed(app, api.make_photo_update(caption=f"/ask {QUESTION}", **IN_GROUP))
+        await feed(app, api.make_photo_update(caption=f"/ask@speechqa_bot {QUESTION}", **IN_GROUP))
+        answered_in_group = len(api.messages(GROUP))
+        await feed(app, api.make_photo_update(caption=f"/ask@other_bot {QUESTION}", **IN_GROUP))
+        await feed(app, api.make_photo_update(caption=QUESTION, **IN_GROUP))  # group chatter: not for the bot
+        await feed(app, api.make_photo_update())  # no words at all: a hint
+    assert CITED in in_private.plain_text and "请用文字" not in in_private.plain_text
+    assert answered_in_group == 3
+    assert all(CITED in m.plain_text for m in api.messages(GROUP)) and len(api.messages(GROUP)) == 3
+    assert api.last_message(USER).plain_text == "请用文字提问。"
+
+
+async def test_a_question_under_a_file_the_bot_does_not_read_is_answered_and_a_speech_file_is_an_upload(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_document_update("会议照片.heic", b"\x00heic", "image/heic", caption=QUESTION)
+        )
+        answer = api.last_message(USER)
+        # a speech file from someone who is no admin is refused as an upload, whatever its caption says
+        await feed(
+            app, api.make_document_update("讲话.txt", "讲话全文".encode(), "text/plain", caption=QUESTION)
+        )
+        refused = api.last_message(USER)
+        # an admin's speech file with a caption is still an upload
+        await feed(
+            app,
+            api.make_document_update(
+                "新讲话.txt",
+                "关于老年大学建设的讲话\n要办好老年大学。".encode(),
+                "text/plain",
+                caption="新讲话",
+                user_id=ADMIN,
+            ),
+        )
+    assert CITED in answer.plain_text
+    assert refused.plain_text == "只有管理员可以上传讲话文件。"
+    assert "新讲话.txt" in api.messages(ADMIN)[0].plain_text  # 「正在读取 新讲话.txt…」, then the report
+
+
+async def test_an_edited_caption_edits_its_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    async with running_bot(api, seed_service) as app:
+        photo = api.make_photo_update(caption="老年大学要怎么办？")
+        await feed(app, photo)
+        await feed(app, api.make_edited_update(photo, QUESTION))
+    assert len(api.messages(USER)) == 1
+    assert CITED in api.last_message(USER).plain_text
+
+
+async def test_a_bare_ask_in_reply_to_a_colleagues_photo_asks_its_caption(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        colleague = api.make_photo_update(caption=f"/ask@other_bot {QUESTION}", user_id=1003, **IN_GROUP)
+        await feed(app, api.make_text_update("/ask", reply_to_message=colleague["message"], **IN_GROUP))
+    assert CITED in api.last_message(GROUP).plain_text
+
+
+async def test_commands_under_a_photo_are_read_like_typed_ones(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_photo_update(caption="/help"))
+        help_text = api.last_message(USER).plain_text
+        await feed(app, api.make_photo_update(caption="/nonsense 体检"))
+        await feed(app, api.make_photo_update(caption="/nonsense@other_bot", **IN_GROUP))
+    assert help_text.startswith("使用说明")
+    assert api.last_message(USER).plain_text == "不认识这个命令。发送 /help 查看用法。"
+    assert not api.messages(GROUP)
+
+
+async def test_a_user_whose_telegram_is_in_english_is_answered_in_chinese_all_the_same(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The product speaks Chinese: a user's app language (language_code) changes nothing."""
+
+    def from_(language: str, update: dict[str, Any]) -> dict[str, Any]:
+        update["message"]["from"]["language_code"] = language
+        return update
+
+    replies: dict[str, list[str]] = {}
+    async with running_bot(api, seed_service) as app:
+        for language in ("zh-hans", "en", "ru"):
+            for text in ("/start", "/help", "/nonsense", "谢谢", QUESTION):
+                await feed(app, from_(language, api.make_text_update(text)))
+            await feed(app, from_(language, api.make_photo_update()))
+            replies[language] = [m.plain_text for m in api.messages(USER)[-6:]]
+    assert replies["en"] == replies["zh-hans"] == replies["ru"]
+    assert all("您好" in r[0] and CITED in r[4] for r in replies.values())
+
+
+async def test_a_reply_asking_for_more_gets_the_answers_next_page(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        first = api.last_message(USER)
+        await feed(app, api.make_text_update("还有吗？", reply_to_message=first))
+        second = api.last_message(USER)
+        # in a group, where a reply to the bot is addressed to it
+        await feed(app, api.make_text_update(f"/ask {BROAD}", **IN_GROUP))
+        await feed(app, api.make_text_update("更多", reply_to_message=api.last_message(GROUP), **IN_GROUP))
+        in_group = api.last_message(GROUP)
+        # a new question in reply to an answer is a new question
+        await feed(app, api.make_text_update(QUESTION, reply_to_message=first))
+        other = api.last_message(USER)
+    assert "第 1–5 条" in first.plain_text
+    assert "第 6–10 条" in second.plain_text and "第 6–10 条" in in_group.plain_text
+    assert "◀ 上一页" in [b["text"] for b in second.buttons]
+    assert first.edit_count == 0  # the answer replied to stays as it was
+    assert CITED in other.plain_text
+    assert seed_service.library.store.query_stats().questions == 3  # asking for more is no new question
+
+
+async def test_more_typed_after_an_answer_pages_on_and_stops_saying_so(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    settings = bot_settings(api, allowed_users=frozenset({USER, 1003}))
+    async with running_bot(api, seed_service, settings) as app:
+        await feed(app, api.make_text_update("还有吗？", user_id=1003))  # nothing asked yet
+        nothing_before = api.last_message(1003)
+        await feed(app, api.make_text_update(BROAD))
+        pages = [api.last_message(USER)]
+        while any(b["text"] == "更多结果 ▶" for b in pages[-1].buttons):
+            await feed(app, api.make_text_update("还有呢"))  # typed after it, no reply (as in a private chat)
+            pages.append(api.last_message(USER))
+        await feed(app, api.make_text_update("下一页"))
+        after_last = api.last_message(USER)
+    assert nothing_before.plain_text == bot_handlers.NOTHING_BEFORE
+    assert len(pages) > 1 and len({p.plain_text for p in pages}) == len(pages)
+    assert "第 1–5 条" in pages[0].plain_text and "第 6–10 条" in pages[1].plain_text
+    assert after_last.plain_text == bot_handlers.NO_MORE
+
+
+async def test_a_button_under_an_answer_too_old_to_edit_sends_the_page_anew(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        question = api.make_text_update(BROAD)
+        await feed(app, question)
+        answer = api.last_message(USER)
+        api.age(answer, EDIT_WINDOW + 3600)  # asked two days ago
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+            await feed(app, api.make_edited_update(question, QUESTION))  # and the question edited now
+    refused = [c.description for c in api.calls_of("editMessageText", ok=False)]
+    assert refused == ["Bad Request: message can't be edited"] * 2
+    second, edited = api.messages(USER)[1:]
+    assert answer.edit_count == 0 and "第 1–5 条" in answer.plain_text
+    assert "第 6–10 条" in second.plain_text and CITED in edited.plain_text
+    assert all(bot_handlers.APOLOGY not in t for t in sent_texts(api))
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_a_user_who_blocked_the_bot_costs_one_attempt_and_one_log_line(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        api.clear_calls()
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.block(USER))  # my_chat_member: kicked
+            # a press made just before blocking, delivered after: its result cannot be sent
+            await feed(app, api.make_callback_update(answer, answer.button_data("上下文 1")))
+            await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+    sends = [c for c in api.calls if c.method in ("sendMessage", "editMessageText")]
+    assert [c.status for c in sends] == [403, 403]  # one attempt each: no retry, no apology after it
+    lines = [r for r in caplog.records if "blocked" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].levelno == logging.INFO
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def test_telegram_still_saying_too_many_requests_after_the_retries_is_logged_in_one_line(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        api.fail_next("sendMessage", 429, retry_after=1, times=3)  # the limiter retries twice
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_text_update(QUESTION))
+        await feed(app, api.make_text_update(QUESTION))  # the flood is over: answered
+    attempts = api.calls_of("sendMessage", ok=None)
+    assert [c.status for c in attempts] == [429, 429, 429, 200]  # no apology into the flood
+    assert CITED in api.last_message(USER).plain_text
+    ours = [r for r in caplog.records if r.name.startswith("bot")]
+    assert [r.getMessage() for r in ours if r.levelno >= logging.WARNING] == [
+        f"Telegram still asks to wait 1 s: no reply sent to chat {USER}"
+    ]
+    assert not [r for r in ours if r.exc_info]
