@@ -107,7 +107,41 @@ class ProgressBar:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+class TopGroup(Group):
+    """The `speechqa` group: however it is invoked (the console script, CliRunner), a malformed command
+    line is one Chinese line and exit 1, like any other bad input; `--help` is exit 0."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        *rest: Any,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, *rest, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, *rest, standalone_mode=False, **extra)
+        except _NO_ARGS_IS_HELP as e:  # `speechqa` or `speechqa synonyms` alone: the help, as --help does
+            click.echo(e.ctx.get_help() if e.ctx is not None else e.format_message())
+            sys.exit(0)
+        except click.UsageError as e:
+            click.echo(click.style(usage_message(e), fg="red"), err=True)
+            sys.exit(1)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort as e:
+            if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
+                click.echo("已中断。", err=True)
+                sys.exit(130)
+            click.echo("已取消，没有做任何改动。", err=True)  # a prompt with no answer (end of input)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) and not isinstance(code, bool) else 0)
+
+
+@click.group(cls=TopGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
     type=click.Path(path_type=Path),
@@ -219,18 +253,4 @@ _NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 def main() -> None:
-    try:
-        code = cli.main(prog_name="speechqa", standalone_mode=False)
-    except _NO_ARGS_IS_HELP as e:  # `speechqa` or `speechqa synonyms` alone: the help, not an error line
-        e.show()
-        sys.exit(e.exit_code)
-    except click.UsageError as e:
-        click.echo(click.style(usage_message(e), fg="red"), err=True)
-        sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except click.Abort:
-        click.echo("已取消，没有做任何改动。", err=True)
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+    cli.main(prog_name="speechqa")
