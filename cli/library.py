@@ -7,12 +7,9 @@ import math
 import os
 import re
 import shlex
-import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -29,7 +26,16 @@ from index import (
     write_lock,
 )
 
-from .main import Context, ProgressBar, UserError, cli, pass_context, user_errors
+from .main import (
+    Context,
+    ProgressBar,
+    UserError,
+    cli,
+    interrupted_exit_code,
+    pass_context,
+    terminate_as_interrupt,
+    user_errors,
+)
 from .render import (
     render_speech,
     render_speeches,
@@ -101,7 +107,8 @@ def add(
                     reread=reread,
                     on_file=show,
                 )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as e:
+            ProgressBar.clear()
             click.echo(
                 f"已中断：{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件没有加入，资料库和索引保持它之前的样子。",
                 err=True,
@@ -110,7 +117,7 @@ def add(
             # threads, which can take longer than the interruption itself on a busy machine.
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(130)
+            os._exit(interrupted_exit_code(e))
         assert report is not None
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
@@ -205,20 +212,6 @@ def similar_note(other: int, similarity: float) -> str:
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).
 add.help = (add.help or "").replace("{formats}", SUPPORTED_FORMATS)
-
-
-@contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (docker stop, kill) stops a write the way Ctrl-C does: cleanly, within a second."""
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()
