@@ -85,7 +85,6 @@ def add(
         say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
         say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")
     with user_errors(), terminate_as_interrupt():
-        service = obj.service()
         outcomes: list[FileOutcome] = []
 
         def show(outcome: FileOutcome) -> None:
@@ -94,6 +93,7 @@ def add(
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
 
         try:
+            service = obj.service()  # (loading the model: an interruption here ends as promptly)
             report = None
             if bundled:
                 done, report = service.add_bundled(ProgressBar("嵌入新段落"), reread=reread)
