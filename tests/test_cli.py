@@ -408,12 +408,20 @@ def test_adding_the_same_file_again_is_unchanged_and_embeds_nothing(run: Run, tm
 
 @pytest.mark.slow
 def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tmp_path: Path) -> None:
-    binary = tmp_path / "照片.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    binary = tmp_path / "数据.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03IHDR" + bytes(range(256)))
     result = run("add", str(binary))
-    assert_user_error(result, "照片.txt 不是文本文件", "没有添加任何文件")
+    assert_user_error(result, "数据.txt 不是文本文件", "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "数据.txt" in line] == [
+        "✗ 数据.txt 不是文本文件（含二进制数据）"
+    ]
+    # a picture saved under a text's name is called what it is
+    picture = tmp_path / "照片.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run("add", str(picture))
+    assert_user_error(result, "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "照片.txt" in line] == [
-        "✗ 照片.txt 不是文本文件（含二进制数据）"
+        "✗ 照片.txt 其实是 PNG 图片，不是 .txt 文件：请把扩展名改为 .png 再添加"
     ]
 
 
