@@ -390,18 +390,24 @@ class Handlers:
         )
 
     # -- questions ----------------------------------------------------------------------------------
-    async def _answer(self, update: Update, question: str) -> None:
+    async def _admitted(self, update: Update) -> bool:
+        """Whether the asker is within the questions-per-minute limit (counting this question); when not,
+        they are told (once per burst) and nothing is searched, logged or stored for it."""
         message = _message(update)
-        user = update.effective_user
-        user_id = user.id if user else message.chat.id
-        verdict = self.limiter.check(user_id, self.clock())
-        if not verdict.allowed:
-            if verdict.notify:
-                await message.reply_text(
-                    f"您提问太快了（每分钟最多 {self.questions_per_minute} 个问题），"
-                    f"请 {math.ceil(verdict.retry_after)} 秒后再问。"
-                )
+        verdict = self.limiter.check(_asker(update), self.clock())
+        if not verdict.allowed and verdict.notify:
+            await message.reply_text(
+                f"您提问太快了（每分钟最多 {self.questions_per_minute} 个问题），"
+                f"请 {math.ceil(verdict.retry_after)} 秒后再问。"
+            )
+        return verdict.allowed
+
+    async def _answer(self, update: Update, question: str, *, admitted: bool = False) -> None:
+        """Search the question and reply; `admitted`: the rate limit was already checked for it."""
+        if not admitted and not await self._admitted(update):
             return
+        message = _message(update)
+        user_id = _asker(update)
         updating = self.service.updating  # a change under way is not in the index this search reads
         async with typing(message):
             answer, query_id = await asyncio.to_thread(
@@ -791,6 +797,8 @@ class Handlers:
             await tell(query, self.answered, PIN_GONE)
             return
         await ack(query, self.answered)
+        if not await self._admitted(update):  # a press refused by the rate limit took nothing
+            return
         logged = await asyncio.to_thread(self.store.query_by_id, data.query_id) if data.query_id else None
         if (
             logged is not None
@@ -798,7 +806,7 @@ class Handlers:
             and logged.query != state.pin.question
         ):
             await asyncio.to_thread(self.store.take_offer, state.pin.id, logged.query, logged.id)
-        await self._answer(update, state.pin.question)
+        await self._answer(update, state.pin.question, admitted=True)
 
     async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.callback_query is not None
@@ -919,6 +927,12 @@ def _message(update: Update) -> Message:
     message = update.effective_message
     assert message is not None
     return message
+
+
+def _asker(update: Update) -> int:
+    """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat."""
+    user = update.effective_user
+    return user.id if user else _message(update).chat.id
 
 
 def _replied_question(message: Message, bot: Bot) -> str:

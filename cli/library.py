@@ -7,12 +7,9 @@ import math
 import os
 import re
 import shlex
-import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -29,7 +26,16 @@ from index import (
     write_lock,
 )
 
-from .main import Context, ProgressBar, UserError, cli, pass_context, user_errors
+from .main import (
+    Context,
+    ProgressBar,
+    UserError,
+    cli,
+    interrupted_exit_code,
+    pass_context,
+    terminate_as_interrupt,
+    user_errors,
+)
 from .render import (
     render_speech,
     render_speeches,
@@ -79,7 +85,6 @@ def add(
         say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
         say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")
     with user_errors(), terminate_as_interrupt():
-        service = obj.service()
         outcomes: list[FileOutcome] = []
 
         def show(outcome: FileOutcome) -> None:
@@ -88,6 +93,7 @@ def add(
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
 
         try:
+            service = obj.service()  # (loading the model: an interruption here ends as promptly)
             report = None
             if bundled:
                 done, report = service.add_bundled(ProgressBar("嵌入新段落"), reread=reread)
@@ -101,7 +107,8 @@ def add(
                     reread=reread,
                     on_file=show,
                 )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as e:
+            ProgressBar.clear()
             click.echo(
                 f"已中断：{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件没有加入，资料库和索引保持它之前的样子。",
                 err=True,
@@ -110,7 +117,7 @@ def add(
             # threads, which can take longer than the interruption itself on a busy machine.
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(130)
+            os._exit(interrupted_exit_code(e))
         assert report is not None
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
@@ -205,20 +212,6 @@ def similar_note(other: int, similarity: float) -> str:
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).
 add.help = (add.help or "").replace("{formats}", SUPPORTED_FORMATS)
-
-
-@contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (docker stop, kill) stops a write the way Ctrl-C does: cleanly, within a second."""
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -38,7 +39,31 @@ class UserError(click.ClickException):
     """A one-line message for the user, in Chinese, exit code 1 (click's own would start with "Error:")."""
 
     def show(self, file: Any = None) -> None:
+        ProgressBar.clear()
         click.echo(click.style(f"错误：{self.format_message()}", fg="red"), err=True, file=file)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (docker stop, kill), raised where Ctrl-C would be so a write stops as cleanly."""
+
+
+def interrupted_exit_code(interruption: KeyboardInterrupt) -> int:
+    """The shell's convention, 128 + the signal's number: 130 for Ctrl-C (SIGINT), 143 for SIGTERM."""
+    return 128 + (signal.SIGTERM if isinstance(interruption, Terminated) else signal.SIGINT)
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a write the way Ctrl-C does: cleanly, within a second (exit 143, not 130)."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -48,9 +73,10 @@ def user_errors() -> Iterator[None]:
         yield
     except USER_ERRORS as e:
         raise UserError(str(e)) from e
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        ProgressBar.clear()
         click.echo("已中断。", err=True)
-        sys.exit(130)
+        sys.exit(interrupted_exit_code(e))
     except click.Abort:  # a confirmation with no answer (end of input): nothing was changed
         click.echo("已取消，没有做任何改动。", err=True)
         sys.exit(1)
@@ -80,11 +106,14 @@ class Context:
 
 
 def notice(message: str) -> None:
+    ProgressBar.clear()
     click.echo(click.style(f"提示：{message}", fg="yellow"), err=True)
 
 
 class ProgressBar:
     """A tqdm bar on stderr for embedding progress, created only when there is work to show."""
+
+    shown: ClassVar[set[ProgressBar]] = set()  # bars on the screen now
 
     def __init__(self, label: str) -> None:
         self.label = label
@@ -97,17 +126,64 @@ class ProgressBar:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, desc=self.label, unit="段", file=sys.stderr, leave=False)
+            ProgressBar.shown.add(self)
         self.bar.n = done
         self.bar.refresh()
         if done >= total:
-            self.bar.close()
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()  # leave=False: the line is cleared
             self.bar = None
+        ProgressBar.shown.discard(self)
+
+    @classmethod
+    def clear(cls) -> None:
+        """Take any bar off the screen, so that a line said while one is shown (an error, an
+        interruption) starts on a line of its own instead of after the bar's text."""
+        for bar in list(cls.shown):
+            bar.close()
 
 
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+class TopGroup(Group):
+    """The `speechqa` group: however it is invoked (the console script, CliRunner), a malformed command
+    line is one Chinese line and exit 1, like any other bad input; `--help` is exit 0."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        *rest: Any,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, *rest, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, *rest, standalone_mode=False, **extra)
+        except _NO_ARGS_IS_HELP as e:  # `speechqa` or `speechqa synonyms` alone: the help, as --help does
+            click.echo(e.ctx.get_help() if e.ctx is not None else e.format_message())
+            sys.exit(0)
+        except click.UsageError as e:
+            click.echo(click.style(usage_message(e), fg="red"), err=True)
+            sys.exit(1)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort as e:
+            if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
+                click.echo("已中断。", err=True)
+                sys.exit(130)
+            click.echo("已取消，没有做任何改动。", err=True)  # a prompt with no answer (end of input)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) and not isinstance(code, bool) else 0)
+
+
+@click.group(cls=TopGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
     type=click.Path(path_type=Path),
@@ -219,18 +295,4 @@ _NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 def main() -> None:
-    try:
-        code = cli.main(prog_name="speechqa", standalone_mode=False)
-    except _NO_ARGS_IS_HELP as e:  # `speechqa` or `speechqa synonyms` alone: the help, not an error line
-        e.show()
-        sys.exit(e.exit_code)
-    except click.UsageError as e:
-        click.echo(click.style(usage_message(e), fg="red"), err=True)
-        sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except click.Abort:
-        click.echo("已取消，没有做任何改动。", err=True)
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+    cli.main(prog_name="speechqa")

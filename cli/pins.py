@@ -121,12 +121,19 @@ def render_pin(state: PinState, taken: Sequence[TakenOffer] = ()) -> str:
             "      "
             + click.style(STATUS[state.status], fg="yellow" if not state.usable else None, dim=state.usable)
         )
-    if taken and state.passage is not None:
-        lines.append(
-            "      " + click.style("问过这些说法、并采纳了推荐的这条（可设为同一答案）：", fg="green")
+    if taken:
+        # a stale pin's wordings are listed too: when it is set again, they are worth setting with it
+        heading, passage = (
+            ("问过这些说法、并采纳了推荐的这条（可设为同一答案）：", str(state.passage.id))
+            if state.passage is not None
+            else (
+                "问过这些说法、并采纳了推荐的这条（重新设置时可一并设置，段落编号换成新的答案）：",
+                "段落编号",
+            )
         )
+        lines.append("      " + click.style(heading, fg="green"))
         for offer in taken:
-            command = f"speechqa pin {shlex.quote(offer.question)} {state.passage.id}"
+            command = f"speechqa pin {shlex.quote(offer.question)} {passage}"
             lines.append(f"        「{offer.question}」×{offer.times}  " + click.style(command, dim=True))
     return "\n".join(lines)
 

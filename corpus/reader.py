@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import ocr
 from .encoding import decode_text
-from .errors import EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
+from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -164,11 +164,105 @@ def read_document(path: Path) -> Document:
     return replace(read_bytes(path.name, data), path=str(path.resolve()))
 
 
-def read_bytes(name: str, data: bytes) -> Document:
-    """Decode a file's bytes by its name's suffix (also used for documents uploaded to the bot)."""
+# What a file's first bytes say it is, as the suffix its reader goes by (text has no such mark); a
+# Latin name is set off from the Chinese before it by a space.
+_KIND_NAMES = {
+    ".pdf": " PDF 文件",
+    ".docx": " Word 文档（.docx）",
+    ".doc": " Word 97–2003 文档（.doc）",
+    ".odt": " OpenDocument 文档（.odt）",
+    ".rtf": " RTF 文档",
+    ".png": " PNG 图片",
+    ".jpg": " JPEG 图片",
+    ".tif": " TIFF 图片",
+    ".txt": "纯文本文件",
+}
+
+
+def content_kind(data: bytes) -> str | None:
+    """The format a file's bytes are in, by their signature, as a suffix (".pdf", ".docx"…); None when
+    they carry none of the supported formats' marks (plain text has none)."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return ".rtf"
+    if data.startswith(b"%PDF") or (b"%PDF-" in data[:1024] and b"\x00" not in data[:1024]):
+        return ".pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return ".png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return ".jpg"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return ".tif"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return ".doc"
+    if data.startswith(b"PK\x03\x04"):
+        if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
+            return ".odt"
+        return ".docx" if b"word/document.xml" in data else None
+    return None
+
+
+def _is_chinese_text(data: bytes) -> bool:
+    try:
+        text, _ = decode_text("", data)
+    except CorpusError:
+        return False
+    return _mostly_chinese(text)
+
+
+def _mostly_chinese(text: str) -> bool:
+    """Whether at least 30 % of the text's visible characters are Chinese (a speech's are far more)."""
+    visible = [c for c in text if not c.isspace()]
+    chinese = sum(1 for c in visible if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+    return bool(visible) and chinese >= 0.3 * len(visible)
+
+
+def _misnamed(name: str, kind: str) -> str:
     suffix = Path(name).suffix.lower()
+    return f"{name} 其实是{_KIND_NAMES[kind]}，不是 {suffix} 文件：请把扩展名改为 {kind} 再添加"
+
+
+# Word's formats under one another's names are read as what they are (by the Word readers).
+_WORD = (".docx", ".doc", ".wps")
+
+
+def read_bytes(name: str, data: bytes) -> Document:
+    """Decode a file's bytes by its name's suffix (also used for documents uploaded to the bot). A file
+    in another format than its name says (a PDF saved as .txt, an RTF or a text renamed .docx) is refused
+    saying what it is and the extension that reads it, not as damaged or 「不是文本文件」."""
     if not data.strip():
         raise EmptyDocument(f"文件是空的：{name}")
+    suffix = Path(name).suffix.lower()
+    kind = content_kind(data)
+    if (
+        kind is not None
+        and kind != suffix
+        and not (kind in IMAGE_SUFFIXES and suffix in IMAGE_SUFFIXES)
+        and not (kind in _WORD and suffix in _WORD)
+        and suffix in SUPPORTED_SUFFIXES
+    ):
+        raise UnreadableFile(_misnamed(name, kind))
+    try:
+        text, encoding, blocks, reference, notes = _decode(name, suffix, data)
+    except CorpusError as e:
+        if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
+            raise UnreadableFile(_misnamed(name, ".txt")) from e
+        raise
+    if not text.strip():
+        raise EmptyDocument(f"文件中没有文字：{name}")
+    return Document(
+        name=name,
+        text=text,
+        encoding=encoding,
+        blocks=blocks,
+        reference=reference,
+        digest=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        notes=notes,
+    )
+
+
+def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, tuple[str, ...]]:
+    """A file's text, encoding (or converter), blocks, reference text and notes, read as `suffix`."""
     blocks: tuple = ()
     reference = ""
     notes: tuple[str, ...] = ()
@@ -198,15 +292,4 @@ def read_bytes(name: str, data: bytes) -> Document:
         text, encoding = ocr.pages_text(ocr.read_image(name, data)), "ocr"
     else:
         raise UnsupportedFormat(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
-    if not text.strip():
-        raise EmptyDocument(f"文件中没有文字：{name}")
-    return Document(
-        name=name,
-        text=text,
-        encoding=encoding,
-        blocks=blocks,
-        reference=reference,
-        digest=hashlib.sha256(data).hexdigest(),
-        size=len(data),
-        notes=notes,
-    )
+    return text, encoding, blocks, reference, notes

@@ -141,6 +141,7 @@ class Library:
         except OSError as e:
             raise _unusable_home(home, e) from e
         self.index_root = home / "index"
+        self._unpublished: list[Path] = []  # generation folders this build wrote, not yet pointed at
         self.store = Store(home / "speechqa.db")
 
     @property
@@ -450,11 +451,12 @@ class Library:
     def _commit_with_index(self, embedder: Embedder, progress: Progress | None) -> BuildReport:
         """Inside the store's open transaction: write the new generation, then commit and point CURRENT
         at it with SIGINT/SIGTERM held, so both happen or neither does."""
-        report, name = self._write_generation(embedder, progress, fresh=False)
-        with signals_held():
-            previous = self.generation()
-            self.store.commit()
-            self._point(name, previous)
+        with self._discarding_unpublished():
+            report, name = self._write_generation(embedder, progress, fresh=False)
+            with signals_held():
+                previous = self.generation()
+                self.store.commit()
+                self._point(name, previous)
         return report
 
     def build(
@@ -464,9 +466,31 @@ class Library:
         tokenising only passages the live generation has not counted (all of them when `fresh`)."""
         self.store.require_writable()
         previous = self.generation()
-        report, name = self._write_generation(embedder, progress, fresh=fresh)
-        self._point(name, previous)
+        with self._discarding_unpublished():
+            report, name = self._write_generation(embedder, progress, fresh=fresh)
+            self._point(name, previous)
         return report
+
+    @contextlib.contextmanager
+    def _discarding_unpublished(self) -> Iterator[None]:
+        """A build stopped before CURRENT points at its generation (Ctrl-C, SIGTERM, an error) removes the
+        folder it was writing, whole or half-written, at once: nothing of it is left in the index folder.
+        (After a kill -9 the next build's garbage collection does it.)"""
+        self._unpublished = []
+        try:
+            yield
+        except BaseException:
+            try:
+                live = self.generation()
+            except (OSError, UnicodeDecodeError):  # CURRENT unreadable: leave it all to the next build
+                live = None
+                self._unpublished = []
+            for folder in self._unpublished:
+                if folder.name != live:
+                    shutil.rmtree(folder, ignore_errors=True)
+            raise
+        finally:
+            self._unpublished = []
 
     def _write_generation(
         self, embedder: Embedder, progress: Progress | None, *, fresh: bool
@@ -523,6 +547,7 @@ class Library:
         self.index_root.mkdir(parents=True, exist_ok=True)
         name = f"gen-{manifest.revision:06d}-{time.time_ns()}"
         tmp = self.index_root / f"{name}.tmp"
+        self._unpublished += [tmp, self.index_root / name]
         try:
             tmp.mkdir()
             vectors.save(tmp / "vectors.faiss")

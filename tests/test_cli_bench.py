@@ -92,7 +92,7 @@ def test_a_ranking_only_run_writes_its_own_section_and_keeps_the_full_ablation(
 
 def test_bench_ablation_without_a_question_set_is_a_usage_error(env: dict[str, str]) -> None:
     result = CliRunner().invoke(cli, ["bench", "ablation"], env=env)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "--cmrc" in result.output
 
 

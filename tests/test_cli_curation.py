@@ -204,6 +204,28 @@ def test_a_pin_whose_speech_was_removed_is_flagged(run: Run, seed_home: Path) ->
 
 
 @pytest.mark.slow
+def test_the_wordings_that_took_a_stale_pins_offer_are_listed_in_the_text_as_in_json(
+    run: Run, seed_home: Path
+) -> None:
+    """A pin gone stale keeps the wordings that took its offer: whoever sets it again sees them in
+    `speechqa pins` as `--json` lists them, with the command to pin each (to the new passage)."""
+    target = passage_id_of(seed_home, EXAMPLE_ANSWER)
+    assert_ok(run("pin", EXAMPLE, str(target)))
+    assert_ok(run("repl", "-k", "1", input="离休老同志每年都安排体检吗\n=\n"))  # the offer, taken
+    assert_ok(run("remove", "2", "--yes"))  # the pinned passage's speech: the pin is stale
+    [pin] = json.loads(run("pins", "--json").stdout)
+    assert pin["status"] == "vanished"
+    assert [(o["question"], o["times"]) for o in pin["offers_taken"]] == [("离休老同志每年都安排体检吗", 1)]
+    listed = run("pins")
+    assert_ok(listed)
+    assert "讲话已删除" in listed.stdout
+    assert (
+        "「离休老同志每年都安排体检吗」×1  speechqa pin '离休老同志每年都安排体检吗' 段落编号"
+        in listed.stdout
+    )
+
+
+@pytest.mark.slow
 def test_ask_docx_writes_a_word_file_with_the_cited_passages(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "体检.docx"
     result = run("ask", EXAMPLE, "-k", "2", "--docx", str(out))

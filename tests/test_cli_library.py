@@ -182,7 +182,7 @@ def test_add_refuses_a_named_pipe_naming_it_and_adds_the_other_files(
 
 def test_add_with_no_paths_and_no_bundled_is_a_usage_error(run: Run) -> None:
     result = run("add")
-    assert result.exit_code == 2 and "--bundled" in result.output
+    assert result.exit_code == 1 and "--bundled" in result.output
 
 
 # -- remove and edit ---------------------------------------------------------------------------------

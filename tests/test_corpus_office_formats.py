@@ -206,9 +206,10 @@ def refusal(name: str, data: bytes) -> str:
 
 def test_damaged_or_mislabelled_rtf_files_are_refused_in_one_chinese_line() -> None:
     assert "不完整" in refusal("讲话.rtf", b"{\\rtf1\\ansi {\\b " + "离休".encode("gbk"))
-    assert "不是有效的 RTF" in refusal("讲话.rtf", "离休干部体检规定。".encode())
+    assert "其实是纯文本文件，不是 .rtf 文件" in refusal("讲话.rtf", "离休干部体检规定。".encode())
+    assert "不是有效的 RTF" in refusal("讲话.rtf", b"plain words")
     docx = (FIXTURES / "work_conference.docx").read_bytes()
-    assert "不是 RTF" in refusal("讲话.rtf", docx)
+    assert "其实是 Word 文档（.docx），不是 .rtf 文件" in refusal("讲话.rtf", docx)
     assert "嵌套过深" in refusal("讲话.rtf", b"{\\rtf1" + b"{" * 1000 + b"}" * 1001)
     stray = (
         b"{\\rtf1\\ansi\\ansicpg936 "

@@ -152,10 +152,65 @@ def test_crlf_text_keeps_its_content(tmp_path: Path) -> None:
 
 
 def test_binary_file_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "image.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"\x00\x01\x02\x03IHDR" + bytes(range(256)))
     with pytest.raises(UnreadableFile, match="不是文本文件"):
         read_document(path)
+
+
+def test_a_damaged_png_named_txt_is_refused_as_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(
+        UnreadableFile, match=r"^image\.txt 其实是 PNG 图片，不是 \.txt 文件：请把扩展名改为 \.png 再添加$"
+    ):
+        read_document(path)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "renamed", "kind", "suffix"),
+    [
+        ("work_conference.pdf", "讲话.txt", " PDF 文件", ".pdf"),
+        ("work_conference.pdf", "讲话.docx", " PDF 文件", ".pdf"),
+        ("work_conference.docx", "讲话.pdf", " Word 文档（.docx）", ".docx"),
+        ("work_conference.odt", "讲话.docx", " OpenDocument 文档（.odt）", ".odt"),
+        ("work_conference.rtf", "讲话.txt", " RTF 文档", ".rtf"),
+        ("work_conference.rtf", "讲话.pdf", " RTF 文档", ".rtf"),
+        ("holiday_visit.gbk.txt", "讲话.docx", "纯文本文件", ".txt"),
+        ("holiday_visit.gbk.txt", "讲话.pdf", "纯文本文件", ".txt"),
+        ("holiday_visit.utf16le.txt", "讲话.odt", "纯文本文件", ".txt"),
+        ("holiday_visit.scan.png", "讲话.pdf", " PNG 图片", ".png"),
+    ],
+)
+def test_a_file_whose_contents_are_another_format_is_refused_saying_what_it_is(
+    fixture: str, renamed: str, kind: str, suffix: str, tmp_path: Path
+) -> None:
+    """A PDF saved as .txt, a text renamed .docx…: not 「不是文本文件」 or 「无法解压」, which leave the
+    user guessing, but what the file is and the extension that reads it (the same bytes under that name
+    are read)."""
+    path = tmp_path / renamed
+    path.write_bytes((FIXTURES / fixture).read_bytes())
+    with pytest.raises(UnreadableFile) as caught:
+        read_document(path)
+    wrong = Path(renamed).suffix
+    assert str(caught.value) == f"{renamed} 其实是{kind}，不是 {wrong} 文件：请把扩展名改为 {suffix} 再添加"
+    assert read_document(path.rename(path.with_suffix(suffix))).text
+
+
+def test_formats_are_known_by_their_bytes() -> None:
+    kinds = {
+        "holiday_visit.scan.png": ".png",
+        "holiday_visit.scan.jpg": ".jpg",
+        "training_speech.scan.tif": ".tif",
+        "work_conference.pdf": ".pdf",
+        "work_conference.docx": ".docx",
+        "work_conference.doc": ".doc",
+        "office_formats.wps": ".doc",
+        "work_conference.odt": ".odt",
+        "work_conference.rtf": ".rtf",
+        "holiday_visit.gbk.txt": None,
+    }
+    assert {name: reader_module.content_kind((FIXTURES / name).read_bytes()) for name in kinds} == kinds
 
 
 def test_text_with_nul_bytes_is_refused() -> None:
@@ -516,7 +571,14 @@ def test_a_docx_saved_with_a_doc_name_is_read_as_docx() -> None:
 
 def test_non_word_bytes_named_doc_are_refused() -> None:
     with pytest.raises(UnreadableFile, match="不是有效的 Word 97–2003 文档"):
-        read_bytes("假的.doc", "这不是 Word 文档".encode())
+        read_bytes("假的.doc", b"This is no Word document")
+
+
+def test_chinese_text_named_doc_is_refused_saying_it_is_text() -> None:
+    with pytest.raises(
+        UnreadableFile, match=r"其实是纯文本文件，不是 \.doc 文件：请把扩展名改为 \.txt 再添加"
+    ):
+        read_bytes("其实是文本.doc", "这不是 Word 文档，是纯文本。".encode())
 
 
 # -- images and scans -----------------------------------------------------------------------------------
