@@ -503,6 +503,11 @@ def _runs_on(title: str) -> bool:
     return "关于" in title and not _DOC_KIND.search(title)
 
 
+def is_date_line(text: str) -> bool:
+    """Whether a line is a date and nothing else (「2024年5月20日」, 「（二〇二四年五月二十日）」, 「2024.5.20」)."""
+    return _parse_date(clean_line(text)) is not None
+
+
 def _parse_date(text: str) -> str | None:
     m = _DATE.match(text)
     if not m:
