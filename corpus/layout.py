@@ -306,21 +306,30 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
     out = []
     for page in pages:
         lines = list(page.lines)
-        start = len(lines)
-        while start > 0 and not lines[start - 1].table and 0 < lines[start - 1].size < _NOTE_SIZE * body:
-            start -= 1
-        foot, above = lines[start:], lines[:start]
+        # the small lines with no body line under them (under a page set in columns, LibreOffice prints a
+        # column's notes at its own foot, while the next column's text may run on lower)
+        low = {
+            id(line)
+            for line in lines
+            if not line.table
+            and 0 < line.size < _NOTE_SIZE * body
+            and not any(
+                abs(other.size - body) < 0.4 and other.bottom > line.top and _overlap(other, line)
+                for other in lines
+            )
+        }
+        foot = [line for line in lines if id(line) in low]
+        above = [line for line in lines if id(line) not in low]
         if (
             not foot
             or not _NOTE_MARK.match(foot[0].text)
             or not any(abs(line.size - body) < 0.4 for line in above)
-            or foot[0].top < max(line.bottom for line in above)
         ):
             out.append(page)
             continue
         # the reference marks: raised small figures inside body lines, or read as lines of their own
         above = [
-            replace(line, text=line.unmarked) if line.unmarked else line
+            _unmarked(line)
             for line in above
             if not (_LONE_MARK.match(line.text.strip()) and 0 < line.size < _NOTE_SIZE * body)
         ]
@@ -328,10 +337,37 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
     return out
 
 
+def _overlap(a: Line, b: Line) -> bool:
+    """Whether two lines share some of their width (are in one column)."""
+    return min(a.x1, b.x1) > max(a.x0, b.x0)
+
+
+def _unmarked(line: Line) -> Line:
+    """A body line without its raised reference marks, and so are its pieces (a column's text is read from
+    its pieces: 「…相结合。2」 kept the mark of the right column's note)."""
+    parts = tuple(replace(part, text=part.unmarked) if part.unmarked else part for part in line.parts)
+    return replace(line, text=line.unmarked or line.text, parts=parts)
+
+
+def _note_pieces(lines: tuple[Line, ...]) -> list[Line]:
+    """A page's footnote lines in reading order. Under a page set in columns, LibreOffice prints each
+    column's notes at that column's foot, side by side on the same lines (「1数据来源：…　2数据来源：…」): read
+    column by column, as the body is, each note on its own."""
+    pieces = [part for line in lines for part in (line.parts or (line,))]
+    starts = sorted({round(piece.x0) for piece in pieces if _NOTE_MARK.match(piece.text.strip())})
+    if len(starts) < 2 or not any(len(line.parts) > 1 for line in lines):
+        return list(lines)
+
+    def column(piece: Line) -> int:
+        return max((n for n, start in enumerate(starts) if start <= piece.x0 + 1), default=0)
+
+    return sorted(pieces, key=lambda piece: (column(piece), piece.top, piece.x0))
+
+
 def _notes(lines: tuple[Line, ...]) -> list[Block]:
     """A page's footnote lines as one block per note, each without its mark."""
     texts: list[str] = []
-    for line in lines:
+    for line in _note_pieces(lines):
         text = line.text.strip()
         if mark := _NOTE_MARK.match(text):
             texts.append(text[mark.end() :].strip())
@@ -347,6 +383,7 @@ def paragraphs(pages: list[Page]) -> list[str]:
 
 def paragraph_blocks(pages: list[Page]) -> list[Block]:
     """The paragraphs of `paragraphs`, each table row marked as one (kind "table_row"; others kind "")."""
+    pages = _in_known_columns(pages)
     body = [line for page in pages for line in page.lines if not line.table]
     if not body:
         return [
@@ -397,6 +434,35 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
     out.extend(notes)
+    return out
+
+
+def _in_known_columns(pages: list[Page]) -> list[Page]:
+    """Pages whose text stands in one column of those other pages are set in — the last page of a Word
+    section in columns, which fills its left column only (Word and LibreOffice balance the columns only
+    before a section break) — read in that column's bounds: against the whole text's right edge every one
+    of their lines was a paragraph's short last line."""
+    spans = sorted({line.span for page in pages for line in page.lines if line.column and not line.table})
+    if not spans:
+        return pages
+    width = max(b for _, b in spans) - min(a for a, _ in spans)
+    out = []
+    for page in pages:
+        body = [line for line in page.lines if not line.table]
+        inside = next(
+            (
+                (n, (a, b))
+                for n, (a, b) in enumerate(spans, start=1)
+                if b - a < 0.7 * width and all(line.x0 >= a - 1 and line.x1 <= b + 1 for line in body)
+            ),
+            None,
+        )
+        if len(body) < 2 or any(line.column for line in body) or inside is None:
+            out.append(page)
+            continue
+        column, span = inside
+        lines = tuple(line if line.table else replace(line, column=column, span=span) for line in page.lines)
+        out.append(replace(page, lines=lines))
     return out
 
 
