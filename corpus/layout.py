@@ -83,15 +83,30 @@ def is_page_number(text: str) -> bool:
 def remove_running_lines(pages: list[Page]) -> list[Page]:
     """Drop page numbers in the margins and lines that repeat at the same place on most pages."""
     keys: Counter[tuple[str, str]] = Counter()
+    apart: Counter[tuple[str, str]] = Counter()  # of those, the pages where it stands apart from the text
+    texts: dict[tuple[str, str], set[str]] = {}
+    pitch = _pitch(pages)
     for page in pages:
-        seen = set()
+        seen, alone = set(), set()
         for line in page.lines:
             band = _band(line, page)
             if band:
-                seen.add((band, _running_key(line.text)))
+                key = (band, _running_key(line.text))
+                seen.add(key)
+                texts.setdefault(key, set()).add(re.sub(r"\s+", "", line.text))
+                if _set_apart(line, band, page, pitch):
+                    alone.add(key)
         keys.update(seen)
+        apart.update(alone)
     needed = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
-    running = {key for key, count in keys.items() if count >= needed and key[1]}
+    # Lines that are the same but for their numbers (「第17项工作要求…」「第37项工作要求…」 opening two pages)
+    # recur as a header's page number does; they are a running header only where they stand apart from
+    # the text, not one line pitch from the next line of a paragraph (they were dropped from the body).
+    running = {
+        key
+        for key, count in keys.items()
+        if count >= needed and key[1] and (len(texts[key]) == 1 or apart[key] >= needed)
+    }
     single = _single_page_header(pages[0]) if len(pages) == 1 else None
     slots = _running_slots(pages, running)
     lone = _lone_headers(pages) if len(pages) > 1 else set()
@@ -115,10 +130,23 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     return out
 
 
+def _set_apart(line: Line, band: str, page: Page, pitch: float) -> bool:
+    """Whether a line at a page's top (foot) is further from the next line under (over) it than the lines of
+    a paragraph are from each other (always, when the pitch is not known)."""
+    if not pitch:
+        return True
+    if band == "top":
+        steps = [other.top - line.top for other in page.lines if other.top > line.top + 0.5 * line.height]
+    else:
+        steps = [line.top - other.top for other in page.lines if other.top < line.top - 0.5 * line.height]
+    return not steps or min(steps) > pitch + 0.25 * line.height
+
+
 def _lone_headers(pages: list[Page]) -> set[int]:
     """The headers (by id) printed on too few pages to be found recurring — on page 2 of two whose first
-    page has none (Word's 「首页不同」): a page's topmost line, in the top margin above where the body's text
-    begins on any page, in a smaller type than the body, set apart from what follows by more than a line."""
+    page has none (Word's 「首页不同」): a page's topmost line in the top margin, set apart from what follows
+    by more than a line, in a smaller type than the body above where the body's text begins on any page,
+    or in the body's type, a short phrase where page headers stand (`_in_header_zone`)."""
     body = _body_size(pages)
     if body is None:
         return set()  # the type is not known (OCR): nothing to tell a header from the text by
@@ -129,12 +157,14 @@ def _lone_headers(pages: list[Page]) -> set[int]:
         if len(lines) < 2:
             continue
         first, second = lines[0], lines[1]
-        if (
-            _band(first, page) == "top"
-            and not first.table
-            and 0 < first.size < 0.85 * body
-            and first.bottom < text_top
-            and second.top - first.bottom > body
+        if _band(first, page) != "top" or first.table or second.top - first.bottom <= body:
+            continue
+        if (0 < first.size < 0.85 * body and first.bottom < text_top) or (
+            # in the body's type (Word's and LibreOffice's 「页眉」 style): where page headers stand
+            abs(first.size - body) < 0.4
+            and _short_phrase(first, page)
+            and not is_page_number(first.text)
+            and _in_header_zone(first, page, body)
         ):
             found.add(id(first))
     return found
@@ -184,21 +214,60 @@ def _in_slot(line: Line, band: str, page: Page, slots: dict[str, list[Line]]) ->
 
 
 def _single_page_header(page: Page) -> Line | None:
-    """With one page nothing repeats: a header is then the topmost line, in the top margin, in a smaller
-    type than the body and set apart from what follows by more than a line's height."""
+    """With one page nothing repeats: a header is then the topmost line, in the top margin, set apart from
+    what follows by more than a line's height, and either in a smaller type than the body or, in the
+    body's type, a short line that is no sentence printed where page headers stand (`_in_header_zone`)."""
     lines = sorted(page.lines, key=lambda line: line.top)
     if len(lines) < 2:
         return None
     size = median(line.height for line in lines)
     first, second = lines[0], lines[1]
     if (
-        _band(first, page) == "top"
-        and first.height < 0.85 * size
-        and second.top - first.bottom > size
-        and not is_page_number(first.text)
+        _band(first, page) != "top"
+        or first.table
+        or second.top - first.bottom <= size
+        or is_page_number(first.text)
     ):
+        return None
+    if first.height < 0.85 * size:
+        return first
+    if first.height <= 1.15 * size and _short_phrase(first, page) and _in_header_zone(first, page, size):
         return first
     return None
+
+
+# Where the text of a page begins in every common producer's default page (Word and WPS 2.54 cm, LibreOffice
+# 2 cm, GB/T 9704 3.7 cm, reportlab 1 inch; at least 2 cm of an A4 page's 29.7 and a Letter page's 27.9): a
+# line that starts above it stands where Word (1.5 cm, or 1.27 cm from an English template), WPS and
+# reportlab print page headers.
+_HEADER_ZONE = 0.065
+
+
+def _in_header_zone(line: Line, page: Page, size: float) -> bool:
+    """Whether a page's topmost line stands where a page header does: above where any common producer's
+    page text begins, or as far from the page's top as a line at the page's foot is from its bottom (the
+    header and footer distances of a Word or LibreOffice page are equal; the line there a page number, not
+    a full page's last line, which stands as far from the bottom as the text's first from the top)."""
+    if line.top < _HEADER_ZONE * page.height:
+        return True
+    return any(
+        other.top >= page.height * (1 - MARGIN_BAND)
+        and is_page_number(other.text)
+        and abs((page.height - other.bottom) - line.top) < 0.5 * size
+        for other in page.lines
+        if other is not line
+    )
+
+
+# A page header is a name or a title (「老干部工作简报　第3期」「中共某某市委老干部局」), never a sentence, an
+# addressee (「各区县委老干部局：」) or a document number (「临老干发〔2024〕12号」, a notice's own).
+_NOT_A_HEADER = re.compile(r"[。！？；!?：:，,]$|[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*第?\s*\d{1,5}\s*[号號]$")
+
+
+def _short_phrase(line: Line, page: Page) -> bool:
+    """A line short enough to be a page header: half a page's width at most, and no sentence."""
+    text = line.text.strip()
+    return line.x1 - line.x0 <= 0.5 * page.width and len(text) <= 30 and not _NOT_A_HEADER.search(text)
 
 
 def _band(line: Line, page: Page) -> str | None:
@@ -237,21 +306,30 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
     out = []
     for page in pages:
         lines = list(page.lines)
-        start = len(lines)
-        while start > 0 and not lines[start - 1].table and 0 < lines[start - 1].size < _NOTE_SIZE * body:
-            start -= 1
-        foot, above = lines[start:], lines[:start]
+        # the small lines with no body line under them (under a page set in columns, LibreOffice prints a
+        # column's notes at its own foot, while the next column's text may run on lower)
+        low = {
+            id(line)
+            for line in lines
+            if not line.table
+            and 0 < line.size < _NOTE_SIZE * body
+            and not any(
+                abs(other.size - body) < 0.4 and other.bottom > line.top and _overlap(other, line)
+                for other in lines
+            )
+        }
+        foot = [line for line in lines if id(line) in low]
+        above = [line for line in lines if id(line) not in low]
         if (
             not foot
             or not _NOTE_MARK.match(foot[0].text)
             or not any(abs(line.size - body) < 0.4 for line in above)
-            or foot[0].top < max(line.bottom for line in above)
         ):
             out.append(page)
             continue
         # the reference marks: raised small figures inside body lines, or read as lines of their own
         above = [
-            replace(line, text=line.unmarked) if line.unmarked else line
+            _unmarked(line)
             for line in above
             if not (_LONE_MARK.match(line.text.strip()) and 0 < line.size < _NOTE_SIZE * body)
         ]
@@ -259,10 +337,37 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
     return out
 
 
+def _overlap(a: Line, b: Line) -> bool:
+    """Whether two lines share some of their width (are in one column)."""
+    return min(a.x1, b.x1) > max(a.x0, b.x0)
+
+
+def _unmarked(line: Line) -> Line:
+    """A body line without its raised reference marks, and so are its pieces (a column's text is read from
+    its pieces: 「…相结合。2」 kept the mark of the right column's note)."""
+    parts = tuple(replace(part, text=part.unmarked) if part.unmarked else part for part in line.parts)
+    return replace(line, text=line.unmarked or line.text, parts=parts)
+
+
+def _note_pieces(lines: tuple[Line, ...]) -> list[Line]:
+    """A page's footnote lines in reading order. Under a page set in columns, LibreOffice prints each
+    column's notes at that column's foot, side by side on the same lines (「1数据来源：…　2数据来源：…」): read
+    column by column, as the body is, each note on its own."""
+    pieces = [part for line in lines for part in (line.parts or (line,))]
+    starts = sorted({round(piece.x0) for piece in pieces if _NOTE_MARK.match(piece.text.strip())})
+    if len(starts) < 2 or not any(len(line.parts) > 1 for line in lines):
+        return list(lines)
+
+    def column(piece: Line) -> int:
+        return max((n for n, start in enumerate(starts) if start <= piece.x0 + 1), default=0)
+
+    return sorted(pieces, key=lambda piece: (column(piece), piece.top, piece.x0))
+
+
 def _notes(lines: tuple[Line, ...]) -> list[Block]:
     """A page's footnote lines as one block per note, each without its mark."""
     texts: list[str] = []
-    for line in lines:
+    for line in _note_pieces(lines):
         text = line.text.strip()
         if mark := _NOTE_MARK.match(text):
             texts.append(text[mark.end() :].strip())
@@ -278,6 +383,7 @@ def paragraphs(pages: list[Page]) -> list[str]:
 
 def paragraph_blocks(pages: list[Page]) -> list[Block]:
     """The paragraphs of `paragraphs`, each table row marked as one (kind "table_row"; others kind "")."""
+    pages = _in_known_columns(pages)
     body = [line for page in pages for line in page.lines if not line.table]
     if not body:
         return [
@@ -328,6 +434,35 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
     out.extend(notes)
+    return out
+
+
+def _in_known_columns(pages: list[Page]) -> list[Page]:
+    """Pages whose text stands in one column of those other pages are set in — the last page of a Word
+    section in columns, which fills its left column only (Word and LibreOffice balance the columns only
+    before a section break) — read in that column's bounds: against the whole text's right edge every one
+    of their lines was a paragraph's short last line."""
+    spans = sorted({line.span for page in pages for line in page.lines if line.column and not line.table})
+    if not spans:
+        return pages
+    width = max(b for _, b in spans) - min(a for a, _ in spans)
+    out = []
+    for page in pages:
+        body = [line for line in page.lines if not line.table]
+        inside = next(
+            (
+                (n, (a, b))
+                for n, (a, b) in enumerate(spans, start=1)
+                if b - a < 0.7 * width and all(line.x0 >= a - 1 and line.x1 <= b + 1 for line in body)
+            ),
+            None,
+        )
+        if len(body) < 2 or any(line.column for line in body) or inside is None:
+            out.append(page)
+            continue
+        column, span = inside
+        lines = tuple(line if line.table else replace(line, column=column, span=span) for line in page.lines)
+        out.append(replace(page, lines=lines))
     return out
 
 
@@ -400,6 +535,12 @@ def _starts_paragraph(
 ) -> bool:
     if line.table or previous.table:
         return True
+    # A date or a person's name on a line of its own (「2024年5月20日」「（二〇二四年五月二十日）」「王明远」)
+    # neither goes on from the line above nor runs on into the next: a title in the body's type as wide as
+    # the text, left-aligned, took the date or speaker under it as its wrapped end where nothing else (a
+    # font, a gap; OCR gives no font) set them apart.
+    if _stands_alone(line.text) or _stands_alone(previous.text):
+        return True
     m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
     gap = line.top - previous.bottom
@@ -452,6 +593,14 @@ def _starts_paragraph(
 
 
 _AUTOSPACE = 0.25  # the space between Chinese and Latin text, in type sizes
+
+
+def _stands_alone(text: str) -> bool:
+    """A line that is a date, or a name (a speaker's, a signature's), and nothing else."""
+    from .parse import is_date_line, is_person_name  # (corpus.parse imports this module)
+
+    text = text.strip()
+    return is_date_line(text) or (len(text) <= 5 and is_person_name(text))
 
 
 def _at_pitch(previous: Line, line: Line, m: _Metrics) -> bool:

@@ -76,6 +76,17 @@ _DATE = re.compile(
 _DOC_NUMBER = re.compile(
     rf"^[{HAN}]{{0,12}}[〔\[［【（(]\s*\d{{4}}\s*[〕\]］】）)]\s*第?\s*\d{{1,5}}\s*[号號]$"
 )
+# The signer an upward document (上行文) prints on its number's line, at the right: 「签发人：张为民」.
+_SIGNER = re.compile(rf"\s*签\s*发\s*人\s*[：:]\s*[{HAN}·、，,\s]{{2,30}}$")
+
+
+def _doc_number(text: str) -> str | None:
+    """The document number a header line gives, alone or with its signer after it
+    (「临老干发〔2024〕15号　签发人：张为民」)."""
+    number = _SIGNER.sub("", text).strip()
+    return number if _DOC_NUMBER.match(number) else None
+
+
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
@@ -325,8 +336,10 @@ def _read_header_from(
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
         elif (date := _parse_date(text)) is not None:
             h.date = h.date or date
-        elif _DOC_NUMBER.match(text):
-            h.doc_number = h.doc_number or text
+        elif number := _doc_number(text):
+            h.doc_number = h.doc_number or number
+        elif _SIGNER.fullmatch(text):
+            pass  # the signer on a line of its own: neither title nor speaker
         elif _SUBTITLE.match(text) and not _SENTENCE_END.search(text):
             _read_subtitle(h, line)  # 「——在…上的讲话」, 「——（2024年5月20日）」
         elif (
@@ -398,8 +411,8 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
     if (date := _parse_date(text)) is not None:
         h.date = h.date or date
         return
-    if _DOC_NUMBER.match(text):
-        h.doc_number = h.doc_number or text
+    if number := _doc_number(text):
+        h.doc_number = h.doc_number or number
         return
     if (signed := _SIGNED.match(title_text)) and (when := _parse_date(signed.group("when"))):
         h.date = h.date or when
@@ -501,6 +514,11 @@ def _runs_on(title: str) -> bool:
     if _CONNECTOR_END.search(title):
         return True
     return "关于" in title and not _DOC_KIND.search(title)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether a line is a date and nothing else (「2024年5月20日」, 「（二〇二四年五月二十日）」, 「2024.5.20」)."""
+    return _parse_date(clean_line(text)) is not None
 
 
 def _parse_date(text: str) -> str | None:

@@ -128,6 +128,8 @@ class _Table:
     lines: tuple[Line, ...] = ()
     # how many rows each cell of the first row covers (more than one: merged down over the rows under it)
     first_spans: tuple[int, ...] = ()
+    # the height of its first row as printed (0 when not known)
+    first_height: float = 0.0
 
     @property
     def merged_down(self) -> frozenset[int]:
@@ -231,7 +233,8 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
 def _carried_over(before: _PageText, after: _PageText) -> bool:
     """Whether the first table of `after` continues the last table of `before`: as many columns, the same
     left and right edges, nothing of the body under the one (only its page's footer band) and nothing over
-    the other (only the header band)."""
+    the other (only the header band), and — unless it opens with the other's header row repeated — no room
+    left under the one for the other's first row (`_room_left`)."""
     last, first = before.tables[-1], after.tables[0]
     if (
         _columns(last) != _columns(first)
@@ -239,11 +242,34 @@ def _carried_over(before: _PageText, after: _PageText) -> bool:
         or abs(last.box[2] - first.box[2]) > 2
     ):
         return False
+    if first.rows[:1] != last.rows[:1] and _room_left(before, after) > first.first_height + _ROW_SLACK:
+        return False
     foot = before.page.height * (1 - MARGIN_BAND)
     head = after.page.height * MARGIN_BAND
     return not any(line.top >= last.box[3] and line.top < foot for line in before.page.lines) and not any(
         line.bottom <= first.box[1] and line.bottom > head for line in after.page.lines
     )
+
+
+# How far (points) a page's text may end above where its margins say it does, and a row still have been
+# pushed over the break (GB/T 9704 sets the top margin 2 mm deeper than the bottom one).
+_ROW_SLACK = 12.0
+
+
+def _room_left(before: _PageText, after: _PageText) -> float:
+    """The space under the last table of `before`, down to where the text of its page ends. A table runs
+    on over a page break only when its next row did not fit there: two tables of the same columns, one
+    ending a page and another opening the next after a page break, were read as one table, the second's
+    header row labelled by the first's. The text of a page ends as far above its foot as the text of the
+    next begins under its top (the top and bottom margins of Word, WPS, LibreOffice and reportlab pages
+    are equal), or at the lowest body line printed on it, if lower."""
+    last, first = before.tables[-1], after.tables[0]
+    foot = before.page.height * (1 - MARGIN_BAND)
+    text_bottom = max(
+        after.page.height - first.box[1],
+        max((line.bottom for line in before.page.lines if line.top < foot), default=0.0),
+    )
+    return text_bottom - last.box[3]
 
 
 def _columns(table: _Table) -> int:
@@ -436,6 +462,7 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
                 box=(x0, top, x1, bottom),
                 rows=tuple(tuple(row) for row in rows),
                 first_spans=_first_spans(table),
+                first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
             )
         )
     return sorted(found, key=lambda table: table.box[1])

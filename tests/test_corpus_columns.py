@@ -243,3 +243,68 @@ def test_add_check_takes_its_sentences_from_the_column_aware_reading(path: Path)
     assert body_sentences(document) == [squeeze(s) for s in expected["sentences"]]
     passages = [d.text for speech in parse_document(document) for d in chunk_speech(speech)]
     assert check_conservation(document, passages).ok
+
+
+def columns_with_notes_docx(folder: Path, notes_after: list[int]) -> tuple[Path, list[str], list[str]]:
+    """python-docx: a title over a two-column section (Word's 「分栏」) of paragraphs, footnotes (styled as
+    Word's 「脚注文本」, 9 pt) referenced from the paragraphs `notes_after`; converted by LibreOffice, which
+    prints each column's notes at that column's foot. Returns the PDF, the sentences and the notes."""
+    import shutil as _shutil
+
+    if _shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_word_notes_tables import add_notes_part, reference
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(11)
+    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    style = d.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.size = Pt(9)
+    style.element.set(qn("w:styleId"), "FootnoteText")
+    d.add_paragraph("老干部志愿服务工作综述", style="Title")
+    section = d.add_section(WD_SECTION.CONTINUOUS)
+    cols = OxmlElement("w:cols")
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "425")
+    section._sectPr.append(cols)
+    sentences = [
+        f"第{n}条经验表明，老同志发挥作用要立足实际、量力而行，做到老有所为与老有所乐相结合。"
+        for n in range(1, 31)
+    ]
+    notes: dict[str, str] = {}
+    for n, start in enumerate(range(0, len(sentences), 3)):
+        paragraph = d.add_paragraph("".join(sentences[start : start + 3]))
+        paragraph.paragraph_format.first_line_indent = Pt(22)
+        if n in notes_after:
+            note_id = str(len(notes) + 1)
+            notes[note_id] = f"数据来源：市委老干部局{2019 + len(notes)}年度统计报表。"
+            paragraph._p.append(reference("footnote", note_id))
+    add_notes_part(d, "footnote", notes)
+    d.save(str(folder / "综述.docx"))
+    return soffice(folder / "综述.docx", "pdf"), sentences, list(notes.values())
+
+
+@pytest.mark.parametrize("notes_after", [[2, 6], [3, 7], [1, 2, 8]], ids=str)
+def test_footnotes_under_two_columns_are_each_a_note_and_leave_no_mark(
+    tmp_path: Path, notes_after: list[int]
+) -> None:
+    """LibreOffice prints each column's notes side by side at the page's foot: before, they were read as one
+    note (「数据来源：…2020年度统计报表。 2数据来源：…」), the right column's reference mark stayed in its text
+    (「…相结合。2」), a left column's notes over a right column running lower were read into the body (with
+    their marks, cutting a sentence), and the last page, whose text fills its left column only, was read
+    one paragraph per line. Every paragraph whole, every note on its own."""
+    pdf, sentences, notes = columns_with_notes_docx(tmp_path, notes_after)
+    document = read_document(pdf)
+    assert find_in_order(sentences, document.text) == []
+    assert [block.text for block in document.blocks if block.kind == "note"] == notes
+    paragraphs = ["".join(sentences[start : start + 3]) for start in range(0, len(sentences), 3)]
+    assert [line for line in document.text.splitlines() if line in paragraphs] == paragraphs
+    assert not any(line.endswith(("。1", "。2", "。3")) for line in document.text.splitlines())

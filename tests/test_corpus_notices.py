@@ -7,6 +7,7 @@ ending in some of 附件说明, signature, 附注, attachments and 版记, is da
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,58 @@ def test_any_notice_tail_leaves_the_date_and_the_body_sentences_alone(
             assert any(p.section and p.section.startswith(attachment[0]) for p in speech.paragraphs)
         listing = [p.text for p in speech.paragraphs if p.section == "附件说明"]
         assert listing == ([" ".join(line.strip("　") for line in listed)] if listed and not attached else [])
+
+
+SIGNERS = st.lists(
+    st.sampled_from(["张为民", "李建华", "欧阳明", "王䶮", "韩立新"]), min_size=1, max_size=2, unique=True
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["临老干发〔2024〕15号", "江老干呈〔2023〕3号", "某委老干〔2025〕120号"]),
+    SIGNERS,
+    st.sampled_from(["　　", " ", "\t", "\n"]),
+    st.sampled_from(["签发人：", "签发人:", "签 发 人："]),
+)
+def test_an_upward_notice_gives_its_number_not_its_signer_to_the_header(
+    number: str, signers: list[str], gap: str, label: str
+) -> None:
+    """An upward document (请示, 报告) prints 「签发人：…」 on its number's line (or under it): before, the
+    line was read into the title and the notice had no document number."""
+    signer = label + "、".join(signers)
+    head = f"{number}\n{signer}" if gap == "\n" else f"{number}{gap}{signer}"
+    title = "关于2024年度离退休干部走访慰问工作情况的报告"
+    text = f"临江市委老干部局文件\n{head}\n{title}\n市委：\n今年以来，我局认真做好走访慰问工作。现将有关情况报告如下。\n临江市委老干部局\n2024年12月1日\n"
+    [speech] = parse_document(read_bytes("报告.txt", text.encode("utf-8")))
+    assert (speech.title, speech.doc_number, speech.date) == (title, number, "2024-12-01")
+    assert speech.speaker is None
+    assert [p.text for p in speech.paragraphs] == [
+        "今年以来，我局认真做好走访慰问工作。现将有关情况报告如下。"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_an_upward_notice_from_libreoffice_gives_its_number(tmp_path: Path) -> None:
+    """The same line as Word sets it (number, tabs, signer at the right), printed by LibreOffice."""
+    import docx
+
+    from tests.fixtures.documents.make_fixtures import soffice
+
+    d = docx.Document()
+    for text in (
+        "临江市委老干部局文件",
+        "临老干呈〔2024〕15号\t\t签发人：张为民",
+        "关于离退休干部走访慰问工作情况的报告",
+        "市委：",
+    ):
+        d.add_paragraph(text)
+    d.add_paragraph("今年以来，我局认真做好走访慰问工作。现将有关情况报告如下。")
+    d.add_paragraph("临江市委老干部局")
+    d.add_paragraph("2024年12月1日")
+    d.save(str(tmp_path / "报告.docx"))
+    [speech] = parse_document(read_document(soffice(tmp_path / "报告.docx", "pdf")))
+    assert (speech.title, speech.doc_number) == (
+        "关于离退休干部走访慰问工作情况的报告",
+        "临老干呈〔2024〕15号",
+    )

@@ -16,7 +16,9 @@ from corpus import read_document
 from tests.fixtures.layouts.make_long_tables import (
     write_libreoffice,
     write_libreoffice_merged,
+    write_libreoffice_two_tables,
     write_reportlab,
+    write_reportlab_two_tables,
 )
 
 
@@ -59,3 +61,36 @@ def test_a_reportlab_table_over_page_breaks_is_one_table(count: int, repeat_rows
         path = Path(folder) / "表格.pdf"
         rows = write_reportlab(path, count=count, repeat_rows=repeat_rows, paragraphs_before=before)
         assert_rows_once_in_order(rows, read_document(path).text.splitlines())
+
+
+def assert_two_tables(rows: list[str], lines: list[str]) -> None:
+    """Every row of both tables once, in order, each labelled by its own table's header; the second
+    table's header row is no row of the first."""
+    positions = []
+    for row in rows:
+        assert lines.count(row) == 1, (row, lines)
+        positions.append(lines.index(row))
+    assert positions == sorted(positions)
+    assert not any("时间" in line and "序号" in line for line in lines)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("first", [1, 6, 14])
+def test_two_libreoffice_tables_either_side_of_a_page_break_stay_two(tmp_path: Path, first: int) -> None:
+    """Before: the second table (时间/地点/内容/负责人) was read as the first one's continuation, its header
+    row as a row 「序号：时间；单位：地点；…」 and its rows labelled 序号/单位/…"""
+    pdf, rows = write_libreoffice_two_tables(tmp_path, first=first)
+    assert_two_tables(rows, read_document(pdf).text.splitlines())
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 12), st.integers(1, 6), st.integers(0, 6))
+def test_two_reportlab_tables_either_side_of_a_page_break_stay_two(
+    first: int, second: int, before: int
+) -> None:
+    """A table ending anywhere on the upper part of its page, a PageBreak, another table of as many
+    columns as wide: two tables, each labelled by its own header."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "两表.pdf"
+        rows = write_reportlab_two_tables(path, first=first, second=second, paragraphs_before=before)
+        assert_two_tables(rows, read_document(path).text.splitlines())

@@ -1,0 +1,323 @@
+"""What stands at the top of a printed page: a one-page PDF's running header set in the body's own type is
+dropped (it used to be read into the title), a title or a document number there is not; and a date on a line
+of its own is never the wrapped end of the title above it (a scan of a left-aligned title in the body's type
+took its date line as part of the title). PDFs are made by reportlab and by LibreOffice from python-docx; the
+scan is LibreOffice's page rendered by pdfium at 150 dpi and read by the installed OCR engine."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus import installed_engines, parse_document, read_bytes, read_document
+from corpus.layout import Line, Page, paragraph_blocks
+
+EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
+TITLE = "在全市老干部志愿服务工作推进会上的讲话"
+SPEAKER = "周建平"
+DATE_LINE = "（2024年8月6日）"
+SENTENCES = [
+    "近年来，全市老干部志愿服务队伍不断壮大。",
+    "目前全市共有志愿服务队三百一十二支，注册志愿者一万四千余人。",
+    "老同志们积极参与基层治理、关心下一代、文明城市创建等工作。",
+    "要健全志愿服务激励机制，对表现突出的志愿服务队和个人进行通报表扬。",
+    "让我们共同努力，把这项工作做得更好！",
+]
+HEADERS = [
+    "老干部工作简报　第3期",
+    "中共某某市委老干部局",
+    "银龄志愿服务简报",
+    "内部资料　注意保存",
+    "2024年第5期",
+]
+CM = 72 / 2.54
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assert_once_in_order(sentences: list[str], text: str) -> None:
+    flat, position = squeeze(text), 0
+    for sentence in sentences:
+        assert flat.count(squeeze(sentence)) == 1, sentence
+        found = flat.find(squeeze(sentence), position)
+        assert found >= 0, f"out of order: {sentence}"
+        position = found + len(squeeze(sentence))
+
+
+def reportlab_page(
+    *,
+    header: str | None,
+    header_top: float,
+    size: float,
+    title_size: float,
+    top_margin: float,
+    letter: bool,
+    first_line: str = TITLE,
+) -> bytes:
+    """One page: a header drawn at `header_top` points from the page's top in the body's type (or none),
+    the title (`first_line`) in `title_size` at the top margin, speaker, date and the sentences."""
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    pagesize = LETTER if letter else A4
+    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.6, firstLineIndent=2 * size)
+    body.wordWrap = "CJK"
+    centred = ParagraphStyle("centred", parent=body, firstLineIndent=0, alignment=1)
+    title = ParagraphStyle("title", parent=centred, fontSize=title_size, leading=title_size * 1.5)
+
+    def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        if header:
+            canvas.setFont(font, size)
+            canvas.drawString(72, pagesize[1] - header_top - size, header)
+
+    story = [Paragraph(first_line, title), Paragraph(SPEAKER, centred), Paragraph(DATE_LINE, centred)]
+    story += [Paragraph(s, body) for s in SENTENCES]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=pagesize, topMargin=top_margin, invariant=1).build(
+        story, onFirstPage=furniture
+    )
+    return out.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(HEADERS),
+    st.floats(0.9 * CM, 1.5 * CM),  # where Word (1.5 cm, 1.27 cm), WPS and reportlab print a header
+    st.sampled_from([10.5, 12.0, 14.0, 16.0]),
+    st.sampled_from([0, 4, 8]),  # the title as large as the body, or larger
+    st.floats(2.5 * CM, 3.7 * CM),
+    st.booleans(),
+)
+def test_a_one_page_header_in_the_body_type_is_not_read_into_the_title(
+    header: str, header_top: float, size: float, larger: int, top_margin: float, letter: bool
+) -> None:
+    """Before: the header of a one-page PDF set in the body's own type (as Word's and LibreOffice's
+    「页眉」 style is) was read as the document's first line, and the parser made it part of the title."""
+    pdf = reportlab_page(
+        header=header,
+        header_top=header_top,
+        size=size,
+        title_size=size + larger,
+        top_margin=top_margin,
+        letter=letter,
+    )
+    document = read_bytes("讲话.pdf", pdf)
+    assert squeeze(header) not in squeeze(document.text)
+    assert_once_in_order(SENTENCES, document.text)
+    (speech,) = parse_document(document)
+    assert (speech.title, speech.speaker, speech.date) == (TITLE, SPEAKER, "2024-08-06")
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(
+        [TITLE, "关于做好离退休干部健康体检工作的通知", "某老干发〔2024〕12号", "临老干办〔2024〕7号"]
+    ),
+    st.sampled_from([10.5, 12.0, 14.0, 16.0]),
+    st.floats(2.0 * CM, 3.7 * CM),
+    st.booleans(),
+)
+def test_a_first_line_in_the_body_type_where_the_text_begins_is_kept(
+    first_line: str, size: float, top_margin: float, letter: bool
+) -> None:
+    """Without a header, the page's first line in the body's type — a title, a document number — stands at
+    the top margin (2 cm or more): it is text, not a header, however far the next line is under it."""
+    pdf = reportlab_page(
+        header=None,
+        header_top=0,
+        size=size,
+        title_size=size,
+        top_margin=top_margin,
+        letter=letter,
+        first_line=first_line,
+    )
+    text = read_bytes("讲话.pdf", pdf).text
+    assert squeeze(text).startswith(squeeze(first_line))
+    assert_once_in_order(SENTENCES, text)
+
+
+def test_a_document_number_in_the_header_zone_is_kept() -> None:
+    """A notice with narrow margins opening with its 文号 as high as a header stands: it is the notice's
+    own (a document number never heads a page)."""
+    pdf = reportlab_page(
+        header="某老干发〔2024〕12号",
+        header_top=1.2 * CM,
+        size=12,
+        title_size=18,
+        top_margin=3 * CM,
+        letter=False,
+    )
+    assert "某老干发〔2024〕12号" in read_bytes("通知.pdf", pdf).text.splitlines()
+
+
+def word_page(folder: Path, *, header: str, size: int) -> Path:
+    """python-docx: a one-page speech whose page header is in the body's type, converted by LibreOffice."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(size)
+    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    d.styles["Header"].font.size = Pt(size)
+    d.sections[0].header.paragraphs[0].text = header
+    d.add_paragraph(TITLE, style="Title")
+    for line in (SPEAKER, DATE_LINE):
+        d.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for sentence in SENTENCES:
+        d.add_paragraph(sentence).paragraph_format.first_line_indent = Pt(2 * size)
+    path = folder / "讲话.docx"
+    d.save(str(path))
+    return soffice(path, "pdf")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("size", [11, 14])
+def test_a_libreoffice_one_page_header_in_the_body_type_is_dropped(tmp_path: Path, size: int) -> None:
+    header = "老干部工作简报　第3期"
+    document = read_document(word_page(tmp_path, header=header, size=size))
+    assert squeeze(header) not in squeeze(document.text)
+    (speech,) = parse_document(document)
+    assert (speech.title, speech.speaker, speech.date) == (TITLE, SPEAKER, "2024-08-06")
+    assert_once_in_order(SENTENCES, document.text)
+
+
+# --- a date on a line of its own under a title of the body's type --------------------------------------
+
+DATES = [
+    "2024年5月20日",
+    "（2024年5月20日）",
+    "二〇二四年五月二十日",
+    "（二〇二四年五月二十日）",
+    "2024.5.20",
+]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(0, 3),
+    st.sampled_from(DATES),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_date_line_is_never_the_wrapped_end_of_the_line_above(
+    short: int, date: str, ocr: bool, speaker_first: bool
+) -> None:
+    """Lines as OCR (no type size) or a text layer in one font give them: a title as wide as the text, or
+    nearly (0–3 characters short), left-aligned, with the date (and the speaker) under it at the body's line
+    pitch. The date is a paragraph of its own; the paragraph the body's wrapped lines make is whole."""
+    size, left, right = 20.0, 100.0, 500.0
+    title = "市委老干部局关于进一步加强和改进新时代离退休干部工作的讲话稿"[: 20 - short]
+    texts = [title, SPEAKER, date] if speaker_first else [title, date, SPEAKER]
+    wrapped = ["近年来，全市老干部志愿服务队伍不断壮大，目前全市共有", "志愿服务队三百一十二支。"]
+    rights = [left + size * len(title), left + 3 * size, left + len(date) * size]
+    lines = []
+    for n, (text, x1) in enumerate(zip([*texts, *wrapped], [*rights, right, left + 12 * size], strict=True)):
+        top = 100 + n * 1.6 * size
+        lines.append(
+            Line(
+                text=text,
+                x0=left + (2 * size if text == wrapped[0] else 0),
+                x1=min(x1, right) if text != wrapped[0] else right,
+                top=top,
+                bottom=top + size * (1.1 if "（" in text and ocr else 1.0),
+                font="" if ocr else "S",
+                size=0.0 if ocr else size,
+            )
+        )
+    blocks = [block.text for block in paragraph_blocks([Page(lines=tuple(lines), width=600, height=800)])]
+    assert date in blocks and title in blocks
+    assert "".join(wrapped) in blocks
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
+def test_a_scanned_left_aligned_title_keeps_its_date_apart(tmp_path: Path) -> None:
+    """Before: 「市委老干部局关于…讲话稿2024年5月20日」, the date lost to the title."""
+    import docx
+    from docx.shared import Pt
+
+    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_scans import bilevel, render
+
+    title = "市委老干部局关于进一步加强和改进新时代离退休干部工作的讲话稿"
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(14)
+    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    for line in (title, "2024年5月20日", "王明远", "同志们："):
+        d.add_paragraph(line)
+    for sentence in SENTENCES:
+        d.add_paragraph(sentence).paragraph_format.first_line_indent = Pt(28)
+    d.save(str(tmp_path / "scan.docx"))
+    (page,) = render(soffice(tmp_path / "scan.docx", "pdf"))
+    bilevel(page).save(tmp_path / "scan.png")
+    (speech,) = parse_document(read_document(tmp_path / "scan.png"))
+    assert (speech.title, speech.date, speech.speaker) == (title, "2024-05-20", "王明远")
+
+
+# --- odd and even page headers in the body's type over items that differ only in their numbers --------
+
+
+def items_docx(folder: Path, *, size: int, even_odd: bool) -> tuple[Path, list[str]]:
+    """python-docx: a speech of numbered requirements written alike (「第17项…」「第37项…」), so that lines at
+    the tops of pages are the same but for their numbers, under odd and even page headers (or one header
+    on every page but the first) in the body's type; converted by LibreOffice."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(size)
+    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    d.add_paragraph(TITLE, style="Title")
+    for line in (SPEAKER, DATE_LINE):
+        d.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    items = [
+        f"第{n}项工作要求各单位认真落实离退休干部的各项待遇，切实把好事办好、实事办实。" for n in range(1, 41)
+    ]
+    for start in range(0, len(items), 4):
+        d.add_paragraph("".join(items[start : start + 4])).paragraph_format.first_line_indent = Pt(2 * size)
+    section = d.sections[0]
+    if even_odd:
+        d.settings.odd_and_even_pages_header_footer = True
+        section.even_page_header.paragraphs[0].text = "市委老干部局"
+    else:
+        section.different_first_page_header_footer = True
+    section.header.paragraphs[0].text = "老干部工作会议材料"
+    d.save(str(folder / "讲话.docx"))
+    return soffice(folder / "讲话.docx", "pdf"), items
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("even_odd", [True, False], ids=["odd-even", "first-page-different"])
+@pytest.mark.parametrize("size", [12, 14])
+def test_lines_alike_but_for_numbers_at_page_tops_are_body_not_headers(
+    tmp_path: Path, size: int, even_odd: bool
+) -> None:
+    """Before: 「第17项工作要求…」 and 「第37项工作要求…」, each the first line of a page, were taken for a running
+    header (the same text, numbers aside) and dropped — two requirements lost — and the even pages'
+    header 「市委老干部局」 was then read as a heading cutting the paragraph over the page break."""
+    pdf, items = items_docx(tmp_path, size=size, even_odd=even_odd)
+    document = read_document(pdf)
+    assert_once_in_order(items, document.text)
+    assert "老干部工作会议材料" not in document.text and "市委老干部局" not in document.text
+    (speech,) = parse_document(document)
+    assert {p.section for p in speech.paragraphs} == {None}
