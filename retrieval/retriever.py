@@ -35,7 +35,7 @@ from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
-from .sentence import AnswerSentence, Matches, WeightedTerm, answer_sentence
+from .sentence import AnswerSentence, WeightedTerm, answer_sentence
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .typos import HomophoneCorrector, apply_corrections
@@ -168,11 +168,10 @@ class Retriever:
         fused, dense_of, lexical_of = found.fused, found.dense_of, found.lexical_of
         terms, weighted_terms = found.terms, found.weighted_terms
         depth = min(len(fused), max(self.config.rerank_depth, 0))
-        matches = Matches()  # where the question's words stand in the passages scored, found once
         records = self.store.passages_by_id([d for d, _ in fused[:depth]])
         if self.ranker is not None and self.config.rerank and mode == "hybrid" and depth > 1:
             head = [(d, s) for d, s in fused[:depth] if d in records]
-            rows = [self._features(records[d], s, found, matches) for d, s in head]
+            rows = [self._features(records[d], s, found) for d, s in head]
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
@@ -228,7 +227,6 @@ class Retriever:
                     found.kind,
                     found.text,
                     choose=record.id == kept[0][0].id,
-                    matches=matches,
                 )
             return sentences[record.id]
 
@@ -369,7 +367,6 @@ class Retriever:
         question: str = "",
         *,
         choose: bool = True,
-        matches: Matches | None = None,
     ) -> AnswerSentence | None:
         """The passage's answer sentence for a question with these words; with `choose` (and
         `RetrieverConfig.sentence_chooser`) the learned chooser, reading the `question`, picks which
@@ -385,7 +382,6 @@ class Retriever:
             kind=kind,
             chooser=model.choose if model is not None else None,
             question=question,
-            matches=matches,
         )
         return None if found is None else replace(found, text=record.text[found.start : found.end])
 
@@ -442,9 +438,7 @@ class Retriever:
             asks_for(simplified) if self.config.answer_kind else None,
         )
 
-    def _features(
-        self, record: PassageRecord, fused: float, found: Candidates, matches: Matches | None = None
-    ) -> tuple[float, ...]:
+    def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
         return passage_features(
             record.text,
             record.section,
@@ -457,7 +451,6 @@ class Retriever:
             to_simplified(record.speech_title),
             found.text,
             found.kind,
-            matches,
         )
 
     def candidate_features(

@@ -13,7 +13,6 @@ cmrc`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -159,94 +158,6 @@ def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[f
     return (found_weight + PARTIAL_CREDIT * partial) / total, found
 
 
-class Matches:
-    """Where a search's words stand in the passages it scores: each word's every position in a passage's
-    lower-cased text, found once per search and shared by the ranker's best-sentence feature and the
-    answer sentence, which then read each sentence's words from these positions instead of searching
-    every sentence for every word. Made for one search (`Retriever.search`), dropped after it."""
-
-    def __init__(self) -> None:
-        self._at: dict[tuple[str, str], tuple[int, ...]] = {}
-
-    def positions(self, text: str, lowered: str, needle: str) -> tuple[int, ...]:
-        """Every start of `needle` in `lowered` (the lower-cased `text`), overlapping ones too, ascending."""
-        key = (text, needle)
-        found = self._at.get(key)
-        if found is None:
-            starts = []
-            at = lowered.find(needle)
-            while at >= 0:
-                starts.append(at)
-                at = lowered.find(needle, at + 1)
-            found = self._at[key] = tuple(starts)
-        return found
-
-
-@lru_cache(maxsize=4096)
-def _sentence_table(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]] | None:
-    """The lower-cased text with its sentences' starts and ends, when each lower-cased sentence is the
-    same stretch of the lower-cased text (lower-casing keeps every length: always, for Chinese); None when
-    not, and the sentences are then searched one by one."""
-    lowered = text.lower()
-    spans = _split(text)
-    if len(lowered) != len(text) or any(
-        lowered[s:e] != one for (s, e), one in zip(spans, lowered_sentences(text), strict=True)
-    ):
-        return None
-    return lowered, tuple(s for s, _ in spans), tuple(e for _, e in spans)
-
-
-def _sentence_rows(
-    text: str, needles: Sequence[_Needle], total: float, matches: Matches | None
-) -> list[tuple[float, _Found]]:
-    """`_coverage` of each sentence of `text` (as `split_sentences` cuts them), the same values; with
-    `matches`, read from where each word stands in the whole text, so a sentence holding none of the words
-    costs nothing."""
-    sentences = lowered_sentences(text)
-    table = _sentence_table(text) if matches is not None else None
-    if matches is None or table is None:
-        return [_coverage(lowered, needles, total) for lowered in sentences]
-    lowered, starts, ends = table
-    firsts: dict[int, dict[int, int]] = {}  # sentence -> {needle: where it first stands in the sentence}
-    within: dict[str, set[int]] = {}  # a longer word's bigram -> the sentences holding it
-    for j, (needle, _, grams) in enumerate(needles):
-        if needle:
-            size = len(needle)
-            for at in matches.positions(text, lowered, needle):
-                k = bisect_right(starts, at) - 1
-                if k >= 0 and at + size <= ends[k]:
-                    firsts.setdefault(k, {}).setdefault(j, at - starts[k])
-        if grams is not None:
-            for gram in grams:
-                if gram not in within:
-                    inside = within[gram] = set()
-                    for at in matches.positions(text, lowered, gram):
-                        k = bisect_right(starts, at) - 1
-                        if k >= 0 and at + 2 <= ends[k]:
-                            inside.add(k)
-    touched = set(firsts)
-    for inside in within.values():
-        touched |= inside
-    rows: list[tuple[float, _Found]] = []
-    for k, sentence in enumerate(sentences):
-        if k not in touched:  # no word and no bigram of one: what _coverage adds up is all zeros
-            rows.append(((0.0 + PARTIAL_CREDIT * 0.0) / total, []))
-            continue
-        first = firsts.get(k, {})
-        found_weight = partial = 0.0
-        found: _Found = []
-        for j, (needle, weight, grams) in enumerate(needles):
-            at = first.get(j)
-            if at is None:
-                if grams is not None:
-                    partial += weight * (sum(1 for g in grams if k in within[g]) / len(grams))
-                continue
-            found.append((needle, at, sentence))
-            found_weight += weight
-        rows.append(((found_weight + PARTIAL_CREDIT * partial) / total, found))
-    return rows
-
-
 def occurrences(lowered: str, needle: str, first: int) -> list[int]:
     """Where `needle` stands in `lowered`, from its first occurrence `first` on (non-overlapping)."""
     positions = []
@@ -342,18 +253,17 @@ def _lexical_score(text: str, needles: Sequence[_Needle], total: float) -> float
     return _lexical(*_coverage(text.lower(), needles, total))
 
 
-def best_sentence_score(text: str, terms: Sequence[WeightedTerm], matches: Matches | None = None) -> float:
+def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
     """The best `lexical_sentence_score` of a sentence of `text` by all of `terms` (0.0 without sentences).
 
     A sentence's score is at most its coverage, so sentences are scored in order of coverage, and the
-    proximity of one whose coverage cannot beat the best score so far is never computed. `matches` (one
-    search's) shares where the words stand with the answer sentence's scoring (the same score)."""
+    proximity of one whose coverage cannot beat the best score so far is never computed."""
     spans = split_sentences(text)
     total = sum(t.weight for t in terms)
     if not spans or total <= 0:
         return 0.0
     needles = _needles(present_terms(text, terms))
-    rows = _sentence_rows(text, needles, total, matches)
+    rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
         return max(_lexical(coverage, found) for coverage, found in rows)
     best = None
@@ -376,7 +286,6 @@ def answer_sentence(
     kind: AnswerKind | None = None,
     chooser: Chooser | None = None,
     question: str = "",
-    matches: Matches | None = None,
 ) -> AnswerSentence | None:
     """The sentence of `text` that best answers a question with these weighted words, or two adjacent
     sentences when the answer runs across both (or the best is a fragment). `dense`, when given, holds
@@ -389,8 +298,7 @@ def answer_sentence(
 
     A `chooser` (the learned one: retrieval/sentence_model.py) may show another sentence than the best
     scored one (it reads the `question` too); the score stays the rule's (the best span's), and the
-    shown one gets a neighbour by the same rule. `matches` (one search's) shares where the words stand
-    with the ranker's scoring of the same text (the same result, less work)."""
+    shown one gets a neighbour by the same rule."""
     spans = split_sentences(text)
     if not spans:
         return None
@@ -418,7 +326,7 @@ def answer_sentence(
         return (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical
 
     if dense is None and choosing_total > 0:
-        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind, matches)
+        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind)
     else:
         single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
@@ -483,13 +391,12 @@ def _best_single(
     needles: Sequence[_Needle],
     total: float,
     kind: AnswerKind | None,
-    matches: Matches | None = None,
 ) -> tuple[int, float]:
     """The index and score of the best single sentence (the earlier one of equal scores), as `score_of`
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
     (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
     whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
-    rows = _sentence_rows(text, needles, total, matches)
+    rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
         order: list[int] = list(range(len(spans)))
         bonus = float("inf")

@@ -9,7 +9,6 @@ from retrieval import WeightedTerm, answer_sentence, split_sentences
 from retrieval.answer_type import AnswerKind
 from retrieval.sentence import (
     SENTENCE_ENDS,
-    Matches,
     best_sentence_score,
     lexical_sentence_score,
     names_only,
@@ -240,24 +239,3 @@ def _split_char_by_char(text: str) -> list[tuple[int, int]]:
 @example("项目：心理关爱；标准：每半年一次；")
 def test_the_sentences_are_cut_where_a_loop_over_the_characters_cuts_them(text: str) -> None:
     assert split_sentences(text) == _split_char_by_char(text)
-
-
-# One search's word positions (Matches), shared by the ranker's best sentence and the answer sentence,
-# must give what searching each sentence for each word gives: the same scores, spans and choices. Letters
-# whose lower case is longer (İ) or depends on its neighbours (Σ) take the sentence-by-sentence way.
-_ODD = st.lists(
-    st.sampled_from([*_WORDS, *_FILLER, "İ", "Σ", "ΑΣ", "a", "Aa", "。", "”", "\n"]), max_size=14
-).map("".join)
-
-
-@settings(deadline=None)
-@given(st.one_of(_texts, _ODD), _terms, _terms, _kinds)
-@example(_SPREAD, _SPREAD_TERMS, [], None)
-@example("İ体检。ΑΣ规定。体检规定", _SPREAD_TERMS, [WeightedTerm("体检规", 1.0)], None)
-def test_shared_word_positions_change_no_score_or_choice(
-    text: str, words: list[WeightedTerm], extra: list[WeightedTerm], kind: AnswerKind | None
-) -> None:
-    matches = Matches()  # shared by both, as in a search
-    assert best_sentence_score(text, words, matches) == best_sentence_score(text, words)
-    shared = answer_sentence(text, words, topic="离休干部", extra=extra, kind=kind, matches=matches)
-    assert shared == answer_sentence(text, words, topic="离休干部", extra=extra, kind=kind)
