@@ -230,6 +230,9 @@ class Handlers:
                 f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}\n也可以回复一条提问的消息，只发 /ask。",
             )
             return
+        if said.asks_for_more(question):  # 「/ask 还有吗」: how a group asks the bot anything
+            await self._more(update, context)
+            return
         await self._answer(update, question)
 
     async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -250,16 +253,21 @@ class Handlers:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
             return
         if said.asks_for_more(question):  # 「还有吗？」 after an answer, or in reply to one
-            earlier = _answer_replied_to(message, context.bot) or self.last_answers.get(_place(message))
-            if earlier is None:
-                await self._reply(update, NOTHING_BEFORE)
-            else:
-                await self._next_page(update, earlier)
+            await self._more(update, context)
             return
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
             return
         await self._answer(update, question)
+
+    async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """「还有吗？」: the next page of the answer replied to, or else of the last one shown here."""
+        message = _message(update)
+        earlier = _answer_replied_to(message, context.bot) or self.last_answers.get(_place(message))
+        if earlier is None:
+            await self._reply(update, NOTHING_BEFORE)
+        else:
+            await self._next_page(update, earlier)
 
     async def _next_page(self, update: Update, earlier: keyboards.AnswerRef) -> None:
         """The page after the one an answer shows, as a reply (as its 更多结果 button would show it)."""

@@ -157,6 +157,22 @@ async def test_a_reply_asking_for_more_gets_the_answers_next_page(
     assert seed_service.library.store.query_stats().questions == 3  # asking for more is no new question
 
 
+async def test_ask_command_asking_for_more_in_a_group_gets_the_next_page_not_a_search(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """In a group /ask is how the bot is addressed: 「/ask 还有吗」 means what 「@bot 还有吗」 means."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/ask {BROAD}", **IN_GROUP))
+        first = api.last_message(GROUP)
+        await feed(app, api.make_text_update("/ask 还有吗？", **IN_GROUP))
+        typed_after = api.last_message(GROUP)
+        await feed(app, api.make_text_update("/ask@speechqa_bot 更多", reply_to_message=first, **IN_GROUP))
+        in_reply = api.last_message(GROUP)
+    assert "第 1–5 条" in first.plain_text
+    assert "第 6–10 条" in typed_after.plain_text and "第 6–10 条" in in_reply.plain_text
+    assert seed_service.library.store.query_stats().questions == 1  # 「还有吗」 was never searched
+
+
 async def test_more_typed_after_an_answer_pages_on_and_stops_saying_so(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
