@@ -173,7 +173,8 @@ def _is_filler_char(ch: str) -> bool:
 
 def small_talk(query: str) -> SmallTalk | None:
     """The kind of small talk the message is, or None when it carries a question (any content left)."""
-    text = unicodedata.normalize("NFKC", query).strip()
+    # 您 is the polite 你 and part of no other word: 「您是谁」 asks what 「你是谁」 asks
+    text = unicodedata.normalize("NFKC", query).strip().replace("您", "你")
     if not text:
         return None
     found: list[SmallTalk] = []

@@ -36,6 +36,10 @@ from retrieval import SMALL_TALK_REPLIES, small_talk
         ("怎么用", "help"),
         ("你是谁呀", "help"),
         ("帮助", "help"),
+        ("您是谁", "help"),  # the polite 您 as 你: what older staff write
+        ("请问您是谁？", "help"),
+        ("您会做什么", "help"),
+        ("您是什么", "help"),
     ],
 )
 def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) -> None:
