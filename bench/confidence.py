@@ -188,12 +188,12 @@ def fit(
         fitted_on=fitted_on,
     )
     p = np.asarray([draft.probability(e.signals) for e in examples])
-    low = _low_threshold(p, y, [e.group for e in examples])
+    low = low_threshold(p, y, [e.group for e in examples])
     high = _high_threshold(p, y, weight, low)
     return replace(draft, low=low, high=high)
 
 
-def _low_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> float:
+def low_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> float:
     """The highest threshold that still answers MIN_RECALL of the answerable questions of every group."""
     cut = 1.0
     for g in sorted(set(groups)):

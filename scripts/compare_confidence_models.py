@@ -30,7 +30,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.confidence import MIN_RECALL, Example, load_examples
+from bench.confidence import Example, load_examples, low_threshold
 from retrieval import FEATURES
 
 KINDS: list[tuple[str, dict[str, float]]] = [
@@ -55,12 +55,6 @@ def group_weights(groups: np.ndarray) -> np.ndarray:
     names, counts = np.unique(groups, return_counts=True)
     size = dict(zip(names, counts, strict=True))
     return np.asarray([len(groups) / (len(names) * size[g]) for g in groups])
-
-
-def low_threshold(p: np.ndarray, y: np.ndarray, groups: np.ndarray) -> float:
-    return min(
-        float(np.quantile(p[(groups == g) & (y == 1)], 1 - MIN_RECALL)) for g in np.unique(groups[y == 1])
-    )
 
 
 def model(kind: str, options: dict[str, float]) -> Pipeline | GradientBoostingClassifier:
@@ -108,9 +102,9 @@ def main(fit_file: Path, heldout_file: Path) -> None:
         for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(x, strata):
             m = fitted(kind, options, x[train], y[train], groups[train])
             out_of_fold[test] = m.predict_proba(x[test])[:, 1]  # type: ignore[attr-defined]
-        cv_low = low_threshold(out_of_fold, y, groups)
+        cv_low = low_threshold(out_of_fold, y, list(groups))
         m = fitted(kind, options, x, y, groups)
-        low = low_threshold(m.predict_proba(x)[:, 1], y, groups)  # type: ignore[attr-defined]
+        low = low_threshold(m.predict_proba(x)[:, 1], y, list(groups))  # type: ignore[attr-defined]
         held = m.predict_proba(hx)[:, 1]  # type: ignore[attr-defined]
         print(f"## {kind} {options}")
         print(f"  cross-validated (low {cv_low:.3f}): {rates(out_of_fold, y, groups, cv_low)}")
