@@ -43,8 +43,12 @@ class Conservation:
 
 def body_sentences(document: Document) -> list[str]:
     """The document's sentences, cleaned as the parser cleans them (whitespace removed)."""
+    return _sentences(_source_lines(document))
+
+
+def _sentences(lines: Sequence[str]) -> list[str]:
     sentences = []
-    for text in _source_lines(document):
+    for text in lines:
         if dateline := _DATELINE.match(text):
             text = text[dateline.end() :]
         for sentence in split_sentences(text):
@@ -64,8 +68,9 @@ def check_conservation(document: Document, passages: Sequence[str]) -> Conservat
     """
     parts = [_squash(p) for p in passages]
     # Joined with nothing between lines: a sentence a file wraps across two lines is still counted there.
-    source = "".join(_squash(line) for line in _source_lines(document))
-    sentences = body_sentences(document)
+    lines = _source_lines(document)
+    source = "".join(_squash(line) for line in lines)
+    sentences = _sentences(lines)
     in_passages = _Occurrences(parts)
     in_source = _Occurrences([source])
     missing = tuple(s for s in sentences if not in_passages.anywhere(s))
@@ -77,6 +82,7 @@ def check_conservation(document: Document, passages: Sequence[str]) -> Conservat
 _END_CHARS = frozenset("。！？；!?;”’）)」』")
 _END_CHAR = re.compile("[" + re.escape("".join(sorted(_END_CHARS))) + "]")
 _KEY_LENGTHS = (1, 2, 4, 8, 16)
+_FEW = 8  # places to compare a sentence with one by one
 
 
 class _Occurrences:
@@ -97,6 +103,7 @@ class _Occurrences:
             self.starts.append(offset)
             offset += len(text)
         self.ends: dict[str, list[int]] = {}
+        self.windows: dict[tuple[str, int], dict[str, list[int]]] = {}
         joined = self.joined
         for mark in _END_CHAR.finditer(joined):
             end = mark.end()
@@ -109,13 +116,22 @@ class _Occurrences:
         """The positions in `joined` where `sentence` starts, in order; None when it cannot be indexed."""
         if not sentence or sentence[-1] not in _END_CHARS:
             return None
-        length = max(k for k in _KEY_LENGTHS if k <= len(sentence))
         size = len(sentence)
-        return [
-            end - size
-            for end in self.ends.get(sentence[-length:], ())
-            if end >= size and self.joined.startswith(sentence, end - size)
-        ]
+        key = sentence[-max(k for k in _KEY_LENGTHS if k <= size) :]
+        ends = self.ends.get(key, [])
+        if len(ends) <= _FEW:
+            return [
+                end - size for end in ends if end >= size and self.joined.startswith(sentence, end - size)
+            ]
+        # Many places end as it does (a stock phrase, sentences repeated with a different opening): the
+        # texts of its length ending there, indexed once for every sentence of that length and ending.
+        windows = self.windows.get((key, size))
+        if windows is None:
+            windows = self.windows[key, size] = {}
+            for end in ends:
+                if end >= size:
+                    windows.setdefault(self.joined[end - size : end], []).append(end)
+        return [end - size for end in windows.get(sentence, ())]
 
     def anywhere(self, sentence: str) -> bool:
         places = self._places(sentence)
