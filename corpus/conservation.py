@@ -15,6 +15,7 @@ reader labelled them as well.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,8 +43,12 @@ class Conservation:
 
 def body_sentences(document: Document) -> list[str]:
     """The document's sentences, cleaned as the parser cleans them (whitespace removed)."""
+    return _sentences(_source_lines(document))
+
+
+def _sentences(lines: Sequence[str]) -> list[str]:
     sentences = []
-    for text in _source_lines(document):
+    for text in lines:
         if dateline := _DATELINE.match(text):
             text = text[dateline.end() :]
         for sentence in split_sentences(text):
@@ -54,17 +59,100 @@ def body_sentences(document: Document) -> list[str]:
 
 
 def check_conservation(document: Document, passages: Sequence[str]) -> Conservation:
-    """Find the body sentences of `document` that are in none of `passages`, or in them too often."""
+    """Find the body sentences of `document` that are in none of `passages`, or in them too often.
+
+    A sentence is missing when it is nowhere in the passages joined (one split over two passages is
+    there); it is doubled when the passages hold it, each counted on its own, more often than the source
+    does. Each sentence is looked up in an index of where sentences can end (`_Occurrences`), so the
+    check takes time in proportion to the text, not to sentences × text.
+    """
     parts = [_squash(p) for p in passages]
-    flat = "".join(parts)
     # Joined with nothing between lines: a sentence a file wraps across two lines is still counted there.
-    source = "".join(_squash(line) for line in _source_lines(document))
-    sentences = body_sentences(document)
-    missing = tuple(s for s in sentences if s not in flat)
-    duplicated = tuple(
-        s for s in dict.fromkeys(sentences) if sum(p.count(s) for p in parts) > source.count(s)
-    )
+    lines = _source_lines(document)
+    source = "".join(_squash(line) for line in lines)
+    sentences = _sentences(lines)
+    in_passages = _Occurrences(parts)
+    in_source = _Occurrences([source])
+    missing = tuple(s for s in sentences if not in_passages.anywhere(s))
+    duplicated = tuple(s for s in dict.fromkeys(sentences) if in_passages.count(s) > in_source.count(s))
     return Conservation(sentences=len(sentences), missing=missing, duplicated=duplicated)
+
+
+# Every body sentence ends in one of these (_ENDS_SENTENCE), so every place it occurs ends in one too.
+_END_CHARS = frozenset("。！？；!?;”’）)」』")
+_END_CHAR = re.compile("[" + re.escape("".join(sorted(_END_CHARS))) + "]")
+_KEY_LENGTHS = (1, 2, 4, 8, 16)
+_FEW = 8  # places to compare a sentence with one by one
+
+
+class _Occurrences:
+    """Where a sentence occurs in some texts, answered as `str` would, in time linear in the texts.
+
+    `anywhere(s)` is `s in "".join(texts)`; `count(s)` is `sum(t.count(s) for t in texts)` (non-overlapping
+    occurrences, none across two texts). Every place a text holds a character a sentence can end in is
+    indexed under the 1, 2, 4, 8 and 16 characters ending there; a sentence is then compared only with the
+    places that end as it does. A sentence that does not end in such a character is searched for plainly.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined = "".join(texts)
+        self.starts: list[int] = []  # where each text starts in `joined`
+        offset = 0
+        for text in texts:
+            self.starts.append(offset)
+            offset += len(text)
+        self.ends: dict[str, list[int]] = {}
+        self.windows: dict[tuple[str, int], dict[str, list[int]]] = {}
+        joined = self.joined
+        for mark in _END_CHAR.finditer(joined):
+            end = mark.end()
+            for length in _KEY_LENGTHS:
+                if length > end:
+                    break
+                self.ends.setdefault(joined[end - length : end], []).append(end)
+
+    def _places(self, sentence: str) -> list[int] | None:
+        """The positions in `joined` where `sentence` starts, in order; None when it cannot be indexed."""
+        if not sentence or sentence[-1] not in _END_CHARS:
+            return None
+        size = len(sentence)
+        key = sentence[-max(k for k in _KEY_LENGTHS if k <= size) :]
+        ends = self.ends.get(key, [])
+        if len(ends) <= _FEW:
+            return [
+                end - size for end in ends if end >= size and self.joined.startswith(sentence, end - size)
+            ]
+        # Many places end as it does (a stock phrase, sentences repeated with a different opening): the
+        # texts of its length ending there, indexed once for every sentence of that length and ending.
+        windows = self.windows.get((key, size))
+        if windows is None:
+            windows = self.windows[key, size] = {}
+            for end in ends:
+                if end >= size:
+                    windows.setdefault(self.joined[end - size : end], []).append(end)
+        return [end - size for end in windows.get(sentence, ())]
+
+    def anywhere(self, sentence: str) -> bool:
+        places = self._places(sentence)
+        return sentence in self.joined if places is None else bool(places)
+
+    def count(self, sentence: str) -> int:
+        places = self._places(sentence)
+        if places is None:
+            return sum(text.count(sentence) for text in self.texts)
+        count, text, free = 0, -1, 0  # free: where the next counted occurrence may start (as str.count)
+        for start in places:
+            within = bisect_right(self.starts, start) - 1  # (of texts that start there, the last: not empty)
+            end_of_text = self.starts[within + 1] if within + 1 < len(self.starts) else len(self.joined)
+            if start + len(sentence) > end_of_text:  # across two texts: str.count sees it in neither
+                continue
+            if within != text:
+                text, free = within, 0
+            if start >= free:
+                count += 1
+                free = start + len(sentence)
+        return count
 
 
 def _source_lines(document: Document) -> list[str]:

@@ -3,15 +3,26 @@
 A property over generated official documents and speeches (titles long and short, two-line titles,
 subtitles, dates in every form, speakers, document numbers, datelines, headings of every kind, numbered
 one-sentence items in a row, signatures), and the checker itself on passages with a sentence removed.
+The checker looks sentences up in an index; on generated passages with sentences removed, doubled and
+moved it reports exactly what the plain search of the whole text (its first version) reports.
 """
 
 from __future__ import annotations
+
+import itertools
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import Block, Document, chunk_speech, parse_document
-from corpus.conservation import body_sentences, check_conservation
+from corpus.chunk import split_sentences
+from corpus.conservation import Conservation, body_sentences, check_conservation
+from corpus.conservation import _Occurrences as Occurrences
+from corpus.conservation import _source_lines as source_lines
+from corpus.conservation import _squash as squash
+
+EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
 
 # No numerals, no 第/首先/是/要 pairs that would open a numbered point by chance.
 CHARS = "老干部服务管理组织建设推进落实保障加强完善制度活动社区离退休党支部经费标准医疗体检慰问学习教育"
@@ -151,3 +162,104 @@ def test_a_labelled_line_that_is_a_sentence_stays_body_text() -> None:
     )
     passages = [d.text for s in parse_document(document_) for d in chunk_speech(s)]
     assert check_conservation(document_, passages).ok
+
+
+# -- the indexed check gives the verdicts of the plain one -------------------------------------------------
+def plain_conservation(document_: Document, passages: list[str]) -> Conservation:
+    """The check as first written: every sentence searched for in the whole text (sentences × text)."""
+    parts = [squash(p) for p in passages]
+    flat = "".join(parts)
+    source = "".join(squash(line) for line in source_lines(document_))
+    sentences = body_sentences(document_)
+    missing = tuple(s for s in sentences if s not in flat)
+    duplicated = tuple(
+        s for s in dict.fromkeys(sentences) if sum(p.count(s) for p in parts) > source.count(s)
+    )
+    return Conservation(sentences=len(sentences), missing=missing, duplicated=duplicated)
+
+
+@st.composite
+def damaged_passages(draw: st.DrawFn, passages: list[str]) -> list[str]:
+    """The passages with sentences removed, doubled and moved, passages split, merged and reordered."""
+    out = list(passages)
+    for _ in range(draw(st.integers(0, 4))):
+        if not out:
+            break
+        i = draw(st.integers(0, len(out) - 1))
+        pieces = split_sentences(out[i])
+        action = draw(st.sampled_from(["drop", "double", "move", "split", "merge", "swap", "repeat"]))
+        if action == "drop" and pieces:
+            j = draw(st.integers(0, len(pieces) - 1))
+            out[i] = "".join(pieces[:j] + pieces[j + 1 :])
+        elif action == "double" and pieces:
+            j = draw(st.integers(0, len(pieces) - 1))
+            out[i] = "".join(pieces[: j + 1] + pieces[j:])
+        elif action == "move" and pieces:
+            j = draw(st.integers(0, len(pieces) - 1))
+            out[i] = "".join(pieces[:j] + pieces[j + 1 :])
+            out.insert(draw(st.integers(0, len(out))), pieces[j])
+        elif action == "split" and len(out[i]) > 1:
+            cut = draw(st.integers(1, len(out[i]) - 1))  # also inside a sentence
+            out[i : i + 1] = [out[i][:cut], out[i][cut:]]
+        elif action == "merge" and i + 1 < len(out):
+            out[i : i + 2] = [out[i] + out[i + 1]]
+        elif action == "swap":
+            j = draw(st.integers(0, len(out) - 1))
+            out[i], out[j] = out[j], out[i]
+        elif action == "repeat":
+            out.insert(draw(st.integers(0, len(out))), out[i])
+    return out
+
+
+@given(document(), st.data())
+@settings(max_examples=EXAMPLES * 4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_check_reports_what_the_plain_check_reports(
+    doc: tuple[str, list[str]], data: st.DataObject
+) -> None:
+    text, _ = doc
+    document_ = Document(name="通知.txt", text=text, encoding="utf-8")
+    passages = [d.text for s in parse_document(document_) for d in chunk_speech(s)]
+    damaged = data.draw(damaged_passages(passages))
+    assert check_conservation(document_, damaged) == plain_conservation(document_, damaged)
+
+
+# Few characters, sentence marks and closing quotes: sentences inside sentences, overlapping themselves.
+TANGLED = st.text(alphabet="老干部好。；！”）」 ", min_size=0, max_size=60)
+
+
+@given(TANGLED, st.lists(TANGLED, max_size=6))
+@settings(max_examples=EXAMPLES * 8, deadline=None)
+def test_the_check_reports_what_the_plain_check_reports_on_tangled_text(
+    text: str, passages: list[str]
+) -> None:
+    document_ = Document(name="讲话.txt", text=text, encoding="utf-8")
+    assert check_conservation(document_, passages) == plain_conservation(document_, passages)
+    # and on passages cut from the text itself, with a piece of it repeated
+    whole = squash(text)
+    cuts = sorted({len(whole) * i // 4 for i in range(5)})
+    own = [whole[a:b] for a, b in itertools.pairwise(cuts)] + [whole[len(whole) // 3 :]]
+    assert check_conservation(document_, own) == plain_conservation(document_, own)
+
+
+@given(st.lists(TANGLED, max_size=6), st.text(alphabet="老干部好。；！”）」", min_size=1, max_size=8))
+@settings(max_examples=EXAMPLES * 8, deadline=None)
+def test_occurrences_answer_as_str_does(texts: list[str], sentence: str) -> None:
+    occurrences = Occurrences(texts)
+    assert occurrences.anywhere(sentence) == (sentence in "".join(texts))
+    assert occurrences.count(sentence) == sum(t.count(sentence) for t in texts)
+
+
+@given(
+    st.text(alphabet="好部。；”", min_size=1, max_size=3),
+    st.lists(st.tuples(st.integers(0, 7), st.text(alphabet="好部。", max_size=2)), max_size=5),
+)
+@settings(max_examples=EXAMPLES * 8, deadline=None)
+def test_occurrences_count_a_sentence_that_overlaps_itself_as_str_does(
+    unit: str, runs: list[tuple[int, str]]
+) -> None:
+    """「好。好。」 is in 「好。好。好。」 twice, overlapping: str.count counts it once."""
+    sentence = unit * 2
+    texts = [unit * times + noise for times, noise in runs]
+    occurrences = Occurrences(texts)
+    assert occurrences.anywhere(sentence) == (sentence in "".join(texts))
+    assert occurrences.count(sentence) == sum(t.count(sentence) for t in texts)
