@@ -461,7 +461,10 @@ def _named_after_post(text: str) -> bool:
     parts = None if "·" in text else _name_parts(text)
     if parts is None or not 1 <= len(parts[1]) <= 2:
         return False
-    if len(_tags(text)) == 1 and len(text) >= 3:  # one word of the dictionary, not a name (高标准, 时间表)
+    words = _tags(text)
+    # one word of the dictionary is no name (高标准, 时间表), unless it is a proper noun: jieba's dictionary
+    # holds some common names as places (马建国/ns)
+    if len(words) == 1 and len(text) >= 3 and not words[0].flag.startswith(("nr", "ns")):
         return False
     return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in _tags(parts[1]))
 
