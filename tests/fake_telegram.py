@@ -316,6 +316,10 @@ class FakeBotAPI:
         (``ok=False``: only failed ones, ``ok=None``: all)."""
         return [c for c in self.calls if c.method.lower() == method.lower() and (ok is None or c.ok == ok)]
 
+    def texts_sent(self, *, ok: bool | None = True) -> list[str]:
+        """The text of every sendMessage call (by default only successful ones, as `calls_of`)."""
+        return [str(c.params.get("text", "")) for c in self.calls_of("sendMessage", ok=ok)]
+
     @property
     def failed_calls(self) -> list[Call]:
         """Every call the fake rejected, injected failures included."""

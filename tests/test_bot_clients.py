@@ -31,10 +31,6 @@ async def api() -> AsyncIterator[FakeBotAPI]:
         yield fake
 
 
-def sent_texts(api: FakeBotAPI) -> list[str]:
-    return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage", ok=None)]
-
-
 async def test_a_question_written_under_a_photo_is_answered(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
@@ -209,7 +205,7 @@ async def test_a_button_under_an_answer_too_old_to_edit_sends_the_page_anew(
     second, edited = api.messages(USER)[1:]
     assert answer.edit_count == 0 and "第 1–5 条" in answer.plain_text
     assert "第 6–10 条" in second.plain_text and CITED in edited.plain_text
-    assert all(bot_handlers.APOLOGY not in t for t in sent_texts(api))
+    assert all(bot_handlers.APOLOGY not in t for t in api.texts_sent(ok=None))
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 

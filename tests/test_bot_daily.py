@@ -43,10 +43,6 @@ def settings(api: FakeBotAPI) -> TelegramSettings:
     return bot_settings(api, allowed_users=frozenset({USER, COLLEAGUE}))
 
 
-def sent_texts(api: FakeBotAPI) -> list[str]:
-    return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage")]
-
-
 def labels(message: SentMessage) -> list[str]:
     return [b["text"] for b in message.buttons]
 
@@ -61,7 +57,7 @@ def refused(api: FakeBotAPI) -> list[tuple[str, str]]:
 
 
 def no_apology(api: FakeBotAPI) -> bool:
-    return all(bot_handlers.APOLOGY not in t for t in sent_texts(api))
+    return all(bot_handlers.APOLOGY not in t for t in api.texts_sent())
 
 
 # -- 1. late button presses -------------------------------------------------------------------------

@@ -32,10 +32,6 @@ async def api() -> AsyncIterator[FakeBotAPI]:
         yield fake
 
 
-def texts(api: FakeBotAPI) -> list[str]:
-    return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage", ok=None)]
-
-
 async def test_an_enabled_group_upgraded_to_a_supergroup_stays_enabled(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
@@ -55,7 +51,7 @@ async def test_an_enabled_group_upgraded_to_a_supergroup_stays_enabled(
         restarted = api.last_message(SUPERGROUP)
 
     assert CITED in after.plain_text and CITED in restarted.plain_text
-    assert all("尚未开通" not in t for t in texts(api))
+    assert all("尚未开通" not in t for t in api.texts_sent(ok=None))
     assert seed_service.library.store.query_stats().helpful == 1
 
 
@@ -68,7 +64,7 @@ async def test_a_supergroup_made_from_a_group_nobody_enabled_is_not_enabled(
             await feed(app, update)
         await feed(app, api.make_text_update(f"/ask {QUESTION}", chat_id=SUPERGROUP, chat_type="supergroup"))
     assert "本群尚未开通" in api.last_message(SUPERGROUP).plain_text
-    assert all(CITED not in t for t in texts(api))
+    assert all(CITED not in t for t in api.texts_sent(ok=None))
 
 
 async def test_made_admin_of_a_channel_the_bot_posts_nothing_there(
@@ -156,7 +152,7 @@ async def test_a_user_who_blocked_the_bot_gets_no_apology_and_others_are_served(
             await feed(app, api.make_text_update(QUESTION))
         await feed(app, api.make_text_update(QUESTION, user_id=colleague))
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [USER, colleague]
-    assert bot_handlers.APOLOGY not in texts(api)
+    assert bot_handlers.APOLOGY not in api.texts_sent(ok=None)
     assert CITED in api.last_message(colleague).plain_text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
