@@ -517,20 +517,13 @@ class Handlers:
         answer = keyboards.answer_of(markup)
         if answer is None:  # small talk
             return
-        self.last_answers[_place(near)] = answer
-        self.last_answers.move_to_end(_place(near))
-        while len(self.last_answers) > REMEMBERED_REPLIES:
-            self.last_answers.popitem(last=False)
+        _remember(self.last_answers, _place(near), answer)
 
     def _remember_gone(self, chat_id: int) -> None:
-        self.gone[chat_id] = None
-        while len(self.gone) > REMEMBERED_REPLIES:
-            self.gone.popitem(last=False)
+        _remember(self.gone, chat_id, None)
 
     def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
-        self.replies[key] = reply_id
-        while len(self.replies) > REMEMBERED_REPLIES:
-            self.replies.popitem(last=False)
+        _remember(self.replies, key, reply_id)
 
     def _search(self, question: str, scope: int = 0, offset: int = 0) -> Answer:
         """A page of the answer to a question in a scope (see `keyboards.answer_keyboard`): filters read
@@ -935,6 +928,18 @@ def _message(update: Update) -> Message:
     message = update.effective_message
     assert message is not None
     return message
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remember(memory: OrderedDict[K, V], key: K, value: V) -> None:
+    """Keep `key` as the newest of a bounded memory, forgetting the oldest beyond REMEMBERED_REPLIES."""
+    memory[key] = value
+    memory.move_to_end(key)
+    while len(memory) > REMEMBERED_REPLIES:
+        memory.popitem(last=False)
 
 
 def _asker(update: Update) -> int:
