@@ -7,7 +7,6 @@ with `ApplicationHandlerStop`, so no other handler (and nothing from the corpus)
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -198,28 +197,13 @@ def welcome_group_text(chat_id: int, enabled: bool) -> str:
 class Gate:
     """The access check run before every handler; strangers get one polite refusal per chat."""
 
-    def __init__(self, policy: AccessPolicy, remember: int = 4096) -> None:
+    def __init__(self, policy: AccessPolicy) -> None:
         self.policy = policy
         self.refused_chats: set[int] = set()  # per process: a restart may refuse once more
-        self.remember = remember
-        self._seen: OrderedDict[int, None] = OrderedDict()  # the last update ids handled
-
-    def _delivered_before(self, update: Update) -> bool:
-        """Telegram delivers an update again when it did not see it confirmed in time (a webhook
-        that answered slowly): the same update_id. Handled once, it is dropped after."""
-        if update.update_id in self._seen:
-            return True
-        self._seen[update.update_id] = None
-        while len(self._seen) > self.remember:
-            self._seen.popitem(last=False)
-        return False
 
     async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
             return
-        if self._delivered_before(update):
-            log.info("update %s delivered again: ignored", update.update_id)
-            raise ApplicationHandlerStop
         if update.channel_post is not None or update.edited_channel_post is not None:
             raise ApplicationHandlerStop  # the bot answers people, not channel posts
         if update.my_chat_member is not None:

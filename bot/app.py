@@ -37,6 +37,7 @@ from .access import (
     StartsWithCommand,
 )
 from .handlers import EXAMPLES, Handlers
+from .updates import HandledUpdates, OnceApplication
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -121,7 +122,8 @@ def build_application(
     """The Telegram application over a loaded service (model and index are loaded once, before).
 
     Outgoing messages go through `AIORateLimiter` (retrying after a 429) unless another limiter is
-    given; updates are handled concurrently, retrieval runs in worker threads.
+    given; updates are handled concurrently, each once (also when Telegram delivers one again after a
+    restart: see `updates`), retrieval runs in worker threads.
     """
     if not settings.token:
         raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
@@ -143,6 +145,7 @@ def build_application(
     )
     builder = (
         Application.builder()
+        .application_class(OnceApplication, {"handled": HandledUpdates(service.library.store)})
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=2))

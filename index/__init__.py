@@ -46,6 +46,7 @@ from .maintenance import (
 )
 from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
 from .store import (
+    HANDLED_UPDATES_KEPT,
     LEXICAL_TEXT_VERSION,
     AddOutcome,
     Correction,
@@ -75,6 +76,7 @@ __all__ = [
     "BUNDLED",
     "DEFAULT_MODEL",
     "DEFAULT_TOKENIZER",
+    "HANDLED_UPDATES_KEPT",
     "KNOWN_PREFIXES",
     "LEXICAL_TEXT_VERSION",
     "STOPWORDS",

@@ -251,6 +251,22 @@ def _m010_pin_offer_query(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE UNIQUE INDEX pin_offers_taken_query ON pin_offers_taken (pin_id, query_id)")
 
 
+def _m011_handled_updates(db: sqlite_utils.Database) -> None:
+    # The Telegram updates the bot has handled lately (per bot: update ids are each bot's own). Telegram
+    # delivers an update again when it did not learn it was processed (the bot stopped or crashed after
+    # answering, a webhook that answered slowly): kept here, the bot skips it after a restart too.
+    # Bounded (see Store.record_update); handled_at is Unix time, for the age limit.
+    db.conn.execute(
+        """CREATE TABLE handled_updates (
+            bot_id INTEGER NOT NULL,
+            update_id INTEGER NOT NULL,
+            handled_at REAL NOT NULL,
+            PRIMARY KEY (bot_id, update_id)
+        )"""
+    )
+    db.conn.execute("CREATE INDEX handled_updates_at ON handled_updates(handled_at)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -262,8 +278,13 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("008_chat_migrations", _m008_chat_migrations),
     ("009_pin_offers_taken", _m009_pin_offers_taken),
     ("010_pin_offer_query", _m010_pin_offer_query),
+    ("011_handled_updates", _m011_handled_updates),
 ]
 SYNONYM_MAX_CHARS = 20
+# Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
+# bounds the table under heavy use (only the latest updates can be delivered again).
+HANDLED_UPDATES_KEPT = 5000
+HANDLED_UPDATES_DAYS = 2
 
 
 # Bumped whenever what `lexical_input` puts before a passage changes: an index whose manifest records an
@@ -1221,6 +1242,31 @@ class Store:
         """Every group move recorded: old chat id -> new chat id."""
         rows = self.db.execute("SELECT old_chat_id, new_chat_id FROM chat_migrations ORDER BY migrated_at")
         return {int(old): int(new) for old, new in rows}
+
+    @_locked
+    def record_update(self, bot_id: int, update_id: int, *, now: float | None = None) -> None:
+        """Remember that a bot handled a Telegram update; forget those beyond the latest
+        HANDLED_UPDATES_KEPT or older than HANDLED_UPDATES_DAYS."""
+        now = time.time() if now is None else now
+        with self._writing() as conn:
+            cursor = conn.execute(
+                "INSERT OR REPLACE INTO handled_updates (bot_id, update_id, handled_at) VALUES (?, ?, ?)",
+                [bot_id, update_id, now],
+            )
+            conn.execute(
+                "DELETE FROM handled_updates WHERE rowid <= ? OR handled_at < ?",
+                [(cursor.lastrowid or 0) - HANDLED_UPDATES_KEPT, now - HANDLED_UPDATES_DAYS * 86400],
+            )
+
+    @_locked
+    def handled_updates(self, *, now: float | None = None) -> list[tuple[int, int]]:
+        """The (bot id, update id) of the updates handled lately (see `record_update`), oldest first."""
+        now = time.time() if now is None else now
+        rows = self.db.execute(
+            "SELECT bot_id, update_id FROM handled_updates WHERE handled_at >= ? ORDER BY rowid",
+            [now - HANDLED_UPDATES_DAYS * 86400],
+        )
+        return [(int(bot), int(update)) for bot, update in rows]
 
     @_locked
     def user_synonyms(self) -> list[tuple[str, str]]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import aiohttp
 from telegram import Update
 from telegram.ext import AIORateLimiter
 
 from bot import BotApplication, build_application
 from cli.settings import TelegramSettings
-from retrieval import SpeechService
+from index import Library
+from retrieval import ServiceOptions, SpeechService
 
 from .fake_telegram import FakeBotAPI
 
@@ -66,6 +70,53 @@ async def running_bot(
 
 async def feed(app: BotApplication, update: dict[str, Any]) -> None:
     await app.process_update(Update.de_json(update, app.bot))
+
+
+@contextmanager
+def service_on(home: Path) -> Iterator[SpeechService]:
+    """A service over a data home opened as a new process opens it (nothing kept in memory): a restart."""
+    library = Library(home)
+    try:
+        yield SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))
+    finally:
+        library.close()
+
+
+async def start_polling(app: BotApplication) -> None:
+    """Start the application polling the fake (`running_bot` stops it)."""
+    assert app.updater is not None
+    await app.start()
+    await app.updater.start_polling(poll_interval=0, timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+WEBHOOK_SECRET = "s3cret-token"
+Post = Callable[..., Awaitable[int]]
+
+
+@asynccontextmanager
+async def webhook(app: BotApplication, port: int) -> AsyncIterator[Post]:
+    """Start the application in webhook mode on 127.0.0.1:`port` (`running_bot` stops it); yields
+    `post(update, secret=WEBHOOK_SECRET)`, which delivers an update as Telegram does and returns the
+    HTTP status the bot answered with."""
+    assert app.updater is not None
+    url = f"http://127.0.0.1:{port}/speechqa"
+    await app.start()
+    await app.updater.start_webhook(
+        listen="127.0.0.1", port=port, url_path="speechqa", webhook_url=url, secret_token=WEBHOOK_SECRET
+    )
+    async with aiohttp.ClientSession() as http:
+
+        async def post(update: dict[str, Any], secret: str = WEBHOOK_SECRET) -> int:
+            async with http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}) as r:
+                return r.status
+
+        yield post
 
 
 class ManualClock:

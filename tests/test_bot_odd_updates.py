@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,13 +17,24 @@ import pytest_asyncio
 from bot import handlers as bot_handlers
 from retrieval import SpeechService
 
-from .bot_harness import GROUP, USER, bot_settings, feed, running_bot
+from .bot_harness import (
+    GROUP,
+    USER,
+    bot_settings,
+    feed,
+    free_port,
+    running_bot,
+    service_on,
+    start_polling,
+    webhook,
+)
 from .fake_telegram import FakeBotAPI
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
 QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
+OTHER_QUESTION = "老年大学要怎么办？"
 SUPERGROUP = -1009876543210  # what GROUP becomes when Telegram upgrades it
 
 
@@ -96,6 +108,54 @@ async def test_an_update_delivered_twice_is_answered_once(
     assert len(api.messages(USER)) == 1
     assert seed_service.library.store.query_stats().questions == 1
     assert len(api.calls_of("answerCallbackQuery", ok=None)) == 1
+
+
+async def test_updates_delivered_again_after_a_restart_are_not_handled_again(
+    api: FakeBotAPI, seed_home: Path
+) -> None:
+    """The bot stopped (or crashed) after answering a question and a 👍, before Telegram learned that it
+    had: after the restart (a new process on the same data home) Telegram delivers both again, under the
+    same update_id. The user's edit of the question, a new update, is still answered."""
+    question = api.make_text_update(QUESTION)
+    with service_on(seed_home) as service:
+        async with running_bot(api, service) as app:
+            await start_polling(app)
+            api.push_update(copy.deepcopy(question))
+            await api.wait_for("sendMessage", timeout=20)
+            answer = api.last_message(USER)
+            press = api.make_callback_update(answer, answer.button_data("👍"))
+            api.push_update(copy.deepcopy(press))
+            await api.wait_for("answerCallbackQuery", timeout=20)
+    edit = api.make_edited_update(question, OTHER_QUESTION)
+    for update in (question, press, edit):
+        api.push_update(copy.deepcopy(update))
+    with service_on(seed_home) as service:
+        async with running_bot(api, service) as app:
+            await start_polling(app)
+            await api.wait_for("sendMessage", count=2, timeout=20)
+        stats = service.library.store.query_stats()
+    # running_bot's exit waited for every update taken to be handled: a second answer would be here
+    first, second = api.texts_sent()
+    assert CITED in first and CITED not in second and "老年大学" in second
+    assert len(api.calls_of("answerCallbackQuery", ok=None)) == 1
+    assert (stats.questions, stats.helpful) == (2, 1)
+    assert api.pending_updates == []
+
+
+async def test_an_update_posted_again_to_the_webhook_after_a_restart_is_not_answered_again(
+    api: FakeBotAPI, seed_home: Path
+) -> None:
+    port = free_port()
+    question = api.make_text_update(QUESTION)
+    later = api.make_text_update("/help")
+    for deliveries in ([question], [question, later]):
+        with service_on(seed_home) as service:
+            async with running_bot(api, service) as app, webhook(app, port) as post:
+                for update in deliveries:
+                    assert await post(copy.deepcopy(update)) == 200
+                await api.wait_for("sendMessage", count=len(deliveries), timeout=20)
+    first, second = api.texts_sent()
+    assert CITED in first and "使用说明" in second
 
 
 async def test_messages_the_bot_cannot_read_get_a_hint_in_private(

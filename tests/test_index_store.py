@@ -12,7 +12,7 @@ import pytest
 
 from corpus import Paragraph, Speech, chunk_speech
 from index import AddOutcome, InvalidSynonym, Store, StoreCorrupt, lexical_input
-from index.store import MIGRATIONS
+from index.store import HANDLED_UPDATES_DAYS, HANDLED_UPDATES_KEPT, MIGRATIONS
 
 
 def make_speech(
@@ -244,6 +244,32 @@ def test_queries_are_logged(store: Store) -> None:
         "[3, 1]",
     )
     assert row["latency_ms"] == 12.35
+
+
+def test_handled_updates_are_kept_per_bot_across_a_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "speechqa.db"
+    first = Store(path)
+    first.record_update(123, 900)
+    first.record_update(456, 900)  # another bot's update ids are its own
+    first.record_update(123, 900)  # recorded again: still once
+    first.close()
+    again = Store(path)
+    assert again.handled_updates() == [(456, 900), (123, 900)]
+    again.close()
+
+
+def test_handled_updates_are_bounded_by_count_and_by_age(store: Store) -> None:
+    day = 86400.0
+    start = 1_000_000.0
+    store.record_update(1, 1, now=start)
+    for update_id in range(2, HANDLED_UPDATES_KEPT + 2):
+        store.record_update(1, update_id, now=start + day)
+    kept = store.handled_updates(now=start + day)
+    assert len(kept) == HANDLED_UPDATES_KEPT and (1, 1) not in kept  # the oldest gave way
+    later = start + day + HANDLED_UPDATES_DAYS * day + 1
+    assert store.handled_updates(now=later) == []  # too old for Telegram to deliver again
+    store.record_update(1, 99999, now=later)
+    assert store.db.execute("SELECT COUNT(*) FROM handled_updates").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize(

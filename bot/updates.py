@@ -1,0 +1,83 @@
+"""Each Telegram update is handled once, also across a restart.
+
+Telegram delivers an update again, under the same `update_id`, when it did not learn that the bot
+processed it: the bot stopped or crashed after answering but before its next getUpdates confirmed it,
+or a webhook answered too slowly. Without a memory of what was handled, the question is answered twice
+(and a vote or a pin press done twice). An edit is a new update (new id): it is handled as usual.
+
+An update counts as handled once its handlers have run: one delivered again while the first copy is
+still being handled is dropped at once (from memory); one delivered again after a restart is dropped
+because the store remembers it. A crash *while* an update is handled leaves it unrecorded: delivered
+again, it is answered then (better once more than never).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from index import HANDLED_UPDATES_KEPT, Store
+
+log = logging.getLogger(__name__)
+
+
+class HandledUpdates:
+    """The updates handled lately, by (bot id, update id): in memory, and in the store for a restart."""
+
+    def __init__(self, store: Store, size: int = HANDLED_UPDATES_KEPT) -> None:
+        self.store = store
+        self.size = size
+        self._seen: OrderedDict[tuple[int, int], None] = OrderedDict()
+        self._unsaved = False  # said once in the log when the store cannot keep them
+        for key in store.handled_updates():
+            self._add(key)
+
+    def _add(self, key: tuple[int, int]) -> None:
+        self._seen[key] = None
+        while len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+
+    def claim(self, bot_id: int, update_id: int) -> bool:
+        """True for an update seen for the first time (it is then taken: a copy delivered while it is
+        handled is not); False for one handled or being handled already."""
+        key = (bot_id, update_id)
+        if key in self._seen:
+            return False
+        self._add(key)
+        return True
+
+    async def done(self, bot_id: int, update_id: int) -> None:
+        """Keep in the store that an update was handled. A store that cannot be written (a read-only
+        data home, a full disk) only costs the memory across a restart: said once in the log."""
+        try:
+            await asyncio.to_thread(self.store.record_update, bot_id, update_id)
+        except Exception as e:
+            level = logging.DEBUG if self._unsaved else logging.WARNING
+            log.log(
+                level, "could not store that update %s was handled (kept in memory only): %s", update_id, e
+            )
+            self._unsaved = True
+
+
+class OnceApplication(Application[Any, Any, Any, Any, Any, Any]):
+    """PTB's `Application`, handling each update once (see the module's docstring). Every update, polled,
+    from a webhook or given to `process_update`, goes through here."""
+
+    def __init__(self, *, handled: HandledUpdates, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.handled = handled
+
+    async def process_update(self, update: object) -> None:
+        if not isinstance(update, Update):
+            await super().process_update(update)
+            return
+        if not self.handled.claim(self.bot.id, update.update_id):
+            log.debug("update %s delivered again: handled already, skipped", update.update_id)
+            return
+        await super().process_update(update)  # handler errors are dealt with inside (the error handler)
+        await self.handled.done(self.bot.id, update.update_id)
