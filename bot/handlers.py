@@ -63,6 +63,10 @@ STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
 NOTHING_BEFORE = "请先提一个问题；看一个回答的更多结果，可以点它下面的「更多结果」，或回复它说「还有吗」。"
+NOT_PAGED = "这条消息没有下一页。看一个回答的更多结果，可以回复它说「还有吗」。"
+LIST_END = "讲话列表已经到最后一页了。"
+READING_END = "这篇讲话已经到最后一页了。"
+SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
@@ -170,8 +174,8 @@ class Handlers:
         self.answered = AnsweredQueries()
         self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
         self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
-        # the page of an answer last shown in each chat and topic, for a 「还有吗？」 typed after it
-        self.last_answers: OrderedDict[tuple[int, int | None], keyboards.AnswerRef] = OrderedDict()
+        # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
+        self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
 
     @property
@@ -261,13 +265,42 @@ class Handlers:
         await self._answer(update, question)
 
     async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """「还有吗？」: the next page of the answer replied to, or else of the last one shown here."""
+        """「还有吗？」, 「下一页」: the next page of the message of the bot's replied to (an answer, the speech
+        list, a speech's text), or, without a reply, of the last one shown here. A reply to a message with
+        no pages says so: it never pages another answer."""
         message = _message(update)
-        earlier = _answer_replied_to(message, context.bot) or self.last_answers.get(_place(message))
-        if earlier is None:
-            await self._reply(update, NOTHING_BEFORE)
+        replied = _bots_message_replied_to(message, context.bot)
+        if replied is not None:
+            earlier = keyboards.continued_of(replied.reply_markup)
+            if earlier is None:
+                await self._reply(update, NOT_PAGED)
+                return
         else:
+            earlier = self.last_pages.get(_place(message))
+            if earlier is None:
+                await self._reply(update, NOTHING_BEFORE)
+                return
+        await self._continue(update, earlier)
+
+    async def _continue(self, update: Update, earlier: keyboards.Continued) -> None:
+        """The page after the one a message shows, as a reply (as its 更多结果 or 下一页 button would show it)."""
+        if isinstance(earlier, keyboards.AnswerRef):
             await self._next_page(update, earlier)
+            return
+        end = LIST_END if isinstance(earlier, keyboards.ListRef) else READING_END
+        if earlier.next_page is None:
+            await self._reply(update, end)
+            return
+        if isinstance(earlier.next_page, cb.ListSpeeches):
+            view = await asyncio.to_thread(self._speech_list, earlier.next_page.page)
+        else:
+            page = earlier.next_page
+            view = await asyncio.to_thread(self._reading_page, page.speech_id, page.start)
+        if view is None:
+            await self._reply(update, SPEECH_GONE)
+            return
+        self._shown(_message(update), view[1])
+        await self._reply(update, *view)
 
     async def _next_page(self, update: Update, earlier: keyboards.AnswerRef) -> None:
         """The page after the one an answer shows, as a reply (as its 更多结果 button would show it)."""
@@ -288,7 +321,23 @@ class Handlers:
         await self._reply(update, text, markup)
 
     async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        text, markup = await asyncio.to_thread(self._speech_list, 0)
+        """The speech list: its first page, 「/speeches 3」 the third, 「/speeches 下一页」 the page after the
+        list replied to (or the last list shown here)."""
+        message = _message(update)
+        argument = said.after_command(message)
+        if said.asks_for_more(argument):
+            replied = _bots_message_replied_to(message, context.bot)
+            earlier = (
+                keyboards.continued_of(replied.reply_markup)
+                if replied is not None
+                else self.last_pages.get(_place(message))
+            )
+            if isinstance(earlier, keyboards.ListRef):
+                await self._continue(update, earlier)
+                return
+        page = said.page_number(argument) or 1
+        text, markup = await asyncio.to_thread(self._speech_list, page - 1)
+        self._shown(message, markup)
         await self._reply(update, text, markup)
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -513,11 +562,12 @@ class Handlers:
             await self._edit_reply(message, key, WITHDRAWN, None)
 
     def _shown(self, near: MaybeInaccessibleMessage, markup: InlineKeyboardMarkup | None) -> None:
-        """Remember the answer page just shown in a chat (and topic), for a 「还有吗？」 typed next."""
-        answer = keyboards.answer_of(markup)
-        if answer is None:  # small talk
+        """Remember the page (of an answer, the speech list, a speech's text) just shown in a chat (and
+        topic), for a 「还有吗？」 typed next."""
+        shown = keyboards.continued_of(markup)
+        if shown is None:  # small talk, a message with no pages
             return
-        _remember(self.last_answers, _place(near), answer)
+        _remember(self.last_pages, _place(near), shown)
 
     def _remember_gone(self, chat_id: int) -> None:
         _remember(self.gone, chat_id, None)
@@ -723,7 +773,7 @@ class Handlers:
         """出处: the speech's details, as a new message."""
         query, data = _callback(update, cb.ShowSource)
         if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
-            await tell(query, self.answered, "这篇讲话已不在语料中。")
+            await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
         text, markup = await asyncio.to_thread(self._speech_details, data.speech_id)
@@ -733,23 +783,21 @@ class Handlers:
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
         query, data = _callback(update, cb.ReadSpeech)
-        speech = await asyncio.to_thread(self.store.speech, data.speech_id)
-        if speech is None:
-            await tell(query, self.answered, "这篇讲话已不在语料中。")
+        view = await asyncio.to_thread(self._reading_page, data.speech_id, data.start)
+        if view is None:
+            await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
-        passages = await asyncio.to_thread(self.store.passages, data.speech_id)
-        page = passages[data.start : data.start + READING_PAGE]
-        await edit_or_send(
-            query,
-            fmt.render_speech_page(speech, page, data.start),
-            keyboards.reading_keyboard(speech, data.start, READING_PAGE),
-        )
+        if query.message is not None:
+            self._shown(query.message, view[1])
+        await edit_or_send(query, *view)
 
     async def list_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, data = _callback(update, cb.ListSpeeches)
         await ack(query, self.answered)
         text, markup = await asyncio.to_thread(self._speech_list, data.page)
+        if query.message is not None:
+            self._shown(query.message, markup)
         await edit_or_send(query, text, markup)
 
     async def feedback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -916,6 +964,16 @@ class Handlers:
         text = fmt.render_speech_list(shown, page, pages, len(speeches))
         return text, keyboards.speech_list_keyboard(shown, page, pages) if shown else None
 
+    def _reading_page(self, speech_id: int, start: int) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """A page of a speech's full text (None: the speech is gone)."""
+        speech = self.store.speech(speech_id)
+        if speech is None:
+            return None
+        page = self.store.passages(speech_id)[start : start + READING_PAGE]
+        return fmt.render_speech_page(speech, page, start), keyboards.reading_keyboard(
+            speech, start, READING_PAGE
+        )
+
     def _speech_details(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
         speech = self.store.speech(speech_id)
         if speech is None:
@@ -957,12 +1015,12 @@ def _place(message: MaybeInaccessibleMessage) -> tuple[int, int | None]:
     return message.chat.id, thread_of(message)
 
 
-def _answer_replied_to(message: Message, bot: Bot) -> keyboards.AnswerRef | None:
-    """The answer of the bot's that a message replies to, if it does."""
+def _bots_message_replied_to(message: Message, bot: Bot) -> Message | None:
+    """The message of the bot's that a message replies to, if it does."""
     replied = message.reply_to_message
     if replied is None or replied.from_user is None or replied.from_user.id != bot.id:
         return None
-    return keyboards.answer_of(replied.reply_markup)
+    return replied
 
 
 def _asks_for_help(text: str) -> bool:

@@ -40,6 +40,8 @@ ONE_SPEECH = "只看这篇讲话"
 UNFILTER = "取消筛选"
 EXPORT = "导出 Word"
 PIN = "📌 设为标准答案"
+NEXT = "下一页 ▶"
+PREVIOUS = "◀ 上一页"
 OFFER = "📌 看标准答案："
 OFFER_CHARS = 24  # of the pinned question shown on its button
 
@@ -89,7 +91,7 @@ def answer_keyboard(
 
     paging = []
     if offset > 0:
-        paging.append(_button("◀ 上一页", page(max(0, offset - page_size))))
+        paging.append(_button(PREVIOUS, page(max(0, offset - page_size))))
     if view.next_offset is not None:
         paging.append(_button(MORE, page(view.next_offset)))
     if paging:
@@ -121,9 +123,9 @@ def speech_keyboard(speech: SpeechRecord) -> InlineKeyboardMarkup:
 def reading_keyboard(speech: SpeechRecord, start: int, page_size: int) -> InlineKeyboardMarkup | None:
     row = []
     if start > 0:
-        row.append(_button("◀ 上一页", ReadSpeech(speech.id, max(0, start - page_size))))
+        row.append(_button(PREVIOUS, ReadSpeech(speech.id, max(0, start - page_size))))
     if start + page_size < speech.passages:
-        row.append(_button("下一页 ▶", ReadSpeech(speech.id, start + page_size)))
+        row.append(_button(NEXT, ReadSpeech(speech.id, start + page_size)))
     return InlineKeyboardMarkup([row]) if row else None
 
 
@@ -132,9 +134,9 @@ def speech_list_keyboard(speeches: Sequence[SpeechRecord], page: int, pages: int
     rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
     paging = []
     if page > 0:
-        paging.append(_button("◀ 上一页", ListSpeeches(page - 1)))
+        paging.append(_button(PREVIOUS, ListSpeeches(page - 1)))
     if page < pages - 1:
-        paging.append(_button("下一页 ▶", ListSpeeches(page + 1)))
+        paging.append(_button(NEXT, ListSpeeches(page + 1)))
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows)
@@ -169,3 +171,44 @@ def answer_of(markup: InlineKeyboardMarkup | None) -> AnswerRef | None:
             elif isinstance(data, MoreResults | ScopedResults) and button.text == MORE:
                 next_page = data
     return AnswerRef(query_id, next_page) if query_id is not None else None
+
+
+@dataclass(frozen=True)
+class ListRef:
+    """A page of the speech list (/speeches), read from its buttons: the button to the next page (None on
+    the last page)."""
+
+    next_page: ListSpeeches | None
+
+
+@dataclass(frozen=True)
+class ReadingRef:
+    """A page of a speech's full text (阅读全文), read from its buttons: the button to the next page (None
+    on the last page)."""
+
+    next_page: ReadSpeech | None
+
+
+Continued = AnswerRef | ListRef | ReadingRef
+
+
+def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
+    """What a message of the bot's shows that 「下一页」 or 「还有吗」 continues: an answer, a page of the
+    speech list or a page of a speech's text. None for a message with no pages (the welcome, a speech's
+    details, a speech short enough for one page). Read from the buttons, so it holds after a restart."""
+    answer = answer_of(markup)
+    if answer is not None or markup is None:
+        return answer
+    buttons = [
+        (b.text, decode(b.callback_data if isinstance(b.callback_data, str) else None))
+        for row in markup.inline_keyboard
+        for b in row
+    ]
+    if buttons and all(
+        isinstance(data, ListSpeeches) or (isinstance(data, ShowSource) and text.isdigit())
+        for text, data in buttons
+    ):  # a list page: a button per speech (its id), and the paging
+        return ListRef(next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == NEXT), None))
+    if buttons and all(isinstance(data, ReadSpeech) and text in (NEXT, PREVIOUS) for text, data in buttons):
+        return ReadingRef(next((d for t, d in buttons if isinstance(d, ReadSpeech) and t == NEXT), None))
+    return None

@@ -126,6 +126,12 @@ def asks_for_more(text: str) -> bool:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower() in MORE_WORDS
 
 
+def page_number(text: str) -> int | None:
+    """A page asked for by its number (「2」, 「第２页」): the number; None for any other text."""
+    found = re.fullmatch(r"第?\s*([0-9]{1,6})\s*[页頁]?", unicodedata.normalize("NFKC", text).strip())
+    return int(found.group(1)) if found else None
+
+
 def document_name(document: Document) -> str:
     """The name a sent file is known by: its own, or 「未命名文件」 with the suffix its type implies."""
     return Path(document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name

@@ -189,6 +189,55 @@ async def test_more_typed_after_an_answer_pages_on_and_stops_saying_so(
     assert after_last.plain_text == bot_handlers.NO_MORE
 
 
+async def test_more_in_reply_to_the_speech_list_pages_the_list_not_the_last_answer(
+    api: FakeBotAPI, seed_service: SpeechService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot_handlers, "SPEECHES_PER_PAGE", 2)  # the seed's 5 speeches: 3 pages
+    async with running_bot(api, seed_service) as app:
+
+        async def said(text: str, **options: Any) -> str:
+            await feed(app, api.make_text_update(text, **options))
+            return api.last_message(options.get("chat_id", USER)).plain_text
+
+        await said(BROAD)
+        answer = api.last_message(USER)
+        await said("/speeches")
+        second = await said("下一页", reply_to_message=api.last_message(USER))
+        third = await said("还有吗", reply_to_message=api.last_message(USER))
+        past_the_end = await said("还有吗", reply_to_message=api.last_message(USER))
+        typed_after = await said("还有吗")  # no reply: the list was shown last
+        by_number = await said("/speeches 第２页")
+        next_of_last_shown = await said("/speeches 下一页")
+        more_of_the_answer = await said("还有吗", reply_to_message=answer)
+        # in a group, a reply to the bot is addressed to it
+        await said("/speeches", **IN_GROUP)
+        in_group = await said("下一页", reply_to_message=api.last_message(GROUP), **IN_GROUP)
+    assert "第 2/3 页" in second and "3. " in second and "第 3/3 页" in third
+    assert past_the_end == typed_after == bot_handlers.LIST_END
+    assert "第 2/3 页" in by_number and "第 3/3 页" in next_of_last_shown
+    assert "第 6–10 条" in more_of_the_answer
+    assert "第 2/3 页" in in_group
+    assert seed_service.library.store.query_stats().questions == 1  # none of it was searched
+
+
+async def test_more_in_reply_to_a_speechs_text_reads_on_and_to_a_message_without_pages_says_so(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        await feed(app, api.make_text_update("/speech 2"))
+        details = api.last_message(USER)
+        await feed(app, api.make_callback_update(details, details.button_data("阅读全文")))
+        first_page = details.plain_text  # edited in place into the text's first page
+        await feed(app, api.make_text_update("下一页", reply_to_message=details))
+        read_on = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/start"))
+        await feed(app, api.make_text_update("还有吗", reply_to_message=api.last_message(USER)))
+        no_pages = api.last_message(USER).plain_text
+    assert "第 1–6 段" in first_page and "第 7–12 段" in read_on
+    assert no_pages == bot_handlers.NOT_PAGED  # not the next page of the answer before
+
+
 async def test_a_button_under_an_answer_too_old_to_edit_sends_the_page_anew(
     api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -17,9 +18,12 @@ from bot import (
     decode,
     encode,
     file_url_for,
+    keyboards,
     pseudonym,
+    said,
 )
 from bot import callbacks as cb
+from index import SpeechRecord
 
 from .fake_telegram import FakeBotAPI
 
@@ -186,3 +190,29 @@ def test_pseudonyms_are_stable_and_hide_the_id() -> None:
     assert pseudonym(1001, b"key") == pseudonym(1001, b"key")
     assert pseudonym(1001, b"key") != pseudonym(1001, b"other") != pseudonym(1002, b"key")
     assert "1001" not in pseudonym(1001, b"key")
+
+
+# -- what a message says, and what it continues -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [("2", 2), ("第２页", 2), (" 第 3 頁 ", 3), ("下一页", None), ("2024年", None), ("", None)],
+)
+def test_a_page_is_asked_for_by_its_number_however_written(text: str, page: int | None) -> None:
+    assert said.page_number(text) == page
+
+
+def test_a_message_continues_the_kind_of_pages_its_buttons_show() -> None:
+    speech = SpeechRecord(7, "标题", None, "2024-03-13", "沈伟", "讲话.txt", None, 20)
+    speeches = [replace(speech, id=i) for i in (1, 2)]
+    middle = keyboards.speech_list_keyboard(speeches, 1, 3)
+    last = keyboards.speech_list_keyboard(speeches, 2, 3)
+    only = keyboards.speech_list_keyboard(speeches, 0, 1)
+    assert keyboards.continued_of(middle) == keyboards.ListRef(cb.ListSpeeches(2))
+    assert keyboards.continued_of(last) == keyboards.continued_of(only) == keyboards.ListRef(None)
+    reading = keyboards.reading_keyboard(speech, 6, 6)
+    assert keyboards.continued_of(reading) == keyboards.ReadingRef(cb.ReadSpeech(7, 12))
+    assert keyboards.continued_of(keyboards.reading_keyboard(speech, 18, 6)) == keyboards.ReadingRef(None)
+    # a speech's details (阅读全文), the welcome's examples, a context view: nothing to page
+    assert keyboards.continued_of(keyboards.speech_keyboard(speech)) is None
+    assert keyboards.continued_of(keyboards.examples_keyboard(["问题"])) is None
+    assert keyboards.continued_of(None) is None
