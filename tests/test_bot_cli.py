@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ from corpus import Document
 from index import Library, Store
 from retrieval import check_read_only_home
 
-from .bot_harness import ADMIN, TOKEN, USER
+from .bot_harness import ADMIN, TOKEN, USER, free_port
 from .fake_telegram import FakeBotAPI, html_to_text
 from .fakes import FakeEmbedder
 from .test_cli_library import read_only_view
@@ -140,12 +139,6 @@ async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_tok
     assert api.pending_updates == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def _read_line(stream: asyncio.StreamReader, wanted: str, timeout: float) -> list[str]:
     """stderr lines up to and including the first one containing `wanted`."""
     lines: list[str] = []
@@ -164,7 +157,7 @@ async def _read_line(stream: asyncio.StreamReader, wanted: str, timeout: float) 
 async def test_speechqa_bot_started_while_telegram_is_unreachable_says_so_once_and_connects_later(
     seed_home: Path,
 ) -> None:
-    port = _free_port()  # nothing listens there yet: Telegram is "unreachable"
+    port = free_port()  # nothing listens there yet: Telegram is "unreachable"
     api = FakeBotAPI(port=port)
     env = {
         **os.environ,

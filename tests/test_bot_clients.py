@@ -5,11 +5,9 @@ user whose app is not in Chinese. The real Application, over real HTTP, against 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-import pytest_asyncio
 
 from bot import handlers as bot_handlers
 from retrieval import SpeechService
@@ -23,12 +21,6 @@ QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
 BROAD = "怎样发挥老干部的作用？"  # many passages answer it: several pages
 IN_GROUP = {"chat_id": GROUP, "chat_type": "supergroup"}
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 async def test_a_question_written_under_a_photo_is_answered(

@@ -9,11 +9,9 @@ import io
 import logging
 import re
 import threading
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from pypdf import PdfWriter
 
 from bot import handlers as bot_handlers
@@ -31,12 +29,6 @@ BROAD = "怎样发挥老干部的作用？"  # many passages answer it: several 
 COLLEAGUE = 1003  # another allowed user
 LATE = CALLBACK_TIMEOUT + 45  # a press made while the bot was down, delivered after its restart
 NO_MORE = "后面的段落与问题关系不大，不再列出。"
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 def settings(api: FakeBotAPI) -> TelegramSettings:

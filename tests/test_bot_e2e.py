@@ -4,22 +4,17 @@ with the real SpeechService on the seed corpus (real bundled model)."""
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
-import pytest_asyncio
 
 from bot import TEXT_LIMIT, refusal_text, utf16_len
 from bot import handlers as bot_handlers
 from corpus import SUPPORTED_FORMATS
-from index import Library
-from retrieval import ServiceOptions, SpeechService
+from retrieval import SpeechService
 
 from .bot_harness import (
     ADMIN,
@@ -28,10 +23,15 @@ from .bot_harness import (
     STRANGER,
     TOKEN,
     USER,
+    WEBHOOK_SECRET,
     ManualClock,
     bot_settings,
     feed,
+    free_port,
     running_bot,
+    service_on,
+    start_polling,
+    webhook,
 )
 from .fake_telegram import FakeBotAPI, SentMessage, parse_html
 from .test_cli_library import fill, home_on_small_disk
@@ -43,12 +43,6 @@ CITED = "要落实好离休干部每年一次体检的规定"
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容"
 UNANSWERABLE = "明天天气怎么样？"
 BROAD = "怎样发挥老干部的作用？"  # many passages answer it: several pages of results
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 def answers(api: FakeBotAPI, chat_id: int) -> list[SentMessage]:
@@ -221,17 +215,14 @@ async def test_user_ids_are_pseudonyms_in_the_log_when_asked(
 
 
 async def test_buttons_keep_working_after_a_restart(api: FakeBotAPI, seed_home: Path) -> None:
-    options = ServiceOptions(model="intfloat/multilingual-e5-small")
-    first = Library(seed_home)
-    async with running_bot(api, SpeechService(first, options)) as app:
-        await feed(app, api.make_text_update(BROAD))
-    first.close()
+    with service_on(seed_home) as service:
+        async with running_bot(api, service) as app:
+            await feed(app, api.make_text_update(BROAD))
     answer = api.last_message(USER)
     first_page = answer.plain_text
 
-    second = Library(seed_home)  # a new process: nothing kept in memory
-    try:
-        async with running_bot(api, SpeechService(second, options)) as app:
+    with service_on(seed_home) as service:  # a new process: nothing kept in memory
+        async with running_bot(api, service) as app:
             await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
             assert "第 6–10 条" in answer.plain_text and answer.plain_text != first_page
             await feed(app, api.make_callback_update(answer, answer.button_data("上下文 6")))
@@ -239,9 +230,7 @@ async def test_buttons_keep_working_after_a_restart(api: FakeBotAPI, seed_home: 
             await feed(app, api.make_callback_update(answer, answer.button_data("出处 6")))
             assert api.last_message(USER).plain_text.startswith("📄 ")
             await feed(app, api.make_callback_update(answer, answer.button_data("👍")))
-            assert second.store.query_stats().helpful == 1
-    finally:
-        second.close()
+            assert service.library.store.query_stats().helpful == 1
     assert not api.calls_of("answerCallbackQuery", ok=False)
     assert all("失效" not in str(c.params.get("text", "")) for c in api.calls_of("answerCallbackQuery"))
 
@@ -478,17 +467,13 @@ async def test_an_upload_to_a_full_disk_is_refused_in_chinese_and_questions_are_
 ) -> None:
     with home_on_small_disk(seed_home, tmp_path) as (disk, home):
         fill(disk, 0)
-        library = Library(home)
-        service = SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))
-        try:
+        with service_on(home) as service:
             async with running_bot(api, service, progress_interval=0) as app:
                 await feed(
                     app, api.make_document_update("活动中心讲话.txt", NEW_SPEECH.encode("gbk"), user_id=ADMIN)
                 )
                 report = api.last_message(ADMIN).plain_text
                 await feed(app, api.make_text_update("离休干部体检规定是什么？"))
-        finally:
-            library.close()
     assert (
         report
         == f"❌ 数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。"
@@ -661,8 +646,7 @@ async def test_errors_reach_users_as_polite_messages(
 async def test_polling_round_trip(api: FakeBotAPI, seed_service: SpeechService) -> None:
     async with running_bot(api, seed_service) as app:
         assert app.updater is not None
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=10)
+        await start_polling(app)
         api.push_update(api.make_text_update(QUESTION))
         api.push_update(api.make_text_update("/start"))
         await api.wait_for("sendMessage", count=2, timeout=20)
@@ -675,38 +659,15 @@ async def test_polling_round_trip(api: FakeBotAPI, seed_service: SpeechService) 
     assert api.calls_of("deleteWebhook") and api.pending_updates == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def test_webhook_mode_checks_the_secret_token(api: FakeBotAPI, seed_service: SpeechService) -> None:
-    port = _free_port()
-    async with running_bot(api, seed_service) as app:
-        assert app.updater is not None
-        await app.start()
-        await app.updater.start_webhook(
-            listen="127.0.0.1",
-            port=port,
-            url_path="speechqa",
-            webhook_url=f"http://127.0.0.1:{port}/speechqa",
-            secret_token="s3cret-token",
-        )
+    port = free_port()
+    update = api.make_text_update(QUESTION)
+    async with running_bot(api, seed_service) as app, webhook(app, port) as post:
         assert api.webhook_url == f"http://127.0.0.1:{port}/speechqa"
-        assert api.calls_of("setWebhook")[0].params["secret_token"] == "s3cret-token"
-        update = api.make_text_update(QUESTION)
-        async with aiohttp.ClientSession() as http:
-            url = f"http://127.0.0.1:{port}/speechqa"
-            wrong = await http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
-            assert wrong.status == 403
-            right = await http.post(
-                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
-            )
-            assert right.status == 200
+        assert api.calls_of("setWebhook")[0].params["secret_token"] == WEBHOOK_SECRET
+        assert await post(update, secret="guess") == 403
+        assert await post(update) == 200
         await api.wait_for("sendMessage", timeout=20)
-        await app.updater.stop()
-        await app.stop()
     (answer,) = answers(api, USER)
     assert CITED in answer.plain_text
     assert TOKEN not in answer.text

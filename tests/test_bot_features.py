@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import AsyncIterator
 
 import docx
 import pytest
-import pytest_asyncio
 
 from bot import BotApplication
 from bot import callbacks as cb
@@ -23,12 +21,6 @@ pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
 BY_SPEAKER = "沈伟同志讲话中关于老年大学的内容"  # only speech 2 has a speaker: 沈伟
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 def blocks(message: SentMessage) -> list[str]:

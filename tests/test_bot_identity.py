@@ -3,10 +3,7 @@ different files of one name are two speeches; the same bytes under another name 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
-import pytest_asyncio
 
 from retrieval import SpeechService
 
@@ -26,12 +23,6 @@ CLINIC = """在离休干部医疗保障工作座谈会上的讲话
 离休干部医药费要按规定及时足额报销，不得拖欠，定点医院要开设优先就诊窗口。
 各单位要为行动不便的离休干部提供上门巡诊服务，建立一人一档健康档案。
 """
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 async def test_two_different_uploads_of_one_name_are_both_kept(

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 
 from bot import handlers as bot_handlers
 from retrieval import SpeechService
@@ -36,12 +34,6 @@ QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
 OTHER_QUESTION = "老年大学要怎么办？"
 SUPERGROUP = -1009876543210  # what GROUP becomes when Telegram upgrades it
-
-
-@pytest_asyncio.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(bot_username="speechqa_bot") as fake:
-        yield fake
 
 
 async def test_an_enabled_group_upgraded_to_a_supergroup_stays_enabled(
