@@ -46,6 +46,7 @@ from . import callbacks as cb
 from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
+from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
 from .replies import AnsweredQueries, ack, edit_or_send, is_expired_query, send, tell, thread_of
@@ -567,13 +568,13 @@ class Handlers:
         shown = keyboards.continued_of(markup)
         if shown is None:  # small talk, a message with no pages
             return
-        _remember(self.last_pages, _place(near), shown)
+        remember(self.last_pages, _place(near), shown, REMEMBERED_REPLIES)
 
     def _remember_gone(self, chat_id: int) -> None:
-        _remember(self.gone, chat_id, None)
+        remember(self.gone, chat_id, None, REMEMBERED_REPLIES)
 
     def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
-        _remember(self.replies, key, reply_id)
+        remember(self.replies, key, reply_id, REMEMBERED_REPLIES)
 
     def _search(self, question: str, scope: int = 0, offset: int = 0) -> Answer:
         """A page of the answer to a question in a scope (see `keyboards.answer_keyboard`): filters read
@@ -986,18 +987,6 @@ def _message(update: Update) -> Message:
     message = update.effective_message
     assert message is not None
     return message
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _remember(memory: OrderedDict[K, V], key: K, value: V) -> None:
-    """Keep `key` as the newest of a bounded memory, forgetting the oldest beyond REMEMBERED_REPLIES."""
-    memory[key] = value
-    memory.move_to_end(key)
-    while len(memory) > REMEMBERED_REPLIES:
-        memory.popitem(last=False)
 
 
 def _asker(update: Update) -> int:

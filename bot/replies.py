@@ -17,6 +17,8 @@ from collections import OrderedDict
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
 from telegram.error import BadRequest
 
+from .memory import remember
+
 log = logging.getLogger(__name__)
 
 _EXPIRED = ("query is too old", "query id is invalid")
@@ -44,9 +46,7 @@ class AnsweredQueries:
         self._ids: OrderedDict[str, None] = OrderedDict()
 
     def add(self, query_id: str) -> None:
-        self._ids[query_id] = None
-        while len(self._ids) > self.size:
-            self._ids.popitem(last=False)
+        remember(self._ids, query_id, None, self.size)
 
     def __contains__(self, query_id: object) -> bool:
         return query_id in self._ids

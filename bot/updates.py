@@ -23,6 +23,8 @@ from telegram.ext import Application
 
 from index import HANDLED_UPDATES_KEPT, Store
 
+from .memory import remember
+
 log = logging.getLogger(__name__)
 
 
@@ -35,12 +37,7 @@ class HandledUpdates:
         self._seen: OrderedDict[tuple[int, int], None] = OrderedDict()
         self._unsaved = False  # said once in the log when the store cannot keep them
         for key in store.handled_updates():
-            self._add(key)
-
-    def _add(self, key: tuple[int, int]) -> None:
-        self._seen[key] = None
-        while len(self._seen) > self.size:
-            self._seen.popitem(last=False)
+            remember(self._seen, key, None, size)
 
     def claim(self, bot_id: int, update_id: int) -> bool:
         """True for an update seen for the first time (it is then taken: a copy delivered while it is
@@ -48,7 +45,7 @@ class HandledUpdates:
         key = (bot_id, update_id)
         if key in self._seen:
             return False
-        self._add(key)
+        remember(self._seen, key, None, self.size)
         return True
 
     async def done(self, bot_id: int, update_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from bot import (
     said,
 )
 from bot import callbacks as cb
+from bot.memory import remember
 from index import SpeechRecord
 
 from .fake_telegram import FakeBotAPI
@@ -216,3 +218,12 @@ def test_a_message_continues_the_kind_of_pages_its_buttons_show() -> None:
     assert keyboards.continued_of(keyboards.speech_keyboard(speech)) is None
     assert keyboards.continued_of(keyboards.examples_keyboard(["问题"])) is None
     assert keyboards.continued_of(None) is None
+
+
+def test_a_bounded_memory_forgets_the_least_recently_remembered_first() -> None:
+    memory: OrderedDict[int, str] = OrderedDict()
+    for key in (1, 2, 3):
+        remember(memory, key, str(key), 3)
+    remember(memory, 1, "again", 3)  # remembered anew: now the newest
+    remember(memory, 4, "4", 3)
+    assert list(memory.items()) == [(3, "3"), (1, "again"), (4, "4")]
