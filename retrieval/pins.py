@@ -237,9 +237,12 @@ def question_overlap(a: Sequence[str], b: Sequence[str], idf: Callable[[str], fl
         return 0.0
     weight = {t: max(idf(t), 0.0) for t in union}
     total = sum(weight.values())
+    shared = left & right
     if total <= 0:
-        return len(left & right) / len(union)
-    return min(sum(weight[t] for t in left & right) / total, 1.0)  # summed in another order: ≤ 1 + ε
+        return len(shared) / len(union)
+    # summed in the order of `total`, so that two questions with the same words overlap exactly 1 (a set's
+    # own order depends on the string hash, and floats summed in another order can fall short of the total)
+    return min(sum(w for t, w in weight.items() if t in shared) / total, 1.0)
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+|[a-z0-9]+")

@@ -4,6 +4,7 @@ when the text changed or vanished, and served first (📌) to the question and o
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -260,6 +261,26 @@ def test_overlap_weighs_rare_words_more() -> None:
         2.2 / 8.2
     )
     assert question_overlap([], [], idf) == 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.text("离退休干部体检规定老同志待遇政治生活", min_size=1, max_size=4),
+        st.floats(0.001, 6.0),
+        min_size=1,
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_two_questions_with_the_same_words_overlap_exactly_one(
+    idf: dict[str, float], rng: random.Random
+) -> None:
+    # however their sets happen to be ordered: floats summed in another order can fall short of the total
+    words = list(idf)
+    other = words[:]
+    rng.shuffle(other)
+    assert question_overlap(words, other, idf.__getitem__) == 1.0
 
 
 # -- the pair features and the pin model ----------------------------------------------------------------
