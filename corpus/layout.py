@@ -640,9 +640,10 @@ def _starts_paragraph(
 
 _AUTOSPACE = 0.25  # the space between Chinese and Latin text, in type sizes
 
-# What numbers an item of an automatically numbered list: 「1.」「1、」「1)」「（1）」「(一)」「①」「一、」「第一条」「a)」.
+# What numbers an item of an automatically numbered list: 「1.」「1、」「1)」「（1）」「(一)」「①」「一、」「第一条」「a)」
+# (not a decimal opening a sentence: 「10.5亿元……」).
 _LIST_MARK = re.compile(
-    r"^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473]"
+    r"^\s*(?:\d{1,3}\s*[.．、)）](?![0-9０-９])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473]"
     r"|[一二三四五六七八九十]{1,3}\s*、|第[一二三四五六七八九十百\d]{1,4}条|[a-zA-Z][.)])"
 )
 
