@@ -30,6 +30,7 @@ from .reader import (
     special_files,
     special_kind,
     unsupported_files,
+    unsupported_message,
 )
 from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
@@ -80,4 +81,5 @@ __all__ = [
     "split_sentences",
     "to_simplified",
     "unsupported_files",
+    "unsupported_message",
 ]

@@ -108,6 +108,7 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
         if count >= needed and key[1] and (len(texts[key]) == 1 or apart[key] >= needed)
     }
     single = _single_page_header(pages[0]) if len(pages) == 1 else None
+    single_footer = _single_page_footer(pages[0]) if len(pages) == 1 else None
     slots = _running_slots(pages, running)
     lone = _lone_headers(pages) if len(pages) > 1 else set()
     out = []
@@ -121,7 +122,7 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
             band = _band(line, page)
             if band and ((band, _running_key(line.text)) in running or is_page_number(line.text)):
                 continue
-            if line is single or id(line) in lone:
+            if line is single or line is single_footer or id(line) in lone:
                 continue
             if band and band not in headed and _in_slot(line, band, page, slots):
                 continue
@@ -234,6 +235,29 @@ def _single_page_header(page: Page) -> Line | None:
     if first.height <= 1.15 * size and _short_phrase(first, page) and _in_header_zone(first, page, size):
         return first
     return None
+
+
+def _single_page_footer(page: Page) -> Line | None:
+    """The footer of a one-page document (「— 内部资料　注意保存 —」 under a notice's date): the bottommost
+    line, set apart from the text over it by more than a line's height, a short phrase that is no
+    sentence, printed below where any common producer ends a page's text (`_HEADER_ZONE` from the foot:
+    Word prints its footer 1.75 cm up, LibreOffice in its 2 cm margin). Read as text it ran the
+    signature and the date into one paragraph with it, and the date was lost."""
+    lines = sorted(page.lines, key=lambda line: line.bottom)
+    if len(lines) < 2:
+        return None
+    size = median(line.height for line in lines)
+    last, above = lines[-1], lines[-2]
+    if (
+        _band(last, page) != "bottom"
+        or last.table
+        or last.top - above.bottom <= size
+        or last.bottom <= (1 - _HEADER_ZONE) * page.height
+        or last.height > 1.15 * size
+        or not _short_phrase(last, page)
+    ):
+        return None
+    return last
 
 
 # Where the text of a page begins in every common producer's default page (Word and WPS 2.54 cm, LibreOffice
@@ -396,14 +420,16 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
         ]
     size, pitch = median(line.height for line in body), _pitch(pages)
     groups, member = _by_column(body)
+    body_size = _body_size(pages)
     edges = [
         _Metrics(
-            left=_body_edge([line.x0 for line in lines], low=True),
-            right=_body_edge([line.x1 for line in lines], low=False),
+            left=_body_edge([line.x0 for line in typed], low=True),
+            right=_body_edge([line.x1 for line in typed], low=False),
             size=size,
             pitch=pitch,
         )
         for lines in groups
+        for typed in [_in_body_type(lines, body_size)]
     ]
 
     def metrics(line: Line) -> _Metrics:
@@ -412,6 +438,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     out: list[Block] = []
     current = ""
     previous: Line | None = None
+    opener: Line | None = None  # the first line of the paragraph being read
     previous_page = -1
     notes: list[Block] = []  # footnotes of pages read, waiting for the paragraph they end in to end
     for page_index, page in enumerate(pages):
@@ -420,13 +447,13 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             if not text:
                 continue
             if previous is None or _starts_paragraph(
-                previous, line, metrics, same_page=page_index == previous_page
+                previous, line, metrics, same_page=page_index == previous_page, opener=opener
             ):
                 if current:
                     out.append(Block(text=current, kind=_kind(previous)))
                 out.extend(notes)
                 notes = []
-                current = text
+                current, opener = text, line
             else:
                 current = join(current, text)
             previous, previous_page = line, page_index
@@ -522,6 +549,18 @@ def _pitch(pages: list[Page]) -> float:
     return round(median(read), 1) if read else 0.0
 
 
+def _in_body_type(lines: list[Line], body_size: float | None) -> list[Line]:
+    """The lines set in the body's type (all of them when the type is not known, OCR, or none is): where
+    the text block's edges are measured. Headings of one length in a larger type (「一、慰问对象」
+    「二、慰问标准」「三、工作要求」) outnumbered the few full lines of a short notice and were taken for its
+    right edge; every line ending short of the margin then passed for full, and two numbered items ran
+    into one paragraph."""
+    if body_size is None:
+        return lines
+    typed = [line for line in lines if abs(line.size - body_size) < 0.4]
+    return typed or lines
+
+
 def _body_edge(values: list[float], *, low: bool) -> float:
     """The text block's left (or right) edge: where most lines start (end), to within half a point."""
     rounded = Counter(round(v) for v in values)
@@ -531,7 +570,12 @@ def _body_edge(values: list[float], *, low: bool) -> float:
 
 
 def _starts_paragraph(
-    previous: Line, line: Line, metrics: Callable[[Line], _Metrics], *, same_page: bool
+    previous: Line,
+    line: Line,
+    metrics: Callable[[Line], _Metrics],
+    *,
+    same_page: bool,
+    opener: Line | None = None,
 ) -> bool:
     if line.table or previous.table:
         return True
@@ -578,8 +622,10 @@ def _starts_paragraph(
         and not _CLOSING_MARK.search(line.text.strip())
     ):
         return True
-    # This line is indented (a first-line indent) or centred.
-    if line.x0 > m.left + 0.8 * size:
+    # This line is indented (a first-line indent) or centred — unless it is the wrapped line of a numbered
+    # item set with a hanging indent, as Word's and LibreOffice's automatic numbering is (「1.」 at the
+    # margin, the item's text, and every line it wraps onto, a tab further in).
+    if line.x0 > m.left + 0.8 * size and not _hangs_under(opener, previous, line, mp):
         return True
     # A different font or font size (title, heading) starts a new paragraph. Read by OCR, a line's box
     # is only as tall as its glyphs (a short last line 「代替。」 boxed taller than the line above): a line
@@ -593,6 +639,28 @@ def _starts_paragraph(
 
 
 _AUTOSPACE = 0.25  # the space between Chinese and Latin text, in type sizes
+
+# What numbers an item of an automatically numbered list: 「1.」「1、」「1)」「（1）」「(一)」「①」「一、」「第一条」「a)」
+# (not a decimal opening a sentence: 「10.5亿元……」).
+_LIST_MARK = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、)）](?![0-9０-９])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473]"
+    r"|[一二三四五六七八九十]{1,3}\s*、|第[一二三四五六七八九十百\d]{1,4}条|[a-zA-Z][.)])"
+)
+
+
+def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) -> bool:
+    """Whether `line` is a wrapped line of a numbered item set with a hanging indent: the item opens with its
+    number further left than the line starts (by at most the number and a tab, four type sizes), every line
+    since stands where this one does, and the line before it is full. Read as an indented first line, each
+    wrap of such an item began a paragraph, and the item's first line was taken for a heading over it."""
+    if opener is None or not _LIST_MARK.match(opener.text):
+        return False
+    size = mp.size
+    return (
+        0.8 * size < line.x0 - opener.x0 <= 4 * size
+        and (previous is opener or abs(previous.x0 - line.x0) < 0.25 * size)
+        and previous.x1 >= mp.right - 1.5 * size
+    )
 
 
 def _stands_alone(text: str) -> bool:

@@ -154,6 +154,8 @@ class _PageText:
 def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables."""
     page = page.dedupe_chars()
+    if struck := _struck_chars(page):
+        page = page.filter(lambda obj: id(obj) not in struck)
     tables = [
         replace(table, lines=tuple(_lines(page.filter(lambda obj, box=table.box: _inside(obj, box)))))
         if len(table.rows) == 1
@@ -166,6 +168,33 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         page=Page(lines=tuple(_lines(page)), width=float(page.width), height=float(page.height)),
         tables=tuple(tables),
     )
+
+
+def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
+    """The characters (by id) a rule is drawn through, across their middle: text struck out — a deletion
+    printed with its tracked changes shown (Word's and LibreOffice's PDF of a draft with 「修订」 on strike
+    deleted text through), or text struck out by hand. Read, the deleted words stood in the sentence
+    (「…新增学员三千人。这句话已经删除。」). A rule under the text (an underline, an insertion's mark) or
+    along it (a table's border) is not through its middle."""
+    rules = [
+        (float(obj["x0"]), float(obj["x1"]), (float(obj["top"]) + float(obj["bottom"])) / 2)
+        for obj in [*page.lines, *page.rects]
+        if float(obj["bottom"]) - float(obj["top"]) <= 1.5 and float(obj["x1"]) - float(obj["x0"]) >= 2
+    ]
+    if not rules:
+        return set()
+    struck = set()
+    for char in page.chars:
+        # between a tenth and eight tenths of the type size over the baseline: an underline is under it
+        matrix = char.get("matrix")
+        baseline = float(page.height) - float(matrix[5]) if matrix else float(char["bottom"])
+        size = float(char.get("size") or (float(char["bottom"]) - float(char["top"])))
+        low = max(baseline - 0.8 * size, float(char["top"]))
+        high = min(baseline - 0.1 * size, float(char["bottom"]))
+        middle = (float(char["x0"]) + float(char["x1"])) / 2
+        if any(x0 <= middle <= x1 and low <= y <= high for x0, x1, y in rules):
+            struck.add(id(char))
+    return struck
 
 
 def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]

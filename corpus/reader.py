@@ -143,13 +143,26 @@ def broken_links(folder: Path) -> list[Path]:
     return list(skipped_files(folder).broken)
 
 
+# Archives staff receive speeches in (a notice's attachments, a folder sent by mail): not read, but named
+# as what they are, with what to do.
+_ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz")
+
+
+def unsupported_message(name: str) -> str:
+    """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
+    told to be unpacked first, anything else gets the formats that are read."""
+    if name.lower().endswith(_ARCHIVE_SUFFIXES):
+        return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹"
+    return f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）"
+
+
 def read_document(path: Path) -> Document:
     """Read one file; raise a CorpusError with a one-line reason when it cannot be used."""
     if (kind := special_kind(path)) is not None:  # checked before opening: opening a pipe waits
         raise UnreadableFile(f"不是普通文件：{path}（是{kind}，不能作为讲话添加）")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormat(f"不支持的文件类型：{path.name}（支持 {SUPPORTED_FORMATS}）")
+        raise UnsupportedFormat(unsupported_message(path.name))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -291,5 +304,5 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
     elif suffix in IMAGE_SUFFIXES:
         text, encoding = ocr.pages_text(ocr.read_image(name, data)), "ocr"
     else:
-        raise UnsupportedFormat(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
+        raise UnsupportedFormat(unsupported_message(name))
     return text, encoding, blocks, reference, notes

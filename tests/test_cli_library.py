@@ -133,6 +133,29 @@ def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run,
     assert "~$" not in result.output and "DS_Store" not in result.output and "._" not in result.output
 
 
+def test_a_zip_archive_is_named_as_one_to_unpack_and_nothing_is_added(run: Run, tmp_path: Path) -> None:
+    """Before: 「不支持的文件类型：材料.zip（支持 .txt、.docx…）」, as if its speeches were in an unknown format."""
+    import zipfile
+
+    import docx
+
+    speech = tmp_path / "讲话.docx"
+    document = docx.Document()
+    document.add_heading("关于老年大学办学工作的讲话", level=0)
+    document.add_paragraph("老年大学要坚持办学方向，开设书法、绘画等课程。")
+    document.save(str(speech))
+    archive = tmp_path / "材料.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(speech, "讲话.docx")
+        zipped.writestr("说明.txt", LIBRARY.encode("gb18030"))
+    before = speech_lines(run)
+    out = user_error(
+        run("add", str(archive)), "材料.zip 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹"
+    )
+    assert "不支持的文件类型" not in out
+    assert speech_lines(run) == before
+
+
 def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`speechqa ARGS…` in a process of its own, with a time limit: a command that hangs fails the test."""
     env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}

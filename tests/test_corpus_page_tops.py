@@ -321,3 +321,127 @@ def test_lines_alike_but_for_numbers_at_page_tops_are_body_not_headers(
     assert "老干部工作会议材料" not in document.text and "市委老干部局" not in document.text
     (speech,) = parse_document(document)
     assert {p.section for p in speech.paragraphs} == {None}
+
+
+# --- the foot of a one-page notice: its footer, and items a few characters short of the margin ----------
+
+NOTICE_ITEMS = [
+    "慰问对象为全市离休干部、退休的副县级以上干部以及生活困难的退休干部。",
+    "对患重病、长期住院的老同志，各单位要安排主要领导上门看望。",
+]
+NOTICE_SIGNATURE = "中共青州市委老干部局"
+FOOTERS = ["— 内部资料　注意保存 —", "青州市委老干部局印发", "内部资料"]
+
+
+def notice_docx(folder: Path, *, footer: str, size: int) -> Path:
+    """python-docx: a one-page notice as an office writes one — 文号, title, addressee, headings of one
+    length in a larger type, two items of Word's 「List Number」, a table, 附件, signature and date — with a
+    page footer in the body's type, converted to PDF by LibreOffice."""
+    import docx
+    from docx.shared import Pt
+
+    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(size)
+    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    d.styles["Footer"].font.size = Pt(size)
+    d.sections[0].footer.paragraphs[0].text = footer
+    d.add_paragraph("青老干发〔2024〕17号")
+    d.add_heading("关于做好2024年离退休干部冬季慰问工作的通知", level=0)
+    d.add_paragraph("各县（市、区）委老干部局，市直各单位：")
+    d.add_paragraph("为进一步做好离退休干部服务管理工作，经研究，现就2024年冬季慰问工作通知如下。")
+    d.add_heading("一、慰问对象", level=1)
+    for item in NOTICE_ITEMS:
+        d.add_paragraph(item, style="List Number")
+    d.add_heading("二、慰问标准", level=1)
+    table = d.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for r, row in enumerate([("类别", "标准"), ("离休干部", "每人1500元")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.add_paragraph("慰问经费从老干部工作专项经费中列支，严禁超标准发放。")
+    d.add_heading("三、工作要求", level=1)
+    d.add_paragraph("各单位要在2025年1月20日前完成慰问工作，并将慰问情况报市委老干部局。")
+    d.add_paragraph("附件：1.慰问对象花名册")
+    d.add_paragraph(NOTICE_SIGNATURE)
+    d.add_paragraph("二〇二四年十二月五日")
+    path = folder / "通知.docx"
+    d.save(str(path))
+    return soffice(path, "pdf")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize(("footer", "size"), [(FOOTERS[0], 11), (FOOTERS[1], 14)])
+def test_a_libreoffice_one_page_footer_is_dropped_and_the_items_stay_apart(
+    tmp_path: Path, footer: str, size: int
+) -> None:
+    """Before: the footer of a one-page notice was read after the date, so the signature, the date and the
+    footer ran into the 附件 line (「附件：1.慰问对象花名册中共青州市委老干部局二〇二四年十二月五日—内部资料…」)
+    and the notice had no date; and its three equal headings, in a larger type, were taken for the text's
+    right edge, so the first item (a few characters short of the margin) ran on into the second and was
+    read as a heading over it."""
+    document = read_document(notice_docx(tmp_path, footer=footer, size=size))
+    assert squeeze(footer) not in squeeze(document.text)
+    (speech,) = parse_document(document)
+    assert speech.date == "2024-12-05"
+    texts = [p.text for p in speech.paragraphs]
+    for n, item in enumerate(NOTICE_ITEMS, start=1):
+        assert f"{n}.{item}" in texts
+    assert all(item not in (p.section or "") for p in speech.paragraphs for item in NOTICE_ITEMS)
+    assert not any(NOTICE_SIGNATURE in text for text in texts)
+
+
+def reportlab_notice(*, footer: str | None, footer_up: float, size: float, letter: bool) -> bytes:
+    """One page: title, speaker, date and the sentences, the signature and date at the end, and a footer
+    drawn in the body's type with its baseline `footer_up` points over the page's foot (or none)."""
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    pagesize = LETTER if letter else A4
+    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.6, firstLineIndent=2 * size)
+    body.wordWrap = "CJK"
+    centred = ParagraphStyle("centred", parent=body, firstLineIndent=0, alignment=1)
+    right = ParagraphStyle("right", parent=body, firstLineIndent=0, alignment=2)
+
+    def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        if footer:
+            canvas.setFont(font, size)
+            canvas.drawCentredString(pagesize[0] / 2, footer_up, footer)
+
+    story = [Paragraph(TITLE, centred)]
+    story += [Paragraph(s, body) for s in SENTENCES]
+    story += [Paragraph(NOTICE_SIGNATURE, right), Paragraph("二〇二四年八月六日", right)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=pagesize, bottomMargin=2 * CM, invariant=1).build(
+        story, onFirstPage=furniture
+    )
+    return out.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([None, *FOOTERS]),
+    st.floats(0.8 * CM, 1.6 * CM),  # where Word (1.75 cm to the footer's foot), WPS and LibreOffice print one
+    st.sampled_from([10.5, 12.0, 14.0, 16.0]),
+    st.booleans(),
+)
+def test_a_one_page_footer_in_the_body_type_is_dropped_and_the_date_kept(
+    footer: str | None, footer_up: float, size: float, letter: bool
+) -> None:
+    """The footer of a one-page PDF is not read; the signature and date over it stay the notice's (without
+    a footer, the date, the page's last line, is kept too)."""
+    document = read_bytes(
+        "通知.pdf", reportlab_notice(footer=footer, footer_up=footer_up, size=size, letter=letter)
+    )
+    if footer:
+        assert squeeze(footer) not in squeeze(document.text)
+    assert_once_in_order(SENTENCES, document.text)
+    (speech,) = parse_document(document)
+    assert speech.date == "2024-08-06"
+    assert not any(NOTICE_SIGNATURE in p.text for p in speech.paragraphs)

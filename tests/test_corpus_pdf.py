@@ -1,0 +1,114 @@
+"""corpus.pdf: text struck through in a PDF is not read. A draft printed with its tracked changes shown —
+LibreOffice (and Word, 「显示标记」) strike deleted text through and underline inserted text — was read with
+the deleted words in their sentences. PDFs made by LibreOffice from python-docx with real revisions
+(w:ins, w:del), and by reportlab with rules drawn through and under words."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import parse_document, read_bytes, read_document
+
+KEPT = [
+    "过去一年，全市老干部工作取得了新的进展。",
+    "老年大学新增学员三千人。",
+    "要坚持把政治建设摆在首位，引导老同志坚定拥护“两个确立”。",
+    "各级党委要把老干部工作纳入重要议事日程，每年至少专题研究一次。",
+]
+DELETED = [
+    "这句话在修订中已经删除。",
+    "原定于每季度召开一次座谈会，听取老同志对全市经济社会发展的意见建议，这一安排已经取消。",
+]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def revised_docx(path: Path) -> Path:
+    """A speech with a tracked insertion and two tracked deletions (one long enough to wrap), an underlined
+    word that is no revision, and a ruled table."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def revision(tag: str, text: str, n: int):  # type: ignore[no-untyped-def]
+        mark = OxmlElement(tag)
+        for key, value in (("w:id", str(n)), ("w:author", "张三"), ("w:date", "2024-03-10T00:00:00Z")):
+            mark.set(qn(key), value)
+        run, t = OxmlElement("w:r"), OxmlElement("w:delText" if tag == "w:del" else "w:t")
+        t.text = text
+        run.append(t)
+        mark.append(run)
+        return mark
+
+    d = docx.Document()
+    d.add_heading("在全市老干部工作会议上的讲话", level=0)
+    d.add_paragraph("（二〇二四年三月十五日）")
+    d.add_heading("一、充分肯定过去一年的工作成绩", level=1)
+    p = d.add_paragraph(KEPT[0])
+    p._p.append(revision("w:ins", KEPT[1], 1))
+    p._p.append(revision("w:del", DELETED[0], 2))
+    p = d.add_paragraph()
+    p.add_run("要坚持")
+    p.add_run("把政治建设摆在首位").underline = True
+    p.add_run("，引导老同志坚定拥护“两个确立”。")
+    p._p.append(revision("w:del", DELETED[1], 3))
+    table = d.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for r, row in enumerate([("项目", "标准"), ("健康体检", "每年一次")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.add_paragraph(KEPT[3])
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_libreoffice_pdf_printed_with_tracked_changes_reads_as_accepted(tmp_path: Path) -> None:
+    from tests.fixtures.documents.make_fixtures import soffice
+
+    docx_path = revised_docx(tmp_path / "讲话.docx")
+    pdf = read_document(soffice(docx_path, "pdf"))
+    for deleted in DELETED:
+        assert not any(part in squeeze(pdf.text) for part in re.split(r"[，。]", deleted) if part)
+    for kept in KEPT:
+        assert squeeze(pdf.text).count(squeeze(kept)) == 1, kept
+    assert "项目：健康体检；标准：每年一次" in pdf.text
+    # the same text as the Word file it was printed from, which drops deleted revisions
+    word = read_document(docx_path)
+    assert [p.text for s in parse_document(pdf) for p in s.paragraphs] == [
+        p.text for s in parse_document(word) for p in s.paragraphs
+    ]
+
+
+def test_words_with_a_rule_through_them_are_dropped_and_underlined_words_kept() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    size, x, y = 14.0, 72.0, 700.0
+    c.setFont("STSong-Light", size)
+    c.drawString(x, y + 40, "关于老年大学办学工作的讲话")
+    kept, struck, underlined = "老年大学要坚持办学方向。", "开设课程十门。", "满足老同志学习需求。"
+    for text, rule in ((kept, None), (struck, 0.3), (underlined, -0.15)):
+        c.drawString(x, y, text)
+        width = pdfmetrics.stringWidth(text, "STSong-Light", size)
+        if rule is not None:
+            c.setLineWidth(0.7)
+            c.line(x, y + rule * size, x + width, y + rule * size)
+        x += width
+    c.showPage()
+    c.save()
+    text = squeeze(read_bytes("讲话.pdf", out.getvalue()).text)
+    assert kept in text and underlined in text
+    assert struck not in text and "十门" not in text
