@@ -81,6 +81,7 @@ def add(
     for folder in paths:
         skipped = skipped_files(folder)
         say_skipped(folder, skipped.unsupported, "个不能添加的文件", f"支持 {SUPPORTED_FORMATS}")
+        say_skipped(folder, skipped.archives, "个压缩包", "请先解压，再添加解压出的文件或文件夹")
         # a named pipe, a device: reading one would never end
         say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
         say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")

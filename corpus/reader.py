@@ -87,6 +87,7 @@ class SkippedFiles:
     unsupported: tuple[Path, ...] = ()
     special: tuple[Path, ...] = ()
     broken: tuple[Path, ...] = ()  # links (shortcuts) whose target is gone: nothing to read
+    archives: tuple[Path, ...] = ()  # compressed archives (.zip, .rar…): to unpack, then add what they hold
 
 
 def skipped_files(folder: Path) -> SkippedFiles:
@@ -97,17 +98,20 @@ def skipped_files(folder: Path) -> SkippedFiles:
     unsupported: list[Path] = []
     special: list[Path] = []
     broken: list[Path] = []
+    archives: list[Path] = []
     for child in sorted(folder.rglob("*")):
         if _incidental(folder, child):
             continue
         if child.is_symlink() and not child.exists():
             broken.append(child)
         elif child.is_file():
-            if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if is_archive(child.name):
+                archives.append(child)
+            elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
                 unsupported.append(child)
         elif special_kind(child) is not None:
             special.append(child)
-    return SkippedFiles(unsupported=tuple(unsupported), special=tuple(special), broken=tuple(broken))
+    return SkippedFiles(tuple(unsupported), tuple(special), tuple(broken), tuple(archives))
 
 
 def unsupported_files(folder: Path) -> list[Path]:
@@ -148,10 +152,15 @@ def broken_links(folder: Path) -> list[Path]:
 _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz")
 
 
+def is_archive(name: str) -> bool:
+    """Whether a file name is that of a compressed archive (材料.zip, 讲话稿.tar.gz)."""
+    return name.lower().endswith(_ARCHIVE_SUFFIXES)
+
+
 def unsupported_message(name: str) -> str:
     """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
     told to be unpacked first, anything else gets the formats that are read."""
-    if name.lower().endswith(_ARCHIVE_SUFFIXES):
+    if is_archive(name):
         return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹"
     return f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）"
 

@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -123,10 +124,13 @@ def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run,
     (folder / ".DS_Store").write_bytes(b"\x00")
     (folder / "._讲话.txt").write_bytes(b"\x00\x05\x16\x07 AppleDouble")  # macOS, on a USB stick
     (folder / "旧讲话.docx").symlink_to(tmp_path / "已移走" / "旧讲话.docx")  # its file moved away
+    with zipfile.ZipFile(folder / "附件.zip", "w") as archive:  # a real archive, holding a speech
+        archive.writestr("附件/讲话.txt", MEAL)
     result = run("add", str(folder))
     out = ok(result)
     assert "新增  #6 关于加强社区养老服务的讲话" in out
     assert f"跳过 {folder} 中 2 个不能添加的文件：汇报.pptx、统计表.xlsx" in result.stderr
+    assert f"跳过 {folder} 中 1 个压缩包：附件.zip（请先解压，再添加解压出的文件或文件夹）" in result.stderr
     assert (
         f"跳过 {folder} 中 1 个失效的链接（快捷方式）：旧讲话.docx（它指向的文件已不存在）" in result.stderr
     )

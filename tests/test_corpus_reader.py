@@ -692,10 +692,12 @@ def test_a_folder_names_what_it_skips_in_one_walk(tmp_path: Path) -> None:
     (tmp_path / "~$讲话.docx").write_bytes(b"lock")  # Word's lock file: not worth naming
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "备份.zip").write_bytes(b"PK")
+    (tmp_path / "sub" / "材料.tar.gz").write_bytes(b"\x1f\x8b")
     skipped = skipped_files(tmp_path)
     assert skipped == SkippedFiles(
         unsupported=(tmp_path / "sub" / "幻灯片.pptx", tmp_path / "统计表.xlsx"),
         special=(tmp_path / "sub" / "导出.docx", tmp_path / "管道.txt"),
+        archives=(tmp_path / "sub" / "材料.tar.gz",),
     )
     assert unsupported_files(tmp_path) == list(skipped.unsupported)
     assert special_files(tmp_path) == list(skipped.special)
