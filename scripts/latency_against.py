@@ -145,7 +145,8 @@ def main() -> None:
             f"{percentile(cpu[name], 50):.1f} |"
         )
     ratio = [
-        percentile(now, 95) / percentile(old, 95) - 1 for now, old in zip(wall["now"], wall["before"], strict=True)
+        percentile(now, 95) / percentile(old, 95) - 1
+        for now, old in zip(wall["now"], wall["before"], strict=True)
     ]
     every_now = [ms for one in wall["now"] for ms in one]
     every_before = [ms for one in wall["before"] for ms in one]
