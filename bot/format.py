@@ -426,6 +426,11 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
     return render(pieces)
 
 
+def archive_refusal(name: str) -> str:
+    """An archive sent to the bot: what to do instead, said for a chat (a folder cannot be sent)."""
+    return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我"
+
+
 def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     """Why an uploaded file could not be fetched (plain text; Telegram's own words go to the log)."""
     if too_big:

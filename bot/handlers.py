@@ -38,7 +38,14 @@ from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, CorpusError, read_bytes, unsupported_message
+from corpus import (
+    SUPPORTED_FORMATS,
+    SUPPORTED_SUFFIXES,
+    CorpusError,
+    is_archive,
+    read_bytes,
+    unsupported_message,
+)
 from index import BuildReport, FileOutcome, LoggedQuery, SpeechIndexError, Store
 from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx
 
@@ -384,7 +391,8 @@ class Handlers:
         assert document is not None
         name = said.document_name(document)
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-            await message.reply_text(fmt.render_refusal(unsupported_message(name)))
+            refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
+            await message.reply_text(fmt.render_refusal(refusal))
             return
         if document.file_size is not None and document.file_size > MAX_DOWNLOAD:
             await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, document.file_size)))

@@ -247,17 +247,27 @@ def _single_page_footer(page: Page) -> Line | None:
     if len(lines) < 2:
         return None
     size = median(line.height for line in lines)
+    # the page's own spacing between lines (double spacing leaves more than a line's height between them)
+    lead = median([max(b.top - a.bottom, 0.0) for a, b in itertools.pairwise(lines)])
     last, above = lines[-1], lines[-2]
     if (
         _band(last, page) != "bottom"
         or last.table
-        or last.top - above.bottom <= size
+        or last.top - above.bottom <= lead + size  # a blank line more than the page's spacing
         or last.bottom <= (1 - _HEADER_ZONE) * page.height
         or last.height > 1.15 * size
         or not _short_phrase(last, page)
+        or _may_be_signed(last.text)
     ):
         return None
     return last
+
+
+def _may_be_signed(text: str) -> bool:
+    """Whether a line at a page's foot may belong to the text: a date or a name (a signature), or a line
+    holding a figure or a label (「联系人：…　电话：…」, 「2024年12月5日印发」). A footer is a phrase
+    (「— 内部资料　注意保存 —」): such a line is never dropped as one."""
+    return _stands_alone(text) or bool(re.search(r"[0-9０-９〇○：:]", text))
 
 
 # Where the text of a page begins in every common producer's default page (Word and WPS 2.54 cm, LibreOffice
@@ -654,6 +664,10 @@ def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) 
     since stands where this one does, and the line before it is full. Read as an indented first line, each
     wrap of such an item began a paragraph, and the item's first line was taken for a heading over it."""
     if opener is None or not _LIST_MARK.match(opener.text):
+        return False
+    # A full line that ends a sentence may end the item: the indented line under it is then a paragraph's
+    # first line (splitting an item whose wrap falls after a 。 does less harm than joining a paragraph).
+    if _SENTENCE_END.search(previous.text.strip()):
         return False
     size = mp.size
     return (

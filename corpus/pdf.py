@@ -184,10 +184,13 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     if not rules:
         return set()
     struck = set()
+    # the text matrix is in the PDF's own space, whose origin is the MediaBox's corner, not always (0, 0)
+    origin = float(page.mediabox[1]) if page.mediabox else 0.0
     for char in page.chars:
         # between a tenth and eight tenths of the type size over the baseline: an underline is under it
         matrix = char.get("matrix")
-        baseline = float(page.height) - float(matrix[5]) if matrix else float(char["bottom"])
+        upright = matrix and char.get("upright", True)
+        baseline = float(page.height) - float(matrix[5]) + origin if upright else float(char["bottom"])
         size = float(char.get("size") or (float(char["bottom"]) - float(char["top"])))
         low = max(baseline - 0.8 * size, float(char["top"]))
         high = min(baseline - 0.1 * size, float(char["bottom"]))

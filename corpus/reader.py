@@ -35,6 +35,7 @@ __all__ = [
     "SkippedFiles",
     "broken_links",
     "decode_text",
+    "is_archive",
     "iter_speech_files",
     "read_bytes",
     "read_document",

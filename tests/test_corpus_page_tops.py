@@ -445,3 +445,68 @@ def test_a_one_page_footer_in_the_body_type_is_dropped_and_the_date_kept(
     (speech,) = parse_document(document)
     assert speech.date == "2024-08-06"
     assert not any(NOTICE_SIGNATURE in p.text for p in speech.paragraphs)
+
+
+def reportlab_crowded_page(last: str, *, size: float = 12.0) -> bytes:
+    """One A4 page as a narrow-margin, double-spaced notice fills it: the title, the sentences, the
+    signature, a blank line, and `last` right-aligned at the very foot (baseline 1 cm up), inside the band
+    where producers print footers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    page.setFont("STSong-Light", size)
+    width, _ = A4
+    leading = 2 * size  # double spacing: more than a line's height between lines
+    y = 1.0 * CM + 2 * leading  # the signature, a blank line over `last`
+    lines = [(TITLE, "centre"), *[(s, "left") for s in SENTENCES * 6], (NOTICE_SIGNATURE, "right")]
+    for text, where in reversed(lines):
+        if where == "centre":
+            page.drawCentredString(width / 2, y, text)
+        elif where == "right":
+            page.drawRightString(width - 1.27 * CM, y, text)
+        else:
+            page.drawString(1.27 * CM + 2 * size, y, text)
+        y += leading
+    page.drawRightString(width - 1.27 * CM, 1.0 * CM, last)
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("last", ["二〇二四年八月六日", "2024年8月6日", "联系人：王芳　电话：0577-88886666"])
+def test_a_date_or_contact_line_at_the_foot_of_a_crowded_page_is_kept(last: str) -> None:
+    """A one-page notice set with narrow margins and double spacing ends with its date (or a contact line)
+    where footers stand, a blank line under the signature: that line is the notice's, never a footer."""
+    document = read_bytes("通知.pdf", reportlab_crowded_page(last))
+    assert squeeze(last) in squeeze(document.text)
+    assert squeeze(document.text).endswith(squeeze(last))
+
+
+def test_an_indented_paragraph_after_a_numbered_item_ending_at_the_margin_stays_apart() -> None:
+    """A numbered item whose sentence ends at the right margin (justified Chinese text often does) is not
+    a wrapped item: the indented line under it opens the next paragraph, and is not joined onto the item;
+    an item that wraps mid-sentence under its hanging indent still stays whole."""
+    size, left = 16.0, 90.0
+    right = left + 26 * size
+
+    def line(text: str, x0: float, top: float, full: bool) -> Line:
+        return Line(text, x0, right if full else x0 + size * len(text), top, top + size, size=size)
+
+    rows = [
+        ("1.各单位要于十二月底前将慰问情况书面报送市委老干部局，逾期不报的予", left, True),
+        ("以通报。", left + 2 * size, False),  # a wrap under the item's hanging indent
+        ("2.慰问经费从专项经费中列支，严禁超标准、超范围发放慰问金和慰问品。", left, True),
+        ("各县（市、区）要参照本通知精神，结合本地实际，做好本地区离退休干", left + 2 * size, True),
+        ("部的慰问工作。", left, False),
+    ]
+    lines = [line(text, x0, 80 + n * 1.8 * size, full) for n, (text, x0, full) in enumerate(rows)]
+    blocks = [block.text for block in paragraph_blocks([Page(lines=tuple(lines), width=595.3, height=841.9)])]
+    assert blocks == [
+        "1.各单位要于十二月底前将慰问情况书面报送市委老干部局，逾期不报的予以通报。",
+        "2.慰问经费从专项经费中列支，严禁超标准、超范围发放慰问金和慰问品。",
+        "各县（市、区）要参照本通知精神，结合本地实际，做好本地区离退休干部的慰问工作。",
+    ]
