@@ -53,6 +53,7 @@ class HandledUpdates:
         data home, a full disk) only costs the memory across a restart: said once in the log."""
         try:
             await asyncio.to_thread(self.store.record_update, bot_id, update_id)
+            self._unsaved = False  # working again: the next failure is said again
         except Exception as e:
             level = logging.DEBUG if self._unsaved else logging.WARNING
             log.log(

@@ -541,6 +541,11 @@ class Store:
             conn.execute("PRAGMA foreign_keys=OFF")
             try:
                 conn.execute("BEGIN IMMEDIATE")
+                # another process opening the same home (the bot restarting while `speechqa health` runs)
+                # may have applied it between our reading what is pending and taking the write lock
+                if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", [name]).fetchone():
+                    conn.rollback()
+                    continue
                 apply(self.db)
                 if not conn.in_transaction:
                     conn.execute("BEGIN IMMEDIATE")

@@ -81,6 +81,31 @@ def test_a_missing_migration_is_applied_on_open(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_migration_another_process_applied_meanwhile_is_skipped(tmp_path: Path) -> None:
+    """Two processes upgrading one home at once (the bot restarting while `speechqa health` runs): the one
+    that takes the write lock second finds the migration done and goes on, instead of failing on a table
+    that exists (reported as a damaged database)."""
+    path = tmp_path / "speechqa.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:  # a home made before the handled-updates table
+        conn.execute("DROP TABLE handled_updates")
+        conn.execute("DELETE FROM _migrations WHERE name = '011_handled_updates'")
+    conn.close()
+
+    class Second(Store):
+        def pending_migrations(self) -> list[str]:
+            pending = super().pending_migrations()
+            Store(path).close()  # the other process upgrades the home between this read and the lock
+            return pending
+
+    store = Second(path)
+    assert "handled_updates" in store.db.table_names()
+    store.record_update(1, 7)
+    assert store.handled_updates() == [(1, 7)]
+    assert [row["name"] for row in store.db["_migrations"].rows].count("011_handled_updates") == 1
+    store.close()
+
+
 # -- speeches and passages ----------------------------------------------------------------------------
 
 
