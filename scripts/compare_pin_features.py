@@ -1,6 +1,9 @@
 """Try more pair features (and two other ways of fitting) for the pin model, judged as `speechqa bench
 pins --fit` judges the shipped one: none of them is shipped (docs/measured.md, Pinned answers).
 
+An experiment, not a tool: it reads the pin matcher's private helpers (`retrieval.pins._share`…) and
+swaps the bench's fitting function while it runs, so it holds for the code it was committed with.
+
 Each candidate is added to the shipped features (bench.pins.MODEL_FEATURES); its regularisation is chosen
 by the bench's cross-validation over the tuning groups, it is fitted on the tuning part plus the derived
 pairs, its threshold set on the tuning part (false pins ≤ 2 %, no wrong pin); the held-out part is only
@@ -290,28 +293,30 @@ def main() -> None:
         ("fit weighted by similarity", b.MODEL_FEATURES, "similarity"),
         ("fit with signs held", b.MODEL_FEATURES, "signs"),
     ]
-    for name, features, rows_of in variants:
-        b._fit_once = shipped if rows_of == "all" else fit_variant(rows_of)  # type: ignore[assignment]
-        features = tuple(f for f in features if f)
-        strength, folds = b.choose_strength(tuning, features, pairs=pairs, passage_of=tuning_passages)
-        model = b.fit_pins(
-            tuning, embedder="", fitted_on="", features=features, strength=strength, pairs=pairs
-        )
+    try:
+        for name, features, rows_of in variants:
+            b._fit_once = shipped if rows_of == "all" else fit_variant(rows_of)  # type: ignore[assignment]
+            features = tuple(f for f in features if f)
+            strength, folds = b.choose_strength(tuning, features, pairs=pairs, passage_of=tuning_passages)
+            model = b.fit_pins(
+                tuning, embedder="", fitted_on="", features=features, strength=strength, pairs=pairs
+            )
 
-        def cell(o: b.Outcome) -> str:
-            return f"{o.hits}/{o.paraphrases} at {o.false_pins}/{o.negatives}"
+            def cell(o: b.Outcome) -> str:
+                return f"{o.hits}/{o.paraphrases} at {o.false_pins}/{o.negatives}"
 
-        parts = [
-            b.outcome(observed, model)
-            for part in (tuning, held)
-            for observed in (part, *([o for o in part if o.item.batch == batch] for batch in ("", "2")))
-        ]
-        print(
-            f"| {name or 'shipped features'} | C = {strength:g}: {cell(folds[strength])} | "
-            + " | ".join(map(cell, parts))
-            + " |"
-        )
-    b._fit_once = shipped  # type: ignore[assignment]
+            parts = [
+                b.outcome(observed, model)
+                for part in (tuning, held)
+                for observed in (part, *([o for o in part if o.item.batch == batch] for batch in ("", "2")))
+            ]
+            print(
+                f"| {name or 'shipped features'} | C = {strength:g}: {cell(folds[strength])} | "
+                + " | ".join(map(cell, parts))
+                + " |"
+            )
+    finally:
+        b._fit_once = shipped  # type: ignore[assignment]
 
 
 if __name__ == "__main__":
