@@ -296,7 +296,7 @@ class Handlers:
             await self._next_page(update, earlier)
             return
         end = LIST_END if isinstance(earlier, keyboards.ListRef) else READING_END
-        if earlier.next_page is None:
+        if earlier.next_page is None or await asyncio.to_thread(self._past_end, earlier.next_page):
             await self._reply(update, end)
             return
         if isinstance(earlier.next_page, cb.ListSpeeches):
@@ -970,6 +970,15 @@ class Handlers:
         shown = speeches[page * SPEECHES_PER_PAGE : (page + 1) * SPEECHES_PER_PAGE]
         text = fmt.render_speech_list(shown, page, pages, len(speeches))
         return text, keyboards.speech_list_keyboard(shown, page, pages) if shown else None
+
+    def _past_end(self, page: cb.ListSpeeches | cb.ReadSpeech) -> bool:
+        """Whether the page after a message's is past the end now (speeches removed since it was shown):
+        a typed 「下一页」 then says the end is reached, not the last page again or an empty one."""
+        if isinstance(page, cb.ListSpeeches):
+            return page.page > 0 and page.page * SPEECHES_PER_PAGE >= len(self.store.speeches())
+        if self.store.speech(page.speech_id) is None:
+            return False  # gone: said as such by the reading page
+        return page.start > 0 and page.start >= len(self.store.passages(page.speech_id))
 
     def _reading_page(self, speech_id: int, start: int) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """A page of a speech's full text (None: the speech is gone)."""

@@ -194,7 +194,8 @@ async def test_more_in_reply_to_the_speech_list_pages_the_list_not_the_last_answ
         await said(BROAD)
         answer = api.last_message(USER)
         await said("/speeches")
-        second = await said("下一页", reply_to_message=api.last_message(USER))
+        first = api.last_message(USER)
+        second = await said("下一页", reply_to_message=first)
         third = await said("还有吗", reply_to_message=api.last_message(USER))
         past_the_end = await said("还有吗", reply_to_message=api.last_message(USER))
         typed_after = await said("还有吗")  # no reply: the list was shown last
@@ -204,6 +205,10 @@ async def test_more_in_reply_to_the_speech_list_pages_the_list_not_the_last_answ
         # in a group, a reply to the bot is addressed to it
         await said("/speeches", **IN_GROUP)
         in_group = await said("下一页", reply_to_message=api.last_message(GROUP), **IN_GROUP)
+        # the list has one page now (as after speeches were removed): the first page's next is past its end
+        monkeypatch.setattr(bot_handlers, "SPEECHES_PER_PAGE", 5)
+        after_shrinking = await said("下一页", reply_to_message=first)
+    assert after_shrinking == bot_handlers.LIST_END  # not its last page shown again
     assert "第 2/3 页" in second and "3. " in second and "第 3/3 页" in third
     assert past_the_end == typed_after == bot_handlers.LIST_END
     assert "第 2/3 页" in by_number and "第 3/3 页" in next_of_last_shown
