@@ -7,6 +7,7 @@ only, as many government PDFs have, RC4 or AES) are read; one that needs a passw
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import re
@@ -176,13 +177,16 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     deleted text through), or text struck out by hand. Read, the deleted words stood in the sentence
     (「…新增学员三千人。这句话已经删除。」). A rule under the text (an underline, an insertion's mark) or
     along it (a table's border) is not through its middle."""
-    rules = [
-        (float(obj["x0"]), float(obj["x1"]), (float(obj["top"]) + float(obj["bottom"])) / 2)
+    # by height on the page, so a character is compared with the rules at its height only (a page with a
+    # drawn chart holds thousands of strokes)
+    rules = sorted(
+        ((float(obj["top"]) + float(obj["bottom"])) / 2, float(obj["x0"]), float(obj["x1"]))
         for obj in [*page.lines, *page.rects]
         if float(obj["bottom"]) - float(obj["top"]) <= 1.5 and float(obj["x1"]) - float(obj["x0"]) >= 2
-    ]
+    )
     if not rules:
         return set()
+    heights = [y for y, _, _ in rules]
     struck = set()
     # the text matrix is in the PDF's own space, whose origin is the MediaBox's corner, not always (0, 0)
     origin = float(page.mediabox[1]) if page.mediabox else 0.0
@@ -195,7 +199,8 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
         low = max(baseline - 0.8 * size, float(char["top"]))
         high = min(baseline - 0.1 * size, float(char["bottom"]))
         middle = (float(char["x0"]) + float(char["x1"])) / 2
-        if any(x0 <= middle <= x1 and low <= y <= high for x0, x1, y in rules):
+        nearby = rules[bisect.bisect_left(heights, low) : bisect.bisect_right(heights, high)]
+        if any(x0 <= middle <= x1 for _, x0, x1 in nearby):
             struck.add(id(char))
     return struck
 
