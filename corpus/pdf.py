@@ -187,7 +187,7 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     if not rules:
         return set()
     heights = [y for y, _, _ in rules]
-    struck = set()
+    crossed: dict[int, list[dict]] = {}  # rule (by index) -> the characters it crosses
     # the text matrix is in the PDF's own space, whose origin is the MediaBox's corner, not always (0, 0)
     origin = float(page.mediabox[1]) if page.mediabox else 0.0
     for char in page.chars:
@@ -199,9 +199,20 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
         low = max(baseline - 0.8 * size, float(char["top"]))
         high = min(baseline - 0.1 * size, float(char["bottom"]))
         middle = (float(char["x0"]) + float(char["x1"])) / 2
-        nearby = rules[bisect.bisect_left(heights, low) : bisect.bisect_right(heights, high)]
-        if any(x0 <= middle <= x1 for _, x0, x1 in nearby):
-            struck.add(id(char))
+        for index in range(bisect.bisect_left(heights, low), bisect.bisect_right(heights, high)):
+            if rules[index][1] <= middle <= rules[index][2]:
+                crossed.setdefault(index, []).append(char)
+    struck = set()
+    for index, chars in crossed.items():
+        # a strike spans the words it strikes; a rule running on well past them (a table's border drawn
+        # through a cell's text, a chart's axis) is no strike, and its text is kept
+        _, x0, x1 = rules[index]
+        size = max(float(c.get("size") or (float(c["bottom"]) - float(c["top"]))) for c in chars)
+        if (
+            x0 >= min(float(c["x0"]) for c in chars) - size
+            and x1 <= max(float(c["x1"]) for c in chars) + size
+        ):
+            struck.update(id(c) for c in chars)
     return struck
 
 

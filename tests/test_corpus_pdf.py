@@ -125,3 +125,32 @@ def test_words_with_a_rule_through_them_are_dropped_and_underlined_words_kept(sh
     text = squeeze(read_bytes("讲话.pdf", data).text)
     assert kept in text and underlined in text
     assert struck not in text and "十门" not in text
+
+
+def test_a_rule_running_on_past_the_words_it_crosses_is_no_strike() -> None:
+    """A line drawn through text but running well past it on either side — a table's border through a
+    tight cell's text, a chart's axis — strikes nothing: the words are kept (a strike spans what it strikes)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    size = 12.0
+    c.setFont("STSong-Light", size)
+    c.drawString(72, 760, "关于老年大学办学工作的讲话")
+    through, struck = "离休干部每人慰问金一千元。", "此句删除。"
+    c.drawString(150, 700, through)
+    width = pdfmetrics.stringWidth(through, "STSong-Light", size)
+    c.drawString(150 + width, 700, struck)
+    c.setLineWidth(0.7)
+    c.line(60, 700 + 0.3 * size, 540, 700 + 0.3 * size)  # a border across the page, through both
+    struck_width = pdfmetrics.stringWidth(struck, "STSong-Light", size)
+    c.line(150 + width, 680 + 0.3 * size, 150 + width + struck_width, 680 + 0.3 * size)
+    c.drawString(150 + width, 680, struck)  # the same words below, struck through exactly
+    c.showPage()
+    c.save()
+    text = squeeze(read_bytes("讲话.pdf", out.getvalue()).text)
+    assert through in text and text.count(struck) == 1
