@@ -53,6 +53,19 @@ def assert_once_in_order(sentences: list[str], text: str) -> None:
         position = found + len(squeeze(sentence))
 
 
+def cjk_styles(size: float):  # type: ignore[no-untyped-def]
+    """reportlab's CJK font (registered) and the body and centred paragraph styles of these pages."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.6, firstLineIndent=2 * size)
+    body.wordWrap = "CJK"
+    return font, body, ParagraphStyle("centred", parent=body, firstLineIndent=0, alignment=1)
+
+
 def reportlab_page(
     *,
     header: str | None,
@@ -67,16 +80,10 @@ def reportlab_page(
     the title (`first_line`) in `title_size` at the top margin, speaker, date and the sentences."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    font = "STSong-Light"
     pagesize = LETTER if letter else A4
-    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.6, firstLineIndent=2 * size)
-    body.wordWrap = "CJK"
-    centred = ParagraphStyle("centred", parent=body, firstLineIndent=0, alignment=1)
+    font, body, centred = cjk_styles(size)
     title = ParagraphStyle("title", parent=centred, fontSize=title_size, leading=title_size * 1.5)
 
     def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
@@ -397,16 +404,10 @@ def reportlab_notice(*, footer: str | None, footer_up: float, size: float, lette
     drawn in the body's type with its baseline `footer_up` points over the page's foot (or none)."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    font = "STSong-Light"
     pagesize = LETTER if letter else A4
-    body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * 1.6, firstLineIndent=2 * size)
-    body.wordWrap = "CJK"
-    centred = ParagraphStyle("centred", parent=body, firstLineIndent=0, alignment=1)
+    font, body, centred = cjk_styles(size)
     right = ParagraphStyle("right", parent=body, firstLineIndent=0, alignment=2)
 
     def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
