@@ -12,7 +12,6 @@ from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     BaseRateLimiter,
     CallbackQueryHandler,
@@ -36,6 +35,7 @@ from .access import (
     ReadableDocument,
     StartsWithCommand,
 )
+from .delivery import RetryingRateLimiter
 from .handlers import EXAMPLES, Handlers
 from .updates import HandledUpdates, OnceApplication
 
@@ -121,8 +121,8 @@ def build_application(
 ) -> BotApplication:
     """The Telegram application over a loaded service (model and index are loaded once, before).
 
-    Outgoing messages go through `AIORateLimiter` (retrying after a 429) unless another limiter is
-    given; updates are handled concurrently, each once (also when Telegram delivers one again after a
+    Outgoing messages go through `RetryingRateLimiter` (retrying after a 429, and after a passing
+    network or server failure when that cannot show anything twice) unless another limiter is given; updates are handled concurrently, each once (also when Telegram delivers one again after a
     restart: see `updates`), retrieval runs in worker threads.
     """
     if not settings.token:
@@ -148,7 +148,7 @@ def build_application(
         .application_class(OnceApplication, {"handled": HandledUpdates(service.library.store)})
         .token(settings.token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=2))
+        .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=2))
         .concurrent_updates(True)
         .post_init(handlers.post_init)
     )

@@ -53,6 +53,7 @@ from . import callbacks as cb
 from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
+from .delivery import is_network_failure
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
@@ -67,6 +68,8 @@ READING_PAGE = 6  # passages per page of a speech's full text
 TYPING_EVERY = 4.5  # seconds: Telegram shows "typing…" for about five
 EXAMPLES = ("离休干部体检规定是什么？", "老年大学要怎么办？", "怎样发挥老干部的作用？")
 APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
+# Telegram could not be reached, after the retries (see delivery): the reply may or may not have arrived
+LOST_ON_THE_WAY = "⚠️ 与 Telegram 的连接出了问题，刚才的回复可能没有送达；如果没有看到，请稍后再试一次。"
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
@@ -935,7 +938,10 @@ class Handlers:
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
             log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)
             return
-        if isinstance(error, USER_ERRORS):
+        if error is not None and is_network_failure(error):  # tried again already: a line, no traceback
+            log.warning("could not reach Telegram while replying in chat %s: %s", chat, error)
+            reply = LOST_ON_THE_WAY
+        elif isinstance(error, USER_ERRORS):
             cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only
             log.info("user error: %s%s", error, f" ({type(cause).__name__}: {cause})" if cause else "")
             reply = fmt.render_refusal(str(error))

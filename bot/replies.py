@@ -15,7 +15,7 @@ import logging
 from collections import OrderedDict
 
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 
 from .memory import remember
 
@@ -56,7 +56,8 @@ async def ack(
     query: CallbackQuery, answered: AnsweredQueries, text: str | None = None, *, alert: bool = False
 ) -> bool:
     """Answer a button press (stop its spinner, show `text` as a toast or an alert). Returns False
-    when Telegram no longer takes an answer for it; the caller goes on with the action."""
+    when Telegram no longer takes an answer for it, or could not be reached to take it (the spinner
+    then stops by itself); the caller goes on with the action."""
     answered.add(query.id)
     try:
         await query.answer(text, show_alert=alert or None)
@@ -64,6 +65,9 @@ async def ack(
         if not is_expired_query(e):
             raise
         log.info("button press %s too old to answer (pressed while the bot was down?): %s", query.id, e)
+        return False
+    except NetworkError as e:  # a server error or a broken connection, after the retries (BadRequest: above)
+        log.warning("could not answer button press %s (%s): its action goes on", query.id, e)
         return False
     return True
 

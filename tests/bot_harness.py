@@ -11,9 +11,9 @@ from typing import Any
 
 import aiohttp
 from telegram import Update
-from telegram.ext import AIORateLimiter
 
 from bot import BotApplication, build_application
+from bot.delivery import RetryingRateLimiter
 from cli.settings import TelegramSettings
 from index import Library
 from retrieval import ServiceOptions, SpeechService
@@ -26,6 +26,7 @@ ADMIN = 1002
 STRANGER = 6666
 GROUP = -100555  # an allowed group
 OTHER_GROUP = -100777  # a group nobody allowed
+NETWORK_DELAYS = (0.05, 0.1)  # the bot's waits before retrying after a network failure (1 s, 3 s for real)
 
 
 def bot_settings(api: FakeBotAPI, **changes: Any) -> TelegramSettings:
@@ -52,7 +53,9 @@ async def running_bot(
     app = build_application(
         settings or bot_settings(api),
         service,
-        rate_limiter=AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2),
+        rate_limiter=RetryingRateLimiter(
+            overall_max_rate=0, group_max_rate=0, max_retries=2, network_delays=NETWORK_DELAYS
+        ),
         **options,
     )
     await app.initialize()

@@ -17,7 +17,8 @@ messages, downloads over 20 MB, command menus for chats the bot never saw, sends
 that does not exist, sends to a group's old id after it became a supergroup). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
 (late ones too), documents, the bot being added to a group or made an admin, and a group's upgrade to
-a supergroup (``migrate_group``). The HTML check is ``fake_telegram_html``; this module's own tests are
+a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
+``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). The HTML check is ``fake_telegram_html``; this module's own tests are
 ``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
 """
 
@@ -41,6 +42,7 @@ except ImportError:  # imported as a top-level module (pytest's rootdir-relative
 
 __all__ = [
     "CALLBACK_TIMEOUT",
+    "DROPPED",
     "EDIT_WINDOW",
     "Call",
     "FakeBotAPI",
@@ -60,6 +62,7 @@ CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
 CALLBACK_TIMEOUT = 15.0  # seconds a callback query can be answered after the press
+DROPPED = 0  #: the ``status`` of a call whose connection :meth:`FakeBotAPI.drop_next` cut
 EDIT_WINDOW = 48 * 3600  # seconds after which Telegram refuses to edit a message ("message can't be edited")
 
 
@@ -180,6 +183,10 @@ class SentMessage:
         raise AssertionError(f"no button containing {label!r} in {self.buttons}")
 
 
+class _Dropped(Exception):
+    """The connection of a request is cut (see :meth:`FakeBotAPI.drop_next`)."""
+
+
 class _APIError(Exception):
     """An error answer: ``{"ok": false, "error_code": code, "description": ...}``."""
 
@@ -257,6 +264,7 @@ class FakeBotAPI:
         self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
         self._failures: dict[str, list[_APIError]] = {}
+        self._drops: dict[str, list[bool]] = {}  # method -> for each drop to come: carried out first?
         self._calls_cond = asyncio.Condition()
         self._updates_cond = asyncio.Condition()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -371,6 +379,13 @@ class FakeBotAPI:
         params = {"retry_after": retry_after} if error_code == 429 and retry_after else None
         queue = self._failures.setdefault(method.lower(), [])
         queue.extend(_APIError(error_code, description, params) for _ in range(times))
+
+    def drop_next(self, method: str, *, times: int = 1, carried_out: bool = False) -> None:
+        """Cut the connection of the next ``times`` calls of ``method`` without an HTTP answer (the bot
+        sees a network error, as when the network fails mid-request). With ``carried_out`` the call is
+        done first (a message sent, as Telegram may have done before the answer was lost); else not.
+        The call is recorded with ``status`` ``DROPPED``."""
+        self._drops.setdefault(method.lower(), []).extend([carried_out] * times)
 
     def clear_calls(self) -> None:
         """Forget the recorded calls (messages, files and updates are kept)."""
@@ -764,13 +779,27 @@ class FakeBotAPI:
             if failures := self._failures.get(method.lower()):
                 injected = True
                 raise failures.pop(0)
+            drop = self._drops.get(method.lower())
+            if drop and not drop[0]:  # cut before Telegram does anything
+                injected = True
+                raise _Dropped
             status, body = 200, {"ok": True, "result": await handler(params)}
+            if drop:  # done, then cut before the answer reaches the bot
+                injected = True
+                raise _Dropped
         except _APIError as err:
             status, body = err.code, err.body()
+        except _Dropped:
+            status, body = DROPPED, {"description": "connection dropped"}
+            self._drops[method.lower()].pop(0)
+            assert request.transport is not None
+            request.transport.abort()  # the client sees the connection reset, no HTTP answer
         call = Call(method, params, started, status, body, injected)
         async with self._calls_cond:
             self.calls.append(call)
             self._calls_cond.notify_all()
+        if status == DROPPED:
+            return web.Response()  # written to a closed connection: nobody reads it
         return web.json_response(body, status=status)
 
     async def _handle_file(self, request: web.Request) -> web.Response:

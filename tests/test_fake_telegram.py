@@ -12,7 +12,7 @@ import pytest
 import pytest_asyncio
 from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, EndPointNotFound
+from telegram.error import BadRequest, EndPointNotFound, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -26,9 +26,16 @@ from telegram.ext import (
 )
 
 try:
-    from tests.fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI, HTMLParseError, html_to_text, parse_html
+    from tests.fake_telegram import (
+        CALLBACK_TIMEOUT,
+        DROPPED,
+        FakeBotAPI,
+        HTMLParseError,
+        html_to_text,
+        parse_html,
+    )
 except ImportError:  # pytest's rootdir-relative import when tests/ is not a package
-    from fake_telegram import CALLBACK_TIMEOUT, FakeBotAPI, HTMLParseError, html_to_text, parse_html
+    from fake_telegram import CALLBACK_TIMEOUT, DROPPED, FakeBotAPI, HTMLParseError, html_to_text, parse_html
 
 pytestmark = pytest.mark.asyncio
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -230,6 +237,20 @@ async def test_retry_after_429(api: FakeBotAPI, app: App) -> None:
     assert [c.status for c in attempts] == [429, 200]
     assert attempts[0].response["parameters"] == {"retry_after": 1}
     assert [m.plain_text for m in api.messages(USER)] == ["echo: slow"]  # exactly once
+
+
+async def test_a_dropped_connection_is_a_network_error_with_or_without_the_call_done(
+    api: FakeBotAPI, app: App
+) -> None:
+    api.drop_next("sendMessage")
+    api.drop_next("sendMessage", carried_out=True)
+    for _ in range(2):
+        with pytest.raises(NetworkError) as raised:
+            await app.bot.send_message(USER, "hello")
+        assert not isinstance(raised.value, BadRequest)
+    await app.bot.send_message(USER, "again")
+    assert [c.status for c in api.calls_of("sendMessage", ok=None)] == [DROPPED, DROPPED, 200]
+    assert [m.plain_text for m in api.messages(USER)] == ["hello", "again"]  # the second was carried out
 
 
 async def test_misc_methods(api: FakeBotAPI, app: App) -> None:

@@ -1,0 +1,105 @@
+"""Getting a request through to the Bot API when the network or Telegram's servers stumble.
+
+PTB's `AIORateLimiter` waits out Telegram's flood control (429 `retry_after`) and tries again; any
+other failure reached the handler at once, and the answer already searched was lost (the user got an
+apology, or nothing). Here a request that failed for a passing reason is tried again, after a short
+wait, when doing it twice cannot show the user anything twice:
+
+- Telegram answered with a server error (500, 502 "Bad Gateway", 503): the request was not carried out.
+- The connection could not be made (refused, DNS, connect or pool timeout): nothing was sent.
+- The connection broke or timed out after the request was sent: Telegram may have carried it out, so
+  only a request that changes nothing when repeated is tried again (an edit, a button's answer, a chat
+  action…). A new message is not sent twice: the handler's error says it may be lost (see
+  `handlers.LOST_ON_THE_WAY`).
+
+A 400 (the request itself is wrong), 403 (blocked) and the like are never retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+import httpx
+from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
+
+# Bot API methods whose repetition leaves the chat as one call would (an edit to the same text is
+# refused as "not modified", which the handlers take as done; a press answered twice is refused too)
+REPEATABLE = frozenset(
+    {
+        "answercallbackquery",
+        "deletemessage",
+        "deletemycommands",
+        "deletewebhook",
+        "editmessagereplymarkup",
+        "editmessagetext",
+        "getfile",
+        "getme",
+        "getmycommands",
+        "sendchataction",
+        "setmycommands",
+        "setwebhook",
+    }
+)
+NETWORK_DELAYS = (1.0, 3.0)  # seconds before the second and the third attempt
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def is_network_failure(error: BaseException) -> bool:
+    """Whether Telegram could not be reached or answered with a server error (not a refusal of the
+    request itself: a 400, 403, 409 or 429 is no network failure)."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+def worth_retrying(error: BaseException, method: str) -> bool:
+    """Whether a request to `method` that failed with `error` may be sent again (see the module)."""
+    if not is_network_failure(error):
+        return False
+    cause = error.__cause__
+    if isinstance(cause, _NOT_SENT):
+        return True
+    if isinstance(cause, httpx.HTTPError) or isinstance(error, TimedOut):  # broke after being sent
+        return method.lower() in REPEATABLE
+    if "gateway time" in error.message.lower() or "(504)" in error.message:  # Telegram may have done it
+        return method.lower() in REPEATABLE
+    return True  # a server error status: not carried out
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """`AIORateLimiter` (flood limits, 429s waited out) that also tries a request again after a passing
+    network or server failure (see `worth_retrying`), waiting `network_delays` between attempts."""
+
+    def __init__(self, *args: Any, network_delays: Sequence[float] = NETWORK_DELAYS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.network_delays = tuple(network_delays)
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        for attempt, delay in enumerate((*self.network_delays, None), start=1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except NetworkError as e:
+                if delay is None or not worth_retrying(e, endpoint):
+                    raise
+                log.warning(
+                    "%s failed (%s: %s): attempt %d, trying again in %.1f s",
+                    endpoint,
+                    type(e).__name__,
+                    e,
+                    attempt,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
