@@ -95,8 +95,10 @@ def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
 
 
 class Command(CommandHandler[Any, Any]):
-    """A `CommandHandler` that also takes the command typed as a caption, and, in a private chat, the
-    command addressed to another name.
+    """A `CommandHandler` that also takes the command typed as a caption, typed with a full-width slash
+    (「／ask 问题」), or marked by Telegram after another entity at the same place (the whole message made
+    bold, 「**/ask 问题**」: PTB reads only the first entity), and, in a private chat, the command addressed
+    to another name.
 
     PTB's handler reads only a text message's command: `/ask 问题` written under a photo went unanswered.
     It ignores `/ask@other_bot`, which is right in a group (another bot's command). A private chat holds
@@ -114,10 +116,8 @@ class Command(CommandHandler[Any, Any]):
         if command is None or command.name not in self.commands:
             return None
         private = message.chat.type == ChatType.PRIVATE
-        if not private and (
-            message.text or (command.target and not command.names(message.get_bot().username))
-        ):
-            return None  # a group's typed command PTB did not take is another bot's
+        if not private and command.target and not command.names(message.get_bot().username):
+            return None  # in a group, a command named for another bot is that bot's
         verdict = self.filters.check_update(update)
         return (said.words(message).split()[1:], verdict) if verdict else False
 

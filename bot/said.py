@@ -60,6 +60,16 @@ MORE_WORDS = frozenset(
 )
 
 
+_NAME_CHARS = "A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿"
+# A command typed with a full-width slash: a name starting with a letter, an optional @bot, then the end,
+# a space, punctuation or Chinese (「／ask老年大学」): never the middle of a longer name
+_WIDE_COMMAND = re.compile(
+    rf"／([A-Za-zＡ-Ｚａ-ｚ][{_NAME_CHARS}]{{0,31}})(?:[@＠]([{_NAME_CHARS}]{{3,64}}))?(?![{_NAME_CHARS}@＠])"
+)
+# What may stand between a command and its words besides spaces: 「/ask，问题」, 「/speech：2」
+_AFTER_COMMAND = " \t\n\u3000,，:：;；、"
+
+
 @dataclass(frozen=True)
 class LeadingCommand:
     """The /command a message starts with: `name` and `target` (the bot named after "@", "" for none)
@@ -86,12 +96,18 @@ def _entities(message: Message, kinds: list[str]) -> dict[MessageEntity, str]:
 
 
 def leading_command(message: Message) -> LeadingCommand | None:
-    """The /command (or /command@bot) at the very start of the text or caption, if any."""
+    """The /command (or /command@bot) at the very start of the text or caption, if any: marked by
+    Telegram, or typed with a Chinese keyboard's full-width slash (「／ask 问题」, 「／ｓｐｅｅｃｈ　２」),
+    which Telegram does not mark as a command."""
     for entity, text in _entities(message, [MessageEntity.BOT_COMMAND]).items():
         if entity.offset == 0:
             name, _, target = text[1:].partition("@")
             return LeadingCommand(name.lower(), target.lower(), text)
-    return None
+    typed = _WIDE_COMMAND.match(words(message))
+    if typed is None:
+        return None
+    name, target = (unicodedata.normalize("NFKC", part or "").lower() for part in typed.group(1, 2))
+    return LeadingCommand(name, target, typed.group())
 
 
 def mentions(message: Message) -> list[str]:
@@ -100,15 +116,20 @@ def mentions(message: Message) -> list[str]:
 
 
 def after_command(message: Message) -> str:
-    """The words after a leading /command (all the words when there is none)."""
+    """The words after a leading /command (all the words when there is none), without the comma or
+    colon a Chinese keyboard puts after it (「/ask，问题」)."""
     text = words(message)
     command = leading_command(message)
-    return (text[len(command.text) :] if command else text).strip()
+    if command is None:
+        return text.strip()
+    return text[len(command.text) :].strip().lstrip(_AFTER_COMMAND).strip()
 
 
 def without_mention(text: str, username: str) -> str:
-    """`text` without the bot's @username (a mention that addresses the bot is no part of the question)."""
-    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
+    """`text` without the bot's @username (a mention that addresses the bot is no part of the question),
+    also written with a full-width ＠ or run into the question (「@bot老年大学…」)."""
+    mention = rf"[@＠]{re.escape(username)}(?![A-Za-z0-9_])"
+    return re.sub(mention, " ", text, flags=re.IGNORECASE).strip()
 
 
 def replied_question(message: Message, bot_id: int, username: str) -> str:

@@ -290,3 +290,37 @@ async def test_telegram_still_saying_too_many_requests_after_the_retries_is_logg
         f"Telegram still asks to wait 1 s: no reply sent to chat {USER}"
     ]
     assert not [r for r in ours if r.exc_info]
+
+
+async def test_commands_and_mentions_typed_with_a_chinese_keyboard_are_understood(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    def asked(text: str) -> str:
+        return text.split("\n", 1)[0]  # the answer's first line: 🔎 and the question searched
+
+    whole_bold = f"/ask {QUESTION}"  # the whole message made bold: Telegram lists the bold entity first
+    entities = [
+        {"type": "bold", "offset": 0, "length": len(whole_bold)},
+        {"type": "bot_command", "offset": 0, "length": 4},
+    ]
+    async with running_bot(api, seed_service) as app:
+        replies = []
+        for text in (
+            f"／ask {QUESTION}",  # a full-width slash: Telegram marks no command
+            f"/ask，{QUESTION}",  # a Chinese comma after the command
+            f"＠speechqa_bot{QUESTION}",  # a full-width ＠, the question run into the name
+            "／ｓｐｅｅｃｈ　２",  # full-width letters, digit and space
+            "/speech：2",
+            "／start",
+        ):
+            await feed(app, api.make_text_update(text))
+            replies.append(api.last_message(USER).plain_text)
+        await feed(app, api.make_text_update(f"／ask {QUESTION}", **IN_GROUP))
+        await feed(app, api.make_text_update(whole_bold, entities=entities, **IN_GROUP))
+        await feed(app, api.make_text_update(f"／ask@other_bot {QUESTION}", **IN_GROUP))  # another bot's
+    for answer in replies[:3]:
+        assert asked(answer) == f"🔎 {QUESTION}" and CITED in answer
+    assert all("编号：2" in details for details in replies[3:5])
+    assert replies[5].startswith("您好！")
+    in_group = [m.plain_text for m in api.messages(GROUP)]
+    assert [asked(m) for m in in_group] == [f"🔎 {QUESTION}"] * 2
