@@ -17,6 +17,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -198,6 +199,7 @@ def build_application(
         MessageHandler(filters.Document.ALL & groups & new & AddressedToBot(), handlers.group_document)
     )
     app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(InlineQueryHandler(handlers.inline_query))
     # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
     # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
     app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))

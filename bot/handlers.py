@@ -30,6 +30,7 @@ from telegram import (
     Chat,
     ChatMemberUpdated,
     InlineKeyboardMarkup,
+    InlineQueryResultsButton,
     MaybeInaccessibleMessage,
     Message,
     Update,
@@ -80,6 +81,7 @@ READING_END = "这篇讲话已经到最后一页了。"
 SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
+INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
@@ -756,8 +758,11 @@ class Handlers:
     async def show_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """上下文: the paragraphs before and after a passage, as a new message."""
         query, data = _callback(update, cb.ShowContext)
+        if query.message is None:  # an inline message: no chat to send the context to
+            await tell(query, self.answered, STALE_BUTTON)
+            return
         view = await self._context_view(query, data.passage_id)
-        if view is not None and query.message is not None:
+        if view is not None:
             await send(context.bot, query.message, *view)
 
     async def move_context(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -782,13 +787,15 @@ class Handlers:
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """出处: the speech's details, as a new message."""
         query, data = _callback(update, cb.ShowSource)
+        if query.message is None:  # an inline message: no chat to send the details to
+            await tell(query, self.answered, STALE_BUTTON)
+            return
         if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
             await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
         text, markup = await asyncio.to_thread(self._speech_details, data.speech_id)
-        if query.message is not None:
-            await send(context.bot, query.message, text, markup)
+        await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
@@ -866,6 +873,15 @@ class Handlers:
         ):
             await asyncio.to_thread(self.store.take_offer, state.pin.id, logged.query, logged.id)
         await self._answer(update, state.pin.question, admitted=True)
+
+    async def inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """「@bot 问题」 typed in any chat (inline mode, when enabled with @BotFather): the answers and their
+        buttons need a chat, so instead of a spinner that never stops the user gets a button that opens
+        the private chat (/start)."""
+        query = update.inline_query
+        assert query is not None
+        button = InlineQueryResultsButton(text=INLINE_HINT, start_parameter="inline")
+        await query.answer([], cache_time=300, button=button)
 
     async def stale_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.callback_query is not None

@@ -16,7 +16,7 @@ no-op edits, callback queries answered twice or over 15 s after the press, edits
 messages, downloads over 20 MB, command menus for chats the bot never saw, sends to a forum topic
 that does not exist, sends to a group's old id after it became a supergroup). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
-(late ones too), documents, the bot being added to a group or made an admin, and a group's upgrade to
+(late ones too), inline queries, documents, the bot being added to a group or made an admin, and a group's upgrade to
 a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
 ``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). The HTML check is ``fake_telegram_html``; this module's own tests are
 ``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
@@ -73,7 +73,7 @@ def _words(names: str) -> frozenset[str]:
 # Pitfall 1: PTB sends strings raw and everything else JSON-encoded, so decode by field name.
 _JSON_FIELDS = _words(
     "reply_markup entities caption_entities commands allowed_updates scope link_preview_options"
-    " reply_parameters media message_ids results"
+    " reply_parameters media message_ids results button"
 )
 _INT_FIELDS = _words(
     "chat_id from_chat_id message_id offset limit timeout user_id reply_to_message_id"
@@ -260,6 +260,7 @@ class FakeBotAPI:
         self._chats: dict[int | str, JSON] = {}
         self._user_messages: set[tuple[int | str, int]] = set()
         self._open_callbacks: dict[str, float] = {}  # query id -> monotonic time of the press
+        self._open_inline_queries: set[str] = set()
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
         self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
@@ -707,6 +708,17 @@ class FakeBotAPI:
             },
         }
 
+    def make_inline_query_update(self, query: str, *, user_id: int = 1001, first_name: str = "Alice") -> JSON:
+        """An ``inline_query`` update: the user typed 「@bot ``query``」 in some chat (Telegram sends these
+        only to a bot whose inline mode is enabled with @BotFather). It can be answered once."""
+        query_id = str(5_000_000_000 + next(self._ids))
+        self._open_inline_queries.add(query_id)
+        user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
+        return {
+            "update_id": next(self._update_ids),
+            "inline_query": {"id": query_id, "from": user, "query": query, "offset": ""},
+        }
+
     def message_dict(self, message: SentMessage) -> JSON:
         """The Telegram ``Message`` object for a stored bot message."""
         result: JSON = {
@@ -1006,6 +1018,20 @@ class FakeBotAPI:
             raise _bad("query is too old and response timeout expired or query ID is invalid")
         if utf16_len(str(params.get("text") or "")) > 200:
             raise _bad("MESSAGE_TOO_LONG")
+        return True
+
+    async def _apianswerInlineQuery(self, params: JSON) -> bool:
+        query_id = str(params.get("inline_query_id", ""))
+        if query_id not in self._open_inline_queries:
+            raise _bad("query is too old and response timeout expired or query ID is invalid")
+        results, button = params.get("results"), params.get("button")
+        if not isinstance(results, list) or len(results) > 50:
+            raise _bad("RESULTS_TOO_MUCH" if isinstance(results, list) else "can't parse results JSON object")
+        if button is not None:
+            start = str(button.get("start_parameter", ""))
+            if not str(button.get("text", "")) or not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", start):
+                raise _bad("START_PARAM_INVALID")
+        self._open_inline_queries.discard(query_id)
         return True
 
     async def _apisendChatAction(self, params: JSON) -> bool:

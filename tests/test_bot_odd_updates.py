@@ -17,6 +17,7 @@ from retrieval import SpeechService
 
 from .bot_harness import (
     GROUP,
+    STRANGER,
     USER,
     bot_settings,
     feed,
@@ -261,3 +262,38 @@ async def test_an_export_button_for_a_page_past_the_end_sends_no_empty_document(
         "正在生成 Word 文档…",
     ]
     assert len(api.calls_of("sendDocument")) == 1  # the real page's only
+
+
+async def test_a_question_typed_in_inline_mode_gets_a_button_to_the_private_chat(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    # inline mode enabled with @BotFather: 「@speechqa_bot 问题」 typed in any chat reaches the bot
+    async with running_bot(api, seed_service) as app:
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_inline_query_update(QUESTION))
+            await feed(app, api.make_inline_query_update(QUESTION, user_id=STRANGER))  # stopped by the gate
+            await feed(app, api.make_text_update("/start inline"))  # where the button leads
+    answered = api.calls_of("answerInlineQuery")
+    assert len(answered) == 1 and answered[0].params["results"] == []
+    assert answered[0].params["button"] == {"text": bot_handlers.INLINE_HINT, "start_parameter": "inline"}
+    assert [m.plain_text.split("\n")[0] for m in api.messages()] == [
+        "您好！我能在讲话稿中查找问题的原文出处。"
+    ]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_buttons_that_send_a_new_message_pressed_from_an_inline_message_are_declined_as_stale(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        for label in ("上下文 1", "出处 1"):
+            press = api.make_callback_update(answer, answer.button_data(label))
+            query = press["callback_query"]  # the same button on an inline message: no chat to send to
+            del query["message"]
+            query["inline_message_id"] = "AAAAAgAAAAEAAAAAAAAAAA"
+            await feed(app, press)
+    answered = api.calls_of("answerCallbackQuery")
+    assert [c.params.get("text") for c in answered] == [bot_handlers.STALE_BUTTON] * 2
+    assert len(api.messages(USER)) == 1  # the answer only: nothing pressed went nowhere in silence
