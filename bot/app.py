@@ -123,8 +123,9 @@ def build_application(
     """The Telegram application over a loaded service (model and index are loaded once, before).
 
     Outgoing messages go through `RetryingRateLimiter` (retrying after a 429, and after a passing
-    network or server failure when that cannot show anything twice) unless another limiter is given; updates are handled concurrently, each once (also when Telegram delivers one again after a
-    restart: see `updates`), retrieval runs in worker threads.
+    network or server failure when that cannot show anything twice) unless another limiter is given;
+    updates are handled concurrently, each once (also when Telegram delivers one again after a restart:
+    see `updates`), retrieval runs in worker threads.
     """
     if not settings.token:
         raise MissingToken("TELEGRAM_BOT_TOKEN is not set")
