@@ -87,6 +87,16 @@ def _doc_number(text: str) -> str | None:
     return number if _DOC_NUMBER.match(number) else None
 
 
+# The marks GB/T 9704 prints above a letterhead, each on its own line at the left (or several on one):
+# the copy number (份号, six digits), the secrecy level with its term (「机密★1年」) or an internal mark
+# (「内部」, 「内部资料★注意保存」), and the urgency (「特急」, 「加急」). They are no title, issuer or body.
+_HEAD_MARK = (
+    r"(?:份号\s*[：:]?\s*)?\d{6}"
+    r"|(?:绝密|机密|秘密|絕密|機密)(?:\s*[★☆*]\s*(?:\d{1,2}\s*(?:年|个月|個月)|长期|長期))?"
+    r"|内部(?:资料|文件)?(?:\s*[★☆*]?\s*注意保[存密])?|內部(?:資料|文件)?"
+    r"|特急|加急|特提|平急|急件"
+)
+_HEAD_MARKS = re.compile(rf"(?:{_HEAD_MARK})(?:[\s　]*(?:{_HEAD_MARK}))*")
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
@@ -250,15 +260,18 @@ class _Header:
 def _read_header(
     lines: list[_Line], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
 ) -> _Header:
-    skip, bodies, filed = _letterhead_stack(lines)
+    marks = 0  # 份号, 密级, 紧急程度 above the letterhead
+    while marks < len(lines) and lines[marks].kind != _TABLE_ROW and _HEAD_MARKS.fullmatch(lines[marks].text):
+        marks += 1
+    skip, bodies, filed = _letterhead_stack(lines[marks:])
     if bodies:
-        h = _read_header_from(lines, marker_title, skip, points)
+        h = _read_header_from(lines, marker_title, marks + skip, points)
         if h.title is not None:
             h.issuer = " ".join(bodies)
             if not filed and h.title.startswith("关于"):
                 h.title = f"{h.issuer}{h.title}"  # 「A B关于…的通知」, as a one-line joint letterhead reads
             return h
-    return _read_header_from(lines, marker_title, 0, points)
+    return _read_header_from(lines, marker_title, marks, points)
 
 
 def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
@@ -338,8 +351,8 @@ def _read_header_from(
             h.date = h.date or date
         elif number := _doc_number(text):
             h.doc_number = h.doc_number or number
-        elif _SIGNER.fullmatch(text):
-            pass  # the signer on a line of its own: neither title nor speaker
+        elif _SIGNER.fullmatch(text) or _HEAD_MARKS.fullmatch(text):
+            pass  # the signer on a line of its own, or a 份号/密级/紧急程度 mark: neither title nor speaker
         elif _SUBTITLE.match(text) and not _SENTENCE_END.search(text):
             _read_subtitle(h, line)  # 「——在…上的讲话」, 「——（2024年5月20日）」
         elif (
@@ -596,10 +609,12 @@ _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's diction
 
 
 def _is_issuer(title_text: str) -> bool:
-    """An organisation line (or several, space-separated): short, no punctuation, an organisation's ending."""
+    """An organisation line (or several, space-separated): short, no punctuation, an organisation's ending,
+    and not a title's first line (「关于开展…离退休干部」 ends as a body's name does: 干部, 部)."""
     parts = title_text.split()
     return (
         0 < len(parts) <= 4
+        and not title_text.startswith(("关于", "關於"))
         and all(2 <= len(p) <= 30 and _ORG_SUFFIX.search(p) for p in parts)
         and not re.search(r"[，。、：；！？,.:;!?]", title_text)
     )

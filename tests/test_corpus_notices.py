@@ -231,3 +231,118 @@ def test_an_upward_notice_from_libreoffice_gives_its_number(tmp_path: Path) -> N
         "关于离退休干部走访慰问工作情况的报告",
         "临老干呈〔2024〕15号",
     )
+
+
+# What GB/T 9704 prints above the letterhead, at the left: 份号, 密级 (with its term), 紧急程度.
+HEAD_MARKS = st.lists(
+    st.sampled_from(
+        [
+            "000126",
+            "份号：000031",
+            "机密★1年",
+            "秘密★6个月",
+            "绝密",
+            "内部",
+            "内部资料★注意保存",
+            "特急",
+            "加急",
+        ]
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    HEAD_MARKS,
+    st.booleans(),
+    st.sampled_from(
+        [
+            ["临江市委老干部局文件"],
+            ["中共临江市委老干部局", "中共临江市委组织部", "文件"],
+            ["临江市委老干部局"],
+        ]
+    ),
+)
+def test_copy_number_secrecy_and_urgency_marks_leave_the_header_as_it_reads_without_them(
+    marks: list[str], one_line: bool, letterhead: list[str]
+) -> None:
+    """A 红头 notice's 份号, 密级 and 紧急程度 lines (or the marks on one line) above its letterhead: before,
+    they were read into the title (「000126 特急健康体检工作的通知」, the title's first line lost)."""
+    title = ["关于开展2025年离退休干部", "健康体检工作的通知"]
+    rest = [
+        "临老干发〔2025〕8号",
+        *title,
+        "各县（市、区）委老干部局，市直各单位：",
+        "为做好离退休干部医疗保健服务工作，决定开展健康体检。现将有关事项通知如下。",
+        "一、体检对象",
+        "全市离休干部和享受副县级以上待遇的退休干部。",
+        "临江市委老干部局",
+        "2025年5月12日",
+    ]
+    head = ["\u3000".join(marks)] if one_line else marks
+    plain = read_bytes("通知.txt", "\n".join([*letterhead, *rest]).encode("utf-8"))
+    marked = read_bytes("通知.txt", "\n".join([*head, *letterhead, *rest]).encode("utf-8"))
+    [expected] = parse_document(plain)
+    [speech] = parse_document(marked)
+    assert expected.title == "".join(title)
+    assert {f: getattr(speech, f) for f in FIELDS} == {f: getattr(expected, f) for f in FIELDS}
+    assert speech.paragraphs == expected.paragraphs
+
+
+def test_a_reportlab_notice_with_marks_above_its_red_letterhead_reads_its_title(tmp_path: Path) -> None:
+    """The same as a PDF: 份号, 密级, 紧急程度 in 16 pt at the left, the red 34 pt letterhead, the number
+    over a red rule, a two-line title, and the 版记 between rules."""
+    from reportlab.lib.colors import black, red
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    left, right, step = 80.0, width - 74.0, 29.0
+    path = tmp_path / "通知.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 16)
+    y = height - 105
+    for mark in ("000126", "机密★1年", "特急"):
+        c.drawString(left, y, mark)
+        y -= step
+    c.setFillColor(red)
+    c.setFont("STSong-Light", 34)
+    c.drawCentredString(width / 2, y - 20, "中共临江市委老干部局文件")
+    c.setFillColor(black)
+    c.setFont("STSong-Light", 16)
+    c.drawCentredString(width / 2, y - 78, "临老干发〔2025〕8号")
+    c.setStrokeColor(red)
+    c.line(left, y - 90, right, y - 90)
+    c.setFont("STSong-Light", 22)
+    c.drawCentredString(width / 2, y - 150, "关于开展2025年离退休干部")
+    c.drawCentredString(width / 2, y - 180, "健康体检工作的通知")
+    c.setFont("STSong-Light", 16)
+    y -= 240
+    for text in (
+        "各县（市、区）委老干部局，市直各单位：",
+        "　　为做好离退休干部医疗保健服务工作，决定开展健康体检。",
+    ):
+        c.drawString(left, y, text)
+        y -= step
+    c.drawRightString(right - 64, y - step, "中共临江市委老干部局")
+    c.drawRightString(right - 64, y - 2 * step, "2025年5月12日")
+    c.setStrokeColor(black)
+    c.setFont("STSong-Light", 14)
+    for offset, text in ((0, "抄送：市委办公室，市政府办公室。"), (step, "中共临江市委老干部局办公室")):
+        c.line(left, 150 - offset + step, right, 150 - offset + step)
+        c.drawString(left + 14, 150 - offset + 8, text)
+    c.drawRightString(right - 14, 150 - step + 8, "2025年5月12日印发")
+    c.line(left, 150 - step, right, 150 - step)
+    c.save()
+    [speech] = parse_document(read_document(path))
+    assert (speech.title, speech.doc_number, speech.date) == (
+        "关于开展2025年离退休干部健康体检工作的通知",
+        "临老干发〔2025〕8号",
+        "2025-05-12",
+    )
+    assert [p.text for p in speech.paragraphs] == ["为做好离退休干部医疗保健服务工作，决定开展健康体检。"]
