@@ -31,7 +31,6 @@ from .layout import (
 )
 from .records import Block
 from .tables import is_header, labelled_rows
-from .unruled import read_unruled_tables
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +98,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         log.warning("%s: pages %s without text were not read (no OCR engine installed)", name, unread)
         notes = (ocr.unread_pages_note(unread),)
     pages = split_footnotes(remove_running_lines(pages))
-    blocks = tuple(paragraph_blocks([read_unruled_tables(read_columns(page)) for page in pages]))
+    blocks = tuple(paragraph_blocks([read_columns(page) for page in pages]))
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
