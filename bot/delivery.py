@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable, Coroutine, Sequence
+from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -50,10 +52,25 @@ NETWORK_DELAYS = (1.0, 3.0)  # seconds before the second and the third attempt
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
+# PTB raises a bare NetworkError for every status it has no class for (413, 418, 5xx…) and keeps only
+# the status's phrase or Telegram's description: a server error is known by its phrase or its number
+_SERVER_ERROR = re.compile(
+    "|".join(
+        [r"\(5\d\d\)"] + [re.escape(s.phrase) for s in HTTPStatus if 500 <= s.value <= 599]
+    ),
+    re.IGNORECASE,
+)
+
+
 def is_network_failure(error: BaseException) -> bool:
-    """Whether Telegram could not be reached or answered with a server error (not a refusal of the
-    request itself: a 400, 403, 409 or 429 is no network failure)."""
-    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+    """Whether Telegram could not be reached, the connection failed, or Telegram answered with a server
+    error (5xx) — not a refusal of the request itself (400, 403, 409, 413 "Request Entity Too Large",
+    429…)."""
+    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
+        return False
+    if isinstance(error, TimedOut) or isinstance(error.__cause__, httpx.HTTPError):
+        return True
+    return _SERVER_ERROR.search(error.message) is not None
 
 
 def worth_retrying(error: BaseException, method: str) -> bool:

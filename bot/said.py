@@ -66,6 +66,9 @@ _NAME_CHARS = "A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿"
 _WIDE_COMMAND = re.compile(
     rf"／([A-Za-zＡ-Ｚａ-ｚ][{_NAME_CHARS}]{{0,31}})(?:[@＠]([{_NAME_CHARS}]{{3,64}}))?(?![{_NAME_CHARS}@＠])"
 )
+# The bot's commands (its menus: `handlers.COMMANDS`, `handlers.ADMIN_COMMANDS`). Typed with a full-width
+# slash only these are commands: 「／PPT模板发群里了」 or 「／AI时代…」 is chatter or a question, not a command
+COMMAND_NAMES = frozenset({"start", "help", "ask", "speeches", "speech", "reindex", "stats"})
 # What may stand between a command and its words besides spaces: 「/ask，问题」, 「/speech：2」
 _AFTER_COMMAND = " \t\n\u3000,，:：;；、"
 
@@ -98,7 +101,7 @@ def _entities(message: Message, kinds: list[str]) -> dict[MessageEntity, str]:
 def leading_command(message: Message) -> LeadingCommand | None:
     """The /command (or /command@bot) at the very start of the text or caption, if any: marked by
     Telegram, or typed with a Chinese keyboard's full-width slash (「／ask 问题」, 「／ｓｐｅｅｃｈ　２」),
-    which Telegram does not mark as a command."""
+    which Telegram does not mark as a command: then only one of the bot's own (`COMMAND_NAMES`)."""
     for entity, text in _entities(message, [MessageEntity.BOT_COMMAND]).items():
         if entity.offset == 0:
             name, _, target = text[1:].partition("@")
@@ -107,6 +110,8 @@ def leading_command(message: Message) -> LeadingCommand | None:
     if typed is None:
         return None
     name, target = (unicodedata.normalize("NFKC", part or "").lower() for part in typed.group(1, 2))
+    if name not in COMMAND_NAMES:
+        return None
     return LeadingCommand(name, target, typed.group())
 
 

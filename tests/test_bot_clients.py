@@ -324,3 +324,17 @@ async def test_commands_and_mentions_typed_with_a_chinese_keyboard_are_understoo
     assert replies[5].startswith("您好！")
     in_group = [m.plain_text for m in api.messages(GROUP)]
     assert [asked(m) for m in in_group] == [f"🔎 {QUESTION}"] * 2
+
+
+async def test_a_full_width_slash_before_other_words_is_no_command(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Only the bot's own commands count when typed with 「／」: other words after it are group chatter
+    (not for the bot) or, in private, a question to search."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("／PPT模板发群里了，大家看一下", **IN_GROUP))
+        await feed(app, api.make_text_update(f"／AI时代{QUESTION}"))
+        answer = api.last_message(USER).plain_text
+    assert api.messages(GROUP) == []
+    assert answer.startswith(f"🔎 ／AI时代{QUESTION}") and CITED in answer
+    assert "不认识这个命令" not in answer

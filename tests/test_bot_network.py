@@ -11,7 +11,7 @@ import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot import handlers as bot_handlers
-from bot.delivery import worth_retrying
+from bot.delivery import is_network_failure, worth_retrying
 from retrieval import SpeechService
 
 from .bot_harness import USER, feed, running_bot
@@ -41,6 +41,9 @@ def test_only_what_cannot_show_twice_is_tried_again() -> None:
         # refusals of the request itself: never
         for error in (BadRequest("chat not found"), Forbidden("bot was blocked by the user"), RetryAfter(3)):
             assert not worth_retrying(error, method)
+        # statuses PTB has no class for that are no server error: a file too large (413), an odd 4xx
+        for error in (NetworkError("Request Entity Too Large"), NetworkError("Unknown HTTPError (418)")):
+            assert not worth_retrying(error, method) and not is_network_failure(error)
     # sent, then lost: Telegram may have sent the message, so it is not sent twice; an edit may repeat
     for maybe_done in (cut, read_timeout, NetworkError("Gateway Timeout (504)")):
         assert not worth_retrying(maybe_done, "sendMessage")

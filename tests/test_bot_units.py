@@ -227,3 +227,11 @@ def test_a_bounded_memory_forgets_the_least_recently_remembered_first() -> None:
     remember(memory, 1, "again", 3)  # remembered anew: now the newest
     remember(memory, 4, "4", 3)
     assert list(memory.items()) == [(3, "3"), (1, "again"), (4, "4")]
+
+
+def test_the_commands_typed_with_a_full_width_slash_are_the_bots_own() -> None:
+    """`said.COMMAND_NAMES` (which 「／name」 counts as a command) names exactly the commands in the menus."""
+    from bot import said
+    from bot.handlers import ADMIN_COMMANDS, COMMANDS
+
+    assert {c.command for c in (*COMMANDS, *ADMIN_COMMANDS)} == said.COMMAND_NAMES
