@@ -55,9 +55,7 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.
 # PTB raises a bare NetworkError for every status it has no class for (413, 418, 5xx…) and keeps only
 # the status's phrase or Telegram's description: a server error is known by its phrase or its number
 _SERVER_ERROR = re.compile(
-    "|".join(
-        [r"\(5\d\d\)"] + [re.escape(s.phrase) for s in HTTPStatus if 500 <= s.value <= 599]
-    ),
+    "|".join([r"\(5\d\d\)"] + [re.escape(s.phrase) for s in HTTPStatus if 500 <= s.value <= 599]),
     re.IGNORECASE,
 )
 
