@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_type import AnswerKind, holds
-from .sentence import PROXIMITY_WEIGHT, WeightedTerm, lowered_sentences, many_span_scores
+from .sentence import WeightedTerm, best_sentence_score, span_scores
 
 log = logging.getLogger(__name__)
 
@@ -54,20 +54,6 @@ class Candidate:
     features: tuple[float, ...]
 
 
-@dataclass(frozen=True)
-class Scored:
-    """What a candidate passage brings to its features besides the question: its text and heading, its
-    scores in the search, and its speech's `source` (title, speaker and date) and `title`."""
-
-    text: str
-    section: str | None
-    fused: float
-    dense: float | None
-    lexical: float | None
-    source: str = ""
-    title: str = ""
-
-
 def passage_features(
     text: str,
     section: str | None,
@@ -85,47 +71,22 @@ def passage_features(
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
     title alone, `question` the question as searched, and `kind` the kind of answer it asks for (a passage
     holding no figure of that kind talks about the topic, not about what was asked)."""
-    scored = Scored(text, section, fused, dense, lexical, source, title)
-    return passages_features([scored], terms, best_lexical, question, kind)[0]
-
-
-def passages_features(
-    passages: Sequence[Scored],
-    terms: Sequence[WeightedTerm],
-    best_lexical: float,
-    question: str = "",
-    kind: AnswerKind | None = None,
-) -> list[tuple[float, ...]]:
-    """`passage_features` of each candidate, the texts of all of them scored together (`many_span_scores`:
-    the same values, without a Python loop over each text's terms and sentences)."""
-    # per passage: its heading and text, its heading, its source (a missing one scores 0, as an empty
-    # text does), then its sentences
-    texts: list[str] = []
-    sentences: list[tuple[int, int]] = []  # where each passage's sentences are among `texts`
-    for p in passages:
-        texts += [f"{p.section or ''}\n{p.text}".lower(), (p.section or "").lower(), p.source.lower()]
-    for p in passages:
-        lowered = lowered_sentences(p.text)
-        sentences.append((len(texts), len(texts) + len(lowered)))
-        texts += lowered
-    coverage, proximity = many_span_scores(texts, terms)
-    # a sentence's lexical score, as `lexical_sentence_score`
-    lexical = coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
-    return [
-        (
-            p.fused,
-            p.dense if p.dense is not None else 0.0,
-            (p.lexical or 0.0) / best_lexical if best_lexical > 0 else 0.0,
-            float(coverage[3 * i]),
-            float(proximity[3 * i]),
-            float(coverage[3 * i + 1]),
-            float(lexical[first:last].max()) if last > first else 0.0,
-            float(coverage[3 * i + 2]),
-            names_title(question, p.title),
-            1.0 if kind is not None and holds(kind, p.text) else 0.0,
-        )
-        for i, (p, (first, last)) in enumerate(zip(passages, sentences, strict=True))
-    ]
+    # a missing heading or source scores 0, as an empty text does
+    (coverage, proximity), (section_share, _), (source_share, _) = span_scores(
+        [f"{section or ''}\n{text}", section or "", source], terms
+    )
+    return (
+        fused,
+        dense if dense is not None else 0.0,
+        (lexical or 0.0) / best_lexical if best_lexical > 0 else 0.0,
+        coverage,
+        proximity,
+        section_share,
+        best_sentence_score(text, terms),
+        source_share,
+        names_title(question, title),
+        1.0 if kind is not None and holds(kind, text) else 0.0,
+    )
 
 
 _QUALIFIER = re.compile(r"\s*[(（\[【〔][^)）\]】〕]*[)）\]】〕]\s*")

@@ -33,7 +33,7 @@ from .filters import Facets, FilterReport, Filters, detect_filters, speech_match
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
-from .ranker import Ranker, Scored, bundled_ranker, passages_features
+from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence
 from .sentence_model import bundled_sentence_model
@@ -171,7 +171,7 @@ class Retriever:
         records = self.store.passages_by_id([d for d, _ in fused[:depth]])
         if self.ranker is not None and self.config.rerank and mode == "hybrid" and depth > 1:
             head = [(d, s) for d, s in fused[:depth] if d in records]
-            rows = self._features([(records[d], s) for d, s in head], found)
+            rows = [self._features(records[d], s, found) for d, s in head]
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
@@ -438,25 +438,17 @@ class Retriever:
             asks_for(simplified) if self.config.answer_kind else None,
         )
 
-    def _features(
-        self, head: Sequence[tuple[PassageRecord, float]], found: Candidates
-    ) -> list[tuple[float, ...]]:
-        """The ranker's features of each candidate passage (with its fused score), scored together."""
-        return passages_features(
-            [
-                Scored(
-                    record.text,
-                    record.section,
-                    fused,
-                    found.dense_of.get(record.id),
-                    found.lexical_of.get(record.id),
-                    source_text(record),
-                    to_simplified(record.speech_title),
-                )
-                for record, fused in head
-            ],
+    def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
+        return passage_features(
+            record.text,
+            record.section,
             found.weighted_terms,
+            fused,
+            found.dense_of.get(record.id),
+            found.lexical_of.get(record.id),
             found.lexical[0][1] if found.lexical else 0.0,
+            source_text(record),
+            to_simplified(record.speech_title),
             found.text,
             found.kind,
         )
@@ -470,8 +462,7 @@ class Retriever:
         found = self._candidates(text, self.config.candidates, "hybrid")
         head = found.fused[: depth or self.config.rerank_depth]
         records = self.store.passages_by_id([d for d, _ in head])
-        kept = [(records[d], s) for d, s in head if d in records]
-        return list(zip([r for r, _ in kept], self._features(kept, found), strict=True))
+        return [(records[d], self._features(records[d], s, found)) for d, s in head if d in records]
 
     def facets(self) -> Facets:
         """The speakers and dates of the library's speeches (re-read when the store changes)."""

@@ -18,8 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from .answer_type import AnswerKind, holds
 
 SENTENCE_ENDS = "。！？!?…\n；;"
@@ -230,120 +228,6 @@ def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int
                 del counts[left_kind]
             left += 1
     return best or 1
-
-
-_SEPARATOR = "\x00"  # between the texts scored together: no term holds it, so none is found across two
-
-
-def many_span_scores(
-    lowered: Sequence[str], terms: Sequence[WeightedTerm], total: float | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """(coverage, proximity) arrays of many lower-cased texts by the same terms: `span_score` of each, the
-    same values to the last bit, computed for all texts at once with a few array operations per term (the
-    ranker scores ten passages, their headings and sources, and every sentence of each in one call)."""
-    count = len(lowered)
-    total = sum(t.weight for t in terms) if total is None else total
-    if total <= 0 or count == 0:
-        return np.zeros(count), np.zeros(count)
-    needles = _needles(terms)
-    if any(_SEPARATOR in needle for needle, _, _ in needles):  # never from a question; kept exact anyway
-        rows = [_coverage(text, needles, total) if text else (0.0, []) for text in lowered]
-        return np.array([c for c, _ in rows]), np.array(
-            [_proximity(f) if t else 0.0 for (_, f), t in zip(rows, lowered, strict=True)]
-        )
-    joined = _SEPARATOR.join(lowered)
-    lengths = np.fromiter((len(text) for text in lowered), dtype=np.int64, count=count)
-    starts = np.zeros(count, dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
-
-    def where_found(needle: str) -> np.ndarray:
-        """Where `needle` stands in `joined`, non-overlapping left to right (as `occurrences` reads it)."""
-        if not needle:
-            return np.zeros(0, dtype=np.int64)
-        at = joined.find(needle)
-        if at < 0:
-            return np.zeros(0, dtype=np.int64)
-        return np.fromiter((m.start() for m in re.finditer(re.escape(needle), joined)), dtype=np.int64)
-
-    def found_in(positions: np.ndarray) -> np.ndarray:
-        inside = np.zeros(count, dtype=bool)
-        inside[np.searchsorted(starts, positions, side="right") - 1] = True
-        return inside
-
-    found_weight = np.zeros(count)
-    partial = np.zeros(count)
-    found = np.zeros((len(needles), count), dtype=bool)
-    occurrence_text: list[np.ndarray] = []
-    occurrence_start: list[np.ndarray] = []
-    for j, (needle, weight, grams) in enumerate(needles):
-        positions = where_found(needle)
-        text_of = np.searchsorted(starts, positions, side="right") - 1
-        found[j, text_of] = True
-        occurrence_text.append(text_of)
-        occurrence_start.append(positions - starts[text_of])
-        # in the order of the terms, as `_coverage` adds them (adding 0.0 leaves a sum as it is)
-        found_weight = found_weight + np.where(found[j], weight, 0.0)
-        if grams is not None:
-            share = sum(found_in(where_found(g)).astype(np.int64) for g in grams) / len(grams)
-            partial = partial + np.where(found[j], 0.0, weight * share)
-    coverage = (found_weight + PARTIAL_CREDIT * partial) / total
-    kinds = found.sum(axis=0)
-    proximity = np.where(kinds == 1, 1.0, 0.0)
-    several = kinds >= 2
-    if several.any():
-        length = np.array([len(needle) for needle, _, _ in needles], dtype=np.int64)
-        window = _shortest_windows(found, occurrence_text, occurrence_start, length, count)
-        covered = length @ found
-        proximity[several] = np.minimum(1.0, covered[several] / np.maximum(window[several], 1))
-    return coverage, proximity
-
-
-def _shortest_windows(
-    found: np.ndarray,
-    occurrence_text: list[np.ndarray],
-    occurrence_start: list[np.ndarray],
-    length: np.ndarray,
-    count: int,
-) -> np.ndarray:
-    """`_shortest_window` of each text over the occurrences of the terms found in it (`found[term, text]`;
-    term j's occurrences in `occurrence_text[j]`, `occurrence_start[j]`): for each occurrence taken as the
-    window's first, the window runs to the nearest following occurrence of each term (in the order
-    `_shortest_window` sorts them: start, end, term), and its length is the furthest end within it."""
-    text = np.concatenate(occurrence_text)
-    start = np.concatenate(occurrence_start)
-    kind = np.concatenate([np.full(len(t), j, dtype=np.int64) for j, t in enumerate(occurrence_text)])
-    end = start + length[kind]
-    order = np.lexsort((kind, end, start, text))
-    text, start, end, kind = text[order], start[order], end[order], kind[order]
-    n = len(text)
-    rows = np.arange(n)
-    last = np.full(n, -1, dtype=np.int64)
-    complete = np.ones(n, dtype=bool)
-    for j in range(found.shape[0]):
-        mine = np.flatnonzero(kind == j)
-        need = found[j, text]
-        if len(mine) == 0:
-            complete &= ~need
-            continue
-        at = np.searchsorted(mine, rows)
-        follows = at < len(mine)
-        following = mine[np.minimum(at, len(mine) - 1)]
-        follows &= text[following] == text
-        complete &= ~need | follows
-        last = np.where(need & follows, np.maximum(last, following), last)
-    # the furthest end of rows [i, last[i]]: a sparse table of maxima over spans of 2^level rows
-    spans = np.maximum(last - rows + 1, 1)
-    levels = [end]
-    while (1 << len(levels)) <= spans.max():
-        previous, step = levels[-1], 1 << (len(levels) - 1)
-        levels.append(np.maximum(previous, np.concatenate([previous[step:], previous[n - step :]])))
-    level = np.floor(np.log2(spans)).astype(np.int64)
-    table = np.stack(levels)
-    furthest = np.maximum(table[level, rows], table[level, np.clip(last - (1 << level) + 1, 0, n - 1)])
-    lengths = np.where(complete, furthest - start, np.iinfo(np.int64).max)
-    best = np.full(count, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(best, text, lengths)
-    return np.where(best == 0, 1, best)
 
 
 def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:

@@ -9,15 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrieval import RANKER_FEATURES, Ranker, WeightedTerm, load_ranker, parse_ranker
-from retrieval.ranker import (
-    RANKER_VERSION,
-    Scored,
-    bundled_ranker,
-    names_title,
-    passage_features,
-    passages_features,
-)
-from retrieval.sentence import best_sentence_score, span_scores
+from retrieval.ranker import RANKER_VERSION, bundled_ranker, names_title, passage_features
 
 
 def ranker(weights: tuple[float, ...]) -> Ranker:
@@ -83,24 +75,3 @@ def test_a_question_naming_the_title_whole_is_told_apart_from_a_longer_title() -
         "前肛鳗以小鱼为食。", None, terms, 0.5, 0.8, 5.0, 5.0, "前肛鳗", "前肛鳗", question
     )
     assert dict(zip(RANKER_FEATURES, row, strict=True))["title"] == 1.0
-
-
-def test_candidates_scored_together_get_the_features_each_gets_alone() -> None:
-    terms = [WeightedTerm("体检", 2.0), WeightedTerm("规定", 1.0), WeightedTerm("离休干部", 1.5)]
-    passages = [
-        Scored("要落实好体检的规定。体检规定。其他。", "一、体检", 0.7, 0.8, 5.0, "体检会议", "体检会议"),
-        Scored("离休干部每年一次体检。", None, 0.6, None, None, "", ""),
-        Scored("", "规定", 0.5, 0.1, 2.0, "离休干部会议 沈伟 2024年3月13日", "离休干部会议"),
-        Scored("离休人员的规定；体检。离休干部。", "三、离休", 0.4, 0.2, 10.0, "体检", "体检"),
-    ]
-    question = "离休干部体检的规定"
-    together = passages_features(passages, terms, 10.0, question, "year")
-    for p, row in zip(passages, together, strict=True):
-        alone = passage_features(
-            p.text, p.section, terms, p.fused, p.dense, p.lexical, 10.0, p.source, p.title, question, "year"
-        )
-        assert row == alone
-        (coverage, proximity), (section, _), (source, _) = span_scores(
-            [f"{p.section or ''}\n{p.text}", p.section or "", p.source], terms
-        )
-        assert row[3:8] == (coverage, proximity, section, best_sentence_score(p.text, terms), source)

@@ -11,7 +11,6 @@ from retrieval.sentence import (
     SENTENCE_ENDS,
     best_sentence_score,
     lexical_sentence_score,
-    many_span_scores,
     names_only,
     present_terms,
     span_score,
@@ -240,28 +239,3 @@ def _split_char_by_char(text: str) -> list[tuple[int, int]]:
 @example("项目：心理关爱；标准：每半年一次；")
 def test_the_sentences_are_cut_where_a_loop_over_the_characters_cuts_them(text: str) -> None:
     assert split_sentences(text) == _split_char_by_char(text)
-
-
-# Terms that repeat, overlap themselves (哈哈 in 哈哈哈) or each other (老干 and 老干部), and longer words
-# found in part: the array scorer must give what `span_score` gives text by text, to the last bit.
-_TRICKY = ["哈哈", "哈", "老干", "老干部", "干部局", "部局", "ab", "ba", "aba", "体检规定"]
-_tricky_texts = st.lists(st.text(alphabet="哈老干部局体检规定abAB。", max_size=30), min_size=1, max_size=8)
-_tricky_terms = st.lists(
-    st.builds(
-        WeightedTerm,
-        st.sampled_from(_TRICKY),
-        st.sampled_from([0.1, 0.5, 1.3, 2.7, -0.4]),
-    ),
-    max_size=6,
-)
-
-
-@settings(deadline=None)
-@given(st.one_of(_tricky_texts, st.lists(_texts, min_size=1, max_size=6)), st.one_of(_tricky_terms, _terms))
-@example(["哈哈哈哈", "老干部局老干", ""], [WeightedTerm("哈哈", 1.0), WeightedTerm("老干", 2.0)])
-def test_texts_scored_together_score_as_each_scored_alone(
-    texts: list[str], words: list[WeightedTerm]
-) -> None:
-    coverage, proximity = many_span_scores([t.lower() for t in texts], words)
-    alone = [span_score(t, words) for t in texts]
-    assert [(float(c), float(p)) for c, p in zip(coverage, proximity, strict=True)] == alone
