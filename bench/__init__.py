@@ -9,10 +9,12 @@ from .chunking import QuestionSet, chunking_report, cmrc_set, notice_set, speech
 from .cmrc import BenchmarkSet, load_cmrc
 from .confidence import (
     FIT_QUESTIONS,
+    FOLDS,
     POLICY_NOTICES,
     POLICY_QUESTIONS,
     CachedQueries,
     Example,
+    LowFrom,
     ablation_table,
     every_nth,
     fit,
@@ -74,6 +76,7 @@ __all__ = [
     "DEFAULT_FIXTURES",
     "DEV_QUESTIONS",
     "FIT_QUESTIONS",
+    "FOLDS",
     "PIN_QUESTIONS",
     "POLICY_NOTICES",
     "POLICY_QUESTIONS",
@@ -83,6 +86,7 @@ __all__ = [
     "BenchmarkSet",
     "CachedQueries",
     "Example",
+    "LowFrom",
     "QuestionSet",
     "ScaleSpec",
     "ablation",

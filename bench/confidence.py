@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 
-from corpus import SUPPORTED_SUFFIXES
+from corpus import SUPPORTED_SUFFIXES, to_simplified
 from index import Embedder, LexicalIndex, Library, LoadedIndex, Store, load_embedder
 from index.store import content_hash
 from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals
@@ -38,6 +40,8 @@ from .quality import BenchLibrary, Notice, Progress
 
 MIN_RECALL = 0.955  # the low threshold keeps this share of every fitting group's answerable questions answered (target: false 「未找到」 ≤ 5%, with a margin)
 HIGH_PRECISION = 0.97  # "high" where at least this share of the fitting data's answers is answerable
+FOLDS = 5  # folds of the cross-validation that can place the low threshold (`low_from="cross-validation"`)
+LowFrom = Literal["fit", "cross-validation"]
 
 
 @dataclass(frozen=True)
@@ -159,22 +163,81 @@ def collect(
     return examples
 
 
-def fit(
-    examples: Sequence[Example], *, embedder: str, fitted_on: str, features: Sequence[str] = FEATURES
-) -> ConfidenceModel:
-    """Logistic regression over standardised signals, every group weighing the same; thresholds from the
-    fitting data (see MIN_RECALL, HIGH_PRECISION)."""
+def _group_weights(groups: Sequence[str]) -> np.ndarray:
+    """Every group weighs the same in the fit, whatever its size."""
+    sizes: dict[str, int] = defaultdict(int)
+    for g in groups:
+        sizes[g] += 1
+    return np.asarray([len(groups) / (len(sizes) * sizes[g]) for g in groups])
+
+
+def _logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[Any, Any]:
+    """The scaler and the logistic regression of one fit (the shipped recipe)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
+    scaler = StandardScaler().fit(x)
+    return scaler, LogisticRegression(C=1.0, max_iter=2000).fit(scaler.transform(x), y, sample_weight=weight)
+
+
+def question_key(question: str) -> str:
+    """A question as cross-validation keeps it together: simplified script, letters and digits only (a
+    question asked in both scripts, or asked twice — with and without its context — is one key)."""
+    text = unicodedata.normalize("NFKC", to_simplified(question)).lower()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+def folds_of(examples: Sequence[Example], folds: int = FOLDS, seed: int = 0) -> np.ndarray:
+    """A fold for every example, the same for every example of one question (`question_key`): the keys
+    of each group, shuffled by a fixed seed, are dealt round the folds in turn."""
+    keys = [question_key(e.question) for e in examples]
+    fold_of: dict[str, int] = {}
+    rng = np.random.default_rng(seed)
+    for group in sorted({e.group for e in examples}):
+        fresh = sorted({k for k, e in zip(keys, examples, strict=True) if e.group == group} - set(fold_of))
+        start = len(fold_of)
+        for n, i in enumerate(rng.permutation(len(fresh))):
+            fold_of[fresh[i]] = (start + n) % folds
+    return np.asarray([fold_of[k] for k in keys])
+
+
+def out_of_fold(
+    examples: Sequence[Example], features: Sequence[str] = FEATURES, folds: int = FOLDS
+) -> np.ndarray:
+    """Each example's probability under a model fitted, by the same recipe, on the other folds only:
+    what the model says of questions it has not seen."""
     x = np.asarray([e.signals.vector(features) for e in examples], dtype=np.float64)
     y = np.asarray([e.answerable for e in examples], dtype=np.int64)
-    sizes: dict[str, int] = {}
-    for e in examples:
-        sizes[e.group] = sizes.get(e.group, 0) + 1
-    weight = np.asarray([len(examples) / (len(sizes) * sizes[e.group]) for e in examples])
-    scaler = StandardScaler().fit(x)
-    lr = LogisticRegression(C=1.0, max_iter=2000).fit(scaler.transform(x), y, sample_weight=weight)
+    groups = [e.group for e in examples]
+    fold = folds_of(examples, folds)
+    p = np.zeros(len(examples))
+    for f in range(folds):
+        test, train = fold == f, fold != f
+        if not test.any() or len(set(y[train])) < 2:
+            continue
+        scaler, lr = _logistic(x[train], y[train], _group_weights([groups[i] for i in np.flatnonzero(train)]))
+        p[test] = lr.predict_proba(scaler.transform(x[test]))[:, 1]
+    return p
+
+
+def fit(
+    examples: Sequence[Example],
+    *,
+    embedder: str,
+    fitted_on: str,
+    features: Sequence[str] = FEATURES,
+    low_from: LowFrom = "fit",
+) -> ConfidenceModel:
+    """Logistic regression over standardised signals, every group weighing the same; thresholds from the
+    fitting data (see MIN_RECALL, HIGH_PRECISION). The low threshold is read from the model's own
+    probabilities of its fitting data (`low_from="fit"`), or from out-of-fold probabilities
+    (`"cross-validation"`, FOLDS folds): a question the fit has seen scores higher than a new one, so a
+    share kept answered in-sample is kept less often on new questions."""
+    x = np.asarray([e.signals.vector(features) for e in examples], dtype=np.float64)
+    y = np.asarray([e.answerable for e in examples], dtype=np.int64)
+    groups = [e.group for e in examples]
+    weight = _group_weights(groups)
+    scaler, lr = _logistic(x, y, weight)
     draft = ConfidenceModel(
         features=tuple(features),
         mean=tuple(float(v) for v in scaler.mean_),
@@ -188,7 +251,7 @@ def fit(
         fitted_on=fitted_on,
     )
     p = np.asarray([draft.probability(e.signals) for e in examples])
-    low = low_threshold(p, y, [e.group for e in examples])
+    low = low_threshold(out_of_fold(examples, features) if low_from == "cross-validation" else p, y, groups)
     high = _high_threshold(p, y, weight, low)
     return replace(draft, low=low, high=high)
 
@@ -442,12 +505,45 @@ def group_rates(examples: Sequence[Example], judge: Judge) -> str:
     return rates_table([(g, rates([e for e in examples if e.group == g], judge)) for g in groups])
 
 
+def cross_validated_rates(examples: Sequence[Example], model: ConfidenceModel) -> str:
+    """Per group, the rates at the model's thresholds of the out-of-fold probabilities."""
+    p = out_of_fold(examples, model.features)
+    judged = [(e, float(v)) for e, v in zip(examples, p, strict=True)]
+    rows = []
+    for g in sorted({e.group for e in examples}):
+        pos = [v for e, v in judged if e.group == g and e.answerable]
+        neg = [v for e, v in judged if e.group == g and not e.answerable]
+        levels = [v for e, v in judged if e.group == g]
+        high = [e.answerable for e, v in judged if e.group == g and v >= model.high]
+        rows.append(
+            (
+                g,
+                Rates(
+                    answerable=len(pos),
+                    unanswerable=len(neg),
+                    false_abstain=sum(v < model.low for v in pos) / max(1, len(pos)),
+                    false_answer=sum(v >= model.low for v in neg) / max(1, len(neg)),
+                    high_precision=sum(high) / len(high) if high else math.nan,
+                    levels={
+                        "high": sum(v >= model.high for v in levels),
+                        "medium": sum(model.low <= v < model.high for v in levels),
+                        "low": sum(v < model.low for v in levels),
+                    },
+                ),
+            )
+        )
+    return rates_table(rows)
+
+
 def fit_report(model: ConfidenceModel, examples: Sequence[Example]) -> str:
     return "\n\n".join(
         [
             model_table(model),
             "On the fitting data (not a test: see `speechqa bench confidence` for held-out figures):",
             group_rates(examples, model),
+            f"Cross-validated on the fitting data ({FOLDS} folds; each question judged by a model fitted "
+            "without it, at the thresholds above):",
+            cross_validated_rates(examples, model),
             reliability_table("the fitting data", examples, model),
         ]
     )

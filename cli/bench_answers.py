@@ -196,6 +196,15 @@ def _policy(
     "Also write the signals of every fitting question (JSON Lines), to refit later without searching.",
     "Refit from signals saved by --save-examples instead of searching again.",
 )
+@click.option(
+    "--low-from",
+    type=click.Choice(["fit", "cross-validation"]),
+    default="fit",
+    show_default=True,
+    help="Where the low threshold (answered or 「未找到」) is read: the model's probabilities of its own "
+    "fitting questions, or out-of-fold ones (5-fold cross-validation: each question judged by a model "
+    "fitted without it).",
+)
 @doc_option
 @pass_context
 def bench_fit_confidence(
@@ -210,6 +219,7 @@ def bench_fit_confidence(
     out: Path,
     save_examples: Path | None,
     examples_file: Path | None,
+    low_from: b.LowFrom,
     doc: Path,
 ) -> None:
     """Fit the confidence model on data that is not the dev set, and write it as JSON.
@@ -260,10 +270,17 @@ def bench_fit_confidence(
             )
         if save_examples is not None:
             b.save_examples(examples, save_examples)
-        model = b.fit(examples, embedder=cmrc.embedder.key, fitted_on=sources)
+        if low_from == "cross-validation":
+            sources += f"; low threshold from {b.FOLDS}-fold cross-validation"
+        model = b.fit(examples, embedder=cmrc.embedder.key, fitted_on=sources, low_from=low_from)
         model.save(out)
         table = b.fit_report(model, examples)
-    publish("confidence-fit", f"speechqa bench fit-confidence {trial_file.name} --limit {limit}", table, doc)
+    command = (
+        f"speechqa bench fit-confidence {trial_file.name} --limit {limit}"
+        + (f" --fit-questions {fit_file.name}" if fit_file is not None else "")
+        + (" --low-from cross-validation" if low_from != "fit" else "")
+    )
+    publish("confidence-fit", command, table, doc)
     click.echo(f"(model written to {out})", err=True)
 
 

@@ -7,6 +7,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from bench.confidence import (
     fit,
     fit_examples,
     fit_questions,
+    folds_of,
+    out_of_fold,
     rates,
     reliability,
     without,
@@ -194,6 +197,42 @@ def test_fit_separates_the_classes_and_orders_its_thresholds() -> None:
     assert r.false_abstain <= 0.1 and r.false_answer <= 0.1
     assert r.answerable == 100 and r.unanswerable == 100
     assert sum(r.levels.values()) == 200
+
+
+def test_cross_validation_moves_only_the_low_threshold() -> None:
+    train, test = synthetic(400), synthetic(200, seed=8)
+    plain = fit(train, embedder="fake-bigram", fitted_on="synthetic")
+    checked = fit(train, embedder="fake-bigram", fitted_on="synthetic", low_from="cross-validation")
+    assert checked.coef == plain.coef and checked.intercept == plain.intercept
+    assert 0 < checked.low <= checked.high < 1
+    r = rates(test, checked)
+    assert r.false_abstain <= 0.1 and r.false_answer <= 0.1
+
+
+def test_out_of_fold_probabilities_come_from_models_that_did_not_see_the_question() -> None:
+    examples = synthetic(300)
+    # one answerable question whose signals look unanswerable: in-sample the fit leans towards it a
+    # little; out of fold, nothing has seen it
+    odd = replace(examples[0], signals=examples[1].signals)
+    examples = [odd, *examples[1:]]
+    model = fit(examples, embedder="fake-bigram", fitted_on="synthetic")
+    p = out_of_fold(examples)
+    assert p.shape == (300,) and ((p > 0) & (p < 1)).all()
+    assert p[0] < model.probability(odd.signals)
+
+
+def test_one_question_stays_in_one_fold_in_either_script_and_with_or_without_its_context() -> None:
+    signals = synthetic(1)[0].signals
+    examples = [
+        Example("cmrc-trial", "老年大学怎么报名？", True, signals),
+        Example("cmrc-trial-removed", "老年大学怎么报名？", False, signals),
+        Example("policy-tune", "老年大學怎麼報名", True, signals),
+        *(Example("policy-tune", f"问题{i}", i % 2 == 0, signals) for i in range(40)),
+    ]
+    folds = folds_of(examples)
+    assert folds[0] == folds[1] == folds[2]
+    assert set(folds) == {0, 1, 2, 3, 4}
+    assert (folds_of(examples) == folds).all()  # the same split every time
 
 
 def test_reliability_bins_cover_every_example_and_track_the_truth() -> None:
