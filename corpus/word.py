@@ -149,10 +149,39 @@ def _check_archive(name: str, data: bytes) -> None:
             inflated = sum(info.file_size for info in archive.infolist())
             if inflated > MAX_DOCX_INFLATED or inflated > MAX_DOCX_RATIO * max(len(data), 1):
                 raise UnreadableFile(f"{name} 解压后过大，疑似损坏或恶意文件，已拒绝")
-            if "word/document.xml" not in archive.namelist():
-                raise UnreadableFile(f"{name} 不是有效的 Word 文档（缺少 word/document.xml）")
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                raise UnreadableFile(_not_a_word_document(name, archive, names))
     except zipfile.BadZipFile as e:
         raise UnreadableFile(f"{name} 不是有效的 .docx 文件（无法解压）") from e
+
+
+# What else a zip under a .docx name is (an Office or OpenDocument file saved with the wrong extension,
+# or renamed): its part that names it, and what it is called
+_OFFICE_KINDS = {
+    "xl/workbook.xml": "Excel 工作簿",
+    "ppt/presentation.xml": "PowerPoint 演示文稿",
+    "visio/document.xml": "Visio 绘图",
+}
+_ODF_KINDS = {
+    "spreadsheet": "OpenDocument 电子表格",
+    "presentation": "OpenDocument 演示文稿",
+    "graphics": "OpenDocument 图形",
+}
+
+
+def _not_a_word_document(name: str, archive: zipfile.ZipFile, names: set[str]) -> str:
+    """Why a zip without word/document.xml is refused: what it is when it says (a workbook or slides saved
+    under a .docx name), else that a part is missing."""
+    kind = next((v for part, v in _OFFICE_KINDS.items() if part in names), None)
+    if kind is not None:
+        return f"{name} 是 {kind}，不是 Word 文档（只能添加文字文档：讲话稿、通知等）"
+    # (an .odt under this name never comes here: corpus.reader reads it as what it is)
+    mimetype = archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+    kind = next((v for k, v in _ODF_KINDS.items() if f"opendocument.{k}" in mimetype), None)
+    if kind is not None:
+        return f"{name} 是 {kind}，不是 Word 文档（只能添加文字文档：讲话稿、通知等）"
+    return f"{name} 不是有效的 Word 文档（缺少 word/document.xml）"
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -204,6 +204,36 @@ def refusal(name: str, data: bytes) -> str:
     return message
 
 
+def test_a_workbook_slides_or_an_odt_under_a_docx_name_is_named_for_what_it_is() -> None:
+    """Saved with the wrong extension or renamed: said what it is, not that a Word part is missing."""
+    openpyxl = pytest.importorskip("openpyxl")
+    pptx = pytest.importorskip("pptx")
+    book = openpyxl.Workbook()
+    book.active.append(["单位", "体检完成率"])
+    book.active.append(["东城区", "96%"])
+    saved = io.BytesIO()
+    book.save(saved)
+    assert "是 Excel 工作簿，不是 Word 文档" in refusal("体检统计.docx", saved.getvalue())
+    slides = pptx.Presentation()
+    slide = slides.slides.add_slide(slides.slide_layouts[1])
+    slide.shapes.title.text = "老干部工作要点"
+    saved = io.BytesIO()
+    slides.save(saved)
+    assert "是 PowerPoint 演示文稿，不是 Word 文档" in refusal("工作要点.docx", saved.getvalue())
+    odt = (FIXTURES / "office_formats.odt").read_bytes()
+    assert "其实是 OpenDocument 文档（.odt），不是 .docx 文件：请把扩展名改为 .odt" in refusal("讲话.docx", odt)
+    spreadsheet = io.BytesIO()  # a zip marked as an OpenDocument spreadsheet (its mimetype first, as ODF has it)
+    with zipfile.ZipFile(spreadsheet, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert "是 OpenDocument 电子表格，不是 Word 文档" in refusal("体检统计.docx", spreadsheet.getvalue())
+    # a zip that is none of these still says which part is missing
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("readme.txt", "离休干部")
+    assert "缺少 word/document.xml" in refusal("讲话.docx", other.getvalue())
+
+
 def test_damaged_or_mislabelled_rtf_files_are_refused_in_one_chinese_line() -> None:
     assert "不完整" in refusal("讲话.rtf", b"{\\rtf1\\ansi {\\b " + "离休".encode("gbk"))
     assert "其实是纯文本文件，不是 .rtf 文件" in refusal("讲话.rtf", "离休干部体检规定。".encode())
