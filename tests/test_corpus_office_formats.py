@@ -221,8 +221,12 @@ def test_a_workbook_slides_or_an_odt_under_a_docx_name_is_named_for_what_it_is()
     slides.save(saved)
     assert "是 PowerPoint 演示文稿，不是 Word 文档" in refusal("工作要点.docx", saved.getvalue())
     odt = (FIXTURES / "office_formats.odt").read_bytes()
-    assert "其实是 OpenDocument 文档（.odt），不是 .docx 文件：请把扩展名改为 .odt" in refusal("讲话.docx", odt)
-    spreadsheet = io.BytesIO()  # a zip marked as an OpenDocument spreadsheet (its mimetype first, as ODF has it)
+    assert "其实是 OpenDocument 文档（.odt），不是 .docx 文件：请把扩展名改为 .odt" in refusal(
+        "讲话.docx", odt
+    )
+    spreadsheet = (
+        io.BytesIO()
+    )  # a zip marked as an OpenDocument spreadsheet (its mimetype first, as ODF has it)
     with zipfile.ZipFile(spreadsheet, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
         archive.writestr("content.xml", "<office:document-content/>")
