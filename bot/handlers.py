@@ -24,7 +24,6 @@ from typing import Any, TypeVar
 
 from telegram import (
     Bot,
-    BotCommand,
     BotCommandScopeChat,
     CallbackQuery,
     Chat,
@@ -54,6 +53,7 @@ from . import callbacks as cb
 from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
+from .commands import ADMIN_COMMANDS, COMMANDS
 from .delivery import is_network_failure
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
@@ -88,17 +88,6 @@ HELP_WORDS = frozenset(
 )
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's reply, so an edited message edits its reply
 _SPEECH_ID = re.compile(r"[0-9]{1,9}")
-COMMANDS = (
-    BotCommand("start", "开始使用"),
-    BotCommand("help", "使用说明"),
-    BotCommand("ask", "提问（群里用 /ask 问题）"),
-    BotCommand("speeches", "讲话列表"),
-    BotCommand("speech", "查看一篇讲话：/speech 编号"),
-)
-ADMIN_COMMANDS = (
-    BotCommand("reindex", "重建索引（管理员）"),
-    BotCommand("stats", "使用统计（管理员）"),
-)
 
 HELP = """<b>使用说明</b>
 直接发送问题（私聊），我会从讲话稿中找出最相关的原文段落，注明讲话标题、日期、讲话人和章节，问题中的词语加粗显示。

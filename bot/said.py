@@ -17,6 +17,8 @@ from telegram import Document, Message, MessageEntity
 
 from corpus import SUPPORTED_SUFFIXES
 
+from .commands import COMMAND_NAMES
+
 # A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
 UNNAMED_SUFFIXES = {
     "text/plain": ".txt",
@@ -66,9 +68,6 @@ _NAME_CHARS = "A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿"
 _WIDE_COMMAND = re.compile(
     rf"／([A-Za-zＡ-Ｚａ-ｚ][{_NAME_CHARS}]{{0,31}})(?:[@＠]([{_NAME_CHARS}]{{3,64}}))?(?![{_NAME_CHARS}@＠])"
 )
-# The bot's commands (its menus: `handlers.COMMANDS`, `handlers.ADMIN_COMMANDS`). Typed with a full-width
-# slash only these are commands: 「／PPT模板发群里了」 or 「／AI时代…」 is chatter or a question, not a command
-COMMAND_NAMES = frozenset({"start", "help", "ask", "speeches", "speech", "reindex", "stats"})
 # What may stand between a command and its words besides spaces: 「/ask，问题」, 「/speech：2」
 _AFTER_COMMAND = " \t\n\u3000,，:：;；、"
 

@@ -58,7 +58,8 @@ _TEXT_MIMETYPES = (
     "application/vnd.oasis.opendocument.text",
     "application/vnd.oasis.opendocument.text-template",
 )
-_OTHER_KINDS = {
+# The other OpenDocument kinds, by the word their mimetype holds (also named when one comes as a .docx)
+OPENDOCUMENT_KINDS = {
     "spreadsheet": "电子表格",
     "presentation": "演示文稿",
     "graphics": "图形",
@@ -156,7 +157,7 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
                 archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
             )
             if mimetype and mimetype not in _TEXT_MIMETYPES:
-                kind = next((v for k, v in _OTHER_KINDS.items() if k in mimetype), "其他格式")
+                kind = next((v for k, v in OPENDOCUMENT_KINDS.items() if k in mimetype), "其他格式")
                 raise UnreadableFile(f"{name} 是 OpenDocument {kind}，不是文字文档（只能添加文字文档）")
             if "word/document.xml" in names:
                 raise UnreadableFile(f"{name} 其实是 Word 文档（.docx）：请把扩展名改为 .docx 再添加")

@@ -26,6 +26,7 @@ from . import cfb
 from .clean import is_complete
 from .errors import UnreadableFile
 from .numbering import ListDefinitions, list_labels
+from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
 from .tables import labelled_rows
@@ -163,11 +164,6 @@ _OFFICE_KINDS = {
     "ppt/presentation.xml": "PowerPoint 演示文稿",
     "visio/document.xml": "Visio 绘图",
 }
-_ODF_KINDS = {
-    "spreadsheet": "OpenDocument 电子表格",
-    "presentation": "OpenDocument 演示文稿",
-    "graphics": "OpenDocument 图形",
-}
 
 
 def _not_a_word_document(name: str, archive: zipfile.ZipFile, names: set[str]) -> str:
@@ -178,9 +174,9 @@ def _not_a_word_document(name: str, archive: zipfile.ZipFile, names: set[str]) -
         return f"{name} 是 {kind}，不是 Word 文档（只能添加文字文档：讲话稿、通知等）"
     # (an .odt under this name never comes here: corpus.reader reads it as what it is)
     mimetype = archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
-    kind = next((v for k, v in _ODF_KINDS.items() if f"opendocument.{k}" in mimetype), None)
+    kind = next((v for k, v in OPENDOCUMENT_KINDS.items() if f"opendocument.{k}" in mimetype), None)
     if kind is not None:
-        return f"{name} 是 {kind}，不是 Word 文档（只能添加文字文档：讲话稿、通知等）"
+        return f"{name} 是 OpenDocument {kind}，不是 Word 文档（只能添加文字文档：讲话稿、通知等）"
     return f"{name} 不是有效的 Word 文档（缺少 word/document.xml）"
 
 

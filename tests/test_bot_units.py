@@ -230,8 +230,10 @@ def test_a_bounded_memory_forgets_the_least_recently_remembered_first() -> None:
 
 
 def test_the_commands_typed_with_a_full_width_slash_are_the_bots_own() -> None:
-    """`said.COMMAND_NAMES` (which 「／name」 counts as a command) names exactly the commands in the menus."""
+    """Which 「／name」 counts as a command: exactly the commands in the menus."""
     from bot import said
-    from bot.handlers import ADMIN_COMMANDS, COMMANDS
+    from bot.commands import ADMIN_COMMANDS, COMMANDS
 
     assert {c.command for c in (*COMMANDS, *ADMIN_COMMANDS)} == said.COMMAND_NAMES
+    for name in ("ask", "speech", "stats"):
+        assert {name} <= said.COMMAND_NAMES
