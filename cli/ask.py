@@ -29,7 +29,7 @@ from retrieval import (
     parse_date_bound,
 )
 
-from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
+from .main import USER_ERRORS, Context, UserError, cli, long_running, notice, pass_context, user_errors
 from .render import (
     REPL_OFFER_KEY,
     answer_json,
@@ -316,6 +316,7 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
 @top_option
 @mode_option
 @pass_context
+@long_running
 def repl(obj: Context, top: int | None, mode: str) -> None:
     """交互式提问：模型和索引只加载一次；输入「退出」或按 Ctrl-D 结束。
 

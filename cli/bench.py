@@ -14,7 +14,7 @@ import bench as b
 from retrieval import MODES, Retriever
 from retrieval.evaluate import load_questions
 
-from .main import Context, ProgressBar, cli, notice, pass_context, user_errors
+from .main import Context, ProgressBar, cli, long_running, notice, pass_context, user_errors
 
 QUESTIONS = click.Path(exists=True, dir_okay=False, path_type=Path)
 doc_option = click.option(
@@ -105,6 +105,7 @@ def bench_library(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @pass_context
+@long_running
 def eval_command(
     obj: Context,
     questions_file: Path,
@@ -166,6 +167,7 @@ def bench() -> None:
     "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures into this file."
 )
 @pass_context
+@long_running
 def bench_cmrc(
     obj: Context,
     data_file: Path,
@@ -217,6 +219,7 @@ def bench_cmrc(
     "--doc", type=click.Path(dir_okay=False, path_type=Path), help="Write the tables into this file."
 )
 @pass_context
+@long_running
 def bench_ablation(
     obj: Context,
     questions_file: Path | None,

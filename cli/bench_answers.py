@@ -25,7 +25,7 @@ from .bench import (
     notices_library,
     publish,
 )
-from .main import Context, ProgressBar, notice, pass_context, user_errors
+from .main import Context, ProgressBar, long_running, notice, pass_context, user_errors
 
 
 @bench.command("pins")
@@ -207,6 +207,7 @@ def _policy(
 )
 @doc_option
 @pass_context
+@long_running
 def bench_fit_confidence(
     obj: Context,
     trial_file: Path,
@@ -304,6 +305,7 @@ def bench_fit_confidence(
 )
 @doc_option
 @pass_context
+@long_running
 def bench_confidence(
     obj: Context,
     cmrc_file: Path | None,

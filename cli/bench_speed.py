@@ -17,7 +17,7 @@ from .bench import (
     parsed,
     publish,
 )
-from .main import Context, notice, pass_context, user_errors
+from .main import Context, long_running, notice, pass_context, user_errors
 
 
 @bench.command("latency")
@@ -32,6 +32,7 @@ from .main import Context, notice, pass_context, user_errors
 )
 @doc_option
 @pass_context
+@long_running
 def bench_latency(obj: Context, questions_file: Path | None, repeat: int, doc: Path) -> None:
     """Warm query latency per mode (p50/p95) and where a hybrid search's time goes.
 

@@ -1,6 +1,7 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
 from .abstain import AbstainRule, Evidence, coverage
+from .compiled import load as load_compiled_scoring
 from .confidence import (
     FEATURES,
     LEVELS,
@@ -96,6 +97,7 @@ __all__ = [
     "detect_filters",
     "gather_signals",
     "highlight_spans",
+    "load_compiled_scoring",
     "load_judge",
     "load_pin_judge",
     "load_ranker",

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import compiled
 from .answer_type import AnswerKind, holds
 
 SENTENCE_ENDS = "。！？!?…\n；;"
@@ -116,6 +117,8 @@ def span_scores(
     if total <= 0:
         return [(0.0, 0.0) for _ in texts]
     needles = _needles(terms)
+    if (found := compiled.scores(tuple(text.lower() for text in texts), needles, total)) is not None:
+        return list(zip(found.coverage.tolist(), found.proximity.tolist(), strict=True))
     return [_span(text, needles, total) for text in texts]
 
 
@@ -134,12 +137,12 @@ _Needle = tuple[str, float, frozenset[str] | None]
 _Found = list[tuple[str, int, str]]
 
 
-def _needles(terms: Sequence[WeightedTerm]) -> list[_Needle]:
-    needles = []
-    for term in terms:
-        needle = term.text.lower()
-        needles.append((needle, term.weight, _grams(needle) if len(needle) >= 3 else None))
-    return needles
+def _needles(terms: Sequence[WeightedTerm]) -> tuple[_Needle, ...]:
+    return tuple(
+        (needle, term.weight, _grams(needle) if len(needle) >= 3 else None)
+        for term in terms
+        for needle in (term.text.lower(),)
+    )
 
 
 def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[float, _Found]:
@@ -246,6 +249,23 @@ def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: floa
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
 
 
+def _read_spans(
+    texts: Sequence[str], needles: tuple[_Needle, ...], total: float
+) -> list[tuple[float, float]]:
+    """(coverage, `_lexical_score`) of each text, compiled when it can be (one call for all)."""
+    if total <= 0:
+        return [(0.0, 0.0) for _ in texts]
+    if (found := compiled.scores(tuple(text.lower() for text in texts), needles, total)) is not None:
+        coverage = found.coverage
+        lexical = coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * found.proximity)
+        return list(zip(coverage.tolist(), lexical.tolist(), strict=True))
+    read = []
+    for text in texts:
+        coverage, found_terms = _coverage(text.lower(), needles, total) if text else (0.0, [])
+        read.append((coverage, _lexical(coverage, found_terms)))
+    return read
+
+
 def _lexical_score(text: str, needles: Sequence[_Needle], total: float) -> float:
     """`lexical_sentence_score` with the terms read already (the same value)."""
     if total <= 0 or not text:
@@ -262,6 +282,10 @@ def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
     total = sum(t.weight for t in terms)
     if not spans or total <= 0:
         return 0.0
+    # every sentence at once, by every term (one absent from the text adds exactly 0.0)
+    if (found := compiled.scores(lowered_sentences(text), _needles(terms), total)) is not None:
+        coverage, proximity = found.coverage, found.proximity
+        return float((coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)).max())
     needles = _needles(present_terms(text, terms))
     rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
@@ -319,11 +343,13 @@ def answer_sentence(
 
     choosing_needles = _needles(choosing)
 
-    def score_of(start: int, end: int, cosine: float) -> float:
-        lexical = _lexical_score(text[start:end], choosing_needles, choosing_total)
+    def finish(lexical: float, start: int, end: int, cosine: float) -> float:
         if kind is not None and holds(kind, text[start:end]):
             lexical += KIND_BONUS
         return (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical
+
+    def score_of(start: int, end: int, cosine: float) -> float:
+        return finish(_lexical_score(text[start:end], choosing_needles, choosing_total), start, end, cosine)
 
     if dense is None and choosing_total > 0:
         best, score = _best_single(text, spans, choosing_needles, choosing_total, kind)
@@ -334,19 +360,17 @@ def answer_sentence(
 
     bounded = dense is None and choosing_total > 0 and all(weight >= 0 for _, weight, _ in choosing_needles)
 
-    def might_gain(best: int, neighbours: list[int], score: float) -> bool:
+    def might_gain(read: list[tuple[float, float]], score: float) -> bool:
         """Whether a pair of the sentence with a neighbour might score more than PAIR_GAIN times it: a
-        span scores at most its coverage at full proximity (plus KIND_BONUS), so pairs whose bound is
-        lower are never scored in full (their proximity and kind of answer)."""
+        span scores at most its coverage at full proximity (plus KIND_BONUS), so when no pair's bound
+        reaches that, pairs are not weighed (their kind of answer, their dense cosine)."""
         if not bounded:
             return True
         bonus = KIND_BONUS if kind is not None else 0.0
-        for j in neighbours:
-            s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
-            coverage, _ = _coverage(text[s:e].lower(), choosing_needles, choosing_total)
-            if coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * 1.0) + bonus > score * PAIR_GAIN:
-                return True
-        return False
+        return any(
+            coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * 1.0) + bonus > score * PAIR_GAIN
+            for coverage, _ in read
+        )
 
     def widen(best: int, score: float) -> tuple[int, int, float]:
         start, end = spans[best]
@@ -354,12 +378,13 @@ def answer_sentence(
         if not neighbours:
             return start, end, score
         short = (end - start) <= SHORT_SENTENCE
-        if short or might_gain(best, neighbours, score):
+        bounds = [(min(start, spans[j][0]), max(end, spans[j][1])) for j in neighbours]
+        read = _read_spans([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
+        if short or might_gain(read, score):
             pairs = []
-            for j in neighbours:
-                s, e = min(spans[best][0], spans[j][0]), max(spans[best][1], spans[j][1])
+            for j, (s, e), (_, lexical) in zip(neighbours, bounds, read, strict=True):
                 cosine = max(dense[best], dense[j]) if dense is not None else 0.0
-                pairs.append((score_of(s, e, cosine), j, s, e))
+                pairs.append((finish(lexical, s, e, cosine), j, s, e))
             pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
             if pair_score > score * PAIR_GAIN or short:
                 return s, e, max(score, pair_score)
@@ -377,7 +402,9 @@ def answer_sentence(
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
         scoring = _needles(present_terms(text, terms))
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
-        lexical = max(_lexical_score(text[s:e], scoring, total) for s, e in [(start, end), *inside])
+        lexical = max(
+            score for _, score in _read_spans([text[s:e] for s, e in [(start, end), *inside]], scoring, total)
+        )
         if dense is not None:
             cosine = max(dense[i] for i, (s, e) in enumerate(spans) if start <= s and e <= end)
             lexical = (1 - dense_weight) * lexical + dense_weight * cosine
@@ -396,19 +423,26 @@ def _best_single(
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
     (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
     whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
-    rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
+    if (found := compiled.scores(lowered_sentences(text), needles, total)) is not None:
+        covered, proximity = found.coverage, found.proximity
+        coverages = covered.tolist()
+        lexicals = (covered * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)).tolist()
+    else:
+        rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
+        coverages = [coverage for coverage, _ in rows]
+        lexicals = None
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
         order: list[int] = list(range(len(spans)))
         bonus = float("inf")
     else:
-        order = sorted(range(len(spans)), key=lambda i: -rows[i][0])
+        order = sorted(range(len(spans)), key=lambda i: -coverages[i])
         bonus = KIND_BONUS if kind is not None else 0.0
     best, best_score = -1, 0.0
     for i in order:
-        coverage, found = rows[i]
+        coverage = coverages[i]
         if best >= 0 and coverage + bonus < best_score:
             break
-        score = _lexical(coverage, found)
+        score = lexicals[i] if lexicals is not None else _lexical(coverage, rows[i][1])
         if kind is not None and holds(kind, text[spans[i][0] : spans[i][1]]):
             score += KIND_BONUS
         if best < 0 or score > best_score or (score == best_score and i < best):

@@ -26,6 +26,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from . import compiled
 from .answer_type import AnswerKind, holds
 from .logistic import load_or_fallback, save_json
 from .sentence import (
@@ -183,10 +184,15 @@ def sentence_features(
     rule = []
     rows_found = []
     credits = []  # per sentence, per needle: 1 found whole, else PARTIAL_CREDIT × the share of its bigrams
-    for lowered, has_kind in zip(lowered_sentences, kinds, strict=True):
-        credit, found = _credits(lowered, needles)
+    spans_read = compiled.scores(tuple(lowered_sentences), needles, total)
+    for i, (lowered, has_kind) in enumerate(zip(lowered_sentences, kinds, strict=True)):
+        if spans_read is not None:
+            credit = spans_read.credit[i].tolist()
+            proximity = float(spans_read.proximity[i])
+        else:
+            credit, found = _credits(lowered, needles)
+            proximity = _proximity(found)
         coverage = sum(c * n[1] for c, n in zip(credit, needles, strict=True)) / total
-        proximity = _proximity(found)
         rule.append(coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity) + KIND_BONUS * has_kind)
         rows_found.append((coverage, proximity))
         credits.append(credit)

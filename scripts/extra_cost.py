@@ -59,6 +59,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=int, default=0, help="only the first N dev questions")
     parser.add_argument("--code", type=Path, default=REPO, help="checkout to import the search from")
+    parser.add_argument(
+        "--python-scoring", action="store_true", help="score spans in Python (not the compiled kernel)"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve()))
     logging.disable(logging.WARNING)
@@ -69,6 +72,13 @@ def main() -> None:
     from retrieval import Retriever
     from retrieval.service import ServiceOptions, SpeechService
 
+    if not args.python_scoring:
+        try:
+            from retrieval import compiled
+        except ImportError:  # an older checkout: no compiled scoring
+            pass
+        else:
+            compiled.load()
     service = SpeechService(Library(Path(os.environ["SPEECHQA_HOME"])), ServiceOptions(DEFAULT_MODEL))
     full = service.retriever
     before = Retriever(full.store, full.index, full.embedder, BEFORE_ISSUE_12)

@@ -1,6 +1,7 @@
 """The search returns exactly what it returned before it was made faster: the same hits in the same
 order, with the same scores, answer sentences and confidence, for every dev question and a sample of CMRC
-2018 questions (the reference is tests/fixtures/same_results, made by its script on the code before)."""
+2018 questions (the reference is tests/fixtures/same_results, made by its script on the code before);
+and the compiled span scoring (retrieval/compiled.py) returns bit for bit what the Python rule does."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ FLOAT_TOLERANCE = (
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    return all_results(read_gz(HERE / SAMPLE), Path(tmp_path_factory.mktemp("same-results")))
+    return all_results(
+        read_gz(HERE / SAMPLE), Path(tmp_path_factory.mktemp("same-results")), compiled_too=True
+    )
 
 
 def same(old: Any, new: Any) -> bool:
@@ -49,10 +52,19 @@ def differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list
     return lines
 
 
+@pytest.mark.parametrize("scoring", ["", " compiled"], ids=["python", "compiled"])
 @pytest.mark.parametrize("part", ["dev", "cmrc"])
 def test_every_question_gets_the_same_hits_answer_sentences_and_confidence(
-    part: str, results: dict[str, list[dict[str, Any]]]
+    part: str, scoring: str, results: dict[str, list[dict[str, Any]]]
 ) -> None:
     before = read_gz(HERE / RESULTS)[part]
-    assert len(results[part]) == len(before)
-    assert differences(before, results[part]) == []
+    assert len(results[part + scoring]) == len(before)
+    assert differences(before, results[part + scoring]) == []
+
+
+@pytest.mark.parametrize("part", ["dev", "cmrc"])
+def test_compiled_span_scoring_gives_every_search_the_very_same_floats(
+    part: str, results: dict[str, list[dict[str, Any]]]
+) -> None:
+    python, compiled = results[part], results[part + " compiled"]
+    assert [row for row, other in zip(python, compiled, strict=True) if row != other] == []

@@ -1,0 +1,132 @@
+"""The span scoring of retrieval/sentence.py compiled with numba: the same numbers, without per-character
+Python work.
+
+A search scores the question's weighted words in every sentence of ten candidate passages (the ranker's
+best sentence) and of the hits shown (the answer sentence): ~100 sentences, each a few `str.find`s and,
+where several words are found, the shortest window holding one of each. In Python that is ~1–2 ms a
+search, most of what the issue-12 additions cost; here one call scores every sentence of a passage.
+
+Exactly the Python rule (`sentence._coverage`, `sentence._proximity`), on the same lower-cased strings
+(code points as uint32 arrays): the same finds, the same order of additions, the same sort of
+occurrences, so every coverage and proximity is the same float (checked by tests/test_retrieval_compiled.py
+as a property against the Python rule, and by tests/test_retrieval_same_results.py on whole searches).
+
+numba is imported only by `load()`, which long-running front ends (the bot, the interactive query mode,
+the benchmarks) call at start-up: importing it costs ~0.7 s, more than it saves in a one-shot
+`speechqa ask`. Until then, or where numba cannot be imported, the Python rule runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# The compiled kernel while span scoring runs compiled (after load()), else None: the Python rule runs.
+_kernel: Callable[..., None] | None = None
+_compiled: Callable[..., None] | None = None  # kept by unload(), for the next load()
+_failed = False
+_PARTIAL_CREDIT = 0.0  # sentence.PARTIAL_CREDIT, read by load() (sentence imports this module)
+
+
+def active() -> bool:
+    """Whether span scoring runs compiled (after a successful `load()`)."""
+    return _kernel is not None
+
+
+def load() -> bool:
+    """Import numba and compile (or read from numba's cache) the kernel, and score spans with it from now
+    on; False, logged once, when numba is not there or fails. Idempotent."""
+    global _kernel, _compiled, _failed
+    if _compiled is None and not _failed:
+        try:
+            _kernel = _compile()
+            # the first call compiles or loads the cached machine code: now, not in a user's search
+            scores(("ab",), (("a", 1.0, None),), 1.0)
+            _compiled = _kernel
+        except Exception as e:  # ImportError, or numba failing on this platform: the Python rule is exact too
+            log.warning("compiled span scoring unavailable (%s): scoring in Python", e)
+            _failed = True
+    _kernel = _compiled
+    return _kernel is not None
+
+
+def unload() -> None:
+    """Score spans in Python again (the results are the same; tests compare the two)."""
+    global _kernel
+    _kernel = None
+
+
+class Spans(NamedTuple):
+    """What the kernel read of each text: rows in the order of the texts."""
+
+    coverage: np.ndarray  # sentence._coverage's share
+    proximity: np.ndarray  # sentence._proximity
+    credit: np.ndarray  # per text and needle: 1.0 found whole, else PARTIAL_CREDIT × its bigrams' share found
+
+
+def scores(
+    lowered: tuple[str, ...], needles: tuple[tuple[str, float, frozenset[str] | None], ...], total: float
+) -> Spans | None:
+    """The coverage and proximity of the needles (sentence._Needle) in each lower-cased text; None when the
+    kernel is not loaded (or the needles do not fit its sort keys: the Python rule then)."""
+    if _kernel is None or (packed := _pack_needles(needles)) is None:
+        return None
+    out = np.empty((2, len(lowered)))
+    credit = np.empty((len(lowered), len(needles)))
+    _kernel(*_pack_texts(lowered), *packed, float(total), _PARTIAL_CREDIT, out[0], out[1], credit)
+    return Spans(out[0], out[1], credit)
+
+
+_FIELD = 1 << 16  # an occurrence sorts by start · 2³² + length · 2¹⁶ + which needle
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+@lru_cache(maxsize=4096)
+def _pack_texts(lowered: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The texts' code points end to end, and where each starts (the last entry: the end)."""
+    bounds = np.zeros(len(lowered) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in lowered], out=bounds[1:])
+    return _codes("".join(lowered)), bounds
+
+
+@lru_cache(maxsize=1024)
+def _pack_needles(
+    needles: tuple[tuple[str, float, frozenset[str] | None], ...],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The needles' code points end to end with their bounds, their weights, and the bigrams of each
+    (two code points each) with their bounds (none for a needle without bigrams); None when there are
+    too many needles, or one too long, for the kernel's sort keys."""
+    if len(needles) >= _FIELD or any(len(needle) >= _FIELD for needle, _, _ in needles):
+        return None
+    texts = [needle for needle, _, _ in needles]
+    bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in texts], out=bounds[1:])
+    weights = np.array([weight for _, weight, _ in needles], dtype=np.float64)
+    grams = [sorted(g) if g is not None else [] for _, _, g in needles]
+    gram_bounds = np.zeros(len(grams) + 1, dtype=np.int64)
+    np.cumsum([len(g) for g in grams], out=gram_bounds[1:])
+    return (
+        _codes("".join(texts)),
+        bounds,
+        weights,
+        _codes("".join(g for gs in grams for g in gs)),
+        gram_bounds,
+    )
+
+
+def _compile() -> Callable[..., None]:
+    global _PARTIAL_CREDIT
+    from . import span_kernel  # imports numba
+    from .sentence import PARTIAL_CREDIT
+
+    _PARTIAL_CREDIT = float(PARTIAL_CREDIT)
+    return span_kernel.kernel

@@ -1,0 +1,102 @@
+"""The compiled span scoring (retrieval/compiled.py) is the Python rule of retrieval/sentence.py, bit for bit:
+the same coverage, proximity and per-word credit for any text and any weighted words, and the same
+sentence chosen and scored. Checked as properties over texts drawn from a few characters (so words are
+found, repeated, overlapping and found only in part) and against the Python rule itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval import compiled
+from retrieval.sentence import (
+    PARTIAL_CREDIT,
+    WeightedTerm,
+    _needles,
+    answer_sentence,
+    best_sentence_score,
+    span_scores,
+)
+from retrieval.sentence_model import _credits
+
+pytestmark = pytest.mark.skipif(not compiled.load(), reason="numba is not installed")
+
+# few letters, so that words occur, repeat, overlap themselves (哈哈 in 哈哈哈) and occur only in part
+LETTERS = "老干部离休体检哈。，"
+words = st.text(alphabet=LETTERS.replace("。", "").replace("，", ""), min_size=0, max_size=5)
+terms = st.lists(
+    st.builds(WeightedTerm, words, st.sampled_from([0.3, 1.0, 2.5, 4.75, -0.6])), min_size=0, max_size=7
+)
+texts = st.text(alphabet=LETTERS + "A", min_size=0, max_size=120)
+
+
+@pytest.fixture(autouse=True)
+def python_scoring_after() -> Iterator[None]:
+    yield
+    compiled.unload()
+
+
+def python_and_compiled(read: object, *args: object) -> tuple[object, object]:
+    compiled.unload()
+    python = read(*args)  # type: ignore[operator]
+    assert compiled.load()
+    return python, read(*args)  # type: ignore[operator]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4), terms)
+def test_coverage_and_proximity_are_the_python_rules_to_the_last_bit(
+    many: list[str], weighted: list[WeightedTerm]
+) -> None:
+    python, fast = python_and_compiled(span_scores, many, weighted)
+    assert python == fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, terms)
+def test_the_best_sentence_and_the_answer_sentence_are_the_same(
+    text: str, weighted: list[WeightedTerm]
+) -> None:
+    for read in (best_sentence_score, answer_sentence):
+        python, fast = python_and_compiled(read, text, weighted)
+        assert python == fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, terms)
+def test_each_words_credit_is_what_the_python_rule_counts(text: str, weighted: list[WeightedTerm]) -> None:
+    lowered = text.lower()
+    needles = _needles(weighted)
+    assert compiled.load()
+    read = compiled.scores((lowered,), needles, 1.0)
+    assert read is not None
+    assert read.credit[0].tolist() == _credits(lowered, needles)[0]
+
+
+def test_a_long_text_with_many_occurrences_is_windowed_as_in_python() -> None:
+    """Over 32 occurrences the kernel sorts them another way (numpy's argsort, not insertion)."""
+    text = ("离休干部体检，" * 40) + "离休干部的体检" + ("干部，" * 30)
+    weighted = [WeightedTerm("离休", 2.0), WeightedTerm("体检", 3.0), WeightedTerm("干部", 1.0)]
+    python, fast = python_and_compiled(span_scores, [text], weighted)
+    assert python == fast
+    assert python[0][0] == 1.0
+
+
+def test_partial_credit_of_a_longer_word_found_in_part() -> None:
+    compiled.unload()
+    assert span_scores(["瓯海老干部局"], [WeightedTerm("瓯海区", 1.0)]) == [(PARTIAL_CREDIT * 0.5, 0.0)]
+    assert compiled.load()
+    assert span_scores(["瓯海老干部局"], [WeightedTerm("瓯海区", 1.0)]) == [(PARTIAL_CREDIT * 0.5, 0.0)]
+
+
+def test_scoring_runs_in_python_until_loaded_and_after_unload() -> None:
+    compiled.unload()
+    assert not compiled.active()
+    assert compiled.scores(("ab",), (("a", 1.0, None),), 1.0) is None
+    assert compiled.load() and compiled.active()
+    read = compiled.scores(("ab", ""), (("a", 1.0, None),), 1.0)
+    assert read is not None
+    assert read.coverage.tolist() == [1.0, 0.0] and read.proximity.tolist() == [1.0, 0.0]
