@@ -26,10 +26,11 @@ from retrieval import (
     QueryError,
     SpeechService,
     answer_docx,
+    load_compiled_scoring,
     parse_date_bound,
 )
 
-from .main import USER_ERRORS, Context, UserError, cli, long_running, notice, pass_context, user_errors
+from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
 from .render import (
     REPL_OFFER_KEY,
     answer_json,
@@ -316,7 +317,6 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
 @top_option
 @mode_option
 @pass_context
-@long_running
 def repl(obj: Context, top: int | None, mode: str) -> None:
     """交互式提问：模型和索引只加载一次；输入「退出」或按 Ctrl-D 结束。
 
@@ -348,6 +348,7 @@ def repl_word(line: str) -> str:
 
 def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
+    load_compiled_scoring()  # many questions in one process: spans scored compiled (retrieval/compiled.py)
     require_passages(service)
     click.echo(
         click.style("输入问题后回车；输入「退出」或按 Ctrl-D 结束，「帮助」看用法。", dim=True), err=True
