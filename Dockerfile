@@ -39,10 +39,12 @@ RUN useradd --create-home --uid 10001 --user-group speechqa \
 COPY --from=build /opt/venv /opt/venv
 # HF_HUB_OFFLINE: use the 4-bit model bundled in the image, never a download at start-up
 # (unset it, with HF_HOME on the volume, to use a sentence-transformers model from the hub).
+# NUMBA_CACHE_DIR: the bot's compiled span scoring is compiled on its first start and kept on the volume.
 ENV PATH=/opt/venv/bin:$PATH \
     SPEECHQA_HOME=/data \
     HF_HUB_OFFLINE=1 \
     HF_HOME=/data/huggingface \
+    NUMBA_CACHE_DIR=/data/.cache/numba \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
 USER 10001:10001
