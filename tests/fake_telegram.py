@@ -93,6 +93,7 @@ _ADMIN_RIGHTS = _words(
     " can_restrict_members can_promote_members can_change_info can_invite_users can_post_stories"
     " can_edit_stories can_delete_stories"
 )
+_MENTION = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z0-9_]{5,32}(?![A-Za-z0-9_])")  # another user, by @username
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?![A-Za-z0-9_@])")
 
 
@@ -452,10 +453,14 @@ class FakeBotAPI:
         first_name: str = "Alice",
         reply_to_message: JSON | SentMessage | None = None,
         message_thread_id: int | None = None,
+        quote: str | None = None,
     ) -> JSON:
         """A ``message`` update from a user, with ``fields`` (e.g. ``{"voice": {...}}``).
 
-        ``message_thread_id`` (a topic made by :meth:`create_forum_topic`) sends it in a forum topic."""
+        ``message_thread_id`` (a topic made by :meth:`create_forum_topic`) sends it in a forum topic.
+        ``quote``: the part of the replied-to message the user selected to quote in the reply (Telegram
+        sends it as ``quote``; it must be a part of that message's text or caption, or Telegram refuses
+        the reply: so does this, with a ValueError)."""
         if chat_id is None:
             chat_id = user_id if chat_type == "private" else -1001000000000 - user_id
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
@@ -489,6 +494,13 @@ class FakeBotAPI:
                 if isinstance(reply_to_message, SentMessage)
                 else reply_to_message
             )
+        if quote is not None:
+            replied = message.get("reply_to_message") or {}
+            quoted = str(replied.get("text") or replied.get("caption") or "")
+            if not quote or quote not in quoted:
+                raise ValueError(f"{quote!r} is no part of the message replied to ({quoted[:80]!r})")
+            position = utf16_len(quoted[: quoted.index(quote)])
+            message["quote"] = {"text": quote, "position": position, "is_manual": True}
         return {"update_id": next(self._update_ids), "message": message}
 
     def make_text_update(self, text: str, *, entities: list[JSON] | None = None, **kwargs: Any) -> JSON:
@@ -540,14 +552,18 @@ class FakeBotAPI:
         return self.make_message_update(fields, **kwargs)
 
     def _entities_of(self, text: str) -> list[JSON]:
-        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions."""
+        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions, and mentions
+        of other @usernames (5 to 32 letters, digits or _)."""
         entities = []
         command_end = 0
         if command := _COMMAND.match(text):
             command_end = command.end()
             entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
         pattern = re.compile(re.escape("@" + self.bot_user["username"]) + r"\b", re.I)
-        for m in pattern.finditer(text, command_end):
+        found = list(pattern.finditer(text, command_end))
+        taken = {m.start() for m in found}
+        found += [m for m in _MENTION.finditer(text, command_end) if m.start() not in taken]
+        for m in sorted(found, key=lambda m: m.start()):
             entities.append(
                 {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
             )
