@@ -58,6 +58,7 @@ from .delivery import is_network_failure
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
+from .repeats import PRESS_WINDOW, Repeats
 from .replies import AnsweredQueries, ack, edit_or_send, is_expired_query, send, tell, thread_of
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,8 @@ class Handlers:
         # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
         self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
+        self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
+        self.asking = Repeats()  # questions being answered, so that one sent again is answered once
 
     @property
     def store(self) -> Store:
@@ -461,9 +464,21 @@ class Handlers:
         return verdict.allowed
 
     async def _answer(self, update: Update, question: str, *, admitted: bool = False) -> None:
-        """Search the question and reply; `admitted`: the rate limit was already checked for it."""
-        if not admitted and not await self._admitted(update):
+        """Search the question and reply; `admitted`: the rate limit was already checked for it. The same
+        question sent again by the same person, here, while its answer is being searched (sent twice, or
+        again because the answer was slow to come) is answered once, and does not count against the limit."""
+        key = _sent_question(update, question)
+        if key is not None and not self.asking.begin(key):
+            log.info("a question sent again while its answer is searched: answered once")
             return
+        try:
+            if admitted or await self._admitted(update):
+                await self._search_and_reply(update, question)
+        finally:
+            if key is not None:
+                self.asking.end(key)
+
+    async def _search_and_reply(self, update: Update, question: str) -> None:
         message = _message(update)
         user_id = _asker(update)
         updating = self.service.updating  # a change under way is not in the index this search reads
@@ -550,6 +565,26 @@ class Handlers:
                     self._handling[key] = (lock, waiting - 1)
                 else:
                     del self._handling[key]
+
+        return handle
+
+    def once_per_press(self, callback: HandlerCallback) -> HandlerCallback:
+        """`callback` for a button whose press sends something new (上下文, 出处, 只看这篇讲话, 导出 Word, an
+        example question): the same button on the same message tapped again by the same person while its
+        first press is handled, or just after (`PRESS_WINDOW`), only stops its spinner (see `repeats`)."""
+
+        async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            query = update.callback_query
+            assert query is not None
+            key = _press(query)
+            if not self.presses.begin(key):
+                log.info("a button tapped again at once (%s): done once", query.data)
+                await ack(query, self.answered)
+                return
+            try:
+                await callback(update, context)
+            finally:
+                self.presses.end(key)
 
         return handle
 
@@ -1019,6 +1054,21 @@ def _asker(update: Update) -> int:
     """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat."""
     user = update.effective_user
     return user.id if user else _message(update).chat.id
+
+
+def _sent_question(update: Update, question: str) -> tuple[int, int | None, int, str] | None:
+    """Who sent which question where, for telling a question sent again (see `Handlers._answer`); None
+    for an edit (a new text for a message answered before) or a button."""
+    if update.message is None:
+        return None
+    return (*_place(update.message), _asker(update), " ".join(question.split()))
+
+
+def _press(query: CallbackQuery) -> tuple[str, int, int, str]:
+    """Which button, on which message, who pressed (see `Handlers.once_per_press`)."""
+    if query.message is None:  # a button on an inline message
+        return (query.inline_message_id or "", 0, query.from_user.id, query.data or "")
+    return (str(query.message.chat.id), query.message.message_id, query.from_user.id, query.data or "")
 
 
 def _replied_question(message: Message, bot: Bot) -> str:
