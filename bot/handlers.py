@@ -232,7 +232,7 @@ class Handlers:
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = said.after_command(message) or _replied_question(message, context.bot)
+        question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             await self._reply(
                 update,
@@ -255,9 +255,7 @@ class Handlers:
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = said.without_mention(said.words(message), context.bot.username) or _replied_question(
-            message, context.bot
-        )
+        question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
             return

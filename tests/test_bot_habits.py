@@ -104,3 +104,92 @@ async def test_a_question_sent_again_while_it_is_answered_gets_one_answer(
     assert CITED in api.last_message(USER).plain_text and len(api.messages(USER)) == 3
     assert len(api.messages(GROUP)) == 2
     assert seed_service.library.store.query_stats().questions == 5  # the repeats were not logged
+
+
+async def test_a_reply_to_the_bots_answer_written_to_a_colleague_is_left_to_them(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", **IN_GROUP))
+        answer = api.last_message(GROUP)
+        await feed(
+            app, api.make_text_update("@zhang_wei 你看这条，下午开会用", reply_to_message=answer, **IN_GROUP)
+        )
+        text = "老王 你看这条"  # a colleague without a username, picked from the member list
+        by_name = [
+            {
+                "type": "text_mention",
+                "offset": 0,
+                "length": 2,
+                "user": {"id": 1007, "is_bot": False, "first_name": "王"},
+            }
+        ]
+        await feed(app, api.make_text_update(text, entities=by_name, reply_to_message=answer, **IN_GROUP))
+        left_alone = len(api.messages(GROUP))
+        # the bot named as well, or a plain reply: for the bot
+        await feed(
+            app,
+            api.make_text_update(f"@speechqa_bot @zhang_wei {SCHOOL}", reply_to_message=answer, **IN_GROUP),
+        )
+        named_too = api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update(SCHOOL, reply_to_message=answer, **IN_GROUP))
+        plain_reply = api.last_message(GROUP).plain_text
+        # a question to the bot edited into a word to a colleague: its answer is withdrawn
+        asked = api.make_text_update(SCHOOL, reply_to_message=answer, **IN_GROUP)
+        await feed(app, asked)
+        await feed(app, api.make_edited_update(asked, "@zhang_wei 你看这条"))
+    assert left_alone == 1
+    assert SCHOOL_CITED in named_too and "zhang_wei" not in named_too.split("\n")[0]
+    assert SCHOOL_CITED in plain_reply
+    assert api.last_message(GROUP).plain_text.startswith("✏️ 提问已被修改")
+
+
+async def test_a_bare_ask_with_a_quote_asks_only_the_quoted_words(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        long = f"大家好，下午三点在三楼开会，请带好材料。另外想问一下：{SCHOOL}会后请把意见发给我。"
+        colleague = api.make_text_update(long, user_id=1003, **IN_GROUP)["message"]
+        await feed(app, api.make_text_update("/ask", reply_to_message=colleague, quote=SCHOOL, **IN_GROUP))
+        by_ask = api.last_message(GROUP).plain_text
+        await feed(
+            app, api.make_text_update("@speechqa_bot", reply_to_message=colleague, quote=SCHOOL, **IN_GROUP)
+        )
+        by_mention = api.last_message(GROUP).plain_text
+        # a quote of the bot's own answer is no colleague's question: the usage, as without a quote
+        answer = api.last_message(GROUP)
+        await feed(app, api.make_text_update("/ask", reply_to_message=answer, quote=SCHOOL_CITED, **IN_GROUP))
+        of_the_bot = api.last_message(GROUP).plain_text
+    for reply in (by_ask, by_mention):
+        assert reply.startswith(f"🔎 {SCHOOL}\n") and SCHOOL_CITED in reply
+    assert of_the_bot.startswith("用法：/ask 问题")
+
+
+async def test_only_the_words_typed_are_searched_not_the_answer_replied_to_or_its_quote(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A reply to the bot's answer is a new question (Telegram sends the answer, and the part quoted of
+    it, along with the reply: neither is searched); formatting (bold, spoiler, a link) changes nothing;
+    a question pasted over several lines with 「」 is one question."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        await feed(app, api.make_text_update(SCHOOL, reply_to_message=answer, quote=CITED))
+        reply = api.last_message(USER).plain_text
+        formatted = f"请问{SCHOOL}"
+        entities = [
+            {"type": "text_link", "offset": 0, "length": 2, "url": "https://example.com/notice"},
+            {"type": "bold", "offset": 2, "length": 4},
+            {"type": "spoiler", "offset": 4, "length": 2},
+        ]
+        await feed(app, api.make_text_update(formatted, entities=entities))
+        bold = api.last_message(USER).plain_text
+        pasted = "关于「老年大学」\n\n领导在会上说：「老年大学要创新教学方法」，\n请问原话是怎么说的？"
+        await feed(app, api.make_text_update(pasted))
+        lines = api.last_message(USER).plain_text
+    assert reply.startswith(f"🔎 {SCHOOL}\n") and SCHOOL_CITED in reply
+    assert bold.startswith(f"🔎 {formatted}\n") and SCHOOL_CITED in bold
+    assert lines.startswith(
+        "🔎 关于「老年大学」 领导在会上说：「老年大学要创新教学方法」， 请问原话是怎么说的？\n"
+    )
+    assert SCHOOL_CITED in lines
