@@ -83,6 +83,11 @@ SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
+# One of the bot's own messages forwarded back to it: neither a question nor a speech to add
+FORWARDED_ANSWER = (
+    "这是我发出的消息，不是新的问题。要看更多结果、上下文或出处，请点原消息下的按钮；要提问，请直接发送问题。"
+)
+FORWARDED_FILE = "这是我导出的文件，不会加入语料。要添加讲话，请发送讲话稿的原文件。"
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
@@ -255,6 +260,9 @@ class Handlers:
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
+        if said.forwarded_from(message, context.bot.id):  # an answer sent back: its words are no question
+            await self._reply(update, FORWARDED_ANSWER)
+            return
         question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
@@ -378,7 +386,12 @@ class Handlers:
         await _message(update).reply_text(PRIVATE_ONLY if admin else "只有管理员可以上传讲话文件。")
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report."""
+        """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report.
+        A file the bot sent (a 导出 Word export) forwarded back to it is not added: its passages are in
+        the library already."""
+        if said.forwarded_from(_message(update), context.bot.id):
+            await _message(update).reply_text(FORWARDED_FILE)
+            return
         if not await self._require_admin(update, "上传讲话文件"):
             return
         message = _message(update)

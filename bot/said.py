@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from telegram import Document, Message, MessageEntity
+from telegram import Document, Message, MessageEntity, MessageOriginUser
 
 from corpus import SUPPORTED_SUFFIXES
 
@@ -178,6 +178,13 @@ def mentions_only_others(message: Message, username: str) -> bool:
 
 def _is_bot(entity: MessageEntity) -> bool:
     return entity.user is not None and entity.user.is_bot
+
+
+def forwarded_from(message: Message, user_id: int) -> bool:
+    """Whether the message is a forward of one sent by `user_id` (e.g. the bot's own answer, or a Word
+    file it exported, sent back to it)."""
+    origin = message.forward_origin
+    return isinstance(origin, MessageOriginUser) and origin.sender_user.id == user_id
 
 
 def asks_for_more(text: str) -> bool:

@@ -16,7 +16,7 @@ no-op edits, callback queries answered twice or over 15 s after the press, edits
 messages, downloads over 20 MB, command menus for chats the bot never saw, sends to a forum topic
 that does not exist, sends to a group's old id after it became a supergroup). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
-(late ones too), inline queries, documents, the bot being added to a group or made an admin, and a group's upgrade to
+(late ones too), inline queries, documents, forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
 a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
 ``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). The HTML check is ``fake_telegram_html``; this module's own tests are
 ``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
@@ -549,6 +549,17 @@ class FakeBotAPI:
             fields["caption"] = caption
             if entities := self._entities_of(caption):
                 fields["caption_entities"] = entities
+        return self.make_message_update(fields, **kwargs)
+
+    def make_forward_update(self, message: SentMessage, **kwargs: Any) -> JSON:
+        """A ``message`` update: the user forwarded one of the bot's messages (an answer, an exported
+        file) to a chat with the bot. Telegram sends a copy of it — text and entities, or the document and
+        its caption — with ``forward_origin`` naming the bot as its sender. Keyword arguments as
+        :meth:`make_message_update`."""
+        original = self.message_dict(message)
+        copied = ("text", "entities", "caption", "caption_entities", "document")
+        fields: JSON = {k: v for k, v in original.items() if k in copied}
+        fields["forward_origin"] = {"type": "user", "date": message.date, "sender_user": self.bot_user}
         return self.make_message_update(fields, **kwargs)
 
     def _entities_of(self, text: str) -> list[JSON]:

@@ -13,7 +13,7 @@ import pytest
 from bot.repeats import PRESS_WINDOW
 from retrieval import SpeechService
 
-from .bot_harness import GROUP, USER, ManualClock, feed, running_bot
+from .bot_harness import ADMIN, GROUP, USER, ManualClock, feed, running_bot
 from .fake_telegram import Call, FakeBotAPI, SentMessage
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -193,3 +193,33 @@ async def test_only_the_words_typed_are_searched_not_the_answer_replied_to_or_it
         "🔎 关于「老年大学」 领导在会上说：「老年大学要创新教学方法」， 请问原话是怎么说的？\n"
     )
     assert SCHOOL_CITED in lines
+
+
+async def test_the_bots_answer_or_word_export_forwarded_back_is_no_question_and_no_upload(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Staff forward answers and exported files between chats; one sent back to the bot by mistake was
+    searched as a question (「问题太长（2100 字）…」, or a junk answer for a short one), and an admin's
+    forwarded export was added to the library as a new speech, its passages all served twice."""
+    store = seed_service.library.store
+    speeches = len(store.speeches())
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(app, api.make_callback_update(answer, answer.button_data("导出 Word"), user_id=ADMIN))
+        export = api.last_message(ADMIN)
+        assert export.document is not None
+        await feed(app, api.make_forward_update(answer, user_id=ADMIN))
+        answer_back = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_forward_update(export, user_id=ADMIN))
+        export_back = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_forward_update(export, user_id=USER))  # not an admin: the same
+        export_back_by_user = api.last_message(USER).plain_text
+    assert answer_back.startswith("这是我发出的消息，不是新的问题")
+    assert (
+        export_back
+        == export_back_by_user
+        == "这是我导出的文件，不会加入语料。要添加讲话，请发送讲话稿的原文件。"
+    )
+    assert len(store.speeches()) == speeches
+    assert store.query_stats().questions == 1
