@@ -594,8 +594,10 @@ class Handlers:
                 return
             try:
                 await callback(update, context)
-            finally:
-                self.presses.end(key)
+            except BaseException:  # nothing was sent, perhaps: the next press tries again
+                self.presses.end(key, done=False)
+                raise
+            self.presses.end(key)
 
         return handle
 

@@ -43,9 +43,11 @@ class Repeats:
         remember(self._handled, key, None, self.size)
         return True
 
-    def end(self, key: Hashable) -> None:
-        """The request begun under `key` was handled (done, or failed: a repeat soon after is still one)."""
-        if self.window > 0:
+    def end(self, key: Hashable, *, done: bool = True) -> None:
+        """The request begun under `key` was handled: `done`, or it failed (its result never reached the
+        user, e.g. Telegram's flood control outlasted the retries), and then the same request made again
+        at once is carried out."""
+        if done and self.window > 0:
             remember(self._handled, key, self.clock(), self.size)
         else:
             self._handled.pop(key, None)
