@@ -81,11 +81,13 @@ class AccessPolicy:
 
 def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
     """Whether a message speaks to the bot: any private message; in a group a command, a mention of
-    the bot, or a reply to one of its messages. Other group chatter is not for the bot."""
+    the bot, or a reply to one of its messages — unless that reply mentions only others (「@bob 你看这条」
+    under the bot's answer is for Bob). Other group chatter is not for the bot."""
     if message.chat.type == ChatType.PRIVATE:
         return True
     reply = message.reply_to_message
-    if reply is not None and reply.from_user is not None and reply.from_user.id == bot_id:
+    replies_to_bot = reply is not None and reply.from_user is not None and reply.from_user.id == bot_id
+    if replies_to_bot and not said.mentions_only_others(message, bot_username):
         return True
     wanted = "@" + bot_username.lower()
     if any(text.lower() == wanted for text in said.mentions(message)):

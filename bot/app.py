@@ -207,20 +207,23 @@ def build_application(
     # A message edited into one none of the above takes (group chatter): its earlier reply is withdrawn
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, one(handlers.edited_away)))
 
+    # Buttons that send a new message or file do it once when tapped twice at once; the others edit
+    # their message in place, where a second press changes nothing
+    once = handlers.once_per_press
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),
-        (cb.ShowContext, handlers.show_context),
+        (cb.ShowContext, once(handlers.show_context)),
         (cb.MoveContext, handlers.move_context),
-        (cb.ShowSource, handlers.show_source),
+        (cb.ShowSource, once(handlers.show_source)),
         (cb.ReadSpeech, handlers.read_speech),
         (cb.ListSpeeches, handlers.list_page),
         (cb.Feedback, handlers.feedback),
-        (cb.AskExample, handlers.ask_example),
+        (cb.AskExample, once(handlers.ask_example)),
         (cb.ScopedResults, handlers.scoped_results),
-        (cb.OneSpeech, handlers.one_speech),
-        (cb.ExportWord, handlers.export_word),
+        (cb.OneSpeech, once(handlers.one_speech)),
+        (cb.ExportWord, once(handlers.export_word)),
         (cb.PinPassage, handlers.pin_passage),
-        (cb.AskPinned, handlers.ask_pinned),
+        (cb.AskPinned, once(handlers.ask_pinned)),
     ):
         app.add_handler(CallbackQueryHandler(callback, pattern=cb.pattern(kind)))
     app.add_handler(CallbackQueryHandler(handlers.stale_button))

@@ -58,6 +58,7 @@ from .delivery import is_network_failure
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
+from .repeats import PRESS_WINDOW, Repeats
 from .replies import AnsweredQueries, ack, edit_or_send, is_expired_query, send, tell, thread_of
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,11 @@ SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
+# One of the bot's own messages forwarded back to it: neither a question nor a speech to add
+FORWARDED_ANSWER = (
+    "这是我发出的消息，不是新的问题。要看更多结果、上下文或出处，请点原消息下的按钮；要提问，请直接发送问题。"
+)
+FORWARDED_FILE = "这是我导出的文件，不会加入语料。要添加讲话，请发送讲话稿的原文件。"
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
@@ -179,6 +185,8 @@ class Handlers:
         # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
         self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
+        self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
+        self.asking = Repeats()  # questions being answered, so that one sent again is answered once
 
     @property
     def store(self) -> Store:
@@ -229,7 +237,7 @@ class Handlers:
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = said.after_command(message) or _replied_question(message, context.bot)
+        question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             await self._reply(
                 update,
@@ -252,9 +260,10 @@ class Handlers:
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        question = said.without_mention(said.words(message), context.bot.username) or _replied_question(
-            message, context.bot
-        )
+        if said.forwarded_from(message, context.bot.id):  # an answer sent back: its words are no question
+            await self._reply(update, FORWARDED_ANSWER)
+            return
+        question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
             return
@@ -377,7 +386,12 @@ class Handlers:
         await _message(update).reply_text(PRIVATE_ONLY if admin else "只有管理员可以上传讲话文件。")
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report."""
+        """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report.
+        A file the bot sent (a 导出 Word export) forwarded back to it is not added: its passages are in
+        the library already."""
+        if said.forwarded_from(_message(update), context.bot.id):
+            await _message(update).reply_text(FORWARDED_FILE)
+            return
         if not await self._require_admin(update, "上传讲话文件"):
             return
         message = _message(update)
@@ -461,9 +475,21 @@ class Handlers:
         return verdict.allowed
 
     async def _answer(self, update: Update, question: str, *, admitted: bool = False) -> None:
-        """Search the question and reply; `admitted`: the rate limit was already checked for it."""
-        if not admitted and not await self._admitted(update):
+        """Search the question and reply; `admitted`: the rate limit was already checked for it. The same
+        question sent again by the same person, here, while its answer is being searched (sent twice, or
+        again because the answer was slow to come) is answered once, and does not count against the limit."""
+        key = _sent_question(update, question)
+        if key is not None and not self.asking.begin(key):
+            log.info("a question sent again while its answer is searched: answered once")
             return
+        try:
+            if admitted or await self._admitted(update):
+                await self._search_and_reply(update, question)
+        finally:
+            if key is not None:
+                self.asking.end(key)
+
+    async def _search_and_reply(self, update: Update, question: str) -> None:
         message = _message(update)
         user_id = _asker(update)
         updating = self.service.updating  # a change under way is not in the index this search reads
@@ -550,6 +576,28 @@ class Handlers:
                     self._handling[key] = (lock, waiting - 1)
                 else:
                     del self._handling[key]
+
+        return handle
+
+    def once_per_press(self, callback: HandlerCallback) -> HandlerCallback:
+        """`callback` for a button whose press sends something new (上下文, 出处, 只看这篇讲话, 导出 Word, an
+        example question): the same button on the same message tapped again by the same person while its
+        first press is handled, or just after (`PRESS_WINDOW`), only stops its spinner (see `repeats`)."""
+
+        async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            query = update.callback_query
+            assert query is not None
+            key = _press(query)
+            if not self.presses.begin(key):
+                log.info("a button tapped again at once (%s): done once", query.data)
+                await ack(query, self.answered)
+                return
+            try:
+                await callback(update, context)
+            except BaseException:  # nothing was sent, perhaps: the next press tries again
+                self.presses.end(key, done=False)
+                raise
+            self.presses.end(key)
 
         return handle
 
@@ -1019,6 +1067,21 @@ def _asker(update: Update) -> int:
     """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat."""
     user = update.effective_user
     return user.id if user else _message(update).chat.id
+
+
+def _sent_question(update: Update, question: str) -> tuple[int, int | None, int, str] | None:
+    """Who sent which question where, for telling a question sent again (see `Handlers._answer`); None
+    for an edit (a new text for a message answered before) or a button."""
+    if update.message is None:
+        return None
+    return (*_place(update.message), _asker(update), " ".join(question.split()))
+
+
+def _press(query: CallbackQuery) -> tuple[str, int, int, str]:
+    """Which button, on which message, who pressed (see `Handlers.once_per_press`)."""
+    if query.message is None:  # a button on an inline message
+        return (query.inline_message_id or "", 0, query.from_user.id, query.data or "")
+    return (str(query.message.chat.id), query.message.message_id, query.from_user.id, query.data or "")
 
 
 def _replied_question(message: Message, bot: Bot) -> str:

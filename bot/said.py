@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from telegram import Document, Message, MessageEntity
+from telegram import Document, Message, MessageEntity, MessageOriginUser
 
 from corpus import SUPPORTED_SUFFIXES
 
@@ -136,14 +136,55 @@ def without_mention(text: str, username: str) -> str:
     return re.sub(mention, " ", text, flags=re.IGNORECASE).strip()
 
 
+def question(message: Message, username: str) -> str:
+    """The question a message asks: its words (after a leading /command), without the @names it is
+    addressed to — the bot's, also typed with a full-width ＠ (`without_mention`), and other people's
+    (「@speechqa_bot 帮 @zhang_wei 查一下…」): who is spoken to is no part of what is asked."""
+    text = after_command(message)
+    for entity, name in _entities(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if entity.type == MessageEntity.MENTION:
+            text = re.sub(re.escape(name) + "(?![A-Za-z0-9_])", " ", text)
+        else:  # a name linked to a user without a username (picked from the member list)
+            text = text.replace(name, " ", 1)
+    return without_mention(text, username)
+
+
 def replied_question(message: Message, bot_id: int, username: str) -> str:
     """The question a bare /ask or @bot asks for someone else: the words of the message it replies to (a
-    colleague's question in a group, typed or as a photo's caption). Not the bot's own messages, and not
-    a forum topic's opening service message, which every message in a topic replies to."""
+    colleague's question in a group, typed or as a photo's caption) — or only the part of them the user
+    quoted in the reply (Telegram's reply with a quote: 「大家好…另外想问：老年大学要怎么办？…」 with
+    「老年大学要怎么办？」 selected), also of a message from another chat. Not the bot's own messages, and
+    not a forum topic's opening service message, which every message in a topic replies to."""
     replied = message.reply_to_message
-    if replied is None or (replied.from_user is not None and replied.from_user.id == bot_id):
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return ""
-    return without_mention(after_command(replied), username)
+    if message.quote is not None and message.quote.text.strip():
+        return without_mention(message.quote.text, username)
+    if replied is None:
+        return ""
+    return question(replied, username)
+
+
+def mentions_only_others(message: Message, username: str) -> bool:
+    """Whether the message mentions people (by @username, or by name for those without one) and not the
+    bot called `username`: 「@bob 你看这条」 in reply to the bot's answer speaks to a colleague."""
+    kinds = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+    found = _entities(message, kinds)
+    bot = "@" + username.lower()
+    if any(entity.type == MessageEntity.MENTION and text.lower() == bot for entity, text in found.items()):
+        return False
+    return any(entity.type == MessageEntity.MENTION or not _is_bot(entity) for entity in found)
+
+
+def _is_bot(entity: MessageEntity) -> bool:
+    return entity.user is not None and entity.user.is_bot
+
+
+def forwarded_from(message: Message, user_id: int) -> bool:
+    """Whether the message is a forward of one sent by `user_id` (e.g. the bot's own answer, or a Word
+    file it exported, sent back to it)."""
+    origin = message.forward_origin
+    return isinstance(origin, MessageOriginUser) and origin.sender_user.id == user_id
 
 
 def asks_for_more(text: str) -> bool:

@@ -16,7 +16,7 @@ no-op edits, callback queries answered twice or over 15 s after the press, edits
 messages, downloads over 20 MB, command menus for chats the bot never saw, sends to a forum topic
 that does not exist, sends to a group's old id after it became a supergroup). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
-(late ones too), inline queries, documents, the bot being added to a group or made an admin, and a group's upgrade to
+(late ones too), inline queries, documents, forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
 a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
 ``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). The HTML check is ``fake_telegram_html``; this module's own tests are
 ``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
@@ -93,6 +93,7 @@ _ADMIN_RIGHTS = _words(
     " can_restrict_members can_promote_members can_change_info can_invite_users can_post_stories"
     " can_edit_stories can_delete_stories"
 )
+_MENTION = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z0-9_]{5,32}(?![A-Za-z0-9_])")  # another user, by @username
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?![A-Za-z0-9_@])")
 
 
@@ -452,10 +453,14 @@ class FakeBotAPI:
         first_name: str = "Alice",
         reply_to_message: JSON | SentMessage | None = None,
         message_thread_id: int | None = None,
+        quote: str | None = None,
     ) -> JSON:
         """A ``message`` update from a user, with ``fields`` (e.g. ``{"voice": {...}}``).
 
-        ``message_thread_id`` (a topic made by :meth:`create_forum_topic`) sends it in a forum topic."""
+        ``message_thread_id`` (a topic made by :meth:`create_forum_topic`) sends it in a forum topic.
+        ``quote``: the part of the replied-to message the user selected to quote in the reply (Telegram
+        sends it as ``quote``; it must be a part of that message's text or caption, or Telegram refuses
+        the reply: so does this, with a ValueError)."""
         if chat_id is None:
             chat_id = user_id if chat_type == "private" else -1001000000000 - user_id
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
@@ -489,6 +494,13 @@ class FakeBotAPI:
                 if isinstance(reply_to_message, SentMessage)
                 else reply_to_message
             )
+        if quote is not None:
+            replied = message.get("reply_to_message") or {}
+            quoted = str(replied.get("text") or replied.get("caption") or "")
+            if not quote or quote not in quoted:
+                raise ValueError(f"{quote!r} is no part of the message replied to ({quoted[:80]!r})")
+            position = utf16_len(quoted[: quoted.index(quote)])
+            message["quote"] = {"text": quote, "position": position, "is_manual": True}
         return {"update_id": next(self._update_ids), "message": message}
 
     def make_text_update(self, text: str, *, entities: list[JSON] | None = None, **kwargs: Any) -> JSON:
@@ -539,15 +551,30 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
+    def make_forward_update(self, message: SentMessage, **kwargs: Any) -> JSON:
+        """A ``message`` update: the user forwarded one of the bot's messages (an answer, an exported
+        file) to a chat with the bot. Telegram sends a copy of it — text and entities, or the document and
+        its caption — with ``forward_origin`` naming the bot as its sender. Keyword arguments as
+        :meth:`make_message_update`."""
+        original = self.message_dict(message)
+        copied = ("text", "entities", "caption", "caption_entities", "document")
+        fields: JSON = {k: v for k, v in original.items() if k in copied}
+        fields["forward_origin"] = {"type": "user", "date": message.date, "sender_user": self.bot_user}
+        return self.make_message_update(fields, **kwargs)
+
     def _entities_of(self, text: str) -> list[JSON]:
-        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions."""
+        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions, and mentions
+        of other @usernames (5 to 32 letters, digits or _)."""
         entities = []
         command_end = 0
         if command := _COMMAND.match(text):
             command_end = command.end()
             entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
         pattern = re.compile(re.escape("@" + self.bot_user["username"]) + r"\b", re.I)
-        for m in pattern.finditer(text, command_end):
+        found = list(pattern.finditer(text, command_end))
+        taken = {m.start() for m in found}
+        found += [m for m in _MENTION.finditer(text, command_end) if m.start() not in taken]
+        for m in sorted(found, key=lambda m: m.start()):
             entities.append(
                 {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
             )

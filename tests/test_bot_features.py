@@ -11,6 +11,7 @@ import pytest
 
 from bot import BotApplication
 from bot import callbacks as cb
+from bot.repeats import PRESS_WINDOW
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, GROUP, USER, ManualClock, bot_settings, feed, running_bot
@@ -362,7 +363,8 @@ async def test_a_question_close_to_a_pin_offers_the_standard_question_as_a_butto
     target = next(p.id for p in store.passages() if CITED in p.text)
     pin = store.pin(QUESTION, target, pinned_by="cli:zhang")
     assert pin is not None
-    async with running_bot(api, seed_service) as app:
+    clock = ManualClock()
+    async with running_bot(api, seed_service, clock=clock) as app:
         await feed(app, api.make_text_update("离休老同志每年都安排体检吗"))
         answer = api.last_message(USER)
         assert f"📌 相近的标准问题：{QUESTION}" in answer.plain_text
@@ -385,6 +387,7 @@ async def test_a_question_close_to_a_pin_offers_the_standard_question_as_a_butto
         assert "采纳了推荐的标准问题的说法" in stats and f"离休老同志每年都安排体检吗 → #{pin.id}" in stats
 
         store.unpin(pin.id)  # withdrawn since: the button says so, and asks nothing
+        clock.advance(PRESS_WINDOW + 1)  # pressed a while later (a tap right after another is a repeat)
         sent = len(api.calls_of("sendMessage"))
         await feed(app, api.make_callback_update(answer, data))
         assert "标准答案已被取消" in api.calls_of("answerCallbackQuery")[-1].params["text"]
