@@ -138,11 +138,21 @@ _Found = list[tuple[str, int, str]]
 
 
 def _needles(terms: Sequence[WeightedTerm]) -> tuple[_Needle, ...]:
-    return tuple(
+    global _last_needles
+    key = tuple(terms)
+    last = _last_needles  # one read: searches run in threads
+    if last[0] == key:  # a search reads the same words for each candidate and hit
+        return last[1]
+    needles = tuple(
         (needle, term.weight, _grams(needle) if len(needle) >= 3 else None)
         for term in terms
         for needle in (term.text.lower(),)
     )
+    _last_needles = key, needles
+    return needles
+
+
+_last_needles: tuple[tuple[WeightedTerm, ...], tuple[_Needle, ...]] = ((), ())
 
 
 def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[float, _Found]:
@@ -459,14 +469,14 @@ def names_only(sentence: str, terms: Sequence[WeightedTerm]) -> bool:
     if not letters:
         return False
     lowered = sentence.lower()
-    covered = [False] * len(lowered)
+    uncovered = list(lowered)  # the words' characters blanked out (a space is no letter)
     for term in terms:
         needle = term.text.lower()
         at = lowered.find(needle) if needle else -1
         while at >= 0:
-            covered[at : at + len(needle)] = [True] * len(needle)
+            uncovered[at : at + len(needle)] = " " * len(needle)
             at = lowered.find(needle, at + len(needle))
-    outside = sum(1 for ch, c in zip(lowered, covered, strict=True) if not c and _LETTERS.match(ch))
+    outside = len(_LETTERS.findall("".join(uncovered)))
     return outside / len(letters) <= RESTATEMENT
 
 
