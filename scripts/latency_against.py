@@ -35,6 +35,12 @@ from pathlib import Path
 logging.disable(logging.WARNING)
 from index import DEFAULT_MODEL, Library
 from retrieval.service import ServiceOptions, SpeechService
+try:  # as the bot searches: spans scored compiled (a checkout from before it scores them in Python)
+    from retrieval import load_compiled_scoring
+except ImportError:
+    pass
+else:
+    load_compiled_scoring()
 service = SpeechService(Library(Path(os.environ["SPEECHQA_HOME"])), ServiceOptions(DEFAULT_MODEL))
 retriever = service.retriever
 questions = json.loads(sys.stdin.readline())
