@@ -14,16 +14,36 @@ import hashlib
 import json
 import logging
 import math
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-import bm25s
 import numpy as np
 import scipy.sparse as sp
 
 from .errors import IndexCorrupt
+
+
+def _import_bm25s() -> ModuleType:
+    """bm25s, imported without numba: when numba is installed bm25s imports it (~0.4 s) for a retrieval
+    backend speechqa does not use (it reads `get_scores`, plain numpy), and every command would pay
+    for it at start. numba stays importable afterwards (the bot imports it: retrieval/compiled.py)."""
+    if "numba" in sys.modules:
+        import bm25s
+
+        return bm25s
+    sys.modules["numba"] = None  # type: ignore[assignment]  # `import numba` raises ImportError
+    try:
+        import bm25s
+    finally:
+        del sys.modules["numba"]
+    return bm25s
+
+
+bm25s = _import_bm25s()
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 log = logging.getLogger(__name__)

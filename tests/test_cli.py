@@ -882,3 +882,24 @@ def test_the_interactive_mode_ends_on_退出_and_explains_itself_on_帮助_witho
     db.close()
     asked = run("repl", input=f"{EXAMPLE}\n退出吧同志们的待遇\n")  # a question that only starts with it
     assert asked.stdout.count("【") == 2, asked.stdout
+
+
+def test_a_one_shot_ask_does_not_import_numba(seed_home: Path, tmp_path: Path) -> None:
+    """Importing numba costs ~0.5 s: only long-running commands (the bot, the interactive mode, the
+    benchmarks) load it, for the compiled span scoring; a one-shot question stays in Python."""
+    env = {**os.environ, "SPEECHQA_HOME": str(seed_home), "HF_HUB_OFFLINE": "1"}
+    script = (
+        "import sys\nfrom cli import main\ntry:\n    main()\nfinally:\n"
+        "    print('numba loaded' if sys.modules.get('numba') else 'no numba', file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "ask", "离休干部体检规定是什么？"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "体检" in done.stdout
+    assert done.stderr.strip().endswith("no numba")
