@@ -479,15 +479,18 @@ class Handlers:
         question sent again by the same person, here, while its answer is being searched (sent twice, or
         again because the answer was slow to come) is answered once, and does not count against the limit."""
         key = _sent_question(update, question)
-        if key is not None and not self.asking.begin(key):
+        if key is not None and not await self.asking.begin(key):
             log.info("a question sent again while its answer is searched: answered once")
             return
         try:
             if admitted or await self._admitted(update):
                 await self._search_and_reply(update, question)
-        finally:
+        except BaseException:  # no answer reached the user: the same question sent meanwhile is answered
             if key is not None:
-                self.asking.end(key)
+                self.asking.end(key, done=False)
+            raise
+        if key is not None:
+            self.asking.end(key)
 
     async def _search_and_reply(self, update: Update, question: str) -> None:
         message = _message(update)
@@ -588,7 +591,7 @@ class Handlers:
             query = update.callback_query
             assert query is not None
             key = _press(query)
-            if not self.presses.begin(key):
+            if not await self.presses.begin(key):
                 log.info("a button tapped again at once (%s): done once", query.data)
                 await ack(query, self.answered)
                 return

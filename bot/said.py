@@ -16,6 +16,7 @@ from pathlib import Path
 from telegram import Document, Message, MessageEntity, MessageOriginUser
 
 from corpus import SUPPORTED_SUFFIXES
+from retrieval import INTERROGATIVE
 
 from .commands import COMMAND_NAMES
 
@@ -140,13 +141,22 @@ def question(message: Message, username: str) -> str:
     """The question a message asks: its words (after a leading /command), without the @names it is
     addressed to — the bot's, also typed with a full-width ＠ (`without_mention`), and other people's
     (「@speechqa_bot 帮 @zhang_wei 查一下…」): who is spoken to is no part of what is asked."""
-    text = after_command(message)
-    for entity, name in _entities(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
-        if entity.type == MessageEntity.MENTION:
-            text = re.sub(re.escape(name) + "(?![A-Za-z0-9_])", " ", text)
-        else:  # a name linked to a user without a username (picked from the member list)
-            text = text.replace(name, " ", 1)
+    text = _blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    command = leading_command(message)
+    if command is not None:
+        text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)
     return without_mention(text, username)
+
+
+def _blanked(message: Message, kinds: list[str]) -> str:
+    """The message's words with the entities of these kinds blanked out where they stand (a colleague's
+    name picked from the member list may also be written elsewhere in the question, as a word of it)."""
+    encoded = bytearray(words(message).encode("utf-16-le"))  # entity offsets count UTF-16 code units
+    for entity in _entities(message, kinds):
+        encoded[entity.offset * 2 : (entity.offset + entity.length) * 2] = (
+            " ".encode("utf-16-le") * entity.length
+        )
+    return encoded.decode("utf-16-le")
 
 
 def replied_question(message: Message, bot_id: int, username: str) -> str:
@@ -166,14 +176,25 @@ def replied_question(message: Message, bot_id: int, username: str) -> str:
 
 
 def mentions_only_others(message: Message, username: str) -> bool:
-    """Whether the message mentions people (by @username, or by name for those without one) and not the
-    bot called `username`: 「@bob 你看这条」 in reply to the bot's answer speaks to a colleague."""
+    """Whether the message speaks to colleagues, not to the bot called `username`: it mentions people (by
+    @username, or by name for those without one), not the bot (nor with a full-width ＠), and asks
+    nothing (no question mark, no question word) — 「@bob 你看这条」 in reply to the bot's answer. A
+    question that names a colleague (「帮 @bob 查一下：老年大学要怎么办？」) is still for the bot."""
     kinds = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
     found = _entities(message, kinds)
-    bot = "@" + username.lower()
-    if any(entity.type == MessageEntity.MENTION and text.lower() == bot for entity, text in found.items()):
+    if not any(entity.type == MessageEntity.MENTION or not _is_bot(entity) for entity in found):
         return False
-    return any(entity.type == MessageEntity.MENTION or not _is_bot(entity) for entity in found)
+    text = words(message)
+    bot = "@" + username.lower()
+    if any(entity.type == MessageEntity.MENTION and name.lower() == bot for entity, name in found.items()):
+        return False
+    if without_mention(text, username) != text.strip():  # the bot named with a full-width ＠
+        return False
+    text = _blanked(message, kinds)
+    # 吧 and 呢 end chatter as often as questions (「你看这条吧」)
+    return not (
+        "?" in text or "？" in text or any(m.group() not in "吧呢" for m in INTERROGATIVE.finditer(text))
+    )
 
 
 def _is_bot(entity: MessageEntity) -> bool:

@@ -41,10 +41,11 @@ from .service import ServiceOptions, SpeechService, check_read_only_home
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .smalltalk import SmallTalk, small_talk
 from .typos import Typo, typo_note
-from .vocabulary import Lexicon, bundled_lexicon, question_words
+from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
     "FEATURES",
+    "INTERROGATIVE",
     "LEVELS",
     "MAX_QUERY_CHARS",
     "MODES",

@@ -19,8 +19,10 @@ the benchmarks) call at start-up: importing it costs ~0.7 s, more than it saves 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -41,19 +43,39 @@ def active() -> bool:
 
 def load() -> bool:
     """Import numba and compile (or read from numba's cache) the kernel, and score spans with it from now
-    on; False, logged once, when numba is not there or fails. Idempotent."""
+    on; False, logged once, when numba is not there or fails. Idempotent. A damaged cache (an interrupted
+    write, a disk error) is deleted and the kernel compiled again (~10–20 s)."""
     global _kernel, _compiled, _failed
     if _compiled is None and not _failed:
+        started = time.monotonic()
         try:
             _kernel = _compile()
-            # the first call compiles or loads the cached machine code: now, not in a user's search
-            scores(("ab",), (("a", 1.0, None),), 1.0)
+            try:  # the first call compiles or reads the cached machine code: now, not in a user's search
+                scores(("ab",), (("a", 1.0, None),), 1.0)
+            except Exception as e:
+                if not _clear_cache():
+                    raise
+                log.warning("compiled span scoring: its cache could not be read (%s); compiling again", e)
+                scores(("ab",), (("a", 1.0, None),), 1.0)
             _compiled = _kernel
+            log.info("compiled span scoring ready in %.1f s", time.monotonic() - started)
         except Exception as e:  # ImportError, or numba failing on this platform: the Python rule is exact too
             log.warning("compiled span scoring unavailable (%s): scoring in Python", e)
+            _kernel = None
             _failed = True
     _kernel = _compiled
     return _kernel is not None
+
+
+def _clear_cache() -> bool:
+    """Delete the kernel's files in numba's cache; whether there were any."""
+    from . import span_kernel
+
+    folder = Path(span_kernel.kernel.stats.cache_path)
+    found = list(folder.glob("span_kernel.*.nb[ic]"))
+    for path in found:
+        path.unlink(missing_ok=True)
+    return bool(found)
 
 
 def unload() -> None:
@@ -87,7 +109,8 @@ _FIELD = 1 << 16  # an occurrence sorts by start · 2³² + length · 2¹⁶ + w
 
 
 def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    # surrogatepass: a lone surrogate (never in a stored passage) is a code point like any other
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 @lru_cache(maxsize=4096)

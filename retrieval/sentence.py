@@ -247,11 +247,7 @@ def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm
     """The terms that can count anywhere in `text` (found whole, or a longer word in part): scoring the
     sentences of `text` with only these, against the weight of all terms, gives the same scores, faster."""
     lowered = text.lower()
-    return [
-        t
-        for t in terms
-        if t.text.lower() in lowered or (len(t.text) >= 3 and _bigram_share(t.text.lower(), lowered) > 0)
-    ]
+    return [t for t in terms if (word := t.text.lower()) in lowered or _bigram_share(word, lowered) > 0]
 
 
 def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> float:

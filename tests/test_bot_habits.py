@@ -132,6 +132,11 @@ async def test_a_reply_to_the_bots_answer_written_to_a_colleague_is_left_to_them
             api.make_text_update(f"@speechqa_bot @zhang_wei {SCHOOL}", reply_to_message=answer, **IN_GROUP),
         )
         named_too = api.last_message(GROUP).plain_text
+        # a question that names a colleague, or names the bot with a full-width ＠: still for the bot
+        before = len(api.messages(GROUP))
+        for text in (f"帮 @zhang_wei 查一下：{SCHOOL}", f"＠speechqa_bot @zhang_wei {SCHOOL}"):
+            await feed(app, api.make_text_update(text, reply_to_message=answer, **IN_GROUP))
+        questions_naming_colleagues = [m.plain_text for m in api.messages(GROUP)[before:]]
         await feed(app, api.make_text_update(SCHOOL, reply_to_message=answer, **IN_GROUP))
         plain_reply = api.last_message(GROUP).plain_text
         # a question to the bot edited into a word to a colleague: its answer is withdrawn
@@ -140,6 +145,8 @@ async def test_a_reply_to_the_bots_answer_written_to_a_colleague_is_left_to_them
         await feed(app, api.make_edited_update(asked, "@zhang_wei 你看这条"))
     assert left_alone == 1
     assert SCHOOL_CITED in named_too and "zhang_wei" not in named_too.split("\n")[0]
+    assert len(questions_naming_colleagues) == 2
+    assert all(SCHOOL_CITED in text for text in questions_naming_colleagues)
     assert SCHOOL_CITED in plain_reply
     assert api.last_message(GROUP).plain_text.startswith("✏️ 提问已被修改")
 
@@ -242,3 +249,16 @@ async def test_a_press_whose_result_telegram_refused_can_be_tapped_again_at_once
     assert not lost and len(api.calls_of("sendMessage", ok=False)) == 3
     (context,) = api.calls_of("sendMessage")
     assert CITED in str(context.params["text"])
+
+
+async def test_a_question_sent_again_while_the_first_answer_is_lost_is_still_answered(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The repeat waits for the first: when Telegram's flood control keeps that answer from being sent,
+    the repeat is answered instead of dropped (the user gets one answer either way)."""
+    async with running_bot(api, seed_service) as app:
+        api.fail_next("sendMessage", error_code=429, retry_after=1, times=3)
+        await asyncio.gather(
+            feed(app, api.make_text_update(QUESTION)), feed(app, api.make_text_update(QUESTION))
+        )
+    assert sum(CITED in m.plain_text for m in api.messages(USER)) == 1
