@@ -5,7 +5,11 @@ found, repeated, overlapping and found only in part) and against the Python rule
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -24,8 +28,9 @@ from retrieval.sentence_model import _credits
 
 pytestmark = pytest.mark.skipif(not compiled.load(), reason="numba is not installed")
 
-# few letters, so that words occur, repeat, overlap themselves (哈哈 in 哈哈哈) and occur only in part
-LETTERS = "老干部离休体检哈。，"
+# few letters, so that words occur, repeat, overlap themselves (哈哈 in 哈哈哈) and occur only in part;
+# İ lower-cases to two characters, Σ by context, 𠀀 is outside the basic plane
+LETTERS = "老干部离休体检哈İΣ𠀀。，"
 words = st.text(alphabet=LETTERS.replace("。", "").replace("，", ""), min_size=0, max_size=5)
 terms = st.lists(
     st.builds(WeightedTerm, words, st.sampled_from([0.3, 1.0, 2.5, 4.75, -0.6])), min_size=0, max_size=7
@@ -100,3 +105,28 @@ def test_scoring_runs_in_python_until_loaded_and_after_unload() -> None:
     read = compiled.scores(("ab", ""), (("a", 1.0, None),), 1.0)
     assert read is not None
     assert read.coverage.tolist() == [1.0, 0.0] and read.proximity.tolist() == [1.0, 0.0]
+
+
+def test_a_damaged_cache_is_compiled_again(tmp_path: Path) -> None:
+    """numba's cache cut short (an interrupted write, a full disk): the next start says so once, deletes it
+    and compiles again, instead of scoring in Python from then on."""
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path / "cache")}
+    script = (
+        "import logging, sys\nlogging.basicConfig(level=logging.INFO, stream=sys.stdout)\n"
+        "from retrieval import compiled\nprint('loaded' if compiled.load() else 'python')"
+    )
+
+    def start() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=600, check=True
+        )
+        return done.stdout
+
+    assert start().rstrip().endswith("loaded")
+    cached = list((tmp_path / "cache").rglob("span_kernel.kernel-*.nbc"))
+    assert cached
+    for path in cached:
+        path.write_bytes(path.read_bytes()[:100])
+    again = start()
+    assert "its cache could not be read" in again and again.rstrip().endswith("loaded")
+    assert start().rstrip().endswith("loaded")
