@@ -25,7 +25,7 @@ from pathlib import Path
 from . import cfb
 from .clean import is_complete
 from .errors import UnreadableFile
-from .numbering import ListDefinitions, list_labels
+from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
@@ -214,6 +214,7 @@ _BREAKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHy
 
 def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ignore[no-untyped-def]
     notes = _Notes(_note_elements(document, definitions))
+    join_removed_marks(document.element.body)
     number_paragraphs(document.element.body, definitions)
     for p in contents_field_paragraphs(document.element.body):
         p.getparent().remove(p)
@@ -634,6 +635,7 @@ def reference_text(data: bytes) -> str:
             return ""
         parts = _related_parts(archive, parser)
         definitions = _definitions(archive, parts)
+        join_removed_marks(body)
         number_paragraphs(body, definitions)
         notes = {}
         for kind in ("footnote", "endnote"):
@@ -723,6 +725,24 @@ def _definitions(archive: zipfile.ZipFile, parts: dict[str, str]) -> ListDefinit
         return archive.read(parts[kind]) if kind in parts else None
 
     return ListDefinitions.parse(read("numbering"), read("styles"))
+
+
+def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
+    """Run each paragraph whose mark is deleted as a tracked change on into the paragraph after it, as
+    Word's final view shows them: 「全年走访慰问离退休干部」 joined to 「三千四百人次，……」 by deleting the
+    mark between them. Read as two paragraphs, the first half of the sentence stood alone and was taken
+    for a heading naming the section of every paragraph after it. The joined paragraph keeps the second's
+    properties (its mark is the one left). A paragraph followed by no paragraph (a table, the end of a
+    cell) stays as it is."""
+    for p in list(root.iter(_W + "p")):
+        following = p.getnext()
+        if not mark_removed(p) or following is None or following.tag != _W + "p":
+            continue
+        content = [child for child in p if child.tag != _W + "pPr"]
+        properties = following.find(_W + "pPr")
+        at = 0 if properties is None else following.index(properties) + 1
+        for offset, child in enumerate(content):
+            following.insert(at + offset, child)
 
 
 def number_paragraphs(root, definitions: ListDefinitions) -> None:  # type: ignore[no-untyped-def]
