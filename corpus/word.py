@@ -97,6 +97,8 @@ def read_doc(name: str, data: bytes) -> WordText:
     if not cfb.is_cfb(data):
         if data.startswith(b"PK\x03\x04"):  # a .docx saved under a .doc name
             return read_docx(name, data)
+        if (page := web_page_message(name, data)) is not None:
+            raise UnreadableFile(page)
         raise UnreadableFile(f"{name} 不是有效的 Word 97–2003 文档")
     contents = cfb.contents(data)
     if contents is not None and contents.encrypted:
@@ -123,6 +125,8 @@ def read_wps(name: str, data: bytes) -> WordText:
     """
     if data.startswith(b"PK\x03\x04"):  # saved as .docx under a .wps name
         return replace(read_docx(name, data), converter="wps/docx")
+    if (page := web_page_message(name, data)) is not None:
+        raise UnreadableFile(page)
     if not cfb.is_cfb(data):
         raise UnreadableFile(
             f"{name} 是旧版 WPS 文件（WPS 2000 及更早的格式），无法读取：请用 WPS 打开后另存为 .docx 再添加"
@@ -154,7 +158,33 @@ def _check_archive(name: str, data: bytes) -> None:
             if "word/document.xml" not in names:
                 raise UnreadableFile(_not_a_word_document(name, archive, names))
     except zipfile.BadZipFile as e:
+        if (page := web_page_message(name, data)) is not None:
+            raise UnreadableFile(page) from e
         raise UnreadableFile(f"{name} 不是有效的 .docx 文件（无法解压）") from e
+
+
+_WEB_PAGE = re.compile(
+    rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I
+)
+_MIME_HEADER = re.compile(rb"^\s*[\w-]+:")  # a message opens with a header line
+
+
+def web_page_message(name: str, data: bytes) -> str | None:
+    """The refusal for a web page under a Word name, or None: Word's 「网页」 and 「单个文件网页」 (.mht)
+    saved as .doc, as many sites offer their notices for download, and Word and WPS open them without a
+    word. It was refused as 「不是有效的 Word 97–2003 文档」, which told the user nothing to do."""
+    head = data[:2048]
+    if _WEB_PAGE.match(head.replace(b"\x00", b"")):
+        kind = "网页文件（HTML）"
+    elif (
+        _MIME_HEADER.match(head)
+        and re.search(rb"^MIME-Version:", head, re.I | re.M)
+        and b"multipart/related" in head.lower()
+    ):
+        kind = "单个文件网页（MHT）"
+    else:
+        return None
+    return f"{name} 其实是{kind}，不是 Word 文档：请用 Word 或 WPS 打开，另存为 .docx 后再添加"
 
 
 # What else a zip under a .docx name is (an Office or OpenDocument file saved with the wrong extension,
