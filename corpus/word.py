@@ -757,6 +757,25 @@ def _definitions(archive: zipfile.ZipFile, parts: dict[str, str]) -> ListDefinit
     return ListDefinitions.parse(read("numbering"), read("styles"))
 
 
+# Elements that mark where a range starts or ends and hold no text, found between paragraphs too.
+_RANGE_MARKS = frozenset(
+    _W + tag
+    for tag in (
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "permStart",
+        "permEnd",
+        "proofErr",
+    )
+)
+
+
 def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
     """Run each paragraph whose mark is deleted as a tracked change on into the paragraph after it, as
     Word's final view shows them: 「全年走访慰问离退休干部」 joined to 「三千四百人次，……」 by deleting the
@@ -765,8 +784,13 @@ def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
     properties (its mark is the one left). A paragraph followed by no paragraph (a table, the end of a
     cell) stays as it is."""
     for p in list(root.iter(_W + "p")):
+        if not mark_removed(p):
+            continue
         following = p.getnext()
-        if not mark_removed(p) or following is None or following.tag != _W + "p":
+        # past the range marks Word leaves between paragraphs (a bookmark's or a comment's end, proofErr)
+        while following is not None and following.tag in _RANGE_MARKS:
+            following = following.getnext()
+        if following is None or following.tag != _W + "p":
             continue
         content = [child for child in p if child.tag != _W + "pPr"]
         properties = following.find(_W + "pPr")

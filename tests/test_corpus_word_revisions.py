@@ -79,7 +79,13 @@ def speech(paragraphs: list[tuple[str, int | None]], deleted: dict[int, str]) ->
         if split is None:
             document.add_paragraph(text)
         else:
-            _delete_mark(document.add_paragraph(text[:split]))
+            first = document.add_paragraph(text[:split])
+            _delete_mark(first)
+            if n % 2:  # Word leaves range marks between paragraphs: a bookmark's end, a comment's
+                for tag in ("w:bookmarkEnd", "w:commentRangeEnd"):
+                    mark = OxmlElement(tag)
+                    mark.set(qn("w:id"), str(next(_ids)))
+                    first._p.addnext(mark)
             document.add_paragraph(text[split:])
     buffer = io.BytesIO()
     document.save(buffer)
