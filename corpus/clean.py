@@ -12,8 +12,12 @@ import unicodedata
 
 # U+201A/U+201B are what the converter produced for “ and ”.
 _CHAR_FIXES = str.maketrans({"\u201a": "“", "\u201b": "”", "臵": "置", "\u3000": " ", "\u00a0": " "})
-# Characters a converter uses to glue paragraphs together (private-use area, form feed, line separators).
-_PARAGRAPH_GLUE = re.compile(r"[\ue000-\uf8ff\f\u2028\u2029]")
+# Characters a converter uses to glue paragraphs together (private-use area, form feed, line separators), and
+# the other line ends of Unicode (str.splitlines'): a vertical tab (Word's manual line break, in text copied
+# out of Word), NEL (U+0085, text converted from mainframe EBCDIC) and the file/group/record separators.
+# A text whose lines ended in NEL was read as one line (title, speaker and date lost); one with vertical
+# tabs had its speaker and date run into the title.
+_PARAGRAPH_GLUE = re.compile(r"[\ue000-\uf8ff\f\v\x1c-\x1e\x85\u2028\u2029]")
 # "— 12 —", "- 3 -", "－ 7 －": a page number between dashes, standing alone between spaces.
 _PAGE_MARKER = re.compile(
     r"(?:^|(?<=\s)|(?<=[\u3000-\u303f\uff00-\uffef]))[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}(?=\s|$)"

@@ -103,8 +103,9 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
             raise damaged
         raise UnreadableFile(f"无法识别文件编码（试过：{'、'.join(tried)}）：{name}，请另存为 UTF-8 后重试")
     score, text, encoding = best
-    if encoding.startswith("utf-16") or encoding == "utf-8-sig":
-        text = text.removeprefix("\ufeff")
+    # a byte-order mark is no text, whatever the encoding: UTF-16's, UTF-8's, and GB18030's (84 31 95 33,
+    # which Notepad and some converters write), which decodes to U+FEFF and was read into the title
+    text = text.removeprefix("\ufeff")
     if encoding in ("utf-16-le", "utf-16-be"):
         encoding = "utf-16"
     return text, encoding

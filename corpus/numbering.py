@@ -116,7 +116,7 @@ def list_labels(paragraphs: Iterable, definitions: ListDefinitions) -> dict:  # 
     counters: dict[str, list[int | None]] = {}
     out = {}
     for p in paragraphs:
-        if _mark_removed(p):
+        if mark_removed(p):
             continue
         found = _numbering_of(p, definitions)
         if found is None:
@@ -305,7 +305,7 @@ def _numbering_of(p, definitions: ListDefinitions) -> tuple[_List, int] | None: 
     return numbered, level
 
 
-def _mark_removed(p) -> bool:  # type: ignore[no-untyped-def]
+def mark_removed(p) -> bool:  # type: ignore[no-untyped-def]
     """The paragraph mark is deleted or moved away as a tracked change: the paragraph is gone from Word's
     final view (or, with text left, runs on into the next one)."""
     marks = p.find(f"{_W}pPr/{_W}rPr")

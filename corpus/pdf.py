@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import io
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -155,6 +156,8 @@ class _PageText:
 def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables."""
     page = page.dedupe_chars()
+    if marks := _marks(page.chars):
+        page = page.filter(lambda obj: id(obj) not in marks)
     if struck := _struck_chars(page):
         page = page.filter(lambda obj: id(obj) not in struck)
     tables = [
@@ -169,6 +172,67 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         page=Page(lines=tuple(_lines(page)), width=float(page.width), height=float(page.height)),
         tables=tuple(tables),
     )
+
+
+# How far (degrees) a character's baseline may turn from the page's axes and still be part of the text: a
+# scan's text layer follows the scan's tilt (OCRmyPDF sets each line on its baseline's slope, up to the
+# few degrees a page leans on a scanner); a watermark (「内部资料」 across the page at 45°) or a stamp
+# (「样稿」 set at a slant) is turned further.
+_MAX_TILT = 8.0
+
+
+def _diagonal(char: dict) -> bool:  # type: ignore[type-arg]
+    """Whether a character is set at a slant, neither along the page's axes nor turned a right angle:
+    a watermark or a stamp over the text, not the text. Read, a diagonal 「内部资料」 put one character
+    into each line it crossed (「所需资经费」, 「部」 a heading) and ran the rest into the signature, its
+    date lost. Text turned a right angle (a landscape page set sideways) is text, and is kept."""
+    matrix = char.get("matrix")
+    if not matrix:
+        return False
+    a, b = float(matrix[0]), float(matrix[1])
+    if a == 0 and b == 0:
+        return False
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return min(angle, 90 - angle) > _MAX_TILT
+
+
+# A watermark is printed pale and large: 「内部资料」 in light grey, at twice the body's size or more.
+_MARK_SCALE = 2.0
+_PALE = 0.6
+
+
+def _marks(chars: list[dict]) -> set[int]:  # type: ignore[type-arg]
+    """The characters (by id) printed over or under the text rather than in it: set at a slant (see
+    `_diagonal`), or pale and at least twice the size of the page's body type — a watermark set level
+    (Word's 「水平」 watermark, a 「内部资料」 across the middle of each page), which was read as a heading
+    over the paragraph under it and, on a page with little text, run into the signature (date lost)."""
+    marks = {id(char) for char in chars if _diagonal(char)}
+    sizes = Counter(round(float(char.get("size") or 0)) for char in chars if id(char) not in marks)
+    if not sizes:
+        return marks
+    body = sizes.most_common(1)[0][0]
+    return marks | {
+        id(char)
+        for char in chars
+        if float(char.get("size") or 0) >= _MARK_SCALE * body and _pale(char.get("non_stroking_color"))
+    }
+
+
+def _pale(color: object) -> bool:
+    """Whether a fill colour is light enough to be a watermark's: grey, RGB or CMYK, every ink light."""
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return False  # a pattern
+    if len(values) == 1:
+        return values[0] >= _PALE
+    if len(values) == 3:
+        return min(values) >= _PALE
+    if len(values) == 4:
+        return max(values) <= 1 - _PALE
+    return False
 
 
 def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import cfb
 from .clean import is_complete
 from .errors import UnreadableFile
-from .numbering import ListDefinitions, list_labels
+from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
@@ -97,6 +97,8 @@ def read_doc(name: str, data: bytes) -> WordText:
     if not cfb.is_cfb(data):
         if data.startswith(b"PK\x03\x04"):  # a .docx saved under a .doc name
             return read_docx(name, data)
+        if (page := web_page_message(name, data)) is not None:
+            raise UnreadableFile(page)
         raise UnreadableFile(f"{name} 不是有效的 Word 97–2003 文档")
     contents = cfb.contents(data)
     if contents is not None and contents.encrypted:
@@ -123,6 +125,8 @@ def read_wps(name: str, data: bytes) -> WordText:
     """
     if data.startswith(b"PK\x03\x04"):  # saved as .docx under a .wps name
         return replace(read_docx(name, data), converter="wps/docx")
+    if (page := web_page_message(name, data)) is not None:
+        raise UnreadableFile(page)
     if not cfb.is_cfb(data):
         raise UnreadableFile(
             f"{name} 是旧版 WPS 文件（WPS 2000 及更早的格式），无法读取：请用 WPS 打开后另存为 .docx 再添加"
@@ -154,7 +158,33 @@ def _check_archive(name: str, data: bytes) -> None:
             if "word/document.xml" not in names:
                 raise UnreadableFile(_not_a_word_document(name, archive, names))
     except zipfile.BadZipFile as e:
+        if (page := web_page_message(name, data)) is not None:
+            raise UnreadableFile(page) from e
         raise UnreadableFile(f"{name} 不是有效的 .docx 文件（无法解压）") from e
+
+
+_WEB_PAGE = re.compile(
+    rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I
+)
+_MIME_HEADER = re.compile(rb"^\s*[\w-]+:")  # a message opens with a header line
+
+
+def web_page_message(name: str, data: bytes) -> str | None:
+    """The refusal for a web page under a Word name, or None: Word's 「网页」 and 「单个文件网页」 (.mht)
+    saved as .doc, as many sites offer their notices for download, and Word and WPS open them without a
+    word. It was refused as 「不是有效的 Word 97–2003 文档」, which told the user nothing to do."""
+    head = data[:2048]
+    if _WEB_PAGE.match(head.replace(b"\x00", b"")):
+        kind = "网页文件（HTML）"
+    elif (
+        _MIME_HEADER.match(head)
+        and re.search(rb"^MIME-Version:", head, re.I | re.M)
+        and b"multipart/related" in head.lower()
+    ):
+        kind = "单个文件网页（MHT）"
+    else:
+        return None
+    return f"{name} 其实是{kind}，不是 Word 文档：请用 Word 或 WPS 打开，另存为 .docx 后再添加"
 
 
 # What else a zip under a .docx name is (an Office or OpenDocument file saved with the wrong extension,
@@ -214,6 +244,7 @@ _BREAKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHy
 
 def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ignore[no-untyped-def]
     notes = _Notes(_note_elements(document, definitions))
+    join_removed_marks(document.element.body)
     number_paragraphs(document.element.body, definitions)
     for p in contents_field_paragraphs(document.element.body):
         p.getparent().remove(p)
@@ -634,6 +665,7 @@ def reference_text(data: bytes) -> str:
             return ""
         parts = _related_parts(archive, parser)
         definitions = _definitions(archive, parts)
+        join_removed_marks(body)
         number_paragraphs(body, definitions)
         notes = {}
         for kind in ("footnote", "endnote"):
@@ -723,6 +755,48 @@ def _definitions(archive: zipfile.ZipFile, parts: dict[str, str]) -> ListDefinit
         return archive.read(parts[kind]) if kind in parts else None
 
     return ListDefinitions.parse(read("numbering"), read("styles"))
+
+
+# Elements that mark where a range starts or ends and hold no text, found between paragraphs too.
+_RANGE_MARKS = frozenset(
+    _W + tag
+    for tag in (
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "permStart",
+        "permEnd",
+        "proofErr",
+    )
+)
+
+
+def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
+    """Run each paragraph whose mark is deleted as a tracked change on into the paragraph after it, as
+    Word's final view shows them: 「全年走访慰问离退休干部」 joined to 「三千四百人次，……」 by deleting the
+    mark between them. Read as two paragraphs, the first half of the sentence stood alone and was taken
+    for a heading naming the section of every paragraph after it. The joined paragraph keeps the second's
+    properties (its mark is the one left). A paragraph followed by no paragraph (a table, the end of a
+    cell) stays as it is."""
+    for p in list(root.iter(_W + "p")):
+        if not mark_removed(p):
+            continue
+        following = p.getnext()
+        # past the range marks Word leaves between paragraphs (a bookmark's or a comment's end, proofErr)
+        while following is not None and following.tag in _RANGE_MARKS:
+            following = following.getnext()
+        if following is None or following.tag != _W + "p":
+            continue
+        content = [child for child in p if child.tag != _W + "pPr"]
+        properties = following.find(_W + "pPr")
+        at = 0 if properties is None else following.index(properties) + 1
+        for offset, child in enumerate(content):
+            following.insert(at + offset, child)
 
 
 def number_paragraphs(root, definitions: ListDefinitions) -> None:  # type: ignore[no-untyped-def]

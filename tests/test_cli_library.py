@@ -160,6 +160,57 @@ def test_a_zip_archive_is_named_as_one_to_unpack_and_nothing_is_added(run: Run, 
     assert speech_lines(run) == before
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_web_page_saved_as_doc_is_named_as_one_and_nothing_is_added(run: Run, tmp_path: Path) -> None:
+    """Sites offer notices as 「.doc」 that are web pages (Word's 「网页」 or 「单个文件网页」 saved under a Word
+    name). Before: 「不是有效的 Word 97–2003 文档」, with nothing to do about it. The HTML is LibreOffice's
+    export of a python-docx notice; the MHT is built with the email package as Word lays one out (a
+    multipart/related message whose first part is the page) — no Word runs here."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    import docx
+
+    source = tmp_path / "通知.docx"
+    document = docx.Document()
+    document.add_heading("关于做好离退休干部春节走访慰问工作的通知", level=0)
+    document.add_paragraph("各单位要在二月五日前完成走访慰问。")
+    document.save(str(source))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "html",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    page = (tmp_path / "通知.html").read_bytes()
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(page.decode("utf-8"), "html", "utf-8"))
+    before = speech_lines(run)
+    for name, data, kind in (
+        ("通知.doc", page, "网页文件（HTML）"),
+        ("通知.docx", page, "网页文件（HTML）"),
+        ("通知.wps", page, "网页文件（HTML）"),
+        ("通知网页.doc", archive.as_bytes(), "单个文件网页（MHT）"),
+    ):
+        path = tmp_path / "web" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        user_error(
+            run("add", str(path)),
+            f"{name} 其实是{kind}，不是 Word 文档：请用 Word 或 WPS 打开，另存为 .docx 后再添加",
+        )
+    assert speech_lines(run) == before
+
+
 def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`speechqa ARGS…` in a process of its own, with a time limit: a command that hangs fails the test."""
     env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,30 @@ from corpus.plaintext import plain_lines
 from tests.test_corpus_documents_property import ALPHABET, ENDS
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-16", "gb18030", "gbk", "big5", "hz")
+ENCODINGS = (
+    "utf-8",
+    "utf-8-sig",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-16",
+    "gb18030",
+    "gb18030-bom",
+    "gbk",
+    "big5",
+    "hz",
+)
+# Line ends as files have them: Unix, Windows, old Mac, and the rarer ones str.splitlines knows — a vertical
+# tab (Word's manual line break in copied text), NEL (text converted from EBCDIC), U+2028/U+2029.
+NEWLINES = ("\n", "\r\n", "\r", "\x0b", "\x85", "\u2028", "\u2029")
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """`text` saved in `encoding`; 「gb18030-bom」 with the GB18030 byte-order mark (84 31 95 33) first."""
+    if encoding == "gb18030-bom":
+        return b"\x84\x31\x95\x33" + text.encode("gb18030")
+    return text.encode(encoding)
+
+
 TITLES = ("在全市老干部工作会议上的讲话", "关于做好离休干部健康体检工作的通知", "在老年大学开学典礼上的致辞")
 DATES = ("（2024年3月5日）", "二〇二四年三月五日", "2024.3.5", "2024-03-05", "（二〇二四年三月五日）")
 SPEAKERS = ("张建国", "王丽华", "陈志明", "欧阳明")
@@ -59,7 +83,7 @@ def traditional(text: str) -> str:
     st.sampled_from(ENCODINGS),
     st.integers(min_value=16, max_value=50),
     st.sampled_from(["", "\u3000\u3000", "    "]),
-    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(NEWLINES),
 )
 def test_any_encoding_and_any_wrap_width_keep_every_sentence_once_in_order(
     speech: tuple[str, str, str, list[str]], encoding: str, width: int, indent: str, newline: str
@@ -68,7 +92,7 @@ def test_any_encoding_and_any_wrap_width_keep_every_sentence_once_in_order(
     if encoding == "big5":  # a Big5 file holds traditional script
         title, speaker, body = traditional(title), traditional(speaker), [traditional(p) for p in body]
     try:
-        data = lines_of(title, date, speaker, body, width, indent).replace("\n", newline).encode(encoding)
+        data = encode(lines_of(title, date, speaker, body, width, indent).replace("\n", newline), encoding)
     except UnicodeEncodeError:
         return  # a character the encoding cannot hold: no such file exists
     reference = parse_document(
@@ -228,3 +252,13 @@ def test_every_body_sentence_survives_page_breaks_once_and_furniture_on_most_pag
     for line, pages_with_it in ((header if where != "none" else None, running), (footer, len(pages))):
         if line and pages_with_it >= 3:
             assert squeeze(line) not in flat, f"running line kept: {line}"
+
+
+@pytest.mark.parametrize("newline", NEWLINES)
+def test_a_gb18030_byte_order_mark_is_not_read_into_the_title(newline: str) -> None:
+    """Notepad's 「ANSI」 is GBK, but converters that write GB18030 put its mark (84 31 95 33) first: it
+    decoded to U+FEFF and stood at the start of the title, so the title matched no search for it."""
+    text = "\n".join(["在老年大学开学典礼上的致辞", "（2024年3月5日）", "同志们：", "今天老年大学开学了。"])
+    (speech,) = parse_document(read_bytes("致辞.txt", encode(text.replace("\n", newline), "gb18030-bom")))
+    assert speech.title == "在老年大学开学典礼上的致辞"
+    assert speech.date == "2024-03-05"

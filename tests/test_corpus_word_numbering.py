@@ -316,12 +316,12 @@ def test_a_moved_paragraph_is_numbered_at_its_new_place_only() -> None:
     assert checked_lines(data) == ["1. 体检每年一次。", "2. 慰问金每人五百元。", "3. 探望每月一次。"]
 
 
-def test_text_left_of_a_paragraph_whose_mark_is_deleted_is_kept_without_a_number() -> None:
-    # Word runs the text on into the next paragraph, which carries the number; the text stays, unnumbered.
+def test_text_left_of_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next_numbered_one() -> None:
+    # Word runs the text on into the next paragraph, which carries the number; it takes no number of its own.
     data = tracked_docx(
         [("探望每月一次，", "mark-deleted"), ("体检每年一次。", ""), ("慰问金每人五百元。", "")]
     )
-    assert checked_lines(data) == ["探望每月一次，", "1. 体检每年一次。", "2. 慰问金每人五百元。"]
+    assert checked_lines(data) == ["1. 探望每月一次，体检每年一次。", "2. 慰问金每人五百元。"]
 
 
 # -- 「List Number」 items that are sentences (make_word_lists.py) -------------------------------------------
