@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,7 +34,8 @@ log = logging.getLogger(__name__)
 _kernel: Callable[..., None] | None = None
 _compiled: Callable[..., None] | None = None  # kept by unload(), for the next load()
 _failed = False
-_PARTIAL_CREDIT = 0.0  # sentence.PARTIAL_CREDIT, read by load() (sentence imports this module)
+# sentence.PARTIAL_CREDIT and PROXIMITY_WEIGHT, read by load() (sentence imports this module)
+_PARTIAL_CREDIT = _PROXIMITY_WEIGHT = 0.0
 
 
 def active() -> bool:
@@ -87,8 +89,9 @@ def unload() -> None:
 class Spans(NamedTuple):
     """What the kernel read of each text: rows in the order of the texts."""
 
-    coverage: np.ndarray  # sentence._coverage's share
-    proximity: np.ndarray  # sentence._proximity
+    coverage: list[float]  # sentence._coverage's share
+    proximity: list[float]  # sentence._proximity
+    lexical: list[float]  # sentence._lexical: the coverage, less where the words stand apart
     credit: np.ndarray  # per text and needle: 1.0 found whole, else PARTIAL_CREDIT × its bigrams' share found
 
 
@@ -99,10 +102,11 @@ def scores(
     kernel is not loaded (or the needles do not fit its sort keys: the Python rule then)."""
     if _kernel is None or (packed := _pack_needles(needles)) is None:
         return None
-    out = np.empty((2, len(lowered)))
+    out = np.empty((3, len(lowered)))
     credit = np.empty((len(lowered), len(needles)))
-    _kernel(*_pack_texts(lowered), *packed, float(total), _PARTIAL_CREDIT, out[0], out[1], credit)
-    return Spans(out[0], out[1], credit)
+    _kernel(*_pack_texts(lowered), *packed, float(total), _PARTIAL_CREDIT, _PROXIMITY_WEIGHT, out, credit)
+    coverage, proximity, lexical = out.tolist()
+    return Spans(coverage, proximity, lexical, credit)
 
 
 _FIELD = 1 << 16  # an occurrence sorts by start · 2³² + length · 2¹⁶ + which needle
@@ -116,9 +120,7 @@ def _codes(text: str) -> np.ndarray:
 @lru_cache(maxsize=4096)
 def _pack_texts(lowered: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """The texts' code points end to end, and where each starts (the last entry: the end)."""
-    bounds = np.zeros(len(lowered) + 1, dtype=np.int64)
-    np.cumsum([len(t) for t in lowered], out=bounds[1:])
-    return _codes("".join(lowered)), bounds
+    return _codes("".join(lowered)), _bounds(map(len, lowered))
 
 
 @lru_cache(maxsize=1024)
@@ -131,25 +133,26 @@ def _pack_needles(
     if len(needles) >= _FIELD or any(len(needle) >= _FIELD for needle, _, _ in needles):
         return None
     texts = [needle for needle, _, _ in needles]
-    bounds = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum([len(t) for t in texts], out=bounds[1:])
     weights = np.array([weight for _, weight, _ in needles], dtype=np.float64)
     grams = [sorted(g) if g is not None else [] for _, _, g in needles]
-    gram_bounds = np.zeros(len(grams) + 1, dtype=np.int64)
-    np.cumsum([len(g) for g in grams], out=gram_bounds[1:])
     return (
         _codes("".join(texts)),
-        bounds,
+        _bounds(map(len, texts)),
         weights,
         _codes("".join(g for gs in grams for g in gs)),
-        gram_bounds,
+        _bounds(map(len, grams)),
     )
 
 
-def _compile() -> Callable[..., None]:
-    global _PARTIAL_CREDIT
-    from . import span_kernel  # imports numba
-    from .sentence import PARTIAL_CREDIT
+def _bounds(lengths: Iterable[int]) -> np.ndarray:
+    """Where each of the pieces of these lengths starts, end to end, and (last) where the last ends."""
+    return np.array(list(accumulate(lengths, initial=0)), dtype=np.int64)
 
-    _PARTIAL_CREDIT = float(PARTIAL_CREDIT)
+
+def _compile() -> Callable[..., None]:
+    global _PARTIAL_CREDIT, _PROXIMITY_WEIGHT
+    from . import span_kernel  # imports numba
+    from .sentence import PARTIAL_CREDIT, PROXIMITY_WEIGHT
+
+    _PARTIAL_CREDIT, _PROXIMITY_WEIGHT = float(PARTIAL_CREDIT), float(PROXIMITY_WEIGHT)
     return span_kernel.kernel

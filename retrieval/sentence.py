@@ -118,7 +118,7 @@ def span_scores(
         return [(0.0, 0.0) for _ in texts]
     needles = _needles(terms)
     if (found := compiled.scores(tuple(text.lower() for text in texts), needles, total)) is not None:
-        return list(zip(found.coverage.tolist(), found.proximity.tolist(), strict=True))
+        return list(zip(found.coverage, found.proximity, strict=True))
     return [_span(text, needles, total) for text in texts]
 
 
@@ -262,9 +262,7 @@ def _read_spans(
     if total <= 0:
         return [(0.0, 0.0) for _ in texts]
     if (found := compiled.scores(tuple(text.lower() for text in texts), needles, total)) is not None:
-        coverage = found.coverage
-        lexical = coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * found.proximity)
-        return list(zip(coverage.tolist(), lexical.tolist(), strict=True))
+        return list(zip(found.coverage, found.lexical, strict=True))
     read = []
     for text in texts:
         coverage, found_terms = _coverage(text.lower(), needles, total) if text else (0.0, [])
@@ -290,8 +288,7 @@ def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
         return 0.0
     # every sentence at once, by every term (one absent from the text adds exactly 0.0)
     if (found := compiled.scores(lowered_sentences(text), _needles(terms), total)) is not None:
-        coverage, proximity = found.coverage, found.proximity
-        return float((coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)).max())
+        return max(found.lexical)
     needles = _needles(present_terms(text, terms))
     rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
@@ -430,9 +427,7 @@ def _best_single(
     (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
     whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
     if (found := compiled.scores(lowered_sentences(text), needles, total)) is not None:
-        covered, proximity = found.coverage, found.proximity
-        coverages = covered.tolist()
-        lexicals = (covered * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)).tolist()
+        coverages, lexicals = found.coverage, found.lexical
     else:
         rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
         coverages = [coverage for coverage, _ in rows]

@@ -189,7 +189,7 @@ def sentence_features(
     for i, (lowered, has_kind) in enumerate(zip(lowered_sentences, kinds, strict=True)):
         if spans_read is not None:
             credit = spans_read.credit[i].tolist()
-            proximity = float(spans_read.proximity[i])
+            proximity = spans_read.proximity[i]
         else:
             credit, found = _credits(lowered, needles)
             proximity = _proximity(found)

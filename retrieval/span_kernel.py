@@ -94,8 +94,8 @@ def kernel(
     gram_bounds,
     total,
     partial_credit,
-    coverage_out,
-    proximity_out,
+    proximity_weight,
+    out,  # rows: coverage, proximity, lexical (sentence._lexical) of each text
     credit_out,
 ):
     needles = weights.shape[0]
@@ -111,8 +111,9 @@ def kernel(
         start = bounds[t]
         end = bounds[t + 1]
         if start == end:  # sentence._span: an empty text scores nothing
-            coverage_out[t] = 0.0
-            proximity_out[t] = 0.0
+            out[0, t] = 0.0
+            out[1, t] = 0.0
+            out[2, t] = 0.0
             credit_out[t, :] = 0.0
             continue
         found_weight = 0.0
@@ -140,9 +141,12 @@ def kernel(
             first[nfound] = at
             nfound += 1
             found_weight += weights[i]
-        coverage_out[t] = (found_weight + partial_credit * partial) / total
+        coverage = (found_weight + partial_credit * partial) / total
+        out[0, t] = coverage
         if nfound <= 1:
-            proximity_out[t] = 1.0 if nfound else 0.0
+            proximity = 1.0 if nfound else 0.0
+            out[1, t] = proximity
+            out[2, t] = coverage * (1 - proximity_weight + proximity_weight * proximity)
             continue
         count = 0
         covered = 0
@@ -166,4 +170,6 @@ def kernel(
                 count += 1
                 at = find(codes, at + m, end, needle, n0, n1)
         length = window(starts, ends, kinds, count, nfound, work[0], work[1], counts, work[2], work[3])
-        proximity_out[t] = min(1.0, covered / max(length, 1))
+        proximity = min(1.0, covered / max(length, 1))
+        out[1, t] = proximity
+        out[2, t] = coverage * (1 - proximity_weight + proximity_weight * proximity)

@@ -104,7 +104,7 @@ def test_scoring_runs_in_python_until_loaded_and_after_unload() -> None:
     assert compiled.load() and compiled.active()
     read = compiled.scores(("ab", ""), (("a", 1.0, None),), 1.0)
     assert read is not None
-    assert read.coverage.tolist() == [1.0, 0.0] and read.proximity.tolist() == [1.0, 0.0]
+    assert read.coverage == [1.0, 0.0] and read.proximity == [1.0, 0.0] and read.lexical == [1.0, 0.0]
 
 
 def test_a_damaged_cache_is_compiled_again(tmp_path: Path) -> None:
