@@ -116,17 +116,25 @@ def span_scores(
     total = sum(t.weight for t in terms) if total is None else total
     if total <= 0:
         return [(0.0, 0.0) for _ in texts]
-    needles = _needles(terms)
+    return [(coverage, proximity) for coverage, proximity, _ in _read(texts, _needles(terms), total)]
+
+
+def _read(
+    texts: Sequence[str], needles: tuple[_Needle, ...], total: float
+) -> list[tuple[float, float, float]]:
+    """(coverage, proximity, `_lexical` score) of each text by the same needles, compiled when it can be
+    (one call for all, the same floats); an empty text scores 0 on each, as does every text when `total`
+    is not positive."""
+    if total <= 0:
+        return [(0.0, 0.0, 0.0) for _ in texts]
     if (found := compiled.scores(tuple(text.lower() for text in texts), needles, total)) is not None:
-        return list(zip(found.coverage, found.proximity, strict=True))
-    return [_span(text, needles, total) for text in texts]
-
-
-def _span(text: str, needles: Sequence[_Needle], total: float) -> tuple[float, float]:
-    if not text:
-        return 0.0, 0.0
-    coverage, found = _coverage(text.lower(), needles, total)
-    return coverage, _proximity(found)
+        return list(zip(found.coverage, found.proximity, found.lexical, strict=True))
+    read = []
+    for text in texts:
+        coverage, found_terms = _coverage(text.lower(), needles, total) if text else (0.0, [])
+        proximity = _proximity(found_terms)
+        read.append((coverage, proximity, coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)))
+    return read
 
 
 # A term as the scoring reads it: lower-cased, its weight, and its bigrams when it has three characters or
@@ -255,21 +263,6 @@ def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: floa
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
 
 
-def _read_spans(
-    texts: Sequence[str], needles: tuple[_Needle, ...], total: float
-) -> list[tuple[float, float]]:
-    """(coverage, `_lexical_score`) of each text, compiled when it can be (one call for all)."""
-    if total <= 0:
-        return [(0.0, 0.0) for _ in texts]
-    if (found := compiled.scores(tuple(text.lower() for text in texts), needles, total)) is not None:
-        return list(zip(found.coverage, found.lexical, strict=True))
-    read = []
-    for text in texts:
-        coverage, found_terms = _coverage(text.lower(), needles, total) if text else (0.0, [])
-        read.append((coverage, _lexical(coverage, found_terms)))
-    return read
-
-
 def _lexical_score(text: str, needles: Sequence[_Needle], total: float) -> float:
     """`lexical_sentence_score` with the terms read already (the same value)."""
     if total <= 0 or not text:
@@ -363,7 +356,7 @@ def answer_sentence(
 
     bounded = dense is None and choosing_total > 0 and all(weight >= 0 for _, weight, _ in choosing_needles)
 
-    def might_gain(read: list[tuple[float, float]], score: float) -> bool:
+    def might_gain(read: list[tuple[float, float, float]], score: float) -> bool:
         """Whether a pair of the sentence with a neighbour might score more than PAIR_GAIN times it: a
         span scores at most its coverage at full proximity (plus KIND_BONUS), so when no pair's bound
         reaches that, pairs are not weighed (their kind of answer, their dense cosine)."""
@@ -372,7 +365,7 @@ def answer_sentence(
         bonus = KIND_BONUS if kind is not None else 0.0
         return any(
             coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * 1.0) + bonus > score * PAIR_GAIN
-            for coverage, _ in read
+            for coverage, _, _ in read
         )
 
     def widen(best: int, score: float) -> tuple[int, int, float]:
@@ -382,10 +375,10 @@ def answer_sentence(
             return start, end, score
         short = (end - start) <= SHORT_SENTENCE
         bounds = [(min(start, spans[j][0]), max(end, spans[j][1])) for j in neighbours]
-        read = _read_spans([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
+        read = _read([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
         if short or might_gain(read, score):
             pairs = []
-            for j, (s, e), (_, lexical) in zip(neighbours, bounds, read, strict=True):
+            for j, (s, e), (_, _, lexical) in zip(neighbours, bounds, read, strict=True):
                 cosine = max(dense[best], dense[j]) if dense is not None else 0.0
                 pairs.append((finish(lexical, s, e, cosine), j, s, e))
             pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
@@ -406,7 +399,7 @@ def answer_sentence(
         scoring = _needles(present_terms(text, terms))
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
         lexical = max(
-            score for _, score in _read_spans([text[s:e] for s, e in [(start, end), *inside]], scoring, total)
+            score for _, _, score in _read([text[s:e] for s, e in [(start, end), *inside]], scoring, total)
         )
         if dense is not None:
             cosine = max(dense[i] for i, (s, e) in enumerate(spans) if start <= s and e <= end)
