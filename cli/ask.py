@@ -26,8 +26,8 @@ from retrieval import (
     QueryError,
     SpeechService,
     answer_docx,
-    load_compiled_scoring,
     parse_date_bound,
+    prepare_many_searches,
 )
 
 from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
@@ -348,7 +348,7 @@ def repl_word(line: str) -> str:
 
 def run_repl(obj: Context, request: Request) -> None:
     service = obj.service()
-    load_compiled_scoring()  # many questions in one process: spans scored compiled (retrieval/compiled.py)
+    prepare_many_searches()  # many questions in one process: compiled span scoring, jieba's whole dictionary
     require_passages(service)
     click.echo(
         click.style("输入问题后回车；输入「退出」或按 Ctrl-D 结束，「帮助」看用法。", dim=True), err=True

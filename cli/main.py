@@ -27,7 +27,7 @@ from retrieval import (
     QueryError,
     ServiceOptions,
     SpeechService,
-    load_compiled_scoring,
+    prepare_many_searches,
 )
 from retrieval.evaluate import GoldFormatError
 
@@ -70,12 +70,13 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 def long_running(command: Callable[..., Any]) -> Callable[..., Any]:
     """For commands that search many times in one process (the bot, the interactive mode, the benchmarks):
-    score spans with the compiled kernel (retrieval/compiled.py; the same results, ~1 ms less a search).
-    Not for one-shot commands: importing numba takes ~0.7 s, more than one search saves."""
+    spans scored by the compiled kernel and jieba's whole dictionary loaded (`prepare_many_searches`: the
+    same results, ~1 ms less a search). Not for one-shot commands: importing numba and loading the
+    dictionary take ~2 s, more than one search saves."""
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
-        load_compiled_scoring()
+        prepare_many_searches()
         return command(*args, **kwargs)
 
     return run

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import click
 
 from index import QueryStats
-from retrieval import check_read_only_home, load_compiled_scoring
+from retrieval import check_read_only_home, prepare_many_searches
 
 from .logs import FORMAT, RepeatFilter, file_handler
 from .main import Context, UserError, cli, pass_context, user_errors
@@ -160,7 +160,7 @@ def bot_command(obj: Context) -> None:
 
     with user_errors():
         service = obj.service()
-        load_compiled_scoring()  # a long-running process: spans scored compiled (retrieval/compiled.py)
+        prepare_many_searches()  # a long-running process: compiled span scoring, jieba's whole dictionary
         app = build_application(settings, service, page_size=obj.settings.top_k)
     access = (
         "open to everyone"

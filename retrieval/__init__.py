@@ -37,7 +37,7 @@ from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
-from .service import ServiceOptions, SpeechService, check_read_only_home
+from .service import ServiceOptions, SpeechService, check_read_only_home, prepare_many_searches
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .smalltalk import SmallTalk, small_talk
 from .typos import Typo, typo_note
@@ -108,6 +108,7 @@ __all__ = [
     "overlap",
     "parse_date_bound",
     "parse_ranker",
+    "prepare_many_searches",
     "question_overlap",
     "question_words",
     "rrf",

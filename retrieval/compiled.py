@@ -96,15 +96,22 @@ class Spans(NamedTuple):
 
 
 def scores(
-    lowered: tuple[str, ...], needles: tuple[tuple[str, float, frozenset[str] | None], ...], total: float
+    lowered: tuple[str, ...],
+    needles: tuple[tuple[str, float, frozenset[str] | None], ...],
+    total: float,
+    *,
+    cache: bool = True,
 ) -> Spans | None:
     """The coverage and proximity of the needles (sentence._Needle) in each lower-cased text; None when the
-    kernel is not loaded (or the needles do not fit its sort keys: the Python rule then)."""
+    kernel is not loaded (or the needles do not fit its sort keys: the Python rule then). With `cache` the
+    texts' code points are kept for the next call with the same texts (a passage's sentences recur from
+    search to search; a batch of one search's candidates does not)."""
     if _kernel is None or (packed := _pack_needles(needles)) is None:
         return None
     out = np.empty((3, len(lowered)))
     credit = np.empty((len(lowered), len(needles)))
-    _kernel(*_pack_texts(lowered), *packed, float(total), _PARTIAL_CREDIT, _PROXIMITY_WEIGHT, out, credit)
+    texts = _pack_texts_cached(lowered) if cache else _pack_texts(lowered)
+    _kernel(*texts, *packed, float(total), _PARTIAL_CREDIT, _PROXIMITY_WEIGHT, out, credit)
     coverage, proximity, lexical = out.tolist()
     return Spans(coverage, proximity, lexical, credit)
 
@@ -117,10 +124,12 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-@lru_cache(maxsize=4096)
 def _pack_texts(lowered: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     """The texts' code points end to end, and where each starts (the last entry: the end)."""
     return _codes("".join(lowered)), _bounds(map(len, lowered))
+
+
+_pack_texts_cached = lru_cache(maxsize=4096)(_pack_texts)
 
 
 @lru_cache(maxsize=1024)

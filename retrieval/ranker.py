@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_type import AnswerKind, holds
-from .sentence import WeightedTerm, best_sentence_score, span_scores
+from .sentence import PassageSpans, WeightedTerm, passage_spans
 
 log = logging.getLogger(__name__)
 
@@ -66,24 +66,24 @@ def passage_features(
     title: str = "",
     question: str = "",
     kind: AnswerKind | None = None,
+    spans: PassageSpans | None = None,
 ) -> tuple[float, ...]:
     """The FEATURES of one candidate (every value in [0, 1], or a cosine). `source` is the speech's title,
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
     title alone, `question` the question as searched, and `kind` the kind of answer it asks for (a passage
-    holding no figure of that kind talks about the topic, not about what was asked)."""
+    holding no figure of that kind talks about the topic, not about what was asked). `spans` are the
+    passage's `passage_spans` when read already (with the other candidates': one compiled call)."""
     # a missing heading or source scores 0, as an empty text does
-    (coverage, proximity), (section_share, _), (source_share, _) = span_scores(
-        [f"{section or ''}\n{text}", section or "", source], terms
-    )
+    read = spans if spans is not None else passage_spans([(text, section or "", source)], terms)[0]
     return (
         fused,
         dense if dense is not None else 0.0,
         (lexical or 0.0) / best_lexical if best_lexical > 0 else 0.0,
-        coverage,
-        proximity,
-        section_share,
-        best_sentence_score(text, terms),
-        source_share,
+        read.coverage,
+        read.proximity,
+        read.section,
+        read.sentence,
+        read.source,
         names_title(question, title),
         1.0 if kind is not None and holds(kind, text) else 0.0,
     )

@@ -35,7 +35,7 @@ from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
-from .sentence import AnswerSentence, WeightedTerm, answer_sentence
+from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .typos import HomophoneCorrector, apply_corrections
@@ -171,7 +171,7 @@ class Retriever:
         records = self.store.passages_by_id([d for d, _ in fused[:depth]])
         if self.ranker is not None and self.config.rerank and mode == "hybrid" and depth > 1:
             head = [(d, s) for d, s in fused[:depth] if d in records]
-            rows = [self._features(records[d], s, found) for d, s in head]
+            rows = self._features([(records[d], s) for d, s in head], found)
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
             fused = [head[i] for i in order] + fused[depth:]
         dense, lexical = found.dense, found.lexical
@@ -438,20 +438,35 @@ class Retriever:
             asks_for(simplified) if self.config.answer_kind else None,
         )
 
-    def _features(self, record: PassageRecord, fused: float, found: Candidates) -> tuple[float, ...]:
-        return passage_features(
-            record.text,
-            record.section,
+    def _features(
+        self, head: Sequence[tuple[PassageRecord, float]], found: Candidates
+    ) -> list[tuple[float, ...]]:
+        """The ranker's features of each (candidate, fused score); their spans read in one go."""
+        sources = [source_text(record) for record, _ in head]
+        spans = passage_spans(
+            [
+                (record.text, record.section or "", source)
+                for (record, _), source in zip(head, sources, strict=True)
+            ],
             found.weighted_terms,
-            fused,
-            found.dense_of.get(record.id),
-            found.lexical_of.get(record.id),
-            found.lexical[0][1] if found.lexical else 0.0,
-            source_text(record),
-            to_simplified(record.speech_title),
-            found.text,
-            found.kind,
         )
+        return [
+            passage_features(
+                record.text,
+                record.section,
+                found.weighted_terms,
+                fused,
+                found.dense_of.get(record.id),
+                found.lexical_of.get(record.id),
+                found.lexical[0][1] if found.lexical else 0.0,
+                source,
+                to_simplified(record.speech_title),
+                found.text,
+                found.kind,
+                spans=read,
+            )
+            for (record, fused), source, read in zip(head, sources, spans, strict=True)
+        ]
 
     def candidate_features(
         self, query: str, depth: int | None = None
@@ -462,7 +477,8 @@ class Retriever:
         found = self._candidates(text, self.config.candidates, "hybrid")
         head = found.fused[: depth or self.config.rerank_depth]
         records = self.store.passages_by_id([d for d, _ in head])
-        return [(records[d], self._features(records[d], s, found)) for d, s in head if d in records]
+        kept = [(records[d], s) for d, s in head if d in records]
+        return list(zip([record for record, _ in kept], self._features(kept, found), strict=True))
 
     def facets(self) -> Facets:
         """The speakers and dates of the library's speeches (re-read when the store changes)."""

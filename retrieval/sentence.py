@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import compiled
 from .answer_type import AnswerKind, holds
@@ -293,6 +294,55 @@ def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
         score = _lexical(coverage, found)
         best = score if best is None else max(best, score)
     return best if best is not None else 0.0
+
+
+class PassageSpans(NamedTuple):
+    """What the ranker reads of a candidate passage by the question's words (retrieval/ranker.py)."""
+
+    coverage: float  # `span_score` of the heading and text together
+    proximity: float
+    section: float  # the share of the words found in the heading
+    source: float  # … in the speech's title, speaker and date
+    sentence: float  # `best_sentence_score` of the text
+
+
+def passage_spans(
+    passages: Sequence[tuple[str, str, str]], terms: Sequence[WeightedTerm]
+) -> list[PassageSpans]:
+    """The `PassageSpans` of each (text, heading, source), the same floats as `span_scores` and
+    `best_sentence_score` give; compiled, one call reads every candidate's texts and sentences."""
+    total = sum(t.weight for t in terms)
+    if total > 0 and compiled.active():
+        texts: list[str] = []
+        for text, section, source in passages:
+            texts += (f"{section}\n{text}".lower(), section.lower(), source.lower(), *lowered_sentences(text))
+        found = compiled.scores(tuple(texts), _needles(terms), total, cache=False)
+        if found is not None:
+            rows = []
+            at = 0
+            for text, _, _ in passages:
+                sentences = len(lowered_sentences(text))
+                best = max(found.lexical[at + 3 : at + 3 + sentences], default=0.0)
+                rows.append(
+                    PassageSpans(
+                        found.coverage[at],
+                        found.proximity[at],
+                        found.coverage[at + 1],
+                        found.coverage[at + 2],
+                        best,
+                    )
+                )
+                at += 3 + sentences
+            return rows
+    rows = []
+    for text, section, source in passages:
+        (coverage, proximity), (section_share, _), (source_share, _) = span_scores(
+            [f"{section}\n{text}", section, source], terms
+        )
+        rows.append(
+            PassageSpans(coverage, proximity, section_share, source_share, best_sentence_score(text, terms))
+        )
+    return rows
 
 
 def answer_sentence(

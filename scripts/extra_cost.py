@@ -72,6 +72,9 @@ def main() -> None:
     from retrieval import Retriever
     from retrieval.service import ServiceOptions, SpeechService
 
+    from index import tokenize
+
+    tokenize._jieba()  # as long-running processes cut questions: jieba's whole dictionary (any checkout)
     if not args.python_scoring:
         try:
             from retrieval import compiled

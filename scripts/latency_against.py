@@ -35,12 +35,19 @@ from pathlib import Path
 logging.disable(logging.WARNING)
 from index import DEFAULT_MODEL, Library
 from retrieval.service import ServiceOptions, SpeechService
-try:  # as the bot searches: spans scored compiled (a checkout from before it scores them in Python)
-    from retrieval import load_compiled_scoring
-except ImportError:
-    pass
+try:  # as the bot searches: spans scored compiled, jieba's whole dictionary loaded
+    from retrieval import prepare_many_searches
+except ImportError:  # an older checkout: what it has of that (compiled scoring, then the dictionary)
+    try:
+        from retrieval import load_compiled_scoring
+    except ImportError:
+        pass
+    else:
+        load_compiled_scoring()
+    from index import tokenize
+    tokenize._jieba()  # both checkouts cut questions with the whole dictionary (no public call there)
 else:
-    load_compiled_scoring()
+    prepare_many_searches()
 service = SpeechService(Library(Path(os.environ["SPEECHQA_HOME"])), ServiceOptions(DEFAULT_MODEL))
 retriever = service.retriever
 questions = json.loads(sys.stdin.readline())

@@ -22,6 +22,7 @@ from retrieval.sentence import (
     _needles,
     answer_sentence,
     best_sentence_score,
+    passage_spans,
     span_scores,
 )
 from retrieval.sentence_model import _credits
@@ -68,6 +69,28 @@ def test_the_best_sentence_and_the_answer_sentence_are_the_same(
     for read in (best_sentence_score, answer_sentence):
         python, fast = python_and_compiled(read, text, weighted)
         assert python == fast
+
+
+headings = st.text(alphabet=LETTERS + "A", min_size=0, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(texts, headings, headings), min_size=0, max_size=5), terms)
+def test_the_rankers_spans_of_many_candidates_read_in_one_call_are_each_candidates_own(
+    candidates: list[tuple[str, str, str]], weighted: list[WeightedTerm]
+) -> None:
+    """`passage_spans` reads every candidate's heading, text, source and sentences in one compiled call:
+    the same floats as reading each candidate alone, in Python or compiled."""
+    python, fast = python_and_compiled(passage_spans, candidates, weighted)
+    assert python == fast
+    alone = [passage_spans([candidate], weighted)[0] for candidate in candidates]
+    assert fast == alone
+    compiled.unload()
+    for (text, heading, source), read in zip(candidates, python, strict=True):
+        (coverage, proximity), (section, _), (named, _) = span_scores(
+            [f"{heading}\n{text}", heading, source], weighted
+        )
+        assert read == (coverage, proximity, section, named, best_sentence_score(text, weighted))
 
 
 @settings(max_examples=300, deadline=None)
