@@ -6,7 +6,7 @@ question still gets k results when k passages pass the filter.
 
 `detect_filters` reads a filter out of the question itself: a speaker the library knows
 (「沈伟同志讲话中关于老年大学的内容」), a year (「2024年…」), a month or day, or a range
-(「2023年至2024年」「2024年3月到6月」「2022年以来」). What counts as known comes from the library's own
+(「2023年至2024年」「2024年3月到6月」「2022年以来」), or a list of dates (「2023年和2024年」: the range holding them). What counts as known comes from the library's own
 speech metadata (`Facets`): a year no speech is dated in, or a name no speech has as its speaker, is
 just a word of the question — unless the question names it as whose or when the speech was
 (「王建国同志的讲话」「2019年的讲话」「2019年全市老干部工作会议上」): then it is a filter that allows nothing,
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -318,7 +318,38 @@ def named_years(text: str) -> tuple[DateRange, ...]:
     return tuple(_period(year) for year in sorted({_number(m[1]) for m in _NAMED_YEAR.finditer(text)}))
 
 
+# What joins the dates of a list (「2024年和2025年」「2023年、2024年」): the question names each of them
+_AND = re.compile(r"\s*(?:、|，|,|和|与|及|以及|或|或者|跟|同)\s*")
+# A bare year before a list's last year, which alone carries 年: 「2024、2025年」「2024和2025年」
+_BARE_YEAR_BEFORE = re.compile(rf"(?<![0-9])({_YEAR}){_AND.pattern}$")
+
+
 def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
+    """The dates a question names, as one range and where they stand; a list of dates (「2024年和2025年」)
+    is the smallest range holding them all: a filter has one range, and each date named must pass it."""
+    found = list(_date_ranges(question))
+    if not found:
+        return None
+    (wanted, (start, end)), rest = found[0], found[1:]
+    for more, (at, to) in rest:
+        if not _AND.fullmatch(question, end, at):
+            break
+        wanted, end = _hull(wanted, more), to
+    if bare := _BARE_YEAR_BEFORE.search(question, 0, start):
+        wanted, start = _hull(wanted, _period(_number(bare[1]))), bare.start()
+    return wanted, (start, end)
+
+
+def _hull(a: DateRange, b: DateRange) -> DateRange:
+    """The smallest range holding both (an open end stays open)."""
+    return DateRange(
+        None if a.start is None or b.start is None else min(a.start, b.start),
+        None if a.end is None or b.end is None else max(a.end, b.end),
+    )
+
+
+def _date_ranges(question: str) -> Iterator[tuple[DateRange, tuple[int, int]]]:
+    """Each date expression of the question, as a range of days, with its [start, end)."""
     for m in _DATES.finditer(question):
         try:
             start = _period(
@@ -348,8 +379,7 @@ def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
             wanted = DateRange(start.start, end.end)
         if wanted.start and wanted.end and wanted.start > wanted.end:
             continue
-        return wanted, m.span()
-    return None
+        yield wanted, m.span()
 
 
 def detect_filters(question: str, facets: Facets) -> Detected:

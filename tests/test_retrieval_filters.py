@@ -112,6 +112,11 @@ FACETS = Facets(
         ("2022年以来的老年大学", (), "2022-01-01", None, "的老年大学"),
         ("截至2023年的情况", (), None, "2023-12-31", "的情况"),
         ("沈伟2024年3月13日讲话", ("沈伟",), "2024-03-13", "2024-03-13", "讲话"),
+        # several dates named: each of them passes (one range holds them all)
+        ("2022年和2024年的体检规定", (), "2022-01-01", "2024-12-31", "的体检规定"),
+        ("二〇二二年、二〇二四年讲了什么", (), "2022-01-01", "2024-12-31", "讲了什么"),
+        ("2022、2024年的老年大学", (), "2022-01-01", "2024-12-31", "的老年大学"),
+        ("2022年5月与2024年3月的讲话", (), "2022-05-01", "2024-03-31", "的讲话"),
     ],
 )
 def test_speakers_and_dates_the_library_has_are_read_from_the_question(
@@ -276,6 +281,18 @@ def test_the_question_names_the_speaker_and_year_and_auto_filter_applies_them(
     off = retriever.search("沈伟2024年讲的活动中心管理和老年大学建设", k=10)
     assert off.filters is None
     assert len({h.passage.speech_id for h in off.hits}) > 1
+
+
+@pytest.mark.parametrize("question", ["2023年和2024年的活动中心管理", "2023、2024年讲的活动中心管理"])
+def test_a_question_naming_two_years_is_answered_from_the_speeches_of_both(
+    retriever: Retriever, library: Library, question: str
+) -> None:
+    answer = retriever.search(question, k=5, auto_filter=True)
+    assert answer.filters is not None and not answer.filters.fallback
+    assert answer.filters.label == "2023–2024 年"
+    assert answer.filters.passages == 24  # the speeches of 2023 and of 2024, and the undated one
+    # the answer is in a speech of the second year named, not only of the first
+    assert answer.hits[0].passage.speech_id == speech_id(library, "center.txt")
 
 
 def test_a_year_in_the_question_keeps_undated_speeches_a_given_year_does_not(
