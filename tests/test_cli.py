@@ -8,11 +8,14 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
+import docx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -282,6 +285,26 @@ def test_docx_export_takes_an_upper_case_suffix(run: Run, tmp_path: Path) -> Non
     target = tmp_path / "结果.DOCX"
     assert_ok(run("ask", EXAMPLE, "-k", "1", "--docx", str(target)))
     assert target.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.slow
+def test_a_word_export_made_in_beijing_time_carries_the_moment_of_export_and_no_python_docx(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 › 信息 in Word: created and modified now (not 8 hours ahead, not 2013), author speechqa."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        target = tmp_path / "结果.docx"
+        before = datetime.now(UTC).replace(microsecond=0)
+        assert_ok(run("ask", EXAMPLE, "-k", "1", "--docx", str(target)))
+        after = datetime.now(UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    props = docx.Document(str(target)).core_properties
+    assert before <= props.created <= after and props.modified == props.created
+    assert props.author == "speechqa" and "python-docx" not in props.comments
 
 
 def test_a_damaged_image_is_one_line_without_a_traceback(run: Run, tmp_path: Path) -> None:
