@@ -907,6 +907,30 @@ def test_the_interactive_mode_ends_on_退出_and_explains_itself_on_帮助_witho
     assert asked.stdout.count("【") == 2, asked.stdout
 
 
+@pytest.mark.slow
+def test_more_in_the_interactive_mode_shows_the_last_answers_next_page_as_the_bots_more_does(
+    run: Run, seed_home: Path
+) -> None:
+    """「还有吗」「更多」 get the bot's 更多结果 in a chat; typed in the interactive mode they were searched as
+    questions of the speeches, answered 「未找到直接回答」 and counted in the statistics as unanswered."""
+    session = run("repl", "-k", "2", input="还有吗\n怎样发挥老干部的作用？\n更多\n还有吗？\n")
+    assert_ok(session)
+    assert session.stderr.count("请先提一个问题") == 1  # nothing before it to show more of
+    ranks = re.findall(r"^\[(\d+)\]", session.stdout, re.MULTILINE)
+    assert ranks == ["1", "2", "3", "4", "5", "6"]  # the same question's pages one after another
+    first, second = (
+        part.split("\n\n[")[1:] for part in session.stdout.split("怎样发挥老干部的作用？   (")[1:3]
+    )
+    assert not set(first) & set(second)  # new passages, not the first page again
+    assert session.stdout.count("（输入「更多」看后面的段落）") == 3
+    with sqlite3.connect(seed_home / "speechqa.db") as db:  # one question asked, and logged once
+        assert db.execute("SELECT query FROM queries").fetchall() == [("怎样发挥老干部的作用？",)]
+    db.close()
+    last = run("repl", "-k", "5", input=f"{EXAMPLE}\n更多\n")  # a question with no further relevant page
+    assert_ok(last)
+    assert "这个问题没有更多相关的段落了" in last.stderr and last.stdout.count("【") == 1
+
+
 def test_a_one_shot_ask_does_not_import_numba(seed_home: Path, tmp_path: Path) -> None:
     """Importing numba costs ~0.5 s: only long-running commands (the bot, the interactive mode, the
     benchmarks) load it, for the compiled span scoring; a one-shot question stays in Python."""
