@@ -285,7 +285,7 @@ class Detected:
 
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 
 def _atom(p: str) -> str:
@@ -320,8 +320,8 @@ def named_years(text: str) -> tuple[DateRange, ...]:
 
 # What joins the dates of a list (「2024年和2025年」「2023年、2024年」): the question names each of them
 _AND = re.compile(r"\s*(?:、|，|,|和|与|及|以及|或|或者|跟|同)\s*")
-# A bare year before a list's last year, which alone carries 年: 「2024、2025年」「2024和2025年」
-_BARE_YEAR_BEFORE = re.compile(rf"(?<![0-9])({_YEAR}){_AND.pattern}$")
+# A bare year before a list's or a range's last year, which alone carries 年: 「2024、2025年」「2024至2025年」
+_BARE_YEAR_BEFORE = re.compile(rf"(?<![0-9])({_YEAR})(?:{_AND.pattern}|\s*(?:至|到|—|–|-|~|～|－)+\s*)$")
 
 
 def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
@@ -353,14 +353,16 @@ def _date_ranges(question: str) -> Iterator[tuple[DateRange, tuple[int, int]]]:
     for m in _DATES.finditer(question):
         try:
             start = _period(
-                _number(m["ay"]), _number(m["am"]) if m["am"] else None, int(m["ad"]) if m["ad"] else None
+                _number(m["ay"]), _number(m["am"]) if m["am"] else None, _number(m["ad"]) if m["ad"] else None
             )
             if m["by"]:
                 end = _period(
-                    _number(m["by"]), _number(m["bm"]) if m["bm"] else None, int(m["bd"]) if m["bd"] else None
+                    _number(m["by"]),
+                    _number(m["bm"]) if m["bm"] else None,
+                    _number(m["bd"]) if m["bd"] else None,
                 )
             elif m["cm"]:
-                end = _period(_number(m["ay"]), _number(m["cm"]), int(m["cd"]) if m["cd"] else None)
+                end = _period(_number(m["ay"]), _number(m["cm"]), _number(m["cd"]) if m["cd"] else None)
             elif m["cy"]:
                 end = _period(_number(m["cy"]))
             else:
