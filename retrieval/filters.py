@@ -49,8 +49,10 @@ class Filters:
 
     Fields combine with AND; several speakers or several speech ids combine with OR.
     `since` and `until` are inclusive ISO dates (YYYY-MM-DD). A speech without a date passes a date
-    filter only with `include_undated` (dates read from a question set it; given dates do not); a speech
-    dated only to the year or month passes when that period overlaps the range.
+    filter only with `include_undated` (dates read from a question set it; given dates do not), or with
+    `undated_if_named` when its title or a heading names a date in the range (a question that names the
+    date as when the speech was given: 「2025年的讲话」); a speech dated only to the year or month passes
+    when that period overlaps the range.
     """
 
     speakers: tuple[str, ...] = ()
@@ -60,6 +62,7 @@ class Filters:
     include_undated: bool = (
         False  # undated speeches pass the date filter (set for dates read from a question)
     )
+    undated_if_named: bool = False  # those of them that name a date in the range in a title or heading
 
     def __bool__(self) -> bool:
         return bool(self.speakers or self.since or self.until or self.speeches)
@@ -73,6 +76,7 @@ class Filters:
             until=self.until if dated else other.until,
             speeches=self.speeches or other.speeches,
             include_undated=self.include_undated if dated else other.include_undated,
+            undated_if_named=self.undated_if_named if dated else other.undated_if_named,
         )
 
     def within(self, other: Filters) -> bool:
@@ -94,6 +98,7 @@ class Filters:
             until=None if dated else self.until,
             speeches=() if other.speeches else self.speeches,
             include_undated=False if dated else self.include_undated,
+            undated_if_named=False if dated else self.undated_if_named,
         )
 
     def describe(self, titles: Mapping[int, str] | None = None) -> str:
@@ -118,6 +123,7 @@ class Filters:
             "until": self.until,
             "speeches": list(self.speeches),
             "include_undated": self.include_undated,
+            "undated_if_named": self.undated_if_named,
         }
 
 
@@ -225,7 +231,9 @@ def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateR
             date.fromisoformat(filters.until) if filters.until else None,
         )
         if period is None:
-            return filters.include_undated
+            return filters.include_undated or (
+                filters.undated_if_named and any(n.overlaps(wanted) for n in named)
+            )
         if not period.overlaps(wanted) and not (
             filters.include_undated and any(n.overlaps(wanted) for n in named)
         ):
@@ -407,19 +415,29 @@ def detect_filters(question: str, facets: Facets) -> Detected:
                 spans.append((where[start], where[end - 1] + 1))
                 break
     since = until = None
-    known_dates = False
+    known_dates = when_given = False
     found = _dates_in(question)
     if found is not None:
         known_dates = facets.dated_within(found[0])
+        when_given = bool(_SPEECH_AFTER_DATE.match(question, found[1][1]))
         # a date no speech has, named as when a speech was given, is a filter that allows nothing
-        if known_dates or (facets.periods and _SPEECH_AFTER_DATE.match(question, found[1][1])):
+        if known_dates or (facets.periods and when_given):
             wanted, span = found
             since = wanted.start.isoformat() if wanted.start else None
             until = wanted.end.isoformat() if wanted.end else None
             spans.append(span)
     # A year in a question is often what the speech talks about (「2024年工作要点」), not when it was
     # given: a speech whose date is unknown is kept; only speeches dated outside the range are left out.
-    filters = Filters(speakers=tuple(speakers), since=since, until=until, include_undated=known_dates)
+    # Named as when the speech was given (「2025年的讲话」), it keeps of the undated speeches only those
+    # whose title or a heading names it (「在全市老干部2024年工作会议上的讲话」): the others were shown
+    # above the one speech dated then, under 「仅限：2025 年」.
+    filters = Filters(
+        speakers=tuple(speakers),
+        since=since,
+        until=until,
+        include_undated=known_dates and not when_given,
+        undated_if_named=known_dates and when_given,
+    )
     return Detected(filters, tuple(spans))
 
 
