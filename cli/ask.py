@@ -248,10 +248,19 @@ def write_docx_file(answer: Answer, path: Path) -> None:
         raise UserError(f"无法写入 Word 文件 {path}：{describe_os_error(e)}") from e
 
 
+# 「更多」 asked on its own (a one-shot ask, a line of a batch): there is no answer before it to go on from
+MORE_ALONE = (
+    '「{}」不是要查的问题：要看一个问题的更多段落，请加 -k（如 speechqa ask -k 10 "问题"），'
+    "或在交互模式（speechqa ask）中提问后输入「更多」。"
+)
+
+
 def emit(
     service: SpeechService, question: str, request: Request, as_json: bool, *, in_batch: bool
 ) -> Answer | None:
     try:
+        if asks_for_more(question):  # not searched (nor logged as an unanswered question)
+            raise QueryError(MORE_ALONE.format(question.strip()))
         answer = search_and_log(service, question, request)
     except QueryError as e:
         if not in_batch:

@@ -931,6 +931,21 @@ def test_more_in_the_interactive_mode_shows_the_last_answers_next_page_as_the_bo
     assert "这个问题没有更多相关的段落了" in last.stderr and last.stdout.count("【") == 1
 
 
+@pytest.mark.slow
+def test_more_asked_on_its_own_says_how_to_get_more_and_is_not_searched(run: Run, seed_home: Path) -> None:
+    assert_user_error(run("ask", "还有吗？"), "「还有吗？」不是要查的问题", "-k", "输入「更多」")
+    as_json = run("ask", "--json", "更多")
+    assert_user_error(as_json, "不是要查的问题")
+    assert json.loads(as_json.stdout)["error"].startswith("「更多」不是要查的问题")
+    batch = run("ask", "--json", "--batch", "-", input=f"{EXAMPLE}\n下一页\n")
+    assert_ok(batch)
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert lines[0]["answered"] and "不是要查的问题" in lines[1]["error"]
+    with sqlite3.connect(seed_home / "speechqa.db") as db:  # only the question was searched and logged
+        assert db.execute("SELECT query FROM queries").fetchall() == [(EXAMPLE,)]
+    db.close()
+
+
 def test_a_one_shot_ask_does_not_import_numba(seed_home: Path, tmp_path: Path) -> None:
     """Importing numba costs ~0.5 s: only long-running commands (the bot, the interactive mode, the
     benchmarks) load it, for the compiled span scoring; a one-shot question stays in Python."""
