@@ -913,7 +913,7 @@ def test_more_in_the_interactive_mode_shows_the_last_answers_next_page_as_the_bo
 ) -> None:
     """「还有吗」「更多」 get the bot's 更多结果 in a chat; typed in the interactive mode they were searched as
     questions of the speeches, answered 「未找到直接回答」 and counted in the statistics as unanswered."""
-    session = run("repl", "-k", "2", input="还有吗\n怎样发挥老干部的作用？\n更多\n还有吗？\n")
+    session = run("repl", "-k", "2", input="还有吗\n怎样发挥老干部的作用？\n更多\n谢谢\n还有吗？\n")
     assert_ok(session)
     assert session.stderr.count("请先提一个问题") == 1  # nothing before it to show more of
     ranks = re.findall(r"^\[(\d+)\]", session.stdout, re.MULTILINE)
