@@ -404,9 +404,8 @@ def run_repl(obj: Context, request: Request) -> None:
             offered = None  # 「=」 takes only the offer of the answer just shown
             continue
         offered = (answer.pin_offer, answer.query) if answer.pin_offer is not None else None
-        shown = (
-            answer if answer.hits else shown
-        )  # after 「谢谢」, 「更多」 still goes on with the last answer
+        if answer.hits:  # after 「谢谢」, 「更多」 still goes on with the last answer
+            shown = answer
         click.echo(render_page(answer))
 
 
