@@ -6,11 +6,12 @@ question still gets k results when k passages pass the filter.
 
 `detect_filters` reads a filter out of the question itself: a speaker the library knows
 (「沈伟同志讲话中关于老年大学的内容」), a year (「2024年…」), a month or day, or a range
-(「2023年至2024年」「2024年3月到6月」「2022年以来」), or a list of dates (「2023年和2024年」: the range holding them). What counts as known comes from the library's own
-speech metadata (`Facets`): a year no speech is dated in, or a name no speech has as its speaker, is
-just a word of the question — unless the question names it as whose or when the speech was
-(「王建国同志的讲话」「2019年的讲话」「2019年全市老干部工作会议上」): then it is a filter that allows nothing,
-and the user is told so above the unfiltered results.
+(「2023年至2024年」「2024年3月到6月」「2022年以来」), or a list of dates (「2023年和2024年」: the range
+holding them). What counts as known comes from the library's own speech metadata (`Facets`): a year
+no speech is dated in, or a name no speech has as its speaker, is just a word of the question — unless
+the question names it as whose or when the speech was (「王建国同志的讲话」「2019年的讲话」
+「2019年全市老干部工作会议上」): then it is a filter that allows nothing, and the user is told so above the
+unfiltered results.
 """
 
 from __future__ import annotations
