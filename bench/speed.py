@@ -289,7 +289,7 @@ def latency_report(retriever: Retriever, questions: Sequence[str], repeat: int) 
     manifest = retriever.index.manifest
     table = (
         f"Warm query latency: {len(questions)} questions × {repeat} passes, each question asked in every "
-        f"mode in turn, {manifest.count} passages, model {manifest.model}, tokenizer {manifest.tokenizer}. "
+        f"mode in turn (the order reversed every other question), {manifest.count} passages, model {manifest.model}, tokenizer {manifest.tokenizer}. "
         "p50 is over all searches; p95 is the median of the passes' p95 (each pass's p95 is listed: the "
         "spread is the machine's noise). CPU ms counts every thread of the process (the model runs on "
         "several).\n\n" + "\n".join(rows) + "\n\n" + "\n".join(profile)
