@@ -17,6 +17,7 @@ from telegram import Document, Message, MessageEntity, MessageOriginUser
 
 from corpus import SUPPORTED_SUFFIXES
 from retrieval import INTERROGATIVE
+from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
 
 from .commands import COMMAND_NAMES
 
@@ -34,33 +35,6 @@ UNNAMED_SUFFIXES = {
     "image/jpeg": ".jpg",
     "image/tiff": ".tif",
 }
-
-
-# A reply to an answer that asks for what comes next (「还有吗」): the answer's next page, not a search
-MORE_WORDS = frozenset(
-    {
-        "更多",
-        "更多结果",
-        "还有",
-        "还有吗",
-        "还有呢",
-        "还有没有",
-        "还有别的吗",
-        "还有其他的吗",
-        "别的呢",
-        "其他呢",
-        "其他的呢",
-        "其它呢",
-        "继续",
-        "下一页",
-        "再来",
-        "再来点",
-        "再多点",
-        "再看看",
-        "more",
-        "next",
-    }
-)
 
 
 _NAME_CHARS = "A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿"
@@ -206,11 +180,6 @@ def forwarded_from(message: Message, user_id: int) -> bool:
     file it exported, sent back to it)."""
     origin = message.forward_origin
     return isinstance(origin, MessageOriginUser) and origin.sender_user.id == user_id
-
-
-def asks_for_more(text: str) -> bool:
-    """Whether a whole message asks for more of an answer (「还有吗？」, 「更多」, 「下一页」)."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower() in MORE_WORDS
 
 
 def page_number(text: str) -> int | None:

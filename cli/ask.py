@@ -26,6 +26,7 @@ from retrieval import (
     QueryError,
     SpeechService,
     answer_docx,
+    asks_for_more,
     parse_date_bound,
     prepare_many_searches,
 )
@@ -247,10 +248,19 @@ def write_docx_file(answer: Answer, path: Path) -> None:
         raise UserError(f"无法写入 Word 文件 {path}：{describe_os_error(e)}") from e
 
 
+# 「更多」 asked on its own (a one-shot ask, a line of a batch): there is no answer before it to go on from
+MORE_ALONE = (
+    '「{}」不是要查的问题：要看一个问题的更多段落，请加 -k（如 speechqa ask -k 10 "问题"），'
+    "或在交互模式（speechqa ask）中提问后输入「更多」。"
+)
+
+
 def emit(
     service: SpeechService, question: str, request: Request, as_json: bool, *, in_batch: bool
 ) -> Answer | None:
     try:
+        if asks_for_more(question):  # not searched (nor logged as an unanswered question)
+            raise QueryError(MORE_ALONE.format(question.strip()))
         answer = search_and_log(service, question, request)
     except QueryError as e:
         if not in_batch:
@@ -320,7 +330,8 @@ def search_and_log(service: SpeechService, question: str, request: Request) -> A
 def repl(obj: Context, top: int | None, mode: str) -> None:
     """交互式提问：模型和索引只加载一次；输入「退出」或按 Ctrl-D 结束。
 
-    逐个输入问题并回车即可，之前的问题可用上下方向键调出；输入「帮助」看用法。
+    逐个输入问题并回车即可，之前的问题可用上下方向键调出；输入「更多」（或「还有吗」）看上一个问题后面的段落，
+    输入「帮助」看用法。
 
     \b
     示例：
@@ -336,9 +347,13 @@ NOTHING_OFFERED = f"上一个回答没有推荐标准问题（「{REPL_OFFER_KEY
 REPL_EXIT = frozenset({"退出", "结束", "再见", "exit", "quit", "q", "bye"})
 REPL_HELP = frozenset({"帮助", "求助", "使用说明", "说明", "怎么用", "help", "h"})
 REPL_USAGE = (
-    "输入问题后回车即可检索，例如「离休干部体检规定是什么？」；输入「退出」或按 Ctrl-D 结束。"
-    "按讲话人、日期、讲话筛选和导出 Word 等，见 speechqa ask --help。"
+    "输入问题后回车即可检索，例如「离休干部体检规定是什么？」；输入「更多」看上一个问题后面的段落；"
+    "输入「退出」或按 Ctrl-D 结束。按讲话人、日期、讲话筛选和导出 Word 等，见 speechqa ask --help。"
 )
+# 「更多」「还有吗」 in the interactive mode: the last answer's next page, as the bot's 更多结果 shows it
+MORE_HINT = "（输入「更多」看后面的段落）"
+NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
+NOTHING_BEFORE = "请先提一个问题；输入「更多」可以看它后面的段落。"
 
 
 def repl_word(line: str) -> str:
@@ -354,6 +369,7 @@ def run_repl(obj: Context, request: Request) -> None:
         click.style("输入问题后回车；输入「退出」或按 Ctrl-D 结束，「帮助」看用法。", dim=True), err=True
     )
     offered: tuple[PinOffer, str] | None = None  # the last answer's offer, and what was asked: 「=」 takes it
+    shown: Answer | None = None  # the last page of passages shown: 「更多」 shows the page after it
     for question in _read_questions(obj.settings.home / "history"):
         if not question.strip():
             continue
@@ -362,6 +378,17 @@ def run_repl(obj: Context, request: Request) -> None:
             return
         if word in REPL_HELP:
             click.echo(REPL_USAGE, err=True)
+            continue
+        if asks_for_more(question):  # not a question of the speeches: never searched, logged or counted
+            if shown is None or not shown.has_more:
+                click.echo(click.style(NOTHING_BEFORE if shown is None else NO_MORE, dim=True), err=True)
+                continue
+            try:
+                shown = next_page(service, shown, request)
+            except QueryError as e:
+                click.echo(click.style(f"错误：{e}", fg="red"), err=True)
+                continue
+            click.echo(render_page(shown))
             continue
         if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY:
             if offered is None:  # not a question: said so, rather than answered as small talk
@@ -377,7 +404,28 @@ def run_repl(obj: Context, request: Request) -> None:
             offered = None  # 「=」 takes only the offer of the answer just shown
             continue
         offered = (answer.pin_offer, answer.query) if answer.pin_offer is not None else None
-        click.echo(render_answer(answer, in_repl=True) + "\n")
+        if answer.hits:  # after 「谢谢」, 「更多」 still goes on with the last answer
+            shown = answer
+        click.echo(render_page(answer))
+
+
+def next_page(service: SpeechService, shown: Answer, request: Request) -> Answer:
+    """The page after `shown`, searched as it was (the bot's 更多结果): not logged again."""
+    return service.current().search(
+        shown.query,
+        k=request.k,
+        mode=request.mode,  # type: ignore[arg-type]
+        offset=shown.offset + request.k,
+        filters=request.filters,
+        auto_filter=request.auto_filter,
+        pins=True,
+    )
+
+
+def render_page(answer: Answer) -> str:
+    """An answer as the interactive mode shows it: with how to see more, when there is more."""
+    hint = "\n" + click.style(MORE_HINT, dim=True) if answer.has_more else ""
+    return render_answer(answer, in_repl=True) + hint + "\n"
 
 
 def _read_questions(history: Path) -> Iterator[str]:

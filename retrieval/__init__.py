@@ -38,8 +38,8 @@ from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
 from .service import ServiceOptions, SpeechService, check_read_only_home, prepare_many_searches
+from .smalltalk import MORE_WORDS, SmallTalk, asks_for_more, small_talk
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
-from .smalltalk import SmallTalk, small_talk
 from .typos import Typo, typo_note
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
@@ -49,6 +49,7 @@ __all__ = [
     "LEVELS",
     "MAX_QUERY_CHARS",
     "MODES",
+    "MORE_WORDS",
     "PIN_FEATURES",
     "RANKER_FEATURES",
     "SMALL_TALK_REPLIES",
@@ -89,6 +90,7 @@ __all__ = [
     "WeightedTerm",
     "answer_docx",
     "answer_sentence",
+    "asks_for_more",
     "bigrams",
     "bundled_lexicon",
     "check_read_only_home",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -70,9 +70,13 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     exported = exported or datetime.now().astimezone()
     doc = new_document()
     _set_fonts(doc)
-    doc.core_properties.title = answer.query[:200]
-    doc.core_properties.subject = "讲话检索结果"
-    doc.core_properties.created = exported.replace(tzinfo=None)
+    props = doc.core_properties  # what Word shows under 文件 › 信息 (python-docx's template fills in its own)
+    props.title = answer.query[:200]
+    props.subject = "讲话检索结果"
+    props.author = props.last_modified_by = "speechqa"
+    props.comments = ""
+    # python-docx writes a time as UTC whatever its zone ("…Z"): give it the UTC time of the export
+    props.created = props.modified = exported.astimezone(UTC).replace(tzinfo=None)
 
     doc.add_heading("讲话检索结果", level=1)
     _labelled(doc, "问题", answer.query, bold_value=True)

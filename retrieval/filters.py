@@ -6,18 +6,19 @@ question still gets k results when k passages pass the filter.
 
 `detect_filters` reads a filter out of the question itself: a speaker the library knows
 (「沈伟同志讲话中关于老年大学的内容」), a year (「2024年…」), a month or day, or a range
-(「2023年至2024年」「2024年3月到6月」「2022年以来」). What counts as known comes from the library's own
-speech metadata (`Facets`): a year no speech is dated in, or a name no speech has as its speaker, is
-just a word of the question — unless the question names it as whose or when the speech was
-(「王建国同志的讲话」「2019年的讲话」「2019年全市老干部工作会议上」): then it is a filter that allows nothing,
-and the user is told so above the unfiltered results.
+(「2023年至2024年」「2024年3月到6月」「2022年以来」), or a list of dates (「2023年和2024年」: the range
+holding them). What counts as known comes from the library's own speech metadata (`Facets`): a year
+no speech is dated in, or a name no speech has as its speaker, is just a word of the question — unless
+the question names it as whose or when the speech was (「王建国同志的讲话」「2019年的讲话」
+「2019年全市老干部工作会议上」): then it is a filter that allows nothing, and the user is told so above the
+unfiltered results.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,8 +50,10 @@ class Filters:
 
     Fields combine with AND; several speakers or several speech ids combine with OR.
     `since` and `until` are inclusive ISO dates (YYYY-MM-DD). A speech without a date passes a date
-    filter only with `include_undated` (dates read from a question set it; given dates do not); a speech
-    dated only to the year or month passes when that period overlaps the range.
+    filter only with `include_undated` (dates read from a question set it; given dates do not), or with
+    `undated_if_named` when its title or a heading names a date in the range (a question that names the
+    date as when the speech was given: 「2025年的讲话」); a speech dated only to the year or month passes
+    when that period overlaps the range.
     """
 
     speakers: tuple[str, ...] = ()
@@ -60,6 +63,7 @@ class Filters:
     include_undated: bool = (
         False  # undated speeches pass the date filter (set for dates read from a question)
     )
+    undated_if_named: bool = False  # those of them that name a date in the range in a title or heading
 
     def __bool__(self) -> bool:
         return bool(self.speakers or self.since or self.until or self.speeches)
@@ -73,6 +77,7 @@ class Filters:
             until=self.until if dated else other.until,
             speeches=self.speeches or other.speeches,
             include_undated=self.include_undated if dated else other.include_undated,
+            undated_if_named=self.undated_if_named if dated else other.undated_if_named,
         )
 
     def within(self, other: Filters) -> bool:
@@ -94,6 +99,7 @@ class Filters:
             until=None if dated else self.until,
             speeches=() if other.speeches else self.speeches,
             include_undated=False if dated else self.include_undated,
+            undated_if_named=False if dated else self.undated_if_named,
         )
 
     def describe(self, titles: Mapping[int, str] | None = None) -> str:
@@ -118,6 +124,7 @@ class Filters:
             "until": self.until,
             "speeches": list(self.speeches),
             "include_undated": self.include_undated,
+            "undated_if_named": self.undated_if_named,
         }
 
 
@@ -225,7 +232,9 @@ def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateR
             date.fromisoformat(filters.until) if filters.until else None,
         )
         if period is None:
-            return filters.include_undated
+            return filters.include_undated or (
+                filters.undated_if_named and any(n.overlaps(wanted) for n in named)
+            )
         if not period.overlaps(wanted) and not (
             filters.include_undated and any(n.overlaps(wanted) for n in named)
         ):
@@ -285,7 +294,7 @@ class Detected:
 
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 
 def _atom(p: str) -> str:
@@ -318,18 +327,51 @@ def named_years(text: str) -> tuple[DateRange, ...]:
     return tuple(_period(year) for year in sorted({_number(m[1]) for m in _NAMED_YEAR.finditer(text)}))
 
 
+# What joins the dates of a list (「2024年和2025年」「2023年、2024年」): the question names each of them
+_AND = re.compile(r"\s*(?:、|，|,|和|与|及|以及|或|或者|跟|同)\s*")
+# A bare year before a list's or a range's last year, which alone carries 年: 「2024、2025年」「2024至2025年」
+_BARE_YEAR_BEFORE = re.compile(rf"(?<![0-9])({_YEAR})(?:{_AND.pattern}|\s*(?:至|到|—|–|-|~|～|－)+\s*)$")
+
+
 def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
+    """The dates a question names, as one range and where they stand; a list of dates (「2024年和2025年」)
+    is the smallest range holding them all: a filter has one range, and each date named must pass it."""
+    found = list(_date_ranges(question))
+    if not found:
+        return None
+    (wanted, (start, end)), rest = found[0], found[1:]
+    for more, (at, to) in rest:
+        if not _AND.fullmatch(question, end, at):
+            break
+        wanted, end = _hull(wanted, more), to
+    if bare := _BARE_YEAR_BEFORE.search(question, 0, start):
+        wanted, start = _hull(wanted, _period(_number(bare[1]))), bare.start()
+    return wanted, (start, end)
+
+
+def _hull(a: DateRange, b: DateRange) -> DateRange:
+    """The smallest range holding both (an open end stays open)."""
+    return DateRange(
+        None if a.start is None or b.start is None else min(a.start, b.start),
+        None if a.end is None or b.end is None else max(a.end, b.end),
+    )
+
+
+def _date_ranges(question: str) -> Iterator[tuple[DateRange, tuple[int, int]]]:
+    """Each date expression of the question, as a range of days, with its [start, end)."""
     for m in _DATES.finditer(question):
         try:
             start = _period(
-                _number(m["ay"]), _number(m["am"]) if m["am"] else None, int(m["ad"]) if m["ad"] else None
+                _number(m["ay"]), _number(m["am"]) if m["am"] else None, _number(m["ad"]) if m["ad"] else None
             )
             if m["by"]:
                 end = _period(
-                    _number(m["by"]), _number(m["bm"]) if m["bm"] else None, int(m["bd"]) if m["bd"] else None
+                    _number(m["by"]),
+                    _number(m["bm"]) if m["bm"] else None,
+                    _number(m["bd"]) if m["bd"] else None,
                 )
             elif m["cm"]:
-                end = _period(_number(m["ay"]), _number(m["cm"]), int(m["cd"]) if m["cd"] else None)
+                end = _period(_number(m["ay"]), _number(m["cm"]), _number(m["cd"]) if m["cd"] else None)
             elif m["cy"]:
                 end = _period(_number(m["cy"]))
             else:
@@ -348,8 +390,7 @@ def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
             wanted = DateRange(start.start, end.end)
         if wanted.start and wanted.end and wanted.start > wanted.end:
             continue
-        return wanted, m.span()
-    return None
+        yield wanted, m.span()
 
 
 def detect_filters(question: str, facets: Facets) -> Detected:
@@ -375,19 +416,29 @@ def detect_filters(question: str, facets: Facets) -> Detected:
                 spans.append((where[start], where[end - 1] + 1))
                 break
     since = until = None
-    known_dates = False
+    known_dates = when_given = False
     found = _dates_in(question)
     if found is not None:
         known_dates = facets.dated_within(found[0])
+        when_given = bool(_SPEECH_AFTER_DATE.match(question, found[1][1]))
         # a date no speech has, named as when a speech was given, is a filter that allows nothing
-        if known_dates or (facets.periods and _SPEECH_AFTER_DATE.match(question, found[1][1])):
+        if known_dates or (facets.periods and when_given):
             wanted, span = found
             since = wanted.start.isoformat() if wanted.start else None
             until = wanted.end.isoformat() if wanted.end else None
             spans.append(span)
     # A year in a question is often what the speech talks about (「2024年工作要点」), not when it was
     # given: a speech whose date is unknown is kept; only speeches dated outside the range are left out.
-    filters = Filters(speakers=tuple(speakers), since=since, until=until, include_undated=known_dates)
+    # Named as when the speech was given (「2025年的讲话」), it keeps of the undated speeches only those
+    # whose title or a heading names it (「在全市老干部2024年工作会议上的讲话」): the others were shown
+    # above the one speech dated then, under 「仅限：2025 年」.
+    filters = Filters(
+        speakers=tuple(speakers),
+        since=since,
+        until=until,
+        include_undated=known_dates and not when_given,
+        undated_if_named=known_dates and when_given,
+    )
     return Detected(filters, tuple(spans))
 
 

@@ -203,3 +203,36 @@ REPLIES: dict[SmallTalk, str] = {
     "farewell": "再见！有问题随时来问。",
     "ack": "好的。需要查询时，直接输入问题即可。",
 }
+
+
+# A message that asks for what comes next of the answer just shown (「还有吗」): its next page, not a search
+# (the bot: of the answer replied to, or the last shown in the chat; the interactive mode: of the last answer)
+MORE_WORDS = frozenset(
+    {
+        "更多",
+        "更多结果",
+        "还有",
+        "还有吗",
+        "还有呢",
+        "还有没有",
+        "还有别的吗",
+        "还有其他的吗",
+        "别的呢",
+        "其他呢",
+        "其他的呢",
+        "其它呢",
+        "继续",
+        "下一页",
+        "再来",
+        "再来点",
+        "再多点",
+        "再看看",
+        "more",
+        "next",
+    }
+)
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether a whole message asks for more of an answer (「还有吗？」, 「更多」, 「下一页」)."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower() in MORE_WORDS

@@ -68,11 +68,9 @@ def main() -> None:
 
     import bench as b
     from bench.speed import BEFORE_ISSUE_12
-    from index import DEFAULT_MODEL, Library
+    from index import DEFAULT_MODEL, Library, tokenize
     from retrieval import Retriever
     from retrieval.service import ServiceOptions, SpeechService
-
-    from index import tokenize
 
     tokenize._jieba()  # as long-running processes cut questions: jieba's whole dictionary (any checkout)
     if not args.python_scoring:

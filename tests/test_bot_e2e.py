@@ -285,6 +285,20 @@ async def test_start_help_and_the_command_menu(api: FakeBotAPI, seed_service: Sp
         assert "/help" in api.last_message(USER).plain_text
 
 
+async def test_help_names_each_confidence_level_as_answers_show_it(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """/help said 「未找到直接回答」 where an answer shows 「⚠️ 未找到直接回答」: a user comparing the two should
+    find the same words and mark."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/help"))
+        helped = api.last_message(USER).plain_text
+        for question in ("离休干部体检规定是什么？", "明天天气怎么样？"):
+            await feed(app, api.make_text_update(question))
+            level = api.last_message(USER).plain_text.split("\n")[1]  # 「✅ 直接相关」, 「⚠️ 未找到直接回答」
+            assert level.split("，")[0] in helped, level
+
+
 async def test_speech_list_is_paginated_and_speech_shows_details(
     api: FakeBotAPI, seed_service: SpeechService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

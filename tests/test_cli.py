@@ -8,11 +8,14 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
+import docx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -282,6 +285,26 @@ def test_docx_export_takes_an_upper_case_suffix(run: Run, tmp_path: Path) -> Non
     target = tmp_path / "结果.DOCX"
     assert_ok(run("ask", EXAMPLE, "-k", "1", "--docx", str(target)))
     assert target.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.slow
+def test_a_word_export_made_in_beijing_time_carries_the_moment_of_export_and_no_python_docx(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 › 信息 in Word: created and modified now (not 8 hours ahead, not 2013), author speechqa."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        target = tmp_path / "结果.docx"
+        before = datetime.now(UTC).replace(microsecond=0)
+        assert_ok(run("ask", EXAMPLE, "-k", "1", "--docx", str(target)))
+        after = datetime.now(UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    props = docx.Document(str(target)).core_properties
+    assert before <= props.created <= after and props.modified == props.created
+    assert props.author == "speechqa" and "python-docx" not in props.comments
 
 
 def test_a_damaged_image_is_one_line_without_a_traceback(run: Run, tmp_path: Path) -> None:
@@ -882,6 +905,45 @@ def test_the_interactive_mode_ends_on_退出_and_explains_itself_on_帮助_witho
     db.close()
     asked = run("repl", input=f"{EXAMPLE}\n退出吧同志们的待遇\n")  # a question that only starts with it
     assert asked.stdout.count("【") == 2, asked.stdout
+
+
+@pytest.mark.slow
+def test_more_in_the_interactive_mode_shows_the_last_answers_next_page_as_the_bots_more_does(
+    run: Run, seed_home: Path
+) -> None:
+    """「还有吗」「更多」 get the bot's 更多结果 in a chat; typed in the interactive mode they were searched as
+    questions of the speeches, answered 「未找到直接回答」 and counted in the statistics as unanswered."""
+    session = run("repl", "-k", "2", input="还有吗\n怎样发挥老干部的作用？\n更多\n谢谢\n还有吗？\n")
+    assert_ok(session)
+    assert session.stderr.count("请先提一个问题") == 1  # nothing before it to show more of
+    ranks = re.findall(r"^\[(\d+)\]", session.stdout, re.MULTILINE)
+    assert ranks == ["1", "2", "3", "4", "5", "6"]  # the same question's pages one after another
+    first, second = (
+        part.split("\n\n[")[1:] for part in session.stdout.split("怎样发挥老干部的作用？   (")[1:3]
+    )
+    assert not set(first) & set(second)  # new passages, not the first page again
+    assert session.stdout.count("（输入「更多」看后面的段落）") == 3
+    with sqlite3.connect(seed_home / "speechqa.db") as db:  # one question asked, and logged once
+        assert db.execute("SELECT query FROM queries").fetchall() == [("怎样发挥老干部的作用？",)]
+    db.close()
+    last = run("repl", "-k", "5", input=f"{EXAMPLE}\n更多\n")  # a question with no further relevant page
+    assert_ok(last)
+    assert "这个问题没有更多相关的段落了" in last.stderr and last.stdout.count("【") == 1
+
+
+@pytest.mark.slow
+def test_more_asked_on_its_own_says_how_to_get_more_and_is_not_searched(run: Run, seed_home: Path) -> None:
+    assert_user_error(run("ask", "还有吗？"), "「还有吗？」不是要查的问题", "-k", "输入「更多」")
+    as_json = run("ask", "--json", "更多")
+    assert_user_error(as_json, "不是要查的问题")
+    assert json.loads(as_json.stdout)["error"].startswith("「更多」不是要查的问题")
+    batch = run("ask", "--json", "--batch", "-", input=f"{EXAMPLE}\n下一页\n")
+    assert_ok(batch)
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert lines[0]["answered"] and "不是要查的问题" in lines[1]["error"]
+    with sqlite3.connect(seed_home / "speechqa.db") as db:  # only the question was searched and logged
+        assert db.execute("SELECT query FROM queries").fetchall() == [(EXAMPLE,)]
+    db.close()
 
 
 def test_a_one_shot_ask_does_not_import_numba(seed_home: Path, tmp_path: Path) -> None:

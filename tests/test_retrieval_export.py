@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import docx
 import pytest
@@ -69,6 +69,16 @@ def test_the_file_holds_the_question_the_export_date_and_each_cited_passage() ->
     assert text.count(TEXT) == 2
     assert document.core_properties.title == "离休干部体检规定是什么？"
     assert "2025 年 1 月 2 日" in document.sections[0].footer.paragraphs[0].text
+
+
+def test_the_files_properties_name_speechqa_and_the_moment_of_export_in_any_time_zone() -> None:
+    """Word shows them under 文件 › 信息: not python-docx's own template (author 「python-docx」, a
+    comment in English, last modified in 2013), and the export time right in Beijing time too."""
+    beijing = EXPORTED.astimezone(timezone(timedelta(hours=8)))  # 2025-01-02 17:30 +08:00
+    props = read(answer_docx(answer(hit()), exported=beijing)).core_properties
+    assert props.created == props.modified == EXPORTED  # 09:30 UTC, not 17:30 UTC
+    assert props.author == props.last_modified_by == "speechqa"
+    assert "python-docx" not in props.comments
 
 
 @pytest.mark.parametrize("mark", [SENTENCE, (0, len(SENTENCE))])

@@ -102,24 +102,47 @@ FACETS = Facets(
 
 
 @pytest.mark.parametrize(
-    ("question", "speakers", "since", "until", "left"),
+    ("question", "speakers", "since", "until", "left", "undated"),
     [
-        ("沈 伟同志讲话中关于老年大学的内容", ("沈伟",), None, None, "同志讲话中关于老年大学的内容"),
-        ("2024年老干部工作主要任务", (), "2024-01-01", "2024-12-31", "老干部工作主要任务"),
-        ("二〇二四年的讲话", (), "2024-01-01", "2024-12-31", "的讲话"),
-        ("2023年至2024年的体检规定", (), "2023-01-01", "2024-12-31", "的体检规定"),
-        ("2024年3月到6月讲了什么", (), "2024-03-01", "2024-06-30", "讲了什么"),
-        ("2022年以来的老年大学", (), "2022-01-01", None, "的老年大学"),
-        ("截至2023年的情况", (), None, "2023-12-31", "的情况"),
-        ("沈伟2024年3月13日讲话", ("沈伟",), "2024-03-13", "2024-03-13", "讲话"),
+        ("沈 伟同志讲话中关于老年大学的内容", ("沈伟",), None, None, "同志讲话中关于老年大学的内容", "all"),
+        ("2024年老干部工作主要任务", (), "2024-01-01", "2024-12-31", "老干部工作主要任务", "all"),
+        ("二〇二四年的讲话", (), "2024-01-01", "2024-12-31", "的讲话", "named"),
+        ("2023年至2024年的体检规定", (), "2023-01-01", "2024-12-31", "的体检规定", "all"),
+        ("2024年3月到6月讲了什么", (), "2024-03-01", "2024-06-30", "讲了什么", "all"),
+        ("2022年以来的老年大学", (), "2022-01-01", None, "的老年大学", "all"),
+        ("截至2023年的情况", (), None, "2023-12-31", "的情况", "all"),
+        ("沈伟2024年3月13日讲话", ("沈伟",), "2024-03-13", "2024-03-13", "讲话", "named"),
+        # several dates named: each of them passes (one range holds them all)
+        ("2022年和2024年的体检规定", (), "2022-01-01", "2024-12-31", "的体检规定", "all"),
+        ("二〇二二年、二〇二四年讲了什么", (), "2022-01-01", "2024-12-31", "讲了什么", "all"),
+        ("2022、2024年的老年大学", (), "2022-01-01", "2024-12-31", "的老年大学", "all"),
+        ("2022年5月与2024年3月的讲话", (), "2022-05-01", "2024-03-31", "的讲话", "named"),
+        ("2022至2024年的老年大学", (), "2022-01-01", "2024-12-31", "的老年大学", "all"),  # 年 written once
+        (
+            "二〇二四年三月十三日的讲话",
+            (),
+            "2024-03-13",
+            "2024-03-13",
+            "的讲话",
+            "named",
+        ),  # the day, not the month
+        ("2024年3月十三日到三月二十日", (), "2024-03-13", "2024-03-20", "", "all"),
     ],
 )
 def test_speakers_and_dates_the_library_has_are_read_from_the_question(
-    question: str, speakers: tuple[str, ...], since: str | None, until: str | None, left: str
+    question: str, speakers: tuple[str, ...], since: str | None, until: str | None, left: str, undated: str
 ) -> None:
+    """A date keeps the undated speeches (it is as often what a speech is about); named as when the speech
+    was given (「…的讲话」), only those of them whose title or a heading names it."""
     detected = detect_filters(question, FACETS)
     dated = since is not None or until is not None
-    assert detected.filters == Filters(speakers=speakers, since=since, until=until, include_undated=dated)
+    assert detected.filters == Filters(
+        speakers=speakers,
+        since=since,
+        until=until,
+        include_undated=dated and undated == "all",
+        undated_if_named=dated and undated == "named",
+    )
     assert detected.strip(question) == left
 
 
@@ -276,6 +299,42 @@ def test_the_question_names_the_speaker_and_year_and_auto_filter_applies_them(
     off = retriever.search("沈伟2024年讲的活动中心管理和老年大学建设", k=10)
     assert off.filters is None
     assert len({h.passage.speech_id for h in off.hits}) > 1
+
+
+@pytest.mark.parametrize("question", ["2023年和2024年的活动中心管理", "2023、2024年讲的活动中心管理"])
+def test_a_question_naming_two_years_is_answered_from_the_speeches_of_both(
+    retriever: Retriever, library: Library, question: str
+) -> None:
+    answer = retriever.search(question, k=5, auto_filter=True)
+    assert answer.filters is not None and not answer.filters.fallback
+    assert answer.filters.label == "2023–2024 年"
+    assert answer.filters.passages == 24  # the speeches of 2023 and of 2024, and the undated one
+    # the answer is in a speech of the second year named, not only of the first
+    assert answer.hits[0].passage.speech_id == speech_id(library, "center.txt")
+
+
+def test_a_year_named_as_when_the_speech_was_given_keeps_only_the_undated_speeches_that_name_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """「2025年的讲话讲了什么」 used to be answered from undated speeches, shown above (or instead of) the
+    one speech dated 2025, under 「仅限：2025 年」."""
+    files = [
+        ("dated.txt", speech_file("关于老年大学的讲话", "（2025年4月18日）", "李 明", "老年大学招生")),
+        ("titled.txt", speech_file("在全市老干部2024年工作会议上的讲话", None, None, "活动中心管理")),
+        ("undated.txt", speech_file("关于离休干部体检的讲话", None, None, "离休干部体检")),
+    ]
+    with speeches_library(tmp_path / "home", fake_embedder, files) as (library, retriever):
+        ids = {source: speech_id(library, source) for source, _ in files}
+
+        def speeches(question: str) -> set[int]:
+            answer = retriever.search(question, k=20, auto_filter=True)
+            assert answer.filters is not None and not answer.filters.fallback
+            return {h.passage.speech_id for h in answer.hits}
+
+        assert speeches("2025年的讲话讲了什么") == {ids["dated.txt"]}
+        assert speeches("2024年工作会议上的讲话讲了什么") == {ids["titled.txt"]}  # its title names 2024
+        # a year the question is about, not when a speech was given, still keeps every undated speech
+        assert speeches("2025年离休干部体检") == {ids["dated.txt"], ids["titled.txt"], ids["undated.txt"]}
 
 
 def test_a_year_in_the_question_keeps_undated_speeches_a_given_year_does_not(
