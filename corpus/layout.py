@@ -712,6 +712,31 @@ def separator(before: str, after: str, gap: float, size: float) -> str:
     return " " if gap > 1.2 * max(size, 1.0) or (latin and gap > 0.15 * max(size, 1.0)) else ""
 
 
+# Marks that leave a clause open: a line ending in one, or the next opening with a closing one, was broken
+# inside a sentence (to mend a line's look), not between lines that stand apart.
+_OPEN_END = tuple("，、（(《〈“‘「『—-,")
+_CLOSED_START = tuple("，。、；：！？）)》〉”’」』,.;:!?")
+
+
+def broken_lines(text: str, clean: Callable[[str], str]) -> list[str]:
+    """A body paragraph's lines as an office program shows them (`clean` tidies each one).
+
+    A manual line break (Shift+Enter, WPS's 「软回车」; what text pasted from a web page or a chat brings,
+    one per paragraph) starts a new line, so a title, a speaker, a date, a heading and the paragraphs
+    under it typed as one paragraph read as the lines they are; a break inside a clause (after 「，」,
+    before 「。」) only mends the line's look and reads as nothing. Word's w:br, OpenDocument's
+    text:line-break and RTF's \\line alike."""
+    lines: list[str] = []
+    for piece in (clean(raw) for raw in re.split(r"[\n\v]", text)):
+        if not piece:
+            continue
+        if lines and (lines[-1].endswith(_OPEN_END) or piece.startswith(_CLOSED_START)):
+            lines[-1] = join(lines[-1], piece)
+        else:
+            lines.append(piece)
+    return lines
+
+
 def join(before: str, after: str) -> str:
     """Join a wrapped line to the next: nothing between Chinese, one space between Latin words."""
     if not before:

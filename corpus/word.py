@@ -25,6 +25,7 @@ from pathlib import Path
 from . import cfb
 from .clean import is_complete
 from .errors import UnreadableFile
+from .layout import broken_lines
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
@@ -413,9 +414,12 @@ def _element_blocks(element, document, notes: _Notes, *, in_box: bool = False) -
     from docx.text.paragraph import Paragraph
 
     text, boxes = _paragraph_text(element, notes.referenced)
-    own = []
+    own: list[Block] = []
     block = _paragraph_block(Paragraph(element, document._body), _clean(text))
-    if block is not None:
+    if block is not None and block.kind == "paragraph":
+        own.extend(Block(text=line, kind="paragraph") for line in broken_lines(text, _clean))
+        block = own[-1]
+    elif block is not None:
         own.append(block)
     own.extend(notes.after(block, in_box=in_box))
     floating: list[Block] = []
@@ -687,12 +691,23 @@ def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
     """The visible w:t under `root`, one line per paragraph, in document order (a text box's after the
     paragraph it sits in)."""
     lines: dict[object, list[str]] = {}
-    for t in root.iter(_W + "t", _W + "sym"):
+    for t in root.iter(_W + "t", _W + "sym", _W + "br", _W + "cr"):
         paragraph = next((a for a in t.iterancestors(_W + "p")), None)
-        if paragraph is not None and _visible(t):
-            lines.setdefault(paragraph, []).append(_symbol(t) if t.tag == _W + "sym" else t.text or "")
+        if paragraph is None or not _visible(t):
+            continue
+        if t.tag == _W + "sym":
+            text = _symbol(t)
+        elif t.tag == _W + "t":
+            text = t.text or ""
+        else:  # a manual line break ends a line as Word shows it; a page or column break is nothing
+            text = "\n" if t.get(_W + "type") in (None, "textWrapping") else ""
+        lines.setdefault(paragraph, []).append(text)
     order = {p: i for i, p in enumerate(root.iter(_W + "p"))}
-    return ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]])]
+    return [
+        line
+        for _, parts in sorted(lines.items(), key=lambda kv: order[kv[0]])
+        for line in "".join(parts).split("\n")
+    ]
 
 
 def _visible(element) -> bool:  # type: ignore[no-untyped-def]
