@@ -41,7 +41,7 @@ from .notes import NotePlacement
 from .numbering import format_number, with_label
 from .records import Block
 from .styles import named_kind
-from .tables import labelled_rows
+from .tables import table_blocks
 
 # An .odt is a zip: the same limits as a .docx's against archives that inflate without end.
 MAX_ODT_INFLATED = 200 * 1024 * 1024
@@ -412,7 +412,7 @@ class _Reader:
     def table(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         notes: list = []  # type: ignore[type-arg]
         rows = _table_rows(element, notes)
-        yield from (Block(text=text, kind="table_row") for text in labelled_rows(rows))
+        yield from table_blocks(rows)
         yield from self.notes.after(None, [b for note in notes for b in self._note_blocks(note)])
 
 

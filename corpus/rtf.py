@@ -44,7 +44,7 @@ from .notes import NotePlacement
 from .numbering import with_label
 from .records import Block
 from .styles import named_kind
-from .tables import labelled_rows
+from .tables import table_blocks
 
 MAX_GROUP_DEPTH = 400
 
@@ -593,7 +593,7 @@ class _Reader:
         if not self.rows:
             return
         rows, self.rows = self.rows, []
-        self.blocks.extend(Block(text=t, kind="table_row") for t in labelled_rows(_grid(rows)))
+        self.blocks.extend(table_blocks(_grid(rows)))
         notes, self.table_notes = self.table_notes, []
         self.blocks.extend(self.placement.after(None, notes))
 

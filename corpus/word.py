@@ -30,7 +30,7 @@ from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
-from .tables import labelled_rows
+from .tables import table_blocks
 
 log = logging.getLogger(__name__)
 
@@ -576,7 +576,7 @@ def _table_blocks(tbl, notes: _Notes | None = None) -> list[Block]:  # type: ign
             row[cell.column] = above.get(cell.column, "") if cell.continues else cell.text
         above = {cell.column: row[cell.column] for cell in cells}
         rows.append(row)
-    return [Block(text=text, kind="table_row") for text in labelled_rows(rows)]
+    return table_blocks(rows)
 
 
 @dataclass(frozen=True)
