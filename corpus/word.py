@@ -265,17 +265,24 @@ class _Boxes:
     follows the paragraph that ends it, not the middle of its sentence; one anchored in the title, a
     subtitle or the date line waits until after the first paragraph that ends a sentence, so the header
     stays the header (as notes do, see _Notes); a heading or a table ends the wait (the box stays in its
-    section).
+    section). Boxes anchored before any text, in an empty paragraph, and holding no sentence are the
+    document's first lines — a letterhead (「××市委老干部局文件」 in a shape or WordArt, as 红头 templates
+    set it), a 文号 — and are read first, where they stand: after the first sentence they were read as a
+    heading over the body's second paragraph, which was then cited under the letterhead.
     """
 
     waiting: list[Block] = field(default_factory=list)
     body_started: bool = False
     open_sentence: bool = False
+    text_seen: bool = False  # a block of the body's own has been put out
 
     def read(self, read: _ElementBlocks) -> list[Block]:
         """The blocks to put out for an element read: its own, and the boxes whose wait is over."""
         own = read.own
         out: list[Block] = []
+        if not self.text_seen and not own and not any(_SENTENCE_MARK.search(box.text) for box in read.boxes):
+            return list(read.boxes)
+        self.text_seen = self.text_seen or bool(own)
         if self.waiting and self.body_started and own and own[0].kind in ("heading", "table_row"):
             out.extend(self.waiting)
             self.waiting = []
@@ -295,6 +302,7 @@ class _Boxes:
 _NOTE_REFERENCES = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "endnote"}
 _NoteKeys = list[tuple[str, str]]  # ("footnote" | "endnote", w:id) of the notes referenced, in order
 _SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 
 @dataclass
