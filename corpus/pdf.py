@@ -81,6 +81,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             read_pages: list[_PageText] = []
             for number, page in enumerate(pdf.pages, start=1):
+                page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
                     read_pages.append(_PageText(page=_layer_page(page)))
                     scanned += 1
@@ -196,10 +197,63 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     ]
     if tables:
         page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+    dx, dy = float(page.bbox[0]), float(page.bbox[1])
     return _PageText(
-        page=Page(lines=tuple(_lines(page)), width=float(page.width), height=float(page.height)),
-        tables=tuple(tables),
+        page=Page(
+            lines=tuple(_moved(line, dx, dy) for line in _lines(page)),
+            width=float(page.width),
+            height=float(page.height),
+        ),
+        tables=tuple(
+            replace(
+                table,
+                box=(table.box[0] - dx, table.box[1] - dy, table.box[2] - dx, table.box[3] - dy),
+                lines=tuple(_moved(line, dx, dy) for line in table.lines),
+            )
+            for table in tables
+        ),
         undecoded=undecoded,
+    )
+
+
+def _shown(page):  # type: ignore[no-untyped-def]
+    """The part of the page a viewer shows and a printer prints: its crop box, when it is smaller than the
+    sheet (a print shop's PDF with bleed and crop marks, a page cropped in Acrobat). Text outside it — the
+    slug line of the typesetting file (「简报第3期.indd 2024-03-01 10:23」), a printer's notes — is on no
+    page anyone reads; it was read into the body."""
+    crop, media = page.cropbox, page.mediabox
+    smaller = any(abs(a - b) > 1 for a, b in zip(crop, media, strict=True))
+    within = (
+        crop[0] >= media[0] - 1
+        and crop[1] >= media[1] - 1
+        and crop[2] <= media[2] + 1
+        and crop[3] <= media[3] + 1
+    )
+    if not (smaller and within) or crop[2] - crop[0] < 72 or crop[3] - crop[1] < 72:
+        return page  # the whole sheet is shown (or a crop box no viewer would honour as the page)
+    x0, top, x1, bottom = crop
+
+    def shown(obj: dict) -> bool:  # type: ignore[type-arg]
+        """A character is on the page when its middle is (one cut by the edge is no readable text)."""
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (float(obj["x0"]) + float(obj["x1"])) / 2, (float(obj["top"]) + float(obj["bottom"])) / 2
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    return page.filter(shown).crop(crop, relative=False, strict=False)
+
+
+def _moved(line: Line, dx: float, dy: float) -> Line:
+    """A line placed on a page whose top left corner is (dx, dy) of the sheet, in that page's units."""
+    if not dx and not dy:
+        return line
+    return replace(
+        line,
+        x0=line.x0 - dx,
+        x1=line.x1 - dx,
+        top=line.top - dy,
+        bottom=line.bottom - dy,
+        parts=tuple(_moved(part, dx, dy) for part in line.parts),
     )
 
 
@@ -268,7 +322,8 @@ def _layer_page(page) -> Page:  # type: ignore[no-untyped-def]
                 close()
         current.append(char)
     close()
-    lines = ocr.merge_pieces(words)
+    dx, dy = float(page.bbox[0]), float(page.bbox[1])
+    lines = [_moved(line, dx, dy) for line in ocr.merge_pieces(words)]
     return Page(
         lines=tuple(sorted(lines, key=lambda line: (line.top, line.x0))),
         width=float(page.width),

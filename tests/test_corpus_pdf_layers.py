@@ -7,6 +7,9 @@
   its glyphs are sized and placed to fit the boxes the OCR found, not typeset, and the layout rules for
   typeset text misread it (a date in smaller boxes at the foot taken for a footnote, 「2024」 for its mark).
   It is now read as OCR lines are.
+- A print shop's sheet: the page inside a crop box, the slug line of the typesetting file and the
+  printer's notes outside it, on no page anyone sees. The slug was read as the last paragraph; only what
+  the crop box shows is read now.
 
 Documents made by python-docx and LibreOffice; the character maps removed with pypdf; the scan rendered by
 pdftoppm and read by Tesseract (`tesseract … pdf`), each where installed.
@@ -182,3 +185,70 @@ def test_a_scan_with_an_ocr_text_layer_is_read_as_ocr_lines_every_character_once
     assert first == "pdf+ocr 2024-03-15 []"
     found = (tmp_path / "扫描.txt").read_text(encoding="utf-8")
     assert re.sub(r"\s+", "", text) == re.sub(r"\s+", "", found)
+
+
+# -- a print shop's sheet: the page inside a crop box, slug lines and marks outside it ----------------------
+
+SPEECH = [
+    "同志们：",
+    "今年全市老干部工作要突出政治引领，做好服务保障。全年要走访慰问离退休干部三千人次以上。",
+    "各县区要把离退休干部党支部建设作为重点，确保组织生活正常开展。",
+    "老年大学要扩大办学规模，新增教学点二十个，满足老同志学习需求。",
+]
+
+
+def _sheet_pdf(path: Path, *, bleed: float, pages: int, slug: bool) -> Path:
+    """A speech of `pages` A4 pages with a running header and 「— N —」 page numbers, drawn by reportlab
+    on a sheet `bleed` points larger on every side, its crop box the A4 page (none when bleed is 0); with
+    `slug`, the typesetting file's slug line, a printer's note and crop marks outside the page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    sheet = canvas.Canvas(str(path), pagesize=(width + 2 * bleed, height + 2 * bleed))
+    for number in range(1, pages + 1):
+        if bleed:
+            sheet.setCropBox((bleed, bleed, bleed + width, bleed + height))
+        if slug:
+            sheet.setFont("STSong-Light", 7)
+            sheet.drawString(4, 4, f"简报第3期.indd  2024-03-01 10:23  第{number}页")
+            sheet.drawString(4, height + 2 * bleed - 10, "临江印务 版次：第二稿 请核对后签字付印")
+            for x in (bleed, bleed + width):
+                sheet.line(x, 0, x, bleed - 6)
+                sheet.line(x, height + bleed + 6, x, height + 2 * bleed)
+        sheet.setFont("STSong-Light", 10)
+        sheet.drawCentredString(bleed + width / 2, bleed + height - 40, "老干部工作简报")
+        sheet.drawCentredString(bleed + width / 2, bleed + 30, f"— {number} —")
+        y = bleed + height - 100
+        if number == 1:
+            sheet.setFont("STSong-Light", 20)
+            sheet.drawCentredString(bleed + width / 2, y, "在全市老干部工作会议上的讲话")
+            sheet.setFont("STSong-Light", 14)
+            sheet.drawCentredString(bleed + width / 2, y - 30, "市委老干部局局长　王建平")
+            sheet.drawCentredString(bleed + width / 2, y - 52, "2024年3月1日")
+            y -= 90
+        sheet.setFont("STSong-Light", 14)
+        for text in SPEECH if number == 1 else SPEECH[1:]:
+            sheet.drawString(bleed + 72, y, text[:30])
+            y -= 22
+            if text[30:]:
+                sheet.drawString(bleed + 72, y, text[30:])
+                y -= 22
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+@pytest.mark.parametrize("bleed", [8.5, 36.0, 56.7])
+@pytest.mark.parametrize("pages", [1, 3])
+def test_text_outside_the_crop_box_is_not_read_and_the_page_reads_as_printed(
+    tmp_path: Path, bleed: float, pages: int
+) -> None:
+    """Before, the slug line under the page was read as the speech's last paragraph."""
+    sheet = read_document(_sheet_pdf(tmp_path / "印刷版.pdf", bleed=bleed, pages=pages, slug=True))
+    plain = read_document(_sheet_pdf(tmp_path / "原稿.pdf", bleed=0, pages=pages, slug=False))
+    assert [(b.text, b.kind) for b in sheet.blocks] == [(b.text, b.kind) for b in plain.blocks]
+    assert "indd" not in sheet.text and "付印" not in sheet.text and "简报" not in sheet.text
