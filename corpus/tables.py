@@ -69,9 +69,22 @@ def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
     One row has no header to label it and no rows for it to label: it is text set in cells for its
     place on the page — a 文号 beside its 签发人, a name beside a date — and is read as the line it
     prints, as a PDF's one-row table is. Read as a table row, a 文号 set so was no longer the document's
-    number and the title under it was lost (the notice was titled by its file name).
+    number and the title under it was lost (the notice was titled by its file name). Likewise a table of
+    two or more columns none of whose rows has two cells filled (a signature block and its date set right
+    of an empty cell for the seal): each filled cell is a line, so the notice keeps its date.
     """
     kept = [row for row in rows if (row.strip() if isinstance(row, str) else any(c.strip() for c in row))]
     if len(kept) == 1 and not isinstance(kept[0], str):
         return [Block(text=" ".join(cell.strip() for cell in kept[0] if cell.strip()), kind="paragraph")]
+    grids = [row for row in kept if not isinstance(row, str)]
+    if any(len(row) >= 2 for row in grids) and all(sum(1 for c in row if c.strip()) == 1 for row in grids):
+        # cells of two or more columns, never two filled in a row: lines placed on the page (a signature
+        # and its date right of an empty cell for the seal), not cells to label one another
+        return [
+            Block(
+                text=row.strip() if isinstance(row, str) else next(c.strip() for c in row if c.strip()),
+                kind="paragraph",
+            )
+            for row in kept
+        ]
     return [Block(text=text, kind="table_row") for text in labelled_rows(rows)]

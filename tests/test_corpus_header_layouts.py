@@ -172,3 +172,33 @@ def test_a_text_box_of_sentences_at_the_top_still_waits_for_the_body() -> None:
     aside = "本通知同时发送各离退休干部党支部。"
     blocks = read_bytes("通知.docx", _boxed([aside], NOTICE)).blocks
     assert blocks[0].text == NOTICE[0] and [b.text for b in blocks].index(aside) == 4
+
+
+def _signed(columns: int | None, places: tuple[int, int]) -> bytes:
+    """The notice with its signature and date set in a table of `columns` columns, each in the column
+    `places` says, the other cells empty (where the seal goes), or typed (columns None)."""
+    document = docx.Document()
+    for line in NOTICE[:-2]:
+        document.add_paragraph(line)
+    if columns is None:
+        for line in NOTICE[-2:]:
+            document.add_paragraph(line)
+    else:
+        table = document.add_table(rows=2, cols=columns)
+        for row, (place, line) in enumerate(zip(places, NOTICE[-2:], strict=True)):
+            table.cell(row, place % columns).text = line
+    return _saved(document)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(columns=st.integers(2, 4), places=st.tuples(st.integers(0, 3), st.integers(0, 3)))
+def test_a_signature_set_in_table_cells_beside_the_seal_reads_as_its_lines(
+    columns: int, places: tuple[int, int]
+) -> None:
+    """Before, the issuer labelled the date (「中共临江市委老干部局：2024年9月1日」) or both were table rows,
+    and the notice had no date."""
+    table = read_bytes("通知.docx", _signed(columns, places))
+    typed = read_bytes("通知.docx", _signed(None, places))
+    assert [(b.text, b.kind) for b in table.blocks] == [(b.text, b.kind) for b in typed.blocks]
+    [speech] = parse_document(table)
+    assert speech == parse_document(typed)[0] and speech.date == "2024-09-01"
