@@ -597,6 +597,9 @@ def _starts_paragraph(
         return True
     m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
+    # how much larger than the body's their type is (lines of a title): a line in it stops short of the
+    # edge by as much as one of its own characters, and its lines stand as much further apart
+    larger = max(1.0, min(line.size, previous.size) / size) if line.size and previous.size and size else 1.0
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
     same_font = line.font == previous.font
@@ -620,7 +623,7 @@ def _starts_paragraph(
     # what this line opens with would not have fitted there (a Latin word or a number, 「站，」「300；」 kept
     # together), counting the space Word and LibreOffice put between Chinese and Latin letters or digits
     # (a fifth to a quarter of the type size) that it would have needed after the previous line's end.
-    if previous.x1 < mp.right - 1.5 * size and not (
+    if previous.x1 < mp.right - 1.5 * size * larger and not (
         line.lead and previous.x1 + line.lead > mp.right - _AUTOSPACE * size
     ):
         return True
@@ -642,10 +645,11 @@ def _starts_paragraph(
     # at the body's line pitch under a full line is the same paragraph's.
     if not (same_size or _at_pitch(previous, line, m)) or (line.font and previous.font and not same_font):
         return True
-    # More space above it than between the lines of a paragraph.
-    if same_page and m.pitch and line.top - previous.top > m.pitch + 0.25 * size:
+    # More space above it than between the lines of a paragraph in their type (a left-aligned title's
+    # wrapped 「年）」, measured against the body's pitch, was cut off, and the title lost its end).
+    if same_page and m.pitch and line.top - previous.top > m.pitch * larger + 0.25 * size:
         return True
-    return same_page and gap > 1.2 * size
+    return same_page and gap > 1.2 * size * larger
 
 
 _AUTOSPACE = 0.25  # the space between Chinese and Latin text, in type sizes
@@ -682,6 +686,8 @@ def _stands_alone(text: str) -> bool:
     from .parse import is_date_line, is_person_name  # (corpus.parse imports this module)
 
     text = text.strip()
+    if text.count("）") + text.count(")") > text.count("（") + text.count("("):
+        return False  # it closes a bracket opened on the line above: 「（2024年）」 wrapped after 「（」
     return is_date_line(text) or (len(text) <= 5 and is_person_name(text))
 
 
@@ -710,6 +716,31 @@ def separator(before: str, after: str, gap: float, size: float) -> str:
     tab, a column) separates text."""
     latin = _LATIN.match(before[-1:]) and _LATIN.match(after[:1])
     return " " if gap > 1.2 * max(size, 1.0) or (latin and gap > 0.15 * max(size, 1.0)) else ""
+
+
+# Marks that leave a clause open: a line ending in one, or the next opening with a closing one, was broken
+# inside a sentence (to mend a line's look), not between lines that stand apart.
+_OPEN_END = tuple("，、（(《〈“‘「『—-,")
+_CLOSED_START = tuple("，。、；：！？）)》〉”’」』,.;:!?")
+
+
+def broken_lines(text: str, clean: Callable[[str], str]) -> list[str]:
+    """A body paragraph's lines as an office program shows them (`clean` tidies each one).
+
+    A manual line break (Shift+Enter, WPS's 「软回车」; what text pasted from a web page or a chat brings,
+    one per paragraph) starts a new line, so a title, a speaker, a date, a heading and the paragraphs
+    under it typed as one paragraph read as the lines they are; a break inside a clause (after 「，」,
+    before 「。」) only mends the line's look and reads as nothing. Word's w:br, OpenDocument's
+    text:line-break and RTF's \\line alike."""
+    lines: list[str] = []
+    for piece in (clean(raw) for raw in re.split(r"[\n\v]", text)):
+        if not piece:
+            continue
+        if lines and (lines[-1].endswith(_OPEN_END) or piece.startswith(_CLOSED_START)):
+            lines[-1] = join(lines[-1], piece)
+        else:
+            lines.append(piece)
+    return lines
 
 
 def join(before: str, after: str) -> str:

@@ -132,6 +132,21 @@ def unread_pages_note(numbers: list[int]) -> str:
     return f"第 {pages} 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
 
 
+# A PDF whose fonts carry no character map (no ToUnicode): its text layer gives glyph numbers, not text.
+UNDECODABLE = "的文字无法提取：所用字体缺少字符对照表，提取出来是乱码，需要按扫描件识别"
+
+
+def undecodable_pages_note(numbers: list[int]) -> str:
+    """The line that tells the user which pages of a PDF, set in fonts without a character map, were not
+    read for want of an OCR engine."""
+    pages = "、".join(str(n) for n in numbers)
+    if _tesseract_without_chinese():
+        fix = "请安装 tesseract-ocr-chi-sim，或 pip install 'speechqa[ocr]'"
+    else:
+        fix = "未安装 OCR 组件：pip install 'speechqa[ocr]'"
+    return f"第 {pages} 页{UNDECODABLE}，未能读取（{fix}）"
+
+
 def pages_text(pages: list[PageText]) -> str:
     """The text of pages read by OCR, one paragraph per line: running headers and page numbers dropped,
     lines joined into paragraphs across page breaks, as for a PDF."""

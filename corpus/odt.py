@@ -16,7 +16,8 @@ which are deliberately not read, as for a .docx. What is kept, as Blocks in docu
   it stands (a caption or 「备注」 row); nested tables' cells are read into their cell;
 - text:note (footnotes and endnotes) → "note" blocks after what references them (corpus.notes); the
   citation mark is not text;
-- text:s (N spaces), text:tab, text:line-break read as spaces; a soft page break as nothing; a ruby's
+- text:s (N spaces), text:tab read as spaces, text:line-break ends a line as the office program shows
+  it (corpus.layout.broken_lines); a soft page break as nothing; a ruby's
   base text only; text boxes (draw:text-box) after the paragraph they are anchored in.
 
 Not read: tracked deletions (text:tracked-changes holds them outside the body), comments
@@ -35,11 +36,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import UnreadableFile
+from .layout import broken_lines
 from .notes import NotePlacement
 from .numbering import format_number, with_label
 from .records import Block
 from .styles import named_kind
-from .tables import labelled_rows
+from .tables import table_blocks
 
 # An .odt is a zip: the same limits as a .docx's against archives that inflate without end.
 MAX_ODT_INFLATED = 200 * 1024 * 1024
@@ -381,15 +383,21 @@ class _Reader:
     def paragraph(self, p, label: str | None = None) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         notes: list[Block] = []
         boxes: list = []  # type: ignore[type-arg]
-        text = _clean(_text(p, notes, boxes))
+        raw = _text(p, notes, boxes)
+        text = _clean(raw)
         kind, level = self.styles.kind(p.get(_T + "style-name"))
         if p.tag == _T + "h" and kind not in ("title", "subtitle"):
             kind, level = "heading", _int(p.get(_T + "outline-level")) or 1
             if label is None and p.get(_T + "is-list-header") != "true" and 1 <= level <= _LEVELS:
                 restart = p.get(_T + "restart-numbering") == "true"
                 label = self.outline.label(level, _int(p.get(_T + "start-value")) if restart else None)
-        block = Block(text=_clean((label or "") + text), kind=kind, level=level) if text else None
-        if block is not None:
+        block = None
+        if text and kind == "paragraph":
+            for line in broken_lines((label or "") + raw, _clean):
+                block = Block(text=line, kind=kind, level=level)
+                yield block
+        elif text:
+            block = Block(text=_clean((label or "") + text), kind=kind, level=level)
             yield block
         yield from self.notes.after(block, [b for note in notes for b in self._note_blocks(note)])
         for box in boxes:
@@ -404,7 +412,7 @@ class _Reader:
     def table(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         notes: list = []  # type: ignore[type-arg]
         rows = _table_rows(element, notes)
-        yield from (Block(text=text, kind="table_row") for text in labelled_rows(rows))
+        yield from table_blocks(rows)
         yield from self.notes.after(None, [b for note in notes for b in self._note_blocks(note)])
 
 
@@ -544,6 +552,8 @@ def reference_text(body) -> str:  # type: ignore[no-untyped-def]
             ):
                 if tag == _T + "s":
                     parts.append(" ")
+                elif tag == _T + "line-break":
+                    parts.append("\n")
                 else:
                     own(child, parts)
             if child.tail:
@@ -555,7 +565,7 @@ def reference_text(body) -> str:  # type: ignore[no-untyped-def]
             continue
         parts: list[str] = []
         own(p, parts)
-        lines.append(_clean("".join(parts)))
+        lines.extend(_clean(line) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

@@ -40,6 +40,11 @@ log = logging.getLogger(__name__)
 OCR_DPI = 200
 # A page whose text layer has fewer characters than this and that carries an image is a scan.
 _MIN_TEXT_CHARS = 10
+# A glyph of a font without a character map (no ToUnicode, no known encoding): pdfminer gives 「(cid:17)」.
+_UNDECODED = re.compile(r"^\(cid:\d+\)$")
+# A page whose glyphs are undecodable in this share or more has no usable text layer: it is read as a scan
+# (a few such glyphs, a symbol font's bullet, are only left out).
+_UNDECODED_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -71,15 +76,26 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     pages: list[Page] = []
     scanned = 0
     unread: list[int] = []
+    undecoded: list[int] = []  # pages whose fonts have no character map, not read
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             read_pages: list[_PageText] = []
             for number, page in enumerate(pdf.pages, start=1):
+                page = _shown(page)
+                if _scanned_with_text_layer(pdf, page):
+                    read_pages.append(_PageText(page=_layer_page(page)))
+                    scanned += 1
+                    continue
                 text = _page_text(page)
-                if text.characters < _MIN_TEXT_CHARS and page.images:
+                garbled = text.undecoded > 0 and text.undecoded >= _UNDECODED_SHARE * (
+                    text.undecoded + text.characters
+                )
+                if garbled:  # glyph numbers, not text: what it prints is read as a scan's is, or not at all
+                    text = _PageText(page=replace(text.page, lines=()))
+                if (text.characters < _MIN_TEXT_CHARS and page.images) or garbled:
                     engine = ocr.engine()
                     if engine is None:
-                        unread.append(number)
+                        (undecoded if garbled else unread).append(number)
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.lines:
@@ -93,11 +109,18 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     except Exception as e:  # pdfminer raises assorted errors on damaged files
         raise _refusal(name, e) from e
     notes: tuple[str, ...] = ()
+    if undecoded and len(unread) + len(undecoded) == len(pages):
+        raise UnreadableFile(f"{name} {ocr.UNDECODABLE}。{ocr.missing_engine_reason()}")
     if unread and len(unread) == len(pages):
         raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.missing_engine_reason()}")
     if unread:
         log.warning("%s: pages %s without text were not read (no OCR engine installed)", name, unread)
         notes = (ocr.unread_pages_note(unread),)
+    if undecoded:
+        log.warning(
+            "%s: pages %s in fonts without a character map were not read (no OCR engine)", name, undecoded
+        )
+        notes = (*notes, ocr.undecodable_pages_note(undecoded))
     pages = split_footnotes(remove_running_lines(pages))
     blocks = tuple(paragraph_blocks([read_columns(page) for page in pages]))
     text = "\n".join(block.text for block in blocks)
@@ -145,6 +168,7 @@ class _PageText:
 
     page: Page
     tables: tuple[_Table, ...] = ()
+    undecoded: int = 0  # glyphs left out: their font says no character for them (「(cid:17)」)
 
     @property
     def characters(self) -> int:
@@ -156,6 +180,11 @@ class _PageText:
 def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables."""
     page = page.dedupe_chars()
+    undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
+    if undecoded:
+        page = page.filter(
+            lambda obj: not (obj.get("object_type") == "char" and _UNDECODED.match(obj["text"]))
+        )
     if marks := _marks(page.chars):
         page = page.filter(lambda obj: id(obj) not in marks)
     if struck := _struck_chars(page):
@@ -168,9 +197,137 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     ]
     if tables:
         page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+    dx, dy = float(page.bbox[0]), float(page.bbox[1])
     return _PageText(
-        page=Page(lines=tuple(_lines(page)), width=float(page.width), height=float(page.height)),
-        tables=tuple(tables),
+        page=Page(
+            lines=tuple(_moved(line, dx, dy) for line in _lines(page)),
+            width=float(page.width),
+            height=float(page.height),
+        ),
+        tables=tuple(
+            replace(
+                table,
+                box=(table.box[0] - dx, table.box[1] - dy, table.box[2] - dx, table.box[3] - dy),
+                lines=tuple(_moved(line, dx, dy) for line in table.lines),
+            )
+            for table in tables
+        ),
+        undecoded=undecoded,
+    )
+
+
+def _shown(page):  # type: ignore[no-untyped-def]
+    """The part of the page a viewer shows and a printer prints: its crop box, when it is smaller than the
+    sheet (a print shop's PDF with bleed and crop marks, a page cropped in Acrobat). Text outside it — the
+    slug line of the typesetting file (「简报第3期.indd 2024-03-01 10:23」), a printer's notes — is on no
+    page anyone reads; it was read into the body."""
+    crop, media = page.cropbox, page.mediabox
+    smaller = any(abs(a - b) > 1 for a, b in zip(crop, media, strict=True))
+    within = (
+        crop[0] >= media[0] - 1
+        and crop[1] >= media[1] - 1
+        and crop[2] <= media[2] + 1
+        and crop[3] <= media[3] + 1
+    )
+    if not (smaller and within) or crop[2] - crop[0] < 72 or crop[3] - crop[1] < 72:
+        return page  # the whole sheet is shown (or a crop box no viewer would honour as the page)
+    x0, top, x1, bottom = crop
+
+    def shown(obj: dict) -> bool:  # type: ignore[type-arg]
+        """A character is on the page when its middle is (one cut by the edge is no readable text)."""
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (float(obj["x0"]) + float(obj["x1"])) / 2, (float(obj["top"]) + float(obj["bottom"])) / 2
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    return page.filter(shown).crop(crop, relative=False, strict=False)
+
+
+def _moved(line: Line, dx: float, dy: float) -> Line:
+    """A line placed on a page whose top left corner is (dx, dy) of the sheet, in that page's units."""
+    if not dx and not dy:
+        return line
+    return replace(
+        line,
+        x0=line.x0 - dx,
+        x1=line.x1 - dx,
+        top=line.top - dy,
+        bottom=line.bottom - dy,
+        parts=tuple(_moved(part, dx, dy) for part in line.parts),
+    )
+
+
+def _scanned_with_text_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
+    """A scan with the text an OCR program found set invisibly over it (a scanner's or Adobe's 「可搜索的
+    PDF」, Tesseract's or OCRmyPDF's output): an image covering most of the page, and (almost) all of the
+    page's text in render mode 3 or 7, neither filled nor stroked."""
+    area = float(page.width) * float(page.height)
+    if not page.chars or not any(
+        (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])) >= 0.5 * area
+        for i in page.images
+    ):
+        return False
+    from pdfminer.pdfdevice import PDFDevice
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    class RenderModes(PDFDevice):
+        """Counts the bytes of text shown visibly and invisibly (pdfplumber's characters do not say)."""
+
+        visible = invisible = 0
+
+        def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # type: ignore[no-untyped-def]
+            shown = sum(len(item) for item in seq if isinstance(item, bytes))
+            if textstate.render in (3, 7):
+                self.invisible += shown
+            else:
+                self.visible += shown
+
+    modes = RenderModes(pdf.rsrcmgr)
+    PDFPageInterpreter(pdf.rsrcmgr, modes).process_page(page.page_obj)
+    return modes.invisible >= 0.9 * (modes.invisible + modes.visible) > 0
+
+
+def _layer_page(page) -> Page:  # type: ignore[no-untyped-def]
+    """An OCR text layer's lines, read as OCR lines are (corpus.ocr): no type size (its glyphs are sized
+    to the boxes the OCR found), each word's characters in the order the layer gives them (their
+    positions inside a word are stretched to its box, and may overlap the next word's), words placed by
+    their boxes."""
+    words: list[Line] = []
+    current: list[dict] = []  # type: ignore[type-arg]
+
+    def close() -> None:
+        if current:
+            words.append(
+                Line(
+                    text="".join(c["text"] for c in current),
+                    x0=min(float(c["x0"]) for c in current),
+                    x1=max(float(c["x1"]) for c in current),
+                    top=min(float(c["top"]) for c in current),
+                    bottom=max(float(c["bottom"]) for c in current),
+                )
+            )
+            current.clear()
+
+    for char in page.chars:
+        text = char.get("text") or ""
+        if not text.strip() or _UNDECODED.match(text):
+            close()
+            continue
+        if current:
+            last = current[-1]
+            centre = (float(char["top"]) + float(char["bottom"])) / 2
+            if not float(last["top"]) <= centre <= float(last["bottom"]) or float(char["x0"]) < float(
+                last["x0"]
+            ):
+                close()
+        current.append(char)
+    close()
+    dx, dy = float(page.bbox[0]), float(page.bbox[1])
+    lines = [_moved(line, dx, dy) for line in ocr.merge_pieces(words)]
+    return Page(
+        lines=tuple(sorted(lines, key=lambda line: (line.top, line.x0))),
+        width=float(page.width),
+        height=float(page.height),
     )
 
 

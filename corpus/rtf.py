@@ -24,7 +24,7 @@ What is read, as Blocks in document order (the same kinds as a .docx, corpus.wor
 - \\footnote groups (endnotes too) → "note" blocks after what references them (corpus.notes);
 - a shape's text box (\\shptxt) → its paragraphs after the paragraph it is anchored in (its picture
   copy for old readers, \\shprslt, is skipped);
-- \\line and \\tab read as spaces; fields as their result (\\fldrslt), never their code, except a
+- \\line ends a line as Word shows it (corpus.layout.broken_lines), \\tab reads as a space; fields as their result (\\fldrslt), never their code, except a
   generated table of contents (a TOC field), whose entries repeat the headings and are not read;
 
 Not read: the font, colour, style and list tables, \\info, page headers and footers (\\header…,
@@ -39,11 +39,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .errors import UnreadableFile
+from .layout import broken_lines
 from .notes import NotePlacement
 from .numbering import with_label
 from .records import Block
 from .styles import named_kind
-from .tables import labelled_rows
+from .tables import table_blocks
 
 MAX_GROUP_DEPTH = 400
 
@@ -566,8 +567,10 @@ class _Reader:
         block = None
         if text:
             kind, level = self._kind()
-            block = Block(text=text, kind=kind, level=level)
-            self.blocks.append(block)
+            lines = broken_lines(with_label(label, "".join(paragraph.parts)), _clean)
+            for line in lines if kind == "paragraph" else [text]:
+                block = Block(text=line, kind=kind, level=level)
+                self.blocks.append(block)
         self.blocks.extend(self.placement.after(block, paragraph.notes))
         self.blocks.extend(paragraph.boxes)
 
@@ -590,7 +593,7 @@ class _Reader:
         if not self.rows:
             return
         rows, self.rows = self.rows, []
-        self.blocks.extend(Block(text=t, kind="table_row") for t in labelled_rows(_grid(rows)))
+        self.blocks.extend(table_blocks(_grid(rows)))
         notes, self.table_notes = self.table_notes, []
         self.blocks.extend(self.placement.after(None, notes))
 

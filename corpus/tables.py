@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .records import Block
+
 # A header cell labels the cells under it only when it reads like a label.
 _MAX_HEADER_CELL = 20
 _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
@@ -58,3 +60,31 @@ def is_header(row: Sequence[str]) -> bool:
         and all(row)
         and all(len(text) <= _MAX_HEADER_CELL and not _SENTENCE_MARK.search(text) for text in row)
     )
+
+
+def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
+    """A table's rows as blocks: labelled rows (kind "table_row"), or, for a table of a single row, one
+    line of text (kind "paragraph"), its cells apart by a space.
+
+    One row has no header to label it and no rows for it to label: it is text set in cells for its
+    place on the page — a 文号 beside its 签发人, a name beside a date — and is read as the line it
+    prints, as a PDF's one-row table is. Read as a table row, a 文号 set so was no longer the document's
+    number and the title under it was lost (the notice was titled by its file name). Likewise a table of
+    two or more columns none of whose rows has two cells filled (a signature block and its date set right
+    of an empty cell for the seal): each filled cell is a line, so the notice keeps its date.
+    """
+    kept = [row for row in rows if (row.strip() if isinstance(row, str) else any(c.strip() for c in row))]
+    if len(kept) == 1 and not isinstance(kept[0], str):
+        return [Block(text=" ".join(cell.strip() for cell in kept[0] if cell.strip()), kind="paragraph")]
+    grids = [row for row in kept if not isinstance(row, str)]
+    if any(len(row) >= 2 for row in grids) and all(sum(1 for c in row if c.strip()) == 1 for row in grids):
+        # cells of two or more columns, never two filled in a row: lines placed on the page (a signature
+        # and its date right of an empty cell for the seal), not cells to label one another
+        return [
+            Block(
+                text=row.strip() if isinstance(row, str) else next(c.strip() for c in row if c.strip()),
+                kind="paragraph",
+            )
+            for row in kept
+        ]
+    return [Block(text=text, kind="table_row") for text in labelled_rows(rows)]

@@ -511,3 +511,39 @@ def test_an_indented_paragraph_after_a_numbered_item_ending_at_the_margin_stays_
         "2.慰问经费从专项经费中列支，严禁超标准、超范围发放慰问金和慰问品。",
         "各县（市、区）要参照本通知精神，结合本地实际，做好本地区离退休干部的慰问工作。",
     ]
+
+
+def left_title_page(*, title: str, title_size: float, leading: float, size: float) -> bytes:
+    """One page: a left-aligned title in `title_size` with `leading` (times its size) that wraps, the date
+    on a line of its own in the body's type, and the sentences."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    _, body, _ = cjk_styles(size)
+    heading = ParagraphStyle("title", parent=body, fontSize=title_size, leading=title_size * leading)
+    heading.firstLineIndent = 0
+    dateline = ParagraphStyle("date", parent=body, firstLineIndent=0)
+    story = [Paragraph(title, heading), Paragraph("2024年12月", dateline)]
+    story += [Paragraph(s, body) for s in SENTENCES]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
+    return out.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.integers(3, 6),
+    title_size=st.sampled_from([16.0, 18.0, 22.0, 26.0]),
+    leading=st.sampled_from([1.2, 1.35, 1.5]),
+    size=st.sampled_from([10.5, 12.0, 14.0]),
+)
+def test_a_left_aligned_title_in_a_large_type_keeps_its_wrapped_lines(
+    words: int, title_size: float, leading: float, size: float
+) -> None:
+    """Its lines stand further apart than the body's: before, the step between them, measured against the
+    body's line pitch, cut the title's last line off (「全市…汇编（2024」 / 「年）」, the date run into it)."""
+    title = "全市离退休干部服务管理工作" * words + "文件汇编（2024年）"
+    pdf = left_title_page(title=title, title_size=title_size, leading=leading, size=size)
+    [speech] = parse_document(read_bytes("汇编.pdf", pdf))
+    assert (squeeze(speech.title), speech.date) == (title, "2024-12")
