@@ -152,6 +152,12 @@ class Retriever:
         # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明. Read in the
         # question as shown (Typo.start), before NFKC, which lengthens some characters (… → ...).
         typos = self.corrector.corrections(query, self.facets().speakers) if self.config.correct_typos else ()
+        if self.config.synonyms and (pairs := self.store.user_synonyms()):
+            # the office's own word for what the library calls otherwise (老干局 for 老干部局), as the user
+            # paired them: searched, and judged, as the library's word
+            typos = tuple(
+                sorted((*typos, *self.corrector.library_words(query, pairs, typos)), key=lambda t: t.start)
+            )
         text = apply_corrections(query, typos) if typos else query
         text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
         want = offset + k

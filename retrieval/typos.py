@@ -56,7 +56,8 @@ _LOCALIZERS = frozenset("里上下中内外前后间旁")
 
 @dataclass(frozen=True)
 class Typo:
-    """One word of the question, read as another of the same sound."""
+    """One word of the question, read as another: of the same sound (a typo), or the library's word the
+    user paired it with (`HomophoneCorrector.library_words`)."""
 
     wrong: str  # as the question has it (in its own script: 離修)
     right: str  # the word searched instead
@@ -151,6 +152,46 @@ class HomophoneCorrector:
             ):
                 found.append(Typo(question[start : start + len(word)], right, start))
         return tuple(sorted(found, key=lambda t: t.start))
+
+    def library_words(
+        self, question: str, pairs: Iterable[tuple[str, str]], taken: Sequence[Typo] = ()
+    ) -> tuple[Typo, ...]:
+        """Words of the question that no passage holds, each paired by the user with a word the library
+        does hold (`speechqa synonyms add 老干局 老干部局`: the office's own short form), read as that word
+        — the library's most frequent one when there are several. Words where a typo was read (`taken`)
+        are left as they are; so is every word some passage holds, whatever it is paired with."""
+        if len(self.lexical.ids) == 0:
+            return ()
+        partners: dict[str, set[str]] = {}
+        for a, b in pairs:
+            a, b = to_simplified(a), to_simplified(b)
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
+        text = to_simplified(question)
+        covered = {i for t in taken for i in range(t.start, t.start + len(t.wrong))}
+        found: list[Typo] = []
+        for word in sorted(partners, key=lambda w: (-len(w), w)):  # the longer word where two overlap
+            if len(word) < 2 or word not in text or self._holds(word):
+                continue
+            held = [w for w in partners[word] if self._holds(w)]
+            if not held:
+                continue
+            right = max(held, key=lambda w: (self._frequency(w) if len(w) > 1 else 0, w))
+            at = text.find(word)
+            while at >= 0:
+                span = set(range(at, at + len(word)))
+                if not span & covered:
+                    found.append(Typo(question[at : at + len(word)], right, at))
+                    covered |= span
+                at = text.find(word, at + len(word))
+        return tuple(sorted(found, key=lambda t: t.start))
+
+    def _holds(self, word: str) -> bool:
+        """Whether some passage may hold the word (each of its character pairs is in some passage: a word
+        one of whose pairs is in none is certainly in none)."""
+        if len(word) == 1:
+            return self.lexical.document_frequency(word.lower()) > 0
+        return self._frequency(word.lower()) > 0
 
     def _follows_word(self, candidates: Sequence[tuple[int, str]], start: int) -> bool:
         """Whether a word of two or more characters the library holds ends where `start` is (a localizer
@@ -265,9 +306,10 @@ def _candidates(text: str) -> list[tuple[int, str]]:
 
 
 def apply_corrections(question: str, corrections: Sequence[Typo]) -> str:
-    """The question (in simplified script) with each corrected word replaced; the same length."""
+    """The question (in simplified script) with each corrected word replaced (from the last, so that a
+    word of another length leaves the others' places as they are)."""
     text = to_simplified(question)
-    for c in corrections:
+    for c in sorted(corrections, key=lambda c: c.start, reverse=True):
         if text[c.start : c.start + len(c.wrong)] == to_simplified(c.wrong):
             text = text[: c.start] + c.right + text[c.start + len(c.wrong) :]
     return text

@@ -710,6 +710,24 @@ def test_a_user_synonym_lets_a_question_find_a_passage_in_other_words(run: Run) 
     assert before["results"][0]["passage_id"] != after["results"][0]["passage_id"]
 
 
+@pytest.mark.slow
+def test_the_offices_own_word_paired_with_the_librarys_is_searched_and_judged_as_that_word(run: Run) -> None:
+    """`synonyms add 老干局 老干部局` (the README's example): no passage says 老干局, so a question using it
+    is searched and judged as 老干部局, and says so; before, it was judged on a word the library lacks."""
+    question = "老干局有哪些任务"
+    assert json.loads(run("ask", "--json", question).stdout)["corrections"] == []
+    assert_ok(run("synonyms", "add", "老干局", "老干部局"))
+    shown = run("ask", question)
+    assert_ok(shown)
+    assert "已按「老干部局」查找（问题中为「老干局」）" in shown.stdout
+    after = json.loads(run("ask", "--json", question).stdout)
+    assert after["corrections"] == [{"from": "老干局", "to": "老干部局", "start": 0}]
+    assert after["answered"] and after["confidence"] != "low"
+    assert "老干部局" in after["results"][0]["text"]
+    # a word some passage holds is searched as it is, whatever it is paired with
+    assert json.loads(run("ask", "--json", "老干部局有哪些任务").stdout)["corrections"] == []
+
+
 # -- how sure the answer is, on the terminal and in JSON -------------------------------------------------
 
 

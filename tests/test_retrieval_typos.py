@@ -10,7 +10,7 @@ import pytest
 from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
 from retrieval import Retriever, RetrieverConfig, typo_note
 from retrieval.evaluate import load_questions
-from retrieval.typos import HomophoneCorrector, apply_corrections
+from retrieval.typos import HomophoneCorrector, Typo, apply_corrections
 
 from .fakes import FakeEmbedder
 from .test_retrieval_filters import speech_file, speeches_library
@@ -241,3 +241,20 @@ def test_a_localizer_typed_for_another_character_is_still_corrected() -> None:
     texts = ["要落实好离休干部每年一次体检的规定。", "老干部工作要加强。"]
     corrector = HomophoneCorrector(LexicalIndex.build(texts, [1, 2], get_tokenizer("char")))
     assert [(t.wrong, t.right) for t in corrector.corrections("里休干部体检")] == [("里休", "离休")]
+
+
+def test_a_word_no_passage_holds_is_read_as_the_librarys_word_the_user_paired_it_with(
+    corrector: HomophoneCorrector,
+) -> None:
+    pairs = [("老干局", "老干部"), ("典范", "典型"), ("楷模", "榜样")]  # 榜样: in no passage either
+    found = corrector.library_words("老干局工作者要树什么典范、楷模", pairs)
+    assert [(t.wrong, t.right, t.start) for t in found] == [("老干局", "老干部", 0), ("典范", "典型", 10)]
+    # a word some passage holds stays, whatever it is paired with; so does one where a typo was read
+    assert corrector.library_words("老干部工作的典型", [("老干部", "老干局"), ("典型", "典范")]) == ()
+    typo = Typo("典范", "典型", 0)
+    assert corrector.library_words("典范推荐", pairs, (typo,)) == ()
+
+
+def test_corrections_of_other_lengths_keep_each_others_places() -> None:
+    corrections = [Typo("老干局", "老干部局", 0), Typo("典形", "典型", 4)]
+    assert apply_corrections("老干局和典形", corrections) == "老干部局和典型"
