@@ -302,8 +302,12 @@ def _atom(p: str) -> str:
     return rf"(?P<{p}y>{_YEAR})\s*年(?:\s*(?P<{p}m>{_MONTH})\s*月(?:\s*(?P<{p}d>{_DAY})\s*[日号])?)?"
 
 
-# The end of a range: a full date, or a month (and day) of the start's year, or a bare year.
-_TAIL = rf"(?:{_atom('b')}|(?P<cm>{_MONTH})\s*月(?:\s*(?P<cd>{_DAY})\s*[日号])?|(?P<cy>{_YEAR})\s*年?)"
+# The end of a range: a full date, or a month (and day) of the start's year, a day of the start's month
+# (「3月13日到20日」), or a bare year.
+_TAIL = (
+    rf"(?:{_atom('b')}|(?P<cm>{_MONTH})\s*月(?:\s*(?P<cd>{_DAY})\s*[日号])?|(?P<ce>{_DAY})\s*[日号]"
+    rf"|(?P<cy>{_YEAR})\s*年?)"
+)
 _DATES = re.compile(
     rf"(?P<open>从|自|截至|截止到?)?\s*{_atom('a')}"
     rf"(?:\s*(?:至|到|—|–|-|~|～|－)+\s*{_TAIL}|\s*(?P<rel>以来|以后|之后|起|至今|以前|之前))?"
@@ -372,6 +376,8 @@ def _date_ranges(question: str) -> Iterator[tuple[DateRange, tuple[int, int]]]:
                 )
             elif m["cm"]:
                 end = _period(_number(m["ay"]), _number(m["cm"]), _number(m["cd"]) if m["cd"] else None)
+            elif m["ce"]:  # a day alone ends a range that starts on a day of that month
+                end = _period(_number(m["ay"]), _number(m["am"]), _number(m["ce"])) if m["ad"] else start
             elif m["cy"]:
                 end = _period(_number(m["cy"]))
             else:

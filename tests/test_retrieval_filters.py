@@ -127,6 +127,8 @@ FACETS = Facets(
             "named",
         ),  # the day, not the month
         ("2024年3月十三日到三月二十日", (), "2024-03-13", "2024-03-20", "", "all"),
+        ("2024年3月13日到20日讲了什么", (), "2024-03-13", "2024-03-20", "讲了什么", "all"),  # the day alone
+        ("二〇二四年三月十三日至二十号的体检规定", (), "2024-03-13", "2024-03-20", "的体检规定", "all"),
     ],
 )
 def test_speakers_and_dates_the_library_has_are_read_from_the_question(
