@@ -152,7 +152,8 @@ class Retriever:
         # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明. Read in the
         # question as shown (Typo.start), before NFKC, which lengthens some characters (… → ...).
         typos = self.corrector.corrections(query, self.facets().speakers) if self.config.correct_typos else ()
-        if self.config.synonyms and (pairs := self.store.user_synonyms()):
+        pairs = self.store.user_synonyms() if self.config.synonyms else []
+        if pairs:
             # the office's own word for what the library calls otherwise (老干局 for 老干部局), as the user
             # paired them: searched, and judged, as the library's word
             typos = tuple(
@@ -170,6 +171,7 @@ class Retriever:
             mode,
             allowed=allowed,
             lexical_text=stripped if strip in ("lexical", "both") and stripped else text,
+            pairs=pairs,
         )
         fused, dense_of, lexical_of = found.fused, found.dense_of, found.lexical_of
         terms, weighted_terms = found.terms, found.weighted_terms
@@ -319,9 +321,12 @@ class Retriever:
         )
         return self.abstain.answered(evidence)
 
-    def expansions(self, text: str) -> list[str]:
-        """The synonyms of the query's words (bundled lexicon and the user's pairs) it does not hold itself."""
-        return self.lexicon.with_pairs(self.store.user_synonyms()).expansions(text)
+    def expansions(self, text: str, pairs: Sequence[tuple[str, str]] | None = None) -> list[str]:
+        """The synonyms of the query's words (bundled lexicon and the user's pairs, read from the store
+        unless given) it does not hold itself."""
+        return self.lexicon.with_pairs(self.store.user_synonyms() if pairs is None else pairs).expansions(
+            text
+        )
 
     def numerals_as_written(self, text: str) -> str:
         """The question with each number in Chinese numerals that no passage holds (六十一, 一百一十一)
@@ -399,16 +404,18 @@ class Retriever:
         *,
         allowed: np.ndarray | None = None,
         lexical_text: str | None = None,
+        pairs: Sequence[tuple[str, str]] | None = None,
     ) -> Candidates:
         """Both sides' candidates (restricted to `allowed` passage ids before fusion), fused. The dense side
-        reads `text`; the lexical side `lexical_text` (default: the same)."""
+        reads `text`; the lexical side `lexical_text` (default: the same), expanded by the synonyms of the
+        bundled lexicon and the user's `pairs` (read from the store unless given)."""
         lexical_text = text if lexical_text is None else lexical_text
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
             dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
         lexical_text = self.numerals_as_written(lexical_text)
-        expansions = self.expansions(lexical_text) if self.config.synonyms else []
+        expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
         terms = tuple(query_terms(lexical_text))
         if mode in ("hybrid", "lexical"):
