@@ -163,11 +163,13 @@ class HomophoneCorrector:
         if len(self.lexical.ids) == 0:
             return ()
         partners: dict[str, set[str]] = {}
-        for a, b in pairs:
-            a, b = to_simplified(a), to_simplified(b)
+        for a, b in pairs:  # compared in simplified script and lower case (app, APP)
+            a, b = to_simplified(a).lower(), to_simplified(b).lower()
             partners.setdefault(a, set()).add(b)
             partners.setdefault(b, set()).add(a)
         text = to_simplified(question)
+        if len(lowered := text.lower()) == len(text):  # the places stay those of the question
+            text = lowered
         covered = {i for t in taken for i in range(t.start, t.start + len(t.wrong))}
         found: list[Typo] = []
         for word in sorted(partners, key=lambda w: (-len(w), w)):  # the longer word where two overlap

@@ -253,6 +253,9 @@ def test_a_word_no_passage_holds_is_read_as_the_librarys_word_the_user_paired_it
     assert corrector.library_words("老干部工作的典型", [("老干部", "老干局"), ("典型", "典范")]) == ()
     typo = Typo("典范", "典型", 0)
     assert corrector.library_words("典范推荐", pairs, (typo,)) == ()
+    # in any script and case, named as the question writes it
+    found = corrector.library_words("老幹局的APP", [("老干局", "老干部"), ("app", "体检")])
+    assert [(t.wrong, t.right, t.start) for t in found] == [("老幹局", "老干部", 0), ("APP", "体检", 4)]
 
 
 def test_corrections_of_other_lengths_keep_each_others_places() -> None:
