@@ -185,6 +185,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
+_LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
+_PLAIN = ("", "paragraph", _LINE)
 
 
 @dataclass(frozen=True)
@@ -694,7 +696,7 @@ def _read_signature(lines: list[_Line]) -> _Tail:
     start = end
     issuers: list[str] = []
     date = None
-    while start > 0 and lines[start - 1].kind in ("", "paragraph"):
+    while start > 0 and lines[start - 1].kind in _PLAIN:
         line = lines[start - 1]
         if date is None and not issuers and (found := _parse_date(line.text)):
             date = found
@@ -727,7 +729,7 @@ class _AfterBody:
 def _after_body(lines: list[_Line], end: int) -> _AfterBody:
     """The 附件说明 (its 「附件：」 line and the items under it) and 附注 lines that end `lines[:end]`."""
     start = position = end
-    while position > 0 and lines[position - 1].kind in ("", "paragraph"):
+    while position > 0 and lines[position - 1].kind in _PLAIN:
         text = lines[position - 1].text
         if _is_annotation(text) or _ATTACHMENT_LIST.match(text):
             start = position - 1
@@ -904,7 +906,7 @@ def _paragraphs(
             emit(None)
             sections.enter(min(max(line.level, 1), 3), _heading_label(line.title_text.strip()))
             continue
-        if line.kind == _TABLE_ROW:
+        if line.kind in (_TABLE_ROW, _LINE):  # a table's cells, labelled or as the line they print
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_TABLE_ROW))
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "table_row", "note")
+BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "line", "table_row", "note")
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,9 @@ class Block:
     """
 
     text: str
-    kind: str  # "title" | "subtitle" | "heading" | "paragraph" | "table_row" | "note"
+    # "title" | "subtitle" | "heading" | "paragraph" | "line" (set on its own in table cells: a 文号 beside
+    # its 签发人, a signature, read as such; in the body, a table row) | "table_row" | "note"
+    kind: str
     level: int = 0
 
 

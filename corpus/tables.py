@@ -64,7 +64,7 @@ def is_header(row: Sequence[str]) -> bool:
 
 def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
     """A table's rows as blocks: labelled rows (kind "table_row"), or, for a table of a single row, one
-    line of text (kind "paragraph"), its cells apart by a space.
+    line of text (kind "line": a paragraph that does not run into the next), its cells apart by a space.
 
     One row has no header to label it and no rows for it to label: it is text set in cells for its
     place on the page — a 文号 beside its 签发人, a name beside a date — and is read as the line it
@@ -75,7 +75,7 @@ def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
     """
     kept = [row for row in rows if (row.strip() if isinstance(row, str) else any(c.strip() for c in row))]
     if len(kept) == 1 and not isinstance(kept[0], str):
-        return [Block(text=" ".join(cell.strip() for cell in kept[0] if cell.strip()), kind="paragraph")]
+        return [Block(text=" ".join(cell.strip() for cell in kept[0] if cell.strip()), kind="line")]
     grids = [row for row in kept if not isinstance(row, str)]
     if any(len(row) >= 2 for row in grids) and all(sum(1 for c in row if c.strip()) == 1 for row in grids):
         # cells of two or more columns, never two filled in a row: lines placed on the page (a signature
@@ -83,7 +83,7 @@ def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
         return [
             Block(
                 text=row.strip() if isinstance(row, str) else next(c.strip() for c in row if c.strip()),
-                kind="paragraph",
+                kind="line",
             )
             for row in kept
         ]
