@@ -38,7 +38,7 @@ from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
-from .typos import HomophoneCorrector, apply_corrections
+from .typos import HomophoneCorrector, apply_corrections, library_words
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -157,7 +157,10 @@ class Retriever:
             # the office's own word for what the library calls otherwise (老干局 for 老干部局), as the user
             # paired them: searched, and judged, as the library's word
             typos = tuple(
-                sorted((*typos, *self.corrector.library_words(query, pairs, typos)), key=lambda t: t.start)
+                sorted(
+                    (*typos, *library_words(query, pairs, self.passages_holding, typos)),
+                    key=lambda t: t.start,
+                )
             )
         text = apply_corrections(query, typos) if typos else query
         text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
@@ -320,6 +323,20 @@ class Retriever:
             top_text=to_simplified(lexical_input(record.text, record.section)),
         )
         return self.abstain.answered(evidence)
+
+    def passages_holding(self, word: str) -> int:
+        """How many passages hold the word in their text or heading (simplified script, lower case): the
+        passages holding every token the index cuts it into, read."""
+        lexical = self.index.lexical
+        word = to_simplified(word).lower()
+        pieces = set(lexical.tokenize(word)) if word else set()
+        rows = (
+            frozenset.intersection(*(lexical.rows_with(piece) for piece in pieces)) if pieces else frozenset()
+        )
+        if not rows:
+            return 0
+        records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows])
+        return sum(word in to_simplified(lexical_input(r.text, r.section)).lower() for r in records.values())
 
     def expansions(self, text: str, pairs: Sequence[tuple[str, str]] | None = None) -> list[str]:
         """The synonyms of the query's words (bundled lexicon and the user's pairs, read from the store
@@ -511,9 +528,19 @@ class Retriever:
             return None, None, None
         years = self.facets().named
         speeches = self.store.speeches()
-        speech_ids = [s.id for s in speeches if speech_matches(s, applied, years.get(s.id, ()))]
-        allowed = self.store.passage_ids_of(speech_ids)
+
+        def allowing(filters: Filters) -> np.ndarray:
+            return self.store.passage_ids_of(
+                [s.id for s in speeches if speech_matches(s, filters, years.get(s.id, ()))]
+            )
+
+        allowed = allowing(applied)
         titles = tuple((s.id, s.title) for s in speeches if s.id in applied.speeches)
+        if len(allowed) == 0 and given and applied != given and len(kept := allowing(given)):
+            # what the question named leaves nothing within what the user gave: the user's filters stand
+            # alone, the question's words are searched as words, and the report says what was set aside
+            report = FilterReport(given, Filters(), len(kept), False, titles, set_aside=applied.minus(given))
+            return report, kept, None
         report = FilterReport(
             applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0, titles=titles
         )

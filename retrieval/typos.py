@@ -30,7 +30,7 @@ correction can only make a question match text that is there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -40,7 +40,7 @@ from index import STOPWORDS, LexicalIndex, dictionary_words, jieba_cut
 
 from .vocabulary import INTERROGATIVE, question_words
 
-__all__ = ["HomophoneCorrector", "Typo", "apply_corrections", "typo_note", "word_readings"]
+__all__ = ["HomophoneCorrector", "Typo", "apply_corrections", "library_words", "typo_note", "word_readings"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONGEST = 4  # characters: longer guessed words are names and phrases, not typos of one word
@@ -57,7 +57,7 @@ _LOCALIZERS = frozenset("里上下中内外前后间旁")
 @dataclass(frozen=True)
 class Typo:
     """One word of the question, read as another: of the same sound (a typo), or the library's word the
-    user paired it with (`HomophoneCorrector.library_words`)."""
+    user paired it with (`library_words`)."""
 
     wrong: str  # as the question has it (in its own script: 離修)
     right: str  # the word searched instead
@@ -153,48 +153,6 @@ class HomophoneCorrector:
                 found.append(Typo(question[start : start + len(word)], right, start))
         return tuple(sorted(found, key=lambda t: t.start))
 
-    def library_words(
-        self, question: str, pairs: Iterable[tuple[str, str]], taken: Sequence[Typo] = ()
-    ) -> tuple[Typo, ...]:
-        """Words of the question that no passage holds, each paired by the user with a word the library
-        does hold (`speechqa synonyms add 老干局 老干部局`: the office's own short form), read as that word
-        — the library's most frequent one when there are several. Words where a typo was read (`taken`)
-        are left as they are; so is every word some passage holds, whatever it is paired with."""
-        if len(self.lexical.ids) == 0:
-            return ()
-        partners: dict[str, set[str]] = {}
-        for a, b in pairs:  # compared in simplified script and lower case (app, APP)
-            a, b = to_simplified(a).lower(), to_simplified(b).lower()
-            partners.setdefault(a, set()).add(b)
-            partners.setdefault(b, set()).add(a)
-        text = to_simplified(question)
-        if len(lowered := text.lower()) == len(text):  # the places stay those of the question
-            text = lowered
-        covered = {i for t in taken for i in range(t.start, t.start + len(t.wrong))}
-        found: list[Typo] = []
-        for word in sorted(partners, key=lambda w: (-len(w), w)):  # the longer word where two overlap
-            if len(word) < 2 or word not in text or self._holds(word):
-                continue
-            held = [w for w in partners[word] if self._holds(w)]
-            if not held:
-                continue
-            right = max(held, key=lambda w: (self._frequency(w) if len(w) > 1 else 0, w))
-            at = text.find(word)
-            while at >= 0:
-                span = set(range(at, at + len(word)))
-                if not span & covered:
-                    found.append(Typo(question[at : at + len(word)], right, at))
-                    covered |= span
-                at = text.find(word, at + len(word))
-        return tuple(sorted(found, key=lambda t: t.start))
-
-    def _holds(self, word: str) -> bool:
-        """Whether some passage may hold the word (each of its character pairs is in some passage: a word
-        one of whose pairs is in none is certainly in none)."""
-        if len(word) == 1:
-            return self.lexical.document_frequency(word.lower()) > 0
-        return self._frequency(word.lower()) > 0
-
     def _follows_word(self, candidates: Sequence[tuple[int, str]], start: int) -> bool:
         """Whether a word of two or more characters the library holds ends where `start` is (a localizer
         there is its postposition)."""
@@ -279,6 +237,44 @@ class HomophoneCorrector:
         known = dictionary_words(candidates)
         ranked = sorted((w for w in candidates if w in known), key=lambda w: (-candidates[w], w))
         return ranked[0] if ranked else None
+
+
+def library_words(
+    question: str,
+    pairs: Iterable[tuple[str, str]],
+    holding: Callable[[str], int],
+    taken: Sequence[Typo] = (),
+) -> tuple[Typo, ...]:
+    """Words of the question that no passage holds, each paired by the user with a word the library does
+    hold (`speechqa synonyms add 老干局 老干部局`: the office's own short form), read as that word — the
+    one most passages hold when there are several. `holding(word)`: how many passages hold the word
+    (lower-cased, simplified). Words where a typo was read (`taken`) are left as they are; so is every
+    word some passage holds, whatever it is paired with."""
+    partners: dict[str, set[str]] = {}
+    for a, b in pairs:  # compared in simplified script and lower case (app, APP)
+        a, b = to_simplified(a).lower(), to_simplified(b).lower()
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    text = to_simplified(question)
+    if len(lowered := text.lower()) == len(text):  # the places stay those of the question
+        text = lowered
+    covered = {i for t in taken for i in range(t.start, t.start + len(t.wrong))}
+    found: list[Typo] = []
+    for word in sorted(partners, key=lambda w: (-len(w), w)):  # the longer word where two overlap
+        if len(word) < 2 or word not in text or holding(word) > 0:
+            continue
+        held = [(count, w) for w in partners[word] if (count := holding(w)) > 0]
+        if not held:
+            continue
+        right = max(held)[1]
+        at = text.find(word)
+        while at >= 0:
+            span = set(range(at, at + len(word)))
+            if not span & covered:
+                found.append(Typo(question[at : at + len(word)], right, at))
+                covered |= span
+            at = text.find(word, at + len(word))
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def _occurrences(text: str, words: Iterable[str]) -> set[int]:

@@ -10,7 +10,7 @@ import pytest
 from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
 from retrieval import Retriever, RetrieverConfig, typo_note
 from retrieval.evaluate import load_questions
-from retrieval.typos import HomophoneCorrector, Typo, apply_corrections
+from retrieval.typos import HomophoneCorrector, Typo, apply_corrections, library_words
 
 from .fakes import FakeEmbedder
 from .test_retrieval_filters import speech_file, speeches_library
@@ -243,19 +243,25 @@ def test_a_localizer_typed_for_another_character_is_still_corrected() -> None:
     assert [(t.wrong, t.right) for t in corrector.corrections("里休干部体检")] == [("里休", "离休")]
 
 
-def test_a_word_no_passage_holds_is_read_as_the_librarys_word_the_user_paired_it_with(
-    corrector: HomophoneCorrector,
-) -> None:
+def holding(word: str) -> int:
+    return sum(word in text.lower() for text in TEXTS)
+
+
+def test_a_word_no_passage_holds_is_read_as_the_librarys_word_the_user_paired_it_with() -> None:
     pairs = [("老干局", "老干部"), ("典范", "典型"), ("楷模", "榜样")]  # 榜样: in no passage either
-    found = corrector.library_words("老干局工作者要树什么典范、楷模", pairs)
+    found = library_words("老干局工作者要树什么典范、楷模", pairs, holding)
     assert [(t.wrong, t.right, t.start) for t in found] == [("老干局", "老干部", 0), ("典范", "典型", 10)]
     # a word some passage holds stays, whatever it is paired with; so does one where a typo was read
-    assert corrector.library_words("老干部工作的典型", [("老干部", "老干局"), ("典型", "典范")]) == ()
+    assert library_words("老干部工作的典型", [("老干部", "老干局"), ("典型", "典范")], holding) == ()
     typo = Typo("典范", "典型", 0)
-    assert corrector.library_words("典范推荐", pairs, (typo,)) == ()
+    assert library_words("典范推荐", pairs, holding, (typo,)) == ()
     # in any script and case, named as the question writes it
-    found = corrector.library_words("老幹局的APP", [("老干局", "老干部"), ("app", "体检")])
+    found = library_words("老幹局的APP", [("老干局", "老干部"), ("app", "体检")], holding)
     assert [(t.wrong, t.right, t.start) for t in found] == [("老幹局", "老干部", 0), ("APP", "体检", 4)]
+    # of several words the library holds, the one most passages hold (老干部: 3 passages, 体检: 1)
+    assert [
+        t.right for t in library_words("老干局", [("老干局", "体检"), ("老干局", "老干部")], holding)
+    ] == ["老干部"]
 
 
 def test_corrections_of_other_lengths_keep_each_others_places() -> None:
