@@ -137,6 +137,9 @@ class FilterReport:
     passages: int  # how many passages the filter allows
     fallback: bool  # True: the filter allowed nothing, so the results are unfiltered
     titles: tuple[tuple[int, str], ...] = ()  # (id, title) of the speeches a speech filter names
+    # read from the question but not applied: with the filters given it allowed nothing, they alone do
+    # (--speech 1 「沈伟讲的老年大学」, speech 1 not 沈伟's: the given speech is kept, not everything shown)
+    set_aside: Filters = Filters()
 
     @property
     def label(self) -> str:
@@ -158,6 +161,7 @@ class FilterReport:
             "auto": auto,
             "matched_passages": self.passages,
             "fallback": self.fallback,
+            "set_aside": self.set_aside.describe() if self.set_aside else None,
         }
 
 
@@ -167,6 +171,12 @@ class DateRange:
 
     start: date | None
     end: date | None
+
+    def within(self, other: DateRange) -> bool:
+        """Whether every day of this range is in `other` (an open end of `other` holds everything)."""
+        return (other.start is None or (self.start is not None and other.start <= self.start)) and (
+            other.end is None or (self.end is not None and self.end <= other.end)
+        )
 
     def overlaps(self, other: DateRange) -> bool:
         return (self.end is None or other.start is None or other.start <= self.end) and (
@@ -233,10 +243,10 @@ def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateR
         )
         if period is None:
             return filters.include_undated or (
-                filters.undated_if_named and any(n.overlaps(wanted) for n in named)
+                filters.undated_if_named and any(n.within(wanted) for n in named)
             )
         if not period.overlaps(wanted) and not (
-            filters.include_undated and any(n.overlaps(wanted) for n in named)
+            filters.include_undated and any(n.within(wanted) for n in named)
         ):
             return False
     return True
@@ -271,7 +281,7 @@ class Facets:
     def dated_within(self, wanted: DateRange) -> bool:
         """Whether a speech is dated within the range, or names a year within it in a title or heading."""
         return any(p.overlaps(wanted) for p in self.periods) or any(
-            n.overlaps(wanted) for years in self.named.values() for n in years
+            n.within(wanted) for years in self.named.values() for n in years
         )
 
 

@@ -728,6 +728,18 @@ def test_the_offices_own_word_paired_with_the_librarys_is_searched_and_judged_as
     assert json.loads(run("ask", "--json", "老干部局有哪些任务").stdout)["corrections"] == []
 
 
+@pytest.mark.slow
+def test_a_speech_given_stands_when_the_speaker_the_question_names_has_none_in_it(run: Run) -> None:
+    question = "沈伟讲的老年大学"  # 沈伟's is speech 2, not speech 1
+    answer = json.loads(run("ask", "--json", "--speech", "1", question).stdout)
+    assert answer["filters"]["speeches"] == [1] and answer["filters"]["speakers"] == []
+    assert answer["filters"]["set_aside"] == "沈伟" and answer["filters"]["fallback"] is False
+    assert answer["results"] and {r["speech_id"] for r in answer["results"]} == {1}
+    shown = run("ask", "-k", "1", "--speech", "1", question)
+    assert_ok(shown)
+    assert "（问题中的「沈伟」在其中没有讲话，未采用）" in shown.stdout
+
+
 # -- how sure the answer is, on the terminal and in JSON -------------------------------------------------
 
 

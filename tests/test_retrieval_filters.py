@@ -235,6 +235,20 @@ def test_a_dated_speech_passes_a_date_filter_exactly_when_its_day_is_inside(
     assert not speech_matches(undated, filters)
 
 
+def test_an_undated_speech_naming_a_year_passes_a_date_named_as_when_only_if_the_year_is_within_it() -> None:
+    """「2024年3月13日的讲话」 keeps the undated speeches whose title names that day, not those naming 2024:
+    a year is not a day; 「2024年的讲话」 and 「2023至2025年的讲话」 keep them."""
+    undated = SpeechRecord(1, "在全市老干部2024年工作会议上的讲话", None, None, None, "a.txt", None, 3)
+    year = (DateRange(date(2024, 1, 1), date(2024, 12, 31)),)
+
+    def passes(since: str, until: str) -> bool:
+        return speech_matches(undated, Filters(since=since, until=until, undated_if_named=True), year)
+
+    assert passes("2024-01-01", "2024-12-31") and passes("2023-01-01", "2025-12-31")
+    assert not passes("2024-03-13", "2024-03-13") and not passes("2024-03-13", "2024-03-20")
+    assert not passes("2024-03-01", "2024-03-31")
+
+
 def test_a_speech_dated_to_the_month_passes_when_the_month_overlaps() -> None:
     speech = SpeechRecord(1, "讲话", None, "2024-03", None, "a.txt", None, 3)
     assert speech_matches(speech, Filters(since="2024-03-31"))
@@ -273,6 +287,28 @@ def test_a_filter_that_allows_nothing_gives_unfiltered_results_and_says_so(retri
     answer = retriever.search("老年大学建设", k=3, filters=Filters(speakers=("李四",)))
     assert answer.filters is not None and answer.filters.fallback and answer.filters.passages == 0
     assert len(answer.hits) == 3
+
+
+def test_a_speaker_the_question_names_is_set_aside_when_with_the_given_speech_it_allows_nothing(
+    retriever: Retriever, library: Library
+) -> None:
+    """「只看这篇讲话」 on 王芳's speech after asking about 沈伟 (or `--speech N` with a question naming
+    another speaker): the speech given stays the filter, not the whole library."""
+    wanted = speech_id(library, "2024.txt")  # 王芳's
+    answer = retriever.search(
+        "沈伟讲的老年大学招生", k=3, filters=Filters(speeches=(wanted,)), auto_filter=True
+    )
+    report = answer.filters
+    assert report is not None and not report.fallback
+    assert report.applied == Filters(speeches=(wanted,)) and not report.detected
+    assert report.set_aside == Filters(speakers=("沈伟",))
+    assert report.to_json()["set_aside"] == "沈伟"
+    assert answer.hits and {h.passage.speech_id for h in answer.hits} == {wanted}
+    # what the user gave that allows nothing on its own is still said, and the results are unfiltered
+    none = retriever.search(
+        "沈伟讲的老年大学招生", k=3, filters=Filters(speakers=("李四",)), auto_filter=True
+    )
+    assert none.filters is not None and none.filters.fallback and not none.filters.set_aside
 
 
 @pytest.mark.parametrize("question", ["王建国同志讲话中的老年大学建设", "2019年的讲话中的老年大学建设"])
