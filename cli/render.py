@@ -94,7 +94,7 @@ def filter_line(answer: Answer) -> str | None:
         return click.style(f"筛选条件「{report.label}」下没有任何讲话，以下是不加筛选的结果：", fg="yellow")
     note = "（由问题识别，--no-auto-filter 可取消）" if report.detected else ""
     if report.set_aside:
-        note = f"（问题中的「{report.set_aside.describe()}」在其中没有讲话，未采用）"
+        note = report.set_aside_note
     return click.style(f"仅限：{report.label}", fg="magenta") + click.style(note, dim=True)
 
 

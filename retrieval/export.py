@@ -84,11 +84,8 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     if answer.filters is not None:
         if answer.filters.fallback:
             _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
-        elif answer.filters.set_aside:
-            aside = answer.filters.set_aside.describe()
-            _labelled(doc, "筛选", f"{answer.filters.label}（问题中的「{aside}」在其中没有讲话，未采用）")
         else:
-            _labelled(doc, "筛选", answer.filters.label)
+            _labelled(doc, "筛选", answer.filters.label + answer.filters.set_aside_note)
     if (note := typo_note(answer.typos)) is not None:
         _labelled(doc, "查找说明", note)  # a typo read, or the office's own word read as the library's
     if not answer.hits:

@@ -145,6 +145,11 @@ class FilterReport:
     def label(self) -> str:
         return self.applied.describe(dict(self.titles))
 
+    @property
+    def set_aside_note(self) -> str:
+        """What the front ends say of `set_aside` (「（问题中的「沈伟」在其中没有讲话，未采用）」), or ""."""
+        return f"（问题中的「{self.set_aside.describe()}」在其中没有讲话，未采用）" if self.set_aside else ""
+
     def to_json(self) -> dict[str, object]:
         auto = [
             name
