@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, skipped_files
+from corpus import SUPPORTED_FORMATS, read_date, skipped_files
 from index import (
     BUNDLED,
     UPLOAD,
@@ -309,7 +309,11 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 @cli.command()
 @click.argument("speech_id", type=int)
 @click.option("--title", metavar="标题", help="讲话标题。")
-@click.option("--date", metavar="日期", help='讲话日期：YYYY-MM-DD（或 YYYY-MM、YYYY）；"" 表示不详。')
+@click.option(
+    "--date",
+    metavar="日期",
+    help='讲话日期：2024-03-13、2024年3月13日、二〇二四年三月十三日、2024.3.13（或只到月、年）；"" 表示不详。',
+)
 @click.option("--speaker", metavar="讲话人", help='讲话人；"" 表示不详。')
 @pass_context
 def edit(obj: Context, speech_id: int, title: str | None, date: str | None, speaker: str | None) -> None:
@@ -320,6 +324,7 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
     \b
     示例：
         speechqa edit 3 --date 2024-03-13 --speaker 沈伟
+        speechqa edit 3 --date 2024年3月13日
         speechqa edit 3 --speaker ""
     """
     if title is None and date is None and speaker is None:
@@ -327,8 +332,11 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
     if title is not None and not title.strip():
         raise UserError("标题不能为空。")
     date = date.strip() if date is not None else None
-    if date and not DATE.match(date):
-        raise UserError(f"日期格式不对：{date}（应为 2024-03-13、2024-03 或 2024）。")
+    if date:
+        # as documents' dates are read: 2024年3月13日, 二〇二四年三月十三日 → 2024-03-13
+        given, date = date, date if DATE.match(date) else read_date(date)
+        if date is None:
+            raise UserError(f"日期格式不对：{given}（应为 2024-03-13、2024年3月13日、2024-03 或 2024）。")
     if date and not _valid_date(date):
         raise UserError(f"日期不存在：{date}（格式对，但没有这一天）。")
     with user_errors():

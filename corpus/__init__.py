@@ -17,7 +17,7 @@ from .layout import is_page_number
 from .numerals import NUMERAL_CHARS, numeral_value
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import is_person_name, parse_document
+from .parse import is_person_name, parse_document, read_date
 from .reader import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
@@ -74,6 +74,7 @@ __all__ = [
     "numeral_value",
     "parse_document",
     "read_bytes",
+    "read_date",
     "read_document",
     "script_fold_version",
     "skipped_files",

@@ -536,7 +536,13 @@ def _runs_on(title: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     """Whether a line is a date and nothing else (「2024年5月20日」, 「（二〇二四年五月二十日）」, 「2024.5.20」)."""
-    return _parse_date(clean_line(text)) is not None
+    return read_date(text) is not None
+
+
+def read_date(text: str) -> str | None:
+    """The date a line that is a date and nothing else names, as 2024-05-20 (or 2024-05, 2024): what the
+    documents' dates are stored as. None for any other line."""
+    return _parse_date(clean_line(text))
 
 
 def _parse_date(text: str) -> str | None:

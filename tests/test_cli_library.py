@@ -294,9 +294,26 @@ def test_an_edited_speech_keeps_its_correction_after_removing_and_re_adding_its_
     )
 
 
-@pytest.mark.parametrize("date", ["去年", "2024/06/01"])
+@pytest.mark.parametrize("date", ["去年", "3月13日", "2024年6月1日上午"])
 def test_edit_refuses_a_malformed_date(run: Run, date: str) -> None:
     user_error(run("edit", "2", "--date", date), "日期格式不对")
+
+
+@pytest.mark.parametrize(
+    ("date", "stored"),
+    [
+        ("2024年6月1日", "2024-06-01"),
+        ("二〇二四年六月一日", "2024-06-01"),
+        ("（2024年6月）", "2024-06"),
+        ("2024/6/1", "2024-06-01"),
+        ("2024.06.01", "2024-06-01"),
+        ("2024", "2024"),
+    ],
+)
+def test_edit_takes_a_date_written_as_documents_write_it(run: Run, date: str, stored: str) -> None:
+    assert f"· {stored}" in ok(run("edit", "2", "--date", date))
+    answer = json.loads(ok(run("ask", "--json", "--speech", "2", "老干部")))
+    assert {hit["speech_date"] for hit in answer["results"]} == {stored}
 
 
 @pytest.mark.parametrize("date", ["2024-13-01", "2023-02-30"])
