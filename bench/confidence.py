@@ -33,7 +33,7 @@ from index import Embedder, LexicalIndex, Library, LoadedIndex, Store, load_embe
 from index.store import content_hash
 from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals
 from retrieval.confidence import MODEL_VERSION, Judge
-from retrieval.evaluate import GoldQuestion, gold_question
+from retrieval.evaluate import GoldQuestion, gold_question, is_relevant
 
 from .errors import BenchError
 from .quality import BenchLibrary, Notice, Progress
@@ -379,6 +379,21 @@ def own_context(store: Store) -> Callable[[GoldQuestion], frozenset[int]]:
     return lambda q: frozenset(by_title.get(q.speech_title or "", ()))
 
 
+def gold_passages(store: Store) -> Callable[[GoldQuestion], frozenset[int]]:
+    """For a question of the speeches' or the notices' sets, every passage that holds one of its gold
+    phrases: all of them go, so no other passage answers it once they are removed."""
+    passages = list(store.passages())
+    return lambda q: frozenset(p.id for p in passages if is_relevant(p, q))
+
+
+def removed_examples(retriever: Retriever, questions: Sequence[GoldQuestion], group: str) -> list[Example]:
+    """Each answerable question asked again with every passage holding its answer removed: an in-domain
+    near miss by construction (the library still holds its topic, as a near miss's does)."""
+    answerable = [q for q in questions if q.answerable]
+    exclude = gold_passages(retriever.store)
+    return collect(retriever, answerable, group, answerable=lambda q: False, exclude=exclude)
+
+
 def cmrc_examples(retriever: Retriever, questions: Sequence[GoldQuestion], name: str) -> list[Example]:
     """Each CMRC question twice: against the whole library (answerable) and with its own context removed
     (unanswerable: a near miss, the library still holds its topic's neighbours)."""
@@ -470,6 +485,7 @@ def fit_examples(
     *,
     fit_speeches: Sequence[GoldQuestion] = (),
     fit_policy: Sequence[GoldQuestion] = (),
+    in_domain_removed: bool = False,
 ) -> list[Example]:
     """The fitting data: CMRC trial (whole library and own context removed), CMRC questions asked of the
     speeches, the dev set's tuning half and, when given, the policy set's tuning half. Fit-only questions
@@ -477,9 +493,15 @@ def fit_examples(
     more in-domain questions, the same weight for each source of data."""
     examples = cmrc_examples(cmrc, cmrc_questions, "cmrc-trial")
     examples += collect(speeches, cmrc_questions, "cmrc-on-speeches", answerable=lambda q: False)
-    examples += collect(speeches, [*split_of(dev, "tune"), *fit_speeches], "speeches-tune")
+    tune = [*split_of(dev, "tune"), *fit_speeches]
+    examples += collect(speeches, tune, "speeches-tune")
+    if in_domain_removed:
+        examples += removed_examples(speeches, tune, "speeches-tune-removed")
     if policy is not None:
-        examples += collect(policy[0], [*split_of(policy[1], "tune"), *fit_policy], "policy-tune")
+        policy_tune = [*split_of(policy[1], "tune"), *fit_policy]
+        examples += collect(policy[0], policy_tune, "policy-tune")
+        if in_domain_removed:
+            examples += removed_examples(policy[0], policy_tune, "policy-tune-removed")
     return examples
 
 

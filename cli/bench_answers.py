@@ -205,6 +205,12 @@ def _policy(
     "fitting questions, or out-of-fold ones (5-fold cross-validation: each question judged by a model "
     "fitted without it).",
 )
+@click.option(
+    "--in-domain-removed",
+    is_flag=True,
+    help="Also fit on the tuning halves' answerable questions asked with every passage holding their "
+    "answer removed (in-domain near misses by construction, as CMRC's own-context-removed ones).",
+)
 @doc_option
 @pass_context
 @long_running
@@ -221,6 +227,7 @@ def bench_fit_confidence(
     save_examples: Path | None,
     examples_file: Path | None,
     low_from: b.LowFrom,
+    in_domain_removed: bool,
     doc: Path,
 ) -> None:
     """Fit the confidence model on data that is not the dev set, and write it as JSON.
@@ -259,6 +266,7 @@ def bench_fit_confidence(
                 policy,
                 fit_speeches=fit_speeches,
                 fit_policy=fit_policy,
+                in_domain_removed=in_domain_removed,
             )
             sources = (
                 f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half"
