@@ -22,6 +22,7 @@ from bench.confidence import (
     fit_examples,
     fit_questions,
     folds_of,
+    gold_passages,
     out_of_fold,
     rates,
     reliability,
@@ -144,6 +145,27 @@ def test_fit_only_questions_join_the_group_of_their_library(cmrc_like: Retriever
     assert answerable == {
         q.question: bool(q.answers) for q in (dev[0], *fit_speeches, *policy[1], *fit_policy)
     }
+
+
+def test_in_domain_removed_examples_ask_each_answerable_question_without_every_passage_holding_its_answer(
+    cmrc_like: Retriever,
+) -> None:
+    dev = [
+        GoldQuestion("d1", "离休干部多久体检一次？", ("每年一次体检",), split="tune"),
+        GoldQuestion("d2", "老年大学学费多少", (), split="tune", kind="near_miss"),  # no answer to remove
+        GoldQuestion("d3", "离休干部体检规定", ("每年一次体检",), split="heldout"),  # never fitted on
+    ]
+    examples = fit_examples(cmrc_like, gold(), cmrc_like, dev, in_domain_removed=True)
+    removed = [e for e in examples if e.group == "speeches-tune-removed"]
+    assert [(e.question, e.answerable) for e in removed] == [("离休干部多久体检一次？", False)]
+    holding = gold_passages(cmrc_like.store)(dev[0])
+    assert holding == {p.id for p in cmrc_like.store.passages() if "每年一次体检" in p.text}
+    whole = next(e for e in examples if e.group == "speeches-tune" and e.question == dev[0].question)
+    assert removed[0].signals.coverage < whole.signals.coverage
+    assert not any(
+        e.group.endswith("-removed") and e.group != "cmrc-trial-removed"
+        for e in fit_examples(cmrc_like, gold(), cmrc_like, dev)
+    )
 
 
 def test_the_fit_only_set_loads_by_library_and_its_labels_check_against_the_texts() -> None:
