@@ -7,6 +7,7 @@ import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -19,6 +20,7 @@ from index import (
     PassageRecord,
     Store,
     embed_query,
+    jieba_cut,
     lexical_input,
     query_terms,
     single_characters,
@@ -29,7 +31,7 @@ from .answer_type import NUMERAL_RUN, AnswerKind, asks_for, figure_missing, kind
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
-from .filters import Facets, FilterReport, Filters, detect_filters, speech_matches
+from .filters import DateRange, Facets, FilterReport, Filters, detect_filters, named_years, speech_matches
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
@@ -44,6 +46,8 @@ from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 500
+MAX_NAMED_YEARS = 10  # a range of more years than this lets passages naming only its first ten years pass
+_CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")  # 2024 → 二〇二四
 CANDIDATES = 50
 QUERY_CACHE = 256  # query vectors kept: paging through results ("more") re-asks the same question
 
@@ -106,7 +110,7 @@ class Retriever:
         self._facets: tuple[int, Facets] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
-        self.corrector = HomophoneCorrector(index.lexical)
+        self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -325,18 +329,26 @@ class Retriever:
         return self.abstain.answered(evidence)
 
     def passages_holding(self, word: str) -> int:
-        """How many passages hold the word in their text or heading (simplified script, lower case): the
-        passages holding every token the index cuts it into, read."""
+        """How many passages hold the word in their text or heading (simplified script, lower case)."""
+        return len(self._holding(word))
+
+    def cuts_as_word(self, word: str, most: int = 5) -> bool:
+        """Whether a passage holding the word (of the first `most`) is cut by jieba with it as a word of its
+        own: a term of the library (银龄 in 「“银龄驿站”」), not two characters of two words."""
+        word = to_simplified(word).lower()
+        return any(word in jieba_cut(text) for _, text in self._holding(word, most))
+
+    def _holding(self, word: str, most: int | None = None) -> list[tuple[int, str]]:
+        """(id, text as searched) of the passages holding the word in their text or heading (simplified
+        script, lower case): the passages holding every token the index cuts it into, read; with `most`,
+        only that many of them are read."""
         lexical = self.index.lexical
         word = to_simplified(word).lower()
         pieces = set(lexical.tokenize(word)) if word else set()
-        rows = (
-            frozenset.intersection(*(lexical.rows_with(piece) for piece in pieces)) if pieces else frozenset()
-        )
-        if not rows:
-            return 0
-        records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows])
-        return sum(word in to_simplified(lexical_input(r.text, r.section)).lower() for r in records.values())
+        rows = sorted(frozenset.intersection(*(lexical.rows_with(p) for p in pieces))) if pieces else []
+        records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows[:most]])
+        texts = ((r.id, to_simplified(lexical_input(r.text, r.section)).lower()) for r in records.values())
+        return [(id_, text) for id_, text in texts if word in text]
 
     def expansions(self, text: str, pairs: Sequence[tuple[str, str]] | None = None) -> list[str]:
         """The synonyms of the query's words (bundled lexicon and the user's pairs, read from the store
@@ -535,6 +547,16 @@ class Retriever:
             )
 
         allowed = allowing(applied)
+        if applied.include_undated and applied.since and applied.until:
+            # a year the question asks about, not when a speech was given: last year's figures stand in
+            # this year's notice (「2024年全市共发生涉老诈骗案件137起」 in a notice of 2025), so the passages
+            # that name a year within the range pass too, from any speech the other filters let through
+            others = replace(applied, since=None, until=None, include_undated=False, undated_if_named=False)
+            naming = self._naming_years(date.fromisoformat(applied.since), date.fromisoformat(applied.until))
+            if len(naming):
+                allowed = np.union1d(
+                    allowed, naming if not others else np.intersect1d(naming, allowing(others))
+                )
         titles = tuple((s.id, s.title) for s in speeches if s.id in applied.speeches)
         if len(allowed) == 0 and given and applied != given and len(kept := allowing(given)):
             # what the question named leaves nothing within what the user gave: the user's filters stand
@@ -551,6 +573,18 @@ class Retriever:
         named = detected is not None and bool(detected.filters) and detected.filters.within(applied)
         stripped = detected.strip(text) if named else None
         return report, allowed, stripped or None
+
+    def _naming_years(self, since: date, until: date) -> np.ndarray:
+        """The ids of the passages whose text or heading names a whole year within [since, until]
+        (「2024年」, 「二〇二四年」: a year of a range of whole years; none for a month or a day)."""
+        wanted = DateRange(since, until)
+        found: set[int] = set()
+        for year in range(since.year, min(until.year, since.year + MAX_NAMED_YEARS - 1) + 1):
+            for written in (str(year), str(year).translate(_CHINESE_DIGITS)):
+                for id_, text in self._holding(f"{written}年"):
+                    if any(n.within(wanted) for n in named_years(text)):
+                        found.add(id_)
+        return np.asarray(sorted(found), dtype=np.int64)
 
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""

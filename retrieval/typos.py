@@ -7,9 +7,10 @@ A word of the question is corrected only when everything says it is a typo and w
 - it is a word jieba had to guess (not in its dictionary), of two to four Chinese characters, with no
   function word, numeral or question word in it, and the library has none of its character pairs;
 - changing one of its characters for another that the meant word reads with the typed character's sound
-  (any reading of the typed character, tones ignored: 形 xing for 型 of 典型) gives a dictionary word the
-  library holds — the one in most passages when there are several — and a passage holds it together
-  with another word of the question (医养结合 is not read as 颐养 of 颐养天年);
+  (any reading of the typed character, tones ignored: 形 xing for 型 of 典型) gives a word the library
+  holds — a dictionary word, or a term of the library's own that jieba cuts as a word in its text (银龄
+  of 「银龄驿站」 for a typed 银玲) — the one in most passages when there are several — and a passage holds
+  it together with another word of the question (医养结合 is not read as 颐养 of 颐养天年);
 - the character changed is not part of a pair the library holds with its neighbour outside the word
   (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
 - it does not start with a localizer that follows a word the library holds (「工作里起什么作用」: 里 places
@@ -93,8 +94,12 @@ def _function_chars() -> frozenset[str]:
 class HomophoneCorrector:
     """Finds homophone typos in questions against one library's lexical index (see the module docstring)."""
 
-    def __init__(self, lexical: LexicalIndex) -> None:
+    def __init__(self, lexical: LexicalIndex, library_word: Callable[[str], bool] | None = None) -> None:
+        """`library_word(word)`: whether the library's own text, cut into words, holds this word (a term
+        of its own that jieba's dictionary lacks: 银龄 of 「银龄驿站」); without it, only dictionary words are
+        meant words."""
         self.lexical = lexical
+        self.library_word = library_word
         self._sounds: dict[str, tuple[str, ...]] | None = None
 
     def _homophones(self) -> dict[str, tuple[str, ...]]:
@@ -235,6 +240,8 @@ class HomophoneCorrector:
                     if word_readings(variant)[j] in _readings(char):
                         candidates[variant] = frequency
         known = dictionary_words(candidates)
+        if self.library_word is not None:  # a term of the library's own, cut as a word in its text
+            known |= {w for w in candidates if w not in known and self.library_word(w)}
         ranked = sorted((w for w in candidates if w in known), key=lambda w: (-candidates[w], w))
         return ranked[0] if ranked else None
 

@@ -518,6 +518,48 @@ def test_a_year_in_the_question_keeps_a_speech_whose_heading_names_it(
         assert speech_id(library, "2022.txt") not in {h.passage.speech_id for h in answer.hits} or not found
 
 
+NOTICE_2025 = (
+    "关于开展防范养老诈骗专项宣传活动的通知\n（2025年5月26日）\n"
+    "近年来，以养老投资等名义实施的诈骗案件时有发生。二〇二四年全市共发生涉老诈骗案件137起，涉案金额1260万元。\n"
+    "决定于2025年6月至8月在全市开展防范养老诈骗专项宣传活动。\n"
+    "各单位要把宣传活动与日常走访结合起来，确保覆盖每一位老同志。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "passes"),
+    [
+        ("2024年全市涉老诈骗案件有多少起", True),  # a fact about 2024 in a notice of 2025
+        ("2024年和2025年的涉老诈骗案件", True),
+        ("2024年3月的涉老诈骗案件", False),  # a month: the passage names only the year
+        ("2023年全市涉老诈骗案件有多少起", False),  # a year the passage does not name
+    ],
+)
+def test_a_year_asked_about_keeps_the_passages_of_other_speeches_that_name_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str, passes: bool
+) -> None:
+    """Last year's figures stand in this year's notice: a question about 2024 keeps, beside the speeches
+    dated 2024, the passage of the 2025 notice that names 2024 (in digits or 二〇二四) — not its other
+    passages, and not for a month of that year or another year."""
+    files = [
+        ("notice.txt", NOTICE_2025),
+        ("2024.txt", speech_file("关于老年大学的讲话", "（2024年3月2日）", "王芳", "老年大学招生")),
+        ("2023.txt", speech_file("关于活动中心的讲话", "（2023年5月6日）", "李华", "活动中心管理")),
+    ]
+    with speeches_library(tmp_path / "home", fake_embedder, files) as (library, retriever):
+        answer = retriever.search(question, k=20, auto_filter=True)
+        assert answer.filters is not None and answer.filters.applied.since is not None
+        notice = speech_id(library, "notice.txt")
+        from_notice = [h.passage.text for h in answer.hits if h.passage.speech_id == notice]
+        naming = [t for t in from_notice if "二〇二四年" in t]
+        assert bool(naming) is passes
+        if "2025年" not in question:
+            assert from_notice == naming  # the notice's other passages stay out
+        # a date given on the command line is when the speech was given, and nothing else
+        given = retriever.search(question, k=20, filters=Filters(since="2024-01-01", until="2024-12-31"))
+        assert notice not in {h.passage.speech_id for h in given.hits}
+
+
 def test_a_given_date_range_is_the_speech_date_alone(library: Library) -> None:
     """--since/--until (given, not read from a question) select by date only: a speech that names 2024 in
     a heading but is dated 2023 stays out of `--since 2024-01-01`."""

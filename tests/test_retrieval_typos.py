@@ -267,3 +267,26 @@ def test_a_word_no_passage_holds_is_read_as_the_librarys_word_the_user_paired_it
 def test_corrections_of_other_lengths_keep_each_others_places() -> None:
     corrections = [Typo("老干局", "老干部局", 0), Typo("典形", "典型", 4)]
     assert apply_corrections("老干局和典形", corrections) == "老干部局和典型"
+
+
+def test_a_term_of_the_librarys_own_is_a_meant_word_where_its_text_cuts_it_as_one(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """银龄 is no word of jieba's dictionary, but the library's text is cut with it as a word of its own
+    (「“银龄驿站”」, 「银龄行动」): a typed 银玲, held nowhere, is read as it. A pair of characters the library
+    holds only across two words (市共 of 「全市共有」) is no meant word."""
+    text = (
+        "关于银龄行动的讲话\n（2025年5月20日）\n韩志远\n同志们：\n"
+        "要组织开展银龄行动志愿服务活动。\n"
+        "积分可在全市32家“银龄驿站”兑换生活用品和体检服务。\n"
+        "全市共有离退休干部8000人，其中离休干部300人。\n"
+    )
+    with speeches_library(tmp_path / "home", fake_embedder, [("silver.txt", text)]) as (_, retriever):
+        assert "银龄" not in dictionary_words(["银龄"])
+        assert retriever.cuts_as_word("银龄") and retriever.cuts_as_word("銀齡")
+        assert not retriever.cuts_as_word("市共") and not retriever.cuts_as_word("银玲")
+        answer = retriever.search("银玲驿站有多少家", k=3)
+        assert [(t.wrong, t.right, t.start) for t in answer.typos] == [("银玲", "银龄", 0)]
+        assert "银龄驿站" in answer.hits[0].passage.text
+        # without the library's own words, only dictionary words are meant words: nothing is read
+        assert HomophoneCorrector(retriever.index.lexical).corrections("银玲驿站有多少家") == ()
