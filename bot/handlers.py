@@ -59,7 +59,16 @@ from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
 from .repeats import PRESS_WINDOW, Repeats
-from .replies import AnsweredQueries, ack, edit_or_send, is_expired_query, send, tell, thread_of
+from .replies import (
+    AnsweredQueries,
+    ack,
+    edit_or_send,
+    is_expired_query,
+    may_not_post,
+    send,
+    tell,
+    thread_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -988,6 +997,9 @@ class Handlers:
                 log.info("could not reply in chat %s: %s", chat, error)
                 if chat is not None and isinstance(error, Forbidden):
                     self._remember_gone(chat)
+            return
+        if error is not None and may_not_post(error):  # muted in the group, or the topic closed
+            log.warning("may not post in chat %s, the reply was not sent: %s", chat, error)
             return
         if isinstance(error, RetryAfter):  # flood control outlasted the limiter's retries: an apology
             wait = error.retry_after  # would meet the same wait

@@ -1,0 +1,67 @@
+"""End-to-end tests of what happens around a question in a group that the question itself does not say:
+the asker deleting it before the answer came, the group taking the bot's right to post or closing a
+topic, the bot removed and added back, a question sent by an anonymous admin or on behalf of a channel.
+The real Application, over real HTTP, against the fake Bot API."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from bot import handlers as bot_handlers
+from retrieval import SpeechService
+
+from .bot_harness import GROUP, USER, feed, running_bot
+from .fake_telegram import FakeBotAPI
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"
+CITED = "要落实好离休干部每年一次体检的规定"
+IN_GROUP: dict[str, Any] = {"chat_id": GROUP, "chat_type": "supergroup"}
+
+
+async def test_a_question_deleted_before_its_answer_came_is_still_answered(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """In a group the answer quotes the question it answers; a question its asker deleted at once (a typo
+    seen too late, a moderation bot) left nothing to quote, and the asker got the apology instead."""
+    async with running_bot(api, seed_service) as app:
+        asked = api.make_text_update(f"/ask {QUESTION}", **IN_GROUP)
+        api.delete_by_user(asked)
+        await feed(app, asked)
+        chatter = api.make_text_update("@speechqa_bot", **IN_GROUP)  # no question: the usage hint
+        api.delete_by_user(chatter)
+        await feed(app, chatter)
+    first, second = api.messages(GROUP)
+    assert CITED in first.plain_text
+    assert second.plain_text.startswith("请在 @我 的后面写上问题")
+    assert bot_handlers.APOLOGY not in api.texts_sent(ok=None)
+    assert not api.calls_of("sendMessage", ok=False)
+
+
+async def test_where_the_bot_may_not_post_it_tries_once_and_says_so_in_one_log_line(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A group that took the bot's right to send messages, or a forum topic an admin closed (where admins
+    still write): the answer cannot be posted, and neither can an apology. One line in the log, no
+    traceback, no second attempt; the other chats are served."""
+    topic = api.create_forum_topic(GROUP)
+    with caplog.at_level(logging.INFO):
+        async with running_bot(api, seed_service) as app:
+            api.close_topic(GROUP, topic)
+            await feed(app, api.make_text_update(f"/ask {QUESTION}", message_thread_id=topic, **IN_GROUP))
+            await feed(app, api.restrict(GROUP))
+            await feed(app, api.make_text_update(f"/ask {QUESTION}", **IN_GROUP))
+            await feed(app, api.make_text_update(QUESTION))
+    failed = api.calls_of("sendMessage", ok=False)
+    assert [c.description for c in failed] == [
+        "Bad Request: TOPIC_CLOSED",
+        "Bad Request: not enough rights to send text messages to the chat",
+    ]
+    assert CITED in api.last_message(USER).plain_text
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+    assert len(problems) == 2, [r.getMessage() for r in problems]
+    assert all(r.exc_info is None and str(GROUP) in r.getMessage() for r in problems)
