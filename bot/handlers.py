@@ -380,8 +380,10 @@ class Handlers:
     async def _require_admin(self, update: Update, what: str) -> bool:
         """Admin work is for admins (anyone else is told so where they asked, not sent to a private chat
         that would refuse them too), and happens in private only: a group would show its output (the
-        questions staff asked in private, upload reports) to every member."""
-        if not self.policy.is_admin(update.effective_user.id if update.effective_user else None):
+        questions staff asked in private, upload reports) to every member. A message sent anonymously (by
+        a group's anonymous admin, as a channel) may be an admin's: it is sent to the private chat, which
+        tells."""
+        if not self._maybe_admin(update):
             await self._reply(update, f"只有管理员可以{what}。")
             return False
         if _message(update).chat.type != ChatType.PRIVATE:
@@ -391,8 +393,17 @@ class Handlers:
 
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A file sent to the bot in a group: uploads are taken from admins, in private only."""
-        admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
-        await _message(update).reply_text(PRIVATE_ONLY if admin else "只有管理员可以上传讲话文件。")
+        await _message(update).reply_text(
+            PRIVATE_ONLY if self._maybe_admin(update) else "只有管理员可以上传讲话文件。"
+        )
+
+    def _maybe_admin(self, update: Update) -> bool:
+        """Whether the sender is an admin, or may be one: Telegram hides who sent a message on behalf of
+        a chat (an anonymous group admin, someone posting as a channel)."""
+        message = update.effective_message
+        if message is not None and message.sender_chat is not None and update.callback_query is None:
+            return True
+        return self.policy.is_admin(update.effective_user.id if update.effective_user else None)
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report.
@@ -688,6 +699,10 @@ class Handlers:
         return answer, query_id
 
     def _who(self, user_id: int) -> str:
+        """How an asker is written in the query log: a user's id (or its pseudonym); a chat asking on
+        behalf of itself (an anonymous admin, a channel: a negative id, nobody's personal one) as it is."""
+        if user_id < 0:
+            return str(user_id)
         return pseudonym(user_id, self.pseudonym_key) if self.pseudonym_key else str(user_id)
 
     def _chat_key(self, chat: Chat | None) -> str | None:
@@ -875,7 +890,8 @@ class Handlers:
             await tell(query, self.answered, NO_RECORD)
             return
         voter = self._who(query.from_user.id)
-        if logged.user_id != voter:
+        # a question sent on behalf of a chat (an anonymous admin, a channel) has no known asker: anyone votes
+        if logged.user_id != voter and not _on_behalf_of_a_chat(logged):
             await tell(query, self.answered, "只有提问的人可以评价这个回答。")
             return
         await asyncio.to_thread(
@@ -1079,9 +1095,20 @@ def _message(update: Update) -> Message:
 
 
 def _asker(update: Update) -> int:
-    """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat."""
+    """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat. A message
+    sent on behalf of a chat — by an anonymous group admin, or by someone posting as their channel — is
+    that chat's: Telegram names one shared account (GroupAnonymousBot, Channel_Bot) as the sender of all
+    of them, in every group, and it is nobody's user id."""
+    message = update.message or update.edited_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
     user = update.effective_user
     return user.id if user else _message(update).chat.id
+
+
+def _on_behalf_of_a_chat(logged: LoggedQuery) -> bool:
+    """Whether a logged question was sent on behalf of a chat (see `_asker`), not by a known person."""
+    return logged.user_id is not None and logged.user_id.startswith("-")
 
 
 def _sent_question(update: Update, question: str) -> tuple[int, int | None, int, str] | None:

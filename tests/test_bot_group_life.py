@@ -13,7 +13,7 @@ import pytest
 from bot import handlers as bot_handlers
 from retrieval import SpeechService
 
-from .bot_harness import GROUP, USER, feed, running_bot
+from .bot_harness import GROUP, USER, bot_settings, feed, running_bot
 from .fake_telegram import FakeBotAPI
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -65,3 +65,45 @@ async def test_where_the_bot_may_not_post_it_tries_once_and_says_so_in_one_log_l
     problems = [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
     assert len(problems) == 2, [r.getMessage() for r in problems]
     assert all(r.exc_info is None and str(GROUP) in r.getMessage() for r in problems)
+
+
+def _on_behalf_of(update: dict[str, Any], chat: dict[str, Any]) -> dict[str, Any]:
+    """The message of `update` as Telegram sends it when sent on behalf of `chat`: by an anonymous admin of
+    the group (`chat` is the group), or by someone posting as their channel. The sender is then one
+    account Telegram shares among all of them, in every group."""
+    shared = (
+        {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+        if chat["type"] != "channel"
+        else {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
+    )
+    update["message"].update({"from": shared, "sender_chat": chat})
+    return update
+
+
+async def test_questions_sent_anonymously_or_as_a_channel_are_limited_and_rated_per_chat(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Anonymous admins of every group, and everyone posting as a channel, reach the bot under one shared
+    sender: they shared one questions-per-minute allowance (an anonymous admin of one group was told to
+    wait because of another group's), nobody could rate their answers, and an admin of the bot asking
+    for /stats anonymously was told only admins may."""
+    other_group = -100888
+    settings = bot_settings(api, allowed_chats=frozenset({GROUP, other_group}), questions_per_minute=1)
+    group = {"id": GROUP, "type": "supergroup", "title": "G"}
+    other = {"id": other_group, "type": "supergroup", "title": "H"}
+    channel = {"id": -100123123, "type": "channel", "title": "C"}
+    async with running_bot(api, seed_service, settings) as app:
+        await feed(app, _on_behalf_of(api.make_text_update(f"/ask {QUESTION}", **IN_GROUP), group))
+        answer = api.last_message(GROUP)
+        in_other = api.make_text_update(f"/ask {QUESTION}", chat_id=other_group, chat_type="supergroup")
+        await feed(app, _on_behalf_of(in_other, other))
+        await feed(app, _on_behalf_of(api.make_text_update(f"/ask {QUESTION}", **IN_GROUP), channel))
+        await feed(app, api.make_callback_update(answer, answer.button_data("👍"), user_id=USER))
+        await feed(app, _on_behalf_of(api.make_text_update("/stats", **IN_GROUP), group))
+    assert CITED in api.messages(other_group)[-1].plain_text
+    in_group = [m.plain_text for m in api.messages(GROUP)]
+    assert len(in_group) == 3 and CITED in in_group[1]
+    assert in_group[2] == bot_handlers.PRIVATE_ONLY
+    assert api.calls_of("answerCallbackQuery")[-1].params.get("text") == "感谢反馈！👍"
+    stats = seed_service.library.store.query_stats()
+    assert (stats.questions, stats.helpful) == (3, 1)
