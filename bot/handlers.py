@@ -196,6 +196,10 @@ class Handlers:
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
         self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
         self.asking = Repeats()  # questions being answered, so that one sent again is answered once
+        # uploads and /reindex write the library one at a time: files sent together wait their turn
+        # instead of being refused as a second writer (another process writing is still refused)
+        self.writing = asyncio.Lock()
+        self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # albums replied to (see _album_seen)
 
     @property
     def store(self) -> Store:
@@ -269,6 +273,7 @@ class Handlers:
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
+        self._album_seen(message)  # a question written under an album: its other photos need no hint
         if said.forwarded_from(message, context.bot.id):  # an answer sent back: its words are no question
             await self._reply(update, FORWARDED_ANSWER)
             return
@@ -374,7 +379,21 @@ class Handlers:
         await self._reply(update, "不认识这个命令。发送 /help 查看用法。")
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self._album_seen(_message(update)):  # one hint for an album of photos, none after its caption
+            return
         await _message(update).reply_text("请用文字提问。")
+
+    def _album_seen(self, message: Message) -> bool:
+        """Whether another item of the message's album (photos or files sent together arrive as one
+        message each, the caption on one of them) was seen already: one reply does for the album.
+        False for a message that is no part of an album."""
+        if message.media_group_id is None:
+            return False
+        key = (message.chat.id, message.media_group_id)
+        if key in self.albums:
+            return True
+        remember(self.albums, key, None, REMEMBERED_REPLIES)
+        return False
 
     # -- admin --------------------------------------------------------------------------------------
     async def _require_admin(self, update: Update, what: str) -> bool:
@@ -392,7 +411,10 @@ class Handlers:
         return True
 
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A file sent to the bot in a group: uploads are taken from admins, in private only."""
+        """A file sent to the bot in a group: uploads are taken from admins, in private only (said once for
+        files sent together)."""
+        if self._album_seen(_message(update)):
+            return
         await _message(update).reply_text(
             PRIVATE_ONLY if self._maybe_admin(update) else "只有管理员可以上传讲话文件。"
         )
@@ -412,9 +434,13 @@ class Handlers:
         if said.forwarded_from(_message(update), context.bot.id):
             await _message(update).reply_text(FORWARDED_FILE)
             return
+        message = _message(update)
+        if not self._maybe_admin(update) and self._album_seen(
+            message
+        ):  # refused once for files sent together
+            return
         if not await self._require_admin(update, "上传讲话文件"):
             return
-        message = _message(update)
         document = message.document
         assert document is not None
         name = said.document_name(document)
@@ -433,13 +459,17 @@ class Handlers:
             too_big = "too big" in str(e).lower()
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
-        progress = self._progress(status, "正在索引")
-        try:
-            outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
-        except (CorpusError, SpeechIndexError) as e:
-            log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
-            await progress.finish(fmt.render_refusal(str(e)))
-            return
+        if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
+            with suppress(TelegramError):
+                await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
+        async with self.writing:
+            progress = self._progress(status, "正在索引")
+            try:
+                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
+            except (CorpusError, SpeechIndexError) as e:
+                log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
+                await progress.finish(fmt.render_refusal(str(e)))
+                return
         await progress.finish(fmt.render_ingest(outcomes, report))
 
     def _ingest(
@@ -453,13 +483,17 @@ class Handlers:
     async def reindex(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._require_admin(update, "重建索引"):
             return
-        status = await self._reply(update, "⏳ 正在重建索引…")
-        progress = self._progress(status, "正在重建索引")
-        try:
-            report = await asyncio.to_thread(self.service.rebuild, progress)
-        except SpeechIndexError as e:
-            await progress.finish(fmt.render_refusal(str(e)))
-            return
+        waiting = self.writing.locked()  # a file being added first: the rebuild follows it
+        status = await self._reply(
+            update, "⏳ 等正在加入的文件完成后重建索引…" if waiting else "⏳ 正在重建索引…"
+        )
+        async with self.writing:
+            progress = self._progress(status, "正在重建索引")
+            try:
+                report = await asyncio.to_thread(self.service.rebuild, progress)
+            except SpeechIndexError as e:
+                await progress.finish(fmt.render_refusal(str(e)))
+                return
         m = report.manifest
         await progress.finish(
             f"✅ 索引已重建：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"

@@ -557,6 +557,14 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
+    def media_group(self, updates: list[JSON]) -> list[JSON]:
+        """Make message updates (photos, files) one album, as a client sends photos or files picked together:
+        one message each, sharing a ``media_group_id``, a caption on at most one of them."""
+        group = f"{13_000_000_000_000_000 + next(self._ids)}"
+        for update in updates:
+            update["message"]["media_group_id"] = group
+        return updates
+
     def make_forward_update(self, message: SentMessage, **kwargs: Any) -> JSON:
         """A ``message`` update: the user forwarded one of the bot's messages (an answer, an exported
         file) to a chat with the bot. Telegram sends a copy of it — text and entities, or the document and
