@@ -18,7 +18,7 @@ menus for chats the bot never saw, sends to a forum topic that does not exist or
 (``close_topic``), sends to a group's old id after it became a supergroup, sends to a group that took
 the bot's right to post (``restrict``)). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
-(late ones too), inline queries, documents, forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
+(late ones too), inline queries, documents, albums (``media_group``), forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
 a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
 ``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). A chat that blocked
 the bot (``block``) can take it back (``unblock``). The HTML check is ``fake_telegram_html``; this module's own tests are

@@ -13,7 +13,7 @@ import pytest
 from bot import handlers as bot_handlers
 from retrieval import SpeechService
 
-from .bot_harness import GROUP, USER, bot_settings, feed, running_bot
+from .bot_harness import ADMIN, GROUP, USER, bot_settings, feed, running_bot
 from .fake_telegram import FakeBotAPI
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -107,3 +107,33 @@ async def test_questions_sent_anonymously_or_as_a_channel_are_limited_and_rated_
     assert api.calls_of("answerCallbackQuery")[-1].params.get("text") == "感谢反馈！👍"
     stats = seed_service.library.store.query_stats()
     assert (stats.questions, stats.helpful) == (3, 1)
+
+
+async def test_html_special_characters_in_a_file_name_title_passage_and_question_reach_every_view(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「<」, 「>」 and 「&」 in what an admin uploads and in what is asked are shown as typed in the upload
+    report, the list, an answer, 出处, 上下文, 阅读全文 and the Word export's caption (the fake refuses HTML
+    Telegram would refuse)."""
+    text = "关于<老干部>&“三化”建设的讲话\n一、关于<老年大学>的建设\n要办好老年大学&老年<活动>中心，做到a<b、c>d。\n"
+    async with running_bot(api, seed_service) as app:
+        upload = api.make_document_update("a<b>&c.txt", text.encode(), "text/plain", user_id=ADMIN)
+        await feed(app, upload)
+        await feed(app, api.make_text_update("/speeches", user_id=ADMIN))
+        await feed(app, api.make_text_update("老年大学&老年<活动>中心怎么办？", user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        for label in ("出处", "上下文", "导出"):
+            await feed(app, api.make_callback_update(answer, answer.button_data(label), user_id=ADMIN))
+        source = next(m for m in api.messages(ADMIN) if m.plain_text.startswith("📄 关于<老干部>"))
+        details = source.plain_text  # 阅读全文 edits this message
+        await feed(app, api.make_callback_update(source, source.button_data("阅读"), user_id=ADMIN))
+    shown = [m.plain_text for m in api.messages(ADMIN)]
+    assert "📥 a<b>&c.txt" in shown[0] and "《关于<老干部>&“三化”建设的讲话》" in shown[0]
+    assert "关于<老干部>&“三化”建设的讲话" in shown[1]
+    assert answer.plain_text.startswith("🔎 老年大学&老年<活动>中心怎么办？")
+    assert "要点：要办好老年大学&老年<活动>中心，做到a<b、c>d。" in answer.plain_text
+    assert "来源文件：a<b>&c.txt" in details and "• 一、关于<老年大学>的建设" in details
+    assert any(s.startswith("📖 上下文 · 关于<老干部>&") for s in shown)
+    assert api.calls_of("sendDocument")[0].params["caption"].startswith("📄 <b>老年大学&amp;老年&lt;活动&gt;")
+    assert source.edit_count == 1 and "§ 一、关于<老年大学>的建设\n要办好" in source.plain_text
+    assert not api.failed_calls or all(c.method == "setMyCommands" for c in api.failed_calls)
