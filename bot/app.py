@@ -149,7 +149,8 @@ def build_application(
         Application.builder()
         .application_class(OnceApplication, {"handled": HandledUpdates(service.library.store)})
         .token(settings.token)
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        # a reply to a question deleted meanwhile (by its asker, a moderation bot) arrives all the same
+        .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True))
         .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=2))
         .concurrent_updates(True)
         .post_init(handlers.post_init)

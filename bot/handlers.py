@@ -59,7 +59,16 @@ from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
 from .repeats import PRESS_WINDOW, Repeats
-from .replies import AnsweredQueries, ack, edit_or_send, is_expired_query, send, tell, thread_of
+from .replies import (
+    AnsweredQueries,
+    ack,
+    edit_or_send,
+    is_expired_query,
+    may_not_post,
+    send,
+    tell,
+    thread_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +196,10 @@ class Handlers:
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
         self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
         self.asking = Repeats()  # questions being answered, so that one sent again is answered once
+        # uploads and /reindex write the library one at a time: files sent together wait their turn
+        # instead of being refused as a second writer (another process writing is still refused)
+        self.writing = asyncio.Lock()
+        self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # albums replied to (see _album_seen)
 
     @property
     def store(self) -> Store:
@@ -260,6 +273,7 @@ class Handlers:
 
     async def _mentioned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
+        self._album_seen(message)  # a question written under an album: its other photos need no hint
         if said.forwarded_from(message, context.bot.id):  # an answer sent back: its words are no question
             await self._reply(update, FORWARDED_ANSWER)
             return
@@ -365,14 +379,30 @@ class Handlers:
         await self._reply(update, "不认识这个命令。发送 /help 查看用法。")
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self._album_seen(_message(update)):  # one hint for an album of photos, none after its caption
+            return
         await _message(update).reply_text("请用文字提问。")
+
+    def _album_seen(self, message: Message) -> bool:
+        """Whether another item of the message's album (photos or files sent together arrive as one
+        message each, the caption on one of them) was seen already: one reply does for the album.
+        False for a message that is no part of an album."""
+        if message.media_group_id is None:
+            return False
+        key = (message.chat.id, message.media_group_id)
+        if key in self.albums:
+            return True
+        remember(self.albums, key, None, REMEMBERED_REPLIES)
+        return False
 
     # -- admin --------------------------------------------------------------------------------------
     async def _require_admin(self, update: Update, what: str) -> bool:
         """Admin work is for admins (anyone else is told so where they asked, not sent to a private chat
         that would refuse them too), and happens in private only: a group would show its output (the
-        questions staff asked in private, upload reports) to every member."""
-        if not self.policy.is_admin(update.effective_user.id if update.effective_user else None):
+        questions staff asked in private, upload reports) to every member. A message sent anonymously (by
+        a group's anonymous admin, as a channel) may be an admin's: it is sent to the private chat, which
+        tells."""
+        if not self._maybe_admin(update):
             await self._reply(update, f"只有管理员可以{what}。")
             return False
         if _message(update).chat.type != ChatType.PRIVATE:
@@ -381,9 +411,21 @@ class Handlers:
         return True
 
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A file sent to the bot in a group: uploads are taken from admins, in private only."""
-        admin = self.policy.is_admin(update.effective_user.id if update.effective_user else None)
-        await _message(update).reply_text(PRIVATE_ONLY if admin else "只有管理员可以上传讲话文件。")
+        """A file sent to the bot in a group: uploads are taken from admins, in private only (said once for
+        files sent together)."""
+        if self._album_seen(_message(update)):
+            return
+        await _message(update).reply_text(
+            PRIVATE_ONLY if self._maybe_admin(update) else "只有管理员可以上传讲话文件。"
+        )
+
+    def _maybe_admin(self, update: Update) -> bool:
+        """Whether the sender is an admin, or may be one: Telegram hides who sent a message on behalf of
+        a chat (an anonymous group admin, someone posting as a channel)."""
+        message = update.effective_message
+        if message is not None and message.sender_chat is not None and update.callback_query is None:
+            return True
+        return self.policy.is_admin(update.effective_user.id if update.effective_user else None)
 
     async def document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An admin's file (see corpus.SUPPORTED_SUFFIXES): read it, add its speeches, update the index, report.
@@ -392,9 +434,13 @@ class Handlers:
         if said.forwarded_from(_message(update), context.bot.id):
             await _message(update).reply_text(FORWARDED_FILE)
             return
+        message = _message(update)
+        if not self._maybe_admin(update) and self._album_seen(
+            message
+        ):  # refused once for files sent together
+            return
         if not await self._require_admin(update, "上传讲话文件"):
             return
-        message = _message(update)
         document = message.document
         assert document is not None
         name = said.document_name(document)
@@ -413,13 +459,17 @@ class Handlers:
             too_big = "too big" in str(e).lower()
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
-        progress = self._progress(status, "正在索引")
-        try:
-            outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
-        except (CorpusError, SpeechIndexError) as e:
-            log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
-            await progress.finish(fmt.render_refusal(str(e)))
-            return
+        if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
+            with suppress(TelegramError):
+                await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
+        async with self.writing:
+            progress = self._progress(status, "正在索引")
+            try:
+                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
+            except (CorpusError, SpeechIndexError) as e:
+                log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
+                await progress.finish(fmt.render_refusal(str(e)))
+                return
         await progress.finish(fmt.render_ingest(outcomes, report))
 
     def _ingest(
@@ -433,13 +483,17 @@ class Handlers:
     async def reindex(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._require_admin(update, "重建索引"):
             return
-        status = await self._reply(update, "⏳ 正在重建索引…")
-        progress = self._progress(status, "正在重建索引")
-        try:
-            report = await asyncio.to_thread(self.service.rebuild, progress)
-        except SpeechIndexError as e:
-            await progress.finish(fmt.render_refusal(str(e)))
-            return
+        waiting = self.writing.locked()  # a file being added first: the rebuild follows it
+        status = await self._reply(
+            update, "⏳ 等正在加入的文件完成后重建索引…" if waiting else "⏳ 正在重建索引…"
+        )
+        async with self.writing:
+            progress = self._progress(status, "正在重建索引")
+            try:
+                report = await asyncio.to_thread(self.service.rebuild, progress)
+            except SpeechIndexError as e:
+                await progress.finish(fmt.render_refusal(str(e)))
+                return
         m = report.manifest
         await progress.finish(
             f"✅ 索引已重建：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
@@ -679,6 +733,10 @@ class Handlers:
         return answer, query_id
 
     def _who(self, user_id: int) -> str:
+        """How an asker is written in the query log: a user's id (or its pseudonym); a chat asking on
+        behalf of itself (an anonymous admin, a channel: a negative id, nobody's personal one) as it is."""
+        if user_id < 0:
+            return str(user_id)
         return pseudonym(user_id, self.pseudonym_key) if self.pseudonym_key else str(user_id)
 
     def _chat_key(self, chat: Chat | None) -> str | None:
@@ -866,7 +924,8 @@ class Handlers:
             await tell(query, self.answered, NO_RECORD)
             return
         voter = self._who(query.from_user.id)
-        if logged.user_id != voter:
+        # a question sent on behalf of a chat (an anonymous admin, a channel) has no known asker: anyone votes
+        if logged.user_id != voter and not _on_behalf_of_a_chat(logged):
             await tell(query, self.answered, "只有提问的人可以评价这个回答。")
             return
         await asyncio.to_thread(
@@ -989,6 +1048,9 @@ class Handlers:
                 if chat is not None and isinstance(error, Forbidden):
                     self._remember_gone(chat)
             return
+        if error is not None and may_not_post(error):  # muted in the group, or the topic closed
+            log.warning("may not post in chat %s, the reply was not sent: %s", chat, error)
+            return
         if isinstance(error, RetryAfter):  # flood control outlasted the limiter's retries: an apology
             wait = error.retry_after  # would meet the same wait
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
@@ -1067,9 +1129,20 @@ def _message(update: Update) -> Message:
 
 
 def _asker(update: Update) -> int:
-    """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat."""
+    """Who asks: the user (in a group, the member; for a button, who pressed it), else the chat. A message
+    sent on behalf of a chat — by an anonymous group admin, or by someone posting as their channel — is
+    that chat's: Telegram names one shared account (GroupAnonymousBot, Channel_Bot) as the sender of all
+    of them, in every group, and it is nobody's user id."""
+    message = update.message or update.edited_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
     user = update.effective_user
     return user.id if user else _message(update).chat.id
+
+
+def _on_behalf_of_a_chat(logged: LoggedQuery) -> bool:
+    """Whether a logged question was sent on behalf of a chat (see `_asker`), not by a known person."""
+    return logged.user_id is not None and logged.user_id.startswith("-")
 
 
 def _sent_question(update: Update, question: str) -> tuple[int, int | None, int, str] | None:

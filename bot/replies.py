@@ -22,6 +22,9 @@ from .memory import remember
 log = logging.getLogger(__name__)
 
 _EXPIRED = ("query is too old", "query id is invalid")
+# The bot may not post where it was asked: a group took its right to send messages (it still receives
+# them), an admin closed the forum topic, a channel's discussion group is closed to it
+_NO_RIGHTS = ("not enough rights", "topic_closed", "chat_write_forbidden", "have no rights to send")
 _GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
 
 
@@ -35,6 +38,12 @@ def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
 def is_expired_query(error: BaseException) -> bool:
     """Whether Telegram refused to answer a button press because it is too old or already answered."""
     return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _EXPIRED)
+
+
+def may_not_post(error: BaseException) -> bool:
+    """Whether Telegram refused a message because the bot may not post in that chat or forum topic (a
+    400, unlike a block's 403): nothing can be said there, an apology no more than the answer."""
+    return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _NO_RIGHTS)
 
 
 class AnsweredQueries:

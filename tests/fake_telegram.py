@@ -13,12 +13,15 @@ It records every call, keeps the messages the bot sent (so a test can press thei
 buttons), serves ``getUpdates`` as a real long-poll, serves uploaded/registered files, and
 rejects what real Telegram rejects (invalid HTML, over-long text, callback data > 64 bytes,
 no-op edits, callback queries answered twice or over 15 s after the press, edits of deleted
-messages, downloads over 20 MB, command menus for chats the bot never saw, sends to a forum topic
-that does not exist, sends to a group's old id after it became a supergroup). It makes the updates a
+messages, replies to a message its sender deleted (``delete_by_user``), downloads over 20 MB, command
+menus for chats the bot never saw, sends to a forum topic that does not exist or was closed
+(``close_topic``), sends to a group's old id after it became a supergroup, sends to a group that took
+the bot's right to post (``restrict``)). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
-(late ones too), inline queries, documents, forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
+(late ones too), inline queries, documents, albums (``media_group``), forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
 a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
-``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). The HTML check is ``fake_telegram_html``; this module's own tests are
+``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). A chat that blocked
+the bot (``block``) can take it back (``unblock``). The HTML check is ``fake_telegram_html``; this module's own tests are
 ``test_fake_telegram.py``. See /work/shared/TELEGRAM-TESTING.md for the pitfalls it is built around.
 """
 
@@ -265,6 +268,9 @@ class FakeBotAPI:
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
         self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
+        self._muted: set[int | str] = set()  # groups where the bot may not send messages (restricted)
+        self._closed_topics: set[tuple[int | str, int]] = set()  # forum topics closed by an admin
+        self._deleted: set[tuple[int | str, int]] = set()  # people's messages deleted since they were sent
         self._failures: dict[str, list[_APIError]] = {}
         self._drops: dict[str, list[bool]] = {}  # method -> for each drop to come: carried out first?
         self._calls_cond = asyncio.Condition()
@@ -551,6 +557,14 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
+    def media_group(self, updates: list[JSON]) -> list[JSON]:
+        """Make message updates (photos, files) one album, as a client sends photos or files picked together:
+        one message each, sharing a ``media_group_id``, a caption on at most one of them."""
+        group = f"{13_000_000_000_000_000 + next(self._ids)}"
+        for update in updates:
+            update["message"]["media_group_id"] = group
+        return updates
+
     def make_forward_update(self, message: SentMessage, **kwargs: Any) -> JSON:
         """A ``message`` update: the user forwarded one of the bot's messages (an answer, an exported
         file) to a chat with the bot. Telegram sends a copy of it — text and entities, or the document and
@@ -686,6 +700,52 @@ class FakeBotAPI:
             new_status="kicked" if private else "left",
             user_id=int(chat_id) if private else 1001,
         )
+
+    def unblock(self, chat_id: int | str) -> JSON:
+        """The user unblocked the bot (or the group added it back): sends reach ``chat_id`` again.
+        Returns the ``my_chat_member`` update Telegram sends about it."""
+        self._blocked.discard(chat_id)
+        private = isinstance(chat_id, int) and chat_id > 0
+        return self.make_my_chat_member_update(
+            int(chat_id),
+            chat_type="private" if private else "supergroup",
+            old_status="kicked" if private else "left",
+            new_status="member",
+            user_id=int(chat_id) if private else 1001,
+        )
+
+    def restrict(self, chat_id: int) -> JSON:
+        """A group's admin took the bot's right to send messages (it stays a member, and still receives
+        updates): every send to ``chat_id`` now fails with "not enough rights to send text messages to
+        the chat". Returns the ``my_chat_member`` update Telegram sends about it."""
+        self._muted.add(chat_id)
+        update = self.make_my_chat_member_update(chat_id, old_status="member", new_status="member")
+        rights = _words(
+            "can_send_messages can_send_audios can_send_documents can_send_photos can_send_videos"
+            " can_send_video_notes can_send_voice_notes can_send_polls can_send_other_messages"
+            " can_add_web_page_previews can_change_info can_invite_users can_pin_messages can_manage_topics can_edit_tag can_react_to_messages"
+        )
+        update["my_chat_member"]["new_chat_member"] = {
+            "status": "restricted",
+            "user": self.bot_user,
+            "is_member": True,
+            "until_date": 0,
+            **dict.fromkeys(rights, False),
+        }
+        return update
+
+    def close_topic(self, chat_id: int, thread_id: int) -> None:
+        """An admin closed a forum topic: the bot (no admin) can no longer post in it ("TOPIC_CLOSED"),
+        though people who may still write there do."""
+        self._closed_topics.add((chat_id, thread_id))
+
+    def delete_by_user(self, update: JSON) -> None:
+        """The person deleted the message of ``update`` (e.g. right after sending it): a reply to it is
+        refused ("message to be replied not found") unless sent with ``allow_sending_without_reply``."""
+        message = update.get("message") or update["edited_message"]
+        key = (message["chat"]["id"], message["message_id"])
+        self._user_messages.discard(key)
+        self._deleted.add(key)
 
     def age(self, message: SentMessage, seconds: float) -> None:
         """Make one of the bot's messages ``seconds`` older; past ``EDIT_WINDOW`` (48 h) editing it
@@ -927,17 +987,32 @@ class FakeBotAPI:
                 {"migrate_to_chat_id": new_id},
             )
 
-    def _thread(self, params: JSON) -> int | None:
-        """The forum topic a send goes to: ``message_thread_id`` when given (it must exist), else
-        None (General). Outside forums Telegram ignores the thread of a reply chain: so does this."""
+    def _thread(self, params: JSON, what: str) -> int | None:
+        """The forum topic a send (of `what`: "text messages", "documents") goes to: ``message_thread_id``
+        when given (it must exist and be open), else None (General). Outside forums Telegram ignores the
+        thread of a reply chain: so does this. A group that restricted the bot takes nothing."""
         self._check_chat(params)
-        thread = params.get("message_thread_id")
         chat_id = params.get("chat_id", "")
+        if chat_id in self._muted:
+            raise _bad(f"not enough rights to send {what} to the chat")
+        thread = params.get("message_thread_id")
         if thread is None or chat_id not in self._topics:
             return None
         if thread not in self._topics[chat_id]:
             raise _bad("message thread not found")
+        if (chat_id, thread) in self._closed_topics:
+            raise _bad("TOPIC_CLOSED")
         return int(thread)
+
+    def _check_reply(self, params: JSON) -> None:
+        """A reply to a message deleted meanwhile is refused, unless sent with
+        ``allow_sending_without_reply`` (then it arrives as a plain message)."""
+        reply = params.get("reply_parameters") or {}
+        target = reply.get("message_id", params.get("reply_to_message_id"))
+        allowed = reply.get("allow_sending_without_reply", params.get("allow_sending_without_reply"))
+        chat_id = reply.get("chat_id", params.get("chat_id", ""))
+        if target is not None and (chat_id, target) in self._deleted and not allowed:
+            raise _bad("message to be replied not found")
 
     def _store(self, message: SentMessage) -> JSON:
         self._messages.setdefault(message.chat_id, {})[message.message_id] = message
@@ -984,7 +1059,8 @@ class FakeBotAPI:
         plain, entities = self._render(params.get("text"), params.get("parse_mode"), TEXT_LIMIT)
         markup = self._check_markup(params.get("reply_markup"))
         chat_id = params.get("chat_id", "")
-        thread = self._thread(params)
+        thread = self._thread(params, "text messages")
+        self._check_reply(params)
         return self._store(
             SentMessage(
                 chat_id,
@@ -1034,6 +1110,7 @@ class FakeBotAPI:
         key = (params.get("chat_id", ""), params.get("message_id", -1))
         if key in self._user_messages:
             self._user_messages.discard(key)
+            self._deleted.add(key)
             return True
         self._find(params, "delete").deleted = True
         return True
@@ -1064,7 +1141,7 @@ class FakeBotAPI:
     async def _apisendChatAction(self, params: JSON) -> bool:
         if not params.get("action"):
             raise _bad("wrong parameter action in request")
-        self._thread(params)
+        self._thread(params, "text messages")
         return True
 
     async def _apisetMyCommands(self, params: JSON) -> bool:
@@ -1110,7 +1187,8 @@ class FakeBotAPI:
         else:
             raise _bad("there is no document in the request")
         chat_id = params.get("chat_id", "")
-        thread = self._thread(params)
+        thread = self._thread(params, "documents")
+        self._check_reply(params)
         return self._store(
             SentMessage(
                 chat_id,

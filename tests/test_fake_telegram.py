@@ -12,7 +12,7 @@ import pytest
 import pytest_asyncio
 from telegram import BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, EndPointNotFound, NetworkError
+from telegram.error import BadRequest, EndPointNotFound, Forbidden, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -335,3 +335,37 @@ async def test_errors_of_real_telegram(api: FakeBotAPI, app: App) -> None:
     assert "file_size" not in big["message"]["document"]
     with pytest.raises(BadRequest, match=r"(?i)file is too big"):
         await bot.get_file(big["message"]["document"]["file_id"])
+
+
+async def test_replies_to_deleted_messages_restricted_chats_closed_topics_and_unblocking(
+    api: FakeBotAPI, app: App
+) -> None:
+    bot = app.bot
+    update = api.make_text_update("hello", chat_id=-100900, chat_type="supergroup")
+    api.delete_by_user(update)  # deleted before the bot's reply came
+    message = Update.de_json(update, bot).effective_message
+    assert message is not None
+    with pytest.raises(BadRequest, match=r"(?i)message to be replied not found"):
+        await message.reply_text("answer")
+    await message.reply_text("answer", allow_sending_without_reply=True)
+    assert api.last_message(-100900).plain_text == "answer"
+
+    restricted = Update.de_json(api.restrict(-100900), bot)
+    assert restricted.my_chat_member is not None
+    assert restricted.my_chat_member.new_chat_member.status == "restricted"
+    with pytest.raises(BadRequest, match=r"(?i)not enough rights to send text messages"):
+        await bot.send_message(-100900, "hi")
+
+    topic = api.create_forum_topic(-100901)
+    api.close_topic(-100901, topic)
+    with pytest.raises(BadRequest, match=r"(?i)topic_closed"):
+        await bot.send_message(-100901, "hi", message_thread_id=topic)
+    await bot.send_message(-100901, "hi")  # General is open
+
+    api.block(USER)
+    with pytest.raises(Forbidden):
+        await bot.send_message(USER, "hi")
+    back = Update.de_json(api.unblock(USER), bot)
+    assert back.my_chat_member is not None and back.my_chat_member.new_chat_member.status == "member"
+    await bot.send_message(USER, "hi again")
+    assert api.last_message(USER).plain_text == "hi again"
