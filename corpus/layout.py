@@ -34,6 +34,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？；!?][”’」』）)]*$")
+# The label over an attachment's first page: 「附件」, 「附件1」, 「附件 2：」 (corpus.parse reads the attachments
+# from it).
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?)?$")
 _CLOSING_MARK = re.compile(r"[。！？；!?，,、：:”’」』）)…—.]$")
 _LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
@@ -86,22 +89,25 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     apart: Counter[tuple[str, str]] = Counter()  # of those, the pages where it stands apart from the text
     texts: dict[tuple[str, str], set[str]] = {}
     pitch = _pitch(pages)
+    body = _body_size(pages)
     for page in pages:
         seen, alone = set(), set()
         for line in page.lines:
             band = _band(line, page)
-            if band:
+            if band and not _ATTACHMENT_LABEL.match(line.text.strip()):
                 key = (band, _running_key(line.text))
                 seen.add(key)
                 texts.setdefault(key, set()).add(re.sub(r"\s+", "", line.text))
-                if _set_apart(line, band, page, pitch):
+                if _set_apart(line, band, page, pitch) and not (body and line.size > body + 0.4):
                     alone.add(key)
         keys.update(seen)
         apart.update(alone)
     needed = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
     # Lines that are the same but for their numbers (「第17项工作要求…」「第37项工作要求…」 opening two pages)
     # recur as a header's page number does; they are a running header only where they stand apart from
-    # the text, not one line pitch from the next line of a paragraph (they were dropped from the body).
+    # the text, not one line pitch from the next line of a paragraph (they were dropped from the body),
+    # and in the body's type or a smaller one, as headers are set. The label over an attachment's first
+    # page (「附件1」「附件2」, GB/T 9704) is never one: a notice with two one-page attachments lost both.
     running = {
         key
         for key, count in keys.items()
