@@ -449,8 +449,11 @@ def _read_field(h: _Header, label: str, value: str) -> None:
 
 def _speaker_with_post(title_text: str) -> str | None:
     """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
-    space between them or none: a PDF or a typist may drop it)."""
+    space between them or none: a PDF or a typist may drop it). A two-character name padded to a
+    three-character one's width (「组织部部长　王　芳」) is one name."""
     parts = title_text.split()
+    if len(parts) == 3 and len(parts[1]) == len(parts[2]) == 1:
+        parts = [parts[0], parts[1] + parts[2]]
     if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _named_after_post(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
