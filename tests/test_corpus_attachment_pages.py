@@ -106,7 +106,9 @@ def notice_pdf(*, count: int, label: str, label_size: float, size: float, folio:
 @given(
     st.integers(2, 4),
     st.sampled_from(["附件{n}", "附件 {n}", "附件{n}：", "附件{n}:"]),
-    st.sampled_from([0.0, 2.0, 4.0]),  # the label in the body's type (GB/T 9704: 3号黑体 as the 仿宋 body) or larger
+    st.sampled_from(
+        [0.0, 2.0, 4.0]
+    ),  # the label in the body's type (GB/T 9704: 3号黑体 as the 仿宋 body) or larger
     st.sampled_from([12.0, 14.0, 16.0]),
     st.booleans(),
 )
@@ -167,4 +169,3 @@ def test_a_word_notice_with_two_attachment_pages_keeps_its_labels_in_its_pdf(tmp
         assert notice.date == "2024-10-08", source.suffix
         sections = [p.section for p in notice.paragraphs]
         assert f"附件1 {ATTACHMENTS[0][0]}" in sections and f"附件2 {ATTACHMENTS[1][0]}" in sections
-    
