@@ -889,9 +889,8 @@ _SITE_PATH = re.compile(
 
 
 # The foot of a web page under a notice copied with it (「版权所有：中共某某市委老干部局　地址：……」).
-_SITE_FOOTER = re.compile(
-    r"^(?:版权所有|copyright|©|主办单位[：:]|承办单位[：:]|技术支持[：:]|网站标识码|.{0,12}ICP备)", re.I
-)
+# (Not 「主办单位：」: an event's notice may end with its organisers.)
+_SITE_FOOTER = re.compile(r"^(?:版权所有|copyright|©|技术支持[：:]|网站标识码|.{0,12}ICP备)", re.I)
 
 
 def _title_in_heading(lines: list[_Line]) -> list[_Line]:

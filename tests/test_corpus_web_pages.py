@@ -102,6 +102,13 @@ def test_a_title_in_a_heading_style_over_lower_headings_is_the_title(
     assert_read(speech, numbered)
 
 
+def test_an_events_organisers_at_its_end_stay_body_text() -> None:
+    text = f"{TITLE}\n{ADDRESSEE}\n{INTRO}\n主办单位：市委老干部局\n承办单位：市老年大学\n"
+    (speech,) = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
+    passages = "".join(c.text for c in chunk_speech(speech))
+    assert "主办单位：市委老干部局" in passages and "承办单位：市老年大学" in passages
+
+
 def test_headings_of_one_level_stay_sections_and_a_numbered_first_heading_is_no_title() -> None:
     import docx
 
