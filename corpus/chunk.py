@@ -26,8 +26,7 @@ def chunk_speech(
     speech: Speech, max_chars: int = DEFAULT_MAX_CHARS, merge_to: int | None = DEFAULT_MERGE_TO
 ) -> list[PassageDraft]:
     """One passage per paragraph; with `merge_to`, consecutive paragraphs of one section are merged
-    while the result stays within `merge_to` characters (table rows are never merged), and a paragraph
-    ending in 「：」 (a lead-in) always takes the paragraph or table row after it in its section."""
+    while the result stays within `merge_to` characters (table rows are never merged)."""
     drafts: list[PassageDraft] = []
     for index, text, section in _merge_paragraphs(speech, merge_to):
         for part, piece in enumerate(split_paragraph(text, max_chars)):
@@ -38,23 +37,11 @@ def chunk_speech(
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
 
-# A lead-in: a paragraph that introduces what follows it (「……符合下列情形之一的离退休干部：」, 「……标准如下：」).
-_LEADS_IN = re.compile(r"[：:]$")
-
-
 def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[tuple[int, str, str | None]]:
     groups: list[tuple[int, str, str | None]] = []
     mergeable = False  # whether the last group may take the next paragraph
     for index, paragraph in enumerate(speech.paragraphs):
         text_kind = paragraph.kind in ("text", "note")
-        if merge_to and groups and mergeable and paragraph.kind in ("text", "table_row"):
-            first, text, section = groups[-1]
-            if section == paragraph.section and _LEADS_IN.search(text):
-                # A lead-in travels with what it introduces, whatever the size: its first item, or the first
-                # row of its table (the other rows carry their header labels). Alone it answers nothing.
-                groups[-1] = (first, text + paragraph.text, section)
-                mergeable = text_kind
-                continue
         if merge_to and groups and mergeable and text_kind:
             first, text, section = groups[-1]
             if (

@@ -824,13 +824,6 @@ class _Sections:
                     self.point_kinds[deeper - 2] = None
                 return
 
-    def close(self, level: int) -> None:
-        """Close the heading open at `level` and everything under it."""
-        for deeper in range(level - 1, 4):
-            self.path[deeper] = None
-            if deeper >= 2:
-                self.point_kinds[deeper - 2] = None
-
     def current(self) -> str | None:
         parts = [p for p in self.path if p]
         return " › ".join(parts) if parts else None
@@ -961,10 +954,6 @@ def _paragraphs(
             # the list is in, never a section of its own
             sections.leave(_point_kind(text))
             level = 0
-        elif level == 2 and _clause_item(lines, position):
-            # 「（一）家庭人均月收入低于……2倍的；」 under 「……符合下列情形之一的：」: a case of a list, not a section
-            sections.close(2)
-            item, level = True, 0
         elif level and _is_standalone_heading(text):
             emit(None)
             sections.enter(level, _heading_label(text))
@@ -1163,46 +1152,6 @@ def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, i
         # then 「以上培训请……。」): the phrase before it heads nothing either
         or (before is not None and same_kind(before) and not _SENTENCE_END.search(before.text))
         or any(same_kind(n) and _ONE_SENTENCE.fullmatch(n.text) for n in (before, after) if n is not None)
-    )
-
-
-def _clause_item(lines: list[_Line], position: int) -> bool:
-    """A 「（一）」 line that is a clause or a single sentence of a list, body text and no heading: one ending in
-    「；」 or 「，」 (the list runs on: 「（一）家庭人均月收入低于……2倍的；」), or a single sentence right after a
-    lead-in ending in 「：」 (「……符合下列情形之一的离退休干部：」), or next to another single-sentence 「（一）」 line
-    with no text between them (a row of items, each heading nothing). A phrase (「（一）重点抓好五项工作」), a
-    line opening a paragraph of sentences (「（一）个人申请。由本人……」) and a short sentence over the paragraph it
-    leads (「（一）加强离退休干部党的建设。」 then its text) stay headings."""
-    text = lines[position].text
-    if not _HEADING_2.match(text):
-        return False
-    if text.endswith(("，", ",")):
-        return True  # a sentence's first clause: never a heading
-    if not _ONE_SENTENCE.fullmatch(text):
-        return False
-    if text.endswith(("；", ";")):
-        return True
-
-    def single(line: _Line | None) -> bool:
-        return (
-            line is not None
-            and line.kind not in ("heading", _TABLE_ROW, _NOTE)
-            and bool(_HEADING_2.match(line.text))
-            and bool(_ONE_SENTENCE.fullmatch(line.text))
-        )
-
-    before = lines[position - 1] if position > 0 else None
-    after = lines[position + 1] if position + 1 < len(lines) else None
-    return _leads_in(before) or single(before) or single(after)
-
-
-def _leads_in(line: _Line | None) -> bool:
-    """A paragraph that introduces what follows it: body text ending in 「：」 (「……各等级的帮扶标准如下：」)."""
-    return (
-        line is not None
-        and line.kind not in ("heading", _TABLE_ROW, _NOTE, "title", "subtitle")
-        and line.text.endswith(("：", ":"))
-        and not _SALUTATION.match(line.text)
     )
 
 
