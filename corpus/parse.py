@@ -72,6 +72,12 @@ _DATE = re.compile(
     rf"|(?P<y3>{_CN_YEAR})\s*年\s*(?:(?P<m3>{_CN}{{1,3}})\s*月\s*(?:(?P<d3>{_CN}{{1,3}})\s*{_DAY})?)?"
     r")\s*[）)]?$"
 )
+# An approval or issue line under a title: 「（2025年2月18日局务会议审议通过）」, 「（2024年3月1日印发）」,
+# 「2024年3月1日市委老干部局第5次局务会议通过」. Its date is the document's when nothing else dates it.
+_ADOPTED = re.compile(
+    rf"^[（(]?\s*(?P<when>(?:{_YEAR}|{_CN_YEAR})\s*年\s*(?:[{_NUM}\d]{{1,3}}\s*月\s*(?:[{_NUM}\d]{{1,3}}\s*{_DAY})?)?)"
+    r"[^。！？；;（）()]{0,40}?(?:审议通过|通过|印发|发布|批准|公布|修订|修正)\s*[）)]?$"
+)
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
 _DOC_NUMBER = re.compile(
     rf"^[{HAN}]{{0,12}}[〔\[［【（(]\s*\d{{4}}\s*[〕\]］】）)]\s*第?\s*\d{{1,5}}\s*[号號]$"
@@ -254,6 +260,7 @@ class _Header:
     speaker: str | None = None
     doc_number: str | None = None
     issuer: str | None = None
+    adopted: str | None = None  # the date of an approval or issue line (「（…年…月…日…审议通过）」)
     label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
     body_start: int = 0
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
@@ -351,6 +358,12 @@ def _read_header_from(
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
         elif (date := _parse_date(text)) is not None:
             h.date = h.date or date
+        elif (
+            h.title is not None
+            and (adopted := _ADOPTED.match(text))
+            and (date := _parse_date(adopted["when"]))
+        ):
+            h.adopted = h.adopted or date
         elif number := _doc_number(text):
             h.doc_number = h.doc_number or number
         elif _SIGNER.fullmatch(text) or _HEAD_MARKS.fullmatch(text):
@@ -875,7 +888,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     return Speech(
         title=title,
         subtitle=header.subtitle,
-        date=header.date or date,
+        date=header.date or date or header.adopted,  # a date line, the signature's, then an approval's
         speaker=header.speaker,
         source=source,
         ordinal=ordinal,
