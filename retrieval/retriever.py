@@ -111,6 +111,8 @@ class Retriever:
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
         self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
+        # (first day, last day) → the passages naming a year within: read once per range and index
+        self._naming: dict[tuple[date, date], np.ndarray] = {}
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -576,7 +578,10 @@ class Retriever:
 
     def _naming_years(self, since: date, until: date) -> np.ndarray:
         """The ids of the passages whose text or heading names a whole year within [since, until]
-        (「2024年」, 「二〇二四年」: a year of a range of whole years; none for a month or a day)."""
+        (「2024年」, 「二〇二四年」: a year of a range of whole years; none for a month or a day). Read once per
+        range: a retriever's index and passages do not change (a rebuild makes a new retriever)."""
+        if (since, until) in self._naming:
+            return self._naming[since, until]
         wanted = DateRange(since, until)
         found: set[int] = set()
         for year in range(since.year, min(until.year, since.year + MAX_NAMED_YEARS - 1) + 1):
@@ -584,7 +589,11 @@ class Retriever:
                 for id_, text in self._holding(f"{written}年"):
                     if any(n.within(wanted) for n in named_years(text)):
                         found.add(id_)
-        return np.asarray(sorted(found), dtype=np.int64)
+        ids = np.asarray(sorted(found), dtype=np.int64)
+        if len(self._naming) >= 64:  # ranges a question named; bounded, whatever is asked
+            self._naming.clear()
+        self._naming[since, until] = ids
+        return ids
 
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""
