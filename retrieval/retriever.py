@@ -48,6 +48,12 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 500
 MAX_NAMED_YEARS = 10  # a range of more years than this lets passages naming only its first ten years pass
 _CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")  # 2024 → 二〇二四
+# A day of the week, written three ways (星期一, 礼拜一, 周一; Sunday also with 天): one day, one form.
+_WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_WEEKDAY_FORMS = {
+    **{day: tuple(f"{p}{day}" for p in ("星期", "礼拜", "周")) for day in "一二三四五六"},
+    **{day: tuple(f"{p}{d}" for p in ("星期", "礼拜", "周") for d in "日天") for day in "日天"},
+}
 CANDIDATES = 50
 QUERY_CACHE = 256  # query vectors kept: paging through results ("more") re-asks the same question
 
@@ -375,6 +381,23 @@ class Retriever:
 
         return NUMERAL_RUN.sub(written, text)
 
+    def weekdays_as_written(self, text: str) -> str:
+        """The question with each day of the week written as the library writes it when no passage writes
+        it as asked: 「星期一开门吗」 asked of rules that say 「周一闭馆」 searches 周一. A day the library
+        writes as asked, or does not name at all, stays as it is."""
+
+        def written(match: re.Match[str]) -> str:
+            asked = match.group()
+            if self.passages_holding(asked):
+                return asked
+            held = [
+                (self.passages_holding(form), form) for form in _WEEKDAY_FORMS[asked[-1]] if form != asked
+            ]
+            count, form = max(held)
+            return form if count else asked
+
+        return _WEEKDAY.sub(written, text)
+
     def sentence_words(self, text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:
         """The question's one-character content words (卒 of 「普朗特卒于哪年」), at `single_weight` of their IDF:
         they help choose the answer sentence (the search itself leaves them out). Interrogatives, question
@@ -445,7 +468,7 @@ class Retriever:
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
             dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
-        lexical_text = self.numerals_as_written(lexical_text)
+        lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
         terms = tuple(query_terms(lexical_text))

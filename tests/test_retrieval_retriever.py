@@ -269,6 +269,33 @@ def test_a_number_asked_in_chinese_numerals_finds_and_counts_the_digits_the_libr
     library.close()
 
 
+def test_a_day_of_the_week_is_searched_as_the_library_writes_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    rules = (
+        "老干部活动中心管理办法\n第四条 活动中心每周二至周日开放，周一闭馆维护。\n"
+        "第五条 国家法定节假日的开放安排，由管理办提前3天公布。\n"
+    )
+    notice = (
+        "关于举办健康讲座的通知\n每月第二个星期三上午在市老干部活动中心三楼报告厅举办健康讲座。\n"
+        "讲座结束后，老干部活动中心开放阅览室供老同志休息。\n"
+    )
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("办法.txt", rules, "utf-8"), Document("通知.txt", notice, "utf-8")])
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    assert retriever.weekdays_as_written("老干部活动中心星期一开门吗") == "老干部活动中心周一开门吗"
+    assert retriever.weekdays_as_written("礼拜天开不开") == "周日开不开"
+    # a day the library writes as asked, or names in no form, stays as asked
+    assert retriever.weekdays_as_written("星期三有讲座吗") == "星期三有讲座吗"
+    assert retriever.weekdays_as_written("周三有讲座吗") == "星期三有讲座吗"
+    assert retriever.weekdays_as_written("星期五开门吗") == "星期五开门吗"
+    answer = retriever.search("老干部活动中心星期一开门吗", k=1, mode="lexical")
+    assert "周一闭馆维护" in answer.hits[0].passage.text
+    assert covers(answer.hits[0].passage.text, answer.hits[0].highlights, "周一")
+    library.close()
+
+
 @settings(deadline=None)
 @given(st.text(max_size=30), st.text(max_size=30))
 @example("离休干部体检", "离休干部每年体检")
