@@ -173,6 +173,9 @@ STATUS_LABELS = {
 
 
 def echo_outcome(outcome: FileOutcome) -> None:
+    if outcome.skipped:  # a file of a folder passed over on purpose: named, not counted as refused
+        click.echo(click.style(f"跳过：{outcome.skipped}", fg="yellow"), err=True)
+        return
     if outcome.error:
         click.echo(click.style(f"✗ {outcome.error}", fg="red"), err=True)
         return

@@ -12,7 +12,14 @@ from .chunk import (
 from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
 from .encoding import decode_text
-from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
+from .errors import (
+    CorpusError,
+    EmptyDocument,
+    ExportedAnswer,
+    UnreadableFile,
+    UnsupportedFormat,
+    describe_os_error,
+)
 from .layout import is_page_number
 from .numerals import NUMERAL_CHARS, numeral_value
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
@@ -50,6 +57,7 @@ __all__ = [
     "CorpusError",
     "Document",
     "EmptyDocument",
+    "ExportedAnswer",
     "OcrEngine",
     "Paragraph",
     "PassageDraft",

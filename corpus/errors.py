@@ -21,6 +21,11 @@ class EmptyDocument(CorpusError):
     pass
 
 
+class ExportedAnswer(CorpusError):
+    """A file speechqa wrote itself (an answer exported to Word, 「讲话检索结果」): its passages are already
+    in the library, so adding it would serve each of them twice, cited to the export."""
+
+
 class TooLarge(UnreadableFile):
     """A file past one of the limits that keep a crafted or runaway file from exhausting memory or time."""
 

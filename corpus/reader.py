@@ -17,7 +17,14 @@ from pathlib import Path
 
 from . import ocr
 from .encoding import decode_text
-from .errors import CorpusError, EmptyDocument, UnreadableFile, UnsupportedFormat, describe_os_error
+from .errors import (
+    CorpusError,
+    EmptyDocument,
+    ExportedAnswer,
+    UnreadableFile,
+    UnsupportedFormat,
+    describe_os_error,
+)
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -272,6 +279,10 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise
     if not text.strip():
         raise EmptyDocument(f"文件中没有文字：{name}")
+    if is_exported_answer(text):
+        raise ExportedAnswer(
+            f"{name} 是 speechqa 导出的检索结果（「讲话检索结果」），不是讲话：其中的段落已在资料库里，没有添加"
+        )
     return Document(
         name=name,
         text=text,
@@ -281,6 +292,19 @@ def read_bytes(name: str, data: bytes) -> Document:
         digest=hashlib.sha256(data).hexdigest(),
         size=len(data),
         notes=notes,
+    )
+
+
+def is_exported_answer(text: str) -> bool:
+    """Whether a document's text is an answer speechqa exported (`retrieval.answer_docx`, in any release,
+    or that file saved again as PDF or another format): its heading 「讲话检索结果」, then the question and
+    the export date."""
+    head = [line.strip() for line in text.splitlines() if line.strip()][:4]
+    return (
+        bool(head)
+        and head[0] == "讲话检索结果"
+        and any(line.startswith("问题：") for line in head[1:])
+        and any(line.startswith("导出日期：") for line in head[1:])
     )
 
 

@@ -23,7 +23,10 @@ def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | N
     考核。」): it is read as it stands, in its place, and is never the header. Of the other rows, the
     first is a header when it has two or more cells, all short and none a sentence; otherwise (or when
     it is the only one) the cells of each row are joined with 「；」 unlabelled. Empty cells and empty
-    rows are skipped; a cell equal to its label is not repeated.
+    rows are skipped; a cell equal to its label is not repeated. The header of a blank form to fill in
+    (「单位｜走访人数｜慰问金额｜走访领导」 over empty rows and 「合计」: half or more of its columns label no
+    cell) is also read as a row of its own, cells joined with 「；」, before the rows it labels: its words
+    were lost otherwise. One empty column (a 「备注」 left blank, or a cell merged across it) is not a form.
     """
     kept: list[list[str] | str] = []
     for row in rows:
@@ -42,6 +45,8 @@ def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | N
             out.append(row)
             continue
         if labels and row is labels:
+            if _blank_form(labels, grids):
+                out.append("；".join(labels))  # the columns to fill in: said once, or they were lost
             continue
         parts = []
         for column, text in enumerate(row):
@@ -52,6 +57,14 @@ def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | N
         if parts:
             out.append("；".join(parts))
     return out
+
+
+def _blank_form(labels: Sequence[str], grids: Sequence[Sequence[str]]) -> bool:
+    """Whether half or more of a header's cells label no cell of the rows under it (grids[0] is it)."""
+    unused = sum(
+        1 for column in range(len(labels)) if not any(column < len(r) and r[column] for r in grids[1:])
+    )
+    return unused * 2 >= len(labels)
 
 
 def is_header(row: Sequence[str]) -> bool:

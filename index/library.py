@@ -34,6 +34,7 @@ from corpus import (
     SUPPORTED_FORMATS,
     CorpusError,
     Document,
+    ExportedAnswer,
     bundled_corpus_files,
     check_conservation,
     chunk_speech,
@@ -88,6 +89,7 @@ class FileOutcome:
     path: str | None = None  # the source path it was stored under
     embedded: int = 0  # passages embedded for it
     notes: tuple[str, ...] = ()  # what of the file could not be read (from the reader), for the user
+    skipped: str | None = None  # why a file found in a folder was passed over (not a failure): for the user
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,12 @@ class Library:
             for file in files:
                 try:
                     document = read_document(file)
+                except ExportedAnswer as e:  # an answer saved beside the speeches: not one of them
+                    if path.is_dir():
+                        report(FileOutcome(file.name, skipped=str(e), path=str(file)))
+                    else:
+                        report(FileOutcome(file.name, error=str(e)))
+                    continue
                 except CorpusError as e:
                     report(FileOutcome(file.name, error=str(e)))
                     continue

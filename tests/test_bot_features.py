@@ -392,3 +392,20 @@ async def test_a_question_close_to_a_pin_offers_the_standard_question_as_a_butto
         await feed(app, api.make_callback_update(answer, data))
         assert "标准答案已被取消" in api.calls_of("answerCallbackQuery")[-1].params["text"]
         assert len(api.calls_of("sendMessage")) == sent
+
+
+async def test_an_exported_answer_sent_back_by_an_admin_is_refused_not_added(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The file the bot's 「导出 Word」 sends, forwarded back by an admin as one forwards a speech: its
+    passages are the library's own, so adding it served each twice, cited to 「讲话检索结果」."""
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(app, api.make_callback_update(answer, answer.button_data("导出 Word"), user_id=ADMIN))
+        (call,) = api.calls_of("sendDocument")
+        upload = call.params["document"]
+        await feed(app, api.make_document_update(upload.filename, upload.data, user_id=ADMIN))
+    reply = api.last_message(ADMIN).plain_text
+    assert f"{upload.filename} 是 speechqa 导出的检索结果（「讲话检索结果」），不是讲话" in reply
+    assert len(seed_service.library.store.speeches()) == 5

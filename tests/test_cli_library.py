@@ -211,6 +211,26 @@ def test_a_web_page_saved_as_doc_is_named_as_one_and_nothing_is_added(run: Run, 
     assert speech_lines(run) == before
 
 
+def test_an_exported_answer_in_a_folder_is_passed_over_and_alone_is_refused(run: Run, tmp_path: Path) -> None:
+    """Staff save 「--docx 结果.docx」 beside the speeches and add the folder: the export was added as a
+    speech titled 「结果」, serving the library's passages a second time, cited to the export."""
+    folder = tmp_path / "讲话稿"
+    write(folder / "讲话.txt", MEAL)
+    export = folder / "体检规定.docx"
+    ok(run("ask", EXAMPLE, "--docx", str(export)))
+    before = speech_lines(run)
+    result = run("add", str(folder))
+    out = ok(result)
+    assert "新增  #6 关于加强社区养老服务的讲话" in out
+    assert (
+        "跳过：体检规定.docx 是 speechqa 导出的检索结果（「讲话检索结果」），不是讲话：其中的段落已在资料库里，没有添加"
+        in result.stderr
+    )
+    assert len(speech_lines(run)) == len(before) + 1
+    user_error(run("add", str(export)), "✗ 体检规定.docx 是 speechqa 导出的检索结果", "没有添加任何文件")
+    assert len(speech_lines(run)) == len(before) + 1
+
+
 def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`speechqa ARGS…` in a process of its own, with a time limit: a command that hangs fails the test."""
     env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}

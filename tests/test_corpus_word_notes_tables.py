@@ -253,3 +253,50 @@ def test_a_doc_named_docx_without_a_converter_says_it_is_an_old_doc(
 def test_a_broken_compound_file_named_docx_is_refused_as_damaged() -> None:
     with pytest.raises(UnreadableFile, match="内容已损坏"):
         read_bytes("坏了.docx", MAGIC + b"\xff" * 600)
+
+
+def _blank_form_notice(path: Path) -> Path:
+    """A notice whose 附件 is a blank form (a header over an empty row and 「合计」), as offices send one."""
+    d = docx.Document()
+    d.add_paragraph("关于报送春节走访慰问情况的通知", style="Title")
+    d.add_paragraph("请各单位于1月24日前填写附件并报送市委老干部局。")
+    d.add_page_break()
+    d.add_paragraph("附件")
+    d.add_paragraph("春节走访慰问情况统计表")
+    table = d.add_table(rows=3, cols=4)
+    table.style = "Table Grid"
+    for column, text in enumerate(("单位", "走访人数", "慰问金额", "走访领导")):
+        table.cell(0, column).text = text
+    table.cell(2, 0).text = "合计"
+    d.save(str(path))
+    return path
+
+
+def test_a_blank_forms_column_headers_are_read_not_lost(tmp_path: Path) -> None:
+    """Before, the form read 「单位：合计」 and nothing else: the columns to fill in (走访人数, 慰问金额,
+    走访领导) labelled no cell and were nowhere in the text, so 「统计表要填哪些项目」 found nothing."""
+    notice = _blank_form_notice(tmp_path / "报送通知.docx")
+    rows = [b.text for b in read_document(notice).blocks if b.kind == "table_row"]
+    assert rows == ["单位；走访人数；慰问金额；走访领导", "单位：合计"]
+    passages = passages_of(read_document(notice))
+    assert any("走访人数" in p and "走访领导" in p for p in passages)
+
+
+def test_a_blank_forms_column_headers_are_read_from_its_libreoffice_pdf(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    from tests.fixtures.documents.make_fixtures import soffice
+
+    pdf = soffice(_blank_form_notice(tmp_path / "报送通知.docx"), "pdf")
+    text = read_document(pdf).text
+    assert all(word in text for word in ("走访人数", "慰问金额", "走访领导")), text
+
+
+def test_a_filled_tables_header_is_not_read_as_a_row() -> None:
+    from corpus.tables import labelled_rows
+
+    rows = [["项目", "标准", "备注"], ["健康体检", "每年一次", ""], ["疗养休养", "两年一次", ""]]
+    # one column left blank (a 「备注」 nobody filled in) is no form to fill in: the header is not a row
+    assert labelled_rows(rows) == ["项目：健康体检；标准：每年一次", "项目：疗养休养；标准：两年一次"]
