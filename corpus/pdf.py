@@ -608,12 +608,13 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
 
 
 def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignore[type-arg]
-    """A footnote's reference mark: a figure set small and raised above the line (「纽带。¹」), or a small
+    """A note's reference mark: a figure set small and raised above the line (「纽带。¹」, 「岁。ⁱ」), or a small
     circled figure or dagger (raised so far that the line above may have taken it in)."""
     small = float(char.get("size", 0) or 0) < 0.75 * size
     if char["text"] in "*†‡①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return small
-    return char["text"] in "0123456789" and small and float(char["bottom"]) < bottom - 0.2 * size
+    # figures, and the small roman figures of endnotes (i, ii: Word's and LibreOffice's default)
+    return char["text"] in "0123456789ivx" and small and float(char["bottom"]) < bottom - 0.2 * size
 
 
 # Marks a line may not start with (they stay with the character before), and marks it may not end with.
