@@ -18,7 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
@@ -133,6 +133,9 @@ def speech_pdf(*, noted: list[int], own_page: bool, size: float, pages: int) -> 
     st.sampled_from([12.0, 14.0, 16.0]),
     st.integers(1, 3),
 )
+# CI's draw: the third sentence wraps one character onto a line 「便。iii」, more of it in the mark's small
+# type than in the body's, which was read as the line's type (and the mark, no smaller, kept)
+@example(noted=[0, 1, 2], own_page=False, size=12.0, pages=1)
 def test_endnotes_are_notes_after_the_body_and_their_marks_add_nothing(
     noted: list[int], own_page: bool, size: float, pages: int
 ) -> None:
