@@ -467,6 +467,8 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     def metrics(line: Line) -> _Metrics:
         return edges[member.get(id(line), 0)]
 
+    ended = _ended_short(pages, pitch or 1.5 * size)
+
     out: list[Block] = []
     current = ""
     previous: Line | None = None
@@ -478,8 +480,16 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             text = line.text.strip()
             if not text:
                 continue
-            if previous is None or _starts_paragraph(
-                previous, line, metrics, same_page=page_index == previous_page, opener=opener
+            if (
+                previous is None
+                or (
+                    page_index != previous_page
+                    and previous_page in ended
+                    and _SENTENCE_END.search(previous.text.strip())
+                )
+                or _starts_paragraph(
+                    previous, line, metrics, same_page=page_index == previous_page, opener=opener
+                )
             ):
                 if current:
                     out.append(Block(text=current, kind=_kind(previous)))
@@ -494,6 +504,31 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
         out.append(Block(text=current, kind=_kind(previous)))
     out.extend(notes)
     return out
+
+
+# How far above the text's foot a page may end and still have been full: a line or two that widow and
+# orphan control moved to the next page, and paragraph spacing, in body line pitches.
+_SHORT_PAGE = 3
+
+
+def _ended_short(pages: list[Page], pitch: float) -> set[int]:
+    """The pages whose text (footnotes and tables included) ends well above where the text of the fullest
+    page of their size ends: when such a page's last line ends a sentence, a page break, not the room
+    running out, ended it and its paragraph (an attachment on pages of its own, a new chapter), and no
+    paragraph runs on from it onto the next page. Where that line ended near the right edge (a short
+    notice may have no full line to say where that is, and the right-aligned signature's edge was taken
+    for it), it passed for a wrapped line, and the label 「附件2：」 opening the next page for its paragraph's
+    end. (A page ending short mid-sentence — a figure below, a float — is left to the lines' widths.)"""
+    room: dict[int, float] = {}
+    for n, page in enumerate(pages):
+        lines = page.lines + page.notes
+        if lines:
+            room[n] = page.height - max(line.bottom for line in lines)
+    least: dict[int, float] = {}
+    for n, space in room.items():
+        key = round(pages[n].height)
+        least[key] = min(space, least.get(key, space))
+    return {n for n, space in room.items() if space > least[round(pages[n].height)] + _SHORT_PAGE * pitch}
 
 
 def _in_known_columns(pages: list[Page]) -> list[Page]:

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
@@ -112,6 +112,9 @@ def notice_pdf(*, count: int, label: str, label_size: float, size: float, folio:
     st.sampled_from([12.0, 14.0, 16.0]),
     st.booleans(),
 )
+# CI's draw: the first attachment's sentence ended near the signature's right edge, taken for the text's
+# (no line of this short notice is full), so it ran on over the page break into 「附件2：」 and lost it
+@example(count=3, label="附件{n}：", larger=0.0, size=16.0, folio=False)
 def test_attachment_labels_opening_their_pages_are_kept_and_name_the_attachments(
     count: int, label: str, larger: float, size: float, folio: bool
 ) -> None:
