@@ -29,6 +29,13 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’《》（）…—"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACE_AFTER_DIGIT = re.compile(rf"(?<=[0-9A-Za-z%×])\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+(?=[0-9A-Za-z×])")
+# Punctuation typed in English mode after a Chinese character (「生活困难的退休干部每人1000元.慰问金……」,
+# 「联系人:李明」) stands for the Chinese mark: a 「.」 there ends a sentence, unless it follows a numeral
+# heading's number (「一.慰问对象」). After a digit or a Latin letter it stays (「1.5」「9:30」「No.」).
+_AFTER_CHINESE = rf"(?<=[{HAN}”’）》」』])"
+_ASCII_MARK = re.compile(rf"{_AFTER_CHINESE}(?:[,;:?!]|\.(?=$|\s|[{HAN}“‘（《「『]))")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_NUMERAL_MARK = re.compile(r"\s*[一二三四五六七八九十]{1,3}")
 # A paragraph is complete when it ends with one of these (closing quotes and brackets included).
 _TERMINAL = "。！？；：…!?;:”’）)》」』】"
 
@@ -46,7 +53,14 @@ def clean_line(line: str) -> str:
     line = _PAGE_MARKER.sub(" ", line)
     line = re.sub(r"[ \t]+", " ", line).strip()
     line = _SPACE_IN_CJK.sub("", line)
-    return _SPACE_AFTER_DIGIT.sub("", line)
+    line = _SPACE_AFTER_DIGIT.sub("", line)
+    return _ASCII_MARK.sub(lambda m: _chinese_mark(m, line), line) if _ASCII_MARK.search(line) else line
+
+
+def _chinese_mark(mark: re.Match[str], line: str) -> str:
+    if mark[0] == "." and _NUMERAL_MARK.fullmatch(line[: mark.start()]):
+        return "."  # 「一.慰问对象」: a heading's number
+    return _FULL_WIDTH[mark[0]]
 
 
 def is_complete(paragraph: str) -> bool:

@@ -34,6 +34,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？；!?][”’」』）)]*$")
+# The label over an attachment's first page: 「附件」, 「附件1」, 「附件 2：」 (corpus.parse reads the attachments
+# from it).
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?)?$")
 _CLOSING_MARK = re.compile(r"[。！？；!?，,、：:”’」』）)…—.]$")
 _LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
@@ -86,22 +89,25 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     apart: Counter[tuple[str, str]] = Counter()  # of those, the pages where it stands apart from the text
     texts: dict[tuple[str, str], set[str]] = {}
     pitch = _pitch(pages)
+    body = _body_size(pages)
     for page in pages:
         seen, alone = set(), set()
         for line in page.lines:
             band = _band(line, page)
-            if band:
+            if band and not _ATTACHMENT_LABEL.match(line.text.strip()):
                 key = (band, _running_key(line.text))
                 seen.add(key)
                 texts.setdefault(key, set()).add(re.sub(r"\s+", "", line.text))
-                if _set_apart(line, band, page, pitch):
+                if _set_apart(line, band, page, pitch) and not (body and line.size > body + 0.4):
                     alone.add(key)
         keys.update(seen)
         apart.update(alone)
     needed = max(2, int(len(pages) * _RUNNING_SHARE + 0.999))
     # Lines that are the same but for their numbers (「第17项工作要求…」「第37项工作要求…」 opening two pages)
     # recur as a header's page number does; they are a running header only where they stand apart from
-    # the text, not one line pitch from the next line of a paragraph (they were dropped from the body).
+    # the text, not one line pitch from the next line of a paragraph (they were dropped from the body),
+    # and in the body's type or a smaller one, as headers are set. The label over an attachment's first
+    # page (「附件1」「附件2」, GB/T 9704) is never one: a notice with two one-page attachments lost both.
     running = {
         key
         for key, count in keys.items()
@@ -160,6 +166,8 @@ def _lone_headers(pages: list[Page]) -> set[int]:
         first, second = lines[0], lines[1]
         if _band(first, page) != "top" or first.table or second.top - first.bottom <= body:
             continue
+        if not any(line.table or abs(line.size - body) < 0.4 for line in lines[1:]):
+            continue  # a header heads a page of text: not a page of endnotes in their small type
         if (0 < first.size < 0.85 * body and first.bottom < text_top) or (
             # in the body's type (Word's and LibreOffice's 「页眉」 style): where page headers stand
             abs(first.size - body) < 0.4
@@ -319,10 +327,13 @@ def _running_key(text: str) -> str:
 
 # A footnote opens with its mark: a figure (1, ¹), a circled figure, a bracketed one, asterisks or daggers,
 # then its text (not a list item's 「1．」 or a number's next figure).
+# An endnote's mark is a small roman figure (i, ii, iii: Word's and LibreOffice's default for endnotes).
 _NOTE_MARK = re.compile(
-    r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|[\[［(（]\d{1,3}[\]］)）]|\*{1,3}|[†‡])(?=\s*[^\d\s．.、,，)）])"
+    r"^(?:(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|[\[［(（]\d{1,3}[\]］)）]|\*{1,3}|[†‡])(?=\s*[^\d\s．.、,，)）])"
+    r"|[ivx]{1,4}(?=\s*[^\sA-Za-z\d．.、,，)）]))"
 )
-_LONE_MARK = re.compile(r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|\*{1,3}|[†‡])$")
+_ROMAN_MARK = re.compile(r"^[ivx]{1,4}(?![A-Za-z])")
+_LONE_MARK = re.compile(r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|\*{1,3}|[†‡]|[ivx]{1,4})$")
 # Footnotes are set smaller than the body (Word 9–10 pt under 10.5–12, LibreOffice 10 under 12).
 _NOTE_SIZE = 0.92
 
@@ -337,8 +348,15 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
     body = _body_size(pages)
     if body is None:
         return pages
+    # Endnotes: printed after the body, under its last line or on pages of their own (LibreOffice), their
+    # reference marks raised on any page before them.
+    last_body = max(
+        (n for n, page in enumerate(pages) if any(abs(line.size - body) < 0.4 for line in page.lines)),
+        default=-1,
+    )
+    endnotes = False
     out = []
-    for page in pages:
+    for n, page in enumerate(pages):
         lines = list(page.lines)
         # the small lines with no body line under them (under a page set in columns, LibreOffice prints a
         # column's notes at its own foot, while the next column's text may run on lower)
@@ -354,13 +372,15 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
         }
         foot = [line for line in lines if id(line) in low]
         above = [line for line in lines if id(line) not in low]
+        own_page = n > last_body and not above  # a page of endnotes after the body's last page
         if (
             not foot
             or not _NOTE_MARK.match(foot[0].text)
-            or not any(abs(line.size - body) < 0.4 for line in above)
+            or not (own_page or any(abs(line.size - body) < 0.4 for line in above))
         ):
             out.append(page)
             continue
+        endnotes = endnotes or own_page or (n == last_body and bool(_ROMAN_MARK.match(foot[0].text)))
         # the reference marks: raised small figures inside body lines, or read as lines of their own
         above = [
             _unmarked(line)
@@ -368,6 +388,8 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
             if not (_LONE_MARK.match(line.text.strip()) and 0 < line.size < _NOTE_SIZE * body)
         ]
         out.append(replace(page, lines=tuple(above), notes=tuple(foot)))
+    if endnotes:  # the marks of endnotes stand on pages without notes of their own
+        out = [page if page.notes else replace(page, lines=tuple(map(_unmarked, page.lines))) for page in out]
     return out
 
 
@@ -445,6 +467,8 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     def metrics(line: Line) -> _Metrics:
         return edges[member.get(id(line), 0)]
 
+    ended = _ended_short(pages, pitch or 1.5 * size)
+
     out: list[Block] = []
     current = ""
     previous: Line | None = None
@@ -456,8 +480,16 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             text = line.text.strip()
             if not text:
                 continue
-            if previous is None or _starts_paragraph(
-                previous, line, metrics, same_page=page_index == previous_page, opener=opener
+            if (
+                previous is None
+                or (
+                    page_index != previous_page
+                    and previous_page in ended
+                    and _SENTENCE_END.search(previous.text.strip())
+                )
+                or _starts_paragraph(
+                    previous, line, metrics, same_page=page_index == previous_page, opener=opener
+                )
             ):
                 if current:
                     out.append(Block(text=current, kind=_kind(previous)))
@@ -472,6 +504,31 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
         out.append(Block(text=current, kind=_kind(previous)))
     out.extend(notes)
     return out
+
+
+# How far above the text's foot a page may end and still have been full: a line or two that widow and
+# orphan control moved to the next page, and paragraph spacing, in body line pitches.
+_SHORT_PAGE = 3
+
+
+def _ended_short(pages: list[Page], pitch: float) -> set[int]:
+    """The pages whose text (footnotes and tables included) ends well above where the text of the fullest
+    page of their size ends: when such a page's last line ends a sentence, a page break, not the room
+    running out, ended it and its paragraph (an attachment on pages of its own, a new chapter), and no
+    paragraph runs on from it onto the next page. Where that line ended near the right edge (a short
+    notice may have no full line to say where that is, and the right-aligned signature's edge was taken
+    for it), it passed for a wrapped line, and the label 「附件2：」 opening the next page for its paragraph's
+    end. (A page ending short mid-sentence — a figure below, a float — is left to the lines' widths.)"""
+    room: dict[int, float] = {}
+    for n, page in enumerate(pages):
+        lines = page.lines + page.notes
+        if lines:
+            room[n] = page.height - max(line.bottom for line in lines)
+    least: dict[int, float] = {}
+    for n, space in room.items():
+        key = round(pages[n].height)
+        least[key] = min(space, least.get(key, space))
+    return {n for n, space in room.items() if space > least[round(pages[n].height)] + _SHORT_PAGE * pitch}
 
 
 def _in_known_columns(pages: list[Page]) -> list[Page]:

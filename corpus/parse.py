@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -350,8 +350,8 @@ def _read_header_from(
         ):
             h.body_start = position + 1
             return h
-        if (field := _FIELD.match(line.title_text)) and not _SENTENCE_END.search(text):
-            _read_field(h, field.group("label"), line.title_text[field.start("value") :].strip())
+        if _field_line(line.title_text) and not _SENTENCE_END.search(text):
+            _read_fields(h, line.title_text)
         elif (signed := _SIGNED.match(line.title_text)) and (
             (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
@@ -433,8 +433,8 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
     the speaker, or one of them with the date in brackets after it (「——在…上的讲话（2024年5月20日）」)."""
     title_text = _SUBTITLE.sub("", line.title_text).strip()
     text = _SUBTITLE.sub("", line.text).strip()
-    if (field := _FIELD.match(title_text)) and not _SENTENCE_END.search(text):
-        _read_field(h, field.group("label"), title_text[field.start("value") :].strip())
+    if _field_line(title_text) and not _SENTENCE_END.search(text):
+        _read_fields(h, title_text)
         return
     if (date := _parse_date(text)) is not None:
         h.date = h.date or date
@@ -451,8 +451,32 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
         h.subtitle = title_text
 
 
+# The labels of a web page's line about a notice (「发布时间：2024-05-06　来源：市委老干部局　浏览次数：1024」).
+_META_LABEL = re.compile(
+    r"(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|信息来源|来源|发布机构|发文机关|发布单位|文号|发文字号"
+    r"|索引号|主题分类|浏览次数|点击数|阅读次数|访问次数|作者|责任编辑|编辑|字号)\s*[：:]"
+)
+
+
+def _field_line(text: str) -> bool:
+    """A line of labelled fields, one of them a date, source or number (「浏览次数：1024　发布时间：……」)."""
+    if _FIELD.match(text):
+        return True
+    labels = list(_META_LABEL.finditer(to_simplified(text)))
+    return bool(labels) and labels[0].start() == 0 and any(_FIELD.match(m[0]) for m in labels)
+
+
+def _read_fields(h: _Header, text: str) -> None:
+    """A line of labelled fields: one (「发布日期：2024年5月6日」) or several side by side, as a web page sets
+    them over a notice (「发布时间：2024-05-06　来源：市委老干部局　浏览次数：1024」)."""
+    labels = list(_META_LABEL.finditer(to_simplified(text)))  # (its spans hold for `text`: 「發布時間：」)
+    for n, label in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        _read_field(h, label.group("label"), text[label.end() : end].strip())
+
+
 def _read_field(h: _Header, label: str, value: str) -> None:
-    if label in ("来源", "发布机构", "发文机关", "发布单位"):
+    if label in ("来源", "信息来源", "发布机构", "发文机关", "发布单位"):
         h.issuer = h.issuer or value or None
     elif label in ("文号", "发文字号"):
         h.doc_number = h.doc_number or value or None
@@ -462,8 +486,11 @@ def _read_field(h: _Header, label: str, value: str) -> None:
 
 def _speaker_with_post(title_text: str) -> str | None:
     """「县委副书记 李明」 or 「市委老干部局局长王建国」 → the name: a post, then a person's name (with a
-    space between them or none: a PDF or a typist may drop it)."""
+    space between them or none: a PDF or a typist may drop it). A two-character name padded to a
+    three-character one's width (「组织部部长　王　芳」) is one name."""
     parts = title_text.split()
+    if len(parts) == 3 and len(parts[1]) == len(parts[2]) == 1:
+        parts = [parts[0], parts[1] + parts[2]]
     if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _named_after_post(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
@@ -834,6 +861,9 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         return None
     marker_match = _COMPILATION_MARKER.match(label) if label else None
     marker_title = marker_match.group(1).strip() if marker_match else None
+    lines = _title_in_heading([line for line in lines if not _SITE_PATH.match(line.text)])
+    while lines and _SITE_FOOTER.match(lines[-1].text):
+        lines = lines[:-1]
     points = counted_points("\n".join(line.text for line in lines))
     header = _read_header(lines, marker_title, points)
     title = header.title
@@ -867,6 +897,35 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         doc_number=header.doc_number,
         issuer=header.issuer or issuer,
     )
+
+
+# A web page's navigation path over a notice copied from a site (「首页 > 通知公告」, 「当前位置：首页 > 信息公开 >
+# 正文」): neither title nor body.
+_SITE_PATH = re.compile(
+    r"^(?:(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[：:]\s*)?(?:首页|主页|网站首页)"
+    r"(?:\s*[>＞»›→]\s*[^>＞»›→。！？；]{1,20}){1,6}$"
+)
+
+
+# The foot of a web page under a notice copied with it (「版权所有：中共某某市委老干部局　地址：……」).
+# (Not 「主办单位：」: an event's notice may end with its organisers.)
+_SITE_FOOTER = re.compile(r"^(?:版权所有|copyright|©|技术支持[：:]|网站标识码|.{0,12}ICP备)", re.I)
+
+
+def _title_in_heading(lines: list[_Line]) -> list[_Line]:
+    """A Word file with no Title whose first line is a heading above all the others (its level the only
+    one of its kind, the rest lower: the title set in 「标题 1」 over 「标题 2」 sections, as a web page's
+    h1 over its h2s converts) has its title there, not a section named by it over the whole text. A
+    numbered heading (「一、总体要求」) is a section still, and a compilation's titles are many."""
+    first = next((n for n, line in enumerate(lines) if line.text), None)
+    if first is None or lines[first].kind != "heading" or any(line.kind == "title" for line in lines):
+        return lines
+    top = lines[first]
+    if _heading_level(top.text) or any(
+        line.kind == "heading" and line.level <= top.level for line in lines[first + 1 :]
+    ):
+        return lines
+    return [*lines[:first], replace(top, kind="title"), *lines[first + 1 :]]
 
 
 def _same(a: str, b: str) -> bool:

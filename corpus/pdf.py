@@ -585,12 +585,16 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
     if not text:
         return None
     # A Chinese line's type is that of its Chinese characters: the Latin words in it (Office, WPS) are set
-    # in another font, and a line holding many of them is not a change of type (a heading's).
+    # in another font, and a line holding many of them is not a change of type (a heading's). Its size and
+    # baseline too: a paragraph's short last line 「便。」 with an endnote's raised 「iii」 after it has more
+    # characters in the mark's small type than in its own (it was read as a line in the mark's type, and
+    # the mark, no smaller than that, stayed in the text).
     han = [c for c in chars if c["text"] >= "\u2e80"]
-    fonts = Counter(_font_family(c.get("fontname", "")) for c in (han or chars))
-    sizes = Counter(round(float(c.get("size", 0)), 1) for c in chars)
+    typed = han or chars
+    fonts = Counter(_font_family(c.get("fontname", "")) for c in typed)
+    sizes = Counter(round(float(c.get("size", 0)), 1) for c in typed)
     size = sizes.most_common(1)[0][0] if sizes else 0.0
-    bottom = Counter(round(float(c["bottom"]), 1) for c in chars).most_common(1)[0][0]
+    bottom = Counter(round(float(c["bottom"]), 1) for c in typed).most_common(1)[0][0]
     raised = [c for c in chars if _raised_mark(c, size, bottom)]
     return Line(
         text=text,
@@ -608,12 +612,13 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
 
 
 def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignore[type-arg]
-    """A footnote's reference mark: a figure set small and raised above the line (「纽带。¹」), or a small
+    """A note's reference mark: a figure set small and raised above the line (「纽带。¹」, 「岁。ⁱ」), or a small
     circled figure or dagger (raised so far that the line above may have taken it in)."""
     small = float(char.get("size", 0) or 0) < 0.75 * size
     if char["text"] in "*†‡①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return small
-    return char["text"] in "0123456789" and small and float(char["bottom"]) < bottom - 0.2 * size
+    # figures, and the small roman figures of endnotes (i, ii: Word's and LibreOffice's default)
+    return char["text"] in "0123456789ivx" and small and float(char["bottom"]) < bottom - 0.2 * size
 
 
 # Marks a line may not start with (they stay with the character before), and marks it may not end with.

@@ -318,6 +318,42 @@ def test_a_name_after_a_post_is_the_speaker_even_when_its_given_name_is_a_word(
     )
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from([s for s in SURNAMES if len(s) == 1]),
+    st.sampled_from(["芳", "军", "明", "强", "伟", "敏", "静", "涛"]),
+    st.sampled_from(POSTS),
+    st.sampled_from(["　", "  ", " "]),  # a full-width space, two half-width ones or one
+    st.sampled_from(["　", "  "]),
+    st.booleans(),
+)
+def test_a_two_character_name_spaced_out_after_a_post_is_the_speaker(
+    surname: str, given_name: str, post: str, between: str, after_post: str, word: bool
+) -> None:
+    """Offices pad a two-character name to a three-character one's width (「组织部部长　王　芳」); before, the
+    line was read into the title and the speech had no speaker (a line of the name alone was right). The
+    same line in a Word file's Subtitle style likewise."""
+    line = f"{post}{after_post}{surname}{between}{given_name}"
+    header = ["在全市老干部书画摄影作品展开幕式上的致辞", line, "（二〇二四年三月五日）"]
+    body = ["各位老同志：", "今天我们在市文化馆举行展览开幕式。希望大家继续发挥特长！"]
+    if word:
+        import docx
+
+        d = docx.Document()
+        d.add_paragraph(header[0], style="Title")
+        for text in header[1:]:
+            d.add_paragraph(text, style="Subtitle")
+        for text in body:
+            d.add_paragraph(text)
+        out = io.BytesIO()
+        d.save(out)
+        document = read_bytes("致辞.docx", out.getvalue())
+    else:
+        document = read_bytes("致辞.txt", "\n".join(header + body).encode("gb18030"))
+    [speech] = parse_document(document)
+    assert (speech.title, speech.speaker, speech.date) == (header[0], surname + given_name, "2024-03-05")
+
+
 @pytest.mark.parametrize("line", ["市委老干部局局长　和他们", "县委书记　高标准"])
 def test_words_after_a_post_are_not_taken_for_a_name(line: str) -> None:
     text = f"关于做好老干部工作的几点意见\n{line}\n各位老同志：\n今天开会。大家辛苦了。\n"
