@@ -687,8 +687,14 @@ _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*\S")
 # The label over an attachment itself: 「附件」, 「附件1」, 「附件 2：」 (alone on its line).
 _ATTACHMENT_LABEL = re.compile(rf"^附\s*件\s*(?:[{_NUM}\d０-９]{{1,3}}\s*[：:]?)?$")
-# 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」.
-_ANNOTATION = re.compile(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
+# 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」 (「聯繫人：……」
+# in traditional script).
+_ANNOTATION = _Folded(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
+_CONTACT = _Folded(r"^(?:联系人|联系电话|联系方式)[：:]")
+# A further contact under it: a name or an office and a number, one short line.
+_CONTACT_MORE = _Folded(
+    r"^[^。：:]{1,40}(?:电话|手机|座机|邮箱|传真)\s*[：:]?\s*[0-9０-９(（+][^。]{0,40}[。；;，,]?$"
+)
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
 _COPIED = _Folded(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 _IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
@@ -777,18 +783,34 @@ def _after_body(lines: list[_Line], end: int) -> _AfterBody:
     start = position = end
     while position > 0 and lines[position - 1].kind in _PLAIN:
         text = lines[position - 1].text
-        if _is_annotation(text) or _ATTACHMENT_LIST.match(text):
+        if _is_annotation(text) or _ATTACHMENT_LIST.match(text) or _continues_contact(lines, position - 1):
             start = position - 1
         elif not (_LIST_ITEM.match(text) and len(text) <= _MAX_LIST_ITEM and not _SENTENCE_END.search(text)):
             break
         position -= 1
     part = lines[start:end]
-    notes = [line for line in part if _is_annotation(line.text)]
+    notes = [
+        line
+        for i, line in enumerate(part, start)
+        if _is_annotation(line.text) or _continues_contact(lines, i)
+    ]
     return _AfterBody(start, [line for line in part if line not in notes], notes)
 
 
 def _is_annotation(text: str) -> bool:
     return bool(_ANNOTATION.match(text)) and _parse_date(text) is None  # 「（2024年3月13日）」 is a date
+
+
+def _continues_contact(lines: list[_Line], at: int) -> bool:
+    """Whether line `at` is a further contact of a 「联系人：」 line above it: 「市档案馆征集编研科  唐建国，电话：…。」
+    under 「联系人：局办公室  何晓梅，电话：…；」 (only such lines between them)."""
+    while at > 0 and _CONTACT_MORE.match(lines[at].text) and not _CONTACT.match(lines[at].text):
+        at -= 1
+        if lines[at].kind not in _PLAIN:
+            return False
+        if _CONTACT.match(lines[at].text):
+            return True
+    return False
 
 
 def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:

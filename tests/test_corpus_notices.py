@@ -10,11 +10,20 @@ import json
 import shutil
 from pathlib import Path
 
+import opencc
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from corpus import MEASURED_MERGE_TO, Speech, chunk_speech, parse_document, read_bytes, read_document
+from corpus import (
+    MEASURED_MERGE_TO,
+    Speech,
+    chunk_speech,
+    parse_document,
+    read_bytes,
+    read_document,
+    to_simplified,
+)
 from corpus.conservation import check_conservation
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -346,3 +355,52 @@ def test_a_reportlab_notice_with_marks_above_its_red_letterhead_reads_its_title(
         "2025-05-12",
     )
     assert [p.text for p in speech.paragraphs] == ["为做好离退休干部医疗保健服务工作，决定开展健康体检。"]
+
+
+CONTACTS = [
+    "联系人：局办公室　何晓梅，电话：0597-8812 4401；",
+    "市档案馆征集编研科　唐建国，电话：0597-8856 1123；",
+    "市老干部活动中心　吴建华，手机：139 0577 6612。",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=3),
+    st.sampled_from(["simplified", "traditional"]),
+    st.sampled_from(["gb18030", "big5", "utf-8"]),
+    st.booleans(),
+)
+def test_contact_lines_before_the_signature_are_notes_in_either_script(
+    count: int, script: str, encoding: str, signed: bool
+) -> None:
+    """「联系人：…」 and the further contacts under it (a name or office and a number on each line) are the
+    notice's 附注, in simplified or traditional script: before, a second contact line kept them all in the
+    last section's passage, and a traditional 「聯繫人：」 was never a note."""
+    assume(encoding != "big5" or script == "traditional")  # Big5 holds traditional characters only
+    contacts = CONTACTS[:count]
+    lines = ["关于征集离退休干部口述历史资料的通知", "各单位："]
+    for heading, text in MAIN:
+        lines += [heading, text]
+    lines += contacts
+    if signed:
+        lines += ["中共江州市委老干部局", "二〇二六年四月十日"]
+    text = "\n".join(lines) + "\n"
+    if script == "traditional":
+        text = opencc.OpenCC("s2t").convert(text)
+    if encoding == "big5":
+        text = text.replace("〇", "○")  # Big5 has no 〇: documents type a circle
+    document = read_bytes("通知.txt", text.encode(encoding))
+    [speech] = parse_document(document)
+    notes = [p.text for p in speech.paragraphs if p.section == "附注"]
+    if signed:
+        assert [to_simplified(n) for n in notes] == [to_simplified(c).replace("　", "") for c in contacts]
+        assert speech.date == "2026-04-10"
+    else:  # notes alone, with no signature, stay body text
+        assert notes == []
+    headings = {h for h, _ in MAIN}
+    body = [(to_simplified(p.section or ""), to_simplified(p.text)) for p in speech.paragraphs]
+    if signed:
+        assert [(h, t) for h, t in body if h in headings] == MAIN  # the last section holds no contact
+    drafts = [d.text for d in chunk_speech(speech, merge_to=MEASURED_MERGE_TO)]
+    assert check_conservation(document, drafts).ok
