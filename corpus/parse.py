@@ -186,14 +186,12 @@ _MAX_TITLE = 150
 _MAX_LABEL = 8
 _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
-_MAX_LEAD_IN = 60  # a list's lead-in up to this long is its items' label whole
 _MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
 _LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
-_ITEM = "item"  # a paragraph that is a clause of a list: a passage of its own, never merged
 _PLAIN = ("", "paragraph", _LINE)
 
 
@@ -816,13 +814,6 @@ class _Sections:
             if deeper >= 2:
                 self.point_kinds[deeper - 2] = None
 
-    def close(self, level: int) -> None:
-        """Close the section open at `level` and every one under it."""
-        for deeper in range(level - 1, 4):
-            self.path[deeper] = None
-            if deeper >= 2:
-                self.point_kinds[deeper - 2] = None
-
     def leave(self, kind: str) -> None:
         """Close the point of this kind that is open (and what is under it): an item of a list that is no
         heading ends its sibling's section."""
@@ -914,7 +905,7 @@ def _paragraphs(
     def flush() -> None:
         nonlocal pending, lead
         if pending:
-            paragraph = Paragraph(text=pending, section=pending_section, kind=pending_kind)
+            paragraph = Paragraph(text=pending, section=pending_section)
             if pending_leads and is_complete(pending):
                 emit(None)
                 lead = paragraph
@@ -924,8 +915,6 @@ def _paragraphs(
 
     lone = _lone_ordinals(lines)
     numbered_top = False  # a numbered top-level heading (一、, 第一章) has been met
-    list_section: str | None = None  # the section of the list of clauses being read (its lead-in last)
-    pending_kind = "text"
     # How long a line of body text is here: a heading is far shorter (a piece of a wrapped sentence is not)
     sentence_lines = sorted(len(line.text) for line in lines if _SENTENCE_END.search(line.text))
     typical = sentence_lines[len(sentence_lines) // 2] if sentence_lines else 0
@@ -934,12 +923,10 @@ def _paragraphs(
         if line.kind == "heading":
             flush()
             emit(None)
-            list_section = None
             sections.enter(min(max(line.level, 1), 3), _heading_label(line.title_text.strip()))
             continue
         if line.kind in (_TABLE_ROW, _LINE):  # a table's cells, labelled or as the line they print
             flush()
-            list_section = None
             emit(Paragraph(text=text, section=sections.current(), kind=_TABLE_ROW))
             continue
         if line.kind == _NOTE:  # a footnote: never joined to an unfinished paragraph or a fragment
@@ -961,20 +948,6 @@ def _paragraphs(
         if _SALUTATION.match(text):
             continue
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if level == 2 and _clause_item(lines, position, points):
-            # a clause of a list (「（一）家庭人均月收入低于……2倍的；」): a passage of its own, never a
-            # section, under the section the list is in and the lead-in that introduces it, if any
-            if list_section is None:
-                sections.close(2)
-                list_section = sections.current()
-                before = lines[position - 1] if position > 0 else None
-                if before is not None and before.kind != "heading" and before.text.endswith(("：", ":")):
-                    list_section = " › ".join(p for p in (list_section, _lead_in_label(before.text)) if p)
-            pending, pending_section, pending_kind, pending_leads = text, list_section, _ITEM, False
-            if is_complete(pending) or line.kind == "paragraph":
-                flush()
-            continue
-        list_section, pending_kind = None, "text"
         item = bool(level) and _list_item(lines, position, points)
         if item:
             # an item of a list (「1. ……。」「2. ……；」, Word's 「List Number」): body text under the section
@@ -1180,41 +1153,6 @@ def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, i
         or (before is not None and same_kind(before) and not _SENTENCE_END.search(before.text))
         or any(same_kind(n) and _ONE_SENTENCE.fullmatch(n.text) for n in (before, after) if n is not None)
     )
-
-
-def _clause_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
-    """A 「（一）」 line that is a clause of a list, not a heading: one sentence that ends in 「；」, follows a
-    lead-in ending in 「：」, or stands beside another one-sentence 「（一）」 line (a list of short items,
-    「（一）动员部署阶段：6月1日至6月15日。」「（二）集中宣传阶段：……。」). A one-sentence heading over its
-    paragraph (「（一）加强组织领导。」 then text) and a run-in heading opening a paragraph of several
-    sentences (「（一）个人申请。由本人……」) stay headings."""
-    text = lines[position].text
-    if not _HEADING_2.match(text) or not _ONE_SENTENCE.fullmatch(text):
-        return False
-    if text.endswith(("；", ";")):
-        return True
-    before = lines[position - 1] if position > 0 else None
-    after = lines[position + 1] if position + 1 < len(lines) else None
-    if before is not None and before.kind != "heading" and before.text.endswith(("：", ":")):
-        return True
-    return any(
-        n is not None
-        and n.kind not in ("heading", _TABLE_ROW, _NOTE)
-        and bool(_HEADING_2.match(n.text))
-        and bool(_ONE_SENTENCE.fullmatch(n.text))
-        for n in (before, after)
-    )
-
-
-def _lead_in_label(text: str) -> str:
-    """A list's lead-in as the label its items carry: whole when short, else its last clauses after 「…」
-    (「…并符合下列情形之一的离退休干部」)."""
-    text = text.rstrip("：: ")
-    if len(text) <= _MAX_LEAD_IN:
-        return text
-    tail = text[-_MAX_SECTION_LABEL:]
-    cut = re.search(r"[，、,；;。]", tail)
-    return "…" + (tail[cut.end() :] if cut and cut.end() < len(tail) else tail)
 
 
 def _is_standalone_heading(line: str) -> bool:
