@@ -8,6 +8,7 @@ SIGINT, SIGTERM or SIGKILL at a known moment. Everything else is the real code a
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,10 @@ Store.commit = after("committed", Store.commit)  # type: ignore[method-assign]
 library_module._fsync_dir = after("swapped", library_module._fsync_dir)
 
 if __name__ == "__main__":
+    # Ctrl-C in a terminal reaches the command. A test run started in the background (`cmd &` in a shell
+    # without job control) hands its children SIGINT ignored, and Python keeps it ignored: the child would
+    # then not be the command a user interrupts.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     announce("started")
     sys.argv = ["speechqa", "--home", sys.argv[1], "add", *sys.argv[2:]]
     main()
