@@ -26,6 +26,9 @@ from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
 from .parse import is_person_name, parse_document, read_date
 from .reader import (
+    EXPORT_DATE_LABEL,
+    EXPORT_HEADING,
+    EXPORT_QUESTION_LABEL,
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
     SkippedFiles,
@@ -47,6 +50,9 @@ __all__ = [
     "BLOCK_KINDS",
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MERGE_TO",
+    "EXPORT_DATE_LABEL",
+    "EXPORT_HEADING",
+    "EXPORT_QUESTION_LABEL",
     "HOW_TO_ENABLE_OCR",
     "MEASURED_MERGE_TO",
     "NUMERAL_CHARS",

@@ -34,9 +34,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[。！？；!?][”’」』）)]*$")
-# The label over an attachment's first page: 「附件」, 「附件1」, 「附件 2：」 (corpus.parse reads the attachments
-# from it).
-_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]?)?$")
+# The label over an attachment itself, alone on its line (GB/T 9704): 「附件」, 「附件1」, 「附件 2：」. Never a
+# running header here; corpus.parse reads the attachments from it.
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(?:[0-9０-９一二三四五六七八九十百零〇]{1,3}\s*[：:]?)?$")
 _CLOSING_MARK = re.compile(r"[。！？；!?，,、：:”’」』）)…—.]$")
 _LATIN = re.compile(r"[0-9A-Za-z.,;:!?%\-]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
@@ -94,7 +94,7 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
         seen, alone = set(), set()
         for line in page.lines:
             band = _band(line, page)
-            if band and not _ATTACHMENT_LABEL.match(line.text.strip()):
+            if band and not ATTACHMENT_LABEL.match(line.text.strip()):
                 key = (band, _running_key(line.text))
                 seen.add(key)
                 texts.setdefault(key, set()).add(re.sub(r"\s+", "", line.text))

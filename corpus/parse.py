@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .errors import EmptyDocument
-from .layout import is_page_number
+from .layout import ATTACHMENT_LABEL, is_page_number
 from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
 from .script import to_simplified
@@ -685,8 +685,6 @@ class _Tail:
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]")
 # An item of it on a line of its own: 「2．走访慰问情况统计表」 (a name, not a sentence).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*\S")
-# The label over an attachment itself: 「附件」, 「附件1」, 「附件 2：」 (alone on its line).
-_ATTACHMENT_LABEL = re.compile(rf"^附\s*件\s*(?:[{_NUM}\d０-９]{{1,3}}\s*[：:]?)?$")
 # 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」 (「聯繫人：……」
 # in traditional script).
 _ANNOTATION = _Folded(r"^(?:[（(][^（）()]{1,60}[）)]|(?:联系人|联系电话|联系方式)[：:].*)$")
@@ -730,7 +728,7 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
     first_label = next(
-        (i for i in range(end) if lines[i].kind != _TABLE_ROW and _ATTACHMENT_LABEL.match(lines[i].text)), end
+        (i for i in range(end) if lines[i].kind != _TABLE_ROW and ATTACHMENT_LABEL.match(lines[i].text)), end
     )
     tail = _read_signature(lines[:first_label])
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
@@ -781,20 +779,21 @@ class _AfterBody:
 def _after_body(lines: list[_Line], end: int) -> _AfterBody:
     """The 附件说明 (its 「附件：」 line and the items under it) and 附注 lines that end `lines[:end]`."""
     start = position = end
+    noted: set[int] = set()  # the 附注 lines among them
     while position > 0 and lines[position - 1].kind in _PLAIN:
         text = lines[position - 1].text
-        if _is_annotation(text) or _ATTACHMENT_LIST.match(text) or _continues_contact(lines, position - 1):
+        if _is_annotation(text) or _continues_contact(lines, position - 1):
+            start = position - 1
+            noted.add(start)
+        elif _ATTACHMENT_LIST.match(text):
             start = position - 1
         elif not (_LIST_ITEM.match(text) and len(text) <= _MAX_LIST_ITEM and not _SENTENCE_END.search(text)):
             break
         position -= 1
-    part = lines[start:end]
-    notes = [
-        line
-        for i, line in enumerate(part, start)
-        if _is_annotation(line.text) or _continues_contact(lines, i)
-    ]
-    return _AfterBody(start, [line for line in part if line not in notes], notes)
+    notes = [lines[i] for i in range(start, end) if i in noted]
+    return _AfterBody(
+        start, [line for i, line in enumerate(lines[start:end], start) if i not in noted], notes
+    )
 
 
 def _is_annotation(text: str) -> bool:
@@ -816,7 +815,7 @@ def _continues_contact(lines: list[_Line], at: int) -> bool:
 def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
     groups: list[list[_Line]] = []
     for line in lines:
-        if not groups or (line.kind != _TABLE_ROW and _ATTACHMENT_LABEL.match(line.text)):
+        if not groups or (line.kind != _TABLE_ROW and ATTACHMENT_LABEL.match(line.text)):
             groups.append([])
         groups[-1].append(line)
     return groups

@@ -281,7 +281,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise EmptyDocument(f"文件中没有文字：{name}")
     if is_exported_answer(text):
         raise ExportedAnswer(
-            f"{name} 是 speechqa 导出的检索结果（「讲话检索结果」），不是讲话：其中的段落已在资料库里，没有添加"
+            f"{name} 是 speechqa 导出的检索结果（「{EXPORT_HEADING}」），不是讲话：其中的段落已在资料库里，没有添加"
         )
     return Document(
         name=name,
@@ -295,16 +295,23 @@ def read_bytes(name: str, data: bytes) -> Document:
     )
 
 
+# How an answer exported to Word opens (`retrieval.answer_docx` writes it with these): its heading, then the
+# question and the export date as labelled lines (「问题：…」, 「导出日期：…」).
+EXPORT_HEADING = "讲话检索结果"
+EXPORT_QUESTION_LABEL = "问题"
+EXPORT_DATE_LABEL = "导出日期"
+
+
 def is_exported_answer(text: str) -> bool:
     """Whether a document's text is an answer speechqa exported (`retrieval.answer_docx`, in any release,
-    or that file saved again as PDF or another format): its heading 「讲话检索结果」, then the question and
-    the export date."""
+    or that file saved again as PDF or another format): its heading, then the question and the export
+    date."""
     head = [line.strip() for line in text.splitlines() if line.strip()][:4]
     return (
         bool(head)
-        and head[0] == "讲话检索结果"
-        and any(line.startswith("问题：") for line in head[1:])
-        and any(line.startswith("导出日期：") for line in head[1:])
+        and head[0] == EXPORT_HEADING
+        and any(line.startswith(f"{EXPORT_QUESTION_LABEL}：") for line in head[1:])
+        and any(line.startswith(f"{EXPORT_DATE_LABEL}：") for line in head[1:])
     )
 
 

@@ -4,7 +4,8 @@ Staff paste what they find into the material they draft in Word; this writes tha
 It lives in the retrieval layer because it is a rendering of the retrieval layer's own record
 (`Answer`) that both front ends need (the CLI's `ask --docx`, the bot's 「导出 Word」): here both can
 import it without one front end importing the other, and it needs nothing but python-docx, which
-the corpus layer already depends on to read .docx files.
+the corpus layer already depends on to read .docx files. Its opening lines are the corpus layer's
+(`corpus.EXPORT_HEADING` …): that layer refuses an export added back as a speech by them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+
+from corpus import EXPORT_DATE_LABEL, EXPORT_HEADING, EXPORT_QUESTION_LABEL
 
 from .records import Answer, Hit
 from .typos import typo_note
@@ -72,15 +75,15 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     _set_fonts(doc)
     props = doc.core_properties  # what Word shows under 文件 › 信息 (python-docx's template fills in its own)
     props.title = answer.query[:200]
-    props.subject = "讲话检索结果"
+    props.subject = EXPORT_HEADING
     props.author = props.last_modified_by = "speechqa"
     props.comments = ""
     # python-docx writes a time as UTC whatever its zone ("…Z"): give it the UTC time of the export
     props.created = props.modified = exported.astimezone(UTC).replace(tzinfo=None)
 
-    doc.add_heading("讲话检索结果", level=1)
-    _labelled(doc, "问题", answer.query, bold_value=True)
-    _labelled(doc, "导出日期", _day(exported.date()))
+    doc.add_heading(EXPORT_HEADING, level=1)  # how the corpus tells an export from a speech (see there)
+    _labelled(doc, EXPORT_QUESTION_LABEL, answer.query, bold_value=True)
+    _labelled(doc, EXPORT_DATE_LABEL, _day(exported.date()))
     if answer.filters is not None:
         if answer.filters.fallback:
             _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
