@@ -31,7 +31,7 @@ import numpy as np
 from corpus import SUPPORTED_SUFFIXES, to_simplified
 from index import Embedder, LexicalIndex, Library, LoadedIndex, Store, load_embedder
 from index.store import content_hash
-from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals
+from retrieval import FEATURES, RULES, ConfidenceModel, CoverageRule, Retriever, Signals
 from retrieval.confidence import MODEL_VERSION, Judge
 from retrieval.evaluate import GoldQuestion, gold_question, is_relevant
 
@@ -627,7 +627,9 @@ def load_examples(path: Path) -> list[Example]:
             if line.strip():
                 row = json.loads(line)
                 values = {f: float(row["signals"].get(f, 0.0)) for f in FEATURES}
-                out.append(Example(row["group"], row["question"], bool(row["answerable"]), Signals(**values)))
+                rules = {f: bool(row["signals"].get(f, False)) for f in RULES}
+                signals = Signals(**values, **rules)
+                out.append(Example(row["group"], row["question"], bool(row["answerable"]), signals))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise BenchError(f"无法读取信号文件 {path}：{e}") from e
     return out

@@ -264,6 +264,8 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
         pieces += [Piece(line, "i"), Piece("\n")]
     if (note := typo_note(answer.typos)) is not None:
         pieces += [Piece(note, "i"), Piece("\n")]
+    if (period := answer.period_note) is not None:
+        pieces += [Piece(period, "i"), Piece("\n")]
     pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]

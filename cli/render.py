@@ -30,6 +30,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             else {}
         ),
         "filters": answer.filters.to_json() if answer.filters is not None else None,
+        "period_unnamed": answer.period_unnamed,
         "corrections": [{"from": t.wrong, "to": t.right, "start": t.start} for t in answer.typos],
         "pin_offer": (
             None
@@ -107,6 +108,8 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
         lines.append(line)
     if (note := typo_note(answer.typos)) is not None:
         lines.append(click.style(note, fg="cyan"))
+    if (period := answer.period_note) is not None:
+        lines.append(click.style(period, fg="yellow"))
     if answer.small_talk:
         lines.append(SMALL_TALK_REPLIES[answer.small_talk])
         return "\n".join(lines)

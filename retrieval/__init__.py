@@ -5,6 +5,7 @@ from .compiled import load as load_compiled_scoring
 from .confidence import (
     FEATURES,
     LEVELS,
+    RULES,
     Confidence,
     ConfidenceModel,
     CoverageRule,
@@ -52,6 +53,7 @@ __all__ = [
     "MORE_WORDS",
     "PIN_FEATURES",
     "RANKER_FEATURES",
+    "RULES",
     "SMALL_TALK_REPLIES",
     "AbstainRule",
     "Answer",

@@ -90,7 +90,9 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
         else:
             _labelled(doc, "筛选", answer.filters.label + answer.filters.set_aside_note)
     if (note := typo_note(answer.typos)) is not None:
-        _labelled(doc, "查找说明", note)  # a typo read, or the office's own word read as the library's
+        _labelled(doc, "查找说明", note)
+    if (period := answer.period_note) is not None:
+        _labelled(doc, "时间说明", period)  # a typo read, or the office's own word read as the library's
     if not answer.hits:
         doc.add_paragraph("语料中没有找到相关段落。")
     elif not answer.answered:

@@ -33,10 +33,12 @@ __all__ = [
     "FilterReport",
     "Filters",
     "InvalidFilter",
+    "asked_period",
     "detect_filters",
     "named_years",
     "parse_date_bound",
     "speech_matches",
+    "year_period",
 ]
 
 
@@ -366,6 +368,18 @@ def _dates_in(question: str) -> tuple[DateRange, tuple[int, int]] | None:
     if bare := _BARE_YEAR_BEFORE.search(question, 0, start):
         wanted, start = _hull(wanted, _period(_number(bare[1]))), bare.start()
     return wanted, (start, end)
+
+
+def asked_period(question: str) -> DateRange | None:
+    """The days a question names — a year, a month, a day, a range (「2023年至2024年」「2022年以来」) or a
+    list (the range holding it) — or None when it names no date."""
+    found = _dates_in(question)
+    return found[0] if found is not None else None
+
+
+def year_period(year: int) -> DateRange:
+    """The days of a year."""
+    return _period(year)
 
 
 def _hull(a: DateRange, b: DateRange) -> DateRange:

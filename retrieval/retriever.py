@@ -31,7 +31,17 @@ from .answer_type import NUMERAL_RUN, AnswerKind, asks_for, figure_missing, kind
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
-from .filters import DateRange, Facets, FilterReport, Filters, detect_filters, named_years, speech_matches
+from .filters import (
+    DateRange,
+    Facets,
+    FilterReport,
+    Filters,
+    asked_period,
+    detect_filters,
+    named_years,
+    speech_matches,
+    year_period,
+)
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
@@ -48,6 +58,10 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 500
 MAX_NAMED_YEARS = 10  # a range of more years than this lets passages naming only its first ten years pass
 _CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")  # 2024 → 二〇二四
+ZEROS = ("〇", "○", "零", "Ｏ")  # how a Chinese-numeral year writes its zero (二〇二五, 二○二五, 二零二五)
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
+MAX_RANGE_YEARS = 30  # a range of years (「2021—2035年」) longer than this is not looked for
+MAX_RANGE_READS = 200  # passages read to find such a range between two years the index holds
 # A day of the week, written three ways (星期一, 礼拜一, 周一; Sunday also with 天): one day, one form.
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _WEEKDAY_FORMS = {
@@ -119,6 +133,7 @@ class Retriever:
         self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
         # (first day, last day) → the passages naming a year within: read once per range and index
         self._naming: dict[tuple[date, date], np.ndarray] = {}
+        self._years_written: frozenset[int] | None = None  # the years the index holds in digits
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -254,6 +269,9 @@ class Retriever:
             return sentences[record.id]
 
         top_sentence = sentence_of(kept[0][0]) if kept else None
+        # a year (month, day) no speech is of and no passage names: the passages found are on the topic, of
+        # other years; none answers what was asked of that year (an undated speech might be of it: not said)
+        unnamed = self.period_unnamed(text) if kept and kept[0][0].speech_date else None
         signals = (
             gather_signals(
                 terms=terms,
@@ -268,6 +286,7 @@ class Retriever:
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
                 figure_missing=figure_missing(text, top_whole),
+                period_unnamed=unnamed is not None,
             )
             if kept
             else None
@@ -286,6 +305,14 @@ class Retriever:
             rest = terms if strip != "keep" or stripped is None else tuple(query_terms(stripped))
             if stripped is None or not rest:
                 verdict = Confidence("medium", None)
+        # a date the question names took part in a filter that allowed nothing (「沈国栋2025年在…上讲了什么」,
+        # his one speech of 2026): the unfiltered results shown are not of what was asked. (A person named
+        # alone does not lower it: the speeches quote people who gave none of them.)
+        dated_fallback = (
+            report is not None and report.fallback and bool(report.detected.since or report.detected.until)
+        )
+        if verdict is not None and (dated_fallback or unnamed is not None):
+            verdict = Confidence("low", None)
         answered = pinned is not None or (verdict is not None and verdict.answered)
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
@@ -326,6 +353,12 @@ class Retriever:
             filters=report,
             typos=typos,
             pin_offer=_offer(decision.offered),
+            period_unnamed=Filters(
+                since=unnamed.start.isoformat() if unnamed.start else None,
+                until=unnamed.end.isoformat() if unnamed.end else None,
+            ).describe()
+            if unnamed is not None and pinned is None
+            else None,
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
@@ -617,6 +650,58 @@ class Retriever:
             self._naming.clear()
         self._naming[since, until] = ids
         return ids
+
+    def period_unnamed(self, text: str) -> DateRange | None:
+        """The dates the question names when the library has nothing of them: no speech dated within, and
+        no passage, heading or title naming a year within — in digits, in Chinese numerals (二〇二五年), or
+        inside a range of years (「2021—2025年」 names 2023). 「2025年离休干部体检什么时候开始？」 of a library
+        whose notice on it is of 2020: its passages are on the topic, not of the year asked."""
+        asked = asked_period(text)
+        if asked is None:
+            return None
+        facets = self.facets()
+        if any(p.overlaps(asked) for p in facets.periods) or any(
+            n.overlaps(asked) for years in facets.named.values() for n in years
+        ):
+            return None
+        written = self._years_in_digits()
+        if any(year_period(y).overlaps(asked) for y in written):
+            return None
+        # an open end (「2026年以后」「2019年以前」) is looked for over MAX_NAMED_YEARS years
+        if asked.start is not None:
+            first = asked.start.year
+        else:
+            assert asked.end is not None  # a date named has at least one end
+            first = asked.end.year - MAX_NAMED_YEARS + 1
+        last = asked.end.year if asked.end is not None else first + MAX_NAMED_YEARS - 1
+        for year in range(first, min(last, first + MAX_NAMED_YEARS - 1) + 1):
+            for zero in ZEROS:
+                if self._holding(f"{str(year).translate(_CHINESE_DIGITS).replace('〇', zero)}年"):
+                    return None
+        before = [y for y in written if y < first and first - y <= MAX_RANGE_YEARS]
+        after = [y for y in written if y > last and y - last <= MAX_RANGE_YEARS]
+        lexical = self.index.lexical
+        for a in before:
+            for b in after:
+                if b - a > MAX_RANGE_YEARS:
+                    continue
+                rows = sorted(lexical.rows_with(str(a)) & lexical.rows_with(str(b)))[:MAX_RANGE_READS]
+                span = re.compile(rf"(?<!\d){a}\s*年?\s*(?:[—–\-~～－]+|至|到)\s*{b}(?!\d)")
+                records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows])
+                if any(
+                    span.search(lexical_input(r.text, r.section, r.speech_title)) for r in records.values()
+                ):
+                    return None
+        return asked
+
+    def _years_in_digits(self) -> frozenset[int]:
+        """The years (1900–2099) the lexical index holds as numbers of their own: what the passages, their
+        headings and titles write in digits. Read once: a retriever's index does not change."""
+        if self._years_written is None:
+            self._years_written = frozenset(
+                int(token) for token in self.index.lexical.vocab if _YEAR_TOKEN.fullmatch(token)
+            )
+        return self._years_written
 
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""
