@@ -31,6 +31,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         ),
         "filters": answer.filters.to_json() if answer.filters is not None else None,
         "period_unnamed": answer.period_unnamed,
+        "period_elsewhere": answer.period_elsewhere,
         "corrections": [{"from": t.wrong, "to": t.right, "start": t.start} for t in answer.typos],
         "pin_offer": (
             None

@@ -39,6 +39,7 @@ __all__ = [
     "parse_date_bound",
     "speech_matches",
     "year_period",
+    "years_written",
 ]
 
 
@@ -346,6 +347,52 @@ _NAMED_YEAR = re.compile(rf"(?<![0-9])({_YEAR})\s*年")
 def named_years(text: str) -> tuple[DateRange, ...]:
     """The years a title or heading names (「2024年重点工作」, 「二〇二四年工作要点」), each as its days."""
     return tuple(_period(year) for year in sorted({_number(m[1]) for m in _NAMED_YEAR.finditer(text)}))
+
+
+_DIGIT_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_YEAR_SPAN = re.compile(rf"(?<![0-9])({_YEAR})\s*年?\s*(?:[—–\-~～－]+|至|到)\s*({_YEAR})(?![0-9])")
+MAX_SPAN_YEARS = 30  # a range of years (「2021—2035年」) longer than this is not read as naming each year
+# Years a text names relative to when it was given: 今年 is the speech's own year, 去年 the one before.
+_RELATIVE_YEARS = (
+    (re.compile(r"今明两年"), (0, 1)),
+    (re.compile(r"今年|本年"), (0,)),
+    (re.compile(r"去年|上年|上一年"), (-1,)),
+    (re.compile(r"前年"), (-2,)),
+    (re.compile(r"明年|来年|下一年"), (1,)),
+    (re.compile(r"后年"), (2,)),
+)
+# 「近三年」「五年来」「过去两年」: the years back from the speech's own
+_RECENT_YEARS = re.compile(
+    r"(?:近|过去|最近)([0-9]{1,2}|[一二两三四五六七八九十]{1,2})年|([0-9]{1,2}|[一二两三四五六七八九十]{1,2})年来"
+)
+
+
+def years_written(text: str, year_of_text: int | None = None) -> frozenset[int]:
+    """Every year a text names: in digits (「2024」), in Chinese numerals (「二〇二四年」), inside a range
+    (「2021—2025年」 names 2022–2024 too), and — given the year the text was written in — relative to it
+    (今年, 去年, 前年, 明年, 「近三年」). What a passage can be said to be about, in time."""
+    text = to_simplified(text)
+    years = {int(m[1]) for m in _DIGIT_YEAR.finditer(text)}
+    years.update(_number(m[1]) for m in _NAMED_YEAR.finditer(text))
+    for m in _YEAR_SPAN.finditer(text):
+        a, b = _number(m[1]), _number(m[2])
+        if 0 < b - a <= MAX_SPAN_YEARS:
+            years.update(range(a, b + 1))
+    if year_of_text is not None:
+        for pattern, offsets in _RELATIVE_YEARS:
+            if pattern.search(text):
+                years.update(year_of_text + k for k in offsets)
+        for m in _RECENT_YEARS.finditer(text):
+            count = _count(m[1] or m[2])
+            if count is not None and 0 < count <= MAX_SPAN_YEARS:
+                years.update(range(year_of_text - count, year_of_text + 1))
+    return frozenset(years)
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit() and text.isascii():
+        return int(text)
+    return numeral_value(text.replace("两", "二"))
 
 
 # What joins the dates of a list (「2024年和2025年」「2023年、2024年」): the question names each of them

@@ -57,17 +57,30 @@ class Answer:
     filters: FilterReport | None = None  # what the search was restricted to; None when unfiltered
     typos: tuple[Typo, ...] = ()  # homophone typos of the question, searched as the library's words
     pin_offer: PinOffer | None = None  # a standard question close to this one, when no pin was served
-    # the dates the question names (「2025 年」) when no speech is of them and no passage names them: the
-    # results are of other years, and the confidence is "low" whatever the passages' words (probability None)
+    # the time the question names (「2025 年」) when no speech is of it and no passage names it: the results
+    # are of other times, and the confidence is "low" whatever the passages' words (probability None)
     period_unnamed: str | None = None
+    # the time the question names when the library has something of it but the best passages are each
+    # from a speech dated at another time and name no year of it (confidence "low" too)
+    period_elsewhere: str | None = None
 
     @property
     def period_note(self) -> str | None:
-        """What the front ends say of `period_unnamed`, or None (also when a date filter read from the
+        """What the front ends say of `period_unnamed` / `period_elsewhere`, or None (also when a date filter read from the
         question allowed nothing: the filter's own line says it)."""
-        if self.period_unnamed is None or (self.filters is not None and self.filters.fallback):
+        if self.filters is not None and self.filters.fallback:
             return None
-        return f"资料中没有 {self.period_unnamed}的内容（没有这一时间的讲话，正文也没有提到）：以下段落是其他时间的，仅供参考。"
+        if self.period_unnamed is not None:
+            return (
+                f"资料中没有 {self.period_unnamed}的内容（没有这一时间的讲话，正文也没有提到）："
+                "以下段落是其他时间的，仅供参考。"
+            )
+        if self.period_elsewhere is not None:
+            return (
+                f"找到的段落都不是 {self.period_elsewhere}的（出自其他时间的讲话，也没有提到这一时间）："
+                "仅供参考。"
+            )
+        return None
 
     @property
     def level(self) -> Level:

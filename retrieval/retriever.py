@@ -40,7 +40,9 @@ from .filters import (
     detect_filters,
     named_years,
     speech_matches,
+    speech_period,
     year_period,
+    years_written,
 )
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
@@ -58,10 +60,6 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 500
 MAX_NAMED_YEARS = 10  # a range of more years than this lets passages naming only its first ten years pass
 _CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")  # 2024 → 二〇二四
-ZEROS = ("〇", "○", "零", "Ｏ")  # how a Chinese-numeral year writes its zero (二〇二五, 二○二五, 二零二五)
-_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
-MAX_RANGE_YEARS = 30  # a range of years (「2021—2035年」) longer than this is not looked for
-MAX_RANGE_READS = 200  # passages read to find such a range between two years the index holds
 # A day of the week, written three ways (星期一, 礼拜一, 周一; Sunday also with 天): one day, one form.
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _WEEKDAY_FORMS = {
@@ -133,7 +131,7 @@ class Retriever:
         self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
         # (first day, last day) → the passages naming a year within: read once per range and index
         self._naming: dict[tuple[date, date], np.ndarray] = {}
-        self._years_written: frozenset[int] | None = None  # the years the index holds in digits
+        self._years: tuple[int, frozenset[int]] | None = None  # (store revision, years the passages name)
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -269,9 +267,15 @@ class Retriever:
             return sentences[record.id]
 
         top_sentence = sentence_of(kept[0][0]) if kept else None
-        # a year (month, day) no speech is of and no passage names: the passages found are on the topic, of
-        # other years; none answers what was asked of that year (an undated speech might be of it: not said)
-        unnamed = self.period_unnamed(text) if kept and kept[0][0].speech_date else None
+        # A time the question names that the best passages are not of: none answers what was asked of it.
+        # Either the library has nothing of it (no speech dated then, no passage naming it), or each of the
+        # best passages is from a speech dated at another time and names no year of it (今年 and 去年 read
+        # from its speech's date). An undated speech might be of that time: then nothing is said.
+        unnamed = elsewhere = None
+        if kept and kept[0][0].speech_date and (asked := asked_period(text)) is not None:
+            unnamed = self.period_unnamed(text)
+            if unnamed is None and of_other_times(asked, [r for r, _ in kept[:PERIOD_DEPTH]]):
+                elsewhere = asked
         signals = (
             gather_signals(
                 terms=terms,
@@ -286,7 +290,7 @@ class Retriever:
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
                 figure_missing=figure_missing(text, top_whole),
-                period_unnamed=unnamed is not None,
+                period_mismatch=unnamed is not None or elsewhere is not None,
             )
             if kept
             else None
@@ -311,7 +315,7 @@ class Retriever:
         dated_fallback = (
             report is not None and report.fallback and bool(report.detected.since or report.detected.until)
         )
-        if verdict is not None and (dated_fallback or unnamed is not None):
+        if verdict is not None and (dated_fallback or unnamed is not None or elsewhere is not None):
             verdict = Confidence("low", None)
         answered = pinned is not None or (verdict is not None and verdict.answered)
         pinned_id = pinned.id if pinned is not None else None
@@ -353,12 +357,8 @@ class Retriever:
             filters=report,
             typos=typos,
             pin_offer=_offer(decision.offered),
-            period_unnamed=Filters(
-                since=unnamed.start.isoformat() if unnamed.start else None,
-                until=unnamed.end.isoformat() if unnamed.end else None,
-            ).describe()
-            if unnamed is not None and pinned is None
-            else None,
+            period_unnamed=_label(unnamed) if unnamed is not None and pinned is None else None,
+            period_elsewhere=_label(elsewhere) if elsewhere is not None and pinned is None else None,
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
@@ -652,56 +652,32 @@ class Retriever:
         return ids
 
     def period_unnamed(self, text: str) -> DateRange | None:
-        """The dates the question names when the library has nothing of them: no speech dated within, and
-        no passage, heading or title naming a year within — in digits, in Chinese numerals (二〇二五年), or
-        inside a range of years (「2021—2025年」 names 2023). 「2025年离休干部体检什么时候开始？」 of a library
-        whose notice on it is of 2020: its passages are on the topic, not of the year asked."""
+        """The time the question names when the library has nothing of it: no speech dated within, and no
+        title, heading or passage naming a year within — in digits, in Chinese numerals (二〇二五年), inside
+        a range of years (「2021—2025年」 names 2023), or relative to its speech's date (a speech of 2023
+        saying 去年 names 2022). 「2025年离休干部体检什么时候开始？」 of a library whose notice on it is of
+        2020: its passages are on the topic, not of the year asked."""
         asked = asked_period(text)
-        if asked is None:
+        if asked is None or any(p.overlaps(asked) for p in self.facets().periods):
             return None
-        facets = self.facets()
-        if any(p.overlaps(asked) for p in facets.periods) or any(
-            n.overlaps(asked) for years in facets.named.values() for n in years
-        ):
+        if any(year_period(y).overlaps(asked) for y in self._library_years()):
             return None
-        written = self._years_in_digits()
-        if any(year_period(y).overlaps(asked) for y in written):
-            return None
-        # an open end (「2026年以后」「2019年以前」) is looked for over MAX_NAMED_YEARS years
-        if asked.start is not None:
-            first = asked.start.year
-        else:
-            assert asked.end is not None  # a date named has at least one end
-            first = asked.end.year - MAX_NAMED_YEARS + 1
-        last = asked.end.year if asked.end is not None else first + MAX_NAMED_YEARS - 1
-        for year in range(first, min(last, first + MAX_NAMED_YEARS - 1) + 1):
-            for zero in ZEROS:
-                if self._holding(f"{str(year).translate(_CHINESE_DIGITS).replace('〇', zero)}年"):
-                    return None
-        before = [y for y in written if y < first and first - y <= MAX_RANGE_YEARS]
-        after = [y for y in written if y > last and y - last <= MAX_RANGE_YEARS]
-        lexical = self.index.lexical
-        for a in before:
-            for b in after:
-                if b - a > MAX_RANGE_YEARS:
-                    continue
-                rows = sorted(lexical.rows_with(str(a)) & lexical.rows_with(str(b)))[:MAX_RANGE_READS]
-                span = re.compile(rf"(?<!\d){a}\s*年?\s*(?:[—–\-~～－]+|至|到)\s*{b}(?!\d)")
-                records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows])
-                if any(
-                    span.search(lexical_input(r.text, r.section, r.speech_title)) for r in records.values()
-                ):
-                    return None
         return asked
 
-    def _years_in_digits(self) -> frozenset[int]:
-        """The years (1900–2099) the lexical index holds as numbers of their own: what the passages, their
-        headings and titles write in digits. Read once: a retriever's index does not change."""
-        if self._years_written is None:
-            self._years_written = frozenset(
-                int(token) for token in self.index.lexical.vocab if _YEAR_TOKEN.fullmatch(token)
-            )
-        return self._years_written
+    def _library_years(self) -> frozenset[int]:
+        """Every year the passages name (`years_written` of title, heading and text, 今年 and 去年 counted
+        from their speech's date). Read once per store revision: one pass over the passages (~1 s for
+        10,000), made only when a question names a time no speech is dated in."""
+        revision = self.store.revision
+        if self._years is None or self._years[0] != revision:
+            years: set[int] = set()
+            for p in self.store.passages():
+                period = speech_period(p.speech_date)
+                year = period.start.year if period is not None and period.start is not None else None
+                whole = " ".join(part for part in (p.speech_title, p.section or "", p.text) if part)
+                years.update(years_written(whole, year))
+            self._years = (revision, frozenset(years))
+        return self._years[1]
 
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""
@@ -725,6 +701,34 @@ class Retriever:
             self.lexicon.with_pairs(self.store.user_synonyms()),
             typed,
         )
+
+
+PERIOD_DEPTH = 3  # how many of the best passages must all be of other times for a time asked to be missed
+
+
+def of_other_times(asked: DateRange, passages: Sequence[PassageRecord]) -> bool:
+    """Whether every passage is from a speech dated outside `asked` and names no year within it — in its
+    title, heading or text, in any form `years_written` reads, 今年 and 去年 counted from its speech's date.
+    An undated speech could be of any time: False. An open range (「2022年以来」) is never missed."""
+    if asked.start is None or asked.end is None or not passages:
+        return False
+    for p in passages:
+        period = speech_period(p.speech_date)
+        if period is None or period.overlaps(asked):
+            return False
+        assert period.start is not None
+        whole = " ".join(part for part in (p.speech_title, p.section or "", p.text) if part)
+        if any(year_period(y).overlaps(asked) for y in years_written(whole, period.start.year)):
+            return False
+    return True
+
+
+def _label(period: DateRange) -> str:
+    """「2025 年」, 「2019 年 3 月」, 「2026 年起」: a time as the front ends name it."""
+    return Filters(
+        since=period.start.isoformat() if period.start else None,
+        until=period.end.isoformat() if period.end else None,
+    ).describe()
 
 
 def _offer(found: PinMatch | None) -> PinOffer | None:

@@ -19,6 +19,7 @@ from cli.render import answer_json
 from cli.render import render_answer as cli_answer
 from retrieval import Filters, Retriever
 from retrieval.export import answer_docx
+from retrieval.filters import years_written
 
 from .fakes import FakeEmbedder
 from .test_retrieval_filters import speeches_library
@@ -63,7 +64,7 @@ def test_a_time_the_library_has_nothing_of_is_judged_low_and_named(
     answer = retriever.search(question, k=3)
     assert answer.period_unnamed == lacking
     assert answer.level == "low" and not answer.answered and answer.probability is None
-    assert answer.signals is not None and answer.signals.period_unnamed
+    assert answer.signals is not None and answer.signals.period_mismatch
     assert answer.hits and not any(h.relevant for h in answer.hits)  # shown as possibly unrelated
     assert answer.period_note is not None and lacking in answer.period_note
 
@@ -86,7 +87,7 @@ def test_a_time_the_library_writes_in_any_form_is_not_called_missing(
 ) -> None:
     answer = retriever.search(question, k=3)
     assert answer.period_unnamed is None and answer.period_note is None
-    assert answer.signals is not None and not answer.signals.period_unnamed
+    assert answer.signals is not None and not answer.signals.period_mismatch
 
 
 def test_an_undated_speech_may_be_of_the_year_asked_so_nothing_is_said(
@@ -96,7 +97,7 @@ def test_an_undated_speech_may_be_of_the_year_asked_so_nothing_is_said(
     with speeches_library(tmp_path / "home", fake_embedder, [("checkup.txt", undated)]) as (_, retriever):
         answer = retriever.search("2025年离休干部体检什么时候开始？", k=3)
     assert answer.period_unnamed is None
-    assert answer.signals is not None and not answer.signals.period_unnamed
+    assert answer.signals is not None and not answer.signals.period_mismatch
 
 
 def test_a_speaker_and_year_the_library_has_apart_but_not_together_is_judged_low(
@@ -144,3 +145,74 @@ def test_the_time_asked_is_read_as_the_filters_read_it(retriever: Retriever) -> 
     assert retriever.period_unnamed("体检什么时候开始") is None
     lacking = retriever.period_unnamed("2021年和2022年的体检")  # a list: the range holding it
     assert lacking is not None and (lacking.start, lacking.end) == (date(2021, 1, 1), date(2022, 12, 31))
+
+
+# -- the best passages are of another time --------------------------------------------------------------
+
+NOTICE_2024 = (
+    "关于做好2024年离休干部健康体检工作的通知\n（2024年2月6日）\n"
+    "各单位：\n"
+    "体检工作于4月1日开始，至10月31日结束。\n"
+    "体检经费按每人每年2000元标准列支。\n"
+)
+DISTRICT_2024 = (
+    "鹿城区离休干部体检安排\n（2024年2月20日）\n"
+    "全区离休干部体检由区人民医院承担，从五月中旬开始分批进行。\n"
+    "行动不便的离休干部，可申请医护人员上门体检。\n"
+)
+SPEECH_2023 = (
+    "在全市老干部工作会议上的讲话\n（2023年3月1日）\n王 芳\n同志们：\n"
+    "去年，全市为困难老干部发放帮扶资金320万元。\n"
+    "今年要办好老年大学，新增教学点12个。\n"
+    "近三年来，老干部活动中心接待老同志12万人次。\n"
+)
+
+
+@pytest.fixture
+def two_years(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Retriever]:
+    files = [("notice.txt", NOTICE_2024), ("district.txt", DISTRICT_2024), ("speech.txt", SPEECH_2023)]
+    with speeches_library(tmp_path / "home", fake_embedder, files) as (_, retriever):
+        yield retriever
+
+
+def test_passages_all_of_another_year_are_judged_low_and_said(two_years: Retriever) -> None:
+    """The library has 2023 (a speech) and 2024 (two notices); asked of 2023, the notices' passages on
+    体检 are of 2024 and name no 2023: not an answer to what was asked."""
+    answer = two_years.search("2023年离休干部体检什么时候开始", k=3)
+    assert answer.period_unnamed is None and answer.period_elsewhere == "2023 年"
+    assert answer.level == "low" and answer.probability is None
+    assert answer.period_note is not None and answer.period_note.startswith("找到的段落都不是 2023 年的")
+    assert answer_json(answer)["period_elsewhere"] == "2023 年"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2022年给困难老干部发了多少帮扶资金",  # 去年 in a speech of 2023
+        "2023年老年大学新增几个教学点",  # 今年 in a speech of 2023
+        "2021年老干部活动中心接待了多少人次",  # 近三年来: 2020–2023
+        "2024年离休干部体检什么时候开始",  # the notice's own year
+    ],
+)
+def test_a_year_written_relative_to_the_speech_is_the_year_asked(two_years: Retriever, question: str) -> None:
+    answer = two_years.search(question, k=3)
+    assert answer.period_elsewhere is None and answer.period_unnamed is None
+    assert answer.signals is not None and not answer.signals.period_mismatch
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("根据2016—2018年三年行动计划", None, {2016, 2017, 2018}),
+        ("二〇二三年、二○二二年和二零二一年", None, {2021, 2022, 2023}),
+        ("2021至2025年规划", None, {2021, 2022, 2023, 2024, 2025}),
+        ("去年以来，今年，明年", 2024, {2023, 2024, 2025}),
+        ("前年和后年", 2024, {2022, 2026}),
+        ("近两年", 2024, {2022, 2023, 2024}),
+        ("五年来", 2024, {2019, 2020, 2021, 2022, 2023, 2024}),
+        ("去年以来", None, set()),  # no year of its own to count from
+        ("2010—2099年", None, {2010, 2099}),  # a range longer than any plan: only its ends
+    ],
+)
+def test_years_written_reads_every_form(text: str, year: int | None, expected: set[int]) -> None:
+    assert years_written(text, year) == expected
