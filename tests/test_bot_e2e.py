@@ -249,6 +249,21 @@ async def test_unanswerable_question_says_so_and_offers_the_nearest_passages(
     assert logged is not None and not logged.answered
 
 
+async def test_a_year_the_library_has_nothing_of_is_said_not_answered(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The bundled speeches name no 2031 and none is of it: the 2024 speech's 体检 passage is shown, as
+    possibly unrelated, under the line that says so — not as 「直接相关」."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("2031年离休干部体检规定是什么？"))
+    (answer,) = answers(api, USER)
+    assert "资料中没有 2031 年的内容" in answer.plain_text
+    assert NO_ANSWER in answer.plain_text and "直接相关" not in answer.plain_text
+    assert CITED in answer.plain_text  # the nearest passage is still shown
+    logged = seed_service.library.store.query_by_id(1)
+    assert logged is not None and not logged.answered
+
+
 async def test_start_help_and_the_command_menu(api: FakeBotAPI, seed_service: SpeechService) -> None:
     async with running_bot(api, seed_service) as app:
         assert [c["command"] for c in api.commands["default:"]] == [
