@@ -1,10 +1,12 @@
 """Cut speeches into passages: one per paragraph (or short paragraphs merged up to a target size, never
-across a section), very long paragraphs split at sentence ends."""
+across a section), very long paragraphs split at sentence ends. A question paragraph (「问：」, 「记者：」…) and
+the answer after it are one passage, whatever the sizes: a question is never cut from its answer."""
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from .records import PassageDraft, Speech
 
@@ -16,6 +18,12 @@ MEASURED_MERGE_TO = 200
 # A sentence ends at 。！？； (or their ASCII forms), together with any closing quotes/brackets after it.
 _SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’）)」』]*|$)")
 _CLAUSE = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")
+# A paragraph that asks (an interview's, an FAQ's or a 问答 page's question line) or that answers the one
+# before it, by its label: 「问：」「问（退休教师周玉兰）：」「問3：」「记者：」「Q:」; 「答：」「答（局长）：」「A：」.
+_ASKS = re.compile(
+    r"^\s*(?:问|問|提问|提問|记者|記者|主持人|Q)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]"
+)
+_ANSWERS = re.compile(r"^\s*(?:答|A)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -28,36 +36,78 @@ def chunk_speech(
     """One passage per paragraph; with `merge_to`, consecutive paragraphs of one section are merged
     while the result stays within `merge_to` characters (table rows are never merged)."""
     drafts: list[PassageDraft] = []
-    for index, text, section in _merge_paragraphs(speech, merge_to):
-        for part, piece in enumerate(split_paragraph(text, max_chars)):
-            drafts.append(PassageDraft(text=piece, section=section, paragraph=index, part=part))
+    for group in _merge_paragraphs(speech, merge_to):
+        pieces = split_paragraph(group.text, max_chars, no_cut=group.no_cut)
+        for part, piece in enumerate(pieces):
+            drafts.append(PassageDraft(text=piece, section=group.section, paragraph=group.first, part=part))
     return drafts
+
+
+def asks(text: str) -> bool:
+    """Whether a paragraph is a question line by its label (「问：」「问（…）：」「記者：」…)."""
+    return bool(_ASKS.match(text))
+
+
+def answers(text: str) -> bool:
+    """Whether a paragraph answers the one before it by its label (「答：」「答（…）：」「A：」)."""
+    return bool(_ANSWERS.match(text))
+
+
+@dataclass(frozen=True)
+class _Group:
+    first: int  # index of its first paragraph
+    text: str
+    section: str | None
+    no_cut: frozenset[int] = frozenset()  # offsets in text where a split may not fall (inside a 问 + 答)
 
 
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
 
-def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[tuple[int, str, str | None]]:
-    groups: list[tuple[int, str, str | None]] = []
+def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
+    groups: list[_Group] = []
     mergeable = False  # whether the last group may take the next paragraph
+    asked = False  # the last group ends with a question line, waiting for its answer
     for index, paragraph in enumerate(speech.paragraphs):
         text_kind = paragraph.kind in ("text", "note")
-        if merge_to and groups and mergeable and text_kind:
-            first, text, section = groups[-1]
-            if (
-                section == paragraph.section
-                and len(text) + len(paragraph.text) <= merge_to
-                and _ENDS_SENTENCE.search(text)  # a line without its full stop (a table row read from a
-            ):  # PDF, a list item) would run into the next one: it stays a passage of its own
-                groups[-1] = (first, text + paragraph.text, section)
+        question = paragraph.kind == "text" and asks(paragraph.text)
+        if groups and mergeable and text_kind and groups[-1].section == paragraph.section:
+            last = groups[-1]
+            if paragraph.kind == "text" and not question and (asked or answers(paragraph.text)):
+                groups[-1] = _answered(last, paragraph.text, asked)
+                asked = False
                 continue
-        groups.append((index, paragraph.text, paragraph.section))
+            if (
+                merge_to
+                and not question  # a question opens a passage of its own, which its answer joins
+                and len(last.text) + len(paragraph.text) <= merge_to
+                and _ENDS_SENTENCE.search(last.text)  # a line without its full stop (a table row read from a
+            ):  # PDF, a list item) would run into the next one: it stays a passage of its own
+                groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
+                asked = False
+                continue
+        groups.append(_Group(index, paragraph.text, paragraph.section))
         mergeable = text_kind
+        asked = question
     return groups
 
 
-def split_paragraph(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
-    """Split a paragraph longer than max_chars into balanced, sentence-aligned parts."""
+def _answered(group: _Group, answer: str, asked: bool) -> _Group:
+    """The group with the answer to its question joined, whatever the sizes, and no split allowed between
+    the question (the group's question line, or its last sentence when the answer alone is labelled) and
+    the answer's first sentence."""
+    question_start = 0 if asked else len(group.text) - len(split_sentences(group.text)[-1])
+    first_sentence = split_sentences(answer)[:1]
+    end = len(group.text) + (len(first_sentence[0]) if first_sentence else 0)
+    no_cut = group.no_cut | frozenset(range(question_start + 1, end))
+    return _Group(group.first, group.text + answer, group.section, no_cut)
+
+
+def split_paragraph(
+    text: str, max_chars: int = DEFAULT_MAX_CHARS, no_cut: frozenset[int] = frozenset()
+) -> list[str]:
+    """Split a paragraph longer than max_chars into balanced, sentence-aligned parts, never at an offset
+    in `no_cut` (between a question and its answer's first sentence)."""
     if len(text) <= max_chars:
         return [text]
     pieces: list[str] = []
@@ -67,15 +117,21 @@ def split_paragraph(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
     target = len(text) / parts
     chunks: list[str] = []
     current = ""
+    at = 0  # offset of the next piece in text
     for piece in pieces:
         # Close the chunk when adding the piece would overshoot the target more than stopping short does.
-        if current and (
-            len(current) + len(piece) > max_chars
-            or abs(len(current) + len(piece) - target) > abs(len(current) - target)
+        if (
+            current
+            and at not in no_cut
+            and (
+                len(current) + len(piece) > max_chars
+                or abs(len(current) + len(piece) - target) > abs(len(current) - target)
+            )
         ):
             chunks.append(current)
             current = ""
         current += piece
+        at += len(piece)
     if current:
         chunks.append(current)
     if (

@@ -1268,9 +1268,20 @@ def _heading_label(line: str) -> str:
     return re.sub(rf"^(第[{_NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
 
 
+# A numbered item headed by a short label before a colon (「三、参加对象：年满65周岁…」, 「（一）征集内容：…」,
+# 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section.
+_MAX_ITEM_LABEL = 10
+_LABELLED_ITEM = re.compile(
+    rf"^(?P<head>(?:[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})\s*"
+    rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]\s*\S"
+)
+
+
 def _run_in_label(line: str) -> str:
     if article := _ARTICLE.match(line):
         return article.group()
+    if labelled := _LABELLED_ITEM.match(line):
+        return labelled.group("head")
     match = _SENTENCE_END.search(line)
     head = line[: match.start()] if match else line
     return head if len(head) <= _MAX_SECTION_LABEL else head[:_MAX_SECTION_LABEL] + "…"

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from corpus import asks
+
 from . import compiled
 from .answer_type import AnswerKind, holds
 
@@ -45,6 +47,9 @@ _POINT_OPENER = re.compile(
     r"|第[一二三四五六七八九十]+[，,、是要]|\d+[、．.](?!\d)|首先|其次|再次|最后)"
 )
 _LETTERS = re.compile(r"[\w]", re.UNICODE)
+# A question: a sentence ending in ？ (closing quotes after it), or one opening with a question line's label
+# (「问：」「问（退休教师周玉兰）：」「記者：」: `corpus.asks`), as an interview, an FAQ or a 问答 page asks it.
+_QUESTION_END = re.compile(f"[？?][{re.escape(_CLOSERS)}]*$")
 
 
 @dataclass(frozen=True)
@@ -372,6 +377,7 @@ def answer_sentence(
     spans = split_sentences(text)
     if not spans:
         return None
+    answered = answered_questions(text, spans)
     if topic:  # words the heading or title already names say what the passage is about, not which sentence
         lowered = topic.lower()
         terms, extra = (
@@ -420,7 +426,7 @@ def answer_sentence(
 
     def widen(best: int, score: float) -> tuple[int, int, float]:
         start, end = spans[best]
-        neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans)]
+        neighbours = [j for j in (best - 1, best + 1) if 0 <= j < len(spans) and j not in answered]
         if not neighbours:
             return start, end, score
         short = (end - start) <= SHORT_SENTENCE
@@ -434,7 +440,7 @@ def answer_sentence(
             pair_score, j, s, e = max(pairs, key=lambda p: (p[0], -p[1]))
             if pair_score > score * PAIR_GAIN or short:
                 return s, e, max(score, pair_score)
-        if best + 1 < len(spans) and names_only(text[start:end], choosing):
+        if best + 1 < len(spans) and best + 1 not in answered and names_only(text[start:end], choosing):
             # the best sentence only names the point the question asks about: show what follows too
             return start, spans[best + 1][1], score
         return start, end, score
@@ -445,6 +451,13 @@ def answer_sentence(
         chosen = chooser(text, spans, choosing, choosing_total, kind, topic, best, question)
         if chosen != best:
             shown = widen(chosen, score_of(*spans[chosen], 0.0))[:2]
+    if answered and (
+        asked := [i for i, (s, e) in enumerate(spans) if i in answered and shown[0] <= s < shown[1]]
+    ):
+        # the question the passage asks, not its answer: show the answer that follows it instead
+        reply = _answer_after(asked[-1], spans, answered)
+        reply = max(reply, key=lambda i: (score_of(*spans[i], dense[i] if dense is not None else 0.0), -i))
+        shown = widen(reply, score_of(*spans[reply], dense[reply] if dense is not None else 0.0))[:2]
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
         scoring = _needles(present_terms(text, terms))
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
@@ -492,6 +505,34 @@ def _best_single(
         if best < 0 or score > best_score or (score == best_score and i < best):
             best, best_score = i, score
     return best, best_score
+
+
+def answered_questions(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The indices of the sentences of `text` that ask a question (end in ？, or open with a question line's
+    label 「问：」「记者：」) which a later sentence of the passage answers: such a sentence restates what the
+    user asks, and is never the one shown."""
+    asking = [bool(_QUESTION_END.search(text[s:e]) or asks(text[s:e])) for s, e in spans]
+    answered: set[int] = set()
+    run: list[int] = []
+    for i, question in enumerate(asking):
+        if question:
+            run.append(i)
+        else:
+            answered.update(run)
+            run = []
+    return frozenset(answered)
+
+
+def _answer_after(question: int, spans: Sequence[tuple[int, int]], answered: frozenset[int]) -> list[int]:
+    """The sentences answering the question at index `question`: those after its run of questions, up to
+    the next question."""
+    first = question + 1
+    while first in answered:
+        first += 1
+    last = first
+    while last + 1 < len(spans) and last + 1 not in answered:
+        last += 1
+    return list(range(first, last + 1))
 
 
 def names_only(sentence: str, terms: Sequence[WeightedTerm]) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import Paragraph, Speech, chunk_speech, split_paragraph, split_sentences
+from corpus import Paragraph, Speech, asks, chunk_speech, split_paragraph, split_sentences
 
 
 def sentence(n: int, char: str = "字") -> str:
@@ -198,3 +200,105 @@ def test_lines_without_a_full_stop_are_not_run_together_when_short_paragraphs_me
     )
     texts = [d.text for d in chunk_speech(speech, merge_to=200)]
     assert texts == ["下表列出今年的服务项目。" + rows[0], rows[1], "要抓好落实。"]
+
+
+def test_a_question_and_its_answer_are_one_passage_whatever_their_sizes() -> None:
+    question = "问（退休教师周玉兰）：我们这些退休多年的老同志，还能不能进人才库？怎么报名？"
+    answer = "答：能。" + sentence(150, "甲")
+    second = "問（退休工程師陸振華）：我們到企業搞技術服務，出了安全問題誰負責？"
+    reply = "答：" + sentence(120, "乙")
+    speech = _speech(*(Paragraph(t, "四、互动交流") for t in (question, answer, second, reply)))
+    for merge_to in (None, 200):  # the pair joins whether or not short paragraphs merge
+        texts = [d.text for d in chunk_speech(speech, merge_to=merge_to)]
+        assert texts == [question + answer, second + reply]
+
+
+def test_an_interviewers_line_takes_the_reply_after_it() -> None:
+    # 「记者：」 asks; the reply is labelled with the speaker's name, not 答
+    speech = _speech(
+        Paragraph(sentence(190, "甲"), None),
+        Paragraph("记者：今年银发人才工作有哪些新举措？", None),
+        Paragraph("沈国栋：" + sentence(100, "乙"), None),
+        Paragraph(sentence(30, "丙"), None),
+    )
+    texts = [d.text for d in chunk_speech(speech, merge_to=None)]
+    assert texts == [
+        sentence(190, "甲"),
+        "记者：今年银发人才工作有哪些新举措？" + "沈国栋：" + sentence(100, "乙"),
+        sentence(30, "丙"),
+    ]
+
+
+def test_a_long_answer_is_split_but_never_between_the_question_and_the_answers_first_sentence() -> None:
+    question = "问：" + sentence(200, "问")
+    answer = "答：" + sentence(60, "甲") + sentence(200, "乙") + sentence(200, "丙")
+    drafts = chunk_speech(_speech(Paragraph(question, None), Paragraph(answer, None)), max_chars=250)
+    assert "".join(d.text for d in drafts) == question + answer
+    assert drafts[0].text.startswith(question + "答：" + sentence(60, "甲"))
+    assert all(d.paragraph == 0 for d in drafts)
+
+
+def test_a_question_across_a_section_or_before_a_table_row_keeps_no_answer() -> None:
+    speech = _speech(
+        Paragraph("问：这是最后一个问题吗？", "一、"),
+        Paragraph("答：不是。", "二、"),
+        Paragraph("问：表里写了什么？", "二、"),
+        Paragraph("项目：体检；标准：每年一次", "二、", kind="table_row"),
+    )
+    assert len(chunk_speech(speech, merge_to=200)) == 4
+
+
+_QUESTION_LINES = st.sampled_from(
+    ["问：", "問：", "问（退休教师周玉兰）：", "問（記者）：", "记者：", "記者：", "问3：", "Q："]
+)
+_ANSWER_LINES = st.sampled_from(["答：", "答（局长）：", "A：", "沈国栋："])
+
+
+@st.composite
+def _interview(draw: st.DrawFn) -> list[Paragraph]:
+    """Paragraphs of an interview or FAQ: questions, answers, plain paragraphs, table rows, sections."""
+    paragraphs = []
+    for n in range(draw(st.integers(1, 12))):
+        section = draw(st.sampled_from([None, "一、", "二、"]))
+        kind = draw(st.sampled_from(["question", "answer", "text", "text", "table_row"]))
+        body = "".join(
+            sentence(draw(st.integers(2, 160)), "甲乙丙丁戊己庚辛壬癸"[(n + i) % 10])
+            for i in range(draw(st.integers(1, 4)))
+        )
+        if kind == "question":
+            body = draw(_QUESTION_LINES) + body[:-1] + "？"
+        elif kind == "answer":
+            body = draw(_ANSWER_LINES) + body
+        paragraphs.append(Paragraph(body, section, kind="table_row" if kind == "table_row" else "text"))
+    return paragraphs
+
+
+@settings(max_examples=300)
+@given(_interview(), st.sampled_from([None, 200]), st.integers(60, 400))
+def test_every_sentence_is_in_one_passage_in_order_and_a_question_stays_with_its_answer(
+    paragraphs: list[Paragraph], merge_to: int | None, max_chars: int
+) -> None:
+    drafts = chunk_speech(_speech(*paragraphs), max_chars=max_chars, merge_to=merge_to)
+    # nothing lost, nothing doubled, nothing reordered
+    assert "".join(d.text for d in drafts) == "".join(p.text for p in paragraphs)
+    assert all(d.text for d in drafts)
+    # a passage never crosses a section: every paragraph it overlaps is in its section
+    starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs) + 1)]
+    at = 0
+    for d in drafts:
+        overlapped = [
+            i for i in range(len(paragraphs)) if starts[i] < at + len(d.text) and at < starts[i + 1]
+        ]
+        assert {paragraphs[i].section for i in overlapped} == {d.section}
+        assert d.paragraph == overlapped[0] or starts[d.paragraph] < at  # a later part of a split paragraph
+        at += len(d.text)
+    # a question's last sentence and the first sentence of the paragraph answering it share a passage
+    for before, after in pairwise(paragraphs):
+        if (
+            before.kind == after.kind == "text"
+            and before.section == after.section
+            and asks(before.text)
+            and not asks(after.text)
+        ):
+            joined = split_sentences(before.text)[-1] + split_sentences(after.text)[0]
+            assert any(joined in d.text for d in drafts)

@@ -600,3 +600,36 @@ def test_a_list_of_sentences_keeps_every_item_once_in_order_and_opens_no_section
     # each once, in order (a passage under 12 characters is folded into its neighbour: nothing between)
     assert "".join(p.text for p in speech.paragraphs) == "".join(lines + tail)
     assert {p.section for p in speech.paragraphs} == {"一、工作安排"}
+
+
+@pytest.mark.parametrize(
+    "first, second, section",
+    [
+        ("三、参加对象：年满65周岁的离退休干部。", "四、", "三、参加对象"),
+        ("（一）徵集內容：老照片、日記、手稿等實物資料。", "（二）", "（一）徵集內容"),
+        ("1.报名方式：向原单位离退休干部工作部门报名。", "2.", "1.报名方式"),
+        # not a label: a clause before the colon, or too long for one; the sentence's head as before
+        (
+            "三、经研究，现将有关事项通知如下：请认真落实。",
+            "四、",
+            "三、经研究，现将有关事项通知如下：请认真落实",
+        ),
+        (
+            "五、关于本次活动的有关安排和报名方式：见附表。",
+            "六、",
+            "五、关于本次活动的有关安排和报名方式：见附表",
+        ),
+    ],
+)
+def test_a_numbered_item_with_a_short_label_is_headed_by_the_label(
+    first: str, second: str, section: str
+) -> None:
+    item = first + "近三年已参加过的原则上不再安排。"  # a paragraph of two sentences: a run-in heading
+    text = (
+        "关于组织夏季休养活动的通知\n\n各单位：\n现将有关事项通知如下。\n"
+        f"{item}\n{second}其他事项：另行通知。名额有限。\n"
+    )
+    (speech,) = parse(text)
+    (held,) = [p for p in speech.paragraphs if item in p.text]
+    assert held.section == section
+    assert held.text == item  # the whole item stays the passage's text, once

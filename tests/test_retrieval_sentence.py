@@ -9,12 +9,14 @@ from retrieval import WeightedTerm, answer_sentence, split_sentences
 from retrieval.answer_type import AnswerKind
 from retrieval.sentence import (
     SENTENCE_ENDS,
+    answered_questions,
     best_sentence_score,
     lexical_sentence_score,
     names_only,
     present_terms,
     span_score,
 )
+from retrieval.sentence_model import bundled_sentence_model
 
 PASSAGE = (
     "三是进一步完善“三个机制”，落实好离休干部的生活待遇。落实好老干部的生活待遇，是党的老干部工作的基本政策原则。"
@@ -239,3 +241,67 @@ def _split_char_by_char(text: str) -> list[tuple[int, int]]:
 @example("项目：心理关爱；标准：每半年一次；")
 def test_the_sentences_are_cut_where_a_loop_over_the_characters_cuts_them(text: str) -> None:
     assert split_sentences(text) == _split_char_by_char(text)
+
+
+INTERVIEW = (
+    "问（退休教师周玉兰）：我们这些退休多年的老同志，还能不能进人才库？怎么报名？"
+    "答：能。人才库不设退休年限，年龄在75周岁以下、身体健康、有一技之长的都可以报名。"
+    "可以向原单位离退休干部工作部门报名，也可以通过“青溪老干部”微信公众号在线填报。"
+)
+
+
+def test_the_question_a_passage_asks_is_never_shown_its_answer_is() -> None:
+    """The user asks what the interview asked: the echo holds the most words, the answer follows it."""
+    words = terms(("退休", 1.0), ("多年", 1.0), ("老同志", 1.0), ("人才库", 2.0), ("报名", 1.5))
+    model = bundled_sentence_model()
+    assert model is not None
+    for chooser in (None, model.choose):
+        found = answer_sentence(
+            INTERVIEW, words, chooser=chooser, question="退休多年的老同志还能进人才库吗，怎么报名"
+        )
+        assert found is not None
+        assert "？" not in found.text and "问" not in found.text
+        assert "人才库不设退休年限" in found.text
+
+
+def test_a_question_line_without_a_question_mark_is_a_question_too() -> None:
+    text = "記者：請介紹今年銀髮人才工作的新舉措。沈國棟：今年新增入庫人才不少於500人。另外還要建好服務站。"
+    found = answer_sentence(text, terms(("銀髮人才", 2.0), ("新舉措", 2.0), ("今年", 0.5)))
+    assert found is not None and found.text == "沈國棟：今年新增入庫人才不少於500人。"
+    assert answered_questions(text, split_sentences(text)) == {0}
+
+
+def test_a_question_with_no_answer_after_it_may_be_shown() -> None:
+    text = "要落实好离休干部的体检。体检经费由谁负担？"
+    found = answer_sentence(text, terms(("体检", 1.0), ("经费", 2.0), ("负担", 2.0)))
+    assert found is not None and found.text == "体检经费由谁负担？"
+    assert answered_questions(text, split_sentences(text)) == frozenset()
+
+
+_ASKED = ["问：", "問（記者）：", "记者：", ""]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_ASKED),
+            st.text(alphabet="人才库报名退休体检经费", min_size=1, max_size=12),
+            st.sampled_from(["？", "?", "。"]),
+            st.text(alphabet="人才库报名退休体检经费", min_size=1, max_size=12),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(["人才库", "报名", "退休", "体检", "经费"]), min_size=1),
+)
+def test_no_shown_sentence_is_a_question_its_passage_answers(
+    pairs: list[tuple[str, str, str, str]], words: list[str]
+) -> None:
+    text = "".join(f"{label}{asked}{mark}答：{said}。" for label, asked, mark, said in pairs)
+    spans = split_sentences(text)
+    answered = answered_questions(text, spans)
+    found = answer_sentence(text, terms(*[(w, 1.0) for w in words]))
+    assert found is not None and text[found.start : found.end] == found.text
+    shown = [i for i, (s, e) in enumerate(spans) if found.start <= s < found.end]
+    assert shown and not set(shown) & answered
