@@ -30,7 +30,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # notices/: the set the policy questions are about; notices-heldout/: written after the rules were
 # (its first-run figures are in docs/documents.md).
 FILES = sorted(FIXTURES.glob("notices/*.txt")) + sorted(FIXTURES.glob("notices-heldout/*.txt"))
-FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer")
+FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer", "addressee")
 
 
 def test_there_are_at_least_twenty_notices() -> None:
