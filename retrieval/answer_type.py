@@ -176,7 +176,7 @@ _INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (发文机关, 「哪个单位发的」, 落款), whom it is sent to (主送, 「发给哪些单位」). Only these read a document's
 # 「文件信息」 passage (corpus.HEAD_SECTION) as an answer.
 _ASKS_DOCUMENT = re.compile(
-    r"文号|字号|文件号|几号文|发文|主送|抄送|落款|署名|发给|发往|发送|下发|印发|联合发"
+    r"文号|字号|文件号|几号文|发文|主送|落款|署名|发给|发往|发送|联合发"
     r"|(?:单位|部门|机关|机构|谁|哪家|哪里)(?:发|印发|下发|出台|制定)的"
     r"|(?:哪些|什么|哪几个|哪个|哪家)(?:单位|部门|机关|机构)"
 )
