@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from corpus import HEAD_SECTION
 from index import Embedder, LexicalIndex, Library, LoadedIndex
 from retrieval import QueryError, Retriever, RetrieverConfig
 from retrieval.evaluate import GoldQuestion, Report, by_split, evaluate, is_relevant
@@ -57,9 +58,10 @@ def _bigrams(text: str) -> list[str]:
 
 def bigram_bm25(library: Library, embedder_key: str, questions: Sequence[GoldQuestion]) -> Report:
     """A plain character-bigram BM25 over the same passages (text only, no heading, nothing dropped or
-    added, no dense side): the baseline the policy set is measured against."""
+    added, no dense side): the baseline the policy set is measured against. The passages the product
+    searches: a notice's 「文件信息」 is in no index."""
     loaded = library.load(embedder_key)
-    passages = library.store.passages()
+    passages = [p for p in library.store.passages() if p.section != HEAD_SECTION]
     ids = np.asarray([p.id for p in passages], dtype=np.int64)
     index = LoadedIndex(
         loaded.manifest, loaded.vectors, LexicalIndex.build([p.text for p in passages], ids, _bigrams)

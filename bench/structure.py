@@ -1,4 +1,4 @@
-"""Structure accuracy: how many documents get their title, date, speaker, document number, issuer and
+"""Structure accuracy: how many documents get their title, date, speaker, document number, issuer, 主送 and
 headings right, and how many body sentences reach a passage, against the expected JSON beside each file.
 
 Expected files (NAME.json beside NAME.txt/.docx/.pdf/…) hold the fields of `FIELDS` and `sections`, the
@@ -23,7 +23,7 @@ from corpus import (
     read_document,
 )
 
-FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer")
+FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer", "addressee")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .layout import is_page_number
 from .numerals import NUMERAL_CHARS, numeral_value
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import is_person_name, parse_document, read_date
+from .parse import HEAD_LABELS, HEAD_SECTION, is_person_name, parse_document, read_date
 from .reader import (
     EXPORT_DATE_LABEL,
     EXPORT_HEADING,
@@ -55,6 +55,8 @@ __all__ = [
     "EXPORT_DATE_LABEL",
     "EXPORT_HEADING",
     "EXPORT_QUESTION_LABEL",
+    "HEAD_LABELS",
+    "HEAD_SECTION",
     "HOW_TO_ENABLE_OCR",
     "MEASURED_MERGE_TO",
     "NUMERAL_CHARS",

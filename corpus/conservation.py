@@ -2,7 +2,9 @@
 
 A body sentence is any run of text ending in a sentence mark (。！？； and their ASCII forms): titles,
 headings, dates, signatures and salutations end in none, so they are exempt; a numbered line that is a
-whole sentence is not. A news dateline (新华社北京2月6日电) in front of a sentence is metadata and is not
+whole sentence is not. An official document's 主送 line (「各区县人民政府，市政府各部门：」, after its title and
+before its first sentence) ends in none either, but it is counted as a sentence without its colon: it
+must reach a passage once (the document's 「文件信息」 passage holds it). A news dateline (新华社北京2月6日电) in front of a sentence is metadata and is not
 required to be in the passage, nor is an official document's 版记 at its end (「抄送：……。」, 「……印发」).
 
 The sentences are taken from the file itself where the format allows a second, independent extraction
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from .chunk import split_sentences
 from .clean import clean_line, split_lines
-from .parse import _DATELINE, _lines, imprint_start
+from .parse import _DATELINE, _field_line, _lines, addressee, imprint_start
 from .records import Document
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;][”’）)」』]*$")
@@ -48,14 +50,25 @@ def body_sentences(document: Document) -> list[str]:
 
 def _sentences(lines: Sequence[str]) -> list[str]:
     sentences = []
-    for text in lines:
+    head = True  # no sentence yet: the title and the lines under it
+    for position, text in enumerate(lines):
+        if head and position and (sent_to := _addressee(text)):
+            sentences.append(_squash(sent_to))
         if dateline := _DATELINE.match(text):
             text = text[dateline.end() :]
         for sentence in split_sentences(text):
             squashed = _squash(sentence)
             if len(squashed) >= _MIN_CHARS and _ENDS_SENTENCE.search(squashed):
                 sentences.append(squashed)
+                head = False
     return sentences
+
+
+def _addressee(text: str) -> str | None:
+    """A 主送 line of the head as the parser reads it, ending in its colon (not a field 「发布单位：」)."""
+    if not text.rstrip().endswith(("：", ":")) or _field_line(text):
+        return None
+    return addressee(text)
 
 
 def check_conservation(document: Document, passages: Sequence[str]) -> Conservation:

@@ -116,7 +116,11 @@ _SALUTATION = _Folded(
 # An addressee (主送) or salutation line: 「各区县人民政府，市政府各部门：」, 「各位老领导、老同志：」.
 _ADDRESSEE = re.compile(r"^[^。！？；;!?]{2,60}[：:]$")
 # What the bodies an official document is sent to are called besides their names: 市直各单位, 各有关部门.
-_ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|單位|部門|機關)$")
+_ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|机构|單位|部門|機關|機構)$")
+# The section of the passage that holds an official document's head (GB/T 9704 版头 and 主送机关): its
+# 文号, its issuing bodies and the bodies it is sent to, each labelled, one sentence each.
+HEAD_SECTION = "文件信息"
+HEAD_LABELS = ("文号", "发文机关", "主送")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
 _FIELD = _Folded(
@@ -262,6 +266,7 @@ class _Header:
     issuer: str | None = None
     adopted: str | None = None  # the date of an approval or issue line (「（…年…月…日…审议通过）」)
     label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
+    addressee: str | None = None  # the 主送 line, without its colon: 「各区县人民政府，市政府各部门」
     body_start: int = 0
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
 
@@ -348,6 +353,8 @@ def _read_header_from(
         if _SALUTATION.match(text) or (
             h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text))
         ):
+            if not _SALUTATION.match(text):
+                h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
             h.body_start = position + 1
             return h
         if _field_line(line.title_text) and not _SENTENCE_END.search(text):
@@ -425,6 +432,40 @@ def _bodies_addressed(title: str, text: str) -> bool:
         return False
     parts = [part for part in re.split(r"[，,]", text) if part]
     return len(parts) >= 2 and all(_ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
+
+
+def addressee(text: str) -> str | None:
+    """The bodies a 主送 line names, without its colon (「各县（市、区）老干部局，市直各单位：」 →
+    「各县（市、区）老干部局，市直各单位」), or None for a line that is no such list (a salutation
+    「各位老同志：」, a lead-in 「会议议定以下事项：」). Each part between commas is named as a body is: by an
+    organisation's ending (局, 部, 政府, 厅（局）), as those sent to are (市直各单位, 各定点医疗机构), or as
+    「各…」 (「各县（市、区）」; not 「各位…」)."""
+    bodies = re.sub(r"\s*[：:]$", "", text.strip())
+    if not bodies or len(bodies) > _MAX_HEADER_LINE or _SENTENCE_END.search(bodies):
+        return None
+    for part in re.split(r"[，,]", to_simplified(bodies)):
+        part = re.sub(r"[（(][^（）()]*[）)]$", "", part.strip())  # 民政厅（局）, 各乡镇（街道）
+        named = _ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
+        if not (named or (part.startswith("各") and not part.startswith("各位") and len(part) >= 2)):
+            return None
+    return bodies
+
+
+def head_paragraph(speech: Speech) -> Paragraph | None:
+    """An official document's head as a passage of its own, under 「文件信息」: its title, then its 文号, its
+    issuing bodies (several for a joint document, 「、」 between them) and its 主送, each a labelled sentence
+    (「《关于调整离休干部护理费标准的通知》文号：青人社发〔2025〕41号。发文机关：…。主送：各县（市、区）老干部局，
+    市直各单位。」): the title names the document whose number it is. None when the document gives neither
+    a number nor an addressee (a speech, a news item)."""
+    if not speech.doc_number and not speech.addressee:
+        return None
+    values = (
+        speech.doc_number,
+        "、".join(speech.issuer.split()) if speech.issuer else None,
+        speech.addressee,
+    )
+    fields = "".join(f"{label}：{value}。" for label, value in zip(HEAD_LABELS, values, strict=True) if value)
+    return Paragraph(text=fields, section=HEAD_SECTION)
 
 
 def _read_subtitle(h: _Header, line: _Line) -> None:
@@ -906,7 +947,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     for attachment in tail.attachments:
         paragraphs += _attachment_paragraphs(attachment)
     issuer, date = tail.issuer, tail.date
-    return Speech(
+    speech = Speech(
         title=title,
         subtitle=header.subtitle,
         date=header.date or date or header.adopted,  # a date line, the signature's, then an approval's
@@ -917,7 +958,10 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
         issuer=header.issuer or issuer,
+        addressee=header.addressee,
     )
+    head = head_paragraph(speech)
+    return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
 
 
 # A web page's navigation path over a notice copied from a site (「首页 > 通知公告」, 「当前位置：首页 > 信息公开 >

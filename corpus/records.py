@@ -73,6 +73,8 @@ class Speech:
     paragraphs: tuple[Paragraph, ...]
     doc_number: str | None = None  # an official document's number, e.g. "江政办发〔2020〕12号"
     issuer: str | None = None  # the issuing body (letterhead or signature), e.g. "江州市委老干部局"
+    # the bodies an official document is sent to (主送), without the colon: "各区县人民政府，市政府各部门"
+    addressee: str | None = None
 
     @property
     def shown_title(self) -> str:

@@ -31,6 +31,7 @@ import numpy as np
 from corpus import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MERGE_TO,
+    HEAD_SECTION,
     SUPPORTED_FORMATS,
     CorpusError,
     Document,
@@ -506,7 +507,9 @@ class Library:
         """Write a complete generation folder (not yet pointed at) from what the store holds now."""
         started = time.perf_counter()
         revision = self.store.revision
-        passages = self.store.passages()
+        # an official document's 「文件信息」 passage (its 文号, issuers, 主送) is found through its document, not
+        # searched: in either index it would count as one more passage naming the document's subject
+        passages = [p for p in self.store.passages() if p.section != HEAD_SECTION]
         cached, embedded = self._embed([p.text for p in passages], embedder, progress)
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (

@@ -925,6 +925,15 @@ class Store:
             found.setdefault(speech_id, []).append(section)
         return found
 
+    @_locked
+    def passages_in_section(self, section: str) -> dict[int, int]:
+        """The passage under this section heading of each speech that has one, by speech id (「文件信息」:
+        each official document's head); the first when a speech has several."""
+        rows = self.db.execute(
+            "SELECT speech_id, id FROM passages WHERE section = ? ORDER BY position DESC", [section]
+        ).fetchall()
+        return dict(rows)
+
     def speech(self, speech_id: int) -> SpeechRecord | None:
         return next((s for s in self.speeches() if s.id == speech_id), None)
 

@@ -172,6 +172,22 @@ _INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A question about an official document itself rather than what it says: its number (文号), who issued it
+# (发文机关, 「哪个单位发的」, 落款), whom it is sent to (主送, 「发给哪些单位」). Only these read a document's
+# 「文件信息」 passage (corpus.HEAD_SECTION) as an answer.
+_ASKS_DOCUMENT = re.compile(
+    r"文号|字号|文件号|几号文|发文|主送|落款|署名|发给|发往|发送|联合发"
+    r"|(?:单位|部门|机关|机构|谁|哪家|哪里)(?:发|印发|下发|出台|制定)的"
+    r"|(?:哪些|什么|哪几个|哪个|哪家)(?:单位|部门|机关|机构)"
+)
+
+
+def asks_about_document(question: str) -> bool:
+    """Whether the question (simplified) asks about a document itself — its 文号, its issuers, its 主送 —
+    as 「这个通知的文号是多少」「通知发给哪些单位」「是哪个部门发的」 do."""
+    return _ASKS_DOCUMENT.search(question) is not None
+
+
 def interrogative_kinds(folded: str) -> frozenset[str]:
     """The broad kinds of answer a question asks for by its interrogative — time, number, person, place,
     reason — empty for open questions. Coarser than `asks_for`, and read from the question alone: pinned

@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from corpus import to_simplified
+from corpus import HEAD_SECTION, to_simplified
 from index import (
     Embedder,
     LoadedIndex,
@@ -27,7 +27,15 @@ from index import (
 )
 
 from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_idf, unseen_share
-from .answer_type import NUMERAL_RUN, AnswerKind, asks_for, figure_missing, kind_missing, numeral_value
+from .answer_type import (
+    NUMERAL_RUN,
+    AnswerKind,
+    asks_about_document,
+    asks_for,
+    figure_missing,
+    kind_missing,
+    numeral_value,
+)
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryTooLong
@@ -126,6 +134,7 @@ class Retriever:
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
         self.pin_judge = pin_judge or load_pin_judge(embedder=embedder.key if embedder is not None else None)
         self._facets: tuple[int, Facets] | None = None
+        self._heads: tuple[int, dict[int, int]] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
         self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
@@ -239,7 +248,6 @@ class Retriever:
             kept.append((record, score))
             if len(kept) > want:
                 break
-
         # the best passage as the evidence reads it: heading, text, and the speech's title, speaker and date
         # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
         top = kept[0][0] if kept else None
@@ -317,6 +325,9 @@ class Retriever:
         )
         if verdict is not None and (dated_fallback or unnamed is not None or elsewhere is not None):
             verdict = Confidence("low", None)
+        if kept and pinned is None and asks_about_document(found.text):
+            # judged above by the passage that found the document; its 「文件信息」 answers
+            kept = self._with_head(kept)
         answered = pinned is not None or (verdict is not None and verdict.answered)
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
@@ -579,6 +590,28 @@ class Retriever:
         records = self.store.passages_by_id([d for d, _ in head])
         kept = [(records[d], s) for d, s in head if d in records]
         return list(zip([record for record, _ in kept], self._features(kept, found), strict=True))
+
+    def _with_head(self, kept: list[tuple[PassageRecord, float]]) -> list[tuple[PassageRecord, float]]:
+        """A question about a document itself (「这个通知的文号是多少」, 「发给哪些单位」) is answered by the
+        「文件信息」 passage of the document the search found first (its 文号, issuers and 主送): put first,
+        with the first hit's score, unless a pinned answer stands there. The head passages are in neither
+        index (corpus.HEAD_SECTION): a document's number is what the question asks, its subject what finds
+        the document."""
+        first, score = kept[0]
+        head_id = self.head_passages().get(first.speech_id)
+        if head_id is None or any(record.id == head_id for record, _ in kept[:1]):
+            return kept
+        head = self.store.passages_by_id([head_id]).get(head_id)
+        if head is None:
+            return kept
+        return [(head, score), *((r, s) for r, s in kept if r.id != head_id)]
+
+    def head_passages(self) -> dict[int, int]:
+        """Each official document's 「文件信息」 passage id, by speech id (re-read when the store changes)."""
+        revision = self.store.revision
+        if self._heads is None or self._heads[0] != revision:
+            self._heads = (revision, self.store.passages_in_section(HEAD_SECTION))
+        return self._heads[1]
 
     def facets(self) -> Facets:
         """The speakers and dates of the library's speeches (re-read when the store changes)."""

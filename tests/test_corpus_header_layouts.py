@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import chunk_speech, parse_document, read_bytes, read_document
+from corpus import HEAD_SECTION, chunk_speech, parse_document, read_bytes, read_document
 from corpus.clean import clean_line
 from corpus.conservation import check_conservation
 
@@ -171,7 +171,10 @@ def test_a_letterhead_in_a_text_box_at_the_top_reads_as_the_first_lines(letterhe
     assert [(b.text, b.kind) for b in boxed.blocks] == [(b.text, b.kind) for b in typed.blocks]
     [speech] = parse_document(boxed)
     assert speech == parse_document(typed)[0]
-    assert all(p.section is None for p in speech.paragraphs)
+    # the head passage (its number and 主送 line), then the body under no heading
+    assert speech.paragraphs[0].section == HEAD_SECTION
+    assert "主送：各县（市、区）委老干部局。" in speech.paragraphs[0].text
+    assert all(p.section is None for p in speech.paragraphs[1:])
 
 
 def test_a_text_box_of_sentences_at_the_top_still_waits_for_the_body() -> None:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus import (
+    HEAD_SECTION,
     MEASURED_MERGE_TO,
     Speech,
     chunk_speech,
@@ -30,7 +31,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # notices/: the set the policy questions are about; notices-heldout/: written after the rules were
 # (its first-run figures are in docs/documents.md).
 FILES = sorted(FIXTURES.glob("notices/*.txt")) + sorted(FIXTURES.glob("notices-heldout/*.txt"))
-FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer")
+FIELDS = ("title", "subtitle", "date", "speaker", "doc_number", "issuer", "addressee")
 
 
 def test_there_are_at_least_twenty_notices() -> None:
@@ -88,7 +89,11 @@ def test_a_laid_out_notice_is_dated_by_its_signature_not_its_imprint(path: Path)
     [speech] = parse_document(read_document(path))
     fields = ("title", "doc_number", "date", "speaker", "issuer", "shown_title")
     assert {f: getattr(speech, f) for f in fields} == {f: expected[f] for f in fields}
-    assert sections_in_order(speech) == expected["sections"] + expected["attachment_sections"]
+    assert sections_in_order(speech) == [
+        HEAD_SECTION,
+        *expected["sections"],
+        *expected["attachment_sections"],
+    ]
 
 
 @pytest.mark.parametrize("path", LAID_OUT, ids=[p.name for p in LAID_OUT])
@@ -211,9 +216,12 @@ def test_an_upward_notice_gives_its_number_not_its_signer_to_the_header(
     [speech] = parse_document(read_bytes("报告.txt", text.encode("utf-8")))
     assert (speech.title, speech.doc_number, speech.date) == (title, number, "2024-12-01")
     assert speech.speaker is None
+    # the head passage holds the number and the 主送 line 「市委：」 as text, the signer nowhere
     assert [p.text for p in speech.paragraphs] == [
-        "今年以来，我局认真做好走访慰问工作。现将有关情况报告如下。"
+        f"文号：{number}。发文机关：临江市委老干部局。主送：市委。",
+        "今年以来，我局认真做好走访慰问工作。现将有关情况报告如下。",
     ]
+    assert speech.paragraphs[0].section == HEAD_SECTION
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -354,7 +362,10 @@ def test_a_reportlab_notice_with_marks_above_its_red_letterhead_reads_its_title(
         "临老干发〔2025〕8号",
         "2025-05-12",
     )
-    assert [p.text for p in speech.paragraphs] == ["为做好离退休干部医疗保健服务工作，决定开展健康体检。"]
+    assert [p.text for p in speech.paragraphs] == [
+        "文号：临老干发〔2025〕8号。发文机关：中共临江市委老干部局。主送：各县（市、区）委老干部局，市直各单位。",
+        "为做好离退休干部医疗保健服务工作，决定开展健康体检。",
+    ]
 
 
 CONTACTS = [

@@ -493,7 +493,9 @@ def test_a_joint_letterhead_names_every_issuer_and_leaves_the_title_whole(
     bodies = ["中共某市委老干部局", "中共某市委组织部"] if "组织部" in letterhead else ["中共某市委老干部局"]
     assert speech.issuer == " ".join(bodies)
     assert speech.doc_number == "某老干组〔2024〕7号"
-    assert speech.paragraphs[0].text == "现就有关事项通知如下。"
+    # the head passage first: the number and every issuer, 「、」 between them
+    assert speech.paragraphs[0].text.startswith(f"文号：某老干组〔2024〕7号。发文机关：{'、'.join(bodies)}。")
+    assert speech.paragraphs[1].text == "现就有关事项通知如下。"
 
 
 def test_two_issuers_over_a_speech_title_are_not_part_of_it() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.documents import wrap
-from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
+from corpus import HEAD_SECTION, check_conservation, chunk_speech, parse_document, read_bytes, read_document
 from corpus.parse import stands_alone
 from corpus.plaintext import plain_lines
 
@@ -91,7 +91,8 @@ def test_page_numbers_and_running_headers_of_pasted_pdf_text_are_dropped() -> No
     )
     _, speeches = speeches_of(text)
     speech = speeches[0]
-    body = "".join(p.text for p in speech.paragraphs)
+    # the body (the 文件信息 passage names the issuer as 发文机关: not a running header read into the text)
+    body = "".join(p.text for p in speech.paragraphs if p.section != HEAD_SECTION)
     assert "页" not in body and "—" not in body
     assert "中共某某市委老干部局" not in body
     assert (speech.issuer, speech.date) == ("中共某某市委老干部局", "2024-04-02")  # the signature stays

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import chunk_speech, parse_document, read_bytes, read_document
+from corpus import HEAD_SECTION, chunk_speech, parse_document, read_bytes, read_document
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
 
@@ -57,7 +57,8 @@ def assert_read(speech, numbered: bool, *, dated: bool = True) -> None:  # type:
     if dated:
         assert speech.date == "2024-05-06"
     sections = [f"{'一二'[n] + '、' if numbered else ''}{name}" for n, (name, _) in enumerate(SECTIONS)]
-    assert [p.section for p in speech.paragraphs] == [None] + [
+    # the notice's head (its 主送 line) first, then the opening under no heading
+    assert [p.section for p in speech.paragraphs] == [HEAD_SECTION, None] + [
         section for section, (_, sentences) in zip(sections, SECTIONS, strict=True) for _ in sentences
     ]
     passages = squeeze("".join(c.text for c in chunk_speech(speech)))

@@ -1,0 +1,172 @@
+"""An official notice's head (GB/T 9704): its 文号, its issuing bodies and its 主送 line are one passage,
+「文件信息」, read from real files (python-docx, and the same document printed to PDF by LibreOffice); the
+主送 line is kept as text once (the conservation check counts it); a question about the document itself
+(「文号是多少」, 「发给哪些单位」) is answered by that passage of the document the search found, never by a
+number the body cites, and no other question ranks differently for it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus import (
+    HEAD_SECTION,
+    Document,
+    check_conservation,
+    chunk_speech,
+    parse_document,
+    read_bytes,
+    read_document,
+)
+from corpus.parse import addressee
+from index import Library
+from retrieval import Retriever
+from retrieval.answer_type import asks_about_document
+
+from .fakes import FakeEmbedder
+
+TITLE = "关于调整离休干部护理费标准的通知"
+NUMBER = "青人社发〔2025〕41号"
+SENT_TO = "各县（市、区）人力资源和社会保障局、财政局，市直各单位"
+BODY = [
+    "为进一步做好离休干部生活待遇保障工作，经市政府同意，决定调整我市离休干部护理费标准。",
+    "一、调整范围",
+    "本市行政区域内评定为需要护理的离休干部。",
+    "二、其他",
+    "本通知自2026年1月1日起执行，《关于提高离休干部护理费标准的通知》（青人社发〔2019〕18号）同时废止。",
+]
+ISSUERS = ["青溪市人力资源和社会保障局", "青溪市财政局"]
+
+
+def notice_docx(path: Path) -> Path:
+    """A joint notice as an office types it in Word: title, number, 主送, body, two issuers, date."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE, style="Title")
+    document.add_paragraph(NUMBER)
+    document.add_paragraph(f"{SENT_TO}：")
+    for line in BODY:
+        document.add_paragraph(line)
+    for line in [*ISSUERS, "2025年12月15日"]:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def test_a_word_notice_keeps_its_number_issuers_and_addressees_in_one_head_passage(tmp_path: Path) -> None:
+    document = read_document(notice_docx(tmp_path / "护理费通知.docx"))
+    [speech] = parse_document(document)
+    assert (speech.doc_number, speech.addressee) == (NUMBER, SENT_TO)
+    head = speech.paragraphs[0]
+    assert head.section == HEAD_SECTION
+    assert head.text == f"文号：{NUMBER}。发文机关：{'、'.join(ISSUERS)}。主送：{SENT_TO}。"
+    # nowhere else: the body's first paragraph is the body's
+    assert all(SENT_TO not in p.text for p in speech.paragraphs[1:])
+    assert speech.paragraphs[1].text == BODY[0]
+
+
+def test_the_addressee_line_is_counted_once_by_the_conservation_check(tmp_path: Path) -> None:
+    document = read_document(notice_docx(tmp_path / "护理费通知.docx"))
+    [speech] = parse_document(document)
+    passages = [d.text for d in chunk_speech(speech)]
+    kept = check_conservation(document, passages)
+    assert kept.ok
+    assert kept.sentences == len([s for s in BODY if s.endswith("。")]) + 1  # the body's, and the 主送 line
+    squashed = SENT_TO.replace(" ", "")
+    lost = check_conservation(document, passages[1:])  # without the head: the line is missing
+    assert lost.missing == (squashed,)
+    doubled = check_conservation(document, [*passages, f"主送：{SENT_TO}。"])
+    assert doubled.duplicated == (squashed,)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_libreoffice_pdf_of_the_notice_has_the_same_head(tmp_path: Path) -> None:
+    from tests.fixtures.documents.make_fixtures import soffice
+
+    source = notice_docx(tmp_path / "护理费通知.docx")
+    document = read_document(soffice(source, "pdf", tmp_path))
+    [speech] = parse_document(document)
+    assert (speech.doc_number, speech.addressee) == (NUMBER, SENT_TO)
+    assert speech.paragraphs[0].section == HEAD_SECTION
+    assert f"主送：{SENT_TO}。" in speech.paragraphs[0].text
+    assert check_conservation(document, [d.text for d in chunk_speech(speech)]).ok
+
+
+@pytest.mark.parametrize(
+    ("line", "bodies"),
+    [
+        ("各县（市、区）老干部局，市直各单位：", "各县（市、区）老干部局，市直各单位"),
+        ("各省、自治区、直辖市民政厅（局）：", "各省、自治区、直辖市民政厅（局）"),
+        ("各區縣老幹部局，市直各單位：", "各區縣老幹部局，市直各單位"),
+        ("各县（市、区），市直各单位：", "各县（市、区），市直各单位"),
+        ("各区县卫生健康局，各定点医疗机构:", "各区县卫生健康局，各定点医疗机构"),
+        ("市委：", "市委"),
+        ("各位老同志：", None),
+        ("各位老领导、老同志：", None),
+        ("同志们：", None),
+        ("会议议定以下事项：", None),
+        ("请各单位注意以下事项：", None),
+    ],
+)
+def test_an_addressee_line_names_bodies_a_salutation_does_not(line: str, bodies: str | None) -> None:
+    assert addressee(line) == bodies
+
+
+def test_a_speech_and_a_notice_without_number_or_addressee_have_no_head() -> None:
+    speech_text = "在全市老干部工作会议上的讲话\n同志们：\n今天我们召开会议。\n"
+    [speech] = parse_document(read_bytes("讲话.txt", speech_text.encode("utf-8")))
+    assert speech.addressee is None
+    assert all(p.section != HEAD_SECTION for p in speech.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("这个通知的文号是多少", True),
+        ("护理费通知发给哪些单位", True),
+        ("口述历史征集通知是哪个单位发的", True),
+        ("主送单位有哪些", True),
+        ("护理费标准是多少", False),
+        ("离休干部体检什么时候开始", False),
+        ("慰问金由谁负责发放", False),
+    ],
+)
+def test_a_question_about_the_document_itself_is_told_apart(question: str, about: bool) -> None:
+    assert asks_about_document(question) is about
+
+
+OTHER = "关于开展离退休干部健康体检的通知\n江老干〔2024〕3号\n各区县老干部局：\n体检每年一次，费用每人1800元。\n江州市委老干部局\n2024年3月1日\n"
+
+
+@pytest.fixture
+def notices(tmp_path: Path, fake_embedder: FakeEmbedder) -> Retriever:
+    library = Library(tmp_path / "home")
+    docx_bytes = notice_docx(tmp_path / "护理费通知.docx").read_bytes()
+    library.add_documents(
+        [read_bytes("护理费通知.docx", docx_bytes), Document("体检通知.txt", OTHER, "utf-8")]
+    )
+    library.build(fake_embedder)
+    return Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+
+
+def test_the_number_question_is_answered_by_the_documents_own_number(notices: Retriever) -> None:
+    answer = notices.search("护理费通知的文号是多少")
+    first = answer.hits[0]
+    assert first.passage.section == HEAD_SECTION
+    assert first.passage.speech_title == f"{TITLE}（{NUMBER}）"  # the citation names it too
+    assert first.answer_sentence is not None
+    assert first.answer_sentence.text == f"文号：{NUMBER}。"  # not the 2019 number the body cites
+    sent_to = notices.search("护理费通知发给哪些单位").hits[0]
+    assert sent_to.passage.section == HEAD_SECTION
+    assert sent_to.answer_sentence is not None and SENT_TO in sent_to.answer_sentence.text
+
+
+def test_the_head_passages_are_in_no_index_and_change_no_other_ranking(notices: Retriever) -> None:
+    heads = notices.head_passages()
+    assert len(heads) == 2  # one per notice
+    assert not set(heads.values()) & {int(i) for i in notices.index.lexical.ids}
+    for question in ("护理费标准", "体检费用每人多少", "离休干部护理"):
+        assert all(h.passage.section != HEAD_SECTION for h in notices.search(question).hits)
