@@ -38,6 +38,7 @@ from .documents import (
 )
 from .errors import BenchError
 from .filters import filtered_questions, filters_library, filters_report
+from .ocr_confidence import ocr_confidence_report
 from .pins import PIN_QUESTIONS, load_pin_questions, pins_report, training_questions
 from .quality import (
     BenchLibrary,
@@ -127,6 +128,7 @@ __all__ = [
     "make_typos",
     "misses",
     "notice_set",
+    "ocr_confidence_report",
     "ocr_report",
     "pdf_extractors_report",
     "pins_report",

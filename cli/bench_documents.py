@@ -1,4 +1,4 @@
-"""`speechqa bench chunking · structure · documents · ocr · identity`: how documents come in."""
+"""`speechqa bench chunking · structure · documents · ocr · ocr-confidence · identity`: how documents come in."""
 
 from __future__ import annotations
 
@@ -168,6 +168,36 @@ def bench_ocr(dpis: list[int], pages: int, doc: Path) -> None:
     with user_errors():
         table = b.ocr_report(dpis, pages)
     publish("ocr", f"speechqa bench ocr --dpi {','.join(map(str, dpis))} --pages {pages}", table, doc)
+
+
+@bench.command("ocr-confidence")
+@click.option(
+    "--pages", type=click.IntRange(1, 20), default=2, show_default=True, help="Pages per tuning condition."
+)
+@click.option(
+    "--held-out-pages",
+    type=click.IntRange(1, 20),
+    default=2,
+    show_default=True,
+    help="Pages per held-out condition (other text than the tuning pages).",
+)
+@click.option(
+    "--engine", "engines", multiple=True, help="Only this engine (Tesseract, RapidOCR); repeatable."
+)
+@documents_doc_option
+def bench_ocr_confidence(pages: int, held_out_pages: int, engines: tuple[str, ...], doc: Path) -> None:
+    """How well each OCR engine's confidence tells a badly read page, and the threshold below which the
+    reader names a scanned page as doubtful (corpus.ocr.DOUBTFUL_BELOW).
+
+    \b
+    Example:
+        speechqa bench ocr-confidence --pages 2 --held-out-pages 2
+    """
+    with user_errors():
+        table = b.ocr_confidence_report(pages, held_out_pages, list(engines))
+    command = f"speechqa bench ocr-confidence --pages {pages} --held-out-pages {held_out_pages}"
+    command += "".join(f" --engine {name}" for name in engines)
+    publish("ocr-confidence", command, table, doc)
 
 
 @bench.command("identity")

@@ -67,6 +67,11 @@ MAX_IMAGE_PIXELS = 80_000_000
 # and at 2–5 s a page for OCR 500 pages is already 15–40 minutes of one add.
 MAX_IMAGE_PAGES = 500
 _TIMEOUT = 300
+# A page read with a mean confidence (0–1) below this, per engine, is named to the user as doubtful: on
+# `speechqa bench ocr-confidence` pages (speech text rendered at 70–150 dpi, blurred, speckled, tilted),
+# most pages read below it lost more than 5 % of their characters (see docs/documents.md). An engine not
+# listed (a test's fake) never marks a page doubtful.
+DOUBTFUL_BELOW = {"Tesseract": 0.82, "RapidOCR": 0.96}
 
 
 @dataclass(frozen=True)
@@ -83,13 +88,17 @@ class Reading:
 @dataclass(frozen=True)
 class PageText:
     """One page read: its lines, the size of the page they are placed on (pixels, the page as read:
-    upright), how far it was turned clockwise and straightened (degrees) first."""
+    upright), how far it was turned clockwise and straightened (degrees) first, the engine's mean
+    confidence in what it read (0–1, `Reading.confidence`), and whether that is low enough for the page's
+    text to be doubtful (below the engine's measured `DOUBTFUL_BELOW`; a page with no print never is)."""
 
     lines: tuple[Line, ...]
     width: float
     height: float
     turned: int = 0
     straightened: float = 0.0
+    confidence: float = 1.0
+    doubtful: bool = False
 
 
 class OcrEngine(Protocol):
@@ -130,6 +139,18 @@ def unread_pages_note(numbers: list[int]) -> str:
             "请安装 tesseract-ocr-chi-sim，或 pip install 'speechqa[ocr]'"
         )
     return f"第 {pages} 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
+
+
+def doubtful_pages_note(pages: list[tuple[int, float]], one_image: bool = False) -> str:
+    """The line that tells the user which pages OCR read with low confidence (page number, confidence
+    0–1), to be checked against the paper: the file is added all the same. `one_image`: the file is a
+    single picture, not pages."""
+    where = "这张图片" if one_image else f"第 {'、'.join(str(n) for n, _ in pages)} 页是扫描件，"
+    confidence = round(100 * sum(c for _, c in pages) / len(pages))
+    return (
+        f"{where}文字识别把握较低（约 {confidence}%），可能有错字漏字，"
+        "请对照原件核对（speechqa show 编号 查看读出的文字）"
+    )
 
 
 # A PDF whose fonts carry no character map (no ToUnicode): its text layer gives glyph numbers, not text.
@@ -389,7 +410,12 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
         raise UnreadableFile(f"{name} 文字识别失败（{reader.name}）") from e
     if turned or angle:
         log.info("%s: page turned %d° and straightened %.1f° for OCR (%s)", name, turned, angle, reader.name)
-    return PageText(reading.lines, float(image.width), float(image.height), turned, angle)
+    doubtful = bool(reading.lines) and reading.confidence < DOUBTFUL_BELOW.get(reader.name, 0.0)
+    if doubtful:
+        log.info("%s: OCR (%s) confidence %.2f, doubtful", name, reader.name, reading.confidence)
+    return PageText(
+        reading.lines, float(image.width), float(image.height), turned, angle, reading.confidence, doubtful
+    )
 
 
 def _read_turned(reader: OcrEngine, image: Image, first: Reading) -> tuple[Reading, Image, int]:

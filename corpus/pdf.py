@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import ocr
 from .columns import MIN_GUTTER, read_columns
@@ -53,7 +54,7 @@ class PdfText:
     is its own block of kind "table_row" (kept as its own passage, as a Word table row is), the others
     have kind "" (plain text, for the parser to read as it reads any text). encoding is "pdf", or
     "pdf+ocr" when pages needed OCR. notes: what the user must be told about it (scanned pages that could
-    not be read), one Chinese line each."""
+    not be read, or that OCR read with low confidence), one Chinese line each."""
 
     text: str
     encoding: str
@@ -77,6 +78,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     scanned = 0
     unread: list[int] = []
     undecoded: list[int] = []  # pages whose fonts have no character map, not read
+    doubtful: list[tuple[int, float]] = []  # pages OCR read with low confidence: (number, confidence)
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             read_pages: list[_PageText] = []
@@ -98,9 +100,11 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         (undecoded if garbled else unread).append(number)
                     else:
                         read = _ocr_page(name, engine, page)
-                        if read.lines:
-                            read_pages.append(_PageText(page=read))
+                        if read.page.lines:
+                            read_pages.append(_PageText(page=read.page))
                             scanned += 1
+                            if read.doubtful:
+                                doubtful.append((number, read.confidence))
                             continue
                 read_pages.append(text)
             pages = _with_tables(read_pages)
@@ -121,6 +125,8 @@ def read_pdf(name: str, data: bytes) -> PdfText:
             "%s: pages %s in fonts without a character map were not read (no OCR engine)", name, undecoded
         )
         notes = (*notes, ocr.undecodable_pages_note(undecoded))
+    if doubtful:  # an OCR layer found on the page is the scanner's reading, not ours: never named here
+        notes = (*notes, ocr.doubtful_pages_note(doubtful))
     pages = split_footnotes(remove_running_lines(pages))
     blocks = tuple(paragraph_blocks([read_columns(page) for page in pages]))
     text = "\n".join(block.text for block in blocks)
@@ -794,7 +800,16 @@ def _font_family(fontname: str) -> str:
     return re.sub(r"^[A-Z]{6}\+", "", fontname)
 
 
-def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> Page:  # type: ignore[no-untyped-def]
+class _OcrPage(NamedTuple):
+    """A scanned page as OCR read it (in PDF points), the engine's confidence in it (0–1), and whether
+    that confidence is low enough to name the page to the user (`ocr.PageText.doubtful`)."""
+
+    page: Page
+    confidence: float
+    doubtful: bool
+
+
+def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> _OcrPage:  # type: ignore[no-untyped-def]
     """A scanned page read by OCR, in PDF points (a page scanned on its side: as it reads, upright)."""
     scale = OCR_DPI / 72
     image = page.to_image(resolution=OCR_DPI).original.convert("RGB")
@@ -809,4 +824,8 @@ def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> Page:  # type: ignore[n
         )
         for line in read.lines
     )
-    return Page(lines=lines, width=read.width / scale, height=read.height / scale)
+    return _OcrPage(
+        Page(lines=lines, width=read.width / scale, height=read.height / scale),
+        read.confidence,
+        read.doubtful,
+    )

@@ -343,7 +343,11 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
     elif suffix in IMAGE_SUFFIXES:
-        text, encoding = ocr.pages_text(ocr.read_image(name, data)), "ocr"
+        pages = ocr.read_image(name, data)
+        text, encoding = ocr.pages_text(pages), "ocr"
+        doubtful = [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]
+        if doubtful:
+            notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),)
     else:
         raise UnsupportedFormat(unsupported_message(name))
     return text, encoding, blocks, reference, notes

@@ -34,7 +34,8 @@ class Document:
     body, one line per paragraph; a .txt: the file's own lines, before hard wraps were joined and page
     furniture dropped), is that text: conservation checks the passages against it. notes: what the
     user must be told about a file that was read in part (scanned pages of a PDF no OCR engine could
-    read), one Chinese line each; the file is still added.
+    read) or read doubtfully (scanned pages OCR read with low confidence), one Chinese line each; the file
+    is still added.
     """
 
     name: str  # file name, used as the speech's source

@@ -548,6 +548,26 @@ async def test_admin_uploads_rtf_and_odt_files_saved_by_office_software(
     assert len(seed_service.library.store.speeches()) == 6
 
 
+async def test_admin_uploads_a_badly_scanned_image_and_is_told_to_check_it(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A picture scanned coarse, blurred and speckled, read by the installed OCR engine: added, and the
+    report says in one line that its reading is doubtful."""
+    from corpus import installed_engines
+
+    from .test_corpus_ocr_confidence import bad_scan, png
+
+    if not installed_engines():
+        pytest.skip("no OCR engine installed (pip install 'speechqa[ocr]')")
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        await feed(app, api.make_document_update("扫描讲话.png", png(bad_scan()), "image/png", user_id=ADMIN))
+        report = api.last_message(ADMIN).plain_text
+    assert "新增 #6 " in report
+    (note,) = [line for line in report.splitlines() if "文字识别把握较低" in line]
+    assert note.startswith("⚠️ 这张图片文字识别把握较低（约 ") and note.endswith("查看读出的文字）")
+    assert len(seed_service.library.store.speeches()) == 6
+
+
 async def test_reindex_shows_progress_and_is_for_admins_only(
     api: FakeBotAPI, seed_service: SpeechService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

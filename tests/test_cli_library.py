@@ -632,6 +632,31 @@ def test_add_keeps_the_typed_pages_of_a_pdf_and_says_which_scanned_pages_it_coul
     )
 
 
+def test_add_names_a_badly_scanned_image_to_proofread_and_adds_it_all_the_same(
+    run: Run, tmp_path: Path
+) -> None:
+    """A picture printed and scanned cleanly, and one scanned badly (coarse, blurred, speckled), read by the
+    installed OCR engine: only the bad one gets the line saying to check it."""
+    from corpus import installed_engines
+    from tests.test_corpus_ocr_confidence import bad_scan, png, scan
+
+    if not installed_engines():
+        pytest.skip("no OCR engine installed (pip install 'speechqa[ocr]')")
+    clean, bad = tmp_path / "清晰扫描.png", tmp_path / "模糊扫描.png"
+    clean.write_bytes(png(scan()))
+    bad.write_bytes(png(bad_scan()))
+    out = ok(run("add", "--check", "--allow-duplicates", str(clean), str(bad)))
+    clean_part, bad_part = out.split("模糊扫描.png", 1)
+    assert "新增  #6 " in clean_part and "文字识别把握较低" not in clean_part
+    assert "新增  #7 " in bad_part
+    (note,) = [line for line in bad_part.splitlines() if "文字识别把握较低" in line]
+    assert re.fullmatch(
+        r"  ⚠ 这张图片文字识别把握较低（约 \d+%），可能有错字漏字，请对照原件核对（speechqa show 编号 查看读出的文字）",
+        note,
+    )
+    assert len(speech_lines(run)) == 7  # both added
+
+
 def test_health_says_in_one_chinese_line_what_it_found(run: Run) -> None:
     out = ok(run("health"))
     assert out.count("\n") == 1 and out.startswith("正常：5 篇讲话，") and "段，模型 " in out
