@@ -108,9 +108,12 @@ def assert_answer_schema(answer: dict[str, Any]) -> None:
         "filters",
         "corrections",
         "pin_offer",
+        "period_unnamed",
+        "period_elsewhere",
         "results",
     }
     assert answer["filters"] is None or type(answer["filters"]) is dict
+    assert all(answer[k] is None or type(answer[k]) is str for k in ("period_unnamed", "period_elsewhere"))
     offer = answer["pin_offer"]
     assert offer is None or set(offer) == {"pin_id", "question", "passage_id", "probability"}
     assert all(set(c) == {"from", "to", "start"} for c in answer["corrections"])
