@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bench.documents import wrap
-from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
+from corpus import HEAD_SECTION, check_conservation, chunk_speech, parse_document, read_bytes, read_document
 from corpus.columns import read_columns
 from corpus.layout import Line, Page
 
@@ -162,7 +162,11 @@ def test_an_addressee_with_or_without_its_colon_is_not_part_of_the_title(
     text = "\n".join(["临老干发〔2024〕12号", title, "，".join(bodies) + colon, *body]) + "\n"
     [speech] = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
     assert speech.title == title
-    assert squeeze("".join(p.text for p in speech.paragraphs)) == squeeze("".join(body))
+    # the 文号 and the addressee are the document's head (its 「文件信息」 passage), not body text
+    head, *rest = speech.paragraphs
+    assert head.section == HEAD_SECTION
+    assert "临老干发〔2024〕12号" in head.text and all(b in head.text for b in bodies)
+    assert squeeze("".join(p.text for p in rest)) == squeeze("".join(body))
 
 
 unnumbered = st.text(PLAIN, min_size=4, max_size=16).filter(lambda t: not t.endswith(("的", "和")))

@@ -20,7 +20,7 @@ from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import chunk_speech, parse_document, read_bytes, read_document
+from corpus import HEAD_SECTION, chunk_speech, parse_document, read_bytes, read_document
 from corpus.conservation import check_conservation
 from corpus.numbering import format_number
 from corpus.records import Document
@@ -345,6 +345,7 @@ def test_list_items_that_are_sentences_are_body_text_under_the_heading_of_their_
         assert flat.find(needle) >= position, f"out of order: {line}"
         position = flat.find(needle)
     assert list(dict.fromkeys(p.section for p in speech.paragraphs if p.section)) == [
+        HEAD_SECTION,  # 发文机关 and 主送: the notice's head
         "一、慰问对象",
         "二、工作要求 › 4. 加强组织领导",
         "二、工作要求 › 5. 严守纪律规矩",
