@@ -281,7 +281,7 @@ class Retriever:
         # from its speech's date). An undated speech might be of that time: then nothing is said.
         unnamed = elsewhere = None
         if kept and kept[0][0].speech_date and (asked := asked_period(text)) is not None:
-            unnamed = self.period_unnamed(text)
+            unnamed = self._unnamed(asked)
             if unnamed is None and of_other_times(asked, [r for r, _ in kept[:PERIOD_DEPTH]]):
                 elsewhere = asked
         signals = (
@@ -691,7 +691,10 @@ class Retriever:
         saying 去年 names 2022). 「2025年离休干部体检什么时候开始？」 of a library whose notice on it is of
         2020: its passages are on the topic, not of the year asked."""
         asked = asked_period(text)
-        if asked is None or any(p.overlaps(asked) for p in self.facets().periods):
+        return self._unnamed(asked) if asked is not None else None
+
+    def _unnamed(self, asked: DateRange) -> DateRange | None:
+        if any(p.overlaps(asked) for p in self.facets().periods):
             return None
         if any(year_period(y).overlaps(asked) for y in self._library_years()):
             return None
@@ -705,10 +708,7 @@ class Retriever:
         if self._years is None or self._years[0] != revision:
             years: set[int] = set()
             for p in self.store.passages():
-                period = speech_period(p.speech_date)
-                year = period.start.year if period is not None and period.start is not None else None
-                whole = " ".join(part for part in (p.speech_title, p.section or "", p.text) if part)
-                years.update(years_written(whole, year))
+                years.update(passage_years(p))
             self._years = (revision, frozenset(years))
         return self._years[1]
 
@@ -749,11 +749,17 @@ def of_other_times(asked: DateRange, passages: Sequence[PassageRecord]) -> bool:
         period = speech_period(p.speech_date)
         if period is None or period.overlaps(asked):
             return False
-        assert period.start is not None
-        whole = " ".join(part for part in (p.speech_title, p.section or "", p.text) if part)
-        if any(year_period(y).overlaps(asked) for y in years_written(whole, period.start.year)):
+        if any(year_period(y).overlaps(asked) for y in passage_years(p)):
             return False
     return True
+
+
+def passage_years(p: PassageRecord) -> frozenset[int]:
+    """The years a passage names in its speech's title, its heading or its text (`years_written`), 今年
+    and 去年 counted from its speech's date when it has one."""
+    period = speech_period(p.speech_date)
+    year = period.start.year if period is not None and period.start is not None else None
+    return years_written(" ".join(part for part in (p.speech_title, p.section or "", p.text) if part), year)
 
 
 def _label(period: DateRange) -> str:
