@@ -1,6 +1,9 @@
 """Cut speeches into passages: one per paragraph (or short paragraphs merged up to a target size, never
 across a section), very long paragraphs split at sentence ends. A question paragraph (「问：」, 「记者：」…) and
-the answer after it are one passage, whatever the sizes: a question is never cut from its answer."""
+the answer after it are one passage, whatever the sizes: a question is never cut from its answer. When
+short paragraphs merge, a question and its answer join the passage before them as one unit, by their
+joint size: no passage ends on a question whose answer follows, and one without room for the whole pair
+is left as it is, the question opening the next (so a passage holds whole pairs, up to the usual size)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .records import PassageDraft, Speech
+from .records import Paragraph, PassageDraft, Speech
 
 DEFAULT_MAX_CHARS = 350
 DEFAULT_MERGE_TO: int | None = None  # the library API's default: one passage per paragraph
@@ -65,38 +68,52 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)]*$")
 
 
 def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
+    paragraphs = speech.paragraphs
     groups: list[_Group] = []
     mergeable = False  # whether the last group may take the next paragraph
-    asked = False  # the last group ends with a question line, waiting for its answer
-    for index, paragraph in enumerate(speech.paragraphs):
+    asked: int | None = None  # where the last group's closing question line starts, waiting for its answer
+    for index, paragraph in enumerate(paragraphs):
         text_kind = paragraph.kind in ("text", "note")
         question = paragraph.kind == "text" and asks(paragraph.text)
         if groups and mergeable and text_kind and groups[-1].section == paragraph.section:
             last = groups[-1]
-            if paragraph.kind == "text" and not question and (asked or answers(paragraph.text)):
+            if paragraph.kind == "text" and not question and (asked is not None or answers(paragraph.text)):
                 groups[-1] = _answered(last, paragraph.text, asked)
-                asked = False
+                asked = None
                 continue
+            # A question comes with its answer: the pair joins the passage only if both fit in it.
+            unit = len(paragraph.text)
+            if (
+                question
+                and index + 1 < len(paragraphs)
+                and _answers_question(paragraph, paragraphs[index + 1])
+            ):
+                unit += len(paragraphs[index + 1].text)
             if (
                 merge_to
-                and not question  # a question opens a passage of its own, which its answer joins
-                and len(last.text) + len(paragraph.text) <= merge_to
+                and len(last.text) + unit <= merge_to
                 and _ENDS_SENTENCE.search(last.text)  # a line without its full stop (a table row read from a
             ):  # PDF, a list item) would run into the next one: it stays a passage of its own
                 groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
-                asked = False
+                asked = len(last.text) if question else None
                 continue
         groups.append(_Group(index, paragraph.text, paragraph.section))
         mergeable = text_kind
-        asked = question
+        asked = 0 if question else None
     return groups
 
 
-def _answered(group: _Group, answer: str, asked: bool) -> _Group:
+def _answers_question(question: Paragraph, after: Paragraph) -> bool:
+    """Whether `after` is the answer joined to the question line `question` (the next paragraph of text
+    in its section that is not itself a question)."""
+    return after.kind == "text" and after.section == question.section and not asks(after.text)
+
+
+def _answered(group: _Group, answer: str, asked: int | None) -> _Group:
     """The group with the answer to its question joined, whatever the sizes, and no split allowed between
-    the question (the group's question line, or its last sentence when the answer alone is labelled) and
-    the answer's first sentence."""
-    question_start = 0 if asked else len(group.text) - len(split_sentences(group.text)[-1])
+    the question (the group's question line starting at `asked`, or its last sentence when the answer alone
+    is labelled) and the answer's first sentence."""
+    question_start = asked if asked is not None else len(group.text) - len(split_sentences(group.text)[-1])
     first_sentence = split_sentences(answer)[:1]
     end = len(group.text) + (len(first_sentence[0]) if first_sentence else 0)
     no_cut = group.no_cut | frozenset(range(question_start + 1, end))

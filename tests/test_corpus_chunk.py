@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import Paragraph, Speech, asks, chunk_speech, split_paragraph, split_sentences
+from corpus import Paragraph, Speech, answers, asks, chunk_speech, split_paragraph, split_sentences
 
 
 def sentence(n: int, char: str = "字") -> str:
@@ -245,7 +245,34 @@ def test_a_question_across_a_section_or_before_a_table_row_keeps_no_answer() -> 
         Paragraph("问：表里写了什么？", "二、"),
         Paragraph("项目：体检；标准：每年一次", "二、", kind="table_row"),
     )
-    assert len(chunk_speech(speech, merge_to=200)) == 4
+    texts = [d.text for d in chunk_speech(speech, merge_to=None)]
+    assert texts == [p.text for p in speech.paragraphs]
+    # merged by size, an unanswered question is a paragraph like any other; the table row stays apart
+    texts = [d.text for d in chunk_speech(speech, merge_to=200)]
+    assert texts == ["问：这是最后一个问题吗？", "答：不是。问：表里写了什么？", "项目：体检；标准：每年一次"]
+
+
+def test_short_question_and_answer_pairs_merge_by_size_like_any_paragraphs() -> None:
+    # a 问答 notice of short pairs (as tests/fixtures/notices/n21-wenda-jiedu.txt): passages of the usual
+    # size, each pair whole, rather than one small passage per pair
+    pairs = [(f"问：第{n}个问题是什么？", "答：" + sentence(40, "甲乙丙丁戊己"[n])) for n in range(6)]
+    speech = _speech(*(Paragraph(t, "一、") for pair in pairs for t in pair))
+    texts = [d.text for d in chunk_speech(speech, merge_to=200)]
+    unit = [q + a for q, a in pairs]  # 53 characters each: three fit in 200, four do not
+    assert texts == ["".join(unit[:3]), "".join(unit[3:])]
+    assert [d.text for d in chunk_speech(speech, merge_to=None)] == unit
+
+
+def test_a_question_opens_a_passage_when_the_one_before_has_no_room_for_it_and_its_answer() -> None:
+    intro = sentence(120, "甲")
+    question, answer = "问：异地居住的老党员怎样参加组织生活？", "答：" + sentence(70, "乙")
+    speech = _speech(*(Paragraph(t, None) for t in (intro, question, answer, sentence(20, "丙"))))
+    # the question alone would fit after the introduction (120 + 19 <= 200), the pair does not
+    texts = [d.text for d in chunk_speech(speech, merge_to=200)]
+    assert texts == [intro, question + answer + sentence(20, "丙")]
+    # with room for the pair it joins the passage before it
+    texts = [d.text for d in chunk_speech(speech, merge_to=230)]
+    assert texts == [intro + question + answer, sentence(20, "丙")]
 
 
 _QUESTION_LINES = st.sampled_from(
@@ -302,3 +329,45 @@ def test_every_sentence_is_in_one_passage_in_order_and_a_question_stays_with_its
         ):
             joined = split_sentences(before.text)[-1] + split_sentences(after.text)[0]
             assert any(joined in d.text for d in drafts)
+
+
+def _question_spans(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """(start, end) offsets in the joined text of each question line followed by its answer, from the
+    question's start to the end of the answer's first sentence."""
+    starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs) + 1)]
+    return [
+        (starts[i], starts[i + 1] + len(split_sentences(after.text)[0]))
+        for i, (before, after) in enumerate(pairwise(paragraphs))
+        if before.kind == after.kind == "text"
+        and before.section == after.section
+        and asks(before.text)
+        and not asks(after.text)
+    ]
+
+
+@settings(max_examples=300)
+@given(_interview(), st.sampled_from([None, 200]), st.integers(60, 400))
+def test_no_passage_ends_on_a_question_its_answer_follows_and_sizes_stay_within_the_limits(
+    paragraphs: list[Paragraph], merge_to: int | None, max_chars: int
+) -> None:
+    drafts = chunk_speech(_speech(*paragraphs), max_chars=max_chars, merge_to=merge_to)
+    bounds = [0]
+    for d in drafts:
+        bounds.append(bounds[-1] + len(d.text))
+    spans = _question_spans(paragraphs)
+    starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs))]
+    text_at = {at: p.text for at, p in zip(starts, paragraphs, strict=True) if p.kind == "text"}
+    # never cut inside a question line, nor between it and its answer's first sentence
+    assert not any(start < at < end for at in bounds for start, end in spans)
+    for (start, end), d in zip(pairwise(bounds), drafts, strict=True):
+        questions = [(s, e) for s, e in spans if start <= s < end]
+        if merge_to is None:  # one passage per paragraph: a question opens its passage
+            assert all(s == start for s, _ in questions)
+        else:  # a question joins the passage before it only with its answer and within the target
+            assert all(e - start <= merge_to for s, e in questions if s > start)
+        if len(d.text) > max_chars:  # too long only to hold a question (or labelled answer) and the answer
+            answered = [s for s, e in spans if s < end and start < e]
+            labelled = [s for s in starts if start < s < end and answers(text_at.get(s, ""))]
+            assert answered or labelled
+            if merge_to is None or merge_to <= max_chars:  # as speechqa runs (200, 350): one long pair,
+                assert all(s <= start for s in answered)  # not several glued together
