@@ -125,7 +125,7 @@ def add(
             raise UserError("没有添加任何文件。")
         click.echo(
             click.style(
-                f"索引：{report.manifest.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                f"索引：{report.counted()}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
                 dim=True,
             )
         )
