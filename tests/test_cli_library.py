@@ -833,3 +833,4 @@ def test_add_counts_a_notices_document_information_beside_the_index(run: Run, tm
     assert "文件信息" in shown and "江老干〔2024〕3号" in shown
     plain = ok(run("add", str(write(tmp_path / "讲话.txt", MEAL))))
     assert f"索引：{indexed + 3} 段（另存 1 段文件信息" in plain  # MEAL: 3 passages, none a notice head
+    assert f"索引已重建：{indexed + 3} 段（另存 1 段文件信息" in ok(run("rebuild"))
