@@ -587,7 +587,6 @@ def test_named_years_reads_the_years_a_heading_names(text: str, years: list[int]
 
 
 def test_a_date_range_names_itself_as_a_filter_of_the_same_days_does() -> None:
-
     for start, end in [
         (date(2025, 1, 1), date(2025, 12, 31)),
         (date(2019, 3, 1), date(2019, 3, 31)),
