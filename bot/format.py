@@ -423,9 +423,11 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
         for note in outcome.notes:  # read in part: the rest was added
             pieces.append(Piece(f"⚠️ {note}\n"))
     if report is not None:
-        m = report.manifest
         pieces.append(
-            Piece(f"索引：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒", "i")
+            Piece(
+                f"索引：共 {report.counted()}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                "i",
+            )
         )
     return render(pieces)
 

@@ -494,9 +494,8 @@ class Handlers:
             except SpeechIndexError as e:
                 await progress.finish(fmt.render_refusal(str(e)))
                 return
-        m = report.manifest
         await progress.finish(
-            f"✅ 索引已重建：共 {m.count} 段，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
+            f"✅ 索引已重建：共 {report.counted()}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
         )
 
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -98,6 +98,15 @@ class BuildReport:
     manifest: Manifest
     embedded: int  # passages embedded now (the rest came from the cache)
     seconds: float
+    document_info: int = 0  # stored 「文件信息」 passages (文号, issuers, 主送): kept out of both indexes
+
+    def counted(self) -> str:
+        """The index's size as the front ends say it: 「198 段」, and the stored 「文件信息」 passages that
+        are in neither index beside it, so that the count matches what `show` lists."""
+        extra = (
+            f"（另存 {self.document_info} 段文件信息：文号、发文机关、主送）" if self.document_info else ""
+        )
+        return f"{self.manifest.count} 段{extra}"
 
 
 @dataclass(frozen=True)
@@ -509,7 +518,8 @@ class Library:
         revision = self.store.revision
         # an official document's 「文件信息」 passage (its 文号, issuers, 主送) is found through its document, not
         # searched: in either index it would count as one more passage naming the document's subject
-        passages = [p for p in self.store.passages() if p.section != HEAD_SECTION]
+        stored = self.store.passages()
+        passages = [p for p in stored if p.section != HEAD_SECTION]
         cached, embedded = self._embed([p.text for p in passages], embedder, progress)
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (
@@ -536,7 +546,8 @@ class Library:
             lexical_text=LEXICAL_TEXT_VERSION,
         )
         name = self._publish(manifest, vectors_index, lexical)
-        return BuildReport(manifest, embedded, time.perf_counter() - started), name
+        seconds = time.perf_counter() - started
+        return BuildReport(manifest, embedded, seconds, len(stored) - len(passages)), name
 
     def _previous_counts(self) -> TermCounts | None:
         """The live generation's term counts, when it was tokenised the way this build tokenises."""

@@ -62,6 +62,9 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("people", re.compile(r"(?:多少|几)个?(?:人|名|位)(?![额称单字置])")),
 )
 _NEEDS_NUMBER: frozenset[AnswerKind] = frozenset({"share", "money"})
+# A question in keywords asks for an amount by the noun it ends on: 「全市离休干部人数」, 「老干部活动室 总数」,
+# 「先进个人 评选名额」 — the last word names what is asked, as 多少 would (「人数逐年递增」 in the middle does not).
+_ASKS_BY_NOUN = re.compile(r"(?:人数|总数|数量|数目|名额|人次|户数|件数|次数)\s*[？?。.！!]*\s*$")
 # Money is also asked by naming what is paid: 「补助费每月发多少」, 「发多少慰问金」 — a whole word of the
 # question (not a piece of a longer one: 黄金 of 黄金周) that ends in one of these, the thing 多少 asks about.
 _PAID = re.compile(r"(?:费|费用|金|钱|款|工资|资金|投资|补贴|补助|津贴|薪酬|薪水|奖金|价|价格|预算|收入)$")
@@ -120,8 +123,13 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
         r"|[早晚]\s*[0-9〇零一二三四五六七八九十两]+\s*[点时]|[上下中]午|早上|早晨|晚上|[今明昨当]晚|凌晨|傍晚|夜间"
     ),
 }
-# Numbers that count nothing: ordinals (第六届) and 「每一名」, 「这一项」 (one of a kind).
-_NOT_AN_AMOUNT = re.compile(r"第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千两]+)|[每这那某同单][一]")
+# Numbers that count nothing: ordinals (第六届), 「每一名」, 「这一项」 (one of a kind), 「一批」, 「一大批」
+# (「评选表彰一批先进个人」: "a number of", no figure; 「两批」 does count), and the halves of a period
+# (「下半年」, 「上半月」: when, not how long).
+_NOT_AN_AMOUNT = re.compile(
+    r"第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千两]+)|[每这那某同单][一]"
+    r"|(?<![0-9〇零一二三四五六七八九十百千两])一大?批|[上下]半(?=[年月])"
+)
 
 
 def _names_money(question: str) -> bool:
@@ -154,6 +162,8 @@ def asks_for(question: str) -> AnswerKind | None:
         if _COUNTED.search(question):
             return "amount"
         return "money" if _names_money(question) else "amount"
+    if _ASKS_BY_NOUN.search(question):
+        return "amount"
     return None
 
 

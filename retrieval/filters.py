@@ -191,6 +191,12 @@ class DateRange:
             self.start is None or other.end is None or self.start <= other.end
         )
 
+    def describe(self) -> str:
+        """「2025 年」, 「2019 年 3 月」, 「2026 年起」: the range as the front ends name it."""
+        return _describe_dates(
+            self.start.isoformat() if self.start else None, self.end.isoformat() if self.end else None
+        )
+
 
 def parse_date_bound(text: str, *, end: bool) -> str:
     """A date given as YYYY, YYYY-MM or YYYY-MM-DD (also with / or . or 年月日) as an inclusive ISO day:

@@ -368,8 +368,8 @@ class Retriever:
             filters=report,
             typos=typos,
             pin_offer=_offer(decision.offered),
-            period_unnamed=_label(unnamed) if unnamed is not None and pinned is None else None,
-            period_elsewhere=_label(elsewhere) if elsewhere is not None and pinned is None else None,
+            period_unnamed=unnamed.describe() if unnamed is not None and pinned is None else None,
+            period_elsewhere=elsewhere.describe() if elsewhere is not None and pinned is None else None,
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
@@ -760,14 +760,6 @@ def passage_years(p: PassageRecord) -> frozenset[int]:
     period = speech_period(p.speech_date)
     year = period.start.year if period is not None and period.start is not None else None
     return years_written(" ".join(part for part in (p.speech_title, p.section or "", p.text) if part), year)
-
-
-def _label(period: DateRange) -> str:
-    """「2025 年」, 「2019 年 3 月」, 「2026 年起」: a time as the front ends name it."""
-    return Filters(
-        since=period.start.isoformat() if period.start else None,
-        until=period.end.isoformat() if period.end else None,
-    ).describe()
 
 
 def _offer(found: PinMatch | None) -> PinOffer | None:

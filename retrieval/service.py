@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import Document
+from corpus import HEAD_SECTION, Document
 from index import (
     BuildReport,
     Counts,
@@ -260,7 +260,10 @@ class SpeechService:
         self.reload()
         manifest = self.library.manifest()
         assert manifest is not None
-        return BuildReport(manifest, sum(o.embedded for o in outcomes), time.perf_counter() - started)
+        document_info = len(self.library.store.passages_in_section(HEAD_SECTION))
+        return BuildReport(
+            manifest, sum(o.embedded for o in outcomes), time.perf_counter() - started, document_info
+        )
 
     def restore(self, source: Path, progress: Progress | None = None) -> tuple[Counts, Path, BuildReport]:
         """Replace the library with a backup (the current one is saved under backups/ first), then

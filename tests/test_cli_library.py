@@ -815,3 +815,22 @@ def test_a_library_on_a_disk_already_full_is_read_not_called_damaged(
 def test_a_backup_given_a_folder_asks_for_a_file_name(run: Run, tmp_path: Path) -> None:
     out = user_error(run("backup", str(tmp_path)), f"{tmp_path} 是一个文件夹", "请给出备份文件的名字")
     assert "文件已存在" not in out
+
+
+def test_add_counts_a_notices_document_information_beside_the_index(run: Run, tmp_path: Path) -> None:
+    """A notice's 「文件信息」 passage (文号, 主送) is stored but in neither index: the count line says so,
+    so that it matches what `show` lists."""
+    notice = write(
+        tmp_path / "体检通知.txt",
+        "关于开展离退休干部健康体检的通知\n江老干〔2024〕3号\n各区县老干部局：\n"
+        "体检每年一次，费用每人1800元。\n江州市委老干部局\n2024年3月1日\n",
+    )
+    out = ok(run("add", str(notice)))
+    line = next(x for x in out.splitlines() if x.startswith("索引："))
+    indexed = int(re.search(r"索引：(\d+) 段", line).group(1))
+    assert "（另存 1 段文件信息：文号、发文机关、主送）" in line
+    shown = ok(run("show", "6"))
+    assert "文件信息" in shown and "江老干〔2024〕3号" in shown
+    plain = ok(run("add", str(write(tmp_path / "讲话.txt", MEAL))))
+    assert f"索引：{indexed + 3} 段（另存 1 段文件信息" in plain  # MEAL: 3 passages, none a notice head
+    assert f"索引已重建：{indexed + 3} 段（另存 1 段文件信息" in ok(run("rebuild"))

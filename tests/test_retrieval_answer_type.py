@@ -224,3 +224,35 @@ def test_more_ways_of_writing_an_answer_are_held(kind: str, text: str) -> None:
 def test_a_year_typed_with_a_circle_is_the_year_a_question_names() -> None:
     assert figure_missing("2024年投资多少？", "二○二四年投资三亿元。") == 0.0
     assert not holds("hour", "我讲3点意见。") and not holds("hour", "我提出三点要求。")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("全市离休干部人数", "amount"),  # keywords ending on what is counted ask for the count
+        ("老干部活动室 总数", "amount"),
+        ("五心服务先进个人 评选名额", "amount"),
+        ("银龄行动 注册志愿者 人数？", "amount"),
+        ("退休干部人数 逐年递增", None),  # the count named in the middle is the topic, not what is asked
+        ("党员人数较多的单位怎样设置离退休干部党支部？", None),
+        ("离休干部 人数 平均年龄", None),  # the count is not the last word: left untyped
+    ],
+)
+def test_keywords_ending_on_a_count_ask_for_an_amount(question: str, kind: str | None) -> None:
+    assert asks_for(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("并在2024年底评选表彰一批“五心”服务先进集体和先进个人。", False),  # 一批: "a number of"
+        ("涌现出一大批先进典型。", False),
+        ("我们打算今年下半年再召开推进会。", False),  # 下半年: when, not how long
+        ("上半月完成摸底。", False),
+        ("分两批组织老同志疗休养。", True),  # two batches is a count
+        ("学制半年。", True),  # half a year, as a duration, is one
+        ("表彰了48名先进个人。", True),
+    ],
+)
+def test_an_indefinite_batch_or_half_of_a_period_is_no_amount(text: str, held: bool) -> None:
+    assert holds("amount", text) is held

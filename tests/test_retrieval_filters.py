@@ -584,3 +584,18 @@ def test_a_given_date_range_is_the_speech_date_alone(library: Library) -> None:
 )
 def test_named_years_reads_the_years_a_heading_names(text: str, years: list[int]) -> None:
     assert [r.start.year for r in named_years(text)] == years
+
+
+def test_a_date_range_names_itself_as_a_filter_of_the_same_days_does() -> None:
+    for start, end in [
+        (date(2025, 1, 1), date(2025, 12, 31)),
+        (date(2019, 3, 1), date(2019, 3, 31)),
+        (date(2026, 1, 1), None),
+        (None, date(2020, 12, 31)),
+        (date(2021, 1, 1), date(2025, 12, 31)),
+    ]:
+        as_filter = Filters(
+            since=start.isoformat() if start else None, until=end.isoformat() if end else None
+        )
+        assert DateRange(start, end).describe() == as_filter.describe()
+    assert DateRange(date(2025, 1, 1), date(2025, 12, 31)).describe() == "2025 年"
