@@ -451,6 +451,33 @@ def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tm
     ]
 
 
+def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """A page scanned and pasted into Word (or WPS) shows text to staff: 「文件中没有文字」 left them lost."""
+    from PIL import Image, ImageDraw
+
+    picture = tmp_path / "扫描页.png"
+    page = Image.new("L", (620, 877), 255)
+    ImageDraw.Draw(page).rectangle((60, 80, 560, 120), fill=0)
+    page.save(picture)
+    pasted = docx.Document()
+    pasted.add_picture(str(picture))
+    pasted.save(str(tmp_path / "扫描件.docx"))
+    before = run("speeches").stdout
+    result = run("add", str(tmp_path / "扫描件.docx"))
+    assert_user_error(result, "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "扫描件.docx" in line] == [
+        "✗ 扫描件.docx 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
+        "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
+    ]
+    # a Word file with no text and no picture is still just empty; the library is as it was and answers
+    docx.Document().save(str(tmp_path / "空白.docx"))
+    assert_user_error(run("add", str(tmp_path / "空白.docx")), "文件中没有文字：空白.docx")
+    assert run("speeches").stdout == before
+    assert_ok(run("ask", "离休干部体检规定是什么？"))
+
+
 @pytest.mark.slow
 def test_a_refused_file_among_good_ones_keeps_the_good_ones_and_exits_1(run: Run, tmp_path: Path) -> None:
     good = write_gbk_speech(tmp_path)
