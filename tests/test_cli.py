@@ -219,6 +219,20 @@ def test_ask_json_that_cannot_answer_still_prints_one_json_object(
     assert said in answer["error"] and not answer["error"].startswith("错误")
 
 
+def test_ask_json_without_a_question_says_how_to_ask_instead_of_answering_in_text(run: Run) -> None:
+    """`echo 问题 | speechqa ask --json` opened the interactive mode, which answers in text: a script got
+    a prompt and passages where it expected JSON. Now one line saying how, exit 1, a JSON error object on
+    stdout as for any `ask --json` that cannot answer; `--batch -` reads the questions from stdin."""
+    piped = run("ask", "--json", input=f"{EXAMPLE}\n")
+    assert_user_error(piped, "--json 要有问题", "--batch -")
+    answer = json.loads(piped.stdout)
+    assert answer["query"] == "" and answer["results"] == [] and "--batch -" in answer["error"]
+    assert EXAMPLE_ANSWER not in piped.output and "输入问题后回车" not in piped.output
+    batch = run("ask", "--json", "--batch", "-", "--mode", "lexical", "-k", "1", input=f"{EXAMPLE}\n")
+    assert_ok(batch)
+    assert EXAMPLE_ANSWER in json.loads(batch.stdout)["results"][0]["text"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
 def test_a_question_list_saved_in_a_chinese_encoding_is_read(run: Run, tmp_path: Path, encoding: str) -> None:
