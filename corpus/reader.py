@@ -279,8 +279,9 @@ def read_bytes(name: str, data: bytes) -> Document:
         if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
             raise UnreadableFile(_misnamed(name, ".txt")) from e
         raise
+    pictures = _holds_pictures(data)
     if not text.strip():
-        if _holds_pictures(data):
+        if pictures:
             raise EmptyDocument(
                 f"{name} 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
                 "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
@@ -299,6 +300,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         digest=hashlib.sha256(data).hexdigest(),
         size=len(data),
         notes=notes,
+        pictures=pictures,
     )
 
 

@@ -485,6 +485,18 @@ def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
         "✗ 扫描件.docx 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
         "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
     ]
+    # a title typed over the pasted scan: no body, and the picture is where it is
+    titled = docx.Document()
+    titled.add_paragraph("关于开展重阳节敬老活动的通知")
+    titled.add_picture(str(picture))
+    titled.add_paragraph("温州市委老干部局")
+    titled.save(str(tmp_path / "重阳节通知.docx"))
+    result = run("add", str(tmp_path / "重阳节通知.docx"))
+    assert_user_error(result, "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "重阳节通知.docx" in line] == [
+        "✗ 重阳节通知.docx 中没有找到讲话正文；文中有图片，正文可能是粘贴进文档的扫描件："
+        "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字"
+    ]
     # a Word file with no text and no picture is still just empty; the library is as it was and answers
     docx.Document().save(str(tmp_path / "空白.docx"))
     assert_user_error(run("add", str(tmp_path / "空白.docx")), "文件中没有文字：空白.docx")
