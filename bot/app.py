@@ -172,17 +172,22 @@ def build_application(
     # match); files only when sent. Channel posts are stopped by the gate.
     new = filters.UpdateType.MESSAGE
     asked = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
+    # A file of a kind the bot reads is an upload whatever its caption says, a /command too: 「/ask …」
+    # written under a speech file was answered as a question and the file silently left out
+    ordered = asked & ~ReadableDocument()
     one = handlers.one_at_a_time  # a message and its edits are handled in turn
-    app.add_handler(Command("start", one(handlers.start), asked))
-    app.add_handler(Command("help", one(handlers.help), asked))
-    app.add_handler(Command("ask", one(handlers.ask_command), asked))
-    app.add_handler(Command("speeches", one(handlers.speeches), asked))
-    app.add_handler(Command("speech", one(handlers.speech), asked))
-    app.add_handler(Command("reindex", one(handlers.reindex), asked))
-    app.add_handler(Command("stats", one(handlers.stats), asked))
+    app.add_handler(Command("start", one(handlers.start), ordered))
+    app.add_handler(Command("help", one(handlers.help), ordered))
+    app.add_handler(Command("ask", one(handlers.ask_command), ordered))
+    app.add_handler(Command("speeches", one(handlers.speeches), ordered))
+    app.add_handler(Command("speech", one(handlers.speech), ordered))
+    app.add_handler(Command("reindex", one(handlers.reindex), ordered))
+    app.add_handler(Command("stats", one(handlers.stats), ordered))
     command = StartsWithCommand()  # typed, or written as a photo's or file's caption
-    app.add_handler(MessageHandler(command & private & asked, one(handlers.unknown_command)))
-    app.add_handler(MessageHandler(command & groups & asked & NamesThisBot(), one(handlers.unknown_command)))
+    app.add_handler(MessageHandler(command & private & ordered, one(handlers.unknown_command)))
+    app.add_handler(
+        MessageHandler(command & groups & ordered & NamesThisBot(), one(handlers.unknown_command))
+    )
     app.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & private & asked, one(handlers.private_text))
     )

@@ -118,7 +118,7 @@ def ask(
     if batch is not None and question is not None:  # it would be dropped without a word
         raise click.UsageError(f"--batch 的问题来自文件，命令行上的问题「{question}」不会被查询：请二选一。")
     k = top or obj.settings.top_k
-    with user_errors(), json_errors(question if as_json and batch is None else None):
+    with user_errors(), json_errors((question or "") if as_json and batch is None else None):
         request = Request(
             k=k,
             mode=mode,
@@ -127,6 +127,10 @@ def ask(
         )
         if docx_file is not None and (question is None or batch is not None):
             raise UserError("--docx 只能用于单个问题（请在命令行上给出问题）。")
+        if as_json and question is None and batch is None:  # the interactive mode would answer in text
+            raise UserError(
+                "--json 要有问题：在命令行上给出问题，或用 --batch 文件逐行提问（--batch - 读标准输入）。"
+            )
         if docx_file is not None:
             check_docx_target(docx_file)
         if question is None and batch is None:

@@ -31,6 +31,7 @@ from .main import (
     ProgressBar,
     UserError,
     cli,
+    confirm,
     interrupted_exit_code,
     pass_context,
     terminate_as_interrupt,
@@ -294,10 +295,9 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
         if speech is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
         obj.library.store.require_writable()
-        if not yes and not click.confirm(
+        if not yes and not confirm(
             f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
             default=False,
-            err=True,
         ):
             raise UserError("已取消，没有删除任何内容。")
         removed = obj.service().remove(speech_id)
@@ -404,10 +404,9 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
     with user_errors(), terminate_as_interrupt():
         counts = check_backup(file)
         obj.library.store.require_writable()
-        if not yes and not click.confirm(
+        if not yes and not confirm(
             f"用备份 {file}（{describe(counts)}）替换当前资料库？当前资料库会先另存一份。",
             default=False,
-            err=True,
         ):
             raise UserError("已取消，资料库没有改动。")
         service = obj.service()
@@ -430,8 +429,8 @@ def recover(obj: Context, yes: bool) -> None:
     """
     home = obj.settings.home
     with user_errors(), terminate_as_interrupt():
-        if not yes and not click.confirm(
-            f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True, err=True
+        if not yes and not confirm(
+            f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True
         ):
             raise UserError("已取消。")
         with write_lock(home):

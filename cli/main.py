@@ -10,6 +10,7 @@ import logging
 import re
 import signal
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,6 +97,25 @@ def user_errors() -> Iterator[None]:
     except click.Abort:  # a confirmation with no answer (end of input): nothing was changed
         click.echo("已取消，没有做任何改动。", err=True)
         sys.exit(1)
+
+
+# Answers to a yes/no question as people type them on a Chinese keyboard (NFKC: ｙ is y), and in English
+YES_WORDS = frozenset({"y", "yes", "是", "是的", "好", "好的", "对", "确定", "确认", "可以", "行"})
+NO_WORDS = frozenset({"n", "no", "否", "不", "不是", "不要", "不用", "取消", "算了"})
+
+
+def confirm(text: str, *, default: bool) -> bool:
+    """`click.confirm`, taking 「是」「否」「好的」 as well as y/n, and asking again in Chinese: click's own
+    answered 「是」 with "Error: invalid input". End of input raises click.Abort, as click.confirm does."""
+    choices = "[Y/n]" if default else "[y/N]"
+    while True:
+        answer = click.prompt(f"{text} {choices}", default="", show_default=False, err=True)
+        word = unicodedata.normalize("NFKC", answer).strip().rstrip("。.!！").lower()
+        if not word:
+            return default
+        if word in YES_WORDS or word in NO_WORDS:
+            return word in YES_WORDS
+        click.echo("请回答 y（是）或 n（否）。", err=True)
 
 
 class Context:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -115,8 +116,10 @@ def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int
 
 def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
     raw = env.get(name, "")
+    # typed on a Chinese keyboard: full-width commas, digits and spaces (「1002，1003」), 、 between ids
+    typed = unicodedata.normalize("NFKC", raw).replace("、", ",")
     ids = set()
-    for part in raw.replace(";", ",").replace(" ", ",").split(","):
+    for part in typed.replace(";", ",").replace(" ", ",").split(","):
         if not part.strip():
             continue
         try:

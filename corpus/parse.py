@@ -222,6 +222,11 @@ def parse_document(document: Document) -> list[Speech]:
         if speech is not None:
             speeches.append(speech)
     if not speeches:
+        if document.pictures:  # a title typed over a scanned page pasted in: the page is a picture
+            raise EmptyDocument(
+                f"{document.name} 中没有找到讲话正文；文中有图片，正文可能是粘贴进文档的扫描件："
+                "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字"
+            )
         raise EmptyDocument(f"{document.name} 中没有找到讲话正文")
     return speeches
 

@@ -10,7 +10,9 @@ numbers dropped as in a PDF).
 from __future__ import annotations
 
 import hashlib
+import io
 import stat
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -277,7 +279,13 @@ def read_bytes(name: str, data: bytes) -> Document:
         if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
             raise UnreadableFile(_misnamed(name, ".txt")) from e
         raise
+    pictures = _holds_pictures(data)
     if not text.strip():
+        if pictures:
+            raise EmptyDocument(
+                f"{name} 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
+                "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
+            )
         raise EmptyDocument(f"文件中没有文字：{name}")
     if is_exported_answer(text):
         raise ExportedAnswer(
@@ -292,7 +300,20 @@ def read_bytes(name: str, data: bytes) -> Document:
         digest=hashlib.sha256(data).hexdigest(),
         size=len(data),
         notes=notes,
+        pictures=pictures,
     )
+
+
+def _holds_pictures(data: bytes) -> bool:
+    """Whether a Word or OpenDocument file (a zip) holds pictures: with no text, a page scanned and
+    pasted in, which staff see as text."""
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(n.startswith(("word/media/", "Pictures/")) for n in archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 # How an answer exported to Word opens (`retrieval.answer_docx` writes it with these): its heading, then the

@@ -47,6 +47,7 @@ class Document:
     digest: str = ""  # SHA-256 of the file's bytes
     size: int = 0  # the file's bytes
     notes: tuple[str, ...] = ()  # for the user: what of the file could not be read
+    pictures: bool = False  # a Word or ODF file holding pictures, which are not read (a scan pasted in?)
 
 
 @dataclass(frozen=True)

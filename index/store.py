@@ -1370,7 +1370,12 @@ class PinRecord:
     passage_text: str
     speech_title: str
     pinned_by: str | None
-    pinned_at: str
+    pinned_at: str  # ISO 8601 with the server's offset, as stored: 2026-12-02T11:38:12+0800
+
+    @property
+    def pinned_when(self) -> str:
+        """When it was pinned, as people write it (「2026-12-02 11:38」, the server's clock)."""
+        return self.pinned_at[:16].replace("T", " ")
 
 
 @dataclass(frozen=True)

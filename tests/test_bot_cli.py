@@ -139,6 +139,47 @@ async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_tok
     assert api.pending_updates == []
 
 
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_ids_typed_on_a_chinese_keyboard_are_read_as_typed_the_ascii_way(seed_home: Path) -> None:
+    """「1002，1003」 (a full-width comma), full-width digits or 、 between ids: refused at start-up as
+    「不是数字 ID（多个 ID 用逗号分隔）」 to someone who had typed a comma."""
+    colleague = 1003
+    async with FakeBotAPI() as api:
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "SPEECHQA_TELEGRAM_API_URL": api.base_url,
+            "SPEECHQA_HOME": str(seed_home),
+            "SPEECHQA_ALLOWED_USERS": "１００１、 1004",
+            "SPEECHQA_ALLOWED_CHATS": "－100555",
+            "SPEECHQA_ADMINS": f"{ADMIN}，{colleague}",
+            "NO_PROXY": "127.0.0.1,localhost",
+            "HF_HUB_OFFLINE": "1",
+        }
+        speechqa = Path(sys.executable).parent / "speechqa"
+        process = await asyncio.create_subprocess_exec(
+            str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+        try:
+            await api.wait_for("setMyCommands", timeout=60)
+            api.push_update(api.make_text_update("/stats", user_id=colleague))
+            (stats,) = await api.wait_for("sendMessage", timeout=60)
+            api.push_update(api.make_text_update("离休干部体检规定是什么？", user_id=USER))
+            answered = await api.wait_for("sendMessage", count=2, timeout=60)
+            process.send_signal(signal.SIGINT)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert "机器人已启动（长轮询）：授权用户 2 位、授权群 1 个、管理员 2 位。按 Ctrl-C 停止。" in log
+    assert html_to_text(stats.params["text"]).startswith("📊 使用统计")
+    assert "要落实好离休干部每年一次体检的规定" in html_to_text(answered[-1].params["text"])
+
+
 async def _read_line(stream: asyncio.StreamReader, wanted: str, timeout: float) -> list[str]:
     """stderr lines up to and including the first one containing `wanted`."""
     lines: list[str] = []

@@ -71,6 +71,49 @@ async def test_a_question_under_a_file_the_bot_does_not_read_is_answered_and_a_s
     assert "新讲话.txt" in api.messages(ADMIN)[0].plain_text  # 「正在读取 新讲话.txt…」, then the report
 
 
+async def test_a_speech_file_with_a_command_written_under_it_is_an_upload(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「/ask …」, 「/help」 or another command as a speech file's caption: the file is added, as under any
+    other caption (the command was run instead and the file silently left out)."""
+    speech = "关于老干部书画展的讲话\n今年五月举办老干部书画展，四月底前报送作品。".encode()
+    async with running_bot(api, seed_service) as app:
+        for n, caption in enumerate([f"/ask {QUESTION}", "/help", "/ask@speechqa_bot", "/speech 1"]):
+            update = api.make_document_update(
+                f"书画展{n}.txt", speech, "text/plain", caption=caption, user_id=ADMIN
+            )
+            await feed(app, update)
+        # in a group an admin is asked to send it in private, a member told only admins upload; a file
+        # under another bot's command is that bot's
+        await feed(
+            app,
+            api.make_document_update(
+                "书画展.txt", speech, "text/plain", caption=f"/ask {QUESTION}", user_id=ADMIN, **IN_GROUP
+            ),
+        )
+        await feed(
+            app,
+            api.make_document_update(
+                "书画展.txt", speech, "text/plain", caption=f"/ask {QUESTION}", **IN_GROUP
+            ),
+        )
+        await feed(
+            app,
+            api.make_document_update(
+                "书画展.txt", speech, "text/plain", caption="/ask@other_bot", **IN_GROUP
+            ),
+        )
+    reports = [m.plain_text for m in api.messages(ADMIN)]
+    assert len(reports) == 4 and all(r.startswith("📥 书画展") for r in reports)
+    assert "新增 #" in reports[0] and all("未变化" in r or "重复" in r for r in reports[1:])
+    assert not any(CITED in t or "使用说明" in t for t in api.texts_sent())
+    assert [m.plain_text for m in api.messages(GROUP)] == [
+        "请私聊使用：这个功能只在与我的私聊中提供。",
+        "只有管理员可以上传讲话文件。",
+    ]
+    assert len(seed_service.library.store.speeches()) == 6
+
+
 async def test_an_edited_caption_edits_its_answer(api: FakeBotAPI, seed_service: SpeechService) -> None:
     async with running_bot(api, seed_service) as app:
         photo = api.make_photo_update(caption="老年大学要怎么办？")

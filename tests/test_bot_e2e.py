@@ -3,6 +3,7 @@ with the real SpeechService on the seed corpus (real bundled model)."""
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 import time
@@ -531,6 +532,41 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         assert "❌ 文件是空的：空白.txt" in api.last_message(ADMIN).plain_text
         await feed(app, api.make_document_update("坏的.docx", b"not a zip at all", user_id=ADMIN))
         assert "坏的.docx 不是有效的 .docx 文件" in api.last_message(ADMIN).plain_text
+    assert len(seed_service.library.store.speeches()) == 5
+
+
+async def test_a_word_file_whose_speech_is_a_pasted_scan_is_refused_saying_how_to_add_it(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Staff paste a scanned page into Word and send that: 「文件中没有文字」 or 「没有找到讲话正文」 of a file
+    they can read left them with no way in."""
+    import docx
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("L", (400, 560), 255).save(picture, format="PNG")
+
+    def word_file(*lines: str) -> bytes:
+        made = docx.Document()
+        for line in lines:
+            made.add_paragraph(line)
+        made.add_picture(io.BytesIO(picture.getvalue()))
+        saved = io.BytesIO()
+        made.save(saved)
+        return saved.getvalue()
+
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("扫描件.docx", word_file(), user_id=ADMIN))
+        scan_only = api.last_message(ADMIN).plain_text
+        await feed(
+            app,
+            api.make_document_update("通知.docx", word_file("关于开展重阳节敬老活动的通知"), user_id=ADMIN),
+        )
+        titled = api.last_message(ADMIN).plain_text
+    assert scan_only.startswith(
+        "❌ 扫描件.docx 中没有文字，只有图片（可能是粘贴进文档的扫描件）：请用 Word 或 WPS 把它另存为 PDF"
+    )
+    assert "通知.docx 中没有找到讲话正文；文中有图片" in titled and "另存为图片" in titled
     assert len(seed_service.library.store.speeches()) == 5
 
 

@@ -219,6 +219,20 @@ def test_ask_json_that_cannot_answer_still_prints_one_json_object(
     assert said in answer["error"] and not answer["error"].startswith("错误")
 
 
+def test_ask_json_without_a_question_says_how_to_ask_instead_of_answering_in_text(run: Run) -> None:
+    """`echo 问题 | speechqa ask --json` opened the interactive mode, which answers in text: a script got
+    a prompt and passages where it expected JSON. Now one line saying how, exit 1, a JSON error object on
+    stdout as for any `ask --json` that cannot answer; `--batch -` reads the questions from stdin."""
+    piped = run("ask", "--json", input=f"{EXAMPLE}\n")
+    assert_user_error(piped, "--json 要有问题", "--batch -")
+    answer = json.loads(piped.stdout)
+    assert answer["query"] == "" and answer["results"] == [] and "--batch -" in answer["error"]
+    assert EXAMPLE_ANSWER not in piped.output and "输入问题后回车" not in piped.output
+    batch = run("ask", "--json", "--batch", "-", "--mode", "lexical", "-k", "1", input=f"{EXAMPLE}\n")
+    assert_ok(batch)
+    assert EXAMPLE_ANSWER in json.loads(batch.stdout)["results"][0]["text"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
 def test_a_question_list_saved_in_a_chinese_encoding_is_read(run: Run, tmp_path: Path, encoding: str) -> None:
@@ -449,6 +463,45 @@ def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tm
     assert [line for line in result.stderr.splitlines() if "照片.txt" in line] == [
         "✗ 照片.txt 其实是 PNG 图片，不是 .txt 文件：请把扩展名改为 .png 再添加"
     ]
+
+
+def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
+    run: Run, tmp_path: Path
+) -> None:
+    """A page scanned and pasted into Word (or WPS) shows text to staff: 「文件中没有文字」 left them lost."""
+    from PIL import Image, ImageDraw
+
+    picture = tmp_path / "扫描页.png"
+    page = Image.new("L", (620, 877), 255)
+    ImageDraw.Draw(page).rectangle((60, 80, 560, 120), fill=0)
+    page.save(picture)
+    pasted = docx.Document()
+    pasted.add_picture(str(picture))
+    pasted.save(str(tmp_path / "扫描件.docx"))
+    before = run("speeches").stdout
+    result = run("add", str(tmp_path / "扫描件.docx"))
+    assert_user_error(result, "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "扫描件.docx" in line] == [
+        "✗ 扫描件.docx 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
+        "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
+    ]
+    # a title typed over the pasted scan: no body, and the picture is where it is
+    titled = docx.Document()
+    titled.add_paragraph("关于开展重阳节敬老活动的通知")
+    titled.add_picture(str(picture))
+    titled.add_paragraph("温州市委老干部局")
+    titled.save(str(tmp_path / "重阳节通知.docx"))
+    result = run("add", str(tmp_path / "重阳节通知.docx"))
+    assert_user_error(result, "没有添加任何文件")
+    assert [line for line in result.stderr.splitlines() if "重阳节通知.docx" in line] == [
+        "✗ 重阳节通知.docx 中没有找到讲话正文；文中有图片，正文可能是粘贴进文档的扫描件："
+        "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字"
+    ]
+    # a Word file with no text and no picture is still just empty; the library is as it was and answers
+    docx.Document().save(str(tmp_path / "空白.docx"))
+    assert_user_error(run("add", str(tmp_path / "空白.docx")), "文件中没有文字：空白.docx")
+    assert run("speeches").stdout == before
+    assert_ok(run("ask", "离休干部体检规定是什么？"))
 
 
 @pytest.mark.slow

@@ -139,7 +139,10 @@ def test_pin_then_ask_in_other_words_gets_the_pinned_passage_first(run: Run, see
     replaced = run("pin", EXAMPLE, str(other), "--by", "王处长")  # another passage: say whose pin went
     assert_ok(replaced)
     assert f"替换了原标准答案：段落 #{target}，由 李主任" in replaced.stdout
+    # when, as people write it: 「于 2026-12-02 11:38 设置」, not 「2026-12-02T11:38:12+0000」
+    assert re.search(r"由 李主任 于 \d{4}-\d\d-\d\d \d\d:\d\d 设置）$", replaced.stdout.strip())
     assert_ok(run("pin", EXAMPLE, str(target), "--by", "张科长"))
+    assert re.search(r"张科长 · \d{4}-\d\d-\d\d \d\d:\d\d\n", run("pins").stdout)
     [pin] = json.loads(run("pins", "--json").stdout)
     assert_ok(run("unpin", str(pin["id"])))
     assert json.loads(run("pins", "--json").stdout) == []

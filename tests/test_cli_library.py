@@ -295,6 +295,19 @@ def test_remove_asks_first_and_does_nothing_when_refused(run: Run) -> None:
     assert len(speech_lines(run)) == 4
 
 
+def test_remove_takes_the_answers_a_chinese_keyboard_types_and_asks_again_in_chinese(run: Run) -> None:
+    """「是」 used to get click's "Error: invalid input" and the question again; 「否」 the same."""
+    kept = run("remove", "2", input="嗯\n否\n")
+    user_error(kept, "请回答 y（是）或 n（否）。", "已取消")
+    assert "Error" not in kept.output and "invalid" not in kept.output
+    assert len(speech_lines(run)) == 5
+    removed = run("remove", "2", input="是\n")
+    assert "已删除 #2" in ok(removed) and "Error" not in removed.output
+    full_width = run("remove", "3", input="ｙ\n")
+    assert "已删除 #3" in ok(full_width)
+    assert len(speech_lines(run)) == 3
+
+
 def test_an_edited_speech_keeps_its_correction_after_removing_and_re_adding_its_file(
     run: Run, tmp_path: Path
 ) -> None:
