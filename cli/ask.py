@@ -31,7 +31,7 @@ from retrieval import (
     prepare_many_searches,
 )
 
-from .main import USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
+from .main import ID, USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
 from .render import (
     REPL_OFFER_KEY,
     answer_json,
@@ -453,7 +453,7 @@ def _read_questions(history: Path) -> Iterator[str]:
 
 
 @cli.command()
-@click.argument("passage_id", type=int)
+@click.argument("passage_id", type=ID)
 @click.option(
     "--before",
     type=click.IntRange(0, 50),

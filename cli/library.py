@@ -27,6 +27,7 @@ from index import (
 )
 
 from .main import (
+    ID,
     Context,
     ProgressBar,
     UserError,
@@ -257,7 +258,7 @@ def speeches(obj: Context) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=int)
+@click.argument("speech_id", type=ID)
 @pass_context
 def show(obj: Context, speech_id: int) -> None:
     """显示一篇讲话及其全部段落。
@@ -277,7 +278,7 @@ def show(obj: Context, speech_id: int) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=int)
+@click.argument("speech_id", type=ID)
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def remove(obj: Context, speech_id: int, yes: bool) -> None:
@@ -310,7 +311,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cli.command()
-@click.argument("speech_id", type=int)
+@click.argument("speech_id", type=ID)
 @click.option("--title", metavar="标题", help="讲话标题。")
 @click.option(
     "--date",

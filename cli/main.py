@@ -118,6 +118,23 @@ def confirm(text: str, *, default: bool) -> bool:
         click.echo("请回答 y（是）或 n（否）。", err=True)
 
 
+class Number(click.ParamType):
+    """A speech or passage id as the results print it: 75, 「#75」 or 「＃75」 (copied from 「段落 #75」)."""
+
+    name = "integer"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = unicodedata.normalize("NFKC", str(value)).strip().lstrip("#").strip()
+        if not text.isascii() or not text.isdigit():
+            self.fail(f"「{value}」不是编号：写数字，如 75 或 #75", param, ctx)
+        return int(text)
+
+
+ID = Number()
+
+
 class Context:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

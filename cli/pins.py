@@ -13,7 +13,7 @@ import click
 from index import PinRecord, PinState, TakenOffer
 from retrieval import normalise_query, small_talk
 
-from .main import Context, UserError, cli, pass_context, user_errors
+from .main import ID, Context, UserError, cli, pass_context, user_errors
 
 STATUS = {
     "ok": "",
@@ -32,7 +32,7 @@ def _who() -> str:
 
 @cli.command()
 @click.argument("question")
-@click.argument("passage_id", type=int)
+@click.argument("passage_id", type=ID)
 @click.option("--by", "pinned_by", metavar="名字", help="设置人（默认为 cli:<登录名>）。")
 @pass_context
 def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> None:

@@ -108,6 +108,9 @@ def test_context_shows_the_passage_between_its_neighbours(run: Run, seed_home: P
     marked = [line for line in result.stdout.splitlines() if line.startswith("▶")]
     assert len(marked) == 1 and EXAMPLE_ANSWER in marked[0] and f"#{target}" in marked[0]
     data = json.loads(run("context", str(target), "--json").stdout)
+    # the id as the results print it (「段落 #75」), copied with its mark, in either width
+    for copied in (f"#{target}", f"＃{target}"):
+        assert json.loads(run("context", copied, "--json").stdout) == data
     assert [p["focus"] for p in data["passages"]] == [False, True, False]
     assert_user_error(run("context", "999999"), "999999")
 
