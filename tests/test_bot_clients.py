@@ -244,6 +244,7 @@ async def test_more_in_reply_to_the_speech_list_pages_the_list_not_the_last_answ
         typed_after = await said("还有吗")  # no reply: the list was shown last
         by_number = await said("/speeches 第２页")
         next_of_last_shown = await said("/speeches 下一页")
+        past_the_last = await said("/speeches 99")
         more_of_the_answer = await said("还有吗", reply_to_message=answer)
         # in a group, a reply to the bot is addressed to it
         await said("/speeches", **IN_GROUP)
@@ -255,6 +256,7 @@ async def test_more_in_reply_to_the_speech_list_pages_the_list_not_the_last_answ
     assert "第 2/3 页" in second and "3. " in second and "第 3/3 页" in third
     assert past_the_end == typed_after == bot_handlers.LIST_END
     assert "第 2/3 页" in by_number and "第 3/3 页" in next_of_last_shown
+    assert past_the_last.startswith("讲话列表只有 3 页，以下是最后一页。") and "第 3/3 页" in past_the_last
     assert "第 6–10 条" in more_of_the_answer
     assert "第 2/3 页" in in_group
     assert seed_service.library.store.query_stats().questions == 1  # none of it was searched
