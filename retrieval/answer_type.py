@@ -65,6 +65,12 @@ _NEEDS_NUMBER: frozenset[AnswerKind] = frozenset({"share", "money"})
 # A question in keywords asks for an amount by the noun it ends on: 「全市离休干部人数」, 「老干部活动室 总数」,
 # 「先进个人 评选名额」 — the last word names what is asked, as 多少 would (「人数逐年递增」 in the middle does not).
 _ASKS_BY_NOUN = re.compile(r"(?:人数|总数|数量|数目|名额|人次|户数|件数|次数)\s*[？?。.！!]*\s*$")
+# …unless another word asks (「如何减少会议次数」 asks how, 「哪些单位增加了名额」 which ones, 「是否限制人数」
+# whether), or the count is what is changed or limited (「精简文件数量」, 「控制参会人数」): the topic, not the answer.
+_ASKS_OTHERWISE = re.compile(
+    r"如何|怎样|怎么|咋|为什么|为何|为啥|是否|能否|可否|有没有|要不要|哪|谁|什么|啥|还是|吗|呢|么"
+    r"|(?:减少|增加|控制|限制|压缩|精简|扩大|提高|降低|确定|调整|核定|分配|统计|上报|填报|核实)\s*\S{0,6}$"
+)
 # Money is also asked by naming what is paid: 「补助费每月发多少」, 「发多少慰问金」 — a whole word of the
 # question (not a piece of a longer one: 黄金 of 黄金周) that ends in one of these, the thing 多少 asks about.
 _PAID = re.compile(r"(?:费|费用|金|钱|款|工资|资金|投资|补贴|补助|津贴|薪酬|薪水|奖金|价|价格|预算|收入)$")
@@ -125,10 +131,10 @@ _HOLDS: dict[AnswerKind, re.Pattern[str]] = {
 }
 # Numbers that count nothing: ordinals (第六届), 「每一名」, 「这一项」 (one of a kind), 「一批」, 「一大批」
 # (「评选表彰一批先进个人」: "a number of", no figure; 「两批」 does count), and the halves of a period
-# (「下半年」, 「上半月」: when, not how long).
+# (「下半年」, 「前半年」, 「上半月」, 「下半天」: when, not how long; 「会期半天」 is a duration).
 _NOT_AN_AMOUNT = re.compile(
     r"第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千两]+)|[每这那某同单][一]"
-    r"|(?<![0-9〇零一二三四五六七八九十百千两])一大?批|[上下]半(?=[年月])"
+    r"|(?<![0-9〇零一二三四五六七八九十百千两])一大?批|[上下前后]半(?=[年月天])"
 )
 
 
@@ -162,7 +168,7 @@ def asks_for(question: str) -> AnswerKind | None:
         if _COUNTED.search(question):
             return "amount"
         return "money" if _names_money(question) else "amount"
-    if _ASKS_BY_NOUN.search(question):
+    if _ASKS_BY_NOUN.search(question) and not _ASKS_OTHERWISE.search(question):
         return "amount"
     return None
 

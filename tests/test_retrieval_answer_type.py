@@ -236,6 +236,14 @@ def test_a_year_typed_with_a_circle_is_the_year_a_question_names() -> None:
         ("退休干部人数 逐年递增", None),  # the count named in the middle is the topic, not what is asked
         ("党员人数较多的单位怎样设置离退休干部党支部？", None),
         ("离休干部 人数 平均年龄", None),  # the count is not the last word: left untyped
+        ("如何减少会议次数？", None),  # another word asks: how, why, whether, which, who
+        ("为什么要控制参会人数？", None),
+        ("是否限制报名人数？", None),
+        ("哪些单位增加了评选名额？", None),
+        ("谁来确定名额", None),
+        ("发展党员要注重质量还是数量？", None),
+        ("精简文件数量", None),  # the count is what is changed: the topic
+        ("控制参会人数", None),
     ],
 )
 def test_keywords_ending_on_a_count_ask_for_an_amount(question: str, kind: str | None) -> None:
@@ -249,6 +257,9 @@ def test_keywords_ending_on_a_count_ask_for_an_amount(question: str, kind: str |
         ("涌现出一大批先进典型。", False),
         ("我们打算今年下半年再召开推进会。", False),  # 下半年: when, not how long
         ("上半月完成摸底。", False),
+        ("前半年完成摸底。", False),
+        ("下半天参观。", False),
+        ("会期半天。", True),  # half a day, as a duration, counts
         ("分两批组织老同志疗休养。", True),  # two batches is a count
         ("学制半年。", True),  # half a year, as a duration, is one
         ("表彰了48名先进个人。", True),
