@@ -6,6 +6,7 @@ The schema is a list of named, append-only migrations applied when the database 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import hashlib
 import json
@@ -1374,8 +1375,13 @@ class PinRecord:
 
     @property
     def pinned_when(self) -> str:
-        """When it was pinned, as people write it (「2026-12-02 11:38」, the server's clock)."""
-        return self.pinned_at[:16].replace("T", " ")
+        """When it was pinned, as people write it, in Beijing time whatever the server's clock (a container
+        runs in UTC): 「2026-12-02 11:38」 for 2026-12-02T03:38:12+0000."""
+        try:
+            at = datetime.datetime.strptime(self.pinned_at, "%Y-%m-%dT%H:%M:%S%z")
+        except ValueError:  # written without its offset: as stored
+            return self.pinned_at[:16].replace("T", " ")
+        return at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -1417,6 +1423,9 @@ def _synonym_word(word: str) -> str:
             f"同义词太长（{len(word)} 字），请控制在 {SYNONYM_MAX_CHARS} 字以内：{word[:30]}"
         )
     return word
+
+
+BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")  # the users' time, for what is shown
 
 
 def _now() -> str:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from corpus import Paragraph, Speech, chunk_speech
-from index import AddOutcome, InvalidSynonym, Store, StoreCorrupt, lexical_input
+from index import AddOutcome, InvalidSynonym, PinRecord, Store, StoreCorrupt, lexical_input
 from index.store import HANDLED_UPDATES_DAYS, HANDLED_UPDATES_KEPT, MIGRATIONS
 
 
@@ -350,3 +350,17 @@ def test_a_bad_synonym_is_refused_in_words_for_people(store: Store) -> None:
         with pytest.raises(InvalidSynonym):
             store.add_synonym(word, synonym)
     assert store.user_synonyms() == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2026-12-02T03:38:12+0000", "2026-12-02 11:38"),  # a container's clock (UTC): shown in Beijing time
+        ("2026-12-02T11:38:12+0800", "2026-12-02 11:38"),
+        ("2026-12-31T20:05:00-0500", "2027-01-01 09:05"),  # across a day and a year
+        ("2026-12-02T11:38:12", "2026-12-02 11:38"),  # no offset: as stored
+    ],
+)
+def test_a_pin_shows_when_it_was_pinned_in_beijing_time(stored: str, shown: str) -> None:
+    pin = PinRecord(1, "问题", 2, 3, "hash", "段落", "标题", "1002", stored)
+    assert pin.pinned_when == shown
