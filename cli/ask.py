@@ -72,7 +72,7 @@ mode_option = click.option(
 @click.option("--since", metavar="日期", help="只查这一日期及以后的讲话（2024-01-31、2024-01 或 2024）。")
 @click.option("--until", metavar="日期", help="只查这一日期及以前的讲话（2024-12-31、2024-12 或 2024）。")
 @click.option(
-    "--speech", "speech_ids", type=int, multiple=True, metavar="编号", help="只查这一编号的讲话（可重复）。"
+    "--speech", "speech_ids", type=ID, multiple=True, metavar="编号", help="只查这一编号的讲话（可重复）。"
 )
 @click.option(
     "--no-auto-filter",

@@ -126,9 +126,9 @@ class Number(click.ParamType):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        text = unicodedata.normalize("NFKC", str(value)).strip().lstrip("#").strip()
+        text = unicodedata.normalize("NFKC", str(value)).strip().removeprefix("#").strip()
         if not text.isascii() or not text.isdigit():
-            self.fail(f"「{value}」不是编号：写数字，如 75 或 #75", param, ctx)
+            self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
         return int(text)
 
 

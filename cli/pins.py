@@ -158,7 +158,7 @@ def pin_json(state: PinState, taken: Sequence[TakenOffer] = ()) -> dict[str, Any
 
 
 @cli.command()
-@click.argument("pin_id", type=int)
+@click.argument("pin_id", type=ID)
 @pass_context
 def unpin(obj: Context, pin_id: int) -> None:
     """取消一条标准答案。

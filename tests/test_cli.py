@@ -863,8 +863,9 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
     ("args", "said"),
     [
         (["ask", "-k", "0", "问题"], "参数 '-k' / '--top' 的值无效：0 不在允许的范围 1<=x<=50 内"),
-        (["context", "abc"], "「abc」不是编号：写数字，如 75 或 #75"),
-        (["show", "#"], "「#」不是编号：写数字，如 75 或 #75"),
+        (["context", "abc"], "「abc」不是编号：写数字，如 75（或加引号写 '#75'）"),
+        (["show", "#"], "「#」不是编号：写数字，如 75（或加引号写 '#75'）"),
+        (["unpin", "##3"], "「##3」不是编号：写数字，如 75（或加引号写 '#75'）"),
         (["ask", "--mode", "foo", "问题"], "'foo' 不是可选的值（可选：'hybrid', 'dense', 'lexical'）"),
         (["synonyms", "add", "银发学府"], "缺少参数 SYNONYM"),
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
