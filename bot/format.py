@@ -25,7 +25,7 @@ from index import (
     SpeechRecord,
     TakenOffer,
 )
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark, typo_note
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, index_size, mark, typo_note
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 ELLIPSIS = "…"
@@ -425,7 +425,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
     if report is not None:
         pieces.append(
             Piece(
-                f"索引：共 {report.counted()}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                f"索引：共 {index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
                 "i",
             )
         )

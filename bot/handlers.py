@@ -47,7 +47,7 @@ from corpus import (
     unsupported_message,
 )
 from index import BuildReport, FileOutcome, LoggedQuery, SpeechIndexError, Store
-from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx
+from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx, index_size
 
 from . import callbacks as cb
 from . import format as fmt
@@ -495,7 +495,7 @@ class Handlers:
                 await progress.finish(fmt.render_refusal(str(e)))
                 return
         await progress.finish(
-            f"✅ 索引已重建：共 {report.counted()}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
+            f"✅ 索引已重建：共 {index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
         )
 
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

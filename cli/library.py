@@ -25,6 +25,7 @@ from index import (
     recover_database,
     write_lock,
 )
+from retrieval import index_size
 
 from .main import (
     ID,
@@ -127,7 +128,7 @@ def add(
             raise UserError("没有添加任何文件。")
         click.echo(
             click.style(
-                f"索引：{report.counted()}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                f"索引：{index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
                 dim=True,
             )
         )
@@ -236,7 +237,7 @@ def rebuild(obj: Context) -> None:
         service = obj.service(fresh_model=True)
         report = service.rebuild(ProgressBar("嵌入段落"))
         click.echo(
-            f"索引已重建：{report.counted()}，模型 {report.manifest.model}，本次嵌入 {report.embedded} 段，"
+            f"索引已重建：{index_size(report)}，模型 {report.manifest.model}，本次嵌入 {report.embedded} 段，"
             f"用时 {report.seconds:.1f} 秒"
         )
 
@@ -412,7 +413,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             raise UserError("已取消，资料库没有改动。")
         service = obj.service()
         counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
-        click.echo(f"已恢复：{describe(counts)}；索引 {report.counted()}。原资料库另存为 {saved}")
+        click.echo(f"已恢复：{describe(counts)}；索引 {index_size(report)}。原资料库另存为 {saved}")
 
 
 @cli.command()
@@ -450,7 +451,7 @@ def recover(obj: Context, yes: bool) -> None:
         click.echo("丢失：" + ("、".join(lost) if lost else "没有发现丢失的内容"))
         click.echo(f"损坏的原文件保留为 {result.damaged_copy}")
         report = obj.service(fresh_model=True).rebuild(ProgressBar("嵌入段落"))
-        click.echo(f"索引已重建：{report.counted()}，本次嵌入 {report.embedded} 段")
+        click.echo(f"索引已重建：{index_size(report)}，本次嵌入 {report.embedded} 段")
         emptied = [s for s in obj.library.store.speeches() if s.passages == 0]
         if emptied:  # stored, but nothing of them can be found: say how to read them again
             click.echo(

@@ -100,14 +100,6 @@ class BuildReport:
     seconds: float
     document_info: int = 0  # stored 「文件信息」 passages (文号, issuers, 主送): kept out of both indexes
 
-    def counted(self) -> str:
-        """The index's size as the front ends say it: 「198 段」, and the stored 「文件信息」 passages that
-        are in neither index beside it, so that the count matches what `show` lists."""
-        extra = (
-            f"（另存 {self.document_info} 段文件信息：文号、发文机关、主送）" if self.document_info else ""
-        )
-        return f"{self.manifest.count} 段{extra}"
-
 
 @dataclass(frozen=True)
 class LoadedIndex:

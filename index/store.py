@@ -927,6 +927,12 @@ class Store:
         return found
 
     @_locked
+    def count_in_section(self, section: str) -> int:
+        """How many passages are under this section heading, in every speech (「文件信息」: the heads)."""
+        return int(
+            self.db.execute("SELECT COUNT(*) FROM passages WHERE section = ?", [section]).fetchone()[0]
+        )
+
     def passages_in_section(self, section: str) -> dict[int, int]:
         """The passage under this section heading of each speech that has one, by speech id (「文件信息」:
         each official document's head); the first when a speech has several."""

@@ -38,7 +38,7 @@ from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
-from .service import ServiceOptions, SpeechService, check_read_only_home, prepare_many_searches
+from .service import ServiceOptions, SpeechService, check_read_only_home, index_size, prepare_many_searches
 from .smalltalk import MORE_WORDS, SmallTalk, asks_for_more, small_talk
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
@@ -102,6 +102,7 @@ __all__ = [
     "detect_filters",
     "gather_signals",
     "highlight_spans",
+    "index_size",
     "load_compiled_scoring",
     "load_judge",
     "load_pin_judge",
