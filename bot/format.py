@@ -382,10 +382,15 @@ def _body(passages: Sequence[PassageRecord], focus_id: int | None = None) -> lis
     return pieces
 
 
-def render_speech_list(speeches: Sequence[SpeechRecord], page: int, pages: int, total: int) -> str:
+def render_speech_list(
+    speeches: Sequence[SpeechRecord], page: int, pages: int, total: int, *, past_the_end: bool = False
+) -> str:
+    """A page of the speech list; `past_the_end`: a later page was asked (「/speeches 99」) and this, the last,
+    is shown instead — said, not passed off as the one asked."""
     if not speeches:
         return "语料库中还没有任何讲话。"
-    pieces = [Piece(f"📚 讲话列表（共 {total} 篇）", "b")]
+    pieces = [Piece(f"讲话列表只有 {pages} 页，以下是最后一页。\n\n")] if past_the_end else []
+    pieces.append(Piece(f"📚 讲话列表（共 {total} 篇）", "b"))
     for s in speeches:
         meta = " · ".join(part for part in (s.date, s.speaker, f"{s.passages} 段") if part)
         pieces += [Piece(f"\n\n{s.id}. "), Piece(_clip(s.title, 120), "b"), Piece("\n"), Piece(meta, "i")]

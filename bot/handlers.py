@@ -1091,11 +1091,7 @@ class Handlers:
         pages = max(1, math.ceil(len(speeches) / SPEECHES_PER_PAGE))
         asked, page = page, min(max(page, 0), pages - 1)
         shown = speeches[page * SPEECHES_PER_PAGE : (page + 1) * SPEECHES_PER_PAGE]
-        text = fmt.render_speech_list(shown, page, pages, len(speeches))
-        if (
-            asked > page and shown
-        ):  # 「/speeches 99」: the last page, said as such rather than passed off as page 99
-            text = f"讲话列表只有 {pages} 页，以下是最后一页。\n\n{text}"
+        text = fmt.render_speech_list(shown, page, pages, len(speeches), past_the_end=asked > page)
         return text, keyboards.speech_list_keyboard(shown, page, pages) if shown else None
 
     def _past_end(self, page: cb.ListSpeeches | cb.ReadSpeech) -> bool:
