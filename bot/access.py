@@ -167,7 +167,7 @@ class ReadableDocument(MessageFilter):
         return said.is_readable_document(message)
 
 
-ENABLE_GROUP = "请管理员把这个 ID 加入 SPEECHQA_ALLOWED_CHATS（多个 ID 用英文逗号分隔），然后重启机器人。"
+ENABLE_GROUP = "请管理员把这个 ID 加入 SPEECHQA_ALLOWED_CHATS（多个 ID 用逗号分隔），然后重启机器人。"
 GROUP_NOT_ENABLED = "本群尚未开通这个机器人。"
 
 

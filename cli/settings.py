@@ -123,9 +123,10 @@ def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
         if not part.strip():
             continue
         try:
-            ids.add(int(part))
+            # a group id may be typed with a minus sign of another font (−, －)
+            ids.add(int(part.strip().replace("−", "-")))
         except ValueError as e:
-            raise SettingsError(f"{name} 中的 {part!r} 不是数字 ID（多个 ID 用逗号分隔）") from e
+            raise SettingsError(f"{name} 中的「{part.strip()}」不是数字 ID（多个 ID 用逗号分隔）") from e
     return frozenset(ids)
 
 

@@ -388,3 +388,12 @@ def test_a_read_only_home_with_speeches_and_an_index_passes_the_bot_check(tmp_pa
         assert served.read_only
         check_read_only_home(served, need_speeches=True)
         served.close()
+
+
+def test_a_group_id_with_a_typeset_minus_is_read_and_a_wrong_one_named_in_chinese_quotes() -> None:
+    from cli.settings import SettingsError, load_settings
+
+    env = {"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_ALLOWED_CHATS": "−1001234567890，１００２"}
+    assert load_settings(env).telegram.allowed_chats == {-1001234567890, 1002}
+    with pytest.raises(SettingsError, match="SPEECHQA_ADMINS 中的「老王」不是数字 ID"):
+        load_settings({"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_ADMINS": "1002, 老王"})
