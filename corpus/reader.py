@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import stat
 import zipfile
 from collections.abc import Iterator
@@ -304,15 +305,22 @@ def read_bytes(name: str, data: bytes) -> Document:
     )
 
 
+# A picture placed in the body of a Word (DrawingML or VML) or OpenDocument file — not one in its header
+# or footer (a letterhead, a seal), which lives in the header's own part
+_BODY_PICTURE = re.compile(rb"<a:blip\b|<v:imagedata\b|<draw:image\b")
+_BODY_PARTS = ("word/document.xml", "content.xml")
+
+
 def _holds_pictures(data: bytes) -> bool:
-    """Whether a Word or OpenDocument file (a zip) holds pictures: with no text, a page scanned and
-    pasted in, which staff see as text."""
+    """Whether a Word or OpenDocument file (a zip) holds pictures in its body: with no text, a page scanned
+    and pasted in, which staff see as text."""
     if not data.startswith(b"PK"):
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return any(n.startswith(("word/media/", "Pictures/")) for n in archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            names = set(archive.namelist())
+            return any(_BODY_PICTURE.search(archive.read(part)) for part in _BODY_PARTS if part in names)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         return False
 
 

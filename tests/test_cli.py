@@ -497,6 +497,15 @@ def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
         "✗ 重阳节通知.docx 中没有找到讲话正文；文中有图片，正文可能是粘贴进文档的扫描件："
         "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字"
     ]
+    # a picture in the header only (a letterhead, a seal) is no scan of the body: no such hint
+    headed = docx.Document()
+    headed.sections[0].header.paragraphs[0].add_run().add_picture(str(picture))
+    headed.add_paragraph("关于开展重阳节敬老活动的通知")
+    headed.save(str(tmp_path / "带页眉图片.docx"))
+    result = run("add", str(tmp_path / "带页眉图片.docx"))
+    assert [line for line in result.stderr.splitlines() if "带页眉图片.docx" in line] == [
+        "✗ 带页眉图片.docx 中没有找到讲话正文"
+    ]
     # a Word file with no text and no picture is still just empty; the library is as it was and answers
     docx.Document().save(str(tmp_path / "空白.docx"))
     assert_user_error(run("add", str(tmp_path / "空白.docx")), "文件中没有文字：空白.docx")
