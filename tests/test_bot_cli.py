@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import click
@@ -102,36 +104,52 @@ def test_stats_prints_the_query_log_summary(tmp_path: Path) -> None:
     assert data["by_channel"] == {"telegram": 2, "cli": 1}
 
 
+def bot_env(home: Path, api_url: str, **settings: str) -> dict[str, str]:
+    """The environment `speechqa bot` runs in against the fake Bot API, with these SPEECHQA_* settings."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "SPEECHQA_TELEGRAM_API_URL": api_url,
+        "SPEECHQA_HOME": str(home),
+        "NO_PROXY": "127.0.0.1,localhost",
+        "HF_HUB_OFFLINE": "1",
+        **{f"SPEECHQA_{name.upper()}": value for name, value in settings.items()},
+    }
+
+
+@contextlib.asynccontextmanager
+async def bot_process(env: dict[str, str]) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`speechqa bot` as a process of its own (killed if a test fails before it stopped)."""
+    speechqa = Path(sys.executable).parent / "speechqa"
+    process = await asyncio.create_subprocess_exec(
+        str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def interrupt(process: asyncio.subprocess.Process) -> str:
+    """Ctrl-C, as a person stops the bot: what it logged to the end."""
+    process.send_signal(signal.SIGINT)
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    return stderr.decode()
+
+
 @pytest.mark.slow
 @pytest.mark.asyncio
 async def test_speechqa_bot_polls_answers_stops_on_sigint_and_never_logs_the_token(seed_home: Path) -> None:
     async with FakeBotAPI() as api:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "SPEECHQA_TELEGRAM_API_URL": api.base_url,
-            "SPEECHQA_HOME": str(seed_home),
-            "SPEECHQA_ALLOWED_USERS": str(USER),
-            "SPEECHQA_ADMINS": str(ADMIN),
-            "NO_PROXY": "127.0.0.1,localhost",
-            "HF_HUB_OFFLINE": "1",
-        }
-        speechqa = Path(sys.executable).parent / "speechqa"
-        process = await asyncio.create_subprocess_exec(
-            str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-        )
-        try:
+        env = bot_env(seed_home, api.base_url, allowed_users=str(USER), admins=str(ADMIN))
+        async with bot_process(env) as process:
             await api.wait_for("setMyCommands", timeout=60)  # post_init ran: run_polling is up
             api.push_update(api.make_text_update("离休干部体检规定是什么？"))
             (call,) = await api.wait_for("sendMessage", timeout=60)
             assert "要落实好离休干部每年一次体检的规定" in html_to_text(call.params["text"])
-            process.send_signal(signal.SIGINT)
-            _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
-        finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
-    log = stderr.decode()
+            log = await interrupt(process)
     assert process.returncode == 0, log
     assert "starting the bot with long polling" in log
     assert "机器人已启动（长轮询）：授权用户 1 位、授权群 0 个、管理员 1 位。按 Ctrl-C 停止。" in log
@@ -146,34 +164,20 @@ async def test_ids_typed_on_a_chinese_keyboard_are_read_as_typed_the_ascii_way(s
     「不是数字 ID（多个 ID 用逗号分隔）」 to someone who had typed a comma."""
     colleague = 1003
     async with FakeBotAPI() as api:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "SPEECHQA_TELEGRAM_API_URL": api.base_url,
-            "SPEECHQA_HOME": str(seed_home),
-            "SPEECHQA_ALLOWED_USERS": "１００１、 1004",
-            "SPEECHQA_ALLOWED_CHATS": "－100555",
-            "SPEECHQA_ADMINS": f"{ADMIN}，{colleague}",
-            "NO_PROXY": "127.0.0.1,localhost",
-            "HF_HUB_OFFLINE": "1",
-        }
-        speechqa = Path(sys.executable).parent / "speechqa"
-        process = await asyncio.create_subprocess_exec(
-            str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        env = bot_env(
+            seed_home,
+            api.base_url,
+            allowed_users="１００１、 1004",
+            allowed_chats="－100555",
+            admins=f"{ADMIN}，{colleague}",
         )
-        try:
+        async with bot_process(env) as process:
             await api.wait_for("setMyCommands", timeout=60)
             api.push_update(api.make_text_update("/stats", user_id=colleague))
             (stats,) = await api.wait_for("sendMessage", timeout=60)
             api.push_update(api.make_text_update("离休干部体检规定是什么？", user_id=USER))
             answered = await api.wait_for("sendMessage", count=2, timeout=60)
-            process.send_signal(signal.SIGINT)
-            _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
-        finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
-    log = stderr.decode()
+            log = await interrupt(process)
     assert process.returncode == 0, log
     assert "机器人已启动（长轮询）：授权用户 2 位、授权群 1 个、管理员 2 位。按 Ctrl-C 停止。" in log
     assert html_to_text(stats.params["text"]).startswith("📊 使用统计")
@@ -200,41 +204,26 @@ async def test_speechqa_bot_started_while_telegram_is_unreachable_says_so_once_a
 ) -> None:
     port = free_port()  # nothing listens there yet: Telegram is "unreachable"
     api = FakeBotAPI(port=port)
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "SPEECHQA_TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",
-        "SPEECHQA_HOME": str(seed_home),
-        "SPEECHQA_ALLOWED_USERS": str(USER),
-        "NO_PROXY": "127.0.0.1,localhost",
-        "HF_HUB_OFFLINE": "1",
-    }
-    speechqa = Path(sys.executable).parent / "speechqa"
-    process = await asyncio.create_subprocess_exec(
-        str(speechqa), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
-    assert process.stderr is not None
+    env = bot_env(seed_home, f"http://127.0.0.1:{port}/bot", allowed_users=str(USER))
     try:
-        before = await _read_line(process.stderr, "无法连接 Telegram", timeout=120)
-        await asyncio.sleep(3)  # a few retries while it stays unreachable: no more lines
-        await api.start()
-        after = await _read_line(process.stderr, "已连接 Telegram", timeout=90)
-        await api.wait_for("setMyCommands", timeout=60)
-        api.push_update(api.make_text_update("离休干部体检规定是什么？"))
-        (call,) = await api.wait_for("sendMessage", timeout=60)
-        assert "要落实好离休干部每年一次体检的规定" in html_to_text(call.params["text"])
-        process.send_signal(signal.SIGINT)
-        _, rest = await asyncio.wait_for(process.communicate(), timeout=30)
+        async with bot_process(env) as process:
+            assert process.stderr is not None
+            before = await _read_line(process.stderr, "无法连接 Telegram", timeout=120)
+            await asyncio.sleep(3)  # a few retries while it stays unreachable: no more lines
+            await api.start()
+            after = await _read_line(process.stderr, "已连接 Telegram", timeout=90)
+            await api.wait_for("setMyCommands", timeout=60)
+            api.push_update(api.make_text_update("离休干部体检规定是什么？"))
+            (call,) = await api.wait_for("sendMessage", timeout=60)
+            assert "要落实好离休干部每年一次体检的规定" in html_to_text(call.params["text"])
+            rest = await interrupt(process)
     finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
         await api.stop()
     unreachable = [line for line in before + after if "无法连接" in line]
     assert unreachable == [
         f"无法连接 Telegram（127.0.0.1:{port}）：检查网络或 SPEECHQA_TELEGRAM_API_URL。正在自动重试…\n"
     ]
-    log = "".join(before + after) + rest.decode()
+    log = "".join(before + after) + rest
     assert "Traceback" not in log and len(before + after) < 10, log
     assert process.returncode == 0, log
 
