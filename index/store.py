@@ -933,6 +933,7 @@ class Store:
             self.db.execute("SELECT COUNT(*) FROM passages WHERE section = ?", [section]).fetchone()[0]
         )
 
+    @_locked
     def passages_in_section(self, section: str) -> dict[int, int]:
         """The passage under this section heading of each speech that has one, by speech id (「文件信息」:
         each official document's head); the first when a speech has several."""

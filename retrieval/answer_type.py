@@ -29,6 +29,8 @@ from corpus import NUMERAL_CHARS, to_simplified
 from corpus import numeral_value as chinese_numeral_value
 from index import query_terms
 
+from .vocabulary import INTERROGATIVE
+
 AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour"]
 # Which kinds answer which: a specific kind (a sum of money, a year) is also of its general kind.
 GENERAL: dict[AnswerKind, AnswerKind] = {
@@ -65,10 +67,11 @@ _NEEDS_NUMBER: frozenset[AnswerKind] = frozenset({"share", "money"})
 # A question in keywords asks for an amount by the noun it ends on: 「全市离休干部人数」, 「老干部活动室 总数」,
 # 「先进个人 评选名额」 — the last word names what is asked, as 多少 would (「人数逐年递增」 in the middle does not).
 _ASKS_BY_NOUN = re.compile(r"(?:人数|总数|数量|数目|名额|人次|户数|件数|次数)\s*[？?。.！!]*\s*$")
-# …unless another word asks (「如何减少会议次数」 asks how, 「哪些单位增加了名额」 which ones, 「是否限制人数」
-# whether), or the count is what is changed or limited (「精简文件数量」, 「控制参会人数」): the topic, not the answer.
-_ASKS_OTHERWISE = re.compile(
-    r"如何|怎样|怎么|咋|为什么|为何|为啥|是否|能否|可否|有没有|要不要|哪|谁|什么|啥|还是|吗|呢|么"
+# …unless another word asks — an interrogative (vocabulary.INTERROGATIVE: 「如何减少会议次数」 asks how, 「哪些单位
+# 增加了名额」 which ones, 「是否限制人数」 whether), a colloquial one or a choice (啥, 咋, 还是) — or the count is
+# what is changed or limited (「精简文件数量」, 「控制参会人数」): the topic, not the answer.
+_ALSO_ASKS = re.compile(
+    r"啥|咋|还是|么"
     r"|(?:减少|增加|控制|限制|压缩|精简|扩大|提高|降低|确定|调整|核定|分配|统计|上报|填报|核实)\s*\S{0,6}$"
 )
 # Money is also asked by naming what is paid: 「补助费每月发多少」, 「发多少慰问金」 — a whole word of the
@@ -168,7 +171,7 @@ def asks_for(question: str) -> AnswerKind | None:
         if _COUNTED.search(question):
             return "amount"
         return "money" if _names_money(question) else "amount"
-    if _ASKS_BY_NOUN.search(question) and not _ASKS_OTHERWISE.search(question):
+    if _ASKS_BY_NOUN.search(question) and not (INTERROGATIVE.search(question) or _ALSO_ASKS.search(question)):
         return "amount"
     return None
 
