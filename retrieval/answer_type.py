@@ -228,26 +228,37 @@ _DATE = re.compile(
 
 
 @lru_cache(maxsize=16384)  # a search asks it of its candidates, their sentences, and of the same ones again
-def holds(kind: AnswerKind, text: str) -> bool:
+def holds(kind: AnswerKind, text: str, besides: str = "") -> bool:
     """Whether a text holds an answer of that kind: a figure with its unit (a calendar date,
     「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific
-    kind needs its own unit: a sum of money needs 元, a year needs a year."""
+    kind needs its own unit: a sum of money needs 元, a year needs a year.
+
+    A figure `besides` holds (the question) is no answer to it: 「今年夏季休养什么时候开始」 is not
+    answered by a passage whose only times are its 今年 and 夏季."""
     # 八時, 三號: a passage may be in traditional script; ８：３０ in full-width forms
     text = unicodedata.normalize("NFKC", to_simplified(text))
+    asked = unicodedata.normalize("NFKC", to_simplified(besides)) if besides else ""
+
+    def found(pattern: re.Pattern[str], within: str) -> bool:
+        if not asked:
+            return bool(pattern.search(within))
+        return any(m.group().strip() not in asked for m in pattern.finditer(within))
+
     if kind in _HOLDS:
         text = _NOT_AN_AMOUNT.sub(" ", text) if GENERAL[kind] == "amount" else text
         # a sum is also given as a share of something (「拿出财政收入的十分之一」)
-        return bool(_HOLDS[kind].search(text) or (kind == "money" and _HOLDS["share"].search(text)))
+        return found(_HOLDS[kind], text) or (kind == "money" and found(_HOLDS["share"], text))
     if kind == "amount":
-        return bool(_AMOUNT.search(_NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text))))
+        return found(_AMOUNT, _NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text)))
     # a time: any date or time, or a year, a day or an hour
-    return bool(_TIME.search(text)) or any(_HOLDS[k].search(text) for k in ("year", "day", "hour"))
+    return found(_TIME, text) or any(found(_HOLDS[k], text) for k in ("year", "day", "hour"))
 
 
 def kind_missing(question: str, text: str) -> float:
-    """1.0 when the question asks for an amount or a time and the text holds none, else 0.0."""
+    """1.0 when the question asks for an amount or a time and the text holds none (but those the question
+    names itself), else 0.0."""
     kind = asks_for(question)
-    return 1.0 if kind is not None and not holds(kind, text) else 0.0
+    return 1.0 if kind is not None and not holds(kind, text, question) else 0.0
 
 
 NUMERAL_RUN = re.compile(f"[{''.join(sorted(NUMERAL_CHARS))}]{{2,}}")  # a candidate for `numeral_value`

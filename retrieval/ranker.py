@@ -71,7 +71,8 @@ def passage_features(
     """The FEATURES of one candidate (every value in [0, 1], or a cosine). `source` is the speech's title,
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
     title alone, `question` the question as searched, and `kind` the kind of answer it asks for (a passage
-    holding no figure of that kind talks about the topic, not about what was asked). `spans` are the
+    holding no figure of that kind — but those the question names itself — talks about the topic,
+    not about what was asked). `spans` are the
     passage's `passage_spans` when read already (with the other candidates': one compiled call)."""
     # a missing heading or source scores 0, as an empty text does
     read = spans if spans is not None else passage_spans([(text, section or "", source)], terms)[0]
@@ -85,7 +86,7 @@ def passage_features(
         read.sentence,
         read.source,
         names_title(question, title),
-        1.0 if kind is not None and holds(kind, text) else 0.0,
+        1.0 if kind is not None and holds(kind, text, question) else 0.0,
     )
 
 

@@ -267,3 +267,33 @@ def test_keywords_ending_on_a_count_ask_for_an_amount(question: str, kind: str |
 )
 def test_an_indefinite_batch_or_half_of_a_period_is_no_amount(text: str, held: bool) -> None:
     assert holds("amount", text) is held
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "text", "held"),
+    [
+        # the times the question names itself are no answer to when
+        ("time", "今年夏季休养活动什么时候开始", "经研究，今年继续组织离退休干部夏季休养活动。", False),
+        ("time", "今年夏季休养活动什么时候开始", "休养时间：2026年7月6日至7月31日，分四批进行。", True),
+        ("time", "2026年的休养什么时候报名", "2026年休养活动报名工作由各支部负责。", False),
+        ("time", "2026年的休养什么时候报名", "请于2026年6月12日前报名。", True),  # the day is new
+        ("amount", "每批40人的休养一共分几批", "休养活动每批40人。", False),
+        ("amount", "每批40人的休养一共分几批", "每批40人，分四批进行。", True),
+        ("people", "报名的120名老同志中党员有多少人", "这次共有120名老同志报名。", False),
+        ("people", "报名的120名老同志中党员有多少人", "报名的120名老同志中，党员86人。", True),
+        # in any script or width
+        ("time", "今年夏季休養什麼時候開始", "今年繼續組織夏季休養活動。", False),
+        ("amount", "每批４０人的休养分几批", "每批40人。", False),
+    ],
+)
+def test_a_figure_the_question_names_is_not_its_answer(
+    kind: str, question: str, text: str, held: bool
+) -> None:
+    assert holds(kind, text, question) is held  # type: ignore[arg-type]
+    assert holds(kind, text) is True  # read alone, the text holds a figure of that kind
+
+
+def test_a_passage_holding_only_the_questions_own_times_misses_the_time_asked() -> None:
+    question = "今年夏季休养活动什么时候开始"
+    assert kind_missing(question, "经研究，今年继续组织离退休干部夏季休养活动。") == 1.0
+    assert kind_missing(question, "休养时间：2026年7月6日至7月31日。") == 0.0
