@@ -260,8 +260,13 @@ def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int
 def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:
     """The terms that can count anywhere in `text` (found whole, or a longer word in part): scoring the
     sentences of `text` with only these, against the weight of all terms, gives the same scores, faster."""
+    return [t for t, present in zip(terms, _present(text, terms), strict=True) if present]
+
+
+def _present(text: str, terms: Sequence[WeightedTerm]) -> list[bool]:
+    """For each term, whether it can count anywhere in `text` (see `present_terms`)."""
     lowered = text.lower()
-    return [t for t in terms if (word := t.text.lower()) in lowered or _bigram_share(word, lowered) > 0]
+    return [(word := t.text.lower()) in lowered or _bigram_share(word, lowered) > 0 for t in terms]
 
 
 def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> float:
@@ -377,20 +382,20 @@ def answer_sentence(
     spans = split_sentences(text)
     if not spans:
         return None
-    answered = answered_questions(text, spans)
+    answered = _answered(text)
     if topic:  # words the heading or title already names say what the passage is about, not which sentence
         lowered = topic.lower()
         terms, extra = (
-            [
-                WeightedTerm(t.text, t.weight * TOPIC_WEIGHT if t.text.lower() in lowered else t.weight)
-                for t in words
-            ]
+            [WeightedTerm(t.text, t.weight * TOPIC_WEIGHT) if t.text.lower() in lowered else t for t in words]
             for words in (terms, extra)
         )
     if dense is not None and len(dense) != len(spans):
         dense = None
     total = sum(t.weight for t in terms)
-    choosing = present_terms(text, [*terms, *extra])
+    # the words that can count in this passage: all of them choose the sentence, the question's own
+    # (not `extra`) score it
+    present = _present(text, [*terms, *extra])
+    choosing = [t for t, p in zip([*terms, *extra], present, strict=True) if p]
     choosing_total = total + sum(t.weight for t in extra)
 
     choosing_needles = _needles(choosing)
@@ -459,7 +464,7 @@ def answer_sentence(
         reply = max(reply, key=lambda i: (score_of(*spans[i], dense[i] if dense is not None else 0.0), -i))
         shown = widen(reply, score_of(*spans[reply], dense[reply] if dense is not None else 0.0))[:2]
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
-        scoring = _needles(present_terms(text, terms))
+        scoring = _needles([t for t, p in zip(terms, present, strict=False) if p])  # present[: len(terms)]
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
         lexical = max(
             score for _, _, score in _read([text[s:e] for s, e in [(start, end), *inside]], scoring, total)
@@ -521,6 +526,13 @@ def answered_questions(text: str, spans: Sequence[tuple[int, int]]) -> frozenset
             answered.update(run)
             run = []
     return frozenset(answered)
+
+
+@lru_cache(maxsize=4096)
+def _answered(text: str) -> frozenset[int]:
+    """`answered_questions` of the sentences of `text` (cached with its split: a passage is shown again
+    and again)."""
+    return answered_questions(text, _split(text))
 
 
 def _answer_after(question: int, spans: Sequence[tuple[int, int]], answered: frozenset[int]) -> list[int]:
