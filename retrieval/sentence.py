@@ -107,6 +107,15 @@ def lowered_sentences(text: str) -> tuple[str, ...]:
     return tuple(text[s:e].lower() for s, e in _split(text))
 
 
+@lru_cache(maxsize=4096)
+def lowered_pieces(text: str) -> tuple[str, ...]:
+    """The lowered sentences of `text` (`lowered_sentences`), then each two adjacent ones with what stands
+    between them (sentences i and i + 1, i from 0): every span an answer sentence can be, read in one go."""
+    spans = _split(text)
+    pairs = (text[spans[i][0] : spans[i + 1][1]].lower() for i in range(len(spans) - 1))
+    return (*lowered_sentences(text), *pairs)
+
+
 def span_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> tuple[float, float]:
     """(coverage, proximity) of `terms` in `text`: the weighted share of the terms found, and how tightly
     the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent).
@@ -399,6 +408,12 @@ def answer_sentence(
     choosing_total = total + sum(t.weight for t in extra)
 
     choosing_needles = _needles(choosing)
+    # compiled, every sentence and pair of adjacent ones is read at once (one call, not one per widening)
+    pieces = (
+        compiled.scores(lowered_pieces(text), choosing_needles, choosing_total)
+        if dense is None and choosing_total > 0
+        else None
+    )
 
     def finish(lexical: float, start: int, end: int, cosine: float) -> float:
         if kind is not None and holds(kind, text[start:end]):
@@ -409,7 +424,7 @@ def answer_sentence(
         return finish(_lexical_score(text[start:end], choosing_needles, choosing_total), start, end, cosine)
 
     if dense is None and choosing_total > 0:
-        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind)
+        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind, pieces)
     else:
         single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
@@ -436,7 +451,13 @@ def answer_sentence(
             return start, end, score
         short = (end - start) <= SHORT_SENTENCE
         bounds = [(min(start, spans[j][0]), max(end, spans[j][1])) for j in neighbours]
-        read = _read([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
+        if pieces is not None:  # the pair of sentences i and i + 1 is piece len(spans) + i
+            read = [
+                (pieces.coverage[k], pieces.proximity[k], pieces.lexical[k])
+                for k in (len(spans) + min(best, j) for j in neighbours)
+            ]
+        else:
+            read = _read([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
         if short or might_gain(read, score):
             pairs = []
             for j, (s, e), (_, _, lexical) in zip(neighbours, bounds, read, strict=True):
@@ -482,12 +503,15 @@ def _best_single(
     needles: Sequence[_Needle],
     total: float,
     kind: AnswerKind | None,
+    pieces: compiled.Spans | None = None,
 ) -> tuple[int, float]:
     """The index and score of the best single sentence (the earlier one of equal scores), as `score_of`
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
     (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
-    whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
-    if (found := compiled.scores(lowered_sentences(text), needles, total)) is not None:
+    whose bound is below the best score so far is never scored in full (proximity, the kind's figures).
+    `pieces`: the compiled read of `lowered_pieces(text)` by the same needles, when made already."""
+    found = pieces if pieces is not None else compiled.scores(lowered_sentences(text), needles, total)
+    if found is not None:
         coverages, lexicals = found.coverage, found.lexical
     else:
         rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
