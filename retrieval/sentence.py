@@ -333,8 +333,8 @@ def passage_spans(
     total = sum(t.weight for t in terms)
     if total > 0 and compiled.active():
         texts: list[str] = []
-        for text, section, source in passages:
-            texts += (f"{section}\n{text}".lower(), section.lower(), source.lower(), *lowered_sentences(text))
+        for passage in passages:
+            texts += _passage_pieces(*passage)
         found = compiled.scores(tuple(texts), _needles(terms), total, cache=False)
         if found is not None:
             rows = []
@@ -362,6 +362,13 @@ def passage_spans(
             PassageSpans(coverage, proximity, section_share, source_share, best_sentence_score(text, terms))
         )
     return rows
+
+
+@lru_cache(maxsize=4096)
+def _passage_pieces(text: str, section: str, source: str) -> tuple[str, ...]:
+    """What `passage_spans` reads of a passage, lower-cased: heading and text, heading, source, and each
+    sentence of the text (cached: the same passages are candidates of question after question)."""
+    return (f"{section}\n{text}".lower(), section.lower(), source.lower(), *lowered_sentences(text))
 
 
 def answer_sentence(
