@@ -275,7 +275,10 @@ def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm
 def _present(text: str, terms: Sequence[WeightedTerm]) -> list[bool]:
     """For each term, whether it can count anywhere in `text` (see `present_terms`)."""
     lowered = text.lower()
-    return [(word := t.text.lower()) in lowered or _bigram_share(word, lowered) > 0 for t in terms]
+    return [
+        (word := t.text.lower()) in lowered or (len(word) >= 3 and any(g in lowered for g in _grams(word)))
+        for t in terms
+    ]
 
 
 def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> float:
