@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -96,8 +96,16 @@ _QUALIFIER = re.compile(r"\s*[(（\[【〔][^)）\]】〕]*[)）\]】〕]\s*")
 def names_title(question: str, title: str) -> float:
     """1.0 when the question holds the title whole — without its bracketed qualifiers, 「大曲车站
     (秋田县)」 → 大曲车站 — and the title is at least two characters, else 0.0."""
+    core = _title_core(title)
+    return 1.0 if core is not None and core in question.lower() else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _title_core(title: str) -> str | None:
+    """The title without its bracketed qualifiers and spaces, lower-cased; None when that is shorter than
+    two characters (cached: the same titles come back search after search)."""
     core = "".join(_QUALIFIER.sub(" ", title).split())
-    return 1.0 if len(core) >= 2 and core.lower() in question.lower() else 0.0
+    return core.lower() if len(core) >= 2 else None
 
 
 @dataclass(frozen=True)

@@ -492,7 +492,9 @@ class Retriever:
             chooser=model.choose if model is not None else None,
             question=question,
         )
-        return None if found is None else replace(found, text=record.text[found.start : found.end])
+        if found is None:
+            return None
+        return AnswerSentence(record.text[found.start : found.end], found.start, found.end, found.score)
 
     def _candidates(
         self,

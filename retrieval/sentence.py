@@ -107,6 +107,15 @@ def lowered_sentences(text: str) -> tuple[str, ...]:
     return tuple(text[s:e].lower() for s, e in _split(text))
 
 
+@lru_cache(maxsize=4096)
+def lowered_pieces(text: str) -> tuple[str, ...]:
+    """The lowered sentences of `text` (`lowered_sentences`), then each two adjacent ones with what stands
+    between them (sentences i and i + 1, i from 0): every span an answer sentence can be, read in one go."""
+    spans = _split(text)
+    pairs = (text[spans[i][0] : spans[i + 1][1]].lower() for i in range(len(spans) - 1))
+    return (*lowered_sentences(text), *pairs)
+
+
 def span_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> tuple[float, float]:
     """(coverage, proximity) of `terms` in `text`: the weighted share of the terms found, and how tightly
     the found terms cluster (their total length over the shortest window holding one of each; 1 = adjacent).
@@ -260,8 +269,16 @@ def _shortest_window(occurrences: list[tuple[int, int, int]], kinds: int) -> int
 def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm]:
     """The terms that can count anywhere in `text` (found whole, or a longer word in part): scoring the
     sentences of `text` with only these, against the weight of all terms, gives the same scores, faster."""
+    return [t for t, present in zip(terms, _present(text, terms), strict=True) if present]
+
+
+def _present(text: str, terms: Sequence[WeightedTerm]) -> list[bool]:
+    """For each term, whether it can count anywhere in `text` (see `present_terms`)."""
     lowered = text.lower()
-    return [t for t in terms if (word := t.text.lower()) in lowered or _bigram_share(word, lowered) > 0]
+    return [
+        (word := t.text.lower()) in lowered or (len(word) >= 3 and any(g in lowered for g in _grams(word)))
+        for t in terms
+    ]
 
 
 def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: float | None = None) -> float:
@@ -319,8 +336,8 @@ def passage_spans(
     total = sum(t.weight for t in terms)
     if total > 0 and compiled.active():
         texts: list[str] = []
-        for text, section, source in passages:
-            texts += (f"{section}\n{text}".lower(), section.lower(), source.lower(), *lowered_sentences(text))
+        for passage in passages:
+            texts += _passage_pieces(*passage)
         found = compiled.scores(tuple(texts), _needles(terms), total, cache=False)
         if found is not None:
             rows = []
@@ -350,6 +367,13 @@ def passage_spans(
     return rows
 
 
+@lru_cache(maxsize=4096)
+def _passage_pieces(text: str, section: str, source: str) -> tuple[str, ...]:
+    """What `passage_spans` reads of a passage, lower-cased: heading and text, heading, source, and each
+    sentence of the text (cached: the same passages are candidates of question after question)."""
+    return (f"{section}\n{text}".lower(), section.lower(), source.lower(), *lowered_sentences(text))
+
+
 def answer_sentence(
     text: str,
     terms: Sequence[WeightedTerm],
@@ -377,23 +401,29 @@ def answer_sentence(
     spans = split_sentences(text)
     if not spans:
         return None
-    answered = answered_questions(text, spans)
+    answered = _answered(text)
     if topic:  # words the heading or title already names say what the passage is about, not which sentence
         lowered = topic.lower()
         terms, extra = (
-            [
-                WeightedTerm(t.text, t.weight * TOPIC_WEIGHT if t.text.lower() in lowered else t.weight)
-                for t in words
-            ]
+            [WeightedTerm(t.text, t.weight * TOPIC_WEIGHT) if t.text.lower() in lowered else t for t in words]
             for words in (terms, extra)
         )
     if dense is not None and len(dense) != len(spans):
         dense = None
     total = sum(t.weight for t in terms)
-    choosing = present_terms(text, [*terms, *extra])
+    # the words that can count in this passage: all of them choose the sentence, the question's own
+    # (not `extra`) score it
+    present = _present(text, [*terms, *extra])
+    choosing = [t for t, p in zip([*terms, *extra], present, strict=True) if p]
     choosing_total = total + sum(t.weight for t in extra)
 
     choosing_needles = _needles(choosing)
+    # compiled, every sentence and pair of adjacent ones is read at once (one call, not one per widening)
+    pieces = (
+        compiled.scores(lowered_pieces(text), choosing_needles, choosing_total)
+        if dense is None and choosing_total > 0
+        else None
+    )
 
     def finish(lexical: float, start: int, end: int, cosine: float) -> float:
         if kind is not None and holds(kind, text[start:end]):
@@ -404,7 +434,7 @@ def answer_sentence(
         return finish(_lexical_score(text[start:end], choosing_needles, choosing_total), start, end, cosine)
 
     if dense is None and choosing_total > 0:
-        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind)
+        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind, pieces)
     else:
         single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
@@ -431,7 +461,13 @@ def answer_sentence(
             return start, end, score
         short = (end - start) <= SHORT_SENTENCE
         bounds = [(min(start, spans[j][0]), max(end, spans[j][1])) for j in neighbours]
-        read = _read([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
+        if pieces is not None:  # the pair of sentences i and i + 1 is piece len(spans) + i
+            read = [
+                (pieces.coverage[k], pieces.proximity[k], pieces.lexical[k])
+                for k in (len(spans) + min(best, j) for j in neighbours)
+            ]
+        else:
+            read = _read([text[s:e] for s, e in bounds], choosing_needles, choosing_total)
         if short or might_gain(read, score):
             pairs = []
             for j, (s, e), (_, _, lexical) in zip(neighbours, bounds, read, strict=True):
@@ -459,7 +495,7 @@ def answer_sentence(
         reply = max(reply, key=lambda i: (score_of(*spans[i], dense[i] if dense is not None else 0.0), -i))
         shown = widen(reply, score_of(*spans[reply], dense[reply] if dense is not None else 0.0))[:2]
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
-        scoring = _needles(present_terms(text, terms))
+        scoring = _needles([t for t, p in zip(terms, present, strict=False) if p])  # present[: len(terms)]
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
         lexical = max(
             score for _, _, score in _read([text[s:e] for s, e in [(start, end), *inside]], scoring, total)
@@ -477,12 +513,15 @@ def _best_single(
     needles: Sequence[_Needle],
     total: float,
     kind: AnswerKind | None,
+    pieces: compiled.Spans | None = None,
 ) -> tuple[int, float]:
     """The index and score of the best single sentence (the earlier one of equal scores), as `score_of`
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
     (plus KIND_BONUS when a kind is asked for), so sentences are scored in order of that bound, and one
-    whose bound is below the best score so far is never scored in full (proximity, the kind's figures)."""
-    if (found := compiled.scores(lowered_sentences(text), needles, total)) is not None:
+    whose bound is below the best score so far is never scored in full (proximity, the kind's figures).
+    `pieces`: the compiled read of `lowered_pieces(text)` by the same needles, when made already."""
+    found = pieces if pieces is not None else compiled.scores(lowered_sentences(text), needles, total)
+    if found is not None:
         coverages, lexicals = found.coverage, found.lexical
     else:
         rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
@@ -521,6 +560,13 @@ def answered_questions(text: str, spans: Sequence[tuple[int, int]]) -> frozenset
             answered.update(run)
             run = []
     return frozenset(answered)
+
+
+@lru_cache(maxsize=4096)
+def _answered(text: str) -> frozenset[int]:
+    """`answered_questions` of the sentences of `text` (cached with its split: a passage is shown again
+    and again)."""
+    return answered_questions(text, _split(text))
 
 
 def _answer_after(question: int, spans: Sequence[tuple[int, int]], answered: frozenset[int]) -> list[int]:
