@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus import to_simplified
+
 from .answer_type import AnswerKind, holds
 from .sentence import PassageSpans, WeightedTerm, passage_spans
 
@@ -41,8 +43,9 @@ FEATURES: tuple[str, ...] = (
     "source",
     "title",
     "kind",
+    "beyond_title",
 )
-RANKER_VERSION = 4
+RANKER_VERSION = 5
 RANKER_FILE = "ranker.json"
 
 
@@ -87,7 +90,23 @@ def passage_features(
         read.source,
         names_title(question, title),
         1.0 if kind is not None and holds(kind, text, question) else 0.0,
+        beyond_title(text, section or "", title, terms),
     )
+
+
+def beyond_title(text: str, section: str, title: str, terms: Sequence[WeightedTerm]) -> float:
+    """The weighted share of the question's words that the speech's title lacks, held by the passage (its
+    text or heading): 0.0 when the title holds them all. Every passage of a document shares its title, and
+    its opening words restate it (「为…，今年继续组织离退休干部夏季休养活动。有关事项通知如下：」): what tells
+    the passage that answers apart is the rest of what was asked (「多大年纪可以参加夏季休养」: 年纪, 参加)."""
+    lowered_title = title.lower()
+    rest = [t for t in terms if t.weight > 0 and t.text.lower() not in lowered_title]
+    total = sum(t.weight for t in rest)
+    if total <= 0:
+        return 0.0
+    held = f"{section}\n{text}"
+    lowered, simplified = held.lower(), to_simplified(held).lower()
+    return sum(t.weight for t in rest if (w := t.text.lower()) in lowered or w in simplified) / total
 
 
 _QUALIFIER = re.compile(r"\s*[(（\[【〔][^)）\]】〕]*[)）\]】〕]\s*")

@@ -1,14 +1,17 @@
 """Fit the learned ranker and write retrieval/data/ranker.json (scikit-learn at fitting time only).
 
-Fitted on data that is never reported as a result: CMRC 2018 *trial* (its own library) and the
-*tuning* half of the dev set (the bundled speeches). Checked with `speechqa bench ablation` on the
-held-out half, CMRC dev and the policy set.
+Fitted on data that is never reported as a result: CMRC 2018 *trial* (its own library), the *tuning*
+half of the dev set (the bundled speeches) and, with `--notices`, the *tuning* half of the policy set
+asked of the policy notices (chunked as the product chunks them); each set weighs the same. Checked with
+`speechqa bench ablation` on the held-out halves and CMRC dev, and `speechqa eval` on the cold sets.
 
     SPEECHQA_HOME=~/.local/share/speechqa .venv/bin/python scripts/fit_ranker.py \\
-        --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_trial.json --out retrieval/data/ranker.json
+        --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_trial.json --notices tests/fixtures/notices \\
+        --out retrieval/data/ranker.json
 
 The CMRC library is kept under $SPEECHQA_HOME/bench/cmrc2018_trial (the same one `speechqa bench cmrc`
-uses), so its passages are embedded once.
+uses) and the notices' under $SPEECHQA_HOME/bench/notices-merge200 (as `bench ablation --notices`), so
+their passages are embedded once.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import cmrc_library, load_cmrc
+from bench import cmrc_library, folder_library, load_cmrc
 from bench.ranking import CachedEmbedder, FitSet, collect, fit_ranker
+from cli.settings import load_settings
 from index import DEFAULT_MODEL, Library
 from retrieval import Retriever, RetrieverConfig, ServiceOptions, SpeechService
 from retrieval.evaluate import load_questions
@@ -36,6 +40,12 @@ def main() -> None:
     )
     parser.add_argument("--cmrc", type=Path, required=True, help="CMRC 2018 trial JSON")
     parser.add_argument("--questions", type=Path, default=ROOT / "benchmarks" / "dev-questions.jsonl")
+    parser.add_argument(
+        "--notices", type=Path, help="also fit on the tuning half of --policy asked of this folder's notices"
+    )
+    parser.add_argument(
+        "--policy", type=Path, default=ROOT / "benchmarks" / "policy-questions.jsonl", help="(with --notices)"
+    )
     parser.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
     parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / "ranker.json")
     args = parser.parse_args()
@@ -59,6 +69,25 @@ def main() -> None:
     trial = CachedEmbedder(bench.embedder)
     index = bench.library.load(bench.embedder.key)
     sets.append(FitSet(args.cmrc.name, Retriever(bench.library.store, index, trial, config), data.questions))  # type: ignore[arg-type]
+
+    if args.notices is not None:  # chunked as the product chunks them (cli.settings)
+        merge = load_settings().merge_to
+        notices = folder_library(
+            args.notices,
+            home / "bench" / f"{args.notices.name}-merge{merge or 0}",
+            model=model,
+            tokenizer=service.library.tokenizer,
+            merge_to=merge,
+        )
+        policy = [q for q in load_questions(args.policy) if q.split == "tune"]
+        index = notices.library.load(notices.embedder.key)
+        sets.append(
+            FitSet(
+                f"{args.policy.name} tune half",
+                Retriever(notices.library.store, index, CachedEmbedder(notices.embedder), config),  # type: ignore[arg-type]
+                policy,
+            )
+        )
 
     groups = collect(sets)
     fitted_on = ", ".join(f"{s.name} ({len(g)} questions)" for s, g in zip(sets, groups, strict=True))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrieval import RANKER_FEATURES, Ranker, WeightedTerm, load_ranker, parse_ranker
-from retrieval.ranker import RANKER_VERSION, bundled_ranker, names_title, passage_features
+from retrieval.ranker import RANKER_VERSION, beyond_title, bundled_ranker, names_title, passage_features
 
 
 def ranker(weights: tuple[float, ...]) -> Ranker:
@@ -75,3 +75,25 @@ def test_a_question_naming_the_title_whole_is_told_apart_from_a_longer_title() -
         "前肛鳗以小鱼为食。", None, terms, 0.5, 0.8, 5.0, 5.0, "前肛鳗", "前肛鳗", question
     )
     assert dict(zip(RANKER_FEATURES, row, strict=True))["title"] == 1.0
+
+
+def test_what_the_title_does_not_say_tells_a_documents_passages_apart() -> None:
+    title = "关于组织2026年离退休干部夏季休养活动的通知"
+    terms = [
+        WeightedTerm("年纪", 3.0),
+        WeightedTerm("参加", 1.0),
+        WeightedTerm("夏季", 2.0),
+        WeightedTerm("休养", 2.0),
+    ]
+    opening = "为丰富老同志晚年生活，经研究，今年继续组织离退休干部夏季休养活动。有关事项通知如下："
+    answer = "年满65周岁、生活能够自理的离退休干部，近三年已参加过的原则上不再安排。"
+    assert beyond_title(opening, "", title, terms) == 0.0  # it restates the title, nothing more
+    assert beyond_title(answer, "三、参加对象", title, terms) == pytest.approx(1 / 4)  # 参加, not 年纪
+    assert beyond_title("年纪大的可以参加。", "", title, terms) == 1.0
+    # in traditional script too, and a question the title answers whole leaves nothing to tell apart
+    assert beyond_title("年滿65周歲者可以參加。", "", title, terms) == pytest.approx(1 / 4)
+    assert beyond_title(answer, "", title, terms[2:]) == 0.0
+    row = passage_features(
+        answer, "三、参加对象", terms, 0.5, 0.8, 5.0, 5.0, title, title, "多大年纪可以参加夏季休养"
+    )
+    assert dict(zip(RANKER_FEATURES, row, strict=True))["beyond_title"] == pytest.approx(1 / 4)
