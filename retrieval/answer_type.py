@@ -227,7 +227,6 @@ _DATE = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)  # a search asks it of its candidates, their sentences, and of the same ones again
 def holds(kind: AnswerKind, text: str, besides: str = "") -> bool:
     """Whether a text holds an answer of that kind: a figure with its unit (a calendar date,
     「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific
@@ -235,6 +234,13 @@ def holds(kind: AnswerKind, text: str, besides: str = "") -> bool:
 
     A figure `besides` holds (the question) is no answer to it: 「今年夏季休养什么时候开始」 is not
     answered by a passage whose only times are its 今年 and 夏季."""
+    if not besides or not _holds(kind, besides, ""):  # a question naming no such figure: the text alone
+        return _holds(kind, text, "")
+    return _holds(kind, text, besides)
+
+
+@lru_cache(maxsize=16384)  # a search asks it of its candidates, their sentences, and of the same ones again
+def _holds(kind: AnswerKind, text: str, besides: str) -> bool:
     # 八時, 三號: a passage may be in traditional script; ８：３０ in full-width forms
     text = unicodedata.normalize("NFKC", to_simplified(text))
     asked = unicodedata.normalize("NFKC", to_simplified(besides)) if besides else ""

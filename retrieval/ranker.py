@@ -104,9 +104,17 @@ def beyond_title(text: str, section: str, title: str, terms: Sequence[WeightedTe
     total = sum(t.weight for t in rest)
     if total <= 0:
         return 0.0
-    held = f"{section}\n{text}"
-    lowered, simplified = held.lower(), to_simplified(held).lower()
-    return sum(t.weight for t in rest if (w := t.text.lower()) in lowered or w in simplified) / total
+    readings = _readings(text, section)
+    return sum(t.weight for t in rest if any(t.text.lower() in r for r in readings)) / total
+
+
+@lru_cache(maxsize=4096)
+def _readings(text: str, section: str) -> tuple[str, ...]:
+    """A passage's heading and text lower-cased, and also in simplified script when that differs (cached:
+    the same passages come back search after search)."""
+    held = f"{section}\n{text}".lower()
+    simplified = to_simplified(held)
+    return (held,) if simplified == held else (held, simplified)
 
 
 _QUALIFIER = re.compile(r"\s*[(（\[【〔][^)）\]】〕]*[)）\]】〕]\s*")
