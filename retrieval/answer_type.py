@@ -232,32 +232,28 @@ def holds(kind: AnswerKind, text: str, besides: str = "") -> bool:
     「二〇二〇年七月一日」, is not an amount; an ordinal, 第六届, is none), or a date or time. A specific
     kind needs its own unit: a sum of money needs 元, a year needs a year.
 
-    A figure `besides` holds (the question) is no answer to it: 「今年夏季休养什么时候开始」 is not
-    answered by a passage whose only times are its 今年 and 夏季."""
-    if not besides or not _holds(kind, besides, ""):  # a question naming no such figure: the text alone
-        return _holds(kind, text, "")
-    return _holds(kind, text, besides)
+    A figure `besides` holds too (the question) is no answer to it: 「今年夏季休养什么时候开始」 is not
+    answered by a passage whose only times are its 今年 and 夏季 — but 「党员20名」 still answers
+    「报名的120名老同志中党员有多少人」 (figures are compared whole, not as pieces of the question)."""
+    found = _figures(kind, text)
+    return bool(found - _figures(kind, besides)) if besides and found else bool(found)
 
 
 @lru_cache(maxsize=16384)  # a search asks it of its candidates, their sentences, and of the same ones again
-def _holds(kind: AnswerKind, text: str, besides: str) -> bool:
+def _figures(kind: AnswerKind, text: str) -> frozenset[str]:
+    """The figures of that kind a text holds (`holds`), each as written, spaces left out."""
     # 八時, 三號: a passage may be in traditional script; ８：３０ in full-width forms
     text = unicodedata.normalize("NFKC", to_simplified(text))
-    asked = unicodedata.normalize("NFKC", to_simplified(besides)) if besides else ""
-
-    def found(pattern: re.Pattern[str], within: str) -> bool:
-        if not asked:
-            return bool(pattern.search(within))
-        return any(m.group().strip() not in asked for m in pattern.finditer(within))
-
     if kind in _HOLDS:
         text = _NOT_AN_AMOUNT.sub(" ", text) if GENERAL[kind] == "amount" else text
         # a sum is also given as a share of something (「拿出财政收入的十分之一」)
-        return found(_HOLDS[kind], text) or (kind == "money" and found(_HOLDS["share"], text))
-    if kind == "amount":
-        return found(_AMOUNT, _NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text)))
-    # a time: any date or time, or a year, a day or an hour
-    return found(_TIME, text) or any(found(_HOLDS[k], text) for k in ("year", "day", "hour"))
+        patterns = [_HOLDS[kind], *([_HOLDS["share"]] if kind == "money" else [])]
+    elif kind == "amount":
+        text = _NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text))
+        patterns = [_AMOUNT]
+    else:  # a time: any date or time, or a year, a day or an hour
+        patterns = [_TIME, _HOLDS["year"], _HOLDS["day"], _HOLDS["hour"]]
+    return frozenset("".join(m.group().split()) for p in patterns for m in p.finditer(text))
 
 
 def kind_missing(question: str, text: str) -> float:

@@ -97,8 +97,9 @@ def passage_features(
 def beyond_title(text: str, section: str, title: str, terms: Sequence[WeightedTerm]) -> float:
     """The weighted share of the question's words that the speech's title lacks, held by the passage (its
     text or heading): 0.0 when the title holds them all. Every passage of a document shares its title, and
-    its opening words restate it (「为…，今年继续组织离退休干部夏季休养活动。有关事项通知如下：」): what tells
-    the passage that answers apart is the rest of what was asked (「多大年纪可以参加夏季休养」: 年纪, 参加)."""
+    its opening words restate it (「为…，决定举办老干部书画展。现将有关事项通知如下：」): what tells the passage
+    that answers apart is the rest of what was asked (「书画展怎么报名」: 报名). `title` is compared as given
+    (the retriever passes it in simplified script); with no title, this is the passage's plain coverage."""
     lowered_title = title.lower()
     rest = [t for t in terms if t.weight > 0 and t.text.lower() not in lowered_title]
     total = sum(t.weight for t in rest)

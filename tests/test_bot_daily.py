@@ -278,7 +278,8 @@ async def test_more_results_stop_where_the_passages_stop_answering_and_say_so(
             await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
             pages += 1
             assert pages < 15
-    # a narrow question: one page, the passages after the relevant ones are marked, and that is all
+    # a narrow question: one page, the first passage unmarked, a later one marked (each passage is marked
+    # by its own relevance, so a marked one may stand before an unmarked one), and that is all
     assert CITED in narrow.plain_text and "更多结果" not in str(narrow.buttons)
     blocks = narrow.plain_text.split("\n\n")[1:-1]
     assert "（可能不相关）" not in blocks[0] and any("（可能不相关）" in block for block in blocks[1:])

@@ -281,6 +281,10 @@ def test_an_indefinite_batch_or_half_of_a_period_is_no_amount(text: str, held: b
         ("amount", "每批40人的休养一共分几批", "每批40人，分四批进行。", True),
         ("people", "报名的120名老同志中党员有多少人", "这次共有120名老同志报名。", False),
         ("people", "报名的120名老同志中党员有多少人", "报名的120名老同志中，党员86人。", True),
+        # a figure of the answer is compared whole, not found inside the question's (20名 in 120名)
+        ("people", "报名的120名老同志中党员有多少人", "党员20名。", True),
+        ("money", "补助标准从1500元提高到多少元", "补助标准提高到500元。", True),
+        ("time", "2026年的休养什么时候报名", "请于26年底前报名。", True),
         # in any script or width
         ("time", "今年夏季休養什麼時候開始", "今年繼續組織夏季休養活動。", False),
         ("amount", "每批４０人的休养分几批", "每批40人。", False),

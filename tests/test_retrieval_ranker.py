@@ -78,22 +78,23 @@ def test_a_question_naming_the_title_whole_is_told_apart_from_a_longer_title() -
 
 
 def test_what_the_title_does_not_say_tells_a_documents_passages_apart() -> None:
-    title = "关于组织2026年离退休干部夏季休养活动的通知"
+    title = "关于举办2027年老干部书画展的通知"
     terms = [
-        WeightedTerm("年纪", 3.0),
-        WeightedTerm("参加", 1.0),
-        WeightedTerm("夏季", 2.0),
-        WeightedTerm("休养", 2.0),
+        WeightedTerm("报名", 3.0),
+        WeightedTerm("作品", 1.0),
+        WeightedTerm("书画", 2.0),
+        WeightedTerm("老干部", 2.0),
     ]
-    opening = "为丰富老同志晚年生活，经研究，今年继续组织离退休干部夏季休养活动。有关事项通知如下："
-    answer = "年满65周岁、生活能够自理的离退休干部，近三年已参加过的原则上不再安排。"
+    opening = "为展示老同志晚年风采，经研究，决定举办老干部书画展。现将有关事项通知如下："
+    answer = "请于5月10日前向所在支部报名。"
     assert beyond_title(opening, "", title, terms) == 0.0  # it restates the title, nothing more
-    assert beyond_title(answer, "三、参加对象", title, terms) == pytest.approx(1 / 4)  # 参加, not 年纪
-    assert beyond_title("年纪大的可以参加。", "", title, terms) == 1.0
+    assert beyond_title(answer, "三、报名方式", title, terms) == pytest.approx(3 / 4)  # 报名, not 作品
+    assert beyond_title("每人限报作品2件。", "二、作品要求", title, terms) == pytest.approx(1 / 4)
+    assert beyond_title("报名时请附作品照片。", "", title, terms) == 1.0
     # in traditional script too, and a question the title answers whole leaves nothing to tell apart
-    assert beyond_title("年滿65周歲者可以參加。", "", title, terms) == pytest.approx(1 / 4)
+    assert beyond_title("請於5月10日前向所在支部報名。", "", title, terms) == pytest.approx(3 / 4)
     assert beyond_title(answer, "", title, terms[2:]) == 0.0
     row = passage_features(
-        answer, "三、参加对象", terms, 0.5, 0.8, 5.0, 5.0, title, title, "多大年纪可以参加夏季休养"
+        answer, "三、报名方式", terms, 0.5, 0.8, 5.0, 5.0, title, title, "书画展怎么报名，交几件作品"
     )
-    assert dict(zip(RANKER_FEATURES, row, strict=True))["beyond_title"] == pytest.approx(1 / 4)
+    assert dict(zip(RANKER_FEATURES, row, strict=True))["beyond_title"] == pytest.approx(3 / 4)
