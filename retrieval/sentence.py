@@ -392,7 +392,8 @@ def answer_sentence(
     `dense_weight`. Words found in `topic` (the section heading and speech title) count TOPIC_WEIGHT as much:
     they tell what the whole passage is about. `extra` words help choose the sentence without counting in
     its score (the question's one-character words: 卒 of 「卒于哪年」); a sentence holding an answer of the
-    `kind` the question asks for (an amount, a time) gets KIND_BONUS. The score is the chosen span's by
+    `kind` the question asks for (an amount, a time; not one the `question` names itself) gets KIND_BONUS.
+    The score is the chosen span's by
     `terms` alone. Ties go to the earlier sentence. None only for a passage without text.
 
     A `chooser` (the learned one: retrieval/sentence_model.py) may show another sentence than the best
@@ -426,7 +427,7 @@ def answer_sentence(
     )
 
     def finish(lexical: float, start: int, end: int, cosine: float) -> float:
-        if kind is not None and holds(kind, text[start:end]):
+        if kind is not None and holds(kind, text[start:end], question):
             lexical += KIND_BONUS
         return (1 - dense_weight) * lexical + dense_weight * cosine if dense is not None else lexical
 
@@ -434,7 +435,7 @@ def answer_sentence(
         return finish(_lexical_score(text[start:end], choosing_needles, choosing_total), start, end, cosine)
 
     if dense is None and choosing_total > 0:
-        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind, pieces)
+        best, score = _best_single(text, spans, choosing_needles, choosing_total, kind, pieces, question)
     else:
         single = [score_of(s, e, dense[i] if dense is not None else 0.0) for i, (s, e) in enumerate(spans)]
         best = max(range(len(spans)), key=lambda i: (single[i], -i))
@@ -514,6 +515,7 @@ def _best_single(
     total: float,
     kind: AnswerKind | None,
     pieces: compiled.Spans | None = None,
+    question: str = "",
 ) -> tuple[int, float]:
     """The index and score of the best single sentence (the earlier one of equal scores), as `score_of`
     in `answer_sentence` scores them without dense cosines. A sentence's score is at most its coverage
@@ -539,7 +541,7 @@ def _best_single(
         if best >= 0 and coverage + bonus < best_score:
             break
         score = lexicals[i] if lexicals is not None else _lexical(coverage, rows[i][1])
-        if kind is not None and holds(kind, text[spans[i][0] : spans[i][1]]):
+        if kind is not None and holds(kind, text[spans[i][0] : spans[i][1]], question):
             score += KIND_BONUS
         if best < 0 or score > best_score or (score == best_score and i < best):
             best, best_score = i, score

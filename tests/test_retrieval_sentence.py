@@ -305,3 +305,12 @@ def test_no_shown_sentence_is_a_question_its_passage_answers(
     assert found is not None and text[found.start : found.end] == found.text
     shown = [i for i, (s, e) in enumerate(spans) if found.start <= s < found.end]
     assert shown and not set(shown) & answered
+
+
+def test_a_time_the_question_names_itself_earns_no_sentence_the_kind_bonus() -> None:
+    text = "今年继续组织老同志开展夏季休养活动，由老干部服务科负责。休养活动于7月6日开始，分四批进行。"
+    words = terms(("今年", 2.0), ("夏季", 2.0), ("休养", 2.0), ("活动", 1.0), ("开始", 1.5))
+    alone = answer_sentence(text, words, kind="time")
+    asked = answer_sentence(text, words, kind="time", question="今年夏季休养活动什么时候开始")
+    assert alone is not None and "7月6日" not in alone.text  # its 今年 and 夏季 passed for the time asked
+    assert asked is not None and "7月6日" in asked.text
