@@ -225,14 +225,6 @@ def _lexical(coverage: float, found: _Found) -> float:
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * _proximity(found))
 
 
-def _bigram_share(word: str, text: str) -> float:
-    """Share of a longer word's character bigrams found in the text (瓯海区 in 瓯海老干部局: 1 of 2)."""
-    if len(word) < 3:
-        return 0.0
-    grams = _grams(word)
-    return sum(1 for g in grams if g in text) / len(grams)
-
-
 @lru_cache(maxsize=4096)
 def _grams(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))  # a set: a repeated bigram counts once
@@ -273,7 +265,8 @@ def present_terms(text: str, terms: Sequence[WeightedTerm]) -> list[WeightedTerm
 
 
 def _present(text: str, terms: Sequence[WeightedTerm]) -> list[bool]:
-    """For each term, whether it can count anywhere in `text` (see `present_terms`)."""
+    """For each term, whether it can count anywhere in `text` (see `present_terms`): found whole, or, a
+    word of three or more characters, one of its character pairs found (瓯海区 in 瓯海老干部局)."""
     lowered = text.lower()
     return [
         (word := t.text.lower()) in lowered or (len(word) >= 3 and any(g in lowered for g in _grams(word)))
