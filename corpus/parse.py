@@ -208,19 +208,23 @@ class _Line:
 
 
 def parse_document(document: Document) -> list[Speech]:
-    """Split a document into its speeches (one, or several for a `第N篇：` compilation)."""
+    """Split a document into its speeches (one, or several for a `第N篇：` compilation, or a Word file whose
+    speeches each have a title in the Title style)."""
     groups: list[tuple[str | None, list[_Line]]] = [(None, [])]
     for line in _lines(document):
         marker = _COMPILATION_MARKER.match(line.title_text)
         if marker and line.kind not in ("heading", _TABLE_ROW):
             groups.append((line.title_text, []))
+        elif line.kind == "title" and _has_body(groups[-1][1]):
+            groups.append((None, [line]))
         else:
             groups[-1][1].append(line)
     speeches: list[Speech] = []
-    for label, lines in groups:
-        speech = _parse_speech(document.name, len(speeches) + 1, label, lines)
-        if speech is not None:
-            speeches.append(speech)
+    for label, group in groups:
+        for n, lines in enumerate(_split_at_headers(group)):
+            speech = _parse_speech(document.name, len(speeches) + 1, label if n == 0 else None, lines)
+            if speech is not None:
+                speeches.append(speech)
     if not speeches:
         if document.pictures:  # a title typed over a scanned page pasted in: the page is a picture
             raise EmptyDocument(
@@ -229,6 +233,50 @@ def parse_document(document: Document) -> list[Speech]:
             )
         raise EmptyDocument(f"{document.name} 中没有找到讲话正文")
     return speeches
+
+
+def _has_body(lines: Sequence[_Line]) -> bool:
+    """Whether a title set in the Title style after these lines starts another speech: they hold body text
+    (a sentence outside the title, subtitle and headings) and no attachment's label (an attachment's title
+    is the notice's, 「附件1」 over 「2024年重阳节走访慰问对象名单」).
+
+    A Word file of collected speeches (讲话汇编) sets each speech's title in the Title style, with no
+    「第N篇：」 marker; before, the second speech's title, speaker and date were read as a paragraph of the
+    first, and its passages were cited under the first speech's title, date and speaker.
+    """
+    body = False
+    for line in lines:
+        if line.kind != _TABLE_ROW and ATTACHMENT_LABEL.match(line.text):
+            return False
+        if line.kind not in ("title", "subtitle", "heading") and _SENTENCE_END.search(line.text):
+            body = True
+    return body
+
+
+def _split_at_headers(lines: list[_Line]) -> list[list[_Line]]:
+    """The speeches of collected speeches printed one after another (a 讲话汇编 exported to PDF, typed
+    without Word's Title style): after body text, a title naming its kind (「…上的讲话」, 「…的通知」; one
+    line, or two when it wraps) with a speaker after a post (「市委老干部局局长　李红梅」) and a date line
+    right under it, in either order, starts another speech. Before, that header was read as a paragraph
+    of the speech before it, whose title, date and speaker its passages were cited under."""
+    starts = [0]
+    for at in range(1, len(lines) - 2):
+        line = lines[at]
+        if line.kind not in ("", "paragraph") or not _header_over(lines, at):
+            continue
+        start = at - 1 if _wrapped_title(lines[at - 1].text, line.text) else at
+        if start > starts[-1] and _has_body(lines[starts[-1] : start]) and _has_body(lines[starts[-1] : at]):
+            starts.append(start)  # (an attachment's label over the title makes it the attachment's)
+    return [lines[a:b] for a, b in pairwise([*starts, len(lines)])]
+
+
+def _header_over(lines: list[_Line], at: int) -> bool:
+    """Whether lines[at] ends a speech's title with its speaker and date in the two lines under it."""
+    text = lines[at].text
+    if len(text) > _MAX_HEADING or _SENTENCE_END.search(text) or not _DOC_KIND.search(text):
+        return False
+    under = [line.title_text for line in lines[at + 1 : at + 3]]
+    return any(_speaker_with_post(u) for u in under) and any(is_date_line(u) for u in under)
 
 
 def _lines(document: Document) -> list[_Line]:

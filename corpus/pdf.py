@@ -32,7 +32,7 @@ from .layout import (
     tidy_line,
 )
 from .records import Block
-from .tables import is_header, labelled_rows
+from .tables import labelled_rows, table_header
 
 log = logging.getLogger(__name__)
 
@@ -460,18 +460,19 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
     """
     rows_of: list[list[list[list[str]]]] = [[[list(row) for row in t.rows] for t in p.tables] for p in pages]
     headers: list[list[Sequence[str] | None]] = [[None] * len(p.tables) for p in pages]
+    printed: list[list[list[list[str]]]] = [[[] for _ in p.tables] for p in pages]
     for index in range(1, len(pages)):
         before, after = pages[index - 1], pages[index]
         if not (before.tables and after.tables and _carried_over(before, after)):
             continue
         previous_rows, rows = rows_of[index - 1][-1], rows_of[index][0]
         previous_header = headers[index - 1][-1]
+        repeated = printed[index - 1][-1]  # the header's rows as printed, which the new page may repeat
         if previous_header is None:
-            previous_header = (
-                previous_rows[0] if len(previous_rows) > 1 and is_header(previous_rows[0]) else []
-            )
-        if previous_header and rows and rows[0] == list(previous_header):
-            rows.pop(0)  # the header row repeated on the new page
+            found = table_header(previous_rows)
+            previous_header, repeated = (found[0], previous_rows[: found[1]]) if found else ([], [])
+        if repeated and rows[: len(repeated)] == repeated:
+            del rows[: len(repeated)]  # the header rows repeated on the new page
         first = after.tables[0]
         spans = first.first_spans if rows and rows[0] == list(first.rows[0]) else ()
         merged = frozenset(n for n, span in enumerate(spans) if span > 1)
@@ -487,6 +488,7 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
                     if text and column < len(row) and not row[column]:
                         row[column] = text
         headers[index][0] = previous_header
+        printed[index][0] = repeated
     out = []
     for page, tables, page_headers in zip(pages, rows_of, headers, strict=True):
         lines = list(page.page.lines)

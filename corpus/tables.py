@@ -37,15 +37,17 @@ def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | N
             kept.append([cell.strip() for cell in row])
     grids = [row for row in kept if not isinstance(row, str)]
     labels: list[str] = list(header or ())
-    if header is None and len(grids) > 1 and is_header(grids[0]):
-        labels = grids[0]
+    header_rows: list[list[str]] = []
+    if header is None and (found := table_header(grids)) is not None:
+        labels, count = found
+        header_rows = grids[:count]
     out = []
     for row in kept:
         if isinstance(row, str):
             out.append(row)
             continue
-        if labels and row is labels:
-            if _blank_form(labels, grids):
+        if any(row is header_row for header_row in header_rows):
+            if row is header_rows[-1] and _blank_form(labels, [labels, *grids[len(header_rows) :]]):
                 out.append("；".join(labels))  # the columns to fill in: said once, or they were lost
             continue
         parts = []
@@ -65,6 +67,55 @@ def _blank_form(labels: Sequence[str], grids: Sequence[Sequence[str]]) -> bool:
         1 for column in range(len(labels)) if not any(column < len(r) and r[column] for r in grids[1:])
     )
     return unused * 2 >= len(labels)
+
+
+def table_header(grids: Sequence[Sequence[str]]) -> tuple[list[str], int] | None:
+    """A table's column labels and how many rows they take, or None when its first row is no header.
+
+    One row: two or more cells, all short and none a sentence (see `is_header`). Two rows: a header whose
+    first row groups columns under one cell merged across them (「单位类别｜慰问标准（over two）｜经费来源」)
+    and whose second row names each column of a group (「离休干部｜退休干部」) — the first row shows its
+    merged cell's text in its first column and nothing in the others, the second repeats (or leaves empty)
+    the cells merged down from the first, of which there is at least one. A grouped column is labelled by both: 「慰问标准（离休干部）」.
+    Before, the first row's empty column made it no header, and every row of such a table was read
+    unlabelled (「市直单位；2000元；800元；单位经费」), its second header row among them.
+    """
+    if len(grids) < 2:
+        return None
+    if is_header(grids[0]):
+        return list(grids[0]), 1
+    if len(grids) < 3:
+        return None
+    top, sub = grids[0], grids[1]
+    width = len(top)
+    if len(sub) != width or width < 3 or not top[0] or not all(map(_label_like, (t for t in top if t))):
+        return None
+    labels: list[str] = []
+    grouped = merged_down = False
+    group = ""  # the text of the merged cell whose columns this one is in
+    for column in range(width):
+        above, below = top[column], sub[column]
+        spanned = column + 1 < width and not top[column + 1]
+        if above and not spanned:
+            group = ""
+            if (
+                below and below != above
+            ):  # a cell not merged down over the second row: no header of this shape
+                return None
+            labels.append(above)
+            merged_down = True
+            continue
+        group = above or group
+        if not below or not _label_like(below):
+            return None
+        grouped = True
+        labels.append(f"{group}（{below}）" if below != group else below)
+    # a column merged down the two rows too (「单位类别」): a first row of data with an empty cell has none
+    return (labels, 2) if grouped and merged_down else None
+
+
+def _label_like(text: str) -> bool:
+    return len(text) <= _MAX_HEADER_CELL and not _SENTENCE_MARK.search(text)
 
 
 def is_header(row: Sequence[str]) -> bool:
