@@ -219,6 +219,11 @@ def parse_document(document: Document) -> list[Speech]:
             groups.append((None, [line]))
         else:
             groups[-1][1].append(line)
+    for n in range(len(groups) - 1, 0, -1):  # a title over no body of its own is the speech's before it
+        label, lines = groups[n]
+        if label is None and not _holds_sentence(lines[1:]):
+            groups[n - 1][1].extend(lines)
+            del groups[n]
     speeches: list[Speech] = []
     for label, group in groups:
         for n, lines in enumerate(_split_at_headers(group)):
@@ -244,13 +249,18 @@ def _has_body(lines: Sequence[_Line]) -> bool:
     「第N篇：」 marker; before, the second speech's title, speaker and date were read as a paragraph of the
     first, and its passages were cited under the first speech's title, date and speaker.
     """
-    body = False
-    for line in lines:
-        if line.kind != _TABLE_ROW and ATTACHMENT_LABEL.match(line.text):
-            return False
-        if line.kind not in ("title", "subtitle", "heading") and _SENTENCE_END.search(line.text):
-            body = True
-    return body
+    if any(line.kind != _TABLE_ROW and ATTACHMENT_LABEL.match(line.text) for line in lines):
+        return False
+    return _holds_sentence(lines)
+
+
+def _holds_sentence(lines: Sequence[_Line]) -> bool:
+    """Whether these lines hold a sentence outside a title, subtitle or heading: a speech's body (a title
+    over none, 「谢谢大家！」 set in the Title style at the end, starts no speech: it would be lost)."""
+    return any(
+        line.kind not in ("title", "subtitle", "heading") and _SENTENCE_END.search(line.text)
+        for line in lines
+    )
 
 
 def _split_at_headers(lines: list[_Line]) -> list[list[_Line]]:
@@ -265,7 +275,12 @@ def _split_at_headers(lines: list[_Line]) -> list[list[_Line]]:
         if line.kind not in ("", "paragraph") or not _header_over(lines, at):
             continue
         start = at - 1 if _wrapped_title(lines[at - 1].text, line.text) else at
-        if start > starts[-1] and _has_body(lines[starts[-1] : start]) and _has_body(lines[starts[-1] : at]):
+        if (
+            start > starts[-1]
+            and _has_body(lines[starts[-1] : start])
+            and _has_body(lines[starts[-1] : at])
+            and _holds_sentence(lines[at + 1 :])
+        ):
             starts.append(start)  # (an attachment's label over the title makes it the attachment's)
     return [lines[a:b] for a, b in pairwise([*starts, len(lines)])]
 

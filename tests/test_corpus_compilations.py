@@ -123,3 +123,23 @@ def test_a_notice_signature_and_an_attachment_title_start_no_speech() -> None:
         ]
     )
     assert len(parse_document(read_bytes("通知.txt", text.encode()))) == 1
+
+
+def test_a_closing_line_set_in_the_title_style_starts_no_speech() -> None:
+    """「谢谢大家！」 in the Title style after the body is the speech's last sentence, not a speech of its own
+    (one with no body would be dropped, and the sentence with it)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("在全市老干部工作会议上的讲话", style="Title")
+    document.add_paragraph("同志们：")
+    document.add_paragraph("今年要重点抓好三件事。各单位要抓好落实。")
+    document.add_paragraph("谢谢大家！", style="Title")
+    data = io.BytesIO()
+    document.save(data)
+    read = read_bytes("讲话.docx", data.getvalue())
+    [speech] = parse_document(read)
+    assert speech.title == "在全市老干部工作会议上的讲话"
+    assert check_conservation(read, [d.text for d in chunk_speech(speech)]).ok
