@@ -200,10 +200,6 @@ def _clip(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1] + ELLIPSIS
 
 
-def source_line(p: PassageRecord) -> str:
-    return " · ".join(part for part in (p.speech_date, p.speaker) if part)
-
-
 def result_line(p: PassageRecord) -> str:
     """Date, speaker and speech id of a result: several speeches share a title, these tell them apart."""
     return " · ".join(
@@ -317,8 +313,8 @@ def render_context(passages: Sequence[PassageRecord], focus_id: int, limit: int 
         return "这段内容已不在语料中。"
     first = passages[0]
     pieces = [Piece("📖 上下文 · "), Piece(_clip(first.speech_title, 120), "b")]
-    if meta := source_line(first):
-        pieces += [Piece("\n"), Piece(meta, "i")]
+    # cited as a result is (「日期不详 · 讲话 #4」): several speeches share a title such as this one's
+    pieces += [Piece("\n"), Piece(result_line(first), "i")]
     pieces += _body(passages, focus_id)
     return render(pieces, limit)
 
@@ -411,12 +407,16 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             continue
         pieces += [Piece("📥 "), Piece(outcome.name, "b"), Piece("\n")]
         for s in outcome.speeches:
+            # the date and speaker as read, as `speechqa add` prints them: what every citation will say
+            details = f"{s.passages} 段"
+            if s.status != "removed":
+                details = f"{s.date or '日期不详'} · {s.speaker or '讲话人不详'} · {details}"
             if s.status == "same_file":  # the same bytes as a file added before
-                line = f"未变化（与 #{s.speech_id} 相同）《{s.title}》（{s.passages} 段）\n"
+                line = f"未变化（与 #{s.speech_id} 相同）《{s.title}》（{details}）\n"
             elif s.status == "duplicate":  # the same or nearly the same text is stored already
-                line = f"重复（与 #{s.speech_id} 相同，未重复存储）《{s.title}》（{s.passages} 段）\n"
+                line = f"重复（与 #{s.speech_id} 相同，未重复存储）《{s.title}》（{details}）\n"
             else:
-                line = f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{s.passages} 段）\n"
+                line = f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{details}）\n"
             pieces.append(Piece(line))
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
                 pieces.append(

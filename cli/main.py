@@ -118,6 +118,9 @@ def confirm(text: str, *, default: bool) -> bool:
         click.echo("请回答 y（是）或 n（否）。", err=True)
 
 
+_TYPED_AS_ASCII = re.compile(r"[０-９＃\u3000]")
+
+
 class Number(click.ParamType):
     """A speech or passage id as the results print it: 75, 「#75」 or 「＃75」 (copied from 「段落 #75」)."""
 
@@ -126,7 +129,13 @@ class Number(click.ParamType):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        text = unicodedata.normalize("NFKC", str(value)).strip().removeprefix("#").strip()
+        # Full-width digits, ＃ and 　 are what a Chinese keyboard types for 75, # and a space, so they
+        # count; other characters NFKC reads as digits do not: 「⑤④」 is no way of writing 54 (it was
+        # read as passage 54 and pinned), nor 「①」 of 1, nor 「²」 of 2.
+        raw = str(value)
+        if any(unicodedata.normalize("NFKC", c) != c and not _TYPED_AS_ASCII.match(c) for c in raw):
+            self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
+        text = unicodedata.normalize("NFKC", raw).strip().removeprefix("#").strip()
         if not text.isascii() or not text.isdigit():
             self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
         return int(text)
@@ -315,20 +324,39 @@ _DETAIL_WORDS = (
 def usage_message(error: click.UsageError) -> str:
     """One Chinese line for a malformed command line, with where to read the usage."""
     message = error.format_message()
+    where = error.ctx.command_path if error.ctx is not None else "speechqa"
+    if unknown_command := _NO_SUCH_COMMAND.match(message):
+        name = unknown_command.group(1)
+        if error.ctx is not None and error.ctx.parent is None and (meant := _MEANT.get(name)):
+            # ours before click's guess by spelling (speech → speeches; the bot's /speech is show)
+            return (
+                f"用法错误：没有这个命令：{name}（是不是 speechqa {meant}？）（用 {where} --help 查看用法）"
+            )
+        if guesses := re.findall(r"'([^']+)'", message[unknown_command.end() :]):
+            guessed = "、".join(f"{where} {g}" for g in guesses)
+            return f"用法错误：没有这个命令：{name}（是不是 {guessed}？）（用 {where} --help 查看用法）"
     for pattern, chinese in _DETAIL_WORDS:
         message = pattern.sub(chinese, message)
     for pattern, chinese in _USAGE_WORDS:
         if pattern.match(message):
             message = pattern.sub(chinese, message)
             break
-    where = error.ctx.command_path if error.ctx is not None else "speechqa"
-    if (unknown := re.match(r"^没有这个命令：(\S+)$", message)) and (meant := _MEANT.get(unknown.group(1))):
-        message += f"（是不是 speechqa {meant}？）"
+    # click quotes its guesses ('--speaker', '--speech'): named as the other words are, 「--speaker、--speech」
+    message = re.sub(r"（是不是 (.+?)？）", _unquoted_guesses, message)
     return f"用法错误：{message}（用 {where} --help 查看用法）"
 
 
-# Words other tools use for a command speechqa names otherwise.
+def _unquoted_guesses(said: re.Match[str]) -> str:
+    guesses = re.findall(r"'([^']+)'", said[1])
+    return f"（是不是 {'、'.join(guesses) if guesses else said[1]}？）"
+
+
+_NO_SUCH_COMMAND = re.compile(r"^No such command '(.+?)'\.?")
+
+# Words other tools (and the bot's commands) use for a command speechqa names otherwise.
 _MEANT = {
+    "speech": "show",  # the bot's /speech 编号
+    "reindex": "rebuild",  # the bot's /reindex
     "list": "speeches",
     "ls": "speeches",
     "delete": "remove",
@@ -337,7 +365,6 @@ _MEANT = {
     "query": "ask",
     "import": "add",
     "index": "rebuild",
-    "reindex": "rebuild",
     "status": "health",
     "help": "--help",
 }

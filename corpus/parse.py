@@ -431,6 +431,9 @@ def _read_header_from(
             (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
+        elif signed_side_by_side := _date_beside_name(line.title_text):
+            who, when = signed_side_by_side  # 「2024年5月6日 张建国」, 「张建国 2024年5月6日」
+            h.speaker, h.date = h.speaker or who, h.date or when
         elif (date := _parse_date(text)) is not None:
             h.date = h.date or date
         elif (
@@ -634,6 +637,20 @@ def _named_after_post(text: str) -> bool:
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
+
+
+def _date_beside_name(text: str) -> tuple[str, str] | None:
+    """The speaker and the date of a header line that gives both side by side, in either order
+    (「2024年5月6日 张建国」, 「市委副书记 张建国 2024年5月6日」): before, such a line was read into the title
+    and the speech had neither date nor speaker."""
+    if len(text) > 40 or not any(c.isdigit() or c in _NUM for c in text):
+        return None
+    for cut in range(2, len(text) - 1):
+        left, right = text[:cut].strip(), text[cut:].strip()
+        for who, when in ((left, right), (right, left)):
+            if (date := _parse_date(when)) is not None and (name := _speaker_line(who)):
+                return name, date
+    return None
 
 
 def _speaker_line(text: str) -> str | None:

@@ -477,7 +477,10 @@ async def test_admin_uploads_a_document_and_can_ask_about_it(
         report = api.last_message(ADMIN)
         assert report.edit_count >= 2  # "reading…", progress, the result
         assert "活动中心讲话.txt" in report.plain_text
-        assert "新增 #6 《在全区老干部活动中心建设推进会上的讲话》（2 段）" in report.plain_text
+        assert (
+            "新增 #6 《在全区老干部活动中心建设推进会上的讲话》（2025-05-08 · 李明 · 2 段）"
+            in report.plain_text
+        )
         assert "本次嵌入 2 段" in report.plain_text
 
         # adding it again changes nothing

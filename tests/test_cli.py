@@ -880,11 +880,15 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["ask", "--nope", "问题"], "没有这个选项：--nope"),
         (["frobnicate"], "没有这个命令：frobnicate"),
         (["list"], "没有这个命令：list（是不是 speechqa speeches？）"),
-        (["speech", "2"], "没有这个命令：speech（是不是 'speeches'？）"),  # click's suggestion, in Chinese
-        (["ask", "--docxx", "a.docx", "问题"], "没有这个选项：--docxx（是不是 '--docx'？）"),
+        (["speech", "2"], "没有这个命令：speech（是不是 speechqa show？）"),  # the bot's /speech 编号
+        (
+            ["speeche"],
+            "没有这个命令：speeche（是不是 speechqa speeches？）",
+        ),  # click's suggestion, in Chinese
+        (["ask", "--docxx", "a.docx", "问题"], "没有这个选项：--docxx（是不是 --docx？）"),
         (["ask", "问题", "--speaker"], "选项 --speaker 后面要写上它的值"),
         (["ask", "--json=1", "问题"], "选项 --json 不带值（去掉 = 及后面的内容）"),
-        (["ask", "--spaker", "沈伟", "问题"], "没有这个选项：--spaker（是不是 '--speaker', '--speech'？）"),
+        (["ask", "--spaker", "沈伟", "问题"], "没有这个选项：--spaker（是不是 --speaker、--speech？）"),
         (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
         (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
         (["ask", "--batch", "-", "问题"], "--batch 的问题来自文件，命令行上的问题「问题」不会被查询"),

@@ -1,0 +1,67 @@
+"""End-to-end tests of what a new member of staff and an admin met using the bot from the README: the
+real Application, over real HTTP, against the fake Bot API, on the seed library and the bundled model."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval import SpeechService
+
+from .bot_harness import ADMIN, USER, feed, running_bot
+from .fake_telegram import FakeBotAPI
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+QUESTION = "离休干部体检规定是什么？"  # its first result is of speech #2 (dated), its third of #5 (undated)
+
+# A speech as offices save it: the date and the speaker side by side on the line under the title
+SIDE_BY_SIDE = """关于做好离退休干部健康服务工作的讲话
+2024年5月6日　张建国
+同志们：
+一、组织健康体检
+今年要为全区离退休干部每人安排一次健康体检，体检项目不少于二十项。
+二、开展上门服务
+对行动不便的老同志，由社区医生每月上门随访一次。
+"""
+UNDATED = """关于老年大学教学点建设的讲话
+同志们：
+老年大学要在每个街道设立教学点，方便老同志就近学习书法和绘画。
+"""
+
+
+async def test_the_context_of_a_result_cites_its_speech_as_the_result_does(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """上下文 is headed by the speech's date (「日期不详」 when it has none) and id: several speeches share
+    a title such as 「在全市老干部工作会议上的讲话」. Before, the header gave the date and speaker only, and
+    for an undated speech nothing at all under the title."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        cited = [block.split("\n")[1] for block in answer.plain_text.split("\n\n")[1:4]]
+        for rank in (1, 3):
+            await feed(app, api.make_callback_update(answer, answer.button_data(f"上下文 {rank}")))
+            context = api.last_message(USER).plain_text
+            assert context.startswith("📖 上下文 · ")
+            assert context.split("\n")[1] == cited[rank - 1], (context[:200], cited)
+    assert cited[0] == "2024-03-13 · 沈伟 · 讲话 #2"
+    assert cited[2].startswith("日期不详 · 讲话 #")
+
+
+async def test_an_upload_report_names_the_date_and_speaker_every_citation_will_give(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The admin reads what was read as date and speaker (as `speechqa add` prints it) and can correct it
+    before staff are given it; a date and a name side by side under the title are read as such."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("健康服务.txt", SIDE_BY_SIDE.encode("gbk"), user_id=ADMIN))
+        dated = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("教学点.txt", UNDATED.encode("gbk"), user_id=ADMIN))
+        undated = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_text_update("离退休干部健康体检项目有多少项？"))
+        answer = api.last_message(USER).plain_text
+
+    assert "新增 #6 《关于做好离退休干部健康服务工作的讲话》（2024-05-06 · 张建国 · 2 段）" in dated, dated
+    assert "新增 #7 《关于老年大学教学点建设的讲话》（日期不详 · 讲话人不详 · 1 段）" in undated, undated
+    top = answer.split("\n\n")[1]
+    assert top.split("\n")[:2] == ["1. 关于做好离退休干部健康服务工作的讲话", "2024-05-06 · 张建国 · 讲话 #6"]

@@ -1,0 +1,141 @@
+"""`speechqa` as a new member of staff uses it from the README: what they met, end to end (the real
+command, a copy of the seed home, the bundled model, offline)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from cli import cli
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K", "SPEECHQA_MERGE_TO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(cli, list(args), prog_name="speechqa")
+
+
+def ok(result: Result) -> str:
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def one_line_error(result: Result, *fragments: str) -> str:
+    """Exit 1, one Chinese line on stderr, no traceback, no English."""
+    assert result.exit_code == 1, (result.exit_code, result.output)
+    assert isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output and not any(
+        w in lines[0] for w in ("Error", "Did you", "No such")
+    )
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+# -- a date and a speaker on one line -------------------------------------------------------------------
+SIDE_BY_SIDE = """关于做好离退休干部健康服务工作的讲话
+{line}
+同志们：
+一、组织健康体检
+今年要为全区离退休干部每人安排一次健康体检，体检项目不少于二十项。
+二、开展上门服务
+对行动不便的老同志，由社区医生每月上门随访一次。
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "line", ["2024年5月6日 张建国", "张建国　2024年5月6日", "区委常委、组织部部长 张建国 2024年5月6日"]
+)
+def test_a_date_and_a_speaker_side_by_side_under_the_title_are_read_as_such(
+    run: Run, tmp_path: Path, line: str
+) -> None:
+    """Before, the line was read into the title (「…的讲话 2024年5月6日 张建国」), and every citation of
+    the speech said 「日期不详」 with no speaker."""
+    path = tmp_path / "健康服务.txt"
+    path.write_bytes(SIDE_BY_SIDE.format(line=line).encode("gbk"))
+    out = ok(run("add", str(path)))
+    assert "新增  #6 关于做好离退休干部健康服务工作的讲话 · 2024-05-06 · 张建国 · 2 节 · 2 段" in out, out
+    first = json.loads(ok(run("ask", "--json", "离退休干部健康体检项目有多少项？")))["results"][0]
+    assert (first["speech_title"], first["speech_date"], first["speaker"]) == (
+        "关于做好离退休干部健康服务工作的讲话",
+        "2024-05-06",
+        "张建国",
+    )
+
+
+@pytest.mark.slow
+def test_a_word_file_with_its_date_and_speaker_on_one_line_is_cited_with_both(
+    run: Run, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    document.add_heading("在2025年全市离退休干部工作推进会上的讲话", 0)
+    document.add_paragraph("2025年4月10日  李红梅")
+    document.add_paragraph("同志们：")
+    document.add_heading("一、做实精准服务", 1)
+    document.add_paragraph("对八十岁以上的离休干部，每季度至少上门走访一次，建立一人一档的服务台账。")
+    path = tmp_path / "推进会讲话.docx"
+    document.save(path)
+    out = ok(run("add", str(path)))
+    assert "新增  #6 在2025年全市离退休干部工作推进会上的讲话 · 2025-04-10 · 李红梅 · 1 节 · 1 段" in out, out
+    shown = ok(run("show", "6"))
+    assert "2025年4月10日" not in shown.split("日期：")[-1]  # the line is no passage of the body either
+
+
+# -- ids -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("context", "⑤④"),
+        ("context", "①"),
+        ("pin", "老年大学怎么办", "⑤④"),
+        ("remove", "--yes", "②"),
+        ("show", "²"),
+        ("ask", "--speech", "①", "老年大学"),
+    ],
+)
+def test_circled_or_superscript_digits_are_no_id_and_nothing_is_done(run: Run, args: tuple[str, ...]) -> None:
+    """NFKC reads 「⑤④」 as 54: `pin 问题 ⑤④` pinned passage 54 and `remove --yes ②` deleted speech 2.
+    They are list marks, not a number: one line names the value, and nothing changes."""
+    before = ok(run("speeches"))
+    typed = next(a for a in args if not a.isascii() and a != "老年大学怎么办" and a != "老年大学")
+    one_line_error(run(*args), f"「{typed}」不是编号")
+    assert ok(run("speeches")) == before
+    assert json.loads(ok(run("pins", "--json"))) == []
+
+
+def test_an_id_typed_on_a_chinese_keyboard_is_still_an_id(run: Run) -> None:
+    assert "段落 #54" in ok(run("pin", "离休干部体检规定是什么？", "５４"))  # full-width digits
+    assert ok(run("show", "＃２")).startswith("开创老干部工作新局面")
+
+
+# -- commands ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (("speech", "2"), "speechqa show"),  # the bot's /speech 编号 (click guessed 'speeches')
+        (("reindex",), "speechqa rebuild"),  # the bot's /reindex
+        (("speeche",), "speechqa speeches"),  # a typo: click's guess, in the same words
+        (("synonyms", "ls"), "speechqa synonyms list"),  # not `speechqa speeches`: within synonyms
+    ],
+)
+def test_a_command_of_the_bot_or_a_typo_names_the_command_to_use(
+    run: Run, typed: tuple[str, ...], meant: str
+) -> None:
+    name = typed[1] if typed[0] == "synonyms" else typed[0]
+    line = one_line_error(run(*typed), f"没有这个命令：{name}")
+    assert f"（是不是 {meant}？）" in line, line
