@@ -54,8 +54,6 @@ class Signals:
     missing_peak: float = 0.0  # IDF (over the unseen ceiling) of the most telling word the top passage lacks
     kind_missing: float = 0.0  # 1 when the question asks for an amount or a time its answer sentence lacks
     figure_missing: float = 0.0  # 1 when the question names a figure (a year, a count) the top passage lacks
-    beyond_title: float = 0.0  # weighted share of the question's words its title lacks, held by the top passage
-    sentence_beyond: float = 0.0  # the same share held by the top passage's answer sentence
     # Not a feature: the question names a time the best passages are not of — no speech is of it and no
     # passage names it (`Retriever.period_unnamed`), or each of the best passages is from a speech dated
     # at another time and names no year of it (`Retriever.of_other_times`). Every judge then says "low".
@@ -182,8 +180,6 @@ def gather_signals(
     missing_peak: float = 0.0,
     kind_missing: float = 0.0,
     figure_missing: float = 0.0,
-    beyond_title: float = 0.0,
-    sentence_beyond: float = 0.0,
     period_mismatch: bool = False,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
@@ -213,7 +209,5 @@ def gather_signals(
         missing_peak=missing_peak,
         kind_missing=kind_missing,
         figure_missing=figure_missing,
-        beyond_title=beyond_title,
-        sentence_beyond=sentence_beyond,
         period_mismatch=period_mismatch,
     )

@@ -55,7 +55,7 @@ from .filters import (
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
-from .ranker import Ranker, beyond_title, bundled_ranker, passage_features
+from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
@@ -298,12 +298,6 @@ class Retriever:
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
                 figure_missing=figure_missing(text, top_whole),
-                beyond_title=beyond_title(top.text, top.section or "", to_simplified(top.speech_title or ""), weighted_terms)
-                if top is not None
-                else 0.0,
-                sentence_beyond=beyond_title(top_sentence.text, "", to_simplified(top.speech_title or ""), weighted_terms)
-                if top is not None and top_sentence is not None
-                else 0.0,
                 period_mismatch=unnamed is not None or elsewhere is not None,
             )
             if kept
