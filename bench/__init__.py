@@ -6,7 +6,7 @@ docs/benchmarks.md.
 """
 
 from .chunking import QuestionSet, chunking_report, cmrc_set, notice_set, speech_set
-from .cmrc import BenchmarkSet, load_cmrc
+from .cmrc import BenchmarkSet, load_cmrc, without_answers
 from .confidence import (
     FIT_QUESTIONS,
     FOLDS,
@@ -146,5 +146,6 @@ __all__ = [
     "training_questions",
     "typos_report",
     "unanswered_by_kind",
+    "without_answers",
     "write_section",
 ]

@@ -11,7 +11,9 @@ Each of these groups weighs the same in the fit, so the 1000 CMRC questions do n
 
 Reporting (`speechqa bench confidence`, and the heldout rows of `speechqa eval`) uses held-out parts only:
 the dev set's heldout half, CMRC dev with held-out-context negatives, and the policy-notice set's heldout
-half. Every figure carries a reliability table: predicted probability in bins against the observed share
+half; with `--answer-removed`, also CMRC dev questions whose context stays in the library without the
+sentence that answers (`bench.cmrc.without_answers`: a near miss on the very topic, as staff's near misses
+are — reported, not a target). Every figure carries a reliability table: predicted probability in bins against the observed share
 of answerable questions.
 """
 
@@ -394,6 +396,14 @@ def removed_examples(retriever: Retriever, questions: Sequence[GoldQuestion], gr
     return collect(retriever, answerable, group, answerable=lambda q: False, exclude=exclude)
 
 
+def answer_removed_examples(
+    retriever: Retriever, questions: Sequence[GoldQuestion], group: str
+) -> list[Example]:
+    """Questions of `without_answers` asked of its library: each one's context is still there, on the very
+    topic asked about, but without the sentence that answered (unanswerable: a near miss as staff ask them)."""
+    return collect(retriever, questions, group, answerable=lambda q: False)
+
+
 def cmrc_examples(retriever: Retriever, questions: Sequence[GoldQuestion], name: str) -> list[Example]:
     """Each CMRC question twice: against the whole library (answerable) and with its own context removed
     (unanswerable: a near miss, the library still holds its topic's neighbours)."""
@@ -486,12 +496,15 @@ def fit_examples(
     fit_speeches: Sequence[GoldQuestion] = (),
     fit_policy: Sequence[GoldQuestion] = (),
     in_domain_removed: bool = False,
+    answer_removed: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
 ) -> list[Example]:
     """The fitting data: CMRC trial (whole library and own context removed), CMRC questions asked of the
     speeches, the dev set's tuning half and, when given, the policy set's tuning half. Fit-only questions
     over the speeches (`fit_speeches`) and the notices (`fit_policy`) join the group of their library:
     more in-domain questions, the same weight for each source of data."""
     examples = cmrc_examples(cmrc, cmrc_questions, "cmrc-trial")
+    if answer_removed is not None:
+        examples += answer_removed_examples(*answer_removed, "cmrc-trial-answer-removed")
     examples += collect(speeches, cmrc_questions, "cmrc-on-speeches", answerable=lambda q: False)
     tune = [*split_of(dev, "tune"), *fit_speeches]
     examples += collect(speeches, tune, "speeches-tune")
@@ -510,6 +523,7 @@ def heldout_sets(
     dev: Sequence[GoldQuestion],
     cmrc: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
     policy: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
+    answer_removed: tuple[Retriever, Sequence[GoldQuestion]] | None = None,
 ) -> list[tuple[str, list[Example]]]:
     """The reporting data, none of it seen by the fit."""
     sets = [("dev heldout half", collect(speeches, split_of(dev, "heldout"), "dev-heldout"))]
@@ -518,6 +532,13 @@ def heldout_sets(
     if policy is not None:
         sets.append(
             ("policy heldout half", collect(policy[0], split_of(policy[1], "heldout"), "policy-heldout"))
+        )
+    if answer_removed is not None:
+        sets.append(
+            (
+                "CMRC dev, answer sentence removed",
+                answer_removed_examples(*answer_removed, "cmrc-dev-answer-removed"),
+            )
         )
     return sets
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -74,19 +74,41 @@ every_context_option = click.option(
 )
 
 
+def bench_home_of(obj: Context, data_file: Path, home: Path | None, every: int = 1) -> Path:
+    """Where a CMRC file's bench library is kept: `home` when given, else under the data home."""
+    return home or obj.settings.home / "bench" / (data_file.stem + (f"-every{every}" if every > 1 else ""))
+
+
 def bench_library(
     obj: Context, data_file: Path, home: Path | None, every: int = 1
 ) -> tuple[b.BenchmarkSet, b.BenchLibrary]:
     data = b.load_cmrc(data_file, every)
     library = b.cmrc_library(
         data,
-        home or obj.settings.home / "bench" / (data_file.stem + (f"-every{every}" if every > 1 else "")),
+        bench_home_of(obj, data_file, home, every),
         model=obj.settings.model,
         tokenizer=obj.settings.tokenizer,
         notice=notice,
         progress=ProgressBar("嵌入 CMRC 段落"),
     )
     return data, library
+
+
+def answer_removed_library(
+    obj: Context, data: b.BenchmarkSet, questions: Sequence[Any], beside: Path
+) -> tuple[b.BenchLibrary, list[Any]]:
+    """The library of `b.without_answers(data, questions)` (kept beside the CMRC library `beside`, as
+    `<its name>-answer-removed`), and the questions it makes unanswerable."""
+    removed = b.without_answers(data, questions)
+    library = b.cmrc_library(
+        removed,
+        beside.with_name(beside.name + "-answer-removed"),
+        model=obj.settings.model,
+        tokenizer=obj.settings.tokenizer,
+        notice=notice,
+        progress=ProgressBar("嵌入去掉答案句的 CMRC 段落"),
+    )
+    return library, removed.questions
 
 
 @cli.command("eval")

@@ -17,7 +17,9 @@ from retrieval.pins import DEFAULT_PIN_MODEL_PATH
 
 from .bench import (
     QUESTIONS,
+    answer_removed_library,
     bench,
+    bench_home_of,
     bench_home_option,
     bench_library,
     doc_option,
@@ -171,6 +173,28 @@ def _policy(
     return _retriever(lib.library, lib.library.load(lib.embedder.key), queries), questions
 
 
+answer_removed_option = click.option(
+    "--answer-removed",
+    is_flag=True,
+    help="Also ask CMRC questions of their context with the sentence holding the answer taken out (near "
+    "misses on the very topic, as staff ask them; a second library is built beside the CMRC one).",
+)
+
+
+def _answer_removed(
+    obj: Context,
+    data: b.BenchmarkSet,
+    questions: list[Any],
+    data_file: Path,
+    home: Path | None,
+    every: int = 1,
+) -> tuple[Retriever, list[Any]]:
+    """The CMRC questions made unanswerable by taking their answer sentence out, and where to ask them."""
+    lib, removed = answer_removed_library(obj, data, questions, bench_home_of(obj, data_file, home, every))
+    queries = b.CachedQueries(lib.embedder, lib.library.store)
+    return _retriever(lib.library, lib.library.load(lib.embedder.key), queries), removed
+
+
 @bench.command("fit-confidence")
 @click.argument("trial_file", type=QUESTIONS)
 @limit_option
@@ -211,6 +235,7 @@ def _policy(
     help="Also fit on the tuning halves' answerable questions asked with every passage holding their "
     "answer removed (in-domain near misses by construction, as CMRC's own-context-removed ones).",
 )
+@answer_removed_option
 @doc_option
 @pass_context
 @long_running
@@ -228,6 +253,7 @@ def bench_fit_confidence(
     examples_file: Path | None,
     low_from: b.LowFrom,
     in_domain_removed: bool,
+    answer_removed: bool,
     doc: Path,
 ) -> None:
     """Fit the confidence model on data that is not the dev set, and write it as JSON.
@@ -267,6 +293,9 @@ def bench_fit_confidence(
                 fit_speeches=fit_speeches,
                 fit_policy=fit_policy,
                 in_domain_removed=in_domain_removed,
+                answer_removed=_answer_removed(obj, data, cmrc_questions, trial_file, bench_home)
+                if answer_removed
+                else None,
             )
             sources = (
                 f"{trial_file.name} ({len(cmrc_questions)} questions), dev tune half"
@@ -288,6 +317,7 @@ def bench_fit_confidence(
         f"speechqa bench fit-confidence {trial_file.name} --limit {limit}"
         + (f" --fit-questions {fit_file.name}" if fit_file is not None else "")
         + (" --low-from cross-validation" if low_from != "fit" else "")
+        + (" --answer-removed" if answer_removed else "")
     )
     publish("confidence-fit", command, table, doc)
     click.echo(f"(model written to {out})", err=True)
@@ -311,6 +341,7 @@ def bench_fit_confidence(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The confidence model to judge (default: the shipped one).",
 )
+@answer_removed_option
 @doc_option
 @pass_context
 @long_running
@@ -326,6 +357,7 @@ def bench_confidence(
     notices: Path | None,
     bench_home: Path | None,
     model_file: Path | None,
+    answer_removed: bool,
     doc: Path,
 ) -> None:
     """The confidence model on held-out data only, beside the coverage rule, with reliability tables.
@@ -361,16 +393,23 @@ def bench_confidence(
             queries.warm((q.question for q in cmrc_questions), ProgressBar("嵌入问题"))
             cmrc = (_retriever(lib.library, lib.library.load(lib.embedder.key), queries), cmrc_questions)
         policy = _policy(obj, policy_file, notices, queries)
+        removed = (
+            _answer_removed(obj, data, cmrc[1], cmrc_file, bench_home, every_context)
+            if answer_removed and cmrc is not None and cmrc_file is not None
+            else None
+        )
         sets = b.heldout_sets(
-            _retriever(service.library, service.retriever.index, queries), dev, cmrc, policy
+            _retriever(service.library, service.retriever.index, queries), dev, cmrc, policy, removed
         )
         if save_examples is not None:
             b.save_examples(
                 [replace(e, group=name) for name, examples in sets for e in examples], save_examples
             )
         table = b.heldout_report(judge, sets)
-    command = "speechqa bench confidence" + (
-        f" --cmrc {cmrc_file.name} --limit {limit} --every-context {every_context}" if cmrc_file else ""
+    command = (
+        "speechqa bench confidence"
+        + (f" --cmrc {cmrc_file.name} --limit {limit} --every-context {every_context}" if cmrc_file else "")
+        + (" --answer-removed" if removed is not None else "")
     )
     publish("confidence-heldout", command, table, doc)
 

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.cmrc import BenchmarkSet, without_answers
 from bench.confidence import (
     FIT_QUESTIONS,
     CachedQueries,
     Example,
+    answer_removed_examples,
     cmrc_examples,
     every_nth,
     fit,
@@ -278,3 +280,38 @@ def test_every_nth_spreads_over_the_whole_set() -> None:
     picked = every_nth(qs, 10)
     assert len(picked) == 10 and picked[0].id == "0" and int(picked[-1].id) >= 90
     assert every_nth(qs, None) == qs and every_nth(qs, 500) == qs
+
+
+def test_answer_removed_questions_are_asked_of_their_topic_without_the_answering_sentence(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    contexts = {
+        "体检": "离休干部每年体检一次，费用由原单位承担。体检在市第一人民医院进行。",
+        "老年大学": "老年大学开设书法、摄影和计算机课程。学制为两年。",
+    }
+    data = BenchmarkSet(
+        [
+            Speech(f"{t} [P{n}]", None, None, None, "cmrc.json", n, None, (Paragraph(c, t),))
+            for n, (t, c) in enumerate(contexts.items(), start=1)
+        ],
+        [
+            GoldQuestion(
+                "Q1", "离休干部体检费用谁承担？", (), speech_title="体检 [P1]", spans=("由原单位承担",)
+            ),
+            GoldQuestion("Q2", "老年大学学制几年？", (), speech_title="老年大学 [P2]", spans=("两年",)),
+        ],
+    )
+    removed = without_answers(data, data.questions)
+    library = Library(tmp_path / "home")
+    for speech in removed.speeches:
+        library.store.save_speech(speech, chunk_speech(speech))
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    examples = answer_removed_examples(retriever, removed.questions, "cmrc-answer-removed")
+    assert [(e.question, e.answerable) for e in examples] == [
+        ("离休干部体检费用谁承担？", False),
+        ("老年大学学制几年？", False),
+    ]
+    texts = [p.text for p in library.store.passages()]
+    assert texts == ["体检在市第一人民医院进行。", "老年大学开设书法、摄影和计算机课程。"]  # the topic stays
+    library.close()
