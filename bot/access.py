@@ -196,6 +196,22 @@ def welcome_group_text(chat_id: int, enabled: bool) -> str:
     )
 
 
+# Updates from chats that are not the bot's own: a Telegram Business account's private chats, which its
+# owner let the bot read (any reply would be posted there in the owner's name, to their customer), and a
+# guest message from a chat the bot was summoned into without being a member
+_ELSEWHERE = (
+    "business_connection",
+    "business_message",
+    "edited_business_message",
+    "deleted_business_messages",
+    "guest_message",
+)
+
+
+def _someone_elses_chat(update: Update) -> bool:
+    return any(getattr(update, kind, None) is not None for kind in _ELSEWHERE)
+
+
 class Gate:
     """The access check run before every handler; strangers get one polite refusal per chat."""
 
@@ -208,6 +224,9 @@ class Gate:
             return
         if update.channel_post is not None or update.edited_channel_post is not None:
             raise ApplicationHandlerStop  # the bot answers people, not channel posts
+        if _someone_elses_chat(update):
+            log.debug("update %s is from a chat the bot only looks into: ignored", update.update_id)
+            raise ApplicationHandlerStop
         if update.my_chat_member is not None:
             return  # being added to a group: the welcome says whether the group is enabled
         user = update.effective_user

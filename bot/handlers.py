@@ -279,7 +279,14 @@ class Handlers:
             return
         question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
-            await self._reply(update, "请在 @我 的后面写上问题，例如：" + fmt.escape(self.example))
+            # in private a message that shows nothing (blanks, a Hangul filler) is no mention to write after
+            named = (
+                message.chat.type != ChatType.PRIVATE
+                or said.without_mention(said.words(message), context.bot.username)
+                != said.words(message).strip()
+            )
+            how = "请在 @我 的后面写上问题" if named else "请直接发送要查询的问题"
+            await self._reply(update, f"{how}，例如：{fmt.escape(self.example)}")
             return
         if said.asks_for_more(question):  # 「还有吗？」 after an answer, or in reply to one
             await self._more(update, context)

@@ -45,6 +45,14 @@ _WIDE_COMMAND = re.compile(
 )
 # What may stand between a command and its words besides spaces: 「/ask，问题」, 「/speech：2」
 _AFTER_COMMAND = " \t\n\u3000,，:：;；、"
+# Characters that show nothing: Unicode's Default_Ignorable_Code_Point (zero-width spaces and joiners,
+# variation selectors, the Hangul fillers) and the blank Braille pattern. Telegram trims spaces, so a
+# message that "says nothing" is sent as one of these (the Hangul filler U+3164 is the usual trick): no question
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,13 @@ def question(message: Message, username: str) -> str:
     command = leading_command(message)
     if command is not None:
         text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)
-    return without_mention(text, username)
+    return visible(without_mention(text, username))
+
+
+def visible(text: str) -> str:
+    """`text`, or "" when nothing in it shows (spaces, zero-width and blank-looking characters only)."""
+    shown = _INVISIBLE.sub("", text)
+    return text if any(not ch.isspace() and unicodedata.category(ch)[0] != "C" for ch in shown) else ""
 
 
 def _blanked(message: Message, kinds: list[str]) -> str:
@@ -143,7 +157,7 @@ def replied_question(message: Message, bot_id: int, username: str) -> str:
     if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
         return ""
     if message.quote is not None and message.quote.text.strip():
-        return without_mention(message.quote.text, username)
+        return visible(without_mention(message.quote.text, username))
     if replied is None:
         return ""
     return question(replied, username)

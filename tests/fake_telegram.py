@@ -18,7 +18,7 @@ menus for chats the bot never saw, sends to a forum topic that does not exist or
 (``close_topic``), sends to a group's old id after it became a supergroup, sends to a group that took
 the bot's right to post (``restrict``)). It makes the updates a
 bot meets in daily use: messages (in forum topics too), edited messages, channel posts, button presses
-(late ones too), inline queries, documents, albums (``media_group``), forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
+(late ones too, and on inaccessible messages), inline queries, a Telegram Business account's messages, documents, albums (``media_group``), forwards of the bot's own messages, the bot being added to a group or made an admin, and a group's upgrade to
 a supergroup (``migrate_group``). Failures can be injected: an error answer (``fail_next``: a 429 with
 ``retry_after``, a 502, a 403…) or a connection cut mid-request (``drop_next``). A chat that blocked
 the bot (``block``) can take it back (``unblock``). The HTML check is ``fake_telegram_html``; this module's own tests are
@@ -767,6 +767,7 @@ class FakeBotAPI:
         first_name: str = "Alice",
         check: bool = True,
         age: float = 0.0,
+        inaccessible: bool = False,
     ) -> JSON:
         """A ``callback_query`` update: the user pressed the button with ``data`` on
         ``message``. With ``check`` (default) a ValueError is raised unless the message
@@ -774,7 +775,11 @@ class FakeBotAPI:
 
         ``age``: seconds since the press. A press older than ``CALLBACK_TIMEOUT`` (one made while
         the bot was down, delivered after its restart) can no longer be answered: Telegram says
-        "query is too old", as it does for a query answered twice."""
+        "query is too old", as it does for a query answered twice.
+
+        ``inaccessible``: the press comes with an ``InaccessibleMessage`` (only ``chat``, ``message_id``
+        and ``date`` 0) in place of the message, as Telegram sends it for a message that was deleted or
+        is otherwise inaccessible to the bot."""
         if check and data not in [b.get("callback_data") for b in message.buttons]:
             raise ValueError(
                 f"message {message.message_id} has no button with data {data!r}: {message.buttons}"
@@ -790,10 +795,60 @@ class FakeBotAPI:
                 "id": query_id,
                 "from": user,
                 "chat_instance": f"ci{message.chat_id}",
-                "message": self.message_dict(message),
+                "message": (
+                    {"chat": self._chat(message.chat_id), "message_id": message.message_id, "date": 0}
+                    if inaccessible
+                    else self.message_dict(message)
+                ),
                 "data": data,
             },
         }
+
+    def make_business_message_update(
+        self,
+        text: str,
+        *,
+        customer_id: int = 4242,
+        owner_id: int = 1001,
+        from_owner: bool = False,
+        connection_id: str = "BC1",
+        edited: bool = False,
+    ) -> JSON:
+        """A ``business_message`` (or ``edited_business_message``) update: a message in the private chat
+        between a Telegram Business account (``owner_id``, who connected the bot to it) and one of its
+        customers, written by the customer (or by the owner). The chat is the customer's; the message carries
+        its ``business_connection_id``."""
+        customer: JSON = {"id": customer_id, "is_bot": False, "first_name": "Customer"}
+        owner: JSON = {"id": owner_id, "is_bot": False, "first_name": "Alice"}
+        chat: JSON = {"id": customer_id, "type": "private", "first_name": "Customer"}
+        message: JSON = {
+            "message_id": self._next_message_id(f"business:{customer_id}"),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": owner if from_owner else customer,
+            "text": text,
+            "business_connection_id": connection_id,
+        }
+        if edited:
+            message["edit_date"] = int(time.time())
+        kind = "edited_business_message" if edited else "business_message"
+        return {"update_id": next(self._update_ids), kind: message}
+
+    def make_business_connection_update(
+        self, *, owner_id: int = 1001, connection_id: str = "BC1", enabled: bool = True
+    ) -> JSON:
+        """A ``business_connection`` update: the owner connected the bot to their business account (or
+        disconnected it)."""
+        owner: JSON = {"id": owner_id, "is_bot": False, "first_name": "Alice"}
+        connection: JSON = {
+            "id": connection_id,
+            "user": owner,
+            "user_chat_id": owner_id,
+            "date": int(time.time()),
+            "is_enabled": enabled,
+            "rights": {"can_reply": True},
+        }
+        return {"update_id": next(self._update_ids), "business_connection": connection}
 
     def make_inline_query_update(self, query: str, *, user_id: int = 1001, first_name: str = "Alice") -> JSON:
         """An ``inline_query`` update: the user typed 「@bot ``query``」 in some chat (Telegram sends these
