@@ -325,8 +325,9 @@ def render_speech(speech: SpeechRecord, sections: Sequence[str], limit: int = TE
     if speech.subtitle:
         pieces.append(Piece(f"\n——{speech.subtitle}"))
     for label, value in (
-        ("日期", speech.date),
-        ("讲话人", speech.speaker),
+        # every card has a date and a speaker line, said unknown as the results and the list say it
+        ("日期", speech.date or "日期不详"),
+        ("讲话人", speech.speaker or "讲话人不详"),
         ("来源文件", speech.source),
         ("汇编标题", speech.label),
     ):

@@ -102,7 +102,6 @@ HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
 )
 REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's reply, so an edited message edits its reply
-_SPEECH_ID = re.compile(r"[0-9]{1,9}")
 
 HELP = """<b>使用说明</b>
 直接发送问题（私聊），我会从讲话稿中找出最相关的原文段落，注明讲话标题、日期、讲话人和章节，问题中的词语加粗显示。
@@ -374,12 +373,21 @@ class Handlers:
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
-        argument = unicodedata.normalize("NFKC", said.after_command(message)).lstrip("#＃ ")
-        # NFKC makes "①", "２" plain "1", "2"; str.isdigit() also took "¹²" variants int() refuses
-        if not _SPEECH_ID.fullmatch(argument):
-            await self._reply(update, "用法：/speech 编号（/speeches 可列出全部讲话及编号）")
+        argument = said.after_command(message)
+        number = said.speech_id(argument)
+        if number is None:
+            # 「②」 is refused as `speechqa show ②` refuses it, saying why: it is no way of writing 2
+            not_id = argument.strip() and not said.written_as_digits(argument)
+            await self._reply(
+                update,
+                (
+                    f"「{fmt.escape(argument.strip()[:20])}」不是编号：写数字，如 /speech 2（/speeches 可列出全部讲话及编号）"
+                    if not_id
+                    else "用法：/speech 编号（/speeches 可列出全部讲话及编号）"
+                ),
+            )
             return
-        text, markup = await asyncio.to_thread(self._speech_details, int(argument))
+        text, markup = await asyncio.to_thread(self._speech_details, number)
         await self._reply(update, text, markup)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

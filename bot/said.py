@@ -196,6 +196,26 @@ def forwarded_from(message: Message, user_id: int) -> bool:
     return isinstance(origin, MessageOriginUser) and origin.sender_user.id == user_id
 
 
+# What a Chinese keyboard types for digits, # and a space: they count as such. Other characters NFKC reads as
+# digits do not (the CLI's ids too): 「②」 is no way of writing 2, nor 「⑤④」 of 54, nor 「²」 of 2.
+_TYPED_AS_ASCII = re.compile(r"[０-９＃\u3000]")
+_ID = re.compile(r"[0-9]{1,9}")
+
+
+def written_as_digits(text: str) -> bool:
+    """Whether the text holds no character NFKC reads otherwise (「②」, 「²」) than as typed digits, #, space."""
+    return all(unicodedata.normalize("NFKC", c) == c or _TYPED_AS_ASCII.match(c) for c in text)
+
+
+def speech_id(text: str) -> int | None:
+    """An id as the results print it (「2」, 「#2」, 「＃２」): the number; None for any other text,
+    circled or superscript digits included."""
+    if not written_as_digits(text):
+        return None
+    plain = unicodedata.normalize("NFKC", text).strip().lstrip("#").strip()
+    return int(plain) if _ID.fullmatch(plain) else None
+
+
 def page_number(text: str) -> int | None:
     """A page asked for by its number (「2」, 「第２页」): the number; None for any other text."""
     found = re.fullmatch(r"第?\s*([0-9]{1,6})\s*[页頁]?", unicodedata.normalize("NFKC", text).strip())

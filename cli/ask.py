@@ -360,6 +360,18 @@ NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问
 NOTHING_BEFORE = "请先提一个问题；输入「更多」可以看它后面的段落。"
 
 
+# A line that is only a number (「1」, 「①」, 「#72」, 「²」): no question of the speeches — a result's number,
+# a passage's id or a page was meant, and searching it found only unrelated passages
+BARE_NUMBER = re.compile(r"[#]?\s*\d+")
+
+
+def bare_number_hint(line: str) -> str:
+    return (
+        f"「{line.strip()}」只是一个数字，不是问题：请输入要问的问题；看某段的前后文用 speechqa context 段落编号"
+        "（如 speechqa context 72），输入「更多」看后面的段落。"
+    )
+
+
 def repl_word(line: str) -> str:
     """A line as compared with REPL_EXIT and REPL_HELP: letters and digits only, lower case."""
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", line)).lower()
@@ -393,6 +405,11 @@ def run_repl(obj: Context, request: Request) -> None:
                 click.echo(click.style(f"错误：{e}", fg="red"), err=True)
                 continue
             click.echo(render_page(shown))
+            continue
+        if BARE_NUMBER.fullmatch(unicodedata.normalize("NFKC", question).strip()):
+            click.echo(
+                click.style(bare_number_hint(question), dim=True), err=True
+            )  # never searched or logged
             continue
         if unicodedata.normalize("NFKC", question.strip()) == REPL_OFFER_KEY:
             if offered is None:  # not a question: said so, rather than answered as small talk

@@ -17,6 +17,7 @@ from corpus import SUPPORTED_FORMATS, read_date, skipped_files
 from index import (
     BUNDLED,
     UPLOAD,
+    BuildReport,
     Counts,
     FileOutcome,
     SpeechRecord,
@@ -99,10 +100,15 @@ def add(
         try:
             service = obj.service()  # (loading the model: an interruption here ends as promptly)
             report = None
+            if service.seeded:  # an empty library was just given the bundled speeches, as on any first use
+                click.echo(first_use_note(service.seeded, service.built, bundled=bundled))
+                for outcome in service.seeded:
+                    show(outcome)
             if bundled:
                 done, report = service.add_bundled(ProgressBar("嵌入新段落"), reread=reread)
                 for outcome in done:
-                    show(outcome)
+                    if not (service.seeded and all(s.status == "unchanged" for s in outcome.speeches)):
+                        show(outcome)  # (those just added, found unchanged, are not listed twice)
             if paths:
                 _, report = service.add_paths(
                     list(paths),
@@ -126,10 +132,12 @@ def add(
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
             raise UserError("没有添加任何文件。")
+        embedded, seconds = report.embedded, report.seconds
+        if service.built is not None:  # the index built on opening is part of what this command did
+            embedded, seconds = embedded + service.built.embedded, seconds + service.built.seconds
         click.echo(
             click.style(
-                f"索引：{index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
-                dim=True,
+                f"索引：{index_size(report)}，本次嵌入 {embedded} 段，用时 {seconds:.1f} 秒", dim=True
             )
         )
         if failed:  # the others were added and kept; a script must still learn that some were refused
@@ -137,6 +145,15 @@ def add(
         lost = sum(len(o.lost) for o in outcomes)
         if check and lost:
             raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")
+
+
+def first_use_note(seeded: Sequence[FileOutcome], built: BuildReport | None, *, bundled: bool) -> str:
+    """What `add` says when the library it opened was empty and was given the bundled speeches first."""
+    count = sum(len(o.speeches) for o in seeded)
+    index = f"并建立了索引（嵌入 {built.embedded} 段，用时 {built.seconds:.1f} 秒）" if built else ""
+    if bundled:
+        return f"资料库原来是空的：自带的 {count} 篇讲话刚才已自动加入{index}，现已都在资料库中，不必再加："
+    return f"资料库原来是空的：已先自动加入自带的 {count} 篇讲话{index}，再添加你的文件："
 
 
 def say_skipped(folder: Path, skipped: Sequence[Path], what: str, why: str) -> None:

@@ -230,8 +230,8 @@ def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:
     if speech.subtitle:
         lines.append(f"——{speech.subtitle}")
     for label, value in (
-        ("日期", speech.date),
-        ("讲话人", speech.speaker),
+        ("日期", speech.date or "日期不详"),  # said unknown, as the bot's 出处 card says it
+        ("讲话人", speech.speaker or "讲话人不详"),
         ("来源", speech.path or speech.source),
     ):
         if value:

@@ -642,13 +642,14 @@ _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[
 def _date_beside_name(text: str) -> tuple[str, str] | None:
     """The speaker and the date of a header line that gives both side by side, in either order
     (「2024年5月6日 张建国」, 「市委副书记 张建国 2024年5月6日」): before, such a line was read into the title
-    and the speech had neither date nor speaker."""
+    and the speech had neither date nor speaker. A space between them is not needed (「张建国2024年5月6日」,
+    「2024年5月6日张建国」): the date is read at either end of the line, the longest first, so that
+    「2024年5月6日市委副书记张建国」 is of 2024-05-06 and not of 2024 by 「5月6日市委副书记张建国」."""
     if len(text) > 40 or not any(c.isdigit() or c in _NUM for c in text):
         return None
-    for cut in range(2, len(text) - 1):
-        left, right = text[:cut].strip(), text[cut:].strip()
-        for who, when in ((left, right), (right, left)):
-            if (date := _parse_date(when)) is not None and (name := _speaker_line(who)):
+    for size in range(len(text) - 2, 1, -1):  # the rest, the speaker, is two characters or more
+        for when, who in ((text[:size], text[size:]), (text[-size:], text[:-size])):
+            if (date := _parse_date(when.strip())) is not None and (name := _speaker_line(who.strip())):
                 return name, date
     return None
 

@@ -96,6 +96,10 @@ class SpeechService:
         self._writers_lock = threading.Lock()
         self._checked_at = time.monotonic()
         self._seen: str | None = None  # the generation last loaded, or last found unloadable
+        # what opening did on first use, for the front ends to tell: the bundled speeches an empty library
+        # was given, and the index build (None when the index was there already)
+        self.seeded: tuple[FileOutcome, ...] = ()
+        self.built: BuildReport | None = None
         manifest = library.manifest()
         self.embedder: Embedder = load_embedder(
             options.model,
@@ -110,7 +114,7 @@ class SpeechService:
             and not library.store.speeches()
         ):
             with library.write_lock():
-                library.add_bundled()
+                self.seeded = tuple(library.add_bundled())
         self._retriever: Retriever | None = None
         if not fresh_model:
             self.ensure_index(progress)
@@ -173,7 +177,7 @@ class SpeechService:
         try:
             with self.library.write_lock():
                 if self.library.is_stale():
-                    self.library.build(self.embedder, progress)
+                    self.built = self.library.build(self.embedder, progress)
         except WriterBusy:
             if self.library.manifest() is None:
                 raise

@@ -65,3 +65,42 @@ async def test_an_upload_report_names_the_date_and_speaker_every_citation_will_g
     assert "新增 #7 《关于老年大学教学点建设的讲话》（日期不详 · 讲话人不详 · 1 段）" in undated, undated
     top = answer.split("\n\n")[1]
     assert top.split("\n")[:2] == ["1. 关于做好离退休干部健康服务工作的讲话", "2024-05-06 · 张建国 · 讲话 #6"]
+
+
+async def test_every_source_card_has_a_date_and_a_speaker_line(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """出处 of an undated speech had no 「日期」 line (nor 「讲话人」): now 「日期不详」, as its results say."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        cards = []
+        for rank in (1, 3):
+            await feed(app, api.make_callback_update(answer, answer.button_data(f"出处 {rank}")))
+            cards.append(api.last_message(USER).plain_text.split("\n"))
+    dated, undated = cards
+    assert "日期：2024-03-13" in dated and "讲话人：沈伟" in dated, dated
+    assert "日期：日期不详" in undated and "讲话人：讲话人不详" in undated, undated
+    fields = [[line.split("：")[0] for line in card if "：" in line][:3] for card in cards]
+    assert fields == [["日期", "讲话人", "来源文件"]] * 2, cards
+
+
+@pytest.mark.parametrize("argument", ["②", "⑤④", "²"])
+async def test_speech_with_circled_digits_is_no_id_as_in_the_cli(
+    api: FakeBotAPI, seed_service: SpeechService, argument: str
+) -> None:
+    """「/speech ②」 showed speech 2 while `speechqa show ②` refuses it: now both say it is no id."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/speech {argument}"))
+        reply = api.last_message(USER).plain_text
+    assert reply == f"「{argument}」不是编号：写数字，如 /speech 2（/speeches 可列出全部讲话及编号）"
+
+
+@pytest.mark.parametrize("argument", ["2", "#2", "＃２", "２"])
+async def test_speech_with_an_id_as_a_chinese_keyboard_types_it_is_shown(
+    api: FakeBotAPI, seed_service: SpeechService, argument: str
+) -> None:
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(f"/speech {argument}"))
+        reply = api.last_message(USER).plain_text
+    assert "编号：2 · 共 " in reply and "讲话人：沈伟" in reply, reply[:200]

@@ -59,7 +59,15 @@ SIDE_BY_SIDE = """关于做好离退休干部健康服务工作的讲话
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "line", ["2024年5月6日 张建国", "张建国　2024年5月6日", "区委常委、组织部部长 张建国 2024年5月6日"]
+    "line",
+    [
+        "2024年5月6日 张建国",
+        "张建国　2024年5月6日",
+        "区委常委、组织部部长 张建国 2024年5月6日",
+        "张建国2024年5月6日",  # no space between them
+        "2024年5月6日张建国",
+        "2024年5月6日区委常委、组织部部长张建国",  # was of 「2024」: 「5月6日区委常委…」 read as the post
+    ],
 )
 def test_a_date_and_a_speaker_side_by_side_under_the_title_are_read_as_such(
     run: Run, tmp_path: Path, line: str
@@ -139,3 +147,67 @@ def test_a_command_of_the_bot_or_a_typo_names_the_command_to_use(
     name = typed[1] if typed[0] == "synonyms" else typed[0]
     line = one_line_error(run(*typed), f"没有这个命令：{name}")
     assert f"（是不是 {meant}？）" in line, line
+
+
+# -- the first `add --bundled` of a new admin --------------------------------------------------------------
+@pytest.mark.slow
+def test_add_bundled_on_a_fresh_home_says_the_speeches_were_just_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening an empty library gives it the bundled speeches and builds the index (a bar of ~20 s); the
+    `add --bundled` that opened it then found them 「未变化」 and said 「本次嵌入 0 段，用时 0.0 秒」. Now it
+    says they are in the library, just added, and lists them as added, with what was embedded."""
+    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K", "SPEECHQA_MERGE_TO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPEECHQA_HOME", str(tmp_path / "fresh"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["add", "--bundled"], prog_name="speechqa")
+    ok(result)
+    out = result.stdout  # (stderr: the model's notice and the progress bar)
+    first = out.splitlines()[0]
+    assert first.startswith("资料库原来是空的：自带的 5 篇讲话刚才已自动加入并建立了索引（嵌入 "), out
+    assert "现已都在资料库中，不必再加" in first
+    assert "未变化" not in out
+    assert out.count("  新增  #") == 5, out
+    passages = sum(
+        int(line.rsplit(" · ", 1)[1].removesuffix(" 段")) for line in out.splitlines() if "新增" in line
+    )
+    assert f"索引：{passages} 段，本次嵌入 {passages} 段，用时 " in out, out
+    assert "本次嵌入 0 段" not in out
+
+    again = ok(
+        runner.invoke(cli, ["add", "--bundled"], prog_name="speechqa")
+    )  # nothing new: said so, as before
+    assert "资料库原来是空的" not in again and again.count("  未变化  #") == 5, again
+    assert "本次嵌入 0 段" in again
+
+
+# -- the interactive mode and a number alone ---------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("line", ["①", "1", "⑤④", "²", "#72", "＃７２"])
+def test_a_number_alone_in_the_interactive_mode_is_a_hint_not_a_search(run: Run, line: str) -> None:
+    """「①」 (or 「1」) was searched as a question: 「未找到直接回答」 and five unrelated passages. A number alone
+    is no question of the speeches: one Chinese line says what to type, and nothing is searched or logged."""
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ask"], input=f"{line}\n退出\n", prog_name="speechqa")
+    assert result.exit_code == 0, result.output
+    hints = [h for h in result.stderr.splitlines() if "只是一个数字" in h]
+    assert hints == [
+        f"「{line}」只是一个数字，不是问题：请输入要问的问题；看某段的前后文用 speechqa context 段落编号（如 speechqa context 72），输入「更多」看后面的段落。"
+    ]
+    assert "未找到" not in result.stdout and "段落 #" not in result.stdout
+
+
+@pytest.mark.slow
+def test_a_question_with_a_number_is_still_searched_in_the_interactive_mode(run: Run) -> None:
+    result = CliRunner().invoke(cli, ["ask"], input="2024年老年大学建设\n", prog_name="speechqa")
+    assert result.exit_code == 0, result.output
+    assert "只是一个数字" not in result.stderr and "段落 #" in result.stdout
+
+
+# -- an undated speech's details -----------------------------------------------------------------------
+def test_show_of_an_undated_speech_says_its_date_and_speaker_are_unknown(run: Run) -> None:
+    out = ok(run("show", "5"))
+    assert "日期：日期不详" in out and "讲话人：讲话人不详" in out, out[:300]
+    assert "日期：2024-03-13" in ok(run("show", "2"))

@@ -635,3 +635,25 @@ def test_a_numbered_item_with_a_short_label_is_headed_by_the_label(
     (held,) = [p for p in speech.paragraphs if item in p.text]
     assert held.section == section
     assert held.text == item  # the whole item stays the passage's text, once
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("张建国2024年5月6日", ("张建国", "2024-05-06")),
+        ("2024年5月6日张建国", ("张建国", "2024-05-06")),
+        ("二〇二四年五月六日张建国", ("张建国", "2024-05-06")),
+        ("2024.5.6张建国", ("张建国", "2024-05-06")),
+        ("区委常委、组织部部长张建国2024年5月6日", ("张建国", "2024-05-06")),
+        # the longest date at the line's end: not 「2024」 with 「5月6日市委副书记张建国」 for a speaker
+        ("2024年5月6日市委副书记张建国", ("张建国", "2024-05-06")),
+        ("2024年5月6日在全市会议上", None),
+        ("在2024年全市老干部工作会议上的讲话", None),
+    ],
+)
+def test_a_date_beside_a_name_needs_no_space_between_them(
+    line: str, expected: tuple[str, str] | None
+) -> None:
+    from corpus.parse import _date_beside_name
+
+    assert _date_beside_name(line) == expected
