@@ -65,6 +65,8 @@ class _Group:
 
 
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)]*$")
+# A paragraph that ends on a colon introduces what follows (「符合下列条件之一的，可以申请异地安置：」).
+_LEADS_IN = re.compile(r"[：:][”’」』）)]*$")
 
 
 def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
@@ -72,9 +74,23 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
     groups: list[_Group] = []
     mergeable = False  # whether the last group may take the next paragraph
     asked: int | None = None  # where the last group's closing question line starts, waiting for its answer
+    listing: str | None = None  # the section of a lead-in the last group opens with, taking its items
     for index, paragraph in enumerate(paragraphs):
         text_kind = paragraph.kind in ("text", "note")
         question = paragraph.kind == "text" and asks(paragraph.text)
+        if groups and mergeable and text_kind and merge_to and not question:
+            last = groups[-1]
+            if _LEADS_IN.search(last.text) and last.section:
+                listing = last.section
+            if (
+                listing is not None
+                and _under(paragraph.section, listing)
+                and len(last.text) + len(paragraph.text) <= merge_to
+            ):
+                groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
+                asked = None
+                continue
+        listing = None
         if groups and mergeable and text_kind and groups[-1].section == paragraph.section:
             last = groups[-1]
             if paragraph.kind == "text" and not question and (asked is not None or answers(paragraph.text)):
@@ -101,6 +117,14 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
         mergeable = text_kind
         asked = 0 if question else None
     return groups
+
+
+def _under(section: str | None, lead_in: str) -> bool:
+    """Whether a paragraph of `section` belongs to what a lead-in of section `lead_in` introduces: its own
+    section, or a sub-section under it — the items 「（一）配偶或者子女在外地工作的；」 a notice numbers under
+    「一、安置条件」 open sub-sections of their own. The lead-in and its items are one passage (up to the merge
+    size): before, the lead-in was a passage saying only 「符合下列条件之一的」, and each item another."""
+    return section is not None and (section == lead_in or section.startswith(lead_in + " › "))
 
 
 def _answers_question(question: Paragraph, after: Paragraph) -> bool:

@@ -371,3 +371,71 @@ def test_no_passage_ends_on_a_question_its_answer_follows_and_sizes_stay_within_
             assert answered or labelled
             if merge_to is None or merge_to <= max_chars:  # as speechqa runs (200, 350): one long pair,
                 assert all(s <= start for s in answered)  # not several glued together
+
+
+def test_a_lead_in_and_the_items_it_introduces_are_one_passage() -> None:
+    # a notice's 「一、安置条件」: a lead-in ending on a colon, then items the reader numbers as sub-sections
+    items = [
+        "（一）配偶或者子女在外地工作、定居的；",
+        "（二）本人年满75周岁，在本市无直系亲属照顾的；",
+        "（三）因患重大疾病的。",
+    ]
+    speech = _speech(
+        Paragraph("退休干部符合下列条件之一的，本人可以申请异地安置：", "一、安置条件"),
+        *(Paragraph(item, f"一、安置条件 › {item[:-1]}") for item in items),
+        Paragraph("本人提出书面申请。", "二、申请程序"),
+    )
+    drafts = chunk_speech(speech, merge_to=200)
+    assert [(d.text, d.section) for d in drafts] == [
+        ("退休干部符合下列条件之一的，本人可以申请异地安置：" + "".join(items), "一、安置条件"),
+        ("本人提出书面申请。", "二、申请程序"),
+    ]
+    # up to the target only: the items that do not fit stay passages of their own, as before
+    short = chunk_speech(speech, merge_to=60)
+    assert [d.section for d in short][:3] == [
+        "一、安置条件",
+        f"一、安置条件 › {items[1][:-1]}",
+        f"一、安置条件 › {items[2][:-1]}",
+    ]
+    assert short[0].text == "退休干部符合下列条件之一的，本人可以申请异地安置：" + items[0]
+    # without a target (the library API's default) every paragraph stays a passage
+    assert len(chunk_speech(speech)) == 5
+
+
+def test_a_lead_in_takes_nothing_from_another_section_or_a_table() -> None:
+    speech = _speech(
+        Paragraph(
+            "现将有关事项通知如下：", None
+        ),  # a notice's opening: the sections after it are not its items
+        Paragraph(sentence(20, "甲"), "一、时间"),
+        Paragraph("享受下列补助：", "二、待遇"),
+        Paragraph("项目：安家补助费；标准：3000元", "二、待遇", kind="table_row"),
+        Paragraph("如下：", "三、其他"),
+        Paragraph(sentence(20, "乙"), "四、附则"),
+    )
+    texts = [d.text for d in chunk_speech(speech, merge_to=400)]
+    assert texts == [p.text for p in speech.paragraphs]
+
+
+section_paths = st.sampled_from(
+    [None, "一、", "一、 › （一）甲", "一、 › （二）乙", "二、", "二、 › （一）丙"]
+)
+paragraph_texts = st.builds(
+    lambda body, end: body + end,
+    st.text(alphabet="甲乙丙丁", min_size=1, max_size=90),
+    st.sampled_from(["。", "；", "：", ""]),
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(st.tuples(paragraph_texts, section_paths, st.booleans()), min_size=1, max_size=12))
+def test_merging_loses_and_repeats_nothing_and_keeps_the_order(
+    rows: list[tuple[str, str | None, bool]],
+) -> None:
+    speech = _speech(*(Paragraph(t, s, kind="table_row" if table else "text") for t, s, table in rows))
+    drafts = chunk_speech(speech, max_chars=10_000, merge_to=200)
+    assert "".join(d.text for d in drafts) == "".join(t for t, _, _ in rows)
+    starts = [d.paragraph for d in drafts]
+    assert starts == sorted(set(starts))  # each passage starts at a later paragraph than the one before
+    for d in drafts:  # a merged passage stays within the target; one paragraph alone may be longer
+        assert len(d.text) <= 200 or d.text == rows[d.paragraph][0]
