@@ -75,6 +75,7 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
     mergeable = False  # whether the last group may take the next paragraph
     asked: int | None = None  # where the last group's closing question line starts, waiting for its answer
     listing: str | None = None  # the section of a lead-in the last group opens with, taking its items
+    taken: str | None = None  # the section of the paragraph it took last
     for index, paragraph in enumerate(paragraphs):
         text_kind = paragraph.kind in ("text", "note")
         question = paragraph.kind == "text" and asks(paragraph.text)
@@ -84,13 +85,14 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
                 listing = last.section
             if (
                 listing is not None
-                and _under(paragraph.section, listing)
+                and _under(paragraph, listing, taken)
                 and len(last.text) + len(paragraph.text) <= merge_to
             ):
                 groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
                 asked = None
+                taken = paragraph.section
                 continue
-        listing = None
+        listing = taken = None
         if groups and mergeable and text_kind and groups[-1].section == paragraph.section:
             last = groups[-1]
             if paragraph.kind == "text" and not question and (asked is not None or answers(paragraph.text)):
@@ -119,12 +121,23 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
     return groups
 
 
-def _under(section: str | None, lead_in: str) -> bool:
-    """Whether a paragraph of `section` belongs to what a lead-in of section `lead_in` introduces: its own
-    section, or a sub-section under it — the items 「（一）配偶或者子女在外地工作的；」 a notice numbers under
-    「一、安置条件」 open sub-sections of their own. The lead-in and its items are one passage (up to the merge
-    size): before, the lead-in was a passage saying only 「符合下列条件之一的」, and each item another."""
-    return section is not None and (section == lead_in or section.startswith(lead_in + " › "))
+def _under(paragraph: Paragraph, lead_in: str, taken: str | None) -> bool:
+    """Whether `paragraph` belongs to what a lead-in of section `lead_in` introduces: a paragraph of its own
+    section, an item — the items 「（一）配偶或者子女在外地工作的；」 a notice numbers under 「一、安置条件」
+    open sub-sections of their own, each the paragraph that names it — or a paragraph after an item, in its
+    sub-section. The lead-in and its items are one passage (up to the merge size): before, the lead-in was
+    a passage saying only 「符合下列条件之一的」, and each item another.
+
+    A sub-section with a heading of its own (「（二）审核批准」 over its paragraph) is no item: taken into the
+    lead-in's passage, cited under the lead-in's section, its heading was in neither the passage nor its
+    section, and a question naming it no longer found it."""
+    section = paragraph.section
+    if section is None or section == lead_in or (taken is not None and section == taken):
+        return section is not None
+    if not section.startswith(lead_in + " › "):
+        return False
+    label = section.rsplit(" › ", 1)[-1]
+    return "".join(paragraph.text.split()).startswith("".join(label.split()))
 
 
 def _answers_question(question: Paragraph, after: Paragraph) -> bool:

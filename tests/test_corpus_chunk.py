@@ -439,3 +439,25 @@ def test_merging_loses_and_repeats_nothing_and_keeps_the_order(
     assert starts == sorted(set(starts))  # each passage starts at a later paragraph than the one before
     for d in drafts:  # a merged passage stays within the target; one paragraph alone may be longer
         assert len(d.text) <= 200 or d.text == rows[d.paragraph][0]
+
+
+def test_a_lead_in_takes_no_sub_section_with_a_heading_of_its_own() -> None:
+    # 「按下列程序进行：」 over 「（一）本人申请」「（二）审核批准」, each a heading over its paragraph: the paragraphs
+    # are no items; taken into the lead-in's passage, their headings were in neither its text nor its section
+    speech = _speech(
+        Paragraph("办理异地安置，按下列程序进行：", "二、办理程序"),
+        Paragraph("本人向原工作单位提出书面申请。", "二、办理程序 › （一）本人申请"),
+        Paragraph("市委老干部局在二十个工作日内完成审核。", "二、办理程序 › （二）审核批准"),
+    )
+    drafts = chunk_speech(speech, merge_to=200)
+    assert [(d.text, d.section) for d in drafts] == [(p.text, p.section) for p in speech.paragraphs]
+    # an item's sub-section may go on after the item: that paragraph comes with it
+    listed = _speech(
+        Paragraph("符合下列条件之一的，可以申请：", "一、条件"),
+        Paragraph("（一）配偶在外地的；", "一、条件 › （一）配偶在外地的"),
+        Paragraph("（二）其他特殊情况的。", "一、条件 › （二）其他特殊情况的"),
+        Paragraph("由本人提出书面申请。", "一、条件 › （二）其他特殊情况的"),
+    )
+    assert [d.text for d in chunk_speech(listed, merge_to=200)] == [
+        "".join(p.text for p in listed.paragraphs)
+    ]
