@@ -192,6 +192,7 @@ _MAX_SECTION_LABEL = 40
 _MAX_LEAD = 50  # a numbered one-sentence heading up to this long leads the paragraph after it
 _MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_LEADS_IN = re.compile(r"[：:][”’」』）)]*$")  # a line introducing what follows (「讲话题目是：」)
 _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
@@ -215,7 +216,7 @@ def parse_document(document: Document) -> list[Speech]:
         marker = _COMPILATION_MARKER.match(line.title_text)
         if marker and line.kind not in ("heading", _TABLE_ROW):
             groups.append((line.title_text, []))
-        elif line.kind == "title" and _has_body(groups[-1][1]):
+        elif line.kind == "title" and _has_body(groups[-1][1]) and not _part_heading(line.text):
             groups.append((None, [line]))
         else:
             groups[-1][1].append(line)
@@ -254,6 +255,13 @@ def _has_body(lines: Sequence[_Line]) -> bool:
     return _holds_sentence(lines)
 
 
+def _part_heading(text: str) -> bool:
+    """A numbered part of the speech it is in (「第一部分　工作回顾」, 「一、…」, 「（二）…」), set in the
+    Title style as some offices set a speech's parts: no other speech's title. Read as one, each part was a
+    speech of its own, with no date and no speaker."""
+    return _heading_level(text) in (1, 2)
+
+
 def _holds_sentence(lines: Sequence[_Line]) -> bool:
     """Whether these lines hold a sentence outside a title, subtitle or heading: a speech's body (a title
     over none, 「谢谢大家！」 set in the Title style at the end, starts no speech: it would be lost)."""
@@ -274,15 +282,29 @@ def _split_at_headers(lines: list[_Line]) -> list[list[_Line]]:
         line = lines[at]
         if line.kind not in ("", "paragraph") or not _header_over(lines, at):
             continue
-        start = at - 1 if _wrapped_title(lines[at - 1].text, line.text) else at
+        start = at - 1 if _title_wraps_onto(lines[at - 1].text, line.text) else at
         if (
             start > starts[-1]
+            and not _LEADS_IN.search(lines[start - 1].text)  # 「讲话题目是：」 quotes the title under it
             and _has_body(lines[starts[-1] : start])
             and _has_body(lines[starts[-1] : at])
             and _holds_sentence(lines[at + 1 :])
         ):
             starts.append(start)  # (an attachment's label over the title makes it the attachment's)
     return [lines[a:b] for a, b in pairwise([*starts, len(lines)])]
+
+
+def _title_wraps_onto(first: str, text: str) -> bool:
+    """Whether the line before a speech's title line `text` is the title's first part, wrapped: a wrap
+    fills the first line, so it is no shorter than the part wrapped, and it is no date and no lead-in.
+    A speech's closing line (「谢谢大家」, 「（根据录音整理）」, its issuer or its date) before the next one's
+    title was read into that title — and the date, as the next speech's date."""
+    return (
+        len(first) >= len(text)
+        and not is_date_line(first)
+        and not _LEADS_IN.search(first)
+        and _wrapped_title(first, text)
+    )
 
 
 def _header_over(lines: list[_Line], at: int) -> bool:

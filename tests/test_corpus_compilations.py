@@ -143,3 +143,90 @@ def test_a_closing_line_set_in_the_title_style_starts_no_speech() -> None:
     [speech] = parse_document(read)
     assert speech.title == "在全市老干部工作会议上的讲话"
     assert check_conservation(read, [d.text for d in chunk_speech(speech)]).ok
+
+
+@pytest.mark.parametrize("closing", ["谢谢大家", "（根据录音整理）", "2024年1月5日"])
+def test_a_speech_s_closing_line_is_not_read_into_the_next_title(closing: str) -> None:
+    """The last line of a speech (no full stop) before the next one's title is no first half of a wrapped
+    title: 「谢谢大家在重阳节座谈会上的讲话」 was the title, and a closing date the next speech's date."""
+    text = "\n".join(
+        [
+            *("在全市老干部工作会议上的讲话", "市委老干部局局长　李红梅", "2024年3月13日"),
+            "今天我们召开全市老干部工作会议。希望大家再接再厉，开创老干部工作新局面。",
+            closing,
+            *("在重阳节座谈会上的讲话", "市委副书记　王建军", "2024年10月11日"),
+            "今天是重阳节，我们在这里欢聚一堂。我代表市委向各位老同志致以节日的问候。",
+        ]
+    )
+    speeches = parse_document(read_bytes("讲话汇编.txt", text.encode()))
+    assert [(s.title, s.date, s.speaker) for s in speeches] == [
+        ("在全市老干部工作会议上的讲话", "2024-03-13", "李红梅"),
+        ("在重阳节座谈会上的讲话", "2024-10-11", "王建军"),
+    ]
+
+
+def test_a_title_wrapped_over_two_lines_still_starts_a_speech() -> None:
+    text = "\n".join(
+        [
+            *("在全市老干部工作会议上的讲话", "市委老干部局局长　李红梅", "2024年3月13日"),
+            "今天我们召开全市老干部工作会议。希望大家再接再厉。",
+            *("在2023年全市离退休干部党建工作", "推进会上的讲话", "市委副书记　王建军", "2024年10月11日"),
+            "今天我们召开推进会。我代表市委向各位老同志致以问候。",
+        ]
+    )
+    speeches = parse_document(read_bytes("讲话汇编.txt", text.encode()))
+    assert [(s.title, s.date) for s in speeches] == [
+        ("在全市老干部工作会议上的讲话", "2024-03-13"),
+        ("在2023年全市离退休干部党建工作推进会上的讲话", "2024-10-11"),
+    ]
+
+
+def test_a_speech_title_quoted_after_a_lead_in_starts_no_speech() -> None:
+    """「讲话题目是：」 over another speech's title, speaker and date quotes them: the quoting speech goes on."""
+    text = "\n".join(
+        [
+            *("在全市老干部工作会议上的讲话", "市委老干部局局长　李红梅", "2024年3月13日"),
+            "今天我们召开全市老干部工作会议。去年全市老干部工作取得了新的成绩。",
+            "前不久，市委书记王建军同志作了重要讲话，讲话题目是：",
+            *("在全市经济工作会议上的讲话", "市委书记　王建军", "2024年1月5日"),
+            "讲话指出，要做好新时代老干部工作。大家要认真学习，抓好贯彻落实。",
+        ]
+    )
+    [speech] = parse_document(read_bytes("讲话.txt", text.encode()))
+    assert (speech.title, speech.date, speech.speaker) == (
+        "在全市老干部工作会议上的讲话",
+        "2024-03-13",
+        "李红梅",
+    )
+
+
+def test_parts_of_a_speech_set_in_the_title_style_are_its_sections() -> None:
+    """「第一部分　工作回顾」 in the Title style after the body is a part of the speech, not a speech of its own
+    (each part was one, with no date and no speaker)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("在全市老干部工作会议上的讲话", style="Title")
+    document.add_paragraph("市委老干部局局长　李红梅")
+    document.add_paragraph("2024年3月13日")
+    document.add_paragraph("同志们，今天我们召开会议。主要任务是总结工作。")
+    document.add_paragraph("第一部分　2023年工作回顾", style="Title")
+    document.add_paragraph("去年我们做了很多工作。成绩来之不易。")
+    document.add_paragraph("第二部分　2024年工作安排", style="Title")
+    document.add_paragraph("今年要抓好三件事。大家要努力。")
+    data = io.BytesIO()
+    document.save(data)
+    read = read_bytes("讲话.docx", data.getvalue())
+    [speech] = parse_document(read)
+    assert (speech.title, speech.date, speech.speaker) == (
+        "在全市老干部工作会议上的讲话",
+        "2024-03-13",
+        "李红梅",
+    )
+    assert [p.section for p in speech.paragraphs][1:] == [
+        "第一部分 2023年工作回顾",
+        "第二部分 2024年工作安排",
+    ]
+    assert check_conservation(read, [d.text for d in chunk_speech(speech)]).ok
