@@ -27,7 +27,7 @@ from .bench import (
     notices_library,
     publish,
 )
-from .main import Context, ProgressBar, long_running, notice, pass_context, user_errors
+from .main import Context, ProgressBar, UserError, long_running, notice, pass_context, user_errors
 
 
 @bench.command("pins")
@@ -369,6 +369,8 @@ def bench_confidence(
     Example:
         speechqa bench confidence --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
     """
+    if answer_removed and cmrc_file is None:
+        raise UserError("--answer-removed 需要同时给出 --cmrc（CMRC 开发集文件）：去掉答案句的问题取自其中。")
     with user_errors():
         service = obj.service()
         judge = load_judge(model_file, embedder=service.embedder.key)
