@@ -45,6 +45,7 @@ from corpus import (
     is_archive,
     read_bytes,
     unsupported_message,
+    written_as_digits,
 )
 from index import BuildReport, FileOutcome, LoggedQuery, SpeechIndexError, Store
 from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx, index_size
@@ -377,7 +378,7 @@ class Handlers:
         number = said.speech_id(argument)
         if number is None:
             # 「②」 is refused as `speechqa show ②` refuses it, saying why: it is no way of writing 2
-            not_id = argument.strip() and not said.written_as_digits(argument)
+            not_id = argument.strip() and not written_as_digits(argument)
             await self._reply(
                 update,
                 (

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from telegram import Document, Message, MessageEntity, MessageOriginUser
 
-from corpus import SUPPORTED_SUFFIXES
+from corpus import SUPPORTED_SUFFIXES, typed_id
 from retrieval import INTERROGATIVE
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
 
@@ -196,24 +196,10 @@ def forwarded_from(message: Message, user_id: int) -> bool:
     return isinstance(origin, MessageOriginUser) and origin.sender_user.id == user_id
 
 
-# What a Chinese keyboard types for digits, # and a space: they count as such. Other characters NFKC reads as
-# digits do not (the CLI's ids too): 「②」 is no way of writing 2, nor 「⑤④」 of 54, nor 「²」 of 2.
-_TYPED_AS_ASCII = re.compile(r"[０-９＃\u3000]")
-_ID = re.compile(r"[0-9]{1,9}")
-
-
-def written_as_digits(text: str) -> bool:
-    """Whether the text holds no character NFKC reads otherwise (「②」, 「²」) than as typed digits, #, space."""
-    return all(unicodedata.normalize("NFKC", c) == c or _TYPED_AS_ASCII.match(c) for c in text)
-
-
 def speech_id(text: str) -> int | None:
     """An id as the results print it (「2」, 「#2」, 「＃２」): the number; None for any other text,
-    circled or superscript digits included."""
-    if not written_as_digits(text):
-        return None
-    plain = unicodedata.normalize("NFKC", text).strip().lstrip("#").strip()
-    return int(plain) if _ID.fullmatch(plain) else None
+    circled or superscript digits included (`corpus.typed_id`, as the CLI reads its ids)."""
+    return typed_id(text)
 
 
 def page_number(text: str) -> int | None:

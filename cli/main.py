@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 import click
 
 from bench import BenchError
-from corpus import CorpusError
+from corpus import CorpusError, typed_id
 from index import (
     Library,
     SpeechIndexError,
@@ -118,9 +118,6 @@ def confirm(text: str, *, default: bool) -> bool:
         click.echo("请回答 y（是）或 n（否）。", err=True)
 
 
-_TYPED_AS_ASCII = re.compile(r"[０-９＃\u3000]")
-
-
 class Number(click.ParamType):
     """A speech or passage id as the results print it: 75, 「#75」 or 「＃75」 (copied from 「段落 #75」)."""
 
@@ -129,16 +126,10 @@ class Number(click.ParamType):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        # Full-width digits, ＃ and 　 are what a Chinese keyboard types for 75, # and a space, so they
-        # count; other characters NFKC reads as digits do not: 「⑤④」 is no way of writing 54 (it was
-        # read as passage 54 and pinned), nor 「①」 of 1, nor 「²」 of 2.
-        raw = str(value)
-        if any(unicodedata.normalize("NFKC", c) != c and not _TYPED_AS_ASCII.match(c) for c in raw):
+        number = typed_id(str(value))  # 「#75」, 「＃７５」; not 「⑤④」 (NFKC's 54) nor 「①」
+        if number is None:
             self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
-        text = unicodedata.normalize("NFKC", raw).strip().removeprefix("#").strip()
-        if not text.isascii() or not text.isdigit():
-            self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
-        return int(text)
+        return number
 
 
 ID = Number()

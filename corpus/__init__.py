@@ -23,7 +23,7 @@ from .errors import (
     describe_os_error,
 )
 from .layout import is_page_number
-from .numerals import NUMERAL_CHARS, numeral_value
+from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
 from .parse import HEAD_LABELS, HEAD_SECTION, is_person_name, parse_document, read_date
@@ -103,6 +103,8 @@ __all__ = [
     "split_paragraph",
     "split_sentences",
     "to_simplified",
+    "typed_id",
     "unsupported_files",
     "unsupported_message",
+    "written_as_digits",
 ]

@@ -8,8 +8,9 @@ question filters and the answer kinds share.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["NUMERAL_CHARS", "numeral_value"]
+__all__ = ["NUMERAL_CHARS", "numeral_value", "typed_id", "written_as_digits"]
 
 DIGITS = {
     "〇": 0,
@@ -60,3 +61,24 @@ def numeral_value(word: str) -> int | None:
                 section += (digit if digit is not None else 1) * unit
             digit = None
     return total + section + (digit or 0)
+
+
+# What a Chinese keyboard types for digits, # and a space: they count as such. Other characters NFKC reads as
+# digits do not: 「②」 is no way of writing 2, nor 「⑤④」 of 54, nor 「²」 of 2.
+_TYPED_AS_ASCII = re.compile(r"[０-９＃\u3000]")
+_ID = re.compile(r"[0-9]{1,9}")
+
+
+def written_as_digits(text: str) -> bool:
+    """Whether the text holds no character NFKC reads otherwise (「②」, 「²」) than as typed digits, #, space."""
+    return all(unicodedata.normalize("NFKC", c) == c or _TYPED_AS_ASCII.match(c) for c in text)
+
+
+def typed_id(text: str) -> int | None:
+    """An id as results print it and a user types it — 「75」, 「#75」, 「＃７５」 — or None for any other text,
+    circled and superscript digits included (NFKC reads 「⑤④」 as 54: it was pinned as passage 54). The one
+    reading the CLI's id arguments and the bot's /speech share."""
+    if not written_as_digits(text):
+        return None
+    plain = unicodedata.normalize("NFKC", text).strip().removeprefix("#").strip()
+    return int(plain) if _ID.fullmatch(plain) else None
