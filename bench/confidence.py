@@ -41,7 +41,12 @@ from .errors import BenchError
 from .quality import BenchLibrary, Notice, Progress
 
 MIN_RECALL = 0.955  # the low threshold keeps this share of every fitting group's answerable questions answered (target: false 「未找到」 ≤ 5%, with a margin)
-HIGH_PRECISION = 0.97  # "high" where at least this share of the fitting data's answers is answerable
+# "high" (直接相关) from this probability up: at least nine in ten questions judged so are answerable (the
+# probabilities are calibrated: see the reliability tables). Below it, down to the low threshold, an answer
+# is 「可能相关」: on the fitting data its first passage is right about half as often (the bands' "right
+# passage first" columns in docs/benchmarks.md). A search for where the right-first share reaches a
+# precision target found none: past the low threshold that share barely rises with the probability.
+HIGH_PROBABILITY = 0.9
 FOLDS = 5  # folds of the cross-validation that can place the low threshold (`low_from="cross-validation"`)
 LowFrom = Literal["fit", "cross-validation"]
 
@@ -52,6 +57,14 @@ class Example:
     question: str
     answerable: bool
     signals: Signals
+    # the first passage holds the answer (never for an unanswerable question); None when not known
+    # (examples saved before this was recorded: read as `answerable`)
+    top_right: bool | None = None
+
+    @property
+    def right(self) -> bool:
+        """Answerable with the right passage first: what "high" promises."""
+        return self.answerable if self.top_right is None else self.top_right
 
 
 class CachedQueries:
@@ -161,7 +174,9 @@ def collect(
             rt.query_vector = retriever.query_vector  # one cache for every variant
         answer = rt.search(q.question, k=1, mode="hybrid")
         if answer.signals is not None:
-            examples.append(Example(group, q.question, answerable(q), answer.signals))
+            can = answerable(q)
+            right = can and bool(answer.hits) and is_relevant(answer.hits[0].passage, q)
+            examples.append(Example(group, q.question, can, answer.signals, right))
     return examples
 
 
@@ -231,7 +246,7 @@ def fit(
     low_from: LowFrom = "fit",
 ) -> ConfidenceModel:
     """Logistic regression over standardised signals, every group weighing the same; thresholds from the
-    fitting data (see MIN_RECALL, HIGH_PRECISION). The low threshold is read from the model's own
+    fitting data (see MIN_RECALL, HIGH_PROBABILITY). The low threshold is read from the model's own
     probabilities of its fitting data (`low_from="fit"`), or from out-of-fold probabilities
     (`"cross-validation"`, FOLDS folds): a question the fit has seen scores higher than a new one, so a
     share kept answered in-sample is kept less often on new questions."""
@@ -254,7 +269,7 @@ def fit(
     )
     p = np.asarray([draft.probability(e.signals) for e in examples])
     low = low_threshold(out_of_fold(examples, features) if low_from == "cross-validation" else p, y, groups)
-    high = _high_threshold(p, y, weight, low)
+    high = max(low, HIGH_PROBABILITY)
     return replace(draft, low=low, high=high)
 
 
@@ -268,37 +283,35 @@ def low_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> float:
     return round(cut, 4)
 
 
-def _high_threshold(p: np.ndarray, y: np.ndarray, weight: np.ndarray, low: float) -> float:
-    """The lowest threshold above which the (weighted) share of answerable questions is HIGH_PRECISION."""
-    for t in np.linspace(max(low, 0.5), 0.99, 50):
-        mask = p >= t
-        if mask.sum() and float((weight[mask] * y[mask]).sum() / weight[mask].sum()) >= HIGH_PRECISION:
-            return round(float(t), 4)
-    return 0.99
-
-
 @dataclass(frozen=True)
 class Rates:
     answerable: int
     unanswerable: int
     false_abstain: float  # answerable questions judged "low" (shown 「未找到直接回答」)
     false_answer: float  # unanswerable questions judged "medium" or "high"
-    high_precision: float  # share of "high" answers that are answerable
+    high_right: float  # share of "high" answers whose first passage holds the answer
+    medium_right: float  # the same of "medium" answers
     levels: dict[str, int]
+
+
+def _share(flags: Sequence[bool]) -> float:
+    return sum(flags) / len(flags) if flags else math.nan
 
 
 def rates(examples: Sequence[Example], judge: Judge) -> Rates:
     verdicts = [(e.answerable, judge.judge(e.signals)) for e in examples]
     pos = [v for a, v in verdicts if a]
     neg = [v for a, v in verdicts if not a]
-    high = [a for a, v in verdicts if v.level == "high"]
+    high = [e.right for e, (_, v) in zip(examples, verdicts, strict=True) if v.level == "high"]
+    medium = [e.right for e, (_, v) in zip(examples, verdicts, strict=True) if v.level == "medium"]
     levels = {level: sum(1 for _, v in verdicts if v.level == level) for level in ("high", "medium", "low")}
     return Rates(
         answerable=len(pos),
         unanswerable=len(neg),
         false_abstain=sum(1 for v in pos if not v.answered) / max(1, len(pos)),
         false_answer=sum(1 for v in neg if v.answered) / max(1, len(neg)),
-        high_precision=sum(high) / len(high) if high else math.nan,
+        high_right=_share(high),
+        medium_right=_share(medium),
         levels=levels,
     )
 
@@ -333,11 +346,11 @@ def brier(examples: Sequence[Example], model: ConfidenceModel) -> float:
 
 def rates_table(rows: Sequence[tuple[str, Rates]]) -> str:
     lines = [
-        "| set | answerable | unanswerable | false 「未找到」 | answered unanswerable | high / medium / low | high precision |",
+        "| set | answerable | unanswerable | false 「未找到」 | answered unanswerable | high / medium / low | right passage first: high / medium |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, r in rows:
-        precision = "—" if math.isnan(r.high_precision) else f"{r.high_precision:.3f}"
+        precision = " / ".join("—" if math.isnan(v) else f"{v:.3f}" for v in (r.high_right, r.medium_right))
         lines.append(
             f"| {name} | {r.answerable} | {r.unanswerable} | {r.false_abstain:.3f} | {r.false_answer:.3f} | "
             f"{r.levels['high']} / {r.levels['medium']} / {r.levels['low']} | {precision} |"
@@ -557,7 +570,8 @@ def cross_validated_rates(examples: Sequence[Example], model: ConfidenceModel) -
         pos = [v for e, v in judged if e.group == g and e.answerable]
         neg = [v for e, v in judged if e.group == g and not e.answerable]
         levels = [v for e, v in judged if e.group == g]
-        high = [e.answerable for e, v in judged if e.group == g and v >= model.high]
+        high = [e.right for e, v in judged if e.group == g and v >= model.high]
+        medium = [e.right for e, v in judged if e.group == g and model.low <= v < model.high]
         rows.append(
             (
                 g,
@@ -566,7 +580,8 @@ def cross_validated_rates(examples: Sequence[Example], model: ConfidenceModel) -
                     unanswerable=len(neg),
                     false_abstain=sum(v < model.low for v in pos) / max(1, len(pos)),
                     false_answer=sum(v >= model.low for v in neg) / max(1, len(neg)),
-                    high_precision=sum(high) / len(high) if high else math.nan,
+                    high_right=_share(high),
+                    medium_right=_share(medium),
                     levels={
                         "high": sum(v >= model.high for v in levels),
                         "medium": sum(model.low <= v < model.high for v in levels),
@@ -631,6 +646,7 @@ def save_examples(examples: Sequence[Example], path: Path) -> None:
                 "group": e.group,
                 "question": e.question,
                 "answerable": e.answerable,
+                "top_right": e.top_right,
                 "signals": asdict(e.signals),
             },
             ensure_ascii=False,
@@ -650,7 +666,16 @@ def load_examples(path: Path) -> list[Example]:
                 values = {f: float(row["signals"].get(f, 0.0)) for f in FEATURES}
                 rules = {f: bool(row["signals"].get(f, False)) for f in RULES}
                 signals = Signals(**values, **rules)
-                out.append(Example(row["group"], row["question"], bool(row["answerable"]), signals))
+                right = row.get("top_right")  # files saved before it was recorded have none
+                out.append(
+                    Example(
+                        row["group"],
+                        row["question"],
+                        bool(row["answerable"]),
+                        signals,
+                        None if right is None else bool(right),
+                    )
+                )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise BenchError(f"无法读取信号文件 {path}：{e}") from e
     return out

@@ -268,12 +268,14 @@ def bench_fit_confidence(
         speechqa bench fit-confidence ../shared/benchmarks/cmrc2018/cmrc2018_trial.json
     """
     with user_errors():
-        data, cmrc = bench_library(obj, trial_file, bench_home)
-        cmrc_questions = b.every_nth(data.questions, limit)
-        if examples_file is not None:
+        if examples_file is not None:  # the signals are saved: no library to build, no question to embed
             examples = b.load_examples(examples_file)
             sources = f"{trial_file.name} ({limit} questions) and the tune halves, from {examples_file.name}"
+            embedder = obj.service().embedder.key
         else:
+            data, cmrc = bench_library(obj, trial_file, bench_home)
+            embedder = cmrc.embedder.key
+            cmrc_questions = b.every_nth(data.questions, limit)
             queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
             service = obj.service()
             dev = b.dev_questions(dev_file)
@@ -310,7 +312,7 @@ def bench_fit_confidence(
             b.save_examples(examples, save_examples)
         if low_from == "cross-validation":
             sources += f"; low threshold from {b.FOLDS}-fold cross-validation"
-        model = b.fit(examples, embedder=cmrc.embedder.key, fitted_on=sources, low_from=low_from)
+        model = b.fit(examples, embedder=embedder, fitted_on=sources, low_from=low_from)
         model.save(out)
         table = b.fit_report(model, examples)
     command = (

@@ -15,6 +15,7 @@ import pytest
 from bench.cmrc import BenchmarkSet, without_answers
 from bench.confidence import (
     FIT_QUESTIONS,
+    HIGH_PROBABILITY,
     CachedQueries,
     Example,
     answer_removed_examples,
@@ -25,9 +26,11 @@ from bench.confidence import (
     fit_questions,
     folds_of,
     gold_passages,
+    load_examples,
     out_of_fold,
     rates,
     reliability,
+    save_examples,
     without,
 )
 from bench.errors import BenchError
@@ -113,6 +116,40 @@ def test_cmrc_examples_pair_each_question_with_its_near_miss(cmrc_like: Retrieve
     whole, removed = examples[:4], examples[4:]
     # with its own context gone, the best remaining passage covers less of the question
     assert sum(e.signals.coverage for e in removed) < sum(e.signals.coverage for e in whole)
+
+
+def test_each_example_records_whether_its_first_passage_holds_the_answer(cmrc_like: Retriever) -> None:
+    """What 「直接相关」 promises is the right passage first: recorded beside answerability, never true of a
+    question whose answer was removed."""
+    questions = gold()
+    examples = cmrc_examples(cmrc_like, questions, "cmrc")
+    firsts = [cmrc_like.search(q.question, k=1).hits[0].passage.speech_title for q in questions]
+    assert [e.top_right for e in examples[:4]] == [
+        f == q.speech_title for f, q in zip(firsts, questions, strict=True)
+    ]
+    assert any(e.top_right for e in examples[:4])
+    assert [e.top_right for e in examples[4:]] == [False] * 4
+    assert all(e.right == e.top_right for e in examples)
+
+
+def test_saved_examples_keep_whether_the_first_passage_was_right(tmp_path: Path) -> None:
+    signals = synthetic(1)[0].signals
+    examples = [
+        Example("a", "对的", True, signals, True),
+        Example("a", "答对了题却排错了段落", True, signals, False),
+        Example("b", "没有答案", False, signals, False),
+    ]
+    save_examples(examples, tmp_path / "signals.jsonl")
+    assert load_examples(tmp_path / "signals.jsonl") == examples
+    # a file saved before it was recorded: unknown, read as answerable
+    old = tmp_path / "old.jsonl"
+    old.write_text(
+        (tmp_path / "signals.jsonl").read_text(encoding="utf-8").replace('"top_right": false, ', ""),
+        encoding="utf-8",
+    )
+    loaded = load_examples(old)
+    assert [e.top_right for e in loaded] == [True, None, None]
+    assert [e.right for e in loaded] == [True, True, False]
 
 
 def test_fit_only_questions_join_the_group_of_their_library(cmrc_like: Retriever) -> None:
@@ -201,14 +238,14 @@ def test_query_vectors_are_cached_in_the_store(cmrc_like: Retriever, fake_embedd
     assert vectors.shape == (2, fake_embedder.dim)
 
 
-def synthetic(n: int, seed: int = 7) -> list[Example]:
+def synthetic(n: int, seed: int = 7, spread: float = 0.15) -> list[Example]:
     """Answerable questions have high coverage and cosine, unanswerable ones low, with noise."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
         answerable = i % 2 == 0
         centre = 0.75 if answerable else 0.3
-        values = {f: min(1.0, max(0.0, rng.gauss(centre, 0.15))) for f in FEATURES}
+        values = {f: min(1.0, max(0.0, rng.gauss(centre, spread))) for f in FEATURES}
         out.append(Example("a" if i % 3 else "b", f"q{i}", answerable, Signals(**values)))
     return out
 
@@ -221,6 +258,25 @@ def test_fit_separates_the_classes_and_orders_its_thresholds() -> None:
     assert r.false_abstain <= 0.1 and r.false_answer <= 0.1
     assert r.answerable == 100 and r.unanswerable == 100
     assert sum(r.levels.values()) == 200
+
+
+def test_high_starts_at_nine_in_ten_and_the_bands_report_how_often_the_first_passage_is_right() -> None:
+    """「直接相关」 from a probability of 0.9 (never below the low threshold); the rates count, per band,
+    the answers whose first passage held the answer."""
+    separable = fit(synthetic(400), embedder="fake-bigram", fitted_on="synthetic")
+    assert separable.high == separable.low > HIGH_PROBABILITY  # never below the low threshold
+    model = fit(synthetic(400, spread=0.6), embedder="fake-bigram", fitted_on="synthetic")
+    assert model.low < model.high == HIGH_PROBABILITY
+    test = synthetic(200, seed=8, spread=0.6)
+    # every other answerable question got a wrong first passage
+    marked = [replace(e, top_right=e.answerable and n % 4 == 0) for n, e in enumerate(test)]
+    levels = [model.judge(e.signals).level for e in marked]
+    r = rates(marked, model)
+    for level, share in (("high", r.high_right), ("medium", r.medium_right)):
+        inside = [e.right for e, v in zip(marked, levels, strict=True) if v == level]
+        assert r.levels[level] == len(inside)
+        assert share == pytest.approx(sum(inside) / len(inside)) if inside else math.isnan(share)
+    assert r.levels["medium"] > 0  # probabilities between the thresholds exist on noisy data
 
 
 def test_cross_validation_moves_only_the_low_threshold() -> None:
