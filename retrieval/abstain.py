@@ -14,6 +14,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .vocabulary import INTERROGATIVE
+
 DEFAULT_MIN_COVERAGE = 0.35
 
 
@@ -26,7 +28,10 @@ class Evidence:
 
 
 def _weights(e: Evidence) -> dict[str, float]:
-    words = [t for t in e.terms if len(t) > 1] or list(e.terms)
+    # a word holding an interrogative (几点, 几天, 多长时间, 哪年) says what kind of answer is asked for
+    # (answer_type reads that), not what the passage must hold: no passage says 几点
+    asked = [t for t in e.terms if not INTERROGATIVE.search(t)]
+    words = [t for t in asked if len(t) > 1] or asked
     return {w: e.idf(w) for w in words}
 
 
