@@ -16,7 +16,7 @@ from importlib.resources import files
 # The interrogatives (a closed class of the language): how a question asks, not what about. Left out
 # where a question's topic words are compared (pins) or its one-character words read (answer sentence).
 INTERROGATIVE = re.compile(
-    r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪一?年|哪一?天|哪|怎么样|怎么|怎样|如何|多少|多久|几|谁"
+    r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪一?年|哪一?天|哪|怎么样|怎么|怎样|如何|多少|多久|多长|几|谁"
     r"|为什么|为何|为啥|是否|能不能|能否|可不可以|可否|是不是|有没有|会不会|要不要|变不变|吗|呢|吧"
 )
 

@@ -104,3 +104,13 @@ def test_missing_peak_is_the_most_telling_word_the_passage_lacks() -> None:
     assert peak(["离休干部", "体检", "取暖费"]) == pytest.approx(1.0)  # a word found nowhere
     # a word another passage holds (报销) weighs less than one no passage holds
     assert 0.0 < peak(["离休干部", "体检", "报销"]) < peak(["离休干部", "体检", "取暖费"])
+
+
+def test_an_interrogative_word_is_not_a_word_the_passage_lacks() -> None:
+    """No passage says 几点 or 多长时间: they name the kind of answer asked for, not what must be found."""
+    lexical = _lexical()
+    plain = Evidence(["离休干部", "体检"], lexical.idf, TOP, passages=lexical.size)
+    for asked in (["离休干部", "体检", "几点"], ["离休干部", "体检", "多长时间"], ["哪年", "离休干部", "体检"]):
+        e = Evidence(asked, lexical.idf, TOP, passages=lexical.size)
+        assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0)
+
