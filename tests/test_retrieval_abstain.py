@@ -110,7 +110,10 @@ def test_an_interrogative_word_is_not_a_word_the_passage_lacks() -> None:
     """No passage says 几点 or 多长时间: they name the kind of answer asked for, not what must be found."""
     lexical = _lexical()
     plain = Evidence(["离休干部", "体检"], lexical.idf, TOP, passages=lexical.size)
-    for asked in (["离休干部", "体检", "几点"], ["离休干部", "体检", "多长时间"], ["哪年", "离休干部", "体检"]):
+    for asked in (
+        ["离休干部", "体检", "几点"],
+        ["离休干部", "体检", "多长时间"],
+        ["哪年", "离休干部", "体检"],
+    ):
         e = Evidence(asked, lexical.idf, TOP, passages=lexical.size)
         assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0)
-
