@@ -91,7 +91,9 @@ def test_a_table_of_figures_is_read_one_labelled_row_per_line(name: str) -> None
 
 def test_the_footnotes_are_read_without_their_marks() -> None:
     for name in ("silver_action.docx", "silver_action.pdf"):
-        text = squeeze("\n".join(p.text for p in chunk_speech(*parse_document(read_document(FIXTURES / name)))))
+        text = squeeze(
+            "\n".join(p.text for p in chunk_speech(*parse_document(read_document(FIXTURES / name))))
+        )
         assert "数据截至2025年6月30日" in text and "石门乡老干部活动室于2024年10月才建成投入使用" in text
         assert "队伍1" not in text and "差距2" not in text and "1数据" not in text
 
