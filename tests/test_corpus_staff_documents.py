@@ -30,6 +30,7 @@ ROWS = [
 CASES = {
     "silver_action.docx": (SILVER, "2025-09-12", "李明华", SILVER_SECTIONS),
     "silver_action.pdf": (SILVER, "2025-09-12", "李明华", SILVER_SECTIONS),
+    "silver_action.header-alone.pdf": (SILVER, "2025-09-12", "李明华", SILVER_SECTIONS),
     "new_year_greeting.reportlab.pdf": (
         "在2025年离退休干部新春团拜会上的致辞",
         "2025-01-20",
@@ -106,3 +107,14 @@ def test_a_tilted_scan_of_a_notice_is_read_with_its_date_and_items() -> None:
     assert speech.date == "2025-09-28"
     text = squeeze("\n".join(p.text for p in chunk_speech(speech)))
     assert "离休干部每人1000元，其他对象每人500元" in text
+
+
+def test_a_header_row_alone_at_a_pages_foot_labels_the_rows_on_the_next() -> None:
+    """Rows that may not break across pages: the header row 「乡镇｜活动室｜活动场次｜参与人次」 alone fits at
+    the foot of page 1, every row is on page 2. Before, the header was read as a line of text (and a
+    heading) and the rows unlabelled (「桃源镇；6；48；1320」)."""
+    [speech] = parse_document(read_document(FIXTURES / "silver_action.header-alone.pdf"))
+    text = "\n".join(p.text for p in chunk_speech(speech))
+    assert "乡镇：桃源镇；活动室：6；活动场次：48；参与人次：1320" in text
+    assert "乡镇：合计；活动室：12；活动场次：91；参与人次：2455" in text
+    assert "乡镇活动室活动场次参与人次" not in squeeze(text)
