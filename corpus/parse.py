@@ -676,6 +676,23 @@ def _date_beside_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A title that names its speaker before the occasion: 「赵立新同志在全市老干部工作会议上的讲话」,
+# 「市委书记王建国在…开幕式上的致辞」 (as compilations and newspapers print a speech, with no speaker line).
+_TITLE_SPEAKER = re.compile(
+    r"^(?P<who>[^\s，。：；“”《》（）()]{2,24}?)(?:同志)?在"
+    r"[^。！？]{2,60}?(?:上|时|中|前)的(?:[^。！？的]{0,6})(?:讲话|致辞|发言|报告|主持词|讲稿)$"
+)
+
+
+def _speaker_in_title(title: str) -> str | None:
+    """The speaker a title names before 「在…上的讲话」: a person's name, alone or after a post."""
+    simplified = to_simplified(title.strip())
+    if len(simplified) != len(title.strip()) or not (m := _TITLE_SPEAKER.match(simplified)):
+        return None
+    who = title.strip()[: m.end("who")]
+    return _speaker_line(who)
+
+
 def _speaker_line(text: str) -> str | None:
     """The speaker a header line names: a person's name alone, or after their post."""
     compact = text.strip()
@@ -1059,7 +1076,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         title=title,
         subtitle=header.subtitle,
         date=header.date or date or header.adopted,  # a date line, the signature's, then an approval's
-        speaker=header.speaker,
+        speaker=header.speaker or _speaker_in_title(title),
         source=source,
         ordinal=ordinal,
         label=label,

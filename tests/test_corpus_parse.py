@@ -657,3 +657,41 @@ def test_a_date_beside_a_name_needs_no_space_between_them(
     from corpus.parse import _date_beside_name
 
     assert _date_beside_name(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("赵立新同志在全市老干部工作会议上的讲话", "赵立新"),
+        ("市委常委、组织部部长赵立新在全市老干部工作会议上的讲话", "赵立新"),
+        ("孙丽在2025年老干部迎新春座谈会上的致辞", "孙丽"),
+        ("趙立新同志在全市老幹部工作會議上的講話", "趙立新"),
+    ],
+)
+def test_a_title_that_names_the_speaker_gives_the_speaker(title: str, speaker: str) -> None:
+    """「赵立新同志在…上的讲话」: a speech printed in a compilation or a newspaper names its speaker in its
+    title and has no speaker line. Before, its speaker was unknown (讲话人不详), and a question naming him
+    was not limited to his speeches."""
+    (speech,) = parse(f"{title}\n（2025年3月18日）\n同志们：\n今天召开会议，研究部署工作。\n")
+    assert (speech.title, speech.speaker, speech.date) == (title, speaker, "2025-03-18")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "领导同志在全市老干部工作会议上的讲话",  # no name
+        "市委老干部局在全省老干部工作会议上的发言",  # an office, not a person
+        "在全市老干部工作会议上的讲话",
+        "老干部在乡村振兴中发挥作用的报告",
+    ],
+)
+def test_a_title_without_a_persons_name_before_its_occasion_gives_no_speaker(title: str) -> None:
+    (speech,) = parse(f"{title}\n（2025年3月18日）\n同志们：\n今天召开会议，研究部署工作。\n")
+    assert speech.speaker is None
+
+
+def test_a_speaker_line_comes_before_the_name_in_the_title() -> None:
+    (speech,) = parse(
+        "赵立新同志在全市老干部工作会议上的讲话\n市委副书记　钱文斌\n（2025年3月18日）\n同志们：\n今天开会。\n"
+    )
+    assert speech.speaker == "钱文斌"
