@@ -449,6 +449,14 @@ def _read_header_from(
             return h
         if _field_line(line.title_text) and not _SENTENCE_END.search(text):
             _read_fields(h, line.title_text)
+        elif (
+            (byline := _BYLINE.search(text))
+            and not _SENTENCE_END.search(text)
+            and len(text) <= _MAX_HEADER_LINE
+        ):
+            h.date = h.date or _parse_date(
+                byline["when"]
+            )  # 「原创 … 青山老干部 2025-04-02 08:30 发表于浙江」
         elif (signed := _SIGNED.match(line.title_text)) and (
             (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
@@ -676,6 +684,23 @@ def _date_beside_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A title that names its speaker before the occasion: 「赵立新同志在全市老干部工作会议上的讲话」,
+# 「市委书记王建国在…开幕式上的致辞」 (as compilations and newspapers print a speech, with no speaker line).
+_TITLE_SPEAKER = re.compile(
+    r"^(?P<who>[^\s，。：；“”《》（）()]{2,24}?)(?:同志)?在"
+    r"[^。！？]{2,60}?(?:上|时|中|前)的(?:[^。！？的]{0,6})(?:讲话|致辞|发言|报告|主持词|讲稿)$"
+)
+
+
+def _speaker_in_title(title: str) -> str | None:
+    """The speaker a title names before 「在…上的讲话」: a person's name, alone or after a post."""
+    simplified = to_simplified(title.strip())
+    if len(simplified) != len(title.strip()) or not (m := _TITLE_SPEAKER.match(simplified)):
+        return None
+    who = title.strip()[: m.end("who")]
+    return _speaker_line(who)
+
+
 def _speaker_line(text: str) -> str | None:
     """The speaker a header line names: a person's name alone, or after their post."""
     compact = text.strip()
@@ -897,7 +922,7 @@ def _read_signature(lines: list[_Line]) -> _Tail:
     date = None
     while start > 0 and lines[start - 1].kind in _PLAIN:
         line = lines[start - 1]
-        if date is None and not issuers and (found := _parse_date(line.text)):
+        if date is None and not issuers and (found := _parse_date(line.text) or _transcribed_on(line.text)):
             date = found
         elif _is_issuer(line.title_text) and len(issuers) < 4:
             issuers.insert(0, line.title_text)
@@ -916,6 +941,20 @@ def _read_signature(lines: list[_Line]) -> _Tail:
         attachment_list=before.listed + after.listed,
         notes=before.notes + after.notes,
     )
+
+
+# A transcribed speech's closing line: its date and the editor's note in brackets, in either order
+# (「（2025年1月15日，根据录音整理）」, 「（根据讲话录音整理，2025年1月15日）」).
+_TRANSCRIBED = re.compile(r"(?:根据|据)?(?:讲话)?录音整理|有删节|略有删节|未经本人审阅|经本人审阅")
+
+
+def _transcribed_on(text: str) -> str | None:
+    """The date of a closing line that gives nothing but a date and an editor's note, in brackets."""
+    inner = re.fullmatch(r"\s*[（(](.+)[）)]\s*", text)
+    if inner is None or not _TRANSCRIBED.search(inner[1]):
+        return None
+    rest = re.sub(r"[，,；;\s]+", " ", _TRANSCRIBED.sub(" ", inner[1])).strip()
+    return _parse_date(rest) if rest and " " not in rest else None
 
 
 @dataclass
@@ -946,7 +985,8 @@ def _after_body(lines: list[_Line], end: int) -> _AfterBody:
 
 
 def _is_annotation(text: str) -> bool:
-    return bool(_ANNOTATION.match(text)) and _parse_date(text) is None  # 「（2024年3月13日）」 is a date
+    # 「（2024年3月13日）」 and 「（2024年3月13日，根据录音整理）」 are dates
+    return bool(_ANNOTATION.match(text)) and _parse_date(text) is None and _transcribed_on(text) is None
 
 
 def _continues_contact(lines: list[_Line], at: int) -> bool:
@@ -1032,7 +1072,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     marker_match = _COMPILATION_MARKER.match(label) if label else None
     marker_title = marker_match.group(1).strip() if marker_match else None
     lines = _title_in_heading([line for line in lines if not _SITE_PATH.match(line.text)])
-    while lines and _SITE_FOOTER.match(lines[-1].text):
+    while lines and (_SITE_FOOTER.match(lines[-1].text) or _POST_COUNTERS.fullmatch(lines[-1].text.strip())):
         lines = lines[:-1]
     points = counted_points("\n".join(line.text for line in lines))
     header = _read_header(lines, marker_title, points)
@@ -1059,7 +1099,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         title=title,
         subtitle=header.subtitle,
         date=header.date or date or header.adopted,  # a date line, the signature's, then an approval's
-        speaker=header.speaker,
+        speaker=header.speaker or _speaker_in_title(title),
         source=source,
         ordinal=ordinal,
         label=label,
@@ -1082,6 +1122,15 @@ _SITE_PATH = re.compile(
 
 # The foot of a web page under a notice copied with it (「版权所有：中共某某市委老干部局　地址：……」).
 # (Not 「主办单位：」: an event's notice may end with its organisers.)
+# A post's byline under its title (a WeChat article, a news site): whatever names the author and the
+# account, then the date with the time of posting, 「原创 市委老干部局 青山老干部 2025-04-02 08:30 发表于浙江」.
+_BYLINE = re.compile(
+    r"(?<![0-9])(?P<when>(?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日))\s*[0-2]?\d[:：][0-5]\d(?![0-9])"
+)
+# What WeChat prints under an article, copied with it: 「阅读 1234」, 「在看 12」, 「赞 8」, 「写留言」.
+_POST_COUNTERS = re.compile(
+    r"(?:(?:阅读|在看|点赞|赞|分享|推荐|收藏|留言|写留言|喜欢此内容的人还喜欢)\s*(?:\d[\d,]*|\d+(?:\.\d+)?万\+?|10万\+)?\s*)+"
+)
 _SITE_FOOTER = re.compile(r"^(?:版权所有|copyright|©|技术支持[：:]|网站标识码|.{0,12}ICP备)", re.I)
 
 

@@ -476,6 +476,16 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
         first = after.tables[0]
         spans = first.first_spans if rows and rows[0] == list(first.rows[0]) else ()
         merged = frozenset(n for n, span in enumerate(spans) if span > 1)
+        if len(previous_rows) == 1 and headers[index - 1][-1] is None:
+            # only the table's first row printed at the page's foot (its header, broken or not): the table
+            # is read on the new page, that row first (the rest of a broken one joined to it; a repeated
+            # one not read twice)
+            row = previous_rows.pop()
+            if rows and rows[0] != row and _broken_row(row, rows[0], merged):
+                rows[0] = [join(a, b) if b else a for a, b in zip(row, rows[0], strict=True)]
+            elif not rows or rows[0] != row:
+                rows.insert(0, row)
+            continue
         if rows and len(previous_rows) > 1 and _broken_row(previous_rows[-1], rows[0], merged):
             previous_rows[-1] = [
                 join(a, b) if b else a for a, b in zip(previous_rows[-1], rows.pop(0), strict=True)
@@ -493,6 +503,8 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
     for page, tables, page_headers in zip(pages, rows_of, headers, strict=True):
         lines = list(page.page.lines)
         for table, rows, header in zip(page.tables, tables, page_headers, strict=True):
+            if not rows:
+                continue  # its one row is read with the rest of the table on the next page
             if len(table.rows) == 1 and header is None:
                 lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
                 continue

@@ -9,7 +9,8 @@ A word of the question is corrected only when everything says it is a typo and w
 - changing one of its characters for another that the meant word reads with the typed character's sound
   (any reading of the typed character, tones ignored: 形 xing for 型 of 典型) gives a word the library
   holds — a dictionary word, or a term of the library's own that jieba cuts as a word in its text (银龄
-  of 「银龄驿站」 for a typed 银玲) — the one in most passages when there are several — and a passage holds
+  of 「银龄驿站」 for a typed 银玲) — of several, one its text cuts as a word before one it holds only across
+  two words (体检, not 体健 of 「身体健康」, for 体捡), then the one in most passages — and a passage holds
   it together with another word of the question (医养结合 is not read as 颐养 of 颐养天年);
 - the character changed is not part of a pair the library holds with its neighbour outside the word
   (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
@@ -240,9 +241,15 @@ class HomophoneCorrector:
                     if word_readings(variant)[j] in _readings(char):
                         candidates[variant] = frequency
         known = dictionary_words(candidates)
+        written: set[str] = set()
         if self.library_word is not None:  # a term of the library's own, cut as a word in its text
-            known |= {w for w in candidates if w not in known and self.library_word(w)}
-        ranked = sorted((w for w in candidates if w in known), key=lambda w: (-candidates[w], w))
+            written = {w for w in candidates if self.library_word(w)}
+            known |= written
+        # a word the library writes as a word comes before one it holds only as two characters of two
+        # words, however many passages hold those (体健 of every 「身体健康」 is no reading of 体捡: 体检 is)
+        ranked = sorted(
+            (w for w in candidates if w in known), key=lambda w: (w not in written, -candidates[w], w)
+        )
         return ranked[0] if ranked else None
 
 

@@ -657,3 +657,98 @@ def test_a_date_beside_a_name_needs_no_space_between_them(
     from corpus.parse import _date_beside_name
 
     assert _date_beside_name(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("赵立新同志在全市老干部工作会议上的讲话", "赵立新"),
+        ("市委常委、组织部部长赵立新在全市老干部工作会议上的讲话", "赵立新"),
+        ("孙丽在2025年老干部迎新春座谈会上的致辞", "孙丽"),
+        ("趙立新同志在全市老幹部工作會議上的講話", "趙立新"),
+    ],
+)
+def test_a_title_that_names_the_speaker_gives_the_speaker(title: str, speaker: str) -> None:
+    """「赵立新同志在…上的讲话」: a speech printed in a compilation or a newspaper names its speaker in its
+    title and has no speaker line. Before, its speaker was unknown (讲话人不详), and a question naming him
+    was not limited to his speeches."""
+    (speech,) = parse(f"{title}\n（2025年3月18日）\n同志们：\n今天召开会议，研究部署工作。\n")
+    assert (speech.title, speech.speaker, speech.date) == (title, speaker, "2025-03-18")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "领导同志在全市老干部工作会议上的讲话",  # no name
+        "市委老干部局在全省老干部工作会议上的发言",  # an office, not a person
+        "在全市老干部工作会议上的讲话",
+        "老干部在乡村振兴中发挥作用的报告",
+    ],
+)
+def test_a_title_without_a_persons_name_before_its_occasion_gives_no_speaker(title: str) -> None:
+    (speech,) = parse(f"{title}\n（2025年3月18日）\n同志们：\n今天召开会议，研究部署工作。\n")
+    assert speech.speaker is None
+
+
+def test_a_speaker_line_comes_before_the_name_in_the_title() -> None:
+    (speech,) = parse(
+        "赵立新同志在全市老干部工作会议上的讲话\n市委副书记　钱文斌\n（2025年3月18日）\n同志们：\n今天开会。\n"
+    )
+    assert speech.speaker == "钱文斌"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "原创 市委老干部局 青山老干部 2025-04-02 08:30 发表于浙江",
+        "原创　青山老干部　2025年04月02日 08:30　浙江",
+        "青山老干部 2025-04-02 08:30",
+    ],
+)
+def test_a_wechat_articles_byline_gives_its_date_and_stays_out_of_the_title(byline: str) -> None:
+    """An article copied from a WeChat official account: the title, then the byline (原创, the author, the
+    account, the date and time of posting, the province). Before, the byline was read into the title
+    (「老干部风采｜退休不褪色 余热映初心 原创 市委老干部局 青山老干部2025-04-02 08:30发表于浙江」) and the article
+    had no date."""
+    text = (
+        f"老干部风采｜退休不褪色 余热映初心\n{byline}\n"
+        "近日，市委老干部局召开离退休干部“银龄先锋”表彰会，表彰了30名优秀老同志。\n"
+        "会上，局长孙丽指出，要大力宣传老同志先进事迹，营造尊老敬老的良好氛围。\n"
+    )
+    (speech,) = parse(text)
+    assert (speech.title, speech.date) == ("老干部风采｜退休不褪色 余热映初心", "2025-04-02")
+    assert speech.paragraphs[0].text.startswith("近日，市委老干部局召开")
+
+
+def test_a_wechat_articles_counters_at_its_end_are_no_text_of_it() -> None:
+    """What WeChat prints under an article (「阅读 1234」, 「在看 12」), copied with it, was read into its last
+    paragraph (「…良好氛围。阅读1234」)."""
+    text = (
+        "老干部风采｜退休不褪色 余热映初心\n青山老干部 2025-04-02 08:30\n"
+        "近日，市委老干部局召开离退休干部“银龄先锋”表彰会，表彰了30名优秀老同志。\n"
+        "会上，局长孙丽指出，要大力宣传老同志先进事迹，营造尊老敬老的良好氛围。\n"
+        "阅读 1234\n在看 12\n"
+    )
+    (speech,) = parse(text)
+    assert speech.paragraphs[-1].text.endswith("营造尊老敬老的良好氛围。")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "（2025年1月15日，根据录音整理）",
+        "（根据录音整理，2025年1月15日）",
+        "(2025年1月15日 根据讲话录音整理)",
+    ],
+)
+def test_a_closing_line_with_the_date_and_an_editors_note_dates_the_speech(closing: str) -> None:
+    """A speech transcribed from a recording ends with its date and the editor's note in one line. Before,
+    the speech had no date, and the line was a passage of its own."""
+    text = (
+        "在老干部迎新春座谈会上的讲话\n市委老干部局局长　孙丽\n各位老领导、老同志：\n"
+        "今天请大家来，一是拜个早年，二是听听大家对今年工作的意见建议。\n"
+        f"去年我们走访慰问老同志1200人次。\n{closing}\n"
+    )
+    (speech,) = parse(text)
+    assert (speech.date, speech.speaker) == ("2025-01-15", "孙丽")
+    assert all("录音" not in p.text for p in speech.paragraphs)

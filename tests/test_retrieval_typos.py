@@ -290,3 +290,25 @@ def test_a_term_of_the_librarys_own_is_a_meant_word_where_its_text_cuts_it_as_on
         assert "银龄驿站" in answer.hits[0].passage.text
         # without the library's own words, only dictionary words are meant words: nothing is read
         assert HomophoneCorrector(retriever.index.lexical).corrections("银玲驿站有多少家") == ()
+
+
+def test_a_word_the_library_writes_is_preferred_to_a_pair_it_holds_only_across_two_words(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """「离休干部体捡」 (捡 jian): 体检 and 体健 are both jieba dictionary words of that sound, and the
+    library holds the pair 体健 in more passages (in every 「身体健康」) than it holds 体检. But its text writes
+    体检 as a word and 体健 never: the typo is read as 体检 (it was read as 体健, and the answer was a
+    passage on good health)."""
+    text = (
+        "在离退休干部工作会议上的讲话\n（2025年5月20日）\n韩志远\n同志们：\n"
+        "要落实好离休干部每年一次体检的规定。\n"
+        "祝各位离休干部身体健康，阖家幸福。\n"
+        "离休干部的身体健康是我们最大的心愿。\n"
+        "要关心老干部工作者的身心健康，让他们身体健康地工作。\n"
+    )
+    with speeches_library(tmp_path / "home", fake_embedder, [("health.txt", text)]) as (_, retriever):
+        assert dictionary_words(["体检", "体健"]) == {"体检", "体健"}
+        assert retriever.cuts_as_word("体检") and not retriever.cuts_as_word("体健")
+        answer = retriever.search("离休干部体捡", k=3)
+        assert [(t.wrong, t.right) for t in answer.typos] == [("体捡", "体检")]
+        assert "体检" in answer.hits[0].passage.text
