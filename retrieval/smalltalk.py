@@ -192,6 +192,8 @@ def small_talk(query: str) -> SmallTalk | None:
     for kind in ("help", "thanks", "farewell", "greeting", "ack"):
         if kind in found:
             return kind  # type: ignore[return-value]
+    if "?" in text:  # 「？？？」 (NFKC: ?): a puzzled user gets how to ask, not 「好的」
+        return "help"
     return "ack"  # only emoji, punctuation or softeners: 「👍」「！！」「😊」
 
 

@@ -30,7 +30,11 @@ from retrieval import SMALL_TALK_REPLIES, small_talk
         ("好的，收到", "ack"),
         ("嗯嗯", "ack"),
         ("OK", "ack"),
-        ("？！", "ack"),
+        ("！！", "ack"),
+        ("？！", "help"),  # a puzzled user: how to ask, not 「好的」
+        ("？？？", "help"),
+        ("??", "help"),
+        ("🤔？", "help"),
         ("你能做什么？", "help"),
         ("你好，请问你能做什么", "help"),
         ("怎么用", "help"),
