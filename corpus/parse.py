@@ -216,7 +216,12 @@ def parse_document(document: Document) -> list[Speech]:
         marker = _COMPILATION_MARKER.match(line.title_text)
         if marker and line.kind not in ("heading", _TABLE_ROW):
             groups.append((line.title_text, []))
-        elif line.kind == "title" and _has_body(groups[-1][1]) and not _part_heading(line.text):
+        elif (
+            line.kind == "title"
+            and _has_body(groups[-1][1])
+            and not _part_heading(line.text)
+            and not _opens_attachment(line.text)
+        ):
             groups.append((None, [line]))
         else:
             groups[-1][1].append(line)
@@ -260,6 +265,13 @@ def _part_heading(text: str) -> bool:
     Title style as some offices set a speech's parts: no other speech's title. Read as one, each part was a
     speech of its own, with no date and no speaker."""
     return _heading_level(text) in (1, 2)
+
+
+def _opens_attachment(text: str) -> bool:
+    """An attachment's label (「附件1」) or its label and title on one line (「附件：离休干部体检实施办法」), set in
+    the Title style as some offices set it: the notice's attachment, read as in any other style, never
+    another speech (before, the attachment was a speech of its own, with no date, issuer or notice)."""
+    return bool(ATTACHMENT_LABEL.match(text) or _ATTACHMENT_HEADING.match(text))
 
 
 def _holds_sentence(lines: Sequence[_Line]) -> bool:
@@ -832,6 +844,11 @@ class _Tail:
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]")
+# An attachment's label and title on one line, over the attachment itself after the signature:
+# 「附件：离休干部体检实施办法」, 「附件2：走访慰问对象名单」 (before the signature, the same line is the 附件说明).
+_ATTACHMENT_HEADING = re.compile(
+    r"^(?P<label>附\s*件\s*(?:[0-9０-９一二三四五六七八九十百零〇]{1,3})?)\s*[：:]\s*(?P<title>(?![0-9０-９]{1,2}\s*[．.、])[^。！？!?；;]{2,60})$"
+)
 # An item of it on a line of its own: 「2．走访慰问情况统计表」 (a name, not a sentence).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*\S")
 # 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」 (「聯繫人：……」
@@ -877,7 +894,13 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
     first_label = next(
-        (i for i in range(end) if lines[i].kind != _TABLE_ROW and ATTACHMENT_LABEL.match(lines[i].text)), end
+        (
+            i
+            for i in range(end)
+            if lines[i].kind != _TABLE_ROW
+            and (ATTACHMENT_LABEL.match(lines[i].text) or _heads_attachment(lines, i, end))
+        ),
+        end,
     )
     tail = _read_signature(lines[:first_label])
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
@@ -885,6 +908,17 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
         tail = _read_signature(lines[:end])
     return tail
+
+
+def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
+    """Whether line `at`, 「附件：离休干部体检实施办法」, heads the attachment printed under it: it follows the
+    signature (before it, the line is the 附件说明) and sentences follow it. Before, such a line was body
+    text, and the signature above it with it: the notice lost its date and issuer. (Under the 附件说明
+    alone, with no signature, it heads the attachment too, as 「附件1」 does.)"""
+    if not _ATTACHMENT_HEADING.match(lines[at].text) or not _holds_sentence(lines[at + 1 : end]):
+        return False
+    signature = _read_signature(lines[:at])
+    return bool(signature.date or signature.issuer or signature.attachment_list)
 
 
 def _read_signature(lines: list[_Line]) -> _Tail:
@@ -964,7 +998,7 @@ def _continues_contact(lines: list[_Line], at: int) -> bool:
 def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
     groups: list[list[_Line]] = []
     for line in lines:
-        if not groups or (line.kind != _TABLE_ROW and ATTACHMENT_LABEL.match(line.text)):
+        if not groups or (line.kind != _TABLE_ROW and _opens_attachment(line.text)):
             groups.append([])
         groups[-1].append(line)
     return groups
@@ -973,7 +1007,11 @@ def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
 def _attachment_paragraphs(lines: list[_Line]) -> list[Paragraph]:
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
-    if rest and rest[0].kind != _TABLE_ROW and _is_attachment_title(rest[0].text):
+    if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
+        label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
+        if not rest:
+            return [Paragraph(text=heading["title"].strip(), section=label)]
+    elif rest and rest[0].kind != _TABLE_ROW and _is_attachment_title(rest[0].text):
         if len(rest) == 1:  # an attachment of a title only
             return [Paragraph(text=rest[0].title_text, section=label)]
         label, rest = f"{label} {rest[0].title_text}", rest[1:]
