@@ -1073,6 +1073,9 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     while lines and _SITE_FOOTER.match(lines[-1].text):
         lines = lines[:-1]
     points = counted_points("\n".join(line.text for line in lines))
+    cover = _cover_end(lines, points)
+    cover_date = next((d for line in lines[:cover] if (d := _parse_date(line.text))), None)
+    lines = lines[cover:]
     header = _read_header(lines, marker_title, points)
     title = header.title
     if title is None:
@@ -1096,7 +1099,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     speech = Speech(
         title=title,
         subtitle=header.subtitle,
-        date=header.date or date or header.adopted,  # a date line, the signature's, then an approval's
+        # a date line, the signature's, an approval's, then the cover's
+        date=header.date or date or header.adopted or cover_date,
         speaker=header.speaker,
         source=source,
         ordinal=ordinal,
@@ -1108,6 +1112,83 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+# A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.
+_ISSUE = re.compile(
+    rf"^[（(〔]?\s*(?:{_YEAR}\s*年\s*)?(?:总\s*)?第\s*[{_NUM}\d]+\s*期"
+    rf"(?:\s*[（(]\s*总\s*第\s*[{_NUM}\d]+\s*期\s*[）)])?\s*[）)〕]?$"
+)
+_MAX_COVER = 10  # lines a cover page holds at most
+
+
+def _cover_end(lines: list[_Line], points: frozenset[tuple[str, int]]) -> int:
+    """How many lines at the top are a cover page over the speech (0 when there is none): lines holding no
+    sentence, among them a date, an issue (「（2024年第3期）」) or a mark (「内部资料」), over a speech's own
+    head — a title with its speaker or date in the lines under it. The last such title is the speech's
+    (a bulletin's name over its issue and date is one too), or the line before it when the title wraps.
+    Before, the cover was read as the speech's header: the bulletin's name was the title, the cover's
+    date the speech's, and the speech's own title, speaker and date ran into its first paragraph."""
+    end = 0
+    marked = [False]  # whether lines[:n] hold a date, an issue or a mark
+    for at, line in enumerate(lines[: _MAX_COVER + 1]):
+        if at and marked[at] and _opens_speech_head(lines, at, points):
+            end = at
+        if not _on_cover(line, points):
+            break
+        text = line.text
+        marked.append(
+            marked[at] or bool(is_date_line(text) or _ISSUE.match(text) or _HEAD_MARKS.fullmatch(text))
+        )
+    if end > 1 and _title_wraps_onto(lines[end - 1].text, lines[end].text) and marked[end - 1]:
+        end -= 1
+    return end
+
+
+def _on_cover(line: _Line, points: frozenset[tuple[str, int]]) -> bool:
+    """A line a cover page may hold: short, no sentence, and none of a speech's or a notice's own head
+    (a letterhead 「…文件」, a 文号, a speaker, a salutation or addressee, a subtitle, a heading)."""
+    text = line.text
+    return (
+        line.kind in ("", "paragraph", _LINE, "title")
+        and len(text) <= _MAX_HEADER_LINE
+        and not _SENTENCE_END.search(text)
+        and not _heading_level(text, points)
+        and not _LEADS_IN.search(text)
+        and not _SUBTITLE.match(text)
+        and not _LETTERHEAD.match(line.title_text)
+        and _doc_number(text) is None
+        and not _field_line(line.title_text)
+        and not _DATELINE.match(text)
+        and _speaker_line(line.title_text) is None
+    )
+
+
+def _opens_speech_head(lines: list[_Line], at: int, points: frozenset[tuple[str, int]]) -> bool:
+    """Whether lines[at] is a speech's title with its speaker or date under it (a title wrapped onto the next
+    line, or a subtitle, may come between): in the Title style, or naming its kind (「…上的讲话」), or right
+    over its speaker."""
+    line = lines[at]
+    text = line.text
+    if (
+        line.kind not in ("", "paragraph", "title")
+        or not _on_cover(line, points)
+        or is_date_line(text)
+        or _ISSUE.match(text)
+        or _HEAD_MARKS.fullmatch(text)
+        or _is_issuer(line.title_text)
+    ):
+        return False
+    under = lines[at + 1 : at + 5]
+    titled = line.kind == "title" or bool(_DOC_KIND.search(text)) or text.startswith(("在", "关于"))
+    if not titled and not (under and _speaker_line(under[0].title_text)):
+        return False
+    for below in under:
+        if _speaker_line(below.title_text) or _parse_date(below.text) or _date_beside_name(below.title_text):
+            return True
+        if _SENTENCE_END.search(below.text) or _heading_level(below.text, points) or below.kind == "heading":
+            return False
+    return False
 
 
 # A web page's navigation path over a notice copied from a site (「首页 > 通知公告」, 「当前位置：首页 > 信息公开 >
