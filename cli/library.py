@@ -58,7 +58,8 @@ from .render import (
 @click.option(
     "--reread",
     is_flag=True,
-    help="已添加且未改动的文件也重新读取（升级 speechqa 后，让新的读取规则对旧文件生效；讲话编号不变）。",
+    help="已添加且未改动的文件也重新读取（升级 speechqa 后，让新的读取规则对旧文件生效；讲话编号不变）；"
+    "与已添加文件内容完全相同的副本，重新读取它所复制的那个文件的讲话。",
 )
 @pass_context
 def add(
@@ -200,6 +201,8 @@ def echo_outcome(outcome: FileOutcome) -> None:
         click.echo(click.style(f"✗ {outcome.error}", fg="red"), err=True)
         return
     click.echo(click.style(f"{outcome.path or outcome.name}", bold=True))
+    if outcome.copy_of is not None:  # --reread of a copy: the speeches are those of the file it copies
+        click.echo(f"  与已添加的{source_name(outcome.copy_of)}内容完全相同：已重新读取那里的讲话")
     for s in outcome.speeches:
         label = STATUS_LABELS.get(s.status, s.status)
         if s.status == "same_file":
@@ -225,6 +228,15 @@ def echo_outcome(outcome: FileOutcome) -> None:
             )
     for note in outcome.notes:  # read in part: the rest was added
         click.echo(click.style(f"  ⚠ {note}", fg="yellow"), err=True)
+
+
+def source_name(path: str) -> str:
+    """A stored file as users know it: 「文件 /路径/讲话.docx」, 「自带讲话 NAME」, 「发给机器人的 NAME」."""
+    if path.startswith(BUNDLED):
+        return f"自带讲话 {path.removeprefix(BUNDLED)} "
+    if path.startswith(UPLOAD):
+        return f"发给机器人的 {path.rsplit('/', 1)[-1]} "
+    return f"文件 {path} "
 
 
 def similar_note(other: int, similarity: float) -> str:

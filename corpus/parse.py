@@ -216,7 +216,12 @@ def parse_document(document: Document) -> list[Speech]:
         marker = _COMPILATION_MARKER.match(line.title_text)
         if marker and line.kind not in ("heading", _TABLE_ROW):
             groups.append((line.title_text, []))
-        elif line.kind == "title" and _has_body(groups[-1][1]) and not _part_heading(line.text):
+        elif (
+            line.kind == "title"
+            and _has_body(groups[-1][1])
+            and not _part_heading(line.text)
+            and not _opens_attachment(line.text)
+        ):
             groups.append((None, [line]))
         else:
             groups[-1][1].append(line)
@@ -260,6 +265,13 @@ def _part_heading(text: str) -> bool:
     Title style as some offices set a speech's parts: no other speech's title. Read as one, each part was a
     speech of its own, with no date and no speaker."""
     return _heading_level(text) in (1, 2)
+
+
+def _opens_attachment(text: str) -> bool:
+    """An attachment's label (「附件1」) or its label and title on one line (「附件：离休干部体检实施办法」), set in
+    the Title style as some offices set it: the notice's attachment, read as in any other style, never
+    another speech (before, the attachment was a speech of its own, with no date, issuer or notice)."""
+    return bool(ATTACHMENT_LABEL.match(text) or _ATTACHMENT_HEADING.match(text))
 
 
 def _holds_sentence(lines: Sequence[_Line]) -> bool:
@@ -857,6 +869,11 @@ class _Tail:
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[：:]")
+# An attachment's label and title on one line, over the attachment itself after the signature:
+# 「附件：离休干部体检实施办法」, 「附件2：走访慰问对象名单」 (before the signature, the same line is the 附件说明).
+_ATTACHMENT_HEADING = re.compile(
+    r"^(?P<label>附\s*件\s*(?:[0-9０-９一二三四五六七八九十百零〇]{1,3})?)\s*[：:]\s*(?P<title>(?![0-9０-９]{1,2}\s*[．.、])[^。！？!?；;]{2,60})$"
+)
 # An item of it on a line of its own: 「2．走访慰问情况统计表」 (a name, not a sentence).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*\S")
 # 附注 under the signature: 「（此件公开发布）」, 「（联系人：陈晓燕，电话：88961234）」, 「联系人：……」 (「聯繫人：……」
@@ -902,7 +919,13 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
     first_label = next(
-        (i for i in range(end) if lines[i].kind != _TABLE_ROW and ATTACHMENT_LABEL.match(lines[i].text)), end
+        (
+            i
+            for i in range(end)
+            if lines[i].kind != _TABLE_ROW
+            and (ATTACHMENT_LABEL.match(lines[i].text) or _heads_attachment(lines, i, end))
+        ),
+        end,
     )
     tail = _read_signature(lines[:first_label])
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
@@ -910,6 +933,17 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
         tail = _read_signature(lines[:end])
     return tail
+
+
+def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
+    """Whether line `at`, 「附件：离休干部体检实施办法」, heads the attachment printed under it: it follows the
+    signature (before it, the line is the 附件说明) and sentences follow it. Before, such a line was body
+    text, and the signature above it with it: the notice lost its date and issuer. (Under the 附件说明
+    alone, with no signature, it heads the attachment too, as 「附件1」 does.)"""
+    if not _ATTACHMENT_HEADING.match(lines[at].text) or not _holds_sentence(lines[at + 1 : end]):
+        return False
+    signature = _read_signature(lines[:at])
+    return bool(signature.date or signature.issuer or signature.attachment_list)
 
 
 def _read_signature(lines: list[_Line]) -> _Tail:
@@ -1004,7 +1038,7 @@ def _continues_contact(lines: list[_Line], at: int) -> bool:
 def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
     groups: list[list[_Line]] = []
     for line in lines:
-        if not groups or (line.kind != _TABLE_ROW and ATTACHMENT_LABEL.match(line.text)):
+        if not groups or (line.kind != _TABLE_ROW and _opens_attachment(line.text)):
             groups.append([])
         groups[-1].append(line)
     return groups
@@ -1013,7 +1047,11 @@ def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
 def _attachment_paragraphs(lines: list[_Line]) -> list[Paragraph]:
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
-    if rest and rest[0].kind != _TABLE_ROW and _is_attachment_title(rest[0].text):
+    if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
+        label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
+        if not rest:
+            return [Paragraph(text=heading["title"].strip(), section=label)]
+    elif rest and rest[0].kind != _TABLE_ROW and _is_attachment_title(rest[0].text):
         if len(rest) == 1:  # an attachment of a title only
             return [Paragraph(text=rest[0].title_text, section=label)]
         label, rest = f"{label} {rest[0].title_text}", rest[1:]
@@ -1075,6 +1113,9 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     while lines and (_SITE_FOOTER.match(lines[-1].text) or _POST_COUNTERS.fullmatch(lines[-1].text.strip())):
         lines = lines[:-1]
     points = counted_points("\n".join(line.text for line in lines))
+    cover = _cover_end(lines, points)
+    cover_date = next((d for line in lines[:cover] if (d := _parse_date(line.text))), None)
+    lines = lines[cover:]
     header = _read_header(lines, marker_title, points)
     title = header.title
     if title is None:
@@ -1098,7 +1139,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     speech = Speech(
         title=title,
         subtitle=header.subtitle,
-        date=header.date or date or header.adopted,  # a date line, the signature's, then an approval's
+        # a date line, the signature's, an approval's, then the cover's
+        date=header.date or date or header.adopted or cover_date,
         speaker=header.speaker or _speaker_in_title(title),
         source=source,
         ordinal=ordinal,
@@ -1110,6 +1152,83 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+# A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.
+_ISSUE = re.compile(
+    rf"^[（(〔]?\s*(?:{_YEAR}\s*年\s*)?(?:总\s*)?第\s*[{_NUM}\d]+\s*期"
+    rf"(?:\s*[（(]\s*总\s*第\s*[{_NUM}\d]+\s*期\s*[）)])?\s*[）)〕]?$"
+)
+_MAX_COVER = 10  # lines a cover page holds at most
+
+
+def _cover_end(lines: list[_Line], points: frozenset[tuple[str, int]]) -> int:
+    """How many lines at the top are a cover page over the speech (0 when there is none): lines holding no
+    sentence, among them a date, an issue (「（2024年第3期）」) or a mark (「内部资料」), over a speech's own
+    head — a title with its speaker or date in the lines under it. The last such title is the speech's
+    (a bulletin's name over its issue and date is one too), or the line before it when the title wraps.
+    Before, the cover was read as the speech's header: the bulletin's name was the title, the cover's
+    date the speech's, and the speech's own title, speaker and date ran into its first paragraph."""
+    end = 0
+    marked = [False]  # whether lines[:n] hold a date, an issue or a mark
+    for at, line in enumerate(lines[: _MAX_COVER + 1]):
+        if at and marked[at] and _opens_speech_head(lines, at, points):
+            end = at
+        if not _on_cover(line, points):
+            break
+        text = line.text
+        marked.append(
+            marked[at] or bool(is_date_line(text) or _ISSUE.match(text) or _HEAD_MARKS.fullmatch(text))
+        )
+    if end > 1 and _title_wraps_onto(lines[end - 1].text, lines[end].text) and marked[end - 1]:
+        end -= 1
+    return end
+
+
+def _on_cover(line: _Line, points: frozenset[tuple[str, int]]) -> bool:
+    """A line a cover page may hold: short, no sentence, and none of a speech's or a notice's own head
+    (a letterhead 「…文件」, a 文号, a speaker, a salutation or addressee, a subtitle, a heading)."""
+    text = line.text
+    return (
+        line.kind in ("", "paragraph", _LINE, "title")
+        and len(text) <= _MAX_HEADER_LINE
+        and not _SENTENCE_END.search(text)
+        and not _heading_level(text, points)
+        and not _LEADS_IN.search(text)
+        and not _SUBTITLE.match(text)
+        and not _LETTERHEAD.match(line.title_text)
+        and _doc_number(text) is None
+        and not _field_line(line.title_text)
+        and not _DATELINE.match(text)
+        and _speaker_line(line.title_text) is None
+    )
+
+
+def _opens_speech_head(lines: list[_Line], at: int, points: frozenset[tuple[str, int]]) -> bool:
+    """Whether lines[at] is a speech's title with its speaker or date under it (a title wrapped onto the next
+    line, or a subtitle, may come between): in the Title style, or naming its kind (「…上的讲话」), or right
+    over its speaker."""
+    line = lines[at]
+    text = line.text
+    if (
+        line.kind not in ("", "paragraph", "title")
+        or not _on_cover(line, points)
+        or is_date_line(text)
+        or _ISSUE.match(text)
+        or _HEAD_MARKS.fullmatch(text)
+        or _is_issuer(line.title_text)
+    ):
+        return False
+    under = lines[at + 1 : at + 5]
+    titled = line.kind == "title" or bool(_DOC_KIND.search(text)) or text.startswith(("在", "关于"))
+    if not titled and not (under and _speaker_line(under[0].title_text)):
+        return False
+    for below in under:
+        if _speaker_line(below.title_text) or _parse_date(below.text) or _date_beside_name(below.title_text):
+            return True
+        if _SENTENCE_END.search(below.text) or _heading_level(below.text, points) or below.kind == "heading":
+            return False
+    return False
 
 
 # A web page's navigation path over a notice copied from a site (「首页 > 通知公告」, 「当前位置：首页 > 信息公开 >

@@ -91,6 +91,8 @@ class FileOutcome:
     embedded: int = 0  # passages embedded for it
     notes: tuple[str, ...] = ()  # what of the file could not be read (from the reader), for the user
     skipped: str | None = None  # why a file found in a folder was passed over (not a failure): for the user
+    # re-read (`reread`) as the file it is a copy of, added from this other path: its speeches are that file's
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,11 @@ class Library:
         path = document.path or f"{UPLOAD}{digest[:16]}/{document.name}"
         known = store.source_by_path(path)
         copies = [s for s in store.sources_with_digest(digest) if s.path != path]
+        if reread and not allow_duplicates and copies:
+            mine = known is not None and store.speech_ids(known.id)  # (a recorded copy holds none)
+            original = None if mine else next((s for s in copies if store.speech_ids(s.id)), None)
+            if original is not None:
+                return self._reread_copy(document, path, digest, known, original, embedder, progress)
         if known is not None and known.digest == digest and not allow_duplicates and not reread:
             stored = self._as_stored(known.id, "unchanged")
             # a recorded copy holds no speeches of its own: say which speeches its bytes are
@@ -395,16 +402,48 @@ class Library:
             sentences=kept_sentences.sentences,
         )
 
-    def _same_bytes(self, document: Document, path: str, digest: str, original: SourceRecord) -> FileOutcome:
-        """A file whose bytes are a known source's: a rename (the old path is gone: the source moves)
-        or a copy (the new path is recorded beside it). Nothing is parsed, embedded or indexed."""
-        moved = (
+    def _reread_copy(
+        self,
+        document: Document,
+        path: str,
+        digest: str,
+        known: SourceRecord | None,
+        original: SourceRecord,
+        embedder: Embedder | None,
+        progress: Progress | None,
+    ) -> FileOutcome:
+        """`reread` of a file whose bytes are those of a file added from another path (a copy): the speeches
+        of that file are read again from these bytes — reading the copy is reading it — and the copy stays
+        recorded as one. Before, the copy was reported 「未变化」 and nothing was read again (or, once
+        recorded, it was read as a file of its own, every speech reported 「重复」, and its record lost the
+        digest that makes a later `add` know it as a copy)."""
+        if known is None and self._moves(document, original):  # a rename: the file is read where it is now
+            with self.store.transaction():
+                self.store.move_source(original.id, path, document.name, document.size, digest)
+            return self._add_document(document, embedder, progress, False, True)
+        uploaded = original.path.startswith(UPLOAD)  # (an upload's path is made from its name and digest)
+        as_original = replace(document, name=original.name, path=None if uploaded else original.path)
+        outcome = self._add_document(as_original, embedder, progress, False, True)
+        if outcome.error:
+            return replace(outcome, name=document.name, path=path)
+        with self.store.transaction():  # recorded as a copy (a copy read as a file of its own kept no digest)
+            self.store.save_source(path, document.name, document.size or None, digest)
+        return replace(outcome, name=document.name, path=path, copy_of=original.path)
+
+    @staticmethod
+    def _moves(document: Document, original: SourceRecord) -> bool:
+        """Whether a file with a known source's bytes is that source renamed: its old path is gone."""
+        return (
             document.path is not None
             and not original.path.startswith((BUNDLED, UPLOAD))
             and not Path(original.path).exists()
         )
+
+    def _same_bytes(self, document: Document, path: str, digest: str, original: SourceRecord) -> FileOutcome:
+        """A file whose bytes are a known source's: a rename (the old path is gone: the source moves)
+        or a copy (the new path is recorded beside it). Nothing is parsed, embedded or indexed."""
         with self.store.transaction():
-            if moved:
+            if self._moves(document, original):
                 self.store.move_source(original.id, path, document.name, document.size, digest)
             else:
                 self.store.save_source(path, document.name, document.size or None, digest)

@@ -387,6 +387,27 @@ def test_reading_an_unchanged_file_again_after_an_edit_keeps_the_speech_and_its_
     assert "段落编号已变" not in ok(run("pins"))
 
 
+def test_reread_of_a_copy_reads_the_speech_it_copies_again_and_says_so(
+    run: Run, tmp_path: Path, seed_home: Path
+) -> None:
+    """`add --reread` of a copy of an added file (same bytes, another folder) reads that file's speech again
+    and says whose it is: before, it was 「未变化」 with nothing read (or, once the copy was recorded, 「重复……要保留
+    请加 --allow-duplicates」, as if the user had added the speech twice)."""
+    path = write(tmp_path / "a" / "讲话.txt", MEAL)
+    copy = write(tmp_path / "b" / "讲话副本.txt", MEAL)
+    ok(run("add", str(path)))
+    with sqlite3.connect(seed_home / "speechqa.db") as db:  # what an older reader left
+        db.execute("UPDATE speeches SET speaker = NULL, date = NULL, content_hash = 'older' WHERE id = 6")
+    out = ok(run("add", "--reread", str(copy)))
+    assert f"与已添加的文件 {path.resolve()} 内容完全相同：已重新读取那里的讲话" in out, out
+    assert "已更新  #6 关于加强社区养老服务的讲话 · 2024-05-20 · 王芳" in out, out
+    assert "重复" not in out
+    out = ok(run("add", "--reread", str(copy)))
+    assert "内容完全相同" in out and "未变化  #6 关于加强社区养老服务的讲话" in out, out
+    assert "未变化（与 #6 相同）" in ok(run("add", str(copy)))  # still known as a copy
+    assert len(speech_lines(run)) == 6
+
+
 def test_a_new_speech_saved_over_an_old_file_names_the_speech_it_replaces(run: Run, tmp_path: Path) -> None:
     """A file that held one speech holds its new version (same id); when what it holds now is another
     speech altogether, the one that leaves the library is named instead of a bare 「已更新」."""

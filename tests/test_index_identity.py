@@ -219,6 +219,40 @@ def test_reread_reads_an_unchanged_file_again_so_a_newer_reader_fixes_what_was_s
     assert_index_matches_store(library)
 
 
+def test_reread_of_a_copy_reads_the_speech_it_is_a_copy_of_again(library: Library, tmp_path: Path) -> None:
+    """`reread` of a copy of an added file (same bytes, another path) reads that file's speech again, as
+    rereading the file itself would: before, the copy was 「未变化」 and nothing was read (once the copy was
+    recorded, it was read as a file of its own: 「重复」, and its record lost its digest)."""
+    text = HEALTH.replace("同志们：", "李明\n2024年5月20日\n同志们：", 1)
+    file, copy = write(tmp_path / "a" / "讲话.txt", text), write(tmp_path / "b" / "讲话副本.txt", text)
+    add(library, file)
+    (stored,) = library.store.speeches()
+    with library.store.db.conn:  # what an older reader left
+        library.store.db.execute(
+            "UPDATE speeches SET speaker = NULL, date = NULL, content_hash = 'older' WHERE id = ?",
+            [stored.id],
+        )
+    assert add(library, copy) == [("same_file", "关于离休干部医疗保障的讲话")]  # recorded as a copy
+    for _ in range(2):  # the copy newly found, then recorded: the same
+        [outcome] = library.add_paths([copy], FakeEmbedder(), reread=True)
+        assert (outcome.path, outcome.copy_of) == (str(copy.resolve()), str(file.resolve()))
+        assert [(s.speech_id, s.status) for s in outcome.speeches] == [(stored.id, "updated")]
+        (again,) = library.store.speeches()
+        assert (again.id, again.speaker, again.date, again.source) == (
+            stored.id,
+            "李明",
+            "2024-05-20",
+            "讲话.txt",
+        )
+        with library.store.db.conn:
+            library.store.db.execute("UPDATE speeches SET content_hash = 'older' WHERE id = ?", [stored.id])
+    assert add(library, copy) == [
+        ("same_file", "关于离休干部医疗保障的讲话")
+    ]  # still a copy, not a duplicate
+    assert add(library, file) == [("unchanged", "关于离休干部医疗保障的讲话")]
+    assert_index_matches_store(library)
+
+
 def test_allow_duplicates_stores_a_near_duplicate(library: Library, tmp_path: Path) -> None:
     add(library, write(tmp_path / "a" / "讲话.txt", HEALTH))
     assert add(library, write(tmp_path / "b" / "讲话.txt", with_typo(HEALTH)), allow_duplicates=True) == [
