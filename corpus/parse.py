@@ -1099,6 +1099,17 @@ class _Sections:
                     self.point_kinds[deeper - 2] = None
                 return
 
+    def close(self, level: int, kind: str) -> None:
+        """End the section a numbered line of this level (a point of this kind) would replace, and what is
+        under it: a numbered sentence is body text of the section above it."""
+        if level >= 3:
+            self.leave(kind)
+            return
+        for deeper in range(level - 1, 4):
+            self.path[deeper] = None
+            if deeper >= 2:
+                self.point_kinds[deeper - 2] = None
+
     def current(self) -> str | None:
         parts = [p for p in self.path if p]
         return " › ".join(parts) if parts else None
@@ -1333,7 +1344,7 @@ def _paragraphs(
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
             continue
-        level = _heading_level(text, points)
+        level = numbered = _heading_level(text, points)
         if level and _enumerates(text, points):
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if position in lone:
@@ -1369,7 +1380,17 @@ def _paragraphs(
             emit(None)  # under numbered top-level headings, an unnumbered one is a part of its section
             sections.enter(2 if numbered_top else 1, _heading_label(text))
             continue
-        if level:
+        if (level and _sentence_item(lines, position, points)) or (
+            numbered and not level and position not in lone
+        ):
+            # 「（二）每家医院安排2名导医，……。」 among its like, 「一是……，……。二是……」, 「第一，希望……，……。第二，
+            # ……」: numbered sentences are body text of the section above them; they end the section a
+            # sibling opened, and open none
+            sections.close(numbered, _point_kind(text))
+            if label and numbered == 1:
+                sections.enter(1, label)
+            level = 0
+        elif level:
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
             sections.enter(level, _run_in_label(text))
         pending, pending_section = text, sections.current()
@@ -1471,9 +1492,11 @@ _AFTER_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 def _enumerates(line: str, points: frozenset[tuple[str, int]] | None = None) -> bool:
     """A numbered line that is running text, not a heading over what follows: an article number followed
     by a comma (「第1条，……」, how prose counts, where a rule book puts a space), or a line whose first
-    sentence is too long to be a heading and that holds a later sentence numbered the same way, or whose
-    points are clauses of one sentence (「一是……；二是……。」). A short numbered sentence opening a paragraph
-    of points (「二要细化实化精准化服务。……三要……」) still leads it, as in the bundled speeches."""
+    sentence is too long to be a heading or runs in clauses (「一是各定点医疗机构要明确……，公布服务专线。
+    二是……」, 「第一，希望老同志们多读书、读好书，……。第二，……」) and that holds a later sentence numbered the
+    same way, or whose points are clauses of one sentence (「一是……；二是……。」). A short numbered sentence
+    opening a paragraph of points (「二要细化实化精准化服务。……三要……」) still leads it, as in the bundled
+    speeches."""
     if (article := _ARTICLE.match(line)) and line[article.end() : article.end() + 1] in ("，", ","):
         return True
     parts = _AFTER_SENTENCE.split(line)
@@ -1484,7 +1507,7 @@ def _enumerates(line: str, points: frozenset[tuple[str, int]] | None = None) -> 
     return any(
         _heading_level(part, points)
         and _marker_kind(part) == kind
-        and (before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD)
+        and (before.endswith(("；", ";")) or len(parts[0]) > _MAX_LEAD or _clause_head(parts[0]))
         for before, part in pairwise(parts)
     )
 
@@ -1595,6 +1618,56 @@ _LABELLED_ITEM = re.compile(
     rf"^(?P<head>(?:[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})\s*"
     rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]\s*\S"
 )
+
+
+# What numbers a line that can open a section, up to its first word (「第一，」's comma is the mark's).
+_SECTION_MARK = re.compile(
+    rf"^(?:第[{_NUM}\d]+(?:[章编节]|部分)|[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})[\s　]*"
+)
+_CLAUSE = re.compile(r"[，,]")
+
+
+def _clause_head(line: str) -> bool:
+    """Whether a numbered line's first sentence reads as a sentence of the text, not a heading: its words
+    after the number run in clauses (「（二）每家医院安排2名导医，为高龄……提供全程陪同就诊服务。」, 「第一，
+    希望老同志们多读书、读好书，把读书作为……。」) or run longer than a section label. A heading is short and
+    has none (「（一）申报。」, 「（一）实行挂号、就诊、检查、取药“四优先”。」); a label before a colon
+    (「（一）征集内容：……，……。」) and an article's number (「第三条 ……，……。」) name their section whatever
+    follows."""
+    if _ARTICLE.match(line) or _LABELLED_ITEM.match(line):
+        return False
+    end = _SENTENCE_END.search(line)
+    if end is None:
+        return False  # no sentence: a standalone heading (「一、提高政治站位，切实增强责任感」) or a wrap
+    mark = _SECTION_MARK.match(line)
+    head = line[mark.end() if mark else 0 : end.start()]
+    return bool(_CLAUSE.search(head)) or len(head) > _MAX_SECTION_LABEL
+
+
+def _sentence_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+    """A numbered paragraph that is one sentence of the text, not a heading over what follows: a sentence
+    in clauses (_clause_head) next to a numbered line of its kind and level (「（一）参观考察所需交通……
+    由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」), or heading nothing (the end, or
+    a heading of its level or above next). One over the text it leads (「三是进一步完善“三个机制”，落实好
+    离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
+    ①②) stays a heading."""
+    text = lines[position].text
+    if not _ONE_SENTENCE.fullmatch(text) or not _clause_head(text):
+        return False
+    level, kind = _heading_level(text, points), _marker_kind(text)
+
+    def sibling(line: _Line) -> bool:
+        return (
+            line.kind not in ("heading", _TABLE_ROW, _NOTE)
+            and _heading_level(line.text, points) == level
+            and _marker_kind(line.text) == kind
+        )
+
+    before = lines[position - 1] if position > 0 else None
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    if (before is not None and sibling(before)) or after is None or sibling(after):
+        return True
+    return after.kind == "heading" or 0 < _heading_level(after.text, points) < level
 
 
 def _run_in_label(line: str) -> str:
