@@ -28,6 +28,7 @@ _PAGE_MARKER = re.compile(
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’《》（）…—"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_LETTER_SPACED = re.compile(rf"[{_CJK}](?: [{_CJK}])+")
 _SPACE_AFTER_DIGIT = re.compile(rf"(?<=[0-9A-Za-z%×])\s+(?=[{_CJK}])|(?<=[{_CJK}])\s+(?=[0-9A-Za-z×])")
 # Punctuation typed in English mode after a Chinese character (「生活困难的退休干部每人1000元.慰问金……」,
 # 「联系人:李明」) stands for the Chinese mark: a 「.」 there ends a sentence, unless it follows a numeral
@@ -73,4 +74,6 @@ def clean_title(line: str) -> str:
     line = line.translate(_CHAR_FIXES)
     line = _PAGE_MARKER.sub(" ", line)
     # 「关于做好 2024 年…」: pdftotext and OCR set digits apart from Chinese; a title does not.
-    return _SPACE_AFTER_DIGIT.sub("", re.sub(r"\s+", " ", line).strip())
+    line = _SPACE_AFTER_DIGIT.sub("", re.sub(r"\s+", " ", line).strip())
+    # 「会 议 纪 要」「通　知」: a short title spaced out character by character is one word, not halves
+    return line.replace(" ", "") if _LETTER_SPACED.fullmatch(line) else line

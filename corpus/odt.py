@@ -344,6 +344,8 @@ class _Reader:
                 yield from self.paragraph(child)
             elif tag == _T + "list":
                 yield from self.list(child, None, 1)
+            elif tag == _TB + "table" and (cell := _frame_cell(child)) is not None:
+                yield from self.container(cell)
             elif tag == _TB + "table":
                 yield from self.table(child)
             elif tag in (_T + "section", _T + "index-body", _O + "forms", _T + "numbered-paragraph"):
@@ -414,6 +416,25 @@ class _Reader:
         rows = _table_rows(element, notes)
         yield from table_blocks(rows)
         yield from self.notes.after(None, [b for note in notes for b in self._note_blocks(note)])
+
+
+def _frame_cell(table):  # type: ignore[no-untyped-def]
+    """The cell of a table that is one cell holding several paragraphs (a frame drawn around text, as an
+    OA system exports a whole notice), else None: its paragraphs are read as the body's are (see
+    corpus.word._frame_cell)."""
+    rows = list(_rows_of(table))
+    if len(rows) != 1:
+        return None
+    cells = [cell for cell in rows[0] if cell.tag in (_TB + "table-cell", _TB + "covered-table-cell")]
+    if len(cells) != 1 or cells[0].tag != _TB + "table-cell":
+        return None
+    filled = sum(
+        1
+        for child in cells[0]
+        if child.tag == _TB + "table"
+        or (child.tag in (_T + "p", _T + "h", _T + "list") and "".join(child.itertext()).strip())
+    )
+    return cells[0] if filled >= 2 else None
 
 
 def _rows_of(table) -> Iterator:  # type: ignore[type-arg, no-untyped-def]

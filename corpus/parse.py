@@ -369,6 +369,7 @@ class _Header:
     adopted: str | None = None  # the date of an approval or issue line (「（…年…月…日…审议通过）」)
     label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
     addressee: str | None = None  # the 主送 line, without its colon: 「各区县人民政府，市政府各部门」
+    masthead: str | None = None  # a periodical's name over its issue (「老干部工作简报」 over 「第5期」)
     body_start: int = 0
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
 
@@ -473,6 +474,10 @@ def _read_header_from(
             (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
+        elif _ISSUE.match(text):
+            h.masthead = h.title  # 「第5期」「〔2024〕第7期」: a periodical's issue, under its name
+        elif edited := _issuer_dated(line.title_text):
+            h.issuer, h.date = h.issuer or edited[0], h.date or edited[1]  # 「…老干部局编　2024年6月18日」
         elif signed_side_by_side := _date_beside_name(line.title_text):
             who, when = signed_side_by_side  # 「2024年5月6日 张建国」, 「张建国 2024年5月6日」
             h.speaker, h.date = h.speaker or who, h.date or when
@@ -509,6 +514,8 @@ def _read_header_from(
             h.issuer = h.issuer or line.title_text
         elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
             pass  # a repeated title line
+        elif h.masthead is not None and h.title == h.masthead:
+            h.title = line.title_text  # a bulletin's article under the bulletin's name and issue
         elif not h.title_from_block and (_runs_on(h.title) or _wrapped_title(h.title, text)):
             h.title = _join_title(h.title, line.title_text, space=False)
             h.title_wrapped = True
@@ -679,6 +686,24 @@ def _named_after_post(text: str) -> bool:
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
+
+
+# What an editing office adds to its name on a bulletin's or minutes' masthead: 「…老干部局编」.
+_EDITED_BY = re.compile(r"(?:编印|编发|印发|主办|编)$")
+
+
+def _issuer_dated(text: str) -> tuple[str, str] | None:
+    """The office and the date of a masthead line that gives both side by side, the date last
+    (「中共临江市委老干部局编　　2024年6月18日」 under a 简报's issue, 「市委老干部局办公室　2024年7月17日」 under a
+    纪要's): before, it was read into the title and the bulletin or minutes had no date."""
+    if len(text) > 50 or _SENTENCE_END.search(text):
+        return None
+    for size in range(min(len(text) - 2, 20), 5, -1):
+        who, when = text[:-size].strip(), text[-size:].strip()
+        if (date := _parse_date(when)) is not None:
+            office = _EDITED_BY.sub("", who).strip()
+            return (office, date) if office and _is_issuer(office) else None
+    return None
 
 
 def _date_beside_name(text: str) -> tuple[str, str] | None:
@@ -1167,8 +1192,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
 
 # A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.
 _ISSUE = re.compile(
-    rf"^[（(〔]?\s*(?:{_YEAR}\s*年\s*)?(?:总\s*)?第\s*[{_NUM}\d]+\s*期"
-    rf"(?:\s*[（(]\s*总\s*第\s*[{_NUM}\d]+\s*期\s*[）)])?\s*[）)〕]?$"
+    rf"^[（(〔［\[]?\s*(?:{_YEAR}\s*(?:年|[〕］\]）)])\s*)?(?:总\s*)?第\s*[{_NUM}\d]+\s*期"
+    rf"(?:\s*[（(]\s*总\s*第\s*[{_NUM}\d]+\s*期\s*[）)])?\s*[）)〕］\]]?$"
 )
 _MAX_COVER = 10  # lines a cover page holds at most
 

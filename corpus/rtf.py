@@ -221,6 +221,7 @@ class _Note:
 class _Row:
     cells: list[str]
     edges: list[tuple[int, bool, bool]]  # per cell: right edge (\cellx), merged across, merged down
+    paragraphs: list[list[str]] = field(default_factory=list)  # per cell: its paragraphs
 
 
 def read_rtf(name: str, data: bytes) -> RtfText:
@@ -252,6 +253,7 @@ class _Reader:
         self.paragraph = _Paragraph()
         self.cell: list[str] = []  # the paragraphs of the open table cell
         self.row: list[str] = []
+        self.row_paragraphs: list[list[str]] = []  # per cell of the open row: its paragraphs
         self.edges: list[tuple[int, bool, bool]] = []
         self.merge = (False, False)
         self.rows: list[_Row] = []
@@ -500,17 +502,15 @@ class _Reader:
             self._end_paragraph()
         elif name == "cell":
             self._end_paragraph()
-            self.row.append(" ".join(self.cell))
-            self.cell = []
+            self._end_cell()
         elif name == "nestcell":
             self._end_paragraph()
         elif name == "row":
             self._end_paragraph()
             if self.cell:
-                self.row.append(" ".join(self.cell))
-                self.cell = []
-            self.rows.append(_Row(self.row, self.edges))
-            self.row = []
+                self._end_cell()
+            self.rows.append(_Row(self.row, self.edges, self.row_paragraphs))
+            self.row, self.row_paragraphs = [], []
         elif name == "trowd":
             self.edges, self.merge = [], (False, False)
         elif name in ("clmgf", "clmrg", "clvmgf", "clvmrg"):
@@ -587,15 +587,26 @@ class _Reader:
     def _end_table(self) -> None:
         if self.cell or self.row:  # a last row without its \row
             if self.cell:
-                self.row.append(" ".join(self.cell))
-            self.rows.append(_Row(self.row, self.edges))
-            self.cell, self.row = [], []
+                self._end_cell()
+            self.rows.append(_Row(self.row, self.edges, self.row_paragraphs))
+            self.row, self.row_paragraphs = [], []
         if not self.rows:
             return
         rows, self.rows = self.rows, []
-        self.blocks.extend(table_blocks(_grid(rows)))
+        framed = [cell for row in rows for cell in row.paragraphs]
+        if len(rows) == 1 and len(framed) == 1 and len(framed[0]) >= 2:
+            # one cell holding several paragraphs: a frame drawn around text (see corpus.word._frame_cell)
+            for text in framed[0]:
+                self.blocks.extend(Block(text=line, kind="paragraph") for line in broken_lines(text, _clean))
+        else:
+            self.blocks.extend(table_blocks(_grid(rows)))
         notes, self.table_notes = self.table_notes, []
         self.blocks.extend(self.placement.after(None, notes))
+
+    def _end_cell(self) -> None:
+        self.row.append(" ".join(self.cell))
+        self.row_paragraphs.append(self.cell)
+        self.cell = []
 
     def _kind(self) -> tuple[str, int]:
         outline = self.state.outline

@@ -375,7 +375,9 @@ def _block_items(container):  # type: ignore[no-untyped-def]
     """The w:p and w:tbl of a body, cell or text box in document order, through content controls."""
     for child in container:
         tag = child.tag
-        if tag in (_W + "p", _W + "tbl"):
+        if tag == _W + "tbl" and (cell := _frame_cell(child)) is not None:
+            yield from _block_items(cell)
+        elif tag in (_W + "p", _W + "tbl"):
             yield child
         elif tag == _W + "sdt" and (_is_table_of_contents(child) or _placeholder(child)):
             continue  # a generated table of contents repeats the headings; a prompt is not text
@@ -385,6 +387,25 @@ def _block_items(container):  # type: ignore[no-untyped-def]
                 yield from _block_items(chosen)
         elif tag in _READ_THROUGH:
             yield from _block_items(child)
+
+
+def _frame_cell(tbl):  # type: ignore[no-untyped-def]
+    """The cell of a table that is one cell holding several paragraphs — a frame drawn around text, as an
+    OA system exports a whole notice (文号, title, addressee, body, signature, date in one bordered cell)
+    or an editor boxes a passage — else None. Its paragraphs are read as the body's are: as one table row,
+    the notice was one passage titled by its file name, without its date or number."""
+    rows = list(_children(tbl, _W + "tr"))
+    if len(rows) != 1:
+        return None
+    cells = list(_children(rows[0], _W + "tc"))
+    if len(cells) != 1:
+        return None
+    filled = sum(
+        1
+        for item in _block_items(cells[0])
+        if item.tag == _W + "tbl" or "".join(t.text or "" for t in item.iter(_W + "t")).strip()
+    )
+    return cells[0] if filled >= 2 else None
 
 
 def _alternative(element):  # type: ignore[no-untyped-def]
@@ -821,9 +842,13 @@ def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
     mark between them. Read as two paragraphs, the first half of the sentence stood alone and was taken
     for a heading naming the section of every paragraph after it. The joined paragraph keeps the second's
     properties (its mark is the one left). A paragraph followed by no paragraph (a table, the end of a
-    cell) stays as it is."""
+    cell) stays as it is.
+
+    A drop cap (首字下沉: Word sets the paragraph's first character, enlarged, in a paragraph of its own framed
+    beside it, w:framePr w:dropCap) runs on into its paragraph the same way: read apart, the character was
+    a heading 「今」 over the paragraph, which began 「年以来，……」."""
     for p in list(root.iter(_W + "p")):
-        if not mark_removed(p):
+        if not (mark_removed(p) or _drop_cap(p)):
             continue
         following = p.getnext()
         # past the range marks Word leaves between paragraphs (a bookmark's or a comment's end, proofErr)
@@ -836,6 +861,11 @@ def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
         at = 0 if properties is None else following.index(properties) + 1
         for offset, child in enumerate(content):
             following.insert(at + offset, child)
+
+
+def _drop_cap(p) -> bool:  # type: ignore[no-untyped-def]
+    frame = p.find(f"{_W}pPr/{_W}framePr")
+    return frame is not None and frame.get(_W + "dropCap") in ("drop", "margin")
 
 
 def number_paragraphs(root, definitions: ListDefinitions) -> None:  # type: ignore[no-untyped-def]
