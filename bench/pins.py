@@ -417,6 +417,7 @@ def _fit_once(
     max_false: float,
     pairs: Sequence[PairObservation] = (),
 ) -> PinModel:
+    features = tuple(features)
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
@@ -445,6 +446,19 @@ def _fit_once(
         embedder=embedder,
         fitted_on=fitted_on,
     )
+    if "text_similarity" in features and draft.coef[features.index("text_similarity")] > 0:
+        # matching bounds text_similarity from below before it embeds the question again, which holds
+        # only for a negative weight (retrieval.pins.reads_text): fitted otherwise, it is left out
+        rest = tuple(f for f in features if f != "text_similarity")
+        return _fit_once(
+            observations,
+            embedder=embedder,
+            fitted_on=fitted_on,
+            features=rest,
+            strength=strength,
+            max_false=max_false,
+            pairs=pairs,
+        )
     return replace(draft, threshold=_threshold(observations, draft, max_false))
 
 
