@@ -27,7 +27,16 @@ import numpy as np
 
 from corpus import to_simplified
 from index import PassageRecord, Store, embedding_key
-from retrieval import PairFeatures, PinJudge, PinModel, PinRule, Retriever, compare_questions, split_sentences
+from retrieval import (
+    PairFeatures,
+    PinJudge,
+    PinModel,
+    PinRule,
+    Retriever,
+    compare_questions,
+    embed_as_text,
+    split_sentences,
+)
 from retrieval.evaluate import GoldQuestion, load_questions
 
 from .errors import BenchError
@@ -47,12 +56,23 @@ TARGET_HITS = 0.9  # the share of paraphrases the issue asks for: the report sho
 SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 … 0.990
 OVERLAPS = tuple(round(0.05 * i, 2) for i in range(17))  # 0.00 … 0.80
 DROPS = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 1.0)  # 1.0: the passage is not looked at
-# The pin model reads the features whose effect has one sensible direction: closer in meaning, fewer new
+# The pin model reads the features whose effect has one sensible direction: closer in meaning (the two
+# questions embedded as queries, and as passages: `text_similarity`, chosen by the tuning part's
+# cross-validation, docs/measured.md), fewer new
 # words, fewer left out, no swapped word, the same kind of answer, fewer words taken from elsewhere in the
 # pinned passage. Word and character-pair overlap are
 # measured too (PairFeatures) but left out: beside these they were fitted with negative weights (near
 # misses are minimal pairs), which would rank an exact repeat of the pinned question below a rewording.
-MODEL_FEATURES = ("similarity", "novel", "novel_known", "dropped", "swap", "asks_other", "passage_added")
+MODEL_FEATURES = (
+    "similarity",
+    "text_similarity",
+    "novel",
+    "novel_known",
+    "dropped",
+    "swap",
+    "asks_other",
+    "passage_added",
+)
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
 
@@ -272,6 +292,7 @@ def observe_pairs(retriever: Retriever, pairs: Sequence[LabelledPair]) -> list[P
     for pair in pairs:
         passage = vectors[keys[pair.passage_id]]
         pinned, asked = retriever.query_vector(pair.pinned), retriever.query_vector(pair.asked)
+        as_text = float(retriever.text_vector(pair.pinned) @ retriever.text_vector(pair.asked))
         features = compare_questions(
             pair.asked,
             pair.pinned,
@@ -280,6 +301,7 @@ def observe_pairs(retriever: Retriever, pairs: Sequence[LabelledPair]) -> list[P
             float(pinned @ passage - asked @ passage),
             retriever.index.lexical.idf,
             lexicon,
+            as_text,
         )
         observed.append(PairObservation(pair, features))
     return observed
@@ -295,7 +317,13 @@ def observe(retriever: Retriever, items: Sequence[PinQuestion]) -> list[Observat
         if item.kind == "pinned":
             continue
         text = item.question
-        scored = matcher.features(retriever.query_vector(text), text, retriever.index.lexical.idf, lexicon)
+        scored = matcher.features(
+            retriever.query_vector(text),
+            text,
+            retriever.index.lexical.idf,
+            lexicon,
+            as_text=retriever.text_vector(text),
+        )
         observations.append(Observation(item, tuple((group_of[s.pin.question], f) for s, f in scored)))
     return observations
 
@@ -389,6 +417,7 @@ def _fit_once(
     max_false: float,
     pairs: Sequence[PairObservation] = (),
 ) -> PinModel:
+    features = tuple(features)
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
@@ -417,6 +446,19 @@ def _fit_once(
         embedder=embedder,
         fitted_on=fitted_on,
     )
+    if "text_similarity" in features and draft.coef[features.index("text_similarity")] > 0:
+        # matching bounds text_similarity from below before it embeds the question again, which holds
+        # only for a negative weight (retrieval.pins.reads_text): fitted otherwise, it is left out
+        rest = tuple(f for f in features if f != "text_similarity")
+        return _fit_once(
+            observations,
+            embedder=embedder,
+            fitted_on=fitted_on,
+            features=rest,
+            strength=strength,
+            max_false=max_false,
+            pairs=pairs,
+        )
     return replace(draft, threshold=_threshold(observations, draft, max_false))
 
 
@@ -530,18 +572,50 @@ def model_cost_of_target(
     return replace(model, threshold=(cut + max(v for v in values if v < cut)) / 2)
 
 
-def match_latency(retriever: Retriever, items: Sequence[PinQuestion]) -> tuple[int, float]:
-    """(pins, median milliseconds) of matching one question against every pin (its vector already made)."""
+@dataclass(frozen=True)
+class MatchTiming:
+    pins: int
+    median_ms: float  # matching one question against every pin, its vector already made
+    asked: int
+    encoded: int  # questions close enough to a pin to be embedded a second time, as a passage
+    encoding_ms: float  # median time of that encoding
+
+
+def match_latency(retriever: Retriever, items: Sequence[PinQuestion]) -> MatchTiming:
+    """How long matching a question against every pin takes, and how often it embeds the question again."""
     matcher = retriever.pin_matcher()
     lexicon = retriever.lexicon.with_pairs(retriever.store.user_synonyms())
     questions = [i.question for i in items if i.kind != "pinned"]
-    times = []
+    assert retriever.embedder is not None
+    embedder = retriever.embedder
+    times, encodings = [], []
+
+    def as_text(text: str) -> np.ndarray:
+        started = time.perf_counter()
+        vector = embed_as_text(embedder, text)
+        encodings.append((time.perf_counter() - started) * 1000)
+        return vector
+
     for text in questions:
         vector = retriever.query_vector(text)
         started = time.perf_counter()
         matcher.decide(vector, text, retriever.index.lexical.idf, retriever.pin_judge, lexicon=lexicon)
         times.append((time.perf_counter() - started) * 1000)
-    return len(matcher.states), float(np.median(times)) if times else 0.0
+        matcher.decide(
+            vector,
+            text,
+            retriever.index.lexical.idf,
+            retriever.pin_judge,
+            lexicon=lexicon,
+            as_text=lambda text=text: as_text(text),
+        )
+    return MatchTiming(
+        len(matcher.states),
+        float(np.median(times)) if times else 0.0,
+        len(questions),
+        len(encodings),
+        float(np.median(encodings)) if encodings else 0.0,
+    )
 
 
 def _plain_ranking(retriever: Retriever, items: Sequence[PinQuestion]) -> str:
@@ -699,11 +773,18 @@ def pins_report(
     if costly is not None:
         label = f"cheapest rule for {TARGET_HITS:.0%} of tuning paraphrases ({_describe(costly)})"
         lines.append(_row(label, "held-out", outcome(held, costly)))
-    pins, latency = match_latency(retriever, items)
+    timing = match_latency(retriever, items)
     lines += [
         "",
-        f"Matching one question against all {pins} pins (features and model, its embedding already made) "
-        f"takes {latency:.2f} ms (median).",
+        f"Matching one question against all {timing.pins} pins (features and model, its embedding already "
+        f"made) takes {timing.median_ms:.2f} ms (median)"
+        + (
+            f"; {timing.encoded} of the {timing.asked} questions asked were close enough to a pin to be "
+            f"embedded a second time, as a passage, for `text_similarity` ({timing.encoding_ms:.1f} ms "
+            "median)."
+            if isinstance(judge, PinModel) and "text_similarity" in judge.features
+            else "."
+        ),
         _plain_ranking(retriever, items),
     ]
     return "\n".join(lines)

@@ -30,6 +30,7 @@ from .pins import (
     PinModel,
     PinRule,
     compare_questions,
+    embed_as_text,
     load_pin_judge,
     question_overlap,
 )
@@ -100,6 +101,7 @@ __all__ = [
     "compare_questions",
     "coverage",
     "detect_filters",
+    "embed_as_text",
     "gather_signals",
     "highlight_spans",
     "index_size",

