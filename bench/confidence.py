@@ -33,7 +33,7 @@ import numpy as np
 from corpus import SUPPORTED_SUFFIXES, to_simplified
 from index import Embedder, LexicalIndex, Library, LoadedIndex, Store, load_embedder
 from index.store import content_hash
-from retrieval import FEATURES, RULES, ConfidenceModel, CoverageRule, Retriever, Signals
+from retrieval import FEATURES, KNOWN_FEATURES, RULES, ConfidenceModel, CoverageRule, Retriever, Signals
 from retrieval.confidence import MODEL_VERSION, Judge
 from retrieval.evaluate import GoldQuestion, gold_question, is_relevant
 
@@ -663,7 +663,7 @@ def load_examples(path: Path) -> list[Example]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                values = {f: float(row["signals"].get(f, 0.0)) for f in FEATURES}
+                values = {f: float(row["signals"].get(f, 0.0)) for f in KNOWN_FEATURES}
                 rules = {f: bool(row["signals"].get(f, False)) for f in RULES}
                 signals = Signals(**values, **rules)
                 right = row.get("top_right")  # files saved before it was recorded have none

@@ -4,6 +4,7 @@ from .abstain import AbstainRule, Evidence, coverage
 from .compiled import load as load_compiled_scoring
 from .confidence import (
     FEATURES,
+    KNOWN_FEATURES,
     LEVELS,
     RULES,
     Confidence,
@@ -48,6 +49,7 @@ from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 __all__ = [
     "FEATURES",
     "INTERROGATIVE",
+    "KNOWN_FEATURES",
     "LEVELS",
     "MAX_QUERY_CHARS",
     "MODES",

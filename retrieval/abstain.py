@@ -75,6 +75,14 @@ def missing_peak(e: Evidence) -> float:
     return min(1.0, max(missing, default=0.0) / ceiling)
 
 
+def missing_words(e: Evidence) -> list[str]:
+    """The query's content words the best passage lacks, the most informative first (ties: as asked)."""
+    haystack = e.top_text.lower()
+    weights = _weights(e)
+    missing = [w for w in weights if w.lower() not in haystack]
+    return sorted(missing, key=lambda w: -weights[w])
+
+
 @dataclass(frozen=True)
 class AbstainRule:
     min_coverage: float = DEFAULT_MIN_COVERAGE

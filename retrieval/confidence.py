@@ -54,6 +54,11 @@ class Signals:
     missing_peak: float = 0.0  # IDF (over the unseen ceiling) of the most telling word the top passage lacks
     kind_missing: float = 0.0  # 1 when the question asks for an amount or a time its answer sentence lacks
     figure_missing: float = 0.0  # 1 when the question names a figure (a year, a count) the top passage lacks
+    # Optional (computed only for a model that reads it: one more encoding of the question): how much the
+    # most telling word the top passage lacks draws the question towards that passage — the question's
+    # cosine with it minus that of the question without the word, less the same drop on the best dense
+    # candidates. A passage saying the word in other words (掏钱 → 费用由…承担) loses more than others.
+    missing_pull: float = 0.0
     # Not a feature: the question names a time the best passages are not of — no speech is of it and no
     # passage names it (`Retriever.period_unnamed`), or each of the best passages is from a speech dated
     # at another time and names no year of it (`Retriever.of_other_times`). Every judge then says "low".
@@ -66,7 +71,11 @@ class Signals:
 
 
 RULES: tuple[str, ...] = ("period_mismatch",)  # signals every judge obeys, never weighed
-FEATURES: tuple[str, ...] = tuple(f for f in Signals.__dataclass_fields__ if f not in RULES)
+# signals a model may read but the shipped one does not; each costs time at search, so a search computes
+# it only for a model that reads it (or when RetrieverConfig asks, to fit one)
+OPTIONAL: tuple[str, ...] = ("missing_pull",)
+FEATURES: tuple[str, ...] = tuple(f for f in Signals.__dataclass_fields__ if f not in RULES + OPTIONAL)
+KNOWN_FEATURES: tuple[str, ...] = FEATURES + OPTIONAL
 
 
 @dataclass(frozen=True)
@@ -127,7 +136,7 @@ class ConfidenceModel:
 
 def stale_reason(model: ConfidenceModel, embedder: str | None) -> str | None:
     """Why this model cannot judge searches made with `embedder` (None when it can)."""
-    if problem := weights_problem(model, model.version, MODEL_VERSION, FEATURES, embedder):
+    if problem := weights_problem(model, model.version, MODEL_VERSION, KNOWN_FEATURES, embedder):
         return problem
     if not model.low <= model.high:
         return "thresholds out of order"
@@ -180,6 +189,7 @@ def gather_signals(
     missing_peak: float = 0.0,
     kind_missing: float = 0.0,
     figure_missing: float = 0.0,
+    missing_pull: float = 0.0,
     period_mismatch: bool = False,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
@@ -209,5 +219,6 @@ def gather_signals(
         missing_peak=missing_peak,
         kind_missing=kind_missing,
         figure_missing=figure_missing,
+        missing_pull=missing_pull,
         period_mismatch=period_mismatch,
     )

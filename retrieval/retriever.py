@@ -26,7 +26,7 @@ from index import (
     single_characters,
 )
 
-from .abstain import AbstainRule, Evidence, coverage, missing_peak, unseen_idf, unseen_share
+from .abstain import AbstainRule, Evidence, coverage, missing_peak, missing_words, unseen_idf, unseen_share
 from .answer_type import (
     NUMERAL_RUN,
     AnswerKind,
@@ -78,6 +78,9 @@ CANDIDATES = 50
 QUERY_CACHE = 256  # query vectors kept: paging through results ("more") re-asks the same question
 
 
+PULL_CANDIDATES = 10  # dense candidates the missing word's pull on the top passage is measured against
+
+
 @dataclass(frozen=True)
 class RetrieverConfig:
     candidates: int = CANDIDATES  # taken from each side before fusion
@@ -104,6 +107,9 @@ class RetrieverConfig:
     # there); the rule still scores it. README, "The answer sentence"
     sentence_chooser: bool = True
     correct_typos: bool = True  # search a homophone typo (典形) as the library's word (典型): retrieval/typos
+    # compute the optional `missing_pull` signal (one more encoding of the question) even when the judge
+    # does not read it — to collect it for `speechqa bench fit-confidence`
+    missing_pull: bool = False
 
 
 class Retriever:
@@ -155,6 +161,35 @@ class Retriever:
         vector = embed_as_text(self.embedder, text)
         vector.setflags(write=False)
         return vector
+
+    def _reads_pull(self) -> bool:
+        return self.config.missing_pull or "missing_pull" in getattr(self.judge, "features", ())
+
+    def _missing_pull(
+        self, text: str, evidence: Evidence, top_id: int, dense: Sequence[tuple[int, float]]
+    ) -> float:
+        """How much the most telling word the top passage lacks draws the question to it (the
+        `missing_pull` signal): the drop of the top passage's cosine when the word is taken out of the
+        question, less the mean drop over the best dense candidates; 0 when not computed."""
+        if self.embedder is None or not dense or not self._reads_pull():
+            return 0.0
+        words = missing_words(evidence)
+        question = to_simplified(text)
+        if not words or words[0] not in question:
+            return 0.0
+        without_word = question.replace(words[0], "")
+        if not without_word.strip():
+            return 0.0
+        vector = self.query_vector(without_word)
+        full = dict(dense[:PULL_CANDIDATES])
+        if top_id not in full:
+            return 0.0
+        ids = np.fromiter(full, dtype=np.int64)
+        rest = dict(self.index.vectors.search(vector, len(ids), allowed=ids))
+        drops = {d: cos - rest[d] for d, cos in full.items() if d in rest}
+        if top_id not in drops:
+            return 0.0
+        return drops[top_id] - sum(drops.values()) / len(drops)
 
     def search(
         self,
@@ -210,8 +245,9 @@ class Retriever:
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
         strip = self.config.strip_filter_words
+        dense_text = stripped if strip == "both" and stripped else text
         found = self._candidates(
-            stripped if strip == "both" and stripped else text,
+            dense_text,
             pool,
             mode,
             allowed=allowed,
@@ -306,6 +342,7 @@ class Retriever:
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
                 figure_missing=figure_missing(text, top_whole),
+                missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
                 period_mismatch=unnamed is not None or elsewhere is not None,
             )
             if kept

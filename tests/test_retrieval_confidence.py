@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 
 from corpus import Document
 from index import Library
-from retrieval import FEATURES, ConfidenceModel, CoverageRule, Retriever, Signals, gather_signals, load_judge
+from retrieval import (
+    FEATURES,
+    KNOWN_FEATURES,
+    ConfidenceModel,
+    CoverageRule,
+    Retriever,
+    RetrieverConfig,
+    Signals,
+    gather_signals,
+    load_judge,
+)
 from retrieval.confidence import MODEL_VERSION, stale_reason
 
 from .fakes import FakeEmbedder
@@ -230,3 +240,20 @@ def test_thanks_and_greetings_get_no_passages(
     assert answer.small_talk is not None
     assert answer.hits == () and not answer.answered and answer.confidence == "low"
     assert all(kind == "passage" for kind, _ in fake_embedder.calls)  # the question was never embedded
+
+
+def test_the_optional_missing_pull_is_computed_only_when_asked(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    index = library.load(fake_embedder.key)
+    question = "离休干部体检要自己掏钱吗"  # 掏钱: a word the passage does not hold
+    off = Retriever(library.store, index, fake_embedder, judge=model())
+    assert "missing_pull" not in FEATURES and "missing_pull" in KNOWN_FEATURES
+    answer = off.search(question)
+    assert answer.signals is not None and answer.signals.missing_pull == 0.0
+    assert off.query_vector.cache_info().currsize == 1  # the question alone was encoded
+    on = Retriever(library.store, index, fake_embedder, RetrieverConfig(missing_pull=True), judge=model())
+    asked = on.search(question)
+    assert asked.signals is not None and math.isfinite(asked.signals.missing_pull)
+    assert on.query_vector.cache_info().currsize == 2  # and the question without its missing word
+    assert asked.confidence == answer.confidence  # a model that does not read it judges alike
