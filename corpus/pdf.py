@@ -444,7 +444,20 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
 
 
 def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
-    return [line for raw in page.extract_text_lines(return_chars=True, strip=True) if (line := _line(raw))]
+    # pdfplumber leaves the spaces out of a line's characters: they are looked for among the page's
+    spaces = [c for c in page.chars if (c.get("text") or "").isspace()]
+    return [
+        line
+        for raw in page.extract_text_lines(return_chars=True, strip=True)
+        if (line := _line(raw, [c for c in spaces if _on_line(c, raw)]))
+    ]
+
+
+def _on_line(char: dict, raw: dict) -> bool:  # type: ignore[type-arg]
+    middle = (float(char["top"]) + float(char["bottom"])) / 2
+    return float(raw["top"]) <= middle <= float(raw["bottom"]) and float(raw["x0"]) <= float(
+        char["x0"]
+    ) < float(raw["x1"])
 
 
 def _with_tables(pages: list[_PageText]) -> list[Page]:
@@ -583,12 +596,13 @@ def _broken_row(last: list[str], first: list[str], merged_down: frozenset[int]) 
     )
 
 
-def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
+def _line(raw: dict, spaces: Sequence[dict] = ()) -> Line | None:  # type: ignore[type-arg]
     # pdfplumber lists a ligature glyph (one char whose text is "ff", "fi"…) once per letter: the same
     # object twice, which would print "Offffice" for "Office"
     unique = {id(c): c for c in raw.get("chars", ())}.values()
     chars = [c for c in unique if c.get("text") and not c["text"].isspace()]
-    line = _chars_line(chars)
+    spaced = _spaced([*chars, *spaces])
+    line = _chars_line(chars, spaced)
     if line is None:
         return None
     line = replace(
@@ -596,12 +610,30 @@ def _line(raw: dict) -> Line | None:  # type: ignore[type-arg]
     )
     pieces = _pieces(chars)
     if len(pieces) > 1:  # a gutter or a tab: corpus.columns decides whether it divides columns
-        line = replace(line, parts=tuple(part for piece in pieces if (part := _chars_line(piece))))
+        line = replace(line, parts=tuple(part for piece in pieces if (part := _chars_line(piece, spaced))))
     return line
 
 
-def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
-    text = _chars_text(chars)
+def _spaced(chars: list[dict]) -> frozenset[int]:  # type: ignore[type-arg]
+    """The ids of the characters a run of spaces the producer wrote, half a character wide or more,
+    stands before: 「中共嵩浦市委老干部局    嵩浦市体育局」, two bodies signing on one line (read together, they
+    were one issuer). Justification's spreading writes no space, and a single space between Chinese
+    characters is too narrow to count."""
+    out: set[int] = set()
+    width = 0.0
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        text = char.get("text") or ""
+        if text.isspace():
+            width += float(char["x1"]) - float(char["x0"])
+            continue
+        if width >= 0.45 * max(float(char.get("size", 0) or 0), 1.0):
+            out.add(id(char))
+        width = 0.0
+    return frozenset(out)
+
+
+def _chars_line(chars: list[dict], spaced: frozenset[int] = frozenset()) -> Line | None:  # type: ignore[type-arg]
+    text = _chars_text(chars, spaced)
     if not text:
         return None
     # A Chinese line's type is that of its Chinese characters: the Latin words in it (Office, WPS) are set
@@ -619,7 +651,9 @@ def _chars_line(chars: list[dict]) -> Line | None:  # type: ignore[type-arg]
     return Line(
         text=text,
         unmarked=(
-            _chars_text([c for c in chars if c not in raised]) if raised and len(raised) < len(chars) else ""
+            _chars_text([c for c in chars if c not in raised], spaced)
+            if raised and len(raised) < len(chars)
+            else ""
         ),
         lead=_lead(sorted(chars, key=lambda c: c["x0"])),
         x0=min(float(c["x0"]) for c in chars),
@@ -720,9 +754,10 @@ def _pieces(chars: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]
     return pieces
 
 
-def _chars_text(chars: list[dict]) -> str:  # type: ignore[type-arg]
+def _chars_text(chars: list[dict], spaced: frozenset[int] = frozenset()) -> str:  # type: ignore[type-arg]
     """A line's characters in order. Justification spreads Chinese characters apart: that is not a
-    space. A space is kept between Latin words, and where a wide gap (a tab, a column) separates text."""
+    space. A space is kept between Latin words, where a wide gap (a tab, a column) separates text, and
+    where the producer wrote spaces half a character wide or more (`spaced`, from _spaced)."""
     out: list[str] = []
     last = None
     for char in sorted(chars, key=lambda c: c["x0"]):
@@ -731,7 +766,10 @@ def _chars_text(chars: list[dict]) -> str:  # type: ignore[type-arg]
             continue
         if last is not None:
             gap = float(char["x0"]) - float(last["x1"])
-            out.append(separator(last["text"], text, gap, float(last.get("size", 0) or 0)))
+            written = id(char) in spaced and gap > 0
+            out.append(
+                " " if written else separator(last["text"], text, gap, float(last.get("size", 0) or 0))
+            )
         out.append(text)
         last = char
     return "".join(out).strip()
