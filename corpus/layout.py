@@ -79,6 +79,41 @@ class Page:
     notes: tuple[Line, ...] = ()
 
 
+def join_drop_caps(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A page's lines with each drop cap (首字下沉: a paragraph's first character set two or three lines high,
+    the paragraph's first lines beside it) put back at the head of the line it opens. A PDF has no frame
+    to say the character belongs there: read as a line of its own in a large type, it headed its paragraph
+    as a section (「今」 over 「年以来，……」). The lines beside it are read as starting where it does, at
+    their paragraph's edge (set in from it, each looked like a paragraph's indented first line)."""
+    out = list(lines)
+    dropped: set[int] = set()
+    for at, cap in enumerate(lines):
+        if len(cap.text) != 1 or not cap.text.isalnum() or not cap.size or cap.table:
+            continue
+        beside = [
+            index
+            for index in range(at + 1, min(at + 5, len(lines)))
+            if (size := out[index].size)
+            and not out[index].table
+            and cap.size >= 1.8 * size
+            and cap.top - 0.5 * size <= out[index].top < cap.bottom - 0.5 * size
+            and cap.x1 - 0.5 * size <= out[index].x0 <= cap.x1 + 1.5 * size
+        ]
+        if not beside or abs(out[beside[0]].top - cap.top) > 0.5 * (cap.bottom - cap.top):
+            continue
+        first = out[beside[0]]
+        out[beside[0]] = replace(
+            first,
+            text=cap.text + first.text,
+            unmarked=cap.text + first.unmarked if first.unmarked else "",
+            parts=(),
+        )
+        for index in beside:
+            out[index] = replace(out[index], x0=cap.x0)
+        dropped.add(at)
+    return tuple(line for at, line in enumerate(out) if at not in dropped)
+
+
 def is_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 

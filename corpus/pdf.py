@@ -25,6 +25,7 @@ from .layout import (
     Line,
     Page,
     join,
+    join_drop_caps,
     paragraph_blocks,
     remove_running_lines,
     separator,
@@ -206,7 +207,7 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     dx, dy = float(page.bbox[0]), float(page.bbox[1])
     return _PageText(
         page=Page(
-            lines=tuple(_moved(line, dx, dy) for line in _lines(page)),
+            lines=join_drop_caps(tuple(_moved(line, dx, dy) for line in _lines(page))),
             width=float(page.width),
             height=float(page.height),
         ),
