@@ -120,6 +120,8 @@ _ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|机构|
 # The section of the passage that holds an official document's head (GB/T 9704 版头 and 主送机关): its
 # 文号, its issuing bodies and the bodies it is sent to, each labelled, one sentence each.
 HEAD_SECTION = "文件信息"
+# The section of a 会议纪要's 出席/列席/记录 lines: who attended, under none of the items agreed.
+ATTENDANCE_SECTION = "参会人员"
 HEAD_LABELS = ("文号", "发文机关", "主送")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
@@ -912,7 +914,32 @@ _CONTACT_MORE = _Folded(
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
 _COPIED = _Folded(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
 _IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
+# A 简报's or 纪要's distribution at its foot: 「报：市委办公室，市政府办公室。」「送：各区县委老干部局。」「发：局机关各处室。」
+# (报 to those above, 送 to those alongside, 发 to those below), each a list of bodies.
+_DISTRIBUTED = _Folded(r"^(?:报|送|发|抄发|印送)\s*[：:]\s*(?P<names>\S.*)$")
 _MAX_LIST_ITEM = 60
+
+
+def _distribution(text: str) -> bool:
+    """A 简报's 「报：」「送：」「发：」 line: its label over a list of bodies (no sentence in it), or several such
+    lists run together on one line (「报：…。送：…。」, as a PDF's layout may join them)."""
+    parts = re.split(
+        r"(?<=[。.；;])\s*(?=(?:报|送|发|抄发|印送|抄送|抄报|分送)\s*[：:])", to_simplified(text.strip())
+    )
+    for part in parts:
+        if found := _DISTRIBUTED.match(part):
+            names = found.group("names")
+        elif found := _COPIED.match(part):
+            names = part[found.end() :]
+        else:
+            return False
+        if not _is_name_list(names):
+            return False
+    return True
+
+
+def _imprint(text: str) -> bool:
+    return bool(_IMPRINT.search(text)) or _distribution(text)
 
 
 def imprint_start(texts: Sequence[str]) -> int:
@@ -921,15 +948,15 @@ def imprint_start(texts: Sequence[str]) -> int:
     「（共印50份）」. Its 印发 date is not the document's date, and none of it is body text."""
     start = len(texts)
     for i in range(len(texts) - 1, max(len(texts) - 8, -1), -1):
-        if _IMPRINT.search(texts[i]):
+        if _imprint(texts[i]):
             start = i
     if start == len(texts):
         return start
     # Lines after the first 版记 line must be 版记 too, a short note, or the rest of a wrapped 抄送 list.
-    copied = _COPIED.match(texts[start]) is not None
+    copied = _COPIED.match(texts[start]) is not None or _distribution(texts[start])
     for text in texts[start + 1 :]:
-        if _IMPRINT.search(text):
-            copied = _COPIED.match(text) is not None
+        if _imprint(text):
+            copied = _COPIED.match(text) is not None or _distribution(text)
         elif not (_ANNOTATION.match(text) or is_page_number(text) or (copied and _is_name_list(text))):
             return len(texts)  # (the last page's number under the 版记, in a text pasted from a PDF, is none)
     return start
@@ -1162,7 +1189,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
     if header.first_line is not None and body:
         body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
     tail = _read_tail(body)
-    paragraphs = _paragraphs(tail.body, header.label, points)
+    minutes = any(_MINUTES.search(name) for name in (title, header.masthead or "", marker_title or ""))
+    paragraphs = _paragraphs(tail.body, header.label, points, minutes=minutes)
     if not paragraphs:
         return None
     if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
@@ -1309,14 +1337,34 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
 
 
+# A 会议纪要 (minutes), by its title or its masthead: 「局长办公会议纪要」, 「党组会议记录」.
+_MINUTES = _Folded(r"纪\s*要|会议记录|记\s*要$")
+# Who attended a meeting, a line each: 「出席：周卫东、李红梅」「列席人员：张晓燕（离休干部服务处）」「记录：陈静」.
+_ATTENDANCE = _Folded(
+    r"^(?:出\s*席|列\s*席|缺\s*席|请\s*假|记\s*录|主\s*持|参\s*会)(?:人员|人|同志|领导)?\s*[：:]\s*(?P<names>\S.*)$"
+)
+
+
+def _attendance(text: str) -> bool:
+    found = _ATTENDANCE.match(text)
+    return bool(found and _is_name_list(found.group("names")))
+
+
 def _paragraphs(
-    lines: list[_Line], label: str | None = None, points: frozenset[tuple[str, int]] | None = None
+    lines: list[_Line],
+    label: str | None = None,
+    points: frozenset[tuple[str, int]] | None = None,
+    *,
+    minutes: bool = False,
 ) -> list[Paragraph]:
     """Rejoin broken paragraphs, lift headings into section metadata, drop salutations.
 
     A numbered heading that is one short sentence (「（一）加强离退休干部党的建设。」) is body text: it
     leads the paragraph that follows it in its section, or stands alone when the next line starts
     another section (numbered one-sentence items in a row).
+
+    In minutes, the 出席/列席/记录 lines (a block of them, wherever it stands) are one paragraph under
+    ATTENDANCE_SECTION, 「；」 between them: before, they ran into one another under the last item agreed.
     """
     sections = _Sections()
     if label:
@@ -1349,6 +1397,17 @@ def _paragraphs(
                 emit(paragraph)
             pending = ""
 
+    attending: list[str] = []  # the 出席/列席/记录 lines of minutes met last
+
+    def attended() -> None:
+        if attending:
+            text = "".join(
+                line if at + 1 == len(attending) or _SENTENCE_END.search(line) else line + "；"
+                for at, line in enumerate(attending)
+            )
+            emit(Paragraph(text=text, section=ATTENDANCE_SECTION))
+            attending.clear()
+
     lone = _lone_ordinals(lines)
     numbered_top = False  # a numbered top-level heading (一、, 第一章) has been met
     # How long a line of body text is here: a heading is far shorter (a piece of a wrapped sentence is not)
@@ -1356,6 +1415,15 @@ def _paragraphs(
     typical = sentence_lines[len(sentence_lines) // 2] if sentence_lines else 0
     for position, line in enumerate(lines):
         text = line.text
+        if minutes and line.kind in ("", "paragraph"):
+            if _attendance(text):
+                flush()
+                attending.append(text)
+                continue
+            if attending and attending[-1].endswith(("、", "，", ",")) and _is_name_list(text):
+                attending[-1] += text  # a list of names wrapped onto the next line
+                continue
+        attended()
         if line.kind == "heading":
             flush()
             emit(None)
@@ -1424,6 +1492,7 @@ def _paragraphs(
         if is_complete(pending) or (item and line.kind == "paragraph"):
             flush()
     flush()
+    attended()
     emit(None)
     return _merge_fragments(out)
 
