@@ -230,7 +230,7 @@ def test_a_notice_naming_who_takes_part_keeps_it_in_its_section() -> None:
 
 @pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice is not installed")
 def test_drop_caps_in_a_libreoffice_pdf_run_into_their_paragraphs(made: Path) -> None:
-    speech, drafts = read(made / "drop_cap_bulletin.libreoffice.pdf")
+    speech, _ = read(made / "drop_cap_bulletin.libreoffice.pdf")
     assert (squeeze(speech.title), speech.date) == (squeeze(frames.BULLETIN_TITLE), "2024-06-18")
     assert all(p.section is None for p in speech.paragraphs)
     assert [squeeze(p.text) for p in speech.paragraphs] == [squeeze(p) for p in frames.BULLETIN_PARAGRAPHS]
