@@ -780,11 +780,19 @@ class Handlers:
             return None
         return logged
 
+    async def _scope_gone(self, query: CallbackQuery, scope: int) -> bool:
+        """Whether a button's view is one speech (只看这篇讲话 and its pages) that was removed since: the
+        presser is told so, rather than shown the question answered from the other speeches."""
+        if scope <= 0 or await asyncio.to_thread(self.store.speech, scope) is not None:
+            return False
+        await tell(query, self.answered, SPEECH_GONE)
+        return True
+
     async def _show_page(
         self, query: CallbackQuery, query_id: int, scope: int, offset: int, *, new: bool
     ) -> None:
         logged = await self._logged(query, query_id)
-        if logged is None:
+        if logged is None or await self._scope_gone(query, scope):
             return
         await ack(query, self.answered)
         answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
@@ -815,7 +823,7 @@ class Handlers:
         """导出 Word: the page as a .docx document (question, passages with full citations, date)."""
         query, data = _callback(update, cb.ExportWord)
         logged = await self._logged(query, data.query_id)
-        if logged is None or query.message is None:
+        if logged is None or query.message is None or await self._scope_gone(query, data.scope):
             return
         answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
         if not answer.hits:  # a page past the end (a tampered button): nothing to export

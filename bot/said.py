@@ -122,8 +122,11 @@ def without_mention(text: str, username: str) -> str:
 def question(message: Message, username: str) -> str:
     """The question a message asks: its words (after a leading /command), without the @names it is
     addressed to — the bot's, also typed with a full-width ＠ (`without_mention`), and other people's
-    (「@speechqa_bot 帮 @zhang_wei 查一下…」): who is spoken to is no part of what is asked."""
-    text = _blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    (「@speechqa_bot 帮 @zhang_wei 查一下…」): who is spoken to is no part of what is asked. Nor are the
+    web addresses pasted with it (「https://mp.weixin.qq.com/s/… 这篇说的老年大学，讲话里怎么说？」): their
+    letters are no words of the speeches, and searched they made a question the speeches answer look
+    unanswered."""
+    text = _blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL])
     command = leading_command(message)
     if command is not None:
         text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)

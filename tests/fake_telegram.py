@@ -97,6 +97,9 @@ _ADMIN_RIGHTS = _words(
     " can_edit_stories can_delete_stories"
 )
 _MENTION = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z0-9_]{5,32}(?![A-Za-z0-9_])")  # another user, by @username
+# A web address as Telegram marks it in a typed text (a `url` entity): http(s):// or www., up to a space
+# or a character no address holds, trailing punctuation left out
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+(?<![.,;:!?)\]'])", re.I)
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?![A-Za-z0-9_@])")
 
 
@@ -577,8 +580,8 @@ class FakeBotAPI:
         return self.make_message_update(fields, **kwargs)
 
     def _entities_of(self, text: str) -> list[JSON]:
-        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions, and mentions
-        of other @usernames (5 to 32 letters, digits or _)."""
+        """The entities Telegram adds to a typed text: a leading bot_command, @bot mentions, mentions
+        of other @usernames (5 to 32 letters, digits or _) and web addresses (url)."""
         entities = []
         command_end = 0
         if command := _COMMAND.match(text):
@@ -592,7 +595,11 @@ class FakeBotAPI:
             entities.append(
                 {"type": "mention", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
             )
-        return entities
+        for m in _URL.finditer(text, command_end):
+            entities.append(
+                {"type": "url", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
+            )
+        return sorted(entities, key=lambda e: e["offset"])
 
     def make_edited_update(self, update: JSON, text: str) -> JSON:
         """An ``edited_message`` update: the user changed the text of the message in ``update``

@@ -383,3 +383,28 @@ async def test_a_full_width_slash_before_other_words_is_no_command(
     assert api.messages(GROUP) == []
     assert answer.startswith(f"🔎 ／AI时代{QUESTION}") and CITED in answer
     assert "不认识这个命令" not in answer
+
+
+async def test_a_web_address_pasted_with_a_question_is_not_searched(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A link shared with the question (an article on WeChat, a notice on a website): Telegram marks it as
+    a `url`; its letters are no words of the speeches. Searched, they made the question look unanswered
+    (「⚠️ 未找到直接回答」 over the very passage that answers it)."""
+    link = "https://mp.weixin.qq.com/s/Xk3_rT9aLq2v?scene=1"
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        plain = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(f"{link} {QUESTION}"))
+        linked = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(f"看看这篇 www.example.gov.cn/notice.html，{QUESTION}"))
+        www = api.last_message(USER).plain_text
+        await feed(app, api.make_photo_update(caption=f"@speechqa_bot {QUESTION}\n{link}", **IN_GROUP))
+        in_group = api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update(link))  # a link alone asks nothing
+        alone = api.last_message(USER).plain_text
+    assert linked == plain  # the same answer as without the link, headed by the same question
+    header = www.split("\n")[0]
+    assert "www" not in header and QUESTION in header and "⚠️" not in www and CITED in www
+    assert in_group.startswith(f"🔎 {QUESTION}\n") and CITED in in_group
+    assert alone.startswith("请直接发送要查询的问题")

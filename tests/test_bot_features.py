@@ -100,6 +100,31 @@ async def test_only_this_speech_asks_again_within_it(api: FakeBotAPI, seed_servi
     assert all(len(b["callback_data"].encode()) <= 64 for b in answer.buttons + within.buttons)
 
 
+async def test_only_this_speech_pressed_after_the_speech_was_removed_says_it_is_gone(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """只看这篇讲话, the pages of that view and its 导出 Word, pressed after the speech was removed: the
+    presser is told the speech is gone (as 出处 says), not shown the question answered by the other
+    speeches under 「没有符合「讲话 #N」的讲话」 in a message that claims to be about that speech."""
+    clock = ManualClock()
+    async with running_bot(api, seed_service, clock=clock) as app:
+        await feed(app, api.make_text_update("怎样发挥老干部的作用？"))
+        answer = api.last_message(USER)
+        speech = int(re.findall(r"讲话 #(\d+)", blocks(answer)[0])[0])
+        await feed(app, api.make_callback_update(answer, answer.button_data("只看这篇讲话 1")))
+        within = api.last_message(USER)
+        shown = within.plain_text
+        seed_service.remove(speech)
+        clock.advance(PRESS_WINDOW + 1)  # later (a tap right after another is a repeat)
+        sent = len(api.messages(USER))
+        for message, label in ((answer, "只看这篇讲话 1"), (within, "更多结果"), (within, "导出 Word")):
+            await feed(app, api.make_callback_update(message, message.button_data(label)))
+            toast = api.calls_of("answerCallbackQuery")[-1].params
+            assert toast["text"] == "这篇讲话已不在语料中。" and toast["show_alert"] is True
+    assert len(api.messages(USER)) == sent and within.plain_text == shown  # nothing sent, nothing edited
+    assert not api.calls_of("sendDocument")
+
+
 async def test_an_admin_pins_a_result_and_later_questions_get_it_first(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
