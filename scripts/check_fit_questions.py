@@ -39,7 +39,11 @@ FIT = ROOT / "benchmarks" / "fit-questions.jsonl"
 SPEECHES = ROOT / "corpus" / "data" / "speeches-2024-laoganbu.txt"
 NOTICES = ROOT / "tests" / "fixtures" / "notices"
 OTHER_SETS = ["dev", "cold", "cold2", "cold3", "cold4", "cold5", "cold6", "cold7", "policy", "pin"]
-REPORTED = {"dev": {"heldout"}, "policy": {"held-out", "heldout"}, **{f"cold{n}": None for n in ("", 2, 3, 4, 5, 6, 7)}}
+REPORTED = {
+    "dev": {"heldout"},
+    "policy": {"held-out", "heldout"},
+    **{f"cold{n}": None for n in ("", 2, 3, 4, 5, 6, 7)},
+}
 # None: the whole set is reported on
 NEAR = 0.7
 
