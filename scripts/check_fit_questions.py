@@ -11,10 +11,10 @@ Checks:
   in its document, and the words that would carry the asked detail do not, either anywhere in the
   document (`absent`) or in the sentences holding an anchor (`near`); off-topic probes are checked
   against the speeches and all notices;
-- no question duplicates another fit question or one of the dev, cold, cold2, policy or pin sets
+- no question duplicates another fit question or one of the dev, cold to cold7, policy or pin sets
   once punctuation and spaces are removed;
 - no question is close to one a score is reported on (the held-out halves of the dev and policy sets,
-  the cold and fourth sets): a character-sequence similarity of NEAR or more, in simplified script, is
+  the cold sets cold to cold7): a character-sequence similarity of NEAR or more, in simplified script, is
   a near copy (「五心服務品牌的熱心是指什麼」 of 「…細心…」) or the same topic asked again, which would
   teach the model the answer to a reported question.
 
@@ -38,8 +38,13 @@ from corpus import to_simplified  # noqa: E402
 FIT = ROOT / "benchmarks" / "fit-questions.jsonl"
 SPEECHES = ROOT / "corpus" / "data" / "speeches-2024-laoganbu.txt"
 NOTICES = ROOT / "tests" / "fixtures" / "notices"
-OTHER_SETS = ["dev", "cold", "cold2", "policy", "pin"]
-REPORTED = {"dev": {"heldout"}, "policy": {"held-out", "heldout"}, "cold": None, "cold2": None}  # None: whole
+OTHER_SETS = ["dev", "cold", "cold2", "cold3", "cold4", "cold5", "cold6", "cold7", "policy", "pin"]
+REPORTED = {
+    "dev": {"heldout"},
+    "policy": {"held-out", "heldout"},
+    **{f"cold{n}": None for n in ("", 2, 3, 4, 5, 6, 7)},
+}
+# None: the whole set is reported on
 NEAR = 0.7
 
 STYLES = {"question", "keywords", "colloquial", "traditional", "numerals", "year"}
@@ -98,7 +103,6 @@ PROBES: dict[str, dict[str, list[str]]] = {
     "f118": {"anchor": ["2021年3月12日"], "absent": ["召开地点", "会场", r"在[\u4e00-\u9fa5]{2,6}召开"]},
     "f119": {"anchor": ["15分钟活动圈"], "absent": ["首批", r"\d+个"]},
     "f120": {"anchor": ["凭本人证件免费"], "absent": ["家属", "配偶"]},
-    "f121": {"anchor": ["临时救助"], "absent": ["材料"]},
     "f122": {"anchor": ["双报到"], "absent": ["小时"]},
     "f124": {"anchor": ["迎新春座谈会"], "absent": ["会场", "礼堂", "宾馆", "会议中心"]},
     "f125": {"anchor": ["防暑降温物品"], "absent": ["元"]},
@@ -147,7 +151,6 @@ PROBES: dict[str, dict[str, list[str]]] = {
     "f390": {"anchor": ["党建工作经费使用管理办法"], "near": [MONEY, "每名", "每人"]},
     "f391": {"anchor": ["关注率超过37%"], "near": [r"第[一二三四五六七八九十\d]+"]},
     "f392": {"anchor": ["李建国"], "absent": ["书记", "市长"]},
-    "f393": {"anchor": ["意外伤害保险"], "near": [MONEY, "保额"]},
     "f394": {"anchor": ["有效问卷2216份"], "near": ["退休", "占"]},
     "f395": {"anchor": ["绿色通道"], "absent": ["窗口"]},
     # second batch (conf10): notices
@@ -174,6 +177,53 @@ PROBES: dict[str, dict[str, list[str]]] = {
     "f361": {"anchor": ["居住地社区党组织"], "absent": ["介绍信", "手续"]},
     "f362": {"anchor": ["春節期間"], "absent": ["開始", "开始", "截止", "起至"]},
     "f363": {"anchor": ["印发通知"], "absent": ["〔", "号文", "发〔"]},
+    # third batch (fitcol22): colloquial near misses and off-topic questions
+    "f630": {"anchor": ["体检项目"], "absent": ["空腹", "禁食"]},
+    "f631": {"anchor": ["体检对象"], "absent": ["配偶", "家属", "老伴"]},
+    "f632": {"anchor": ["活动中心"], "absent": ["食堂", "就餐", "午餐", "餐"]},
+    "f633": {"anchor": ["活动中心"], "absent": ["停车", "车位"]},
+    "f634": {"anchor": ["审批时限"], "absent": ["到账", "银行", "卡", "发放"]},
+    "f635": {"anchor": ["护理费"], "absent": ["工资", "离休费", "发放"]},
+    "f636": {"anchor": ["护理费"], "absent": ["申请", "申报", "办理"]},
+    "f637": {"anchor": ["纳凉点"], "near": [r"\d+时", "[一二三四五六七八九十]+时", "晚上"]},
+    "f638": {"anchor": ["慰问金标准"], "absent": ["财政", "经费", "列支", "承担"]},
+    "f639": {"anchor": ["慰问金"], "absent": ["现金", "银行", "卡"]},
+    "f640": {"anchor": ["志愿服务"], "absent": ["餐", "饭", "补贴", "补助"]},
+    "f641": {"anchor": ["志愿服务"], "absent": ["元", "补贴", "报酬"]},
+    "f642": {"anchor": ["老年大学"], "absent": ["校区", "地址", "路"]},
+    "f643": {"anchor": ["声乐"], "absent": ["老师", "教师", "授课"]},
+    "f645": {"anchor": ["网上报名"], "near": [DATE]},
+    "f646": {"anchor": ["单独统筹"], "absent": ["垫付", "先行支付", "记账"]},
+    "f647": {"anchor": ["绿色通道"], "absent": ["病房", "单间", "住院"]},
+    "f648": {"anchor": ["每名报到党员"], "absent": ["年老", "体弱", "免除", "行动不便"]},
+    "f649": {"anchor": ["党支部书记"], "absent": ["任期", "换届", "届"]},
+    "f650": {"anchor": ["集中学习"], "absent": ["小时", "学时", "半天"]},
+    "f651": {"anchor": ["离休费"], "absent": ["上调", "提高", "增加", "调整"]},
+    "f652": {"anchor": ["定期走访制度"], "absent": ["慰问品", "慰问金", "礼品"]},
+    "f653": {"anchor": ["智能手机进课堂"], "absent": ["地点", "地址", "社区学校"]},
+    "f654": {"anchor": ["出境定居"], "absent": ["旅游", "短期"]},
+    "f655": {"anchor": ["优秀等次"], "absent": ["奖金", "奖励", "元"]},
+    "f656": {"anchor": ["组织关系"], "absent": ["手续", "介绍信", "材料"]},
+    "f657": {"anchor": ["走訪慰問"], "absent": ["米", "油", "物品", "慰問品"]},
+    "f658": {"anchor": ["基本生活保障制度"], "absent": ["养老金", "%", "元"]},
+    "f659": {"anchor": ["高华公寓"], "near": ["时", "开放"]},
+    "f661": {"anchor": ["外地的离休干部进行一次慰问"], "near": [MONEY, "慰问金"]},
+    "f662": {"anchor": ["每年一次体检"], "near": ["医院"]},
+    "f666": {"anchor": ["门球赛"], "near": [DATE]},
+    "f667": {"anchor": ["我为温州第三次跨越建言献策作贡献"], "near": ["奖"]},
+    "f669": {"anchor": ["志愿服务团队476个"], "near": ["小时"]},
+    "f670": {"anchor": ["特殊护理费"], "near": [MONEY]},
+    "f671": {"anchor": ["信息化二期项目"], "near": [DATE, "年底", "完工"]},
+    "f672": {"absent": ["食堂"]},
+    "f673": {"absent": ["医保卡", "补办"]},
+    "f674": {"absent": ["高铁", "火车", "铁路"]},
+    "f675": {"absent": ["护工", "陪护"]},
+    "f676": {"absent": ["周末", "双休"]},
+    "f677": {"absent": ["游泳"]},
+    "f678": {"absent": ["股票", "炒股"]},
+    "f679": {"absent": ["临时工", "招聘"]},
+    "f680": {"absent": ["公租房", "廉租"]},
+    "f681": {"absent": ["电视"]},
 }
 
 
