@@ -26,7 +26,7 @@ from .layout import is_page_number
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import HEAD_LABELS, HEAD_SECTION, is_person_name, parse_document, read_date
+from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, is_person_name, parse_document, read_date
 from .reader import (
     EXPORT_DATE_LABEL,
     EXPORT_HEADING,
@@ -49,6 +49,7 @@ from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Spee
 from .script import script_fold_version, to_simplified
 
 __all__ = [
+    "ATTACHMENT_SECTION",
     "BLOCK_KINDS",
     "DEFAULT_MAX_CHARS",
     "DEFAULT_MERGE_TO",

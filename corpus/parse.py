@@ -122,6 +122,7 @@ _ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|机构|
 HEAD_SECTION = "文件信息"
 # The section of a 会议纪要's 出席/列席/记录 lines: who attended, under none of the items agreed.
 ATTENDANCE_SECTION = "参会人员"
+ATTACHMENT_SECTION = "附件说明"  # the heading of the passage listing an official document's attachments
 HEAD_LABELS = ("文号", "发文机关", "主送")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
@@ -1195,7 +1196,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         return None
     if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
         listed = " ".join(line.text for line in tail.attachment_list)
-        paragraphs.append(Paragraph(text=listed, section="附件说明"))
+        paragraphs.append(Paragraph(text=listed, section=ATTACHMENT_SECTION))
     paragraphs += [Paragraph(text=line.text, section="附注") for line in tail.notes]
     for attachment in tail.attachments:
         paragraphs += _attachment_paragraphs(attachment)

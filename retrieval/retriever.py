@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from corpus import HEAD_SECTION, to_simplified
+from corpus import ATTACHMENT_SECTION, HEAD_SECTION, to_simplified
 from index import (
     Embedder,
     LoadedIndex,
@@ -263,6 +263,8 @@ class Retriever:
             rows = self._features([(records[d], s) for d, s in head], found)
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
             fused = [head[i] for i in order] + fused[depth:]
+        if mode == "hybrid" and "附件" not in found.text:
+            fused = attachments_last(fused[:depth], records) + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
         decision = (
@@ -839,6 +841,32 @@ def source_text(record: PassageRecord) -> str:
     if len(date) == 10 and date[4] == "-" and date[7] == "-":
         date = f"{date[:4]}年{int(date[5:7])}月{int(date[8:])}日"
     return " ".join(part for part in (record.speech_title, record.speaker or "", date) if part)
+
+
+def attachments_last(
+    head: list[tuple[int, float]], records: dict[int, PassageRecord]
+) -> list[tuple[int, float]]:
+    """The ranked head with each document's 附件说明 passage (the titles of its attachments: 「附件：冬季取暖
+    补贴发放花名册（样表）」) moved below that document's other passages in it. The titles name what the
+    items are about, so they share the question's nouns, but only the items say anything of them (when the
+    花名册 is due); a question about the attachments names them (附件). Measured: docs/measured.md."""
+    listed = {d for d, _ in head if (r := records.get(d)) is not None and r.section == ATTACHMENT_SECTION}
+    if not listed:
+        return head
+    order = list(head)
+    for doc in listed:
+        at = next(i for i, (d, _) in enumerate(order) if d == doc)
+        speech = records[doc].speech_id
+        last = max(
+            (
+                i
+                for i, (d, _) in enumerate(order)
+                if (r := records.get(d)) is not None and r.speech_id == speech
+            ),
+        )
+        if last > at:
+            order.insert(last, order.pop(at))
+    return order
 
 
 def normalise_query(query: str) -> str:
