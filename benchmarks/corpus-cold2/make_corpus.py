@@ -1,6 +1,9 @@
 """Make the fourth, cold question set's corpus with real producers (re-runnable; output is committed).
 
-    /work/main/.venv/bin/python benchmarks/corpus-cold2/make_corpus.py
+    /work/main/.venv/bin/python benchmarks/corpus-cold2/make_corpus.py [FOLDER]
+
+writes them beside this script, or into FOLDER (to compare a re-run with the committed files). The
+writers are shared with the other sets' makers: ``tests/fixtures/corpus_writers.py``.
 
 Five documents of a city veteran-cadre bureau (临江市 is invented; so are all names, numbers and
 amounts), written for this set only, after and apart from everything speechqa was tuned on:
@@ -18,18 +21,13 @@ Needs python-docx, LibreOffice (``soffice``) and the Noto CJK fonts.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
-
 HERE = Path(__file__).resolve().parent
-SERIF = "Noto Serif CJK SC"
+sys.path.insert(0, str(HERE.parents[1]))
+
+from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx  # noqa: E402
 
 # Each document is a list of (kind, text): kind is title, subtitle, speaker, date, heading1, heading2,
 # body, right (a right-aligned signature or date line) or table (text is a list of rows).
@@ -370,72 +368,15 @@ FORUM_SPEECH = [
 ]
 
 
-def _font(run, size: float | None = None) -> None:
-    run.font.name = SERIF
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
-    if size is not None:
-        run.font.size = Pt(size)
-
-
-def write_docx(parts: list[tuple[str, object]], path: Path) -> None:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = SERIF
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
-    normal.font.size = Pt(14)
-    for kind, text in parts:
-        if kind == "table":
-            header, *rows = text
-            table = doc.add_table(rows=len(rows) + 1, cols=len(header))
-            table.style = "Table Grid"
-            for r, row in enumerate([header, *rows]):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
-            continue
-        style = {"title": "Title", "heading1": "Heading 1", "heading2": "Heading 2"}.get(kind)
-        paragraph = doc.add_paragraph(style=style)
-        run = paragraph.add_run(text)
-        _font(run)
-        if kind in ("speaker", "date", "docnum"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "right":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind == "body":
-            paragraph.paragraph_format.first_line_indent = Pt(28)
-    doc.core_properties.author = "临江市委老干部局办公室"
-    doc.save(path)
-
-
-def write_pdf(parts: list[tuple[str, object]], path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）来导出 PDF")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / (path.stem + ".docx")
-        write_docx(parts, source)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (path.stem + ".pdf"), path)
-
-
 def main() -> None:
-    write_docx(SUMMARY_SPEECH, HERE / "2023年度工作总结讲话.docx")
-    write_pdf(SPRING_NOTICE, HERE / "春节走访慰问通知.pdf")
-    write_docx(COLLEGE_RULES, HERE / "老年大学招生简章.docx")
-    (HERE / "组织关系转接通知.txt").write_bytes("\r\n".join(ORG_NOTICE_LINES).encode("gbk") + b"\r\n")
-    write_docx(FORUM_SPEECH, HERE / "重阳节座谈会讲话.docx")
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    out.mkdir(parents=True, exist_ok=True)
+    office = "临江市委老干部局办公室"
+    write_docx(SUMMARY_SPEECH, out / "2023年度工作总结讲话.docx", author=office)
+    write_converted(SPRING_NOTICE, out / "春节走访慰问通知.pdf", "pdf", author=office)
+    write_docx(COLLEGE_RULES, out / "老年大学招生简章.docx", author=office)
+    write_crlf_text(ORG_NOTICE_LINES, out / "组织关系转接通知.txt", "gbk")
+    write_docx(FORUM_SPEECH, out / "重阳节座谈会讲话.docx", author=office)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """Make the fifth, cold question set's corpus with real producers (re-runnable; output is committed).
 
-    /work/main/.venv/bin/python benchmarks/corpus-cold3/make_corpus.py
+    /work/main/.venv/bin/python benchmarks/corpus-cold3/make_corpus.py [FOLDER]
+
+writes them beside this script, or into FOLDER (to compare a re-run with the committed files). The
+writers are shared with the other sets' makers: ``tests/fixtures/corpus_writers.py``.
 
 Five documents of a city veteran-cadre bureau (澜川市 is invented; so are all names, numbers, addresses,
 telephone numbers and amounts), written for this set only, on topics neither the bundled speeches nor
@@ -22,19 +25,13 @@ Needs python-docx, LibreOffice (``soffice``) and the Noto CJK fonts.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-
 HERE = Path(__file__).resolve().parent
-SERIF = "Noto Serif CJK SC"
+sys.path.insert(0, str(HERE.parents[1]))
+
+from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx  # noqa: E402
 
 # Each document is a list of (kind, text): kind is title, subtitle, speaker, date, docnum, heading1,
 # heading2, chapter (a centred Heading 1), body, right (a right-aligned signature or date line) or
@@ -351,119 +348,27 @@ FRAUD_NOTICE_LINES = [
 ]
 
 
-def _font(run, size: float | None = None) -> None:
-    run.font.name = SERIF
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
-    if size is not None:
-        run.font.size = Pt(size)
-
-
-def _page_field(paragraph) -> None:
-    """Append a PAGE field (the page number Word and LibreOffice fill in) to a paragraph."""
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = " PAGE "
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(instr)
-    run._r.append(end)
-
-
-def write_docx(
-    parts: list[tuple[str, object]],
-    path: Path,
-    header: str | None = None,
-    footer: bool = False,
-) -> None:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = SERIF
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
-    normal.font.size = Pt(14)
-    section = doc.sections[0]
-    if header is not None:
-        head = section.header.paragraphs[0]
-        _font(head.add_run(header), 10.5)
-        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if footer:
-        foot = section.footer.paragraphs[0]
-        _font(foot.add_run("— "))
-        _page_field(foot)
-        _font(foot.add_run(" —"))
-        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for kind, text in parts:
-        if kind == "table":
-            header_row, *rows = text
-            table = doc.add_table(rows=len(rows) + 1, cols=len(header_row))
-            table.style = "Table Grid"
-            for r, row in enumerate([header_row, *rows]):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
-            continue
-        style = {
-            "title": "Title",
-            "heading1": "Heading 1",
-            "chapter": "Heading 1",
-            "heading2": "Heading 2",
-        }.get(kind)
-        paragraph = doc.add_paragraph(style=style)
-        run = paragraph.add_run(text)
-        _font(run)
-        if kind in ("speaker", "date", "docnum", "chapter"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "right":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind == "body":
-            paragraph.paragraph_format.first_line_indent = Pt(28)
-    doc.core_properties.author = "澜川市委老干部局办公室"
-    doc.save(path)
-
-
-def write_pdf(parts: list[tuple[str, object]], path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）来导出 PDF")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / (path.stem + ".docx")
-        write_docx(parts, source, footer=True)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (path.stem + ".pdf"), path)
-
-
 def main() -> None:
-    write_pdf(HEALTH_NOTICE, HERE / "离退休干部健康管理通知.pdf")
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    out.mkdir(parents=True, exist_ok=True)
+    office = "澜川市委老干部局办公室"
+    write_converted(HEALTH_NOTICE, out / "离退休干部健康管理通知.pdf", "pdf", author=office, footer=True)
     write_docx(
         CENTRE_RULES,
-        HERE / "老干部活动中心管理规定.docx",
+        out / "老干部活动中心管理规定.docx",
+        author=office,
         header="澜川市委老干部局",
         footer=True,
     )
     write_docx(
         VOLUNTEER_SPEECH,
-        HERE / "银龄行动推进会讲话.docx",
+        out / "银龄行动推进会讲话.docx",
+        author=office,
         header="内部资料  注意保存",
         footer=True,
     )
-    write_docx(HARDSHIP_RULES, HERE / "困难离退休干部帮扶实施细则.docx")
-    text = "\r\n".join(FRAUD_NOTICE_LINES) + "\r\n"
-    (HERE / "防范养老诈骗宣传通知.txt").write_bytes(text.encode("gbk"))
+    write_docx(HARDSHIP_RULES, out / "困难离退休干部帮扶实施细则.docx", author=office)
+    write_crlf_text(FRAUD_NOTICE_LINES, out / "防范养老诈骗宣传通知.txt", "gbk")
 
 
 if __name__ == "__main__":

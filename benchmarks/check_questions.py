@@ -1,0 +1,276 @@
+"""Check a blind question set against its documents' own text, without speechqa.
+
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold7     # or cold5, cold6
+
+Written and run before each set was ever measured. For every answerable question of
+``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
+the text of exactly the document it was written from (and in no other document of the set, nor in the
+bundled speeches); for every near miss, none of the words naming the detail asked may occur in any of the
+set's documents; off-topic questions have no answers.
+
+The text of each document of ``benchmarks/corpus-<set>/`` is read as follows: the .docx with python-docx
+(paragraphs and table cells), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
+writes), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
+a second check those are also read back — the PDFs with pypdf, the .doc with antiword, the .odt from its
+``content.xml`` — and every gold phrase of theirs must be found there once whitespace is removed
+(LibreOffice puts spaces between digits and Chinese; the scorer, ``retrieval/evaluate.py``, compares with
+whitespace removed too).
+Exit status 1 and a line per problem when anything fails.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.fixtures.corpus_writers import crlf_text  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document of a set: its file, the ids of the questions written from it (inclusive), and the name in
+    ``make_corpus.py`` of its source parts (or, for a .txt, of its lines)."""
+
+    name: str
+    first: int
+    last: int
+    source: str
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    prefix: str  # the letter before every question id
+    encoding: str  # of the set's .txt
+    documents: tuple[Document, ...]
+    absent: dict[str, list[str]]  # for each near miss, the words a document would have to use to answer it
+
+
+SETS = {
+    "cold5": QuestionSet(
+        prefix="n",
+        encoding="gb18030",
+        documents=(
+            Document("离休干部医药费报销办理规程.docx", 1, 13, "MEDICAL_RULES"),
+            Document("退休干部异地安置工作通知.pdf", 14, 25, "RESETTLEMENT_NOTICE"),
+            Document("书画摄影作品展征稿通知.pdf", 26, 38, "EXHIBITION_CALL"),
+            Document("智能手机培训班通知.txt", 39, 52, "PHONE_COURSE_LINES"),
+            Document("老干部工作座谈会讲话.doc", 53, 64, "DIRECTOR_SPEECH"),
+        ),
+        absent={
+            "n065": ["牙"],  # 镶牙、种植牙
+            "n066": ["下载", "网站", "网上"],  # where to download the form
+            "n067": ["遗属", "去世", "逝世"],  # survivors' medical costs
+            "n068": ["迁回", "回迁", "返回"],  # moving back
+            "n069": ["税"],  # income tax on the allowance
+            "n070": ["养老院", "养老机构"],  # a care home abroad
+            "n071": ["开幕"],  # the opening ceremony
+            "n072": ["奖金", "奖励金"],  # prize money
+            "n073": ["报名费", "参展费"],  # an entry fee
+            "n074": ["结业证书", "发放证书", "颁发结业"],  # a course certificate
+            "n075": ["饭", "餐"],  # lunch
+            "n076": ["借"],  # lending a phone
+            "n077": ["经费", "资金"],  # who pays for the service stations
+            "n078": ["热线电话", "热线号码", "号码"],  # the hotline's number
+        },
+    ),
+    "cold6": QuestionSet(
+        prefix="o",
+        encoding="gbk",
+        documents=(
+            Document("离休干部遗属生活困难补助实施办法.docx", 1, 15, "SURVIVOR_RULES"),
+            Document("离退休干部参观考察活动通知.pdf", 16, 30, "VISIT_NOTICE"),
+            Document("离休干部住房维修补助通知.pdf", 31, 44, "HOUSING_NOTICE"),
+            Document("门诊就医绿色通道通知.txt", 45, 58, "CLINIC_LINES"),
+            Document("读书会成立暨网上阅览室开通仪式讲话.doc", 59, 73, "READING_SPEECH"),
+        ),
+        absent={
+            "o074": ["丧葬"],  # a funeral allowance when a survivor dies
+            "o075": ["下载", "网站"],  # where to download the form
+            "o076": ["老伴", "随行", "携带家属"],  # bringing one's spouse on the visit
+            "o077": ["改期", "延期", "顺延"],  # postponing for rain
+            "o078": ["电梯"],  # installing a lift
+            "o079": ["住宿费", "住宿补贴", "租房"],  # rent while the flat is repaired
+            "o080": ["周末", "週末", "节假日", "星期六", "星期日"],  # weekends and holidays
+            "o081": ["专线电话", "专线号码", "号码"],  # the hospitals' hotline number
+            "o082": ["会费"],  # a membership fee
+            "o083": ["网址", "电脑版", "网站"],  # the reading room's web address
+        },
+    ),
+    "cold7": QuestionSet(
+        prefix="p",
+        encoding="gbk",
+        documents=(
+            Document("离退休干部冬季取暖补贴发放办法.docx", 1, 15, "HEATING_RULES"),
+            Document("离退休干部团体意外伤害保险通知.pdf", 16, 30, "INSURANCE_NOTICE"),
+            Document("离退休干部健身运动会通知.pdf", 31, 45, "GAMES_NOTICE"),
+            Document("报刊征订通知.txt", 46, 60, "PRESS_LINES"),
+            Document("金婚纪念集体庆典讲话.odt", 61, 74, "GOLDEN_SPEECH"),
+        ),
+        absent={
+            "p075": ["所得税", "个税", "纳税", "税"],  # income tax on the heating allowance
+            "p076": ["地暖"],  # underfloor heating
+            "p077": ["预支", "提前发放", "借支"],  # drawing the allowance in advance
+            "p078": ["续保", "到期后"],  # renewing the insurance oneself
+            "p079": ["鉴定"],  # disability assessment and its fee
+            "p080": ["奖金", "现金奖"],  # prize money
+            "p081": ["观众", "观赛", "看台", "现场观看"],  # family watching the games
+            "p082": ["电子版", "电子报", "电子刊", "手机版", "网络版"],  # electronic editions
+            "p083": ["领取", "领到", "寄送"],  # when the photos can be collected
+            "p084": ["礼堂", "酒店", "宾馆", "剧院", "会堂", "举办地点"],  # where the celebration was held
+        },
+    ),
+}
+
+
+def _maker(folder: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"make_corpus_{folder.name}", folder / "make_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _parts_text(parts: list[tuple[str, object]]) -> str:
+    out = []
+    for kind, text in parts:
+        if kind == "table":
+            out.extend("\t".join(row) for row in text)  # type: ignore[attr-defined]
+        else:
+            out.append(str(text))
+    return "\n".join(out)
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def _doc_text(path: Path) -> str:
+    return subprocess.run(["antiword", str(path)], check=True, capture_output=True, text=True).stdout
+
+
+def _odt_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as odt:
+        xml = odt.read("content.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", " ", xml)
+
+
+# How each printed format is read back, and the name of that reader in a problem line.
+PRINTED = {".pdf": (_pdf_text, "pypdf"), ".doc": (_doc_text, "antiword"), ".odt": (_odt_text, "content.xml")}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def check(name: str) -> int:
+    """Check the set `name` (cold5, cold6, cold7); print a line per problem and the counts; 1 if any."""
+    spec = SETS[name]
+    folder = REPO / "benchmarks" / f"corpus-{name}"
+    maker = _maker(folder)
+    texts: dict[str, str] = {}
+    printed: dict[str, tuple[str, str]] = {}
+    for document in spec.documents:
+        path = folder / document.name
+        source = getattr(maker, document.source)
+        if path.suffix == ".docx":
+            texts[document.name] = _docx_text(path)
+        elif path.suffix == ".txt":
+            texts[document.name] = path.read_bytes().decode(spec.encoding)
+            if texts[document.name] != crlf_text(source):
+                print(f"{document.name}: 文件内容与 make_corpus.py 不一致，请重新生成")
+                return 1
+        else:
+            texts[document.name] = _parts_text(source)
+            read, reader = PRINTED[path.suffix]
+            printed[document.name] = (_squash(read(path)), reader)
+    bundled = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "data").glob("*.txt"))
+    )
+    written_from = {
+        f"{spec.prefix}{i:03d}": d.name for d in spec.documents for i in range(d.first, d.last + 1)
+    }
+
+    problems = []
+    questions = REPO / "benchmarks" / f"{name}-questions.jsonl"
+    rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = [r["id"] for r in rows]
+    if len(set(ids)) != len(ids):
+        problems.append("id 有重复")
+    counts = {"answerable": 0, "near_miss": 0, "off_topic": 0}
+    for row in rows:
+        qid, answers = row["id"], row["answers"]
+        if row.get("split") != "heldout":
+            problems.append(f"{qid}: split 不是 heldout")
+        if answers:
+            counts["answerable"] += 1
+            if "kind" in row:
+                problems.append(f"{qid}: 有答案却标了 kind")
+            home = written_from.get(qid)
+            if home is None:
+                problems.append(f"{qid}: 没有登记出处文档")
+                continue
+            for phrase in answers:
+                if not 4 <= len(phrase) <= 25:
+                    problems.append(f"{qid}: 「{phrase}」长度 {len(phrase)} 不在 4–25")
+                found = [doc for doc, text in texts.items() if phrase in text]
+                if found != [home]:
+                    problems.append(f"{qid}: 「{phrase}」出现在 {found or '无'}，应只在 {home}")
+                if phrase in bundled:
+                    problems.append(f"{qid}: 「{phrase}」也出现在内置讲话中")
+                if home in printed and _squash(phrase) not in printed[home][0]:
+                    problems.append(f"{qid}: 「{phrase}」在 {home} 用 {printed[home][1]} 读出的文字中找不到")
+        else:
+            kind = row.get("kind")
+            if kind not in counts or kind == "answerable":
+                problems.append(f"{qid}: 无答案题的 kind 应是 near_miss 或 off_topic")
+                continue
+            counts[kind] += 1
+            if kind == "near_miss":
+                words = spec.absent.get(qid)
+                if not words:
+                    problems.append(f"{qid}: 近似题没有登记所问细节的词")
+                    continue
+                for word in words:
+                    hits = [doc for doc, text in texts.items() if word in text]
+                    if hits:
+                        problems.append(f"{qid}: 所问细节「{word}」出现在 {hits}")
+    for line in problems:
+        print(line)
+    print(
+        f"{len(rows)} 题：可答 {counts['answerable']}，近似不可答 {counts['near_miss']}，"
+        f"无关 {counts['off_topic']}；问题 {len(problems)} 处"
+    )
+    return 1 if problems else 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0] not in SETS:
+        print(f"用法：check_questions.py {{{'|'.join(SETS)}}}")
+        return 2
+    return check(argv[0])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
