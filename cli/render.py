@@ -74,10 +74,6 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def source_line(p: PassageRecord) -> str:
-    return " · ".join(part for part in (p.speech_title, p.speech_date, p.speaker) if part)
-
-
 def result_source(p: PassageRecord) -> str:
     """Title, date and speaker of a result; the date always, as several speeches share a title."""
     return " · ".join(part for part in (p.speech_title, p.speech_date or "日期不详", p.speaker) if part)

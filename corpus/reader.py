@@ -43,16 +43,13 @@ __all__ = [
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "SkippedFiles",
-    "broken_links",
     "decode_text",
     "is_archive",
     "iter_speech_files",
     "read_bytes",
     "read_document",
     "skipped_files",
-    "special_files",
     "special_kind",
-    "unsupported_files",
 ]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -125,11 +122,6 @@ def skipped_files(folder: Path) -> SkippedFiles:
     return SkippedFiles(tuple(unsupported), tuple(special), tuple(broken), tuple(archives))
 
 
-def unsupported_files(folder: Path) -> list[Path]:
-    """The files under a folder in formats `iter_speech_files` passes over: `skipped_files(folder).unsupported`."""
-    return list(skipped_files(folder).unsupported)
-
-
 def special_kind(path: Path) -> str | None:
     """What a path is when it is neither a regular file nor a folder (a named pipe, a device, a socket),
     in words for the user; None otherwise. Reading one waits for a writer or never ends."""
@@ -146,16 +138,6 @@ def special_kind(path: Path) -> str | None:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "设备文件"
     return "特殊文件"
-
-
-def special_files(folder: Path) -> list[Path]:
-    """The named pipes, devices and sockets under a folder: `skipped_files(folder).special`."""
-    return list(skipped_files(folder).special)
-
-
-def broken_links(folder: Path) -> list[Path]:
-    """The links (shortcuts) under a folder whose target is gone: `skipped_files(folder).broken`."""
-    return list(skipped_files(folder).broken)
 
 
 # Archives staff receive speeches in (a notice's attachments, a folder sent by mail): not read, but named

@@ -161,9 +161,12 @@ def load_embedder(
     raise ModelUnavailable(f"{reason}。{how}（或不设置 SPEECHQA_MODEL，使用内置的 {DEFAULT_MODEL}）。")
 
 
+_TRUE = {"1", "true", "yes", "on"}  # the values huggingface_hub takes for HF_HUB_OFFLINE (any case)
+
+
 def _hub_reachable(timeout: float = 3.0) -> bool:
     """A quick TCP check, so an offline machine fails in seconds instead of retrying for minutes."""
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes"}:
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in _TRUE:
         return False
     endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
     host = endpoint.hostname or "huggingface.co"

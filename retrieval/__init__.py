@@ -40,7 +40,15 @@ from .ranker import Ranker, load_ranker, parse_ranker
 from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
-from .service import ServiceOptions, SpeechService, check_read_only_home, index_size, prepare_many_searches
+from .service import (
+    Added,
+    Restored,
+    ServiceOptions,
+    SpeechService,
+    check_read_only_home,
+    index_size,
+    prepare_many_searches,
+)
 from .smalltalk import MORE_WORDS, SmallTalk, asks_for_more, small_talk
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
@@ -59,6 +67,7 @@ __all__ = [
     "RULES",
     "SMALL_TALK_REPLIES",
     "AbstainRule",
+    "Added",
     "Answer",
     "AnswerSentence",
     "Confidence",
@@ -85,6 +94,7 @@ __all__ = [
     "QueryError",
     "QueryTooLong",
     "Ranker",
+    "Restored",
     "Retriever",
     "RetrieverConfig",
     "ServiceOptions",

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from corpus import HEAD_SECTION, Document
 from index import (
@@ -33,6 +34,21 @@ from .retriever import Retriever, RetrieverConfig
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+
+
+class Added(NamedTuple):
+    """What an add did: one outcome per file (or document), and the index it left."""
+
+    outcomes: list[FileOutcome]
+    report: BuildReport
+
+
+class Restored(NamedTuple):
+    """What a restore did: the backup's counts, where the replaced library was saved, the index built."""
+
+    counts: Counts
+    saved: Path
+    report: BuildReport
 
 
 def prepare_many_searches() -> None:
@@ -209,7 +225,7 @@ class SpeechService:
         allow_duplicates: bool = False,
         reread: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
-    ) -> tuple[list[FileOutcome], BuildReport]:
+    ) -> Added:
         """Add files and folders, each file with its index in one step (only new passages are embedded)."""
         started = time.perf_counter()
         with self._writing():
@@ -223,7 +239,7 @@ class SpeechService:
                 on_file=on_file,
             )
             report = self._report(outcomes, started)
-        return outcomes, report
+        return Added(outcomes, report)
 
     def add_documents(
         self,
@@ -232,7 +248,7 @@ class SpeechService:
         *,
         allow_duplicates: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
-    ) -> tuple[list[FileOutcome], BuildReport]:
+    ) -> Added:
         started = time.perf_counter()
         with self._writing():
             self._repair(progress)
@@ -240,18 +256,16 @@ class SpeechService:
                 documents, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
             )
             report = self._report(outcomes, started)
-        return outcomes, report
+        return Added(outcomes, report)
 
-    def add_bundled(
-        self, progress: Progress | None = None, *, reread: bool = False
-    ) -> tuple[list[FileOutcome], BuildReport]:
+    def add_bundled(self, progress: Progress | None = None, *, reread: bool = False) -> Added:
         """Re-add the speeches shipped with speechqa (those removed come back; the rest are unchanged)."""
         started = time.perf_counter()
         with self._writing():
             self._repair(progress)
             outcomes = self.library.add_bundled(self.embedder, progress, reread=reread)
             report = self._report(outcomes, started)
-        return outcomes, report
+        return Added(outcomes, report)
 
     def _repair(self, progress: Progress | None) -> None:
         """Under the write lock: a store committed without its index (a writer killed between the two)
@@ -269,15 +283,15 @@ class SpeechService:
             manifest, sum(o.embedded for o in outcomes), time.perf_counter() - started, document_info
         )
 
-    def restore(self, source: Path, progress: Progress | None = None) -> tuple[Counts, Path, BuildReport]:
+    def restore(self, source: Path, progress: Progress | None = None) -> Restored:
         """Replace the library with a backup (the current one is saved under backups/ first), then
-        rebuild the index from it. Returns the backup's counts, where the old library went, the build."""
+        rebuild the index from it."""
         with self._writing():
             saved = self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
             counts = restore_database(self.library.store, source, saved)
             report = self.library.build(self.embedder, progress, fresh=True)
             self.reload()
-        return counts, saved, report
+        return Restored(counts, saved, report)
 
     def remove(self, speech_id: int) -> SpeechRecord | None:
         with self._writing():

