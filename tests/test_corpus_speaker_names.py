@@ -11,8 +11,6 @@ under the title over or under the date line, in the Subtitle style, as 「…同
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from importlib.resources import files
 from pathlib import Path
 
@@ -205,23 +203,11 @@ def test_a_word_file_names_its_speaker(word_files: Path, stem: str) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_word_97_file_saved_by_libreoffice_names_its_speaker(word_files: Path) -> None:
+    from tests.fixtures.documents.make_fixtures import soffice_all
+
+    docx_files = [word_files / f"{stem}.docx" for stem in SPEAKERS]
     out = word_files / "doc"
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "doc",
-                "--outdir",
-                str(out),
-                *(str(word_files / f"{stem}.docx") for stem in SPEAKERS),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    soffice_all(docx_files, "doc", out)
     for stem, (lines, name) in SPEAKERS.items():
         [speech] = parse_document(read_document(out / f"{stem}.doc"))
         _assert_read(speech, name, lines)
