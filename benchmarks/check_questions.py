@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold7     # or cold5, cold6
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold8     # or cold5, cold6, cold7
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -10,7 +10,7 @@ set's documents; off-topic questions have no answers.
 
 The text of each document of ``benchmarks/corpus-<set>/`` is read as follows: the .docx with python-docx
 (paragraphs and table cells), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
-writes), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
+writes, and must not decode in the set's ``refused`` encoding when it has one), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
 a second check those are also read back — the PDFs with pypdf, the .doc with antiword, the .odt from its
 ``content.xml`` — and every gold phrase of theirs must be found there once whitespace is removed
 (LibreOffice puts spaces between digits and Chinese; the scorer, ``retrieval/evaluate.py``, compares with
@@ -53,6 +53,7 @@ class QuestionSet:
     encoding: str  # of the set's .txt
     documents: tuple[Document, ...]
     absent: dict[str, list[str]]  # for each near miss, the words a document would have to use to answer it
+    refused: str | None = None  # an encoding the .txt must not decode in (it holds a character outside it)
 
 
 SETS = {
@@ -129,6 +130,30 @@ SETS = {
             "p084": ["礼堂", "酒店", "宾馆", "剧院", "会堂", "举办地点"],  # where the celebration was held
         },
     ),
+    "cold8": QuestionSet(
+        prefix="r",
+        encoding="gb18030",
+        refused="gbk",  # the contact's name holds 𫖯, outside GBK
+        documents=(
+            Document("离退休干部法律援助服务实施办法.docx", 1, 15, "LEGAL_AID_RULES"),
+            Document("离退休干部基本信息采集核对通知.pdf", 16, 30, "RECORDS_NOTICE"),
+            Document("智能呼叫手环配发通知.pdf", 31, 45, "BAND_NOTICE"),
+            Document("待遇领取资格认证通知.txt", 46, 60, "CHECK_LINES"),
+            Document("老干部合唱团成立十周年讲话.doc", 61, 75, "CHOIR_SPEECH"),
+        ),
+        absent={
+            "r076": ["离婚", "婚姻"],  # a divorce case
+            "r077": ["公证"],  # going with the old person to a notary
+            "r078": ["照片", "相片", "免冠", "寸"],  # photographs for the records
+            "r079": ["下载", "网站", "网址"],  # where to download the form
+            "r080": ["防水", "洗澡", "沾水"],  # whether the wristband is waterproof
+            "r081": ["牌子", "品牌", "厂家", "型号", "生产"],  # the wristband's make
+            "r082": ["安装", "下载", "应用商店", "扫码"],  # installing the app
+            "r083": ["翻译", "译文", "公证"],  # translating a certificate from abroad
+            "r084": ["团长"],  # the choir's leader
+            "r085": ["剧院", "剧场", "礼堂", "会堂", "演出地点"],  # where the concert was held
+        },
+    ),
 }
 
 
@@ -180,12 +205,20 @@ def _odt_text(path: Path) -> str:
 PRINTED = {".pdf": (_pdf_text, "pypdf"), ".doc": (_doc_text, "antiword"), ".odt": (_odt_text, "content.xml")}
 
 
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5, cold6, cold7); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold8); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -197,7 +230,13 @@ def check(name: str) -> int:
         if path.suffix == ".docx":
             texts[document.name] = _docx_text(path)
         elif path.suffix == ".txt":
-            texts[document.name] = path.read_bytes().decode(spec.encoding)
+            raw = path.read_bytes()
+            if spec.refused is not None and _decodes(raw, spec.refused):
+                print(
+                    f"{document.name}: 能按 {spec.refused.upper()} 读出，应含 {spec.refused.upper()} 之外的字"
+                )
+                return 1
+            texts[document.name] = raw.decode(spec.encoding)
             if texts[document.name] != crlf_text(source):
                 print(f"{document.name}: 文件内容与 make_corpus.py 不一致，请重新生成")
                 return 1

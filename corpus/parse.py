@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
 
@@ -138,30 +139,18 @@ _ORG_SUFFIX = re.compile(
     r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
 )
 _SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
-# Common Chinese surnames (single and compound) for the speaker test, with jieba's person-name tag.
-_SURNAMES_1 = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
-    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
-    "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊龔嚴覃戴莊聶魯嶽"
-)
-_SURNAMES_2 = {
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "尉迟",
-    "公孙",
-    "慕容",
-    "长孙",
-    "宇文",
-    "司徒",
-    "令狐",
-}
+
+
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The single and the compound surnames of corpus/data/names/surnames.txt: the whole 百家姓 and the
+    surnames borne today that it lacks (肖, 付, 覃, 仝, 禚 …), in simplified script (names are judged in it)."""
+    text = (files("corpus") / "data" / "names" / "surnames.txt").read_text(encoding="utf-8")
+    names = {word for line in text.splitlines() if not line.startswith("#") for word in line.split()}
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+# Chinese surnames (single and compound) for the speaker test.
+_SURNAMES_1, _SURNAMES_2 = _surnames()
 # Document kinds a title ends with; a 关于… title that has not reached one runs on in the next line.
 _DOC_KIND = _Folded(
     r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|讲话|致辞|解读|纪要|规划|要点|问答|决议|"
@@ -474,7 +463,7 @@ def _read_header_from(
                 byline["when"]
             )  # 「原创 … 青山老干部 2025-04-02 08:30 发表于浙江」
         elif (signed := _SIGNED.match(line.title_text)) and (
-            (who := _speaker_line(signed.group("who"))) and (when := _parse_date(signed.group("when")))
+            (who := _speaker_in_place(signed.group("who"))) and (when := _parse_date(signed.group("when")))
         ):
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
         elif _ISSUE.match(text):
@@ -509,9 +498,9 @@ def _read_header_from(
             h.issuer = h.issuer or letterhead.group(1)
         elif h.title is None:
             h.title = line.title_text
-        elif h.speaker is None and is_person_name(text):
-            h.speaker = text
-        elif h.speaker is None and (name := _speaker_with_post(line.title_text)):
+        elif h.speaker is None and (
+            name := _speaker_alone(lines, position, h.title) or _speaker_with_post(line.title_text)
+        ):
             h.speaker = name
         elif _is_issuer(line.title_text):
             h.issuer = h.issuer or line.title_text
@@ -609,8 +598,8 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
     if (signed := _SIGNED.match(title_text)) and (when := _parse_date(signed.group("when"))):
         h.date = h.date or when
         title_text = signed.group("who").strip()
-    if h.speaker is None and (name := _speaker_line(title_text)):
-        h.speaker = name
+    if h.speaker is None and (name := _speaker_in_place(title_text)):
+        h.speaker = name  # a line in the Subtitle style is where a speaker line stands
     elif h.subtitle is None and title_text:
         h.subtitle = title_text
 
@@ -658,7 +647,9 @@ def _speaker_with_post(title_text: str) -> str | None:
     if len(parts) == 2 and _POST.search(parts[0]) and len(parts[0]) <= 20 and _named_after_post(parts[1]):
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
-        for size in (3, 2, 4):  # Chinese names are mostly 3 characters, then 2, rarely 4
+        sizes = (3, 2, 4)  # Chinese names are mostly 3 characters, then 2, rarely 4
+        compound = [n for n in (3, 4) if to_simplified(title_text[-n:][:2]) in _SURNAMES_2]
+        for size in (*compound, *sizes):  # a compound surname first: 「副局长长孙佩兰」 is 长孙佩兰
             post, name = title_text[:-size], title_text[-size:]
             if 2 <= len(post) <= 20 and _POST.search(post) and _named_after_post(name):
                 return name
@@ -682,8 +673,9 @@ def _named_after_post(text: str) -> bool:
         return False
     words = _tags(text)
     # one word of the dictionary is no name (高标准, 时间表), unless it is a proper noun: jieba's dictionary
-    # holds some common names as places (马建国/ns)
-    if len(words) == 1 and len(text) >= 3 and not words[0].flag.startswith(("nr", "ns")):
+    # holds some common names as places (马建国/ns); a word jieba's HMM made of an unknown name (燕书航/nt) is
+    # none of its dictionary's
+    if len(words) == 1 and len(text) >= 3 and _dictionary_word(words[0]):
         return False
     return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in _tags(parts[1]))
 
@@ -719,7 +711,7 @@ def _date_beside_name(text: str) -> tuple[str, str] | None:
         return None
     for size in range(len(text) - 2, 1, -1):  # the rest, the speaker, is two characters or more
         for when, who in ((text[:size], text[size:]), (text[-size:], text[:-size])):
-            if (date := _parse_date(when.strip())) is not None and (name := _speaker_line(who.strip())):
+            if (date := _parse_date(when.strip())) is not None and (name := _speaker_in_place(who.strip())):
                 return name, date
     return None
 
@@ -738,7 +730,7 @@ def _speaker_in_title(title: str) -> str | None:
     if len(simplified) != len(title.strip()) or not (m := _TITLE_SPEAKER.match(simplified)):
         return None
     who = title.strip()[: m.end("who")]
-    return _speaker_line(who)
+    return _speaker_in_place(who)
 
 
 def _speaker_line(text: str) -> str | None:
@@ -747,6 +739,40 @@ def _speaker_line(text: str) -> str | None:
     if is_person_name("".join(compact.split())):
         return "".join(compact.split())
     return _speaker_with_post(compact)
+
+
+def _speaker_in_place(text: str) -> str | None:
+    """The speaker a header line names where the layout says a speaker stands — beside the date on its line
+    (「奚佩兰（二〇二六年十一月八日）」), under the title beside the date line, in the Subtitle style, before
+    「在…上的讲话」 in a title: a person's name alone, 「…同志」, or after a post. There a known surname (any of
+    corpus/data/names/surnames.txt) and a given name of one or two characters that are no function words
+    make a name, tagged as one by jieba or not (jieba tags 蔺书航 蔺书/n 航/n, 上官婉 上官/n 婉/a)."""
+    compact = re.sub(r"\s*同\s*志$", "", text.strip())  # 「奚佩兰同志」, 「市委书记王建国同志」
+    if not compact:
+        return None
+    if name := _speaker_line(compact):
+        return name
+    joined = "".join(compact.split())
+    return joined if _named_after_post(joined) else None
+
+
+def _speaker_alone(lines: list[_Line], at: int, title: str | None) -> str | None:
+    """The speaker of a header line that is a name and nothing else (「沈伟」, 「奚佩兰同志」): anywhere in the
+    header when jieba tags it as a person's name; where the layout puts a speaker (right under the title,
+    or over or under the date line) when it is name-shaped with a known surname (see _speaker_in_place)."""
+    text = lines[at].text
+    if is_person_name(text):
+        return text
+    neighbours = [lines[i].text for i in (at - 1, at + 1) if 0 <= i < len(lines)]
+    under_title = at > 0 and title is not None and title.endswith(lines[at - 1].title_text)
+    if not under_title and not any(is_date_line(n) for n in neighbours):
+        return None
+    name = _speaker_in_place(lines[at].title_text)
+    if name is not None and name == "".join(text.split()) and len(name) == 2:
+        words = _tags(to_simplified(name))
+        if len(words) == 1 and _dictionary_word(words[0]):
+            return None  # a word alone on its line (初稿, 代表), which jieba does not read as a name
+    return name
 
 
 def _wrapped_title(title: str, text: str) -> bool:
@@ -844,7 +870,11 @@ def is_person_name(text: str) -> bool:
     if not all(_JIEBA_HAN.match(c) for c in given):
         # jieba cannot read a rare character (刘䶮, 王㛃华): judge the surname under a common given name.
         text = surname + ("伟" if len(given) == 1 else "秀英")
-    return any(pair.flag.startswith("nr") for pair in _tags(text))
+    words = _tags(text)
+    if len(text) - len(surname) >= 3:
+        # a given name of three characters is rare: one name as jieba reads it, not 「司马光砸缸」, 「欧阳明同志」
+        return len(words) == 1 and words[0].flag.startswith("nr")
+    return any(pair.flag.startswith("nr") for pair in words)
 
 
 def _name_parts(text: str) -> tuple[str, str] | None:
@@ -865,6 +895,13 @@ def _tags(text: str) -> list:  # type: ignore[type-arg]
 
     jieba.setLogLevel(60)
     return jieba.posseg.lcut(text)
+
+
+def _dictionary_word(pair) -> bool:  # type: ignore[no-untyped-def]
+    """A word of jieba's dictionary that is not a proper noun (高标准/n, 初稿/n, not 马建国/ns, 燕书航/nt)."""
+    import jieba
+
+    return not pair.flag.startswith(("nr", "ns")) and (jieba.get_FREQ(pair.word) or 0) > 0
 
 
 _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read

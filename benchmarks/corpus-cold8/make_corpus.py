@@ -1,11 +1,13 @@
 """Make the tenth, cold question set's corpus with real producers (re-runnable; output is committed).
 
-    /work/main/.venv/bin/python benchmarks/corpus-cold8/make_corpus.py
+    /work/main/.venv/bin/python benchmarks/corpus-cold8/make_corpus.py [FOLDER]
+
+writes them beside this script, or into FOLDER (to compare a re-run with the committed files). The
+writers are shared with the other sets' makers: ``tests/fixtures/corpus_writers.py``.
 
 Five documents of a city veteran-cadre bureau (枫渚市 is invented; so are all names, numbers, addresses,
 telephone numbers and amounts), written for this set only, on topics neither the bundled speeches, the
-notice fixtures nor ``corpus-cold2`` … ``corpus-cold7`` treat, each made by a different producer (the
-writers are the ninth set's, copied, with the eighth set's .doc writer beside them):
+notice fixtures nor ``corpus-cold2`` … ``corpus-cold7`` treat, each made by a different producer:
 
 - ``离退休干部法律援助服务实施办法.docx`` — rules for free legal aid to retired cadres (python-docx:
   Title, Heading 1 and Heading 2 styles, a table of services in 「Table Grid」, 1./2./3. items, a page
@@ -24,25 +26,19 @@ writers are the ninth set's, copied, with the eighth set's .doc writer beside th
   Word 97–2003 .doc by LibreOffice (``soffice --headless --convert-to doc``).
 
 Needs python-docx, reportlab, fontTools, LibreOffice (``soffice``) and the Noto CJK fonts.
-``check_questions.py`` imports the texts below to check ``benchmarks/cold8-questions.jsonl``.
+``benchmarks/check_questions.py cold8`` imports the texts below to check
+``benchmarks/cold8-questions.jsonl``.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-
 HERE = Path(__file__).resolve().parent
-SERIF = "Noto Serif CJK SC"
-NOTO_TTC = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+sys.path.insert(0, str(HERE.parents[1]))
+
+from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx, write_reportlab_pdf  # noqa: E402
 
 # Each document is a list of (kind, text): kind is title, speaker, date, docnum, heading1, heading2,
 # body, right (a right-aligned signature or date line) or table (text is a list of rows, the first the
@@ -297,259 +293,36 @@ CHECK_LINES = [
     "                                          二〇二六年八月十日",
 ]
 
-# --- .docx / .doc -------------------------------------------------------------------------------
-
-
-def _font(run, size: float | None = None) -> None:
-    run.font.name = SERIF
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
-    if size is not None:
-        run.font.size = Pt(size)
-
-
-def _page_field(paragraph) -> None:
-    """Append a PAGE field (the page number Word and LibreOffice fill in) to a paragraph."""
-    run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = " PAGE "
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(instr)
-    run._r.append(end)
-
-
-def write_docx(
-    parts: list[tuple[str, object]],
-    path: Path,
-    header: str | None = None,
-    footer: bool = False,
-) -> None:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = SERIF
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
-    normal.font.size = Pt(14)
-    section = doc.sections[0]
-    if header is not None:
-        head = section.header.paragraphs[0]
-        _font(head.add_run(header), 10.5)
-        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if footer:
-        foot = section.footer.paragraphs[0]
-        _font(foot.add_run("— "))
-        _page_field(foot)
-        _font(foot.add_run(" —"))
-        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for kind, text in parts:
-        if kind == "table":
-            header_row, *rows = text
-            table = doc.add_table(rows=len(rows) + 1, cols=len(header_row))
-            table.style = "Table Grid"
-            for r, row in enumerate([header_row, *rows]):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
-            continue
-        style = {"title": "Title", "heading1": "Heading 1", "heading2": "Heading 2"}.get(kind)
-        paragraph = doc.add_paragraph(style=style)
-        run = paragraph.add_run(text)
-        _font(run)
-        if kind in ("speaker", "date", "docnum"):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "right":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind == "body":
-            paragraph.paragraph_format.first_line_indent = Pt(28)
-    doc.core_properties.author = "枫渚市委老干部局办公室"
-    doc.save(path)
-
-
-def _soffice_convert(parts: list[tuple[str, object]], path: Path, target: str, header: str) -> None:
-    """Write the parts as .docx with python-docx and let LibreOffice convert it to `target` (doc or pdf)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit(f"需要 LibreOffice（soffice）来转换为 .{target}")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / (path.stem + ".docx")
-        write_docx(parts, source, header=header, footer=True)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (path.stem + "." + target), path)
-
-
-def write_doc(parts: list[tuple[str, object]], path: Path) -> None:
-    """A Word 97–2003 .doc: the .docx saved again by LibreOffice."""
-    _soffice_convert(parts, path, "doc", header="内部资料  注意保存")
-
-
-def write_lo_pdf(parts: list[tuple[str, object]], path: Path) -> None:
-    """A PDF printed by LibreOffice from the .docx (Writer's own PDF export, fonts embedded)."""
-    _soffice_convert(parts, path, "pdf", header="中共枫渚市委老干部局文件")
-
-
-# --- reportlab PDF ------------------------------------------------------------------------------
-
-
-def _all_text(parts: list[tuple[str, object]]) -> str:
-    out = []
-    for kind, text in parts:
-        if kind == "table":
-            out.extend(cell for row in text for cell in row)
-        else:
-            out.append(str(text))
-    return "".join(out) + "第页共0123456789 —"
-
-
-def _truetype_font(characters: str, tmp: str) -> str:
-    """Noto Serif CJK SC cut to `characters` (the reportlab document's), its CFF outlines redrawn as TrueType quadratics.
-
-    reportlab embeds TrueType outlines only; the Noto CJK fonts ship PostScript (CFF) ones.
-    """
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTCollection, newTable
-
-    collection = TTCollection(str(NOTO_TTC))
-    font = next(f for f in collection.fonts if "SC" in f["name"].getDebugName(1))
-    options = subset.Options()
-    options.layout_features = []
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
-    glyph_set = font.getGlyphSet()
-    glyphs = {}
-    for name in font.getGlyphOrder():
-        pen = TTGlyphPen(glyph_set)
-        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyphs[name] = pen.glyph()
-    del font["CFF "]
-    if "VORG" in font:
-        del font["VORG"]
-    font["glyf"] = newTable("glyf")
-    font["glyf"].glyphOrder = font.getGlyphOrder()
-    font["glyf"].glyphs = glyphs
-    font["loca"] = newTable("loca")
-    font["maxp"].tableVersion = 0x00010000
-    for attr in (
-        "maxZones",
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-    ):
-        setattr(font["maxp"], attr, 0)
-    font["maxp"].maxZones = 1
-    font["head"].indexToLocFormat = 0
-    font["head"].glyphDataFormat = 0
-    font["post"].formatType = 2.0
-    font["post"].extraNames = []
-    font["post"].mapping = {}
-    font["post"].glyphOrder = font.getGlyphOrder()
-    font.sfntVersion = "\x00\x01\x00\x00"
-    out = str(Path(tmp) / "NotoSerifSC-subset.ttf")
-    font.save(out)
-    return out
-
-
-def write_reportlab_pdf(parts: list[tuple[str, object]], path: Path, tmp: str, size: float = 12) -> None:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    face = "NotoSerifSC"
-    if face not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(face, _truetype_font(_all_text(parts), tmp)))
-    base = ParagraphStyle("base", fontName=face, fontSize=size, leading=size * 1.75, wordWrap="CJK")
-    styles = {
-        "title": ParagraphStyle(
-            "title", parent=base, fontSize=size + 6, leading=(size + 6) * 1.6, alignment=TA_CENTER
-        ),
-        "docnum": ParagraphStyle("docnum", parent=base, alignment=TA_CENTER, spaceAfter=size),
-        "heading1": ParagraphStyle("h1", parent=base, fontSize=size + 1, spaceBefore=size * 0.4),
-        "body": ParagraphStyle("body", parent=base, firstLineIndent=size * 2),
-        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=size - 1.5, leading=(size - 1.5) * 1.5),
-    }
-    story = []
-    for kind, text in parts:
-        if kind == "table":
-            data = [[Paragraph(cell, styles["cell"]) for cell in row] for row in text]
-            table = Table(data, colWidths=None, hAlign="CENTER")
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ]
-                )
-            )
-            story.extend([Spacer(1, size * 0.3), table, Spacer(1, size * 0.3)])
-            continue
-        if kind == "right" and story and not isinstance(story[-1], Spacer) and text[0] != "2":
-            story.append(Spacer(1, size))
-        story.append(Paragraph(str(text).replace("    ", "&nbsp;" * 4), styles.get(kind, styles["body"])))
-
-    def footer(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(face, size - 2)
-        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
-    template = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=28 * mm,
-        rightMargin=26 * mm,
-        topMargin=30 * mm,
-        bottomMargin=28 * mm,
-        title=parts[0][1],
-        author="枫渚市委老干部局",
-    )
-    template.build(story, onFirstPage=footer, onLaterPages=footer)
-
-
-def check_text() -> str:
-    return "\r\n".join(CHECK_LINES) + "\r\n"
-
 
 def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    out.mkdir(parents=True, exist_ok=True)
+    office = "枫渚市委老干部局办公室"
     write_docx(
         LEGAL_AID_RULES,
-        HERE / "离退休干部法律援助服务实施办法.docx",
+        out / "离退休干部法律援助服务实施办法.docx",
+        author=office,
         header="中共枫渚市委老干部局",
         footer=True,
     )
-    write_lo_pdf(RECORDS_NOTICE, HERE / "离退休干部基本信息采集核对通知.pdf")
-    with tempfile.TemporaryDirectory() as tmp:
-        write_reportlab_pdf(BAND_NOTICE, HERE / "智能呼叫手环配发通知.pdf", tmp)
-    write_doc(CHOIR_SPEECH, HERE / "老干部合唱团成立十周年讲话.doc")
-    (HERE / "待遇领取资格认证通知.txt").write_bytes(check_text().encode("gb18030"))
+    write_converted(
+        RECORDS_NOTICE,
+        out / "离退休干部基本信息采集核对通知.pdf",
+        "pdf",
+        author=office,
+        header="中共枫渚市委老干部局文件",
+        footer=True,
+    )
+    write_reportlab_pdf(BAND_NOTICE, out / "智能呼叫手环配发通知.pdf", author="枫渚市委老干部局")
+    write_converted(
+        CHOIR_SPEECH,
+        out / "老干部合唱团成立十周年讲话.doc",
+        "doc",
+        author=office,
+        header="内部资料  注意保存",
+        footer=True,
+    )
+    write_crlf_text(CHECK_LINES, out / "待遇领取资格认证通知.txt", "gb18030")
 
 
 if __name__ == "__main__":
