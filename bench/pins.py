@@ -766,6 +766,8 @@ def pins_report(
             for part, observed in (("tuning", tuning), ("held-out", held)):
                 for batch in batches:
                     inside = [o for o in observed if o.item.batch == batch]
+                    if not inside:  # a tuning-only batch has no held-out row
+                        continue
                     lines.append(_row("pin model", f"{part}, {_batch_name(batch)}", outcome(inside, judge)))
     lines += [
         _row("fallback rule", "tuning", outcome(tuning, default)),
