@@ -13,6 +13,7 @@ from bench.pins import (
     MAX_FALSE,
     PIN_QUESTIONS,
     TARGET_HITS,
+    TUNING_ONLY_BATCHES,
     LabelledPair,
     Observation,
     PairObservation,
@@ -56,6 +57,15 @@ def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> No
     assert split_groups(first) == (tune_groups & first_groups, held & first_groups)
     later = {i.group for i in items} - first_groups
     assert later & tune_groups and later & held  # the later batch is split too, on its own
+
+
+def test_a_tuning_only_batch_goes_whole_to_the_tuning_part_and_leaves_the_held_out_part_alone() -> None:
+    items = load_pin_questions(PIN_QUESTIONS)
+    only = [i for i in items if i.batch in TUNING_ONLY_BATCHES]
+    assert only  # the shipped set has one (batch 3, written cold)
+    tune_groups, held = split_groups(items)
+    assert {i.group for i in only} <= tune_groups
+    assert split_groups([i for i in items if i.batch not in TUNING_ONLY_BATCHES])[1] == held
 
 
 def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
