@@ -1,6 +1,6 @@
 """Two things tried for the pin model (docs/measured.md, Pinned answers, session pins23), none shipped:
 
-- the third batch of the pin set (`"batch": "3"`, written cold, tuning only) as more data to fit on;
+- the third batch of the pin set (`"batch": "3"`, written cold, held out whole, never fitted on) as more data to fit on;
 - retrieval agreement: what the new question's own search (pins off, top 10) says of the pinned passage —
   `rank_inv` (1/rank, 0 outside the top 10), `top1`, `top3`, and `score_gap` (the first hit's fused
   score minus the pinned passage's; outside the top 10, minus the tenth's).
@@ -133,10 +133,10 @@ def main() -> None:
         )
 
     tune_groups, held_groups = b.split_groups(items)
-    third = {i.group for i in items if i.batch in b.TUNING_ONLY_BATCHES}
+    third = {i.group for i in items if i.batch in b.HELD_OUT_ONLY_BATCHES}
     tuning = [extended(o) for o in observations if o.item.group in tune_groups - third]
     extra = [extended(o) for o in observations if o.item.group in third]
-    held = [extended(o) for o in observations if o.item.group in held_groups]
+    held = [extended(o) for o in observations if o.item.group in held_groups - third]
     pairs = [
         b.PairObservation(p.pair, Extended(p.features, agreement(searched[p.pair.asked], p.pair.passage_id)))  # type: ignore[arg-type]
         for p in pairs

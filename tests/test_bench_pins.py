@@ -10,10 +10,10 @@ import pytest
 
 from bench import BenchError
 from bench.pins import (
+    HELD_OUT_ONLY_BATCHES,
     MAX_FALSE,
     PIN_QUESTIONS,
     TARGET_HITS,
-    TUNING_ONLY_BATCHES,
     LabelledPair,
     Observation,
     PairObservation,
@@ -59,13 +59,14 @@ def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> No
     assert later & tune_groups and later & held  # the later batch is split too, on its own
 
 
-def test_a_tuning_only_batch_goes_whole_to_the_tuning_part_and_leaves_the_held_out_part_alone() -> None:
+def test_a_held_out_only_batch_goes_whole_to_the_held_out_part_and_leaves_the_tuning_part_alone() -> None:
     items = load_pin_questions(PIN_QUESTIONS)
-    only = [i for i in items if i.batch in TUNING_ONLY_BATCHES]
-    assert only  # the shipped set has one (batch 3, written cold)
+    only = [i for i in items if i.batch in HELD_OUT_ONLY_BATCHES]
+    assert only  # the shipped set has one (batch 3, written cold after the model was fitted)
     tune_groups, held = split_groups(items)
-    assert {i.group for i in only} <= tune_groups
-    assert split_groups([i for i in items if i.batch not in TUNING_ONLY_BATCHES])[1] == held
+    assert {i.group for i in only} <= held
+    assert not {i.group for i in only} & tune_groups
+    assert split_groups([i for i in items if i.batch not in HELD_OUT_ONLY_BATCHES])[0] == tune_groups
 
 
 def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
