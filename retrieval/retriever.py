@@ -146,7 +146,7 @@ class Retriever:
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
         # the question embedded as a passage, which pins compare besides (`PinMatcher.decide`)
         self.text_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed_as_text)
-        self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word)
+        self.corrector = HomophoneCorrector(index.lexical, self.cuts_as_word, self.passages_holding)
         # (first day, last day) → the passages naming a year within: read once per range and index
         self._naming: dict[tuple[date, date], np.ndarray] = {}
         self._years: tuple[int, frozenset[int]] | None = None  # (store revision, years the passages name)

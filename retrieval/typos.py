@@ -52,6 +52,10 @@ _ADDRESS = re.compile(
     r"副(?:书记|局长|部长|主任|主席|省长|市长|县长|区长|厅长|处长|科长|院长|校长|总理)"
 )
 
+# the share of the passages holding the rarer of two characters that must hold them side by side for the
+# pair to belong together (HomophoneCorrector._bound)
+_BOUND = 0.1
+
 # localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
 _LOCALIZERS = frozenset("里上下中内外前后间旁")
 
@@ -95,12 +99,19 @@ def _function_chars() -> frozenset[str]:
 class HomophoneCorrector:
     """Finds homophone typos in questions against one library's lexical index (see the module docstring)."""
 
-    def __init__(self, lexical: LexicalIndex, library_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        lexical: LexicalIndex,
+        library_word: Callable[[str], bool] | None = None,
+        library_holds: Callable[[str], int] | None = None,
+    ) -> None:
         """`library_word(word)`: whether the library's own text, cut into words, holds this word (a term
         of its own that jieba's dictionary lacks: 银龄 of 「银龄驿站」); without it, only dictionary words are
-        meant words."""
+        meant words. `library_holds(text)`: how many passages hold the text; with both, typos that are
+        dictionary words (公式 for 公示) or that jieba cuts across two words (保/非标准) are read too."""
         self.lexical = lexical
         self.library_word = library_word
+        self.library_holds = library_holds
         self._sounds: dict[str, tuple[str, ...]] | None = None
 
     def _homophones(self) -> dict[str, tuple[str, ...]]:
@@ -142,7 +153,10 @@ class HomophoneCorrector:
                 continue
             if word[0] in _LOCALIZERS and self._follows_word(candidates, start):
                 continue  # 「工作里起什么作用」: 里 belongs to 工作, and 里起 is no word (not 立起)
-            if set(word) & skip or INTERROGATIVE.search(word):
+            # a function character (提, 在, 的…) makes the word grammar, unless it is the one typed for
+            # another: 「离休干部提检」 (提 ti for 体 of 体检)
+            functional = [j for j, c in enumerate(word) if c in skip]
+            if len(functional) > 1 or set(word) & NUMERAL_CHARS or INTERROGATIVE.search(word):
                 continue
             if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
                 continue  # a name
@@ -150,14 +164,121 @@ class HomophoneCorrector:
                 continue
             if self._frequency(word) > 0 or dictionary_words([word]):
                 continue
-            right = self._best(text, word, start, skip)
+            right = self._best(text, word, start, skip, functional[0] if functional else None)
             if right is not None and not self._in_context(right, text, start, len(word)):
                 right = None
             if right is not None and not any(
                 start < t.start + len(t.wrong) and t.start < start + len(word) for t in found
             ):
                 found.append(Typo(question[start : start + len(word)], right, start))
+        if self.library_word is not None and self.library_holds is not None:
+            found.extend(self._word_typos(question, text, candidates, found, kept, skip))
         return tuple(sorted(found, key=lambda t: t.start))
+
+    def _word_typos(
+        self,
+        question: str,
+        text: str,
+        candidates: Sequence[tuple[int, str]],
+        found: Sequence[Typo],
+        kept: set[int],
+        skip: frozenset[str],
+    ) -> list[Typo]:
+        """Typos that jieba reads as dictionary words (「事物资料」 for 实物, 「练习人」 for 联系人), or that it cuts
+        across two words (「保/非标准」 for 保费标准, 「跑/布机」 for 跑步机). A word, or two neighbouring words,
+        that the library holds nowhere is read as another only on the library's own evidence (`_sound_alike`)
+        and where a passage holds the meant word together with another word of the question."""
+        asking = question_words()
+        tokens = _words(text)
+        spans = [(at, w) for at, w in tokens if len(w) >= 2 and dictionary_words([w])]
+        spans += [
+            (a, x + y) for (a, x), (b, y) in pairwise(tokens) if b == a + len(x) and len(x + y) <= _LONGEST
+        ]
+        taken = [(t.start, t.start + len(t.wrong)) for t in found]
+        typos: list[Typo] = []
+        for start, span in sorted(set(spans)):
+            end = start + len(span)
+            if not 2 <= len(span) <= _LONGEST or not all(_HAN.fullmatch(c) for c in span):
+                continue
+            if set(span) & skip or INTERROGATIVE.search(span) or kept & set(range(start, end)):
+                continue
+            if _ADDRESS.match(text, end) or any(span[i : i + 2] in asking for i in range(len(span) - 1)):
+                continue
+            if span[0] in _LOCALIZERS and self._follows_word(candidates, start):
+                continue
+            if self._frequency(span) > 0 or any(start < b and a < end for a, b in taken):
+                continue
+            read = self._sound_alike(text, start, span, skip)
+            if read is None or not self._in_context(read.right, text, start, len(span)):
+                continue
+            stop = read.start + len(read.wrong)
+            typos.append(Typo(question[read.start : stop], read.right, read.start))
+            taken.append((read.start, stop))
+        return typos
+
+    def _sound_alike(self, text: str, start: int, span: str, skip: frozenset[str]) -> Typo | None:
+        """What the span (at `start` of the text) stands for, on the library's evidence: one character
+        changed for another of the same sound (two in a word of three or more, one kept as typed: 练习人,
+        联系人), such that the changed characters stand in a word the library's text is cut into (保费 of
+        保费标准), whose typed form it holds nowhere, and, for a word of two characters, the library holds it
+        beside a character the question has next to it (「险保费」 of 「意外险保非标准」): the question's own
+        context confirms it (a word of three, 联系人, holds a typed character beside the changed ones). Two ordinary words of the same sound (通知 and 同志, 转业 and 专业) are not enough. As a Typo of the
+        changed word, placed in the text."""
+        assert self.library_word is not None and self.library_holds is not None
+        sounds = self._homophones()
+        vocab = self.lexical.vocab
+        most = 2 if len(span) > 2 else 1
+        options = [
+            tuple(
+                dict.fromkeys(
+                    o for r in sorted(_readings(c)) for o in sounds.get(r, ()) if o != c and o not in skip
+                )
+            )
+            for c in span
+        ]
+        variants: list[str] = []
+
+        def grow(prefix: str, changed: int) -> None:
+            i = len(prefix)
+            if i == len(span):
+                if changed:
+                    variants.append(prefix)
+                return
+            for char in (span[i], *(options[i] if changed < most else ())):
+                if not i or prefix[-1] + char in vocab:
+                    grow(prefix + char, changed + (char != span[i]))
+
+        grow("", 0)
+        for variant in sorted(variants, key=lambda v: (-self._frequency(v), v)):
+            if self._frequency(variant) == 0:
+                break
+            changed = [j for j in range(len(span)) if variant[j] != span[j]]
+            readings = word_readings(variant)
+            if any(readings[j] not in _readings(span[j]) for j in changed):
+                continue
+            if len(changed) > 1 and readings != word_readings(span):
+                continue  # two changed: the words read alike as they are read (過期 guo qi is not 国际)
+            at = 0
+            for piece in jieba_cut(variant):
+                stop = at + len(piece)
+                if at <= changed[0] < stop:
+                    break
+                at = stop
+            if changed[-1] >= stop or len(piece) < 2 or (len(changed) > 1 and len(piece) < 3):
+                continue
+            if self._frequency(span[at:stop]) > 0:
+                continue
+            before, after = text[start + at - 1 : start + at], text[start + stop : start + stop + 1]
+            if start + at == 0:
+                before = ""
+            if len(piece) < 3 and not any(
+                _HAN.fullmatch(n) and self.library_holds(w) > 0
+                for n, w in ((before, before + piece), (after, piece + after))
+            ):
+                continue
+            if self.library_word(piece):
+                return Typo(span[at:stop], piece, start + at)
+        return None
 
     def _follows_word(self, candidates: Sequence[tuple[int, str]], start: int) -> bool:
         """Whether a word of two or more characters the library holds ends where `start` is (a localizer
@@ -219,16 +340,32 @@ class HomophoneCorrector:
         rows = self._rows(right)
         return any(rows & self._rows(w) for w in others)
 
-    def _best(self, text: str, word: str, start: int, skip: frozenset[str]) -> str | None:
+    def _bound(self, pair: str) -> bool:
+        """Whether the two characters of the pair belong together in the library: it holds the pair in at
+        least a tenth of the passages that hold the rarer of the two (罗王 of 新罗王, in every passage with
+        罗). A pair the library holds only now and then, across two words (部提 of 「干部提出」, in 3 of the
+        85 passages with 提), says nothing of where a typed character belongs."""
+        frequency = self.lexical.document_frequency
+        held = frequency(pair)
+        return held > 0 and held >= _BOUND * min(frequency(pair[0]), frequency(pair[1]))
+
+    def _best(
+        self, text: str, word: str, start: int, skip: frozenset[str], only: int | None = None
+    ) -> str | None:
+        """The word the library holds that the typed word stands for, one character changed (only the
+        character at `only`, a function character, when given: the meant word must then be one the library
+        writes as a word)."""
         sounds = self._homophones()
         candidates: dict[str, int] = {}
         for j, char in enumerate(word):
+            if only is not None and j != only:
+                continue
             # a character at the word's edge that forms a pair the library holds with its neighbour
             # outside the word belongs to that neighbour's word, and is not the typo
             outside = text[start - 1 : start + 1] if j == 0 and start > 0 else ""
             if j == len(word) - 1:
                 outside = text[start + j : start + j + 2]
-            if len(outside) == 2 and self.lexical.document_frequency(outside) > 0:
+            if len(outside) == 2 and self._bound(outside):
                 continue
             for reading in _readings(char):
                 for other in sounds.get(reading, ()):
@@ -240,7 +377,7 @@ class HomophoneCorrector:
                     # the typed sound is the one the meant word gives that character (台 of 平台: tai)
                     if word_readings(variant)[j] in _readings(char):
                         candidates[variant] = frequency
-        known = dictionary_words(candidates)
+        known = dictionary_words(candidates) if only is None else set()
         written: set[str] = set()
         if self.library_word is not None:  # a term of the library's own, cut as a word in its text
             written = {w for w in candidates if self.library_word(w)}
@@ -305,6 +442,13 @@ def _occurrences(text: str, words: Iterable[str]) -> set[int]:
 def _candidates(text: str) -> list[tuple[int, str]]:
     """(start, word) of the words jieba cuts the text into, and of each two neighbouring one-character
     words (a typo often leaves jieba two characters it cannot join: 典/形)."""
+    words = _words(text)
+    pairs = [(a, x + y) for (a, x), (b, y) in pairwise(words) if len(x) == len(y) == 1 and b == a + 1]
+    return sorted(words + pairs)
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """(start, word) of the words jieba cuts the text into, in order."""
     words: list[tuple[int, str]] = []
     position = 0
     for word in jieba_cut(text):
@@ -313,8 +457,7 @@ def _candidates(text: str) -> list[tuple[int, str]]:
             continue
         position = start + len(word)
         words.append((start, word))
-    pairs = [(a, x + y) for (a, x), (b, y) in pairwise(words) if len(x) == len(y) == 1 and b == a + 1]
-    return sorted(words + pairs)
+    return words
 
 
 def apply_corrections(question: str, corrections: Sequence[Typo]) -> str:
