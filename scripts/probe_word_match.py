@@ -17,7 +17,10 @@ and without them, and option (1): word pairs mined from half of the questions' a
 word → nearest passage word at τ) applied to the other half. `--sets heldout` (the held-out halves) and
 `--sets cold cold2 …` (the cold sets, read, never fitted on) print the AUCs there; with `--transfer`, a
 model fitted on the fit rows alone, with and without soft coverage, counted on them (false 「未找到」 /
-answered unanswerable). docs/measured.md has the figures.
+answered unanswerable). `--sets cmrc-fit --cmrc TRIAL.json --bench-home DIR` collects the CMRC fitting
+groups (trial, own context removed, asked of the speeches); `--recipe ROWS…` then refits by the shipped
+recipe (`bench.confidence.fit`; `--without-fit-questions` for the shipped model's own data) with and
+without soft coverage and counts the saved rows named. docs/measured.md has the figures.
 
 Run from the tree's root, with a data home holding the bundled speeches and the notices' bench library
 (`speechqa bench fit-confidence` builds it); searches and word vectors are cached in --cache:
@@ -27,6 +30,10 @@ Run from the tree's root, with a data home holding the bundled speeches and the 
     python scripts/probe_word_match.py --cache DIR --csls --sets heldout --transfer
     python scripts/probe_word_match.py --cache DIR --csls --transfer \\
         --sets cold cold2 cold3 cold4 cold5 cold6 cold7 --homes HOMES   (HOMES/home, HOMES/c2 … c7)
+    python scripts/probe_word_match.py --cache DIR --csls --sets cmrc-fit \\
+        --cmrc …/cmrc2018_trial.json --bench-home BENCH
+    python scripts/probe_word_match.py --cache DIR --csls [--without-fit-questions] \\
+        --recipe rows-heldout.json rows-cold-cold2-cold3-cold4-cold5-cold6-cold7.json
 """
 
 from __future__ import annotations
@@ -44,10 +51,21 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.confidence import FIT_QUESTIONS, POLICY_NOTICES, POLICY_QUESTIONS, fit_questions, folder_library
+from bench import cmrc_library, load_cmrc
+from bench.confidence import (
+    FIT_QUESTIONS,
+    POLICY_NOTICES,
+    POLICY_QUESTIONS,
+    CachedQueries,
+    every_nth,
+    fit_questions,
+    folder_library,
+    own_context,
+    without,
+)
 from bench.speed import dev_questions
 from corpus import to_simplified
-from index import Library, load_embedder
+from index import DEFAULT_MODEL, Library, load_embedder
 from index.store import lexical_input
 from index.tokenize import STOPWORDS, jieba_cut
 from retrieval import INTERROGATIVE, Retriever
@@ -84,25 +102,37 @@ def content_weights(terms: Sequence[str], idf: Callable[[str], float]) -> dict[s
     return {w: idf(w) for w in ([t for t in asked if len(t) > 1] or asked)}
 
 
-def records(retriever: Retriever, questions: Sequence[GoldQuestion], group: str) -> list[dict]:
+def records(
+    retriever: Retriever,
+    questions: Sequence[GoldQuestion],
+    group: str,
+    *,
+    unanswerable: bool = False,
+    exclude: Callable[[GoldQuestion], frozenset[int]] | None = None,
+) -> list[dict]:
+    """One row per question, as `bench.confidence.collect` searches it (with `exclude(q)` passages
+    removed, and every question unanswerable, when given)."""
     rows = []
     for q in questions:
-        answer = retriever.search(q.question, k=1, mode="hybrid")
+        rt = retriever
+        if exclude is not None:
+            rt = Retriever(retriever.store, without(retriever.index, exclude(q)), retriever.embedder)
+        answer = rt.search(q.question, k=1, mode="hybrid")
         if answer.signals is None or not answer.hits:
             continue
         top = answer.hits[0].passage
         whole = to_simplified(f"{lexical_input(top.text, top.section)} {source_text(top)}")
-        weights = content_weights(answer.terms, retriever.index.lexical.idf)
+        weights = content_weights(answer.terms, rt.index.lexical.idf)
         rows.append(
             {
                 "group": group,
                 "id": q.id,
                 "question": q.question,
                 "style": q.style,
-                "answerable": q.answerable,
-                "right": q.answerable and is_relevant(top, q),
+                "answerable": q.answerable and not unanswerable,
+                "right": q.answerable and not unanswerable and is_relevant(top, q),
                 "weights": weights,
-                "ceiling": unseen_idf(retriever.index.lexical.size),
+                "ceiling": unseen_idf(rt.index.lexical.size),
                 "top": whole.lower(),
                 "words": passage_words(whole),
                 "probability": answer.probability,
@@ -137,6 +167,21 @@ def collect_all(args: argparse.Namespace) -> list[dict]:
             fit_s, fit_p = fit_questions(FIT_QUESTIONS)
             out += records(rs, fit_s, "fit-speeches")
             out += records(rp, fit_p, "fit-notices")
+        return out
+    if args.sets in (["cmrc-fit"], ["cmrc-heldout"]):
+        trial = args.sets == ["cmrc-fit"]
+        data = load_cmrc(Path(args.cmrc), 1 if trial else 4)
+        bench = cmrc_library(data, Path(args.bench_home), model=DEFAULT_MODEL, tokenizer="char")
+        queries = CachedQueries(bench.embedder, bench.library.store)
+        rc = Retriever(bench.library.store, bench.library.load(bench.embedder.key), queries)
+        questions = every_nth(data.questions, 400)
+        name = "cmrc-trial" if trial else "cmrc-dev"
+        out += records(rc, questions, name)
+        out += records(rc, questions, f"{name}-removed", unanswerable=True, exclude=own_context(rc.store))
+        if trial:
+            speeches = Library(home, tokenizer="char", merge_to=200)
+            rs = Retriever(speeches.store, speeches.load(bench.embedder.key), queries)
+            out += records(rs, questions, "cmrc-on-speeches", unanswerable=True)
         return out
     for name in args.sets:
         lib_home = {"cold": "home"}.get(name, "c" + name.removeprefix("cold"))
@@ -354,6 +399,59 @@ def transfer(fit: list[dict], others: list[dict], vectors: dict[str, np.ndarray]
         print(f"| {name} | {weight} | {' | '.join(cells)} |")
 
 
+FIT_GROUP = {"dev-tune": "speeches-tune", "fit-speeches": "speeches-tune", "fit-notices": "policy-tune"}
+
+
+def recipe(fit: list[dict], others: list[dict], vectors: dict[str, np.ndarray]) -> None:
+    """The shipped recipe (bench.confidence.fit, `--fit-questions`): every fitting row, answerable or not,
+    each group weighing the same, the low threshold keeping 95.5 % of every group's answerable rows
+    answered; over the present signals and over them plus soft coverage. Counted on `others`, with the
+    shipped model's own verdicts beside: false 「未找到」 / answered unanswerable, per group."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    from retrieval import FEATURES
+
+    groups = np.asarray([FIT_GROUP.get(r["group"], r["group"]) for r in fit])
+    sizes = {g: (groups == g).sum() for g in set(groups)}
+    weight = np.asarray([len(fit) / (len(sizes) * sizes[g]) for g in groups])
+    y = np.asarray([r["answerable"] for r in fit], dtype=int)
+    names = sorted({r["group"] for r in others})
+    answerable = np.asarray([r["answerable"] for r in others])
+    ruled = np.asarray([bool(r["signals"].get("period_mismatch")) for r in others])
+
+    def cells(answered: np.ndarray) -> str:
+        out = []
+        for g in [*names, None]:
+            m = np.asarray([g is None or r["group"] == g for r in others])
+            out.append(f"{(m & answerable & ~answered).sum()} / {(m & ~answerable & answered).sum()}")
+        return " | ".join(out)
+
+    print("\n### The shipped recipe: false 「未找到」 / answered unanswerable\n")
+    print(f"| signals | weight | low | {' | '.join(names)} | all |\n|---|---|---|{'---|' * (len(names) + 1)}")
+    print(f"| shipped model | | | {cells(np.asarray([bool(r['answered']) for r in others]))} |")
+    for tau in (None, *thresholds()):
+
+        def x(rows: list[dict], t: float | None = tau) -> np.ndarray:
+            base = np.asarray([[r["signals"][f] for f in FEATURES] for r in rows])
+            if t is None:
+                return base
+            return np.c_[base, [soft(r, nearest(r, vectors), t)[0] for r in rows]]
+
+        scaler = StandardScaler().fit(x(fit))
+        lr = LogisticRegression(C=1.0, max_iter=2000).fit(scaler.transform(x(fit)), y, sample_weight=weight)
+        p = lr.predict_proba(scaler.transform(x(fit)))[:, 1]
+        low = min(
+            float(np.quantile(p[(groups == g) & (y == 1)], 1 - 0.955))
+            for g in sizes
+            if (y[groups == g] == 1).any()
+        )
+        answered = (lr.predict_proba(scaler.transform(x(others)))[:, 1] >= low) & ~ruled
+        name = "present" if tau is None else f"+ soft coverage τ {tau}"
+        w = "" if tau is None else f"{lr.coef_[0][-1]:+.2f}"
+        print(f"| {name} | {w} | {low:.3f} | {cells(answered)} |")
+
+
 def peak_sim(row: dict, near: dict[str, tuple[float, str]]) -> float:
     gone = missing(row)
     if not gone:
@@ -368,11 +466,24 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True, help="folder for the searches and word vectors")
     parser.add_argument("--sets", nargs="+", default=["fit"])
     parser.add_argument("--homes", default="", help="folder of the cold sets' data homes (home, c2 … c7)")
+    parser.add_argument("--cmrc", default="", help="CMRC 2018 trial (cmrc-fit) or dev (cmrc-heldout) JSON")
+    parser.add_argument("--bench-home", default="", help="the CMRC bench library (--bench-home of bench)")
     parser.add_argument("--csls", action="store_true", help="closeness by CSLS instead of the cosine")
     parser.add_argument(
         "--transfer",
         action="store_true",
         help="fit on the saved fit rows, count false 「未找到」 / answered unanswerable on these sets",
+    )
+    parser.add_argument(
+        "--recipe",
+        nargs="+",
+        default=[],
+        metavar="ROWS",
+        help="fit by the shipped recipe on the saved fit and cmrc-fit rows; count on these saved row "
+        "files' sets (e.g. rows-heldout.json rows-cmrc-heldout.json)",
+    )
+    parser.add_argument(
+        "--without-fit-questions", action="store_true", help="--recipe without the fit-only questions"
     )
     parser.add_argument("--pairs", type=int, default=0, help="print this many matched pairs per group")
     args = parser.parse_args()
@@ -383,6 +494,21 @@ def main() -> None:
     else:
         rows = collect_all(args)
         saved.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    if args.recipe:
+        fit = [
+            *json.loads((args.cache / "rows-fit.json").read_text("utf-8")),
+            *json.loads((args.cache / "rows-cmrc-fit.json").read_text("utf-8")),
+        ]
+        if args.without_fit_questions:  # the shipped model's own recipe
+            fit = [r for r in fit if not r["group"].startswith("fit-")]
+        others = [r for name in args.recipe for r in json.loads((args.cache / name).read_text("utf-8"))]
+        words = {w for r in [*fit, *others] for w in [*missing(r), *r["words"]]}
+        known = word_vectors(words, args.cache)
+        vectors = {w: known[w] for w in words}
+        if args.csls:
+            hubness(vectors)
+        recipe(fit, others, vectors)
+        return
     # the fit rows are always part of the vocabulary (run without --sets first): CSLS's r(x) is then
     # read over the same words whichever set is reported
     fit = rows if args.sets == ["fit"] else json.loads((args.cache / "rows-fit.json").read_text("utf-8"))
