@@ -816,7 +816,7 @@ def _parse_date(text: str) -> str | None:
         return None
     if len(values) > 2 and not 1 <= int(values[2]) <= 31:
         return None
-    return "-".join(v.zfill(2) for v in values)
+    return "-".join(str(int(v)).zfill(2) for v in values)  # full-width digits (２０２５) as ASCII
 
 
 def _cn_year(text: str) -> str | None:
