@@ -404,6 +404,7 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
                 abs(other.size - body) < 0.4 and other.bottom > line.top and _overlap(other, line)
                 for other in lines
             )
+            and not _raised_mark(line, lines, body)
         }
         foot = [line for line in lines if id(line) in low]
         above = [line for line in lines if id(line) not in low]
@@ -426,6 +427,17 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
     if endnotes:  # the marks of endnotes stand on pages without notes of their own
         out = [page if page.notes else replace(page, lines=tuple(map(_unmarked, page.lines))) for page in out]
     return out
+
+
+def _raised_mark(line: Line, lines: list[Line], body: float) -> bool:
+    """Whether a line is a reference mark alone (「①」「2」) raised beside a body line: read as a line of its
+    own when it stands after the body line's last character, so that no body line is under it. Taken for
+    the first line of the page's footnotes, it hid them (「①数据截至……」 read as body text after the
+    signature, which was then not found)."""
+    return bool(_LONE_MARK.match(line.text.strip())) and any(
+        abs(other.size - body) < 0.4 and other.top < line.bottom and other.bottom > line.top
+        for other in lines
+    )
 
 
 def _overlap(a: Line, b: Line) -> bool:

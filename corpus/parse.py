@@ -842,7 +842,7 @@ def _parse_date(text: str) -> str | None:
         return None
     if len(values) > 2 and not 1 <= int(values[2]) <= 31:
         return None
-    return "-".join(v.zfill(2) for v in values)
+    return "-".join(str(int(v)).zfill(2) for v in values)  # full-width digits (２０２５) as ASCII
 
 
 def _cn_year(text: str) -> str | None:
@@ -1038,7 +1038,15 @@ def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
 
 def _read_signature(lines: list[_Line]) -> _Tail:
     """The signature at the end of `lines` (organisation lines and a date), with the 附件说明 before it
-    and the 附注 after it."""
+    and the 附注 after it. Footnotes printed at the foot of the signature's page (a PDF puts them there,
+    after the date) are passed over to find it and stay body text, after it."""
+    notes_at = len(lines)
+    while notes_at > 0 and lines[notes_at - 1].kind == _NOTE:
+        notes_at -= 1
+    if 0 < notes_at < len(lines):
+        tail = _read_signature(lines[:notes_at])
+        tail.body = tail.body + lines[notes_at:]
+        return tail
     after = _after_body(lines, len(lines))
     end = after.start
     start = end

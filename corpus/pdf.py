@@ -780,7 +780,8 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
     """Tables drawn with ruling lines, top to bottom."""
     found = []
     try:
-        tables = page.find_tables()
+        rules = _level_rules(page)
+        tables = page.find_tables({"explicit_horizontal_lines": rules} if rules else None)
     except Exception:  # table finding is a bonus: without it the cells are still read as lines
         log.debug("table detection failed", exc_info=True)
         return []
@@ -799,6 +800,21 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
             )
         )
     return sorted(found, key=lambda table: table.box[1])
+
+
+def _level_rules(page) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    """The page's level rules whose two ends pdfplumber finds a rounding error apart in height, as level
+    edges. A page turned by a transformation written with cos 90° = 6e-17 (pypdf's `rotate(90)`, tools that
+    turn a landscape 附表 onto a portrait sheet) draws its rows' rules 1e-14 pt off level; pdfplumber takes
+    any rule not exactly level for an upright one, found no table, and the table's rows were read as one
+    unlabelled run of text."""
+    return [
+        {**line, "object_type": "line_edge", "orientation": "h", "bottom": line["top"], "height": 0.0}
+        for line in page.lines
+        if line["top"] != line["bottom"]
+        and abs(float(line["bottom"]) - float(line["top"])) < 0.01
+        and float(line["x1"]) - float(line["x0"]) >= 1
+    ]
 
 
 def _first_spans(table) -> tuple[int, ...]:  # type: ignore[no-untyped-def]

@@ -143,10 +143,22 @@ class FilterReport:
     # read from the question but not applied: with the filters given it allowed nothing, they alone do
     # (--speech 1 「沈伟讲的老年大学」, speech 1 not 沈伟's: the given speech is kept, not everything shown)
     set_aside: Filters = Filters()
+    # on a fallback, the library's speakers a given speaker name that has no speech is one character off
+    # (「--speaker 周健明」 → 周建明), as the question's own names are corrected
+    near_speakers: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return self.applied.describe(dict(self.titles))
+
+    @property
+    def near_note(self) -> str:
+        """What the front ends say of `near_speakers` (「（是不是「周建明」？）」), or ""."""
+        return (
+            "（是不是" + "、".join(f"「{name}」" for name in self.near_speakers) + "？）"
+            if self.near_speakers
+            else ""
+        )
 
     @property
     def set_aside_note(self) -> str:
@@ -170,7 +182,29 @@ class FilterReport:
             "matched_passages": self.passages,
             "fallback": self.fallback,
             "set_aside": self.set_aside.describe() if self.set_aside else None,
+            "near_speakers": list(self.near_speakers),
         }
+
+
+def near_speakers(names: Iterable[str], known: Iterable[str]) -> tuple[str, ...]:
+    """The known speakers that a name no speech has is one character off from: the same length, one
+    character different (周健明 for 周建明), compared in simplified script. A name the library has is not
+    mistyped and gets none."""
+    known = tuple(dict.fromkeys(known))
+    folded = {to_simplified(k): k for k in known}
+    out: list[str] = []
+    for name in names:
+        name = to_simplified(re.sub(r"\s+", "", name))
+        if not name or name in folded:
+            continue
+        out += [
+            speaker
+            for key, speaker in folded.items()
+            if len(key) == len(name) >= 2
+            and sum(a != b for a, b in zip(key, name, strict=True)) == 1
+            and speaker not in out
+        ]
+    return tuple(out)
 
 
 @dataclass(frozen=True)

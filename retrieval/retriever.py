@@ -48,6 +48,7 @@ from .filters import (
     asked_period,
     detect_filters,
     named_years,
+    near_speakers,
     speech_matches,
     speech_period,
     year_period,
@@ -707,7 +708,12 @@ class Retriever:
             report = FilterReport(given, Filters(), len(kept), False, titles, set_aside=applied.minus(given))
             return report, kept, None
         report = FilterReport(
-            applied, applied.minus(given), len(allowed), fallback=len(allowed) == 0, titles=titles
+            applied,
+            applied.minus(given),
+            len(allowed),
+            fallback=len(allowed) == 0,
+            titles=titles,
+            near_speakers=near_speakers(given.speakers, self.facets().speakers) if len(allowed) == 0 else (),
         )
         if report.fallback:
             return report, None, None

@@ -599,3 +599,36 @@ def test_a_date_range_names_itself_as_a_filter_of_the_same_days_does() -> None:
         )
         assert DateRange(start, end).describe() == as_filter.describe()
     assert DateRange(date(2025, 1, 1), date(2025, 12, 31)).describe() == "2025 年"
+
+
+def test_a_given_speaker_one_character_off_a_known_one_is_named_on_the_fallback(retriever: Retriever) -> None:
+    """`--speaker 沈玮` (for 沈伟): the filter allows nothing, the results are unfiltered as before, and the
+    report names the speaker meant (the CLI: 「筛选条件「沈玮」下没有任何讲话（是不是「沈伟」？），…」), as a
+    name mistyped in the question is corrected. Before, nothing hinted at the typo."""
+    answer = retriever.search("老年大学建设", k=3, filters=Filters(speakers=("沈玮",)))
+    report = answer.filters
+    assert report is not None and report.fallback and len(answer.hits) == 3
+    assert report.near_speakers == ("沈伟",) and report.near_note == "（是不是「沈伟」？）"
+    assert report.to_json()["near_speakers"] == ["沈伟"]
+    other = retriever.search("老年大学建设", k=3, filters=Filters(speakers=("李四",))).filters
+    assert other is not None and other.fallback and other.near_speakers == () and other.near_note == ""
+    found = retriever.search("老年大学建设", k=3, filters=Filters(speakers=("沈伟",))).filters
+    assert found is not None and not found.fallback and found.near_speakers == ()
+
+
+@given(
+    st.sampled_from(["沈伟", "王芳", "欧阳明华", "周建明"]), st.integers(0, 3), st.sampled_from("健玮方华李")
+)
+def test_near_speakers_are_the_known_names_one_character_off(name: str, at: int, other: str) -> None:
+    from retrieval.filters import near_speakers
+
+    known = ("沈伟", "王芳", "欧阳明华", "周建明")
+    at %= len(name)
+    typed = name[:at] + other + name[at + 1 :]
+    if typed == name:
+        assert near_speakers([typed], known) == ()  # a name the library has is no typo
+    else:
+        assert name in near_speakers([typed], known)
+        assert all(len(n) == len(typed) for n in near_speakers([typed], known))
+    assert near_speakers(["歐陽明華"], known) == ()  # the same name in traditional script
+    assert near_speakers(["李"], known) == () and near_speakers(["张三丰"], known) == ()
