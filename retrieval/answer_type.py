@@ -195,7 +195,12 @@ _INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (发文机关, 「哪个单位发的」, 落款), whom it is sent to (主送, 「发给哪些单位」). Only these read a document's
 # 「文件信息」 passage (corpus.HEAD_SECTION) as an answer.
 _ASKS_DOCUMENT = re.compile(
-    r"文号|字号|文件号|几号文|发文|主送|落款|署名|发给|发往|发送|联合发"
+    r"文号|字号|文件号|几号文|发文|主送|落款|署名|联合发"
+    # sent to whom: the document's 主送 only when what is sent is the document (「这个通知发给谁」) or the
+    # question asks for bodies (「发给哪些单位」); 「智能呼叫手环发给哪些人」 asks who receives a thing the
+    # document is about, which its items say
+    r"|(?:通知|文件|公文|函|意见|办法|方案|决定|纪要|简报)[^，。！？,.!?]{0,3}(?:发给|发往|发送)"
+    r"|(?:发给|发往|发送)(?:了)?(?:哪些|哪个|哪几个|什么|哪几|哪)?(?:单位|部门|机关|机构|地方|地区)"
     r"|(?:单位|部门|机关|机构|谁|哪家|哪里)(?:发|印发|下发|出台|制定)的"
     r"|(?:哪些|什么|哪几个|哪个|哪家)(?:单位|部门|机关|机构)"
 )

@@ -132,6 +132,15 @@ def test_a_speech_and_a_notice_without_number_or_addressee_have_no_head() -> Non
         ("护理费标准是多少", False),
         ("离休干部体检什么时候开始", False),
         ("慰问金由谁负责发放", False),
+        ("这个通知发给谁", True),
+        ("文件发往哪些部门", True),
+        ("发给了哪些单位", True),
+        # who receives a thing the document is about: its items say, not its 主送
+        ("智能呼叫手环发给哪些人", False),
+        ("慰问品发给谁", False),
+        ("取暖补贴发放给哪些老同志", False),
+        ("本月补贴发给谁", False),
+        ("文体用品发给哪些人", False),
     ],
 )
 def test_a_question_about_the_document_itself_is_told_apart(question: str, about: bool) -> None:
