@@ -22,7 +22,9 @@ import numpy as np
 from corpus import DEFAULT_MAX_CHARS, PassageDraft, Speech, chunk_speech, parse_document, read_document
 from index import Embedder, LexicalIndex, Library
 from retrieval import Answer, Retriever
-from retrieval.evaluate import (
+
+from .cmrc import BenchmarkSet, load_cmrc
+from .evaluate import (
     KS,
     MRR_DEPTH,
     GoldQuestion,
@@ -32,8 +34,6 @@ from retrieval.evaluate import (
     load_questions,
     summarise,
 )
-
-from .cmrc import BenchmarkSet, load_cmrc
 
 Progress = Callable[[int, int], None]
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus import Paragraph, Speech
-from retrieval.evaluate import GoldFormatError, GoldQuestion
 from retrieval.sentence import split_sentences
+
+from .evaluate import GoldFormatError, GoldQuestion
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from pathlib import Path
 from corpus import chunk_speech
 from index import Embedder, Library
 from retrieval import Retriever, RetrieverConfig
-from retrieval.evaluate import GoldQuestion, Report, evaluate
 
+from .evaluate import GoldQuestion, Report, evaluate
 from .speed import DEV_QUESTIONS, seed_speeches
 
 # (speaker, date) of the bundled speeches in file order; speech 2's are its own.

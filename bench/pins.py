@@ -37,9 +37,9 @@ from retrieval import (
     embed_as_text,
     split_sentences,
 )
-from retrieval.evaluate import GoldQuestion, load_questions
 
 from .errors import BenchError
+from .evaluate import GoldQuestion, load_questions
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 PIN_QUESTIONS = BENCHMARKS / "pin-questions.jsonl"

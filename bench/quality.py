@@ -23,9 +23,9 @@ from index import (
 )
 from index.store import content_hash
 from retrieval import MODES, Answer, Retriever, RetrieverConfig
-from retrieval.evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts
 
 from .cmrc import BenchmarkSet
+from .evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]

@@ -11,8 +11,9 @@ import numpy as np
 from corpus import HEAD_SECTION
 from index import Embedder, LexicalIndex, Library, LoadedIndex
 from retrieval import QueryError, Retriever, RetrieverConfig
-from retrieval.evaluate import GoldQuestion, Report, by_split, evaluate, is_relevant
 from retrieval.ranker import FEATURES, RANKER_VERSION, Ranker
+
+from .evaluate import GoldQuestion, Report, by_split, evaluate, is_relevant
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]

@@ -47,10 +47,10 @@ from retrieval import (
     overlap,
     weighted,
 )
-from retrieval.evaluate import GoldQuestion, load_questions
 from retrieval.typos import apply_corrections
 
 from .errors import BenchError
+from .evaluate import GoldQuestion, load_questions
 
 Notice = Callable[[str], None]
 

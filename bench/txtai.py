@@ -10,9 +10,9 @@ import numpy as np
 from index import Embedder, Library, embed_query
 from index.store import content_hash
 from retrieval import Answer, Hit, Retriever
-from retrieval.evaluate import GoldQuestion, Report, evaluate
 
 from .errors import BenchError
+from .evaluate import GoldQuestion, Report, evaluate
 from .speed import percentile
 
 NOTE = (

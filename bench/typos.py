@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from corpus import NUMERAL_CHARS
 from index import STOPWORDS, dictionary_words, jieba_cut
 from retrieval import Retriever
-from retrieval.evaluate import GoldQuestion, evaluate
 from retrieval.typos import word_readings
 from retrieval.vocabulary import INTERROGATIVE
+
+from .evaluate import GoldQuestion, evaluate
 
 SEED = 11
 

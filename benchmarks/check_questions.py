@@ -13,7 +13,7 @@ The text of each document of ``benchmarks/corpus-<set>/`` is read as follows: th
 writes, and must not decode in the set's ``refused`` encoding when it has one), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
 a second check those are also read back — the PDFs with pypdf, the .doc with antiword, the .odt from its
 ``content.xml`` — and every gold phrase of theirs must be found there once whitespace is removed
-(LibreOffice puts spaces between digits and Chinese; the scorer, ``retrieval/evaluate.py``, compares with
+(LibreOffice puts spaces between digits and Chinese; the scorer, ``bench/evaluate.py``, compares with
 whitespace removed too).
 Exit status 1 and a line per problem when anything fails.
 """

@@ -11,8 +11,8 @@ from typing import Any
 import click
 
 import bench as b
+from bench.evaluate import load_questions
 from retrieval import MODES, Retriever
-from retrieval.evaluate import load_questions
 
 from .main import Context, ProgressBar, cli, long_running, notice, pass_context, user_errors
 

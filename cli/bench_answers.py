@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 import click
 
 import bench as b
+from bench.evaluate import load_questions
 from retrieval import Retriever, load_judge
 from retrieval.confidence import DEFAULT_MODEL_PATH
-from retrieval.evaluate import load_questions
 from retrieval.pins import DEFAULT_PIN_MODEL_PATH
 
 from .bench import (

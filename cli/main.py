@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 import click
 
 from bench import BenchError
+from bench.evaluate import GoldFormatError
 from corpus import CorpusError, typed_id
 from index import (
     Library,
@@ -30,7 +31,6 @@ from retrieval import (
     SpeechService,
     prepare_many_searches,
 )
-from retrieval.evaluate import GoldFormatError
 
 from .help import Group
 from .settings import Settings, SettingsError, load_settings

@@ -37,9 +37,9 @@ def dump(out: Path, code: Path, home: Path, cmrc_home: Path, cmrc_file: Path, cm
     sys.path.insert(0, str(code))
     logging.disable(logging.WARNING)
     import bench as b
+    from bench.evaluate import load_questions
     from index import Library, load_embedder
     from retrieval import MODES, Retriever
-    from retrieval.evaluate import load_questions
 
     def rows(retriever: Retriever, questions: list[str], modes: tuple[str, ...]) -> list[dict[str, Any]]:
         found = []

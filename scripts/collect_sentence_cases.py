@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, load_cmrc
 from bench.confidence import CachedQueries, folder_library
+from bench.evaluate import GoldQuestion, is_relevant, load_questions
 from corpus import to_simplified
 from index import DEFAULT_MODEL, Library
 from retrieval import Retriever, ServiceOptions, SpeechService
-from retrieval.evaluate import GoldQuestion, is_relevant, load_questions
 from retrieval.records import PassageRecord
 from retrieval.sentence import AnswerSentence, WeightedTerm
 

@@ -4,7 +4,7 @@ The questions were written cold from the five bundled speeches (corpus/data/spee
 before any tuning on them, in every style staff use: short keywords, full questions, colloquial with
 typos, traditional script, Chinese numerals instead of digits, and questions naming a year or a speaker.
 30 are not answered by the speeches; half of them are near misses (same topic, asking what the speeches
-do not say). Gold = short phrases quoted verbatim from the answering passage (see retrieval/evaluate.py).
+do not say). Gold = short phrases quoted verbatim from the answering passage (see bench/evaluate.py).
 
 The split is made once, here, by a fixed seed, stratified by (style, answerable): `split` is "tune" or
 "heldout". Re-running is idempotent: rows already present keep their split.

@@ -25,11 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, folder_library, load_cmrc
+from bench.evaluate import load_questions
 from bench.ranking import CachedEmbedder, FitSet, collect, fit_ranker
 from cli.settings import load_settings
 from index import DEFAULT_MODEL, Library
 from retrieval import Retriever, RetrieverConfig, ServiceOptions, SpeechService
-from retrieval.evaluate import load_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 

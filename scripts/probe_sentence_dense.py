@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, load_cmrc
 from bench.confidence import CachedQueries
+from bench.evaluate import is_relevant, sentence_holds
 from corpus import to_simplified
 from index import DEFAULT_MODEL
 from retrieval import Retriever, split_sentences
-from retrieval.evaluate import is_relevant, sentence_holds
 from retrieval.sentence import AnswerSentence, answer_sentence
 
 WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.6)

@@ -63,6 +63,7 @@ from bench.confidence import (
     own_context,
     without,
 )
+from bench.evaluate import GoldQuestion, is_relevant, load_questions
 from bench.speed import dev_questions
 from corpus import to_simplified
 from index import DEFAULT_MODEL, Library, load_embedder
@@ -70,7 +71,6 @@ from index.store import lexical_input
 from index.tokenize import STOPWORDS, jieba_cut
 from retrieval import INTERROGATIVE, Retriever
 from retrieval.abstain import unseen_idf
-from retrieval.evaluate import GoldQuestion, is_relevant, load_questions
 from retrieval.retriever import source_text
 
 CSLS_TAUS = (-0.05, -0.03, -0.015, 0.0, 0.015, 0.03)

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.cmrc import BenchmarkSet, load_cmrc, without_answers
+from bench.evaluate import GoldQuestion
 from corpus import Paragraph, Speech
 from retrieval import split_sentences
-from retrieval.evaluate import GoldQuestion
 
 TRIAL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "cmrc2018" / "cmrc2018_trial.json"
 

@@ -34,11 +34,11 @@ from bench.confidence import (
     without,
 )
 from bench.errors import BenchError
+from bench.evaluate import GoldQuestion
 from corpus import Paragraph, Speech, chunk_speech
 from index import Library
 from retrieval import FEATURES, CoverageRule, Retriever, Signals
 from retrieval.abstain import unseen_idf
-from retrieval.evaluate import GoldQuestion
 
 from .fakes import FakeEmbedder
 

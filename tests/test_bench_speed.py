@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from bench.evaluate import GoldQuestion
 from bench.speed import LatencyRun, percentile, variant_speech
 from bench.txtai import side_by_side
 from cli import cli
 from retrieval import Answer
-from retrieval.evaluate import GoldQuestion
 
 pytestmark = pytest.mark.slow
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.evaluate import load_questions
 from index import LexicalIndex, dictionary_words, get_tokenizer, jieba_cut
 from retrieval import Retriever, RetrieverConfig, typo_note
-from retrieval.evaluate import load_questions
 from retrieval.typos import HomophoneCorrector, Typo, apply_corrections, library_words
 
 from .fakes import FakeEmbedder

@@ -1,4 +1,4 @@
-"""retrieval.evaluate: metrics hand-computed on a tiny synthetic set, and clear errors for bad gold files."""
+"""bench.evaluate: metrics hand-computed on a tiny synthetic set, and clear errors for bad gold files."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index import PassageRecord
-from retrieval import Answer, Hit
-from retrieval.evaluate import (
+from bench.evaluate import (
     MRR_DEPTH,
     GoldFormatError,
     GoldQuestion,
@@ -20,6 +18,8 @@ from retrieval.evaluate import (
     load_questions,
     summarise,
 )
+from index import PassageRecord
+from retrieval import Answer, Hit
 
 
 def passage(pid: int, text: str, title: str = "讲话") -> PassageRecord:

@@ -22,8 +22,7 @@ from pathlib import Path
 
 from corpus import describe_os_error
 from index import PassageRecord
-
-from .records import Answer, Hit
+from retrieval import Answer, Hit
 
 KS = (1, 3, 5)
 SPLITS = ("tune", "heldout")
