@@ -31,26 +31,14 @@ from corpus import (
 from corpus.layout import Line, join_drop_caps
 from tests.fixtures.layouts import make_closing_lines as m
 from tests.fixtures.layouts import make_frames_mastheads as frames
+from tests.text_checks import assert_in_order_once, squeeze
 
 HAS_SOFFICE = shutil.which("soffice") is not None
 WRITERS = [name for name in m.WRITERS if HAS_SOFFICE or not name.startswith("libreoffice")]
 
 
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def sentences(text: str) -> list[str]:
     return re.findall(r"[^。！？：]+[。！？：]", text)
-
-
-def assert_in_order_once(passages: list[str], wanted: list[str]) -> None:
-    flat = squeeze("".join(passages))
-    position = 0
-    for sentence in wanted:
-        assert flat.count(squeeze(sentence)) == 1, sentence
-        assert flat.find(squeeze(sentence)) >= position, sentence
-        position = flat.find(squeeze(sentence))
 
 
 @pytest.fixture(scope="module")

@@ -21,25 +21,13 @@ from corpus import check_conservation, chunk_speech, parse_document, read_bytes,
 from corpus.clean import clean_title
 from tests.fixtures.documents.make_fixtures import soffice
 from tests.fixtures.layouts import make_frames_mastheads as m
+from tests.text_checks import assert_in_order_once, squeeze
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 
 
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def sentences(text: str) -> list[str]:
     return re.findall(r"[^。！？]+[。！？]", text)
-
-
-def assert_in_order_once(passages: list[str], wanted: list[str]) -> None:
-    flat = squeeze("".join(passages))
-    position = 0
-    for sentence in wanted:
-        assert flat.count(squeeze(sentence)) == 1, sentence
-        assert flat.find(squeeze(sentence)) >= position, sentence
-        position = flat.find(squeeze(sentence))
 
 
 def check_framed_notice(path: Path) -> None:
