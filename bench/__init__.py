@@ -69,7 +69,7 @@ from .speed import (
 from .structure import structure_report
 from .txtai import NOTE as TXTAI_NOTE
 from .txtai import comparison_section, require_txtai
-from .typos import make_typos, typos_report
+from .typos import make_typos, misread_listing, typos_report, typos_sets, typos_table
 
 __all__ = [
     "DEFAULT_DOC",
@@ -126,6 +126,7 @@ __all__ = [
     "load_pin_questions",
     "machine_line",
     "make_typos",
+    "misread_listing",
     "misses",
     "notice_set",
     "ocr_confidence_report",
@@ -145,6 +146,8 @@ __all__ = [
     "structure_report",
     "training_questions",
     "typos_report",
+    "typos_sets",
+    "typos_table",
     "unanswered_by_kind",
     "without_answers",
     "write_section",

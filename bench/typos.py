@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from corpus import NUMERAL_CHARS
 from index import STOPWORDS, dictionary_words, jieba_cut
-from retrieval import Retriever
+from retrieval import Retriever, Typo
 from retrieval.typos import word_readings
 from retrieval.vocabulary import INTERROGATIVE
 
@@ -74,36 +74,124 @@ def _without_correction(retriever: Retriever) -> Retriever:
     )
 
 
-def typos_report(sets: Sequence[tuple[str, Retriever, Sequence[GoldQuestion]]]) -> str:
+@dataclass(frozen=True)
+class Misread:
+    """A question the correction read wrongly: an untouched one corrected at all (`typo` is None), or a
+    typo'd one whose typo was read as another word than the one meant."""
+
+    question: str  # as searched
+    typos: tuple[Typo, ...]  # what the correction read in it
+    typo: str | None = None  # the typo made in the question (None: an untouched question)
+    meant: str | None = None  # the word the typo was made in
+
+
+@dataclass(frozen=True)
+class TypoSet:
+    """One set's figures (see `typos_report`) and the questions behind its wrong readings."""
+
+    name: str
+    answerable: int
+    made: int
+    right: int
+    wrong: int
+    recall_off: float
+    recall_on: float
+    false_abstain_off: float
+    false_abstain_on: float
+    questions: int
+    false_fixes: tuple[Misread, ...]  # untouched questions corrected
+    misread: tuple[Misread, ...]  # typos read as another word
+
+
+def typos_sets(sets: Sequence[tuple[str, Retriever, Sequence[GoldQuestion]]]) -> list[TypoSet]:
     """Per set (name, the retriever of its library, its questions): typos made, read back right / as
-    another word / left alone; R@1 and false 「未找到」 of the typo'd questions with the correction off
-    and on; corrections made to the untouched questions, all false (Markdown)."""
-    rows = [
-        "| set | answerable | typos made | read back right | read as another word | left | R@1 off → on "
-        "| false 未找到 off → on | untouched questions corrected |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
+    another word; R@1 and false 「未找到」 of the typo'd questions with the correction off and on; the
+    untouched questions the correction changes, all false."""
+    results = []
     for name, retriever, questions in sets:
         plain = _without_correction(retriever)
         answerable = [q for q in questions if q.answerable]
         made = make_typos(retriever, answerable)
-        right = wrong = 0
+        right = 0
+        misread = []
         for t in made:
             found = retriever.corrector.corrections(t.question.question)
             if any(c.wrong == t.typo and c.right == t.meant for c in found):
                 right += 1
             elif any(c.wrong == t.typo for c in found):
-                wrong += 1
+                misread.append(Misread(t.question.question, found, t.typo, t.meant))
         typoed = [t.question for t in made]
         off = evaluate(typoed, lambda text, r=plain: r.search(text, k=10))
         on = evaluate(typoed, lambda text, r=retriever: r.search(text, k=10))
-        false_fixes = sum(bool(retriever.corrector.corrections(q.question)) for q in questions)
+        fixes = ((q.question, retriever.corrector.corrections(q.question)) for q in questions)
+        results.append(
+            TypoSet(
+                name,
+                len(answerable),
+                len(made),
+                right,
+                len(misread),
+                off.recall[1],
+                on.recall[1],
+                off.false_abstain,
+                on.false_abstain,
+                len(questions),
+                tuple(Misread(q, found) for q, found in fixes if found),
+                tuple(misread),
+            )
+        )
+    return results
+
+
+def typos_table(results: Sequence[TypoSet]) -> str:
+    """The figures of `typos_sets`, one row per set (Markdown)."""
+    rows = [
+        "| set | answerable | typos made | read back right | read as another word | left | R@1 off → on "
+        "| false 未找到 off → on | untouched questions corrected |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
         rows.append(
-            f"| {name} | {len(answerable)} | {len(made)} | {right} | {wrong} | {len(made) - right - wrong} "
-            f"| {off.recall[1]:.3f} → {on.recall[1]:.3f} | {off.false_abstain:.3f} → {on.false_abstain:.3f} "
-            f"| {false_fixes}/{len(questions)} |"
+            f"| {r.name} | {r.answerable} | {r.made} | {r.right} | {r.wrong} | {r.made - r.right - r.wrong} "
+            f"| {r.recall_off:.3f} → {r.recall_on:.3f} | {r.false_abstain_off:.3f} → {r.false_abstain_on:.3f} "
+            f"| {len(r.false_fixes)}/{r.questions} |"
         )
     return "\n".join(rows)
 
 
-__all__ = ["SEED", "Typoed", "make_typos", "typos_report"]
+def misread_listing(results: Sequence[TypoSet]) -> str:
+    """The questions behind the wrong readings of `typos_sets`, per set: untouched questions corrected,
+    and typos read as another word (what was read, and what was meant)."""
+
+    def read(m: Misread) -> str:
+        return ", ".join(f"{t.wrong} → {t.right}" for t in m.typos)
+
+    lines = []
+    for r in results:
+        for m in r.false_fixes:
+            lines.append(f"{r.name} · untouched question corrected: {m.question}  [{read(m)}]")
+        for m in r.misread:
+            lines.append(
+                f"{r.name} · typo read as another word: {m.question}  [{read(m)}; meant {m.typo} → {m.meant}]"
+            )
+    return "\n".join(lines) if lines else "no untouched question corrected, no typo read as another word"
+
+
+def typos_report(sets: Sequence[tuple[str, Retriever, Sequence[GoldQuestion]]]) -> str:
+    """Per set (name, the retriever of its library, its questions): typos made, read back right / as
+    another word / left alone; R@1 and false 「未找到」 of the typo'd questions with the correction off
+    and on; corrections made to the untouched questions, all false (Markdown)."""
+    return typos_table(typos_sets(sets))
+
+
+__all__ = [
+    "SEED",
+    "Misread",
+    "TypoSet",
+    "Typoed",
+    "make_typos",
+    "misread_listing",
+    "typos_report",
+    "typos_sets",
+    "typos_table",
+]

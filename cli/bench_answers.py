@@ -425,6 +425,12 @@ def bench_confidence(
 @policy_option
 @notices_option
 @bench_home_option
+@click.option(
+    "--list-corrected",
+    is_flag=True,
+    help="Also list the questions behind the wrong readings: untouched questions corrected, typos read "
+    "as another word (printed, not written to --doc).",
+)
 @doc_option
 @pass_context
 def bench_typos(
@@ -435,6 +441,7 @@ def bench_typos(
     policy_file: Path | None,
     notices: Path | None,
     bench_home: Path | None,
+    list_corrected: bool,
     doc: Path,
 ) -> None:
     """Homophone typos: each answerable question gets one (a seeded swap of a character for another of
@@ -442,7 +449,7 @@ def bench_typos(
 
     \b
     Example:
-        speechqa bench typos --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+        speechqa bench typos --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --list-corrected
     """
     with user_errors():
         service = obj.service()
@@ -460,6 +467,8 @@ def bench_typos(
             cmrc_questions = b.every_nth(data.questions, limit)
             retriever = _retriever(lib.library, lib.library.load(lib.embedder.key), cmrc_queries)
             sets.append((f"CMRC {cmrc_file.stem}", retriever, cmrc_questions))
-        table = b.typos_report(sets)
+        results = b.typos_sets(sets)
     command = "speechqa bench typos" + (f" --cmrc {cmrc_file.name} --limit {limit}" if cmrc_file else "")
-    publish("typos", command, table, doc)
+    publish("typos", command, b.typos_table(results), doc)
+    if list_corrected:
+        click.echo("\n" + b.misread_listing(results))
