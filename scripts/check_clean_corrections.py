@@ -62,7 +62,11 @@ def main() -> int:
     total = fired = 0
     for name, search, questions in sets:
         speakers = search.facets().speakers
-        clean = [r["question"] for r in questions if r["question"] not in TYPED and "typo" not in str(r.get("style"))]
+        clean = [
+            r["question"]
+            for r in questions
+            if r["question"] not in TYPED and "typo" not in str(r.get("style"))
+        ]
         corrected = [(q, typos) for q in clean if (typos := search.corrector.corrections(q, speakers))]
         print(f"{name}: {len(corrected)} of {len(clean)} clean questions corrected")
         for q, typos in corrected:
