@@ -14,6 +14,9 @@ A word of the question is corrected only when everything says it is a typo and w
   it together with another word of the question (医养结合 is not read as 颐养 of 颐养天年);
 - the character changed is not part of a pair the library holds with its neighbour outside the word
   (「新罗王来」: 王 belongs to 新罗王, so 王来 is not 往来);
+- a function character of the word is the typo only under its usual reading (提 ti for 体 of 体检; 是 is
+  typed as shi, never as the ti pypinyin also lists: 「报销难是」 is not 难题), and not where the rest of the
+  word is text the library holds (「潘淑是谁的皇后」: 是 follows the name 潘淑, and 潘淑时 is not meant);
 - it does not start with a localizer that follows a word the library holds (「工作里起什么作用」: 里 places
   工作, and 里起 is not 立起);
 - it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
@@ -158,6 +161,8 @@ class HomophoneCorrector:
             functional = [j for j, c in enumerate(word) if c in skip]
             if len(functional) > 1 or set(word) & NUMERAL_CHARS or INTERROGATIVE.search(word):
                 continue
+            if functional and self._grammar_at_edge(word, functional[0]):
+                continue  # 「潘淑是谁的皇后」: 是 follows the name 潘淑 the library holds (not 潘淑时)
             if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
                 continue  # a name
             if any(word[i : i + 2] in asking for i in range(len(word) - 1)):
@@ -191,6 +196,7 @@ class HomophoneCorrector:
         asking = question_words()
         tokens = _words(text)
         spans = [(at, w) for at, w in tokens if len(w) >= 2 and dictionary_words([w])]
+        whole = set(spans)  # a word jieba's dictionary holds whole, as the question has it
         spans += [
             (a, x + y) for (a, x), (b, y) in pairwise(tokens) if b == a + len(x) and len(x + y) <= _LONGEST
         ]
@@ -208,7 +214,7 @@ class HomophoneCorrector:
                 continue
             if self._frequency(span) > 0 or any(start < b and a < end for a, b in taken):
                 continue
-            read = self._sound_alike(text, start, span, skip)
+            read = self._sound_alike(text, start, span, skip, (start, span) in whole)
             if read is None or not self._in_context(read.right, text, start, len(span)):
                 continue
             stop = read.start + len(read.wrong)
@@ -216,14 +222,17 @@ class HomophoneCorrector:
             taken.append((read.start, stop))
         return typos
 
-    def _sound_alike(self, text: str, start: int, span: str, skip: frozenset[str]) -> Typo | None:
+    def _sound_alike(
+        self, text: str, start: int, span: str, skip: frozenset[str], whole: bool = False
+    ) -> Typo | None:
         """What the span (at `start` of the text) stands for, on the library's evidence: one character
         changed for another of the same sound (two in a word of three or more, one kept as typed: 练习人,
         联系人), such that the changed characters stand in a word the library's text is cut into (保费 of
         保费标准), whose typed form it holds nowhere, and, for a word of two characters, the library holds it
         beside a character the question has next to it (「险保费」 of 「意外险保非标准」): the question's own
-        context confirms it (a word of three, 联系人, holds a typed character beside the changed ones). Two ordinary words of the same sound (通知 and 同志, 转业 and 专业) are not enough. As a Typo of the
-        changed word, placed in the text."""
+        context confirms it (a word of three, 联系人, holds a typed character beside the changed ones). Two ordinary words of the same sound (通知 and 同志, 转业 and 专业) are not enough. A span that
+        is one word of three or more characters in jieba's dictionary (`whole`: 赛斯纳) is read only as a
+        whole, never one part of it (塞斯 of 塞斯纳). As a Typo of the changed word, placed in the text."""
         assert self.library_word is not None and self.library_holds is not None
         sounds = self._homophones()
         vocab = self.lexical.vocab
@@ -266,6 +275,8 @@ class HomophoneCorrector:
                 at = stop
             if changed[-1] >= stop or len(piece) < 2 or (len(changed) > 1 and len(piece) < 3):
                 continue
+            if whole and len(span) > 2 and len(piece) < len(span):
+                continue  # a longer word jieba knows whole (赛斯纳, a name) is not read in part (塞斯)
             if self._frequency(span[at:stop]) > 0:
                 continue
             before, after = text[start + at - 1 : start + at], text[start + stop : start + stop + 1]
@@ -279,6 +290,13 @@ class HomophoneCorrector:
             if self.library_word(piece):
                 return Typo(span[at:stop], piece, start + at)
         return None
+
+    def _grammar_at_edge(self, word: str, j: int) -> bool:
+        """Whether the function character at `j` stands at an edge of the word and the rest of the word,
+        two characters or more, is text the library holds: the character is then the grammar that word
+        takes (「潘淑是」: 是 after the name 潘淑), not a slip for another character."""
+        rest = word[1:] if j == 0 else word[:-1] if j == len(word) - 1 else ""
+        return len(rest) >= 2 and self._frequency(rest) > 0
 
     def _follows_word(self, candidates: Sequence[tuple[int, str]], start: int) -> bool:
         """Whether a word of two or more characters the library holds ends where `start` is (a localizer
@@ -374,8 +392,11 @@ class HomophoneCorrector:
                     variant = word[:j] + other + word[j + 1 :]
                     if variant in candidates or (frequency := self._frequency(variant)) == 0:
                         continue
-                    # the typed sound is the one the meant word gives that character (台 of 平台: tai)
-                    if word_readings(variant)[j] in _readings(char):
+                    # the typed sound is the one the meant word gives that character (台 of 平台: tai);
+                    # a function character typed for another is offered under its usual reading only
+                    # (是 is typed as shi, not as the ti it has in pypinyin's list: 难是 is not 难题)
+                    sound = word_readings(variant)[j]
+                    if sound in _readings(char) if only is None else sound == word_readings(char)[0]:
                         candidates[variant] = frequency
         known = dictionary_words(candidates) if only is None else set()
         written: set[str] = set()

@@ -395,3 +395,46 @@ def test_no_clean_question_of_the_question_sets_is_corrected(seed_retriever: Ret
         if q["question"] not in typed and "typo" not in str(q.get("style"))
     ]
     assert [(q, typos) for q, typos in fired if typos] == []
+
+
+GRAMMAR = (
+    "关于老干部工作的讲话\n（2025年6月1日）\n韩志远\n同志们：\n"
+    "孙权见到潘淑时发觉她很不一般，将她召入后宫，潘淑后来被立为皇后。\n"
+    "要着力解决异地安置老干部医药费报销难题。\n"
+    "要落实好离休干部每年一次体检的规定。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 是 after the name 潘淑, which the library holds: grammar, though its text cuts 潘淑时 as a word
+        "潘淑是谁的皇后",
+        # 是 is typed as shi; 题 (ti) is only in pypinyin's list of its readings, not what an input
+        # method offers it under
+        "医药费报销难是怎么解决的",
+    ],
+)
+def test_a_function_character_after_a_word_or_under_a_rare_reading_is_not_a_typo(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str
+) -> None:
+    with speeches_library(tmp_path / "home", fake_embedder, [("grammar.txt", GRAMMAR)]) as (_, retriever):
+        assert retriever.cuts_as_word("潘淑时") and retriever.cuts_as_word("难题")
+        assert retriever.search(question, k=3).typos == ()
+        # a function character typed for another, under its usual reading, is still read (提 ti for 体)
+        answer = retriever.search("离休干部提检规定是什么", k=3)
+        assert [(t.wrong, t.right) for t in answer.typos] == [("提检", "体检")]
+
+
+def test_a_longer_word_the_dictionary_knows_whole_is_not_read_in_part(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """赛斯纳 (Cessna) is one word of jieba's dictionary; the library writes 塞斯纳, which jieba cuts 塞斯/纳. The
+    question's 赛斯 is no slip inside it: 赛斯纳 is not read as 塞斯 + 纳."""
+    text = WORD_TYPOS + "在1948年末，塞斯纳公司出售的C-170拥有金属制成的机身，塞斯纳170型共生产5174架。\n"
+    with speeches_library(tmp_path / "home", fake_embedder, [("word.txt", text)]) as (_, retriever):
+        assert dictionary_words(["赛斯纳", "塞斯"]) == {"赛斯纳", "塞斯"} and retriever.cuts_as_word("塞斯")
+        assert retriever.search("1948-1956年间赛斯纳的生产数量是多少？", k=3).typos == ()
+        # a slip jieba cuts across two words is still read on the library's evidence (保/非标准)
+        answer = retriever.search("团体意外险保非标准是多少", k=3)
+        assert [(t.wrong, t.right) for t in answer.typos] == [("保非", "保费")]
