@@ -31,7 +31,7 @@ from retrieval import (
     prepare_many_searches,
 )
 
-from .main import ID, USER_ERRORS, Context, UserError, cli, notice, pass_context, user_errors
+from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
 from .render import (
     REPL_OFFER_KEY,
     answer_json,
@@ -172,8 +172,8 @@ def json_errors(question: str | None) -> Iterator[None]:
     reading stdout always gets an object; the Chinese line on stderr and exit code 1 stay."""
     try:
         yield
-    except (click.ClickException, *USER_ERRORS) as e:
-        if question is not None:
+    except Exception as e:
+        if question is not None and isinstance(e, (click.ClickException, *user_error_types())):
             message = e.format_message() if isinstance(e, click.ClickException) else str(e)
             click.echo(error_json(question, message))
         raise

@@ -11,10 +11,13 @@ from typing import Any
 import click
 
 import bench as b
-from bench.evaluate import load_questions
+from bench.evaluate import GoldFormatError, load_questions
 from retrieval import MODES, Retriever
 
 from .main import Context, ProgressBar, cli, long_running, notice, pass_context, user_errors
+
+# the measuring code's errors, said as one line like the layers' (cli/main.py user_errors)
+BENCH_ERRORS = (b.BenchError, GoldFormatError)
 
 QUESTIONS = click.Path(exists=True, dir_okay=False, path_type=Path)
 doc_option = click.option(
@@ -146,7 +149,7 @@ def eval_command(
         speechqa eval benchmarks/dev-questions.jsonl
         speechqa eval --as-asked --mode hybrid benchmarks/cold2-questions.jsonl
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         questions = load_questions(questions_file)
         service = obj.service()
         reports = b.evaluate_modes(service.retriever, questions, modes or MODES, as_asked=as_asked)
@@ -205,7 +208,7 @@ def bench_cmrc(
     Example:
         speechqa bench cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         started = time.perf_counter()
         data, library = bench_library(obj, data_file, bench_home, every_context)
         questions = data.questions[:limit] if limit else data.questions
@@ -263,7 +266,7 @@ def bench_ablation(
         speechqa bench ablation benchmarks/policy-questions.jsonl --notices tests/fixtures/notices --ranking-only
         speechqa bench ablation --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --every-context 4
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         if cmrc_file is not None:
             data, bench_lib = bench_library(obj, cmrc_file, None, every_context)
             questions, library, embedder, name = (

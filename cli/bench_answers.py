@@ -16,6 +16,7 @@ from retrieval.confidence import DEFAULT_MODEL_PATH
 from retrieval.pins import DEFAULT_PIN_MODEL_PATH
 
 from .bench import (
+    BENCH_ERRORS,
     QUESTIONS,
     answer_removed_library,
     bench,
@@ -71,7 +72,7 @@ def bench_pins(
     from index import Library
     from retrieval import ServiceOptions, SpeechService
 
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         items = b.load_pin_questions(questions_file)
         library = Library(
             bench_home or obj.settings.home / "bench" / "pins", tokenizer=obj.settings.tokenizer
@@ -107,7 +108,7 @@ def bench_filters(obj: Context, bench_home: Path | None, doc: Path) -> None:
     Example:
         speechqa bench filters
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         embedder = b.bench_embedder(obj.settings.model, obj.settings.prefixes, notice)
         library = b.filters_library(
             bench_home or obj.settings.home / "bench" / "filters", embedder, obj.settings.tokenizer
@@ -267,7 +268,7 @@ def bench_fit_confidence(
     Example:
         speechqa bench fit-confidence ../shared/benchmarks/cmrc2018/cmrc2018_trial.json
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         if examples_file is not None:  # the signals are saved: no library to build, no question to embed
             examples = b.load_examples(examples_file)
             sources = f"{trial_file.name} ({limit} questions) and the tune halves, from {examples_file.name}"
@@ -373,7 +374,7 @@ def bench_confidence(
     """
     if answer_removed and cmrc_file is None:
         raise UserError("--answer-removed 需要同时给出 --cmrc（CMRC 开发集文件）：去掉答案句的问题取自其中。")
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         service = obj.service()
         judge = load_judge(model_file, embedder=service.embedder.key)
         if examples_file is not None:
@@ -451,7 +452,7 @@ def bench_typos(
     Example:
         speechqa bench typos --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --list-corrected
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         service = obj.service()
         dev = b.dev_questions(dev_file)
         queries = b.CachedQueries(service.embedder, service.library.store)

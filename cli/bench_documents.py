@@ -10,6 +10,7 @@ import bench as b
 from index import load_embedder
 
 from .bench import (
+    BENCH_ERRORS,
     QUESTIONS,
     bench,
     bench_home_option,
@@ -71,7 +72,7 @@ def bench_chunking(
     Example:
         speechqa bench chunking --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         sets = [
             b.speech_set(dev_file.stem, b.seed_speeches(), dev_file),
             b.notice_set(notices, policy_file),
@@ -109,7 +110,7 @@ def bench_structure(folders: tuple[Path, ...], doc: Path) -> None:
     Example:
         speechqa bench structure tests/fixtures/notices
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         table = b.structure_report(list(folders) or [ROOT / "tests" / "fixtures" / "notices"])
     publish("structure", "speechqa bench structure " + " ".join(map(str, folders)), table, doc)
 
@@ -140,7 +141,7 @@ def bench_documents(fixtures: Path, doc: Path) -> None:
     Example:
         speechqa bench documents
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         table = b.documents_report(fixtures)
         extractors = b.pdf_extractors_report(fixtures)
     publish("documents", "speechqa bench documents", table, doc)
@@ -165,7 +166,7 @@ def bench_ocr(dpis: list[int], pages: int, doc: Path) -> None:
     Example:
         speechqa bench ocr --dpi 150,300 --pages 3
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         table = b.ocr_report(dpis, pages)
     publish("ocr", f"speechqa bench ocr --dpi {','.join(map(str, dpis))} --pages {pages}", table, doc)
 
@@ -193,7 +194,7 @@ def bench_ocr_confidence(pages: int, held_out_pages: int, engines: tuple[str, ..
     Example:
         speechqa bench ocr-confidence --pages 2 --held-out-pages 2
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         table = b.ocr_confidence_report(pages, held_out_pages, list(engines))
     command = f"speechqa bench ocr-confidence --pages {pages} --held-out-pages {held_out_pages}"
     command += "".join(f" --engine {name}" for name in engines)
@@ -217,5 +218,5 @@ def bench_identity(doc: Path) -> None:
     """
     from bench.identity import identity_rows, identity_table
 
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         publish("identity", "speechqa bench identity", identity_table(identity_rows()), doc)

@@ -9,6 +9,7 @@ import click
 import bench as b
 
 from .bench import (
+    BENCH_ERRORS,
     QUESTIONS,
     bench,
     bench_home_option,
@@ -40,7 +41,7 @@ def bench_latency(obj: Context, questions_file: Path | None, repeat: int, doc: P
     Example:
         speechqa bench latency --repeat 5
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         retriever = obj.service().retriever
         questions = [q.question for q in b.dev_questions(questions_file)]
         table = b.latency_report(retriever, questions, repeat)
@@ -79,7 +80,7 @@ def bench_coldstart(
     Example:
         speechqa bench coldstart --runs 7 --variant OMP_WAIT_POLICY=ACTIVE
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         table = b.coldstart_report(obj.settings.home, obj.settings.model, runs, question, variants)
     publish("coldstart", "speechqa bench coldstart", table, doc)
 
@@ -105,7 +106,7 @@ def bench_add(obj: Context, sizes: list[int], repeat: int, first_run: bool, doc:
     Example:
         speechqa bench add --sizes 1,10,100,1000
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         embedder = b.bench_embedder(obj.settings.model, obj.settings.prefixes, notice)
         table = b.add_report(embedder, obj.settings.tokenizer, sizes, repeat, first_run)
     publish("add", "speechqa bench add", table, doc)
@@ -143,7 +144,7 @@ def bench_ingest(
     Example:
         speechqa bench ingest --batches 1,4,8,16,32,64 --threads 1,2 --rounds 2
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         table = b.ingest_report(obj.settings.model, batches, threads, policies, passages, rounds)
     publish("ingest", "speechqa bench ingest", table, doc)
 
@@ -226,7 +227,7 @@ def bench_txtai(
     Example:
         speechqa bench txtai --cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json --limit 500
     """
-    with user_errors():
+    with user_errors(*BENCH_ERRORS):
         b.require_txtai()
         service = obj.service()
         questions = b.dev_questions(questions_file)

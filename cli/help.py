@@ -244,13 +244,20 @@ class Command(click.Command):
 
 
 def short_help(command: click.Command, width: int) -> str:
-    """The command's line in its group's list: its help's first paragraph (a Chinese one whole, cut with
-    … only if it does not fit; an English one as click shortens it)."""
-    first = inspect.cleandoc(command.help or "").partition("\n\n")[0].splitlines()
+    """The command's line in its group's list: its `short_help`, else `summary_line` of its help."""
+    if command.short_help:
+        return command.get_short_help_str(width)
+    return summary_line(command.help or "", width)
+
+
+def summary_line(help: str, width: int) -> str:
+    """A command's line in its group's list from its help: the first paragraph (a Chinese one whole, cut
+    with … only if it does not fit; an English one as click shortens it)."""
+    first = inspect.cleandoc(help).partition("\n\n")[0].splitlines()
     text = _join_lines([line for line in first if line.strip() != "\b"])
     wide = sum(1 for c in text if _wide(c))
-    if command.short_help or wide * 3 < len(text.replace(" ", "")):  # mostly English: as click shortens it
-        return command.get_short_help_str(width)
+    if wide * 3 < len(text.replace(" ", "")):  # mostly English: as click shortens it
+        return click.utils.make_default_short_help(help, width).strip()
     return shorten(text, width)
 
 

@@ -6,6 +6,7 @@ pins.py, synonyms.py, telegram.py (the bot and its statistics)."""
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import re
 import signal
@@ -14,28 +15,71 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
-from bench import BenchError
-from bench.evaluate import GoldFormatError
-from corpus import CorpusError, typed_id
-from index import (
-    Library,
-    SpeechIndexError,
-)
-from retrieval import (
-    QueryError,
-    ServiceOptions,
-    SpeechService,
-    prepare_many_searches,
-)
+from .help import Group, short_help, summary_line
 
-from .help import Group
-from .settings import Settings, SettingsError, load_settings
+if TYPE_CHECKING:
+    from index import Library
+    from retrieval import SpeechService
 
-USER_ERRORS = (CorpusError, SpeechIndexError, QueryError, GoldFormatError, SettingsError, BenchError)
+    from .settings import Settings
+
+# The modules the commands are defined in, imported when a command is run or its help asked for: `speechqa
+# ask` loads the search and nothing of the measuring code (bench/), the bot or the Word reader it does not
+# use, and `speechqa --help` loads none of the layers. A new command module is listed here.
+BENCH = ("cli.bench", "cli.bench_answers", "cli.bench_documents", "cli.bench_speed")
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ask", "repl", "context"), ("cli.ask",)),
+    "eval": ("cli.bench",),
+    "bench": BENCH,  # the group, and the modules that add its commands
+    **dict.fromkeys(
+        ("add", "rebuild", "speeches", "show", "remove", "edit", "backup", "restore", "recover", "health"),
+        ("cli.library",),
+    ),
+    **dict.fromkeys(("pin", "pins", "unpin"), ("cli.pins",)),
+    "synonyms": ("cli.synonyms",),
+    **dict.fromkeys(("bot", "stats"), ("cli.telegram",)),
+}
+# Each command's line in `speechqa --help`, its help's first paragraph (tests/test_cli_docs.py checks that
+# they agree), so that listing the commands imports none of them.
+SUMMARIES = {
+    "ask": "向讲话库提问；不带问题时进入交互模式。",
+    "repl": "交互式提问：模型和索引只加载一次；输入「退出」或按 Ctrl-D 结束。",
+    "context": "显示一个段落及其在讲话中的前后段落。",
+    "eval": 'Score retrieval on a question set (JSON Lines with "question" and "answers" phrases).',
+    "bench": "Benchmarks that print their figures (retrieval quality and speed).",
+    "add": "添加讲话文件或整个文件夹，并更新索引。",
+    "rebuild": "用已存的讲话重建整个索引（例如更换模型之后）。",
+    "speeches": "列出资料库中的全部讲话。",
+    "show": "显示一篇讲话及其全部段落。",
+    "remove": "从资料库和索引中删除一篇讲话及其段落。",
+    "edit": "更正讲话的标题、日期或讲话人。",
+    "backup": "把整个资料库（讲话、段落、向量缓存、提问记录）备份到文件 FILE。",
+    "restore": "用 speechqa backup 做的备份替换当前资料库，并据此重建索引。",
+    "recover": "抢救损坏的资料库：取回其中可读的内容，并重建索引。",
+    "health": "检查数据目录中的索引能否加载、是否最新、是否非空。",
+    "pin": "把一个段落设为某个问题的标准答案。",
+    "pins": "列出全部标准答案。",
+    "unpin": "取消一条标准答案。",
+    "synonyms": "管理同义词：问题中含其中一个词，也能查到含另一个词的段落。",
+    "bot": "运行 Telegram 机器人。",
+    "stats": "根据提问记录统计使用情况。",
+}
+
+
+def user_error_types() -> tuple[type[Exception], ...]:
+    """The layers' domain errors, written for users: each becomes one line and exit 1. Imported when an
+    error is raised (a command raising one has imported its layer already)."""
+    from corpus import CorpusError
+    from index import SpeechIndexError
+    from retrieval import QueryError
+
+    from .settings import SettingsError
+
+    return (CorpusError, SpeechIndexError, QueryError, SettingsError)
 
 
 class UserError(click.ClickException):
@@ -77,6 +121,8 @@ def long_running(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        from retrieval import prepare_many_searches
+
         prepare_many_searches()
         return command(*args, **kwargs)
 
@@ -84,12 +130,11 @@ def long_running(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Domain errors become one-line messages and a non-zero exit; never a traceback."""
+def user_errors(*more: type[Exception]) -> Iterator[None]:
+    """Domain errors (`user_error_types()`, and `more`: the measuring commands' own) become one-line
+    messages and a non-zero exit; never a traceback."""
     try:
         yield
-    except USER_ERRORS as e:
-        raise UserError(str(e)) from e
     except KeyboardInterrupt as e:
         ProgressBar.clear()
         click.echo("已中断。", err=True)
@@ -97,6 +142,10 @@ def user_errors() -> Iterator[None]:
     except click.Abort:  # a confirmation with no answer (end of input): nothing was changed
         click.echo("已取消，没有做任何改动。", err=True)
         sys.exit(1)
+    except Exception as e:
+        if isinstance(e, (*user_error_types(), *more)):
+            raise UserError(str(e)) from e
+        raise
 
 
 # Answers to a yes/no question as people type them on a Chinese keyboard (NFKC: ｙ is y), and in English
@@ -126,6 +175,8 @@ class Number(click.ParamType):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
+        from corpus import typed_id
+
         number = typed_id(str(value))  # 「#75」, 「＃７５」; not 「⑤④」 (NFKC's 54) nor 「①」
         if number is None:
             self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
@@ -143,12 +194,16 @@ class Context:
     @property
     def library(self) -> Library:
         if self._library is None:
+            from index import Library
+
             self._library = Library(
                 self.settings.home, tokenizer=self.settings.tokenizer, merge_to=self.settings.merge_to
             )
         return self._library
 
     def service(self, *, fresh_model: bool = False) -> SpeechService:
+        from retrieval import ServiceOptions, SpeechService
+
         return SpeechService(
             self.library,
             ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes),
@@ -235,6 +290,33 @@ class TopGroup(Group):
             sys.exit(1)
         sys.exit(code if isinstance(code, int) and not isinstance(code, bool) else 0)
 
+    # Only the top group (`cli`) loads its commands lazily; its subgroups are of this class too.
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return (
+            sorted(set(self.commands) | set(COMMAND_MODULES)) if self is cli else super().list_commands(ctx)
+        )
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if self is cli and name not in self.commands:
+            for module in COMMAND_MODULES.get(name, ()):
+                importlib.import_module(module)  # its decorators register its commands
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self is not cli:
+            return super().format_commands(ctx, formatter)
+        # a command not imported yet is listed by its summary: listing the commands imports none of them
+        rows = [(name, self.commands.get(name)) for name in self.list_commands(ctx)]
+        rows = [(name, command) for name, command in rows if command is None or not command.hidden]
+        width = formatter.width - 6 - max(len(name) for name, _ in rows)
+        with formatter.section("命令"):
+            formatter.write_dl(
+                [
+                    (name, short_help(command, width) if command else summary_line(SUMMARIES[name], width))
+                    for name, command in rows
+                ]
+            )
+
 
 @click.group(cls=TopGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
@@ -263,6 +345,8 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     )
     for noisy in ("httpx", "sentence_transformers", "jieba", "faiss", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    from .settings import load_settings
+
     with user_errors():
         settings = load_settings().with_overrides(home=home, model=model)
     ctx.obj = Context(settings)
@@ -363,6 +447,14 @@ _MEANT = {
 
 # click ≥ 8.2 raises this for a group called without a command (older click prints the help itself).
 _NO_ARGS_IS_HELP: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def load_commands() -> dict[str, click.Command]:
+    """Every command of `speechqa`, each command module imported (for checks over all of them)."""
+    for modules in COMMAND_MODULES.values():
+        for module in modules:
+            importlib.import_module(module)
+    return dict(cli.commands)
 
 
 def main() -> None:

@@ -28,14 +28,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .span_weights import PARTIAL_CREDIT, PROXIMITY_WEIGHT
+
 log = logging.getLogger(__name__)
 
 # The compiled kernel while span scoring runs compiled (after load()), else None: the Python rule runs.
 _kernel: Callable[..., None] | None = None
 _compiled: Callable[..., None] | None = None  # kept by unload(), for the next load()
 _failed = False
-# sentence.PARTIAL_CREDIT and PROXIMITY_WEIGHT, read by load() (sentence imports this module)
-_PARTIAL_CREDIT = _PROXIMITY_WEIGHT = 0.0
 
 
 def active() -> bool:
@@ -111,7 +111,7 @@ def scores(
     out = np.empty((3, len(lowered)))
     credit = np.empty((len(lowered), len(needles)))
     texts = _pack_texts_cached(lowered) if cache else _pack_texts(lowered)
-    _kernel(*texts, *packed, float(total), _PARTIAL_CREDIT, _PROXIMITY_WEIGHT, out, credit)
+    _kernel(*texts, *packed, float(total), PARTIAL_CREDIT, PROXIMITY_WEIGHT, out, credit)
     coverage, proximity, lexical = out.tolist()
     return Spans(coverage, proximity, lexical, credit)
 
@@ -159,9 +159,6 @@ def _bounds(lengths: Iterable[int]) -> np.ndarray:
 
 
 def _compile() -> Callable[..., None]:
-    global _PARTIAL_CREDIT, _PROXIMITY_WEIGHT
     from . import span_kernel  # imports numba
-    from .sentence import PARTIAL_CREDIT, PROXIMITY_WEIGHT
 
-    _PARTIAL_CREDIT, _PROXIMITY_WEIGHT = float(PARTIAL_CREDIT), float(PROXIMITY_WEIGHT)
     return span_kernel.kernel

@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from corpus import ATTACHMENT_SECTION, HEAD_SECTION, to_simplified
+from corpus import HEAD_SECTION, to_simplified
 from index import (
     Embedder,
     LoadedIndex,
@@ -34,7 +34,6 @@ from .answer_type import (
     asks_for,
     figure_missing,
     kind_missing,
-    named_figures,
     numeral_value,
 )
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
@@ -54,6 +53,7 @@ from .filters import (
     year_period,
     years_written,
 )
+from .framing import framing_below_items
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
@@ -265,10 +265,8 @@ class Retriever:
             rows = self._features([(records[d], s) for d, s in head], found)
             order = np.argsort(-self.ranker.scores(rows), kind="stable")
             fused = [head[i] for i in order] + fused[depth:]
-        if mode == "hybrid" and "附件" not in found.text:
-            fused = attachments_last(fused[:depth], records) + fused[depth:]
-        if mode == "hybrid" and not _ASKS_WHY.search(found.text):
-            fused = openings_below_items(fused[:depth], records) + fused[depth:]
+        if mode == "hybrid":  # a notice's 附件说明 line and its opening below the items that answer
+            fused = framing_below_items(fused[:depth], records, found.text) + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
         decision = (
@@ -850,82 +848,6 @@ def source_text(record: PassageRecord) -> str:
     if len(date) == 10 and date[4] == "-" and date[7] == "-":
         date = f"{date[:4]}年{int(date[5:7])}月{int(date[8:])}日"
     return " ".join(part for part in (record.speech_title, record.speaker or "", date) if part)
-
-
-def attachments_last(
-    head: list[tuple[int, float]], records: dict[int, PassageRecord]
-) -> list[tuple[int, float]]:
-    """The ranked head with each document's 附件说明 passage (the titles of its attachments: 「附件：冬季取暖
-    补贴发放花名册（样表）」) moved below that document's other passages in it. The titles name what the
-    items are about, so they share the question's nouns, but only the items say anything of them (when the
-    花名册 is due); a question about the attachments names them (附件). Measured: docs/measured.md."""
-    listed = {d for d, _ in head if (r := records.get(d)) is not None and r.section == ATTACHMENT_SECTION}
-    if not listed:
-        return head
-    order = list(head)
-    for doc in listed:
-        at = next(i for i, (d, _) in enumerate(order) if d == doc)
-        speech = records[doc].speech_id
-        last = max(
-            (
-                i
-                for i, (d, _) in enumerate(order)
-                if (r := records.get(d)) is not None and r.speech_id == speech
-            ),
-        )
-        if last > at:
-            order.insert(last, order.pop(at))
-    return order
-
-
-# the end of a paragraph introducing what follows (「现将有关事项通知如下：」)
-_LEADS_IN = re.compile(r"[：:][”’」』）)]*\s*$")
-# what a document's opening says besides its subject: why (为…), on what grounds (根据…)
-_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_ASKS_WHY = re.compile(r"为什么|为何|为啥|原因|目的|意义|初衷|依据|根据")
-
-
-def openings_below_items(
-    head: list[tuple[int, float]], records: dict[int, PassageRecord]
-) -> list[tuple[int, float]]:
-    """The ranked head with a document's opening (a passage before its first heading that ends by
-    introducing what follows: 「为增强…能力，…2026年继续为全市离退休干部统一办理团体意外伤害保险。现将有关
-    事项通知如下：」) moved one place down, below the best of that document's headed passages in the head
-    that stands under it. The opening restates the title — the subject every question about the document
-    names — and says nothing of the items it introduces, which answer (「…从什么时候开始生效」 →
-    「一、投保对象和期限」). A question asking why, or on what grounds, is not passed here: that the
-    opening says (「为增强离退休干部抵御意外风险的能力」). Measured: docs/measured.md."""
-    order = list(head)
-    for doc in [d for d, _ in head if (r := records.get(d)) is not None and _opens(r)]:
-        at = next(i for i, (d, _) in enumerate(order) if d == doc)
-        speech = records[doc].speech_id
-        below = next(
-            (
-                i
-                for i in range(at + 1, len(order))
-                if (r := records.get(order[i][0])) is not None and r.speech_id == speech and r.section
-            ),
-            None,
-        )
-        if below is not None:
-            order.insert(below, order.pop(at))
-    return order
-
-
-def _opens(record: PassageRecord) -> bool:
-    """Whether a passage is a document's opening lead-in that restates its title: no heading, ending on
-    「：」, and naming no figure the title does not (「…2024年全市共发生涉老诈骗案件137起，…决定于2025年6月至
-    8月…开展…。现将有关事项通知如下：」 says what its items do not, and stays where it ranks)."""
-    return (
-        not record.section
-        and _LEADS_IN.search(record.text) is not None
-        and _figures(record.text) <= _figures(record.speech_title)
-    )
-
-
-def _figures(text: str) -> set[str]:
-    """Every number a text writes in digits (「9月」 too), and its years in Chinese numerals (二〇二六年)."""
-    return set(_DIGITS.findall(unicodedata.normalize("NFKC", text))) | named_figures(text)
 
 
 def normalise_query(query: str) -> str:

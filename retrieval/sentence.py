@@ -23,6 +23,7 @@ from corpus import asks
 
 from . import compiled
 from .answer_type import AnswerKind, holds
+from .span_weights import PARTIAL_CREDIT, PROXIMITY_WEIGHT
 
 SENTENCE_ENDS = "。！？!?…\n；;"
 _CLOSERS = "”’」』）)】》\"'"
@@ -32,9 +33,7 @@ _SPACE = re.compile(r"\s+")
 # a sentence ends after a run of sentence ends, with the closing quotes and brackets that follow it
 _CUT = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(SENTENCE_ENDS + _CLOSERS)}]*")
 _CUT_NO_SEMICOLON = re.compile(f"[{re.escape(_NO_SEMICOLON)}][{re.escape(_NO_SEMICOLON + _CLOSERS)}]*")
-PROXIMITY_WEIGHT = 0.2  # share of the lexical score given to how tightly the matched words cluster
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
-PARTIAL_CREDIT = 0.5  # a word of 3+ characters found only in part counts this much per share of its bigrams
 TOPIC_WEIGHT = 0.3
 SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour
 KIND_BONUS = 0.1  # added to a span holding the kind of answer the question asks for (fitted on CMRC trial)

@@ -34,14 +34,13 @@ from .sentence import (
     _LETTERS,
     _POINT_OPENER,
     KIND_BONUS,
-    PARTIAL_CREDIT,
-    PROXIMITY_WEIGHT,
     WeightedTerm,
     _Found,
     _Needle,
     _needles,
     _proximity,
 )
+from .span_weights import PARTIAL_CREDIT, PROXIMITY_WEIGHT
 from .vocabulary import INTERROGATIVE
 
 SENTENCE_MODEL_VERSION = 1

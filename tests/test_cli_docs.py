@@ -10,7 +10,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from cli import cli
+from cli import cli, load_commands
+from cli.help import short_help, summary_line
+from cli.main import COMMAND_MODULES, SUMMARIES
 
 
 def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -22,6 +24,7 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
     return paths
 
 
+load_commands()  # each command's module is imported only when the command is used: all of them here
 COMMANDS = [(), *command_paths(cli)]
 
 
@@ -34,6 +37,14 @@ def resolve(path: tuple[str, ...]) -> click.Command:
         assert isinstance(command, click.Group)
         command = command.commands[name]
     return command
+
+
+def test_every_command_is_listed_for_lazy_loading_with_its_summary() -> None:
+    commands = load_commands()
+    assert set(COMMAND_MODULES) == set(SUMMARIES) == set(commands)
+    for name, command in commands.items():
+        for width in (20, 50, 200):
+            assert summary_line(SUMMARIES[name], width) == short_help(command, width), name
 
 
 def test_the_commands_users_rely_on_are_registered() -> None:

