@@ -26,10 +26,15 @@ first two batches (the bench's four folds, fold seeds 13, 1 and 2, each fold fit
 pins --fit` would (C by the seed-13 cross-validation) and counts the first two batches' held-out part
 and the third batch (never fitted on), beside the shipped model: run it once, at the end.
 
-An experiment, not a tool: it reads the bench's private fitting function (`bench.pins._fit_once`).
+An experiment, not a tool: it reads the bench's and the matcher's private names (`bench.pins._fit_once`,
+`retrieval.pins._siblings`), so it holds for the code it was committed with. Observing the set takes a few
+minutes, embedding the leftover runs ~10 more on a busy machine: `--cache FILE` keeps the observations, and
+FILE with the suffix `.vectors` the runs' embeddings, between runs. `--match X` aligns leftover runs at cosine
+≥ X (1.01: by characters and synonyms only); `--show` prints each tuning question's closest pin with its
+candidates.
 
     SPEECHQA_HOME=/tmp/home HF_HUB_OFFLINE=1 python scripts/compare_pin_residue.py --library DIR \\
-        [--cache FILE] [--held-out] [VARIANT ...]
+        [--cache FILE] [--match X] [--show] [--held-out] [VARIANT ...]
 
 DIR is a bench library of the bundled speeches (`speechqa bench pins --bench-home DIR` builds one; its
 pins are replaced). A VARIANT is `shipped` or the shipped features plus `+name` for each candidate.
@@ -53,7 +58,7 @@ import bench.pins as b
 from cli.settings import load_settings
 from index import Library, query_terms
 from retrieval import PairFeatures, ServiceOptions, SpeechService, load_pin_judge, split_sentences
-from retrieval.pins import char_bigrams, fold
+from retrieval.pins import _siblings, char_bigrams, fold
 from retrieval.vocabulary import INTERROGATIVE, Lexicon
 
 SEEDS = (13, 1, 2)
@@ -131,9 +136,9 @@ def align(a: str, c: str) -> tuple[list[bool], list[bool]]:
 
 
 def by_lexicon(a: str, covered: list[bool], other: str, lexicon: Lexicon) -> None:
-    """Align a word of `a` whose synonym the other side holds."""
+    """Align a word of `a` whose synonym the other side holds (not a sibling: 政治待遇 is no 生活待遇)."""
     for word in query_terms(a):
-        if any(s.lower() in other for s in lexicon.pairs_of(word)):
+        if any(s.lower() in other for s in lexicon.pairs_of(word) if not _siblings(word, s)):
             for m in re.finditer(re.escape(word), a):
                 for k in range(m.start(), m.end()):
                     covered[k] = True
