@@ -5,8 +5,7 @@ the dense cosine, the BM25 score (relative to the best), the IDF-weighted share 
 the passage (coverage), how close together they stand (proximity), the share found in its section
 heading, the score of its answer sentence, the share found in its speech's title, speaker and date, and
 whether the question names the speech's title whole (「前肛鳗属于什么科」 names 前肛鳗, not 异齿前肛鳗),
-and whether the passage holds the kind of answer the question asks for (a sum of money, a year…), and
-whether its section heading names the role the question asks for (「发给哪些人」 ↔ 「一、配发对象」: roles.py).
+and whether the passage holds the kind of answer the question asks for (a sum of money, a year…).
 The weights are a logistic regression fitted on data
 that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the tuning half of the dev
 set) and ship as a small JSON file with the feature list and a version: a missing or mismatched file
@@ -29,7 +28,6 @@ import numpy as np
 from corpus import to_simplified
 
 from .answer_type import AnswerKind, holds
-from .roles import role_match
 from .sentence import PassageSpans, WeightedTerm, passage_spans
 
 log = logging.getLogger(__name__)
@@ -46,9 +44,8 @@ FEATURES: tuple[str, ...] = (
     "title",
     "kind",
     "beyond_title",
-    "role",
 )
-RANKER_VERSION = 6
+RANKER_VERSION = 5
 RANKER_FILE = "ranker.json"
 
 
@@ -73,15 +70,13 @@ def passage_features(
     question: str = "",
     kind: AnswerKind | None = None,
     spans: PassageSpans | None = None,
-    roles: frozenset[str] = frozenset(),
 ) -> tuple[float, ...]:
     """The FEATURES of one candidate (every value in [0, 1], or a cosine). `source` is the speech's title,
     speaker and date, which a question may name ("沈伟讲话里…", "2024年会议上…"); `title` the speech's
     title alone, `question` the question as searched, and `kind` the kind of answer it asks for (a passage
     holding no figure of that kind — but those the question names itself — talks about the topic,
     not about what was asked). `spans` are the
-    passage's `passage_spans` when read already (with the other candidates': one compiled call); `roles`
-    those the question asks for (`roles.asked_roles`), which the passage's heading may name."""
+    passage's `passage_spans` when read already (with the other candidates': one compiled call)."""
     # a missing heading or source scores 0, as an empty text does
     read = spans if spans is not None else passage_spans([(text, section or "", source)], terms)[0]
     return (
@@ -96,7 +91,6 @@ def passage_features(
         names_title(question, title),
         1.0 if kind is not None and holds(kind, text, question) else 0.0,
         beyond_title(text, section or "", title, terms),
-        role_match(roles, section),
     )
 
 

@@ -59,7 +59,6 @@ from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
-from .roles import asked_roles
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
@@ -99,9 +98,6 @@ class RetrieverConfig:
     answer_kind: bool = (
         True  # a sentence holding the kind of answer asked for (an amount, a time) is preferred
     )
-    # the ranker reads whether a passage's heading names the role the question asks for (「发给哪些人」 ↔
-    # 「一、配发对象」: retrieval/roles.py); off, the feature reads 0 for every passage
-    heading_roles: bool = True
     rerank: bool = True  # re-order the best hybrid candidates with the learned ranker (when it is there)
     rerank_depth: int = 10  # candidates the ranker re-orders (20 ranked no question differently: README)
     # The words that named a filter read from the question (「沈伟」「2024年」) are searched for too
@@ -604,7 +600,6 @@ class Retriever:
             simplified,
             self.sentence_words(to_simplified(lexical_text), weighted_terms),
             asks_for(simplified) if self.config.answer_kind else None,
-            asked_roles(simplified) if self.config.heading_roles else frozenset(),
         )
 
     def _features(
@@ -633,7 +628,6 @@ class Retriever:
                 found.text,
                 found.kind,
                 spans=read,
-                roles=found.roles,
             )
             for (record, fused), source, read in zip(head, sources, spans, strict=True)
         ]
@@ -848,7 +842,6 @@ class Candidates:
     text: str = ""  # the question as searched (NFKC, simplified)
     sentence_words: list[WeightedTerm] = field(default_factory=list)  # see `Retriever.sentence_words`
     kind: AnswerKind | None = None  # the kind of answer the question asks for (an amount, a time)
-    roles: frozenset[str] = frozenset()  # the roles of a notice's items it asks for (roles.asked_roles)
 
 
 def source_text(record: PassageRecord) -> str:
