@@ -59,7 +59,6 @@ from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
-from .roles import role_words
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
@@ -568,9 +567,6 @@ class Retriever:
             dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
         lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
-        expansions += [
-            w for w in role_words(to_simplified(text)) if w not in lexical_text and w not in expansions
-        ]
         # a filter the question named (沈伟, 2024年) is not a word to find
         terms = tuple(query_terms(lexical_text))
         if mode in ("hybrid", "lexical"):
