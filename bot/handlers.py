@@ -44,6 +44,7 @@ from corpus import (
     CorpusError,
     is_archive,
     read_bytes,
+    to_simplified,
     unsupported_message,
     written_as_digits,
 )
@@ -1201,8 +1202,8 @@ def _bots_message_replied_to(message: Message, bot: Bot) -> Message | None:
 
 
 def _asks_for_help(text: str) -> bool:
-    """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, "help"), not the corpus."""
-    words = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, 「使用說明」, "help"), not the corpus."""
+    words = re.sub(r"[\W_]+", "", to_simplified(unicodedata.normalize("NFKC", text))).lower()
     return words in HELP_WORDS
 
 

@@ -522,3 +522,28 @@ async def test_the_updating_note_never_pushes_a_full_page_over_telegrams_limit(
         await worker
     during = api.last_message(USER).plain_text
     assert during.startswith("⏳ 索引正在更新") and 3000 < len(during.encode("utf-16-le")) // 2 <= 4096
+
+
+async def test_thanks_help_and_more_typed_in_traditional_script_are_understood(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A colleague whose keyboard writes traditional characters: 「謝謝」 is thanks, 「使用說明」 the help,
+    「還有嗎」 the next page — none of them a search of the speeches (each used to be searched, 「謝謝」
+    answered 「✅ 直接相关」 with five unrelated passages and logged as a question)."""
+    store = seed_service.library.store
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("謝謝"))
+        thanks = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("使用說明"))
+        help_text = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(BROAD))
+        await feed(app, api.make_text_update("還有嗎？"))
+        more = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(f"/ask {BROAD}", **group))
+        await feed(app, api.make_text_update("/ask 下一頁", **group))
+        more_in_group = api.last_message(GROUP).plain_text
+    assert thanks == "不客气！还有问题随时问我。"
+    assert help_text.startswith("使用说明")
+    assert "第 6–10 条" in more and "第 6–10 条" in more_in_group
+    assert store.query_stats().questions == 2  # only the two real questions were logged
