@@ -574,12 +574,15 @@ class Handlers:
                 message.chat.id,
                 message.chat.type == ChatType.PRIVATE,
             )
-        log.info(
-            "question #%d: %s in %.0f ms",
-            query_id,
-            "answered" if answer.answered else "no answer",
-            answer.latency_ms,
-        )
+        if answer.small_talk:  # not a question, not logged: no 「question #0: no answer」 line either
+            log.info("small talk (%s): a friendly reply", answer.small_talk)
+        else:
+            log.info(
+                "question #%d: %s in %.0f ms",
+                query_id,
+                "answered" if answer.answered else "no answer",
+                answer.latency_ms,
+            )
         note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
         self._shown(message, markup)

@@ -525,13 +525,14 @@ async def test_the_updating_note_never_pushes_a_full_page_over_telegrams_limit(
 
 
 async def test_thanks_help_and_more_typed_in_traditional_script_are_understood(
-    api: FakeBotAPI, seed_service: SpeechService
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A colleague whose keyboard writes traditional characters: 「謝謝」 is thanks, 「使用說明」 the help,
     「還有嗎」 the next page — none of them a search of the speeches (each used to be searched, 「謝謝」
     answered 「✅ 直接相关」 with five unrelated passages and logged as a question)."""
     store = seed_service.library.store
     group = {"chat_type": "supergroup", "chat_id": GROUP}
+    caplog.set_level(logging.INFO, logger="bot")
     async with running_bot(api, seed_service) as app:
         await feed(app, api.make_text_update("謝謝"))
         thanks = api.last_message(USER).plain_text
@@ -547,3 +548,5 @@ async def test_thanks_help_and_more_typed_in_traditional_script_are_understood(
     assert help_text.startswith("使用说明")
     assert "第 6–10 条" in more and "第 6–10 条" in more_in_group
     assert store.query_stats().questions == 2  # only the two real questions were logged
+    # the log says what happened: small talk is not 「question #0: no answer」, which read as a question unanswered
+    assert "small talk (thanks)" in caplog.text and "question #0" not in caplog.text
