@@ -550,3 +550,26 @@ async def test_thanks_help_and_more_typed_in_traditional_script_are_understood(
     assert store.query_stats().questions == 2  # only the two real questions were logged
     # the log says what happened: small talk is not 「question #0: no answer」, which read as a question unanswered
     assert "small talk (thanks)" in caplog.text and "question #0" not in caplog.text
+
+
+async def test_a_corrected_copy_under_another_name_says_how_to_remove_the_old_one(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The admin who uploads a corrected copy reads where to remove the old one: the bot has no command
+    for it, so on the server (it used to say 「请由管理员删除旧版」 to the admin, who is the one reading)."""
+    lines = ["在春节走访慰问老干部动员会上的讲话", "赵明", "2025年1月10日", "同志们："]
+    body = [
+        "春节将至，按照市委统一部署，今年的走访慰问工作从1月15日开始，到1月25日结束。",
+        "离休干部每人慰问金一千元，生活困难的退休干部每人八百元，由各单位从老干部工作经费中列支。",
+        "走访中不得接受老同志的宴请和礼品，各单位要在2月10日前将走访情况书面报送市委老干部局。",
+    ]
+    first = "\n".join([*lines, *body]).encode("gbk")
+    corrected = "\n".join([*lines, body[0].replace("1月25日", "1月26日"), *body[1:]]).encode("gbk")
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("走访通知.txt", first, "text/plain", user_id=ADMIN))
+        await feed(
+            app, api.make_document_update("走访通知（改）.txt", corrected, "text/plain", user_id=ADMIN)
+        )
+    report = api.last_message(ADMIN).plain_text
+    assert "新增 #7" in report and "与已有的 #6 内容相近" in report
+    assert "请在服务器上用 speechqa remove 6 删除旧版" in report and "请由管理员" not in report
