@@ -295,6 +295,12 @@ class Handlers:
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
             return
+        if (number := said.speech_id(question)) is not None:
+            # 「2」 alone, as the speech list invites (「点下方编号」): that speech, not a search for the digit
+            details = await asyncio.to_thread(self._typed_speech, number)
+            if details is not None:
+                await self._reply(update, *details)
+                return
         await self._answer(update, question)
 
     async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1140,6 +1146,13 @@ class Handlers:
         return fmt.render_speech_page(speech, page, start), keyboards.reading_keyboard(
             speech, start, READING_PAGE
         )
+
+    def _typed_speech(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """The details of the speech a message holding only its number names; None when no speech has
+        that number (the message is then searched as it is: 「2024」 may mean the year)."""
+        if self.store.speech(speech_id) is None:
+            return None
+        return self._speech_details(speech_id)
 
     def _speech_details(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
         speech = self.store.speech(speech_id)

@@ -573,3 +573,31 @@ async def test_a_corrected_copy_under_another_name_says_how_to_remove_the_old_on
     report = api.last_message(ADMIN).plain_text
     assert "新增 #7" in report and "与已有的 #6 内容相近" in report
     assert "请在服务器上用 speechqa remove 6 删除旧版" in report and "请由管理员" not in report
+
+
+async def test_a_speech_number_typed_alone_shows_that_speech_and_paging_words_turn_the_page(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The speech list says 「点下方编号…」: a colleague types 「2」 (or 「#3」) and gets that speech, not a
+    search for the digit (five passages that hold a 2, 「⚠️ 未找到直接回答」). A number no speech has is
+    searched as before (「2024」 may mean the year). 「翻页」 and 「再来一页」 turn the page as 「还有吗」 does."""
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/speeches"))
+        await feed(app, api.make_text_update("2"))
+        second = api.last_message(USER)
+        await feed(app, api.make_text_update("＃３", chat_type="supergroup", chat_id=GROUP))
+        await feed(app, api.make_text_update("@speechqa_bot #3", chat_type="supergroup", chat_id=GROUP))
+        third = api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update("99"))
+        searched = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(BROAD))
+        await feed(app, api.make_text_update("翻页"))
+        turned = api.last_message(USER).plain_text
+    assert second.plain_text.startswith("📄 开创老干部工作新局面") and "编号：2" in second.plain_text
+    assert "阅读全文" in str(second.buttons)
+    assert third.startswith("📄 ") and "编号：3" in third
+    assert len(api.messages(GROUP)) == 1  # 「＃３」 without the bot's name is chatter in a group
+    assert searched.startswith("🔎 99")
+    assert "第 6–10 条" in turned
+    assert store.query_stats().questions == 2  # 「99」 and the broad question

@@ -83,7 +83,9 @@ def test_a_question_in_traditional_script_is_still_a_question() -> None:
     assert small_talk("幫助困難老幹部") is None
 
 
-@pytest.mark.parametrize("message", ["还有吗？", "還有嗎？", "下一頁", "還有呢", "更多", "ｍｏｒｅ"])
+@pytest.mark.parametrize(
+    "message", ["还有吗？", "還有嗎？", "下一頁", "還有呢", "更多", "ｍｏｒｅ", "翻页", "再来一页", "下页"]
+)
 def test_asking_for_more_is_recognised_in_either_script(message: str) -> None:
     assert asks_for_more(message)
 
