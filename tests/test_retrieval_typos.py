@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -397,19 +395,3 @@ def test_no_clean_question_of_the_question_sets_is_corrected(seed_retriever: Ret
         if q["question"] not in typed and "typo" not in str(q.get("style"))
     ]
     assert [(q, typos) for q, typos in fired if typos] == []
-
-
-def test_a_long_running_process_loads_the_pinyin_tables_at_start_not_at_its_first_question() -> None:
-    """`prepare_many_searches` (the bot, the interactive mode) loads pypinyin: the first question a started
-    bot got used to wait for its tables (2.5–3 s on a busy machine, then ~20 ms a search). A one-shot
-    command that imports retrieval does not load them."""
-    script = (
-        "import sys\nfrom retrieval import prepare_many_searches\n"
-        "before = 'pypinyin' in sys.modules\nprepare_many_searches()\n"
-        "print(before, 'pypinyin' in sys.modules)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False, timeout=300
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "True"]
