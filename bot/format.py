@@ -423,7 +423,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                 pieces.append(
                     Piece(
                         f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {math.floor(s.similarity * 100)}%），两篇都会被检索到；"
-                        f"如果这是它的更正版，请由管理员删除旧版（speechqa remove {s.similar_to}）。\n"
+                        f"如果这是它的更正版，请在服务器上用 speechqa remove {s.similar_to} 删除旧版。\n"
                     )
                 )
         for note in outcome.notes:  # read in part: the rest was added

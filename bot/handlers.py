@@ -44,6 +44,7 @@ from corpus import (
     CorpusError,
     is_archive,
     read_bytes,
+    to_simplified,
     unsupported_message,
     written_as_digits,
 )
@@ -294,6 +295,12 @@ class Handlers:
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
             return
+        if (number := said.speech_id(question)) is not None:
+            # 「2」 alone, as the speech list invites (「点下方编号」): that speech, not a search for the digit
+            details = await asyncio.to_thread(self._typed_speech, number)
+            if details is not None:
+                await self._reply(update, *details)
+                return
         await self._answer(update, question)
 
     async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -573,12 +580,15 @@ class Handlers:
                 message.chat.id,
                 message.chat.type == ChatType.PRIVATE,
             )
-        log.info(
-            "question #%d: %s in %.0f ms",
-            query_id,
-            "answered" if answer.answered else "no answer",
-            answer.latency_ms,
-        )
+        if answer.small_talk:  # not a question, not logged: no 「question #0: no answer」 line either
+            log.info("small talk (%s): a friendly reply", answer.small_talk)
+        else:
+            log.info(
+                "question #%d: %s in %.0f ms",
+                query_id,
+                "answered" if answer.answered else "no answer",
+                answer.latency_ms,
+            )
         note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
         self._shown(message, markup)
@@ -1137,6 +1147,13 @@ class Handlers:
             speech, start, READING_PAGE
         )
 
+    def _typed_speech(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """The details of the speech a message holding only its number names; None when no speech has
+        that number (the message is then searched as it is: 「2024」 may mean the year)."""
+        if self.store.speech(speech_id) is None:
+            return None
+        return self._speech_details(speech_id)
+
     def _speech_details(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
         speech = self.store.speech(speech_id)
         if speech is None:
@@ -1201,8 +1218,8 @@ def _bots_message_replied_to(message: Message, bot: Bot) -> Message | None:
 
 
 def _asks_for_help(text: str) -> bool:
-    """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, "help"), not the corpus."""
-    words = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    """Whether a whole message asks how to use the bot (「帮助」, 「使用说明」, 「使用說明」, "help"), not the corpus."""
+    words = re.sub(r"[\W_]+", "", to_simplified(unicodedata.normalize("NFKC", text))).lower()
     return words in HELP_WORDS
 
 

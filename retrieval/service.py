@@ -30,6 +30,7 @@ from index import (
 
 from . import compiled
 from .retriever import Retriever, RetrieverConfig
+from .typos import load_readings
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,12 @@ class Restored(NamedTuple):
 def prepare_many_searches() -> None:
     """Ready this process to search many times (the bot, the interactive mode, `eval`, the benchmarks):
     span scoring compiled (retrieval/compiled.py: numba imported, ~1 s from its cache) and jieba's whole
-    dictionary loaded (~1–1.5 s, ~65 MB). Searches then give the same results in less time (~1 ms less
-    each). Not for a one-shot command, which would pay more at start than one search saves."""
+    dictionary loaded (~1–1.5 s, ~65 MB), and typo correction's pinyin tables (so that the first question
+    a started bot gets is not seconds slower than the next). Searches then give the same results in less
+    time (~1 ms less each). Not for a one-shot command, which would pay more at start than one search saves."""
     compiled.load()
     load_whole_dictionary()
+    load_readings()
 
 
 def check_read_only_home(library: Library, *, need_speeches: bool = False) -> None:

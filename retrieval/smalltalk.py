@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from corpus import to_simplified
+
 SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack"]
 
 # Courtesy words by the reply they call for; longest first inside each alternation (regex picks the first).
@@ -164,6 +166,12 @@ _PATTERN = re.compile(
 )
 
 
+def _folded(text: str) -> str:
+    """The text as the word lists are written: full-width forms folded (NFKC), traditional script in
+    simplified (「謝謝」 thanks as 「谢谢」 does, 「還有嗎」 asks for more as 「还有吗」 does)."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
+
+
 def _is_filler_char(ch: str) -> bool:
     category = unicodedata.category(ch)
     # punctuation, symbols (emoji are So), separators, controls, marks (emoji modifiers), and the
@@ -174,7 +182,7 @@ def _is_filler_char(ch: str) -> bool:
 def small_talk(query: str) -> SmallTalk | None:
     """The kind of small talk the message is, or None when it carries a question (any content left)."""
     # 您 is the polite 你 and part of no other word: 「您是谁」 asks what 「你是谁」 asks
-    text = unicodedata.normalize("NFKC", query).strip().replace("您", "你")
+    text = _folded(query).strip().replace("您", "你")
     if not text:
         return None
     found: list[SmallTalk] = []
@@ -225,6 +233,10 @@ MORE_WORDS = frozenset(
         "其它呢",
         "继续",
         "下一页",
+        "下页",
+        "再来一页",
+        "翻页",
+        "往下翻",
         "再来",
         "再来点",
         "再多点",
@@ -237,4 +249,4 @@ MORE_WORDS = frozenset(
 
 def asks_for_more(text: str) -> bool:
     """Whether a whole message asks for more of an answer (「还有吗？」, 「更多」, 「下一页」)."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower() in MORE_WORDS
+    return re.sub(r"[\W_]+", "", _folded(text)).lower() in MORE_WORDS

@@ -522,3 +522,82 @@ async def test_the_updating_note_never_pushes_a_full_page_over_telegrams_limit(
         await worker
     during = api.last_message(USER).plain_text
     assert during.startswith("⏳ 索引正在更新") and 3000 < len(during.encode("utf-16-le")) // 2 <= 4096
+
+
+async def test_thanks_help_and_more_typed_in_traditional_script_are_understood(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A colleague whose keyboard writes traditional characters: 「謝謝」 is thanks, 「使用說明」 the help,
+    「還有嗎」 the next page — none of them a search of the speeches (each used to be searched, 「謝謝」
+    answered 「✅ 直接相关」 with five unrelated passages and logged as a question)."""
+    store = seed_service.library.store
+    group = {"chat_type": "supergroup", "chat_id": GROUP}
+    caplog.set_level(logging.INFO, logger="bot")
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("謝謝"))
+        thanks = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("使用說明"))
+        help_text = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(BROAD))
+        await feed(app, api.make_text_update("還有嗎？"))
+        more = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(f"/ask {BROAD}", **group))
+        await feed(app, api.make_text_update("/ask 下一頁", **group))
+        more_in_group = api.last_message(GROUP).plain_text
+    assert thanks == "不客气！还有问题随时问我。"
+    assert help_text.startswith("使用说明")
+    assert "第 6–10 条" in more and "第 6–10 条" in more_in_group
+    assert store.query_stats().questions == 2  # only the two real questions were logged
+    # the log says what happened: small talk is not 「question #0: no answer」, which read as a question unanswered
+    assert "small talk (thanks)" in caplog.text and "question #0" not in caplog.text
+
+
+async def test_a_corrected_copy_under_another_name_says_how_to_remove_the_old_one(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The admin who uploads a corrected copy reads where to remove the old one: the bot has no command
+    for it, so on the server (it used to say 「请由管理员删除旧版」 to the admin, who is the one reading)."""
+    lines = ["在春节走访慰问老干部动员会上的讲话", "赵明", "2025年1月10日", "同志们："]
+    body = [
+        "春节将至，按照市委统一部署，今年的走访慰问工作从1月15日开始，到1月25日结束。",
+        "离休干部每人慰问金一千元，生活困难的退休干部每人八百元，由各单位从老干部工作经费中列支。",
+        "走访中不得接受老同志的宴请和礼品，各单位要在2月10日前将走访情况书面报送市委老干部局。",
+    ]
+    first = "\n".join([*lines, *body]).encode("gbk")
+    corrected = "\n".join([*lines, body[0].replace("1月25日", "1月26日"), *body[1:]]).encode("gbk")
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("走访通知.txt", first, "text/plain", user_id=ADMIN))
+        await feed(
+            app, api.make_document_update("走访通知（改）.txt", corrected, "text/plain", user_id=ADMIN)
+        )
+    report = api.last_message(ADMIN).plain_text
+    assert "新增 #7" in report and "与已有的 #6 内容相近" in report
+    assert "请在服务器上用 speechqa remove 6 删除旧版" in report and "请由管理员" not in report
+
+
+async def test_a_speech_number_typed_alone_shows_that_speech_and_paging_words_turn_the_page(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The speech list says 「点下方编号…」: a colleague types 「2」 (or 「#3」) and gets that speech, not a
+    search for the digit (five passages that hold a 2, 「⚠️ 未找到直接回答」). A number no speech has is
+    searched as before (「2024」 may mean the year). 「翻页」 and 「再来一页」 turn the page as 「还有吗」 does."""
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/speeches"))
+        await feed(app, api.make_text_update("2"))
+        second = api.last_message(USER)
+        await feed(app, api.make_text_update("＃３", chat_type="supergroup", chat_id=GROUP))
+        await feed(app, api.make_text_update("@speechqa_bot #3", chat_type="supergroup", chat_id=GROUP))
+        third = api.last_message(GROUP).plain_text
+        await feed(app, api.make_text_update("99"))
+        searched = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(BROAD))
+        await feed(app, api.make_text_update("翻页"))
+        turned = api.last_message(USER).plain_text
+    assert second.plain_text.startswith("📄 开创老干部工作新局面") and "编号：2" in second.plain_text
+    assert "阅读全文" in str(second.buttons)
+    assert third.startswith("📄 ") and "编号：3" in third
+    assert len(api.messages(GROUP)) == 1  # 「＃３」 without the bot's name is chatter in a group
+    assert searched.startswith("🔎 99")
+    assert "第 6–10 条" in turned
+    assert store.query_stats().questions == 2  # 「99」 and the broad question

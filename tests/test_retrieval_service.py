@@ -4,6 +4,8 @@ another process published, without a restart and never from a half-built index."
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,24 @@ def test_add_and_restore_return_named_records(tmp_path: Path, monkeypatch: pytes
         assert restored.report.manifest.count == added.report.manifest.count
     finally:
         library.close()
+
+
+def test_a_long_running_process_loads_the_pinyin_tables_at_start_not_at_its_first_question() -> None:
+    """`prepare_many_searches` (the bot, the interactive mode) loads typo correction's pinyin tables: the first
+    question a started bot got used to wait for them (2.5–3 s on a busy machine, then ~20 ms a search). A
+    one-shot command that imports retrieval does not load them."""
+    script = (
+        "import sys\nfrom retrieval import prepare_many_searches\n"
+        "before = 'pypinyin' in sys.modules\nprepare_many_searches()\n"
+        "print(before, 'pypinyin' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval import SMALL_TALK_REPLIES, small_talk
+from retrieval import SMALL_TALK_REPLIES, asks_for_more, small_talk
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,11 @@ from retrieval import SMALL_TALK_REPLIES, small_talk
         ("请问您是谁？", "help"),
         ("您会做什么", "help"),
         ("您是什么", "help"),
+        ("謝謝", "thanks"),  # traditional script, as a colleague with a traditional keyboard types it
+        ("謝謝您！", "thanks"),
+        ("再見", "farewell"),
+        ("使用說明", "help"),
+        ("ｏｋ", "ack"),  # full-width letters
     ],
 )
 def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) -> None:
@@ -71,6 +76,23 @@ def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) ->
 )
 def test_anything_with_content_is_a_question(message: str) -> None:
     assert small_talk(message) is None
+
+
+def test_a_question_in_traditional_script_is_still_a_question() -> None:
+    assert small_talk("謝謝，離休幹部體檢規定是什麼？") is None
+    assert small_talk("幫助困難老幹部") is None
+
+
+@pytest.mark.parametrize(
+    "message", ["还有吗？", "還有嗎？", "下一頁", "還有呢", "更多", "ｍｏｒｅ", "翻页", "再来一页", "下页"]
+)
+def test_asking_for_more_is_recognised_in_either_script(message: str) -> None:
+    assert asks_for_more(message)
+
+
+@pytest.mark.parametrize("message", ["還有哪些待遇", "下一步怎么做", "更多的老干部"])
+def test_a_question_that_starts_like_more_is_not_a_request_for_more(message: str) -> None:
+    assert not asks_for_more(message)
 
 
 CONTENT = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=6)
