@@ -449,9 +449,47 @@ def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
     spaces = [c for c in page.chars if (c.get("text") or "").isspace()]
     return [
         line
-        for raw in page.extract_text_lines(return_chars=True, strip=True)
+        for raw in _with_lead_marks(page.extract_text_lines(return_chars=True, strip=True))
         if (line := _line(raw, [c for c in spaces if _on_line(c, raw)]))
     ]
+
+
+# A note's mark alone: a figure, a superscript or circled figure, asterisks or a dagger.
+_MARK_ALONE = re.compile(r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|\*{1,3}|[†‡])$")
+
+
+def _with_lead_marks(raws: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The text lines with a note's mark that opens a line put back at its start. LibreOffice raises a
+    footnote's own mark at the body's size before the note's smaller text (「¹ 本市上年度……」): pdfplumber
+    takes it for a line of its own, which then, a lone figure at the page's foot, went as a page number —
+    and the note, without its mark, was read into the paragraph running on over the page break
+    (「……领本市上年度……7860元。取人为……」). A mark is put back only when it stands right before a line's
+    first character (less than a character's width apart) and higher than that line's top, but not above it."""
+    out = list(raws)
+    for mark in raws:
+        if not _MARK_ALONE.match((mark.get("text") or "").strip()):
+            continue
+        for line in out:
+            if line is mark or not line.get("chars"):
+                continue
+            size = max(float(c.get("size", 0) or 0) for c in line["chars"])
+            gap = float(line["x0"]) - float(mark["x1"])
+            if (
+                0 <= gap < size
+                and float(mark["top"]) < float(line["top"])
+                and float(line["top"]) < float(mark["bottom"]) <= float(line["bottom"]) + 0.2 * size
+            ):
+                index = out.index(line)
+                out[index] = {
+                    **line,
+                    "text": mark["text"] + line["text"],
+                    "chars": [*mark["chars"], *line["chars"]],
+                    "x0": mark["x0"],
+                    "top": min(float(mark["top"]), float(line["top"])),
+                }
+                out.remove(mark)
+                break
+    return out
 
 
 def _on_line(char: dict, raw: dict) -> bool:  # type: ignore[type-arg]
