@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold8     # or cold5, cold6, cold7
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold9     # or cold5, cold6, cold7, cold8
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -9,12 +9,13 @@ bundled speeches); for every near miss, none of the words naming the detail aske
 set's documents; off-topic questions have no answers.
 
 The text of each document of ``benchmarks/corpus-<set>/`` is read as follows: the .docx with python-docx
-(paragraphs and table cells), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
+(paragraphs, table cells and text boxes), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
 writes, and must not decode in the set's ``refused`` encoding when it has one), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
 a second check those are also read back — the PDFs with pypdf, the .doc with antiword, the .odt from its
 ``content.xml`` — and every gold phrase of theirs must be found there once whitespace is removed
 (LibreOffice puts spaces between digits and Chinese; the scorer, ``bench/evaluate.py``, compares with
-whitespace removed too).
+whitespace removed too). A scan (a PDF holding only page images) has no text to read back: what OCR makes
+of it is what the set measures, so its gold phrases are checked against its source parts only.
 Exit status 1 and a line per problem when anything fails.
 """
 
@@ -33,7 +34,7 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.fixtures.corpus_writers import crlf_text  # noqa: E402
+from tests.fixtures.corpus_writers import crlf_text, part_strings  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Document:
     first: int
     last: int
     source: str
+    scan: bool = False  # page images only: nothing to read back but by OCR
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,30 @@ SETS = {
             "r085": ["剧院", "剧场", "礼堂", "会堂", "演出地点"],  # where the concert was held
         },
     ),
+    "cold9": QuestionSet(
+        prefix="s",
+        encoding="big5",
+        refused="gbk",  # Big5 bytes that GBK cannot decode (GB18030 decodes them, as other text)
+        documents=(
+            Document("离退休干部住院陪护服务管理办法.docx", 1, 15, "CARE_RULES"),
+            Document("丧葬补助费和一次性抚恤金办理通知.pdf", 16, 30, "FUNERAL_NOTICE"),
+            Document("老干部助餐服务通知.pdf", 31, 45, "MEALS_NOTICE"),
+            Document("因私出国境证照管理通知.txt", 46, 60, "PASSPORT_LINES"),
+            Document("家风家训故事分享会讲话.pdf", 61, 75, "STORY_SPEECH", scan=True),
+        ),
+        absent={
+            "s076": ["性别", "男性", "女性", "男", "指定"],  # a male or female carer
+            "s077": ["医保", "医疗保险", "报销", "醫保"],  # the medical insurance paying for the carer
+            "s078": ["税", "稅"],  # income tax on the funeral allowance
+            "s079": ["追悼", "告别", "悼词", "遗体"],  # the memorial meeting
+            "s080": ["周末", "週末", "星期六", "星期日", "节假日", "休息日"],  # weekends
+            "s081": ["微信", "支付宝", "现金", "扫码", "付款"],  # paying by WeChat
+            "s082": ["入台", "入臺", "签注", "簽注"],  # the entry permit for Taiwan
+            "s083": ["签证", "簽證"],  # a visa
+            "s084": ["礼堂", "会议室", "报告厅", "会场", "剧院", "举办地点"],  # where the meeting was held
+            "s085": ["定价", "售价", "购买", "书店", "多少钱"],  # the book's price
+        },
+    ),
 }
 
 
@@ -171,7 +197,7 @@ def _parts_text(parts: list[tuple[str, object]]) -> str:
         if kind == "table":
             out.extend("\t".join(row) for row in text)  # type: ignore[attr-defined]
         else:
-            out.append(str(text))
+            out.extend(part_strings(kind, text))
     return "\n".join(out)
 
 
@@ -182,6 +208,10 @@ def _docx_text(path: Path) -> str:
     lines = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+    for box in doc.element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+    ):
+        lines.extend("".join(box_paragraph.itertext()) for box_paragraph in box)
     return "\n".join(lines)
 
 
@@ -218,7 +248,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold8); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold9); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -242,8 +272,9 @@ def check(name: str) -> int:
                 return 1
         else:
             texts[document.name] = _parts_text(source)
-            read, reader = PRINTED[path.suffix]
-            printed[document.name] = (_squash(read(path)), reader)
+            if not document.scan:
+                read, reader = PRINTED[path.suffix]
+                printed[document.name] = (_squash(read(path)), reader)
     bundled = "\n".join(
         p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "data").glob("*.txt"))
     )

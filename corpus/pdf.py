@@ -371,6 +371,7 @@ def _marks(chars: list[dict]) -> set[int]:  # type: ignore[type-arg]
     (Word's 「水平」 watermark, a 「内部资料」 across the middle of each page), which was read as a heading
     over the paragraph under it and, on a page with little text, run into the signature (date lost)."""
     marks = {id(char) for char in chars if _diagonal(char)}
+    marks |= _seal_characters(chars, marks)
     sizes = Counter(round(float(char.get("size") or 0)) for char in chars if id(char) not in marks)
     if not sizes:
         return marks
@@ -380,6 +381,53 @@ def _marks(chars: list[dict]) -> set[int]:  # type: ignore[type-arg]
         for char in chars
         if float(char.get("size") or 0) >= _MARK_SCALE * body and _pale(char.get("non_stroking_color"))
     }
+
+
+# A seal's rim: at least this many slanted characters in one colour.
+_SEAL_RIM = 3
+
+
+def _seal_characters(chars: list[dict], slanted: set[int]) -> set[int]:  # type: ignore[type-arg]
+    """The characters of a round seal that are not slanted: a seal's rim text turns with the rim, so the
+    characters at its top and at its sides stand upright or on end and were read as text (「…电话：…3321。老」,
+    and 「榆」「办」 from a seal's sides as a second issuer 「榆办」). They are printed in the seal's colour
+    (red, a colour, never black or grey) inside the box of its slanted characters; three slanted characters
+    of that colour at least make a seal."""
+    rims: dict[tuple[float, ...], list[dict]] = {}  # type: ignore[type-arg]
+    for char in chars:
+        color = _chromatic(char.get("non_stroking_color"))
+        if id(char) in slanted and color is not None:
+            rims.setdefault(color, []).append(char)
+    out: set[int] = set()
+    for color, rim in rims.items():
+        if len(rim) < _SEAL_RIM:
+            continue
+        pad = max(float(c.get("size") or 0) for c in rim) / 2
+        x0 = min(float(c["x0"]) for c in rim) - pad
+        x1 = max(float(c["x1"]) for c in rim) + pad
+        top = min(float(c["top"]) for c in rim) - pad
+        bottom = max(float(c["bottom"]) for c in rim) + pad
+        out.update(
+            id(char)
+            for char in chars
+            if _chromatic(char.get("non_stroking_color")) == color
+            and x0 <= (float(char["x0"]) + float(char["x1"])) / 2 <= x1
+            and top <= (float(char["top"]) + float(char["bottom"])) / 2 <= bottom
+        )
+    return out
+
+
+def _chromatic(color: object) -> tuple[float, ...] | None:
+    """A fill colour that is a colour (a seal's red), not black, grey or white: its inks differ by a third
+    or more. None for any other."""
+    if not isinstance(color, (tuple, list)) or len(color) not in (3, 4):
+        return None
+    try:
+        values = tuple(round(float(v), 3) for v in color)
+    except (TypeError, ValueError):
+        return None
+    inks = values if len(values) == 3 else values[:3]
+    return values if max(inks) - min(inks) >= 0.3 else None
 
 
 def _pale(color: object) -> bool:
@@ -449,9 +497,47 @@ def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
     spaces = [c for c in page.chars if (c.get("text") or "").isspace()]
     return [
         line
-        for raw in page.extract_text_lines(return_chars=True, strip=True)
+        for raw in _with_lead_marks(page.extract_text_lines(return_chars=True, strip=True))
         if (line := _line(raw, [c for c in spaces if _on_line(c, raw)]))
     ]
+
+
+# A note's mark alone: a figure, a superscript or circled figure, asterisks or a dagger.
+_MARK_ALONE = re.compile(r"^(?:\d{1,3}|[¹²³⁴-⁹]{1,3}|[①-⑳]|\*{1,3}|[†‡])$")
+
+
+def _with_lead_marks(raws: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The text lines with a note's mark that opens a line put back at its start. LibreOffice raises a
+    footnote's own mark at the body's size before the note's smaller text (「¹ 本市上年度……」): pdfplumber
+    takes it for a line of its own, which then, a lone figure at the page's foot, went as a page number —
+    and the note, without its mark, was read into the paragraph running on over the page break
+    (「……领本市上年度……7860元。取人为……」). A mark is put back only when it stands right before a line's
+    first character (less than a character's width apart) and higher than that line's top, but not above it."""
+    out = list(raws)
+    for mark in raws:
+        if not _MARK_ALONE.match((mark.get("text") or "").strip()):
+            continue
+        for line in out:
+            if line is mark or not line.get("chars"):
+                continue
+            size = max(float(c.get("size", 0) or 0) for c in line["chars"])
+            gap = float(line["x0"]) - float(mark["x1"])
+            if (
+                0 <= gap < size
+                and float(mark["top"]) < float(line["top"])
+                and float(line["top"]) < float(mark["bottom"]) <= float(line["bottom"]) + 0.2 * size
+            ):
+                index = out.index(line)
+                out[index] = {
+                    **line,
+                    "text": mark["text"] + line["text"],
+                    "chars": [*mark["chars"], *line["chars"]],
+                    "x0": mark["x0"],
+                    "top": min(float(mark["top"]), float(line["top"])),
+                }
+                out.remove(mark)
+                break
+    return out
 
 
 def _on_line(char: dict, raw: dict) -> bool:  # type: ignore[type-arg]

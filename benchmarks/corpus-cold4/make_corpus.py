@@ -28,10 +28,7 @@ fonts.
 
 from __future__ import annotations
 
-import random
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +40,7 @@ from tests.fixtures.corpus_writers import (  # noqa: E402
     write_crlf_text,
     write_docx,
     write_reportlab_pdf,
+    write_scan,
 )
 
 # Each document is a list of (kind, text): kind is title, speaker, date, docnum, heading1, heading2,
@@ -311,33 +309,6 @@ ORAL_HISTORY_LINES = [
 ]
 
 
-# --- a scanned page -----------------------------------------------------------------------------
-
-
-def write_scan(parts: list[tuple[str, object]], path: Path, tmp: str) -> None:
-    """Print the page to PDF, render it at 200 dpi and make it look scanned (a slight turn, grey, specks)."""
-    from PIL import Image, ImageFilter
-
-    pdf = Path(tmp) / "scan-source.pdf"
-    write_reportlab_pdf(parts, pdf, author="青溪市委老干部局", size=13)
-    subprocess.run(
-        ["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf), str(Path(tmp) / "page")],
-        check=True,
-        capture_output=True,
-    )
-    page = Image.open(Path(tmp) / "page.png").convert("L")
-    page = page.rotate(0.6, resample=Image.BICUBIC, expand=False, fillcolor=255)
-    page = page.filter(ImageFilter.GaussianBlur(0.5))
-    rng = random.Random(2026)
-    pixels = page.load()
-    width, height = page.size
-    for _ in range(width * height // 400):
-        x, y = rng.randrange(width), rng.randrange(height)
-        pixels[x, y] = rng.choice((90, 140, 190))
-    page = page.point(lambda v: min(255, int(v * 0.93 + 12)))
-    page.save(path, optimize=True)
-
-
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     out.mkdir(parents=True, exist_ok=True)
@@ -356,8 +327,7 @@ def main() -> None:
         author="青溪市委老干部局",
         characters=font_characters(NURSING_NOTICE + RETREAT_NOTICE),
     )
-    with tempfile.TemporaryDirectory() as tmp:
-        write_scan(RETREAT_NOTICE, out / "夏季休养活动通知.png", tmp)
+    write_scan(RETREAT_NOTICE, out / "夏季休养活动通知.png", author="青溪市委老干部局")
     write_converted(
         TALENT_SPEECH,
         out / "银发人才座谈会讲话.doc",
