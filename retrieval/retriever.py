@@ -57,6 +57,7 @@ from .filters import (
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
+from .ranges import read_with_figures
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
@@ -302,10 +303,12 @@ class Retriever:
         # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
         top = kept[0][0] if kept else None
         top_whole = f"{lexical_input(top.text, top.section)} {source_text(top)}" if top is not None else ""
+        # a figure the question states (八十二岁) is held by a passage whose bound it satisfies (年满80周岁)
+        top_read = read_with_figures(found.text, to_simplified(top_whole))
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            top_text=to_simplified(top_whole),
+            top_text=top_read,
             passages=self.index.lexical.size,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
@@ -347,7 +350,7 @@ class Retriever:
                 unseen_share=unseen_share(evidence),
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
-                figure_missing=figure_missing(text, top_whole),
+                figure_missing=figure_missing(text, top_read),
                 missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
                 period_mismatch=unnamed is not None or elsewhere is not None,
             )
@@ -394,14 +397,17 @@ class Retriever:
                 pinned=record.id == pinned_id,
                 # the judge vouches for the top passage; below it, each passage must hold enough of the
                 # question's information itself (the coverage rule) to count as still answering it
-                relevant=answered and (record.id in (pinned_id, top_id) or self._relevant(terms, record)),
+                relevant=answered
+                and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text)),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
         # Paging stops where relevance ends: after a page holding a passage that is not relevant, or
         # before one that would start with such a passage (a question has not 31 pages of answers).
         next_page = (
-            len(kept) > want and all(h.relevant for h in hits) and self._relevant(terms, kept[want][0])
+            len(kept) > want
+            and all(h.relevant for h in hits)
+            and self._relevant(terms, kept[want][0], found.text)
         )
         return Answer(
             query=query,
@@ -423,11 +429,11 @@ class Retriever:
             period_elsewhere=elsewhere.describe() if elsewhere is not None and pinned is None else None,
         )
 
-    def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
+    def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            top_text=to_simplified(lexical_input(record.text, record.section)),
+            top_text=read_with_figures(question, to_simplified(lexical_input(record.text, record.section))),
         )
         return self.abstain.answered(evidence)
 
@@ -605,19 +611,16 @@ class Retriever:
     def _features(
         self, head: Sequence[tuple[PassageRecord, float]], found: Candidates
     ) -> list[tuple[float, ...]]:
-        """The ranker's features of each (candidate, fused score); their spans read in one go."""
+        """The ranker's features of each (candidate, fused score); their spans read in one go. A passage
+        is read with the figures the question states that its bounds satisfy (`read_with_figures`)."""
         sources = [source_text(record) for record, _ in head]
-        spans = passage_spans(
-            [
-                (record.text, record.section or "", source)
-                for (record, _), source in zip(head, sources, strict=True)
-            ],
-            found.weighted_terms,
-        )
+        texts = [read_with_figures(found.text, record.text) for record, _ in head]
+        sections = [read_with_figures(found.text, record.section or "") for record, _ in head]
+        spans = passage_spans(list(zip(texts, sections, sources, strict=True)), found.weighted_terms)
         return [
             passage_features(
-                record.text,
-                record.section,
+                text,
+                section,
                 found.weighted_terms,
                 fused,
                 found.dense_of.get(record.id),
@@ -629,7 +632,9 @@ class Retriever:
                 found.kind,
                 spans=read,
             )
-            for (record, fused), source, read in zip(head, sources, spans, strict=True)
+            for (record, fused), text, section, source, read in zip(
+                head, texts, sections, sources, spans, strict=True
+            )
         ]
 
     def candidate_features(
