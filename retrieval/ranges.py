@@ -20,8 +20,9 @@ The question's figures are read the same way (「70周岁以上」 is a range to
 *satisfied* by a passage's statement of the same unit whose interval holds all of it, and *contradicted* by
 one whose interval holds none of it (「70周岁以上」 against 「不满70周岁」). `read_with_figures` writes that into
 the passage as the search weighs it: after each statement satisfying one of the question's, the question's
-figure as written (so every word of it counts as found: 八十二岁 is cut into 十二岁, 二岁…); in each statement
-contradicting one, its figures masked (it does not count as holding them).
+figure as written (so every word of it counts as found: 八十二岁 is cut into 十二岁, 二岁…); in each bound
+contradicting one, its figures masked (it does not count as holding them). A figure stated without a bound
+(「每人每月900元」, 「咸平四年」) is no condition: it is never masked, and `verdict` does not count it.
 """
 
 from __future__ import annotations
@@ -33,12 +34,22 @@ from functools import lru_cache
 
 from corpus import numeral_value, to_simplified
 
-__all__ = ["Interval", "Statement", "contradicts", "read_with_figures", "satisfies", "statements"]
+__all__ = [
+    "Interval",
+    "Statement",
+    "Verdict",
+    "contradicts",
+    "read_with_figures",
+    "satisfies",
+    "statements",
+    "verdict",
+]
 
 # Full-width digits and signs as typed: one character each way, so positions in the text stay where they are.
 _NARROW = str.maketrans("０１２３４５６７８９％．～－", "0123456789%.~-")
 _NUMERALS = "〇○零一二两三四五六七八九十百千万"
-_NUMBER = rf"[0-9]+(?:\.[0-9]+)?|[{_NUMERALS}]+"
+# a number in Chinese numerals starts with a digit or 十 (十五年): 「多少万元」 names none
+_NUMBER = rf"[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十][{_NUMERALS}]*"
 # The units, with their factor to the unit's base (万元 → 10000 元); the first group that matches is the unit.
 _UNITS: tuple[tuple[str, str], ...] = (
     ("age", r"周岁|岁"),
@@ -54,21 +65,23 @@ _UNITS: tuple[tuple[str, str], ...] = (
 )
 _MULTIPLIER = {"万": 10_000, "千": 1_000, "百": 100, "亿": 100_000_000}
 _UNIT = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS)
-_AT_LEAST = r"年满|已满|满|达到|不低于|不少于|不小于"
+# 「不得超过2人」 is at most 2, 「不得低于60%」 at least 60%
+_NOT = r"(?:不得|不能|不应|不宜|不可|不准|严禁|禁止|不要|不会)"
+_AT_LEAST = rf"年满|已满|满|达到|不低于|不少于|不小于|{_NOT}(?:低于|少于|小于|不足)"
 _MORE = r"超过|超出|高于|多于|大于"
 _LESS = r"不满|未满|不足|不到|未到|低于|少于|小于"
-_AT_MOST = r"不超过|不高于|不多于|不大于"
+_AT_MOST = rf"不超过|不高于|不多于|不大于|{_NOT}(?:超过|超出|高于|多于|大于)"
 _PREFIX = rf"(?P<prefix>{_AT_MOST}|{_AT_LEAST}|{_LESS}|{_MORE})?"
 _SUFFIX = r"(?P<suffix>[及或]?以上|[及或]?以下|以内|之内|内)?"
 _EXCLUDED = r"(?:[（(](?P<excluded>不)?含[^）)]{0,8}[）)])?"
-# an ordinal (第三年), 每/这/那 (每一年) and a figure inside a larger number are no statements
-_NOT_BEFORE = r"(?<![第每这那某0-9.〇○零一二两三四五六七八九十百千万])"
+# an ordinal (第三年, 前三名), 每/这/那 (每一年) and a figure inside a larger number (十一点二万名) are no statements
+_NOT_BEFORE = r"(?<![第每这那某前后0-9.点〇○零一二两三四五六七八九十百千万])"
 _RANGE = re.compile(
     rf"{_NOT_BEFORE}(?P<low>{_NUMBER})(?P<low_unit>{_UNIT.replace('?P<', '?P<low_')})?"
     rf"\s*(?:至|到|[—–~-]{{1,2}})\s*(?P<high>{_NUMBER})(?P<high_unit>{_UNIT.replace('?P<', '?P<high_')})"
 )
 _BOUND = re.compile(
-    rf"{_PREFIX}{_NOT_BEFORE}(?P<number>{_NUMBER})(?:{_UNIT})\s*(?:[（(]含[^）)]{{0,8}}[）)])?{_SUFFIX}{_EXCLUDED}"
+    rf"{_PREFIX}{_NOT_BEFORE}(?P<number>{_NUMBER})(?:{_UNIT})(?:[（(]含[^）)]{{0,8}}[）)])?{_SUFFIX}{_EXCLUDED}"
 )
 # between a lower bound and the upper bound that closes it: 「60周岁以上、不满80周岁」
 _JOIN = re.compile(r"[、，,]?(?:且|但|而|并且)?")
@@ -133,7 +146,7 @@ def _value(number: str, unit_text: str) -> float | None:
     if number[0].isdigit():
         value: float | None = float(number)
     else:
-        if number in ("一", "两"):  # 一年, 一人: mostly "a", "per", or part of a word (统一年度)
+        if number == "一":  # 一年, 一人: mostly "a", "per", or part of a word (统一年度)
             return None
         read = numeral_value(number)
         value = float(read) if read is not None else None
@@ -250,12 +263,18 @@ def contradicts(asked: Statement, stated: Statement) -> bool:
     return asked.unit == stated.unit and not asked.interval.meets(stated.interval)
 
 
+def _bound(stated: Statement) -> bool:
+    """Whether a statement is a bound, a condition: 「年满80周岁」, 「80至89周岁」, not 「每人每月900元」 or 「咸平四年」
+    (a figure stated without a bound contradicts a question's other figure without excluding anything)."""
+    return stated.interval.low != stated.interval.high
+
+
 MASK = "＃"  # what a contradicted statement's digits become: no word of a question holds it
 
 
 def read_with_figures(question: str, text: str) -> str:
     """The text as the search weighs it against the question: after each statement satisfying one of the
-    question's (and not holding its numbers as written), the question's figure in brackets; in each statement
+    question's (and not holding its numbers as written), the question's figure in brackets; in each bound
     contradicting one, its numbers masked. The text itself when the question states no figure with a unit."""
     asked = statements(question)
     return _read(asked, question, text) if asked else text
@@ -280,7 +299,7 @@ def _read(asked: tuple[Statement, ...], question: str, text: str) -> str:
         ]
         if added:
             inserts.append((s.end, f"（{'，'.join(dict.fromkeys(added))}）"))
-        elif any(contradicts(a, s) for a in asked):
+        elif _bound(s) and any(contradicts(a, s) for a in asked):
             masks.extend(s.numbers)
     if not inserts and not masks:
         return text
@@ -290,3 +309,25 @@ def _read(asked: tuple[Statement, ...], question: str, text: str) -> str:
     for at, words in sorted(inserts, reverse=True):
         chars.insert(at, words)
     return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a passage's bounds say of the figures a question states: some bound holds one of them
+    (`satisfied`), some bound excludes one (`excluded`). A figure the passage states without a bound
+    (「每人每月900元」) is no condition and counts for neither."""
+
+    satisfied: bool
+    excluded: bool
+
+
+def verdict(question: str, text: str) -> Verdict:
+    """The `Verdict` of a passage's bounds on the figures the question states (neither when it states none)."""
+    asked = statements(question)
+    if not asked:
+        return Verdict(False, False)
+    bounds = [s for s in statements(to_simplified(text)) if _bound(s)]
+    return Verdict(
+        any(satisfies(a, s) for a in asked for s in bounds),
+        any(contradicts(a, s) for a in asked for s in bounds),
+    )

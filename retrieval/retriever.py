@@ -57,7 +57,8 @@ from .filters import (
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
-from .ranges import read_with_figures
+from .ranges import read_with_figures, verdict
+from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
@@ -270,6 +271,8 @@ class Retriever:
             fused = attachments_last(fused[:depth], records) + fused[depth:]
         if mode == "hybrid" and not _ASKS_WHY.search(found.text):
             fused = openings_below_items(fused[:depth], records) + fused[depth:]
+        if mode == "hybrid":
+            fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
         decision = (
@@ -909,6 +912,38 @@ def openings_below_items(
                 i
                 for i in range(at + 1, len(order))
                 if (r := records.get(order[i][0])) is not None and r.speech_id == speech and r.section
+            ),
+            None,
+        )
+        if below is not None:
+            order.insert(below, order.pop(at))
+    return order
+
+
+def excluded_below_satisfied(
+    head: list[tuple[int, float]], records: dict[int, PassageRecord], question: str
+) -> list[tuple[int, float]]:
+    """The ranked head with each passage whose bound excludes a figure the question states (「配偶（不满70周岁）」
+    for 「配偶70周岁以上…」) moved below the first passage of its document further down whose bound holds it
+    and none excludes it (「配偶（年满70周岁）」): of a document's brackets, the one the asker falls in answers.
+    A question stating no figure with a unit is left as ranked (`ranges.verdict`)."""
+    if not statements_in(question):
+        return head
+    verdicts = {
+        d: verdict(question, f"{r.section or ''}\n{r.text}") for d, _ in head if (r := records.get(d))
+    }
+    order = list(head)
+    for doc in [d for d, _ in head if d in verdicts and verdicts[d].excluded]:
+        at = next(i for i, (d, _) in enumerate(order) if d == doc)
+        speech = records[doc].speech_id
+        below = next(
+            (
+                i
+                for i in range(at + 1, len(order))
+                if (v := verdicts.get(order[i][0])) is not None
+                and v.satisfied
+                and not v.excluded
+                and records[order[i][0]].speech_id == speech
             ),
             None,
         )

