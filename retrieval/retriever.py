@@ -57,6 +57,8 @@ from .framing import framing_below_items
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
+from .ranges import read_with_figures, verdict
+from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
@@ -267,6 +269,8 @@ class Retriever:
             fused = [head[i] for i in order] + fused[depth:]
         if mode == "hybrid":  # a notice's 附件说明 line and its opening below the items that answer
             fused = framing_below_items(fused[:depth], records, found.text) + fused[depth:]
+        if mode == "hybrid":  # of a document's brackets, the one the asker's figure falls in first
+            fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
         decision = (
@@ -300,10 +304,12 @@ class Retriever:
         # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
         top = kept[0][0] if kept else None
         top_whole = f"{lexical_input(top.text, top.section)} {source_text(top)}" if top is not None else ""
+        # a figure the question states (八十二岁) is held by a passage whose bound it satisfies (年满80周岁)
+        top_read = read_with_figures(found.text, to_simplified(top_whole))
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            top_text=to_simplified(top_whole),
+            top_text=top_read,
             passages=self.index.lexical.size,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
@@ -345,7 +351,7 @@ class Retriever:
                 unseen_share=unseen_share(evidence),
                 missing_peak=missing_peak(evidence),
                 kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
-                figure_missing=figure_missing(text, top_whole),
+                figure_missing=figure_missing(text, top_read),
                 missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
                 period_mismatch=unnamed is not None or elsewhere is not None,
             )
@@ -392,14 +398,17 @@ class Retriever:
                 pinned=record.id == pinned_id,
                 # the judge vouches for the top passage; below it, each passage must hold enough of the
                 # question's information itself (the coverage rule) to count as still answering it
-                relevant=answered and (record.id in (pinned_id, top_id) or self._relevant(terms, record)),
+                relevant=answered
+                and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text)),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
         # Paging stops where relevance ends: after a page holding a passage that is not relevant, or
         # before one that would start with such a passage (a question has not 31 pages of answers).
         next_page = (
-            len(kept) > want and all(h.relevant for h in hits) and self._relevant(terms, kept[want][0])
+            len(kept) > want
+            and all(h.relevant for h in hits)
+            and self._relevant(terms, kept[want][0], found.text)
         )
         return Answer(
             query=query,
@@ -421,11 +430,11 @@ class Retriever:
             period_elsewhere=elsewhere.describe() if elsewhere is not None and pinned is None else None,
         )
 
-    def _relevant(self, terms: tuple[str, ...], record: PassageRecord) -> bool:
+    def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
-            top_text=to_simplified(lexical_input(record.text, record.section)),
+            top_text=read_with_figures(question, to_simplified(lexical_input(record.text, record.section))),
         )
         return self.abstain.answered(evidence)
 
@@ -603,19 +612,16 @@ class Retriever:
     def _features(
         self, head: Sequence[tuple[PassageRecord, float]], found: Candidates
     ) -> list[tuple[float, ...]]:
-        """The ranker's features of each (candidate, fused score); their spans read in one go."""
+        """The ranker's features of each (candidate, fused score); their spans read in one go. A passage
+        is read with the figures the question states that its bounds satisfy (`read_with_figures`)."""
         sources = [source_text(record) for record, _ in head]
-        spans = passage_spans(
-            [
-                (record.text, record.section or "", source)
-                for (record, _), source in zip(head, sources, strict=True)
-            ],
-            found.weighted_terms,
-        )
+        texts = [read_with_figures(found.text, record.text) for record, _ in head]
+        sections = [read_with_figures(found.text, record.section or "") for record, _ in head]
+        spans = passage_spans(list(zip(texts, sections, sources, strict=True)), found.weighted_terms)
         return [
             passage_features(
-                record.text,
-                record.section,
+                text,
+                section,
                 found.weighted_terms,
                 fused,
                 found.dense_of.get(record.id),
@@ -627,7 +633,9 @@ class Retriever:
                 found.kind,
                 spans=read,
             )
-            for (record, fused), source, read in zip(head, sources, spans, strict=True)
+            for (record, fused), text, section, source, read in zip(
+                head, texts, sections, sources, spans, strict=True
+            )
         ]
 
     def candidate_features(
@@ -848,6 +856,38 @@ def source_text(record: PassageRecord) -> str:
     if len(date) == 10 and date[4] == "-" and date[7] == "-":
         date = f"{date[:4]}年{int(date[5:7])}月{int(date[8:])}日"
     return " ".join(part for part in (record.speech_title, record.speaker or "", date) if part)
+
+
+def excluded_below_satisfied(
+    head: list[tuple[int, float]], records: dict[int, PassageRecord], question: str
+) -> list[tuple[int, float]]:
+    """The ranked head with each passage whose bound excludes a figure the question states (「配偶（不满70周岁）」
+    for 「配偶70周岁以上…」) moved below the first passage of its document further down whose bound holds it
+    and none excludes it (「配偶（年满70周岁）」): of a document's brackets, the one the asker falls in answers.
+    A question stating no figure with a unit is left as ranked (`ranges.verdict`)."""
+    if not statements_in(question):
+        return head
+    verdicts = {
+        d: verdict(question, f"{r.section or ''}\n{r.text}") for d, _ in head if (r := records.get(d))
+    }
+    order = list(head)
+    for doc in [d for d, _ in head if d in verdicts and verdicts[d].excluded]:
+        at = next(i for i, (d, _) in enumerate(order) if d == doc)
+        speech = records[doc].speech_id
+        below = next(
+            (
+                i
+                for i in range(at + 1, len(order))
+                if (v := verdicts.get(order[i][0])) is not None
+                and v.satisfied
+                and not v.excluded
+                and records[order[i][0]].speech_id == speech
+            ),
+            None,
+        )
+        if below is not None:
+            order.insert(below, order.pop(at))
+    return order
 
 
 def normalise_query(query: str) -> str:
