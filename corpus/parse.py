@@ -867,8 +867,9 @@ def is_person_name(text: str) -> bool:
     if "·" in text:
         return True
     surname, given = parts
-    if not all(_JIEBA_HAN.match(c) for c in given):
-        # jieba cannot read a rare character (刘䶮, 王㛃华): judge the surname under a common given name.
+    if not all(_jieba_reads(c) for c in given):
+        # jieba cannot read a rare character (刘䶮, 王㛃华, or 张㓨, which simplifies to 刾, a character its
+        # dictionary lacks): judge the surname under a common given name.
         text = surname + ("伟" if len(given) == 1 else "秀英")
     words = _tags(text)
     if len(text) - len(surname) >= 3:
@@ -905,6 +906,13 @@ def _dictionary_word(pair) -> bool:  # type: ignore[no-untyped-def]
 
 
 _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
+
+
+def _jieba_reads(char: str) -> bool:
+    """Whether jieba's tagger can read a character: in the range it reads and in its dictionary."""
+    import jieba
+
+    return bool(_JIEBA_HAN.match(char)) and (jieba.get_FREQ(char) or 0) > 0
 
 
 def _is_issuer(title_text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import corpus
@@ -413,6 +413,7 @@ RARE = st.one_of(
 
 @settings(max_examples=80, deadline=None)
 @given(st.sampled_from("刘王张陈李"), st.lists(RARE, min_size=1, max_size=2).map("".join))
+@example("张", "㓨")  # simplifies to 刾, a character jieba's dictionary lacks: judged as a rare one
 def test_a_speaker_with_a_rare_character_is_read_as_the_speaker(surname: str, given_name: str) -> None:
     name = surname + given_name
     [speech] = parse(f"在老干部书画展开幕式上的致辞\n{name}\n2024年4月2日\n同志们：\n今天书画展开幕了。\n")
