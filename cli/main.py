@@ -302,6 +302,16 @@ class TopGroup(Group):
                 importlib.import_module(module)  # its decorators register its commands
         return self.commands.get(name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0]
+        clicks_own = self is not cli or ctx.resilient_parsing or name.startswith("-")
+        if not clicks_own and self.get_command(ctx, name) is None:
+            # click guesses from the commands imported so far: guess from every command's name
+            raise click.exceptions.NoSuchCommand(name, possibilities=self.list_commands(ctx), ctx=ctx)
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self is not cli:
             return super().format_commands(ctx, formatter)
