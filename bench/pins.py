@@ -127,6 +127,13 @@ class Outcome:
     unrelated: int
     unrelated_false: int
 
+    def __add__(self, other: Outcome) -> Outcome:
+        return Outcome(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    def served_at(self) -> str:
+        """「hits/paraphrases at false pins/negatives」, as the experiment scripts print an outcome."""
+        return f"{self.hits}/{self.paraphrases} at {self.false_pins}/{self.negatives}"
+
     @property
     def hit_rate(self) -> float:
         return self.hits / self.paraphrases if self.paraphrases else 0.0
@@ -484,26 +491,42 @@ def _threshold(observations: Sequence[Observation], model: PinModel, max_false: 
     return (cut + below) / 2
 
 
+@dataclass(frozen=True)
+class ExtraFeatures:
+    """A pair's model features with candidate features beside them, read by name as `PairFeatures` is
+    (what `scripts/compare_pin_*.py` fit and cross-validate)."""
+
+    base: PairFeatures
+    extra: dict[str, float]
+
+    def vector(self, names: Sequence[str]) -> list[float]:
+        return [self.extra[n] if n in self.extra else float(getattr(self.base, n)) for n in names]
+
+
 def choose_strength(
     observations: Sequence[Observation],
     features: Sequence[str] = MODEL_FEATURES,
     max_false: float = MAX_FALSE,
     pairs: Sequence[PairObservation] = (),
     passage_of: dict[str, int] | None = None,
+    *,
+    seed: int = SPLIT_SEED,
+    also: Sequence[Observation] = (),
 ) -> tuple[float, dict[float, Outcome]]:
     """The regularisation (sklearn's C) with the fewest false pins, then the most paraphrases pinned,
     over CV_FOLDS folds of these observations' groups (fit and threshold on the other folds, counted on
     the fold left out); with the outcome of each candidate. Labelled `pairs` are fitted on in every fold
-    but those on a left-out group's pinned passage (`passage_of`: group → passage id)."""
+    but those on a left-out group's pinned passage (`passage_of`: group → passage id); `also` are fitted
+    on in every fold and never counted; `seed` shuffles the groups into folds."""
     passage_of = passage_of or {}
     groups = sorted({o.item.group for o in observations})
-    random.Random(SPLIT_SEED).shuffle(groups)
+    random.Random(seed).shuffle(groups)
     folds = [set(groups[i::CV_FOLDS]) for i in range(CV_FOLDS)]
     found: dict[float, Outcome] = {}
     for strength in STRENGTHS:
         total = Outcome(0, 0, 0, 0, 0, 0, 0)
         for fold in folds:
-            inside = [o for o in observations if o.item.group not in fold]
+            inside = [o for o in observations if o.item.group not in fold] + list(also)
             left_out = [o for o in observations if o.item.group in fold]
             hidden = {passage_of[g] for g in fold if g in passage_of}
             kept = [p for p in pairs if p.pair.passage_id not in hidden]
@@ -519,8 +542,7 @@ def choose_strength(
                 )
             except BenchError:
                 continue
-            o = outcome(left_out, model)
-            total = Outcome(*(a + b for a, b in zip(astuple(total), astuple(o), strict=True)))
+            total += outcome(left_out, model)
         found[strength] = total
     best = min(STRENGTHS, key=lambda c: (found[c].false_pins, -found[c].hits, -c))
     return best, found

@@ -11,7 +11,7 @@ for the "+batch3" variants, the whole third batch — and the derived pairs not 
 summed over the seeds. `--held-out` fits each named variant as `speechqa bench pins --fit` would (C by
 the seed-13 cross-validation) and counts the held-out groups: run it once, at the end.
 
-An experiment, not a tool: it reads the bench's private fitting function (`bench.pins._fit_once`), so it
+An experiment, not a tool: it cross-validates with the bench's own `bench.pins.choose_strength`, and
 holds for the code it was committed with. Observing the set (every question embedded twice and searched)
 takes a few minutes; `--cache FILE` keeps the observations between runs.
 
@@ -27,16 +27,14 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import random
 import sys
-from dataclasses import astuple, dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
 from index import Library
-from retrieval import PairFeatures, ServiceOptions, SpeechService, load_pin_judge
+from retrieval import ServiceOptions, SpeechService, load_pin_judge
 
 DEPTH = 10
 SEEDS = (13, 1, 2)
@@ -53,26 +51,6 @@ DEFAULT_VARIANTS = (
     "+rank_inv+score_gap",
     "+rank_inv+score_gap+batch3",
 )
-ZERO = b.Outcome(0, 0, 0, 0, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class Extended:
-    """A pair's shipped features and the agreement candidates, read by name as `PairFeatures` is."""
-
-    base: PairFeatures
-    extra: dict[str, float]
-
-    def vector(self, names: tuple[str, ...]) -> list[float]:
-        return [self.extra[n] if n in self.extra else float(getattr(self.base, n)) for n in names]
-
-
-def add(a: b.Outcome, c: b.Outcome) -> b.Outcome:
-    return b.Outcome(*(x + y for x, y in zip(astuple(a), astuple(c), strict=True)))
-
-
-def cell(o: b.Outcome) -> str:
-    return f"{o.hits}/{o.paraphrases} at {o.false_pins}/{o.negatives}"
 
 
 def agreement(hits: list[tuple[int, float]], passage_id: int) -> dict[str, float]:
@@ -129,7 +107,10 @@ def main() -> None:
     def extended(o: b.Observation) -> b.Observation:
         return b.Observation(
             o.item,
-            tuple((g, Extended(f, agreement(searched[o.item.question], passage_of[g]))) for g, f in o.scores),  # type: ignore[misc]
+            tuple(
+                (g, b.ExtraFeatures(f, agreement(searched[o.item.question], passage_of[g])))
+                for g, f in o.scores
+            ),  # type: ignore[misc]
         )
 
     tune_groups, held_groups = b.split_groups(items)
@@ -138,32 +119,15 @@ def main() -> None:
     extra = [extended(o) for o in observations if o.item.group in third]
     held = [extended(o) for o in observations if o.item.group in held_groups - third]
     pairs = [
-        b.PairObservation(p.pair, Extended(p.features, agreement(searched[p.pair.asked], p.pair.passage_id)))  # type: ignore[arg-type]
+        b.PairObservation(
+            p.pair, b.ExtraFeatures(p.features, agreement(searched[p.pair.asked], p.pair.passage_id))
+        )  # type: ignore[arg-type]
         for p in pairs
     ]
 
     def cv(features: tuple[str, ...], seed: int, with_third: bool) -> tuple[float, dict[float, b.Outcome]]:
-        groups = sorted({o.item.group for o in tuning})
-        random.Random(seed).shuffle(groups)
-        folds = [set(groups[i :: b.CV_FOLDS]) for i in range(b.CV_FOLDS)]
-        found = {}
-        for c in b.STRENGTHS:
-            total = ZERO
-            for fold in folds:
-                inside = [o for o in tuning if o.item.group not in fold] + (extra if with_third else [])
-                hidden = {passage_of[g] for g in fold if g in passage_of}
-                model = b._fit_once(
-                    inside,
-                    embedder="",
-                    fitted_on="",
-                    features=features,
-                    strength=c,
-                    max_false=b.MAX_FALSE,
-                    pairs=[p for p in pairs if p.pair.passage_id not in hidden],
-                )
-                total = add(total, b.outcome([o for o in tuning if o.item.group in fold], model))
-            found[c] = total
-        return min(b.STRENGTHS, key=lambda c: (found[c].false_pins, -found[c].hits, -c)), found
+        also = extra if with_third else []
+        return b.choose_strength(tuning, features, pairs=pairs, passage_of=passage_of, seed=seed, also=also)
 
     def parse(name: str) -> tuple[tuple[str, ...], bool]:
         parts = [x for x in name.split("+") if x and x != "shipped"]
@@ -173,19 +137,20 @@ def main() -> None:
     if args.held_out:
         shipped = load_pin_judge()
         print(
-            f"shipped model: held-out {cell(b.outcome(held, shipped))}; third batch {cell(b.outcome(extra, shipped))}"
+            f"shipped model: held-out {b.outcome(held, shipped).served_at()}; third batch {b.outcome(extra, shipped).served_at()}"
         )
     for name in variants:
         features, with_third = parse(name)
         if not args.held_out:
-            total, lines = ZERO, []
+            total, lines = b.Outcome(0, 0, 0, 0, 0, 0, 0), []
             for seed in SEEDS:
                 c, found = cv(features, seed, with_third)
-                total = add(total, found[c])
+                total += found[c]
                 lines.append(
-                    f"seed {seed}: C = {c:g} " + "; ".join(f"{k:g}: {cell(v)}" for k, v in found.items())
+                    f"seed {seed}: C = {c:g} "
+                    + "; ".join(f"{k:g}: {v.served_at()}" for k, v in found.items())
                 )
-            print(f"{name}: {cell(total)} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})")
+            print(f"{name}: {total.served_at()} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})")
             continue
         c, _ = cv(features, b.SPLIT_SEED, with_third)
         model = b.fit_pins(
@@ -196,10 +161,12 @@ def main() -> None:
             strength=c,
             pairs=pairs,
         )
-        by_batch = [cell(b.outcome([o for o in held if o.item.batch == batch], model)) for batch in ("", "2")]
+        by_batch = [
+            b.outcome([o for o in held if o.item.batch == batch], model).served_at() for batch in ("", "2")
+        ]
         print(
-            f"{name}: C = {c:g}, held-out {cell(b.outcome(held, model))} (first batch {by_batch[0]}, batch 2 "
-            f"{by_batch[1]}), served or offered {cell(b.offer_outcome(held, model))}"
+            f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (first batch {by_batch[0]}, batch 2 "
+            f"{by_batch[1]}), served or offered {b.offer_outcome(held, model).served_at()}"
         )
 
 

@@ -26,8 +26,8 @@ first two batches (the bench's four folds, fold seeds 13, 1 and 2, each fold fit
 pins --fit` would (C by the seed-13 cross-validation) and counts the first two batches' held-out part
 and the third batch (never fitted on), beside the shipped model: run it once, at the end.
 
-An experiment, not a tool: it reads the bench's and the matcher's private names (`bench.pins._fit_once`,
-`retrieval.pins._siblings`), so it holds for the code it was committed with. Observing the set takes a few
+An experiment, not a tool: it reads the matcher's private name `retrieval.pins._siblings` and
+cross-validates with `bench.pins.choose_strength`, so it holds for the code it was committed with. Observing the set takes a few
 minutes, embedding the leftover runs ~10 more on a busy machine: `--cache FILE` keeps the observations, and
 FILE with the suffix `.vectors` the runs' embeddings, between runs. `--match X` aligns leftover runs at cosine
 ≥ X (1.01: by characters and synonyms only); `--show` prints each tuning question's closest pin with its
@@ -44,11 +44,9 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import random
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
 from index import Library, query_terms
-from retrieval import PairFeatures, ServiceOptions, SpeechService, load_pin_judge, split_sentences
+from retrieval import ServiceOptions, SpeechService, load_pin_judge, split_sentences
 from retrieval.pins import _siblings, char_bigrams, fold
 from retrieval.vocabulary import INTERROGATIVE, Lexicon
 
@@ -76,26 +74,6 @@ ASPECTS = (
     "依据 局面 结果 影响 表现 问题"
 ).split()
 CANDIDATES = ("res_new", "res_pinned", "res_both", "res_aspect", "res_head", "res_soft", "res_answer")
-ZERO = b.Outcome(0, 0, 0, 0, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class Extended:
-    """A pair's shipped features and the candidates, read by name as `PairFeatures` is."""
-
-    base: PairFeatures
-    extra: dict[str, float]
-
-    def vector(self, names: tuple[str, ...]) -> list[float]:
-        return [self.extra[n] if n in self.extra else float(getattr(self.base, n)) for n in names]
-
-
-def cell(o: b.Outcome) -> str:
-    return f"{o.hits}/{o.paraphrases} at {o.false_pins}/{o.negatives}"
-
-
-def add(a: b.Outcome, c: b.Outcome) -> b.Outcome:
-    return b.Outcome(*(x + y for x, y in zip(astuple(a), astuple(c), strict=True)))
 
 
 def topic(question: str) -> str:
@@ -296,7 +274,7 @@ def main() -> None:
         return b.Observation(
             o.item,
             tuple(
-                (g, Extended(f, extra[(o.item.question, pinned[g], passage_of[g])]))  # type: ignore[misc]
+                (g, b.ExtraFeatures(f, extra[(o.item.question, pinned[g], passage_of[g])]))  # type: ignore[misc]
                 for g, f in o.scores
             ),
         )
@@ -308,7 +286,7 @@ def main() -> None:
     held = [extended(o) for o in observations if o.item.group in held_groups - third]
     pairs = [
         b.PairObservation(
-            p.pair, Extended(p.features, extra[(p.pair.asked, p.pair.pinned, p.pair.passage_id)])
+            p.pair, b.ExtraFeatures(p.features, extra[(p.pair.asked, p.pair.pinned, p.pair.passage_id)])
         )  # type: ignore[arg-type]
         for p in pairs
     ]
@@ -320,29 +298,7 @@ def main() -> None:
         return
 
     def cv(features: tuple[str, ...], seed: int) -> tuple[float, dict[float, b.Outcome]]:
-        groups = sorted({o.item.group for o in tuning})
-        random.Random(seed).shuffle(groups)
-        folds = [set(groups[i :: b.CV_FOLDS]) for i in range(b.CV_FOLDS)]
-        found = {}
-        for c in b.STRENGTHS:
-            total = ZERO
-            for fold_ in folds:
-                hidden = {passage_of[g] for g in fold_ if g in passage_of}
-                try:
-                    model = b._fit_once(
-                        [o for o in tuning if o.item.group not in fold_],
-                        embedder="",
-                        fitted_on="",
-                        features=features,
-                        strength=c,
-                        max_false=b.MAX_FALSE,
-                        pairs=[p for p in pairs if p.pair.passage_id not in hidden],
-                    )
-                except b.BenchError:
-                    continue
-                total = add(total, b.outcome([o for o in tuning if o.item.group in fold_], model))
-            found[c] = total
-        return min(b.STRENGTHS, key=lambda c: (found[c].false_pins, -found[c].hits, -c)), found
+        return b.choose_strength(tuning, features, pairs=pairs, passage_of=passage_of, seed=seed)
 
     def parse(name: str) -> tuple[str, ...]:
         return (*b.MODEL_FEATURES, *(x for x in name.split("+") if x and x != "shipped"))
@@ -351,29 +307,32 @@ def main() -> None:
     if args.held_out:
         shipped = load_pin_judge()
         print(
-            f"shipped model: held-out {cell(b.outcome(held, shipped))} (served or offered "
-            f"{cell(b.offer_outcome(held, shipped))}); batch 3 {cell(b.outcome(batch3, shipped))} "
-            f"(served or offered {cell(b.offer_outcome(batch3, shipped))})"
+            f"shipped model: held-out {b.outcome(held, shipped).served_at()} (served or offered "
+            f"{b.offer_outcome(held, shipped).served_at()}); batch 3 {b.outcome(batch3, shipped).served_at()} "
+            f"(served or offered {b.offer_outcome(batch3, shipped).served_at()})"
         )
     for name in variants:
         features = parse(name)
         if not args.held_out:
-            total, lines = ZERO, []
+            total, lines = b.Outcome(0, 0, 0, 0, 0, 0, 0), []
             for seed in SEEDS:
                 c, found = cv(features, seed)
-                total = add(total, found[c])
+                total += found[c]
                 lines.append(
-                    f"seed {seed}: C = {c:g} " + "; ".join(f"{k:g}: {cell(v)}" for k, v in found.items())
+                    f"seed {seed}: C = {c:g} "
+                    + "; ".join(f"{k:g}: {v.served_at()}" for k, v in found.items())
                 )
-            print(f"{name}: {cell(total)} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})", flush=True)
+            print(
+                f"{name}: {total.served_at()} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})", flush=True
+            )
             continue
         c, _ = cv(features, b.SPLIT_SEED)
         model = b.fit_pins(tuning, embedder="", fitted_on="", features=features, strength=c, pairs=pairs)
         weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
         print(
-            f"{name}: C = {c:g}, held-out {cell(b.outcome(held, model))} (served or offered "
-            f"{cell(b.offer_outcome(held, model))}); batch 3 {cell(b.outcome(batch3, model))} (served or "
-            f"offered {cell(b.offer_outcome(batch3, model))}); weights {weights}",
+            f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (served or offered "
+            f"{b.offer_outcome(held, model).served_at()}); batch 3 {b.outcome(batch3, model).served_at()} (served or "
+            f"offered {b.offer_outcome(batch3, model).served_at()}); weights {weights}",
             flush=True,
         )
 
