@@ -19,7 +19,7 @@ import random
 import re
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
@@ -546,6 +546,113 @@ def choose_strength(
         found[strength] = total
     best = min(STRENGTHS, key=lambda c: (found[c].false_pins, -found[c].hits, -c))
     return best, found
+
+
+@dataclass(frozen=True)
+class ObservedSet:
+    """The pin set asked of one library, as the pin experiments (scripts/compare_pin_*.py) read it: the
+    set's questions, each group's pinned passage, every asked question against its closest pins, and the
+    labelled pairs derived from the retrieval question sets (none on a held-out group's pinned passage)."""
+
+    items: tuple[PinQuestion, ...]
+    passage_of: dict[str, int]  # group → its pinned passage's id
+    observations: tuple[Observation, ...]
+    pairs: tuple[PairObservation, ...]
+
+    def parts(self) -> SetParts:
+        """The observations split as every experiment counts them (`split_groups`, seed SPLIT_SEED)."""
+        tune_groups, held_groups = split_groups(self.items)
+        cold = {i.group for i in self.items if i.batch in HELD_OUT_ONLY_BATCHES}
+        return SetParts(
+            tuning=tuple(o for o in self.observations if o.item.group in tune_groups - cold),
+            held=tuple(o for o in self.observations if o.item.group in held_groups - cold),
+            cold=tuple(o for o in self.observations if o.item.group in cold),
+        )
+
+    def pinned_question(self, group: str) -> str:
+        """The question pinned in this group."""
+        return next(i.question for i in self.items if i.kind == "pinned" and i.group == group)
+
+
+@dataclass(frozen=True)
+class SetParts:
+    tuning: tuple[Observation, ...]  # the tuning groups of the batches fitted on
+    held: tuple[Observation, ...]  # their held-out groups
+    cold: tuple[Observation, ...]  # the batches held out whole, never fitted on (HELD_OUT_ONLY_BATCHES)
+
+
+def observe_set(
+    retriever: Retriever, items: Sequence[PinQuestion], training: Sequence[GoldQuestion] | None = None
+) -> ObservedSet:
+    """Pin the set in the retriever's store and observe it (`observe`), with the pairs derived from
+    `training` (default: `training_questions()`), as `pins_report` does when it fits."""
+    passage_of = pin_set(retriever.store, items)
+    _, held_groups = split_groups(items)
+    observations = observe(retriever, items)
+    derived = derived_pairs(
+        training_questions() if training is None else training,
+        retriever.store.passages(),
+        leave_out={passage_of[g] for g in held_groups if g in passage_of},
+        skip={i.question for i in items},
+    )
+    return ObservedSet(
+        tuple(items), passage_of, tuple(observations), tuple(observe_pairs(retriever, derived))
+    )
+
+
+def with_extra(
+    observations: Iterable[Observation], extra: Callable[[PinQuestion, str], dict[str, float]]
+) -> list[Observation]:
+    """The observations with candidate features beside the model's: `extra(asked, group)` gives those of
+    the asked question against the pin of that group (read by name, `ExtraFeatures`)."""
+    return [
+        Observation(o.item, tuple((g, ExtraFeatures(f, extra(o.item, g))) for g, f in o.scores))  # type: ignore[misc]
+        for o in observations
+    ]
+
+
+def pairs_with_extra(
+    pairs: Iterable[PairObservation], extra: Callable[[LabelledPair], dict[str, float]]
+) -> list[PairObservation]:
+    """The labelled pairs with candidate features beside the model's (see `with_extra`)."""
+    return [PairObservation(p.pair, ExtraFeatures(p.features, extra(p.pair))) for p in pairs]  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class SeededChoice:
+    """`choose_strength` run once per fold seed: each seed's chosen C and the outcome of every C."""
+
+    choices: tuple[tuple[int, float, dict[float, Outcome]], ...]  # (fold seed, C chosen, outcome by C)
+
+    @property
+    def total(self) -> Outcome:
+        """The chosen C's outcome, summed over the seeds."""
+        return sum((found[c] for _, c, found in self.choices), Outcome(0, 0, 0, 0, 0, 0, 0))
+
+    def detail(self) -> str:
+        """「seed 13: C = 3 0.1: …; 0.3: … | seed 1: …」, as the experiment scripts print it."""
+        return " | ".join(
+            f"seed {seed}: C = {c:g} " + "; ".join(f"{k:g}: {v.served_at()}" for k, v in found.items())
+            for seed, c, found in self.choices
+        )
+
+
+def choose_strength_seeds(
+    observations: Sequence[Observation],
+    features: Sequence[str],
+    seeds: Sequence[int],
+    pairs: Sequence[PairObservation] = (),
+    passage_of: dict[str, int] | None = None,
+    also: Sequence[Observation] = (),
+) -> SeededChoice:
+    """`choose_strength` over the folds of each seed (the pin experiments sum them over seeds 13, 1, 2)."""
+    choices = []
+    for seed in seeds:
+        c, found = choose_strength(
+            observations, features, pairs=pairs, passage_of=passage_of, seed=seed, also=also
+        )
+        choices.append((seed, c, found))
+    return SeededChoice(tuple(choices))
 
 
 def fit_pins(

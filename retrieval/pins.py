@@ -60,11 +60,14 @@ __all__ = [
     "PinMatcher",
     "PinModel",
     "PinRule",
+    "char_bigrams",
     "compare_questions",
     "embed_as_text",
+    "fold",
     "load_pin_judge",
     "pair_features",
     "question_overlap",
+    "siblings",
 ]
 
 log = logging.getLogger(__name__)
@@ -309,7 +312,7 @@ class _Side:
         return cls(text, terms, char_bigrams(topic), interrogative_kinds(text))
 
 
-def _siblings(a: str, b: str) -> bool:
+def siblings(a: str, b: str) -> bool:
     """Two kinds of one thing (政治待遇, 生活待遇: the same head, another modifier), not synonyms."""
     return a[-2:] == b[-2:] and len(a) > 2 and len(b) > 2 and a not in b and b not in a
 
@@ -317,13 +320,13 @@ def _siblings(a: str, b: str) -> bool:
 def _found(term: str, texts: Sequence[str], lexicon: Lexicon) -> bool:
     """The term, or a synonym of it, occurs in one of the texts. A synonym that is a sibling of the term
     does not count, nor a shorter one found only inside a sibling (待遇 inside 生活待遇 is not 政治待遇)."""
-    others = [w for w in lexicon.pairs_of(term) if not _siblings(term, w)]
-    siblings = [w for w in lexicon.pairs_of(term) if _siblings(term, w)]
+    others = [w for w in lexicon.pairs_of(term) if not siblings(term, w)]
+    kin = [w for w in lexicon.pairs_of(term) if siblings(term, w)]
     for text in texts:
         if term in text:
             return True
         for w in others:
-            inside = [s for s in siblings if w in s]
+            inside = [s for s in kin if w in s]
             rest = text
             for s in inside:
                 rest = rest.replace(s, "\x00")

@@ -66,27 +66,18 @@ def agreement(hits: list[tuple[int, float]], passage_id: int) -> dict[str, float
     }
 
 
-def observe_all(library_dir: Path) -> tuple:
+def observe_all(library_dir: Path) -> tuple[b.ObservedSet, dict[str, list[tuple[int, float]]]]:
+    """The pin set observed (`bench.pins.observe_set`), and each asked question's own search (pins off)."""
     settings = load_settings()
     library = Library(library_dir, tokenizer=settings.tokenizer)
     retriever = SpeechService(
         library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)
     ).retriever
-    items = b.load_pin_questions(b.PIN_QUESTIONS)
-    passage_of = b.pin_set(retriever.store, items)
-    _, held_groups = b.split_groups(items)
-    observations = b.observe(retriever, items)
-    derived = b.derived_pairs(
-        b.training_questions(),
-        retriever.store.passages(),
-        leave_out={passage_of[g] for g in held_groups if g in passage_of},
-        skip={i.question for i in items},
-    )
-    pairs = b.observe_pairs(retriever, derived)
+    observed = b.observe_set(retriever, b.load_pin_questions(b.PIN_QUESTIONS))
     searched = {}
-    for q in {o.item.question for o in observations} | {p.pair.asked for p in pairs}:
+    for q in {o.item.question for o in observed.observations} | {p.pair.asked for p in observed.pairs}:
         searched[q] = [(h.passage.id, float(h.score)) for h in retriever.search(q, k=DEPTH).hits]
-    return items, passage_of, observations, pairs, searched
+    return observed, searched
 
 
 def main() -> None:
@@ -102,32 +93,17 @@ def main() -> None:
         loaded = observe_all(args.library)
         if args.cache is not None:
             args.cache.write_bytes(pickle.dumps(loaded))
-    items, passage_of, observations, pairs, searched = loaded
+    observed, searched = loaded
+    passage_of = observed.passage_of
+    split = observed.parts()
+    extra = b.with_extra(split.cold, lambda item, g: agreement(searched[item.question], passage_of[g]))
+    tuning = b.with_extra(split.tuning, lambda item, g: agreement(searched[item.question], passage_of[g]))
+    held = b.with_extra(split.held, lambda item, g: agreement(searched[item.question], passage_of[g]))
+    pairs = b.pairs_with_extra(observed.pairs, lambda pair: agreement(searched[pair.asked], pair.passage_id))
 
-    def extended(o: b.Observation) -> b.Observation:
-        return b.Observation(
-            o.item,
-            tuple(
-                (g, b.ExtraFeatures(f, agreement(searched[o.item.question], passage_of[g])))
-                for g, f in o.scores
-            ),  # type: ignore[misc]
-        )
-
-    tune_groups, held_groups = b.split_groups(items)
-    third = {i.group for i in items if i.batch in b.HELD_OUT_ONLY_BATCHES}
-    tuning = [extended(o) for o in observations if o.item.group in tune_groups - third]
-    extra = [extended(o) for o in observations if o.item.group in third]
-    held = [extended(o) for o in observations if o.item.group in held_groups - third]
-    pairs = [
-        b.PairObservation(
-            p.pair, b.ExtraFeatures(p.features, agreement(searched[p.pair.asked], p.pair.passage_id))
-        )  # type: ignore[arg-type]
-        for p in pairs
-    ]
-
-    def cv(features: tuple[str, ...], seed: int, with_third: bool) -> tuple[float, dict[float, b.Outcome]]:
+    def cv(features: tuple[str, ...], seeds: tuple[int, ...], with_third: bool) -> b.SeededChoice:
         also = extra if with_third else []
-        return b.choose_strength(tuning, features, pairs=pairs, passage_of=passage_of, seed=seed, also=also)
+        return b.choose_strength_seeds(tuning, features, seeds, pairs=pairs, passage_of=passage_of, also=also)
 
     def parse(name: str) -> tuple[tuple[str, ...], bool]:
         parts = [x for x in name.split("+") if x and x != "shipped"]
@@ -142,17 +118,10 @@ def main() -> None:
     for name in variants:
         features, with_third = parse(name)
         if not args.held_out:
-            total, lines = b.Outcome(0, 0, 0, 0, 0, 0, 0), []
-            for seed in SEEDS:
-                c, found = cv(features, seed, with_third)
-                total += found[c]
-                lines.append(
-                    f"seed {seed}: C = {c:g} "
-                    + "; ".join(f"{k:g}: {v.served_at()}" for k, v in found.items())
-                )
-            print(f"{name}: {total.served_at()} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})")
+            chosen = cv(features, SEEDS, with_third)
+            print(f"{name}: {chosen.total.served_at()} over {len(SEEDS)} fold seeds  ({chosen.detail()})")
             continue
-        c, _ = cv(features, b.SPLIT_SEED, with_third)
+        ((_, c, _),) = cv(features, (b.SPLIT_SEED,), with_third).choices
         model = b.fit_pins(
             tuning + (extra if with_third else []),
             embedder="",

@@ -26,8 +26,9 @@ first two batches (the bench's four folds, fold seeds 13, 1 and 2, each fold fit
 pins --fit` would (C by the seed-13 cross-validation) and counts the first two batches' held-out part
 and the third batch (never fitted on), beside the shipped model: run it once, at the end.
 
-An experiment, not a tool: it reads the matcher's private name `retrieval.pins._siblings` and
-cross-validates with `bench.pins.choose_strength`, so it holds for the code it was committed with. Observing the set takes a few
+An experiment, not a tool: it reads the matcher's word tests (`retrieval.pins.siblings`…), observes the
+set with `bench.pins.observe_set` and cross-validates with `bench.pins.choose_strength_seeds`, so it holds
+for the code it was committed with. Observing the set takes a few
 minutes, embedding the leftover runs ~10 more on a busy machine: `--cache FILE` keeps the observations, and
 FILE with the suffix `.vectors` the runs' embeddings, between runs. `--match X` aligns leftover runs at cosine
 ≥ X (1.01: by characters and synonyms only); `--show` prints each tuning question's closest pin with its
@@ -56,7 +57,7 @@ import bench.pins as b
 from cli.settings import load_settings
 from index import Library, query_terms
 from retrieval import ServiceOptions, SpeechService, load_pin_judge, split_sentences
-from retrieval.pins import _siblings, char_bigrams, fold
+from retrieval.pins import char_bigrams, fold, siblings
 from retrieval.vocabulary import INTERROGATIVE, Lexicon
 
 SEEDS = (13, 1, 2)
@@ -116,7 +117,7 @@ def align(a: str, c: str) -> tuple[list[bool], list[bool]]:
 def by_lexicon(a: str, covered: list[bool], other: str, lexicon: Lexicon) -> None:
     """Align a word of `a` whose synonym the other side holds (not a sibling: 政治待遇 is no 生活待遇)."""
     for word in query_terms(a):
-        if any(s.lower() in other for s in lexicon.pairs_of(word) if not _siblings(word, s)):
+        if any(s.lower() in other for s in lexicon.pairs_of(word) if not siblings(word, s)):
             for m in re.finditer(re.escape(word), a):
                 for k in range(m.start(), m.end()):
                     covered[k] = True
@@ -207,26 +208,19 @@ def service(library_dir: Path):
     return SpeechService(library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)).retriever
 
 
-def observe_all(library_dir: Path) -> tuple:
-    retriever = service(library_dir)
-    items = b.load_pin_questions(b.PIN_QUESTIONS)
-    passage_of = b.pin_set(retriever.store, items)
-    _, held_groups = b.split_groups(items)
-    observations = b.observe(retriever, items)
-    derived = b.derived_pairs(
-        b.training_questions(),
-        retriever.store.passages(),
-        leave_out={passage_of[g] for g in held_groups if g in passage_of},
-        skip={i.question for i in items},
-    )
-    pairs = b.observe_pairs(retriever, derived)
-    return items, passage_of, observations, pairs
+def observe_all(library_dir: Path) -> b.ObservedSet:
+    return b.observe_set(service(library_dir), b.load_pin_questions(b.PIN_QUESTIONS))
 
 
-def residue_features(retriever, loaded: tuple, vectors: dict[str, np.ndarray]) -> dict:
+def residue_features(retriever, observed: b.ObservedSet, vectors: dict[str, np.ndarray]) -> dict:
     """The candidates of every (asked, pinned, passage) the observations and pairs hold; `vectors` (the
     residue runs' embeddings) is filled as runs are embedded."""
-    items, passage_of, observations, pairs = loaded
+    items, passage_of, observations, pairs = (
+        observed.items,
+        observed.passage_of,
+        observed.observations,
+        observed.pairs,
+    )
     lexicon = retriever.lexicon.with_pairs(retriever.store.user_synonyms())
     texts = {p.id: p.text for p in retriever.store.passages()}
     pinned = {i.group: i.question for i in items if i.kind == "pinned"}
@@ -267,29 +261,15 @@ def main() -> None:
     extra = residue_features(service(args.library), loaded, vectors)
     if vectors_file is not None and len(vectors) > known:
         vectors_file.write_bytes(pickle.dumps(vectors))
-    items, passage_of, observations, pairs = loaded
-    pinned = {i.group: i.question for i in items if i.kind == "pinned"}
+    passage_of = loaded.passage_of
+    pinned = {i.group: i.question for i in loaded.items if i.kind == "pinned"}
 
-    def extended(o: b.Observation) -> b.Observation:
-        return b.Observation(
-            o.item,
-            tuple(
-                (g, b.ExtraFeatures(f, extra[(o.item.question, pinned[g], passage_of[g])]))  # type: ignore[misc]
-                for g, f in o.scores
-            ),
-        )
+    def extra_of(item: b.PinQuestion, g: str) -> dict[str, float]:
+        return extra[(item.question, pinned[g], passage_of[g])]
 
-    tune_groups, held_groups = b.split_groups(items)
-    third = {i.group for i in items if i.batch in b.HELD_OUT_ONLY_BATCHES}
-    tuning = [extended(o) for o in observations if o.item.group in tune_groups - third]
-    batch3 = [extended(o) for o in observations if o.item.group in third]
-    held = [extended(o) for o in observations if o.item.group in held_groups - third]
-    pairs = [
-        b.PairObservation(
-            p.pair, b.ExtraFeatures(p.features, extra[(p.pair.asked, p.pair.pinned, p.pair.passage_id)])
-        )  # type: ignore[arg-type]
-        for p in pairs
-    ]
+    split = loaded.parts()
+    tuning, batch3, held = (b.with_extra(part, extra_of) for part in (split.tuning, split.cold, split.held))
+    pairs = b.pairs_with_extra(loaded.pairs, lambda p: extra[(p.asked, p.pinned, p.passage_id)])
     if args.show:
         for o in tuning:
             g, f = o.scores[0]
@@ -297,8 +277,8 @@ def main() -> None:
             print(f"{o.item.kind:10} {o.item.group}->{g} {o.item.question} | {pinned[g]} | {marks}")
         return
 
-    def cv(features: tuple[str, ...], seed: int) -> tuple[float, dict[float, b.Outcome]]:
-        return b.choose_strength(tuning, features, pairs=pairs, passage_of=passage_of, seed=seed)
+    def cv(features: tuple[str, ...], seeds: tuple[int, ...]) -> b.SeededChoice:
+        return b.choose_strength_seeds(tuning, features, seeds, pairs=pairs, passage_of=passage_of)
 
     def parse(name: str) -> tuple[str, ...]:
         return (*b.MODEL_FEATURES, *(x for x in name.split("+") if x and x != "shipped"))
@@ -314,19 +294,13 @@ def main() -> None:
     for name in variants:
         features = parse(name)
         if not args.held_out:
-            total, lines = b.Outcome(0, 0, 0, 0, 0, 0, 0), []
-            for seed in SEEDS:
-                c, found = cv(features, seed)
-                total += found[c]
-                lines.append(
-                    f"seed {seed}: C = {c:g} "
-                    + "; ".join(f"{k:g}: {v.served_at()}" for k, v in found.items())
-                )
+            chosen = cv(features, SEEDS)
             print(
-                f"{name}: {total.served_at()} over {len(SEEDS)} fold seeds  ({' | '.join(lines)})", flush=True
+                f"{name}: {chosen.total.served_at()} over {len(SEEDS)} fold seeds  ({chosen.detail()})",
+                flush=True,
             )
             continue
-        c, _ = cv(features, b.SPLIT_SEED)
+        ((_, c, _),) = cv(features, (b.SPLIT_SEED,)).choices
         model = b.fit_pins(tuning, embedder="", fitted_on="", features=features, strength=c, pairs=pairs)
         weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
         print(

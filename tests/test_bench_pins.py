@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench import BenchError
+from bench.evaluate import GoldQuestion
 from bench.pins import (
     HELD_OUT_ONLY_BATCHES,
     MAX_FALSE,
@@ -18,17 +19,22 @@ from bench.pins import (
     Observation,
     PairObservation,
     PinQuestion,
+    choose_strength,
+    choose_strength_seeds,
     derived_pairs,
     fit_pins,
     load_pin_questions,
     observe_pairs,
+    observe_set,
     offer_outcome,
     offer_threshold,
     outcome,
+    pairs_with_extra,
     pins_report,
     split_groups,
     training_questions,
     tune,
+    with_extra,
 )
 from corpus import Document
 from index import Library
@@ -284,3 +290,68 @@ def test_fitting_reads_labelled_pairs_beside_the_observations() -> None:
     model = fit_pins(paraphrases, embedder="m", fitted_on="test", pairs=pairs)
     assert model.probabilities([near])[0] < model.probabilities([paraphrases[0].scores[0][1]])[0]
     assert outcome(paraphrases, model).hits == len(paraphrases)
+
+
+def test_the_set_observed_for_experiments_is_pinned_split_and_paired_as_the_report_fits_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("讲话.txt", SPEECH, "utf-8")])
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    rows = [*SMALL_ROWS, {"group": "c1", "kind": "unrelated", "question": "食堂几点开饭", "batch": "3"}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    items = load_pin_questions(path)
+    pinned, asked = "离休干部体检规定是什么？", "离休干部多久体检一次？"
+    passage = next(p for p in library.store.passages() if "每年一次体检" in p.text)
+    training = [
+        GoldQuestion("g1", asked, ("每年一次体检",), split="tune"),
+        GoldQuestion("g2", "离休干部每年体检几次？", ("一次体检",), split="tune"),
+        GoldQuestion("g3", pinned, ("每年一次体检",), split="tune"),  # a question of the pin set: no pair
+    ]
+    observed = observe_set(retriever, items, training=training)
+    assert {s.pin.question for s in library.store.pins()} == {i.question for i in items if i.kind == "pinned"}
+    assert (
+        observed.passage_of["p1"] == passage.id and observed.pinned_question("p2") == "老年大学开设什么课程？"
+    )
+    assert [o.item for o in observed.observations] == [i for i in items if i.kind != "pinned"]
+    tune_groups, held_groups = split_groups(items)
+    assert "p1" in tune_groups  # so its passage gives pairs: the two other questions, each way
+    assert {(p.pair.pinned, p.pair.asked, p.pair.same) for p in observed.pairs} == {
+        (asked, "离休干部每年体检几次？", True),
+        ("离休干部每年体检几次？", asked, True),
+    }
+    parts = observed.parts()
+    assert {o.item.group for o in parts.tuning} == tune_groups - {"c1"}
+    assert {o.item.group for o in parts.held} == held_groups - {"c1"}
+    assert [o.item.group for o in parts.cold] == ["c1"]  # the held-out-only batch, never fitted on
+    library.close()
+
+
+def test_candidate_features_are_read_beside_the_models_by_name() -> None:
+    observations = separable_observations()[:5]
+    extended = with_extra(observations, lambda item, group: {"mine": float(len(item.question) + len(group))})
+    for before, after in zip(observations, extended, strict=True):
+        assert after.item == before.item and [g for g, _ in after.scores] == [g for g, _ in before.scores]
+        for (group, f), (_, g) in zip(before.scores, after.scores, strict=True):
+            assert g.vector(("similarity", "mine")) == [f.similarity, len(before.item.question) + len(group)]
+    near = features(0.96, 0.5)
+    [pair] = pairs_with_extra(
+        [PairObservation(LabelledPair("问", "近似", 1, False), near)], lambda p: {"x": 2.0}
+    )
+    assert pair.features.vector(("overlap", "x")) == [0.5, 2.0]
+
+
+def test_cross_validation_over_several_fold_seeds_sums_each_seeds_choice() -> None:
+    observations = separable_observations()
+    chosen = choose_strength_seeds(observations, ("similarity", "novel", "swap"), (13, 1))
+    assert [seed for seed, _, _ in chosen.choices] == [13, 1]
+    for seed, c, found in chosen.choices:
+        assert (c, found) == choose_strength(observations, ("similarity", "novel", "swap"), seed=seed)
+    assert (
+        chosen.total
+        == chosen.choices[0][2][chosen.choices[0][1]] + chosen.choices[1][2][chosen.choices[1][1]]
+    )
+    assert chosen.detail().startswith(f"seed 13: C = {chosen.choices[0][1]:g} 0.1: ")
+    assert " | seed 1: C = " in chosen.detail()
