@@ -19,7 +19,10 @@ and column maxima). Candidates, each added to the shipped features (bench.pins.M
   word — 工作者 for nothing, 政治 for 生活 — which a pooled cosine averages away);
 - tok_cover: the IDF-weighted share of content tokens matched at cosine ≥ COVER, the smaller of the two
   sides; tok_cover_new / tok_cover_pinned: each side alone;
-- tok_maxsim: the IDF-weighted mean best match (ColBERT's score, normalised), the smaller of the two sides.
+- tok_maxsim: the IDF-weighted mean best match (ColBERT's score, normalised), the smaller of the two sides;
+- tok_weak_c, tok_maxsim_c: the same on states centred first (the mean content-token state of the library's
+  pinned questions taken out: what every token of a short question shares). Added after the held-out run
+  below, so judged by cross-validation only (`+tok_weak_c`, `+tok_maxsim_c`; not among the defaults).
 
 Judged as scripts/compare_pin_residue.py judges: group cross-validation over the tuning groups of the first
 two batches (the bench's four folds, fold seeds 13, 1 and 2, each fold fitted — threshold included — on the
@@ -174,8 +177,8 @@ class TokenEngine:
 _PUNCT = re.compile(r"[\W_]+")
 
 
-def content(states: np.ndarray, pieces: list[str]) -> tuple[np.ndarray, list[str]]:
-    """The content tokens (normalised states, folded texts): no <s>/</s>, prefix, punctuation; question
+def content_tokens(pieces: list[str]) -> tuple[list[int], list[str]]:
+    """The positions and folded texts of the content tokens: no <s>/</s>, prefix, punctuation; question
     words are kept here and weigh nothing (`Weights`)."""
     start, seen = 1, ""
     while start < len(pieces) - 1 and seen.replace("\u2581", " ").strip() != PREFIX:
@@ -187,7 +190,15 @@ def content(states: np.ndarray, pieces: list[str]) -> tuple[np.ndarray, list[str
         if text and not _PUNCT.fullmatch(text):
             keep.append(i)
             texts.append(text)
-    chosen = states[keep]
+    return keep, texts
+
+
+def content(
+    states: np.ndarray, pieces: list[str], centre: np.ndarray | None = None
+) -> tuple[np.ndarray, list[str]]:
+    """The content tokens' states, normalised (`centre` taken from each first), and their texts."""
+    keep, texts = content_tokens(pieces)
+    chosen = states[keep] if centre is None else states[keep] - centre
     norms = np.linalg.norm(chosen, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return chosen / norms, texts
@@ -280,12 +291,25 @@ def main() -> None:
         tokens_file.write_bytes(pickle.dumps(states))
     weight = Weights([p.text for p in retriever.store.passages()])
     aligned = {text: content(*states[text]) for text in texts}
+    pinned_set = {i.question for i in observed.items if i.kind == "pinned"}
+    # the library's pinned questions' mean content-token state: what every token shares (the states of a
+    # short question sit close together), taken out for the centred candidates (`_c`)
+    centre = np.concatenate(
+        [
+            states[q][0][content_tokens(states[q][1])[0]]
+            for q in (i.question for i in observed.items)
+            if q in pinned_set
+        ]
+    ).mean(axis=0)
+    centred = {text: content(*states[text], centre=centre) for text in texts}
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
     found: dict[tuple[str, str], dict[str, float]] = {}
 
     def extra(asked: str, pin: str) -> dict[str, float]:
         if (asked, pin) not in found:
-            found[(asked, pin)] = token_features(aligned[asked], aligned[pin], weight)
+            raw = token_features(aligned[asked], aligned[pin], weight)
+            shifted = token_features(centred[asked], centred[pin], weight)
+            found[(asked, pin)] = raw | {f"{k}_c": shifted[k] for k in ("tok_weak", "tok_maxsim")}
         return found[(asked, pin)]
 
     split = observed.parts()
