@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
+from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
+from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
 from .script import to_simplified
@@ -54,29 +55,12 @@ class _Folded:
         return self._compiled.search(to_simplified(text))
 
 
-_NUM = "一二三四五六七八九十百零〇"
 # "第二篇：title" — a compilation's marker that starts a new speech.
-_COMPILATION_MARKER = re.compile(rf"^第[{_NUM}\d]+篇\s*[：:]\s*(.*)$")
-_CN = rf"[{_NUM}○Ｏ]"
-# What OCR makes of a zero in a year: 〇 read as a Latin or full-width O or as a digit zero (「二O二四年」,
-# 「二0二四年」), and 0 read as O (「2O24年」). Only in a year, in a line that is a whole date (the pattern is
-# anchored), where nothing else can be meant; a Chinese year must still hold a Chinese numeral.
-_ZERO_LIKE = "OoＯｏ0０"
-_CN_YEAR = rf"[{_NUM}○Ｏ{_ZERO_LIKE}]{{4}}"
-_YEAR = rf"(?:\d{{4}}|[12１２][\d{_ZERO_LIKE}]{{3}})"
-# 日 read as 曰 (the two differ by a gap OCR does not see), only as a date's last character.
-_DAY = "[日曰]"
-_DATE = re.compile(
-    r"^[（(]?\s*(?:"
-    rf"(?P<y>{_YEAR})\s*年\s*(?:(?P<m>\d{{1,2}})\s*月\s*(?:(?P<d>\d{{1,2}})\s*{_DAY})?)?"
-    r"|(?P<y2>\d{4})\s*[-./／]\s*(?P<m2>\d{1,2})(?:\s*[-./／]\s*(?P<d2>\d{1,2}))?"
-    rf"|(?P<y3>{_CN_YEAR})\s*年\s*(?:(?P<m3>{_CN}{{1,3}})\s*月\s*(?:(?P<d3>{_CN}{{1,3}})\s*{_DAY})?)?"
-    r")\s*[）)]?$"
-)
+_COMPILATION_MARKER = re.compile(rf"^第[{NUM}\d]+篇\s*[：:]\s*(.*)$")
 # An approval or issue line under a title: 「（2025年2月18日局务会议审议通过）」, 「（2024年3月1日印发）」,
 # 「2024年3月1日市委老干部局第5次局务会议通过」. Its date is the document's when nothing else dates it.
 _ADOPTED = re.compile(
-    rf"^[（(]?\s*(?P<when>(?:{_YEAR}|{_CN_YEAR})\s*年\s*(?:[{_NUM}\d]{{1,3}}\s*月\s*(?:[{_NUM}\d]{{1,3}}\s*{_DAY})?)?)"
+    rf"^[（(]?\s*(?P<when>(?:{YEAR}|{CN_YEAR})\s*年\s*(?:[{NUM}\d]{{1,3}}\s*月\s*(?:[{NUM}\d]{{1,3}}\s*{DAY})?)?)"
     r"[^。！？；;（）()]{0,40}?(?:审议通过|通过|印发|发布|批准|公布|修订|修正)\s*[）)]?$"
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
@@ -108,7 +92,7 @@ _HEAD_MARKS = re.compile(rf"(?:{_HEAD_MARK})(?:[\s　]*(?:{_HEAD_MARK}))*")
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
 _DATELINE = _Folded(
-    rf"^(?:[{HAN}]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
+    rf"^(?:[{HAN}]{{1,10}}?(?:[{NUM}\d]{{1,2}})月(?:[{NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
 _SALUTATION = _Folded(
@@ -133,24 +117,6 @@ _FIELD = _Folded(
 )
 # A speaker line with the speaker's post in front: 「县委副书记 李明」.
 _POST = _Folded(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
-# What an issuing body's name ends with (a shape, not a list of bodies).
-_ORG_SUFFIX = re.compile(
-    r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
-    r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
-)
-_SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
-
-
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """The single and the compound surnames of corpus/data/names/surnames.txt: the whole 百家姓 and the
-    surnames borne today that it lacks (肖, 付, 覃, 仝, 禚 …), in simplified script (names are judged in it)."""
-    text = (files("corpus") / "data" / "names" / "surnames.txt").read_text(encoding="utf-8")
-    names = {word for line in text.splitlines() if not line.startswith("#") for word in line.split()}
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
-
-
-# Chinese surnames (single and compound) for the speaker test.
-_SURNAMES_1, _SURNAMES_2 = _surnames()
 # Document kinds a title ends with; a 关于… title that has not reached one runs on in the next line.
 _DOC_KIND = _Folded(
     r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|讲话|致辞|解读|纪要|规划|要点|问答|决议|"
@@ -158,13 +124,13 @@ _DOC_KIND = _Folded(
 )
 _CONNECTOR_END = re.compile(r"[的和与及、“《（(，,]$")
 # Heading levels: 第一章 and 一、 (1); 第一节 and （一） (2); 第一条 and numbered points (3, or 4 nested).
-_CHAPTER = re.compile(rf"^第[{_NUM}\d]+(?:[章编]|部分)")
-_SECTION_PART = re.compile(rf"^第[{_NUM}\d]+节")
-_HEADING_1 = re.compile(rf"^[{_NUM}]+、")
-_HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
-_ARTICLE = re.compile(rf"^第[{_NUM}\d]+条")
+_CHAPTER = re.compile(rf"^第[{NUM}\d]+(?:[章编]|部分)")
+_SECTION_PART = re.compile(rf"^第[{NUM}\d]+节")
+_HEADING_1 = re.compile(rf"^[{NUM}]+、")
+_HEADING_2 = re.compile(rf"^[（(][{NUM}]+[）)]")
+_ARTICLE = re.compile(rf"^第[{NUM}\d]+条")
 _POINT_MARK = (
-    rf"(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
+    rf"(?:[{NUM}]+(?:是|要|则|来|方面)|第[{NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
     r"|[（(]\d{1,2}[）)]|\d{1,2}[．.、](?!\d)|\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
 )
 _POINT = re.compile(rf"^{_POINT_MARK}")
@@ -340,7 +306,7 @@ def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) ->
     text = clean_line(line)
     if (
         _COMPILATION_MARKER.match(text)
-        or _parse_date(text)
+        or parse_date(text)
         or _SALUTATION.match(text)
         or _SUBTITLE.match(text)
     ):
@@ -459,11 +425,9 @@ def _read_header_from(
             and not _SENTENCE_END.search(text)
             and len(text) <= _MAX_HEADER_LINE
         ):
-            h.date = h.date or _parse_date(
-                byline["when"]
-            )  # 「原创 … 青山老干部 2025-04-02 08:30 发表于浙江」
+            h.date = h.date or parse_date(byline["when"])  # 「原创 … 青山老干部 2025-04-02 08:30 发表于浙江」
         elif (signed := _SIGNED.match(line.title_text)) and (
-            (who := _speaker_in_place(signed.group("who"))) and (when := _parse_date(signed.group("when")))
+            (who := _speaker_in_place(signed.group("who"))) and (when := parse_date(signed.group("when")))
         ):
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
         elif _ISSUE.match(text):
@@ -473,12 +437,12 @@ def _read_header_from(
         elif signed_side_by_side := _date_beside_name(line.title_text):
             who, when = signed_side_by_side  # 「2024年5月6日 张建国」, 「张建国 2024年5月6日」
             h.speaker, h.date = h.speaker or who, h.date or when
-        elif (date := _parse_date(text)) is not None:
+        elif (date := parse_date(text)) is not None:
             h.date = h.date or date
         elif (
             h.title is not None
             and (adopted := _ADOPTED.match(text))
-            and (date := _parse_date(adopted["when"]))
+            and (date := parse_date(adopted["when"]))
         ):
             h.adopted = h.adopted or date
         elif number := _doc_number(text):
@@ -543,7 +507,7 @@ def _bodies_addressed(title: str, text: str) -> bool:
     if not _DOC_KIND.search(title) or _SENTENCE_END.search(text) or len(text) > _MAX_HEADER_LINE:
         return False
     parts = [part for part in re.split(r"[，,]", text) if part]
-    return len(parts) >= 2 and all(_ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
+    return len(parts) >= 2 and all(ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
 
 
 def addressee(text: str) -> str | None:
@@ -557,7 +521,7 @@ def addressee(text: str) -> str | None:
         return None
     for part in re.split(r"[，,]", to_simplified(bodies)):
         part = re.sub(r"[（(][^（）()]*[）)]$", "", part.strip())  # 民政厅（局）, 各乡镇（街道）
-        named = _ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
+        named = ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
         if not (named or (part.startswith("各") and not part.startswith("各位") and len(part) >= 2)):
             return None
     return bodies
@@ -589,13 +553,13 @@ def _read_subtitle(h: _Header, line: _Line) -> None:
     if _field_line(title_text) and not _SENTENCE_END.search(text):
         _read_fields(h, title_text)
         return
-    if (date := _parse_date(text)) is not None:
+    if (date := parse_date(text)) is not None:
         h.date = h.date or date
         return
     if number := _doc_number(text):
         h.doc_number = h.doc_number or number
         return
-    if (signed := _SIGNED.match(title_text)) and (when := _parse_date(signed.group("when"))):
+    if (signed := _SIGNED.match(title_text)) and (when := parse_date(signed.group("when"))):
         h.date = h.date or when
         title_text = signed.group("who").strip()
     if h.speaker is None and (name := _speaker_in_place(title_text)):
@@ -634,7 +598,7 @@ def _read_field(h: _Header, label: str, value: str) -> None:
     elif label in ("文号", "发文字号"):
         h.doc_number = h.doc_number or value or None
     elif "日期" in label or "时间" in label:
-        h.date = h.date or _parse_date(value.split()[0] if value else "")
+        h.date = h.date or parse_date(value.split()[0] if value else "")
 
 
 def _speaker_with_post(title_text: str) -> str | None:
@@ -648,7 +612,7 @@ def _speaker_with_post(title_text: str) -> str | None:
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         sizes = (3, 2, 4)  # Chinese names are mostly 3 characters, then 2, rarely 4
-        compound = [n for n in (3, 4) if to_simplified(title_text[-n:][:2]) in _SURNAMES_2]
+        compound = [n for n in (3, 4) if to_simplified(title_text[-n:][:2]) in COMPOUND_SURNAMES]
         for size in (*compound, *sizes):  # a compound surname first: 「副局长长孙佩兰」 is 长孙佩兰
             post, name = title_text[:-size], title_text[-size:]
             if 2 <= len(post) <= 20 and _POST.search(post) and _named_after_post(name):
@@ -668,16 +632,16 @@ def _named_after_post(text: str) -> bool:
     if is_person_name(text):
         return True
     text = to_simplified(text)
-    parts = None if "·" in text else _name_parts(text)
+    parts = None if "·" in text else name_parts(text)
     if parts is None or not 1 <= len(parts[1]) <= 2:
         return False
-    words = _tags(text)
+    words = pos_tags(text)
     # one word of the dictionary is no name (高标准, 时间表), unless it is a proper noun: jieba's dictionary
     # holds some common names as places (马建国/ns); a word jieba's HMM made of an unknown name (燕书航/nt) is
     # none of its dictionary's
-    if len(words) == 1 and len(text) >= 3 and _dictionary_word(words[0]):
+    if len(words) == 1 and len(text) >= 3 and is_dictionary_word(words[0]):
         return False
-    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in _tags(parts[1]))
+    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in pos_tags(parts[1]))
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
@@ -695,7 +659,7 @@ def _issuer_dated(text: str) -> tuple[str, str] | None:
         return None
     for size in range(min(len(text) - 2, 20), 5, -1):
         who, when = text[:-size].strip(), text[-size:].strip()
-        if (date := _parse_date(when)) is not None:
+        if (date := parse_date(when)) is not None:
             office = _EDITED_BY.sub("", who).strip()
             return (office, date) if office and _is_issuer(office) else None
     return None
@@ -707,11 +671,11 @@ def _date_beside_name(text: str) -> tuple[str, str] | None:
     and the speech had neither date nor speaker. A space between them is not needed (「张建国2024年5月6日」,
     「2024年5月6日张建国」): the date is read at either end of the line, the longest first, so that
     「2024年5月6日市委副书记张建国」 is of 2024-05-06 and not of 2024 by 「5月6日市委副书记张建国」."""
-    if len(text) > 40 or not any(c.isdigit() or c in _NUM for c in text):
+    if len(text) > 40 or not any(c.isdigit() or c in NUM for c in text):
         return None
     for size in range(len(text) - 2, 1, -1):  # the rest, the speaker, is two characters or more
         for when, who in ((text[:size], text[size:]), (text[-size:], text[:-size])):
-            if (date := _parse_date(when.strip())) is not None and (name := _speaker_in_place(who.strip())):
+            if (date := parse_date(when.strip())) is not None and (name := _speaker_in_place(who.strip())):
                 return name, date
     return None
 
@@ -769,8 +733,8 @@ def _speaker_alone(lines: list[_Line], at: int, title: str | None) -> str | None
         return None
     name = _speaker_in_place(lines[at].title_text)
     if name is not None and name == "".join(text.split()) and len(name) == 2:
-        words = _tags(to_simplified(name))
-        if len(words) == 1 and _dictionary_word(words[0]):
+        words = pos_tags(to_simplified(name))
+        if len(words) == 1 and is_dictionary_word(words[0]):
             return None  # a word alone on its line (初稿, 代表), which jieba does not read as a name
     return name
 
@@ -814,107 +778,6 @@ def _runs_on(title: str) -> bool:
     return "关于" in title and not _DOC_KIND.search(title)
 
 
-def is_date_line(text: str) -> bool:
-    """Whether a line is a date and nothing else (「2024年5月20日」, 「（二〇二四年五月二十日）」, 「2024.5.20」)."""
-    return read_date(text) is not None
-
-
-def read_date(text: str) -> str | None:
-    """The date a line that is a date and nothing else names, as 2024-05-20 (or 2024-05, 2024): what the
-    documents' dates are stored as. None for any other line."""
-    return _parse_date(clean_line(text))
-
-
-def _parse_date(text: str) -> str | None:
-    m = _DATE.match(text)
-    if not m:
-        return None
-    if m["y"]:
-        parts = [re.sub(f"[{_ZERO_LIKE}]", "0", m["y"]), m["m"], m["d"]]
-    elif m["y2"]:
-        parts = [m["y2"], m["m2"], m["d2"]]
-    elif not any(c in _NUM for c in m["y3"]) or (year := _cn_year(m["y3"])) is None:
-        return None
-    else:
-        parts = [year, _cn_number(m["m3"]), _cn_number(m["d3"])]
-    values = [p for p in parts if p]
-    if len(values) > 1 and not 1 <= int(values[1]) <= 12:
-        return None
-    if len(values) > 2 and not 1 <= int(values[2]) <= 31:
-        return None
-    return "-".join(str(int(v)).zfill(2) for v in values)  # full-width digits (２０２５) as ASCII
-
-
-def _cn_year(text: str) -> str | None:
-    """二〇二四 → 2024, with what OCR reads for 〇 (O, 0) taken as 〇."""
-    value = numeral_value(re.sub(f"[{_ZERO_LIKE}]", "〇", text))
-    return str(value) if value is not None else None
-
-
-def _cn_number(text: str | None) -> str | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十六 → 26, 三十一 → 31."""
-    value = numeral_value(text) if text else None
-    return str(value) if value is not None else None
-
-
-def is_person_name(text: str) -> bool:
-    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
-    judged in simplified script (歐陽明 as 欧阳明)."""
-    text = to_simplified(text)
-    parts = _name_parts(text)
-    if parts is None or len(text) > (5 if len(parts[0]) == 2 else 4):
-        return False
-    if "·" in text:
-        return True
-    surname, given = parts
-    if not all(_jieba_reads(c) for c in given):
-        # jieba cannot read a rare character (刘䶮, 王㛃华, or 张㓨, which simplifies to 刾, a character its
-        # dictionary lacks): judge the surname under a common given name.
-        text = surname + ("伟" if len(given) == 1 else "秀英")
-    words = _tags(text)
-    if len(text) - len(surname) >= 3:
-        # a given name of three characters is rare: one name as jieba reads it, not 「司马光砸缸」, 「欧阳明同志」
-        return len(words) == 1 and words[0].flag.startswith("nr")
-    return any(pair.flag.startswith("nr") for pair in words)
-
-
-def _name_parts(text: str) -> tuple[str, str] | None:
-    """(surname, given name) of a name-shaped line in simplified script: a known surname (a compound one
-    first) and what follows; None for any other line."""
-    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
-        return None
-    if text[:2] in _SURNAMES_2:
-        return text[:2], text[2:]
-    return (text[:1], text[1:]) if text[0] in _SURNAMES_1 else None
-
-
-def _tags(text: str) -> list:  # type: ignore[type-arg]
-    """jieba's words of `text` with their part-of-speech tags (imported on first use: parsing a file
-    without a name to judge never loads the tagger)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return jieba.posseg.lcut(text)
-
-
-def _dictionary_word(pair) -> bool:  # type: ignore[no-untyped-def]
-    """A word of jieba's dictionary that is not a proper noun (高标准/n, 初稿/n, not 马建国/ns, 燕书航/nt)."""
-    import jieba
-
-    return not pair.flag.startswith(("nr", "ns")) and (jieba.get_FREQ(pair.word) or 0) > 0
-
-
-_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
-
-
-def _jieba_reads(char: str) -> bool:
-    """Whether jieba's tagger can read a character: in the range it reads and in its dictionary."""
-    import jieba
-
-    return bool(_JIEBA_HAN.match(char)) and (jieba.get_FREQ(char) or 0) > 0
-
-
 def _is_issuer(title_text: str) -> bool:
     """An organisation line (or several, space-separated): short, no punctuation, an organisation's ending,
     and not a title's first line (「关于开展…离退休干部」 ends as a body's name does: 干部, 部)."""
@@ -922,7 +785,7 @@ def _is_issuer(title_text: str) -> bool:
     return (
         0 < len(parts) <= 4
         and not title_text.startswith(("关于", "關於"))
-        and all(2 <= len(p) <= 30 and _ORG_SUFFIX.search(p) for p in parts)
+        and all(2 <= len(p) <= 30 and ORG_SUFFIX.search(p) for p in parts)
         and not re.search(r"[，。、：；！？,.:;!?]", title_text)
     )
 
@@ -959,7 +822,7 @@ _CONTACT_MORE = _Folded(
 )
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
 _COPIED = _Folded(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
-_IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
+_IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{NUM}\d]{{1,3}}\s*月\s*[{NUM}\d]{{1,3}}\s*日\s*印\s*发$")
 # A 简报's or 纪要's distribution at its foot: 「报：市委办公室，市政府办公室。」「送：各区县委老干部局。」「发：局机关各处室。」
 # (报 to those above, 送 to those alongside, 发 to those below), each a list of bodies.
 _DISTRIBUTED = _Folded(r"^(?:报|送|发|抄发|印送)\s*[：:]\s*(?P<names>\S.*)$")
@@ -1062,7 +925,7 @@ def _read_signature(lines: list[_Line]) -> _Tail:
     date = None
     while start > 0 and lines[start - 1].kind in _PLAIN:
         line = lines[start - 1]
-        if date is None and not issuers and (found := _parse_date(line.text) or _transcribed_on(line.text)):
+        if date is None and not issuers and (found := parse_date(line.text) or _transcribed_on(line.text)):
             date = found
         elif _is_issuer(line.title_text) and len(issuers) < 4:
             issuers.insert(0, line.title_text)
@@ -1094,7 +957,7 @@ def _transcribed_on(text: str) -> str | None:
     if inner is None or not _TRANSCRIBED.search(inner[1]):
         return None
     rest = re.sub(r"[，,；;\s]+", " ", _TRANSCRIBED.sub(" ", inner[1])).strip()
-    return _parse_date(rest) if rest and " " not in rest else None
+    return parse_date(rest) if rest and " " not in rest else None
 
 
 @dataclass
@@ -1126,7 +989,7 @@ def _after_body(lines: list[_Line], end: int) -> _AfterBody:
 
 def _is_annotation(text: str) -> bool:
     # 「（2024年3月13日）」 and 「（2024年3月13日，根据录音整理）」 are dates
-    return bool(_ANNOTATION.match(text)) and _parse_date(text) is None and _transcribed_on(text) is None
+    return bool(_ANNOTATION.match(text)) and parse_date(text) is None and _transcribed_on(text) is None
 
 
 def _continues_contact(lines: list[_Line], at: int) -> bool:
@@ -1231,7 +1094,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         lines = lines[:-1]
     points = counted_points("\n".join(line.text for line in lines))
     cover = _cover_end(lines, points)
-    cover_date = next((d for line in lines[:cover] if (d := _parse_date(line.text))), None)
+    cover_date = next((d for line in lines[:cover] if (d := parse_date(line.text))), None)
     lines = lines[cover:]
     header = _read_header(lines, marker_title, points)
     title = header.title
@@ -1274,8 +1137,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
 
 # A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.
 _ISSUE = re.compile(
-    rf"^[（(〔［\[]?\s*(?:{_YEAR}\s*(?:年|[〕］\]）)])\s*)?(?:总\s*)?第\s*[{_NUM}\d]+\s*期"
-    rf"(?:\s*[（(]\s*总\s*第\s*[{_NUM}\d]+\s*期\s*[）)])?\s*[）)〕］\]]?$"
+    rf"^[（(〔［\[]?\s*(?:{YEAR}\s*(?:年|[〕］\]）)])\s*)?(?:总\s*)?第\s*[{NUM}\d]+\s*期"
+    rf"(?:\s*[（(]\s*总\s*第\s*[{NUM}\d]+\s*期\s*[）)])?\s*[）)〕］\]]?$"
 )
 _MAX_COVER = 10  # lines a cover page holds at most
 
@@ -1342,7 +1205,7 @@ def _opens_speech_head(lines: list[_Line], at: int, points: frozenset[tuple[str,
     if not titled and not (under and _speaker_line(under[0].title_text)):
         return False
     for below in under:
-        if _speaker_line(below.title_text) or _parse_date(below.text) or _date_beside_name(below.title_text):
+        if _speaker_line(below.title_text) or parse_date(below.text) or _date_beside_name(below.title_text):
             return True
         if _SENTENCE_END.search(below.text) or _heading_level(below.text, points) or below.kind == "heading":
             return False
@@ -1552,7 +1415,7 @@ def _paragraphs(
 
 
 # Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
-_ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{_NUM}]+)[，,]")
+_ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{NUM}]+)[，,]")
 
 
 def _lone_ordinals(lines: list[_Line]) -> set[int]:
@@ -1622,7 +1485,7 @@ def _point_key(mark: str) -> tuple[str, int]:
         return kind, ord(first) - 0x2775
     if digits := re.search(r"\d+", mark):
         return kind, int(digits.group())
-    numeral = re.search(rf"[{_NUM}]+", mark)
+    numeral = re.search(rf"[{NUM}]+", mark)
     return kind, (numeral_value(numeral.group()) or 0) if numeral else 0
 
 
@@ -1674,7 +1537,7 @@ def _point_kind(line: str) -> str:
         return "①"  # before digits: str.isdigit() holds for ① too
     if any(ch.isdigit() for ch in marker):
         return "1)" if marker.endswith((")", "）")) else "1"
-    return marker.lstrip(_NUM)
+    return marker.lstrip(NUM)
 
 
 def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
@@ -1745,7 +1608,7 @@ def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str
     comma (a sentence's first words), a label with a colon stay text."""
     if len(text) > _MAX_UNNUMBERED or _SENTENCE_END.search(text) or re.search(r"[：:]", text):
         return False
-    if _CONNECTOR_END.search(text) or text.endswith(("，", ",", "、", "—", "…")) or _parse_date(text):
+    if _CONNECTOR_END.search(text) or text.endswith(("，", ",", "、", "—", "…")) or parse_date(text):
         return False
     if following.kind == _TABLE_ROW or _heading_level(following.text, points):
         return True
@@ -1756,21 +1619,21 @@ def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str
 
 def _heading_label(line: str) -> str:
     """A standalone heading as a section label: 「第一章 总则」 keeps the space after its number."""
-    return re.sub(rf"^(第[{_NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
+    return re.sub(rf"^(第[{NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
 
 
 # A numbered item headed by a short label before a colon (「三、参加对象：年满65周岁…」, 「（一）征集内容：…」,
 # 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section.
 _MAX_ITEM_LABEL = 10
 _LABELLED_ITEM = re.compile(
-    rf"^(?P<head>(?:[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})\s*"
+    rf"^(?P<head>(?:[{NUM}]+、|[（(][{NUM}]+[）)]|{_POINT_MARK})\s*"
     rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]\s*\S"
 )
 
 
 # What numbers a line that can open a section, up to its first word (「第一，」's comma is the mark's).
 _SECTION_MARK = re.compile(
-    rf"^(?:第[{_NUM}\d]+(?:[章编节]|部分)|[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})[\s　]*"
+    rf"^(?:第[{NUM}\d]+(?:[章编节]|部分)|[{NUM}]+、|[（(][{NUM}]+[）)]|{_POINT_MARK})[\s　]*"
 )
 _CLAUSE = re.compile(r"[，,]")
 
