@@ -32,12 +32,10 @@ from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
 from .tables import table_blocks
+from .zipped import refuse_zip_bomb
 
 log = logging.getLogger(__name__)
 
-# A .docx is a zip: refuse archives that would inflate past this (zip bombs) or by more than this ratio.
-MAX_DOCX_INFLATED = 200 * 1024 * 1024
-MAX_DOCX_RATIO = 200
 _CONVERT_TIMEOUT = 120
 
 
@@ -153,9 +151,7 @@ def _password_message(name: str) -> str:
 def _check_archive(name: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-            if inflated > MAX_DOCX_INFLATED or inflated > MAX_DOCX_RATIO * max(len(data), 1):
-                raise UnreadableFile(f"{name} 解压后过大，疑似损坏或恶意文件，已拒绝")
+            refuse_zip_bomb(name, archive, len(data))
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise UnreadableFile(_not_a_word_document(name, archive, names))
