@@ -19,9 +19,11 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import cfb
 from .clean import is_complete
@@ -37,6 +39,7 @@ from .zipped import refuse_zip_bomb
 log = logging.getLogger(__name__)
 
 _CONVERT_TIMEOUT = 120
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -947,49 +950,55 @@ def _text_blocks(text: str) -> tuple[Block, ...]:
 
 
 def _soffice_to_docx(name: str, data: bytes, soffice: str) -> bytes | None:
-    with tempfile.TemporaryDirectory(prefix="speechqa-doc-") as tmp:
-        source = Path(tmp) / "in.doc"
-        source.write_bytes(data)
-        profile = Path(tmp) / "profile"
-        try:
-            subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "docx:MS Word 2007 XML",
-                    "--outdir",
-                    tmp,
-                    str(source),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=_CONVERT_TIMEOUT,
-            )
-        except (OSError, subprocess.SubprocessError) as e:
-            log.info("LibreOffice could not convert %s: %r", name, e)
-            return None
-        target = Path(tmp) / "in.docx"
+    def command(folder: Path) -> list[str]:
+        profile = folder / "profile"
+        return [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(folder / "in.doc"),
+        ]
+
+    def result(folder: Path, _stdout: bytes) -> bytes | None:
+        target = folder / "in.docx"
         return target.read_bytes() if target.exists() else None
+
+    return _convert(name, data, "LibreOffice", command, result)
 
 
 def _antiword(name: str, data: bytes, antiword: str) -> str | None:
+    return _convert(
+        name,
+        data,
+        "antiword",
+        lambda folder: [antiword, "-w", "0", "-m", "UTF-8.txt", str(folder / "in.doc")],
+        lambda _folder, stdout: stdout.decode("utf-8", errors="replace"),
+    )
+
+
+def _convert(
+    name: str,
+    data: bytes,
+    converter: str,
+    command: Callable[[Path], list[str]],
+    result: Callable[[Path, bytes], _T | None],
+) -> _T | None:
+    """Write the .doc as in.doc in a fresh folder, run `command(folder)` on it and read what it made with
+    `result(folder, its output)`; None, logged, when the converter fails or overruns its time."""
     with tempfile.TemporaryDirectory(prefix="speechqa-doc-") as tmp:
-        source = Path(tmp) / "in.doc"
-        source.write_bytes(data)
+        folder = Path(tmp)
+        (folder / "in.doc").write_bytes(data)
         try:
-            done = subprocess.run(
-                [antiword, "-w", "0", "-m", "UTF-8.txt", str(source)],
-                check=True,
-                capture_output=True,
-                timeout=_CONVERT_TIMEOUT,
-            )
+            done = subprocess.run(command(folder), check=True, capture_output=True, timeout=_CONVERT_TIMEOUT)
         except (OSError, subprocess.SubprocessError) as e:
-            log.info("antiword could not convert %s: %r", name, e)
+            log.info("%s could not convert %s: %r", converter, name, e)
             return None
-        return done.stdout.decode("utf-8", errors="replace")
+        return result(folder, done.stdout)
 
 
 def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
