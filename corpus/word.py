@@ -29,6 +29,7 @@ from . import cfb
 from .clean import is_complete
 from .errors import UnreadableFile
 from .layout import broken_lines
+from .notes import NotePlacement
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
@@ -256,7 +257,7 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
             out.extend(boxes.read(_element_blocks(element, document, notes)))
     finally:
         _style_kind.cache_clear()  # it holds the document's part: not kept past its reading
-    out.extend(notes.deferred)
+    out.extend(notes.placement.rest())
     out.extend(boxes.waiting)
     return out
 
@@ -310,19 +311,14 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 @dataclass
 class _Notes:
-    """The footnotes and endnotes of a .docx, placed as their own blocks where they are referenced.
-
-    A note is read after the block whose text references it (a table's after the table), never inside
-    its sentence. Notes referenced before the body starts (from the title, the subtitle, a speaker or
-    date line: before the first paragraph ending a sentence) wait until after that paragraph, so the
-    header stays the header.
-    """
+    """The footnotes and endnotes of a .docx, placed as their own blocks where they are referenced, by
+    the rule the OpenDocument and RTF readers share (corpus.notes.NotePlacement): after the block whose
+    text references them, and those referenced before the body starts after its first sentence."""
 
     elements: dict[tuple[str, str], object]  # ("footnote" | "endnote", w:id) → the w:footnote/w:endnote
     referenced: _NoteKeys = field(default_factory=list)  # by what is being read
-    deferred: list[Block] = field(default_factory=list)
+    placement: NotePlacement = field(default_factory=NotePlacement)
     placed: set[tuple[str, str]] = field(default_factory=set)
-    body_started: bool = False
 
     def after(self, block: Block | None, *, in_box: bool = False) -> list[Block]:
         """The note blocks to put after `block` (None: after a table or a block with no text). In a text
@@ -341,13 +337,7 @@ class _Notes:
                 elif text := _clean(_paragraph_text(item)[0]):
                     blocks.append(Block(text=text, kind="note"))
         self.referenced.clear()
-        if not self.body_started and not in_box:
-            if block is None or block.kind != "paragraph" or not _SENTENCE_END.search(block.text):
-                self.deferred.extend(blocks)
-                return []
-            self.body_started = True
-            blocks, self.deferred = [*self.deferred, *blocks], []
-        return blocks
+        return blocks if in_box else self.placement.after(block, blocks)
 
 
 def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, str], object]:  # type: ignore[no-untyped-def]
