@@ -91,7 +91,7 @@ _HEAD_MARKS = re.compile(rf"(?:{_HEAD_MARK})(?:[\s　]*(?:{_HEAD_MARK}))*")
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
-_DATELINE = _Folded(
+DATELINE = _Folded(
     rf"^(?:[{HAN}]{{1,10}}?(?:[{NUM}\d]{{1,2}})月(?:[{NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
@@ -159,7 +159,9 @@ _PLAIN = ("", "paragraph", _LINE)
 
 
 @dataclass(frozen=True)
-class _Line:
+class ParsedLine:
+    """One line of a document as the parser reads it (`parsed_lines`)."""
+
     text: str  # cleaned
     title_text: str  # cleaned, keeping a single space between words (for titles and issuers)
     kind: str  # a Block kind, or "" for plain text
@@ -169,8 +171,8 @@ class _Line:
 def parse_document(document: Document) -> list[Speech]:
     """Split a document into its speeches (one, or several for a `第N篇：` compilation, or a Word file whose
     speeches each have a title in the Title style)."""
-    groups: list[tuple[str | None, list[_Line]]] = [(None, [])]
-    for line in _lines(document):
+    groups: list[tuple[str | None, list[ParsedLine]]] = [(None, [])]
+    for line in parsed_lines(document):
         marker = _COMPILATION_MARKER.match(line.title_text)
         if marker and line.kind not in ("heading", _TABLE_ROW):
             groups.append((line.title_text, []))
@@ -204,7 +206,7 @@ def parse_document(document: Document) -> list[Speech]:
     return speeches
 
 
-def _has_body(lines: Sequence[_Line]) -> bool:
+def _has_body(lines: Sequence[ParsedLine]) -> bool:
     """Whether a title set in the Title style after these lines starts another speech: they hold body text
     (a sentence outside the title, subtitle and headings) and no attachment's label (an attachment's title
     is the notice's, 「附件1」 over 「2024年重阳节走访慰问对象名单」).
@@ -232,7 +234,7 @@ def _opens_attachment(text: str) -> bool:
     return bool(ATTACHMENT_LABEL.match(text) or _ATTACHMENT_HEADING.match(text))
 
 
-def _holds_sentence(lines: Sequence[_Line]) -> bool:
+def _holds_sentence(lines: Sequence[ParsedLine]) -> bool:
     """Whether these lines hold a sentence outside a title, subtitle or heading: a speech's body (a title
     over none, 「谢谢大家！」 set in the Title style at the end, starts no speech: it would be lost)."""
     return any(
@@ -241,7 +243,7 @@ def _holds_sentence(lines: Sequence[_Line]) -> bool:
     )
 
 
-def _split_at_headers(lines: list[_Line]) -> list[list[_Line]]:
+def _split_at_headers(lines: list[ParsedLine]) -> list[list[ParsedLine]]:
     """The speeches of collected speeches printed one after another (a 讲话汇编 exported to PDF, typed
     without Word's Title style): after body text, a title naming its kind (「…上的讲话」, 「…的通知」; one
     line, or two when it wraps) with a speaker after a post (「市委老干部局局长　李红梅」) and a date line
@@ -277,7 +279,7 @@ def _title_wraps_onto(first: str, text: str) -> bool:
     )
 
 
-def _header_over(lines: list[_Line], at: int) -> bool:
+def _header_over(lines: list[ParsedLine], at: int) -> bool:
     """Whether lines[at] ends a speech's title with its speaker and date in the two lines under it."""
     text = lines[at].text
     if len(text) > _MAX_HEADING or _SENTENCE_END.search(text) or not _DOC_KIND.search(text):
@@ -286,14 +288,18 @@ def _header_over(lines: list[_Line], at: int) -> bool:
     return any(_speaker_with_post(u) for u in under) and any(is_date_line(u) for u in under)
 
 
-def _lines(document: Document) -> list[_Line]:
+def parsed_lines(document: Document) -> list[ParsedLine]:
+    """The document's non-empty lines, cleaned, each with the kind of the block it is in (every block's
+    lines, or the text's when the reader gave no blocks)."""
     blocks: Sequence[Block] = document.blocks or (Block(text=document.text, kind=""),)
     out = []
     for block in blocks:
         for raw in split_lines(block.text):
             text = clean_line(raw)
             if text:
-                out.append(_Line(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level))
+                out.append(
+                    ParsedLine(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level)
+                )
     return out
 
 
@@ -333,7 +339,7 @@ class _Header:
 
 
 def _read_header(
-    lines: list[_Line], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
+    lines: list[ParsedLine], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
 ) -> _Header:
     marks = 0  # 份号, 密级, 紧急程度 above the letterhead
     while marks < len(lines) and lines[marks].kind != _TABLE_ROW and _HEAD_MARKS.fullmatch(lines[marks].text):
@@ -349,7 +355,7 @@ def _read_header(
     return _read_header_from(lines, marker_title, marks, points)
 
 
-def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
+def _letterhead_stack(lines: list[ParsedLine]) -> tuple[int, list[str], bool]:
     """A joint document's letterhead: its issuing bodies stacked one per line at the top
     (「中共某市委老干部局」 over 「中共某市委组织部」), each perhaps followed by 「文件」, or with 「文件」 on a
     line of its own beside them. Returns how many lines it takes, the bodies, and whether it said 文件.
@@ -380,7 +386,7 @@ def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
 
 
 def _read_header_from(
-    lines: list[_Line],
+    lines: list[ParsedLine],
     marker_title: str | None,
     start: int,
     points: frozenset[tuple[str, int]] | None = None,
@@ -403,7 +409,7 @@ def _read_header_from(
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
             return h
-        if dateline := _DATELINE.match(text):
+        if dateline := DATELINE.match(text):
             h.body_start, h.first_line = position, text[dateline.end() :] or None
             if h.first_line is None:
                 h.body_start = position + 1
@@ -418,7 +424,7 @@ def _read_header_from(
                 h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
             h.body_start = position + 1
             return h
-        if _field_line(line.title_text) and not _SENTENCE_END.search(text):
+        if is_field_line(line.title_text) and not _SENTENCE_END.search(text):
             _read_fields(h, line.title_text)
         elif (
             (byline := _BYLINE.search(text))
@@ -544,13 +550,13 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
     return Paragraph(text=fields, section=HEAD_SECTION)
 
 
-def _read_subtitle(h: _Header, line: _Line) -> None:
+def _read_subtitle(h: _Header, line: ParsedLine) -> None:
     """A subtitle line (in Word's Subtitle style, or opening with a dash) is a header line like any
     other: it may give the occasion (「——在…上的讲话」, the subtitle), the date (「——（2024年5月20日）」),
     the speaker, or one of them with the date in brackets after it (「——在…上的讲话（2024年5月20日）」)."""
     title_text = _SUBTITLE.sub("", line.title_text).strip()
     text = _SUBTITLE.sub("", line.text).strip()
-    if _field_line(title_text) and not _SENTENCE_END.search(text):
+    if is_field_line(title_text) and not _SENTENCE_END.search(text):
         _read_fields(h, title_text)
         return
     if (date := parse_date(text)) is not None:
@@ -575,7 +581,7 @@ _META_LABEL = re.compile(
 )
 
 
-def _field_line(text: str) -> bool:
+def is_field_line(text: str) -> bool:
     """A line of labelled fields, one of them a date, source or number (「浏览次数：1024　发布时间：……」)."""
     if _FIELD.match(text):
         return True
@@ -720,7 +726,7 @@ def _speaker_in_place(text: str) -> str | None:
     return joined if _named_after_post(joined) else None
 
 
-def _speaker_alone(lines: list[_Line], at: int, title: str | None) -> str | None:
+def _speaker_alone(lines: list[ParsedLine], at: int, title: str | None) -> str | None:
     """The speaker of a header line that is a name and nothing else (「沈伟」, 「奚佩兰同志」): anywhere in the
     header when jieba tags it as a person's name; where the layout puts a speaker (right under the title,
     or over or under the date line) when it is name-shaped with a known surname (see _speaker_in_place)."""
@@ -795,12 +801,12 @@ class _Tail:
     """What follows an official document's 正文 (GB/T 9704): the 附件说明, the signature (发文机关署名
     and 成文日期), the 附注, the attachments themselves and the 版记 (抄送, 印发)."""
 
-    body: list[_Line]
+    body: list[ParsedLine]
     issuer: str | None = None
     date: str | None = None  # the 成文日期 under the signature, never the 印发 date of the 版记
-    attachment_list: list[_Line] = field(default_factory=list)  # 「附件：1．……」 and its further items
-    notes: list[_Line] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
-    attachments: list[list[_Line]] = field(default_factory=list)  # each from its 「附件1」 line on
+    attachment_list: list[ParsedLine] = field(default_factory=list)  # 「附件：1．……」 and its further items
+    notes: list[ParsedLine] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
+    attachments: list[list[ParsedLine]] = field(default_factory=list)  # each from its 「附件1」 line on
 
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
@@ -876,7 +882,7 @@ def _is_name_list(text: str) -> bool:
     return len(text) <= 120 and not _SENTENCE_END.search(text.rstrip("。."))
 
 
-def _read_tail(lines: list[_Line]) -> _Tail:
+def _read_tail(lines: list[ParsedLine]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
     first_label = next(
@@ -896,7 +902,7 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     return tail
 
 
-def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
+def _heads_attachment(lines: list[ParsedLine], at: int, end: int) -> bool:
     """Whether line `at`, 「附件：离休干部体检实施办法」, heads the attachment printed under it: it follows the
     signature (before it, the line is the 附件说明) and sentences follow it. Before, such a line was body
     text, and the signature above it with it: the notice lost its date and issuer. (Under the 附件说明
@@ -907,7 +913,7 @@ def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
     return bool(signature.date or signature.issuer or signature.attachment_list)
 
 
-def _read_signature(lines: list[_Line]) -> _Tail:
+def _read_signature(lines: list[ParsedLine]) -> _Tail:
     """The signature at the end of `lines` (organisation lines and a date), with the 附件说明 before it
     and the 附注 after it. Footnotes printed at the foot of the signature's page (a PDF puts them there,
     after the date) are passed over to find it and stay body text, after it."""
@@ -963,11 +969,11 @@ def _transcribed_on(text: str) -> str | None:
 @dataclass
 class _AfterBody:
     start: int
-    listed: list[_Line]
-    notes: list[_Line]
+    listed: list[ParsedLine]
+    notes: list[ParsedLine]
 
 
-def _after_body(lines: list[_Line], end: int) -> _AfterBody:
+def _after_body(lines: list[ParsedLine], end: int) -> _AfterBody:
     """The 附件说明 (its 「附件：」 line and the items under it) and 附注 lines that end `lines[:end]`."""
     start = position = end
     noted: set[int] = set()  # the 附注 lines among them
@@ -992,7 +998,7 @@ def _is_annotation(text: str) -> bool:
     return bool(_ANNOTATION.match(text)) and parse_date(text) is None and _transcribed_on(text) is None
 
 
-def _continues_contact(lines: list[_Line], at: int) -> bool:
+def _continues_contact(lines: list[ParsedLine], at: int) -> bool:
     """Whether line `at` is a further contact of a 「联系人：」 line above it: 「市档案馆征集编研科  唐建国，电话：…。」
     under 「联系人：局办公室  何晓梅，电话：…；」 (only such lines between them)."""
     while at > 0 and _CONTACT_MORE.match(lines[at].text) and not _CONTACT.match(lines[at].text):
@@ -1004,8 +1010,8 @@ def _continues_contact(lines: list[_Line], at: int) -> bool:
     return False
 
 
-def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
-    groups: list[list[_Line]] = []
+def _split_attachments(lines: list[ParsedLine]) -> list[list[ParsedLine]]:
+    groups: list[list[ParsedLine]] = []
     for line in lines:
         if not groups or (line.kind != _TABLE_ROW and _opens_attachment(line.text)):
             groups.append([])
@@ -1013,7 +1019,7 @@ def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
     return groups
 
 
-def _attachment_paragraphs(lines: list[_Line]) -> list[Paragraph]:
+def _attachment_paragraphs(lines: list[ParsedLine]) -> list[Paragraph]:
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
@@ -1084,7 +1090,7 @@ class _Sections:
         return " › ".join(parts) if parts else None
 
 
-def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Line]) -> Speech | None:
+def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[ParsedLine]) -> Speech | None:
     if not lines and not label:
         return None
     marker_match = _COMPILATION_MARKER.match(label) if label else None
@@ -1104,7 +1110,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         title = marker_title
     body = lines[header.body_start :]
     if header.first_line is not None and body:
-        body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
+        body[0] = ParsedLine(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
     tail = _read_tail(body)
     minutes = any(_MINUTES.search(name) for name in (title, header.masthead or "", marker_title or ""))
     paragraphs = _paragraphs(tail.body, header.label, points, minutes=minutes)
@@ -1143,7 +1149,7 @@ _ISSUE = re.compile(
 _MAX_COVER = 10  # lines a cover page holds at most
 
 
-def _cover_end(lines: list[_Line], points: frozenset[tuple[str, int]]) -> int:
+def _cover_end(lines: list[ParsedLine], points: frozenset[tuple[str, int]]) -> int:
     """How many lines at the top are a cover page over the speech (0 when there is none): lines holding no
     sentence, among them a date, an issue (「（2024年第3期）」) or a mark (「内部资料」), over a speech's own
     head — a title with its speaker or date in the lines under it. The last such title is the speech's
@@ -1166,7 +1172,7 @@ def _cover_end(lines: list[_Line], points: frozenset[tuple[str, int]]) -> int:
     return end
 
 
-def _on_cover(line: _Line, points: frozenset[tuple[str, int]]) -> bool:
+def _on_cover(line: ParsedLine, points: frozenset[tuple[str, int]]) -> bool:
     """A line a cover page may hold: short, no sentence, and none of a speech's or a notice's own head
     (a letterhead 「…文件」, a 文号, a speaker, a salutation or addressee, a subtitle, a heading)."""
     text = line.text
@@ -1179,13 +1185,13 @@ def _on_cover(line: _Line, points: frozenset[tuple[str, int]]) -> bool:
         and not _SUBTITLE.match(text)
         and not _LETTERHEAD.match(line.title_text)
         and _doc_number(text) is None
-        and not _field_line(line.title_text)
-        and not _DATELINE.match(text)
+        and not is_field_line(line.title_text)
+        and not DATELINE.match(text)
         and _speaker_line(line.title_text) is None
     )
 
 
-def _opens_speech_head(lines: list[_Line], at: int, points: frozenset[tuple[str, int]]) -> bool:
+def _opens_speech_head(lines: list[ParsedLine], at: int, points: frozenset[tuple[str, int]]) -> bool:
     """Whether lines[at] is a speech's title with its speaker or date under it (a title wrapped onto the next
     line, or a subtitle, may come between): in the Title style, or naming its kind (「…上的讲话」), or right
     over its speaker."""
@@ -1234,7 +1240,7 @@ _POST_COUNTERS = re.compile(
 _SITE_FOOTER = re.compile(r"^(?:版权所有|copyright|©|技术支持[：:]|网站标识码|.{0,12}ICP备)", re.I)
 
 
-def _title_in_heading(lines: list[_Line]) -> list[_Line]:
+def _title_in_heading(lines: list[ParsedLine]) -> list[ParsedLine]:
     """A Word file with no Title whose first line is a heading above all the others (its level the only
     one of its kind, the rest lower: the title set in 「标题 1」 over 「标题 2」 sections, as a web page's
     h1 over its h2s converts) has its title there, not a section named by it over the whole text. A
@@ -1268,7 +1274,7 @@ def _attendance(text: str) -> bool:
 
 
 def _paragraphs(
-    lines: list[_Line],
+    lines: list[ParsedLine],
     label: str | None = None,
     points: frozenset[tuple[str, int]] | None = None,
     *,
@@ -1418,7 +1424,7 @@ def _paragraphs(
 _ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{NUM}]+)[，,]")
 
 
-def _lone_ordinals(lines: list[_Line]) -> set[int]:
+def _lone_ordinals(lines: list[ParsedLine]) -> set[int]:
     """The lines opening with 首先/其次/再次/最后 that no other such line (nor 第二，…) answers between
     the same headings: 「最后，祝各位老同志节日快乐！」 ending a speech, 「首先，我代表市委…」 opening it.
     Those are running text, not points: a word only counts a point in a series."""
@@ -1540,7 +1546,7 @@ def _point_kind(line: str) -> str:
     return marker.lstrip(NUM)
 
 
-def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+def _list_item(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
     """A numbered point (「1.」「（2）」「③」「二是」; not 一、, （一）, 第一条) that is an item of a list, body text
     and no heading (Word's 「List Number」 items are such lines).
 
@@ -1558,7 +1564,7 @@ def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, i
         return False
     kind = _point_kind(text)
 
-    def same_kind(line: _Line | None) -> bool:
+    def same_kind(line: ParsedLine | None) -> bool:
         return (
             line is not None
             and line.kind not in ("heading", _TABLE_ROW, _NOTE)
@@ -1598,7 +1604,7 @@ def _is_standalone_heading(line: str) -> bool:
     return True
 
 
-def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str, int]] | None) -> bool:
+def _unnumbered_heading(text: str, following: ParsedLine, points: frozenset[tuple[str, int]] | None) -> bool:
     """A heading with no number, in a document that gives one paragraph a line (Word, PDF, a scan, an
     unwrapped text): a short line (at most half as long as the document's typical line of body text: a
     piece of a sentence wrapped at a width the reader did not recognise is as long as the lines around it)
@@ -1655,7 +1661,7 @@ def _clause_head(line: str) -> bool:
     return bool(_CLAUSE.search(head)) or len(head) > _MAX_SECTION_LABEL
 
 
-def _sentence_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
     """A numbered paragraph that is one sentence of the text, not a heading over what follows: a sentence
     in clauses (_clause_head) next to a numbered line of its kind and level (「（一）参观考察所需交通……
     由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」), or heading nothing (the end, or
@@ -1667,7 +1673,7 @@ def _sentence_item(lines: list[_Line], position: int, points: frozenset[tuple[st
         return False
     level, kind = _heading_level(text, points), _marker_kind(text)
 
-    def sibling(line: _Line) -> bool:
+    def sibling(line: ParsedLine) -> bool:
         return (
             line.kind not in ("heading", _TABLE_ROW, _NOTE)
             and _heading_level(line.text, points) == level
