@@ -1,6 +1,7 @@
 """The import graph of the packages, read from their source (every import, a function's too): data flows
-one way (corpus → index → retrieval → bot / cli), bench/ is imported by the command line only, and no
-package's modules import each other in a loop (a loop hidden by a function-level import is one still)."""
+one way (corpus → index → retrieval → bot / cli), bench/ is imported by the command line only, no
+package's modules import each other in a loop (a loop hidden by a function-level import is one still),
+and no module takes another's private names (what two modules share has a public name)."""
 
 from __future__ import annotations
 
@@ -130,3 +131,38 @@ def test_no_package_imports_a_later_layer() -> None:
 
 def test_no_modules_import_each_other_in_a_loop() -> None:
     assert loops(import_graph()) == []
+
+
+def _private_uses(name: str, path: Path, modules: dict[str, Path]) -> list[str]:
+    """`from x import _y` of another module of the packages, and `x._y` of one imported as `x`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    imported_modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                one = ast.ImportFrom(node.module, [alias], node.level)
+                for target in _imported(name, path, one, modules):
+                    if target.endswith(f".{alias.name}"):  # a module itself: `from . import compiled`
+                        imported_modules.add(alias.asname or alias.name)
+                    elif alias.name.startswith("_"):
+                        found.append(
+                            f"{path.relative_to(ROOT)}:{node.lineno} from {target} import {alias.name}"
+                        )
+        elif isinstance(node, ast.Import):
+            imported_modules |= {(a.asname or a.name).split(".")[0] for a in node.names if a.name in modules}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in imported_modules
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value.id}.{node.attr}")
+    return found
+
+
+def test_no_module_takes_another_modules_private_names() -> None:
+    modules = _modules()
+    assert [use for name, path in sorted(modules.items()) for use in _private_uses(name, path, modules)] == []
