@@ -20,13 +20,20 @@ from .main import Context, ProgressBar, cli, long_running, notice, pass_context,
 BENCH_ERRORS = (b.BenchError, GoldFormatError)
 
 QUESTIONS = click.Path(exists=True, dir_okay=False, path_type=Path)
-doc_option = click.option(
-    "--doc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=b.DEFAULT_DOC,
-    show_default=True,
-    help="Write the figures into this Markdown file.",
-)
+
+
+def doc_option_for(default: Path) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--doc: the Markdown file a benchmark writes its figures into, `default` unless given."""
+    return click.option(
+        "--doc",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help="Write the figures into this Markdown file.",
+    )
+
+
+doc_option = doc_option_for(b.DEFAULT_DOC)
 bench_home_option = click.option(
     "--bench-home",
     type=click.Path(file_okay=False, path_type=Path),

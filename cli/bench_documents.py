@@ -15,6 +15,7 @@ from .bench import (
     bench,
     bench_home_option,
     doc_option,
+    doc_option_for,
     parsed,
     publish,
 )
@@ -115,13 +116,7 @@ def bench_structure(folders: tuple[Path, ...], doc: Path) -> None:
     publish("structure", "speechqa bench structure " + " ".join(map(str, folders)), table, doc)
 
 
-documents_doc_option = click.option(
-    "--doc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=b.DEFAULT_DOCUMENTS_DOC,
-    show_default=True,
-    help="Write the figures into this Markdown file.",
-)
+documents_doc_option = doc_option_for(b.DEFAULT_DOCUMENTS_DOC)
 
 
 @bench.command("documents")

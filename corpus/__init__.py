@@ -13,6 +13,7 @@ from .chunk import (
 )
 from .clean import clean_line
 from .conservation import Conservation, body_sentences, check_conservation
+from .dates import read_date
 from .encoding import decode_text
 from .errors import (
     CorpusError,
@@ -23,10 +24,11 @@ from .errors import (
     describe_os_error,
 )
 from .layout import is_page_number
+from .names import is_person_name
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, is_person_name, parse_document, read_date
+from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, parse_document
 from .reader import (
     EXPORT_DATE_LABEL,
     EXPORT_HEADING,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .chunk import split_sentences
 from .clean import clean_line, split_lines
-from .parse import _DATELINE, _field_line, _lines, addressee, imprint_start
+from .parse import DATELINE, addressee, imprint_start, is_field_line, parsed_lines
 from .records import Document
 
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;][”’）)」』]*$")
@@ -54,7 +54,7 @@ def _sentences(lines: Sequence[str]) -> list[str]:
     for position, text in enumerate(lines):
         if head and position and (sent_to := _addressee(text)):
             sentences.append(_squash(sent_to))
-        if dateline := _DATELINE.match(text):
+        if dateline := DATELINE.match(text):
             text = text[dateline.end() :]
         for sentence in split_sentences(text):
             squashed = _squash(sentence)
@@ -66,7 +66,7 @@ def _sentences(lines: Sequence[str]) -> list[str]:
 
 def _addressee(text: str) -> str | None:
     """A 主送 line of the head as the parser reads it, ending in its colon (not a field 「发布单位：」)."""
-    if not text.rstrip().endswith(("：", ":")) or _field_line(text):
+    if not text.rstrip().endswith(("：", ":")) or is_field_line(text):
         return None
     return addressee(text)
 
@@ -171,13 +171,13 @@ class _Occurrences:
 def _source_lines(document: Document) -> list[str]:
     """The cleaned lines whose sentences must reach the passages."""
     if not document.reference:
-        lines = [line.text for line in _lines(document)]
+        lines = [line.text for line in parsed_lines(document)]
         return lines[: imprint_start(lines)]
     lines = [line for line in (clean_line(raw) for raw in split_lines(document.reference)) if line]
     lines = lines[: imprint_start(lines)]
     # a 版记 set as a one-column table (as many offices' templates do) is as little body text as one
     # set in lines: the parser's own lines say where it starts
-    read = _lines(document)
+    read = parsed_lines(document)
     lines += [
         line.text for line in read[: imprint_start([line.text for line in read])] if line.kind == "table_row"
     ]

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from statistics import median
 
+from .dates import is_date_line
+from .names import is_person_name
 from .records import Block
 
 # Lines in the top or bottom band of a page are header/footer candidates.
@@ -787,8 +789,6 @@ def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) 
 
 def _stands_alone(text: str) -> bool:
     """A line that is a date, or a name (a speaker's, a signature's), and nothing else."""
-    from .parse import is_date_line, is_person_name  # (corpus.parse imports this module)
-
     text = text.strip()
     if text.count("）") + text.count(")") > text.count("（") + text.count("("):
         return False  # it closes a bracket opened on the line above: 「（2024年）」 wrapped after 「（」

@@ -42,10 +42,7 @@ from .numbering import format_number, with_label
 from .records import Block
 from .styles import named_kind
 from .tables import table_blocks
-
-# An .odt is a zip: the same limits as a .docx's against archives that inflate without end.
-MAX_ODT_INFLATED = 200 * 1024 * 1024
-MAX_ODT_RATIO = 200
+from .zipped import refuse_zip_bomb
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -151,9 +148,7 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
     """content.xml and styles.xml of the archive, after checking it is an unencrypted text document."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-            if inflated > MAX_ODT_INFLATED or inflated > MAX_ODT_RATIO * max(len(data), 1):
-                raise UnreadableFile(f"{name} 解压后过大，疑似损坏或恶意文件，已拒绝")
+            refuse_zip_bomb(name, archive, len(data))
             names = set(archive.namelist())
             mimetype = (
                 archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""

@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
+from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
+from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .numerals import numeral_value
 from .records import Block, Document, Paragraph, Speech
 from .script import to_simplified
@@ -54,29 +55,12 @@ class _Folded:
         return self._compiled.search(to_simplified(text))
 
 
-_NUM = "一二三四五六七八九十百零〇"
 # "第二篇：title" — a compilation's marker that starts a new speech.
-_COMPILATION_MARKER = re.compile(rf"^第[{_NUM}\d]+篇\s*[：:]\s*(.*)$")
-_CN = rf"[{_NUM}○Ｏ]"
-# What OCR makes of a zero in a year: 〇 read as a Latin or full-width O or as a digit zero (「二O二四年」,
-# 「二0二四年」), and 0 read as O (「2O24年」). Only in a year, in a line that is a whole date (the pattern is
-# anchored), where nothing else can be meant; a Chinese year must still hold a Chinese numeral.
-_ZERO_LIKE = "OoＯｏ0０"
-_CN_YEAR = rf"[{_NUM}○Ｏ{_ZERO_LIKE}]{{4}}"
-_YEAR = rf"(?:\d{{4}}|[12１２][\d{_ZERO_LIKE}]{{3}})"
-# 日 read as 曰 (the two differ by a gap OCR does not see), only as a date's last character.
-_DAY = "[日曰]"
-_DATE = re.compile(
-    r"^[（(]?\s*(?:"
-    rf"(?P<y>{_YEAR})\s*年\s*(?:(?P<m>\d{{1,2}})\s*月\s*(?:(?P<d>\d{{1,2}})\s*{_DAY})?)?"
-    r"|(?P<y2>\d{4})\s*[-./／]\s*(?P<m2>\d{1,2})(?:\s*[-./／]\s*(?P<d2>\d{1,2}))?"
-    rf"|(?P<y3>{_CN_YEAR})\s*年\s*(?:(?P<m3>{_CN}{{1,3}})\s*月\s*(?:(?P<d3>{_CN}{{1,3}})\s*{_DAY})?)?"
-    r")\s*[）)]?$"
-)
+_COMPILATION_MARKER = re.compile(rf"^第[{NUM}\d]+篇\s*[：:]\s*(.*)$")
 # An approval or issue line under a title: 「（2025年2月18日局务会议审议通过）」, 「（2024年3月1日印发）」,
 # 「2024年3月1日市委老干部局第5次局务会议通过」. Its date is the document's when nothing else dates it.
 _ADOPTED = re.compile(
-    rf"^[（(]?\s*(?P<when>(?:{_YEAR}|{_CN_YEAR})\s*年\s*(?:[{_NUM}\d]{{1,3}}\s*月\s*(?:[{_NUM}\d]{{1,3}}\s*{_DAY})?)?)"
+    rf"^[（(]?\s*(?P<when>(?:{YEAR}|{CN_YEAR})\s*年\s*(?:[{NUM}\d]{{1,3}}\s*月\s*(?:[{NUM}\d]{{1,3}}\s*{DAY})?)?)"
     r"[^。！？；;（）()]{0,40}?(?:审议通过|通过|印发|发布|批准|公布|修订|修正)\s*[）)]?$"
 )
 # 〔2020〕12号, [2020]12号, （2020）12号 after an issuer's short code: 江政办发〔2020〕12号.
@@ -107,8 +91,8 @@ _HEAD_MARKS = re.compile(rf"(?:{_HEAD_MARK})(?:[\s　]*(?:{_HEAD_MARK}))*")
 # A letterhead: 「江州市人民政府办公室文件」.
 _LETTERHEAD = re.compile(r"^(.{2,30}?)\s*文件$")
 # 新华社北京2月6日电, 新华社12月3日电（记者 周明）, 本报讯（记者…）: a news item's opening words.
-_DATELINE = _Folded(
-    rf"^(?:[{HAN}]{{1,10}}?(?:[{_NUM}\d]{{1,2}})月(?:[{_NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
+DATELINE = _Folded(
+    rf"^(?:[{HAN}]{{1,10}}?(?:[{NUM}\d]{{1,2}})月(?:[{NUM}\d]{{1,3}})日电|本报讯|[{HAN}]{{2,6}}讯)"
     r"\s*(?:[（(][^）)]{0,20}[）)])?\s*"
 )
 _SALUTATION = _Folded(
@@ -133,24 +117,6 @@ _FIELD = _Folded(
 )
 # A speaker line with the speaker's post in front: 「县委副书记 李明」.
 _POST = _Folded(r"(?:书记|长|主任|委员|秘书|主席|部长|局长|厅长|司长|处长|科长|干事|代表|顾问)$")
-# What an issuing body's name ends with (a shape, not a list of bodies).
-_ORG_SUFFIX = re.compile(
-    r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
-    r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
-)
-_SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
-
-
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """The single and the compound surnames of corpus/data/names/surnames.txt: the whole 百家姓 and the
-    surnames borne today that it lacks (肖, 付, 覃, 仝, 禚 …), in simplified script (names are judged in it)."""
-    text = (files("corpus") / "data" / "names" / "surnames.txt").read_text(encoding="utf-8")
-    names = {word for line in text.splitlines() if not line.startswith("#") for word in line.split()}
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
-
-
-# Chinese surnames (single and compound) for the speaker test.
-_SURNAMES_1, _SURNAMES_2 = _surnames()
 # Document kinds a title ends with; a 关于… title that has not reached one runs on in the next line.
 _DOC_KIND = _Folded(
     r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|讲话|致辞|解读|纪要|规划|要点|问答|决议|"
@@ -158,13 +124,13 @@ _DOC_KIND = _Folded(
 )
 _CONNECTOR_END = re.compile(r"[的和与及、“《（(，,]$")
 # Heading levels: 第一章 and 一、 (1); 第一节 and （一） (2); 第一条 and numbered points (3, or 4 nested).
-_CHAPTER = re.compile(rf"^第[{_NUM}\d]+(?:[章编]|部分)")
-_SECTION_PART = re.compile(rf"^第[{_NUM}\d]+节")
-_HEADING_1 = re.compile(rf"^[{_NUM}]+、")
-_HEADING_2 = re.compile(rf"^[（(][{_NUM}]+[）)]")
-_ARTICLE = re.compile(rf"^第[{_NUM}\d]+条")
+_CHAPTER = re.compile(rf"^第[{NUM}\d]+(?:[章编]|部分)")
+_SECTION_PART = re.compile(rf"^第[{NUM}\d]+节")
+_HEADING_1 = re.compile(rf"^[{NUM}]+、")
+_HEADING_2 = re.compile(rf"^[（(][{NUM}]+[）)]")
+_ARTICLE = re.compile(rf"^第[{NUM}\d]+条")
 _POINT_MARK = (
-    rf"(?:[{_NUM}]+(?:是|要|则|来|方面)|第[{_NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
+    rf"(?:[{NUM}]+(?:是|要|则|来|方面)|第[{NUM}]+[，,、]|(?:首先|其次|再次|最后)[，,]"
     r"|[（(]\d{1,2}[）)]|\d{1,2}[．.、](?!\d)|\d{1,2}[）)]|[\u2460-\u2473\u2776-\u277f])"
 )
 _POINT = re.compile(rf"^{_POINT_MARK}")
@@ -193,7 +159,9 @@ _PLAIN = ("", "paragraph", _LINE)
 
 
 @dataclass(frozen=True)
-class _Line:
+class ParsedLine:
+    """One line of a document as the parser reads it (`parsed_lines`)."""
+
     text: str  # cleaned
     title_text: str  # cleaned, keeping a single space between words (for titles and issuers)
     kind: str  # a Block kind, or "" for plain text
@@ -203,8 +171,8 @@ class _Line:
 def parse_document(document: Document) -> list[Speech]:
     """Split a document into its speeches (one, or several for a `第N篇：` compilation, or a Word file whose
     speeches each have a title in the Title style)."""
-    groups: list[tuple[str | None, list[_Line]]] = [(None, [])]
-    for line in _lines(document):
+    groups: list[tuple[str | None, list[ParsedLine]]] = [(None, [])]
+    for line in parsed_lines(document):
         marker = _COMPILATION_MARKER.match(line.title_text)
         if marker and line.kind not in ("heading", _TABLE_ROW):
             groups.append((line.title_text, []))
@@ -238,7 +206,7 @@ def parse_document(document: Document) -> list[Speech]:
     return speeches
 
 
-def _has_body(lines: Sequence[_Line]) -> bool:
+def _has_body(lines: Sequence[ParsedLine]) -> bool:
     """Whether a title set in the Title style after these lines starts another speech: they hold body text
     (a sentence outside the title, subtitle and headings) and no attachment's label (an attachment's title
     is the notice's, 「附件1」 over 「2024年重阳节走访慰问对象名单」).
@@ -266,7 +234,7 @@ def _opens_attachment(text: str) -> bool:
     return bool(ATTACHMENT_LABEL.match(text) or _ATTACHMENT_HEADING.match(text))
 
 
-def _holds_sentence(lines: Sequence[_Line]) -> bool:
+def _holds_sentence(lines: Sequence[ParsedLine]) -> bool:
     """Whether these lines hold a sentence outside a title, subtitle or heading: a speech's body (a title
     over none, 「谢谢大家！」 set in the Title style at the end, starts no speech: it would be lost)."""
     return any(
@@ -275,7 +243,7 @@ def _holds_sentence(lines: Sequence[_Line]) -> bool:
     )
 
 
-def _split_at_headers(lines: list[_Line]) -> list[list[_Line]]:
+def _split_at_headers(lines: list[ParsedLine]) -> list[list[ParsedLine]]:
     """The speeches of collected speeches printed one after another (a 讲话汇编 exported to PDF, typed
     without Word's Title style): after body text, a title naming its kind (「…上的讲话」, 「…的通知」; one
     line, or two when it wraps) with a speaker after a post (「市委老干部局局长　李红梅」) and a date line
@@ -311,7 +279,7 @@ def _title_wraps_onto(first: str, text: str) -> bool:
     )
 
 
-def _header_over(lines: list[_Line], at: int) -> bool:
+def _header_over(lines: list[ParsedLine], at: int) -> bool:
     """Whether lines[at] ends a speech's title with its speaker and date in the two lines under it."""
     text = lines[at].text
     if len(text) > _MAX_HEADING or _SENTENCE_END.search(text) or not _DOC_KIND.search(text):
@@ -320,14 +288,18 @@ def _header_over(lines: list[_Line], at: int) -> bool:
     return any(_speaker_with_post(u) for u in under) and any(is_date_line(u) for u in under)
 
 
-def _lines(document: Document) -> list[_Line]:
+def parsed_lines(document: Document) -> list[ParsedLine]:
+    """The document's non-empty lines, cleaned, each with the kind of the block it is in (every block's
+    lines, or the text's when the reader gave no blocks)."""
     blocks: Sequence[Block] = document.blocks or (Block(text=document.text, kind=""),)
     out = []
     for block in blocks:
         for raw in split_lines(block.text):
             text = clean_line(raw)
             if text:
-                out.append(_Line(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level))
+                out.append(
+                    ParsedLine(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level)
+                )
     return out
 
 
@@ -340,7 +312,7 @@ def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) ->
     text = clean_line(line)
     if (
         _COMPILATION_MARKER.match(text)
-        or _parse_date(text)
+        or parse_date(text)
         or _SALUTATION.match(text)
         or _SUBTITLE.match(text)
     ):
@@ -367,7 +339,7 @@ class _Header:
 
 
 def _read_header(
-    lines: list[_Line], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
+    lines: list[ParsedLine], marker_title: str | None, points: frozenset[tuple[str, int]] | None = None
 ) -> _Header:
     marks = 0  # 份号, 密级, 紧急程度 above the letterhead
     while marks < len(lines) and lines[marks].kind != _TABLE_ROW and _HEAD_MARKS.fullmatch(lines[marks].text):
@@ -383,7 +355,7 @@ def _read_header(
     return _read_header_from(lines, marker_title, marks, points)
 
 
-def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
+def _letterhead_stack(lines: list[ParsedLine]) -> tuple[int, list[str], bool]:
     """A joint document's letterhead: its issuing bodies stacked one per line at the top
     (「中共某市委老干部局」 over 「中共某市委组织部」), each perhaps followed by 「文件」, or with 「文件」 on a
     line of its own beside them. Returns how many lines it takes, the bodies, and whether it said 文件.
@@ -414,7 +386,7 @@ def _letterhead_stack(lines: list[_Line]) -> tuple[int, list[str], bool]:
 
 
 def _read_header_from(
-    lines: list[_Line],
+    lines: list[ParsedLine],
     marker_title: str | None,
     start: int,
     points: frozenset[tuple[str, int]] | None = None,
@@ -437,7 +409,7 @@ def _read_header_from(
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
             return h
-        if dateline := _DATELINE.match(text):
+        if dateline := DATELINE.match(text):
             h.body_start, h.first_line = position, text[dateline.end() :] or None
             if h.first_line is None:
                 h.body_start = position + 1
@@ -452,18 +424,16 @@ def _read_header_from(
                 h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
             h.body_start = position + 1
             return h
-        if _field_line(line.title_text) and not _SENTENCE_END.search(text):
+        if is_field_line(line.title_text) and not _SENTENCE_END.search(text):
             _read_fields(h, line.title_text)
         elif (
             (byline := _BYLINE.search(text))
             and not _SENTENCE_END.search(text)
             and len(text) <= _MAX_HEADER_LINE
         ):
-            h.date = h.date or _parse_date(
-                byline["when"]
-            )  # 「原创 … 青山老干部 2025-04-02 08:30 发表于浙江」
+            h.date = h.date or parse_date(byline["when"])  # 「原创 … 青山老干部 2025-04-02 08:30 发表于浙江」
         elif (signed := _SIGNED.match(line.title_text)) and (
-            (who := _speaker_in_place(signed.group("who"))) and (when := _parse_date(signed.group("when")))
+            (who := _speaker_in_place(signed.group("who"))) and (when := parse_date(signed.group("when")))
         ):
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
         elif _ISSUE.match(text):
@@ -473,12 +443,12 @@ def _read_header_from(
         elif signed_side_by_side := _date_beside_name(line.title_text):
             who, when = signed_side_by_side  # 「2024年5月6日 张建国」, 「张建国 2024年5月6日」
             h.speaker, h.date = h.speaker or who, h.date or when
-        elif (date := _parse_date(text)) is not None:
+        elif (date := parse_date(text)) is not None:
             h.date = h.date or date
         elif (
             h.title is not None
             and (adopted := _ADOPTED.match(text))
-            and (date := _parse_date(adopted["when"]))
+            and (date := parse_date(adopted["when"]))
         ):
             h.adopted = h.adopted or date
         elif number := _doc_number(text):
@@ -543,7 +513,7 @@ def _bodies_addressed(title: str, text: str) -> bool:
     if not _DOC_KIND.search(title) or _SENTENCE_END.search(text) or len(text) > _MAX_HEADER_LINE:
         return False
     parts = [part for part in re.split(r"[，,]", text) if part]
-    return len(parts) >= 2 and all(_ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
+    return len(parts) >= 2 and all(ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
 
 
 def addressee(text: str) -> str | None:
@@ -557,7 +527,7 @@ def addressee(text: str) -> str | None:
         return None
     for part in re.split(r"[，,]", to_simplified(bodies)):
         part = re.sub(r"[（(][^（）()]*[）)]$", "", part.strip())  # 民政厅（局）, 各乡镇（街道）
-        named = _ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
+        named = ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
         if not (named or (part.startswith("各") and not part.startswith("各位") and len(part) >= 2)):
             return None
     return bodies
@@ -580,22 +550,22 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
     return Paragraph(text=fields, section=HEAD_SECTION)
 
 
-def _read_subtitle(h: _Header, line: _Line) -> None:
+def _read_subtitle(h: _Header, line: ParsedLine) -> None:
     """A subtitle line (in Word's Subtitle style, or opening with a dash) is a header line like any
     other: it may give the occasion (「——在…上的讲话」, the subtitle), the date (「——（2024年5月20日）」),
     the speaker, or one of them with the date in brackets after it (「——在…上的讲话（2024年5月20日）」)."""
     title_text = _SUBTITLE.sub("", line.title_text).strip()
     text = _SUBTITLE.sub("", line.text).strip()
-    if _field_line(title_text) and not _SENTENCE_END.search(text):
+    if is_field_line(title_text) and not _SENTENCE_END.search(text):
         _read_fields(h, title_text)
         return
-    if (date := _parse_date(text)) is not None:
+    if (date := parse_date(text)) is not None:
         h.date = h.date or date
         return
     if number := _doc_number(text):
         h.doc_number = h.doc_number or number
         return
-    if (signed := _SIGNED.match(title_text)) and (when := _parse_date(signed.group("when"))):
+    if (signed := _SIGNED.match(title_text)) and (when := parse_date(signed.group("when"))):
         h.date = h.date or when
         title_text = signed.group("who").strip()
     if h.speaker is None and (name := _speaker_in_place(title_text)):
@@ -611,7 +581,7 @@ _META_LABEL = re.compile(
 )
 
 
-def _field_line(text: str) -> bool:
+def is_field_line(text: str) -> bool:
     """A line of labelled fields, one of them a date, source or number (「浏览次数：1024　发布时间：……」)."""
     if _FIELD.match(text):
         return True
@@ -634,7 +604,7 @@ def _read_field(h: _Header, label: str, value: str) -> None:
     elif label in ("文号", "发文字号"):
         h.doc_number = h.doc_number or value or None
     elif "日期" in label or "时间" in label:
-        h.date = h.date or _parse_date(value.split()[0] if value else "")
+        h.date = h.date or parse_date(value.split()[0] if value else "")
 
 
 def _speaker_with_post(title_text: str) -> str | None:
@@ -648,7 +618,7 @@ def _speaker_with_post(title_text: str) -> str | None:
         return parts[1]
     if len(parts) == 1 and not re.search(r"[，。：；！？,.:;!?（）()]", title_text):  # 、 may join two posts
         sizes = (3, 2, 4)  # Chinese names are mostly 3 characters, then 2, rarely 4
-        compound = [n for n in (3, 4) if to_simplified(title_text[-n:][:2]) in _SURNAMES_2]
+        compound = [n for n in (3, 4) if to_simplified(title_text[-n:][:2]) in COMPOUND_SURNAMES]
         for size in (*compound, *sizes):  # a compound surname first: 「副局长长孙佩兰」 is 长孙佩兰
             post, name = title_text[:-size], title_text[-size:]
             if 2 <= len(post) <= 20 and _POST.search(post) and _named_after_post(name):
@@ -668,16 +638,16 @@ def _named_after_post(text: str) -> bool:
     if is_person_name(text):
         return True
     text = to_simplified(text)
-    parts = None if "·" in text else _name_parts(text)
+    parts = None if "·" in text else name_parts(text)
     if parts is None or not 1 <= len(parts[1]) <= 2:
         return False
-    words = _tags(text)
+    words = pos_tags(text)
     # one word of the dictionary is no name (高标准, 时间表), unless it is a proper noun: jieba's dictionary
     # holds some common names as places (马建国/ns); a word jieba's HMM made of an unknown name (燕书航/nt) is
     # none of its dictionary's
-    if len(words) == 1 and len(text) >= 3 and _dictionary_word(words[0]):
+    if len(words) == 1 and len(text) >= 3 and is_dictionary_word(words[0]):
         return False
-    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in _tags(parts[1]))
+    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in pos_tags(parts[1]))
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
@@ -695,7 +665,7 @@ def _issuer_dated(text: str) -> tuple[str, str] | None:
         return None
     for size in range(min(len(text) - 2, 20), 5, -1):
         who, when = text[:-size].strip(), text[-size:].strip()
-        if (date := _parse_date(when)) is not None:
+        if (date := parse_date(when)) is not None:
             office = _EDITED_BY.sub("", who).strip()
             return (office, date) if office and _is_issuer(office) else None
     return None
@@ -707,11 +677,11 @@ def _date_beside_name(text: str) -> tuple[str, str] | None:
     and the speech had neither date nor speaker. A space between them is not needed (「张建国2024年5月6日」,
     「2024年5月6日张建国」): the date is read at either end of the line, the longest first, so that
     「2024年5月6日市委副书记张建国」 is of 2024-05-06 and not of 2024 by 「5月6日市委副书记张建国」."""
-    if len(text) > 40 or not any(c.isdigit() or c in _NUM for c in text):
+    if len(text) > 40 or not any(c.isdigit() or c in NUM for c in text):
         return None
     for size in range(len(text) - 2, 1, -1):  # the rest, the speaker, is two characters or more
         for when, who in ((text[:size], text[size:]), (text[-size:], text[:-size])):
-            if (date := _parse_date(when.strip())) is not None and (name := _speaker_in_place(who.strip())):
+            if (date := parse_date(when.strip())) is not None and (name := _speaker_in_place(who.strip())):
                 return name, date
     return None
 
@@ -756,7 +726,7 @@ def _speaker_in_place(text: str) -> str | None:
     return joined if _named_after_post(joined) else None
 
 
-def _speaker_alone(lines: list[_Line], at: int, title: str | None) -> str | None:
+def _speaker_alone(lines: list[ParsedLine], at: int, title: str | None) -> str | None:
     """The speaker of a header line that is a name and nothing else (「沈伟」, 「奚佩兰同志」): anywhere in the
     header when jieba tags it as a person's name; where the layout puts a speaker (right under the title,
     or over or under the date line) when it is name-shaped with a known surname (see _speaker_in_place)."""
@@ -769,8 +739,8 @@ def _speaker_alone(lines: list[_Line], at: int, title: str | None) -> str | None
         return None
     name = _speaker_in_place(lines[at].title_text)
     if name is not None and name == "".join(text.split()) and len(name) == 2:
-        words = _tags(to_simplified(name))
-        if len(words) == 1 and _dictionary_word(words[0]):
+        words = pos_tags(to_simplified(name))
+        if len(words) == 1 and is_dictionary_word(words[0]):
             return None  # a word alone on its line (初稿, 代表), which jieba does not read as a name
     return name
 
@@ -814,107 +784,6 @@ def _runs_on(title: str) -> bool:
     return "关于" in title and not _DOC_KIND.search(title)
 
 
-def is_date_line(text: str) -> bool:
-    """Whether a line is a date and nothing else (「2024年5月20日」, 「（二〇二四年五月二十日）」, 「2024.5.20」)."""
-    return read_date(text) is not None
-
-
-def read_date(text: str) -> str | None:
-    """The date a line that is a date and nothing else names, as 2024-05-20 (or 2024-05, 2024): what the
-    documents' dates are stored as. None for any other line."""
-    return _parse_date(clean_line(text))
-
-
-def _parse_date(text: str) -> str | None:
-    m = _DATE.match(text)
-    if not m:
-        return None
-    if m["y"]:
-        parts = [re.sub(f"[{_ZERO_LIKE}]", "0", m["y"]), m["m"], m["d"]]
-    elif m["y2"]:
-        parts = [m["y2"], m["m2"], m["d2"]]
-    elif not any(c in _NUM for c in m["y3"]) or (year := _cn_year(m["y3"])) is None:
-        return None
-    else:
-        parts = [year, _cn_number(m["m3"]), _cn_number(m["d3"])]
-    values = [p for p in parts if p]
-    if len(values) > 1 and not 1 <= int(values[1]) <= 12:
-        return None
-    if len(values) > 2 and not 1 <= int(values[2]) <= 31:
-        return None
-    return "-".join(str(int(v)).zfill(2) for v in values)  # full-width digits (２０２５) as ASCII
-
-
-def _cn_year(text: str) -> str | None:
-    """二〇二四 → 2024, with what OCR reads for 〇 (O, 0) taken as 〇."""
-    value = numeral_value(re.sub(f"[{_ZERO_LIKE}]", "〇", text))
-    return str(value) if value is not None else None
-
-
-def _cn_number(text: str | None) -> str | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十六 → 26, 三十一 → 31."""
-    value = numeral_value(text) if text else None
-    return str(value) if value is not None else None
-
-
-def is_person_name(text: str) -> bool:
-    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
-    judged in simplified script (歐陽明 as 欧阳明)."""
-    text = to_simplified(text)
-    parts = _name_parts(text)
-    if parts is None or len(text) > (5 if len(parts[0]) == 2 else 4):
-        return False
-    if "·" in text:
-        return True
-    surname, given = parts
-    if not all(_jieba_reads(c) for c in given):
-        # jieba cannot read a rare character (刘䶮, 王㛃华, or 张㓨, which simplifies to 刾, a character its
-        # dictionary lacks): judge the surname under a common given name.
-        text = surname + ("伟" if len(given) == 1 else "秀英")
-    words = _tags(text)
-    if len(text) - len(surname) >= 3:
-        # a given name of three characters is rare: one name as jieba reads it, not 「司马光砸缸」, 「欧阳明同志」
-        return len(words) == 1 and words[0].flag.startswith("nr")
-    return any(pair.flag.startswith("nr") for pair in words)
-
-
-def _name_parts(text: str) -> tuple[str, str] | None:
-    """(surname, given name) of a name-shaped line in simplified script: a known surname (a compound one
-    first) and what follows; None for any other line."""
-    if not _SPEAKER_SHAPE.match(text) or _ORG_SUFFIX.search(text):
-        return None
-    if text[:2] in _SURNAMES_2:
-        return text[:2], text[2:]
-    return (text[:1], text[1:]) if text[0] in _SURNAMES_1 else None
-
-
-def _tags(text: str) -> list:  # type: ignore[type-arg]
-    """jieba's words of `text` with their part-of-speech tags (imported on first use: parsing a file
-    without a name to judge never loads the tagger)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return jieba.posseg.lcut(text)
-
-
-def _dictionary_word(pair) -> bool:  # type: ignore[no-untyped-def]
-    """A word of jieba's dictionary that is not a proper noun (高标准/n, 初稿/n, not 马建国/ns, 燕书航/nt)."""
-    import jieba
-
-    return not pair.flag.startswith(("nr", "ns")) and (jieba.get_FREQ(pair.word) or 0) > 0
-
-
-_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
-
-
-def _jieba_reads(char: str) -> bool:
-    """Whether jieba's tagger can read a character: in the range it reads and in its dictionary."""
-    import jieba
-
-    return bool(_JIEBA_HAN.match(char)) and (jieba.get_FREQ(char) or 0) > 0
-
-
 def _is_issuer(title_text: str) -> bool:
     """An organisation line (or several, space-separated): short, no punctuation, an organisation's ending,
     and not a title's first line (「关于开展…离退休干部」 ends as a body's name does: 干部, 部)."""
@@ -922,7 +791,7 @@ def _is_issuer(title_text: str) -> bool:
     return (
         0 < len(parts) <= 4
         and not title_text.startswith(("关于", "關於"))
-        and all(2 <= len(p) <= 30 and _ORG_SUFFIX.search(p) for p in parts)
+        and all(2 <= len(p) <= 30 and ORG_SUFFIX.search(p) for p in parts)
         and not re.search(r"[，。、：；！？,.:;!?]", title_text)
     )
 
@@ -932,12 +801,12 @@ class _Tail:
     """What follows an official document's 正文 (GB/T 9704): the 附件说明, the signature (发文机关署名
     and 成文日期), the 附注, the attachments themselves and the 版记 (抄送, 印发)."""
 
-    body: list[_Line]
+    body: list[ParsedLine]
     issuer: str | None = None
     date: str | None = None  # the 成文日期 under the signature, never the 印发 date of the 版记
-    attachment_list: list[_Line] = field(default_factory=list)  # 「附件：1．……」 and its further items
-    notes: list[_Line] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
-    attachments: list[list[_Line]] = field(default_factory=list)  # each from its 「附件1」 line on
+    attachment_list: list[ParsedLine] = field(default_factory=list)  # 「附件：1．……」 and its further items
+    notes: list[ParsedLine] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
+    attachments: list[list[ParsedLine]] = field(default_factory=list)  # each from its 「附件1」 line on
 
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
@@ -959,7 +828,7 @@ _CONTACT_MORE = _Folded(
 )
 # 版记: 「抄送：市委办公室，……。」 and 「中共温州市委老干部局办公室 2024年10月9日印发」.
 _COPIED = _Folded(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
-_IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{_NUM}\d]{{1,3}}\s*月\s*[{_NUM}\d]{{1,3}}\s*日\s*印\s*发$")
+_IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{NUM}\d]{{1,3}}\s*月\s*[{NUM}\d]{{1,3}}\s*日\s*印\s*发$")
 # A 简报's or 纪要's distribution at its foot: 「报：市委办公室，市政府办公室。」「送：各区县委老干部局。」「发：局机关各处室。」
 # (报 to those above, 送 to those alongside, 发 to those below), each a list of bodies.
 _DISTRIBUTED = _Folded(r"^(?:报|送|发|抄发|印送)\s*[：:]\s*(?P<names>\S.*)$")
@@ -1013,7 +882,7 @@ def _is_name_list(text: str) -> bool:
     return len(text) <= 120 and not _SENTENCE_END.search(text.rstrip("。."))
 
 
-def _read_tail(lines: list[_Line]) -> _Tail:
+def _read_tail(lines: list[ParsedLine]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
     first_label = next(
@@ -1033,7 +902,7 @@ def _read_tail(lines: list[_Line]) -> _Tail:
     return tail
 
 
-def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
+def _heads_attachment(lines: list[ParsedLine], at: int, end: int) -> bool:
     """Whether line `at`, 「附件：离休干部体检实施办法」, heads the attachment printed under it: it follows the
     signature (before it, the line is the 附件说明) and sentences follow it. Before, such a line was body
     text, and the signature above it with it: the notice lost its date and issuer. (Under the 附件说明
@@ -1044,7 +913,7 @@ def _heads_attachment(lines: list[_Line], at: int, end: int) -> bool:
     return bool(signature.date or signature.issuer or signature.attachment_list)
 
 
-def _read_signature(lines: list[_Line]) -> _Tail:
+def _read_signature(lines: list[ParsedLine]) -> _Tail:
     """The signature at the end of `lines` (organisation lines and a date), with the 附件说明 before it
     and the 附注 after it. Footnotes printed at the foot of the signature's page (a PDF puts them there,
     after the date) are passed over to find it and stay body text, after it."""
@@ -1062,7 +931,7 @@ def _read_signature(lines: list[_Line]) -> _Tail:
     date = None
     while start > 0 and lines[start - 1].kind in _PLAIN:
         line = lines[start - 1]
-        if date is None and not issuers and (found := _parse_date(line.text) or _transcribed_on(line.text)):
+        if date is None and not issuers and (found := parse_date(line.text) or _transcribed_on(line.text)):
             date = found
         elif _is_issuer(line.title_text) and len(issuers) < 4:
             issuers.insert(0, line.title_text)
@@ -1094,17 +963,17 @@ def _transcribed_on(text: str) -> str | None:
     if inner is None or not _TRANSCRIBED.search(inner[1]):
         return None
     rest = re.sub(r"[，,；;\s]+", " ", _TRANSCRIBED.sub(" ", inner[1])).strip()
-    return _parse_date(rest) if rest and " " not in rest else None
+    return parse_date(rest) if rest and " " not in rest else None
 
 
 @dataclass
 class _AfterBody:
     start: int
-    listed: list[_Line]
-    notes: list[_Line]
+    listed: list[ParsedLine]
+    notes: list[ParsedLine]
 
 
-def _after_body(lines: list[_Line], end: int) -> _AfterBody:
+def _after_body(lines: list[ParsedLine], end: int) -> _AfterBody:
     """The 附件说明 (its 「附件：」 line and the items under it) and 附注 lines that end `lines[:end]`."""
     start = position = end
     noted: set[int] = set()  # the 附注 lines among them
@@ -1126,10 +995,10 @@ def _after_body(lines: list[_Line], end: int) -> _AfterBody:
 
 def _is_annotation(text: str) -> bool:
     # 「（2024年3月13日）」 and 「（2024年3月13日，根据录音整理）」 are dates
-    return bool(_ANNOTATION.match(text)) and _parse_date(text) is None and _transcribed_on(text) is None
+    return bool(_ANNOTATION.match(text)) and parse_date(text) is None and _transcribed_on(text) is None
 
 
-def _continues_contact(lines: list[_Line], at: int) -> bool:
+def _continues_contact(lines: list[ParsedLine], at: int) -> bool:
     """Whether line `at` is a further contact of a 「联系人：」 line above it: 「市档案馆征集编研科  唐建国，电话：…。」
     under 「联系人：局办公室  何晓梅，电话：…；」 (only such lines between them)."""
     while at > 0 and _CONTACT_MORE.match(lines[at].text) and not _CONTACT.match(lines[at].text):
@@ -1141,8 +1010,8 @@ def _continues_contact(lines: list[_Line], at: int) -> bool:
     return False
 
 
-def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
-    groups: list[list[_Line]] = []
+def _split_attachments(lines: list[ParsedLine]) -> list[list[ParsedLine]]:
+    groups: list[list[ParsedLine]] = []
     for line in lines:
         if not groups or (line.kind != _TABLE_ROW and _opens_attachment(line.text)):
             groups.append([])
@@ -1150,7 +1019,7 @@ def _split_attachments(lines: list[_Line]) -> list[list[_Line]]:
     return groups
 
 
-def _attachment_paragraphs(lines: list[_Line]) -> list[Paragraph]:
+def _attachment_paragraphs(lines: list[ParsedLine]) -> list[Paragraph]:
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
@@ -1221,7 +1090,7 @@ class _Sections:
         return " › ".join(parts) if parts else None
 
 
-def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Line]) -> Speech | None:
+def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[ParsedLine]) -> Speech | None:
     if not lines and not label:
         return None
     marker_match = _COMPILATION_MARKER.match(label) if label else None
@@ -1231,7 +1100,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         lines = lines[:-1]
     points = counted_points("\n".join(line.text for line in lines))
     cover = _cover_end(lines, points)
-    cover_date = next((d for line in lines[:cover] if (d := _parse_date(line.text))), None)
+    cover_date = next((d for line in lines[:cover] if (d := parse_date(line.text))), None)
     lines = lines[cover:]
     header = _read_header(lines, marker_title, points)
     title = header.title
@@ -1241,7 +1110,7 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
         title = marker_title
     body = lines[header.body_start :]
     if header.first_line is not None and body:
-        body[0] = _Line(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
+        body[0] = ParsedLine(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
     tail = _read_tail(body)
     minutes = any(_MINUTES.search(name) for name in (title, header.masthead or "", marker_title or ""))
     paragraphs = _paragraphs(tail.body, header.label, points, minutes=minutes)
@@ -1274,13 +1143,13 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[_Lin
 
 # A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.
 _ISSUE = re.compile(
-    rf"^[（(〔［\[]?\s*(?:{_YEAR}\s*(?:年|[〕］\]）)])\s*)?(?:总\s*)?第\s*[{_NUM}\d]+\s*期"
-    rf"(?:\s*[（(]\s*总\s*第\s*[{_NUM}\d]+\s*期\s*[）)])?\s*[）)〕］\]]?$"
+    rf"^[（(〔［\[]?\s*(?:{YEAR}\s*(?:年|[〕］\]）)])\s*)?(?:总\s*)?第\s*[{NUM}\d]+\s*期"
+    rf"(?:\s*[（(]\s*总\s*第\s*[{NUM}\d]+\s*期\s*[）)])?\s*[）)〕］\]]?$"
 )
 _MAX_COVER = 10  # lines a cover page holds at most
 
 
-def _cover_end(lines: list[_Line], points: frozenset[tuple[str, int]]) -> int:
+def _cover_end(lines: list[ParsedLine], points: frozenset[tuple[str, int]]) -> int:
     """How many lines at the top are a cover page over the speech (0 when there is none): lines holding no
     sentence, among them a date, an issue (「（2024年第3期）」) or a mark (「内部资料」), over a speech's own
     head — a title with its speaker or date in the lines under it. The last such title is the speech's
@@ -1303,7 +1172,7 @@ def _cover_end(lines: list[_Line], points: frozenset[tuple[str, int]]) -> int:
     return end
 
 
-def _on_cover(line: _Line, points: frozenset[tuple[str, int]]) -> bool:
+def _on_cover(line: ParsedLine, points: frozenset[tuple[str, int]]) -> bool:
     """A line a cover page may hold: short, no sentence, and none of a speech's or a notice's own head
     (a letterhead 「…文件」, a 文号, a speaker, a salutation or addressee, a subtitle, a heading)."""
     text = line.text
@@ -1316,13 +1185,13 @@ def _on_cover(line: _Line, points: frozenset[tuple[str, int]]) -> bool:
         and not _SUBTITLE.match(text)
         and not _LETTERHEAD.match(line.title_text)
         and _doc_number(text) is None
-        and not _field_line(line.title_text)
-        and not _DATELINE.match(text)
+        and not is_field_line(line.title_text)
+        and not DATELINE.match(text)
         and _speaker_line(line.title_text) is None
     )
 
 
-def _opens_speech_head(lines: list[_Line], at: int, points: frozenset[tuple[str, int]]) -> bool:
+def _opens_speech_head(lines: list[ParsedLine], at: int, points: frozenset[tuple[str, int]]) -> bool:
     """Whether lines[at] is a speech's title with its speaker or date under it (a title wrapped onto the next
     line, or a subtitle, may come between): in the Title style, or naming its kind (「…上的讲话」), or right
     over its speaker."""
@@ -1342,7 +1211,7 @@ def _opens_speech_head(lines: list[_Line], at: int, points: frozenset[tuple[str,
     if not titled and not (under and _speaker_line(under[0].title_text)):
         return False
     for below in under:
-        if _speaker_line(below.title_text) or _parse_date(below.text) or _date_beside_name(below.title_text):
+        if _speaker_line(below.title_text) or parse_date(below.text) or _date_beside_name(below.title_text):
             return True
         if _SENTENCE_END.search(below.text) or _heading_level(below.text, points) or below.kind == "heading":
             return False
@@ -1371,7 +1240,7 @@ _POST_COUNTERS = re.compile(
 _SITE_FOOTER = re.compile(r"^(?:版权所有|copyright|©|技术支持[：:]|网站标识码|.{0,12}ICP备)", re.I)
 
 
-def _title_in_heading(lines: list[_Line]) -> list[_Line]:
+def _title_in_heading(lines: list[ParsedLine]) -> list[ParsedLine]:
     """A Word file with no Title whose first line is a heading above all the others (its level the only
     one of its kind, the rest lower: the title set in 「标题 1」 over 「标题 2」 sections, as a web page's
     h1 over its h2s converts) has its title there, not a section named by it over the whole text. A
@@ -1405,7 +1274,7 @@ def _attendance(text: str) -> bool:
 
 
 def _paragraphs(
-    lines: list[_Line],
+    lines: list[ParsedLine],
     label: str | None = None,
     points: frozenset[tuple[str, int]] | None = None,
     *,
@@ -1552,10 +1421,10 @@ def _paragraphs(
 
 
 # Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
-_ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{_NUM}]+)[，,]")
+_ORDINAL = re.compile(rf"^(?:首先|其次|再次|最后|第[{NUM}]+)[，,]")
 
 
-def _lone_ordinals(lines: list[_Line]) -> set[int]:
+def _lone_ordinals(lines: list[ParsedLine]) -> set[int]:
     """The lines opening with 首先/其次/再次/最后 that no other such line (nor 第二，…) answers between
     the same headings: 「最后，祝各位老同志节日快乐！」 ending a speech, 「首先，我代表市委…」 opening it.
     Those are running text, not points: a word only counts a point in a series."""
@@ -1622,7 +1491,7 @@ def _point_key(mark: str) -> tuple[str, int]:
         return kind, ord(first) - 0x2775
     if digits := re.search(r"\d+", mark):
         return kind, int(digits.group())
-    numeral = re.search(rf"[{_NUM}]+", mark)
+    numeral = re.search(rf"[{NUM}]+", mark)
     return kind, (numeral_value(numeral.group()) or 0) if numeral else 0
 
 
@@ -1674,10 +1543,10 @@ def _point_kind(line: str) -> str:
         return "①"  # before digits: str.isdigit() holds for ① too
     if any(ch.isdigit() for ch in marker):
         return "1)" if marker.endswith((")", "）")) else "1"
-    return marker.lstrip(_NUM)
+    return marker.lstrip(NUM)
 
 
-def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+def _list_item(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
     """A numbered point (「1.」「（2）」「③」「二是」; not 一、, （一）, 第一条) that is an item of a list, body text
     and no heading (Word's 「List Number」 items are such lines).
 
@@ -1695,7 +1564,7 @@ def _list_item(lines: list[_Line], position: int, points: frozenset[tuple[str, i
         return False
     kind = _point_kind(text)
 
-    def same_kind(line: _Line | None) -> bool:
+    def same_kind(line: ParsedLine | None) -> bool:
         return (
             line is not None
             and line.kind not in ("heading", _TABLE_ROW, _NOTE)
@@ -1735,7 +1604,7 @@ def _is_standalone_heading(line: str) -> bool:
     return True
 
 
-def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str, int]] | None) -> bool:
+def _unnumbered_heading(text: str, following: ParsedLine, points: frozenset[tuple[str, int]] | None) -> bool:
     """A heading with no number, in a document that gives one paragraph a line (Word, PDF, a scan, an
     unwrapped text): a short line (at most half as long as the document's typical line of body text: a
     piece of a sentence wrapped at a width the reader did not recognise is as long as the lines around it)
@@ -1745,7 +1614,7 @@ def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str
     comma (a sentence's first words), a label with a colon stay text."""
     if len(text) > _MAX_UNNUMBERED or _SENTENCE_END.search(text) or re.search(r"[：:]", text):
         return False
-    if _CONNECTOR_END.search(text) or text.endswith(("，", ",", "、", "—", "…")) or _parse_date(text):
+    if _CONNECTOR_END.search(text) or text.endswith(("，", ",", "、", "—", "…")) or parse_date(text):
         return False
     if following.kind == _TABLE_ROW or _heading_level(following.text, points):
         return True
@@ -1756,21 +1625,21 @@ def _unnumbered_heading(text: str, following: _Line, points: frozenset[tuple[str
 
 def _heading_label(line: str) -> str:
     """A standalone heading as a section label: 「第一章 总则」 keeps the space after its number."""
-    return re.sub(rf"^(第[{_NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
+    return re.sub(rf"^(第[{NUM}\d]+(?:[章节编]|部分))(?=\S)", r"\1 ", line.rstrip("：: "))
 
 
 # A numbered item headed by a short label before a colon (「三、参加对象：年满65周岁…」, 「（一）征集内容：…」,
 # 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section.
 _MAX_ITEM_LABEL = 10
 _LABELLED_ITEM = re.compile(
-    rf"^(?P<head>(?:[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})\s*"
+    rf"^(?P<head>(?:[{NUM}]+、|[（(][{NUM}]+[）)]|{_POINT_MARK})\s*"
     rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]\s*\S"
 )
 
 
 # What numbers a line that can open a section, up to its first word (「第一，」's comma is the mark's).
 _SECTION_MARK = re.compile(
-    rf"^(?:第[{_NUM}\d]+(?:[章编节]|部分)|[{_NUM}]+、|[（(][{_NUM}]+[）)]|{_POINT_MARK})[\s　]*"
+    rf"^(?:第[{NUM}\d]+(?:[章编节]|部分)|[{NUM}]+、|[（(][{NUM}]+[）)]|{_POINT_MARK})[\s　]*"
 )
 _CLAUSE = re.compile(r"[，,]")
 
@@ -1792,7 +1661,7 @@ def _clause_head(line: str) -> bool:
     return bool(_CLAUSE.search(head)) or len(head) > _MAX_SECTION_LABEL
 
 
-def _sentence_item(lines: list[_Line], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
     """A numbered paragraph that is one sentence of the text, not a heading over what follows: a sentence
     in clauses (_clause_head) next to a numbered line of its kind and level (「（一）参观考察所需交通……
     由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」), or heading nothing (the end, or
@@ -1804,7 +1673,7 @@ def _sentence_item(lines: list[_Line], position: int, points: frozenset[tuple[st
         return False
     level, kind = _heading_level(text, points), _marker_kind(text)
 
-    def sibling(line: _Line) -> bool:
+    def sibling(line: ParsedLine) -> bool:
         return (
             line.kind not in ("heading", _TABLE_ROW, _NOTE)
             and _heading_level(line.text, points) == level

@@ -34,11 +34,9 @@ from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Document
 from .rtf import read_rtf
-from .word import MAX_DOCX_INFLATED, MAX_DOCX_RATIO, blocks_text, read_doc, read_docx, read_wps
+from .word import blocks_text, read_doc, read_docx, read_wps
 
 __all__ = [
-    "MAX_DOCX_INFLATED",
-    "MAX_DOCX_RATIO",
     "MAX_FILE_BYTES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",

@@ -19,26 +19,28 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import cfb
 from .clean import is_complete
 from .errors import UnreadableFile
 from .layout import broken_lines
+from .notes import NotePlacement
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
 from .tables import table_blocks
+from .zipped import refuse_zip_bomb
 
 log = logging.getLogger(__name__)
 
-# A .docx is a zip: refuse archives that would inflate past this (zip bombs) or by more than this ratio.
-MAX_DOCX_INFLATED = 200 * 1024 * 1024
-MAX_DOCX_RATIO = 200
 _CONVERT_TIMEOUT = 120
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,7 @@ def _password_message(name: str) -> str:
 def _check_archive(name: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-            if inflated > MAX_DOCX_INFLATED or inflated > MAX_DOCX_RATIO * max(len(data), 1):
-                raise UnreadableFile(f"{name} 解压后过大，疑似损坏或恶意文件，已拒绝")
+            refuse_zip_bomb(name, archive, len(data))
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise UnreadableFile(_not_a_word_document(name, archive, names))
@@ -257,7 +257,7 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
             out.extend(boxes.read(_element_blocks(element, document, notes)))
     finally:
         _style_kind.cache_clear()  # it holds the document's part: not kept past its reading
-    out.extend(notes.deferred)
+    out.extend(notes.placement.rest())
     out.extend(boxes.waiting)
     return out
 
@@ -311,19 +311,14 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 @dataclass
 class _Notes:
-    """The footnotes and endnotes of a .docx, placed as their own blocks where they are referenced.
-
-    A note is read after the block whose text references it (a table's after the table), never inside
-    its sentence. Notes referenced before the body starts (from the title, the subtitle, a speaker or
-    date line: before the first paragraph ending a sentence) wait until after that paragraph, so the
-    header stays the header.
-    """
+    """The footnotes and endnotes of a .docx, placed as their own blocks where they are referenced, by
+    the rule the OpenDocument and RTF readers share (corpus.notes.NotePlacement): after the block whose
+    text references them, and those referenced before the body starts after its first sentence."""
 
     elements: dict[tuple[str, str], object]  # ("footnote" | "endnote", w:id) → the w:footnote/w:endnote
     referenced: _NoteKeys = field(default_factory=list)  # by what is being read
-    deferred: list[Block] = field(default_factory=list)
+    placement: NotePlacement = field(default_factory=NotePlacement)
     placed: set[tuple[str, str]] = field(default_factory=set)
-    body_started: bool = False
 
     def after(self, block: Block | None, *, in_box: bool = False) -> list[Block]:
         """The note blocks to put after `block` (None: after a table or a block with no text). In a text
@@ -342,13 +337,7 @@ class _Notes:
                 elif text := _clean(_paragraph_text(item)[0]):
                     blocks.append(Block(text=text, kind="note"))
         self.referenced.clear()
-        if not self.body_started and not in_box:
-            if block is None or block.kind != "paragraph" or not _SENTENCE_END.search(block.text):
-                self.deferred.extend(blocks)
-                return []
-            self.body_started = True
-            blocks, self.deferred = [*self.deferred, *blocks], []
-        return blocks
+        return blocks if in_box else self.placement.after(block, blocks)
 
 
 def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, str], object]:  # type: ignore[no-untyped-def]
@@ -951,49 +940,55 @@ def _text_blocks(text: str) -> tuple[Block, ...]:
 
 
 def _soffice_to_docx(name: str, data: bytes, soffice: str) -> bytes | None:
-    with tempfile.TemporaryDirectory(prefix="speechqa-doc-") as tmp:
-        source = Path(tmp) / "in.doc"
-        source.write_bytes(data)
-        profile = Path(tmp) / "profile"
-        try:
-            subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "docx:MS Word 2007 XML",
-                    "--outdir",
-                    tmp,
-                    str(source),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=_CONVERT_TIMEOUT,
-            )
-        except (OSError, subprocess.SubprocessError) as e:
-            log.info("LibreOffice could not convert %s: %r", name, e)
-            return None
-        target = Path(tmp) / "in.docx"
+    def command(folder: Path) -> list[str]:
+        profile = folder / "profile"
+        return [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(folder / "in.doc"),
+        ]
+
+    def result(folder: Path, _stdout: bytes) -> bytes | None:
+        target = folder / "in.docx"
         return target.read_bytes() if target.exists() else None
+
+    return _convert(name, data, "LibreOffice", command, result)
 
 
 def _antiword(name: str, data: bytes, antiword: str) -> str | None:
+    return _convert(
+        name,
+        data,
+        "antiword",
+        lambda folder: [antiword, "-w", "0", "-m", "UTF-8.txt", str(folder / "in.doc")],
+        lambda _folder, stdout: stdout.decode("utf-8", errors="replace"),
+    )
+
+
+def _convert(
+    name: str,
+    data: bytes,
+    converter: str,
+    command: Callable[[Path], list[str]],
+    result: Callable[[Path, bytes], _T | None],
+) -> _T | None:
+    """Write the .doc as in.doc in a fresh folder, run `command(folder)` on it and read what it made with
+    `result(folder, its output)`; None, logged, when the converter fails or overruns its time."""
     with tempfile.TemporaryDirectory(prefix="speechqa-doc-") as tmp:
-        source = Path(tmp) / "in.doc"
-        source.write_bytes(data)
+        folder = Path(tmp)
+        (folder / "in.doc").write_bytes(data)
         try:
-            done = subprocess.run(
-                [antiword, "-w", "0", "-m", "UTF-8.txt", str(source)],
-                check=True,
-                capture_output=True,
-                timeout=_CONVERT_TIMEOUT,
-            )
+            done = subprocess.run(command(folder), check=True, capture_output=True, timeout=_CONVERT_TIMEOUT)
         except (OSError, subprocess.SubprocessError) as e:
-            log.info("antiword could not convert %s: %r", name, e)
+            log.info("%s could not convert %s: %r", converter, name, e)
             return None
-        return done.stdout.decode("utf-8", errors="replace")
+        return result(folder, done.stdout)
 
 
 def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ best sentence) and of the hits shown (the answer sentence): ~100 sentences, each
 where several words are found, the shortest window holding one of each. In Python that is ~1–2 ms a
 search, most of what the issue-12 additions cost; here one call scores every sentence of a passage.
 
-Exactly the Python rule (`sentence._coverage`, `sentence._proximity`), on the same lower-cased strings
+Exactly the Python rule (`sentence._coverage`, `sentence.proximity_of`), on the same lower-cased strings
 (code points as uint32 arrays): the same finds, the same order of additions, the same sort of
 occurrences, so every coverage and proximity is the same float (checked by tests/test_retrieval_compiled.py
 as a property against the Python rule, and by tests/test_retrieval_same_results.py on whole searches).
@@ -90,7 +90,7 @@ class Spans(NamedTuple):
     """What the kernel read of each text: rows in the order of the texts."""
 
     coverage: list[float]  # sentence._coverage's share
-    proximity: list[float]  # sentence._proximity
+    proximity: list[float]  # sentence.proximity_of
     lexical: list[float]  # sentence._lexical: the coverage, less where the words stand apart
     credit: np.ndarray  # per text and needle: 1.0 found whole, else PARTIAL_CREDIT × its bigrams' share found
 
@@ -102,7 +102,7 @@ def scores(
     *,
     cache: bool = True,
 ) -> Spans | None:
-    """The coverage and proximity of the needles (sentence._Needle) in each lower-cased text; None when the
+    """The coverage and proximity of the needles (sentence.Needle) in each lower-cased text; None when the
     kernel is not loaded (or the needles do not fit its sort keys: the Python rule then). With `cache` the
     texts' code points are kept for the next call with the same texts (a passage's sentences recur from
     search to search; a batch of one search's candidates does not)."""

@@ -41,11 +41,11 @@ RESTATEMENT = 0.4  # a sentence whose letters are at most this share outside the
 # nothing the question does not: the answer is what follows it
 # A sentence opening a numbered point of a speech or notice (一是… 二要… 第三，… 其次，…) names the
 # point; what the point says follows it.
-_POINT_OPENER = re.compile(
+POINT_OPENER = re.compile(
     r"^[\s“\"]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[是要、．.]"
     r"|第[一二三四五六七八九十]+[，,、是要]|\d+[、．.](?!\d)|首先|其次|再次|最后)"
 )
-_LETTERS = re.compile(r"[\w]", re.UNICODE)
+LETTERS = re.compile(r"[\w]", re.UNICODE)
 # A question: a sentence ending in ？ (closing quotes after it), or one opening with a question line's label
 # (「问：」「问（退休教师周玉兰）：」「記者：」: `corpus.asks`), as an interview, an FAQ or a 问答 page asks it.
 _QUESTION_END = re.compile(f"[？?][{re.escape(_CLOSERS)}]*$")
@@ -130,11 +130,11 @@ def span_scores(
     total = sum(t.weight for t in terms) if total is None else total
     if total <= 0:
         return [(0.0, 0.0) for _ in texts]
-    return [(coverage, proximity) for coverage, proximity, _ in _read(texts, _needles(terms), total)]
+    return [(coverage, proximity) for coverage, proximity, _ in _read(texts, term_needles(terms), total)]
 
 
 def _read(
-    texts: Sequence[str], needles: tuple[_Needle, ...], total: float
+    texts: Sequence[str], needles: tuple[Needle, ...], total: float
 ) -> list[tuple[float, float, float]]:
     """(coverage, proximity, `_lexical` score) of each text by the same needles, compiled when it can be
     (one call for all, the same floats); an empty text scores 0 on each, as does every text when `total`
@@ -146,20 +146,20 @@ def _read(
     read = []
     for text in texts:
         coverage, found_terms = _coverage(text.lower(), needles, total) if text else (0.0, [])
-        proximity = _proximity(found_terms)
+        proximity = proximity_of(found_terms)
         read.append((coverage, proximity, coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)))
     return read
 
 
 # A term as the scoring reads it: lower-cased, its weight, and its bigrams when it has three characters or
 # more (found only in part, such a word earns PARTIAL_CREDIT). Made once per search, not once per sentence.
-_Needle = tuple[str, float, frozenset[str] | None]
+Needle = tuple[str, float, frozenset[str] | None]
 # Each term found: (the term, where it first stands, the lower-cased text it was found in). Its other
 # positions are read only when the proximity is needed (`_positions`), which bounds often spare.
-_Found = list[tuple[str, int, str]]
+Found = list[tuple[str, int, str]]
 
 
-def _needles(terms: Sequence[WeightedTerm]) -> tuple[_Needle, ...]:
+def term_needles(terms: Sequence[WeightedTerm]) -> tuple[Needle, ...]:
     global _last_needles
     key = tuple(terms)
     last = _last_needles  # one read: searches run in threads
@@ -174,14 +174,14 @@ def _needles(terms: Sequence[WeightedTerm]) -> tuple[_Needle, ...]:
     return needles
 
 
-_last_needles: tuple[tuple[WeightedTerm, ...], tuple[_Needle, ...]] = ((), ())
+_last_needles: tuple[tuple[WeightedTerm, ...], tuple[Needle, ...]] = ((), ())
 
 
-def _coverage(lowered: str, needles: Sequence[_Needle], total: float) -> tuple[float, _Found]:
+def _coverage(lowered: str, needles: Sequence[Needle], total: float) -> tuple[float, Found]:
     """The weighted share of the terms found in `lowered` (a lower-cased text), and where each found one
-    stands (for `_proximity`)."""
+    stands (for `proximity_of`)."""
     found_weight = partial = 0.0
-    found: _Found = []
+    found: Found = []
     for needle, weight, grams in needles:
         at = lowered.find(needle) if needle else -1
         if at < 0:
@@ -203,7 +203,7 @@ def occurrences(lowered: str, needle: str, first: int) -> list[int]:
     return positions
 
 
-def _proximity(found: _Found) -> float:
+def proximity_of(found: Found) -> float:
     if len(found) <= 1:
         return 1.0 if found else 0.0
     window = _shortest_window(_positions(found), len(found))
@@ -211,7 +211,7 @@ def _proximity(found: _Found) -> float:
     return min(1.0, covered / max(window, 1))
 
 
-def _positions(found: _Found) -> list[tuple[int, int, int]]:
+def _positions(found: Found) -> list[tuple[int, int, int]]:
     """(start, end, which term) of every occurrence of the found terms."""
     return [
         (p, p + len(needle), i)
@@ -220,8 +220,8 @@ def _positions(found: _Found) -> list[tuple[int, int, int]]:
     ]
 
 
-def _lexical(coverage: float, found: _Found) -> float:
-    return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * _proximity(found))
+def _lexical(coverage: float, found: Found) -> float:
+    return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity_of(found))
 
 
 @lru_cache(maxsize=4096)
@@ -278,7 +278,7 @@ def lexical_sentence_score(text: str, terms: Sequence[WeightedTerm], total: floa
     return coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity)
 
 
-def _lexical_score(text: str, needles: Sequence[_Needle], total: float) -> float:
+def _lexical_score(text: str, needles: Sequence[Needle], total: float) -> float:
     """`lexical_sentence_score` with the terms read already (the same value)."""
     if total <= 0 or not text:
         return 0.0
@@ -295,9 +295,9 @@ def best_sentence_score(text: str, terms: Sequence[WeightedTerm]) -> float:
     if not spans or total <= 0:
         return 0.0
     # every sentence at once, by every term (one absent from the text adds exactly 0.0)
-    if (found := compiled.scores(lowered_sentences(text), _needles(terms), total)) is not None:
+    if (found := compiled.scores(lowered_sentences(text), term_needles(terms), total)) is not None:
         return max(found.lexical)
-    needles = _needles(present_terms(text, terms))
+    needles = term_needles(present_terms(text, terms))
     rows = [_coverage(lowered, needles, total) for lowered in lowered_sentences(text)]
     if any(weight < 0 for _, weight, _ in needles):  # the bound needs weights of one sign
         return max(_lexical(coverage, found) for coverage, found in rows)
@@ -330,7 +330,7 @@ def passage_spans(
         texts: list[str] = []
         for passage in passages:
             texts += _passage_pieces(*passage)
-        found = compiled.scores(tuple(texts), _needles(terms), total, cache=False)
+        found = compiled.scores(tuple(texts), term_needles(terms), total, cache=False)
         if found is not None:
             rows = []
             at = 0
@@ -410,7 +410,7 @@ def answer_sentence(
     choosing = [t for t, p in zip([*terms, *extra], present, strict=True) if p]
     choosing_total = total + sum(t.weight for t in extra)
 
-    choosing_needles = _needles(choosing)
+    choosing_needles = term_needles(choosing)
     # compiled, every sentence and pair of adjacent ones is read at once (one call, not one per widening)
     pieces = (
         compiled.scores(lowered_pieces(text), choosing_needles, choosing_total)
@@ -488,7 +488,8 @@ def answer_sentence(
         reply = max(reply, key=lambda i: (score_of(*spans[i], dense[i] if dense is not None else 0.0), -i))
         shown = widen(reply, score_of(*spans[reply], dense[reply] if dense is not None else 0.0))[:2]
     if extra or kind is not None:  # the score by the question's words alone: the span, or its best sentence
-        scoring = _needles([t for t, p in zip(terms, present, strict=False) if p])  # present[: len(terms)]
+        # zip stops at len(terms): present[: len(terms)], the question's own words without `extra`
+        scoring = term_needles([t for t, p in zip(terms, present, strict=False) if p])
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
         lexical = max(
             score for _, _, score in _read([text[s:e] for s, e in [(start, end), *inside]], scoring, total)
@@ -503,7 +504,7 @@ def answer_sentence(
 def _best_single(
     text: str,
     spans: Sequence[tuple[int, int]],
-    needles: Sequence[_Needle],
+    needles: Sequence[Needle],
     total: float,
     kind: AnswerKind | None,
     pieces: compiled.Spans | None = None,
@@ -578,9 +579,9 @@ def _answer_after(question: int, spans: Sequence[tuple[int, int]], answered: fro
 def names_only(sentence: str, terms: Sequence[WeightedTerm]) -> bool:
     """Whether a sentence names a point rather than says it: it opens a numbered point (一是… 其次，…),
     or its letters are nearly all the question's own words (RESTATEMENT)."""
-    if _POINT_OPENER.match(sentence):
+    if POINT_OPENER.match(sentence):
         return True
-    letters = _LETTERS.findall(sentence)
+    letters = LETTERS.findall(sentence)
     if not letters:
         return False
     lowered = sentence.lower()
@@ -591,7 +592,7 @@ def names_only(sentence: str, terms: Sequence[WeightedTerm]) -> bool:
         while at >= 0:
             uncovered[at : at + len(needle)] = " " * len(needle)
             at = lowered.find(needle, at + len(needle))
-    outside = len(_LETTERS.findall("".join(uncovered)))
+    outside = len(LETTERS.findall("".join(uncovered)))
     return outside / len(letters) <= RESTATEMENT
 
 

@@ -31,14 +31,14 @@ from . import compiled
 from .answer_type import AnswerKind, holds
 from .logistic import load_or_fallback, save_json
 from .sentence import (
-    _LETTERS,
-    _POINT_OPENER,
     KIND_BONUS,
+    LETTERS,
+    POINT_OPENER,
+    Found,
+    Needle,
     WeightedTerm,
-    _Found,
-    _Needle,
-    _needles,
-    _proximity,
+    proximity_of,
+    term_needles,
 )
 from .span_weights import PARTIAL_CREDIT, PROXIMITY_WEIGHT
 from .vocabulary import INTERROGATIVE
@@ -173,7 +173,7 @@ def sentence_features(
     weighted words the rule chooses by (after the topic's words were lowered), `topic` the heading and
     title (lower-cased or not), `question` the question as searched (simplified)."""
     lowered_topic = topic.lower()
-    needles = _needles(terms)
+    needles = term_needles(terms)
     subject = [n for n in needles if n[0] and n[0] in lowered_topic]
     asked = [n for n in needles if not (n[0] and n[0] in lowered_topic)]
     subject_total = sum(n[1] for n in subject)
@@ -191,7 +191,7 @@ def sentence_features(
             proximity = spans_read.proximity[i]
         else:
             credit, found = _credits(lowered, needles)
-            proximity = _proximity(found)
+            proximity = proximity_of(found)
         coverage = sum(c * n[1] for c, n in zip(credit, needles, strict=True)) / total
         rule.append(coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity) + KIND_BONUS * has_kind)
         rows_found.append((coverage, proximity))
@@ -248,7 +248,7 @@ def sentence_features(
                 i / last if last else 0.0,
                 rule[i - 1] if i > 0 else 0.0,
                 rule[i + 1] if i < last else 0.0,
-                1.0 if _POINT_OPENER.match(sentence) else 0.0,
+                1.0 if POINT_OPENER.match(sentence) else 0.0,
                 1.0 if any(q in sentence for q in _QUOTED) else 0.0,
                 sum(
                     n[1] * w
@@ -314,11 +314,11 @@ def _longest_common(a: str, b: str) -> int:
     return best
 
 
-def _credits(lowered: str, needles: Sequence[_Needle]) -> tuple[list[float], _Found]:
+def _credits(lowered: str, needles: Sequence[Needle]) -> tuple[list[float], Found]:
     """What `_coverage` counts, per needle: 1 for one found whole, PARTIAL_CREDIT × the share of its bigrams
-    found for a longer one found only in part; and where the whole ones stand (for `_proximity`)."""
+    found for a longer one found only in part; and where the whole ones stand (for `proximity_of`)."""
     credit: list[float] = []
-    found: _Found = []
+    found: Found = []
     for needle, _, grams in needles:
         at = lowered.find(needle) if needle else -1
         if at < 0:
@@ -338,14 +338,14 @@ def _restatement(lowered: str, needles: Sequence[tuple[str, float, object]]) -> 
         while at >= 0:
             spans.append((at, at + len(needle)))
             at = lowered.find(needle, at + len(needle))
-    letters = len(_LETTERS.findall(lowered))
+    letters = len(LETTERS.findall(lowered))
     if not letters:
         return 0.0, 0
     covered, reach = 0, 0
     for start, end in sorted(spans):  # the letters of the union of the spans, each counted once
         start = max(start, reach)
         if end > start:
-            covered += len(_LETTERS.findall(lowered[start:end]))
+            covered += len(LETTERS.findall(lowered[start:end]))
             reach = end
     return covered / letters, letters - covered
 

@@ -288,6 +288,16 @@ def test_damaged_encrypted_or_mislabelled_odt_files_are_refused_in_one_chinese_l
     assert "电子表格" in refusal("讲话.odt", sheet.getvalue())
 
 
+def test_an_odt_that_would_inflate_past_any_real_document_is_refused_as_a_docx_is() -> None:
+    # 20 MB of zeros compress to about 20 KB: the ratio a .docx is refused at holds for an .odt too.
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        out.writestr("content.xml", b"\0" * (20 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 100_000
+    assert "解压后过大" in refusal("讲话.odt", bomb.getvalue())
+
+
 def test_a_wps_file_is_read_as_the_word_97_file_it_is() -> None:
     document = read_document(FIXTURES / "office_formats.wps")
     assert document.encoding.startswith("wps/")

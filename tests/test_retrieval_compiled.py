@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from retrieval import compiled
 from retrieval.sentence import (
     WeightedTerm,
-    _needles,
     answer_sentence,
     best_sentence_score,
     passage_spans,
     span_scores,
+    term_needles,
 )
 from retrieval.sentence_model import _credits
 from retrieval.span_weights import PARTIAL_CREDIT
@@ -97,7 +97,7 @@ def test_the_rankers_spans_of_many_candidates_read_in_one_call_are_each_candidat
 @given(texts, terms)
 def test_each_words_credit_is_what_the_python_rule_counts(text: str, weighted: list[WeightedTerm]) -> None:
     lowered = text.lower()
-    needles = _needles(weighted)
+    needles = term_needles(weighted)
     assert compiled.load()
     read = compiled.scores((lowered,), needles, 1.0)
     assert read is not None

@@ -1,0 +1,99 @@
+"""Names as the documents print them: a person's (a speaker's, a signer's) and the shape of a body's.
+
+A person's name is judged in simplified script by its shape (a known surname, single or compound, and a
+short given name) and by jieba's part-of-speech tags; jieba's tagger is loaded on first use only.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+from .clean import HAN
+from .script import to_simplified
+
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "ORG_SUFFIX",
+    "is_dictionary_word",
+    "is_person_name",
+    "name_parts",
+    "pos_tags",
+]
+
+# What an issuing body's name ends with (a shape, not a list of bodies).
+ORG_SUFFIX = re.compile(
+    r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
+    r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
+)
+_SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
+
+
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """The single and the compound surnames of corpus/data/names/surnames.txt: the whole 百家姓 and the
+    surnames borne today that it lacks (肖, 付, 覃, 仝, 禚 …), in simplified script (names are judged in it)."""
+    text = (files("corpus") / "data" / "names" / "surnames.txt").read_text(encoding="utf-8")
+    names = {word for line in text.splitlines() if not line.startswith("#") for word in line.split()}
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+# Chinese surnames (single and compound) for the speaker test.
+_SINGLE_SURNAMES, COMPOUND_SURNAMES = _surnames()
+
+
+def is_person_name(text: str) -> bool:
+    """A name-shaped line: 2–4 characters (a 4–5 with a compound surname), a surname, jieba's `nr` tag;
+    judged in simplified script (歐陽明 as 欧阳明)."""
+    text = to_simplified(text)
+    parts = name_parts(text)
+    if parts is None or len(text) > (5 if len(parts[0]) == 2 else 4):
+        return False
+    if "·" in text:
+        return True
+    surname, given = parts
+    if not all(_jieba_reads(c) for c in given):
+        # jieba cannot read a rare character (刘䶮, 王㛃华, or 张㓨, which simplifies to 刾, a character its
+        # dictionary lacks): judge the surname under a common given name.
+        text = surname + ("伟" if len(given) == 1 else "秀英")
+    words = pos_tags(text)
+    if len(text) - len(surname) >= 3:
+        # a given name of three characters is rare: one name as jieba reads it, not 「司马光砸缸」, 「欧阳明同志」
+        return len(words) == 1 and words[0].flag.startswith("nr")
+    return any(pair.flag.startswith("nr") for pair in words)
+
+
+def name_parts(text: str) -> tuple[str, str] | None:
+    """(surname, given name) of a name-shaped line in simplified script: a known surname (a compound one
+    first) and what follows; None for any other line."""
+    if not _SPEAKER_SHAPE.match(text) or ORG_SUFFIX.search(text):
+        return None
+    if text[:2] in COMPOUND_SURNAMES:
+        return text[:2], text[2:]
+    return (text[:1], text[1:]) if text[0] in _SINGLE_SURNAMES else None
+
+
+def pos_tags(text: str) -> list:  # type: ignore[type-arg]
+    """jieba's words of `text` with their part-of-speech tags (imported on first use: parsing a file
+    without a name to judge never loads the tagger)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg.lcut(text)
+
+
+def is_dictionary_word(pair) -> bool:  # type: ignore[no-untyped-def]
+    """A word of jieba's dictionary that is not a proper noun (高标准/n, 初稿/n, not 马建国/ns, 燕书航/nt)."""
+    import jieba
+
+    return not pair.flag.startswith(("nr", "ns")) and (jieba.get_FREQ(pair.word) or 0) > 0
+
+
+_JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's dictionary and tagger read
+
+
+def _jieba_reads(char: str) -> bool:
+    """Whether jieba's tagger can read a character: in the range it reads and in its dictionary."""
+    import jieba
+
+    return bool(_JIEBA_HAN.match(char)) and (jieba.get_FREQ(char) or 0) > 0
