@@ -1066,3 +1066,13 @@ def test_a_one_shot_ask_does_not_import_numba(seed_home: Path, tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert "体检" in done.stdout
     assert done.stderr.strip().endswith("no numba")
+
+
+def test_previous_page_words_in_the_interactive_mode_show_the_page_before(run: Run) -> None:
+    """「上一页」 was searched as a question (and logged unanswered); it goes back as the bot's ◀ 上一页 does."""
+    session = run("repl", "-k", "2", input="上一页\n怎样发挥老干部的作用？\n更多\n往上翻\n上页\n")
+    assert session.exit_code == 0, session.output
+    pages = [block for block in session.stdout.split("怎样发挥老干部的作用？") if "[" in block]
+    assert [re.findall(r"^\[(\d+)\]", p, re.M) for p in pages] == [["1", "2"], ["3", "4"], ["1", "2"]]
+    assert "请先提一个问题" in session.stderr and "已经是第一页了。" in session.stderr
+    assert "上一页" not in run("stats").stdout  # never searched nor logged
