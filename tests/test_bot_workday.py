@@ -4,8 +4,10 @@ real Application over real HTTP against the fake Bot API, the real library and m
 
 from __future__ import annotations
 
+import io
 import re
 
+import docx
 import pytest
 
 from bot import handlers as bot_handlers
@@ -19,10 +21,6 @@ pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
 BY_ID = "讲话 #2 里关于体检的内容"
 BROAD = "怎样发挥老干部的作用？"  # many passages answer it: several pages
-
-
-def speech_ids(message: SentMessage) -> list[int]:
-    return [int(m) for m in re.findall(r"讲话 #(\d+)\n", message.plain_text + "\n")]
 
 
 def cited(message: SentMessage) -> list[int]:
@@ -122,3 +120,31 @@ async def test_a_question_answered_since_by_a_pin_is_no_longer_listed_as_unanswe
     stats = api.last_message(ADMIN).plain_text
     unanswered = stats.split("最常见的未答问题")[1]
     assert "明天天气怎么样？" in unanswered and question not in unanswered
+
+
+async def test_a_short_speech_just_added_answers_a_question_that_names_its_speaker(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A filter that allows one passage (a one-paragraph speech, its speaker named) left the judge no
+    runner-up: the passage's cosine was read as its margin over one, and a word-for-word answer was
+    「⚠️ 未找到直接回答」 (probability 1e-11)."""
+    speech = docx.Document()
+    for line in (
+        "在全市离退休干部党建工作会议上的讲话",
+        "王明",
+        "2025年4月2日",
+        "同志们：今天召开会议，主要任务是部署离退休干部党建工作。要加强离退休干部党支部建设，发挥党支部战斗堡垒作用。",
+    ):
+        speech.add_paragraph(line)
+    data = io.BytesIO()
+    speech.save(data)
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("党建讲话.docx", data.getvalue(), user_id=ADMIN))
+        assert "王明" in api.last_message(ADMIN).plain_text
+        await feed(app, api.make_text_update("王明同志讲话中关于党支部建设", user_id=ADMIN))
+        by_speaker = api.last_message(ADMIN)
+    added = max(s.id for s in seed_service.library.store.speeches())
+    assert by_speaker.plain_text.split("\n")[1].startswith("仅限：王明")
+    assert "✅ 直接相关" in by_speaker.plain_text and "未找到直接回答" not in by_speaker.plain_text
+    assert cited(by_speaker) == [added]
+    assert seed_service.library.store.query_stats().top_unanswered == ()
