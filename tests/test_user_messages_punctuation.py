@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus import unsupported_message
+from corpus import read_document, unsupported_message
+from corpus.errors import CorpusError, UnreadableFile, UnsupportedFormat
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -82,3 +83,15 @@ def test_the_command_lines_error_lines_end_as_sentences() -> None:
 @pytest.mark.parametrize("name", ["材料.zip", "讲话稿.tar.gz", "附件.7z"])
 def test_an_archive_is_refused_in_a_sentence(name: str) -> None:
     assert unsupported_message(name).endswith("。")
+
+
+def test_a_file_refused_by_the_reader_is_told_in_a_sentence(tmp_path: Path) -> None:
+    """The reader's refusals (「…请把扩展名改为 .txt 再添加」) reach the command line's ✗ line and the bot's
+    「❌ 未能加入：…」 as they are: they end as a sentence, whatever raised them."""
+    typed = tmp_path / "讲话.pdf"
+    typed.write_text("离休干部体检规定", encoding="utf-8")
+    with pytest.raises(CorpusError) as refused:
+        read_document(typed)
+    assert str(refused.value).endswith("再添加。")
+    assert str(UnreadableFile("无法读取文件 a.txt：没有读取权限")).endswith("权限。")
+    assert str(UnsupportedFormat("不支持的文件类型：a.xlsx（支持 .txt）")).endswith("）")  # no 「）。」
