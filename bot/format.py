@@ -440,7 +440,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
 
 def archive_refusal(name: str) -> str:
     """An archive sent to the bot: what to do instead, said for a chat (a folder cannot be sent)."""
-    return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我"
+    return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我。"
 
 
 def download_failure(name: str, too_big: bool, size: int | None = None) -> str:

@@ -90,6 +90,8 @@ NOTHING_BEFORE = "请先提一个问题；看一个回答的更多结果，可�
 NOT_PAGED = "这条消息没有下一页。看一个回答的更多结果，可以回复它说「还有吗」。"
 LIST_END = "讲话列表已经到最后一页了。"
 READING_END = "这篇讲话已经到最后一页了。"
+FIRST_PAGE = "已经是第一页了。"
+NOT_PAGED_BACK = "这条消息没有上一页。"
 SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
@@ -258,8 +260,8 @@ class Handlers:
                 f"用法：/ask 问题\n例如：/ask {fmt.escape(self.example)}\n也可以回复一条提问的消息，只发 /ask。",
             )
             return
-        if said.asks_for_more(question):  # 「/ask 还有吗」: how a group asks the bot anything
-            await self._more(update, context)
+        if said.asks_for_more(question) or said.asks_for_previous(question):  # 「/ask 还有吗」: in a group
+            await self._more(update, context, back=said.asks_for_previous(question))
             return
         await self._answer(update, question)
 
@@ -289,8 +291,8 @@ class Handlers:
             how = "请在 @我 的后面写上问题" if named else "请直接发送要查询的问题"
             await self._reply(update, f"{how}，例如：{fmt.escape(self.example)}")
             return
-        if said.asks_for_more(question):  # 「还有吗？」 after an answer, or in reply to one
-            await self._more(update, context)
+        if said.asks_for_more(question) or said.asks_for_previous(question):  # 「还有吗？」 「上一页」
+            await self._more(update, context, back=said.asks_for_previous(question))
             return
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
@@ -303,37 +305,45 @@ class Handlers:
                 return
         await self._answer(update, question)
 
-    async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, back: bool = False) -> None:
         """「还有吗？」, 「下一页」: the next page of the message of the bot's replied to (an answer, the speech
-        list, a speech's text), or, without a reply, of the last one shown here. A reply to a message with
-        no pages says so: it never pages another answer."""
+        list, a speech's text), or, without a reply, of the last one shown here; 「上一页」 (`back`): the
+        page before it. A reply to a message with no pages says so: it never pages another answer."""
         message = _message(update)
         replied = _bots_message_replied_to(message, context.bot)
         if replied is not None:
             earlier = keyboards.continued_of(replied.reply_markup)
             if earlier is None:
-                await self._reply(update, NOT_PAGED)
+                await self._reply(update, NOT_PAGED_BACK if back else NOT_PAGED)
                 return
         else:
             earlier = self.last_pages.get(_place(message))
             if earlier is None:
                 await self._reply(update, NOTHING_BEFORE)
                 return
-        await self._continue(update, earlier)
+        await self._continue(update, earlier, back=back)
 
-    async def _continue(self, update: Update, earlier: keyboards.Continued) -> None:
-        """The page after the one a message shows, as a reply (as its 更多结果 or 下一页 button would show it)."""
+    async def _continue(self, update: Update, earlier: keyboards.Continued, *, back: bool = False) -> None:
+        """The page after the one a message shows (`back`: the page before it), as a reply (as its 更多结果,
+        下一页 or 上一页 button would show it)."""
         if isinstance(earlier, keyboards.AnswerRef):
-            await self._next_page(update, earlier)
+            await self._next_page(update, earlier, back=back)
             return
-        end = LIST_END if isinstance(earlier, keyboards.ListRef) else READING_END
-        if earlier.next_page is None or await asyncio.to_thread(self._past_end, earlier.next_page):
-            await self._reply(update, end)
-            return
-        if isinstance(earlier.next_page, cb.ListSpeeches):
-            view = await asyncio.to_thread(self._speech_list, earlier.next_page.page)
+        if back:
+            if earlier.previous_page is None:
+                await self._reply(update, FIRST_PAGE)
+                return
+            target = earlier.previous_page
         else:
-            page = earlier.next_page
+            end = LIST_END if isinstance(earlier, keyboards.ListRef) else READING_END
+            if earlier.next_page is None or await asyncio.to_thread(self._past_end, earlier.next_page):
+                await self._reply(update, end)
+                return
+            target = earlier.next_page
+        if isinstance(target, cb.ListSpeeches):
+            view = await asyncio.to_thread(self._speech_list, target.page)
+        else:
+            page = target
             view = await asyncio.to_thread(self._reading_page, page.speech_id, page.start)
         if view is None:
             await self._reply(update, SPEECH_GONE)
@@ -341,18 +351,20 @@ class Handlers:
         self._shown(_message(update), view[1])
         await self._reply(update, *view)
 
-    async def _next_page(self, update: Update, earlier: keyboards.AnswerRef) -> None:
-        """The page after the one an answer shows, as a reply (as its 更多结果 button would show it)."""
+    async def _next_page(self, update: Update, earlier: keyboards.AnswerRef, *, back: bool = False) -> None:
+        """The page after the one an answer shows (`back`: before it), as a reply (as its 更多结果 or
+        上一页 button would show it)."""
         message = _message(update)
         logged = await asyncio.to_thread(self.store.query_by_id, earlier.query_id)
         if logged is None or not self._asked_here(logged, message.chat):
             await self._reply(update, NO_RECORD)
             return
-        if earlier.next_page is None:
-            await self._reply(update, NO_MORE)
+        target = earlier.previous_page if back else earlier.next_page
+        if target is None:
+            await self._reply(update, FIRST_PAGE if back else NO_MORE)
             return
-        scope = earlier.next_page.scope if isinstance(earlier.next_page, cb.ScopedResults) else 0
-        answer = await asyncio.to_thread(self._search, logged.query, scope, earlier.next_page.offset)
+        scope = target.scope if isinstance(target, cb.ScopedResults) else 0
+        answer = await asyncio.to_thread(self._search, logged.query, scope, target.offset)
         user = update.effective_user
         admin = self._may_pin(user.id if user else None, message.chat)
         text, markup = self._page(answer, logged.id, scope, admin)
@@ -361,10 +373,10 @@ class Handlers:
 
     async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The speech list: its first page, 「/speeches 3」 the third, 「/speeches 下一页」 the page after the
-        list replied to (or the last list shown here)."""
+        list replied to (or the last list shown here), 「/speeches 上一页」 the page before it."""
         message = _message(update)
         argument = said.after_command(message)
-        if said.asks_for_more(argument):
+        if said.asks_for_more(argument) or said.asks_for_previous(argument):
             replied = _bots_message_replied_to(message, context.bot)
             earlier = (
                 keyboards.continued_of(replied.reply_markup)
@@ -372,7 +384,7 @@ class Handlers:
                 else self.last_pages.get(_place(message))
             )
             if isinstance(earlier, keyboards.ListRef):
-                await self._continue(update, earlier)
+                await self._continue(update, earlier, back=said.asks_for_previous(argument))
                 return
         page = said.page_number(argument) or 1
         text, markup = await asyncio.to_thread(self._speech_list, page - 1)

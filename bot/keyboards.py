@@ -155,6 +155,7 @@ class AnswerRef:
 
     query_id: int
     next_page: MoreResults | ScopedResults | None
+    previous_page: MoreResults | ScopedResults | None = None  # None on the first page
 
 
 def answer_of(markup: InlineKeyboardMarkup | None) -> AnswerRef | None:
@@ -162,7 +163,7 @@ def answer_of(markup: InlineKeyboardMarkup | None) -> AnswerRef | None:
     e.g. the welcome or a speech's details). Buttons carry ids only, so this holds after a restart."""
     if markup is None:
         return None
-    query_id, next_page = None, None
+    query_id, next_page, previous_page = None, None, None
     for row in markup.inline_keyboard:
         for button in row:
             data = decode(button.callback_data if isinstance(button.callback_data, str) else None)
@@ -170,7 +171,9 @@ def answer_of(markup: InlineKeyboardMarkup | None) -> AnswerRef | None:
                 query_id = data.query_id
             elif isinstance(data, MoreResults | ScopedResults) and button.text == MORE:
                 next_page = data
-    return AnswerRef(query_id, next_page) if query_id is not None else None
+            elif isinstance(data, MoreResults | ScopedResults) and button.text == PREVIOUS:
+                previous_page = data
+    return AnswerRef(query_id, next_page, previous_page) if query_id is not None else None
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,7 @@ class ListRef:
     the last page)."""
 
     next_page: ListSpeeches | None
+    previous_page: ListSpeeches | None = None  # None on the first page
 
 
 @dataclass(frozen=True)
@@ -187,13 +191,14 @@ class ReadingRef:
     on the last page)."""
 
     next_page: ReadSpeech | None
+    previous_page: ReadSpeech | None = None  # None on the first page
 
 
 Continued = AnswerRef | ListRef | ReadingRef
 
 
 def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
-    """What a message of the bot's shows that 「下一页」 or 「还有吗」 continues: an answer, a page of the
+    """What a message of the bot's shows that 「下一页」 or 「还有吗」 continues (and 「上一页」 goes back in): an answer, a page of the
     speech list or a page of a speech's text. None for a message with no pages (the welcome, a speech's
     details, a speech short enough for one page). Read from the buttons, so it holds after a restart."""
     answer = answer_of(markup)
@@ -208,7 +213,13 @@ def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
         isinstance(data, ListSpeeches) or (isinstance(data, ShowSource) and text.isdigit())
         for text, data in buttons
     ):  # a list page: a button per speech (its id), and the paging
-        return ListRef(next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == NEXT), None))
+        return ListRef(
+            next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == NEXT), None),
+            next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == PREVIOUS), None),
+        )
     if buttons and all(isinstance(data, ReadSpeech) and text in (NEXT, PREVIOUS) for text, data in buttons):
-        return ReadingRef(next((d for t, d in buttons if isinstance(d, ReadSpeech) and t == NEXT), None))
+        return ReadingRef(
+            next((d for t, d in buttons if isinstance(d, ReadSpeech) and t == NEXT), None),
+            next((d for t, d in buttons if isinstance(d, ReadSpeech) and t == PREVIOUS), None),
+        )
     return None

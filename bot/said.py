@@ -18,6 +18,7 @@ from telegram import Document, Message, MessageEntity, MessageOriginUser
 from corpus import SUPPORTED_SUFFIXES, typed_id
 from retrieval import INTERROGATIVE
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
+from retrieval import asks_for_previous as asks_for_previous  # 「上一页」: likewise
 
 from .commands import COMMAND_NAMES
 

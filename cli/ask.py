@@ -27,6 +27,7 @@ from retrieval import (
     SpeechService,
     answer_docx,
     asks_for_more,
+    asks_for_previous,
     parse_date_bound,
     prepare_many_searches,
 )
@@ -263,7 +264,7 @@ def emit(
     service: SpeechService, question: str, request: Request, as_json: bool, *, in_batch: bool
 ) -> Answer | None:
     try:
-        if asks_for_more(question):  # not searched (nor logged as an unanswered question)
+        if asks_for_more(question) or asks_for_previous(question):  # not searched, nor logged
             raise QueryError(MORE_ALONE.format(question.strip()))
         answer = search_and_log(service, question, request)
     except QueryError as e:
@@ -358,6 +359,7 @@ REPL_USAGE = (
 MORE_HINT = "（输入「更多」看后面的段落）"
 NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
 NOTHING_BEFORE = "请先提一个问题；输入「更多」可以看它后面的段落。"
+FIRST_PAGE = "已经是第一页了。"
 
 
 # A line that is only a number (「1」, 「①」, 「#72」, 「²」): no question of the speeches — a result's number,
@@ -406,6 +408,17 @@ def run_repl(obj: Context, request: Request) -> None:
                 continue
             click.echo(render_page(shown))
             continue
+        if asks_for_previous(question):  # 「上一页」: the page before the last shown, as the bot's ◀ 上一页
+            if shown is None or shown.offset == 0:
+                click.echo(click.style(NOTHING_BEFORE if shown is None else FIRST_PAGE, dim=True), err=True)
+                continue
+            try:
+                shown = next_page(service, shown, request, back=True)
+            except QueryError as e:
+                click.echo(click.style(f"错误：{e}", fg="red"), err=True)
+                continue
+            click.echo(render_page(shown))
+            continue
         if BARE_NUMBER.fullmatch(unicodedata.normalize("NFKC", question).strip()):
             click.echo(
                 click.style(bare_number_hint(question), dim=True), err=True
@@ -430,13 +443,14 @@ def run_repl(obj: Context, request: Request) -> None:
         click.echo(render_page(answer))
 
 
-def next_page(service: SpeechService, shown: Answer, request: Request) -> Answer:
-    """The page after `shown`, searched as it was (the bot's 更多结果): not logged again."""
+def next_page(service: SpeechService, shown: Answer, request: Request, *, back: bool = False) -> Answer:
+    """The page after `shown` (`back`: before it), searched as it was (the bot's 更多结果 and 上一页): not
+    logged again."""
     return service.current().search(
         shown.query,
         k=request.k,
         mode=request.mode,  # type: ignore[arg-type]
-        offset=shown.offset + request.k,
+        offset=max(0, shown.offset - request.k) if back else shown.offset + request.k,
         filters=request.filters,
         auto_filter=request.auto_filter,
         pins=True,

@@ -6,7 +6,12 @@ import errno
 
 
 class CorpusError(Exception):
-    """Base class: a file could not be turned into speeches. The message is for end users."""
+    """Base class: a file could not be turned into speeches. The message is for end users: written as a
+    sentence, it ends as one (「…请把扩展名改为 .txt 再添加。」), as every other message they read does."""
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return text + "。" if text and "\u3400" <= text[-1] <= "\u9fff" else text
 
 
 class UnsupportedFormat(CorpusError):

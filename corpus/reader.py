@@ -152,7 +152,7 @@ def unsupported_message(name: str) -> str:
     """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
     told to be unpacked first, anything else gets the formats that are read."""
     if is_archive(name):
-        return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹"
+        return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
     return f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）"
 
 

@@ -1299,7 +1299,8 @@ class Store:
 
     @_locked
     def query_stats(self, *, top: int = 5) -> QueryStats:
-        """Totals over the whole query log, and the questions most often left unanswered."""
+        """Totals over the whole query log (as the questions were answered when asked), and the questions
+        most often left unanswered that no pin answers since."""
         total, answered, latency = self.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(AVG(latency_ms), 0) FROM queries"
         ).fetchone()
@@ -1309,8 +1310,12 @@ class Store:
         helpful, unhelpful = self.db.execute(
             "SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) FROM feedback"
         ).fetchone()
+        # a question answered since by a pin (its standard question, the pin's passage still stored), and one
+        # whose asker took the standard question offered to it, got the pinned answer: not left unanswered
         unanswered = self.db.execute(
             "SELECT query, COUNT(*) AS n, MAX(id) AS last FROM queries WHERE answered = 0 "
+            "AND query NOT IN (SELECT p.question FROM pins p JOIN passages x ON x.id = p.passage_id) "
+            "AND id NOT IN (SELECT query_id FROM pin_offers_taken WHERE query_id IS NOT NULL) "
             "GROUP BY query ORDER BY n DESC, last DESC LIMIT ?",
             [top],
         ).fetchall()
@@ -1414,7 +1419,9 @@ class QueryStats:
     unhelpful: int  # 👎 votes
     mean_latency_ms: float
     by_channel: tuple[tuple[str, int], ...]  # (channel, questions), most used first
-    top_unanswered: tuple[tuple[str, int], ...]  # (question, times asked), most frequent first
+    # (question, times asked), most frequent first; not those a pin answers now, nor those whose asker took
+    # the standard question offered
+    top_unanswered: tuple[tuple[str, int], ...]
 
     @property
     def answered_share(self) -> float:

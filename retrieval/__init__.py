@@ -49,7 +49,7 @@ from .service import (
     index_size,
     prepare_many_searches,
 )
-from .smalltalk import MORE_WORDS, SmallTalk, asks_for_more, small_talk
+from .smalltalk import MORE_WORDS, PREVIOUS_WORDS, SmallTalk, asks_for_more, asks_for_previous, small_talk
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
@@ -63,6 +63,7 @@ __all__ = [
     "MODES",
     "MORE_WORDS",
     "PIN_FEATURES",
+    "PREVIOUS_WORDS",
     "RANKER_FEATURES",
     "RULES",
     "SMALL_TALK_REPLIES",
@@ -106,6 +107,7 @@ __all__ = [
     "answer_docx",
     "answer_sentence",
     "asks_for_more",
+    "asks_for_previous",
     "bigrams",
     "bundled_lexicon",
     "check_read_only_home",

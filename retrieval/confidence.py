@@ -39,7 +39,7 @@ class Signals:
     coverage: float  # IDF-weighted share of the question's content words found in the top passage
     dense_top: float  # cosine of the top passage with the question (a bound when outside the dense list)
     dense_best: float  # cosine of the best dense hit, whichever passage it is
-    dense_margin: float  # best dense cosine minus the second best
+    dense_margin: float  # best dense cosine minus the second best (0 with one candidate)
     lexical_per_term: float  # BM25 of the top passage / number of query terms
     lexical_share: float  # BM25 of the top passage / the best BM25 any passage got (0 when absent)
     fused_margin: float  # fused score of the top passage minus that of the next kept passage
@@ -206,7 +206,10 @@ def gather_signals(
         coverage=coverage,
         dense_top=dense_top,
         dense_best=dense_best,
-        dense_margin=dense[0][1] - dense[1][1] if len(dense) > 1 else dense_best,
+        # one candidate (a filter allowing one passage: a short speech just added, 「讲话 #6」): no runner-up,
+        # no margin measured. Its cosine as the margin (0.89 where margins run 0–0.05) made the judge say
+        # 「未找到直接回答」 (probability 1e-11) of a passage that answers the question word for word.
+        dense_margin=dense[0][1] - dense[1][1] if len(dense) > 1 else 0.0,
         lexical_per_term=lexical_top / max(1, len(terms)),
         lexical_share=lexical_top / lexical_best if lexical_best > 0 else 0.0,
         fused_margin=top_score - (next_score if next_score is not None else 0.0),

@@ -308,6 +308,7 @@ class Facets:
     periods: tuple[DateRange, ...] = field(default=())  # the dated speeches' periods
     # speech id → the years its title or a section heading names (what the speech is about)
     named: Mapping[int, tuple[DateRange, ...]] = field(default_factory=dict)
+    ids: frozenset[int] = frozenset()  # the speeches' ids (「讲话 #2」「第二篇讲话」 name one of them)
 
     @classmethod
     def of(
@@ -316,7 +317,9 @@ class Facets:
         speakers: set[str] = set()
         periods: list[DateRange] = []
         named: dict[int, tuple[DateRange, ...]] = {}
+        ids: set[int] = set()
         for s in speeches:
+            ids.add(s.id)
             if s.speaker and len(_normal_name(s.speaker)) >= 2:
                 speakers.add(_normal_name(s.speaker))
             if (period := speech_period(s.date)) is not None:
@@ -324,7 +327,7 @@ class Facets:
             texts = [s.title, s.subtitle or "", *(headings or {}).get(s.id, ())]
             if years := named_years(to_simplified(" ".join(texts))):
                 named[s.id] = years
-        return cls(tuple(sorted(speakers, key=lambda n: (-len(n), n))), tuple(periods), named)
+        return cls(tuple(sorted(speakers, key=lambda n: (-len(n), n))), tuple(periods), named, frozenset(ids))
 
     def dated_within(self, wanted: DateRange) -> bool:
         """Whether a speech is dated within the range, or names a year within it in a title or heading."""
@@ -554,14 +557,42 @@ def detect_filters(question: str, facets: Facets) -> Detected:
     # Named as when the speech was given (「2025年的讲话」), it keeps of the undated speeches only those
     # whose title or a heading names it (「在全市老干部2024年工作会议上的讲话」): the others were shown
     # above the one speech dated then, under 「仅限：2025 年」.
+    speeches: list[int] = []
+    for number, span in _speeches_named(question):
+        if number in facets.ids and number not in speeches:
+            speeches.append(number)
+            spans.append(span)
     filters = Filters(
         speakers=tuple(speakers),
         since=since,
         until=until,
+        speeches=tuple(speeches),
         include_undated=known_dates and not when_given,
         undated_if_named=known_dates and when_given,
     )
     return Detected(filters, tuple(spans))
+
+
+# A speech named by its id, as results cite it (「讲话 #2」, 「#2 讲话」), or by its number in the speech list
+# (「第二篇讲话」, 「第2篇」: the list numbers each speech by its id). 篇章 is no speech (「谱写新篇章」), nor is
+# a number of articles (「两篇讲话」: no 第).
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＃", "0123456789#")
+_SPEECH_NUMBER = r"[0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,4}"
+_SPEECH_NAMED = re.compile(
+    rf"讲话\s*#\s*(?P<a>[0-9]{{1,4}})(?![0-9])"
+    rf"|(?<![0-9A-Za-z])#\s*(?P<b>[0-9]{{1,4}})\s*(?:号)?\s*讲话"
+    rf"|第\s*(?P<c>{_SPEECH_NUMBER})\s*篇(?!章)(?:\s*讲话)?"
+)
+
+
+def _speeches_named(question: str) -> Iterator[tuple[int, tuple[int, int]]]:
+    """The speech ids a question names, each with its [start, end) in the question."""
+    text = question.translate(_FULL_WIDTH)  # one character for one: the offsets hold
+    for m in _SPEECH_NAMED.finditer(text):
+        written = m["a"] or m["b"] or m["c"]
+        number = int(written) if written.isascii() else numeral_value(written.replace("两", "二"))
+        if number is not None and number > 0:
+            yield number, m.span()
 
 
 # What follows a date that names when a speech was given: 「2019年的讲话」「2019年全市老干部工作会议上」.

@@ -4,6 +4,8 @@ emoji, and questions about the tool itself (「你能做什么」, 「怎么用�
 The rule is general, not a list of whole sentences: take away courtesy words, sentence particles,
 punctuation, symbols and emoji; when no content is left, the message is small talk. 「谢谢，离休干部体检
 规定是什么？」 keeps its question and is searched as usual; 「谢谢您！👍」, 「老师好」 and 「好的收到」 are not.
+A message in another language (no Chinese character, an English word) is not searched either: the library
+is Chinese, and the reply asks for the question in Chinese.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Literal
 
 from corpus import to_simplified
 
-SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack"]
+SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack", "not_chinese"]
 
 # Courtesy words by the reply they call for; longest first inside each alternation (regex picks the first).
 _KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
@@ -172,6 +174,19 @@ def _folded(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text))
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _not_chinese(text: str) -> bool:
+    """Whether a message is written in another language (「what are the rules for health checks」): no
+    Chinese character, and a word of three or more letters that is not an acronym. Searched, it would get
+    passages of nothing. 「PDF」, 「APP」 alone, or beside Chinese words (「APP怎么下载」), are searched."""
+    if _HAN.search(text):
+        return False
+    return any(len(w) >= 3 and not w.isupper() for w in _LATIN_WORD.findall(text))
+
+
 def _is_filler_char(ch: str) -> bool:
     category = unicodedata.category(ch)
     # punctuation, symbols (emoji are So), separators, controls, marks (emoji modifiers), and the
@@ -196,7 +211,7 @@ def small_talk(query: str) -> SmallTalk | None:
 
     rest = _PATTERN.sub(take, text)
     if any(not _is_filler_char(ch) for ch in rest):
-        return None
+        return "not_chinese" if _not_chinese(text) else None
     for kind in ("help", "thanks", "farewell", "greeting", "ack"):
         if kind in found:
             return kind  # type: ignore[return-value]
@@ -212,6 +227,7 @@ REPLIES: dict[SmallTalk, str] = {
     "greeting": "您好！请直接输入要查询的问题，例如「离休干部体检规定是什么？」。",
     "farewell": "再见！有问题随时来问。",
     "ack": "好的。需要查询时，直接输入问题即可。",
+    "not_chinese": "讲话库里都是中文讲话，请用中文提问，例如「离休干部体检规定是什么？」。",
 }
 
 
@@ -250,3 +266,26 @@ MORE_WORDS = frozenset(
 def asks_for_more(text: str) -> bool:
     """Whether a whole message asks for more of an answer (「还有吗？」, 「更多」, 「下一页」)."""
     return re.sub(r"[\W_]+", "", _folded(text)).lower() in MORE_WORDS
+
+
+# A message that asks for the page before the one just shown (the ◀ 上一页 button, typed)
+PREVIOUS_WORDS = frozenset(
+    {
+        "上一页",
+        "上页",
+        "前一页",
+        "往上翻",
+        "向上翻",
+        "往回翻",
+        "翻回去",
+        "返回上一页",
+        "回到上一页",
+        "previous",
+        "prev",
+    }
+)
+
+
+def asks_for_previous(text: str) -> bool:
+    """Whether a whole message asks for the previous page (「上一页」, 「往上翻」, 「上一頁」)."""
+    return re.sub(r"[\W_]+", "", _folded(text)).lower() in PREVIOUS_WORDS

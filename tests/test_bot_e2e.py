@@ -522,7 +522,7 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         assert f"不支持的文件类型：setup.exe（支持 {SUPPORTED_FORMATS}" in api.last_message(ADMIN).plain_text
         await feed(app, api.make_document_update("材料.zip", b"PK\x03\x04" + b"\x00" * 64, user_id=ADMIN))
         assert (
-            "材料.zip 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我"
+            "材料.zip 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我。"
             in api.last_message(ADMIN).plain_text
         )
         await feed(

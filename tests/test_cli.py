@@ -461,7 +461,7 @@ def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tm
     result = run("add", str(picture))
     assert_user_error(result, "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "照片.txt" in line] == [
-        "✗ 照片.txt 其实是 PNG 图片，不是 .txt 文件：请把扩展名改为 .png 再添加"
+        "✗ 照片.txt 其实是 PNG 图片，不是 .txt 文件：请把扩展名改为 .png 再添加。"
     ]
 
 
@@ -483,7 +483,7 @@ def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
     assert_user_error(result, "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "扫描件.docx" in line] == [
         "✗ 扫描件.docx 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
-        "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
+        "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字。"
     ]
     # a title typed over the pasted scan: no body, and the picture is where it is
     titled = docx.Document()
@@ -495,7 +495,7 @@ def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
     assert_user_error(result, "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "重阳节通知.docx" in line] == [
         "✗ 重阳节通知.docx 中没有找到讲话正文；文中有图片，正文可能是粘贴进文档的扫描件："
-        "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字"
+        "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字。"
     ]
     # a picture in the header only (a letterhead, a seal) is no scan of the body: no such hint
     headed = docx.Document()
@@ -504,7 +504,7 @@ def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
     headed.save(str(tmp_path / "带页眉图片.docx"))
     result = run("add", str(tmp_path / "带页眉图片.docx"))
     assert [line for line in result.stderr.splitlines() if "带页眉图片.docx" in line] == [
-        "✗ 带页眉图片.docx 中没有找到讲话正文"
+        "✗ 带页眉图片.docx 中没有找到讲话正文。"
     ]
     # a Word file with no text and no picture is still just empty; the library is as it was and answers
     docx.Document().save(str(tmp_path / "空白.docx"))
@@ -1066,3 +1066,13 @@ def test_a_one_shot_ask_does_not_import_numba(seed_home: Path, tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert "体检" in done.stdout
     assert done.stderr.strip().endswith("no numba")
+
+
+def test_previous_page_words_in_the_interactive_mode_show_the_page_before(run: Run) -> None:
+    """「上一页」 was searched as a question (and logged unanswered); it goes back as the bot's ◀ 上一页 does."""
+    session = run("repl", "-k", "2", input="上一页\n怎样发挥老干部的作用？\n更多\n往上翻\n上页\n")
+    assert session.exit_code == 0, session.output
+    pages = [block for block in session.stdout.split("怎样发挥老干部的作用？") if "[" in block]
+    assert [re.findall(r"^\[(\d+)\]", p, re.M) for p in pages] == [["1", "2"], ["3", "4"], ["1", "2"]]
+    assert "请先提一个问题" in session.stderr and "已经是第一页了。" in session.stderr
+    assert "上一页" not in run("stats").stdout  # never searched nor logged

@@ -211,3 +211,10 @@ def test_show_of_an_undated_speech_says_its_date_and_speaker_are_unknown(run: Ru
     out = ok(run("show", "5"))
     assert "日期：日期不详" in out and "讲话人：讲话人不详" in out, out[:300]
     assert "日期：2024-03-13" in ok(run("show", "2"))
+
+
+def test_an_english_question_is_asked_for_in_chinese(run: Run) -> None:
+    answer = json.loads(ok(run("ask", "--json", "what are the rules for health checks")))
+    assert answer["small_talk"] == "not_chinese" and answer["results"] == []
+    assert "请用中文提问" in answer["reply"]
+    assert "请用中文提问" in ok(run("ask", "What about pensions?"))

@@ -154,7 +154,7 @@ def test_a_zip_archive_is_named_as_one_to_unpack_and_nothing_is_added(run: Run, 
         zipped.writestr("说明.txt", LIBRARY.encode("gb18030"))
     before = speech_lines(run)
     out = user_error(
-        run("add", str(archive)), "材料.zip 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹"
+        run("add", str(archive)), "材料.zip 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
     )
     assert "不支持的文件类型" not in out
     assert speech_lines(run) == before

@@ -160,7 +160,7 @@ def test_a_damaged_png_named_txt_is_refused_as_what_it_is(tmp_path: Path) -> Non
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     with pytest.raises(
-        UnreadableFile, match=r"^image\.txt 其实是 PNG 图片，不是 \.txt 文件：请把扩展名改为 \.png 再添加$"
+        UnreadableFile, match=r"^image\.txt 其实是 PNG 图片，不是 \.txt 文件：请把扩展名改为 \.png 再添加。$"
     ):
         read_document(path)
 
@@ -191,7 +191,7 @@ def test_a_file_whose_contents_are_another_format_is_refused_saying_what_it_is(
     with pytest.raises(UnreadableFile) as caught:
         read_document(path)
     wrong = Path(renamed).suffix
-    assert str(caught.value) == f"{renamed} 其实是{kind}，不是 {wrong} 文件：请把扩展名改为 {suffix} 再添加"
+    assert str(caught.value) == f"{renamed} 其实是{kind}，不是 {wrong} 文件：请把扩展名改为 {suffix} 再添加。"
     assert read_document(path.rename(path.with_suffix(suffix))).text
 
 

@@ -208,7 +208,7 @@ def test_a_huge_later_page_of_a_tiff_is_refused_before_any_page_is_decoded() -> 
     with pytest.raises(TooLarge) as refused:
         read_image("扫描.tif", data, reader=engine)
     assert str(refused.value) == (
-        "扫描.tif 第 2 页尺寸过大（12000×12000 像素，上限 80 百万像素），疑似损坏或恶意文件，已拒绝"
+        "扫描.tif 第 2 页尺寸过大（12000×12000 像素，上限 80 百万像素），疑似损坏或恶意文件，已拒绝。"
     )
     assert engine.pages == []
 
@@ -221,7 +221,7 @@ def test_a_huge_image_is_refused_in_chinese_without_pillow_warning(
     monkeypatch.setattr(ocr, "MAX_IMAGE_PIXELS", 1_000_000)
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)
     for size in [(1200, 1200), (1500, 1500), (3000, 3000)]:
-        with pytest.raises(TooLarge, match=r"^扫描\.png .*尺寸过大.*已拒绝$"):
+        with pytest.raises(TooLarge, match=r"^扫描\.png .*尺寸过大.*已拒绝。$"):
             read_bytes("扫描.png", tiff(size))
     assert [str(w.message) for w in recwarn] == []
 
@@ -232,7 +232,7 @@ def test_a_tiff_with_more_pages_than_the_limit_is_refused_before_any_page_is_rea
     engine = RecordingEngine()
     with pytest.raises(TooLarge) as refused:
         read_image("扫描.tif", tiff(*[(100, 100)] * 4), reader=engine, max_pages=3)
-    assert str(refused.value) == "扫描.tif 页数过多（超过 3 页），请拆分成几个文件后再添加"
+    assert str(refused.value) == "扫描.tif 页数过多（超过 3 页），请拆分成几个文件后再添加。"
     assert engine.pages == []
 
 
@@ -277,7 +277,7 @@ def printed_tiff(compression: str | None) -> bytes:
 
 REFUSED_AS_DAMAGED = re.compile(
     r"^扫描\.tif (已损坏或不完整（第 \d 页无法读取）|不是有效的图片文件（可能已损坏或不完整）)，"
-    r"请重新扫描或重新复制后再添加$"
+    r"请重新扫描或重新复制后再添加。$"
 )
 
 
@@ -313,7 +313,7 @@ def test_a_damaged_png_or_jpeg_is_refused_in_one_chinese_line() -> None:
                 read_image(f"扫描.{suffix}", data[:cut], reader=KeepingEngine())
             except UnreadableFile as e:
                 assert str(e).startswith(f"扫描.{suffix} ") and str(e).endswith(
-                    "请重新扫描或重新复制后再添加"
+                    "请重新扫描或重新复制后再添加。"
                 )
 
 

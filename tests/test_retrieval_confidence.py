@@ -164,6 +164,20 @@ def test_signals_of_a_search_both_sides_agree_on() -> None:
     assert s.fused_margin == pytest.approx(0.6)
 
 
+def test_one_candidate_has_no_dense_margin() -> None:
+    """A filter that allows one passage leaves no runner-up: the margin is not the passage's cosine."""
+    s = gather_signals(
+        terms=("党支部",),
+        coverage=1.0,
+        top_id=5,
+        top_score=1.0,
+        next_score=None,
+        dense=[(5, 0.89)],
+        lexical=[(5, 3.0)],
+    )
+    assert s.dense_margin == 0.0 and s.dense_best == 0.89
+
+
 def test_signals_when_the_top_passage_is_missing_from_one_side() -> None:
     s = gather_signals(
         terms=("体检",),

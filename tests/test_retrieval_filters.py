@@ -192,6 +192,49 @@ def test_facets_come_from_the_speeches_metadata(library: Library) -> None:
     assert len(facets.periods) == 3  # the undated speech has none
 
 
+SPEECH_FACETS = replace(FACETS, ids=frozenset({1, 2, 3, 5, 12}))
+
+
+@pytest.mark.parametrize(
+    ("question", "speeches", "named", "left"),
+    [
+        ("讲话 #2 里关于体检的内容", (2,), "讲话 #2", "里关于体检的内容"),  # as the results cite it
+        ("讲话＃５的老年大学", (5,), "讲话＃５", "的老年大学"),  # typed with a Chinese keyboard
+        ("#12讲话说了什么", (12,), "#12讲话", "说了什么"),
+        ("第二篇讲话关于老年大学", (2,), "第二篇讲话", "关于老年大学"),  # the list numbers speeches by id
+        ("第2篇里关于体检", (2,), "第2篇", "里关于体检"),
+        ("第十二篇 讲话 的要点", (12,), "第十二篇 讲话", "的要点"),
+        ("讲话 #2 和讲话 #5 怎么说体检", (2, 5), "讲话 #2", "和 怎么说体检"),
+    ],
+)
+def test_a_speech_named_by_its_id_is_a_filter(
+    question: str, speeches: tuple[int, ...], named: str, left: str
+) -> None:
+    detected = detect_filters(question, SPEECH_FACETS)
+    assert detected.filters == Filters(speeches=speeches)
+    assert question[slice(*detected.spans[0])] == named
+    assert detected.strip(question) == left
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "讲话 #9 里关于体检",  # no speech 9
+        "第四篇讲话",  # nor 4
+        "谱写第二篇章",  # 篇章 is no speech
+        "两篇讲话都讲了体检吗",  # a count, not a number in the list
+        "ABC#2讲话",  # part of another mark
+        "2024年第二季度",
+    ],
+)
+def test_an_id_no_speech_has_or_no_id_at_all_is_no_speech_filter(question: str) -> None:
+    assert not detect_filters(question, SPEECH_FACETS).filters.speeches
+
+
+def test_facets_hold_the_speech_ids(library: Library) -> None:
+    assert Facets.of(library.store.speeches()).ids == {s.id for s in library.store.speeches()}
+
+
 def test_labels_are_short_chinese() -> None:
     assert Filters(speakers=("沈伟",), since="2024-01-01", until="2024-12-31").describe() == "沈伟 · 2024 年"
     assert Filters(since="2024-03-01", until="2024-03-31").describe() == "2024 年 3 月"
