@@ -574,14 +574,15 @@ def detect_filters(question: str, facets: Facets) -> Detected:
 
 
 # A speech named by its id, as results cite it (「讲话 #2」, 「#2 讲话」), or by its number in the speech list
-# (「第二篇讲话」, 「第2篇」: the list numbers each speech by its id). 篇章 is no speech (「谱写新篇章」), nor is
-# a number of articles (「两篇讲话」: no 第).
+# (「第二篇讲话」: the list numbers each speech by its id). 「第二篇」 without 讲话 is not read: a compilation's
+# parts are headed so (「第二篇：…」), and 篇章 is no speech (「谱写新篇章」); nor is a number of articles
+# (「两篇讲话」: no 第).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９＃", "0123456789#")
 _SPEECH_NUMBER = r"[0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,4}"
 _SPEECH_NAMED = re.compile(
     rf"讲话\s*#\s*(?P<a>[0-9]{{1,4}})(?![0-9])"
     rf"|(?<![0-9A-Za-z])#\s*(?P<b>[0-9]{{1,4}})\s*(?:号)?\s*讲话"
-    rf"|第\s*(?P<c>{_SPEECH_NUMBER})\s*篇(?!章)(?:\s*讲话)?"
+    rf"|第\s*(?P<c>{_SPEECH_NUMBER})\s*篇\s*讲话"
 )
 
 

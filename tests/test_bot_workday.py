@@ -37,7 +37,7 @@ async def test_a_speech_named_by_its_id_restricts_the_answer_and_can_be_cancelle
         answer = api.last_message(USER)
         filtered, filtered_ids = answer.plain_text, cited(answer)
         await feed(app, api.make_callback_update(answer, answer.button_data("取消筛选")))
-        for question in ("第二篇讲话关于老年大学", "第5篇里怎么说文化养老"):
+        for question in ("第二篇讲话关于老年大学", "第5篇讲话里怎么说文化养老"):
             await feed(app, api.make_text_update(question))
             assert api.last_message(USER).plain_text.split("\n")[1].startswith("仅限：讲话 #")
         by_list = [cited(m) for m in api.messages(USER)[-2:]]

@@ -202,7 +202,7 @@ SPEECH_FACETS = replace(FACETS, ids=frozenset({1, 2, 3, 5, 12}))
         ("讲话＃５的老年大学", (5,), "讲话＃５", "的老年大学"),  # typed with a Chinese keyboard
         ("#12讲话说了什么", (12,), "#12讲话", "说了什么"),
         ("第二篇讲话关于老年大学", (2,), "第二篇讲话", "关于老年大学"),  # the list numbers speeches by id
-        ("第2篇里关于体检", (2,), "第2篇", "里关于体检"),
+        ("第2篇讲话里关于体检", (2,), "第2篇讲话", "里关于体检"),
         ("第十二篇 讲话 的要点", (12,), "第十二篇 讲话", "的要点"),
         ("讲话 #2 和讲话 #5 怎么说体检", (2, 5), "讲话 #2", "和 怎么说体检"),
     ],
@@ -222,6 +222,7 @@ def test_a_speech_named_by_its_id_is_a_filter(
         "讲话 #9 里关于体检",  # no speech 9
         "第四篇讲话",  # nor 4
         "谱写第二篇章",  # 篇章 is no speech
+        "第二篇里关于体检",  # a compilation's part is headed 「第二篇：…」: without 讲话 it names no speech
         "两篇讲话都讲了体检吗",  # a count, not a number in the list
         "ABC#2讲话",  # part of another mark
         "2024年第二季度",
