@@ -44,9 +44,8 @@ FEATURES: tuple[str, ...] = (
     "title",
     "kind",
     "beyond_title",
-    "heading_beyond_title",
 )
-RANKER_VERSION = 6
+RANKER_VERSION = 5
 RANKER_FILE = "ranker.json"
 
 
@@ -92,7 +91,6 @@ def passage_features(
         names_title(question, title),
         1.0 if kind is not None and holds(kind, text, question) else 0.0,
         beyond_title(text, section or "", title, terms),
-        heading_beyond_title(section or "", title, terms),
     )
 
 
@@ -108,24 +106,6 @@ def beyond_title(text: str, section: str, title: str, terms: Sequence[WeightedTe
     if total <= 0:
         return 0.0
     readings = _readings(text, section)
-    return sum(t.weight for t in rest if any(t.text.lower() in r for r in readings)) / total
-
-
-def heading_beyond_title(section: str, title: str, terms: Sequence[WeightedTerm]) -> float:
-    """The weighted share of the question's words that the speech's title lacks, held by the passage's
-    section heading (every level of it): 0.0 with no heading, or when the title holds every word. A notice's
-    items are headed by what they settle (「三、所需材料」, 「四、理赔办法」); the passage under the heading
-    that names what was asked beyond the document's subject (「办理丧葬费需要提交哪些材料」: 材料) answers,
-    where another item merely mentions it (「不得让家属反复提交材料」). A heading that only restates the
-    title (CMRC's article titles) scores 0."""
-    if not section:
-        return 0.0
-    lowered_title = title.lower()
-    rest = [t for t in terms if t.weight > 0 and t.text.lower() not in lowered_title]
-    total = sum(t.weight for t in rest)
-    if total <= 0:
-        return 0.0
-    readings = _readings("", section)
     return sum(t.weight for t in rest if any(t.text.lower() in r for r in readings)) / total
 
 

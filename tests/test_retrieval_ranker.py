@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrieval import RANKER_FEATURES, Ranker, WeightedTerm, load_ranker, parse_ranker
-from retrieval.ranker import (
-    RANKER_VERSION,
-    beyond_title,
-    bundled_ranker,
-    heading_beyond_title,
-    names_title,
-    passage_features,
-)
+from retrieval.ranker import RANKER_VERSION, beyond_title, bundled_ranker, names_title, passage_features
 
 
 def ranker(weights: tuple[float, ...]) -> Ranker:
@@ -105,28 +98,3 @@ def test_what_the_title_does_not_say_tells_a_documents_passages_apart() -> None:
         answer, "三、报名方式", terms, 0.5, 0.8, 5.0, 5.0, title, title, "书画展怎么报名，交几件作品"
     )
     assert dict(zip(RANKER_FEATURES, row, strict=True))["beyond_title"] == pytest.approx(3 / 4)
-
-
-def test_a_heading_naming_what_the_title_does_not_marks_the_item_that_answers() -> None:
-    title = "关于规范离退休干部去世后丧葬补助费和一次性抚恤金办理工作的通知"
-    terms = [WeightedTerm("丧葬", 3.0), WeightedTerm("材料", 2.0), WeightedTerm("提交", 2.0)]
-    # 材料 and 提交 are beyond the title; the heading 「三、所需材料」 holds 材料, a requirements item none
-    assert heading_beyond_title("三、所需材料", title, terms) == pytest.approx(2 / 4)
-    assert heading_beyond_title("六、有关要求", title, terms) == 0.0
-    # every level of the heading, either script; no heading, or a title holding every word, says nothing
-    assert heading_beyond_title("三、办理程序 › （一）提交材料", title, terms) == 1.0
-    assert heading_beyond_title("三、所需材料", "", terms[1:]) == pytest.approx(2 / 4)
-    assert heading_beyond_title("三、所需材料", title, terms[:1]) == 0.0
-    assert heading_beyond_title("", title, terms) == 0.0
-    assert heading_beyond_title("三、所需材料", title, [WeightedTerm("材料", 1.0)]) == 1.0
-    assert heading_beyond_title("三、所需材料", title, [WeightedTerm("提交", 1.0)]) == 0.0
-    row = passage_features(
-        "家属办理时须提交：居民死亡医学证明书…", "三、所需材料", terms, 0.5, 0.8, 5.0, 5.0, title, title, "q"
-    )
-    assert dict(zip(RANKER_FEATURES, row, strict=True))["heading_beyond_title"] == pytest.approx(2 / 4)
-
-
-def test_a_cmrc_heading_that_is_the_title_scores_nothing_beyond_it() -> None:
-    title = "大曲车站"
-    terms = [WeightedTerm("大曲", 2.0), WeightedTerm("车站", 1.0), WeightedTerm("开业", 2.0)]
-    assert heading_beyond_title(title, title, terms) == 0.0
