@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold9     # or cold5, cold6, cold7, cold8
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold10    # or cold5 … cold9
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -9,12 +9,14 @@ bundled speeches); for every near miss, none of the words naming the detail aske
 set's documents; off-topic questions have no answers.
 
 The text of each document of ``benchmarks/corpus-<set>/`` is read as follows: the .docx with python-docx
-(paragraphs, table cells and text boxes), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
-writes, and must not decode in the set's ``refused`` encoding when it has one), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
+(paragraphs, table cells and text boxes; a .docx holding tracked changes as it prints with them accepted:
+inserted runs kept, deleted ones gone, comments left out), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
+writes, must not decode in the set's ``refused`` encoding when it has one, and must open with a
+byte-order mark when the set's encoding is UTF-16), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
 a second check those are also read back — the PDFs with pypdf, the .doc with antiword, the .odt from its
 ``content.xml`` — and every gold phrase of theirs must be found there once whitespace is removed
 (LibreOffice puts spaces between digits and Chinese; the scorer, ``bench/evaluate.py``, compares with
-whitespace removed too). A scan (a PDF holding only page images) has no text to read back: what OCR makes
+whitespace removed too). A scan (a PDF holding only page images, or a photo) has no text to read back: what OCR makes
 of it is what the set measures, so its gold phrases are checked against its source parts only.
 Exit status 1 and a line per problem when anything fails.
 """
@@ -180,6 +182,29 @@ SETS = {
             "s085": ["定价", "售价", "购买", "书店", "多少钱"],  # the book's price
         },
     ),
+    "cold10": QuestionSet(
+        prefix="t",
+        encoding="utf-16",  # Notepad's 「Unicode」: UTF-16 LE after a byte-order mark
+        documents=(
+            Document("离退休领导干部在社会组织兼职管理办法.docx", 1, 15, "POSTS_RULES"),
+            Document("离退休干部个人著作出版审核工作指引.pdf", 16, 30, "BOOK_GUIDE"),
+            Document("离退休干部居家安全隐患排查通知.txt", 31, 45, "SAFETY_LINES"),
+            Document("老年人免费乘车卡办理通知.jpg", 46, 60, "BUS_NOTICE", scan=True),
+            Document("光荣在党50年纪念章颁发仪式讲话.pdf", 61, 75, "MEDAL_SPEECH"),
+        ),
+        absent={
+            "t076": ["考察"],  # study trips (only in the paragraph the reviewer deleted)
+            "t077": ["下载", "网站", "网址"],  # where to download the form
+            "t078": ["指定", "定点", "推荐"],  # a designated publisher
+            "t079": ["书号"],  # the cost of an ISBN
+            "t080": ["检查报告", "排查报告", "报告单"],  # a written report after the check
+            "t081": ["周末", "週末", "星期六", "星期日", "节假日"],  # weekend visits
+            "t082": ["出租", "的士", "网约车"],  # taxis
+            "t083": ["外地", "异地", "全国", "外市", "互联互通"],  # using the pass in another city
+            "t084": ["材质", "纯金", "金质", "铜", "银质"],  # what the medal is made of
+            "t085": ["礼堂", "会议室", "会场", "报告厅", "剧院", "举办地点"],  # where the ceremony was held
+        },
+    ),
 }
 
 
@@ -201,16 +226,24 @@ def _parts_text(parts: list[tuple[str, object]]) -> str:
     return "\n".join(out)
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _accepted(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text as it prints with its tracked changes accepted: every ``w:t``, inserted runs'
+    included; a deleted run's text is ``w:delText`` and is left out."""
+    return "".join(t.text or "" for t in paragraph._p.iter(f"{W}t"))
+
+
 def _docx_text(path: Path) -> str:
     from docx import Document
 
     doc = Document(str(path))
-    lines = [p.text for p in doc.paragraphs]
+    revised = any(True for _ in doc.element.body.iter(f"{W}ins", f"{W}del"))
+    lines = [_accepted(p) if revised else p.text for p in doc.paragraphs]
     for table in doc.tables:
         lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
-    for box in doc.element.body.iter(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
-    ):
+    for box in doc.element.body.iter(f"{W}txbxContent"):
         lines.extend("".join(box_paragraph.itertext()) for box_paragraph in box)
     return "\n".join(lines)
 
@@ -248,7 +281,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold9); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold10); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -265,6 +298,9 @@ def check(name: str) -> int:
                 print(
                     f"{document.name}: 能按 {spec.refused.upper()} 读出，应含 {spec.refused.upper()} 之外的字"
                 )
+                return 1
+            if spec.encoding == "utf-16" and not raw.startswith(b"\xff\xfe"):
+                print(f"{document.name}: 应以 UTF-16 LE 字节序标记（FF FE）开头")
                 return 1
             texts[document.name] = raw.decode(spec.encoding)
             if texts[document.name] != crlf_text(source):

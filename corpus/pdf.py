@@ -367,20 +367,39 @@ _PALE = 0.6
 
 def _marks(chars: list[dict]) -> set[int]:  # type: ignore[type-arg]
     """The characters (by id) printed over or under the text rather than in it: set at a slant (see
-    `_diagonal`), or pale and at least twice the size of the page's body type — a watermark set level
-    (Word's 「水平」 watermark, a 「内部资料」 across the middle of each page), which was read as a heading
-    over the paragraph under it and, on a page with little text, run into the signature (date lost)."""
+    `_diagonal`), or at least twice the size of the page's body type and either pale — a watermark set
+    level (Word's 「水平」 watermark, a 「内部资料」 across the middle of each page), which was read as a
+    heading over the paragraph under it and, on a page with little text, run into the signature (date
+    lost) — or turned a right angle from the body's lines, whatever its colour: LibreOffice's PDF export
+    watermark as it comes by default, 「内部资料 注意保存」 on end down the middle of a portrait page in
+    green, read as a paragraph (「注意保存内部资料」), its last characters run into the signature, date
+    and issuer lost."""
     marks = {id(char) for char in chars if _diagonal(char)}
     marks |= _seal_characters(chars, marks)
-    sizes = Counter(round(float(char.get("size") or 0)) for char in chars if id(char) not in marks)
+    rest = [char for char in chars if id(char) not in marks]
+    sizes = Counter(round(float(char.get("size") or 0)) for char in rest)
     if not sizes:
         return marks
     body = sizes.most_common(1)[0][0]
+    along = Counter(_direction(char) for char in rest).most_common(1)[0][0]
     return marks | {
         id(char)
         for char in chars
-        if float(char.get("size") or 0) >= _MARK_SCALE * body and _pale(char.get("non_stroking_color"))
+        if float(char.get("size") or 0) >= _MARK_SCALE * body
+        and (_pale(char.get("non_stroking_color")) or _direction(char) != along)
     }
+
+
+def _direction(char: dict) -> int | None:  # type: ignore[type-arg]
+    """Which way a character's baseline runs, in right angles from left to right (0) counterclockwise
+    (1: upwards, 2: upside down, 3: downwards); None without a text matrix."""
+    matrix = char.get("matrix")
+    if not matrix:
+        return None
+    a, b = float(matrix[0]), float(matrix[1])
+    if a == 0 and b == 0:
+        return None
+    return round(math.degrees(math.atan2(b, a)) / 90) % 4
 
 
 # A seal's rim: at least this many slanted characters in one colour.
