@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .vocabulary import INTERROGATIVE
+from .vocabulary import asks_only_how
 
 DEFAULT_MIN_COVERAGE = 0.35
 
@@ -25,12 +25,14 @@ class Evidence:
     idf: Callable[[str], float]  # inverse document frequency of a word in the corpus
     top_text: str  # the best passage, with its section heading
     passages: int = 0  # passages in the library (0: unknown), for what an unseen word's IDF is
+    question: str = ""  # the question as searched, for the words inside its question forms (管不管饭)
 
 
 def _weights(e: Evidence) -> dict[str, float]:
     # a word holding an interrogative (几点, 几天, 多长时间, 哪年) says what kind of answer is asked for
-    # (answer_type reads that), not what the passage must hold: no passage says 几点
-    asked = [t for t in e.terms if not INTERROGATIVE.search(t)]
+    # (answer_type reads that), not what the passage must hold: no passage says 几点; nor does one say how
+    # a spoken question asks (啥时候, 咋办, 收不收, 不管 of 管不管饭)
+    asked = [t for t in e.terms if not asks_only_how(t, e.question.lower())]
     words = [t for t in asked if len(t) > 1] or asked
     return {w: e.idf(w) for w in words}
 

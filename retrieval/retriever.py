@@ -311,6 +311,7 @@ class Retriever:
             idf=self.index.lexical.idf,
             top_text=top_read,
             passages=self.index.lexical.size,
+            question=found.text,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
 
@@ -435,6 +436,7 @@ class Retriever:
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=read_with_figures(question, to_simplified(lexical_input(record.text, record.section))),
+            question=question,
         )
         return self.abstain.answered(evidence)
 

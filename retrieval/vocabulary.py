@@ -20,6 +20,29 @@ INTERROGATIVE = re.compile(
     r"|为什么|为何|为啥|是否|能不能|能否|可不可以|可否|是不是|有没有|会不会|要不要|变不变|吗|呢|吧"
 )
 
+# How a spoken question asks, beyond the interrogatives above: the colloquial 啥 (什么) and 咋 (怎么) —
+# 啥 is a question word derived from the staff's questions (retrieval/data/question_words.txt: in 11 of
+# 125, in none of 600 passage sentences) — and a verb asked as yes-or-no by repeating it (收不收, 管不管饭,
+# 交没交, 同意不同意), the open form of 能不能 and 要不要 above. A document says 不接受组照, never 收不收.
+_A_NOT_A = r"([\u3400-\u9fff]{1,2})[不没]\1"
+QUESTION_FORM = re.compile(rf"啥|咋|{_A_NOT_A}")
+
+
+def question_form_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question says how it asks (QUESTION_FORM), not what about."""
+    return [m.span() for m in QUESTION_FORM.finditer(question)]
+
+
+def asks_only_how(term: str, question: str = "") -> bool:
+    """Whether a content word of the question only says how it asks: it holds an interrogative or a question
+    form (几点, 啥时候, 咋办, 收不收), or is a piece of one of the question's yes-or-no forms holding its 不 or
+    没 (不管 of 管不管饭). The repeated verb itself (报名 of 报名不报名) is what is asked about."""
+    if INTERROGATIVE.search(term) or QUESTION_FORM.search(term):
+        return True
+    return bool(set(term) & set("不没")) and any(
+        term in question[start:end] for start, end in question_form_spans(question)
+    )
+
 
 def _data_lines(name: str) -> list[str]:
     text = (files("retrieval") / "data" / name).read_text(encoding="utf-8")

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index import LexicalIndex, get_tokenizer
 from retrieval import AbstainRule, Evidence
-from retrieval.abstain import DEFAULT_MIN_COVERAGE, coverage, missing_peak, unseen_idf, unseen_share
+from retrieval.abstain import (
+    DEFAULT_MIN_COVERAGE,
+    coverage,
+    missing_peak,
+    missing_words,
+    unseen_idf,
+    unseen_share,
+)
 
 TOP = "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
 
@@ -117,3 +126,52 @@ def test_an_interrogative_word_is_not_a_word_the_passage_lacks() -> None:
     ):
         e = Evidence(asked, lexical.idf, TOP, passages=lexical.size)
         assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0)
+
+
+def test_how_a_spoken_question_asks_is_not_a_word_the_passage_lacks() -> None:
+    """啥 and 咋 ask as 什么 and 怎么 do, and a verb repeated around 不 or 没 (收不收, 管不管饭, 交没交) asks
+    yes or no: no passage says them, so they weigh nothing, like 几点 (the words as jieba cuts them)."""
+    lexical = _lexical()
+    plain = Evidence(["离休干部", "体检"], lexical.idf, TOP, passages=lexical.size)
+    for question, asked in (
+        ("离休干部体检啥时候", ["啥时候", "离休干部", "体检"]),
+        ("离休干部体检咋办", ["离休干部", "体检", "咋办"]),
+        ("离休干部体检收不收", ["收不收", "不收", "离休干部", "体检"]),
+        ("离休干部体检管不管饭", ["不管", "离休干部", "体检"]),
+        ("离休干部体检交没交", ["交没交", "没交", "离休干部", "体检"]),
+    ):
+        e = Evidence(asked, lexical.idf, TOP, passages=lexical.size, question=question)
+        assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0), question
+
+
+def test_a_word_outside_the_question_form_still_counts() -> None:
+    """Only the words inside 管不管 are how it asks: 取暖费 beside it is still a word the passage lacks, and
+    不管 in a question without the repeated verb (不管多大年纪) is an ordinary word."""
+    lexical = _lexical()
+    e = Evidence(
+        ["不管", "取暖费", "体检"], lexical.idf, TOP, passages=lexical.size, question="体检管不管取暖费"
+    )
+    assert missing_peak(e) == pytest.approx(1.0)
+    assert 0.0 < coverage(e) < 1.0
+    ordinary = Evidence(
+        ["不管", "年纪", "体检"], lexical.idf, TOP, passages=lexical.size, question="不管多大年纪都体检"
+    )
+    assert set(missing_words(ordinary)) == {"不管", "年纪"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    verb=st.text(
+        alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=2
+    ).filter(lambda verb: not set(verb) & set("不没")),
+    negation=st.sampled_from("不没"),
+)
+def test_any_verb_asked_yes_or_no_weighs_nothing(verb: str, negation: str) -> None:
+    """Property: whatever verb is repeated around 不/没, the words cut from that form holding the 不 or 没
+    weigh nothing, and the verb itself (报名 of 报名不报名) is still a word the passage must hold."""
+    form = f"{verb}{negation}{verb}"
+    pieces = [form, f"{negation}{verb}", f"{verb}{negation}"]
+    e = Evidence(["体检", verb, *pieces], flat_idf, TOP, passages=3, question=f"体检{form}")
+    missing = missing_words(e)
+    assert not any(negation in word for word in missing)
+    assert (verb in missing) == (len(verb) > 1 and verb not in TOP)

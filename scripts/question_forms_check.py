@@ -1,0 +1,58 @@
+"""The questions of a set whose confidence a spoken question form can change, and how each is judged.
+
+Only a question holding 啥, 咋 or a verb repeated around 不/没 (收不收, 管不管饭: retrieval.vocabulary.
+QUESTION_FORM) reads its signals differently since those forms stopped counting as words the passage
+lacks; every other question's search and signals are the same. Run it from two trees (PYTHONPATH=TREE)
+to compare verdicts before and after, question by question:
+
+    PYTHONPATH=. python scripts/question_forms_check.py HOME benchmarks/cold5-questions.jsonl [HOME SET ...]
+
+HOME is a data home holding the set's library (e.g. one `speechqa add benchmarks/corpus-cold5/` filled).
+Searches as `speechqa eval --mode hybrid` does. Prints one row per question: set, id, split, answerable
+(A) or not (U), confidence, probability, whether the first passage is right, coverage, missing peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from bench.evaluate import is_relevant, load_questions
+from cli.settings import DEFAULT_MODEL
+from corpus import to_simplified
+from index import Library
+from retrieval import ServiceOptions, SpeechService
+
+# the same forms as retrieval.vocabulary.QUESTION_FORM, spelled here so the script runs on older trees too
+FORM = re.compile(r"啥|咋|([\u3400-\u9fff]{1,2})[不没]\1")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pairs", nargs="+", help="HOME SET.jsonl, repeated")
+    args = parser.parse_args()
+    if len(args.pairs) % 2:
+        parser.error("give HOME SET.jsonl pairs")
+    for home, path in zip(args.pairs[::2], args.pairs[1::2], strict=True):
+        questions = [q for q in load_questions(Path(path)) if FORM.search(to_simplified(q.question))]
+        library = Library(Path(home))
+        service = SpeechService(library, ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False))
+        retriever = service.current()
+        name = Path(path).name.removesuffix("-questions.jsonl")
+        for q in questions:
+            answer = retriever.search(q.question, k=1, mode="hybrid")
+            right = q.answerable and bool(answer.hits) and is_relevant(answer.hits[0].passage, q)
+            s = answer.signals
+            p = "-" if answer.probability is None else f"{answer.probability:.3f}"
+            read = "-\t-" if s is None else f"{s.coverage:.2f}\t{s.missing_peak:.2f}"
+            print(
+                f"{name}\t{q.id}\t{q.split or '-'}\t{'A' if q.answerable else 'U'}\t{answer.confidence}\t{p}\t"
+                f"{right}\t{read}\t{q.question}",
+                flush=True,
+            )
+        library.close()
+
+
+if __name__ == "__main__":
+    main()
