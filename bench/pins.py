@@ -570,7 +570,7 @@ class ObservedSet:
 
     items: tuple[PinQuestion, ...]
     passage_of: dict[str, int]  # group → its pinned passage's id
-    observations: tuple[Observation, ...]
+    observations: tuple[Observation, ...]  # a tuning question's among the fitted batches' pins only
     pairs: tuple[PairObservation, ...]
 
     def parts(self) -> SetParts:
@@ -598,23 +598,23 @@ class SetParts:
 def observe_set(
     retriever: Retriever, items: Sequence[PinQuestion], training: Sequence[GoldQuestion] | None = None
 ) -> ObservedSet:
-    """Pin the set in the retriever's store and observe it (`observe`), with the pairs derived from
-    `training` (default: `training_questions()`), none on a held-out group's passage. Every pin of the set is
-    active, the batches held out whole included: unlike the fit of `pins_report` (`fitted_batches`), so a
-    tuning question's closest pins may be a cold batch's, as the experiments of scripts/compare_pin_*.py
-    were counted (their figures in docs/measured.md)."""
-    passage_of = pin_set(retriever.store, items)
-    _, held_groups = split_groups(items)
-    observations = observe(retriever, items)
+    """Pin the set in the retriever's store and observe it as `pins_report` fits and reports it: the tuning
+    questions against the pins of the batches fitted on (`fitted_batches`), the held-out ones against every
+    pin of the set; with the pairs derived from `training` (default: `training_questions()`) as the fit
+    reads them. The store is left with every pin of the set."""
+    tune_groups, held_groups = split_groups(items)
+    fitting = fitted_batches(items)
+    passage_of = pin_set(retriever.store, fitting)
+    as_fitted = {o.item: o for o in observe(retriever, fitting) if o.item.group in tune_groups}
     derived = derived_pairs(
         training_questions() if training is None else training,
         retriever.store.passages(),
         leave_out={passage_of[g] for g in held_groups if g in passage_of},
         skip={i.question for i in items},
     )
-    return ObservedSet(
-        tuple(items), passage_of, tuple(observations), tuple(observe_pairs(retriever, derived))
-    )
+    passage_of = pin_set(retriever.store, items)
+    observations = tuple(as_fitted.get(o.item, o) for o in observe(retriever, items))
+    return ObservedSet(tuple(items), passage_of, observations, tuple(observe_pairs(retriever, derived)))
 
 
 def with_extra(

@@ -303,7 +303,11 @@ def test_the_set_observed_for_experiments_is_pinned_split_and_paired_as_the_repo
     library.add_documents([Document("讲话.txt", SPEECH, "utf-8")])
     library.build(fake_embedder)
     retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
-    rows = [*SMALL_ROWS, {"group": "c1", "kind": "unrelated", "question": "食堂几点开饭", "batch": "3"}]
+    rows = [
+        *SMALL_ROWS,
+        *COLD_ROWS,
+        {"group": "c3", "kind": "unrelated", "question": "食堂几点开饭", "batch": "3"},
+    ]
     path = tmp_path / "set.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     items = load_pin_questions(path)
@@ -327,9 +331,14 @@ def test_the_set_observed_for_experiments_is_pinned_split_and_paired_as_the_repo
         ("离休干部每年体检几次？", asked, True),
     }
     parts = observed.parts()
-    assert {o.item.group for o in parts.tuning} == tune_groups - {"c1"}
-    assert {o.item.group for o in parts.held} == held_groups - {"c1"}
-    assert [o.item.group for o in parts.cold] == ["c1"]  # the held-out-only batch, never fitted on
+    cold = {"c1", "c2", "c3"}  # the held-out-only batch, never fitted on
+    assert {o.item.group for o in parts.tuning} == tune_groups - cold
+    assert {o.item.group for o in parts.held} == held_groups - cold
+    assert {o.item.group for o in parts.cold} == cold
+    # as the fit sees them: a tuning question is matched against the fitted batches' pins only, the others
+    # against every pin of the set
+    assert parts.tuning and not {g for o in parts.tuning for g, _ in o.scores} & cold
+    assert {g for o in parts.cold for g, _ in o.scores} & cold
     library.close()
 
 
