@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import read_document, unsupported_message
-from corpus.errors import CorpusError, UnreadableFile
+from corpus.errors import CorpusError, UnreadableFile, as_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -78,6 +78,9 @@ def test_the_command_lines_error_lines_end_as_sentences() -> None:
     collected = list(_messages("cli", CLI_CALLS, constants=False))
     assert len(collected) > 20
     assert _unfinished(iter(collected)) == []
+    # nor on a bracket closing inside the sentence (「错误：文件已存在：a.docx（换一个文件名…）」), as the
+    # reader's refusals shown beside them do not
+    assert [f"{where} …{text[-20:]}" for where, text in collected if as_sentence(text) != text] == []
 
 
 @pytest.mark.parametrize("name", ["材料.zip", "讲话稿.tar.gz", "附件.7z"])
