@@ -231,13 +231,13 @@ def check_docx_target(path: Path) -> None:
     is not there, a file that is (nothing is ever written over)."""
     if path.suffix.lower() != ".docx":
         stem = "结果" if path.name.lower() in (".docx", "") else path.stem  # 「--docx ""」 is the folder "."
-        raise UserError(f"Word 文件名要以 .docx 结尾：{path}（例如 {path.parent / (stem + '.docx')}）")
+        raise UserError(f"Word 文件名要以 .docx 结尾：{path}（例如 {path.parent / (stem + '.docx')}）。")
     folder = path.parent
     if not folder.is_dir():
         why = f"{folder} 是一个文件，不是文件夹" if folder.exists() else f"文件夹 {folder} 不存在"
-        raise UserError(f"无法写入 Word 文件 {path}：{why}（请换一个位置，或先建立这个文件夹）")
+        raise UserError(f"无法写入 Word 文件 {path}：{why}（请换一个位置，或先建立这个文件夹）。")
     if path.exists():
-        raise UserError(f"文件已存在：{path}（换一个文件名，或先删除它；不会覆盖已有文件）")
+        raise UserError(f"文件已存在：{path}（换一个文件名，或先删除它；不会覆盖已有文件）。")
 
 
 def write_docx_file(answer: Answer, path: Path) -> None:

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import errno
 
+_ENDS = "。？！…?!"  # a sentence already ended
+_CLOSING = "）)」』”’》"  # brackets and quotes that close inside a sentence
+
+
+def as_sentence(text: str) -> str:
+    """A message ended as a sentence: 「。」 after a last Chinese character (「…再添加。」), and after a closing
+    bracket or quote inside the sentence (「…不是有效的 .docx 文件（无法解压）。」, as the national standard
+    places it), but not after one that closes a sentence of its own (「…（请另存后再添加。）」), nor twice
+    (「…吗？」), nor after a file name or a path a message ends on (「文件是空的：讲话.txt」)."""
+    body = text.rstrip(_CLOSING)
+    if body != text and body and body[-1] not in _ENDS:
+        return text + "。"
+    return text + "。" if text and "\u3400" <= text[-1] <= "\u9fff" else text
+
 
 class CorpusError(Exception):
     """Base class: a file could not be turned into speeches. The message is for end users: written as a
-    sentence, it ends as one (「…请把扩展名改为 .txt 再添加。」), as every other message they read does."""
+    sentence, it ends as one (`as_sentence`: 「…请把扩展名改为 .txt 再添加。」), as every other message they
+    read does."""
 
     def __str__(self) -> str:
-        text = super().__str__()
-        return text + "。" if text and "\u3400" <= text[-1] <= "\u9fff" else text
+        return as_sentence(super().__str__())
 
 
 class UnsupportedFormat(CorpusError):

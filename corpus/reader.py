@@ -26,6 +26,7 @@ from .errors import (
     ExportedAnswer,
     UnreadableFile,
     UnsupportedFormat,
+    as_sentence,
     describe_os_error,
 )
 from .odt import read_odt
@@ -153,7 +154,7 @@ def unsupported_message(name: str) -> str:
     told to be unpacked first, anything else gets the formats that are read."""
     if is_archive(name):
         return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
-    return f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）"
+    return as_sentence(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
 
 
 def read_document(path: Path) -> Document:

@@ -180,11 +180,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 def _not_chinese(text: str) -> bool:
     """Whether a message is written in another language (「what are the rules for health checks」): no
-    Chinese character, and a word of three or more letters that is not an acronym. Searched, it would get
-    passages of nothing. 「PDF」, 「APP」 alone, or beside Chinese words (「APP怎么下载」), are searched."""
+    Chinese character, and a word of three or more letters that is not an acronym, three words or more
+    (「WHAT ARE THE RULES」, typed in capitals), or a letter of another script (「안녕하세요」, 「ありがとう」).
+    Searched, it would get passages of nothing. 「PDF」, 「APP」 alone, or beside Chinese words
+    (「APP怎么下载」), are searched."""
     if _HAN.search(text):
         return False
-    return any(len(w) >= 3 and not w.isupper() for w in _LATIN_WORD.findall(text))
+    words = _LATIN_WORD.findall(text)
+    if any(len(w) >= 3 and not w.isupper() for w in words) or sum(len(w) >= 2 for w in words) >= 3:
+        return True
+    return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
 def _is_filler_char(ch: str) -> bool:

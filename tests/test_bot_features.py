@@ -184,7 +184,7 @@ async def test_an_admins_pin_over_someone_elses_says_what_it_replaced(
     call = api.calls_of("answerCallbackQuery")[-1].params
     assert call["show_alert"] is True
     assert call["text"].startswith(f"📌 已设为标准答案，替换了原来的：段落 #{second}（由 cli:zhang 于")
-    assert re.search(r"于 \d{4}-\d\d-\d\d \d\d:\d\d 设置）$", call["text"])  # not 2026-12-02T11:38:12+0000
+    assert re.search(r"于 \d{4}-\d\d-\d\d \d\d:\d\d 设置）。$", call["text"])  # not 2026-12-02T11:38:12+0000
     (state,) = store.pins()
     assert state.pin.passage_id != second and state.pin.pinned_by == str(ADMIN)
 

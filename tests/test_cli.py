@@ -453,7 +453,7 @@ def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tm
     result = run("add", str(binary))
     assert_user_error(result, "数据.txt 不是文本文件", "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "数据.txt" in line] == [
-        "✗ 数据.txt 不是文本文件（含二进制数据）"
+        "✗ 数据.txt 不是文本文件（含二进制数据）。"
     ]
     # a picture saved under a text's name is called what it is
     picture = tmp_path / "照片.txt"

@@ -256,7 +256,7 @@ def test_add_refuses_a_named_pipe_naming_it_and_adds_the_other_files(
     os.mkfifo(folder / "导出.txt")
     done = speechqa(seed_home, "add", str(pipe), str(folder), str(write(tmp_path / "讲话2.txt", LIBRARY)))
     assert done.returncode == 1, done.stderr
-    assert f"✗ 不是普通文件：{pipe}（是命名管道，不能作为讲话添加）" in done.stderr.splitlines()
+    assert f"✗ 不是普通文件：{pipe}（是命名管道，不能作为讲话添加）。" in done.stderr.splitlines()
     assert (
         f"跳过 {folder} 中 1 个不是普通文件的项目：导出.txt（命名管道、设备文件、套接字不能添加）"
         in done.stderr
@@ -271,8 +271,8 @@ def test_add_refuses_a_named_pipe_naming_it_and_adds_the_other_files(
     alone = speechqa(seed_home, "add", str(pipe), "/dev/zero")
     assert alone.returncode == 1
     assert alone.stderr.splitlines() == [
-        f"✗ 不是普通文件：{pipe}（是命名管道，不能作为讲话添加）",
-        "✗ 不是普通文件：/dev/zero（是设备文件，不能作为讲话添加）",
+        f"✗ 不是普通文件：{pipe}（是命名管道，不能作为讲话添加）。",
+        "✗ 不是普通文件：/dev/zero（是设备文件，不能作为讲话添加）。",
         "错误：没有添加任何文件。",
     ]
     assert len(speech_lines(run)) == 7  # the same home

@@ -372,7 +372,7 @@ def test_a_named_pipe_or_a_device_is_refused_without_being_opened(tmp_path: Path
     for path, kind in ((pipe, "命名管道"), (device, "设备文件"), (Path("/dev/null"), "设备文件")):
         error = read_within(path)
         assert isinstance(error, UnreadableFile), error
-        assert str(error) == f"不是普通文件：{path}（是{kind}，不能作为讲话添加）"
+        assert str(error) == f"不是普通文件：{path}（是{kind}，不能作为讲话添加）。"
 
 
 def test_a_folder_passes_over_named_pipes_and_names_them(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval import SMALL_TALK_REPLIES, asks_for_more, small_talk
+from retrieval import SMALL_TALK_REPLIES, asks_for_more, asks_for_previous, small_talk
 
 
 @pytest.mark.parametrize(
@@ -93,6 +93,52 @@ def test_asking_for_more_is_recognised_in_either_script(message: str) -> None:
 @pytest.mark.parametrize("message", ["還有哪些待遇", "下一步怎么做", "更多的老干部"])
 def test_a_question_that_starts_like_more_is_not_a_request_for_more(message: str) -> None:
     assert not asks_for_more(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what are the rules for health checks",
+        "What about pensions?",
+        "WHAT ARE THE RULES",
+        "Healthy China 2030",
+        "lixiu ganbu tijian",
+        "안녕하세요",
+        "ありがとうございます",
+        "Ｈｅｌｌｏ ｗｏｒｌｄ ｈｅｒｅ",
+    ],
+)
+def test_a_message_in_another_language_is_asked_again_in_chinese(message: str) -> None:
+    assert small_talk(message) == "not_chinese"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "PPT怎么做",
+        "WiFi密码",
+        "COVID-19疫情期间的慰问",
+        "Healthy China 2030 行动是什么",
+        "老干部APP怎么下载",
+        "PDF",
+        "APP",
+        "2024",
+        "12345678",
+        "第3条",
+    ],
+)
+def test_a_question_with_latin_letters_or_only_a_number_is_searched(message: str) -> None:
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize("message", ["上一页", "上一頁", "上页", "往上翻", "返回上一页！", "Previous"])
+def test_asking_for_the_previous_page_is_recognised(message: str) -> None:
+    assert asks_for_previous(message) and not asks_for_more(message)
+
+
+@pytest.mark.parametrize("message", ["上一页的内容是什么", "上页码", "上一篇讲话", "下一页"])
+def test_a_question_that_starts_like_previous_is_not_a_request_for_it(message: str) -> None:
+    assert not asks_for_previous(message)
 
 
 CONTENT = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=6)

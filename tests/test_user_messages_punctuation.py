@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import read_document, unsupported_message
-from corpus.errors import CorpusError, UnreadableFile, UnsupportedFormat
+from corpus.errors import CorpusError, UnreadableFile, as_sentence
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -78,6 +78,9 @@ def test_the_command_lines_error_lines_end_as_sentences() -> None:
     collected = list(_messages("cli", CLI_CALLS, constants=False))
     assert len(collected) > 20
     assert _unfinished(iter(collected)) == []
+    # nor on a bracket closing inside the sentence (「错误：文件已存在：a.docx（换一个文件名…）」), as the
+    # reader's refusals shown beside them do not
+    assert [f"{where} …{text[-20:]}" for where, text in collected if as_sentence(text) != text] == []
 
 
 @pytest.mark.parametrize("name", ["材料.zip", "讲话稿.tar.gz", "附件.7z"])
@@ -94,4 +97,27 @@ def test_a_file_refused_by_the_reader_is_told_in_a_sentence(tmp_path: Path) -> N
         read_document(typed)
     assert str(refused.value).endswith("再添加。")
     assert str(UnreadableFile("无法读取文件 a.txt：没有读取权限")).endswith("权限。")
-    assert str(UnsupportedFormat("不支持的文件类型：a.xlsx（支持 .txt）")).endswith("）")  # no 「）。」
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        ("a.docx 不是有效的 .docx 文件（无法解压）", "a.docx 不是有效的 .docx 文件（无法解压）。"),
+        ("不支持的文件类型：a.xlsx（支持 .txt）", "不支持的文件类型：a.xlsx（支持 .txt）。"),
+        ("a.docx 是 speechqa 导出的「讲话检索结果」", "a.docx 是 speechqa 导出的「讲话检索结果」。"),
+        ("a.pdf 是扫描件（请先做文字识别。）", "a.pdf 是扫描件（请先做文字识别。）"),
+        ("a.pdf 能读吗？", "a.pdf 能读吗？"),
+        ("无法读取：请重试！", "无法读取：请重试！"),
+        ("已拒绝。", "已拒绝。"),
+        ("文件是空的：讲话.txt", "文件是空的：讲话.txt"),
+    ],
+)
+def test_a_refusal_ends_once_after_its_brackets_and_quotes(message: str, read: str) -> None:
+    """A bracket or a quote closing inside the sentence is followed by its 「。」 (「（无法解压）。」), where
+    a message stopping on 「）」 read unfinished beside its neighbours' 「。」; a sentence already ended
+    gets none, nor does a file name a message ends on."""
+    assert str(UnreadableFile(message)) == read
+
+
+def test_an_unsupported_format_is_told_in_a_sentence() -> None:
+    assert unsupported_message("表格.xlsx").endswith("扫描图片）。")
