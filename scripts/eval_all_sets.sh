@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every question set at once, as docs/measured.md and the blind sets' pages quote them:
+#   bash scripts/eval_all_sets.sh [LIBS]
+# LIBS (default: a new temporary folder) holds one data home per library — `home` (the bundled speeches,
+# for the dev set and the third set) and `cN` (bundled + benchmarks/corpus-coldN/) — built on first use
+# with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so a run
+# never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
+# false-「未找到」 answered-unanswerable q/s) and, for the dev set, its tuning and held-out halves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LIBS=${1:-$(mktemp -d)}
+export HF_HUB_OFFLINE=${HF_HUB_OFFLINE:-1}
+SQ=${SPEECHQA_CMD:-speechqa}
+sets=()
+for dir in benchmarks/corpus-cold*/; do n=${dir#benchmarks/corpus-cold}; sets+=("${n%/}"); done
+mkdir -p "$LIBS"
+if [ ! -d "$LIBS/home" ]; then
+  SPEECHQA_HOME="$LIBS/home" $SQ add --bundled > "$LIBS/home.log" 2>&1 | grep -E "^[|] hybrid|half:|answered anyway"
+fi
+for n in "${sets[@]}"; do
+  if [ ! -d "$LIBS/c$n" ]; then
+    cp -r "$LIBS/home" "$LIBS/c$n"
+    SPEECHQA_HOME="$LIBS/c$n" $SQ add "benchmarks/corpus-cold$n/" > "$LIBS/c$n.log" 2>&1 | grep -E "^[|] hybrid|half:|answered anyway"
+  fi
+done
+evaluate() {  # SET LIBRARY
+  local tmp; tmp=$(mktemp -d)
+  cp -r "$LIBS/$2/." "$tmp/"
+  echo "== $1"
+  SPEECHQA_HOME="$tmp" $SQ eval "benchmarks/$1-questions.jsonl" --mode hybrid 2>&1 | grep -E "^[|] hybrid|half:|answered anyway"
+  rm -rf "$tmp"
+}
+evaluate dev home
+evaluate cold home
+for n in $(printf '%s\n' "${sets[@]}" | sort -n); do evaluate "cold$n" "c$n"; done
