@@ -878,13 +878,16 @@ class Handlers:
             await tell(query, self.answered, "这段内容已不在语料中。")
             return
         log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
-        answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
+        # The press is answered before the page is searched again, so that a slow search never outlasts
+        # Telegram's limit for answering it. A pinned passage comes first: pressed on a later page, the
+        # admin is shown the first page, and told why.
         if before is not None and before.passage_id != pin.passage_id:  # someone else's pin is gone: say so
             await tell(query, self.answered, fmt.pin_replaced(before))
-        elif answer.offset != data.offset:  # the page changed under the admin's finger: say why
+        elif data.offset != 0:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案，现列在第 1 条")
         else:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案")
+        answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
 
