@@ -209,11 +209,15 @@ def test_a_message_continues_the_kind_of_pages_its_buttons_show() -> None:
     middle = keyboards.speech_list_keyboard(speeches, 1, 3)
     last = keyboards.speech_list_keyboard(speeches, 2, 3)
     only = keyboards.speech_list_keyboard(speeches, 0, 1)
-    assert keyboards.continued_of(middle) == keyboards.ListRef(cb.ListSpeeches(2))
-    assert keyboards.continued_of(last) == keyboards.continued_of(only) == keyboards.ListRef(None)
+    # 「下一页」 continues to the next page, 「上一页」 goes back to the one before (None at either end)
+    assert keyboards.continued_of(middle) == keyboards.ListRef(cb.ListSpeeches(2), cb.ListSpeeches(0))
+    assert keyboards.continued_of(last) == keyboards.ListRef(None, cb.ListSpeeches(1))
+    assert keyboards.continued_of(only) == keyboards.ListRef(None, None)
     reading = keyboards.reading_keyboard(speech, 6, 6)
-    assert keyboards.continued_of(reading) == keyboards.ReadingRef(cb.ReadSpeech(7, 12))
-    assert keyboards.continued_of(keyboards.reading_keyboard(speech, 18, 6)) == keyboards.ReadingRef(None)
+    assert keyboards.continued_of(reading) == keyboards.ReadingRef(cb.ReadSpeech(7, 12), cb.ReadSpeech(7, 0))
+    assert keyboards.continued_of(keyboards.reading_keyboard(speech, 18, 6)) == keyboards.ReadingRef(
+        None, cb.ReadSpeech(7, 12)
+    )
     # a speech's details (阅读全文), the welcome's examples, a context view: nothing to page
     assert keyboards.continued_of(keyboards.speech_keyboard(speech)) is None
     assert keyboards.continued_of(keyboards.examples_keyboard(["问题"])) is None
