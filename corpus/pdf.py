@@ -350,14 +350,23 @@ def _diagonal(char: dict) -> bool:  # type: ignore[type-arg]
     a watermark or a stamp over the text, not the text. Read, a diagonal 「内部资料」 put one character
     into each line it crossed (「所需资经费」, 「部」 a heading) and ran the rest into the signature, its
     date lost. Text turned a right angle (a landscape page set sideways) is text, and is kept."""
+    angle = _baseline_angle(char)
+    if angle is None:
+        return False
+    angle %= 90
+    return min(angle, 90 - angle) > _MAX_TILT
+
+
+def _baseline_angle(char: dict) -> float | None:  # type: ignore[type-arg]
+    """The angle of a character's baseline in degrees, counterclockwise from left to right; None
+    without a text matrix."""
     matrix = char.get("matrix")
     if not matrix:
-        return False
+        return None
     a, b = float(matrix[0]), float(matrix[1])
     if a == 0 and b == 0:
-        return False
-    angle = math.degrees(math.atan2(b, a)) % 90
-    return min(angle, 90 - angle) > _MAX_TILT
+        return None
+    return math.degrees(math.atan2(b, a))
 
 
 # A watermark is printed pale and large: 「内部资料」 in light grey, at twice the body's size or more.
@@ -393,13 +402,8 @@ def _marks(chars: list[dict]) -> set[int]:  # type: ignore[type-arg]
 def _direction(char: dict) -> int | None:  # type: ignore[type-arg]
     """Which way a character's baseline runs, in right angles from left to right (0) counterclockwise
     (1: upwards, 2: upside down, 3: downwards); None without a text matrix."""
-    matrix = char.get("matrix")
-    if not matrix:
-        return None
-    a, b = float(matrix[0]), float(matrix[1])
-    if a == 0 and b == 0:
-        return None
-    return round(math.degrees(math.atan2(b, a)) / 90) % 4
+    angle = _baseline_angle(char)
+    return None if angle is None else round(angle / 90) % 4
 
 
 # A seal's rim: at least this many slanted characters in one colour.

@@ -270,7 +270,13 @@ MORE_WORDS = frozenset(
 
 def asks_for_more(text: str) -> bool:
     """Whether a whole message asks for more of an answer (「还有吗？」, 「更多」, 「下一页」)."""
-    return re.sub(r"[\W_]+", "", _folded(text)).lower() in MORE_WORDS
+    return _bare(text) in MORE_WORDS
+
+
+def _bare(text: str) -> str:
+    """A whole message as the paging words are listed: folded to simplified, lower case, without
+    punctuation, spaces or emoji."""
+    return re.sub(r"[\W_]+", "", _folded(text)).lower()
 
 
 # A message that asks for the page before the one just shown (the ◀ 上一页 button, typed)
@@ -293,4 +299,4 @@ PREVIOUS_WORDS = frozenset(
 
 def asks_for_previous(text: str) -> bool:
     """Whether a whole message asks for the previous page (「上一页」, 「往上翻」, 「上一頁」)."""
-    return re.sub(r"[\W_]+", "", _folded(text)).lower() in PREVIOUS_WORDS
+    return _bare(text) in PREVIOUS_WORDS
