@@ -212,6 +212,8 @@ def filter_line(answer: Answer) -> str | None:
     report = answer.filters
     if report is None:
         return None
+    if report.fallback and report.fallback_note:
+        return f"{report.fallback_note}（发送 /speeches 查看编号），以下是在全部讲话中查找的结果。"
     if report.fallback:
         return f"没有符合「{report.label}」的讲话，以下是不加筛选的结果。"
     if report.set_aside:

@@ -48,8 +48,8 @@ from corpus import (
     unsupported_message,
     written_as_digits,
 )
-from index import BuildReport, FileOutcome, LoggedQuery, SpeechIndexError, Store
-from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx, index_size
+from index import BuildReport, FileOutcome, LoggedQuery, QueryStats, SpeechIndexError, Store
+from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx, index_size, pasted_link
 
 from . import callbacks as cb
 from . import format as fmt
@@ -411,6 +411,11 @@ class Handlers:
         await self._reply(update, text, markup)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if pasted_link(
+            said.words(_message(update))
+        ):  # 「/home/li/通知.pdf」: a path Telegram took for a command
+            await self._answer(update, said.words(_message(update)).strip())
+            return
         await self._reply(update, "不认识这个命令。发送 /help 查看用法。")
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -536,10 +541,15 @@ class Handlers:
     async def stats(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self._require_admin(update, "查看统计"):
             return
-        stats = await asyncio.to_thread(self.store.query_stats)
+        stats = await asyncio.to_thread(self._query_stats)
         pins = await asyncio.to_thread(self.store.pins)
         taken = await asyncio.to_thread(self.store.offers_taken, fmt.OFFERS_SHOWN)
         await self._reply(update, fmt.render_stats(stats, pins, taken))
+
+    def _query_stats(self) -> QueryStats:
+        """The statistics, leaving out of the unanswered questions those a pin now answers (as asked today)."""
+        retriever = self.service.current()
+        return self.store.query_stats(pinned_since=retriever.pins_serve)
 
     def _progress(self, status: Message, label: str) -> ProgressMessage:
         return ProgressMessage(

@@ -16,7 +16,7 @@ from pathlib import Path
 from telegram import Document, Message, MessageEntity, MessageOriginUser
 
 from corpus import SUPPORTED_SUFFIXES, typed_id
-from retrieval import INTERROGATIVE
+from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
 from retrieval import asks_for_previous as asks_for_previous  # 「上一页」: likewise
 
@@ -126,12 +126,20 @@ def question(message: Message, username: str) -> str:
     (「@speechqa_bot 帮 @zhang_wei 查一下…」): who is spoken to is no part of what is asked. Nor are the
     web addresses pasted with it (「https://mp.weixin.qq.com/s/… 这篇说的老年大学，讲话里怎么说？」): their
     letters are no words of the speeches, and searched they made a question the speeches answer look
-    unanswered."""
-    text = _blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL])
+    unanswered. A message that is only links or file paths keeps them: it asks for a document, and is
+    answered so (`retrieval.pasted_link`)."""
     command = leading_command(message)
-    if command is not None:
-        text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)
-    return visible(without_mention(text, username))
+
+    def asked(text: str) -> str:
+        if command is not None:
+            text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)
+        return visible(without_mention(text, username))
+
+    linked = asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]))
+    if pasted_link(linked):
+        # only a link or a file path, and no question with it: the search says what the user can do instead
+        return linked
+    return asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL]))
 
 
 def visible(text: str) -> str:

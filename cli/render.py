@@ -18,6 +18,15 @@ LEVELS = {
 }
 
 
+# What the command line says to small talk: as the bot does, but a pasted file path or link is answered
+# with what its user can do here (add the file themselves)
+CLI_REPLIES = {
+    **SMALL_TALK_REPLIES,
+    "link": "这是网页链接或文件路径，不是问题：speechqa 不打开链接。要把这个文件加入讲话库，请运行 "
+    "speechqa add 文件路径；想查其中的内容，请直接用中文提问，例如「离休干部体检规定是什么？」。",
+}
+
+
 def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "query": answer.query,
@@ -25,7 +34,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "confidence": answer.level,
         "probability": None if answer.probability is None else round(answer.probability, 4),
         **(
-            {"small_talk": answer.small_talk, "reply": SMALL_TALK_REPLIES[answer.small_talk]}
+            {"small_talk": answer.small_talk, "reply": CLI_REPLIES[answer.small_talk]}
             if answer.small_talk
             else {}
         ),
@@ -88,6 +97,11 @@ def filter_line(answer: Answer) -> str | None:
     report = answer.filters
     if report is None:
         return None
+    if report.fallback and report.fallback_note:
+        return click.style(
+            f"{report.fallback_note}（speechqa speeches 列出编号），以下是在全部讲话中查找的结果：",
+            fg="yellow",
+        )
     if report.fallback:
         return click.style(
             f"筛选条件「{report.label}」下没有任何讲话{report.near_note}，以下是不加筛选的结果：", fg="yellow"
@@ -110,7 +124,7 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
     if (period := answer.period_note) is not None:
         lines.append(click.style(period, fg="yellow"))
     if answer.small_talk:
-        lines.append(SMALL_TALK_REPLIES[answer.small_talk])
+        lines.append(CLI_REPLIES[answer.small_talk])
         return "\n".join(lines)
     if not answer.hits:
         lines.append(

@@ -218,8 +218,11 @@ def stats_command(obj: Context, top: int, as_json: bool) -> None:
         speechqa stats --json --top 20
     """
     with user_errors():
-        stats = obj.library.store.query_stats(top=top)
         pins = obj.library.store.pins()
+        # a question a pin answers now (its matcher serves it, as a search would) is not left unanswered:
+        # deciding that needs the model, loaded only when there is a pin to serve
+        served = obj.service().current().pins_serve if any(p.usable for p in pins) else None
+        stats = obj.library.store.query_stats(top=top, pinned_since=served)
     flagged = sum(1 for p in pins if not p.usable)
     if as_json:
         data = {**stats_json(stats), "pins": {"total": len(pins), "flagged": flagged}}

@@ -48,6 +48,7 @@ from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
 from .store import (
     HANDLED_UPDATES_KEPT,
     LEXICAL_TEXT_VERSION,
+    PIN_CHECKS,
     AddOutcome,
     Correction,
     LoggedQuery,
@@ -80,6 +81,7 @@ __all__ = [
     "HANDLED_UPDATES_KEPT",
     "KNOWN_PREFIXES",
     "LEXICAL_TEXT_VERSION",
+    "PIN_CHECKS",
     "STOPWORDS",
     "TOKENIZERS",
     "UPLOAD",

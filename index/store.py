@@ -17,7 +17,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -1297,10 +1297,24 @@ class Store:
             for a, b in self.db.execute("SELECT word, synonym FROM user_synonyms ORDER BY word, synonym")
         ]
 
-    @_locked
-    def query_stats(self, *, top: int = 5) -> QueryStats:
+    def query_stats(
+        self, *, top: int = 5, pinned_since: Callable[[Sequence[str]], Sequence[bool]] | None = None
+    ) -> QueryStats:
         """Totals over the whole query log (as the questions were answered when asked), and the questions
-        most often left unanswered that no pin answers since."""
+        most often left unanswered that no pin answers since: not a pinned question itself, not one whose
+        asker took the standard question offered, and — with `pinned_since(questions)`, the decision a
+        search makes today for each — not one a pin's matcher now serves. Only the first `top + PIN_CHECKS`
+        such questions are put to `pinned_since` (each may cost an embedding), so /stats stays quick however
+        long the log."""
+        stats = self._query_stats(top if pinned_since is None else top + PIN_CHECKS)
+        if pinned_since is None or not stats.top_unanswered:
+            return stats
+        served = pinned_since([q for q, _ in stats.top_unanswered])  # outside the lock: it reads the store
+        kept = [row for row, pinned in zip(stats.top_unanswered, served, strict=True) if not pinned]
+        return replace(stats, top_unanswered=tuple(kept[:top]))
+
+    @_locked
+    def _query_stats(self, top: int) -> QueryStats:
         total, answered, latency = self.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(AVG(latency_ms), 0) FROM queries"
         ).fetchone()
@@ -1328,6 +1342,9 @@ class Store:
             by_channel=tuple((str(c), int(n)) for c, n in channels),
             top_unanswered=tuple((str(q), int(n)) for q, n, _ in unanswered),
         )
+
+
+PIN_CHECKS = 40  # unanswered questions beyond those listed that /stats may put to the pin matcher
 
 
 @dataclass(frozen=True)

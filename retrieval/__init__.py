@@ -49,7 +49,15 @@ from .service import (
     index_size,
     prepare_many_searches,
 )
-from .smalltalk import MORE_WORDS, PREVIOUS_WORDS, SmallTalk, asks_for_more, asks_for_previous, small_talk
+from .smalltalk import (
+    MORE_WORDS,
+    PREVIOUS_WORDS,
+    SmallTalk,
+    asks_for_more,
+    asks_for_previous,
+    pasted_link,
+    small_talk,
+)
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
@@ -129,6 +137,7 @@ __all__ = [
     "overlap",
     "parse_date_bound",
     "parse_ranker",
+    "pasted_link",
     "prepare_many_searches",
     "question_overlap",
     "question_words",

@@ -85,7 +85,9 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     _labelled(doc, EXPORT_QUESTION_LABEL, answer.query, bold_value=True)
     _labelled(doc, EXPORT_DATE_LABEL, _day(exported.date()))
     if answer.filters is not None:
-        if answer.filters.fallback:
+        if answer.filters.fallback and answer.filters.fallback_note:
+            _labelled(doc, "筛选", f"{answer.filters.fallback_note}，以下为在全部讲话中查找的结果")
+        elif answer.filters.fallback:
             _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
         else:
             _labelled(doc, "筛选", answer.filters.label + answer.filters.set_aside_note)

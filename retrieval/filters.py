@@ -152,6 +152,21 @@ class FilterReport:
         return self.applied.describe(dict(self.titles))
 
     @property
+    def missing_speeches(self) -> tuple[int, ...]:
+        """The speech ids the filter names that no speech has (「讲话 #9」 of a library without #9)."""
+        known = {id_ for id_, _ in self.titles}
+        return tuple(s for s in self.applied.speeches if s not in known)
+
+    @property
+    def fallback_note(self) -> str:
+        """Why nothing passed the filter, when it named a speech id no speech has (「没有编号为 #9 的讲话」),
+        or ""."""
+        missing = self.missing_speeches
+        if not self.fallback or not missing:
+            return ""
+        return "没有编号为 " + "、".join(f"#{s}" for s in missing) + " 的讲话"
+
+    @property
     def near_note(self) -> str:
         """What the front ends say of `near_speakers` (「（是不是「周建明」？）」), or ""."""
         return (
@@ -183,6 +198,7 @@ class FilterReport:
             "fallback": self.fallback,
             "set_aside": self.set_aside.describe() if self.set_aside else None,
             "near_speakers": list(self.near_speakers),
+            "missing_speeches": list(self.missing_speeches) if self.fallback else [],
         }
 
 
@@ -557,9 +573,11 @@ def detect_filters(question: str, facets: Facets) -> Detected:
     # Named as when the speech was given (「2025年的讲话」), it keeps of the undated speeches only those
     # whose title or a heading names it (「在全市老干部2024年工作会议上的讲话」): the others were shown
     # above the one speech dated then, under 「仅限：2025 年」.
+    # A speech named by an id the library does not have (「讲话 #9」, no speech #9) is a filter that allows
+    # nothing, as an unknown speaker is: the answer says so and searches the whole library.
     speeches: list[int] = []
     for number, span in _speeches_named(question):
-        if number in facets.ids and number not in speeches:
+        if number not in speeches:
             speeches.append(number)
             spans.append(span)
     filters = Filters(
@@ -586,10 +604,21 @@ _SPEECH_NAMED = re.compile(
 )
 
 
+# A number bound by another noun is not a speech's: 「段落 #54 讲话里…」 names passage 54 (the results cite
+# 「讲话 #2 · 段落 #54」), 「文件 #2 讲话」 a document, 「讲话 #2 第3段」 a passage of speech 2 only. Only a
+# speech word binds the number: the noun written right before 「#N」, or the unit right after 「讲话 #N」.
+_OTHER_NOUN_BEFORE = re.compile(r"(?:段落|段|条|页|頁|文件|号文|附件|表|图|passage|paragraph|page)\s*$", re.I)
+_OTHER_UNIT_AFTER = re.compile(r"\s*(?:段|条|页|頁|号文|号楼|楼)")
+
+
 def _speeches_named(question: str) -> Iterator[tuple[int, tuple[int, int]]]:
     """The speech ids a question names, each with its [start, end) in the question."""
     text = question.translate(_FULL_WIDTH)  # one character for one: the offsets hold
     for m in _SPEECH_NAMED.finditer(text):
+        if m["b"] and _OTHER_NOUN_BEFORE.search(text, 0, m.start()):
+            continue  # 「段落 #54 讲话」: the number is the passage's
+        if m["a"] and _OTHER_UNIT_AFTER.match(text, m.end()):
+            continue  # 「讲话 #54段」: a passage number written after the word 讲话
         written = m["a"] or m["b"] or m["c"]
         number = int(written) if written.isascii() else numeral_value(written.replace("两", "二"))
         if number is not None and number > 0:

@@ -38,7 +38,7 @@ from .answer_type import (
 )
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
-from .errors import EmptyQuery, QueryTooLong
+from .errors import EmptyQuery, QueryError, QueryTooLong
 from .filters import (
     DateRange,
     Facets,
@@ -64,7 +64,7 @@ from .records import Answer, Hit, PinOffer
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
-from .typos import HomophoneCorrector, apply_corrections, library_words
+from .typos import HomophoneCorrector, Typo, apply_corrections, library_words
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -146,6 +146,8 @@ class Retriever:
         self._facets: tuple[int, Facets] | None = None
         self._heads: tuple[int, dict[int, int]] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
+        # (pins signature, store revision, user synonyms) → whether a pin is served to a question (`pins_serve`)
+        self._pin_checks: tuple[tuple[object, ...] | None, dict[str, bool]] = (None, {})
         self.query_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed)
         # the question embedded as a passage, which pins compare besides (`PinMatcher.decide`)
         self.text_vector = lru_cache(maxsize=QUERY_CACHE)(self._embed_as_text)
@@ -230,21 +232,7 @@ class Retriever:
                 confidence="low",
                 small_talk=chat,
             )
-        # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明. Read in the
-        # question as shown (Typo.start), before NFKC, which lengthens some characters (… → ...).
-        typos = self.corrector.corrections(query, self.facets().speakers) if self.config.correct_typos else ()
-        pairs = self.store.user_synonyms() if self.config.synonyms else []
-        if pairs:
-            # the office's own word for what the library calls otherwise (老干局 for 老干部局), as the user
-            # paired them: searched, and judged, as the library's word
-            typos = tuple(
-                sorted(
-                    (*typos, *library_words(query, pairs, self.passages_holding, typos)),
-                    key=lambda t: t.start,
-                )
-            )
-        text = apply_corrections(query, typos) if typos else query
-        text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
+        typos, text, pairs = self._as_searched(query)
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
@@ -778,6 +766,59 @@ class Retriever:
             self._years = (revision, frozenset(years))
         return self._years[1]
 
+    def _as_searched(self, query: str) -> tuple[tuple[Typo, ...], str, list[tuple[str, str]]]:
+        """The typos read in a (normalised) question, the text searched for it, and the user's word pairs."""
+        # the library's speakers are names, never typos: 「汪明同志讲的…」 stays a filter on 汪明. Read in the
+        # question as shown (Typo.start), before NFKC, which lengthens some characters (… → ...).
+        typos = self.corrector.corrections(query, self.facets().speakers) if self.config.correct_typos else ()
+        pairs = self.store.user_synonyms() if self.config.synonyms else []
+        if pairs:
+            # the office's own word for what the library calls otherwise (老干局 for 老干部局), as the user
+            # paired them: searched, and judged, as the library's word
+            typos = tuple(
+                sorted(
+                    (*typos, *library_words(query, pairs, self.passages_holding, typos)),
+                    key=lambda t: t.start,
+                )
+            )
+        text = apply_corrections(query, typos) if typos else query
+        text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
+        return typos, text, pairs
+
+    def pins_serve(self, queries: Sequence[str]) -> list[bool]:
+        """Whether asking each question now (as the front ends ask: filters read from the question, pins
+        on) gets a pinned answer — the decision `search` makes, without the search. Nothing is embedded
+        when the library has no usable pin; else the questions not decided before under the same pins
+        are embedded in one batch (the cost of /stats over a long log: see `Store.query_stats`)."""
+        if self.embedder is None or not queries or not self.pin_matcher().states:
+            return [False] * len(queries)
+        signature = (self.store.pins_signature(), self.store.revision, tuple(self.store.user_synonyms()))
+        if self._pin_checks[0] != signature:
+            self._pin_checks = (signature, {})
+        known = self._pin_checks[1]
+        asked: dict[str, tuple[str, str]] = {}  # question → (as typed, normalised; as searched)
+        for query in queries:
+            if query in known or query in asked:
+                continue
+            try:
+                typed = normalise_query(query)
+            except QueryError:  # empty or too long: never searched, never pinned
+                known[query] = False
+                continue
+            if small_talk(typed) is not None:
+                known[query] = False
+                continue
+            asked[query] = (typed, self._as_searched(typed)[1])
+        if asked:
+            texts = [to_simplified(text) for _, text in asked.values()]
+            vectors = self.embedder.embed_batch(texts, "query")
+            for (query, (typed, text)), vector in zip(asked.items(), vectors, strict=True):
+                _, allowed, _ = self._restrict(text, Filters(), True)
+                known[query] = self._pins_for(text, allowed, typed, vector).served is not None
+        if len(known) > 4 * QUERY_CACHE:  # bounded, whatever the log holds
+            known.clear()
+        return [known.get(q, False) for q in queries]
+
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""
         assert self.embedder is not None
@@ -786,13 +827,15 @@ class Retriever:
             self._pins = (signature, PinMatcher.load(self.store, self.embedder))
         return self._pins[1]
 
-    def _pins_for(self, text: str, allowed: np.ndarray | None, typed: str) -> PinDecision:
+    def _pins_for(
+        self, text: str, allowed: np.ndarray | None, typed: str, vector: np.ndarray | None = None
+    ) -> PinDecision:
         matcher = self.pin_matcher()
         if not matcher.states:
             return PinDecision()
         inside = None if allowed is None else set(allowed.tolist())
         return matcher.decide(
-            self.query_vector(text),
+            self.query_vector(text) if vector is None else vector,
             text,
             self.index.lexical.idf,
             self.pin_judge,

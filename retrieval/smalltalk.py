@@ -16,7 +16,7 @@ from typing import Literal
 
 from corpus import to_simplified
 
-SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack", "not_chinese"]
+SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack", "not_chinese", "link"]
 
 # Courtesy words by the reply they call for; longest first inside each alternation (regex picks the first).
 _KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
@@ -199,12 +199,41 @@ def _is_filler_char(ch: str) -> bool:
     return category[0] in "PSZC" or category in ("Mn", "Me", "Sk") or ch in "\u200d\ufe0f"
 
 
+# A web address or a file's place on a computer pasted as the whole message: what the user wants is that
+# document, which the tool cannot fetch or open (「https://www.gov.cn/zhengce/…」, 「C:\\Users\\…\\通知.docx」,
+# 「/home/li/通知.pdf」, 「关于做好2025年离休干部体检工作的通知.docx」). A link inside a question leaves words.
+_PASTED = re.compile(
+    r"(?:https?|ftp|file)://\S*"  # a web (or file) address, to the next space
+    r"|www\.[^\s.]+\.\S+"  # www.gov.cn/…
+    r"|[A-Za-z]:[\\/][^\n]*"  # a Windows path, spaces and all: C:\Users\…
+    r"|\\\\[^\s\\]+\\[^\n]*"  # a network share: \\server\folder\…
+    r"|(?:~|\.{1,2})?/[^\s/]+/\S*"  # /home/li/… ~/Desktop/… (two levels at least: not 「/帮助」)
+    r"|[^\s\\/:：?？，,。]+\.(?:docx?|wps|odt|rtf|pdf|txt|png|jpe?g|tiff?|xlsx?|pptx?|zip|rar|7z|ofd|html?)",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’「」『』《》<>()（）[]【】"
+
+
+def pasted_link(text: str) -> bool:
+    """Whether the message is only web addresses or file paths (and quotes around them): no question."""
+    parts = [p.strip(_QUOTES) for p in text.strip().splitlines() if p.strip(_QUOTES + " \t")]
+    if not parts:
+        return False
+    for part in parts:
+        rest = _PASTED.sub(" ", part.strip())
+        if rest.strip(_QUOTES + " \t"):
+            return False
+    return True
+
+
 def small_talk(query: str) -> SmallTalk | None:
     """The kind of small talk the message is, or None when it carries a question (any content left)."""
     # 您 is the polite 你 and part of no other word: 「您是谁」 asks what 「你是谁」 asks
     text = _folded(query).strip().replace("您", "你")
     if not text:
         return None
+    if pasted_link(query):
+        return "link"
     found: list[SmallTalk] = []
 
     def take(match: re.Match[str]) -> str:
@@ -233,6 +262,8 @@ REPLIES: dict[SmallTalk, str] = {
     "farewell": "再见！有问题随时来问。",
     "ack": "好的。需要查询时，直接输入问题即可。",
     "not_chinese": "讲话库里都是中文讲话，请用中文提问，例如「离休干部体检规定是什么？」。",
+    "link": "我打不开网页链接，也读不到电脑上的文件。要查的文件如果还不在讲话库里，请把文件本身发给管理员添加"
+    "（管理员直接把文件发给我即可）；想查其中的内容，请直接用中文提问，例如「离休干部体检规定是什么？」。",
 }
 
 

@@ -278,7 +278,13 @@ def test_filters_and_pins_are_shown() -> None:
     assert "1. 讲话标题 📌 标准答案\n" in plain and "2. 讲话标题\n" in plain
     nothing = FilterReport(Filters(speeches=(9,)), Filters(), 0, fallback=True)
     plain, _ = parse_html(render_answer(replace(base, filters=nothing)).html)
-    assert plain.split("\n")[1] == "没有符合「讲话 #9」的讲话，以下是不加筛选的结果。"
+    assert (
+        plain.split("\n")[1]
+        == "没有编号为 #9 的讲话（发送 /speeches 查看编号），以下是在全部讲话中查找的结果。"
+    )
+    nobody = FilterReport(Filters(speakers=("李四",)), Filters(), 0, fallback=True)
+    plain, _ = parse_html(render_answer(replace(base, filters=nobody)).html)
+    assert plain.split("\n")[1] == "没有符合「李四」的讲话，以下是不加筛选的结果。"
 
 
 def test_stats_flag_pins_whose_passage_changed_or_vanished() -> None:

@@ -48,9 +48,8 @@ async def test_a_speech_named_by_its_id_restricts_the_answer_and_can_be_cancelle
     # the command line's JSON says what was read from the question
     shown = answer_json(seed_service.current().search(BY_ID, 5, auto_filter=True, pins=True))
     assert shown["filters"]["speeches"] == [2] and shown["filters"]["auto"] == ["speeches"]
-    # an id no speech has is no filter; 篇章 is no speech
-    for question in ("讲话 #9 里关于体检", "谱写第二篇章"):
-        assert seed_service.current().search(question, 5, auto_filter=True).filters is None
+    # 篇章 is no speech (an id no speech has is said: tests/test_bot_leftovers.py)
+    assert seed_service.current().search("谱写第二篇章", 5, auto_filter=True).filters is None
 
 
 async def test_a_question_in_english_is_asked_for_in_chinese_and_not_searched(

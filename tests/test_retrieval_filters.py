@@ -216,20 +216,71 @@ def test_a_speech_named_by_its_id_is_a_filter(
     assert detected.strip(question) == left
 
 
+def test_an_id_no_speech_has_is_a_filter_that_allows_nothing() -> None:
+    """「讲话 #9」 of a library without #9: read, so that the answer can say there is no such speech (and
+    search everything), not searched as words."""
+    for question, speeches in (
+        ("讲话 #9 里关于体检", (9,)),
+        ("第四篇讲话", (4,)),
+        ("讲话 #2 和讲话 #9", (2, 9)),
+    ):
+        assert detect_filters(question, SPEECH_FACETS).filters.speeches == speeches, question
+
+
 @pytest.mark.parametrize(
     "question",
     [
-        "讲话 #9 里关于体检",  # no speech 9
-        "第四篇讲话",  # nor 4
         "谱写第二篇章",  # 篇章 is no speech
         "第二篇里关于体检",  # a compilation's part is headed 「第二篇：…」: without 讲话 it names no speech
         "两篇讲话都讲了体检吗",  # a count, not a number in the list
         "ABC#2讲话",  # part of another mark
         "2024年第二季度",
+        # a number another noun binds (the results cite 「讲话 #2 · 段落 #54」): only 讲话 binds a speech id
+        "段落 #54 讲话里关于体检",
+        "段落#54讲话",
+        "passage #54 讲话",
+        "第54段讲话里怎么说",
+        "第54段",
+        "讲话 #54段 关于体检",
+        "讲话#12条",
+        "#2号文件讲话精神",
+        "文件 #2 讲话",
+        "附件#3讲话稿",
+        "第5页讲话",
+        "2号楼讲话",
+        "讲话 #2号楼",
+        "2024年3月2号讲话",
+        "3月2号的讲话",
     ],
 )
-def test_an_id_no_speech_has_or_no_id_at_all_is_no_speech_filter(question: str) -> None:
+def test_text_that_names_no_speech_is_no_speech_filter(question: str) -> None:
     assert not detect_filters(question, SPEECH_FACETS).filters.speeches
+
+
+@given(
+    noun=st.sampled_from(["段落", "段", "条", "页", "文件", "附件", "passage", "paragraph", "Page"]),
+    number=st.integers(min_value=1, max_value=9999),
+    space=st.sampled_from(["", " ", "　"]),
+    hash_mark=st.sampled_from(["#", "＃"]),
+    after=st.sampled_from(["讲话", "号讲话", " 讲话里怎么说", "讲话稿"]),
+)
+def test_a_number_another_noun_binds_is_never_a_speech(
+    noun: str, number: int, space: str, hash_mark: str, after: str
+) -> None:
+    question = f"请看{noun}{space}{hash_mark}{number}{after}"
+    assert not detect_filters(question, SPEECH_FACETS).filters.speeches, question
+
+
+@given(
+    unit=st.sampled_from(["段", "条", "页", "号楼", "楼", "号文"]),
+    number=st.integers(min_value=1, max_value=9999),
+    space=st.sampled_from(["", " "]),
+)
+def test_a_number_written_with_another_unit_after_speech_is_never_a_speech(
+    unit: str, number: int, space: str
+) -> None:
+    question = f"讲话{space}#{number}{space}{unit}关于体检"
+    assert not detect_filters(question, SPEECH_FACETS).filters.speeches, question
 
 
 def test_facets_hold_the_speech_ids(library: Library) -> None:

@@ -160,3 +160,41 @@ def test_courtesy_around_a_content_word_never_hides_the_question(
 def test_courtesy_alone_is_always_small_talk(parts: list[str]) -> None:
     message = "".join(parts)
     assert (small_talk(message) is not None) == bool(message.strip())
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "https://www.gov.cn/zhengce/content/202401/content_6924770.htm",
+        "https://www.gov.cn/zhengce/…",
+        "www.gov.cn/zhengce/2024",
+        "C:\\Users\\张三\\Desktop\\关于做好 2025 年离休干部体检工作的通知.docx",
+        "“D:\\老干部局\\讲话.pdf”",
+        "\\\\fileserver\\老干部局\\通知.doc",
+        "/home/li/文档/通知.wps",
+        "~/Desktop/讲话.txt",
+        "关于做好2025年离休干部体检工作的通知.docx",
+        "file:///C:/Users/li/通知.pdf",
+        "https://a.gov.cn/1.htm\nhttps://a.gov.cn/2.htm",
+    ],
+)
+def test_a_pasted_link_or_file_path_alone_is_no_question(message: str) -> None:
+    assert small_talk(message) == "link"
+    assert "打不开网页链接" in SMALL_TALK_REPLIES["link"] and "管理员" in SMALL_TALK_REPLIES["link"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "https://mp.weixin.qq.com/s/abc 这篇说的老年大学，讲话里怎么说？",
+        "通知.docx里怎么说体检",
+        "体检的通知.docx 在哪里",
+        "请看 https://www.gov.cn/x 里的体检规定",
+        "PDF",
+        "老干部.com",
+        "3.5",
+        "/帮助",
+    ],
+)
+def test_a_link_or_file_name_inside_a_question_leaves_a_question(message: str) -> None:
+    assert small_talk(message) != "link"
