@@ -230,6 +230,7 @@ def build_application(
         (cb.ExportWord, once(handlers.export_word)),
         (cb.PinPassage, handlers.pin_passage),
         (cb.AskPinned, once(handlers.ask_pinned)),
+        (cb.RemoveSpeech, once(handlers.remove_speech)),
     ):
         app.add_handler(CallbackQueryHandler(callback, pattern=cb.pattern(kind)))
     app.add_handler(CallbackQueryHandler(handlers.stale_button))

@@ -129,6 +129,19 @@ class AskPinned:
 
 
 @dataclass(frozen=True)
+class RemoveSpeech:
+    """删除旧版 (admins) under an upload report naming a near copy, and 确定删除 / 取消 under the question
+    it asks: `step` ASK asks to confirm (a new message), DO removes the speech, CANCEL leaves it."""
+
+    prefix: ClassVar[str] = "d"
+    ASK: ClassVar[int] = 0
+    DO: ClassVar[int] = 1
+    CANCEL: ClassVar[int] = 2
+    speech_id: int
+    step: int = 0
+
+
+@dataclass(frozen=True)
 class AskExample:
     """One of the example questions offered by /start."""
 
@@ -150,6 +163,7 @@ Callback = (
     | ExportWord
     | PinPassage
     | AskPinned
+    | RemoveSpeech
 )
 KINDS: tuple[type[Callback], ...] = (
     MoreResults,
@@ -165,6 +179,7 @@ KINDS: tuple[type[Callback], ...] = (
     ExportWord,
     PinPassage,
     AskPinned,
+    RemoveSpeech,
 )
 UNFILTERED = -1  # the scope of 取消筛选
 _BY_PREFIX: dict[str, type[Callback]] = {kind.prefix: kind for kind in KINDS}
@@ -197,6 +212,11 @@ def decode(data: str | None) -> Callback | None:
         ids, valid = values[::2], values[1] >= UNFILTERED
     elif kind is PinPassage:
         ids, valid = values[:2] + values[3:], len(values) < 3 or values[2] >= UNFILTERED
+    elif kind is RemoveSpeech:
+        ids, valid = (
+            values[:1],
+            len(values) < 2 or values[1] in (RemoveSpeech.ASK, RemoveSpeech.DO, RemoveSpeech.CANCEL),
+        )
     else:
         ids, valid = values, True
     if not valid or any(v < 0 for v in ids):

@@ -425,7 +425,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                 pieces.append(
                     Piece(
                         f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {math.floor(s.similarity * 100)}%），两篇都会被检索到；"
-                        f"如果这是它的更正版，请在服务器上用 speechqa remove {s.similar_to} 删除旧版。\n"
+                        f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」。\n"
                     )
                 )
         for note in outcome.notes:  # read in part: the rest was added
@@ -438,6 +438,22 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             )
         )
     return render(pieces)
+
+
+def removal_question(speech: SpeechRecord, pins: int) -> str:
+    """What 🗑 删除旧版 asks before removing a speech."""
+    details = f"{speech.date or '日期不详'} · {speech.speaker or '讲话人不详'} · {speech.passages} 段"
+    note = f"以它为标准答案的 {pins} 条问题将失效，需要重新设置。" if pins else ""
+    return (
+        f"确定删除讲话 #{speech.id}《{escape(speech.title)}》（{escape(details)}）吗？"
+        f"删除后它的段落不再被检索到。{note}"
+    )
+
+
+def removed_line(speech: SpeechRecord, pins: int) -> str:
+    """What removing a speech from the chat did."""
+    note = f"\n📌 以它为标准答案的 {pins} 条已失效（/stats 中列出），需要重新设置。" if pins else ""
+    return f"🗑 已删除讲话 #{speech.id}《{escape(speech.title)}》，索引已更新。{note}"
 
 
 def archive_refusal(name: str) -> str:
@@ -497,7 +513,10 @@ def render_stats(stats: QueryStats, pins: Sequence[PinState] = (), taken: Sequen
         pieces.append(Piece(f"\n\n📌 标准答案：{len(pins)} 条", "b"))
         if broken:
             pieces.append(
-                Piece(f"，{len(broken)} 条需要复核（speechqa pins 查看，speechqa unpin 编号 删除）")
+                Piece(
+                    f"，{len(broken)} 条需要复核：用原来的问题重新提问，在回答下点 📌 设为标准答案 即可更新"
+                    "（在服务器上：speechqa pins 查看，speechqa unpin 编号 删除）"
+                )
             )
         for state in broken:
             pieces += [

@@ -131,7 +131,7 @@ HELP = """<b>使用说明</b>
 ADMIN_HELP = f"""
 
 <b>管理员</b>
-• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）
+• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段
 /reindex — 重建全部索引
 /stats — 使用统计"""
@@ -510,7 +510,7 @@ class Handlers:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 await progress.finish(fmt.render_refusal(str(e)))
                 return
-        await progress.finish(fmt.render_ingest(outcomes, report))
+        await progress.finish(fmt.render_ingest(outcomes, report), keyboards.near_copies_keyboard(outcomes))
 
     def _ingest(
         self, name: str, data: bytes, progress: ProgressMessage
@@ -900,6 +900,51 @@ class Handlers:
         answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
+
+    async def remove_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """🗑 删除旧版 under an upload report (a corrected version sent again beside the old one): asked
+        first in a new message (确定删除 / 取消), then the speech is removed and the index updated, as
+        `speechqa remove` does on the server. Admins only, in their private chat."""
+        query, data = _callback(update, cb.RemoveSpeech)
+        if not self.policy.is_admin(query.from_user.id):
+            await tell(query, self.answered, "只有管理员可以删除讲话。")
+            return
+        if data.step == cb.RemoveSpeech.CANCEL:
+            await ack(query, self.answered)
+            await edit_or_send(query, f"已取消，讲话 #{data.speech_id} 保留。", None)
+            return
+        speech = await asyncio.to_thread(self.store.speech, data.speech_id)
+        if speech is None:
+            await tell(query, self.answered, "这篇讲话已不在语料中。")
+            return
+        pins = await asyncio.to_thread(self._pins_on, speech.id)
+        if data.step == cb.RemoveSpeech.ASK:
+            await ack(query, self.answered)
+            assert query.message is not None
+            await send(
+                context.bot,
+                query.message,
+                fmt.removal_question(speech, pins),
+                keyboards.removal_keyboard(speech.id),
+            )
+            return
+        await ack(query, self.answered, "正在删除…")
+        async with self.writing:
+            try:
+                removed = await asyncio.to_thread(self.service.remove, speech.id)
+            except SpeechIndexError as e:  # another writer (the server's speechqa add), a full disk…
+                log.info("removing speech #%d refused: %s", speech.id, e)
+                await edit_or_send(query, fmt.render_refusal(str(e)), None)
+                return
+        if removed is None:  # removed meanwhile (another admin, the server)
+            await edit_or_send(query, "这篇讲话已不在语料中。", None)
+            return
+        log.info("speech #%d removed from the chat by %s", removed.id, self._who(query.from_user.id))
+        await edit_or_send(query, fmt.removed_line(removed, pins), None)
+
+    def _pins_on(self, speech_id: int) -> int:
+        """How many usable pins point at a passage of the speech."""
+        return sum(1 for s in self.store.pins() if s.passage is not None and s.passage.speech_id == speech_id)
 
     def _pinned_page(self, question: str, pressed: cb.PinPassage) -> Answer:
         """The message a 📌 button was under, shown again in its view (the answer as first given, without

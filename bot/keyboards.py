@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from index import PassageRecord, SpeechRecord
+from index import FileOutcome, PassageRecord, SpeechRecord
 from retrieval import PinOffer
 
 from .callbacks import (
@@ -23,6 +23,7 @@ from .callbacks import (
     OneSpeech,
     PinPassage,
     ReadSpeech,
+    RemoveSpeech,
     ScopedResults,
     ShowContext,
     ShowSource,
@@ -140,6 +141,26 @@ def speech_list_keyboard(speeches: Sequence[SpeechRecord], page: int, pages: int
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows)
+
+
+def near_copies_keyboard(outcomes: Sequence[FileOutcome]) -> InlineKeyboardMarkup | None:
+    """Under an upload report: 🗑 删除旧版 #N for each stored speech a new one is nearly the same as (a
+    corrected version sent again), which an admin would otherwise have to remove on the server."""
+    older = dict.fromkeys(s.similar_to for o in outcomes for s in o.speeches if s.similar_to is not None)
+    buttons = [[_button(f"🗑 删除旧版 #{n}", RemoveSpeech(n))] for n in older]
+    return InlineKeyboardMarkup(buttons) if buttons else None
+
+
+def removal_keyboard(speech_id: int) -> InlineKeyboardMarkup:
+    """Under 「确定删除讲话 #N…？」."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(f"确定删除 #{speech_id}", RemoveSpeech(speech_id, RemoveSpeech.DO)),
+                _button("取消", RemoveSpeech(speech_id, RemoveSpeech.CANCEL)),
+            ]
+        ]
+    )
 
 
 def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup | None:

@@ -46,6 +46,7 @@ from .maintenance import (
 )
 from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
 from .store import (
+    BEIJING,
     HANDLED_UPDATES_KEPT,
     LEXICAL_TEXT_VERSION,
     PIN_CHECKS,
@@ -75,6 +76,7 @@ from .tokenize import (
 from .vectors import VectorIndex
 
 __all__ = [
+    "BEIJING",
     "BUNDLED",
     "DEFAULT_MODEL",
     "DEFAULT_TOKENIZER",

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from corpus import EXPORT_DATE_LABEL, EXPORT_HEADING, EXPORT_QUESTION_LABEL
+from index import BEIJING
 
 from .records import Answer, Hit
 from .typos import typo_note
@@ -71,6 +72,9 @@ def sentence_span(hit: Hit) -> tuple[int, int] | None:
 def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     """The .docx bytes of one answer page (the hits it holds, in rank order)."""
     exported = exported or datetime.now().astimezone()
+    # the day as its readers live it, in Beijing time whatever the server's clock (a container runs in UTC:
+    # an export made at 07:00 in Beijing was dated the day before), as pins are shown
+    day = _day(exported.astimezone(BEIJING).date())
     doc = new_document()
     _set_fonts(doc)
     props = doc.core_properties  # what Word shows under 文件 › 信息 (python-docx's template fills in its own)
@@ -83,7 +87,7 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
 
     doc.add_heading(EXPORT_HEADING, level=1)  # how the corpus tells an export from a speech (see there)
     _labelled(doc, EXPORT_QUESTION_LABEL, answer.query, bold_value=True)
-    _labelled(doc, EXPORT_DATE_LABEL, _day(exported.date()))
+    _labelled(doc, EXPORT_DATE_LABEL, day)
     if answer.filters is not None:
         if answer.filters.fallback and answer.filters.fallback_note:
             _labelled(doc, "筛选", f"{answer.filters.fallback_note}，以下为在全部讲话中查找的结果")
@@ -126,7 +130,7 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
                 body.add_run(text[end:])
 
     footer = doc.sections[0].footer.paragraphs[0]
-    footer.text = f"speechqa 导出 · {_day(exported.date())}"
+    footer.text = f"speechqa 导出 · {day}"
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()
     doc.save(out)

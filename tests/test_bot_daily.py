@@ -555,8 +555,9 @@ async def test_thanks_help_and_more_typed_in_traditional_script_are_understood(
 async def test_a_corrected_copy_under_another_name_says_how_to_remove_the_old_one(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
-    """The admin who uploads a corrected copy reads where to remove the old one: the bot has no command
-    for it, so on the server (it used to say 「请由管理员删除旧版」 to the admin, who is the one reading)."""
+    """The admin who uploads a corrected copy reads how to remove the old one: a button under the report
+    (it used to say 「请由管理员删除旧版」 to the admin, who is the one reading, then to run `speechqa remove`
+    on the server; the removal itself: tests/test_bot_adminweek.py)."""
     lines = ["在春节走访慰问老干部动员会上的讲话", "赵明", "2025年1月10日", "同志们："]
     body = [
         "春节将至，按照市委统一部署，今年的走访慰问工作从1月15日开始，到1月25日结束。",
@@ -570,9 +571,11 @@ async def test_a_corrected_copy_under_another_name_says_how_to_remove_the_old_on
         await feed(
             app, api.make_document_update("走访通知（改）.txt", corrected, "text/plain", user_id=ADMIN)
         )
-    report = api.last_message(ADMIN).plain_text
+    message = api.last_message(ADMIN)
+    report = message.plain_text
     assert "新增 #7" in report and "与已有的 #6 内容相近" in report
-    assert "请在服务器上用 speechqa remove 6 删除旧版" in report and "请由管理员" not in report
+    assert "点下方「删除旧版 #6」" in report and "请由管理员" not in report
+    assert [b["text"] for b in message.buttons] == ["🗑 删除旧版 #6"]
 
 
 async def test_a_speech_number_typed_alone_shows_that_speech_and_paging_words_turn_the_page(

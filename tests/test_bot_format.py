@@ -312,7 +312,9 @@ def test_an_upload_much_like_a_stored_speech_warns_that_both_will_be_served() ->
 
     added = AddOutcome(9, "关于春节慰问的通知", "added", 4, similar_to=3, similarity=0.91)
     html = render_ingest([FileOutcome("更正版.docx", (added,))], None)
-    assert "新增 #9" in html and "与已有的 #3 内容相近（重合 91%）" in html and "speechqa remove 3" in html
+    assert (
+        "新增 #9" in html and "与已有的 #3 内容相近（重合 91%）" in html and "点下方「删除旧版 #3」" in html
+    )
     plain = AddOutcome(10, "另一篇", "added", 2)
     assert "内容相近" not in render_ingest([FileOutcome("另一篇.docx", (plain,))], None)
 

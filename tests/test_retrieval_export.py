@@ -71,6 +71,16 @@ def test_the_file_holds_the_question_the_export_date_and_each_cited_passage() ->
     assert "2025 年 1 月 2 日" in document.sections[0].footer.paragraphs[0].text
 
 
+def test_the_export_date_is_the_day_in_beijing_whatever_the_servers_clock() -> None:
+    """A container runs in UTC: at 07:00 in Beijing (23:00 UTC the day before) the export used to be dated
+    the day before, in its 导出日期 line and its footer."""
+    early = datetime(2025, 1, 1, 23, 0, tzinfo=UTC)  # 2025-01-02 07:00 in Beijing
+    document = read(answer_docx(answer(hit()), exported=early))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "导出日期：2025 年 1 月 2 日" in text
+    assert document.sections[0].footer.paragraphs[0].text == "speechqa 导出 · 2025 年 1 月 2 日"
+
+
 def test_the_files_properties_name_speechqa_and_the_moment_of_export_in_any_time_zone() -> None:
     """Word shows them under 文件 › 信息: not python-docx's own template (author 「python-docx」, a
     comment in English, last modified in 2013), and the export time right in Beijing time too."""
