@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold10    # or cold5 … cold9
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold11    # or cold5 … cold10
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -9,14 +9,15 @@ bundled speeches); for every near miss, none of the words naming the detail aske
 set's documents; off-topic questions have no answers.
 
 The text of each document of ``benchmarks/corpus-<set>/`` is read as follows: the .docx with python-docx
-(paragraphs, table cells and text boxes; a .docx holding tracked changes as it prints with them accepted:
-inserted runs kept, deleted ones gone, comments left out), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
+(paragraphs, table cells and text boxes; a .docx holding tracked changes, fields or content controls as it
+prints: every ``w:t`` — inserted runs, hyperlinks, fields' shown results and controls' text kept, deleted
+runs and field codes gone, comments left out), the .txt decoded from its bytes (and it must be the text ``make_corpus.py``
 writes, must not decode in the set's ``refused`` encoding when it has one, and must open with a
-byte-order mark when the set's encoding is UTF-16), the PDFs, the .doc and the .odt from the source parts in ``make_corpus.py`` that produced them. As
+byte-order mark when the set's encoding is UTF-16), the PDFs, the .doc, the .odt and the .rtf from the source parts in ``make_corpus.py`` that produced them. As
 a second check those are also read back — the PDFs with pypdf, the .doc with antiword, the .odt from its
-``content.xml`` — and every gold phrase of theirs must be found there once whitespace is removed
+``content.xml``, the .rtf by decoding its ``\\uN`` characters (endnotes included) — and every gold phrase of theirs must be found there once whitespace is removed
 (LibreOffice puts spaces between digits and Chinese; the scorer, ``bench/evaluate.py``, compares with
-whitespace removed too). A scan (a PDF holding only page images, or a photo) has no text to read back: what OCR makes
+whitespace removed too). A scan (a PDF holding only page images, a photo or a fax) has no text to read back: what OCR makes
 of it is what the set measures, so its gold phrases are checked against its source parts only.
 Exit status 1 and a line per problem when anything fails.
 """
@@ -205,6 +206,29 @@ SETS = {
             "t085": ["礼堂", "会议室", "会场", "报告厅", "剧院", "举办地点"],  # where the ceremony was held
         },
     ),
+    "cold11": QuestionSet(
+        prefix="u",
+        encoding="gb2312",  # the forwarded e-mail saved as text
+        documents=(
+            Document("离退休干部意见建议征集办理办法.docx", 1, 15, "SUGGESTION_RULES"),
+            Document("离退休干部红色讲解员培训班通知.pdf", 16, 30, "GUIDE_COURSE"),
+            Document("防汛防台风工作紧急通知.tif", 31, 45, "TYPHOON_NOTICE", scan=True),
+            Document("高龄津贴发放名册报送通知.txt", 46, 60, "ALLOWANCE_LINES"),
+            Document("银龄助学结对帮扶启动仪式讲话.rtf", 61, 75, "MENTOR_SPEECH"),
+        ),
+        absent={
+            "u076": ["微信", "公众号", "小程序"],  # making a suggestion by WeChat
+            "u077": ["查询", "进度"],  # following a suggestion's progress
+            "u078": ["误工", "补贴", "报酬"],  # pay for the days of the course
+            "u079": ["服装", "制服", "工作服"],  # a uniform for the guides
+            "u080": ["值班电话", "值班室"],  # the duty telephone during the typhoon
+            "u081": ["受损", "损毁", "补偿", "救助"],  # compensation for a damaged home
+            "u082": ["税"],  # income tax on the allowance
+            "u083": ["外地", "异地", "外省", "外市"],  # cadres living in another city
+            "u084": ["挑选", "筛选", "遴选", "评选"],  # how the pupils were chosen
+            "u085": ["礼堂", "会场", "会议室", "举办地点", "举行地点"],  # where the launch was held
+        },
+    ),
 }
 
 
@@ -239,7 +263,9 @@ def _docx_text(path: Path) -> str:
     from docx import Document
 
     doc = Document(str(path))
-    revised = any(True for _ in doc.element.body.iter(f"{W}ins", f"{W}del"))
+    # tracked changes, a content control or a simple field: python-docx's paragraph text leaves out
+    # inserted runs, controls and fields' results, so read every w:t as the page prints it
+    revised = any(True for _ in doc.element.body.iter(f"{W}ins", f"{W}del", f"{W}sdt", f"{W}fldSimple"))
     lines = [_accepted(p) if revised else p.text for p in doc.paragraphs]
     for table in doc.tables:
         lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
@@ -264,8 +290,24 @@ def _odt_text(path: Path) -> str:
     return re.sub(r"<[^>]+>", " ", xml)
 
 
+def _rtf_text(path: Path) -> str:
+    """The characters of an RTF file as LibreOffice writes them (``\\uN`` escapes, each followed by a
+    one-byte fallback), control words and braces dropped: a crude read, but every paragraph, table cell
+    and endnote is in it."""
+    raw = path.read_bytes().decode("latin-1")
+    text = re.sub(r"\\u(-?\d+) ?(?:\\'[0-9a-f]{2}|\?)?", lambda m: chr(int(m.group(1)) % 65536), raw)
+    text = re.sub(r"\\'[0-9a-f]{2}", "", text)
+    text = re.sub(r"\\[a-z]+-?\d* ?", "", text)
+    return re.sub(r"[{}]", "", text)
+
+
 # How each printed format is read back, and the name of that reader in a problem line.
-PRINTED = {".pdf": (_pdf_text, "pypdf"), ".doc": (_doc_text, "antiword"), ".odt": (_odt_text, "content.xml")}
+PRINTED = {
+    ".pdf": (_pdf_text, "pypdf"),
+    ".doc": (_doc_text, "antiword"),
+    ".odt": (_odt_text, "content.xml"),
+    ".rtf": (_rtf_text, "RTF"),
+}
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:
@@ -281,7 +323,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold10); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold11); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)

@@ -29,6 +29,7 @@ from .errors import (
     as_sentence,
     describe_os_error,
 )
+from .mail import mail_text
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -347,6 +348,9 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
         # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives
         # text); the file's own lines stay the reference conservation checks the passages against.
         reference, encoding = decode_text(name, data)
+        # a notice saved from an e-mail: its header lines and quote marks are the mail program's, not
+        # the notice's (the subject becomes the title)
+        reference = mail_text(reference)
         points = counted_points(reference)
         text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
     elif suffix == ".pdf":
