@@ -15,26 +15,31 @@ and written there) beside the fallback rule and a two-threshold rule grid-tuned 
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
 from corpus import to_simplified
-from index import PassageRecord, Store, embedding_key
+from index import Library, PassageRecord, Prefixes, Store, embedding_key
 from retrieval import (
     PairFeatures,
     PinJudge,
     PinModel,
     PinRule,
     Retriever,
+    ServiceOptions,
+    SpeechService,
     compare_questions,
     embed_as_text,
+    load_pin_judge,
     split_sentences,
 )
 
@@ -80,6 +85,13 @@ MODEL_FEATURES = (
 )
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
+FOLD_SEEDS = (
+    SPLIT_SEED,
+    1,
+    2,
+)  # the pin experiments (scripts/compare_pin_*.py) sum cross-validation over these
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -436,7 +448,7 @@ def _outcome_at(
     return tally((o, group if p >= t else None) for o, (p, group) in zip(observations, best, strict=True))
 
 
-def _fit_once(
+def fit_once(
     observations: Sequence[Observation],
     *,
     embedder: str,
@@ -446,6 +458,9 @@ def _fit_once(
     max_false: float,
     pairs: Sequence[PairObservation] = (),
 ) -> PinModel:
+    """One logistic model over standardised pair features at regularisation `strength`, its threshold set on
+    these observations (`best_threshold`): what `fit_pins` and every fold of `choose_strength` fit (an
+    experiment may pass its own function of this signature as their `fit`)."""
     features = tuple(features)
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
@@ -479,7 +494,7 @@ def _fit_once(
         # matching bounds text_similarity from below before it embeds the question again, which holds
         # only for a negative weight (retrieval.pins.reads_text): fitted otherwise, it is left out
         rest = tuple(f for f in features if f != "text_similarity")
-        return _fit_once(
+        return fit_once(
             observations,
             embedder=embedder,
             fitted_on=fitted_on,
@@ -488,10 +503,10 @@ def _fit_once(
             max_false=max_false,
             pairs=pairs,
         )
-    return replace(draft, threshold=_threshold(observations, draft, max_false))
+    return replace(draft, threshold=best_threshold(observations, draft, max_false))
 
 
-def _threshold(observations: Sequence[Observation], model: PinModel, max_false: float) -> float:
+def best_threshold(observations: Sequence[Observation], model: PinModel, max_false: float) -> float:
     """The cut pinning the most paraphrases with false pins ≤ max_false and no wrong pin: among the
     cuts doing that, the lowest; placed halfway between the lowest probability it accepts and the
     highest it refuses (the middle of the range of cuts with that outcome)."""
@@ -526,12 +541,13 @@ def choose_strength(
     *,
     seed: int = SPLIT_SEED,
     also: Sequence[Observation] = (),
+    fit: Callable[..., PinModel] = fit_once,
 ) -> tuple[float, dict[float, Outcome]]:
     """The regularisation (sklearn's C) with the fewest false pins, then the most paraphrases pinned,
     over CV_FOLDS folds of these observations' groups (fit and threshold on the other folds, counted on
     the fold left out); with the outcome of each candidate. Labelled `pairs` are fitted on in every fold
     but those on a left-out group's pinned passage (`passage_of`: group → passage id); `also` are fitted
-    on in every fold and never counted; `seed` shuffles the groups into folds."""
+    on in every fold and never counted; `seed` shuffles the groups into folds; `fit` fits each fold."""
     passage_of = passage_of or {}
     groups = sorted({o.item.group for o in observations})
     random.Random(seed).shuffle(groups)
@@ -545,7 +561,7 @@ def choose_strength(
             hidden = {passage_of[g] for g in fold if g in passage_of}
             kept = [p for p in pairs if p.pair.passage_id not in hidden]
             try:
-                model = _fit_once(
+                model = fit(
                     inside,
                     embedder="",
                     fitted_on="",
@@ -593,6 +609,10 @@ class SetParts:
     tuning: tuple[Observation, ...]  # the tuning groups of the batches fitted on
     held: tuple[Observation, ...]  # their held-out groups
     cold: tuple[Observation, ...]  # the batches held out whole, never fitted on (HELD_OUT_ONLY_BATCHES)
+
+    def with_extra(self, extra: Callable[[PinQuestion, str], dict[str, float]]) -> SetParts:
+        """Every part with candidate features beside the model's (see `with_extra`)."""
+        return SetParts(*(tuple(with_extra(part, extra)) for part in (self.tuning, self.held, self.cold)))
 
 
 def observe_set(
@@ -672,6 +692,82 @@ def choose_strength_seeds(
     return SeededChoice(tuple(choices))
 
 
+def variant_features(name: str) -> tuple[str, ...]:
+    """The features of a variant as the pin experiments name it: `shipped`, or the shipped features
+    (MODEL_FEATURES) plus `+name` for each candidate (`+res_new+res_both`)."""
+    return (*MODEL_FEATURES, *(x for x in name.split("+") if x and x != "shipped"))
+
+
+def variant_lines(
+    parts: SetParts,
+    variants: Iterable[str],
+    *,
+    pairs: Sequence[PairObservation],
+    passage_of: dict[str, int],
+    held_out: bool = False,
+    seeds: Sequence[int] = FOLD_SEEDS,
+    misses: Callable[[PinModel], Iterable[str]] | None = None,
+) -> Iterator[str]:
+    """The pin experiments' report, a line a variant (`variant_features`): its group cross-validation over
+    the tuning part (`choose_strength_seeds`), summed over `seeds`; or, `held_out`, after a line on the
+    shipped model, the variant fitted as `speechqa bench pins --fit` fits it (C by the seed-13
+    cross-validation) and counted on the held-out part and the batches held out whole (`parts.cold`),
+    each followed by what `misses` says of the model fitted."""
+    if held_out:
+        shipped = load_pin_judge()
+        yield (
+            f"shipped model: held-out {outcome(parts.held, shipped).served_at()} (served or offered "
+            f"{offer_outcome(parts.held, shipped).served_at()}); batch 3 {outcome(parts.cold, shipped).served_at()} "
+            f"(served or offered {offer_outcome(parts.cold, shipped).served_at()})"
+        )
+    for name in variants:
+        features = variant_features(name)
+        if not held_out:
+            chosen = choose_strength_seeds(parts.tuning, features, seeds, pairs=pairs, passage_of=passage_of)
+            yield f"{name}: {chosen.total.served_at()} over {len(seeds)} fold seeds  ({chosen.detail()})"
+            continue
+        ((_, c, _),) = choose_strength_seeds(
+            parts.tuning, features, (SPLIT_SEED,), pairs=pairs, passage_of=passage_of
+        ).choices
+        model = fit_pins(parts.tuning, embedder="", fitted_on="", features=features, strength=c, pairs=pairs)
+        weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
+        yield (
+            f"{name}: C = {c:g}, held-out {outcome(parts.held, model).served_at()} (served or offered "
+            f"{offer_outcome(parts.held, model).served_at()}); batch 3 {outcome(parts.cold, model).served_at()} (served or "
+            f"offered {offer_outcome(parts.cold, model).served_at()}); weights {weights}"
+        )
+        if misses is not None:
+            yield from misses(model)
+
+
+def closest_pin_lines(observations: Iterable[Observation], pinned: Mapping[str, str]) -> Iterator[str]:
+    """Each asked question beside its closest pin (`pinned`: group → pinned question) and the candidate
+    features of the two (`ExtraFeatures`), as the pin experiments' `--show` prints them."""
+    for o in observations:
+        g, f = o.scores[0]
+        marks = " ".join(f"{k}={v:.2f}" for k, v in f.extra.items())  # type: ignore[attr-defined]
+        yield f"{o.item.kind:10} {o.item.group}->{g} {o.item.question} | {pinned[g]} | {marks}"
+
+
+def kept_or_made(cache: Path | None, make: Callable[[], T]) -> T:
+    """What `make` returns, kept in `cache` (a pickle) between runs: read from it when the file exists."""
+    if cache is not None and cache.exists():
+        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+    made = make()
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(made))
+    return made
+
+
+def library_retriever(
+    library_dir: Path, *, model: str, prefixes: Prefixes | None, tokenizer: str
+) -> Retriever:
+    """The retriever of the library in `library_dir`, as the service opens it (an empty one gets the bundled
+    speeches): the bench library the pin experiments read."""
+    library = Library(library_dir, tokenizer=tokenizer)
+    return SpeechService(library, ServiceOptions(model=model, prefixes=prefixes)).retriever
+
+
 def fit_pins(
     observations: Sequence[Observation],
     *,
@@ -682,6 +778,7 @@ def fit_pins(
     strength: float | None = None,
     pairs: Sequence[PairObservation] = (),
     passage_of: dict[str, int] | None = None,
+    fit: Callable[..., PinModel] = fit_once,
 ) -> PinModel:
     """A logistic model over standardised pair features, fitted on these observations (the tuning part):
     each asked question paired with the pins closest to it in meaning (what matching compares), positive
@@ -689,10 +786,11 @@ def fit_pins(
     of these observations (`choose_strength`) unless given; the threshold is the middle of the range that
     pins the most paraphrases with false pins ≤ max_false and no paraphrase given another question's pin.
     Labelled `pairs` of questions (`derived_pairs`) are fitted on beside them; the threshold is set on the
-    observations alone (matching sees a question against several pins, a pair against one)."""
+    observations alone (matching sees a question against several pins, a pair against one). `fit` fits
+    the model (and each fold of the cross-validation): `fit_once` unless an experiment passes its own."""
     if strength is None:
-        strength, _ = choose_strength(observations, features, max_false, pairs, passage_of)
-    model = _fit_once(
+        strength, _ = choose_strength(observations, features, max_false, pairs, passage_of, fit=fit)
+    model = fit(
         observations,
         embedder=embedder,
         fitted_on=f"{fitted_on}; C = {strength:g} by {CV_FOLDS}-fold cross-validation over its groups",

@@ -60,14 +60,17 @@ __all__ = [
     "PinMatcher",
     "PinModel",
     "PinRule",
+    "QuestionSide",
     "char_bigrams",
     "compare_questions",
     "embed_as_text",
     "fold",
     "load_pin_judge",
+    "missing_terms",
     "pair_features",
     "question_overlap",
     "siblings",
+    "weighted_share",
 ]
 
 log = logging.getLogger(__name__)
@@ -295,7 +298,7 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @dataclass(frozen=True)
-class _Side:
+class QuestionSide:
     """One question as the features read it."""
 
     text: str  # folded
@@ -304,7 +307,7 @@ class _Side:
     kinds: frozenset[str]
 
     @classmethod
-    def of(cls, question: str) -> _Side:
+    def of(cls, question: str) -> QuestionSide:
         text = fold(question)
         topic = INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
         drop = question_words()
@@ -335,14 +338,15 @@ def _found(term: str, texts: Sequence[str], lexicon: Lexicon) -> bool:
     return False
 
 
-def _missing(terms: Sequence[str], texts: Sequence[str], lexicon: Lexicon) -> set[str]:
+def missing_terms(terms: Sequence[str], texts: Sequence[str], lexicon: Lexicon) -> set[str]:
     """The terms found in none of the texts, themselves or by a synonym. A piece of a found longer term
     counts as found (健康 of 健康检查, found as its synonym 体检)."""
     found = [t for t in terms if _found(t, texts, lexicon)]
     return {t for t in terms if t not in found and not any(t in longer for longer in found)}
 
 
-def _share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[str], bool]) -> float:
+def weighted_share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[str], bool]) -> float:
+    """The share of the terms' weight held by those `missing` picks (0 when the terms weigh nothing)."""
     total = sum(weight[t] for t in terms)
     if total <= 0:
         return 0.0
@@ -350,8 +354,8 @@ def _share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[st
 
 
 def pair_features(
-    new: _Side,
-    pinned: _Side,
+    new: QuestionSide,
+    pinned: QuestionSide,
     passage: str,
     similarity: float,
     passage_drop: float,
@@ -363,13 +367,13 @@ def pair_features(
     `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`)."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
-    novel_words = _missing(new.terms, (pinned.text, passage), lexicon)
-    added_words = _missing(new.terms, (pinned.text,), lexicon)
-    dropped_words = _missing(pinned.terms, (new.text,), lexicon)
-    novel = _share(new.terms, weight, novel_words.__contains__)
-    novel_known = _share(new.terms, weight, lambda t: t in novel_words and weight[t] < unseen - 1e-9)
-    dropped = _share(pinned.terms, weight, dropped_words.__contains__)
-    added = _share(new.terms, weight, lambda t: t in added_words and weight[t] < unseen - 1e-9)
+    novel_words = missing_terms(new.terms, (pinned.text, passage), lexicon)
+    added_words = missing_terms(new.terms, (pinned.text,), lexicon)
+    dropped_words = missing_terms(pinned.terms, (new.text,), lexicon)
+    novel = weighted_share(new.terms, weight, novel_words.__contains__)
+    novel_known = weighted_share(new.terms, weight, lambda t: t in novel_words and weight[t] < unseen - 1e-9)
+    dropped = weighted_share(pinned.terms, weight, dropped_words.__contains__)
+    added = weighted_share(new.terms, weight, lambda t: t in added_words and weight[t] < unseen - 1e-9)
     return PairFeatures(
         similarity=similarity,
         text_similarity=similarity - TEXT_MARGIN if text_similarity is None else text_similarity,
@@ -381,7 +385,7 @@ def pair_features(
         dropped=dropped,
         swap=min(added, dropped),
         asks_other=float(new.kinds != pinned.kinds),
-        passage_added=_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
+        passage_added=weighted_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
     )
 
 
@@ -399,8 +403,8 @@ def compare_questions(
     them (`similarity`, `passage_drop`, `text_similarity`: from the two questions' and the passage's
     embeddings) — outside a matcher, for labelled pairs of questions a pin model is fitted on."""
     return pair_features(
-        _Side.of(asked),
-        _Side.of(pinned),
+        QuestionSide.of(asked),
+        QuestionSide.of(pinned),
         fold(passage),
         similarity,
         passage_drop,
@@ -445,7 +449,7 @@ class PinMatcher:
         # the pinned questions embedded as passages, one row per pin (None: `text_similarity` never measured)
         self.as_texts = as_texts
         self.passages = passages  # the pinned passages' embeddings, one row per pin
-        self.sides = tuple(_Side.of(s.pin.question) for s in self.states)
+        self.sides = tuple(QuestionSide.of(s.pin.question) for s in self.states)
         self.texts = tuple(fold(s.passage.text) if s.passage is not None else "" for s in self.states)
         self.baseline = np.einsum("ij,ij->i", vectors, passages) if len(states) else np.zeros(0)
 
@@ -553,7 +557,7 @@ class PinMatcher:
             return []
         lexicon = lexicon or bundled_lexicon()
         idf = cache(idf)  # the same words are weighed against every pin
-        new = _Side.of(question)
+        new = QuestionSide.of(question)
         q = np.asarray(vector, dtype=np.float32).reshape(-1)
         sims = self.vectors @ q
         order = np.argsort(-sims, kind="stable")[: max(closest, 1)]

@@ -230,19 +230,17 @@ class SpeechService:
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> Added:
         """Add files and folders, each file with its index in one step (only new passages are embedded)."""
-        started = time.perf_counter()
-        with self._writing():
-            self._repair(progress)
-            outcomes = self.library.add_paths(
+        return self._adding(
+            progress,
+            lambda: self.library.add_paths(
                 paths,
                 self.embedder,
                 progress,
                 allow_duplicates=allow_duplicates,
                 reread=reread,
                 on_file=on_file,
-            )
-            report = self._report(outcomes, started)
-        return Added(outcomes, report)
+            ),
+        )
 
     def add_documents(
         self,
@@ -252,21 +250,25 @@ class SpeechService:
         allow_duplicates: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> Added:
-        started = time.perf_counter()
-        with self._writing():
-            self._repair(progress)
-            outcomes = self.library.add_documents(
+        return self._adding(
+            progress,
+            lambda: self.library.add_documents(
                 documents, self.embedder, progress, allow_duplicates=allow_duplicates, on_file=on_file
-            )
-            report = self._report(outcomes, started)
-        return Added(outcomes, report)
+            ),
+        )
 
     def add_bundled(self, progress: Progress | None = None, *, reread: bool = False) -> Added:
         """Re-add the speeches shipped with speechqa (those removed come back; the rest are unchanged)."""
+        return self._adding(
+            progress, lambda: self.library.add_bundled(self.embedder, progress, reread=reread)
+        )
+
+    def _adding(self, progress: Progress | None, add: Callable[[], list[FileOutcome]]) -> Added:
+        """`add` run under the write lock, after any repair (`_repair`), and the new index loaded."""
         started = time.perf_counter()
         with self._writing():
             self._repair(progress)
-            outcomes = self.library.add_bundled(self.embedder, progress, reread=reread)
+            outcomes = add()
             report = self._report(outcomes, started)
         return Added(outcomes, report)
 

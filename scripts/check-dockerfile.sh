@@ -6,6 +6,10 @@
 #      check, and `speechqa bot` as the command.
 # Usage: scripts/check-dockerfile.sh [Dockerfile]     exit 0 when every check passes.
 set -euo pipefail
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then  # the comment above is the usage
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  exit 0
+fi
 cd "$(dirname "$0")/.."
 dockerfile="${1:-Dockerfile}"
 failed=0

@@ -23,6 +23,7 @@ Usage: python scripts/check_fit_questions.py
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -244,6 +245,9 @@ def sentences(doc: str, anchor: str) -> list[str]:
 
 
 def main() -> int:
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     problems: list[str] = []
     speeches = SPEECHES.read_text(encoding="utf-8")
     notices = {p.stem: p.read_text(encoding="utf-8") for p in sorted(NOTICES.glob("*.txt"))}

@@ -112,6 +112,9 @@ def main(fit_file: Path, heldout_file: Path) -> None:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):  # its usage, and nothing done
+        print(__doc__)
+        sys.exit(0)
     warnings.filterwarnings("ignore")
     if len(sys.argv) != 3:
         sys.exit("用法：python scripts/compare_confidence_models.py 拟合信号.jsonl 留出信号.jsonl")

@@ -88,4 +88,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):  # its usage, and nothing done
+        print(__doc__)
+        sys.exit(0)
     raise SystemExit(main(sys.argv[1:]))

@@ -26,18 +26,15 @@ fit on the third batch too: `shipped`, `+batch3`, `+rank_inv+batch3`, `+score_ga
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
-from index import Library
-from retrieval import ServiceOptions, SpeechService, load_pin_judge
+from retrieval import load_pin_judge
 
 DEPTH = 10
-SEEDS = (13, 1, 2)
 DEFAULT_VARIANTS = (
     "shipped",
     "+batch3",
@@ -69,10 +66,9 @@ def agreement(hits: list[tuple[int, float]], passage_id: int) -> dict[str, float
 def observe_all(library_dir: Path) -> tuple[b.ObservedSet, dict[str, list[tuple[int, float]]]]:
     """The pin set observed (`bench.pins.observe_set`), and each asked question's own search (pins off)."""
     settings = load_settings()
-    library = Library(library_dir, tokenizer=settings.tokenizer)
-    retriever = SpeechService(
-        library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)
-    ).retriever
+    retriever = b.library_retriever(
+        library_dir, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+    )
     observed = b.observe_set(retriever, b.load_pin_questions(b.PIN_QUESTIONS))
     searched = {}
     for q in {o.item.question for o in observed.observations} | {p.pair.asked for p in observed.pairs}:
@@ -87,13 +83,7 @@ def main() -> None:
     parser.add_argument("--held-out", action="store_true")
     parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
-    if args.cache is not None and args.cache.exists():
-        loaded = pickle.loads(args.cache.read_bytes())
-    else:
-        loaded = observe_all(args.library)
-        if args.cache is not None:
-            args.cache.write_bytes(pickle.dumps(loaded))
-    observed, searched = loaded
+    observed, searched = b.kept_or_made(args.cache, lambda: observe_all(args.library))
     passage_of = observed.passage_of
     split = observed.parts()
     extra = b.with_extra(split.cold, lambda item, g: agreement(searched[item.question], passage_of[g]))
@@ -118,8 +108,10 @@ def main() -> None:
     for name in variants:
         features, with_third = parse(name)
         if not args.held_out:
-            chosen = cv(features, SEEDS, with_third)
-            print(f"{name}: {chosen.total.served_at()} over {len(SEEDS)} fold seeds  ({chosen.detail()})")
+            chosen = cv(features, b.FOLD_SEEDS, with_third)
+            print(
+                f"{name}: {chosen.total.served_at()} over {len(b.FOLD_SEEDS)} fold seeds  ({chosen.detail()})"
+            )
             continue
         ((_, c, _),) = cv(features, (b.SPLIT_SEED,), with_third).choices
         model = b.fit_pins(

@@ -1,8 +1,9 @@
 """Try more pair features (and two other ways of fitting) for the pin model, judged as `speechqa bench
 pins --fit` judges the shipped one: none of them is shipped (docs/measured.md, Pinned answers).
 
-An experiment, not a tool: it reads the pin matcher's private helpers (`retrieval.pins._share`…) and
-swaps the bench's fitting function while it runs, so it holds for the code it was committed with.
+An experiment, not a tool: it reads the pin matcher's word tests (`retrieval.pins.weighted_share`…) and
+passes the bench its own fitting functions (`bench.pins.fit_pins(fit=…)`), so it holds for the code it
+was committed with.
 
 Each candidate is added to the shipped features (bench.pins.MODEL_FEATURES); its regularisation is chosen
 by the bench's cross-validation over the tuning groups, it is fitted on the tuning part plus the derived
@@ -30,18 +31,20 @@ counted. Every feature is read from the two questions, the library (IDF) and the
   fit with signs: the same penalised likelihood with each weight held to its sensible direction (similarity
   ≥ 0, the others ≤ 0: the shipped fit gives `swap` a positive weight).
 
-Usage (the bench library is built on first use, as `speechqa bench pins` builds it):
+Usage (the bench library, by default the one `speechqa bench pins` uses in SPEECHQA_HOME, is built on
+first use as it builds it; its pins are replaced):
 
-    SPEECHQA_HOME=/tmp/home HF_HUB_OFFLINE=1 python scripts/compare_pin_features.py
+    SPEECHQA_HOME=/tmp/home HF_HUB_OFFLINE=1 python scripts/compare_pin_features.py [--library DIR]
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -50,10 +53,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
-from index import Library
-from retrieval import PairFeatures, PinModel, ServiceOptions, SpeechService
+from retrieval import PairFeatures, PinModel
 from retrieval.answer_type import asks_for
-from retrieval.pins import _missing, _share, _Side, char_bigrams, fold
+from retrieval.pins import QuestionSide, char_bigrams, fold, missing_terms, weighted_share
 from retrieval.vocabulary import INTERROGATIVE, Lexicon
 
 CANDIDATES = (
@@ -72,25 +74,14 @@ CANDIDATES = (
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True)
-class Extended:
-    """The shipped features of a pair and the candidates, read by name as `PairFeatures` is."""
-
-    base: PairFeatures
-    extra: dict[str, float]
-
-    def vector(self, names: Sequence[str]) -> list[float]:
-        return [self.extra[n] if n in self.extra else float(getattr(self.base, n)) for n in names]
-
-
 class Candidates:
     def __init__(self, idf: Callable[[str], float], lexicon: Lexicon) -> None:
         self.idf = cache(idf)
         self.lexicon = lexicon
         self.unseen = idf("")
-        self.side = cache(_Side.of)
+        self.side = cache(QuestionSide.of)
 
-    def focus(self, side: _Side) -> list[str]:
+    def focus(self, side: QuestionSide) -> list[str]:
         """The content words nearest each interrogative, before and after it."""
         spans = [m.span() for m in INTERROGATIVE.finditer(side.text) if m.group() not in ("吗", "呢", "吧")]
         where = {t: (at, at + len(t)) for t in side.terms if (at := side.text.find(t)) >= 0}
@@ -126,16 +117,16 @@ class Candidates:
                 inserted = max(inserted, self.idf(old or new) / self.unseen)
         return replaced, inserted
 
-    def __call__(self, asked: str, pinned: str, passage: str, base: PairFeatures) -> Extended:
+    def __call__(self, asked: str, pinned: str, passage: str, base: PairFeatures) -> b.ExtraFeatures:
         new, old = self.side(asked), self.side(pinned)
         text = fold(passage)
         weight = {t: max(self.idf(t), 0.0) for t in {*new.terms, *old.terms}}
         known = {t for t in weight if weight[t] < self.unseen - 1e-9}
         focus_new, focus_old = self.focus(new), self.focus(old)
-        added = _missing(focus_new, (old.text,), self.lexicon)
-        gone = _missing(focus_old, (new.text,), self.lexicon)
-        dropped = _missing(old.terms, (new.text,), self.lexicon)
-        novel = _missing(new.terms, (old.text, text), self.lexicon)
+        added = missing_terms(focus_new, (old.text,), self.lexicon)
+        gone = missing_terms(focus_old, (new.text,), self.lexicon)
+        dropped = missing_terms(old.terms, (new.text,), self.lexicon)
+        novel = missing_terms(new.terms, (old.text, text), self.lexicon)
 
         def soft(terms: Sequence[str], missing: set[str], other: str, only_known: bool) -> float:
             total = sum(weight[t] for t in terms)
@@ -147,18 +138,18 @@ class Candidates:
         grams_new = char_bigrams(INTERROGATIVE.sub(" ", new.text))
         grams_old = char_bigrams(INTERROGATIVE.sub(" ", old.text))
         replaced, inserted = self.edits(asked, pinned)
-        gained = _missing(new.terms, (old.text,), self.lexicon)
+        gained = missing_terms(new.terms, (old.text,), self.lexicon)
         head_swap = any(
             a[-1] == o[-1] and a not in o and o not in a and o not in self.lexicon.pairs_of(a)
             for a in gained
             for o in dropped
         )
-        return Extended(
+        return b.ExtraFeatures(
             base,
             {
                 "kind_other": float(asks_for(new.text) != asks_for(old.text)),
-                "focus_added_known": _share(focus_new, weight, lambda t: t in added and t in known),
-                "focus_dropped": _share(focus_old, weight, gone.__contains__),
+                "focus_added_known": weighted_share(focus_new, weight, lambda t: t in added and t in known),
+                "focus_dropped": weighted_share(focus_old, weight, gone.__contains__),
                 "dropped_soft": soft(old.terms, dropped, new.text, only_known=False),
                 "novel_soft": soft(new.terms, novel, old.text + text, only_known=True),
                 "novel_max": rarest_novel / max(max(weight.values(), default=0.0), 1e-9),
@@ -195,7 +186,7 @@ def signed_fit(
 
 
 def fit_variant(rows_of: str) -> Callable[..., PinModel]:
-    """The bench's `_fit_once` with the rows it is fitted on chosen otherwise (the threshold as before)."""
+    """The bench's `fit_once` with the rows it is fitted on chosen otherwise (the threshold as before)."""
 
     def fit(
         observations: Sequence[b.Observation],
@@ -240,17 +231,24 @@ def fit_variant(rows_of: str) -> Callable[..., PinModel]:
             embedder=embedder,
             fitted_on=fitted_on,
         )
-        return replace(draft, threshold=b._threshold(observations, draft, max_false))
+        return replace(draft, threshold=b.best_threshold(observations, draft, max_false))
 
     return fit
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--library", type=Path, help="the bench library (default: bench/pins in SPEECHQA_HOME)"
+    )
+    args = parser.parse_args()
     settings = load_settings()
-    library = Library(settings.home / "bench" / "pins", tokenizer=settings.tokenizer)
-    retriever = SpeechService(
-        library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)
-    ).retriever
+    retriever = b.library_retriever(
+        args.library or settings.home / "bench" / "pins",
+        model=settings.model,
+        prefixes=settings.prefixes,
+        tokenizer=settings.tokenizer,
+    )
     items = b.load_pin_questions(b.PIN_QUESTIONS)
     passage_of = b.pin_set(retriever.store, items)
     tune_groups, held_groups = b.split_groups(items)
@@ -282,7 +280,6 @@ def main() -> None:
     tuning = [o for o in observations if o.item.group in tune_groups]
     held = [o for o in observations if o.item.group in held_groups]
     tuning_passages = {g: p for g, p in passage_of.items() if g in tune_groups}
-    shipped = b._fit_once
     print(
         "| variant | cross-validated (tuning) | tuning | first batch | batch 2 | **held-out** | first batch | batch 2 |"
     )
@@ -293,30 +290,25 @@ def main() -> None:
         ("fit weighted by similarity", b.MODEL_FEATURES, "similarity"),
         ("fit with signs held", b.MODEL_FEATURES, "signs"),
     ]
-    try:
-        for name, features, rows_of in variants:
-            b._fit_once = shipped if rows_of == "all" else fit_variant(rows_of)  # type: ignore[assignment]
-            features = tuple(f for f in features if f)
-            strength, folds = b.choose_strength(tuning, features, pairs=pairs, passage_of=tuning_passages)
-            model = b.fit_pins(
-                tuning, embedder="", fitted_on="", features=features, strength=strength, pairs=pairs
-            )
-
-            def cell(o: b.Outcome) -> str:
-                return f"{o.hits}/{o.paraphrases} at {o.false_pins}/{o.negatives}"
-
-            parts = [
-                b.outcome(observed, model)
-                for part in (tuning, held)
-                for observed in (part, *([o for o in part if o.item.batch == batch] for batch in ("", "2")))
-            ]
-            print(
-                f"| {name or 'shipped features'} | C = {strength:g}: {cell(folds[strength])} | "
-                + " | ".join(map(cell, parts))
-                + " |"
-            )
-    finally:
-        b._fit_once = shipped  # type: ignore[assignment]
+    for name, features, rows_of in variants:
+        fit = b.fit_once if rows_of == "all" else fit_variant(rows_of)
+        features = tuple(f for f in features if f)
+        strength, folds = b.choose_strength(
+            tuning, features, pairs=pairs, passage_of=tuning_passages, fit=fit
+        )
+        model = b.fit_pins(
+            tuning, embedder="", fitted_on="", features=features, strength=strength, pairs=pairs, fit=fit
+        )
+        parts = [
+            b.outcome(observed, model)
+            for part in (tuning, held)
+            for observed in (part, *([o for o in part if o.item.batch == batch] for batch in ("", "2")))
+        ]
+        print(
+            f"| {name or 'shipped features'} | C = {strength:g}: {folds[strength].served_at()} | "
+            + " | ".join(o.served_at() for o in parts)
+            + " |"
+        )
 
 
 if __name__ == "__main__":

@@ -55,12 +55,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
-from index import Library, query_terms
-from retrieval import ServiceOptions, SpeechService, load_pin_judge, split_sentences
+from index import query_terms
+from retrieval import Retriever, split_sentences
 from retrieval.pins import char_bigrams, fold, siblings
 from retrieval.vocabulary import INTERROGATIVE, Lexicon
 
-SEEDS = (13, 1, 2)
 MATCH = 0.93  # two leftover runs this close in meaning are one rewritten
 SOFT = (0.85, 0.97)
 # Colloquial filler and framing: how a question is put, not what it asks (cut before aligning).
@@ -202,10 +201,11 @@ class Residue:
         }
 
 
-def service(library_dir: Path):
+def service(library_dir: Path) -> Retriever:
     settings = load_settings()
-    library = Library(library_dir, tokenizer=settings.tokenizer)
-    return SpeechService(library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)).retriever
+    return b.library_retriever(
+        library_dir, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+    )
 
 
 def observe_all(library_dir: Path) -> b.ObservedSet:
@@ -249,12 +249,7 @@ def main() -> None:
     parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
     globals()["MATCH"] = args.match
-    if args.cache is not None and args.cache.exists():
-        loaded = pickle.loads(args.cache.read_bytes())
-    else:
-        loaded = observe_all(args.library)
-        if args.cache is not None:
-            args.cache.write_bytes(pickle.dumps(loaded))
+    loaded = b.kept_or_made(args.cache, lambda: observe_all(args.library))
     vectors_file = args.cache.with_suffix(".vectors") if args.cache is not None else None
     vectors = pickle.loads(vectors_file.read_bytes()) if vectors_file and vectors_file.exists() else {}
     known = len(vectors)
@@ -267,48 +262,15 @@ def main() -> None:
     def extra_of(item: b.PinQuestion, g: str) -> dict[str, float]:
         return extra[(item.question, pinned[g], passage_of[g])]
 
-    split = loaded.parts()
-    tuning, batch3, held = (b.with_extra(part, extra_of) for part in (split.tuning, split.cold, split.held))
-    pairs = b.pairs_with_extra(loaded.pairs, lambda p: extra[(p.asked, p.pinned, p.passage_id)])
+    parts = loaded.parts().with_extra(extra_of)
     if args.show:
-        for o in tuning:
-            g, f = o.scores[0]
-            marks = " ".join(f"{k}={v:.2f}" for k, v in f.extra.items())  # type: ignore[attr-defined]
-            print(f"{o.item.kind:10} {o.item.group}->{g} {o.item.question} | {pinned[g]} | {marks}")
+        for line in b.closest_pin_lines(parts.tuning, pinned):
+            print(line)
         return
-
-    def cv(features: tuple[str, ...], seeds: tuple[int, ...]) -> b.SeededChoice:
-        return b.choose_strength_seeds(tuning, features, seeds, pairs=pairs, passage_of=passage_of)
-
-    def parse(name: str) -> tuple[str, ...]:
-        return (*b.MODEL_FEATURES, *(x for x in name.split("+") if x and x != "shipped"))
-
+    pairs = b.pairs_with_extra(loaded.pairs, lambda p: extra[(p.asked, p.pinned, p.passage_id)])
     variants = args.variants or ["shipped", *(f"+{c}" for c in CANDIDATES)]
-    if args.held_out:
-        shipped = load_pin_judge()
-        print(
-            f"shipped model: held-out {b.outcome(held, shipped).served_at()} (served or offered "
-            f"{b.offer_outcome(held, shipped).served_at()}); batch 3 {b.outcome(batch3, shipped).served_at()} "
-            f"(served or offered {b.offer_outcome(batch3, shipped).served_at()})"
-        )
-    for name in variants:
-        features = parse(name)
-        if not args.held_out:
-            chosen = cv(features, SEEDS)
-            print(
-                f"{name}: {chosen.total.served_at()} over {len(SEEDS)} fold seeds  ({chosen.detail()})",
-                flush=True,
-            )
-            continue
-        ((_, c, _),) = cv(features, (b.SPLIT_SEED,)).choices
-        model = b.fit_pins(tuning, embedder="", fitted_on="", features=features, strength=c, pairs=pairs)
-        weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
-        print(
-            f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (served or offered "
-            f"{b.offer_outcome(held, model).served_at()}); batch 3 {b.outcome(batch3, model).served_at()} (served or "
-            f"offered {b.offer_outcome(batch3, model).served_at()}); weights {weights}",
-            flush=True,
-        )
+    for line in b.variant_lines(parts, variants, pairs=pairs, passage_of=passage_of, held_out=args.held_out):
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

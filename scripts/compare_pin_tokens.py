@@ -56,6 +56,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -64,12 +65,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
 from corpus import to_simplified
-from index import Library
-from retrieval import ServiceOptions, SpeechService, load_pin_judge
+from retrieval import PinModel, Retriever
 from retrieval.pins import CLOSEST_PINS, fold
 from retrieval.vocabulary import INTERROGATIVE, question_words
 
-SEEDS = (13, 1, 2)
 COVER = 0.92  # a token matched this closely is the same word (same words: ≥ 0.95; 政治–生活 0.84–0.88)
 CANDIDATES = ("tok_weak", "tok_cover", "tok_cover_new", "tok_cover_pinned", "tok_maxsim")
 DEFAULT_VARIANTS = ("shipped", *(f"+{c}" for c in CANDIDATES), "+tok_weak+tok_cover")
@@ -250,10 +249,11 @@ def token_features(a: tuple[np.ndarray, list[str]], c: tuple[np.ndarray, list[st
     }
 
 
-def service(library_dir: Path):
+def service(library_dir: Path) -> Retriever:
     settings = load_settings()
-    library = Library(library_dir, tokenizer=settings.tokenizer)
-    return SpeechService(library, ServiceOptions(model=settings.model, prefixes=settings.prefixes)).retriever
+    return b.library_retriever(
+        library_dir, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+    )
 
 
 def main() -> None:
@@ -272,12 +272,9 @@ def main() -> None:
     parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
     retriever = service(args.library)
-    if args.cache is not None and args.cache.exists():
-        observed: b.ObservedSet = pickle.loads(args.cache.read_bytes())
-    else:
-        observed = b.observe_set(retriever, b.load_pin_questions(b.PIN_QUESTIONS))
-        if args.cache is not None:
-            args.cache.write_bytes(pickle.dumps(observed))
+    observed = b.kept_or_made(
+        args.cache, lambda: b.observe_set(retriever, b.load_pin_questions(b.PIN_QUESTIONS))
+    )
     engine = TokenEngine(args.engine_dir)
     tokens_file = args.cache.with_suffix(".tokens") if args.cache is not None else None
     states = pickle.loads(tokens_file.read_bytes()) if tokens_file and tokens_file.exists() else {}
@@ -312,11 +309,7 @@ def main() -> None:
             found[(asked, pin)] = raw | {f"{k}_c": shifted[k] for k in ("tok_weak", "tok_maxsim")}
         return found[(asked, pin)]
 
-    split = observed.parts()
-    tuning, batch3, held = (
-        b.with_extra(part, lambda item, g: extra(item.question, pinned[g]))
-        for part in (split.tuning, split.cold, split.held)
-    )
+    parts = observed.parts().with_extra(lambda item, g: extra(item.question, pinned[g]))
     pairs = b.pairs_with_extra(observed.pairs, lambda p: extra(p.asked, p.pinned))
     if args.timing:
         asked = sorted({o.item.question for o in observed.observations})
@@ -346,54 +339,31 @@ def main() -> None:
         )
         return
     if args.show:
-        for o in tuning:
-            g, f = o.scores[0]
-            marks = " ".join(f"{k}={v:.2f}" for k, v in f.extra.items())  # type: ignore[attr-defined]
-            print(f"{o.item.kind:10} {o.item.group}->{g} {o.item.question} | {pinned[g]} | {marks}")
+        for line in b.closest_pin_lines(parts.tuning, pinned):
+            print(line)
         return
 
-    def cv(features: tuple[str, ...], seeds: tuple[int, ...]) -> b.SeededChoice:
-        return b.choose_strength_seeds(tuning, features, seeds, pairs=pairs, passage_of=observed.passage_of)
-
-    def parse(name: str) -> tuple[str, ...]:
-        return (*b.MODEL_FEATURES, *(x for x in name.split("+") if x and x != "shipped"))
+    def misses(model: PinModel) -> Iterator[str]:
+        for part, observations in (("held-out", parts.held), ("batch 3", parts.cold)):
+            for o in observations:
+                given = o.chosen(model)
+                if given is not None and (o.item.kind != "paraphrase" or given != o.item.group):
+                    marks = extra(o.item.question, pinned[given])
+                    yield (
+                        f"  false pin ({part}, {o.item.kind}): {o.item.question} → {pinned[given]} "
+                        + " ".join(f"{k}={v:.2f}" for k, v in marks.items())
+                    )
 
     variants = args.variants or list(DEFAULT_VARIANTS)
-    if args.held_out:
-        shipped = load_pin_judge()
-        print(
-            f"shipped model: held-out {b.outcome(held, shipped).served_at()} (served or offered "
-            f"{b.offer_outcome(held, shipped).served_at()}); batch 3 {b.outcome(batch3, shipped).served_at()} "
-            f"(served or offered {b.offer_outcome(batch3, shipped).served_at()})"
-        )
-    for name in variants:
-        features = parse(name)
-        if not args.held_out:
-            chosen = cv(features, SEEDS)
-            print(
-                f"{name}: {chosen.total.served_at()} over {len(SEEDS)} fold seeds  ({chosen.detail()})",
-                flush=True,
-            )
-            continue
-        ((_, c, _),) = cv(features, (b.SPLIT_SEED,)).choices
-        model = b.fit_pins(tuning, embedder="", fitted_on="", features=features, strength=c, pairs=pairs)
-        weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
-        print(
-            f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (served or offered "
-            f"{b.offer_outcome(held, model).served_at()}); batch 3 {b.outcome(batch3, model).served_at()} (served or "
-            f"offered {b.offer_outcome(batch3, model).served_at()}); weights {weights}",
-            flush=True,
-        )
-        if args.misses:
-            for part, observations in (("held-out", held), ("batch 3", batch3)):
-                for o in observations:
-                    given = o.chosen(model)
-                    if given is not None and (o.item.kind != "paraphrase" or given != o.item.group):
-                        marks = extra(o.item.question, pinned[given])
-                        print(
-                            f"  false pin ({part}, {o.item.kind}): {o.item.question} → {pinned[given]} "
-                            + " ".join(f"{k}={v:.2f}" for k, v in marks.items())
-                        )
+    for line in b.variant_lines(
+        parts,
+        variants,
+        pairs=pairs,
+        passage_of=observed.passage_of,
+        held_out=args.held_out,
+        misses=misses if args.misses else None,
+    ):
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

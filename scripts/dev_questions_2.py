@@ -14,6 +14,7 @@ The split is made once, here, by a fixed seed, stratified by (style, answerable)
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 from collections import defaultdict
@@ -267,6 +268,9 @@ UNANSWERABLE: list[tuple[str, str, str]] = [
 
 
 def main() -> None:
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     rows = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
     have = {r["question"] for r in rows}
     for number, (question, style, answers, speech) in enumerate(ANSWERABLE, start=1):

@@ -2,10 +2,13 @@
 
 Every answer phrase is checked against its notice in tests/fixtures/notices/ before anything is written,
 and each question is assigned to the "tune" or "held-out" half by a fixed seed, before any tuning.
+
+    python scripts/make-policy-questions.py
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 from pathlib import Path
@@ -204,6 +207,9 @@ QUESTIONS: list[tuple[str | None, str, str, list[str]]] = [
 
 
 def main() -> None:
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     texts = {p.stem: p.read_text(encoding="utf-8") for p in NOTICES.glob("*.txt")}
     squash = {stem: "".join(text.split()) for stem, text in texts.items()}
     order = list(range(len(QUESTIONS)))

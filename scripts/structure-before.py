@@ -41,4 +41,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):  # its usage, and nothing done
+        print(__doc__)
+        sys.exit(0)
     main()

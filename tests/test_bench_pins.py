@@ -20,11 +20,15 @@ from bench.pins import (
     Observation,
     PairObservation,
     PinQuestion,
+    SetParts,
     choose_strength,
     choose_strength_seeds,
+    closest_pin_lines,
     derived_pairs,
+    fit_once,
     fit_pins,
     fitted_batches,
+    kept_or_made,
     load_pin_questions,
     observe_pairs,
     observe_set,
@@ -36,6 +40,8 @@ from bench.pins import (
     split_groups,
     training_questions,
     tune,
+    variant_features,
+    variant_lines,
     with_extra,
 )
 from corpus import Document
@@ -433,3 +439,72 @@ def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this
     kept = fitted_batches(items)
     assert kept and all(i.batch not in HELD_OUT_ONLY_BATCHES for i in kept)
     assert len(kept) + sum(i.batch in HELD_OUT_ONLY_BATCHES for i in items) == len(items)
+
+
+def test_a_variant_is_the_shipped_features_plus_each_named_candidate() -> None:
+    assert variant_features("shipped") == MODEL_FEATURES
+    assert variant_features("+res_new+res_both") == (*MODEL_FEATURES, "res_new", "res_both")
+
+
+def test_the_variant_report_gives_each_variants_cross_validation_summed_over_the_seeds() -> None:
+    rows = with_extra(separable_observations(), lambda item, group: {"mine": float(group == item.group)})
+    parts = SetParts(tuning=tuple(rows), held=(), cold=())
+    lines = list(variant_lines(parts, ["shipped", "+mine"], pairs=[], passage_of={}, seeds=(13, 1)))
+    for line, name in zip(lines, ["shipped", "+mine"], strict=True):
+        chosen = choose_strength_seeds(rows, variant_features(name), (13, 1))
+        assert line == f"{name}: {chosen.total.served_at()} over 2 fold seeds  ({chosen.detail()})"
+
+
+def test_held_out_the_variant_report_fits_each_variant_and_counts_the_held_out_parts() -> None:
+    rows = with_extra(separable_observations(), lambda item, group: {"mine": float(group == item.group)})
+    parts = SetParts(tuning=tuple(rows[:30]), held=tuple(rows[30:]), cold=tuple(rows[30:35]))
+    fitted: list[PinModel] = []
+
+    def misses(model: PinModel) -> list[str]:
+        fitted.append(model)
+        return [f"  {len(model.features)} features"]
+
+    lines = list(variant_lines(parts, ["+mine"], pairs=[], passage_of={}, held_out=True, misses=misses))
+    assert lines[0].startswith("shipped model: held-out ")
+    [model] = fitted
+    assert model.features == (*MODEL_FEATURES, "mine")
+    assert (
+        lines[1].startswith("+mine: C = ")
+        and f"held-out {outcome(parts.held, model).served_at()} " in lines[1]
+    )
+    assert lines[2:] == [f"  {len(MODEL_FEATURES) + 1} features"]
+
+
+def test_an_experiment_fits_with_its_own_function_in_every_fold_and_at_the_end() -> None:
+    observations = separable_observations()
+    calls = []
+
+    def fit(rows: list[Observation], **options: object) -> PinModel:
+        calls.append(len(rows))
+        return fit_once(rows, **options)  # type: ignore[arg-type]
+
+    strength, found = choose_strength(observations, ("similarity", "novel"), fit=fit)
+    assert len(calls) == 4 * 4  # STRENGTHS × CV_FOLDS, each on the other folds' questions
+    assert (strength, found) == choose_strength(observations, ("similarity", "novel"))
+    model = fit_pins(observations, embedder="", fitted_on="", features=("similarity", "novel"), fit=fit)
+    assert calls[-1] == len(observations) and len(calls) == 2 * 16 + 1
+    assert model == fit_pins(observations, embedder="", fitted_on="", features=("similarity", "novel"))
+
+
+def test_what_an_experiment_observes_is_kept_in_its_cache_file(tmp_path: Path) -> None:
+    made = []
+
+    def make() -> dict[str, int]:
+        made.append(1)
+        return {"observed": 3}
+
+    cache = tmp_path / "observed.pkl"
+    assert kept_or_made(cache, make) == {"observed": 3} == kept_or_made(cache, make)
+    assert made == [1]
+    assert kept_or_made(None, make) == {"observed": 3} and made == [1, 1]
+
+
+def test_show_prints_each_question_beside_its_closest_pin_and_the_candidates() -> None:
+    [row] = with_extra(separable_observations()[:1], lambda item, group: {"mine": 0.5})
+    [line] = closest_pin_lines([row], {"p0": "体检规定是什么"})
+    assert line == f"paraphrase p0->p0 {row.item.question} | 体检规定是什么 | mine=0.50"

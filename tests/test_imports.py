@@ -1,7 +1,8 @@
 """The import graph of the packages, read from their source (every import, a function's too): data flows
 one way (corpus → index → retrieval → bot / cli), bench/ is imported by the command line only, no
 package's modules import each other in a loop (a loop hidden by a function-level import is one still),
-and no module takes another's private names (what two modules share has a public name)."""
+and no module takes another's private names (what two modules share has a public name), nor does a script
+under scripts/."""
 
 from __future__ import annotations
 
@@ -166,3 +167,19 @@ def _private_uses(name: str, path: Path, modules: dict[str, Path]) -> list[str]:
 def test_no_module_takes_another_modules_private_names() -> None:
     modules = _modules()
     assert [use for name, path in sorted(modules.items()) for use in _private_uses(name, path, modules)] == []
+
+
+# Scripts that import the search from another checkout (`--code DIR`) call what that checkout has: an older
+# one has no public name for it.
+OTHER_CHECKOUTS = {"extra_cost.py"}
+
+
+def test_no_script_takes_a_modules_private_names() -> None:
+    modules = _modules()
+    found = [
+        use
+        for path in sorted((ROOT / "scripts").glob("*.py"))
+        if path.name not in OTHER_CHECKOUTS
+        for use in _private_uses(f"scripts.{path.stem}", path, modules)
+    ]
+    assert found == []
