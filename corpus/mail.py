@@ -13,8 +13,10 @@ its 「转发：」「回复：」「Fw:」「Re:」) put first, as the title th
 or goes: a forwarder's own note stays where it was, before the notice it forwards.
 
 A text is taken for a saved e-mail only when it holds a header: three or more header lines in a row (blank
-lines between them allowed), among them a sender's and a subject's. A notice that merely has a 「主题：」
-line, or one 「发件人」, or quotes a line beginning with 「>」, is left as it is.
+lines between them allowed), among them a sender's, the time it was sent (a value with a digit: every mail
+program writes it) and a subject or a recipient (a mail sent with no subject still names whom it went to).
+A notice that merely has a 「主题：」 line, or one 「发件人」, or quotes a line beginning with 「>」, or tells
+what to fill in (「发件人：单位名称」「主题：材料名称」「时间：报送日期」), is left as it is.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _HEADER = re.compile(
 )
 _SENDER_KEYS = {"发件人", "发信人", "from"}
 _SUBJECT_KEYS = {"主题", "subject"}
+_RECIPIENT_KEYS = {"收件人", "to"}
+_TIME_KEYS = {"发送时间", "发送日期", "发信时间", "时间", "日期", "sent", "date"}
 _MIN_HEADER_LINES = 3
 _QUOTE = re.compile(r"^ ?(?:> ?)+")
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:转发|回复|答复|Fwd?|Re|Aw)\s*[:：]\s*)+", re.IGNORECASE)
@@ -42,24 +46,40 @@ def _header_key(line: str) -> str | None:
     return match.group("key").lower() if match else None
 
 
+def _is_header(lines: list[str], keys: list[int]) -> bool:
+    """Whether the header lines `keys` (indices into `lines`) are a message's header: see the module."""
+    found = {_header_key(lines[n]) for n in keys}
+    dated = any(
+        (m := _HEADER.match(lines[n]))
+        and m.group("key").lower() in _TIME_KEYS
+        and re.search(r"\d", m["value"])
+        for n in keys
+    )
+    return (
+        len(keys) >= _MIN_HEADER_LINES
+        and bool(_SENDER_KEYS & found)
+        and dated
+        and bool((_SUBJECT_KEYS | _RECIPIENT_KEYS) & found)
+    )
+
+
 def _header_blocks(lines: list[str]) -> list[range]:
-    """The runs of header lines (blank lines inside a run allowed) holding a sender and a subject."""
+    """The runs of header lines (blank lines inside a run allowed) that make a message's header."""
     blocks: list[range] = []
     n = 0
     while n < len(lines):
         if _header_key(lines[n]) is None:
             n += 1
             continue
-        keys: list[str] = []
+        keys: list[int] = []
         end = n
         m = n
         while m < len(lines) and (not lines[m].strip() or _header_key(lines[m]) is not None):
-            key = _header_key(lines[m])
-            if key is not None:
-                keys.append(key)
+            if _header_key(lines[m]) is not None:
+                keys.append(m)
                 end = m + 1
             m += 1
-        if len(keys) >= _MIN_HEADER_LINES and _SENDER_KEYS & set(keys) and _SUBJECT_KEYS & set(keys):
+        if _is_header(lines, keys):
             blocks.append(range(n, end))
         n = end
     return blocks

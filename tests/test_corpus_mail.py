@@ -93,3 +93,34 @@ def test_a_notice_with_a_subject_line_of_its_own_is_not_taken_for_a_mail(tmp_pat
     assert mail_text(text) == text  # left exactly as it is
     (speech,) = _read(tmp_path, lines, "gbk")
     assert "主题：学习贯彻会议精神" in speech.title + _body(speech)
+
+
+def test_a_notice_telling_what_to_fill_in_a_mail_is_not_taken_for_one(tmp_path: Path) -> None:
+    """「发件人：」「主题：」「时间：」 lines a notice asks to fill in hold no date the message was sent on:
+    they stay the notice's own lines, and its title stays its own."""
+    lines = [
+        "关于报送2026年离退休干部活动材料的通知",
+        "",
+        "各支部：",
+        "请将材料以电子邮件报送，邮件中注明：",
+        "发件人：支部名称",
+        "主题：活动材料",
+        "时间：报送日期",
+        "收件人：局办公室",
+    ]
+    text = "\n".join(lines)
+    assert not is_mail(text)
+    assert mail_text(text) == text
+    (speech,) = _read(tmp_path, lines, "utf-8")
+    assert speech.title == "关于报送2026年离退休干部活动材料的通知"
+    assert "发件人：支部名称" in _body(speech) and "主题：活动材料" in _body(speech)
+
+
+def test_a_mail_sent_without_a_subject_still_loses_its_header(tmp_path: Path) -> None:
+    header = [(key, value) for key, value in HEADER_ZH if key != "主题"]
+    lines = forwarded_mail(NOTE, header, NOTICE)
+    assert is_mail("\n".join(lines))
+    (speech,) = _read(tmp_path, lines, "gb2312")
+    body = speech.title + "\n" + _body(speech)
+    assert not re.search(r"原始邮件|发件人|发送时间|收件人|抄送|bgs@", body)
+    assert all(body.count(s) == 1 for s in SENTENCES)
