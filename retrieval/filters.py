@@ -597,11 +597,14 @@ def detect_filters(question: str, facets: Facets) -> Detected:
 # (「两篇讲话」: no 第).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９＃", "0123456789#")
 _SPEECH_NUMBER = r"[0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,4}"
+# Several ids may be listed under the one word 讲话 (「讲话 #2、#3」「#2 和 #3 讲话」): each is named.
+_AND_ID = r"(?:\s*[、,，和与及跟]\s*#\s*[0-9]{1,4}(?![0-9]))"
 _SPEECH_NAMED = re.compile(
-    rf"讲话\s*#\s*(?P<a>[0-9]{{1,4}})(?![0-9])"
-    rf"|(?<![0-9A-Za-z])#\s*(?P<b>[0-9]{{1,4}})\s*(?:号)?\s*讲话"
+    rf"讲话\s*#\s*(?P<a>[0-9]{{1,4}}(?![0-9]){_AND_ID}*)"
+    rf"|(?<![0-9A-Za-z])#\s*(?P<b>[0-9]{{1,4}}{_AND_ID}*)\s*(?:号)?\s*讲话"
     rf"|第\s*(?P<c>{_SPEECH_NUMBER})\s*篇\s*讲话"
 )
+_ID = re.compile(r"[0-9]{1,4}")
 
 
 # A number bound by another noun is not a speech's: 「段落 #54 讲话里…」 names passage 54 (the results cite
@@ -617,12 +620,16 @@ def _speeches_named(question: str) -> Iterator[tuple[int, tuple[int, int]]]:
     for m in _SPEECH_NAMED.finditer(text):
         if m["b"] and _OTHER_NOUN_BEFORE.search(text, 0, m.start()):
             continue  # 「段落 #54 讲话」: the number is the passage's
-        if m["a"] and _OTHER_UNIT_AFTER.match(text, m.end()):
-            continue  # 「讲话 #54段」: a passage number written after the word 讲话
-        written = m["a"] or m["b"] or m["c"]
-        number = int(written) if written.isascii() else numeral_value(written.replace("两", "二"))
-        if number is not None and number > 0:
-            yield number, m.span()
+        if m["a"] or m["b"]:
+            numbers = [int(n) for n in _ID.findall(m["a"] or m["b"])]
+            if m["a"] and _OTHER_UNIT_AFTER.match(text, m.end()):
+                del numbers[-1]  # 「讲话 #54段」: a passage number written after the word 讲话
+        else:
+            number = numeral_value(m["c"].replace("两", "二")) if not m["c"].isascii() else int(m["c"])
+            numbers = [number] if number is not None else []
+        for number in numbers:
+            if number > 0:
+                yield number, m.span()
 
 
 # What follows a date that names when a speech was given: 「2019年的讲话」「2019年全市老干部工作会议上」.

@@ -205,6 +205,11 @@ SPEECH_FACETS = replace(FACETS, ids=frozenset({1, 2, 3, 5, 12}))
         ("第2篇讲话里关于体检", (2,), "第2篇讲话", "里关于体检"),
         ("第十二篇 讲话 的要点", (12,), "第十二篇 讲话", "的要点"),
         ("讲话 #2 和讲话 #5 怎么说体检", (2, 5), "讲话 #2", "和 怎么说体检"),
+        # several ids listed under one 讲话: each is named
+        ("讲话 #2、#5 里关于体检", (2, 5), "讲话 #2、#5", "里关于体检"),
+        ("比较讲话#2与#12", (2, 12), "讲话#2与#12", "比较"),
+        ("#2 和 #12 讲话说了什么", (2, 12), "#2 和 #12 讲话", "说了什么"),
+        ("讲话＃２，＃３，＃５的要点", (2, 3, 5), "讲话＃２，＃３，＃５", "的要点"),
     ],
 )
 def test_a_speech_named_by_its_id_is_a_filter(
@@ -269,6 +274,11 @@ def test_a_number_another_noun_binds_is_never_a_speech(
 ) -> None:
     question = f"请看{noun}{space}{hash_mark}{number}{after}"
     assert not detect_filters(question, SPEECH_FACETS).filters.speeches, question
+
+
+def test_a_listed_id_with_another_unit_after_it_is_not_a_speech() -> None:
+    """「讲话 #2、#54段」: 54 is a passage of speech 2, as in 「讲话 #54段」; 2 is still named."""
+    assert detect_filters("讲话 #2、#54段 关于体检", SPEECH_FACETS).filters.speeches == (2,)
 
 
 @given(
