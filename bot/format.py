@@ -217,8 +217,10 @@ def filter_line(answer: Answer) -> str | None:
     if report.fallback:
         return f"没有符合「{report.label}」的讲话，以下是不加筛选的结果。"
     if report.set_aside:
-        return f"仅限：{report.label}{report.set_aside_note}"
-    return f"仅限：{report.label}" + ("（由问题识别，可点「取消筛选」）" if report.detected else "")
+        return f"仅限：{report.label}{report.restricted_note}{report.set_aside_note}"
+    return f"仅限：{report.label}{report.restricted_note}" + (
+        "（由问题识别，可点「取消筛选」）" if report.detected else ""
+    )
 
 
 # -- answers ----------------------------------------------------------------------------------------

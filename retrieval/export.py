@@ -94,7 +94,8 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
         elif answer.filters.fallback:
             _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
         else:
-            _labelled(doc, "筛选", answer.filters.label + answer.filters.set_aside_note)
+            report = answer.filters
+            _labelled(doc, "筛选", report.label + report.restricted_note + report.set_aside_note)
     if (note := typo_note(answer.typos)) is not None:
         _labelled(doc, "查找说明", note)
     if (period := answer.period_note) is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corpus import is_person_name, numeral_value, to_simplified
@@ -149,7 +149,14 @@ class FilterReport:
 
     @property
     def label(self) -> str:
-        return self.applied.describe(dict(self.titles))
+        """What the search was restricted to; a speech id no speech has is left out of it when others
+        restrict (「讲话 #2 和讲话 #9」: 「讲话 #2《…》」, and `missing_note` says #9 is no speech's)."""
+        applied = self.applied
+        if not self.fallback and self.missing_speeches:
+            applied = replace(
+                applied, speeches=tuple(s for s in applied.speeches if s not in self.missing_speeches)
+            )
+        return applied.describe(dict(self.titles))
 
     @property
     def missing_speeches(self) -> tuple[int, ...]:
@@ -158,13 +165,22 @@ class FilterReport:
         return tuple(s for s in self.applied.speeches if s not in known)
 
     @property
+    def missing_note(self) -> str:
+        """「没有编号为 #9 的讲话」 when the filter names a speech id no speech has, or ""."""
+        missing = self.missing_speeches
+        return "没有编号为 " + "、".join(f"#{s}" for s in missing) + " 的讲话" if missing else ""
+
+    @property
     def fallback_note(self) -> str:
         """Why nothing passed the filter, when it named a speech id no speech has (「没有编号为 #9 的讲话」),
         or ""."""
-        missing = self.missing_speeches
-        if not self.fallback or not missing:
-            return ""
-        return "没有编号为 " + "、".join(f"#{s}" for s in missing) + " 的讲话"
+        return self.missing_note if self.fallback else ""
+
+    @property
+    def restricted_note(self) -> str:
+        """What follows 「仅限：…」 when the filter applied yet named a speech id no speech has
+        (「；没有编号为 #9 的讲话」), or ""."""
+        return "；" + self.missing_note if not self.fallback and self.missing_note else ""
 
     @property
     def near_note(self) -> str:
@@ -198,7 +214,7 @@ class FilterReport:
             "fallback": self.fallback,
             "set_aside": self.set_aside.describe() if self.set_aside else None,
             "near_speakers": list(self.near_speakers),
-            "missing_speeches": list(self.missing_speeches) if self.fallback else [],
+            "missing_speeches": list(self.missing_speeches),
         }
 
 

@@ -72,6 +72,29 @@ async def test_a_speech_id_no_speech_has_is_said_and_the_whole_library_answers(
     assert known["filters"]["fallback"] is False and known["filters"]["missing_speeches"] == []
 
 
+async def test_a_speech_id_no_speech_has_beside_one_that_exists_is_said_too(
+    api: FakeBotAPI, seed_service: SpeechService, seed_home: Path
+) -> None:
+    """「讲话 #2 和讲话 #N」, N no speech's: speech 2 answers, and the line says N is no speech's (not
+    「仅限：讲话 #2《…》、#N」, as if N were one)."""
+    missing = max(speech_ids(seed_service)) + 4
+    question = f"讲话 #2 和讲话 #{missing} 里关于体检的内容"
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(question))
+        answer = api.last_message(USER)
+    line = answer.plain_text.split("\n")[1]
+    assert line.startswith("仅限：讲话 #2《") and f"；没有编号为 #{missing} 的讲话" in line
+    assert f"、#{missing}" not in line
+    assert set(cited(answer)) == {2}
+    code, out = cli_run(seed_home, "ask", question, "-k", "3")
+    assert code == 0 and f"；没有编号为 #{missing} 的讲话" in out
+    shown = answer_json(seed_service.current().search(question, 3, auto_filter=True))
+    assert shown["filters"]["fallback"] is False and shown["filters"]["missing_speeches"] == [missing]
+    assert (
+        shown["filters"]["label"].startswith("讲话 #2《") and f"#{missing}" not in shown["filters"]["label"]
+    )
+
+
 async def test_a_passage_number_is_not_read_as_a_speech(api: FakeBotAPI, seed_service: SpeechService) -> None:
     """「段落 #54」 is how results cite a passage: the number is the passage's, whatever word follows."""
     questions = ("段落 #54 讲话里关于体检的内容", "段落#54讲话说的体检", "讲话 #54段 关于体检")
@@ -193,3 +216,4 @@ async def test_stats_puts_a_bounded_number_of_questions_to_the_pin_matcher(
     assert batches == [5 + PIN_CHECKS] * 2
     assert 5 + PIN_CHECKS <= embedded <= 2 * (5 + PIN_CHECKS)  # a second encoding only near a pin
     assert counting.texts == embedded  # decided once
+
