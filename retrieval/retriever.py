@@ -815,9 +815,10 @@ class Retriever:
             for (query, (typed, text)), vector in zip(asked.items(), vectors, strict=True):
                 _, allowed, _ = self._restrict(text, Filters(), True)
                 known[query] = self._pins_for(text, allowed, typed, vector).served is not None
-        if len(known) > 4 * QUERY_CACHE:  # bounded, whatever the log holds
+        served = [known.get(q, False) for q in queries]
+        if len(known) > 4 * QUERY_CACHE:  # bounded, whatever the log holds (after this call's answer is read)
             known.clear()
-        return [known.get(q, False) for q in queries]
+        return served
 
     def pin_matcher(self) -> PinMatcher:
         """The library's usable pins (re-read when a pin or the store changes)."""

@@ -19,6 +19,7 @@ from cli.render import CLI_REPLIES, answer_json
 from index import PIN_CHECKS, Embedder
 from index.embedder import Kind
 from retrieval import SMALL_TALK_REPLIES, SpeechService
+from retrieval.retriever import QUERY_CACHE
 
 from .bot_harness import ADMIN, GROUP, USER, feed, running_bot
 from .fake_telegram import FakeBotAPI, SentMessage
@@ -217,3 +218,17 @@ async def test_stats_puts_a_bounded_number_of_questions_to_the_pin_matcher(
     assert 5 + PIN_CHECKS <= embedded <= 2 * (5 + PIN_CHECKS)  # a second encoding only near a pin
     assert counting.texts == embedded  # decided once
 
+
+async def test_the_pin_decision_of_a_long_batch_is_kept_when_its_memory_is_emptied(
+    seed_service: SpeechService,
+) -> None:
+    """More questions in one call than `pins_serve` remembers (4 × QUERY_CACHE): the memory is emptied
+    after the call, yet this call's answer still says which questions a pin serves."""
+    store = seed_service.library.store
+    pinned = "离休干部体检规定是什么？"
+    assert store.pin(pinned, 54) is not None
+    retriever = seed_service.current()
+    thanks = [f"谢谢{'！' * n}" for n in range(1, 4 * QUERY_CACHE + 2)]  # small talk: decided unembedded
+    served = retriever.pins_serve([*thanks, pinned])
+    assert served[-1] is True and not any(served[:-1])
+    assert retriever.pins_serve([pinned]) == [True]
