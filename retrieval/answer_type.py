@@ -68,10 +68,10 @@ _NEEDS_NUMBER: frozenset[AnswerKind] = frozenset({"share", "money"})
 # 「先进个人 评选名额」 — the last word names what is asked, as 多少 would (「人数逐年递增」 in the middle does not).
 _ASKS_BY_NOUN = re.compile(r"(?:人数|总数|数量|数目|名额|人次|户数|件数|次数)\s*[？?。.！!]*\s*$")
 # …unless another word asks — an interrogative (vocabulary.INTERROGATIVE: 「如何减少会议次数」 asks how, 「哪些单位
-# 增加了名额」 which ones, 「是否限制人数」 whether), a colloquial one or a choice (啥, 咋, 还是) — or the count is
+# 增加了名额」 which ones, 「是否限制人数」 whether, 「有啥名额」, 「收不收人数」), a choice (还是) — or the count is
 # what is changed or limited (「精简文件数量」, 「控制参会人数」): the topic, not the answer.
 _ALSO_ASKS = re.compile(
-    r"啥|咋|还是|么"
+    r"还是|么"
     r"|(?:减少|增加|控制|限制|压缩|精简|扩大|提高|降低|确定|调整|核定|分配|统计|上报|填报|核实)\s*\S{0,6}$"
 )
 # Money is also asked by naming what is paid: 「补助费每月发多少」, 「发多少慰问金」 — a whole word of the

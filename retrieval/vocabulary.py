@@ -13,31 +13,36 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-# The interrogatives (a closed class of the language): how a question asks, not what about. Left out
-# where a question's topic words are compared (pins) or its one-character words read (answer sentence).
+# How a question asks, not what about — one list for every reader: left out where a question's topic
+# words are compared (pins), its one-character words read (answer sentence), its words looked up as typos,
+# its words counted as missing from a passage (`asks_only_how`), and read to tell a question from chatter.
+# The interrogatives (a closed class of the language); the colloquial 啥 (什么) and 咋 (怎么) — 啥 is a
+# question word derived from the staff's questions (retrieval/data/question_words.txt: in 11 of 125, in
+# none of 600 passage sentences); and a verb asked yes-or-no by repeating it around 不 or 没 (能不能, 是不是,
+# 有没有, 收不收, 管不管饭, 交没交, 同意不同意) — one open form, not a list of its verbs. A document says
+# 不接受组照, never 收不收; 不 inside a word (不同, 不得, 不管多大年纪) is no repeated verb and is not matched.
+# 可不可以 is listed whole, before the form, so its 以 goes with it.
+# The repeated verb is a named group (the back-reference needs one): `INTERROGATIVE.split` returns it
+# between the pieces — read only the pieces' first ([0]), or use `finditer` spans.
+_A_NOT_A = r"(?P<verb>[\u3400-\u9fff]{1,2})[不没](?P=verb)"
 INTERROGATIVE = re.compile(
     r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪一?年|哪一?天|哪|怎么样|怎么|怎样|如何|多少|多久|多长|几|谁"
-    r"|为什么|为何|为啥|是否|能不能|能否|可不可以|可否|是不是|有没有|会不会|要不要|变不变|吗|呢|吧"
+    r"|为什么|为何|为啥|是否|能否|可不可以|可否|啥|咋"
+    rf"|{_A_NOT_A}"
+    r"|吗|呢|吧"
 )
-
-# How a spoken question asks, beyond the interrogatives above: the colloquial 啥 (什么) and 咋 (怎么) —
-# 啥 is a question word derived from the staff's questions (retrieval/data/question_words.txt: in 11 of
-# 125, in none of 600 passage sentences) — and a verb asked as yes-or-no by repeating it (收不收, 管不管饭,
-# 交没交, 同意不同意), the open form of 能不能 and 要不要 above. A document says 不接受组照, never 收不收.
-_A_NOT_A = r"([\u3400-\u9fff]{1,2})[不没]\1"
-QUESTION_FORM = re.compile(rf"啥|咋|{_A_NOT_A}")
 
 
 def question_form_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question says how it asks (QUESTION_FORM), not what about."""
-    return [m.span() for m in QUESTION_FORM.finditer(question)]
+    """Where the question says how it asks (INTERROGATIVE), not what about."""
+    return [m.span() for m in INTERROGATIVE.finditer(question)]
 
 
 def asks_only_how(term: str, question: str = "") -> bool:
-    """Whether a content word of the question only says how it asks: it holds an interrogative or a question
-    form (几点, 啥时候, 咋办, 收不收), or is a piece of one of the question's yes-or-no forms holding its 不 or
-    没 (不管 of 管不管饭). The repeated verb itself (报名 of 报名不报名) is what is asked about."""
-    if INTERROGATIVE.search(term) or QUESTION_FORM.search(term):
+    """Whether a content word of the question only says how it asks: it holds an interrogative (几点, 啥时候,
+    咋办, 收不收), or is a piece of one of the question's yes-or-no forms holding its 不 or 没 (不管 of
+    管不管饭). The repeated verb itself (报名 of 报名不报名) is what is asked about."""
+    if INTERROGATIVE.search(term):
         return True
     return bool(set(term) & set("不没")) and any(
         term in question[start:end] for start, end in question_form_spans(question)

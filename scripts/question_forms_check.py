@@ -1,7 +1,7 @@
 """The questions of a set whose confidence a spoken question form can change, and how each is judged.
 
-Only a question holding 啥, 咋 or a verb repeated around 不/没 (收不收, 管不管饭: retrieval.vocabulary.
-QUESTION_FORM) reads its signals differently since those forms stopped counting as words the passage
+Only a question holding 啥, 咋 or a verb repeated around 不/没 (收不收, 管不管饭: since form28 part of
+retrieval.vocabulary.INTERROGATIVE, before that its own list QUESTION_FORM) reads its signals differently since those forms stopped counting as words the passage
 lacks; every other question's search and signals are the same. Run it from two trees (PYTHONPATH=TREE)
 to compare verdicts before and after, question by question:
 
@@ -24,7 +24,7 @@ from corpus import to_simplified
 from index import Library
 from retrieval import ServiceOptions, SpeechService
 
-# the same forms as retrieval.vocabulary.QUESTION_FORM, spelled here so the script runs on older trees too
+# the spoken forms of retrieval.vocabulary.INTERROGATIVE (QUESTION_FORM before form28), spelled here so the script runs on older trees too
 FORM = re.compile(r"啥|咋|([\u3400-\u9fff]{1,2})[不没]\1")
 
 

@@ -684,3 +684,23 @@ def test_with_the_real_model_paraphrases_of_another_pin_are_served_and_its_near_
     for near_miss in ("“五心”中的贴心是指什么？", "“五心”中的耐心是指什么？"):
         assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
     library.close()
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("离休干部体检规定是什么", "离休干部体检规定是啥"),
+        ("离休干部体检怎么规定", "离休干部体检咋规定"),
+        ("离休干部体检规定是不是", "离休干部体检规定变没变"),
+        ("离休干部体检规定是不是", "离休干部体检规定收不收"),
+        ("离休干部体检规定是不是", "离休干部体检规定同意不同意"),
+    ],
+)
+def test_a_spoken_question_form_is_compared_as_the_written_one(
+    library: Library, fake_embedder: FakeEmbedder, written: str, spoken: str
+) -> None:
+    """啥, 咋 and a verb repeated around 不 or 没 say how the question asks, as 什么, 怎么 and 是不是 do: the
+    words and bigrams compared against a pin are the same (before, 咋 split 检规 and 收不收 was a novel word)."""
+    library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
+    a, b = (features_of(library, fake_embedder, q) for q in (written, spoken))
+    assert (b.novel, b.dropped, b.overlap, b.bigrams) == (a.novel, a.dropped, a.overlap, a.bigrams), spoken

@@ -174,3 +174,25 @@ def test_search_shows_the_choosers_sentence_for_the_best_passage(
     assert "故而得名" in first.text and "故而得名" not in first_by_rule.text
     assert first.score == first_by_rule.score  # what the confidence model reads is the rule's
     assert first.text == chosen.hits[0].passage.text[first.start : first.end]
+
+
+@pytest.mark.parametrize(
+    ("spoken", "written"),
+    [
+        ("大果西番莲的叶柄上的腺体叫啥？", "大果西番莲的叶柄上的腺体叫什么？"),
+        ("大果西番莲的根部咋用？", "大果西番莲的根部怎么用？"),
+        ("大果西番莲的根部能不能当催吐剂？", "大果西番莲的根部可不可以当催吐剂？"),
+    ],
+)
+def test_a_spoken_question_form_chooses_the_answer_sentence_as_the_written_one(
+    spoken: str, written: str
+) -> None:
+    """啥 and 咋 are read as 什么 and 怎么, a verb repeated around 不/没 as 是不是: the words just before and
+    after how the question asks, and the question's own words, are read the same (before, 「…叫啥」 had
+    no interrogative to read around)."""
+    spans = split_sentences(PASSIONFLOWER)
+    rows = [
+        sentence_features(PASSIONFLOWER, spans, PASSIONFLOWER_TERMS, 25.2, None, "大果西番莲", 0, q)
+        for q in (spoken, written)
+    ]
+    assert rows[0] == rows[1]

@@ -39,6 +39,10 @@ def corrector() -> HomophoneCorrector:
         ("老干部来信来仿工作要注意啥", "来仿", "来访"),
         ("老干部工作者的政治品值有啥要求", "品值", "品质"),
         ("离修干部 体检", "离修", "离休"),
+        # beside a spoken question form (how it asks: not itself a typo)
+        ("老干部来信来仿工作咋处理", "来仿", "来访"),
+        ("双先典形推荐选树还搞不搞", "典形", "典型"),
+        ("政治品值有没有要求", "品值", "品质"),
     ],
 )
 def test_a_homophone_typo_is_read_as_the_librarys_word(
@@ -60,6 +64,10 @@ def test_a_homophone_typo_is_read_as_the_librarys_word(
         "老干部工作中要做什么",  # grammar, not a word
         "离休干部体检的规定是什么",  # nothing wrong
         "張三豐的體檢規定",  # a name the library does not hold stays a name
+        "离休干部体检收不收费",  # how a spoken question asks (啥, 咋, 收不收, 交没交): no word to read
+        "老干部来信来访咋办",
+        "离休干部体检费交没交",
+        "来信来访工作要注意点啥",
     ],
 )
 def test_nothing_but_a_typo_is_corrected(corrector: HomophoneCorrector, question: str) -> None:

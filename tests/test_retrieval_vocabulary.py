@@ -1,8 +1,15 @@
-"""Query-side word lists: the derived question words and the synonym lexicon."""
+"""Query-side word lists: how a question asks, the derived question words and the synonym lexicon."""
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from retrieval import Lexicon, bundled_lexicon, question_words
+from retrieval.pins import _Side
+from retrieval.sentence_model import _around_interrogative
+from retrieval.vocabulary import INTERROGATIVE, asks_only_how, question_form_spans
 
 
 def test_question_words_hold_asking_words_but_not_topics() -> None:
@@ -26,3 +33,46 @@ def test_user_pairs_join_the_bundled_lexicon() -> None:
     lexicon = bundled_lexicon().with_pairs([("夕阳红", "老年大学")])
     assert "老年大学" in lexicon.expansions("夕阳红开几个班")
     assert "就医" in bundled_lexicon().expansions("老同志看病难")
+
+
+# -- how a question asks: one list for every reader ------------------------------------------------------
+
+_TOPIC = st.text("离休干部体检规定老同志待遇活动中心费用标准", max_size=6)
+_VERB = st.text("收管交给报名同意参加涨发开门", min_size=1, max_size=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TOPIC, _VERB, st.sampled_from("不没"), _TOPIC)
+def test_a_verb_repeated_around_bu_or_mei_is_how_the_question_asks_for_every_reader(
+    before: str, verb: str, neg: str, after: str
+) -> None:
+    """收不收, 交没交, 同意不同意 — any verb, anywhere in the question — is read as 是不是 is: matched whole by
+    INTERROGATIVE, its pieces holding 不/没 weigh nothing as missing words (the verb itself still counts),
+    and the readers that compare the topic (pins) or read around the interrogative (answer sentence) see
+    the question as if it asked with 是不是."""
+    form = verb + neg + verb
+    spoken, written = before + form + after, before + "是不是" + after
+    assert (len(before), len(before) + len(form)) in question_form_spans(spoken)
+    assert INTERROGATIVE.sub(" ", spoken) == INTERROGATIVE.sub(" ", written) == before + " " + after
+    assert asks_only_how(form, spoken) and asks_only_how(neg + verb, spoken)
+    assert not asks_only_how(verb, spoken)
+    a, b = _Side.of(spoken), _Side.of(written)
+    assert (a.terms, a.grams) == (b.terms, b.grams)
+    assert _around_interrogative(spoken) == _around_interrogative(written)
+
+
+@pytest.mark.parametrize(
+    ("spoken", "written"),
+    [("离休干部体检规定是啥", "离休干部体检规定是什么"), ("离休干部体检咋安排", "离休干部体检怎么安排")],
+)
+def test_sha_and_za_are_read_as_shenme_and_zenme(spoken: str, written: str) -> None:
+    assert INTERROGATIVE.sub(" ", spoken) == INTERROGATIVE.sub(" ", written)
+    assert _around_interrogative(spoken) == _around_interrogative(written)
+
+
+@pytest.mark.parametrize(
+    "ordinary", ["不同单位的标准", "不得超过规定", "不管多大年纪", "差不多", "来不及办理"]
+)
+def test_bu_inside_a_word_is_no_question_form(ordinary: str) -> None:
+    assert INTERROGATIVE.search(ordinary) is None
+    assert not any(asks_only_how(word, ordinary) for word in ("不同", "不得", "不管", "不多", "不及"))
