@@ -72,7 +72,7 @@ def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> No
 def test_a_held_out_only_batch_goes_whole_to_the_held_out_part_and_leaves_the_tuning_part_alone() -> None:
     items = load_pin_questions(PIN_QUESTIONS)
     only = [i for i in items if i.batch in HELD_OUT_ONLY_BATCHES]
-    assert only  # the shipped set has one (batch 3, written cold after the model was fitted)
+    assert only  # the shipped set has two (batches 3 and 4, written cold after the model was fitted)
     tune_groups, held = split_groups(items)
     assert {i.group for i in only} <= held
     assert not {i.group for i in only} & tune_groups
@@ -83,6 +83,17 @@ def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
     path = tmp_path / "set.jsonl"
     path.write_text('{"group": "p1", "kind": "pinned", "question": "问"}\n', encoding="utf-8")
     with pytest.raises(BenchError, match="第 1 行"):
+        load_pin_questions(path)
+
+
+def test_a_group_name_reused_in_another_batch_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    rows = [
+        {"group": "v01", "kind": "unrelated", "question": "食堂几点开饭", "batch": "2"},
+        {"group": "v01", "kind": "pinned", "question": "离休费怎么发？", "answer": "按时足额", "batch": "4"},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(BenchError, match="第 2 行：组 v01 已用于第 2 批"):
         load_pin_questions(path)
 
 
