@@ -268,7 +268,11 @@ def main() -> None:
         return extra[(item.question, pinned[g], passage_of[g])]
 
     split = loaded.parts()
-    tuning, batch3, held = (b.with_extra(part, extra_of) for part in (split.tuning, split.cold, split.held))
+    tuning, batch3, held = (
+        b.with_extra(part, extra_of)
+        for part in (split.tuning, [o for o in split.cold if o.item.batch == "3"], split.held)
+    )
+    batch4 = b.with_extra([o for o in split.cold if o.item.batch == "4"], extra_of)  # pins28: written cold
     pairs = b.pairs_with_extra(loaded.pairs, lambda p: extra[(p.asked, p.pinned, p.passage_id)])
     if args.show:
         for o in tuning:
@@ -289,7 +293,8 @@ def main() -> None:
         print(
             f"shipped model: held-out {b.outcome(held, shipped).served_at()} (served or offered "
             f"{b.offer_outcome(held, shipped).served_at()}); batch 3 {b.outcome(batch3, shipped).served_at()} "
-            f"(served or offered {b.offer_outcome(batch3, shipped).served_at()})"
+            f"(served or offered {b.offer_outcome(batch3, shipped).served_at()}); batch 4 "
+            f"{b.outcome(batch4, shipped).served_at()} (served or offered {b.offer_outcome(batch4, shipped).served_at()})"
         )
     for name in variants:
         features = parse(name)
@@ -306,7 +311,8 @@ def main() -> None:
         print(
             f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (served or offered "
             f"{b.offer_outcome(held, model).served_at()}); batch 3 {b.outcome(batch3, model).served_at()} (served or "
-            f"offered {b.offer_outcome(batch3, model).served_at()}); weights {weights}",
+            f"offered {b.offer_outcome(batch3, model).served_at()}); batch 4 {b.outcome(batch4, model).served_at()} "
+            f"(served or offered {b.offer_outcome(batch4, model).served_at()}); weights {weights}",
             flush=True,
         )
 
