@@ -414,12 +414,16 @@ def test_a_batch_held_out_whole_leaves_the_fitted_model_as_it_was(
     ]
     without = load_pin_questions(small_set(tmp_path))
     fitted = []
-    for n, items in enumerate((without, without, [*without, *load_pin_questions(cold_set(tmp_path))])):
+    cold = load_pin_questions(cold_set(tmp_path))
+    fourth = [replace(i, group=f"d{i.group}", question=f"第四批：{i.question}", batch="4") for i in cold]
+    sets = (without, without, [*without, *cold], [*without, *cold, *fourth])
+    for n, items in enumerate(sets):
         out = tmp_path / f"pins{n}.json"
         pins_report(retriever, items, fit_to=out, source="set.jsonl", training=training)
         fitted.append(json.loads(out.read_text(encoding="utf-8")))
     assert fitted[0] == fitted[1]  # the same set fits the same model
     assert fitted[2] == fitted[0]
+    assert fitted[3] == fitted[0]  # a second cold batch (batch 4) leaves it as it was too
     # the report still asks every question with every pin active, the cold batch's included
     assert {s.pin.question for s in library.store.pins()} >= {"老干部活动中心开放吗？", "离休费怎么发放？"}
     library.close()
