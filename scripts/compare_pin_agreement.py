@@ -86,7 +86,16 @@ def main() -> None:
     observed, searched = b.kept_or_made(args.cache, lambda: observe_all(args.library))
     passage_of = observed.passage_of
     split = observed.parts()
-    extra = b.with_extra(split.cold, lambda item, g: agreement(searched[item.question], passage_of[g]))
+    extra = b.with_extra(
+        [o for o in split.cold if o.item.batch == "3"],
+        lambda item, g: agreement(searched[item.question], passage_of[g]),
+    )
+    fourth = (
+        b.with_extra(  # batch 4 (pins28), written cold after these candidates were dropped: never fitted on
+            [o for o in split.cold if o.item.batch == "4"],
+            lambda item, g: agreement(searched[item.question], passage_of[g]),
+        )
+    )
     tuning = b.with_extra(split.tuning, lambda item, g: agreement(searched[item.question], passage_of[g]))
     held = b.with_extra(split.held, lambda item, g: agreement(searched[item.question], passage_of[g]))
     pairs = b.pairs_with_extra(observed.pairs, lambda pair: agreement(searched[pair.asked], pair.passage_id))
@@ -104,13 +113,15 @@ def main() -> None:
         shipped = load_pin_judge()
         print(
             f"shipped model: held-out {b.outcome(held, shipped).served_at()}; third batch {b.outcome(extra, shipped).served_at()}"
+            f"; batch 4 {b.outcome(fourth, shipped).served_at()} (served or offered {b.offer_outcome(fourth, shipped).served_at()})"
         )
     for name in variants:
         features, with_third = parse(name)
         if not args.held_out:
             chosen = cv(features, b.FOLD_SEEDS, with_third)
             print(
-                f"{name}: {chosen.total.served_at()} over {len(b.FOLD_SEEDS)} fold seeds  ({chosen.detail()})"
+                f"{name}: {chosen.total.served_at()} over {len(b.FOLD_SEEDS)} fold seeds  ({chosen.detail()})",
+                flush=True,
             )
             continue
         ((_, c, _),) = cv(features, (b.SPLIT_SEED,), with_third).choices
@@ -127,7 +138,10 @@ def main() -> None:
         ]
         print(
             f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (first batch {by_batch[0]}, batch 2 "
-            f"{by_batch[1]}), served or offered {b.offer_outcome(held, model).served_at()}"
+            f"{by_batch[1]}), served or offered {b.offer_outcome(held, model).served_at()}; third batch "
+            f"{b.outcome(extra, model).served_at()}{' (fitted on)' if with_third else ''}; batch 4 "
+            f"{b.outcome(fourth, model).served_at()} (served or offered {b.offer_outcome(fourth, model).served_at()})",
+            flush=True,
         )
 
 

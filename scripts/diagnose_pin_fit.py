@@ -53,7 +53,7 @@ def main() -> None:
             training,
             retriever.store.passages(),
             leave_out={passage_of[g] for g in leave_out if g in passage_of},
-            skip={i.question for i in items},
+            skip={i.question for i in b.fitted_batches(items)},
         )
         return b.observe_pairs(retriever, derived)
 

@@ -78,7 +78,7 @@ def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> No
 def test_a_held_out_only_batch_goes_whole_to_the_held_out_part_and_leaves_the_tuning_part_alone() -> None:
     items = load_pin_questions(PIN_QUESTIONS)
     only = [i for i in items if i.batch in HELD_OUT_ONLY_BATCHES]
-    assert only  # the shipped set has one (batch 3, written cold after the model was fitted)
+    assert only  # the shipped set has two (batches 3 and 4, written cold after the model was fitted)
     tune_groups, held = split_groups(items)
     assert {i.group for i in only} <= held
     assert not {i.group for i in only} & tune_groups
@@ -89,6 +89,17 @@ def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
     path = tmp_path / "set.jsonl"
     path.write_text('{"group": "p1", "kind": "pinned", "question": "问"}\n', encoding="utf-8")
     with pytest.raises(BenchError, match="第 1 行"):
+        load_pin_questions(path)
+
+
+def test_a_group_name_reused_in_another_batch_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    rows = [
+        {"group": "v01", "kind": "unrelated", "question": "食堂几点开饭", "batch": "2"},
+        {"group": "v01", "kind": "pinned", "question": "离休费怎么发？", "answer": "按时足额", "batch": "4"},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(BenchError, match="第 2 行：组 v01 已用于第 2 批"):
         load_pin_questions(path)
 
 
@@ -409,12 +420,16 @@ def test_a_batch_held_out_whole_leaves_the_fitted_model_as_it_was(
     ]
     without = load_pin_questions(small_set(tmp_path))
     fitted = []
-    for n, items in enumerate((without, without, [*without, *load_pin_questions(cold_set(tmp_path))])):
+    cold = load_pin_questions(cold_set(tmp_path))
+    fourth = [replace(i, group=f"d{i.group}", question=f"第四批：{i.question}", batch="4") for i in cold]
+    sets = (without, without, [*without, *cold], [*without, *cold, *fourth])
+    for n, items in enumerate(sets):
         out = tmp_path / f"pins{n}.json"
         pins_report(retriever, items, fit_to=out, source="set.jsonl", training=training)
         fitted.append(json.loads(out.read_text(encoding="utf-8")))
     assert fitted[0] == fitted[1]  # the same set fits the same model
     assert fitted[2] == fitted[0]
+    assert fitted[3] == fitted[0]  # a second cold batch (batch 4) leaves it as it was too
     # the report still asks every question with every pin active, the cold batch's included
     assert {s.pin.question for s in library.store.pins()} >= {"老干部活动中心开放吗？", "离休费怎么发放？"}
     library.close()
