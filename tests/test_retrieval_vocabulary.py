@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval import Lexicon, bundled_lexicon, question_words
-from retrieval.pins import _Side
+from retrieval.pins import QuestionSide
 from retrieval.sentence_model import _around_interrogative
 from retrieval.vocabulary import INTERROGATIVE, asks_only_how, question_form_spans
 
@@ -37,7 +37,9 @@ def test_user_pairs_join_the_bundled_lexicon() -> None:
 
 # -- how a question asks: one list for every reader ------------------------------------------------------
 
-_TOPIC = st.text("离休干部体检规定老同志待遇活动中心费用标准", max_size=6)
+_TOPIC = st.text(
+    "离休干部体检规定老志待遇活动中心费用标准", max_size=6
+)  # no character of _VERB: 同同不同同 reads 同同 as the verb
 _VERB = st.text("收管交给报名同意参加涨发开门", min_size=1, max_size=2)
 
 
@@ -56,7 +58,7 @@ def test_a_verb_repeated_around_bu_or_mei_is_how_the_question_asks_for_every_rea
     assert INTERROGATIVE.sub(" ", spoken) == INTERROGATIVE.sub(" ", written) == before + " " + after
     assert asks_only_how(form, spoken) and asks_only_how(neg + verb, spoken)
     assert not asks_only_how(verb, spoken)
-    a, b = _Side.of(spoken), _Side.of(written)
+    a, b = QuestionSide.of(spoken), QuestionSide.of(written)
     assert (a.terms, a.grams) == (b.terms, b.grams)
     assert _around_interrogative(spoken) == _around_interrogative(written)
 
