@@ -392,8 +392,16 @@ def test_an_ordinary_word_the_library_lacks_is_not_read_as_one_it_holds(
 @pytest.mark.parametrize("name", ["dev", "cold", "pin", "fit"])
 def test_no_clean_question_of_the_question_sets_is_corrected(seed_retriever: Retriever, name: str) -> None:
     """Property over every question of the sets asked of the bundled speeches that has no typo: none is
-    read as another (the dev set's three typed typos are read, and nothing else)."""
-    typed = {"双先典形推荐选树要做好吗", "老干部来信来仿工作要注意啥", "老干部工作者的政治品值有啥要求"}
+    read as another (the dev set's three typed typos and the pin set's two are left out, and nothing else
+    is read)."""
+    typed = {
+        "双先典形推荐选树要做好吗",
+        "老干部来信来仿工作要注意啥",
+        "老干部工作者的政治品值有啥要求",
+        # the pin set's fourth batch writes two paraphrases with a typo on purpose (党姓, 要球)
+        "对老干部工作者来说，最根本的党姓要求是哪一条？",
+        "今年中央在老干部工作上新提出了什么要球？",
+    }
     rows = [
         json.loads(line) for line in (ROOT / "benchmarks" / f"{name}-questions.jsonl").open(encoding="utf-8")
     ]
