@@ -10,6 +10,9 @@ to compare verdicts before and after, question by question:
 HOME is a data home holding the set's library (e.g. one `speechqa add benchmarks/corpus-cold5/` filled).
 Searches as `speechqa eval --mode hybrid` does. Prints one row per question: set, id, split, answerable
 (A) or not (U), confidence, probability, whether the first passage is right, coverage, missing peak.
+With `--ranks`, the row says how `speechqa eval` scores the question instead: rank of the first relevant
+passage (top 10), 要点 (that passage first and its answer sentence holding the answer), confidence level and
+probability — the comparison form28 made of every question holding a spoken form.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import argparse
 import re
 from pathlib import Path
 
-from bench.evaluate import is_relevant, load_questions
+from bench.evaluate import is_relevant, load_questions, sentence_holds
 from cli.settings import DEFAULT_MODEL
 from corpus import to_simplified
 from index import Library
@@ -31,6 +34,7 @@ FORM = re.compile(r"啥|咋|([\u3400-\u9fff]{1,2})[不没]\1")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pairs", nargs="+", help="HOME SET.jsonl, repeated")
+    parser.add_argument("--ranks", action="store_true", help="rank, 要点, level and probability instead")
     args = parser.parse_args()
     if len(args.pairs) % 2:
         parser.error("give HOME SET.jsonl pairs")
@@ -41,6 +45,17 @@ def main() -> None:
         retriever = service.current()
         name = Path(path).name.removesuffix("-questions.jsonl")
         for q in questions:
+            if args.ranks:
+                answer = retriever.search(q.question, k=10, mode="hybrid")
+                first = next((h.rank for h in answer.hits[:10] if is_relevant(h.passage, q)), None)
+                point = first == 1 and sentence_holds(answer.hits[0], q)
+                p = "-" if answer.probability is None else f"{answer.probability:.3f}"
+                print(
+                    f"{name}\t{q.id}\t{q.split or '-'}\t{'A' if q.answerable else 'U'}\t{first}\t{point}\t"
+                    f"{answer.level}\t{p}\t{q.question}",
+                    flush=True,
+                )
+                continue
             answer = retriever.search(q.question, k=1, mode="hybrid")
             right = q.answerable and bool(answer.hits) and is_relevant(answer.hits[0].passage, q)
             s = answer.signals
