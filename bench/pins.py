@@ -725,7 +725,7 @@ def variant_lines(
         yield (
             f"shipped model: held-out {outcome(parts.held, shipped).served_at()} (served or offered "
             f"{offer_outcome(parts.held, shipped).served_at()}); cold batches {outcome(parts.cold, shipped).served_at()} "
-            f"(served or offered {offer_outcome(parts.cold, shipped).served_at()})"
+            f"(served or offered {offer_outcome(parts.cold, shipped).served_at()}){by_batch(parts.cold, shipped)}"
         )
     for name in variants:
         features = variant_features(name)
@@ -741,10 +741,20 @@ def variant_lines(
         yield (
             f"{name}: C = {c:g}, held-out {outcome(parts.held, model).served_at()} (served or offered "
             f"{offer_outcome(parts.held, model).served_at()}); cold batches {outcome(parts.cold, model).served_at()} (served or "
-            f"offered {offer_outcome(parts.cold, model).served_at()}); weights {weights}"
+            f"offered {offer_outcome(parts.cold, model).served_at()}){by_batch(parts.cold, model)}; weights {weights}"
         )
         if misses is not None:
             yield from misses(model)
+
+
+def by_batch(observations: Sequence[Observation], judge: PinJudge) -> str:
+    """Each batch's count apart, as the pin experiments print the batches held out whole: `; batch 3
+    23/48 at 5/36 (served or offered 41/48); batch 4 …` (each cold batch is judged on its own)."""
+    return "".join(
+        f"; batch {batch} {outcome(rows, judge).served_at()} (served or offered {offer_outcome(rows, judge).served_at()})"
+        for batch in sorted({o.item.batch for o in observations})
+        for rows in [[o for o in observations if o.item.batch == batch]]
+    )
 
 
 def closest_pin_lines(observations: Iterable[Observation], pinned: Mapping[str, str]) -> Iterator[str]:

@@ -90,11 +90,9 @@ def main() -> None:
         [o for o in split.cold if o.item.batch == "3"],
         lambda item, g: agreement(searched[item.question], passage_of[g]),
     )
-    fourth = (
-        b.with_extra(  # batch 4 (pins28), written cold after these candidates were dropped: never fitted on
-            [o for o in split.cold if o.item.batch == "4"],
-            lambda item, g: agreement(searched[item.question], passage_of[g]),
-        )
+    later = b.with_extra(  # batches 4 (pins28) and 5 (pins29), written cold after these were dropped: never fitted on
+        [o for o in split.cold if o.item.batch != "3"],
+        lambda item, g: agreement(searched[item.question], passage_of[g]),
     )
     tuning = b.with_extra(split.tuning, lambda item, g: agreement(searched[item.question], passage_of[g]))
     held = b.with_extra(split.held, lambda item, g: agreement(searched[item.question], passage_of[g]))
@@ -113,7 +111,7 @@ def main() -> None:
         shipped = load_pin_judge()
         print(
             f"shipped model: held-out {b.outcome(held, shipped).served_at()}; third batch {b.outcome(extra, shipped).served_at()}"
-            f"; batch 4 {b.outcome(fourth, shipped).served_at()} (served or offered {b.offer_outcome(fourth, shipped).served_at()})"
+            f"{b.by_batch(later, shipped)}"
         )
     for name in variants:
         features, with_third = parse(name)
@@ -139,8 +137,7 @@ def main() -> None:
         print(
             f"{name}: C = {c:g}, held-out {b.outcome(held, model).served_at()} (first batch {by_batch[0]}, batch 2 "
             f"{by_batch[1]}), served or offered {b.offer_outcome(held, model).served_at()}; third batch "
-            f"{b.outcome(extra, model).served_at()}{' (fitted on)' if with_third else ''}; batch 4 "
-            f"{b.outcome(fourth, model).served_at()} (served or offered {b.offer_outcome(fourth, model).served_at()})",
+            f"{b.outcome(extra, model).served_at()}{' (fitted on)' if with_third else ''}{b.by_batch(later, model)}",
             flush=True,
         )
 

@@ -21,6 +21,7 @@ from bench.pins import (
     PairObservation,
     PinQuestion,
     SetParts,
+    by_batch,
     choose_strength,
     choose_strength_seeds,
     closest_pin_lines,
@@ -488,6 +489,20 @@ def test_held_out_the_variant_report_fits_each_variant_and_counts_the_held_out_p
         and f"held-out {outcome(parts.held, model).served_at()} " in lines[1]
     )
     assert lines[2:] == [f"  {len(MODEL_FEATURES) + 1} features"]
+
+
+def test_the_experiments_count_each_batch_held_out_whole_apart() -> None:
+    rows = separable_observations()
+    batches = [replace(o, item=replace(o.item, batch="4" if n % 2 else "5")) for n, o in enumerate(rows)]
+    model = fit_pins(rows, embedder="", fitted_on="")
+    line = by_batch(batches, model)
+    for batch in ("4", "5"):
+        mine = [o for o in batches if o.item.batch == batch]
+        assert (
+            f"; batch {batch} {outcome(mine, model).served_at()} (served or offered "
+            f"{offer_outcome(mine, model).served_at()})" in line
+        )
+    assert line.index("batch 4") < line.index("batch 5") and by_batch([], model) == ""
 
 
 def test_an_experiment_fits_with_its_own_function_in_every_fold_and_at_the_end() -> None:
