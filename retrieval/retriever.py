@@ -33,6 +33,7 @@ from .answer_type import (
     asks_about_document,
     asks_for,
     figure_missing,
+    holds,
     kind_missing,
     numeral_value,
 )
@@ -259,6 +260,8 @@ class Retriever:
             fused = framing_below_items(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # of a document's brackets, the one the asker's figure falls in first
             fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
+        if mode == "hybrid" and found.kind == "contact":  # whom to contact: the document's contact line
+            fused = contact_line_first(fused[:depth], records) + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
         decision = (
@@ -934,6 +937,26 @@ def excluded_below_satisfied(
         if below is not None:
             order.insert(below, order.pop(at))
     return order
+
+
+def contact_line_first(
+    head: list[tuple[int, float]], records: dict[int, PassageRecord]
+) -> list[tuple[int, float]]:
+    """For a question asking whom to contact (「讲解员培训班有事找谁」, 「…找哪个科」), the ranked head with the first
+    passage holding a contact line (「联系人：宣传教育科  柯望舒，电话：…」) of the first passage's document put first,
+    when the first passage holds none: a notice names whom to contact in a line of its own, which shares no word
+    with the question, and answers for the whole notice."""
+    if not head or (first := records.get(head[0][0])) is None or _holds_contact(first):
+        return head
+    for at, (doc, _) in enumerate(head[1:], start=1):
+        record = records.get(doc)
+        if record is not None and record.speech_id == first.speech_id and _holds_contact(record):
+            return [head[at], *head[:at], *head[at + 1 :]]
+    return head
+
+
+def _holds_contact(record: PassageRecord) -> bool:
+    return holds("contact", f"{record.section or ''}\n{record.text}")
 
 
 def normalise_query(query: str) -> str:
