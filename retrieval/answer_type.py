@@ -14,6 +14,11 @@ corpus. An amount can be more specific — a sum of money (「…费每月发多
 怎么, 第几) are left alone. "Which ones" (哪几个, 哪几条) asks for an enumeration, not an amount.
 Redacted figures (「XXX人」, common in published speeches) count as amounts.
 
+A question may also ask whom to contact — 「…有事找谁」, 「…找哪个科」, 「…打哪个电话」, 「联系人 电话」 — and is answered by a
+contact line (「联系人：宣传教育科  柯望舒，电话：0763-5208 1745。」), which shares no word with it: a label (联系人：,
+联系电话：, 咨询电话：, 热线…), a telephone number, or an office (…科, …处, …办公室, …中心) with a person's name
+beside it or asked to be contacted (「请与…医政科联系」). 「联系实际」, 「2024年」 or 「第75条」 are none.
+
 `interrogative_kinds` is the coarser reading pinned answers compare two questions by: the broad kind
 (time, number, person, place, reason) a question's interrogative asks for.
 """
@@ -31,7 +36,7 @@ from index import query_terms
 
 from .vocabulary import INTERROGATIVE
 
-AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour"]
+AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour", "contact"]
 # Which kinds answer which: a specific kind (a sum of money, a year) is also of its general kind.
 GENERAL: dict[AnswerKind, AnswerKind] = {
     "money": "amount",
@@ -64,6 +69,34 @@ _ASKS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ("people", re.compile(r"(?:多少|几)个?(?:人|名|位)(?![额称单字置])")),
 )
 _NEEDS_NUMBER: frozenset[AnswerKind] = frozenset({"share", "money"})
+# a contact's label asked with a count (「紧急联系人要填几个」) asks the count
+_ASKS_AMOUNT_ELSE = re.compile(r"几[个名位人]|多少[个名位人]")
+# Whom to contact: a contact asked for by who or which office to go to or ask (找谁, 问谁, 联系谁, 找哪个科,
+# 找哪个科室哪位同志) — not who does a thing (「找谁修」, 「找谁办」: who is responsible, said by the items) —, by the
+# number to call (打哪个电话, 电话是多少, 联系方式), or by the label itself in a keyword question (「联系人 电话」).
+_OFFICE = r"(?:科室?|处室?|办公室|站|中心)"
+_ASKS_CONTACT = re.compile(
+    rf"(?:找|问|联系|咨询|请教|打给|去找)(?:谁|哪位|哪一?个人|(?:哪一?个|哪一?家|哪|什么){_OFFICE}(?:的?哪位(?:同志|老师)?)?)"
+    r"(?=$|[？?。.！!，,、\s]|联系|咨询|反映|问|了解|呢|啊|呀|好|比较|合适|才)"
+    r"|(?:打|拨打?|找)(?:哪一?个|什么|啥|哪)(?:号码|电话|热线|专线)"
+    r"|(?:电话|热线|专线|号码|联系方式)(?:号码)?(?:是|是个)?(?:多少|什么|啥|几号|哪个)"
+    r"|联系人(?:是谁|是哪位|和|及|电话|\s|[？?]|$)|联系(?:电话|方式)|咨询电话"
+)
+# …and held by a contact line: a label followed by what it labels, a telephone number (0763-5208 1745, 8826 3105,
+# 0576-88123456, a mobile 13812345678; a service number after 电话/热线/专线: 96110), or an office beside a name
+# (「宣传教育科  柯望舒」) or to be contacted (「请与市卫生健康委医政科联系」, 「联系社区卫生服务中心」). A figure with a unit, a year or an
+# article (「2024年」, 「第75条」, 「5000元」) is no number to call; 「联系实际」 labels nothing.
+_PHONE = (
+    r"(?<![0-9.])(?!(?:19|20)[0-9]{2}\s*[-－—–~～]\s*(?:19|20)[0-9]{2})(?:0[0-9]{2,3}\s*[-－—–]\s*)?[0-9]{3,4}[-\s]?[0-9]{4}(?![0-9.]|\s*[元万亿人名个年岁次件户%％])"
+    r"|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
+)
+_HOLDS_CONTACT = re.compile(
+    r"(?:联系人|联系电话|咨询电话|联系方式|服务电话|值班电话|办公电话|电话|热线|专线|手机|传真)\s*[：:]\s*\S"
+    r"|(?:电话|热线|专线)\s*[0-9]{3,}"
+    rf"|{_PHONE}"
+    rf"|[\u4e00-\u9fff]{_OFFICE}[ \u3000]+[\u4e00-\u9fff]{{2,4}}(?![\u4e00-\u9fff])"
+    rf"|(?:与|向)[\u4e00-\u9fff]{{1,16}}?{_OFFICE}(?:联系|咨询|反映|反馈)|联系[\u4e00-\u9fff]{{1,16}}?{_OFFICE}(?![\u4e00-\u9fff])"
+)
 # A question in keywords asks for an amount by the noun it ends on: 「全市离休干部人数」, 「老干部活动室 总数」,
 # 「先进个人 评选名额」 — the last word names what is asked, as 多少 would (「人数逐年递增」 in the middle does not).
 _ASKS_BY_NOUN = re.compile(r"(?:人数|总数|数量|数目|名额|人次|户数|件数|次数)\s*[？?。.！!]*\s*$")
@@ -160,6 +193,8 @@ def asks_for(question: str) -> AnswerKind | None:
     """The kind of answer a question (in either script) asks for — the most specific one its words name (a year,
     a sum of money, a number of people…) — or None (another kind: who, which ones, how)."""
     question = to_simplified(question)
+    if _ASKS_CONTACT.search(question) and not _ASKS_AMOUNT_ELSE.search(question):
+        return "contact"
     if "第几" in question:  # an ordinal (第几位, 第几届): neither an amount nor a time
         return None
     for kind, pattern in _ASKS:
@@ -240,6 +275,8 @@ def holds(kind: AnswerKind, text: str, besides: str = "") -> bool:
     A figure `besides` holds too (the question) is no answer to it: 「今年夏季休养什么时候开始」 is not
     answered by a passage whose only times are its 今年 and 夏季 — but 「党员20名」 still answers
     「报名的120名老同志中党员有多少人」 (figures are compared whole, not as pieces of the question)."""
+    if kind == "contact":  # a contact line is no figure the question could name itself
+        return _HOLDS_CONTACT.search(unicodedata.normalize("NFKC", to_simplified(text))) is not None
     found = _figures(kind, text)
     return bool(found - _figures(kind, besides)) if besides and found else bool(found)
 

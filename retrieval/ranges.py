@@ -3,7 +3,8 @@ a range. 「我父亲八十二岁了，有高龄补贴吗」 is answered by 「�
 「工龄满30年」, 「住院花了6000元能报多少」 by 「5000元以上的部分」: the question's figure is *satisfied by* the
 passage's bound, though the two share no word.
 
-A statement is a number with its unit — an age (岁, 周岁), a number of years (年, not a calendar year such
+A statement is a number with its unit — an age (岁, 周岁, 虚岁; or said as people say their own, without a
+unit: 「我爸83了」, 「老伴今年七十五了」, 「虚岁八十」), a number of years (年, not a calendar year such
 as 2024年), months (个月), days (天), working days (工作日), hours (小时), a sum of money (元, 万元, 千元, 亿元),
 people (人, 名), a share (%, 百分之…) or an area (平方米) — in digits (full-width too) or Chinese numerals, and
 the bound around it, which makes it an interval of values:
@@ -52,7 +53,7 @@ _NUMERALS = "〇○零一二两三四五六七八九十百千万"
 _NUMBER = rf"[0-9]+(?:\.[0-9]+)?|[〇○零一二两三四五六七八九十][{_NUMERALS}]*"
 # The units, with their factor to the unit's base (万元 → 10000 元); the first group that matches is the unit.
 _UNITS: tuple[tuple[str, str], ...] = (
-    ("age", r"周岁|岁"),
+    ("age", r"周岁|虚岁|岁"),
     ("workdays", r"个?工作日"),
     ("months", r"个月"),
     ("days", r"天"),
@@ -82,6 +83,17 @@ _RANGE = re.compile(
 )
 _BOUND = re.compile(
     rf"{_PREFIX}{_NOT_BEFORE}(?P<number>{_NUMBER})(?:{_UNIT})(?:[（(]含[^）)]{{0,8}}[）)])?{_SUFFIX}{_EXCLUDED}"
+)
+# An age said without its unit, as people say their own: 「我爸83了」, 「老伴今年七十五了」 — a number right after a person
+# (a pronoun, a kinship word, 老人, 本人…) or 今年/已经/都/快 after one, followed by 了 or 多了; or after 虚岁/周岁
+# (「虚岁七十五」). Only ages a person can be (1–120): 「我交了3000了」 is no age.
+_PERSON = (
+    r"(?:我|你|他|她|本人|自己|爸爸?|妈妈?|父亲|母亲|老伴儿?|爱人|配偶|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷"
+    r"|公公|婆婆|岳父|岳母|老父亲|老母亲|家父|家母|老人家?|老同志|老干部|老领导)"
+)
+_BARE_AGE = re.compile(
+    rf"(?:{_PERSON}(?:今年|已经|已|都|快|刚|刚刚|才|也|现在|马上|就)*(?P<number>{_NUMBER})(?=多?了)"
+    rf"|(?:虚岁|周岁)(?P<after>{_NUMBER})(?![0-9{_NUMERALS}]|{_UNIT}))"
 )
 # between a lower bound and the upper bound that closes it: 「60周岁以上、不满80周岁」
 _JOIN = re.compile(r"[、，,]?(?:且|但|而|并且)?")
@@ -206,6 +218,17 @@ def statements(text: str) -> tuple[Statement, ...]:
         found.append(
             Statement(unit[0], interval, m.start(), m.end(), ((m.start("number"), m.end("number")),))
         )
+    for m in _BARE_AGE.finditer(text):
+        group = "number" if m.group("number") is not None else "after"
+        start, end = m.start(group), m.end(group)
+        if any(a < end and start < b for a, b in taken) or any(
+            s.start < end and start < s.end for s in found
+        ):
+            continue
+        value = _value(m.group(group), "")
+        if value is None or not 1 <= value <= 120:
+            continue
+        found.append(Statement("age", Interval(value, value), start, end, ((start, end),)))
     return tuple(_joined(sorted(found, key=lambda s: s.start), text))
 
 

@@ -33,6 +33,7 @@ from .answer_type import (
     asks_about_document,
     asks_for,
     figure_missing,
+    holds,
     kind_missing,
     numeral_value,
 )
@@ -318,6 +319,13 @@ class Retriever:
             return sentences[record.id]
 
         top_sentence = sentence_of(kept[0][0]) if kept else None
+        # whom to contact (「…有事找谁」): the contact line of the document the search found first answers; it is
+        # judged by the passage that found the document, and put first after (as a 「文件信息」 passage is)
+        contact = (
+            contact_line(kept[0][0], [d for d, _ in fused[:depth]], records)
+            if kept and pinned is None and found.kind == "contact" and mode == "hybrid"
+            else None
+        )
         # A time the question names that the best passages are not of: none answers what was asked of it.
         # Either the library has nothing of it (no speech dated then, no passage naming it), or each of the
         # best passages is from a speech dated at another time and names no year of it (今年 and 去年 read
@@ -339,7 +347,14 @@ class Retriever:
                 sentence_score=top_sentence.score if top_sentence is not None else 0.0,
                 unseen_share=unseen_share(evidence),
                 missing_peak=missing_peak(evidence),
-                kind_missing=kind_missing(text, top_sentence.text if top_sentence is not None else ""),
+                kind_missing=kind_missing(
+                    text,
+                    contact.text
+                    if contact is not None
+                    else top_sentence.text
+                    if top_sentence is not None
+                    else "",
+                ),
                 figure_missing=figure_missing(text, top_read),
                 missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
                 period_mismatch=unnamed is not None or elsewhere is not None,
@@ -372,6 +387,8 @@ class Retriever:
         if kept and pinned is None and asks_about_document(found.text):
             # judged above by the passage that found the document; its 「文件信息」 answers
             kept = self._with_head(kept)
+        if contact is not None:
+            kept = [(contact, kept[0][1]), *((r, sc) for r, sc in kept if r.id != contact.id)]
         answered = pinned is not None or (verdict is not None and verdict.answered)
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
@@ -934,6 +951,26 @@ def excluded_below_satisfied(
         if below is not None:
             order.insert(below, order.pop(at))
     return order
+
+
+def contact_line(
+    first: PassageRecord, head: Sequence[int], records: dict[int, PassageRecord]
+) -> PassageRecord | None:
+    """For a question asking whom to contact (「讲解员培训班有事找谁」, 「…找哪个科」) whose first passage holds no
+    contact line: the first passage of the ranked head from the same document holding one (「联系人：宣传教育科
+    柯望舒，电话：…」), or None. A notice names whom to contact in a line of its own, which shares no word with
+    the question, and answers for the whole notice."""
+    if _holds_contact(first):
+        return None
+    for doc in head:
+        record = records.get(doc)
+        if record is not None and record.speech_id == first.speech_id and _holds_contact(record):
+            return record
+    return None
+
+
+def _holds_contact(record: PassageRecord) -> bool:
+    return holds("contact", f"{record.section or ''}\n{record.text}")
 
 
 def normalise_query(query: str) -> str:

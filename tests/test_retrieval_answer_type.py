@@ -301,3 +301,64 @@ def test_a_passage_holding_only_the_questions_own_times_misses_the_time_asked() 
     question = "今年夏季休养活动什么时候开始"
     assert kind_missing(question, "经研究，今年继续组织离退休干部夏季休养活动。") == 1.0
     assert kind_missing(question, "休养时间：2026年7月6日至7月31日。") == 0.0
+
+
+# -- whom to contact --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("书画展的事找谁", "contact"),
+        ("体检报名有问题找谁联系？", "contact"),
+        ("慰问金的事该问谁", "contact"),
+        ("助餐服务找哪个科", "contact"),
+        ("老年大学报名去找哪个科室哪位同志", "contact"),
+        ("門診預約找哪個處室", "contact"),  # traditional script
+        ("健康讲座打哪个电话报名", "contact"),
+        ("看病绿色通道打什么电话", "contact"),
+        ("活动中心的电话是多少", "contact"),  # was an amount: any digit held it
+        ("疗养活动的联系方式", "contact"),
+        ("摄影比赛 联系人 电话", "contact"),  # keywords: the label asked for
+        ("书画展的联系人是谁？", "contact"),
+        ("漏水了找谁修", None),  # who does a thing, not whom to contact
+        ("原单位撤销了补助找谁办", None),
+        ("紧急联系人最多能填几个", "amount"),  # a count asked of the label
+        ("如何加强同老同志的联系", None),
+        ("前肛鳗属于哪个科", None),  # 科 of a taxonomy, no one asked for
+        ("体检报告多久能拿到", "amount"),
+    ],
+)
+def test_a_question_asking_whom_to_contact(question: str, kind: str | None) -> None:
+    assert asks_for(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("联系人：老干部服务科  王小红，电话：0571-8765 4321。", True),
+        ("联系人：李老师。", True),
+        ("咨询电话：8826 3127。", True),
+        ("联系电话：0571-87654321（教务处）", True),
+        ("報名電話：0571-8765 4321", True),  # traditional script
+        ("如有疑问，请与市医保局待遇科联系。", True),
+        ("发烧时第一时间联系社区卫生服务中心。", True),
+        ("反诈专线96110全天有人接听", True),
+        ("报送传真：0571-88776655", True),
+        ("有事可拨打13912345678", True),
+        ("宣传教育科  刘明", True),  # an office beside a name
+        ("要坚持理论联系实际，密切联系群众。", False),
+        ("2024年全市共发放补贴5000元，惠及1200人。", False),
+        ("依据《条例》第75条执行。", False),
+        ("2024-2025年度评选", False),
+        ("由原单位负责协调处理。", False),
+        ("老干部活动中心全年开放。", False),
+    ],
+)
+def test_what_holds_a_contact_line(text: str, held: bool) -> None:
+    assert holds("contact", text) is held
+
+
+def test_a_contact_question_misses_an_answer_without_a_contact_line() -> None:
+    assert kind_missing("书画展的事找谁", "书画展于10月1日在市老干部活动中心开幕。") == 1.0
+    assert kind_missing("书画展的事找谁", "联系人：活动科  周敏，电话：0571-8765 4322。") == 0.0

