@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import ocr
 from .encoding import decode_text
@@ -29,7 +30,7 @@ from .errors import (
     as_sentence,
     describe_os_error,
 )
-from .mail import mail_text
+from .mail import read_mail
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -257,7 +258,7 @@ def read_bytes(name: str, data: bytes) -> Document:
     ):
         raise UnreadableFile(_misnamed(name, kind))
     try:
-        text, encoding, blocks, reference, notes = _decode(name, suffix, data)
+        text, encoding, blocks, reference, notes, sent = _decode(name, suffix, data)
     except CorpusError as e:
         if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
             raise UnreadableFile(_misnamed(name, ".txt")) from e
@@ -284,6 +285,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         size=len(data),
         notes=notes,
         pictures=pictures,
+        sent=sent,
     )
 
 
@@ -326,11 +328,24 @@ def is_exported_answer(text: str) -> bool:
     )
 
 
-def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, tuple[str, ...]]:
-    """A file's text, encoding (or converter), blocks, reference text and notes, read as `suffix`."""
+class _Decoded(NamedTuple):
+    """What `_decode` reads from a file: see `Document`'s fields of the same names."""
+
+    text: str
+    encoding: str
+    blocks: tuple
+    reference: str
+    notes: tuple[str, ...]
+    sent: str | None = None
+
+
+def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
+    """A file's text, encoding (or converter), blocks, reference text, notes and the day a saved e-mail
+    was sent, read as `suffix`."""
     blocks: tuple = ()
     reference = ""
     notes: tuple[str, ...] = ()
+    sent: str | None = None
     if suffix in (".docx", ".doc", ".wps"):
         readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
         word = readers[suffix](name, data)
@@ -350,7 +365,8 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
         reference, encoding = decode_text(name, data)
         # a notice saved from an e-mail: its header lines and quote marks are the mail program's, not
         # the notice's (the subject becomes the title)
-        reference = mail_text(reference)
+        mail = read_mail(reference)
+        reference, sent = mail.text, mail.sent
         points = counted_points(reference)
         text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
     elif suffix == ".pdf":
@@ -364,4 +380,4 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
             notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),)
     else:
         raise UnsupportedFormat(unsupported_message(name))
-    return text, encoding, blocks, reference, notes
+    return _Decoded(text, encoding, blocks, reference, notes, sent)
