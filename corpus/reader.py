@@ -25,6 +25,7 @@ from .errors import (
     CorpusError,
     EmptyDocument,
     ExportedAnswer,
+    TooLarge,
     UnreadableFile,
     UnsupportedFormat,
     as_sentence,
@@ -41,6 +42,7 @@ from .word import blocks_text, read_doc, read_docx, read_wps
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_TEXT_BYTES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "SkippedFiles",
@@ -49,6 +51,7 @@ __all__ = [
     "iter_speech_files",
     "read_bytes",
     "read_document",
+    "size_refusal",
     "skipped_files",
     "special_kind",
 ]
@@ -58,6 +61,25 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf", *
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
 SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf，以及 .png/.jpg/.tif 扫描图片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
+# 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
+# a dump picked by mistake, or a collection better split: refused before it is read, by `add` and the bot.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+def size_refusal(name: str, size: int) -> str | None:
+    """Why a file of `size` bytes is refused before it is read (one line naming it and the limit), or None:
+    a .txt over MAX_TEXT_BYTES, any file over MAX_FILE_BYTES."""
+    limit = MAX_TEXT_BYTES if Path(name).suffix.lower() == ".txt" else MAX_FILE_BYTES
+    if size <= limit:
+        return None
+    said = f"文件太大：{name}（{size / 1024 / 1024:.1f} MB）"
+    if limit == MAX_TEXT_BYTES:
+        return (
+            f"{said}，纯文本文件最多 {limit // 1024 // 1024} MB：日志等选错的文件不要添加，"
+            "确是讲话汇编请拆分成几个文件后再添加。"
+        )
+    return f"{said}，最多 {limit // 1024 // 1024} MB。"
 
 
 def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
@@ -167,9 +189,8 @@ def read_document(path: Path) -> Document:
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormat(unsupported_message(path.name))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"文件太大：{path.name}（{size // 1024 // 1024} MB，上限 50 MB）")
+        if (refusal := size_refusal(path.name, path.stat().st_size)) is not None:
+            raise TooLarge(refusal)
         data = path.read_bytes()
     except PermissionError as e:
         raise UnreadableFile(f"无法读取文件 {path.name}：没有读取权限") from e
@@ -245,6 +266,8 @@ def read_bytes(name: str, data: bytes) -> Document:
     """Decode a file's bytes by its name's suffix (also used for documents uploaded to the bot). A file
     in another format than its name says (a PDF saved as .txt, an RTF or a text renamed .docx) is refused
     saying what it is and the extension that reads it, not as damaged or 「不是文本文件」."""
+    if (refusal := size_refusal(name, len(data))) is not None:
+        raise TooLarge(refusal)
     if not data.strip():
         raise EmptyDocument(f"文件是空的：{name}")
     suffix = Path(name).suffix.lower()
