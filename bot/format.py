@@ -215,7 +215,7 @@ def filter_line(answer: Answer) -> str | None:
     if report.fallback and report.fallback_note:
         return f"{report.fallback_note}（发送 /speeches 查看编号），以下是在全部讲话中查找的结果。"
     if report.fallback:
-        return f"没有符合「{report.label}」的讲话，以下是不加筛选的结果。"
+        return f"{report.unmatched_note}，以下是不加筛选的结果。"  # the CLI's words, its typo hint too
     if report.set_aside:
         return f"仅限：{report.label}{report.restricted_note}{report.set_aside_note}"
     return f"仅限：{report.label}{report.restricted_note}" + (

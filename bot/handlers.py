@@ -44,6 +44,7 @@ from corpus import (
     CorpusError,
     is_archive,
     read_bytes,
+    size_refusal,
     to_simplified,
     unsupported_message,
     written_as_digits,
@@ -488,8 +489,13 @@ class Handlers:
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
             return
-        if document.file_size is not None and document.file_size > MAX_DOWNLOAD:
-            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, document.file_size)))
+        size = document.file_size
+        text = Path(name).suffix.lower() == ".txt"  # its limit is below the download's: say that one
+        if size is not None and size > MAX_DOWNLOAD and not text:
+            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
+            return
+        if size is not None and (refusal := size_refusal(name, size)) is not None:
+            await message.reply_text(fmt.render_refusal(refusal))  # `speechqa add` says the same
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
         try:

@@ -103,9 +103,7 @@ def filter_line(answer: Answer) -> str | None:
             fg="yellow",
         )
     if report.fallback:
-        return click.style(
-            f"筛选条件「{report.label}」下没有任何讲话{report.near_note}，以下是不加筛选的结果：", fg="yellow"
-        )
+        return click.style(f"{report.unmatched_note}，以下是不加筛选的结果：", fg="yellow")
     note = "（由问题识别，--no-auto-filter 可取消）" if report.detected else ""
     if report.set_aside:
         note = report.set_aside_note

@@ -10,7 +10,14 @@ earlier message quoted line by line with 「> 」 (「>> 」 a level deeper).
 `mail_text` gives the text as the notice reads: the header lines and separators dropped, every line's
 quote marks taken off (the rest of the line, its indentation included, kept), and the subject (without
 its 「转发：」「回复：」「Fw:」「Re:」) put first, as the title the message was sent under. Nothing else moves
-or goes: a forwarder's own note stays where it was, before the notice it forwards.
+or goes: a forwarder's own note stays where it was, before the notice it forwards. `read_mail` gives the
+same text and the day the message carrying the notice was sent (the last header of the chain that names
+one: the earliest message, the one a forward quotes), which is the document's date only when the notice
+itself names none (a notice's own 落款 date is its date).
+
+A header line may be folded as RFC 5322 folds it, and as Outlook saves a long 收件人 list or 主题: a
+line that starts with a space or a tab, right under a header line (no blank line between), continues it
+— unless it reads as the body's first line (it ends a sentence or is a salutation ending in 「：」).
 
 A text is taken for a saved e-mail only when it holds a header: three or more header lines in a row (blank
 lines between them allowed), among them a sender's, the time it was sent (a value with a digit: every mail
@@ -22,28 +29,88 @@ what to fill in (「发件人：单位名称」「主题：材料名称」「时
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _SEPARATOR = re.compile(
     r"^\s*-{3,}\s*(?:原始邮件|原邮件|邮件原文|转发邮件信息|转发的邮件|Original Message|Forwarded message)\s*-{3,}\s*$",
     re.IGNORECASE,
 )
 _HEADER = re.compile(
-    r"^\s*(?P<key>发件人|发信人|发送时间|发送日期|发信时间|时间|日期|收件人|抄送人|抄送|密送|主题|"
+    r"^\s*(?P<key>发件人|发信人|发送时间|发件时间|发送日期|发信时间|时间|日期|收件人|抄送人|抄送|密送|主题|"
     r"From|Sent|Date|To|Cc|Bcc|Subject)\s*[:：]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _SENDER_KEYS = {"发件人", "发信人", "from"}
 _SUBJECT_KEYS = {"主题", "subject"}
 _RECIPIENT_KEYS = {"收件人", "to"}
-_TIME_KEYS = {"发送时间", "发送日期", "发信时间", "时间", "日期", "sent", "date"}
+_TIME_KEYS = {"发送时间", "发件时间", "发送日期", "发信时间", "时间", "日期", "sent", "date"}
 _MIN_HEADER_LINES = 3
 _QUOTE = re.compile(r"^ ?(?:> ?)+")
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:转发|回复|答复|Fwd?|Re|Aw)\s*[:：]\s*)+", re.IGNORECASE)
+# A folded header line's continuation: RFC 5322's leading white space (a space or a tab, not the
+# full-width spaces a Chinese paragraph is indented with), holding no sentence's end and no salutation.
+_FOLDED = re.compile(r"^[ \t]+(?P<rest>\S.*)$")
+_BODY_LINE = re.compile(r"[。！？!?：:]\s*$")
+# The day a message was sent, as mail programs write it: 「2026年4月28日 10:05」, 「2026/4/28 10:05」,
+# 「2026-04-28 10:05:00」, 「Tuesday, April 28, 2026 10:05 AM」, 「Tue, 28 Apr 2026 10:05:00 +0800」.
+_NUMERIC_DAY = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})(?!\d)"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_ENGLISH_DAY = re.compile(
+    rf"{_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})\s+{_MONTH.replace('mon', 'mon2')}\s+(?P<y2>\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mail:
+    """A text read as a saved e-mail: `text` as the notice reads (see `mail_text`), and `sent`, the day
+    (2026-04-28) the message carrying the notice was sent, or None (no e-mail, or no day read)."""
+
+    text: str
+    sent: str | None = None
+
+
+def sent_day(value: str) -> str | None:
+    """The day a mail header's time value names, as 2026-04-28, or None when it names none."""
+    if match := _NUMERIC_DAY.search(value):
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    elif match := _ENGLISH_DAY.search(value):
+        month = _MONTHS.index((match["mon"] or match["mon2"])[:3].lower()) + 1
+        year, day = int(match["y"] or match["y2"]), int(match["d"] or match["d2"])
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _header_key(line: str) -> str | None:
     match = _HEADER.match(line)
     return match.group("key").lower() if match else None
+
+
+def _continues(line: str) -> bool:
+    """Whether `line`, right under a header line, continues it (a folded 收件人 list or 主题)."""
+    match = _FOLDED.match(line)
+    return bool(match) and _header_key(line) is None and not _BODY_LINE.search(match["rest"])
+
+
+def _field(lines: list[str], n: int) -> tuple[str, str] | None:
+    """The key (lower-cased) and value of the header line lines[n], its continuation lines unfolded: joined
+    with nothing between Chinese, with a space between Latin words (RFC 5322's unfolding)."""
+    match = _HEADER.match(lines[n])
+    if not match:
+        return None
+    value = match["value"].strip()
+    m = n + 1
+    while m < len(lines) and _continues(lines[m]):
+        more = lines[m].strip()
+        space = " " if value and value[-1].isascii() and more[0].isascii() else ""
+        value, m = value + space + more, m + 1
+    return match["key"].lower(), value
 
 
 def _is_header(lines: list[str], keys: list[int]) -> bool:
@@ -77,7 +144,11 @@ def _header_blocks(lines: list[str]) -> list[range]:
         while m < len(lines) and (not lines[m].strip() or _header_key(lines[m]) is not None):
             if _header_key(lines[m]) is not None:
                 keys.append(m)
-                end = m + 1
+                m += 1
+                while m < len(lines) and _continues(lines[m]):
+                    m += 1
+                end = m
+                continue
             m += 1
         if _is_header(lines, keys):
             blocks.append(range(n, end))
@@ -93,20 +164,22 @@ def is_mail(text: str) -> bool:
 def mail_text(text: str) -> str:
     """`text` as the notice it carries when it is a saved e-mail (else unchanged): header lines and
     separators dropped, quote marks taken off, the subject first."""
+    return read_mail(text).text
+
+
+def read_mail(text: str) -> Mail:
+    """`text` read as a saved e-mail: the notice's text (`mail_text`) and the day it was sent."""
     unquoted = [_QUOTE.sub("", line) for line in text.splitlines()]
     blocks = _header_blocks(unquoted)
     if not blocks:
-        return text
+        return Mail(text)
     header = {n for block in blocks for n in block}
-    subject = ""
-    for n in blocks[0]:
-        match = _HEADER.match(unquoted[n])
-        if match and match.group("key").lower() in _SUBJECT_KEYS:
-            subject = _REPLY_PREFIX.sub("", match.group("value")).strip()
-            break
+    fields = [[f for n in block if (f := _field(unquoted, n))] for block in blocks]
+    subject = next((_REPLY_PREFIX.sub("", v).strip() for k, v in fields[0] if k in _SUBJECT_KEYS), "")
+    days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
     body = [line for n, line in enumerate(unquoted) if n not in header and not _SEPARATOR.match(line)]
     while body and not body[0].strip():
         del body[0]
     if subject and not (body and body[0].strip() == subject):
         body = [subject, "", *body]
-    return "\n".join(body) + "\n"
+    return Mail("\n".join(body) + "\n", days[-1] if days else None)

@@ -100,6 +100,11 @@ _SALUTATION = _Folded(
 )
 # An addressee (主送) or salutation line: 「各区县人民政府，市政府各部门：」, 「各位老领导、老同志：」.
 _ADDRESSEE = re.compile(r"^[^。！？；;!?]{2,60}[：:]$")
+# A line addressing people: 「各位支部书记：」「尊敬的老同志们：」「王局长：」「各支部：」.
+_ADDRESSING = re.compile(
+    r"^(?:各|尊敬的|亲爱的)[^。！？；;!?：:]{1,30}[：:]$"
+    r"|^[^。！？；;!?：:]{0,20}(?:同志|书记|领导|老师|主任|局长|处长|科长|部长|主席|们)[：:]$"
+)
 # What the bodies an official document is sent to are called besides their names: 市直各单位, 各有关部门.
 _ADDRESSED = re.compile(r"(?:单位|部门|机关|企业|单位党组织|机构|單位|部門|機關|機構)$")
 # The section of the passage that holds an official document's head (GB/T 9704 版头 and 主送机关): its
@@ -193,7 +198,9 @@ def parse_document(document: Document) -> list[Speech]:
     speeches: list[Speech] = []
     for label, group in groups:
         for n, lines in enumerate(_split_at_headers(group)):
-            speech = _parse_speech(document.name, len(speeches) + 1, label if n == 0 else None, lines)
+            speech = _parse_speech(
+                document.name, len(speeches) + 1, label if n == 0 else None, lines, sent=document.sent
+            )
             if speech is not None:
                 speeches.append(speech)
     if not speeches:
@@ -417,8 +424,10 @@ def _read_header_from(
         if _heading_level(text, points) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
             h.body_start = position
             return h
-        if _SALUTATION.match(text) or (
-            h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text))
+        if (
+            _SALUTATION.match(text)
+            or (h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text)))
+            or (h.title is None and _addresses(text))  # 「各单位：」 over a body with no title: never one
         ):
             if not _SALUTATION.match(text):
                 h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
@@ -504,6 +513,13 @@ def _read_header_from(
             h.title = _join_title(h.title, line.title_text)
     h.body_start = len(lines)
     return h
+
+
+def _addresses(text: str) -> bool:
+    """Whether a line ending in 「：」 addresses people or bodies (「各单位：」「各位支部书记：」「市直各单位，各区县
+    老干部局：」「王局长：」): a salutation, which opens a body and is never its title, even with no title above
+    it (a mail sent without a subject, a notice pasted without its heading)."""
+    return bool(_ADDRESSEE.match(text)) and (addressee(text) is not None or bool(_ADDRESSING.match(text)))
 
 
 def _bodies_addressed(title: str, text: str) -> bool:
@@ -1090,7 +1106,9 @@ class _Sections:
         return " › ".join(parts) if parts else None
 
 
-def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[ParsedLine]) -> Speech | None:
+def _parse_speech(
+    source: str, ordinal: int, label: str | None, lines: list[ParsedLine], *, sent: str | None = None
+) -> Speech | None:
     if not lines and not label:
         return None
     marker_match = _COMPILATION_MARKER.match(label) if label else None
@@ -1126,8 +1144,8 @@ def _parse_speech(source: str, ordinal: int, label: str | None, lines: list[Pars
     speech = Speech(
         title=title,
         subtitle=header.subtitle,
-        # a date line, the signature's, an approval's, then the cover's
-        date=header.date or date or header.adopted or cover_date,
+        # a date line, the signature's, an approval's, the cover's, then the day a saved e-mail was sent
+        date=header.date or date or header.adopted or cover_date or sent,
         speaker=header.speaker or _speaker_in_title(title),
         source=source,
         ordinal=ordinal,

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import ocr
 from .encoding import decode_text
@@ -24,12 +25,13 @@ from .errors import (
     CorpusError,
     EmptyDocument,
     ExportedAnswer,
+    TooLarge,
     UnreadableFile,
     UnsupportedFormat,
     as_sentence,
     describe_os_error,
 )
-from .mail import mail_text
+from .mail import read_mail
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -40,6 +42,7 @@ from .word import blocks_text, read_doc, read_docx, read_wps
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_TEXT_BYTES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "SkippedFiles",
@@ -48,6 +51,7 @@ __all__ = [
     "iter_speech_files",
     "read_bytes",
     "read_document",
+    "size_refusal",
     "skipped_files",
     "special_kind",
 ]
@@ -57,6 +61,25 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf", *
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
 SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf，以及 .png/.jpg/.tif 扫描图片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
+# 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
+# a dump picked by mistake, or a collection better split: refused before it is read, by `add` and the bot.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+def size_refusal(name: str, size: int) -> str | None:
+    """Why a file of `size` bytes is refused before it is read (one line naming it and the limit), or None:
+    a .txt over MAX_TEXT_BYTES, any file over MAX_FILE_BYTES."""
+    limit = MAX_TEXT_BYTES if Path(name).suffix.lower() == ".txt" else MAX_FILE_BYTES
+    if size <= limit:
+        return None
+    said = f"文件太大：{name}（{size / 1024 / 1024:.1f} MB）"
+    if limit == MAX_TEXT_BYTES:
+        return (
+            f"{said}，纯文本文件最多 {limit // 1024 // 1024} MB：日志等选错的文件不要添加，"
+            "确是讲话汇编请拆分成几个文件后再添加。"
+        )
+    return f"{said}，最多 {limit // 1024 // 1024} MB。"
 
 
 def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
@@ -166,9 +189,8 @@ def read_document(path: Path) -> Document:
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormat(unsupported_message(path.name))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"文件太大：{path.name}（{size // 1024 // 1024} MB，上限 50 MB）")
+        if (refusal := size_refusal(path.name, path.stat().st_size)) is not None:
+            raise TooLarge(refusal)
         data = path.read_bytes()
     except PermissionError as e:
         raise UnreadableFile(f"无法读取文件 {path.name}：没有读取权限") from e
@@ -244,6 +266,8 @@ def read_bytes(name: str, data: bytes) -> Document:
     """Decode a file's bytes by its name's suffix (also used for documents uploaded to the bot). A file
     in another format than its name says (a PDF saved as .txt, an RTF or a text renamed .docx) is refused
     saying what it is and the extension that reads it, not as damaged or 「不是文本文件」."""
+    if (refusal := size_refusal(name, len(data))) is not None:
+        raise TooLarge(refusal)
     if not data.strip():
         raise EmptyDocument(f"文件是空的：{name}")
     suffix = Path(name).suffix.lower()
@@ -257,7 +281,7 @@ def read_bytes(name: str, data: bytes) -> Document:
     ):
         raise UnreadableFile(_misnamed(name, kind))
     try:
-        text, encoding, blocks, reference, notes = _decode(name, suffix, data)
+        text, encoding, blocks, reference, notes, sent = _decode(name, suffix, data)
     except CorpusError as e:
         if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
             raise UnreadableFile(_misnamed(name, ".txt")) from e
@@ -284,6 +308,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         size=len(data),
         notes=notes,
         pictures=pictures,
+        sent=sent,
     )
 
 
@@ -326,11 +351,24 @@ def is_exported_answer(text: str) -> bool:
     )
 
 
-def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, tuple[str, ...]]:
-    """A file's text, encoding (or converter), blocks, reference text and notes, read as `suffix`."""
+class _Decoded(NamedTuple):
+    """What `_decode` reads from a file: see `Document`'s fields of the same names."""
+
+    text: str
+    encoding: str
+    blocks: tuple
+    reference: str
+    notes: tuple[str, ...]
+    sent: str | None = None
+
+
+def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
+    """A file's text, encoding (or converter), blocks, reference text, notes and the day a saved e-mail
+    was sent, read as `suffix`."""
     blocks: tuple = ()
     reference = ""
     notes: tuple[str, ...] = ()
+    sent: str | None = None
     if suffix in (".docx", ".doc", ".wps"):
         readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
         word = readers[suffix](name, data)
@@ -350,7 +388,8 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
         reference, encoding = decode_text(name, data)
         # a notice saved from an e-mail: its header lines and quote marks are the mail program's, not
         # the notice's (the subject becomes the title)
-        reference = mail_text(reference)
+        mail = read_mail(reference)
+        reference, sent = mail.text, mail.sent
         points = counted_points(reference)
         text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
     elif suffix == ".pdf":
@@ -364,4 +403,4 @@ def _decode(name: str, suffix: str, data: bytes) -> tuple[str, str, tuple, str, 
             notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),)
     else:
         raise UnsupportedFormat(unsupported_message(name))
-    return text, encoding, blocks, reference, notes
+    return _Decoded(text, encoding, blocks, reference, notes, sent)

@@ -48,6 +48,9 @@ class Document:
     size: int = 0  # the file's bytes
     notes: tuple[str, ...] = ()  # for the user: what of the file could not be read
     pictures: bool = False  # a Word or ODF file holding pictures, which are not read (a scan pasted in?)
+    # a notice saved from an e-mail: the day the message was sent (2026-04-28), each speech's date when
+    # its text names none (corpus.mail)
+    sent: str | None = None
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
         if answer.filters.fallback and answer.filters.fallback_note:
             _labelled(doc, "筛选", f"{answer.filters.fallback_note}，以下为在全部讲话中查找的结果")
         elif answer.filters.fallback:
-            _labelled(doc, "筛选", f"{answer.filters.label}（没有符合的讲话，以下为不加筛选的结果）")
+            _labelled(doc, "筛选", f"{answer.filters.unmatched_note}，以下为不加筛选的结果")
         else:
             report = answer.filters
             _labelled(doc, "筛选", report.label + report.restricted_note + report.set_aside_note)

@@ -192,6 +192,12 @@ class FilterReport:
         )
 
     @property
+    def unmatched_note(self) -> str:
+        """What every front end says when nothing passed a filter that named no missing speech id:
+        「筛选条件「沈玮」下没有任何讲话（是不是「沈伟」？）」 — the typo hint (`near_note`) included."""
+        return f"筛选条件「{self.label}」下没有任何讲话{self.near_note}"
+
+    @property
     def set_aside_note(self) -> str:
         """What the front ends say of `set_aside` (「（问题中的「沈伟」在其中没有讲话，未采用）」), or ""."""
         return f"（问题中的「{self.set_aside.describe()}」在其中没有讲话，未采用）" if self.set_aside else ""

@@ -12,6 +12,7 @@ if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then  # the comment above is 
 fi
 cd "$(dirname "$0")/.."
 dockerfile="${1:-Dockerfile}"
+if [ ! -f "$dockerfile" ]; then echo "找不到：$dockerfile" >&2; exit 1; fi
 failed=0
 fail() { echo "✗ $*" >&2; failed=1; }
 ok() { echo "✓ $*"; }

@@ -142,6 +142,11 @@ def main() -> int:
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args()
+    # a path that does not exist: one line, exit 1 (bench is not imported here before --code is on the path)
+    given = [args.before, args.after] if args.command == "compare" else [args.code, args.home, args.cmrc_file]
+    for path in given:
+        if path is not None and not path.exists():
+            raise SystemExit(f"找不到：{path}")
     if args.command == "compare":
         return compare(args.before, args.after)
     home = args.home or Path(os.environ["SPEECHQA_HOME"])

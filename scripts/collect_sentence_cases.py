@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, load_cmrc
 from bench.confidence import CachedQueries, folder_library
+from bench.errors import require_paths
 from bench.evaluate import GoldQuestion, is_relevant, load_questions
 from corpus import to_simplified
 from index import DEFAULT_MODEL, Library
@@ -93,6 +94,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
+    require_paths(
+        args.cmrc, args.dev, args.policy, folders=(args.notices,) if args.notices else ()
+    )  # a path that does not exist: one line, exit 1
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     home = Path(os.environ.get("SPEECHQA_HOME") or Path.home() / ".local" / "share" / "speechqa")
     model = os.environ.get("SPEECHQA_MODEL", DEFAULT_MODEL)

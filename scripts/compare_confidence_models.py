@@ -118,4 +118,7 @@ if __name__ == "__main__":
     warnings.filterwarnings("ignore")
     if len(sys.argv) != 3:
         sys.exit("用法：python scripts/compare_confidence_models.py 拟合信号.jsonl 留出信号.jsonl")
+    for given in sys.argv[1:]:
+        if not Path(given).exists():
+            sys.exit(f"找不到：{given}")
     main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -74,6 +74,10 @@ def main(argv: list[str]) -> int:
         *sorted((after / "benchmarks").glob("corpus-cold*")),
         after / "tests" / "fixtures",
     ]
+    for path in [before, after, *folders]:  # one line, exit 1 (each tree's corpus is imported by a child)
+        if not path.exists():
+            print(f"找不到：{path}", file=sys.stderr)
+            return 1
     names = _documents(folders, after)
     old, new = _parse(before, names), _parse(after, names)
     changed = 0

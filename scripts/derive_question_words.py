@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.errors import require_paths
 from index import get_tokenizer
 from retrieval.sentence import split_sentences
 
@@ -73,6 +74,7 @@ def main() -> None:
         "--passages", type=Path, action="append", default=[], help="plain text the set asks of"
     )
     args = parser.parse_args()
+    require_paths(*args.cmrc, *args.questions, *args.passages)  # a path that does not exist: one line, exit 1
     tokenize = get_tokenizer("char")
     chosen: dict[str, str] = {}
     for path in args.cmrc:

@@ -63,6 +63,8 @@ def main() -> None:
         "--python-scoring", action="store_true", help="score spans in Python (not the compiled kernel)"
     )
     args = parser.parse_args()
+    if not args.code.is_dir():  # one line, exit 1 (the search is imported from --code)
+        sys.exit(f"找不到文件夹：{args.code}")
     sys.path.insert(0, str(args.code.resolve()))
     logging.disable(logging.WARNING)
 

@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, folder_library, load_cmrc
+from bench.errors import require_paths
 from bench.evaluate import load_questions
 from bench.ranking import CachedEmbedder, FitSet, collect, fit_ranker
 from cli.settings import load_settings
@@ -49,6 +50,12 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
     parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / "ranker.json")
     args = parser.parse_args()
+    require_paths(
+        args.cmrc,
+        args.questions,
+        args.policy if args.notices else None,
+        folders=(args.notices,) if args.notices else (),
+    )  # a path that does not exist: one line, exit 1
     home = Path(os.environ.get("SPEECHQA_HOME") or Path.home() / ".local" / "share" / "speechqa")
     model = os.environ.get("SPEECHQA_MODEL", DEFAULT_MODEL)
     config = replace(RetrieverConfig(), rerank=False)  # features of the fused order, as search sees them

@@ -29,6 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.errors import require_paths
 from corpus import to_simplified
 from retrieval.answer_type import AnswerKind
 from retrieval.sentence import WeightedTerm, answer_sentence, split_sentences
@@ -172,6 +173,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / SENTENCE_MODEL_FILE)
     parser.add_argument("--dry-run", action="store_true", help="report, do not write the model")
     args = parser.parse_args()
+    require_paths(*args.fit, *args.report)  # a path that does not exist: one line, exit 1
     fitting = [c for path in args.fit for c in load(path) if c.row.get("split") in (None, "tune")]
     coef = fit(fitting, args.penalty)
     fitted_on = ", ".join(f"{name} ({len(cs)} questions)" for name, cs in by_set(fitting).items())

@@ -17,6 +17,7 @@ import json
 import re
 from pathlib import Path
 
+from bench.errors import require_paths
 from corpus import to_simplified
 from retrieval.vocabulary import INTERROGATIVE
 
@@ -59,6 +60,7 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", type=Path, help="question sets (JSON Lines)")
     parser.add_argument("--cmrc", type=Path, help="a CMRC 2018 file")
     args = parser.parse_args()
+    require_paths(*args.sets, args.cmrc)  # a path that does not exist: one line, exit 1
     named = [(p.name, set_questions(p)) for p in args.sets]
     if args.cmrc is not None:
         named.append((args.cmrc.name, cmrc_questions(args.cmrc)))

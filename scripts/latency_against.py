@@ -117,6 +117,8 @@ def main() -> None:
     parser.add_argument("--home-before", type=Path, help="its data home (default: a temporary one)")
     parser.add_argument("--home-now", type=Path, help="this checkout's data home (default: a temporary one)")
     args = parser.parse_args()
+    if not args.before.is_dir():  # one line, exit 1 (bench is imported only once REPO is on the path)
+        sys.exit(f"找不到文件夹：{args.before}")
     sys.path.insert(0, str(REPO))
     from bench.speed import dev_questions
 

@@ -14,6 +14,7 @@ import argparse
 import json
 from pathlib import Path
 
+from bench.errors import require_paths
 from cli.settings import DEFAULT_MODEL
 from index import Library
 from retrieval import ServiceOptions, SpeechService
@@ -26,6 +27,7 @@ def main() -> None:
     parser.add_argument("questions", type=Path)
     parser.add_argument("--as-asked", action="store_true", help="read filters from the question, as ask does")
     args = parser.parse_args()
+    require_paths(args.questions, folders=(args.home,))  # a path that does not exist: one line, exit 1
     service = SpeechService(Library(args.home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False))
     retriever = service.current()
     counts = {"answerable": [0, 0], "unanswerable": [0, 0]}  # [judged so, named a date]

@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, load_cmrc
 from bench.confidence import CachedQueries
+from bench.errors import require_paths
 from bench.evaluate import is_relevant, sentence_holds
 from corpus import to_simplified
 from index import DEFAULT_MODEL
@@ -68,6 +69,7 @@ def main() -> None:
     parser.add_argument("--cmrc", type=Path, required=True, help="CMRC 2018 trial JSON")
     parser.add_argument("--limit", type=int, default=600)
     args = parser.parse_args()
+    require_paths(args.cmrc)  # a path that does not exist: one line, exit 1
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     data = load_cmrc(args.cmrc)
     home = Path(os.environ.get("SPEECHQA_HOME") or Path.home() / ".local" / "share" / "speechqa")

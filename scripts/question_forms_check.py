@@ -21,6 +21,7 @@ import argparse
 import re
 from pathlib import Path
 
+from bench.errors import require_paths
 from bench.evaluate import is_relevant, load_questions, sentence_holds
 from cli.settings import DEFAULT_MODEL
 from corpus import to_simplified
@@ -36,6 +37,9 @@ def main() -> None:
     parser.add_argument("pairs", nargs="+", help="HOME SET.jsonl, repeated")
     parser.add_argument("--ranks", action="store_true", help="rank, 要点, level and probability instead")
     args = parser.parse_args()
+    require_paths(
+        *map(Path, args.pairs[1::2]), folders=tuple(map(Path, args.pairs[0::2]))
+    )  # a path that does not exist: one line, exit 1
     if len(args.pairs) % 2:
         parser.error("give HOME SET.jsonl pairs")
     for home, path in zip(args.pairs[::2], args.pairs[1::2], strict=True):

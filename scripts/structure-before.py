@@ -23,6 +23,9 @@ def main() -> None:
         ROOT / "tests/fixtures/notices",
         ROOT / "tests/fixtures/notices-heldout",
     ]
+    for folder in folders:
+        if not folder.is_dir():
+            sys.exit(f"找不到文件夹：{folder}")
     source = subprocess.run(
         ["git", "show", f"{commit}:corpus/parse.py"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout

@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.errors import require_paths
 from index import PIN_CHECKS, Library
 from retrieval import ServiceOptions, SpeechService
 
@@ -33,6 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (each on a fresh service)")
     parser.add_argument("--top", type=int, default=5, help="questions listed (the bot lists 5)")
     args = parser.parse_args()
+    require_paths(folders=(args.home,))  # a path that does not exist: one line, exit 1
     rows = [json.loads(line) for line in PIN_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as scratch:
         home = Path(scratch) / "home"

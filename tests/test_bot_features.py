@@ -72,7 +72,8 @@ async def test_a_speaker_the_library_lacks_is_said_and_all_speeches_answer(
     async with running_bot(api, seed_service) as app:
         await feed(app, api.make_text_update("王建国同志讲话中关于老年大学的内容"))
     answer = api.last_message(USER)
-    assert answer.plain_text.split("\n")[1] == "没有符合「王建国」的讲话，以下是不加筛选的结果。"
+    # the CLI's words (retrieval.FilterReport.unmatched_note), not a copy of them
+    assert answer.plain_text.split("\n")[1] == "筛选条件「王建国」下没有任何讲话，以下是不加筛选的结果。"
     assert len(blocks(answer)) == 5 and "取消筛选" not in labels(answer)
     unfiltered = seed_service.current().search("王建国同志讲话中关于老年大学的内容", 5, auto_filter=False)
     shown = [int(m) for m in re.findall(r"讲话 #(\d+)", "\n".join(blocks(answer)))]

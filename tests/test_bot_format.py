@@ -284,7 +284,14 @@ def test_filters_and_pins_are_shown() -> None:
     )
     nobody = FilterReport(Filters(speakers=("李四",)), Filters(), 0, fallback=True)
     plain, _ = parse_html(render_answer(replace(base, filters=nobody)).html)
-    assert plain.split("\n")[1] == "没有符合「李四」的讲话，以下是不加筛选的结果。"
+    assert plain.split("\n")[1] == "筛选条件「李四」下没有任何讲话，以下是不加筛选的结果。"
+    # a name one character off the library's speakers gets the CLI's typo hint, in the CLI's words
+    typo = FilterReport(Filters(speakers=("沈玮",)), Filters(), 0, fallback=True, near_speakers=("沈伟",))
+    plain, _ = parse_html(render_answer(replace(base, filters=typo)).html)
+    assert (
+        plain.split("\n")[1] == "筛选条件「沈玮」下没有任何讲话（是不是「沈伟」？），以下是不加筛选的结果。"
+    )
+    assert plain.split("\n")[1].startswith(typo.unmatched_note)
 
 
 def test_stats_flag_pins_whose_passage_changed_or_vanished() -> None:

@@ -245,10 +245,27 @@ def test_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader_module, "MAX_FILE_BYTES", 10)
-    path = tmp_path / "big.txt"
-    path.write_text(SPEECH, encoding="utf-8")
-    with pytest.raises(UnreadableFile, match="文件太大"):
+    path = tmp_path / "big.rtf"
+    path.write_text(r"{\rtf1 " + SPEECH + "}", encoding="utf-8")
+    with pytest.raises(UnreadableFile, match=r"文件太大：big\.rtf（0\.0 MB），最多 0 MB"):
         read_document(path)
+
+
+def test_a_text_past_the_text_limit_is_refused_naming_it_and_the_limit(tmp_path: Path) -> None:
+    """A plain text is held to MAX_TEXT_BYTES (10 MB: a log dumped by mistake, not hours of embedding),
+    refused before it is read, from a path (`add`) and from bytes (the bot) alike."""
+    from corpus import MAX_TEXT_BYTES, size_refusal
+
+    line = "2026-04-28 10:05:01 INFO 离退休干部活动中心门禁系统 用户刷卡 通过\n".encode()
+    path = tmp_path / "系统日志.txt"
+    path.write_bytes(line * (MAX_TEXT_BYTES // len(line) + 1))
+    said = r"文件太大：系统日志\.txt（10\.0 MB），纯文本文件最多 10 MB：.*拆分"
+    with pytest.raises(UnreadableFile, match=said):
+        read_document(path)
+    with pytest.raises(UnreadableFile, match=said):
+        read_bytes(path.name, path.read_bytes())
+    assert size_refusal(path.name, MAX_TEXT_BYTES) is None  # up to the limit: read
+    assert size_refusal("汇编.pdf", MAX_TEXT_BYTES + 1) is None  # the text limit is the text's
 
 
 # -- Word ---------------------------------------------------------------------------------------------

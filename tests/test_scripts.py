@@ -78,3 +78,75 @@ def test_script_answers_help_with_its_usage_and_does_nothing_else(
     assert answer.returncode == 0, answer.stderr
     assert script in answer.stdout  # its usage names it: argparse's `usage: NAME …`, or the docstring's
     assert answer.left_behind == []
+
+
+# Each script that reads a file or folder named on its command line, with that path pointing nowhere
+# (MISSING is replaced by a path that does not exist).
+MISSING = "MISSING"
+BAD_PATHS: dict[str, list[str]] = {
+    "time_stats.py": [MISSING],
+    "period_check.py": [MISSING, MISSING],
+    "question_forms_check.py": [MISSING, MISSING],
+    "interrogative_moves.py": [MISSING],
+    "compare_confidence_models.py": [MISSING, MISSING],
+    "compare_parses.py": [MISSING, MISSING],
+    "structure-before.py": ["HEAD", MISSING],
+    "check_same_results.py": ["compare", MISSING, MISSING],
+    "latency_against.py": [MISSING],
+    "extra_cost.py": ["--code", MISSING],
+    "derive_question_words.py": ["--questions", MISSING],
+    "fit_sentence_model.py": ["--fit", MISSING, "--dry-run"],
+    "probe_sentence_dense.py": ["--cmrc", MISSING],
+    "collect_sentence_cases.py": ["--cmrc", MISSING, "--out", "out.jsonl"],
+    "fit_ranker.py": ["--cmrc", MISSING, "--out", "ranker.json"],
+    "check-dockerfile.sh": [MISSING],
+}
+
+
+@pytest.fixture(scope="module")
+def bad_path_answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Answer, str]]]:
+    """Every script of BAD_PATHS run at once with its path pointing nowhere, each in an empty folder."""
+    before = _status()
+    running = {}
+    for name, args in BAD_PATHS.items():
+        tmp = tmp_path_factory.mktemp("bad-" + Path(name).stem)
+        (tmp / "cwd").mkdir()
+        missing = str(tmp / "nowhere" / "x")
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "SPEECHQA_HOME": str(tmp / "home"),
+            "HF_HUB_OFFLINE": "1",
+        }
+        script = ROOT / "scripts" / name
+        command = [sys.executable if script.suffix == ".py" else "bash", str(script)]
+        command += [missing if a == MISSING else a for a in args]
+        process = subprocess.Popen(
+            command, cwd=tmp / "cwd", env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        running[name] = (process, tmp, missing)
+    found = {}
+    for name, (process, tmp, missing) in running.items():
+        out, err = process.communicate(timeout=600)
+        left = [str(p.relative_to(tmp)) for p in (tmp / "cwd").iterdir()] + [
+            what for what in ("home", "nowhere") if (tmp / what).exists()
+        ]
+        found[name] = (Answer(process.returncode, out, err, left), missing)
+    assert _status() == before
+    yield found
+
+
+def test_every_script_taking_a_path_is_in_the_bad_path_table() -> None:
+    assert set(BAD_PATHS) <= {s.name for s in SCRIPTS}
+
+
+@pytest.mark.parametrize("script", sorted(BAD_PATHS))
+def test_a_path_that_does_not_exist_is_one_line_and_exit_1(
+    script: str, bad_path_answers: dict[str, tuple[Answer, str]]
+) -> None:
+    """Not a traceback, and nothing made at the path (a data home created where the user mistyped one)."""
+    answer, missing = bad_path_answers[script]
+    assert answer.returncode == 1, answer.stderr
+    lines = [line for line in answer.stderr.splitlines() if line.strip()]
+    assert lines == [f"找不到：{missing}"] or lines == [f"找不到文件夹：{missing}"], answer.stderr
+    assert answer.left_behind == []
