@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold11    # or cold5 … cold10
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold12    # or cold5 … cold11
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -229,6 +229,29 @@ SETS = {
             "u085": ["礼堂", "会场", "会议室", "举办地点", "举行地点"],  # where the launch was held
         },
     ),
+    "cold12": QuestionSet(
+        prefix="w",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("离退休干部疗休养活动实施办法.docx", 1, 15, "TRIP_RULES"),
+            Document("春节慰问品领取通知.png", 16, 30, "GIFT_NOTICE", scan=True),
+            Document("离退休干部党支部换届选举工作通知.odt", 31, 45, "ELECTION_NOTICE"),
+            Document("口述历史采集工作座谈会讲话.pdf", 46, 60, "HISTORY_SPEECH"),
+            Document("银龄先锋志愿服务积分兑换通知.pdf", 61, 75, "POINTS_NOTICE", scan=True),
+        ),
+        absent={
+            "w076": ["孙", "儿童", "未成年"],  # taking a grandchild on the trip
+            "w077": ["高铁", "大巴", "火车", "飞机", "乘车"],  # how the trip travels
+            "w078": ["快递", "邮寄", "寄送"],  # sending the gifts by courier
+            "w079": ["牌子", "品牌", "产地", "厂家"],  # the rice's brand
+            "w080": ["网上", "线上", "网络", "电子"],  # voting online
+            "w081": ["补贴", "津贴", "报酬"],  # pay for a branch secretary
+            "w082": ["稿费", "报酬", "酬金", "补贴"],  # a fee for the interviewed
+            "w083": ["购买", "購買", "买", "書店", "书店", "定价", "售价"],  # where to buy the book
+            "w084": ["小程序", "App", "APP", "系统", "平台"],  # where volunteer hours are recorded
+            "w085": ["礼堂", "会议室", "会场", "报告厅", "举办地点", "举行地点"],  # where the forum was held
+        },
+    ),
 }
 
 
@@ -243,8 +266,8 @@ def _maker(folder: Path) -> ModuleType:
 def _parts_text(parts: list[tuple[str, object]]) -> str:
     out = []
     for kind, text in parts:
-        if kind == "table":
-            out.extend("\t".join(row) for row in text)  # type: ignore[attr-defined]
+        if kind in ("table", "floating", "merged"):  # a merged cell (None) prints once, in the cell above
+            out.extend("\t".join(cell for cell in row if cell is not None) for row in text)  # type: ignore[attr-defined]
         else:
             out.extend(part_strings(kind, text))
     return "\n".join(out)
@@ -323,7 +346,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold11); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold12); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from . import chat
 from .errors import TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
 
@@ -413,8 +414,9 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     doubtful = bool(reading.lines) and reading.confidence < DOUBTFUL_BELOW.get(reader.name, 0.0)
     if doubtful:
         log.info("%s: OCR (%s) confidence %.2f, doubtful", name, reader.name, reading.confidence)
+    lines = chat.message_lines(image, reading.lines)  # a chat screenshot: its messages, not the app's lines
     return PageText(
-        reading.lines, float(image.width), float(image.height), turned, angle, reading.confidence, doubtful
+        lines, float(image.width), float(image.height), turned, angle, reading.confidence, doubtful
     )
 
 

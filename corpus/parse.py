@@ -413,6 +413,9 @@ def _read_header_from(
         if line.kind == "subtitle":
             _read_subtitle(h, line)
             continue
+        if h.title is None and _salutes_over_title(lines, position):
+            h.addressee = h.addressee or addressee(text)
+            continue
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
             return h
@@ -566,6 +569,19 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
     return Paragraph(text=fields, section=HEAD_SECTION)
 
 
+def _salutes_over_title(lines: list[ParsedLine], at: int) -> bool:
+    """Whether lines[at] greets or addresses the readers (「各位联络员：」, 「各离退休干部党支部：」, 「尊敬的各位
+    老同志：」) over the document's title on the next line (「关于领取…的通知」), as a notice is passed on in a
+    message: the greeting was read as the title's first part (「各位联络员：关于领取…的通知」)."""
+    text = lines[at].text
+    if at + 1 >= len(lines) or not re.search(r"[：:]$", text) or len(text) > _MAX_HEADER_LINE:
+        return False
+    if not (_SALUTATION.match(text) or addressee(text) or text.startswith(("各", "尊敬的"))):
+        return False
+    under = lines[at + 1].text
+    return len(under) <= _MAX_HEADING and not _SENTENCE_END.search(under) and bool(_DOC_KIND.search(under))
+
+
 def _read_subtitle(h: _Header, line: ParsedLine) -> None:
     """A subtitle line (in Word's Subtitle style, or opening with a dash) is a header line like any
     other: it may give the occasion (「——在…上的讲话」, the subtitle), the date (「——（2024年5月20日）」),
@@ -645,6 +661,8 @@ def _speaker_with_post(title_text: str) -> str | None:
 # What a given name is never made of: pronouns, particles, prepositions, conjunctions, modal particles,
 # interjections, onomatopoeia, punctuation and non-words (jieba's tags).
 _NOT_IN_NAMES = ("r", "u", "p", "c", "y", "e", "o", "w", "x")
+# Of those, what a given name's character may still be read as, beside a word that is no function word.
+_NAME_FUNCTION_WORDS = ("c", "p", "r")
 
 
 def _named_after_post(text: str) -> bool:
@@ -663,7 +681,21 @@ def _named_after_post(text: str) -> bool:
     # none of its dictionary's
     if len(words) == 1 and len(text) >= 3 and is_dictionary_word(words[0]):
         return False
-    return all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in pos_tags(parts[1]))
+    given = pos_tags(parts[1])
+    if all(not pair.flag.startswith(_NOT_IN_NAMES) for pair in given):
+        return True
+    # A given name may hold one character jieba reads as a conjunction, preposition or pronoun beside a
+    # word that is none (致和: 致/v 和/c; 以宁, 其昌): 「市委老干部局副局长  宁致和」 was no speaker line, and the
+    # line ran into the title. A given name made of such words alone (和/c, 我们/r), or holding a particle,
+    # an interjection or punctuation (的/uj, 啊/y), is still none.
+    return (
+        len(given) == 2
+        and any(not pair.flag.startswith(_NOT_IN_NAMES) for pair in given)
+        and all(
+            not pair.flag.startswith(_NOT_IN_NAMES) or pair.flag.startswith(_NAME_FUNCTION_WORDS)
+            for pair in given
+        )
+    )
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")

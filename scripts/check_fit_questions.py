@@ -11,10 +11,10 @@ Checks:
   in its document, and the words that would carry the asked detail do not, either anywhere in the
   document (`absent`) or in the sentences holding an anchor (`near`); off-topic probes are checked
   against the speeches and all notices;
-- no question duplicates another fit question or one of the dev, cold to cold11, policy or pin sets
+- no question duplicates another fit question or one of the dev, cold to cold12, policy or pin sets
   once punctuation and spaces are removed;
 - no question is close to one a score is reported on (the held-out halves of the dev and policy sets,
-  the cold sets cold to cold11): a character-sequence similarity of NEAR or more, in simplified script, is
+  the cold sets cold to cold12): a character-sequence similarity of NEAR or more, in simplified script, is
   a near copy (「五心服務品牌的熱心是指什麼」 of 「…細心…」) or the same topic asked again, which would
   teach the model the answer to a reported question.
 
@@ -39,7 +39,7 @@ from corpus import to_simplified  # noqa: E402
 FIT = ROOT / "benchmarks" / "fit-questions.jsonl"
 SPEECHES = ROOT / "corpus" / "data" / "speeches-2024-laoganbu.txt"
 NOTICES = ROOT / "tests" / "fixtures" / "notices"
-COLD_SETS = ["cold", *(f"cold{n}" for n in range(2, 12))]
+COLD_SETS = ["cold", *(f"cold{n}" for n in range(2, 13))]
 OTHER_SETS = ["dev", *COLD_SETS, "policy", "pin"]
 REPORTED = {
     "dev": {"heldout"},

@@ -175,6 +175,9 @@ SPEAKERS = {  # file stem → (speaker line(s) under the title, the name)
     "长孙": ([f"{POST}长孙佩兰", DATE], "长孙佩兰"),  # 副局长 then 长孙: not 孙佩兰 after 副局长长
     "上官": (["上官婉", DATE], "上官婉"),
     "诸葛": (["诸葛立新同志", DATE], "诸葛立新"),
+    # given names holding a character jieba reads as a conjunction, preposition or pronoun (致和: 致/v 和/c)
+    "宁": ([f"{POST}  宁致和", DATE], "宁致和"),
+    "郜": ([f"{POST}郜以宁", DATE], "郜以宁"),
 }
 
 
@@ -211,6 +214,41 @@ def test_a_word_97_file_saved_by_libreoffice_names_its_speaker(word_files: Path)
     for stem, (lines, name) in SPEAKERS.items():
         [speech] = parse_document(read_document(out / f"{stem}.doc"))
         _assert_read(speech, name, lines)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_pdf_printed_by_libreoffice_names_its_speaker_whose_given_name_holds_a_function_word(
+    tmp_path: Path,
+) -> None:
+    """The fourteenth blind set's speech, printed to PDF by LibreOffice, read 「在…讲话 市委老干部局副局长
+    宁致和」 as its title and 讲话人不详: jieba reads 致和 as 致/v 和/c."""
+    from tests.fixtures.corpus_writers import write_converted
+
+    for stem in ("宁", "郜"):
+        lines, name = SPEAKERS[stem]
+        write_converted(
+            _parts(lines), tmp_path / f"{stem}.pdf", "pdf", author="市委老干部局办公室", footer=True
+        )
+        [speech] = parse_document(read_document(tmp_path / f"{stem}.pdf"))
+        _assert_read(speech, name, lines)
+
+
+@pytest.mark.parametrize("line", [f"{POST}  宁和", f"{POST}  张我们"])
+def test_a_post_over_function_words_alone_names_no_speaker(line: str) -> None:
+    text = "\n".join([TITLE, line, DATE, *BODY]) + "\n"
+    [speech] = parse_document(read_bytes("讲话.txt", text.encode("utf-8")))
+    assert speech.speaker is None
+
+
+def test_the_fourteenth_blind_sets_speech_has_its_speaker_and_date() -> None:
+    path = Path(__file__).parents[1] / "benchmarks" / "corpus-cold12" / "口述历史采集工作座谈会讲话.pdf"
+    [speech] = parse_document(read_document(path))
+    assert (speech.title, speech.speaker, speech.date) == (
+        "在离退休干部口述历史采集工作座谈会上的讲话",
+        "宁致和",
+        "2026-11-20",
+    )
+    assert "宁致和" not in "".join(p.text for p in speech.paragraphs)
 
 
 def test_the_tenth_blind_sets_speech_has_its_speaker_and_date() -> None:
