@@ -33,8 +33,12 @@ lint: install
 eval: install
 	$(BIN)/speechqa eval benchmarks/dev-questions.jsonl
 
+# CMRC 2018 is not shipped (README, Measured): point CMRC at the release's squad-style-data/cmrc2018_dev.json.
+CMRC ?= ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+
 bench: install
-	$(BIN)/speechqa bench cmrc ../shared/benchmarks/cmrc2018/cmrc2018_dev.json
+	@test -f "$(CMRC)" || { echo "找不到 CMRC 2018 开发集：$(CMRC)（speechqa 不附带这份数据：请下载 CMRC 2018 公开发布的 squad-style-data/cmrc2018_dev.json，再运行 make bench CMRC=文件路径）" >&2; exit 1; }
+	$(BIN)/speechqa bench cmrc "$(CMRC)"
 
 check-docker: install
 	PATH=$(BIN):$$PATH scripts/check-dockerfile.sh

@@ -45,6 +45,16 @@ class ExportedAnswer(CorpusError):
     in the library, so adding it would serve each of them twice, cited to the export."""
 
 
+DAMAGED_ADVICE = "请重新下载或拷贝原文件，如果还能打开，就另存为新文件再添加"
+
+
+def damaged(reason: str) -> UnreadableFile:
+    """The refusal of a file that is damaged or cut short: its one line says what to do, as every
+    refusal does (it used to stop at 「…不是有效的 .docx 文件（无法解压）。」, leaving staff guessing)."""
+    joint = "；" if "：" in reason else "："  # (「…无法解压：文件已损坏…；请…」, not two colons)
+    return UnreadableFile(f"{reason}{joint}{DAMAGED_ADVICE}")
+
+
 class TooLarge(UnreadableFile):
     """A file past one of the limits that keep a crafted or runaway file from exhausting memory or time."""
 

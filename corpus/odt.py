@@ -35,7 +35,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .errors import UnreadableFile
+from .errors import UnreadableFile, damaged
 from .layout import broken_lines
 from .notes import NotePlacement
 from .numbering import format_number, with_label
@@ -135,7 +135,7 @@ def read_odt(name: str, data: bytes) -> OdtText:
         root = etree.fromstring(content, parser)
         styles_root = etree.fromstring(styles, parser) if styles else None
     except etree.XMLSyntaxError as e:
-        raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
+        raise damaged(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
     body = root.find(f"{_O}body/{_O}text")
     if body is None:
         raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
@@ -169,9 +169,9 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
             content = archive.read("content.xml")
             styles = archive.read("styles.xml") if "styles.xml" in names else None
     except zipfile.BadZipFile as e:
-        raise UnreadableFile(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
+        raise damaged(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as e:
-        raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
+        raise damaged(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
     return content, styles
 
 

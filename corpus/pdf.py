@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from . import ocr
 from .columns import MIN_GUTTER, read_columns
-from .errors import EmptyDocument, UnreadableFile
+from .errors import EmptyDocument, UnreadableFile, damaged
 from .layout import (
     MARGIN_BAND,
     Line,
@@ -74,7 +74,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if b"%PDF" not in data[:1024]:
-        raise UnreadableFile(f"{name} 不是有效的 PDF 文件")
+        raise damaged(f"{name} 不是有效的 PDF 文件（可能已损坏或不完整）")
     pages: list[Page] = []
     scanned = 0
     unread: list[int] = []
@@ -147,7 +147,7 @@ def _refusal(name: str, error: Exception) -> UnreadableFile:
     log.info("pdfplumber could not read %s: %r", name, error)  # the detail: the user gets one line
     if isinstance(cause, PDFEncryptionError):
         return UnreadableFile(f"{name} 使用了不支持的加密方式，请另存为不加密的 PDF 后再添加")
-    return UnreadableFile(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
+    return damaged(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from . import cfb
 from .clean import is_complete
-from .errors import UnreadableFile
+from .errors import UnreadableFile, damaged
 from .layout import broken_lines
 from .notes import NotePlacement
 from .numbering import ListDefinitions, list_labels, mark_removed
@@ -69,7 +69,7 @@ def read_docx(name: str, data: bytes) -> WordText:
         if contents is not None and contents.encrypted:
             raise UnreadableFile(_password_message(name))
         if contents is None:
-            raise UnreadableFile(f"{name} 不是有效的 Word 文档（内容已损坏）")
+            raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）")
         if contents.word_document:
             return read_doc(name, data)
         raise UnreadableFile(f"{name} 不是 Word 文档（是其他旧版 Office 格式的文件）")
@@ -84,7 +84,7 @@ def read_docx(name: str, data: bytes) -> WordText:
         raise
     except Exception as e:  # python-docx raises many types for damaged files
         log.info("python-docx could not read %s: %r", name, e)
-        raise UnreadableFile(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
+        raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
     return WordText(blocks, reference, "docx")
 
 
@@ -103,7 +103,7 @@ def read_doc(name: str, data: bytes) -> WordText:
             return read_docx(name, data)
         if (page := web_page_message(name, data)) is not None:
             raise UnreadableFile(page)
-        raise UnreadableFile(f"{name} 不是有效的 Word 97–2003 文档")
+        raise damaged(f"{name} 不是有效的 Word 97–2003 文档（可能已损坏或不完整）")
     contents = cfb.contents(data)
     if contents is not None and contents.encrypted:
         raise UnreadableFile(_password_message(name))
@@ -137,7 +137,7 @@ def read_wps(name: str, data: bytes) -> WordText:
         )
     contents = cfb.contents(data)
     if contents is None:
-        raise UnreadableFile(f"{name} 不是有效的 WPS 文档（内容已损坏）")
+        raise damaged(f"{name} 不是有效的 WPS 文档（内容已损坏）")
     if contents.encrypted:
         raise UnreadableFile(_password_message(name))
     if not contents.word_document:
@@ -162,7 +162,7 @@ def _check_archive(name: str, data: bytes) -> None:
     except zipfile.BadZipFile as e:
         if (page := web_page_message(name, data)) is not None:
             raise UnreadableFile(page) from e
-        raise UnreadableFile(f"{name} 不是有效的 .docx 文件（无法解压）") from e
+        raise damaged(f"{name} 不是有效的 .docx 文件（无法解压，可能已损坏或不完整）") from e
 
 
 _WEB_PAGE = re.compile(

@@ -173,7 +173,10 @@ async def test_an_admins_week_of_files_and_commands(api: FakeBotAPI, seed_servic
     one, two = added_id(first), added_id(second)
     assert one != two and "内容相近" not in second.plain_text
     assert "2025-09-10 · 王强" in second.plain_text
-    assert replies["broken.docx"] == "❌ broken.docx 不是有效的 .docx 文件（无法解压）。"
+    assert replies["broken.docx"] == (
+        "❌ broken.docx 不是有效的 .docx 文件（无法解压，可能已损坏或不完整）："
+        "请重新下载或拷贝原文件，如果还能打开，就另存为新文件再添加。"
+    )
     assert replies["名单.xlsx"].startswith("❌ 不支持的文件类型：名单.xlsx")
     assert replies["讲话合集.zip"].startswith("❌ 讲话合集.zip 是压缩包，不能直接添加")
     assert replies["大文件.pdf"].startswith("❌ 文件太大：大文件.pdf（30.0 MB）")

@@ -715,3 +715,22 @@ def test_a_folder_names_what_it_skips_in_one_walk(tmp_path: Path) -> None:
         archives=(tmp_path / "sub" / "材料.tar.gz",),
     )
     assert skipped_files(tmp_path / "讲话.txt") == SkippedFiles()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("通知.docx", lambda: structured_docx()[:3000]),  # a download cut short
+        ("通知.pdf", lambda: blank_pdf()[: len(blank_pdf()) // 2]),
+        ("通知.doc", lambda: b"\x00\x01 no Word 97-2003 header " * 40),
+    ],
+)
+def test_a_damaged_file_is_refused_in_one_line_saying_what_to_do(name: str, make) -> None:
+    """The README promises that a file that cannot be read is refused with one Chinese line saying what
+    to do: a damaged .docx, .doc or PDF used to stop at what it is not (「…不是有效的 .docx 文件（无法解压）。」)."""
+    with pytest.raises(UnreadableFile) as caught:
+        read_bytes(name, make())
+    message = str(caught.value)
+    assert message.startswith(f"{name} 不是有效的") and "\n" not in message
+    assert message.endswith("请重新下载或拷贝原文件，如果还能打开，就另存为新文件再添加。")
+    assert message.count("：") == 1  # one colon before what to do
