@@ -177,3 +177,23 @@ def fit_ranker(groups: Groups, fitted_on: str, c: float = 1.0) -> Ranker:
         RANKER_VERSION,
         fitted_on,
     )
+
+
+def first_right(ranker: Ranker, set_groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> int:
+    """How many of a set's questions the ranker puts a relevant candidate first (of the collected ones)."""
+    return sum(bool(marks[int(np.argmax(ranker.scores(x)))]) for x, marks in set_groups)
+
+
+def choose_c(groups: Groups, grid: Sequence[float]) -> tuple[float, dict[float, int]]:
+    """The C of `grid` whose rankers, each fitted with one set left out, put a relevant candidate first in
+    the most questions of the set left out (summed over the sets): leave-one-set-out cross-validation.
+    Returns the C and each C's count; the smaller C on a tie (the stronger regularisation)."""
+    counts = {
+        c: sum(
+            first_right(fit_ranker([g for j, g in enumerate(groups) if j != i], "", c=c), groups[i])
+            for i in range(len(groups))
+        )
+        for c in grid
+    }
+    best = max(counts.values())
+    return min(c for c, n in counts.items() if n == best), counts

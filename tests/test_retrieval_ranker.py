@@ -6,8 +6,10 @@ import json
 import logging
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from bench.ranking import choose_c, first_right, fit_ranker
 from retrieval import RANKER_FEATURES, Ranker, WeightedTerm, load_ranker, parse_ranker
 from retrieval.ranker import RANKER_VERSION, beyond_title, bundled_ranker, names_title, passage_features
 
@@ -98,3 +100,30 @@ def test_what_the_title_does_not_say_tells_a_documents_passages_apart() -> None:
         answer, "三、报名方式", terms, 0.5, 0.8, 5.0, 5.0, title, title, "书画展怎么报名，交几件作品"
     )
     assert dict(zip(RANKER_FEATURES, row, strict=True))["beyond_title"] == pytest.approx(3 / 4)
+
+
+def _groups(seed: int, informative: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Questions of ten candidates each, one relevant; feature `informative` is higher on the relevant one,
+    the others are noise."""
+    rng = np.random.default_rng(seed)
+    groups = []
+    for _ in range(30):
+        x = rng.normal(size=(10, len(RANKER_FEATURES)))
+        marks = np.zeros(10, dtype=bool)
+        marks[rng.integers(10)] = True
+        x[marks, informative] += 4.0
+        groups.append((x, marks))
+    return groups
+
+
+def test_a_ranker_fitted_on_sets_that_agree_puts_the_relevant_candidate_first() -> None:
+    sets = [_groups(seed, informative=2) for seed in range(3)]
+    c, counts = choose_c(sets, (0.01, 1.0))
+    assert set(counts) == {0.01, 1.0} and c in counts
+    ranker = fit_ranker(sets, "three agreeing sets", c=c)
+    assert max(range(len(ranker.weights)), key=lambda i: ranker.weights[i]) == 2
+    held_out = _groups(99, informative=2)
+    assert first_right(ranker, held_out) >= 25  # of 30 (chance: 3): the fitted feature carries over
+    # a set that rewards another feature is served worse by this ranker than by its own
+    other = _groups(7, informative=5)
+    assert first_right(ranker, other) < first_right(fit_ranker([other], "", c=c), other)

@@ -99,6 +99,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "probe_sentence_dense.py": ["--cmrc", MISSING],
     "collect_sentence_cases.py": ["--cmrc", MISSING, "--out", "out.jsonl"],
     "fit_ranker.py": ["--cmrc", MISSING, "--out", "ranker.json"],
+    "compare_rankers.py": ["--cmrc", MISSING],
     "check-dockerfile.sh": [MISSING],
 }
 
