@@ -56,7 +56,8 @@ def _rows(
         retriever.ranker = ranker
         report = evaluate(questions, lambda q: retriever.search(q, k=10, mode="hybrid"))
         ranks.setdefault(label, {})[name] = {o.question.id: o.first_relevant for o in report.outcomes}
-        parts: dict[str, Report] = {"all": report, **by_split(report)}
+        halves = by_split(report)  # a set all of one half (cold2 on: "heldout") is shown whole
+        parts: dict[str, Report] = {"all": report, **(halves if len(halves) > 1 else {})}
         for part, r in parts.items():
             first = sum(o.first_relevant == 1 for o in r.outcomes)
             rows.append(
