@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, folder_library, load_cmrc
-from bench.errors import require_paths
-from bench.evaluate import GoldQuestion, Report, by_split, evaluate, load_questions
+from bench.errors import BenchError, require_paths
+from bench.evaluate import GoldFormatError, GoldQuestion, Report, by_split, evaluate, load_questions
 from bench.ranking import CachedEmbedder
 from cli.settings import load_settings
 from index import Library
@@ -99,10 +99,13 @@ def main() -> None:
     home = Path(os.environ.get("SPEECHQA_HOME") or settings.home)
     config = RetrieverConfig()
     ranks: dict[str, dict[str, dict[str, int | None]]] = {}
+    asked = [
+        (load_questions(Path(set_name)), data_home, set_name) for set_name, data_home in sets
+    ]  # read first
     print(
         "| set | ranker | answerable | R@1 | R@3 | 要点 | first |\n|---|---|---|---|---|---|---|", flush=True
     )
-    for set_name, data_home in sets:
+    for questions, data_home, set_name in asked:
         service = SpeechService(Library(data_home), ServiceOptions(model=settings.model))
         retriever = Retriever(
             service.library.store,
@@ -113,7 +116,7 @@ def main() -> None:
         _rows(
             Path(set_name).stem.removesuffix("-questions"),
             retriever,
-            load_questions(Path(set_name)),
+            questions,
             rankers,
             ranks,
         )
@@ -149,4 +152,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (BenchError, GoldFormatError) as e:  # a malformed question set or library: one line, exit 1
+        sys.exit(f"错误：{e}")

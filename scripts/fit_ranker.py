@@ -36,8 +36,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import cmrc_library, fit_questions, folder_library, load_cmrc
-from bench.errors import require_paths
-from bench.evaluate import load_questions
+from bench.errors import BenchError, require_paths
+from bench.evaluate import GoldFormatError, load_questions
 from bench.ranking import CachedEmbedder, FitSet, choose_c, collect, fit_ranker
 from cli.settings import load_settings
 from index import DEFAULT_MODEL, Library
@@ -177,4 +177,7 @@ def _load_rows(path: Path) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (BenchError, GoldFormatError) as e:  # a malformed question set or library: one line, exit 1
+        sys.exit(f"错误：{e}")
