@@ -90,6 +90,8 @@ _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tbody thead tfoot tr td th caption blockquote section "
     "article main header footer pre center address figure figcaption form fieldset hr body html".split()
 )
+# Elements that hold a page's blocks (the others are blocks themselves or inline)
+_CONTAINERS = frozenset("div td th article main section blockquote center form body".split())
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;][”’）)」』]*$")
@@ -109,6 +111,14 @@ _PUBLISHED = re.compile(
     r"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|发文日期|成文日期|更新时间|日期)\s*[：:]\s*"
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
+# The lines of a site's footer (Chinese government sites must show their 网站标识码 and ICP filing):
+# never body, wherever they are, even when one ends as a sentence (「建议使用1024×768分辨率浏览。」).
+_SITE_LINE = re.compile(
+    r"主办单位|承办单位|协办单位|版权所有|copyright|©|ICP备|ICP证|网站标识码|公网安备|技术支持|"
+    r"建议使用.{0,40}(?:浏览|分辨率)|最佳浏览|网站地图|网站纠错",
+    re.I,
+)
+_MAX_SITE_LINE = 120
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 _HTML_MARK = re.compile(
@@ -219,7 +229,7 @@ def _weights(root) -> dict:  # type: ignore[no-untyped-def, type-arg]
     weights: dict = {}  # type: ignore[type-arg]
 
     def add(element, run: str | None) -> None:  # type: ignore[no-untyped-def]
-        if not run or not _SENTENCE_MARKS.search(run):
+        if not run or not _SENTENCE_MARKS.search(run) or is_site_line(run):
             return
         if element.tag == "a" or _inside(element, ("a",)):
             return
@@ -239,7 +249,8 @@ def _weights(root) -> dict:  # type: ignore[no-untyped-def, type-arg]
 
 def _content(root):  # type: ignore[no-untyped-def]
     """The element holding the page's body: an article or main holding half its weight or more, else the
-    deepest element holding three quarters of it; None when the page holds no sentence at all."""
+    deepest element holding three quarters of it (a block holding it gives its container); None when the
+    page holds no sentence at all."""
     weights = _weights(root)
     total = weights.get(root, 0)
     if not total:
@@ -252,8 +263,13 @@ def _content(root):  # type: ignore[no-untyped-def]
     while True:
         heavy = [c for c in best if isinstance(c.tag, str) and weights.get(c, 0) >= _CONTENT_SHARE * total]
         if not heavy:
-            return best
+            break
         best = heavy[0]
+    # a paragraph, a list or a table holding the weight is part of the content, not all of it (a notice of
+    # one paragraph: its headings and signature are beside it): the element that holds such blocks is
+    while best.tag not in _CONTAINERS and best.getparent() is not None:
+        best = best.getparent()
+    return best
 
 
 def _published(root) -> str | None:  # type: ignore[no-untyped-def]
@@ -272,6 +288,11 @@ def _lines(element) -> Iterator[str]:  # type: ignore[no-untyped-def]
             yield raw
 
 
+def is_site_line(text: str) -> bool:
+    """Whether a line is one of a site's footer lines (主办单位, 版权所有, ICP备…号, 网站标识码…)."""
+    return len(text.strip()) <= _MAX_SITE_LINE and bool(_SITE_LINE.search(text))
+
+
 def is_info_line(text: str) -> bool:
     """Whether a line is a page's info line (「发布时间：2024-03-05　来源：市委老干部局　浏览次数：12」) or one of
     its function lines (「【打印本页】【关闭窗口】」「分享到：」), not body text."""
@@ -287,7 +308,7 @@ class _Reader:
 
     def read(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         for block in self.container(element):
-            if block.kind != "table_row" and is_info_line(block.text):
+            if block.kind != "table_row" and (is_info_line(block.text) or is_site_line(block.text)):
                 continue
             yield block
 
@@ -563,7 +584,8 @@ def reference_text(element) -> str:  # type: ignore[no-untyped-def]
             parts.append("\n")
 
     walk(element)
-    return "\n".join(line for line in (_clean(raw) for raw in "".join(parts).split("\n")) if line)
+    lines = (_clean(raw) for raw in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line and not is_site_line(line))
 
 
 def _clean(text: str) -> str:
