@@ -113,8 +113,9 @@ _PUBLISHED = re.compile(
 )
 # The lines of a site's footer (Chinese government sites must show their 网站标识码 and ICP filing):
 # never body, wherever they are, even when one ends as a sentence (「建议使用1024×768分辨率浏览。」).
+# Not 「主办单位：」 alone: a notice of an event names its 主办单位 and 承办单位 in its body.
 _SITE_LINE = re.compile(
-    r"主办单位|承办单位|协办单位|版权所有|copyright|©|ICP备|ICP证|网站标识码|公网安备|技术支持|"
+    r"版权所有|copyright|©|ICP备|ICP证|网站标识码|公网安备|技术支持|"
     r"建议使用.{0,40}(?:浏览|分辨率)|最佳浏览|网站地图|网站纠错",
     re.I,
 )
@@ -145,7 +146,8 @@ def read_html(name: str, data: bytes) -> HtmlText:
     text, encoding = _decoded(name, data)
     if not _HTML_MARK.search(text[:65536]):
         raise UnreadableFile(f"{name} 不是网页文件（HTML）：其中没有网页标记")
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text).replace("\x00", "")
+    # control characters are no text (LibreOffice leaves a content control's marks, \x04 \x05, in its page)
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
         root = html.document_fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
     except (etree.ParserError, ValueError) as e:
