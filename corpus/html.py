@@ -50,7 +50,7 @@ from .layout import broken_lines
 from .records import Block
 from .tables import table_blocks
 
-__all__ = ["HtmlText", "read_html"]
+__all__ = ["HtmlText", "read_html", "read_mht"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,8 @@ _FUNCTION_LINE = re.compile(
     r"^[\s【\[『（(]*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|分享到|分享|收藏本页|收藏|返回顶部|返回首页|返回|"
     r"上一篇|下一篇|上一条|下一条|相关链接|相关阅读|相关文章|相关新闻|扫一扫|字号|字体)"
 )
+# A breadcrumb: 「当前位置：首页 > 通知公告 > 正文」「首页 » 工作动态」
+_BREADCRUMB = re.compile(r"^\s*(?:(?:当前|您的|您现在的|您当前的|所在)位置\s*[：:]|首页\s*[>»›→/＞])")
 # The info line over a notice: 发布时间 / 来源 / 浏览次数 / 字号… (two or more such fields, or a 发布时间 one).
 _INFO_FIELD = re.compile(
     r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|时间|日期|来源|信息来源|作者|编辑|责任编辑|浏览次数|浏览量|"
@@ -138,12 +140,34 @@ _CONTENT_SHARE = 0.75
 _ARTICLE_SHARE = 0.5
 
 
-def read_html(name: str, data: bytes) -> HtmlText:
+def read_mht(name: str, data: bytes) -> HtmlText:
+    """A 「单个文件」 web page (.mht/.mhtml, what browsers and Word save as one file): the MIME message's
+    HTML part (the one its root names, else the first), decoded from quoted-printable or base64 and read
+    in the charset its part declares, as `read_html` reads a page. Pictures and style sheets are not read."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    if not message.is_multipart() and message.get_content_type() != "text/html":
+        raise damaged(f"{name} 不是有效的单个文件网页（.mht）：其中没有网页内容")
+    parts = [p for p in message.walk() if p.get_content_type() == "text/html"]
+    root = message.get_param("start") if message.is_multipart() else None
+    part = next((p for p in parts if root and p.get("Content-ID", "").strip() == str(root).strip()), None)
+    part = part or (parts[0] if parts else None)
+    payload = part.get_payload(decode=True) if part is not None else None
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise damaged(f"{name} 不是有效的单个文件网页（.mht）：其中没有网页内容")
+    charset = part.get_content_charset() if part is not None else None
+    return read_html(name, payload, charset=charset)
+
+
+def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText:
     """The body of a web page as blocks, with its reference text; a page that is no web page, or that
-    holds no body text, is refused with one line naming the file."""
+    holds no body text, is refused with one line naming the file. `charset`: what the page's transport
+    declares (an .mht part's header), which wins over what the page itself says, as in a browser."""
     from lxml import etree, html
 
-    text, encoding = _decoded(name, data)
+    text, encoding = _decoded(name, data, charset)
     if not _HTML_MARK.search(text[:65536]):
         raise UnreadableFile(f"{name} 不是网页文件（HTML）：其中没有网页标记")
     # control characters are no text (LibreOffice leaves a content control's marks, \x04 \x05, in its page)
@@ -165,7 +189,7 @@ def read_html(name: str, data: bytes) -> HtmlText:
     return HtmlText(tuple(blocks), reference_text(content), f"html/{encoding}", published)
 
 
-def _decoded(name: str, data: bytes) -> tuple[str, str]:
+def _decoded(name: str, data: bytes, charset: str | None = None) -> tuple[str, str]:
     """The page's text and encoding: as declared when the bytes agree, else as corpus.encoding detects."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -175,8 +199,10 @@ def _decoded(name: str, data: bytes) -> tuple[str, str]:
                 break
     head = data[:4096]
     declared = _XML_ENCODING.search(head) or _CHARSET.search(head)
+    labels = [charset] if charset else []
     if declared is not None:
-        label = declared.group(1).decode("ascii", "replace").lower()
+        labels.append(declared.group(1).decode("ascii", "replace"))
+    for label in (label.lower() for label in labels):
         codec = _SUPERSETS.get(label, label)
         try:
             return data.decode(codec), codec
@@ -296,11 +322,14 @@ def is_site_line(text: str) -> bool:
 
 
 def is_info_line(text: str) -> bool:
-    """Whether a line is a page's info line (「发布时间：2024-03-05　来源：市委老干部局　浏览次数：12」) or one of
-    its function lines (「【打印本页】【关闭窗口】」「分享到：」), not body text."""
+    """Whether a line is a page's info line (「发布时间：2024-03-05　来源：市委老干部局　浏览次数：12」), its
+    breadcrumb (「当前位置：首页 > 通知公告」) or one of its function lines (「【打印本页】【关闭窗口】」「分享到：」),
+    not body text."""
     if _ENDS_SENTENCE.search(text):
         return False
     if len(_INFO_FIELD.findall(text)) >= 2 or _PUBLISHED.match(text.strip()):
+        return True
+    if len(text) <= _MAX_SITE_LINE and _BREADCRUMB.match(text) and not _SENTENCE_MARKS.search(text):
         return True
     return len(text) <= _MAX_HEADING and bool(_FUNCTION_LINE.match(text))
 

@@ -29,7 +29,7 @@ from corpus import (
     read_document,
 )
 from corpus.html import is_info_line, read_html
-from tests.fixtures.corpus_writers import GOV_FOOTER, GOV_MENU, GOV_RELATED, gov_page
+from tests.fixtures.corpus_writers import GOV_FOOTER, GOV_MENU, GOV_RELATED, gov_page, mht
 
 from .test_corpus_documents import find_in_order
 
@@ -56,6 +56,7 @@ def passages_of(path: Path) -> list[str]:
 def test_the_web_page_fixtures_cover_every_layout() -> None:
     formats = {expected_of(c)["format"] for c in CASES}
     assert {"html/gov-div", "html/gov-table", "html/gov-article", "html/libreoffice"} <= formats
+    assert {"mht/gov-div", "mht/libreoffice"} <= formats
     assert ERROR_CASES
     assert sum(p.stat().st_size for p in FIXTURES.iterdir() if p.is_file()) < 256 * 1024
 
@@ -118,6 +119,28 @@ def test_the_declared_charset_is_honoured_and_gb2312_reads_as_gb18030() -> None:
     assert "镕、堃等字照常显示。" in document.text
     undeclared = page.replace(b"charset=GB2312", b"charset=")
     assert "镕、堃等字照常显示。" in read_bytes("通知.htm", undeclared).text  # detected as a .txt is
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "utf-8"])
+@pytest.mark.parametrize("encoding", ["quoted-printable", "base64"])
+def test_a_single_file_page_reads_as_the_page_it_holds(charset: str, encoding: str) -> None:
+    """.mht/.mhtml: the HTML part, decoded from its transfer encoding and read in its part's charset, gives
+    the blocks the page itself gives; its picture and style sheet add nothing."""
+    parts = [
+        ("title", "关于开展重阳节敬老活动的通知"),
+        ("body", "各单位要走访慰问高龄老同志，镕、堃照常显示。"),
+    ]
+    page = gov_page(parts, charset="utf-8")
+    if charset == "gb2312":  # declared GB2312 in the page, the bytes GBK, as such sites serve them
+        page = (
+            page.decode("utf-8").replace("charset=utf-8", "charset=gb2312").encode("gbk", "xmlcharrefreplace")
+        )
+    single = read_bytes("通知.mht", mht(page, charset, encoding=encoding))
+    assert single.blocks == read_bytes("通知.html", page).blocks
+    assert "镕、堃照常显示。" in single.text
+    # the part's charset wins over a page that declares none (as a browser reads it)
+    bare = page.replace(b"charset=gb2312", b"charset=").replace(b"charset=utf-8", b"charset=")
+    assert read_bytes("通知.mhtml", mht(bare, charset, encoding=encoding)).blocks == single.blocks
 
 
 def test_entities_and_indents_read_as_text() -> None:
@@ -260,3 +283,41 @@ def test_the_reference_text_sees_body_text_the_block_walk_would_lose() -> None:
     read = read_html("通知.html", page)
     assert read.reference.count("各单位要走访慰问高龄老同志。") == 1
     assert "打印本页" not in read.reference and "主办单位" not in read.reference
+
+
+@pytest.mark.parametrize("path, footer", [(0, 0), (1, None), (None, 1)])
+def test_the_page_staff_used_to_convert_to_docx_now_reads_as_its_notice_directly(
+    path: int | None, footer: int | None
+) -> None:
+    """The page of tests/test_corpus_web_pages.py (path, h1, the line of fields, h3 sections, signature over
+    a <br>, the site's foot), which staff had to open in LibreOffice and save as .docx: read as saved, it
+    gives what the .docx gives."""
+    from .test_corpus_web_pages import (
+        ADDRESSEE,
+        FOOTERS,
+        INTRO,
+        PATHS,
+        SECTIONS,
+        TITLE,
+        assert_read,
+        meta_line,
+    )
+
+    parts = [f'<div class="path">{PATHS[path]}</div>' if path is not None else ""]
+    parts += [f"<h1>{TITLE}</h1>", f'<p class="info">{meta_line(["date", "source", "views"])}</p>']
+    parts += [f"<p>{ADDRESSEE}</p>", f"<p>{INTRO}</p>"]
+    for n, (name, sentences) in enumerate(SECTIONS):
+        parts.append(f"<h3>{'一二'[n]}、{name}</h3>")
+        parts += [f"<p>{sentence}</p>" for sentence in sentences]
+    parts.append('<p style="text-align:right">中共临江市委老干部局<br>2024年5月6日</p>')
+    if footer is not None:
+        parts.append(f'<div class="foot">{FOOTERS[footer]}</div>')
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title></head>'
+        f"<body>{''.join(parts)}</body></html>"
+    )
+    document = read_bytes("通知.html", page.encode("utf-8"))
+    (speech,) = parse_document(document)
+    assert_read(speech, numbered=True)
+    for gone in ("首页", "版权所有", "Copyright", "浏览次数"):
+        assert gone not in document.text
