@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from .encoding import decode_text
 from .errors import CorpusError, EmptyDocument, UnreadableFile, damaged
 from .layout import broken_lines
+from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
 
@@ -178,15 +179,70 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
         raise damaged(f"{name} 不是有效的网页文件（HTML）") from e
     page_title = _page_title(root)
     _drop_furniture(root)
+    notes = _footnotes(root)
     content = _content(root)
     if content is None:
         raise EmptyDocument(f"{name} 中没有找到正文：网页里只有栏目、导航等内容，没有通知或讲话的文字")
     published = _published(root)
-    blocks = list(_Reader().read(content))
+    reader = _Reader(notes)
+    blocks = list(reader.read(content))
     blocks = _with_title(blocks, root, content, page_title)
     if not any(_ENDS_SENTENCE.search(b.text) or len(b.text) > _MAX_HEADING for b in blocks):
         raise EmptyDocument(f"{name} 中没有找到正文：网页里只有栏目、导航等内容，没有通知或讲话的文字")
-    return HtmlText(tuple(blocks), reference_text(content), f"html/{encoding}", published)
+    reference = "\n".join(
+        [reference_text(content), *(reference_text(n) for held in notes.values() for n in held)]
+    ).strip("\n")
+    return HtmlText(tuple(blocks), reference, f"html/{encoding}", published)
+
+
+_NOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[ivxlc]{1,6})\]?|[*†‡]")  # 「1」「[2]」; an endnote's 「i」
+
+
+def _footnotes(root) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """The footnotes and endnotes an office program writes at the end of its web page, taken out of the
+    page: {the block element holding a note's mark: [its notes]}. A note mark is a link whose text is a
+    number (「1」「[1]」) to an element of the page from which the note links back to the mark
+    (LibreOffice's sdfootnote divs, Word's ftn divs); the note is the div holding that element. The marks
+    and the back links' numbers are no text."""
+    from lxml import etree
+
+    targets: dict[str, etree._Element] = {}
+    for element in root.iter():
+        for key in (element.get("id"), element.get("name")):
+            if key:
+                targets.setdefault(key, element)
+    found: dict = {}  # type: ignore[type-arg]
+    for mark in list(root.iter("a")):
+        href, own = mark.get("href", ""), mark.get("name") or mark.get("id")
+        if not href.startswith("#") or not own or not _NOTE_MARK.fullmatch(_clean(mark.text_content())):
+            continue
+        target = targets.get(href[1:])
+        note = next(
+            (a for a in (target.iterancestors() if target is not None else ()) if a.tag == "div"), None
+        )
+        if note is None or note.getparent() is None or any(note is a for a in mark.iterancestors()):
+            continue
+        backs = [a for a in note.iter("a") if a.get("href") == f"#{own}"]
+        if not backs:
+            continue
+        holder = next((a for a in mark.iterancestors() if a.tag in _BLOCKS), None)
+        if holder is None:
+            continue
+        for back in backs:
+            if _NOTE_MARK.fullmatch(_clean(back.text_content())):
+                back.drop_tree()
+        note.getparent().remove(note)
+        _drop_mark(mark)
+        found.setdefault(holder, []).append(note)
+    return found
+
+
+def _drop_mark(mark) -> None:  # type: ignore[no-untyped-def]
+    """Remove a note mark, and the sup it was set in when that holds nothing else."""
+    parent = mark.getparent()
+    mark.drop_tree()
+    if parent is not None and parent.tag == "sup" and not parent.text_content().strip() and not len(parent):
+        parent.drop_tree()
 
 
 def _decoded(name: str, data: bytes, charset: str | None = None) -> tuple[str, str]:
@@ -237,10 +293,6 @@ def _drop_furniture(root) -> None:  # type: ignore[no-untyped-def]
             or _OFFICE_FURNITURE.search(style)
             or (tag == "div" and element.get("title") in ("header", "footer"))
             or (tag in ("header", "footer") and not _inside(element, ("article", "main")))
-            or "sdfootnoteanc" in element.get("class", "")
-            or "sdendnoteanc" in element.get("class", "")
-            or "sdfootnotesym" in element.get("class", "")
-            or "sdendnotesym" in element.get("class", "")
         ):
             doomed.append(element)
     for element in doomed:
@@ -335,13 +387,47 @@ def is_info_line(text: str) -> bool:
 
 
 class _Reader:
-    """The block walk of the content element."""
+    """The block walk of the content element; `notes`: the footnotes to read after the block holding
+    their mark (those whose mark no walked block holds are read at the end, never lost)."""
+
+    def __init__(self, notes: dict) -> None:  # type: ignore[type-arg]
+        self.notes = notes
+        self.placed: set = set()  # type: ignore[type-arg]
 
     def read(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
-        for block in self.container(element):
+        """The content's blocks, each note after the block referencing it (corpus.notes: a note of the
+        title or the header lines waits for the first sentence, as in a .docx)."""
+        placement = NotePlacement()
+        last: Block | None = None
+        waiting: list[Block] = []
+        for block in self._walk(element):
+            if block.kind == "note":
+                waiting.append(block)
+                continue
             if block.kind != "table_row" and (is_info_line(block.text) or is_site_line(block.text)):
                 continue
+            if last is not None:
+                yield from placement.after(last, waiting)
+            elif waiting:
+                yield from placement.after(None, waiting)
+            waiting = []
+            last = block
             yield block
+        if last is not None or waiting:
+            yield from placement.after(last, waiting)
+        yield from placement.rest()
+
+    def _walk(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        yield from self.container(element)
+        for holder in list(self.notes):
+            if holder not in self.placed:
+                yield from self.notes_of(holder)
+
+    def notes_of(self, holder) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        self.placed.add(holder)
+        for note in self.notes.get(holder, ()):
+            for line in _lines(note):
+                yield Block(text=line, kind="note")
 
     def container(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         """An element's blocks: its inline runs as paragraphs, its block children each in turn."""
@@ -382,6 +468,12 @@ class _Reader:
             yield Block(text=line, kind="paragraph")
 
     def block(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+        yield from self._block(element)
+        for holder in [e for e in (element, *element.iterdescendants()) if e in self.notes]:
+            if holder not in self.placed:
+                yield from self.notes_of(holder)
+
+    def _block(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         tag = element.tag
         if tag in _HEADINGS:
             text = _clean(_inline_text(element))

@@ -321,3 +321,29 @@ def test_the_page_staff_used_to_convert_to_docx_now_reads_as_its_notice_directly
     assert_read(speech, numbered=True)
     for gone in ("首页", "版权所有", "Copyright", "浏览次数"):
         assert gone not in document.text
+
+
+def test_footnotes_of_an_office_web_page_follow_what_references_them() -> None:
+    """LibreOffice (and Word) write a document's notes at the end of its web page, each linking back to its
+    mark: each is read once, as a note after the block holding its mark — a note of the title after the
+    first sentence, so the date and speaker lines stay the header — and the marks' numbers are no text."""
+    document = read_document(FIXTURES / "word_notes_tables.libreoffice.html")
+    blocks = [(b.kind, b.text) for b in document.blocks]
+    notes = [text for kind, text in blocks if kind == "note"]
+    assert notes[:3] == [
+        "本文根据录音整理，有删节。",
+        "数据截至2024年3月底，来源于市委老干部局年度统计。",
+        "含离休干部三百一十二名",
+    ]
+    assert (
+        notes[-1] == "参见《关于进一步加强新时代离退休干部党的建设工作的意见》。"
+    )  # the endnote, marked 「i」
+    assert len(notes) == len(set(notes))
+    first_sentence = next(
+        n for n, (kind, text) in enumerate(blocks) if text.endswith("。") and kind != "note"
+    )
+    assert blocks[first_sentence + 1] == ("note", "本文根据录音整理，有删节。")
+    [speech] = parse_document(document)
+    assert (speech.date, speech.speaker) == ("2025-03-06", "陈志刚")
+    assert not re.search(r"[\u4e00-\u9fff。][0-9i]$", "\n".join(t for _, t in blocks), re.M)  # no mark left
+    assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
