@@ -469,6 +469,8 @@ class _Reader:
 
     def block(self, element) -> Iterator[Block]:  # type: ignore[no-untyped-def]
         yield from self._block(element)
+        if not self.notes:
+            return
         for holder in [e for e in (element, *element.iterdescendants()) if e in self.notes]:
             if holder not in self.placed:
                 yield from self.notes_of(holder)

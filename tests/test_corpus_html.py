@@ -347,3 +347,14 @@ def test_footnotes_of_an_office_web_page_follow_what_references_them() -> None:
     assert (speech.date, speech.speaker) == ("2025-03-06", "陈志刚")
     assert not re.search(r"[\u4e00-\u9fff。][0-9i]$", "\n".join(t for _, t in blocks), re.M)  # no mark left
     assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
+
+
+def test_a_page_follows_the_size_limit_of_documents_not_of_plain_text() -> None:
+    from corpus import MAX_TEXT_BYTES
+    from corpus.reader import MAX_FILE_BYTES, size_refusal
+
+    assert size_refusal("通知.html", MAX_TEXT_BYTES + 1) is None  # pages carry markup: the 50 MB limit
+    refusal = size_refusal("通知.mht", MAX_FILE_BYTES + 1)
+    assert refusal is not None and refusal.startswith("文件太大：通知.mht")
+    with pytest.raises(CorpusError, match="文件太大"):
+        read_bytes("通知.html", b"<p>" + b"x" * MAX_FILE_BYTES)
