@@ -2,7 +2,7 @@
 
 Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
 numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx, .doc and .wps (see
-corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
+corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
 numbers dropped as in a PDF).
 """
@@ -31,6 +31,7 @@ from .errors import (
     as_sentence,
     describe_os_error,
 )
+from .html import read_html, read_mht
 from .mail import read_mail
 from .odt import read_odt
 from .parse import counted_points, stands_alone
@@ -57,9 +58,24 @@ __all__ = [
 ]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf", *IMAGE_SUFFIXES)
+HTML_SUFFIXES = (".html", ".htm")
+MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".docx",
+    ".doc",
+    ".wps",
+    ".odt",
+    ".rtf",
+    ".pdf",
+    *HTML_SUFFIXES,
+    *MHT_SUFFIXES,
+    *IMAGE_SUFFIXES,
+)
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf，以及 .png/.jpg/.tif 扫描图片"
+SUPPORTED_FORMATS = (
+    ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页），以及 .png/.jpg/.tif 扫描图片"
+)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -395,6 +411,12 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
+    elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
+        # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
+        # notice's when it names none of its own, as a saved e-mail's sending date is
+        page = read_html(name, data) if suffix in HTML_SUFFIXES else read_mht(name, data)
+        blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
+        text = blocks_text(blocks)
     elif suffix in IMAGE_SUFFIXES:
         pages = ocr.read_image(name, data)
         text, encoding = ocr.pages_text(pages), "ocr"
