@@ -39,7 +39,7 @@ from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Document
 from .rtf import read_rtf
-from .word import blocks_text, read_doc, read_docx, read_wps
+from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -385,6 +385,10 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     reference = ""
     notes: tuple[str, ...] = ()
     sent: str | None = None
+    if suffix in (".docx", ".doc", ".wps") and (kind := web_page_kind(data)) is not None:
+        # Word's 「网页」 or 「单个文件网页」 under a Word name, as sites offer notices for download (Word and
+        # WPS open them without a word): read as the page it is
+        suffix = ".html" if kind == "html" else ".mht"
     if suffix in (".docx", ".doc", ".wps"):
         readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
         word = readers[suffix](name, data)

@@ -171,20 +171,27 @@ _WEB_PAGE = re.compile(
 _MIME_HEADER = re.compile(rb"^\s*[\w-]+:")  # a message opens with a header line
 
 
-def web_page_message(name: str, data: bytes) -> str | None:
-    """The refusal for a web page under a Word name, or None: Word's 「网页」 and 「单个文件网页」 (.mht)
-    saved as .doc, as many sites offer their notices for download, and Word and WPS open them without a
-    word. It was refused as 「不是有效的 Word 97–2003 文档」, which told the user nothing to do."""
+def web_page_kind(data: bytes) -> str | None:
+    """`"html"` or `"mht"` when a file under a Word name is a web page — Word's 「网页」 and 「单个文件网页」 saved
+    as .doc, as many sites offer their notices for download, and Word and WPS open them without a word —
+    else None. `corpus.reader` reads such a file as the page it is (corpus.html)."""
     head = data[:2048]
     if _WEB_PAGE.match(head.replace(b"\x00", b"")):
-        kind = "网页文件（HTML）"
-    elif (
+        return "html"
+    if (
         _MIME_HEADER.match(head)
         and re.search(rb"^MIME-Version:", head, re.I | re.M)
         and b"multipart/related" in head.lower()
     ):
-        kind = "单个文件网页（MHT）"
-    else:
+        return "mht"
+    return None
+
+
+def web_page_message(name: str, data: bytes) -> str | None:
+    """What a Word reader called on a web page says (`corpus.reader` reads one as a page before a Word
+    reader sees it), or None."""
+    kind = {"html": "网页文件（HTML）", "mht": "单个文件网页（MHT）"}.get(web_page_kind(data) or "")
+    if kind is None:
         return None
     return f"{name} 其实是{kind}，不是 Word 文档：请用 Word 或 WPS 打开，另存为 .docx 后再添加"
 
