@@ -544,15 +544,43 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
-    def make_photo_update(self, caption: str | None = None, **kwargs: Any) -> JSON:
+    def make_photo_update(
+        self,
+        caption: str | None = None,
+        *,
+        content: bytes | None = None,
+        size: tuple[int, int] = (800, 800),
+        **kwargs: Any,
+    ) -> JSON:
         """A photo message update (sizes as Telegram sends them), with ``caption`` written under it;
-        the caption's command and @bot mentions are marked as Telegram marks them. Keyword arguments
-        as :meth:`make_message_update`."""
+        the caption's command and @bot mentions are marked as Telegram marks them. ``content``: the JPEG
+        Telegram made of the photo, of ``size`` (width, height) pixels — its largest size, the last in
+        ``photo``, can then be downloaded (getFile), with ``file_size`` set, as Telegram sends it. Keyword
+        arguments as :meth:`make_message_update`."""
         n = next(self._ids)
-        sizes = [
-            {"file_id": f"PHOTO{n:06d}{w}", "file_unique_id": f"P{n:06d}{w}", "width": w, "height": w}
-            for w in (90, 320, 800)
+        width, height = size
+        sizes: list[JSON] = [
+            {
+                "file_id": f"PHOTO{n:06d}{w}",
+                "file_unique_id": f"P{n:06d}{w}",
+                "width": round(width * w / max(size)),
+                "height": round(height * w / max(size)),
+            }
+            for w in (90, 320)
+            if w < max(size)
         ]
+        largest: JSON = {
+            "file_id": f"PHOTO{n:06d}",
+            "file_unique_id": f"P{n:06d}",
+            "width": width,
+            "height": height,
+        }
+        if content is not None:
+            stored = self.register_file(content, "photo.jpg", "image/jpeg", kind="photos")
+            largest.update(
+                file_id=stored.file_id, file_unique_id=stored.file_unique_id, file_size=len(content)
+            )
+        sizes.append(largest)
         fields: JSON = {"photo": sizes}
         if caption is not None:
             fields["caption"] = caption
