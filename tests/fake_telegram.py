@@ -588,6 +588,22 @@ class FakeBotAPI:
                 fields["caption_entities"] = entities
         return self.make_message_update(fields, **kwargs)
 
+    def make_animation_update(self, caption: str | None = None, **kwargs: Any) -> JSON:
+        """A GIF sent from a client's GIF panel: Telegram sends ``animation`` and, for backward
+        compatibility, the same file as ``document`` (an MPEG-4 video, as Telegram converts GIFs). Keyword
+        arguments as :meth:`make_message_update`."""
+        stored = self.register_file(b"\x00\x00\x00\x18ftypmp42", "giphy.mp4", "video/mp4", kind="animations")
+        document = stored.as_document()
+        fields: JSON = {
+            "animation": {**document, "width": 320, "height": 240, "duration": 2},
+            "document": document,
+        }
+        if caption is not None:
+            fields["caption"] = caption
+            if entities := self._entities_of(caption):
+                fields["caption_entities"] = entities
+        return self.make_message_update(fields, **kwargs)
+
     def media_group(self, updates: list[JSON]) -> list[JSON]:
         """Make message updates (photos, files) one album, as a client sends photos or files picked together:
         one message each, sharing a ``media_group_id``, a caption on at most one of them."""

@@ -1,6 +1,7 @@
 """End-to-end tests of a day with the bot as staff and as an admin, through update shapes real clients send
 and the other bot tests did not: an admin's photo of a notice (an upload, read by OCR), two admins pinning
-one question at the same moment, 「还有吗」 in a group Telegram just upgraded to a supergroup, and shapes
+one question at the same moment, 「还有吗」 in a group Telegram just upgraded to a supergroup, a GIF (which
+comes with a `document`), and shapes
 that already worked (a command's question on the next line, a channel's post forwarded, a question in
 traditional script, a group's polls and dice, updates the bot does not subscribe to). The real Application,
 over real HTTP, against the fake Bot API."""
@@ -129,6 +130,28 @@ async def test_asking_for_more_right_after_the_group_became_a_supergroup_pages_t
         after = api.last_message(SUPERGROUP).plain_text
     assert f"🔎 {BROAD}" in more and "第 6–10 条" in more, more
     assert "第 11–15 条" in after or "没有更多相关的段落" in after, after
+
+
+async def test_a_gif_is_no_file_sent_for_the_library(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram sends a GIF (the GIF panel of every client) with a `document` beside its `animation`: a
+    member sending one was told 「只有管理员可以上传讲话文件。」, an admin 「❌ 不支持的文件类型：giphy.mp4…」. A GIF
+    is now what a sticker is: a hint in private, silence in a group; words under it are a question."""
+    async with running_bot(api, seed_service) as app:
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.make_animation_update())
+            await feed(app, api.make_animation_update(user_id=ADMIN))
+            await feed(app, api.make_animation_update(QUESTION))
+            await feed(app, api.make_animation_update(**IN_GROUP))
+            await feed(app, api.make_animation_update(f"@speechqa_bot {QUESTION}", **IN_GROUP))
+    hint, asked = (m.plain_text for m in api.messages(USER))
+    assert hint == "请用文字提问。" and api.last_message(ADMIN).plain_text == "请用文字提问。"
+    assert CITED in asked
+    (in_group,) = (m.plain_text for m in api.messages(GROUP))
+    assert CITED in in_group
+    assert not api.calls_of("getFile")  # nothing downloaded
+    assert not errors(caplog)
 
 
 async def test_update_shapes_of_a_working_day_that_already_worked(
