@@ -99,6 +99,11 @@ SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
+# A group upgraded to a supergroup comes with a report of the bot joining the supergroup, in no promised order
+UPGRADE_GRACE = 1.5  # seconds a join of a supergroup waits for the upgrade that may explain it
+UPGRADE_WINDOW = (
+    120.0  # seconds after an upgrade during which the bot's joining the supergroup is that upgrade
+)
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
 # One of the bot's own messages forwarded back to it: neither a question nor a speech to add
@@ -210,7 +215,10 @@ class Handlers:
         # 📌 presses are decided one at a time: two admins pinning the same question at once each read the
         # pin before either wrote, and both were told 「已设为…标准答案」 while one had silently replaced the other
         self.pinning = asyncio.Lock()
-        self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # albums replied to (see _album_seen)
+        self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()
+        self.upgraded: OrderedDict[int, float] = (
+            OrderedDict()
+        )  # supergroups made from groups: when  # albums replied to (see _album_seen)
 
     @property
     def store(self) -> Store:
@@ -1148,6 +1156,12 @@ class Handlers:
         # not in a private chat, and never in a channel: every subscriber would read it
         if change.chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP) or not _joined(change):
             return
+        if change.chat.type == ChatType.SUPERGROUP and await self._just_upgraded(change.chat.id):
+            log.info(
+                "in supergroup %s because Telegram upgraded a group the bot was in: nothing posted",
+                change.chat.id,
+            )
+            return
         enabled = self.policy.allows(None, change.chat.id, group=True)
         log.info(
             "added to %s %s (%s)", change.chat.type, change.chat.id, "enabled" if enabled else "not enabled"
@@ -1164,6 +1178,7 @@ class Handlers:
             old, new = message.migrate_from_chat_id, message.chat.id
         else:  # pragma: no cover - the handler's filter lets only these through
             return
+        remember(self.upgraded, new, self.clock(), REMEMBERED_REPLIES)
         if not self.policy.moves.follow(old, new):
             return
         log.info("group %s is now supergroup %s", old, new)
@@ -1171,6 +1186,21 @@ class Handlers:
             await asyncio.to_thread(self.store.record_chat_migration, old, new)
         except Exception as e:  # e.g. a read-only data home: the move holds until a restart
             log.warning("could not store that group %s is now %s: %s", old, new, e)
+
+    async def _just_upgraded(self, chat_id: int) -> bool:
+        """Whether the supergroup is a group the bot was in that Telegram has just upgraded. Telegram then
+        also reports the bot as having joined the supergroup (a `my_chat_member` update), beside the two
+        service messages announcing the move, in an order it does not promise: the move is waited for a
+        moment (`UPGRADE_GRACE`) before the join is taken for the bot's being added to a new group."""
+        waited = 0.0
+        while True:
+            moved_at = self.upgraded.get(chat_id)
+            if moved_at is not None and self.clock() - moved_at < UPGRADE_WINDOW:
+                return True
+            if waited >= UPGRADE_GRACE:
+                return False
+            await asyncio.sleep(UPGRADE_GRACE / 10)
+            waited += UPGRADE_GRACE / 10
 
     # -- errors -------------------------------------------------------------------------------------
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
