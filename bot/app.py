@@ -208,10 +208,10 @@ def build_application(
     app.add_handler(MessageHandler(sent_file & groups & new & AddressedToBot(), handlers.group_document))
     app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
-    # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
-    # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
     # A photo with no words under it: an admin's is a page to add (a notice photographed, a screenshot)
     app.add_handler(MessageHandler(filters.PHOTO & ~filters.CAPTION & private & new, handlers.photo))
+    # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
+    # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
     app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))
     # A message edited into one none of the above takes (group chatter): its earlier reply is withdrawn
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, one(handlers.edited_away)))

@@ -101,9 +101,7 @@ PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
 # A group upgraded to a supergroup comes with a report of the bot joining the supergroup, in no promised order
 UPGRADE_GRACE = 1.5  # seconds a join of a supergroup waits for the upgrade that may explain it
-UPGRADE_WINDOW = (
-    120.0  # seconds after an upgrade during which the bot's joining the supergroup is that upgrade
-)
+UPGRADE_WINDOW = 120.0  # seconds after an upgrade during which the bot's joining the supergroup is that
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
 # One of the bot's own messages forwarded back to it: neither a question nor a speech to add
@@ -215,10 +213,8 @@ class Handlers:
         # 📌 presses are decided one at a time: two admins pinning the same question at once each read the
         # pin before either wrote, and both were told 「已设为…标准答案」 while one had silently replaced the other
         self.pinning = asyncio.Lock()
-        self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()
-        self.upgraded: OrderedDict[int, float] = (
-            OrderedDict()
-        )  # supergroups made from groups: when  # albums replied to (see _album_seen)
+        self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # albums replied to (see _album_seen)
+        self.upgraded: OrderedDict[int, float] = OrderedDict()  # supergroups made from groups, and when
 
     @property
     def store(self) -> Store:
