@@ -201,12 +201,15 @@ def build_application(
     captioned = filters.CAPTION & ~command & ~ReadableDocument() & asked
     app.add_handler(MessageHandler(captioned & private, one(handlers.private_text)))
     app.add_handler(MessageHandler(captioned & groups & AddressedToBot(), one(handlers.group_text)))
-    app.add_handler(MessageHandler(filters.Document.ALL & private & new, handlers.document))
-    app.add_handler(
-        MessageHandler(filters.Document.ALL & groups & new & AddressedToBot(), handlers.group_document)
-    )
+    # A GIF comes with a `document` too (Telegram sets both, for backward compatibility): no upload, a
+    # user sending one was told 「只有管理员可以上传讲话文件。」 and an admin 「不支持的文件类型：giphy.mp4」
+    sent_file = filters.Document.ALL & ~filters.ANIMATION
+    app.add_handler(MessageHandler(sent_file & private & new, handlers.document))
+    app.add_handler(MessageHandler(sent_file & groups & new & AddressedToBot(), handlers.group_document))
     app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
+    # A photo with no words under it: an admin's is a page to add (a notice photographed, a screenshot)
+    app.add_handler(MessageHandler(filters.PHOTO & ~filters.CAPTION & private & new, handlers.photo))
     # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
     # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
     app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))

@@ -28,10 +28,12 @@ from telegram import (
     CallbackQuery,
     Chat,
     ChatMemberUpdated,
+    Document,
     InlineKeyboardMarkup,
     InlineQueryResultsButton,
     MaybeInaccessibleMessage,
     Message,
+    PhotoSize,
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
@@ -95,6 +97,11 @@ FIRST_PAGE = "已经是第一页了。"
 NOT_PAGED_BACK = "这条消息没有上一页。"
 SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
+# after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
+PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
+# A group upgraded to a supergroup comes with a report of the bot joining the supergroup, in no promised order
+UPGRADE_GRACE = 1.5  # seconds a join of a supergroup waits for the upgrade that may explain it
+UPGRADE_WINDOW = 120.0  # seconds after an upgrade during which the bot's joining the supergroup is that
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
 INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
 # One of the bot's own messages forwarded back to it: neither a question nor a speech to add
@@ -203,7 +210,11 @@ class Handlers:
         # uploads and /reindex write the library one at a time: files sent together wait their turn
         # instead of being refused as a second writer (another process writing is still refused)
         self.writing = asyncio.Lock()
+        # 📌 presses are decided one at a time: two admins pinning the same question at once each read the
+        # pin before either wrote, and both were told 「已设为…标准答案」 while one had silently replaced the other
+        self.pinning = asyncio.Lock()
         self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # albums replied to (see _album_seen)
+        self.upgraded: OrderedDict[int, float] = OrderedDict()  # supergroups made from groups, and when
 
     @property
     def store(self) -> Store:
@@ -318,7 +329,7 @@ class Handlers:
                 await self._reply(update, NOT_PAGED_BACK if back else NOT_PAGED)
                 return
         else:
-            earlier = self.last_pages.get(_place(message))
+            earlier = self._last_page(message)
             if earlier is None:
                 await self._reply(update, NOTHING_BEFORE)
                 return
@@ -382,7 +393,7 @@ class Handlers:
             earlier = (
                 keyboards.continued_of(replied.reply_markup)
                 if replied is not None
-                else self.last_pages.get(_place(message))
+                else self._last_page(message)
             )
             if isinstance(earlier, keyboards.ListRef):
                 await self._continue(update, earlier, back=said.asks_for_previous(argument))
@@ -489,6 +500,23 @@ class Handlers:
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
             return
+        await self._upload(message, name, document)
+
+    async def photo(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A photo with no words under it, sent in private. An admin's is a page to add — a notice or a
+        speech photographed with a phone, a screenshot — read by OCR as an image file is (it used to get
+        「请用文字提问。」, as if the admin had asked something); anyone else gets that hint."""
+        message = _message(update)
+        if not self.policy.is_admin(update.effective_user.id if update.effective_user else None):
+            await self.not_text(update, context)
+            return
+        await self._upload(message, said.photo_name(message), message.photo[-1], refused_tip=PHOTO_TIP)
+
+    async def _upload(
+        self, message: Message, name: str, document: Document | PhotoSize, *, refused_tip: str = ""
+    ) -> None:
+        """Download a file an admin sent, add its speeches, update the index and report (`refused_tip`
+        follows a refusal)."""
         size = document.file_size
         text = Path(name).suffix.lower() == ".txt"  # its limit is below the download's: say that one
         if size is not None and size > MAX_DOWNLOAD and not text:
@@ -514,7 +542,7 @@ class Handlers:
                 outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
-                await progress.finish(fmt.render_refusal(str(e)))
+                await progress.finish(fmt.render_refusal(str(e)) + refused_tip)
                 return
         await progress.finish(fmt.render_ingest(outcomes, report), keyboards.near_copies_keyboard(outcomes))
 
@@ -728,6 +756,15 @@ class Handlers:
             return
         remember(self.last_pages, _place(near), shown, REMEMBERED_REPLIES)
 
+    def _last_page(self, message: Message) -> keyboards.Continued | None:
+        """The page last shown in the message's chat and topic: in a group Telegram moved to a new id (a
+        basic group upgraded to a supergroup), also one shown there under an earlier id."""
+        chat_id, thread = _place(message)
+        for identity in self.policy.moves.identities(chat_id):
+            if (shown := self.last_pages.get((identity, thread))) is not None:
+                return shown
+        return None
+
     def _remember_gone(self, chat_id: int) -> None:
         remember(self.gone, chat_id, None, REMEMBERED_REPLIES)
 
@@ -886,10 +923,11 @@ class Handlers:
         logged = await self._logged(query, data.query_id)
         if logged is None:
             return
-        before = await asyncio.to_thread(self.store.pin_of, logged.query)
-        pin = await asyncio.to_thread(
-            self.store.pin, logged.query, data.passage_id, pinned_by=self._who(query.from_user.id)
-        )
+        async with self.pinning:
+            before = await asyncio.to_thread(self.store.pin_of, logged.query)
+            pin = await asyncio.to_thread(
+                self.store.pin, logged.query, data.passage_id, pinned_by=self._who(query.from_user.id)
+            )
         if pin is None:
             await tell(query, self.answered, "这段内容已不在语料中。")
             return
@@ -1114,6 +1152,12 @@ class Handlers:
         # not in a private chat, and never in a channel: every subscriber would read it
         if change.chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP) or not _joined(change):
             return
+        if change.chat.type == ChatType.SUPERGROUP and await self._just_upgraded(change.chat.id):
+            log.info(
+                "in supergroup %s because Telegram upgraded a group the bot was in: nothing posted",
+                change.chat.id,
+            )
+            return
         enabled = self.policy.allows(None, change.chat.id, group=True)
         log.info(
             "added to %s %s (%s)", change.chat.type, change.chat.id, "enabled" if enabled else "not enabled"
@@ -1130,6 +1174,7 @@ class Handlers:
             old, new = message.migrate_from_chat_id, message.chat.id
         else:  # pragma: no cover - the handler's filter lets only these through
             return
+        remember(self.upgraded, new, self.clock(), REMEMBERED_REPLIES)
         if not self.policy.moves.follow(old, new):
             return
         log.info("group %s is now supergroup %s", old, new)
@@ -1137,6 +1182,21 @@ class Handlers:
             await asyncio.to_thread(self.store.record_chat_migration, old, new)
         except Exception as e:  # e.g. a read-only data home: the move holds until a restart
             log.warning("could not store that group %s is now %s: %s", old, new, e)
+
+    async def _just_upgraded(self, chat_id: int) -> bool:
+        """Whether the supergroup is a group the bot was in that Telegram has just upgraded. Telegram then
+        also reports the bot as having joined the supergroup (a `my_chat_member` update), beside the two
+        service messages announcing the move, in an order it does not promise: the move is waited for a
+        moment (`UPGRADE_GRACE`) before the join is taken for the bot's being added to a new group."""
+        waited = 0.0
+        while True:
+            moved_at = self.upgraded.get(chat_id)
+            if moved_at is not None and self.clock() - moved_at < UPGRADE_WINDOW:
+                return True
+            if waited >= UPGRADE_GRACE:
+                return False
+            await asyncio.sleep(UPGRADE_GRACE / 10)
+            waited += UPGRADE_GRACE / 10
 
     # -- errors -------------------------------------------------------------------------------------
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

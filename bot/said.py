@@ -16,6 +16,7 @@ from pathlib import Path
 from telegram import Document, Message, MessageEntity, MessageOriginUser
 
 from corpus import SUPPORTED_SUFFIXES, typed_id
+from index import BEIJING
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
 from retrieval import asks_for_previous as asks_for_previous  # 「上一页」: likewise
@@ -223,6 +224,13 @@ def page_number(text: str) -> int | None:
 def document_name(document: Document) -> str:
     """The name a sent file is known by: its own, or 「未命名文件」 with the suffix its type implies."""
     return Path(document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
+
+
+def photo_name(message: Message) -> str:
+    """The name a photo (which Telegram sends without one) is added under: when it was sent, in Beijing
+    time, and the message's id, so that two photos never share a name (a speech sent again under its
+    name replaces the one added under it)."""
+    return f"照片-{message.date.astimezone(BEIJING):%Y%m%d-%H%M%S}-{message.message_id}.jpg"
 
 
 def is_readable_document(message: Message) -> bool:
