@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .clean import HAN
 from .encoding import decode_text
 from .errors import CorpusError, EmptyDocument, UnreadableFile, damaged
 from .layout import broken_lines
@@ -111,7 +112,7 @@ _INFO_FIELD = re.compile(
     r"点击数|点击量|点击次数|阅读次数|访问次数|字号)\s*[：:]"
 )
 _PUBLISHED = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|发文日期|成文日期|更新时间|日期)\s*[：:]\s*"
+    rf"(?<![{HAN}])(?:发布时间|发布日期|发文日期|成文日期|更新时间|日期)\s*[：:]\s*"
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 # The lines of a site's footer (Chinese government sites must show their 网站标识码 and ICP filing):

@@ -545,8 +545,10 @@ def _rapidocr() -> RapidOcr | None:
     except ImportError:
         return None
     try:
-        logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-        return RapidOcr(model=RapidOCR(params={"Global.log_level": "warning"}))
+        # Errors only: its one routine warning is "The text detection result is empty", a page with
+        # nothing to read, which the reader reports itself in Chinese (文件中没有文字).
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        return RapidOcr(model=RapidOCR(params={"Global.log_level": "error"}))
     except Exception:
         log.warning("RapidOCR is installed but could not start", exc_info=True)
         return None
