@@ -25,7 +25,8 @@ COPY retrieval retrieval
 COPY bot bot
 COPY cli cli
 COPY bench bench
-# The ocr extra: scans and .png/.jpg pages are read by RapidOCR (its Chinese models are in the wheel).
+# The ocr extra: scans and .png/.jpg pages are read by RapidOCR (its Chinese models are in the wheel);
+# pillow-heif opens a phone's .heic photos.
 RUN pip install "./[ocr]" \
  && python -c "import torch; assert torch.version.cuda is None, 'CUDA build of torch'"
 

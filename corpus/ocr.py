@@ -290,12 +290,38 @@ def _cut_short(caught: list[warnings.WarningMessage]) -> bool:
     return any(str(warning.message).startswith(_CUT_SHORT) for warning in caught)
 
 
+# An HEIF file (a phone's HEIC photo: what an iPhone sends 「as a file」) opens with an ISO box whose type
+# is ftyp and whose brand names HEIF (HEVC stills, or the generic image brands)
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
+
+
+def is_heif(data: bytes) -> bool:
+    """Whether the bytes are an HEIF/HEIC image (not AVIF, which shares the container: its brand is avif)."""
+    return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
+
+
+@lru_cache(maxsize=1)
+def _heif_opener() -> bool:
+    """Teach Pillow to open HEIF images (pillow-heif, installed with the OCR extra); False without it."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return False
+    pillow_heif.register_heif_opener()
+    return True
+
+
 def _open_pages(name: str, data: bytes, max_pages: int) -> _Opened:
     """The image file opened (no page decoded yet), once every page is known to be within the limits.
     Only a TIFF has pages: of an animated PNG or GIF (or a phone's multi-picture JPEG) the first picture is
     the page."""
     from PIL import Image as PILImage
 
+    if is_heif(data) and not _heif_opener():
+        raise UnreadableFile(
+            f"{name} 是 HEIC 照片，本机没有读取它的组件：pip install 'speechqa[ocr]'，"
+            "或在手机上把照片存为 JPEG 后再添加"
+        )
     sizes: list[tuple[int, int]] = []
     try:
         with _pillow_warnings(name) as caught:

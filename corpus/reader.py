@@ -57,7 +57,7 @@ __all__ = [
     "special_kind",
 ]
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")  # .heic: a phone photo
 HTML_SUFFIXES = (".html", ".htm")
 MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
 SUPPORTED_SUFFIXES = (
@@ -73,9 +73,7 @@ SUPPORTED_SUFFIXES = (
     *IMAGE_SUFFIXES,
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = (
-    ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页），以及 .png/.jpg/.tif 扫描图片"
-)
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -228,6 +226,7 @@ _KIND_NAMES = {
     ".png": " PNG 图片",
     ".jpg": " JPEG 图片",
     ".tif": " TIFF 图片",
+    ".heic": " HEIC 照片",
     ".txt": "纯文本文件",
 }
 
@@ -245,6 +244,8 @@ def content_kind(data: bytes) -> str | None:
         return ".jpg"
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         return ".tif"
+    if ocr.is_heif(data):
+        return ".heic"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".doc"
     if data.startswith(b"PK\x03\x04"):

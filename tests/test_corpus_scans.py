@@ -518,3 +518,78 @@ def test_speechqa_add_says_nothing_in_english_about_tiffs(seed_home: Path, tmp_p
     assert done.returncode == 1, done.stderr  # one file added, the other refused (and said so)
     assert "新增" in done.stdout and "损坏的扫描件.tif 已损坏或不完整（第 1 页无法读取）" in done.stderr
     assert english_lines(done.stderr) == [], done.stderr
+
+
+# -- HEIC: a phone's photo sent as a file --------------------------------------------------------------
+
+
+def heic(image: Image.Image, orientation: int | None = None, quality: int = 85) -> bytes:
+    """The image encoded as an iPhone stores a photo: HEIF with one HEVC still (libheif and x265, through
+    pillow-heif), the sensor's landscape pixels and an EXIF orientation saying how to turn them."""
+    pillow_heif = pytest.importorskip("pillow_heif")
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    pillow_heif.from_pillow(image).save(out, quality=quality, exif=exif.tobytes())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ENGINE_NAMES)
+def test_a_heic_photo_stored_on_its_side_is_read_upright_every_sentence_once(name: str) -> None:
+    """An iPhone sends a photo 「as a file」 as .HEIC: before, 「不支持的文件类型」. The page is stored turned a
+    quarter (the sensor's landscape) with EXIF orientation 6, as the phone saves a portrait shot."""
+    engine = engine_named(name)
+    data = heic(page().transpose(Image.Transpose.ROTATE_90), orientation=6)
+    assert ocr.is_heif(data)
+    pages = read_image("IMG_0412.HEIC", data, reader=engine)
+    assert_reads_as_upright(name, ocr.pages_text(pages))
+
+
+def test_heic_is_a_supported_suffix_and_a_heic_under_a_jpeg_name_is_read(tmp_path: Path) -> None:
+    from corpus import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES
+    from corpus.reader import content_kind
+
+    assert {".heic", ".heif"} <= set(SUPPORTED_SUFFIXES) and ".heic" in SUPPORTED_FORMATS
+    data = heic(printed((160, 220)).convert("RGB"))
+    assert content_kind(data) == ".heic"
+    assert (
+        content_kind(b"\x00\x00\x00\x1cftypavif" + b"\x00" * 20) is None
+    )  # AVIF shares the box, not the brand
+    engine = KeepingEngine()
+    for file in (
+        "照片.heic",
+        "照片.jpg",
+    ):  # a phone's share sheet names HEIC as .jpg at times: an image is an image
+        read_image(file, data, reader=engine)
+    assert [p.shape[:2] for p in engine.pages] == [(220, 160), (220, 160)]
+
+
+def test_a_damaged_heic_is_refused_in_one_chinese_line() -> None:
+    data = heic(printed((160, 220)).convert("RGB"))
+    with pytest.raises(UnreadableFile) as caught:
+        read_bytes("IMG_0413.HEIC", data[: len(data) // 2])
+    assert "IMG_0413.HEIC" in str(caught.value) and "\n" not in str(caught.value)
+    assert not re.search(r"[A-Za-z]{4,}", str(caught.value).replace("IMG_0413.HEIC", ""))
+
+
+def test_without_pillow_heif_a_heic_is_refused_saying_what_to_install(tmp_path: Path) -> None:
+    data = heic(printed((160, 220)).convert("RGB"))
+    photo = tmp_path / "IMG_0414.HEIC"
+    photo.write_bytes(data)
+    # a Python where pillow-heif is not installed (the OCR extra left out)
+    script = (
+        "import sys; sys.modules['pillow_heif'] = None\n"
+        "from pathlib import Path\nfrom corpus import read_document\nfrom corpus.errors import CorpusError\n"
+        f"try:\n    read_document(Path({str(photo)!r}))\nexcept CorpusError as e:\n    print(e)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    ).stdout.strip()
+    assert out == (
+        "IMG_0414.HEIC 是 HEIC 照片，本机没有读取它的组件：pip install 'speechqa[ocr]'，或在手机上把照片存为 JPEG 后再添加。"
+    )
