@@ -47,7 +47,7 @@ from .render import (
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[文件或文件夹]...")
 @click.option("--bundled", is_flag=True, help="同时加入（或重新加入）speechqa 自带的讲话。")
 @click.option(
     "--allow-duplicates",
@@ -288,7 +288,7 @@ def speeches(obj: Context) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID)
+@click.argument("speech_id", type=ID, metavar="讲话编号")
 @pass_context
 def show(obj: Context, speech_id: int) -> None:
     """显示一篇讲话及其全部段落。
@@ -308,7 +308,7 @@ def show(obj: Context, speech_id: int) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID)
+@click.argument("speech_id", type=ID, metavar="讲话编号")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def remove(obj: Context, speech_id: int, yes: bool) -> None:
@@ -341,7 +341,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cli.command()
-@click.argument("speech_id", type=ID)
+@click.argument("speech_id", type=ID, metavar="讲话编号")
 @click.option("--title", metavar="标题", help="讲话标题。")
 @click.option(
     "--date",
@@ -402,10 +402,10 @@ def _valid_date(text: str) -> bool:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar="备份文件")
 @pass_context
 def backup(obj: Context, file: Path) -> None:
-    """把整个资料库（讲话、段落、向量缓存、提问记录）备份到文件 FILE。
+    """把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。
 
     机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。
 
@@ -419,7 +419,7 @@ def backup(obj: Context, file: Path) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar="备份文件")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def restore(obj: Context, file: Path, yes: bool) -> None:

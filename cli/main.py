@@ -57,7 +57,7 @@ SUMMARIES = {
     "show": "显示一篇讲话及其全部段落。",
     "remove": "从资料库和索引中删除一篇讲话及其段落。",
     "edit": "更正讲话的标题、日期或讲话人。",
-    "backup": "把整个资料库（讲话、段落、向量缓存、提问记录）备份到文件 FILE。",
+    "backup": "把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。",
     "restore": "用 speechqa backup 做的备份替换当前资料库，并据此重建索引。",
     "recover": "抢救损坏的资料库：取回其中可读的内容，并重建索引。",
     "health": "检查数据目录中的索引能否加载、是否最新、是否非空。",
@@ -366,7 +366,7 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
 # is click's, e.g. "0 is not in the range 1<=x<=50").
 _USAGE_WORDS = (
     (re.compile(r"^Invalid value for (.+?): (.*)$", re.S), r"参数 \1 的值无效：\2"),
-    (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 \1"),
+    (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 '\1'"),
     (re.compile(r"^Missing option '(.+)'\.?$"), r"缺少选项 \1"),
     # click's suggestion: "Did you mean 'x'?" for one, "(Did you mean one of: 'x', 'y'?)" for several
     (
@@ -426,6 +426,8 @@ def usage_message(error: click.UsageError) -> str:
         if pattern.match(message):
             message = pattern.sub(chinese, message)
             break
+    # an argument is named by its Chinese metavar (「段落编号」), in Chinese quotes; an option keeps '-k' / '--top'
+    message = re.sub(r"参数 '\[?([^'\[\]]*[^\x00-\x7f][^'\[\]]*)\]?(?:\.\.\.)?' ?", r"参数「\1」", message)
     # click quotes its guesses ('--speaker', '--speech'): named as the other words are, 「--speaker、--speech」
     message = re.sub(r"（是不是 (.+?)？）", _unquoted_guesses, message)
     return f"用法错误：{message}（用 {where} --help 查看用法）"
