@@ -8,9 +8,11 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import re
 import signal
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -219,16 +221,25 @@ def notice(message: str) -> None:
 
 
 class ProgressBar:
-    """A tqdm bar on stderr for embedding progress, created only when there is work to show."""
+    """Embedding progress on stderr, created only when there is work to show: a tqdm bar on a terminal;
+    where stderr is a file, a pipe or a service's log (`speechqa add 文件夹 2>add.log`, Docker, systemd),
+    whose carriage-return redraws would fill it with fragments of the bar, a plain line at every tenth
+    of the work and at most one every `PLAIN_EVERY` seconds, and the last (「嵌入新段落：300/1200 段（25%）」)."""
 
     shown: ClassVar[set[ProgressBar]] = set()  # bars on the screen now
+    PLAIN_EVERY = 5.0  # seconds
 
     def __init__(self, label: str) -> None:
         self.label = label
         self.bar: Any = None
+        self.plain = not _is_terminal(sys.stderr)
+        self.said: tuple[int, float] | None = None  # the tenth and the moment of the last plain line
 
     def __call__(self, done: int, total: int) -> None:
         if total == 0:
+            return
+        if self.plain:
+            self._say(done, total)
             return
         if self.bar is None:
             from tqdm import tqdm
@@ -239,6 +250,18 @@ class ProgressBar:
         self.bar.refresh()
         if done >= total:
             self.close()
+
+    def _say(self, done: int, total: int) -> None:
+        tenth, now = min(10, done * 10 // total), time.monotonic()
+        finished = done >= total
+        if done == 0:  # the lines say work done; a file of a few passages gets one line, its last
+            return
+        last_tenth, last_time = self.said or (0, -self.PLAIN_EVERY)
+        if not finished and (tenth <= last_tenth or now - last_time < self.PLAIN_EVERY):
+            return
+        click.echo(f"{self.label}：{done}/{total} 段（{done * 100 // total}%）", err=True)
+        # a later run of the same bar (the next file of a folder) starts again
+        self.said = None if finished else (tenth, now)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -252,6 +275,13 @@ class ProgressBar:
         interruption) starts on a line of its own instead of after the bar's text."""
         for bar in list(cls.shown):
             bar.close()
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -470,4 +500,9 @@ def load_commands() -> dict[str, click.Command]:
 
 
 def main() -> None:
+    if not _is_terminal(sys.stderr):
+        # stderr is a file or a log: no library's own bar either (sentence-transformers' batches, a model's
+        # download or loading), whose redraws would fill it; speechqa's progress is then plain lines
+        os.environ.setdefault("TQDM_DISABLE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     cli.main(prog_name="speechqa")
