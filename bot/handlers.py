@@ -50,7 +50,16 @@ from corpus import (
     written_as_digits,
 )
 from index import BuildReport, FileOutcome, LoggedQuery, QueryStats, SpeechIndexError, Store
-from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx, index_size, pasted_link
+from retrieval import (
+    CANCELLED,
+    Answer,
+    Filters,
+    QueryError,
+    SpeechService,
+    answer_docx,
+    index_size,
+    pasted_link,
+)
 
 from . import callbacks as cb
 from . import format as fmt
@@ -917,7 +926,7 @@ class Handlers:
             return
         if data.step == cb.RemoveSpeech.CANCEL:
             await ack(query, self.answered)
-            await edit_or_send(query, f"已取消，讲话 #{data.speech_id} 保留。", None)
+            await edit_or_send(query, CANCELLED, None)
             return
         speech = await asyncio.to_thread(self.store.speech, data.speech_id)
         if speech is None:

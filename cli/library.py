@@ -330,7 +330,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
             f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
             default=False,
         ):
-            raise UserError("已取消，没有删除任何内容。")
+            raise click.Abort  # refused: said as an unanswered prompt is, by user_errors
         removed = obj.service().remove(speech_id)
         if removed is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
@@ -439,7 +439,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             f"用备份 {file}（{describe(counts)}）替换当前资料库？当前资料库会先另存一份。",
             default=False,
         ):
-            raise UserError("已取消，资料库没有改动。")
+            raise click.Abort
         service = obj.service()
         counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
         click.echo(f"已恢复：{describe(counts)}；索引 {index_size(report)}。原资料库另存为 {saved}")
@@ -463,7 +463,7 @@ def recover(obj: Context, yes: bool) -> None:
         if not yes and not confirm(
             f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True
         ):
-            raise UserError("已取消。")
+            raise click.Abort
         with write_lock(home):
             result = recover_database(home)
         how = "逐行读取" if result.method == "row by row" else "用 sqlite3 自带的恢复功能"

@@ -141,13 +141,20 @@ def user_errors(*more: type[Exception]) -> Iterator[None]:
         ProgressBar.clear()
         click.echo("已中断。", err=True)
         sys.exit(interrupted_exit_code(e))
-    except click.Abort:  # a confirmation with no answer (end of input): nothing was changed
-        click.echo("已取消，没有做任何改动。", err=True)
+    except click.Abort:  # a confirmation refused or left with no answer (end of input): nothing was changed
+        click.echo(cancelled_line(), err=True)
         sys.exit(1)
     except Exception as e:
         if isinstance(e, (*user_error_types(), *more)):
             raise UserError(str(e)) from e
         raise
+
+
+def cancelled_line() -> str:
+    """The one line for a refused or unanswered confirmation (the bot says the same), exit 1 after it."""
+    from retrieval import CANCELLED
+
+    return CANCELLED
 
 
 # Answers to a yes/no question as people type them on a Chinese keyboard (NFKC: ｙ is y), and in English
@@ -160,7 +167,11 @@ def confirm(text: str, *, default: bool) -> bool:
     answered 「是」 with "Error: invalid input". End of input raises click.Abort, as click.confirm does."""
     choices = "[Y/n]" if default else "[y/N]"
     while True:
-        answer = click.prompt(f"{text} {choices}", default="", show_default=False, err=True)
+        try:
+            answer = click.prompt(f"{text} {choices}", default="", show_default=False, err=True)
+        except click.Abort:
+            click.echo(err=True)  # end of input (Ctrl-D) left the line after the question: end it
+            raise
         word = unicodedata.normalize("NFKC", answer).strip().rstrip("。.!！").lower()
         if not word:
             return default
@@ -316,7 +327,7 @@ class TopGroup(Group):
             if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
                 click.echo("已中断。", err=True)
                 sys.exit(130)
-            click.echo("已取消，没有做任何改动。", err=True)  # a prompt with no answer (end of input)
+            click.echo(cancelled_line(), err=True)  # a prompt with no answer (end of input)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) and not isinstance(code, bool) else 0)
 

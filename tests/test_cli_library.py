@@ -22,6 +22,7 @@ from click.testing import CliRunner, Result
 from cli import ask as ask_module
 from cli import cli
 from cli.main import ProgressBar
+from retrieval import CANCELLED
 
 pytestmark = pytest.mark.slow
 
@@ -934,3 +935,21 @@ def test_progress_off_a_terminal_is_at_most_a_line_a_tenth_and_the_last(
     assert len(lines) == 20, lines
     assert lines[9] == lines[19] == "嵌入段落：1200/1200 段（100%）"
     assert lines[0] == "嵌入段落：128/1200 段（10%）"
+
+
+@pytest.mark.parametrize("answer", ["n\n", "否\n", None])
+def test_every_confirmation_refused_or_unanswered_says_one_line_and_changes_nothing(
+    run: Run, tmp_path: Path, seed_home: Path, answer: str | None
+) -> None:
+    """remove, restore and recover each used to word a refusal its own way (「已取消，没有删除任何内容。」 as an
+    error, 「已取消，资料库没有改动。」, 「已取消。」) and end of input another: now one line, the bot's too."""
+    saved = tmp_path / "备份.db"
+    ok(run("backup", str(saved)))
+    database = (seed_home / "speechqa.db").read_bytes()
+    for command in (["remove", "2"], ["restore", str(saved)], ["recover"]):
+        result = run(*command, input=answer)
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+        assert result.stderr.splitlines()[-1] == CANCELLED, (command, result.stderr)
+        assert result.stdout == "" and "错误" not in result.stderr and "Aborted" not in result.output
+    assert (seed_home / "speechqa.db").read_bytes() == database
+    assert len(speech_lines(run)) == 5
