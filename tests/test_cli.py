@@ -23,7 +23,7 @@ from cli import cli
 from cli.render import answer_json, render_answer
 from cli.settings import load_settings
 from index import PassageRecord
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, SpeechService
 
 EXAMPLE = "离休干部体检规定是什么？"
 EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
@@ -1050,6 +1050,30 @@ def test_more_in_the_interactive_mode_shows_the_last_answers_next_page_as_the_bo
     last = run("repl", "-k", "5", input=f"{EXAMPLE}\n更多\n")  # a question with no further relevant page
     assert_ok(last)
     assert "这个问题没有更多相关的段落了" in last.stderr and last.stdout.count("【") == 1
+
+
+# A question whose third passage holds too little of it while its fourth answers it (found by searching the
+# fit questions, a set for fitting, not a held-out one, with -k 4 on the bundled speeches: relevant
+# True, True, False, True). The next page used to be judged by its first passage, so 「更多」 after a page of
+# two said there was nothing more.
+CUT_OFF = "分管领导对老干部工作要怎么抓？"
+
+
+@pytest.mark.slow
+def test_more_goes_on_to_a_page_whose_best_passage_is_relevant_not_only_its_first(
+    run: Run, seed_service: SpeechService
+) -> None:
+    whole = seed_service.current().search(CUT_OFF, k=4, auto_filter=True, pins=True)
+    assert [h.relevant for h in whole.hits] == [True, True, False, True]  # the case this test is about
+    session = run("repl", "-k", "2", input=f"{CUT_OFF}\n更多\n")
+    assert_ok(session)
+    first, second = session.stdout.split("（输入「更多」看后面的段落）")[:2]
+    assert "这个问题没有更多相关的段落了" not in session.stderr
+    assert re.findall(r"^\[(\d+)\]", second, re.MULTILINE) == ["3", "4"]
+    third, fourth = second.split("\n[4]")
+    assert f"段落 #{whole.hits[2].passage.id}" in third and "可能不相关" in third
+    assert f"段落 #{whole.hits[3].passage.id}" in fourth and "可能不相关" not in fourth
+    assert re.findall(r"^\[(\d+)\]", first, re.MULTILINE) == ["1", "2"]
 
 
 @pytest.mark.slow
