@@ -85,7 +85,6 @@ from .replies import (
 log = logging.getLogger(__name__)
 
 USER_ERRORS = (QueryError, CorpusError, SpeechIndexError)
-MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API does not let bots download larger files
 SPEECHES_PER_PAGE = 10
 READING_PAGE = 6  # passages per page of a speech's full text
 TYPING_EVERY = 4.5  # seconds: Telegram shows "typing…" for about five
@@ -499,12 +498,13 @@ class Handlers:
             await message.reply_text(fmt.render_refusal(refusal))
             return
         size = document.file_size
-        text = Path(name).suffix.lower() == ".txt"  # its limit is below the download's: say that one
-        if size is not None and size > MAX_DOWNLOAD and not text:
-            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
-            return
+        # a file `speechqa add` refuses too (a .txt over 10 MB, any file over 50 MB) is told so in its words;
+        # one it would take but Telegram does not let the bot download, with both limits
         if size is not None and (refusal := size_refusal(name, size)) is not None:
             await message.reply_text(fmt.render_refusal(refusal))  # `speechqa add` says the same
+            return
+        if size is not None and size > fmt.MAX_DOWNLOAD:
+            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
         try:
