@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from corpus.reader import MAX_FILE_BYTES
 from index import (
     BuildReport,
     FileOutcome,
@@ -28,6 +29,10 @@ from index import (
 from retrieval import SMALL_TALK_REPLIES, Answer, Hit, index_size, mark, typo_note
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
+# The Bot API does not let bots download larger files (getFile). The one source of the limit the bot checks
+# and of the line that names it, beside `speechqa add`'s (corpus.MAX_FILE_BYTES, corpus.size_refusal).
+MAX_DOWNLOAD = 20 * 1024 * 1024
+MB = 1024 * 1024
 ELLIPSIS = "…"
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 UNRELATED = "（可能不相关）"
@@ -465,9 +470,14 @@ def archive_refusal(name: str) -> str:
 
 def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     """Why an uploaded file could not be fetched (plain text; Telegram's own words go to the log)."""
-    if too_big:
-        mb = f"（{size / 1024 / 1024:.1f} MB）" if size else ""
-        return f"文件太大：{name}{mb}。机器人最多能接收 20 MB 的文件，更大的文件请在服务器上用 speechqa add 添加。"
+    if (
+        too_big
+    ):  # worded as corpus.size_refusal's 「文件太大：名（30.0 MB），最多 50 MB。」, naming both limits
+        mb = f"（{size / MB:.1f} MB）" if size else ""
+        return (
+            f"文件太大：{name}{mb}，机器人最多能接收 {MAX_DOWNLOAD // MB} MB 的文件："
+            f"更大的文件（最多 {MAX_FILE_BYTES // MB} MB）请在服务器上用 speechqa add 添加。"
+        )
     return f"无法下载 {name}：Telegram 暂时没有提供这个文件，请稍后重新发送。"
 
 

@@ -52,7 +52,16 @@ from corpus import (
     written_as_digits,
 )
 from index import BuildReport, FileOutcome, LoggedQuery, QueryStats, SpeechIndexError, Store
-from retrieval import Answer, Filters, QueryError, SpeechService, answer_docx, index_size, pasted_link
+from retrieval import (
+    CANCELLED,
+    Answer,
+    Filters,
+    QueryError,
+    SpeechService,
+    answer_docx,
+    index_size,
+    pasted_link,
+)
 
 from . import callbacks as cb
 from . import format as fmt
@@ -78,7 +87,6 @@ from .replies import (
 log = logging.getLogger(__name__)
 
 USER_ERRORS = (QueryError, CorpusError, SpeechIndexError)
-MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API does not let bots download larger files
 SPEECHES_PER_PAGE = 10
 READING_PAGE = 6  # passages per page of a speech's full text
 TYPING_EVERY = 4.5  # seconds: Telegram shows "typing…" for about five
@@ -518,12 +526,13 @@ class Handlers:
         """Download a file an admin sent, add its speeches, update the index and report (`refused_tip`
         follows a refusal)."""
         size = document.file_size
-        text = Path(name).suffix.lower() == ".txt"  # its limit is below the download's: say that one
-        if size is not None and size > MAX_DOWNLOAD and not text:
-            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
-            return
+        # a file `speechqa add` refuses too (a .txt over 10 MB, any file over 50 MB) is told so in its words;
+        # one it would take but Telegram does not let the bot download, with both limits
         if size is not None and (refusal := size_refusal(name, size)) is not None:
             await message.reply_text(fmt.render_refusal(refusal))  # `speechqa add` says the same
+            return
+        if size is not None and size > fmt.MAX_DOWNLOAD:
+            await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
         try:
@@ -955,7 +964,7 @@ class Handlers:
             return
         if data.step == cb.RemoveSpeech.CANCEL:
             await ack(query, self.answered)
-            await edit_or_send(query, f"已取消，讲话 #{data.speech_id} 保留。", None)
+            await edit_or_send(query, CANCELLED, None)
             return
         speech = await asyncio.to_thread(self.store.speech, data.speech_id)
         if speech is None:

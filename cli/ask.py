@@ -55,7 +55,7 @@ mode_option = click.option(
 
 
 @cli.command()
-@click.argument("question", required=False)
+@click.argument("question", required=False, metavar="[问题]")
 @click.option(
     "--json", "as_json", is_flag=True, help="以 JSON 输出（一个对象；与 --batch 合用时为 JSON Lines）。"
 )
@@ -484,7 +484,7 @@ def _read_questions(history: Path) -> Iterator[str]:
 
 
 @cli.command()
-@click.argument("passage_id", type=ID)
+@click.argument("passage_id", type=ID, metavar="段落编号")
 @click.option(
     "--before",
     type=click.IntRange(0, 50),

@@ -122,7 +122,7 @@ def answer_removed_library(
 
 
 @cli.command("eval")
-@click.argument("questions_file", type=QUESTIONS)
+@click.argument("questions_file", type=QUESTIONS, metavar="问题文件")
 @click.option(
     "--mode", "modes", type=click.Choice(MODES), multiple=True, help="Mode(s) to score (default: all)."
 )
@@ -190,7 +190,7 @@ def bench() -> None:
 
 
 @bench.command("cmrc")
-@click.argument("data_file", type=QUESTIONS)
+@click.argument("data_file", type=QUESTIONS, metavar="数据文件")
 @click.option("--limit", type=click.IntRange(1), help="Use only the first N questions.")
 @click.option("--mode", "modes", type=click.Choice(MODES), multiple=True, help="Mode(s) (default: all).")
 @bench_home_option
@@ -230,7 +230,7 @@ def bench_cmrc(
 
 
 @bench.command("ablation")
-@click.argument("questions_file", required=False, type=QUESTIONS)
+@click.argument("questions_file", required=False, type=QUESTIONS, metavar="[问题文件]")
 @click.option(
     "--cmrc", "cmrc_file", type=QUESTIONS, help="Run on CMRC 2018 (this file) instead of a question set."
 )

@@ -197,7 +197,7 @@ def _answer_removed(
 
 
 @bench.command("fit-confidence")
-@click.argument("trial_file", type=QUESTIONS)
+@click.argument("trial_file", type=QUESTIONS, metavar="试验文件")
 @limit_option
 @dev_option
 @policy_option

@@ -95,7 +95,12 @@ def bench_chunking(
 
 
 @bench.command("structure")
-@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "folders",
+    nargs=-1,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="[文件夹]...",
+)
 @click.option(
     "--doc",
     type=click.Path(dir_okay=False, path_type=Path),

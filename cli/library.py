@@ -47,7 +47,7 @@ from .render import (
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[文件或文件夹]...")
 @click.option("--bundled", is_flag=True, help="同时加入（或重新加入）speechqa 自带的讲话。")
 @click.option(
     "--allow-duplicates",
@@ -288,7 +288,7 @@ def speeches(obj: Context) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID)
+@click.argument("speech_id", type=ID, metavar="讲话编号")
 @pass_context
 def show(obj: Context, speech_id: int) -> None:
     """显示一篇讲话及其全部段落。
@@ -308,7 +308,7 @@ def show(obj: Context, speech_id: int) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID)
+@click.argument("speech_id", type=ID, metavar="讲话编号")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def remove(obj: Context, speech_id: int, yes: bool) -> None:
@@ -330,7 +330,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
             f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
             default=False,
         ):
-            raise UserError("已取消，没有删除任何内容。")
+            raise click.Abort  # refused: said as an unanswered prompt is, by user_errors
         removed = obj.service().remove(speech_id)
         if removed is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
@@ -341,7 +341,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cli.command()
-@click.argument("speech_id", type=ID)
+@click.argument("speech_id", type=ID, metavar="讲话编号")
 @click.option("--title", metavar="标题", help="讲话标题。")
 @click.option(
     "--date",
@@ -402,10 +402,10 @@ def _valid_date(text: str) -> bool:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar="备份文件")
 @pass_context
 def backup(obj: Context, file: Path) -> None:
-    """把整个资料库（讲话、段落、向量缓存、提问记录）备份到文件 FILE。
+    """把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。
 
     机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。
 
@@ -419,7 +419,7 @@ def backup(obj: Context, file: Path) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar="备份文件")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def restore(obj: Context, file: Path, yes: bool) -> None:
@@ -439,7 +439,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             f"用备份 {file}（{describe(counts)}）替换当前资料库？当前资料库会先另存一份。",
             default=False,
         ):
-            raise UserError("已取消，资料库没有改动。")
+            raise click.Abort
         service = obj.service()
         counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
         click.echo(f"已恢复：{describe(counts)}；索引 {index_size(report)}。原资料库另存为 {saved}")
@@ -463,7 +463,7 @@ def recover(obj: Context, yes: bool) -> None:
         if not yes and not confirm(
             f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True
         ):
-            raise UserError("已取消。")
+            raise click.Abort
         with write_lock(home):
             result = recover_database(home)
         how = "逐行读取" if result.method == "row by row" else "用 sqlite3 自带的恢复功能"

@@ -8,9 +8,11 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import re
 import signal
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,7 +59,7 @@ SUMMARIES = {
     "show": "显示一篇讲话及其全部段落。",
     "remove": "从资料库和索引中删除一篇讲话及其段落。",
     "edit": "更正讲话的标题、日期或讲话人。",
-    "backup": "把整个资料库（讲话、段落、向量缓存、提问记录）备份到文件 FILE。",
+    "backup": "把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。",
     "restore": "用 speechqa backup 做的备份替换当前资料库，并据此重建索引。",
     "recover": "抢救损坏的资料库：取回其中可读的内容，并重建索引。",
     "health": "检查数据目录中的索引能否加载、是否最新、是否非空。",
@@ -139,13 +141,20 @@ def user_errors(*more: type[Exception]) -> Iterator[None]:
         ProgressBar.clear()
         click.echo("已中断。", err=True)
         sys.exit(interrupted_exit_code(e))
-    except click.Abort:  # a confirmation with no answer (end of input): nothing was changed
-        click.echo("已取消，没有做任何改动。", err=True)
+    except click.Abort:  # a confirmation refused or left with no answer (end of input): nothing was changed
+        click.echo(cancelled_line(), err=True)
         sys.exit(1)
     except Exception as e:
         if isinstance(e, (*user_error_types(), *more)):
             raise UserError(str(e)) from e
         raise
+
+
+def cancelled_line() -> str:
+    """The one line for a refused or unanswered confirmation (the bot says the same), exit 1 after it."""
+    from retrieval import CANCELLED
+
+    return CANCELLED
 
 
 # Answers to a yes/no question as people type them on a Chinese keyboard (NFKC: ｙ is y), and in English
@@ -158,7 +167,11 @@ def confirm(text: str, *, default: bool) -> bool:
     answered 「是」 with "Error: invalid input". End of input raises click.Abort, as click.confirm does."""
     choices = "[Y/n]" if default else "[y/N]"
     while True:
-        answer = click.prompt(f"{text} {choices}", default="", show_default=False, err=True)
+        try:
+            answer = click.prompt(f"{text} {choices}", default="", show_default=False, err=True)
+        except click.Abort:
+            click.echo(err=True)  # end of input (Ctrl-D) left the line after the question: end it
+            raise
         word = unicodedata.normalize("NFKC", answer).strip().rstrip("。.!！").lower()
         if not word:
             return default
@@ -219,16 +232,25 @@ def notice(message: str) -> None:
 
 
 class ProgressBar:
-    """A tqdm bar on stderr for embedding progress, created only when there is work to show."""
+    """Embedding progress on stderr, created only when there is work to show: a tqdm bar on a terminal;
+    where stderr is a file, a pipe or a service's log (`speechqa add 文件夹 2>add.log`, Docker, systemd),
+    whose carriage-return redraws would fill it with fragments of the bar, a plain line at every tenth
+    of the work and at most one every `PLAIN_EVERY` seconds, and the last (「嵌入新段落：300/1200 段（25%）」)."""
 
     shown: ClassVar[set[ProgressBar]] = set()  # bars on the screen now
+    PLAIN_EVERY = 5.0  # seconds
 
     def __init__(self, label: str) -> None:
         self.label = label
         self.bar: Any = None
+        self.plain = not _is_terminal(sys.stderr)
+        self.said: tuple[int, float] | None = None  # the tenth and the moment of the last plain line
 
     def __call__(self, done: int, total: int) -> None:
         if total == 0:
+            return
+        if self.plain:
+            self._say(done, total)
             return
         if self.bar is None:
             from tqdm import tqdm
@@ -239,6 +261,18 @@ class ProgressBar:
         self.bar.refresh()
         if done >= total:
             self.close()
+
+    def _say(self, done: int, total: int) -> None:
+        tenth, now = min(10, done * 10 // total), time.monotonic()
+        finished = done >= total
+        if done == 0:  # the lines say work done; a file of a few passages gets one line, its last
+            return
+        last_tenth, last_time = self.said or (0, -self.PLAIN_EVERY)
+        if not finished and (tenth <= last_tenth or now - last_time < self.PLAIN_EVERY):
+            return
+        click.echo(f"{self.label}：{done}/{total} 段（{done * 100 // total}%）", err=True)
+        # a later run of the same bar (the next file of a folder) starts again
+        self.said = None if finished else (tenth, now)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -252,6 +286,13 @@ class ProgressBar:
         interruption) starts on a line of its own instead of after the bar's text."""
         for bar in list(cls.shown):
             bar.close()
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -286,7 +327,7 @@ class TopGroup(Group):
             if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
                 click.echo("已中断。", err=True)
                 sys.exit(130)
-            click.echo("已取消，没有做任何改动。", err=True)  # a prompt with no answer (end of input)
+            click.echo(cancelled_line(), err=True)  # a prompt with no answer (end of input)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) and not isinstance(code, bool) else 0)
 
@@ -366,7 +407,7 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
 # is click's, e.g. "0 is not in the range 1<=x<=50").
 _USAGE_WORDS = (
     (re.compile(r"^Invalid value for (.+?): (.*)$", re.S), r"参数 \1 的值无效：\2"),
-    (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 \1"),
+    (re.compile(r"^Missing argument '(.+)'\.?$"), r"缺少参数 '\1'"),
     (re.compile(r"^Missing option '(.+)'\.?$"), r"缺少选项 \1"),
     # click's suggestion: "Did you mean 'x'?" for one, "(Did you mean one of: 'x', 'y'?)" for several
     (
@@ -426,6 +467,8 @@ def usage_message(error: click.UsageError) -> str:
         if pattern.match(message):
             message = pattern.sub(chinese, message)
             break
+    # an argument is named by its Chinese metavar (「段落编号」), in Chinese quotes; an option keeps '-k' / '--top'
+    message = re.sub(r"参数 '\[?([^'\[\]]*[^\x00-\x7f][^'\[\]]*)\]?(?:\.\.\.)?' ?", r"参数「\1」", message)
     # click quotes its guesses ('--speaker', '--speech'): named as the other words are, 「--speaker、--speech」
     message = re.sub(r"（是不是 (.+?)？）", _unquoted_guesses, message)
     return f"用法错误：{message}（用 {where} --help 查看用法）"
@@ -468,4 +511,9 @@ def load_commands() -> dict[str, click.Command]:
 
 
 def main() -> None:
+    if not _is_terminal(sys.stderr):
+        # stderr is a file or a log: no library's own bar either (sentence-transformers' batches, a model's
+        # download or loading), whose redraws would fill it; speechqa's progress is then plain lines
+        os.environ.setdefault("TQDM_DISABLE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     cli.main(prog_name="speechqa")

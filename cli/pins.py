@@ -31,15 +31,15 @@ def _who() -> str:
 
 
 @cli.command()
-@click.argument("question")
-@click.argument("passage_id", type=ID)
+@click.argument("question", metavar="问题")
+@click.argument("passage_id", type=ID, metavar="段落编号")
 @click.option("--by", "pinned_by", metavar="名字", help="设置人（默认为 cli:<登录名>）。")
 @pass_context
 def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> None:
     """把一个段落设为某个问题的标准答案。
 
     之后问这个问题或与之相近的问题时，该段落排在最前，并标有 📌。对同一问题再次设置，
-    会替换原来的段落。PASSAGE_ID 即检索结果中「段落 #」后的数字。
+    会替换原来的段落。段落编号即检索结果中「段落 #」后的数字。
 
     \b
     示例：
@@ -158,7 +158,7 @@ def pin_json(state: PinState, taken: Sequence[TakenOffer] = ()) -> dict[str, Any
 
 
 @cli.command()
-@click.argument("pin_id", type=ID)
+@click.argument("pin_id", type=ID, metavar="标准答案编号")
 @pass_context
 def unpin(obj: Context, pin_id: int) -> None:
     """取消一条标准答案。

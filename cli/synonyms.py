@@ -31,8 +31,8 @@ def bundled_pair(word: str, synonym: str) -> bool:
 
 
 @synonyms.command("add")
-@click.argument("word")
-@click.argument("synonym")
+@click.argument("word", metavar="词")
+@click.argument("synonym", metavar="同义词")
 @pass_context
 def synonyms_add(obj: Context, word: str, synonym: str) -> None:
     """添加一对同义词（两个词的先后顺序不限）。
@@ -56,8 +56,8 @@ def synonyms_add(obj: Context, word: str, synonym: str) -> None:
 
 
 @synonyms.command("remove")
-@click.argument("word")
-@click.argument("synonym")
+@click.argument("word", metavar="词")
+@click.argument("synonym", metavar="同义词")
 @pass_context
 def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
     """删除一对自己添加的同义词。

@@ -41,6 +41,7 @@ from .records import Answer, Hit, PinOffer
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
 from .service import (
+    CANCELLED,
     Added,
     Restored,
     ServiceOptions,
@@ -63,6 +64,7 @@ from .typos import Typo, typo_note
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
+    "CANCELLED",
     "FEATURES",
     "INTERROGATIVE",
     "KNOWN_FEATURES",

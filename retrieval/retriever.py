@@ -272,7 +272,7 @@ class Retriever:
             kept.append((pinned, 1.0))
             seen.append(bigrams(pinned.text))
             fused = [(doc, score) for doc, score in fused if doc != pinned.id]
-        batch = 2 * (want + 1)  # passages read from SQLite at a time: enough unless many are repeats
+        batch = 2 * (want + k)  # passages read from SQLite at a time: enough unless many are repeats
         asked = {d for d, _ in fused[:depth]}
         for position, (doc, score) in enumerate(fused):
             if doc not in asked:
@@ -287,7 +287,7 @@ class Retriever:
                 continue
             seen.append(grams)
             kept.append((record, score))
-            if len(kept) > want:
+            if len(kept) >= want + k:  # this page and the next, which is offered if any of it is relevant
                 break
         # the best passage as the evidence reads it: heading, text, and the speech's title, speaker and date
         # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
@@ -409,13 +409,11 @@ class Retriever:
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
-        # Paging stops where relevance ends: after a page holding a passage that is not relevant, or
-        # before one that would start with such a passage (a question has not 31 pages of answers).
-        next_page = (
-            len(kept) > want
-            and all(h.relevant for h in hits)
-            and self._relevant(terms, kept[want][0], found.text)
-        )
+        # Paging stops where relevance ends: a next page is offered when one of its passages is relevant
+        # (a page is judged by its best passage, not its first: 「以下结果可能与问题无关」 marks the others),
+        # so a question has not 31 pages of answers, and one whose fifth passage answers it is not cut
+        # off after the second because the third does not.
+        next_page = any(self._relevant(terms, record, found.text) for record, _ in kept[want : want + k])
         return Answer(
             query=query,
             answered=answered,

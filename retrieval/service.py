@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
+# What a front end says when a user refuses (or leaves unanswered) the confirmation of a change: removing
+# a speech, restoring a backup, recovering a database on the command line, 确定删除 / 取消 in the bot. One
+# wording for all of them (the CLI exits 1 after it).
+CANCELLED = "已取消，没有做任何改动。"
+
 
 class Added(NamedTuple):
     """What an add did: one outcome per file (or document), and the index it left."""

@@ -13,7 +13,7 @@ from dataclasses import replace
 import docx
 import pytest
 
-from retrieval import SpeechService
+from retrieval import CANCELLED, SpeechService
 
 from .bot_harness import ADMIN, GROUP, USER, ManualClock, bot_settings, feed, running_bot
 from .fake_telegram import FakeBotAPI, SentMessage
@@ -118,7 +118,7 @@ async def test_a_corrected_speech_sent_again_replaces_the_old_one_from_the_chat(
         f"确定删除讲话 #{old}《在全市老干部工作会议上的讲话》（2025-05-06 · 李红"
     )
     assert "标准答案" not in question_asked  # its pin was flagged already: none is lost
-    assert cancelled == f"已取消，讲话 #{old} 保留。" and old in kept
+    assert cancelled == CANCELLED and old in kept  # the command line's words for a refused confirmation
     assert done.startswith(f"🗑 已删除讲话 #{old}《在全市老干部工作会议上的讲话》，索引已更新。")
     assert again == "这篇讲话已不在语料中。"
     ids = {s.id for s in seed_service.library.store.speeches()}

@@ -5,10 +5,12 @@ user whose app is not in Chinese. The real Application, over real HTTP, against 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import pytest
 
+from bot import format as bot_format
 from bot import handlers as bot_handlers
 from retrieval import SMALL_TALK_REPLIES, SpeechService
 
@@ -408,3 +410,31 @@ async def test_a_web_address_pasted_with_a_question_is_not_searched(
     assert "www" not in header and QUESTION in header and "⚠️" not in www and CITED in www
     assert in_group.startswith(f"🔎 {QUESTION}\n") and CITED in in_group
     assert alone == SMALL_TALK_REPLIES["link"]  # what to do instead (tests/test_bot_leftovers.py)
+
+
+# Questions whose next page starts with a passage holding too little of the question while one below it
+# answers it (found by searching the fit questions — a set for fitting, not a held-out one — on the bundled
+# speeches): the next page used to be judged by its first passage, so 更多结果 was not offered.
+CUT_OFF_AT_2 = "分管领导对老干部工作要怎么抓？"  # relevant: True, True | False, True
+CUT_OFF_AT_5 = "建党八十五周年期间给老干部搞了什么活动"  # relevant: 5 × True | False, False, True, …
+
+
+@pytest.mark.parametrize(("question", "page"), [(CUT_OFF_AT_2, 2), (CUT_OFF_AT_5, 5)])
+async def test_more_results_is_offered_when_the_next_pages_best_passage_is_relevant(
+    api: FakeBotAPI, seed_service: SpeechService, question: str, page: int
+) -> None:
+    whole = seed_service.current().search(question, k=2 * page, auto_filter=True, pins=True)
+    relevant = [h.relevant for h in whole.hits]
+    assert all(relevant[:page]) and not relevant[page] and any(relevant[page:])  # the case tested
+    async with running_bot(api, seed_service, page_size=page) as app:
+        await feed(app, api.make_text_update(question))
+        answer = api.last_message(USER)
+        assert "更多结果 ▶" in [b["text"] for b in answer.buttons]
+        assert bot_format.NO_MORE not in answer.plain_text
+        await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+        second = api.last_message(USER)
+    assert f"第 {page + 1}–" in second.plain_text
+    titles = {int(n): line for n, line in re.findall(r"^(\d+)\. (.*)$", second.plain_text, re.MULTILINE)}
+    best = next(h for h in whole.hits[page:] if h.relevant)
+    assert bot_format.UNRELATED in titles[page + 1]  # still marked
+    assert best.rank in titles and bot_format.UNRELATED not in titles[best.rank]

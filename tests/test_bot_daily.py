@@ -9,13 +9,19 @@ import io
 import logging
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from pypdf import PdfWriter
 
+from bot import format as bot_format
 from bot import handlers as bot_handlers
+from cli import cli
 from cli.settings import TelegramSettings
+from corpus import size_refusal
+from corpus.reader import MAX_FILE_BYTES
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, GROUP, OTHER_GROUP, USER, bot_settings, feed, running_bot
@@ -604,3 +610,35 @@ async def test_a_speech_number_typed_alone_shows_that_speech_and_paging_words_tu
     assert searched.startswith("🔎 99")
     assert "第 6–10 条" in turned
     assert store.query_stats().questions == 2  # 「99」 and the broad question
+
+
+@pytest.mark.parametrize("megabytes", [30, 60])
+async def test_a_file_too_big_is_told_with_the_limits_add_and_the_bot_share(
+    api: FakeBotAPI, seed_service: SpeechService, tmp_path: Path, megabytes: int
+) -> None:
+    """Telegram says a file's size: over the bot's 20 MB download limit but within `speechqa add`'s 50 MB,
+    the line names both (worded as add's); over 50 MB it is `speechqa add`'s own line, which the command
+    line prints for the same file. Both limits come from one constant each (bot_format.MAX_DOWNLOAD,
+    corpus.MAX_FILE_BYTES)."""
+    size = megabytes * bot_format.MB
+    update = api.make_document_update("大文件.pdf", b"%PDF-1.4\n", user_id=ADMIN)
+    update["message"]["document"]["file_size"] = size  # as Telegram reports it: nothing is downloaded
+    async with running_bot(api, seed_service) as app:
+        await feed(app, update)
+        said = api.last_message(ADMIN).plain_text
+    assert not api.calls_of("getFile")
+    big = tmp_path / "大文件.pdf"
+    with big.open("wb") as f:  # sparse: the size without the bytes
+        f.truncate(size)
+    on_the_command_line = CliRunner().invoke(
+        cli, ["add", str(big)], env={"SPEECHQA_HOME": str(tmp_path / "h")}
+    )
+    if size > MAX_FILE_BYTES:
+        refusal = size_refusal("大文件.pdf", size)
+        assert refusal is not None and said == f"❌ {refusal}" and refusal in on_the_command_line.stderr
+    else:
+        assert said == (
+            f"❌ 文件太大：大文件.pdf（{megabytes}.0 MB），机器人最多能接收 {bot_format.MAX_DOWNLOAD // bot_format.MB} MB "
+            f"的文件：更大的文件（最多 {MAX_FILE_BYTES // bot_format.MB} MB）请在服务器上用 speechqa add 添加。"
+        )
+        assert on_the_command_line.exit_code == 0 or "文件太大" not in on_the_command_line.output

@@ -21,6 +21,8 @@ from click.testing import CliRunner, Result
 
 from cli import ask as ask_module
 from cli import cli
+from cli.main import ProgressBar
+from retrieval import CANCELLED
 
 pytestmark = pytest.mark.slow
 
@@ -872,3 +874,86 @@ def test_add_counts_a_notices_document_information_beside_the_index(run: Run, tm
     plain = ok(run("add", str(write(tmp_path / "讲话.txt", MEAL))))
     assert f"索引：{indexed + 3} 段（另存 1 段文件信息" in plain  # MEAL: 3 passages, none a notice head
     assert f"索引已重建：{indexed + 3} 段（另存 1 段文件信息" in ok(run("rebuild"))
+
+
+def _long_speech(paragraphs: int) -> str:
+    topics = (
+        "离休干部体检",
+        "老年大学招生",
+        "走访慰问困难老干部",
+        "银龄志愿服务",
+        "党支部组织生活",
+        "就医绿色通道",
+    )
+    body = [
+        f"第{n + 1}项工作是{topics[n % len(topics)]}。要把这项工作做细做实，第{n + 1}季度前拿出具体方案，"
+        f"各单位明确专人负责，定期汇总情况，确保每一位老同志都能感受到组织的关心和温暖，做到不落一人。"
+        for n in range(paragraphs)
+    ]
+    return "在全市老干部工作推进会上的讲话\n\n" + "\n\n".join(body) + "\n"
+
+
+@pytest.mark.slow
+def test_add_with_stderr_to_a_file_writes_plain_progress_lines_not_bar_fragments(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """`speechqa add 文件夹 2>add.log` (or a service's log): tqdm's carriage-return redraws used to fill the
+    file with fragments of the bar; now a few whole lines, the last saying the work is done."""
+    speech = tmp_path / "推进会讲话.txt"
+    speech.write_text(_long_speech(40), encoding="utf-8")
+    log = tmp_path / "add.log"
+    env = {**os.environ, "SPEECHQA_HOME": str(seed_home), "HF_HUB_OFFLINE": "1"}
+    with log.open("w") as stderr:
+        done = subprocess.run(
+            [sys.executable, "-c", "from cli import main; main()", "add", str(speech)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    assert done.returncode == 0, log.read_text()
+    written = log.read_text(encoding="utf-8")
+    assert "\r" not in written and "\x1b" not in written and "it/s" not in written and "段/s" not in written
+    progress = [line for line in written.splitlines() if line.startswith("嵌入新段落：")]
+    assert progress, written
+    assert all(re.fullmatch(r"嵌入新段落：\d+/\d+ 段（\d+%）", line) for line in progress), progress
+    assert len(progress) <= 11
+    last = re.fullmatch(r"嵌入新段落：(\d+)/(\d+) 段（100%）", progress[-1])
+    assert last is not None and last[1] == last[2] and int(last[2]) > 0
+
+
+def test_progress_off_a_terminal_is_at_most_a_line_a_tenth_and_the_last(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """However many steps the embedding reports, a log gets a line per tenth at most (no more often than
+    PLAIN_EVERY seconds, here 0) and always the final count; a second run of the same bar starts again."""
+    bar = ProgressBar("嵌入段落")
+    bar.PLAIN_EVERY = 0.0
+    for _ in range(2):
+        for done in range(0, 1201, 32):
+            bar(done, 1200)
+        bar(1200, 1200)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 20, lines
+    assert lines[9] == lines[19] == "嵌入段落：1200/1200 段（100%）"
+    assert lines[0] == "嵌入段落：128/1200 段（10%）"
+
+
+@pytest.mark.parametrize("answer", ["n\n", "否\n", None])
+def test_every_confirmation_refused_or_unanswered_says_one_line_and_changes_nothing(
+    run: Run, tmp_path: Path, seed_home: Path, answer: str | None
+) -> None:
+    """remove, restore and recover each used to word a refusal its own way (「已取消，没有删除任何内容。」 as an
+    error, 「已取消，资料库没有改动。」, 「已取消。」) and end of input another: now one line, the bot's too."""
+    saved = tmp_path / "备份.db"
+    ok(run("backup", str(saved)))
+    database = (seed_home / "speechqa.db").read_bytes()
+    for command in (["remove", "2"], ["restore", str(saved)], ["recover"]):
+        result = run(*command, input=answer)
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+        assert result.stderr.splitlines()[-1] == CANCELLED, (command, result.stderr)
+        assert result.stdout == "" and "错误" not in result.stderr and "Aborted" not in result.output
+    assert (seed_home / "speechqa.db").read_bytes() == database
+    assert len(speech_lines(run)) == 5
