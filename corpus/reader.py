@@ -399,7 +399,6 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         if article.title:  # the article's headline is its title, whatever its punctuation
             blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
             text = blocks_text(blocks)
-            reference = article.title + "\n" + reference
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
