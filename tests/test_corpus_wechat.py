@@ -20,7 +20,7 @@ from tests.fixtures.corpus_writers import wechat_paste, write_crlf_text
 
 HEADLINE = "重阳登高走起来！老同志健步走活动报名啦🍂"
 PARAGRAPHS = [
-    "金秋送爽🍁，为庆祝重阳节，区老干部活动中心将组织老同志开展重阳登高健步走活动。",
+    "金秋送爽🍁，为庆祝重阳节，区老干部活动中心将组织老同志开展重阳登高健步走活动，欢迎大家报名参加👏",
     "🏃活动时间：10月29日上午9:00，在凤凰山公园南门集合，全程约3公里。",
     "✍️报名方式：10月25日前向各支部联络员报名，每个支部限报15人。",
     "⚠️温馨提示：患有心脏病、高血压的老同志请量力而行，自备饮用水。",
@@ -56,6 +56,8 @@ def test_a_pasted_wechat_article_reads_as_the_article(tmp_path: Path) -> None:
         at = body.index(paragraph)
     for frame in ("关注", "原创", "END", "编辑", "往期推荐", "书画展", "阅读原文", "在看"):
         assert frame not in body, frame
+    # a paragraph ending in emoji instead of 「。」 is finished: the next one is a paragraph of its own
+    assert PARAGRAPHS[1] in [p.text for p in speech.paragraphs]
 
 
 def test_an_article_naming_its_own_date_keeps_it(tmp_path: Path) -> None:
