@@ -99,8 +99,6 @@ def test_no_seed_line_keeps_an_artefact_after_cleaning() -> None:
 
 def test_a_paragraph_ending_in_emoji_is_finished() -> None:
     """Articles written on a phone end sentences with emoji instead of 「。」; emoji alone is no sentence."""
-    from corpus.clean import is_complete
-
     assert is_complete("欢迎老同志们报名参加👏")
     assert is_complete("请带上自己种的瓜果来尝一尝！🎉")
     assert is_complete("点个赞吧👍🏻")  # a skin tone after the emoji
