@@ -197,8 +197,6 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         page = page.filter(lambda obj: id(obj) not in marks)
     if struck := _struck_chars(page):
         page = page.filter(lambda obj: id(obj) not in struck)
-    if numbers := _line_numbers(page):
-        page = page.filter(lambda obj: id(obj) not in numbers)
     tables = [
         replace(table, lines=tuple(_lines(page.filter(lambda obj, box=table.box: _inside(obj, box)))))
         if len(table.rows) == 1
@@ -207,6 +205,8 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     ]
     if tables:
         page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+    if numbers := _line_numbers(page):  # outside its ruled tables: a 序号 column is the table's
+        page = page.filter(lambda obj: id(obj) not in numbers)
     dx, dy = float(page.bbox[0]), float(page.bbox[1])
     return _PageText(
         page=Page(
