@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold12    # or cold5 … cold11
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold13    # or cold5 … cold12
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -50,6 +50,8 @@ class Document:
     last: int
     source: str
     scan: bool = False  # page images only: nothing to read back but by OCR
+    # a .txt broken hard mid-sentence: its gold phrases are sought with its line ends removed
+    wrapped: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,29 @@ SETS = {
             "w085": ["礼堂", "会议室", "会场", "报告厅", "举办地点", "举行地点"],  # where the forum was held
         },
     ),
+    "cold13": QuestionSet(
+        prefix="x",
+        encoding="utf-8",  # the WeChat article pasted into Notepad
+        documents=(
+            Document("离退休干部党员党费收缴工作通知.docx", 1, 15, "DUES_NOTICE"),
+            Document("家庭医生签约服务通知.pdf", 16, 30, "DOCTOR_NOTICE"),
+            Document("银发田园地块认领.txt", 31, 45, "GARDEN_LINES", wrapped=True),
+            Document("流感疫苗免费接种通知.jpg", 46, 60, "FLU_NOTICE", scan=True),
+            Document("离退休干部人事档案管理办法征求意见稿.pdf", 61, 75, "ARCHIVE_RULES"),
+        ),
+        absent={
+            "x076": ["微信", "支付宝", "扫码"],  # paying dues by WeChat
+            "x077": ["补开", "遗失", "丢失", "重新开具"],  # a lost receipt
+            "x078": ["血压计", "血糖仪", "设备"],  # a free blood-pressure meter
+            "x079": ["夜间", "晚上", "24小时", "值班"],  # calling the doctor at night
+            "x080": ["养鸡", "家禽", "养殖", "动物"],  # keeping hens on the plot
+            "x081": ["出售", "卖", "销售"],  # selling the vegetables
+            "x082": ["厂家", "生产企业", "品牌", "国产", "进口"],  # who makes the vaccine
+            "x083": ["不良反应", "不良反應", "赔偿", "补偿"],  # a bad reaction to the jab
+            "x084": ["网上", "线上", "在线", "互联网"],  # looking the files up online
+            "x085": ["楼层", "房间", "地址", "办公地点"],  # where the archive room is
+        },
+    ),
 }
 
 
@@ -346,7 +371,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold12); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold13); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -371,6 +396,8 @@ def check(name: str) -> int:
             if texts[document.name] != crlf_text(source):
                 print(f"{document.name}: 文件内容与 make_corpus.py 不一致，请重新生成")
                 return 1
+            if document.wrapped:
+                texts[document.name] = texts[document.name].replace("\r\n", "")
         else:
             texts[document.name] = _parts_text(source)
             if not document.scan:

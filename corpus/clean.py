@@ -64,9 +64,19 @@ def _chinese_mark(mark: re.Match[str], line: str) -> str:
     return _FULL_WIDTH[mark[0]]
 
 
+# Emoji (pictographs, with their variation selectors, joiners and skin tones) closing a paragraph, as
+# articles and messages written on a phone end a sentence with 「👏」 or 「🌱」 instead of 「。」.
+_CLOSING_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f3fb-\U0001f3ff]+$"
+)
+
+
 def is_complete(paragraph: str) -> bool:
-    """Whether a paragraph ends like a finished sentence (else it runs on in the next line)."""
-    return paragraph.endswith(tuple(_TERMINAL))
+    """Whether a paragraph ends like a finished sentence (else it runs on in the next line): with a
+    sentence's closing mark, or with emoji after its words (「欢迎老同志们报名参加👏」)."""
+    return paragraph.endswith(tuple(_TERMINAL)) or bool(
+        _CLOSING_EMOJI.search(paragraph) and _CLOSING_EMOJI.sub("", paragraph)
+    )
 
 
 def clean_title(line: str) -> str:

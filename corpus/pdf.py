@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import logging
 import math
 import re
@@ -204,6 +205,8 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     ]
     if tables:
         page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+    if numbers := _line_numbers(page):  # outside its ruled tables: a 序号 column is the table's
+        page = page.filter(lambda obj: id(obj) not in numbers)
     dx, dy = float(page.bbox[0]), float(page.bbox[1])
     return _PageText(
         page=Page(
@@ -221,6 +224,79 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         ),
         undecoded=undecoded,
     )
+
+
+# Line numbers in the margin: a page is numbered when this share of its lines or more open with one.
+_NUMBERED_SHARE = 0.7
+_MIN_NUMBERED = 3
+
+
+class _LineNumber(NamedTuple):
+    top: float
+    value: int
+    x0: float
+    x1: float
+    chars: frozenset[int]  # id() of its characters
+
+
+def _line_numbers(page) -> set[int]:  # type: ignore[no-untyped-def]
+    """The characters of the numbers printed in the margin beside every line (Word's and Writer's 「行号」,
+    as a draft sent out for comment, a contract or a court paper carries them), to be left out: they are
+    no part of the text, and were read into it (「3第一条为加强……完整4和安全」), a figure where every
+    line began. A page's lines are taken as numbered only when nearly all of them (`_NUMBERED_SHARE`)
+    open with a number of one to four figures set apart from the line's text by at least half a
+    character, those numbers aligned (at their right edge or their left), counting on top to bottom by
+    a constant step (1, 2, 3… or 5, 10, 15…), and standing in the margin left of every other character
+    on the page. A paragraph opening with a figure (「3月集中整理」), a numbered list (its numbers where the
+    text starts, its lines not all numbered) or a table's column of figures is left as it was."""
+    raws = page.extract_text_lines(return_chars=True, strip=True)
+    found: list[_LineNumber] = []
+    for raw in raws:
+        chars = sorted(
+            (c for c in raw.get("chars", ()) if c.get("text") and not c["text"].isspace()),
+            key=lambda c: float(c["x0"]),
+        )
+        lead: list[dict] = []  # type: ignore[type-arg]
+        for char in chars:
+            size = float(char.get("size", 0) or 0) or 10.0
+            if not ("0" <= char["text"] <= "9") or (
+                lead and float(char["x0"]) - float(lead[-1]["x1"]) > 0.3 * size
+            ):
+                break
+            lead.append(char)
+        if not lead or len(lead) > 4:
+            continue
+        size = max(float(c.get("size", 0) or 0) for c in lead) or 10.0
+        rest = chars[len(lead) :]
+        if rest and float(rest[0]["x0"]) - float(lead[-1]["x1"]) < 0.5 * size:
+            continue  # a figure the line's text opens with
+        found.append(
+            _LineNumber(
+                float(raw["top"]),
+                int("".join(c["text"] for c in lead)),
+                float(lead[0]["x0"]),
+                float(lead[-1]["x1"]),
+                frozenset(id(c) for c in lead),
+            )
+        )
+    if len(found) < max(_MIN_NUMBERED, _NUMBERED_SHARE * len(raws)):
+        return set()
+    for edge in (lambda n: n.x1, lambda n: n.x0):  # right-aligned numbers, or left-aligned ones
+        first = Counter(round(edge(n)) for n in found).most_common(1)[0][0]
+        aligned = sorted((n for n in found if abs(edge(n) - first) <= 1.5), key=lambda n: n.top)
+        if len(aligned) < max(_MIN_NUMBERED, _NUMBERED_SHARE * len(raws)):
+            continue
+        steps = {b.value - a.value for a, b in itertools.pairwise(aligned)}
+        if len(steps) != 1 or steps.pop() < 1:
+            continue
+        ids = set().union(*(n.chars for n in aligned))
+        right = max(n.x1 for n in aligned)
+        others = [
+            float(c["x0"]) for c in page.chars if id(c) not in ids and not (c.get("text") or " ").isspace()
+        ]
+        if others and right < min(others):
+            return ids
+    return set()
 
 
 def _shown(page):  # type: ignore[no-untyped-def]
@@ -520,7 +596,7 @@ def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
     spaces = [c for c in page.chars if (c.get("text") or "").isspace()]
     return [
         line
-        for raw in _with_lead_marks(page.extract_text_lines(return_chars=True, strip=True))
+        for raw in _two_lines_in_one(_with_lead_marks(page.extract_text_lines(return_chars=True, strip=True)))
         if (line := _line(raw, [c for c in spaces if _on_line(c, raw)]))
     ]
 
@@ -560,6 +636,70 @@ def _with_lead_marks(raws: list[dict]) -> list[dict]:  # type: ignore[type-arg]
                 }
                 out.remove(mark)
                 break
+    return out
+
+
+def _size(char: dict) -> float:  # type: ignore[type-arg]
+    return float(char.get("size", 0) or 0)
+
+
+def _two_lines_in_one(raws: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The text lines with Word's 「双行合一」 (two lines in one, ``w:eastAsianLayout w:combine``) read as
+    the one line it is. A joint notice's masthead sets its issuers' names so — 「黛川市委老干部局 /
+    黛川市卫生健康委员会」 squeezed as two half-height lines into one line beside a large 「文件」 —, and the
+    PDF holds the run as two lines of small characters: pdfplumber put the upper half on the line of the
+    large characters (「黛川市委老干部局黛文件」) and the lower half on a line of its own
+    (「川市卫生健康委员会」), which then opened the title. A run of small characters on a line with
+    characters at least 1.6 times their size, and a line of characters of the same small size right
+    under (or over) that run — within the large characters' height and the run's width — are one run: the
+    upper half, then the lower, in the line's place."""
+    out = list(raws)
+    for line in raws:
+        if line not in out:
+            continue
+        chars = sorted(line.get("chars") or [], key=lambda c: float(c["x0"]))
+        sizes = [_size(c) for c in chars]
+        if not chars or min(sizes) <= 0 or max(sizes) < 1.6 * min(sizes):
+            continue
+        small = min(sizes)
+        run = [i for i, size in enumerate(sizes) if size <= small * 1.1]
+        if run != list(range(run[0], run[-1] + 1)):
+            continue  # small characters in more than one place: no single combined run
+        big = [c for c in chars if _size(c) >= 1.6 * small]
+        band = (min(float(c["top"]) for c in big), max(float(c["bottom"]) for c in big))
+        left, right = float(chars[run[0]]["x0"]), float(chars[run[-1]]["x1"])
+        top = float(chars[run[0]]["top"])
+        for other in out:
+            others = other.get("chars") or []
+            if (
+                other is line
+                or not others
+                or any(abs(_size(c) - small) > 0.1 * small for c in others)
+                or float(other["x0"]) < left - small / 2
+                or float(other["x1"]) > right + small / 2
+                or not band[0] - small / 2 <= float(other["top"]) < band[1]
+                or abs(float(other["top"]) - top) < small / 2
+            ):
+                continue
+            halves = [chars[i] for i in run]
+            pair = [*halves, *others] if top < float(other["top"]) else [*others, *halves]
+            # the line's characters are read in order of position: the two halves share the run's
+            # width, one after the other
+            width = (right - left) / len(pair)
+            pair = [
+                {**c, "x0": left + i * width, "x1": left + (i + 1) * width, "top": min(top, float(c["top"]))}
+                for i, c in enumerate(pair)
+            ]
+            merged = [*chars[: run[0]], *pair, *chars[run[-1] + 1 :]]
+            out[out.index(line)] = {
+                **line,
+                "text": "".join(c["text"] for c in merged),
+                "chars": merged,
+                "top": min(float(line["top"]), float(other["top"])),
+                "bottom": max(float(line["bottom"]), float(other["bottom"])),
+            }
+            out.remove(other)
+            break
     return out
 
 

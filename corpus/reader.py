@@ -37,8 +37,9 @@ from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
 from .plaintext import plain_lines
-from .records import Document
+from .records import Block, Document
 from .rtf import read_rtf
+from .wechat import read_article
 from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
 
 __all__ = [
@@ -411,8 +412,14 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # the notice's (the subject becomes the title)
         mail = read_mail(reference)
         reference, sent = mail.text, mail.sent
+        # an article copied from a WeChat official account: the account's lines are not the notice's
+        article = read_article(reference)
+        reference, sent = article.text, sent or article.posted
         points = counted_points(reference)
         text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
+        if article.title:  # the article's headline is its title, whatever its punctuation
+            blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
+            text = blocks_text(blocks)
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes

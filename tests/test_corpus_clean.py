@@ -95,3 +95,12 @@ def test_no_seed_line_keeps_an_artefact_after_cleaning() -> None:
     leftovers = [line for line in cleaned if ARTEFACT.search(line)]
     assert leftovers == []
     assert sum(1 for line in cleaned if line) > 171  # the U+E004-joined lines became several
+
+
+def test_a_paragraph_ending_in_emoji_is_finished() -> None:
+    """Articles written on a phone end sentences with emoji instead of 「。」; emoji alone is no sentence."""
+    assert is_complete("欢迎老同志们报名参加👏")
+    assert is_complete("请带上自己种的瓜果来尝一尝！🎉")
+    assert is_complete("点个赞吧👍🏻")  # a skin tone after the emoji
+    assert not is_complete("🌱")
+    assert not is_complete("欢迎老同志们报名参加")
