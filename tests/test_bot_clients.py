@@ -49,7 +49,10 @@ async def test_a_question_under_a_file_the_bot_does_not_read_is_answered_and_a_s
 ) -> None:
     async with running_bot(api, seed_service) as app:
         await feed(
-            app, api.make_document_update("会议照片.heic", b"\x00heic", "image/heic", caption=QUESTION)
+            app,
+            api.make_document_update(
+                "会议录像.mp4", b"\x00\x00\x00\x18ftypmp42", "video/mp4", caption=QUESTION
+            ),
         )
         answer = api.last_message(USER)
         # a speech file from someone who is no admin is refused as an upload, whatever its caption says
