@@ -99,7 +99,8 @@ def add(
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
 
         try:
-            service = obj.service()  # (loading the model: an interruption here ends as promptly)
+            # (loading the model: an interruption here ends as promptly; the first-use note is add's own)
+            service = obj.service(tell_seeded=False)
             report = None
             if service.seeded:  # an empty library was just given the bundled speeches, as on any first use
                 click.echo(first_use_note(service.seeded, service.built, bundled=bundled))

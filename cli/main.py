@@ -214,16 +214,27 @@ class Context:
             )
         return self._library
 
-    def service(self, *, fresh_model: bool = False) -> SpeechService:
+    def service(self, *, fresh_model: bool = False, tell_seeded: bool = True) -> SpeechService:
+        """The library's service. An empty library is given the bundled speeches on opening, under a
+        progress bar of a minute or so: said after it (`tell_seeded`), as `add` says it in its report."""
         from retrieval import ServiceOptions, SpeechService
 
-        return SpeechService(
+        service = SpeechService(
             self.library,
             ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes),
             notice=notice,
             progress=ProgressBar("建立索引"),
             fresh_model=fresh_model,
         )
+        if tell_seeded and service.seeded:
+            count = sum(len(o.speeches) for o in service.seeded)
+            built = service.built
+            index = f"并建立了索引（嵌入 {built.embedded} 段，用时 {built.seconds:.1f} 秒）" if built else ""
+            notice(
+                f"资料库原来是空的：已先加入自带的 {count} 篇讲话{index}；"
+                "加入你自己的文件：speechqa add 文件或文件夹"
+            )
+        return service
 
 
 def notice(message: str) -> None:

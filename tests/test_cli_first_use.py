@@ -218,3 +218,29 @@ def test_an_english_question_is_asked_for_in_chinese(run: Run) -> None:
     assert answer["small_talk"] == "not_chinese" and answer["results"] == []
     assert "请用中文提问" in answer["reply"]
     assert "请用中文提问" in ok(run("ask", "What about pensions?"))
+
+
+# -- the first command of a new user is not `add` --------------------------------------------------------
+@pytest.mark.slow
+def test_a_first_listing_on_a_fresh_home_says_the_bundled_speeches_were_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`speechqa speeches` (or `ask`, `make run`'s query mode) on an empty data home gives it the bundled
+    speeches under a bar of a minute or so; only `add` used to say why. Now every command says it once, on
+    stderr (stdout keeps its list, or its JSON)."""
+    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K", "SPEECHQA_MERGE_TO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPEECHQA_HOME", str(tmp_path / "fresh"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["speeches"], prog_name="speechqa")
+    ok(first)
+    notes = [line for line in first.stderr.splitlines() if "资料库原来是空的" in line]
+    assert len(notes) == 1, first.stderr
+    assert notes[0].startswith("提示：资料库原来是空的：已先加入自带的 5 篇讲话并建立了索引（嵌入 "), notes[0]
+    assert notes[0].endswith("加入你自己的文件：speechqa add 文件或文件夹"), notes[0]
+    assert "资料库原来是空的" not in first.stdout
+    assert len(first.stdout.strip().splitlines()) == 5, first.stdout  # the five bundled speeches
+
+    again = ok(runner.invoke(cli, ["speeches"], prog_name="speechqa"))
+    assert "资料库原来是空的" not in again
