@@ -21,10 +21,11 @@ __all__ = [
     "pos_tags",
 ]
 
-# What an issuing body's name ends with (a shape, not a list of bodies).
+# What an issuing body's name ends with (a shape, not a list of bodies), in simplified script: match it on
+# `to_simplified(name)`, so that a traditional-script name (「溫州老年大學教務處」) is one too.
 ORG_SUFFIX = re.compile(
     r"(?:部|局|署|委|厅|办|办公室|办公厅|院|会|委员会|政府|中心|大学|学校|党委|党组|处|室|科|所|站|社|馆|协会|"
-    r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|司|組|廳|會|辦公室|委員會|學校|銀行)$"
+    r"联合会|集团|公司|银行|法院|检察院|军区|支队|总队|小组|领导小组|组|司)$"
 )
 _SPEAKER_SHAPE = re.compile(rf"^[{HAN}·]{{2,5}}$")
 

@@ -532,7 +532,9 @@ def _bodies_addressed(title: str, text: str) -> bool:
     if not _DOC_KIND.search(title) or _SENTENCE_END.search(text) or len(text) > _MAX_HEADER_LINE:
         return False
     parts = [part for part in re.split(r"[，,]", text) if part]
-    return len(parts) >= 2 and all(ORG_SUFFIX.search(part) or _ADDRESSED.search(part) for part in parts)
+    return len(parts) >= 2 and all(
+        ORG_SUFFIX.search(to_simplified(part)) or _ADDRESSED.search(part) for part in parts
+    )
 
 
 def addressee(text: str) -> str | None:
@@ -839,7 +841,7 @@ def _is_issuer(title_text: str) -> bool:
     return (
         0 < len(parts) <= 4
         and not title_text.startswith(("关于", "關於"))
-        and all(2 <= len(p) <= 30 and ORG_SUFFIX.search(p) for p in parts)
+        and all(2 <= len(p) <= 30 and ORG_SUFFIX.search(to_simplified(p)) for p in parts)
         and not re.search(r"[，。、：；！？,.:;!?]", title_text)
     )
 

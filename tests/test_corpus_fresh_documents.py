@@ -139,6 +139,41 @@ def test_a_traditional_script_header_reads_as_the_simplified_one(
     assert [p.text for p in b.paragraphs] == [str(S2T.convert(p.text)) for p in a.paragraphs]
 
 
+ISSUERS = (
+    "温州老年大学教务处",
+    "市委老干部局办公室",
+    "临江市民政局",
+    "市老龄工作委员会",
+    "中共临江市委组织部",
+    "市老干部活动中心",
+    "市关心下一代工作委员会",
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(ISSUERS), min_size=1, max_size=2, unique=True),
+    st.sampled_from(("2025年12月18日", "二〇二五年十二月十八日")),
+    st.lists(long_paragraph, min_size=1, max_size=3),
+    st.sampled_from(("utf-8", "big5")),
+)
+def test_a_traditional_script_signature_is_read_as_the_simplified_one(
+    issuers: list[str], date: str, body: list[str], encoding: str
+) -> None:
+    """A notice typed in traditional script (a Big5 file from Taiwan or Hong Kong, or converted) is signed
+    by its issuer as the same notice in simplified script is: 「溫州老年大學教務處」 over the date is the
+    issuer, not the end of the last passage (before, an organisation's ending was looked for in simplified
+    script only, and 處, 辦, 員會 … were missed: the sign-off became the 要点 of a question on fees)."""
+    simplified = "\n".join(["关于老年大学2026年春季学期招生的说明", *body, *issuers, date]) + "\n"
+    traditional = str(S2T.convert(simplified))
+    [a] = parse_document(read_bytes("说明.txt", simplified.encode("utf-8")))
+    [b] = parse_document(read_bytes("說明.txt", traditional.encode(encoding, "replace")))
+    assume("?" not in traditional.encode(encoding, "replace").decode(encoding))  # all of it in Big5
+    assert a.issuer == " ".join(issuers) and a.date == "2025-12-18"
+    assert (b.issuer, b.date) == (str(S2T.convert(a.issuer)), a.date)
+    assert [p.text for p in b.paragraphs] == [str(S2T.convert(p.text)) for p in a.paragraphs]
+
+
 BODIES = (
     "各县（市、区）委老干部局",
     "市直各单位",
