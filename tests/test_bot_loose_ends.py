@@ -51,3 +51,30 @@ async def test_a_one_character_question_gets_a_hint_and_stays_out_of_the_unanswe
     assert code == 0 and json.loads(out)["small_talk"] == "too_short"
     code, out = cli_run(seed_home, "stats", "--json")
     assert code == 0 and [r["question"] for r in json.loads(out)["top_unanswered"]] == [real]
+
+
+async def test_stats_show_what_the_library_holds_when_search_cannot_load(
+    api: FakeBotAPI, seed_service: SpeechService, seed_home: Path
+) -> None:
+    """`speechqa stats` loads the model and index when a pin could hide unanswered questions: with the index
+    damaged (or the model missing) it printed only the load error and exited 1. Now the counts, the
+    unanswered questions and the pins show, with one line saying search is unavailable."""
+    unanswered = "明天天气怎么样？"
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(unanswered))
+        await feed(app, api.make_text_update("离休干部体检规定是什么？", user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(
+            app, api.make_callback_update(answer, answer.button_data("📌 设为标准答案 1"), user_id=ADMIN)
+        )
+    seed_service.library.close()
+    (vectors,) = seed_home.glob("index/gen-*/vectors.faiss")
+    vectors.write_bytes(vectors.read_bytes()[:1000])
+    code, out = cli_run(seed_home, "stats")
+    assert code == 0, out
+    assert "提问：2 次" in out and unanswered in out and "标准答案：1 条" in out
+    assert "检索暂不可用" in out and "speechqa rebuild" in out
+    result = CliRunner().invoke(cli, ["--home", str(seed_home), "stats", "--json"])
+    shown = json.loads(result.stdout)
+    assert result.exit_code == 0 and shown["questions"] == 2 and shown["pins"]["total"] == 1
+    assert shown["search_unavailable"].startswith("检索暂不可用")
