@@ -497,7 +497,7 @@ def pin_replaced(before: PinRecord) -> str:
     return (
         f"📌 已设为标准答案，替换了原来的：段落 #{before.passage_id}"
         # an alert holds 200 characters at most, and `speechqa pin --by` takes any name
-        f"（由 {_clip(before.pinned_by or '未知', 40)} 于 {before.pinned_when} 设置）。"
+        f"（由 {_clip(before.pinner, 40)} 于 {before.pinned_when} 设置）。"
     )
 
 

@@ -35,6 +35,7 @@ from telegram import (
     Message,
     PhotoSize,
     Update,
+    User,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
@@ -838,6 +839,11 @@ class Handlers:
             return str(user_id)
         return pseudonym(user_id, self.pseudonym_key) if self.pseudonym_key else str(user_id)
 
+    def _name_of(self, user: User) -> str | None:
+        """How a person who pins an answer is named to the other admins: their Telegram name; none is kept
+        when user ids are hidden (`SPEECHQA_HASH_USER_IDS`), since a name says who it was as well."""
+        return None if self.pseudonym_key else said.display_name(user)
+
     def _chat_key(self, chat: Chat | None) -> str | None:
         """How a chat is written in the query log: a private chat's id is the user's, so it is hidden
         like one; a group's id is not personal."""
@@ -935,7 +941,11 @@ class Handlers:
         async with self.pinning:
             before = await asyncio.to_thread(self.store.pin_of, logged.query)
             pin = await asyncio.to_thread(
-                self.store.pin, logged.query, data.passage_id, pinned_by=self._who(query.from_user.id)
+                self.store.pin,
+                logged.query,
+                data.passage_id,
+                pinned_by=self._who(query.from_user.id),
+                pinner_name=self._name_of(query.from_user),
             )
         if pin is None:
             await tell(query, self.answered, "这段内容已不在语料中。")

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from cli import cli
 from retrieval import SMALL_TALK_REPLIES, SpeechService
 
-from .bot_harness import ADMIN, GROUP, USER, feed, running_bot
+from .bot_harness import ADMIN, GROUP, USER, bot_settings, feed, running_bot
 from .fake_telegram import FakeBotAPI
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -78,3 +78,40 @@ async def test_stats_show_what_the_library_holds_when_search_cannot_load(
     shown = json.loads(result.stdout)
     assert result.exit_code == 0 and shown["questions"] == 2 and shown["pins"]["total"] == 1
     assert shown["search_unavailable"].startswith("检索暂不可用")
+
+
+OTHER_ADMIN = 1003
+
+
+async def test_the_pin_toast_and_pins_list_name_who_pinned_by_name(
+    api: FakeBotAPI, seed_service: SpeechService, seed_home: Path
+) -> None:
+    """An admin whose 📌 replaced another's pin was told 「由 1002 于 … 设置」: a Telegram id nobody knows.
+    The name Telegram gives (first and last name, or @username when the name shows nothing) is stored with
+    the pin (migration 012) and shown, in the toast and in `speechqa pins`; the id only when no name is known."""
+    question = "离休干部体检规定是什么？"
+    settings = bot_settings(api, admins=frozenset({ADMIN, OTHER_ADMIN}))
+    toasts = []
+    async with running_bot(api, seed_service, settings) as app:
+        for admin, rank, names in (
+            (ADMIN, 1, {"first_name": "红", "last_name": "李", "username": None}),
+            (OTHER_ADMIN, 2, {"first_name": "\u3164", "username": "wang_jg"}),  # a name that shows nothing
+            (ADMIN, 2, {"first_name": "红", "last_name": "李", "username": None}),  # the pinned one is first
+        ):
+            await feed(app, api.make_text_update(question, user_id=admin))
+            answer = api.last_message(admin)
+            await feed(
+                app,
+                api.make_callback_update(
+                    answer, answer.button_data(f"📌 设为标准答案 {rank}"), user_id=admin, **names
+                ),
+            )
+            toasts.append(api.calls_of("answerCallbackQuery")[-1].params.get("text", ""))
+    assert toasts[0] == "📌 已设为这个问题的标准答案"
+    assert "（由 @wang_jg 于" in toasts[2] and "1003" not in toasts[2]
+    assert "（由 红 李 于" in toasts[1] and "1002" not in toasts[1]
+    code, out = cli_run(seed_home, "pins")
+    assert code == 0 and "红 李 ·" in out and "1002" not in out
+    code, out = cli_run(seed_home, "pins", "--json")
+    (shown,) = json.loads(out)
+    assert (shown["pinned_by"], shown["pinner_name"]) == ("1002", "红 李")
