@@ -481,6 +481,14 @@ def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     return f"无法下载 {name}：Telegram 暂时没有提供这个文件，请稍后重新发送。"
 
 
+def album_note(photos: int, captioned: bool) -> str:
+    """The line under the report on an admin's album of photos, added as one file of several pages (plain)."""
+    line = f"这 {photos} 张照片按发送顺序作为同一份文件的 {photos} 页加入；如果它们是不同的文件，请一张一张分别发送。"
+    if captioned:
+        line += "照片下的文字没有当作提问：要提问，请另发一条消息。"
+    return line
+
+
 def render_refusal(reason: str) -> str:
     return render([Piece("❌ "), Piece(reason, shrink=True)])
 

@@ -245,6 +245,12 @@ def display_name(user: User) -> str | None:
     return f"@{user.username}" if user.username else None
 
 
+def album_name(first: Message) -> str:
+    """The name an album of photos is added under, as one multi-page file: as a photo's (`photo_name`, of
+    its first photo), a TIFF."""
+    return str(Path(photo_name(first)).with_suffix(".tif"))
+
+
 def is_readable_document(message: Message) -> bool:
     """Whether the message carries a file of a kind the bot reads into its library (an upload, not a
     picture sent with a question)."""

@@ -5,11 +5,14 @@ cannot load. The real Application over real HTTP against the fake Bot API, the r
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from cli import cli
 from retrieval import SMALL_TALK_REPLIES, SpeechService
@@ -115,3 +118,50 @@ async def test_the_pin_toast_and_pins_list_name_who_pinned_by_name(
     code, out = cli_run(seed_home, "pins", "--json")
     (shown,) = json.loads(out)
     assert (shown["pinned_by"], shown["pinner_name"]) == ("1002", "红 李")
+
+
+def _halves(page: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """A page cut in two at the blank row nearest its middle: two photos of one notice, page by page."""
+    pixels = np.asarray(page.convert("L"))
+    middle = page.height // 2
+    blank = min((y for y in range(page.height) if pixels[y].min() > 200), key=lambda y: abs(y - middle))
+    return page.crop((0, 0, page.width, blank)), page.crop((0, blank, page.width, page.height))
+
+
+async def test_an_admins_album_of_photos_is_one_document_of_several_pages_with_one_report(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A notice of two pages photographed page by page and sent as one album, a caption under it: each photo
+    was added as a speech of its own (the second untitled, its date and speaker apart from the first), and
+    the caption was searched as a question. Now the album is one document, its photos its pages in the order
+    sent (read as a multi-page scan is, paragraphs joined across the page break), one report, no answer."""
+    from corpus import installed_engines
+
+    from .test_bot_staff_admin_day import jpeg
+    from .test_corpus_ocr_confidence import scan
+
+    if not installed_engines():
+        pytest.skip("no OCR engine installed (pip install 'speechqa[ocr]')")
+    store = seed_service.library.store
+    before = len(store.speeches())
+    top, bottom = _halves(scan(200))
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        album = api.media_group(
+            [
+                api.make_photo_update("请添加这份通知", content=jpeg(top), size=top.size, user_id=ADMIN),
+                api.make_photo_update(content=jpeg(bottom), size=bottom.size, user_id=ADMIN),
+            ]
+        )
+        await asyncio.gather(*(feed(app, update) for update in album))
+        reports = [m.plain_text for m in api.messages(ADMIN)]
+        await feed(app, api.make_text_update("老年大学新增多少个教学点？", user_id=ADMIN))
+        answer = api.last_message(ADMIN).plain_text
+    assert len(reports) == 1, reports  # one message, edited into the report: no answer to the caption
+    (report,) = reports
+    assert "新增 #" in report and ".tif" in report and "2 张照片按发送顺序作为同一份文件的 2 页" in report
+    assert "照片下的文字没有当作提问" in report
+    (added,) = store.speeches()[before:]
+    text = "".join(p.text for p in store.passages(added.id))
+    assert text.index("三千二百") < text.index("教学点二十个")  # both pages, in order
+    assert "新增教学点二十个" in answer and f"讲话 #{added.id}" in answer
+    assert store.query_stats().questions == 1  # only the question typed after it was searched
