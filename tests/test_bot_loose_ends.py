@@ -165,3 +165,26 @@ async def test_an_admins_album_of_photos_is_one_document_of_several_pages_with_o
     assert text.index("三千二百") < text.index("教学点二十个")  # both pages, in order
     assert "新增教学点二十个" in answer and f"讲话 #{added.id}" in answer
     assert store.query_stats().questions == 1  # only the question typed after it was searched
+
+
+async def test_no_pinner_name_is_kept_when_user_ids_are_hidden(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """With SPEECHQA_HASH_USER_IDS=1 a copy of the database must not say who did what: a name says it as well
+    as an id, so the pin keeps the pseudonym only, as before."""
+    question = "离休干部体检规定是什么？"
+    async with running_bot(api, seed_service, bot_settings(api, hash_user_ids=True)) as app:
+        await feed(app, api.make_text_update(question, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(
+            app,
+            api.make_callback_update(
+                answer,
+                answer.button_data("📌 设为标准答案 1"),
+                user_id=ADMIN,
+                first_name="红",
+                last_name="李",
+            ),
+        )
+    (state,) = seed_service.library.store.pins()
+    assert state.pin.pinner_name is None and state.pin.pinned_by not in (None, str(ADMIN))
