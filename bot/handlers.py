@@ -110,10 +110,10 @@ SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
-# A group upgraded to a supergroup comes with a report of the bot joining the supergroup, in no promised order
 # An album (photos sent together) arrives as one message per photo, within moments of each other: it is
 # taken as complete when no further photo of it came for this long
 ALBUM_WAIT = 1.0
+# A group upgraded to a supergroup comes with a report of the bot joining the supergroup, in no promised order
 UPGRADE_GRACE = 1.5  # seconds a join of a supergroup waits for the upgrade that may explain it
 UPGRADE_WINDOW = 120.0  # seconds after an upgrade during which the bot's joining the supergroup is that
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
