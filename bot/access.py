@@ -157,6 +157,24 @@ class StartsWithCommand(MessageFilter):
         return said.leading_command(message) is not None
 
 
+class AdminAlbumPhoto(MessageFilter):
+    """A photo of an album (photos sent together: one message each, sharing a `media_group_id`) that an
+    admin sent: a page of one document to add (see `Handlers.album_photo`)."""
+
+    def __init__(self, policy: AccessPolicy) -> None:
+        super().__init__(name="AdminAlbumPhoto")
+        self.policy = policy
+
+    def filter(self, message: Message) -> bool:
+        sender = message.from_user
+        return (
+            bool(message.photo)
+            and message.media_group_id is not None
+            and sender is not None
+            and self.policy.is_admin(sender.id)
+        )
+
+
 class ReadableDocument(MessageFilter):
     """A file of a kind the bot reads into its library (see `said.is_readable_document`)."""
 

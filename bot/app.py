@@ -29,6 +29,7 @@ from . import callbacks as cb
 from .access import (
     AccessPolicy,
     AddressedToBot,
+    AdminAlbumPhoto,
     ChatMoves,
     Command,
     Gate,
@@ -196,6 +197,8 @@ def build_application(
             filters.TEXT & ~filters.COMMAND & groups & asked & AddressedToBot(), one(handlers.group_text)
         )
     )
+    # An admin's album of photos is one document of several pages; its caption is no question
+    app.add_handler(MessageHandler(AdminAlbumPhoto(policy) & private & asked, handlers.album_photo))
     # A photo, video or file sent with a question written under it: the caption is the question (a file
     # of a kind the bot reads is an upload, below)
     captioned = filters.CAPTION & ~command & ~ReadableDocument() & asked

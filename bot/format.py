@@ -481,6 +481,14 @@ def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     return f"无法下载 {name}：Telegram 暂时没有提供这个文件，请稍后重新发送。"
 
 
+def album_note(photos: int, captioned: bool) -> str:
+    """The line under the report on an admin's album of photos, added as one file of several pages (plain)."""
+    line = f"这 {photos} 张照片按发送顺序作为同一份文件的 {photos} 页加入；如果它们是不同的文件，请一张一张分别发送。"
+    if captioned:
+        line += "照片下的文字没有当作提问：要提问，请另发一条消息。"
+    return line
+
+
 def render_refusal(reason: str) -> str:
     return render([Piece("❌ "), Piece(reason, shrink=True)])
 
@@ -497,7 +505,7 @@ def pin_replaced(before: PinRecord) -> str:
     return (
         f"📌 已设为标准答案，替换了原来的：段落 #{before.passage_id}"
         # an alert holds 200 characters at most, and `speechqa pin --by` takes any name
-        f"（由 {_clip(before.pinned_by or '未知', 40)} 于 {before.pinned_when} 设置）。"
+        f"（由 {_clip(before.pinner, 40)} 于 {before.pinned_when} 设置）。"
     )
 
 

@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import hmac
+import io
 import logging
 import math
 import re
@@ -19,6 +20,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,6 +37,7 @@ from telegram import (
     Message,
     PhotoSize,
     Update,
+    User,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
@@ -107,6 +110,9 @@ SPEECH_GONE = "这篇讲话已不在语料中。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
+# An album (photos sent together) arrives as one message per photo, within moments of each other: it is
+# taken as complete when no further photo of it came for this long
+ALBUM_WAIT = 1.0
 # A group upgraded to a supergroup comes with a report of the bot joining the supergroup, in no promised order
 UPGRADE_GRACE = 1.5  # seconds a join of a supergroup waits for the upgrade that may explain it
 UPGRADE_WINDOW = 120.0  # seconds after an upgrade during which the bot's joining the supergroup is that
@@ -183,6 +189,25 @@ async def typing(message: Message, every: float = TYPING_EVERY) -> AsyncIterator
             await task
 
 
+@dataclass
+class _Album:
+    """An admin's album whose photos are still arriving (see `Handlers.album_photo`)."""
+
+    photos: list[Message]
+    more: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def pages_tiff(images: Sequence[bytes]) -> bytes:
+    """Photos as the pages of one multi-page TIFF, in the order given: how the reader takes several page
+    images as one document (a scanner's multi-page TIFF). JPEG inside, as the photos came."""
+    from PIL import Image
+
+    pages = [Image.open(io.BytesIO(data)).convert("RGB") for data in images]
+    out = io.BytesIO()
+    pages[0].save(out, format="TIFF", save_all=True, append_images=pages[1:], compression="jpeg", quality=95)
+    return out.getvalue()
+
+
 class Handlers:
     """Every handler of the bot, sharing the service, the access policy and the rate limit."""
 
@@ -197,6 +222,7 @@ class Handlers:
         pseudonym_key: bytes | None = None,
         progress_interval: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        album_wait: float = ALBUM_WAIT,
     ) -> None:
         self.service = service
         self.policy = policy
@@ -222,6 +248,8 @@ class Handlers:
         # pin before either wrote, and both were told 「已设为…标准答案」 while one had silently replaced the other
         self.pinning = asyncio.Lock()
         self.albums: OrderedDict[tuple[int, str], None] = OrderedDict()  # albums replied to (see _album_seen)
+        self.album_wait = album_wait
+        self.coming: dict[tuple[int, str], _Album] = {}  # admins' albums whose photos are still arriving
         self.upgraded: OrderedDict[int, float] = OrderedDict()  # supergroups made from groups, and when
 
     @property
@@ -520,6 +548,53 @@ class Handlers:
             return
         await self._upload(message, said.photo_name(message), message.photo[-1], refused_tip=PHOTO_TIP)
 
+    async def album_photo(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A photo of an album an admin sent in private. An album of pages — a notice of several pages
+        photographed page by page — is one document: its photos are added once all have arrived, as the
+        pages of one file in the order sent (read as a multi-page scan is), with one report. The caption,
+        which Telegram puts on one of the photos, is no question."""
+        message = update.message
+        if message is None or message.media_group_id is None:  # a caption edited after the album was added
+            return
+        key = (message.chat.id, message.media_group_id)
+        if (album := self.coming.get(key)) is not None:  # the first photo's handler waits for the others
+            album.photos.append(message)
+            album.more.set()
+            return
+        album = self.coming[key] = _Album([message])
+        try:
+            while True:
+                album.more.clear()
+                try:
+                    await asyncio.wait_for(album.more.wait(), self.album_wait)
+                except TimeoutError:
+                    break
+        finally:
+            del self.coming[key]
+        photos = sorted(album.photos, key=lambda m: m.message_id)
+        if len(photos) == 1:  # one photo of an album arrived (the others long after, or not at all)
+            await self._upload(
+                photos[0], said.photo_name(photos[0]), photos[0].photo[-1], refused_tip=PHOTO_TIP
+            )
+            return
+        name = said.album_name(photos[0])
+        status = await photos[0].reply_text(
+            f"⏳ 正在读取 {len(photos)} 张照片（作为一份文件 {fmt.escape(name)}）…"
+        )
+        try:
+            images = [bytes(await (await m.photo[-1].get_file()).download_as_bytearray()) for m in photos]
+        except TelegramError as e:
+            log.warning("could not download a photo of %s: %s", name, e)
+            await status.edit_text(
+                fmt.render_refusal(fmt.download_failure(name, "too big" in str(e).lower()))
+            )
+            return
+        data = await asyncio.to_thread(pages_tiff, images)
+        captioned = any(m.caption for m in photos)
+        await self._add(
+            status, name, data, refused_tip=PHOTO_TIP, note=fmt.album_note(len(photos), captioned)
+        )
+
     async def _upload(
         self, message: Message, name: str, document: Document | PhotoSize, *, refused_tip: str = ""
     ) -> None:
@@ -542,6 +617,12 @@ class Handlers:
             too_big = "too big" in str(e).lower()
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
+        await self._add(status, name, data, refused_tip=refused_tip)
+
+    async def _add(
+        self, status: Message, name: str, data: bytes, *, refused_tip: str = "", note: str = ""
+    ) -> None:
+        """Add a file downloaded from Telegram and report on `status` (`note` follows the report)."""
         if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
             with suppress(TelegramError):
                 await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
@@ -553,7 +634,10 @@ class Handlers:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 await progress.finish(fmt.render_refusal(str(e)) + refused_tip)
                 return
-        await progress.finish(fmt.render_ingest(outcomes, report), keyboards.near_copies_keyboard(outcomes))
+        text = fmt.render_ingest(outcomes, report)
+        if note and any(o.speeches for o in outcomes):
+            text += "\n" + fmt.escape(note)
+        await progress.finish(text, keyboards.near_copies_keyboard(outcomes))
 
     def _ingest(
         self, name: str, data: bytes, progress: ProgressMessage
@@ -838,6 +922,11 @@ class Handlers:
             return str(user_id)
         return pseudonym(user_id, self.pseudonym_key) if self.pseudonym_key else str(user_id)
 
+    def _name_of(self, user: User) -> str | None:
+        """How a person who pins an answer is named to the other admins: their Telegram name; none is kept
+        when user ids are hidden (`SPEECHQA_HASH_USER_IDS`), since a name says who it was as well."""
+        return None if self.pseudonym_key else said.display_name(user)
+
     def _chat_key(self, chat: Chat | None) -> str | None:
         """How a chat is written in the query log: a private chat's id is the user's, so it is hidden
         like one; a group's id is not personal."""
@@ -935,7 +1024,11 @@ class Handlers:
         async with self.pinning:
             before = await asyncio.to_thread(self.store.pin_of, logged.query)
             pin = await asyncio.to_thread(
-                self.store.pin, logged.query, data.passage_id, pinned_by=self._who(query.from_user.id)
+                self.store.pin,
+                logged.query,
+                data.passage_id,
+                pinned_by=self._who(query.from_user.id),
+                pinner_name=self._name_of(query.from_user),
             )
         if pin is None:
             await tell(query, self.answered, "这段内容已不在语料中。")

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from telegram import Document, Message, MessageEntity, MessageOriginUser
+from telegram import Document, Message, MessageEntity, MessageOriginUser, User
 
 from corpus import SUPPORTED_SUFFIXES, typed_id
 from index import BEIJING
@@ -231,6 +231,24 @@ def photo_name(message: Message) -> str:
     time, and the message's id, so that two photos never share a name (a speech sent again under its
     name replaces the one added under it)."""
     return f"照片-{message.date.astimezone(BEIJING):%Y%m%d-%H%M%S}-{message.message_id}.jpg"
+
+
+NAME_CHARS = 64  # Telegram allows 64 characters for each of first and last name
+
+
+def display_name(user: User) -> str | None:
+    """A person's name as Telegram shows it — first and last name, or @username when the name shows nothing
+    (a Hangul filler, blanks) — one line; None when neither says anything."""
+    name = " ".join(visible(user.full_name).split())
+    if name:
+        return name[: 2 * NAME_CHARS + 1]
+    return f"@{user.username}" if user.username else None
+
+
+def album_name(first: Message) -> str:
+    """The name an album of photos is added under, as one multi-page file: as a photo's (`photo_name`, of
+    its first photo), a TIFF."""
+    return str(Path(photo_name(first)).with_suffix(".tif"))
 
 
 def is_readable_document(message: Message) -> bool:

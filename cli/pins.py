@@ -64,7 +64,7 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
 
 def replaced_note(before: PinRecord) -> str:
     """What a pin replaced: another passage someone had pinned to the same question."""
-    return f"（替换了原标准答案：段落 #{before.passage_id}，由 {before.pinned_by or '未知'} 于 {before.pinned_when} 设置）"
+    return f"（替换了原标准答案：段落 #{before.passage_id}，由 {before.pinner} 于 {before.pinned_when} 设置）"
 
 
 @cli.command()
@@ -112,7 +112,7 @@ def render_pin(state: PinState, taken: Sequence[TakenOffer] = ()) -> str:
     line = (
         click.style(f"#{pin.id:<4}", fg="cyan")
         + f"「{pin.question}」 → 段落 #{where}《{pin.speech_title}》"
-        + click.style(f"  {pin.pinned_by or '未知'} · {pin.pinned_when}", dim=True)
+        + click.style(f"  {pin.pinner} · {pin.pinned_when}", dim=True)
     )
     excerpt = pin.passage_text if len(pin.passage_text) <= 60 else pin.passage_text[:60] + "…"
     lines = [line, click.style(f"      {excerpt}", dim=True)]
@@ -150,6 +150,7 @@ def pin_json(state: PinState, taken: Sequence[TakenOffer] = ()) -> dict[str, Any
         "speech_title": pin.speech_title,
         "text": pin.passage_text,
         "pinned_by": pin.pinned_by,
+        "pinner_name": pin.pinner_name,
         "pinned_at": pin.pinned_at,
         "offers_taken": [
             {"question": o.question, "times": o.times, "last_taken": o.last_taken} for o in taken

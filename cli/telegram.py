@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import click
 
-from index import QueryStats
+from index import QueryStats, SpeechIndexError
 from retrieval import check_read_only_home, prepare_many_searches
 
 from .logs import FORMAT, RepeatFilter, file_handler
@@ -217,21 +217,32 @@ def stats_command(obj: Context, top: int, as_json: bool) -> None:
         speechqa stats
         speechqa stats --json --top 20
     """
+    unavailable: str | None = None
     with user_errors():
         pins = obj.library.store.pins()
         # a question a pin answers now (its matcher serves it, as a search would) is not left unanswered:
         # deciding that needs the model, loaded only when there is a pin to serve
-        served = obj.service().current().pins_serve if any(p.usable for p in pins) else None
+        served = None
+        if any(p.usable for p in pins):
+            try:
+                served = obj.service().current().pins_serve
+            # no model here, a damaged index: what the library holds still shows
+            except SpeechIndexError as e:
+                unavailable = f"检索暂不可用，未答问题没有按标准答案筛选：{e}"
         stats = obj.library.store.query_stats(top=top, pinned_since=served)
     flagged = sum(1 for p in pins if not p.usable)
     if as_json:
         data = {**stats_json(stats), "pins": {"total": len(pins), "flagged": flagged}}
+        if unavailable is not None:
+            data["search_unavailable"] = unavailable
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         click.echo(render_stats(stats))
         if pins:
             note = f"，其中 {flagged} 条失效（段落已改变或讲话已删除，见 speechqa pins）" if flagged else ""
             click.echo(f"标准答案：{len(pins)} 条{note}")
+    if unavailable is not None:
+        click.echo(unavailable, err=True)
 
 
 def stats_json(stats: QueryStats) -> dict[str, Any]:

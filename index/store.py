@@ -268,6 +268,12 @@ def _m011_handled_updates(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX handled_updates_at ON handled_updates(handled_at)")
 
 
+def _m012_pinner_names(db: sqlite_utils.Database) -> None:
+    # Who pinned an answer, as people know them: the Telegram name (first and last name, or @username) beside
+    # `pinned_by`, which keeps the id. Pins made before have none: their id is shown, as it was.
+    db.conn.execute("ALTER TABLE pins ADD COLUMN pinner_name TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -280,6 +286,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("009_pin_offers_taken", _m009_pin_offers_taken),
     ("010_pin_offer_query", _m010_pin_offer_query),
     ("011_handled_updates", _m011_handled_updates),
+    ("012_pinner_names", _m012_pinner_names),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -1001,20 +1008,24 @@ class Store:
 
     # -- pinned answers -----------------------------------------------------------------------------
     @_locked
-    def pin(self, question: str, passage_id: int, *, pinned_by: str | None = None) -> PinRecord | None:
+    def pin(
+        self, question: str, passage_id: int, *, pinned_by: str | None = None, pinner_name: str | None = None
+    ) -> PinRecord | None:
         """Make a passage the agreed answer to a question; pinning the same question again replaces its
-        pin. Returns None (and stores nothing) when there is no such passage."""
+        pin. `pinned_by`: who pinned it (a user id, a name given on the command line); `pinner_name`: that
+        person's name when `pinned_by` is an id. Returns None (and stores nothing) when there is no such
+        passage."""
         passage = self.passages_by_id([passage_id]).get(passage_id)
         if passage is None:
             return None
         with self.db.conn:
             self.db.execute(
                 "INSERT INTO pins (question, passage_id, speech_id, passage_hash, passage_text, speech_title, "
-                "pinned_by, pinned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (question) DO UPDATE SET "
-                "passage_id = excluded.passage_id, speech_id = excluded.speech_id, "
+                "pinned_by, pinned_at, pinner_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (question) "
+                "DO UPDATE SET passage_id = excluded.passage_id, speech_id = excluded.speech_id, "
                 "passage_hash = excluded.passage_hash, passage_text = excluded.passage_text, "
                 "speech_title = excluded.speech_title, pinned_by = excluded.pinned_by, "
-                "pinned_at = excluded.pinned_at",
+                "pinned_at = excluded.pinned_at, pinner_name = excluded.pinner_name",
                 [
                     question,
                     passage.id,
@@ -1024,6 +1035,7 @@ class Store:
                     passage.speech_title,
                     pinned_by,
                     _now(),
+                    pinner_name,
                 ],
             )
         row = self.db.execute(f"{_PIN_SQL} WHERE question = ?", [question]).fetchone()
@@ -1373,7 +1385,7 @@ class LoggedQuery:
 
 _PIN_SQL = (
     "SELECT id, question, passage_id, speech_id, passage_hash, passage_text, speech_title, pinned_by, "
-    "pinned_at FROM pins"
+    "pinned_at, pinner_name FROM pins"
 )
 
 
@@ -1401,6 +1413,13 @@ class PinRecord:
     speech_title: str
     pinned_by: str | None
     pinned_at: str  # ISO 8601 with the server's offset, as stored: 2026-12-02T11:38:12+0800
+    pinner_name: str | None = None  # the Telegram name of whoever pinned it, when known
+
+    @property
+    def pinner(self) -> str:
+        """Who pinned it, as people know them: their name when known, else what `pinned_by` holds (a user
+        id, a name given on the command line), else 「未知」."""
+        return self.pinner_name or self.pinned_by or "未知"
 
     @property
     def pinned_when(self) -> str:

@@ -3,7 +3,9 @@ emoji, and questions about the tool itself (「你能做什么」, 「怎么用�
 
 The rule is general, not a list of whole sentences: take away courtesy words, sentence particles,
 punctuation, symbols and emoji; when no content is left, the message is small talk. 「谢谢，离休干部体检
-规定是什么？」 keeps its question and is searched as usual; 「谢谢您！👍」, 「老师好」 and 「好的收到」 are not.
+规定是什么？」 keeps its question and is searched as usual; 「谢谢您！👍」, 「老师好」 and 「好的收到」 are not. A message of one
+character besides punctuation (「房」, 「？好」 is an acknowledgement) asks too little to search for: the reply asks
+for the whole question, and it is not logged as a question nobody answered.
 A message in another language (no Chinese character, an English word) is not searched either: the library
 is Chinese, and the reply asks for the question in Chinese.
 """
@@ -16,7 +18,7 @@ from typing import Literal
 
 from corpus import to_simplified
 
-SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack", "not_chinese", "link"]
+SmallTalk = Literal["help", "thanks", "greeting", "farewell", "ack", "not_chinese", "link", "too_short"]
 
 # Courtesy words by the reply they call for; longest first inside each alternation (regex picks the first).
 _KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
@@ -96,6 +98,7 @@ _KINDS: tuple[tuple[SmallTalk, tuple[str, ...]], ...] = (
             "不用谢",
             "好的",
             "好滴",
+            "好",
             "好嘞",
             "收到",
             "明白了",
@@ -245,6 +248,8 @@ def small_talk(query: str) -> SmallTalk | None:
 
     rest = _PATTERN.sub(take, text)
     if any(not _is_filler_char(ch) for ch in rest):
+        if sum(not _is_filler_char(ch) for ch in text) == 1:  # 「房」, 「房？」: too little to search for
+            return "too_short"
         return "not_chinese" if _not_chinese(text) else None
     for kind in ("help", "thanks", "farewell", "greeting", "ack"):
         if kind in found:
@@ -262,6 +267,7 @@ REPLIES: dict[SmallTalk, str] = {
     "farewell": "再见！有问题随时来问。",
     "ack": "好的。需要查询时，直接输入问题即可。",
     "not_chinese": "讲话库里都是中文讲话，请用中文提问，例如「离休干部体检规定是什么？」。",
+    "too_short": "请把问题说得完整一些，例如「离休干部体检规定是什么？」。",
     "link": "我打不开网页链接，也读不到电脑上的文件。要查的文件如果还不在讲话库里，请把文件本身发给管理员添加"
     "（管理员直接把文件发给我即可）；想查其中的内容，请直接用中文提问，例如「离休干部体检规定是什么？」。",
 }

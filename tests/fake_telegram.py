@@ -824,6 +824,7 @@ class FakeBotAPI:
         user_id: int = 1001,
         username: str | None = "alice",
         first_name: str = "Alice",
+        last_name: str | None = None,
         check: bool = True,
         age: float = 0.0,
         inaccessible: bool = False,
@@ -836,6 +837,9 @@ class FakeBotAPI:
         the bot was down, delivered after its restart) can no longer be answered: Telegram says
         "query is too old", as it does for a query answered twice.
 
+        ``first_name``, ``last_name``, ``username``: the presser as Telegram describes them (a user always
+        has a first name; the last name and username are optional).
+
         ``inaccessible``: the press comes with an ``InaccessibleMessage`` (only ``chat``, ``message_id``
         and ``date`` 0) in place of the message, as Telegram sends it for a message that was deleted or
         is otherwise inaccessible to the bot."""
@@ -846,6 +850,8 @@ class FakeBotAPI:
         query_id = str(4_000_000_000 + next(self._ids))
         self._open_callbacks[query_id] = time.monotonic() - age
         user: JSON = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if last_name:
+            user["last_name"] = last_name
         if username:
             user["username"] = username
         return {

@@ -364,3 +364,26 @@ def test_a_bad_synonym_is_refused_in_words_for_people(store: Store) -> None:
 def test_a_pin_shows_when_it_was_pinned_in_beijing_time(stored: str, shown: str) -> None:
     pin = PinRecord(1, "问题", 2, 3, "hash", "段落", "标题", "1002", stored)
     assert pin.pinned_when == shown
+
+
+def test_a_pin_made_before_pinner_names_keeps_its_id_and_new_pins_keep_the_name(tmp_path: Path) -> None:
+    """Migration 012 adds the pinner's name beside `pinned_by`; a library pinned before it opens as it was,
+    its pins naming who pinned them by what was stored (an id), a pin made since by the name."""
+    path = tmp_path / "speechqa.db"
+    store = Store(path)
+    save(store, FIRST)
+    first, second = [p.id for p in store.passages()][:2]
+    store.pin("老问题", first, pinned_by="1002")
+    store.close()
+    with sqlite3.connect(path) as conn:  # a library from before the migration
+        conn.execute("ALTER TABLE pins DROP COLUMN pinner_name")
+        conn.execute("DELETE FROM _migrations WHERE name = '012_pinner_names'")
+    conn.close()
+    store = Store(path)
+    (old,) = store.pins()
+    assert (old.pin.pinned_by, old.pin.pinner_name, old.pin.pinner) == ("1002", None, "1002")
+    new = store.pin("新问题", second, pinned_by="1003", pinner_name="李红")
+    assert new is not None and (new.pinned_by, new.pinner) == ("1003", "李红")
+    replaced = store.pin("新问题", first, pinned_by="1002")
+    assert replaced is not None and replaced.pinner == "1002"  # a replacement records its own pinner
+    store.close()

@@ -49,6 +49,12 @@ from retrieval import SMALL_TALK_REPLIES, asks_for_more, asks_for_previous, smal
         ("再見", "farewell"),
         ("使用說明", "help"),
         ("ｏｋ", "ack"),  # full-width letters
+        ("好", "ack"),
+        ("好！", "ack"),
+        ("房", "too_short"),  # one character asks too little to search for
+        ("房？", "too_short"),
+        ("『房』", "too_short"),
+        ("A", "too_short"),
     ],
 )
 def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) -> None:
@@ -72,6 +78,8 @@ def test_courtesy_greetings_and_emoji_are_small_talk(message: str, kind: str) ->
         "老年大学有什么用",
         "帮助困难老干部",
         "党费使用说明",
+        "行政",  # 行 is an acknowledgement, 政 alone would be too short: the message is what counts
+        "好事",
     ],
 )
 def test_anything_with_content_is_a_question(message: str) -> None:
