@@ -1037,9 +1037,29 @@ def _after_body(lines: list[ParsedLine], end: int) -> _AfterBody:
         elif not (_LIST_ITEM.match(text) and len(text) <= _MAX_LIST_ITEM and not _SENTENCE_END.search(text)):
             break
         position -= 1
+    if start > 0 and _is_heading_line(lines[start - 1]):
+        # 「四、联系方式」 over 「联系人：…」 before the signature: the contact is that section's text, not a
+        # 附注 (taken as one, it left its heading over nothing: heading lost, the contact cited as 附注)
+        while start < end and start in noted:
+            noted.discard(start)
+            start += 1
     notes = [lines[i] for i in range(start, end) if i in noted]
     return _AfterBody(
         start, [line for i, line in enumerate(lines[start:end], start) if i not in noted], notes
+    )
+
+
+def _is_heading_line(line: ParsedLine) -> bool:
+    """A heading: a heading block, or a plain line numbered as a first- or second-level heading
+    (「四、联系方式」「（二）报名方式」) that holds no sentence."""
+    if line.kind == "heading":
+        return True
+    text = line.text
+    return (
+        line.kind in _PLAIN
+        and bool(_HEADING_1.match(text) or _HEADING_2.match(text))
+        and len(text) <= _MAX_LIST_ITEM
+        and not _SENTENCE_END.search(text)
     )
 
 

@@ -415,3 +415,47 @@ def test_contact_lines_before_the_signature_are_notes_in_either_script(
         assert [(h, t) for h, t in body if h in headings] == MAIN  # the last section holds no contact
     drafts = [d.text for d in chunk_speech(speech, merge_to=MEASURED_MERGE_TO)]
     assert check_conservation(document, drafts).ok
+
+
+CONTACT_HEADINGS = ["四、联系方式", "四、联系人", "四、咨询电话", "四、联系方式和报送地址"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(min_value=1, max_value=3),
+    st.sampled_from(CONTACT_HEADINGS),
+    st.sampled_from(["simplified", "traditional"]),
+    st.sampled_from(["txt", "docx"]),
+)
+def test_contact_lines_under_a_heading_of_their_own_are_that_sections_text(
+    tmp_path_factory: pytest.TempPathFactory, count: int, heading: str, script: str, producer: str
+) -> None:
+    """A notice whose last numbered section is its contact (「四、联系方式」 over 「联系人：…」, then the
+    signature) keeps that heading and cites the contact under it. Before, the contact lines were taken as
+    the 附注 GB/T 9704 prints under the signature: the heading was left over nothing and lost, and the
+    contact was cited as 「附注」 (a newcomer's notice, in .docx, PDF and .doc alike)."""
+    contacts = CONTACTS[:count]
+    convert = opencc.OpenCC("s2t").convert if script == "traditional" else str
+    parts: list[tuple[str, str]] = [("title", "关于征集离退休干部口述历史资料的通知"), ("body", "各单位：")]
+    for number, text in MAIN:
+        parts += [("heading1", number), ("body", text)]
+    parts += [("heading1", heading), *[("body", c) for c in contacts]]
+    parts += [("body", "中共江州市委老干部局"), ("body", "二〇二六年四月十日")]
+    parts = [(kind, convert(text)) for kind, text in parts]
+    if producer == "docx":
+        from tests.fixtures.corpus_writers import write_docx
+
+        path = tmp_path_factory.mktemp("contact") / "通知.docx"
+        write_docx(parts, path, author="江州市委老干部局")
+        document = read_document(path)
+    else:
+        document = read_bytes("通知.txt", ("\n".join(text for _, text in parts) + "\n").encode("utf-8"))
+    [speech] = parse_document(document)
+    body = [
+        (to_simplified(p.section or ""), to_simplified(p.text).replace("　", "")) for p in speech.paragraphs
+    ]
+    assert [t for h, t in body if h == heading] == [to_simplified(c).replace("　", "") for c in contacts]
+    assert not [t for h, t in body if h == "附注"]
+    assert (to_simplified(speech.issuer or ""), speech.date) == ("中共江州市委老干部局", "2026-04-10")
+    drafts = [d.text for d in chunk_speech(speech, merge_to=MEASURED_MERGE_TO)]
+    assert check_conservation(document, drafts).ok
