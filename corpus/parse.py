@@ -1765,9 +1765,10 @@ _LABEL_LED = re.compile(
 )
 _MIN_ITEM_TEXT = 6  # characters after the label: a form's 「性别：男」「姓名：张三」 is no item
 # A label that is someone speaking or a turn of a dialogue (「他说：」「局长强调：」「沈国栋：」), or a line the
-# head and foot of a document already read (联系人：, 附件：, 抄送：), is no item.
+# head and foot of a document already read (联系人：, 附件：, 抄送：), is no item. Words that also end an item's
+# label are not taken for speaking: 活动名称 (称), 报名渠道 (道), 工作要求, 活动介绍, 法律顾问 (问).
 _SPEAKS = re.compile(
-    r"(?:说|道|讲|问|答|称|指出|强调|表示|认为|提出|要求|介绍|回忆|坦言|感慨|提到|谈到|告诉|透露|发言|致辞)$"
+    r"(?:说|[写说问答笑]道|指出|强调|表示|认为|提出|回忆|坦言|感慨|提到|谈到|告诉|透露|发言|致辞)$"
 )
 _NOT_ITEM_LABEL = _Folded(r"^(?:联系人|联系电话|联系方式|附件|抄送|抄报|出席|列席|缺席|记录|主持人?|记者)$")
 
