@@ -1404,6 +1404,7 @@ def _paragraphs(
             attending.clear()
 
     lone = _lone_ordinals(lines)
+    labelled = _labelled_items(lines, points)
     numbered_top = False  # a numbered top-level heading (一、, 第一章) has been met
     # How long a line of body text is here: a heading is far shorter (a piece of a wrapped sentence is not)
     sentence_lines = sorted(len(line.text) for line in lines if _SENTENCE_END.search(line.text))
@@ -1437,7 +1438,7 @@ def _paragraphs(
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if position in lone:
             level = 0  # 「最后，祝老同志们新春愉快！」 closing a speech: no series, so no point
-        if pending and level == 0 and not _SALUTATION.match(text):
+        if pending and level == 0 and position not in labelled and not _SALUTATION.match(text):
             pending += text
             pending_leads = False
             if is_complete(pending):
@@ -1482,9 +1483,15 @@ def _paragraphs(
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
             sections.enter(level, _run_in_label(text))
         pending, pending_section = text, sections.current()
+        if not level and not numbered and position in labelled:
+            # A label-led item (「🥬地块情况：……」 among its like): its label is its section, under the section it
+            # is in, for this paragraph only — it is an item, not a heading over what follows it.
+            emit(None)
+            label_section = labelled[position]
+            pending_section = f"{pending_section} › {label_section}" if pending_section else label_section
         pending_leads = bool(level) and len(text) <= _MAX_LEAD and len(_SENTENCE_END.findall(text)) == 1
         # a Word paragraph is whole: an item with no end mark does not run into what follows it
-        if is_complete(pending) or (item and line.kind == "paragraph"):
+        if is_complete(pending) or ((item or position in labelled) and line.kind == "paragraph"):
             flush()
     flush()
     attended()
@@ -1767,6 +1774,93 @@ def _run_in_label(line: str) -> str:
     match = _SENTENCE_END.search(line)
     head = line[: match.start()] if match else line
     return head if len(head) <= _MAX_SECTION_LABEL else head[:_MAX_SECTION_LABEL] + "…"
+
+
+# Items led by a label, with no number (「🥬地块情况：“银发田园”共有60块地块……」, 「■活动时间：5月20日上午9点」,
+# 「【报名方式】……」, 「活动地点：市老干部活动中心……」 in bold in Word): a WeChat article's, a poster's or a notice's
+# paragraphs, each an item of the text as 「一、」「（一）」 items are. The label is 2–8 Han characters; a mark may
+# lead it (an emoji, ■●▲◆★, 【】 round it); text follows it on the same line.
+_ITEM_MARK = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u25a0-\u25ff\u2022\u203b\u2192"
+_LABEL_LED = re.compile(
+    rf"^(?P<mark>[{_ITEM_MARK}][{_ITEM_MARK}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)?\s*"
+    rf"(?:【\s*(?P<bracketed>[{HAN}]{{2,8}})\s*】\s*[：:]?|(?P<label>[{HAN}]{{2,8}})\s*[：:])\s*(?P<rest>\S.*)$"
+)
+_MIN_ITEM_TEXT = 6  # characters after the label: a form's 「性别：男」「姓名：张三」 is no item
+# A label that is someone speaking or a turn of a dialogue (「他说：」「局长强调：」「沈国栋：」), or a line the
+# head and foot of a document already read (联系人：, 附件：, 抄送：), is no item. Words that also end an item's
+# label are not taken for speaking: 活动名称 (称), 报名渠道 (道), 工作要求, 活动介绍, 法律顾问 (问).
+_SPEAKS = re.compile(
+    r"(?:说|[写说问答笑]道|指出|强调|表示|认为|提出|回忆|坦言|感慨|提到|谈到|告诉|透露|发言|致辞)$"
+)
+_NOT_ITEM_LABEL = _Folded(r"^(?:联系人|联系电话|联系方式|附件|抄送|抄报|出席|列席|缺席|记录|主持人?|记者)$")
+
+
+@dataclass(frozen=True)
+class _LabelLed:
+    label: str
+    marked: bool  # an emoji, a symbol or 【】 leads it
+
+
+def _label_led(text: str) -> _LabelLed | None:
+    """The label a paragraph opens with, read alone (`_labelled_items` judges it among its neighbours)."""
+    match = _LABEL_LED.match(text)
+    if match is None or len(match.group("rest")) < _MIN_ITEM_TEXT:
+        return None
+    label = match.group("bracketed") or match.group("label")
+    if _NOT_ITEM_LABEL.match(label):
+        return None
+    marked = bool(match.group("mark") or match.group("bracketed"))
+    if not marked and (_SPEAKS.search(label) or is_person_name(label)):
+        return None
+    return _LabelLed(label, marked)
+
+
+def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] | None) -> dict[int, str]:
+    """The lines that open a label-led item, by position, with their labels: paragraphs of the same shape
+    between the same headings — two at least led by a mark (an emoji, ■, 【】), or three plain labels
+    before a colon — with no label said twice (a dialogue's 「记者：」「沈国栋：」 turns) and no 问/答 line
+    among them. A lone 「我强调三点：……」, a quote 「他说：……」, a salutation 「同志们：」 (no text after it)
+    and a wrapped line that happens to start with a label (the line before it has not ended) are no items."""
+    found: dict[int, str] = {}
+    block: list[tuple[int, _LabelLed]] = []
+    dialogue = False
+
+    def close() -> None:
+        nonlocal dialogue
+        labels = [led.label for _, led in block]
+        if not dialogue and len(set(labels)) == len(labels):
+            marked = [(at, led.label) for at, led in block if led.marked]
+            plain = [(at, led.label) for at, led in block if not led.marked]
+            for run, least in ((marked, 2), (plain, 3)):
+                if len(run) >= least:
+                    found.update(run)
+        block.clear()
+        dialogue = False
+
+    previous: ParsedLine | None = None
+    for position, line in enumerate(lines):
+        if line.kind == "heading" or _heading_level(line.text, points) in (1, 2):
+            close()
+        elif line.kind in ("", "paragraph"):
+            dialogue = dialogue or _ASKS_OR_ANSWERS.match(line.text) is not None
+            led = _label_led(line.text) if _heading_level(line.text, points) == 0 else None
+            begins = (
+                previous is None
+                or previous.kind not in ("", "paragraph")
+                or is_complete(previous.text)
+                or _label_led(previous.text) is not None
+            )
+            if led is not None and begins:
+                block.append((position, led))
+        previous = line
+    close()
+    return found
+
+
+# A question or answer line by its label (as corpus.chunk reads them): a page of 问/答 holds no items.
+_ASKS_OR_ANSWERS = re.compile(
+    r"^\s*(?:问|問|提问|提問|记者|記者|主持人|Q|答|A)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]"
+)
 
 
 def _merge_fragments(paragraphs: list[Paragraph], min_chars: int = 12) -> list[Paragraph]:
