@@ -35,6 +35,7 @@ from .layout import (
     tidy_line,
 )
 from .records import Block
+from .spreads import read_sheet
 from .tables import labelled_rows, table_header
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
             for number, page in enumerate(pdf.pages, start=1):
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
-                    read_pages.append(_PageText(page=_layer_page(page)))
+                    read_pages.extend(_PageText(page=half) for half in read_sheet(_layer_page(page)))
                     scanned += 1
                     continue
                 text = _page_text(page)
@@ -104,7 +105,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.page.lines:
-                            read_pages.append(_PageText(page=read.page))
+                            read_pages.extend(_PageText(page=half) for half in read_sheet(read.page))
                             scanned += 1
                             if read.doubtful:
                                 doubtful.append((number, read.confidence))
@@ -1189,16 +1190,18 @@ def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> _OcrPage:  # type: igno
     scale = OCR_DPI / 72
     image = page.to_image(resolution=OCR_DPI).original.convert("RGB")
     read = ocr.recognise(name, engine, image)
-    lines = tuple(
-        Line(
+
+    def points(line: Line) -> Line:
+        return Line(
             text=line.text,
             x0=line.x0 / scale,
             x1=line.x1 / scale,
             top=line.top / scale,
             bottom=line.bottom / scale,
+            parts=tuple(points(part) for part in line.parts),  # pieces far apart: corpus.spreads
         )
-        for line in read.lines
-    )
+
+    lines = tuple(points(line) for line in read.lines)
     return _OcrPage(
         Page(lines=lines, width=read.width / scale, height=read.height / scale),
         read.confidence,
