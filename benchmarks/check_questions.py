@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold13    # or cold5 … cold12
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold14    # or cold5 … cold13
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -18,7 +18,10 @@ a second check those are also read back — the PDFs with pypdf, the .doc with a
 ``content.xml``, the .rtf by decoding its ``\\uN`` characters (endnotes included) — and every gold phrase of theirs must be found there once whitespace is removed
 (LibreOffice puts spaces between digits and Chinese; the scorer, ``bench/evaluate.py``, compares with
 whitespace removed too). A scan (a PDF holding only page images, a photo or a fax) has no text to read back: what OCR makes
-of it is what the set measures, so its gold phrases are checked against its source parts only.
+of it is what the set measures, so its gold phrases are checked against its source parts only. A .txt
+pasted out of a PDF (``radicals``) has its gold phrases sought with its Kangxi radicals read as the
+characters they stand for; a PDF with pinyin over rare characters (``ruby``) has the readings pypdf
+returns removed from its read-back text.
 Exit status 1 and a line per problem when anything fails.
 """
 
@@ -37,7 +40,7 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.fixtures.corpus_writers import crlf_text, part_strings  # noqa: E402
+from tests.fixtures.corpus_writers import PDF_RADICALS, crlf_text, part_strings  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,12 @@ class Document:
     scan: bool = False  # page images only: nothing to read back but by OCR
     # a .txt broken hard mid-sentence: its gold phrases are sought with its line ends removed
     wrapped: bool = False
+    # a .txt pasted out of a PDF whose font maps characters to radicals: its gold phrases (in the
+    # characters a reader sees) are sought with those radicals read as the characters they stand for
+    radicals: bool = False
+    # a PDF with pinyin printed over rare characters (Word's 拼音指南): the readings pypdf returns among
+    # the characters are removed from the read-back text before gold phrases are sought in it
+    ruby: bool = False
 
 
 @dataclass(frozen=True)
@@ -277,6 +286,29 @@ SETS = {
             "x085": ["楼层", "房间", "地址", "办公地点"],  # where the archive room is
         },
     ),
+    "cold14": QuestionSet(
+        prefix="z",
+        encoding="utf-8",  # the notice pasted out of a PDF into Notepad
+        documents=(
+            Document("离休干部助听器配发请示呈批件.docx", 1, 15, "HEARING_FORM"),
+            Document("离退休干部寿辰慰问办法.pdf", 16, 30, "BIRTHDAY_RULES"),
+            Document("诗词楹联学会成立大会讲话.pdf", 31, 45, "POETRY_SPEECH", scan=True),
+            Document("离退休干部党员冬训工作通知.txt", 46, 60, "WINTER_LINES", radicals=True),
+            Document("家庭适老化改造补贴通知.pdf", 61, 75, "HOME_NOTICE", ruby=True),
+        ),
+        absent={
+            "z076": ["品牌", "牌子", "厂家", "国产", "进口"],  # the hearing aids' maker
+            "z077": ["邮寄", "快递", "寄送"],  # sending them by post
+            "z078": ["长寿面", "寿面", "面条"],  # a bowl of longevity noodles
+            "z079": ["去世", "逝世", "遗属"],  # the family of one who has died
+            "z080": ["诗集", "出书", "作品集", "出版诗"],  # printing the members' poems as a book
+            "z081": ["奖金", "奖励", "比赛", "大赛"],  # a competition's prize money
+            "z082": ["缺席", "请假", "扣分", "考勤"],  # missing the winter study
+            "z083": ["收费", "工本费", "免费领取", "购买"],  # paying for the reader
+            "z084": ["马桶", "坐便", "智能"],  # a smart toilet
+            "z085": ["指定", "推荐", "施工队", "招标"],  # who picks the builders
+        },
+    ),
 }
 
 
@@ -371,7 +403,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold13); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold14); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -398,11 +430,17 @@ def check(name: str) -> int:
                 return 1
             if document.wrapped:
                 texts[document.name] = texts[document.name].replace("\r\n", "")
+            if document.radicals:
+                back = str.maketrans({radical: c for c, radical in PDF_RADICALS.items()})
+                texts[document.name] = texts[document.name].translate(back)
         else:
             texts[document.name] = _parts_text(source)
             if not document.scan:
                 read, reader = PRINTED[path.suffix]
-                printed[document.name] = (_squash(read(path)), reader)
+                back = read(path)
+                if document.ruby:
+                    back = re.sub(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", "", back)
+                printed[document.name] = (_squash(back), reader)
     bundled = "\n".join(
         p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "data").glob("*.txt"))
     )

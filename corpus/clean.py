@@ -1,7 +1,7 @@
 """Undo the artefacts of PDF-to-text conversion and rebuild paragraphs.
 
 Every rule here is one the seed corpus needs (see shared/corpus-seed/README.md), written generally:
-mis-encoded quotes, a mis-encoded character, page markers inside paragraphs, paragraphs joined by a
+mis-encoded quotes, a mis-encoded character, radicals standing for characters, page markers inside paragraphs, paragraphs joined by a
 private-use character, paragraphs broken across pages, stray spaces between Chinese characters.
 """
 
@@ -10,8 +10,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Radicals where characters belong: the fonts of many Chinese PDFs share one glyph between a common
+# character and the radical it looks like and map it to the radical, so text copied or extracted from them
+# holds 「⽼⼲部」「⻓期」 (Kangxi radicals U+2F00–U+2FD5, CJK radicals supplement U+2E80–U+2EF3). No office
+# text means the radical itself; each is read as the character it looks like — a Kangxi radical by its
+# compatibility mapping, a supplement radical drawn as a whole simplified character by the table below.
+RADICALS = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)} | dict(
+    zip(
+        "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+        strict=True,
+    )
+)
+_RADICAL_FIXES = str.maketrans(RADICALS)
 # U+201A/U+201B are what the converter produced for “ and ”.
-_CHAR_FIXES = str.maketrans({"\u201a": "“", "\u201b": "”", "臵": "置", "\u3000": " ", "\u00a0": " "})
+_CHAR_FIXES = str.maketrans(
+    {"\u201a": "“", "\u201b": "”", "臵": "置", "\u3000": " ", "\u00a0": " "} | RADICALS
+)
 # Characters a converter uses to glue paragraphs together (private-use area, form feed, line separators), and
 # the other line ends of Unicode (str.splitlines'): a vertical tab (Word's manual line break, in text copied
 # out of Word), NEL (U+0085, text converted from mainframe EBCDIC) and the file/group/record separators.
@@ -44,6 +59,7 @@ _TERMINAL = "。！？；：…!?;:”’）)》」』】"
 def split_lines(text: str) -> list[str]:
     """Normalise line ends and paragraph glue, and return the raw lines (unstripped, unfiltered)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_RADICAL_FIXES)
     text = _PARAGRAPH_GLUE.sub("\n", text)
     return text.split("\n")
 

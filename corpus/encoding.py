@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .clean import RADICALS
 from .errors import UnreadableFile
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,8 @@ def plausibility(text: str) -> float:
         if ch.isspace():
             continue
         visible += 1
-        ordinary = ch in common or ch in _PUNCTUATION or " " < ch <= "~"
+        # a radical standing for a common character (text copied out of some PDFs: 「⽼⼲部」) is as ordinary
+        ordinary = ch in common or RADICALS.get(ch) in common or ch in _PUNCTUATION or " " < ch <= "~"
         full_width = "\uff01" <= ch <= "\uff5e"
         if ordinary or full_width or unicodedata.category(ch).startswith("P"):
             good += 1

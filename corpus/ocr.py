@@ -18,6 +18,7 @@ its side gives lines taller than wide; Tesseract: when its reading looks wrong, 
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import os
 import re
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from . import chat
 from .errors import TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
+from .spreads import read_sheet
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -172,7 +174,11 @@ def undecodable_pages_note(numbers: list[int]) -> str:
 def pages_text(pages: list[PageText]) -> str:
     """The text of pages read by OCR, one paragraph per line: running headers and page numbers dropped,
     lines joined into paragraphs across page breaks, as for a PDF."""
-    laid_out = [Page(lines=page.lines, width=page.width, height=page.height) for page in pages]
+    laid_out = [
+        half
+        for page in pages
+        for half in read_sheet(Page(lines=page.lines, width=page.width, height=page.height))
+    ]
     return "\n".join(paragraphs(remove_running_lines(laid_out)))
 
 
@@ -683,10 +689,14 @@ def merge_pieces(pieces: list[Line]) -> list[Line]:
 
 def _combine(parts: list[Line]) -> Line:
     text = tidy_line(" ".join(part.text for part in parts))
+    height = max(p.bottom - p.top for p in parts)
+    # pieces far apart (two pages side by side: corpus.spreads) are kept as the line's parts
+    wide = any(b.x0 - a.x1 >= 2 * height for a, b in itertools.pairwise(parts))
     return Line(
         text=text,
         x0=min(p.x0 for p in parts),
         x1=max(p.x1 for p in parts),
         top=min(p.top for p in parts),
         bottom=max(p.bottom for p in parts),
+        parts=tuple(parts) if wide else (),
     )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from . import ocr
+from .clean import HAN
 from .columns import MIN_GUTTER, read_columns
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .layout import (
@@ -34,6 +35,7 @@ from .layout import (
     tidy_line,
 )
 from .records import Block
+from .spreads import read_sheet
 from .tables import labelled_rows, table_header
 
 log = logging.getLogger(__name__)
@@ -87,7 +89,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
             for number, page in enumerate(pdf.pages, start=1):
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
-                    read_pages.append(_PageText(page=_layer_page(page)))
+                    read_pages.extend(_PageText(page=half) for half in read_sheet(_layer_page(page)))
                     scanned += 1
                     continue
                 text = _page_text(page)
@@ -103,7 +105,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.page.lines:
-                            read_pages.append(_PageText(page=read.page))
+                            read_pages.extend(_PageText(page=half) for half in read_sheet(read.page))
                             scanned += 1
                             if read.doubtful:
                                 doubtful.append((number, read.confidence))
@@ -596,7 +598,9 @@ def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
     spaces = [c for c in page.chars if (c.get("text") or "").isspace()]
     return [
         line
-        for raw in _two_lines_in_one(_with_lead_marks(page.extract_text_lines(return_chars=True, strip=True)))
+        for raw in _two_lines_in_one(
+            _with_lead_marks(_without_readings(page.extract_text_lines(return_chars=True, strip=True)))
+        )
         if (line := _line(raw, [c for c in spaces if _on_line(c, raw)]))
     ]
 
@@ -637,6 +641,60 @@ def _with_lead_marks(raws: list[dict]) -> list[dict]:  # type: ignore[type-arg]
                 out.remove(mark)
                 break
     return out
+
+
+# A syllable of pinyin, tone marks and ü included (「jiǔ」「lǜ」「zhuàng」).
+_SYLLABLE = re.compile(r"^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}$")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def _without_readings(raws: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """The text lines without the readings Word's 拼音指南 (ruby, ``w:ruby``) prints over characters. A
+    notice gives rare characters of place or personal names their pinyin (「jiǔ」 over 「氿」): the PDF holds
+    the readings as a line of small Latin letters over the line, which was read as a line of text — a
+    subsection heading 「jiǔ xǔ jiǔ」 — or, by another reader, between the characters. A line is taken for
+    readings only when all of it is pinyin syllables (lower case, tone marks allowed) at most 0.7 times the
+    size of the characters of the line right under it (less than one of their heights below), and every
+    syllable stands over a Han character of that line; then it is dropped."""
+    out = []
+    for index, line in enumerate(raws):
+        chars = sorted(line.get("chars") or [], key=lambda c: float(c["x0"]))
+        if chars and _pinyin_readings(chars, raws[index + 1 :]):
+            continue
+        out.append(line)
+    return out
+
+
+def _pinyin_readings(chars: list[dict], below: list[dict]) -> bool:  # type: ignore[type-arg]
+    size = max(_size(c) for c in chars)
+    if size <= 0:
+        return False
+    syllables: list[list[dict]] = [[chars[0]]]  # type: ignore[type-arg]
+    for char in chars[1:]:
+        if float(char["x0"]) - float(syllables[-1][-1]["x1"]) > 0.3 * size:
+            syllables.append([char])
+        else:
+            syllables[-1].append(char)
+    if not all(_SYLLABLE.match("".join(c["text"] for c in syllable)) for syllable in syllables):
+        return False
+    bottom = max(float(c["bottom"]) for c in chars)
+    for line in below:
+        bases = [c for c in line.get("chars") or [] if _HAN_CHAR.match(c["text"])]
+        if not bases:
+            continue
+        big = max(_size(c) for c in bases)
+        if not 0 <= float(line["top"]) - bottom < big or size > 0.7 * big:
+            return False
+        return all(
+            any(
+                float(base["x0"]) - size / 2
+                <= (float(syllable[0]["x0"]) + float(syllable[-1]["x1"])) / 2
+                <= float(base["x1"]) + size / 2
+                for base in bases
+            )
+            for syllable in syllables
+        )
+    return False
 
 
 def _size(char: dict) -> float:  # type: ignore[type-arg]
@@ -1132,16 +1190,18 @@ def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> _OcrPage:  # type: igno
     scale = OCR_DPI / 72
     image = page.to_image(resolution=OCR_DPI).original.convert("RGB")
     read = ocr.recognise(name, engine, image)
-    lines = tuple(
-        Line(
+
+    def points(line: Line) -> Line:
+        return Line(
             text=line.text,
             x0=line.x0 / scale,
             x1=line.x1 / scale,
             top=line.top / scale,
             bottom=line.bottom / scale,
+            parts=tuple(points(part) for part in line.parts),  # pieces far apart: corpus.spreads
         )
-        for line in read.lines
-    )
+
+    lines = tuple(points(line) for line in read.lines)
     return _OcrPage(
         Page(lines=lines, width=read.width / scale, height=read.height / scale),
         read.confidence,

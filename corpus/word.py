@@ -12,6 +12,7 @@ Numbers Word generates for numbered paragraphs (「一、」「第三条」, see
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import posixpath
 import re
@@ -266,7 +267,36 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
         _style_kind.cache_clear()  # it holds the document's part: not kept past its reading
     out.extend(notes.placement.rest())
     out.extend(boxes.waiting)
-    return out
+    return _form_head(document.element.body, out)
+
+
+# A form (呈批件, 发文稿纸, 签报, 审批表) filled in in Word: the whole body is one table, the document's
+# title in the cell beside a 「标题」 label and its date beside a 「…日期」 one. Before, such a request was
+# titled by its file's name and dated 日期不详.
+_TITLE_LABEL = re.compile(r"^(?:文件)?(?:标题|题目)$")
+_DATE_LABEL = re.compile(r"^(?:成文|签发|发文|印发|拟稿)?日期$")
+_DATE_VALUE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _form_head(body, blocks: list[Block]) -> list[Block]:  # type: ignore[no-untyped-def]
+    """The blocks of a form whose body is one table, led by its title (and date) read from the cells
+    beside their labels; any other document's blocks as they are."""
+    if len(body.findall(_W + "tbl")) != 1 or any(b.kind not in ("table_row", "note") for b in blocks):
+        return blocks
+    title = date = ""
+    for block in blocks:
+        cells = [cell.strip() for cell in block.text.split("；")] if block.kind == "table_row" else []
+        for label, value in itertools.pairwise(cells):
+            if not title and _TITLE_LABEL.match(label) and value:
+                title = value
+            elif not date and _DATE_LABEL.match(label) and _DATE_VALUE.match(value):
+                date = value
+    if not title:
+        return blocks
+    head = [Block(text=title, kind="title")]
+    if date:
+        head.append(Block(text=date, kind="line"))
+    return [*head, *blocks]
 
 
 @dataclass
