@@ -295,6 +295,7 @@ def _single_page_footer(page: Page) -> Line | None:
     # the page's own spacing between lines (double spacing leaves more than a line's height between them)
     lead = median([max(b.top - a.bottom, 0.0) for a, b in itertools.pairwise(lines)])
     last, above = lines[-1], lines[-2]
+    phrase = _TRAILING_PAGE_NUMBER.sub("", last.text).strip() or last.text
     if (
         _band(last, page) != "bottom"
         or last.table
@@ -302,10 +303,18 @@ def _single_page_footer(page: Page) -> Line | None:
         or last.bottom <= (1 - _HEADER_ZONE) * page.height
         or last.height > 1.15 * size
         or not _short_phrase(last, page)
-        or _may_be_signed(last.text)
+        or _may_be_signed(phrase)
     ):
         return None
     return last
+
+
+# A footer's page number after its phrase (「温州市委老干部局办公室印发　第 1 页」, 「内部资料　- 3 -」): the phrase
+# is judged as a footer without it (the number's figure alone made the line look signed, and it stayed).
+_TRAILING_PAGE_NUMBER = re.compile(
+    r"\s*(?:第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|[—–\-－]\s*\d{1,4}\s*[—–\-－]|\d{1,4}\s*/\s*\d{1,4})$"
+)
 
 
 def _may_be_signed(text: str) -> bool:

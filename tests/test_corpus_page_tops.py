@@ -338,6 +338,8 @@ NOTICE_ITEMS = [
 ]
 NOTICE_SIGNATURE = "中共青州市委老干部局"
 FOOTERS = ["— 内部资料　注意保存 —", "青州市委老干部局印发", "内部资料"]
+# a footer with its page number after the phrase (Word's 「第 X 页」 field on a one-page notice: page 1)
+NUMBERED_FOOTERS = ["青州市委老干部局办公室印发　第 1 页", "内部资料　- 1 -", "青州市委老干部局　1/1"]
 
 
 def notice_docx(folder: Path, *, footer: str, size: int) -> Path:
@@ -379,7 +381,10 @@ def notice_docx(folder: Path, *, footer: str, size: int) -> Path:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-@pytest.mark.parametrize(("footer", "size"), [(FOOTERS[0], 11), (FOOTERS[1], 14)])
+@pytest.mark.parametrize(
+    ("footer", "size"),
+    [(FOOTERS[0], 11), (FOOTERS[1], 14), (NUMBERED_FOOTERS[0], 11), (NUMBERED_FOOTERS[1], 14)],
+)
 def test_a_libreoffice_one_page_footer_is_dropped_and_the_items_stay_apart(
     tmp_path: Path, footer: str, size: int
 ) -> None:
@@ -397,6 +402,33 @@ def test_a_libreoffice_one_page_footer_is_dropped_and_the_items_stay_apart(
         assert f"{n}.{item}" in texts
     assert all(item not in (p.section or "") for p in speech.paragraphs for item in NOTICE_ITEMS)
     assert not any(NOTICE_SIGNATURE in text for text in texts)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm is not installed")
+@pytest.mark.parametrize("footer", [NUMBERED_FOOTERS[0], NUMBERED_FOOTERS[2]])
+def test_a_scanned_one_page_notice_loses_its_numbered_footer(tmp_path: Path, footer: str) -> None:
+    """The one-page notice above printed and scanned (its PDF rendered at 150 dpi, a JPEG), read by OCR: a
+    footer ending in its page number (「…办公室印发　第 1 页」) is no text of the notice. Before, the number's
+    figure made the line look like a signature's or a 版记's, and 「青州市委老干部局办公室印发第1页」 ended the
+    last passage (a newcomer's scan, docs/trial31.md)."""
+    import subprocess
+
+    from corpus import installed_engines
+
+    if not installed_engines():
+        pytest.skip("no OCR engine installed (pip install 'speechqa[ocr]')")
+    pdf = notice_docx(tmp_path, footer=footer, size=14)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-jpeg", "-singlefile", str(pdf), str(tmp_path / "扫描件")], check=True
+    )
+    document = read_document(tmp_path / "扫描件.jpg")
+    (speech,) = parse_document(document)
+    assert speech.date == "2024-12-05"
+    body = squeeze("".join(p.text for p in speech.paragraphs))
+    phrase = squeeze(footer.split("　")[0])
+    assert phrase not in body.replace(squeeze(NOTICE_SIGNATURE), "")
+    assert squeeze(NOTICE_ITEMS[1]) in body
 
 
 def reportlab_notice(*, footer: str | None, footer_up: float, size: float, letter: bool) -> bytes:
