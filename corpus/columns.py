@@ -93,7 +93,7 @@ def _column_run(
     # "column" no line sits in: leave it out rather than read the page across its real columns
     used = {_column_of(p, bounds) for p in pieces}
     bounds = [b for k, b in enumerate(bounds) if k in used]
-    if len(bounds) < 2 or not _set_text(pieces, bounds, size):
+    if len(bounds) < 2 or not set_text(pieces, bounds, size):
         return None
     return end, bounds
 
@@ -111,7 +111,7 @@ def _subtract(free: list[tuple[float, float]], x0: float, x1: float) -> list[tup
     return out
 
 
-def _set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float) -> bool:
+def set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float) -> bool:
     """Columns of set text: wide enough, and the fullest column mostly filled to its right edge."""
     members = [[p for p in pieces if _column_of(p, bounds) == k] for k in range(len(bounds))]
     if any(not column for column in members):

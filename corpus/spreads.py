@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from statistics import median
 
-from .columns import _set_text
+from .columns import set_text
 from .layout import Line, Page, tidy_line
 
 # The narrowest strip between the two pages, in character heights (the inner margins of two facing pages
@@ -50,7 +50,7 @@ def split_spread(page: Page) -> list[Page]:
     bounds = [(left_bound, fold[0]), (fold[1], right_bound)]
     left = [p for p in pieces if p.x1 <= fold[0]]
     right = [p for p in pieces if p.x0 >= fold[1]]
-    if min(len(left), len(right)) < _MIN_LINES or not _set_text(pieces, bounds, size):
+    if min(len(left), len(right)) < _MIN_LINES or not set_text(pieces, bounds, size):
         return [page]
     cut = (fold[0] + fold[1]) / 2
     halves: tuple[list[Line], list[Line]] = ([], [])
