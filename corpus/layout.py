@@ -17,6 +17,7 @@ from statistics import median
 
 from .dates import is_date_line
 from .names import is_person_name
+from .numerals import numeral_value
 from .records import Block
 
 # Lines in the top or bottom band of a page are header/footer candidates.
@@ -742,6 +743,10 @@ def _starts_paragraph(
         line.lead and previous.x1 + line.lead > mp.right - _AUTOSPACE * size
     ):
         return True
+    # The next item of a numbered list after a full line that ends the item before (「1.…退休干部。」 filling
+    # its line, then 「2.…」): the items of Word's and LibreOffice's numbering, set flush left, ran into one.
+    if _SENTENCE_END.search(previous.text.strip()) and _next_item(opener, line):
+        return True
     # A short line with no closing mark after a full line that ends a sentence: a heading (at a page's
     # top no space above it says so), not a paragraph's last line, which ends with its sentence.
     if (
@@ -775,6 +780,33 @@ _LIST_MARK = re.compile(
     r"^\s*(?:\d{1,3}\s*[.．、)）](?![0-9０-９])|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473]"
     r"|[一二三四五六七八九十]{1,3}\s*、|第[一二三四五六七八九十百\d]{1,4}条|[a-zA-Z][.)])"
 )
+
+
+def _item_number(text: str) -> tuple[str, int] | None:
+    """A list item's mark as (its shape, its number): 「2.」 → ("N.", 2), 「（三）」 → ("（N）", 3), 「②」 →
+    ("①", 2), 「第四条」 → ("第N条", 4); None for a line that opens with none (or with a letter)."""
+    found = _LIST_MARK.match(text)
+    if not found:
+        return None
+    mark = re.sub(r"\s+", "", found.group())
+    if len(mark) == 1 and "\u2460" <= mark <= "\u2473":
+        return "①", ord(mark) - 0x2460 + 1
+    number = re.search(r"\d{1,3}|[一二三四五六七八九十百]{1,4}", mark)
+    if number is None:
+        return None
+    value = int(number.group()) if number.group().isdigit() else numeral_value(number.group())
+    if value is None:
+        return None
+    shape = mark[: number.start()] + ("N" if number.group().isdigit() else "汉") + mark[number.end() :]
+    return shape, value
+
+
+def _next_item(opener: Line | None, line: Line) -> bool:
+    """Whether `line` opens the item that follows the one `opener` opened: the same mark, numbered one more."""
+    if opener is None:
+        return False
+    before, after = _item_number(opener.text), _item_number(line.text)
+    return before is not None and after is not None and before[0] == after[0] and after[1] == before[1] + 1
 
 
 def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) -> bool:

@@ -383,7 +383,13 @@ def notice_docx(folder: Path, *, footer: str, size: int) -> Path:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize(
     ("footer", "size"),
-    [(FOOTERS[0], 11), (FOOTERS[1], 14), (NUMBERED_FOOTERS[0], 11), (NUMBERED_FOOTERS[1], 14)],
+    [
+        (FOOTERS[0], 11),
+        (FOOTERS[1], 14),
+        (NUMBERED_FOOTERS[0], 11),
+        (NUMBERED_FOOTERS[1], 14),
+        (FOOTERS[1], 12),
+    ],
 )
 def test_a_libreoffice_one_page_footer_is_dropped_and_the_items_stay_apart(
     tmp_path: Path, footer: str, size: int
@@ -392,7 +398,8 @@ def test_a_libreoffice_one_page_footer_is_dropped_and_the_items_stay_apart(
     footer ran into the 附件 line (「附件：1.慰问对象花名册中共青州市委老干部局二〇二四年十二月五日—内部资料…」)
     and the notice had no date; and its three equal headings, in a larger type, were taken for the text's
     right edge, so the first item (a few characters short of the margin) ran on into the second and was
-    read as a heading over it."""
+    read as a heading over it. At 12 pt the first item fills its line to the margin, ending in 「。」: the
+    line under it, 「2.」, opens the next item (it ran on into the first before)."""
     document = read_document(notice_docx(tmp_path, footer=footer, size=size))
     assert squeeze(footer) not in squeeze(document.text)
     (speech,) = parse_document(document)
