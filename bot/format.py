@@ -26,7 +26,17 @@ from index import (
     SpeechRecord,
     TakenOffer,
 )
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, index_size, mark, typo_note
+from retrieval import (
+    SMALL_TALK_REPLIES,
+    UNKNOWN_SPEAKER,
+    Answer,
+    Hit,
+    attribution,
+    attribution_row,
+    index_size,
+    mark,
+    typo_note,
+)
 
 TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 # The Bot API does not let bots download larger files (getFile). The one source of the limit the bot checks
@@ -206,9 +216,12 @@ def _clip(text: str, chars: int) -> str:
 
 
 def result_line(p: PassageRecord) -> str:
-    """Date, speaker and speech id of a result: several speeches share a title, these tell them apart."""
+    """Date, speaker (a notice's issuer) and speech id of a result: several speeches share a title, these
+    tell them apart."""
     return " · ".join(
-        part for part in (p.speech_date or "日期不详", p.speaker, f"讲话 #{p.speech_id}") if part
+        part
+        for part in (p.speech_date or "日期不详", attribution(p.speaker, p.issuer), f"讲话 #{p.speech_id}")
+        if part
     )
 
 
@@ -336,7 +349,7 @@ def render_speech(speech: SpeechRecord, sections: Sequence[str], limit: int = TE
     for label, value in (
         # every card has a date and a speaker line, said unknown as the results and the list say it
         ("日期", speech.date or "日期不详"),
-        ("讲话人", speech.speaker or "讲话人不详"),
+        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
         ("来源文件", speech.source),
         ("汇编标题", speech.label),
     ):
@@ -398,7 +411,9 @@ def render_speech_list(
     pieces = [Piece(f"讲话列表只有 {pages} 页，以下是最后一页。\n\n")] if past_the_end else []
     pieces.append(Piece(f"📚 讲话列表（共 {total} 篇）", "b"))
     for s in speeches:
-        meta = " · ".join(part for part in (s.date, s.speaker, f"{s.passages} 段") if part)
+        meta = " · ".join(
+            part for part in (s.date, attribution(s.speaker, s.issuer), f"{s.passages} 段") if part
+        )
         pieces += [Piece(f"\n\n{s.id}. "), Piece(_clip(s.title, 120), "b"), Piece("\n"), Piece(meta, "i")]
     pieces.append(Piece(f"\n\n第 {page + 1}/{pages} 页 · 点下方编号或发送 /speech 编号 查看详情", "i"))
     return render(pieces)
@@ -420,7 +435,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
             # the date and speaker as read, as `speechqa add` prints them: what every citation will say
             details = f"{s.passages} 段"
             if s.status != "removed":
-                details = f"{s.date or '日期不详'} · {s.speaker or '讲话人不详'} · {details}"
+                details = f"{s.date or '日期不详'} · {attribution(s.speaker, s.issuer) or UNKNOWN_SPEAKER} · {details}"
             if s.status == "same_file":  # the same bytes as a file added before
                 line = f"未变化（与 #{s.speech_id} 相同）《{s.title}》（{details}）\n"
             elif s.status == "duplicate":  # the same or nearly the same text is stored already
@@ -449,7 +464,8 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
 
 def removal_question(speech: SpeechRecord, pins: int) -> str:
     """What 🗑 删除旧版 asks before removing a speech."""
-    details = f"{speech.date or '日期不详'} · {speech.speaker or '讲话人不详'} · {speech.passages} 段"
+    who = attribution(speech.speaker, speech.issuer) or UNKNOWN_SPEAKER
+    details = f"{speech.date or '日期不详'} · {who} · {speech.passages} 段"
     note = f"以它为标准答案的 {pins} 条问题将失效，需要重新设置。" if pins else ""
     return (
         f"确定删除讲话 #{speech.id}《{escape(speech.title)}》（{escape(details)}）吗？"

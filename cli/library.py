@@ -26,7 +26,7 @@ from index import (
     recover_database,
     write_lock,
 )
-from retrieval import index_size
+from retrieval import UNKNOWN_SPEAKER, attribution, index_size
 
 from .main import (
     ID,
@@ -210,7 +210,7 @@ def echo_outcome(outcome: FileOutcome) -> None:
             label = f"未变化（与 #{s.speech_id} 相同）"
         elif s.status == "duplicate":
             label = f"重复（与 #{s.speech_id} 相同，未重复存储；要保留请加 --allow-duplicates）"
-        details = [part for part in (s.date or "日期不详", s.speaker or "讲话人不详") if part]
+        details = [s.date or "日期不详", attribution(s.speaker, s.issuer) or UNKNOWN_SPEAKER]
         if s.status != "removed":
             details += [f"{s.sections} 节", f"{s.passages} 段"]
         else:
@@ -387,7 +387,7 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
         if title is not None:
             obj.service().ensure_index()  # the lexical index reads the title: cached vectors, a quick rebuild
-        meta = " · ".join(part for part in (edited.date, edited.speaker) if part)
+        meta = " · ".join(part for part in (edited.date, attribution(edited.speaker, edited.issuer)) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
 
 

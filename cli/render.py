@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from index import PassageRecord, SpeechRecord
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, mark, typo_note
+from retrieval import SMALL_TALK_REPLIES, Answer, Hit, attribution, attribution_row, mark, typo_note
 
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 LEVELS = {
@@ -67,6 +67,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "speech_title": p.speech_title,
         "speech_date": p.speech_date,
         "speaker": p.speaker,
+        "issuer": p.issuer,
         "section": p.section,
         "answer_sentence": (
             None
@@ -84,8 +85,13 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def result_source(p: PassageRecord) -> str:
-    """Title, date and speaker of a result; the date always, as several speeches share a title."""
-    return " · ".join(part for part in (p.speech_title, p.speech_date or "日期不详", p.speaker) if part)
+    """Title, date and speaker (a notice's issuer) of a result; the date always, as several speeches share
+    a title."""
+    return " · ".join(
+        part
+        for part in (p.speech_title, p.speech_date or "日期不详", attribution(p.speaker, p.issuer))
+        if part
+    )
 
 
 def identity_line(p: PassageRecord) -> str:
@@ -179,7 +185,11 @@ def render_context(passages: list[PassageRecord], focus_id: int) -> str:
         click.style(
             " · ".join(
                 part
-                for part in (first.speech_date or "日期不详", first.speaker, f"讲话 #{first.speech_id}")
+                for part in (
+                    first.speech_date or "日期不详",
+                    attribution(first.speaker, first.issuer),
+                    f"讲话 #{first.speech_id}",
+                )
                 if part
             ),
             dim=True,
@@ -209,6 +219,7 @@ def context_json(passages: list[PassageRecord], focus_id: int) -> dict[str, Any]
         "speech_title": first.speech_title,
         "speech_date": first.speech_date,
         "speaker": first.speaker,
+        "issuer": first.issuer,
         "passages": [
             {
                 "passage_id": p.id,
@@ -227,7 +238,7 @@ def render_speeches(speeches: list[SpeechRecord]) -> str:
         return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
     for s in speeches:
-        meta = " · ".join(part for part in (s.date, s.speaker) if part)
+        meta = " · ".join(part for part in (s.date, attribution(s.speaker, s.issuer)) if part)
         lines.append(
             click.style(f"{s.id:>4}  ", fg="cyan")
             + s.title
@@ -243,7 +254,7 @@ def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:
         lines.append(f"——{speech.subtitle}")
     for label, value in (
         ("日期", speech.date or "日期不详"),  # said unknown, as the bot's 出处 card says it
-        ("讲话人", speech.speaker or "讲话人不详"),
+        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
         ("来源", speech.path or speech.source),
     ):
         if value:

@@ -564,11 +564,20 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
         return None
     values = (
         speech.doc_number,
-        "、".join(speech.issuer.split()) if speech.issuer else None,
+        speech.shown_issuer,
         speech.addressee,
     )
     fields = "".join(f"{label}：{value}。" for label, value in zip(HEAD_LABELS, values, strict=True) if value)
     return Paragraph(text=fields, section=HEAD_SECTION)
+
+
+_HEAD_ISSUER = re.compile(r"发文机关：([^。]+)。")
+
+
+def head_issuer(text: str) -> str | None:
+    """The issuing bodies a 「文件信息」 passage names (head_paragraph's 「发文机关：…。」 sentence), or None."""
+    found = _HEAD_ISSUER.search(text)
+    return (found.group(1).strip() or None) if found else None
 
 
 def _salutes_over_title(lines: list[ParsedLine], at: int) -> bool:

@@ -90,6 +90,12 @@ class Speech:
             return self.title
         return f"{self.title}（{number}）"
 
+    @property
+    def shown_issuer(self) -> str | None:
+        """The issuing bodies as citations name them: a joint document's several, 「、」 between them
+        (「中共江州市委老干部局、江州市财政局」), as its 「文件信息」 passage writes them. None when unknown."""
+        return "、".join(self.issuer.split()) if self.issuer and self.issuer.strip() else None
+
 
 @dataclass(frozen=True)
 class PassageDraft:

@@ -382,13 +382,20 @@ class Library:
                     speeches[i].date,
                     speeches[i].speaker,
                     len({d.section for d in drafts[i] if d.section}),
+                    issuer=speeches[i].shown_issuer,
                 )
             for speech_id in gone:
                 record = store.remove_speech(speech_id, forget_file=False)
                 if record is not None:
                     removed.append(
                         AddOutcome(
-                            record.id, record.title, "removed", record.passages, record.date, record.speaker
+                            record.id,
+                            record.title,
+                            "removed",
+                            record.passages,
+                            record.date,
+                            record.speaker,
+                            issuer=record.issuer,
                         )
                     )
             if embedder is not None and store.revision != revision:
@@ -464,6 +471,7 @@ class Library:
                         record.date,
                         record.speaker,
                         sections,
+                        issuer=record.issuer,
                     )
                 )
         return tuple(outcomes)

@@ -16,6 +16,7 @@ class SpeechRecord:
     label: str | None
     passages: int
     path: str | None = None  # the source file's path (index.records.SourceRecord.path)
+    issuer: str | None = None  # a notice's issuing bodies (corpus.Speech.shown_issuer), None when unknown
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class PassageRecord:
     speech_title: str
     speech_date: str | None
     speaker: str | None
+    issuer: str | None = None  # the speech's issuing bodies (SpeechRecord.issuer)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import ParamSpec, TypeVar
 import numpy as np
 import sqlite_utils
 
-from corpus import PassageDraft, Speech, describe_os_error
+from corpus import HEAD_SECTION, PassageDraft, Speech, describe_os_error, head_issuer
 
 from . import identity
 from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt
@@ -274,6 +274,23 @@ def _m012_pinner_names(db: sqlite_utils.Database) -> None:
     db.conn.execute("ALTER TABLE pins ADD COLUMN pinner_name TEXT")
 
 
+def _m013_speech_issuer(db: sqlite_utils.Database) -> None:
+    """A notice's issuing body (corpus.Speech.issuer), cited where it has no speaker. Speeches stored before
+    take it from their 「文件信息」 passage (corpus.head_paragraph: 「…发文机关：A、B。主送：…」), so an old
+    library's notices show it without being read again. Not part of the content digest: an unchanged
+    file stays unchanged."""
+    conn = db.conn
+    conn.execute("ALTER TABLE speeches ADD COLUMN issuer TEXT")
+    rows = conn.execute(
+        "SELECT speech_id, text FROM passages WHERE section = ? ORDER BY speech_id, position", [HEAD_SECTION]
+    ).fetchall()
+    found: dict[int, str] = {}
+    for speech_id, text in rows:
+        if speech_id not in found and (issuer := head_issuer(text)):
+            found[speech_id] = issuer
+    conn.executemany("UPDATE speeches SET issuer = ? WHERE id = ?", [(v, k) for k, v in found.items()])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -287,6 +304,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("010_pin_offer_query", _m010_pin_offer_query),
     ("011_handled_updates", _m011_handled_updates),
     ("012_pinner_names", _m012_pinner_names),
+    ("013_speech_issuer", _m013_speech_issuer),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -441,6 +459,7 @@ class AddOutcome:
     similarity: float = 0.0  # their overlap, below what counts as the same speech
     # "updated" by a speech that is another one (other title, little text in common): the title it replaced
     replaced_title: str | None = None
+    issuer: str | None = None  # a notice's issuing bodies (corpus.Speech.shown_issuer)
 
 
 class Store:
@@ -776,17 +795,20 @@ class Store:
         digest = _speech_digest(title, speech.subtitle, date, speaker, [(d.text, d.section) for d in drafts])
         place = speech.ordinal if ordinal is None else ordinal
         sections = len({d.section for d in drafts if d.section})
+        issuer = speech.shown_issuer  # shown, not compared: not in the digest
         with self._writing() as conn:
             if replace is not None:
                 old = conn.execute("SELECT content_hash FROM speeches WHERE id = ?", [replace]).fetchone()
                 conn.execute(
-                    "UPDATE speeches SET source_id = ?, source = ?, ordinal = ?, label = ? WHERE id = ?",
-                    [source_id, speech.source, place, speech.label, replace],
+                    "UPDATE speeches SET source_id = ?, source = ?, ordinal = ?, label = ?, issuer = ? WHERE id = ?",
+                    [source_id, speech.source, place, speech.label, issuer, replace],
                 )
                 # unchanged only when its passages are all there (a recovered database may have lost them)
                 held = conn.execute("SELECT COUNT(*) FROM passages WHERE speech_id = ?", [replace]).fetchone()
                 if old is not None and old[0] == digest and held[0] == len(drafts):
-                    return AddOutcome(replace, title, "unchanged", len(drafts), date, speaker, sections)
+                    return AddOutcome(
+                        replace, title, "unchanged", len(drafts), date, speaker, sections, issuer=issuer
+                    )
                 conn.execute("DELETE FROM passages WHERE speech_id = ?", [replace])
                 conn.execute(
                     "UPDATE speeches SET title = ?, subtitle = ?, date = ?, speaker = ?, content_hash = ?, "
@@ -807,7 +829,8 @@ class Store:
             else:
                 cursor = conn.execute(
                     "INSERT INTO speeches (source_id, source, ordinal, title, subtitle, date, speaker, label, "
-                    "content_hash, text_hash, text_chars, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "content_hash, text_hash, text_chars, added_at, issuer) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         source_id,
                         speech.source,
@@ -821,6 +844,7 @@ class Store:
                         text_digest,
                         len(normalised),
                         _now(),
+                        issuer,
                     ],
                 )
                 speech_id, status = int(cursor.lastrowid or 0), "added"
@@ -833,7 +857,7 @@ class Store:
                 ],
             )
             self._bump_revision()
-        return AddOutcome(speech_id, title, status, len(drafts), date, speaker, sections)
+        return AddOutcome(speech_id, title, status, len(drafts), date, speaker, sections, issuer=issuer)
 
     @_locked
     def save_speech(self, speech: Speech, drafts: Sequence[PassageDraft]) -> AddOutcome:
@@ -916,7 +940,7 @@ class Store:
     def speeches(self) -> list[SpeechRecord]:
         rows = self.db.execute(
             "SELECT s.id, s.title, s.subtitle, s.date, s.speaker, s.source, s.label, "
-            "(SELECT COUNT(*) FROM passages p WHERE p.speech_id = s.id), src.path "
+            "(SELECT COUNT(*) FROM passages p WHERE p.speech_id = s.id), src.path, s.issuer "
             "FROM speeches s LEFT JOIN sources src ON src.id = s.source_id ORDER BY s.id"
         ).fetchall()
         return [SpeechRecord(*row) for row in rows]
@@ -954,7 +978,7 @@ class Store:
 
     _PASSAGE_SQL = (
         "SELECT p.id, p.speech_id, p.position, p.section, p.text, p.content_hash, "
-        "s.title, s.date, s.speaker FROM passages p JOIN speeches s ON s.id = p.speech_id "
+        "s.title, s.date, s.speaker, s.issuer FROM passages p JOIN speeches s ON s.id = p.speech_id "
     )
 
     @_locked

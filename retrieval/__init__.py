@@ -1,6 +1,7 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
 from .abstain import AbstainRule, Evidence, coverage
+from .attribution import UNKNOWN_SPEAKER, attribution, attribution_row
 from .compiled import load as load_compiled_scoring
 from .confidence import (
     FEATURES,
@@ -77,6 +78,7 @@ __all__ = [
     "RANKER_FEATURES",
     "RULES",
     "SMALL_TALK_REPLIES",
+    "UNKNOWN_SPEAKER",
     "AbstainRule",
     "Added",
     "Answer",
@@ -118,6 +120,8 @@ __all__ = [
     "answer_sentence",
     "asks_for_more",
     "asks_for_previous",
+    "attribution",
+    "attribution_row",
     "bigrams",
     "bundled_lexicon",
     "check_read_only_home",

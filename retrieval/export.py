@@ -22,6 +22,7 @@ from docx.shared import Pt, RGBColor
 from corpus import EXPORT_DATE_LABEL, EXPORT_HEADING, EXPORT_QUESTION_LABEL
 from index import BEIJING
 
+from .attribution import UNKNOWN_SPEAKER, attribution
 from .records import Answer, Hit
 from .typos import typo_note
 
@@ -32,12 +33,12 @@ _GREY = RGBColor(0x59, 0x59, 0x59)
 
 
 def citation(hit: Hit) -> str:
-    """The full citation of a passage: title, date, speaker, section, passage number, speech id."""
+    """The full citation of a passage: title, date, speaker (a notice's issuer), section, passage number, speech id."""
     p = hit.passage
     parts = [
         f"《{p.speech_title}》",
         p.speech_date or "日期不详",
-        p.speaker or "讲话人不详",
+        attribution(p.speaker, p.issuer) or UNKNOWN_SPEAKER,
     ]
     if p.section:
         parts.append(f"§ {p.section}")

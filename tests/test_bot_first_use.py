@@ -3,6 +3,8 @@ real Application, over real HTTP, against the fake Bot API, on the seed library 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval import SpeechService
@@ -83,6 +85,36 @@ async def test_every_source_card_has_a_date_and_a_speaker_line(
     assert "日期：日期不详" in undated and "讲话人：讲话人不详" in undated, undated
     fields = [[line.split("：")[0] for line in card if "：" in line][:3] for card in cards]
     assert fields == [["日期", "讲话人", "来源文件"]] * 2, cards
+
+
+async def test_a_notice_is_cited_by_its_issuing_body_in_results_and_its_card(
+    api: FakeBotAPI, seed_service: SpeechService, tmp_path: Path
+) -> None:
+    """A notice has no speaker: its upload report, its results and /speech said 「讲话人不详」 although it
+    names who issued it. Now 「发文：…」 on the one-line citations, a 「发文机关」 row on the card."""
+    from tests.fixtures.corpus_writers import write_docx
+
+    from .test_cli_first_use import ISSUED, NOTICE_PARTS
+
+    path = tmp_path / "慰问通知.docx"
+    write_docx(NOTICE_PARTS, path, author="温州市委老干部局")
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("慰问通知.docx", path.read_bytes(), user_id=ADMIN))
+        report = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_text_update("重阳节走访慰问金发多少？"))
+        answer = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/speech 6"))
+        card = api.last_message(USER).plain_text.split("\n")
+        await feed(app, api.make_text_update("/speech 2"))
+        spoken = api.last_message(USER).plain_text.split("\n")
+    title = "关于做好离退休干部重阳节走访慰问工作的通知"
+    assert f"新增 #6 《{title}》（2024-10-08 · {ISSUED} · 3 段）" in report, report
+    top = answer.split("\n\n")[1]
+    assert top.split("\n")[:2] == [f"1. {title}", f"2024-10-08 · {ISSUED} · 讲话 #6"], answer[:300]
+    assert "发文机关：中共温州市委老干部局" in card and not any(line.startswith("讲话人") for line in card), (
+        card
+    )
+    assert "讲话人：沈伟" in spoken, spoken  # a speech with a speaker: as before
 
 
 @pytest.mark.parametrize("argument", ["②", "⑤④", "²"])

@@ -40,6 +40,7 @@ RESULT_TYPES: dict[str, tuple[type, ...]] = {
     "speech_title": (str,),
     "speech_date": (str, type(None)),
     "speaker": (str, type(None)),
+    "issuer": (str, type(None)),
     "section": (str, type(None)),
     "answer_sentence": (dict, type(None)),
     "position": (int,),

@@ -213,6 +213,55 @@ def test_show_of_an_undated_speech_says_its_date_and_speaker_are_unknown(run: Ru
     assert "日期：2024-03-13" in ok(run("show", "2"))
 
 
+# -- a notice is cited by its issuing body -------------------------------------------------------------
+NOTICE_PARTS = [
+    ("title", "关于做好离退休干部重阳节走访慰问工作的通知"),
+    ("body", "各县（市、区）老干部局，市直各单位："),
+    ("heading1", "一、走访对象"),
+    ("body", "走访慰问对象为全市八十岁以上的离休干部和生活困难的退休干部，每人发放慰问金五百元。"),
+    ("heading1", "二、工作要求"),
+    ("body", "各单位要在十月二十日前完成走访，并将走访情况报送市委老干部局。"),
+    ("body", "中共温州市委老干部局"),
+    ("body", "2024年10月8日"),
+]
+ISSUED = "发文：中共温州市委老干部局"
+
+
+@pytest.mark.slow
+def test_a_notice_without_a_speaker_is_cited_by_its_issuing_body(run: Run, tmp_path: Path) -> None:
+    """A notice has no speaker: every citation said 「讲话人不详」 although its signature names who issued
+    it. Now the add report, the list, `show`, the results, their JSON and the Word export name the
+    issuer, labelled as such; a speech with a speaker is cited as before."""
+    from tests.fixtures.corpus_writers import write_docx
+
+    path = tmp_path / "慰问通知.docx"
+    write_docx(NOTICE_PARTS, path, author="温州市委老干部局")
+    title = "关于做好离退休干部重阳节走访慰问工作的通知"
+    out = ok(run("add", str(path)))
+    assert f"新增  #6 {title} · 2024-10-08 · {ISSUED} · 3 节 · 3 段" in out, out
+    listed = ok(run("speeches")).splitlines()
+    assert any(title in line and f"2024-10-08 · {ISSUED}" in line for line in listed), listed
+    assert any("沈伟" in line and "发文" not in line for line in listed), listed  # a speaker: unchanged
+    shown = ok(run("show", "6")).splitlines()
+    assert "发文机关：中共温州市委老干部局" in shown and not any(
+        line.startswith("讲话人") for line in shown
+    ), shown
+    assert "讲话人：沈伟" in ok(run("show", "2")).splitlines()
+    question = "重阳节走访慰问金发多少？"
+    answer = ok(run("ask", question))
+    assert f"{title} · 2024-10-08 · {ISSUED}" in answer, answer[:400]
+    results = json.loads(ok(run("ask", "--json", question)))["results"]
+    top = results[0]
+    assert (top["speech_id"], top["speaker"], top["issuer"]) == (6, None, "中共温州市委老干部局")
+    assert all(r["issuer"] is None for r in results if r["speaker"] is not None)
+    exported = tmp_path / "慰问金.docx"
+    ok(run("ask", question, "--docx", str(exported)))
+    texts = [p.text for p in docx.Document(str(exported)).paragraphs]
+    assert any(f"《{title}》 · 2024-10-08 · {ISSUED}" in t for t in texts), texts
+    again = ok(run("add", str(path)))
+    assert "未变化" in again and ISSUED in again, again
+
+
 def test_an_english_question_is_asked_for_in_chinese(run: Run) -> None:
     answer = json.loads(ok(run("ask", "--json", "what are the rules for health checks")))
     assert answer["small_talk"] == "not_chinese" and answer["results"] == []

@@ -497,6 +497,8 @@ def test_a_joint_letterhead_names_every_issuer_and_leaves_the_title_whole(
     # the head passage first: the number and every issuer, 「、」 between them
     assert speech.paragraphs[0].text.startswith(f"文号：某老干组〔2024〕7号。发文机关：{'、'.join(bodies)}。")
     assert speech.paragraphs[1].text == "现就有关事项通知如下。"
+    # what a library made before the issuer was stored reads back from that passage (migration 013)
+    assert corpus.head_issuer(speech.paragraphs[0].text) == speech.shown_issuer == "、".join(bodies)
 
 
 def test_two_issuers_over_a_speech_title_are_not_part_of_it() -> None:
@@ -753,3 +755,10 @@ def test_a_closing_line_with_the_date_and_an_editors_note_dates_the_speech(closi
     (speech,) = parse(text)
     assert (speech.date, speech.speaker) == ("2025-01-15", "孙丽")
     assert all("录音" not in p.text for p in speech.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text", ["文号：某老干组〔2024〕7号。主送：各单位。", "发文机关：。主送：各单位。", "今天开会。"]
+)
+def test_a_head_passage_without_an_issuer_names_none(text: str) -> None:
+    assert corpus.head_issuer(text) is None

@@ -387,3 +387,67 @@ def test_a_pin_made_before_pinner_names_keeps_its_id_and_new_pins_keep_the_name(
     replaced = store.pin("新问题", first, pinned_by="1002")
     assert replaced is not None and replaced.pinner == "1002"  # a replacement records its own pinner
     store.close()
+
+
+# -- a notice's issuing body ---------------------------------------------------------------------------
+NOTICE = Speech(
+    title="关于做好重阳节走访慰问工作的通知",
+    subtitle=None,
+    date="2024-10-08",
+    speaker=None,
+    source="通知.txt",
+    ordinal=1,
+    label=None,
+    paragraphs=(
+        Paragraph("发文机关：中共温州市委老干部局、温州市财政局。主送：市直各单位。", "文件信息"),
+        Paragraph("走访慰问对象为八十岁以上的离休干部。", "一、走访对象"),
+    ),
+    issuer="中共温州市委老干部局 温州市财政局",
+)
+
+
+def test_a_notice_keeps_its_issuing_bodies_beside_no_speaker(store: Store) -> None:
+    outcome = save(store, NOTICE)
+    assert (outcome.speaker, outcome.issuer) == (None, "中共温州市委老干部局、温州市财政局")
+    (record,) = store.speeches()
+    assert (record.speaker, record.issuer) == (None, "中共温州市委老干部局、温州市财政局")
+    assert {(p.speaker, p.issuer) for p in store.passages()} == {(None, "中共温州市委老干部局、温州市财政局")}
+    save(store, FIRST)
+    assert store.speeches()[1].issuer is None  # a speech has none
+
+
+def test_the_issuer_is_no_part_of_what_an_unchanged_speech_is_compared_by(store: Store) -> None:
+    """Libraries stored before the issuer was kept hold digests without it: reading their files again
+    must still find them unchanged (passage ids kept)."""
+    first = save(store, replace(NOTICE, issuer=None))
+    ids = [p.id for p in store.passages()]
+    again = save(store, NOTICE)
+    assert (again.speech_id, again.status, again.issuer) == (
+        first.speech_id,
+        "unchanged",
+        "中共温州市委老干部局、温州市财政局",
+    )
+    assert [p.id for p in store.passages()] == ids
+    assert store.speeches()[0].issuer == "中共温州市委老干部局、温州市财政局"  # taken on the way
+
+
+def test_a_library_from_before_the_issuer_column_takes_it_from_the_head_passage(tmp_path: Path) -> None:
+    """Migration 013 adds the column and fills it from each notice's 「文件信息」 passage
+    (「发文机关：…。」), so an old library's notices are cited by their issuer without being read again;
+    a speech without that passage keeps none."""
+    path = tmp_path / "speechqa.db"
+    store = Store(path)
+    save(store, NOTICE)
+    save(store, FIRST)
+    store.close()
+    with sqlite3.connect(path) as conn:  # a library from before the migration
+        conn.execute("ALTER TABLE speeches DROP COLUMN issuer")
+        conn.execute("DELETE FROM _migrations WHERE name = '013_speech_issuer'")
+    conn.close()
+    store = Store(path)
+    assert [(s.speaker, s.issuer) for s in store.speeches()] == [
+        (None, "中共温州市委老干部局、温州市财政局"),
+        ("沈伟", None),
+    ]
+    assert save(store, NOTICE).status == "unchanged"
+    store.close()
