@@ -25,13 +25,17 @@ MARGIN_BAND = 0.12  # the share of a page's height at its top (and foot) where r
 # A line is a running header/footer when its text (digits ignored) recurs at the same place on this share
 # of the pages (and on at least two).
 _RUNNING_SHARE = 0.5
+# Page numbers that say they are one (not a bare figure): 第 3 页 共 9 页, 3/9, Page 3 of 9.
+_MARKED_PAGE_NUMBER = (
+    r"第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+)
 _PAGE_NUMBER = re.compile(
     r"^(?:"
     r"[—–－\-－―─~～·•]*\s*[（(]?\s*\d{1,4}\s*[）)]?\s*[—–－\-―─~～·•]*"  # 12, - 3 -, — 12 —, (3)
-    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 共 9 页
-    r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
-    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/9
-    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"  # Page 3 of 9
+    rf"|{_MARKED_PAGE_NUMBER}"
     r"|[-—–]?\s*[ivxlcdm]{1,6}\s*[-—–]?"  # roman page numbers in front matter
     r")$",
     re.IGNORECASE,
@@ -312,9 +316,9 @@ def _single_page_footer(page: Page) -> Line | None:
 
 # A footer's page number after its phrase (「温州市委老干部局办公室印发　第 1 页」, 「内部资料　- 3 -」): the phrase
 # is judged as a footer without it (the number's figure alone made the line look signed, and it stayed).
+# (a bare figure is not taken from the phrase's end: 「…电话 88001234」 is no footer)
 _TRAILING_PAGE_NUMBER = re.compile(
-    r"\s*(?:第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
-    r"|[—–\-－]\s*\d{1,4}\s*[—–\-－]|\d{1,4}\s*/\s*\d{1,4})$"
+    rf"\s*(?:[—–\-－]\s*\d{{1,4}}\s*[—–\-－]|{_MARKED_PAGE_NUMBER})$", re.IGNORECASE
 )
 
 
