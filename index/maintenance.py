@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import sqlite_utils
 
 from corpus import describe_os_error
 
 from .errors import HomeFull, SpeechIndexError
-from .store import Store, home_full
+from .store import MIGRATIONS, Store, home_full
 
 DB_NAME = "speechqa.db"
 TABLES = ("speeches", "passages", "embeddings", "queries", "feedback")  # what a report counts
@@ -224,6 +225,7 @@ def recover_database(home: Path) -> RecoveryReport:
             ids = {row[0] for row in conn.execute("SELECT id FROM passages")}
         finally:
             conn.close()
+        _record_applied_migrations(recovered)
         Store(recovered).close()  # any missing table (an unreadable schema) is recreated by the migrations
     except BaseException as e:
         recovered.unlink(missing_ok=True)
@@ -239,6 +241,44 @@ def recover_database(home: Path) -> RecoveryReport:
     os.replace(recovered, path)
     lost = None if known_passages is None else len(known_passages - ids)
     return RecoveryReport(damaged_copy, kept, before, lost, orphans, method)
+
+
+def _record_applied_migrations(path: Path) -> None:
+    """Write back the record of the migrations a recovered database's schema already shows, when rows of
+    `_migrations` were lost with a damaged page. Without them, opening the database would run those
+    migrations again and fail on the tables they made, and the recovery would call its own result damaged.
+
+    Each migration not on record is tried, in order, in a transaction that is always rolled back: one that
+    fails because what it makes is already there was applied, and the first that would run (or fails for
+    another reason) ends the search, since migrations are applied in order. Store applies the rest."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+        db = sqlite_utils.Database(conn)
+        for name, apply in MIGRATIONS:
+            if name in done:
+                continue
+            conn.execute("BEGIN")
+            try:
+                apply(db)
+            except sqlite3.OperationalError as e:
+                applied = "already exists" in str(e) or "duplicate column" in str(e)
+            else:
+                applied = False
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+            if not applied:
+                return
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                [name, time.strftime("%Y-%m-%dT%H:%M:%S%z")],
+            )
+    finally:
+        conn.close()
 
 
 def _no_room(error: BaseException) -> bool:

@@ -1,0 +1,103 @@
+"""index.maintenance: recovering a damaged database, on a real SQLite file damaged page by page."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from index import Library, Store, recover_database
+from index.store import MIGRATIONS
+
+from .fakes import FakeEmbedder
+
+HEALTH = """关于离休干部医疗保障的讲话
+（2024年4月1日）
+同志们：
+要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。
+医疗费用要按规定及时报销，不得拖欠。
+"""
+
+PAGE = 4096
+
+
+def library_home(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    source = tmp_path / "医疗.txt"
+    source.write_text(HEALTH, encoding="utf-8")
+    library = Library(home)
+    try:
+        library.add_paths([source], embedder=FakeEmbedder())
+    finally:
+        library.close()
+    return home
+
+
+def damage_table(db_path: Path, *tables: str) -> None:
+    """Overwrite the root page of each named table or index with garbage (after a checkpoint, so the
+    damage is in the file itself)."""
+    with sqlite3.connect(db_path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        roots = [
+            db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [t]).fetchone()[0] for t in tables
+        ]
+    db.close()
+    data = bytearray(db_path.read_bytes())
+    for root in roots:
+        data[(root - 1) * PAGE : root * PAGE] = b"\x5a" * PAGE
+    db_path.write_bytes(bytes(data))
+
+
+def schema(db_path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db_path) as db:
+        rows = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+    db.close()
+    return rows
+
+
+def speech_titles(db_path: Path) -> list[str]:
+    with sqlite3.connect(db_path) as db:
+        return [row[0] for row in db.execute("SELECT title FROM speeches ORDER BY id")]
+
+
+def test_recover_keeps_the_library_when_the_record_of_its_migrations_is_lost(tmp_path: Path) -> None:
+    home = library_home(tmp_path)
+    db_path = home / "speechqa.db"
+    damage_table(db_path, "_migrations", "sqlite_autoindex__migrations_1")
+
+    report = recover_database(home)
+
+    assert report.kept.get("speeches") == 1 and report.kept.get("passages") == report.before.get("passages")
+    store = Store(db_path)  # opens without running a migration again on the tables it made
+    try:
+        assert store.pending_migrations() == []
+    finally:
+        store.close()
+    assert speech_titles(db_path) == ["关于离休干部医疗保障的讲话"]
+
+
+def test_recover_applies_the_migrations_the_damaged_database_had_not_had_yet(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    db_path = home / "speechqa.db"
+    db = sqlite_utils.Database(db_path)  # a database as the release before the last migration left it
+    db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, apply in MIGRATIONS[:-1]:
+        apply(db)
+        db.execute("INSERT INTO _migrations VALUES (?, '2024-01-01T00:00:00')", [name])
+    db.conn.commit()
+    db.close()
+    damage_table(db_path, "_migrations", "sqlite_autoindex__migrations_1")
+
+    recover_database(home)
+
+    store = Store(db_path)
+    try:
+        assert store.pending_migrations() == []
+    finally:
+        store.close()
+    Store(tmp_path / "fresh.db").close()
+    assert schema(db_path) == schema(tmp_path / "fresh.db")  # the last migration applied, not recorded blind
