@@ -92,8 +92,8 @@ def assert_ok(result: Result) -> None:
 
 
 def assert_user_error(result: Result, *fragments: str) -> None:
-    """A non-zero exit with a message for people, never a traceback."""
-    assert result.exit_code != 0
+    """Exit 1 (the one exit code for bad input) with a message for people, never a traceback."""
+    assert result.exit_code == 1, (result.exit_code, result.output)
     assert isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
     for fragment in fragments:
