@@ -407,6 +407,12 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     )
     for noisy in ("httpx", "sentence_transformers", "jieba", "faiss", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if not verbose:
+        # The model libraries' warnings are English words about their internals (「Could not resolve the
+        # revision of …」 for a mistyped model name): a user reads speechqa's own Chinese line on the same
+        # event; -v shows them. The bot's log sets its own levels (cli/telegram.py).
+        for library in ("sentence_transformers", "transformers", "huggingface_hub"):
+            logging.getLogger(library).setLevel(logging.ERROR)
     from .settings import load_settings
 
     with user_errors():

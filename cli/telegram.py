@@ -65,6 +65,8 @@ def configure_logging(token: str, settings: TelegramSettings | None = None) -> N
         handler.addFilter(repeats)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    for library in ("sentence_transformers", "transformers", "huggingface_hub"):  # quieter for a CLI user
+        logging.getLogger(library).setLevel(logging.WARNING)  # (cli/main.py): the bot's log keeps them
 
 
 def wait_for_telegram(settings: TelegramSettings) -> None:

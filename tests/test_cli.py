@@ -914,6 +914,33 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
     assert not re.search(r"\b(?:is|not|valid|one of|range)\b", done.stderr)  # no English detail either
 
 
+@pytest.mark.parametrize(
+    ("model", "said"),
+    [
+        ("老干部 模型", "模型 老干部 模型 不在本地缓存中"),  # not a hub id: the hub library warned in English
+        ("/nonexistent/e5-model", "模型目录不存在：/nonexistent/e5-model"),  # a mistyped folder: no hub asked
+    ],
+)
+def test_a_model_that_cannot_be_loaded_is_one_chinese_line(model: str, said: str, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "SPEECHQA_HOME": str(tmp_path / "home"),
+        "HF_HUB_OFFLINE": "1",
+        "SPEECHQA_MODEL": model,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", "rebuild"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("错误：") and said in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1 and "WARNING" not in done.stderr, done.stderr
+
+
 def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
     """Every command and group of `speechqa`, by its path (the group itself first)."""
     found: list[tuple[tuple[str, ...], click.Command]] = [(path, group)] if not path else []

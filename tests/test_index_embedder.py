@@ -116,6 +116,16 @@ def test_an_unknown_missing_model_raises_model_unavailable_saying_what_to_do(off
     assert "SPEECHQA_MODEL" in message
 
 
+def test_a_model_folder_that_does_not_exist_is_said_so_without_asking_the_hub(tmp_path: Path) -> None:
+    missing = tmp_path / "模型" / "e5-small"
+    with pytest.raises(ModelUnavailable, match="模型目录不存在") as raised:
+        load_embedder(str(missing))
+    assert str(missing) in str(raised.value) and "联网" not in str(raised.value)
+    (tmp_path / "模型.txt").write_text("not a model", encoding="utf-8")
+    with pytest.raises(ModelUnavailable, match="模型目录不是文件夹"):
+        load_embedder(str(tmp_path / "模型.txt"))
+
+
 @pytest.mark.slow
 def test_a_local_directory_that_is_not_a_model_raises_model_unavailable(
     offline: None, tmp_path: Path
