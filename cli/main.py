@@ -307,6 +307,16 @@ def _is_terminal(stream: Any) -> bool:
 
 
 pass_context = click.make_pass_decorator(Context)
+# Libraries whose INFO lines are chatter: at WARNING with -v and in the bot's log, at ERROR otherwise.
+NOISY_LOGGERS = (
+    "httpx",
+    "sentence_transformers",
+    "transformers",
+    "huggingface_hub",
+    "jieba",
+    "faiss",
+    "bm25s",
+)
 
 
 class TopGroup(Group):
@@ -402,17 +412,12 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
         speechqa add 讲话.docx
         speechqa ask --help
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
-    )
-    for noisy in ("httpx", "sentence_transformers", "jieba", "faiss", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    if not verbose:
-        # The model libraries' warnings are English words about their internals (「Could not resolve the
-        # revision of …」 for a mistyped model name): a user reads speechqa's own Chinese line on the same
-        # event; -v shows them. The bot's log sets its own levels (cli/telegram.py).
-        for library in ("sentence_transformers", "transformers", "huggingface_hub"):
-            logging.getLogger(library).setLevel(logging.ERROR)
+    # Without -v a user reads only speechqa's own (Chinese) lines: log records are English words for a log —
+    # a damaged numba cache recompiled, a model library's 「Could not resolve the revision of …」 — shown by
+    # -v; whatever a user must know is also said in Chinese. The bot's log sets its own levels (cli/telegram.py).
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(message)s")
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.WARNING if verbose else logging.ERROR)
     from .settings import load_settings
 
     with user_errors():

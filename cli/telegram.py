@@ -16,7 +16,7 @@ from index import QueryStats, SpeechIndexError
 from retrieval import check_read_only_home, prepare_many_searches
 
 from .logs import FORMAT, RepeatFilter, file_handler
-from .main import Context, UserError, cli, pass_context, user_errors
+from .main import NOISY_LOGGERS, Context, UserError, cli, pass_context, user_errors
 from .settings import TelegramSettings
 
 TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")  # a bot token: the bot's numeric id, a colon, its secret
@@ -63,10 +63,9 @@ def configure_logging(token: str, settings: TelegramSettings | None = None) -> N
         handler.setFormatter(logging.Formatter(FORMAT))
         handler.addFilter(RedactSecret(token))
         handler.addFilter(repeats)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
-    for library in ("sentence_transformers", "transformers", "huggingface_hub"):  # quieter for a CLI user
-        logging.getLogger(library).setLevel(logging.WARNING)  # (cli/main.py): the bot's log keeps them
+    for library in NOISY_LOGGERS:  # at ERROR for a command-line user without -v (cli/main.py): logged here
+        logging.getLogger(library).setLevel(logging.WARNING)
 
 
 def wait_for_telegram(settings: TelegramSettings) -> None:
