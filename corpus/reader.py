@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import stat
 import zipfile
@@ -99,20 +100,33 @@ def size_refusal(name: str, size: int) -> str | None:
 
 def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
     """Expand files and folders into the supported files they hold, in a stable order (in a folder,
-    leaving out the lock files and hidden files offices and other systems leave beside documents)."""
+    leaving out the lock files and hidden files offices and other systems leave beside documents).
+
+    A folder inside one that cannot be opened (no permission) is yielded itself, for `read_document` to
+    refuse with its reason: the walk passes over it without a word, and the files in it with it."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not _incidental(path, child)
-                ):
+                if _incidental(path, child):
+                    continue
+                if child.is_dir() and not child.is_symlink():
+                    if _folder_error(child) is not None:
+                        yield child
+                elif child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield child
         elif path.exists():
             yield path
         else:
             raise UnreadableFile(f"找不到文件：{path}")
+
+
+def _folder_error(folder: Path) -> OSError | None:
+    """Why a folder cannot be listed, or None when it can."""
+    try:
+        with os.scandir(folder):
+            return None
+    except OSError as e:
+        return e
 
 
 def _incidental(folder: Path, child: Path) -> bool:
@@ -200,6 +214,8 @@ def read_document(path: Path) -> Document:
     """Read one file; raise a CorpusError with a one-line reason when it cannot be used."""
     if (kind := special_kind(path)) is not None:  # checked before opening: opening a pipe waits
         raise UnreadableFile(f"不是普通文件：{path}（是{kind}，不能作为讲话添加）")
+    if path.is_dir() and (error := _folder_error(path)) is not None:  # from iter_speech_files
+        raise UnreadableFile(f"无法打开文件夹 {path}：{describe_os_error(error)}，其中的文件都没有添加")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFormat(unsupported_message(path.name))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
+import sys
 import threading
 import zipfile
 from pathlib import Path
@@ -401,6 +404,50 @@ def test_a_folder_passes_over_named_pipes_and_names_them(tmp_path: Path) -> None
     assert list(iter_speech_files([tmp_path])) == [tmp_path / "讲话.txt"]
     assert skipped_files(tmp_path).special == (tmp_path / "sub" / "导出.docx", tmp_path / "管道.txt")
     assert skipped_files(tmp_path / "讲话.txt").special == ()
+
+
+# Run as a user that file modes bind: root ignores them, so as root the walk runs without the two
+# capabilities that let it (setpriv, util-linux).
+WALK = """
+import sys
+from pathlib import Path
+from corpus import CorpusError, iter_speech_files, read_document
+found = list(iter_speech_files([Path(sys.argv[1])]))
+print("|".join(str(p) for p in found))
+for path in found:
+    try:
+        read_document(path)
+    except CorpusError as e:
+        print(e)
+"""
+
+
+def test_a_folder_inside_that_cannot_be_opened_is_named_not_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "讲话.txt").write_text(SPEECH, encoding="utf-8")
+    locked = tmp_path / "存档"
+    locked.mkdir()
+    (locked / "旧讲话.txt").write_text(SPEECH, encoding="utf-8")
+    locked.chmod(0)
+    as_bound = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root ignores file modes, and setpriv is not here to drop that")
+        as_bound = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
+    try:
+        done = subprocess.run(
+            [*as_bound, sys.executable, "-c", WALK, str(tmp_path)],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    found, *refusals = done.stdout.splitlines()
+    assert found.split("|") == [str(locked), str(tmp_path / "讲话.txt")]  # in the walk's order
+    assert refusals == [f"无法打开文件夹 {locked}：没有权限，其中的文件都没有添加。"]
 
 
 def test_missing_path_in_a_listing_is_refused(tmp_path: Path) -> None:
