@@ -177,6 +177,15 @@ def restore_database(store: Store, source: Path, saved_to: Path) -> Counts:
 # -- recover ----------------------------------------------------------------------------------------
 
 
+def schema_lost(kept_as: Path) -> str:
+    """What `recover` says when not one table of the damaged database can be read."""
+    return (
+        "无法抢救：数据库文件中记录有哪些表的部分已损坏，一张表也读不出来。"
+        f"损坏的原文件已改名保留为 {kept_as}。请用 speechqa restore 备份文件 恢复最近的备份；"
+        "没有备份时，用 speechqa add --bundled 加回自带的讲话，再用 speechqa add 重新添加其余的文件"
+    )
+
+
 def recover_database(home: Path) -> RecoveryReport:
     """Rebuild speechqa.db from what can be read of a damaged one: SQLite's own `.recover` (the sqlite3
     shell) when installed, else a row-by-row copy. The damaged file is kept as speechqa.db.damaged-….
@@ -197,7 +206,15 @@ def recover_database(home: Path) -> RecoveryReport:
             # no sqlite3 shell, or one whose .recover does not work (built without sqlite_dbpage)
             recovered.unlink(missing_ok=True)
             method = "row by row"
-            _recover_row_by_row(path, recovered)
+            try:
+                _recover_row_by_row(path, recovered)
+            except sqlite3.DatabaseError as e:
+                if _no_room(e):
+                    raise
+                # the table list itself (sqlite_master) is unreadable: nothing to recover; the damaged file
+                # is set aside as after a recovery, so that restore and add work on a new database
+                recovered.unlink(missing_ok=True)
+                raise BackupError(schema_lost(_set_aside(home, path))) from e
         conn = sqlite3.connect(recovered)
         try:
             with contextlib.suppress(sqlite3.DatabaseError):
@@ -232,15 +249,21 @@ def recover_database(home: Path) -> RecoveryReport:
         if _no_room(e):  # the damaged file is untouched: said as the full disk it is, not as a traceback
             raise home_full(home, quota=getattr(e, "errno", None) == errno.EDQUOT) from e
         raise
+    damaged_copy = _set_aside(home, path)
+    os.replace(recovered, path)
+    lost = None if known_passages is None else len(known_passages - ids)
+    return RecoveryReport(damaged_copy, kept, before, lost, orphans, method)
+
+
+def _set_aside(home: Path, path: Path) -> Path:
+    """Rename the damaged database (and its -wal and -shm files) to speechqa.db.damaged-STAMP; that name."""
     damaged_copy = home / f"{DB_NAME}.damaged-{_stamp()}"
     os.replace(path, damaged_copy)
     for suffix in ("-wal", "-shm"):
         side = home / f"{DB_NAME}{suffix}"
         if side.exists():
             os.replace(side, damaged_copy.with_name(damaged_copy.name + suffix))
-    os.replace(recovered, path)
-    lost = None if known_passages is None else len(known_passages - ids)
-    return RecoveryReport(damaged_copy, kept, before, lost, orphans, method)
+    return damaged_copy
 
 
 def _record_applied_migrations(path: Path) -> None:

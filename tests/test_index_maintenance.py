@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
-from index import Library, Store, recover_database
+from index import BackupError, Library, Store, recover_database
 from index.store import MIGRATIONS
 
 from .fakes import FakeEmbedder
@@ -101,3 +102,31 @@ def test_recover_applies_the_migrations_the_damaged_database_had_not_had_yet(tmp
         store.close()
     Store(tmp_path / "fresh.db").close()
     assert schema(db_path) == schema(tmp_path / "fresh.db")  # the last migration applied, not recorded blind
+
+
+def test_recover_of_a_database_whose_table_list_is_unreadable_sets_it_aside_and_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = library_home(tmp_path)
+    db_path = home / "speechqa.db"
+    with sqlite3.connect(db_path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(db_path.read_bytes())
+    data[100:PAGE] = b"\x5a" * (PAGE - 100)  # page 1 past the file header: the table list (sqlite_master)
+    db_path.write_bytes(bytes(data))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # the row-by-row copy, not a sqlite3 shell's
+
+    with pytest.raises(BackupError, match="无法抢救") as raised:  # was sqlite3's own error, as a traceback
+        recover_database(home)
+
+    message = str(raised.value)
+    assert "speechqa restore" in message and "speechqa add --bundled" in message
+    (kept,) = home.glob("speechqa.db.damaged-*[0-9]")
+    assert str(kept) in message and kept.read_bytes() == bytes(data)
+    assert not db_path.exists() and not list(home.glob(".recovered-*"))
+    store = Store(db_path)  # a new, empty database: restore and add work again
+    try:
+        assert store.speeches() == []
+    finally:
+        store.close()
