@@ -538,4 +538,17 @@ def main() -> None:
         # download or loading), whose redraws would fill it; speechqa's progress is then plain lines
         os.environ.setdefault("TQDM_DISABLE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    cli.main(prog_name="speechqa")
+    try:
+        cli.main(prog_name="speechqa")
+    except (
+        Exception
+    ):  # a defect, not bad input (that is a UserError): one line, the traceback for -v and logs
+        logging.getLogger("speechqa").info("unexpected error", exc_info=True)
+        click.echo(click.style(INTERNAL_ERROR, fg="red"), err=True)
+        sys.exit(1)
+
+
+INTERNAL_ERROR = (
+    "错误：speechqa 内部出错，这条命令没有完成。这是程序的问题，不是操作的问题："
+    "请在命令前加 -v 再运行一次（speechqa -v 命令 …），把显示的内容发给维护人员。"
+)

@@ -941,6 +941,42 @@ def test_a_model_that_cannot_be_loaded_is_one_chinese_line(model: str, said: str
     assert done.stderr.count("\n") == 1 and "WARNING" not in done.stderr, done.stderr
 
 
+# A command with a defect, registered beside the real ones: what a user sees when speechqa itself fails.
+DEFECT = """
+import sys
+from cli import main
+from cli.main import cli
+
+@cli.command("defect")
+def defect() -> None:
+    raise RuntimeError("a defect in speechqa")
+
+main()
+"""
+
+
+def test_a_defect_is_one_chinese_line_and_its_traceback_is_shown_by_verbose(tmp_path: Path) -> None:
+    env = {**os.environ, "SPEECHQA_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", DEFECT, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+
+    plain = run("defect")
+    assert plain.returncode == 1
+    assert plain.stderr.startswith("错误：speechqa 内部出错") and plain.stderr.count("\n") == 1, plain.stderr
+    assert "Traceback" not in plain.stderr and "RuntimeError" not in plain.stderr
+    verbose = run("-v", "defect")  # for whoever fixes it
+    assert verbose.returncode == 1
+    assert "Traceback" in verbose.stderr and "RuntimeError: a defect in speechqa" in verbose.stderr
+
+
 def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
     """Every command and group of `speechqa`, by its path (the group itself first)."""
     found: list[tuple[tuple[str, ...], click.Command]] = [(path, group)] if not path else []
