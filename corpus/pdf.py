@@ -1123,8 +1123,7 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
     from pdfminer.utils import decode_text
 
     out = []
-    for annot in page.annots:
-        data = resolve1(annot.get("data")) or {}
+    for data, (x0, top, x1, bottom) in _annotations(page):
         if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
             continue
         if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
@@ -1141,16 +1140,37 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
         if kind not in ("Tx", "Ch") or not text:
             continue
         size = _FIELD_SIZE.search(resolve1(data.get("DA")) or b"")
-        out.append(
-            _Field(
-                text,
-                float(annot["x0"]),
-                float(annot["x1"]),
-                float(annot["top"]),
-                float(annot["bottom"]),
-                float(size.group(1)) if size and float(size.group(1)) > 0 else 0.0,
-            )
-        )
+        points = float(size.group(1)) if size and float(size.group(1)) > 0 else 0.0
+        out.append(_Field(text, x0, x1, top, bottom, points))
+    return out
+
+
+def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]
+    """The page's annotations, each with its box (x0, top, x1, bottom). pdfplumber gives up on a page one of
+    whose annotations has no box (a comment's pop-up, as LibreOffice exports one): then the boxes are
+    worked out here, on an upright page (on a turned one such a page's fields are not read)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return [
+            (annot.get("data") or {}, (annot["x0"], annot["top"], annot["x1"], annot["bottom"]))
+            for annot in page.annots
+        ]
+    except (KeyError, TypeError, ValueError):
+        if page.rotation:
+            return []
+    height = float(page.root_page.height)
+    out = []
+    for item in resolve1(page.page_obj.annots) or []:
+        data = resolve1(item)
+        rect = resolve1(data.get("Rect")) if isinstance(data, dict) else None
+        if not isinstance(rect, list) or len(rect) != 4:
+            continue
+        try:
+            a, b, c, d = (float(resolve1(v)) for v in rect)
+        except (TypeError, ValueError):
+            continue
+        out.append((data, (min(a, c), height - max(b, d), max(a, c), height - min(b, d))))
     return out
 
 
