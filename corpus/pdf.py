@@ -217,7 +217,9 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     if numbers := _line_numbers(page):  # outside its ruled tables: a 序号 column is the table's
         page = page.filter(lambda obj: id(obj) not in numbers)
     dx, dy = float(page.bbox[0]), float(page.bbox[1])
-    lines = sorted([*_lines(page), *(f.line for f in fields)], key=lambda line: (round(line.top), line.x0))
+    lines = _lines(page)
+    if fields:  # each value in its place among the printed lines
+        lines = sorted([*lines, *(f.line for f in fields)], key=lambda line: (round(line.top), line.x0))
     return _PageText(
         page=Page(
             lines=join_drop_caps(tuple(_moved(line, dx, dy) for line in lines)),
@@ -1118,7 +1120,8 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
     """The values filled in the page's form fields: a PDF form (报名表, 登记表) filled in on a computer keeps
     each value in its field (AcroForm: the widget's ``/V``, or its parent field's), not in the page's
     text, and a viewer draws it in the field's box — such a form was read as its labels alone. Text and
-    choice fields only (a check box's value is a name, not text); a hidden field is not read."""
+    choice fields only (a check box's value is a name, not text); a hidden field is not read, nor a value
+    the page already prints in the field's box (a program that drew it into the page as well)."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
@@ -1138,6 +1141,9 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
         lines = [tidy_line(line) for text in texts for line in re.split(r"\r\n|\r|\n", text)]
         text = functools.reduce(join, [line for line in lines if line], "")
         if kind not in ("Tx", "Ch") or not text:
+            continue
+        printed = "".join(c["text"] for c in page.chars if _inside(c, (x0, top, x1, bottom)))
+        if "".join(text.split()) in "".join(printed.split()):
             continue
         size = _FIELD_SIZE.search(resolve1(data.get("DA")) or b"")
         points = float(size.group(1)) if size and float(size.group(1)) > 0 else 0.0

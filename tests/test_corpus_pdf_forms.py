@@ -83,6 +83,29 @@ def test_a_field_outside_a_table_is_read_as_a_line(tmp_path: Path) -> None:
     assert read_document(path).text.splitlines() == ["Registration form", "Bring two photos."]
 
 
+def test_a_value_the_page_prints_too_is_read_once(tmp_path: Path) -> None:
+    """A program that fills a form may draw each value into the page as well and keep the field: the value
+    is then page text already, and the field's copy is not read again."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "blank.pdf"
+    pdf = canvas.Canvas(str(blank), pagesize=A4)
+    pdf.acroForm.textfield(name="note", value="", x=100, y=600, width=300, height=24, borderWidth=0)
+    pdf.drawString(100, 700, "Registration form")
+    pdf.drawString(104, 608, "Bring two photos.")  # the value drawn in the field's box
+    pdf.showPage()
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    writer.update_page_form_field_values(
+        writer.pages[0], {"note": "Bring two photos."}, auto_regenerate=False
+    )
+    path = tmp_path / "form.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    assert read_document(path).text.count("Bring two photos.") == 1
+
+
 def test_a_pdf_whose_comments_have_pop_ups_without_a_box_still_reads(tmp_path: Path) -> None:
     """LibreOffice exports a reviewer's comment as a note with a pop-up that has no box (no /Rect):
     pdfplumber cannot lay such a page's annotations out, and the page's fields are looked for without it
