@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold14    # or cold5 … cold13
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold15    # or cold5 … cold14
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -21,7 +21,9 @@ whitespace removed too). A scan (a PDF holding only page images, a photo or a fa
 of it is what the set measures, so its gold phrases are checked against its source parts only. A .txt
 pasted out of a PDF (``radicals``) has its gold phrases sought with its Kangxi radicals read as the
 characters they stand for; a PDF with pinyin over rare characters (``ruby``) has the readings pypdf
-returns removed from its read-back text.
+returns removed from its read-back text. A .docx whose body is an altChunk (``chunk``) is read from its
+source parts and read back from the HTML page it imports; a filled PDF form (``form``) is read back with
+its fields' values (``/V``) after its page text.
 Exit status 1 and a line per problem when anything fails.
 """
 
@@ -61,6 +63,11 @@ class Document:
     # a PDF with pinyin printed over rare characters (Word's 拼音指南): the readings pypdf returns among
     # the characters are removed from the read-back text before gold phrases are sought in it
     ruby: bool = False
+    # a .docx whose body is an altChunk importing an HTML page: its text is that of its source parts, read
+    # back from the HTML page in the package (python-docx sees no paragraph)
+    chunk: bool = False
+    # a PDF form filled in: the values are the fields' /V, not page text; they are read back with the page
+    form: bool = False
 
 
 @dataclass(frozen=True)
@@ -309,6 +316,29 @@ SETS = {
             "z085": ["指定", "推荐", "施工队", "招标"],  # who picks the builders
         },
     ),
+    "cold15": QuestionSet(
+        prefix="y",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("上门助浴理发服务通知.docx", 1, 15, "BATH_NOTICE"),
+            Document("老物件捐赠登记表.pdf", 16, 30, "DONATION_FORM", form=True),
+            Document("白内障免费筛查通知.pdf", 31, 45, "CATARACT_NOTICE", scan=True),
+            Document("史料陈列室开馆仪式录音转写.docx", 46, 60, "OPENING_TURNS"),
+            Document("机关大院出入证换发通知.docx", 61, 75, "PASS_NOTICE", chunk=True),
+        ),
+        absent={
+            "y076": ["女护理员", "女性", "同性", "指定"],  # asking for a woman to bathe one
+            "y077": ["染发", "烫发"],  # dyeing the hair
+            "y078": ["奖励", "补贴", "奖金", "报酬"],  # a reward for donating
+            "y079": ["拍照", "摄影", "拍摄"],  # taking photos in the history room
+            "y080": ["住院", "出院"],  # days in hospital after the operation
+            "y081": ["空腹", "早餐", "早饭", "吃饭"],  # fasting before the screening
+            "y082": ["讲解员", "讲解", "导览"],  # a guide in the history room
+            "y083": ["有效期", "年审", "有效"],  # how long the new pass is valid
+            "y084": ["停车费"],  # a parking fee
+            "y085": ["拍照", "现场采集", "采集照片"],  # a photo taken at the window
+        },
+    ),
 }
 
 
@@ -360,6 +390,24 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
+def _chunk_text(path: Path) -> str:
+    """The text of the HTML pages a .docx imports by ``w:altChunk``, tags removed."""
+    import html
+
+    with zipfile.ZipFile(path) as package:
+        pages = [package.read(n).decode("utf-8") for n in package.namelist() if n.endswith((".htm", ".html"))]
+    return "\n".join(html.unescape(re.sub(r"<[^>]+>", "\n", page)) for page in pages)
+
+
+def _form_text(path: Path) -> str:
+    """A filled PDF form's page text and its fields' values (``/V``), as a viewer shows them."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    values = [str(field.get("/V", "")) for field in (reader.get_fields() or {}).values()]
+    return _pdf_text(path) + "\n" + "\n".join(values)
+
+
 def _doc_text(path: Path) -> str:
     return subprocess.run(["antiword", str(path)], check=True, capture_output=True, text=True).stdout
 
@@ -403,7 +451,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold14); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold15); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -412,7 +460,10 @@ def check(name: str) -> int:
     for document in spec.documents:
         path = folder / document.name
         source = getattr(maker, document.source)
-        if path.suffix == ".docx":
+        if path.suffix == ".docx" and document.chunk:
+            texts[document.name] = _parts_text(source)
+            printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
+        elif path.suffix == ".docx":
             texts[document.name] = _docx_text(path)
         elif path.suffix == ".txt":
             raw = path.read_bytes()
@@ -436,7 +487,7 @@ def check(name: str) -> int:
         else:
             texts[document.name] = _parts_text(source)
             if not document.scan:
-                read, reader = PRINTED[path.suffix]
+                read, reader = (_form_text, "pypdf+/V") if document.form else PRINTED[path.suffix]
                 back = read(path)
                 if document.ruby:
                     back = re.sub(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", "", back)

@@ -8,6 +8,7 @@ only, as many government PDFs have, RC4 or AES) are read; one that needs a passw
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import itertools
 import logging
@@ -165,6 +166,9 @@ class _Table:
     first_spans: tuple[int, ...] = ()
     # the height of its first row as printed (0 when not known)
     first_height: float = 0.0
+    # its cells hold a filled-in form's field values: each row is a label and its value, the first row
+    # too (it is no header labelling the others: 「登记编号：捐赠人姓名；YC-…：于振声」 before)
+    form: bool = False
 
     @property
     def merged_down(self) -> frozenset[int]:
@@ -188,7 +192,9 @@ class _PageText:
 
 
 def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
-    """The page's printed lines outside its ruled tables, top to bottom, and the tables."""
+    """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
+    filled in its form fields read where they stand (see _field_values)."""
+    fields = _field_values(page)
     page = page.dedupe_chars()
     undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
     if undecoded:
@@ -203,16 +209,20 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         replace(table, lines=tuple(_lines(page.filter(lambda obj, box=table.box: _inside(obj, box)))))
         if len(table.rows) == 1
         else table
-        for table in _tables(page)
+        for table in _tables(page, fields)
     ]
     if tables:
         page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+        fields = [f for f in fields if not any(_inside(f.box, table.box) for table in tables)]
     if numbers := _line_numbers(page):  # outside its ruled tables: a 序号 column is the table's
         page = page.filter(lambda obj: id(obj) not in numbers)
     dx, dy = float(page.bbox[0]), float(page.bbox[1])
+    lines = _lines(page)
+    if fields:  # each value in its place among the printed lines
+        lines = sorted([*lines, *(f.line for f in fields)], key=lambda line: (round(line.top), line.x0))
     return _PageText(
         page=Page(
-            lines=join_drop_caps(tuple(_moved(line, dx, dy) for line in _lines(page))),
+            lines=join_drop_caps(tuple(_moved(line, dx, dy) for line in lines)),
             width=float(page.width),
             height=float(page.height),
         ),
@@ -830,7 +840,7 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
                 lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
                 continue
             x0, top, x1, bottom = table.box
-            texts = labelled_rows(rows, header)
+            texts = labelled_rows(rows, [] if table.form and header is None else header)
             step = (bottom - top) / max(len(texts), 1)
             for n, text in enumerate(texts):
                 row_top = top + n * step
@@ -1083,8 +1093,95 @@ def _chars_text(chars: list[dict], spaced: frozenset[int] = frozenset()) -> str:
     return "".join(out).strip()
 
 
-def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
-    """Tables drawn with ruling lines, top to bottom."""
+class _Field(NamedTuple):
+    """A form field's value as filled in, and the box it shows in (page units, top grows downwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def box(self) -> dict[str, float]:
+        return {"x0": self.x0, "x1": self.x1, "top": self.top, "bottom": self.bottom}
+
+    @property
+    def line(self) -> Line:
+        return Line(text=self.text, x0=self.x0, x1=self.x1, top=self.top, bottom=self.bottom, size=self.size)
+
+
+_FIELD_SIZE = re.compile(rb"(\d+(?:\.\d+)?)\s+Tf")
+_HIDDEN_ANNOTATION = 2  # the annotation flag 「hidden」: never shown nor printed
+
+
+def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
+    """The values filled in the page's form fields: a PDF form (报名表, 登记表) filled in on a computer keeps
+    each value in its field (AcroForm: the widget's ``/V``, or its parent field's), not in the page's
+    text, and a viewer draws it in the field's box — such a form was read as its labels alone. Text and
+    choice fields only (a check box's value is a name, not text); a hidden field is not read, nor a value
+    the page already prints in the field's box (a program that drew it into the page as well)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    out = []
+    for data, (x0, top, x1, bottom) in _annotations(page):
+        if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
+            continue
+        if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
+            continue
+        field, kind, value, seen = data, None, None, 0
+        while isinstance(field, dict) and seen < 8:  # FT and V are inherited from the parent field
+            kind = kind or getattr(resolve1(field.get("FT")), "name", None)
+            value = value if value is not None else resolve1(field.get("V"))
+            field, seen = resolve1(field.get("Parent")), seen + 1
+        values = value if isinstance(value, list) else [value]
+        texts = [decode_text(v) for v in map(resolve1, values) if isinstance(v, bytes)]
+        lines = [tidy_line(line) for text in texts for line in re.split(r"\r\n|\r|\n", text)]
+        text = functools.reduce(join, [line for line in lines if line], "")
+        if kind not in ("Tx", "Ch") or not text:
+            continue
+        printed = "".join(c["text"] for c in page.chars if _inside(c, (x0, top, x1, bottom)))
+        if "".join(text.split()) in "".join(printed.split()):
+            continue
+        size = _FIELD_SIZE.search(resolve1(data.get("DA")) or b"")
+        points = float(size.group(1)) if size and float(size.group(1)) > 0 else 0.0
+        out.append(_Field(text, x0, x1, top, bottom, points))
+    return out
+
+
+def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]
+    """The page's annotations, each with its box (x0, top, x1, bottom). pdfplumber gives up on a page one of
+    whose annotations has no box (a comment's pop-up, as LibreOffice exports one): then the boxes are
+    worked out here, on an upright page (on a turned one such a page's fields are not read)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return [
+            (annot.get("data") or {}, (annot["x0"], annot["top"], annot["x1"], annot["bottom"]))
+            for annot in page.annots
+        ]
+    except (KeyError, TypeError, ValueError):
+        if page.rotation:
+            return []
+    height = float(page.root_page.height)
+    out = []
+    for item in resolve1(page.page_obj.annots) or []:
+        data = resolve1(item)
+        rect = resolve1(data.get("Rect")) if isinstance(data, dict) else None
+        if not isinstance(rect, list) or len(rect) != 4:
+            continue
+        try:
+            a, b, c, d = (float(resolve1(v)) for v in rect)
+        except (TypeError, ValueError):
+            continue
+        out.append((data, (min(a, c), height - max(b, d), max(a, c), height - min(b, d))))
+    return out
+
+
+def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignore[no-untyped-def]
+    """Tables drawn with ruling lines, top to bottom; a form field's value is its cell's text."""
     found = []
     try:
         rules = _level_rules(page)
@@ -1093,7 +1190,14 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
         log.debug("table detection failed", exc_info=True)
         return []
     for table in tables:
-        raw = table.extract()
+        raw = [list(row) for row in table.extract()]
+        form = False
+        for r, row in enumerate(table.rows[: len(raw)]):
+            for c, box in enumerate(row.cells[: len(raw[r])]):
+                inside = [f.text for f in fields if box is not None and _inside(f.box, _box(box))]
+                if inside:
+                    raw[r][c] = functools.reduce(join, inside, _cell(raw[r][c]))
+                    form = True
         rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
@@ -1104,6 +1208,7 @@ def _tables(page) -> list[_Table]:  # type: ignore[no-untyped-def]
                 rows=tuple(tuple(row) for row in rows),
                 first_spans=_first_spans(table),
                 first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
+                form=form,
             )
         )
     return sorted(found, key=lambda table: table.box[1])
@@ -1162,6 +1267,11 @@ def _merged_down_filled(table, rows: list[list[str]]) -> list[list[str]]:  # typ
 
 def _cell(text: str | None) -> str:
     return tidy_line((text or "").replace("\n", ""))
+
+
+def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = (float(v) for v in bbox)
+    return x0, top, x1, bottom
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:  # type: ignore[type-arg]

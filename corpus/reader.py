@@ -40,6 +40,7 @@ from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
 from .rtf import read_rtf
+from .transcript import without_turn_labels
 from .wechat import read_article
 from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
 
@@ -410,7 +411,8 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     if suffix in (".docx", ".doc", ".wps"):
         readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
         word = readers[suffix](name, data)
-        blocks, reference, encoding = word.blocks, word.reference, word.converter
+        # a recording's transcript exported to Word: the service's turn labels are not what was said
+        blocks, reference, encoding = without_turn_labels(word.blocks), word.reference, word.converter
         text = blocks_text(blocks)
     elif suffix == ".odt":
         odt = read_odt(name, data)

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from . import cfb
 from .clean import is_complete
-from .errors import UnreadableFile, damaged
+from .errors import CorpusError, UnreadableFile, damaged
 from .layout import broken_lines
 from .notes import NotePlacement
 from .numbering import ListDefinitions, list_labels, mark_removed
@@ -256,6 +256,7 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     notes = _Notes(_note_elements(document, definitions))
     join_removed_marks(document.element.body)
     number_paragraphs(document.element.body, definitions)
+    enclosed_characters(document.element.body)
     for p in contents_field_paragraphs(document.element.body):
         p.getparent().remove(p)
     out: list[Block] = []
@@ -403,7 +404,7 @@ def _block_items(container):  # type: ignore[no-untyped-def]
         tag = child.tag
         if tag == _W + "tbl" and (cell := _frame_cell(child)) is not None:
             yield from _block_items(cell)
-        elif tag in (_W + "p", _W + "tbl"):
+        elif tag in (_W + "p", _W + "tbl", _ALT_CHUNK):
             yield child
         elif tag == _W + "sdt" and (_is_table_of_contents(child) or _placeholder(child)):
             continue  # a generated table of contents repeats the headings; a prompt is not text
@@ -413,6 +414,37 @@ def _block_items(container):  # type: ignore[no-untyped-def]
                 yield from _block_items(chosen)
         elif tag in _READ_THROUGH:
             yield from _block_items(child)
+
+
+# An imported chunk (Word's 「插入 › 对象 › 文件中的文字」 kept as it came, w:altChunk): a part of the package
+# holding a whole document in another format, which Word brings in where the chunk stands when it opens
+# the file. Web office systems (OA) export the documents they keep as web pages so: the .docx's body is
+# one altChunk and its own XML has not a word of the text — such a notice was refused as holding none.
+_ALT_CHUNK = _W + "altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_CHUNK_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+_MIME_HEADER = re.compile(rb"(?i)(?:mime-version|content-type|from|subject|date)\s*:")
+
+
+def _chunk(name: str, data: bytes) -> WordText | None:
+    """An imported chunk's body as blocks, with its reference text, read as what its bytes are: a .docx,
+    an .rtf, a single-file web page (.mht), else a web page (HTML, XHTML) — the formats Word imports.
+    None when the chunk is none of these or holds no text: it is left out, as Word shows nothing for it."""
+    from .html import read_html, read_mht
+    from .rtf import read_rtf
+
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    try:
+        if head.startswith(b"PK"):
+            return read_docx(name, data)
+        if head.startswith(b"{\\rtf"):
+            blocks = read_rtf(name, data).blocks
+            return WordText(blocks, blocks_text(blocks), "rtf")
+        page = read_mht(name, data) if _MIME_HEADER.match(head) else read_html(name, data)
+    except CorpusError as e:
+        log.info("imported chunk %s not read: %s", name, e)
+        return None
+    return WordText(page.blocks, page.reference, page.encoding)
 
 
 def _frame_cell(tbl):  # type: ignore[no-untyped-def]
@@ -470,6 +502,10 @@ def _element_blocks(element, document, notes: _Notes, *, in_box: bool = False) -
     (their VML copy is skipped), in order: see _Boxes for where they go."""
     if element.tag == _W + "tbl":
         return _ElementBlocks(own=(*_table_blocks(element, notes), *notes.after(None, in_box=in_box)))
+    if element.tag == _ALT_CHUNK:
+        part = document.part.related_parts.get(element.get(_R_ID) or "")
+        chunk = _chunk(str(part.partname), part.blob) if part is not None else None
+        return _ElementBlocks(own=chunk.blocks if chunk is not None else ())
     from docx.text.paragraph import Paragraph
 
     text, boxes = _paragraph_text(element, notes.referenced)
@@ -742,6 +778,7 @@ def reference_text(data: bytes) -> str:
         definitions = _definitions(archive, parts)
         join_removed_marks(body)
         number_paragraphs(body, definitions)
+        enclosed_characters(body)
         notes = {}
         for kind in ("footnote", "endnote"):
             if kind not in parts:
@@ -750,12 +787,39 @@ def reference_text(data: bytes) -> str:
             number_paragraphs(root, definitions)
             for note in root.iterfind(_W + kind):
                 notes[(kind, note.get(_W + "id"))] = note
+        chunks = [
+            (path, archive.read(path))
+            for path in (_chunk_paths(archive, parser).get(c.get(_R_ID) or "") for c in body.iter(_ALT_CHUNK))
+            if path is not None
+        ]
     lines = _visible_lines(body)
     for reference in body.iter(*_NOTE_REFERENCES):
         note = notes.pop((_NOTE_REFERENCES[reference.tag], reference.get(_W + "id")), None)
         if note is not None and _visible(reference):
             lines.extend(_visible_lines(note))
+    for path, chunk_data in chunks:  # an imported chunk's own text, read by its own format's reader
+        chunk = _chunk(path, chunk_data)
+        if chunk is not None:
+            lines.extend(chunk.reference.split("\n"))
     return "\n".join(lines)
+
+
+def _chunk_paths(archive: zipfile.ZipFile, parser) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Where each imported chunk (w:altChunk) of the main document is in the archive, by relationship id."""
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"), parser)
+    except KeyError:
+        return {}
+    names = set(archive.namelist())
+    out = {}
+    for rel in rels:
+        target = rel.get("Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+        if rel.get("Type") == _CHUNK_RELATIONSHIP and rel.get("TargetMode") != "External" and path in names:
+            out[rel.get("Id") or ""] = path
+    return out
 
 
 def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
@@ -887,6 +951,90 @@ def join_removed_marks(root) -> None:  # type: ignore[no-untyped-def]
         at = 0 if properties is None else following.index(properties) + 1
         for offset, child in enumerate(content):
             following.insert(at + offset, child)
+
+
+# Word's 带圈字符 (「开始 › 字体 › 带圈字符」) is an EQ field with no shown result — Word draws the enclosure
+# over the text from the field's code, 「eq \o\ac(○,2)」 — so the text read nothing where the page shows
+# ②: list markers were lost and 「符合第②项、第③项条件的」 read 「符合第项、第项条件的」.
+_EQ_OVERSTRIKE = re.compile(r"^eq\s*\\o\s*(?:\\a[clr]\s*)?\((.*)\)$", re.IGNORECASE | re.DOTALL)
+_EQ_RAISED = re.compile(r"\\s\s*\\(?:up|do)\s*\d*\s*\((.*?)\)", re.IGNORECASE)
+_ENCLOSURES = frozenset("○◯〇□◇△")
+_CIRCLED_HAN = "一二三四五六七八九十"
+
+
+def enclosed_characters(root) -> None:  # type: ignore[no-untyped-def]
+    """Put in, as text, what each 带圈字符 field of the paragraphs under `root` shows: the enclosed number
+    (①…⑳, ㉑…㊿) or character (㊀…㊉) where Unicode has one, else the enclosed text itself (「优」 in a
+    square reads 「优」). The field's runs are replaced by a run holding it, in both readings of a .docx."""
+    for p in list(root.iter(_W + "p")):
+        begin = None
+        code: list[str] = []
+        depth = 0
+        separated = False
+        for mark in list(p.iter(_W + "fldChar", _W + "instrText")):
+            if mark.tag == _W + "instrText":
+                if depth == 1 and not separated:
+                    code.append(mark.text or "")
+                continue
+            kind = mark.get(_W + "fldCharType")
+            if kind == "begin":
+                depth += 1
+                if depth == 1:
+                    begin, code, separated = mark, [], False
+            elif kind == "separate" and depth == 1:
+                separated = True
+            elif kind == "end" and depth:
+                depth -= 1
+                if depth == 0 and begin is not None and not separated:
+                    shown = _enclosed("".join(code).strip())
+                    if shown:
+                        _replace_field(begin.getparent(), mark.getparent(), shown)
+
+
+def _enclosed(code: str) -> str:
+    """What an EQ overstrike field (``eq \\o\\ac(○,2)``) shows, as text; "" for any other field."""
+    match = _EQ_OVERSTRIKE.match(code)
+    if match is None:
+        return ""
+    parts = [_EQ_RAISED.sub(r"\1", part).strip() for part in re.split(r"[,，]", match.group(1))]
+    shapes = [part for part in parts if part in _ENCLOSURES]
+    texts = [part for part in parts if part and part not in _ENCLOSURES]
+    if len(texts) != 1:
+        return ""
+    text = texts[0]
+    if shapes and shapes[0] in "○◯〇":
+        if text.isdigit() and 1 <= int(text) <= 20:
+            return chr(0x2460 + int(text) - 1)
+        if text.isdigit() and 21 <= int(text) <= 35:
+            return chr(0x3251 + int(text) - 21)
+        if text.isdigit() and 36 <= int(text) <= 50:
+            return chr(0x32B1 + int(text) - 36)
+        if text in _CIRCLED_HAN:
+            return chr(0x3280 + _CIRCLED_HAN.index(text))
+    return text
+
+
+def _replace_field(first, last, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """Replace the runs from `first` to `last` (siblings: a field's begin and end runs) by one run showing
+    `shown` in the first run's properties."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    if first is None or last is None or first.getparent() is not last.getparent():
+        return
+    parent = first.getparent()
+    start, stop = parent.index(first), parent.index(last)
+    if first.tag != _W + "r" or stop < start:
+        return
+    run = etree.SubElement(parent, _W + "r")
+    properties = first.find(_W + "rPr")
+    if properties is not None:
+        run.append(deepcopy(properties))
+    etree.SubElement(run, _W + "t").text = shown
+    for element in list(parent)[start : stop + 1]:
+        parent.remove(element)
+    parent.insert(start, run)
 
 
 def _drop_cap(p) -> bool:  # type: ignore[no-untyped-def]

@@ -1,0 +1,133 @@
+"""A PDF form filled in on a computer is read with its values, each beside its label.
+
+A form (报名表, 登记表) filled in with a PDF program keeps each value in its form field (AcroForm: the
+widget's ``/V``), not in the page's text; a viewer draws it in the field's box. The seventeenth blind set's
+老物件捐赠登记表.pdf was read as its seventeen labels alone (「捐赠人姓名」, 「物品来历」…), not one value. Now
+the values of text and choice fields are read where they stand (corpus/pdf.py, ``_field_values``): in the
+ruled cell holding the field — the row read 「label；value」, the first row too (it is no header) — or as a
+line of the page.
+
+Files made by real producers: reportlab draws the form, pypdf fills it
+(tests/fixtures/corpus_writers.write_filled_form_pdf).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from corpus import read_document
+from tests.fixtures.corpus_writers import write_filled_form_pdf
+
+TITLE = "岑川市老年大学2027年春季学期报名表"
+ROWS = [
+    ("姓名", "name", 1),
+    ("原工作单位", "unit", 1),
+    ("报名专业", "course", 1),
+    ("学习经历", "history", 3),
+    ("联系电话", "phone", 1),
+]
+VALUES = {
+    "name": "费清源",
+    "unit": "市档案馆（退休）",
+    "course": "国画山水班",
+    "history": "2024年在老年大学学过书法初级班，结业成绩优秀。\n希望继续学习国画。",
+    "phone": "13712345678",
+}
+
+
+def _form(path: Path, values: dict[str, str]) -> None:
+    write_filled_form_pdf(
+        TITLE, ROWS, values, path, author="岑川市老年大学", heads=["填表日期：2027年1月8日"]
+    )
+
+
+def test_each_value_is_read_beside_its_label(tmp_path: Path) -> None:
+    path = tmp_path / "报名表.pdf"
+    _form(path, VALUES)
+    lines = read_document(path).text.splitlines()
+    assert "姓名；费清源" in lines  # the first row: a label and its value, not the others' header
+    assert "原工作单位；市档案馆（退休）" in lines
+    assert "报名专业；国画山水班" in lines
+    assert "学习经历；2024年在老年大学学过书法初级班，结业成绩优秀。希望继续学习国画。" in lines
+    assert "联系电话；13712345678" in lines
+
+
+def test_a_blank_form_reads_its_labels_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "空白报名表.pdf"
+    _form(path, {})
+    text = read_document(path).text
+    assert all(label in text for label, _, _ in ROWS)
+    assert "费清源" not in text
+
+
+def test_a_field_outside_a_table_is_read_as_a_line(tmp_path: Path) -> None:
+    """The same form's values, its table's ruling lines gone: each value read as a line of the page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "blank.pdf"
+    pdf = canvas.Canvas(str(blank), pagesize=A4)
+    pdf.acroForm.textfield(name="note", value="", x=100, y=600, width=300, height=24, borderWidth=0)
+    pdf.drawString(100, 700, "Registration form")
+    pdf.showPage()
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    writer.update_page_form_field_values(
+        writer.pages[0], {"note": "Bring two photos."}, auto_regenerate=False
+    )
+    path = tmp_path / "form.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    assert read_document(path).text.splitlines() == ["Registration form", "Bring two photos."]
+
+
+def test_a_value_the_page_prints_too_is_read_once(tmp_path: Path) -> None:
+    """A program that fills a form may draw each value into the page as well and keep the field: the value
+    is then page text already, and the field's copy is not read again."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "blank.pdf"
+    pdf = canvas.Canvas(str(blank), pagesize=A4)
+    pdf.acroForm.textfield(name="note", value="", x=100, y=600, width=300, height=24, borderWidth=0)
+    pdf.drawString(100, 700, "Registration form")
+    pdf.drawString(104, 608, "Bring two photos.")  # the value drawn in the field's box
+    pdf.showPage()
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    writer.update_page_form_field_values(
+        writer.pages[0], {"note": "Bring two photos."}, auto_regenerate=False
+    )
+    path = tmp_path / "form.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    assert read_document(path).text.count("Bring two photos.") == 1
+
+
+def test_a_pdf_whose_comments_have_pop_ups_without_a_box_still_reads(tmp_path: Path) -> None:
+    """LibreOffice exports a reviewer's comment as a note with a pop-up that has no box (no /Rect):
+    pdfplumber cannot lay such a page's annotations out, and the page's fields are looked for without it
+    (the fourteenth set's speech with exported comments was refused as damaged when fields were first read)."""
+    import shutil
+
+    import pytest
+
+    from tests.fixtures.corpus_writers import write_converted
+
+    if shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice")
+    parts = [
+        ("title", "在老年大学开学典礼上的讲话"),
+        (
+            "revised",
+            ["今年春季学期共开设", ("comment", "二十八个班", "请核实班数"), "，招收学员一千二百人。"],
+        ),
+        ("body", "希望各位学员学有所成，乐在其中。"),
+    ]
+    path = tmp_path / "讲话.pdf"
+    write_converted(parts, path, "pdf", author="岑川市老年大学", notes=True)
+    text = read_document(path).text
+    assert "今年春季学期共开设二十八个班，招收学员一千二百人。" in text
+    assert "请核实班数" not in text

@@ -1,0 +1,63 @@
+"""A recording's transcript exported by a speech-to-text service reads without the service's turn labels.
+
+讯飞听见, 飞书妙记 and the like export a transcript to Word as the recording's name, its head lines (when it
+was recorded, how long, 「关键词：…」) and each turn under a line 「发言人2   01:20」. The seventeenth blind
+set's 史料陈列室开馆仪式录音转写.docx was titled 「…仪式录音 关键词：… 发言人1 00:00」 and every later label was
+read into the text before the turn (「发言人2 01:20今年3月…」). Now, in a document with two or more such
+labels, the labels and a keywords line before them are dropped (corpus/transcript.py); every turn stays
+its paragraph. An agenda's 「签到 08:30」 lines are no labels.
+
+Files made by a real producer: python-docx (tests/fixtures/corpus_writers.write_transcript_docx, write_docx).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus import chunk_speech, parse_document, read_document
+from corpus.conservation import check_conservation
+from corpus.records import Block
+from corpus.transcript import is_turn_label, without_turn_labels
+from tests.fixtures.corpus_writers import write_docx, write_transcript_docx
+
+HEAD = ["老年合唱团排练总结会录音", "2026-06-20 15:02  时长 06:40", "关键词：合唱团  排练  演出"]
+TURNS = [
+    ("发言人1", "00:00", "同志们，今天我们简单总结一下上半年的排练情况。下面请团长讲几句。"),
+    ("发言人2", "00:35", "上半年合唱团共排练24次，平均每次到场41人，新学了三首曲目。"),
+    ("发言人2", "02:10", "七月份我们要参加全市老年文艺汇演，请大家每周二、周五下午准时到活动中心排练。"),
+    ("发言人1", "05:48", "好，今天就到这里，谢谢大家。"),
+]
+
+
+def test_a_transcript_reads_as_what_was_said(tmp_path: Path) -> None:
+    path = tmp_path / "录音转写.docx"
+    write_transcript_docx(HEAD, TURNS, path, author="岑川市委老干部局")
+    document = read_document(path)
+    [speech] = parse_document(document)
+    assert (speech.title, speech.date) == ("老年合唱团排练总结会录音", "2026-06-20")
+    assert [p.text for p in speech.paragraphs] == [text for _, _, text in TURNS]
+    assert "发言人" not in document.text and "关键词" not in document.text
+    assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
+
+
+def test_an_agenda_keeps_its_times(tmp_path: Path) -> None:
+    parts = [
+        ("title", "老年合唱团汇演日程"),
+        ("body", "签到 08:30"),
+        ("body", "合唱 09:00"),
+        ("body", "发言人1 09:40"),
+        ("body", "请各位团员提前到场。"),
+    ]
+    path = tmp_path / "日程.docx"
+    write_docx(parts, path, author="岑川市委老干部局")
+    text = read_document(path).text
+    assert all(line in text for line in ("签到 08:30", "合唱 09:00", "发言人1 09:40"))
+
+
+def test_turn_labels() -> None:
+    assert all(
+        map(is_turn_label, ["发言人1   00:41", "说话人 2 01:02:03", "Speaker 3 12:05", "发言人12 1:05"])
+    )
+    assert not any(map(is_turn_label, ["签到 08:30", "发言人1：大家好", "2026-06-20 15:02", "发言人"]))
+    one = (Block(text="发言人1 00:00", kind="paragraph"), Block(text="大家好。", kind="paragraph"))
+    assert without_turn_labels(one) == one  # one label alone is no transcript
