@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import check_conservation, chunk_speech, parse_document, read_bytes
+from corpus import HEAD_SECTION, check_conservation, chunk_speech, parse_document, read_bytes
 from corpus.columns import read_columns
 from corpus.layout import Line, Page, paragraph_blocks, remove_running_lines, split_footnotes
 
@@ -284,7 +284,12 @@ def test_an_imprint_set_as_a_table_is_no_body_text_reported_lost(texts: list[str
     passages = [d.text for d in chunk_speech(speech)]
     kept = check_conservation(document, passages)
     assert kept.ok, kept.missing
-    assert speech.date == "2025-03-20" and not any("抄送" in p for p in passages)
+    body = [d.text for d in chunk_speech(speech) if d.section != HEAD_SECTION]
+    assert speech.date == "2025-03-20" and not any("抄送" in p for p in body)
+    # the table's 版记 is the notice's 「文件信息」, as one set in lines is
+    assert speech.paragraphs[0].text.endswith(
+        f"抄送：{copied}。印发机关：青州市委老干部局办公室。印发日期：2025年3月20日。"
+    )
     assert_once_in_order(sentences, "".join(passages))
 
 
