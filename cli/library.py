@@ -350,9 +350,16 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
     help='讲话日期：2024-03-13、2024年3月13日、二〇二四年三月十三日、2024.3.13（或只到月、年）；"" 表示不详。',
 )
 @click.option("--speaker", metavar="讲话人", help='讲话人；"" 表示不详。')
+@click.option(
+    "--issuer",
+    metavar="发文机关",
+    help='通知等公文的发文机关；联合发文用「、」分隔（如 中共温州市委老干部局、温州市财政局）；"" 表示不详。',
+)
 @pass_context
-def edit(obj: Context, speech_id: int, title: str | None, date: str | None, speaker: str | None) -> None:
-    """更正讲话的标题、日期或讲话人。
+def edit(
+    obj: Context, speech_id: int, title: str | None, date: str | None, speaker: str | None, issuer: str | None
+) -> None:
+    """更正讲话的标题、日期、讲话人或发文机关。
 
     更正结果随讲话的文本保存：以后再次添加同一文件（即使中间删除过），仍保留更正后的信息。
 
@@ -361,9 +368,10 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
         speechqa edit 3 --date 2024-03-13 --speaker 沈伟
         speechqa edit 3 --date 2024年3月13日
         speechqa edit 3 --speaker ""
+        speechqa edit 7 --issuer 中共温州市委老干部局、温州市财政局
     """
-    if title is None and date is None and speaker is None:
-        raise click.UsageError("请至少给出 --title、--date 或 --speaker 之一。")
+    if title is None and date is None and speaker is None and issuer is None:
+        raise click.UsageError("请至少给出 --title、--date、--speaker 或 --issuer 之一。")
     if title is not None and not title.strip():
         raise UserError("标题不能为空。")
     date = date.strip() if date is not None else None
@@ -374,6 +382,7 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
             raise UserError(f"日期格式不对：{given}（应为 2024-03-13、2024年3月13日、2024-03 或 2024）。")
     if date and not _valid_date(date):
         raise UserError(f"日期不存在：{date}（格式对，但没有这一天）。")
+    issuer = _issuers(issuer) if issuer is not None else None
     with user_errors():
         store = obj.library.store
         store.require_writable()
@@ -382,6 +391,7 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
             title=title.strip() if title is not None else None,
             date=date,
             speaker="".join(speaker.split()) if speaker is not None else None,
+            issuer=issuer,
         )
         if edited is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
@@ -389,6 +399,27 @@ def edit(obj: Context, speech_id: int, title: str | None, date: str | None, spea
             obj.service().ensure_index()  # the lexical index reads the title: cached vectors, a quick rebuild
         meta = " · ".join(part for part in (edited.date, attribution(edited.speaker, edited.issuer)) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
+
+
+ISSUER_SEPARATORS = re.compile(r"[、，,；;/\s]+")
+ISSUER_MAX_CHARS = 40  # one body's name: 「中共温州市委老干部局」 is 10, the longest real ones about 30
+NOT_IN_ISSUER = re.compile(r"[。！？!?：:“”\"《》]")
+
+
+def _issuers(text: str) -> str:
+    """The issuing bodies as the store keeps them: joined by 「、」 (given with 「、」, commas, semicolons or
+    spaces between them); "" for none. A sentence, a title or only separators is refused."""
+    if not text.strip():
+        return ""
+    bodies = [b for b in ISSUER_SEPARATORS.split(text.strip()) if b]
+    if not bodies:
+        raise UserError(f"发文机关格式不对：{text.strip()}（写机关名称，联合发文用「、」分隔）。")
+    for body in bodies:
+        if len(body) > ISSUER_MAX_CHARS or NOT_IN_ISSUER.search(body):
+            raise UserError(
+                f"发文机关格式不对：{body}（应是机关名称，如 中共温州市委老干部局；联合发文用「、」分隔）。"
+            )
+    return "、".join(dict.fromkeys(bodies))
 
 
 def _valid_date(text: str) -> bool:

@@ -46,7 +46,7 @@ from .reader import (
     special_kind,
     unsupported_message,
 )
-from .records import BLOCK_KINDS, Block, Document, Paragraph, PassageDraft, Speech
+from .records import BLOCK_KINDS, Block, Document, ImprintField, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "Document",
     "EmptyDocument",
     "ExportedAnswer",
+    "ImprintField",
     "OcrEngine",
     "Paragraph",
     "PassageDraft",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -71,6 +72,9 @@ class Line:
     # its text without the raised small figures in it (a footnote's reference mark 「纽带。¹截至」), when it
     # has any (a PDF's text layer says so), else ""
     unmarked: str = ""
+    # those raised marks, each run of them as printed (「1」, 「12」, 「*」), in reading order: they say which
+    # footnote of the page the line references
+    marks: tuple[str, ...] = ()
 
     @property
     def height(self) -> float:
@@ -82,7 +86,7 @@ class Page:
     lines: tuple[Line, ...]
     width: float
     height: float
-    # the footnotes at its foot (see split_footnotes), read after the paragraph the page ends in
+    # the footnotes at its foot (see split_footnotes), read after the paragraph that references them
     notes: tuple[Line, ...] = ()
 
 
@@ -433,12 +437,14 @@ def split_footnotes(pages: list[Page]) -> list[Page]:
             out.append(page)
             continue
         endnotes = endnotes or own_page or (n == last_body and bool(_ROMAN_MARK.match(foot[0].text)))
-        # the reference marks: raised small figures inside body lines, or read as lines of their own
-        above = [
-            _unmarked(line)
+        # the reference marks: raised small figures inside body lines, or read as lines of their own (each
+        # then counted as a mark of the body line it stands beside)
+        lone = [
+            line
             for line in above
-            if not (_LONE_MARK.match(line.text.strip()) and 0 < line.size < _NOTE_SIZE * body)
+            if _LONE_MARK.match(line.text.strip()) and 0 < line.size < _NOTE_SIZE * body
         ]
+        above = [_unmarked(_with_lone_marks(line, lone, body)) for line in above if line not in lone]
         out.append(replace(page, lines=tuple(above), notes=tuple(foot)))
     if endnotes:  # the marks of endnotes stand on pages without notes of their own
         out = [page if page.notes else replace(page, lines=tuple(map(_unmarked, page.lines))) for page in out]
@@ -454,6 +460,21 @@ def _raised_mark(line: Line, lines: list[Line], body: float) -> bool:
         abs(other.size - body) < 0.4 and other.top < line.bottom and other.bottom > line.top
         for other in lines
     )
+
+
+def _with_lone_marks(line: Line, lone: list[Line], body: float) -> Line:
+    """A body line with the marks read as lines of their own beside it (after its last character, on its
+    height) added to its marks."""
+    if abs(line.size - body) >= 0.4:
+        return line
+    beside = [
+        mark.text.strip()
+        for mark in lone
+        if line.top < mark.bottom
+        and line.bottom > mark.top
+        and line.x1 - 1 <= mark.x0 <= line.x1 + line.height
+    ]
+    return replace(line, marks=(*line.marks, *beside)) if beside else line
 
 
 def _overlap(a: Line, b: Line) -> bool:
@@ -485,14 +506,49 @@ def _note_pieces(lines: tuple[Line, ...]) -> list[Line]:
 
 def _notes(lines: tuple[Line, ...]) -> list[Block]:
     """A page's footnote lines as one block per note, each without its mark."""
-    texts: list[str] = []
+    return [block for _, block in _marked_notes(lines)]
+
+
+def _marked_notes(lines: tuple[Line, ...]) -> list[tuple[str, Block]]:
+    """A page's footnotes, each with its own mark (as _mark_key reads it) and as a block without it."""
+    found: list[tuple[str, str]] = []
     for line in _note_pieces(lines):
         text = line.text.strip()
         if mark := _NOTE_MARK.match(text):
-            texts.append(text[mark.end() :].strip())
-        elif texts:
-            texts[-1] = join(texts[-1], text)
-    return [Block(text=text, kind="note") for text in texts if text]
+            found.append((_mark_key(mark.group()), text[mark.end() :].strip()))
+        elif found:
+            found[-1] = (found[-1][0], join(found[-1][1], text))
+    return [(key, Block(text=text, kind="note")) for key, text in found if text]
+
+
+def _mark_key(mark: str) -> str:
+    """A note mark as its reference and its note both print it: 「¹」, 「1」, 「[1]」, 「（1）」 and 「①」 are 「1」."""
+    return re.sub(r"[\s\[\]［］()（）]", "", unicodedata.normalize("NFKC", mark))
+
+
+def _placed_notes(
+    paragraphs: list[Block], notes: list[tuple[int, int, str, Block]], refs: dict[tuple[int, str], set[int]]
+) -> list[Block]:
+    """The paragraphs with the footnotes among them. A note (page, the paragraph its page ends in, its mark,
+    the note) goes after the one paragraph of its page that references it — holds its raised mark — when
+    that paragraph ends a sentence, as a Word file's note follows the paragraph referencing it; else (no
+    mark found, one found in two paragraphs, two notes with one mark, or a paragraph that is a title or a
+    heading), and an endnote, after the paragraph its page ends in, never inside it."""
+    marks = [(page, key) for page, _, key, _ in notes]
+    after: dict[int, list[Block]] = {}
+    for page, fallback, key, note in notes:
+        # an endnote (a small roman mark: i, ii) stays after the body, where it is printed
+        holders = set() if _ROMAN_MARK.fullmatch(key) else refs.get((page, key), set())
+        target = fallback
+        if len(holders) == 1 and marks.count((page, key)) == 1:
+            [held] = holders
+            if _SENTENCE_END.search(paragraphs[held].text.strip()):
+                target = held
+        after.setdefault(target, []).append(note)
+    out = list(after.get(-1, []))
+    for n, paragraph in enumerate(paragraphs):
+        out += [paragraph, *after.get(n, [])]
+    return out
 
 
 def paragraphs(pages: list[Page]) -> list[str]:
@@ -532,12 +588,15 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
 
     ended = _ended_short(pages, pitch or 1.5 * size)
 
-    out: list[Block] = []
+    out: list[Block] = []  # the paragraphs
     current = ""
     previous: Line | None = None
     opener: Line | None = None  # the first line of the paragraph being read
     previous_page = -1
-    notes: list[Block] = []  # footnotes of pages read, waiting for the paragraph they end in to end
+    # each page's footnotes with the paragraph the page ends in (its index in `out`) and their marks, and
+    # which paragraphs hold each page's reference marks: the notes are placed when all are read
+    notes: list[tuple[int, int, str, Block]] = []
+    refs: dict[tuple[int, str], set[int]] = {}
     for page_index, page in enumerate(pages):
         for line in page.lines:
             text = line.text.strip()
@@ -556,17 +615,17 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             ):
                 if current:
                     out.append(Block(text=current, kind=_kind(previous)))
-                out.extend(notes)
-                notes = []
                 current, opener = text, line
             else:
                 current = join(current, text)
+            for mark in line.marks:
+                refs.setdefault((page_index, _mark_key(mark)), set()).add(len(out))
             previous, previous_page = line, page_index
-        notes.extend(_notes(page.notes))
+        ends_in = len(out) if current else len(out) - 1
+        notes += [(page_index, ends_in, key, note) for key, note in _marked_notes(page.notes)]
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
-    out.extend(notes)
-    return out
+    return _placed_notes(out, notes, refs)
 
 
 # How far above the text's foot a page may end and still have been full: a line or two that widow and

@@ -35,7 +35,7 @@ from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .numerals import numeral_value
-from .records import Block, Document, Paragraph, Speech
+from .records import Block, Document, ImprintField, Paragraph, Speech
 from .script import to_simplified
 
 
@@ -558,9 +558,10 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
     """An official document's head as a passage of its own, under 「文件信息」: its title, then its 文号, its
     issuing bodies (several for a joint document, 「、」 between them) and its 主送, each a labelled sentence
     (「《关于调整离休干部护理费标准的通知》文号：青人社发〔2025〕41号。发文机关：…。主送：各县（市、区）老干部局，
-    市直各单位。」): the title names the document whose number it is. None when the document gives neither
-    a number nor an addressee (a speech, a news item)."""
-    if not speech.doc_number and not speech.addressee:
+    市直各单位。」): the title names the document whose number it is. Its 版记 follows, as labelled
+    (「抄送：市委组织部组织一处。印发机关：…办公室。印发日期：2026年3月2日。」). None when the document gives
+    none of a number, an addressee or a 版记 (a speech, a news item)."""
+    if not speech.doc_number and not speech.addressee and not speech.imprint:
         return None
     values = (
         speech.doc_number,
@@ -568,6 +569,7 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
         speech.addressee,
     )
     fields = "".join(f"{label}：{value}。" for label, value in zip(HEAD_LABELS, values, strict=True) if value)
+    fields += "".join(f"{f.label}：{f.value}。" for f in speech.imprint)
     return Paragraph(text=fields, section=HEAD_SECTION)
 
 
@@ -866,6 +868,7 @@ class _Tail:
     attachment_list: list[ParsedLine] = field(default_factory=list)  # 「附件：1．……」 and its further items
     notes: list[ParsedLine] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
     attachments: list[list[ParsedLine]] = field(default_factory=list)  # each from its 「附件1」 line on
+    imprint: list[ParsedLine] = field(default_factory=list)  # the 版记 (抄送, 印发), from imprint_start on
 
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
@@ -958,7 +961,51 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
         tail.attachments = _split_attachments(lines[first_label:end])
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
         tail = _read_signature(lines[:end])
+    tail.imprint = lines[end:]
     return tail
+
+
+# The 印发 line of a 版记: 「中共温州市委老干部局办公室　2024年10月9日印发」 (the office may be left out).
+_PRINTED = _Folded(
+    rf"^(?P<office>.*?)\s*(?P<date>(?:{YEAR}|{CN_YEAR})\s*年\s*[{NUM}\d]{{1,3}}\s*月\s*[{NUM}\d]{{1,3}}\s*日)\s*印\s*发$"
+)
+_LIST_LABEL = re.compile(r"^(?P<label>抄\s*送|抄\s*报|分\s*送|抄\s*发|印\s*送|报|送|发)\s*[：:]\s*")
+
+
+def _imprint_fields(lines: Sequence[ParsedLine]) -> tuple[ImprintField, ...]:
+    """The 版记 as labelled fields for the 「文件信息」 passage: each list under its own label (「抄送」, or a
+    简报's 「报」「送」「发」), a list wrapped over two lines as one, and the 印发 line's office and date
+    (「印发机关」, 「印发日期」). A note under it (「（共印50份）」) and a page number are none."""
+    fields: list[ImprintField] = []
+    listing = False  # the last field is a list a next line may continue
+    for line in lines:
+        text = line.text.strip()
+        if printed := _PRINTED.match(text):
+            office = " ".join(text[printed.start("office") : printed.end("office")].split())
+            date = "".join(text[printed.start("date") : printed.end("date")].split())
+            fields += [ImprintField("印发机关", office)] if office else []
+            fields.append(ImprintField("印发日期", date))
+            listing = False
+            continue
+        if _ANNOTATION.match(text) or is_page_number(text):
+            listing = False
+            continue
+        parts = re.split(r"(?<=[。.；;])\s*(?=(?:报|送|发|抄发|印送|抄送|抄报|分送)\s*[：:])", text)
+        for part in parts:
+            if labelled := _LIST_LABEL.match(to_simplified(part)):
+                label = "".join(labelled.group("label").split())
+                fields.append(ImprintField(label, _list_value(part[labelled.end() :])))
+            elif listing and _is_name_list(part):  # the rest of a list wrapped onto this line
+                fields[-1] = ImprintField(fields[-1].label, _list_value(fields[-1].value + part))
+            else:
+                listing = False
+                continue
+            listing = not re.search(r"[。.；;]$", part.strip())  # a list ended by its 。 takes no more
+    return tuple(f for f in fields if f.value)
+
+
+def _list_value(text: str) -> str:
+    return text.strip().rstrip("。.；;").strip()
 
 
 def _heads_attachment(lines: list[ParsedLine], at: int, end: int) -> bool:
@@ -1217,6 +1264,7 @@ def _parse_speech(
         doc_number=header.doc_number,
         issuer=header.issuer or issuer,
         addressee=header.addressee,
+        imprint=_imprint_fields(tail.imprint),
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))

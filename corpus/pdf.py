@@ -968,6 +968,7 @@ def _chars_line(chars: list[dict], spaced: frozenset[int] = frozenset()) -> Line
     raised = [c for c in chars if _raised_mark(c, size, bottom)]
     return Line(
         text=text,
+        marks=_mark_runs(chars, raised) if raised and len(raised) < len(chars) else (),
         unmarked=(
             _chars_text([c for c in chars if c not in raised], spaced)
             if raised and len(raised) < len(chars)
@@ -981,6 +982,22 @@ def _chars_line(chars: list[dict], spaced: frozenset[int] = frozenset()) -> Line
         font=fonts.most_common(1)[0][0] if fonts else "",
         size=size,
     )
+
+
+def _mark_runs(chars: list[dict], raised: list[dict]) -> tuple[str, ...]:  # type: ignore[type-arg]
+    """The reference marks a line holds, in order: each run of raised characters (「12」 for note 12)."""
+    runs: list[str] = []
+    previous = False
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if char["text"].isspace():
+            continue
+        now = any(char is r for r in raised)
+        if now and previous:
+            runs[-1] += char["text"]
+        elif now:
+            runs.append(char["text"])
+        previous = now
+    return tuple(runs)
 
 
 def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignore[type-arg]

@@ -65,6 +65,14 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class ImprintField:
+    """One labelled field of an official document's 版记: 「抄送」 「市委组织部组织一处」, 「印发日期」 「2026年3月2日」."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Speech:
     """One speech: its metadata and its body paragraphs (headings are metadata, not paragraphs)."""
 
@@ -80,6 +88,9 @@ class Speech:
     issuer: str | None = None  # the issuing body (letterhead or signature), e.g. "江州市委老干部局"
     # the bodies an official document is sent to (主送), without the colon: "各区县人民政府，市政府各部门"
     addressee: str | None = None
+    # its 版记, labelled as printed: 「抄送」 (抄报, 分送; a 简报's 报, 送, 发) and the bodies, 「印发机关」 and
+    # 「印发日期」 of its 印发 line; read into the 「文件信息」 passage, never into the body
+    imprint: tuple[ImprintField, ...] = ()
 
     @property
     def shown_title(self) -> str:

@@ -291,6 +291,12 @@ def _m013_speech_issuer(db: sqlite_utils.Database) -> None:
     conn.executemany("UPDATE speeches SET issuer = ? WHERE id = ?", [(v, k) for k, v in found.items()])
 
 
+def _m014_corrected_issuer(db: sqlite_utils.Database) -> None:
+    # `speechqa edit --issuer`: a notice's corrected issuing bodies (「、」 between joint issuers, "" for none),
+    # kept with the other corrections by the speech's text hash.
+    db.conn.execute("ALTER TABLE corrections ADD COLUMN issuer TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -305,6 +311,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("011_handled_updates", _m011_handled_updates),
     ("012_pinner_names", _m012_pinner_names),
     ("013_speech_issuer", _m013_speech_issuer),
+    ("014_corrected_issuer", _m014_corrected_issuer),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -759,7 +766,7 @@ class Store:
     @_locked
     def correction(self, text_hash: str) -> Correction | None:
         row = self.db.execute(
-            "SELECT title, date, speaker FROM corrections WHERE text_hash = ?", [text_hash]
+            "SELECT title, date, speaker, issuer FROM corrections WHERE text_hash = ?", [text_hash]
         ).fetchone()
         return None if row is None else Correction(*row)
 
@@ -784,9 +791,9 @@ class Store:
             if fixed is not None:
                 with self._writing() as conn:
                     conn.execute(
-                        "INSERT OR REPLACE INTO corrections (text_hash, title, date, speaker, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?)",
-                        [text_digest, fixed.title, fixed.date, fixed.speaker, _now()],
+                        "INSERT OR REPLACE INTO corrections (text_hash, title, date, speaker, issuer, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [text_digest, fixed.title, fixed.date, fixed.speaker, fixed.issuer, _now()],
                     )
         # a correction of "" clears the value (the speaker or date read from the file was wrong)
         title = fixed.title if fixed and fixed.title else speech.shown_title
@@ -795,7 +802,8 @@ class Store:
         digest = _speech_digest(title, speech.subtitle, date, speaker, [(d.text, d.section) for d in drafts])
         place = speech.ordinal if ordinal is None else ordinal
         sections = len({d.section for d in drafts if d.section})
-        issuer = speech.shown_issuer  # shown, not compared: not in the digest
+        # shown, not compared: not in the digest
+        issuer = (fixed.issuer or None) if fixed and fixed.issuer is not None else speech.shown_issuer
         with self._writing() as conn:
             if replace is not None:
                 old = conn.execute("SELECT content_hash FROM speeches WHERE id = ?", [replace]).fetchone()
@@ -894,12 +902,19 @@ class Store:
 
     @_locked
     def edit_speech(
-        self, speech_id: int, *, title: str | None = None, date: str | None = None, speaker: str | None = None
+        self,
+        speech_id: int,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        speaker: str | None = None,
+        issuer: str | None = None,
     ) -> SpeechRecord | None:
         """Correct a speech's metadata, and remember the correction by its text: re-adding the file
-        keeps it. A date or speaker of "" clears it (unknown). None leaves a value as it is. Passages are
-        untouched; a new title makes the index stale (the lexical index reads it), date and speaker do not
-        (answers and filters read them from the store)."""
+        keeps it. A date, speaker or issuer (joint issuers joined by 「、」, as corpus.Speech.shown_issuer) of ""
+        clears it (unknown). None leaves a value as it is. Passages are untouched (a notice's 「文件信息」
+        passage keeps the issuers read from the file); a new title makes the index stale (the lexical index
+        reads it), date, speaker and issuer do not (answers and filters read them from the store)."""
         row = self.db.execute("SELECT text_hash FROM speeches WHERE id = ?", [speech_id]).fetchone()
         if row is None:
             return None
@@ -908,15 +923,17 @@ class Store:
             title or fixed.title,
             date if date is not None else fixed.date,
             speaker if speaker is not None else fixed.speaker,
+            issuer if issuer is not None else fixed.issuer,
         )
         with self._writing() as conn:
             conn.execute(
-                "INSERT INTO corrections (text_hash, title, date, speaker, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO corrections (text_hash, title, date, speaker, issuer, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (text_hash) DO UPDATE SET title = excluded.title, date = excluded.date, "
-                "speaker = excluded.speaker, updated_at = excluded.updated_at",
-                [row[0], merged.title, merged.date, merged.speaker, _now()],
+                "speaker = excluded.speaker, issuer = excluded.issuer, updated_at = excluded.updated_at",
+                [row[0], merged.title, merged.date, merged.speaker, merged.issuer, _now()],
             )
-            for column, value in (("title", title), ("date", date), ("speaker", speaker)):
+            for column, value in (("title", title), ("date", date), ("speaker", speaker), ("issuer", issuer)):
                 if value is not None and (value or column != "title"):
                     conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value or None, speech_id])
             # the stored digest is what adding the file again compares with: it must hold the corrected
@@ -1390,6 +1407,7 @@ class Correction:
     title: str | None
     date: str | None
     speaker: str | None
+    issuer: str | None = None  # joint issuers joined by 「、」; "" cleared
 
 
 @dataclass(frozen=True)

@@ -227,10 +227,11 @@ _INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 # A question about an official document itself rather than what it says: its number (文号), who issued it
-# (发文机关, 「哪个单位发的」, 落款), whom it is sent to (主送, 「发给哪些单位」). Only these read a document's
+# (发文机关, 「哪个单位发的」, 落款), whom it is sent to (主送, 「发给哪些单位」) or copied to (抄送, from its 版记).
+# Only these read a document's
 # 「文件信息」 passage (corpus.HEAD_SECTION) as an answer.
 _ASKS_DOCUMENT = re.compile(
-    r"文号|字号|文件号|几号文|发文|主送|落款|署名|联合发"
+    r"文号|字号|文件号|几号文|发文|主送|抄送|抄报|落款|署名|联合发"
     # sent to whom: the document's 主送 only when what is sent is the document (「这个通知发给谁」) or the
     # question asks for bodies (「发给哪些单位」); 「智能呼叫手环发给哪些人」 asks who receives a thing the
     # document is about, which its items say

@@ -428,6 +428,60 @@ def test_a_new_speech_saved_over_an_old_file_names_the_speech_it_replaces(run: R
     assert "已更新  #6" in out and "取代" not in out
 
 
+NOTICE_PARTS = [
+    ("title", "关于做好离退休干部重阳节走访慰问工作的通知"),
+    ("body", "各县（市、区）老干部局，市直各单位："),
+    ("heading1", "一、走访对象"),
+    ("body", "走访慰问对象为全市八十岁以上的离休干部和生活困难的退休干部，每人发放慰问金五百元。"),
+    ("heading1", "二、工作要求"),
+    ("body", "各单位要在十月二十日前完成走访，并将走访情况报送市委老干部局。"),
+    ("body", "中共温州市委老干部局"),
+    ("body", "2024年10月8日"),
+]
+
+
+def test_a_notices_issuer_can_be_corrected_to_joint_issuers_and_cleared(run: Run, tmp_path: Path) -> None:
+    """`edit --issuer`: a notice issued jointly whose signature named one body (or none) is corrected; the
+    issuers are kept as the store keeps joint issuers (「、」 between them, whatever separator was typed),
+    shown as 「发文：…」 and in the JSON `issuer`, survive removing and re-adding the file, and "" clears them."""
+    from tests.fixtures.corpus_writers import write_docx
+
+    path = tmp_path / "慰问通知.docx"
+    write_docx(NOTICE_PARTS, path, author="温州市委老干部局")
+    assert "发文：中共温州市委老干部局" in ok(run("add", str(path)))
+    out = ok(run("edit", "6", "--issuer", "中共温州市委老干部局， 温州市财政局"))
+    joint = "中共温州市委老干部局、温州市财政局"
+    assert f"已更正 #6 关于做好离退休干部重阳节走访慰问工作的通知 · 2024-10-08 · 发文：{joint}" in out, out
+    assert f"发文机关：{joint}" in ok(run("show", "6")).splitlines()
+    question = "重阳节走访慰问金发多少？"
+    top = json.loads(ok(run("ask", "--json", question)))["results"][0]
+    assert (top["speech_id"], top["issuer"]) == (6, joint)
+    assert "未变化" in (again := ok(run("add", str(path)))) and f"发文：{joint}" in again, again
+    ok(run("remove", "6", "--yes"))
+    assert f"新增  #7 关于做好离退休干部重阳节走访慰问工作的通知 · 2024-10-08 · 发文：{joint}" in ok(
+        run("add", str(path))
+    )
+    cleared = ok(run("edit", "7", "--issuer", ""))
+    assert "发文" not in cleared, cleared
+    top = json.loads(ok(run("ask", "--json", question)))["results"][0]
+    assert (top["speech_id"], top["issuer"]) == (7, None)
+    reread = ok(run("add", "--reread", str(path)))  # cleared stays cleared when read again
+    assert "未变化  #7" in reread and "发文：" not in reread, reread
+
+
+@pytest.mark.parametrize(
+    ("issuer", "fragment"),
+    [
+        ("、，", "发文机关格式不对：、，"),
+        ("关于做好慰问工作的通知。", "发文机关格式不对：关于做好慰问工作的通知。"),
+    ],
+)
+def test_edit_refuses_an_issuer_that_is_no_body(run: Run, issuer: str, fragment: str) -> None:
+    out = user_error(run("edit", "2", "--issuer", issuer), fragment)
+    assert len(out.strip().splitlines()) == 1, out
+    assert "发文机关" not in ok(run("show", "2"))
+
+
 def test_edit_of_a_missing_speech_is_a_user_error(run: Run) -> None:
     user_error(run("edit", "99", "--title", "标题"), "没有编号为 99 的讲话")
 

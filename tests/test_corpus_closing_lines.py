@@ -98,10 +98,13 @@ def test_a_short_paragraph_joins_its_section_and_a_heading_keeps_its_own(made: P
 def test_a_bulletins_distribution_is_no_body_text(made: Path, suffix: str) -> None:
     speech, drafts = read(made / f"bulletin.{suffix}")
     assert (squeeze(speech.title), speech.date) == (m.BULLETIN_TITLE, "2024-09-20")
-    passages = [d.text for d in drafts]
+    passages = [d.text for d in drafts if d.section != HEAD_SECTION]
     assert_in_order_once(passages, [s for p in m.BULLETIN_BODY for s in sentences(p)])
     leaked = ("报：", "送：", "发：", "市政协办公室", "局机关各处室", "共印")
     assert not any(mark in p for p in passages for mark in leaked)
+    # the distribution is the bulletin's 「文件信息」: 「这期简报报送哪些单位」 has an answer
+    [head] = [d.text for d in drafts if d.section == HEAD_SECTION]
+    assert squeeze(head).endswith(squeeze("".join(m.DISTRIBUTION))), head
 
 
 LABELS = ["报", "送", "发", "抄送", "抄报"]
@@ -143,9 +146,12 @@ def test_distribution_lines_leave_the_body_whole(
     foot = ["".join(lines)] if joined else lines
     text = "\n".join([m.BULLETIN_TITLE, *BODY, *foot, *(["（共印120份）"] if copies else [])])
     (speech,) = parse_document(read_bytes("简报.txt", text.encode("utf-8")))
-    passages = [d.text for d in chunk_speech(speech)]
+    drafts = chunk_speech(speech)
+    passages = [d.text for d in drafts if d.section != HEAD_SECTION]
     assert_in_order_once(passages, [s for p in BODY for s in sentences(p)])
     assert not any(name in p for p in passages for _, names in closing for name in names)
+    [head] = [d.text for d in drafts if d.section == HEAD_SECTION]  # each list under its own label
+    assert head == "".join(f"{label}：{separator.join(names)}。" for label, names in closing), head
 
 
 def test_a_sentence_opening_with_a_label_stays_body_text() -> None:

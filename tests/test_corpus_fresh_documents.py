@@ -282,4 +282,8 @@ def test_a_page_number_under_the_imprint_does_not_make_it_body_text(number: str)
     [speech] = parse_document(document)
     passages = [d.text for d in chunk_speech(speech)]
     assert check_conservation(document, passages).ok
-    assert speech.date == "2024-03-05" and not any("抄送" in p for p in passages)
+    body = [p.text for p in speech.paragraphs if p.section != HEAD_SECTION]
+    assert speech.date == "2024-03-05" and not any("抄送" in p for p in body)
+    assert speech.paragraphs[0].text.endswith(
+        "抄送：市卫生健康委，市医保局。印发机关：临江市委老干部局办公室。印发日期：2024年3月6日。"
+    )

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import check_conservation, chunk_speech, parse_document, read_bytes
+from corpus import HEAD_SECTION, check_conservation, chunk_speech, parse_document, read_bytes
 from corpus.columns import read_columns
 from corpus.layout import Line, Page, paragraph_blocks, remove_running_lines, split_footnotes
 
@@ -222,6 +222,70 @@ def test_footnotes_are_read_after_the_paragraph_the_page_ends_in(
     assert [b.kind for b in blocks].count("note") == len(notes)
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text(PLAIN, min_size=20, max_size=60), min_size=2, max_size=4), min_size=2, max_size=5
+    ),
+    st.integers(1, 12),
+    st.data(),
+)
+def test_a_footnote_follows_the_paragraph_holding_its_mark_unless_the_mark_is_ambiguous(
+    paragraphs: list[list[str]], per_page: int, data: st.DataObject
+) -> None:
+    """Paragraphs ending their sentences, cut into pages of `per_page` lines, page 1 with footnotes at its
+    foot, each referenced by a raised mark in a line of page 1: each note follows the paragraph holding its
+    mark; a mark held by two paragraphs (or by none) leaves its note after the paragraph page 1 ends in.
+    Every paragraph whole, in order, every note once."""
+    lines: list[tuple[str, int, bool, bool]] = []
+    for index, paragraph in enumerate(paragraphs):
+        for k, text in enumerate(paragraph):
+            end = "。" if k == len(paragraph) - 1 else ""
+            lines.append((f"{text}{index}{k}{end}", index, k == 0, k == len(paragraph) - 1))
+    first_page = lines[:per_page]
+    count = data.draw(st.integers(1, 3))
+    referencing = [data.draw(st.integers(-1, len(first_page) - 1)) for _ in range(count)]  # -1: no mark
+    twice = data.draw(st.sampled_from([None, *range(count)]))  # a note whose mark a second line holds too
+    second = data.draw(st.integers(0, len(first_page) - 1))
+    marks: dict[int, list[str]] = {}
+    for n, row in enumerate(referencing):
+        if row >= 0:
+            marks.setdefault(row, []).append(str(n + 1))
+    if twice is not None:
+        marks.setdefault(second, []).append(str(twice + 1))
+    pages = []
+    for start in range(0, len(lines), per_page):
+        printed = []
+        for row, (text, _, first, last) in enumerate(lines[start : start + per_page]):
+            top = 100 + row * PITCH
+            x0 = LEFT + 2 * SIZE if first else LEFT
+            x1 = LEFT + 10 * SIZE if last else RIGHT
+            held = tuple(marks.get(row, [])) if start == 0 else ()
+            printed.append(
+                Line(text=text, x0=x0, x1=x1, top=top, bottom=top + SIZE, font="S", size=SIZE, marks=held)
+            )
+        foot = []
+        if start == 0:
+            for n in range(count):
+                top = 760 + n * 12
+                foot.append(
+                    Line(text=f"{n + 1} 注释{n + 1}的内容", x0=LEFT, x1=300, top=top, bottom=top + 9, size=9)
+                )
+        pages.append(Page(lines=tuple(printed + foot), width=WIDTH, height=HEIGHT))
+    texts = [block.text for block in paragraph_blocks(split_footnotes(pages))]
+    expected = [
+        "".join(f"{t}{i}{k}" + ("。" if k == len(p) - 1 else "") for k, t in enumerate(p))
+        for i, p in enumerate(paragraphs)
+    ]
+    holder = first_page[-1][1]  # the paragraph page 1 ends in
+    after: dict[int, list[str]] = {}
+    for n in range(count):
+        holders = {first_page[r][1] for r, held in marks.items() if str(n + 1) in held}
+        target = next(iter(holders)) if len(holders) == 1 else holder
+        after.setdefault(target, []).append(f"注释{n + 1}的内容")
+    assert texts == [t for i, paragraph in enumerate(expected) for t in (paragraph, *after.get(i, []))]
+
+
 # --- a signature under an 附件 list whose items end together ------------------------------------------
 
 
@@ -284,7 +348,12 @@ def test_an_imprint_set_as_a_table_is_no_body_text_reported_lost(texts: list[str
     passages = [d.text for d in chunk_speech(speech)]
     kept = check_conservation(document, passages)
     assert kept.ok, kept.missing
-    assert speech.date == "2025-03-20" and not any("抄送" in p for p in passages)
+    body = [d.text for d in chunk_speech(speech) if d.section != HEAD_SECTION]
+    assert speech.date == "2025-03-20" and not any("抄送" in p for p in body)
+    # the table's 版记 is the notice's 「文件信息」, as one set in lines is
+    assert speech.paragraphs[0].text.endswith(
+        f"抄送：{copied}。印发机关：青州市委老干部局办公室。印发日期：2025年3月20日。"
+    )
     assert_once_in_order(sentences, "".join(passages))
 
 

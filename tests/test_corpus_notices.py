@@ -105,8 +105,12 @@ def test_a_laid_out_notice_keeps_its_body_apart_from_its_attachment_list_and_imp
     body = [d for d in drafts if d.section is None or d.section[0] in "一二三四五六七八九十"]
     assert [s for s in expected["sentences"] if sum(s in d.text for d in body) != 1] == []
     assert not any("附件" in d.text or "抄送" in d.text for d in body)
-    everything = "".join(d.text for d in drafts)
+    # the 版记 is in no passage but the 「文件信息」, which holds its 抄送 list and 印发 line as fields
+    everything = "".join(d.text for d in drafts if d.section != HEAD_SECTION)
     assert [a for a in expected["absent"] if a in everything] == []
+    [head] = [d.text for d in drafts if d.section == HEAD_SECTION]
+    assert "抄送：市委办公室，市政府办公室，市人力社保局，市财政局。" in head, head
+    assert "印发机关：中共江州市委老干部局办公室。印发日期：2024年10月9日。" in head, head
     sections = {part for d in drafts if d.section for part in d.section.split(" › ")}
     assert sections.isdisjoint(expected["not_sections"])
     assert check_conservation(document, [d.text for d in drafts]).ok
@@ -182,8 +186,17 @@ def test_any_notice_tail_leaves_the_date_and_the_body_sentences_alone(
         assert [(p.section, p.text) for p in body] == MAIN
         sections = {part for p in speech.paragraphs if p.section for part in p.section.split(" › ")}
         assert not any(s.startswith(("1．", "2．", "抄送")) for s in sections)
-        everything = "".join(p.text for p in speech.paragraphs)
+        everything = "".join(p.text for p in speech.paragraphs if p.section != HEAD_SECTION)
         assert not any(line in everything for line in imprint)
+        # the 版记 is read into the 「文件信息」 passage only, as fields: the 抄送 list whole, the 印发 date
+        [head] = [p.text for p in speech.paragraphs if p.section == HEAD_SECTION]
+        if imprint:
+            copied = "".join(imprint[:-1]).removeprefix("抄送：").rstrip("。")
+            assert (f"抄送：{copied}。" in head) is bool(copied), head
+            printed_on = imprint[-1].split()[-1].removesuffix("印发")
+            assert head.endswith(f"印发机关：中共江州市委老干部局办公室。印发日期：{printed_on}。"), head
+        else:
+            assert "抄送" not in head and "印发" not in head, head
         drafts = [d.text for d in chunk_speech(speech, merge_to=MEASURED_MERGE_TO)]
         assert check_conservation(document, drafts).ok
         for attachment in attached:
@@ -363,9 +376,10 @@ def test_a_reportlab_notice_with_marks_above_its_red_letterhead_reads_its_title(
         "2025-05-12",
     )
     assert [p.text for p in speech.paragraphs] == [
-        "文号：临老干发〔2025〕8号。发文机关：中共临江市委老干部局。主送：各县（市、区）委老干部局，市直各单位。",
+        "文号：临老干发〔2025〕8号。发文机关：中共临江市委老干部局。主送：各县（市、区）委老干部局，市直各单位。"
+        "抄送：市委办公室，市政府办公室。印发机关：中共临江市委老干部局办公室。印发日期：2025年5月12日。",
         "为做好离退休干部医疗保健服务工作，决定开展健康体检。",
-    ]
+    ]  # the 版记 between its rules in the head passage's fields, never in the body
 
 
 CONTACTS = [

@@ -1,5 +1,5 @@
-"""An official notice's head (GB/T 9704): its 文号, its issuing bodies and its 主送 line are one passage,
-「文件信息」, read from real files (python-docx, and the same document printed to PDF by LibreOffice); the
+"""An official notice's head (GB/T 9704): its 文号, its issuing bodies and its 主送 line — and its 版记's
+抄送, 印发机关 and 印发日期 — are one passage, 「文件信息」, read from real files (python-docx, and the same document printed to PDF by LibreOffice); the
 主送 line is kept as text once (the conservation check counts it); a question about the document itself
 (「文号是多少」, 「发给哪些单位」) is answered by that passage of the document the search found, never by a
 number the body cites, and no other question ranks differently for it."""
@@ -95,6 +95,71 @@ def test_a_libreoffice_pdf_of_the_notice_has_the_same_head(tmp_path: Path) -> No
     assert check_conservation(document, [d.text for d in chunk_speech(speech)]).ok
 
 
+COPIED_TO = "市委组织部组织一处，市人力资源和社会保障局养老保险处，市财政局社会保障处，市卫生健康委老龄健康处，市医疗保障局待遇保障处"
+PRINTED_BY = "青溪市人力资源和社会保障局办公室"
+PRINTED_ON = "2025年12月16日"
+IMPRINT_FIELDS = f"抄送：{COPIED_TO}。印发机关：{PRINTED_BY}。印发日期：{PRINTED_ON}。"
+
+
+def imprinted_docx(path: Path) -> Path:
+    """The joint notice with its 版记 under the signature: a 抄送 list long enough to wrap in a PDF, the
+    印发 line (office and date apart by spaces, as typed), and a count of copies."""
+    import docx
+
+    document = docx.Document(str(notice_docx(path)))
+    for line in (f"抄送：{COPIED_TO}。", f"{PRINTED_BY}　　　{PRINTED_ON}印发", "（共印30份）"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def imprinted_text(path: Path) -> Path:
+    """The same notice as a .txt (GB18030, as an office's exported text is), the 抄送 wrapped over two lines."""
+    wrap = COPIED_TO.index("市财政局")
+    lines = [TITLE, NUMBER, f"{SENT_TO}：", *BODY, *ISSUERS, "2025年12月15日"]
+    lines += [f"抄送：{COPIED_TO[:wrap]}", f"{COPIED_TO[wrap:]}。", f"{PRINTED_BY}  {PRINTED_ON}印发"]
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    return path
+
+
+def _imprint_read(document: Document) -> None:
+    [speech] = parse_document(document)
+    head = speech.paragraphs[0]
+    assert head.section == HEAD_SECTION
+    assert (
+        head.text == f"文号：{NUMBER}。发文机关：{'、'.join(ISSUERS)}。主送：{SENT_TO}。{IMPRINT_FIELDS}"
+    ), head.text
+    assert speech.date == "2025-12-15"  # the 成文日期, never the 印发 date
+    body = " ".join(p.text for p in speech.paragraphs[1:])
+    assert "抄送" not in body and "印发" not in body and "共印" not in body  # the 版记 is no body text
+    assert check_conservation(document, [d.text for d in chunk_speech(speech)]).ok
+
+
+def test_a_word_notices_copy_list_and_imprint_are_in_its_head_passage(tmp_path: Path) -> None:
+    """The 版记 was read into no passage: 「这个通知抄送给哪些单位」 found nothing. Its 抄送, 印发机关 and 印发日期
+    are labelled sentences of the 「文件信息」 passage now, the body still without them."""
+    _imprint_read(read_document(imprinted_docx(tmp_path / "护理费通知.docx")))
+
+
+def test_a_text_notices_wrapped_copy_list_is_one_field(tmp_path: Path) -> None:
+    _imprint_read(read_document(imprinted_text(tmp_path / "护理费通知.txt")))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_libreoffice_pdf_of_the_notice_keeps_its_copy_list_in_its_head(tmp_path: Path) -> None:
+    from tests.fixtures.documents.make_fixtures import soffice
+
+    source = imprinted_docx(tmp_path / "护理费通知.docx")
+    _imprint_read(read_document(soffice(source, "pdf", tmp_path)))
+
+
+def test_a_notice_without_a_number_or_addressee_has_a_head_for_its_copy_list() -> None:
+    text = "关于开展健康讲座的通知\n健康讲座定于5月20日举行。\n江州市委老干部局\n2024年5月6日\n抄送：市卫生健康委。\n"
+    [speech] = parse_document(read_bytes("讲座通知.txt", text.encode("utf-8")))
+    assert speech.paragraphs[0].section == HEAD_SECTION
+    assert speech.paragraphs[0].text == "发文机关：江州市委老干部局。抄送：市卫生健康委。"
+
+
 @pytest.mark.parametrize(
     ("line", "bodies"),
     [
@@ -133,6 +198,8 @@ def test_a_speech_and_a_notice_without_number_or_addressee_have_no_head() -> Non
         ("离休干部体检什么时候开始", False),
         ("慰问金由谁负责发放", False),
         ("这个通知发给谁", True),
+        ("这个通知抄送给哪些单位", True),
+        ("抄送了谁", True),
         ("文件发往哪些部门", True),
         ("发给了哪些单位", True),
         # who receives a thing the document is about: its items say, not its 主送
@@ -171,6 +238,21 @@ def test_the_number_question_is_answered_by_the_documents_own_number(notices: Re
     sent_to = notices.search("护理费通知发给哪些单位").hits[0]
     assert sent_to.passage.section == HEAD_SECTION
     assert sent_to.answer_sentence is not None and SENT_TO in sent_to.answer_sentence.text
+
+
+def test_the_copy_list_question_is_answered_by_the_documents_head(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    library = Library(tmp_path / "home")
+    docx_bytes = imprinted_docx(tmp_path / "护理费通知.docx").read_bytes()
+    library.add_documents(
+        [read_bytes("护理费通知.docx", docx_bytes), Document("体检通知.txt", OTHER, "utf-8")]
+    )
+    library.build(fake_embedder)
+    notices = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    first = notices.search("护理费通知抄送给哪些单位").hits[0]
+    assert first.passage.section == HEAD_SECTION and first.passage.speech_title.startswith(TITLE)
+    assert first.answer_sentence is not None and f"抄送：{COPIED_TO}。" in first.answer_sentence.text
 
 
 def test_the_head_passages_are_in_no_index_and_change_no_other_ranking(notices: Retriever) -> None:
