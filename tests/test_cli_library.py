@@ -24,6 +24,8 @@ from cli import cli
 from cli.main import ProgressBar
 from retrieval import CANCELLED
 
+from .test_cli_first_use import NOTICE_PARTS  # the notice a newcomer adds first: one text for both
+
 pytestmark = pytest.mark.slow
 
 EXAMPLE = "离休干部体检规定是什么？"
@@ -426,18 +428,6 @@ def test_a_new_speech_saved_over_an_old_file_names_the_speech_it_replaces(run: R
     write(path, LIBRARY.replace("太极拳", "太极拳、声乐"))  # an edit of the speech it holds: no note
     out = ok(run("add", str(path.parent)))
     assert "已更新  #6" in out and "取代" not in out
-
-
-NOTICE_PARTS = [
-    ("title", "关于做好离退休干部重阳节走访慰问工作的通知"),
-    ("body", "各县（市、区）老干部局，市直各单位："),
-    ("heading1", "一、走访对象"),
-    ("body", "走访慰问对象为全市八十岁以上的离休干部和生活困难的退休干部，每人发放慰问金五百元。"),
-    ("heading1", "二、工作要求"),
-    ("body", "各单位要在十月二十日前完成走访，并将走访情况报送市委老干部局。"),
-    ("body", "中共温州市委老干部局"),
-    ("body", "2024年10月8日"),
-]
 
 
 def test_a_notices_issuer_can_be_corrected_to_joint_issuers_and_cleared(run: Run, tmp_path: Path) -> None:

@@ -64,45 +64,16 @@ def test_a_blank_form_reads_its_labels_as_before(tmp_path: Path) -> None:
 
 def test_a_field_outside_a_table_is_read_as_a_line(tmp_path: Path) -> None:
     """The same form's values, its table's ruling lines gone: each value read as a line of the page."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
 
-    blank = tmp_path / "blank.pdf"
-    pdf = canvas.Canvas(str(blank), pagesize=A4)
-    pdf.acroForm.textfield(name="note", value="", x=100, y=600, width=300, height=24, borderWidth=0)
-    pdf.drawString(100, 700, "Registration form")
-    pdf.showPage()
-    pdf.save()
-    writer = PdfWriter(clone_from=PdfReader(blank))
-    writer.update_page_form_field_values(
-        writer.pages[0], {"note": "Bring two photos."}, auto_regenerate=False
-    )
-    path = tmp_path / "form.pdf"
-    with path.open("wb") as out:
-        writer.write(out)
+    path = _one_field_form(tmp_path, value_drawn=False)
     assert read_document(path).text.splitlines() == ["Registration form", "Bring two photos."]
 
 
 def test_a_value_the_page_prints_too_is_read_once(tmp_path: Path) -> None:
     """A program that fills a form may draw each value into the page as well and keep the field: the value
     is then page text already, and the field's copy is not read again."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
 
-    blank = tmp_path / "blank.pdf"
-    pdf = canvas.Canvas(str(blank), pagesize=A4)
-    pdf.acroForm.textfield(name="note", value="", x=100, y=600, width=300, height=24, borderWidth=0)
-    pdf.drawString(100, 700, "Registration form")
-    pdf.drawString(104, 608, "Bring two photos.")  # the value drawn in the field's box
-    pdf.showPage()
-    pdf.save()
-    writer = PdfWriter(clone_from=PdfReader(blank))
-    writer.update_page_form_field_values(
-        writer.pages[0], {"note": "Bring two photos."}, auto_regenerate=False
-    )
-    path = tmp_path / "form.pdf"
-    with path.open("wb") as out:
-        writer.write(out)
+    path = _one_field_form(tmp_path, value_drawn=True)
     assert read_document(path).text.count("Bring two photos.") == 1
 
 
@@ -131,3 +102,27 @@ def test_a_pdf_whose_comments_have_pop_ups_without_a_box_still_reads(tmp_path: P
     text = read_document(path).text
     assert "今年春季学期共开设二十八个班，招收学员一千二百人。" in text
     assert "请核实班数" not in text
+
+
+def _one_field_form(tmp_path: Path, value_drawn: bool) -> Path:
+    """A reportlab page with one empty text field, filled afterwards by pypdf (as a program fills a form);
+    with `value_drawn` the value is also drawn into the field's box on the page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "blank.pdf"
+    pdf = canvas.Canvas(str(blank), pagesize=A4)
+    pdf.acroForm.textfield(name="note", value="", x=100, y=600, width=300, height=24, borderWidth=0)
+    pdf.drawString(100, 700, "Registration form")
+    if value_drawn:
+        pdf.drawString(104, 608, "Bring two photos.")
+    pdf.showPage()
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    writer.update_page_form_field_values(
+        writer.pages[0], {"note": "Bring two photos."}, auto_regenerate=False
+    )
+    path = tmp_path / "form.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
