@@ -1242,6 +1242,7 @@ def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
 _RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"  # a diagram's data model
 _DS = "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}"
 _PREFIX_MAPPING = re.compile(r"""xmlns:([\w.-]+)\s*=\s*['"]([^'"]*)['"]""")
 _ITEM_RELS = re.compile(r"customXml/_rels/(item\d+\.xml)\.rels")
@@ -1349,7 +1350,7 @@ def _diagram_paragraphs(body, diagrams: dict[str, str], archive: zipfile.ZipFile
     from lxml import etree
 
     for relation in list(body.iter(_DGM + "relIds")):
-        path = diagrams.get(relation.get(_R_ID.replace("}id", "}dm")) or "")
+        path = diagrams.get(relation.get(_R_DM) or "")
         paragraph = next(relation.iterancestors(_W + "p"), None)
         if path is None or paragraph is None or not _read_branch(relation):
             continue
