@@ -1239,7 +1239,6 @@ def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
 
 # --- what Word fills in from other parts of the package when it opens a file ------------------------
 
-_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"  # a diagram's data model

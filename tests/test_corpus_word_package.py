@@ -202,3 +202,34 @@ def test_every_smartart_text_is_read_once_in_order(tmp_path_factory, nodes) -> N
     assert len(text) == sum(map(len, expected)) + sum(
         (1 if items else 0) + max(len(items) - 1, 0) for _, items in nodes
     )  # nothing but the texts and their joints
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to make the file")
+def test_a_word_xml_document_without_libreoffice_reads_as_its_text(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from corpus.word import read_word_xml
+
+    path = tmp_path / "通知.doc"
+    write_word2003_xml(
+        [("title", "关于开放老年活动室的通知"), ("body", "活动室每天上午8时至下午5时开放，周一闭馆。")],
+        path,
+        author=AUTHOR,
+    )
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this machine's path
+    word = read_word_xml(path.name, path.read_bytes())
+    assert [b.text for b in word.blocks] == [
+        "关于开放老年活动室的通知",
+        "活动室每天上午8时至下午5时开放，周一闭馆。",
+    ]
+    assert word.converter == "xml/text"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to make the file")
+def test_a_damaged_word_xml_document_is_refused_in_one_line(tmp_path: Path) -> None:
+    from corpus.errors import CorpusError
+
+    path = tmp_path / "讲话.doc"
+    write_word2003_xml([("title", "讲话"), ("body", "同志们：今天我们在这里开会。")], path, author=AUTHOR)
+    path.write_bytes(path.read_bytes()[:3000])  # cut short in the download
+    with pytest.raises(CorpusError) as refused:
+        read_document(path)
+    assert "讲话.doc" in str(refused.value) and "\n" not in str(refused.value)
