@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold15    # or cold5 … cold14
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold16    # or cold5 … cold15
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -68,6 +68,12 @@ class Document:
     chunk: bool = False
     # a PDF form filled in: the values are the fields' /V, not page text; they are read back with the page
     form: bool = False
+    # a .docx with SmartArt: its text is that of its source parts, read back from the diagrams' data
+    # models in the package with the document's own paragraphs (python-docx sees no SmartArt text)
+    diagram: bool = False
+    # a .docx whose content controls are bound to a custom XML part: its text is that of its source parts
+    # as Word shows it (the controls filled from the part), read back with the part's values
+    bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -342,6 +348,31 @@ SETS = {
 }
 
 
+SETS["cold16"] = QuestionSet(
+    prefix="g",
+    encoding="utf-8",  # no .txt in this set
+    documents=(
+        Document("银发护河志愿服务实施方案.docx", 1, 15, "RIVER_PLAN", diagram=True),
+        Document("春节团拜会通知.docx", 16, 30, "GATHERING_NOTICE", bound=True),
+        Document("集邮展览开幕式讲话.doc", 31, 45, "STAMP_SPEECH"),
+        Document("防范养老理财陷阱提醒.rtf", 46, 60, "FRAUD_NOTICE"),
+        Document("离退休干部移居外地服务管理办法.docx", 61, 75, "MOVING_RULES"),
+    ),
+    absent={
+        "g076": ["孙子", "孩子", "儿童", "未成年"],  # bringing a grandchild on patrol
+        "g077": ["奖金", "奖品", "奖励", "证书"],  # prize money for the title
+        "g078": ["抽奖", "奖品", "纪念品"],  # a lottery at the gathering
+        "g079": ["清真", "素食", "忌口"],  # halal food at the lunch
+        "g080": ["门票", "票价", "免费参观", "收费"],  # tickets to the exhibition
+        "g081": ["拍卖", "转让", "交易"],  # selling the collections on site
+        "g082": ["追回", "退赔", "挽回", "返还"],  # getting the money back
+        "g083": ["奖励", "奖金", "悬赏"],  # a reward for reporting
+        "g084": ["境外", "国外", "出国", "港澳"],  # moving abroad
+        "g085": ["慰问金", "慰問金", "慰问品"],  # a yearly allowance
+    },
+)
+
+
 def _maker(folder: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"make_corpus_{folder.name}", folder / "make_corpus.py")
     assert spec is not None and spec.loader is not None
@@ -408,6 +439,47 @@ def _form_text(path: Path) -> str:
     return _pdf_text(path) + "\n" + "\n".join(values)
 
 
+def _diagram_text(path: Path) -> str:
+    """A .docx's paragraphs (python-docx) and the text of its SmartArt data models (every ``a:t``)."""
+    with zipfile.ZipFile(path) as package:
+        models = [
+            package.read(n).decode("utf-8") for n in package.namelist() if n.startswith("word/diagrams/data")
+        ]
+    return (
+        _docx_text(path) + "\n" + "\n".join("\n".join(re.findall(r"<a:t>([^<]*)</a:t>", m)) for m in models)
+    )
+
+
+def _bound_text(path: Path) -> str:
+    """A .docx's paragraphs (python-docx) and the values of its custom XML parts, one a line."""
+    with zipfile.ZipFile(path) as package:
+        items = [
+            package.read(n).decode("utf-8")
+            for n in package.namelist()
+            if re.fullmatch(r"customXml/item\d+\.xml", n)
+        ]
+    return _docx_text(path) + "\n" + "\n".join("\n".join(re.findall(r">([^<]+)</", item)) for item in items)
+
+
+def _xml2003_text(path: Path) -> str:
+    """A Word 2003 XML document's text: its ``w:t`` elements, a paragraph a line."""
+    raw = path.read_text(encoding="utf-8")
+    return "\n".join("".join(re.findall(r"<w:t>([^<]*)</w:t>", p)) for p in re.split(r"</w:p>", raw))
+
+
+def _wordpad_rtf_text(path: Path) -> str:
+    """The characters of an RTF file as WordPad writes them: runs of ``\\'hh`` bytes decoded as GBK
+    (code page 936), ``\\uN?`` as its character, ``\\pntext`` bullets and control words dropped."""
+    raw = path.read_bytes().rstrip(b"\x00").decode("ascii")
+    raw = re.sub(r"\{\\pntext[^}]*\}|\{\\\*\\pn[^}]*\{[^}]*\}\}", "", raw)
+    raw = re.sub(
+        r"(?:\\'[0-9a-f]{2})+", lambda m: bytes.fromhex(m.group(0).replace("\\'", "")).decode("gbk"), raw
+    )
+    raw = re.sub(r"\\u(-?\d+)\?", lambda m: chr(int(m.group(1)) % 65536), raw)
+    raw = re.sub(r"\\[a-z]+-?\d* ?", "", raw)
+    return re.sub(r"[{}]", "", raw)
+
+
 def _doc_text(path: Path) -> str:
     return subprocess.run(["antiword", str(path)], check=True, capture_output=True, text=True).stdout
 
@@ -451,7 +523,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold15); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold16); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -460,7 +532,19 @@ def check(name: str) -> int:
     for document in spec.documents:
         path = folder / document.name
         source = getattr(maker, document.source)
-        if path.suffix == ".docx" and document.chunk:
+        if path.suffix == ".docx" and (document.diagram or document.bound):
+            texts[document.name] = _parts_text(source)
+            read, reader = (
+                (_diagram_text, "diagram data") if document.diagram else (_bound_text, "custom XML")
+            )
+            printed[document.name] = (_squash(read(path)), reader)
+        elif path.suffix == ".doc" and path.read_bytes().startswith(b"<?xml"):
+            texts[document.name] = _parts_text(source)
+            printed[document.name] = (_squash(_xml2003_text(path)), "Word 2003 XML")
+        elif path.suffix == ".rtf" and b"Riched20" in path.read_bytes()[:400]:
+            texts[document.name] = _parts_text(source)
+            printed[document.name] = (_squash(_wordpad_rtf_text(path)), "WordPad RTF")
+        elif path.suffix == ".docx" and document.chunk:
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
         elif path.suffix == ".docx":

@@ -147,7 +147,19 @@ _SPECIAL = {
     "zwnj": "",
 }
 _SYMBOLS = {"~": "\u00a0", "-": "", "_": "-", "{": "{", "}": "}", "\\": "\\", "\n": "", "\r": ""}
+# A font of \\fcharset2 (SYMBOL_CHARSET: Symbol, Wingdings) holds pictures, not a code page's characters:
+# its bytes above 0x7F are the font's glyphs, read here as the characters they draw where Unicode has them
+# (WordPad writes its bullet as Symbol's \\'B7 in a \\pntext group); in a Chinese document they were read
+# as a lone GBK lead byte, 「�」. A glyph not listed is left out; bytes below 0x80 are read as they were.
+_SYMBOL_FONT = "symbol"
+_SYMBOL_GLYPHS = {
+    0xA2: "′", 0xA3: "≤", 0xA5: "∞", 0xA7: "♣", 0xA8: "♦", 0xA9: "♥", 0xAA: "♠", 0xAC: "←", 0xAE: "→",
+    0xB0: "°", 0xB1: "±", 0xB2: "″", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈",
+    0xD6: "√", 0xE0: "◊",
+}  # fmt: skip
+
 _CHARSETS = {
+    2: _SYMBOL_FONT,
     77: "mac_roman",
     128: "cp932",
     129: "cp949",
@@ -351,7 +363,10 @@ class _Reader:
         if not self.pending:
             return
         codec = self._codec()
-        text = bytes(self.pending).decode(codec, errors="replace")
+        if codec == _SYMBOL_FONT:
+            text = "".join(chr(b) if b < 0x80 else _SYMBOL_GLYPHS.get(b, "") for b in self.pending)
+        else:
+            text = bytes(self.pending).decode(codec, errors="replace")
         self.pending.clear()
         self._text(text)
 

@@ -74,11 +74,16 @@ def read_docx(name: str, data: bytes) -> WordText:
         if contents.word_document:
             return read_doc(name, data)
         raise UnreadableFile(f"{name} 不是 Word 文档（是其他旧版 Office 格式的文件）")
+    if is_word_xml(data):
+        return read_word_xml(name, data)
     _check_archive(name, data)
     import docx
+    from docx.oxml import parse_xml
 
     try:
         document = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            fill_from_package(document.element.body, archive, _parser(), parse_xml)
         blocks = tuple(_blocks(document, list_definitions(data)))
         reference = reference_text(data)
     except UnreadableFile:
@@ -102,6 +107,8 @@ def read_doc(name: str, data: bytes) -> WordText:
     if not cfb.is_cfb(data):
         if data.startswith(b"PK\x03\x04"):  # a .docx saved under a .doc name
             return read_docx(name, data)
+        if is_word_xml(data):
+            return read_word_xml(name, data)
         if (page := web_page_message(name, data)) is not None:
             raise UnreadableFile(page)
         raise damaged(f"{name} 不是有效的 Word 97–2003 文档（可能已损坏或不完整）")
@@ -130,6 +137,8 @@ def read_wps(name: str, data: bytes) -> WordText:
     """
     if data.startswith(b"PK\x03\x04"):  # saved as .docx under a .wps name
         return replace(read_docx(name, data), converter="wps/docx")
+    if is_word_xml(data):
+        return read_word_xml(name, data)
     if (page := web_page_message(name, data)) is not None:
         raise UnreadableFile(page)
     if not cfb.is_cfb(data):
@@ -147,6 +156,48 @@ def read_wps(name: str, data: bytes) -> WordText:
         )
     word = read_doc(name, data)
     return replace(word, converter=word.converter.replace("doc/", "wps/"))
+
+
+# A Word XML document (Word 2003's 「XML 文档」, WordprocessingML 2003, or Word 2007's flat 「Word XML 文档」):
+# one XML file that Word opens as a document, announced by <?mso-application progid="Word.Document"?>.
+# Web office systems that fill a Word 2003 XML template (FreeMarker and the like) hand it out under a
+# .doc name; it was refused as a damaged .doc.
+_WORD_XML_MARKS = (b'progid="Word.Document"', b"schemas.microsoft.com/office/word/2003/wordml")
+
+
+def is_word_xml(data: bytes) -> bool:
+    """Whether the bytes are a Word XML document (by its XML declaration and Word's processing mark or
+    the WordprocessingML 2003 namespace in its first 4 KB)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<?xml") and any(mark in head for mark in _WORD_XML_MARKS)
+
+
+def read_word_xml(name: str, data: bytes) -> WordText:
+    """A Word XML document: converted by LibreOffice to .docx and read as one (styles, headings, tables
+    kept); without LibreOffice, its text, a paragraph a line."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        converted = _soffice_to_docx(name, data, soffice)
+        if converted is not None:
+            return replace(read_docx(name, converted), converter="xml/soffice")
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        raise damaged(f"{name} 不是有效的 Word XML 文档（内容已损坏）") from e
+    lines = []
+    for paragraph in root.iter("{*}p"):
+        if paragraph.tag in (_W + "p", _W2003 + "p"):
+            lines.append("".join(t.text or "" for t in paragraph.iter(_W + "t", _W2003 + "t")))
+    text = "\n".join(lines)
+    return WordText(_text_blocks(text), text, "xml/text")
+
+
+def _parser():  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
 
 
 def _password_message(name: str) -> str:
@@ -222,6 +273,7 @@ def _not_a_word_document(name: str, archive: zipfile.ZipFile, names: set[str]) -
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_W2003 = "{http://schemas.microsoft.com/office/word/2003/wordml}"
 # Wrappers whose content is the document's own text, at block, row, cell or run level: content controls,
 # custom XML, smart tags, simple fields, hyperlinks, tracked insertions and moves (their new place).
 _READ_THROUGH = frozenset(
@@ -774,6 +826,7 @@ def reference_text(data: bytes) -> str:
         body = etree.fromstring(archive.read("word/document.xml"), parser).find(_W + "body")
         if body is None:
             return ""
+        fill_from_package(body, archive, parser, lambda xml: etree.fromstring(xml, parser))
         parts = _related_parts(archive, parser)
         definitions = _definitions(archive, parts)
         join_removed_marks(body)
@@ -1182,3 +1235,187 @@ def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
     return parent is not None and any(
         t is not None for t in (next(c.iter(_W + "t"), None) for c in parent.iterfind(_MC + "Choice"))
     )
+
+
+# --- what Word fills in from other parts of the package when it opens a file ------------------------
+
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"  # a diagram's data model
+_DS = "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}"
+_PREFIX_MAPPING = re.compile(r"""xmlns:([\w.-]+)\s*=\s*['"]([^'"]*)['"]""")
+_ITEM_RELS = re.compile(r"customXml/_rels/(item\d+\.xml)\.rels")
+_LIST_END = "：:，,；;。"
+
+
+def fill_from_package(body, archive: zipfile.ZipFile, parser, make: Callable[[str], object]) -> None:  # type: ignore[no-untyped-def]
+    """Put into `body` the text Word shows there from other parts of the package (new elements made by
+    `make` from XML): each content control bound to a custom XML part (w:dataBinding) shows the part's
+    value, not what the control held when the file was saved (a web office system fills a template's
+    controls by writing the custom XML part only, the controls keep the template's prompts or last
+    year's values), and each SmartArt graphic's text (in its data model, word/diagrams/dataN.xml; the body
+    holds only a reference to it) becomes paragraphs after the one holding the graphic: a node a
+    paragraph, its sub-items after it (「第一步  巡查：每周二、周五上午…」)."""
+    _bind_controls(body, _custom_items(archive, parser))
+    diagrams = {
+        rel_id: path
+        for rel_id, (kind, path) in _document_rels(archive, parser).items()
+        if kind == "diagramData"
+    }
+    if diagrams:
+        _diagram_paragraphs(body, diagrams, archive, parser, make)
+
+
+def _document_rels(archive: zipfile.ZipFile, parser) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The main document's internal relationships present in the archive: id → (type's last name, path)."""
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"), parser)
+    except (KeyError, etree.XMLSyntaxError):
+        return {}
+    names = set(archive.namelist())
+    out = {}
+    for rel in rels:
+        target = rel.get("Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
+        if rel.get("TargetMode") != "External" and path in names:
+            out[rel.get("Id") or ""] = ((rel.get("Type") or "").rsplit("/", 1)[-1], path)
+    return out
+
+
+def _custom_items(archive: zipfile.ZipFile, parser) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The custom XML parts of a package, parsed, by the store item id their properties part gives."""
+    from lxml import etree
+
+    out = {}
+    names = set(archive.namelist())
+    for name in names:
+        found = _ITEM_RELS.fullmatch(name)
+        if found is None or "customXml/" + found.group(1) not in names:
+            continue
+        try:
+            for rel in etree.fromstring(archive.read(name), parser):
+                if not (rel.get("Type") or "").endswith("/customXmlProps"):
+                    continue
+                path = posixpath.normpath("customXml/" + (rel.get("Target") or ""))
+                if path not in names:
+                    continue
+                item_id = etree.fromstring(archive.read(path), parser).get(_DS + "itemID") or ""
+                out[item_id.upper()] = etree.fromstring(archive.read("customXml/" + found.group(1)), parser)
+        except etree.XMLSyntaxError:
+            continue
+    return out
+
+
+def _bind_controls(body, items: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    """Show each bound content control's value from its custom XML part, as Word does on opening: its
+    shown text replaced by the value of the node its XPath selects; a control whose part or node is
+    missing, or whose node is empty, keeps what it holds."""
+    from lxml import etree
+
+    if not items:
+        return
+    for sdt in list(body.iter(_W + "sdt")):
+        binding = sdt.find(f"{_W}sdtPr/{_W}dataBinding")
+        content = sdt.find(_W + "sdtContent")
+        if binding is None or content is None:
+            continue
+        item = items.get((binding.get(_W + "storeItemID") or "").upper())
+        if item is None:
+            continue
+        namespaces = dict(_PREFIX_MAPPING.findall(binding.get(_W + "prefixMappings") or ""))
+        try:
+            found = item.getroottree().xpath(binding.get(_W + "xpath") or "", namespaces=namespaces)  # type: ignore[attr-defined]
+        except (etree.XPathError, TypeError, ValueError):
+            continue
+        if isinstance(found, list):
+            found = found[0] if found else None
+        value = "".join(found.itertext()) if hasattr(found, "itertext") else found
+        if not isinstance(value, str) or not value.strip():
+            continue
+        texts = list(content.iter(_W + "t"))
+        if not texts:
+            continue
+        texts[0].text = value
+        for t in texts[1:]:
+            t.text = ""
+        flag = sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+        if flag is not None:
+            flag.getparent().remove(flag)
+
+
+def _diagram_paragraphs(body, diagrams: dict[str, str], archive: zipfile.ZipFile, parser, make) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    for relation in list(body.iter(_DGM + "relIds")):
+        path = diagrams.get(relation.get(_R_DM) or "")
+        paragraph = next(relation.iterancestors(_W + "p"), None)
+        if path is None or paragraph is None or not _read_branch(relation):
+            continue
+        try:
+            model = etree.fromstring(archive.read(path), parser)
+        except etree.XMLSyntaxError:
+            continue
+        after = paragraph
+        for line in diagram_lines(model):
+            new = make(
+                f'<w:p xmlns:w="{_W[1:-1]}"><w:r><w:t xml:space="preserve">{_xml_escape(line)}</w:t></w:r></w:p>'
+            )
+            after.addnext(new)
+            after = new
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def diagram_lines(model) -> list[str]:  # type: ignore[no-untyped-def]
+    """A SmartArt data model's text as lines, in the diagram's order: each top node (a step, a box) with
+    its sub-items after it — 「节点：子项；子项」 (「，」 after a node that has a 「：」 already, nothing after
+    one ending in punctuation) — the nodes ordered by their connections from the diagram's root; a model
+    without a root gives its nodes in the order they are stored."""
+    points = {point.get("modelId"): point for point in model.iter(_DGM + "pt")}
+
+    def text(point) -> str:  # type: ignore[no-untyped-def]
+        return "".join(
+            "".join(t.text or "" for t in p.iter(_A + "t")) for p in point.iterfind(f"{_DGM}t/{_A}p")
+        ).strip()
+
+    def node(point) -> bool:  # type: ignore[no-untyped-def]
+        return point is not None and point.get("type") in (None, "node", "asst")
+
+    children: dict[str, list[tuple[int, str]]] = {}
+    for connection in model.iter(_DGM + "cxn"):
+        if connection.get("type") in (None, "parOf"):
+            order = connection.get("srcOrd") or "0"
+            children.setdefault(connection.get("srcId") or "", []).append(
+                (int(order) if order.isdigit() else 0, connection.get("destId") or "")
+            )
+
+    def below(model_id: str) -> list[str]:
+        out = []
+        for _, child in sorted(children.get(model_id, [])):
+            point = points.get(child)
+            if node(point):
+                out.append(text(point))
+                out.extend(below(child))
+        return out
+
+    root = next((i for i, p in points.items() if p.get("type") == "doc"), None)
+    if root is None:
+        return [t for t in (text(p) for p in points.values() if node(p)) if t]
+    lines = []
+    for _, top in sorted(children.get(root, [])):
+        point = points.get(top)
+        if not node(point):
+            continue
+        head, items = text(point), [t for t in below(top) if t]
+        if not items:
+            lines.append(head)
+        elif not head:
+            lines.extend(items)
+        else:
+            joint = "" if head[-1] in _LIST_END else "，" if "：" in head else "："
+            lines.append(head + joint + "；".join(items))
+    return [line for line in lines if line]
