@@ -28,7 +28,7 @@ from .names import is_person_name
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, head_issuer, parse_document
+from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, head_issuer, head_labels, parse_document
 from .reader import (
     EXPORT_DATE_LABEL,
     EXPORT_HEADING,
@@ -89,6 +89,7 @@ __all__ = [
     "decode_text",
     "describe_os_error",
     "head_issuer",
+    "head_labels",
     "image_text",
     "installed_engines",
     "is_archive",

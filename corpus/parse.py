@@ -24,7 +24,7 @@ items of a list (「1. ……。」「2. ……；」 in a row, Word's 「List N
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -114,6 +114,8 @@ HEAD_SECTION = "文件信息"
 ATTENDANCE_SECTION = "参会人员"
 ATTACHMENT_SECTION = "附件说明"  # the heading of the passage listing an official document's attachments
 HEAD_LABELS = ("文号", "发文机关", "主送")
+# The 版记's labels as the 「文件信息」 passage holds them (_imprint_fields): its lists, then its 印发 line.
+IMPRINT_LABELS = ("抄报", "抄送", "分送", "抄发", "印送", "报", "送", "发", "印发机关", "印发日期")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
 _FIELD = _Folded(
@@ -580,6 +582,13 @@ def head_issuer(text: str) -> str | None:
     """The issuing bodies a 「文件信息」 passage names (head_paragraph's 「发文机关：…。」 sentence), or None."""
     found = _HEAD_ISSUER.search(text)
     return (found.group(1).strip() or None) if found else None
+
+
+def head_labels(texts: Iterable[str]) -> tuple[str, ...]:
+    """The labels the 「文件信息」 passages hold between them (「文号」「发文机关」「主送」「抄送」「印发日期」…), in
+    the order head_paragraph writes them: what the front ends name beside the count of those passages."""
+    held = {label for text in texts for label in re.findall(r"(?:^|。)([^。：]{1,4})：", text)}
+    return tuple(label for label in (*HEAD_LABELS, *IMPRINT_LABELS) if label in held)
 
 
 def _salutes_over_title(lines: list[ParsedLine], at: int) -> bool:

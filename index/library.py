@@ -40,6 +40,7 @@ from corpus import (
     check_conservation,
     chunk_speech,
     describe_os_error,
+    head_labels,
     iter_speech_files,
     parse_document,
     read_document,
@@ -100,7 +101,11 @@ class BuildReport:
     manifest: Manifest
     embedded: int  # passages embedded now (the rest came from the cache)
     seconds: float
-    document_info: int = 0  # stored 「文件信息」 passages (文号, issuers, 主送): kept out of both indexes
+    document_info: int = (
+        0  # stored 「文件信息」 passages (文号, issuers, 主送, 版记): kept out of both indexes
+    )
+    # what those passages hold between them, in their order: 「文号」「发文机关」「主送」「抄送」「印发日期」…
+    document_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -586,7 +591,8 @@ class Library:
         )
         name = self._publish(manifest, vectors_index, lexical)
         seconds = time.perf_counter() - started
-        return BuildReport(manifest, embedded, seconds, len(stored) - len(passages)), name
+        heads = [p.text for p in stored if p.section == HEAD_SECTION]
+        return BuildReport(manifest, embedded, seconds, len(heads), head_labels(heads)), name
 
     def _previous_counts(self) -> TermCounts | None:
         """The live generation's term counts, when it was tokenised the way this build tokenises."""

@@ -975,11 +975,10 @@ class Store:
         return found
 
     @_locked
-    def count_in_section(self, section: str) -> int:
-        """How many passages are under this section heading, in every speech (「文件信息」: the heads)."""
-        return int(
-            self.db.execute("SELECT COUNT(*) FROM passages WHERE section = ?", [section]).fetchone()[0]
-        )
+    def texts_in_section(self, section: str) -> list[str]:
+        """The text of every passage under this section heading, in every speech (「文件信息」: the heads)."""
+        rows = self.db.execute("SELECT text FROM passages WHERE section = ? ORDER BY id", [section])
+        return [text for (text,) in rows.fetchall()]
 
     @_locked
     def passages_in_section(self, section: str) -> dict[int, int]:

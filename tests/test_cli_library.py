@@ -920,6 +920,17 @@ def test_add_counts_a_notices_document_information_beside_the_index(run: Run, tm
     assert f"索引已重建：{indexed + 3} 段（另存 1 段文件信息" in ok(run("rebuild"))
 
 
+def test_the_count_line_names_what_the_document_information_holds(run: Run, tmp_path: Path) -> None:
+    """The 「文件信息」 passage holds a notice's 版记 too (抄送, 印发机关, 印发日期): the line after add and
+    rebuild names what those passages hold, not a fixed three."""
+    from .test_corpus_notices_head import imprinted_docx
+
+    out = ok(run("add", str(imprinted_docx(tmp_path / "护理费通知.docx"))))
+    wanted = "（另存 1 段文件信息：文号、发文机关、主送、抄送、印发机关、印发日期）"
+    assert wanted in next(x for x in out.splitlines() if x.startswith("索引："))
+    assert wanted in ok(run("rebuild"))
+
+
 def _long_speech(paragraphs: int) -> str:
     topics = (
         "离休干部体检",
