@@ -28,7 +28,15 @@ from .names import is_person_name
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, head_issuer, head_labels, parse_document
+from .parse import (
+    ATTACHMENT_SECTION,
+    HEAD_LABELS,
+    HEAD_SECTION,
+    head_issuer,
+    head_labels,
+    parse_document,
+    with_head_issuer,
+)
 from .reader import (
     EXPORT_DATE_LABEL,
     EXPORT_HEADING,
@@ -110,5 +118,6 @@ __all__ = [
     "to_simplified",
     "typed_id",
     "unsupported_message",
+    "with_head_issuer",
     "written_as_digits",
 ]

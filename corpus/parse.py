@@ -575,13 +575,25 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
     return Paragraph(text=fields, section=HEAD_SECTION)
 
 
-_HEAD_ISSUER = re.compile(r"发文机关：([^。]+)。")
+_HEAD_ISSUER = re.compile(r"(?:^|(?<=。))发文机关：([^。]*)。")
 
 
 def head_issuer(text: str) -> str | None:
     """The issuing bodies a 「文件信息」 passage names (head_paragraph's 「发文机关：…。」 sentence), or None."""
     found = _HEAD_ISSUER.search(text)
     return (found.group(1).strip() or None) if found else None
+
+
+def with_head_issuer(text: str, issuer: str | None) -> str:
+    """A 「文件信息」 passage's text naming `issuer` as its issuing bodies (joint ones apart by 「、」): its
+    「发文机关：…。」 sentence replaced, or put where head_paragraph puts it (after the 文号, else first) when it
+    had none; taken out when `issuer` is None or empty (`speechqa edit --issuer ""`)."""
+    sentence = f"发文机关：{issuer}。" if issuer else ""
+    if _HEAD_ISSUER.search(text):
+        return _HEAD_ISSUER.sub(lambda _: sentence, text, count=1)
+    number = re.match(r"文号：[^。]*。", text)
+    at = number.end() if number else 0
+    return text[:at] + sentence + text[at:]
 
 
 def head_labels(texts: Iterable[str]) -> tuple[str, ...]:

@@ -459,6 +459,42 @@ def test_a_notices_issuer_can_be_corrected_to_joint_issuers_and_cleared(run: Run
     assert "未变化  #7" in reread and "发文：" not in reread, reread
 
 
+def test_a_corrected_issuer_answers_which_body_issued_the_notice(run: Run, tmp_path: Path) -> None:
+    """「…是哪个单位发的」 is answered by the notice's 「文件信息」 passage: after `edit --issuer` it names the
+    corrected issuers (it kept the file's), through `rebuild`, adding the file again, and removing and
+    re-adding it; `--issuer ""` takes the sentence out."""
+    from tests.fixtures.corpus_writers import write_docx
+
+    path = tmp_path / "慰问通知.docx"
+    write_docx(NOTICE_PARTS, path, author="温州市委老干部局")
+    ok(run("add", str(path)))
+    joint = "中共温州市委老干部局、温州市财政局"
+    ok(run("edit", "6", "--issuer", joint))
+    question = "重阳节走访慰问工作的通知是哪个单位发的？"
+
+    def answer() -> dict:
+        return json.loads(ok(run("ask", "--json", question)))["results"][0]
+
+    def check(speech_id: int) -> None:
+        top = answer()
+        assert (top["speech_id"], top["section"], top["issuer"]) == (speech_id, "文件信息", joint), top
+        assert top["answer_sentence"]["text"].startswith(f"发文机关：{joint}。"), top
+        assert "中共温州市委老干部局。" not in top["text"]
+
+    check(6)
+    assert f"发文机关：{joint}。" in ok(run("show", "6"))
+    ok(run("rebuild"))
+    check(6)
+    assert "未变化  #6" in ok(run("add", str(path)))
+    check(6)
+    ok(run("remove", "6", "--yes"))
+    assert "新增  #7" in ok(run("add", str(path)))
+    check(7)
+    ok(run("edit", "7", "--issuer", ""))
+    top = answer()
+    assert top["speech_id"] == 7 and "发文机关" not in top["text"], top
+
+
 @pytest.mark.parametrize(
     ("issuer", "fragment"),
     [

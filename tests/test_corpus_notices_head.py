@@ -21,10 +21,12 @@ from corpus import (
     Speech,
     check_conservation,
     chunk_speech,
+    head_issuer,
     head_labels,
     parse_document,
     read_bytes,
     read_document,
+    with_head_issuer,
 )
 from corpus.parse import IMPRINT_LABELS, addressee, head_paragraph
 from index import Library
@@ -196,6 +198,30 @@ def test_the_head_labels_are_the_fields_a_head_passage_holds(
     assert head_labels([head.text]) == tuple(
         label for label in (*HEAD_LABELS, *IMPRINT_LABELS) if label in written
     )
+
+
+@given(
+    number=st.sampled_from([None, NUMBER]),
+    issuer=st.sampled_from([None, "江州市委老干部局", "、".join(ISSUERS)]),
+    sent_to=st.sampled_from([None, SENT_TO]),
+    copied=st.booleans(),
+    corrected=st.sampled_from(["", "中共温州市委老干部局", "中共温州市委老干部局、温州市财政局"]),
+)
+def test_a_corrected_issuer_replaces_only_the_heads_issuer_sentence(
+    number: str | None, issuer: str | None, sent_to: str | None, copied: bool, corrected: str
+) -> None:
+    """with_head_issuer (what `edit --issuer` does to a 「文件信息」 passage) gives the head head_paragraph
+    would write for the corrected issuer: every other field as it was, in its place."""
+    imprint = (ImprintField("抄送", COPIED_TO),) if copied else ()
+    fields = (number, issuer, sent_to, imprint)
+    head = head_paragraph(Speech(TITLE, None, None, None, "通知.txt", 1, None, (), *fields))
+    if head is None:
+        return
+    fixed = (number, corrected or None, sent_to, imprint)
+    wanted = head_paragraph(Speech(TITLE, None, None, None, "通知.txt", 1, None, (), *fixed))
+    assert wanted is not None
+    assert with_head_issuer(head.text, corrected or None) == wanted.text
+    assert head_issuer(wanted.text) == (corrected or None)
 
 
 def test_a_notice_without_a_number_or_addressee_has_a_head_for_its_copy_list() -> None:
