@@ -56,6 +56,7 @@ from .errors import (
     IndexNotBuilt,
     ReadOnlyHome,
     SpeechIndexError,
+    StoreCorrupt,
     WriterBusy,
 )
 from .lexical import LexicalIndex, TermCounts
@@ -134,6 +135,23 @@ def _unusable_home(home: Path, error: OSError) -> SpeechIndexError:
     )
 
 
+def _emptied(database: Path, index_root: Path) -> bool:
+    """A database file of 0 bytes beside a built index: a library whose database was lost (a copy or a
+    transfer that failed), not a new one — opening it would make it an empty library, without a word."""
+    try:
+        return database.stat().st_size == 0 and (index_root / "CURRENT").is_file()
+    except OSError:
+        return False
+
+
+def empty_database(database: Path) -> str:
+    return (
+        f"资料库文件是空的（0 字节）：{database}，旁边的索引却还在，多半是复制或拷贝没有完成。"
+        "请先运行 speechqa recover 移开这个空文件，再用 speechqa restore 备份文件 恢复最近的备份"
+        "（没有备份时用 speechqa add 重新添加讲话文件）"
+    )
+
+
 class Library:
     def __init__(
         self,
@@ -153,7 +171,10 @@ class Library:
             raise _unusable_home(home, e) from e
         self.index_root = home / "index"
         self._unpublished: list[Path] = []  # generation folders this build wrote, not yet pointed at
-        self.store = Store(home / "speechqa.db")
+        database = home / "speechqa.db"
+        if _emptied(database, self.index_root):
+            raise StoreCorrupt(empty_database(database))
+        self.store = Store(database)
 
     @property
     def read_only(self) -> bool:

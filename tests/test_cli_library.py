@@ -608,6 +608,29 @@ def test_a_damaged_database_is_named_and_recover_keeps_what_can_be_read(run: Run
     assert EXAMPLE_ANSWER in answer["results"][0]["text"]
 
 
+def test_an_empty_database_beside_an_index_is_named_with_what_to_do(
+    run: Run, seed_home: Path, tmp_path: Path
+) -> None:
+    """A speechqa.db of 0 bytes beside a built index (a copy that failed) showed an empty library without a
+    word and was made one: every command now says what is wrong in one line, exit 1, the file untouched;
+    `recover` sets it aside (nothing to read, exit 1) and `restore` then brings the backup back."""
+    backup = tmp_path / "备份.db"
+    ok(run("backup", str(backup)))
+    path = seed_home / "speechqa.db"
+    for side in (path, path.with_name("speechqa.db-wal"), path.with_name("speechqa.db-shm")):
+        side.unlink(missing_ok=True)
+    path.write_bytes(b"")
+    for command in (["speeches"], ["ask", EXAMPLE], ["health"], ["add", "--bundled"], ["rebuild"]):
+        out = user_error(run(*command), "资料库文件是空的（0 字节）", "speechqa recover", "speechqa restore")
+        assert len(out.strip().splitlines()) == 1, out
+        assert path.stat().st_size == 0
+    out = user_error(run("recover", "--yes"), "无法抢救：数据库文件是空的（0 字节）", "speechqa restore")
+    assert not path.exists() and len(list(seed_home.glob("speechqa.db.damaged-*"))) == 1, out
+    assert "已恢复：讲话 5" in ok(run("restore", "--yes", str(backup)))
+    answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
+    assert EXAMPLE_ANSWER in answer["results"][0]["text"]
+
+
 def test_speeches_whose_passages_were_not_recovered_are_named_and_adding_their_files_brings_them_back(
     run: Run, seed_home: Path, tmp_path: Path
 ) -> None:
