@@ -725,6 +725,16 @@ def test_a_read_only_home_answers_questions_and_refuses_every_write(
     assert {p.name: p.stat().st_mtime_ns for p in seed_home.iterdir()} == before
 
 
+def test_rebuild_on_a_read_only_home_is_refused_before_the_model_loads(
+    run: Run, read_only_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rebuild` loaded the embedding model (its notice printed, ~5 s) before refusing a read-only home."""
+    monkeypatch.setenv("SPEECHQA_HOME", str(read_only_home))
+    result = run("rebuild")
+    out = user_error(result, f"数据目录是只读的：{read_only_home}")
+    assert len(out.strip().splitlines()) == 1 and "模型" not in result.stderr, result.output
+
+
 def test_health_on_a_new_data_home_fails_and_creates_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
