@@ -56,6 +56,7 @@ from .reader import (
 )
 from .records import BLOCK_KINDS, Block, Document, ImprintField, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
+from .signals import interruptible, signals_held
 
 __all__ = [
     "ATTACHMENT_SECTION",
@@ -100,6 +101,7 @@ __all__ = [
     "head_labels",
     "image_text",
     "installed_engines",
+    "interruptible",
     "is_archive",
     "is_page_number",
     "is_person_name",
@@ -110,6 +112,7 @@ __all__ = [
     "read_date",
     "read_document",
     "script_fold_version",
+    "signals_held",
     "size_refusal",
     "skipped_files",
     "special_kind",

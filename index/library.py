@@ -41,9 +41,11 @@ from corpus import (
     chunk_speech,
     describe_os_error,
     head_labels,
+    interruptible,
     iter_speech_files,
     parse_document,
     read_document,
+    signals_held,
     to_simplified,
 )
 
@@ -61,7 +63,6 @@ from .errors import (
 )
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest, SourceRecord, SpeechRecord
-from .signals import interruptible, signals_held
 from .store import (
     LEXICAL_TEXT_VERSION,
     AddOutcome,
