@@ -217,6 +217,7 @@ def parse_document(document: Document) -> list[Speech]:
                 label if n == 0 else None,
                 lines,
                 sent=document.sent,
+                introduced=document.introduced,
             )
             if speech is not None:
                 speeches.append(speech)
@@ -1264,6 +1265,7 @@ def _parse_speech(
     lines: list[ParsedLine],
     *,
     sent: str | None = None,
+    introduced: str | None = None,
 ) -> Speech | None:
     if not lines and not label:
         return None
@@ -1309,7 +1311,7 @@ def _parse_speech(
         subtitle=header.subtitle,
         # a date line, the signature's, an approval's, the cover's, then the day a saved e-mail was sent
         date=header.date or date or header.adopted or cover_date or _field_date(paragraphs) or sent,
-        speaker=header.speaker or _speaker_in_title(title),
+        speaker=header.speaker or _speaker_in_title(title) or introduced,
         source=source,
         ordinal=ordinal,
         label=label,

@@ -495,6 +495,22 @@ def test_a_corrected_issuer_answers_which_body_issued_the_notice(run: Run, tmp_p
     assert top["speech_id"] == 7 and "发文机关" not in top["text"], top
 
 
+def test_a_transcripts_introduced_speaker_is_cited(run: Run, tmp_path: Path) -> None:
+    """A speech-to-text transcript whose speaker is named only in the host's introduction (「下面，请…蒲正言
+    同志致辞。」) is added with that speaker, and each passage is cited with who said it."""
+    from tests.fixtures.corpus_writers import write_transcript_docx
+
+    from .test_corpus_transcript import CEREMONY, OPENING
+
+    path = tmp_path / "开幕式录音转写.docx"
+    write_transcript_docx(OPENING, CEREMONY, path, author="岑川市委老干部局")
+    assert "新增  #6 庆典录音 · 2026-10-09 · 蒲正言" in ok(run("add", str(path)))
+    top = json.loads(ok(run("ask", "--json", "书画展一共展出多少幅作品？")))["results"][0]
+    assert (top["speech_id"], top["speaker"], top["section"]) == (6, "蒲正言", "蒲正言同志致辞"), top
+    top = json.loads(ok(run("ask", "--json", "钱文斌在老年大学学了几年书法？")))["results"][0]
+    assert (top["speech_id"], top["section"]) == (6, "钱文斌同志发言"), top
+
+
 @pytest.mark.parametrize(
     ("issuer", "fragment"),
     [
