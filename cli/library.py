@@ -264,6 +264,7 @@ def rebuild(obj: Context) -> None:
         SPEECHQA_MODEL=intfloat/multilingual-e5-small speechqa rebuild
     """
     with user_errors():
+        obj.library.store.require_writable()  # refused before the model loads (seconds), not after
         service = obj.service(fresh_model=True)
         report = service.rebuild(ProgressBar("嵌入段落"))
         click.echo(

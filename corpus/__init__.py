@@ -28,7 +28,15 @@ from .names import is_person_name
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
-from .parse import ATTACHMENT_SECTION, HEAD_LABELS, HEAD_SECTION, head_issuer, parse_document
+from .parse import (
+    ATTACHMENT_SECTION,
+    HEAD_LABELS,
+    HEAD_SECTION,
+    head_issuer,
+    head_labels,
+    parse_document,
+    with_head_issuer,
+)
 from .reader import (
     EXPORT_DATE_LABEL,
     EXPORT_HEADING,
@@ -48,6 +56,7 @@ from .reader import (
 )
 from .records import BLOCK_KINDS, Block, Document, ImprintField, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
+from .signals import interruptible, signals_held
 
 __all__ = [
     "ATTACHMENT_SECTION",
@@ -89,8 +98,10 @@ __all__ = [
     "decode_text",
     "describe_os_error",
     "head_issuer",
+    "head_labels",
     "image_text",
     "installed_engines",
+    "interruptible",
     "is_archive",
     "is_page_number",
     "is_person_name",
@@ -101,6 +112,7 @@ __all__ = [
     "read_date",
     "read_document",
     "script_fold_version",
+    "signals_held",
     "size_refusal",
     "skipped_files",
     "special_kind",
@@ -109,5 +121,6 @@ __all__ = [
     "to_simplified",
     "typed_id",
     "unsupported_message",
+    "with_head_issuer",
     "written_as_digits",
 ]

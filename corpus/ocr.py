@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from . import chat
 from .errors import TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
+from .signals import interruptible
 from .spreads import read_sheet
 
 if TYPE_CHECKING:
@@ -429,15 +430,8 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     """One page image read by `reader`: straightened first if tilted, turned and read again if the first
     reading found it on its side or upside down."""
     try:
-        angle = skew_angle(image)
-        if abs(angle) >= _MIN_SKEW:
-            image = _rotated(image, -angle)
-        else:
-            angle = 0.0
-        reading = reader.read(image)
-        turned = 0
-        if reading.turn:
-            reading, image, turned = _read_turned(reader, image, reading)
+        # onnxruntime's run holds Ctrl-C for seconds: the page is read while this thread waits in short steps
+        reading, image, turned, angle = interruptible(lambda: _read_straightened(reader, image))
     except Exception as e:  # an engine failing on one image must not stop the rest of an add
         log.warning("OCR (%s) failed on %s: %r", reader.name, name, e)
         raise UnreadableFile(f"{name} 文字识别失败（{reader.name}）") from e
@@ -450,6 +444,21 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     return PageText(
         lines, float(image.width), float(image.height), turned, angle, reading.confidence, doubtful
     )
+
+
+def _read_straightened(reader: OcrEngine, image: Image) -> tuple[Reading, Image, int, float]:
+    """The page straightened if tilted, read, and turned and read again if found on its side: the reading,
+    the image read, the degrees turned and straightened."""
+    angle = skew_angle(image)
+    if abs(angle) >= _MIN_SKEW:
+        image = _rotated(image, -angle)
+    else:
+        angle = 0.0
+    reading = reader.read(image)
+    turned = 0
+    if reading.turn:
+        reading, image, turned = _read_turned(reader, image, reading)
+    return reading, image, turned, angle
 
 
 def _read_turned(reader: OcrEngine, image: Image, first: Reading) -> tuple[Reading, Image, int]:
@@ -580,7 +589,8 @@ def _rapidocr() -> RapidOcr | None:
         # Errors only: its one routine warning is "The text detection result is empty", a page with
         # nothing to read, which the reader reports itself in Chinese (文件中没有文字).
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-        return RapidOcr(model=RapidOCR(params={"Global.log_level": "error"}))
+        # its ONNX sessions take seconds to make, Ctrl-C held meanwhile: made while this thread waits
+        return RapidOcr(model=interruptible(lambda: RapidOCR(params={"Global.log_level": "error"})))
     except Exception:
         log.warning("RapidOCR is installed but could not start", exc_info=True)
         return None

@@ -23,14 +23,15 @@ items of a list (「1. ……。」「2. ……；」 in a row, Word's 「List N
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
-from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date
+from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
@@ -114,7 +115,19 @@ HEAD_SECTION = "文件信息"
 ATTENDANCE_SECTION = "参会人员"
 ATTACHMENT_SECTION = "附件说明"  # the heading of the passage listing an official document's attachments
 HEAD_LABELS = ("文号", "发文机关", "主送")
+# The 版记's labels as the 「文件信息」 passage holds them (_imprint_fields): its lists, then its 印发 line.
+IMPRINT_LABELS = ("抄报", "抄送", "分送", "抄发", "印送", "报", "送", "发", "印发机关", "印发日期")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
+# A labelled field on a line of its own: a short label of characters, a colon, its value (「填表单位：中共…陈列室」,
+# 「联系人：李明」) — under a title it starts the body: a title never runs on into it.
+_LABELLED_LINE = re.compile(rf"^[{HAN}]{{2,8}}\s*[：:]\s*\S")
+# A form's row or line giving a date under a label naming one (「填表日期；2026年9月10日」, 「接收日期：…」,
+# 「报名时间：…」): what dates a form that has no date line or signature. Not a person's dates (出生日期,
+# 入党时间, 离休时间: a cadre's record, not the form's).
+_DATE_LABEL = re.compile(r"^[^；;：:，,。]{0,10}(?:日期|时间)$")
+_LIFE_EVENT = re.compile(
+    r"^(?:出生|生日|入党|入团|参加工作|参军|入伍|离休|退休|离退休|逝世|去世|病故|毕业|入学|结婚)"
+)
 # Labelled header fields of web-published documents: 「发布时间：2022-08-15」, 「来源：江州市医疗保障局」.
 _FIELD = _Folded(
     r"^(?P<label>发布时间|发布日期|成文日期|印发日期|日期|时间|来源|发布机构|发文机关|发布单位|文号|发文字号|索引号|主题分类)"
@@ -199,7 +212,12 @@ def parse_document(document: Document) -> list[Speech]:
     for label, group in groups:
         for n, lines in enumerate(_split_at_headers(group)):
             speech = _parse_speech(
-                document.name, len(speeches) + 1, label if n == 0 else None, lines, sent=document.sent
+                document.name,
+                len(speeches) + 1,
+                label if n == 0 else None,
+                lines,
+                sent=document.sent,
+                introduced=document.introduced,
             )
             if speech is not None:
                 speeches.append(speech)
@@ -488,6 +506,11 @@ def _read_header_from(
             h.issuer = h.issuer or line.title_text
         elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
             pass  # a repeated title line
+        elif _LABELLED_LINE.match(text) and not h.title_wrapped and not _runs_on(h.title):
+            h.body_start = (
+                position  # 「填表单位：…」 under a form's title: a labelled field, never the title's end
+            )
+            return h
         elif h.masthead is not None and h.title == h.masthead:
             h.title = line.title_text  # a bulletin's article under the bulletin's name and issue
         elif not h.title_from_block and (_runs_on(h.title) or _wrapped_title(h.title, text)):
@@ -573,13 +596,32 @@ def head_paragraph(speech: Speech) -> Paragraph | None:
     return Paragraph(text=fields, section=HEAD_SECTION)
 
 
-_HEAD_ISSUER = re.compile(r"发文机关：([^。]+)。")
+_HEAD_ISSUER = re.compile(r"(?:^|(?<=。))发文机关：([^。]*)。")
 
 
 def head_issuer(text: str) -> str | None:
     """The issuing bodies a 「文件信息」 passage names (head_paragraph's 「发文机关：…。」 sentence), or None."""
     found = _HEAD_ISSUER.search(text)
     return (found.group(1).strip() or None) if found else None
+
+
+def with_head_issuer(text: str, issuer: str | None) -> str:
+    """A 「文件信息」 passage's text naming `issuer` as its issuing bodies (joint ones apart by 「、」): its
+    「发文机关：…。」 sentence replaced, or put where head_paragraph puts it (after the 文号, else first) when it
+    had none; taken out when `issuer` is None or empty (`speechqa edit --issuer ""`)."""
+    sentence = f"发文机关：{issuer}。" if issuer else ""
+    if _HEAD_ISSUER.search(text):
+        return _HEAD_ISSUER.sub(lambda _: sentence, text, count=1)
+    number = re.match(r"文号：[^。]*。", text)
+    at = number.end() if number else 0
+    return text[:at] + sentence + text[at:]
+
+
+def head_labels(texts: Iterable[str]) -> tuple[str, ...]:
+    """The labels the 「文件信息」 passages hold between them (「文号」「发文机关」「主送」「抄送」「印发日期」…), in
+    the order head_paragraph writes them: what the front ends name beside the count of those passages."""
+    held = {label for text in texts for label in re.findall(r"(?:^|。)([^。：]{1,4})：", text)}
+    return tuple(label for label in (*HEAD_LABELS, *IMPRINT_LABELS) if label in held)
 
 
 def _salutes_over_title(lines: list[ParsedLine], at: int) -> bool:
@@ -1217,7 +1259,13 @@ class _Sections:
 
 
 def _parse_speech(
-    source: str, ordinal: int, label: str | None, lines: list[ParsedLine], *, sent: str | None = None
+    source: str,
+    ordinal: int,
+    label: str | None,
+    lines: list[ParsedLine],
+    *,
+    sent: str | None = None,
+    introduced: str | None = None,
 ) -> Speech | None:
     if not lines and not label:
         return None
@@ -1251,12 +1299,19 @@ def _parse_speech(
     for attachment in tail.attachments:
         paragraphs += _attachment_paragraphs(attachment)
     issuer, date = tail.issuer, tail.date
+    # a form (its body mostly a table's rows): its rows under no heading (「捐赠人姓名；于振声」) are cited under
+    # the form's title, as a table's rows are under their heading
+    if 2 * sum(p.kind == "table_row" for p in paragraphs) > len(paragraphs):
+        paragraphs = [
+            replace(p, section=title) if p.kind == "table_row" and p.section is None else p
+            for p in paragraphs
+        ]
     speech = Speech(
         title=title,
         subtitle=header.subtitle,
         # a date line, the signature's, an approval's, the cover's, then the day a saved e-mail was sent
-        date=header.date or date or header.adopted or cover_date or sent,
-        speaker=header.speaker or _speaker_in_title(title),
+        date=header.date or date or header.adopted or cover_date or _field_date(paragraphs) or sent,
+        speaker=header.speaker or _speaker_in_title(title) or introduced,
         source=source,
         ordinal=ordinal,
         label=label,
@@ -1268,6 +1323,30 @@ def _parse_speech(
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The date of a form with neither a date line nor a signature: the last of its fields whose label names a
+    date (ending 日期 or 时间: 「填表日期」「接收日期」「申请时间」) and whose value is a date and nothing else —
+    a line 「填表日期：2026年9月10日」, or in a table's row a cell so labelled and the cell after it
+    (「核稿；邵雨桐；拟稿日期；2026年4月7日」), a form's own date standing at its foot; a person's dates
+    (出生日期, 入党时间) are not the form's."""
+    found = None
+    for paragraph in paragraphs:
+        if paragraph.kind == "table_row":
+            cells = [c.strip() for c in re.split(r"[；;]", paragraph.text)]
+        elif _LABELLED_LINE.match(paragraph.text.strip()):
+            cells = [paragraph.text.strip()]
+        else:
+            continue
+        pairs = [
+            tuple(re.split(r"\s*[：:]\s*", cell, maxsplit=1)) for cell in cells if re.search("[：:]", cell)
+        ]
+        pairs += list(itertools.pairwise(cells))
+        for label, value in (p for p in pairs if len(p) == 2):
+            if _DATE_LABEL.match(label.strip()) and not _LIFE_EVENT.match(label.strip()):
+                found = read_date(value) or found
+    return found
 
 
 # A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.

@@ -40,7 +40,7 @@ from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
 from .rtf import read_rtf
-from .transcript import without_turn_labels
+from .transcript import read_transcript
 from .wechat import read_article
 from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
 
@@ -316,7 +316,7 @@ def read_bytes(name: str, data: bytes) -> Document:
     ):
         raise UnreadableFile(_misnamed(name, kind))
     try:
-        text, encoding, blocks, reference, notes, sent = _decode(name, suffix, data)
+        text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)
     except CorpusError as e:
         if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
             raise UnreadableFile(_misnamed(name, ".txt")) from e
@@ -344,6 +344,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         notes=notes,
         pictures=pictures,
         sent=sent,
+        introduced=introduced,
     )
 
 
@@ -395,15 +396,17 @@ class _Decoded(NamedTuple):
     reference: str
     notes: tuple[str, ...]
     sent: str | None = None
+    introduced: str | None = None
 
 
 def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
-    """A file's text, encoding (or converter), blocks, reference text, notes and the day a saved e-mail
-    was sent, read as `suffix`."""
+    """A file's text, encoding (or converter), blocks, reference text, notes, the day a saved e-mail
+    was sent and a transcript's introduced speaker, read as `suffix`."""
     blocks: tuple = ()
     reference = ""
     notes: tuple[str, ...] = ()
     sent: str | None = None
+    introduced: str | None = None
     if suffix in (".docx", ".doc", ".wps") and (kind := web_page_kind(data)) is not None:
         # Word's 「网页」 or 「单个文件网页」 under a Word name, as sites offer notices for download (Word and
         # WPS open them without a word): read as the page it is
@@ -412,7 +415,13 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
         word = readers[suffix](name, data)
         # a recording's transcript exported to Word: the service's turn labels are not what was said
-        blocks, reference, encoding = without_turn_labels(word.blocks), word.reference, word.converter
+        transcript = read_transcript(word.blocks)
+        blocks, reference, encoding, introduced = (
+            transcript.blocks,
+            word.reference,
+            word.converter,
+            transcript.speaker,
+        )
         text = blocks_text(blocks)
     elif suffix == ".odt":
         odt = read_odt(name, data)
@@ -455,4 +464,4 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),)
     else:
         raise UnsupportedFormat(unsupported_message(name))
-    return _Decoded(text, encoding, blocks, reference, notes, sent)
+    return _Decoded(text, encoding, blocks, reference, notes, sent, introduced)

@@ -51,6 +51,9 @@ class Document:
     # a notice saved from an e-mail: the day the message was sent (2026-04-28), each speech's date when
     # its text names none (corpus.mail)
     sent: str | None = None
+    # a recording's transcript: the speaker its host introduced (「下面，请蒲正言局长讲话」, corpus.transcript),
+    # each speech's speaker when its text names none
+    introduced: str | None = None
 
 
 @dataclass(frozen=True)

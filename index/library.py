@@ -40,9 +40,12 @@ from corpus import (
     check_conservation,
     chunk_speech,
     describe_os_error,
+    head_labels,
+    interruptible,
     iter_speech_files,
     parse_document,
     read_document,
+    signals_held,
     to_simplified,
 )
 
@@ -55,11 +58,11 @@ from .errors import (
     IndexNotBuilt,
     ReadOnlyHome,
     SpeechIndexError,
+    StoreCorrupt,
     WriterBusy,
 )
 from .lexical import LexicalIndex, TermCounts
 from .records import Manifest, SourceRecord, SpeechRecord
-from .signals import interruptible, signals_held
 from .store import (
     LEXICAL_TEXT_VERSION,
     AddOutcome,
@@ -100,7 +103,11 @@ class BuildReport:
     manifest: Manifest
     embedded: int  # passages embedded now (the rest came from the cache)
     seconds: float
-    document_info: int = 0  # stored 「文件信息」 passages (文号, issuers, 主送): kept out of both indexes
+    document_info: int = (
+        0  # stored 「文件信息」 passages (文号, issuers, 主送, 版记): kept out of both indexes
+    )
+    # what those passages hold between them, in their order: 「文号」「发文机关」「主送」「抄送」「印发日期」…
+    document_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,23 @@ def _unusable_home(home: Path, error: OSError) -> SpeechIndexError:
     )
 
 
+def _emptied(database: Path, index_root: Path) -> bool:
+    """A database file of 0 bytes beside a built index: a library whose database was lost (a copy or a
+    transfer that failed), not a new one — opening it would make it an empty library, without a word."""
+    try:
+        return database.stat().st_size == 0 and (index_root / "CURRENT").is_file()
+    except OSError:
+        return False
+
+
+def empty_database(database: Path) -> str:
+    return (
+        f"资料库文件是空的（0 字节）：{database}，旁边的索引却还在，多半是复制或拷贝没有完成。"
+        "请先运行 speechqa recover 移开这个空文件，再用 speechqa restore 备份文件 恢复最近的备份"
+        "（没有备份时用 speechqa add 重新添加讲话文件）"
+    )
+
+
 class Library:
     def __init__(
         self,
@@ -148,7 +172,10 @@ class Library:
             raise _unusable_home(home, e) from e
         self.index_root = home / "index"
         self._unpublished: list[Path] = []  # generation folders this build wrote, not yet pointed at
-        self.store = Store(home / "speechqa.db")
+        database = home / "speechqa.db"
+        if _emptied(database, self.index_root):
+            raise StoreCorrupt(empty_database(database))
+        self.store = Store(database)
 
     @property
     def read_only(self) -> bool:
@@ -586,7 +613,8 @@ class Library:
         )
         name = self._publish(manifest, vectors_index, lexical)
         seconds = time.perf_counter() - started
-        return BuildReport(manifest, embedded, seconds, len(stored) - len(passages)), name
+        heads = [p.text for p in stored if p.section == HEAD_SECTION]
+        return BuildReport(manifest, embedded, seconds, len(heads), head_labels(heads)), name
 
     def _previous_counts(self) -> TermCounts | None:
         """The live generation's term counts, when it was tokenised the way this build tokenises."""

@@ -186,6 +186,15 @@ def schema_lost(kept_as: Path) -> str:
     )
 
 
+def nothing_to_recover(kept_as: Path) -> str:
+    """What `recover` says of a database file of 0 bytes."""
+    return (
+        f"无法抢救：数据库文件是空的（0 字节），其中没有可读的内容；空文件已改名保留为 {kept_as}。"
+        "请用 speechqa restore 备份文件 恢复最近的备份；没有备份时，用 speechqa add --bundled 加回自带的讲话，"
+        "再用 speechqa add 重新添加其余的文件"
+    )
+
+
 def recover_database(home: Path) -> RecoveryReport:
     """Rebuild speechqa.db from what can be read of a damaged one: SQLite's own `.recover` (the sqlite3
     shell) when installed, else a row-by-row copy. The damaged file is kept as speechqa.db.damaged-….
@@ -196,6 +205,8 @@ def recover_database(home: Path) -> RecoveryReport:
     path = home / DB_NAME
     if not path.exists():
         raise BackupError(f"数据目录中没有数据库文件：{path}")
+    if path.stat().st_size == 0:  # nothing to read: set aside, so that restore and add start a new one
+        raise BackupError(nothing_to_recover(_set_aside(home, path)))
     before = _damaged_counts(path)
     recovered = home / f".recovered-{os.getpid()}.db"
     recovered.unlink(missing_ok=True)

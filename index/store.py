@@ -24,7 +24,7 @@ from typing import ParamSpec, TypeVar
 import numpy as np
 import sqlite_utils
 
-from corpus import HEAD_SECTION, PassageDraft, Speech, describe_os_error, head_issuer
+from corpus import HEAD_SECTION, PassageDraft, Speech, describe_os_error, head_issuer, with_head_issuer
 
 from . import identity
 from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt
@@ -297,6 +297,20 @@ def _m014_corrected_issuer(db: sqlite_utils.Database) -> None:
     db.conn.execute("ALTER TABLE corrections ADD COLUMN issuer TEXT")
 
 
+def _m015_corrected_issuer_in_head(db: sqlite_utils.Database) -> None:
+    """An issuer corrected with `edit --issuer` before the 「文件信息」 passage followed the correction: that
+    passage names it now (Store._correct_head), and the speech's digest is taken again from its passages, so
+    that adding the unchanged file again still finds it 「未变化」."""
+    conn = db.conn
+    rows = conn.execute(
+        "SELECT s.id, c.issuer FROM speeches s JOIN corrections c ON c.text_hash = s.text_hash "
+        "WHERE c.issuer IS NOT NULL"
+    ).fetchall()
+    for speech_id, issuer in rows:
+        Store._correct_head(conn, speech_id, issuer)
+        _store_digest(conn, speech_id)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -312,6 +326,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("012_pinner_names", _m012_pinner_names),
     ("013_speech_issuer", _m013_speech_issuer),
     ("014_corrected_issuer", _m014_corrected_issuer),
+    ("015_corrected_issuer_in_head", _m015_corrected_issuer_in_head),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -428,6 +443,28 @@ def _no_pending_log(path: Path) -> bool:
         return wal.stat().st_size == 0
     except FileNotFoundError:
         return True
+
+
+def _store_digest(conn: sqlite3.Connection, speech_id: int) -> None:
+    """Inside a transaction: the speech's digest taken again from its stored metadata and passages."""
+    meta = conn.execute(
+        "SELECT title, subtitle, date, speaker FROM speeches WHERE id = ?", [speech_id]
+    ).fetchone()
+    pairs = conn.execute(
+        "SELECT text, section FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
+    ).fetchall()
+    conn.execute(
+        "UPDATE speeches SET content_hash = ? WHERE id = ?",
+        [_speech_digest(*meta, [(text, section) for text, section in pairs]), speech_id],
+    )
+
+
+def _with_issuer(drafts: Sequence[PassageDraft], issuer: str) -> list[PassageDraft]:
+    """A speech's passages with its 「文件信息」 passage naming the corrected issuer ("": none)."""
+    return [
+        replace(d, text=with_head_issuer(d.text, issuer or None)) if d.section == HEAD_SECTION else d
+        for d in drafts
+    ]
 
 
 def content_hash(text: str) -> str:
@@ -795,6 +832,8 @@ class Store:
                         "VALUES (?, ?, ?, ?, ?, ?)",
                         [text_digest, fixed.title, fixed.date, fixed.speaker, fixed.issuer, _now()],
                     )
+        if fixed is not None and fixed.issuer is not None:  # the head names the corrected issuer, as cited
+            drafts = _with_issuer(drafts, fixed.issuer)
         # a correction of "" clears the value (the speaker or date read from the file was wrong)
         title = fixed.title if fixed and fixed.title else speech.shown_title
         date = (fixed.date or None) if fixed and fixed.date is not None else speech.date
@@ -912,9 +951,11 @@ class Store:
     ) -> SpeechRecord | None:
         """Correct a speech's metadata, and remember the correction by its text: re-adding the file
         keeps it. A date, speaker or issuer (joint issuers joined by 「、」, as corpus.Speech.shown_issuer) of ""
-        clears it (unknown). None leaves a value as it is. Passages are untouched (a notice's 「文件信息」
-        passage keeps the issuers read from the file); a new title makes the index stale (the lexical index
-        reads it), date, speaker and issuer do not (answers and filters read them from the store)."""
+        clears it (unknown). None leaves a value as it is. A notice's 「文件信息」 passage names the corrected
+        issuer (its 「发文机关：…。」 sentence; a pin on it follows), in the same transaction; the passages are
+        otherwise untouched. A new title makes the index stale (the lexical index reads it); date, speaker
+        and issuer do not (answers and filters read them from the store, and the 「文件信息」 passage is in
+        neither index: it is found through its document)."""
         row = self.db.execute("SELECT text_hash FROM speeches WHERE id = ?", [speech_id]).fetchone()
         if row is None:
             return None
@@ -936,22 +977,36 @@ class Store:
             for column, value in (("title", title), ("date", date), ("speaker", speaker), ("issuer", issuer)):
                 if value is not None and (value or column != "title"):
                     conn.execute(f"UPDATE speeches SET {column} = ? WHERE id = ?", [value or None, speech_id])
+            if issuer is not None:
+                self._correct_head(conn, speech_id, issuer)
             # the stored digest is what adding the file again compares with: it must hold the corrected
             # metadata, or the next reading of an unchanged file would rewrite the speech under new
             # passage ids (and report it as updated)
-            meta = conn.execute(
-                "SELECT title, subtitle, date, speaker FROM speeches WHERE id = ?", [speech_id]
-            ).fetchone()
-            pairs = conn.execute(
-                "SELECT text, section FROM passages WHERE speech_id = ? ORDER BY position", [speech_id]
-            ).fetchall()
-            conn.execute(
-                "UPDATE speeches SET content_hash = ? WHERE id = ?",
-                [_speech_digest(*meta, [(text, section) for text, section in pairs]), speech_id],
-            )
+            _store_digest(conn, speech_id)
             if title:  # the lexical index reads the title with each passage: it must be rebuilt
                 self._bump_revision()
         return self.speech(speech_id)
+
+    @staticmethod
+    def _correct_head(conn: sqlite3.Connection, speech_id: int, issuer: str) -> None:
+        """Inside a transaction: the speech's 「文件信息」 passage names `issuer` ("" : none), and a pin on it
+        follows its new text."""
+        rows = conn.execute(
+            "SELECT id, text, content_hash FROM passages WHERE speech_id = ? AND section = ?",
+            [speech_id, HEAD_SECTION],
+        ).fetchall()
+        for passage_id, text, old_hash in rows:
+            new = with_head_issuer(text, issuer or None)
+            if new == text:
+                continue
+            new_hash = content_hash(new)
+            conn.execute(
+                "UPDATE passages SET text = ?, content_hash = ? WHERE id = ?", [new, new_hash, passage_id]
+            )
+            conn.execute(
+                "UPDATE pins SET passage_hash = ?, passage_text = ? WHERE passage_id = ? AND passage_hash = ?",
+                [new_hash, new, passage_id, old_hash],
+            )
 
     @_locked
     def speeches(self) -> list[SpeechRecord]:
@@ -975,11 +1030,10 @@ class Store:
         return found
 
     @_locked
-    def count_in_section(self, section: str) -> int:
-        """How many passages are under this section heading, in every speech (「文件信息」: the heads)."""
-        return int(
-            self.db.execute("SELECT COUNT(*) FROM passages WHERE section = ?", [section]).fetchone()[0]
-        )
+    def texts_in_section(self, section: str) -> list[str]:
+        """The text of every passage under this section heading, in every speech (「文件信息」: the heads)."""
+        rows = self.db.execute("SELECT text FROM passages WHERE section = ? ORDER BY id", [section])
+        return [text for (text,) in rows.fetchall()]
 
     @_locked
     def passages_in_section(self, section: str) -> dict[int, int]:

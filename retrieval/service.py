@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from corpus import HEAD_SECTION, Document
+from corpus import HEAD_SECTION, Document, head_labels
 from index import (
     BuildReport,
     Counts,
@@ -288,10 +288,9 @@ class SpeechService:
         self.reload()
         manifest = self.library.manifest()
         assert manifest is not None
-        document_info = self.library.store.count_in_section(HEAD_SECTION)
-        return BuildReport(
-            manifest, sum(o.embedded for o in outcomes), time.perf_counter() - started, document_info
-        )
+        heads = self.library.store.texts_in_section(HEAD_SECTION)
+        embedded = sum(o.embedded for o in outcomes)
+        return BuildReport(manifest, embedded, time.perf_counter() - started, len(heads), head_labels(heads))
 
     def restore(self, source: Path, progress: Progress | None = None) -> Restored:
         """Replace the library with a backup (the current one is saved under backups/ first), then
@@ -313,8 +312,8 @@ class SpeechService:
 
 def index_size(report: BuildReport) -> str:
     """The index's size as the front ends say it: 「198 段」, with the stored 「文件信息」 passages, which are in
-    neither index, named beside it so that the count matches what `show` lists."""
-    extra = (
-        f"（另存 {report.document_info} 段文件信息：文号、发文机关、主送）" if report.document_info else ""
-    )
+    neither index, named beside it with what they hold (「另存 4 段文件信息：文号、发文机关、主送、抄送」) so
+    that the count matches what `show` lists."""
+    fields = f"：{'、'.join(report.document_fields)}" if report.document_fields else ""
+    extra = f"（另存 {report.document_info} 段文件信息{fields}）" if report.document_info else ""
     return f"{report.manifest.count} 段{extra}"

@@ -459,6 +459,58 @@ def test_a_notices_issuer_can_be_corrected_to_joint_issuers_and_cleared(run: Run
     assert "未变化  #7" in reread and "发文：" not in reread, reread
 
 
+def test_a_corrected_issuer_answers_which_body_issued_the_notice(run: Run, tmp_path: Path) -> None:
+    """「…是哪个单位发的」 is answered by the notice's 「文件信息」 passage: after `edit --issuer` it names the
+    corrected issuers (it kept the file's), through `rebuild`, adding the file again, and removing and
+    re-adding it; `--issuer ""` takes the sentence out."""
+    from tests.fixtures.corpus_writers import write_docx
+
+    path = tmp_path / "慰问通知.docx"
+    write_docx(NOTICE_PARTS, path, author="温州市委老干部局")
+    ok(run("add", str(path)))
+    joint = "中共温州市委老干部局、温州市财政局"
+    ok(run("edit", "6", "--issuer", joint))
+    question = "重阳节走访慰问工作的通知是哪个单位发的？"
+
+    def answer() -> dict:
+        return json.loads(ok(run("ask", "--json", question)))["results"][0]
+
+    def check(speech_id: int) -> None:
+        top = answer()
+        assert (top["speech_id"], top["section"], top["issuer"]) == (speech_id, "文件信息", joint), top
+        assert top["answer_sentence"]["text"].startswith(f"发文机关：{joint}。"), top
+        assert "中共温州市委老干部局。" not in top["text"]
+
+    check(6)
+    assert f"发文机关：{joint}。" in ok(run("show", "6"))
+    ok(run("rebuild"))
+    check(6)
+    assert "未变化  #6" in ok(run("add", str(path)))
+    check(6)
+    ok(run("remove", "6", "--yes"))
+    assert "新增  #7" in ok(run("add", str(path)))
+    check(7)
+    ok(run("edit", "7", "--issuer", ""))
+    top = answer()
+    assert top["speech_id"] == 7 and "发文机关" not in top["text"], top
+
+
+def test_a_transcripts_introduced_speaker_is_cited(run: Run, tmp_path: Path) -> None:
+    """A speech-to-text transcript whose speaker is named only in the host's introduction (「下面，请…蒲正言
+    同志致辞。」) is added with that speaker, and each passage is cited with who said it."""
+    from tests.fixtures.corpus_writers import write_transcript_docx
+
+    from .test_corpus_transcript import CEREMONY, OPENING
+
+    path = tmp_path / "开幕式录音转写.docx"
+    write_transcript_docx(OPENING, CEREMONY, path, author="岑川市委老干部局")
+    assert "新增  #6 庆典录音 · 2026-10-09 · 蒲正言" in ok(run("add", str(path)))
+    top = json.loads(ok(run("ask", "--json", "书画展一共展出多少幅作品？")))["results"][0]
+    assert (top["speech_id"], top["speaker"], top["section"]) == (6, "蒲正言", "蒲正言同志致辞"), top
+    top = json.loads(ok(run("ask", "--json", "钱文斌在老年大学学了几年书法？")))["results"][0]
+    assert (top["speech_id"], top["section"]) == (6, "钱文斌同志发言"), top
+
+
 @pytest.mark.parametrize(
     ("issuer", "fragment"),
     [
@@ -572,6 +624,29 @@ def test_a_damaged_database_is_named_and_recover_keeps_what_can_be_read(run: Run
     assert EXAMPLE_ANSWER in answer["results"][0]["text"]
 
 
+def test_an_empty_database_beside_an_index_is_named_with_what_to_do(
+    run: Run, seed_home: Path, tmp_path: Path
+) -> None:
+    """A speechqa.db of 0 bytes beside a built index (a copy that failed) showed an empty library without a
+    word and was made one: every command now says what is wrong in one line, exit 1, the file untouched;
+    `recover` sets it aside (nothing to read, exit 1) and `restore` then brings the backup back."""
+    backup = tmp_path / "备份.db"
+    ok(run("backup", str(backup)))
+    path = seed_home / "speechqa.db"
+    for side in (path, path.with_name("speechqa.db-wal"), path.with_name("speechqa.db-shm")):
+        side.unlink(missing_ok=True)
+    path.write_bytes(b"")
+    for command in (["speeches"], ["ask", EXAMPLE], ["health"], ["add", "--bundled"], ["rebuild"]):
+        out = user_error(run(*command), "资料库文件是空的（0 字节）", "speechqa recover", "speechqa restore")
+        assert len(out.strip().splitlines()) == 1, out
+        assert path.stat().st_size == 0
+    out = user_error(run("recover", "--yes"), "无法抢救：数据库文件是空的（0 字节）", "speechqa restore")
+    assert not path.exists() and len(list(seed_home.glob("speechqa.db.damaged-*"))) == 1, out
+    assert "已恢复：讲话 5" in ok(run("restore", "--yes", str(backup)))
+    answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
+    assert EXAMPLE_ANSWER in answer["results"][0]["text"]
+
+
 def test_speeches_whose_passages_were_not_recovered_are_named_and_adding_their_files_brings_them_back(
     run: Run, seed_home: Path, tmp_path: Path
 ) -> None:
@@ -664,6 +739,16 @@ def test_a_read_only_home_answers_questions_and_refuses_every_write(
         out = user_error(run(*command), f"数据目录是只读的：{read_only_home}")
         assert "损坏" not in out, command
     assert {p.name: p.stat().st_mtime_ns for p in seed_home.iterdir()} == before
+
+
+def test_rebuild_on_a_read_only_home_is_refused_before_the_model_loads(
+    run: Run, read_only_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rebuild` loaded the embedding model (its notice printed, ~5 s) before refusing a read-only home."""
+    monkeypatch.setenv("SPEECHQA_HOME", str(read_only_home))
+    result = run("rebuild")
+    out = user_error(result, f"数据目录是只读的：{read_only_home}")
+    assert len(out.strip().splitlines()) == 1 and "模型" not in result.stderr, result.output
 
 
 def test_health_on_a_new_data_home_fails_and_creates_nothing(
@@ -918,6 +1003,17 @@ def test_add_counts_a_notices_document_information_beside_the_index(run: Run, tm
     plain = ok(run("add", str(write(tmp_path / "讲话.txt", MEAL))))
     assert f"索引：{indexed + 3} 段（另存 1 段文件信息" in plain  # MEAL: 3 passages, none a notice head
     assert f"索引已重建：{indexed + 3} 段（另存 1 段文件信息" in ok(run("rebuild"))
+
+
+def test_the_count_line_names_what_the_document_information_holds(run: Run, tmp_path: Path) -> None:
+    """The 「文件信息」 passage holds a notice's 版记 too (抄送, 印发机关, 印发日期): the line after add and
+    rebuild names what those passages hold, not a fixed three."""
+    from .test_corpus_notices_head import imprinted_docx
+
+    out = ok(run("add", str(imprinted_docx(tmp_path / "护理费通知.docx"))))
+    wanted = "（另存 1 段文件信息：文号、发文机关、主送、抄送、印发机关、印发日期）"
+    assert wanted in next(x for x in out.splitlines() if x.startswith("索引："))
+    assert wanted in ok(run("rebuild"))
 
 
 def _long_speech(paragraphs: int) -> str:

@@ -10,17 +10,25 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus import (
+    HEAD_LABELS,
     HEAD_SECTION,
     Document,
+    ImprintField,
+    Speech,
     check_conservation,
     chunk_speech,
+    head_issuer,
+    head_labels,
     parse_document,
     read_bytes,
     read_document,
+    with_head_issuer,
 )
-from corpus.parse import addressee
+from corpus.parse import IMPRINT_LABELS, addressee, head_paragraph
 from index import Library
 from retrieval import Retriever
 from retrieval.answer_type import asks_about_document
@@ -151,6 +159,69 @@ def test_a_libreoffice_pdf_of_the_notice_keeps_its_copy_list_in_its_head(tmp_pat
 
     source = imprinted_docx(tmp_path / "护理费通知.docx")
     _imprint_read(read_document(soffice(source, "pdf", tmp_path)))
+
+
+@given(
+    number=st.sampled_from([None, NUMBER]),
+    issuer=st.sampled_from([None, "江州市委老干部局", "、".join(ISSUERS)]),
+    sent_to=st.sampled_from([None, SENT_TO]),
+    imprint=st.lists(
+        st.tuples(st.sampled_from(IMPRINT_LABELS), st.sampled_from([COPIED_TO, PRINTED_BY, PRINTED_ON])),
+        max_size=4,
+        unique_by=lambda f: f[0],
+    ),
+)
+def test_the_head_labels_are_the_fields_a_head_passage_holds(
+    number: str | None, issuer: str | None, sent_to: str | None, imprint: list[tuple[str, str]]
+) -> None:
+    """head_labels names exactly the labelled fields head_paragraph wrote, in the order written."""
+    speech = Speech(
+        TITLE,
+        None,
+        None,
+        None,
+        "通知.txt",
+        1,
+        None,
+        (),
+        number,
+        issuer,
+        sent_to,
+        tuple(ImprintField(*f) for f in imprint),
+    )
+    head = head_paragraph(speech)
+    written = [label for label, value in zip(HEAD_LABELS, (number, issuer, sent_to), strict=True) if value]
+    written += [label for label, _ in imprint]
+    if head is None:  # an issuer alone makes no head (a speech's signature)
+        assert not number and not sent_to and not imprint and head_labels([]) == ()
+        return
+    assert head_labels([head.text]) == tuple(
+        label for label in (*HEAD_LABELS, *IMPRINT_LABELS) if label in written
+    )
+
+
+@given(
+    number=st.sampled_from([None, NUMBER]),
+    issuer=st.sampled_from([None, "江州市委老干部局", "、".join(ISSUERS)]),
+    sent_to=st.sampled_from([None, SENT_TO]),
+    copied=st.booleans(),
+    corrected=st.sampled_from(["", "中共温州市委老干部局", "中共温州市委老干部局、温州市财政局"]),
+)
+def test_a_corrected_issuer_replaces_only_the_heads_issuer_sentence(
+    number: str | None, issuer: str | None, sent_to: str | None, copied: bool, corrected: str
+) -> None:
+    """with_head_issuer (what `edit --issuer` does to a 「文件信息」 passage) gives the head head_paragraph
+    would write for the corrected issuer: every other field as it was, in its place."""
+    imprint = (ImprintField("抄送", COPIED_TO),) if copied else ()
+    fields = (number, issuer, sent_to, imprint)
+    head = head_paragraph(Speech(TITLE, None, None, None, "通知.txt", 1, None, (), *fields))
+    if head is None:
+        return
+    fixed = (number, corrected or None, sent_to, imprint)
+    wanted = head_paragraph(Speech(TITLE, None, None, None, "通知.txt", 1, None, (), *fixed))
+    assert wanted is not None
+    assert with_head_issuer(head.text, corrected or None) == wanted.text
+    assert head_issuer(wanted.text) == (corrected or None)
 
 
 def test_a_notice_without_a_number_or_addressee_has_a_head_for_its_copy_list() -> None:

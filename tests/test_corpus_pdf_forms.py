@@ -17,8 +17,12 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from corpus import read_document
+from corpus import chunk_speech, parse_document, read_document
+from index import Library
+from retrieval import Retriever
 from tests.fixtures.corpus_writers import write_filled_form_pdf
+
+from .fakes import FakeEmbedder
 
 TITLE = "岑川市老年大学2027年春季学期报名表"
 ROWS = [
@@ -126,3 +130,57 @@ def _one_field_form(tmp_path: Path, value_drawn: bool) -> Path:
     with path.open("wb") as out:
         writer.write(out)
     return path
+
+
+DATED_ROWS = [
+    ("姓名", "name", 1),
+    ("出生日期", "born", 1),
+    ("入党时间", "joined", 1),
+    ("报名专业", "course", 1),
+    ("填表日期", "filled", 1),
+]
+DATED_VALUES = {
+    "name": "费清源",
+    "born": "1948年3月2日",
+    "joined": "1972年7月1日",
+    "course": "国画山水班",
+    "filled": "2027年1月8日",
+}
+
+
+def _dated_form(path: Path, values: dict[str, str], rows: list[tuple[str, str, int]] = DATED_ROWS) -> Path:
+    heads = ["填表单位：岑川市老年大学教务处"]
+    write_filled_form_pdf(TITLE, rows, values, path, author="岑川市老年大学", heads=heads)
+    return path
+
+
+def test_a_forms_title_is_its_title_line_and_its_date_its_date_field(tmp_path: Path) -> None:
+    """The labelled line under a form's title (「填表单位：…」) ran into the title, and a form with no date line
+    went undated although a field gives its date: the title is its line alone, the 填表单位 line body text,
+    and the date the last field labelled as a date (…日期, …时间) — not a person's (出生日期, 入党时间)."""
+    [speech] = parse_document(read_document(_dated_form(tmp_path / "报名表.pdf", DATED_VALUES)))
+    assert speech.title == TITLE
+    assert speech.date == "2027-01-08"
+    assert speech.paragraphs[0].text == "填表单位：岑川市老年大学教务处"
+
+
+def test_a_form_with_only_a_persons_dates_stays_undated(tmp_path: Path) -> None:
+    rows = DATED_ROWS[:-1]
+    [speech] = parse_document(read_document(_dated_form(tmp_path / "报名表.pdf", DATED_VALUES, rows)))
+    assert speech.title == TITLE and speech.date is None
+
+
+def test_a_forms_rows_are_cited_under_its_title_and_its_row_is_found(tmp_path: Path) -> None:
+    """Each row of a form is a passage cited under the form's title (it was under no section), so the
+    form's name in a question finds the row (「报名表 报名专业」)."""
+    path = _dated_form(tmp_path / "报名表.pdf", DATED_VALUES)
+    [speech] = parse_document(read_document(path))
+    rows = [p for p in speech.paragraphs if p.kind == "table_row"]
+    assert [p.section for p in rows] == [TITLE] * len(DATED_ROWS)
+    assert "报名专业；国画山水班" in [d.text for d in chunk_speech(speech)]
+    library = Library(tmp_path / "home")
+    library.add_documents([read_document(path)], FakeEmbedder())
+    retriever = Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
+    top = retriever.search("春季学期报名表 报名专业", k=3, mode="lexical").hits[0].passage
+    assert top.text == "报名专业；国画山水班" and top.section == TITLE
+    library.close()

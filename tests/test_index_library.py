@@ -11,7 +11,7 @@ import faiss
 import numpy as np
 import pytest
 
-from corpus import Document
+from corpus import Document, read_bytes
 from index import (
     LEXICAL_TEXT_VERSION,
     HomeFull,
@@ -20,6 +20,7 @@ from index import (
     IndexNotBuilt,
     LexicalIndex,
     Library,
+    StoreCorrupt,
     WriterBusy,
     lexical_input,
 )
@@ -584,3 +585,26 @@ def test_a_new_title_makes_the_index_stale_and_a_new_date_or_speaker_does_not(
     first = library.store.passages(speech.id)[0]
     hits = library.load(fake_embedder.key).lexical.search("银龄学堂", 1)
     assert hits[0][0] == first.id  # found by the new title's words, which no passage text holds
+
+
+def test_an_empty_database_is_refused_beside_an_index_and_made_a_library_without_one(tmp_path: Path) -> None:
+    """A 0-byte speechqa.db with no index beside it is a first run killed as SQLite made the file: a new
+    library. Beside a built index it is a lost database: refused (StoreCorrupt, saying what to do), untouched."""
+    fresh = tmp_path / "新目录"
+    fresh.mkdir()
+    (fresh / "speechqa.db").write_bytes(b"")
+    Library(fresh).close()
+    assert (fresh / "speechqa.db").stat().st_size > 0
+
+    home = tmp_path / "home"
+    library = Library(home)
+    library.add_documents(
+        [read_bytes("讲话.txt", "关于老年大学的讲话\n老年大学要开设书法课程。\n".encode())], FakeEmbedder()
+    )
+    library.close()
+    for side in ("speechqa.db-wal", "speechqa.db-shm"):
+        (home / side).unlink(missing_ok=True)
+    (home / "speechqa.db").write_bytes(b"")
+    with pytest.raises(StoreCorrupt, match=r"资料库文件是空的（0 字节）.*speechqa recover.*speechqa restore"):
+        Library(home)
+    assert (home / "speechqa.db").stat().st_size == 0

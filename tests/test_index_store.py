@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corpus import Paragraph, Speech, chunk_speech
+from corpus import HEAD_SECTION, Paragraph, Speech, chunk_speech
 from index import AddOutcome, InvalidSynonym, PinRecord, Store, StoreCorrupt, lexical_input
 from index.store import HANDLED_UPDATES_DAYS, HANDLED_UPDATES_KEPT, MIGRATIONS
 
@@ -450,4 +450,82 @@ def test_a_library_from_before_the_issuer_column_takes_it_from_the_head_passage(
         ("沈伟", None),
     ]
     assert save(store, NOTICE).status == "unchanged"
+    store.close()
+
+
+# -- a corrected issuer in the 「文件信息」 passage -------------------------------------------------------
+
+HEADED = Speech(
+    title="关于做好重阳节走访慰问工作的通知",
+    subtitle=None,
+    date="2024-10-08",
+    speaker=None,
+    source="通知.txt",
+    ordinal=1,
+    label=None,
+    paragraphs=(
+        Paragraph(
+            "文号：温老干〔2024〕12号。发文机关：中共温州市委老干部局。主送：市直各单位。", HEAD_SECTION
+        ),
+        Paragraph("走访慰问对象为全市八十岁以上的离休干部。", "一、走访对象"),
+    ),
+    doc_number="温老干〔2024〕12号",
+    issuer="中共温州市委老干部局",
+    addressee="市直各单位",
+)
+JOINT_ISSUERS = "中共温州市委老干部局、温州市财政局"
+
+
+def head_text(store: Store, speech_id: int) -> str:
+    return next(p.text for p in store.passages() if p.speech_id == speech_id and p.section == HEAD_SECTION)
+
+
+def test_a_corrected_issuer_is_named_by_the_head_passage_and_kept_on_saving_again(store: Store) -> None:
+    speech_id = save(store, HEADED).speech_id
+    store.edit_speech(speech_id, issuer=JOINT_ISSUERS)
+    assert (
+        head_text(store, speech_id)
+        == f"文号：温老干〔2024〕12号。发文机关：{JOINT_ISSUERS}。主送：市直各单位。"
+    )
+    assert save(store, HEADED).status == "unchanged"  # the file read again: its head as corrected
+    assert f"发文机关：{JOINT_ISSUERS}。" in head_text(store, speech_id)
+    store.edit_speech(speech_id, issuer="")
+    assert head_text(store, speech_id) == "文号：温老干〔2024〕12号。主送：市直各单位。"
+    assert save(store, HEADED).status == "unchanged"
+
+
+def test_an_issuer_edit_that_fails_changes_nothing(store: Store) -> None:
+    """The head passage, the speech and the correction change in one transaction: a failure in its last
+    statement (here SQLite refusing the digest's update, as a full disk would) leaves all three as they were."""
+    speech_id = save(store, HEADED).speech_id
+    before = head_text(store, speech_id)
+    store.db.execute(
+        "CREATE TRIGGER refuse BEFORE UPDATE OF content_hash ON speeches BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.edit_speech(speech_id, issuer=JOINT_ISSUERS)
+    assert head_text(store, speech_id) == before
+    speech = store.speech(speech_id)
+    assert speech is not None and speech.issuer == "中共温州市委老干部局"
+    assert store.db.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0
+
+
+def test_an_issuer_corrected_before_the_head_followed_reaches_it_on_open(tmp_path: Path) -> None:
+    """A library whose issuer was corrected by the previous version (the head still naming the file's
+    issuer) gets the corrected one into its head when opened (migration 015), and stays 「未变化」."""
+    path = tmp_path / "speechqa.db"
+    first = Store(path)
+    speech_id = save(first, HEADED).speech_id
+    first.edit_speech(speech_id, issuer=JOINT_ISSUERS)
+    first.close()
+    with sqlite3.connect(path) as conn:  # as the previous version left it
+        conn.execute(
+            "UPDATE passages SET text = ? WHERE speech_id = ? AND section = ?",
+            [HEADED.paragraphs[0].text, speech_id, HEAD_SECTION],
+        )
+        conn.execute("DELETE FROM _migrations WHERE name = '015_corrected_issuer_in_head'")
+    conn.close()
+    store = Store(path)
+    assert f"发文机关：{JOINT_ISSUERS}。" in head_text(store, speech_id)
+    assert save(store, HEADED).status == "unchanged"
     store.close()

@@ -1,4 +1,7 @@
-"""Hold Ctrl-C (SIGINT) and SIGTERM for the few milliseconds in which a write must not be cut in two."""
+"""Ctrl-C (SIGINT) and SIGTERM around long C calls and short critical writes: `interruptible` lets them act
+within a fraction of a second during a call that would hold them for seconds (the model encoding a batch,
+OCR reading a page); `signals_held` holds them for the few milliseconds in which a write must not be cut in
+two. In the lowest layer, so that reading files (OCR) and indexing use the same helper."""
 
 from __future__ import annotations
 
@@ -40,7 +43,7 @@ def signals_held() -> Iterator[None]:
 
 
 def interruptible(function: Callable[[], T]) -> T:
-    """Run a long C call (the model encoding a batch) so that Ctrl-C / SIGTERM act within a fraction of
+    """Run a long C call (the model encoding a batch, onnxruntime reading a page by OCR) so that Ctrl-C / SIGTERM act within a fraction of
     a second: in the main thread the call runs in a daemon thread while this one waits in short steps
     (a signal handler runs between them); the abandoned call ends with the process. Elsewhere it just
     runs."""
@@ -55,7 +58,7 @@ def interruptible(function: Callable[[], T]) -> T:
         except BaseException as e:  # handed to the caller below
             failure.append(e)
 
-    worker = threading.Thread(target=work, name="speechqa-embed", daemon=True)
+    worker = threading.Thread(target=work, name="speechqa-long-call", daemon=True)
     worker.start()
     while worker.is_alive():
         worker.join(0.05)
