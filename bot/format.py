@@ -521,6 +521,11 @@ _PIN_PROBLEMS = {"changed": "原文已修改", "vanished": "原文所在讲话�
 UPDATING_NOTE = "⏳ 索引正在更新：刚上传的讲话要等更新完成后才能检索到，届时可再问一次。"
 
 
+def unpinned(pin: PinRecord) -> str:
+    """The toast after 取消标准答案 (plain text, within Telegram's 200 characters for it)."""
+    return f"已取消标准答案：「{_clip(pin.question, 40)}」不再先给出段落 #{pin.passage_id}。"
+
+
 def pin_replaced(before: PinRecord) -> str:
     """The alert after 📌 when the question already had another passage pinned (plain text)."""
     return (

@@ -162,7 +162,7 @@ ADMIN_HELP = f"""
 
 <b>管理员</b>
 • 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
-• 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段
+• 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
 /stats — 使用统计"""
 
@@ -974,6 +974,7 @@ class Handlers:
             auto_filtered=auto_filtered,
             admin=admin,
             offer=answer.pin_offer,
+            served_pin=answer.served_pin,
         )
         return (f"{fmt.escape(note)}\n\n{view.html}" if note else view.html), markup
 
@@ -1125,6 +1126,29 @@ class Handlers:
         else:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案")
         answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
+        text, markup = self._page(answer, logged.id, data.scope, True)
+        await edit_or_send(query, text, markup)
+
+    async def unpin_passage(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """取消标准答案 under the passage pinned (admins, in their private chat): the pin is removed — set by
+        mistake, or no longer agreed — and the message shown again in its view without it, the passage
+        getting its 📌 button back. Before, a pin could only be replaced from the chat (removed on the server,
+        `speechqa unpin`)."""
+        query, data = _callback(update, cb.UnpinPassage)
+        if not self.policy.is_admin(query.from_user.id):
+            await tell(query, self.answered, "只有管理员可以取消标准答案。")
+            return
+        logged = await self._logged(query, data.query_id)
+        if logged is None:
+            return
+        async with self.pinning:
+            removed = await asyncio.to_thread(self.store.unpin, data.pin_id)
+        if removed is None:  # tapped twice, or removed meanwhile (another admin, `speechqa unpin`)
+            await ack(query, self.answered, "这条标准答案已经取消了。")
+        else:
+            log.info("pin #%d removed from the chat by %s", removed.id, self._who(query.from_user.id))
+            await ack(query, self.answered, fmt.unpinned(removed))
+        answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
 

@@ -12,9 +12,10 @@ import docx
 import pytest
 
 from index import Library
+from retrieval import SpeechService
 
-from .bot_harness import ADMIN, feed, running_bot, service_on
-from .fake_telegram import FakeBotAPI, html_to_text
+from .bot_harness import ADMIN, USER, feed, running_bot, service_on
+from .fake_telegram import FakeBotAPI, SentMessage, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
@@ -33,6 +34,10 @@ def notice_file(title: str, *body: str) -> bytes:
     data = io.BytesIO()
     document.save(data)
     return data.getvalue()
+
+
+def labels(message: SentMessage) -> list[str]:
+    return [b["text"] for b in message.buttons]
 
 
 def titles(home: Path) -> list[str]:
@@ -156,3 +161,42 @@ async def test_uploads_left_unfinished_are_taken_up_at_start_up_and_none_is_left
         and "关于重阳节活动的通知" in found
         and "关于门球比赛的通知" not in found
     )
+
+
+async def test_an_admin_takes_back_a_pin_from_the_chat(api: FakeBotAPI, seed_service: SpeechService) -> None:
+    """An admin who pinned the wrong passage (📌 is one tap away from 上下文) could only replace it from the
+    chat, never remove it: the passage pinned had no button at all. It now has 取消标准答案 (admins, in their
+    private chat), under the pin served to a question close to the pinned one too: the pin is removed, the
+    message shown again without it, the passage's 📌 back; tapped again, or by someone else, nothing changes."""
+    question, paraphrase = "离休干部体检规定是什么？", "离休干部的体检有什么规定"
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(question, user_id=ADMIN))
+        answer = api.last_message(ADMIN)
+        await feed(
+            app, api.make_callback_update(answer, answer.button_data("📌 设为标准答案 3"), user_id=ADMIN)
+        )
+        (state,) = store.pins()
+        assert "取消标准答案 1" in labels(answer) and "📌 设为标准答案 1" not in labels(answer)
+        await feed(app, api.make_text_update(paraphrase, user_id=ADMIN))  # served the pin of another wording
+        close = api.last_message(ADMIN)
+        assert close.plain_text.split("\n\n")[1].split("\n")[0].endswith("📌 标准答案")
+        unpin = close.button_data("取消标准答案 1")
+        await feed(app, api.make_callback_update(answer, unpin, user_id=USER, check=False))  # no admin
+        refused = api.calls_of("answerCallbackQuery")[-1].params
+        assert store.pins() != []
+        await feed(app, api.make_callback_update(close, unpin, user_id=ADMIN))
+        toast = api.calls_of("answerCallbackQuery")[-1].params["text"]
+        after = close.plain_text
+        await feed(app, api.make_callback_update(close, unpin, user_id=ADMIN, check=False))  # tapped again
+        again = api.calls_of("answerCallbackQuery")[-1].params["text"]
+        await feed(app, api.make_text_update(question, user_id=ADMIN))
+        asked_again = api.last_message(ADMIN)
+    assert refused["text"] == "只有管理员可以取消标准答案。" and refused["show_alert"]
+    assert toast == f"已取消标准答案：「{question}」不再先给出段落 #{state.pin.passage_id}。"
+    assert store.pins() == []
+    assert "📌 标准答案" not in after and "取消标准答案 1" not in labels(close)
+    assert "📌 设为标准答案 1" in labels(close)
+    assert again == "这条标准答案已经取消了。"
+    assert "📌 标准答案" not in asked_again.plain_text
+    assert not any(label.startswith("取消标准答案") for label in labels(asked_again))
