@@ -521,6 +521,11 @@ _PIN_PROBLEMS = {"changed": "原文已修改", "vanished": "原文所在讲话�
 UPDATING_NOTE = "⏳ 索引正在更新：刚上传的讲话要等更新完成后才能检索到，届时可再问一次。"
 
 
+def follow_up_note(earlier: str) -> str:
+    """Above the answer to an elliptical follow-up (「那退休干部呢？」) read with the question before it (plain)."""
+    return f"↪️ 接着上一问「{_clip(earlier, 60)}」查找；如果不是这个意思，请把问题说完整。"
+
+
 def unpinned(pin: PinRecord) -> str:
     """The toast after 取消标准答案 (plain text, within Telegram's 200 characters for it)."""
     return f"已取消标准答案：「{_clip(pin.question, 40)}」不再先给出段落 #{pin.passage_id}。"

@@ -70,6 +70,7 @@ from retrieval import (
     QueryError,
     SpeechService,
     answer_docx,
+    follow_up,
     index_size,
     pasted_link,
 )
@@ -801,6 +802,14 @@ class Handlers:
     async def _search_and_reply(self, update: Update, question: str) -> None:
         message = _message(update)
         user_id = _asker(update)
+        notes = []
+        # 「那退休干部呢？」 after an answer: the earlier question with the new words in their place
+        if (earlier := await self._earlier_question(message)) is not None and (
+            meant := follow_up(earlier, question)
+        ) is not None:
+            log.info("a follow-up read with the question before it")
+            notes.append(fmt.follow_up_note(earlier))
+            question = meant
         updating = self.service.updating  # a change under way is not in the index this search reads
         async with typing(message):
             answer, query_id = await asyncio.to_thread(
@@ -819,7 +828,9 @@ class Handlers:
                 "answered" if answer.answered else "no answer",
                 answer.latency_ms,
             )
-        note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
+        if updating and not answer.small_talk:
+            notes.insert(0, fmt.UPDATING_NOTE)
+        note = "\n".join(notes) or None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
         self._shown(message, markup)
         if update.callback_query is not None:  # an example under /start: answered under it
@@ -938,6 +949,16 @@ class Handlers:
             if (shown := self.last_pages.get((identity, thread))) is not None:
                 return shown
         return None
+
+    async def _earlier_question(self, message: Message) -> str | None:
+        """The question of the answer a message replies to, or else of the answer last shown in its chat and
+        topic (what 「还有吗」 pages): what an elliptical follow-up (「那退休干部呢？」) continues."""
+        replied = _bots_message_replied_to(message, message.get_bot())
+        shown = keyboards.answer_of(replied.reply_markup) if replied is not None else self._last_page(message)
+        if not isinstance(shown, keyboards.AnswerRef):
+            return None
+        logged = await asyncio.to_thread(self.store.query_by_id, shown.query_id)
+        return logged.query if logged is not None and self._asked_here(logged, message.chat) else None
 
     def _remember_gone(self, chat_id: int) -> None:
         remember(self.gone, chat_id, None, REMEMBERED_REPLIES)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from telegram import InlineKeyboardMarkup
 
+from bot import keyboards
 from index import Library
 from retrieval import SpeechService
 
-from .bot_harness import ADMIN, USER, feed, running_bot, service_on
+from .bot_harness import ADMIN, GROUP, USER, feed, running_bot, service_on
 from .fake_telegram import FakeBotAPI, SentMessage, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
 
@@ -200,3 +202,46 @@ async def test_an_admin_takes_back_a_pin_from_the_chat(api: FakeBotAPI, seed_ser
     assert again == "这条标准答案已经取消了。"
     assert "📌 标准答案" not in asked_again.plain_text
     assert not any(label.startswith("取消标准答案") for label in labels(asked_again))
+
+
+async def test_an_elliptical_follow_up_is_read_with_the_question_before_it(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「那退休干部呢？」 in reply to the answer to 「离休干部体检规定是什么？」 was searched alone — one content word —
+    and answered with whatever mentioned 退休干部. It is now read as 「退休干部体检规定是什么？」 (retrieval.follow_up),
+    said above the answer, and logged so (更多结果, 导出 Word and /stats follow it). Also sent without a reply
+    after an answer, and after @the bot in a forum topic (the answer last shown there). A message that is no
+    such follow-up (「为什么呢？」) or has nothing to stand for in the question before (「女同志呢」) is searched as
+    typed."""
+    question = "离休干部体检规定是什么？"
+    note = f"↪️ 接着上一问「{question}」查找；如果不是这个意思，请把问题说完整。"
+    topic = api.create_forum_topic(GROUP, "政策咨询")
+    in_topic = {"chat_id": GROUP, "chat_type": "supergroup", "message_thread_id": topic}
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(question))
+        answer = api.last_message(USER)
+        await feed(app, api.make_text_update("那退休干部呢？", reply_to_message=answer))
+        replied = api.last_message(USER)
+        await feed(app, api.make_text_update("为什么呢？", reply_to_message=answer))
+        why = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(question))
+        await feed(app, api.make_text_update("退休干部呢"))  # no reply: the answer last shown
+        unreplied = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("女同志呢"))
+        unrelated = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(f"/ask {question}", **in_topic))
+        await feed(app, api.make_text_update("@speechqa_bot 那退休干部呢？", **in_topic))
+        grouped = api.last_message(GROUP)
+    assert replied.plain_text.startswith(f"{note}\n\n🔎 退休干部体检规定是什么？\n")
+    ref = keyboards.answer_of(InlineKeyboardMarkup.de_json(replied.reply_markup, None))
+    assert ref is not None
+    logged = store.query_by_id(ref.query_id)
+    assert logged is not None and logged.query == "退休干部体检规定是什么？"
+    assert why.startswith("🔎 为什么呢？\n") and note not in why
+    assert unreplied.startswith(f"{note}\n\n🔎 退休干部体检规定是什么？\n")
+    assert unrelated.startswith("🔎 女同志呢\n")
+    assert grouped.thread_id == topic and grouped.plain_text.startswith(
+        f"{note}\n\n🔎 退休干部体检规定是什么？\n"
+    )
+
