@@ -245,3 +245,23 @@ async def test_an_elliptical_follow_up_is_read_with_the_question_before_it(
         f"{note}\n\n🔎 退休干部体检规定是什么？\n"
     )
 
+
+async def test_the_answering_sentence_of_a_notice_with_a_link_is_shown_whole(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A notice giving a sign-up link with a query string (「…/sign?x=1&y=2」): the 「要点」 shown began in the
+    middle of the link, 「要点：x=1&amp;y=2 填写表格，…」, the ? taken for a sentence's end. The passage's text and
+    its <, >, & are shown escaped, as before."""
+    link = "https://example.org/sign?unit=12&type=<new>"
+    sentence = f"一、报名方式：登录网站{link} 填写报名表，备注栏写 *姓名*_单位_ [必填]。"
+    notice = notice_file(
+        "关于银龄志愿者报名的通知", sentence, "二、费用标准：每人100元，交通自理 & 午餐自备。"
+    )
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("志愿者报名.docx", notice, user_id=ADMIN))
+        assert "新增 #" in api.last_message(ADMIN).plain_text
+        await feed(app, api.make_text_update("志愿者报名表备注栏怎么写"))
+        answer = api.last_message(USER)
+    first = answer.plain_text.split("\n\n")[1]
+    assert f"要点：{sentence}" in first
+    assert "unit=12&amp;type=&lt;new&gt;" in answer.text
