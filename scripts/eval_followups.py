@@ -9,9 +9,9 @@ a staff member asking them in a row would: none should be taken for a follow-up.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
-import sys
 from pathlib import Path
 
 from retrieval import follow_up
@@ -55,4 +55,8 @@ def main(show: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("--show" in sys.argv[1:])
+    parser = argparse.ArgumentParser(
+        prog="eval_followups.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--show", action="store_true", help="also list each pair not read as expected")
+    main(parser.parse_args().show)
