@@ -235,6 +235,7 @@ def build_application(
         (cb.OneSpeech, once(handlers.one_speech)),
         (cb.ExportWord, once(handlers.export_word)),
         (cb.PinPassage, handlers.pin_passage),
+        (cb.UnpinPassage, handlers.unpin_passage),
         (cb.AskPinned, once(handlers.ask_pinned)),
         (cb.RemoveSpeech, once(handlers.remove_speech)),
     ):

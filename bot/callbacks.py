@@ -119,6 +119,18 @@ class PinPassage:
 
 
 @dataclass(frozen=True)
+class UnpinPassage:
+    """取消标准答案 (admins) under the pinned passage of an answer: remove that pin. `query_id`, `scope` and
+    `offset` are the view the button was shown in, shown again without the pin."""
+
+    prefix: ClassVar[str] = "u"
+    pin_id: int
+    query_id: int
+    scope: int = 0
+    offset: int = 0
+
+
+@dataclass(frozen=True)
 class AskPinned:
     """📌 看标准答案 under an answer: the pinned question asked, as a new message (its agreed answer).
     `query_id` is the logged question it was offered to (0: none), whose wording is kept when taken."""
@@ -162,6 +174,7 @@ Callback = (
     | OneSpeech
     | ExportWord
     | PinPassage
+    | UnpinPassage
     | AskPinned
     | RemoveSpeech
 )
@@ -178,6 +191,7 @@ KINDS: tuple[type[Callback], ...] = (
     OneSpeech,
     ExportWord,
     PinPassage,
+    UnpinPassage,
     AskPinned,
     RemoveSpeech,
 )
@@ -210,7 +224,7 @@ def decode(data: str | None) -> Callback | None:
         ids, valid = values[::2], values[1] == UNFILTERED or values[1] > 0
     elif kind is ExportWord:
         ids, valid = values[::2], values[1] >= UNFILTERED
-    elif kind is PinPassage:
+    elif kind in (PinPassage, UnpinPassage):
         ids, valid = values[:2] + values[3:], len(values) < 3 or values[2] >= UNFILTERED
     elif kind is RemoveSpeech:
         ids, valid = (

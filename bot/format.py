@@ -497,6 +497,11 @@ def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     return f"无法下载 {name}：Telegram 暂时没有提供这个文件，请稍后重新发送。"
 
 
+def no_longer_admin(name: str) -> str:
+    """An upload the bot was stopped in the middle of, whose sender is no admin since (plain text)."""
+    return f"{name} 没有加入：机器人重启后，发送它的人已不是管理员。"
+
+
 def album_note(photos: int, captioned: bool) -> str:
     """The line under the report on an admin's album of photos, added as one file of several pages (plain)."""
     line = f"这 {photos} 张照片按发送顺序作为同一份文件的 {photos} 页加入；如果它们是不同的文件，请一张一张分别发送。"
@@ -514,6 +519,16 @@ _PIN_PROBLEMS = {"changed": "原文已修改", "vanished": "原文所在讲话�
 
 # Above an answer searched while an upload or a rebuild was being indexed (HTML; no markup in it)
 UPDATING_NOTE = "⏳ 索引正在更新：刚上传的讲话要等更新完成后才能检索到，届时可再问一次。"
+
+
+def follow_up_note(earlier: str) -> str:
+    """Above the answer to an elliptical follow-up (「那退休干部呢？」) read with the question before it (plain)."""
+    return f"↪️ 接着上一问「{_clip(earlier, 60)}」查找；如果不是这个意思，请把问题说完整。"
+
+
+def unpinned(pin: PinRecord) -> str:
+    """The toast after 取消标准答案 (plain text, within Telegram's 200 characters for it)."""
+    return f"已取消标准答案：「{_clip(pin.question, 40)}」不再先给出段落 #{pin.passage_id}。"
 
 
 def pin_replaced(before: PinRecord) -> str:

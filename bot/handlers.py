@@ -54,7 +54,15 @@ from corpus import (
     unsupported_message,
     written_as_digits,
 )
-from index import BuildReport, FileOutcome, LoggedQuery, QueryStats, SpeechIndexError, Store
+from index import (
+    BuildReport,
+    FileOutcome,
+    LoggedQuery,
+    QueryStats,
+    SpeechIndexError,
+    Store,
+    UnfinishedUpload,
+)
 from retrieval import (
     CANCELLED,
     Answer,
@@ -62,6 +70,7 @@ from retrieval import (
     QueryError,
     SpeechService,
     answer_docx,
+    follow_up,
     index_size,
     pasted_link,
 )
@@ -154,7 +163,7 @@ ADMIN_HELP = f"""
 
 <b>管理员</b>
 • 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
-• 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段
+• 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
 /stats — 使用统计"""
 
@@ -251,6 +260,7 @@ class Handlers:
         self.album_wait = album_wait
         self.coming: dict[tuple[int, str], _Album] = {}  # admins' albums whose photos are still arriving
         self.upgraded: OrderedDict[int, float] = OrderedDict()  # supergroups made from groups, and when
+        self._resuming: asyncio.Task[None] | None = None  # uploads a stop interrupted, taken up at start-up
 
     @property
     def store(self) -> Store:
@@ -267,6 +277,12 @@ class Handlers:
         await application.bot.set_my_commands(COMMANDS)
         for admin in sorted(self.policy.admins):
             await self._admin_menu(application.bot, admin)
+        # files the bot was stopped in the middle of adding: added now, beside the questions coming in
+        unfinished = await asyncio.to_thread(self.store.unfinished_uploads, application.bot.id)
+        if unfinished:
+            self._resuming = asyncio.get_running_loop().create_task(
+                self.resume_uploads(application.bot, unfinished)
+            )
 
     async def _admin_menu(self, bot: Bot, admin: int) -> None:
         try:
@@ -581,19 +597,11 @@ class Handlers:
         status = await photos[0].reply_text(
             f"⏳ 正在读取 {len(photos)} 张照片（作为一份文件 {fmt.escape(name)}）…"
         )
-        try:
-            images = [bytes(await (await m.photo[-1].get_file()).download_as_bytearray()) for m in photos]
-        except TelegramError as e:
-            log.warning("could not download a photo of %s: %s", name, e)
-            await status.edit_text(
-                fmt.render_refusal(fmt.download_failure(name, "too big" in str(e).lower()))
-            )
-            return
-        data = await asyncio.to_thread(pages_tiff, images)
-        captioned = any(m.caption for m in photos)
-        await self._add(
-            status, name, data, refused_tip=PHOTO_TIP, note=fmt.album_note(len(photos), captioned)
-        )
+        note = fmt.album_note(len(photos), any(m.caption for m in photos))
+        file_ids = [m.photo[-1].file_id for m in photos]
+        sender = photos[0].from_user.id if photos[0].from_user else 0
+        async with self._unfinished(status, sender, name, file_ids, photo=True, note=note):
+            await self._download_and_add(status, name, file_ids, refused_tip=PHOTO_TIP, note=note)
 
     async def _upload(
         self, message: Message, name: str, document: Document | PhotoSize, *, refused_tip: str = ""
@@ -610,14 +618,88 @@ class Handlers:
             await message.reply_text(fmt.render_refusal(fmt.download_failure(name, True, size)))
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
+        sender = message.from_user.id if message.from_user else 0
+        async with self._unfinished(status, sender, name, [document.file_id], photo=bool(refused_tip)):
+            await self._download_and_add(status, name, [document.file_id], refused_tip=refused_tip)
+
+    async def _download_and_add(
+        self, status: Message, name: str, file_ids: Sequence[str], *, refused_tip: str = "", note: str = ""
+    ) -> None:
+        """Download a file (or an album's photos, made the pages of one file), add it and report on `status`."""
+        bot = status.get_bot()
         try:
-            data = bytes(await (await document.get_file()).download_as_bytearray())
+            files = [bytes(await (await bot.get_file(i)).download_as_bytearray()) for i in file_ids]
         except TelegramError as e:  # e.g. "File is too big" when Telegram did not say the size
             log.warning("could not download %s: %s", name, e)
             too_big = "too big" in str(e).lower()
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
-        await self._add(status, name, data, refused_tip=refused_tip)
+        data = files[0] if len(files) == 1 else await asyncio.to_thread(pages_tiff, files)
+        await self._add(status, name, data, refused_tip=refused_tip, note=note)
+
+    @asynccontextmanager
+    async def _unfinished(
+        self, status: Message, sender: int, name: str, file_ids: Sequence[str], *, photo: bool, note: str = ""
+    ) -> AsyncIterator[None]:
+        """An upload kept in the store from its 「⏳ 正在读取…」 to its report, so that one the bot was stopped
+        or killed in the middle of is added when it starts again (`resume_uploads`); an upload ended by an
+        error is not taken up again (it would fail again at every start)."""
+        try:
+            upload_id: int | None = await asyncio.to_thread(
+                self.store.begin_upload,
+                status.get_bot().id,
+                sender,
+                status.chat.id,
+                status.message_id,
+                name,
+                file_ids,
+                photo=photo,
+                note=note,
+            )
+        except SpeechIndexError as e:  # a read-only data home: the upload is refused anyway, in its words
+            log.warning("could not keep upload %s for a restart: %s", name, e)
+            upload_id = None
+        try:
+            yield
+        except Exception:
+            await self._end_upload(upload_id)
+            raise
+        else:  # not when the bot is being stopped (the task cancelled): the upload is then taken up again
+            await self._end_upload(upload_id)
+
+    async def _end_upload(self, upload_id: int | None) -> None:
+        if upload_id is not None:
+            try:
+                await asyncio.to_thread(self.store.end_upload, upload_id)
+            except SpeechIndexError as e:
+                log.warning("could not forget upload %s: %s", upload_id, e)
+
+    async def resume_uploads(self, bot: Bot, unfinished: Sequence[UnfinishedUpload]) -> None:
+        """Add the files admins sent that the bot was stopped in the middle of (oldest first): their
+        「⏳ 正在读取…」 says so and becomes the report, as if nothing had happened. Telegram does not deliver
+        their messages again (the bot had confirmed them), so without this they were lost, the message left
+        saying 「⏳ 正在读取…」 for ever."""
+        for upload in unfinished:
+            status = Message(
+                upload.status_message_id, dt.datetime.now(dt.UTC), Chat(upload.chat_id, ChatType.PRIVATE)
+            )
+            status.set_bot(bot)
+            log.info("taking up %s again: the bot stopped while adding it", upload.name)
+            try:
+                if not self.policy.is_admin(upload.user_id):
+                    await _status_again(status, fmt.render_refusal(fmt.no_longer_admin(upload.name)))
+                else:
+                    text = f"⏳ 机器人重启过，正在重新读取 {fmt.escape(upload.name)}…"
+                    status = await _status_again(status, text)
+                    tip = PHOTO_TIP if upload.photo else ""
+                    await self._download_and_add(
+                        status, upload.name, upload.file_ids, refused_tip=tip, note=upload.note
+                    )
+            except TelegramError as e:  # the admin blocked the bot meanwhile…: nobody to report to
+                log.warning("could not report %s, taken up again: %s", upload.name, e)
+            except Exception:
+                log.exception("could not add %s, taken up again", upload.name)
+            await self._end_upload(upload.id)  # not reached when the bot is stopped meanwhile: taken up then
 
     async def _add(
         self, status: Message, name: str, data: bytes, *, refused_tip: str = "", note: str = ""
@@ -720,6 +802,14 @@ class Handlers:
     async def _search_and_reply(self, update: Update, question: str) -> None:
         message = _message(update)
         user_id = _asker(update)
+        notes = []
+        # 「那退休干部呢？」 after an answer: the earlier question with the new words in their place
+        if (earlier := await self._earlier_question(message)) is not None and (
+            meant := follow_up(earlier, question)
+        ) is not None:
+            log.info("a follow-up read with the question before it")
+            notes.append(fmt.follow_up_note(earlier))
+            question = meant
         updating = self.service.updating  # a change under way is not in the index this search reads
         async with typing(message):
             answer, query_id = await asyncio.to_thread(
@@ -738,7 +828,9 @@ class Handlers:
                 "answered" if answer.answered else "no answer",
                 answer.latency_ms,
             )
-        note = fmt.UPDATING_NOTE if updating and not answer.small_talk else None
+        if updating and not answer.small_talk:
+            notes.insert(0, fmt.UPDATING_NOTE)
+        note = "\n".join(notes) or None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
         self._shown(message, markup)
         if update.callback_query is not None:  # an example under /start: answered under it
@@ -858,6 +950,16 @@ class Handlers:
                 return shown
         return None
 
+    async def _earlier_question(self, message: Message) -> str | None:
+        """The question of the answer a message replies to, or else of the answer last shown in its chat and
+        topic (what 「还有吗」 pages): what an elliptical follow-up (「那退休干部呢？」) continues."""
+        replied = _bots_message_replied_to(message, message.get_bot())
+        shown = keyboards.answer_of(replied.reply_markup) if replied is not None else self._last_page(message)
+        if not isinstance(shown, keyboards.AnswerRef):
+            return None
+        logged = await asyncio.to_thread(self.store.query_by_id, shown.query_id)
+        return logged.query if logged is not None and self._asked_here(logged, message.chat) else None
+
     def _remember_gone(self, chat_id: int) -> None:
         remember(self.gone, chat_id, None, REMEMBERED_REPLIES)
 
@@ -893,6 +995,7 @@ class Handlers:
             auto_filtered=auto_filtered,
             admin=admin,
             offer=answer.pin_offer,
+            served_pin=answer.served_pin,
         )
         return (f"{fmt.escape(note)}\n\n{view.html}" if note else view.html), markup
 
@@ -1044,6 +1147,29 @@ class Handlers:
         else:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案")
         answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
+        text, markup = self._page(answer, logged.id, data.scope, True)
+        await edit_or_send(query, text, markup)
+
+    async def unpin_passage(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """取消标准答案 under the passage pinned (admins, in their private chat): the pin is removed — set by
+        mistake, or no longer agreed — and the message shown again in its view without it, the passage
+        getting its 📌 button back. Before, a pin could only be replaced from the chat (removed on the server,
+        `speechqa unpin`)."""
+        query, data = _callback(update, cb.UnpinPassage)
+        if not self.policy.is_admin(query.from_user.id):
+            await tell(query, self.answered, "只有管理员可以取消标准答案。")
+            return
+        logged = await self._logged(query, data.query_id)
+        if logged is None:
+            return
+        async with self.pinning:
+            removed = await asyncio.to_thread(self.store.unpin, data.pin_id)
+        if removed is None:  # tapped twice, or removed meanwhile (another admin, `speechqa unpin`)
+            await ack(query, self.answered, "这条标准答案已经取消了。")
+        else:
+            log.info("pin #%d removed from the chat by %s", removed.id, self._who(query.from_user.id))
+            await ack(query, self.answered, fmt.unpinned(removed))
+        answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
 
@@ -1398,6 +1524,20 @@ class Handlers:
             return f"没有编号为 {speech_id} 的讲话（/speeches 可列出全部）。", None
         sections = fmt.outline(self.store.passages(speech_id))
         return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech)
+
+
+async def _status_again(status: Message, text: str) -> Message:
+    """Show `text` on an upload's status message after a restart; when it can no longer be edited (the admin
+    deleted it, or it is over 48 hours old), in a new message: the message to edit from then on."""
+    try:
+        await status.edit_text(text)
+        return status
+    except BadRequest as e:
+        if "not modified" in str(e).lower():
+            return status
+        if not re.search(r"not found|can't be edited", str(e), re.I):
+            raise
+    return await status.get_bot().send_message(status.chat.id, text)
 
 
 def _message(update: Update) -> Message:

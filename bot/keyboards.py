@@ -27,6 +27,7 @@ from .callbacks import (
     ScopedResults,
     ShowContext,
     ShowSource,
+    UnpinPassage,
     decode,
     encode,
 )
@@ -41,6 +42,7 @@ ONE_SPEECH = "只看这篇讲话"
 UNFILTER = "取消筛选"
 EXPORT = "导出 Word"
 PIN = "📌 设为标准答案"
+UNPIN = "取消标准答案"
 NEXT = "下一页 ▶"
 PREVIOUS = "◀ 上一页"
 OFFER = "📌 看标准答案："
@@ -61,8 +63,10 @@ def answer_keyboard(
     auto_filtered: bool = False,
     admin: bool = False,
     offer: PinOffer | None = None,
+    served_pin: int | None = None,
 ) -> InlineKeyboardMarkup:
-    """For each passage shown: 上下文, 出处, 只看这篇讲话 (and 📌 设为标准答案 for an admin); then
+    """For each passage shown: 上下文, 出处, 只看这篇讲话 (and for an admin 📌 设为标准答案, or 取消标准答案
+    under the passage pinned, `served_pin`); then
     取消筛选 when a filter was read from the question, 📌 看标准答案 when a standard question close to it
     is offered, paging, 导出 Word, and feedback.
 
@@ -79,6 +83,8 @@ def answer_keyboard(
         rows.append(row)
         if admin and not hit.pinned:
             rows.append([_button(f"{PIN} {hit.rank}", PinPassage(query_id, hit.passage.id, scope, offset))])
+        elif admin and served_pin is not None:  # the agreed answer: an admin may take it back
+            rows.append([_button(f"{UNPIN} {hit.rank}", UnpinPassage(served_pin, query_id, scope, offset))])
     if scope == 0 and auto_filtered:
         rows.append([_button(UNFILTER, ScopedResults(query_id, UNFILTERED, 0))])
     if offer is not None:

@@ -58,6 +58,7 @@ from .store import (
     QueryStats,
     Store,
     TakenOffer,
+    UnfinishedUpload,
     lexical_input,
 )
 from .tokenize import (
@@ -122,6 +123,7 @@ __all__ = [
     "Store",
     "StoreCorrupt",
     "TakenOffer",
+    "UnfinishedUpload",
     "VectorIndex",
     "WriterBusy",
     "backup_database",

@@ -311,6 +311,27 @@ def _m015_corrected_issuer_in_head(db: sqlite_utils.Database) -> None:
         _store_digest(conn, speech_id)
 
 
+def _m016_unfinished_uploads(db: sqlite_utils.Database) -> None:
+    # The files an admin sent the bot, from its 「⏳ 正在读取…」 to its report. A file the bot was stopped or
+    # killed in the middle of (a restart, a crash, `docker stop` during a long OCR) is still here when it
+    # starts again, and is added then: Telegram does not deliver its message again, but its file_id lets the
+    # bot download it again. file_ids: a JSON list (one file, or an album's photos in the order sent).
+    db.conn.execute(
+        """CREATE TABLE unfinished_uploads (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            bot_id INTEGER NOT NULL,
+            user_id INTEGER NOT NULL,
+            chat_id INTEGER NOT NULL,
+            status_message_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            file_ids TEXT NOT NULL,
+            photo INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            started_at REAL NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -327,6 +348,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("013_speech_issuer", _m013_speech_issuer),
     ("014_corrected_issuer", _m014_corrected_issuer),
     ("015_corrected_issuer_in_head", _m015_corrected_issuer_in_head),
+    ("016_unfinished_uploads", _m016_unfinished_uploads),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -1398,6 +1420,69 @@ class Store:
         return [(int(bot), int(update)) for bot, update in rows]
 
     @_locked
+    def begin_upload(
+        self,
+        bot_id: int,
+        user_id: int,
+        chat_id: int,
+        status_message_id: int,
+        name: str,
+        file_ids: Sequence[str],
+        *,
+        photo: bool = False,
+        note: str = "",
+        now: float | None = None,
+    ) -> int:
+        """Remember a file an admin sent the bot as being added (see `unfinished_uploads`): its id."""
+        with self._writing() as conn:
+            cursor = conn.execute(
+                "INSERT INTO unfinished_uploads (bot_id, user_id, chat_id, status_message_id, name, file_ids,"
+                " photo, note, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    bot_id,
+                    user_id,
+                    chat_id,
+                    status_message_id,
+                    name,
+                    json.dumps(list(file_ids)),
+                    int(photo),
+                    note,
+                    time.time() if now is None else now,
+                ],
+            )
+        return int(cursor.lastrowid or 0)
+
+    @_locked
+    def end_upload(self, upload_id: int) -> None:
+        """The upload was reported (added, refused or failed): nothing to take up again after a restart."""
+        with self._writing() as conn:
+            conn.execute("DELETE FROM unfinished_uploads WHERE id = ?", [upload_id])
+
+    @_locked
+    def unfinished_uploads(self, bot_id: int) -> list[UnfinishedUpload]:
+        """A bot's uploads begun and never reported (it stopped meanwhile), oldest first."""
+        rows = self.db.execute(
+            "SELECT id, bot_id, user_id, chat_id, status_message_id, name, file_ids, photo, note, started_at"
+            " FROM unfinished_uploads WHERE bot_id = ? ORDER BY id",
+            [bot_id],
+        )
+        return [
+            UnfinishedUpload(
+                int(i),
+                int(bot),
+                int(user),
+                int(chat),
+                int(status),
+                str(name),
+                tuple(json.loads(ids)),
+                bool(photo),
+                str(note),
+                float(started),
+            )
+            for i, bot, user, chat, status, name, ids, photo, note, started in rows
+        ]
+
+    @_locked
     def user_synonyms(self) -> list[tuple[str, str]]:
         return [
             (str(a), str(b))
@@ -1483,6 +1568,22 @@ _PIN_SQL = (
     "SELECT id, question, passage_id, speech_id, passage_hash, passage_text, speech_title, pinned_by, "
     "pinned_at, pinner_name FROM pins"
 )
+
+
+@dataclass(frozen=True)
+class UnfinishedUpload:
+    """A file an admin sent the bot, begun and not yet reported (see `Store.begin_upload`)."""
+
+    id: int
+    bot_id: int
+    user_id: int
+    chat_id: int
+    status_message_id: int  # the bot's 「⏳ 正在读取…」 message, edited into the report
+    name: str
+    file_ids: tuple[str, ...]  # one file, or an album's photos in the order sent
+    photo: bool  # sent as a photo (or an album): a refusal is followed by the tip to send the file
+    note: str  # what follows the report (an album's)
+    started_at: float
 
 
 @dataclass(frozen=True)

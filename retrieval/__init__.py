@@ -20,6 +20,7 @@ from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .export import answer_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
+from .followup import follow_up
 from .fusion import min_max, rrf, weighted
 from .highlight import highlight_spans, mark
 from .pins import (
@@ -130,6 +131,7 @@ __all__ = [
     "coverage",
     "detect_filters",
     "embed_as_text",
+    "follow_up",
     "gather_signals",
     "highlight_spans",
     "index_size",

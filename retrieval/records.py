@@ -63,6 +63,8 @@ class Answer:
     # the time the question names when the library has something of it but the best passages are each
     # from a speech dated at another time and name no year of it (confidence "low" too)
     period_elsewhere: str | None = None
+    # the id of the pin whose passage is shown first (the hit marked `pinned`), so a front end can remove it
+    served_pin: int | None = None
 
     @property
     def period_note(self) -> str | None:

@@ -432,6 +432,9 @@ class Retriever:
             pin_offer=_offer(decision.offered),
             period_unnamed=unnamed.describe() if unnamed is not None and pinned is None else None,
             period_elsewhere=elsewhere.describe() if elsewhere is not None and pinned is None else None,
+            served_pin=decision.served.state.pin.id
+            if decision.served is not None and pinned is not None
+            else None,
         )
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:

@@ -30,9 +30,23 @@ _CLOSERS = "”’」』）)】》\"'"
 _FULL_STOPS = "。！？!?…"
 _NO_SEMICOLON = SENTENCE_ENDS.replace("；", "").replace(";", "")
 _SPACE = re.compile(r"\s+")
-# a sentence ends after a run of sentence ends, with the closing quotes and brackets that follow it
-_CUT = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(SENTENCE_ENDS + _CLOSERS)}]*")
-_CUT_NO_SEMICOLON = re.compile(f"[{re.escape(_NO_SEMICOLON)}][{re.escape(_NO_SEMICOLON + _CLOSERS)}]*")
+_ASCII_ENDS = "!?;"
+# An ASCII ? ! or ; with a letter, a digit or a web address's character right after it stands inside an
+# address or a code (「登录网站https://example.org/a?x=1&y=2填写」), not at a sentence's end: the answer
+# sentence shown as 「要点」 was cut there, beginning 「x=1&y=2 填写表格…」.
+_INSIDE_A_WORD = "(?![A-Za-z0-9_=&%/#])"
+
+
+def _cut(ends: str) -> re.Pattern[str]:
+    """A sentence ends after a run of sentence ends, with the closing quotes and brackets that follow it."""
+    wide = "".join(c for c in ends if c not in _ASCII_ENDS)
+    ascii_ = "".join(c for c in ends if c in _ASCII_ENDS)
+    end = f"(?:[{re.escape(wide)}]|[{re.escape(ascii_)}]{_INSIDE_A_WORD})"
+    return re.compile(f"{end}(?:{end}|[{re.escape(_CLOSERS)}])*")
+
+
+_CUT = _cut(SENTENCE_ENDS)
+_CUT_NO_SEMICOLON = _cut(_NO_SEMICOLON)
 PAIR_GAIN = 1.25  # two sentences are shown only when together they score this much more than one
 TOPIC_WEIGHT = 0.3
 SHORT_SENTENCE = 8  # characters; a sentence this short is shown with its better neighbour

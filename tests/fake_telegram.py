@@ -806,6 +806,13 @@ class FakeBotAPI:
         self._user_messages.discard(key)
         self._deleted.add(key)
 
+    def sent_earlier(self, chat_id: int, text: str) -> SentMessage:
+        """A plain-text message the bot sent before the application under test started (the process that
+        ran before a restart sent it): stored as sendMessage stores one, so it can be edited or deleted."""
+        message = SentMessage(chat_id, self._next_message_id(chat_id), text, text)
+        self._store(message)
+        return message
+
     def age(self, message: SentMessage, seconds: float) -> None:
         """Make one of the bot's messages ``seconds`` older; past ``EDIT_WINDOW`` (48 h) editing it
         fails with "message can't be edited", as Telegram answers for an old message."""

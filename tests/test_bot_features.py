@@ -320,9 +320,12 @@ async def test_a_pin_pressed_on_a_later_page_pins_that_passage_and_shows_it_firs
     assert body(pressed) not in [body(b) for b in blocks(answer)[1:]]
     assert "第 1 条" in api.calls_of("answerCallbackQuery")[-1].params["text"]
     assert all(
-        b["callback_data"].startswith(("v:", "c:", "s:", "o:", "p:", "e:", "f:")) for b in answer.buttons
+        b["callback_data"].startswith(("v:", "c:", "s:", "o:", "p:", "u:", "e:", "f:"))
+        for b in answer.buttons
     )
     assert f"e:{data.query_id}:-1:0" in [b["callback_data"] for b in answer.buttons]
+    # under the pinned passage, 取消标准答案 in the same view
+    assert f"u:{state.pin.id}:{data.query_id}:-1:0" in [b["callback_data"] for b in answer.buttons]
 
 
 async def test_a_pin_pressed_without_the_filter_keeps_the_filter_off(

@@ -48,6 +48,7 @@ ids = st.integers(min_value=0, max_value=10**18 - 1)
         st.builds(cb.ExportWord, ids, st.integers(cb.UNFILTERED, 10**18 - 1), ids),
         st.builds(cb.PinPassage, ids, ids),  # as buttons made before pins carried their view
         st.builds(cb.PinPassage, ids, ids, st.integers(cb.UNFILTERED, 10**9 - 1), st.integers(0, 10**6)),
+        st.builds(cb.UnpinPassage, ids, ids, st.integers(cb.UNFILTERED, 10**9 - 1), st.integers(0, 10**6)),
         st.builds(cb.AskPinned, ids),
         st.builds(cb.AskPinned, ids, ids),
     )
@@ -71,6 +72,7 @@ def test_callback_data_is_compact() -> None:
         *(None, "", "m", "m:1", "m:1:2:3", "m:a:1", "c:-1", "f:1:0", "f:1:2", "q:1", "c:1.5"),
         *("v:1:0:0", "v:1:-2:0", "v:-1:3:0", "v:1:3:-5", "e:1:-2:0", "o:1:-3", "p:1", "p:-1:2"),
         *("p:1:2:-2:0", "p:1:2:0:-5", "p:1:-2:0:0", "p:1:2:0:0:0", "a", "a:-1", "a:1:-2", "a:1:2:3", "a:x"),
+        *("u:1", "u:1:2:-2:0", "u:-1:2", "u:1:2:0:-1"),
     ],
 )
 def test_foreign_or_malformed_callback_data_decodes_to_none(data: str | None) -> None:

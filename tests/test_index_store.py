@@ -283,6 +283,35 @@ def test_handled_updates_are_kept_per_bot_across_a_reopen(tmp_path: Path) -> Non
     again.close()
 
 
+def test_unfinished_uploads_are_kept_per_bot_across_a_reopen_until_ended(tmp_path: Path) -> None:
+    path = tmp_path / "speechqa.db"
+    first = Store(path)
+    album = first.begin_upload(123, 7, 7, 40, "照片-1.tif", ["A", "B"], photo=True, note="两张照片", now=5.0)
+    single = first.begin_upload(123, 7, 7, 42, "通知.docx", ["C"])
+    first.begin_upload(456, 7, 7, 43, "另一个机器人的.docx", ["D"])  # file ids are each bot's own
+    first.close()
+    again = Store(path)
+    (kept, other) = again.unfinished_uploads(123)
+    assert (kept.id, kept.status_message_id, kept.file_ids, kept.photo, kept.note) == (
+        album,
+        40,
+        ("A", "B"),
+        True,
+        "两张照片",
+    )
+    assert (other.id, other.name, other.file_ids, other.photo, other.note) == (
+        single,
+        "通知.docx",
+        ("C",),
+        False,
+        "",
+    )
+    again.end_upload(album)
+    assert [u.name for u in again.unfinished_uploads(123)] == ["通知.docx"]
+    assert [u.name for u in again.unfinished_uploads(456)] == ["另一个机器人的.docx"]
+    again.close()
+
+
 def test_handled_updates_are_bounded_by_count_and_by_age(store: Store) -> None:
     day = 86400.0
     start = 1_000_000.0

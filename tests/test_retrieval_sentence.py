@@ -39,6 +39,27 @@ def test_sentences_are_cut_after_end_marks_with_closing_quotes_kept() -> None:
     ]
 
 
+def test_an_ascii_mark_inside_a_web_address_or_a_code_ends_no_sentence() -> None:
+    """「?x=1」 of a link in a notice was taken for a sentence's end: the 要点 shown began 「x=1&y=2 填写表格」."""
+    text = "一、登录网站https://example.org/sign?x=1&y=2;z=3 填写表格!二、费用自理? 是的;谢谢。"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "一、登录网站https://example.org/sign?x=1&y=2;z=3 填写表格!",
+        "二、费用自理?",
+        "是的;",
+        "谢谢。",
+    ]
+
+
+@given(st.text(alphabet="是的x1/ ?!;。？", max_size=30))
+def test_an_ascii_mark_followed_by_no_letter_digit_or_address_character_still_ends_a_sentence(
+    text: str,
+) -> None:
+    ends = [e for _, e in split_sentences(text)]
+    for i, c in enumerate(text[:-1]):
+        if c in "?!" and text[i + 1] not in "x1/?!;。？" and text[i + 1 :].strip():
+            assert any(e == i + 1 for e in ends)
+
+
 def test_a_text_without_end_marks_is_one_sentence_and_blank_text_none() -> None:
     assert split_sentences("  没有句号的一段话  ") == [(2, 10)]
     assert split_sentences("   ") == []
@@ -213,10 +234,19 @@ def _split_char_by_char(text: str) -> list[tuple[int, int]]:
     closers = "”’」』）)】》\"'"
     spans: list[tuple[int, int]] = []
     start, i, n = 0, 0, len(text)
+
+    def is_end(
+        at: int,
+    ) -> bool:  # an ASCII ? ! ; before a letter, digit or address character is inside a word
+        inside = at + 1 < n and (
+            text[at + 1].isascii() and (text[at + 1].isalnum() or text[at + 1] in "_=&%/#")
+        )
+        return text[at] in ends and not (text[at] in "!?;" and inside)
+
     while i < n:
-        if text[i] in ends:
+        if is_end(i):
             end = i + 1
-            while end < n and (text[end] in ends or text[end] in closers):
+            while end < n and (is_end(end) or text[end] in closers):
                 end += 1
             spans.append((start, end))
             start = i = end
@@ -236,7 +266,7 @@ def _split_char_by_char(text: str) -> list[tuple[int, int]]:
 
 
 @settings(deadline=None)
-@given(st.text(alphabet=SENTENCE_ENDS + "”’」』）)】》\"'。 \u3000\t\r\x1c\x85甲乙a1", max_size=40))
+@given(st.text(alphabet=SENTENCE_ENDS + "”’」』）)】》\"'。 \u3000\t\r\x1c\x85甲乙a1=/", max_size=40))
 @example("“要落实好。”然后呢？  第三句；第四句\n第五句")
 @example("项目：心理关爱；标准：每半年一次；")
 def test_the_sentences_are_cut_where_a_loop_over_the_characters_cuts_them(text: str) -> None:
