@@ -35,7 +35,7 @@ from corpus import (
     SUPPORTED_FORMATS,
     CorpusError,
     Document,
-    ExportedAnswer,
+    NotASpeech,
     bundled_corpus_files,
     check_conservation,
     chunk_speech,
@@ -202,6 +202,7 @@ class Library:
             if on_file:
                 on_file(outcome)
 
+        seen: set[Path] = set()  # a folder named twice, or a file and its folder: each file read once
         for path in paths:
             try:
                 files = list(iter_speech_files([path]))
@@ -213,9 +214,12 @@ class Library:
                     FileOutcome(str(path), error=f"文件夹中没有可添加的文件（{SUPPORTED_FORMATS}）：{path}")
                 )
             for file in files:
+                if (same := _same_file(file)) in seen:
+                    continue
+                seen.add(same)
                 try:
                     document = read_document(file)
-                except ExportedAnswer as e:  # an answer saved beside the speeches: not one of them
+                except NotASpeech as e:  # an answer exported, a chart kept beside the speeches: not one
                     if path.is_dir():
                         report(FileOutcome(file.name, skipped=str(e), path=str(file)))
                     else:
@@ -736,3 +740,11 @@ def _fsync(path: Path) -> None:
 def _fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):
         _fsync(path)
+
+
+def _same_file(path: Path) -> Path:
+    """The one name of a file however it was named (through a link, `..`, a relative path)."""
+    try:
+        return path.resolve()
+    except OSError:  # a loop of links: named as given, for the reader to refuse
+        return path.absolute()

@@ -1,0 +1,112 @@
+"""`speechqa` used the way a new member of staff uses it on their own desk folder (trial 33): a folder with
+pictures that are not scans, the same folder named twice, odd file names. The real command, a copy of the
+seed home, the bundled model, real files, offline."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cli import cli
+from corpus import installed_engines
+
+from .test_cli_first_use import NOTICE_PARTS
+
+pytestmark = pytest.mark.slow
+
+DESK = Path(__file__).parent / "fixtures" / "desk"
+needs_ocr = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K", "SPEECHQA_MERGE_TO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(cli, list(args), input=input, prog_name="speechqa")
+
+    return invoke
+
+
+def ok(result: Result) -> str:
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return result.output
+
+
+def speech_count(run: Run) -> int:
+    return len(ok(run("speeches")).strip().splitlines())
+
+
+def notice(folder: Path, name: str = "通知.txt") -> Path:
+    path = folder / name
+    path.write_text("\n".join(text for _, text in NOTICE_PARTS), encoding="utf-8")
+    return path
+
+
+# -- a chart or a photo is no scan ------------------------------------------------------------------------
+
+
+@needs_ocr
+@pytest.mark.parametrize("picture", ["chart.matplotlib.png", "pie.matplotlib.jpg"])
+def test_a_chart_picture_given_by_name_is_refused_in_one_line_and_nothing_is_stored(
+    run: Run, tmp_path: Path, picture: str
+) -> None:
+    before = speech_count(run)
+    result = run("add", str(DESK / picture))
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert f"✗ {picture} 像是图表或照片，不是讲话或通知的扫描件" in result.stderr
+    assert "没有成句的文字" in result.stderr
+    assert speech_count(run) == before
+
+
+@needs_ocr
+def test_a_chart_in_a_folder_of_speeches_is_passed_over_by_name_and_the_speeches_are_added(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    shutil.copy(DESK / "chart.matplotlib.png", folder / "宣讲场次图.png")
+    notice(folder)
+    before = speech_count(run)
+    result = run("add", str(folder))
+    out = ok(result)  # a folder holding a chart beside its notices is not a failed add
+    assert "跳过：宣讲场次图.png 像是图表或照片，不是讲话或通知的扫描件" in result.stderr
+    assert "新增" in out
+    assert speech_count(run) == before + 1  # the notice, not the chart
+
+
+# -- the same files named twice ----------------------------------------------------------------------------
+
+
+def test_a_folder_named_twice_and_a_file_inside_it_are_each_read_once(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "讲话 稿"
+    folder.mkdir()
+    first = notice(folder)
+    result = run(
+        "add", str(folder), str(folder) + "/", str(first), str(folder / ".." / folder.name / first.name)
+    )
+    out = ok(result)
+    assert out.count(str(first)) == 1, out  # one line for the file, under the name it was first given by
+    assert out.count("新增") == 1
+
+
+def test_a_link_beside_its_target_is_read_once(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    target = notice(folder, "通知（定稿）.txt")
+    (folder / "快捷方式 通知.txt").symlink_to(target)
+    out = ok(run("add", str(folder)))
+    assert out.count("新增") == 1 and "重复" not in out, out
