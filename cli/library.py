@@ -23,6 +23,7 @@ from index import (
     SpeechRecord,
     backup_database,
     check_backup,
+    database_is_whole,
     recover_database,
     write_lock,
 )
@@ -484,7 +485,8 @@ def recover(obj: Context, yes: bool) -> None:
     """抢救损坏的资料库：取回其中可读的内容，并重建索引。
 
     使用 SQLite 自带的恢复功能；损坏的原文件改名保留在旁边，不会删除。完成后报告保留了
-    哪些内容、丢失了哪些内容。开始前会询问确认（加 --yes 则不询问）。
+    哪些内容、丢失了哪些内容。开始前会询问确认（加 --yes 则不询问）。资料库通过完整性检查时
+    只说明它完好，不做任何改动。
 
     \b
     示例：
@@ -492,6 +494,9 @@ def recover(obj: Context, yes: bool) -> None:
     """
     home = obj.settings.home
     with user_errors(), terminate_as_interrupt():
+        if database_is_whole(home):  # run 「just in case」: a whole database is not set aside as damaged
+            click.echo("资料库完好（完整性检查通过），不需要抢救；没有做任何改动。")
+            return
         if not yes and not confirm(
             f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True
         ):

@@ -186,6 +186,22 @@ def schema_lost(kept_as: Path) -> str:
     )
 
 
+def database_is_whole(home: Path) -> bool:
+    """Whether the data home's database is there and passes SQLite's full integrity check (read only):
+    nothing for `recover_database` to rescue."""
+    path = home / DB_NAME
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True)
+        try:
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:  # not even the header or the table list reads
+        return False
+
+
 def recover_database(home: Path) -> RecoveryReport:
     """Rebuild speechqa.db from what can be read of a damaged one: SQLite's own `.recover` (the sqlite3
     shell) when installed, else a row-by-row copy. The damaged file is kept as speechqa.db.damaged-….

@@ -5,6 +5,7 @@ seed home, the bundled model, real files, offline."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from cli import cli
 from corpus import installed_engines
+from retrieval import CANCELLED
 
 from .test_cli_first_use import NOTICE_PARTS
 
@@ -110,3 +112,38 @@ def test_a_link_beside_its_target_is_read_once(run: Run, tmp_path: Path) -> None
     (folder / "快捷方式 通知.txt").symlink_to(target)
     out = ok(run("add", str(folder)))
     assert out.count("新增") == 1 and "重复" not in out, out
+
+
+# -- recover on a whole database ---------------------------------------------------------------------------
+
+
+def test_recover_on_a_whole_database_says_so_and_changes_nothing(run: Run, seed_home: Path) -> None:
+    """A newcomer runs `recover` 「just in case」: it used to ask, then set the whole database aside as
+    「损坏的原文件」 (speechqa.db.damaged-…) and rebuild the index."""
+    database = (seed_home / "speechqa.db").read_bytes()
+    for args in (["recover"], ["recover", "--yes"]):
+        result = run(*args)
+        out = ok(result)
+        assert out.strip() == "资料库完好（完整性检查通过），不需要抢救；没有做任何改动。", out
+        assert "[Y/n]" not in result.output
+    assert not list(seed_home.glob("speechqa.db.damaged-*"))
+    assert (seed_home / "speechqa.db").read_bytes() == database
+
+
+def test_recover_on_a_damaged_database_still_asks_and_a_refusal_changes_nothing(
+    run: Run, seed_home: Path
+) -> None:
+    path = seed_home / "speechqa.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'queries'").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096 : root * 4096] = b"\xa5" * 4096  # the query log's root page
+    path.write_bytes(bytes(data))
+    result = run("recover", input="n\n")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.stderr.splitlines()[-1] == CANCELLED
+    assert path.read_bytes() == bytes(data) and not list(seed_home.glob("speechqa.db.damaged-*"))
+    recovered = ok(run("recover", "--yes"))
+    assert "已抢救" in recovered and list(seed_home.glob("speechqa.db.damaged-*"))
