@@ -20,6 +20,7 @@ from index import (
     BuildReport,
     Counts,
     FileOutcome,
+    HomeFull,
     SpeechRecord,
     backup_database,
     check_backup,
@@ -120,6 +121,14 @@ def add(
                     reread=reread,
                     on_file=show,
                 )
+        except HomeFull as e:
+            if not outcomes:
+                raise  # nothing was kept: the change was not saved, as it says
+            ProgressBar.clear()
+            raise UserError(
+                f"{e.reason}。{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件和其后的文件没有加入，"
+                "资料库和索引保持它之前的样子：请腾出空间后再运行一次同样的 speechqa add（已加入的不会重复加入）。"
+            ) from e
         except KeyboardInterrupt as e:
             ProgressBar.clear()
             click.echo(

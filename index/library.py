@@ -67,6 +67,7 @@ from .store import (
     content_hash,
     home_full,
     lexical_input,
+    out_of_space,
     read_only_message,
 )
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
@@ -622,8 +623,11 @@ class Library:
                 if path.is_file():
                     _fsync(path)
         except OSError as e:
+            # a short write says no errno (numpy's 「9352 requested and 7136 written」, under bm25s's save):
+            # on a disk with no room left it is the full disk
+            full = e.errno in (errno.ENOSPC, errno.EDQUOT) or out_of_space(self.index_root)
             shutil.rmtree(tmp, ignore_errors=True)  # give the space back; the live generation is untouched
-            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+            if full:
                 raise home_full(self.home, quota=e.errno == errno.EDQUOT) from e
             raise
         tmp.rename(self.index_root / name)
