@@ -4,8 +4,12 @@ seed home, the bundled model, real files, offline."""
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -183,3 +187,56 @@ def test_a_disk_filling_up_halfway_through_a_folder_names_what_was_kept(
         assert "正常：2 篇讲话" in ok(run("health"))
         again = ok(run("add", str(folder)))  # with room again: the rest is added, the first not twice
         assert again.count("新增") == 4 and "未变化" in again, again
+
+
+# -- output to a full disk, output cut short -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def speechqa(home: Path, *args: str, stdout: object) -> subprocess.CompletedProcess[str]:
+    """The real `speechqa` process (its own main(), as installed), stdout where a shell would send it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", "import cli, sys; sys.argv[0] = 'speechqa'; sys.exit(cli.main())", *args],
+        env=env,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "command", [["speeches"], ["ask", "-k", "1", "离休干部体检规定是什么？"], ["show", "2"]]
+)
+def test_output_sent_to_a_full_disk_is_said_as_the_full_disk_not_as_a_defect(
+    seed_home: Path, command: list[str]
+) -> None:
+    """`speechqa speeches > 清单.txt` on a full disk used to end in 「speechqa 内部出错…这是程序的问题」."""
+    with open("/dev/full", "w") as full:
+        done = speechqa(seed_home, *command, stdout=full)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        "错误：输出没有写完：输出写入的磁盘空间不足，请腾出空间后重试。"
+    ), done.stderr
+    assert "内部出错" not in done.stderr and "Traceback" not in done.stderr and "Exception" not in done.stderr
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(seed_home: Path) -> None:
+    """`speechqa speeches | head -1`: the reader goes away; no BrokenPipeError, no traceback."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SPEECHQA_HOME": str(seed_home), "HF_HUB_OFFLINE": "1"}
+    main = "import cli, sys; sys.argv[0] = 'speechqa'; sys.exit(cli.main())"
+    done = subprocess.run(
+        f"{shlex.quote(sys.executable)} -c {shlex.quote(main)} show 2 | head -1",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.stdout.strip() == "开创老干部工作新局面 努力为温州第三次跨越作贡献"
+    assert (
+        "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr and "内部出错" not in done.stderr
+    )
