@@ -4,6 +4,7 @@ seed home, the bundled model, real files, offline."""
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -240,3 +241,17 @@ def test_output_cut_short_by_a_pipe_ends_quietly(seed_home: Path) -> None:
     assert (
         "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr and "内部出错" not in done.stderr
     )
+
+
+# -- a question typed without quotes ------------------------------------------------------------------------
+
+
+def test_a_question_typed_without_quotes_is_asked_as_one_question(run: Run) -> None:
+    """`speechqa ask 离休干部 体检规定`: the shell splits it at the space; it used to be refused as
+    「用法错误：多余的参数：体检规定」."""
+    result = run("ask", "--json", "离休干部", "体检规定", "-k", "1")
+    answer = json.loads(ok(result))
+    assert answer["query"] == "离休干部 体检规定"
+    assert "要落实好离休干部每年一次体检的规定" in answer["results"][0]["text"]
+    quoted = json.loads(ok(run("ask", "--json", "离休干部 体检规定", "-k", "1")))
+    assert quoted["results"] == answer["results"]
