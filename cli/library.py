@@ -85,7 +85,11 @@ def add(
     """
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
+    named: set[Path] = set()
     for folder in paths:
+        if (same := folder.resolve()) in named:  # a folder given twice: its skipped files named once
+            continue
+        named.add(same)
         skipped = skipped_files(folder)
         say_skipped(folder, skipped.unsupported, "个不能添加的文件", f"支持 {SUPPORTED_FORMATS}")
         say_skipped(folder, skipped.archives, "个压缩包", "请先解压，再添加解压出的文件或文件夹")
