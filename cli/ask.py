@@ -55,7 +55,7 @@ mode_option = click.option(
 
 
 @cli.command()
-@click.argument("question", required=False, metavar="[问题]")
+@click.argument("words", nargs=-1, metavar="[问题]")
 @click.option(
     "--json", "as_json", is_flag=True, help="以 JSON 输出（一个对象；与 --batch 合用时为 JSON Lines）。"
 )
@@ -90,7 +90,7 @@ mode_option = click.option(
 @pass_context
 def ask(
     obj: Context,
-    question: str | None,
+    words: tuple[str, ...],
     as_json: bool,
     batch: Any,
     top: int | None,
@@ -105,7 +105,7 @@ def ask(
     """向讲话库提问；不带问题时进入交互模式。
 
     问题中提到库里已有的讲话人或某一年份时，只在相应讲话中检索（结果中显示「仅限：…」）；
-    加 --no-auto-filter 可关闭。
+    加 --no-auto-filter 可关闭。问题中有空格时可以不加引号（speechqa ask 离休干部 体检规定）。
 
     \b
     示例：
@@ -116,6 +116,8 @@ def ask(
         speechqa ask "离休干部体检规定是什么？" --docx 体检规定.docx
         speechqa ask --json --batch questions.txt > answers.jsonl
     """
+    # a question typed without quotes reaches here split at its spaces: it is one question
+    question = " ".join(words) if words else None
     if batch is not None and question is not None:  # it would be dropped without a word
         raise click.UsageError(f"--batch 的问题来自文件，命令行上的问题「{question}」不会被查询：请二选一。")
     k = top or obj.settings.top_k

@@ -20,9 +20,11 @@ from index import (
     BuildReport,
     Counts,
     FileOutcome,
+    HomeFull,
     SpeechRecord,
     backup_database,
     check_backup,
+    database_is_whole,
     recover_database,
     write_lock,
 )
@@ -83,7 +85,11 @@ def add(
     """
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
+    named: set[Path] = set()
     for folder in paths:
+        if (same := folder.resolve()) in named:  # a folder given twice: its skipped files named once
+            continue
+        named.add(same)
         skipped = skipped_files(folder)
         say_skipped(folder, skipped.unsupported, "个不能添加的文件", f"支持 {SUPPORTED_FORMATS}")
         say_skipped(folder, skipped.archives, "个压缩包", "请先解压，再添加解压出的文件或文件夹")
@@ -119,6 +125,14 @@ def add(
                     reread=reread,
                     on_file=show,
                 )
+        except HomeFull as e:
+            if not outcomes:
+                raise  # nothing was kept: the change was not saved, as it says
+            ProgressBar.clear()
+            raise UserError(
+                f"{e.reason}。{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件和其后的文件没有加入，"
+                "资料库和索引保持它之前的样子：请腾出空间后再运行一次同样的 speechqa add（已加入的不会重复加入）。"
+            ) from e
         except KeyboardInterrupt as e:
             ProgressBar.clear()
             click.echo(
@@ -485,7 +499,8 @@ def recover(obj: Context, yes: bool) -> None:
     """抢救损坏的资料库：取回其中可读的内容，并重建索引。
 
     使用 SQLite 自带的恢复功能；损坏的原文件改名保留在旁边，不会删除。完成后报告保留了
-    哪些内容、丢失了哪些内容。开始前会询问确认（加 --yes 则不询问）。
+    哪些内容、丢失了哪些内容。开始前会询问确认（加 --yes 则不询问）。资料库通过完整性检查时
+    只说明它完好，不做任何改动。
 
     \b
     示例：
@@ -493,6 +508,9 @@ def recover(obj: Context, yes: bool) -> None:
     """
     home = obj.settings.home
     with user_errors(), terminate_as_interrupt():
+        if database_is_whole(home):  # run 「just in case」: a whole database is not set aside as damaged
+            click.echo("资料库完好（完整性检查通过），不需要抢救；没有做任何改动。")
+            return
         if not yes and not confirm(
             f"抢救 {home / 'speechqa.db'} 中可读的内容？原文件会改名保留，不会删除。", default=True
         ):

@@ -5,6 +5,7 @@ pins.py, synonyms.py, telegram.py (the bot and its statistics)."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import importlib
 import logging
@@ -17,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
@@ -540,12 +541,38 @@ def main() -> None:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         cli.main(prog_name="speechqa")
-    except (
-        Exception
-    ):  # a defect, not bad input (that is a UserError): one line, the traceback for -v and logs
-        logging.getLogger("speechqa").info("unexpected error", exc_info=True)
-        click.echo(click.style(INTERNAL_ERROR, fg="red"), err=True)
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT):
+            _internal_error()
+        # the disk the output is sent to is full (`speechqa speeches > 清单.txt`): no defect (click ends a
+        # closed pipe, `| head -1`, quietly itself); what is still buffered goes nowhere, not to a traceback
+        _silence_stdout()
+        where = "输出写入的" if e.filename is None else f"{e.filename} 所在的"
+        click.echo(
+            click.style(f"错误：输出没有写完：{where}磁盘空间不足，请腾出空间后重试。", fg="red"), err=True
+        )
         sys.exit(1)
+    except Exception:
+        _internal_error()
+
+
+def _internal_error() -> NoReturn:
+    """A defect, not bad input (that is a UserError): one line, the traceback for -v and logs."""
+    logging.getLogger("speechqa").info("unexpected error", exc_info=True)
+    click.echo(click.style(INTERNAL_ERROR, fg="red"), err=True)
+    sys.exit(1)
+
+
+def _silence_stdout() -> None:
+    """Send whatever stdout still holds, and any later write, to /dev/null (its own flush at exit
+    would fail again and print "Exception ignored…")."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
 
 
 INTERNAL_ERROR = (

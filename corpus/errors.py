@@ -40,7 +40,17 @@ class EmptyDocument(CorpusError):
     pass
 
 
-class ExportedAnswer(CorpusError):
+class NotASpeech(CorpusError):
+    """A file that reads but is no speech or notice: refused when given by name, passed over (named, not
+    counted as refused) in a folder, where staff keep such files beside their speeches."""
+
+
+class PictureNotPage(NotASpeech):
+    """An image in which OCR finds no sentence, only scattered words and figures: a chart or a photo, not
+    a scanned page."""
+
+
+class ExportedAnswer(NotASpeech):
     """A file speechqa wrote itself (an answer exported to Word, 「讲话检索结果」): its passages are already
     in the library, so adding it would serve each of them twice, cited to the export."""
 

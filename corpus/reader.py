@@ -26,6 +26,7 @@ from .errors import (
     CorpusError,
     EmptyDocument,
     ExportedAnswer,
+    PictureNotPage,
     TooLarge,
     UnreadableFile,
     UnsupportedFormat,
@@ -281,6 +282,16 @@ def _is_chinese_text(data: bytes) -> bool:
     return _mostly_chinese(text)
 
 
+# A Chinese character ended by clause or sentence punctuation (OCR reads 「，」 as 「,」 at times): what every
+# page of a speech or notice holds and a chart's title, labels and figures, or a photo's sign, do not.
+_SENTENCE = re.compile(r"[\u3400-\u9fff][，。；！？,.;!?]")
+
+
+def _holds_sentence(text: str) -> bool:
+    """Whether text read from an image holds at least one Chinese clause (a character and its 「，」「。」…)."""
+    return _SENTENCE.search(text) is not None
+
+
 def _mostly_chinese(text: str) -> bool:
     """Whether at least 30 % of the text's visible characters are Chinese (a speech's are far more)."""
     visible = [c for c in text if not c.isspace()]
@@ -329,6 +340,13 @@ def read_bytes(name: str, data: bytes) -> Document:
                 "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
             )
         raise EmptyDocument(f"文件中没有文字：{name}")
+    if encoding == "ocr" and not _holds_sentence(text):
+        words = " ".join(text.split())
+        words = words if len(words) <= 24 else words[:24] + "…"
+        raise PictureNotPage(
+            f"{name} 像是图表或照片，不是讲话或通知的扫描件：识别出的只有零散的字词和数字（{words}），"
+            "没有成句的文字，没有添加；如果确是扫描件，请换一张更清楚的扫描或照片"
+        )
     if is_exported_answer(text):
         raise ExportedAnswer(
             f"{name} 是 speechqa 导出的检索结果（「{EXPORT_HEADING}」），不是讲话：其中的段落已在资料库里，没有添加"

@@ -41,6 +41,7 @@ from .maintenance import (
     RecoveryReport,
     backup_database,
     check_backup,
+    database_is_whole,
     recover_database,
     restore_database,
 )
@@ -128,6 +129,7 @@ __all__ = [
     "WriterBusy",
     "backup_database",
     "check_backup",
+    "database_is_whole",
     "dictionary_words",
     "embed_query",
     "embedding_key",

@@ -36,7 +36,12 @@ class ReadOnlyHome(SpeechIndexError):
 
 
 class HomeFull(SpeechIndexError):
-    """The disk holding the data home is full (or over quota): the change was not saved."""
+    """The disk holding the data home is full (or over quota): the change was not saved. `reason` is the
+    message's first sentence, what is full, for a front end that says what else was kept."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class HomeUnusable(SpeechIndexError):

@@ -35,7 +35,7 @@ from corpus import (
     SUPPORTED_FORMATS,
     CorpusError,
     Document,
-    ExportedAnswer,
+    NotASpeech,
     bundled_corpus_files,
     check_conservation,
     chunk_speech,
@@ -70,6 +70,7 @@ from .store import (
     content_hash,
     home_full,
     lexical_input,
+    out_of_space,
     read_only_message,
 )
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
@@ -229,6 +230,7 @@ class Library:
             if on_file:
                 on_file(outcome)
 
+        seen: set[Path] = set()  # a folder named twice, or a file and its folder: each file read once
         for path in paths:
             try:
                 files = list(iter_speech_files([path]))
@@ -240,9 +242,12 @@ class Library:
                     FileOutcome(str(path), error=f"文件夹中没有可添加的文件（{SUPPORTED_FORMATS}）：{path}")
                 )
             for file in files:
+                if (same := _same_file(file)) in seen:
+                    continue
+                seen.add(same)
                 try:
                     document = read_document(file)
-                except ExportedAnswer as e:  # an answer saved beside the speeches: not one of them
+                except NotASpeech as e:  # an answer exported, a chart kept beside the speeches: not one
                     if path.is_dir():
                         report(FileOutcome(file.name, skipped=str(e), path=str(file)))
                     else:
@@ -646,8 +651,11 @@ class Library:
                 if path.is_file():
                     _fsync(path)
         except OSError as e:
+            # a short write says no errno (numpy's 「9352 requested and 7136 written」, under bm25s's save):
+            # on a disk with no room left it is the full disk
+            full = e.errno in (errno.ENOSPC, errno.EDQUOT) or out_of_space(self.index_root)
             shutil.rmtree(tmp, ignore_errors=True)  # give the space back; the live generation is untouched
-            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+            if full:
                 raise home_full(self.home, quota=e.errno == errno.EDQUOT) from e
             raise
         tmp.rename(self.index_root / name)
@@ -764,3 +772,11 @@ def _fsync(path: Path) -> None:
 def _fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):
         _fsync(path)
+
+
+def _same_file(path: Path) -> Path:
+    """The one name of a file however it was named (through a link, `..`, a relative path)."""
+    try:
+        return path.resolve()
+    except OSError:  # a loop of links: named as given, for the reader to refuse
+        return path.absolute()

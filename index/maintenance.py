@@ -195,6 +195,25 @@ def nothing_to_recover(kept_as: Path) -> str:
     )
 
 
+def database_is_whole(home: Path) -> bool:
+    """Whether the data home's database is there, holds the library's tables and passes SQLite's full
+    integrity check (read only): nothing for `recover_database` to rescue."""
+    path = home / DB_NAME
+    if not path.is_file() or path.stat().st_size == 0:  # 0 bytes passes the check, yet holds no library
+        return False
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"speeches", "passages"} <= tables:  # whole as a file, but not a library's database
+                return False
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:  # not even the header or the table list reads
+        return False
+
+
 def recover_database(home: Path) -> RecoveryReport:
     """Rebuild speechqa.db from what can be read of a damaged one: SQLite's own `.recover` (the sqlite3
     shell) when installed, else a row-by-row copy. The damaged file is kept as speechqa.db.damaged-….

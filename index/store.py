@@ -398,8 +398,8 @@ def read_only_message(folder: Path) -> str:
 
 
 def home_full(folder: Path, *, quota: bool = False) -> HomeFull:
-    what = "超出磁盘配额" if quota else "所在的磁盘空间不足"
-    return HomeFull(f"数据目录{what}：{folder}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。")
+    reason = f"数据目录{'超出磁盘配额' if quota else '所在的磁盘空间不足'}：{folder}"
+    return HomeFull(f"{reason}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。", reason)
 
 
 def _translate(path: Path, error: sqlite3.DatabaseError) -> Exception:
