@@ -33,7 +33,7 @@ from .errors import (
     describe_os_error,
 )
 from .html import read_html, read_mht
-from .mail import read_mail
+from .mail import read_eml, read_mail
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -63,6 +63,7 @@ __all__ = [
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")  # .heic: a phone photo
 HTML_SUFFIXES = (".html", ".htm")
 MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
+MAIL_SUFFIXES = (".eml",)  # an e-mail saved whole: its body and its attachments
 SUPPORTED_SUFFIXES = (
     ".txt",
     ".docx",
@@ -73,10 +74,11 @@ SUPPORTED_SUFFIXES = (
     ".pdf",
     *HTML_SUFFIXES,
     *MHT_SUFFIXES,
+    *MAIL_SUFFIXES,
     *IMAGE_SUFFIXES,
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -386,6 +388,25 @@ def is_exported_answer(text: str) -> bool:
     )
 
 
+def _plain(reference: str) -> tuple[str, tuple, str, str | None]:  # type: ignore[type-arg]
+    """A plain text's text, blocks, reference and sent day: a notice saved from an e-mail has its header
+    lines and quote marks taken off (the subject becomes the title), an article copied from a WeChat
+    official account its account's lines; hard wraps and pasted page furniture are undone (one paragraph
+    per line, as every reader gives text); the file's own lines so read stay the reference conservation
+    checks the passages against."""
+    mail = read_mail(reference)
+    reference, sent = mail.text, mail.sent
+    article = read_article(reference)
+    reference, sent = article.text, sent or article.posted
+    points = counted_points(reference)
+    text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
+    blocks: tuple = ()  # type: ignore[type-arg]
+    if article.title:  # the article's headline is its title, whatever its punctuation
+        blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
+        text = blocks_text(blocks)
+    return text, blocks, reference, sent
+
+
 class _Decoded(NamedTuple):
     """What `_decode` reads from a file: see `Document`'s fields of the same names."""
 
@@ -426,18 +447,33 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives
         # text); the file's own lines stay the reference conservation checks the passages against.
         reference, encoding = decode_text(name, data)
-        # a notice saved from an e-mail: its header lines and quote marks are the mail program's, not
-        # the notice's (the subject becomes the title)
-        mail = read_mail(reference)
-        reference, sent = mail.text, mail.sent
-        # an article copied from a WeChat official account: the account's lines are not the notice's
-        article = read_article(reference)
-        reference, sent = article.text, sent or article.posted
-        points = counted_points(reference)
-        text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
-        if article.title:  # the article's headline is its title, whatever its punctuation
-            blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
+        text, blocks, reference, sent = _plain(reference)
+    elif suffix in MAIL_SUFFIXES:
+        # an e-mail saved whole: read as the same message saved as text, then each attachment in a format
+        # speechqa reads, by its own reader, under 「附件：name」 after the body (as a notice prints its
+        # attachments after its signature); an attachment that cannot be read is named in a note
+        message = read_eml(name, data)
+        text, blocks, reference, sent = _plain(message.text)
+        encoding = "eml"
+        for attachment, content in message.attachments:
+            kind = Path(attachment).suffix.lower()
+            if kind not in SUPPORTED_SUFFIXES or kind in MAIL_SUFFIXES:
+                continue  # a picture of a signature, a spreadsheet, a message inside the message
+            try:
+                part = _decode(attachment, kind, content)
+            except CorpusError as e:
+                notes = (*notes, f"附件 {attachment} 没有读入：{e}")
+                continue
+            if not part.text.strip():
+                continue
+            label = Block(text=f"附件：{Path(attachment).stem}", kind="")
+            own = tuple(
+                Block(text=b.text, kind="") if b.kind in ("title", "subtitle") else b for b in part.blocks
+            ) or (Block(text=part.text, kind=""),)
+            blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
             text = blocks_text(blocks)
+            reference = f"{reference.rstrip()}\n{label.text}\n{part.reference or part.text}"
+            notes = (*notes, *part.notes)
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
