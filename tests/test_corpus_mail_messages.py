@@ -73,7 +73,10 @@ def test_a_saved_message_reads_as_its_notice_with_its_attachment_after_it(tmp_pa
     texts = [(p.section, p.text) for p in speech.paragraphs]
     assert ("二、报名时间", "请于10月10日前将报名表发送到本邮箱，逾期不再受理。") in texts
     rows = [text for section, text in texts if (section or "").startswith("附件 门球友谊赛赛程安排")]
-    assert rows[:2] == ["场次：第一轮；时间：8时30分；场地：一号场", "场次：第二轮；时间：9时40分；场地：二号场"]
+    assert rows[:2] == [
+        "场次：第一轮；时间：8时30分；场地：一号场",
+        "场次：第二轮；时间：9时40分；场地：二号场",
+    ]
     assert "比赛采用单循环制，每场比赛30分钟。" in rows[-1]
     # nothing of the mail program's is text: no header line, no address, no encoded word
     assert not any(mark in document.text for mark in ("发件人", "@", "=?", "收件人"))
@@ -87,7 +90,10 @@ def test_the_sending_day_dates_a_notice_that_names_none(tmp_path: Path) -> None:
 
 
 def test_an_attachment_that_cannot_be_read_is_named_and_the_notice_read(tmp_path: Path) -> None:
-    broken = [("门球友谊赛赛程安排.docx", b"PK\x03\x04 not a real package"), ("签名.png", b"\x89PNG\r\n\x1a\n")]
+    broken = [
+        ("门球友谊赛赛程安排.docx", b"PK\x03\x04 not a real package"),
+        ("签名.png", b"\x89PNG\r\n\x1a\n"),
+    ]
     document = read_document(_message(tmp_path, attachments=broken))
     [speech] = parse_document(document)
     assert speech.title == SUBJECT
