@@ -180,11 +180,12 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
         raise damaged(f"{name} 不是有效的网页文件（HTML）") from e
     page_title = _page_title(root)
     _drop_furniture(root)
+    posted = _drop_account_frame(root)
     notes = _footnotes(root)
     content = _content(root)
     if content is None:
         raise EmptyDocument(f"{name} 中没有找到正文：网页里只有栏目、导航等内容，没有通知或讲话的文字")
-    published = _published(root)
+    published = _published(root) or posted
     reader = _Reader(notes)
     blocks = list(reader.read(content))
     blocks = _with_title(blocks, root, content, page_title)
@@ -299,6 +300,42 @@ def _drop_furniture(root) -> None:  # type: ignore[no-untyped-def]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+# The blocks a line of text is set in, and the day in a WeChat page's 「发布时间」 (2027年03月06日 17:30).
+_LINE_TAGS = frozenset(("p", "section", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"))
+_POSTED = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def _drop_account_frame(root) -> str | None:  # type: ignore[no-untyped-def]
+    """A WeChat official account's article saved from the browser (mp.weixin.qq.com's markup: the article
+    in ``#js_content``, the day posted in ``#publish_time``): remove the account's lines inside the
+    article — the invitation to follow over it, the end mark, credits and links under it
+    (`corpus.wechat.account_lines`, the rule for such an article pasted as text) — from both walks, and
+    return the day it was posted (YYYY-MM-DD), the document's date when the article names none of its
+    own. Any other page: nothing done, None."""
+    from .wechat import account_lines
+
+    content = root.get_element_by_id("js_content", None)
+    if content is None:
+        return None
+    lines = [
+        element
+        for element in content.iter()
+        if isinstance(element.tag, str)
+        and element.tag in _LINE_TAGS
+        and element.text_content().strip()
+        and not any(isinstance(d.tag, str) and d.tag in _LINE_TAGS for d in element.iterdescendants())
+    ]
+    for n in sorted(account_lines([element.text_content() for element in lines])):
+        if lines[n].getparent() is not None:
+            lines[n].drop_tree()
+    stamp = root.get_element_by_id("publish_time", None)
+    found = _POSTED.search(stamp.text_content()) if stamp is not None else None
+    if found is None:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def _inside(element, tags: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]
