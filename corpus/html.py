@@ -52,7 +52,7 @@ from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
 
-__all__ = ["HtmlText", "read_html", "read_mht"]
+__all__ = ["HtmlText", "printed_page_lines", "read_html", "read_mht"]
 
 
 @dataclass(frozen=True)
@@ -422,6 +422,44 @@ def is_info_line(text: str) -> bool:
     if len(text) <= _MAX_SITE_LINE and _BREADCRUMB.match(text) and not _SENTENCE_MARKS.search(text):
         return True
     return len(text) <= _MAX_HEADING and bool(_FUNCTION_LINE.match(text))
+
+
+_PRINTED_HEAD = 12  # a printed page's breadcrumb is among its first lines
+_PRINTED_INFO = 4  # and its info line a few lines under the breadcrumb (the title between)
+
+
+def printed_page_lines(lines: list[str]) -> set[int]:
+    """In the lines of a document read from print (a PDF a browser printed a site's page to), the indices
+    of the site's lines around the notice: a page printed so shows its breadcrumb (「当前位置：首页 > 通知公告
+    > 正文」) among its first lines and its info line (「发布时间：… 来源：… 浏览次数：…」) a few lines under
+    it, the notice's title between them. When both are there, what stands above the breadcrumb (the site's
+    name, its menu), the breadcrumb and the info line are the site's; so is, after the info line, the
+    first function line (「【打印本页】【关闭窗口】」「分享到：」「相关链接」) and everything after it when no
+    line from there on ends a sentence (link titles, the site's footer). Else (any other document) none."""
+    stripped = [line.strip() for line in lines]
+    crumbs = [
+        i
+        for i, line in enumerate(stripped[:_PRINTED_HEAD])
+        if len(line) <= _MAX_SITE_LINE and _BREADCRUMB.match(line) and not _SENTENCE_MARKS.search(line)
+    ]
+    if not crumbs:
+        return set()
+    crumb = crumbs[0]
+    infos = [
+        i
+        for i in range(crumb + 2, min(len(lines), crumb + 2 + _PRINTED_INFO))
+        if not _ENDS_SENTENCE.search(stripped[i])
+        and (len(_INFO_FIELD.findall(stripped[i])) >= 2 or _PUBLISHED.match(stripped[i]))
+    ]
+    if not infos:
+        return set()
+    dropped = {*range(crumb + 1), infos[0]}
+    for i in range(infos[0] + 1, len(lines)):
+        if len(stripped[i]) <= _MAX_HEADING and _FUNCTION_LINE.match(stripped[i]):
+            if not any(_ENDS_SENTENCE.search(line) for line in stripped[i:]):
+                dropped |= set(range(i, len(lines)))
+            break
+    return dropped
 
 
 class _Reader:
