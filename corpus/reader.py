@@ -466,9 +466,10 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
                 continue
             if not part.text.strip():
                 continue
-            label = Block(text=f"附件：{Path(attachment).stem}", kind="")
+            label = Block(text=f"附件：{Path(attachment).stem}", kind="heading", level=1)
             own = tuple(
-                Block(text=b.text, kind="") if b.kind in ("title", "subtitle") else b for b in part.blocks
+                Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
+                for b in part.blocks
             ) or (Block(text=part.text, kind=""),)
             blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
             text = blocks_text(blocks)

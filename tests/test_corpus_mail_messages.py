@@ -125,3 +125,32 @@ def test_a_file_that_is_no_message_is_refused_in_one_line(tmp_path: Path) -> Non
     with pytest.raises(UnreadableFile) as refused:
         read_document(path)
     assert "\n" not in str(refused.value) and "notes.eml" in str(refused.value)
+
+
+def test_a_cover_note_with_the_notice_attached_reads_the_notice_under_its_own_title(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.docx"
+    write_docx(
+        [
+            ("title", "关于举办离退休干部书法班的通知"),
+            ("body", "书法班定于2026年3月5日开课，每周二上午上课，学费全免。"),
+            ("right", "中共岑川市委老干部局"),
+            ("right", "2026年2月20日"),
+        ],
+        notice,
+        author="岑川市委老干部局",
+    )
+    path = _message(
+        tmp_path,
+        ["各位联络员：", "书法班通知见附件，请转告本单位老同志。"],
+        [("书法班通知.docx", notice.read_bytes())],
+    )
+    document = read_document(path)
+    [speech] = parse_document(document)
+    assert (speech.date, speech.issuer) == ("2026-02-20", "中共岑川市委老干部局")
+    texts = [(p.section, p.text) for p in speech.paragraphs]
+    assert (
+        "附件：书法班通知 › 关于举办离退休干部书法班的通知",
+        "书法班定于2026年3月5日开课，每周二上午上课，学费全免。",
+    ) in texts
+    assert any("请转告本单位老同志" in text for _, text in texts)
+    assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
