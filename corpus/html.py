@@ -52,7 +52,7 @@ from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
 
-__all__ = ["HtmlText", "printed_page_lines", "read_html", "read_mht"]
+__all__ = ["HtmlText", "printed_page_lines", "published_day", "read_html", "read_mht"]
 
 
 @dataclass(frozen=True)
@@ -392,11 +392,15 @@ def _content(root):  # type: ignore[no-untyped-def]
 
 def _published(root) -> str | None:  # type: ignore[no-untyped-def]
     """The date of the page's 「发布时间：…」 line (its first), as YYYY-MM-DD."""
-    for line in _lines(root):
-        if (found := _PUBLISHED.search(line)) is not None:
-            year, month, day = (int(g) for g in found.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+    return next((day for line in _lines(root) if (day := published_day(line)) is not None), None)
+
+
+def published_day(line: str) -> str | None:
+    """The day a page's info line says it was published (「发布时间：2024-03-05 10:26」), as YYYY-MM-DD, or None."""
+    if (found := _PUBLISHED.search(line)) is not None:
+        year, month, day = (int(g) for g in found.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
 

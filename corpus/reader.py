@@ -32,7 +32,7 @@ from .errors import (
     as_sentence,
     describe_os_error,
 )
-from .html import printed_page_lines, read_html, read_mht
+from .html import printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .odt import read_odt
 from .parse import counted_points, stands_alone
@@ -478,12 +478,16 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
-        # a site's page printed to PDF by a browser: the site's lines around the notice are not its text
-        if blocks and (site := printed_page_lines([block.text for block in blocks])):
-            blocks = tuple(block for n, block in enumerate(blocks) if n not in site)
-            text = blocks_text(blocks)
-        elif not blocks and (site := printed_page_lines(text.split("\n"))):
-            text = "\n".join(line for n, line in enumerate(text.split("\n")) if n not in site)
+        # a site's page printed to PDF by a browser: the site's lines around the notice are not its text;
+        # its info line's day dates a notice that names none, as a saved page's does
+        lines = [block.text for block in blocks] if blocks else text.split("\n")
+        if site := printed_page_lines(lines):
+            sent = next((day for n in sorted(site) if (day := published_day(lines[n])) is not None), None)
+            if blocks:
+                blocks = tuple(block for n, block in enumerate(blocks) if n not in site)
+                text = blocks_text(blocks)
+            else:
+                text = "\n".join(line for n, line in enumerate(lines) if n not in site)
     elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
         # notice's when it names none of its own, as a saved e-mail's sending date is

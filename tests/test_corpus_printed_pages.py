@@ -140,3 +140,10 @@ def test_every_sentence_of_the_notice_is_kept_and_every_site_line_dropped(
     lines = [*head, *info, *body, *foot]
     dropped = printed_page_lines(lines)
     assert [line for n, line in enumerate(lines) if n not in dropped] == ["关于开展活动的通知", *body]
+
+
+def test_a_printed_notice_without_a_date_is_dated_by_its_info_line(tmp_path: Path) -> None:
+    undated = [part for part in NOTICE if part != ("right", "2026年7月8日")]
+    path = tmp_path / "printed.pdf"
+    write_browser_print_pdf(undated, path, **{**SITE, "published": "2026-07-09 16:40"})  # type: ignore[arg-type]
+    assert _speech(path).date == "2026-07-09"
