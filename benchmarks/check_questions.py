@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold16    # or cold5 … cold15
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold17    # or cold5 … cold16
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -74,6 +74,12 @@ class Document:
     # a .docx whose content controls are bound to a custom XML part: its text is that of its source parts
     # as Word shows it (the controls filled from the part), read back with the part's values
     bound: bool = False
+    # an e-mail (.eml): its text is its body's lines and the parts of the Word file attached (named by
+    # `attached`); read back from the message — the text/plain body decoded, the attachment by python-docx
+    attached: str = ""
+    # a web page saved as .mht whose source is a list of (heading, paragraphs) sections: read back from
+    # the HTML part of the message, tags removed
+    sections: bool = False
 
 
 @dataclass(frozen=True)
@@ -322,6 +328,30 @@ SETS = {
             "z085": ["指定", "推荐", "施工队", "招标"],  # who picks the builders
         },
     ),
+    "cold17": QuestionSet(
+        prefix="h",
+        encoding="big5hkscs",  # a Hong Kong PC's Notepad: Big5 with HKSCS characters
+        refused="big5",  # 埗, 鰂, 邨 are outside Big5
+        documents=(
+            Document("春季义务植树活动通知.eml", 1, 15, "PLANTING_LINES", attached="PLANTING_GROUPS"),
+            Document("赴港交流参访行程安排.txt", 16, 30, "HONGKONG_LINES"),
+            Document("助行器具免费借用服务通知.pdf", 31, 45, "AIDS_NOTICE", scan=True),
+            Document("中医针灸理疗室开诊.mht", 46, 60, "CLINIC_SECTIONS", sections=True),
+            Document("银龄护河志愿巡河活动通知.pdf", 61, 75, "RIVER_NOTICE"),
+        ),
+        absent={
+            "h076": ["午饭", "盒饭", "用餐", "管饭"],  # lunch at the planting
+            "h077": ["认养", "認養", "认领"],  # adopting a tree
+            "h078": ["团费", "團費", "收費標準", "每人繳"],  # the visit's fee
+            "h079": ["体检", "體檢", "健康证明", "健康證明"],  # a medical report for the trip
+            "h080": ["邮寄", "快递", "外地"],  # posting the aids
+            "h081": ["助听器", "助聽器"],  # hearing aids
+            "h082": ["一次性", "针具"],  # disposable needles
+            "h083": ["中药", "开药", "处方"],  # herbal medicine
+            "h084": ["下雨", "雨天", "暴雨", "大雨"],  # patrolling in the rain
+            "h085": ["孙子", "孫子", "家属", "家屬", "孩子"],  # bringing a grandchild
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -480,6 +510,37 @@ def _wordpad_rtf_text(path: Path) -> str:
     return re.sub(r"[{}]", "", raw)
 
 
+def _mail_text(path: Path) -> str:
+    """An .eml's text/plain body, decoded, and the text of each Word file attached."""
+    import email
+    import email.policy
+    import io
+
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    out = []
+    for part in message.walk():
+        if part.get_content_type() == "text/plain":
+            out.append(part.get_content())
+        elif part.get_content_type().endswith("wordprocessingml.document"):
+            from docx import Document as WordDocument
+
+            doc = WordDocument(io.BytesIO(part.get_payload(decode=True)))
+            out.extend(p.text for p in doc.paragraphs)
+            out.extend("\t".join(c.text for c in row.cells) for t in doc.tables for row in t.rows)
+    return "\n".join(out)
+
+
+def _mht_text(path: Path) -> str:
+    """The HTML part of a single-file web page, decoded, tags removed."""
+    import email
+    import email.policy
+    import html
+
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    page = next(p for p in message.walk() if p.get_content_type() == "text/html").get_content()
+    return html.unescape(re.sub(r"<[^>]+>", "\n", page))
+
+
 def _doc_text(path: Path) -> str:
     return subprocess.run(["antiword", str(path)], check=True, capture_output=True, text=True).stdout
 
@@ -523,7 +584,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold16); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold17); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -544,6 +605,15 @@ def check(name: str) -> int:
         elif path.suffix == ".rtf" and b"Riched20" in path.read_bytes()[:400]:
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_wordpad_rtf_text(path)), "WordPad RTF")
+        elif document.attached:
+            attached = getattr(maker, document.attached)
+            texts[document.name] = "\n".join(source) + "\n" + _parts_text(attached)
+            printed[document.name] = (_squash(_mail_text(path)), "email")
+        elif document.sections:
+            texts[document.name] = "\n".join(
+                line for heading, paragraphs in source for line in (heading, *paragraphs)
+            )
+            printed[document.name] = (_squash(_mht_text(path)), "mht")
         elif path.suffix == ".docx" and document.chunk:
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_chunk_text(path)), "altChunk")

@@ -52,7 +52,7 @@ from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
 
-__all__ = ["HtmlText", "read_html", "read_mht"]
+__all__ = ["HtmlText", "printed_page_lines", "published_day", "read_html", "read_mht"]
 
 
 @dataclass(frozen=True)
@@ -180,11 +180,12 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
         raise damaged(f"{name} 不是有效的网页文件（HTML）") from e
     page_title = _page_title(root)
     _drop_furniture(root)
+    posted = _drop_account_frame(root)
     notes = _footnotes(root)
     content = _content(root)
     if content is None:
         raise EmptyDocument(f"{name} 中没有找到正文：网页里只有栏目、导航等内容，没有通知或讲话的文字")
-    published = _published(root)
+    published = _published(root) or posted
     reader = _Reader(notes)
     blocks = list(reader.read(content))
     blocks = _with_title(blocks, root, content, page_title)
@@ -301,6 +302,42 @@ def _drop_furniture(root) -> None:  # type: ignore[no-untyped-def]
             element.drop_tree()
 
 
+# The blocks a line of text is set in, and the day in a WeChat page's 「发布时间」 (2027年03月06日 17:30).
+_LINE_TAGS = frozenset(("p", "section", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"))
+_POSTED = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def _drop_account_frame(root) -> str | None:  # type: ignore[no-untyped-def]
+    """A WeChat official account's article saved from the browser (mp.weixin.qq.com's markup: the article
+    in ``#js_content``, the day posted in ``#publish_time``): remove the account's lines inside the
+    article — the invitation to follow over it, the end mark, credits and links under it
+    (`corpus.wechat.account_lines`, the rule for such an article pasted as text) — from both walks, and
+    return the day it was posted (YYYY-MM-DD), the document's date when the article names none of its
+    own. Any other page: nothing done, None."""
+    from .wechat import account_lines
+
+    content = root.get_element_by_id("js_content", None)
+    if content is None:
+        return None
+    lines = [
+        element
+        for element in content.iter()
+        if isinstance(element.tag, str)
+        and element.tag in _LINE_TAGS
+        and element.text_content().strip()
+        and not any(isinstance(d.tag, str) and d.tag in _LINE_TAGS for d in element.iterdescendants())
+    ]
+    for n in sorted(account_lines([element.text_content() for element in lines])):
+        if lines[n].getparent() is not None:
+            lines[n].drop_tree()
+    stamp = root.get_element_by_id("publish_time", None)
+    found = _POSTED.search(stamp.text_content()) if stamp is not None else None
+    if found is None:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def _inside(element, tags: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]
     return any(a.tag in tags for a in element.iterancestors())
 
@@ -355,11 +392,15 @@ def _content(root):  # type: ignore[no-untyped-def]
 
 def _published(root) -> str | None:  # type: ignore[no-untyped-def]
     """The date of the page's 「发布时间：…」 line (its first), as YYYY-MM-DD."""
-    for line in _lines(root):
-        if (found := _PUBLISHED.search(line)) is not None:
-            year, month, day = (int(g) for g in found.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+    return next((day for line in _lines(root) if (day := published_day(line)) is not None), None)
+
+
+def published_day(line: str) -> str | None:
+    """The day a page's info line says it was published (「发布时间：2024-03-05 10:26」), as YYYY-MM-DD, or None."""
+    if (found := _PUBLISHED.search(line)) is not None:
+        year, month, day = (int(g) for g in found.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
 
@@ -385,6 +426,44 @@ def is_info_line(text: str) -> bool:
     if len(text) <= _MAX_SITE_LINE and _BREADCRUMB.match(text) and not _SENTENCE_MARKS.search(text):
         return True
     return len(text) <= _MAX_HEADING and bool(_FUNCTION_LINE.match(text))
+
+
+_PRINTED_HEAD = 12  # a printed page's breadcrumb is among its first lines
+_PRINTED_INFO = 4  # and its info line a few lines under the breadcrumb (the title between)
+
+
+def printed_page_lines(lines: list[str]) -> set[int]:
+    """In the lines of a document read from print (a PDF a browser printed a site's page to), the indices
+    of the site's lines around the notice: a page printed so shows its breadcrumb (「当前位置：首页 > 通知公告
+    > 正文」) among its first lines and its info line (「发布时间：… 来源：… 浏览次数：…」) a few lines under
+    it, the notice's title between them. When both are there, what stands above the breadcrumb (the site's
+    name, its menu), the breadcrumb and the info line are the site's; so is, after the info line, the
+    first function line (「【打印本页】【关闭窗口】」「分享到：」「相关链接」) and everything after it when no
+    line from there on ends a sentence (link titles, the site's footer). Else (any other document) none."""
+    stripped = [line.strip() for line in lines]
+    crumbs = [
+        i
+        for i, line in enumerate(stripped[:_PRINTED_HEAD])
+        if len(line) <= _MAX_SITE_LINE and _BREADCRUMB.match(line) and not _SENTENCE_MARKS.search(line)
+    ]
+    if not crumbs:
+        return set()
+    crumb = crumbs[0]
+    infos = [
+        i
+        for i in range(crumb + 2, min(len(lines), crumb + 2 + _PRINTED_INFO))
+        if not _ENDS_SENTENCE.search(stripped[i])
+        and (len(_INFO_FIELD.findall(stripped[i])) >= 2 or _PUBLISHED.match(stripped[i]))
+    ]
+    if not infos:
+        return set()
+    dropped = {*range(crumb + 1), infos[0]}
+    for i in range(infos[0] + 1, len(lines)):
+        if len(stripped[i]) <= _MAX_HEADING and _FUNCTION_LINE.match(stripped[i]):
+            if not any(_ENDS_SENTENCE.search(line) for line in stripped[i:]):
+                dropped |= set(range(i, len(lines)))
+            break
+    return dropped
 
 
 class _Reader:

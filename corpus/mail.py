@@ -183,3 +183,92 @@ def read_mail(text: str) -> Mail:
     if subject and not (body and body[0].strip() == subject):
         body = [subject, "", *body]
     return Mail("\n".join(body) + "\n", days[-1] if days else None)
+
+
+# --- a message saved whole (.eml) -----------------------------------------------------------------
+
+# How mail programs label a body's charset, and the codec that reads every byte they put under that label:
+# GB2312 and GBK bodies hold GBK's and GB18030's characters in practice, Big5 ones HKSCS's.
+_CHARSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+}
+# The header fields a saved message's text shows, in the order mail programs save them, and their labels.
+_SAVED_FIELDS = (
+    ("From", "发件人"),
+    ("Date", "发送时间"),
+    ("To", "收件人"),
+    ("Cc", "抄送"),
+    ("Subject", "主题"),
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A whole e-mail message (.eml): `text`, the message as a mail program saves it as text — its header
+    lines (「发件人: …」「发送时间: …」「收件人: …」「主题: …」, names and subject decoded), a blank line, its
+    body — and `attachments`, each attached file's name and bytes, in order."""
+
+    text: str
+    attachments: tuple[tuple[str, bytes], ...] = ()
+
+
+def _body_text(part) -> str:  # type: ignore[no-untyped-def]
+    """A text part's characters, decoded by the charset it names (or the one that reads its bytes)."""
+    from .encoding import decode_text
+
+    data = part.get_payload(decode=True) or b""
+    charset = (part.get_content_charset() or "").lower()
+    try:
+        return data.decode(_CHARSETS.get(charset, charset or "utf-8"))
+    except (LookupError, UnicodeDecodeError):  # a wrong or unknown label: the bytes say what they are
+        return decode_text("", data)[0]
+
+
+def read_eml(name: str, data: bytes) -> Message:
+    """An e-mail saved whole (Outlook's, Foxmail's, Thunderbird's or a web mail's 「另存为」 .eml: RFC 5322,
+    MIME) read as its text and its attachments. The body is the message's plain-text part (its first,
+    outside attachments), else its HTML part as a page reads (`corpus.html`), decoded by the charset each
+    names; a header's encoded words (``=?gb2312?B?…?=``) and an attachment's name, encoded in RFC 2231 or,
+    as Chinese mail programs write it, in an RFC 2047 word, are decoded. Raises UnreadableFile when the
+    bytes are no mail message."""
+    import email
+    import email.policy
+
+    from .errors import UnreadableFile
+    from .html import read_html
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not any(message.get(key) for key, _ in _SAVED_FIELDS):
+        raise UnreadableFile(f"{name} 不是有效的邮件文件（.eml）：没有发件人、收件人、时间或主题")
+    header = []
+    for key, label in _SAVED_FIELDS:
+        value = message.get(key)
+        if value is not None and str(value).strip():
+            header.append(f"{label}: {' '.join(str(value).split())}")
+    plain = html = None
+    attachments: list[tuple[str, bytes]] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        filename = part.get_filename()
+        if filename or part.get_content_disposition() == "attachment":
+            payload = part.get_payload(decode=True)
+            if payload:
+                attachments.append((" ".join((filename or "附件").split()), payload))
+        elif part.get_content_type() == "text/plain" and plain is None:
+            plain = _body_text(part)
+        elif part.get_content_type() == "text/html" and html is None:
+            html = part
+    if plain is not None:
+        body = plain
+    elif html is not None:
+        page = read_html(name, html.get_payload(decode=True) or b"", charset=html.get_content_charset())
+        body = "\n".join(block.text for block in page.blocks)
+    else:
+        body = ""
+    body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return Message("\n".join(header) + "\n\n" + body.strip("\n") + "\n", tuple(attachments))

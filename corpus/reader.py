@@ -33,8 +33,8 @@ from .errors import (
     as_sentence,
     describe_os_error,
 )
-from .html import read_html, read_mht
-from .mail import read_mail
+from .html import printed_page_lines, published_day, read_html, read_mht
+from .mail import read_eml, read_mail
 from .odt import read_odt
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
@@ -64,6 +64,7 @@ __all__ = [
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")  # .heic: a phone photo
 HTML_SUFFIXES = (".html", ".htm")
 MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
+MAIL_SUFFIXES = (".eml",)  # an e-mail saved whole: its body and its attachments
 SUPPORTED_SUFFIXES = (
     ".txt",
     ".docx",
@@ -74,10 +75,11 @@ SUPPORTED_SUFFIXES = (
     ".pdf",
     *HTML_SUFFIXES,
     *MHT_SUFFIXES,
+    *MAIL_SUFFIXES,
     *IMAGE_SUFFIXES,
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -405,6 +407,25 @@ def is_exported_answer(text: str) -> bool:
     )
 
 
+def _plain(reference: str) -> tuple[str, tuple, str, str | None]:  # type: ignore[type-arg]
+    """A plain text's text, blocks, reference and sent day: a notice saved from an e-mail has its header
+    lines and quote marks taken off (the subject becomes the title), an article copied from a WeChat
+    official account its account's lines; hard wraps and pasted page furniture are undone (one paragraph
+    per line, as every reader gives text); the file's own lines so read stay the reference conservation
+    checks the passages against."""
+    mail = read_mail(reference)
+    reference, sent = mail.text, mail.sent
+    article = read_article(reference)
+    reference, sent = article.text, sent or article.posted
+    points = counted_points(reference)
+    text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
+    blocks: tuple = ()  # type: ignore[type-arg]
+    if article.title:  # the article's headline is its title, whatever its punctuation
+        blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
+        text = blocks_text(blocks)
+    return text, blocks, reference, sent
+
+
 class _Decoded(NamedTuple):
     """What `_decode` reads from a file: see `Document`'s fields of the same names."""
 
@@ -453,21 +474,47 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives
         # text); the file's own lines stay the reference conservation checks the passages against.
         reference, encoding = decode_text(name, data)
-        # a notice saved from an e-mail: its header lines and quote marks are the mail program's, not
-        # the notice's (the subject becomes the title)
-        mail = read_mail(reference)
-        reference, sent = mail.text, mail.sent
-        # an article copied from a WeChat official account: the account's lines are not the notice's
-        article = read_article(reference)
-        reference, sent = article.text, sent or article.posted
-        points = counted_points(reference)
-        text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
-        if article.title:  # the article's headline is its title, whatever its punctuation
-            blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
+        text, blocks, reference, sent = _plain(reference)
+    elif suffix in MAIL_SUFFIXES:
+        # an e-mail saved whole: read as the same message saved as text, then each attachment in a format
+        # speechqa reads, by its own reader, under 「附件：name」 after the body (as a notice prints its
+        # attachments after its signature); an attachment that cannot be read is named in a note
+        message = read_eml(name, data)
+        text, blocks, reference, sent = _plain(message.text)
+        encoding = "eml"
+        for attachment, content in message.attachments:
+            kind = Path(attachment).suffix.lower()
+            if kind not in SUPPORTED_SUFFIXES or kind in MAIL_SUFFIXES:
+                continue  # a picture of a signature, a spreadsheet, a message inside the message
+            try:
+                part = _decode(attachment, kind, content)
+            except CorpusError as e:
+                notes = (*notes, f"附件 {attachment} 没有读入：{e}")
+                continue
+            if not part.text.strip():
+                continue
+            label = Block(text=f"附件：{Path(attachment).stem}", kind="heading", level=1)
+            own = tuple(
+                Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
+                for b in part.blocks
+            ) or (Block(text=part.text, kind=""),)
+            blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
             text = blocks_text(blocks)
+            reference = f"{reference.rstrip()}\n{label.text}\n{part.reference or part.text}"
+            notes = (*notes, *part.notes)
     elif suffix == ".pdf":
         pdf = read_pdf(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
+        # a site's page printed to PDF by a browser: the site's lines around the notice are not its text;
+        # its info line's day dates a notice that names none, as a saved page's does
+        lines = [block.text for block in blocks] if blocks else text.split("\n")
+        if site := printed_page_lines(lines):
+            sent = next((day for n in sorted(site) if (day := published_day(lines[n])) is not None), None)
+            if blocks:
+                blocks = tuple(block for n, block in enumerate(blocks) if n not in site)
+                text = blocks_text(blocks)
+            else:
+                text = "\n".join(line for n, line in enumerate(lines) if n not in site)
     elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
         # notice's when it names none of its own, as a saved e-mail's sending date is

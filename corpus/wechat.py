@@ -57,6 +57,30 @@ class Article:
     title: str | None = None  # the article's headline: the line(s) over the byline
 
 
+def account_lines(lines: list[str]) -> set[int]:
+    """In the lines of an article known to be a 公众号's (a page with WeChat's own markup), the indices of the
+    account's lines: the invitation to follow among the first lines, and the foot — from the end mark,
+    「往期推荐」, 「阅读原文」 or the buttons' row among the last lines, with the credits (「编辑：…」「审核：…」
+    「来源：…」) just above it — to the end."""
+    stripped = [line.strip() for line in lines]
+    dropped = {i for i, line in enumerate(stripped[:_HEAD_LINES]) if _FOLLOW.match(line)}
+    first_foot = max(0, len(lines) - _FOOT_LINES)
+    marks = [
+        i
+        for i in range(first_foot, len(lines))
+        if _END.match(stripped[i])
+        or _ORIGINAL.match(stripped[i])
+        or _BUTTONS.match(stripped[i])
+        or _MORE.match(stripped[i])
+    ]
+    if marks:
+        foot = min(marks)
+        while foot > 0 and (not stripped[foot - 1] or _CREDIT.match(stripped[foot - 1])):
+            foot -= 1
+        dropped |= set(range(foot, len(lines)))
+    return dropped
+
+
 def read_article(text: str) -> Article:
     """`text` as the article reads, when it is one copied from a WeChat official account, else unchanged."""
     lines = text.split("\n")
