@@ -330,7 +330,8 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
 
 def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
     """How firmly a plain-text line stands on its own, for joining hard-wrapped lines: 2 for a line that
-    never continues the one before (a new speech 「第二篇：」, a date, a salutation, a 「——」 subtitle), 1 for a
+    never continues the one before (a new speech 「第二篇：」, a date, a salutation, a 「——」 subtitle, a 版记's
+    labelled list 「抄送：…」), 1 for a
     heading or numbered point (it may be a wrapped sentence's next line — 「一方面…」 — but not after a
     sentence's end), 0 for any other line. `points`: the text's `counted_points`, so that a line opening
     with a numeral that counts nothing (「一则消息…」) is an ordinary line."""
@@ -340,6 +341,7 @@ def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) ->
         or parse_date(text)
         or _SALUTATION.match(text)
         or _SUBTITLE.match(text)
+        or _distribution(text)  # a 版记 list 「送：…，…」: wrapped lists ending without 。 run together else
     ):
         return 2
     return 1 if _heading_level(text, points) else 0

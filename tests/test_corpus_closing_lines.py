@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus import (
@@ -123,6 +123,13 @@ BODY = (
 
 
 @settings(max_examples=80, deadline=None)
+@example(  # three lists wrapped alike with no 。: once read as one hard-wrapped paragraph, labels run together
+    closing=[("报", BODIES[:4]), ("送", BODIES[:4]), ("发", BODIES[:4])],
+    separator="，",
+    end="",
+    joined=False,
+    copies=False,
+)
 @given(
     closing=st.lists(
         st.tuples(
