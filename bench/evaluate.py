@@ -77,6 +77,8 @@ def gold_question(row: object, number: int) -> GoldQuestion:
     TypeError, in Chinese, when the row is not one."""
     if not isinstance(row, dict):
         raise TypeError("每行应是一个 JSON 对象")
+    if "question" not in row:
+        raise TypeError("缺少 question 字段")
     answers = row.get("answers", [])
     if not isinstance(row["question"], str) or not (
         isinstance(answers, list) and all(isinstance(a, str) for a in answers)
@@ -109,7 +111,13 @@ def load_questions(path: Path) -> list[GoldQuestion]:
         if not line.strip():
             continue
         try:
-            questions.append(gold_question(json.loads(line), number))
+            row = json.loads(line)
+        except json.JSONDecodeError as e:  # json's reason is English: where it stopped is said instead
+            raise GoldFormatError(
+                f"{path} 第 {number} 行格式不对（需要 question 与 answers 字段）：不是 JSON（第 {e.colno} 列起读不通）"
+            ) from e
+        try:
+            questions.append(gold_question(row, number))
         except (ValueError, KeyError, TypeError) as e:
             raise GoldFormatError(
                 f"{path} 第 {number} 行格式不对（需要 question 与 answers 字段）：{e}"

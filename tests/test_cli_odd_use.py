@@ -257,3 +257,24 @@ def test_a_question_typed_without_quotes_is_asked_as_one_question(run: Run) -> N
     assert "要落实好离休干部每年一次体检的规定" in answer["results"][0]["text"]
     quoted = json.loads(ok(run("ask", "--json", "离休干部 体检规定", "-k", "1")))
     assert quoted["results"] == answer["results"]
+
+
+# -- a question set written by hand -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"query": "体检几点开始", "answers": ["体检时间"]}', "缺少 question 字段"),
+        ("not json", "不是 JSON（第 1 列起读不通）"),
+    ],
+)
+def test_a_hand_written_question_set_line_says_what_is_wrong_in_chinese(
+    run: Run, tmp_path: Path, line: str, reason: str
+) -> None:
+    """It used to end in a KeyError's 「：'question'」 or json's English 「Expecting value: line 1 column 1」."""
+    path = tmp_path / "题集.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    result = run("eval", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"错误：{path} 第 1 行格式不对（需要 question 与 answers 字段）：{reason}"

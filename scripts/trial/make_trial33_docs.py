@@ -146,6 +146,9 @@ def chart(path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
     if len(argv) != 1:
         print(__doc__.splitlines()[2], file=sys.stderr)
         return 2
