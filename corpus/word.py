@@ -1039,12 +1039,12 @@ def enclosed_characters(root) -> None:  # type: ignore[no-untyped-def]
             elif kind == "end" and depth:
                 depth -= 1
                 if depth == 0 and begin is not None and not separated:
-                    shown = _enclosed("".join(code).strip())
+                    shown = overstrike_text("".join(code).strip())
                     if shown:
                         _replace_field(begin.getparent(), mark.getparent(), shown)
 
 
-def _enclosed(code: str) -> str:
+def overstrike_text(code: str) -> str:
     """What an EQ overstrike field (``eq \\o\\ac(○,2)``) shows, as text; "" for any other field."""
     match = _EQ_OVERSTRIKE.match(code)
     if match is None:
