@@ -484,8 +484,8 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         encoding = "eml"
         for attachment, content in message.attachments:
             kind = Path(attachment).suffix.lower()
-            if kind not in SUPPORTED_SUFFIXES or kind in MAIL_SUFFIXES:
-                continue  # a picture of a signature, a spreadsheet, a message inside the message
+            if kind not in SUPPORTED_SUFFIXES:
+                continue  # a picture of a signature, a spreadsheet
             try:
                 part = _decode(attachment, kind, content)
             except CorpusError as e:
