@@ -45,7 +45,7 @@ class Conservation:
 
 def body_sentences(document: Document) -> list[str]:
     """The document's sentences, cleaned as the parser cleans them (whitespace removed)."""
-    return _sentences(_source_lines(document))
+    return _sentences(source_lines(document))
 
 
 def _sentences(lines: Sequence[str]) -> list[str]:
@@ -53,11 +53,11 @@ def _sentences(lines: Sequence[str]) -> list[str]:
     head = True  # no sentence yet: the title and the lines under it
     for position, text in enumerate(lines):
         if head and position and (sent_to := _addressee(text)):
-            sentences.append(_squash(sent_to))
+            sentences.append(squash(sent_to))
         if dateline := DATELINE.match(text):
             text = text[dateline.end() :]
         for sentence in split_sentences(text):
-            squashed = _squash(sentence)
+            squashed = squash(sentence)
             if len(squashed) >= _MIN_CHARS and _ENDS_SENTENCE.search(squashed):
                 sentences.append(squashed)
                 head = False
@@ -76,16 +76,16 @@ def check_conservation(document: Document, passages: Sequence[str]) -> Conservat
 
     A sentence is missing when it is nowhere in the passages joined (one split over two passages is
     there); it is doubled when the passages hold it, each counted on its own, more often than the source
-    does. Each sentence is looked up in an index of where sentences can end (`_Occurrences`), so the
+    does. Each sentence is looked up in an index of where sentences can end (`Occurrences`), so the
     check takes time in proportion to the text, not to sentences × text.
     """
-    parts = [_squash(p) for p in passages]
+    parts = [squash(p) for p in passages]
     # Joined with nothing between lines: a sentence a file wraps across two lines is still counted there.
-    lines = _source_lines(document)
-    source = "".join(_squash(line) for line in lines)
+    lines = source_lines(document)
+    source = "".join(squash(line) for line in lines)
     sentences = _sentences(lines)
-    in_passages = _Occurrences(parts)
-    in_source = _Occurrences([source])
+    in_passages = Occurrences(parts)
+    in_source = Occurrences([source])
     missing = tuple(s for s in sentences if not in_passages.anywhere(s))
     duplicated = tuple(s for s in dict.fromkeys(sentences) if in_passages.count(s) > in_source.count(s))
     return Conservation(sentences=len(sentences), missing=missing, duplicated=duplicated)
@@ -98,7 +98,7 @@ _KEY_LENGTHS = (1, 2, 4, 8, 16)
 _FEW = 8  # places to compare a sentence with one by one
 
 
-class _Occurrences:
+class Occurrences:
     """Where a sentence occurs in some texts, answered as `str` would, in time linear in the texts.
 
     `anywhere(s)` is `s in "".join(texts)`; `count(s)` is `sum(t.count(s) for t in texts)` (non-overlapping
@@ -168,7 +168,7 @@ class _Occurrences:
         return count
 
 
-def _source_lines(document: Document) -> list[str]:
+def source_lines(document: Document) -> list[str]:
     """The cleaned lines whose sentences must reach the passages."""
     if not document.reference:
         lines = [line.text for line in parsed_lines(document)]
@@ -184,5 +184,6 @@ def _source_lines(document: Document) -> list[str]:
     return [line for line in lines if line]
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """The text without any whitespace: what the conservation checks compare."""
     return re.sub(r"\s+", "", text)

@@ -228,6 +228,16 @@ def _body_text(part) -> str:  # type: ignore[no-untyped-def]
         return decode_text("", data)[0]
 
 
+def _leaf_parts(message):  # type: ignore[no-untyped-def]
+    """The message's parts in order, not descending into a message attached whole (message/rfc822),
+    which is one part of its own."""
+    if message.get_content_type() == "message/rfc822" or not message.is_multipart():
+        yield message
+        return
+    for part in message.get_payload():
+        yield from _leaf_parts(part)
+
+
 def read_eml(name: str, data: bytes) -> Message:
     """An e-mail saved whole (Outlook's, Foxmail's, Thunderbird's or a web mail's 「另存为」 .eml: RFC 5322,
     MIME) read as its text and its attachments. The body is the message's plain-text part (its first,
@@ -251,8 +261,13 @@ def read_eml(name: str, data: bytes) -> Message:
             header.append(f"{label}: {' '.join(str(value).split())}")
     plain = html = None
     attachments: list[tuple[str, bytes]] = []
-    for part in message.walk():
-        if part.is_multipart():
+    for part in _leaf_parts(message):
+        if part.get_content_type() == "message/rfc822":
+            # a message forwarded as an attachment: read as an .eml of its own, under its subject
+            inner = part.get_payload()[0] if isinstance(part.get_payload(), list) else None
+            if inner is not None:
+                subject = " ".join(str(inner.get("Subject") or "").split()) or "转发的邮件"
+                attachments.append((f"{subject.replace('/', '／')}.eml", inner.as_bytes()))
             continue
         filename = part.get_filename()
         if filename or part.get_content_disposition() == "attachment":

@@ -206,6 +206,11 @@ def is_archive(name: str) -> bool:
     return name.lower().endswith(_ARCHIVE_SUFFIXES)
 
 
+def _picture_name(name: str) -> bool:
+    """Whether a file name is a picture's in a format not read as a scan (a mail's .gif logo, a .bmp)."""
+    return name.lower().endswith((".gif", ".bmp", ".webp", ".svg", ".emf", ".wmf", ".ico"))
+
+
 def unsupported_message(name: str) -> str:
     """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
     told to be unpacked first, anything else gets the formats that are read."""
@@ -484,8 +489,16 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         encoding = "eml"
         for attachment, content in message.attachments:
             kind = Path(attachment).suffix.lower()
-            if kind not in SUPPORTED_SUFFIXES or kind in MAIL_SUFFIXES:
-                continue  # a picture of a signature, a spreadsheet, a message inside the message
+            if kind not in SUPPORTED_SUFFIXES:
+                # a spreadsheet or an archive is named, as in a folder; a logo in another picture format is not
+                if not _picture_name(attachment):
+                    why = (
+                        "是压缩包，请先解压，再添加解压出的文件"
+                        if is_archive(attachment)
+                        else "不支持这种文件类型"
+                    )
+                    notes = (*notes, f"附件 {attachment} 没有读入：{why}。")
+                continue
             try:
                 part = _decode(attachment, kind, content)
             except CorpusError as e:

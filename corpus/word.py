@@ -474,7 +474,6 @@ def _block_items(container):  # type: ignore[no-untyped-def]
 # one altChunk and its own XML has not a word of the text — such a notice was refused as holding none.
 _ALT_CHUNK = _W + "altChunk"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_CHUNK_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
 _MIME_HEADER = re.compile(rb"(?i)(?:mime-version|content-type|from|subject|date)\s*:")
 
 
@@ -840,9 +839,14 @@ def reference_text(data: bytes) -> str:
             number_paragraphs(root, definitions)
             for note in root.iterfind(_W + kind):
                 notes[(kind, note.get(_W + "id"))] = note
+        chunk_paths = {
+            rel_id: path
+            for rel_id, (kind, path) in _document_rels(archive, parser).items()
+            if kind == "aFChunk"
+        }
         chunks = [
             (path, archive.read(path))
-            for path in (_chunk_paths(archive, parser).get(c.get(_R_ID) or "") for c in body.iter(_ALT_CHUNK))
+            for path in (chunk_paths.get(c.get(_R_ID) or "") for c in body.iter(_ALT_CHUNK))
             if path is not None
         ]
     lines = _visible_lines(body)
@@ -855,24 +859,6 @@ def reference_text(data: bytes) -> str:
         if chunk is not None:
             lines.extend(chunk.reference.split("\n"))
     return "\n".join(lines)
-
-
-def _chunk_paths(archive: zipfile.ZipFile, parser) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Where each imported chunk (w:altChunk) of the main document is in the archive, by relationship id."""
-    from lxml import etree
-
-    try:
-        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"), parser)
-    except KeyError:
-        return {}
-    names = set(archive.namelist())
-    out = {}
-    for rel in rels:
-        target = rel.get("Target") or ""
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
-        if rel.get("Type") == _CHUNK_RELATIONSHIP and rel.get("TargetMode") != "External" and path in names:
-            out[rel.get("Id") or ""] = path
-    return out
 
 
 def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
@@ -1039,12 +1025,12 @@ def enclosed_characters(root) -> None:  # type: ignore[no-untyped-def]
             elif kind == "end" and depth:
                 depth -= 1
                 if depth == 0 and begin is not None and not separated:
-                    shown = _enclosed("".join(code).strip())
+                    shown = overstrike_text("".join(code).strip())
                     if shown:
                         _replace_field(begin.getparent(), mark.getparent(), shown)
 
 
-def _enclosed(code: str) -> str:
+def overstrike_text(code: str) -> str:
     """What an EQ overstrike field (``eq \\o\\ac(○,2)``) shows, as text; "" for any other field."""
     match = _EQ_OVERSTRIKE.match(code)
     if match is None:

@@ -145,7 +145,7 @@ def load_embedder(
         try:
             return SentenceTransformerEmbedder(model_id, chosen, local_only=True)
         except Exception as cached_error:  # not in the local cache
-            if not _hub_reachable():
+            if not hub_reachable():
                 raise ModelUnavailable(
                     f"模型 {model_id} 不在本地缓存中，且无法连接模型仓库"
                 ) from cached_error
@@ -176,7 +176,7 @@ def _names_a_path(model_id: str) -> bool:
 _TRUE = {"1", "true", "yes", "on"}  # the values huggingface_hub takes for HF_HUB_OFFLINE (any case)
 
 
-def _hub_reachable(timeout: float = 3.0) -> bool:
+def hub_reachable(timeout: float = 3.0) -> bool:
     """A quick TCP check, so an offline machine fails in seconds instead of retrying for minutes."""
     if os.environ.get("HF_HUB_OFFLINE", "").lower() in _TRUE:
         return False

@@ -190,7 +190,7 @@ def sentence_features(
             credit = spans_read.credit[i].tolist()
             proximity = spans_read.proximity[i]
         else:
-            credit, found = _credits(lowered, needles)
+            credit, found = needle_credits(lowered, needles)
             proximity = proximity_of(found)
         coverage = sum(c * n[1] for c, n in zip(credit, needles, strict=True)) / total
         rule.append(coverage * (1 - PROXIMITY_WEIGHT + PROXIMITY_WEIGHT * proximity) + KIND_BONUS * has_kind)
@@ -207,7 +207,7 @@ def sentence_features(
         for ch in needle:
             chars[ch] = max(chars.get(ch, 0.0), weight / len(needle))
     chars_total = sum(chars.values())
-    before, after = _around_interrogative(question.lower())
+    before, after = around_interrogative(question.lower())
     asked_text = INTERROGATIVE.sub(" ", question.lower())
     asks_place = bool(_ASKS_PLACE.search(question))
     asks_reason = bool(_ASKS_REASON.search(question))
@@ -277,7 +277,7 @@ _CONTEXT = 4  # characters read on each side of the interrogative
 _FILLER = re.compile(r"[\s\W_的了是吗呢吧啊呀]+")
 
 
-def _around_interrogative(question: str) -> tuple[str, str]:
+def around_interrogative(question: str) -> tuple[str, str]:
     """Up to _CONTEXT characters just before and just after the question's first interrogative (filler
     characters and punctuation left out): 「生命数耗完即算为什么」 → (即算为, '')."""
     found = INTERROGATIVE.search(question)
@@ -314,7 +314,7 @@ def _longest_common(a: str, b: str) -> int:
     return best
 
 
-def _credits(lowered: str, needles: Sequence[Needle]) -> tuple[list[float], Found]:
+def needle_credits(lowered: str, needles: Sequence[Needle]) -> tuple[list[float], Found]:
     """What `_coverage` counts, per needle: 1 for one found whole, PARTIAL_CREDIT × the share of its bigrams
     found for a longer one found only in part; and where the whole ones stand (for `proximity_of`)."""
     credit: list[float] = []

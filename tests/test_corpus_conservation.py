@@ -17,10 +17,14 @@ from hypothesis import strategies as st
 
 from corpus import Block, Document, chunk_speech, parse_document
 from corpus.chunk import split_sentences
-from corpus.conservation import Conservation, body_sentences, check_conservation
-from corpus.conservation import _Occurrences as Occurrences
-from corpus.conservation import _source_lines as source_lines
-from corpus.conservation import _squash as squash
+from corpus.conservation import (
+    Conservation,
+    Occurrences,
+    body_sentences,
+    check_conservation,
+    source_lines,
+    squash,
+)
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
 

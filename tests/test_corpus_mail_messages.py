@@ -154,3 +154,53 @@ def test_a_cover_note_with_the_notice_attached_reads_the_notice_under_its_own_ti
     ) in texts
     assert any("请转告本单位老同志" in text for _, text in texts)
     assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
+
+
+def test_a_message_forwarded_as_an_attachment_reads_the_forwarded_notice(tmp_path: Path) -> None:
+    # Thunderbird's and Outlook's 「以附件形式转发」: the original message inside as message/rfc822; its
+    # notice was dropped (only the cover note was read)
+    import email
+    import email.policy
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    inner = email.message_from_bytes(
+        _message(tmp_path, attachments=[]).read_bytes(), policy=email.policy.compat32
+    )
+    outer = MIMEMultipart()
+    outer["From"] = "办公室 <office@cclgj.gov.cn>"
+    outer["Subject"] = "Fwd: " + SUBJECT
+    outer["Date"] = "Tue, 29 Sep 2026 10:00:00 +0800"
+    outer.attach(MIMEText("请查收转发的通知，按要求报名。", "plain", "utf-8"))
+    outer.attach(MIMEMessage(inner))
+    path = tmp_path / "forwarded.eml"
+    path.write_bytes(outer.as_bytes())
+    document = read_document(path)
+    [speech] = parse_document(document)
+    texts = [p.text for p in speech.paragraphs]
+    assert any("请查收转发的通知" in text for text in texts)
+    assert any("请于10月10日前将报名表发送到本邮箱，逾期不再受理。" in text for text in texts)
+    assert speech.issuer == "中共岑川市委老干部局"
+    assert not any(mark in document.text for mark in ("发件人", "@", "=?"))
+    assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
+
+
+def test_an_attachment_of_a_format_not_read_is_named_in_a_note(tmp_path: Path) -> None:
+    # a spreadsheet or an archive attached to a notice was passed over without a word
+    import io
+    import zipfile
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("活动照片说明.txt", "十月门球赛现场照片。")
+    attachments = [
+        ("报名表.csv", "单位,姓名\n第一支部,张三\n".encode()),
+        ("照片.zip", archive.getvalue()),
+        ("logo.gif", b"GIF89a" + bytes(20)),
+    ]
+    document = read_document(_message(tmp_path, attachments=attachments))
+    assert "逾期不再受理" in document.text
+    assert any("报名表.csv" in note and "不支持" in note for note in document.notes)
+    assert any("照片.zip" in note and "解压" in note for note in document.notes)
+    assert not any("logo.gif" in note for note in document.notes)

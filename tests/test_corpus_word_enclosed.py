@@ -15,7 +15,7 @@ from pathlib import Path
 
 from corpus import chunk_speech, parse_document, read_document
 from corpus.conservation import check_conservation
-from corpus.word import _enclosed
+from corpus.word import overstrike_text
 from tests.fixtures.corpus_writers import write_docx
 
 PARTS = [
@@ -43,10 +43,10 @@ def test_enclosed_numbers_are_read_where_they_stand(tmp_path: Path) -> None:
 
 
 def test_what_an_eq_field_shows() -> None:
-    assert _enclosed(r"eq \o\ac(○,2)") == "②"
-    assert _enclosed(r"eq \o\ac(○,\s\up 1(12))") == "⑫"
-    assert _enclosed(r"EQ \o\ac(◯,36)") == "㊱"
-    assert _enclosed(r"eq \o\ac(○,三)") == "㊂"
-    assert _enclosed(r"eq \o\ac(□,优)") == "优"  # no such character: the enclosed text itself
-    assert _enclosed(r"eq \f(1,2)") == ""  # a fraction: not an enclosure
-    assert _enclosed("PAGE") == ""
+    assert overstrike_text(r"eq \o\ac(○,2)") == "②"
+    assert overstrike_text(r"eq \o\ac(○,\s\up 1(12))") == "⑫"
+    assert overstrike_text(r"EQ \o\ac(◯,36)") == "㊱"
+    assert overstrike_text(r"eq \o\ac(○,三)") == "㊂"
+    assert overstrike_text(r"eq \o\ac(□,优)") == "优"  # no such character: the enclosed text itself
+    assert overstrike_text(r"eq \f(1,2)") == ""  # a fraction: not an enclosure
+    assert overstrike_text("PAGE") == ""

@@ -20,7 +20,7 @@ from index import (
     embed_query,
     load_embedder,
 )
-from index.embedder import _hub_reachable
+from index.embedder import hub_reachable
 
 from .fakes import FakeEmbedder
 
@@ -174,6 +174,6 @@ def test_hf_hub_offline_spelled_as_huggingface_hub_takes_it_skips_the_hub(
     with socket.create_server(("127.0.0.1", 0)) as hub:  # a hub that would answer
         monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{hub.getsockname()[1]}")
         monkeypatch.delenv("HF_HUB_OFFLINE")
-        assert _hub_reachable()
+        assert hub_reachable()
         monkeypatch.setenv("HF_HUB_OFFLINE", value)
-        assert not _hub_reachable()
+        assert not hub_reachable()

@@ -24,7 +24,7 @@ from retrieval.sentence import (
     span_scores,
     term_needles,
 )
-from retrieval.sentence_model import _credits
+from retrieval.sentence_model import needle_credits
 from retrieval.span_weights import PARTIAL_CREDIT
 
 pytestmark = pytest.mark.skipif(not compiled.load(), reason="numba is not installed")
@@ -101,7 +101,7 @@ def test_each_words_credit_is_what_the_python_rule_counts(text: str, weighted: l
     assert compiled.load()
     read = compiled.scores((lowered,), needles, 1.0)
     assert read is not None
-    assert read.credit[0].tolist() == _credits(lowered, needles)[0]
+    assert read.credit[0].tolist() == needle_credits(lowered, needles)[0]
 
 
 def test_a_long_text_with_many_occurrences_is_windowed_as_in_python() -> None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from retrieval import Lexicon, bundled_lexicon, question_words
 from retrieval.pins import QuestionSide
-from retrieval.sentence_model import _around_interrogative
+from retrieval.sentence_model import around_interrogative
 from retrieval.vocabulary import INTERROGATIVE, asks_only_how, question_form_spans
 
 
@@ -60,7 +60,7 @@ def test_a_verb_repeated_around_bu_or_mei_is_how_the_question_asks_for_every_rea
     assert not asks_only_how(verb, spoken)
     a, b = QuestionSide.of(spoken), QuestionSide.of(written)
     assert (a.terms, a.grams) == (b.terms, b.grams)
-    assert _around_interrogative(spoken) == _around_interrogative(written)
+    assert around_interrogative(spoken) == around_interrogative(written)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_a_verb_repeated_around_bu_or_mei_is_how_the_question_asks_for_every_rea
 )
 def test_sha_and_za_are_read_as_shenme_and_zenme(spoken: str, written: str) -> None:
     assert INTERROGATIVE.sub(" ", spoken) == INTERROGATIVE.sub(" ", written)
-    assert _around_interrogative(spoken) == _around_interrogative(written)
+    assert around_interrogative(spoken) == around_interrogative(written)
 
 
 @pytest.mark.parametrize(
