@@ -316,8 +316,10 @@ def _m016_unfinished_uploads(db: sqlite_utils.Database) -> None:
     # killed in the middle of (a restart, a crash, `docker stop` during a long OCR) is still here when it
     # starts again, and is added then: Telegram does not deliver its message again, but its file_id lets the
     # bot download it again. file_ids: a JSON list (one file, or an album's photos in the order sent).
+    # IF NOT EXISTS: 015 before it changes nothing when run again, so after a recovery that lost the record
+    # of migrations (maintenance._record_applied_migrations stops at 015) Store runs this one again.
     db.conn.execute(
-        """CREATE TABLE unfinished_uploads (
+        """CREATE TABLE IF NOT EXISTS unfinished_uploads (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             bot_id INTEGER NOT NULL,
             user_id INTEGER NOT NULL,

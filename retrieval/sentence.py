@@ -31,10 +31,11 @@ _FULL_STOPS = "。！？!?…"
 _NO_SEMICOLON = SENTENCE_ENDS.replace("；", "").replace(";", "")
 _SPACE = re.compile(r"\s+")
 _ASCII_ENDS = "!?;"
-# An ASCII ? ! or ; with a letter, a digit or a web address's character right after it stands inside an
-# address or a code (「登录网站https://example.org/a?x=1&y=2填写」), not at a sentence's end: the answer
-# sentence shown as 「要点」 was cut there, beginning 「x=1&y=2 填写表格…」.
-_INSIDE_A_WORD = "(?![A-Za-z0-9_=&%/#])"
+# An ASCII ? ! or ; between a web address's or a code's characters on both sides stands inside that
+# address or code (「登录网站https://example.org/a?x=1&y=2填写」), not at a sentence's end: the answer
+# sentence shown as 「要点」 was cut there, beginning 「x=1&y=2 填写表格…」. After a Chinese character it
+# still ends one (「…1990年;2004年…」, as text typed with ASCII punctuation has it).
+_INSIDE_A_WORD = "(?!(?<=[A-Za-z0-9_/.=&%#-][!?;])[A-Za-z0-9_=&%/#])"
 
 
 def _cut(ends: str) -> re.Pattern[str]:

@@ -237,9 +237,14 @@ def _split_char_by_char(text: str) -> list[tuple[int, int]]:
 
     def is_end(
         at: int,
-    ) -> bool:  # an ASCII ? ! ; before a letter, digit or address character is inside a word
-        inside = at + 1 < n and (
-            text[at + 1].isascii() and (text[at + 1].isalnum() or text[at + 1] in "_=&%/#")
+    ) -> bool:  # an ASCII ? ! ; between address or code characters is inside a word
+        inside = (
+            at + 1 < n
+            and at > 0
+            and text[at - 1].isascii()
+            and (text[at - 1].isalnum() or text[at - 1] in "_/.=&%#-")
+            and text[at + 1].isascii()
+            and (text[at + 1].isalnum() or text[at + 1] in "_=&%/#")
         )
         return text[at] in ends and not (text[at] in "!?;" and inside)
 
