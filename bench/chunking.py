@@ -19,7 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus import DEFAULT_MAX_CHARS, PassageDraft, Speech, chunk_speech, parse_document, read_document
+from corpus import (
+    DEFAULT_MAX_CHARS,
+    PassageDraft,
+    Speech,
+    chunk_speech,
+    parse_document,
+    read_document,
+    squash,
+)
 from index import Embedder, LexicalIndex, Library
 from retrieval import Answer, Retriever
 
@@ -223,7 +231,7 @@ def _window_reference(qset: QuestionSet) -> _Row:
     def first_relevant(q: GoldQuestion) -> int | None:
         for rank, (i, _score) in enumerate(index.search(q.question, MRR_DEPTH), start=1):
             if (q.speech_title is not None and titles[i] == q.speech_title) or (
-                q.speech_title is None and any(_squash(a) in _squash(texts[i]) for a in q.answers)
+                q.speech_title is None and any(squash(a) in squash(texts[i]) for a in q.answers)
             ):
                 return rank
         return None
@@ -238,10 +246,6 @@ def _window_reference(qset: QuestionSet) -> _Row:
         else None
     )
     return _Row(f"reference: bigram BM25, {WINDOW}-char windows", len(texts), WINDOW, reports, documents)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _table(qset: QuestionSet, rows: list[_Row]) -> str:

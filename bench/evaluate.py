@@ -14,13 +14,12 @@ fitted on, and the half it is only reported on), "kind" (for unanswerable ones: 
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from corpus import describe_os_error
+from corpus import describe_os_error, squash
 from index import PassageRecord
 from retrieval import Answer, Hit
 
@@ -127,23 +126,19 @@ def load_questions(path: Path) -> list[GoldQuestion]:
     return questions
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def is_relevant(passage: PassageRecord, question: GoldQuestion) -> bool:
     if question.speech_title is not None:
         return passage.speech_title == question.speech_title
-    text = _squash(passage.text)
-    return any(_squash(a) in text for a in question.answers)
+    text = squash(passage.text)
+    return any(squash(a) in text for a in question.answers)
 
 
 def sentence_holds(hit: Hit, question: GoldQuestion) -> bool:
     """Whether a gold phrase (CMRC: a gold answer span) lies inside the hit's answer sentence."""
     if hit.answer_sentence is None:
         return False
-    sentence = _squash(hit.answer_sentence.text)
-    return any(_squash(a) in sentence for a in (question.spans or question.answers) if a.strip())
+    sentence = squash(hit.answer_sentence.text)
+    return any(squash(a) in sentence for a in (question.spans or question.answers) if a.strip())
 
 
 def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) -> Report:

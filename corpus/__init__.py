@@ -12,7 +12,7 @@ from .chunk import (
     split_sentences,
 )
 from .clean import clean_line
-from .conservation import Conservation, body_sentences, check_conservation
+from .conservation import Conservation, body_sentences, check_conservation, squash
 from .dates import read_date
 from .encoding import decode_text
 from .errors import (
@@ -122,6 +122,7 @@ __all__ = [
     "special_kind",
     "split_paragraph",
     "split_sentences",
+    "squash",
     "to_simplified",
     "typed_id",
     "unsupported_message",
