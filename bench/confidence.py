@@ -19,6 +19,7 @@ of answerable questions.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import unicodedata
@@ -452,6 +453,22 @@ def folder_library(
 
 def split_of(questions: Sequence[GoldQuestion], split: str) -> list[GoldQuestion]:
     return [q for q in questions if q.split == split]
+
+
+def blind_split(name: str, questions: Sequence[GoldQuestion]) -> dict[str, str]:
+    """The tuning half of a blind set whose file marks every question "heldout" (cold2…cold15): the id of
+    each question → "tune" or "heldout". Within the answerable and the unanswerable questions apart,
+    ordered by the SHA-256 of `"<name>:<id>"`, the first ⌊n/2⌋ are "tune" — a rule blind to the questions'
+    text, fixed before any measurement (docs/measured.md, "False 「未找到」 on the blind sets' everyday
+    wording")."""
+    out: dict[str, str] = {}
+    for answerable in (True, False):
+        ids = sorted(
+            (q.id for q in questions if q.answerable == answerable),
+            key=lambda i: hashlib.sha256(f"{name}:{i}".encode()).hexdigest(),
+        )
+        out.update({i: "tune" if n < len(ids) // 2 else "heldout" for n, i in enumerate(ids)})
+    return out
 
 
 def every_nth(questions: Sequence[GoldQuestion], limit: int | None) -> list[GoldQuestion]:

@@ -77,6 +77,21 @@ def missing_peak(e: Evidence) -> float:
     return min(1.0, max(missing, default=0.0) / ceiling)
 
 
+def missing_used_peak(e: Evidence) -> float:
+    """`missing_peak` over the words some passage of the library uses: the most informative content word
+    of the query that the best passage lacks while another passage holds it, as its IDF over the
+    unseen-word ceiling, in [0, 1). A word no passage uses (the staff's 一个人住 where the library says 独居)
+    tells nothing against this passage in particular; a word the library uses elsewhere does."""
+    if e.passages <= 0:
+        return 0.0
+    haystack = e.top_text.lower()
+    ceiling = unseen_idf(e.passages)
+    used = [
+        weight for w, weight in _weights(e).items() if w.lower() not in haystack and weight < ceiling - 1e-6
+    ]
+    return min(1.0, max(used, default=0.0) / ceiling)
+
+
 def missing_words(e: Evidence) -> list[str]:
     """The query's content words the best passage lacks, the most informative first (ties: as asked)."""
     haystack = e.top_text.lower()

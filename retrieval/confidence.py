@@ -59,6 +59,14 @@ class Signals:
     # cosine with it minus that of the question without the word, less the same drop on the best dense
     # candidates. A passage saying the word in other words (掏钱 → 费用由…承担) loses more than others.
     missing_pull: float = 0.0
+    # Optional, read from the search's own lists and statistics (no encoding more; computed on every search):
+    # the share of the dense top TOPK_AGREEMENT that is in the lexical top TOPK_AGREEMENT (agreement beyond
+    # the first place), the most telling word the top passage lacks among the words some passage of the
+    # library uses (a word no passage uses is no evidence against this one: `missing_peak` weighs those
+    # most), and the library's size, log(1 + passages).
+    topk_agreement: float = 0.0
+    missing_used_peak: float = 0.0
+    log_passages: float = 0.0
     # Not a feature: the question names a time the best passages are not of — no speech is of it and no
     # passage names it (`Retriever.period_unnamed`), or each of the best passages is from a speech dated
     # at another time and names no year of it (`Retriever.of_other_times`). Every judge then says "low".
@@ -73,7 +81,8 @@ class Signals:
 RULES: tuple[str, ...] = ("period_mismatch",)  # signals every judge obeys, never weighed
 # signals a model may read but the shipped one does not; each costs time at search, so a search computes
 # it only for a model that reads it (or when RetrieverConfig asks, to fit one)
-OPTIONAL: tuple[str, ...] = ("missing_pull",)
+OPTIONAL: tuple[str, ...] = ("missing_pull", "topk_agreement", "missing_used_peak", "log_passages")
+TOPK_AGREEMENT = 5  # the depth at which `topk_agreement` compares the dense and the lexical lists
 FEATURES: tuple[str, ...] = tuple(f for f in Signals.__dataclass_fields__ if f not in RULES + OPTIONAL)
 KNOWN_FEATURES: tuple[str, ...] = FEATURES + OPTIONAL
 
@@ -190,6 +199,8 @@ def gather_signals(
     kind_missing: float = 0.0,
     figure_missing: float = 0.0,
     missing_pull: float = 0.0,
+    missing_used_peak: float = 0.0,
+    passages: int = 0,
     period_mismatch: bool = False,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
@@ -223,5 +234,9 @@ def gather_signals(
         kind_missing=kind_missing,
         figure_missing=figure_missing,
         missing_pull=missing_pull,
+        topk_agreement=len({d for d, _ in dense[:TOPK_AGREEMENT]} & {d for d, _ in lexical[:TOPK_AGREEMENT]})
+        / TOPK_AGREEMENT,
+        missing_used_peak=missing_used_peak,
+        log_passages=math.log1p(max(0, passages)),
         period_mismatch=period_mismatch,
     )

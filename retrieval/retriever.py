@@ -26,7 +26,16 @@ from index import (
     single_characters,
 )
 
-from .abstain import AbstainRule, Evidence, coverage, missing_peak, missing_words, unseen_idf, unseen_share
+from .abstain import (
+    AbstainRule,
+    Evidence,
+    coverage,
+    missing_peak,
+    missing_used_peak,
+    missing_words,
+    unseen_idf,
+    unseen_share,
+)
 from .answer_type import (
     NUMERAL_RUN,
     AnswerKind,
@@ -357,6 +366,8 @@ class Retriever:
                 ),
                 figure_missing=figure_missing(text, top_read),
                 missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
+                missing_used_peak=missing_used_peak(evidence),
+                passages=self.index.lexical.size,
                 period_mismatch=unnamed is not None or elsewhere is not None,
             )
             if kept

@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bench.cmrc import BenchmarkSet, without_answers
 from bench.confidence import (
@@ -19,6 +21,7 @@ from bench.confidence import (
     CachedQueries,
     Example,
     answer_removed_examples,
+    blind_split,
     cmrc_examples,
     every_nth,
     fit,
@@ -336,6 +339,22 @@ def test_every_nth_spreads_over_the_whole_set() -> None:
     picked = every_nth(qs, 10)
     assert len(picked) == 10 and picked[0].id == "0" and int(picked[-1].id) >= 90
     assert every_nth(qs, None) == qs and every_nth(qs, 500) == qs
+
+
+@given(st.integers(0, 60), st.integers(0, 30), st.sampled_from(["cold2", "cold9", "cold15"]))
+def test_a_blind_set_is_halved_within_each_class_by_a_rule_blind_to_the_text(
+    answerable: int, unanswerable: int, name: str
+) -> None:
+    qs = [GoldQuestion(f"a{i}", f"问题{i}", ("答",)) for i in range(answerable)]
+    qs += [GoldQuestion(f"u{i}", f"问题{i}", ()) for i in range(unanswerable)]
+    halves = blind_split(name, qs)
+    assert set(halves) == {q.id for q in qs} and set(halves.values()) <= {"tune", "heldout"}
+    for n, prefix in ((answerable, "a"), (unanswerable, "u")):
+        tune = [i for i, h in halves.items() if i.startswith(prefix) and h == "tune"]
+        assert len(tune) == n // 2  # the held-out half is never the smaller
+    # the same ids in another order, or other wording, split the same way
+    renamed = [GoldQuestion(q.id, "另一种问法", q.answers) for q in reversed(qs)]
+    assert blind_split(name, renamed) == halves
 
 
 def test_answer_removed_questions_are_asked_of_their_topic_without_the_answering_sentence(

@@ -14,6 +14,7 @@ from retrieval.abstain import (
     DEFAULT_MIN_COVERAGE,
     coverage,
     missing_peak,
+    missing_used_peak,
     missing_words,
     unseen_idf,
     unseen_share,
@@ -113,6 +114,24 @@ def test_missing_peak_is_the_most_telling_word_the_passage_lacks() -> None:
     assert peak(["离休干部", "体检", "取暖费"]) == pytest.approx(1.0)  # a word found nowhere
     # a word another passage holds (报销) weighs less than one no passage holds
     assert 0.0 < peak(["离休干部", "体检", "报销"]) < peak(["离休干部", "体检", "取暖费"])
+
+
+def test_missing_used_peak_leaves_out_the_words_no_passage_uses() -> None:
+    """A word no passage uses (the staff's own word) is no evidence against this passage; a word another
+    passage holds is, weighing as in `missing_peak`."""
+    lexical = _lexical()
+
+    def peaks(terms: list[str]) -> tuple[float, float]:
+        e = Evidence(terms, lexical.idf, TOP, passages=lexical.size)
+        return missing_peak(e), missing_used_peak(e)
+
+    assert peaks(["离休干部", "体检", "规定"]) == (0.0, 0.0)  # nothing missing
+    full, used = peaks(["离休干部", "体检", "取暖费"])  # missing, and found nowhere
+    assert full == pytest.approx(1.0) and used == 0.0
+    full, used = peaks(["离休干部", "体检", "报销"])  # missing here, held by another passage
+    assert used == pytest.approx(full) and 0.0 < used < 1.0
+    assert peaks(["取暖费", "报销"])[1] == pytest.approx(peaks(["报销"])[1])
+    assert missing_used_peak(Evidence(["报销"], lexical.idf, TOP)) == 0.0  # library size unknown
 
 
 def test_an_interrogative_word_is_not_a_word_the_passage_lacks() -> None:

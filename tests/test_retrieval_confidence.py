@@ -193,6 +193,27 @@ def test_signals_when_the_top_passage_is_missing_from_one_side() -> None:
     assert s.fused_margin == 0.6
 
 
+def test_topk_agreement_is_the_share_of_the_dense_top_five_the_lexical_top_five_holds() -> None:
+    dense = [(i, 1.0 - i / 10) for i in range(8)]
+    lexical = [(d, 10.0 - n) for n, d in enumerate([0, 7, 2, 9, 4, 1])]  # 0, 2, 4 of the top five; 1 is sixth
+    s = gather_signals(
+        terms=("体检",), coverage=1.0, top_id=0, top_score=1.0, next_score=0.5, dense=dense, lexical=lexical
+    )
+    assert s.topk_agreement == pytest.approx(3 / 5)
+    assert s.log_passages == 0.0  # library size not given
+    sized = gather_signals(
+        terms=("体检",),
+        coverage=1.0,
+        top_id=0,
+        top_score=1.0,
+        next_score=0.5,
+        dense=dense,
+        lexical=lexical,
+        passages=150,
+    )
+    assert sized.log_passages == pytest.approx(math.log1p(150))
+
+
 @given(
     st.lists(st.tuples(st.integers(0, 5), st.floats(0, 1)), max_size=6),
     st.lists(st.tuples(st.integers(0, 5), st.floats(0, 50)), max_size=6),
@@ -206,7 +227,8 @@ def test_signals_are_finite_for_any_lists_even_empty_or_tied(
     s = gather_signals(
         terms=terms, coverage=0.5, top_id=0, top_score=1.0, next_score=1.0, dense=dense, lexical=lexical
     )
-    assert all(math.isfinite(v) for v in s.vector(FEATURES))
+    assert all(math.isfinite(v) for v in s.vector(KNOWN_FEATURES))
+    assert 0.0 <= s.topk_agreement <= 1.0
 
 
 # -- in a search -----------------------------------------------------------------------------------------
