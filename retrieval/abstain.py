@@ -65,31 +65,42 @@ def unseen_share(e: Evidence) -> float:
     return sum(weight for weight in weights.values() if weight >= ceiling) / total
 
 
+@dataclass(frozen=True)
+class MissingPeaks:
+    """The most informative content word of the query that the best passage lacks, as its IDF over the
+    unseen-word ceiling, in [0, 1] (0: the passage holds every word) — among all the query's words
+    (`any`), and among the words another passage of the library uses (`used`)."""
+
+    any: float
+    used: float
+
+
+def missing_peaks(e: Evidence) -> MissingPeaks:
+    """Both peaks of `MissingPeaks` from one reading of the query's weights (a search reads both)."""
+    if e.passages <= 0:
+        return MissingPeaks(0.0, 0.0)
+    haystack = e.top_text.lower()
+    ceiling = unseen_idf(e.passages)
+    missing = [weight for w, weight in _weights(e).items() if w.lower() not in haystack]
+    used = [weight for weight in missing if weight < ceiling - 1e-6]
+    return MissingPeaks(
+        min(1.0, max(missing, default=0.0) / ceiling), min(1.0, max(used, default=0.0) / ceiling)
+    )
+
+
 def missing_peak(e: Evidence) -> float:
     """The most informative content word of the query that the best passage lacks, as its IDF over the
     unseen-word ceiling, in [0, 1] (0: the passage holds every word). One telling word missing (退休
     asked, 离休 found) is what tells a near miss from an answer, however much else matches."""
-    if e.passages <= 0:
-        return 0.0
-    haystack = e.top_text.lower()
-    ceiling = unseen_idf(e.passages)
-    missing = [weight for w, weight in _weights(e).items() if w.lower() not in haystack]
-    return min(1.0, max(missing, default=0.0) / ceiling)
+    return missing_peaks(e).any
 
 
 def missing_used_peak(e: Evidence) -> float:
     """`missing_peak` over the words some passage of the library uses: the most informative content word
-    of the query that the best passage lacks while another passage holds it, as its IDF over the
-    unseen-word ceiling, in [0, 1). A word no passage uses (the staff's 一个人住 where the library says 独居)
-    tells nothing against this passage in particular; a word the library uses elsewhere does."""
-    if e.passages <= 0:
-        return 0.0
-    haystack = e.top_text.lower()
-    ceiling = unseen_idf(e.passages)
-    used = [
-        weight for w, weight in _weights(e).items() if w.lower() not in haystack and weight < ceiling - 1e-6
-    ]
-    return min(1.0, max(used, default=0.0) / ceiling)
+    of the query that the best passage lacks while another passage holds it, in [0, 1). A word no passage
+    uses (the staff's 一个人住 where the library says 独居) tells nothing against this passage in
+    particular; a word the library uses elsewhere does."""
+    return missing_peaks(e).used
 
 
 def missing_words(e: Evidence) -> list[str]:

@@ -30,8 +30,7 @@ from .abstain import (
     AbstainRule,
     Evidence,
     coverage,
-    missing_peak,
-    missing_used_peak,
+    missing_peaks,
     missing_words,
     unseen_idf,
     unseen_share,
@@ -344,6 +343,7 @@ class Retriever:
             unnamed = self._unnamed(asked)
             if unnamed is None and of_other_times(asked, [r for r, _ in kept[:PERIOD_DEPTH]]):
                 elsewhere = asked
+        peaks = missing_peaks(evidence)
         signals = (
             gather_signals(
                 terms=terms,
@@ -355,7 +355,7 @@ class Retriever:
                 lexical=lexical,
                 sentence_score=top_sentence.score if top_sentence is not None else 0.0,
                 unseen_share=unseen_share(evidence),
-                missing_peak=missing_peak(evidence),
+                missing_peak=peaks.any,
                 kind_missing=kind_missing(
                     text,
                     contact.text
@@ -366,7 +366,7 @@ class Retriever:
                 ),
                 figure_missing=figure_missing(text, top_read),
                 missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
-                missing_used_peak=missing_used_peak(evidence),
+                missing_used_peak=peaks.used,
                 passages=self.index.lexical.size,
                 period_mismatch=unnamed is not None or elsewhere is not None,
             )

@@ -80,6 +80,9 @@ class Candidate:
 
 
 NEW = ("topk_agreement", "missing_used_peak")
+REFERENCE = Candidate(
+    "reference, not a candidate: the shipped recipe refitted on today's signals", FEATURES, False
+)
 CANDIDATES = (
     Candidate("(a) + tuning halves", FEATURES, True),
     Candidate("(a′) + tuning halves, cut by the shipped groups", FEATURES, True, False),
@@ -112,6 +115,14 @@ def counts(examples: Sequence[Example], judge: object) -> tuple[int, int, int, i
     return len(pos), sum(not v for v in pos), len(neg), sum(neg)
 
 
+def auc(examples: Sequence[Example], judge: object) -> float:
+    """How well the probability orders answerable above unanswerable questions, whatever the threshold."""
+    from sklearn.metrics import roc_auc_score
+
+    p = [judge.probability(e.signals) for e in examples]  # type: ignore[attr-defined]
+    return float(roc_auc_score([e.answerable for e in examples], p))
+
+
 def row(c: tuple[int, int, int, int]) -> str:
     n, fa, m, au = c
     return f"{fa}/{n} {fa / max(1, n):.3f} · {au}/{m} {au / max(1, m):.3f}"
@@ -127,12 +138,12 @@ def compare(fit_file: Path, heldout_file: Path, blind_file: Path, save_dir: Path
     if not isinstance(shipped, ConfidenceModel):
         raise SystemExit("没有可用的置信度模型（retrieval/data/confidence.json）")
     judges: list[tuple[str, object]] = [("shipped", shipped)]
-    for c in CANDIDATES:
+    for c in (REFERENCE, *CANDIDATES):
         model = fit_candidate(c, fitting, tune, shipped.embedder)
         judges.append((c.name, model))
         if save_dir is not None:
             save_dir.mkdir(parents=True, exist_ok=True)
-            model.save(save_dir / f"candidate-{CANDIDATES.index(c)}.json")
+            model.save(save_dir / f"candidate-{(REFERENCE, *CANDIDATES).index(c)}.json")
     print(
         "false 「未找到」 count/answerable rate · answered unanswerable count/unanswerable rate; held out only\n"
     )
@@ -156,6 +167,8 @@ def compare(fit_file: Path, heldout_file: Path, blind_file: Path, save_dir: Path
         total = tuple(int(sum(c[i] for c in per_set)) for i in range(4))
         print(f"  {'blind sets, mean of rates':34s} {mean_fa:.3f} · {mean_au:.3f}")
         print(f"  {'blind sets, summed counts':34s} {row(total)}")  # type: ignore[arg-type]
+        held = [e for _, examples in blind_sets for e in examples]
+        print(f"  {'blind sets, AUC of the probability':34s} {auc(held, judge):.3f}")
         if name == "shipped":
             base = (mean_fa, mean_au)
             continue
