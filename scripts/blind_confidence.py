@@ -3,6 +3,7 @@
 
     python scripts/blind_confidence.py collect LIBS BLIND.jsonl
     python scripts/blind_confidence.py compare FIT.jsonl HELDOUT.jsonl BLIND.jsonl [--save-models DIR]
+    python scripts/blind_confidence.py probe-drop LIBS
 
 `collect` asks every question of benchmarks/coldN-questions.jsonl (N = 2…17) of the data home LIBS/cN
 (bundled speeches + benchmarks/corpus-coldN/, as `bash scripts/eval_all_sets.sh LIBS` builds them; give
@@ -16,6 +17,9 @@ halved, cold16 and cold17 held out whole) and `cold-all`.
 the shipped recipe (`bench.fit`; the tuning halves as one more group, `blind-tune`, where a candidate
 takes them), and prints, for the shipped model and each candidate, every held-out set's false 「未找到」 and
 answered unanswerable (counts and rates), the blind sets' mean and sum, and the ship rule's verdict.
+
+`probe-drop` reads the tuning halves only (fitting data): does the top passage stay first when the
+question's most telling word it lacks is taken out, and does that tell what the shipped model does not.
 """
 
 from __future__ import annotations
@@ -193,6 +197,63 @@ def compare(fit_file: Path, heldout_file: Path, blind_file: Path, save_dir: Path
         )
 
 
+def probe_drop(libs: Path) -> None:
+    """On the tuning halves only (fitting data): does the top passage stay first when the question's most
+    telling word it lacks is taken out? Printed: the AUC of that stability (1 / its new rank, 0 when gone),
+    answerable questions with the right passage first against unanswerable ones, beside the shipped model's."""
+    from sklearn.metrics import roc_auc_score
+
+    from bench.evaluate import is_relevant
+
+    shipped = load_judge()
+    rows: list[tuple[bool, float, float]] = []  # (answerable, stability, probability)
+    for n in BLIND:
+        if n in WHOLE:
+            continue
+        home, path = libs / f"c{n}", REPO / "benchmarks" / f"cold{n}-questions.jsonl"
+        require_paths(path, folders=(home,))
+        service = SpeechService(Library(home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False))
+        retriever = service.current()
+        questions = load_questions(path)
+        halves = blind_split(f"cold{n}", questions)
+        for q in questions:
+            if halves[q.id] != "tune":
+                continue
+            answer = retriever.search(q.question, k=5, mode="hybrid")
+            if not answer.hits or answer.signals is None:
+                continue
+            top = answer.hits[0].passage
+            if q.answerable and not is_relevant(top, q):
+                continue
+            held = f"{top.section} {top.text} {top.speech_title}".lower()
+            idf = retriever.index.lexical.idf
+            lacking = sorted(
+                (w for w in answer.terms if len(w) > 1 and w.lower() not in held), key=lambda w: -idf(w)
+            )
+            stability = 1.0
+            if lacking and lacking[0] in q.question:
+                again = retriever.search(q.question.replace(lacking[0], ""), k=10, mode="hybrid")
+                ranks = [h.rank for h in again.hits if h.passage.id == top.id]
+                stability = 1 / ranks[0] if ranks else 0.0
+            rows.append((q.answerable, stability, shipped.probability(answer.signals)))  # type: ignore[union-attr]
+    y = [a for a, _, _ in rows]
+    print(f"tuning halves of cold2…cold15: {sum(y)} answerable right first, {len(y) - sum(y)} unanswerable")
+    print(f"AUC, stability with the word taken out: {roc_auc_score(y, [s for _, s, _ in rows]):.3f}")
+    print(f"AUC, the shipped model's probability:  {roc_auc_score(y, [p for _, _, p in rows]):.3f}")
+    moved = [(a, s) for a, s, _ in rows if s < 1.0]
+    print(
+        f"top passage moved: {sum(1 for a, _ in moved if a)} answerable, {sum(1 for a, _ in moved if not a)} unanswerable"
+    )
+    low = shipped.low if isinstance(shipped, ConfidenceModel) else 0.5
+    for label, keep in (("moved", lambda v: v < 1.0), ("stayed", lambda v: v >= 1.0)):
+        part = [(a, p) for a, v, p in rows if keep(v)]
+        print(
+            f"  {label}: answered by the shipped model — answerable {sum(1 for a, p in part if a and p >= low)}"
+            f"/{sum(1 for a, _ in part if a)}, unanswerable {sum(1 for a, p in part if not a and p >= low)}"
+            f"/{sum(1 for a, _ in part if not a)}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -204,9 +265,13 @@ def main() -> None:
     m.add_argument("heldout", type=Path)
     m.add_argument("blind", type=Path)
     m.add_argument("--save-models", type=Path)
+    d = sub.add_parser("probe-drop")
+    d.add_argument("libs", type=Path)
     args = parser.parse_args()
     if args.command == "collect":
         collect_blind(args.libs, args.out)
+    elif args.command == "probe-drop":
+        probe_drop(args.libs)
     else:
         require_paths(args.fit, args.heldout, args.blind)
         compare(args.fit, args.heldout, args.blind, args.save_models)
