@@ -146,6 +146,14 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
     if not multi:
         return [line for cells in filled for cell in cells for line in _lines(cell)], [], []
     first, last = multi[0], multi[-1]
+    # rows of one cell after the last row of two are still the table's (only their first column filled)
+    # until one is a note: merged across the table, or text with a sentence's or a label's punctuation
+    while last + 1 < len(filled) and len(filled[last + 1]) <= 1:
+        if filled[last + 1] and (last + 1 in grid.wide or _NOTE_MARK.search(filled[last + 1][0])):
+            break
+        last += 1
+    while last > first and not filled[last]:
+        last -= 1
     lead = [line for cells in filled[:first] for cell in cells for line in _lines(cell)]
     table: list[list[str] | str] = []
     for n in range(first, last + 1):
@@ -156,6 +164,9 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
             table.append([" ".join(_lines(cell)) for cell in row])
     after = [line for cells in filled[last + 1 :] for cell in cells for line in _lines(cell)]
     return lead, table, after
+
+
+_NOTE_MARK = re.compile(r"[。；：！？;:!?]")
 
 
 def _lines(cell: str) -> list[str]:
