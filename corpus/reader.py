@@ -149,7 +149,7 @@ def _incidental(folder: Path, child: Path) -> bool:
 @dataclass(frozen=True)
 class SkippedFiles:
     """What a folder holds that `iter_speech_files` passes over, each in a stable order: files in formats
-    that cannot be added (spreadsheets, slides, archives…), and named pipes, devices and sockets (reading
+    that cannot be added (drawings, audio, archives…), and named pipes, devices and sockets (reading
     one would never end). Hidden files, those in hidden folders and Office's lock files (~$报告.docx) are
     not worth naming and are in neither."""
 
