@@ -5,7 +5,7 @@ numbers and running headers of text pasted from a PDF undone, see corpus.plainte
 corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
 numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpus.sheets) and slide decks
-.pptx/.pptm/.ppsx/.dps with their speaker notes (corpus.slides).
+.pptx/.pptm/.ppsx/.dps/.odp with their speaker notes (corpus.slides).
 """
 
 from __future__ import annotations
@@ -81,10 +81,10 @@ SUPPORTED_SUFFIXES = (
     *MAIL_SUFFIXES,
     *IMAGE_SUFFIXES,
     *SHEET_SUFFIXES,  # spreadsheets: .xlsx .xlsm .xls .et .ods .csv (corpus.sheets)
-    *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps (corpus.slides)
+    *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or

@@ -1,5 +1,6 @@
-"""Slide decks a speech is delivered with (.pptx, .pptm, .ppsx, WPS's .dps — all Office Open XML):
-the slides' text and, after each slide's, its speaker notes, which often hold the whole speech.
+"""Slide decks a speech is delivered with (.pptx, .pptm, .ppsx, WPS's .dps — all Office Open XML — and
+OpenDocument's .odp, read from its content.xml the same way): the slides' text and, after each slide's,
+its speaker notes, which often hold the whole speech.
 
 The first slide's title titles the deck; the lines under it on that slide (its subtitle: 「中共…局局长
 龚清源」, 「2027年10月8日」) are read as the lines under a speech's title, so the speaker and the date are
@@ -29,7 +30,7 @@ from .zipped import refuse_zip_bomb
 
 __all__ = ["SLIDE_SUFFIXES", "DeckText", "read_deck"]
 
-SLIDE_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".dps")
+SLIDE_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".dps", ".odp")
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -71,15 +72,22 @@ def read_deck(name: str, data: bytes) -> DeckText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             refuse_zip_bomb(name, archive, len(data))
-            if "ppt/presentation.xml" not in archive.namelist():
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+            content = archive.read("content.xml") if b"opendocument.presentation" in mimetype else None
+            if content is None and "ppt/presentation.xml" not in names:
                 raise UnreadableFile(f"{name} 不是 PowerPoint 或 WPS 演示文稿（缺少演示文稿内容）")
-    except zipfile.BadZipFile as e:
+    except (zipfile.BadZipFile, KeyError, OSError) as e:
         raise damaged(f"{name} 不是有效的演示文稿（内容已损坏或不完整）") from e
-    from pptx import Presentation
-
     try:
-        deck = Presentation(io.BytesIO(data))
-        slides = [_slide(slide) for slide in deck.slides if slide._element.get("show") != "0"]
+        if content is not None:
+            slides, converter = _odp_slides(content), "odp"
+        else:
+            from pptx import Presentation
+
+            deck = Presentation(io.BytesIO(data))
+            slides = [_slide(slide) for slide in deck.slides if slide._element.get("show") != "0"]
+            converter = "pptx"
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as e:
         raise damaged(f"{name} 不是有效的演示文稿（内容已损坏）") from e
     blocks: list[Block] = []
@@ -95,7 +103,7 @@ def read_deck(name: str, data: bytes) -> DeckText:
         blocks.extend(Block(text=paragraph, kind="paragraph") for paragraph in notes)
     if not any(block.text.strip() for block in blocks if block.kind != "heading"):
         raise EmptyDocument(f"{name} 中没有可读的文字：幻灯片和备注里都没有文字")
-    return DeckText(tuple(blocks), "\n".join(reference), "pptx")
+    return DeckText(tuple(blocks), "\n".join(reference), converter)
 
 
 def _slide(slide) -> tuple[str, list[Block], list[str]]:  # type: ignore[no-untyped-def]
@@ -166,3 +174,92 @@ def _paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]
             )
             out.extend(line.strip() for line in text.split("\n") if line.strip())
     return out
+
+
+# --- OpenDocument presentations (.odp: LibreOffice Impress, WPS's 「ODF 演示文稿」) ------------------------
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_PRES = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODP_FURNITURE = {"page-number", "footer", "date-time", "header", "page"}
+
+
+def _odp_slides(content: bytes) -> list[tuple[str, list[Block], list[str]]]:
+    """An .odp's pages as (title, blocks in document order, notes), hidden pages left out."""
+    root = etree.fromstring(content, etree.XMLParser(resolve_entities=False))
+    hidden = {
+        style.get(f"{_STYLE}name")
+        for style in root.iter(f"{_STYLE}style")
+        for props in style.iter(f"{_STYLE}drawing-page-properties")
+        if props.get(f"{_PRES}visibility") == "hidden"
+    }
+    slides = []
+    for page in root.iter(f"{_DRAW}page"):
+        if page.get(f"{_DRAW}style-name") in hidden:
+            continue
+        title = ""
+        body: list[Block] = []
+        notes: list[str] = []
+        for element in page:
+            if element.tag == f"{_PRES}notes":
+                for frame in element.iter(f"{_DRAW}frame"):
+                    if frame.get(f"{_PRES}class") == "notes":
+                        notes.extend(_odp_paragraphs(frame))
+                continue
+            kind = element.get(f"{_PRES}class")
+            if kind in _ODP_FURNITURE:
+                continue
+            if kind == "title" and not title:
+                title = " ".join(_odp_paragraphs(element))
+                continue
+            body.extend(_odp_blocks(element))
+        slides.append((title, body, notes))
+    return slides
+
+
+def _odp_blocks(element) -> list[Block]:  # type: ignore[no-untyped-def]
+    """One drawing object's text: a group's objects in order, a table's rows labelled, a frame's or a
+    shape's paragraphs as lines."""
+    if element.tag == f"{_DRAW}g":
+        return [block for child in element for block in _odp_blocks(child)]
+    table = element.find(f".//{_TABLE}table")
+    if table is not None:
+        rows = []
+        for row in table.iter(f"{_TABLE}table-row"):
+            cells = []
+            for cell in row:
+                if cell.tag == f"{_TABLE}covered-table-cell":
+                    cells.append("")
+                elif cell.tag == f"{_TABLE}table-cell":
+                    cells.append(" ".join(_odp_paragraphs(cell)))
+            rows.append(cells)
+        return table_blocks(rows)
+    return [Block(text=line, kind="line") for line in _odp_paragraphs(element)]
+
+
+def _odp_paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for p in element.iter(f"{_TEXT}p", f"{_TEXT}h"):
+        if any(child.tag in (f"{_TEXT}p", f"{_TEXT}h") for child in p.iterancestors()):
+            continue
+        out.extend(line.strip() for line in _odp_text(p).split("\n") if line.strip())
+    return out
+
+
+def _odp_text(element) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's characters: text:s as its spaces, tabs and line breaks as such, fields' shown text."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_TEXT}s":
+            out.append(" " * int(child.get(f"{_TEXT}c", "1")))
+        elif child.tag == f"{_TEXT}tab":
+            out.append("\t")
+        elif child.tag == f"{_TEXT}line-break":
+            out.append("\n")
+        elif child.tag != f"{_OFFICE}annotation":
+            out.append(_odp_text(child))
+        out.append(child.tail or "")
+    return "".join(out)

@@ -39,7 +39,7 @@ async def test_an_admin_s_workbook_and_deck_are_added_and_answer(
         row = api.last_message(ADMIN).plain_text
         await feed(app, api.make_text_update("活动中心改造什么时候完成", user_id=ADMIN))
         note = api.last_message(ADMIN).plain_text
-    assert ".xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps（幻灯片）" in helped
+    assert ".xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）" in helped
     assert "2027年离休干部健康体检安排表" in replies["体检安排.xlsx"]
     assert (
         "在离退休干部座谈会上的讲话" in replies["座谈会讲话.pptx"] and "周立群" in replies["座谈会讲话.pptx"]

@@ -57,6 +57,12 @@ def test_a_wps_dps_deck_reads_as_the_pptx_it_is() -> None:
     assert read_bytes("讲话.dps", _deck()).text == read_bytes("讲话.pptx", _deck()).text
 
 
+def test_an_impress_odp_reads_block_for_block_as_the_pptx_it_was_saved_from() -> None:
+    odp = read_bytes("座谈会讲话.odp", (OFFICE / "座谈会讲话.odp").read_bytes())
+    assert odp.encoding == "odp"
+    assert odp.blocks == read_bytes("座谈会讲话.pptx", _deck()).blocks
+
+
 def test_an_old_ppt_is_told_to_be_saved_as_pptx() -> None:
     with pytest.raises(UnsupportedFormat) as caught:
         read_bytes("讲话.ppt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
