@@ -196,7 +196,6 @@ def _grid(name: str, rows: Iterable[Sequence[str]], wide: Iterable[int] = ()) ->
 
 def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
     import openpyxl
-    from openpyxl.utils import get_column_letter
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
@@ -208,7 +207,7 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             continue
         hidden_columns = {
             c
-            for letter, dim in ws.column_dimensions.items()
+            for dim in ws.column_dimensions.values()
             if dim.hidden
             for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
         }
@@ -223,10 +222,7 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             if not row or ws.row_dimensions[row[0].row].hidden:
                 continue
             cells = [
-                cell_text(cell.value, cell.number_format)
-                for cell in row
-                if cell.column not in hidden_columns
-                and not ws.column_dimensions[get_column_letter(cell.column)].hidden
+                cell_text(cell.value, cell.number_format) for cell in row if cell.column not in hidden_columns
             ]
             filled = [cell for cell in row if cell.value is not None and str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:

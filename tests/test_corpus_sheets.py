@@ -235,3 +235,20 @@ def test_every_sheet_of_the_checkup_workbook_source_is_read() -> None:
     for sheet in CHECKUP_SHEETS:
         for text in sheet_texts(sheet):
             assert text in document.text, text
+
+
+def test_a_hidden_column_is_not_read(tmp_path: Path) -> None:
+    # a list handed round with the ID numbers' column hidden: what the sheet shows is what is read
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    for row in (("姓名", "身份证号", "电话"), ("张三", "330102194501011234", "13800000000")):
+        sheet.append(row)
+    sheet.column_dimensions["B"].hidden = True
+    path = tmp_path / "名单.xlsx"
+    book.save(path)
+    document = read_bytes(path.name, path.read_bytes())
+    assert [b.text for b in document.blocks if b.kind == "table_row"] == ["姓名：张三；电话：13800000000"]
+    assert "身份证号" not in document.text and "330102" not in document.text
