@@ -261,6 +261,10 @@ _KIND_NAMES = {
     ".tif": " TIFF 图片",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
+    ".xlsx": " Excel 工作簿（.xlsx）",
+    ".pptx": " PowerPoint 演示文稿（.pptx）",
+    ".ods": " OpenDocument 电子表格（.ods）",
+    ".odp": " OpenDocument 演示文稿（.odp）",
     ".txt": "纯文本文件",
 }
 
@@ -285,8 +289,22 @@ def content_kind(data: bytes) -> str | None:
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
-        return ".docx" if b"word/document.xml" in data else None
+        for mark, kind in _ZIPPED_KINDS:
+            if mark in data:
+                return kind
+        return None
     return None
+
+
+# What a zipped file holds, by a part's name (stored in plain text in the zip's headers) or an
+# OpenDocument mimetype (stored first, uncompressed).
+_ZIPPED_KINDS = (
+    (b"word/document.xml", ".docx"),
+    (b"xl/workbook.xml", ".xlsx"),
+    (b"ppt/presentation.xml", ".pptx"),
+    (b"application/vnd.oasis.opendocument.spreadsheet", ".ods"),
+    (b"application/vnd.oasis.opendocument.presentation", ".odp"),
+)
 
 
 def _cfb_workbook(data: bytes) -> bool:
@@ -348,6 +366,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         and not (kind in IMAGE_SUFFIXES and suffix in IMAGE_SUFFIXES)
         and not (kind in _WORD and suffix in _WORD)
         and not (kind in (".doc", ".xls") and suffix in _OFFICE and suffix != ".csv")
+        and not (kind == ".xlsx" and suffix in (".xlsm", ".xls", ".et"))
+        and not (kind == ".pptx" and suffix in (".pptm", ".ppsx", ".dps"))
         and suffix in SUPPORTED_SUFFIXES
     ):
         raise UnreadableFile(_misnamed(name, kind))

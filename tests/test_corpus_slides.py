@@ -109,7 +109,7 @@ def test_damaged_empty_or_foreign_decks_are_refused_in_one_chinese_line(tmp_path
     workbook = (OFFICE / "体检安排.xlsx").read_bytes()
     with pytest.raises(UnreadableFile) as foreign:
         read_bytes("讲话.pptx", workbook)
-    assert "不是 PowerPoint 或 WPS 演示文稿" in str(foreign.value)
+    assert "其实是 Excel 工作簿（.xlsx），不是 .pptx 文件：请把扩展名改为 .xlsx" in str(foreign.value)
 
 
 _LINE = st.text(alphabet="春夏秋冬梅兰竹菊山水田林", min_size=2, max_size=6)
