@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold17    # or cold5 … cold16
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold19    # or cold5 … cold17
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -80,6 +80,10 @@ class Document:
     # a web page saved as .mht whose source is a list of (heading, paragraphs) sections: read back from
     # the HTML part of the message, tags removed
     sections: bool = False
+    # a workbook or a slide deck whose source is a tuple of office_writers Sheets or Slides: its text is
+    # every visible cell as displayed (every slide's text and notes); read back with openpyxl, xlrd or
+    # python-pptx
+    office: bool = False
 
 
 @dataclass(frozen=True)
@@ -352,6 +356,26 @@ SETS = {
             "h085": ["孙子", "孫子", "家属", "家屬", "孩子"],  # bringing a grandchild
         },
     ),
+    "cold19": QuestionSet(
+        prefix="j",
+        encoding="gbk",  # the .csv, as Excel saves 「CSV」 on a Chinese PC
+        documents=(
+            Document("钓鱼邀请赛分组安排表.xlsx", 1, 11, "FISHING_SHEETS", office=True),
+            Document("插花艺术培训班课程及经费.xls", 12, 20, "FLOWER_SHEETS", office=True),
+            Document("重阳节茶话会讲话.pptx", 21, 30, "TEA_PARTY_SLIDES", office=True),
+            Document("独居老干部结对帮扶名单.csv", 31, 35, "PAIRING_LINES"),
+        ),
+        absent={
+            "j036": ["报名费", "参赛费", "收费", "交费"],  # an entry fee for the match
+            "j037": [
+                "结业证",
+                "颁发证书",
+            ],  # a course certificate (the prizes' 证书 are in the match's workbook)
+            "j038": ["礼堂", "会议室", "宾馆", "酒店"],  # where the tea party is held
+            "j039": ["补贴", "报酬", "误餐"],  # an allowance for the volunteers
+            "j040": ["下雨", "雨天", "顺延", "改期"],  # rain on the match day
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -541,6 +565,50 @@ def _mht_text(path: Path) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
 
 
+def _office_text(path: Path) -> str:
+    """A workbook's visible cells as displayed (openpyxl for .xlsx, xlrd for .xls; hidden sheets and rows
+    left out) or a deck's slide and notes text (python-pptx), one a line."""
+    from tests.fixtures.office_writers import shown
+
+    out: list[str] = []
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, data_only=True)
+        for ws in book.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            for row in ws.iter_rows():
+                if row and ws.row_dimensions[row[0].row].hidden:
+                    continue
+                out.extend(shown(c.value, c.number_format) for c in row if c.value is not None)
+    elif path.suffix == ".xls":
+        import datetime as dt
+
+        import xlrd
+
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+        for sheet in book.sheets():
+            if sheet.visibility:
+                continue
+            for r in range(sheet.nrows):
+                for c in range(sheet.ncols):
+                    cell = sheet.cell(r, c)
+                    form = book.format_map[book.xf_list[cell.xf_index].format_key].format_str
+                    value = cell.value
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        value = dt.datetime(*xlrd.xldate_as_tuple(value, book.datemode))
+                    out.append(shown(value, form))
+    else:
+        from pptx import Presentation
+
+        for slide in Presentation(str(path)).slides:
+            out.extend("".join(t.itertext()) for t in slide.shapes._spTree.iter() if t.tag.endswith("}t"))
+            if slide.has_notes_slide:
+                out.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(out)
+
+
 def _doc_text(path: Path) -> str:
     return subprocess.run(["antiword", str(path)], check=True, capture_output=True, text=True).stdout
 
@@ -584,7 +652,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold17); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold19); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -614,12 +682,21 @@ def check(name: str) -> int:
                 line for heading, paragraphs in source for line in (heading, *paragraphs)
             )
             printed[document.name] = (_squash(_mht_text(path)), "mht")
+        elif document.office:
+            from tests.fixtures.office_writers import deck_texts, sheet_texts
+
+            texts[document.name] = "\n".join(
+                deck_texts(source)
+                if path.suffix == ".pptx"
+                else [line for sheet in source for line in sheet_texts(sheet)]
+            )
+            printed[document.name] = (_squash(_office_text(path)), path.suffix.lstrip(".") + " read back")
         elif path.suffix == ".docx" and document.chunk:
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
         elif path.suffix == ".docx":
             texts[document.name] = _docx_text(path)
-        elif path.suffix == ".txt":
+        elif path.suffix in (".txt", ".csv"):
             raw = path.read_bytes()
             if spec.refused is not None and _decodes(raw, spec.refused):
                 print(

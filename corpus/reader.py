@@ -4,7 +4,8 @@ Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; har
 numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx, .doc and .wps (see
 corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
-numbers dropped as in a PDF).
+numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpus.sheets) and slide decks
+.pptx/.pptm/.ppsx/.dps/.odp with their speaker notes (corpus.slides).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from . import ocr
+from . import cfb, ocr
 from .encoding import decode_text
 from .errors import (
     CorpusError,
@@ -41,6 +42,8 @@ from .pdf import read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
 from .rtf import read_rtf
+from .sheets import SHEET_SUFFIXES, read_sheets
+from .slides import SLIDE_SUFFIXES, old_ppt_message, read_deck
 from .transcript import read_transcript
 from .wechat import read_article
 from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
@@ -77,9 +80,11 @@ SUPPORTED_SUFFIXES = (
     *MHT_SUFFIXES,
     *MAIL_SUFFIXES,
     *IMAGE_SUFFIXES,
+    *SHEET_SUFFIXES,  # spreadsheets: .xlsx .xlsm .xls .et .ods .csv (corpus.sheets)
+    *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -144,7 +149,7 @@ def _incidental(folder: Path, child: Path) -> bool:
 @dataclass(frozen=True)
 class SkippedFiles:
     """What a folder holds that `iter_speech_files` passes over, each in a stable order: files in formats
-    that cannot be added (spreadsheets, slides, archives…), and named pipes, devices and sockets (reading
+    that cannot be added (drawings, audio, archives…), and named pipes, devices and sockets (reading
     one would never end). Hidden files, those in hidden folders and Office's lock files (~$报告.docx) are
     not worth naming and are in neither."""
 
@@ -216,6 +221,8 @@ def unsupported_message(name: str) -> str:
     told to be unpacked first, anything else gets the formats that are read."""
     if is_archive(name):
         return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
+    if name.lower().endswith(".ppt"):
+        return as_sentence(old_ppt_message(name))
     return as_sentence(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
 
 
@@ -253,6 +260,11 @@ _KIND_NAMES = {
     ".jpg": " JPEG 图片",
     ".tif": " TIFF 图片",
     ".heic": " HEIC 照片",
+    ".xls": " Excel 97–2003 工作簿（.xls）",
+    ".xlsx": " Excel 工作簿（.xlsx）",
+    ".pptx": " PowerPoint 演示文稿（.pptx）",
+    ".ods": " OpenDocument 电子表格（.ods）",
+    ".odp": " OpenDocument 演示文稿（.odp）",
     ".txt": "纯文本文件",
 }
 
@@ -273,12 +285,32 @@ def content_kind(data: bytes) -> str | None:
     if ocr.is_heif(data):
         return ".heic"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return ".doc"
+        return ".xls" if _cfb_workbook(data) else ".doc"
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
-        return ".docx" if b"word/document.xml" in data else None
+        for mark, kind in _ZIPPED_KINDS:
+            if mark in data:
+                return kind
+        return None
     return None
+
+
+# What a zipped file holds, by a part's name (stored in plain text in the zip's headers) or an
+# OpenDocument mimetype (stored first, uncompressed).
+_ZIPPED_KINDS = (
+    (b"word/document.xml", ".docx"),
+    (b"xl/workbook.xml", ".xlsx"),
+    (b"ppt/presentation.xml", ".pptx"),
+    (b"application/vnd.oasis.opendocument.spreadsheet", ".ods"),
+    (b"application/vnd.oasis.opendocument.presentation", ".odp"),
+)
+
+
+def _cfb_workbook(data: bytes) -> bool:
+    """Whether an old-format Office file is an Excel (or WPS) workbook: a Workbook or Book stream."""
+    contents = cfb.contents(data)
+    return contents is not None and bool({"Workbook", "Book"} & contents.streams)
 
 
 def _is_chinese_text(data: bytes) -> bool:
@@ -311,8 +343,11 @@ def _misnamed(name: str, kind: str) -> str:
     return f"{name} 其实是{_KIND_NAMES[kind]}，不是 {suffix} 文件：请把扩展名改为 {kind} 再添加"
 
 
-# Word's formats under one another's names are read as what they are (by the Word readers).
+# Word's formats under one another's names are read as what they are (by the Word readers); so are a
+# spreadsheet's and a deck's (a WPS .et is OOXML or BIFF; a password-protected workbook or deck is a
+# compound file, refused by its reader with what to do).
 _WORD = (".docx", ".doc", ".wps")
+_OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -330,6 +365,9 @@ def read_bytes(name: str, data: bytes) -> Document:
         and kind != suffix
         and not (kind in IMAGE_SUFFIXES and suffix in IMAGE_SUFFIXES)
         and not (kind in _WORD and suffix in _WORD)
+        and not (kind in (".doc", ".xls") and suffix in _OFFICE and suffix != ".csv")
+        and not (kind == ".xlsx" and suffix in (".xlsm", ".xls", ".et"))
+        and not (kind == ".pptx" and suffix in (".pptm", ".ppsx", ".dps"))
         and suffix in SUPPORTED_SUFFIXES
     ):
         raise UnreadableFile(_misnamed(name, kind))
@@ -466,6 +504,10 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             word.converter,
             transcript.speaker,
         )
+        text = blocks_text(blocks)
+    elif suffix in SHEET_SUFFIXES or suffix in SLIDE_SUFFIXES:
+        office = read_sheets(name, suffix, data) if suffix in SHEET_SUFFIXES else read_deck(name, data)
+        blocks, reference, encoding = office.blocks, office.reference, office.converter
         text = blocks_text(blocks)
     elif suffix == ".odt":
         odt = read_odt(name, data)

@@ -150,7 +150,7 @@ async def test_an_admins_week_of_files_and_commands(api: FakeBotAPI, seed_servic
         second = api.last_message(SECOND_ADMIN)
         for name, data in (
             ("broken.docx", visits("五百元")[:300]),
-            ("名单.xlsx", b"PK\x03\x04" + b"x" * 100),
+            ("流程图.vsdx", b"PK\x03\x04" + b"x" * 100),
             ("讲话合集.zip", archive.getvalue()),
             ("大文件.pdf", b"%PDF-1.4\n" + b"0" * (30 * 1024 * 1024)),
         ):
@@ -177,7 +177,7 @@ async def test_an_admins_week_of_files_and_commands(api: FakeBotAPI, seed_servic
         "❌ broken.docx 不是有效的 .docx 文件（无法解压，可能已损坏或不完整）："
         "请重新下载或拷贝原文件，如果还能打开，就另存为新文件再添加。"
     )
-    assert replies["名单.xlsx"].startswith("❌ 不支持的文件类型：名单.xlsx")
+    assert replies["流程图.vsdx"].startswith("❌ 不支持的文件类型：流程图.vsdx")
     assert replies["讲话合集.zip"].startswith("❌ 讲话合集.zip 是压缩包，不能直接添加")
     assert replies["大文件.pdf"].startswith("❌ 文件太大：大文件.pdf（30.0 MB）")
     assert rebuilt.startswith("✅ 索引已重建")

@@ -122,8 +122,8 @@ def test_add_reports_each_speech_with_its_metadata_and_identity_outcome(run: Run
 def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "材料"
     write(folder / "讲话.txt", MEAL)
-    (folder / "统计表.xlsx").write_bytes(b"PK\x03\x04 not a speech")
-    (folder / "汇报.pptx").write_bytes(b"PK\x03\x04 not a speech")
+    (folder / "流程图.vsdx").write_bytes(b"PK\x03\x04 not a speech")
+    (folder / "录音.mp3").write_bytes(b"ID3 not a speech")
     (folder / "~$讲话.docx").write_bytes(b"lock")  # Word's lock file: not worth naming
     (folder / ".DS_Store").write_bytes(b"\x00")
     (folder / "._讲话.txt").write_bytes(b"\x00\x05\x16\x07 AppleDouble")  # macOS, on a USB stick
@@ -133,7 +133,7 @@ def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run,
     result = run("add", str(folder))
     out = ok(result)
     assert "新增  #6 关于加强社区养老服务的讲话" in out
-    assert f"跳过 {folder} 中 2 个不能添加的文件：汇报.pptx、统计表.xlsx" in result.stderr
+    assert f"跳过 {folder} 中 2 个不能添加的文件：录音.mp3、流程图.vsdx" in result.stderr
     assert f"跳过 {folder} 中 1 个压缩包：附件.zip（请先解压，再添加解压出的文件或文件夹）" in result.stderr
     assert (
         f"跳过 {folder} 中 1 个失效的链接（快捷方式）：旧讲话.docx（它指向的文件已不存在）" in result.stderr

@@ -103,12 +103,12 @@ def test_a_folder_named_twice_and_a_file_inside_it_are_each_read_once(run: Run, 
     folder = tmp_path / "讲话 稿"
     folder.mkdir()
     first = notice(folder)
-    (folder / "人数统计.xlsx").write_bytes(b"PK\x03\x04")  # passed over: to be named once, not per mention
+    (folder / "人数统计.numbers").write_bytes(b"PK\x03\x04")  # passed over: to be named once, not per mention
     result = run(
         "add", str(folder), str(folder) + "/", str(first), str(folder / ".." / folder.name / first.name)
     )
     out = ok(result)
-    assert result.stderr.count("人数统计.xlsx") == 1, result.stderr
+    assert result.stderr.count("人数统计.numbers") == 1, result.stderr
     assert out.count(str(first)) == 1, out  # one line for the file, under the name it was first given by
     assert out.count("新增") == 1
 

@@ -187,7 +187,7 @@ def test_a_message_forwarded_as_an_attachment_reads_the_forwarded_notice(tmp_pat
 
 
 def test_an_attachment_of_a_format_not_read_is_named_in_a_note(tmp_path: Path) -> None:
-    # a spreadsheet or an archive attached to a notice was passed over without a word
+    # a drawing or an archive attached to a notice was passed over without a word
     import io
     import zipfile
 
@@ -195,12 +195,12 @@ def test_an_attachment_of_a_format_not_read_is_named_in_a_note(tmp_path: Path) -
     with zipfile.ZipFile(archive, "w") as packed:
         packed.writestr("活动照片说明.txt", "十月门球赛现场照片。")
     attachments = [
-        ("报名表.csv", "单位,姓名\n第一支部,张三\n".encode()),
+        ("流程图.vsdx", b"PK\x03\x04 a Visio drawing"),
         ("照片.zip", archive.getvalue()),
         ("logo.gif", b"GIF89a" + bytes(20)),
     ]
     document = read_document(_message(tmp_path, attachments=attachments))
     assert "逾期不再受理" in document.text
-    assert any("报名表.csv" in note and "不支持" in note for note in document.notes)
+    assert any("流程图.vsdx" in note and "不支持" in note for note in document.notes)
     assert any("照片.zip" in note and "解压" in note for note in document.notes)
     assert not any("logo.gif" in note for note in document.notes)

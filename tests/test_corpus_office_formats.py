@@ -213,13 +213,17 @@ def test_a_workbook_slides_or_an_odt_under_a_docx_name_is_named_for_what_it_is()
     book.active.append(["东城区", "96%"])
     saved = io.BytesIO()
     book.save(saved)
-    assert "是 Excel 工作簿，不是 Word 文档" in refusal("体检统计.docx", saved.getvalue())
+    assert "其实是 Excel 工作簿（.xlsx），不是 .docx 文件：请把扩展名改为 .xlsx" in refusal(
+        "体检统计.docx", saved.getvalue()
+    )
     slides = pptx.Presentation()
     slide = slides.slides.add_slide(slides.slide_layouts[1])
     slide.shapes.title.text = "老干部工作要点"
     saved = io.BytesIO()
     slides.save(saved)
-    assert "是 PowerPoint 演示文稿，不是 Word 文档" in refusal("工作要点.docx", saved.getvalue())
+    assert "其实是 PowerPoint 演示文稿（.pptx），不是 .docx 文件：请把扩展名改为 .pptx" in refusal(
+        "工作要点.docx", saved.getvalue()
+    )
     odt = (FIXTURES / "office_formats.odt").read_bytes()
     assert "其实是 OpenDocument 文档（.odt），不是 .docx 文件：请把扩展名改为 .odt" in refusal(
         "讲话.docx", odt
@@ -230,7 +234,9 @@ def test_a_workbook_slides_or_an_odt_under_a_docx_name_is_named_for_what_it_is()
     with zipfile.ZipFile(spreadsheet, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
         archive.writestr("content.xml", "<office:document-content/>")
-    assert "是 OpenDocument 电子表格，不是 Word 文档" in refusal("体检统计.docx", spreadsheet.getvalue())
+    assert "其实是 OpenDocument 电子表格（.ods），不是 .docx 文件：请把扩展名改为 .ods" in refusal(
+        "体检统计.docx", spreadsheet.getvalue()
+    )
     # a zip that is none of these still says which part is missing
     other = io.BytesIO()
     with zipfile.ZipFile(other, "w") as archive:

@@ -746,10 +746,10 @@ def test_utf8_with_a_damaged_character_is_refused_saying_where() -> None:
 
 def test_a_folder_names_what_it_skips_in_one_walk(tmp_path: Path) -> None:
     (tmp_path / "讲话.txt").write_text(SPEECH, encoding="utf-8")
-    (tmp_path / "统计表.xlsx").write_bytes(b"PK")
+    (tmp_path / "统计表.numbers").write_bytes(b"PK")
     os.mkfifo(tmp_path / "管道.txt")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "幻灯片.pptx").write_bytes(b"PK")
+    (tmp_path / "sub" / "幻灯片.key").write_bytes(b"PK")
     os.mkfifo(tmp_path / "sub" / "导出.docx")
     (tmp_path / "~$讲话.docx").write_bytes(b"lock")  # Word's lock file: not worth naming
     (tmp_path / ".hidden").mkdir()
@@ -757,7 +757,7 @@ def test_a_folder_names_what_it_skips_in_one_walk(tmp_path: Path) -> None:
     (tmp_path / "sub" / "材料.tar.gz").write_bytes(b"\x1f\x8b")
     skipped = skipped_files(tmp_path)
     assert skipped == SkippedFiles(
-        unsupported=(tmp_path / "sub" / "幻灯片.pptx", tmp_path / "统计表.xlsx"),
+        unsupported=(tmp_path / "sub" / "幻灯片.key", tmp_path / "统计表.numbers"),
         special=(tmp_path / "sub" / "导出.docx", tmp_path / "管道.txt"),
         archives=(tmp_path / "sub" / "材料.tar.gz",),
     )

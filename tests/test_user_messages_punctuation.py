@@ -120,4 +120,4 @@ def test_a_refusal_ends_once_after_its_brackets_and_quotes(message: str, read: s
 
 
 def test_an_unsupported_format_is_told_in_a_sentence() -> None:
-    assert unsupported_message("表格.xlsx").endswith("手机照片）。")
+    assert unsupported_message("表格.numbers").endswith("手机照片）。")

@@ -1,0 +1,567 @@
+"""Spreadsheets staff add beside their notices (体检名单、活动安排表、经费明细), read as the tables they show.
+
+Formats: .xlsx, .xlsm and a WPS .et saved as Office Open XML (openpyxl), .xls and a WPS .et in the old
+binary format, BIFF (xlrd), .ods (its content.xml, where every cell holds the text it displays), and .csv
+in any Chinese encoding (corpus.encoding). Every visible sheet with text is a section titled by its name (a
+workbook of one sheet with a default name, 「Sheet1」, has none); hidden sheets, rows and columns are not
+read, empty rows and columns are passed over.
+
+Each sheet is read as a table, as a Word table is (corpus.tables): the rows above the first row of two or
+more cells are its title rows (「2027年离休干部体检安排表」, a line under it) — the first sheet's first one
+titles the document —; from there the header is found as in any table (one row of labels, or two when a
+label is merged across the columns the second row names) and each row under it becomes one line, every
+cell labelled by its column's header (「姓名：张三；体检日期：5月8日；地点：…」), so a question about one row
+finds it. A row whose only cell is merged across the table (a note, a subtotal's caption) is read as it
+stands, in its place; the rows of one cell after the table (「注：…」, 「经费来源：…」) are its notes,
+paragraphs after it. Cells read as the office suite shows them: dates and times by their number format
+(an Excel serial date as 「2027年9月8日」), amounts with their separators and decimals (「2,600.00」),
+formulas as the value last calculated (the cached value a file saved by Excel, WPS or LibreOffice holds).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import cfb
+from .encoding import decode_text
+from .errors import EmptyDocument, UnreadableFile, damaged
+from .records import Block
+from .tables import table_blocks
+from .zipped import refuse_zip_bomb
+
+__all__ = ["SHEET_SUFFIXES", "SheetText", "cell_text", "read_sheets"]
+
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One visible sheet: its name, its visible rows as displayed text (empty rows and columns dropped),
+    and the rows whose one filled cell is merged across two or more columns (a title or a note line)."""
+
+    name: str
+    rows: tuple[tuple[str, ...], ...]
+    wide: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class SheetText:
+    """A spreadsheet read: its blocks (title, a heading per sheet, labelled rows, notes), every visible
+    cell's text one a line (the reference `add --check` compares the passages with) and the reader."""
+
+    blocks: tuple[Block, ...]
+    reference: str
+    converter: str
+
+
+def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
+    """A spreadsheet's text as blocks; a CorpusError with one Chinese line when it cannot be read."""
+    if suffix == ".csv":
+        grids, converter = [_csv_grid(name, data)], "csv"
+    elif cfb.is_cfb(data):
+        contents = cfb.contents(data)
+        if contents is not None and contents.encrypted:
+            raise UnreadableFile(_password(name))
+        if contents is not None and contents.word_document:
+            raise UnreadableFile(
+                f"{name} 其实是 Word 97–2003 文档（.doc），不是表格：请把扩展名改为 .doc 再添加"
+            )
+        if contents is None or not ({"Workbook", "Book"} & contents.streams):
+            raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）")
+        grids, converter = _xls_grids(name, data), "xls"
+    elif data.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                refuse_zip_bomb(name, archive, len(data))
+                names = set(archive.namelist())
+                mimetype = archive.read("mimetype") if "mimetype" in names else b""
+                ods = "content.xml" in names and b"opendocument.spreadsheet" in mimetype
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+            raise damaged(f"{name} 不是有效的表格文件（内容已损坏或不完整）") from e
+        if ods:
+            grids, converter = _ods_grids(name, data), "ods"
+        elif "xl/workbook.xml" in names:
+            grids, converter = _xlsx_grids(name, data), "xlsx"
+        else:
+            raise UnreadableFile(f"{name} 不是 Excel 或 WPS 表格文件（缺少工作簿内容）")
+    else:
+        raise damaged(f"{name} 不是有效的表格文件（内容已损坏或格式不对）")
+    grids = [grid for grid in grids if grid.rows]
+    if not any(_has_words(cell) for grid in grids for row in grid.rows for cell in row):
+        raise EmptyDocument(f"{name} 中没有可读的文字：表格里只有数字或是空的")
+    return SheetText(tuple(_blocks(grids)), _reference(grids), converter)
+
+
+def _password(name: str) -> str:
+    return f"{name} 设置了打开密码，无法读取：请在 Excel 或 WPS 中取消密码（文件 › 信息 › 保护工作簿）后另存，再添加"
+
+
+_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+def _has_words(text: str) -> bool:
+    return _WORD.search(text) is not None
+
+
+# A sheet's name as the office suite gives it before anyone names it: no section title.
+_DEFAULT_SHEET = re.compile(r"(?i)(sheet|工作表|表)\s*\d*")
+
+
+def _blocks(grids: Sequence[Grid]) -> list[Block]:
+    """The sheets as blocks: the document's title (the first title row found), then each sheet under a
+    heading of its name: its other title rows as lines, its table's rows labelled, its notes."""
+    parts = [_split(grid) for grid in grids]
+    title = next((lead[0] for lead, _, _ in parts if lead), None)
+    blocks: list[Block] = [Block(text=title, kind="title")] if title is not None else []
+    named = len(grids) > 1 or not _DEFAULT_SHEET.fullmatch(grids[0].name.strip() or "Sheet")
+    used_title = False
+    for grid, (lead, table, after) in zip(grids, parts, strict=True):
+        if not (lead or table or after):
+            continue
+        if named and grid.name.strip():
+            blocks.append(Block(text=grid.name.strip(), kind="heading", level=1))
+        for n, line in enumerate(lead):
+            if n == 0 and not used_title and line == title:
+                used_title = True
+                continue
+            blocks.append(Block(text=line, kind="line"))
+        blocks.extend(table_blocks(table))
+        blocks.extend(Block(text=line, kind="paragraph") for line in after)
+    return blocks
+
+
+def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
+    """A sheet's title rows (before the first row of two or more cells), its table (to the last such
+    row; a row of one cell merged across the table is a string, read as it stands) and its notes (the
+    rows of one cell after it)."""
+    filled = [[c for c in row if c] for row in grid.rows]
+    multi = [n for n, cells in enumerate(filled) if len(cells) >= 2]
+    if not multi:
+        return [line for cells in filled for cell in cells for line in _lines(cell)], [], []
+    first, last = multi[0], multi[-1]
+    # rows of one cell after the last row of two are still the table's (only their first column filled)
+    # until one is a note: merged across the table, or text with a sentence's or a label's punctuation
+    while last + 1 < len(filled) and len(filled[last + 1]) <= 1:
+        if filled[last + 1] and (last + 1 in grid.wide or _NOTE_MARK.search(filled[last + 1][0])):
+            break
+        last += 1
+    while last > first and not filled[last]:
+        last -= 1
+    lead = [line for cells in filled[:first] for cell in cells for line in _lines(cell)]
+    table: list[list[str] | str] = []
+    for n in range(first, last + 1):
+        row = grid.rows[n]
+        if n in grid.wide and len(filled[n]) == 1:
+            table.append(" ".join(_lines(filled[n][0])))
+        else:
+            table.append([" ".join(_lines(cell)) for cell in row])
+    after = [line for cells in filled[last + 1 :] for cell in cells for line in _lines(cell)]
+    return lead, table, after
+
+
+_NOTE_MARK = re.compile(r"[。；：！？;:!?]")
+
+
+def _lines(cell: str) -> list[str]:
+    """A cell's text as lines (a cell may hold line breaks: Alt+Enter)."""
+    return [line.strip() for line in cell.splitlines() if line.strip()]
+
+
+def _reference(grids: Sequence[Grid]) -> str:
+    """Every visible cell's text, one a line per cell line, sheet by sheet: what the passages must hold."""
+    return "\n".join(line for grid in grids for row in grid.rows for cell in row for line in _lines(cell))
+
+
+def _grid(name: str, rows: Iterable[Sequence[str]], wide: Iterable[int] = ()) -> Grid:
+    """A sheet's rows with the empty rows and the columns empty in every row dropped (the indices in
+    `wide` follow their rows)."""
+    wide_set = set(wide)
+    kept = [(n, [c.strip() for c in row]) for n, row in enumerate(rows) if any(c.strip() for c in row)]
+    width = max((len(row) for _, row in kept), default=0)
+    used = [c for c in range(width) if any(c < len(row) and row[c] for _, row in kept)]
+    out = tuple(tuple(row[c] if c < len(row) else "" for c in used) for _, row in kept)
+    moved = frozenset(i for i, (n, _) in enumerate(kept) if n in wide_set)
+    return Grid(name, out, moved)
+
+
+# --- Office Open XML (.xlsx, .xlsm, .et) --------------------------------------------------------
+
+
+def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except Exception as e:  # openpyxl raises many kinds on a damaged package
+        raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
+    grids = []
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible" or not hasattr(ws, "iter_rows"):
+            continue
+        hidden_columns = {
+            c
+            for dim in ws.column_dimensions.values()
+            if dim.hidden
+            for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
+        }
+        spans = {
+            (r.min_row, r.min_col): r.max_col - r.min_col + 1
+            for r in ws.merged_cells.ranges
+            if r.max_col > r.min_col
+        }
+        rows: list[list[str]] = []
+        wide: list[int] = []
+        for row in ws.iter_rows():
+            if not row or ws.row_dimensions[row[0].row].hidden:
+                continue
+            cells = [
+                cell_text(cell.value, cell.number_format) for cell in row if cell.column not in hidden_columns
+            ]
+            filled = [cell for cell in row if cell.value is not None and str(cell.value).strip()]
+            if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
+                wide.append(len(rows))
+            rows.append(cells)
+        grids.append(_grid(ws.title, rows, wide))
+    return grids
+
+
+# --- BIFF (.xls, an old .et) --------------------------------------------------------------------
+
+
+def _xls_grids(name: str, data: bytes) -> list[Grid]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
+    except xlrd.XLRDError as e:
+        if "encrypt" in str(e).lower():
+            raise UnreadableFile(_password(name)) from e
+        raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
+    except Exception as e:  # a cut-short stream: struct.error, IndexError, AssertionError…
+        raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏或不完整）") from e
+    grids = []
+    for sheet in book.sheets():
+        if sheet.visibility != 0:
+            continue
+        hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
+        spans = {(r0, c0): c1 - c0 for r0, _, c0, c1 in sheet.merged_cells if c1 - c0 > 1}
+        rows: list[list[str]] = []
+        wide: list[int] = []
+        for r in range(sheet.nrows):
+            info = sheet.rowinfo_map.get(r)
+            if info is not None and info.hidden:
+                continue
+            cells = []
+            filled = []
+            for c in range(sheet.ncols):
+                if c in hidden_columns:
+                    continue
+                cell = sheet.cell(r, c)
+                value: object = cell.value
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    with contextlib.suppress(ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(cell.value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                    value = None
+                xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+                form = (
+                    book.format_map[xf.format_key].format_str
+                    if xf and xf.format_key in book.format_map
+                    else ""
+                )
+                text = cell_text(value, form or "General")
+                if text:
+                    filled.append(c)
+                cells.append(text)
+            if len(filled) == 1 and spans.get((r, filled[0]), 1) > 1:
+                wide.append(len(rows))
+            rows.append(cells)
+        grids.append(_grid(sheet.name, rows, wide))
+    return grids
+
+
+# --- OpenDocument (.ods) ------------------------------------------------------------------------
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_MAX_REPEAT = 10_000  # a row or cell repeated to the sheet's end (1,048,576 rows) is empty: not expanded
+
+
+def _ods_grids(name: str, data: bytes) -> list[Grid]:
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = etree.fromstring(archive.read("content.xml"), etree.XMLParser(resolve_entities=False))
+    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError) as e:
+        raise damaged(f"{name} 不是有效的 OpenDocument 表格（内容已损坏）") from e
+    hidden_styles = {
+        style.get(f"{_STYLE}name")
+        for style in root.iter(f"{_STYLE}style")
+        for props in style.iter(f"{_STYLE}table-properties")
+        if props.get(f"{_TABLE}display") == "false"
+    }
+    grids = []
+    for table in root.iter(f"{_TABLE}table"):
+        if table.get(f"{_TABLE}style-name") in hidden_styles:
+            continue
+        hidden_columns: set[int] = set()
+        column = 0
+        for col in table.iter(f"{_TABLE}table-column"):
+            repeat = min(int(col.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
+            if col.get(f"{_TABLE}visibility", "visible") != "visible":
+                hidden_columns.update(range(column, column + repeat))
+            column += repeat
+        rows: list[list[str]] = []
+        wide: list[int] = []
+        for row in table.iter(f"{_TABLE}table-row"):
+            repeat = int(row.get(f"{_TABLE}number-rows-repeated", "1"))
+            cells: list[str] = []
+            spanned = 1
+            for cell in row:
+                if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                    continue
+                times = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
+                text = "\n".join(_ods_paragraph(p) for p in cell.iterfind(f"{_TEXT}p"))
+                if text.strip() and cell.tag == f"{_TABLE}table-cell":
+                    spanned = max(spanned, int(cell.get(f"{_TABLE}number-columns-spanned", "1")))
+                cells.extend([text] * times)
+            cells = [c for n, c in enumerate(cells) if n not in hidden_columns]
+            if row.get(f"{_TABLE}visibility", "visible") != "visible" or not any(c.strip() for c in cells):
+                continue
+            for _ in range(min(repeat, _MAX_REPEAT)):
+                if sum(1 for c in cells if c.strip()) == 1 and spanned > 1:
+                    wide.append(len(rows))
+                rows.append(cells)
+        grids.append(_grid(table.get(f"{_TABLE}name", ""), rows, wide))
+    return grids
+
+
+def _ods_paragraph(element) -> str:  # type: ignore[no-untyped-def]
+    """A text:p's characters as displayed: text:s as its spaces, tabs and line breaks as such."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_TEXT}s":
+            out.append(" " * int(child.get(f"{_TEXT}c", "1")))
+        elif child.tag == f"{_TEXT}tab":
+            out.append("\t")
+        elif child.tag == f"{_TEXT}line-break":
+            out.append("\n")
+        elif child.tag != f"{_OFFICE}annotation":
+            out.append(_ods_paragraph(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def _csv_grid(name: str, data: bytes) -> Grid:
+    text, _ = decode_text(name, data)
+    sample = text[:4096]
+    counts = {d: sample.count(d) for d in (",", "\t", ";", "，")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as e:
+        raise UnreadableFile(f"{name} 不是有效的 CSV 表格：{e}") from e
+    return _grid("", rows)  # a CSV is one sheet without a name
+
+
+# --- cells as displayed -------------------------------------------------------------------------
+
+
+def cell_text(value: object, number_format: str = "General") -> str:
+    """A cell's value as the office suite displays it with `number_format`: text as typed, a date or a
+    time by the format's date codes (「2027年9月8日」, 「7:30」), a number with its separators, decimals,
+    percent sign and currency (「2,600.00」, 「15%」, 「¥1,200.00」), a whole number without 「.0」."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return _date_text(value, number_format)
+    if isinstance(value, dt.timedelta):
+        total = int(value.total_seconds())
+        return f"{total // 3600}:{total % 3600 // 60:02d}"
+    if isinstance(value, int | float):
+        return _number_text(float(value), number_format)
+    return str(value).strip()
+
+
+def _general(number: float) -> str:
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:.10g}"
+
+
+_BRACKET = re.compile(r"\[[^\]]*\]")
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)|_.|\*.')
+
+
+def _sections(form: str) -> list[str]:
+    out, current, quoted = [], [], False
+    for ch in form:
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            out.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    out.append("".join(current))
+    return out
+
+
+def _literal(part: str) -> str:
+    """A format's literal text: quoted strings and escaped characters as they are, [$¥-804] as its
+    symbol, other bracketed codes (colours, locales, conditions) and padding dropped."""
+    part = re.sub(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]", lambda m: f'"{m.group(1)}"', part)
+    part = _BRACKET.sub("", part)
+    return _QUOTED.sub(lambda m: m.group(1) if m.group(1) is not None else (m.group(2) or ""), part)
+
+
+_NUMBER_CODE = re.compile(r"[#0?,.]*[0#?][#0?,.]*(?:[Ee][+-][0#]+)?")
+
+
+def _number_text(number: float, form: str) -> str:
+    form = form or "General"
+    sections = _sections(form)
+    section = sections[0]
+    negative_own = False
+    if number < 0 and len(sections) > 1 and sections[1].strip():
+        section, negative_own = sections[1], True
+    elif number == 0 and len(sections) > 2 and sections[2].strip():
+        section = sections[2]
+    plain = _BRACKET.sub("", section)
+    if plain.strip().lower() in ("general", "") or plain.strip() == "@":
+        text = _general(abs(number) if negative_own else number)
+        return _literal(section.replace("General", "").replace("general", "").replace("@", "")) + text
+    if re.search(r"(?i)[ymdhs]", re.sub(r'"[^"]*"|\\.', "", plain)) and not _NUMBER_CODE.search(plain):
+        return _general(number)  # a date code on a number not stored as a date: shown as the number
+    # the number's code, with the literal text around it
+    unquoted = re.sub(r'"[^"]*"|\\.|_.|\*.', lambda m: "\x00" * len(m.group(0)), section)
+    match = _NUMBER_CODE.search(_BRACKET.sub(lambda m: "\x00" * len(m.group(0)), unquoted))
+    if match is None:
+        return _literal(section) or _general(number)
+    code = match.group(0)
+    value = abs(number) if negative_own else number
+    if "%" in section[match.end() :] or "%" in code:
+        value *= 100
+    if "E" in code.upper():
+        decimals = len(code.split(".")[1].upper().split("E")[0]) if "." in code else 0
+        shown = f"{value:.{decimals}E}"
+    else:
+        integer, _, fraction = code.partition(".")
+        decimals = sum(1 for c in fraction if c in "0#?")
+        thousands = "," in integer
+        trailing_commas = len(integer) - len(integer.rstrip(","))
+        value /= 1000**trailing_commas
+        shown = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+        if fraction and all(c == "#" for c in fraction if c in "0#?") and "." in shown:
+            shown = shown.rstrip("0").rstrip(".")
+    return _literal(section[: match.start()]) + shown + _literal(section[match.end() :])
+
+
+_WEEKDAYS = "一二三四五六日"
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
+    """A date or time by an Excel date format (yyyy m d h mm ss, AM/PM, aaaa for 星期X, literals)."""
+    section = _sections(form or "General")[0]
+    code = _BRACKET.sub("", section).strip()
+    if (
+        not code
+        or code.lower() == "general"
+        or not re.search(r"(?i)[ymdhsa]", re.sub(r'"[^"]*"|\\.', "", code))
+    ):
+        if isinstance(value, dt.time):
+            return f"{value.hour}:{value.minute:02d}"
+        if isinstance(value, dt.datetime) and (value.hour or value.minute):
+            return f"{value.year}/{value.month}/{value.day} {value.hour}:{value.minute:02d}"
+        return f"{value.year}/{value.month}/{value.day}"
+    date = value if not isinstance(value, dt.time) else None
+    hour = minute = second = 0
+    if isinstance(value, dt.time | dt.datetime):
+        hour, minute, second = value.hour, value.minute, value.second
+    twelve = bool(re.search(r"(?i)AM/PM|A/P|上午/下午", code))
+    tokens: list[tuple[str, str]] = []  # (kind, text): kind is a code letter run or "lit"
+    i = 0
+    while i < len(code):
+        ch = code[i]
+        if ch == '"':
+            end = code.find('"', i + 1)
+            end = len(code) if end < 0 else end
+            tokens.append(("lit", code[i + 1 : end]))
+            i = end + 1
+        elif ch == "\\" and i + 1 < len(code):
+            tokens.append(("lit", code[i + 1]))
+            i += 2
+        elif ch in "_*" and i + 1 < len(code):
+            i += 2
+        elif code[i : i + 5].upper() == "AM/PM" or code[i : i + 5] == "上午/下午":
+            tokens.append(("ampm", ""))
+            i += 5
+        elif code[i : i + 3].upper() == "A/P":
+            tokens.append(("ampm", ""))
+            i += 3
+        elif ch.lower() in "ymdhsae":
+            j = i
+            while j < len(code) and code[j].lower() == ch.lower():
+                j += 1
+            tokens.append((ch.lower() * (j - i), ""))
+            i = j
+        elif ch == "." and i + 1 < len(code) and code[i + 1] == "0":  # fractions of a second
+            j = i + 1
+            while j < len(code) and code[j] == "0":
+                j += 1
+            i = j
+        else:
+            tokens.append(("lit", ch))
+            i += 1
+    out = []
+    for n, (kind, text) in enumerate(tokens):
+        if kind == "lit":
+            out.append(text)
+            continue
+        letter = kind[0]
+        if kind == "ampm":
+            out.append("上午" if hour < 12 else "下午")
+        elif letter == "m":
+            before = [k for k, _ in tokens[:n] if k != "lit"]
+            after = [k for k, _ in tokens[n + 1 :] if k != "lit"]
+            minutes = (before and before[-1][0] == "h") or (after and after[0][0] == "s")
+            if minutes:
+                out.append(f"{minute:02d}" if len(kind) >= 2 else str(minute))
+            elif date is not None:
+                out.append(f"{date.month:02d}" if len(kind) == 2 else str(date.month))
+        elif letter in "ye" and date is not None:
+            out.append(f"{date.year % 100:02d}" if len(kind) <= 2 and letter == "y" else str(date.year))
+        elif letter == "d" and date is not None:
+            if len(kind) <= 2:
+                out.append(f"{date.day:02d}" if len(kind) == 2 else str(date.day))
+            else:
+                day = _EN_DAYS[date.weekday()]
+                out.append(day if len(kind) >= 4 else day[:3])
+        elif letter == "a" and date is not None:
+            out.append(("星期" if len(kind) >= 4 else "") + _WEEKDAYS[date.weekday()])
+        elif letter == "h":
+            shown = (hour % 12 or 12) if twelve else hour
+            out.append(f"{shown:02d}" if len(kind) >= 2 else str(shown))
+        elif letter == "s":
+            out.append(f"{second:02d}" if len(kind) >= 2 else str(second))
+    return "".join(out).strip()

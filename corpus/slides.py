@@ -1,0 +1,265 @@
+"""Slide decks a speech is delivered with (.pptx, .pptm, .ppsx, WPS's .dps — all Office Open XML — and
+OpenDocument's .odp, read from its content.xml the same way): the slides' text and, after each slide's,
+its speaker notes, which often hold the whole speech.
+
+The first slide's title titles the deck; the lines under it on that slide (its subtitle: 「中共…局局长
+龚清源」, 「2027年10月8日」) are read as the lines under a speech's title, so the speaker and the date are
+found there by the rules every speech goes by (corpus.parse). Every other slide is a section titled by its
+title placeholder (「第 3 张幻灯片」 when it has none). A slide's text is read in PowerPoint's reading order
+(the order of its shapes, the one the selection pane and screen readers follow): placeholders, text boxes,
+the shapes inside groups, tables (each row labelled by its header, as a Word table is: corpus.tables) and
+SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``); then its notes, a paragraph each.
+The slide number, footer and date placeholders (PowerPoint's 「页眉和页脚」) are not the speech and are not
+read; nor are hidden slides, pictures and charts. The old binary .ppt is refused with what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from . import cfb
+from .errors import EmptyDocument, UnreadableFile, damaged
+from .records import Block
+from .tables import table_blocks
+from .word import diagram_lines
+from .zipped import refuse_zip_bomb
+
+__all__ = ["SLIDE_SUFFIXES", "DeckText", "read_deck"]
+
+SLIDE_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".dps", ".odp")
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_FURNITURE = {"sldNum", "ftr", "dt", "hdr"}  # 「页眉和页脚」: never the speech
+_TITLES = {"title", "ctrTitle"}
+
+
+@dataclass(frozen=True)
+class DeckText:
+    """A deck read: its blocks (title, a heading per slide, the slides' text and notes), every line read
+    one a line (the reference `add --check` compares the passages with), and the reader."""
+
+    blocks: tuple[Block, ...]
+    reference: str
+    converter: str
+
+
+def old_ppt_message(name: str) -> str:
+    return f"{name} 是旧版 PowerPoint 演示文稿（.ppt），不能直接读取：请在 PowerPoint 或 WPS 中另存为 .pptx 后再添加"
+
+
+def read_deck(name: str, data: bytes) -> DeckText:
+    """A deck's slides and notes as blocks; a CorpusError with one Chinese line when it cannot be read."""
+    if cfb.is_cfb(data):
+        contents = cfb.contents(data)
+        if contents is not None and contents.encrypted:
+            raise UnreadableFile(
+                f"{name} 设置了打开密码，无法读取：请在 PowerPoint 或 WPS 中取消密码后另存，再添加"
+            )
+        if contents is not None and contents.word_document:
+            raise UnreadableFile(
+                f"{name} 其实是 Word 97–2003 文档（.doc），不是演示文稿：请把扩展名改为 .doc 再添加"
+            )
+        if contents is not None and "PowerPoint Document" in contents.streams:
+            raise UnreadableFile(old_ppt_message(name))
+        raise damaged(f"{name} 不是有效的演示文稿（内容已损坏）")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            refuse_zip_bomb(name, archive, len(data))
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+            content = archive.read("content.xml") if b"opendocument.presentation" in mimetype else None
+            if content is None and "ppt/presentation.xml" not in names:
+                raise UnreadableFile(f"{name} 不是 PowerPoint 或 WPS 演示文稿（缺少演示文稿内容）")
+    except (zipfile.BadZipFile, KeyError, OSError) as e:
+        raise damaged(f"{name} 不是有效的演示文稿（内容已损坏或不完整）") from e
+    try:
+        if content is not None:
+            slides, converter = _odp_slides(content), "odp"
+        else:
+            from pptx import Presentation
+
+            deck = Presentation(io.BytesIO(data))
+            slides = [_slide(slide) for slide in deck.slides if slide._element.get("show") != "0"]
+            converter = "pptx"
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as e:
+        raise damaged(f"{name} 不是有效的演示文稿（内容已损坏）") from e
+    blocks: list[Block] = []
+    reference: list[str] = []
+    for number, (title, body, notes) in enumerate(slides, start=1):
+        reference.extend(line for line in (title, *(b.text for b in body), *notes) if line)
+        if number == 1 and title:
+            blocks.append(Block(text=title, kind="title"))
+            blocks.extend(Block(text=b.text, kind="") if b.kind == "line" else b for b in body)
+        else:
+            blocks.append(Block(text=title or f"第 {number} 张幻灯片", kind="heading", level=1))
+            blocks.extend(body)
+        blocks.extend(Block(text=paragraph, kind="paragraph") for paragraph in notes)
+    if not any(block.text.strip() for block in blocks if block.kind != "heading"):
+        raise EmptyDocument(f"{name} 中没有可读的文字：幻灯片和备注里都没有文字")
+    return DeckText(tuple(blocks), "\n".join(reference), converter)
+
+
+def _slide(slide) -> tuple[str, list[Block], list[str]]:  # type: ignore[no-untyped-def]
+    """A slide's title, its other text as blocks in reading order, and its notes' paragraphs."""
+    title = ""
+    body: list[Block] = []
+    for element in slide.shapes._spTree.iterchildren():
+        kind = _placeholder_kind(element)
+        if kind in _FURNITURE:
+            continue
+        if kind in _TITLES and not title:
+            title = " ".join(_paragraphs(element))
+            continue
+        body.extend(_shape_blocks(element, slide.part))
+    notes: list[str] = []
+    if slide.has_notes_slide:
+        for element in slide.notes_slide.shapes._spTree.iterchildren():
+            if _placeholder_kind(element) == "body":
+                notes.extend(_paragraphs(element))
+    return title, body, notes
+
+
+def _placeholder_kind(element) -> str | None:  # type: ignore[no-untyped-def]
+    ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+    if ph is None:
+        return None
+    return ph.get("type", "body")
+
+
+def _shape_blocks(element, part) -> list[Block]:  # type: ignore[no-untyped-def]
+    """One shape's text: a text shape's paragraphs as lines, a group's shapes in order, a table's rows
+    labelled, a SmartArt diagram's nodes."""
+    tag = etree.QName(element).localname
+    if tag == "sp":
+        return [Block(text=line, kind="line") for line in _paragraphs(element)]
+    if tag == "grpSp":
+        return [block for child in element.iterchildren() for block in _shape_blocks(child, part)]
+    if tag == "graphicFrame":
+        table = element.find(f".//{_A}tbl")
+        if table is not None:
+            rows = []
+            for tr in table.iterfind(f"{_A}tr"):
+                cells = []
+                for tc in tr.iterfind(f"{_A}tc"):
+                    if tc.get("hMerge") == "1" or tc.get("vMerge") == "1":
+                        cells.append("")
+                        continue
+                    cells.append(" ".join(_paragraphs(tc)))
+                rows.append(cells)
+            return table_blocks(rows)
+        data = element.find(f".//{_A}graphicData")
+        if data is not None and data.get("uri") == _DIAGRAM:
+            ids = data.find("{" + _DIAGRAM + "}relIds")
+            target = ids.get(f"{_R}dm") if ids is not None else None
+            if target and target in part.rels:
+                model = etree.fromstring(part.rels[target].target_part.blob)
+                return [Block(text=line, kind="line") for line in diagram_lines(model)]
+    return []
+
+
+def _paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]
+    """The text paragraphs of a shape's text body (a:p), each its runs, fields and breaks."""
+    out = []
+    for body in element.iter(f"{_P}txBody", f"{_A}txBody"):
+        for p in body.iterfind(f"{_A}p"):
+            text = "".join(
+                (node.text or "") if node.tag == f"{_A}t" else "\n" for node in p.iter(f"{_A}t", f"{_A}br")
+            )
+            out.extend(line.strip() for line in text.split("\n") if line.strip())
+    return out
+
+
+# --- OpenDocument presentations (.odp: LibreOffice Impress, WPS's 「ODF 演示文稿」) ------------------------
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_PRES = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODP_FURNITURE = {"page-number", "footer", "date-time", "header", "page"}
+
+
+def _odp_slides(content: bytes) -> list[tuple[str, list[Block], list[str]]]:
+    """An .odp's pages as (title, blocks in document order, notes), hidden pages left out."""
+    root = etree.fromstring(content, etree.XMLParser(resolve_entities=False))
+    hidden = {
+        style.get(f"{_STYLE}name")
+        for style in root.iter(f"{_STYLE}style")
+        for props in style.iter(f"{_STYLE}drawing-page-properties")
+        if props.get(f"{_PRES}visibility") == "hidden"
+    }
+    slides = []
+    for page in root.iter(f"{_DRAW}page"):
+        if page.get(f"{_DRAW}style-name") in hidden:
+            continue
+        title = ""
+        body: list[Block] = []
+        notes: list[str] = []
+        for element in page:
+            if element.tag == f"{_PRES}notes":
+                for frame in element.iter(f"{_DRAW}frame"):
+                    if frame.get(f"{_PRES}class") == "notes":
+                        notes.extend(_odp_paragraphs(frame))
+                continue
+            kind = element.get(f"{_PRES}class")
+            if kind in _ODP_FURNITURE:
+                continue
+            if kind == "title" and not title:
+                title = " ".join(_odp_paragraphs(element))
+                continue
+            body.extend(_odp_blocks(element))
+        slides.append((title, body, notes))
+    return slides
+
+
+def _odp_blocks(element) -> list[Block]:  # type: ignore[no-untyped-def]
+    """One drawing object's text: a group's objects in order, a table's rows labelled, a frame's or a
+    shape's paragraphs as lines."""
+    if element.tag == f"{_DRAW}g":
+        return [block for child in element for block in _odp_blocks(child)]
+    table = element.find(f".//{_TABLE}table")
+    if table is not None:
+        rows = []
+        for row in table.iter(f"{_TABLE}table-row"):
+            cells = []
+            for cell in row:
+                if cell.tag == f"{_TABLE}covered-table-cell":
+                    cells.append("")
+                elif cell.tag == f"{_TABLE}table-cell":
+                    cells.append(" ".join(_odp_paragraphs(cell)))
+            rows.append(cells)
+        return table_blocks(rows)
+    return [Block(text=line, kind="line") for line in _odp_paragraphs(element)]
+
+
+def _odp_paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for p in element.iter(f"{_TEXT}p", f"{_TEXT}h"):
+        if any(child.tag in (f"{_TEXT}p", f"{_TEXT}h") for child in p.iterancestors()):
+            continue
+        out.extend(line.strip() for line in _odp_text(p).split("\n") if line.strip())
+    return out
+
+
+def _odp_text(element) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's characters: text:s as its spaces, tabs and line breaks as such, fields' shown text."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_TEXT}s":
+            out.append(" " * int(child.get(f"{_TEXT}c", "1")))
+        elif child.tag == f"{_TEXT}tab":
+            out.append("\t")
+        elif child.tag == f"{_TEXT}line-break":
+            out.append("\n")
+        elif child.tag != f"{_OFFICE}annotation":
+            out.append(_odp_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
