@@ -213,6 +213,12 @@ class Context:
             self._library = Library(
                 self.settings.home, tokenizer=self.settings.tokenizer, merge_to=self.settings.merge_to
             )
+            store = self._library.store
+            if store.upgraded:
+                notice(
+                    f"资料库是旧版 speechqa 建立的，已升级到本版（{len(store.upgraded)} 项，"
+                    f"用时 {store.upgrade_seconds:.1f} 秒）：讲话、更正、标准答案和提问记录都保留着。"
+                )
         return self._library
 
     def service(self, *, fresh_model: bool = False, tell_seeded: bool = True) -> SpeechService:
