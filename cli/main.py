@@ -221,14 +221,17 @@ class Context:
                 )
         return self._library
 
-    def service(self, *, fresh_model: bool = False, tell_seeded: bool = True) -> SpeechService:
-        """The library's service. An empty library is given the bundled speeches on opening, under a
-        progress bar of a minute or so: said after it (`tell_seeded`), as `add` says it in its report."""
+    def service(
+        self, *, fresh_model: bool = False, tell_seeded: bool = True, seed: bool = True
+    ) -> SpeechService:
+        """The library's service. An empty library is given the bundled speeches on opening (unless not
+        `seed`), under a progress bar of a minute or so: said after it (`tell_seeded`), as `add` says it in
+        its report."""
         from retrieval import ServiceOptions, SpeechService
 
         service = SpeechService(
             self.library,
-            ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes),
+            ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes, seed_if_empty=seed),
             notice=notice,
             progress=ProgressBar("建立索引"),
             fresh_model=fresh_model,
