@@ -53,12 +53,14 @@ def speechqa(checkout: Path, home: Path, *args: str) -> float:
 def old_library(commit: str, tmp: Path) -> Path:
     """The bundled speeches indexed by the release at `commit`."""
     checkout, home = tmp / f"checkout-{commit}", tmp / f"old-{commit}"
-    subprocess.run(
+    added = subprocess.run(
         ["git", "worktree", "add", "--detach", str(checkout), commit],
         cwd=ROOT,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if added.returncode != 0:
+        raise SystemExit(f"找不到提交：{commit}（{added.stderr.strip().splitlines()[-1]}）")
     try:
         help_text = subprocess.run(
             [sys.executable, "-c", CODE, "add", "--help"],
