@@ -1288,7 +1288,6 @@ class Store:
 
     # -- embedding cache ----------------------------------------------------------------------------
     @_locked
-    @_locked
     def cached_hashes(self, model: str, hashes: Sequence[str]) -> set[str]:
         """Which of these embedding keys have a vector of `model` in the cache (the vectors left unread)."""
         found: set[str] = set()
@@ -1305,6 +1304,7 @@ class Store:
             )
         return found
 
+    @_locked
     def cached_vectors(self, model: str, hashes: Sequence[str], dim: int) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         unique = list(dict.fromkeys(hashes))
