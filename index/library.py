@@ -113,7 +113,8 @@ class BuildReport:
 
 # What an index build costs, for the estimate told before one (Staleness.seconds): passages embedded a second
 # (`speechqa bench ingest`: 7.4 at the build's batch, 2 threads) and passages tokenised and indexed a second
-# with every vector cached, model loading apart (`python scripts/time_upgrade.py`: 380-1,100 on 2 busy cores).
+# with every vector cached, model loading apart (rebuilds of 151-208 passages in 0.2-0.4 s on 2 busy cores,
+# `python scripts/time_upgrade.py`: 520-980 a second; the estimate takes the slow side).
 EMBEDDED_PER_SECOND = 7.0
 INDEXED_PER_SECOND = 400.0
 
