@@ -487,7 +487,9 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             default=False,
         ):
             raise click.Abort
-        service = obj.service()
+        # into a new home: no bundled speeches and no index first (both thrown away at once); the model is
+        # the one the current index was built with, as before
+        service = obj.service(seed=False, fresh_model=obj.library.manifest() is None)
         counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
         click.echo(f"已恢复：{describe(counts)}；索引 {index_size(report)}。原资料库另存为 {saved}")
 

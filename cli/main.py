@@ -213,16 +213,25 @@ class Context:
             self._library = Library(
                 self.settings.home, tokenizer=self.settings.tokenizer, merge_to=self.settings.merge_to
             )
+            store = self._library.store
+            if store.upgraded:
+                notice(
+                    f"资料库是旧版 speechqa 建立的，已升级到本版（{len(store.upgraded)} 项，"
+                    f"用时 {store.upgrade_seconds:.1f} 秒）：讲话、更正、标准答案和提问记录都保留着。"
+                )
         return self._library
 
-    def service(self, *, fresh_model: bool = False, tell_seeded: bool = True) -> SpeechService:
-        """The library's service. An empty library is given the bundled speeches on opening, under a
-        progress bar of a minute or so: said after it (`tell_seeded`), as `add` says it in its report."""
+    def service(
+        self, *, fresh_model: bool = False, tell_seeded: bool = True, seed: bool = True
+    ) -> SpeechService:
+        """The library's service. An empty library is given the bundled speeches on opening (unless not
+        `seed`), under a progress bar of a minute or so: said after it (`tell_seeded`), as `add` says it in
+        its report."""
         from retrieval import ServiceOptions, SpeechService
 
         service = SpeechService(
             self.library,
-            ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes),
+            ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes, seed_if_empty=seed),
             notice=notice,
             progress=ProgressBar("建立索引"),
             fresh_model=fresh_model,

@@ -22,6 +22,7 @@ from .errors import (
     ReadOnlyHome,
     SpeechIndexError,
     StoreCorrupt,
+    StoreTooNew,
     WriterBusy,
 )
 from .lexical import LexicalIndex
@@ -32,6 +33,7 @@ from .library import (
     FileOutcome,
     Library,
     LoadedIndex,
+    Staleness,
     embedding_key,
     write_lock,
 )
@@ -121,8 +123,10 @@ __all__ = [
     "SourceRecord",
     "SpeechIndexError",
     "SpeechRecord",
+    "Staleness",
     "Store",
     "StoreCorrupt",
+    "StoreTooNew",
     "TakenOffer",
     "UnfinishedUpload",
     "VectorIndex",

@@ -23,6 +23,10 @@ class StoreCorrupt(SpeechIndexError):
     pass
 
 
+class StoreTooNew(SpeechIndexError):
+    """The database (or a backup) was written by a newer speechqa: it has migrations this one lacks."""
+
+
 class ModelUnavailable(SpeechIndexError):
     pass
 

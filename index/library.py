@@ -111,6 +111,48 @@ class BuildReport:
     document_fields: tuple[str, ...] = ()
 
 
+# What an index build costs, for the estimate told before one (Staleness.seconds): passages embedded a second
+# (`speechqa bench ingest`: 7.4 at the build's batch, 2 threads) and passages tokenised and indexed a second
+# with every vector cached, model loading apart (rebuilds of 151-208 passages in 0.2-0.4 s on 2 busy cores,
+# `python scripts/time_upgrade.py`: 520-980 a second; the estimate takes the slow side).
+EMBEDDED_PER_SECOND = 7.0
+INDEXED_PER_SECOND = 400.0
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """Why the index must be built before a search, and how much work that is."""
+
+    reason: str  # "missing": no index · "behind": older than the store · "older": built by an older speechqa
+    passages: int  # passages the build indexes
+    to_embed: int  # of them, those whose vector is not cached (embedded by the build)
+
+    @property
+    def seconds(self) -> float:
+        """The build's expected duration on a machine like ours (see EMBEDDED_PER_SECOND)."""
+        return self.to_embed / EMBEDDED_PER_SECOND + self.passages / INDEXED_PER_SECOND
+
+    def describe(self) -> str:
+        """One line for the user, said before the build: why it is needed, how long it will take."""
+        why = {
+            "missing": "还没有索引（或索引文件夹被删除了），正在从资料库建立",
+            "behind": "索引落后于资料库（上次写入在索引完成前中断了），正在补建",
+            "older": "索引是旧版 speechqa 建立的，本版要按新的方式重建一次",
+        }[self.reason]
+        work = f"{self.passages} 段，" + (
+            f"其中 {self.to_embed} 段要计算向量" if self.to_embed else "向量都已缓存，不必重新计算"
+        )
+        seconds = self.seconds
+        took = (
+            "几秒钟"
+            if seconds < 10
+            else f"约 {round(seconds)} 秒"
+            if seconds < 90
+            else f"约 {round(seconds / 60)} 分钟"
+        )
+        return f"{why}（{work}），预计{took}；建好之后不必再等。"
+
+
 @dataclass(frozen=True)
 class LoadedIndex:
     manifest: Manifest
@@ -704,13 +746,33 @@ class Library:
         return folder
 
     def is_stale(self) -> bool:
-        """The index is missing, older than the store, or built from an older form of the lexical text."""
+        """The index is missing, older than the store, or built by an older speechqa (an older form of the
+        lexical text, another tokenizer version)."""
+        return self._stale_reason() is not None
+
+    def _stale_reason(self) -> str | None:
         manifest = self.manifest()
-        return (
-            manifest is None
-            or manifest.revision != self.store.revision
-            or manifest.lexical_text != LEXICAL_TEXT_VERSION
-        )
+        if manifest is None:
+            return "missing"
+        if manifest.lexical_text != LEXICAL_TEXT_VERSION or (
+            # tokenised by an older speechqa (another tokenizer code, dictionary or jieba): a question, tokenised
+            # by this one, would miss words the index holds in their older form
+            manifest.tokenizer == self.tokenizer
+            and manifest.tokenizer_version != tokenizer_version(self.tokenizer)
+        ):
+            return "older"
+        if manifest.revision != self.store.revision:
+            return "behind"
+        return None
+
+    def staleness(self, model: str) -> Staleness | None:
+        """Why the index must be built (None: it need not), with the work a build with `model` faces."""
+        reason = self._stale_reason()
+        if reason is None:
+            return None
+        keys = [embedding_key(p.text) for p in self.store.passages() if p.section != HEAD_SECTION]
+        cached = self.store.cached_hashes(model, keys)
+        return Staleness(reason, len(keys), sum(key not in cached for key in keys))
 
     def load(self, embedder_key: str) -> LoadedIndex:
         folder = self._current_folder()  # read CURRENT once: the manifest and files come from one generation

@@ -24,7 +24,7 @@ import sqlite_utils
 from corpus import describe_os_error
 
 from .errors import HomeFull, SpeechIndexError
-from .store import MIGRATIONS, Store, home_full
+from .store import MIGRATIONS, Store, home_full, unknown_migrations
 
 DB_NAME = "speechqa.db"
 TABLES = ("speeches", "passages", "embeddings", "queries", "feedback")  # what a report counts
@@ -138,6 +138,12 @@ def check_backup(source: Path) -> Counts:
                 raise BackupError(f"不是 speechqa 的备份文件：{source}")
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise BackupError(f"备份文件已损坏：{source}")
+            unknown = unknown_migrations(row[0] for row in conn.execute("SELECT name FROM _migrations"))
+            if unknown:
+                raise BackupError(
+                    f"备份文件 {source} 是更新版本的 speechqa 做的（本版不认识其中的升级 {'、'.join(unknown)}）："
+                    "本版不能恢复它，资料库没有改动。请用更新版本的 speechqa 恢复。"
+                )
             return count_rows(conn)
         finally:
             conn.close()

@@ -27,7 +27,7 @@ import sqlite_utils
 from corpus import HEAD_SECTION, PassageDraft, Speech, describe_os_error, head_issuer, with_head_issuer
 
 from . import identity
-from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt
+from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt, StoreTooNew
 from .records import PassageRecord, SourceRecord, SpeechRecord
 
 log = logging.getLogger(__name__)
@@ -35,8 +35,18 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def _in_transaction(db: sqlite_utils.Database, script: str) -> None:
+    """Run a script's statements one by one inside the migration's transaction. (sqlite-utils 3, which
+    pyproject allows, passes `executescript` to sqlite3's, which commits first and then runs each statement on
+    its own: a process killed half-way would leave a migration's tables without its record.)"""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db.executescript(
+    _in_transaction(
+        db,
         """
         CREATE TABLE speeches (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -70,12 +80,13 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         );
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta (key, value) VALUES ('revision', '0');
-        """
+        """,
     )
 
 
 def _m002_query_log(db: sqlite_utils.Database) -> None:
-    db.executescript(
+    _in_transaction(
+        db,
         """
         CREATE TABLE queries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -89,13 +100,14 @@ def _m002_query_log(db: sqlite_utils.Database) -> None:
             latency_ms REAL NOT NULL
         );
         CREATE INDEX queries_ts ON queries(ts);
-        """
+        """,
     )
 
 
 def _m003_feedback(db: sqlite_utils.Database) -> None:
     # One vote per user and logged question: pressing 👍 then 👎 replaces the vote.
-    db.executescript(
+    _in_transaction(
+        db,
         """
         CREATE TABLE feedback (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -107,7 +119,7 @@ def _m003_feedback(db: sqlite_utils.Database) -> None:
             UNIQUE (query_id, user_id)
         );
         CREATE INDEX feedback_query ON feedback(query_id);
-        """
+        """,
     )
 
 
@@ -395,6 +407,19 @@ def _damaged(path: Path, error: sqlite3.DatabaseError) -> StoreCorrupt:
     )
 
 
+def unknown_migrations(applied: Iterable[str]) -> list[str]:
+    """The migrations on record that this version does not have: the database was written by a newer one."""
+    known = {name for name, _ in MIGRATIONS}
+    return [name for name in applied if name not in known]
+
+
+def too_new_message(path: Path, unknown: Sequence[str]) -> str:
+    return (
+        f"资料库 {path} 是更新版本的 speechqa 写入的（本版不认识其中的升级 {'、'.join(unknown)}）："
+        "本版不打开它，以免损坏，什么都没有改动。请使用更新版本的 speechqa。"
+    )
+
+
 def read_only_message(folder: Path) -> str:
     return f"数据目录是只读的：{folder}"
 
@@ -553,6 +578,9 @@ class Store:
                 raise ReadOnlyHome(f"{read_only_message(path.parent)}（{describe_os_error(e)}）") from e
             read_only = not writable(path.parent) or (path.exists() and not os.access(path, os.W_OK))
         self.disk_full = False
+        # the migrations this opening applied to an older speechqa's database, and how long they took
+        self.upgraded: list[str] = []
+        self.upgrade_seconds = 0.0
         self._depth = 0  # transaction nesting
         self._skipped_log = False
         try:
@@ -588,6 +616,10 @@ class Store:
             if translated is e:
                 raise _damaged(path, e) from e
             raise translated from e
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
 
     def close(self) -> None:
         self.db.conn.close()
@@ -605,9 +637,14 @@ class Store:
         )
 
     # -- schema -------------------------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        """The names of the migrations on record in this database, in the order they were applied."""
+        if "_migrations" not in self.db.table_names():
+            return []
+        return [row[0] for row in self.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
     def pending_migrations(self) -> list[str]:
-        names = {"_migrations"} & set(self.db.table_names())
-        done = {row["name"] for row in self.db["_migrations"].rows} if names else set()
+        done = set(self.applied_migrations())
         return [name for name, _ in MIGRATIONS if name not in done]
 
     def migrate(self) -> None:
@@ -615,9 +652,15 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
+        applied = self.applied_migrations()
+        unknown = unknown_migrations(applied)
+        if unknown:
+            raise StoreTooNew(too_new_message(self.path, unknown))
         pending = self.pending_migrations()
         if not pending:
             return
+        older = bool(applied)  # a database an older speechqa wrote (not a new one)
+        started = time.perf_counter()
         if self.read_only:
             raise ReadOnlyHome(
                 f"{read_only_message(self.path.parent)}；资料库需要升级（{', '.join(pending)}），"
@@ -631,8 +674,8 @@ class Store:
         for name, apply in MIGRATIONS:
             if name not in pending:
                 continue
-            # Each migration and its record in one transaction, foreign keys off while tables are rebuilt
-            # (a migration using executescript commits on its own; the record then follows at once).
+            # Each migration and its record in one transaction (a kill -9 half-way leaves the database as it
+            # was before it), foreign keys off while tables are rebuilt.
             conn.execute("PRAGMA foreign_keys=OFF")
             try:
                 conn.execute("BEGIN IMMEDIATE")
@@ -642,8 +685,8 @@ class Store:
                     conn.rollback()
                     continue
                 apply(self.db)
-                if not conn.in_transaction:
-                    conn.execute("BEGIN IMMEDIATE")
+                if not conn.in_transaction:  # a migration must not commit on its own (test_index_upgrade.py)
+                    raise RuntimeError(f"migration {name} committed before its record")
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", [name, _now()])
                 broken = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
@@ -655,6 +698,9 @@ class Store:
                 raise
             finally:
                 conn.execute("PRAGMA foreign_keys=ON")
+            if older:
+                self.upgraded.append(name)
+        self.upgrade_seconds = time.perf_counter() - started
 
     # -- speeches and passages ----------------------------------------------------------------------
     @property
@@ -1241,6 +1287,23 @@ class Store:
         return [TakenOffer(*row) for row in rows]
 
     # -- embedding cache ----------------------------------------------------------------------------
+    @_locked
+    def cached_hashes(self, model: str, hashes: Sequence[str]) -> set[str]:
+        """Which of these embedding keys have a vector of `model` in the cache (the vectors left unread)."""
+        found: set[str] = set()
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT content_hash FROM embeddings WHERE model = ? AND content_hash IN ({marks})",
+                    [model, *chunk],
+                )
+            )
+        return found
+
     @_locked
     def cached_vectors(self, model: str, hashes: Sequence[str], dim: int) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

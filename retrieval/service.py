@@ -124,6 +124,7 @@ class SpeechService:
         # was given, and the index build (None when the index was there already)
         self.seeded: tuple[FileOutcome, ...] = ()
         self.built: BuildReport | None = None
+        self._notice = notice
         manifest = library.manifest()
         self.embedder: Embedder = load_embedder(
             options.model,
@@ -200,7 +201,10 @@ class SpeechService:
             return
         try:
             with self.library.write_lock():
-                if self.library.is_stale():
+                staleness = self.library.staleness(self.embedder.key)
+                if staleness is not None:
+                    if self._notice is not None and not self.seeded:  # a seeded library's build is told after
+                        self._notice(staleness.describe())
                     self.built = self.library.build(self.embedder, progress)
         except WriterBusy:
             if self.library.manifest() is None:
