@@ -2,7 +2,7 @@
 
 Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
 numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx, .doc and .wps (see
-corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
+corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf), .ofd (GB/T 33190, laid out as a PDF: corpus.ofd) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
 numbers dropped as in a PDF).
 """
@@ -36,6 +36,7 @@ from .errors import (
 from .html import printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .odt import read_odt
+from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
 from .plaintext import plain_lines
@@ -73,13 +74,14 @@ SUPPORTED_SUFFIXES = (
     ".odt",
     ".rtf",
     ".pdf",
+    ".ofd",
     *HTML_SUFFIXES,
     *MHT_SUFFIXES,
     *MAIL_SUFFIXES,
     *IMAGE_SUFFIXES,
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -245,6 +247,7 @@ def read_document(path: Path) -> Document:
 # Latin name is set off from the Chinese before it by a space.
 _KIND_NAMES = {
     ".pdf": " PDF 文件",
+    ".ofd": " OFD 文件",
     ".docx": " Word 文档（.docx）",
     ".doc": " Word 97–2003 文档（.doc）",
     ".odt": " OpenDocument 文档（.odt）",
@@ -277,7 +280,9 @@ def content_kind(data: bytes) -> str | None:
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
-        return ".docx" if b"word/document.xml" in data else None
+        if b"word/document.xml" in data:
+            return ".docx"
+        return ".ofd" if is_ofd(data) else None
     return None
 
 
@@ -515,8 +520,8 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             text = blocks_text(blocks)
             reference = f"{reference.rstrip()}\n{label.text}\n{part.reference or part.text}"
             notes = (*notes, *part.notes)
-    elif suffix == ".pdf":
-        pdf = read_pdf(name, data)
+    elif suffix in (".pdf", ".ofd"):
+        pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
         # a site's page printed to PDF by a browser: the site's lines around the notice are not its text;
         # its info line's day dates a notice that names none, as a saved page's does
