@@ -8,8 +8,9 @@ a set of positioned ``TextObject``s: each places its ``TextCode`` runs, the firs
 the object's own space, turned into the page's by its ``CTM`` and set at its ``Boundary``'s corner
 (millimetres). The characters of a page are gathered into printed lines here, and the lines go through
 the one layout machinery PDFs and scans go through (running headers, footers and page numbers dropped,
-wrapped lines joined, columns read in order). A page template's text (a masthead, a running header drawn
-by the template) is read with the first page that uses the template and not again. A page holding only
+wrapped lines joined, columns read in order). A page template's text is drawn on every page that uses it,
+as a PDF draws its running header: a header or footer a template repeats on every page is dropped as a
+PDF's is (a one-page document's masthead drawn by a template is read as any masthead is). A page holding only
 images is a scan, read by OCR as a scanned PDF page is. Annotations (stamps, comments) and signatures
 are not page text and are not read.
 
@@ -197,13 +198,12 @@ class _Package:
             for template in _children(common, "TemplatePage"):
                 if (part := self._resolve(member, template.get("BaseLoc", ""))) is not None:
                     templates[template.get("ID", "")] = part
-        used: set[str] = set()  # templates already read: their text stands once, with their first page
         pages = next(_children(root, "Pages"), None)
         for page in _children(pages, "Page") if pages is not None else ():
             part = self._resolve(member, page.get("BaseLoc", ""))
             if part is None:
                 raise damaged(f"{self.name} 不是有效的 OFD 文件（缺少页面 {page.get('BaseLoc', '')}）")
-            yield self._page(part, box, resources, templates, used)
+            yield self._page(part, box, resources, templates)
 
     def _resources(self, member: str, resources: _Resources) -> None:
         root = self._xml(member)
@@ -230,7 +230,6 @@ class _Package:
         box: tuple[float, float, float, float] | None,
         resources: _Resources,
         templates: dict[str, str],
-        used: set[str],
     ) -> _RawPage:
         root = self._xml(member)
         own = _box(next(_children(root, "Area"), None)) or _box(next(_children(root, "PageArea"), None))
@@ -239,10 +238,8 @@ class _Package:
             if (part := self._resolve(member, reference.text or "")) is not None:
                 self._resources(part, resources)
         drawn = _Drawing(resources)
-        for template in _children(root, "Template"):
-            tid = template.get("TemplateID", "")
-            if tid in templates and tid not in used:
-                used.add(tid)
+        for template in _children(root, "Template"):  # drawn under (Background) or over the page's own
+            if (tid := template.get("TemplateID", "")) in templates:
                 drawn.content(self._xml(templates[tid]))
         drawn.content(root)
         image = self.package.read(drawn.image) if drawn.image is not None else None
