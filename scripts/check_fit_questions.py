@@ -11,13 +11,13 @@ Checks:
   in its document, and the words that would carry the asked detail do not, either anywhere in the
   document (`absent`) or in the sentences holding an anchor (`near`); off-topic probes are checked
   against the speeches and all notices;
-- no question duplicates another fit question or one of the dev, cold to cold17 (every blind set in the tree), policy or pin sets
+- no question duplicates another fit question or one of the dev, cold to cold18 (every blind set in the tree), policy or pin sets
   once punctuation and spaces are removed — of the pin set, its paraphrases, near misses and unrelated
   questions (what `bench pins` scores); a *pinned* question is what an admin pins, never asked or scored,
   and may be worded as a fit question is (the fifth pin batch, written cold, words two pins so: g06 as f230
   and g08 as f243, the natural question of one sentence written twice);
 - no question is close to one a score is reported on (the held-out halves of the dev and policy sets,
-  the cold sets cold to cold17): a character-sequence similarity of NEAR or more, in simplified script, is
+  the cold sets cold to cold18): a character-sequence similarity of NEAR or more, in simplified script, is
   a near copy (「五心服務品牌的熱心是指什麼」 of 「…細心…」) or the same topic asked again, which would
   teach the model the answer to a reported question.
 
