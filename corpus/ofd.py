@@ -106,7 +106,7 @@ class _Glyph:
     x: float  # its left edge and baseline on the page, in points
     y: float
     size: float
-    width: float  # how far the next character of its run stands (its advance), in points
+    width: float  # its width in points: its advance in its run, at most a character of its size
     font: str
     order: int  # its place in the page's drawing order
     run: int  # the object it was drawn by
