@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold19    # or cold5 … cold17
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold19    # or cold5 … cold18
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -23,7 +23,8 @@ pasted out of a PDF (``radicals``) has its gold phrases sought with its Kangxi r
 characters they stand for; a PDF with pinyin over rare characters (``ruby``) has the readings pypdf
 returns removed from its read-back text. A .docx whose body is an altChunk (``chunk``) is read from its
 source parts and read back from the HTML page it imports; a filled PDF form (``form``) is read back with
-its fields' values (``/V``) after its page text.
+its fields' values (``/V``) after its page text. An OFD is read back from its pages' ``TextCode`` elements
+(each page's characters in the order its content lists them).
 Exit status 1 and a line per problem when anything fails.
 """
 
@@ -402,6 +403,25 @@ SETS = {
 }
 
 
+SETS["cold18"] = QuestionSet(
+    prefix="i",
+    encoding="utf-8",  # no .txt in this set
+    documents=(
+        Document("防范电信网络诈骗宣讲活动通知.ofd", 1, 10, "FRAUD_NOTICE"),
+        Document("口腔健康免费义诊活动通知.ofd", 11, 21, "DENTAL_NOTICE"),
+        Document("离退休干部象棋围棋友谊赛通知.ofd", 22, 29, "CHESS_NOTICE", scan=True),
+        Document("剪纸非遗传承班招生通知.ofd", 30, 38, "PAPERCUT_NOTICE"),
+    ),
+    absent={
+        "i039": ["纪念品", "礼品", "礼物", "奖品"],  # a gift at the anti-fraud talk
+        "i040": ["镶牙", "种植", "种牙", "补牙"],  # free dentures or implants
+        "i041": ["报名费", "参赛费"],  # an entry fee for the chess match
+        "i042": ["网上", "线上报名", "微信", "电话报名"],  # applying for the class online
+        "i043": ["周末", "周六", "周日", "星期六", "星期日"],  # the dental check at weekends
+    },
+)
+
+
 SETS["cold16"] = QuestionSet(
     prefix="g",
     encoding="utf-8",  # no .txt in this set
@@ -631,8 +651,25 @@ def _rtf_text(path: Path) -> str:
 
 
 # How each printed format is read back, and the name of that reader in a problem line.
+def _ofd_text(path: Path) -> str:
+    """Every ``TextCode``'s characters of an OFD, in the order its pages and their content list them."""
+    with zipfile.ZipFile(path) as package:
+        pages = sorted(
+            (name for name in package.namelist() if name.endswith("/Content.xml")),
+            key=lambda name: [int(d) if d.isdigit() else d for d in re.split(r"(\d+)", name)],
+        )
+        return "\n".join(
+            "".join(
+                code.group(1)
+                for code in re.finditer(r"<[^>]*TextCode[^>]*>([^<]*)<", package.read(n).decode())
+            )
+            for n in pages
+        )
+
+
 PRINTED = {
     ".pdf": (_pdf_text, "pypdf"),
+    ".ofd": (_ofd_text, "TextCode"),
     ".doc": (_doc_text, "antiword"),
     ".odt": (_odt_text, "content.xml"),
     ".rtf": (_rtf_text, "RTF"),

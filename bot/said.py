@@ -27,6 +27,7 @@ from .commands import COMMAND_NAMES
 UNNAMED_SUFFIXES = {
     "text/plain": ".txt",
     "application/pdf": ".pdf",
+    "application/ofd": ".ofd",  # GB/T 33190: what OFD readers and OA systems send it as
     "application/msword": ".doc",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.oasis.opendocument.text": ".odt",

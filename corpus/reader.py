@@ -2,7 +2,7 @@
 
 Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
 numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx, .doc and .wps (see
-corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf) and images of
+corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf), .ofd (GB/T 33190, laid out as a PDF: corpus.ofd) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
 numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpus.sheets) and slide decks
 .pptx/.pptm/.ppsx/.dps/.odp with their speaker notes (corpus.slides).
@@ -37,6 +37,7 @@ from .errors import (
 from .html import printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .odt import read_odt
+from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
 from .pdf import read_pdf
 from .plaintext import plain_lines
@@ -76,6 +77,7 @@ SUPPORTED_SUFFIXES = (
     ".odt",
     ".rtf",
     ".pdf",
+    ".ofd",
     *HTML_SUFFIXES,
     *MHT_SUFFIXES,
     *MAIL_SUFFIXES,
@@ -84,7 +86,7 @@ SUPPORTED_SUFFIXES = (
     *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -252,6 +254,7 @@ def read_document(path: Path) -> Document:
 # Latin name is set off from the Chinese before it by a space.
 _KIND_NAMES = {
     ".pdf": " PDF 文件",
+    ".ofd": " OFD 文件",
     ".docx": " Word 文档（.docx）",
     ".doc": " Word 97–2003 文档（.doc）",
     ".odt": " OpenDocument 文档（.odt）",
@@ -292,7 +295,7 @@ def content_kind(data: bytes) -> str | None:
         for mark, kind in _ZIPPED_KINDS:
             if mark in data:
                 return kind
-        return None
+        return ".ofd" if is_ofd(data) else None
     return None
 
 
@@ -557,8 +560,8 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             text = blocks_text(blocks)
             reference = f"{reference.rstrip()}\n{label.text}\n{part.reference or part.text}"
             notes = (*notes, *part.notes)
-    elif suffix == ".pdf":
-        pdf = read_pdf(name, data)
+    elif suffix in (".pdf", ".ofd"):
+        pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
         # a site's page printed to PDF by a browser: the site's lines around the notice are not its text;
         # its info line's day dates a notice that names none, as a saved page's does

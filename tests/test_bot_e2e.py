@@ -587,6 +587,24 @@ async def test_admin_uploads_rtf_and_odt_files_saved_by_office_software(
     assert len(seed_service.library.store.speeches()) == 6
 
 
+async def test_admin_uploads_an_ofd_notice_from_the_oa_system_and_staff_ask_about_it(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """An electronic official document (.ofd, GB/T 33190) as the OA system sends it."""
+    ofd = (Path(__file__).parent / "fixtures" / "ofd" / "health_notice.libreoffice.ofd").read_bytes()
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        await feed(app, api.make_document_update("体检通知.ofd", ofd, "application/ofd", user_id=ADMIN))
+        report = api.last_message(ADMIN).plain_text
+        assert (
+            "新增 #6 《关于做好2024年离休干部健康体检工作的通知（某老干发〔2024〕12号）》"
+            "（2024-04-02 · 发文：中共某某市委老干部局 · 11 段）" in report
+        )
+        await feed(app, api.make_text_update("离休干部体检地点在哪里？"))
+    top = api.last_message(USER).plain_text.split("\n\n")[1]
+    assert "关于做好2024年离休干部健康体检工作的通知" in top and "2024-04-02" in top
+    assert "市第一人民医院老年病科" in top
+
+
 async def test_admin_uploads_a_badly_scanned_image_and_is_told_to_check_it(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:

@@ -1098,3 +1098,21 @@ def test_every_confirmation_refused_or_unanswered_says_one_line_and_changes_noth
         assert result.stdout == "" and "错误" not in result.stderr and "Aborted" not in result.output
     assert (seed_home / "speechqa.db").read_bytes() == database
     assert len(speech_lines(run)) == 5
+
+
+def test_an_ofd_notice_is_added_from_a_folder_and_its_answer_cited(run: Run, tmp_path: Path) -> None:
+    """A notice staff received from the OA system as .ofd (GB/T 33190), in a folder with a Word file."""
+    fixtures = Path(__file__).parent / "fixtures"
+    folder = tmp_path / "公文"
+    folder.mkdir()
+    shutil.copy(fixtures / "ofd" / "health_notice.libreoffice.ofd", folder / "体检通知.ofd")
+    shutil.copy(fixtures / "ofd" / "training_speech.reportlab.ofd", folder / "培训班讲话.ofd")
+    out = ok(run("add", str(folder)))
+    assert "新增  #6 关于做好2024年离休干部健康体检工作的通知（某老干发〔2024〕12号） · 2024-04-02" in out
+    assert "发文：中共某某市委老干部局" in out and "培训班讲话.ofd" in out
+    answer = json.loads(ok(run("ask", "--json", "离休干部体检地点在哪里")))
+    top = answer["results"][0]
+    assert top["speech_title"] == "关于做好2024年离休干部健康体检工作的通知（某老干发〔2024〕12号）"
+    assert top["speech_date"] == "2024-04-02" and top["issuer"] == "中共某某市委老干部局"
+    assert "市第一人民医院老年病科" in top["answer_sentence"]["text"]
+    assert "新增" not in ok(run("add", str(folder / "体检通知.ofd")))  # added again: nothing changes
