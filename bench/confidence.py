@@ -38,7 +38,7 @@ from retrieval import FEATURES, KNOWN_FEATURES, RULES, ConfidenceModel, Coverage
 from retrieval.confidence import MODEL_VERSION, Judge
 
 from .errors import BenchError
-from .evaluate import GoldQuestion, gold_question, is_relevant
+from .evaluate import GoldQuestion, gold_question, is_relevant, search_as_evaluated
 from .quality import BenchLibrary, Notice, Progress
 
 MIN_RECALL = 0.955  # the low threshold keeps this share of every fitting group's answerable questions answered (target: false 「未找到」 ≤ 5%, with a margin)
@@ -161,7 +161,8 @@ def collect(
     answerable: Callable[[GoldQuestion], bool] = lambda q: q.answerable,
     exclude: Callable[[GoldQuestion], frozenset[int]] | None = None,
 ) -> list[Example]:
-    """The signals of each question's hybrid search (with `exclude(q)` passages removed, when given)."""
+    """The signals of each question's hybrid search, searched as `speechqa eval` searches it (with
+    `exclude(q)` passages removed, when given)."""
     examples = []
     for q in questions:
         rt = retriever
@@ -173,7 +174,7 @@ def collect(
                 judge=retriever.judge,
             )
             rt.query_vector = retriever.query_vector  # one cache for every variant
-        answer = rt.search(q.question, k=1, mode="hybrid")
+        answer = search_as_evaluated(rt, q.question)
         if answer.signals is not None:
             can = answerable(q)
             right = can and bool(answer.hits) and is_relevant(answer.hits[0].passage, q)

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from corpus import describe_os_error, squash
 from index import PassageRecord
-from retrieval import Answer, Hit
+from retrieval import Answer, Hit, Mode, Retriever
 
 KS = (1, 3, 5)
 SPLITS = ("tune", "heldout")
 MRR_DEPTH = 10
+EVAL_K = MRR_DEPTH  # passages `speechqa eval` asks each question for (the ranks it scores)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,15 @@ def sentence_holds(hit: Hit, question: GoldQuestion) -> bool:
         return False
     sentence = squash(hit.answer_sentence.text)
     return any(squash(a) in sentence for a in (question.spans or question.answers) if a.strip())
+
+
+def search_as_evaluated(
+    retriever: Retriever, question: str, mode: Mode = "hybrid", *, as_asked: bool = False
+) -> Answer:
+    """One question searched as `speechqa eval` searches it: its top EVAL_K; with `as_asked`, as
+    `speechqa ask` and the bot do (a speaker or year it names filters, a pinned answer comes first). The
+    confidence benches read their signals from this same search, so they judge what `eval` reports."""
+    return retriever.search(question, k=EVAL_K, mode=mode, auto_filter=as_asked, pins=as_asked)
 
 
 def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) -> Report:

@@ -25,7 +25,7 @@ from index.store import content_hash
 from retrieval import MODES, Answer, Retriever, RetrieverConfig
 
 from .cmrc import BenchmarkSet
-from .evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts
+from .evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts, search_as_evaluated
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -133,7 +133,7 @@ def evaluate_modes(
     Without it (the default) the ranking is scored alone."""
 
     def ask(question: str, mode: str) -> Answer:
-        return retriever.search(question, k=10, mode=mode, auto_filter=as_asked, pins=as_asked)  # type: ignore[arg-type]
+        return search_as_evaluated(retriever, question, mode, as_asked=as_asked)  # type: ignore[arg-type]
 
     return {mode: evaluate(questions, lambda q, m=mode: ask(q, m)) for mode in modes}  # type: ignore[misc]
 

@@ -295,7 +295,9 @@ class Retriever:
                 continue
             seen.append(grams)
             kept.append((record, score))
-            if len(kept) >= want + k:  # this page and the next, which is offered if any of it is relevant
+            # this page and the next, which is offered if any of it is relevant; and never fewer than the
+            # time rule reads, so the confidence is the same whatever page size is asked (`ask -k 1` too)
+            if len(kept) >= max(want + k, PERIOD_DEPTH):
                 break
         # the best passage as the evidence reads it: heading, text, and the speech's title, speaker and date
         # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
