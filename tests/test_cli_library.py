@@ -52,21 +52,6 @@ LIBRARY = """关于老年大学办学工作的讲话
 Run = Callable[..., Result]
 
 
-@pytest.fixture
-def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(cli, list(args), input=input)
-
-    return invoke
-
-
 def ok(result: Result) -> str:
     assert result.exit_code == 0, result.output
     return result.output
