@@ -19,7 +19,7 @@ DEFAULT_MERGE_TO: int | None = None  # the library API's default: one passage pe
 # characters. It won on every set measured (`speechqa bench chunking`, docs/benchmarks.md).
 MEASURED_MERGE_TO = 200
 # A sentence ends at 。！？； (or their ASCII forms), together with any closing quotes/brackets after it.
-_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’）)」』]*|$)")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;\n]+[”’）)」』]*|$)")
 _CLAUSE = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")
 # A paragraph that asks (an interview's, an FAQ's or a 问答 page's question line) or that answers the one
 # before it, by its label: 「问：」「问（退休教师周玉兰）：」「問3：」「记者：」「Q:」; 「答：」「答（局长）：」「A：」.
@@ -27,6 +27,11 @@ _ASKS = re.compile(
     r"^\s*(?:问|問|提问|提問|记者|記者|主持人|Q)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]"
 )
 _ANSWERS = re.compile(r"^\s*(?:答|A)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]")
+
+
+# Between two table rows merged into one passage: a line break keeps them apart for the tokenizer, the
+# answer sentence (retrieval's SENTENCE_ENDS holds it) and the reader.
+LINE_BREAK = "\n"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -37,7 +42,8 @@ def chunk_speech(
     speech: Speech, max_chars: int = DEFAULT_MAX_CHARS, merge_to: int | None = DEFAULT_MERGE_TO
 ) -> list[PassageDraft]:
     """One passage per paragraph; with `merge_to`, consecutive paragraphs of one section are merged
-    while the result stays within `merge_to` characters (table rows are never merged)."""
+    while the result stays within `merge_to` characters (a table's rows only with each other, one a line:
+    each row labels its cells by the table's header, so every passage of a table carries its head)."""
     drafts: list[PassageDraft] = []
     for group in _merge_paragraphs(speech, merge_to):
         pieces = split_paragraph(group.text, max_chars, no_cut=group.no_cut)
@@ -76,7 +82,25 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
     asked: int | None = None  # where the last group's closing question line starts, waiting for its answer
     listing: str | None = None  # the section of a lead-in the last group opens with, taking its items
     taken: str | None = None  # the section of the paragraph it took last
+    table_run = False  # whether the last group holds table rows (and may take the next row)
     for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind == "table_row":
+            # A table's rows go together, each on its own line, up to the merge size: a row read alone
+            # (「物品名称；搪瓷茶缸、工作笔记本、水文测量皮尺」) did not say whose it was, the rows beside it do.
+            last = groups[-1] if groups else None
+            if (
+                merge_to
+                and last is not None
+                and table_run
+                and last.section == paragraph.section
+                and len(last.text) + len(LINE_BREAK) + len(paragraph.text) <= merge_to
+            ):
+                groups[-1] = _Group(last.first, last.text + LINE_BREAK + paragraph.text, last.section)
+                continue
+            groups.append(_Group(index, paragraph.text, paragraph.section))
+            mergeable, table_run, asked, listing, taken = False, True, None, None, None
+            continue
+        table_run = False
         text_kind = paragraph.kind in ("text", "note")
         question = paragraph.kind == "text" and asks(paragraph.text)
         if groups and mergeable and text_kind and merge_to and not question:

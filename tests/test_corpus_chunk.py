@@ -8,7 +8,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import Paragraph, Speech, answers, asks, chunk_speech, split_paragraph, split_sentences
+from corpus import (
+    LINE_BREAK,
+    Paragraph,
+    PassageDraft,
+    Speech,
+    answers,
+    asks,
+    chunk_speech,
+    split_paragraph,
+    split_sentences,
+)
+from corpus.tables import table_blocks
 
 
 def sentence(n: int, char: str = "字") -> str:
@@ -135,6 +146,11 @@ def test_any_paragraph_splits_losslessly_within_the_limit(
     assert all(len(p) <= max_chars for p in parts)
 
 
+def _unbroken(draft: PassageDraft) -> str:
+    """A passage's text without the line breaks set between the table rows (or lines) it joins."""
+    return draft.text.replace(LINE_BREAK, "")
+
+
 def _speech(*paragraphs: Paragraph) -> Speech:
     return Speech("题", None, None, None, "a.txt", 1, None, tuple(paragraphs))
 
@@ -155,7 +171,7 @@ def test_short_paragraphs_of_one_section_merge_up_to_the_target() -> None:
     assert [(d.paragraph, d.section) for d in drafts] == [(0, "一、"), (2, "一、"), (3, "二、")]
 
 
-def test_merging_never_crosses_a_section_or_takes_a_table_row() -> None:
+def test_merging_never_crosses_a_section_and_a_tables_rows_go_together_one_a_line() -> None:
     speech = _speech(
         Paragraph(sentence(20, "甲"), "一、"),
         Paragraph(sentence(20, "乙"), "二、"),
@@ -167,10 +183,32 @@ def test_merging_never_crosses_a_section_or_takes_a_table_row() -> None:
     assert texts == [
         sentence(20, "甲"),
         sentence(20, "乙"),
-        "项目：体检；标准：每年一次",
-        "项目：护理；标准：每月600元",
+        "项目：体检；标准：每年一次\n项目：护理；标准：每月600元",
         sentence(20, "丙"),
     ]
+    # without merging (the library's default) each row is a passage, as before
+    assert [d.text for d in chunk_speech(speech)][2:4] == [
+        "项目：体检；标准：每年一次",
+        "项目：护理；标准：每月600元",
+    ]
+
+
+def test_a_forms_rows_share_a_passage_so_a_row_says_whose_it_is() -> None:
+    """The donation form of cold15 (y016, y022): 「物品名称；…」 read alone did not say whose the items were."""
+    rows = [
+        "登记编号；YC-LWJ-2026-037",
+        "捐赠人姓名；于振声",
+        "家庭住址；砚川市东湖区柳荫路17号2幢301室",
+        "物品名称；搪瓷茶缸、工作笔记本、水文测量皮尺",
+        "备注；" + sentence(190, "注"),
+    ]
+    speech = _speech(*(Paragraph(row, "登记表", kind="table_row") for row in rows))
+    drafts = chunk_speech(speech, merge_to=200)
+    assert [d.text for d in drafts] == [
+        LINE_BREAK.join(rows[:4]),
+        rows[4],
+    ]  # the long row: a passage of its own
+    assert [d.paragraph for d in drafts] == [0, 4]
 
 
 def test_without_a_target_every_paragraph_is_a_passage() -> None:
@@ -307,18 +345,18 @@ def test_every_sentence_is_in_one_passage_in_order_and_a_question_stays_with_its
 ) -> None:
     drafts = chunk_speech(_speech(*paragraphs), max_chars=max_chars, merge_to=merge_to)
     # nothing lost, nothing doubled, nothing reordered
-    assert "".join(d.text for d in drafts) == "".join(p.text for p in paragraphs)
+    assert "".join(_unbroken(d) for d in drafts) == "".join(p.text for p in paragraphs)
     assert all(d.text for d in drafts)
     # a passage never crosses a section: every paragraph it overlaps is in its section
     starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs) + 1)]
     at = 0
     for d in drafts:
         overlapped = [
-            i for i in range(len(paragraphs)) if starts[i] < at + len(d.text) and at < starts[i + 1]
+            i for i in range(len(paragraphs)) if starts[i] < at + len(_unbroken(d)) and at < starts[i + 1]
         ]
         assert {paragraphs[i].section for i in overlapped} == {d.section}
         assert d.paragraph == overlapped[0] or starts[d.paragraph] < at  # a later part of a split paragraph
-        at += len(d.text)
+        at += len(_unbroken(d))
     # a question's last sentence and the first sentence of the paragraph answering it share a passage
     for before, after in pairwise(paragraphs):
         if (
@@ -353,7 +391,7 @@ def test_no_passage_ends_on_a_question_its_answer_follows_and_sizes_stay_within_
     drafts = chunk_speech(_speech(*paragraphs), max_chars=max_chars, merge_to=merge_to)
     bounds = [0]
     for d in drafts:
-        bounds.append(bounds[-1] + len(d.text))
+        bounds.append(bounds[-1] + len(_unbroken(d)))
     spans = _question_spans(paragraphs)
     starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs))]
     text_at = {at: p.text for at, p in zip(starts, paragraphs, strict=True) if p.kind == "text"}
@@ -365,7 +403,9 @@ def test_no_passage_ends_on_a_question_its_answer_follows_and_sizes_stay_within_
             assert all(s == start for s, _ in questions)
         else:  # a question joins the passage before it only with its answer and within the target
             assert all(e - start <= merge_to for s, e in questions if s > start)
-        if len(d.text) > max_chars:  # too long only to hold a question (or labelled answer) and the answer
+        if (
+            len(_unbroken(d)) > max_chars
+        ):  # too long only to hold a question (or labelled answer) and the answer
             answered = [s for s, e in spans if s < end and start < e]
             labelled = [s for s in starts if start < s < end and answers(text_at.get(s, ""))]
             assert answered or labelled
@@ -434,11 +474,11 @@ def test_merging_loses_and_repeats_nothing_and_keeps_the_order(
 ) -> None:
     speech = _speech(*(Paragraph(t, s, kind="table_row" if table else "text") for t, s, table in rows))
     drafts = chunk_speech(speech, max_chars=10_000, merge_to=200)
-    assert "".join(d.text for d in drafts) == "".join(t for t, _, _ in rows)
+    assert "".join(_unbroken(d) for d in drafts) == "".join(t for t, _, _ in rows)
     starts = [d.paragraph for d in drafts]
     assert starts == sorted(set(starts))  # each passage starts at a later paragraph than the one before
     for d in drafts:  # a merged passage stays within the target; one paragraph alone may be longer
-        assert len(d.text) <= 200 or d.text == rows[d.paragraph][0]
+        assert len(_unbroken(d)) <= 200 or d.text == rows[d.paragraph][0]
 
 
 def test_a_lead_in_takes_no_sub_section_with_a_heading_of_its_own() -> None:
@@ -461,3 +501,39 @@ def test_a_lead_in_takes_no_sub_section_with_a_heading_of_its_own() -> None:
     assert [d.text for d in chunk_speech(listed, merge_to=200)] == [
         "".join(p.text for p in listed.paragraphs)
     ]
+
+
+_CELL = st.text(alphabet="甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳", min_size=2, max_size=40)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    """A table: a header of 2–5 short labels, then 2–15 rows of distinct cells (cells of any length)."""
+    columns = draw(st.integers(2, 5))
+    header = [f"栏{'一二三四五'[c]}" for c in range(columns)]
+    rows = draw(st.lists(st.lists(_CELL, min_size=columns, max_size=columns), min_size=2, max_size=15))
+    rows = [[f"第{r}行{c}列{cell}末" for c, cell in enumerate(row)] for r, row in enumerate(rows)]  # distinct
+    return header, rows
+
+
+@settings(max_examples=200)
+@given(_tables(), st.sampled_from([None, 200]))
+def test_every_cell_of_a_table_reaches_one_passage_once_under_its_column_head(
+    table: tuple[list[str], list[list[str]]], merge_to: int | None
+) -> None:
+    """A table's rows merged into passages: each cell in exactly one passage, once, labelled by its column's
+    header in every passage it reaches (the head travels with the row, whichever passage the row is in);
+    a line break only ever falls between two whole rows."""
+    header, rows = table
+    blocks = table_blocks([header, *rows])
+    paragraphs = [Paragraph(b.text, "附表", kind=b.kind) for b in blocks]
+    drafts = chunk_speech(_speech(*paragraphs), max_chars=350, merge_to=merge_to)
+    lines = [line for d in drafts for line in d.text.split(LINE_BREAK)]
+    assert sorted(lines) == sorted(b.text for b in blocks)  # whole rows, each once
+    for row in rows:
+        for label, cell in zip(header, row, strict=True):
+            holding = [d for d in drafts if cell in d.text]
+            assert len(holding) == 1 and holding[0].text.count(cell) == 1
+            assert f"{label}：{cell}" in holding[0].text
+    if merge_to:
+        assert all(len(d.text) <= merge_to or LINE_BREAK not in d.text for d in drafts)
