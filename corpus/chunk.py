@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .records import Paragraph, PassageDraft, Speech
@@ -29,8 +30,9 @@ _ASKS = re.compile(
 _ANSWERS = re.compile(r"^\s*(?:答|A)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]")
 
 
-# Between two table rows merged into one passage: a line break keeps them apart for the tokenizer, the
-# answer sentence (retrieval's SENTENCE_ENDS holds it) and the reader.
+# Between two table rows merged into one passage, or two paragraphs the first of which ends on no punctuation
+# mark: a line break keeps them apart for the tokenizer, the answer sentence (retrieval's SENTENCE_ENDS holds
+# it) and the reader.
 LINE_BREAK = "\n"
 
 
@@ -112,7 +114,7 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
                 and _under(paragraph, listing, taken)
                 and len(last.text) + len(paragraph.text) <= merge_to
             ):
-                groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
+                groups[-1] = _Group(last.first, joined(last.text, paragraph.text), last.section, last.no_cut)
                 asked = None
                 taken = paragraph.section
                 continue
@@ -176,9 +178,20 @@ def _answered(group: _Group, answer: str, asked: int | None) -> _Group:
     is labelled) and the answer's first sentence."""
     question_start = asked if asked is not None else len(group.text) - len(split_sentences(group.text)[-1])
     first_sentence = split_sentences(answer)[:1]
-    end = len(group.text) + (len(first_sentence[0]) if first_sentence else 0)
+    text = joined(group.text, answer)
+    end = len(text) - len(answer) + (len(first_sentence[0]) if first_sentence else 0)
     no_cut = group.no_cut | frozenset(range(question_start + 1, end))
-    return _Group(group.first, group.text + answer, group.section, no_cut)
+    return _Group(group.first, text, group.section, no_cut)
+
+
+def joined(before: str, after: str) -> str:
+    """Two paragraphs as one passage's text: a line break between them when the first ends on no punctuation
+    mark (a SmartArt node, a list item or a field without 「。」), so that its last word and the next one's first
+    do not run together into one word for the tokenizer, the answer sentence or the reader (「…老年大学报名时间
+    三月一日」 was one run)."""
+    if before and after and not unicodedata.category(before[-1]).startswith("P"):
+        return before + LINE_BREAK + after
+    return before + after
 
 
 def split_paragraph(

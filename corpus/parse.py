@@ -1576,7 +1576,13 @@ def _paragraphs(
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if position in lone:
             level = 0  # 「最后，祝老同志们新春愉快！」 closing a speech: no series, so no point
-        if pending and level == 0 and position not in labelled and not _SALUTATION.match(text):
+        if (
+            pending
+            and level == 0
+            and position not in labelled
+            and not _SALUTATION.match(text)
+            and not _another_field(lines, position, pending)
+        ):
             pending += text
             pending_leads = False
             if is_complete(pending):
@@ -1951,6 +1957,20 @@ def _label_led(text: str) -> _LabelLed | None:
     if not marked and (_SPEAKS.search(label) or is_person_name(label)):
         return None
     return _LabelLed(label, marked)
+
+
+def _another_field(lines: list[ParsedLine], at: int, pending: str) -> bool:
+    """Whether lines[at] is a field of its own after an unfinished one: two paragraphs of a Word, OpenDocument,
+    RTF or web document, each opening with a label (「时间：…上午9时30分」 over 「地点：…」, content controls or a
+    diagram's nodes ending without 「。」). The author ended the first; read as one paragraph, 「9时30分地点」
+    ran together. Lines of a plain text or a PDF may be a sentence wrapped before a label-like 「指出：」, and
+    still join."""
+    return (
+        at > 0
+        and lines[at].kind == lines[at - 1].kind == "paragraph"
+        and _label_led(lines[at].text) is not None
+        and _label_led(pending) is not None
+    )
 
 
 def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] | None) -> dict[int, str]:

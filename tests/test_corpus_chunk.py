@@ -20,6 +20,7 @@ from corpus import (
     split_sentences,
 )
 from corpus.tables import table_blocks
+from index.tokenize import jieba_cut
 
 
 def sentence(n: int, char: str = "字") -> str:
@@ -537,3 +538,63 @@ def test_every_cell_of_a_table_reaches_one_passage_once_under_its_column_head(
             assert f"{label}：{cell}" in holding[0].text
     if merge_to:
         assert all(len(d.text) <= merge_to or LINE_BREAK not in d.text for d in drafts)
+
+
+def test_lines_without_an_end_mark_merged_after_a_lead_in_stay_apart_on_lines() -> None:
+    """A diagram's nodes under 「分工如下：」 (cold16's SmartArt plan): each ends without 「。」, and merged into the
+    lead-in's passage they ran together (「…年度考核澄江分队队长：…」)."""
+    nodes = [
+        "总队长：邢知远，负责志愿服务队的组织协调和年度考核",
+        "澄江分队队长：管月林，负责澄江城区段，全长12公里；队员32名",
+        "白鹭湖分队队长：施宏图，负责白鹭湖环湖步道。",
+        "青石溪分队队长：柏若愚，负责青石溪上游段",
+    ]
+    speech = _speech(
+        Paragraph("志愿服务队设一个总队、三个分队，分工如下：", "二、组织架构"),
+        *(Paragraph(node, "二、组织架构") for node in nodes),
+    )
+    (draft,) = chunk_speech(speech, merge_to=400)
+    assert draft.text == (
+        "志愿服务队设一个总队、三个分队，分工如下："  # a colon keeps its item apart already
+        f"{nodes[0]}\n{nodes[1]}\n{nodes[2]}{nodes[3]}"  # after 「。」 nothing is added
+    )
+
+
+# halves of words jieba reads whole (老年大学, 活动中心, 报名时间, 离休干部): a line ending on one and the next
+# opening with its partner ran together into one word
+_WORDS = st.sampled_from(["老年", "大学", "活动", "中心", "报名", "时间", "离休", "干部", "32", "名"])
+_LINE = st.builds(
+    lambda words, end: "".join(words) + end,
+    st.lists(_WORDS, min_size=1, max_size=8),
+    st.sampled_from(["", "", "。", "；", "：", "）"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LINE, st.sampled_from(["text", "text", "table_row"])), min_size=1, max_size=10))
+def test_no_two_source_lines_become_one_token_run(lines: list[tuple[str, str]]) -> None:
+    """Whatever the chunker merges — a lead-in's items, sentences, a table's rows — the tokenizer the lexical
+    index uses never reads a word across the end of one source line and the start of the next."""
+    paragraphs = [Paragraph("通知如下：", "一、"), *(Paragraph(t, "一、", kind=k) for t, k in lines)]
+    drafts = chunk_speech(_speech(*paragraphs), max_chars=10_000, merge_to=200)
+    assert "".join(_unbroken(d) for d in drafts) == "".join(p.text for p in paragraphs)
+    for draft in drafts:
+        tokens = jieba_cut(draft.text)
+        assert "".join(tokens) == draft.text
+        ends = {sum(len(t) for t in tokens[: i + 1]) for i in range(len(tokens))}
+        starts = _line_starts(draft, paragraphs)
+        assert all(start in ends or start == 0 for start in starts), (draft.text, tokens)
+
+
+def _line_starts(draft: PassageDraft, paragraphs: list[Paragraph]) -> list[int]:
+    """Offsets in a passage's text at which one of the source lines it merges begins."""
+    starts, at, index = [], 0, draft.paragraph
+    while at < len(draft.text) and index < len(paragraphs):
+        if draft.text.startswith(LINE_BREAK, at):
+            at += len(LINE_BREAK)
+        text = paragraphs[index].text
+        assert draft.text.startswith(text, at)
+        starts.append(at)
+        at += len(text)
+        index += 1
+    return starts
