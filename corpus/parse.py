@@ -1319,12 +1319,28 @@ def _parse_speech(
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=header.issuer or issuer,
+        issuer=_issuers_apart(header.issuer, issuer),
         addressee=header.addressee,
         imprint=_imprint_fields(tail.imprint),
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+def _issuers_apart(masthead: str | None, signed: str | None) -> str | None:
+    """The issuing bodies: the masthead's, or the signature's when it names the same bodies apart. A joint
+    masthead set in Word's 「双行合一」 prints its two names squeezed into one run, split at its middle by Word
+    and LibreOffice (「黛川市委老干部局黛 / 川市卫生健康委员会」): where one name ends is not on the page, and
+    the two were read as one body. The signature under the text names them with a space between
+    (「黛川市委老干部局 黛川市卫生健康委员会」): the same characters, now two bodies (「、」 apart when cited)."""
+    if (
+        masthead
+        and signed
+        and len(signed.split()) > len(masthead.split())
+        and "".join(masthead.split()) == "".join(signed.split())
+    ):
+        return signed
+    return masthead or signed
 
 
 def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
