@@ -494,6 +494,8 @@ def test_a_transcripts_introduced_speaker_is_cited(run: Run, tmp_path: Path) -> 
     assert (top["speech_id"], top["speaker"], top["section"]) == (6, "蒲正言", "蒲正言同志致辞"), top
     top = json.loads(ok(run("ask", "--json", "钱文斌在老年大学学了几年书法？")))["results"][0]
     assert (top["speech_id"], top["section"]) == (6, "钱文斌同志发言"), top
+    shown = ok(run("show", "6"))  # the host's opening under 「主持人」 too, as the host's later turns
+    assert shown.index("§ 主持人") < shown.index(CEREMONY[0][2][:10]) < shown.index("§ 蒲正言同志致辞")
 
 
 @pytest.mark.parametrize(
