@@ -1959,10 +1959,14 @@ _NOT_ITEM_LABEL = _Folded(r"^(?:联系人|联系电话|联系方式|附件|抄�
 class _LabelLed:
     label: str
     marked: bool  # an emoji, a symbol or 【】 leads it
+    named: bool = (
+        False  # the label reads as a person's name (「沈国栋：」, but also 「高息理财：」, 高 a surname)
+    )
 
 
-def _label_led(text: str) -> _LabelLed | None:
-    """The label a paragraph opens with, read alone (`_labelled_items` judges it among its neighbours)."""
+def _label_led(text: str, *, names: bool = False) -> _LabelLed | None:
+    """The label a paragraph opens with, read alone (`_labelled_items` judges it among its neighbours); with
+    `names`, also a label that reads as a person's name (marked `named`)."""
     match = _LABEL_LED.match(text)
     if match is None or len(match.group("rest")) < _MIN_ITEM_TEXT:
         return None
@@ -1970,9 +1974,12 @@ def _label_led(text: str) -> _LabelLed | None:
     if _NOT_ITEM_LABEL.match(label):
         return None
     marked = bool(match.group("mark") or match.group("bracketed"))
-    if not marked and (_SPEAKS.search(label) or is_person_name(label)):
+    if not marked and _SPEAKS.search(label):
         return None
-    return _LabelLed(label, marked)
+    named = not marked and is_person_name(label)
+    if named and not names:
+        return None
+    return _LabelLed(label, marked, named)
 
 
 def _another_field(lines: list[ParsedLine], at: int, pending: str) -> bool:
@@ -1987,6 +1994,19 @@ def _another_field(lines: list[ParsedLine], at: int, pending: str) -> bool:
         and _label_led(lines[at].text) is not None
         and _label_led(pending) is not None
     )
+
+
+def _heading_line(line: ParsedLine) -> bool:
+    """Whether a paragraph of a Word, OpenDocument, RTF or web document is a short line with no punctuation at
+    all (a bold 「常见陷阱」 over a bulleted list): a heading the paragraph after it does not continue. Its first
+    label-led item was read as its text while the items after it were items of their own."""
+    return (
+        line.kind == "paragraph" and len(line.text) <= _MAX_HEADING_LINE and not _ANY_MARK.search(line.text)
+    )
+
+
+_MAX_HEADING_LINE = 15
+_ANY_MARK = re.compile(r"[，,。.！!？?；;：:、（）()“”‘’《》「」…—]")
 
 
 def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] | None) -> dict[int, str]:
@@ -2004,10 +2024,14 @@ def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] 
         labels = [led.label for _, led in block]
         if not dialogue and len(set(labels)) == len(labels):
             marked = [(at, led.label) for at, led in block if led.marked]
-            plain = [(at, led.label) for at, led in block if not led.marked]
+            plain = [(at, led.label) for at, led in block if not led.marked and not led.named]
             for run, least in ((marked, 2), (plain, 3)):
                 if len(run) >= least:
                     found.update(run)
+            if (
+                len(plain) >= 3
+            ):  # among three items or more, a label that reads as a name (「高息理财：」) is one
+                found.update((at, led.label) for at, led in block if led.named)
         block.clear()
         dialogue = False
 
@@ -2017,12 +2041,13 @@ def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] 
             close()
         elif line.kind in ("", "paragraph"):
             dialogue = dialogue or _ASKS_OR_ANSWERS.match(line.text) is not None
-            led = _label_led(line.text) if _heading_level(line.text, points) == 0 else None
+            led = _label_led(line.text, names=True) if _heading_level(line.text, points) == 0 else None
             begins = (
                 previous is None
                 or previous.kind not in ("", "paragraph")
                 or is_complete(previous.text)
                 or _label_led(previous.text) is not None
+                or _heading_line(previous)
             )
             if led is not None and begins:
                 block.append((position, led))
