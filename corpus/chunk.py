@@ -30,9 +30,8 @@ _ASKS = re.compile(
 _ANSWERS = re.compile(r"^\s*(?:答|A)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]")
 
 
-# Between two table rows merged into one passage, or two paragraphs the first of which ends on no punctuation
-# mark: a line break keeps them apart for the tokenizer, the answer sentence (retrieval's SENTENCE_ENDS holds
-# it) and the reader.
+# Between two paragraphs merged into one passage the first of which ends on no punctuation mark: a line break
+# keeps them apart for the tokenizer, the answer sentence (retrieval's SENTENCE_ENDS holds it) and the reader.
 LINE_BREAK = "\n"
 
 
@@ -44,8 +43,8 @@ def chunk_speech(
     speech: Speech, max_chars: int = DEFAULT_MAX_CHARS, merge_to: int | None = DEFAULT_MERGE_TO
 ) -> list[PassageDraft]:
     """One passage per paragraph; with `merge_to`, consecutive paragraphs of one section are merged
-    while the result stays within `merge_to` characters (a table's rows only with each other, one a line:
-    each row labels its cells by the table's header, so every passage of a table carries its head)."""
+    while the result stays within `merge_to` characters (table rows are never merged: each row labels its
+    cells by the table's header, so every passage of a table carries its head)."""
     drafts: list[PassageDraft] = []
     for group in _merge_paragraphs(speech, merge_to):
         pieces = split_paragraph(group.text, max_chars, no_cut=group.no_cut)
@@ -84,25 +83,7 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
     asked: int | None = None  # where the last group's closing question line starts, waiting for its answer
     listing: str | None = None  # the section of a lead-in the last group opens with, taking its items
     taken: str | None = None  # the section of the paragraph it took last
-    table_run = False  # whether the last group holds table rows (and may take the next row)
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.kind == "table_row":
-            # A table's rows go together, each on its own line, up to the merge size: a row read alone
-            # (「物品名称；搪瓷茶缸、工作笔记本、水文测量皮尺」) did not say whose it was, the rows beside it do.
-            last = groups[-1] if groups else None
-            if (
-                merge_to
-                and last is not None
-                and table_run
-                and last.section == paragraph.section
-                and len(last.text) + len(LINE_BREAK) + len(paragraph.text) <= merge_to
-            ):
-                groups[-1] = _Group(last.first, last.text + LINE_BREAK + paragraph.text, last.section)
-                continue
-            groups.append(_Group(index, paragraph.text, paragraph.section))
-            mergeable, table_run, asked, listing, taken = False, True, None, None, None
-            continue
-        table_run = False
         text_kind = paragraph.kind in ("text", "note")
         question = paragraph.kind == "text" and asks(paragraph.text)
         if groups and mergeable and text_kind and merge_to and not question:

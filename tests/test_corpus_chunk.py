@@ -172,7 +172,7 @@ def test_short_paragraphs_of_one_section_merge_up_to_the_target() -> None:
     assert [(d.paragraph, d.section) for d in drafts] == [(0, "一、"), (2, "一、"), (3, "二、")]
 
 
-def test_merging_never_crosses_a_section_and_a_tables_rows_go_together_one_a_line() -> None:
+def test_merging_never_crosses_a_section_or_takes_a_table_row() -> None:
     speech = _speech(
         Paragraph(sentence(20, "甲"), "一、"),
         Paragraph(sentence(20, "乙"), "二、"),
@@ -184,32 +184,10 @@ def test_merging_never_crosses_a_section_and_a_tables_rows_go_together_one_a_lin
     assert texts == [
         sentence(20, "甲"),
         sentence(20, "乙"),
-        "项目：体检；标准：每年一次\n项目：护理；标准：每月600元",
-        sentence(20, "丙"),
-    ]
-    # without merging (the library's default) each row is a passage, as before
-    assert [d.text for d in chunk_speech(speech)][2:4] == [
         "项目：体检；标准：每年一次",
         "项目：护理；标准：每月600元",
+        sentence(20, "丙"),
     ]
-
-
-def test_a_forms_rows_share_a_passage_so_a_row_says_whose_it_is() -> None:
-    """The donation form of cold15 (y016, y022): 「物品名称；…」 read alone did not say whose the items were."""
-    rows = [
-        "登记编号；YC-LWJ-2026-037",
-        "捐赠人姓名；于振声",
-        "家庭住址；砚川市东湖区柳荫路17号2幢301室",
-        "物品名称；搪瓷茶缸、工作笔记本、水文测量皮尺",
-        "备注；" + sentence(190, "注"),
-    ]
-    speech = _speech(*(Paragraph(row, "登记表", kind="table_row") for row in rows))
-    drafts = chunk_speech(speech, merge_to=200)
-    assert [d.text for d in drafts] == [
-        LINE_BREAK.join(rows[:4]),
-        rows[4],
-    ]  # the long row: a passage of its own
-    assert [d.paragraph for d in drafts] == [0, 4]
 
 
 def test_without_a_target_every_paragraph_is_a_passage() -> None:
@@ -522,9 +500,8 @@ def _tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
 def test_every_cell_of_a_table_reaches_one_passage_once_under_its_column_head(
     table: tuple[list[str], list[list[str]]], merge_to: int | None
 ) -> None:
-    """A table's rows merged into passages: each cell in exactly one passage, once, labelled by its column's
-    header in every passage it reaches (the head travels with the row, whichever passage the row is in);
-    a line break only ever falls between two whole rows."""
+    """A table's rows as passages: each cell in exactly one passage, once, labelled by its column's header in
+    the passage it reaches (the head travels with the row); no row is cut or merged."""
     header, rows = table
     blocks = table_blocks([header, *rows])
     paragraphs = [Paragraph(b.text, "附表", kind=b.kind) for b in blocks]
