@@ -184,6 +184,7 @@ def build_application(
     app.add_handler(Command("speech", one(handlers.speech), ordered))
     app.add_handler(Command("reindex", one(handlers.reindex), ordered))
     app.add_handler(Command("stats", one(handlers.stats), ordered))
+    app.add_handler(Command("pins", one(handlers.pins), ordered))
     command = StartsWithCommand()  # typed, or written as a photo's or file's caption
     app.add_handler(MessageHandler(command & private & ordered, one(handlers.unknown_command)))
     app.add_handler(
@@ -238,6 +239,8 @@ def build_application(
         (cb.UnpinPassage, handlers.unpin_passage),
         (cb.AskPinned, once(handlers.ask_pinned)),
         (cb.RemoveSpeech, once(handlers.remove_speech)),
+        (cb.PinsPage, handlers.pins_page),
+        (cb.UnpinListed, handlers.unpin_listed),
     ):
         app.add_handler(CallbackQueryHandler(callback, pattern=cb.pattern(kind)))
     app.add_handler(CallbackQueryHandler(handlers.stale_button))

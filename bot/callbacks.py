@@ -154,6 +154,23 @@ class RemoveSpeech:
 
 
 @dataclass(frozen=True)
+class PinsPage:
+    """A page of /pins, the standard answers listed for admins (the message is edited in place)."""
+
+    prefix: ClassVar[str] = "k"
+    page: int
+
+
+@dataclass(frozen=True)
+class UnpinListed:
+    """取消 under a pin listed by /pins (admins): remove that pin, then show the list's `page` again."""
+
+    prefix: ClassVar[str] = "z"
+    pin_id: int
+    page: int = 0
+
+
+@dataclass(frozen=True)
 class AskExample:
     """One of the example questions offered by /start."""
 
@@ -177,6 +194,8 @@ Callback = (
     | UnpinPassage
     | AskPinned
     | RemoveSpeech
+    | PinsPage
+    | UnpinListed
 )
 KINDS: tuple[type[Callback], ...] = (
     MoreResults,
@@ -194,6 +213,8 @@ KINDS: tuple[type[Callback], ...] = (
     UnpinPassage,
     AskPinned,
     RemoveSpeech,
+    PinsPage,
+    UnpinListed,
 )
 UNFILTERED = -1  # the scope of 取消筛选
 _BY_PREFIX: dict[str, type[Callback]] = {kind.prefix: kind for kind in KINDS}

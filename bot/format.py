@@ -540,6 +540,43 @@ def pin_replaced(before: PinRecord) -> str:
     )
 
 
+PINS_PER_PAGE = 5  # standard answers per page of /pins
+_PIN_MOVED = "段落编号已变，同一段文字仍在，已自动跟随"
+
+
+def render_pins(states: Sequence[PinState], page: int, pages: int, total: int) -> str:
+    """A page of /pins (admins): each standard answer with its question, the passage it gives (speech,
+    passage number, the passage's opening words), who set it and when, and a warning when its passage
+    changed or its speech was removed — as `speechqa pins` lists them on the server."""
+    if not states:
+        return "还没有标准答案。在私聊中提问，在回答下的段落上点 📌 设为标准答案 即可设置。"
+    pieces = [Piece(f"📌 标准答案（共 {total} 条）", "b")]
+    for state in states:
+        pin = state.pin
+        where = state.passage.id if state.passage is not None else pin.passage_id
+        pieces += [
+            Piece(f"\n\n#{pin.id} "),
+            Piece(_clip(pin.question, 200), "b", shrink=True),
+            Piece("\n→ 《"),
+            Piece(_clip(pin.speech_title, 80), shrink=True),
+            Piece(f"》 讲话 #{pin.speech_id} · 段落 #{where}\n"),
+            Piece(_clip(pin.passage_text, 60), "i", shrink=True),
+            Piece("\n由 "),
+            Piece(_clip(pin.pinner, 40), shrink=True),
+            Piece(f" 于 {pin.pinned_when} 设置"),
+        ]
+        if state.status in _PIN_PROBLEMS:
+            pieces.append(
+                Piece(
+                    f"\n⚠️ {_PIN_PROBLEMS[state.status]}，标准答案失效：用原来的问题重新提问，在回答下点 📌 重新设置"
+                )
+            )
+        elif state.status == "moved":
+            pieces.append(Piece(f"\n（{_PIN_MOVED}）"))
+    pieces.append(Piece(f"\n\n第 {page + 1}/{pages} 页 · 点下方「取消 #编号」取消一条标准答案", "i"))
+    return render(pieces)
+
+
 OFFERS_SHOWN = 5  # wordings that took an offered standard question, listed in /stats
 
 

@@ -165,7 +165,8 @@ ADMIN_HELP = f"""
 • 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
-/stats — 使用统计"""
+/stats — 使用统计
+/pins — 标准答案列表（谁、何时设置，原文改动的标出），每条可取消"""
 
 
 def pseudonym(value: int, key: bytes) -> str:
@@ -754,6 +755,47 @@ class Handlers:
         pins = await asyncio.to_thread(self.store.pins)
         taken = await asyncio.to_thread(self.store.offers_taken, fmt.OFFERS_SHOWN)
         await self._reply(update, fmt.render_stats(stats, pins, taken))
+
+    async def pins(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/pins (admins, in private): the standard answers, a page at a time, each with a 取消 button."""
+        if not await self._require_admin(update, "查看标准答案"):
+            return
+        text, markup = await asyncio.to_thread(self._pins_page, 0)
+        await self._reply(update, text, markup)
+
+    async def pins_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query, data = _callback(update, cb.PinsPage)
+        if not self._may_pin(query.from_user.id, _chat(query)):
+            await tell(query, self.answered, "只有管理员可以查看标准答案。")
+            return
+        await ack(query, self.answered)
+        text, markup = await asyncio.to_thread(self._pins_page, data.page)
+        await edit_or_send(query, text, markup)
+
+    async def unpin_listed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """取消 #N under /pins: the pin is removed, as `speechqa unpin N` does, and the page shown again."""
+        query, data = _callback(update, cb.UnpinListed)
+        if not self._may_pin(query.from_user.id, _chat(query)):
+            await tell(query, self.answered, "只有管理员可以取消标准答案。")
+            return
+        async with self.pinning:
+            removed = await asyncio.to_thread(self.store.unpin, data.pin_id)
+        if removed is None:  # tapped twice, or removed meanwhile (another admin, `speechqa unpin`)
+            await ack(query, self.answered, "这条标准答案已经取消了。")
+        else:
+            log.info("pin #%d removed from /pins by %s", removed.id, self._who(query.from_user.id))
+            await ack(query, self.answered, fmt.unpinned(removed))
+        text, markup = await asyncio.to_thread(self._pins_page, data.page)
+        await edit_or_send(query, text, markup)
+
+    def _pins_page(self, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
+        """A page of the pins (the last one when fewer remain than `page` asked for: pins removed meanwhile)."""
+        states = self.store.pins()
+        pages = max(1, math.ceil(len(states) / fmt.PINS_PER_PAGE))
+        page = min(max(page, 0), pages - 1)
+        shown = states[page * fmt.PINS_PER_PAGE : (page + 1) * fmt.PINS_PER_PAGE]
+        text = fmt.render_pins(shown, page, pages, len(states))
+        return text, keyboards.pins_keyboard([s.pin.id for s in shown], page, pages)
 
     def _query_stats(self) -> QueryStats:
         """The statistics, leaving out of the unanswered questions those a pin now answers (as asked today)."""

@@ -22,11 +22,13 @@ from .callbacks import (
     MoveContext,
     OneSpeech,
     PinPassage,
+    PinsPage,
     ReadSpeech,
     RemoveSpeech,
     ScopedResults,
     ShowContext,
     ShowSource,
+    UnpinListed,
     UnpinPassage,
     decode,
     encode,
@@ -147,6 +149,20 @@ def speech_list_keyboard(speeches: Sequence[SpeechRecord], page: int, pages: int
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows)
+
+
+def pins_keyboard(pin_ids: Sequence[int], page: int, pages: int) -> InlineKeyboardMarkup | None:
+    """Under a page of /pins: 取消 #N for each pin shown, and the page turns."""
+    buttons = [_button(f"取消 #{n}", UnpinListed(n, page)) for n in pin_ids]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    paging = []
+    if page > 0:
+        paging.append(_button(PREVIOUS, PinsPage(page - 1)))
+    if page < pages - 1:
+        paging.append(_button(NEXT, PinsPage(page + 1)))
+    if paging:
+        rows.append(paging)
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def near_copies_keyboard(outcomes: Sequence[FileOutcome]) -> InlineKeyboardMarkup | None:

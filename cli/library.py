@@ -23,6 +23,8 @@ from index import (
     HomeFull,
     SpeechRecord,
     backup_database,
+    backup_from_stream,
+    backup_to_stream,
     check_backup,
     database_is_whole,
     recover_database,
@@ -448,38 +450,63 @@ def _valid_date(text: str) -> bool:
     return True
 
 
+STREAM = "-"  # the file name that means standard output (backup) or standard input (restore), as for tar
+
+
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path), metavar="备份文件")
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True), metavar="备份文件")
 @pass_context
 def backup(obj: Context, file: Path) -> None:
     """把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。
 
-    机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。
+    机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。备份文件写作 -
+    时备份写到标准输出（可重定向到文件，或经管道传到别处），报告写到标准错误。
 
     \b
     示例：
         speechqa backup ~/speechqa-备份-2024-06-01.db
+        speechqa backup - | gzip > 备份.db.gz
     """
     with user_errors():
+        if str(file) == STREAM:
+            stdout = click.get_binary_stream("stdout")
+            if stdout.isatty():
+                raise UserError(
+                    "备份是二进制文件，不能写到终端上：请重定向到文件，例如 speechqa backup - > 备份.db"
+                )
+            counts = backup_to_stream(obj.library.store, stdout)
+            click.echo(f"已备份到标准输出：{describe(counts)}", err=True)
+            return
         counts = backup_database(obj.library.store, file)
         click.echo(f"已备份到 {file}：{describe(counts)}")
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path), metavar="备份文件")
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True), metavar="备份文件")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def restore(obj: Context, file: Path, yes: bool) -> None:
     """用 speechqa backup 做的备份替换当前资料库，并据此重建索引。
 
     替换前会先询问确认（加 --yes 则不询问），当前资料库先另存到数据目录中的
-    backups/before-restore-….db。
+    backups/before-restore-….db。备份文件写作 - 时从标准输入读取备份（须加 --yes）。
 
     \b
     示例：
         speechqa restore ~/speechqa-备份-2024-06-01.db
+        gunzip -c 备份.db.gz | speechqa restore --yes -
     """
     with user_errors(), terminate_as_interrupt():
+        if str(file) == STREAM:
+            stdin = click.get_binary_stream("stdin")
+            if stdin.isatty():
+                raise UserError("请把备份接到标准输入，例如 speechqa restore --yes - < 备份.db")
+            if not yes:
+                raise UserError("从标准输入恢复时无法询问确认：请加 --yes（当前资料库仍会先另存一份）")
+            obj.library.store.require_writable()
+            with backup_from_stream(stdin) as received:
+                _restore(obj, received)
+            return
         counts = check_backup(file)
         obj.library.store.require_writable()
         if not yes and not confirm(
@@ -487,11 +514,15 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             default=False,
         ):
             raise click.Abort
-        # into a new home: no bundled speeches and no index first (both thrown away at once); the model is
-        # the one the current index was built with, as before
-        service = obj.service(seed=False, fresh_model=obj.library.manifest() is None)
-        counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
-        click.echo(f"已恢复：{describe(counts)}；索引 {index_size(report)}。原资料库另存为 {saved}")
+        _restore(obj, file)
+
+
+def _restore(obj: Context, file: Path) -> None:
+    # into a new home: no bundled speeches and no index first (both thrown away at once); the model is
+    # the one the current index was built with, as before
+    service = obj.service(seed=False, fresh_model=obj.library.manifest() is None)
+    counts, saved, report = service.restore(file, ProgressBar("嵌入段落"))
+    click.echo(f"已恢复：{describe(counts)}；索引 {index_size(report)}。原资料库另存为 {saved}")
 
 
 @cli.command()

@@ -173,8 +173,13 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
         if hit.answer_sentence is not None:
             lines.append("    " + click.style(f"要点：{hit.answer_sentence.text}", bold=True))
         body = mark(p.text, hit.highlights, lambda piece: click.style(piece, fg="yellow", bold=True))
-        lines.append("    " + body)
+        lines.append(hang("    ", body))
     return "\n".join(lines)
+
+
+def hang(label: str, text: str) -> str:
+    """`label` then `text`, each further line of it (a table's rows, one a line) set under the first."""
+    return label + text.replace("\n", "\n" + " " * len(label))
 
 
 def render_context(passages: list[PassageRecord], focus_id: int) -> str:
@@ -204,10 +209,11 @@ def render_context(passages: list[PassageRecord], focus_id: int) -> str:
         label = f"  #{p.id} 第 {p.position + 1} 段 "
         if p.id == focus_id:
             lines.append(
-                click.style("▶" + label[1:], fg="yellow", bold=True) + click.style(p.text, bold=True)
+                click.style("▶" + label[1:], fg="yellow", bold=True)
+                + hang(label, click.style(p.text, bold=True))[len(label) :]
             )
         else:
-            lines.append(click.style(label, dim=True) + p.text)
+            lines.append(click.style(label, dim=True) + hang(label, p.text)[len(label) :])
     return "\n".join(lines)
 
 
@@ -265,5 +271,6 @@ def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:
             lines.append("")
             lines.append(click.style(f"§ {p.section}", fg="cyan"))
         section = p.section
-        lines.append(click.style(f"  #{p.id} ", dim=True) + p.text)
+        label = f"  #{p.id} "
+        lines.append(click.style(label, dim=True) + hang(label, p.text)[len(label) :])
     return "\n".join(lines)

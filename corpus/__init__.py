@@ -4,6 +4,7 @@ from .bundled import bundled_corpus_files
 from .chunk import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MERGE_TO,
+    LINE_BREAK,
     MEASURED_MERGE_TO,
     answers,
     asks,
@@ -71,6 +72,7 @@ __all__ = [
     "HEAD_LABELS",
     "HEAD_SECTION",
     "HOW_TO_ENABLE_OCR",
+    "LINE_BREAK",
     "MAX_TEXT_BYTES",
     "MEASURED_MERGE_TO",
     "NUMERAL_CHARS",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .records import Paragraph, PassageDraft, Speech
@@ -19,7 +20,7 @@ DEFAULT_MERGE_TO: int | None = None  # the library API's default: one passage pe
 # characters. It won on every set measured (`speechqa bench chunking`, docs/benchmarks.md).
 MEASURED_MERGE_TO = 200
 # A sentence ends at 。！？； (or their ASCII forms), together with any closing quotes/brackets after it.
-_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’）)」』]*|$)")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;\n]+[”’）)」』]*|$)")
 _CLAUSE = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")
 # A paragraph that asks (an interview's, an FAQ's or a 问答 page's question line) or that answers the one
 # before it, by its label: 「问：」「问（退休教师周玉兰）：」「問3：」「记者：」「Q:」; 「答：」「答（局长）：」「A：」.
@@ -27,6 +28,11 @@ _ASKS = re.compile(
     r"^\s*(?:问|問|提问|提問|记者|記者|主持人|Q)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]"
 )
 _ANSWERS = re.compile(r"^\s*(?:答|A)\s*\d{0,3}\s*(?:[（(][^（）()]{0,30}[）)])?\s*[：:]")
+
+
+# Between two paragraphs merged into one passage the first of which ends on no punctuation mark: a line break
+# keeps them apart for the tokenizer, the answer sentence (retrieval's SENTENCE_ENDS holds it) and the reader.
+LINE_BREAK = "\n"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -37,7 +43,8 @@ def chunk_speech(
     speech: Speech, max_chars: int = DEFAULT_MAX_CHARS, merge_to: int | None = DEFAULT_MERGE_TO
 ) -> list[PassageDraft]:
     """One passage per paragraph; with `merge_to`, consecutive paragraphs of one section are merged
-    while the result stays within `merge_to` characters (table rows are never merged)."""
+    while the result stays within `merge_to` characters (table rows are never merged: each row labels its
+    cells by the table's header, so every passage of a table carries its head)."""
     drafts: list[PassageDraft] = []
     for group in _merge_paragraphs(speech, merge_to):
         pieces = split_paragraph(group.text, max_chars, no_cut=group.no_cut)
@@ -88,7 +95,7 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
                 and _under(paragraph, listing, taken)
                 and len(last.text) + len(paragraph.text) <= merge_to
             ):
-                groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
+                groups[-1] = _Group(last.first, joined(last.text, paragraph.text), last.section, last.no_cut)
                 asked = None
                 taken = paragraph.section
                 continue
@@ -152,9 +159,20 @@ def _answered(group: _Group, answer: str, asked: int | None) -> _Group:
     is labelled) and the answer's first sentence."""
     question_start = asked if asked is not None else len(group.text) - len(split_sentences(group.text)[-1])
     first_sentence = split_sentences(answer)[:1]
-    end = len(group.text) + (len(first_sentence[0]) if first_sentence else 0)
+    text = joined(group.text, answer)
+    end = len(text) - len(answer) + (len(first_sentence[0]) if first_sentence else 0)
     no_cut = group.no_cut | frozenset(range(question_start + 1, end))
-    return _Group(group.first, group.text + answer, group.section, no_cut)
+    return _Group(group.first, text, group.section, no_cut)
+
+
+def joined(before: str, after: str) -> str:
+    """Two paragraphs as one passage's text: a line break between them when the first ends on no punctuation
+    mark (a SmartArt node, a list item or a field without 「。」), so that its last word and the next one's first
+    do not run together into one word for the tokenizer, the answer sentence or the reader (「…老年大学报名时间
+    三月一日」 was one run)."""
+    if before and after and not unicodedata.category(before[-1]).startswith("P"):
+        return before + LINE_BREAK + after
+    return before + after
 
 
 def split_paragraph(

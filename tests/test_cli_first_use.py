@@ -16,17 +16,6 @@ from cli import cli
 Run = Callable[..., Result]
 
 
-@pytest.fixture
-def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K", "SPEECHQA_MERGE_TO"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
-    runner = CliRunner()
-    return lambda *args: runner.invoke(cli, list(args), prog_name="speechqa")
-
-
 def ok(result: Result) -> str:
     assert result.exit_code == 0, result.output
     return result.output

@@ -52,21 +52,6 @@ LIBRARY = """关于老年大学办学工作的讲话
 Run = Callable[..., Result]
 
 
-@pytest.fixture
-def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(cli, list(args), input=input)
-
-    return invoke
-
-
 def ok(result: Result) -> str:
     assert result.exit_code == 0, result.output
     return result.output
@@ -509,6 +494,8 @@ def test_a_transcripts_introduced_speaker_is_cited(run: Run, tmp_path: Path) -> 
     assert (top["speech_id"], top["speaker"], top["section"]) == (6, "蒲正言", "蒲正言同志致辞"), top
     top = json.loads(ok(run("ask", "--json", "钱文斌在老年大学学了几年书法？")))["results"][0]
     assert (top["speech_id"], top["section"]) == (6, "钱文斌同志发言"), top
+    shown = ok(run("show", "6"))  # the host's opening under 「主持人」 too, as the host's later turns
+    assert shown.index("§ 主持人") < shown.index(CEREMONY[0][2][:10]) < shown.index("§ 蒲正言同志致辞")
 
 
 @pytest.mark.parametrize(
@@ -562,6 +549,77 @@ def test_restore_refuses_a_file_that_is_not_a_backup(run: Run, tmp_path: Path) -
     user_error(run("restore", str(fifo), "--yes"), "不是普通文件")
     user_error(run("restore", "/dev/zero", "--yes"), "不是普通文件")
     assert len(speech_lines(run)) == 5
+
+
+def speechqa_process(
+    home: Path, cwd: Path, *args: str, stdin: int | None = None, stdout: int | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`speechqa ARGS…` as its own process (its real entry, real pipes), offline."""
+    env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", *args],
+        env=env,
+        cwd=cwd,
+        stdin=stdin,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_backup_dash_streams_to_stdout_and_restore_dash_reads_stdin(
+    run: Run, tmp_path: Path, seed_home: Path
+) -> None:
+    """`backup -` writes the backup to standard output (no file named 「-」), as tar and pg_dump do, its report
+    on standard error; `restore --yes -` reads it from standard input."""
+    streamed = tmp_path / "经管道.db"
+    with streamed.open("wb") as out:
+        done = speechqa_process(seed_home, tmp_path, "backup", "-", stdout=out.fileno())
+    assert done.returncode == 0, done.stderr.decode()
+    report = done.stderr.decode()
+    assert report.startswith("已备份到标准输出：讲话 5，段落") and report.count("\n") == 1, report
+    assert not (tmp_path / "-").exists()
+    with sqlite3.connect(streamed) as db:  # a whole SQLite database, as `backup FILE` writes one
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT COUNT(*) FROM speeches").fetchone()[0] == 5
+    db.close()
+    ok(run("remove", "1", "--yes"))
+    assert len(speech_lines(run)) == 4
+    with streamed.open("rb") as source:
+        done = speechqa_process(seed_home, tmp_path, "restore", "--yes", "-", stdin=source.fileno())
+    assert done.returncode == 0, done.stderr.decode()
+    assert "已恢复：讲话 5" in done.stdout.decode() and "原资料库另存为" in done.stdout.decode()
+    assert len(speech_lines(run)) == 5
+    answer = json.loads(ok(run("ask", "--json", EXAMPLE)))
+    assert EXAMPLE_ANSWER in answer["results"][0]["text"]
+
+
+def test_backup_dash_refuses_a_terminal_and_restore_dash_refuses_what_is_no_backup(
+    run: Run, tmp_path: Path, seed_home: Path
+) -> None:
+    def one_line(done: subprocess.CompletedProcess[bytes], fragment: str) -> None:
+        said = done.stderr.decode()
+        assert done.returncode == 1, said
+        assert said.startswith("错误：") and said.count("\n") == 1 and fragment in said, said
+
+    leader, follower = os.openpty()  # standard output a terminal: binary is not written onto it
+    try:
+        one_line(speechqa_process(seed_home, tmp_path, "backup", "-", stdout=follower), "不能写到终端上")
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert not (tmp_path / "-").exists()
+    junk = write(tmp_path / "junk.txt", "这不是备份")
+    empty = write(tmp_path / "empty.db", "")
+    for given, args, fragment in (
+        (junk, ("--yes", "-"), "不是可用的 SQLite 备份文件：标准输入"),
+        (empty, ("--yes", "-"), "标准输入是空的"),
+        (junk, ("-",), "无法询问确认：请加 --yes"),
+    ):
+        with given.open("rb") as source:
+            one_line(speechqa_process(seed_home, tmp_path, "restore", *args, stdin=source.fileno()), fragment)
+    assert len(speech_lines(run)) == 5 and not (seed_home / "backups").exists()  # nothing replaced or saved
 
 
 # -- health --------------------------------------------------------------------------------------------

@@ -15,9 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from cli import cli
 from corpus import bundled_corpus_files, installed_engines
 from retrieval import CANCELLED
 
@@ -30,21 +29,6 @@ DESK = Path(__file__).parent / "fixtures" / "desk"
 needs_ocr = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K", "SPEECHQA_MERGE_TO"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(cli, list(args), input=input, prog_name="speechqa")
-
-    return invoke
 
 
 def ok(result: Result) -> str:

@@ -8,7 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import Paragraph, Speech, answers, asks, chunk_speech, split_paragraph, split_sentences
+from corpus import (
+    LINE_BREAK,
+    Paragraph,
+    PassageDraft,
+    Speech,
+    answers,
+    asks,
+    chunk_speech,
+    split_paragraph,
+    split_sentences,
+)
+from corpus.tables import table_blocks
+from index.tokenize import jieba_cut
 
 
 def sentence(n: int, char: str = "字") -> str:
@@ -133,6 +145,11 @@ def test_any_paragraph_splits_losslessly_within_the_limit(
     assert "".join(parts) == text
     assert all(parts)
     assert all(len(p) <= max_chars for p in parts)
+
+
+def _unbroken(draft: PassageDraft) -> str:
+    """A passage's text without the line breaks set between the table rows (or lines) it joins."""
+    return draft.text.replace(LINE_BREAK, "")
 
 
 def _speech(*paragraphs: Paragraph) -> Speech:
@@ -307,18 +324,18 @@ def test_every_sentence_is_in_one_passage_in_order_and_a_question_stays_with_its
 ) -> None:
     drafts = chunk_speech(_speech(*paragraphs), max_chars=max_chars, merge_to=merge_to)
     # nothing lost, nothing doubled, nothing reordered
-    assert "".join(d.text for d in drafts) == "".join(p.text for p in paragraphs)
+    assert "".join(_unbroken(d) for d in drafts) == "".join(p.text for p in paragraphs)
     assert all(d.text for d in drafts)
     # a passage never crosses a section: every paragraph it overlaps is in its section
     starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs) + 1)]
     at = 0
     for d in drafts:
         overlapped = [
-            i for i in range(len(paragraphs)) if starts[i] < at + len(d.text) and at < starts[i + 1]
+            i for i in range(len(paragraphs)) if starts[i] < at + len(_unbroken(d)) and at < starts[i + 1]
         ]
         assert {paragraphs[i].section for i in overlapped} == {d.section}
         assert d.paragraph == overlapped[0] or starts[d.paragraph] < at  # a later part of a split paragraph
-        at += len(d.text)
+        at += len(_unbroken(d))
     # a question's last sentence and the first sentence of the paragraph answering it share a passage
     for before, after in pairwise(paragraphs):
         if (
@@ -353,7 +370,7 @@ def test_no_passage_ends_on_a_question_its_answer_follows_and_sizes_stay_within_
     drafts = chunk_speech(_speech(*paragraphs), max_chars=max_chars, merge_to=merge_to)
     bounds = [0]
     for d in drafts:
-        bounds.append(bounds[-1] + len(d.text))
+        bounds.append(bounds[-1] + len(_unbroken(d)))
     spans = _question_spans(paragraphs)
     starts = [sum(len(p.text) for p in paragraphs[:i]) for i in range(len(paragraphs))]
     text_at = {at: p.text for at, p in zip(starts, paragraphs, strict=True) if p.kind == "text"}
@@ -365,7 +382,9 @@ def test_no_passage_ends_on_a_question_its_answer_follows_and_sizes_stay_within_
             assert all(s == start for s, _ in questions)
         else:  # a question joins the passage before it only with its answer and within the target
             assert all(e - start <= merge_to for s, e in questions if s > start)
-        if len(d.text) > max_chars:  # too long only to hold a question (or labelled answer) and the answer
+        if (
+            len(_unbroken(d)) > max_chars
+        ):  # too long only to hold a question (or labelled answer) and the answer
             answered = [s for s, e in spans if s < end and start < e]
             labelled = [s for s in starts if start < s < end and answers(text_at.get(s, ""))]
             assert answered or labelled
@@ -434,11 +453,11 @@ def test_merging_loses_and_repeats_nothing_and_keeps_the_order(
 ) -> None:
     speech = _speech(*(Paragraph(t, s, kind="table_row" if table else "text") for t, s, table in rows))
     drafts = chunk_speech(speech, max_chars=10_000, merge_to=200)
-    assert "".join(d.text for d in drafts) == "".join(t for t, _, _ in rows)
+    assert "".join(_unbroken(d) for d in drafts) == "".join(t for t, _, _ in rows)
     starts = [d.paragraph for d in drafts]
     assert starts == sorted(set(starts))  # each passage starts at a later paragraph than the one before
     for d in drafts:  # a merged passage stays within the target; one paragraph alone may be longer
-        assert len(d.text) <= 200 or d.text == rows[d.paragraph][0]
+        assert len(_unbroken(d)) <= 200 or d.text == rows[d.paragraph][0]
 
 
 def test_a_lead_in_takes_no_sub_section_with_a_heading_of_its_own() -> None:
@@ -461,3 +480,98 @@ def test_a_lead_in_takes_no_sub_section_with_a_heading_of_its_own() -> None:
     assert [d.text for d in chunk_speech(listed, merge_to=200)] == [
         "".join(p.text for p in listed.paragraphs)
     ]
+
+
+_CELL = st.text(alphabet="甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳", min_size=2, max_size=40)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    """A table: a header of 2–5 short labels, then 2–15 rows of distinct cells (cells of any length)."""
+    columns = draw(st.integers(2, 5))
+    header = [f"栏{'一二三四五'[c]}" for c in range(columns)]
+    rows = draw(st.lists(st.lists(_CELL, min_size=columns, max_size=columns), min_size=2, max_size=15))
+    rows = [[f"第{r}行{c}列{cell}末" for c, cell in enumerate(row)] for r, row in enumerate(rows)]  # distinct
+    return header, rows
+
+
+@settings(max_examples=200)
+@given(_tables(), st.sampled_from([None, 200]))
+def test_every_cell_of_a_table_reaches_one_passage_once_under_its_column_head(
+    table: tuple[list[str], list[list[str]]], merge_to: int | None
+) -> None:
+    """A table's rows as passages: each cell in exactly one passage, once, labelled by its column's header in
+    the passage it reaches (the head travels with the row); no row is cut or merged."""
+    header, rows = table
+    blocks = table_blocks([header, *rows])
+    paragraphs = [Paragraph(b.text, "附表", kind=b.kind) for b in blocks]
+    drafts = chunk_speech(_speech(*paragraphs), max_chars=350, merge_to=merge_to)
+    lines = [line for d in drafts for line in d.text.split(LINE_BREAK)]
+    assert sorted(lines) == sorted(b.text for b in blocks)  # whole rows, each once
+    for row in rows:
+        for label, cell in zip(header, row, strict=True):
+            holding = [d for d in drafts if cell in d.text]
+            assert len(holding) == 1 and holding[0].text.count(cell) == 1
+            assert f"{label}：{cell}" in holding[0].text
+    if merge_to:
+        assert all(len(d.text) <= merge_to or LINE_BREAK not in d.text for d in drafts)
+
+
+def test_lines_without_an_end_mark_merged_after_a_lead_in_stay_apart_on_lines() -> None:
+    """A diagram's nodes under 「分工如下：」 (cold16's SmartArt plan): each ends without 「。」, and merged into the
+    lead-in's passage they ran together (「…年度考核澄江分队队长：…」)."""
+    nodes = [
+        "总队长：邢知远，负责志愿服务队的组织协调和年度考核",
+        "澄江分队队长：管月林，负责澄江城区段，全长12公里；队员32名",
+        "白鹭湖分队队长：施宏图，负责白鹭湖环湖步道。",
+        "青石溪分队队长：柏若愚，负责青石溪上游段",
+    ]
+    speech = _speech(
+        Paragraph("志愿服务队设一个总队、三个分队，分工如下：", "二、组织架构"),
+        *(Paragraph(node, "二、组织架构") for node in nodes),
+    )
+    (draft,) = chunk_speech(speech, merge_to=400)
+    assert draft.text == (
+        "志愿服务队设一个总队、三个分队，分工如下："  # a colon keeps its item apart already
+        f"{nodes[0]}\n{nodes[1]}\n{nodes[2]}{nodes[3]}"  # after 「。」 nothing is added
+    )
+
+
+# halves of words jieba reads whole (老年大学, 活动中心, 报名时间, 离休干部): a line ending on one and the next
+# opening with its partner ran together into one word
+_WORDS = st.sampled_from(["老年", "大学", "活动", "中心", "报名", "时间", "离休", "干部", "32", "名"])
+_LINE = st.builds(
+    lambda words, end: "".join(words) + end,
+    st.lists(_WORDS, min_size=1, max_size=8),
+    st.sampled_from(["", "", "。", "；", "：", "）"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LINE, st.sampled_from(["text", "text", "table_row"])), min_size=1, max_size=10))
+def test_no_two_source_lines_become_one_token_run(lines: list[tuple[str, str]]) -> None:
+    """Whatever the chunker merges — a lead-in's items, sentences, a table's rows — the tokenizer the lexical
+    index uses never reads a word across the end of one source line and the start of the next."""
+    paragraphs = [Paragraph("通知如下：", "一、"), *(Paragraph(t, "一、", kind=k) for t, k in lines)]
+    drafts = chunk_speech(_speech(*paragraphs), max_chars=10_000, merge_to=200)
+    assert "".join(_unbroken(d) for d in drafts) == "".join(p.text for p in paragraphs)
+    for draft in drafts:
+        tokens = jieba_cut(draft.text)
+        assert "".join(tokens) == draft.text
+        ends = {sum(len(t) for t in tokens[: i + 1]) for i in range(len(tokens))}
+        starts = _line_starts(draft, paragraphs)
+        assert all(start in ends or start == 0 for start in starts), (draft.text, tokens)
+
+
+def _line_starts(draft: PassageDraft, paragraphs: list[Paragraph]) -> list[int]:
+    """Offsets in a passage's text at which one of the source lines it merges begins."""
+    starts, at, index = [], 0, draft.paragraph
+    while at < len(draft.text) and index < len(paragraphs):
+        if draft.text.startswith(LINE_BREAK, at):
+            at += len(LINE_BREAK)
+        text = paragraphs[index].text
+        assert draft.text.startswith(text, at)
+        starts.append(at)
+        at += len(text)
+        index += 1
+    return starts

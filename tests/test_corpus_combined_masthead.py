@@ -58,3 +58,20 @@ def test_a_combined_masthead_is_one_line_over_the_title(tmp_path: Path) -> None:
     assert [p.text for p in alone.paragraphs if "文号" not in p.text] == [
         p.text for p in speech.paragraphs if "文号" not in p.text
     ]
+
+
+def test_a_combined_masthead_is_split_into_its_issuers_as_the_signature_names_them(tmp_path: Path) -> None:
+    """Where the squeezed masthead's first name ends is not on the page; the signature under the text names the
+    same bodies with a space between: read so, the notice has both issuers (「、」 apart when cited), not one."""
+    signed = [*PARTS[:-1], ("right", "　".join(ISSUERS)), PARTS[-1]]
+    path = tmp_path / "健康回访通知.pdf"
+    write_joint_notice(signed, ISSUERS, path, author="青溪市民政局")
+    [speech] = parse_document(read_document(path))
+    assert speech.issuer is not None and speech.issuer.split() == list(ISSUERS)
+    assert speech.shown_issuer == "、".join(ISSUERS)
+    assert f"发文机关：{'、'.join(ISSUERS)}。" in speech.paragraphs[0].text
+    # a signature naming other bodies (or one) leaves the masthead's reading alone
+    other = [*PARTS[:-1], ("right", "青溪市民政局办公室"), PARTS[-1]]
+    write_joint_notice(other, ISSUERS, path, author="青溪市民政局")
+    [alone] = parse_document(read_document(path))
+    assert alone.issuer is not None and ISSUERS[1][2:] in alone.issuer and " " not in alone.issuer.strip()

@@ -210,3 +210,17 @@ def test_whatever_the_labels_every_sentence_reaches_one_passage_in_order(
             at = found + len(sentence)
     # and none twice: the passages hold the paragraphs' characters, no more
     assert len(joined) == len("".join(text for text, _ in paragraphs))
+
+
+def test_a_bulleted_list_under_a_heading_line_is_items_alike_even_when_a_label_reads_as_a_name() -> None:
+    """cold16's WordPad RTF reminder: a bold 「常见陷阱」, then five bullets 「高息理财：…」 「以房养老：…」…. The first was
+    read as the heading's text (高息理财 reads as a name, 高 a surname; the heading line was taken for an unfinished
+    sentence) and the four after it as items under their labels: now all five are items alike."""
+    path = (
+        Path(__file__).resolve().parent.parent / "benchmarks" / "corpus-cold16" / "防范养老理财陷阱提醒.rtf"
+    )
+    [speech] = parse_document(read_document(path))
+    labels = ["高息理财", "以房养老", "保健品免费体验", "收藏品回购", "冒充工作人员"]
+    items = [p for p in speech.paragraphs if p.section and p.section.startswith("常见陷阱")]
+    assert [p.section for p in items] == [f"常见陷阱 › {label}" for label in labels]
+    assert all(p.text.startswith(f"{label}：") for p, label in zip(items, labels, strict=True))

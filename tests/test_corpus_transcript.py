@@ -89,7 +89,7 @@ def test_the_speakers_a_host_introduces_are_read_and_cited(tmp_path: Path) -> No
     assert speech.speaker == "蒲正言"
     sections = [(p.section, p.text) for p in speech.paragraphs]
     assert sections == [
-        (None, CEREMONY[0][2]),
+        ("主持人", CEREMONY[0][2]),  # the host's opening too, as the host's later turns
         ("蒲正言同志致辞", CEREMONY[1][2]),
         ("蒲正言同志致辞", CEREMONY[2][2]),
         ("主持人", CEREMONY[3][2]),
@@ -120,7 +120,27 @@ def test_the_speaker_is_the_introduced_voice_that_says_most(tmp_path: Path) -> N
     )
     [speech] = parse_document(read_document(path))
     assert speech.speaker is None
-    assert {p.section for p in speech.paragraphs} == {None, "蒲正言同志致辞", "主持人", "钱文斌同志发言"}
+    assert {p.section for p in speech.paragraphs} == {"蒲正言同志致辞", "主持人", "钱文斌同志发言"}
+
+
+def test_a_voice_nobody_introduced_is_cited_by_its_label_wherever_it_speaks(tmp_path: Path) -> None:
+    """A voice the host never names (a guest speaking up before and after the introduced speech) is cited as the
+    transcript labels it, 「发言人3」, before the first named voice as after it; the host's turns are 「主持人」."""
+    guest = ("发言人3", "00:00", "各位老同志请入座，开幕式马上开始，请把手机调成静音。")
+    again = ("发言人3", "06:30", "参观的老同志可以在留言簿上写下意见建议。")
+    path = tmp_path / "开幕式录音转写.docx"
+    write_transcript_docx(
+        OPENING, [guest, CEREMONY[0], *CEREMONY[1:3], again, CEREMONY[5]], path, author="岑川市委老干部局"
+    )
+    [speech] = parse_document(read_document(path))
+    assert [(p.section, p.text) for p in speech.paragraphs] == [
+        ("发言人3", guest[2]),  # was under no heading, before the first named voice
+        ("主持人", CEREMONY[0][2]),
+        ("蒲正言同志致辞", CEREMONY[1][2]),
+        ("蒲正言同志致辞", CEREMONY[2][2]),
+        ("发言人3", again[2]),
+        ("主持人", CEREMONY[5][2]),
+    ]
 
 
 def test_a_host_introducing_no_name_or_no_speech_names_nobody() -> None:
