@@ -125,6 +125,29 @@ class OdtText:
     reference: str
 
 
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def shown_text(element) -> str:  # type: ignore[no-untyped-def]
+    """An OpenDocument paragraph's characters as the office program shows them: text:s as its spaces,
+    text:tab as a tab, text:line-break as a line break, spans and fields by their text, annotations left
+    out (the spreadsheet and presentation readers, corpus.sheets and corpus.slides, read cells and slides
+    so)."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == f"{_ODF_TEXT}s":
+            out.append(" " * int(child.get(f"{_ODF_TEXT}c", "1")))
+        elif child.tag == f"{_ODF_TEXT}tab":
+            out.append("\t")
+        elif child.tag == f"{_ODF_TEXT}line-break":
+            out.append("\n")
+        elif child.tag != f"{_ODF_OFFICE}annotation":
+            out.append(shown_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
 def read_odt(name: str, data: bytes) -> OdtText:
     """The body of an .odt as blocks, in document order, with its reference text."""
     from lxml import etree

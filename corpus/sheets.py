@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from . import cfb
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, damaged
+from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
 from .zipped import refuse_zip_bomb
@@ -294,7 +295,6 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
-_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _MAX_REPEAT = 10_000  # a row or cell repeated to the sheet's end (1,048,576 rows) is empty: not expanded
 
 
@@ -333,7 +333,7 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
                 if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
                     continue
                 times = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
-                text = "\n".join(_ods_paragraph(p) for p in cell.iterfind(f"{_TEXT}p"))
+                text = "\n".join(shown_text(p) for p in cell.iterfind(f"{_TEXT}p"))
                 if text.strip() and cell.tag == f"{_TABLE}table-cell":
                     spanned = max(spanned, int(cell.get(f"{_TABLE}number-columns-spanned", "1")))
                 cells.extend([text] * times)
@@ -346,22 +346,6 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
                 rows.append(cells)
         grids.append(_grid(table.get(f"{_TABLE}name", ""), rows, wide))
     return grids
-
-
-def _ods_paragraph(element) -> str:  # type: ignore[no-untyped-def]
-    """A text:p's characters as displayed: text:s as its spaces, tabs and line breaks as such."""
-    out = [element.text or ""]
-    for child in element:
-        if child.tag == f"{_TEXT}s":
-            out.append(" " * int(child.get(f"{_TEXT}c", "1")))
-        elif child.tag == f"{_TEXT}tab":
-            out.append("\t")
-        elif child.tag == f"{_TEXT}line-break":
-            out.append("\n")
-        elif child.tag != f"{_OFFICE}annotation":
-            out.append(_ods_paragraph(child))
-        out.append(child.tail or "")
-    return "".join(out)
 
 
 # --- CSV ----------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from lxml import etree
 
 from . import cfb
 from .errors import EmptyDocument, UnreadableFile, damaged
+from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
 from .word import diagram_lines
@@ -178,7 +179,6 @@ def _paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]
 
 # --- OpenDocument presentations (.odp: LibreOffice Impress, WPS's 「ODF 演示文稿」) ------------------------
 
-_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _PRES = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -245,21 +245,5 @@ def _odp_paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]
     for p in element.iter(f"{_TEXT}p", f"{_TEXT}h"):
         if any(child.tag in (f"{_TEXT}p", f"{_TEXT}h") for child in p.iterancestors()):
             continue
-        out.extend(line.strip() for line in _odp_text(p).split("\n") if line.strip())
+        out.extend(line.strip() for line in shown_text(p).split("\n") if line.strip())
     return out
-
-
-def _odp_text(element) -> str:  # type: ignore[no-untyped-def]
-    """A paragraph's characters: text:s as its spaces, tabs and line breaks as such, fields' shown text."""
-    out = [element.text or ""]
-    for child in element:
-        if child.tag == f"{_TEXT}s":
-            out.append(" " * int(child.get(f"{_TEXT}c", "1")))
-        elif child.tag == f"{_TEXT}tab":
-            out.append("\t")
-        elif child.tag == f"{_TEXT}line-break":
-            out.append("\n")
-        elif child.tag != f"{_OFFICE}annotation":
-            out.append(_odp_text(child))
-        out.append(child.tail or "")
-    return "".join(out)
