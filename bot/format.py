@@ -541,7 +541,7 @@ def pin_replaced(before: PinRecord) -> str:
 
 
 PINS_PER_PAGE = 5  # standard answers per page of /pins
-_PIN_MOVED = "段落编号已变，同一段文字仍在，已自动跟随"
+_PIN_MOVED = "（段落编号已变，同一段文字仍在，已自动跟随）"
 
 
 def render_pins(states: Sequence[PinState], page: int, pages: int, total: int) -> str:
@@ -572,7 +572,7 @@ def render_pins(states: Sequence[PinState], page: int, pages: int, total: int) -
                 )
             )
         elif state.status == "moved":
-            pieces.append(Piece(f"\n（{_PIN_MOVED}）"))
+            pieces.append(Piece(f"\n{_PIN_MOVED}"))
     pieces.append(Piece(f"\n\n第 {page + 1}/{pages} 页 · 点下方「取消 #编号」取消一条标准答案", "i"))
     return render(pieces)
 

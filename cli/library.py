@@ -502,7 +502,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             if stdin.isatty():
                 raise UserError("请把备份接到标准输入，例如 speechqa restore --yes - < 备份.db")
             if not yes:
-                raise UserError("从标准输入恢复时无法询问确认：请加 --yes（当前资料库仍会先另存一份）")
+                raise UserError("从标准输入恢复时无法询问确认：请加 --yes（当前资料库仍会先另存一份）。")
             obj.library.store.require_writable()
             with backup_from_stream(stdin) as received:
                 _restore(obj, received)
