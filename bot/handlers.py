@@ -772,19 +772,23 @@ class Handlers:
         text, markup = await asyncio.to_thread(self._pins_page, data.page)
         await edit_or_send(query, text, markup)
 
+    async def _unpin(self, query: CallbackQuery, pin_id: int, where: str) -> None:
+        """Remove a pin an admin pressed 取消 on (in the chat or under /pins) and say so in the alert."""
+        async with self.pinning:
+            removed = await asyncio.to_thread(self.store.unpin, pin_id)
+        if removed is None:  # tapped twice, or removed meanwhile (another admin, `speechqa unpin`)
+            await ack(query, self.answered, "这条标准答案已经取消了。")
+        else:
+            log.info("pin #%d removed from %s by %s", removed.id, where, self._who(query.from_user.id))
+            await ack(query, self.answered, fmt.unpinned(removed))
+
     async def unpin_listed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """取消 #N under /pins: the pin is removed, as `speechqa unpin N` does, and the page shown again."""
         query, data = _callback(update, cb.UnpinListed)
         if not self._may_pin(query.from_user.id, _chat(query)):
             await tell(query, self.answered, "只有管理员可以取消标准答案。")
             return
-        async with self.pinning:
-            removed = await asyncio.to_thread(self.store.unpin, data.pin_id)
-        if removed is None:  # tapped twice, or removed meanwhile (another admin, `speechqa unpin`)
-            await ack(query, self.answered, "这条标准答案已经取消了。")
-        else:
-            log.info("pin #%d removed from /pins by %s", removed.id, self._who(query.from_user.id))
-            await ack(query, self.answered, fmt.unpinned(removed))
+        await self._unpin(query, data.pin_id, "/pins")
         text, markup = await asyncio.to_thread(self._pins_page, data.page)
         await edit_or_send(query, text, markup)
 
@@ -1204,13 +1208,7 @@ class Handlers:
         logged = await self._logged(query, data.query_id)
         if logged is None:
             return
-        async with self.pinning:
-            removed = await asyncio.to_thread(self.store.unpin, data.pin_id)
-        if removed is None:  # tapped twice, or removed meanwhile (another admin, `speechqa unpin`)
-            await ack(query, self.answered, "这条标准答案已经取消了。")
-        else:
-            log.info("pin #%d removed from the chat by %s", removed.id, self._who(query.from_user.id))
-            await ack(query, self.answered, fmt.unpinned(removed))
+        await self._unpin(query, data.pin_id, "the chat")
         answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)

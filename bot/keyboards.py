@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -138,14 +138,20 @@ def reading_keyboard(speech: SpeechRecord, start: int, page_size: int) -> Inline
     return InlineKeyboardMarkup([row]) if row else None
 
 
+def _page_turns(page: int, pages: int, turn: Callable[[int], Callback]) -> list[InlineKeyboardButton]:
+    """上一页 / 下一页 for page `page` of `pages`, each pressing `turn(page ∓ 1)`'s callback."""
+    buttons = []
+    if page > 0:
+        buttons.append(_button(PREVIOUS, turn(page - 1)))
+    if page < pages - 1:
+        buttons.append(_button(NEXT, turn(page + 1)))
+    return buttons
+
+
 def speech_list_keyboard(speeches: Sequence[SpeechRecord], page: int, pages: int) -> InlineKeyboardMarkup:
     buttons = [_button(str(s.id), ShowSource(s.id)) for s in speeches]
     rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
-    paging = []
-    if page > 0:
-        paging.append(_button(PREVIOUS, ListSpeeches(page - 1)))
-    if page < pages - 1:
-        paging.append(_button(NEXT, ListSpeeches(page + 1)))
+    paging = _page_turns(page, pages, ListSpeeches)
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows)
@@ -155,11 +161,7 @@ def pins_keyboard(pin_ids: Sequence[int], page: int, pages: int) -> InlineKeyboa
     """Under a page of /pins: 取消 #N for each pin shown, and the page turns."""
     buttons = [_button(f"取消 #{n}", UnpinListed(n, page)) for n in pin_ids]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    paging = []
-    if page > 0:
-        paging.append(_button(PREVIOUS, PinsPage(page - 1)))
-    if page < pages - 1:
-        paging.append(_button(NEXT, PinsPage(page + 1)))
+    paging = _page_turns(page, pages, PinsPage)
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows) if rows else None
