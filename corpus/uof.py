@@ -246,11 +246,7 @@ class _Reader:
                 down = _int(props.findtext(f"{_Z}跨行")) if props is not None else None
                 across = across or _int(_attribute(props, "跨列")) or 1
                 down = down or _int(_attribute(props, "跨行")) or 1
-                text = " ".join(
-                    t
-                    for paragraph in cell.iter(f"{_Z}段落")
-                    if (t := _clean(_text(paragraph, notes)).replace("\n", " "))
-                )
+                text = _cell_text(cell, notes)
                 column = len(row)
                 if column == 0 and across >= max(width, 2) and down == 1:
                     whole = text
@@ -265,6 +261,22 @@ class _Reader:
         for note in notes:
             for block in _Reader(self.styles).container(note):
                 yield Block(text=block.text, kind="note")
+
+
+def _cell_text(cell, notes: list) -> str:  # type: ignore[type-arg, no-untyped-def]
+    """A cell's paragraphs (a nested table's, cell by cell) joined by spaces; a field's code and a note's
+    paragraphs, which lie deeper, are not the cell's."""
+    parts: list[str] = []
+    for child in cell:
+        if child.tag == f"{_Z}段落":
+            if text := _clean(_text(child, notes)).replace("\n", " "):
+                parts.append(text)
+        elif child.tag == f"{_Z}文字表":
+            for row in child.findall(f"{_Z}行"):
+                for inner in row.findall(f"{_Z}单元格"):
+                    if text := _cell_text(inner, notes):
+                        parts.append(text)
+    return " ".join(parts)
 
 
 def _attribute(element, name: str) -> str | None:  # type: ignore[no-untyped-def]
