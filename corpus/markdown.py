@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .dates import parse_date
 from .encoding import decode_text
+from .errors import EmptyDocument
 from .html import HtmlText, read_html
 
 __all__ = ["MARKDOWN_SUFFIXES", "read_markdown"]
@@ -93,6 +94,13 @@ def read_markdown(name: str, data: bytes) -> HtmlText:
     has_heading = re.search(r"<h1\b", page) is not None
     if meta.title and not has_heading:  # the front matter's title is the only title the article has
         page = f"<h1>{html_escape.escape(meta.title)}</h1>\n{page}"
-    document = f'<html><head><meta charset="utf-8">{title}</head><body>{page}</body></html>'
-    read = read_html(name, document.encode("utf-8"), charset="utf-8")
+    # the whole rendering is the article (a .md has no menus or footers around it): without the mark the
+    # page reader took a quote holding most of the text for the body, and dropped the title and headings
+    document = (
+        f'<html><head><meta charset="utf-8">{title}</head><body><article>{page}</article></body></html>'
+    )
+    try:
+        read = read_html(name, document.encode("utf-8"), charset="utf-8")
+    except EmptyDocument as e:  # the page reader's words are about a site's menus, which a .md has none of
+        raise EmptyDocument(f"{name} 中没有找到正文：只有标题或零散的字词，没有成句的文字") from e
     return HtmlText(read.blocks, read.reference, f"markdown/{encoding}", read.published or meta.date)

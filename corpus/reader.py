@@ -385,7 +385,8 @@ def read_bytes(name: str, data: bytes) -> Document:
     try:
         text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)
     except CorpusError as e:
-        if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
+        if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
+            # a text under another name (a Markdown file is a text: its own refusal stands)
             raise UnreadableFile(_misnamed(name, ".txt")) from e
         raise
     pictures = _holds_pictures(data)
