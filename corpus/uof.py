@@ -142,12 +142,13 @@ class _Styles:
         seen = 0
         while ident and seen < _MAX_STYLE_DEPTH:
             names = self.names.get(ident, ident.lower())
+            # a heading first: 「标题 1」 (WPS's and Yozo's Heading 1) is no 「标题」 (their Title)
+            if (m := re.search(r"heading(?:_20_|\s)?(\d)|标题\s?(\d)", names)) is not None:
+                return "heading", int(m.group(1) or m.group(2))
             if re.search(r"\b(?:sub_?title|subtitle)\b|副标题", names):
                 return "subtitle", 0
             if re.search(r"(?:^|\s)title(?:\s|$)|(?:^|\s)标题(?:\s|$)", names):
                 return "title", 0
-            if (m := re.search(r"heading(?:_20_|\s)?(\d)|标题\s?(\d)", names)) is not None:
-                return "heading", int(m.group(1) or m.group(2))
             if ident in self.outlines and 1 <= self.outlines[ident] <= _LEVELS:
                 return "heading", self.outlines[ident]
             ident = self.bases.get(ident)

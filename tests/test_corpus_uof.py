@@ -121,6 +121,32 @@ def test_a_uof_file_under_a_txt_name_is_named_for_what_it_is() -> None:
         read_bytes("通知.txt", uof(paragraph(run("这是正文。"))))
 
 
+def test_chinese_style_names_give_the_title_subtitle_and_headings() -> None:
+    """WPS and Yozo Office name their styles in Chinese: 「标题」 is the Title, 「标题 1」 a Heading 1."""
+    styles = "".join(
+        f'<uof:段落式样 字:标识符="{ident}" 字:名称="{name}"/>'
+        for ident, name in (("s1", "标题"), ("s2", "副标题"), ("s3", "标题 1"), ("s4", "标题 2"))
+    )
+    body = "".join(
+        f'<字:段落><字:段落属性 字:式样引用="{ident}"/>{run(text)}</字:段落>'
+        for ident, text in (
+            ("s1", "通知标题"),
+            ("s2", "副题"),
+            ("s3", "一、总则"),
+            ("s4", "（一）范围"),
+            ("", "正文。"),
+        )
+    )
+    blocks = read_bytes("样式.uot", uof(body, styles=styles)).blocks
+    assert [(b.kind, b.level) for b in blocks] == [
+        ("title", 0),
+        ("subtitle", 0),
+        ("heading", 1),
+        ("heading", 2),
+        ("paragraph", 0),
+    ]
+
+
 # -- the property ------------------------------------------------------------------------------------------
 
 _LIST = (
