@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold19    # or cold5 … cold18
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold19
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -24,7 +24,9 @@ characters they stand for; a PDF with pinyin over rare characters (``ruby``) has
 returns removed from its read-back text. A .docx whose body is an altChunk (``chunk``) is read from its
 source parts and read back from the HTML page it imports; a filled PDF form (``form``) is read back with
 its fields' values (``/V``) after its page text. An OFD is read back from its pages' ``TextCode`` elements
-(each page's characters in the order its content lists them).
+(each page's characters in the order its content lists them); a UOF text (.uot) from its 「字:文本串」
+elements. A Markdown file (.md) must be the text ``make_corpus.py`` writes, in UTF-8, and is searched as it
+stands (its marks included).
 Exit status 1 and a line per problem when anything fails.
 """
 
@@ -377,6 +379,24 @@ SETS = {
             "j040": ["下雨", "雨天", "顺延", "改期"],  # rain on the match day
         },
     ),
+    "cold20": QuestionSet(
+        prefix="e",
+        encoding="utf-8",  # the .md
+        documents=(
+            Document("老干部工作通讯2027年第6期.pdf", 1, 9, "NEWSLETTER"),
+            Document("老年大学2027年秋季学期选课指南.uot", 10, 17, "COURSE_GUIDE"),
+            Document("老干部活动室预约使用说明.md", 18, 25, "ROOMS_MARKDOWN"),
+            Document("中医养生健康讲座海报.pdf", 26, 31, "POSTER"),
+            Document("离退休干部医疗互助金实施细则.docx", 32, 40, "RULES"),
+        ),
+        absent={
+            "e041": ["购买", "出售", "销售", "义卖", "拍卖"],  # buying the works on show
+            "e042": ["考试", "考核", "测验"],  # an examination at the end of the course
+            "e043": ["停车", "车位"],  # parking at the centre
+            "e044": ["直播", "线上", "回放"],  # the talk streamed online
+            "e045": ["代领", "子女", "委托"],  # the aid collected by one's children
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -667,12 +687,21 @@ def _ofd_text(path: Path) -> str:
         )
 
 
+def _uot_text(path: Path) -> str:
+    """A UOF text document's characters: every 「字:文本串」 element's text, in the file's order."""
+    from lxml import etree
+
+    strings = etree.parse(str(path)).iter("{http://schemas.uof.org/cn/2003/uof-wordproc}文本串")
+    return "\n".join(element.text or "" for element in strings)
+
+
 PRINTED = {
     ".pdf": (_pdf_text, "pypdf"),
     ".ofd": (_ofd_text, "TextCode"),
     ".doc": (_doc_text, "antiword"),
     ".odt": (_odt_text, "content.xml"),
     ".rtf": (_rtf_text, "RTF"),
+    ".uot": (_uot_text, "字:文本串"),
 }
 
 
@@ -689,7 +718,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold19); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold20); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -733,6 +762,11 @@ def check(name: str) -> int:
             printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
         elif path.suffix == ".docx":
             texts[document.name] = _docx_text(path)
+        elif path.suffix == ".md":  # the knowledge base's export, UTF-8, exactly as make_corpus.py writes it
+            texts[document.name] = path.read_bytes().decode("utf-8")
+            if texts[document.name] != source:
+                print(f"{document.name}: 文件内容与 make_corpus.py 不一致，请重新生成")
+                return 1
         elif path.suffix in (".txt", ".csv"):
             raw = path.read_bytes()
             if spec.refused is not None and _decodes(raw, spec.refused):

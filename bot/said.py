@@ -26,6 +26,7 @@ from .commands import COMMAND_NAMES
 # A document may come without a file name (Telegram's file_name is optional): its type tells how to read it
 UNNAMED_SUFFIXES = {
     "text/plain": ".txt",
+    "text/markdown": ".md",  # a knowledge base's article exported as Markdown
     "application/pdf": ".pdf",
     "application/ofd": ".ofd",  # GB/T 33190: what OFD readers and OA systems send it as
     "application/msword": ".doc",

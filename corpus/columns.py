@@ -68,8 +68,29 @@ def _pieces(line: Line) -> tuple[Line, ...]:
 def _column_run(
     lines: list[Line], start: int, size: float, span: tuple[float, float]
 ) -> tuple[int, list[tuple[float, float]]] | None:
-    """The longest run of lines from `start` that leaves a strip free, and its columns' bounds, if the run
-    is set in columns; else None."""
+    """The run of lines from `start` set in columns, and its columns' bounds; else None.
+
+    A line over the columns whose pieces stand apart by wide spaces (a newsletter's issue line, 「2027年第6期
+    …编　　2027年6月18日」) leaves a strip free and so opens a run, and a short line under them (an
+    editor's line set right) stays in it, each closing a gutter the columns have: the page read as two
+    columns where it has three, lines of both read across. So the run is taken without such a line: a run
+    from the next line with more columns, one of whose gutters this line crosses, means this line is not in
+    the columns (it keeps its place); likewise one or two lines at a run's foot (`_best_run`)."""
+    found = _best_run(lines, start, size, span)
+    if found is None:
+        return None
+    ahead = _best_run(lines, start + 1, size, span)
+    if ahead is not None and len(ahead[1]) > len(found[1]) and _crosses(lines[start], ahead[1]):
+        return None
+    return found
+
+
+def _best_run(
+    lines: list[Line], start: int, size: float, span: tuple[float, float]
+) -> tuple[int, list[tuple[float, float]]] | None:
+    """The longest run of lines from `start` that leaves a strip free, and its columns' bounds, if the run is
+    set in columns — without one or two lines at its foot when the lines above them have more columns,
+    one of whose gutters those lines cross; else None."""
     gutter = MIN_GUTTER * size
     free = [span]
     end = start
@@ -80,9 +101,38 @@ def _column_run(
         if not any(b - a >= gutter for a, b in narrowed):
             break
         free, end = narrowed, end + 1
-    if end - start < 2 * _MIN_FULL:
+    found = _bounds(lines[start:end], free, size)
+    best = (end, found) if found is not None else None
+    for cut in (1, 2):
+        inner_end = end - cut
+        if inner_end - start < 2 * _MIN_FULL:
+            break
+        inner = _bounds(lines[start:inner_end], _free(lines[start:inner_end], span), size)
+        if (
+            inner is not None
+            and (best is None or len(inner) > len(best[1]))
+            and all(_crosses(line, inner) for line in lines[inner_end:end])
+        ):
+            best = (inner_end, inner)
+    return best
+
+
+def _free(lines: list[Line], span: tuple[float, float]) -> list[tuple[float, float]]:
+    free = [span]
+    for line in lines:
+        for piece in _pieces(line):
+            free = _subtract(free, piece.x0, piece.x1)
+    return free
+
+
+def _bounds(
+    run: list[Line], free: list[tuple[float, float]], size: float
+) -> list[tuple[float, float]] | None:
+    """The columns' bounds of a run of lines that leaves the strips `free`, if it is set in columns."""
+    if len(run) < 2 * _MIN_FULL:
         return None
-    pieces = [piece for line in lines[start:end] for piece in _pieces(line)]
+    gutter = MIN_GUTTER * size
+    pieces = [piece for line in run for piece in _pieces(line)]
     lo, hi = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
     gutters = sorted((a, b) for a, b in free if a > lo and b < hi and b - a >= gutter)
     if not gutters:
@@ -95,7 +145,13 @@ def _column_run(
     bounds = [b for k, b in enumerate(bounds) if k in used]
     if len(bounds) < 2 or not set_text(pieces, bounds, size):
         return None
-    return end, bounds
+    return bounds
+
+
+def _crosses(line: Line, bounds: list[tuple[float, float]]) -> bool:
+    """Whether a piece of the line stands across a gutter between the columns `bounds`."""
+    gutters = [(bounds[k][1], bounds[k + 1][0]) for k in range(len(bounds) - 1)]
+    return any(piece.x0 < b and piece.x1 > a for piece in _pieces(line) for a, b in gutters)
 
 
 def _subtract(free: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:

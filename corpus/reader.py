@@ -36,6 +36,7 @@ from .errors import (
 )
 from .html import printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
+from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import read_odt
 from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
@@ -46,6 +47,7 @@ from .rtf import read_rtf
 from .sheets import SHEET_SUFFIXES, read_sheets
 from .slides import SLIDE_SUFFIXES, old_ppt_message, read_deck
 from .transcript import read_transcript
+from .uof import UOF_SUFFIXES, is_uof, read_uof
 from .wechat import read_article
 from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
 
@@ -84,9 +86,11 @@ SUPPORTED_SUFFIXES = (
     *IMAGE_SUFFIXES,
     *SHEET_SUFFIXES,  # spreadsheets: .xlsx .xlsm .xls .et .ods .csv (corpus.sheets)
     *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
+    *UOF_SUFFIXES,  # UOF text, GB/T 20916: .uot .uof (corpus.uof)
+    *MARKDOWN_SUFFIXES,  # a knowledge base's export: .md .markdown (corpus.markdown)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.docx、.doc、.wps、.odt、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -97,7 +101,7 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 def size_refusal(name: str, size: int) -> str | None:
     """Why a file of `size` bytes is refused before it is read (one line naming it and the limit), or None:
     a .txt over MAX_TEXT_BYTES, any file over MAX_FILE_BYTES."""
-    limit = MAX_TEXT_BYTES if Path(name).suffix.lower() == ".txt" else MAX_FILE_BYTES
+    limit = MAX_TEXT_BYTES if Path(name).suffix.lower() in (".txt", *MARKDOWN_SUFFIXES) else MAX_FILE_BYTES
     if size <= limit:
         return None
     said = f"文件太大：{name}（{size / 1024 / 1024:.1f} MB）"
@@ -268,6 +272,7 @@ _KIND_NAMES = {
     ".pptx": " PowerPoint 演示文稿（.pptx）",
     ".ods": " OpenDocument 电子表格（.ods）",
     ".odp": " OpenDocument 演示文稿（.odp）",
+    ".uot": " UOF 文档（.uot）",
     ".txt": "纯文本文件",
 }
 
@@ -289,6 +294,8 @@ def content_kind(data: bytes) -> str | None:
         return ".heic"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".xls" if _cfb_workbook(data) else ".doc"
+    if is_uof(data):
+        return ".uot"
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
@@ -371,13 +378,15 @@ def read_bytes(name: str, data: bytes) -> Document:
         and not (kind in (".doc", ".xls") and suffix in _OFFICE and suffix != ".csv")
         and not (kind == ".xlsx" and suffix in (".xlsm", ".xls", ".et"))
         and not (kind == ".pptx" and suffix in (".pptm", ".ppsx", ".dps"))
+        and not (kind == ".uot" and suffix in UOF_SUFFIXES)
         and suffix in SUPPORTED_SUFFIXES
     ):
         raise UnreadableFile(_misnamed(name, kind))
     try:
         text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)
     except CorpusError as e:
-        if kind is None and suffix != ".txt" and _is_chinese_text(data):  # a text under another name
+        if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
+            # a text under another name (a Markdown file is a text: its own refusal stands)
             raise UnreadableFile(_misnamed(name, ".txt")) from e
         raise
     pictures = _holds_pictures(data)
@@ -515,6 +524,16 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     elif suffix == ".odt":
         odt = read_odt(name, data)
         blocks, reference, encoding = odt.blocks, odt.reference, "odt"
+        text = blocks_text(blocks)
+    elif suffix in UOF_SUFFIXES:
+        uof = read_uof(name, data)
+        blocks, reference, encoding = uof.blocks, uof.reference, "uof"
+        text = blocks_text(blocks)
+    elif suffix in MARKDOWN_SUFFIXES:
+        # a knowledge base's article: rendered to a page and read as one (corpus.markdown); its front
+        # matter's date dates it when it names none, as a saved page's 「发布时间」 does
+        page = read_markdown(name, data)
+        blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
         text = blocks_text(blocks)
     elif suffix == ".rtf":
         rtf = read_rtf(name, data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,60 @@ def test_footnotes_under_two_columns_are_each_a_note_and_leave_no_mark(
     paragraphs = ["".join(sentences[start : start + 3]) for start in range(0, len(sentences), 3)]
     assert [line for line in document.text.splitlines() if line in paragraphs] == paragraphs
     assert not any(line.endswith(("。1", "。2", "。3")) for line in document.text.splitlines())
+
+
+# -- a line over or under the columns that leaves a strip free (the twenty-second set) ----------------------
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_newsletter_page_in_three_columns_under_a_spaced_issue_line_is_read_article_by_article(
+    tmp_path: Path,
+) -> None:
+    """make_newsletter_pdf.py: LibreOffice's three balanced columns between a masthead whose issue line is
+    spaced out and an editor's line set right; both closed a gutter, and the page was read as two columns,
+    lines read across (「老干部合唱团新春演出圆 春季义诊走进老干部活动 市老干部门球队自二月起每」)."""
+    from tests.fixtures.layouts.make_newsletter_pdf import ARTICLES, EDITOR, ISSUE, MASTHEAD, write_pdf
+
+    lines = read_document(write_pdf(tmp_path)).text.splitlines()
+    expected = [MASTHEAD, " ".join(ISSUE.split()), *(t for head, texts in ARTICLES for t in (head, *texts))]
+    assert lines == [*expected, " ".join(EDITOR.split())]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True)
+@given(
+    st.integers(2, 3),
+    st.integers(6, 14),
+    st.floats(0.0, 1.0),
+    st.integers(2, 3),
+    st.floats(0.2, 0.8),
+)
+def test_a_spaced_line_over_the_columns_and_a_short_line_under_them_keep_their_place(
+    count: int, rows: int, where: float, gaps: int, short: float
+) -> None:
+    """A line over the columns whose pieces stand a gutter's width apart, somewhere across the page, and a
+    line under them set right, shorter than the last column: the columns are read one after the other,
+    the two lines before and after them (before, each closed a gutter, and fewer columns were read)."""
+    width, gap, left = 150.0, 20.0, 50.0
+    texts = [[f"第{k}栏第{r}行文字内容整行" for r in range(rows)] for k in range(count)]
+    body = columns_page(texts, left=left, width=width, gap=gap)
+    total = count * width + (count - 1) * gap
+    # the issue line: `gaps + 1` pieces, each gap as wide as a gutter, centred somewhere over the columns
+    piece = 80.0
+    span = (gaps + 1) * piece + gaps * gap
+    assume(span <= total)
+    start = left + where * (total - span)
+    pieces = [line(f"刊头第{n}段", start + n * (piece + gap), 70, width=piece) for n in range(gaps + 1)]
+    gutters = [(left + k * (width + gap) - gap, left + k * (width + gap)) for k in range(1, count)]
+    # a piece across a gutter: else the line is a row of the columns, as nothing on the page tells otherwise
+    assume(any(p.x0 < b and p.x1 > a for p in pieces for a, b in gutters))
+    issue = merged(*pieces)
+    right = left + total
+    editor = line(
+        "本期编辑某某", right - short * width - gap, 100 + 15 * rows + 10, width=short * width + gap
+    )
+    page = read_columns(Page(lines=(issue, *body.lines, editor), width=600, height=800))
+    assert [ln.text for ln in page.lines] == [
+        issue.text,
+        *(t for column in texts for t in column),
+        editor.text,
+    ]

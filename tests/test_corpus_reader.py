@@ -227,11 +227,13 @@ def test_empty_file_is_refused(tmp_path: Path, content: bytes) -> None:
         read_document(path)
 
 
-@pytest.mark.parametrize("name", ["讲话.md", "讲话.pages", "讲话.epub", "讲话"])
+@pytest.mark.parametrize("name", ["讲话.key", "讲话.pages", "讲话.epub", "讲话"])
 def test_unsupported_suffix_is_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SPEECH, encoding="utf-8")
-    with pytest.raises(UnsupportedFormat, match=r"\.txt、\.docx、\.doc、\.wps、\.odt、\.rtf、\.pdf"):
+    with pytest.raises(
+        UnsupportedFormat, match=r"\.txt、\.md、\.docx、\.doc、\.wps、\.odt、\.uot（UOF）、\.rtf、\.pdf"
+    ):
         read_document(path)
 
 
@@ -343,13 +345,24 @@ def test_damaged_pdf_is_refused_clearly() -> None:
 
 def test_folder_expands_to_its_supported_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ["b.txt", "a.docx", "c.pdf", "notes.md", "page.png", "old.doc", "logo.svg", "sub/d.TXT"]:
+    for name in [
+        "b.txt",
+        "a.docx",
+        "c.pdf",
+        "notes.md",
+        "page.png",
+        "old.doc",
+        "logo.svg",
+        "draw.vsdx",
+        "sub/d.TXT",
+    ]:
         (tmp_path / name).write_bytes(b"x")
     found = list(iter_speech_files([tmp_path]))
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "a.docx",
         "b.txt",
         "c.pdf",
+        "notes.md",
         "old.doc",
         "page.png",
         "sub/d.TXT",
