@@ -152,7 +152,7 @@ def build_application(
         .token(settings.token)
         # a reply to a question deleted meanwhile (by its asker, a moderation bot) arrives all the same
         .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True))
-        .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=2))
+        .rate_limiter(rate_limiter or RetryingRateLimiter())
         .concurrent_updates(True)
         .post_init(handlers.post_init)
     )
