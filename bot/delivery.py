@@ -74,6 +74,15 @@ _SERVER_ERROR = re.compile(
 )
 
 
+_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+def is_gone(error: BaseException) -> bool:
+    """Whether an edit was refused because its message is gone (deleted) or too old (48 hours) to edit:
+    what it would show can only come as a new message."""
+    return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _GONE)
+
+
 def is_network_failure(error: BaseException) -> bool:
     """Whether Telegram could not be reached, the connection failed, or Telegram answered with a server
     error (5xx) — not a refusal of the request itself (400, 403, 409, 413 "Request Entity Too Large",

@@ -5,6 +5,7 @@ meanwhile, and a chosen inline result. The real Application, over real HTTP, aga
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import time
@@ -36,6 +37,23 @@ def notice() -> bytes:
         "各单位：重阳节期间走访慰问离休干部，慰问金<500元&以上的按*规定*报销_[详见附件]。",
     ):
         document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def sections_notice(sections: int) -> bytes:
+    """A notice of several numbered sections (python-docx): one passage each, embedded one by one."""
+    document = docx.Document()
+    document.add_paragraph("关于做好老干部服务工作的通知")
+    document.add_paragraph("2025年10月8日")
+    numbers = "一二三四五六七八九十"
+    for n in range(sections):
+        document.add_paragraph(f"{numbers[n]}、第{numbers[n]}项工作")
+        document.add_paragraph(
+            f"各单位要做好第{numbers[n]}项老干部服务工作，落实走访慰问、健康体检和学习活动，"
+            f"每季度向局里报送第{numbers[n]}项工作的进展情况和存在的问题。"
+        )
     data = io.BytesIO()
     document.save(data)
     return data.getvalue()
@@ -181,4 +199,46 @@ async def test_a_chosen_inline_result_and_an_empty_inline_query_do_no_harm(
     (answered,) = api.calls_of("answerInlineQuery")
     assert answered.params["results"] == [] and answered.params["button"]["start_parameter"] == "inline"
     assert not api.calls_of("sendMessage", ok=None)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_an_upload_report_whose_status_message_was_deleted_comes_as_a_new_message(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An admin who deleted the 「⏳ 正在读取…」 message while the file was being added got 「抱歉，处理这个请求时
+    出了点问题」 (an ERROR with a traceback) though the file was added: the report could not be edited in.
+    It now comes as a new message, and no more progress edits are tried on the message that is gone."""
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        upload = asyncio.create_task(
+            feed(app, api.make_document_update("通知.docx", sections_notice(6), user_id=ADMIN))
+        )
+        await api.wait_for("sendMessage")
+        api.delete_as_user(api.last_message(ADMIN))
+        with caplog.at_level(logging.INFO):
+            await upload
+    edits = api.calls_of("editMessageText", ok=None)
+    assert [c.status for c in edits] == [400, 400]  # the first progress edit, and the report's
+    (report,) = (m for m in api.messages(ADMIN) if not m.deleted)
+    assert "新增 #6 《关于做好老干部服务工作的通知》" in report.plain_text
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_an_admin_who_blocks_the_bot_during_an_upload_gets_no_more_edits(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Blocked while a file was being added, the bot tried every progress edit (a 403 and a WARNING line
+    each, every few seconds of a long OCR or indexing). It stops at the first; the file is added."""
+    speeches = len(seed_service.library.store.speeches())
+    async with running_bot(api, seed_service, progress_interval=0) as app:
+        upload = asyncio.create_task(
+            feed(app, api.make_document_update("通知.docx", sections_notice(6), user_id=ADMIN))
+        )
+        await api.wait_for("sendMessage")
+        blocked = api.block(ADMIN)
+        with caplog.at_level(logging.INFO):
+            await upload
+            await feed(app, blocked)
+    edits = api.calls_of("editMessageText", ok=None)
+    assert [c.status for c in edits] == [403, 403]  # the first progress edit, and the report's
+    assert len(seed_service.library.store.speeches()) == speeches + 1
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
