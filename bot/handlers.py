@@ -541,6 +541,17 @@ class Handlers:
         await self._answer(update, question, note=fmt.not_added_note(why))
         return True
 
+    async def edited_caption(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The words under a file edited. When they were answered (the file was not added), the answer is
+        edited to match, or withdrawn when they ask nothing now; an admin's upload is not added again."""
+        message = _message(update)
+        key = (message.chat.id, message.message_id)
+        if key not in self.replies:
+            return
+        why = UPLOAD_IN_PRIVATE if self._maybe_admin(update) else ADMINS_UPLOAD
+        if not await self._caption_asked(update, context, why):
+            await self._edit_reply(message, key, WITHDRAWN, None)
+
     def _maybe_admin(self, update: Update) -> bool:
         """Whether the sender is an admin, or may be one: Telegram hides who sent a message on behalf of
         a chat (an anonymous group admin, someone posting as a channel)."""

@@ -74,7 +74,9 @@ async def test_a_question_under_a_file_that_is_not_added_is_answered(
     speeches = len(seed_service.library.store.speeches())
     in_group: dict[str, Any] = {"chat_id": GROUP, "chat_type": "supergroup"}
     async with running_bot(api, seed_service) as app:
-        await feed(app, api.make_document_update("通知.docx", notice(), caption=QUESTION))
+        sent = api.make_document_update("通知.docx", notice(), caption="离休干部体检规定")
+        await feed(app, sent)
+        await feed(app, api.make_edited_update(sent, QUESTION))  # the answer follows the words edited
         await feed(app, api.make_document_update("通知.docx", notice()))  # no words under it: as before
         await feed(
             app,
@@ -95,8 +97,9 @@ async def test_a_question_under_a_file_that_is_not_added_is_answered(
     member, admin = (m.plain_text for m in api.messages(GROUP))
     assert member.startswith(f"{NOT_ADDED}只有管理员可以上传讲话文件。") and CITED in member
     assert admin.startswith(f"{NOT_ADDED}要加入讲话库，请在与我的私聊中发送文件。") and CITED in admin
+    assert api.messages(USER)[0].edit_count == 1
     assert len(seed_service.library.store.speeches()) == speeches
-    assert seed_service.library.store.query_stats().questions == 3
+    assert seed_service.library.store.query_stats().questions == 4
 
 
 async def test_words_under_an_admins_file_are_said_to_be_no_question(
