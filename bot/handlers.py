@@ -530,26 +530,27 @@ class Handlers:
         await _message(update).reply_text(PRIVATE_ONLY if admin else ADMINS_UPLOAD)
 
     async def _caption_asked(self, update: Update, context: ContextTypes.DEFAULT_TYPE, why: str) -> bool:
-        """A file that is not added (`why`) with a question written under it: the question is
-        answered, under a line saying the file was not added. A staff member forwarding a notice with
-        「这个通知里体检怎么安排？」 used to get only the refusal, the question lost."""
+        """A file that is not added (`why`) with a question written under it (words that ask something,
+        `said.asks`): the question is answered, under a line saying the file was not added. A staff member
+        forwarding a notice with 「这个通知里体检怎么安排？」 used to get only the refusal, the question lost."""
         message = _message(update)
         question = said.question(message, context.bot.username)
-        if not question:
+        if not question or not said.asks(question):  # 「请收录」: about the file, not a question
             return False
         self._album_seen(message)  # the album's other files need no refusal of their own
         await self._answer(update, question, note=fmt.not_added_note(why))
         return True
 
     async def edited_caption(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The words under a file edited. When they were answered (the file was not added), the answer is
-        edited to match, or withdrawn when they ask nothing now; an admin's upload is not added again."""
+        """The words under a file that was not added, edited: answered (the answer given before edited to
+        match), or the answer withdrawn when they ask nothing now. An admin's upload is not added again."""
         message = _message(update)
-        key = (message.chat.id, message.message_id)
-        if key not in self.replies:
+        admin = self._maybe_admin(update)
+        if admin and message.chat.type == ChatType.PRIVATE:  # the file was added: its words are no question
             return
-        why = UPLOAD_IN_PRIVATE if self._maybe_admin(update) else ADMINS_UPLOAD
-        if not await self._caption_asked(update, context, why):
+        key = (message.chat.id, message.message_id)
+        asked = await self._caption_asked(update, context, UPLOAD_IN_PRIVATE if admin else ADMINS_UPLOAD)
+        if not asked and key in self.replies:
             await self._edit_reply(message, key, WITHDRAWN, None)
 
     def _maybe_admin(self, update: Update) -> bool:
@@ -584,7 +585,7 @@ class Handlers:
             await message.reply_text(fmt.render_refusal(refusal))
             return
         # words under an admin's file are no question (as under an album): said after the report
-        note = CAPTION_NOT_ASKED if said.question(message, context.bot.username) else ""
+        note = CAPTION_NOT_ASKED if said.asks(said.question(message, context.bot.username)) else ""
         await self._upload(message, name, document, note=note)
 
     async def photo(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

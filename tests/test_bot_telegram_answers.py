@@ -74,10 +74,11 @@ async def test_a_question_under_a_file_that_is_not_added_is_answered(
     speeches = len(seed_service.library.store.speeches())
     in_group: dict[str, Any] = {"chat_id": GROUP, "chat_type": "supergroup"}
     async with running_bot(api, seed_service) as app:
-        sent = api.make_document_update("通知.docx", notice(), caption="离休干部体检规定")
+        sent = api.make_document_update("通知.docx", notice(), caption="离休干部体检规定是什么")
         await feed(app, sent)
         await feed(app, api.make_edited_update(sent, QUESTION))  # the answer follows the words edited
         await feed(app, api.make_document_update("通知.docx", notice()))  # no words under it: as before
+        await feed(app, api.make_document_update("通知.docx", notice(), caption="请收录"))  # nothing asked
         await feed(
             app,
             api.make_document_update("通知.docx", notice(), caption=f"@speechqa_bot {QUESTION}", **in_group),
@@ -88,7 +89,8 @@ async def test_a_question_under_a_file_that_is_not_added_is_answered(
                 "通知.docx", notice(), caption=f"@speechqa_bot {QUESTION}", user_id=ADMIN, **in_group
             ),
         )
-    answered, refused = (m.plain_text for m in api.messages(USER))
+    answered, refused, asks_nothing = (m.plain_text for m in api.messages(USER))
+    assert asks_nothing == refused
     assert answered.startswith(
         f"{NOT_ADDED}只有管理员可以上传讲话文件。下面是按文件下的文字在讲话库中查找的结果。"
     )
@@ -105,13 +107,16 @@ async def test_a_question_under_a_file_that_is_not_added_is_answered(
 async def test_words_under_an_admins_file_are_said_to_be_no_question(
     api: FakeBotAPI, seed_service: SpeechService
 ) -> None:
-    """An admin's file is added whatever is written under it; the words were passed over in silence (an
-    album's were already said to be no question). The report now says so, and the passage's markup
+    """An admin's file is added whatever is written under it; a question there was passed over in silence
+    (an album's caption was already said to be no question). The report now says so (not under words that
+    ask nothing, such as 「新通知，请收录」), and the passage's markup
     characters reach the report and the answers escaped."""
     async with running_bot(api, seed_service) as app:
         await feed(app, api.make_document_update("通知.docx", notice(), caption=QUESTION, user_id=ADMIN))
         report = api.last_message(ADMIN)
-        await feed(app, api.make_document_update("通知2.docx", notice(), user_id=ADMIN))
+        await feed(
+            app, api.make_document_update("通知2.docx", notice(), caption="新通知，请收录", user_id=ADMIN)
+        )
         again = api.last_message(ADMIN)
         await feed(app, api.make_text_update("重阳节慰问金<500元&以上怎么报销？", user_id=ADMIN))
         answer = api.last_message(ADMIN)
