@@ -152,7 +152,7 @@ def build_application(
         .token(settings.token)
         # a reply to a question deleted meanwhile (by its asker, a moderation bot) arrives all the same
         .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True))
-        .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=2))
+        .rate_limiter(rate_limiter or RetryingRateLimiter())
         .concurrent_updates(True)
         .post_init(handlers.post_init)
     )
@@ -210,6 +210,12 @@ def build_application(
     sent_file = filters.Document.ALL & ~filters.ANIMATION
     app.add_handler(MessageHandler(sent_file & private & new, handlers.document))
     app.add_handler(MessageHandler(sent_file & groups & new & AddressedToBot(), handlers.group_document))
+    # the words under a file that was not added, answered as a question, edited: the answer follows them
+    edited = filters.UpdateType.EDITED_MESSAGE
+    app.add_handler(MessageHandler(sent_file & private & edited, one(handlers.edited_caption)))
+    app.add_handler(
+        MessageHandler(sent_file & groups & edited & AddressedToBot(), one(handlers.edited_caption))
+    )
     app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     # A photo with no words under it: an admin's is a page to add (a notice photographed, a screenshot)

@@ -12,12 +12,22 @@ wait, when doing it twice cannot show the user anything twice:
   action…). A new message is not sent twice: the handler's error says it may be lost (see
   `handlers.LOST_ON_THE_WAY`).
 
-A 400 (the request itself is wrong), 403 (blocked) and the like are never retried.
+A 400 (the request itself is wrong), 403 (blocked) and the like are never retried, with two exceptions
+Telegram's answer itself asks for (its `ResponseParameters`):
+
+- 429 Too Many Requests, `retry_after` seconds: the request is made again after that wait, as often as
+  Telegram asks, while the waits add up to at most `FLOOD_PATIENCE` (PTB's own limiter counts attempts:
+  three 429s in a row lost the answer). A wait longer than what is left is not waited out (a flood ban of
+  an hour would hold every chat's replies that long): the request fails at once, said in one log line.
+- 400 "group chat was upgraded to a supergroup chat", `migrate_to_chat_id`: a reply to a group that
+  Telegram made a supergroup meanwhile (a question asked just before the upgrade) goes to the
+  supergroup instead of being lost.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Coroutine, Sequence
@@ -25,7 +35,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 
 log = logging.getLogger(__name__)
@@ -49,6 +59,10 @@ REPEATABLE = frozenset(
     }
 )
 NETWORK_DELAYS = (1.0, 3.0)  # seconds before the second and the third attempt
+# seconds a request may wait in all for Telegram's flood control (429 `retry_after`) before it is given up:
+# a group's limit (20 messages a minute) asks for up to a minute, twice at worst
+FLOOD_PATIENCE = 120.0
+_FLOOD_TRIES = 1_000  # PTB's limiter counts 429s; here the time waited decides (see `RetryingRateLimiter`)
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
@@ -58,6 +72,15 @@ _SERVER_ERROR = re.compile(
     "|".join([r"\(5\d\d\)"] + [re.escape(s.phrase) for s in HTTPStatus if 500 <= s.value <= 599]),
     re.IGNORECASE,
 )
+
+
+_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+def is_gone(error: BaseException) -> bool:
+    """Whether an edit was refused because its message is gone (deleted) or too old (48 hours) to edit:
+    what it would show can only come as a new message."""
+    return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _GONE)
 
 
 def is_network_failure(error: BaseException) -> bool:
@@ -85,13 +108,36 @@ def worth_retrying(error: BaseException, method: str) -> bool:
     return True  # a server error status: not carried out
 
 
-class RetryingRateLimiter(AIORateLimiter):
-    """`AIORateLimiter` (flood limits, 429s waited out) that also tries a request again after a passing
-    network or server failure (see `worth_retrying`), waiting `network_delays` between attempts."""
+def seconds_to_wait(error: RetryAfter) -> float:
+    """How long Telegram asks to wait before the request is made again."""
+    wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
 
-    def __init__(self, *args: Any, network_delays: Sequence[float] = NETWORK_DELAYS, **kwargs: Any) -> None:
+
+class _OutOfPatience(Exception):
+    """Carries a 429 past PTB's limiter, which would wait it out again (see `RetryingRateLimiter`)."""
+
+    def __init__(self, error: RetryAfter) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """`AIORateLimiter` (flood limits; every other request held while Telegram asks to wait) that waits
+    out 429s for up to `flood_patience` seconds in all, whatever their number, sends a reply to a group
+    Telegram made a supergroup to the supergroup, and tries a request again after a passing network or
+    server failure (see `worth_retrying`), waiting `network_delays` between attempts."""
+
+    def __init__(
+        self,
+        *args: Any,
+        network_delays: Sequence[float] = NETWORK_DELAYS,
+        flood_patience: float = FLOOD_PATIENCE,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.network_delays = tuple(network_delays)
+        self.flood_patience = flood_patience
 
     async def process_request(
         self,
@@ -102,9 +148,42 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        waited = 0.0
+
+        async def patiently(*args: Any, **kwargs: Any) -> bool | dict[str, Any] | list[dict[str, Any]]:
+            nonlocal waited
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as e:  # PTB's limiter waits it out and calls again, unless it is too long
+                if waited + seconds_to_wait(e) > self.flood_patience:
+                    raise _OutOfPatience(e) from e
+                waited += seconds_to_wait(e)
+                raise
+
+        async def once() -> bool | dict[str, Any] | list[dict[str, Any]]:
+            try:
+                return await send(patiently, args, kwargs, endpoint, data, tries)
+            except _OutOfPatience as e:
+                log.info(
+                    "%s: Telegram asks to wait %.0f s more than the bot waits: given up",
+                    endpoint,
+                    seconds_to_wait(e.error),
+                )
+                raise e.error from None
+            except ChatMigrated as e:
+                if data.get("chat_id") in (None, e.new_chat_id):
+                    raise
+                log.info(
+                    "chat %s is now supergroup %s: %s sent there", data["chat_id"], e.new_chat_id, endpoint
+                )
+                data["chat_id"] = e.new_chat_id  # the request's own parameters (`args` holds this dict)
+                return await once()
+
+        send = super().process_request
+        tries = max(rate_limit_args or 0, _FLOOD_TRIES)
         for attempt, delay in enumerate((*self.network_delays, None), start=1):
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+                return await once()
             except NetworkError as e:
                 if delay is None or not worth_retrying(e, endpoint):
                     raise

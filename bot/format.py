@@ -510,6 +510,11 @@ def album_note(photos: int, captioned: bool) -> str:
     return line
 
 
+def not_added_note(why: str) -> str:
+    """Above the answer to a question written under a file that was not added (plain text)."""
+    return f"📎 这个文件没有加入讲话库：{why}下面是按文件下的文字在讲话库中查找的结果。"
+
+
 def render_refusal(reason: str) -> str:
     return render([Piece("❌ "), Piece(reason, shrink=True)])
 

@@ -126,6 +126,10 @@ ALBUM_WAIT = 1.0
 UPGRADE_GRACE = 1.5  # seconds a join of a supergroup waits for the upgrade that may explain it
 UPGRADE_WINDOW = 120.0  # seconds after an upgrade during which the bot's joining the supergroup is that
 PRIVATE_ONLY = "请私聊使用：这个功能只在与我的私聊中提供。"
+ADMINS_UPLOAD = "只有管理员可以上传讲话文件。"
+UPLOAD_IN_PRIVATE = "要加入讲话库，请在与我的私聊中发送文件。"
+# under the report on an admin's file sent with words under it (plain text), as under an album's
+CAPTION_NOT_ASKED = "文件下的文字没有当作提问：要提问，请另发一条消息。"
 INLINE_HINT = "在与我的私聊中提问（点这里）"  # over the (empty) results of 「@bot 问题」 typed in any chat
 # One of the bot's own messages forwarded back to it: neither a question nor a speech to add
 FORWARDED_ANSWER = (
@@ -518,11 +522,36 @@ class Handlers:
     async def group_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A file sent to the bot in a group: uploads are taken from admins, in private only (said once for
         files sent together)."""
+        admin = self._maybe_admin(update)
+        if await self._caption_asked(update, context, UPLOAD_IN_PRIVATE if admin else ADMINS_UPLOAD):
+            return
         if self._album_seen(_message(update)):
             return
-        await _message(update).reply_text(
-            PRIVATE_ONLY if self._maybe_admin(update) else "只有管理员可以上传讲话文件。"
-        )
+        await _message(update).reply_text(PRIVATE_ONLY if admin else ADMINS_UPLOAD)
+
+    async def _caption_asked(self, update: Update, context: ContextTypes.DEFAULT_TYPE, why: str) -> bool:
+        """A file that is not added (`why`) with a question written under it (words that ask something,
+        `said.asks`): the question is answered, under a line saying the file was not added. A staff member
+        forwarding a notice with 「这个通知里体检怎么安排？」 used to get only the refusal, the question lost."""
+        message = _message(update)
+        question = said.question(message, context.bot.username)
+        if not question or not said.asks(question):  # 「请收录」: about the file, not a question
+            return False
+        self._album_seen(message)  # the album's other files need no refusal of their own
+        await self._answer(update, question, note=fmt.not_added_note(why))
+        return True
+
+    async def edited_caption(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The words under a file that was not added, edited: answered (the answer given before edited to
+        match), or the answer withdrawn when they ask nothing now. An admin's upload is not added again."""
+        message = _message(update)
+        admin = self._maybe_admin(update)
+        if admin and message.chat.type == ChatType.PRIVATE:  # the file was added: its words are no question
+            return
+        key = (message.chat.id, message.message_id)
+        asked = await self._caption_asked(update, context, UPLOAD_IN_PRIVATE if admin else ADMINS_UPLOAD)
+        if not asked and key in self.replies:
+            await self._edit_reply(message, key, WITHDRAWN, None)
 
     def _maybe_admin(self, update: Update) -> bool:
         """Whether the sender is an admin, or may be one: Telegram hides who sent a message on behalf of
@@ -540,6 +569,8 @@ class Handlers:
             await _message(update).reply_text(FORWARDED_FILE)
             return
         message = _message(update)
+        if not self._maybe_admin(update) and await self._caption_asked(update, context, ADMINS_UPLOAD):
+            return
         if not self._maybe_admin(update) and self._album_seen(
             message
         ):  # refused once for files sent together
@@ -553,7 +584,9 @@ class Handlers:
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
             return
-        await self._upload(message, name, document)
+        # words under an admin's file are no question (as under an album): said after the report
+        note = CAPTION_NOT_ASKED if said.asks(said.question(message, context.bot.username)) else ""
+        await self._upload(message, name, document, note=note)
 
     async def photo(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A photo with no words under it, sent in private. An admin's is a page to add — a notice or a
@@ -605,10 +638,16 @@ class Handlers:
             await self._download_and_add(status, name, file_ids, refused_tip=PHOTO_TIP, note=note)
 
     async def _upload(
-        self, message: Message, name: str, document: Document | PhotoSize, *, refused_tip: str = ""
+        self,
+        message: Message,
+        name: str,
+        document: Document | PhotoSize,
+        *,
+        refused_tip: str = "",
+        note: str = "",
     ) -> None:
         """Download a file an admin sent, add its speeches, update the index and report (`refused_tip`
-        follows a refusal)."""
+        follows a refusal, `note` the report)."""
         size = document.file_size
         # a file `speechqa add` refuses too (a .txt over 10 MB, any file over 50 MB) is told so in its words;
         # one it would take but Telegram does not let the bot download, with both limits
@@ -620,8 +659,10 @@ class Handlers:
             return
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
         sender = message.from_user.id if message.from_user else 0
-        async with self._unfinished(status, sender, name, [document.file_id], photo=bool(refused_tip)):
-            await self._download_and_add(status, name, [document.file_id], refused_tip=refused_tip)
+        async with self._unfinished(
+            status, sender, name, [document.file_id], photo=bool(refused_tip), note=note
+        ):
+            await self._download_and_add(status, name, [document.file_id], refused_tip=refused_tip, note=note)
 
     async def _download_and_add(
         self, status: Message, name: str, file_ids: Sequence[str], *, refused_tip: str = "", note: str = ""
@@ -827,8 +868,11 @@ class Handlers:
             )
         return verdict.allowed
 
-    async def _answer(self, update: Update, question: str, *, admitted: bool = False) -> None:
-        """Search the question and reply; `admitted`: the rate limit was already checked for it. The same
+    async def _answer(
+        self, update: Update, question: str, *, admitted: bool = False, note: str | None = None
+    ) -> None:
+        """Search the question and reply (`note` above the answer); `admitted`: the rate limit was already
+        checked for it. The same
         question sent again by the same person, here, while its answer is being searched (sent twice, or
         again because the answer was slow to come) is answered once, and does not count against the limit."""
         key = _sent_question(update, question)
@@ -837,7 +881,7 @@ class Handlers:
             return
         try:
             if admitted or await self._admitted(update):
-                await self._search_and_reply(update, question)
+                await self._search_and_reply(update, question, note)
         except BaseException:  # no answer reached the user: the same question sent meanwhile is answered
             if key is not None:
                 self.asking.end(key, done=False)
@@ -845,10 +889,10 @@ class Handlers:
         if key is not None:
             self.asking.end(key)
 
-    async def _search_and_reply(self, update: Update, question: str) -> None:
+    async def _search_and_reply(self, update: Update, question: str, note: str | None = None) -> None:
         message = _message(update)
         user_id = _asker(update)
-        notes = []
+        notes = [note] if note else []
         # 「那退休干部呢？」 after an answer: the earlier question with the new words in their place
         if (earlier := await self._earlier_question(message)) is not None and (
             meant := follow_up(earlier, question)
@@ -876,8 +920,8 @@ class Handlers:
             )
         if updating and not answer.small_talk:
             notes.insert(0, fmt.UPDATING_NOTE)
-        note = "\n".join(notes) or None
-        text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), note)
+        above = "\n".join(notes) or None
+        text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), above)
         self._shown(message, markup)
         if update.callback_query is not None:  # an example under /start: answered under it
             await message.reply_text(text, reply_markup=markup)
@@ -1488,7 +1532,7 @@ class Handlers:
         if error is not None and may_not_post(error):  # muted in the group, or the topic closed
             log.warning("may not post in chat %s, the reply was not sent: %s", chat, error)
             return
-        if isinstance(error, RetryAfter):  # flood control outlasted the limiter's retries: an apology
+        if isinstance(error, RetryAfter):  # flood control outlasted the limiter's patience: an apology
             wait = error.retry_after  # would meet the same wait
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
             log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)

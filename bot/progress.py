@@ -9,7 +9,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from telegram import InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from .delivery import is_gone
 
 log = logging.getLogger(__name__)
 
@@ -60,24 +62,36 @@ class ProgressMessage:
         self.throttle = throttle
         self._pending: list[Future[None]] = []
         self.throttle.last_text = message.text_html if message.text else None
+        self._stopped = False  # the message was deleted, or the chat blocked the bot: no more edits
 
     def __call__(self, done: int, total: int) -> None:
         text = self.describe(done, total)
-        if self.throttle.due(text):
+        if not self._stopped and self.throttle.due(text):
             self._pending.append(asyncio.run_coroutine_threadsafe(self._edit(text), self.loop))
 
     async def finish(self, text: str, reply_markup: InlineKeyboardMarkup | None = None) -> None:
-        """Show the final text (after every progress edit still in flight)."""
+        """Show the final text (after every progress edit still in flight); when the message was deleted
+        meanwhile (or is too old to edit), in a new message: the report is not lost."""
         if self._pending:
             await asyncio.gather(*(asyncio.wrap_future(f) for f in self._pending), return_exceptions=True)
         try:
             await self.message.edit_text(text, reply_markup=reply_markup)
         except BadRequest as e:
-            if "not modified" not in str(e).lower():
+            if "not modified" in str(e).lower():
+                return
+            if not is_gone(e):
                 raise
+            log.info("the progress message is gone (%s): the result comes as a new message", e)
+            await self.message.get_bot().send_message(self.message.chat.id, text, reply_markup=reply_markup)
 
     async def _edit(self, text: str) -> None:
+        if self._stopped:
+            return
         try:
             await self.message.edit_text(text)
         except TelegramError as e:  # a lost progress edit is not worth failing the job for
-            log.warning("could not update the progress message: %s", e)
+            if isinstance(e, Forbidden) or is_gone(e):  # it would fail again every few seconds
+                self._stopped = True
+                log.info("progress no longer shown (%s)", e)
+            else:
+                log.warning("could not update the progress message: %s", e)

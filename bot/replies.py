@@ -17,6 +17,7 @@ from collections import OrderedDict
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, MaybeInaccessibleMessage, Message
 from telegram.error import BadRequest, NetworkError
 
+from .delivery import is_gone
 from .memory import remember
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,6 @@ _EXPIRED = ("query is too old", "query id is invalid")
 # The bot may not post where it was asked: a group took its right to send messages (it still receives
 # them), an admin closed the forum topic, a channel's discussion group is closed to it
 _NO_RIGHTS = ("not enough rights", "topic_closed", "chat_write_forbidden", "have no rights to send")
-_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
 
 
 def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
@@ -104,7 +104,7 @@ async def edit_or_send(query: CallbackQuery, text: str, markup: InlineKeyboardMa
         reason = e.message.lower()
         if "not modified" in reason:
             return
-        if not any(gone in reason for gone in _GONE) or query.message is None:
+        if not is_gone(e) or query.message is None:
             raise
         log.info("could not edit message %s (%s): sending it anew", query.message.message_id, e)
         await send(query.get_bot(), query.message, text, markup)

@@ -193,11 +193,13 @@ def mentions_only_others(message: Message, username: str) -> bool:
         return False
     if without_mention(text, username) != text.strip():  # the bot named with a full-width ＠
         return False
-    text = _blanked(message, kinds)
-    # 吧 and 呢 end chatter as often as questions (「你看这条吧」)
-    return not (
-        "?" in text or "？" in text or any(m.group() not in "吧呢" for m in INTERROGATIVE.finditer(text))
-    )
+    return not asks(_blanked(message, kinds))
+
+
+def asks(text: str) -> bool:
+    """Whether words ask something: a question mark, or a question word — 吧 and 呢 end chatter as often as
+    questions (「你看这条吧」). 「请收录」 or 「新讲话」 under a file asks nothing; 「这个通知里体检怎么安排」 does."""
+    return "?" in text or "？" in text or any(m.group() not in "吧呢" for m in INTERROGATIVE.finditer(text))
 
 
 def _is_bot(entity: MessageEntity) -> bool:

@@ -53,9 +53,7 @@ async def running_bot(
     app = build_application(
         settings or bot_settings(api),
         service,
-        rate_limiter=RetryingRateLimiter(
-            overall_max_rate=0, group_max_rate=0, max_retries=2, network_delays=NETWORK_DELAYS
-        ),
+        rate_limiter=RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, network_delays=NETWORK_DELAYS),
         **options,
     )
     await app.initialize()

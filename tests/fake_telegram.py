@@ -933,6 +933,15 @@ class FakeBotAPI:
             "inline_query": {"id": query_id, "from": user, "query": query, "offset": ""},
         }
 
+    def make_chosen_inline_result_update(
+        self, query: str, result_id: str = "1", *, user_id: int = 1001, first_name: str = "Alice"
+    ) -> JSON:
+        """A ``chosen_inline_result`` update: the user picked a result of an inline query (Telegram sends
+        it only when inline feedback is enabled with @BotFather ``/setinlinefeedback``)."""
+        user = {"id": user_id, "is_bot": False, "first_name": first_name}
+        chosen = {"result_id": result_id, "from": user, "query": query}
+        return {"update_id": next(self._update_ids), "chosen_inline_result": chosen}
+
     def message_dict(self, message: SentMessage) -> JSON:
         """The Telegram ``Message`` object for a stored bot message."""
         result: JSON = {

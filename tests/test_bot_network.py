@@ -4,19 +4,26 @@ Application, over real HTTP, against the fake Bot API (``fail_next``, ``drop_nex
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import logging
+import os
+from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot import handlers as bot_handlers
-from bot.delivery import is_network_failure, worth_retrying
+from bot.delivery import RetryingRateLimiter, is_network_failure, worth_retrying
 from retrieval import SpeechService
 
 from .bot_harness import USER, feed, running_bot
 from .fake_telegram import DROPPED, FakeBotAPI
 
+EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
 QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
 BROAD = "怎样发挥老干部的作用？"  # more than one page of results
@@ -25,6 +32,54 @@ BROAD = "怎样发挥老干部的作用？"  # more than one page of results
 def _after(cause: Exception, error: NetworkError) -> NetworkError:
     error.__cause__ = cause  # as PTB raises them: `raise NetworkError(...) from httpx_error`
     return error
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    waits=st.lists(st.integers(min_value=0, max_value=40), max_size=3),
+    patience=st.integers(min_value=0, max_value=80),
+)
+def test_flood_waits_are_waited_out_while_they_add_up_to_the_patience(
+    waits: list[int], patience: int
+) -> None:
+    """Telegram answers 429 with `retry_after` for each wait in `waits` (milliseconds), then takes the
+    request. The request is made again after each wait while the waits add up to at most the patience:
+    it then arrives once; else it is given up at the first wait past it, with that 429, never sent twice."""
+    script = iter(waits)
+    calls: list[Any] = []
+
+    async def telegram(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        calls.append(args)
+        wait = next(script, None)
+        if wait is not None:
+            raise RetryAfter(dt.timedelta(milliseconds=wait))
+        return {"message_id": 1}
+
+    limiter = RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, flood_patience=patience / 1000)
+    data = {"chat_id": 1001, "text": "答"}
+
+    async def send() -> Any:
+        await limiter.initialize()
+        try:
+            return await limiter.process_request(
+                telegram, ("sendMessage", data), {}, "sendMessage", data, None
+            )
+        finally:
+            await limiter.shutdown()
+
+    sums = [sum(waits[: i + 1]) for i in range(len(waits))]
+    if all(total <= patience for total in sums):
+        assert asyncio.run(send()) == {"message_id": 1}
+        assert len(calls) == len(waits) + 1
+    else:
+        given_up = next(i for i, total in enumerate(sums) if total > patience)
+        with pytest.raises(RetryAfter) as refused:
+            asyncio.run(send())
+        assert len(calls) == given_up + 1
+        assert refused.value.retry_after in (
+            waits[given_up] / 1000,
+            dt.timedelta(milliseconds=waits[given_up]),
+        )
 
 
 def test_only_what_cannot_show_twice_is_tried_again() -> None:
