@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import sys
@@ -16,7 +15,7 @@ from typing import Any
 
 import click
 
-from corpus import decode_text, describe_os_error
+from corpus import decode_text, describe_os_error, readable_name
 from retrieval import (
     MODES,
     Answer,
@@ -32,6 +31,7 @@ from retrieval import (
     prepare_many_searches,
 )
 
+from .console import json_text
 from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
 from .render import (
     REPL_OFFER_KEY,
@@ -117,7 +117,8 @@ def ask(
         speechqa ask --json --batch questions.txt > answers.jsonl
     """
     # a question typed without quotes reaches here split at its spaces: it is one question
-    question = " ".join(words) if words else None
+    # (bytes the terminal sent in another encoding than the system's, GBK, are read as such)
+    question = readable_name(" ".join(words)) if words else None
     if batch is not None and question is not None:  # it would be dropped without a word
         raise click.UsageError(f"--batch 的问题来自文件，命令行上的问题「{question}」不会被查询：请二选一。")
     k = top or obj.settings.top_k
@@ -164,9 +165,7 @@ def ask(
 
 def error_json(question: str, message: str) -> str:
     """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
-    return json.dumps(
-        {"query": question, "answered": False, "results": [], "error": message}, ensure_ascii=False
-    )
+    return json_text({"query": question, "answered": False, "results": [], "error": message})
 
 
 @contextmanager
@@ -278,7 +277,7 @@ def emit(
             click.echo(f"{question}\n  错误：{e}\n")
         return None
     if as_json:
-        click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+        click.echo(json_text(answer_json(answer)))
     else:
         click.echo(render_answer(answer) + ("\n" if in_batch else ""))
     return answer
@@ -516,6 +515,6 @@ def context(obj: Context, passage_id: int, before: int, after: int, as_json: boo
         if not passages:
             raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
         if as_json:
-            click.echo(json.dumps(context_json(passages, passage_id), ensure_ascii=False, indent=1))
+            click.echo(json_text(context_json(passages, passage_id), indent=1))
         else:
             click.echo(render_context(passages, passage_id))

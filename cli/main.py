@@ -543,6 +543,18 @@ def load_commands() -> dict[str, click.Command]:
 
 
 def main() -> None:
+    from .console import fit_streams, in_utf8_mode
+
+    in_utf8_mode()
+    if not fit_streams() and "bot" not in sys.argv[1:]:
+        # `speechqa … >&-`: click would drop every line silently and exit 0, as if it had worked
+        click.echo(
+            click.style(
+                "错误：标准输出已关闭（>&-），结果无处可写：请把输出重定向到文件或 /dev/null。", fg="red"
+            ),
+            err=True,
+        )
+        sys.exit(1)
     if not _is_terminal(sys.stderr):
         # stderr is a file or a log: no library's own bar either (sentence-transformers' batches, a model's
         # download or loading), whose redraws would fill it; speechqa's progress is then plain lines

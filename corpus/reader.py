@@ -247,7 +247,23 @@ def read_document(path: Path) -> Document:
         raise UnreadableFile(f"无法读取文件 {path.name}：这是一个文件夹") from e
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {path.name}：{describe_os_error(e)}") from e
-    return replace(read_bytes(path.name, data), path=str(path.resolve()))
+    return replace(read_bytes(readable_name(path.name), data), path=readable_name(str(path.resolve())))
+
+
+def readable_name(name: str) -> str:
+    """A file name or path as its owner reads it, fit to store and print. A name whose bytes are not in
+    the system's encoding (a GBK name from a zip made on a Chinese Windows and extracted on Linux) comes
+    with those bytes escaped as lone surrogates, which SQLite and a UTF-8 terminal refuse: its bytes are
+    decoded as GB18030 (GBK's superset) or Big5 when valid in it, else each undecodable byte shows as \\xNN."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    data = os.fsencode(name)
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="backslashreplace")
 
 
 # What a file's first bytes say it is, as the suffix its reader goes by (text has no such mark); a
