@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, read_date, skipped_files
+from corpus import SUPPORTED_FORMATS, read_date, skipped_files, windows_path_here
 from index import (
     BUNDLED,
     UPLOAD,
@@ -40,6 +40,7 @@ from .main import (
     cli,
     confirm,
     interrupted_exit_code,
+    notice,
     pass_context,
     terminate_as_interrupt,
     user_errors,
@@ -48,6 +49,19 @@ from .render import (
     render_speech,
     render_speeches,
 )
+
+
+def as_typed(path: Path) -> Path:
+    """A path as the user meant it when it does not exist as written: 「~/讲话稿」 quoted, so the shell left
+    the 「~」 (a script's "$DIR" with a ~ in it), and a path copied from Windows, 「C:\\Users\\…」, on WSL, where
+    drive C is /mnt/c. Said in a notice; a path that exists as written is taken as written."""
+    if path.exists() or path.is_symlink():
+        return path
+    meant = windows_path_here(str(path)) or path.expanduser()
+    if meant != path and meant.exists():
+        notice(f"「{path}」按 {meant} 添加")
+        return meant
+    return path
 
 
 @cli.command()
@@ -87,6 +101,7 @@ def add(
     """
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
+    paths = tuple(as_typed(path) for path in paths)
     named: set[Path] = set()
     for folder in paths:
         if (same := folder.resolve()) in named:  # a folder given twice: its skipped files named once

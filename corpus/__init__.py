@@ -57,6 +57,7 @@ from .reader import (
     skipped_files,
     special_kind,
     unsupported_message,
+    windows_path_here,
 )
 from .records import BLOCK_KINDS, Block, Document, ImprintField, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
@@ -130,6 +131,7 @@ __all__ = [
     "to_simplified",
     "typed_id",
     "unsupported_message",
+    "windows_path_here",
     "with_head_issuer",
     "written_as_digits",
 ]

@@ -128,7 +128,27 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
         elif path.exists():
             yield path
         else:
-            raise UnreadableFile(f"找不到文件：{path}")
+            raise UnreadableFile(f"找不到文件：{path}{_windows_hint(str(path))}")
+
+
+_WINDOWS_DRIVE = re.compile(r"^([A-Za-z]):[\\/]")
+
+
+def windows_path_here(text: str) -> Path | None:
+    """A Windows path (「C:\\Users\\张三\\通知.docx」, copied from Explorer's address bar) as the same file's
+    path under WSL, where drive C is /mnt/c (/mnt/c/Users/张三/通知.docx); None for any other path."""
+    drive = _WINDOWS_DRIVE.match(text)
+    if drive is None:
+        return None
+    return Path("/mnt", drive[1].lower(), *(part for part in re.split(r"[\\/]+", text[3:]) if part))
+
+
+def _windows_hint(text: str) -> str:
+    if (here := windows_path_here(text)) is not None:
+        return f"（这是 Windows 的路径写法；在 Linux 中路径以 / 分隔，在 WSL 中这个文件是 {here}）"
+    if "\\" in text and os.sep == "/":
+        return f"（路径中有反斜杠 \\：在 Linux 中路径以 / 分隔，如 {text.replace(chr(92), '/')}）"
+    return ""
 
 
 def _folder_error(folder: Path) -> OSError | None:
