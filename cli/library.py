@@ -294,10 +294,17 @@ def rebuild(obj: Context) -> None:
         speechqa rebuild
         SPEECHQA_MODEL=intfloat/multilingual-e5-small speechqa rebuild
     """
-    with user_errors():
+    with user_errors(), terminate_as_interrupt():
         obj.library.store.require_writable()  # refused before the model loads (seconds), not after
-        service = obj.service(fresh_model=True)
-        report = service.rebuild(ProgressBar("嵌入段落"))
+        try:
+            service = obj.service(fresh_model=True)
+            report = service.rebuild(ProgressBar("嵌入段落"))
+        except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: the new index is a generation not swapped in
+            ProgressBar.clear()
+            click.echo("已中断：索引没有重建，讲话和原来的索引都保持不变，提问照常可用。", err=True)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(interrupted_exit_code(e))  # as add: no waiting on the model's threads to wind down
         click.echo(
             f"索引已重建：{index_size(report)}，模型 {report.manifest.model}，本次嵌入 {report.embedded} 段，"
             f"用时 {report.seconds:.1f} 秒"
