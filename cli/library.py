@@ -295,8 +295,8 @@ def rebuild(obj: Context) -> None:
         SPEECHQA_MODEL=intfloat/multilingual-e5-small speechqa rebuild
     """
     with user_errors(), terminate_as_interrupt():
-        obj.library.store.require_writable()  # refused before the model loads (seconds), not after
         try:
+            obj.library.store.require_writable()  # refused before the model loads (seconds), not after
             service = obj.service(fresh_model=True)
             report = service.rebuild(ProgressBar("嵌入段落"))
         except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: the new index is a generation not swapped in

@@ -462,7 +462,7 @@ def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
         found = command.get_command(shown, name)
         if found is None:
             raise click.exceptions.NoSuchCommand(name, possibilities=command.list_commands(shown), ctx=shown)
-        shown = click.Context(found, info_name=name, parent=shown)
+        shown = found.context_class(found, info_name=name, parent=shown)
         command = found
     click.echo(shown.get_help())
 
