@@ -35,7 +35,7 @@ def _escaped_bytes(run: str) -> str:
     return data.decode("ascii", errors="backslashreplace")
 
 
-def _replacement(error: UnicodeError) -> tuple[str, int]:
+def _replacement(error: UnicodeError) -> tuple[bytes, int]:
     """The codec error handler of stdout and stderr: what a character the console's encoding lacks
     is written as, instead of a UnicodeEncodeError ending the command."""
     if not isinstance(error, UnicodeEncodeError):
@@ -53,7 +53,8 @@ def _replacement(error: UnicodeError) -> tuple[str, int]:
                 out.append(ch)
             except (UnicodeEncodeError, LookupError):
                 out.append(_nearest(ch) if _encodes(_nearest(ch), error.encoding) else "?")
-    return "".join(out), error.end
+    # as bytes: the UTF-8 encoder takes only ASCII back as text
+    return "".join(out).encode(error.encoding), error.end
 
 
 def _nearest(ch: str) -> str:

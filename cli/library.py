@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, read_date, skipped_files, windows_path_here
+from corpus import SUPPORTED_FORMATS, read_date, readable_name, skipped_files, windows_path_here
 from index import (
     BUNDLED,
     UPLOAD,
@@ -59,7 +59,7 @@ def as_typed(path: Path) -> Path:
         return path
     meant = windows_path_here(str(path)) or path.expanduser()
     if meant != path and meant.exists():
-        notice(f"「{path}」按 {meant} 添加")
+        notice(f"「{readable_name(str(path))}」按 {readable_name(str(meant))} 添加")
         return meant
     return path
 
@@ -192,9 +192,12 @@ def first_use_note(seeded: Sequence[FileOutcome], built: BuildReport | None, *, 
 def say_skipped(folder: Path, skipped: Sequence[Path], what: str, why: str) -> None:
     """One yellow line naming (the first five of) the files of a folder that `add` passes over."""
     if skipped:
-        names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+        names = "、".join(readable_name(p.name) for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
         click.echo(
-            click.style(f"跳过 {folder} 中 {len(skipped)} {what}：{names}（{why}）", fg="yellow"), err=True
+            click.style(
+                f"跳过 {readable_name(str(folder))} 中 {len(skipped)} {what}：{names}（{why}）", fg="yellow"
+            ),
+            err=True,
         )
 
 

@@ -128,7 +128,7 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
         elif path.exists():
             yield path
         else:
-            raise UnreadableFile(f"找不到文件：{path}{_windows_hint(str(path))}")
+            raise UnreadableFile(f"找不到文件：{readable_name(str(path))}{_windows_hint(str(path))}")
 
 
 _WINDOWS_DRIVE = re.compile(r"^([A-Za-z]):[\\/]")
@@ -250,24 +250,25 @@ def unsupported_message(name: str) -> str:
 
 def read_document(path: Path) -> Document:
     """Read one file; raise a CorpusError with a one-line reason when it cannot be used."""
+    shown, name = readable_name(str(path)), readable_name(path.name)  # (a GBK name from a zip: in Chinese)
     if (kind := special_kind(path)) is not None:  # checked before opening: opening a pipe waits
-        raise UnreadableFile(f"不是普通文件：{path}（是{kind}，不能作为讲话添加）")
+        raise UnreadableFile(f"不是普通文件：{shown}（是{kind}，不能作为讲话添加）")
     if path.is_dir() and (error := _folder_error(path)) is not None:  # from iter_speech_files
-        raise UnreadableFile(f"无法打开文件夹 {path}：{describe_os_error(error)}，其中的文件都没有添加")
+        raise UnreadableFile(f"无法打开文件夹 {shown}：{describe_os_error(error)}，其中的文件都没有添加")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormat(unsupported_message(path.name))
+        raise UnsupportedFormat(unsupported_message(name))
     try:
-        if (refusal := size_refusal(path.name, path.stat().st_size)) is not None:
+        if (refusal := size_refusal(name, path.stat().st_size)) is not None:
             raise TooLarge(refusal)
         data = path.read_bytes()
     except PermissionError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：没有读取权限") from e
+        raise UnreadableFile(f"无法读取文件 {name}：没有读取权限") from e
     except IsADirectoryError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：这是一个文件夹") from e
+        raise UnreadableFile(f"无法读取文件 {name}：这是一个文件夹") from e
     except OSError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：{describe_os_error(e)}") from e
-    return replace(read_bytes(readable_name(path.name), data), path=readable_name(str(path.resolve())))
+        raise UnreadableFile(f"无法读取文件 {name}：{describe_os_error(e)}") from e
+    return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
 
 
 def readable_name(name: str) -> str:
