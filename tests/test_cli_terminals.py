@@ -364,3 +364,26 @@ def test_sigterm_during_rebuild_is_one_line_exit_143_and_the_old_index_serves(se
     )
     assert sq(seed_home, "health").returncode == 0
     assert "段落 #54" in sq(seed_home, "ask", QUESTION, "-k", "1").stdout.decode("utf-8")
+
+
+def test_ctrl_c_while_speechqa_loads_is_one_line_not_an_import_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the first tenth of a second used to print a KeyboardInterrupt traceback from inside
+    `import cli`. The signal is sent the moment cli imports click (its first import)."""
+    script = (
+        "import builtins, os, signal\n"
+        "real = builtins.__import__\n"
+        "def hooked(name, *args, **kwargs):\n"
+        "    if name == 'click':\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = hooked\n"
+        "import cli\n"
+        "print('not reached')\n"
+    )
+    env = {**os.environ, "SPEECHQA_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 130
+    assert done.stderr.decode("utf-8") == "已中断。\n"
+    assert done.stdout == b""
