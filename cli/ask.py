@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import sys
@@ -16,7 +15,7 @@ from typing import Any
 
 import click
 
-from corpus import decode_text, describe_os_error
+from corpus import decode_text, describe_os_error, readable_name
 from retrieval import (
     MODES,
     Answer,
@@ -32,6 +31,7 @@ from retrieval import (
     prepare_many_searches,
 )
 
+from .console import json_text
 from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
 from .render import (
     REPL_OFFER_KEY,
@@ -106,6 +106,7 @@ def ask(
 
     问题中提到库里已有的讲话人或某一年份时，只在相应讲话中检索（结果中显示「仅限：…」）；
     加 --no-auto-filter 可关闭。问题中有空格时可以不加引号（speechqa ask 离休干部 体检规定）。
+    问题写成 - 时从标准输入读取（整段为一个问题）；每行一个问题用 --batch -。
 
     \b
     示例：
@@ -115,9 +116,13 @@ def ask(
         speechqa ask --speech 2 --speech 5 "离休干部体检"
         speechqa ask "离休干部体检规定是什么？" --docx 体检规定.docx
         speechqa ask --json --batch questions.txt > answers.jsonl
+        echo "离休干部体检规定是什么？" | speechqa ask -
     """
     # a question typed without quotes reaches here split at its spaces: it is one question
-    question = " ".join(words) if words else None
+    # (bytes the terminal sent in another encoding than the system's, GBK, are read as such)
+    question = readable_name(" ".join(words)) if words else None
+    if words == ("-",):  # as `--batch -`, cat and tar: the question from standard input
+        question = stdin_question()
     if batch is not None and question is not None:  # it would be dropped without a word
         raise click.UsageError(f"--batch 的问题来自文件，命令行上的问题「{question}」不会被查询：请二选一。")
     k = top or obj.settings.top_k
@@ -164,9 +169,7 @@ def ask(
 
 def error_json(question: str, message: str) -> str:
     """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
-    return json.dumps(
-        {"query": question, "answered": False, "results": [], "error": message}, ensure_ascii=False
-    )
+    return json_text({"query": question, "answered": False, "results": [], "error": message})
 
 
 @contextmanager
@@ -180,6 +183,21 @@ def json_errors(question: str | None) -> Iterator[None]:
             message = e.format_message() if isinstance(e, click.ClickException) else str(e)
             click.echo(error_json(question, message))
         raise
+
+
+def stdin_question() -> str:
+    """`speechqa ask -`: all of standard input is one question (a question pasted across lines is one),
+    its lines joined by a space, as words typed without quotes are. UTF-8, or any encoding a Chinese
+    text comes in (a GBK console's pipe), verified as a file's is."""
+    data = click.get_binary_stream("stdin").read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text, _ = decode_text("标准输入", data)
+        except user_error_types() as e:
+            raise UserError(f"标准输入不是文本，读不出问题：{e}") from e
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def batch_lines(stream: Any) -> Iterable[str]:
@@ -262,12 +280,30 @@ MORE_ALONE = (
 )
 
 
+# A question that is only an id as the results print it (「段落 #54」, 「#54」, 「讲话 #2」, copied from a result):
+# what shows that passage or speech. A bare number is searched (「2024」 may be the year asked about).
+ID_ALONE = re.compile(r"\s*(?:(段落|讲话)\s*[#＃]?|[#＃])\s*(\d+)\s*")
+
+
+def id_alone_line(question: str) -> str | None:
+    said = ID_ALONE.fullmatch(unicodedata.normalize("NFKC", question))
+    if said is None:
+        return None
+    number = int(said[2])
+    if said[1] == "讲话":
+        return f"「{question.strip()}」是讲话编号，不是问题：看这篇讲话用 speechqa show {number}。"
+    speech = f"（讲话编号用 speechqa show {number}）" if said[1] is None else ""
+    return f"「{question.strip()}」是段落编号，不是问题：看这个段落及其前后文用 speechqa context {number}{speech}。"
+
+
 def emit(
     service: SpeechService, question: str, request: Request, as_json: bool, *, in_batch: bool
 ) -> Answer | None:
     try:
         if asks_for_more(question) or asks_for_previous(question):  # not searched, nor logged
             raise QueryError(MORE_ALONE.format(question.strip()))
+        if (line := id_alone_line(question)) is not None:
+            raise QueryError(line)
         answer = search_and_log(service, question, request)
     except QueryError as e:
         if not in_batch:
@@ -278,7 +314,7 @@ def emit(
             click.echo(f"{question}\n  错误：{e}\n")
         return None
     if as_json:
-        click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+        click.echo(json_text(answer_json(answer)))
     else:
         click.echo(render_answer(answer) + ("\n" if in_batch else ""))
     return answer
@@ -516,6 +552,6 @@ def context(obj: Context, passage_id: int, before: int, after: int, as_json: boo
         if not passages:
             raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
         if as_json:
-            click.echo(json.dumps(context_json(passages, passage_id), ensure_ascii=False, indent=1))
+            click.echo(json_text(context_json(passages, passage_id), indent=1))
         else:
             click.echo(render_context(passages, passage_id))

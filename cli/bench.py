@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ import bench as b
 from bench.evaluate import GoldFormatError, load_questions
 from retrieval import MODES, Retriever
 
+from .console import json_text
 from .main import Context, ProgressBar, cli, long_running, notice, pass_context, user_errors
 
 # the measuring code's errors, said as one line like the layers' (cli/main.py user_errors)
@@ -161,9 +161,7 @@ def eval_command(
         service = obj.service()
         reports = b.evaluate_modes(service.retriever, questions, modes or MODES, as_asked=as_asked)
     if as_json:
-        click.echo(
-            json.dumps({m: b.report_json(r) for m, r in reports.items()}, ensure_ascii=False, indent=1)
-        )
+        click.echo(json_text({m: b.report_json(r) for m, r in reports.items()}, indent=1))
         return
     answerable = next(iter(reports.values())).answerable
     asked = " (as asked: speaker/year filters and pins on)" if as_asked else ""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, read_date, skipped_files
+from corpus import SUPPORTED_FORMATS, read_date, readable_name, skipped_files, windows_path_here
 from index import (
     BUNDLED,
     UPLOAD,
@@ -40,6 +40,7 @@ from .main import (
     cli,
     confirm,
     interrupted_exit_code,
+    notice,
     pass_context,
     terminate_as_interrupt,
     user_errors,
@@ -48,6 +49,19 @@ from .render import (
     render_speech,
     render_speeches,
 )
+
+
+def as_typed(path: Path) -> Path:
+    """A path as the user meant it when it does not exist as written: 「~/讲话稿」 quoted, so the shell left
+    the 「~」 (a script's "$DIR" with a ~ in it), and a path copied from Windows, 「C:\\Users\\…」, on WSL, where
+    drive C is /mnt/c. Said in a notice; a path that exists as written is taken as written."""
+    if path.exists() or path.is_symlink():
+        return path
+    meant = windows_path_here(str(path)) or path.expanduser()
+    if meant != path and meant.exists():
+        notice(f"「{readable_name(str(path))}」按 {readable_name(str(meant))} 添加")
+        return meant
+    return path
 
 
 @cli.command()
@@ -87,6 +101,7 @@ def add(
     """
     if not paths and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
+    paths = tuple(as_typed(path) for path in paths)
     named: set[Path] = set()
     for folder in paths:
         if (same := folder.resolve()) in named:  # a folder given twice: its skipped files named once
@@ -177,9 +192,12 @@ def first_use_note(seeded: Sequence[FileOutcome], built: BuildReport | None, *, 
 def say_skipped(folder: Path, skipped: Sequence[Path], what: str, why: str) -> None:
     """One yellow line naming (the first five of) the files of a folder that `add` passes over."""
     if skipped:
-        names = "、".join(p.name for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+        names = "、".join(readable_name(p.name) for p in skipped[:5]) + ("等" if len(skipped) > 5 else "")
         click.echo(
-            click.style(f"跳过 {folder} 中 {len(skipped)} {what}：{names}（{why}）", fg="yellow"), err=True
+            click.style(
+                f"跳过 {readable_name(str(folder))} 中 {len(skipped)} {what}：{names}（{why}）", fg="yellow"
+            ),
+            err=True,
         )
 
 
@@ -279,10 +297,17 @@ def rebuild(obj: Context) -> None:
         speechqa rebuild
         SPEECHQA_MODEL=intfloat/multilingual-e5-small speechqa rebuild
     """
-    with user_errors():
-        obj.library.store.require_writable()  # refused before the model loads (seconds), not after
-        service = obj.service(fresh_model=True)
-        report = service.rebuild(ProgressBar("嵌入段落"))
+    with user_errors(), terminate_as_interrupt():
+        try:
+            obj.library.store.require_writable()  # refused before the model loads (seconds), not after
+            service = obj.service(fresh_model=True)
+            report = service.rebuild(ProgressBar("嵌入段落"))
+        except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: the new index is a generation not swapped in
+            ProgressBar.clear()
+            click.echo("已中断：索引没有重建，讲话和原来的索引都保持不变，提问照常可用。", err=True)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(interrupted_exit_code(e))  # as add: no waiting on the model's threads to wind down
         click.echo(
             f"索引已重建：{index_size(report)}，模型 {report.manifest.model}，本次嵌入 {report.embedded} 段，"
             f"用时 {report.seconds:.1f} 秒"

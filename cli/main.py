@@ -45,6 +45,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("pin", "pins", "unpin"), ("cli.pins",)),
     "synonyms": ("cli.synonyms",),
     **dict.fromkeys(("bot", "stats"), ("cli.telegram",)),
+    "help": ("cli.main",),  # defined below, with the group
 }
 # Each command's line in `speechqa --help`, its help's first paragraph (tests/test_cli_docs.py checks that
 # they agree), so that listing the commands imports none of them.
@@ -70,6 +71,7 @@ SUMMARIES = {
     "synonyms": "管理同义词：问题中含其中一个词，也能查到含另一个词的段落。",
     "bot": "运行 Telegram 机器人。",
     "stats": "根据提问记录统计使用情况。",
+    "help": "显示 speechqa 或某个命令的说明（同 --help）。",
 }
 
 
@@ -349,7 +351,9 @@ class TopGroup(Group):
             click.echo(e.ctx.get_help() if e.ctx is not None else e.format_message())
             sys.exit(0)
         except click.UsageError as e:
-            click.echo(click.style(usage_message(e), fg="red"), err=True)
+            given = list(args) if args is not None else sys.argv[1:]
+            line = dash_name_message(e, given) or usage_message(e)
+            click.echo(click.style(line, fg="red"), err=True)
             sys.exit(1)
         except click.ClickException as e:
             e.show()
@@ -435,6 +439,34 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     ctx.obj = Context(settings)
 
 
+@cli.command("help")
+@click.argument("names", nargs=-1, metavar="命令")
+@click.pass_context
+def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
+    """显示 speechqa 或某个命令的说明（同 --help）。
+
+    git、pip 的用户习惯这样查看帮助：speechqa help ask 与 speechqa ask --help 相同。
+
+    \b
+    示例：
+        speechqa help
+        speechqa help ask
+        speechqa help synonyms add
+    """
+    top = ctx.parent if ctx.parent is not None else ctx
+    command: click.Command = top.command
+    shown = top
+    for name in names:
+        if not isinstance(command, click.Group):
+            raise click.UsageError(f"{shown.command_path} 没有子命令「{name}」", ctx=shown)
+        found = command.get_command(shown, name)
+        if found is None:
+            raise click.exceptions.NoSuchCommand(name, possibilities=command.list_commands(shown), ctx=shown)
+        shown = found.context_class(found, info_name=name, parent=shown)
+        command = found
+    click.echo(shown.get_help())
+
+
 # click's own words for a malformed command line, in the users' language (the detail after the colon
 # is click's, e.g. "0 is not in the range 1<=x<=50").
 _USAGE_WORDS = (
@@ -506,6 +538,26 @@ def usage_message(error: click.UsageError) -> str:
     return f"用法错误：{message}（用 {where} --help 查看用法）"
 
 
+def dash_name_message(error: click.UsageError, given: list[str]) -> str | None:
+    """An unknown option that is a file name or a question starting with 「-」 (「-通知.docx」, copied from
+    a folder where such names sort first): how to give it, instead of 「没有这个选项：-通」."""
+    if not isinstance(error, click.NoSuchOption):
+        return None
+    for word in given:
+        if word == "--":
+            return None
+        named = word.startswith("-") and word != "-" and word.split("=", 1)[0] not in ("-", "--")
+        if named and word.startswith(error.option_name) and (not word.isascii() or os.path.lexists(word)):
+            where = error.ctx.command_path if error.ctx is not None else "speechqa"
+            if os.path.lexists(word):
+                return (
+                    f"用法错误：文件名「{word}」以 - 开头，会被当作选项：写成 ./{word}，"
+                    f"或写在 -- 之后（{where} -- {word}）"
+                )
+            return f"用法错误：「{word}」以 - 开头，会被当作选项：写在 -- 之后（{where} -- {word}）"
+    return None
+
+
 def _unquoted_guesses(said: re.Match[str]) -> str:
     guesses = re.findall(r"'([^']+)'", said[1])
     return f"（是不是 {'、'.join(guesses) if guesses else said[1]}？）"
@@ -526,7 +578,6 @@ _MEANT = {
     "import": "add",
     "index": "rebuild",
     "status": "health",
-    "help": "--help",
 }
 
 
@@ -543,6 +594,18 @@ def load_commands() -> dict[str, click.Command]:
 
 
 def main() -> None:
+    from .console import fit_streams, in_utf8_mode
+
+    in_utf8_mode()
+    if not fit_streams() and "bot" not in sys.argv[1:]:
+        # `speechqa … >&-`: click would drop every line silently and exit 0, as if it had worked
+        click.echo(
+            click.style(
+                "错误：标准输出已关闭（>&-），结果无处可写：请把输出重定向到文件或 /dev/null。", fg="red"
+            ),
+            err=True,
+        )
+        sys.exit(1)
     if not _is_terminal(sys.stderr):
         # stderr is a file or a log: no library's own bar either (sentence-transformers' batches, a model's
         # download or loading), whose redraws would fill it; speechqa's progress is then plain lines

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import json
 import shlex
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +12,7 @@ import click
 from index import PinRecord, PinState, TakenOffer
 from retrieval import normalise_query, small_talk
 
+from .console import json_text
 from .main import ID, Context, UserError, cli, pass_context, user_errors
 
 STATUS = {
@@ -88,11 +88,7 @@ def pins(obj: Context, as_json: bool) -> None:
     for offer in taken:
         wordings.setdefault(offer.pin_id, []).append(offer)
     if as_json:
-        click.echo(
-            json.dumps(
-                [pin_json(s, wordings.get(s.pin.id, ())) for s in states], ensure_ascii=False, indent=1
-            )
-        )
+        click.echo(json_text([pin_json(s, wordings.get(s.pin.id, ())) for s in states], indent=1))
         return
     if not states:
         click.echo('还没有标准答案。用 speechqa pin "问题" 段落编号 设置。')

@@ -134,7 +134,8 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
         return "\n".join(lines)
     if not answer.hits:
         lines.append(
-            "语料库中还没有任何段落：用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
+            "没有找到含有问题中词语的段落：换个说法再问；按词语查找（--mode lexical）时，"
+            "去掉 --mode 改用默认的检索方式。"
         )
         return "\n".join(lines)
     label, colour, note = LEVELS[answer.level]

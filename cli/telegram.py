@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 import secrets
@@ -15,6 +14,7 @@ import click
 from index import QueryStats, SpeechIndexError
 from retrieval import check_read_only_home, prepare_many_searches
 
+from .console import json_text
 from .logs import FORMAT, RepeatFilter, file_handler
 from .main import NOISY_LOGGERS, Context, UserError, cli, pass_context, user_errors
 from .settings import TelegramSettings
@@ -236,7 +236,7 @@ def stats_command(obj: Context, top: int, as_json: bool) -> None:
         data = {**stats_json(stats), "pins": {"total": len(pins), "flagged": flagged}}
         if unavailable is not None:
             data["search_unavailable"] = unavailable
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(json_text(data, indent=1))
     else:
         click.echo(render_stats(stats))
         if pins:

@@ -52,10 +52,12 @@ from .reader import (
     iter_speech_files,
     read_bytes,
     read_document,
+    readable_name,
     size_refusal,
     skipped_files,
     special_kind,
     unsupported_message,
+    windows_path_here,
 )
 from .records import BLOCK_KINDS, Block, Document, ImprintField, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
@@ -117,6 +119,7 @@ __all__ = [
     "read_bytes",
     "read_date",
     "read_document",
+    "readable_name",
     "script_fold_version",
     "signals_held",
     "size_refusal",
@@ -128,6 +131,7 @@ __all__ = [
     "to_simplified",
     "typed_id",
     "unsupported_message",
+    "windows_path_here",
     "with_head_issuer",
     "written_as_digits",
 ]

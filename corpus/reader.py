@@ -132,7 +132,27 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
         elif path.exists():
             yield path
         else:
-            raise UnreadableFile(f"找不到文件：{path}")
+            raise UnreadableFile(f"找不到文件：{readable_name(str(path))}{_windows_hint(str(path))}")
+
+
+_WINDOWS_DRIVE = re.compile(r"^([A-Za-z]):[\\/]")
+
+
+def windows_path_here(text: str) -> Path | None:
+    """A Windows path (「C:\\Users\\张三\\通知.docx」, copied from Explorer's address bar) as the same file's
+    path under WSL, where drive C is /mnt/c (/mnt/c/Users/张三/通知.docx); None for any other path."""
+    drive = _WINDOWS_DRIVE.match(text)
+    if drive is None:
+        return None
+    return Path("/mnt", drive[1].lower(), *(part for part in re.split(r"[\\/]+", text[3:]) if part))
+
+
+def _windows_hint(text: str) -> str:
+    if (here := windows_path_here(text)) is not None:
+        return f"（这是 Windows 的路径写法；在 Linux 中路径以 / 分隔，在 WSL 中这个文件是 {here}）"
+    if "\\" in text and os.sep == "/":
+        return f"（路径中有反斜杠 \\：在 Linux 中路径以 / 分隔，如 {text.replace(chr(92), '/')}）"
+    return ""
 
 
 def _folder_error(folder: Path) -> OSError | None:
@@ -234,24 +254,41 @@ def unsupported_message(name: str) -> str:
 
 def read_document(path: Path) -> Document:
     """Read one file; raise a CorpusError with a one-line reason when it cannot be used."""
+    shown, name = readable_name(str(path)), readable_name(path.name)  # (a GBK name from a zip: in Chinese)
     if (kind := special_kind(path)) is not None:  # checked before opening: opening a pipe waits
-        raise UnreadableFile(f"不是普通文件：{path}（是{kind}，不能作为讲话添加）")
+        raise UnreadableFile(f"不是普通文件：{shown}（是{kind}，不能作为讲话添加）")
     if path.is_dir() and (error := _folder_error(path)) is not None:  # from iter_speech_files
-        raise UnreadableFile(f"无法打开文件夹 {path}：{describe_os_error(error)}，其中的文件都没有添加")
+        raise UnreadableFile(f"无法打开文件夹 {shown}：{describe_os_error(error)}，其中的文件都没有添加")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormat(unsupported_message(path.name))
+        raise UnsupportedFormat(unsupported_message(name))
     try:
-        if (refusal := size_refusal(path.name, path.stat().st_size)) is not None:
+        if (refusal := size_refusal(name, path.stat().st_size)) is not None:
             raise TooLarge(refusal)
         data = path.read_bytes()
     except PermissionError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：没有读取权限") from e
+        raise UnreadableFile(f"无法读取文件 {name}：没有读取权限") from e
     except IsADirectoryError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：这是一个文件夹") from e
+        raise UnreadableFile(f"无法读取文件 {name}：这是一个文件夹") from e
     except OSError as e:
-        raise UnreadableFile(f"无法读取文件 {path.name}：{describe_os_error(e)}") from e
-    return replace(read_bytes(path.name, data), path=str(path.resolve()))
+        raise UnreadableFile(f"无法读取文件 {name}：{describe_os_error(e)}") from e
+    return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
+
+
+def readable_name(name: str) -> str:
+    """A file name or path as its owner reads it, fit to store and print. A name whose bytes are not in
+    the system's encoding (a GBK name from a zip made on a Chinese Windows and extracted on Linux) comes
+    with those bytes escaped as lone surrogates, which SQLite and a UTF-8 terminal refuse: its bytes are
+    decoded as GB18030 (GBK's superset) or Big5 when valid in it, else each undecodable byte shows as \\xNN."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    data = os.fsencode(name)
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="backslashreplace")
 
 
 # What a file's first bytes say it is, as the suffix its reader goes by (text has no such mark); a

@@ -45,6 +45,7 @@ from corpus import (
     iter_speech_files,
     parse_document,
     read_document,
+    readable_name,
     signals_held,
     to_simplified,
 )
@@ -277,7 +278,7 @@ class Library:
             try:
                 files = list(iter_speech_files([path]))
             except CorpusError as e:
-                report(FileOutcome(str(path), error=str(e)))
+                report(FileOutcome(readable_name(str(path)), error=str(e)))
                 continue
             if path.is_dir() and not files:
                 report(
@@ -291,12 +292,16 @@ class Library:
                     document = read_document(file)
                 except NotASpeech as e:  # an answer exported, a chart kept beside the speeches: not one
                     if path.is_dir():
-                        report(FileOutcome(file.name, skipped=str(e), path=str(file)))
+                        report(
+                            FileOutcome(
+                                readable_name(file.name), skipped=str(e), path=readable_name(str(file))
+                            )
+                        )
                     else:
-                        report(FileOutcome(file.name, error=str(e)))
+                        report(FileOutcome(readable_name(file.name), error=str(e)))
                     continue
                 except CorpusError as e:
-                    report(FileOutcome(file.name, error=str(e)))
+                    report(FileOutcome(readable_name(file.name), error=str(e)))
                     continue
                 report(
                     self.add_document(
