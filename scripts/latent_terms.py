@@ -3,6 +3,7 @@
 
     python scripts/latent_terms.py rank LIBS CACHE [--weights 0 0.1 0.2 0.3] [--sets dev cold cold2 … policy cmrc]
     python scripts/latent_terms.py cost LIBS [--questions 60]
+    python scripts/latent_terms.py judge SIGNALS.jsonl… [--candidate cos_top cos_sentence missing]
 
 LIBS holds the data homes `bash scripts/eval_all_sets.sh LIBS` builds (`home`, `c2`…`c19`; give copies:
 question vectors are cached in them) and, under `home/bench/`, the policy notices' and CMRC dev's libraries
@@ -16,6 +17,13 @@ search), R@1, R@3, MRR@10, false 「未找到」 and answered unanswerable of `s
 per half: the dev and policy sets by their files' split, cold2…cold15 by `bench.blind_split` (the tuning
 halves may be read; the held-out halves are reported), cold16…cold19 held out whole, the third set and
 CMRC dev (every 4th context, 200 of its questions spread over it) whole.
+
+With `--signals FILE`, the search as shipped (weight 0) also writes each question's latent-term confidence
+signals (`signals`: cosine to the top passage, to its answer sentence — encoded for the tuning parts only —,
+and the share of the question's terms no passage of the top 3 has) beside the shipped model's verdict.
+`judge` reads them: on the tuning parts, each signal's AUC alone and where the shipped model errs; with
+`--candidate`, a logistic model over the shipped model's logit and those signals fitted on the tuning parts,
+judged on the held-out parts against the shipped verdicts (docs/measured.md states the rule).
 
 `cost` times, on the bundled speeches' passages (LIBS/home), the dense embedding and the latent encoding of
 the same texts (what a first build would add), then dev questions asked for the first time, interleaved:
@@ -342,6 +350,121 @@ def cost(libs: Path, questions_asked: int) -> None:
     )
 
 
+SIGNALS = ("cos_top", "cos_sentence", "missing")
+RULE_SETS = tuple(f"cold{n}" for n in range(2, 18))  # the conf34 rule's sixteen blind sets
+
+
+def load_signals(files: Sequence[Path]) -> list[dict]:
+    rows = []
+    for f in files:
+        rows += [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def auc(labels: Sequence[bool], scores: Sequence[float]) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(labels, scores)) if 0 < sum(labels) < len(labels) else float("nan")
+
+
+def read_tuning(rows: Sequence[dict]) -> None:
+    """What the signals tell on the tuning parts (fitting data): alone, and where the shipped model errs."""
+    tune = [r for r in rows if r["part"] == "tune" and r["probability"] is not None]
+    judged = [
+        r for r in tune if r["top_right"] or not r["answerable"]
+    ]  # answerable right first vs unanswerable
+    print(
+        f"tuning parts: {sum(r['answerable'] for r in judged)} answerable right first, "
+        f"{sum(not r['answerable'] for r in judged)} unanswerable"
+    )
+    y = [r["answerable"] for r in judged]
+    print(f"  AUC, the shipped model's probability: {auc(y, [r['probability'] for r in judged]):.3f}")
+    for name in SIGNALS:
+        have = [r for r in judged if r[name] is not None]
+        sign = -1 if name == "missing" else 1
+        print(
+            f"  AUC, {name} ({'less is answerable' if sign < 0 else 'more is answerable'}): "
+            f"{auc([r['answerable'] for r in have], [sign * r[name] for r in have]):.3f}"
+        )
+    for verdict, label in ((False, "judged 「未找到」"), (True, "judged answered")):
+        part = [r for r in judged if r["answered"] == verdict]
+        pos = [r for r in part if r["answerable"]]
+        neg = [r for r in part if not r["answerable"]]
+        print(f"  {label} by the shipped model: {len(pos)} answerable right first, {len(neg)} unanswerable")
+        for name in SIGNALS:
+            have = [r for r in part if r[name] is not None]
+            sign = -1 if name == "missing" else 1
+            med_pos = np.median([r[name] for r in pos if r[name] is not None]) if pos else float("nan")
+            med_neg = np.median([r[name] for r in neg if r[name] is not None]) if neg else float("nan")
+            print(
+                f"    {name}: median {med_pos:.3f} answerable / {med_neg:.3f} unanswerable, AUC "
+                f"{auc([r['answerable'] for r in have], [sign * r[name] for r in have]):.3f}"
+            )
+
+
+def candidate(rows: Sequence[dict], features: Sequence[str]) -> None:
+    """The shipped model's logit and `features`, fitted on the tuning parts, judged on the held-out ones."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    from bench.confidence import low_threshold
+
+    def x(part: Sequence[dict]) -> np.ndarray:
+        p = np.clip([r["probability"] for r in part], 1e-6, 1 - 1e-6)
+        return np.column_stack([np.log(p / (1 - p)), *([r[f] or 0.0 for r in part] for f in features)])
+
+    tune = [r for r in rows if r["part"] == "tune" and r["probability"] is not None]
+    groups = [r["set"] for r in tune]
+    count = {g: groups.count(g) for g in set(groups)}
+    weight = np.asarray([len(tune) / (len(count) * count[g]) for g in groups])
+    y = np.asarray([r["answerable"] for r in tune], dtype=np.int64)
+    scaler = StandardScaler().fit(x(tune))
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(scaler.transform(x(tune)), y, sample_weight=weight)
+    low = low_threshold(model.predict_proba(scaler.transform(x(tune)))[:, 1], y, groups)
+    print(
+        f"candidate: logit of the shipped probability + {', '.join(features)}: weights "
+        f"{', '.join(f'{w:+.2f}' for w in model.coef_[0])}, low cut {low:.3f}"
+    )
+
+    def answered(part: Sequence[dict]) -> list[bool]:
+        judged = [r for r in part if r["probability"] is not None]
+        p = (
+            dict(zip(map(id, judged), model.predict_proba(scaler.transform(x(judged)))[:, 1], strict=True))
+            if judged
+            else {}
+        )
+        return [r["answered"] if id(r) not in p else bool(p[id(r)] >= low) for r in part]
+
+    held = [r for r in rows if r["part"] in ("heldout", "whole")]
+    sets = sorted(
+        {r["set"] for r in held}, key=lambda n: (not n.startswith("cold") or not n[4:].isdigit(), len(n), n)
+    )
+    means = {"shipped": [], "candidate": []}
+    print("held-out parts: false 「未找到」 / answered unanswerable, shipped → candidate")
+    for name in sets:
+        part = [r for r in held if r["set"] == name]
+        new = answered(part)
+        pos, neg = [r["answerable"] for r in part], [not r["answerable"] for r in part]
+        fa = [
+            sum(a and not v for a, v in zip(pos, vs, strict=True))
+            for vs in ([r["answered"] for r in part], new)
+        ]
+        au = [
+            sum(b and v for b, v in zip(neg, vs, strict=True)) for vs in ([r["answered"] for r in part], new)
+        ]
+        n, m = sum(pos), sum(neg)
+        print(f"  {name:8s} ({n}/{m}): {fa[0]} / {au[0]} → {fa[1]} / {au[1]}")
+        if name in RULE_SETS:
+            for key, i in (("shipped", 0), ("candidate", 1)):
+                means[key].append((fa[i] / max(1, n), au[i] / max(1, m)))
+    for key, values in means.items():
+        if values:
+            print(
+                f"  {key}: mean over {len(values)} of cold2…cold17, false 「未找到」 {np.mean([v[0] for v in values]):.3f}, "
+                f"answered unanswerable {np.mean([v[1] for v in values]):.3f}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -354,10 +477,18 @@ def main() -> None:
     c = sub.add_parser("cost")
     c.add_argument("libs", type=Path)
     c.add_argument("--questions", type=int, default=60)
+    j = sub.add_parser("judge")
+    j.add_argument("signals", type=Path, nargs="+")
+    j.add_argument("--candidate", nargs="+", choices=SIGNALS, help="fit and judge this candidate")
     args = parser.parse_args()
     if args.command == "rank":
         with open(args.signals, "w", encoding="utf-8") if args.signals else contextlib.nullcontext() as out:
             rank(args.libs, args.cache, args.weights, args.sets, out)
+    elif args.command == "judge":
+        rows = load_signals(args.signals)
+        read_tuning(rows)
+        if args.candidate:
+            candidate(rows, args.candidate)
     else:
         cost(args.libs, args.questions)
 
