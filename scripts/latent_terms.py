@@ -2,7 +2,7 @@
 (docs/measured.md, "Latent terms as a third list and as confidence signals", branch sae35).
 
     python scripts/latent_terms.py rank LIBS CACHE [--weights 0 0.1 0.2 0.3] [--sets dev cold cold2 … policy cmrc]
-    python scripts/latent_terms.py cost LIBS [--questions 60]
+    python scripts/latent_terms.py cost LIBS [--questions 60] [--passages N]
     python scripts/latent_terms.py judge SIGNALS.jsonl… [--candidate cos_top cos_sentence missing]
 
 LIBS holds the data homes `bash scripts/eval_all_sets.sh LIBS` builds (`home`, `c2`…`c19`; give copies:
@@ -295,12 +295,12 @@ def rank(
         )
 
 
-def cost(libs: Path, questions_asked: int) -> None:
+def cost(libs: Path, questions_asked: int, passages_read: int) -> None:
     """Build and question costs of the latent terms on the bundled speeches, each beside what it adds to."""
     library = Library(libs / "home")
     embedder = load_embedder(DEFAULT_MODEL)
     encoder = LatentTermEncoder(embedder)
-    passages = [p for p in library.store.passages() if p.section != HEAD_SECTION]
+    passages = [p for p in library.store.passages() if p.section != HEAD_SECTION][:passages_read]
     texts = [p.text for p in passages]
     chars = sum(len(t) for t in texts) / len(texts)
     started = time.perf_counter()
@@ -465,6 +465,65 @@ def candidate(rows: Sequence[dict], features: Sequence[str]) -> None:
             )
 
 
+def rescue(rows: Sequence[dict], signal: str = "cos_top") -> None:
+    """Exploratory, not the rule's candidate: a question the shipped model judges 「未找到」 is answered when
+    `signal` reaches a cut read on the tuning parts — the lowest at which the tuning parts' rescued
+    answerable questions (right first) are at least three times the rescued unanswerable ones."""
+    tune = [r for r in rows if r["part"] == "tune" and not r["answered"] and r["probability"] is not None]
+    best = None
+    for cut in sorted({round(r[signal], 3) for r in tune}):
+        up = [r for r in tune if r[signal] >= cut]
+        pos = sum(1 for r in up if r["answerable"])
+        if pos >= 3 * (len(up) - pos) and up:
+            best = cut
+            break
+    if best is None:
+        print(
+            f"rescue by {signal}: no cut on the tuning parts rescues three answerable questions per unanswerable one"
+        )
+        return
+    print(f"rescue by {signal} ≥ {best:.3f} (read on the tuning parts)")
+    for label, parts in (("tuning parts", ("tune",)), ("held-out parts", ("heldout", "whole"))):
+        part = [r for r in rows if r["part"] in parts and r["set"] in RULE_SETS]
+        saved = [r for r in part if not r["answered"] and r["probability"] is not None and r[signal] >= best]
+        fa = sum(1 for r in part if r["answerable"] and not r["answered"])
+        au = sum(1 for r in part if not r["answerable"] and r["answered"])
+        n = sum(1 for r in part if r["answerable"])
+        m = len(part) - n
+        pos = sum(1 for r in saved if r["answerable"])
+        print(
+            f"  {label} of cold2…cold17: false 「未找到」 {fa}/{n} → {fa - pos}/{n}, "
+            f"answered unanswerable {au}/{m} → {au + len(saved) - pos}/{m}"
+        )
+        moves = []
+        for name in sorted({r["set"] for r in part}):
+            one = [r for r in part if r["set"] == name]
+            n1 = max(1, sum(1 for r in one if r["answerable"]))
+            m1 = max(1, sum(1 for r in one if not r["answerable"]))
+            got = [r for r in saved if r["set"] == name]
+            moves.append(
+                (
+                    -sum(1 for r in got if r["answerable"]) / n1,
+                    sum(1 for r in got if not r["answerable"]) / m1,
+                )
+            )
+        print(
+            f"    mean over {len(moves)} sets: false 「未找到」 {np.mean([a for a, _ in moves]):+.3f}, "
+            f"answered unanswerable {np.mean([b for _, b in moves]):+.3f}"
+        )
+    for name in ("dev", "policy"):
+        one = [r for r in rows if r["set"] == name and r["part"] == "heldout"]
+        if one:
+            kept = [r["answered"] or (r["probability"] is not None and r[signal] >= best) for r in one]
+            n = sum(1 for r in one if r["answerable"])
+            fa = sum(1 for r, k in zip(one, kept, strict=True) if r["answerable"] and not k)
+            au = sum(1 for r, k in zip(one, kept, strict=True) if not r["answerable"] and k)
+            print(
+                f"  {name} held-out half: false 「未找到」 {fa}/{n} {fa / n:.3f}, "
+                f"answered unanswerable {au}/{len(one) - n} {au / max(1, len(one) - n):.3f}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -477,9 +536,11 @@ def main() -> None:
     c = sub.add_parser("cost")
     c.add_argument("libs", type=Path)
     c.add_argument("--questions", type=int, default=60)
+    c.add_argument("--passages", type=int, default=10_000, help="time only the first N passages")
     j = sub.add_parser("judge")
     j.add_argument("signals", type=Path, nargs="+")
     j.add_argument("--candidate", nargs="+", choices=SIGNALS, help="fit and judge this candidate")
+    j.add_argument("--rescue", choices=SIGNALS, help="the exploratory rescue rule by this signal")
     args = parser.parse_args()
     if args.command == "rank":
         with open(args.signals, "w", encoding="utf-8") if args.signals else contextlib.nullcontext() as out:
@@ -489,8 +550,10 @@ def main() -> None:
         read_tuning(rows)
         if args.candidate:
             candidate(rows, args.candidate)
+        if args.rescue:
+            rescue(rows, args.rescue)
     else:
-        cost(args.libs, args.questions)
+        cost(args.libs, args.questions, args.passages)
 
 
 if __name__ == "__main__":
