@@ -256,9 +256,24 @@ def summary_line(help: str, width: int) -> str:
     first = inspect.cleandoc(help).partition("\n\n")[0].splitlines()
     text = _join_lines([line for line in first if line.strip() != "\b"])
     wide = sum(1 for c in text if _wide(c))
-    if wide * 3 < len(text.replace(" ", "")):  # mostly English: as click shortens it
-        return click.utils.make_default_short_help(help, width).strip()
+    if wide * 3 < len(text.replace(" ", "")):  # mostly English: its first sentence, cut at a word
+        return _english_summary(text, width)
     return shorten(text, width)
+
+
+def _english_summary(text: str, width: int) -> str:
+    """What click 8 makes of an English help (its helper for it is deprecated, gone in click 9): the first
+    sentence, or as many whole words as fit before 「...」."""
+    first, stop, _ = text.partition(". ")
+    sentence = (first + stop).rstrip()
+    if len(sentence) <= width:
+        return sentence
+    words, out = sentence.split(), ""
+    for word in words:
+        if len(out) + len(word) + (1 if out else 0) + 3 > width:
+            break
+        out = f"{out} {word}" if out else word
+    return f"{out}..."
 
 
 class Group(Command, click.Group):
