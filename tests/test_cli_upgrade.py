@@ -19,6 +19,7 @@ from index.store import MIGRATIONS
 from .fake_telegram import FakeBotAPI, html_to_text
 from .fixtures.make_old_libraries import EDITED_TITLE, PINNED, QUESTIONS, VOTED
 from .test_bot_cli import bot_env, bot_process, interrupt
+from .test_cli_library import read_only_view
 
 pytestmark = pytest.mark.slow
 
@@ -118,6 +119,54 @@ def test_a_library_of_an_older_release_opens_upgraded_once_with_everything_kept(
     assert rows(home, "SELECT id, title FROM speeches ORDER BY id")[: len(titles)] == titles
     assert "老干部活动中心" in ok(speechqa(home, "ask", "老干部活动中心的开放时间是什么？"))
     assert ok(speechqa(home, "health")).startswith("正常")
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_health_before_the_first_command_says_what_is_true_of_the_old_index(
+    release: str, tmp_path: Path
+) -> None:
+    home, _ = unpack(release, tmp_path)
+    live = home / "index" / (home / "index" / "CURRENT").read_text(encoding="utf-8").strip()
+    old_index = json.loads((live / "manifest.json").read_text(encoding="utf-8")).get("lexical_text", 1) != 2
+    checked = speechqa(home, "health")
+    if not old_index:  # an index today's code serves as it is
+        assert ok(checked).startswith("正常")
+        return
+    # not 「current」, and not a chore for the user: the next command rebuilds it by itself
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    (said,) = [line for line in checked.stderr.splitlines() if line.startswith("错误：")]
+    assert "索引是旧版 speechqa 建立的" in said and "会先自动重建" in said and "向量都已缓存" in said
+    asked = speechqa(home, "ask", QUESTIONS[0])
+    assert REBUILDING in ok(asked) + asked.stderr
+    assert ok(speechqa(home, "health")).startswith("正常")
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_a_read_only_home_of_an_older_release_says_what_to_do_in_one_line(
+    release: str, tmp_path: Path
+) -> None:
+    home, _ = unpack(release, tmp_path / "unpacked")
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
+    with read_only_view(home, tmp_path / "ro-home") as mount:
+        for args in (["ask", QUESTIONS[0]], ["health"], ["speeches"], ["pins"]):
+            done = speechqa(mount, *args)
+            assert done.returncode == 1, (args, done.stdout, done.stderr)
+            (line,) = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+            assert "数据目录是只读的" in line and "要先升级" in line and "speechqa rebuild" in line, line
+            assert not any(name in line for name, _ in MIGRATIONS), line  # the code's names, not the user's
+        assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before
+    # upgraded only (a writable `health`): the read-only home answers from the index as it is, embedding
+    # a pin's question for itself where it cannot cache it, and `health` says the index is behind
+    speechqa(home, "health")
+    with read_only_view(home, tmp_path / "ro-upgraded") as mount:
+        assert PINNED in ok(speechqa(mount, "ask", PINNED))
+        checked = speechqa(mount, "health")
+        assert checked.stdout.startswith("正常") or "数据目录只读，无法重建" in checked.stderr
+    # what the line says to do: once, writable; then the read-only home is current
+    ok(speechqa(home, "rebuild"))
+    with read_only_view(home, tmp_path / "ro-again") as mount:
+        assert PINNED in ok(speechqa(mount, "ask", PINNED))
+        assert ok(speechqa(mount, "health")).startswith("正常")
 
 
 def backed_up(release: str) -> bool:
