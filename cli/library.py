@@ -670,13 +670,18 @@ def health(obj: Context) -> None:
             raise UserError(
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
             )
-        if library.is_stale():
+        staleness = library.staleness(manifest.model)
+        if staleness is not None and not library.read_only:  # the next command builds it, and says so
+            raise UserError(staleness.describe_ahead())
+        if staleness is not None:  # served as it is: nothing here can build it
             behind = (
                 f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）"
                 if manifest.revision != library.store.revision
                 else "索引是旧版本的 speechqa 建立的"
             )
-            raise UserError(f"{behind}：运行 speechqa rebuild。")
+            raise UserError(
+                f"{behind}，数据目录只读，无法重建（提问仍按它回答）：请以可写方式运行一次 speechqa rebuild。"
+            )
         where = (
             ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）")
             if library.read_only

@@ -233,7 +233,12 @@ class Context:
 
         service = SpeechService(
             self.library,
-            ServiceOptions(model=self.settings.model, prefixes=self.settings.prefixes, seed_if_empty=seed),
+            ServiceOptions(
+                model=self.settings.model,
+                prefixes=self.settings.prefixes,
+                seed_if_empty=seed,
+                model_chosen=self.settings.model_chosen,
+            ),
             notice=notice,
             progress=ProgressBar("建立索引"),
             fresh_model=fresh_model,
@@ -435,7 +440,9 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     from .settings import load_settings
 
     with user_errors():
-        settings = load_settings().with_overrides(home=home, model=model)
+        settings = load_settings().with_overrides(
+            home=home, model=model, model_chosen=True if model else None
+        )
     ctx.obj = Context(settings)
 
 

@@ -45,6 +45,9 @@ class TelegramSettings:
 class Settings:
     home: Path
     model: str = DEFAULT_MODEL
+    model_chosen: bool = (
+        False  # SPEECHQA_MODEL or --model named it (else the default, offline the bundled copy)
+    )
     prefixes: Prefixes | None = None  # None: the model's known prefixes
     tokenizer: str = DEFAULT_TOKENIZER
     merge_to: int | None = MEASURED_MERGE_TO  # passages: short paragraphs merged up to this; None: one each
@@ -70,6 +73,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     return Settings(
         home=Path(env.get("SPEECHQA_HOME") or default_home(env)).expanduser(),
         model=env.get("SPEECHQA_MODEL") or DEFAULT_MODEL,
+        model_chosen=bool(env.get("SPEECHQA_MODEL")),
         prefixes=prefixes,
         tokenizer=tokenizer,
         merge_to=_int(env, "SPEECHQA_MERGE_TO", MEASURED_MERGE_TO, low=0, high=2000) or None,

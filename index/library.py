@@ -140,18 +140,35 @@ class Staleness:
             "behind": "索引落后于资料库（上次写入在索引完成前中断了），正在补建",
             "older": "索引是旧版 speechqa 建立的，本版要按新的方式重建一次",
         }[self.reason]
-        work = f"{self.passages} 段，" + (
+        return f"{why}（{self._work()}），预计{self._took()}；建好之后不必再等。"
+
+    def describe_ahead(self) -> str:
+        """One line for a check made before the build (`speechqa health`): why the index is not current, and
+        that the next command building it will do so by itself, how long it will take."""
+        why = {
+            "missing": "资料库里有讲话，但还没有索引",
+            "behind": "索引落后于资料库（上次写入在索引完成前中断了）",
+            "older": "索引是旧版 speechqa 建立的，本版要按新的方式建立",
+        }[self.reason]
+        return (
+            f"{why}：下一次提问、添加或启动机器人时会先自动重建（{self._work()}，预计{self._took()}），"
+            "也可以现在运行 speechqa rebuild。"
+        )
+
+    def _work(self) -> str:
+        return f"{self.passages} 段，" + (
             f"其中 {self.to_embed} 段要计算向量" if self.to_embed else "向量都已缓存，不必重新计算"
         )
+
+    def _took(self) -> str:
         seconds = self.seconds
-        took = (
+        return (
             "几秒钟"
             if seconds < 10
             else f"约 {round(seconds)} 秒"
             if seconds < 90
             else f"约 {round(seconds / 60)} 分钟"
         )
-        return f"{why}（{work}），预计{took}；建好之后不必再等。"
 
 
 @dataclass(frozen=True)

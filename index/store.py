@@ -662,9 +662,11 @@ class Store:
         older = bool(applied)  # a database an older speechqa wrote (not a new one)
         started = time.perf_counter()
         if self.read_only:
+            # the migrations' names are the code's, not the user's: say what to do
             raise ReadOnlyHome(
-                f"{read_only_message(self.path.parent)}；资料库需要升级（{', '.join(pending)}），"
-                "请先以可写方式运行一次 speechqa health"
+                f"{read_only_message(self.path.parent)}，其中的资料库是旧版 speechqa 建立的，要先升级"
+                f"（{len(pending)} 项）才能使用，什么都没有改动。请让这个目录可写，或以它的所有者身份运行一次 "
+                "speechqa rebuild（升级资料库并重建索引），之后只读也能使用。"
             )
         conn = self.db.conn
         conn.execute(

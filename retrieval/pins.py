@@ -469,7 +469,8 @@ class PinMatcher:
             if key not in cached
         ]
         if new:
-            store.cache_vectors(embedder.key, new)
+            if not store.read_only:  # a read-only home (a mount, a volume): embedded for this process only
+                store.cache_vectors(embedder.key, new)
             cached.update(new)
         hashes = [embedding_key(s.passage.text) for s in states if s.passage is not None]
         passages = store.cached_vectors(embedder.key, hashes, embedder.dim)
@@ -477,7 +478,8 @@ class PinMatcher:
         missing = [h for h in dict.fromkeys(hashes) if h not in passages]
         if missing:  # normally cached by the index build; embedded here only for another model
             fresh = embedder.embed_batch([to_simplified(texts[h]) for h in missing], "passage")
-            store.cache_vectors(embedder.key, zip(missing, fresh, strict=True))
+            if not store.read_only:
+                store.cache_vectors(embedder.key, zip(missing, fresh, strict=True))
             passages.update(zip(missing, fresh, strict=True))
         empty = np.zeros((0, embedder.dim), dtype=np.float32)
         matrix = np.stack([cached[k] for k in keys]).astype(np.float32) if keys else empty

@@ -95,6 +95,17 @@ QUERY_CACHE = 256  # query vectors kept: paging through results ("more") re-asks
 PULL_CANDIDATES = 10  # dense candidates the missing word's pull on the top passage is measured against
 
 
+def fuller(record: PassageRecord, shown: PassageRecord) -> bool:
+    """Whether `record` holds the whole text of `shown`, a passage of the same speech, and more."""
+    whole = "".join(shown.text.split())
+    return (
+        record.speech_id == shown.speech_id
+        and len(record.text) > len(shown.text)
+        and bool(whole)
+        and whole in "".join(record.text.split())
+    )
+
+
 @dataclass(frozen=True)
 class RetrieverConfig:
     candidates: int = CANDIDATES  # taken from each side before fusion
@@ -298,7 +309,17 @@ class Retriever:
             if record is None:  # removed since the index was built
                 continue
             grams = bigrams(record.text)
-            if any(overlap(grams, other) >= self.config.duplicate_overlap for other in seen):
+            repeated = [
+                n for n, other in enumerate(seen) if overlap(grams, other) >= self.config.duplicate_overlap
+            ]
+            if repeated:
+                n = repeated[0]
+                shown = kept[n][0]
+                if len(repeated) == 1 and shown is not pinned and fuller(record, shown):
+                    # a passage that repeats a higher one whole and says more (a slide's notes that explain its
+                    # bullet, 「开通“银龄健康”家庭医生服务」) is shown in its place: the short one was kept and
+                    # the passage that answers dropped as its near duplicate
+                    kept[n], seen[n] = (record, kept[n][1]), grams
                 continue
             seen.append(grams)
             kept.append((record, score))

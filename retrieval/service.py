@@ -23,6 +23,7 @@ from index import (
     SpeechIndexError,
     SpeechRecord,
     WriterBusy,
+    bundled_key,
     load_embedder,
     load_whole_dictionary,
     restore_database,
@@ -88,6 +89,7 @@ class ServiceOptions:
     model: str
     prefixes: Prefixes | None = None
     seed_if_empty: bool = True  # an empty library gets the bundled speeches on first use
+    model_chosen: bool = False  # the user asked for `model` (SPEECHQA_MODEL, --model): not merely the default
     config: RetrieverConfig | None = None
 
 
@@ -131,6 +133,11 @@ class SpeechService:
             prefer_key=manifest.model if manifest and not fresh_model else None,
             prefixes=options.prefixes,
             notice=notice,
+            # the bundled copy is no surprise when the index was built by it, or when no index says
+            # otherwise and the user named no model (the default is the bundled copy when offline)
+            bundled_expected=(
+                manifest.model == bundled_key(options.model) if manifest else not options.model_chosen
+            ),
         )
         if (
             options.seed_if_empty

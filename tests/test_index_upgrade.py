@@ -236,6 +236,13 @@ def test_the_estimate_is_said_in_seconds_then_minutes() -> None:
     assert "补建" in Staleness("behind", 1, 0).describe()
 
 
+def test_said_ahead_of_the_build_the_line_names_the_command_that_builds_it_and_the_same_estimate() -> None:
+    for reason in ("missing", "behind", "older"):
+        ahead = Staleness(reason, 10_000, 10_000).describe_ahead()
+        assert "会先自动重建" in ahead and "预计约 24 分钟" in ahead and "speechqa rebuild" in ahead
+        assert "正在" not in ahead  # nothing is being built while it is said
+
+
 def test_an_index_tokenised_by_an_older_tokenizer_is_stale(seed_home_copy: Path) -> None:
     """A question is tokenised by today's tokenizer: an index whose words were cut by another version of it
     (its code, dictionary or jieba changed) is rebuilt, not searched with words it does not hold."""

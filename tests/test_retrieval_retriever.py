@@ -307,3 +307,70 @@ def test_bigram_overlap_is_that_of_the_sets_of_two_character_strings(a: str, b: 
 
     assert len(bigrams(a)) == len(strings(a))
     assert overlap(bigrams(a), bigrams(b)) == overlap(strings(a), strings(b))
+
+
+DECK = [
+    ("在重阳节茶话会上的讲话", (), ("中共岑川市委老干部局局长 龚清源", "2027年10月8日"), ()),
+    (
+        "明年的重点安排",
+        ("建成老干部康养服务中心二期", "开通“银龄健康”家庭医生服务", "举办首届老干部书画联展"),
+        (),
+        (
+            "明年，我们将重点办好三件实事。",
+            "一是建成老干部康养服务中心二期，新增日间照料床位40张。",
+            "二是开通“银龄健康”家庭医生服务，每月为80岁以上的离休干部上门问诊一次。",
+            "三是举办首届老干部书画联展，展出老同志作品200幅。",
+        ),
+    ),
+]
+
+
+def test_a_slides_notes_that_repeat_its_bullet_are_shown_in_its_place(tmp_path: Path) -> None:
+    """A slide's bullet (「开通“银龄健康”家庭医生服务」) is a passage of its own, and the notes' passage that
+    explains it repeats it whole: it was dropped from the results as the bullet's near duplicate, and the
+    answer (每月…上门问诊一次) was on no page (the nineteenth set's j025). The fuller passage now takes the
+    bullet's place. A deck written by python-pptx, the real model's stand-in the fake embedder."""
+    from corpus import read_document
+    from tests.fixtures.office_writers import Slide, write_deck
+
+    path = tmp_path / "讲话.pptx"
+    write_deck([Slide(t, subtitle=s, bullets=b, notes=n) for t, b, s, n in DECK], path)
+    library = Library(tmp_path / "home")
+    library.add_documents([read_document(path)], FakeEmbedder())
+    retriever = Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
+    for mode in ("hybrid", "lexical"):
+        hits = retriever.search("银龄健康 家庭医生", k=5, mode=mode).hits
+        assert "每月为80岁以上的离休干部上门问诊一次" in hits[0].passage.text, mode
+        assert not any(h.passage.text == "开通“银龄健康”家庭医生服务" for h in hits), mode
+        grams = [bigrams(h.passage.text) for h in hits]  # still no two alike
+        assert all(overlap(b, a) < 0.8 for i, b in enumerate(grams) for a in grams[:i])
+    library.close()
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["开通家庭医生服务", "举办书画联展", "建成康养中心", "组织健康讲座"]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(["家庭医生", "书画联展", "健康讲座", "康养中心 书画"]),
+)
+def test_no_two_results_are_near_duplicates_and_each_bullet_answered_once(
+    tmp_path_factory: pytest.TempPathFactory, bullets: list[str], question: str
+) -> None:
+    """Whatever short lines a speech sets above the paragraphs that restate them, its results hold no two
+    passages alike and no passage twice."""
+    body = "\n".join(
+        [*bullets, *(f"我们要{b}，让老同志满意。" for b in bullets if len(b) % 2 == 0), "谢谢大家。"]
+    )
+    library = Library(tmp_path_factory.mktemp("home"))
+    library.add_documents(
+        [Document("讲话.txt", f"在座谈会上的讲话\n同志们：\n{body}\n", "utf-8")], FakeEmbedder()
+    )
+    retriever = Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
+    hits = retriever.search(question, k=10, mode="hybrid").hits
+    assert len({h.passage.id for h in hits}) == len(hits)
+    grams = [bigrams(h.passage.text) for h in hits]
+    assert all(overlap(b, a) < 0.8 for i, b in enumerate(grams) for a in grams[:i])
+    library.close()
