@@ -94,7 +94,11 @@ _JIEBA_HAN = re.compile("[\u4e00-\u9fd5]")  # the Han characters jieba's diction
 
 
 def _jieba_reads(char: str) -> bool:
-    """Whether jieba's tagger can read a character: in the range it reads and in its dictionary."""
+    """Whether jieba's tagger can read a character: in the range it reads and in its dictionary (loaded
+    first: before jieba's first cut its word counts are empty, and every character read as unknown — so
+    the first name judged in a process was judged differently from the same name judged later)."""
     import jieba
 
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
     return bool(_JIEBA_HAN.match(char)) and (jieba.get_FREQ(char) or 0) > 0

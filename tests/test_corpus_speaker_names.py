@@ -10,7 +10,10 @@ under the title over or under the date line, in the Subtitle style, as 「…同
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -256,3 +259,26 @@ def test_the_tenth_blind_sets_speech_has_its_speaker_and_date() -> None:
     [speech] = parse_document(read_document(path))
     assert (speech.speaker, speech.date) == ("奚佩兰", "2026-11-08")
     assert "奚佩兰" not in "".join(p.text for p in speech.paragraphs)
+
+
+def test_the_first_name_judged_in_a_process_is_judged_as_every_later_one() -> None:
+    # Before jieba's first cut its word counts are empty: the first name judged in a fresh process (the
+    # first file of an `add`) read every given-name character as unknown and was judged as 「于伟」 would be.
+    names = ["于振声", "王芳", "蔺书航", "奚佩兰", "司马光", "高标准"]
+    script = (
+        "import json, sys\n"
+        "from corpus import is_person_name\n"
+        "names = json.loads(sys.argv[1])\n"
+        "print(json.dumps([[is_person_name(n) for n in names] for _ in range(2)]))\n"
+    )
+    for first in names:  # each name judged first in a process of its own
+        order = [first] + [n for n in names if n != first]
+        done = subprocess.run(
+            [sys.executable, "-c", script, json.dumps(order, ensure_ascii=False)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        first_pass, second_pass = json.loads(done.stdout)
+        assert first_pass == second_pass, order
