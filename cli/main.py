@@ -465,7 +465,7 @@ def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
     shown = top
     for name in names:
         if not isinstance(command, click.Group):
-            raise click.UsageError(f"{shown.command_path} 没有子命令「{name}」", ctx=shown)
+            raise click.UsageError(f"{shown.command_path} 没有子命令「{name}」。", ctx=shown)
         found = command.get_command(shown, name)
         if found is None:
             raise click.exceptions.NoSuchCommand(name, possibilities=command.list_commands(shown), ctx=shown)
