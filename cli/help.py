@@ -2,7 +2,8 @@
 details such as defaults, and wrapping that counts a Chinese character as two columns and joins a
 Chinese paragraph's source lines without a space.
 
-Every command of `speechqa` is a `Command` (the group's `command_class`, `group_class = type`)."""
+Every command of `speechqa` is a `Command` (the group's `command_class`, `group_class = type`); its usage
+errors carry its context, so that their line names its own --help."""
 
 from __future__ import annotations
 
@@ -218,6 +219,17 @@ class Command(click.Command):
         if option is not None:
             option.help = HELP_OPTION_TEXT
         return option
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """click's own parsing, its errors given this command's context where click leaves it out (an
+        option with no value, a flag given one): the line then points to this command's --help
+        (「用 speechqa ask --help 查看用法」), not to the top group's."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as e:
+            if e.ctx is None:
+                e.ctx = ctx
+            raise
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
