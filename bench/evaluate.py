@@ -84,6 +84,8 @@ def gold_question(row: object, number: int) -> GoldQuestion:
         isinstance(answers, list) and all(isinstance(a, str) for a in answers)
     ):
         raise TypeError("question 应是字符串，answers 应是字符串列表")
+    if any(not squash(a) for a in answers):  # "" is in every passage: each would count as relevant
+        raise TypeError("answers 里有空的短语（空短语出现在每个段落里，会把任何段落都算作相关）")
     split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
     if split not in (None, *SPLITS):
         raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")

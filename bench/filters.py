@@ -20,7 +20,7 @@ from corpus import chunk_speech
 from index import Embedder, Library
 from retrieval import Retriever, RetrieverConfig
 
-from .evaluate import GoldQuestion, Report, evaluate
+from .evaluate import GoldQuestion, Report, evaluate, gold_question
 from .speed import DEV_QUESTIONS, seed_speeches
 
 # (speaker, date) of the bundled speeches in file order; speech 2's are its own.
@@ -54,12 +54,12 @@ def filters_library(home: Path, embedder: Embedder, tokenizer: str) -> Library:
 def filtered_questions(path: Path = DEV_QUESTIONS) -> list[tuple[GoldQuestion, int]]:
     """The answerable dev questions with the number (1-based) of the speech that answers them."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         row = json.loads(line)
         if row.get("answers") and row.get("speech"):
-            out.append((GoldQuestion(row["id"], row["question"], tuple(row["answers"])), int(row["speech"])))
+            out.append((gold_question(row, number), int(row["speech"])))  # checked as `eval` checks it
     return out
 
 

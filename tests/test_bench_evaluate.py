@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bench.evaluate import (
     MRR_DEPTH,
@@ -14,6 +16,7 @@ from bench.evaluate import (
     Outcome,
     by_split,
     evaluate,
+    gold_question,
     is_relevant,
     load_questions,
     summarise,
@@ -190,12 +193,30 @@ def test_by_split_summarises_each_half_apart() -> None:
         '{"question": 42, "answers": []}',
         '{"question": "答案不是列表", "answers": "体检的规定"}',
         '{"question": "答案列表里有对象", "answers": [{"text": "体检"}]}',
+        '{"question": "答案列表里有空短语", "answers": ["体检", ""]}',
+        '{"question": "答案列表里有空白短语", "answers": ["　\\n "]}',
     ],
 )
 def test_a_bad_line_raises_gold_format_error_naming_the_line(tmp_path: Path, bad_line: str) -> None:
     path = write_lines(tmp_path, ['{"question": "好的一行", "answers": []}', bad_line])
     with pytest.raises(GoldFormatError, match="第 2 行"):
         load_questions(path)
+
+
+@given(st.lists(st.text(alphabet=" \u3000\n\t甲乙丙，。", max_size=4), max_size=3), st.text(max_size=20))
+def test_a_loaded_question_counts_a_passage_relevant_only_if_it_holds_a_phrase(
+    answers: list[str], text: str
+) -> None:
+    """The loader keeps no phrase that every passage holds (an empty or blank one once white space is
+    taken out): a passage is relevant to a loaded question only when it holds one of its phrases."""
+    try:
+        question = gold_question({"question": "问题", "answers": answers}, 1)
+    except TypeError:
+        assert any(not a.split() for a in answers)
+        return
+    holds = any("".join(a.split()) in "".join(text.split()) for a in answers)
+    assert is_relevant(passage(1, text), question) == holds
+    assert not is_relevant(passage(2, ""), question)
 
 
 def test_an_empty_gold_file_raises_gold_format_error(tmp_path: Path) -> None:
