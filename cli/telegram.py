@@ -151,6 +151,8 @@ def bot_command(obj: Context) -> None:
             "TELEGRAM_BOT_TOKEN 格式不对：@BotFather 给出的 token 形如「123456789:AAE…」"
             "（数字、冒号、再一串字母数字），请核对后重试。"
         )
+    # a malformed webhook secret is said at once too, not after waiting for Telegram and loading the model
+    webhook = webhook_options(settings) if settings.webhook_url else None
     with user_errors():  # an unusable data home is said at once, not after waiting for Telegram
         # opening the library checks the folder and its database; a read-only one must also hold an
         # index and a speech, since the bot could neither build the one nor take an upload of the other
@@ -170,10 +172,9 @@ def bot_command(obj: Context) -> None:
         f"{len(settings.admins)} admins"
     )
     click.echo(started_line(settings), err=True)
-    if settings.webhook_url:
-        options = webhook_options(settings)
+    if webhook is not None:
         log.info("starting the bot with a webhook at %s (%s)", settings.webhook_url, access)
-        app.run_webhook(**options)
+        app.run_webhook(**webhook)
     else:
         log.info("starting the bot with long polling (%s); Ctrl-C stops it", access)
         app.run_polling(allowed_updates=_all_update_types(), close_loop=True)

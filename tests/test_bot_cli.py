@@ -70,6 +70,24 @@ def test_webhook_options_take_the_path_from_the_url_and_always_have_a_secret() -
         webhook_options(TelegramSettings(token=TOKEN, webhook_url="https://x.org/", webhook_secret="not ok!"))
 
 
+def test_a_malformed_webhook_secret_is_said_before_telegram_is_waited_for(tmp_path: Path) -> None:
+    """It used to be checked after the Bot API answered and the model loaded: with Telegram out of reach
+    the bot retried for ever and the secret was never named."""
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "SPEECHQA_HOME": str(tmp_path),
+        "SPEECHQA_TELEGRAM_API_URL": "http://127.0.0.1:9/bot",  # nothing listens on the discard port
+        "SPEECHQA_WEBHOOK_URL": "http://127.0.0.1:9/speechqa",
+        "SPEECHQA_WEBHOOK_SECRET": "not ok!",
+    }
+    result = CliRunner().invoke(cli, ["bot"], env=env)
+    assert result.exit_code == 1
+    assert (
+        result.output.startswith("错误：SPEECHQA_WEBHOOK_SECRET 只能包含") and result.output.count("\n") == 1
+    )
+    assert "无法连接 Telegram" not in result.output
+
+
 def test_the_token_is_redacted_from_log_lines_and_tracebacks() -> None:
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "GET /bot%s/getMe", (TOKEN,), None)
     try:
