@@ -1,7 +1,9 @@
 """The `speechqa` group: settings, the one place domain errors become messages, progress and notices.
 
-The commands live beside it: ask.py (asking), library.py (the speeches), bench.py (measuring),
-pins.py, synonyms.py, telegram.py (the bot and its statistics)."""
+The commands live beside it: ask.py (asking), library.py (the speeches), bench.py (measuring: the group
+and `eval`; its commands in bench_answers.py, bench_documents.py, bench_speed.py), pins.py, synonyms.py,
+telegram.py (the bot and its statistics); help.py frames their help in Chinese, render.py shapes answers for
+the terminal and JSON, console.py fits the streams to the user's terminal."""
 
 from __future__ import annotations
 
