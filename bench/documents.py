@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from corpus import (
     HOW_TO_ENABLE_OCR,
@@ -31,6 +32,7 @@ from corpus import (
     parse_document,
     read_bytes,
     read_document,
+    squash,
 )
 
 from .errors import BenchError
@@ -43,17 +45,21 @@ SANS_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 _NO_LINE_START = set("。，、；：？！”’）》」』】…—")
 
 
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+class SentenceCheck(NamedTuple):
+    """How a text holds a document's sentences, white space ignored."""
+
+    ok: int  # found once, and after the sentence before
+    missing: int  # not found, or found before the sentence before
+    repeated: int  # found more than once
 
 
-def sentence_check(sentences: list[str], text: str) -> tuple[int, int, int]:
-    """(found once and in order, missing, repeated) for sentences in text, whitespace ignored."""
-    flat = squeeze(text)
+def sentence_check(sentences: list[str], text: str) -> SentenceCheck:
+    """Whether each sentence is in the text once and in order (white space ignored)."""
+    flat = squash(text)
     ok = missing = repeated = 0
     position = 0
     for sentence in sentences:
-        needle = squeeze(sentence)
+        needle = squash(sentence)
         count = flat.count(needle)
         if count == 0:
             missing += 1
@@ -67,13 +73,13 @@ def sentence_check(sentences: list[str], text: str) -> tuple[int, int, int]:
             position = found + len(needle)
         else:
             missing += 1
-    return ok, missing, repeated
+    return SentenceCheck(ok, missing, repeated)
 
 
 def leaks(expected: dict, text: str) -> int:  # type: ignore[type-arg]
     """Running header text or page numbers that reached the text."""
-    flat = squeeze(text)
-    count = sum(1 for running in expected.get("absent", []) if squeeze(running) in flat)
+    flat = squash(text)
+    count = sum(1 for running in expected.get("absent", []) if squash(running) in flat)
     count += sum(1 for line in text.splitlines() if is_page_number(line))
     count += len(re.findall(r"第\s*\d+\s*页|[—－-]\s*\d+\s*[—－-]", text))
     return count
@@ -81,13 +87,13 @@ def leaks(expected: dict, text: str) -> int:  # type: ignore[type-arg]
 
 def whole_paragraphs(paragraphs: list[str], text: str) -> int:
     """Body paragraphs that stand whole on a line of their own (none broken, none run together)."""
-    lines = {squeeze(line) for line in text.splitlines()}
-    return sum(1 for p in paragraphs if squeeze(p) in lines)
+    lines = {squash(line) for line in text.splitlines()}
+    return sum(1 for p in paragraphs if squash(p) in lines)
 
 
 def cer(reference: str, hypothesis: str) -> float:
     """Character error rate: edit distance / reference length (whitespace ignored)."""
-    a, b = squeeze(reference), squeeze(hypothesis)
+    a, b = squash(reference), squash(hypothesis)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
         current = [i]
@@ -151,25 +157,25 @@ def documents_report(folder: Path = DEFAULT_FIXTURES) -> str:
         row.seconds += time.perf_counter() - started
         row.files += 1
         row.sentences += len(expected["sentences"])
-        row.ok += sentence_check(expected["sentences"], document.text)[0]
+        row.ok += sentence_check(expected["sentences"], document.text).ok
         paragraphs = expected.get("paragraphs", [])  # a fixture may list only its sentences
         row.paragraphs += len(paragraphs)
         row.whole += whole_paragraphs(paragraphs, document.text)
         row.leaks += leaks(expected, document.text)
-        lines = {squeeze(line) for line in document.text.splitlines()}
+        lines = {squash(line) for line in document.text.splitlines()}
         table_rows = expected.get("table_rows", [])
         row.rows += len(table_rows)
-        row.rows_found += sum(1 for r in table_rows if squeeze(r) in lines)
+        row.rows_found += sum(1 for r in table_rows if squash(r) in lines)
         try:
             speech = parse_document(document)[0]
         except CorpusError:
             continue
-        row.title += squeeze(speech.title) == squeeze(expected["title"])
+        row.title += squash(speech.title) == squash(expected["title"])
         row.date += speech.date == expected["date"]
         row.speaker += speech.speaker == expected["speaker"]
-        found = {squeeze(part) for p in speech.paragraphs if p.section for part in p.section.split("›")}
+        found = {squash(part) for p in speech.paragraphs if p.section for part in p.section.split("›")}
         row.sections += len(expected["sections"])
-        row.sections_found += sum(1 for s in expected["sections"] if squeeze(s).rstrip("。") in found)
+        row.sections_found += sum(1 for s in expected["sections"] if squash(s).rstrip("。") in found)
     out = [
         "| format | files | body sentences found once, in order | paragraphs whole | "
         "header/footer/page-number leaks | table rows labelled | title | date | speaker | sections | read time |",
@@ -231,7 +237,7 @@ def pdf_extractors_report(folder: Path = DEFAULT_FIXTURES) -> str:
         started = time.perf_counter()
         for path, expected in cases:
             text = extract(path.read_bytes())
-            ok += sentence_check(expected["sentences"], text)[0]
+            ok += sentence_check(expected["sentences"], text).ok
             total += len(expected["sentences"])
             leak += leaks(expected, text)
             whole += whole_paragraphs(expected.get("paragraphs", []), text)
@@ -375,12 +381,12 @@ def ocr_report(dpis: list[int], pages: int) -> str:
                 got = image_text("page.png", engine, image.convert("RGB"))
                 seconds += time.perf_counter() - started
                 shown = "".join(text.split("\n"))
-                n = len(squeeze(shown))
+                n = len(squash(shown))
                 errors += round(cer(shown, got) * n)
                 chars += n
                 parts = [s for s in re.findall(r"[^。！？；]*[。！？；]", shown) if s.strip()]
                 sentences += len(parts)
-                exact += sum(1 for s in parts if squeeze(s) in squeeze(got))
+                exact += sum(1 for s in parts if squash(s) in squash(got))
             out.append(
                 f"| {engine.name} | {dpi} | {len(texts)} | {chars} | {100 * errors / max(chars, 1):.2f} % | "
                 f"{exact}/{sentences} | {seconds / len(texts):.1f} s |"

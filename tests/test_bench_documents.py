@@ -52,6 +52,7 @@ def test_cer_and_sentence_check() -> None:
     assert cer("离休 干部", "离休干部") == 0
     assert sentence_check(["一。", "二。", "三。"], "一。三。二。") == (2, 1, 0)
     assert sentence_check(["一。"], "一。一。") == (0, 0, 1)
+    assert sentence_check(["一。", "二。"], "一。\n 二。").ok == 2  # white space ignored
 
 
 def test_wrap_keeps_closing_punctuation_off_the_start_of_a_line() -> None:
