@@ -22,6 +22,7 @@ from .bench import (
 from .main import Context, ProgressBar, notice, pass_context, user_errors
 
 ROOT = Path(__file__).resolve().parent.parent
+documents_doc_option = doc_option_for(b.DEFAULT_DOCUMENTS_DOC)
 
 
 @bench.command("chunking")
@@ -101,13 +102,7 @@ def bench_chunking(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="[文件夹]...",
 )
-@click.option(
-    "--doc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("docs/documents.md"),
-    show_default=True,
-    help="Write the table into this Markdown file.",
-)
+@documents_doc_option
 def bench_structure(folders: tuple[Path, ...], doc: Path) -> None:
     """Structure accuracy (title, date, speaker, document number, issuer, headings) and sentences kept,
     against the expected JSON beside each document (default: the official-notice fixtures).
@@ -118,10 +113,7 @@ def bench_structure(folders: tuple[Path, ...], doc: Path) -> None:
     """
     with user_errors(*BENCH_ERRORS):
         table = b.structure_report(list(folders) or [ROOT / "tests" / "fixtures" / "notices"])
-    publish("structure", "speechqa bench structure " + " ".join(map(str, folders)), table, doc)
-
-
-documents_doc_option = doc_option_for(b.DEFAULT_DOCUMENTS_DOC)
+    publish("structure", " ".join(["speechqa bench structure", *map(str, folders)]), table, doc)
 
 
 @bench.command("documents")
@@ -202,13 +194,7 @@ def bench_ocr_confidence(pages: int, held_out_pages: int, engines: tuple[str, ..
 
 
 @bench.command("identity")
-@click.option(
-    "--doc",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("docs/reliability.md"),
-    show_default=True,
-    help="Write the figures into this Markdown file.",
-)
+@doc_option_for(Path("docs/reliability.md"))
 def bench_identity(doc: Path) -> None:
     """How the duplicate rule judges re-exports and edits of the bundled speeches, and different speeches.
 

@@ -69,3 +69,10 @@ def test_bench_structure_command_writes_its_section(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "<!-- begin structure -->" in doc.read_text(encoding="utf-8")
     assert "| title |" in result.output or "title |" in result.output
+
+
+def test_bench_structure_records_its_command_line_without_a_trailing_space(tmp_path: Path) -> None:
+    doc = tmp_path / "documents.md"
+    result = CliRunner().invoke(cli, ["bench", "structure", "--doc", str(doc)])  # the default fixtures
+    assert result.exit_code == 0, result.output
+    assert "`speechqa bench structure`\n" in doc.read_text(encoding="utf-8")
