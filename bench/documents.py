@@ -45,9 +45,8 @@ SANS_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 _NO_LINE_START = set("。，、；：？！”’）》」』】…—")
 
 
-squeeze = (
-    squash  # the text without white space, as the corpus's checks compare it (tests and scripts import it)
-)
+# the text without white space, as the corpus's checks compare it (the corpus tests and scripts import it)
+squeeze = squash
 
 
 class SentenceCheck(NamedTuple):
