@@ -10,6 +10,8 @@ import click
 from index import PassageRecord, SpeechRecord
 from retrieval import SMALL_TALK_REPLIES, Answer, Hit, attribution, attribution_row, mark, typo_note
 
+from .help import display_width
+
 NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 LEVELS = {
     "high": ("直接相关", "green", ""),
@@ -179,8 +181,9 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
 
 
 def hang(label: str, text: str) -> str:
-    """`label` then `text`, each further line of it (a table's rows, one a line) set under the first."""
-    return label + text.replace("\n", "\n" + " " * len(label))
+    """`label` then `text`, each further line of it (a table's rows, one a line) set under the first: as
+    far in as the label is wide on a terminal (「 #54 第 31 段 」: two columns a Chinese character)."""
+    return label + text.replace("\n", "\n" + " " * display_width(label))
 
 
 def render_context(passages: list[PassageRecord], focus_id: int) -> str:

@@ -20,9 +20,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cli import cli
-from cli.render import answer_json, render_answer
+from cli.help import display_width
+from cli.render import answer_json, render_answer, render_context, render_speech
 from cli.settings import load_settings
-from index import PassageRecord
+from index import PassageRecord, SpeechRecord
 from retrieval import SMALL_TALK_REPLIES, Answer, Hit, SpeechService
 
 EXAMPLE = "离休干部体检规定是什么？"
@@ -1165,3 +1166,18 @@ def test_previous_page_words_in_the_interactive_mode_show_the_page_before(run: R
     assert [re.findall(r"^\[(\d+)\]", p, re.M) for p in pages] == [["1", "2"], ["3", "4"], ["1", "2"]]
     assert "请先提一个问题" in session.stderr and "已经是第一页了。" in session.stderr
     assert "上一页" not in run("stats").stdout  # never searched nor logged
+
+
+SPEECH_OF_TABLE = SpeechRecord(2, "名单", None, None, None, "名单.xlsx", None, 1)
+
+
+def test_a_passage_of_several_lines_is_set_under_its_first_line_in_context_and_show() -> None:
+    """A table's rows, one a line, start in the column where the passage's first line does: the label
+    before it (「  #54 第 31 段 」) is as wide as a terminal shows it, two columns a Chinese character (the
+    rows used to start two columns to the left of the first)."""
+    table = PassageRecord(
+        54, 2, 30, "二、名单", "姓名：赵桂兰；年龄：88\n姓名：钱国平；年龄：91", "h", "名单", None, None
+    )
+    for shown in (render_context([table], 54), render_speech(SPEECH_OF_TABLE, [table])):
+        first, second = [line for line in click.unstyle(shown).splitlines() if "姓名" in line]
+        assert display_width(first[: first.index("姓名")]) == display_width(second[: second.index("姓名")])
