@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold19
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold21
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -18,7 +18,8 @@ a second check those are also read back — the PDFs with pypdf, the .doc with a
 ``content.xml``, the .rtf by decoding its ``\\uN`` characters (endnotes included) — and every gold phrase of theirs must be found there once whitespace is removed
 (LibreOffice puts spaces between digits and Chinese; the scorer, ``bench/evaluate.py``, compares with
 whitespace removed too). A scan (a PDF holding only page images, a photo or a fax) has no text to read back: what OCR makes
-of it is what the set measures, so its gold phrases are checked against its source parts only. A .txt
+of it is what the set measures, so its gold phrases are checked against its source parts only (so are those
+of a .docx holding nothing but a scanned page pasted in as a picture). A .txt
 pasted out of a PDF (``radicals``) has its gold phrases sought with its Kangxi radicals read as the
 characters they stand for; a PDF with pinyin over rare characters (``ruby``) has the readings pypdf
 returns removed from its read-back text. A .docx whose body is an altChunk (``chunk``) is read from its
@@ -397,6 +398,23 @@ SETS = {
             "e045": ["代领", "子女", "委托"],  # the aid collected by one's children
         },
     ),
+    "cold21": QuestionSet(
+        prefix="b",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("百岁离休干部寿辰祝贺会致辞.pdf", 1, 8, "VERTICAL_SPEECH"),
+            Document("局务会议纪要2027年第9次.pdf", 9, 17, "MINUTES"),
+            Document("全市老干部工作会议工作报告.pdf", 18, 27, "REPORT"),
+            Document("老干部活动中心维修期间暂停开放通知.docx", 28, 34, "PASTED_NOTICE", scan=True),
+            Document("党支部书记培训班开班讲话.pdf", 35, 40, "TWO_UP_SPEECH"),
+        ),
+        absent={
+            "b041": ["酒店", "宴", "饭店"],  # where the birthday banquet was held
+            "b042": ["节目", "曲目", "演员"],  # the programme of the Double Ninth show
+            "b043": ["健身"],  # the gym during the repairs
+            "b044": ["培训费", "学费", "收费"],  # who pays for the course
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -718,7 +736,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold20); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold21); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -760,7 +778,7 @@ def check(name: str) -> int:
         elif path.suffix == ".docx" and document.chunk:
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
-        elif path.suffix == ".docx":
+        elif path.suffix == ".docx" and not document.scan:
             texts[document.name] = _docx_text(path)
         elif path.suffix == ".md":  # the knowledge base's export, UTF-8, exactly as make_corpus.py writes it
             texts[document.name] = path.read_bytes().decode("utf-8")

@@ -196,6 +196,8 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     filled in its form fields read where they stand (see _field_values)."""
     fields = _field_values(page)
     page = page.dedupe_chars()
+    if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
+        page, fields = _turned(page), []
     undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
     if undecoded:
         page = page.filter(
@@ -236,6 +238,75 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         ),
         undecoded=undecoded,
     )
+
+
+# A page is set in vertical writing (竖排) when at least this many pairs of consecutive Chinese characters
+# stand one under the other, and more than _VERTICAL_MAJORITY times as many as stand side by side.
+_MIN_VERTICAL_PAIRS = 8
+_VERTICAL_MAJORITY = 3
+
+
+def _vertical(chars: Sequence[dict]) -> bool:  # type: ignore[type-arg]
+    """Whether the page is written vertically (竖排: columns of characters top to bottom, the columns from
+    right to left, as a speech, a congratulatory address or a classical text is set, and as Word's and
+    Writer's 「文字方向 › 垂直」 print it): told by its Chinese characters as the content draws them, each
+    next one standing under the one before (same column, one character lower) rather than beside it. Read
+    as lines, such a page came out a character a line, the columns interleaved (「同／同／同／（ 在志」)."""
+    han = [c for c in chars if len(c.get("text") or "") == 1 and re.match(f"[{HAN}]", c["text"])]
+    down = across = 0
+    for a, b in itertools.pairwise(han):
+        size = max(float(a["bottom"]) - float(a["top"]), float(a["x1"]) - float(a["x0"]), 1.0)
+        dx, dy = float(b["x0"]) - float(a["x0"]), float(b["top"]) - float(a["top"])
+        if abs(dx) <= 0.2 * size and 0.5 * size <= dy <= 1.6 * size:
+            down += 1
+        elif abs(dy) <= 0.2 * size and 0.5 * size <= dx <= 1.6 * size:
+            across += 1
+    return down >= _MIN_VERTICAL_PAIRS and down > _VERTICAL_MAJORITY * across
+
+
+def _turned(page):  # type: ignore[no-untyped-def]
+    """A vertical page's characters as they read, as a pdfplumber page the rest of the reader takes as it
+    takes any page: turned a quarter anticlockwise, so that each column, top to bottom, is a line, left to
+    right, and the rightmost column the top line; width and height swapped, every character upright. A
+    character's box is its slot in its column, so a figure set on its side within a column (「2027」 run
+    down it) reads in its place. Only the characters: a vertical page's rules are not read as tables."""
+    from pdfplumber.page import DerivedPage
+
+    width, height = float(page.width), float(page.height)
+    x_origin, top_origin = float(page.bbox[0]), float(page.bbox[1])
+    chars = []
+    for char in page.chars:
+        x0 = float(char["top"]) - top_origin
+        x1 = float(char["bottom"]) - top_origin
+        top = width - (float(char["x1"]) - x_origin)
+        bottom = width - (float(char["x0"]) - x_origin)
+        chars.append(
+            {
+                **char,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "y0": width - bottom,
+                "y1": width - top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "upright": True,
+                "matrix": (1.0, 0.0, 0.0, 1.0, x0, width - bottom),
+            }
+        )
+
+    class Turned(DerivedPage):
+        def __init__(self) -> None:
+            self.bbox = (0.0, 0.0, height, width)
+            super().__init__(page)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+            return {"char": chars}
+
+    return Turned()
 
 
 # Line numbers in the margin: a page is numbered when this share of its lines or more open with one.

@@ -428,12 +428,12 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise
     pictures = _holds_pictures(data)
     if not text.strip():
-        if pictures:
-            raise EmptyDocument(
-                f"{name} 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
-                "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字"
-            )
-        raise EmptyDocument(f"文件中没有文字：{name}")
+        if not pictures:
+            raise EmptyDocument(f"文件中没有文字：{name}")
+        # a page scanned and pasted into Word or Writer, all the document holds: its pictures read by OCR,
+        # as the same page saved as a scan is
+        text, notes = _pasted_scans(name, data)
+        encoding, blocks, reference = "ocr", (), ""
     if encoding == "ocr" and not _holds_sentence(text):
         words = " ".join(text.split())
         words = words if len(words) <= 24 else words[:24] + "…"
@@ -477,6 +477,77 @@ def _holds_pictures(data: bytes) -> bool:
             return any(_BODY_PICTURE.search(archive.read(part)) for part in _BODY_PARTS if part in names)
     except (zipfile.BadZipFile, OSError, ValueError, KeyError):
         return False
+
+
+# A picture in a Word body (DrawingML's blip, or the VML copy Word saves beside it, by relationship id) or
+# in an OpenDocument body (by its path in the package)
+_PICTURE_REFERENCE = re.compile(
+    rb'<a:blip\b[^>]*?\br:embed="([^"]+)"|<v:imagedata\b[^>]*?\br:id="([^"]+)"'
+    rb'|<draw:image\b[^>]*?\bxlink:href="([^"]+)"'
+)
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'\b(Id|Target|TargetMode)="([^"]*)"')
+
+
+def _body_pictures(data: bytes) -> list[tuple[str, bytes]]:
+    """The pictures placed in the body of a Word or OpenDocument file (a zip), in the order they stand,
+    each once (Word saves a VML copy beside each picture): their names in the package and their bytes.
+    Linked pictures (outside the file) are not in it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        if "word/document.xml" in names:
+            body = archive.read("word/document.xml")
+            rels = (
+                archive.read("word/_rels/document.xml.rels")
+                if "word/_rels/document.xml.rels" in names
+                else b""
+            )
+            targets = {}
+            for relationship in _RELATIONSHIP.findall(rels):
+                attributes = {k.decode(): v.decode() for k, v in _ATTRIBUTE.findall(relationship)}
+                if attributes.get("TargetMode") != "External" and "Id" in attributes:
+                    target = attributes.get("Target", "")
+                    targets[attributes["Id"]] = (
+                        target.lstrip("/") if target.startswith("/") else f"word/{target}"
+                    )
+            paths = [
+                targets.get((m.group(1) or m.group(2) or b"").decode(), "")
+                for m in _PICTURE_REFERENCE.finditer(body)
+            ]
+        elif "content.xml" in names:
+            body = archive.read("content.xml")
+            paths = [m.group(3).decode() for m in _PICTURE_REFERENCE.finditer(body) if m.group(3)]
+        else:
+            return []
+        paths = [str(Path(path)) for path in dict.fromkeys(paths) if path]
+        return [(path, archive.read(path)) for path in paths if path in names]
+
+
+def _pasted_scans(name: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of a Word or OpenDocument file that holds nothing but pictures (a page or pages scanned and
+    pasted in), its pictures read by OCR in their order as one scan's pages are, and a note naming pictures
+    read with low confidence. A picture no image reader opens (a drawing in EMF) is passed over; none read,
+    or no OCR engine, is refused in one line."""
+    reader = ocr.engine()
+    if reader is None:
+        raise EmptyDocument(
+            f"{name} 中没有文字，只有图片（可能是粘贴进文档的扫描件）。{ocr.missing_engine_reason()}"
+        )
+    pages: list[ocr.PageText] = []
+    for picture, content in _body_pictures(data):
+        try:
+            pages.extend(ocr.read_image(f"{name}（{Path(picture).name}）", content, reader))
+        except CorpusError:
+            continue
+    text = ocr.pages_text(pages) if pages else ""
+    if not text.strip():
+        raise EmptyDocument(
+            f"{name} 中没有文字，只有图片，图片中也没有识别出文字：如果粘贴的是扫描件，"
+            "请换一份更清楚的扫描再添加"
+        )
+    doubtful = [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]
+    notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),) if doubtful else ()
+    return text, notes
 
 
 # How an answer exported to Word opens (`retrieval.answer_docx` writes it with these): its heading, then the

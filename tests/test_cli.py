@@ -446,7 +446,8 @@ def test_adding_a_binary_file_fails_with_a_message_and_no_traceback(run: Run, tm
 def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
     run: Run, tmp_path: Path
 ) -> None:
-    """A page scanned and pasted into Word (or WPS) shows text to staff: 「文件中没有文字」 left them lost."""
+    """A page scanned and pasted into Word (or WPS) shows text to staff: 「文件中没有文字」 left them lost. Its
+    pictures are read by OCR now (tests/test_corpus_pasted_scans.py); one that holds no text is said so."""
     from PIL import Image, ImageDraw
 
     picture = tmp_path / "扫描页.png"
@@ -460,8 +461,7 @@ def test_a_word_file_holding_only_a_scanned_picture_says_so_and_how_to_add_it(
     result = run("add", str(tmp_path / "扫描件.docx"))
     assert_user_error(result, "没有添加任何文件")
     assert [line for line in result.stderr.splitlines() if "扫描件.docx" in line] == [
-        "✗ 扫描件.docx 中没有文字，只有图片（可能是粘贴进文档的扫描件）："
-        "请用 Word 或 WPS 把它另存为 PDF 后再添加，扫描的页面会自动识别文字。"
+        "✗ 扫描件.docx 中没有文字，只有图片，图片中也没有识别出文字：如果粘贴的是扫描件，请换一份更清楚的扫描再添加。"
     ]
     # a title typed over the pasted scan: no body, and the picture is where it is
     titled = docx.Document()
