@@ -1,0 +1,159 @@
+"""HIT's 同义词词林 (retrieval/data/cilin.txt) as low-weight query expansion, measured on every set
+(docs/measured.md, "HIT's 同义词词林扩展版", branch cilin36):
+
+    python scripts/cilin_terms.py rank LIBS [--sets dev cold cold2 … policy cmrc] [--out ROWS.jsonl]
+    python scripts/cilin_terms.py sum ROWS.jsonl [--part tune|heldout]
+
+LIBS as `scripts/latent_terms.py` reads it (the data homes `bash scripts/eval_all_sets.sh LIBS` builds, with
+the policy notices' and CMRC dev's bench libraries under `home/bench/`). `rank` asks every question of a set
+as `speechqa eval` does under each variant — `base` (the search as shipped: no thesaurus), `E1` (every
+question word the lexicons do not hold expanded by its Cilin synonyms at 0.2), `E2` (only the words no passage
+holds) — and prints R@1, R@3, MRR, false 「未找到」 and answered unanswerable per part (tuning and held-out
+halves as `latent_terms.parts` cuts them); `--out` keeps one line per question and variant. `sum` adds the
+lines up over the sets, per part and variant: the counts the ship rule reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from latent_terms import all_sets, parts, sets  # noqa: E402
+
+from bench.evaluate import MRR_DEPTH, Outcome, is_relevant, search_as_evaluated, sentence_holds  # noqa: E402
+from index.tokenize import query_terms  # noqa: E402
+from retrieval import Retriever, RetrieverConfig  # noqa: E402
+
+VARIANTS: dict[str, RetrieverConfig] = {
+    "base": RetrieverConfig(),
+    "E1": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="all"),
+    "E2": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="unseen"),
+}
+
+
+class Recording(Retriever):
+    """A retriever that keeps the thesaurus's expansions of its last search (what the search added)."""
+
+    last: tuple[str, ...] = ()
+
+    def thesaurus_expansions(self, *args, **kwargs) -> list[str]:  # type: ignore[no-untyped-def]
+        found = super().thesaurus_expansions(*args, **kwargs)
+        self.last = tuple(found)
+        return found
+
+
+def expanded(r: Retriever, question: str) -> list[str]:
+    """The thesaurus's expansions a search of the question adds (its words as the lexical side reads them)."""
+    text = r.weekdays_as_written(r.numerals_as_written(question))
+    return r.thesaurus_expansions(tuple(query_terms(text)), r.expansions(text, []), [], text)
+
+
+def rank(
+    libs: Path, wanted: Sequence[str], variants: Sequence[str], out: TextIO | None, only: str | None = None
+) -> None:
+    """Each variant searches only the questions its thesaurus expands (the others search exactly as the
+    shipped search: the weak list is empty), and the shipped search only those some variant expands."""
+    for name, load in sets(libs, wanted or all_sets()):
+        base, questions = load()
+        halves = parts(name, questions)
+        part_of = {q.id: part for part, members in halves.items() for q in members}
+        if only is not None:  # one part of each set (`--part tune`: the tuning halves alone)
+            questions = [q for q in questions if part_of[q.id] == only]
+        searchers = {
+            v: Recording(base.store, base.index, base.embedder, config=VARIANTS[v]) for v in variants
+        }
+        touched = {
+            v: {q.id: expanded(searchers[v], q.question) for q in questions} for v in variants if v != "base"
+        }
+        asked = {i for v in touched for i, e in touched[v].items() if e}
+        print(
+            f"== {name} ({base.index.lexical.size} passages, {len(questions)} questions; expanded: "
+            + ", ".join(f"{v} {sum(1 for e in touched[v].values() if e)}" for v in touched)
+            + ")",
+            flush=True,
+        )
+        for variant in variants:
+            r = searchers[variant]
+            outcomes = []
+            for q in questions:
+                if q.id not in asked or (variant != "base" and not touched[variant][q.id]):
+                    continue
+                answer = search_as_evaluated(r, q.question)
+                first = next((h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)), None)
+                hit = first == 1 and sentence_holds(answer.hits[0], q)
+                outcomes.append(Outcome(q, first, answer.answered, hit, answer.level))
+                if out is not None:
+                    line = {
+                        "set": name,
+                        "part": part_of[q.id],
+                        "id": q.id,
+                        "variant": variant,
+                        "answerable": q.answerable,
+                        "first": first,
+                        "answered": answer.answered,
+                        "probability": answer.probability,
+                        "expansions": list(r.last) if variant != "base" else [],
+                        "predicted": touched[variant][q.id] if variant != "base" else [],
+                    }
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    out.flush()
+
+
+def add_up(files: Sequence[Path], part: str | None) -> None:
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            group = "tune" if r["part"] == "tune" else "heldout"
+            if part is not None and group != part:
+                continue
+            t = tally[(group, r["variant"])]
+            if r["answerable"]:
+                t[0] += 1
+                t[1] += r["first"] == 1
+                t[2] += r["first"] is not None and r["first"] <= 3
+                t[3] += not r["answered"]
+            else:
+                t[4] += 1
+                t[5] += r["answered"]
+    for (group, variant), (n, r1, r3, fa, un, au) in sorted(tally.items()):
+        print(
+            f"{group:8s} {variant:4s} R@1 {r1}/{n} R@3 {r3}/{n} false 「未找到」 {fa}/{n}"
+            f" answered unanswerable {au}/{un} (sum {fa + au})"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("rank")
+    p.add_argument("libs", type=Path)
+    p.add_argument("--sets", nargs="*", default=[])
+    p.add_argument("--variants", nargs="*", default=list(VARIANTS))
+    p.add_argument("--out", type=Path)
+    p.add_argument("--part", choices=["tune", "heldout", "whole"], help="search only this part of each set")
+    s = sub.add_parser("sum")
+    s.add_argument("files", type=Path, nargs="+")
+    s.add_argument("--part", choices=["tune", "heldout"])
+    args = parser.parse_args()
+    if args.command == "rank":
+        with open(args.out, "a", encoding="utf-8") if args.out else open("/dev/null", "w") as out:
+            rank(args.libs, args.sets, args.variants, out if args.out else None, args.part)
+    else:
+        add_up(args.files, args.part)
+
+
+if __name__ == "__main__":
+    main()
