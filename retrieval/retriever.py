@@ -512,6 +512,21 @@ class Retriever:
         """How many passages hold the word in their text or heading (simplified script, lower case)."""
         return len(self._holding(word))
 
+    def holds(self, word: str, batch: int = 8) -> bool:
+        """Whether some passage holds the word in its text or heading: passages read a few at a time, stopping
+        at the first that does (`passages_holding` reads every one)."""
+        lexical = self.index.lexical
+        word = to_simplified(word).lower()
+        pieces = set(lexical.tokenize(word)) if word else set()
+        rows = sorted(frozenset.intersection(*(lexical.rows_with(p) for p in pieces))) if pieces else []
+        for start in range(0, len(rows), batch):
+            records = self.store.passages_by_id(
+                [int(lexical.ids[row]) for row in rows[start : start + batch]]
+            )
+            if any(word in to_simplified(lexical_input(r.text, r.section)).lower() for r in records.values()):
+                return True
+        return False
+
     def cuts_as_word(self, word: str, most: int = 5) -> bool:
         """Whether a passage holding the word (of the first `most`) is cut by jieba with it as a word of its
         own: a term of the library (银龄 in 「“银龄驿站”」), not two characters of two words."""
@@ -563,7 +578,7 @@ class Retriever:
             if len(term) < 2 or term in held or term in drop or asks_only_how(term, question):
                 continue
             synonyms = self.thesaurus.of(term)
-            if not synonyms or (self.config.cilin_scope == "unseen" and self.passages_holding(term)):
+            if not synonyms or (self.config.cilin_scope == "unseen" and self.holds(term)):
                 continue
             if used := tuple(s for s in synonyms if idf(s) < ceiling):
                 found[term] = used

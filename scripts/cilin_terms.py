@@ -3,6 +3,7 @@
 
     python scripts/cilin_terms.py rank LIBS [--sets dev cold cold2 … policy cmrc] [--out ROWS.jsonl]
     python scripts/cilin_terms.py sum ROWS.jsonl [--part tune|heldout]
+    python scripts/cilin_terms.py latency LIBS [--variants base E2] [--repeat 3] [--limit N]
 
 LIBS as `scripts/latent_terms.py` reads it (the data homes `bash scripts/eval_all_sets.sh LIBS` builds, with
 the policy notices' and CMRC dev's bench libraries under `home/bench/`). `rank` asks every question of a set
@@ -30,15 +31,23 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from latent_terms import all_sets, parts, sets  # noqa: E402
 
+from bench import every_nth  # noqa: E402
 from bench.evaluate import MRR_DEPTH, Outcome, is_relevant, search_as_evaluated, sentence_holds  # noqa: E402
 from index.tokenize import query_terms  # noqa: E402
 from retrieval import Retriever, RetrieverConfig  # noqa: E402
+from retrieval.confidence import load_judge  # noqa: E402
 
 VARIANTS: dict[str, RetrieverConfig] = {
     "base": RetrieverConfig(),
     "E1": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="all"),
     "E2": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="unseen"),
+    # E2 and the coverage reading a synonym as half the word, judged by the shipped model (before a refit)
+    "F0": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="unseen", cilin_coverage=0.5),
+    # the same search judged by a refitted model (`--judge FILE`): every question searched, since the model
+    # judges every one anew; each line also says what the shipped model makes of the same signals
+    "F": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="unseen", cilin_coverage=0.5),
 }
+EVERY = {"F"}  # variants that search every question, not only those the thesaurus touches
 
 
 class Recording(Retriever):
@@ -59,7 +68,12 @@ def expanded(r: Retriever, question: str) -> list[str]:
 
 
 def rank(
-    libs: Path, wanted: Sequence[str], variants: Sequence[str], out: TextIO | None, only: str | None = None
+    libs: Path,
+    wanted: Sequence[str],
+    variants: Sequence[str],
+    out: TextIO | None,
+    only: str | None = None,
+    judge: Path | None = None,
 ) -> None:
     """Each variant searches only the questions its thesaurus expands (the others search exactly as the
     shipped search: the weak list is empty), and the shipped search only those some variant expands."""
@@ -69,9 +83,18 @@ def rank(
         part_of = {q.id: part for part, members in halves.items() for q in members}
         if only is not None:  # one part of each set (`--part tune`: the tuning halves alone)
             questions = [q for q in questions if part_of[q.id] == only]
+        key = base.embedder.key if base.embedder is not None else None
         searchers = {
-            v: Recording(base.store, base.index, base.embedder, config=VARIANTS[v]) for v in variants
+            v: Recording(
+                base.store,
+                base.index,
+                base.embedder,
+                config=VARIANTS[v],
+                judge=load_judge(judge, key) if v in EVERY and judge is not None else None,
+            )
+            for v in variants
         }
+        shipped = load_judge(embedder=key)
         touched = {
             v: {q.id: expanded(searchers[v], q.question) for q in questions} for v in variants if v != "base"
         }
@@ -86,7 +109,9 @@ def rank(
             r = searchers[variant]
             outcomes = []
             for q in questions:
-                if q.id not in asked or (variant != "base" and not touched[variant][q.id]):
+                if variant not in EVERY and (
+                    q.id not in asked or (variant != "base" and not touched[variant][q.id])
+                ):
                     continue
                 answer = search_as_evaluated(r, q.question)
                 first = next((h.rank for h in answer.hits[:MRR_DEPTH] if is_relevant(h.passage, q)), None)
@@ -105,8 +130,59 @@ def rank(
                         "expansions": list(r.last) if variant != "base" else [],
                         "predicted": touched[variant][q.id] if variant != "base" else [],
                     }
+                    if (
+                        variant in EVERY
+                    ):  # the shipped model on the same signals, the time rule as the search has it
+                        verdict = shipped.judge(answer.signals) if answer.signals is not None else None
+                        line["shipped_answered"] = (
+                            verdict is not None
+                            and verdict.answered
+                            and answer.period_unnamed is None
+                            and answer.period_elsewhere is None
+                        )
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
                     out.flush()
+
+
+def latency(libs: Path, variants: Sequence[str], repeat: int, limit: int | None) -> None:
+    """Warm hybrid search time of each variant on the dev questions over the bundled speeches (LIBS/home),
+    interleaved question by question (the variants' order turned each question), query vectors cached so
+    the time is the search's own; and the thesaurus's load time."""
+    import time
+
+    import numpy as np
+
+    from retrieval.vocabulary import bundled_thesaurus
+
+    loads = []
+    for _ in range(5):
+        bundled_thesaurus.cache_clear()
+        started = time.perf_counter()
+        bundled_thesaurus()
+        loads.append((time.perf_counter() - started) * 1000)
+    print(f"thesaurus load: median {np.median(loads):.1f} ms of 5 ({len(bundled_thesaurus())} words)")
+    (_, load), *_ = sets(libs, ["dev"])
+    base, questions = load()
+    questions = every_nth(questions, limit)
+    searchers = [Retriever(base.store, base.index, base.embedder, config=VARIANTS[v]) for v in variants]
+    for q in questions:  # warm: every question's vector cached, every searcher's first search done
+        for r in searchers:
+            search_as_evaluated(r, q.question)
+    times: dict[str, list[float]] = {v: [] for v in variants}
+    for n in range(repeat):
+        for i, q in enumerate(questions):
+            order = list(zip(variants, searchers, strict=True))
+            for v, r in order if (i + n) % 2 == 0 else order[::-1]:
+                started = time.perf_counter()
+                search_as_evaluated(r, q.question)
+                times[v].append((time.perf_counter() - started) * 1000)
+    first = variants[0]
+    for v in variants:
+        p50, p95 = np.percentile(times[v], [50, 95])
+        ratio = p95 / np.percentile(times[first], 95)
+        print(
+            f"{v:4s} hybrid p50 {p50:.1f} ms p95 {p95:.1f} ms ({len(times[v])} searches; p95 {ratio:.3f}× {first}'s)"
+        )
 
 
 def add_up(files: Sequence[Path], part: str | None) -> None:
@@ -143,14 +219,22 @@ def main() -> None:
     p.add_argument("--sets", nargs="*", default=[])
     p.add_argument("--variants", nargs="*", default=list(VARIANTS))
     p.add_argument("--out", type=Path)
+    p.add_argument("--judge", type=Path, help="the refitted confidence model variant F is judged by")
     p.add_argument("--part", choices=["tune", "heldout", "whole"], help="search only this part of each set")
+    t = sub.add_parser("latency")
+    t.add_argument("libs", type=Path)
+    t.add_argument("--variants", nargs="*", default=["base", "E2"])
+    t.add_argument("--repeat", type=int, default=3)
+    t.add_argument("--limit", type=int, help="ask only about this many dev questions, spread over the set")
     s = sub.add_parser("sum")
     s.add_argument("files", type=Path, nargs="+")
     s.add_argument("--part", choices=["tune", "heldout"])
     args = parser.parse_args()
     if args.command == "rank":
         with open(args.out, "a", encoding="utf-8") if args.out else open("/dev/null", "w") as out:
-            rank(args.libs, args.sets, args.variants, out if args.out else None, args.part)
+            rank(args.libs, args.sets, args.variants, out if args.out else None, args.part, args.judge)
+    elif args.command == "latency":
+        latency(args.libs, args.variants, args.repeat, args.limit)
     else:
         add_up(args.files, args.part)
 

@@ -75,3 +75,8 @@ def test_a_word_held_by_a_synonym_counts_discounted() -> None:
     assert coverage(evidence(0.5)) == pytest.approx((2 + 1.5) / 5)
     assert coverage(evidence(1.0)) == pytest.approx(1.0)
     assert missing_peaks(evidence(0.5)).any == pytest.approx(missing_peaks(evidence(0.0)).any / 2)
+
+
+def test_holds_says_what_passages_holding_counts(seed_retriever: Retriever) -> None:
+    for word in ("离休干部", "体检", "老年大学", "银发族", "打官司", "的", "干部体"):
+        assert seed_retriever.holds(word) == (seed_retriever.passages_holding(word) > 0), word
