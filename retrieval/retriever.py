@@ -151,7 +151,7 @@ class RetrieverConfig:
     # in the general thesaurus (retrieval/data/cilin.txt, HIT's 同义词词林) at this share of their IDF (0:
     # not at all) — every such word ("all") or only one no passage holds ("unseen"): docs/measured.md, "HIT's
     # 同义词词林扩展版"
-    cilin_weight: float = 0.0
+    cilin_weight: float = 0.2
     cilin_scope: Literal["all", "unseen"] = "unseen"
     # the confidence reads those words as held, at this share of their weight, by a passage holding a
     # synonym of them (0: not at all)

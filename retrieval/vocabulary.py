@@ -122,4 +122,8 @@ class Thesaurus:
 
 @cache
 def bundled_thesaurus() -> Thesaurus:
+    """retrieval/data/cilin.txt (scripts/derive_cilin.py); an empty thesaurus when the file is not there (a
+    build that leaves it out searches as if `cilin_weight` were 0)."""
+    if not (files("retrieval") / "data" / "cilin.txt").is_file():
+        return Thesaurus({})
     return Thesaurus.of_groups(line.split() for line in _data_lines("cilin.txt"))

@@ -35,11 +35,12 @@ def test_only_words_no_passage_holds_and_no_lexicon_holds_are_read(seed_retrieve
     assert words == {"银发族": ("老干部",), "离休": ("退休",)}
     # a user's pair takes a word from the thesaurus too
     assert "银发族" not in everything.thesaurus_words(("银发族",), [("银发族", "老年人")])
-    assert with_config(seed_retriever).thesaurus_words(("银发族",), []) == {}
+    assert with_config(seed_retriever, cilin_weight=0.0).thesaurus_words(("银发族",), []) == {}
+    assert RetrieverConfig().cilin_weight > 0 and RetrieverConfig().cilin_scope == "unseen"  # as shipped
 
 
 def test_a_question_in_the_staffs_word_finds_the_passages_in_the_librarys(seed_retriever: Retriever) -> None:
-    shipped = with_config(seed_retriever)
+    shipped = with_config(seed_retriever, cilin_weight=0.0)
     expanded = with_config(seed_retriever, cilin_weight=0.2)
     question = "银发族体检有什么规定"
     assert expanded.thesaurus_expansions(("银发族", "体检", "规定"), ["健康体检"], []) == ["老干部"]
@@ -49,8 +50,8 @@ def test_a_question_in_the_staffs_word_finds_the_passages_in_the_librarys(seed_r
     assert holding and before.hits != after.hits
 
 
-def test_a_search_the_thesaurus_adds_nothing_to_is_the_shipped_search(seed_retriever: Retriever) -> None:
-    shipped = with_config(seed_retriever)
+def test_a_search_the_thesaurus_adds_nothing_to_is_the_search_without_it(seed_retriever: Retriever) -> None:
+    shipped = with_config(seed_retriever, cilin_weight=0.0)
     expanded = with_config(seed_retriever, cilin_weight=0.2, cilin_coverage=0.5)
     for question in ("离休干部体检规定是什么？", "老年大学明年招生吗"):
         a, b = shipped.search(question, k=5), expanded.search(question, k=5)
