@@ -1,17 +1,23 @@
-"""HIT's 同义词词林 (retrieval/data/cilin.txt) as low-weight query expansion, measured on every set
-(docs/measured.md, "HIT's 同义词词林扩展版", branch cilin36):
+"""HIT's 同义词词林 (retrieval/data/cilin.txt) as low-weight query expansion and as a confidence signal, measured
+on every set (docs/measured.md, "HIT's 同义词词林扩展版", branch cilin36):
 
-    python scripts/cilin_terms.py rank LIBS [--sets dev cold cold2 … policy cmrc] [--out ROWS.jsonl]
+    python scripts/cilin_terms.py rank LIBS [--variants base E2] [--sets dev cold cold2 … policy cmrc]
+                                            [--part tune|heldout|whole] [--judge MODEL.json] [--out ROWS.jsonl]
     python scripts/cilin_terms.py sum ROWS.jsonl [--part tune|heldout]
     python scripts/cilin_terms.py latency LIBS [--variants base E2] [--repeat 3] [--limit N]
 
 LIBS as `scripts/latent_terms.py` reads it (the data homes `bash scripts/eval_all_sets.sh LIBS` builds, with
-the policy notices' and CMRC dev's bench libraries under `home/bench/`). `rank` asks every question of a set
-as `speechqa eval` does under each variant — `base` (the search as shipped: no thesaurus), `E1` (every
-question word the lexicons do not hold expanded by its Cilin synonyms at 0.2), `E2` (only the words no passage
-holds) — and prints R@1, R@3, MRR, false 「未找到」 and answered unanswerable per part (tuning and held-out
-halves as `latent_terms.parts` cuts them); `--out` keeps one line per question and variant. `sum` adds the
-lines up over the sets, per part and variant: the counts the ship rule reads.
+the policy notices' and CMRC dev's bench libraries under `home/bench/`). Variants: `base` (no thesaurus: the
+search before it), `E1` (every question word the lexicons do not hold expanded by its Cilin synonyms at 0.2),
+`E2` (only the words no passage holds: what ships), `F0` (E2, and the coverage counting a word held only by a
+synonym at half its weight, judged by the shipped model), `F` (the same judged by `--judge`, the model refitted
+with it). `rank` asks the questions as `speechqa eval` does; a variant searches only the questions its thesaurus
+touches (the others search exactly as `base`), and `base` those some variant touches — except `F`, which searches
+every question (its model judges each anew) and writes beside its verdict the shipped model's on the same signals.
+`--out` keeps one line per question and variant (set, part — the tuning and held-out halves as
+`latent_terms.parts` cuts them —, first relevant rank, answered, probability, the expansions); `sum` adds them up
+per part and variant. `latency` times base against the variants on the dev questions, interleaved, and the
+thesaurus's load.
 """
 
 from __future__ import annotations
@@ -38,7 +44,9 @@ from retrieval import Retriever, RetrieverConfig  # noqa: E402
 from retrieval.confidence import load_judge  # noqa: E402
 
 VARIANTS: dict[str, RetrieverConfig] = {
-    "base": RetrieverConfig(),
+    "base": replace(
+        RetrieverConfig(), cilin_weight=0.0, cilin_coverage=0.0
+    ),  # the search before the thesaurus
     "E1": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="all"),
     "E2": replace(RetrieverConfig(), cilin_weight=0.2, cilin_scope="unseen"),
     # E2 and the coverage reading a synonym as half the word, judged by the shipped model (before a refit)
