@@ -251,10 +251,14 @@ class LexicalIndex:
         drop: frozenset[str] = frozenset(),
         expansions: Sequence[str] = (),
         expansion_weight: float = 0.0,
+        weak_expansions: Sequence[str] = (),
+        weak_weight: float = 0.0,
     ) -> list[tuple[int, float]]:
         """The k best passages by BM25, as (passage id, score), best first; only passages with a positive
         score. Tokens in `drop` (question words) do not count unless nothing else is left; the tokens of
-        `expansions` (synonyms) count `expansion_weight` times as much as the query's own. With `allowed`
+        `expansions` (synonyms) count `expansion_weight` times as much as the query's own, and those of
+        `weak_expansions` (a general thesaurus's synonyms) `weak_weight` times, unless the query or
+        `expansions` has them. With `allowed`
         (passage ids), only those passages are ranked, so k allowed passages come back whenever k match."""
         if len(self.ids) == 0 or (allowed is not None and len(allowed) == 0):
             return []
@@ -264,11 +268,21 @@ class LexicalIndex:
         extra = list(
             dict.fromkeys(t for e in expansions for t in self.tokenize(e) if t in self.vocab and t not in own)
         )
-        if not tokens and not extra:
+        weak = list(
+            dict.fromkeys(
+                t
+                for e in (weak_expansions if weak_weight > 0 else ())
+                for t in self.tokenize(e)
+                if t in self.vocab and t not in own and t not in extra
+            )
+        )
+        if not tokens and not extra and not weak:
             return []
         scores = self.model.get_scores(tokens) if tokens else np.zeros(len(self.ids), dtype=np.float32)
         if extra and expansion_weight > 0:
             scores = scores + expansion_weight * self.model.get_scores(extra)
+        if weak:
+            scores = scores + weak_weight * self.model.get_scores(weak)
         rows = np.arange(len(scores)) if allowed is None else self.rows_of(allowed)
         if len(rows) == 0:
             return []

@@ -63,7 +63,7 @@ from .smalltalk import (
 )
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
-from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
+from .vocabulary import INTERROGATIVE, Lexicon, Thesaurus, bundled_lexicon, bundled_thesaurus, question_words
 
 __all__ = [
     "CANCELLED",
@@ -115,6 +115,7 @@ __all__ = [
     "Signals",
     "SmallTalk",
     "SpeechService",
+    "Thesaurus",
     "Typo",
     "WeightedTerm",
     "answer_docx",
@@ -125,6 +126,7 @@ __all__ = [
     "attribution_row",
     "bigrams",
     "bundled_lexicon",
+    "bundled_thesaurus",
     "check_read_only_home",
     "citation",
     "compare_questions",

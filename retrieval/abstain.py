@@ -11,8 +11,8 @@ threshold needs no retuning when speeches are added. Measured with `speechqa eva
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .vocabulary import asks_only_how
 
@@ -26,6 +26,10 @@ class Evidence:
     top_text: str  # the best passage, with its section heading
     passages: int = 0  # passages in the library (0: unknown), for what an unseen word's IDF is
     question: str = ""  # the question as searched, for the words inside its question forms (管不管饭)
+    # a general thesaurus's synonyms of some of the query's words (打官司 → 诉讼): a word the passage lacks but
+    # holds one of these of counts `synonym_share` of its weight as held (0: synonyms are not read)
+    synonyms: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    synonym_share: float = 0.0
 
 
 def _weights(e: Evidence) -> dict[str, float]:
@@ -37,14 +41,25 @@ def _weights(e: Evidence) -> dict[str, float]:
     return {w: e.idf(w) for w in words}
 
 
+def held(e: Evidence, word: str, haystack: str) -> float:
+    """How much of a query word the best passage holds: 1 the word itself, `synonym_share` a thesaurus
+    synonym of it only, else 0."""
+    if word.lower() in haystack:
+        return 1.0
+    if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
+        return e.synonym_share
+    return 0.0
+
+
 def coverage(e: Evidence) -> float:
-    """IDF-weighted share of the query's content words that occur in the best passage, in [0, 1]."""
+    """IDF-weighted share of the query's content words that occur in the best passage, in [0, 1] (a word
+    held only by a thesaurus synonym counts `synonym_share` of its weight)."""
     weights = _weights(e)
     total = sum(weights.values())
     if total <= 0:
         return 0.0
     haystack = e.top_text.lower()
-    return sum(weight for w, weight in weights.items() if w.lower() in haystack) / total
+    return sum(weight * held(e, w, haystack) for w, weight in weights.items()) / total
 
 
 def unseen_idf(passages: int) -> float:
@@ -81,8 +96,12 @@ def missing_peaks(e: Evidence) -> MissingPeaks:
         return MissingPeaks(0.0, 0.0)
     haystack = e.top_text.lower()
     ceiling = unseen_idf(e.passages)
-    missing = [weight for w, weight in _weights(e).items() if w.lower() not in haystack]
-    used = [weight for weight in missing if weight < ceiling - 1e-6]
+    # a word held by a synonym only is missing by what the synonym does not make up
+    lacking = [
+        (weight, weight * (1 - h)) for w, weight in _weights(e).items() if (h := held(e, w, haystack)) < 1
+    ]
+    missing = [part for _, part in lacking]
+    used = [part for weight, part in lacking if weight < ceiling - 1e-6]
     return MissingPeaks(
         min(1.0, max(missing, default=0.0) / ceiling), min(1.0, max(used, default=0.0) / ceiling)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -75,7 +75,15 @@ from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spa
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .typos import HomophoneCorrector, Typo, apply_corrections, library_words
-from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
+from .vocabulary import (
+    INTERROGATIVE,
+    Lexicon,
+    Thesaurus,
+    asks_only_how,
+    bundled_lexicon,
+    bundled_thesaurus,
+    question_words,
+)
 
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
@@ -139,6 +147,16 @@ class RetrieverConfig:
     # fused at this weight (dense and lexical keep their ratio) when the retriever is given a `latent`
     # search: an experiment, not shipped (docs/measured.md, "Latent terms")
     latent_weight: float = 0.0
+    # a question word the bundled lexicon and the user's pairs do not hold is also searched as its synonyms
+    # in a general thesaurus (retrieval/data/cilin.txt, derived from HIT's 同义词词林 by
+    # scripts/derive_cilin.py — not shipped: its licence is unclear and it gained one held-out question in
+    # ~1,300) at this share of their IDF (0: not at all) — every such word ("all") or only one no passage
+    # holds ("unseen"): an experiment, docs/measured.md, "HIT's 同义词词林扩展版"
+    cilin_weight: float = 0.0
+    cilin_scope: Literal["all", "unseen"] = "unseen"
+    # the confidence reads those words as held, at this share of their weight, by a passage holding a
+    # synonym of them (0: not at all)
+    cilin_coverage: float = 0.0
 
 
 class Retriever:
@@ -154,6 +172,7 @@ class Retriever:
         judge: Judge | None = None,
         pin_judge: PinJudge | None = None,
         latent: LatentSearch | None = None,
+        thesaurus: Thesaurus | None = None,
     ) -> None:
         """`judge` decides the confidence of hybrid searches (default: the shipped model, or the coverage
         rule when it is missing or stale); dense-only and lexical-only searches use the coverage rule.
@@ -167,6 +186,7 @@ class Retriever:
         self.abstain = abstain or AbstainRule()
         self.ranker = ranker if ranker is not None else (bundled_ranker() if self.config.rerank else None)
         self.lexicon = lexicon or bundled_lexicon()
+        self._thesaurus = thesaurus
         self.judge = judge or load_judge(embedder=embedder.key if embedder is not None else None)
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
         self.pin_judge = pin_judge or load_pin_judge(embedder=embedder.key if embedder is not None else None)
@@ -339,6 +359,8 @@ class Retriever:
             top_text=top_read,
             passages=self.index.lexical.size,
             question=found.text,
+            synonyms=found.thesaurus,
+            synonym_share=self.config.cilin_coverage,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
 
@@ -491,6 +513,21 @@ class Retriever:
         """How many passages hold the word in their text or heading (simplified script, lower case)."""
         return len(self._holding(word))
 
+    def holds(self, word: str, batch: int = 8) -> bool:
+        """Whether some passage holds the word in its text or heading: passages read a few at a time, stopping
+        at the first that does (`passages_holding` reads every one)."""
+        lexical = self.index.lexical
+        word = to_simplified(word).lower()
+        pieces = set(lexical.tokenize(word)) if word else set()
+        rows = sorted(frozenset.intersection(*(lexical.rows_with(p) for p in pieces))) if pieces else []
+        for start in range(0, len(rows), batch):
+            records = self.store.passages_by_id(
+                [int(lexical.ids[row]) for row in rows[start : start + batch]]
+            )
+            if any(word in to_simplified(lexical_input(r.text, r.section)).lower() for r in records.values()):
+                return True
+        return False
+
     def cuts_as_word(self, word: str, most: int = 5) -> bool:
         """Whether a passage holding the word (of the first `most`) is cut by jieba with it as a word of its
         own: a term of the library (银龄 in 「“银龄驿站”」), not two characters of two words."""
@@ -515,6 +552,56 @@ class Retriever:
         return self.lexicon.with_pairs(self.store.user_synonyms() if pairs is None else pairs).expansions(
             text
         )
+
+    @property
+    def thesaurus(self) -> Thesaurus:
+        """The general thesaurus (read on first use: a search with `cilin_weight` 0 never loads it)."""
+        if self._thesaurus is None:
+            self._thesaurus = bundled_thesaurus()
+        return self._thesaurus
+
+    def thesaurus_words(
+        self, terms: Sequence[str], pairs: Sequence[tuple[str, str]] | None = None, question: str = ""
+    ) -> dict[str, tuple[str, ...]]:
+        """The question's content words the general thesaurus is read for, each with its synonyms some
+        passage holds: words the bundled lexicon and the user's pairs do not hold (they decide what their
+        words are asked as: 离休 is not 退休 here), and with `cilin_scope` "unseen" only words no passage
+        holds. Empty when `cilin_weight` and `cilin_coverage` are both 0."""
+        if self.config.cilin_weight <= 0 and self.config.cilin_coverage <= 0:
+            return {}
+        lexicon = self.lexicon.with_pairs(self.store.user_synonyms() if pairs is None else pairs)
+        held = {w for group in lexicon.groups for w in group}
+        drop = question_words()
+        ceiling = unseen_idf(self.index.lexical.size) - 1e-6
+        idf = self.index.lexical.idf
+        found: dict[str, tuple[str, ...]] = {}
+        for term in terms:
+            if len(term) < 2 or term in held or term in drop or asks_only_how(term, question):
+                continue
+            synonyms = self.thesaurus.of(term)
+            if not synonyms or (self.config.cilin_scope == "unseen" and self.holds(term)):
+                continue
+            if used := tuple(s for s in synonyms if idf(s) < ceiling):
+                found[term] = used
+        return found
+
+    def thesaurus_expansions(
+        self,
+        terms: Sequence[str],
+        expansions: Sequence[str],
+        pairs: Sequence[tuple[str, str]] | None = None,
+        question: str = "",
+        words: Mapping[str, Sequence[str]] | None = None,
+    ) -> list[str]:
+        """The thesaurus's synonyms of the question's words (`thesaurus_words`, unless given) that the
+        question and its lexicon `expansions` do not hold already, searched at `cilin_weight` (none when
+        it is 0)."""
+        if self.config.cilin_weight <= 0:
+            return []
+        own = set(terms) | set(expansions)
+        if words is None:
+            words = self.thesaurus_words(terms, pairs, question)
+        return list(dict.fromkeys(s for synonyms in words.values() for s in synonyms if s not in own))
 
     def numerals_as_written(self, text: str) -> str:
         """The question with each number in Chinese numerals that no passage holds (六十一, 一百一十一)
@@ -565,13 +652,16 @@ class Retriever:
             if c not in drop and not any(c in word for word in longer) and idf(c) > 0
         ]
 
-    def weighted_terms(self, terms: tuple[str, ...], expansions: list[str]) -> list[WeightedTerm]:
+    def weighted_terms(
+        self, terms: tuple[str, ...], expansions: list[str], weak: Sequence[str] = ()
+    ) -> list[WeightedTerm]:
         """The query's content words weighted by IDF (the words of more than one character, when there are
-        any), and its synonyms at the lower synonym weight."""
+        any), its synonyms at the lower synonym weight, and the thesaurus's (`weak`) at the Cilin weight."""
         words = [t for t in terms if len(t) > 1] or list(terms)
         idf = self.index.lexical.idf
         weighted = [WeightedTerm(w, idf(w)) for w in words]
         weighted += [WeightedTerm(e, self.config.synonym_weight * idf(e)) for e in expansions]
+        weighted += [WeightedTerm(e, self.config.cilin_weight * idf(e)) for e in weak]
         return [t for t in weighted if t.weight > 0]
 
     def answer_sentence(
@@ -625,6 +715,8 @@ class Retriever:
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
         terms = tuple(query_terms(lexical_text))
+        thesaurus = self.thesaurus_words(terms, pairs, lexical_text) if self.config.synonyms else {}
+        weak = self.thesaurus_expansions(terms, expansions, pairs, lexical_text, thesaurus)
         if mode in ("hybrid", "lexical"):
             lexical = self.index.lexical.search(
                 lexical_text,
@@ -633,6 +725,8 @@ class Retriever:
                 drop=question_words() if self.config.drop_question_words else frozenset(),
                 expansions=expansions,
                 expansion_weight=self.config.synonym_weight,
+                weak_expansions=weak,
+                weak_weight=self.config.cilin_weight,
             )
         if mode == "dense":
             fused = dense
@@ -652,7 +746,7 @@ class Retriever:
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
-        weighted_terms = self.weighted_terms(terms, expansions)
+        weighted_terms = self.weighted_terms(terms, expansions, weak)
         simplified = to_simplified(text)
         return Candidates(
             fused,
@@ -665,6 +759,7 @@ class Retriever:
             simplified,
             self.sentence_words(to_simplified(lexical_text), weighted_terms),
             asks_for(simplified) if self.config.answer_kind else None,
+            thesaurus,
         )
 
     def _features(
@@ -962,6 +1057,7 @@ class Candidates:
     text: str = ""  # the question as searched (NFKC, simplified)
     sentence_words: list[WeightedTerm] = field(default_factory=list)  # see `Retriever.sentence_words`
     kind: AnswerKind | None = None  # the kind of answer the question asks for (an amount, a time)
+    thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see `Retriever.thesaurus_words`
 
 
 def source_text(record: PassageRecord) -> str:

@@ -8,7 +8,7 @@ synonyms in their data home (`speechqa synonyms add`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -93,3 +93,37 @@ def bundled_lexicon() -> Lexicon:
     return Lexicon(
         tuple(frozenset(line.split()) for line in _data_lines("synonyms.txt") if len(line.split()) > 1)
     )
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    """A general thesaurus read word by word (retrieval/data/cilin.txt, derived from HIT's 同义词词林扩展版 by
+    scripts/derive_cilin.py): each word's synonyms, the union of the groups holding it. Unlike a `Lexicon`,
+    a question's word is looked up whole (a jieba word of it), never found inside a longer one."""
+
+    synonyms: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of_groups(cls, groups: Iterable[Iterable[str]]) -> Thesaurus:
+        found: dict[str, dict[str, None]] = {}
+        for group in groups:
+            words = list(dict.fromkeys(group))
+            for word in words:
+                found.setdefault(word, {}).update(dict.fromkeys(w for w in words if w != word))
+        return cls({word: tuple(others) for word, others in found.items() if others})
+
+    def of(self, word: str) -> tuple[str, ...]:
+        """The word's synonyms, in the thesaurus's order (none for a word it lacks)."""
+        return self.synonyms.get(word, ())
+
+    def __len__(self) -> int:
+        return len(self.synonyms)
+
+
+@cache
+def bundled_thesaurus() -> Thesaurus:
+    """retrieval/data/cilin.txt (scripts/derive_cilin.py); an empty thesaurus when the file is not there (a
+    build that leaves it out searches as if `cilin_weight` were 0)."""
+    if not (files("retrieval") / "data" / "cilin.txt").is_file():
+        return Thesaurus({})
+    return Thesaurus.of_groups(line.split() for line in _data_lines("cilin.txt"))

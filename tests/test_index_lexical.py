@@ -226,3 +226,18 @@ def test_expansions_count_at_their_lower_weight(lexical: LexicalIndex) -> None:
     assert set(expanded) == {59}
     full = dict(lexical.search("医疗", 5))
     assert expanded[59] == pytest.approx(0.3 * full[59], rel=1e-5)
+
+
+def test_weak_expansions_count_at_their_own_weight_and_never_twice(lexical: LexicalIndex) -> None:
+    assert lexical.search("看病", 5) == []
+    weak = dict(lexical.search("看病", 5, weak_expansions=["医疗"], weak_weight=0.2))
+    full = dict(lexical.search("医疗", 5))
+    assert weak[59] == pytest.approx(0.2 * full[59], rel=1e-5)
+    # a token the stronger expansions already bring is not counted again at the weak weight
+    both = dict(
+        lexical.search(
+            "看病", 5, expansions=["医疗"], expansion_weight=0.3, weak_expansions=["医疗"], weak_weight=0.2
+        )
+    )
+    assert both[59] == pytest.approx(0.3 * full[59], rel=1e-5)
+    assert lexical.search("看病", 5, weak_expansions=["医疗"], weak_weight=0.0) == []

@@ -7,9 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval import Lexicon, bundled_lexicon, question_words
-from retrieval.pins import QuestionSide
+from retrieval.pins import QuestionSide, siblings
 from retrieval.sentence_model import around_interrogative
-from retrieval.vocabulary import INTERROGATIVE, asks_only_how, question_form_spans
+from retrieval.vocabulary import (
+    INTERROGATIVE,
+    Thesaurus,
+    asks_only_how,
+    bundled_thesaurus,
+    question_form_spans,
+)
 
 
 def test_question_words_hold_asking_words_but_not_topics() -> None:
@@ -78,3 +84,36 @@ def test_sha_and_za_are_read_as_shenme_and_zenme(spoken: str, written: str) -> N
 def test_bu_inside_a_word_is_no_question_form(ordinary: str) -> None:
     assert INTERROGATIVE.search(ordinary) is None
     assert not any(asks_only_how(word, ordinary) for word in ("不同", "不得", "不管", "不多", "不及"))
+
+
+# -- the general thesaurus (HIT's 同义词词林, derived by scripts/derive_cilin.py) ---------------------------
+
+
+def test_the_thesaurus_reads_whole_words_and_joins_every_group_a_word_is_in() -> None:
+    thesaurus = Thesaurus.of_groups([["诉讼", "打官司"], ["回话", "回音", "回信"], ["回信", "复信"]])
+    assert thesaurus.of("打官司") == ("诉讼",)
+    assert thesaurus.of("回信") == ("回话", "回音", "复信")
+    assert thesaurus.of("官司") == () and thesaurus.of("天气") == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("甲乙丙丁戊己庚辛"), min_size=1, max_size=4), max_size=6))
+def test_thesaurus_synonymy_is_symmetric_and_never_reflexive(groups: list[list[str]]) -> None:
+    thesaurus = Thesaurus.of_groups(groups)
+    for word, others in thesaurus.synonyms.items():
+        assert word not in others and len(set(others)) == len(others)
+        assert all(word in thesaurus.of(other) for other in others)
+
+
+def test_the_derived_thesaurus_holds_everyday_words_and_not_the_lexicons_contrasts() -> None:
+    # retrieval/data/cilin.txt is not shipped (docs/retrieval.md says why): this checks the file
+    # scripts/derive_cilin.py writes into a checkout for the experiment
+    thesaurus = bundled_thesaurus()
+    if not thesaurus.synonyms:
+        pytest.skip("retrieval/data/cilin.txt not derived here (scripts/derive_cilin.py; not shipped)")
+    assert "诉讼" in thesaurus.of("打官司") and "就医" in thesaurus.of("看病")
+    # the bundled lexicon keeps 离休干部 and 退休干部 on different lines: Cilin's 离休 = 退休 is not taken
+    assert "退休" not in thesaurus.of("离休") and "离休" not in thesaurus.of("退休")
+    # no single characters, no kinds of one thing (政治待遇 / 生活待遇) joined
+    assert all(len(w) > 1 for w in thesaurus.synonyms)
+    assert not any(siblings(w, o) for w, others in thesaurus.synonyms.items() for o in others)
