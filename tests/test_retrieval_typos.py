@@ -405,6 +405,11 @@ def test_no_clean_question_of_the_question_sets_is_corrected(seed_retriever: Ret
         # they stand: words of jieba's dictionary)
         "刚上来的年轻干部对老干部工做有啥毛病",
         "党委政府得把老干部工作摆在啥位制上",
+        # the seventh batch's (回报, 时侯, 信息话, 提现)
+        "市委常委会专门听了啥回报",
+        "平常不过节的时侯老干部工作人员还要做啥",
+        "信息话要往老同志哪些常办的事上使劲",
+        "老干部工作得提现出啥特性来",
     }
     rows = [
         json.loads(line) for line in (ROOT / "benchmarks" / f"{name}-questions.jsonl").open(encoding="utf-8")
