@@ -27,6 +27,7 @@ from retrieval import (
     answer_docx,
     asks_for_more,
     asks_for_previous,
+    follow_up,
     parse_date_bound,
     prepare_many_searches,
 )
@@ -391,13 +392,19 @@ REPL_EXIT = frozenset({"退出", "结束", "再见", "exit", "quit", "q", "bye"}
 REPL_HELP = frozenset({"帮助", "求助", "使用说明", "说明", "怎么用", "help", "h"})
 REPL_USAGE = (
     "输入问题后回车即可检索，例如「离休干部体检规定是什么？」；输入「更多」看上一个问题后面的段落；"
-    "输入「退出」或按 Ctrl-D 结束。按讲话人、日期、讲话筛选和导出 Word 等，见 speechqa ask --help。"
+    "接着问「那退休干部呢？」会按上一个问题换上新词查找；输入「退出」或按 Ctrl-D 结束。按讲话人、日期、讲话筛选和导出 Word 等，见 speechqa ask --help。"
 )
 # 「更多」「还有吗」 in the interactive mode: the last answer's next page, as the bot's 更多结果 shows it
 MORE_HINT = "（输入「更多」看后面的段落）"
 NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
 NOTHING_BEFORE = "请先提一个问题；输入「更多」可以看它后面的段落。"
 FIRST_PAGE = "已经是第一页了。"
+# 「那退休干部呢？」 after a question: searched as that question with the new words in place (as the bot reads it)
+FOLLOW_UP_NOTE = "接着上一问「{}」查找；如果不是这个意思，请把问题说完整。"
+
+
+def follow_up_note(earlier: str) -> str:
+    return FOLLOW_UP_NOTE.format(earlier if len(earlier) <= 60 else earlier[:59] + "…")
 
 
 # A line that is only a number (「1」, 「①」, 「#72」, 「²」): no question of the speeches — a result's number,
@@ -469,6 +476,9 @@ def run_repl(obj: Context, request: Request) -> None:
             offer, asked = offered
             service.library.store.take_offer(offer.pin_id, asked)  # a wording an admin may pin too
             question = offer.question
+        elif shown is not None and (meant := follow_up(shown.query, question)) is not None:
+            click.echo(click.style(follow_up_note(shown.query), dim=True))
+            question = meant
         try:
             answer = search_and_log(service, question, request)
         except QueryError as e:

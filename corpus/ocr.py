@@ -682,7 +682,10 @@ def _tesseract_without_chinese() -> bool:
 
 
 def merge_pieces(pieces: list[Line]) -> list[Line]:
-    """Boxes found on one printed line (a detector may cut a line at a wide gap) become one line."""
+    """Boxes found on one printed line (a detector may cut a line at a wide gap) become one line. A box
+    standing under another rather than beside it is the next line, however close: a slightly tilted page's
+    long line has a box tall enough to reach the middle of the short line below it (a paragraph's last
+    line, 「闭馆清洁。」), which was read in front of the line above."""
     rows: list[list[Line]] = []
     for piece in sorted(pieces, key=lambda p: (p.top + p.bottom) / 2):
         centre = (piece.top + piece.bottom) / 2
@@ -690,11 +693,18 @@ def merge_pieces(pieces: list[Line]) -> list[Line]:
             last = rows[-1]
             top = min(p.top for p in last)
             bottom = max(p.bottom for p in last)
-            if top <= centre <= bottom:
+            if top <= centre <= bottom and not any(_stacked(piece, p) for p in last):
                 last.append(piece)
                 continue
         rows.append([piece])
     return [_combine(sorted(row, key=lambda p: p.x0)) for row in rows]
+
+
+def _stacked(a: Line, b: Line) -> bool:
+    """Whether two boxes share more than half of the narrower one's width: one above the other, not two
+    pieces of one line (those stand side by side, touching at most)."""
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _combine(parts: list[Line]) -> Line:

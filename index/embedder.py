@@ -151,6 +151,10 @@ def load_embedder(
     try:
         if is_local_dir:
             return SentenceTransformerEmbedder(str(Path(model_id).expanduser()), chosen, local_only=True)
+        if not in_local_cache(model_id) and not hub_reachable():
+            # said without importing sentence-transformers (torch: 10–20 s on a loaded machine), which
+            # every `rebuild` and first run of an offline office paid to learn the model was not there
+            raise ModelUnavailable(f"模型 {model_id} 不在本地缓存中，且无法连接模型仓库")
         try:
             return SentenceTransformerEmbedder(model_id, chosen, local_only=True)
         except Exception as cached_error:  # not in the local cache
@@ -185,6 +189,28 @@ def _names_a_path(model_id: str) -> bool:
 
 
 _TRUE = {"1", "true", "yes", "on"}  # the values huggingface_hub takes for HF_HUB_OFFLINE (any case)
+
+
+# a file every sentence-transformers model on the hub has at least one of
+_MODEL_FILES = ("modules.json", "config_sentence_transformers.json", "config.json")
+
+
+def in_local_cache(model_id: str) -> bool:
+    """Whether the local model cache (SENTENCE_TRANSFORMERS_HOME when set, as sentence-transformers reads it,
+    else the hub's) holds the hub model `model_id`, told without importing sentence-transformers; True when
+    it cannot tell, so that sentence-transformers looks itself."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return True
+    cache_dir = os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
+    for name in _MODEL_FILES:
+        try:
+            if isinstance(try_to_load_from_cache(model_id, name, cache_dir=cache_dir), str):
+                return True
+        except Exception:  # an id the hub's rules refuse: sentence-transformers says what is wrong
+            return True
+    return False
 
 
 def hub_reachable(timeout: float = 3.0) -> bool:
