@@ -70,6 +70,14 @@ _BOUND = 0.1
 # localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
 _LOCALIZERS = frozenset("里上下中内外前后间旁")
 
+# grammar the stopwords hold only inside longer words: the general classifiers (个, 些: 这个, 一些) and the
+# negations (不, 没: 不是, 没有) — a closed class each, as function characters as 的 or 是 are
+_GRAMMAR = frozenset("个些不没")
+
+# how a question asks: the interrogatives, and 多 before an adjective of measure (多远, 多大, 多高: how far,
+# how big), the kind of 多少 and 多久
+_ASKS = re.compile(rf"{INTERROGATIVE.pattern}|多[大远高重长宽深厚]")
+
 
 @dataclass(frozen=True)
 class Typo:
@@ -115,7 +123,7 @@ def word_readings(word: str) -> tuple[str, ...]:
 def _function_chars() -> frozenset[str]:
     """Characters that make a guessed word a piece of grammar rather than a typo: one-character function
     and question words, and numerals."""
-    return frozenset(w for w in STOPWORDS if len(w) == 1) | NUMERAL_CHARS
+    return frozenset(w for w in STOPWORDS if len(w) == 1) | _GRAMMAR | NUMERAL_CHARS
 
 
 class HomophoneCorrector:
@@ -178,8 +186,10 @@ class HomophoneCorrector:
             # a function character (提, 在, 的…) makes the word grammar, unless it is the one typed for
             # another: 「离休干部提检」 (提 ti for 体 of 体检)
             functional = [j for j, c in enumerate(word) if c in skip]
-            if len(functional) > 1 or set(word) & NUMERAL_CHARS or INTERROGATIVE.search(word):
+            if len(functional) > 1 or set(word) & NUMERAL_CHARS or _ASKS.search(word):
                 continue
+            if functional and _ASKS.match(text, start + len(word)):
+                continue  # the grammar a question asks with: 「会是谁」, 「做个啥样的」, 「不办怎么办」
             if functional and self._grammar_at_edge(word, functional[0]):
                 continue  # 「潘淑是谁的皇后」: 是 follows the name 潘淑 the library holds (not 潘淑时)
             if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
@@ -225,7 +235,7 @@ class HomophoneCorrector:
             end = start + len(span)
             if not 2 <= len(span) <= _LONGEST or not all(_HAN.fullmatch(c) for c in span):
                 continue
-            if set(span) & skip or INTERROGATIVE.search(span) or kept & set(range(start, end)):
+            if set(span) & skip or _ASKS.search(span) or kept & set(range(start, end)):
                 continue
             if _ADDRESS.match(text, end) or any(span[i : i + 2] in asking for i in range(len(span) - 1)):
                 continue
