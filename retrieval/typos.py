@@ -19,6 +19,10 @@ A word of the question is corrected only when everything says it is a typo and w
   word is text the library holds (「潘淑是谁的皇后」: 是 follows the name 潘淑, and 潘淑时 is not meant);
 - it does not start with a localizer that follows a word the library holds (「工作里起什么作用」: 里 places
   工作, and 里起 is not 立起);
+- it is not the grammar the question asks with: a function character at its end that makes a question word
+  with the character after it (是 of 「工作会是谁批准的」: 是谁 asks; not 会师), a negation right before a
+  question form (「不办怎么办」, not 补办), 多 with an adjective of measure (「全程多远」 asks how far, not
+  多元); the general classifiers 个 and 些 are function characters (「做个啥样的榜样」 is not 作个);
 - it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
   not read as 王明, and stays a speaker filter), and not right before a form of address (「向亮同志」,
   「汪明局长」: a person, not 响亮 or 王明).
@@ -70,9 +74,11 @@ _BOUND = 0.1
 # localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
 _LOCALIZERS = frozenset("里上下中内外前后间旁")
 
-# grammar the stopwords hold only inside longer words: the general classifiers (个, 些: 这个, 一些) and the
-# negations (不, 没: 不是, 没有) — a closed class each, as function characters as 的 or 是 are
-_GRAMMAR = frozenset("个些不没")
+# grammar the stopwords hold only inside longer words: the general classifiers (个, 些: 这个, 一些), function
+# characters as 的 or 是 are; and the negations (不, 没: 不是, 没有), grammar right before a question form
+# (「不办怎么办」) though a word elsewhere may keep one where another character is the slip (「防御不历」, 不力)
+_GRAMMAR = frozenset("个些")
+_NEGATIONS = frozenset("不没")
 
 # how a question asks: the interrogatives, and 多 before an adjective of measure (多远, 多大, 多高: how far,
 # how big), the kind of 多少 and 多久
@@ -188,8 +194,11 @@ class HomophoneCorrector:
             functional = [j for j, c in enumerate(word) if c in skip]
             if len(functional) > 1 or set(word) & NUMERAL_CHARS or _ASKS.search(word):
                 continue
-            if functional and _ASKS.match(text, start + len(word)):
-                continue  # the grammar a question asks with: 「会是谁」, 「做个啥样的」, 「不办怎么办」
+            end = start + len(word)
+            if (word[-1] in skip and text[end - 1 : end + 1] in asking) or (
+                set(word) & _NEGATIONS and _ASKS.match(text, end)
+            ):
+                continue  # the grammar a question asks with: 是 of 「会是谁」 (是谁 asks), 「不办怎么办」
             if functional and self._grammar_at_edge(word, functional[0]):
                 continue  # 「潘淑是谁的皇后」: 是 follows the name 潘淑 the library holds (not 潘淑时)
             if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
