@@ -128,7 +128,7 @@ def word_readings(word: str) -> tuple[str, ...]:
 @cache
 def _function_chars() -> frozenset[str]:
     """Characters that make a guessed word a piece of grammar rather than a typo: one-character function
-    and question words, and numerals."""
+    and question words, the general classifiers (个, 些), and numerals."""
     return frozenset(w for w in STOPWORDS if len(w) == 1) | _GRAMMAR | NUMERAL_CHARS
 
 
