@@ -82,7 +82,27 @@ def _column_run(
     ahead = _best_run(lines, start + 1, size, span)
     if ahead is not None and len(ahead[1]) > len(found[1]) and _crosses(lines[start], ahead[1]):
         return None
+    if (
+        ahead is not None
+        and len(ahead[1]) >= len(found[1])
+        and _over(lines[start], lines[start + 1 : ahead[0]], ahead[1], size)
+    ):
+        return None
     return found
+
+
+def _over(line: Line, run: list[Line], bounds: list[tuple[float, float]], size: float) -> bool:
+    """Whether a line stands over the run of columns under it rather than in one of them: inside one column
+    yet centred over them all (within a character of their middle), with more than half a line's space
+    between it and every line of the run — a short issue line centred over three columns, 「第12期　2027年3月」,
+    sat within the middle one and was read as that column's first line, after the whole first column. (A
+    heading at the top of a column stands over that column, not over the middle of them all.)"""
+    centred = abs((line.x0 + line.x1) / 2 - (bounds[0][0] + bounds[-1][1]) / 2) <= size
+    return (
+        centred
+        and any(left <= line.x0 and line.x1 <= right for left, right in bounds)
+        and all(other.top - line.bottom > 0.5 * size for other in run)
+    )
 
 
 def _best_run(

@@ -361,6 +361,8 @@ class _Header:
     label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
     addressee: str | None = None  # the 主送 line, without its colon: 「各区县人民政府，市政府各部门」
     masthead: str | None = None  # a periodical's name over its issue (「老干部工作简报」 over 「第5期」)
+    issue: str | None = None  # that issue (「2027年第6期（总第58期）」)
+    article: bool = False  # the title is an article's headline under the periodical's name and issue
     body_start: int = 0
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
 
@@ -439,7 +441,9 @@ def _read_header_from(
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
             return h
-        if dateline := DATELINE.match(text):
+        if (dateline := DATELINE.match(text)) and (h.title is not None or dateline.end() < len(text)):
+            # a line that is nothing but 「…讯」 over everything is a periodical's name (「银龄简讯」,
+            # 「老干部工作通讯」), not a report's dateline (「本报讯（记者 王平）6月12日，…」)
             h.body_start, h.first_line = position, text[dateline.end() :] or None
             if h.first_line is None:
                 h.body_start = position + 1
@@ -468,8 +472,11 @@ def _read_header_from(
             (who := _speaker_in_place(signed.group("who"))) and (when := parse_date(signed.group("when")))
         ):
             h.speaker, h.date = h.speaker or who, h.date or when  # 「钱文斌（2025年5月5日）」
-        elif _ISSUE.match(text):
-            h.masthead = h.title  # 「第5期」「〔2024〕第7期」: a periodical's issue, under its name
+        elif (issue := _issue_line(line.title_text)) is not None:
+            # 「第5期」「〔2024〕第7期」: a periodical's issue, under its name; perhaps with the office that edits
+            # it and the day it came out beside it (「2027年第6期（总第58期）　…老干部局编　2027年6月18日」)
+            h.masthead, h.issue = h.title, issue.issue
+            h.issuer, h.date = h.issuer or issue.office, h.date or issue.date
         elif edited := _issuer_dated(line.title_text):
             h.issuer, h.date = h.issuer or edited[0], h.date or edited[1]  # 「…老干部局编　2024年6月18日」
         elif signed_side_by_side := _date_beside_name(line.title_text):
@@ -515,6 +522,7 @@ def _read_header_from(
             return h
         elif h.masthead is not None and h.title == h.masthead:
             h.title = line.title_text  # a bulletin's article under the bulletin's name and issue
+            h.article = True
         elif not h.title_from_block and (_runs_on(h.title) or _wrapped_title(h.title, text)):
             h.title = _join_title(h.title, line.title_text, space=False)
             h.title_wrapped = True
@@ -1294,6 +1302,12 @@ def _parse_speech(
     paragraphs = _paragraphs(tail.body, header.label, points, minutes=minutes)
     if not paragraphs:
         return None
+    if header.article and header.masthead and header.issue and _holds_articles(paragraphs):
+        # an issue of several articles, each under its headline: titled by the periodical's name and issue
+        # (「银龄简讯 2027年第3期」), the first headline heading its article's paragraphs as the others do
+        lead = next((n for n, p in enumerate(paragraphs) if p.section is not None), len(paragraphs))
+        paragraphs[:lead] = [replace(p, section=title) for p in paragraphs[:lead]]
+        title = f"{header.masthead} {header.issue}"
     if tail.attachment_list and not tail.attachments:  # attachments in the file carry their own titles
         listed = " ".join(line.text for line in tail.attachment_list)
         paragraphs.append(Paragraph(text=listed, section=ATTACHMENT_SECTION))
@@ -1416,6 +1430,41 @@ _ISSUE = re.compile(
     rf"(?:\s*[（(]\s*总\s*第\s*[{NUM}\d]+\s*期\s*[）)])?\s*[）)〕］\]]?$"
 )
 _MAX_COVER = 10  # lines a cover page holds at most
+_ISSUE_OPENS = re.compile(_ISSUE.pattern.removesuffix("$"))
+
+
+@dataclass(frozen=True)
+class _Issue:
+    issue: str  # 「2027年第6期（总第58期）」
+    office: str | None  # 「中共桐溪市委老干部局」 of 「…老干部局编」
+    date: str | None
+
+
+def _issue_line(text: str) -> _Issue | None:
+    """A periodical's issue line: the issue (「第5期」, 「2027年第6期（总第58期）」), then perhaps, side by side,
+    the office that edits it and the day the issue came out (「中共桐溪市委老干部局编　2027年6月18日」) or the
+    day alone (「第12期　2027年3月」). None for any other line (「第3期简报」)."""
+    found = _ISSUE_OPENS.match(text)
+    if found is None:
+        return None
+    issue, rest = found.group().strip(), text[found.end() :].strip()
+    if not rest:
+        return _Issue(issue, None, None)
+    if (date := read_date(rest)) is not None:
+        return _Issue(issue, None, date)
+    if (edited := _issuer_dated(rest)) is not None:
+        return _Issue(issue, *edited)
+    office = _EDITED_BY.sub("", rest).strip()
+    if office != rest and _is_issuer(office):
+        return _Issue(issue, office, None)
+    return None
+
+
+def _holds_articles(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether a periodical's body goes on to other articles: a section under a headline that is not
+    numbered (「春季义诊走进老干部活动中心」), as the first article's headline was — not a numbered part
+    (「一、」「（二）」) of the one article."""
+    return any(p.section and not _heading_level(p.section.split(" › ")[0]) for p in paragraphs)
 
 
 def _cover_end(lines: list[ParsedLine], points: frozenset[tuple[str, int]]) -> int:

@@ -5,10 +5,14 @@ its speaker notes, which often hold the whole speech.
 The first slide's title titles the deck; the lines under it on that slide (its subtitle: 「中共…局局长
 龚清源」, 「2027年10月8日」) are read as the lines under a speech's title, so the speaker and the date are
 found there by the rules every speech goes by (corpus.parse). Every other slide is a section titled by its
-title placeholder (「第 3 张幻灯片」 when it has none). A slide's text is read in PowerPoint's reading order
-(the order of its shapes, the one the selection pane and screen readers follow): placeholders, text boxes,
-the shapes inside groups, tables (each row labelled by its header, as a Word table is: corpus.tables) and
-SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``); then its notes, a paragraph each.
+title placeholder (「第 3 张幻灯片」 when it has none). A slide's boxes — placeholders, text boxes, groups
+(their shapes read the same way inside), tables (each row labelled by its header, as a Word table is:
+corpus.tables) and SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``) — are read by
+where they stand, as a page in columns is read (`reading_order`): the boxes of a column top to bottom,
+columns left to right, a box across the columns closing them; boxes side by side in rows that start level
+(a label beside its value) row by row. A poster whose boxes were added in another order than they are
+read (a box moved, a note added last) reads as it is seen; a slide with a box that has no position keeps
+the order of its shapes (the selection pane's). Then the slide's notes, a paragraph each.
 The slide number, footer and date placeholders (PowerPoint's 「页眉和页脚」) are not the speech and are not
 read; nor are hidden slides, pictures and charts. The old binary .ppt is refused with what to do.
 """
@@ -16,8 +20,11 @@ read; nor are hidden slides, pictures and charts. The old binary .ppt is refused
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -29,7 +36,7 @@ from .tables import table_blocks
 from .word import diagram_lines
 from .zipped import refuse_zip_bomb
 
-__all__ = ["SLIDE_SUFFIXES", "DeckText", "read_deck"]
+__all__ = ["SLIDE_SUFFIXES", "Box", "DeckText", "read_deck", "reading_order"]
 
 SLIDE_SUFFIXES = (".pptx", ".pptm", ".ppsx", ".dps", ".odp")
 
@@ -49,6 +56,82 @@ class DeckText:
     blocks: tuple[Block, ...]
     reference: str
     converter: str
+
+
+class Box(NamedTuple):
+    """Where a box stands on its slide: its left, top, right and bottom edges (any one unit)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+# boxes whose tops differ by less than this share of the taller one's height start level (a row)
+_LEVEL = 0.25
+
+
+def reading_order(boxes: Sequence[Box | None]) -> list[int]:
+    """The order a reader reads a slide's boxes in, as their indices: split where a vertical gap runs
+    through them all (columns, left to right), else where a horizontal one does (bands, top to bottom: a
+    box across the columns closes them), each part read the same way; boxes that overlap every way, top to
+    bottom, then left to right. Boxes that stand in rows, each of two boxes or more starting level (a label
+    beside its value, cards in a grid), are read row by row. Any box without a position (None): the boxes' own order."""
+    if any(box is None for box in boxes):
+        return list(range(len(boxes)))
+    placed = [box for box in boxes if box is not None]
+    return _read(placed, list(range(len(placed))))
+
+
+def _read(boxes: list[Box], indices: list[int]) -> list[int]:
+    if len(indices) < 2:
+        return indices
+    columns = _split(indices, [(boxes[i].left, boxes[i].right) for i in indices])
+    bands = _split(indices, [(boxes[i].top, boxes[i].bottom) for i in indices])
+    rows = len(bands) > 1 and all(_level(boxes, band) for band in bands)
+    if len(columns) > 1 and not rows:
+        return [i for column in columns for i in _read(boxes, column)]
+    if rows:
+        return [i for band in bands for i in _read(boxes, band)]
+    if len(bands) > 1:
+        # bands that together still stand in columns are read as one part: only a box across the columns
+        # (a heading, a notice the width of the page) closes them
+        parts: list[list[int]] = []
+        for band in bands:
+            if (
+                parts
+                and len(_split(parts[-1] + band, [(boxes[i].left, boxes[i].right) for i in parts[-1] + band]))
+                > 1
+            ):
+                parts[-1] += band
+            else:
+                parts.append(list(band))
+        return [i for part in parts for i in _read(boxes, part)]
+    return sorted(indices, key=lambda i: (boxes[i].top, boxes[i].left, boxes[i].bottom, boxes[i].right, i))
+
+
+def _split(indices: list[int], spans: list[tuple[float, float]]) -> list[list[int]]:
+    """The indices in groups, where a gap along the spans' axis runs between every box of one group and
+    every box of the next (boxes that only touch are apart)."""
+    order = sorted(range(len(indices)), key=lambda k: (spans[k][0], spans[k][1], k))
+    groups: list[list[int]] = []
+    reach = float("-inf")
+    for k in order:
+        low, high = spans[k]
+        if not groups or low >= reach:
+            groups.append([])
+        groups[-1].append(indices[k])
+        reach = max(reach, high)
+    return groups
+
+
+def _level(boxes: list[Box], band: list[int]) -> bool:
+    """Whether the band is a row: two boxes or more side by side, starting level."""
+    if len(band) < 2:
+        return False
+    tops = [boxes[i].top for i in band]
+    tallest = max(boxes[i].bottom - boxes[i].top for i in band)
+    return max(tops) - min(tops) <= _LEVEL * tallest
 
 
 def old_ppt_message(name: str) -> str:
@@ -110,15 +193,18 @@ def read_deck(name: str, data: bytes) -> DeckText:
 def _slide(slide) -> tuple[str, list[Block], list[str]]:  # type: ignore[no-untyped-def]
     """A slide's title, its other text as blocks in reading order, and its notes' paragraphs."""
     title = ""
-    body: list[Block] = []
-    for element in slide.shapes._spTree.iterchildren():
+    items: list[tuple[Box | None, list[Block]]] = []
+    for shape in slide.shapes:
+        element = shape._element
         kind = _placeholder_kind(element)
         if kind in _FURNITURE:
             continue
         if kind in _TITLES and not title:
             title = " ".join(_paragraphs(element))
             continue
-        body.extend(_shape_blocks(element, slide.part))
+        if blocks := _shape_blocks(shape, slide.part):
+            items.append((_pptx_box(shape), blocks))
+    body = _in_reading_order(items)
     notes: list[str] = []
     if slide.has_notes_slide:
         for element in slide.notes_slide.shapes._spTree.iterchildren():
@@ -134,14 +220,35 @@ def _placeholder_kind(element) -> str | None:  # type: ignore[no-untyped-def]
     return ph.get("type", "body")
 
 
-def _shape_blocks(element, part) -> list[Block]:  # type: ignore[no-untyped-def]
-    """One shape's text: a text shape's paragraphs as lines, a group's shapes in order, a table's rows
-    labelled, a SmartArt diagram's nodes."""
+def _in_reading_order(items: Sequence[tuple[Box | None, list[Block]]]) -> list[Block]:
+    """The boxes' blocks, the boxes in the order they are read (`reading_order`)."""
+    order = reading_order([box for box, _ in items])
+    return [block for i in order for block in items[i][1]]
+
+
+def _pptx_box(shape) -> Box | None:  # type: ignore[no-untyped-def]
+    """Where a shape stands (a placeholder where its layout puts it), or None when nothing says."""
+    try:
+        left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    except (AttributeError, ValueError):
+        return None
+    if None in (left, top, width, height):
+        return None
+    return Box(float(left), float(top), float(left + width), float(top + height))
+
+
+def _shape_blocks(shape, part) -> list[Block]:  # type: ignore[no-untyped-def]
+    """One shape's text: a text shape's paragraphs as lines, a group's shapes in reading order (in the
+    group's own coordinates), a table's rows labelled, a SmartArt diagram's nodes."""
+    element = shape._element
     tag = etree.QName(element).localname
     if tag == "sp":
         return [Block(text=line, kind="line") for line in _paragraphs(element)]
     if tag == "grpSp":
-        return [block for child in element.iterchildren() for block in _shape_blocks(child, part)]
+        items = [
+            (_pptx_box(child), blocks) for child in shape.shapes if (blocks := _shape_blocks(child, part))
+        ]
+        return _in_reading_order(items)
     if tag == "graphicFrame":
         table = element.find(f".//{_A}tbl")
         if table is not None:
@@ -201,7 +308,7 @@ def _odp_slides(content: bytes) -> list[tuple[str, list[Block], list[str]]]:
         if page.get(f"{_DRAW}style-name") in hidden:
             continue
         title = ""
-        body: list[Block] = []
+        items: list[tuple[Box | None, list[Block]]] = []
         notes: list[str] = []
         for element in page:
             if element.tag == f"{_PRES}notes":
@@ -215,8 +322,9 @@ def _odp_slides(content: bytes) -> list[tuple[str, list[Block], list[str]]]:
             if kind == "title" and not title:
                 title = " ".join(_odp_paragraphs(element))
                 continue
-            body.extend(_odp_blocks(element))
-        slides.append((title, body, notes))
+            if blocks := _odp_blocks(element):
+                items.append((_odp_box(element), blocks))
+        slides.append((title, _in_reading_order(items), notes))
     return slides
 
 
@@ -224,7 +332,9 @@ def _odp_blocks(element) -> list[Block]:  # type: ignore[no-untyped-def]
     """One drawing object's text: a group's objects in order, a table's rows labelled, a frame's or a
     shape's paragraphs as lines."""
     if element.tag == f"{_DRAW}g":
-        return [block for child in element for block in _odp_blocks(child)]
+        return _in_reading_order(
+            [(_odp_box(child), blocks) for child in element if (blocks := _odp_blocks(child))]
+        )
     table = element.find(f".//{_TABLE}table")
     if table is not None:
         rows = []
@@ -238,6 +348,42 @@ def _odp_blocks(element) -> list[Block]:  # type: ignore[no-untyped-def]
             rows.append(cells)
         return table_blocks(rows)
     return [Block(text=line, kind="line") for line in _odp_paragraphs(element)]
+
+
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+_UNITS = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}
+_LENGTH = re.compile(r"(-?[\d.]+)\s*(cm|mm|in|pt|pc|px)")
+
+
+def _odp_box(element) -> Box | None:  # type: ignore[no-untyped-def]
+    """Where a drawing object stands (svg:x, svg:y, svg:width, svg:height), a group where its objects
+    together do; None when nothing says."""
+    if element.tag == f"{_DRAW}g":
+        boxes = [_odp_box(child) for child in element if etree.QName(child).namespace == _DRAW[1:-1]]
+        placed = [box for box in boxes if box is not None]
+        if not placed or len(placed) < len(boxes):
+            return None
+        return Box(
+            min(b.left for b in placed),
+            min(b.top for b in placed),
+            max(b.right for b in placed),
+            max(b.bottom for b in placed),
+        )
+    x, y, width, height = (_cm(element.get(f"{_SVG}{name}")) for name in ("x", "y", "width", "height"))
+    if x is None or y is None or width is None or height is None:
+        return None
+    return Box(x, y, x + width, y + height)
+
+
+def _cm(value: str | None) -> float | None:
+    """An ODF length in centimetres (「2.5cm」, 「1in」), or None."""
+    found = _LENGTH.fullmatch(value.strip()) if value else None
+    if found is None:
+        return None
+    try:
+        return float(found.group(1)) * _UNITS[found.group(2)]
+    except ValueError:
+        return None
 
 
 def _odp_paragraphs(element) -> list[str]:  # type: ignore[no-untyped-def]

@@ -19,6 +19,10 @@ A word of the question is corrected only when everything says it is a typo and w
   word is text the library holds (「潘淑是谁的皇后」: 是 follows the name 潘淑, and 潘淑时 is not meant);
 - it does not start with a localizer that follows a word the library holds (「工作里起什么作用」: 里 places
   工作, and 里起 is not 立起);
+- it is not the grammar the question asks with: a function character at its end that makes a question word
+  with the character after it (是 of 「工作会是谁批准的」: 是谁 asks; not 会师), a negation right before a
+  question form (「不办怎么办」, not 补办), 多 with an adjective of measure (「全程多远」 asks how far, not
+  多元); the general classifiers 个 and 些 are function characters (「做个啥样的榜样」 is not 作个);
 - it is not a name: not inside a word the caller keeps (the library's speakers: 「汪明同志讲的…」 is
   not read as 王明, and stays a speaker filter), and not right before a form of address (「向亮同志」,
   「汪明局长」: a person, not 响亮 or 王明).
@@ -70,6 +74,16 @@ _BOUND = 0.1
 # localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
 _LOCALIZERS = frozenset("里上下中内外前后间旁")
 
+# grammar the stopwords hold only inside longer words: the general classifiers (个, 些: 这个, 一些), function
+# characters as 的 or 是 are; and the negations (不, 没: 不是, 没有), grammar right before a question form
+# (「不办怎么办」) though a word elsewhere may keep one where another character is the slip (「防御不历」, 不力)
+_GRAMMAR = frozenset("个些")
+_NEGATIONS = frozenset("不没")
+
+# how a question asks: the interrogatives, and 多 before an adjective of measure (多远, 多大, 多高: how far,
+# how big), the kind of 多少 and 多久
+_ASKS = re.compile(rf"{INTERROGATIVE.pattern}|多[大远高重长宽深厚]")
+
 
 @dataclass(frozen=True)
 class Typo:
@@ -114,8 +128,8 @@ def word_readings(word: str) -> tuple[str, ...]:
 @cache
 def _function_chars() -> frozenset[str]:
     """Characters that make a guessed word a piece of grammar rather than a typo: one-character function
-    and question words, and numerals."""
-    return frozenset(w for w in STOPWORDS if len(w) == 1) | NUMERAL_CHARS
+    and question words, the general classifiers (个, 些), and numerals."""
+    return frozenset(w for w in STOPWORDS if len(w) == 1) | _GRAMMAR | NUMERAL_CHARS
 
 
 class HomophoneCorrector:
@@ -178,8 +192,13 @@ class HomophoneCorrector:
             # a function character (提, 在, 的…) makes the word grammar, unless it is the one typed for
             # another: 「离休干部提检」 (提 ti for 体 of 体检)
             functional = [j for j, c in enumerate(word) if c in skip]
-            if len(functional) > 1 or set(word) & NUMERAL_CHARS or INTERROGATIVE.search(word):
+            if len(functional) > 1 or set(word) & NUMERAL_CHARS or _ASKS.search(word):
                 continue
+            end = start + len(word)
+            if (word[-1] in skip and text[end - 1 : end + 1] in asking) or (
+                set(word) & _NEGATIONS and _ASKS.match(text, end)
+            ):
+                continue  # the grammar a question asks with: 是 of 「会是谁」 (是谁 asks), 「不办怎么办」
             if functional and self._grammar_at_edge(word, functional[0]):
                 continue  # 「潘淑是谁的皇后」: 是 follows the name 潘淑 the library holds (not 潘淑时)
             if kept & set(range(start, start + len(word))) or _ADDRESS.match(text, start + len(word)):
@@ -225,7 +244,7 @@ class HomophoneCorrector:
             end = start + len(span)
             if not 2 <= len(span) <= _LONGEST or not all(_HAN.fullmatch(c) for c in span):
                 continue
-            if set(span) & skip or INTERROGATIVE.search(span) or kept & set(range(start, end)):
+            if set(span) & skip or _ASKS.search(span) or kept & set(range(start, end)):
                 continue
             if _ADDRESS.match(text, end) or any(span[i : i + 2] in asking for i in range(len(span) - 1)):
                 continue

@@ -1,12 +1,13 @@
 """Count the clean questions of our question sets that the typo correction changes (all false corrections).
 
-A clean question is one written without a typo: every question of the dev, cold…cold8, pin and fit sets
-but those whose style names a typo (`typo`, `typo_variant`, `typo_keywords`) and the dev set's three typed ones (典形, 来仿, 品值). Each is corrected as
+A clean question is one written without a typo: every question of the dev, cold, coldN (every blind set
+under benchmarks/), pin, fit and policy sets but those whose style names a typo (`typo`, `typo_variant`, `typo_keywords`) and the seven typed with one on
+purpose (the dev set's 典形, 来仿, 品值; the pin set's 党姓, 要球, 工做, 位制). Each is corrected as
 a search corrects it (the library's speakers kept) against the library it is asked of: the dev, cold and
-pin sets and the fit set's speech questions against the bundled speeches ($SPEECHQA_HOME), the fit set's
-notice questions against the policy notices (the library `speechqa bench` keeps under
+pin sets and the fit set's speech questions against the bundled speeches ($SPEECHQA_HOME), the policy set
+and the fit set's notice questions against the policy notices (the library `speechqa bench` keeps under
 $SPEECHQA_HOME/bench/notices-merge200), coldN against a library of the bundled speeches and
-benchmarks/corpus-coldN (`--cold-homes DIR`: DIR/c2 … DIR/c8, as the evaluation libraries are kept).
+benchmarks/corpus-coldN (`--cold-homes DIR`: DIR/c2 … DIR/c20, as scripts/eval_all_sets.sh keeps them).
 
 Usage (from the repository; HF_HUB_OFFLINE=1 and SPEECHQA_HOME set):
 
@@ -25,13 +26,25 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TYPED = {"双先典形推荐选树要做好吗", "老干部来信来仿工作要注意啥", "老干部工作者的政治品值有啥要求"}
-COLD = ("cold2", "cold3", "cold4", "cold5", "cold6", "cold7", "cold8")
+TYPED = {  # typed with a typo on purpose, their style not saying so (as tests/test_retrieval_typos.py has them)
+    "双先典形推荐选树要做好吗",
+    "老干部来信来仿工作要注意啥",
+    "老干部工作者的政治品值有啥要求",
+    "对老干部工作者来说，最根本的党姓要求是哪一条？",
+    "今年中央在老干部工作上新提出了什么要球？",
+    "刚上来的年轻干部对老干部工做有啥毛病",
+    "党委政府得把老干部工作摆在啥位制上",
+}
+# every blind set with its own documents (benchmarks/corpus-coldN), in order
+COLD = sorted(
+    (p.name.removeprefix("corpus-") for p in (REPO / "benchmarks").glob("corpus-cold*")),
+    key=lambda name: int(name[4:]),
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cold-homes", type=Path, required=True, help="folder holding c2 … c8")
+    parser.add_argument("--cold-homes", type=Path, required=True, help="folder holding c2 … c20")
     parser.add_argument("--notices-home", type=Path, help="default: $SPEECHQA_HOME/bench/notices-merge200")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
@@ -58,6 +71,7 @@ def main() -> int:
     fit = rows("fit")
     sets.append(("fit speeches", speeches, [r for r in fit if r.get("corpus") != "notices"]))
     sets.append(("fit notices", notices, [r for r in fit if r.get("corpus") == "notices"]))
+    sets.append(("policy", notices, rows("policy")))
     sets += [(name, retriever(args.cold_homes / f"c{name[4:]}"), rows(name)) for name in COLD]
     total = fired = 0
     for name, search, questions in sets:

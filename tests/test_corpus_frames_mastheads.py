@@ -111,7 +111,16 @@ BODY = (
 
 @settings(max_examples=60, deadline=None)
 @given(
-    name=st.sampled_from(["局长办公会议纪要", "局 长 办 公 会 议 纪 要", "老干部工作简报", "工作动态"]),
+    name=st.sampled_from(
+        [
+            "局长办公会议纪要",
+            "局 长 办 公 会 议 纪 要",
+            "老干部工作简报",
+            "工作动态",
+            "银龄简讯",
+            "老干部工作通讯",
+        ]
+    ),
     issue=st.sampled_from(ISSUES),
     office=st.sampled_from(OFFICES),
     edited=st.sampled_from(EDITED),
@@ -119,6 +128,7 @@ BODY = (
     date=st.sampled_from(DATES),
     article=st.sampled_from([None, "银龄助力基层治理"]),
     newline=st.sampled_from(["\n", "\r\n"]),
+    one_line=st.booleans(),
 )
 def test_a_masthead_gives_the_title_and_the_date_and_keeps_the_body(
     name: str,
@@ -129,8 +139,13 @@ def test_a_masthead_gives_the_title_and_the_date_and_keeps_the_body(
     date: tuple[str, str],
     article: str | None,
     newline: str,
+    one_line: bool,
 ) -> None:
-    lines = [name, issue, f"{office}{edited}{gap}{date[0]}", *([article] if article else []), *BODY]
+    """Property: the issue, the editing office and the date on one line (「2024年第12期　市委老干部局编　2024年
+    6月18日」) or on two; a name ending 讯 (「银龄简讯」) is the periodical's, no report's dateline."""
+    edition = f"{office}{edited}{gap}{date[0]}"
+    head = [f"{issue}{gap}{edition}"] if one_line else [issue, edition]
+    lines = [name, *head, *([article] if article else []), *BODY]
     (speech,) = parse_document(read_bytes("纪要.txt", newline.join(lines).encode("utf-8")))
     assert speech.title == (article or clean_title(name))
     assert speech.date == date[1]
@@ -147,3 +162,82 @@ def test_a_masthead_gives_the_title_and_the_date_and_keeps_the_body(
 def test_a_title_spaced_out_character_by_character_is_one_word(spaced: str, title: str) -> None:
     assert clean_title(spaced) == title
     assert clean_title("银发生辉 服务大局") == "银发生辉 服务大局"  # two halves keep their space
+
+
+ARTICLES = (
+    (
+        "老干部合唱团新春演出圆满成功",
+        "3月12日，市老干部合唱团举办新春专场演出，四十二名团员演唱了十二首歌曲。",
+    ),
+    ("春季义诊走进老干部活动中心", "3月15日，市人民医院专家来到老干部活动中心开展义诊，接诊一百三十余人次。"),
+    ("门球队备战全省老年运动会", "市老干部门球队自二月起每周训练三次，重点演练攻防配合。"),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.sampled_from(["银龄简讯", "老干部工作通讯", "老干部工作简报"]),
+    issue=st.sampled_from(["第12期", "2027年第3期", "2027年第6期（总第58期）"]),
+    edition=st.sampled_from(
+        [
+            ("2027年3月", None, "2027-03"),
+            ("中共青屿市委老干部局编　2027年3月20日", "中共青屿市委老干部局", "2027-03-20"),
+        ]
+    ),
+    gap=st.sampled_from([" ", "　　"]),
+    count=st.integers(2, 3),
+)
+def test_an_issue_of_several_articles_is_titled_by_its_name_and_issue(
+    name: str, issue: str, edition: tuple[str, str | None, str], gap: str, count: int
+) -> None:
+    """Property: a periodical's name over its issue line (「第12期　2027年3月」) and several articles, each under
+    its headline: titled 「name issue」, dated by the issue line, every article's text under its headline."""
+    lines = [name, f"{issue}{gap}{edition[0]}", *(line for article in ARTICLES[:count] for line in article)]
+    (speech,) = parse_document(read_bytes("通讯.txt", "\n".join(lines).encode("utf-8")))
+    assert (speech.title, speech.date, speech.issuer) == (f"{name} {issue}", edition[2], edition[1])
+    assert [(p.section, p.text) for p in speech.paragraphs if p.kind == "text"] == list(ARTICLES[:count])
+
+
+def test_one_article_under_a_periodical_s_name_and_issue_keeps_its_own_title() -> None:
+    """A bulletin carrying one article, in numbered parts, is titled by the article, as before."""
+    lines = [
+        "老干部工作简报",
+        "2027年第3期　市委老干部局编　2027年3月20日",
+        "银龄助力基层治理",
+        "一、主要做法",
+        *BODY,
+    ]
+    (speech,) = parse_document(read_bytes("简报.txt", "\n".join(lines).encode("utf-8")))
+    assert (speech.title, speech.date) == ("银龄助力基层治理", "2027-03-20")
+
+
+@needs_soffice
+@pytest.mark.parametrize("target", ["pdf", "docx"])
+@pytest.mark.parametrize(
+    ("issue", "title", "date"),
+    [
+        (
+            None,
+            "银龄简讯 2027年第3期",
+            "2027-03-20",
+        ),  # 「2027年第3期　　中共青屿市委老干部局编　　2027年3月20日」
+        ("第12期　　2027年3月", "银龄简讯 第12期", "2027-03"),
+    ],
+)
+def test_a_libreoffice_newsletter_is_titled_by_its_masthead_and_issue_and_dated(
+    tmp_path: Path, target: str, issue: str | None, title: str, date: str
+) -> None:
+    """make_newsletter_pdf.py's page (three columns of articles under a masthead and an issue line), saved by
+    LibreOffice as PDF and as .docx: before, titled by its file name, undated, the issue line read into the
+    first article's first paragraph."""
+    from tests.fixtures.layouts.make_newsletter_pdf import ARTICLES as NEWS
+    from tests.fixtures.layouts.make_newsletter_pdf import ISSUE, write_docx, write_pdf
+
+    path = (write_pdf if target == "pdf" else write_docx)(tmp_path, issue or ISSUE)
+    (speech,) = parse_document(read_document(path))
+    assert (speech.title, speech.date) == (title, date)
+    assert [(p.section, p.text) for p in speech.paragraphs if p.section != "附注"][: len(NEWS[0][1])] == [
+        (NEWS[0][0], text) for text in NEWS[0][1]
+    ]
+    for headline, texts in NEWS:  # the editor's line under the columns stays under the last article
+        assert [p.text for p in speech.paragraphs if p.section == headline][: len(texts)] == list(texts)

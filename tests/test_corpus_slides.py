@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import EmptyDocument, UnreadableFile, UnsupportedFormat, parse_document, read_bytes
+from corpus.slides import Box, reading_order
 from tests.fixtures.office.make_office import MEETING_SLIDES
 from tests.fixtures.office_writers import Slide, deck_texts, write_deck
 
@@ -157,3 +158,137 @@ def test_every_line_of_the_fixture_deck_s_source_is_read() -> None:
     text = read_bytes("座谈会讲话.pptx", _deck()).text
     for line in deck_texts(MEETING_SLIDES):
         assert line in text, line
+
+
+# --- boxes read where they stand (corpus.slides.reading_order) ---------------------------------------
+
+# (left, top, width, height) in centimetres, the box's lines: a page of two columns under a full-width head,
+# a full-width notice closing them, then two boxes side by side; listed in the order they are read
+COLUMNS_PAGE = (
+    ((1.0, 1.0, 19.0, 2.0), ("银龄活动周报",)),
+    ((1.0, 4.0, 9.0, 3.0), ("左栏第一篇：书画院开展写生活动",)),
+    ((1.0, 8.0, 9.0, 3.0), ("左栏第二篇：合唱团排练新曲目",)),
+    ((1.0, 12.0, 9.0, 3.0), ("左栏第三篇：门球队参加市赛",)),
+    ((11.0, 4.0, 9.0, 5.0), ("右栏第一篇：健步走活动报名",)),
+    ((11.0, 10.0, 9.0, 5.0), ("右栏第二篇：老年大学秋季招生",)),
+    ((1.0, 16.0, 19.0, 2.0), ("通知：活动室九月暂停开放一周",)),
+    ((1.0, 19.0, 9.0, 2.0), ("左下：咨询电话", "0575-88216672")),
+    ((11.0, 19.0, 9.0, 2.0), ("右下：主办单位", "市委老干部局")),
+)
+# a label beside its value, row by row (the rows start level), as a poster sets them
+LABELS_PAGE = (
+    ((1.0, 1.0, 3.0, 1.2), ("时间",)),
+    ((5.0, 1.0, 14.0, 1.2), ("2027年9月24日下午2:30",)),
+    ((1.0, 3.0, 3.0, 1.2), ("地点",)),
+    ((5.0, 3.0, 14.0, 1.2), ("市老干部活动中心三楼报告厅",)),
+)
+
+
+def _boxes_deck(boxes, order, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """One blank python-pptx slide of A4 portrait size, its text boxes added in `order` (indices)."""
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Cm(21), Cm(29.7)
+    slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
+    for i in order:
+        (left, top, width, height), lines = boxes[i]
+        frame = slide.shapes.add_textbox(Cm(left), Cm(top), Cm(width), Cm(height)).text_frame
+        frame.word_wrap = True  # as PowerPoint's text boxes wrap: Impress keeps their width
+        frame.text = lines[0]
+        for line in lines[1:]:
+            frame.add_paragraph().text = line
+    deck.save(path)
+
+
+def _lines(boxes) -> list[str]:  # type: ignore[no-untyped-def]
+    return [line for _, lines in boxes for line in lines]
+
+
+@pytest.mark.parametrize("boxes", [COLUMNS_PAGE, LABELS_PAGE], ids=["columns", "labels"])
+def test_a_slide_s_boxes_are_read_where_they_stand_not_in_the_order_they_were_added(
+    tmp_path: Path, boxes
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "周报.pptx"
+    _boxes_deck(boxes, list(reversed(range(len(boxes)))), path)  # the last box added first
+    document = read_bytes(path.name, path.read_bytes())
+    assert [b.text for b in document.blocks if b.kind != "heading"] == _lines(boxes)
+    # WPS's .dps is the same Office Open XML
+    assert read_bytes("周报.dps", path.read_bytes()).blocks == document.blocks
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_an_impress_file_s_boxes_are_read_where_they_stand(tmp_path: Path) -> None:
+    """The columns page saved by LibreOffice Impress (.odp, its frames placed by svg:x and svg:y) reads
+    block for block as the deck it was made from."""
+    source = tmp_path / "周报.pptx"
+    _boxes_deck(COLUMNS_PAGE, [8, 3, 0, 6, 4, 1, 7, 5, 2], source)
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "odp",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
+    made = tmp_path / "out" / "周报.odp"
+    if done.returncode != 0 or not made.exists():
+        pytest.skip("LibreOffice Impress is not installed")
+    odp = read_bytes(made.name, made.read_bytes())
+    assert odp.encoding == "odp"
+    assert [b.text for b in odp.blocks if b.kind != "heading"] == _lines(COLUMNS_PAGE)
+    assert odp.blocks == read_bytes(source.name, source.read_bytes()).blocks
+
+
+_SPAN = st.integers(0, 40)
+
+
+@st.composite
+def _box(draw):  # type: ignore[no-untyped-def]
+    left, top = draw(_SPAN), draw(_SPAN)
+    return Box(left, top, left + draw(st.integers(0, 20)), top + draw(st.integers(0, 20)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(boxes=st.lists(st.one_of(_box(), st.none()) | _box(), max_size=14))
+def test_every_box_is_read_once_whatever_the_layout(boxes) -> None:  # type: ignore[no-untyped-def]
+    """Property: the reading order is an order of all the boxes — none lost, none read twice — for any
+    boxes, overlapping, touching, empty or without a position; and the same boxes however listed are read
+    in the same order (boxes of some width and height, no two the same)."""
+    order = reading_order(boxes)
+    assert sorted(order) == list(range(len(boxes)))
+    if (
+        None not in boxes
+        and len(set(boxes)) == len(boxes)
+        and all(b.right > b.left and b.bottom > b.top for b in boxes)
+    ):
+        reordered = list(reversed(boxes))
+        assert [reordered[i] for i in reading_order(reordered)] == [boxes[i] for i in order]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    boxes=st.lists(_box(), min_size=1, max_size=8, unique=True),
+    order=st.randoms(use_true_random=False),
+)
+def test_no_box_s_text_is_lost_or_read_twice_in_a_real_deck(tmp_path_factory, boxes, order) -> None:  # type: ignore[no-untyped-def]
+    """Property on python-pptx decks: boxes placed anywhere (overlapping too), added in any order, each
+    read once, in `reading_order`."""
+    placed = [
+        ((b.left / 2, b.top / 2, max(b.right - b.left, 1) / 2, max(b.bottom - b.top, 1) / 2), (f"框{n}文字",))
+        for n, b in enumerate(boxes)
+    ]
+    added = list(range(len(placed)))
+    order.shuffle(added)
+    path = tmp_path_factory.mktemp("deck") / "海报.pptx"
+    _boxes_deck(placed, added, path)
+    text = read_bytes(path.name, path.read_bytes()).text
+    for _, (line,) in placed:
+        assert text.count(line) == 1, line

@@ -420,25 +420,46 @@ def test_no_clean_question_of_the_question_sets_is_corrected(seed_retriever: Ret
         if q["question"] not in typed and "typo" not in str(q.get("style"))
     ]
     wrong = [(q, [(t.wrong, t.right) for t in typos]) for q, typos in fired if typos]
-    assert [(q, typos) for q, typos in wrong if q not in KNOWN_FALSE_CORRECTIONS] == []
-    # the two the sixth pin batch (written after the corrector was last tuned) found: read as they are
-    assert [(q, typos) for q, typos in wrong if q in KNOWN_FALSE_CORRECTIONS] == [
-        (q, typos) for q, typos in KNOWN_FALSE_CORRECTIONS.items() if name == "pin"
-    ]
+    assert wrong == []
 
 
-# Clean questions the corrector reads wrongly today (README "homophone typos" row): 做个 (a function
-# character after a verb, before 「…样的榜样」) and 会是 (工作会 + 是) — 个 and 是 kept as grammar would fix both.
-KNOWN_FALSE_CORRECTIONS = {
-    "年轻领导干部要带头做个啥样的榜样": [("做个", "作个")],
-    "全省这个老干部工作会是谁批准开的": [("会是", "会师")],
-}
-
-
-@pytest.mark.xfail(strict=True, reason="known false corrections of the sixth pin batch, not yet fixed")
-def test_the_sixth_pin_batchs_clean_questions_are_not_corrected(seed_retriever: Retriever) -> None:
+def test_the_sixth_pin_batchs_clean_questions_are_read_as_typed(seed_retriever: Retriever) -> None:
+    """The two clean questions the sixth pin batch found read as others (做个 → 作个, 会是 → 会师): the
+    function character before the question's 啥 and 谁 is the grammar it asks with."""
     speakers = seed_retriever.facets().speakers
-    assert [q for q in KNOWN_FALSE_CORRECTIONS if seed_retriever.corrector.corrections(q, speakers)] == []
+    for question in ("年轻领导干部要带头做个啥样的榜样", "全省这个老干部工作会是谁批准开的"):
+        assert seed_retriever.corrector.corrections(question, speakers) == ()
+
+
+ASKING = (
+    "关于老干部工作的讲话\n（2025年6月1日）\n韩志远\n同志们：\n"
+    "年轻干部要作个表率，树立榜样。\n"
+    "1949年两军会师后，老干部工作会议在全省召开，经省委批准。\n"
+    "插花培训班每课时90分钟，第一次培训在5月8日。\n"
+    "丧葬费由原单位补办，不得拖延。\n"
+    "健步走活动全程约5公里，形式多元。\n"
+    "离休干部生活补贴每月发放。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "年轻干部要带头做个啥样的榜样",  # 个: the classifier 啥 asks with, not 作个
+        "全省老干部工作会是谁批准开的",  # 是 before 谁: the copula, not 会师
+        "插花培训班第一次课是哪天",  # not 课时
+        "单位办丧葬费老是拖着不办怎么办",  # 不: the negation before 怎么办, not 补办
+        "健步走活动全程多远",  # 多远 asks how far, as 多少 asks how many: not 多元
+    ],
+)
+def test_the_grammar_a_question_asks_with_is_not_a_typo(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str
+) -> None:
+    with speeches_library(tmp_path / "home", fake_embedder, [("asking.txt", ASKING)]) as (_, retriever):
+        assert retriever.search(question, k=3).typos == ()
+        # a slip of a content character before the question form is still read (帖 tie for 贴 of 补贴)
+        answer = retriever.search("离休干部生活补帖啥时候发", k=3)
+        assert [(t.wrong, t.right) for t in answer.typos] == [("补帖", "补贴")]
 
 
 GRAMMAR = (
