@@ -311,6 +311,19 @@ def _normal_name(name: str) -> str:
     return to_simplified("".join(name.split()))
 
 
+def _speaker_key(name: str) -> str:
+    """A stored speaker as a question names it: 「林晓东同志」「王建国 副局长」 (typed so by `speechqa edit
+    --speaker`, or read so) are asked about as 林晓东, 王建国 — the title is left off when what stays is a
+    person's name; 「市委书记」 keeps its title (市委 is no one's name)."""
+    name = _normal_name(name)
+    for title in sorted(_TITLES, key=len, reverse=True):
+        if name.endswith(title):
+            bare = name[: -len(title)]
+            bare = bare[:-1] if bare.endswith("副") else bare
+            return bare if len(bare) >= 2 and is_person_name(bare) else name
+    return name
+
+
 def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateRange] = ()) -> bool:
     """Whether a speech passes the filter. `named`: the years the speech names in its title or headings
     (`Facets.named`); a date range read from a question (`include_undated`) also passes a speech that
@@ -359,7 +372,7 @@ class Facets:
         for s in speeches:
             ids.add(s.id)
             if s.speaker and len(_normal_name(s.speaker)) >= 2:
-                speakers.add(_normal_name(s.speaker))
+                speakers.add(_speaker_key(s.speaker))
             if (period := speech_period(s.date)) is not None:
                 periods.append(period)
             texts = [s.title, s.subtitle or "", *(headings or {}).get(s.id, ())]

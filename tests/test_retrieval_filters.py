@@ -591,6 +591,23 @@ def test_speaker_names_match_across_traditional_and_simplified_script() -> None:
     assert not speech_matches(speech, Filters(speakers=("王芳",)))
 
 
+def test_a_speaker_stored_with_a_title_is_recognised_by_the_name_alone() -> None:
+    # `speechqa edit --speaker 林晓东同志` stores the title; questions name the person
+    speeches = [
+        SpeechRecord(1, "在活动室启用仪式上的讲话", None, "2025-03-02", "林晓东同志", "a.txt", None, 3),
+        SpeechRecord(2, "在全市大会上的讲话", None, "2024-05-06", "王建国 副局长", "b.txt", None, 3),
+        SpeechRecord(3, "在座谈会上的讲话", None, "2024-06-01", "市委书记", "c.txt", None, 3),
+    ]
+    facets = Facets.of(speeches)
+    assert set(facets.speakers) == {"林晓东", "王建国", "市委书记"}
+    detected = detect_filters("林晓东讲话中关于活动室的内容", facets).filters
+    assert detected.speakers == ("林晓东",)
+    assert [s.id for s in speeches if speech_matches(s, detected)] == [1]
+    assert detect_filters("王建国同志的讲话里讲了什么", facets).filters.speakers == ("王建国",)
+    # a title with no name before it stays whole: 「市委」 alone is no speaker
+    assert detect_filters("市委关于老干部工作的要求", facets).filters.speakers == ()
+
+
 # -- a year a speech is about, named in its title or a heading ---------------------------------------
 
 YEAR_END = (
