@@ -1,13 +1,13 @@
 """Count the clean questions of our question sets that the typo correction changes (all false corrections).
 
 A clean question is one written without a typo: every question of the dev, cold, coldN (every blind set
-under benchmarks/), pin, fit and policy sets but those whose style names a typo (`typo`, `typo_variant`, `typo_keywords`) and the seven typed with one on
-purpose (the dev set's 典形, 来仿, 品值; the pin set's 党姓, 要球, 工做, 位制). Each is corrected as
+under benchmarks/), pin, fit and policy sets but those whose style names a typo (`typo`, `typo_variant`, `typo_keywords`) and the eleven typed with one on
+purpose (the dev set's 典形, 来仿, 品值; the pin set's 党姓, 要球, 工做, 位制, 回报, 时侯, 信息话, 提现). Each is corrected as
 a search corrects it (the library's speakers kept) against the library it is asked of: the dev, cold and
 pin sets and the fit set's speech questions against the bundled speeches ($SPEECHQA_HOME), the policy set
 and the fit set's notice questions against the policy notices (the library `speechqa bench` keeps under
 $SPEECHQA_HOME/bench/notices-merge200), coldN against a library of the bundled speeches and
-benchmarks/corpus-coldN (`--cold-homes DIR`: DIR/c2 … DIR/c20, as scripts/eval_all_sets.sh keeps them).
+benchmarks/corpus-coldN (`--cold-homes DIR`: DIR/c2 … DIR/cN, as scripts/eval_all_sets.sh keeps them).
 
 Usage (from the repository; HF_HUB_OFFLINE=1 and SPEECHQA_HOME set):
 
@@ -34,6 +34,10 @@ TYPED = {  # typed with a typo on purpose, their style not saying so (as tests/t
     "今年中央在老干部工作上新提出了什么要球？",
     "刚上来的年轻干部对老干部工做有啥毛病",
     "党委政府得把老干部工作摆在啥位制上",
+    "市委常委会专门听了啥回报",
+    "平常不过节的时侯老干部工作人员还要做啥",
+    "信息话要往老同志哪些常办的事上使劲",
+    "老干部工作得提现出啥特性来",
 }
 # every blind set with its own documents (benchmarks/corpus-coldN), in order
 COLD = sorted(
