@@ -1,8 +1,8 @@
 """Count the clean questions of our question sets that the typo correction changes (all false corrections).
 
 A clean question is one written without a typo: every question of the dev, cold, coldN (every blind set
-under benchmarks/), pin, fit and policy sets but those whose style names a typo (`typo`, `typo_variant`, `typo_keywords`) and the eleven typed with one on
-purpose (the dev set's 典形, 来仿, 品值; the pin set's 党姓, 要球, 工做, 位制, 回报, 时侯, 信息话, 提现). Each is corrected as
+under benchmarks/), pin, fit and policy sets but those whose style names a typo (`typo`, `typo_variant`, `typo_keywords`) and those typed with one on
+purpose that benchmarks/typed-typos.txt lists (the dev set's 典形, 来仿, 品值; the pin set's 党姓, 要球, 工做, 位制, …). Each is corrected as
 a search corrects it (the library's speakers kept) against the library it is asked of: the dev, cold and
 pin sets and the fit set's speech questions against the bundled speeches ($SPEECHQA_HOME), the policy set
 and the fit set's notice questions against the policy notices (the library `speechqa bench` keeps under
@@ -26,18 +26,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TYPED = {  # typed with a typo on purpose, their style not saying so (as tests/test_retrieval_typos.py has them)
-    "双先典形推荐选树要做好吗",
-    "老干部来信来仿工作要注意啥",
-    "老干部工作者的政治品值有啥要求",
-    "对老干部工作者来说，最根本的党姓要求是哪一条？",
-    "今年中央在老干部工作上新提出了什么要球？",
-    "刚上来的年轻干部对老干部工做有啥毛病",
-    "党委政府得把老干部工作摆在啥位制上",
-    "市委常委会专门听了啥回报",
-    "平常不过节的时侯老干部工作人员还要做啥",
-    "信息话要往老同志哪些常办的事上使劲",
-    "老干部工作得提现出啥特性来",
+# typed with a typo on purpose, their style not saying so (one list, shared with tests/test_retrieval_typos.py)
+TYPED = {
+    line.strip()
+    for line in (REPO / "benchmarks" / "typed-typos.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 }
 # every blind set with its own documents (benchmarks/corpus-coldN), in order
 COLD = sorted(

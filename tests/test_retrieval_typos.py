@@ -392,24 +392,12 @@ def test_an_ordinary_word_the_library_lacks_is_not_read_as_one_it_holds(
 @pytest.mark.parametrize("name", ["dev", "cold", "pin", "fit"])
 def test_no_clean_question_of_the_question_sets_is_corrected(seed_retriever: Retriever, name: str) -> None:
     """Property over every question of the sets asked of the bundled speeches that has no typo: none is
-    read as another (the dev set's three typed typos and the pin set's two are left out, and nothing else
-    is read)."""
-    typed = {
-        "双先典形推荐选树要做好吗",
-        "老干部来信来仿工作要注意啥",
-        "老干部工作者的政治品值有啥要求",
-        # the pin set's fourth batch writes two paraphrases with a typo on purpose (党姓, 要球)
-        "对老干部工作者来说，最根本的党姓要求是哪一条？",
-        "今年中央在老干部工作上新提出了什么要球？",
-        # the sixth batch's spoken paraphrases with a typo on purpose (工做, 位制; 形势 and 消弱 are read as
-        # they stand: words of jieba's dictionary)
-        "刚上来的年轻干部对老干部工做有啥毛病",
-        "党委政府得把老干部工作摆在啥位制上",
-        # the seventh batch's (回报, 时侯, 信息话, 提现)
-        "市委常委会专门听了啥回报",
-        "平常不过节的时侯老干部工作人员还要做啥",
-        "信息话要往老同志哪些常办的事上使劲",
-        "老干部工作得提现出啥特性来",
+    read as another (the questions benchmarks/typed-typos.txt lists are left out, and nothing else is
+    read)."""
+    typed = {  # benchmarks/typed-typos.txt: the questions typed with a typo on purpose
+        line.strip()
+        for line in (ROOT / "benchmarks" / "typed-typos.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
     }
     rows = [
         json.loads(line) for line in (ROOT / "benchmarks" / f"{name}-questions.jsonl").open(encoding="utf-8")
