@@ -35,6 +35,7 @@ from retrieval import (
 from .console import json_text
 from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
 from .render import (
+    NOT_A_QUESTION,
     REPL_OFFER_KEY,
     answer_json,
     context_json,
@@ -163,7 +164,7 @@ def ask(
     if docx_file is not None and answer is not None:  # the answer is out: a failure here is no JSON error
         with user_errors():
             if answer.small_talk is not None:  # no search was made: a file saying 「没有找到」 would mislead
-                raise UserError(f"「{question}」是客套话，不是问题：没有生成 Word 文件。")
+                raise UserError(f"「{question}」{NOT_A_QUESTION[answer.small_talk]}：没有生成 Word 文件。")
             write_docx_file(answer, docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
 

@@ -14,6 +14,7 @@ from retrieval import normalise_query, small_talk
 
 from .console import json_text
 from .main import ID, Context, UserError, cli, pass_context, user_errors
+from .render import NOT_A_QUESTION
 
 STATUS = {
     "ok": "",
@@ -47,8 +48,9 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
     """
     with user_errors():
         question = normalise_query(question)
-        if small_talk(question) is not None:
-            raise UserError(f"「{question}」是客套话，不是问题：不能设为标准答案。")
+        kind = small_talk(question)
+        if kind is not None:
+            raise UserError(f"「{question}」{NOT_A_QUESTION[kind]}：不能设为标准答案。")
         obj.service()
         store = obj.library.store
         before = store.pin_of(question)

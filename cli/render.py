@@ -8,7 +8,16 @@ from typing import Any
 import click
 
 from index import PassageRecord, SpeechRecord
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, attribution, attribution_row, mark, typo_note
+from retrieval import (
+    SMALL_TALK_REPLIES,
+    Answer,
+    Hit,
+    SmallTalk,
+    attribution,
+    attribution_row,
+    mark,
+    typo_note,
+)
 
 from .help import display_width
 
@@ -26,6 +35,18 @@ CLI_REPLIES = {
     **SMALL_TALK_REPLIES,
     "link": "这是网页链接或文件路径，不是问题：speechqa 不打开链接。要把这个文件加入讲话库，请运行 "
     "speechqa add 文件路径；想查其中的内容，请直接用中文提问，例如「离休干部体检规定是什么？」。",
+}
+
+# Why a message is no question to pin or export, by its kind of small talk (「x」 is no pleasantry)
+NOT_A_QUESTION: dict[SmallTalk, str] = {
+    "thanks": "是客套话，不是问题",
+    "greeting": "是客套话，不是问题",
+    "farewell": "是客套话，不是问题",
+    "ack": "是客套话，不是问题",
+    "help": "是在问本工具怎么用，不是对讲话库的问题",
+    "not_chinese": "不是中文问题（讲话库里都是中文讲话）",
+    "too_short": "太短，不是完整的问题",
+    "link": "是网页链接或文件路径，不是问题",
 }
 
 

@@ -7,14 +7,17 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import get_args
 
 import docx
 import pytest
 from click.testing import CliRunner
 
 from cli import cli
+from cli.render import NOT_A_QUESTION
 from corpus import Document
 from index import Library
+from retrieval import SmallTalk
 
 from .test_cli import (
     EXAMPLE,
@@ -193,6 +196,13 @@ def test_pin_errors_are_one_clear_line(run: Run) -> None:
     assert_user_error(run("unpin", "42"), "42")
     assert_user_error(run("pin", "   ", "1"), "问题是空的")
     assert_user_error(run("pin", "谢谢", "1"), "客套话")  # could never be asked as a question
+    # a message that is no question is named for what it is: 「x」 is no pleasantry
+    assert_user_error(run("pin", "x", "1"), "「x」太短，不是完整的问题")
+    assert_user_error(run("pin", "what is this", "1"), "不是中文问题")
+
+
+def test_every_kind_of_small_talk_is_named_when_it_cannot_be_pinned_or_exported() -> None:
+    assert set(NOT_A_QUESTION) == set(get_args(SmallTalk))
 
 
 def test_a_speech_id_that_does_not_exist_is_a_user_error_not_an_empty_filter(run: Run) -> None:
