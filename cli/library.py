@@ -17,11 +17,13 @@ from corpus import SUPPORTED_FORMATS, read_date, readable_name, skipped_files, w
 from index import (
     BUNDLED,
     UPLOAD,
+    ArchiveTally,
     BuildReport,
     Counts,
     FileOutcome,
     HomeFull,
     SpeechRecord,
+    archive_tallies,
     backup_database,
     backup_from_stream,
     backup_to_stream,
@@ -162,6 +164,8 @@ def add(
             sys.stderr.flush()
             os._exit(interrupted_exit_code(e))
         assert report is not None
+        for tally in archive_tallies(outcomes):  # an archive's report, after its files' own lines
+            echo_tally(tally)
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
             raise UserError("没有添加任何文件。")
@@ -228,7 +232,17 @@ STATUS_LABELS = {
 }
 
 
+def echo_tally(tally: ArchiveTally) -> None:
+    """An archive's report after its files' lines: how many were added, already there, passed over (each
+    named with why, here only) and not read (each said above)."""
+    click.echo(click.style(tally.summary(), bold=True))
+    for line in tally.skipped_lines():
+        click.echo(click.style(f"  跳过 {line}", fg="yellow"), err=True)
+
+
 def echo_outcome(outcome: FileOutcome) -> None:
+    if outcome.skipped and outcome.archive:  # a file of an archive passed over: in the archive's report
+        return
     if outcome.skipped:  # a file of a folder passed over on purpose: named, not counted as refused
         click.echo(click.style(f"跳过：{outcome.skipped}", fg="yellow"), err=True)
         return
