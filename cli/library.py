@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, read_date, readable_name, skipped_files, windows_path_here
+from corpus import SUPPORTED_FORMATS, archive_of, read_date, readable_name, skipped_files, windows_path_here
 from index import (
     BUNDLED,
     UPLOAD,
@@ -284,8 +284,14 @@ def source_name(path: str) -> str:
     if path.startswith(BUNDLED):
         return f"自带讲话 {path.removeprefix(BUNDLED)} "
     if path.startswith(UPLOAD):
-        return f"发给机器人的 {path.rsplit('/', 1)[-1]} "
+        return f"发给机器人的 {uploaded_name(path)} "
     return f"文件 {path} "
+
+
+def uploaded_name(path: str) -> str:
+    """The name a file sent to the bot was sent under (「upload:DIGEST/NAME」): a member of a .zip sent, as
+    cited (「附件.zip › 通知/a.docx」)."""
+    return path.removeprefix(UPLOAD).split("/", 1)[-1]
 
 
 def similar_note(other: int, similarity: float) -> str:
@@ -623,9 +629,10 @@ def readd_lines(speeches: list[SpeechRecord]) -> list[str]:
         if path.startswith(BUNDLED):
             lines["speechqa add --bundled"] = None
         elif path.startswith(UPLOAD):
-            lines[f"把 {path.rsplit('/', 1)[-1]} 再发给机器人一次"] = None
-        else:
-            lines[f"speechqa add {shell_word(path)}"] = None
+            sent = uploaded_name(path)
+            lines[f"把 {archive_of(sent) or sent} 再发给机器人一次"] = None
+        else:  # a member of an archive: the archive is added again
+            lines[f"speechqa add {shell_word(archive_of(path) or path)}"] = None
     return list(lines)
 
 

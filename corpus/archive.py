@@ -60,6 +60,8 @@ _NAME_CHARACTERS = re.compile(
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
 _NAME_ENCODINGS = ("utf-8", "gb18030", "big5")  # as `readable_name` tries them
+# compression methods zipfile does not read (APPNOTE.TXT 4.4.5), by the names archivers show
+_METHODS = {6: "Implode", 9: "Deflate64", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES 加密"}
 
 
 def is_zip(name: str) -> bool:
@@ -117,9 +119,10 @@ class Archive:
         try:
             with self._zip.open(info) as stream:  # (never more than the size its directory entry says)
                 data = stream.read()
-        except NotImplementedError as e:
+        except NotImplementedError as e:  # (Windows' compressed folders use Deflate64 for large files)
+            method = _METHODS.get(info.compress_type, f"编号 {info.compress_type}")
             raise UnreadableFile(
-                f"{member.shown} 用了读不了的压缩方式（{e}）：请先解压 {self.name}，再添加解压出的文件"
+                f"{member.shown} 用了 speechqa 读不了的压缩方式（{method}）：请先解压 {self.name}，再添加解压出的文件"
             ) from e
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
             raise damaged(f"{member.shown} 无法解压：压缩包中的这个文件已损坏或不完整") from e
