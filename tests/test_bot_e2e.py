@@ -527,8 +527,6 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
             "材料.rar 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我（.zip 压缩包可以直接发）。"
             in api.last_message(ADMIN).plain_text
         )
-        await feed(app, api.make_document_update("材料.zip", b"PK\x03\x04" + b"\x00" * 64, user_id=ADMIN))
-        assert "❌ 材料.zip 无法解压：压缩包已损坏或不完整" in api.last_message(ADMIN).plain_text
         await feed(
             app,
             api.make_document_update("大文件.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024 + 1), user_id=ADMIN),
@@ -539,6 +537,8 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         assert "❌ 文件是空的：空白.txt" in api.last_message(ADMIN).plain_text
         await feed(app, api.make_document_update("坏的.docx", b"not a zip at all", user_id=ADMIN))
         assert "坏的.docx 不是有效的 .docx 文件" in api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("材料.zip", b"PK\x03\x04" + b"\x00" * 64, user_id=ADMIN))
+        assert "❌ 材料.zip 无法解压：压缩包已损坏或不完整" in api.last_message(ADMIN).plain_text
     assert len(seed_service.library.store.speeches()) == 5
 
 
