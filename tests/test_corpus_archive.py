@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
+import struct
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -185,3 +188,42 @@ def test_a_damaged_member_a_forged_size_and_a_bomb_member_are_refused_one_by_one
             archive.read(bad)
         with pytest.raises(UnreadableFile, match=r"^材料\.zip › 零\.txt 解压后过大"):
             archive.read(bomb)
+
+
+def test_a_forged_size_and_a_method_zipfile_does_not_read_are_refused_by_name() -> None:
+    """An entry declaring fewer bytes than its stream inflates to is cut there and fails its CRC (never
+    inflated past what it declares); Deflate64 (Windows' compressed folders, for large files) is named."""
+    text = ("讲堂每月举办一次。" * 1000).encode()
+    data = zipped(("大.txt", text))
+    forged = data.replace(struct.pack("<I", len(text)), struct.pack("<I", 100))
+    with (
+        open_archive("材料.zip", forged) as archive,
+        pytest.raises(UnreadableFile, match="无法解压：压缩包中的这个文件已损坏"),
+    ):
+        archive.read(archive.members[0])
+    method = bytearray(zipped(("通知.txt", TEXT.encode())))
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = method.find(signature) + offset
+        method[at : at + 2] = (9).to_bytes(2, "little")
+    with open_archive("材料.zip", bytes(method)) as archive, pytest.raises(UnreadableFile) as refused:
+        archive.read(archive.members[0])
+    assert (
+        str(refused.value)
+        == "材料.zip › 通知.txt 用了 speechqa 读不了的压缩方式（Deflate64）：请先解压 材料.zip，再添加解压出的文件。"
+    )
+
+
+@pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip not installed")
+def test_one_encrypted_member_among_readable_ones_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "密.txt").write_bytes(TEXT.encode())
+    (tmp_path / "明.txt").write_bytes(TEXT.replace("银龄", "老年").encode())
+    subprocess.run(["zip", "-q", "-P", "123456", "m.zip", "密.txt"], cwd=tmp_path, check=True)
+    subprocess.run(["zip", "-q", "m.zip", "明.txt"], cwd=tmp_path, check=True)
+    with open_archive("材料.zip", tmp_path / "m.zip") as archive:
+        secret, plain = archive.members
+        assert "老年讲堂" in archive.read(plain).text
+        with pytest.raises(
+            UnreadableFile,
+            match=r"^材料\.zip › 密\.txt 是加密的（压缩包设了密码），不能读取：请先用密码解压 材料\.zip",
+        ):
+            archive.read(secret)

@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus import read_bytes
 from index import Library, archive_tallies
 
 from .fakes import FakeEmbedder
@@ -161,5 +162,40 @@ def test_an_edited_archive_updates_its_member_in_place_and_a_copy_unzipped_is_kn
         (copy,) = library.add_paths([unzipped], FakeEmbedder())
         assert copy.speeches[0].status == "same_file"
         assert len(library.store.speeches()) == 1
+    finally:
+        library.close()
+
+
+def test_an_archive_sent_again_is_known_file_by_file_and_an_edited_file_is_as_if_sent_alone(
+    tmp_path: Path,
+) -> None:
+    """A .zip sent to the bot (bytes, no path): a member is an upload named 「附件.zip › inner」, whose earlier
+    uploads under that name are its earlier versions, as for a file sent alone: unchanged files are known, an
+    edited one is what the same file sent again alone is (here: added, named as close to the stored one, which
+    the bot offers to remove — an upload's speech is replaced only by a near-identical one)."""
+    first = notice(1, list(range(1, 9))).encode()
+    edited = first.decode().replace("务必在2月底前完成", "务必在2月20日前完成").encode()
+    other = notice(2, [10, 11]).encode()
+    alone = Library(tmp_path / "alone")
+    try:
+        alone.add_documents([read_bytes("附件.zip › 通知.txt", first)], FakeEmbedder())
+        (expected,) = alone.add_documents([read_bytes("附件.zip › 通知.txt", edited)], FakeEmbedder())
+    finally:
+        alone.close()
+    library = Library(tmp_path / "home")
+    try:
+        sent = library.add_archive(
+            "附件.zip", archive_bytes([("通知.txt", first), ("其他.txt", other)]), FakeEmbedder()
+        )
+        again = library.add_archive(
+            "附件.zip", archive_bytes([("通知.txt", edited), ("其他.txt", other)]), FakeEmbedder()
+        )
+        assert [o.name for o in again] == ["附件.zip › 通知.txt", "附件.zip › 其他.txt"]
+        assert [(s.status, s.similar_to is not None) for s in again[0].speeches] == [
+            (s.status, s.similar_to is not None) for s in expected.speeches
+        ]
+        assert again[0].speeches[0].similar_to == sent[0].speeches[0].speech_id
+        assert again[1].speeches[0].status == "unchanged"
+        assert {s.source for s in library.store.speeches()} == {"附件.zip › 通知.txt", "附件.zip › 其他.txt"}
     finally:
         library.close()
