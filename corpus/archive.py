@@ -32,7 +32,7 @@ from pathlib import Path, PurePosixPath
 from .errors import TooLarge, UnreadableFile, damaged
 from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, is_archive, read_bytes, size_refusal
 from .records import Document
-from .zipped import MAX_RATIO, refuse_zip_bomb
+from .zipped import MAX_INFLATED, MAX_RATIO, refuse_zip_bomb
 
 __all__ = [
     "MAX_MEMBERS",
@@ -149,6 +149,12 @@ def open_archive(name: str, source: Path | bytes, *, path: str | None = None) ->
             raise TooLarge(
                 f"{name} 中有 {len(infos)} 个文件和文件夹，超过 {MAX_MEMBERS} 个，疑似损坏或恶意文件，已拒绝："
                 "如确是资料，请解压后按文件夹添加"
+            )
+        inflated = sum(info.file_size for info in infos)
+        if MAX_RATIO * max(size, 1) >= inflated > MAX_INFLATED:  # large, not a bomb: scans, photos
+            raise TooLarge(
+                f"{name} 解压后有 {inflated / 1024 / 1024:.0f} MB，超过 {MAX_INFLATED // 1024 // 1024} MB："
+                "请先解压，再按文件夹添加解压出的文件"
             )
         refuse_zip_bomb(name, archive, size)
         members = _members(name, infos)

@@ -163,6 +163,24 @@ def test_an_archive_that_cannot_be_read_whole_is_refused_in_one_line(data: bytes
     assert said in message and message.startswith("材料.zip") and "\n" not in message
 
 
+def test_a_large_archive_that_is_no_bomb_is_told_to_be_unpacked(tmp_path: Path) -> None:
+    """Past 200 MB inflated at an ordinary ratio (scans): said as large, not as a suspected bomb (210 MB of
+    zeros stored uncompressed stand for the scans)."""
+    archive = tmp_path / "扫描件.zip"
+    with zipfile.ZipFile(archive, "w") as packed:  # stored: inflated = its size
+        for n in range(3):
+            with packed.open(f"第{n}页.tif", "w", force_zip64=True) as page:
+                chunk = bytes(1024 * 1024)
+                for _ in range(70):
+                    page.write(chunk)
+    with pytest.raises(UnreadableFile) as refused:
+        members("扫描件.zip", archive)
+    assert (
+        str(refused.value)
+        == "扫描件.zip 解压后有 210 MB，超过 200 MB：请先解压，再按文件夹添加解压出的文件。"
+    )
+
+
 def test_an_encrypted_archive_is_refused_saying_to_unpack_it_with_its_password() -> None:
     with pytest.raises(
         UnreadableFile, match=r"^加密的材料\.zip 是加密的压缩包（设了密码），不能读取：请先用密码解压"
