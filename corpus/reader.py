@@ -184,9 +184,8 @@ class SkippedFiles:
     unsupported: tuple[Path, ...] = ()
     special: tuple[Path, ...] = ()
     broken: tuple[Path, ...] = ()  # links (shortcuts) whose target is gone: nothing to read
-    archives: tuple[
-        Path, ...
-    ] = ()  # compressed archives but .zip (.rar, .7z…): to unpack, then add what they hold
+    # compressed archives but a .zip, which is read (.rar, .7z…): to unpack, then add what they hold
+    archives: tuple[Path, ...] = ()
 
 
 def skipped_files(folder: Path) -> SkippedFiles:

@@ -102,9 +102,8 @@ class FileOutcome:
     skipped: str | None = None  # why a file found in a folder was passed over (not a failure): for the user
     # re-read (`reread`) as the file it is a copy of, added from this other path: its speeches are that file's
     copy_of: str | None = None
-    archive: str | None = (
-        None  # a member of this archive (as cited, 「附件.zip」): `name` is 「附件.zip › 通知/a.docx」
-    )
+    # a member of this archive (its path, or as sent to the bot its name): `name` is 「附件.zip › 通知/a.docx」
+    archive: str | None = None
     member: str | None = None  # its path inside the archive (「通知/a.docx」)
 
 
@@ -112,7 +111,8 @@ class FileOutcome:
 class ArchiveTally:
     """What adding an archive did, member by member (by their paths inside it, in its order): the files whose
     speeches were added or updated, those already in the library (unchanged, the same bytes or the same text
-    as a stored file), those passed over with why, and those that could not be read (said as each was)."""
+    as a stored file), those passed over with why, and those that could not be read (said as each was).
+    `name`: the archive's path (`speechqa add`), or its name (sent to the bot)."""
 
     name: str
     added: tuple[str, ...] = ()
@@ -459,7 +459,7 @@ class Library:
         it, a name outside it) is reported with why; a member that reads as no speech is passed over."""
         with open_archive(name, source, path=path) as archive:
             for member in archive.members:
-                own = {"archive": name, "member": member.inner}
+                own = {"archive": path or name, "member": member.inner}
                 where = member_path(path, member.inner) if path is not None else None
                 if member.passed_over is not None:
                     report(FileOutcome(member.shown, skipped=member.passed_over, path=where, **own))
