@@ -64,6 +64,13 @@ def test_windows_names_in_cp936_without_the_flag_read_as_written_in_the_archive_
     ]  # (Thumbs.db: passed over without a word)
 
 
+def test_an_earlier_session_s_gbk_zip_reads_as_written() -> None:
+    """tests/fixtures/terminals/gbk-names.zip, written another way (scripts/trial/make_gbk_zip.py: a ZipInfo
+    writing GBK bytes with the flag clear), reads the same: its folder and notice, not 「╓╪╤⌠╜┌═¿╓¬」."""
+    gbk = Path(__file__).parent / "fixtures" / "terminals" / "gbk-names.zip"
+    assert members("gbk-names.zip", gbk) == [("重阳节通知/走访慰问通知.docx", None)]
+
+
 def test_info_zip_and_macos_names_are_utf8_and_macos_litter_is_not_a_member() -> None:
     assert members("材料-infozip.zip", ARCHIVES / "材料-infozip.zip") == [
         ("材料/体检须知.txt", None),
