@@ -25,6 +25,7 @@ from index import (
     QueryStats,
     SpeechRecord,
     TakenOffer,
+    archive_tallies,
 )
 from retrieval import (
     SMALL_TALK_REPLIES,
@@ -427,6 +428,8 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
     """What adding an uploaded document did, or why it was refused."""
     pieces: list[Piece] = []
     for outcome in outcomes:
+        if outcome.skipped and outcome.archive:  # a file of a .zip passed over: in the archive's tally
+            continue
         if outcome.error:
             pieces += [Piece("❌ 未能加入："), Piece(outcome.error, shrink=True), Piece("\n")]
             continue
@@ -452,6 +455,9 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                 )
         for note in outcome.notes:  # read in part: the rest was added
             pieces.append(Piece(f"⚠️ {note}\n"))
+    for tally in archive_tallies(outcomes):  # a .zip: what it held, after its files
+        pieces += [Piece("🗂 "), Piece(tally.summary(), "b"), Piece("\n")]
+        pieces += [Piece(f"⏭ 跳过 {line}\n", shrink=True) for line in tally.skipped_lines()]
     if report is not None:
         pieces.append(
             Piece(
@@ -481,7 +487,7 @@ def removed_line(speech: SpeechRecord, pins: int) -> str:
 
 def archive_refusal(name: str) -> str:
     """An archive sent to the bot: what to do instead, said for a chat (a folder cannot be sent)."""
-    return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我。"
+    return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我（.zip 压缩包可以直接发）。"
 
 
 def download_failure(name: str, too_big: bool, size: int | None = None) -> str:

@@ -48,6 +48,7 @@ from corpus import (
     SUPPORTED_SUFFIXES,
     CorpusError,
     is_archive,
+    is_zip,
     read_bytes,
     size_refusal,
     to_simplified,
@@ -166,7 +167,7 @@ HELP = """<b>使用说明</b>
 ADMIN_HELP = f"""
 
 <b>管理员</b>
-• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
+• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}；.zip 压缩包中的这些文件逐个加入）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
 /stats — 使用统计
@@ -580,7 +581,7 @@ class Handlers:
         document = message.document
         assert document is not None
         name = said.document_name(document)
-        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES and not is_zip(name):  # a .zip: its files
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
             return
@@ -766,8 +767,19 @@ class Handlers:
     def _ingest(
         self, name: str, data: bytes, progress: ProgressMessage
     ) -> tuple[list[FileOutcome], BuildReport | None]:
-        document = read_bytes(name, data)
-        outcomes, report = self.service.add_documents([document], progress)
+        if is_zip(name):  # each document in it added as if sent alone, one after another
+            done = 0
+
+            def counted(outcome: FileOutcome) -> None:
+                nonlocal done
+                done += 1
+                progress.describe = embedding_progress(f"正在索引 {name}（已处理 {done} 个文件）")
+
+            progress.describe = embedding_progress(f"正在索引 {name}")
+            outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
+        else:
+            document = read_bytes(name, data)
+            outcomes, report = self.service.add_documents([document], progress)
         added = any(o.speeches for o in outcomes)
         return outcomes, report if added else None
 

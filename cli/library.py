@@ -13,15 +13,17 @@ from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, read_date, readable_name, skipped_files, windows_path_here
+from corpus import SUPPORTED_FORMATS, archive_of, read_date, readable_name, skipped_files, windows_path_here
 from index import (
     BUNDLED,
     UPLOAD,
+    ArchiveTally,
     BuildReport,
     Counts,
     FileOutcome,
     HomeFull,
     SpeechRecord,
+    archive_tallies,
     backup_database,
     backup_from_stream,
     backup_to_stream,
@@ -85,7 +87,8 @@ def add(
 ) -> None:
     """添加讲话文件或整个文件夹，并更新索引。
 
-    支持 {formats}（多页 TIFF 逐页读取）。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
+    支持 {formats}（多页 TIFF 逐页读取）；.zip 压缩包按文件夹读取：其中的文件按压缩包中的顺序逐个加入
+    （Windows 压缩的 GBK 文件名照样识别），最后报告新增、已在资料库中和跳过的文件。每个文件连同其索引一步加入：按 Ctrl-C 会立即停止，资料库保持加入该文件之前的样子。
     再次添加同一文件时，只更新其中改动的部分；改名或复制的文件按内容识别。若同一讲话已从
     别的文件存入（文本相同，或只差空格、页码、注码），会报告为「重复」，不再重复存储；
     内容略有不同的版本（改了一个数字或错字）照常存入，并提示「内容相近」。每个文件正文的
@@ -95,6 +98,7 @@ def add(
     示例：
         speechqa add 讲话.docx
         speechqa add ~/讲话稿/
+        speechqa add 王科长转来的材料.zip
         speechqa add --check 通知.txt
         speechqa add --bundled
         speechqa add --reread ~/讲话稿/
@@ -162,6 +166,8 @@ def add(
             sys.stderr.flush()
             os._exit(interrupted_exit_code(e))
         assert report is not None
+        for tally in archive_tallies(outcomes):  # an archive's report, after its files' own lines
+            echo_tally(tally)
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
             raise UserError("没有添加任何文件。")
@@ -228,7 +234,17 @@ STATUS_LABELS = {
 }
 
 
+def echo_tally(tally: ArchiveTally) -> None:
+    """An archive's report after its files' lines: how many were added, already there, passed over (each
+    named with why, here only) and not read (each said above)."""
+    click.echo(click.style(tally.summary(), bold=True))
+    for line in tally.skipped_lines():
+        click.echo(click.style(f"  跳过 {line}", fg="yellow"), err=True)
+
+
 def echo_outcome(outcome: FileOutcome) -> None:
+    if outcome.skipped and outcome.archive:  # a file of an archive passed over: in the archive's report
+        return
     if outcome.skipped:  # a file of a folder passed over on purpose: named, not counted as refused
         click.echo(click.style(f"跳过：{outcome.skipped}", fg="yellow"), err=True)
         return
@@ -270,8 +286,14 @@ def source_name(path: str) -> str:
     if path.startswith(BUNDLED):
         return f"自带讲话 {path.removeprefix(BUNDLED)} "
     if path.startswith(UPLOAD):
-        return f"发给机器人的 {path.rsplit('/', 1)[-1]} "
+        return f"发给机器人的 {uploaded_name(path)} "
     return f"文件 {path} "
+
+
+def uploaded_name(path: str) -> str:
+    """The name a file sent to the bot was sent under (「upload:DIGEST/NAME」): a member of a .zip sent, as
+    cited (「附件.zip › 通知/a.docx」)."""
+    return path.removeprefix(UPLOAD).split("/", 1)[-1]
 
 
 def similar_note(other: int, similarity: float) -> str:
@@ -609,9 +631,10 @@ def readd_lines(speeches: list[SpeechRecord]) -> list[str]:
         if path.startswith(BUNDLED):
             lines["speechqa add --bundled"] = None
         elif path.startswith(UPLOAD):
-            lines[f"把 {path.rsplit('/', 1)[-1]} 再发给机器人一次"] = None
-        else:
-            lines[f"speechqa add {shell_word(path)}"] = None
+            sent = uploaded_name(path)
+            lines[f"把 {archive_of(sent) or sent} 再发给机器人一次"] = None
+        else:  # a member of an archive: the archive is added again
+            lines[f"speechqa add {shell_word(archive_of(path) or path)}"] = None
     return list(lines)
 
 

@@ -1,5 +1,6 @@
 """Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
 
+from .archive import MAX_MEMBERS, MEMBER_MARK, Archive, Member, archive_of, is_zip, member_path, open_archive
 from .bundled import bundled_corpus_files
 from .chunk import (
     DEFAULT_MAX_CHARS,
@@ -75,11 +76,14 @@ __all__ = [
     "HEAD_SECTION",
     "HOW_TO_ENABLE_OCR",
     "LINE_BREAK",
+    "MAX_MEMBERS",
     "MAX_TEXT_BYTES",
     "MEASURED_MERGE_TO",
+    "MEMBER_MARK",
     "NUMERAL_CHARS",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
+    "Archive",
     "Block",
     "Conservation",
     "CorpusError",
@@ -87,6 +91,7 @@ __all__ = [
     "EmptyDocument",
     "ExportedAnswer",
     "ImprintField",
+    "Member",
     "NotASpeech",
     "OcrEngine",
     "Paragraph",
@@ -97,6 +102,7 @@ __all__ = [
     "UnreadableFile",
     "UnsupportedFormat",
     "answers",
+    "archive_of",
     "asks",
     "body_sentences",
     "bundled_corpus_files",
@@ -113,8 +119,11 @@ __all__ = [
     "is_archive",
     "is_page_number",
     "is_person_name",
+    "is_zip",
     "iter_speech_files",
+    "member_path",
     "numeral_value",
+    "open_archive",
     "parse_document",
     "read_bytes",
     "read_date",

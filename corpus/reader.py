@@ -127,8 +127,10 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
                 if child.is_dir() and not child.is_symlink():
                     if _folder_error(child) is not None:
                         yield child
-                elif child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
+                elif child.is_file() and (
+                    child.suffix.lower() in SUPPORTED_SUFFIXES or _zip_name(child.name)
+                ):
+                    yield child  # (a .zip: opened and read as a folder, corpus.archive)
         elif path.exists():
             yield path
         else:
@@ -182,7 +184,8 @@ class SkippedFiles:
     unsupported: tuple[Path, ...] = ()
     special: tuple[Path, ...] = ()
     broken: tuple[Path, ...] = ()  # links (shortcuts) whose target is gone: nothing to read
-    archives: tuple[Path, ...] = ()  # compressed archives (.zip, .rar…): to unpack, then add what they hold
+    # compressed archives but a .zip, which is read (.rar, .7z…): to unpack, then add what they hold
+    archives: tuple[Path, ...] = ()
 
 
 def skipped_files(folder: Path) -> SkippedFiles:
@@ -200,6 +203,8 @@ def skipped_files(folder: Path) -> SkippedFiles:
         if child.is_symlink() and not child.exists():
             broken.append(child)
         elif child.is_file():
+            if _zip_name(child.name):
+                continue  # read (corpus.archive)
             if is_archive(child.name):
                 archives.append(child)
             elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -235,6 +240,11 @@ _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"
 def is_archive(name: str) -> bool:
     """Whether a file name is that of a compressed archive (材料.zip, 讲话稿.tar.gz)."""
     return name.lower().endswith(_ARCHIVE_SUFFIXES)
+
+
+def _zip_name(name: str) -> bool:
+    """Whether a file name is a zip archive's, which `add` opens (corpus.archive.is_zip says the same)."""
+    return name.lower().endswith(".zip")
 
 
 def _picture_name(name: str) -> bool:

@@ -36,13 +36,17 @@ from corpus import (
     CorpusError,
     Document,
     NotASpeech,
+    archive_of,
     bundled_corpus_files,
     check_conservation,
     chunk_speech,
     describe_os_error,
     head_labels,
     interruptible,
+    is_zip,
     iter_speech_files,
+    member_path,
+    open_archive,
     parse_document,
     read_document,
     readable_name,
@@ -98,6 +102,63 @@ class FileOutcome:
     skipped: str | None = None  # why a file found in a folder was passed over (not a failure): for the user
     # re-read (`reread`) as the file it is a copy of, added from this other path: its speeches are that file's
     copy_of: str | None = None
+    # a member of this archive (its path, or as sent to the bot its name): `name` is 「附件.zip › 通知/a.docx」
+    archive: str | None = None
+    member: str | None = None  # its path inside the archive (「通知/a.docx」)
+
+
+@dataclass(frozen=True)
+class ArchiveTally:
+    """What adding an archive did, member by member (by their paths inside it, in its order): the files whose
+    speeches were added or updated, those already in the library (unchanged, the same bytes or the same text
+    as a stored file), those passed over with why, and those that could not be read (said as each was).
+    `name`: the archive's path (`speechqa add`), or its name (sent to the bot)."""
+
+    name: str
+    added: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    failed: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """「附件.zip：共 5 个文件，新增或更新 2 个，已在资料库中 1 个，跳过 1 个，没有读入 1 个（见上）」."""
+        total = len(self.added) + len(self.present) + len(self.skipped) + len(self.failed)
+        parts = [f"新增或更新 {len(self.added)} 个" if self.added else "没有新增"]
+        if self.present:
+            parts.append(f"已在资料库中 {len(self.present)} 个")
+        if self.skipped:
+            parts.append(f"跳过 {len(self.skipped)} 个")
+        if self.failed:
+            parts.append(f"没有读入 {len(self.failed)} 个（见上）")
+        return f"{self.name}：共 {total} 个文件，" + "，".join(parts)
+
+    def skipped_lines(self) -> list[str]:
+        """Each file passed over with why: 「流程图.vsdx：不支持这种文件类型」."""
+        return [why if member in why else f"{member}：{why}" for member, why in self.skipped]
+
+
+_ADDED = frozenset({"added", "updated"})
+
+
+def archive_tallies(outcomes: Sequence[FileOutcome]) -> list[ArchiveTally]:
+    """The tally of each archive among these outcomes, in the order they were added."""
+    tallies: dict[str, dict[str, list]] = {}  # type: ignore[type-arg]
+    for outcome in outcomes:
+        if outcome.archive is None or outcome.member is None:
+            continue
+        tally = tallies.setdefault(outcome.archive, {"added": [], "present": [], "skipped": [], "failed": []})
+        if outcome.skipped is not None:
+            tally["skipped"].append((outcome.member, outcome.skipped))
+        elif outcome.error is not None:
+            tally["failed"].append(outcome.member)
+        elif any(s.status in _ADDED for s in outcome.speeches):
+            tally["added"].append(outcome.member)
+        else:
+            tally["present"].append(outcome.member)
+    return [
+        ArchiveTally(name, *(tuple(kept[k]) for k in ("added", "present", "skipped", "failed")))
+        for name, kept in tallies.items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -305,6 +366,28 @@ class Library:
                 if (same := _same_file(file)) in seen:
                     continue
                 seen.add(same)
+                if is_zip(file.name) and not file.is_dir():  # read as a folder of its own (corpus.archive)
+                    try:
+                        self._add_archive(
+                            readable_name(file.name),
+                            file,
+                            embedder,
+                            progress,
+                            path=readable_name(str(file.resolve())),
+                            allow_duplicates=allow_duplicates,
+                            reread=reread,
+                            report=report,
+                        )
+                    except CorpusError as e:  # the archive as a whole: damaged, a bomb, encrypted…
+                        report(FileOutcome(readable_name(file.name), error=str(e)))
+                    except OSError as e:
+                        report(
+                            FileOutcome(
+                                readable_name(file.name),
+                                error=f"无法读取文件 {readable_name(file.name)}：{describe_os_error(e)}",
+                            )
+                        )
+                    continue
                 try:
                     document = read_document(file)
                 except NotASpeech as e:  # an answer exported, a chart kept beside the speeches: not one
@@ -326,6 +409,73 @@ class Library:
                     )
                 )
         return outcomes
+
+    def add_archive(
+        self,
+        name: str,
+        data: bytes,
+        embedder: Embedder | None = None,
+        progress: Progress | None = None,
+        *,
+        allow_duplicates: bool = False,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> list[FileOutcome]:
+        """Store the speeches of every document in a zip archive sent as bytes (to the bot), in its order,
+        each as that file sent alone would be (`add_document`), cited 「name › inner」. A CorpusError when
+        the archive as a whole cannot be read (nothing is stored then)."""
+        outcomes: list[FileOutcome] = []
+
+        def report(outcome: FileOutcome) -> None:
+            outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
+
+        self._add_archive(
+            name,
+            data,
+            embedder,
+            progress,
+            path=None,
+            allow_duplicates=allow_duplicates,
+            reread=False,
+            report=report,
+        )
+        return outcomes
+
+    def _add_archive(
+        self,
+        name: str,
+        source: Path | bytes,
+        embedder: Embedder | None,
+        progress: Progress | None,
+        *,
+        path: str | None,
+        allow_duplicates: bool,
+        reread: bool,
+        report: Callable[[FileOutcome], None],
+    ) -> None:
+        """Each member of an archive read and stored on its own, as the files of a folder are: one that
+        cannot be read is reported and the next one read; one passed over (another format, an archive in
+        it, a name outside it) is reported with why; a member that reads as no speech is passed over."""
+        with open_archive(name, source, path=path) as archive:
+            for member in archive.members:
+                own = {"archive": path or name, "member": member.inner}
+                where = member_path(path, member.inner) if path is not None else None
+                if member.passed_over is not None:
+                    report(FileOutcome(member.shown, skipped=member.passed_over, path=where, **own))
+                    continue
+                try:
+                    document = archive.read(member)
+                except NotASpeech as e:
+                    report(FileOutcome(member.shown, skipped=str(e), path=where, **own))
+                    continue
+                except CorpusError as e:
+                    report(FileOutcome(member.shown, error=str(e), **own))
+                    continue
+                outcome = self.add_document(
+                    document, embedder, progress, allow_duplicates=allow_duplicates, reread=reread
+                )
+                report(replace(outcome, **own))
 
     def add_bundled(
         self, embedder: Embedder | None = None, progress: Progress | None = None, *, reread: bool = False
@@ -539,7 +689,8 @@ class Library:
         return (
             document.path is not None
             and not original.path.startswith((BUNDLED, UPLOAD))
-            and not Path(original.path).exists()
+            # (a member of an archive is where it was while its archive is)
+            and not Path(archive_of(original.path) or original.path).exists()
         )
 
     def _same_bytes(self, document: Document, path: str, digest: str, original: SourceRecord) -> FileOutcome:

@@ -273,6 +273,19 @@ class SpeechService:
             ),
         )
 
+    def add_archive(
+        self,
+        name: str,
+        data: bytes,
+        progress: Progress | None = None,
+        *,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> Added:
+        """Add every document of a zip archive's bytes (a .zip sent to the bot), each as that file alone."""
+        return self._adding(
+            progress, lambda: self.library.add_archive(name, data, self.embedder, progress, on_file=on_file)
+        )
+
     def add_bundled(self, progress: Progress | None = None, *, reread: bool = False) -> Added:
         """Re-add the speeches shipped with speechqa (those removed come back; the rest are unchanged)."""
         return self._adding(

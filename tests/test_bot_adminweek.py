@@ -178,7 +178,9 @@ async def test_an_admins_week_of_files_and_commands(api: FakeBotAPI, seed_servic
         "请重新下载或拷贝原文件，如果还能打开，就另存为新文件再添加。"
     )
     assert replies["流程图.vsdx"].startswith("❌ 不支持的文件类型：流程图.vsdx")
-    assert replies["讲话合集.zip"].startswith("❌ 讲话合集.zip 是压缩包，不能直接添加")
+    # a .zip is read (zip37): its speech is the one the second admin sent, the same bytes
+    assert f"📥 讲话合集.zip › 讲话.docx\n未变化（与 #{two} 相同）" in replies["讲话合集.zip"]
+    assert "🗂 讲话合集.zip：共 1 个文件，没有新增，已在资料库中 1 个" in replies["讲话合集.zip"]
     assert replies["大文件.pdf"].startswith("❌ 文件太大：大文件.pdf（30.0 MB）")
     assert rebuilt.startswith("✅ 索引已重建")
     assert f"讲话 #{two}" in answer.plain_text.split("\n\n")[1]  # the new speech answers first

@@ -520,9 +520,11 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         assert "只有管理员可以上传讲话文件" in api.last_message(USER).plain_text
         await feed(app, api.make_document_update("setup.exe", b"MZ\x90\x00", user_id=ADMIN))
         assert f"不支持的文件类型：setup.exe（支持 {SUPPORTED_FORMATS}" in api.last_message(ADMIN).plain_text
-        await feed(app, api.make_document_update("材料.zip", b"PK\x03\x04" + b"\x00" * 64, user_id=ADMIN))
+        await feed(
+            app, api.make_document_update("材料.rar", b"Rar!\x1a\x07\x00" + b"\x00" * 64, user_id=ADMIN)
+        )
         assert (
-            "材料.zip 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我。"
+            "材料.rar 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我（.zip 压缩包可以直接发）。"
             in api.last_message(ADMIN).plain_text
         )
         await feed(
@@ -535,6 +537,8 @@ async def test_uploads_that_are_refused_say_why(api: FakeBotAPI, seed_service: S
         assert "❌ 文件是空的：空白.txt" in api.last_message(ADMIN).plain_text
         await feed(app, api.make_document_update("坏的.docx", b"not a zip at all", user_id=ADMIN))
         assert "坏的.docx 不是有效的 .docx 文件" in api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("材料.zip", b"PK\x03\x04" + b"\x00" * 64, user_id=ADMIN))
+        assert "❌ 材料.zip 无法解压：压缩包已损坏或不完整" in api.last_message(ADMIN).plain_text
     assert len(seed_service.library.store.speeches()) == 5
 
 

@@ -1,0 +1,278 @@
+"""A .zip archive of documents — a notice's attachments mailed as one file, a folder sent from an OA system
+or a phone — read as a folder is: its members in the archive's order, their names decoded as their maker
+wrote them, the archive checked whole before any member is read, each supported member then read as a
+file of its own (`read_bytes`) and cited as 「附件.zip › 通知/关于….docx」.
+
+Names: a zip records a name as UTF-8 only when its maker sets the UTF-8 flag (general purpose bit 11,
+APPNOTE.TXT 4.4.4 and appendix D); Windows' 「发送到 › 压缩(zipped)文件夹」 and most Chinese tools write the
+bytes of the system's code page (GBK, cp936) without it, and Python reads such a name as cp437. The raw
+bytes are taken back and decoded as one of UTF-8, GB18030 (GBK's superset) or Big5 — the order
+`readable_name` tries for a name on disk — for the whole archive at once (one maker wrote them all), the one
+whose reading is made of the characters names are made of; a GBK name is often valid UTF-8 too (「通知」,
+CD A8 D6 AA, reads as 「֪ͨ」), so validity alone does not decide.
+
+Safety: the same limits as a .docx or .odt (`corpus.zipped`: 200 MB inflated in all, 200 times the
+archive's size), a member's size as for a file added alone (`size_refusal`) and 200 times its compressed
+size past 1 MB, at most MAX_MEMBERS entries. Nothing is written to disk: a name pointing outside the
+archive (「../」, 「/etc/…」, 「C:\\…」) is passed over by name, not followed. An archive inside the archive is
+named, not opened (one level: it may be the archive of an archive of …). Encrypted members are refused
+with what to do. `.rar` and `.7z` are not read: no reader of them is installed."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from .errors import TooLarge, UnreadableFile, damaged
+from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, is_archive, read_bytes, size_refusal
+from .records import Document
+from .zipped import MAX_INFLATED, MAX_RATIO, refuse_zip_bomb
+
+__all__ = [
+    "MAX_MEMBERS",
+    "MEMBER_MARK",
+    "Archive",
+    "Member",
+    "archive_of",
+    "is_zip",
+    "member_path",
+    "open_archive",
+]
+
+MEMBER_MARK = " › "  # between an archive and a member's path inside it, in a citation and a stored path
+MAX_MEMBERS = 2000  # entries (files and folders): a mailed zip of notices holds tens
+RATIO_FLOOR = 1024 * 1024  # a member's own ratio is checked past this size (a small text compresses well)
+_UTF8_FLAG = 0x800
+_ENCRYPTED = 0x1
+# what an archive's maker and its system leave beside the documents: passed over without a word, as the
+# same files in a folder are (`iter_speech_files`)
+_LITTER_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
+# the characters file names are made of, in any Chinese office: ASCII, CJK ideographs and their punctuation,
+# full-width forms, general punctuation, enclosed and circled numbers, Roman numerals, the middle dot
+_NAME_CHARACTERS = re.compile(
+    r"[\x20-\x7e\u00b7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u3000-\u303f\u3200-\u32ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+_NAME_ENCODINGS = ("utf-8", "gb18030", "big5")  # as `readable_name` tries them
+# compression methods zipfile does not read (APPNOTE.TXT 4.4.5), by the names archivers show
+_METHODS = {6: "Implode", 9: "Deflate64", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES 加密"}
+
+
+def is_zip(name: str) -> bool:
+    """Whether a file name is a zip archive's (附件.zip): the archive `add` and the bot open."""
+    return name.lower().endswith(".zip")
+
+
+def member_path(archive: str, inner: str) -> str:
+    """The path (or citation) of a member: the archive's, then its path inside it."""
+    return f"{archive}{MEMBER_MARK}{inner}"
+
+
+_MEMBER = re.compile(rf"^(.*?\.zip){re.escape(MEMBER_MARK)}(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def archive_of(path: str) -> str | None:
+    """The archive a stored path names a member of (「/材料/附件.zip › 通知/a.docx」 → 「/材料/附件.zip」), else None."""
+    found = _MEMBER.match(path)
+    return found[1] if found else None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A file in an archive, in its order: its path inside it (folders apart by 「/」), how it is cited, and
+    why it is passed over, in a few words (None: a document, to read with `Archive.read`)."""
+
+    inner: str
+    shown: str
+    passed_over: str | None = None
+    position: int = 0  # in the archive's directory
+
+
+class Archive:
+    """An archive opened and checked whole (see `open_archive`): its members, and each one's reading."""
+
+    def __init__(self, name: str, archive: zipfile.ZipFile, members: tuple[Member, ...], path: str | None):
+        self.name = name
+        self.members = members
+        self._zip = archive
+        self._path = path
+        self._infos = archive.infolist()
+
+    def read(self, member: Member) -> Document:
+        """A member read as a file of its own would be (its refusals naming it by its citation), its path
+        the archive's path and its own; a CorpusError when it cannot be."""
+        info = self._infos[member.position]
+        if info.flag_bits & _ENCRYPTED:
+            raise UnreadableFile(
+                f"{member.shown} 是加密的（压缩包设了密码），不能读取：请先用密码解压 {self.name}，再添加解压出的文件"
+            )
+        if (refusal := size_refusal(member.shown, info.file_size)) is not None:
+            raise TooLarge(refusal)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise TooLarge(f"{member.shown} 解压后过大，疑似损坏或恶意文件，已拒绝")
+        try:
+            with self._zip.open(info) as stream:  # (never more than the size its directory entry says)
+                data = stream.read()
+        except NotImplementedError as e:  # (Windows' compressed folders use Deflate64 for large files)
+            method = _METHODS.get(info.compress_type, f"编号 {info.compress_type}")
+            raise UnreadableFile(
+                f"{member.shown} 用了 speechqa 读不了的压缩方式（{method}）：请先解压 {self.name}，再添加解压出的文件"
+            ) from e
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
+            raise damaged(f"{member.shown} 无法解压：压缩包中的这个文件已损坏或不完整") from e
+        document = read_bytes(member.shown, data)
+        return replace(document, path=member_path(self._path, member.inner) if self._path else None)
+
+
+@contextmanager
+def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
+    """Open the zip archive `name` (a file, or its bytes) and check it whole: a CorpusError, with one line
+    saying what to do, when it is damaged or cut short, another format under a .zip name, inflates past the
+    limits, holds too many entries, or every document in it is encrypted. Its members are cited as
+    「name › inner」; with `path` (the archive's path), a member read is stored under 「path › inner」."""
+    size = len(source) if isinstance(source, bytes) else source.stat().st_size
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+    except (zipfile.BadZipFile, EOFError, ValueError) as e:
+        raise _not_a_zip(name, source) from e
+    except OSError as e:
+        raise _not_a_zip(name, source) from e
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise TooLarge(
+                f"{name} 中有 {len(infos)} 个文件和文件夹，超过 {MAX_MEMBERS} 个，疑似损坏或恶意文件，已拒绝："
+                "如确是资料，请解压后按文件夹添加"
+            )
+        inflated = sum(info.file_size for info in infos)
+        if MAX_RATIO * max(size, 1) >= inflated > MAX_INFLATED:  # large, not a bomb: scans, photos
+            raise TooLarge(
+                f"{name} 解压后有 {inflated / 1024 / 1024:.0f} MB，超过 {MAX_INFLATED // 1024 // 1024} MB："
+                "请先解压，再按文件夹添加解压出的文件"
+            )
+        refuse_zip_bomb(name, archive, size)
+        members = _members(name, infos)
+        documents = [m for m in members if m.passed_over is None]
+        if documents and all(infos[m.position].flag_bits & _ENCRYPTED for m in documents):
+            raise UnreadableFile(
+                f"{name} 是加密的压缩包（设了密码），不能读取：请先用密码解压，再添加解压出的文件或文件夹"
+            )
+        if not documents:
+            named = "；".join(f"{m.inner}：{m.passed_over}" for m in members[:5]) + (
+                "；…" if len(members) > 5 else ""
+            )
+            said = f"（{named}）" if members else "（是空的）"
+            raise UnreadableFile(f"{name} 中没有可添加的文件{said}：支持 {SUPPORTED_FORMATS}")
+        yield Archive(name, archive, members, path)
+
+
+def _not_a_zip(name: str, source: Path | bytes) -> UnreadableFile:
+    """Why a .zip does not open: another archive under its name, or a zip damaged or cut short."""
+    try:
+        head = source[:8] if isinstance(source, bytes) else source.open("rb").read(8)
+    except OSError:
+        head = b""
+    if head.startswith(b"Rar!"):
+        return UnreadableFile(
+            f"{name} 其实是 RAR 压缩包，不是 .zip：speechqa 不能打开 RAR，请先解压，再添加解压出的文件或文件夹"
+        )
+    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return UnreadableFile(
+            f"{name} 其实是 7z 压缩包，不是 .zip：speechqa 不能打开 7z，请先解压，再添加解压出的文件或文件夹"
+        )
+    return damaged(f"{name} 无法解压：压缩包已损坏或不完整（可能没有下载或拷贝完）")
+
+
+def _members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[Member, ...]:
+    """The files of an archive in its order, their names decoded, OS litter left out, and why each that
+    is not read is passed over."""
+    names = _decoded_names(infos)
+    members: list[Member] = []
+    seen: set[str] = set()
+    for position, (info, inner) in enumerate(zip(infos, names, strict=True)):
+        if info.is_dir() or inner.endswith("/"):
+            continue
+        parts = [part for part in inner.split("/") if part not in ("", ".")]
+        if not parts:
+            continue
+        outside = inner.startswith("/") or re.match(r"^[A-Za-z]:", inner) is not None or ".." in parts
+        if not outside and _litter(parts):
+            continue
+        shown = member_path(name, inner)
+        suffix = PurePosixPath(inner).suffix.lower()
+        why = None
+        if outside:
+            why = "路径指向压缩包之外，疑似恶意文件，没有读取"
+        elif inner in seen:
+            why = "与压缩包中前面的同名文件重复，只读取了前一个"
+        elif is_archive(inner):
+            why = f"压缩包中的压缩包只打开一层：请先解压 {name}，再添加其中的 {parts[-1]}"
+        elif suffix == ".ppt":
+            why = "旧版 PowerPoint 演示文稿，请另存为 .pptx 后再添加"
+        elif suffix not in SUPPORTED_SUFFIXES:
+            why = "不支持这种文件类型"
+        seen.add(inner)
+        members.append(Member(inner, shown, why, position))
+    return tuple(members)
+
+
+def _litter(parts: list[str]) -> bool:
+    """Whether a member is what a system leaves in archives, not a document: macOS's __MACOSX/ folder and
+    its ._ files, hidden files (.DS_Store), Word's lock files (~$…), Windows' Thumbs.db and desktop.ini."""
+    return (
+        parts[0] == "__MACOSX"
+        or any(part.startswith(".") for part in parts)
+        or parts[-1].startswith("~$")
+        or parts[-1].lower() in _LITTER_NAMES
+    )
+
+
+def _decoded_names(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """Each entry's name as its maker wrote it, with 「/」 between folders (an old Windows tool's 「\\」 too):
+    flagged UTF-8 as it is, the rest taken back to their bytes and decoded in the one encoding that reads
+    them all most plausibly (see the module's docstring)."""
+    raw = {
+        n: info.filename.encode("cp437")
+        for n, info in enumerate(infos)
+        if not info.flag_bits & _UTF8_FLAG and not info.filename.isascii()
+    }
+    encoding = _names_encoding(list(raw.values()))
+    names = []
+    for n, info in enumerate(infos):
+        name = info.filename
+        if n in raw:
+            name = _decoded(raw[n], encoding)
+        names.append(name.replace("\\", "/"))  # (a GBK trail byte 5C is inside its decoded character)
+    return names
+
+
+def _decoded(name: bytes, encoding: str | None) -> str:
+    """A name in the archive's encoding; when no one encoding reads every name, in the first that reads
+    it, else with each undecodable byte as \\xNN (as `readable_name` shows one)."""
+    for candidate in (encoding,) if encoding else _NAME_ENCODINGS:
+        try:
+            return name.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    return name.decode("utf-8", errors="backslashreplace")
+
+
+def _names_encoding(names: list[bytes]) -> str | None:
+    """The encoding all these names decode in with the fewest characters no file name is made of (the
+    first, in `_NAME_ENCODINGS`' order, on a tie); None when none decodes them all."""
+    best: tuple[int, str] | None = None
+    for encoding in _NAME_ENCODINGS:
+        try:
+            texts = [name.decode(encoding) for name in names]
+        except UnicodeDecodeError:
+            continue
+        odd = sum(len(text) - len(_NAME_CHARACTERS.findall(text)) for text in texts)
+        if best is None or odd < best[0]:
+            best = (odd, encoding)
+    return best[1] if best else None
