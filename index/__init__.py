@@ -13,6 +13,7 @@ from .embedder import (
     load_embedder,
 )
 from .errors import (
+    BotRunning,
     HomeFull,
     HomeUnusable,
     IndexCorrupt,
@@ -36,6 +37,7 @@ from .library import (
     Library,
     LoadedIndex,
     Staleness,
+    bot_lock,
     embedding_key,
     write_lock,
 )
@@ -97,6 +99,7 @@ __all__ = [
     "UPLOAD",
     "AddOutcome",
     "BackupError",
+    "BotRunning",
     "BuildReport",
     "Correction",
     "Counts",
@@ -142,6 +145,7 @@ __all__ = [
     "backup_database",
     "backup_from_stream",
     "backup_to_stream",
+    "bot_lock",
     "bundled_key",
     "check_backup",
     "database_is_whole",
