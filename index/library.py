@@ -603,6 +603,25 @@ class Library:
                 self._commit_with_index(embedder, None)
         return record
 
+    def edit(
+        self,
+        speech_id: int,
+        embedder: Embedder | None = None,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        speaker: str | None = None,
+        issuer: str | None = None,
+    ) -> SpeechRecord | None:
+        """Correct a speech's metadata (`Store.edit_speech`); with an embedder, a new title reaches the
+        index in the same step (the lexical index reads it), so that a failed build (a full disk) leaves
+        the correction unsaved too, not saved without its index."""
+        with self.store.transaction():
+            record = self.store.edit_speech(speech_id, title=title, date=date, speaker=speaker, issuer=issuer)
+            if record is not None and embedder is not None and title:
+                self._commit_with_index(embedder, None)
+        return record
+
     def _commit_with_index(self, embedder: Embedder, progress: Progress | None) -> BuildReport:
         """Inside the store's open transaction: write the new generation, then commit and point CURRENT
         at it with SIGINT/SIGTERM held, so both happen or neither does."""

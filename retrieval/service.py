@@ -313,6 +313,24 @@ class SpeechService:
             self.reload()
         return Restored(counts, saved, report)
 
+    def edit(
+        self,
+        speech_id: int,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        speaker: str | None = None,
+        issuer: str | None = None,
+    ) -> SpeechRecord | None:
+        """Correct a speech's metadata; a new title and its index are saved together or not at all."""
+        with self._writing():
+            self._repair(None)
+            edited = self.library.edit(
+                speech_id, self.embedder, title=title, date=date, speaker=speaker, issuer=issuer
+            )
+            self.reload()
+        return edited
+
     def remove(self, speech_id: int) -> SpeechRecord | None:
         with self._writing():
             self._repair(None)

@@ -13,6 +13,9 @@ from index import BotRunning, bot_lock
 
 from .fake_telegram import FakeBotAPI, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
+from .test_cli_library import Run, fill, home_on_small_disk, ok, user_error
+
+TITLE = "在全市老干部工作会议上的讲话（2024年）"
 
 
 def test_a_bot_lock_is_held_by_one_process_of_a_bot_at_a_time_and_names_it(tmp_path: Path) -> None:
@@ -57,3 +60,25 @@ async def test_a_second_bot_started_on_the_same_data_home_is_refused_and_the_fir
             await api.wait_for("setMyCommands", count=3, timeout=90)
             assert after_kill.returncode is None
             await interrupt(after_kill)
+
+
+def test_a_title_corrected_on_a_full_disk_is_not_saved_without_its_index(
+    run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`edit --title` saved the title, then failed to build the index for it and said 「这次的改动没有保存，
+    资料库保持原样」: the title was saved, the index left behind, and every question after it failed too."""
+    with home_on_small_disk(seed_home, tmp_path) as (disk, home):
+        monkeypatch.setenv("SPEECHQA_HOME", str(home))
+        before = ok(run("speeches"))
+        filler = fill(disk, 96 * 1024)  # room for the database's change, not for a new index generation
+        out = user_error(run("edit", "3", "--title", TITLE))
+        assert (
+            out.splitlines()[-1]
+            == f"错误：数据目录所在的磁盘空间不足：{home}。这次的改动没有保存，资料库保持原样：请腾出空间后重试。"
+        )
+        assert ok(run("speeches")) == before
+        assert "正常：5 篇讲话" in ok(run("health"))
+        assert "已更正 #3" in ok(run("edit", "3", "--date", "2024-03-01"))  # no index to build: saved
+        filler.unlink()
+        assert f"已更正 #3 {TITLE}" in ok(run("edit", "3", "--title", TITLE))
+        assert "正常：5 篇讲话" in ok(run("health"))
