@@ -4,16 +4,17 @@ the real library and model, the fake Bot API over real HTTP."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from pathlib import Path
 
 import pytest
 
-from index import BotRunning, bot_lock
+from index import BotRunning, Store, bot_lock
 
 from .fake_telegram import FakeBotAPI, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
-from .test_cli_library import Run, fill, home_on_small_disk, ok, user_error
+from .test_cli_library import EXAMPLE, EXAMPLE_ANSWER, Run, fill, home_on_small_disk, ok, user_error
 
 TITLE = "在全市老干部工作会议上的讲话（2024年）"
 
@@ -81,4 +82,28 @@ def test_a_title_corrected_on_a_full_disk_is_not_saved_without_its_index(
         assert "已更正 #3" in ok(run("edit", "3", "--date", "2024-03-01"))  # no index to build: saved
         filler.unlink()
         assert f"已更正 #3 {TITLE}" in ok(run("edit", "3", "--title", TITLE))
+        assert "正常：5 篇讲话" in ok(run("health"))
+
+
+def test_questions_are_answered_from_the_last_index_when_a_full_disk_leaves_no_room_to_update_it(
+    run: Run, seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library whose index is behind its store (a writer killed between the two, a restore that filled the
+    disk) on a disk with no room: every question, and `speeches`, failed with the full disk."""
+    with home_on_small_disk(seed_home, tmp_path) as (disk, home):
+        monkeypatch.setenv("SPEECHQA_HOME", str(home))
+        store = Store(home / "speechqa.db")
+        store.edit_speech(3, title=TITLE)  # committed, its index not built: as a writer killed between them
+        store.close()
+        fill(disk, 96 * 1024)  # room to open the database, none for a new index generation
+        asked = run("ask", "--json", EXAMPLE)
+        assert asked.exit_code == 0, asked.output
+        assert EXAMPLE_ANSWER in json.loads(asked.stdout)["results"][0]["text"]
+        assert (
+            f"数据目录所在的磁盘空间不足：{home}，索引没能补建：暂用上次建好的索引回答，最近的改动要腾出空间后才能检索到。"
+            in asked.stderr
+        )
+        assert TITLE in ok(run("speeches"))
+        (disk / "filler").unlink()
+        ok(run("ask", EXAMPLE))  # with room again, the next question brings the index up to date
         assert "正常：5 篇讲话" in ok(run("health"))
