@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,16 @@ from index import BotRunning, Store, bot_lock
 
 from .fake_telegram import FakeBotAPI, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
-from .test_cli_library import EXAMPLE, EXAMPLE_ANSWER, Run, fill, home_on_small_disk, ok, user_error
+from .test_cli_library import (
+    EXAMPLE,
+    EXAMPLE_ANSWER,
+    Run,
+    fill,
+    home_on_small_disk,
+    ok,
+    read_only_view,
+    user_error,
+)
 
 TITLE = "在全市老干部工作会议上的讲话（2024年）"
 
@@ -107,3 +118,30 @@ def test_questions_are_answered_from_the_last_index_when_a_full_disk_leaves_no_r
         (disk / "filler").unlink()
         ok(run("ask", EXAMPLE))  # with room again, the next question brings the index up to date
         assert "正常：5 篇讲话" in ok(run("health"))
+
+
+OLD_LIBRARIES = Path(__file__).parent / "fixtures" / "old-libraries"
+
+
+def test_a_backup_restores_from_a_read_only_stick_onto_a_new_machine_and_leaves_nothing_beside_it(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup is read from where the office keeps it: a write-protected stick, a :ro share. It was
+    refused as 「不是可用的 SQLite 备份文件」 — backups were written in the live database's write-ahead-log
+    mode, which SQLite cannot open read-only without writing a -shm file beside it (and, where it could,
+    a restore left -wal/-shm there)."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    ok(run("backup", str(stick / "备份.db")))
+    with zipfile.ZipFile(OLD_LIBRARIES / "c8f6dd8.zip") as old:  # written by a release of 2026-12-04, WAL
+        (stick / "旧版备份.db").write_bytes(old.read("backup.db"))
+    with sqlite3.connect(stick / "备份.db") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    db.close()
+    with read_only_view(stick, tmp_path / "ro-stick") as mount:
+        for name, speeches in (("备份.db", "5 篇讲话"), ("旧版备份.db", "篇讲话")):
+            monkeypatch.setenv("SPEECHQA_HOME", str(tmp_path / f"new-machine-{name}"))
+            restored = ok(run("restore", "--yes", str(mount / name)))
+            assert restored.startswith("已恢复：讲话"), restored
+            assert speeches in ok(run("health"))
+    assert sorted(p.name for p in stick.iterdir()) == ["备份.db", "旧版备份.db"]
