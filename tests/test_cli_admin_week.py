@@ -14,6 +14,7 @@ import pytest
 
 from index import BotRunning, Store, bot_lock
 
+from .bot_harness import TOKEN
 from .fake_telegram import FakeBotAPI, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
 from .test_cli_library import (
@@ -145,3 +146,30 @@ def test_a_backup_restores_from_a_read_only_stick_onto_a_new_machine_and_leaves_
             assert restored.startswith("已恢复：讲话"), restored
             assert speeches in ok(run("health"))
     assert sorted(p.name for p in stick.iterdir()) == ["备份.db", "旧版备份.db"]
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_the_same_bot_polling_from_another_machine_is_one_log_line_not_a_traceback_a_second(
+    seed_home: Path,
+) -> None:
+    """A backup restored on a second machine and its bot started there while the first runs: the lock of one
+    data home cannot see it. Each side's poll ended the other's (409 Conflict) and the bot logged a traceback
+    for every one; now it is one line saying what is happening, repeated at most as the log's rate limit allows."""
+    import httpx
+
+    async with FakeBotAPI() as api:
+        env = bot_env(seed_home, api.base_url)
+        async with bot_process(env) as process:
+            await api.wait_for("setMyCommands", timeout=90)
+            other = f"{api.base_url}{TOKEN}/getUpdates"
+            async with httpx.AsyncClient() as client:  # the other machine's bot, polling with the same token
+                for _ in range(8):
+                    await client.post(other, data={"timeout": "1"})
+            await asyncio.sleep(1)
+            api.push_update(api.make_text_update("离休干部体检规定是什么？"))
+            (call,) = await api.wait_for("sendMessage", timeout=90)
+            assert "要落实好离休干部每年一次体检的规定" in html_to_text(call.params["text"])
+            log = await interrupt(process)
+    assert "another process is receiving this bot's updates" in log
+    assert "Traceback" not in log and "telegram.error.Conflict" not in log
