@@ -190,6 +190,11 @@ class SentMessage:
         raise AssertionError(f"no button containing {label!r} in {self.buttons}")
 
 
+def _gone(request: web.Request) -> bool:
+    """Whether the client of `request` has closed its connection (a cancelled long poll)."""
+    return request.transport is None or request.transport.is_closing()
+
+
 class _Dropped(Exception):
     """The connection of a request is cut (see :meth:`FakeBotAPI.drop_next`)."""
 
@@ -1024,6 +1029,8 @@ class FakeBotAPI:
                 injected = True
                 raise _Dropped
         except _APIError as err:
+            if err.code == 409 and method == "getUpdates" and _gone(request):
+                return web.Response()  # a long poll its client gave up (PTB stopping): nobody is answered
             status, body = err.code, err.body()
         except _Dropped:
             status, body = DROPPED, {"description": "connection dropped"}
