@@ -40,7 +40,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from corpus import (
@@ -1529,6 +1529,12 @@ class Handlers:
         error = context.error
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
+            return
+        if isinstance(error, Conflict) and update is None:  # polling: Telegram ended this bot's long poll
+            log.warning(
+                "another process is receiving this bot's updates (the same token on another machine or data "
+                "home): Telegram gives each update to one of them, answers are late; stop the other one"
+            )
             return
         chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         if isinstance(

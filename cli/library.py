@@ -448,19 +448,22 @@ def edit(
         raise UserError(f"日期不存在：{date}（格式对，但没有这一天）。")
     issuer = _issuers(issuer) if issuer is not None else None
     with user_errors():
-        store = obj.library.store
-        store.require_writable()
-        edited = store.edit_speech(
-            speech_id,
-            title=title.strip() if title is not None else None,
-            date=date,
-            speaker="".join(speaker.split()) if speaker is not None else None,
-            issuer=issuer,
+        obj.library.store.require_writable()
+        fields = {
+            "title": title.strip() if title is not None else None,
+            "date": date,
+            "speaker": "".join(speaker.split()) if speaker is not None else None,
+            "issuer": issuer,
+        }
+        # a new title is saved with its index (the lexical index reads it: cached vectors, a quick build),
+        # both or neither; the other fields are read from the store alone, without loading the model
+        edited = (
+            obj.service().edit(speech_id, **fields)
+            if title is not None
+            else obj.library.edit(speech_id, **fields)
         )
         if edited is None:
             raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
-        if title is not None:
-            obj.service().ensure_index()  # the lexical index reads the title: cached vectors, a quick rebuild
         meta = " · ".join(part for part in (edited.date, attribution(edited.speaker, edited.issuer)) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
 

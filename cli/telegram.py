@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import secrets
@@ -11,7 +12,7 @@ from urllib.parse import urlparse
 
 import click
 
-from index import QueryStats, SpeechIndexError
+from index import QueryStats, SpeechIndexError, bot_lock
 from retrieval import check_read_only_home, prepare_many_searches
 
 from .console import json_text
@@ -153,10 +154,18 @@ def bot_command(obj: Context) -> None:
         )
     # a malformed webhook secret is said at once too, not after waiting for Telegram and loading the model
     webhook = webhook_options(settings) if settings.webhook_url else None
-    with user_errors():  # an unusable data home is said at once, not after waiting for Telegram
-        # opening the library checks the folder and its database; a read-only one must also hold an
-        # index and a speech, since the bot could neither build the one nor take an upload of the other
-        check_read_only_home(obj.library, need_speeches=True)
+    with contextlib.ExitStack() as held:
+        with user_errors():  # an unusable data home is said at once, not after waiting for Telegram
+            # opening the library checks the folder and its database; a read-only one must also hold an
+            # index and a speech, since the bot could neither build the one nor take an upload of the other
+            check_read_only_home(obj.library, need_speeches=True)
+            # one process per bot and data home: a second would fight the first for every update
+            held.enter_context(bot_lock(obj.library.home, settings.token.split(":", 1)[0]))
+        run_bot(obj, settings, webhook)
+
+
+def run_bot(obj: Context, settings: TelegramSettings, webhook: dict[str, Any] | None) -> None:
+    """Log, wait for Telegram, load the model and index, and serve until stopped."""
     configure_logging(settings.token, settings)
     wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once
     from bot import build_application

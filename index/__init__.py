@@ -13,6 +13,7 @@ from .embedder import (
     load_embedder,
 )
 from .errors import (
+    BotRunning,
     HomeFull,
     HomeUnusable,
     IndexCorrupt,
@@ -38,6 +39,7 @@ from .library import (
     LoadedIndex,
     Staleness,
     archive_tallies,
+    bot_lock,
     embedding_key,
     write_lock,
 )
@@ -100,6 +102,7 @@ __all__ = [
     "AddOutcome",
     "ArchiveTally",
     "BackupError",
+    "BotRunning",
     "BuildReport",
     "Correction",
     "Counts",
@@ -146,6 +149,7 @@ __all__ = [
     "backup_database",
     "backup_from_stream",
     "backup_to_stream",
+    "bot_lock",
     "bundled_key",
     "check_backup",
     "database_is_whole",

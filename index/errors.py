@@ -35,6 +35,10 @@ class WriterBusy(SpeechIndexError):
     pass
 
 
+class BotRunning(SpeechIndexError):
+    """A bot of the same token is already running on this data home (it holds bot-ID.lock)."""
+
+
 class ReadOnlyHome(SpeechIndexError):
     """The data home (or its database) cannot be written: a read-only mount, volume or folder."""
 

@@ -4,6 +4,7 @@ Layout of a data home:
 
     speechqa.db          SQLite: speeches, passages, embedding cache, query log
     write.lock           held by whoever writes (add, remove, rebuild)
+    bot-ID.lock          held by the running bot of that bot id for its whole life (its process id inside)
     index/CURRENT        name of the live generation, replaced atomically
     index/gen-…/         vectors.faiss, lexical/, manifest.json of one generation
 
@@ -57,6 +58,7 @@ from corpus import (
 from . import identity
 from .embedder import Embedder
 from .errors import (
+    BotRunning,
     HomeUnusable,
     IndexCorrupt,
     IndexMismatch,
@@ -752,6 +754,25 @@ class Library:
                 self._commit_with_index(embedder, None)
         return record
 
+    def edit(
+        self,
+        speech_id: int,
+        embedder: Embedder | None = None,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        speaker: str | None = None,
+        issuer: str | None = None,
+    ) -> SpeechRecord | None:
+        """Correct a speech's metadata (`Store.edit_speech`); with an embedder, a new title reaches the
+        index in the same step (the lexical index reads it), so that a failed build (a full disk) leaves
+        the correction unsaved too, not saved without its index."""
+        with self.store.transaction():
+            record = self.store.edit_speech(speech_id, title=title, date=date, speaker=speaker, issuer=issuer)
+            if record is not None and embedder is not None and title:
+                self._commit_with_index(embedder, None)
+        return record
+
     def _commit_with_index(self, embedder: Embedder, progress: Progress | None) -> BuildReport:
         """Inside the store's open transaction: write the new generation, then commit and point CURRENT
         at it with SIGINT/SIGTERM held, so both happen or neither does."""
@@ -984,6 +1005,43 @@ def write_lock(home: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+@contextlib.contextmanager
+def bot_lock(home: Path, bot_id: str) -> Iterator[None]:
+    """Held by the data home's running bot of `bot_id` (the token's number) for its whole life, with its
+    process id and start time in bot-ID.lock. Telegram serves one poller per bot: a second process of the
+    same bot would fight the first for every update (answers late, both logs full of conflicts), so it
+    is refused, naming the one running. A read-only home without the file takes no lock (it can hold no
+    uploads either)."""
+    path = home / f"bot-{bot_id}.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except FileNotFoundError as e:
+        raise HomeUnusable(f"数据目录不存在：{home}") from e
+    except OSError:
+        try:  # a read-only home: lock the file another writable run left, if any
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            yield
+            return
+    with os.fdopen(fd, "r+" if os.access(path, os.W_OK) else "r", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            handle.seek(0)
+            holder = handle.read().strip()
+            who = f"（{holder}）" if holder else ""
+            raise BotRunning(
+                f"这个资料库已有同一个机器人在运行{who}：一个机器人只能运行一份，两份会互相抢消息、回复变慢。"
+                "要重启，请先停止正在运行的那一个。"
+            ) from e
+        if handle.writable():
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"进程 {os.getpid()}，{time.strftime('%Y-%m-%d %H:%M')} 启动")
+            handle.flush()
+        yield
 
 
 def _read_manifest(folder: Path) -> Manifest:

@@ -71,6 +71,21 @@ def _ro_uri(path: Path) -> str:
     return f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
 
 
+def _open_backup(source: Path) -> sqlite3.Connection:
+    """A backup file, read only. A backup an earlier release wrote in write-ahead-log mode cannot be opened
+    so where its folder is read-only (a write-protected stick, a :ro volume, a share): SQLite would create
+    its -shm file beside it. A backup is a finished file, so it is then read as unchanging (immutable)."""
+    conn = sqlite3.connect(_ro_uri(source), uri=True)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(source.parent, os.W_OK):
+            raise
+        return sqlite3.connect(_ro_uri(source) + "&immutable=1", uri=True)
+
+
 def _stamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
 
@@ -94,6 +109,9 @@ def backup_database(store: Store, target: Path) -> Counts:
         try:
             with store.lock:
                 store.db.conn.backup(destination)
+            # one self-contained file (the live database's write-ahead log mode would make every reader of
+            # the backup need to write beside it: refused on a read-only stick or share, -wal/-shm left)
+            destination.execute("PRAGMA journal_mode = DELETE")
             counts = count_rows(destination)
         finally:
             destination.close()
@@ -177,7 +195,7 @@ def check_backup(source: Path, shown: str | None = None) -> Counts:
             raise BackupError(f"{source} 不是普通文件，请给出 speechqa backup 写出的 .db 文件")
         raise BackupError(f"找不到备份文件：{source}")
     try:
-        conn = sqlite3.connect(_ro_uri(source), uri=True)
+        conn = _open_backup(source)
         try:
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"_migrations", "speeches", "passages"} <= names:

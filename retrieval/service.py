@@ -17,6 +17,7 @@ from index import (
     Counts,
     Embedder,
     FileOutcome,
+    HomeFull,
     Library,
     Prefixes,
     ReadOnlyHome,
@@ -217,6 +218,16 @@ class SpeechService:
             if self.library.manifest() is None:
                 raise
             log.info("another writer is updating the index; serving the current one meanwhile")
+        except HomeFull as e:
+            if self.library.manifest() is None:
+                raise
+            # no room to bring the index up to date: the one built last still answers, without the change
+            # made since (a writer stopped before its index, or a restore on a disk that then filled up)
+            log.warning("no room to bring the index up to date (%s); serving the current one", e.reason)
+            if self._notice is not None:
+                self._notice(
+                    f"{e.reason}，索引没能补建：暂用上次建好的索引回答，最近的改动要腾出空间后才能检索到。"
+                )
 
     def _open(self) -> Retriever:
         index = self.library.load(self.embedder.key)
@@ -325,6 +336,24 @@ class SpeechService:
             report = self.library.build(self.embedder, progress, fresh=True)
             self.reload()
         return Restored(counts, saved, report)
+
+    def edit(
+        self,
+        speech_id: int,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        speaker: str | None = None,
+        issuer: str | None = None,
+    ) -> SpeechRecord | None:
+        """Correct a speech's metadata; a new title and its index are saved together or not at all."""
+        with self._writing():
+            self._repair(None)
+            edited = self.library.edit(
+                speech_id, self.embedder, title=title, date=date, speaker=speaker, issuer=issuer
+            )
+            self.reload()
+        return edited
 
     def remove(self, speech_id: int) -> SpeechRecord | None:
         with self._writing():

@@ -190,6 +190,11 @@ class SentMessage:
         raise AssertionError(f"no button containing {label!r} in {self.buttons}")
 
 
+def _gone(request: web.Request) -> bool:
+    """Whether the client of `request` has closed its connection (a cancelled long poll)."""
+    return request.transport is None or request.transport.is_closing()
+
+
 class _Dropped(Exception):
     """The connection of a request is cut (see :meth:`FakeBotAPI.drop_next`)."""
 
@@ -280,6 +285,7 @@ class FakeBotAPI:
         self._updates_cond = asyncio.Condition()
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopping = False
+        self._polls = 0  # getUpdates calls so far: a newer one ends a pending one with 409, as Telegram does
         self._runner: web.AppRunner | None = None
         self._port = port  # 0: any free port
         self._methods: dict[str, Callable[[JSON], Awaitable[Any]]] = {
@@ -1023,6 +1029,8 @@ class FakeBotAPI:
                 injected = True
                 raise _Dropped
         except _APIError as err:
+            if err.code == 409 and method == "getUpdates" and _gone(request):
+                return web.Response()  # a long poll its client gave up (PTB stopping): nobody is answered
             status, body = err.code, err.body()
         except _Dropped:
             status, body = DROPPED, {"description": "connection dropped"}
@@ -1178,6 +1186,12 @@ class FakeBotAPI:
                 "Conflict: can't use getUpdates method while webhook is "
                 "active; use deleteWebhook to delete the webhook first",
             )
+        # Telegram serves one poller per bot: a getUpdates arriving while another waits ends the waiting
+        # one with 409 (a second process polling with the same token gets its share of these, and so
+        # does the first)
+        self._polls += 1
+        mine = self._polls
+        self._notify(self._updates_cond)
         offset = int(params.get("offset") or 0)
         if offset > 0:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
@@ -1186,9 +1200,17 @@ class FakeBotAPI:
             try:
                 async with self._updates_cond:
                     async with asyncio.timeout(timeout):
-                        await self._updates_cond.wait_for(lambda: bool(self._updates) or self._stopping)
+                        await self._updates_cond.wait_for(
+                            lambda: bool(self._updates) or self._stopping or self._polls != mine
+                        )
             except TimeoutError:
                 pass
+            if self._polls != mine and not self._stopping:
+                raise _APIError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; "
+                    "make sure that only one bot instance is running",
+                )
         return list(self._updates[: int(params.get("limit") or 100)])
 
     async def _apisendMessage(self, params: JSON) -> JSON:

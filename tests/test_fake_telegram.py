@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import time
@@ -369,3 +370,16 @@ async def test_replies_to_deleted_messages_restricted_chats_closed_topics_and_un
     assert back.my_chat_member is not None and back.my_chat_member.new_chat_member.status == "member"
     await bot.send_message(USER, "hi again")
     assert api.last_message(USER).plain_text == "hi again"
+
+
+async def test_a_second_poller_ends_the_pending_long_poll_with_409_as_telegram_does(api: FakeBotAPI) -> None:
+    import httpx  # PTB's own HTTP client
+
+    async with httpx.AsyncClient(base_url=api.base_url.removesuffix("/bot")) as client:
+        first = asyncio.create_task(client.post("/bot123:ABC/getUpdates", data={"timeout": "5"}))
+        await asyncio.sleep(0.3)  # the first long-poll is waiting
+        second = await client.post("/bot123:ABC/getUpdates", data={"timeout": "0"})
+        ended = await asyncio.wait_for(first, timeout=2)
+    assert second.json() == {"ok": True, "result": []}
+    assert ended.status_code == 409
+    assert "terminated by other getUpdates request" in ended.json()["description"]
