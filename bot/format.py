@@ -28,8 +28,11 @@ from index import (
     archive_tallies,
 )
 from retrieval import (
+    LEVEL_NAMES,
+    NO_ANSWER_NOTE,
     SMALL_TALK_REPLIES,
     UNKNOWN_SPEAKER,
+    UNRELATED_MARK,
     Answer,
     Hit,
     attribution,
@@ -45,13 +48,15 @@ TEXT_LIMIT = 4096  # Telegram's limit for a message's text, after entity parsing
 MAX_DOWNLOAD = 20 * 1024 * 1024
 MB = 1024 * 1024
 ELLIPSIS = "…"
-NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
-UNRELATED = "（可能不相关）"
 PINNED = "📌 标准答案"
 OFFER = "📌 相近的标准问题："
 OFFER_HINT = "（点下方按钮看它的标准答案）"
 NO_MORE = "后面的段落与问题关系不大，不再列出。"
-LEVELS = {"high": "✅ 直接相关", "medium": "🔶 可能相关，请核对原文", "low": "⚠️ 未找到直接回答"}
+LEVELS = {
+    "high": f"✅ {LEVEL_NAMES['high']}",
+    "medium": f"🔶 {LEVEL_NAMES['medium']}，请核对原文",
+    "low": f"⚠️ {LEVEL_NAMES['low']}",
+}
 MIN_PASSAGE = 80  # below this, a page shows fewer passages rather than stubs of all of them
 SECTION_CHARS = 60
 ANSWER_CHARS = 300  # an answer sentence longer than this (rare: one run-on sentence) is clipped
@@ -287,7 +292,7 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
         pieces += [Piece(period, "i"), Piece("\n")]
     pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
-        pieces += [Piece(NO_ANSWER, "i"), Piece("\n")]
+        pieces += [Piece(NO_ANSWER_NOTE, "i"), Piece("\n")]
     if answer.pin_offer is not None:
         pieces += [
             Piece(OFFER),
@@ -302,7 +307,7 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
         if hit.pinned:
             pieces += [Piece(" "), Piece(PINNED, "b")]
         elif not hit.relevant or not answer.answered:
-            pieces.append(Piece(UNRELATED, "i"))
+            pieces.append(Piece(UNRELATED_MARK, "i"))
         pieces += [Piece("\n"), Piece(result_line(p), "i")]
         if p.section:
             pieces += [Piece("\n"), Piece("§ " + _clip(p.section, SECTION_CHARS), "i")]

@@ -9,7 +9,10 @@ import click
 
 from index import PassageRecord, SpeechRecord
 from retrieval import (
+    LEVEL_NAMES,
+    NO_ANSWER_NOTE,
     SMALL_TALK_REPLIES,
+    UNRELATED_MARK,
     Answer,
     Hit,
     SmallTalk,
@@ -21,11 +24,10 @@ from retrieval import (
 
 from .help import display_width
 
-NO_ANSWER = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 LEVELS = {
-    "high": ("直接相关", "green", ""),
-    "medium": ("可能相关", "yellow", "以下段落可能回答了这个问题，请核对原文。"),
-    "low": ("未找到直接回答", "yellow", NO_ANSWER),
+    "high": (LEVEL_NAMES["high"], "green", ""),
+    "medium": (LEVEL_NAMES["medium"], "yellow", "以下段落可能回答了这个问题，请核对原文。"),
+    "low": (LEVEL_NAMES["low"], "yellow", NO_ANSWER_NOTE),
 }
 
 
@@ -183,7 +185,7 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
         p = hit.passage
         marker = "?" if not answer.answered else ""
         pin = click.style("📌 标准答案  ", fg="green", bold=True) if hit.pinned else ""
-        unrelated = click.style("（可能不相关）", fg="yellow") if answer.answered and not hit.relevant else ""
+        unrelated = click.style(UNRELATED_MARK, fg="yellow") if answer.answered and not hit.relevant else ""
         lines.append("")
         lines.append(
             click.style(f"[{hit.rank}{marker}] ", fg="cyan", bold=True)

@@ -27,6 +27,11 @@ log = logging.getLogger(__name__)
 
 Level = Literal["high", "medium", "low"]
 LEVELS: tuple[Level, ...] = ("high", "medium", "low")
+# What a reader is told of a level, in every front end and the Word export alike: its name, and under a
+# "low" answer the sentence that says the passages after it are only the nearest ones, each marked
+LEVEL_NAMES: dict[Level, str] = {"high": "直接相关", "medium": "可能相关", "low": "未找到直接回答"}
+NO_ANSWER_NOTE = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
+UNRELATED_MARK = "（可能不相关）"
 MODEL_VERSION = 1
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "data" / "confidence.json"
 RULE_HIGH_COVERAGE = 0.7  # the fallback rule's "high": most of the question's information is in the passage

@@ -23,6 +23,7 @@ from corpus import EXPORT_DATE_LABEL, EXPORT_HEADING, EXPORT_QUESTION_LABEL
 from index import BEIJING
 
 from .attribution import UNKNOWN_SPEAKER, attribution
+from .confidence import UNRELATED_MARK
 from .records import Answer, Hit
 from .typos import typo_note
 
@@ -111,7 +112,7 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
         if hit.pinned:
             heading = f"{hit.rank}. 📌 标准答案 · {hit.passage.speech_title}"
         if answer.answered and not hit.relevant:
-            heading += "（可能不相关）"
+            heading += UNRELATED_MARK
         doc.add_heading(heading, level=2)
         cite = doc.add_paragraph()
         run = cite.add_run(citation(hit))

@@ -39,7 +39,7 @@ def framing_below_items(
 
     Attachment lines move first, then openings, each kind in ranking order. A passage missing from
     `records` stays where it is. Neither move changes the order of the other passages, so the result is
-    that of the two steps this replaces (`attachments_last`, then `openings_below_items`)."""
+    that of two passes over the head, one moving the attachment lines, then one moving the openings."""
     lines: list[int] = []
     openings: list[int] = []
     move_lines, move_openings = "附件" not in question, not asks_why(question)

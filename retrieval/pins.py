@@ -40,6 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -61,6 +62,7 @@ __all__ = [
     "PinModel",
     "PinRule",
     "QuestionSide",
+    "Verdicts",
     "char_bigrams",
     "compare_questions",
     "embed_as_text",
@@ -112,6 +114,14 @@ class PairFeatures:
 PIN_FEATURES: tuple[str, ...] = tuple(f.name for f in fields(PairFeatures))
 
 
+class Verdicts(NamedTuple):
+    """What a judge says of each pin, in the order of the pairs: its probability where the pin is served
+    (`strengths`) and where it is offered or served (`offers`), -inf elsewhere."""
+
+    strengths: np.ndarray
+    offers: np.ndarray
+
+
 @dataclass(frozen=True)
 class PinRule:
     """The fallback when no pin model can be read: two thresholds (and optionally the passage drop).
@@ -146,9 +156,8 @@ class PinRule:
         """The rule offers no pin it does not serve: all -inf."""
         return np.full(len(pairs), -math.inf)
 
-    def verdicts(self, pairs: Sequence[PairFeatures]) -> tuple[np.ndarray, np.ndarray]:
-        """(`strengths`, `offers`) of the pins."""
-        return self.strengths(pairs), self.offers(pairs)
+    def verdicts(self, pairs: Sequence[PairFeatures]) -> Verdicts:
+        return Verdicts(self.strengths(pairs), self.offers(pairs))
 
 
 @dataclass(frozen=True)
@@ -172,18 +181,18 @@ class PinModel:
 
     def strengths(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         """Per pin: its probability when at or above the threshold, else -inf."""
-        return self.verdicts(pairs)[0]
+        return self.verdicts(pairs).strengths
 
     def offers(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         """Per pin: its probability when at or above `suggest` (offered, or served), else -inf."""
-        return self.verdicts(pairs)[1]
+        return self.verdicts(pairs).offers
 
-    def verdicts(self, pairs: Sequence[PairFeatures]) -> tuple[np.ndarray, np.ndarray]:
-        """(`strengths`, `offers`) of the pins, from one computation of their probabilities."""
+    def verdicts(self, pairs: Sequence[PairFeatures]) -> Verdicts:
+        """Strengths and offers from one computation of the pins' probabilities."""
         p = self.probabilities(pairs)
         never = np.full(len(p), -math.inf)
         offered = never if self.suggest is None else np.where(p >= self.suggest, p, -math.inf)
-        return np.where(p >= self.threshold, p, -math.inf), offered
+        return Verdicts(np.where(p >= self.threshold, p, -math.inf), offered)
 
     def to_json(self) -> dict[str, object]:
         data = {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}

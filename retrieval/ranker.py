@@ -5,11 +5,11 @@ the dense cosine, the BM25 score (relative to the best), the IDF-weighted share 
 the passage (coverage), how close together they stand (proximity), the share found in its section
 heading, the score of its answer sentence, the share found in its speech's title, speaker and date, and
 whether the question names the speech's title whole (「前肛鳗属于什么科」 names 前肛鳗, not 异齿前肛鳗),
-and whether the passage holds the kind of answer the question asks for (a sum of money, a year…).
-The weights are a logistic regression fitted on data
-that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the tuning half of the dev
-set) and ship as a small JSON file with the feature list and a version: a missing or mismatched file
-leaves the fused order in place and says so in the log.
+whether the passage holds the kind of answer the question asks for (a sum of money, a year…), and how much
+of the question beyond the speech's title it holds (`beyond_title`). The weights are a pairwise logistic
+regression fitted on data that is not the reported test data (`scripts/fit_ranker.py`: CMRC trial and the
+tuning halves of the dev and policy sets) and ship as a small JSON file with the feature list and a
+version: a missing or mismatched file leaves the fused order in place and says so in the log.
 """
 
 from __future__ import annotations

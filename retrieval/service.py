@@ -113,9 +113,11 @@ class SpeechService:
         notice: Callable[[str], None] | None = None,
         progress: Progress | None = None,
         fresh_model: bool = False,
+        embedder: Embedder | None = None,
     ) -> None:
         """Load the model (the one the index was built with, unless `fresh_model`) and open the index,
-        seeding and building it first when needed."""
+        seeding and building it first when needed. An `embedder` given (a test's `FakeEmbedder`) is used
+        instead of loading one: `options.model` is then only its name."""
         self.library = library
         self.options = options
         self._lock = threading.Lock()
@@ -129,7 +131,7 @@ class SpeechService:
         self.built: BuildReport | None = None
         self._notice = notice
         manifest = library.manifest()
-        self.embedder: Embedder = load_embedder(
+        self.embedder: Embedder = embedder or load_embedder(
             options.model,
             prefer_key=manifest.model if manifest and not fresh_model else None,
             prefixes=options.prefixes,

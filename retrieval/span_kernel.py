@@ -110,7 +110,7 @@ def kernel(
     for t in range(bounds.shape[0] - 1):
         start = bounds[t]
         end = bounds[t + 1]
-        if start == end:  # sentence._span: an empty text scores nothing
+        if start == end:  # sentence._read: an empty text scores nothing
             out[0, t] = 0.0
             out[1, t] = 0.0
             out[2, t] = 0.0

@@ -12,7 +12,7 @@ import pytest
 
 from bot import format as bot_format
 from bot import handlers as bot_handlers
-from retrieval import SMALL_TALK_REPLIES, SpeechService
+from retrieval import SMALL_TALK_REPLIES, UNRELATED_MARK, SpeechService
 
 from .bot_harness import ADMIN, GROUP, USER, bot_settings, feed, running_bot
 from .fake_telegram import EDIT_WINDOW, FakeBotAPI
@@ -443,5 +443,5 @@ async def test_more_results_is_offered_when_the_next_pages_best_passage_is_relev
     assert f"第 {page + 1}–" in second.plain_text
     titles = {int(n): line for n, line in re.findall(r"^(\d+)\. (.*)$", second.plain_text, re.MULTILINE)}
     best = next(h for h in whole.hits[page:] if h.relevant)
-    assert bot_format.UNRELATED in titles[page + 1]  # still marked
-    assert best.rank in titles and bot_format.UNRELATED not in titles[best.rank]
+    assert UNRELATED_MARK in titles[page + 1]  # still marked
+    assert best.rank in titles and UNRELATED_MARK not in titles[best.rank]

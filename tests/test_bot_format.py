@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from bot.format import (
     ELLIPSIS,
-    NO_ANSWER,
     NO_MORE,
     TEXT_LIMIT,
     Piece,
@@ -24,7 +23,16 @@ from bot.format import (
     utf16_len,
 )
 from index import PassageRecord, PinRecord, PinState, QueryStats
-from retrieval import SMALL_TALK_REPLIES, Answer, FilterReport, Filters, Hit, Typo, highlight_spans
+from retrieval import (
+    NO_ANSWER_NOTE,
+    SMALL_TALK_REPLIES,
+    Answer,
+    FilterReport,
+    Filters,
+    Hit,
+    Typo,
+    highlight_spans,
+)
 
 from .fake_telegram import parse_html
 
@@ -140,13 +148,13 @@ def test_answer_shows_source_section_and_bold_query_words() -> None:
         in plain
     )
     assert "<b>离休干部</b>每年一次<b>体检</b>" in view.html
-    assert NO_ANSWER not in plain and view.next_offset is None
+    assert NO_ANSWER_NOTE not in plain and view.next_offset is None
 
 
 def test_an_unanswered_question_is_marked_and_its_passages_flagged() -> None:
     view = render_answer(answer_of(["一段话。", "另一段。"], answered=False))
     plain, _ = parse_html(view.html)
-    assert NO_ANSWER in plain and plain.count("（可能不相关）") == 3
+    assert NO_ANSWER_NOTE in plain and plain.count("（可能不相关）") == 3
 
 
 def test_an_over_long_page_shows_fewer_passages_and_says_where_the_next_page_starts() -> None:
@@ -168,7 +176,7 @@ def test_the_answer_says_how_sure_it_is_in_words_not_a_score(level: str, answere
     plain, _ = parse_html(view.html)
     assert shown in plain
     assert "score" not in plain and "1.000" not in plain
-    assert (NO_ANSWER in plain) == (level == "low")
+    assert (NO_ANSWER_NOTE in plain) == (level == "low")
 
 
 @pytest.mark.parametrize("kind", ["thanks", "greeting", "farewell", "ack"])

@@ -27,7 +27,6 @@ import pytest_asyncio
 
 from index import Library
 from retrieval import ServiceOptions, SpeechService
-from retrieval import service as service_module
 
 from .bot_harness import bot_settings, running_bot
 from .fake_telegram import FakeBotAPI
@@ -70,13 +69,14 @@ async def api() -> AsyncIterator[CountingAPI]:
 
 
 @pytest.fixture
-def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> SpeechService:
+def service(tmp_path: Path, request: pytest.FixtureRequest) -> SpeechService:
     if REAL:
         return request.getfixturevalue("seed_service")  # type: ignore[no-any-return]
-    monkeypatch.setattr(service_module, "load_embedder", lambda *args, **kwargs: FakeEmbedder(dim=384))
     library = Library(tmp_path / "home")
     request.addfinalizer(library.close)
-    return SpeechService(library, ServiceOptions(model="fake"))  # seeds and indexes the bundled speeches
+    return SpeechService(
+        library, ServiceOptions(model="fake"), embedder=FakeEmbedder(dim=384)
+    )  # seeds and indexes the bundled speeches
 
 
 async def ask_everything(

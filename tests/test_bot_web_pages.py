@@ -14,7 +14,7 @@ from retrieval import SpeechService
 
 from .bot_harness import ADMIN, USER, feed, running_bot
 from .fake_telegram import FakeBotAPI
-from .test_huge_text import _speeches
+from .test_huge_text import speech_titles
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "web_pages"
@@ -43,7 +43,7 @@ async def test_admin_uploads_a_saved_notice_page_and_staff_can_ask_about_it(
 
 
 def test_add_refuses_a_navigation_page_in_one_line_and_adds_nothing(seed_home: Path) -> None:
-    titles = _speeches(seed_home)
+    titles = speech_titles(seed_home)
     before = sorted(p.name for p in (seed_home / "index").iterdir())
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SPEECHQA_HOME": str(seed_home), "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(
@@ -65,5 +65,5 @@ def test_add_refuses_a_navigation_page_in_one_line_and_adds_nothing(seed_home: P
     ]
     assert len(said) == 1 and "没有找到正文" in said[0]
     assert "Traceback" not in done.stderr
-    assert _speeches(seed_home) == titles
+    assert speech_titles(seed_home) == titles
     assert sorted(p.name for p in (seed_home / "index").iterdir()) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -24,7 +25,15 @@ from cli.help import display_width
 from cli.render import answer_json, render_answer, render_context, render_speech
 from cli.settings import load_settings
 from index import PassageRecord, SpeechRecord
-from retrieval import SMALL_TALK_REPLIES, Answer, Hit, SpeechService
+from retrieval import (
+    LEVEL_NAMES,
+    NO_ANSWER_NOTE,
+    SMALL_TALK_REPLIES,
+    UNRELATED_MARK,
+    Answer,
+    Hit,
+    SpeechService,
+)
 
 EXAMPLE = "离休干部体检规定是什么？"
 EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
@@ -824,6 +833,26 @@ def test_the_terminal_shows_a_level_and_no_min_max_score(level: str, shown: str)
     text = click.unstyle(render_answer(_answer(level, 0.42)))
     assert shown in text and "把握 42%" in text
     assert "score" not in text
+
+
+@pytest.mark.parametrize("level", ["high", "medium", "low"])
+def test_the_terminal_the_bot_and_the_word_export_name_a_level_in_the_same_words(level: str) -> None:
+    """The level's name, the no-answer sentence and the mark of a passage shown only as the nearest are
+    written once (retrieval's confidence wording), not once per front end."""
+    from bot.format import render_answer as render_for_telegram
+    from retrieval import answer_docx
+
+    from .fake_telegram import parse_html
+
+    answer = _answer(level, 0.42)
+    terminal = click.unstyle(render_answer(answer))
+    telegram, _ = parse_html(render_for_telegram(answer).html)
+    word = "\n".join(p.text for p in docx.Document(io.BytesIO(answer_docx(answer))).paragraphs)
+    assert LEVEL_NAMES[level] in terminal and LEVEL_NAMES[level] in telegram
+    for shown in (terminal, telegram):
+        assert (NO_ANSWER_NOTE in shown) == (level == "low")
+        assert (UNRELATED_MARK in shown) == (level == "low")  # the one passage: shown as the nearest only
+    assert ("可能不相关" in word) == (level == "low")
 
 
 def test_json_carries_level_probability_and_small_talk() -> None:

@@ -53,7 +53,9 @@ Run = Callable[..., Result]
 
 
 def ok(result: Result) -> str:
+    """The output of a command that succeeded (exit 0, no traceback)."""
     assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
     return result.output
 
 

@@ -21,7 +21,7 @@ from corpus import bundled_corpus_files, installed_engines
 from retrieval import CANCELLED
 
 from .test_cli_first_use import NOTICE_PARTS
-from .test_cli_library import fill, home_on_small_disk
+from .test_cli_library import fill, home_on_small_disk, ok
 
 pytestmark = pytest.mark.slow
 
@@ -29,12 +29,6 @@ DESK = Path(__file__).parent / "fixtures" / "desk"
 needs_ocr = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 
 Run = Callable[..., Result]
-
-
-def ok(result: Result) -> str:
-    assert result.exit_code == 0, result.output
-    assert "Traceback" not in result.output
-    return result.output
 
 
 def speech_count(run: Run) -> int:

@@ -9,25 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from cli import cli
+from click.testing import Result
 
 pytestmark = pytest.mark.slow
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
-Run = Callable[..., Result]
-
-
-@pytest.fixture
-def run(seed_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    for name in ("SPEECHQA_MODEL", "SPEECHQA_TOKENIZER", "SPEECHQA_TOP_K"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SPEECHQA_HOME", str(seed_home))
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path / "no-model-cache"))
-    runner = CliRunner()
-    return lambda *args: runner.invoke(cli, list(args))
+Run = Callable[..., Result]  # `run` (tests/conftest.py): the command on a copy of the seed home
 
 
 def test_a_workbook_and_a_deck_added_are_found_row_by_row_and_note_by_note(run: Run, tmp_path: Path) -> None:

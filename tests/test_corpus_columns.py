@@ -261,12 +261,12 @@ def columns_with_notes_docx(folder: Path, notes_after: list[int]) -> tuple[Path,
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_fixtures import east_asian, soffice
     from tests.fixtures.documents.make_word_notes_tables import add_notes_part, reference
 
     d = docx.Document()
     d.styles["Normal"].font.size = Pt(11)
-    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    east_asian(d.styles["Normal"], "Noto Serif CJK SC")
     style = d.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
     style.font.size = Pt(9)
     style.element.set(qn("w:styleId"), "FootnoteText")

