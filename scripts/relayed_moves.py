@@ -10,6 +10,7 @@ does not change is searched exactly as before, so a set none of whose texts is p
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import unicodedata
@@ -46,10 +47,19 @@ def texts(path: Path) -> Iterator[str]:
 
 
 def main(argv: list[str]) -> int:
-    files = [Path(a) for a in argv] or [
+    parser = argparse.ArgumentParser(
+        prog="relayed_moves.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="question files (default: every one of ours)")
+    args = parser.parse_args(argv)
+    files = args.files or [
         *sorted((REPO / "benchmarks").glob("*.jsonl")),
         REPO / "benchmarks" / "typed-typos.txt",
     ]
+    for path in files:
+        if not path.is_file():
+            print(f"找不到：{path}", file=sys.stderr)
+            return 1
     seen = changed = 0
     for path in files:
         for text in texts(path):
