@@ -51,6 +51,7 @@ from .quality import (
     misses,
     report_json,
     report_table,
+    style_table,
     unanswered_by_kind,
 )
 from .ranking import bigram_bm25, ranking_ablation
@@ -146,6 +147,7 @@ __all__ = [
     "size_list",
     "speech_set",
     "structure_report",
+    "style_table",
     "training_questions",
     "typos_report",
     "typos_sets",

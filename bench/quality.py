@@ -25,7 +25,17 @@ from index.store import content_hash
 from retrieval import MODES, Answer, Retriever, RetrieverConfig
 
 from .cmrc import BenchmarkSet
-from .evaluate import KS, SPLITS, GoldQuestion, Report, by_split, evaluate, level_counts, search_as_evaluated
+from .evaluate import (
+    KS,
+    SPLITS,
+    GoldQuestion,
+    Report,
+    by_split,
+    evaluate,
+    level_counts,
+    search_as_evaluated,
+    summarise,
+)
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
@@ -89,6 +99,47 @@ def halves_tables(reports: dict[str, Report]) -> str:
                 + " / ".join(str(counts["unanswerable"][x]) for x in ("high", "medium", "low"))
             )
     return "\n\n".join(parts)
+
+
+def style_table(report: Report) -> str:
+    """One row per question style (the set's "style" field) of one mode's report, for each half of a split
+    set and for the whole: answerable and unanswerable counts, R@1, R@3, 要点 (the answer sentence holds the
+    gold phrase), false 「未找到」 (answerable told low) and answered unanswerable; empty when no question
+    names a style."""
+    styles = sorted({o.question.style for o in report.outcomes if o.question.style})
+    if not styles:
+        return ""
+    head = "| style | half | answerable / unanswerable | R@1 | R@3 | 要点 | false 「未找到」 | answered unanswerable |"
+    rows = [head, "|" + "---|" * 8]
+    halves = [("all", None), *((s, s) for s in SPLITS if any(o.question.split == s for o in report.outcomes))]
+    for style in styles:
+        for name, split in halves:
+            part = [
+                o
+                for o in report.outcomes
+                if o.question.style == style and (split is None or o.question.split == split)
+            ]
+            if not part:
+                continue
+            r = summarise(part, 0.0)
+            answerable = r.answerable > 0
+            unanswerable = r.questions - r.answerable
+            cells = [
+                style,
+                name,
+                f"{r.answerable} / {unanswerable}",
+                *(
+                    [f"{r.recall[1]:.3f}", f"{r.recall[3]:.3f}", f"{r.sentence_hit:.3f}"]
+                    if answerable
+                    else ["—"] * 3
+                ),
+                f"{r.false_abstain:.3f}" if answerable else "—",
+                f"{sum(1 for o in part if not o.question.answerable and o.answered)}/{unanswerable}"
+                if unanswerable
+                else "—",
+            ]
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
 
 
 def unanswered_by_kind(reports: dict[str, Report]) -> str:

@@ -135,6 +135,11 @@ def answer_removed_library(
     help="Search each question as `speechqa ask` and the bot do: a speaker or year it names restricts the "
     "search, a pinned answer comes first (default: the ranking alone).",
 )
+@click.option(
+    "--by-style",
+    is_flag=True,
+    help='Also print a row per question style (the set\'s "style" field), per half of a split set.',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @pass_context
 @long_running
@@ -144,6 +149,7 @@ def eval_command(
     modes: tuple[str, ...],
     show_misses: bool,
     as_asked: bool,
+    by_style: bool,
     as_json: bool,
 ) -> None:
     """Score retrieval on a question set (JSON Lines with "question" and "answers" phrases).
@@ -155,6 +161,7 @@ def eval_command(
     Example:
         speechqa eval benchmarks/dev-questions.jsonl
         speechqa eval --as-asked --mode hybrid benchmarks/cold2-questions.jsonl
+        speechqa eval --by-style --mode hybrid benchmarks/styles-questions.jsonl
     """
     with user_errors(*BENCH_ERRORS):
         questions = load_questions(questions_file)
@@ -173,6 +180,10 @@ def eval_command(
     halves = b.halves_tables(reports)
     if halves:
         click.echo("\n" + halves)
+    if by_style:
+        for mode, report in reports.items():
+            if table := b.style_table(report):
+                click.echo(f"\nby style, {mode}:\n" + table)
     if show_misses:
         click.echo("\n".join(b.misses(reports)))
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .vocabulary import asks_only_how
+from .vocabulary import asks_only_how, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
 
@@ -36,7 +36,9 @@ def _weights(e: Evidence) -> dict[str, float]:
     # a word holding an interrogative (几点, 几天, 多长时间, 哪年) says what kind of answer is asked for
     # (answer_type reads that), not what the passage must hold: no passage says 几点; nor does one say how
     # a spoken question asks (啥时候, 咋办, 收不收, 不管 of 管不管饭)
-    asked = [t for t in e.terms if not asks_only_how(t, e.question.lower())]
+    # nor a time counted from the day of asking (上个月): a document does not say it of itself
+    question = e.question.lower()
+    asked = [t for t in e.terms if not asks_only_how(t, question) and not says_when_asked(t, question)]
     words = [t for t in asked if len(t) > 1] or asked
     return {w: e.idf(w) for w in words}
 

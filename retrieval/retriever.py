@@ -48,6 +48,7 @@ from .answer_type import (
 )
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
+from .definition import definition_first
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .filters import (
     DateRange,
@@ -71,6 +72,7 @@ from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer
+from .relayed import question_inside
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
@@ -306,6 +308,8 @@ class Retriever:
             fused = framing_below_items(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # of a document's brackets, the one the asker's figure falls in first
             fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
+        if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
+            fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
         dense, lexical = found.dense, found.lexical
 
         decision = (
@@ -946,6 +950,8 @@ class Retriever:
             )
         text = apply_corrections(query, typos) if typos else query
         text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
+        # a message pasted from a chat is searched without its frame (王处，…那边问：… 麻烦查下): retrieval/relayed.py
+        text = question_inside(text, self.facets().speakers)
         return typos, text, pairs
 
     def pins_serve(self, queries: Sequence[str]) -> list[bool]:

@@ -49,6 +49,21 @@ def asks_only_how(term: str, question: str = "") -> bool:
     )
 
 
+# When the asker heard or read it, counted from the day of asking (「上个月讲话里提到的…」「前几天的通知」): a
+# document never says of itself that it was last month's, so these are no words the answer lacks. 今年 and
+# 去年 are not among them: documents say them of their own year (「今年要研究三个问题」), and questions echo
+# them so in every earlier set; 最近 and 近期 neither (「近期我市持续高温」).
+_WHEN_ASKED = re.compile(
+    r"上个?月|这个?月|本月|上个?星期|上周|这个?星期|这周|本周|(?<!提)前(?:几|两|些)天|前阵子|前段时间|上次|上回|刚才"
+)
+
+
+def says_when_asked(term: str, question: str) -> bool:
+    """Whether a content word of the question is a piece of a time counted from the day of asking
+    (上个月, its 上个), not what is asked about."""
+    return any(term in m.group() for m in _WHEN_ASKED.finditer(question))
+
+
 def _data_lines(name: str) -> list[str]:
     text = (files("retrieval") / "data" / name).read_text(encoding="utf-8")
     return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]

@@ -2,10 +2,12 @@
 # Every question set at once, as docs/measured.md and the blind sets' pages quote them:
 #   bash scripts/eval_all_sets.sh [LIBS]
 # LIBS (default: a new temporary folder) holds one data home per library — `home` (the bundled speeches,
-# for the dev set and the third set) and `cN` (bundled + benchmarks/corpus-coldN/) — built on first use
-# with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so a run
-# never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
-# false-「未找到」 answered-unanswerable q/s) and, for the dev set, its tuning and held-out halves.
+# for the dev set and the third set), `cN` (bundled + benchmarks/corpus-coldN/) and `styles` (`c8` and the
+# policy notices, tests/fixtures/notices/*.txt, for the asking styles' set: docs/styles37.md) — built on
+# first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
+# a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
+# false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
+# held-out halves.
 set -euo pipefail
 if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then  # the comment above is the usage
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
@@ -28,6 +30,10 @@ for n in "${sets[@]}"; do
     SPEECHQA_HOME="$LIBS/c$n" $SQ add "benchmarks/corpus-cold$n/" > "$LIBS/c$n.log" 2>&1
   fi
 done
+if [ ! -d "$LIBS/styles" ]; then  # the asking styles' set asks of the speeches, cold8's documents and the notices
+  cp -r "$LIBS/c8" "$LIBS/styles"
+  SPEECHQA_HOME="$LIBS/styles" $SQ add tests/fixtures/notices/*.txt > "$LIBS/styles.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -38,3 +44,4 @@ evaluate() {  # SET LIBRARY
 evaluate dev home
 evaluate cold home
 for n in $(printf '%s\n' "${sets[@]}" | sort -n); do evaluate "cold$n" "c$n"; done
+evaluate styles styles

@@ -232,3 +232,20 @@ def test_a_missing_or_undecodable_gold_file_raises_gold_format_error(tmp_path: P
     with pytest.raises(GoldFormatError, match="不是 UTF-8 编码") as caught:
         load_questions(gbk)
     assert "codec" not in str(caught.value)  # Chinese only, no Python codec message
+
+
+def test_the_style_table_has_a_row_per_style_and_half() -> None:
+    from bench.quality import style_table
+
+    asked = [
+        GoldQuestion("a", "手环丢了能补吗", ("每只260元",), style="wechat_paste", split="tune"),
+        GoldQuestion("b", "支书由谁担任", ("党支部书记",), style="abbreviation", split="heldout"),
+        GoldQuestion("c", "LGB涨了多少", (), style="abbreviation", split="heldout", kind="near_miss"),
+    ]
+    report = summarise(
+        [Outcome(asked[0], 1, True, True), Outcome(asked[1], 3, False), Outcome(asked[2], 1, True)], 1.0
+    )
+    table = style_table(report)
+    assert "| abbreviation | heldout | 1 / 1 | 0.000 | 1.000 | 0.000 | 1.000 | 1/1 |" in table
+    assert "| wechat_paste | tune | 1 / 0 | 1.000 | 1.000 | 1.000 | 0.000 | — |" in table
+    assert style_table(summarise([Outcome(GoldQuestion("d", "问", ("x",)), 1, True)], 1.0)) == ""
