@@ -81,6 +81,10 @@ class Spec:
     # ("heading", level, text, styled) | ("paragraph", [sentences], note or None) | ("item", text) |
     # ("table", Table)
     body: list[tuple] = field(default_factory=list)
+    # the body's paragraph format, as a template sets it: first lines indented two characters (首行缩进),
+    # lines justified (两端对齐), both, or neither (python-docx's Normal)
+    indent: bool = False
+    justify: bool = False
 
 
 @st.composite
@@ -108,7 +112,7 @@ def speeches(draw: st.DrawFn, *, tables: bool = True, notes: bool = True, spaced
         title = f"在全市{phrase(draw, 1, 3)}工作会议上的讲话"
     else:
         title = f"关于做好{phrase(draw, 1, 3)}工作的通知"
-    spec = Spec(title)
+    spec = Spec(title, indent=draw(st.booleans()), justify=draw(st.booleans()))
     if draw(st.booleans()):
         spec.head.append(
             f"（{draw(st.integers(2019, 2026))}年{draw(st.integers(1, 12))}月{draw(st.integers(1, 28))}日）"
@@ -211,6 +215,7 @@ def docx_of(spec: Spec) -> bytes:
     """The speech as python-docx writes it (fonts SimSun / 黑体 named as a Chinese office's template does)."""
     import docx
     from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     from tests.fixtures.documents.make_fixtures import _east_asian
@@ -224,6 +229,11 @@ def docx_of(spec: Spec) -> bytes:
     note_style.element.styleId = "FootnoteText"
     note_style.base_style = d.styles["Normal"]
     note_style.font.size = Pt(9)
+    body = d.styles["Normal"].paragraph_format
+    if spec.indent:
+        body.first_line_indent = Pt(28)
+    if spec.justify:
+        body.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     section = d.sections[0]
     section.header.paragraphs[0].text = HEADER
     footer = section.footer.paragraphs[0]
@@ -312,7 +322,7 @@ def reportlab_of(spec: Spec) -> bytes:
     a larger type, tables ruled with the merged cells spanned (reportlab has no footnotes: a note is
     printed as a small paragraph after its paragraph, where a Word file's note is read)."""
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -321,7 +331,14 @@ def reportlab_of(spec: Spec) -> bytes:
     from reportlab.platypus import Table as Grid
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=24, firstLineIndent=28)
+    body = ParagraphStyle(
+        "body",
+        fontName="STSong-Light",
+        fontSize=14,
+        leading=24,
+        firstLineIndent=28 if spec.indent else 0,
+        alignment=TA_JUSTIFY if spec.justify else TA_LEFT,
+    )
     body.wordWrap = "CJK"
     title = ParagraphStyle(
         "title", parent=body, fontSize=20, leading=32, alignment=TA_CENTER, firstLineIndent=0
