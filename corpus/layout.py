@@ -583,7 +583,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     edges = [
         _Metrics(
             left=_body_edge([line.x0 for line in typed], low=True),
-            right=_body_edge([line.x1 for line in typed], low=False),
+            right=_body_edge([line.x1 for line in _unhung(typed)], low=False),
             size=size,
             pitch=pitch,
         )
@@ -756,6 +756,18 @@ def _in_body_type(lines: list[Line], body_size: float | None) -> list[Line]:
         return lines
     typed = [line for line in lines if abs(line.size - body_size) < 0.4]
     return typed or lines
+
+
+# Full-width marks a producer may hang past the right margin (reportlab sets a line's closing 「，」 there)
+_HANGING = re.compile(r"[，。、；：！？”’」』）》]$")
+
+
+def _unhung(lines: list[Line]) -> list[Line]:
+    """The lines that end in a character, not a mark (all of them if none does): where the text block's
+    right edge is measured. Lines whose closing 「，」 hung a character past the margin were taken for
+    the edge, and a full line a character short of it for a paragraph's end (a numbered item so cut was
+    read as a heading)."""
+    return [line for line in lines if not _HANGING.search(line.text.strip())] or lines
 
 
 def _body_edge(values: list[float], *, low: bool) -> float:

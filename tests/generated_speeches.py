@@ -41,9 +41,10 @@ MIXED = (
     "“银发” 〔2024〕5号 ［2025］ 2.0版 ‘红色’ 100% 3—5人"
 ).split()
 INNER = ["，", "，", "、", "：", ", ", " ", ""]
-# reportlab (wordWrap CJK) keeps a run between ASCII spaces that holds an ASCII mark whole (「政治待遇, 」),
-# a rule of its own no other producer has: its speeches put no ASCII space between Chinese words
-UNSPACED = ["，", "，", "、", "：", ",", ""]
+# reportlab (wordWrap CJK) keeps a run between ASCII spaces that holds an ASCII mark whole (「政治待遇, 」
+# 「干部,离退」), a rule of its own no other producer has: its speeches put no ASCII space or ASCII comma
+# between Chinese words
+UNSPACED = ["，", "，", "、", "：", ""]
 ENDS = ["。", "。", "。", "！", "？", "；"]
 
 word = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(MIXED))

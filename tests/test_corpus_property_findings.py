@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus import chunk_speech, parse_document, read_document
 from tests.fixtures.property_findings.make_property_findings import (
+    HANGING,
     LIBREOFFICE_CASES,
     ONE_PAGE_TABLE,
     REPORTLAB_CASES,
@@ -40,3 +41,10 @@ def test_a_one_page_header_over_a_title_is_dropped_when_the_page_has_a_table() -
     passages = [d.text for d in chunk_speech(speech)]
     assert passages[-1] == "（1）经费保障、困难帮扶由责任单位按季度落实。"
     assert sum(p.startswith("责任单位：") for p in passages) == 5
+
+
+def test_a_closing_comma_hung_past_the_margin_does_not_move_the_text_s_edge() -> None:
+    [speech] = parse_document(read_document(HERE / "hanging_commas.reportlab.pdf"))
+    passages = [d.text for d in chunk_speech(speech)]
+    assert passages[-1] == HANGING.body[-1][1]
+    assert chunk_speech(speech)[-1].section == "一、离退休干部老干部工作"
