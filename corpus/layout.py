@@ -275,7 +275,7 @@ def _single_page_header(page: Page) -> Line | None:
     lines = sorted(page.lines, key=lambda line: line.top)
     if len(lines) < 2:
         return None
-    size = median(line.height for line in lines)
+    size = _text_height(lines)
     first, second = lines[0], lines[1]
     if (
         _band(first, page) != "top"
@@ -291,6 +291,14 @@ def _single_page_header(page: Page) -> Line | None:
     return None
 
 
+def _text_height(lines: list[Line]) -> float:
+    """The usual height of a page's lines of text: a table's rows (a line each, as tall as the row) are
+    not lines of type. Counted in, five rows of a table made the median the title's, and a header in the
+    body's type over the title no longer stood apart by more than that."""
+    text = [line for line in lines if not line.table]
+    return median(line.height for line in text or lines)
+
+
 def _single_page_footer(page: Page) -> Line | None:
     """The footer of a one-page document (「— 内部资料　注意保存 —」 under a notice's date): the bottommost
     line, set apart from the text over it by more than a line's height, a short phrase that is no
@@ -300,7 +308,7 @@ def _single_page_footer(page: Page) -> Line | None:
     lines = sorted(page.lines, key=lambda line: line.bottom)
     if len(lines) < 2:
         return None
-    size = median(line.height for line in lines)
+    size = _text_height(lines)
     # the page's own spacing between lines (double spacing leaves more than a line's height between them)
     lead = median([max(b.top - a.bottom, 0.0) for a, b in itertools.pairwise(lines)])
     last, above = lines[-1], lines[-2]
@@ -575,7 +583,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     edges = [
         _Metrics(
             left=_body_edge([line.x0 for line in typed], low=True),
-            right=_body_edge([line.x1 for line in typed], low=False),
+            right=_body_edge([line.x1 for line in _unhung(typed)], low=False),
             size=size,
             pitch=pitch,
         )
@@ -748,6 +756,18 @@ def _in_body_type(lines: list[Line], body_size: float | None) -> list[Line]:
         return lines
     typed = [line for line in lines if abs(line.size - body_size) < 0.4]
     return typed or lines
+
+
+# Full-width marks a producer may hang past the right margin (reportlab sets a line's closing 「，」 there)
+_HANGING = re.compile(r"[，。、；：！？”’」』）》]$")
+
+
+def _unhung(lines: list[Line]) -> list[Line]:
+    """The lines that end in a character, not a mark (all of them if none does): where the text block's
+    right edge is measured. Lines whose closing 「，」 hung a character past the margin were taken for
+    the edge, and a full line a character short of it for a paragraph's end (a numbered item so cut was
+    read as a heading)."""
+    return [line for line in lines if not _HANGING.search(line.text.strip())] or lines
 
 
 def _body_edge(values: list[float], *, low: bool) -> float:

@@ -1081,9 +1081,14 @@ def _raised_mark(char: dict, size: float, bottom: float) -> bool:  # type: ignor
     return char["text"] in "0123456789ivx" and small and float(char["bottom"]) < bottom - 0.2 * size
 
 
-# Marks a line may not start with (they stay with the character before), and marks it may not end with.
-_NO_START = set("，。、；：！？）」』”’》〉】…,.;:!?)")
-_NO_END = set("（「『“‘《〈【(")
+# Marks a line may not start with (they stay with the character before), and marks it may not end with
+# (the brackets of a document number 「〔2024〕5号」 and the full-width square brackets among them).
+_NO_START = set("，。、；：！？）」』”’》〉】〕〗］｝…,.;:!?)")
+_NO_END = set("（「『“‘《〈【〔〖［｛(")
+# Closing marks (Unicode's class CL) after which LibreOffice does not break before a Latin word or a
+# number either: 「测，APP」「测。ABC」「测）No.3」「测》PDF」 go to the next line whole (after 「：」「；」, class
+# NS, it does break: 「测：」 then 「GDP」).
+_CLOSING = set("，。、）」』”’》〉】〕〗］｝")
 # Opening quotation marks LibreOffice does not break a line before either (Unicode's class QU): the
 # character before one goes to the next line with it.
 _QUOTE_OPEN = set("“‘")
@@ -1094,8 +1099,8 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
     of it at the end of the line before. Opening marks stay with what they open; a Latin word or a number
     is one piece with its separators, sign and unit (「1,500」「3.5」「85%」「98％」「38℃」); a Chinese character is one; the
     closing marks after either stay with it (「300；」「度，」), and LibreOffice does not break between a
-    closing mark and a number after it either (「度，100」「动，2023」), nor before an opening quote (「党“老」). A line that stopped short by less
-    than this did not end its paragraph."""
+    closing mark and a number or a Latin word after it either (「度，100」「动，2023」「测，APP」), nor before an
+    opening quote (「党“老」). A line that stopped short by less than this did not end its paragraph."""
     end = 0
     while end + 1 < len(chars) and chars[end]["text"] in _NO_END:
         end += 1
@@ -1108,17 +1113,32 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
         if end + 2 < len(chars) and chars[end + 1]["text"] in _QUOTE_OPEN:
             end = _word_end(chars, end + 2)  # no break before an opening quote, nor after it: 「党“老」
             continue
-        if not (closed and end + 1 < len(chars) and chars[end + 1]["text"] in _DIGITS):
+        if not (
+            closed
+            and end + 1 < len(chars)
+            and (
+                chars[end + 1]["text"] in _DIGITS
+                or (chars[end]["text"] in _CLOSING and _ascii_word(chars[end + 1]["text"]))
+            )
+        ):
             break
         end = _word_end(chars, end + 1)
     return float(chars[end]["x1"]) - float(chars[0]["x0"])
 
 
 _DIGITS = set("0123456789")
+
+
+def _ascii_word(text: str) -> bool:
+    return text.isascii() and text.isalnum()
+
+
 _IN_NUMBER = set(",.:")  # between two digits: 1,500 / 3.5 / 10:30
 # a unit a line may not be broken before (Unicode's postfix-numeric class): LibreOffice keeps 「98％」 and
 # 「38℃」 whole, as it does 「85%」
 _AFTER_NUMBER = set("%‰％℃")
+# dashes of a range (「3—5人」); a hyphen is not among them: LibreOffice breaks after one (「Wi-」 then 「Fi」)
+_DASHES = set("—–")
 
 
 def _word_end(chars: list[dict], start: int) -> int:  # type: ignore[type-arg]
@@ -1142,6 +1162,8 @@ def _word_end(chars: list[dict], start: int) -> int:  # type: ignore[type-arg]
             end += 2
         elif following in _AFTER_NUMBER and chars[end]["text"] in _DIGITS:
             end += 1
+        elif following in _DASHES and end + 2 < len(chars) and _ascii_word(chars[end + 2]["text"]):
+            end += 2  # 「3—5」「No.33—5」: reportlab keeps a dash between Latin letters or digits in the word
         else:
             break
     return end
