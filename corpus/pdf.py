@@ -48,6 +48,12 @@ OCR_DPI = 200
 _MIN_TEXT_CHARS = 10
 # A glyph of a font without a character map (no ToUnicode, no known encoding): pdfminer gives 「(cid:17)」.
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
+# A page with no text layer drawing at least this many small filled shapes is text converted to outlines
+# (转曲: a print shop's or designer's export, every glyph a filled path): it is read as a scan. A chart or a
+# seal draws far fewer; the one test notice converted to curves draws over a thousand.
+_MIN_OUTLINED_GLYPHS = 60
+# …each no taller than this (points): a glyph of a heading's type, not a page-sized frame or a photo's shape
+_MAX_GLYPH_HEIGHT = 72
 # A page whose glyphs are undecodable in this share or more has no usable text layer: it is read as a scan
 # (a few such glyphs, a symbol font's bullet, are only left out).
 _UNDECODED_SHARE = 0.2
@@ -70,7 +76,8 @@ class PdfText:
 def read_pdf(name: str, data: bytes) -> PdfText:
     """The text of a PDF, one paragraph per line, with its table rows marked.
 
-    A page with (almost) no text but an image is a scan: read by OCR when an engine is installed. Without
+    A page with (almost) no text but an image is a scan, and so is a page whose text was converted to
+    outlines (转曲: no text, its glyphs drawn as filled shapes): read by OCR when an engine is installed. Without
     one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
     such a page keeps what text it has, and a note names the pages not read and how to enable OCR.
     """
@@ -83,6 +90,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     scanned = 0
     unread: list[int] = []
     undecoded: list[int] = []  # pages whose fonts have no character map, not read
+    outlines: list[int] = []  # of the unread pages, those whose text was converted to outlines (转曲)
     doubtful: list[tuple[int, float]] = []  # pages OCR read with low confidence: (number, confidence)
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
@@ -99,10 +107,13 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                 )
                 if garbled:  # glyph numbers, not text: what it prints is read as a scan's is, or not at all
                     text = _PageText(page=replace(text.page, lines=()))
-                if (text.characters < _MIN_TEXT_CHARS and page.images) or garbled:
+                outlined = text.characters < _MIN_TEXT_CHARS and not page.images and _outlined(page)
+                if (text.characters < _MIN_TEXT_CHARS and page.images) or outlined or garbled:
                     engine = ocr.engine()
                     if engine is None:
                         (undecoded if garbled else unread).append(number)
+                        if outlined:
+                            outlines.append(number)
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.page.lines:
@@ -121,6 +132,8 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     if undecoded and len(unread) + len(undecoded) == len(pages):
         raise UnreadableFile(f"{name} {ocr.UNDECODABLE}。{ocr.missing_engine_reason()}")
     if unread and len(unread) == len(pages):
+        if outlines == unread:
+            raise UnreadableFile(f"{name} {ocr.OUTLINED}。{ocr.missing_engine_reason()}")
         raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.missing_engine_reason()}")
     if unread:
         log.warning("%s: pages %s without text were not read (no OCR engine installed)", name, unread)
@@ -421,6 +434,18 @@ def _moved(line: Line, dx: float, dy: float) -> Line:
         bottom=line.bottom - dy,
         parts=tuple(_moved(part, dx, dy) for part in line.parts),
     )
+
+
+def _outlined(page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a page without text draws its text as outlines (转曲): many small filled shapes, each a
+    glyph's outline — what remains of the words when an export converts text to curves."""
+    glyphs = 0
+    for curve in page.curves:
+        if curve.get("fill") and 0 < curve["bottom"] - curve["top"] <= _MAX_GLYPH_HEIGHT:
+            glyphs += 1
+            if glyphs >= _MIN_OUTLINED_GLYPHS:
+                return True
+    return False
 
 
 def _scanned_with_text_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
