@@ -153,6 +153,26 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     return PdfText(text, "pdf+ocr" if scanned else "pdf", blocks, notes)
 
 
+def embedded_files(data: bytes) -> tuple[tuple[str, bytes], ...]:
+    """The files a PDF carries inside it (its embedded files: a notice's 附件 as an OA system or
+    ``pdfattach`` puts them in the document's EmbeddedFiles), each its name and bytes, in the order the PDF
+    lists them; none when the PDF has none or they cannot be read (a damaged name tree, a password)."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return ()
+        return tuple(
+            (" ".join(name.split()) or "附件", content)
+            for name, contents in reader.attachments.items()
+            for content in contents
+        )
+    except Exception:  # a damaged name tree or stream: the notice itself is read all the same
+        log.warning("embedded files of a PDF could not be read", exc_info=True)
+        return ()
+
+
 def _refusal(name: str, error: Exception) -> UnreadableFile:
     """The one-line reason for a PDF pdfplumber/pdfminer could not open (details go to the log)."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
