@@ -228,7 +228,7 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
     filled in its form fields read where they stand (see _field_values)."""
     fields = _field_values(page)
-    page = page.dedupe_chars()
+    page = _with_box_marks(page).dedupe_chars()
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
     undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
@@ -1282,6 +1282,88 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
         points = float(size.group(1)) if size and float(size.group(1)) > 0 else 0.0
         out.append(_Field(text, x0, x1, top, bottom, points))
     return out
+
+
+# A button field's flags (PDF 32000 12.7.4.2.1): a radio button, a push button (no state to read)
+_RADIO = 1 << 15
+_PUSH_BUTTON = 1 << 16
+# How a ticked and an empty check box, a chosen and an unchosen radio button read
+_BOX_MARKS = {(False, True): "☑", (False, False): "☐", (True, True): "◉", (True, False): "○"}
+
+
+def _with_box_marks(page):  # type: ignore[no-untyped-def]
+    """The page with each check box and radio button of its form read as a character where it stands: ☑ or
+    ☐, ◉ or ○, by the state the form was saved in (the widget's ``/AS``, else its field's ``/V``). A form
+    filled in on a computer keeps which boxes were ticked in its widgets only, and a viewer draws the tick:
+    read as its labels alone, a 报名表's 「报名课程：书法 太极拳 合唱」 did not say which were chosen. A
+    hidden widget and a push button are not read; a page without such widgets is the page itself."""
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import DerivedPage
+
+    template = page.chars[0] if page.chars else {}
+    marks = []
+    for data, (x0, top, x1, bottom) in _annotations(page):
+        if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
+            continue
+        if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
+            continue
+        field, kind, flags, value, seen = data, None, None, None, 0
+        while isinstance(field, dict) and seen < 8:  # FT, Ff and V are inherited from the parent field
+            kind = kind or getattr(resolve1(field.get("FT")), "name", None)
+            flags = flags if flags is not None else resolve1(field.get("Ff"))
+            value = value if value is not None else resolve1(field.get("V"))
+            field, seen = resolve1(field.get("Parent")), seen + 1
+        bits = int(flags or 0) if isinstance(flags, int | float) else 0
+        if kind != "Btn" or bits & _PUSH_BUTTON or bottom <= top:
+            continue
+        shown = resolve1(data.get("AS"))
+        state = getattr(shown if shown is not None else value, "name", "Off")
+        appearances = resolve1(data.get("AP"))
+        on_states = resolve1(appearances.get("N")) if isinstance(appearances, dict) else None
+        if shown is None and isinstance(on_states, dict) and state not in on_states:
+            state = "Off"  # a radio group's /V names another button's state
+        height = bottom - top
+        size = height * 0.8
+        middle = (top + bottom) / 2
+        left = x0 + max(0.0, (x1 - x0 - size) / 2)
+        char_top, char_bottom = middle - size / 2, middle + size / 2
+        y_flip = float(page.height) + float(page.bbox[1])
+        marks.append(
+            {
+                **template,
+                "object_type": "char",
+                "text": _BOX_MARKS[(bool(bits & _RADIO), state not in ("Off", ""))],
+                "fontname": "form-field",
+                "size": size,
+                "adv": size,
+                "upright": True,
+                "x0": left,
+                "x1": left + size,
+                "top": char_top,
+                "bottom": char_bottom,
+                "doctop": char_top + float(template.get("doctop", 0)) - float(template.get("top", 0)),
+                "y0": y_flip - char_bottom,
+                "y1": y_flip - char_top,
+                "width": size,
+                "height": size,
+                "matrix": (size, 0.0, 0.0, size, left, y_flip - char_bottom),
+                "non_stroking_color": (0,),
+                "stroking_color": (0,),
+            }
+        )
+    if not marks:
+        return page
+
+    class Marked(DerivedPage):
+        def __init__(self) -> None:
+            self.bbox = page.bbox
+            super().__init__(page)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+            return {**page.objects, "char": [*page.chars, *marks]}
+
+    return Marked()
 
 
 def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]

@@ -55,7 +55,7 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
-    _register_font,
+    truetype_font,
     write_docx,
     write_official_docx,
     write_reportlab_pdf,
@@ -371,7 +371,12 @@ def write_form(path: Path) -> None:
         + "报名课程"
         + "".join(option for option, _, _ in FORM_COURSES)
     )
-    face = _register_font(labels)
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    face = "NotoSerifSCForm"  # Noto Serif CJK SC cut to the form's printed characters
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfmetrics.registerFont(TTFont(face, str(truetype_font(labels, Path(tmp) / "form.ttf", name=face))))
     width, height = A4
     left, right = 20 * mm, width - 20 * mm
     label_width, line = 40 * mm, 10 * mm
