@@ -49,8 +49,9 @@ _MIN_TEXT_CHARS = 10
 # A glyph of a font without a character map (no ToUnicode, no known encoding): pdfminer gives 「(cid:17)」.
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
 # A page with no text layer drawing at least this many small filled shapes is text converted to outlines
-# (转曲: a print shop's or designer's export, every glyph a filled path): it is read as a scan. A chart or a
-# seal draws far fewer; the one test notice converted to curves draws over a thousand.
+# (转曲: a print shop's or designer's export, every glyph a filled path, each of its contours a shape): it is
+# read as a scan. A bar chart or a seal draws far fewer; the test notice converted to curves over a thousand.
+# A page of many small filled markers (a scatter plot) is OCR'd too: nothing is read from it, as before.
 _MIN_OUTLINED_GLYPHS = 60
 # …each no taller than this (points): a glyph of a heading's type, not a page-sized frame or a photo's shape
 _MAX_GLYPH_HEIGHT = 72

@@ -118,8 +118,9 @@ def _font():  # type: ignore[no-untyped-def]
     return _GLYPHS["font"]
 
 
-def _draw_outline(canvas, char: str, x: float, y: float, size: float) -> None:  # type: ignore[no-untyped-def]
-    """`char`'s glyph outline filled at (x, y) in `size` points, as text converted to curves draws it."""
+def _draw_outline(canvas, char: str, x: float, y: float, size: float) -> int:  # type: ignore[no-untyped-def]
+    """`char`'s glyph outline filled at (x, y) in `size` points, as text converted to curves draws it; the
+    number of its contours (each a shape of its own to pdfplumber: 「一」 one, 「餮」 a dozen)."""
     from fontTools.pens.recordingPen import RecordingPen
 
     font = _font()
@@ -141,6 +142,7 @@ def _draw_outline(canvas, char: str, x: float, y: float, size: float) -> None:  
         elif op == "closePath":
             path.close()
     canvas.drawPath(path, stroke=0, fill=1)
+    return sum(1 for op, _ in pen.value if op == "moveTo")
 
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -148,7 +150,7 @@ _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 
 def _page(chars: str, size: float, bars: int, frame: bool):  # type: ignore[no-untyped-def]
     """A reportlab page: `chars` drawn as outlines in lines across the page, `bars` filled chart bars and
-    axis rules, and with `frame` a page-sized filled background."""
+    axis rules, and with `frame` a page-sized filled background; and the number of the glyphs' contours."""
     import pdfplumber
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -161,14 +163,16 @@ def _page(chars: str, size: float, bars: int, frame: bool):  # type: ignore[no-u
         pdf.rect(20, 20, width - 40, height - 40, stroke=0, fill=1)
         pdf.setFillColorRGB(0, 0, 0)
     per_line = int((width - 100) // size)
+    contours = 0
     for i, char in enumerate(chars):
-        _draw_outline(pdf, char, 50 + (i % per_line) * size, height - 80 - (i // per_line) * size * 1.6, size)
+        x, y = 50 + (i % per_line) * size, height - 80 - (i // per_line) * size * 1.6
+        contours += _draw_outline(pdf, char, x, y, size)
     for i in range(bars):
         pdf.rect(60 + i * 20, 100, 12, 20 + (i * 37) % 200, stroke=0, fill=1)
     pdf.line(50, 95, width - 50, 95)
     pdf.showPage()
     pdf.save()
-    return pdfplumber.open(io.BytesIO(out.getvalue()))
+    return pdfplumber.open(io.BytesIO(out.getvalue())), contours
 
 
 @NEEDS_FONT
@@ -184,12 +188,13 @@ def test_a_page_is_taken_for_outlined_text_when_it_draws_enough_glyph_shapes(
 ) -> None:
     from corpus.pdf import _MIN_OUTLINED_GLYPHS, _outlined
 
-    with _page(chars, size, bars, frame) as pdf:
+    opened, contours = _page(chars, size, bars, frame)
+    with opened as pdf:
         page = pdf.pages[0]
         assert not page.chars
-        # every glyph one filled path (a few plain ones, 「一」 as a bare rectangle, may not count); a chart's
-        # bars, its rules and a page-sized background are no glyphs
-        if len(chars) < _MIN_OUTLINED_GLYPHS:
+        # every contour of a glyph a filled shape (a few plain ones, 「一」 a bare rectangle, may not count);
+        # a chart's bars, its rules and a page-sized background are no glyphs
+        if contours < _MIN_OUTLINED_GLYPHS:
             assert not _outlined(page)
-        elif len(chars) >= 2 * _MIN_OUTLINED_GLYPHS:
+        elif contours >= 2 * _MIN_OUTLINED_GLYPHS:
             assert _outlined(page)
