@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold21
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold22
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -81,6 +81,10 @@ class Document:
     # an e-mail (.eml): its text is its body's lines and the parts of the Word file attached (named by
     # `attached`); read back from the message — the text/plain body decoded, the attachment by python-docx
     attached: str = ""
+    # a PDF carrying a Word file as an embedded file (its 附件): its text is its source parts and those of
+    # the embedded file (named by `embedded`); read back with pypdf — the pages, then the embedded file
+    # by python-docx
+    embedded: str = ""
     # a web page saved as .mht whose source is a list of (heading, paragraphs) sections: read back from
     # the HTML part of the message, tags removed
     sections: bool = False
@@ -415,6 +419,25 @@ SETS = {
             "b044": ["培训费", "学费", "收费"],  # who pays for the course
         },
     ),
+    "cold22": QuestionSet(
+        prefix="a",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # converted to curves, and a text layer in fonts without character maps: nothing to read back
+            Document("春节走访慰问离休干部工作通知.pdf", 1, 8, "CURVES_NOTICE", scan=True),
+            Document("银发助老志愿服务总结会讲话.pdf", 9, 16, "GARBLED_SPEECH", scan=True),
+            Document("老年大学春季学期报名表.pdf", 17, 24, "FORM", form=True),
+            Document("调整离休干部护理费标准的通知.docx", 25, 32, "CANVAS_NOTICE"),
+            Document(
+                "离退休干部健康体检工作通知.pdf", 33, 40, "CHECKUP_NOTICE", embedded="CHECKUP_ATTACHMENT"
+            ),
+        ),
+        absent={
+            "a041": ["银行卡", "转账", "账户", "打卡"],  # the allowance paid into a bank card
+            "a042": ["学费", "收费"],  # the university's fee
+            "a043": ["体检报告", "报告单", "取报告"],  # when the check-up's report comes
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -531,6 +554,23 @@ def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def _embedded_text(path: Path) -> str:
+    """A PDF's page text (pypdf) and the text of each Word file embedded in it (python-docx)."""
+    import io
+
+    from docx import Document as WordDocument
+    from pypdf import PdfReader
+
+    out = [_pdf_text(path)]
+    for name, contents in PdfReader(str(path)).attachments.items():
+        if name.endswith(".docx"):
+            for data in contents:
+                doc = WordDocument(io.BytesIO(data))
+                out.extend(p.text for p in doc.paragraphs)
+                out.extend("\t".join(c.text for c in row.cells) for t in doc.tables for row in t.rows)
+    return "\n".join(out)
 
 
 def _chunk_text(path: Path) -> str:
@@ -736,7 +776,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold21); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold22); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -761,6 +801,10 @@ def check(name: str) -> int:
             attached = getattr(maker, document.attached)
             texts[document.name] = "\n".join(source) + "\n" + _parts_text(attached)
             printed[document.name] = (_squash(_mail_text(path)), "email")
+        elif document.embedded:
+            embedded = getattr(maker, document.embedded)
+            texts[document.name] = _parts_text(source) + "\n" + _parts_text(embedded)
+            printed[document.name] = (_squash(_embedded_text(path)), "pypdf+embedded file")
         elif document.sections:
             texts[document.name] = "\n".join(
                 line for heading, paragraphs in source for line in (heading, *paragraphs)

@@ -158,6 +158,8 @@ def doubtful_pages_note(pages: list[tuple[int, float]], one_image: bool = False)
 
 
 # A PDF whose fonts carry no character map (no ToUnicode): its text layer gives glyph numbers, not text.
+# a PDF whose text was converted to curves (转曲), read without an engine
+OUTLINED = "的文字已转为曲线（转曲），没有文字层，需要按扫描件识别"
 UNDECODABLE = "的文字无法提取：所用字体缺少字符对照表，提取出来是乱码，需要按扫描件识别"
 
 

@@ -48,6 +48,13 @@ OCR_DPI = 200
 _MIN_TEXT_CHARS = 10
 # A glyph of a font without a character map (no ToUnicode, no known encoding): pdfminer gives 「(cid:17)」.
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
+# A page with no text layer drawing at least this many small filled shapes is text converted to outlines
+# (转曲: a print shop's or designer's export, every glyph a filled path, each of its contours a shape): it is
+# read as a scan. A bar chart or a seal draws far fewer; the test notice converted to curves over a thousand.
+# A page of many small filled markers (a scatter plot) is OCR'd too: nothing is read from it, as before.
+_MIN_OUTLINED_GLYPHS = 60
+# …each no taller than this (points): a glyph of a heading's type, not a page-sized frame or a photo's shape
+_MAX_GLYPH_HEIGHT = 72
 # A page whose glyphs are undecodable in this share or more has no usable text layer: it is read as a scan
 # (a few such glyphs, a symbol font's bullet, are only left out).
 _UNDECODED_SHARE = 0.2
@@ -70,7 +77,8 @@ class PdfText:
 def read_pdf(name: str, data: bytes) -> PdfText:
     """The text of a PDF, one paragraph per line, with its table rows marked.
 
-    A page with (almost) no text but an image is a scan: read by OCR when an engine is installed. Without
+    A page with (almost) no text but an image is a scan, and so is a page whose text was converted to
+    outlines (转曲: no text, its glyphs drawn as filled shapes): read by OCR when an engine is installed. Without
     one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
     such a page keeps what text it has, and a note names the pages not read and how to enable OCR.
     """
@@ -83,6 +91,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     scanned = 0
     unread: list[int] = []
     undecoded: list[int] = []  # pages whose fonts have no character map, not read
+    outlines: list[int] = []  # of the unread pages, those whose text was converted to outlines (转曲)
     doubtful: list[tuple[int, float]] = []  # pages OCR read with low confidence: (number, confidence)
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
@@ -99,10 +108,13 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                 )
                 if garbled:  # glyph numbers, not text: what it prints is read as a scan's is, or not at all
                     text = _PageText(page=replace(text.page, lines=()))
-                if (text.characters < _MIN_TEXT_CHARS and page.images) or garbled:
+                outlined = text.characters < _MIN_TEXT_CHARS and not page.images and _outlined(page)
+                if (text.characters < _MIN_TEXT_CHARS and page.images) or outlined or garbled:
                     engine = ocr.engine()
                     if engine is None:
                         (undecoded if garbled else unread).append(number)
+                        if outlined:
+                            outlines.append(number)
                     else:
                         read = _ocr_page(name, engine, page)
                         if read.page.lines:
@@ -121,6 +133,8 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     if undecoded and len(unread) + len(undecoded) == len(pages):
         raise UnreadableFile(f"{name} {ocr.UNDECODABLE}。{ocr.missing_engine_reason()}")
     if unread and len(unread) == len(pages):
+        if outlines == unread:
+            raise UnreadableFile(f"{name} {ocr.OUTLINED}。{ocr.missing_engine_reason()}")
         raise UnreadableFile(f"{name} 是扫描件（没有文字层）。{ocr.missing_engine_reason()}")
     if unread:
         log.warning("%s: pages %s without text were not read (no OCR engine installed)", name, unread)
@@ -138,6 +152,26 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
     return PdfText(text, "pdf+ocr" if scanned else "pdf", blocks, notes)
+
+
+def embedded_files(data: bytes) -> tuple[tuple[str, bytes], ...]:
+    """The files a PDF carries inside it (its embedded files: a notice's 附件 as an OA system or
+    ``pdfattach`` puts them in the document's EmbeddedFiles), each its name and bytes, in the order the PDF
+    lists them; none when the PDF has none or they cannot be read (a damaged name tree, a password)."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return ()
+        return tuple(
+            (" ".join(name.split()) or "附件", content)
+            for name, contents in reader.attachments.items()
+            for content in contents
+        )
+    except Exception:  # a damaged name tree or stream: the notice itself is read all the same
+        log.warning("embedded files of a PDF could not be read", exc_info=True)
+        return ()
 
 
 def _refusal(name: str, error: Exception) -> UnreadableFile:
@@ -195,7 +229,7 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
     filled in its form fields read where they stand (see _field_values)."""
     fields = _field_values(page)
-    page = page.dedupe_chars()
+    page = _with_box_marks(page).dedupe_chars()
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
     undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
@@ -421,6 +455,18 @@ def _moved(line: Line, dx: float, dy: float) -> Line:
         bottom=line.bottom - dy,
         parts=tuple(_moved(part, dx, dy) for part in line.parts),
     )
+
+
+def _outlined(page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a page without text draws its text as outlines (转曲): many small filled shapes, each a
+    glyph's outline — what remains of the words when an export converts text to curves."""
+    glyphs = 0
+    for curve in page.curves:
+        if curve.get("fill") and 0 < curve["bottom"] - curve["top"] <= _MAX_GLYPH_HEIGHT:
+            glyphs += 1
+            if glyphs >= _MIN_OUTLINED_GLYPHS:
+                return True
+    return False
 
 
 def _scanned_with_text_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
@@ -1259,6 +1305,88 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
         points = float(size.group(1)) if size and float(size.group(1)) > 0 else 0.0
         out.append(_Field(text, x0, x1, top, bottom, points))
     return out
+
+
+# A button field's flags (PDF 32000 12.7.4.2.1): a radio button, a push button (no state to read)
+_RADIO = 1 << 15
+_PUSH_BUTTON = 1 << 16
+# How a ticked and an empty check box, a chosen and an unchosen radio button read
+_BOX_MARKS = {(False, True): "☑", (False, False): "☐", (True, True): "◉", (True, False): "○"}
+
+
+def _with_box_marks(page):  # type: ignore[no-untyped-def]
+    """The page with each check box and radio button of its form read as a character where it stands: ☑ or
+    ☐, ◉ or ○, by the state the form was saved in (the widget's ``/AS``, else its field's ``/V``). A form
+    filled in on a computer keeps which boxes were ticked in its widgets only, and a viewer draws the tick:
+    read as its labels alone, a 报名表's 「报名课程：书法 太极拳 合唱」 did not say which were chosen. A
+    hidden widget and a push button are not read; a page without such widgets is the page itself."""
+    from pdfminer.pdftypes import resolve1
+    from pdfplumber.page import DerivedPage
+
+    template = page.chars[0] if page.chars else {}
+    marks = []
+    for data, (x0, top, x1, bottom) in _annotations(page):
+        if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
+            continue
+        if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
+            continue
+        field, kind, flags, value, seen = data, None, None, None, 0
+        while isinstance(field, dict) and seen < 8:  # FT, Ff and V are inherited from the parent field
+            kind = kind or getattr(resolve1(field.get("FT")), "name", None)
+            flags = flags if flags is not None else resolve1(field.get("Ff"))
+            value = value if value is not None else resolve1(field.get("V"))
+            field, seen = resolve1(field.get("Parent")), seen + 1
+        bits = int(flags or 0) if isinstance(flags, int | float) else 0
+        if kind != "Btn" or bits & _PUSH_BUTTON or bottom <= top:
+            continue
+        shown = resolve1(data.get("AS"))
+        state = getattr(shown if shown is not None else value, "name", "Off")
+        appearances = resolve1(data.get("AP"))
+        on_states = resolve1(appearances.get("N")) if isinstance(appearances, dict) else None
+        if shown is None and isinstance(on_states, dict) and state not in on_states:
+            state = "Off"  # a radio group's /V names another button's state
+        height = bottom - top
+        size = height * 0.8
+        middle = (top + bottom) / 2
+        left = x0 + max(0.0, (x1 - x0 - size) / 2)
+        char_top, char_bottom = middle - size / 2, middle + size / 2
+        y_flip = float(page.height) + float(page.bbox[1])
+        marks.append(
+            {
+                **template,
+                "object_type": "char",
+                "text": _BOX_MARKS[(bool(bits & _RADIO), state not in ("Off", ""))],
+                "fontname": "form-field",
+                "size": size,
+                "adv": size,
+                "upright": True,
+                "x0": left,
+                "x1": left + size,
+                "top": char_top,
+                "bottom": char_bottom,
+                "doctop": char_top + float(template.get("doctop", 0)) - float(template.get("top", 0)),
+                "y0": y_flip - char_bottom,
+                "y1": y_flip - char_top,
+                "width": size,
+                "height": size,
+                "matrix": (size, 0.0, 0.0, size, left, y_flip - char_bottom),
+                "non_stroking_color": (0,),
+                "stroking_color": (0,),
+            }
+        )
+    if not marks:
+        return page
+
+    class Marked(DerivedPage):
+        def __init__(self) -> None:
+            self.bbox = page.bbox
+            super().__init__(page)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+            return {**page.objects, "char": [*page.chars, *marks]}
+
+    return Marked()
 
 
 def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]

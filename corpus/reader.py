@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -40,7 +40,7 @@ from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import read_odt
 from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
-from .pdf import read_pdf
+from .pdf import embedded_files, read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
 from .rtf import read_rtf
@@ -611,6 +611,47 @@ class _Decoded(NamedTuple):
     introduced: str | None = None
 
 
+def _with_attachments(
+    text: str,
+    blocks: tuple,  # type: ignore[type-arg]
+    reference: str,
+    notes: tuple[str, ...],
+    attachments: Sequence[tuple[str, bytes]],
+) -> tuple[str, tuple, str, tuple[str, ...]]:  # type: ignore[type-arg]
+    """A document's text, blocks, reference and notes with its attachments read after it (a saved
+    e-mail's, a PDF's embedded files): each in a format speechqa reads by its own reader, under 「附件：name」
+    (as a notice prints its attachments after its signature); one that cannot be read is named in a note."""
+    for attachment, content in attachments:
+        kind = Path(attachment).suffix.lower()
+        if kind not in SUPPORTED_SUFFIXES:
+            # a spreadsheet or an archive is named, as in a folder; a logo in another picture format is not
+            if not _picture_name(attachment):
+                why = (
+                    "是压缩包，请先解压，再添加解压出的文件"
+                    if is_archive(attachment)
+                    else "不支持这种文件类型"
+                )
+                notes = (*notes, f"附件 {attachment} 没有读入：{why}。")
+            continue
+        try:
+            part = _decode(attachment, kind, content)
+        except CorpusError as e:
+            notes = (*notes, f"附件 {attachment} 没有读入：{e}")
+            continue
+        if not part.text.strip():
+            continue
+        label = Block(text=f"附件：{Path(attachment).stem}", kind="heading", level=1)
+        own = tuple(
+            Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
+            for b in part.blocks
+        ) or (Block(text=part.text, kind=""),)
+        reference = f"{(reference or text).rstrip()}\n{label.text}\n{part.reference or part.text}"
+        blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
+        text = blocks_text(blocks)
+        notes = (*notes, *part.notes)
+    return text, blocks, reference, notes
+
+
 def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     """A file's text, encoding (or converter), blocks, reference text, notes, the day a saved e-mail
     was sent and a transcript's introduced speaker, read as `suffix`."""
@@ -669,37 +710,16 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         message = read_eml(name, data)
         text, blocks, reference, sent = _plain(message.text)
         encoding = "eml"
-        for attachment, content in message.attachments:
-            kind = Path(attachment).suffix.lower()
-            if kind not in SUPPORTED_SUFFIXES:
-                # a spreadsheet or an archive is named, as in a folder; a logo in another picture format is not
-                if not _picture_name(attachment):
-                    why = (
-                        "是压缩包，请先解压，再添加解压出的文件"
-                        if is_archive(attachment)
-                        else "不支持这种文件类型"
-                    )
-                    notes = (*notes, f"附件 {attachment} 没有读入：{why}。")
-                continue
-            try:
-                part = _decode(attachment, kind, content)
-            except CorpusError as e:
-                notes = (*notes, f"附件 {attachment} 没有读入：{e}")
-                continue
-            if not part.text.strip():
-                continue
-            label = Block(text=f"附件：{Path(attachment).stem}", kind="heading", level=1)
-            own = tuple(
-                Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
-                for b in part.blocks
-            ) or (Block(text=part.text, kind=""),)
-            blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
-            text = blocks_text(blocks)
-            reference = f"{reference.rstrip()}\n{label.text}\n{part.reference or part.text}"
-            notes = (*notes, *part.notes)
+        text, blocks, reference, notes = _with_attachments(
+            text, blocks, reference, notes, message.attachments
+        )
     elif suffix in (".pdf", ".ofd"):
         pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
+        if suffix == ".pdf" and (attached := embedded_files(data)):
+            # files carried inside the PDF (its 附件, as an OA system sends a notice and its forms): read
+            # after the notice, as a saved e-mail's attachments are
+            text, blocks, reference, notes = _with_attachments(text, blocks, reference, notes, attached)
         # a site's page printed to PDF by a browser: the site's lines around the notice are not its text;
         # its info line's day dates a notice that names none, as a saved page's does
         lines = [block.text for block in blocks] if blocks else text.split("\n")
