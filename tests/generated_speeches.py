@@ -219,11 +219,11 @@ def docx_of(spec: Spec) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import _east_asian
+    from tests.fixtures.documents.make_fixtures import east_asian
     from tests.fixtures.documents.make_word_notes_tables import add_notes_part, reference
 
     d = docx.Document()
-    _east_asian(d.styles["Normal"], "SimSun")
+    east_asian(d.styles["Normal"], "SimSun")
     d.styles["Normal"].font.size = Pt(14)
     # Word's built-in 「脚注文本」 style (python-docx's template has none: the notes were set in the body's type)
     note_style = d.styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
