@@ -198,20 +198,6 @@ def expected(spec: Spec) -> Expected:
 # -- producers -------------------------------------------------------------------------------------------
 
 
-def _page_field(paragraph) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    for xml in (
-        '<w:r {}><w:fldChar w:fldCharType="begin"/></w:r>',
-        '<w:r {}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-        '<w:r {}><w:fldChar w:fldCharType="separate"/></w:r>',
-        "<w:r {}><w:t>1</w:t></w:r>",
-        '<w:r {}><w:fldChar w:fldCharType="end"/></w:r>',
-    ):
-        paragraph._p.append(parse_xml(xml.format(nsdecls("w"))))
-
-
 def docx_of(spec: Spec) -> bytes:
     """The speech as python-docx writes it (fonts SimSun / 黑体 named as a Chinese office's template does)."""
     import docx
@@ -219,7 +205,7 @@ def docx_of(spec: Spec) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from tests.fixtures.documents.make_fixtures import east_asian
+    from tests.fixtures.documents.make_fixtures import east_asian, word_field
     from tests.fixtures.documents.make_word_notes_tables import add_notes_part, reference
 
     d = docx.Document()
@@ -239,7 +225,7 @@ def docx_of(spec: Spec) -> bytes:
     section.header.paragraphs[0].text = HEADER
     footer = section.footer.paragraphs[0]
     footer.add_run("— ")
-    _page_field(footer)
+    word_field(footer, "PAGE")
     footer.add_run(" —")
     d.add_paragraph(spec.title, style="Title")
     for line in spec.head:
