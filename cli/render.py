@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import shlex
+from collections.abc import Mapping
 from typing import Any
 
 import click
 
-from index import PassageRecord, SpeechRecord
+from index import NearCopy, PassageRecord, SpeechRecord
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
@@ -266,10 +268,13 @@ def context_json(passages: list[PassageRecord], focus_id: int) -> dict[str, Any]
     }
 
 
-def render_speeches(speeches: list[SpeechRecord]) -> str:
+def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] | None = None) -> str:
+    """The list `speechqa speeches` prints; a speech kept beside another version of itself (`near`, by speech
+    id) has a line saying so, as `add` said it."""
     if not speeches:
         return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
+    near = near or {}
     for s in speeches:
         meta = " · ".join(part for part in (s.date, attribution(s.speaker, s.issuer)) if part)
         lines.append(
@@ -278,6 +283,14 @@ def render_speeches(speeches: list[SpeechRecord]) -> str:
             + (click.style(f"  {meta}", dim=True) if meta else "")
             + click.style(f"  [{s.passages} 段 · {s.path or s.source}]", dim=True)
         )
+        if (copy := near.get(s.id)) is not None:
+            close = f"      ⚠ 与 #{copy.other_id} 内容相近（重合 {math.floor(copy.similarity * 100)}%），两篇都会被检索到；"
+            advice = (
+                f"这篇的日期更早，可能是它的旧版：如果是，请删除这篇：speechqa remove {s.id}"
+                if copy.older
+                else f"如果这是它的更正版，请删除旧版：speechqa remove {copy.other_id}"
+            )
+            lines.append(click.style(close + advice, fg="yellow"))
     return "\n".join(lines)
 
 

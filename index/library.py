@@ -37,6 +37,8 @@ from corpus import (
     CorpusError,
     Document,
     NotASpeech,
+    PassageDraft,
+    Speech,
     archive_of,
     bundled_corpus_files,
     check_conservation,
@@ -594,6 +596,7 @@ class Library:
                     earlier.append(f)
                     if (close := identity.most_similar(f, stored)) is not None:
                         similar[f.key] = close
+        kin = self._kinships(similar, speeches, drafts)
         kept = [i for i in range(len(speeches)) if i not in duplicates]
         embedded = 0
         if embedder is not None:
@@ -617,7 +620,21 @@ class Library:
                 )
                 if i in similar and outcomes[i].status == "added":
                     other, score = similar[i]
-                    outcomes[i] = replace(outcomes[i], similar_to=other, similarity=round(score, 3))
+                    if kin[i].kind == "version":  # kept with the speech: said again if this add is stopped
+                        outcomes[i] = replace(
+                            outcomes[i],
+                            similar_to=other,
+                            similarity=round(score, 3),
+                            older=kin[i].older,
+                            kinship=kin[i].why,
+                        )
+                        store.record_near_copy(
+                            outcomes[i].speech_id, other, round(score, 3), kin[i].why, older=kin[i].older
+                        )
+                    else:
+                        outcomes[i] = replace(
+                            outcomes[i], template_of=other, similarity=round(score, 3), kinship=kin[i].why
+                        )
                 if i in other_speech and outcomes[i].status == "updated":
                     outcomes[i] = replace(outcomes[i], replaced_title=other_speech[i])
             for i, target in duplicates.items():
@@ -656,6 +673,28 @@ class Library:
             lost=kept_sentences.missing,
             sentences=kept_sentences.sentences,
         )
+
+    def _kinships(
+        self,
+        similar: dict[int, tuple[int, float]],
+        speeches: Sequence[Speech],
+        drafts: Sequence[Sequence[PassageDraft]],
+    ) -> dict[int, identity.Kinship]:
+        """For each speech of a file that `most_similar` found close to a stored one: another version of it, or
+        another document of its template (identity.kinship), the library's boilerplate counted over every
+        stored speech and the file's own."""
+        if not similar:
+            return {}
+        stored = {k: identity.sentences(v) for k, v in self.store.passage_texts().items()}
+        mine = {i: identity.sentences(d.text for d in drafts[i]) for i in range(len(speeches))}
+        template = identity.template_sentences([*stored.values(), *mine.values()])
+        found = {}
+        for i, (other, score) in similar.items():
+            record = self.store.speech(other)
+            theirs = identity.Particulars(record.title, record.date) if record else identity.Particulars("")
+            ours = identity.Particulars(speeches[i].shown_title, speeches[i].date, speeches[i].doc_number)
+            found[i] = identity.kinship(ours, theirs, score, mine[i], stored.get(other, []), template)
+        return found
 
     def _reread_copy(
         self,
@@ -706,7 +745,10 @@ class Library:
         return FileOutcome(document.name, self._as_stored(original.id, "same_file"), path=path)
 
     def _as_stored(self, source_id: int, status: str) -> tuple[AddOutcome, ...]:
+        """The stored speeches of a file found unchanged, each with its near-copy finding when that was never
+        said (the `add` that stored it was stopped between its commit and its report)."""
         outcomes = []
+        unsaid = {n.speech_id: n for n in self.store.near_copies(unshown=True)}
         for speech_id in self.store.speech_ids(source_id):
             record = self.store.speech(speech_id)
             if record is not None:
@@ -721,6 +763,9 @@ class Library:
                         record.speaker,
                         sections,
                         issuer=record.issuer,
+                        similar_to=unsaid[speech_id].other_id if speech_id in unsaid else None,
+                        similarity=unsaid[speech_id].similarity if speech_id in unsaid else 0.0,
+                        older=unsaid[speech_id].older if speech_id in unsaid else False,
                     )
                 )
         return tuple(outcomes)

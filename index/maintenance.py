@@ -215,14 +215,16 @@ def check_backup(source: Path, shown: str | None = None) -> Counts:
         raise BackupError(f"不是可用的 SQLite 备份文件：{name}") from e
 
 
-def restore_database(store: Store, source: Path, saved_to: Path) -> Counts:
+def restore_database(store: Store, source: Path, saved_to: Path | None) -> Counts:
     """Replace the live database's content with a backup's, in one step (the backup API writing into
-    the open database), after saving the current content to `saved_to`. The restored revision is set
-    past both the old and the backup's, so every index generation on disk is seen as stale."""
+    the open database), after saving the current content to `saved_to` (None: nothing is saved — a new,
+    empty data home). The restored revision is set past both the old and the backup's, so every index
+    generation on disk is seen as stale."""
     counts = check_backup(source)
     store.require_writable()
-    saved_to.parent.mkdir(parents=True, exist_ok=True)
-    backup_database(store, saved_to)
+    if saved_to is not None:
+        saved_to.parent.mkdir(parents=True, exist_ok=True)
+        backup_database(store, saved_to)
     staging = store.path.with_name(f".restore-{os.getpid()}.db")
     try:
         shutil.copyfile(source, staging)

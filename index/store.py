@@ -24,7 +24,15 @@ from typing import ParamSpec, TypeVar
 import numpy as np
 import sqlite_utils
 
-from corpus import HEAD_SECTION, PassageDraft, Speech, describe_os_error, head_issuer, with_head_issuer
+from corpus import (
+    HEAD_SECTION,
+    PassageDraft,
+    Speech,
+    describe_os_error,
+    head_issuer,
+    to_simplified,
+    with_head_issuer,
+)
 
 from . import identity
 from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt, StoreTooNew
@@ -346,6 +354,24 @@ def _m016_unfinished_uploads(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m017_near_copies(db: sqlite_utils.Database) -> None:
+    # A speech added beside another version of itself (a 修改稿 beside its original, identity.kinship): the
+    # finding is kept with the speech, so the warning survives an `add` stopped between its commit and its
+    # report (`shown` then stays 0 and the next `add`, `speeches` and `health` say it). Gone with either speech.
+    # IF NOT EXISTS: as 016, for a recovery that lost the record of migrations.
+    db.conn.execute(
+        """CREATE TABLE IF NOT EXISTS near_copies (
+            speech_id INTEGER PRIMARY KEY,
+            other_id INTEGER NOT NULL,
+            similarity REAL NOT NULL,
+            why TEXT NOT NULL DEFAULT '',
+            older INTEGER NOT NULL DEFAULT 0,
+            shown INTEGER NOT NULL DEFAULT 0,
+            found_at TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -363,6 +389,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("014_corrected_issuer", _m014_corrected_issuer),
     ("015_corrected_issuer_in_head", _m015_corrected_issuer_in_head),
     ("016_unfinished_uploads", _m016_unfinished_uploads),
+    ("017_near_copies", _m017_near_copies),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -553,6 +580,22 @@ class AddOutcome:
     # "updated" by a speech that is another one (other title, little text in common): the title it replaced
     replaced_title: str | None = None
     issuer: str | None = None  # a notice's issuing bodies (corpus.Speech.shown_issuer)
+    # an added speech much like a stored one of the same template (another month's notice): both stay
+    template_of: int | None = None
+    kinship: str = ""  # what decided similar_to / template_of (index.identity.Kinship.why), for the user
+    older: bool = False  # similar_to: this speech is dated before that one (most likely its earlier version)
+
+
+@dataclass(frozen=True)
+class NearCopy:
+    """A stored speech kept beside another version of itself (identity.kinship said "version")."""
+
+    speech_id: int
+    other_id: int
+    similarity: float
+    why: str
+    shown: bool  # whether a front end has said it (False: its `add` was stopped before its report)
+    older: bool = False  # the speech is dated before the other: most likely the other's earlier version
 
 
 class Store:
@@ -846,7 +889,10 @@ class Store:
                         "SELECT id, title FROM speeches WHERE text_chars BETWEEN ? AND ? ORDER BY id",
                         [int(chars * (identity.EDITED - 0.02)), int(chars / (identity.EDITED - 0.02)) + 1],
                     )
-                    if row[0] not in seen and identity.same_title(row[1], title)
+                    # (「…（征求意见稿）」 and 「…（定稿）」 are one title: identity.core_title)
+                    if row[0] not in seen
+                    and identity.core_title(row[1]) == identity.core_title(title)
+                    and identity.core_title(title)
                 ]
         else:
             rows = []
@@ -1008,8 +1054,56 @@ class Store:
                 )
             conn.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
             conn.execute("DELETE FROM speeches WHERE id = ?", [speech_id])
+            conn.execute(
+                "DELETE FROM near_copies WHERE speech_id = ? OR other_id = ?", [speech_id, speech_id]
+            )
             self._bump_revision()
         return speech
+
+    # -- near copies (index.identity.kinship) -------------------------------------------------------------
+    @_locked
+    def record_near_copy(
+        self, speech_id: int, other_id: int, similarity: float, why: str, *, older: bool = False
+    ) -> None:
+        """Inside the transaction storing `speech_id`: it stands beside another version of itself, not yet said."""
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO near_copies (speech_id, other_id, similarity, why, older, shown, found_at) "
+                "VALUES (?, ?, ?, ?, ?, 0, ?)",
+                [speech_id, other_id, similarity, why, int(older), _now()],
+            )
+
+    @_locked
+    def near_copies(self, *, unshown: bool = False) -> list[NearCopy]:
+        """Every stored speech kept beside another version of itself (both still stored), by speech id;
+        `unshown`: only those no front end has said yet."""
+        if "near_copies" not in self.db.table_names():  # a read-only older library, not migrated
+            return []
+        rows = self.db.execute(
+            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older FROM near_copies n "
+            "JOIN speeches a ON a.id = n.speech_id JOIN speeches b ON b.id = n.other_id "
+            + ("WHERE n.shown = 0 " if unshown else "")
+            + "ORDER BY n.speech_id"
+        ).fetchall()
+        return [NearCopy(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5])) for row in rows]
+
+    @_locked
+    def near_copies_shown(self, speech_ids: Iterable[int]) -> None:
+        """A front end has said these speeches' near-copy findings: the next `add` need not say them again."""
+        ids = list(speech_ids)
+        if ids:
+            with self._writing() as conn:
+                conn.executemany("UPDATE near_copies SET shown = 1 WHERE speech_id = ?", [(i,) for i in ids])
+
+    @_locked
+    def passage_texts(self) -> dict[int, list[str]]:
+        """Every speech's passage texts in order, by speech id (what identity.template_sentences counts)."""
+        found: dict[int, list[str]] = {}
+        for speech_id, text in self.db.execute(
+            "SELECT speech_id, text FROM passages ORDER BY speech_id, position"
+        ):
+            found.setdefault(speech_id, []).append(text)
+        return found
 
     @_locked
     def edit_speech(
@@ -1057,7 +1151,48 @@ class Store:
             _store_digest(conn, speech_id)
             if title:  # the lexical index reads the title with each passage: it must be rebuilt
                 self._bump_revision()
+            conn.execute(  # what a long-running front end's filters notice (metadata_stamp)
+                "INSERT INTO meta (key, value) VALUES ('edits', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
         return self.speech(speech_id)
+
+    @_locked
+    def rename_speaker(self, old: str, new: str) -> list[SpeechRecord]:
+        """Every speech whose speaker names `old` (white space aside, traditional or simplified script; inside a
+        longer value too — 「沈伟、王建国」, 「沈伟同志」) now names `new` there, each kept as a correction (as
+        `edit_speech(speaker=…)`: it survives `rebuild` and adding the file again), all in one transaction.
+        The speeches changed, before the change (none: no speech names `old`). No index changes: the front
+        ends read speakers from the store (`metadata_stamp`)."""
+        wanted = speaker_key(old)
+        if not wanted:
+            return []
+        changed: list[tuple[SpeechRecord, str]] = []
+        for record in self.speeches():
+            compact = "".join((record.speaker or "").split())
+            if wanted in speaker_key(compact):
+                at = speaker_key(compact).index(wanted)  # to_simplified keeps lengths: the same place
+                renamed = compact[:at] + "".join(new.split()) + compact[at + len(wanted) :]
+                if renamed != compact or compact != record.speaker:
+                    changed.append((record, renamed))
+        with self.transaction():
+            for record, renamed in changed:
+                self.edit_speech(record.id, speaker=renamed)
+        return [record for record, _ in changed]
+
+    @_locked
+    def holds_nothing(self) -> bool:
+        """Whether nothing anyone put here is stored: no speech, question, feedback, pin, correction or synonym
+        (a data home made just now; the embedding cache alone is derived). `restore` has nothing to set aside."""
+        tables = ("speeches", "sources", "queries", "feedback", "pins", "corrections", "user_synonyms")
+        return not any(self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in tables)
+
+    @_locked
+    def metadata_stamp(self) -> tuple[int, int]:
+        """What changes whenever a speech's title, date, speaker or issuer does: the revision (adding,
+        removing, a new title) and the corrections (`edit`, `rename_speaker`, which leave the revision)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'edits'").fetchone()
+        return (self.revision, int(row[0]) if row else 0)
 
     @staticmethod
     def _correct_head(conn: sqlite3.Connection, speech_id: int, issuer: str) -> None:
@@ -1726,6 +1861,11 @@ class QueryStats:
     @property
     def answered_share(self) -> float:
         return self.answered / self.questions if self.questions else 0.0
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's name as compared: white space out, simplified script (陳志明 is 陈志明; 「沈 伟」 is 沈伟)."""
+    return to_simplified("".join(name.split()))
 
 
 def _synonym_word(word: str) -> str:

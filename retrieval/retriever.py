@@ -192,7 +192,7 @@ class Retriever:
         self.judge = judge or load_judge(embedder=embedder.key if embedder is not None else None)
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
         self.pin_judge = pin_judge or load_pin_judge(embedder=embedder.key if embedder is not None else None)
-        self._facets: tuple[int, Facets] | None = None
+        self._facets: tuple[tuple[int, int], Facets] | None = None
         self._heads: tuple[int, dict[int, int]] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         # (pins signature, store revision, user synonyms) → whether a pin is served to a question (`pins_serve`)
@@ -830,8 +830,9 @@ class Retriever:
         return self._heads[1]
 
     def facets(self) -> Facets:
-        """The speakers and dates of the library's speeches (re-read when the store changes)."""
-        revision = self.store.revision
+        """The speakers and dates of the library's speeches (re-read when the store changes, an `edit` of a
+        speaker or date or `edit --rename-speaker` included: they leave the index as it is)."""
+        revision = self.store.metadata_stamp()
         if self._facets is None or self._facets[0] != revision:
             self._facets = (revision, Facets.of(self.store.speeches(), self.store.headings()))
         return self._facets[1]

@@ -52,10 +52,11 @@ class Added(NamedTuple):
 
 
 class Restored(NamedTuple):
-    """What a restore did: the backup's counts, where the replaced library was saved, the index built."""
+    """What a restore did: the backup's counts, where the replaced library was saved (None: the data home
+    held nothing to save), the index built."""
 
     counts: Counts
-    saved: Path
+    saved: Path | None
     report: BuildReport
 
 
@@ -333,7 +334,11 @@ class SpeechService:
         """Replace the library with a backup (the current one is saved under backups/ first), then
         rebuild the index from it."""
         with self._writing():
-            saved = self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
+            saved = (
+                None
+                if self.library.store.holds_nothing()
+                else self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
+            )
             counts = restore_database(self.library.store, source, saved)
             report = self.library.build(self.embedder, progress, fresh=True)
             self.reload()

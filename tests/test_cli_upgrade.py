@@ -132,9 +132,10 @@ def test_health_before_the_first_command_says_what_is_true_of_the_old_index(
     if not old_index:  # an index today's code serves as it is
         assert ok(checked).startswith("正常")
         return
-    # not 「current」, and not a chore for the user: the next command rebuilds it by itself
-    assert checked.returncode == 1 and "Traceback" not in checked.stderr
-    (said,) = [line for line in checked.stderr.splitlines() if line.startswith("错误：")]
+    # not 「current」, and not a chore for the user: the next command rebuilds it by itself. A warning state, not
+    # a failure: a monitoring check run right after an upgrade must not alarm (docs/trial38.md)
+    (said,) = ok(checked).splitlines()
+    assert said.startswith("正常（索引待更新）：") and "Traceback" not in checked.stderr
     assert "索引是旧版 speechqa 建立的" in said and "会先自动重建" in said and "向量都已缓存" in said
     asked = speechqa(home, "ask", QUESTIONS[0])
     assert REBUILDING in ok(asked) + asked.stderr
@@ -205,11 +206,10 @@ def test_a_backup_of_an_older_release_restores_into_a_new_home(release: str, tmp
     titles = old.execute("SELECT id, title FROM speeches ORDER BY id").fetchall()
     old.close()
     assert rows(fresh, "SELECT id, title FROM speeches ORDER BY id") == titles
-    # the new home was not given the bundled speeches (embedded, indexed, then replaced) first
-    (saved,) = (fresh / "backups").glob("before-restore-*.db")
-    conn = sqlite3.connect(saved)
-    assert conn.execute("SELECT COUNT(*) FROM speeches").fetchone() == (0,)
-    conn.close()
+    # the new home was not given the bundled speeches (embedded, indexed, then replaced) first, and a library
+    # that was never there is neither saved nor spoken of
+    assert not (fresh / "backups").exists()
+    assert "原资料库" not in restored.stdout and "数据目录原来是空的，没有需要另存的资料库" in restored.stdout
     assert "建立索引" not in restored.stderr and "嵌入段落" not in restored.stderr  # every vector was cached
     assert FALLBACK not in restored.stderr  # no model asked for: the bundled one is the default, offline
     assert [name for (name,) in rows(fresh, "SELECT name FROM _migrations ORDER BY rowid")] == [

@@ -590,3 +590,96 @@ def test_one_character_replaced_is_a_change_of_content(words: list[str], at: int
     at %= len(text)
     changed = text[:at] + new + text[at + 1 :]
     assert identity.same_content(text, changed) == (changed == text)
+
+
+# -- another version, or another notice of one template (identity.kinship) ---------------------------------
+
+_TITLE_TEXT = st.text(
+    alphabet="关于老干部活动中心年度体检通知讲话安排读书会门球比赛的", min_size=4, max_size=24
+)
+_MARKS = st.sampled_from(
+    ["（修改稿）", "（征求意见稿）", "（定稿）", "【更正】", "（第二稿）", "(修订版)", "修改稿", "（存档）"]
+)
+_DATES = st.one_of(st.none(), st.dates().map(lambda d: f"{2000 + d.year % 30}-{d.month:02d}-{d.day:02d}"))
+_SENTENCES = st.lists(
+    st.text(alphabet="离退休干部活动中心开放报名电话联系人月日时", min_size=6, max_size=20), max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TITLE_TEXT, _MARKS, _MARKS)
+def test_a_version_mark_never_changes_what_a_title_is(title: str, mark: str, other: str) -> None:
+    core = identity.core_title(title)
+    assert identity.core_title(title + mark) == core
+    assert identity.core_title(title + mark + other) == core
+    assert identity.core_title(core) == core  # idempotent
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TITLE_TEXT, _TITLE_TEXT, _DATES, _DATES, _SENTENCES, _SENTENCES, st.floats(0.5, 1.0))
+def test_kinship_follows_what_differs_whatever_the_shared_share(
+    a: str, b: str, day_a: str | None, day_b: str | None, mine: list[str], theirs: list[str], share: float
+) -> None:
+    """The same 文号: versions; two 文号: two documents; one title (version marks aside): versions — whatever the
+    overlap, the dates and the library's boilerplate. Two titles and two months: another notice of the template."""
+    template = frozenset(mine[:2])
+    same_number = identity.kinship(
+        identity.Particulars(a, day_a, "温老干〔2025〕9号"),
+        identity.Particulars(b, day_b, "温老干〔2025〕9号"),
+        share,
+        mine,
+        theirs,
+        template,
+    )
+    assert same_number.kind == "version"
+    numbered = identity.kinship(
+        identity.Particulars(a, day_a, "温老干〔2025〕9号"),
+        identity.Particulars(a, day_b, "温老干〔2025〕12号"),
+        share,
+        mine,
+        theirs,
+        template,
+    )
+    assert numbered.kind == "template" and not numbered.older
+    revised = identity.kinship(
+        identity.Particulars(a + "（修改稿）", day_a),
+        identity.Particulars(a, day_b),
+        share,
+        mine,
+        theirs,
+        template,
+    )
+    assert revised.kind == "version"
+    assert revised.older == bool(day_a and day_b and day_a < day_b)
+    if identity.core_title(a) != identity.core_title(b) and day_a and day_b and day_a[:7] != day_b[:7]:
+        other_month = identity.kinship(
+            identity.Particulars(a, day_a), identity.Particulars(b, day_b), share, mine, theirs, template
+        )
+        assert other_month.kind == "template"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_SENTENCES, max_size=6), st.integers(1, 4))
+def test_a_template_sentence_is_one_found_in_at_least_that_many_documents(
+    docs: list[list[str]], least: int
+) -> None:
+    found = identity.template_sentences(docs, least)
+    for sentence in {s for d in docs for s in d}:
+        assert (sentence in found) == (sum(sentence in d for d in docs) >= least)
+
+
+def test_boilerplate_shared_with_the_library_does_not_make_two_notices_versions() -> None:
+    """Two notices of one month with different titles (no date to tell them apart by): what they share is the
+    boilerplate three documents hold, so they are not versions; with only the two of them it would be."""
+    boilerplate = ["活动中心每周二至周日开放阅览室棋牌室照常使用", "报名和咨询请联系活动中心文体干事电话"]
+    a = [*boilerplate, "书法展定于三月十日在一楼展厅举行"]
+    b = [*boilerplate, "太极拳比赛定于三月二十日在体育馆举行"]
+    third = [*boilerplate, "春节联欢会定于一月二十日举行"]
+    sep = (
+        identity.Particulars("关于书法展的通知", "2025-03"),
+        identity.Particulars("关于太极拳比赛的通知", "2025-03"),
+    )
+    alone = identity.kinship(*sep, 0.6, a, b, identity.template_sentences([a, b]))
+    with_library = identity.kinship(*sep, 0.6, a, b, identity.template_sentences([a, b, third]))
+    assert alone.kind == "version" and with_library.kind == "template"
+    assert with_library.own_overlap < alone.own_overlap
