@@ -763,6 +763,9 @@ class Handlers:
         if note and any(o.speeches for o in outcomes):
             text += "\n" + fmt.escape(note)
         await progress.finish(text, keyboards.near_copies_keyboard(outcomes))
+        said = [s.speech_id for o in outcomes for s in o.speeches if s.similar_to is not None]
+        if said:  # the near-copy warnings were read: `speechqa add` and `health` need not repeat them
+            await asyncio.to_thread(self.service.library.store.near_copies_shown, said)
 
     def _ingest(
         self, name: str, data: bytes, progress: ProgressMessage
