@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import math
@@ -23,6 +24,7 @@ from index import (
     Counts,
     FileOutcome,
     HomeFull,
+    SpeechIndexError,
     SpeechRecord,
     archive_tallies,
     backup_database,
@@ -126,10 +128,12 @@ def add(
             outcomes.append(outcome)
             echo_outcome(outcome)
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
-            # said: the next add need not say it again (one stopped before this line says it then)
-            obj.library.store.near_copies_shown(
-                s.speech_id for s in outcome.speeches if s.similar_to is not None
-            )
+            # said: the next add need not say it again (one stopped before this line says it then; one this
+            # line cannot record, on a full disk, is only said again)
+            with contextlib.suppress(SpeechIndexError):
+                obj.library.store.near_copies_shown(
+                    s.speech_id for s in outcome.speeches if s.similar_to is not None
+                )
 
         try:
             # (loading the model: an interruption here ends as promptly; the first-use note is add's own)
