@@ -20,7 +20,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -117,6 +117,10 @@ READING_END = "这篇讲话已经到最后一页了。"
 FIRST_PAGE = "已经是第一页了。"
 NOT_PAGED_BACK = "这条消息没有上一页。"
 SPEECH_GONE = "这篇讲话已不在语料中。"
+# A button under an older message whose passage was renumbered (its speech added again), or whose text changed
+PASSAGE_GONE = "这段内容所在的讲话已不在语料中。"
+PASSAGE_MOVED = "这篇讲话后来重新加入过，已找到这段原文。"
+PASSAGE_CHANGED = "这段原文后来修改过，已不在语料中：请重新提问，查看修改后的内容。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
@@ -1158,19 +1162,23 @@ class Handlers:
             return None
         return logged
 
-    async def _scope_gone(self, query: CallbackQuery, scope: int) -> bool:
-        """Whether a button's view is one speech (只看这篇讲话 and its pages) that was removed since: the
-        presser is told so, rather than shown the question answered from the other speeches."""
-        if scope <= 0 or await asyncio.to_thread(self.store.speech, scope) is not None:
-            return False
-        await tell(query, self.answered, SPEECH_GONE)
-        return True
+    async def _scope_now(self, query: CallbackQuery, scope: int) -> int | None:
+        """A button's view as it stands now: one speech (只看这篇讲话 and its pages) that was removed and added
+        again is the speech holding its text now (a new id); one removed since is None, the presser told so,
+        rather than shown the question answered from the other speeches."""
+        if scope <= 0:
+            return scope
+        speech = await asyncio.to_thread(self.store.follow_speech, scope)
+        if speech is None:
+            await tell(query, self.answered, SPEECH_GONE)
+            return None
+        return speech.id
 
     async def _show_page(
         self, query: CallbackQuery, query_id: int, scope: int, offset: int, *, new: bool
     ) -> None:
         logged = await self._logged(query, query_id)
-        if logged is None or await self._scope_gone(query, scope):
+        if logged is None or (scope := await self._scope_now(query, scope)) is None:
             return
         await ack(query, self.answered)
         answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
@@ -1201,9 +1209,13 @@ class Handlers:
         """导出 Word: the page as a .docx document (question, passages with full citations, date)."""
         query, data = _callback(update, cb.ExportWord)
         logged = await self._logged(query, data.query_id)
-        if logged is None or query.message is None or await self._scope_gone(query, data.scope):
+        if (
+            logged is None
+            or query.message is None
+            or (scope := await self._scope_now(query, data.scope)) is None
+        ):
             return
-        answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
+        answer = await asyncio.to_thread(self._search, logged.query, scope, data.offset)
         if not answer.hits:  # a page past the end (a tampered button): nothing to export
             await tell(query, self.answered, STALE_BUTTON)
             return
@@ -1226,6 +1238,13 @@ class Handlers:
         logged = await self._logged(query, data.query_id)
         if logged is None:
             return
+        trace = await asyncio.to_thread(self.store.follow_passage, data.passage_id)
+        if trace.passage is None:
+            await tell(query, self.answered, PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE)
+            return
+        if (scope := await self._scope_now(query, data.scope)) is None:
+            return
+        data = replace(data, passage_id=trace.passage.id, scope=scope)
         async with self.pinning:
             before = await asyncio.to_thread(self.store.pin_of, logged.query)
             pin = await asyncio.to_thread(
@@ -1235,8 +1254,8 @@ class Handlers:
                 pinned_by=self._who(query.from_user.id),
                 pinner_name=self._name_of(query.from_user),
             )
-        if pin is None:
-            await tell(query, self.answered, "这段内容已不在语料中。")
+        if pin is None:  # removed in the instant between
+            await tell(query, self.answered, PASSAGE_GONE)
             return
         log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
         # The press is answered before the page is searched again, so that a slow search never outlasts
@@ -1346,12 +1365,16 @@ class Handlers:
     ) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """The context message around a passage (the button answered), or None after telling the user
         the passage is gone."""
-        passages = await asyncio.to_thread(self.store.neighbours, passage_id)
-        if not passages:
-            await tell(query, self.answered, "这段内容已不在语料中。")
+        trace = await asyncio.to_thread(self.store.follow_passage, passage_id)
+        passages = (
+            [] if trace.passage is None else await asyncio.to_thread(self.store.neighbours, trace.passage.id)
+        )
+        if trace.passage is None or not passages:
+            await tell(query, self.answered, PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE)
             return None
-        await ack(query, self.answered)
-        return fmt.render_context(passages, passage_id), keyboards.context_keyboard(passages, passage_id)
+        await ack(query, self.answered, PASSAGE_MOVED if trace.state == "moved" else None)
+        focus = trace.passage.id
+        return fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus)
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """出处: the speech's details, as a new message."""
@@ -1359,17 +1382,19 @@ class Handlers:
         if query.message is None:  # an inline message: no chat to send the details to
             await tell(query, self.answered, STALE_BUTTON)
             return
-        if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
+        speech = await asyncio.to_thread(self.store.follow_speech, data.speech_id)
+        if speech is None:
             await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
-        text, markup = await asyncio.to_thread(self._speech_details, data.speech_id)
+        text, markup = await asyncio.to_thread(self._speech_details, speech.id)
         await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
         query, data = _callback(update, cb.ReadSpeech)
-        view = await asyncio.to_thread(self._reading_page, data.speech_id, data.start)
+        speech = await asyncio.to_thread(self.store.follow_speech, data.speech_id)
+        view = None if speech is None else await asyncio.to_thread(self._reading_page, speech.id, data.start)
         if view is None:
             await tell(query, self.answered, SPEECH_GONE)
             return

@@ -346,6 +346,38 @@ def _m016_unfinished_uploads(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m017_retired_passages(db: sqlite_utils.Database) -> None:
+    # The passages deleted since: a speech added again (an edited file: its passages renumbered), removed,
+    # removed and added again. The bot's buttons carry passage and speech ids (上下文 under a week-old answer):
+    # with this, such a button finds the passage holding the same text now (`Store.follow_passage`), as a pin
+    # follows its text, or says that the text is gone, instead of 「这段内容已不在语料中」 for a passage that is
+    # still there under another id. Kept by a trigger, so that every way of deleting passages records them.
+    # No IF NOT EXISTS: after a recovery that lost the record of migrations, an existing table marks this one
+    # applied (maintenance._record_applied_migrations).
+    # (each statement on its own: the trigger's body holds semicolons, which _in_transaction splits on)
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE retired_passages (
+            id INTEGER PRIMARY KEY,
+            speech_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            speech_text_hash TEXT,
+            retired_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX retired_passages_speech ON retired_passages(speech_id)")
+    conn.execute(
+        """CREATE TRIGGER passages_retired AFTER DELETE ON passages BEGIN
+            INSERT OR REPLACE INTO retired_passages
+                (id, speech_id, position, content_hash, speech_text_hash, retired_at)
+            VALUES (old.id, old.speech_id, old.position, old.content_hash,
+                    (SELECT text_hash FROM speeches WHERE id = old.speech_id),
+                    strftime('%Y-%m-%dT%H:%M:%S', 'now'));
+        END"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -363,6 +395,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("014_corrected_issuer", _m014_corrected_issuer),
     ("015_corrected_issuer_in_head", _m015_corrected_issuer_in_head),
     ("016_unfinished_uploads", _m016_unfinished_uploads),
+    ("017_retired_passages", _m017_retired_passages),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -1160,6 +1193,50 @@ class Store:
         return [PassageRecord(*r) for r in rows]
 
     @_locked
+    def follow_passage(self, passage_id: int) -> PassageTrace:
+        """Where the passage a button was made for is now. Adding an edited file again renumbers its speech's
+        passages, removing a speech deletes them: a passage deleted since is followed by its text, as a pin
+        is — a passage holding the same text in the same speech (the nearest to its old place), else in the
+        speech holding the same text now (removed and added again), else anywhere. With none, the trace says
+        whether its speech is still there, or back (`follow_speech`): "changed", the passage's text was corrected;
+        else "gone"."""
+        live = self.passages_by_id([passage_id]).get(passage_id)
+        if live is not None:
+            return PassageTrace(live, "same")
+        retired = self.db.execute(
+            "SELECT speech_id, position, content_hash, speech_text_hash FROM retired_passages WHERE id = ?",
+            [passage_id],
+        ).fetchone()
+        if retired is None:  # no passage ever had that id (data this bot did not make)
+            return PassageTrace(None, "gone")
+        speech_id, position, digest, text_hash = retired
+        row = self.db.execute(
+            "SELECT p.id FROM passages p JOIN speeches s ON s.id = p.speech_id WHERE p.content_hash = ? "
+            "ORDER BY p.speech_id != ?, s.text_hash IS NOT ? OR s.text_hash IS NULL, "
+            "ABS(p.position - ?), p.id LIMIT 1",
+            [digest, speech_id, text_hash, position],
+        ).fetchone()
+        if row is not None:
+            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved")
+        return PassageTrace(None, "changed" if self.follow_speech(speech_id) is not None else "gone")
+
+    @_locked
+    def follow_speech(self, speech_id: int) -> SpeechRecord | None:
+        """The speech a button was made for (出处, 只看这篇讲话), or the one holding its text now when it was
+        removed and added again (a new id); None when its text is no longer in the library. Its text is the one
+        its passages held last (the latest retired: an edited version added in place before it was removed)."""
+        speech = self.speech(speech_id)
+        if speech is not None:
+            return speech
+        row = self.db.execute(
+            "SELECT s.id FROM speeches s WHERE s.text_hash = (SELECT speech_text_hash FROM retired_passages "
+            "WHERE speech_id = ? AND speech_text_hash IS NOT NULL ORDER BY id DESC LIMIT 1) "
+            "ORDER BY s.id DESC LIMIT 1",
+            [speech_id],
+        ).fetchone()
+        return self.speech(row[0]) if row is not None else None
+
+    @_locked
     def passage_ids_of(self, speech_ids: Iterable[int]) -> np.ndarray:
         """The ids of every passage of the given speeches, ascending (what a search filter allows)."""
         wanted = list(dict.fromkeys(speech_ids))
@@ -1614,6 +1691,16 @@ class Correction:
     date: str | None
     speaker: str | None
     issuer: str | None = None  # joint issuers joined by 「、」; "" cleared
+
+
+@dataclass(frozen=True)
+class PassageTrace:
+    """Where a passage id points now (`Store.follow_passage`): "same" (that passage), "moved" (the passage
+    holding its text now, under another id), "changed" (no passage holds its text; its speech is still there,
+    or was added back) or "gone" (neither)."""
+
+    passage: PassageRecord | None
+    state: str
 
 
 @dataclass(frozen=True)
