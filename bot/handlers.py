@@ -257,6 +257,7 @@ class Handlers:
         self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
         # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
         self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
+        self.last_answers: OrderedDict[tuple[int, int | None], InlineKeyboardMarkup] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
         self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
         self.asking = Repeats()  # questions being answered, so that one sent again is answered once
@@ -367,6 +368,8 @@ class Handlers:
             return
         if said.asks_for_more(question) or said.asks_for_previous(question):  # 「还有吗？」 「上一页」
             await self._more(update, context, back=said.asks_for_previous(question))
+            return
+        if (rank := said.result_asked(question)) is not None and await self._result_in_full(update, rank):
             return
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
@@ -1046,6 +1049,46 @@ class Handlers:
         if shown is None:  # small talk, a message with no pages
             return
         remember(self.last_pages, _place(near), shown, REMEMBERED_REPLIES)
+        if (
+            isinstance(shown, keyboards.AnswerRef) and markup is not None
+        ):  # for a 「第二条再详细点」 typed next
+            remember(self.last_answers, _place(near), markup, REMEMBERED_REPLIES)
+
+    async def _result_in_full(self, update: Update, rank: int) -> bool:
+        """「第二条再详细点」 in reply to an answer (or after one, in its chat and topic): the 上下文 of that
+        result, as its button shows it. It used to be searched as a question — five passages that hold 「第二条」.
+        False (searched as before) when no answer is replied to or was shown here."""
+        message = _message(update)
+        replied = _bots_message_replied_to(message, message.get_bot())
+        markup = replied.reply_markup if replied is not None else self._last_answer(message)
+        if keyboards.answer_of(markup) is None:
+            return False
+        assert markup is not None
+        passage_id = keyboards.context_of(markup, rank)
+        if passage_id is None:
+            await self._reply(
+                update, f"这条回答里没有第 {rank} 条，请按回答中的编号再说一次，或点该条下面的「上下文」。"
+            )
+            return True
+        trace = await asyncio.to_thread(self.store.follow_passage, passage_id)
+        passages = (
+            [] if trace.passage is None else await asyncio.to_thread(self.store.neighbours, trace.passage.id)
+        )
+        if trace.passage is None or not passages:
+            await self._reply(update, PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE)
+            return True
+        focus = trace.passage.id
+        await self._reply(
+            update, fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus)
+        )
+        return True
+
+    def _last_answer(self, message: Message) -> InlineKeyboardMarkup | None:
+        chat_id, thread = _place(message)
+        for identity in self.policy.moves.identities(chat_id):
+            if (shown := self.last_answers.get((identity, thread))) is not None:
+                return shown
+        return None
 
     def _last_page(self, message: Message) -> keyboards.Continued | None:
         """The page last shown in the message's chat and topic: in a group Telegram moved to a new id (a

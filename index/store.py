@@ -352,12 +352,12 @@ def _m017_retired_passages(db: sqlite_utils.Database) -> None:
     # with this, such a button finds the passage holding the same text now (`Store.follow_passage`), as a pin
     # follows its text, or says that the text is gone, instead of 「这段内容已不在语料中」 for a passage that is
     # still there under another id. Kept by a trigger, so that every way of deleting passages records them.
-    # No IF NOT EXISTS: after a recovery that lost the record of migrations, an existing table marks this one
-    # applied (maintenance._record_applied_migrations).
+    # IF NOT EXISTS, as 016: after a recovery that lost the record of migrations (maintenance.
+    # _record_applied_migrations stops at 015) Store runs this one again on the tables it made.
     # (each statement on its own: the trigger's body holds semicolons, which _in_transaction splits on)
     conn = db.conn
     conn.execute(
-        """CREATE TABLE retired_passages (
+        """CREATE TABLE IF NOT EXISTS retired_passages (
             id INTEGER PRIMARY KEY,
             speech_id INTEGER NOT NULL,
             position INTEGER NOT NULL,
@@ -366,9 +366,9 @@ def _m017_retired_passages(db: sqlite_utils.Database) -> None:
             retired_at TEXT NOT NULL
         )"""
     )
-    conn.execute("CREATE INDEX retired_passages_speech ON retired_passages(speech_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS retired_passages_speech ON retired_passages(speech_id)")
     conn.execute(
-        """CREATE TRIGGER passages_retired AFTER DELETE ON passages BEGIN
+        """CREATE TRIGGER IF NOT EXISTS passages_retired AFTER DELETE ON passages BEGIN
             INSERT OR REPLACE INTO retired_passages
                 (id, speech_id, position, content_hash, speech_text_hash, retired_at)
             VALUES (old.id, old.speech_id, old.position, old.content_hash,
@@ -1650,6 +1650,37 @@ class Store:
         return replace(stats, top_unanswered=tuple(kept[:top]))
 
     @_locked
+    def logged_before(self, day: str) -> int:
+        """How many questions were logged before `day` (`YYYY-MM-DD`): what `prune_log(day)` would delete."""
+        return int(self.db.execute("SELECT COUNT(*) FROM queries WHERE ts < ?", [day]).fetchone()[0])
+
+    @_locked
+    def prune_log(self, before: str) -> PrunedLog:
+        """Delete the questions logged before `before` (an ISO date, `YYYY-MM-DD`: the day the log is kept
+        from) with their 👍/👎, and the record of passages retired before it (what buttons under answers that
+        old would follow); then give the space back to the file system. The statistics count what is left.
+        A month of a busy office's questions is a few hundred kilobytes: this is for a log years long, or one
+        an office does not want to keep (who asked what)."""
+        self.require_writable()
+        size = self.path.stat().st_size
+        with self._writing() as conn:
+            votes = conn.execute(
+                "SELECT COUNT(*) FROM feedback WHERE query_id IN (SELECT id FROM queries WHERE ts < ?)",
+                [before],
+            ).fetchone()[0]
+            questions = conn.execute("DELETE FROM queries WHERE ts < ?", [before]).rowcount
+            conn.execute("DELETE FROM feedback WHERE query_id NOT IN (SELECT id FROM queries)")
+            retired = conn.execute("DELETE FROM retired_passages WHERE retired_at < ?", [before]).rowcount
+        if questions or retired:
+            try:  # the file shrinks only when no other process reads it at that moment (the bot, idle, does not)
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.db.execute("VACUUM")
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the smaller file is the database's now
+            except sqlite3.OperationalError as e:
+                log.info("the log was pruned but the file not compacted: %s", e)
+        return PrunedLog(questions, int(votes), retired, size, self.path.stat().st_size)
+
+    @_locked
     def _query_stats(self, top: int) -> QueryStats:
         total, answered, latency = self.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(AVG(latency_ms), 0) FROM queries"
@@ -1691,6 +1722,17 @@ class Correction:
     date: str | None
     speaker: str | None
     issuer: str | None = None  # joint issuers joined by 「、」; "" cleared
+
+
+@dataclass(frozen=True)
+class PrunedLog:
+    """What `Store.prune_log` deleted, and the database file's size before and after (bytes)."""
+
+    questions: int
+    votes: int
+    retired_passages: int
+    size_before: int
+    size_after: int
 
 
 @dataclass(frozen=True)

@@ -134,3 +134,34 @@ async def test_a_corrected_passage_and_a_removed_notice_are_said_so_and_the_noti
     assert f"编号：{back.id}" in source.plain_text
     assert f"仅限：讲话 #{back.id}" in scoped.plain_text
     assert "Traceback" not in "".join(api.texts_sent())
+
+
+async def test_a_reply_asking_for_one_result_in_full_gets_its_context_not_a_search(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「第二条再详细点」 in reply to an answer was searched as a question: five passages that hold 「第二」 under
+    「⚠️ 未找到直接回答」. It is now the 上下文 of result 2, as its button shows it (after the answer without a
+    reply too); a result the answer does not show is said so; a question about a result is still searched."""
+    store = seed_service.library.store
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("离休干部体检规定是什么？"))
+        answer = api.last_message(USER)
+        second = int(answer.button_data("上下文 2").split(":")[1])
+        await feed(app, api.make_text_update("第二条再详细点", reply_to_message=answer))
+        replied = api.last_message(USER)
+        await feed(app, api.make_text_update("展开第１条"))
+        typed_after = api.last_message(USER)
+        await feed(app, api.make_text_update("第九条详细点", reply_to_message=answer))
+        missing = api.last_message(USER)
+        await feed(app, api.make_text_update("第二条是哪年讲的？", reply_to_message=answer))
+        question = api.last_message(USER)
+
+    text = store.passages_by_id([second])[second].text
+    assert replied.plain_text.startswith("📖 上下文") and text[:30] in replied.plain_text
+    first = int(answer.button_data("上下文 1").split(":")[1])
+    assert typed_after.plain_text.startswith("📖 上下文")
+    assert store.passages_by_id([first])[first].text[:30] in typed_after.plain_text
+    assert missing.plain_text.startswith("这条回答里没有第 9 条")
+    assert question.plain_text.startswith("🔎 第二条是哪年讲的")
+    logged = [q for q, _ in store.query_stats(top=50).top_unanswered]
+    assert "第二条再详细点" not in logged and store.query_stats().questions == 2
