@@ -69,6 +69,7 @@ from retrieval import (
     Answer,
     Filters,
     QueryError,
+    QueryTooLong,
     SpeechService,
     answer_docx,
     follow_up,
@@ -117,6 +118,15 @@ READING_END = "这篇讲话已经到最后一页了。"
 FIRST_PAGE = "已经是第一页了。"
 NOT_PAGED_BACK = "这条消息没有上一页。"
 SPEECH_GONE = "这篇讲话已不在语料中。"
+# After 「问题太长」: a notice pasted whole (3,000 characters) is no question; what the bot can do with it
+PASTED_NOTICE = (
+    "如果这是一份通知或讲话，想让大家都能查到，请把原文件发给管理员加入资料库；"
+    "想查其中的某件事，请用一句话提问，例如「离休干部体检规定是什么？」。"
+)
+PASTED_NOTICE_ADMIN = (
+    "如果这是一份通知或讲话，要加入资料库，请直接把原文件（Word、PDF 等）发给我；"
+    "想查其中的某件事，请用一句话提问，例如「离休干部体检规定是什么？」。"
+)
 # A button under an older message whose passage was renumbered (its speech added again), or whose text changed
 PASSAGE_GONE = "这段内容所在的讲话已不在语料中。"
 PASSAGE_MOVED = "这篇讲话后来重新加入过，已找到这段原文。"
@@ -920,14 +930,19 @@ class Handlers:
             notes.append(fmt.follow_up_note(earlier))
             question = meant
         updating = self.service.updating  # a change under way is not in the index this search reads
-        async with typing(message):
-            answer, query_id = await asyncio.to_thread(
-                self._search_and_log,
-                question,
-                user_id,
-                message.chat.id,
-                message.chat.type == ChatType.PRIVATE,
-            )
+        try:
+            async with typing(message):
+                answer, query_id = await asyncio.to_thread(
+                    self._search_and_log,
+                    question,
+                    user_id,
+                    message.chat.id,
+                    message.chat.type == ChatType.PRIVATE,
+                )
+        except QueryTooLong as e:  # most often a notice pasted whole: say what the bot can do with one
+            tip = PASTED_NOTICE_ADMIN if self._may_pin(user_id, message.chat) else PASTED_NOTICE
+            await self._reply(update, fmt.render_refusal(str(e)) + "\n" + tip)
+            return
         if answer.small_talk:  # not a question, not logged: no 「question #0: no answer」 line either
             log.info("small talk (%s): a friendly reply", answer.small_talk)
         else:

@@ -165,3 +165,19 @@ async def test_a_reply_asking_for_one_result_in_full_gets_its_context_not_a_sear
     assert question.plain_text.startswith("🔎 第二条是哪年讲的")
     logged = [q for q, _ in store.query_stats(top=50).top_unanswered]
     assert "第二条再详细点" not in logged and store.query_stats().questions == 2
+
+
+async def test_a_notice_pasted_whole_is_told_what_the_bot_can_do_with_it(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """3,000 characters pasted from a notice got only 「❌ 问题太长（3000 字），请控制在 500 字以内。」: staff are now
+    told how to have it added (through an admin) or to ask one thing of it; an admin, to send the file."""
+    pasted = ("各单位：为进一步做好离退休干部服务管理工作，现就有关事项通知如下。" * 100)[:3000]
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(pasted))
+        staff = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update(pasted, user_id=ADMIN))
+        admin = api.last_message(ADMIN).plain_text
+    assert staff.startswith("❌ 问题太长（3000 字），请控制在 500 字以内。")
+    assert bot_handlers.PASTED_NOTICE in staff and bot_handlers.PASTED_NOTICE_ADMIN in admin
+    assert seed_service.library.store.query_stats().questions == 0
