@@ -59,6 +59,7 @@ from index import (
     BuildReport,
     FileOutcome,
     LoggedQuery,
+    PassageTrace,
     QueryStats,
     SpeechIndexError,
     Store,
@@ -1064,9 +1065,7 @@ class Handlers:
         if shown is None:  # small talk, a message with no pages
             return
         remember(self.last_pages, _place(near), shown, REMEMBERED_REPLIES)
-        if (
-            isinstance(shown, keyboards.AnswerRef) and markup is not None
-        ):  # for a 「第二条再详细点」 typed next
+        if isinstance(shown, keyboards.AnswerRef) and markup is not None:  # for a 「第二条再详细点」 next
             remember(self.last_answers, _place(near), markup, REMEMBERED_REPLIES)
 
     async def _result_in_full(self, update: Update, rank: int) -> bool:
@@ -1085,18 +1084,21 @@ class Handlers:
                 update, f"这条回答里没有第 {rank} 条，请按回答中的编号再说一次，或点该条下面的「上下文」。"
             )
             return True
-        trace = await asyncio.to_thread(self.store.follow_passage, passage_id)
-        passages = (
-            [] if trace.passage is None else await asyncio.to_thread(self.store.neighbours, trace.passage.id)
-        )
-        if trace.passage is None or not passages:
-            await self._reply(update, PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE)
-            return True
-        focus = trace.passage.id
-        await self._reply(
-            update, fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus)
-        )
+        trace, view = await asyncio.to_thread(self._followed_context, passage_id)
+        await self._reply(update, *(view or (_not_found(trace), None)))
         return True
+
+    def _followed_context(
+        self, passage_id: int
+    ) -> tuple[PassageTrace, tuple[str, InlineKeyboardMarkup | None] | None]:
+        """The context message around a passage a button or an answer named, followed by its text when its
+        speech was added again since (None when no passage holds that text now)."""
+        trace = self.store.follow_passage(passage_id)
+        passages = [] if trace.passage is None else self.store.neighbours(trace.passage.id)
+        if trace.passage is None or not passages:
+            return trace, None
+        focus = trace.passage.id
+        return trace, (fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus))
 
     def _last_answer(self, message: Message) -> InlineKeyboardMarkup | None:
         chat_id, thread = _place(message)
@@ -1298,7 +1300,7 @@ class Handlers:
             return
         trace = await asyncio.to_thread(self.store.follow_passage, data.passage_id)
         if trace.passage is None:
-            await tell(query, self.answered, PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE)
+            await tell(query, self.answered, _not_found(trace))
             return
         if (scope := await self._scope_now(query, data.scope)) is None:
             return
@@ -1423,16 +1425,12 @@ class Handlers:
     ) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """The context message around a passage (the button answered), or None after telling the user
         the passage is gone."""
-        trace = await asyncio.to_thread(self.store.follow_passage, passage_id)
-        passages = (
-            [] if trace.passage is None else await asyncio.to_thread(self.store.neighbours, trace.passage.id)
-        )
-        if trace.passage is None or not passages:
-            await tell(query, self.answered, PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE)
+        trace, view = await asyncio.to_thread(self._followed_context, passage_id)
+        if view is None:
+            await tell(query, self.answered, _not_found(trace))
             return None
         await ack(query, self.answered, PASSAGE_MOVED if trace.state == "moved" else None)
-        focus = trace.passage.id
-        return fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus)
+        return view
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """出处: the speech's details, as a new message."""
@@ -1770,6 +1768,11 @@ def _replied_question(message: Message, bot: Bot) -> str:
 def _place(message: MaybeInaccessibleMessage) -> tuple[int, int | None]:
     """A chat and its forum topic: where a conversation goes on."""
     return message.chat.id, thread_of(message)
+
+
+def _not_found(trace: PassageTrace) -> str:
+    """What a button or a 「第N条」 says when no passage holds its passage's text now."""
+    return PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE
 
 
 def _bots_message_replied_to(message: Message, bot: Bot) -> Message | None:
