@@ -20,7 +20,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,6 +59,7 @@ from index import (
     BuildReport,
     FileOutcome,
     LoggedQuery,
+    PassageTrace,
     QueryStats,
     SpeechIndexError,
     Store,
@@ -69,6 +70,7 @@ from retrieval import (
     Answer,
     Filters,
     QueryError,
+    QueryTooLong,
     SpeechService,
     answer_docx,
     follow_up,
@@ -117,6 +119,19 @@ READING_END = "这篇讲话已经到最后一页了。"
 FIRST_PAGE = "已经是第一页了。"
 NOT_PAGED_BACK = "这条消息没有上一页。"
 SPEECH_GONE = "这篇讲话已不在语料中。"
+# After 「问题太长」: a notice pasted whole (3,000 characters) is no question; what the bot can do with it
+PASTED_NOTICE = (
+    "如果这是一份通知或讲话，想让大家都能查到，请把原文件发给管理员加入资料库；"
+    "想查其中的某件事，请用一句话提问，例如「离休干部体检规定是什么？」。"
+)
+PASTED_NOTICE_ADMIN = (
+    "如果这是一份通知或讲话，要加入资料库，请直接把原文件（Word、PDF 等）发给我；"
+    "想查其中的某件事，请用一句话提问，例如「离休干部体检规定是什么？」。"
+)
+# A button under an older message whose passage was renumbered (its speech added again), or whose text changed
+PASSAGE_GONE = "这段内容所在的讲话已不在语料中。"
+PASSAGE_MOVED = "这篇讲话后来重新加入过，已找到这段原文。"
+PASSAGE_CHANGED = "这段原文后来修改过，已不在语料中：请重新提问，查看修改后的内容。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
@@ -253,6 +268,7 @@ class Handlers:
         self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
         # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
         self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
+        self.last_answers: OrderedDict[tuple[int, int | None], InlineKeyboardMarkup] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
         self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
         self.asking = Repeats()  # questions being answered, so that one sent again is answered once
@@ -363,6 +379,8 @@ class Handlers:
             return
         if said.asks_for_more(question) or said.asks_for_previous(question):  # 「还有吗？」 「上一页」
             await self._more(update, context, back=said.asks_for_previous(question))
+            return
+        if (rank := said.result_asked(question)) is not None and await self._result_in_full(update, rank):
             return
         if _asks_for_help(question):  # 「帮助」 typed without the slash: the corpus has no answer to it
             await self.help(update, context)
@@ -916,14 +934,19 @@ class Handlers:
             notes.append(fmt.follow_up_note(earlier))
             question = meant
         updating = self.service.updating  # a change under way is not in the index this search reads
-        async with typing(message):
-            answer, query_id = await asyncio.to_thread(
-                self._search_and_log,
-                question,
-                user_id,
-                message.chat.id,
-                message.chat.type == ChatType.PRIVATE,
-            )
+        try:
+            async with typing(message):
+                answer, query_id = await asyncio.to_thread(
+                    self._search_and_log,
+                    question,
+                    user_id,
+                    message.chat.id,
+                    message.chat.type == ChatType.PRIVATE,
+                )
+        except QueryTooLong as e:  # most often a notice pasted whole: say what the bot can do with one
+            tip = PASTED_NOTICE_ADMIN if self._may_pin(user_id, message.chat) else PASTED_NOTICE
+            await self._reply(update, fmt.render_refusal(str(e)) + "\n" + tip)
+            return
         if answer.small_talk:  # not a question, not logged: no 「question #0: no answer」 line either
             log.info("small talk (%s): a friendly reply", answer.small_talk)
         else:
@@ -1045,6 +1068,47 @@ class Handlers:
         if shown is None:  # small talk, a message with no pages
             return
         remember(self.last_pages, _place(near), shown, REMEMBERED_REPLIES)
+        if isinstance(shown, keyboards.AnswerRef) and markup is not None:  # for a 「第二条再详细点」 next
+            remember(self.last_answers, _place(near), markup, REMEMBERED_REPLIES)
+
+    async def _result_in_full(self, update: Update, rank: int) -> bool:
+        """「第二条再详细点」 in reply to an answer (or after one, in its chat and topic): the 上下文 of that
+        result, as its button shows it. It used to be searched as a question — five passages that hold 「第二条」.
+        False (searched as before) when no answer is replied to or was shown here."""
+        message = _message(update)
+        replied = _bots_message_replied_to(message, message.get_bot())
+        markup = replied.reply_markup if replied is not None else self._last_answer(message)
+        if keyboards.answer_of(markup) is None:
+            return False
+        assert markup is not None
+        passage_id = keyboards.context_of(markup, rank)
+        if passage_id is None:
+            await self._reply(
+                update, f"这条回答里没有第 {rank} 条，请按回答中的编号再说一次，或点该条下面的「上下文」。"
+            )
+            return True
+        trace, view = await asyncio.to_thread(self._followed_context, passage_id)
+        await self._reply(update, *(view or (_not_found(trace), None)))
+        return True
+
+    def _followed_context(
+        self, passage_id: int
+    ) -> tuple[PassageTrace, tuple[str, InlineKeyboardMarkup | None] | None]:
+        """The context message around a passage a button or an answer named, followed by its text when its
+        speech was added again since (None when no passage holds that text now)."""
+        trace = self.store.follow_passage(passage_id)
+        passages = [] if trace.passage is None else self.store.neighbours(trace.passage.id)
+        if trace.passage is None or not passages:
+            return trace, None
+        focus = trace.passage.id
+        return trace, (fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus))
+
+    def _last_answer(self, message: Message) -> InlineKeyboardMarkup | None:
+        chat_id, thread = _place(message)
+        for identity in self.policy.moves.identities(chat_id):
+            if (shown := self.last_answers.get((identity, thread))) is not None:
+                return shown
+        return None
 
     def _last_page(self, message: Message) -> keyboards.Continued | None:
         """The page last shown in the message's chat and topic: in a group Telegram moved to a new id (a
@@ -1161,19 +1225,23 @@ class Handlers:
             return None
         return logged
 
-    async def _scope_gone(self, query: CallbackQuery, scope: int) -> bool:
-        """Whether a button's view is one speech (只看这篇讲话 and its pages) that was removed since: the
-        presser is told so, rather than shown the question answered from the other speeches."""
-        if scope <= 0 or await asyncio.to_thread(self.store.speech, scope) is not None:
-            return False
-        await tell(query, self.answered, SPEECH_GONE)
-        return True
+    async def _scope_now(self, query: CallbackQuery, scope: int) -> int | None:
+        """A button's view as it stands now: one speech (只看这篇讲话 and its pages) that was removed and added
+        again is the speech holding its text now (a new id); one removed since is None, the presser told so,
+        rather than shown the question answered from the other speeches."""
+        if scope <= 0:
+            return scope
+        speech = await asyncio.to_thread(self.store.follow_speech, scope)
+        if speech is None:
+            await tell(query, self.answered, SPEECH_GONE)
+            return None
+        return speech.id
 
     async def _show_page(
         self, query: CallbackQuery, query_id: int, scope: int, offset: int, *, new: bool
     ) -> None:
         logged = await self._logged(query, query_id)
-        if logged is None or await self._scope_gone(query, scope):
+        if logged is None or (scope := await self._scope_now(query, scope)) is None:
             return
         await ack(query, self.answered)
         answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
@@ -1204,9 +1272,13 @@ class Handlers:
         """导出 Word: the page as a .docx document (question, passages with full citations, date)."""
         query, data = _callback(update, cb.ExportWord)
         logged = await self._logged(query, data.query_id)
-        if logged is None or query.message is None or await self._scope_gone(query, data.scope):
+        if (
+            logged is None
+            or query.message is None
+            or (scope := await self._scope_now(query, data.scope)) is None
+        ):
             return
-        answer = await asyncio.to_thread(self._search, logged.query, data.scope, data.offset)
+        answer = await asyncio.to_thread(self._search, logged.query, scope, data.offset)
         if not answer.hits:  # a page past the end (a tampered button): nothing to export
             await tell(query, self.answered, STALE_BUTTON)
             return
@@ -1229,6 +1301,13 @@ class Handlers:
         logged = await self._logged(query, data.query_id)
         if logged is None:
             return
+        trace = await asyncio.to_thread(self.store.follow_passage, data.passage_id)
+        if trace.passage is None:
+            await tell(query, self.answered, _not_found(trace))
+            return
+        if (scope := await self._scope_now(query, data.scope)) is None:
+            return
+        data = replace(data, passage_id=trace.passage.id, scope=scope)
         async with self.pinning:
             before = await asyncio.to_thread(self.store.pin_of, logged.query)
             pin = await asyncio.to_thread(
@@ -1238,8 +1317,8 @@ class Handlers:
                 pinned_by=self._who(query.from_user.id),
                 pinner_name=self._name_of(query.from_user),
             )
-        if pin is None:
-            await tell(query, self.answered, "这段内容已不在语料中。")
+        if pin is None:  # removed in the instant between
+            await tell(query, self.answered, PASSAGE_GONE)
             return
         log.info("pin #%d: question #%d -> passage %d", pin.id, logged.id, data.passage_id)
         # The press is answered before the page is searched again, so that a slow search never outlasts
@@ -1349,12 +1428,12 @@ class Handlers:
     ) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """The context message around a passage (the button answered), or None after telling the user
         the passage is gone."""
-        passages = await asyncio.to_thread(self.store.neighbours, passage_id)
-        if not passages:
-            await tell(query, self.answered, "这段内容已不在语料中。")
+        trace, view = await asyncio.to_thread(self._followed_context, passage_id)
+        if view is None:
+            await tell(query, self.answered, _not_found(trace))
             return None
-        await ack(query, self.answered)
-        return fmt.render_context(passages, passage_id), keyboards.context_keyboard(passages, passage_id)
+        await ack(query, self.answered, PASSAGE_MOVED if trace.state == "moved" else None)
+        return view
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """出处: the speech's details, as a new message."""
@@ -1362,17 +1441,19 @@ class Handlers:
         if query.message is None:  # an inline message: no chat to send the details to
             await tell(query, self.answered, STALE_BUTTON)
             return
-        if await asyncio.to_thread(self.store.speech, data.speech_id) is None:
+        speech = await asyncio.to_thread(self.store.follow_speech, data.speech_id)
+        if speech is None:
             await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
-        text, markup = await asyncio.to_thread(self._speech_details, data.speech_id)
+        text, markup = await asyncio.to_thread(self._speech_details, speech.id)
         await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
         query, data = _callback(update, cb.ReadSpeech)
-        view = await asyncio.to_thread(self._reading_page, data.speech_id, data.start)
+        speech = await asyncio.to_thread(self.store.follow_speech, data.speech_id)
+        view = None if speech is None else await asyncio.to_thread(self._reading_page, speech.id, data.start)
         if view is None:
             await tell(query, self.answered, SPEECH_GONE)
             return
@@ -1690,6 +1771,11 @@ def _replied_question(message: Message, bot: Bot) -> str:
 def _place(message: MaybeInaccessibleMessage) -> tuple[int, int | None]:
     """A chat and its forum topic: where a conversation goes on."""
     return message.chat.id, thread_of(message)
+
+
+def _not_found(trace: PassageTrace) -> str:
+    """What a button or a 「第N条」 says when no passage holds its passage's text now."""
+    return PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE
 
 
 def _bots_message_replied_to(message: Message, bot: Bot) -> Message | None:

@@ -221,6 +221,16 @@ def answer_of(markup: InlineKeyboardMarkup | None) -> AnswerRef | None:
     return AnswerRef(query_id, next_page, previous_page) if query_id is not None else None
 
 
+def context_of(markup: InlineKeyboardMarkup, rank: int) -> int | None:
+    """The passage behind result `rank`'s 上下文 button under an answer (None: no such result shown)."""
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = decode(button.callback_data if isinstance(button.callback_data, str) else None)
+            if isinstance(data, ShowContext) and button.text == f"{CONTEXT} {rank}":
+                return data.passage_id
+    return None
+
+
 @dataclass(frozen=True)
 class ListRef:
     """A page of the speech list (/speeches), read from its buttons: the button to the next page (None on

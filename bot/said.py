@@ -260,3 +260,44 @@ def is_readable_document(message: Message) -> bool:
     picture sent with a question)."""
     document = message.document
     return document is not None and Path(document_name(document)).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+# A reply to an answer that asks for one of its results in full (「第二条再详细点」, 「展开第3条」, 「第一条的原文」):
+# the result's number, a word asking to see more of it, and nothing else but the words around such a request.
+_RESULT = re.compile(r"第\s*([一二两三四五六七八九十]|[0-9]{1,2})\s*[条條個个段项項]")
+_CHINESE_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_SEE_MORE = re.compile(
+    r"详细|詳細|详尽|具体|具體|仔细|展开|展開|上下文|前后|前後|原文|全文|完整|多说|多說|说说|說說|讲讲|講講|看看"
+)
+_AROUND = re.compile(
+    r"详细|詳細|详尽|具体|具體|仔细|展开|展開|上下文|前后文|前後文|前后|前後|原文|全文|完整|内容|內容|多说|多說|说说|說說|"
+    r"讲讲|講講|看看|再|请|請|麻烦|麻煩|帮我|幫我|给我|給我|把|的|一下|一点|一點|点|點|些|看|说|說|讲|講|发|發|显示|顯示|"
+    r"吧|呢|啊|吗|嗎|能|可以|我要|我想|想"
+)
+
+
+def result_asked(text: str) -> int | None:
+    """The number of the result a message asks to see in full (「第二条再详细点」 → 2, 「第3条」 alone → 3); None
+    when it asks anything else (「第二条是哪年讲的？」 is a question)."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    found = list(_RESULT.finditer(folded))
+    if len(found) != 1:
+        return None
+    number = found[0].group(1)
+    rank = int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+    rest = re.sub(r"[\W_]+", "", folded[: found[0].start()] + folded[found[0].end() :])
+    if rest and (not _SEE_MORE.search(rest) or _AROUND.sub("", rest)):
+        return None
+    return rank if rank > 0 else None

@@ -46,7 +46,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(("pin", "pins", "unpin"), ("cli.pins",)),
     "synonyms": ("cli.synonyms",),
-    **dict.fromkeys(("bot", "stats"), ("cli.telegram",)),
+    **dict.fromkeys(("bot", "stats", "prune-log"), ("cli.telegram",)),
     "help": ("cli.main",),  # defined below, with the group
 }
 # Each command's line in `speechqa --help`, its help's first paragraph (tests/test_cli_docs.py checks that
@@ -73,6 +73,7 @@ SUMMARIES = {
     "synonyms": "管理同义词：问题中含其中一个词，也能查到含另一个词的段落。",
     "bot": "运行 Telegram 机器人。",
     "stats": "根据提问记录统计使用情况。",
+    "prune-log": "删除某一天之前的提问记录及其 👍/👎 反馈，并压缩数据库文件。",
     "help": "显示 speechqa 或某个命令的说明（同 --help）。",
 }
 

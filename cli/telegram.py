@@ -1,9 +1,11 @@
-"""`speechqa bot` and `speechqa stats`: run the Telegram bot; print usage statistics from the query log."""
+"""`speechqa bot`, `speechqa stats` and `speechqa prune-log`: run the Telegram bot; print usage statistics from
+the query log; delete its older part."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import re
 import secrets
@@ -17,7 +19,7 @@ from retrieval import check_read_only_home, prepare_many_searches
 
 from .console import json_text
 from .logs import FORMAT, RepeatFilter, file_handler
-from .main import NOISY_LOGGERS, Context, UserError, cli, pass_context, user_errors
+from .main import NOISY_LOGGERS, Context, UserError, cli, confirm, pass_context, user_errors
 from .settings import TelegramSettings
 
 TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")  # a bot token: the bot's numeric id, a colon, its secret
@@ -254,6 +256,48 @@ def stats_command(obj: Context, top: int, as_json: bool) -> None:
             click.echo(f"标准答案：{len(pins)} 条{note}")
     if unavailable is not None:
         click.echo(unavailable, err=True)
+
+
+@cli.command("prune-log")
+@click.option("--before", required=True, metavar="日期", help="删除这一天之前的提问记录（YYYY-MM-DD）。")
+@click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
+@pass_context
+def prune_log_command(obj: Context, before: str, yes: bool) -> None:
+    """删除某一天之前的提问记录及其 👍/👎 反馈，并压缩数据库文件。
+
+    speechqa stats 和机器人的 /stats 只统计留下的记录；讲话、段落和标准答案不受影响。
+    那一天之前的回答，「更多结果」「导出 Word」等按钮会提示找不到记录，请重新提问。
+    删除前会先询问确认，加 --yes 则不询问。
+
+    \b
+    示例：
+        speechqa prune-log --before 2026-01-01
+        speechqa prune-log --before 2026-01-01 --yes
+    """
+    day = _iso_day(before)
+    with user_errors():
+        store = obj.library.store
+        store.require_writable()
+        count = store.logged_before(day)
+        if not count:
+            click.echo(f"{day} 之前没有提问记录，没有做任何改动。")
+            return
+        if not yes and not confirm(f"删除 {day} 之前的 {count} 条提问记录及其反馈？", default=False):
+            raise click.Abort
+        pruned = store.prune_log(day)
+    mb = 1024 * 1024
+    click.echo(
+        f"已删除 {day} 之前的提问记录 {pruned.questions} 条、反馈 {pruned.votes} 条；"
+        f"数据库 {pruned.size_before / mb:.2f} MB → {pruned.size_after / mb:.2f} MB"
+    )
+
+
+def _iso_day(text: str) -> str:
+    """A day as `YYYY-MM-DD`, or one Chinese line and exit 1."""
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise UserError(f"日期格式不对：{text}（应为 YYYY-MM-DD，例如 2026-01-01）。") from None
 
 
 def stats_json(stats: QueryStats) -> dict[str, Any]:

@@ -372,6 +372,38 @@ def _m017_near_copies(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m018_retired_passages(db: sqlite_utils.Database) -> None:
+    # The passages deleted since: a speech added again (an edited file: its passages renumbered), removed,
+    # removed and added again. The bot's buttons carry passage and speech ids (上下文 under a week-old answer):
+    # with this, such a button finds the passage holding the same text now (`Store.follow_passage`), as a pin
+    # follows its text, or says that the text is gone, instead of 「这段内容已不在语料中」 for a passage that is
+    # still there under another id. Kept by a trigger, so that every way of deleting passages records them.
+    # IF NOT EXISTS, as 016: after a recovery that lost the record of migrations (maintenance.
+    # _record_applied_migrations stops at 015) Store runs this one again on the tables it made.
+    # (each statement on its own: the trigger's body holds semicolons, which _in_transaction splits on)
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS retired_passages (
+            id INTEGER PRIMARY KEY,
+            speech_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            speech_text_hash TEXT,
+            retired_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS retired_passages_speech ON retired_passages(speech_id)")
+    conn.execute(
+        """CREATE TRIGGER IF NOT EXISTS passages_retired AFTER DELETE ON passages BEGIN
+            INSERT OR REPLACE INTO retired_passages
+                (id, speech_id, position, content_hash, speech_text_hash, retired_at)
+            VALUES (old.id, old.speech_id, old.position, old.content_hash,
+                    (SELECT text_hash FROM speeches WHERE id = old.speech_id),
+                    strftime('%Y-%m-%dT%H:%M:%S', 'now'));
+        END"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -390,6 +422,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("015_corrected_issuer_in_head", _m015_corrected_issuer_in_head),
     ("016_unfinished_uploads", _m016_unfinished_uploads),
     ("017_near_copies", _m017_near_copies),
+    ("018_retired_passages", _m018_retired_passages),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -1295,6 +1328,50 @@ class Store:
         return [PassageRecord(*r) for r in rows]
 
     @_locked
+    def follow_passage(self, passage_id: int) -> PassageTrace:
+        """Where the passage a button was made for is now. Adding an edited file again renumbers its speech's
+        passages, removing a speech deletes them: a passage deleted since is followed by its text, as a pin
+        is — a passage holding the same text in the same speech (the nearest to its old place), else in the
+        speech holding the same text now (removed and added again), else anywhere. With none, the trace says
+        whether its speech is still there, or back (`follow_speech`): "changed", the passage's text was corrected;
+        else "gone"."""
+        live = self.passages_by_id([passage_id]).get(passage_id)
+        if live is not None:
+            return PassageTrace(live, "same")
+        retired = self.db.execute(
+            "SELECT speech_id, position, content_hash, speech_text_hash FROM retired_passages WHERE id = ?",
+            [passage_id],
+        ).fetchone()
+        if retired is None:  # no passage ever had that id (data this bot did not make)
+            return PassageTrace(None, "gone")
+        speech_id, position, digest, text_hash = retired
+        row = self.db.execute(
+            "SELECT p.id FROM passages p JOIN speeches s ON s.id = p.speech_id WHERE p.content_hash = ? "
+            "ORDER BY p.speech_id != ?, s.text_hash IS NOT ? OR s.text_hash IS NULL, "
+            "ABS(p.position - ?), p.id LIMIT 1",
+            [digest, speech_id, text_hash, position],
+        ).fetchone()
+        if row is not None:
+            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved")
+        return PassageTrace(None, "changed" if self.follow_speech(speech_id) is not None else "gone")
+
+    @_locked
+    def follow_speech(self, speech_id: int) -> SpeechRecord | None:
+        """The speech a button was made for (出处, 只看这篇讲话), or the one holding its text now when it was
+        removed and added again (a new id); None when its text is no longer in the library. Its text is the one
+        its passages held last (the latest retired: an edited version added in place before it was removed)."""
+        speech = self.speech(speech_id)
+        if speech is not None:
+            return speech
+        row = self.db.execute(
+            "SELECT s.id FROM speeches s WHERE s.text_hash = (SELECT speech_text_hash FROM retired_passages "
+            "WHERE speech_id = ? AND speech_text_hash IS NOT NULL ORDER BY id DESC LIMIT 1) "
+            "ORDER BY s.id DESC LIMIT 1",
+            [speech_id],
+        ).fetchone()
+        return self.speech(row[0]) if row is not None else None
+
+    @_locked
     def passage_ids_of(self, speech_ids: Iterable[int]) -> np.ndarray:
         """The ids of every passage of the given speeches, ascending (what a search filter allows)."""
         wanted = list(dict.fromkeys(speech_ids))
@@ -1708,6 +1785,37 @@ class Store:
         return replace(stats, top_unanswered=tuple(kept[:top]))
 
     @_locked
+    def logged_before(self, day: str) -> int:
+        """How many questions were logged before `day` (`YYYY-MM-DD`): what `prune_log(day)` would delete."""
+        return int(self.db.execute("SELECT COUNT(*) FROM queries WHERE ts < ?", [day]).fetchone()[0])
+
+    @_locked
+    def prune_log(self, before: str) -> PrunedLog:
+        """Delete the questions logged before `before` (an ISO date, `YYYY-MM-DD`: the day the log is kept
+        from) with their 👍/👎, and the record of passages retired before it (what buttons under answers that
+        old would follow); then give the space back to the file system. The statistics count what is left.
+        A month of a busy office's questions is a few hundred kilobytes: this is for a log years long, or one
+        an office does not want to keep (who asked what)."""
+        self.require_writable()
+        size = self.path.stat().st_size
+        with self._writing() as conn:
+            votes = conn.execute(
+                "SELECT COUNT(*) FROM feedback WHERE query_id IN (SELECT id FROM queries WHERE ts < ?)",
+                [before],
+            ).fetchone()[0]
+            questions = conn.execute("DELETE FROM queries WHERE ts < ?", [before]).rowcount
+            conn.execute("DELETE FROM feedback WHERE query_id NOT IN (SELECT id FROM queries)")
+            retired = conn.execute("DELETE FROM retired_passages WHERE retired_at < ?", [before]).rowcount
+        if questions or retired:
+            try:  # the file shrinks only when no other process reads it at that moment (the bot, idle, does not)
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.db.execute("VACUUM")
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the smaller file is the database's now
+            except sqlite3.OperationalError as e:
+                log.info("the log was pruned but the file not compacted: %s", e)
+        return PrunedLog(questions, int(votes), retired, size, self.path.stat().st_size)
+
+    @_locked
     def _query_stats(self, top: int) -> QueryStats:
         total, answered, latency = self.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(AVG(latency_ms), 0) FROM queries"
@@ -1749,6 +1857,27 @@ class Correction:
     date: str | None
     speaker: str | None
     issuer: str | None = None  # joint issuers joined by 「、」; "" cleared
+
+
+@dataclass(frozen=True)
+class PrunedLog:
+    """What `Store.prune_log` deleted, and the database file's size before and after (bytes)."""
+
+    questions: int
+    votes: int
+    retired_passages: int
+    size_before: int
+    size_after: int
+
+
+@dataclass(frozen=True)
+class PassageTrace:
+    """Where a passage id points now (`Store.follow_passage`): "same" (that passage), "moved" (the passage
+    holding its text now, under another id), "changed" (no passage holds its text; its speech is still there,
+    or was added back) or "gone" (neither)."""
+
+    passage: PassageRecord | None
+    state: str
 
 
 @dataclass(frozen=True)

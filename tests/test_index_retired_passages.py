@@ -1,0 +1,123 @@
+"""index.store: a passage id of an older message followed to the passage holding its text now (the bot's
+buttons under a week-old answer, after its speech was added again, edited, removed or added back)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import Paragraph, Speech, chunk_speech
+from index import Store
+
+POOL = [
+    "离休干部每年体检一次，由市老干部局统一安排。",
+    "老年大学春季班一月五日开始报名。",
+    "活动中心每周一闭馆清洁。",
+    "走访慰问工作在春节前完成。",
+    "特此通知。",
+    "困难老干部帮扶资金由各单位列支。",
+    "健身房下午四时后停止入场。",
+]
+
+
+def speech(source: str, paragraphs: list[str]) -> Speech:
+    return Speech(
+        title=f"关于{source}的通知",
+        subtitle=None,
+        date="2026-10-25",
+        speaker=None,
+        source=source,
+        ordinal=1,
+        label=None,
+        paragraphs=tuple(Paragraph(text, None) for text in paragraphs),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(tmp_path / "speechqa.db")
+    yield store
+    store.close()
+
+
+def test_a_passage_renumbered_by_an_edit_is_followed_and_an_edited_one_is_said_changed(store: Store) -> None:
+    first = store.save_speech(speech("a", POOL[:4]), chunk_speech(speech("a", POOL[:4])))
+    before = {p.text: p.id for p in store.passages(first.speech_id)}
+    edited = [POOL[0], POOL[1].replace("一月五日", "一月六日"), *POOL[2:4]]
+    again = store.save_speech(speech("a", edited), chunk_speech(speech("a", edited)))
+    assert again.speech_id == first.speech_id and again.status == "updated"
+    kept = store.follow_passage(before[POOL[2]])
+    assert kept.state == "moved" and kept.passage is not None and kept.passage.text == POOL[2]
+    assert kept.passage.id != before[POOL[2]]  # renumbered: why buttons need this
+    assert store.follow_passage(before[POOL[1]]).state == "changed"
+    assert store.follow_passage(kept.passage.id).state == "same"
+    assert store.follow_passage(999_999).state == "gone"
+
+
+def test_a_speech_removed_and_added_again_is_followed_by_its_text(store: Store) -> None:
+    first = store.save_speech(speech("a", POOL[:3]), chunk_speech(speech("a", POOL[:3])))
+    old = store.passages(first.speech_id)
+    store.remove_speech(first.speech_id)
+    assert store.follow_passage(old[0].id).state == "gone"
+    assert store.follow_speech(first.speech_id) is None
+    back = store.save_speech(speech("a", POOL[:3]), chunk_speech(speech("a", POOL[:3])))
+    assert back.speech_id != first.speech_id
+    followed = store.follow_passage(old[1].id)
+    assert followed.passage is not None and followed.passage.speech_id == back.speech_id
+    assert followed.passage.text == old[1].text
+    assert (s := store.follow_speech(first.speech_id)) is not None and s.id == back.speech_id
+
+
+OPS = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("save"),
+            st.sampled_from("ab"),
+            st.lists(st.sampled_from(POOL), min_size=1, max_size=5, unique=True),
+        ),
+        st.tuples(st.just("remove"), st.sampled_from("ab"), st.just([])),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ops=OPS)
+def test_a_followed_passage_always_holds_the_text_its_id_was_given_for(tmp_path_factory, ops) -> None:
+    """Whatever happened to the library since (speeches saved, edited, removed, added back), a passage id once
+    given out leads to a passage holding the very text it was given for, or to none when no passage holds
+    that text any more — never to another passage. And it leads to one whenever one holds that text."""
+    store = Store(tmp_path_factory.mktemp("retired") / "speechqa.db")
+    try:
+        issued: dict[int, tuple[str, int]] = {}  # passage id -> (content hash, speech id) when given out
+        for op, source, paragraphs in ops:
+            if op == "save":
+                store.save_speech(speech(source, paragraphs), chunk_speech(speech(source, paragraphs)))
+            else:
+                for s in store.speeches():
+                    if s.source == source:
+                        store.remove_speech(s.id)
+            for p in store.passages():
+                issued.setdefault(p.id, (p.content_hash, p.speech_id))
+        live = store.passages()
+        live_hashes = {p.content_hash for p in live}
+        live_speeches = {s.id for s in store.speeches()}
+        for speech_id in {sid for _, sid in issued.values()}:  # a speech still there is itself
+            followed = store.follow_speech(speech_id)
+            assert followed is None or followed.id in live_speeches
+            assert speech_id not in live_speeches or (followed is not None and followed.id == speech_id)
+        for passage_id, (digest, speech_id) in issued.items():
+            trace = store.follow_passage(passage_id)
+            if trace.passage is not None:
+                assert trace.passage.content_hash == digest
+                assert trace.state == ("same" if trace.passage.id == passage_id else "moved")
+            else:
+                assert digest not in live_hashes
+                assert trace.state == ("changed" if store.follow_speech(speech_id) is not None else "gone")
+    finally:
+        store.close()
