@@ -29,7 +29,6 @@ import math
 import posixpath
 import re
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -41,7 +40,7 @@ from .errors import EmptyDocument, UnreadableFile, damaged
 from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes, tidy_line
 from .records import Block
 from .spreads import read_sheet
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 __all__ = ["OfdText", "is_ofd", "read_ofd"]
 
@@ -91,7 +90,7 @@ def read_ofd(name: str, data: bytes) -> OfdText:
             raw = _Package(name, package).pages()
     except UnreadableFile:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as e:
+    except ZIP_DAMAGE as e:
         log.info("could not unpack %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 OFD 文件（无法解压，可能已损坏或不完整）") from e
     return _text(name, raw)

@@ -35,7 +35,7 @@ from .errors import EmptyDocument, UnreadableFile, damaged
 from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 __all__ = ["SHEET_SUFFIXES", "SheetText", "cell_text", "read_sheets"]
 
@@ -84,7 +84,7 @@ def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
                 names = set(archive.namelist())
                 mimetype = archive.read("mimetype") if "mimetype" in names else b""
                 ods = "content.xml" in names and b"opendocument.spreadsheet" in mimetype
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        except (*ZIP_DAMAGE, KeyError) as e:
             raise damaged(f"{name} 不是有效的表格文件（内容已损坏或不完整）") from e
         if ods:
             grids, converter = _ods_grids(name, data), "ods"
@@ -327,7 +327,7 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = etree.fromstring(archive.read("content.xml"), etree.XMLParser(resolve_entities=False))
-    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError) as e:
+    except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError) as e:
         raise damaged(f"{name} 不是有效的 OpenDocument 表格（内容已损坏）") from e
     hidden_styles = {
         style.get(f"{_STYLE}name")
