@@ -35,9 +35,9 @@ from dataclasses import dataclass, field, replace
 from statistics import median
 
 from . import ocr
-from .columns import MIN_GUTTER, read_columns
+from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
-from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes, tidy_line
+from .layout import Line, Page, separator, tidy_line
 from .records import Block
 from .spreads import read_sheet
 from .zipped import ZIP_DAMAGE, refuse_zip_bomb
@@ -415,8 +415,7 @@ def _text(name: str, raw: list[_RawPage]) -> OfdText:
         notes = (ocr.unread_pages_note(unread),)
     if doubtful:
         notes = (*notes, ocr.doubtful_pages_note(doubtful))
-    laid = split_footnotes(remove_running_lines(pages))
-    blocks = tuple(paragraph_blocks([read_columns(page) for page in laid]))
+    blocks = printed_blocks(pages)
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字")
