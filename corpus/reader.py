@@ -432,6 +432,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise UnreadableFile(_misnamed(name, kind))
     try:
         text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)
+    except RecursionError as e:  # nested past the stack: Python's e-mail parser recurses per MIME level
+        raise TooLarge(f"{name} 的结构嵌套过深（层层嵌套的邮件或附件），疑似损坏或恶意文件，已拒绝") from e
     except CorpusError as e:
         if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
             # a text under another name (a Markdown file is a text: its own refusal stands)

@@ -121,3 +121,33 @@ def test_a_slide_deck_relationship_without_its_target_is_refused_as_damaged() ->
     with pytest.raises(UnreadableFile) as refused:
         read_bytes(path.name, out.getvalue())
     assert path.name in one_chinese_line(str(refused.value))
+
+
+def nested_mail(depth: int, *, forwarded: bool) -> bytes:
+    """A mail whose body is `depth` multipart levels deep, or (`forwarded`) a chain of `depth` mails each
+    forwarding the one before it as an attachment (message/rfc822), the notice at the bottom."""
+    mail = "From: a@example.cn\nSubject: 通知\nContent-Type: text/plain; charset=utf-8\n\n关于做好离休干部体检工作的通知。\n"
+    for level in range(depth):
+        boundary = f"level{level}"
+        head = f"From: a@example.cn\nSubject: 转发{level}\n" if forwarded or level == depth - 1 else ""
+        inner = (
+            f"Content-Type: text/plain; charset=utf-8\n\n请阅。\n--{boundary}\nContent-Type: message/rfc822\n\n{mail}"
+            if forwarded
+            else mail.split("\n", 2)[2]
+            if level == 0
+            else mail
+        )
+        mail = f'{head}MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="{boundary}"\n\n--{boundary}\n{inner}\n--{boundary}--\n'
+    return mail.encode()
+
+
+@pytest.mark.parametrize("forwarded", [False, True], ids=["multipart", "forwarded"])
+def test_a_mail_nested_past_the_stack_is_refused_in_one_line(forwarded: bool) -> None:
+    """Python's e-mail parser recurses once per MIME level: 2,000 levels (300 forwards) raised RecursionError."""
+    with pytest.raises(UnreadableFile) as refused:
+        read_bytes("转发.eml", nested_mail(300 if forwarded else 2000, forwarded=forwarded))
+    assert "嵌套过深" in one_chinese_line(str(refused.value))
+
+
+def test_a_mail_forwarded_a_few_times_is_still_read() -> None:
+    assert "关于做好离休干部体检工作的通知。" in read_bytes("转发.eml", nested_mail(5, forwarded=True)).text
