@@ -240,15 +240,22 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             for r in ws.merged_cells.ranges
             if r.max_col > r.min_col
         }
+        # Only the cells the file holds, by row: iter_rows() makes a cell for every place of the used range,
+        # and one stray entry at XFD1048576 makes that 17 billion (a 5 KB file took minutes and gigabytes).
+        # openpyxl has no public sparse view of a sheet; `_cells` is where it keeps the cells it read.
+        held: dict[int, list] = {}  # type: ignore[type-arg]
+        for (r, _), cell in sorted(ws._cells.items()):
+            if cell.value is not None:
+                held.setdefault(r, []).append(cell)
+        columns = sorted({cell.column for row in held.values() for cell in row} - hidden_columns)
         rows: list[list[str]] = []
         wide: list[int] = []
-        for row in ws.iter_rows():
-            if not row or ws.row_dimensions[row[0].row].hidden:
+        for r, row in held.items():
+            if ws.row_dimensions[r].hidden:
                 continue
-            cells = [
-                cell_text(cell.value, cell.number_format) for cell in row if cell.column not in hidden_columns
-            ]
-            filled = [cell for cell in row if cell.value is not None and str(cell.value).strip()]
+            at = {cell.column: cell for cell in row}
+            cells = [cell_text(at[c].value, at[c].number_format) if c in at else "" for c in columns]
+            filled = [cell for cell in row if str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
                 wide.append(len(rows))
             rows.append(cells)
