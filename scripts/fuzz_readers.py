@@ -6,6 +6,7 @@ Usage (from the repository; HF_HUB_OFFLINE=1):
     python scripts/fuzz_readers.py --per-format 40 --seed 7 --files 3
     python scripts/fuzz_readers.py --add 20             # and `speechqa add` 20 of them into a scratch library
     python scripts/fuzz_readers.py --keep /tmp/fuzz     # write every damaged copy that failed the check there
+    python scripts/fuzz_readers.py --hostile            # files built to exhaust a reader: nesting, size
 
 For each format `speechqa add` reads (corpus.SUPPORTED_SUFFIXES, and .zip), the smallest committed files under
 tests/fixtures/ and benchmarks/ that read whole (up to --files of them, 2 MB at most) are damaged the ways a file is damaged
@@ -21,6 +22,10 @@ With --add N, N copies (every failing one first, then a seeded sample) are given
 (from this checkout, the bundled model) against a scratch library made from the bundled speeches: each must
 end with exit 0, or exit 1 with its last line Chinese and no traceback, and after exit 1 the library's list of
 speeches must be what it was (nothing half-added).
+
+With --hostile, instead, files built to exhaust a reader (tests/damaged_files.hostile_files: nesting past
+the stack, a page of 25,000 characters, a cell at XFD1048576, 100,000 columns, a 9 MB line, a picture of 900
+million pixels) are read the same way, and a table says what each did and how long it took.
 
 Prints one line per failure and a table per format: copies, read, refused, failed, slowest seconds.
 Exit 1 when anything failed. The same generator, seeded, is the property test in tests/test_fuzz_readers.py.
@@ -43,7 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from corpus import SUPPORTED_SUFFIXES  # noqa: E402
-from tests.damaged_files import HAN, Damaged, Outcome, damaged_copies, fixtures, ingest  # noqa: E402
+from tests.damaged_files import HAN, Damaged, Outcome, damaged_copies, fixtures, hostile_files, ingest  # noqa: E402
 
 
 def _worker(jobs: mp.Queue, results: mp.Queue) -> None:  # type: ignore[type-arg]
@@ -172,6 +177,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a read counts as a hang")
     parser.add_argument("--add", type=int, default=0, help="`speechqa add` this many copies end to end")
     parser.add_argument("--keep", type=Path, help="write every copy that failed into this folder")
+    parser.add_argument("--hostile", action="store_true", help="only the files built to exhaust a reader")
     args = parser.parse_args()
     suffixes = tuple(dict.fromkeys((*SUPPORTED_SUFFIXES, ".zip")))
     if args.formats:
@@ -180,6 +186,18 @@ def main() -> None:
     reader = Reader(args.timeout)
     outcomes: list[Outcome] = []
     seeds: dict[str, list[Path]] = {}
+    if args.hostile:
+        try:
+            print("| file | built as | outcome | seconds |\n|---|---|---|---|")
+            hostile = [reader.read(damaged) for damaged in hostile_files()]
+            for o in hostile:
+                said = o.detail.splitlines()[0] if o.detail else ""
+                print(
+                    f"| {o.damaged.name} | {o.damaged.how} | {o.kind}{'：' + said if said else ''} | {o.seconds:.1f} |"
+                )
+        finally:
+            reader.close()
+        sys.exit(1 if any(o.kind == "failed" for o in hostile) else 0)
     try:
         for suffix, candidates in fixtures(suffixes).items():  # the smallest that read whole (not those
             whole = (

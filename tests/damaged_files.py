@@ -162,3 +162,81 @@ def one_chinese_line(message: str) -> str:
     if not message or "\n" in message or not HAN.search(message):
         raise AssertionError(f"a refusal that is not one Chinese line: {message!r}")
     return message
+
+
+def hostile_files() -> Iterator[Damaged]:
+    """Files built to exhaust a reader rather than damaged: nesting past the stack, a page or a sheet far
+    larger than any document, a picture of a billion pixels. Each must be read or refused like any other."""
+    import docx
+    import openpyxl
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    notice = "关于做好离休干部体检工作的通知。"
+    made = REPO / "tests" / "damaged_files.py"
+
+    def built(name: str, data: bytes, how: str) -> Damaged:
+        return Damaged(name, data, how, made)
+
+    deep = 20_000
+    yield built(
+        "嵌套.html",
+        f"<html><body>{'<div>' * deep}{notice}{'</div>' * deep}</body></html>".encode(),
+        "20,000 nested <div>",
+    )
+    yield built(
+        "嵌套.rtf", b"{\\rtf1\\ansi " + b"{" * deep + b"text" + b"}" * deep + b"}", "20,000 nested groups"
+    )
+    yield built("嵌套.md", ("> " * deep + notice + "\n").encode(), "20,000 nested quotes")
+    mail = f"Content-Type: text/plain; charset=utf-8\n\n{notice}\n"
+    for level in range(2000):
+        mail = f'Content-Type: multipart/mixed; boundary="b{level}"\n\n--b{level}\n{mail}\n--b{level}--\n'
+    yield built(
+        "嵌套.eml",
+        f"From: a@example.cn\nSubject: 通知\nMIME-Version: 1.0\n{mail}".encode(),
+        "2,000 MIME levels",
+    )
+    document = docx.Document()
+    document.add_paragraph(notice)
+    out = io.BytesIO()
+    document.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
+        nested = io.BytesIO()
+        with zipfile.ZipFile(nested, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                content = source.read(info)
+                if info.filename == "word/document.xml":
+                    sdt = b"<w:sdt><w:sdtContent>"
+                    content = content.replace(b"<w:body>", b"<w:body>" + sdt * 5000, 1)
+                    content = content.replace(
+                        b"</w:body>", b"</w:sdtContent></w:sdt>" * 5000 + b"</w:body>", 1
+                    )
+                target.writestr(info, content)
+    yield built("嵌套.docx", nested.getvalue(), "5,000 nested content controls")
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "单位"])
+    book.active.append(["赵桂兰", "市委老干部局"])
+    book.active["XFD1048576"] = "说明。"
+    out = io.BytesIO()
+    book.save(out)
+    yield built("远处.xlsx", out.getvalue(), "a cell at XFD1048576")
+    yield built(
+        "很宽.csv",
+        (",".join(f"列{i}" for i in range(100_000)) + "\n" + ",".join("值" * 100_000) + "\n").encode(),
+        "100,000 columns",
+    )
+    yield built("一行.txt", ("老干部" * 1_000_000).encode(), "one 9 MB line, no punctuation")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=(14400, 14400))
+    page.setFont("STSong-Light", 12)
+    for n in range(1000):
+        page.drawString(10, 14390 - 14 * n, f"{notice}各单位要高度重视。")
+    page.showPage()
+    page.save()
+    yield built("海报.pdf", out.getvalue(), "one 200-inch page of 25,000 characters")
+    out = io.BytesIO()
+    Image.new("1", (30_000, 30_000), 1).save(out, "PNG", optimize=True)
+    yield built("巨图.png", out.getvalue(), "30,000 × 30,000 pixels")
