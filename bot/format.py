@@ -35,6 +35,8 @@ from retrieval import (
     UNRELATED_MARK,
     Answer,
     Hit,
+    archive_skipped_lines,
+    archive_summary,
     attribution,
     attribution_row,
     index_size,
@@ -461,8 +463,8 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
         for note in outcome.notes:  # read in part: the rest was added
             pieces.append(Piece(f"⚠️ {note}\n"))
     for tally in archive_tallies(outcomes):  # a .zip: what it held, after its files
-        pieces += [Piece("🗂 "), Piece(tally.summary(), "b"), Piece("\n")]
-        pieces += [Piece(f"⏭ 跳过 {line}\n", shrink=True) for line in tally.skipped_lines()]
+        pieces += [Piece("🗂 "), Piece(archive_summary(tally), "b"), Piece("\n")]
+        pieces += [Piece(f"⏭ 跳过 {line}\n", shrink=True) for line in archive_skipped_lines(tally)]
     if report is not None:
         pieces.append(
             Piece(

@@ -36,7 +36,7 @@ from index import (
     speaker_key,
     write_lock,
 )
-from retrieval import UNKNOWN_SPEAKER, attribution, index_size
+from retrieval import UNKNOWN_SPEAKER, archive_skipped_lines, archive_summary, attribution, index_size
 
 from .main import (
     ID,
@@ -247,8 +247,8 @@ STATUS_LABELS = {
 def echo_tally(tally: ArchiveTally) -> None:
     """An archive's report after its files' lines: how many were added, already there, passed over (each
     named with why, here only) and not read (each said above)."""
-    click.echo(click.style(tally.summary(), bold=True))
-    for line in tally.skipped_lines():
+    click.echo(click.style(archive_summary(tally), bold=True))
+    for line in archive_skipped_lines(tally):
         click.echo(click.style(f"  跳过 {line}", fg="yellow"), err=True)
 
 

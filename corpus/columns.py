@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import replace
 from statistics import median
 
-from .layout import Line, Page, separator
+from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes
+from .records import Block
 
 # The narrowest gutter, in font sizes (Word's and WPS's default is two characters; tight layouts use one).
 MIN_GUTTER = 1.0
@@ -35,6 +36,14 @@ _MIN_FULL = 3
 # Every column's first line starts within this many font sizes of the run's first line (a paragraph's
 # short last line over the columns, and the space under it, may open the run in the first column only).
 _COLUMN_START = 3.0
+
+
+def printed_blocks(pages: list[Page]) -> tuple[Block, ...]:
+    """The blocks of pages laid out for print (a PDF's, an OFD's): page numbers and running lines dropped,
+    footnotes taken out to follow what references them, each page's columns read in order, and lines
+    joined into paragraphs (over page breaks too) and table rows."""
+    laid = split_footnotes(remove_running_lines(pages))
+    return tuple(paragraph_blocks([read_columns(page) for page in laid]))
 
 
 def read_columns(page: Page) -> Page:

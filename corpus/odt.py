@@ -31,7 +31,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -42,7 +41,7 @@ from .numbering import format_number, with_label
 from .records import Block
 from .styles import named_kind
 from .tables import table_blocks
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -193,7 +192,7 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
             styles = archive.read("styles.xml") if "styles.xml" in names else None
     except zipfile.BadZipFile as e:
         raise damaged(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
-    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error) as e:
+    except ZIP_DAMAGE as e:
         raise damaged(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
     return content, styles
 

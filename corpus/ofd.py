@@ -29,19 +29,18 @@ import math
 import posixpath
 import re
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from statistics import median
 
 from . import ocr
-from .columns import MIN_GUTTER, read_columns
+from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
-from .layout import Line, Page, paragraph_blocks, remove_running_lines, separator, split_footnotes, tidy_line
+from .layout import Line, Page, separator, tidy_line
 from .records import Block
 from .spreads import read_sheet
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 __all__ = ["OfdText", "is_ofd", "read_ofd"]
 
@@ -91,7 +90,7 @@ def read_ofd(name: str, data: bytes) -> OfdText:
             raw = _Package(name, package).pages()
     except UnreadableFile:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error) as e:
+    except ZIP_DAMAGE as e:
         log.info("could not unpack %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 OFD 文件（无法解压，可能已损坏或不完整）") from e
     return _text(name, raw)
@@ -416,8 +415,7 @@ def _text(name: str, raw: list[_RawPage]) -> OfdText:
         notes = (ocr.unread_pages_note(unread),)
     if doubtful:
         notes = (*notes, ocr.doubtful_pages_note(doubtful))
-    laid = split_footnotes(remove_running_lines(pages))
-    blocks = tuple(paragraph_blocks([read_columns(page) for page in laid]))
+    blocks = printed_blocks(pages)
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字")

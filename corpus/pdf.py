@@ -13,6 +13,7 @@ import io
 import itertools
 import logging
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from typing import NamedTuple
 
 from . import ocr
 from .clean import HAN
-from .columns import MIN_GUTTER, read_columns
+from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .layout import (
     MARGIN_BAND,
@@ -29,10 +30,7 @@ from .layout import (
     Page,
     join,
     join_drop_caps,
-    paragraph_blocks,
-    remove_running_lines,
     separator,
-    split_footnotes,
     tidy_line,
 )
 from .records import Block
@@ -146,8 +144,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         notes = (*notes, ocr.undecodable_pages_note(undecoded))
     if doubtful:  # an OCR layer found on the page is the scanner's reading, not ours: never named here
         notes = (*notes, ocr.doubtful_pages_note(doubtful))
-    pages = split_footnotes(remove_running_lines(pages))
-    blocks = tuple(paragraph_blocks([read_columns(page) for page in pages]))
+    blocks = printed_blocks(pages)
     text = "\n".join(block.text for block in blocks)
     if not text.strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
@@ -225,11 +222,31 @@ class _PageText:
         return lines + sum(len(cell) for table in self.tables for row in table.rows for cell in row)
 
 
+def _deduped(page):  # type: ignore[no-untyped-def]
+    """The page without its doubled characters: the same character in the same font and size at the same
+    place (within 1 pt) as another, as a program that prints a line twice to make it look bold leaves it;
+    the first of each kept. These are the ones pdfplumber's `dedupe_chars()` drops, but it then orders the
+    characters it keeps by `list.index`, a scan of the page for each: a page of 5,000 characters spent 4 s
+    there, one of 25,000 (a poster, a dense table on A3) over 5 minutes. Here the doubles are found once
+    and filtered out, in time that grows with the page's characters, not their square."""
+    from pdfplumber.utils import cluster_objects
+
+    same_glyph = operator.itemgetter("upright", "text", "fontname", "size")
+    place = operator.itemgetter("doctop", "x0")
+    doubles: set[int] = set()
+    for _, glyphs in itertools.groupby(sorted(page.chars, key=same_glyph), key=same_glyph):
+        for line in cluster_objects(list(glyphs), operator.itemgetter("doctop"), 1):
+            for spot in cluster_objects(line, operator.itemgetter("x0"), 1):
+                first = min(spot, key=place)
+                doubles.update(id(char) for char in spot if char is not first)
+    return page.filter(lambda obj: id(obj) not in doubles) if doubles else page
+
+
 def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
     filled in its form fields read where they stand (see _field_values)."""
     fields = _field_values(page)
-    page = _with_box_marks(page).dedupe_chars()
+    page = _deduped(_with_box_marks(page))
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
     undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
@@ -1282,16 +1299,7 @@ def _field_values(page) -> list[_Field]:  # type: ignore[no-untyped-def]
     from pdfminer.utils import decode_text
 
     out = []
-    for data, (x0, top, x1, bottom) in _annotations(page):
-        if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
-            continue
-        if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
-            continue
-        field, kind, value, seen = data, None, None, 0
-        while isinstance(field, dict) and seen < 8:  # FT and V are inherited from the parent field
-            kind = kind or getattr(resolve1(field.get("FT")), "name", None)
-            value = value if value is not None else resolve1(field.get("V"))
-            field, seen = resolve1(field.get("Parent")), seen + 1
+    for data, (x0, top, x1, bottom), kind, _, value in _widgets(page):
         values = value if isinstance(value, list) else [value]
         texts = [decode_text(v) for v in map(resolve1, values) if isinstance(v, bytes)]
         lines = [tidy_line(line) for text in texts for line in re.split(r"\r\n|\r|\n", text)]
@@ -1325,17 +1333,7 @@ def _with_box_marks(page):  # type: ignore[no-untyped-def]
 
     template = page.chars[0] if page.chars else {}
     marks = []
-    for data, (x0, top, x1, bottom) in _annotations(page):
-        if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
-            continue
-        if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
-            continue
-        field, kind, flags, value, seen = data, None, None, None, 0
-        while isinstance(field, dict) and seen < 8:  # FT, Ff and V are inherited from the parent field
-            kind = kind or getattr(resolve1(field.get("FT")), "name", None)
-            flags = flags if flags is not None else resolve1(field.get("Ff"))
-            value = value if value is not None else resolve1(field.get("V"))
-            field, seen = resolve1(field.get("Parent")), seen + 1
+    for data, (x0, top, x1, bottom), kind, flags, value in _widgets(page):
         bits = int(flags or 0) if isinstance(flags, int | float) else 0
         if kind != "Btn" or bits & _PUSH_BUTTON or bottom <= top:
             continue
@@ -1387,6 +1385,38 @@ def _with_box_marks(page):  # type: ignore[no-untyped-def]
             return {**page.objects, "char": [*page.chars, *marks]}
 
     return Marked()
+
+
+class _Widget(NamedTuple):
+    """A form widget shown on a page: its annotation, its box (x0, top, x1, bottom), and its field's type
+    (``/FT``: Tx, Ch, Btn…), flags (``/Ff``) and value (``/V``), each the widget's or inherited from the
+    nearest parent field that sets it."""
+
+    data: dict  # type: ignore[type-arg]
+    box: tuple[float, float, float, float]
+    kind: str | None
+    flags: object
+    value: object
+
+
+def _widgets(page) -> list[_Widget]:  # type: ignore[no-untyped-def]
+    """The page's form widgets, hidden ones (the annotation flag 「hidden」) left out."""
+    from pdfminer.pdftypes import resolve1
+
+    out = []
+    for data, box in _annotations(page):
+        if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
+            continue
+        if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
+            continue
+        field, kind, flags, value, seen = data, None, None, None, 0
+        while isinstance(field, dict) and seen < 8:  # FT, Ff and V are inherited from the parent field
+            kind = kind or getattr(resolve1(field.get("FT")), "name", None)
+            flags = flags if flags is not None else resolve1(field.get("Ff"))
+            value = value if value is not None else resolve1(field.get("V"))
+            field, seen = resolve1(field.get("Parent")), seen + 1
+        out.append(_Widget(data, box, kind, flags, value))
+    return out
 
 
 def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]

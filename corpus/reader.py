@@ -50,6 +50,7 @@ from .transcript import read_transcript
 from .uof import UOF_SUFFIXES, is_uof, read_uof
 from .wechat import read_article
 from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
+from .zipped import ZIP_DAMAGE
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -431,6 +432,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise UnreadableFile(_misnamed(name, kind))
     try:
         text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)
+    except RecursionError as e:  # nested past the stack: Python's e-mail parser recurses per MIME level
+        raise TooLarge(f"{name} 的结构嵌套过深（层层嵌套的邮件或附件），疑似损坏或恶意文件，已拒绝") from e
     except CorpusError as e:
         if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
             # a text under another name (a Markdown file is a text: its own refusal stands)
@@ -485,7 +488,7 @@ def _holds_pictures(data: bytes) -> bool:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             return any(_BODY_PICTURE.search(archive.read(part)) for part in _BODY_PARTS if part in names)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except (*ZIP_DAMAGE, KeyError):
         return False
 
 
@@ -530,7 +533,16 @@ def _body_pictures(data: bytes) -> list[tuple[str, bytes]]:
         else:
             return []
         paths = [str(Path(path)) for path in dict.fromkeys(paths) if path]
-        return [(path, archive.read(path)) for path in paths if path in names]
+        return [(path, content) for path in paths if path in names and (content := _inflated(archive, path))]
+
+
+def _inflated(archive: zipfile.ZipFile, part: str) -> bytes:
+    """A part of a package, or nothing when it does not inflate (a damaged picture is passed over as one no
+    image reader opens is)."""
+    try:
+        return archive.read(part)
+    except ZIP_DAMAGE:
+        return b""
 
 
 def _pasted_scans(name: str, data: bytes) -> tuple[str, tuple[str, ...]]:

@@ -35,7 +35,7 @@ from .errors import EmptyDocument, UnreadableFile, damaged
 from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 __all__ = ["SHEET_SUFFIXES", "SheetText", "cell_text", "read_sheets"]
 
@@ -84,7 +84,7 @@ def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
                 names = set(archive.namelist())
                 mimetype = archive.read("mimetype") if "mimetype" in names else b""
                 ods = "content.xml" in names and b"opendocument.spreadsheet" in mimetype
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        except (*ZIP_DAMAGE, KeyError) as e:
             raise damaged(f"{name} 不是有效的表格文件（内容已损坏或不完整）") from e
         if ods:
             grids, converter = _ods_grids(name, data), "ods"
@@ -240,15 +240,22 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             for r in ws.merged_cells.ranges
             if r.max_col > r.min_col
         }
+        # Only the cells the file holds, by row: iter_rows() makes a cell for every place of the used range,
+        # and one stray entry at XFD1048576 makes that 17 billion (a 5 KB file took minutes and gigabytes).
+        # openpyxl has no public sparse view of a sheet; `_cells` is where it keeps the cells it read.
+        held: dict[int, list] = {}  # type: ignore[type-arg]
+        for (r, _), cell in sorted(ws._cells.items()):
+            if cell.value is not None:
+                held.setdefault(r, []).append(cell)
+        columns = sorted({cell.column for row in held.values() for cell in row} - hidden_columns)
         rows: list[list[str]] = []
         wide: list[int] = []
-        for row in ws.iter_rows():
-            if not row or ws.row_dimensions[row[0].row].hidden:
+        for r, row in held.items():
+            if ws.row_dimensions[r].hidden:
                 continue
-            cells = [
-                cell_text(cell.value, cell.number_format) for cell in row if cell.column not in hidden_columns
-            ]
-            filled = [cell for cell in row if cell.value is not None and str(cell.value).strip()]
+            at = {cell.column: cell for cell in row}
+            cells = [cell_text(at[c].value, at[c].number_format) if c in at else "" for c in columns]
+            filled = [cell for cell in row if str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
                 wide.append(len(rows))
             rows.append(cells)
@@ -327,7 +334,7 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = etree.fromstring(archive.read("content.xml"), etree.XMLParser(resolve_entities=False))
-    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError) as e:
+    except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError) as e:
         raise damaged(f"{name} 不是有效的 OpenDocument 表格（内容已损坏）") from e
     hidden_styles = {
         style.get(f"{_STYLE}name")

@@ -34,7 +34,7 @@ from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
 from .word import diagram_lines
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 __all__ = ["SLIDE_SUFFIXES", "Box", "DeckText", "read_deck", "reading_order"]
 
@@ -161,18 +161,22 @@ def read_deck(name: str, data: bytes) -> DeckText:
             content = archive.read("content.xml") if b"opendocument.presentation" in mimetype else None
             if content is None and "ppt/presentation.xml" not in names:
                 raise UnreadableFile(f"{name} 不是 PowerPoint 或 WPS 演示文稿（缺少演示文稿内容）")
-    except (zipfile.BadZipFile, KeyError, OSError) as e:
+    except (*ZIP_DAMAGE, KeyError) as e:
         raise damaged(f"{name} 不是有效的演示文稿（内容已损坏或不完整）") from e
     try:
         if content is not None:
             slides, converter = _odp_slides(content), "odp"
         else:
             from pptx import Presentation
+            from pptx.exc import PythonPptxError
 
-            deck = Presentation(io.BytesIO(data))
-            slides = [_slide(slide) for slide in deck.slides if slide._element.get("show") != "0"]
+            try:
+                deck = Presentation(io.BytesIO(data))
+                slides = [_slide(slide) for slide in deck.slides if slide._element.get("show") != "0"]
+            except PythonPptxError as e:  # a package part python-pptx finds malformed (a relationship)
+                raise damaged(f"{name} 不是有效的演示文稿（内容已损坏）") from e
             converter = "pptx"
-    except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as e:
+    except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError) as e:
         raise damaged(f"{name} 不是有效的演示文稿（内容已损坏）") from e
     blocks: list[Block] = []
     reference: list[str] = []

@@ -36,7 +36,7 @@ from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .styles import named_kind
 from .tables import table_blocks
-from .zipped import refuse_zip_bomb
+from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ def _check_archive(name: str, data: bytes) -> None:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise UnreadableFile(_not_a_word_document(name, archive, names))
-    except zipfile.BadZipFile as e:
+    except ZIP_DAMAGE as e:
         if (page := web_page_message(name, data)) is not None:
             raise UnreadableFile(page) from e
         raise damaged(f"{name} 不是有效的 .docx 文件（无法解压，可能已损坏或不完整）") from e

@@ -124,22 +124,6 @@ class ArchiveTally:
     skipped: tuple[tuple[str, str], ...] = ()
     failed: tuple[str, ...] = ()
 
-    def summary(self) -> str:
-        """「附件.zip：共 5 个文件，新增或更新 2 个，已在资料库中 1 个，跳过 1 个，没有读入 1 个（见上）」."""
-        total = len(self.added) + len(self.present) + len(self.skipped) + len(self.failed)
-        parts = [f"新增或更新 {len(self.added)} 个" if self.added else "没有新增"]
-        if self.present:
-            parts.append(f"已在资料库中 {len(self.present)} 个")
-        if self.skipped:
-            parts.append(f"跳过 {len(self.skipped)} 个")
-        if self.failed:
-            parts.append(f"没有读入 {len(self.failed)} 个（见上）")
-        return f"{self.name}：共 {total} 个文件，" + "，".join(parts)
-
-    def skipped_lines(self) -> list[str]:
-        """Each file passed over with why: 「流程图.vsdx：不支持这种文件类型」."""
-        return [why if member in why else f"{member}：{why}" for member, why in self.skipped]
-
 
 _ADDED = frozenset({"added", "updated"})
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from corpus import HEAD_SECTION, Document, head_labels
 from index import (
+    ArchiveTally,
     BuildReport,
     Counts,
     Embedder,
@@ -368,6 +369,25 @@ class SpeechService:
             removed = self.library.remove(speech_id, self.embedder)
             self.reload()
         return removed
+
+
+def archive_summary(tally: ArchiveTally) -> str:
+    """An archive's report as the front ends say it, after its files' lines:
+    「附件.zip：共 5 个文件，新增或更新 2 个，已在资料库中 1 个，跳过 1 个，没有读入 1 个（见上）」."""
+    total = len(tally.added) + len(tally.present) + len(tally.skipped) + len(tally.failed)
+    parts = [f"新增或更新 {len(tally.added)} 个" if tally.added else "没有新增"]
+    if tally.present:
+        parts.append(f"已在资料库中 {len(tally.present)} 个")
+    if tally.skipped:
+        parts.append(f"跳过 {len(tally.skipped)} 个")
+    if tally.failed:
+        parts.append(f"没有读入 {len(tally.failed)} 个（见上）")
+    return f"{tally.name}：共 {total} 个文件，" + "，".join(parts)
+
+
+def archive_skipped_lines(tally: ArchiveTally) -> list[str]:
+    """Each file of an archive passed over, with why: 「流程图.vsdx：不支持这种文件类型」."""
+    return [why if member in why else f"{member}：{why}" for member, why in tally.skipped]
 
 
 def index_size(report: BuildReport) -> str:

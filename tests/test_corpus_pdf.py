@@ -6,8 +6,11 @@ the deleted words in their sentences. PDFs made by LibreOffice from python-docx 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,3 +157,61 @@ def test_a_rule_running_on_past_the_words_it_crosses_is_no_strike() -> None:
     c.save()
     text = squeeze(read_bytes("讲话.pdf", out.getvalue()).text)
     assert through in text and text.count(struck) == 1
+
+
+def crowded_page(lines: int, *, doubled_every: int = 0) -> bytes:
+    """One page of `lines` lines of Chinese (a poster, a dense table on A3: some 30 characters a line), every
+    `doubled_every`-th line printed again 0.3 pt to the right as a program fakes bold, and one 3 pt apart
+    (no double: a different place)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    height = 40 + 14 * lines
+    c = canvas.Canvas(out, pagesize=(595, height))
+    c.setFont("STSong-Light", 12)
+    for n in range(lines):
+        text = f"第{n}行：关于做好离休干部体检工作的通知。各单位要高度重视。"
+        c.drawString(20, height - 20 - 14 * n, text)
+        if doubled_every and n % doubled_every == 0:
+            c.drawString(20.3, height - 20 - 14 * n, text)
+        if doubled_every and n == 1:
+            c.drawString(23, height - 20 - 14 * n, text)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_doubled_characters_are_the_ones_pdfplumber_finds() -> None:
+    """`_deduped` drops what pdfplumber's dedupe_chars() drops and keeps the rest in the page's order."""
+    import pdfplumber
+
+    from corpus.pdf import _deduped
+
+    with pdfplumber.open(io.BytesIO(crowded_page(40, doubled_every=3))) as pdf:
+        page = pdf.pages[0]
+        kept = _deduped(page).chars
+        assert len(kept) < len(page.chars)
+        assert [id(c) for c in kept] == [id(c) for c in page.dedupe_chars().chars]
+
+
+def test_a_page_of_25000_characters_reads_in_seconds(tmp_path: Path) -> None:
+    """pdfplumber's dedupe_chars() orders what it keeps by list.index, a scan per character: such a page took
+    82 s (a child process, so that a return of the old way times out rather than stalls the suite)."""
+    path = tmp_path / "海报.pdf"
+    path.write_bytes(crowded_page(1000))
+    code = (
+        "import sys; from pathlib import Path; from corpus import read_bytes; "
+        "p = Path(sys.argv[1]); print(len(read_bytes(p.name, p.read_bytes()).text))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout) > 25_000

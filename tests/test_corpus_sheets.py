@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -303,3 +306,31 @@ def test_a_total_row_says_what_it_totals_and_a_question_about_the_sum_finds_it(
     hits = [hit.passage.text for hit in retriever.search("体检经费一共多少钱", k=10, mode="hybrid").hits]
     assert "53,400.00" in hits[0]
     library.close()
+
+
+def test_a_workbook_with_a_stray_cell_at_the_sheets_far_corner_reads_in_seconds(tmp_path: Path) -> None:
+    """openpyxl's iter_rows makes a cell for every place of the used range: one entry at XFD1048576 (a key
+    pressed in the last cell) made that 17 billion, and a 5 KB file took minutes and gigabytes. Only the cells
+    the file holds are read now, the far one with them. (A child process, so that the old reading times out.)"""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "体检日期"])
+    sheet.append(["赵桂兰", "2027年5月9日"])
+    sheet["XFD1048576"] = "此表为空白处的说明。"
+    path = tmp_path / "体检名单.xlsx"
+    book.save(path)
+    code = (
+        "import sys; from pathlib import Path; from corpus import read_bytes; "
+        "p = Path(sys.argv[1]); print(read_bytes(p.name, p.read_bytes()).text)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["姓名；体检日期", "赵桂兰；2027年5月9日", "此表为空白处的说明。"]

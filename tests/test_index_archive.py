@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from corpus import read_bytes
 from index import Library, archive_tallies
+from retrieval import archive_summary
 
 from .fakes import FakeEmbedder
 
@@ -134,7 +135,10 @@ def test_a_member_that_cannot_be_read_stops_nothing_and_is_named(tmp_path: Path)
         (tally,) = archive_tallies(outcomes)
         assert tally.added == ("a/通知1.txt", "b/通知2.txt")
         assert tally.failed == ("a/坏的.docx", "a/空的.txt")
-        assert tally.summary() == f"{archive}：共 5 个文件，新增或更新 2 个，跳过 1 个，没有读入 2 个（见上）"
+        assert (
+            archive_summary(tally)
+            == f"{archive}：共 5 个文件，新增或更新 2 个，跳过 1 个，没有读入 2 个（见上）"
+        )
         assert all(sentence(k) in passages_text(library) for k in (1, 2, 3, 4))
         sources = sorted(s.path for s in library.store.speeches())
         assert sources == [f"{archive} › a/通知1.txt", f"{archive} › b/通知2.txt"]
