@@ -6,7 +6,9 @@ writes ToUnicode maps), but a line the script broke before a 「，」 — which
 line above as a paragraph when that stopped short (figures are narrower), and the parser took it for a 一是
 heading over the rest of its sentence: 「每个书屋配备图书不少于1500册」 was in a section's name and no passage.
 corpus/layout.py (``_starts_paragraph``) now goes on from the line above whenever a line opens with a mark
-no line may open with (「，。、；：！？）》”」…」).
+no line may open with (「，。、；：！？）》”」…」). The chart's axis title, set on end up its side, read
+backwards (「）册（量阅借」): corpus/pdf.py (``_reading_order``) reads a line turned a right angle
+counterclockwise from the bottom up, one turned clockwise from the top down.
 
 Files by a real producer (tests/fixtures/type3_pdf.py): matplotlib, ``pdf.fonttype`` 3.
 """
@@ -34,7 +36,7 @@ PARAGRAPHS = (
 
 def test_a_line_opening_with_a_comma_goes_on_from_the_line_above(tmp_path: Path) -> None:
     path = tmp_path / "总结.pdf"
-    write_type3_pdf(PARAGRAPHS, path, chart=(("东湖区", "西山区"), (9860, 7420)))
+    write_type3_pdf(PARAGRAPHS, path, chart=(("东湖区", "西山区"), (9860, 7420)), axis_title="借阅量（册）")
     from pypdf import PdfReader
 
     fonts = PdfReader(str(path)).pages[0]["/Resources"]["/Font"]
@@ -44,6 +46,32 @@ def test_a_line_opening_with_a_comma_goes_on_from_the_line_above(tmp_path: Path)
     assert PARAGRAPHS[2][1] in texts
     assert PARAGRAPHS[3][1] in texts
     assert all("1500" not in (p.section or "") for p in speech.paragraphs)
+    blocks = [b.text for b in read_document(path).blocks]
+    assert blocks.count("借阅量（册）") == 1
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    titles=st.lists(
+        st.tuples(
+            st.text(alphabet="借阅量人次册万元年龄构成读者（）", min_size=2, max_size=10),
+            st.sampled_from([90, -90, 270]),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_text_turned_a_right_angle_reads_in_its_own_order(
+    tmp_path: Path, titles: list[tuple[str, int]]
+) -> None:
+    """Whatever its words, a line turned up (90°) reads bottom to top and one turned down (−90°) top to
+    bottom: as its words, each once, beside the page's horizontal text, which reads as before."""
+    path = tmp_path / "图表.pdf"
+    write_type3_pdf(PARAGRAPHS[1:3], path, turned=titles)
+    blocks = [b.text for b in read_document(path).blocks]
+    for text, _ in titles:
+        assert text in blocks
+    assert "".join(b for b in blocks if b not in {t for t, _ in titles}) == "二、主要做法" + PARAGRAPHS[2][1]
 
 
 _CLAUSE = st.builds(
