@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold22
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold23
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -92,6 +92,11 @@ class Document:
     # every visible cell as displayed (every slide's text and notes); read back with openpyxl, xlrd or
     # python-pptx
     office: bool = False
+    # a .docx with text python-docx does not see — a legacy WordArt's words (the ``v:textpath``'s
+    # ``string``), an embedded workbook (an OLE object: its preview picture in the body, the workbook in
+    # ``word/embeddings/``, its source named by `embedded`): its text is its source parts (and the
+    # workbook's), read back with python-docx plus every textpath's string and the workbook's cells
+    packaged: bool = False
 
 
 @dataclass(frozen=True)
@@ -438,6 +443,29 @@ SETS = {
             "a043": ["体检报告", "报告单", "取报告"],  # when the check-up's report comes
         },
     ),
+    "cold23": QuestionSet(
+        prefix="ra",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("银龄低碳绿色生活倡议书.docx", 1, 8, "PROPOSAL", packaged=True),
+            Document("2027年度银发书屋建设工作总结.pdf", 9, 16, "SUMMARY"),
+            Document(
+                "拨付2028年度离退休干部党支部活动经费的通知.docx",
+                17,
+                24,
+                "FUNDS_NOTICE",
+                packaged=True,
+                embedded="FUNDS_SHEET",
+            ),
+            Document("启用离退休干部服务一卡通的通知.pdf", 25, 32, "CARD_NOTICE"),
+            Document("网上服务平台账号开通申请表.docx", 33, 40, "ACCOUNT_FORM"),
+        ),
+        absent={
+            "ra041": ["卖", "现金", "出售", "换钱"],  # selling things at the swap market
+            "ra042": ["超市", "商场", "消费"],  # paying in shops with the card
+            "ra043": ["忘记", "找回", "重置"],  # a forgotten password
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -544,9 +572,38 @@ def _docx_text(path: Path) -> str:
     revised = any(True for _ in doc.element.body.iter(f"{W}ins", f"{W}del", f"{W}sdt", f"{W}fldSimple"))
     lines = [_accepted(p) if revised else p.text for p in doc.paragraphs]
     for table in doc.tables:
-        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+        lines.extend(
+            "\t".join(
+                "".join(t.text or "" for t in cell._tc.iter(f"{W}t")) if revised else cell.text
+                for cell in row.cells
+            )
+            for row in table.rows
+        )
     for box in doc.element.body.iter(f"{W}txbxContent"):
         lines.extend("".join(box_paragraph.itertext()) for box_paragraph in box)
+    return "\n".join(lines)
+
+
+def _packaged_text(path: Path) -> str:
+    """A .docx's text as python-docx reads it, every legacy WordArt's words (``v:textpath string``) and
+    every embedded workbook's cells, row by row (openpyxl)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from openpyxl import load_workbook
+
+    lines = [_docx_text(path)]
+    with zipfile.ZipFile(path) as package:
+        document = etree.fromstring(package.read("word/document.xml"))
+        vml = "{urn:schemas-microsoft-com:vml}"
+        lines.extend(t.get("string", "") for t in document.iter(f"{vml}textpath"))
+        for name in package.namelist():
+            if name.startswith("word/embeddings/") and name.endswith(".xlsx"):
+                book = load_workbook(io.BytesIO(package.read(name)), data_only=True)
+                for sheet in book.worksheets:
+                    for row in sheet.iter_rows(values_only=True):
+                        lines.append("\t".join("" if cell is None else str(cell) for cell in row))
     return "\n".join(lines)
 
 
@@ -776,7 +833,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold22); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold23); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -791,6 +848,11 @@ def check(name: str) -> int:
                 (_diagram_text, "diagram data") if document.diagram else (_bound_text, "custom XML")
             )
             printed[document.name] = (_squash(read(path)), reader)
+        elif path.suffix == ".docx" and document.packaged:
+            texts[document.name] = _parts_text(source)
+            if document.embedded:
+                texts[document.name] += "\n" + _parts_text(getattr(maker, document.embedded))
+            printed[document.name] = (_squash(_packaged_text(path)), "python-docx+textpath+workbook")
         elif path.suffix == ".doc" and path.read_bytes().startswith(b"<?xml"):
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_xml2003_text(path)), "Word 2003 XML")

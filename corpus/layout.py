@@ -794,6 +794,12 @@ def _starts_paragraph(
     # font, a gap; OCR gives no font) set them apart.
     if _stands_alone(line.text) or _stands_alone(previous.text):
         return True
+    # A line opening with a mark no line may open with (「，」「。」「）」「”」…: the line-breaking rule every
+    # layout program keeps, 禁则) goes on from the line above, however short that stopped: a program
+    # that breaks text by counting characters (a chart library's text, a script) leaves it there, and the
+    # line above, taken for a paragraph's end, passed for a heading over the rest of its sentence.
+    if line.text.strip().startswith(_NO_LINE_START):
+        return False
     m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
     # how much larger than the body's their type is (lines of a title): a line in it stops short of the
@@ -950,6 +956,7 @@ def separator(before: str, after: str, gap: float, size: float) -> str:
 # inside a sentence (to mend a line's look), not between lines that stand apart.
 _OPEN_END = tuple("，、（(《〈“‘「『—-,")
 _CLOSED_START = tuple("，。、；：！？）)》〉”’」』,.;:!?")
+_NO_LINE_START = tuple("，。、；：！？）》〉”’」』")
 
 
 def broken_lines(text: str, clean: Callable[[str], str]) -> list[str]:

@@ -1251,12 +1251,12 @@ def _chars_text(chars: list[dict], spaced: frozenset[int] = frozenset()) -> str:
     where the producer wrote spaces half a character wide or more (`spaced`, from _spaced)."""
     out: list[str] = []
     last = None
-    for char in sorted(chars, key=lambda c: c["x0"]):
+    for char in _reading_order(chars):
         text = char["text"]
         if text.isspace():
             continue
         if last is not None:
-            gap = float(char["x0"]) - float(last["x1"])
+            gap = _gap(last, char)
             written = id(char) in spaced and gap > 0
             out.append(
                 " " if written else separator(last["text"], text, gap, float(last.get("size", 0) or 0))
@@ -1264,6 +1264,30 @@ def _chars_text(chars: list[dict], spaced: frozenset[int] = frozenset()) -> str:
         out.append(text)
         last = char
     return "".join(out).strip()
+
+
+def _reading_order(chars: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    """A line's characters in the order they read: left to right; a line all of whose characters are
+    turned a right angle counterclockwise — a chart's axis title on end beside a horizontal page's text
+    (「借阅量（册）」 up the side of a bar chart, as matplotlib, Excel and LibreOffice set it) — from the
+    bottom up, and one turned clockwise from the top down. Sorted left to right, the upward title stood
+    at one place and its characters came in the order the content drew them: 「）册（量阅借」."""
+    turned = {_direction(c) for c in chars if not c["text"].isspace()}
+    if turned == {1}:
+        return sorted(chars, key=lambda c: -float(c["bottom"]))
+    if turned == {3}:
+        return sorted(chars, key=lambda c: float(c["top"]))
+    return sorted(chars, key=lambda c: c["x0"])
+
+
+def _gap(last: dict, char: dict) -> float:  # type: ignore[type-arg]
+    """The space between two characters of a line, along the way it reads (see _reading_order)."""
+    turned = (_direction(last), _direction(char))
+    if turned == (1, 1):
+        return float(last["top"]) - float(char["bottom"])
+    if turned == (3, 3):
+        return float(char["top"]) - float(last["bottom"])
+    return float(char["x0"]) - float(last["x1"])
 
 
 class _Field(NamedTuple):

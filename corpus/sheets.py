@@ -37,7 +37,7 @@ from .records import Block
 from .tables import table_blocks
 from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
-__all__ = ["SHEET_SUFFIXES", "SheetText", "cell_text", "read_sheets"]
+__all__ = ["SHEET_SUFFIXES", "Grid", "SheetText", "cell_text", "read_sheets", "sheet_grids"]
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
 
@@ -64,6 +64,16 @@ class SheetText:
 
 def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
     """A spreadsheet's text as blocks; a CorpusError with one Chinese line when it cannot be read."""
+    grids, converter = sheet_grids(name, suffix, data)
+    if not any(_has_words(cell) for grid in grids for row in grid.rows for cell in row):
+        raise EmptyDocument(f"{name} 中没有可读的文字：表格里只有数字或是空的")
+    return SheetText(tuple(_blocks(grids)), _reference(grids), converter)
+
+
+def sheet_grids(name: str, suffix: str, data: bytes) -> tuple[list[Grid], str]:
+    """A spreadsheet's visible sheets with rows, as displayed, and the reader that read them; a
+    CorpusError with one Chinese line when it cannot be read. A workbook embedded in another document (an
+    Excel sheet inside Word) is read by it too."""
     if suffix == ".csv":
         grids, converter = [_csv_grid(name, data)], "csv"
     elif cfb.is_cfb(data):
@@ -94,10 +104,7 @@ def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
             raise UnreadableFile(f"{name} 不是 Excel 或 WPS 表格文件（缺少工作簿内容）")
     else:
         raise damaged(f"{name} 不是有效的表格文件（内容已损坏或格式不对）")
-    grids = [grid for grid in grids if grid.rows]
-    if not any(_has_words(cell) for grid in grids for row in grid.rows for cell in row):
-        raise EmptyDocument(f"{name} 中没有可读的文字：表格里只有数字或是空的")
-    return SheetText(tuple(_blocks(grids)), _reference(grids), converter)
+    return [grid for grid in grids if grid.rows], converter
 
 
 def _password(name: str) -> str:

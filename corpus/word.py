@@ -605,6 +605,10 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                 continue  # an empty content control's prompt (「单击或点击此处输入文字。」)
             elif tag == _W + "txbxContent":
                 boxes.append(child)
+            elif tag == _V + "textpath":
+                box = _wordart_box(child)
+                if box is not None:
+                    boxes.append(box)
             elif tag in _NOTE_REFERENCES:
                 if notes is not None:
                     notes.append((_NOTE_REFERENCES[tag], child.get(_W + "id") or ""))
@@ -631,6 +635,37 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
 
     walk(p)
     return "".join(parts), boxes
+
+
+_V = "{urn:schemas-microsoft-com:vml}"
+
+
+def _wordart_box(textpath):  # type: ignore[no-untyped-def]
+    """A legacy WordArt's words as a text box of one paragraph a line, else None. Word 97–2003's WordArt
+    (艺术字, still in 红头 and 倡议书 templates; Word 2010 keeps it as VML when it saves a .docx) is a VML
+    shape whose ``v:textpath`` draws its ``string`` attribute: the words are in no w:t, and a title or
+    masthead set in it was not read. The shape type's own textpath (no string) is none; a textpath turned
+    off (``on="f"``) draws nothing."""
+    words = textpath.get("string") or ""
+    parent = textpath.getparent()
+    if (
+        not words.strip()
+        or parent is None
+        or parent.tag != _V + "shape"
+        or textpath.get("on") in ("f", "false")
+    ):
+        return None
+    box = textpath.makeelement(_W + "txbxContent", {})
+    for line in words.splitlines():
+        if line.strip():
+            paragraph = box.makeelement(_W + "p", {})
+            run = paragraph.makeelement(_W + "r", {})
+            text = run.makeelement(_W + "t", {})
+            text.text = line.strip()
+            run.append(text)
+            paragraph.append(run)
+            box.append(paragraph)
+    return box
 
 
 def _symbol(sym) -> str:  # type: ignore[no-untyped-def]
@@ -1227,6 +1262,8 @@ def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
 
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_O = "{urn:schemas-microsoft-com:office:office}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"  # a diagram's data model
 _DS = "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}"
 _PREFIX_MAPPING = re.compile(r"""xmlns:([\w.-]+)\s*=\s*['"]([^'"]*)['"]""")
@@ -1241,15 +1278,17 @@ def fill_from_package(body, archive: zipfile.ZipFile, parser, make: Callable[[st
     controls by writing the custom XML part only, the controls keep the template's prompts or last
     year's values), and each SmartArt graphic's text (in its data model, word/diagrams/dataN.xml; the body
     holds only a reference to it) becomes paragraphs after the one holding the graphic: a node a
-    paragraph, its sub-items after it (「第一步  巡查：每周二、周五上午…」)."""
+    paragraph, its sub-items after it (「第一步  巡查：每周二、周五上午…」); each worksheet embedded as an
+    object (an Excel, WPS or Calc sheet inserted as 「对象」: the body shows its picture only, the workbook is
+    in word/embeddings/) becomes the table it holds, after the paragraph holding the object."""
     _bind_controls(body, _custom_items(archive, parser))
-    diagrams = {
-        rel_id: path
-        for rel_id, (kind, path) in _document_rels(archive, parser).items()
-        if kind == "diagramData"
-    }
+    rels = _document_rels(archive, parser)
+    diagrams = {rel_id: path for rel_id, (kind, path) in rels.items() if kind == "diagramData"}
     if diagrams:
         _diagram_paragraphs(body, diagrams, archive, parser, make)
+    embedded = {rel_id: path for rel_id, (kind, path) in rels.items() if kind in ("package", "oleObject")}
+    if embedded:
+        _embedded_sheets(body, embedded, archive, make)
 
 
 def _document_rels(archive: zipfile.ZipFile, parser) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -1350,6 +1389,58 @@ def _diagram_paragraphs(body, diagrams: dict[str, str], archive: zipfile.ZipFile
             )
             after.addnext(new)
             after = new
+
+
+def _embedded_sheets(body, embedded: dict[str, str], archive: zipfile.ZipFile, make) -> None:  # type: ignore[no-untyped-def]
+    """Each OLE object (``o:OLEObject``) whose embedded part is a workbook — an .xlsx package, or an Excel
+    97–2003 sheet in a compound file (``oleObject1.bin``) — read as Word would print it opened: a table
+    of its visible cells as displayed, a row spanning it where the sheet merges a lone cell across (a title,
+    a note), each sheet of a workbook of several after a line of its name. An object of another kind (a
+    Word document, a drawing, a formula) or a workbook that cannot be read stays its picture."""
+    from .sheets import sheet_grids
+
+    for ole in list(body.iter(_O + "OLEObject")):
+        path = embedded.get(ole.get(_R_ID) or "")
+        paragraph = next(ole.iterancestors(_W + "p"), None)
+        if path is None or paragraph is None or not _read_branch(ole):
+            continue
+        name = posixpath.basename(path)
+        try:
+            grids, _ = sheet_grids(name, posixpath.splitext(name)[1].lower(), archive.read(path))
+        except (CorpusError, KeyError, OSError, zipfile.BadZipFile):
+            continue
+        after = paragraph
+        for grid in grids:
+            if len(grids) > 1 and grid.name.strip():
+                line = make(_paragraph_xml(grid.name.strip()))
+                after.addnext(line)
+                after = line
+            table = make(_table_xml(grid.rows, grid.wide))
+            after.addnext(table)
+            after = table
+
+
+def _paragraph_xml(text: str) -> str:
+    return f'<w:p xmlns:w="{_W[1:-1]}"><w:r><w:t xml:space="preserve">{_xml_escape(text)}</w:t></w:r></w:p>'
+
+
+def _table_xml(rows: tuple[tuple[str, ...], ...], wide: frozenset[int]) -> str:
+    """A Word table of `rows` (each cell's lines as paragraphs), the rows in `wide` one cell across it."""
+    width = max((len(row) for row in rows), default=1)
+
+    def cell(text: str, span: int = 1) -> str:
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        lines = text.split("\n") or [""]
+        return f"<w:tc>{props}" + "".join(_paragraph_xml(line) for line in lines) + "</w:tc>"
+
+    out = [f'<w:tbl xmlns:w="{_W[1:-1]}"><w:tblPr/><w:tblGrid>' + "<w:gridCol/>" * width + "</w:tblGrid>"]
+    for n, row in enumerate(rows):
+        if n in wide:
+            out.append("<w:tr>" + cell(next((c for c in row if c), ""), width) + "</w:tr>")
+        else:
+            out.append("<w:tr>" + "".join(cell(c) for c in row) + cell("") * (width - len(row)) + "</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
 def _xml_escape(text: str) -> str:
