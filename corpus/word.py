@@ -1407,7 +1407,7 @@ def _embedded_sheets(body, embedded: dict[str, str], archive: zipfile.ZipFile, m
         name = posixpath.basename(path)
         try:
             grids, _ = sheet_grids(name, posixpath.splitext(name)[1].lower(), archive.read(path))
-        except (CorpusError, KeyError, OSError, zipfile.BadZipFile):
+        except (*ZIP_DAMAGE, CorpusError, KeyError):
             continue
         after = paragraph
         for grid in grids:
