@@ -184,7 +184,11 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
         )
         outcomes.append(
             Outcome(
-                q, first, answer.answered, first == 1 and sentence_holds(answer.hits[0], q, answer), answer.level
+                q,
+                first,
+                answer.answered,
+                first == 1 and sentence_holds(answer.hits[0], q, answer),
+                answer.level,
             )
         )
     elapsed = time.perf_counter() - started
