@@ -15,6 +15,7 @@ from retrieval import (
     UNRELATED_MARK,
     Answer,
     Hit,
+    RecordFact,
     SmallTalk,
     attribution,
     attribution_row,
@@ -77,7 +78,24 @@ def answer_json(answer: Answer) -> dict[str, Any]:
                 "probability": answer.pin_offer.probability,
             }
         ),
+        "record_fact": record_fact_json(answer.record_fact),
         "results": [hit_json(hit) for hit in answer.hits],
+    }
+
+
+def record_fact_json(fact: RecordFact | None) -> dict[str, Any] | None:
+    """A question about a document (「这个体检通知是哪天发的」): the fact asked, from the stored record."""
+    if fact is None:
+        return None
+    return {
+        "kind": fact.kind,
+        "label": fact.label,
+        "value": fact.value,
+        "basis": fact.basis,
+        "speech_id": fact.speech_id,
+        "speech_title": fact.speech_title,
+        "passage_id": fact.passage_id,
+        "line": fact.line,
     }
 
 

@@ -47,11 +47,19 @@ class RecordFact:
 
     kind: str  # "date" | "speaker" | "issuer" | "doc_number" | "title"
     label: str  # what the front ends call it: 发布日期, 讲话日期, 讲话人, 发文机关, 文号, 文件标题
-    value: str  # as shown: 2020年2月6日, 沈伟, 江政办发〔2020〕12号
+    value: str | None  # as shown: 2020年2月6日, 沈伟, 江政办发〔2020〕12号; None: the record does not hold it
     speech_id: int
     speech_title: str
     passage_id: int  # the document's passage shown first (hits[0])
-    basis: str  # where the stored record has it from, shown after the value: 据资料库记录 / 据文件标题
+    basis: str  # where the value is from, shown after it: 据资料库记录的文件日期, 据文件信息, 据文件标题
+
+    @property
+    def line(self) -> str:
+        """What the front ends show above the passages: 「发布日期：2020年2月6日（据资料库记录的文件日期）」, or
+        that the document does not record it."""
+        if self.value is None:
+            return f"《{self.speech_title}》没有记下{self.label}（可用 speechqa edit 补上）；以下是这篇文件的段落。"
+        return f"{self.label}：{self.value}（{self.basis}）"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from index import (
     LatentSearch,
     LoadedIndex,
     PassageRecord,
+    SpeechRecord,
     Store,
     embed_query,
     jieba_cut,
@@ -67,15 +68,17 @@ from .filters import (
 from .framing import framing_below_items
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
+from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
-from .records import Answer, Hit, PinOffer
+from .records import Answer, Hit, PinOffer, RecordFact
 from .relayed import question_inside
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
+from .spoken import as_written
 from .typos import HomophoneCorrector, Typo, apply_corrections, library_words
 from .vocabulary import (
     INTERROGATIVE,
@@ -204,6 +207,8 @@ class Retriever:
         # (first day, last day) → the passages naming a year within: read once per range and index
         self._naming: dict[tuple[date, date], np.ndarray] = {}
         self._years: tuple[int, frozenset[int]] | None = None  # (store revision, years the passages name)
+        # (store revision, the speeches by id, their titles' bigram weights): retrieval/metadata.py
+        self._titles: tuple[int, dict[int, SpeechRecord], TitleWeights] | None = None
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -282,6 +287,11 @@ class Retriever:
                 small_talk=chat,
             )
         typos, text, pairs = self._as_searched(query)
+        # a question about a document (「这个体检通知是哪天发的」) is searched, and judged, as the document it
+        # names: its date is in no passage, the fact comes from the stored record (retrieval/metadata.py)
+        asks = fact_asked(to_simplified(text)) if mode == "hybrid" else None
+        if asks is not None:
+            text = asks.description
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
@@ -457,6 +467,18 @@ class Retriever:
         if contact is not None:
             kept = [(contact, kept[0][1]), *((r, sc) for r, sc in kept if r.id != contact.id)]
         answered = pinned is not None or (verdict is not None and verdict.answered)
+        level = "high" if pinned is not None else (verdict.level if verdict is not None else "low")
+        # a question about a document (「这个体检通知是哪天发的」): the fact from its stored record, the
+        # document's passage first; a document that does not record it does not answer
+        fact = None
+        if kept and pinned is None and asks is not None:
+            named_kept, fact = self._record_fact(asks, kept)
+            if not answered:  # the library holds nothing like the document named: no fact of another's
+                fact = None
+            else:
+                kept = named_kept
+                if fact is not None and fact.value is None:
+                    answered, level = False, "low"
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
         hits = tuple(
@@ -491,7 +513,7 @@ class Retriever:
             has_more=answered and next_page,
             latency_ms=(time.perf_counter() - started) * 1000,
             # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
-            confidence="high" if pinned is not None else (verdict.level if verdict is not None else "low"),
+            confidence=level,
             probability=verdict.probability if verdict is not None else None,
             signals=signals,
             filters=report,
@@ -502,7 +524,40 @@ class Retriever:
             served_pin=decision.served.state.pin.id
             if decision.served is not None and pinned is not None
             else None,
+            record_fact=fact if offset == 0 else None,
         )
+
+    def _record_fact(
+        self, asks: FactAsked, kept: list[tuple[PassageRecord, float]]
+    ) -> tuple[list[tuple[PassageRecord, float]], RecordFact | None]:
+        """The passages with the named document's first — its 「文件信息」 passage when the 文号 or the issuer
+        is asked (it states them), else its best — and the asked fact from its stored record."""
+        speeches, weights = self.titles()
+        named = named_document(asks, [r for r, _ in kept], speeches, weights)
+        if named is None:
+            return kept, None
+        speech = speeches[named]
+        head_id = self.head_passages().get(named)
+        head = self.store.passages_by_id([head_id]).get(head_id) if head_id is not None else None
+        stored = stored_fact(asks.kind, speech, head)
+        first = next((r for r, _ in kept if r.speech_id == named), None)
+        if head is not None and (first is None or asks.kind in ("doc_number", "issuer")):
+            first = head
+        if first is None:  # named by its title, none of its passages among the best: its first
+            first = min(self.store.passages(named), key=lambda r: r.position, default=None)
+        if first is None:
+            return kept, None
+        kept = [(first, kept[0][1]), *((r, s) for r, s in kept if r.id != first.id)]
+        fact = RecordFact(asks.kind, stored.label, stored.value, named, speech.title, first.id, stored.basis)
+        return kept, fact
+
+    def titles(self) -> tuple[dict[int, SpeechRecord], TitleWeights]:
+        """The library's speeches by id and their titles' bigram weights (re-read when the store changes)."""
+        revision = self.store.revision
+        if self._titles is None or self._titles[0] != revision:
+            speeches = {s.id: s for s in self.store.speeches()}
+            self._titles = (revision, speeches, TitleWeights.of(speeches.values()))
+        return self._titles[1], self._titles[2]
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
         evidence = Evidence(
@@ -952,6 +1007,8 @@ class Retriever:
         text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
         # a message pasted from a chat is searched without its frame (王处，…那边问：… 麻烦查下): retrieval/relayed.py
         text = question_inside(text, self.facets().speakers)
+        # a dictated question's spoken forms (礼拜几, 百分之九十, 二零二一年) as the library writes them: retrieval/spoken.py
+        text = as_written(text, self.passages_holding)
         return typos, text, pairs
 
     def pins_serve(self, queries: Sequence[str]) -> list[bool]:
