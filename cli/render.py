@@ -188,6 +188,8 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
     lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
     if note:
         lines.append(click.style(note, fg=colour))
+    if (fact := answer.record_fact) is not None:  # 「发布日期：2020年2月6日（据资料库记录的文件日期）」
+        lines.append(click.style(fact.line, bold=fact.value is not None, fg=None if fact.value else "yellow"))
     if (offer := answer.pin_offer) is not None:
         lines.append(
             click.style("📌 相近的标准问题：", fg="green")

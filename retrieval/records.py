@@ -58,7 +58,7 @@ class RecordFact:
         """What the front ends show above the passages: 「发布日期：2020年2月6日（据资料库记录的文件日期）」, or
         that the document does not record it."""
         if self.value is None:
-            return f"《{self.speech_title}》没有记下{self.label}（可用 speechqa edit 补上）；以下是这篇文件的段落。"
+            return f"资料库没有记下《{self.speech_title}》的{self.label}。"
         return f"{self.label}：{self.value}（{self.basis}）"
 
 

@@ -468,6 +468,7 @@ class Retriever:
             kept = [(contact, kept[0][1]), *((r, sc) for r, sc in kept if r.id != contact.id)]
         answered = pinned is not None or (verdict is not None and verdict.answered)
         level = "high" if pinned is not None else (verdict.level if verdict is not None else "low")
+        probability = verdict.probability if verdict is not None else None
         # a question about a document (「这个体检通知是哪天发的」): the fact from its stored record, the
         # document's passage first; a document that does not record it does not answer
         fact = None
@@ -477,8 +478,8 @@ class Retriever:
                 fact = None
             else:
                 kept = named_kept
-                if fact is not None and fact.value is None:
-                    answered, level = False, "low"
+                if fact is not None and fact.value is None:  # by decision, as a time of no speech is
+                    answered, level, probability = False, "low", None
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
         hits = tuple(
@@ -514,7 +515,7 @@ class Retriever:
             latency_ms=(time.perf_counter() - started) * 1000,
             # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
             confidence=level,
-            probability=verdict.probability if verdict is not None else None,
+            probability=probability,
             signals=signals,
             filters=report,
             typos=typos,
