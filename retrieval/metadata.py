@@ -129,23 +129,25 @@ def title_text(speech: SpeechRecord) -> str:
 
 @dataclass(frozen=True)
 class TitleWeights:
-    """How rare each character bigram is among the library's titles (an IDF over titles)."""
+    """How rare each character bigram is among the library's titles (an IDF over titles), and each title's
+    bigrams (by speech id): read once per library revision, not per question."""
 
     idf: dict[str, float]
+    grams: dict[int, frozenset[str]]
 
     @classmethod
     def of(cls, speeches: Iterable[SpeechRecord]) -> TitleWeights:
+        grams = {speech.id: frozenset(_bigrams(title_text(speech))) for speech in speeches}
         counts: dict[str, int] = {}
-        n = 0
-        for speech in speeches:
-            n += 1
-            for gram in _bigrams(title_text(speech)):
+        for held in grams.values():
+            for gram in held:
                 counts[gram] = counts.get(gram, 0) + 1
-        return cls({gram: math.log((n + 1) / (c + 0.5)) for gram, c in counts.items()})
+        n = len(grams)
+        return cls({gram: math.log((n + 1) / (c + 0.5)) for gram, c in counts.items()}, grams)
 
-    def match(self, description: str, title: str) -> float:
-        """The weight of the description's bigrams the title holds (bigrams in no title weigh nothing)."""
-        held = _bigrams(title)
+    def match(self, description: str, speech_id: int) -> float:
+        """The weight of the description's bigrams the speech's title holds (bigrams in no title weigh nothing)."""
+        held = self.grams.get(speech_id, frozenset())
         return sum(self.idf.get(g, 0.0) for g in _bigrams(description) if g in held)
 
 
@@ -153,15 +155,18 @@ def named_document(
     asked: FactAsked, kept: Sequence[PassageRecord], speeches: dict[int, SpeechRecord], weights: TitleWeights
 ) -> int | None:
     """The id of the document the question names: the one whose title holds most of the description's
-    words, of all the library's; on a tie, the one whose passage ranks best. None when no title holds any."""
+    words, of all the library's; on a tie, the one whose passage ranks best. When no title holds any, the
+    best passage's document."""
     rank: dict[int, int] = {}
     for at, record in enumerate(kept):
         rank.setdefault(record.speech_id, at)
-    scores = {s: weights.match(asked.description, title_text(speech)) for s, speech in speeches.items()}
-    if not scores:
-        return None
-    best = max(scores, key=lambda s: (scores[s], -rank.get(s, len(kept))))
-    if scores[best] <= 0:
+    asked_grams = [g for g in _bigrams(asked.description) if g in weights.idf]
+    scores = {
+        s: sum(weights.idf[g] for g in asked_grams if g in weights.grams.get(s, frozenset()))
+        for s in speeches
+    }
+    best = max(scores, key=lambda s: (scores[s], -rank.get(s, len(kept))), default=None)
+    if best is None or scores[best] <= 0:
         return kept[0].speech_id if kept and kept[0].speech_id in speeches else None
     return best
 
