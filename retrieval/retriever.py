@@ -290,6 +290,7 @@ class Retriever:
         # a question about a document (「这个体检通知是哪天发的」) is searched, and judged, as the document it
         # names: its date is in no passage, the fact comes from the stored record (retrieval/metadata.py)
         asks = fact_asked(to_simplified(text)) if mode == "hybrid" else None
+        as_read = text  # the pins decide on the question as read, as `pins_serve` does
         if asks is not None:
             text = asks.description
         want = offset + k
@@ -323,7 +324,7 @@ class Retriever:
         dense, lexical = found.dense, found.lexical
 
         decision = (
-            self._pins_for(text, allowed, query) if pins and self.embedder is not None else PinDecision()
+            self._pins_for(as_read, allowed, query) if pins and self.embedder is not None else PinDecision()
         )
         pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
