@@ -11,10 +11,10 @@ Optional fields: "style" (how the question is asked), "split" ("tune" or "heldou
 fitted on, and the half it is only reported on), "kind" (for unanswerable ones: "near_miss" or "off_topic").
 
 A question about a document rather than in it (「这个体检通知是哪天发的」) names the document instead of phrases:
-"speech" (its title: any passage of it is relevant) and "fact" (a phrase of the stored date, speaker, issuer,
+"document" (its title: any passage of it is relevant) and "fact" (a phrase of the stored date, speaker, issuer,
 文号 or title the answer must show: its 要点 is `Answer.record_fact`, not a sentence of the passage).
 
-    {"id": "vq029", "question": "这个体检通知是哪天发的", "answers": [], "speech": "关于做好…的通知（…）", "fact": "2020年2月6日"}
+    {"id": "vq029", "question": "这个体检通知是哪天发的", "answers": [], "document": "关于做好…的通知（…）", "fact": "2020年2月6日"}
 """
 
 from __future__ import annotations
@@ -93,13 +93,13 @@ def gold_question(row: object, number: int) -> GoldQuestion:
         raise TypeError("question 应是字符串，answers 应是字符串列表")
     if any(not squash(a) for a in answers):  # "" is in every passage: each would count as relevant
         raise TypeError("answers 里有空的短语（空短语出现在每个段落里，会把任何段落都算作相关）")
-    speech, fact = row.get("speech"), row.get("fact")
-    if not (speech is None or (isinstance(speech, str) and speech.strip())) or not (
+    document, fact = row.get("document"), row.get("fact")
+    if not (document is None or (isinstance(document, str) and document.strip())) or not (
         fact is None or (isinstance(fact, str) and fact.strip())
     ):
-        raise TypeError("speech 与 fact 应是非空的字符串")
-    if fact is not None and speech is None:
-        raise TypeError("有 fact 的题也要有 speech（所问文件的标题）")
+        raise TypeError("document 与 fact 应是非空的字符串")
+    if fact is not None and document is None:
+        raise TypeError("有 fact 的题也要有 document（所问文件的标题）")
     split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
     if split not in (None, *SPLITS):
         raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")
@@ -108,7 +108,7 @@ def gold_question(row: object, number: int) -> GoldQuestion:
         question=row["question"],
         answers=tuple(answers),
         style=row.get("style"),
-        speech_title=speech,
+        speech_title=document,
         split=split,
         kind=row.get("kind"),
         fact=fact,

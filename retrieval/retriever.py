@@ -75,7 +75,7 @@ from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer, RecordFact
 from .relayed import question_inside
-from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
+from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans, split_sentences
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .spoken import as_written
@@ -288,7 +288,8 @@ class Retriever:
             )
         typos, text, pairs = self._as_searched(query)
         # a question about a document (「这个体检通知是哪天发的」) is searched, and judged, as the document it
-        # names: its date is in no passage, the fact comes from the stored record (retrieval/metadata.py)
+        # names: what it asks is a field of the document's record, which no passage need state; the fact is
+        # shown from the record (retrieval/metadata.py), and the 要点 is the sentence stating it, if one does
         asks = fact_asked(to_simplified(text)) if mode == "hybrid" else None
         as_read = text  # the pins decide on the question as read, as `pins_serve` does
         if asks is not None:
@@ -500,6 +501,11 @@ class Retriever:
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
+        if fact is not None and fact.value and hits and hits[0].passage.id == fact.passage_id:
+            # the 「文件信息」 passage's 「文号：…」: the sentence stating the asked fact is its 要点
+            stating = stating_sentence(hits[0].passage.text, fact.value)
+            if stating is not None and self.config.answer_sentences:
+                hits = (replace(hits[0], answer_sentence=stating), *hits[1:])
         # Paging stops where relevance ends: a next page is offered when one of its passages is relevant
         # (a page is judged by its best passage, not its first: 「以下结果可能与问题无关」 marks the others),
         # so a question has not 31 pages of answers, and one whose fifth passage answers it is not cut
@@ -1123,6 +1129,14 @@ class Candidates:
     sentence_words: list[WeightedTerm] = field(default_factory=list)  # see `Retriever.sentence_words`
     kind: AnswerKind | None = None  # the kind of answer the question asks for (an amount, a time)
     thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see `Retriever.thesaurus_words`
+
+
+def stating_sentence(text: str, value: str) -> AnswerSentence | None:
+    """The first sentence of a passage holding the value asked (「文号：江政办发〔2020〕12号。」), or None."""
+    for start, end in split_sentences(text):
+        if value in text[start:end]:
+            return AnswerSentence(text[start:end], start, end, 1.0)
+    return None
 
 
 def source_text(record: PassageRecord) -> str:
