@@ -6,7 +6,8 @@ never holds counted as a word the answer lacks: 「合唱团每个礼拜几排�
 「每周二、周五下午…排练」. Each spoken form is read as the form the library's passages hold, for the whole
 search (both sides and the confidence), and only when no passage holds it as said:
 
-- a day of the week, 礼拜/星期/周 + 一…日/天 or 几: the prefix the passages use most;
+- a day of the week, 礼拜/星期/周 + 一…日/天, or 几 when no passage writes the prefix said: the prefix the
+  passages use most for days;
 - a percentage said, 百分之 + a number: the digits and 「%」; 百分之多少 / 百分之几: 多少 (how much, asked);
 - a year read digit by digit, 二零二一年 / 二〇二一年: 2021年.
 
@@ -36,7 +37,8 @@ def as_written(text: str, holding: Callable[[str], int]) -> str:
 
     def weekday(m: re.Match[str]) -> str:
         said, day = m.group(), m.group(2)
-        if day != "几" and holding(said):
+        # a day held as said (礼拜一), or a day asked (几) with a prefix the library writes (星期几 of 「星期三」)
+        if holding(said if day != "几" else m.group(1)):
             return said
         # the prefix the library writes days with (周几 asked of 「每周二、周五」: 周)
         counts = [(holding(p + d), -n, p) for n, p in enumerate(_PREFIXES) for d in "一二三四五六日"]
