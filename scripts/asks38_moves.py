@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     libs = args.libs
     if not libs.is_dir():
-        print(f"找不到资料库文件夹：{libs}（scripts/eval_all_sets.sh 建好的）", file=sys.stderr)
+        print(f"找不到文件夹：{libs}", file=sys.stderr)
         return 1
     spoken = asked = seen = 0
     for path in sorted((REPO / "benchmarks").glob("*-questions.jsonl")):

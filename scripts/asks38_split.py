@@ -8,7 +8,9 @@ Per style ("dictated", "metadata"), answerable and unanswerable apart, by `bench
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from pathlib import Path
 
 from bench.confidence import blind_split
@@ -17,7 +19,10 @@ from bench.evaluate import load_questions
 SET = Path(__file__).resolve().parent.parent / "benchmarks" / "asks38-questions.jsonl"
 
 
-def main() -> None:
+def main(argv: list[str]) -> int:
+    argparse.ArgumentParser(
+        prog="asks38_split.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args(argv)
     questions = load_questions(SET)
     split: dict[str, str] = {}
     for style in sorted({q.style or "" for q in questions}):
@@ -29,7 +34,8 @@ def main() -> None:
     for style in sorted({q.style or "" for q in questions}):
         part = [r for r in rows if r.get("style") == style]
         print(style, {h: sum(1 for r in part if r["split"] == h) for h in ("tune", "heldout")})
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
