@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import to_simplified
@@ -82,6 +82,7 @@ def test_of_every_earlier_question_only_those_naming_a_document_number_ask_a_rec
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 
 
+@settings(deadline=None)  # a busy machine is no failure
 @given(st.text(alphabet=st.one_of(_HAN, st.sampled_from(list("，？ 的是谁哪天发讲文号通知"))), max_size=40))
 def test_the_description_is_the_question_less_its_ask(question: str) -> None:
     """Whatever the question: no ask, or a description of two characters or more, taken in order from it."""
@@ -155,6 +156,7 @@ def test_the_front_ends_line() -> None:
     assert missing.line == "资料库没有记下《关于调整离休干部护理费标准的通知》的文号。"
 
 
+@settings(deadline=None)  # a busy machine is no failure
 @given(st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 28))
 def test_a_date_is_shown_as_written_in_chinese(year: int, month: int, day: int) -> None:
     assert format_date(f"{year}-{month:02d}-{day:02d}") == f"{year}年{month}月{day}日"
