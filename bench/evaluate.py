@@ -9,6 +9,12 @@ with no phrases is one the corpus does not answer: the right behaviour is to abs
 
 Optional fields: "style" (how the question is asked), "split" ("tune" or "heldout": the half a rule may be
 fitted on, and the half it is only reported on), "kind" (for unanswerable ones: "near_miss" or "off_topic").
+
+A question about a document rather than in it (「这个体检通知是哪天发的」) names the document instead of phrases:
+"document" (its title: any passage of it is relevant) and "fact" (a phrase of the stored date, speaker, issuer,
+文号 or title the answer must show: its 要点 is `Answer.record_fact`, not a sentence of the passage).
+
+    {"id": "vq029", "question": "这个体检通知是哪天发的", "answers": [], "document": "关于做好…的通知（…）", "fact": "2020年2月6日"}
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ class GoldQuestion:
     split: str | None = None  # "tune" | "heldout": fit on the first half only, report the second separately
     kind: str | None = None  # for unanswerable questions: "near_miss" | "off_topic"
     spans: tuple[str, ...] = ()  # gold answer spans for the answer-sentence check (CMRC); else `answers`
+    fact: str | None = None  # a phrase of the stored fact a metadata question asks (Answer.record_fact)
 
     @property
     def answerable(self) -> bool:
@@ -86,6 +93,13 @@ def gold_question(row: object, number: int) -> GoldQuestion:
         raise TypeError("question 应是字符串，answers 应是字符串列表")
     if any(not squash(a) for a in answers):  # "" is in every passage: each would count as relevant
         raise TypeError("answers 里有空的短语（空短语出现在每个段落里，会把任何段落都算作相关）")
+    document, fact = row.get("document"), row.get("fact")
+    if not (document is None or (isinstance(document, str) and document.strip())) or not (
+        fact is None or (isinstance(fact, str) and fact.strip())
+    ):
+        raise TypeError("document 与 fact 应是非空的字符串")
+    if fact is not None and document is None:
+        raise TypeError("有 fact 的题也要有 document（所问文件的标题）")
     split = {"held-out": "heldout"}.get(row.get("split"), row.get("split"))
     if split not in (None, *SPLITS):
         raise TypeError(f"split 应是 {' 或 '.join(SPLITS)}")
@@ -94,8 +108,10 @@ def gold_question(row: object, number: int) -> GoldQuestion:
         question=row["question"],
         answers=tuple(answers),
         style=row.get("style"),
+        speech_title=document,
         split=split,
         kind=row.get("kind"),
+        fact=fact,
     )
 
 
@@ -136,8 +152,12 @@ def is_relevant(passage: PassageRecord, question: GoldQuestion) -> bool:
     return any(squash(a) in text for a in question.answers)
 
 
-def sentence_holds(hit: Hit, question: GoldQuestion) -> bool:
-    """Whether a gold phrase (CMRC: a gold answer span) lies inside the hit's answer sentence."""
+def sentence_holds(hit: Hit, question: GoldQuestion, answer: Answer | None = None) -> bool:
+    """Whether a gold phrase (CMRC: a gold answer span) lies inside the hit's answer sentence; for a
+    metadata question (`fact`), whether the fact the answer shows from the stored record holds it."""
+    if question.fact is not None:
+        shown = answer.record_fact if answer is not None else None
+        return shown is not None and squash(question.fact) in squash(shown.value)
     if hit.answer_sentence is None:
         return False
     sentence = squash(hit.answer_sentence.text)
@@ -163,7 +183,13 @@ def evaluate(questions: Sequence[GoldQuestion], ask: Callable[[str], Answer]) ->
             None,
         )
         outcomes.append(
-            Outcome(q, first, answer.answered, first == 1 and sentence_holds(answer.hits[0], q), answer.level)
+            Outcome(
+                q,
+                first,
+                answer.answered,
+                first == 1 and sentence_holds(answer.hits[0], q, answer),
+                answer.level,
+            )
         )
     elapsed = time.perf_counter() - started
     return summarise(outcomes, elapsed)

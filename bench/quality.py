@@ -163,9 +163,9 @@ def misses(reports: dict[str, Report]) -> list[str]:
     for mode, r in reports.items():
         lines.append(f"\nnot first in {mode}:")
         for o in r.outcomes:
-            if o.question.answers and o.first_relevant != 1:
+            if o.question.answerable and o.first_relevant != 1:
                 lines.append(f"  {o.question.id} rank={o.first_relevant} {o.question.question}")
-            if o.answered != bool(o.question.answers):
+            if o.answered != o.question.answerable:
                 lines.append(f"  {o.question.id} answered={o.answered} {o.question.question}")
     return lines
 

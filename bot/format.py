@@ -295,6 +295,8 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
     if not answer.answered:
         pieces += [Piece(NO_ANSWER_NOTE, "i"), Piece("\n")]
+    if (fact := answer.record_fact) is not None:  # the asked date, speaker, 文号…, from the stored record
+        pieces += [Piece(fact.line, "b" if fact.value is not None else "i"), Piece("\n")]
     if answer.pin_offer is not None:
         pieces += [
             Piece(OFFER),

@@ -17,6 +17,7 @@ from retrieval import (
     UNRELATED_MARK,
     Answer,
     Hit,
+    RecordFact,
     SmallTalk,
     attribution,
     attribution_row,
@@ -79,7 +80,24 @@ def answer_json(answer: Answer) -> dict[str, Any]:
                 "probability": answer.pin_offer.probability,
             }
         ),
+        "record_fact": record_fact_json(answer.record_fact),
         "results": [hit_json(hit) for hit in answer.hits],
+    }
+
+
+def record_fact_json(fact: RecordFact | None) -> dict[str, Any] | None:
+    """A question about a document (「这个体检通知是哪天发的」): the fact asked, from the stored record."""
+    if fact is None:
+        return None
+    return {
+        "kind": fact.kind,
+        "label": fact.label,
+        "value": fact.value,
+        "basis": fact.basis,
+        "speech_id": fact.speech_id,
+        "speech_title": fact.speech_title,
+        "passage_id": fact.passage_id,
+        "line": fact.line,
     }
 
 
@@ -172,6 +190,8 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
     lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
     if note:
         lines.append(click.style(note, fg=colour))
+    if (fact := answer.record_fact) is not None:  # 「发布日期：2020年2月6日（据资料库记录的文件日期）」
+        lines.append(click.style(fact.line, bold=fact.value is not None, fg=None if fact.value else "yellow"))
     if (offer := answer.pin_offer) is not None:
         lines.append(
             click.style("📌 相近的标准问题：", fg="green")

@@ -42,7 +42,7 @@ from .pins import (
 )
 from .ranker import FEATURES as RANKER_FEATURES
 from .ranker import Ranker, load_ranker, parse_ranker
-from .records import Answer, Hit, PinOffer
+from .records import Answer, Hit, PinOffer, RecordFact
 from .retriever import MAX_QUERY_CHARS, MODES, Mode, Retriever, RetrieverConfig, normalise_query
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, split_sentences
 from .service import (
@@ -116,6 +116,7 @@ __all__ = [
     "QueryError",
     "QueryTooLong",
     "Ranker",
+    "RecordFact",
     "Restored",
     "Retriever",
     "RetrieverConfig",

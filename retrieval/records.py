@@ -40,6 +40,29 @@ class PinOffer:
 
 
 @dataclass(frozen=True)
+class RecordFact:
+    """What a question about a document rather than in it asks (its date, speaker, issuer, 文号 or title),
+    read from the stored record of the document it names (retrieval/metadata.py): the front ends show
+    「发布日期：2020年2月6日（据资料库记录）」 above the passages, the document's best passage first."""
+
+    kind: str  # "date" | "speaker" | "issuer" | "doc_number" | "title"
+    label: str  # what the front ends call it: 发布日期, 讲话日期, 讲话人, 发文机关, 文号, 文件标题
+    value: str | None  # as shown: 2020年2月6日, 沈伟, 江政办发〔2020〕12号; None: the record does not hold it
+    speech_id: int
+    speech_title: str
+    passage_id: int  # the document's passage shown first (hits[0])
+    basis: str  # where the value is from, shown after it: 据资料库记录的文件日期, 据文件信息, 据文件标题
+
+    @property
+    def line(self) -> str:
+        """What the front ends show above the passages: 「发布日期：2020年2月6日（据资料库记录的文件日期）」, or
+        that the document does not record it."""
+        if self.value is None:
+            return f"资料库没有记下《{self.speech_title}》的{self.label}。"
+        return f"{self.label}：{self.value}（{self.basis}）"
+
+
+@dataclass(frozen=True)
 class Answer:
     query: str
     answered: bool  # False: nothing in the corpus answers; hits are then only the nearest passages
@@ -65,6 +88,8 @@ class Answer:
     period_elsewhere: str | None = None
     # the id of the pin whose passage is shown first (the hit marked `pinned`), so a front end can remove it
     served_pin: int | None = None
+    # a question about a document (「这个体检通知是哪天发的」): the asked fact from its stored record
+    record_fact: RecordFact | None = None
 
     @property
     def period_note(self) -> str | None:

@@ -19,6 +19,7 @@ from index import (
     LatentSearch,
     LoadedIndex,
     PassageRecord,
+    SpeechRecord,
     Store,
     embed_query,
     jieba_cut,
@@ -67,15 +68,17 @@ from .filters import (
 from .framing import framing_below_items
 from .fusion import rrf, weighted
 from .highlight import highlight_spans
+from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
-from .records import Answer, Hit, PinOffer
+from .records import Answer, Hit, PinOffer, RecordFact
 from .relayed import question_inside
-from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans
+from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans, split_sentences
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
+from .spoken import as_written
 from .typos import HomophoneCorrector, Typo, apply_corrections, library_words
 from .vocabulary import (
     INTERROGATIVE,
@@ -204,6 +207,8 @@ class Retriever:
         # (first day, last day) → the passages naming a year within: read once per range and index
         self._naming: dict[tuple[date, date], np.ndarray] = {}
         self._years: tuple[int, frozenset[int]] | None = None  # (store revision, years the passages name)
+        # (store revision, the speeches by id, their titles' bigram weights): retrieval/metadata.py
+        self._titles: tuple[int, dict[int, SpeechRecord], TitleWeights] | None = None
 
     def _embed(self, text: str) -> np.ndarray:
         assert self.embedder is not None
@@ -282,6 +287,13 @@ class Retriever:
                 small_talk=chat,
             )
         typos, text, pairs = self._as_searched(query)
+        # a question about a document (「这个体检通知是哪天发的」) is searched, and judged, as the document it
+        # names: what it asks is a field of the document's record, which no passage need state; the fact is
+        # shown from the record (retrieval/metadata.py), and the 要点 is the sentence stating it, if one does
+        asks = fact_asked(to_simplified(text)) if mode == "hybrid" else None
+        as_read = text  # the pins decide on the question as read, as `pins_serve` does
+        if asks is not None:
+            text = asks.description
         want = offset + k
         pool = max(self.config.candidates, want * 2)
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
@@ -313,7 +325,7 @@ class Retriever:
         dense, lexical = found.dense, found.lexical
 
         decision = (
-            self._pins_for(text, allowed, query) if pins and self.embedder is not None else PinDecision()
+            self._pins_for(as_read, allowed, query) if pins and self.embedder is not None else PinDecision()
         )
         pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
@@ -457,6 +469,19 @@ class Retriever:
         if contact is not None:
             kept = [(contact, kept[0][1]), *((r, sc) for r, sc in kept if r.id != contact.id)]
         answered = pinned is not None or (verdict is not None and verdict.answered)
+        level = "high" if pinned is not None else (verdict.level if verdict is not None else "low")
+        probability = verdict.probability if verdict is not None else None
+        # a question about a document (「这个体检通知是哪天发的」): the fact from its stored record, the
+        # document's passage first; a document that does not record it does not answer
+        fact = None
+        if kept and pinned is None and asks is not None:
+            named_kept, fact = self._record_fact(asks, kept)
+            if not answered:  # the library holds nothing like the document named: no fact of another's
+                fact = None
+            else:
+                kept = named_kept
+                if fact is not None and fact.value is None:  # by decision, as a time of no speech is
+                    answered, level, probability = False, "low", None
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
         hits = tuple(
@@ -476,6 +501,11 @@ class Retriever:
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
+        if fact is not None and fact.value and hits and hits[0].passage.id == fact.passage_id:
+            # the 「文件信息」 passage's 「文号：…」: the sentence stating the asked fact is its 要点
+            stating = stating_sentence(hits[0].passage.text, fact.value)
+            if stating is not None and self.config.answer_sentences:
+                hits = (replace(hits[0], answer_sentence=stating), *hits[1:])
         # Paging stops where relevance ends: a next page is offered when one of its passages is relevant
         # (a page is judged by its best passage, not its first: 「以下结果可能与问题无关」 marks the others),
         # so a question has not 31 pages of answers, and one whose fifth passage answers it is not cut
@@ -491,8 +521,8 @@ class Retriever:
             has_more=answered and next_page,
             latency_ms=(time.perf_counter() - started) * 1000,
             # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
-            confidence="high" if pinned is not None else (verdict.level if verdict is not None else "low"),
-            probability=verdict.probability if verdict is not None else None,
+            confidence=level,
+            probability=probability,
             signals=signals,
             filters=report,
             typos=typos,
@@ -502,7 +532,40 @@ class Retriever:
             served_pin=decision.served.state.pin.id
             if decision.served is not None and pinned is not None
             else None,
+            record_fact=fact if offset == 0 else None,
         )
+
+    def _record_fact(
+        self, asks: FactAsked, kept: list[tuple[PassageRecord, float]]
+    ) -> tuple[list[tuple[PassageRecord, float]], RecordFact | None]:
+        """The passages with the named document's first — its 「文件信息」 passage when the 文号 or the issuer
+        is asked (it states them), else its best — and the asked fact from its stored record."""
+        speeches, weights = self.titles()
+        named = named_document(asks, [r for r, _ in kept], speeches, weights)
+        if named is None:
+            return kept, None
+        speech = speeches[named]
+        head_id = self.head_passages().get(named)
+        head = self.store.passages_by_id([head_id]).get(head_id) if head_id is not None else None
+        stored = stored_fact(asks.kind, speech, head)
+        first = next((r for r, _ in kept if r.speech_id == named), None)
+        if head is not None and (first is None or asks.kind in ("doc_number", "issuer")):
+            first = head
+        if first is None:  # named by its title, none of its passages among the best: its first
+            first = min(self.store.passages(named), key=lambda r: r.position, default=None)
+        if first is None:
+            return kept, None
+        kept = [(first, kept[0][1]), *((r, s) for r, s in kept if r.id != first.id)]
+        fact = RecordFact(asks.kind, stored.label, stored.value, named, speech.title, first.id, stored.basis)
+        return kept, fact
+
+    def titles(self) -> tuple[dict[int, SpeechRecord], TitleWeights]:
+        """The library's speeches by id and their titles' bigram weights (re-read when the store changes)."""
+        revision = self.store.revision
+        if self._titles is None or self._titles[0] != revision:
+            speeches = {s.id: s for s in self.store.speeches()}
+            self._titles = (revision, speeches, TitleWeights.of(speeches.values()))
+        return self._titles[1], self._titles[2]
 
     def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
         evidence = Evidence(
@@ -953,6 +1016,8 @@ class Retriever:
         text = unicodedata.normalize("NFKC", text)  # full-width letters and digits match half-width ones
         # a message pasted from a chat is searched without its frame (王处，…那边问：… 麻烦查下): retrieval/relayed.py
         text = question_inside(text, self.facets().speakers)
+        # a dictated question's spoken forms (礼拜几, 百分之九十, 二零二一年) as the library writes them: retrieval/spoken.py
+        text = as_written(text, self.passages_holding)
         return typos, text, pairs
 
     def pins_serve(self, queries: Sequence[str]) -> list[bool]:
@@ -1065,6 +1130,14 @@ class Candidates:
     sentence_words: list[WeightedTerm] = field(default_factory=list)  # see `Retriever.sentence_words`
     kind: AnswerKind | None = None  # the kind of answer the question asks for (an amount, a time)
     thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see `Retriever.thesaurus_words`
+
+
+def stating_sentence(text: str, value: str) -> AnswerSentence | None:
+    """The first sentence of a passage holding the value asked (「文号：江政办发〔2020〕12号。」), or None."""
+    for start, end in split_sentences(text):
+        if value in text[start:end]:
+            return AnswerSentence(text[start:end], start, end, 1.0)
+    return None
 
 
 def source_text(record: PassageRecord) -> str:

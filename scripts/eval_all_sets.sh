@@ -45,3 +45,4 @@ evaluate dev home
 evaluate cold home
 for n in $(printf '%s\n' "${sets[@]}" | sort -n); do evaluate "cold$n" "c$n"; done
 evaluate styles styles
+evaluate asks38 styles  # dictated and metadata questions: docs/asks38.md

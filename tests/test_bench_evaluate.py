@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from bench.evaluate import (
     summarise,
 )
 from index import PassageRecord
-from retrieval import Answer, Hit
+from retrieval import Answer, Hit, RecordFact
 
 
 def passage(pid: int, text: str, title: str = "讲话") -> PassageRecord:
@@ -249,3 +250,44 @@ def test_the_style_table_has_a_row_per_style_and_half() -> None:
     assert "| abbreviation | heldout | 1 / 1 | 0.000 | 1.000 | 0.000 | 1.000 | 1/1 |" in table
     assert "| wechat_paste | tune | 1 / 0 | 1.000 | 1.000 | 1.000 | 0.000 | — |" in table
     assert style_table(summarise([Outcome(GoldQuestion("d", "问", ("x",)), 1, True)], 1.0)) == ""
+
+
+def test_a_metadata_question_names_its_document_and_the_fact_its_answer_shows(tmp_path: Path) -> None:
+    """Any passage of the document named is relevant; its 要点 is the fact the answer shows from the record."""
+    path = tmp_path / "q.jsonl"
+    path.write_text(
+        '{"question": "体检通知是哪天发的", "answers": [], "document": "讲话", "fact": "2020年2月6日"}\n',
+        encoding="utf-8",
+    )
+    (question,) = load_questions(path)
+    assert question.answerable and question.fact == "2020年2月6日"
+    shown = RecordFact("date", "发布日期", "2020年2月6日", 1, "讲话", 1, "据资料库记录的文件日期")
+    found = replace(answer("体检通知是哪天发的", ["无关。"], answered=True), record_fact=shown)
+    report = evaluate([question], lambda q: found)
+    assert (report.recall[1], report.sentence_hit) == (1.0, 1.0)
+    unshown = evaluate([question], lambda q: answer(q, ["无关。"], answered=True))
+    assert (unshown.recall[1], unshown.sentence_hit) == (1.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        '{"question": "甲", "answers": [], "fact": "2020年"}',
+        '{"question": "甲", "answers": [], "document": ""}',
+    ],
+)
+def test_a_fact_without_its_document_is_a_format_error(tmp_path: Path, row: str) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text(row + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="document"):
+        load_questions(path)
+
+
+def test_every_set_of_ours_loads() -> None:
+    """The dev set's own "speech" (a speech id, read by the filters bench) is no metadata question's document.
+    (The fit set, with its own splits, is read by the confidence benches.)"""
+    for path in sorted((Path(__file__).resolve().parent.parent / "benchmarks").glob("*-questions.jsonl")):
+        if path.name.startswith("fit-"):
+            continue
+        questions = load_questions(path)
+        assert all(q.fact is None for q in questions) or path.name.startswith("asks38"), path.name

@@ -74,7 +74,10 @@ def test_a_clause_naming_a_speaker_of_the_library_is_kept() -> None:
 def test_no_question_of_the_earlier_sets_loses_a_word() -> None:
     """Every question of every set before this one (3,502 of them) is searched exactly as before."""
     for path in sorted((REPO / "benchmarks").glob("*.jsonl")):
-        if path.name == "styles-questions.jsonl":
+        if path.name in (
+            "styles-questions.jsonl",
+            "asks38-questions.jsonl",
+        ):  # later sets, with frames in them
             continue
         for line in path.read_text(encoding="utf-8-sig").splitlines():
             row = json.loads(line) if line.strip() else {}

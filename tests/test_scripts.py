@@ -104,6 +104,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "check-dockerfile.sh": [MISSING],
     "blind_confidence.py": ["compare", MISSING, MISSING, MISSING],
     "relayed_moves.py": [MISSING],
+    "asks38_moves.py": [MISSING],
 }
 
 
