@@ -600,7 +600,6 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     current = ""
     previous: Line | None = None
     opener: Line | None = None  # the first line of the paragraph being read
-    count, tallest = 0, 0.0  # its lines, and the tallest of them
     previous_page = -1
     # each page's footnotes with the paragraph the page ends in (its index in `out`) and their marks, and
     # which paragraphs hold each page's reference marks: the notes are placed when all are read
@@ -623,15 +622,10 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
                 )
             ):
                 if current:
-                    if previous is not None and _full_stop_lost(
-                        current, previous, line, metrics(previous), count=count, tallest=tallest
-                    ):
-                        current += "。"
                     out.append(Block(text=current, kind=_kind(previous)))
-                current, opener, count, tallest = text, line, 0, 0.0
+                current, opener = text, line
             else:
                 current = join(current, text)
-            count, tallest = count + 1, max(tallest, line.height)
             for mark in line.marks:
                 refs.setdefault((page_index, _mark_key(mark)), set()).add(len(out))
             previous, previous_page = line, page_index
@@ -640,30 +634,6 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     if current:
         out.append(Block(text=current, kind=_kind(previous)))
     return _placed_notes(out, notes, refs)
-
-
-# What a sentence OCR read without its full stop ends in: a character, a figure, a closing quote or bracket
-_BARE_END = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9０-９A-Za-z”’」』）》]$")
-
-
-def _full_stop_lost(text: str, last: Line, line: Line, m: _Metrics, *, count: int, tallest: float) -> bool:
-    """Whether the paragraph `text`, read by OCR and ended by `last`, lost its full stop: Tesseract drops
-    a small 「。」 at a line's end on a photocopied page (trial37's notice board: 「…停止使用」 then 「检修期间…」,
-    two sentences read as one). Only where the layout proves a sentence ended: a paragraph of two lines or
-    more in the body's type (not a title's), not opened by a number (a heading 「一、…」 wraps too), its
-    last line stopping short of the right edge, and the next line a new paragraph's first — indented as
-    first lines are, or a paragraph's spacing below. Never in a line, never on a text layer's lines (their
-    marks are the author's), never a paragraph ending in a mark (「：」 read is kept)."""
-    if last.size or last.font or line.size or line.table or last.table:
-        return False
-    size = m.size
-    if count < 2 or tallest > 1.35 * size or not _BARE_END.search(text) or _LIST_MARK.match(text):
-        return False
-    if last.x1 >= m.right - 1.5 * size:
-        return False
-    indented = m.left + 0.8 * size < line.x0 < m.left + 4 * size
-    spaced = bool(m.pitch) and line.top - last.top > m.pitch + 0.25 * size
-    return indented or spaced
 
 
 # How far above the text's foot a page may end and still have been full: a line or two that widow and

@@ -201,6 +201,9 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=6, help="pages per half (tuning, held out)")
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--show", action="store_true", help="print each page's read text")
+    parser.add_argument(
+        "--only", default="", help="measure only the conditions whose name holds this (e.g. 「11 pt」)"
+    )
     args = parser.parse_args()
     cached_engine(args.cache)
     texts = speech_pages(2 * args.pages, chars_per_page=520)
@@ -217,6 +220,8 @@ def main() -> int:
     for half, pages in (("tuning", range(args.pages)), ("held out", range(args.pages, 2 * args.pages))):
         overall = Count()
         for typing, kind, spoil in conditions:
+            if args.only not in f"{typing} {kind}":
+                continue
             total = Count()
             for n in pages:
                 data = spoil(typed[typing][n], n)
