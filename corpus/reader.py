@@ -40,7 +40,7 @@ from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import read_odt
 from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
-from .pdf import embedded_files, read_pdf
+from .pdf import PdfText, embedded_files, read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
 from .rtf import read_rtf
@@ -654,7 +654,7 @@ def _with_attachments(
                 for b in part.blocks
             ) or (Block(text=part.text, kind=""),)
             reference = f"{(reference or text).rstrip()}\n{label.text}\n{part.reference or part.text}"
-            blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
+            blocks = (*(blocks or ((Block(text=text, kind=""),) if text.strip() else ())), label, *own)
             text = blocks_text(blocks)
             notes = (*notes, *part.notes)
     return text, blocks, reference, notes
@@ -777,7 +777,14 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             name, text, blocks, reference, notes, message.attachments
         )
     elif suffix in (".pdf", ".ofd"):
-        pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
+        try:
+            pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
+        except EmptyDocument:
+            if suffix != ".pdf" or not embedded_files(data):
+                raise
+            # a PDF portfolio (as some OA systems export a notice and its forms): empty pages, the files it
+            # carries its content, each read as an attachment is
+            pdf = PdfText(text="", encoding="pdf", blocks=())
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
         if suffix == ".pdf" and (attached := embedded_files(data)):
             # files carried inside the PDF (its 附件, as an OA system sends a notice and its forms): read
