@@ -758,16 +758,25 @@ def _in_body_type(lines: list[Line], body_size: float | None) -> list[Line]:
     return typed or lines
 
 
-# Full-width marks a producer may hang past the right margin (reportlab sets a line's closing 「，」 there)
-_HANGING = re.compile(r"[，。、；：！？”’」』）》]$")
+# Marks a producer may hang past the right margin: reportlab hangs a mark a line may not start with (its
+# CANNOT_START_LINE: 「。」「、」「）」, 「［2025］」's 「］」, 「〕」「】」, 「％」…) a character out, where it would
+# otherwise have gone to the next line alone
+_HANGING = re.compile(r"[，。、；：！？”’」』）》〉〕〗】］｝％‰℃°,.;:!?)\]'\"]$")
 
 
 def _unhung(lines: list[Line]) -> list[Line]:
-    """The lines that end in a character, not a mark (all of them if none does): where the text block's
-    right edge is measured. Lines whose closing 「，」 hung a character past the margin were taken for
-    the edge, and a full line a character short of it for a paragraph's end (a numbered item so cut was
-    read as a heading)."""
-    return [line for line in lines if not _HANGING.search(line.text.strip())] or lines
+    """The lines that end in a character, not a mark: where the text block's right edge is measured. Lines
+    whose closing mark hung a character past the margin were taken for the edge, and a full line a
+    character short of it for a paragraph's end (a numbered item so cut was read as a heading). When every
+    line ends in a mark (a short notice whose sentences end at its lines' ends), all of them, but for
+    those standing out past every other by more than half a character: the hung ones."""
+    unhung = [line for line in lines if not _HANGING.search(line.text.strip())]
+    if unhung or len(lines) < 2:
+        return unhung or lines
+    kept = sorted(lines, key=lambda line: line.x1)
+    while len(kept) > 1 and kept[-1].x1 - kept[-2].x1 > 0.5 * (kept[-1].size or kept[-1].height):
+        kept.pop()
+    return kept
 
 
 def _body_edge(values: list[float], *, low: bool) -> float:

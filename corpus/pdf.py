@@ -1186,6 +1186,23 @@ def _lead(chars: list[dict]) -> float:  # type: ignore[type-arg]
         ):
             break
         end = _word_end(chars, end + 1)
+    return max(float(chars[end]["x1"]) - float(chars[0]["x0"]), _below_cjk_run(chars))
+
+
+def _below_cjk_run(chars: list[dict]) -> float:  # type: ignore[type-arg]
+    """The width of the run of characters below U+3000 (Latin letters, figures, ASCII marks, curly quotes,
+    dashes) a line opens with, up to a space or a Chinese character: reportlab (wordWrap CJK) breaks such
+    a run only there, so 「e-mail」「No.3」「Wi-Fi」 go to the next line whole where LibreOffice would have
+    left 「e-」 behind. 0 when the line opens with a Chinese character or a full-width mark."""
+    if not chars or chars[0]["text"] >= "\u3000":
+        return 0.0
+    end = 0
+    while (
+        end + 1 < len(chars)
+        and chars[end + 1]["text"] < "\u3000"
+        and float(chars[end + 1]["x0"]) - float(chars[end]["x1"]) <= 0.15 * float(chars[end].get("size") or 1)
+    ):
+        end += 1
     return float(chars[end]["x1"]) - float(chars[0]["x0"])
 
 

@@ -18,7 +18,7 @@ import stat
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from . import cfb, ocr
@@ -40,7 +40,7 @@ from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import read_odt
 from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
-from .pdf import embedded_files, read_pdf
+from .pdf import PdfText, embedded_files, read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
 from .rtf import read_rtf
@@ -624,6 +624,7 @@ class _Decoded(NamedTuple):
 
 
 def _with_attachments(
+    container: str,
     text: str,
     blocks: tuple,  # type: ignore[type-arg]
     reference: str,
@@ -632,10 +633,15 @@ def _with_attachments(
 ) -> tuple[str, tuple, str, tuple[str, ...]]:  # type: ignore[type-arg]
     """A document's text, blocks, reference and notes with its attachments read after it (a saved
     e-mail's, a PDF's embedded files): each in a format speechqa reads by its own reader, under 「附件：name」
-    (as a notice prints its attachments after its signature); one that cannot be read is named in a note."""
+    (as a notice prints its attachments after its signature); one that cannot be read is named in a note.
+    A .zip attached (材料 mailed as one file) is opened as `add` opens one (`_zip_attachment`), each document
+    in it under 「附件：材料.zip › 通知」."""
     for attachment, content in attachments:
         kind = Path(attachment).suffix.lower()
-        if kind not in SUPPORTED_SUFFIXES:
+        if _zip_name(attachment):
+            parts, said = _zip_attachment(container, attachment, content)
+            notes = (*notes, *said)
+        elif kind not in SUPPORTED_SUFFIXES:
             # a spreadsheet or an archive is named, as in a folder; a logo in another picture format is not
             if not _picture_name(attachment):
                 why = (
@@ -645,23 +651,80 @@ def _with_attachments(
                 )
                 notes = (*notes, f"附件 {attachment} 没有读入：{why}。")
             continue
-        try:
-            part = _decode(attachment, kind, content)
-        except CorpusError as e:
-            notes = (*notes, f"附件 {attachment} 没有读入：{e}")
-            continue
-        if not part.text.strip():
-            continue
-        label = Block(text=f"附件：{Path(attachment).stem}", kind="heading", level=1)
-        own = tuple(
-            Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
-            for b in part.blocks
-        ) or (Block(text=part.text, kind=""),)
-        reference = f"{(reference or text).rstrip()}\n{label.text}\n{part.reference or part.text}"
-        blocks = (*(blocks or (Block(text=text, kind=""),)), label, *own)
-        text = blocks_text(blocks)
-        notes = (*notes, *part.notes)
+        else:
+            try:
+                parts = [(Path(attachment).stem, _decode(attachment, kind, content))]
+            except CorpusError as e:
+                notes = (*notes, f"附件 {attachment} 没有读入：{e}")
+                continue
+        for shown, part in parts:
+            if not part.text.strip():
+                continue
+            label = Block(text=f"附件：{shown}", kind="heading", level=1)
+            own = tuple(
+                Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
+                for b in part.blocks
+            ) or (Block(text=part.text, kind=""),)
+            reference = f"{(reference or text).rstrip()}\n{label.text}\n{part.reference or part.text}"
+            blocks = (*(blocks or ((Block(text=text, kind=""),) if text.strip() else ())), label, *own)
+            text = blocks_text(blocks)
+            notes = (*notes, *part.notes)
     return text, blocks, reference, notes
+
+
+def _zip_attachment(
+    container: str, attachment: str, data: bytes
+) -> tuple[list[tuple[str, _Decoded]], list[str]]:
+    """The documents of a .zip attached to `container` (a saved e-mail, a PDF), each with the name its
+    heading shows (「材料.zip › 通知/关于…」), and the notes on what was passed over and why. The archive is
+    opened by `corpus.archive` with its limits (size, entries, ratio, encryption, names outside it) and
+    cited 「container › 材料.zip › member」. One level: a mail read from inside an archive (its name a
+    citation already) does not open the zips it carries, and in a zip a mail brings, a mail or an archive
+    is named, not opened — each with what to do."""
+    from .archive import MEMBER_MARK, open_archive  # (it reads its members with read_bytes)
+
+    cited = f"{container}{MEMBER_MARK}{attachment}"
+    if MEMBER_MARK in container:
+        outer = container.split(MEMBER_MARK)[0]
+        return [], [
+            f"附件 {cited} 没有读入：压缩包里的文件所带的压缩包不再打开（只打开一层）：请先解压 {outer}，"
+            f"从其中的 {PurePosixPath(container.split(MEMBER_MARK)[-1]).name} 里把 {attachment} 另存出来，再添加。"
+        ]
+    parts: list[tuple[str, _Decoded]] = []
+    notes: list[str] = []
+    try:
+        with open_archive(cited, data) as archive:
+            for member in archive.members:
+                if member.passed_over is None and Path(member.inner).suffix.lower() in MAIL_SUFFIXES:
+                    member = replace(
+                        member,
+                        passed_over=f"邮件所附压缩包中的邮件不再展开（只打开一层）：请先把 {attachment} 另存并解压，"
+                        f"再添加其中的 {Path(member.inner).name}",
+                    )
+                if member.passed_over is not None:
+                    notes.append(f"附件 {member.shown} 没有读入：{member.passed_over}。")
+                    continue
+                try:
+                    document = archive.read(member)
+                except CorpusError as e:
+                    notes.append(f"附件 {member.shown} 没有读入：{e}")
+                    continue
+                shown = f"{attachment}{MEMBER_MARK}{PurePosixPath(member.inner).with_suffix('')}"
+                parts.append(
+                    (
+                        shown,
+                        _Decoded(
+                            document.text,
+                            document.encoding,
+                            document.blocks,
+                            document.reference,
+                            document.notes,
+                        ),
+                    )
+                )
+    except CorpusError as e:
+        notes.append(f"附件 {cited} 没有读入：{e}")
+    return parts, notes
 
 
 def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
@@ -723,15 +786,22 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         text, blocks, reference, sent = _plain(message.text)
         encoding = "eml"
         text, blocks, reference, notes = _with_attachments(
-            text, blocks, reference, notes, message.attachments
+            name, text, blocks, reference, notes, message.attachments
         )
     elif suffix in (".pdf", ".ofd"):
-        pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
+        try:
+            pdf = read_pdf(name, data) if suffix == ".pdf" else read_ofd(name, data)
+        except EmptyDocument:
+            if suffix != ".pdf" or not embedded_files(data):
+                raise
+            # a PDF portfolio (as some OA systems export a notice and its forms): empty pages, the files it
+            # carries its content, each read as an attachment is
+            pdf = PdfText(text="", encoding="pdf", blocks=())
         text, encoding, blocks, notes = pdf.text, pdf.encoding, pdf.blocks, pdf.notes
         if suffix == ".pdf" and (attached := embedded_files(data)):
             # files carried inside the PDF (its 附件, as an OA system sends a notice and its forms): read
             # after the notice, as a saved e-mail's attachments are
-            text, blocks, reference, notes = _with_attachments(text, blocks, reference, notes, attached)
+            text, blocks, reference, notes = _with_attachments(name, text, blocks, reference, notes, attached)
         # a site's page printed to PDF by a browser: the site's lines around the notice are not its text;
         # its info line's day dates a notice that names none, as a saved page's does
         lines = [block.text for block in blocks] if blocks else text.split("\n")

@@ -197,10 +197,13 @@ def test_an_attachment_of_a_format_not_read_is_named_in_a_note(tmp_path: Path) -
     attachments = [
         ("流程图.vsdx", b"PK\x03\x04 a Visio drawing"),
         ("照片.zip", archive.getvalue()),
+        ("照片.rar", b"Rar!\x1a\x07\x00 an archive"),
         ("logo.gif", b"GIF89a" + bytes(20)),
     ]
     document = read_document(_message(tmp_path, attachments=attachments))
     assert "逾期不再受理" in document.text
     assert any("流程图.vsdx" in note and "不支持" in note for note in document.notes)
-    assert any("照片.zip" in note and "解压" in note for note in document.notes)
+    # a .zip is opened as `add` opens one (tests/test_corpus_mail_archives.py); a .rar is named
+    assert "十月门球赛现场照片。" in document.text
+    assert any("照片.rar" in note and "解压" in note for note in document.notes)
     assert not any("logo.gif" in note for note in document.notes)

@@ -137,3 +137,32 @@ def test_every_embedded_text_reads_once_in_order_after_the_notice(
     for number, lines in enumerate(attachments, start=1):
         expected += [f"附件：附件{number}", *lines]
     assert text.split("\n") == expected
+
+
+def test_a_pdf_portfolio_with_empty_pages_reads_the_files_it_carries() -> None:
+    # as some OA systems export a notice and its forms: a blank cover page, a /Collection, the files embedded
+    # (pypdf writes it); it was refused as 「没有可提取的文字」, its files never read
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject
+
+    notice = docx.Document()
+    notice.add_paragraph("关于开展重阳节走访慰问的通知")
+    notice.add_paragraph("走访慰问于10月下旬进行，请各单位做好准备。")
+    packed = io.BytesIO()
+    notice.save(packed)
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_attachment("走访通知.docx", packed.getvalue())
+    writer.root_object[NameObject("/Collection")] = DictionaryObject({NameObject("/View"): NameObject("/D")})
+    out = io.BytesIO()
+    writer.write(out)
+    document = read_bytes("公文包.pdf", out.getvalue())
+    assert "走访慰问于10月下旬进行，请各单位做好准备。" in document.text
+    assert document.text.startswith("附件：走访通知")
+    # a blank PDF carrying nothing is still refused in one line
+    blank = PdfWriter()
+    blank.add_blank_page(595, 842)
+    empty = io.BytesIO()
+    blank.write(empty)
+    with pytest.raises(Exception, match="没有可提取的文字"):
+        read_bytes("空白.pdf", empty.getvalue())

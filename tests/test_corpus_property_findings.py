@@ -9,6 +9,9 @@ from pathlib import Path
 from corpus import chunk_speech, parse_document, read_document
 from tests.fixtures.property_findings.make_property_findings import (
     HANGING,
+    HUNG_BRACKET,
+    HUNG_MARKS,
+    LATIN_RUNS,
     LIBREOFFICE_CASES,
     ONE_PAGE_TABLE,
     REPORTLAB_CASES,
@@ -48,3 +51,17 @@ def test_a_closing_comma_hung_past_the_margin_does_not_move_the_text_s_edge() ->
     passages = [d.text for d in chunk_speech(speech)]
     assert passages[-1] == HANGING.body[-1][1]
     assert chunk_speech(speech)[-1].section == "一、离退休干部老干部工作"
+
+
+def test_a_reportlab_line_left_short_for_a_latin_word_with_a_hyphen_goes_on_into_the_next() -> None:
+    # reportlab keeps 「e-mail」「ISO9001-2015」 whole where LibreOffice breaks after the hyphen
+    document = read_document(HERE / "latin_runs.reportlab.pdf")
+    assert document.text.splitlines() == paragraphs(LATIN_RUNS, range(26, 32))
+
+
+def test_a_numbered_item_a_character_short_of_the_edge_stays_whole_when_marks_hang_past_it() -> None:
+    for spec, name in ((HUNG_BRACKET, "hung_bracket"), (HUNG_MARKS, "hung_marks")):
+        [speech] = parse_document(read_document(HERE / f"{name}.reportlab.pdf"))
+        passages = "".join(d.text for d in chunk_speech(speech))
+        items = [block[1] for block in spec.body if block[0] == "item"]
+        assert all(item in passages for item in items), name
