@@ -807,7 +807,8 @@ def _starts_paragraph(
     # layout program keeps, 禁则) goes on from the line above, however short that stopped: a program
     # that breaks text by counting characters (a chart library's text, a script) leaves it there, and the
     # line above, taken for a paragraph's end, passed for a heading over the rest of its sentence.
-    if line.text.strip().startswith(_NO_LINE_START):
+    # Not a line turned on end (a chart's axis title, taller than wide): it goes on from no horizontal line.
+    if line.text.strip().startswith(_NO_LINE_START) and line.bottom - line.top <= 1.5 * (line.x1 - line.x0):
         return False
     m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
