@@ -17,6 +17,7 @@ The same script measures the code before trial 38: run it with that checkout fir
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -70,11 +71,17 @@ def pairs_of(folder: Path) -> list[dict[str, object]]:
 
 
 def main(argv: list[str]) -> int:
-    listing = "--list" in argv
-    sets = [a.split("=", 1) for a in argv[1:] if a != "--list"]
-    if not sets:
-        print(__doc__, file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(
+        prog="near_copy_advice.py",
+        description="Measure `speechqa add`'s near-copy advice on real folders (see the module docstring).",
+    )
+    parser.add_argument("sets", nargs="+", metavar="NAME=FOLDER", help="a set's name and the folder to add")
+    parser.add_argument("--list", action="store_true", help="every pair with its reason")
+    args = parser.parse_args(argv[1:])
+    listing = args.list
+    sets = [a.split("=", 1) for a in args.sets]
+    if any(len(s) != 2 for s in sets):
+        parser.error("each set is NAME=FOLDER")
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
     print(
         "| set | pairs ≥ 0.5 | versions among them | advised | false advice | missed versions | unlabelled |"
