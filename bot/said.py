@@ -15,7 +15,7 @@ from pathlib import Path
 
 from telegram import Document, Message, MessageEntity, MessageOriginUser, User
 
-from corpus import SUPPORTED_SUFFIXES, typed_id
+from corpus import SUPPORTED_SUFFIXES, numeral_value, typed_id
 from index import BEIJING
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
@@ -265,19 +265,6 @@ def is_readable_document(message: Message) -> bool:
 # A reply to an answer that asks for one of its results in full (「第二条再详细点」, 「展开第3条」, 「第一条的原文」):
 # the result's number, a word asking to see more of it, and nothing else but the words around such a request.
 _RESULT = re.compile(r"第\s*([一二两三四五六七八九十]|[0-9]{1,2})\s*[条條個个段项項]")
-_CHINESE_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _SEE_MORE = re.compile(
     r"详细|詳細|详尽|具体|具體|仔细|展开|展開|上下文|前后|前後|原文|全文|完整|多说|多說|说说|說說|讲讲|講講|看看"
 )
@@ -296,8 +283,8 @@ def result_asked(text: str) -> int | None:
     if len(found) != 1:
         return None
     number = found[0].group(1)
-    rank = int(number) if number.isdigit() else _CHINESE_DIGITS[number]
+    rank = int(number) if number.isdigit() else numeral_value(number)
     rest = re.sub(r"[\W_]+", "", folded[: found[0].start()] + folded[found[0].end() :])
     if rest and (not _SEE_MORE.search(rest) or _AROUND.sub("", rest)):
         return None
-    return rank if rank > 0 else None
+    return rank or None  # 第0条 asks for nothing
