@@ -4,9 +4,11 @@ corpus-side reading `speechqa add` does: what scripts/fuzz_readers.py and tests/
 from __future__ import annotations
 
 import io
+import os
 import random
 import re
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -156,6 +158,22 @@ def ingest(name: str, data: bytes) -> tuple[str, str]:
     except CorpusError as e:
         return "refused", one_chinese_line(str(e))
     return "read", ""
+
+
+def read_in_child(path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """`path` read as `speechqa add` reads it, in a child process printing its text: a reader that stalls
+    (quadratic on a crowded page, a sheet's whole grid) times out there instead of stalling the suite."""
+    code = (
+        "import sys; from pathlib import Path; from corpus import read_bytes; "
+        "p = Path(sys.argv[1]); print(read_bytes(p.name, p.read_bytes()).text)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
 
 
 def one_chinese_line(message: str) -> str:

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ from hypothesis import strategies as st
 
 from corpus import EmptyDocument, UnreadableFile, parse_document, read_bytes
 from corpus.sheets import cell_text
+from tests.damaged_files import read_in_child
 from tests.fixtures.corpus_writers import crlf_text
 from tests.fixtures.office.make_office import CHECKUP_SHEETS
 from tests.fixtures.office_writers import Formula, Sheet, write_workbook
@@ -321,16 +319,6 @@ def test_a_workbook_with_a_stray_cell_at_the_sheets_far_corner_reads_in_seconds(
     sheet["XFD1048576"] = "此表为空白处的说明。"
     path = tmp_path / "体检名单.xlsx"
     book.save(path)
-    code = (
-        "import sys; from pathlib import Path; from corpus import read_bytes; "
-        "p = Path(sys.argv[1]); print(read_bytes(p.name, p.read_bytes()).text)"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    )
+    run = read_in_child(path, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["姓名；体检日期", "赵桂兰；2027年5月9日", "此表为空白处的说明。"]
