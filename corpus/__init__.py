@@ -1,6 +1,6 @@
 """Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
 
-from .archive import MAX_MEMBERS, MEMBER_MARK, Archive, Member, archive_of, is_zip, member_path, open_archive
+from .archive import MAX_MEMBERS, MEMBER_MARK, Archive, Member, archive_of, is_zip, member_path
 from .bundled import bundled_corpus_files
 from .chunk import (
     DEFAULT_MAX_CHARS,
@@ -51,6 +51,7 @@ from .reader import (
     SkippedFiles,
     is_archive,
     iter_speech_files,
+    open_archive,
     read_bytes,
     read_document,
     readable_name,

@@ -24,13 +24,13 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .errors import TooLarge, UnreadableFile, damaged
-from .reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, is_archive, read_bytes, size_refusal
+from .formats import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, is_archive, size_refusal
 from .records import Document
 from .zipped import MAX_INFLATED, MAX_RATIO, refuse_zip_bomb
 
@@ -42,7 +42,7 @@ __all__ = [
     "archive_of",
     "is_zip",
     "member_path",
-    "open_archive",
+    "open_zip",
 ]
 
 MEMBER_MARK = " › "  # between an archive and a member's path inside it, in a citation and a stored path
@@ -95,10 +95,18 @@ class Member:
 
 
 class Archive:
-    """An archive opened and checked whole (see `open_archive`): its members, and each one's reading."""
+    """An archive opened and checked whole (see `open_zip`): its members, and each one's reading."""
 
-    def __init__(self, name: str, archive: zipfile.ZipFile, members: tuple[Member, ...], path: str | None):
+    def __init__(
+        self,
+        name: str,
+        archive: zipfile.ZipFile,
+        members: tuple[Member, ...],
+        path: str | None,
+        read: Callable[[str, bytes], Document],
+    ):
         self.name = name
+        self._read = read
         self.members = members
         self._zip = archive
         self._path = path
@@ -126,14 +134,17 @@ class Archive:
             ) from e
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
             raise damaged(f"{member.shown} 无法解压：压缩包中的这个文件已损坏或不完整") from e
-        document = read_bytes(member.shown, data)
+        document = self._read(member.shown, data)
         return replace(document, path=member_path(self._path, member.inner) if self._path else None)
 
 
 @contextmanager
-def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
-    """Open the zip archive `name` (a file, or its bytes) and check it whole: a CorpusError, with one line
-    saying what to do, when it is damaged or cut short, another format under a .zip name, inflates past the
+def open_zip(
+    name: str, source: Path | bytes, *, read: Callable[[str, bytes], Document], path: str | None = None
+) -> Iterator[Archive]:
+    """Open the zip archive `name` (a file, or its bytes) and check it whole, its members to be read with
+    `read` (corpus.reader's read_bytes, which `corpus.open_archive` passes: the reader sits above this module,
+    as a mail it reads may carry a zip): a CorpusError, with one line saying what to do, when it is damaged or cut short, another format under a .zip name, inflates past the
     limits, holds too many entries, or every document in it is encrypted. Its members are cited as
     「name › inner」; with `path` (the archive's path), a member read is stored under 「path › inner」."""
     size = len(source) if isinstance(source, bytes) else source.stat().st_size
@@ -169,7 +180,7 @@ def open_archive(name: str, source: Path | bytes, *, path: str | None = None) ->
             )
             said = f"（{named}）" if members else "（是空的）"
             raise UnreadableFile(f"{name} 中没有可添加的文件{said}：支持 {SUPPORTED_FORMATS}")
-        yield Archive(name, archive, members, path)
+        yield Archive(name, archive, members, path, read)
 
 
 def _not_a_zip(name: str, source: Path | bytes) -> UnreadableFile:

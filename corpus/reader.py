@@ -17,11 +17,13 @@ import re
 import stat
 import zipfile
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from . import cfb, ocr
+from .archive import MEMBER_MARK, Archive, open_zip
 from .encoding import decode_text
 from .errors import (
     CorpusError,
@@ -33,6 +35,18 @@ from .errors import (
     UnsupportedFormat,
     as_sentence,
     describe_os_error,
+)
+from .formats import (
+    HTML_SUFFIXES,
+    IMAGE_SUFFIXES,
+    MAIL_SUFFIXES,
+    MAX_FILE_BYTES,
+    MAX_TEXT_BYTES,
+    MHT_SUFFIXES,
+    SUPPORTED_FORMATS,
+    SUPPORTED_SUFFIXES,
+    is_archive,
+    size_refusal,
 )
 from .html import printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
@@ -61,57 +75,13 @@ __all__ = [
     "decode_text",
     "is_archive",
     "iter_speech_files",
+    "open_archive",
     "read_bytes",
     "read_document",
     "size_refusal",
     "skipped_files",
     "special_kind",
 ]
-
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")  # .heic: a phone photo
-HTML_SUFFIXES = (".html", ".htm")
-MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
-MAIL_SUFFIXES = (".eml",)  # an e-mail saved whole: its body and its attachments
-SUPPORTED_SUFFIXES = (
-    ".txt",
-    ".docx",
-    ".doc",
-    ".wps",
-    ".odt",
-    ".rtf",
-    ".pdf",
-    ".ofd",
-    *HTML_SUFFIXES,
-    *MHT_SUFFIXES,
-    *MAIL_SUFFIXES,
-    *IMAGE_SUFFIXES,
-    *SHEET_SUFFIXES,  # spreadsheets: .xlsx .xlsm .xls .et .ods .csv (corpus.sheets)
-    *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
-    *UOF_SUFFIXES,  # UOF text, GB/T 20916: .uot .uof (corpus.uof)
-    *MARKDOWN_SUFFIXES,  # a knowledge base's export: .md .markdown (corpus.markdown)
-)
-# For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
-MAX_FILE_BYTES = 50 * 1024 * 1024
-# A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
-# 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
-# a dump picked by mistake, or a collection better split: refused before it is read, by `add` and the bot.
-MAX_TEXT_BYTES = 10 * 1024 * 1024
-
-
-def size_refusal(name: str, size: int) -> str | None:
-    """Why a file of `size` bytes is refused before it is read (one line naming it and the limit), or None:
-    a .txt over MAX_TEXT_BYTES, any file over MAX_FILE_BYTES."""
-    limit = MAX_TEXT_BYTES if Path(name).suffix.lower() in (".txt", *MARKDOWN_SUFFIXES) else MAX_FILE_BYTES
-    if size <= limit:
-        return None
-    said = f"文件太大：{name}（{size / 1024 / 1024:.1f} MB）"
-    if limit == MAX_TEXT_BYTES:
-        return (
-            f"{said}，纯文本文件最多 {limit // 1024 // 1024} MB：日志等选错的文件不要添加，"
-            "确是讲话汇编请拆分成几个文件后再添加。"
-        )
-    return f"{said}，最多 {limit // 1024 // 1024} MB。"
 
 
 def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
@@ -231,16 +201,6 @@ def special_kind(path: Path) -> str | None:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "设备文件"
     return "特殊文件"
-
-
-# Archives staff receive speeches in (a notice's attachments, a folder sent by mail): not read, but named
-# as what they are, with what to do.
-_ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz")
-
-
-def is_archive(name: str) -> bool:
-    """Whether a file name is that of a compressed archive (材料.zip, 讲话稿.tar.gz)."""
-    return name.lower().endswith(_ARCHIVE_SUFFIXES)
 
 
 def _zip_name(name: str) -> bool:
@@ -406,6 +366,14 @@ def _misnamed(name: str, kind: str) -> str:
 # compound file, refused by its reader with what to do).
 _WORD = (".docx", ".doc", ".wps")
 _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
+
+
+@contextmanager
+def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
+    """The zip archive `name` (a file, or its bytes) opened and checked whole by corpus.archive's `open_zip`,
+    each member then read as a file of its own (`read_bytes`): see `open_zip` for what is refused."""
+    with open_zip(name, source, read=read_bytes, path=path) as archive:
+        yield archive
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -681,8 +649,6 @@ def _zip_attachment(
     cited 「container › 材料.zip › member」. One level: a mail read from inside an archive (its name a
     citation already) does not open the zips it carries, and in a zip a mail brings, a mail or an archive
     is named, not opened — each with what to do."""
-    from .archive import MEMBER_MARK, open_archive  # (it reads its members with read_bytes)
-
     cited = f"{container}{MEMBER_MARK}{attachment}"
     if MEMBER_MARK in container:
         outer = container.split(MEMBER_MARK)[0]

@@ -18,8 +18,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from corpus import chunk_speech, parse_document, read_bytes, read_document
-from corpus.archive import open_archive
+from corpus import chunk_speech, open_archive, parse_document, read_bytes, read_document
 from corpus.conservation import check_conservation
 from tests.fixtures.corpus_writers import mail_message, write_docx
 

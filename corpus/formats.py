@@ -1,0 +1,80 @@
+"""What speechqa reads and how large a file it takes: the suffixes of every format, the line naming them for
+help and refusals, the size limits, and archives named as what they are. Below the readers (corpus.reader)
+and the zip opener (corpus.archive), which both need them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .markdown import MARKDOWN_SUFFIXES
+from .sheets import SHEET_SUFFIXES
+from .slides import SLIDE_SUFFIXES
+from .uof import UOF_SUFFIXES
+
+__all__ = [
+    "HTML_SUFFIXES",
+    "IMAGE_SUFFIXES",
+    "MAIL_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_BYTES",
+    "MHT_SUFFIXES",
+    "SUPPORTED_FORMATS",
+    "SUPPORTED_SUFFIXES",
+    "is_archive",
+    "size_refusal",
+]
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".heic", ".heif")  # .heic: a phone photo
+HTML_SUFFIXES = (".html", ".htm")
+MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
+MAIL_SUFFIXES = (".eml",)  # an e-mail saved whole: its body and its attachments
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".docx",
+    ".doc",
+    ".wps",
+    ".odt",
+    ".rtf",
+    ".pdf",
+    ".ofd",
+    *HTML_SUFFIXES,
+    *MHT_SUFFIXES,
+    *MAIL_SUFFIXES,
+    *IMAGE_SUFFIXES,
+    *SHEET_SUFFIXES,  # spreadsheets: .xlsx .xlsm .xls .et .ods .csv (corpus.sheets)
+    *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
+    *UOF_SUFFIXES,  # UOF text, GB/T 20916: .uot .uof (corpus.uof)
+    *MARKDOWN_SUFFIXES,  # a knowledge base's export: .md .markdown (corpus.markdown)
+)
+# For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
+# 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
+# a dump picked by mistake, or a collection better split: refused before it is read, by `add` and the bot.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+def size_refusal(name: str, size: int) -> str | None:
+    """Why a file of `size` bytes is refused before it is read (one line naming it and the limit), or None:
+    a .txt over MAX_TEXT_BYTES, any file over MAX_FILE_BYTES."""
+    limit = MAX_TEXT_BYTES if Path(name).suffix.lower() in (".txt", *MARKDOWN_SUFFIXES) else MAX_FILE_BYTES
+    if size <= limit:
+        return None
+    said = f"文件太大：{name}（{size / 1024 / 1024:.1f} MB）"
+    if limit == MAX_TEXT_BYTES:
+        return (
+            f"{said}，纯文本文件最多 {limit // 1024 // 1024} MB：日志等选错的文件不要添加，"
+            "确是讲话汇编请拆分成几个文件后再添加。"
+        )
+    return f"{said}，最多 {limit // 1024 // 1024} MB。"
+
+
+# Archives staff receive speeches in (a notice's attachments, a folder sent by mail): not read, but named
+# as what they are, with what to do.
+_ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz")
+
+
+def is_archive(name: str) -> bool:
+    """Whether a file name is that of a compressed archive (材料.zip, 讲话稿.tar.gz)."""
+    return name.lower().endswith(_ARCHIVE_SUFFIXES)
