@@ -97,9 +97,21 @@ def assert_answer_schema(answer: dict[str, Any]) -> None:
         "pin_offer",
         "period_unnamed",
         "period_elsewhere",
+        "record_fact",
         "results",
     }
     assert answer["filters"] is None or type(answer["filters"]) is dict
+    fact = answer["record_fact"]  # a question about a document: docs/cli.md
+    assert fact is None or set(fact) == {
+        "kind",
+        "label",
+        "value",
+        "basis",
+        "speech_id",
+        "speech_title",
+        "passage_id",
+        "line",
+    }
     assert all(answer[k] is None or type(answer[k]) is str for k in ("period_unnamed", "period_elsewhere"))
     offer = answer["pin_offer"]
     assert offer is None or set(offer) == {"pin_id", "question", "passage_id", "probability"}
@@ -1015,7 +1027,10 @@ def _malformed(path: tuple[str, ...], command: click.Command) -> list[tuple[list
             if name.startswith("--"):
                 lines.append(([*path, f"{name}=1"], f"选项 {name} 不带值"))
             continue
-        lines.append(([*path, name], f"选项 {name} 后面要写上它的值"))
+        values = "它的值" if option.nargs == 1 else f" {option.nargs} 个值"  # edit --rename-speaker 原名 新名
+        lines.append(([*path, name], f"选项 {name} 后面要写上{values}"))
+        if option.nargs > 1:
+            lines.append(([*path, name, "x"], f"选项 {name} 后面要写上{values}"))
         if isinstance(option.type, click.types.IntParamType):
             lines.append(([*path, name, "abc"], "'abc' 不是整数"))
         elif isinstance(option.type, click.Choice):
