@@ -26,6 +26,7 @@ from corpus import (
     read_document,
     skipped_files,
 )
+from corpus import formats as formats_module
 from corpus import reader as reader_module
 
 SPEECH = "在全市老干部工作会议上的讲话\n同志们：\n要落实好离休干部每年一次体检的规定。\n"
@@ -249,7 +250,7 @@ def test_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader_module, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(formats_module, "MAX_FILE_BYTES", 10)  # where the limit lives (corpus/formats.py)
     path = tmp_path / "big.rtf"
     path.write_text(r"{\rtf1 " + SPEECH + "}", encoding="utf-8")
     with pytest.raises(UnreadableFile, match=r"文件太大：big\.rtf（0\.0 MB），最多 0 MB"):
