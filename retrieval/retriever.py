@@ -21,6 +21,7 @@ from index import (
     PassageRecord,
     SpeechRecord,
     Store,
+    dictionary_words,
     embed_query,
     jieba_cut,
     lexical_input,
@@ -88,6 +89,7 @@ from .vocabulary import (
     bundled_lexicon,
     bundled_thesaurus,
     question_words,
+    unglued,
 )
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -670,6 +672,23 @@ class Retriever:
             words = self.thesaurus_words(terms, pairs, question)
         return list(dict.fromkeys(s for synonyms in words.values() for s in synonyms if s not in own))
 
+    def content_terms(self, terms: Sequence[str]) -> tuple[str, ...]:
+        """The question's words with each word jieba guessed by gluing a grammar character to its neighbour
+        (「老年卡能借给老伴用吗」: 卡能; 能领, 钱会, 我能) read as what is left (`vocabulary.unglued`): a word of two
+        or more characters stays as that word, one character or none leaves it out (as `query_terms` leaves
+        out one-character words, unless nothing else is left). Only a word no passage holds and jieba's dictionary does not know is so
+        read; before, such a word weighed as the rarest word the best passage lacks, and a passage that
+        answers was told 「未找到」."""
+        ceiling = unseen_idf(self.index.lexical.size) - 1e-6
+        idf = self.index.lexical.idf
+        glued = {t for t in terms if len(t) > 1 and unglued(t) != t and idf(t) >= ceiling}
+        glued -= dictionary_words(glued)
+        if not glued:
+            return tuple(terms)
+        read = [unglued(t) if t in glued else t for t in terms]
+        kept = [t for t, asked in zip(read, terms, strict=True) if len(t) > 1 or t == asked]
+        return tuple(dict.fromkeys(kept or [t for t in read if t]))
+
     def numerals_as_written(self, text: str) -> str:
         """The question with each number in Chinese numerals that no passage holds (六十一, 一百一十一)
         written in digits when passages hold those: 「中办六十一号文件」 asked of a library that writes 61号
@@ -781,7 +800,7 @@ class Retriever:
         lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
-        terms = tuple(query_terms(lexical_text))
+        terms = self.content_terms(query_terms(lexical_text))
         thesaurus = self.thesaurus_words(terms, pairs, lexical_text) if self.config.synonyms else {}
         weak = self.thesaurus_expansions(terms, expansions, pairs, lexical_text, thesaurus)
         if mode in ("hybrid", "lexical"):

@@ -47,7 +47,7 @@ from itertools import pairwise
 from corpus import NUMERAL_CHARS, to_simplified
 from index import STOPWORDS, LexicalIndex, dictionary_words, jieba_cut
 
-from .vocabulary import INTERROGATIVE, question_words
+from .vocabulary import GRAMMAR_CHARS, INTERROGATIVE, question_words
 
 __all__ = [
     "HomophoneCorrector",
@@ -74,10 +74,8 @@ _BOUND = 0.1
 # localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
 _LOCALIZERS = frozenset("里上下中内外前后间旁")
 
-# grammar the stopwords hold only inside longer words: the general classifiers (个, 些: 这个, 一些), function
-# characters as 的 or 是 are; and the negations (不, 没: 不是, 没有), grammar right before a question form
-# (「不办怎么办」) though a word elsewhere may keep one where another character is the slip (「防御不历」, 不力)
-_GRAMMAR = frozenset("个些")
+# the negations (不, 没: 不是, 没有), grammar right before a question form (「不办怎么办」) though a word
+# elsewhere may keep one where another character is the slip (「防御不历」, 不力)
 _NEGATIONS = frozenset("不没")
 
 # how a question asks: the interrogatives, and 多 before an adjective of measure (多远, 多大, 多高: how far,
@@ -129,7 +127,7 @@ def word_readings(word: str) -> tuple[str, ...]:
 def _function_chars() -> frozenset[str]:
     """Characters that make a guessed word a piece of grammar rather than a typo: one-character function
     and question words, the general classifiers (个, 些), and numerals."""
-    return frozenset(w for w in STOPWORDS if len(w) == 1) | _GRAMMAR | NUMERAL_CHARS
+    return GRAMMAR_CHARS | NUMERAL_CHARS
 
 
 class HomophoneCorrector:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from index import STOPWORDS
+
 # How a question asks, not what about — one list for every reader: left out where a question's topic
 # words are compared (pins), its one-character words read (answer sentence), its words looked up as typos,
 # its words counted as missing from a passage (`asks_only_how`), and read to tell a question from chatter.
@@ -47,6 +49,25 @@ def asks_only_how(term: str, question: str = "") -> bool:
     return bool(set(term) & set("不没")) and any(
         term in question[start:end] for start, end in question_form_spans(question)
     )
+
+
+# Grammar characters: the one-character function words (STOPWORDS: 的, 了, 在, 有, 能, 要, 我, 吗 …) and the
+# general classifiers (个, 些: 这个, 一些), which the stop words hold only inside longer words.
+GRAMMAR_CHARS = frozenset(w for w in STOPWORDS if len(w) == 1) | frozenset("个些")
+# What a word jieba guessed may have glued to its edge besides: those, and the modal verbs 会 and 想 (as 能 and
+# 要 are): 「老年卡能借给老伴用吗」 is cut 卡能, 「违规拿了钱会怎么处理」 钱会, 「我能认领两块地吗」 我能.
+_GLUE = GRAMMAR_CHARS | frozenset("会想")
+
+
+def unglued(word: str) -> str:
+    """The word without the grammar characters at its edges (卡能 → 卡, 能领 → 领, 我能 → ""): what is left of a
+    word jieba guessed by gluing a function word to its neighbour."""
+    start, end = 0, len(word)
+    while start < end and word[start] in _GLUE:
+        start += 1
+    while end > start and word[end - 1] in _GLUE:
+        end -= 1
+    return word[start:end]
 
 
 # When the asker heard or read it, counted from the day of asking (「上个月讲话里提到的…」「前几天的通知」): a

@@ -10,11 +10,13 @@ from retrieval import Lexicon, bundled_lexicon, question_words
 from retrieval.pins import QuestionSide, siblings
 from retrieval.sentence_model import around_interrogative
 from retrieval.vocabulary import (
+    GRAMMAR_CHARS,
     INTERROGATIVE,
     Thesaurus,
     asks_only_how,
     bundled_thesaurus,
     question_form_spans,
+    unglued,
 )
 
 
@@ -117,3 +119,31 @@ def test_the_derived_thesaurus_holds_everyday_words_and_not_the_lexicons_contras
     # no single characters, no kinds of one thing (政治待遇 / 生活待遇) joined
     assert all(len(w) > 1 for w in thesaurus.synonyms)
     assert not any(siblings(w, o) for w, others in thesaurus.synonyms.items() for o in others)
+
+
+# -- a word jieba guessed by gluing a function word to its neighbour -----------------------------------------
+
+_GLUED = st.text(st.sampled_from(list("卡钱车地领查能会我的了有要想个些")), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GLUED)
+def test_unglued_takes_grammar_characters_off_the_edges_only(word: str) -> None:
+    """What is left is a piece of the word from within it, no grammar character at either end, and reading it
+    again changes nothing; a word with none at its edges is itself."""
+    rest = unglued(word)
+    assert rest in word
+    assert not rest or (
+        rest[0] not in GRAMMAR_CHARS | set("会想") and rest[-1] not in GRAMMAR_CHARS | set("会想")
+    )
+    assert unglued(rest) == rest
+    if word and word[0] not in "能会我的了有要想个些" and word[-1] not in "能会我的了有要想个些":
+        assert rest == word
+
+
+@pytest.mark.parametrize(
+    ("guessed", "left"),
+    [("卡能", "卡"), ("能领", "领"), ("钱会", "钱"), ("我能", ""), ("搭个", "搭"), ("想资组", "资组")],
+)
+def test_the_words_jieba_glues_in_staff_questions_are_read_as_their_content(guessed: str, left: str) -> None:
+    assert unglued(guessed) == left
