@@ -15,6 +15,12 @@ The halves, fixed before any measurement (session 39): a set whose file marks it
 earlier sessions used); the third set (cold) and cold16…cold23 are held out whole. A rule may be designed
 on the "tune" halves only.
 
+`--classify` counts the misses of OUT.jsonl by cause (`CAUSES`, read by `cause_of` from each row: where the
+right passage ranks, and the most telling word the best passage lacks), per half, with examples.
+
+`--unglue` searches with `RetrieverConfig(unglue=True)`: a word jieba glued from a function word and its
+neighbour read as what is left (off by default; docs/rank39.md measures it this way).
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -62,12 +69,12 @@ def halves_of(name: str, questions: list) -> dict[str, str]:
     return {q.id: q.split or "heldout" for q in questions}
 
 
-def collect(libs: Path, out: Path, names: list[str]) -> None:
+def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
     from index import Library, lexical_input
-    from retrieval import ServiceOptions, SpeechService
+    from retrieval import RetrieverConfig, ServiceOptions, SpeechService
     from retrieval.abstain import unseen_idf
     from retrieval.retriever import source_text
 
@@ -80,9 +87,15 @@ def collect(libs: Path, out: Path, names: list[str]) -> None:
                 home = Path(tmp) / "home"
                 shutil.copytree(libs / library_of(name), home)
                 service = SpeechService(
-                    Library(home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False)
+                    Library(home),
+                    ServiceOptions(
+                        model=DEFAULT_MODEL, seed_if_empty=False, config=RetrieverConfig(unglue=unglue)
+                    ),
                 )
                 retriever = service.current()
+                passages = list(
+                    retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
+                )
                 for q in questions:
                     answer = search_as_evaluated(retriever, q.question)
                     first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
@@ -121,6 +134,9 @@ def collect(libs: Path, out: Path, names: list[str]) -> None:
                         "terms": list(answer.terms),
                         "missing": missing,
                         "top": top.passage.text[:160] if top else None,
+                        "top_speech": top.passage.speech_id if top else None,
+                        "gold_speech": first.passage.speech_id if first is not None else None,
+                        "gold_anywhere": any(is_relevant(p, q) for p in passages) if first is None else True,
                         "top_section": top.passage.section if top else None,
                         "top_sentence": top.answer_sentence.text
                         if top is not None and top.answer_sentence is not None
@@ -158,7 +174,8 @@ def print_summary(after: list[dict], before: list[dict] | None) -> None:
     was = summary(before) if before is not None else {}
     print("| set | half | answerable | R@1 | R@3 | false 未找到 | answered unanswerable |")
     print("|---|---|---|---|---|---|---|")
-    for key in sorted(now, key=lambda k: (k[0] == "ALL", k[1], k[0])):
+    order = {name: n for n, name in enumerate(all_sets())}
+    for key in sorted(now, key=lambda k: (k[1] == "tune", k[0] == "ALL", order.get(k[0], 0))):
         n, u = now[key][0], now[key][4]
 
         def cell(i: int, total: int, key: tuple[str, str] = key) -> str:
@@ -172,6 +189,10 @@ def print_summary(after: list[dict], before: list[dict] | None) -> None:
     if before is None:
         return
     old = {(r["set"], r["id"]): r for r in before}
+
+    def p(row: dict) -> str:
+        return "—" if row["probability"] is None else f"{row['probability']:.2f}"
+
     print("\nmoved:")
     for r in after:
         o = old.get((r["set"], r["id"]))
@@ -179,8 +200,71 @@ def print_summary(after: list[dict], before: list[dict] | None) -> None:
             continue
         print(
             f"{r['set']} {r['id']} ({r['half']}) rank {o['rank']} → {r['rank']}, "
-            f"answered {o['answered']} → {r['answered']} (p {o['probability']} → {r['probability']}): {r['question']}"
+            f"answered {o['answered']} → {r['answered']} (p {p(o)} → {p(r)}): {r['question']}"
         )
+
+
+CAUSES = {
+    "no_passage": "the answer phrase is in no passage (cut by a passage boundary, or a fact of the record)",
+    "same_document": "another passage of the same document ranks above the one that answers",
+    "other_document": "a passage of another document ranks above (4th to 10th)",
+    "beyond_ten": "not in the top 10",
+    "wrong_first": "told 「未找到」 with another passage first",
+    "glued": "a word jieba glued from a function word and its neighbour (卡能, 能领, 我爸) weighs as missing",
+    "figure": "a figure or date asked in other words than the passage's (七十二岁, 三月五号, 两块)",
+    "everyday": "an everyday word no passage uses (掏钱, 回音, 闺女): the document says it otherwise",
+    "guessed": "a word jieba guessed that no passage holds (a typo, an abbreviation, a coined term)",
+    "used_elsewhere": "a word the library uses elsewhere that the right passage lacks",
+    "signals": "every word held: the other signals (kind asked, margins, cosine) say low",
+}
+
+
+def cause_of(row: dict) -> str:
+    """One cause per miss, read from the row alone (the rules are the docstring of `CAUSES`' order)."""
+    from index import dictionary_words
+    from retrieval.vocabulary import INTERROGATIVE, asks_only_how, unglued
+
+    rank = row["rank"]
+    if rank is None or rank > 3:
+        if not row.get("gold_anywhere", True):
+            return "no_passage"
+        if rank is None:
+            return "beyond_ten"
+        return "same_document" if row.get("top_speech") == row.get("gold_speech") else "other_document"
+    if rank != 1:
+        return "wrong_first"
+    question = row["question"]
+    missing = [
+        (w, r)
+        for w, r in row.get("missing", [])
+        if not asks_only_how(w, question) and not INTERROGATIVE.search(w)
+    ]
+    if not missing:
+        return "signals"
+    word, ratio = missing[0]
+    if re.search(r"[0-9]|[〇一二三四五六七八九十百千两]+(?:[岁年月日号点块个条家项名人次天周]|$)", word):
+        return "figure"
+    if ratio < 0.999:
+        return "used_elsewhere"
+    if unglued(word) != word and word not in dictionary_words([word]):
+        return "glued"
+    return "everyday" if word in dictionary_words([word]) else "guessed"
+
+
+def classify(rows: list[dict]) -> None:
+    misses = [r for r in rows if r["answerable"] and ((r["rank"] or 99) > 3 or not r["answered"])]
+    table: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for r in misses:
+        table[cause_of(r)][r["half"]].append(r)
+    print("| cause | held out | tuning | examples (set id: question) |")
+    print("|---|---|---|---|")
+    for cause, text in CAUSES.items():
+        halves = table.get(cause, {})
+        shown = [*halves.get("tune", []), *halves.get("heldout", [])][:3]
+        examples = "; ".join(f"{r['set']} {r['id']}: {r['question']}" for r in shown)
+        print(f"| {text} | {len(halves.get('heldout', []))} | {len(halves.get('tune', []))} | {examples} |")
+    for half in ("heldout", "tune"):
+        print(f"{half}: {sum(len(h.get(half, [])) for h in table.values())} misses")
 
 
 def main(argv: list[str]) -> int:
@@ -190,20 +274,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("paths", type=Path, nargs="+")
     parser.add_argument("--summary", action="store_true", help="summarise OUT.jsonl [against BEFORE.jsonl]")
     parser.add_argument("--sets", help="comma-separated set names (default: every set)")
+    parser.add_argument(
+        "--unglue", action="store_true", help="search with RetrieverConfig(unglue=True) (docs/rank39.md)"
+    )
+    parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
-    if args.summary:
-        after = load(args.paths[0])
-        before = load(args.paths[1]) if len(args.paths) > 1 else None
-        print_summary(after, before)
+    if args.classify or args.summary:
+        for path in args.paths[:2]:
+            if not path.is_file():
+                print(f"找不到：{path}", file=sys.stderr)
+                return 1
+        if args.classify:
+            classify(load(args.paths[0]))
+        else:
+            print_summary(load(args.paths[0]), load(args.paths[1]) if len(args.paths) > 1 else None)
         return 0
-    if len(args.paths) != 2 or not args.paths[0].is_dir():
-        print(
-            "用法：rank39_misses.py LIBS OUT.jsonl（LIBS 是 eval_all_sets.sh 建的资料库文件夹）",
-            file=sys.stderr,
-        )
+    if len(args.paths) != 2:
+        parser.error("要给出 LIBS 与 OUT.jsonl 两个路径")
+    if not args.paths[0].is_dir():
+        print(f"找不到文件夹：{args.paths[0]}", file=sys.stderr)
         return 1
     names = args.sets.split(",") if args.sets else all_sets()
-    collect(args.paths[0], args.paths[1], names)
+    collect(args.paths[0], args.paths[1], names, args.unglue)
     return 0
 
 
