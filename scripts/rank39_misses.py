@@ -21,6 +21,8 @@ right passage ranks, and the most telling word the best passage lacks), per half
 `--unglue` searches with `RetrieverConfig(unglue=True)`: a word jieba glued from a function word and its
 neighbour read as what is left (off by default; docs/rank39.md measures it this way).
 
+`--complements` searches with a verb's complement read as grammar (交上去 → 交, tried and not kept).
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -67,6 +69,33 @@ def halves_of(name: str, questions: list) -> dict[str, str]:
     if name.startswith("cold"):  # cold2…cold15: their files mark every question "heldout"
         return blind_split(name, questions)
     return {q.id: q.split or "heldout" for q in questions}
+
+
+# Tried and not kept (docs/rank39.md, "Tried, not kept"): a verb's directional or potential complement read as
+# grammar — an unseen question word ending in one (交上去, 查出来, 走不动) read as the verb before it.
+COMPLEMENT = re.compile(
+    r"(?:上去|下来|出来|回来|过来|起来|进来|进去|出去|过去|下去|上来|不了|不动|得了|不到)$"
+)
+
+
+def read_complements() -> None:
+    """Make `Retriever.content_terms` read complements so (in this process only), for `--complements`."""
+    from retrieval.abstain import unseen_idf
+    from retrieval.retriever import Retriever
+
+    def content_terms(self: Retriever, terms: list[str]) -> tuple[str, ...]:
+        ceiling = unseen_idf(self.index.lexical.size) - 1e-6
+        read = []
+        for t in terms:
+            unseen = self.index.lexical.idf(t) >= ceiling
+            if unseen and len(t) > 2 and COMPLEMENT.search(t):
+                rest = COMPLEMENT.sub("", t)
+                read += [rest] if len(rest) > 1 else []
+            elif not (unseen and COMPLEMENT.fullmatch(t)):  # the complement alone (上去 of 交上去): grammar
+                read.append(t)
+        return tuple(dict.fromkeys(read or terms))
+
+    Retriever.content_terms = content_terms  # type: ignore[method-assign]
 
 
 def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> None:
@@ -277,6 +306,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--unglue", action="store_true", help="search with RetrieverConfig(unglue=True) (docs/rank39.md)"
     )
+    parser.add_argument(
+        "--complements",
+        action="store_true",
+        help="the complement reading tried and not kept (docs/rank39.md)",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
     if args.classify or args.summary:
@@ -295,6 +329,8 @@ def main(argv: list[str]) -> int:
         print(f"找不到文件夹：{args.paths[0]}", file=sys.stderr)
         return 1
     names = args.sets.split(",") if args.sets else all_sets()
+    if args.complements:
+        read_complements()
     collect(args.paths[0], args.paths[1], names, args.unglue)
     return 0
 
