@@ -23,6 +23,9 @@ neighbour read as what is left (off by default; docs/rank39.md measures it this 
 
 `--complements` searches with a verb's complement read as grammar (交上去 → 交, tried and not kept).
 
+`--numbers` searches with one numeral and its classifier read in digits where the library writes those (六家 →
+6家, tried and not kept).
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -96,6 +99,36 @@ def read_complements() -> None:
         return tuple(dict.fromkeys(read or terms))
 
     Retriever.content_terms = content_terms  # type: ignore[method-assign]
+
+
+# Tried and not kept (docs/rank39.md): one numeral with a classifier that no passage holds as asked (六家, 一块)
+# read in digits (6家, 1块) when passages hold those — `Retriever.numerals_as_written` reads only numbers of 10 and
+# more, as numerals of one character are mostly parts of words (统一, 一般).
+_NUMERAL_DIGITS = {c: str(n) for n, c in enumerate("零一二三四五六七八九")} | {"两": "2"}
+ONE_NUMERAL = re.compile(
+    r"(?<![零一二三四五六七八九十百千万两〇第])([一二三四五六七八九两])"
+    r"(家|条|项|名|个|次|位|所|块|件|批|种|天|周|年|人|户|支|场|期|班|辆|本|篇|套|间|层|楼)"
+)
+
+
+def read_numbers() -> None:
+    """Make `Retriever.numerals_as_written` read one numeral with a classifier so too (this process only)."""
+    from retrieval.abstain import unseen_idf
+    from retrieval.retriever import Retriever
+
+    as_written = Retriever.numerals_as_written
+
+    def numerals_as_written(self: Retriever, text: str) -> str:
+        unseen = unseen_idf(self.index.lexical.size) - 1e-6
+
+        def written(m: re.Match[str]) -> str:
+            digits = _NUMERAL_DIGITS[m.group(1)] + m.group(2)
+            held = self.index.lexical.idf(m.group()) < unseen or not self.passages_holding(digits)
+            return m.group() if held else digits
+
+        return ONE_NUMERAL.sub(written, as_written(self, text))
+
+    Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
 def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> None:
@@ -311,6 +344,9 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="the complement reading tried and not kept (docs/rank39.md)",
     )
+    parser.add_argument(
+        "--numbers", action="store_true", help="the one-numeral reading tried and not kept (docs/rank39.md)"
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
     if args.classify or args.summary:
@@ -331,6 +367,8 @@ def main(argv: list[str]) -> int:
     names = args.sets.split(",") if args.sets else all_sets()
     if args.complements:
         read_complements()
+    if args.numbers:
+        read_numbers()
     collect(args.paths[0], args.paths[1], names, args.unglue)
     return 0
 
