@@ -26,6 +26,8 @@ neighbour read as what is left (off by default; docs/rank39.md measures it this 
 `--numbers` searches with one numeral and its classifier read in digits where the library writes those (六家 →
 6家, tried and not kept).
 
+`--stopword WORD` searches with WORD a stop word too (自己 as a pronoun, tried and not kept).
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -347,6 +349,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--numbers", action="store_true", help="the one-numeral reading tried and not kept (docs/rank39.md)"
     )
+    parser.add_argument(
+        "--stopword", action="append", default=[], help="also a stop word in this run (自己: tried, not kept)"
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
     if args.classify or args.summary:
@@ -369,6 +374,10 @@ def main(argv: list[str]) -> int:
         read_complements()
     if args.numbers:
         read_numbers()
+    if args.stopword:  # query_terms reads the module's STOPWORDS when it is called
+        import index.tokenize
+
+        index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
     collect(args.paths[0], args.paths[1], names, args.unglue)
     return 0
 
