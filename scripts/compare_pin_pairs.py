@@ -62,7 +62,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
-from corpus import to_simplified
 from retrieval.pins import fold, missing_terms
 from retrieval.vocabulary import INTERROGATIVE, bundled_lexicon, question_words
 
@@ -91,6 +90,15 @@ def retriever_of(library_dir: Path) -> b.Retriever:
     return b.library_retriever(
         library_dir, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
     )
+
+
+def embedder_of(retriever: Callable[[], b.Retriever]) -> Callable[[], b.Embedder]:
+    def embedder() -> b.Embedder:
+        model = retriever().embedder
+        assert model is not None
+        return model
+
+    return embedder
 
 
 def normal(text: str) -> str:
@@ -194,70 +202,20 @@ def pair_logits(
     return values, f"emb_pair: C = {best:g} chosen ({detail}; tuning rows out of fold)"
 
 
-def spread_lines(tuning: tuple[b.Observation, ...]) -> list[str]:
-    """How the dense similarity and each candidate order paraphrases above near misses, each asked question
-    against its own group's pin (tuning part only)."""
-    own: dict[str, list[dict[str, float]]] = {"paraphrase": [], "near-miss": []}
-    for o in tuning:
-        for g, f in o.scores:
-            if g == o.item.group and o.item.kind in own:
-                own[o.item.kind].append({"similarity": f.base.similarity, **f.extra})  # type: ignore[attr-defined]
-    lines = [
-        f"tuning part, against their own pin: {len(own['paraphrase'])} paraphrases, {len(own['near-miss'])} near misses"
-    ]
-    for name in ("similarity", *CANDIDATES):
-        para = np.array([r[name] for r in own["paraphrase"]])
-        near = np.array([r[name] for r in own["near-miss"]])
-        ordered = float(((para[:, None] > near[None, :]) + 0.5 * (para[:, None] == near[None, :])).mean())
-        lines.append(
-            f"{name}: paraphrases {' / '.join(f'{v:.3f}' for v in np.percentile(para, (10, 50, 90)))}, "
-            f"near misses {' / '.join(f'{v:.3f}' for v in np.percentile(near, (10, 50, 90)))} "
-            f"(10th / 50th / 90th percentile); a paraphrase above a near miss in {ordered:.1%} of pairs"
-        )
-    return lines
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--library", type=Path, required=True)
-    parser.add_argument("--cache", type=Path)
-    parser.add_argument("--held-out", action="store_true")
+    parser = b.experiment_parser(__doc__)
     parser.add_argument("--spread", action="store_true", help="how each feature separates, tuning part")
     parser.add_argument("--timing", action="store_true", help="what each candidate costs a match")
-    parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
-    retriever = None
-
-    def the_retriever() -> b.Retriever:
-        nonlocal retriever
-        retriever = retriever or retriever_of(args.library)
-        return retriever
-
+    the_retriever = cache(lambda: retriever_of(args.library))  # opened only if the cache lacks something
     loaded = b.kept_or_made(
         args.cache, lambda: b.observe_set(the_retriever(), b.load_pin_questions(b.PIN_QUESTIONS))
     )
     pinned = {i.group: i.question for i in loaded.items if i.kind == "pinned"}
-    texts = (
-        {normal(o.item.question) for o in loaded.observations}
-        | {normal(t) for t in pinned.values()}
-        | {normal(p.pair.asked) for p in loaded.pairs}
-        | {normal(p.pair.pinned) for p in loaded.pairs}
+    texts = b.set_texts(loaded)
+    vectors = b.query_vectors(
+        texts, args.cache.with_suffix(".vec") if args.cache is not None else None, embedder_of(the_retriever)
     )
-    vectors_file = args.cache.with_suffix(".vec") if args.cache is not None else None
-    vectors: dict[str, np.ndarray] = (
-        pickle.loads(vectors_file.read_bytes()) if vectors_file is not None and vectors_file.exists() else {}
-    )
-    todo = sorted(texts - vectors.keys())
-    if todo:
-        embedder = the_retriever().embedder
-        assert embedder is not None
-        for start in range(0, len(todo), BATCH):
-            chunk = todo[start : start + BATCH]
-            vectors.update(
-                zip(chunk, embedder.embed_batch([to_simplified(t) for t in chunk], "query"), strict=True)
-            )
-        if vectors_file is not None:
-            vectors_file.write_bytes(pickle.dumps(vectors))
     idf_file = args.cache.with_suffix(".idf") if args.cache is not None else None
     if idf_file is not None and idf_file.exists():
         idf_table: dict[str, float] = pickle.loads(idf_file.read_bytes())
@@ -307,34 +265,44 @@ def main() -> None:
         },
     )
     if args.spread:
-        print("\n".join(spread_lines(parts.tuning)))
-        return
-    if args.timing:
-        asked = sorted({o.item.question for o in loaded.observations})
-        some = list(pinned.values())[:5]
-        constituents.cache_clear()
-        took_key, took_emb = [], []
-        w = np.random.default_rng(0).standard_normal(2 * len(vec(some[0])))
-        for text in asked:
-            started = time.perf_counter()
-            for p in some:
-                key_features(text, p, "", idf_of)
-            took_key.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            for p in some:
-                float(pair_vector(vec(text), vec(p)) @ w)
-            took_emb.append((time.perf_counter() - started) * 1000)
-        print(
-            f"key constituents against 5 pins: {np.median(took_key):.3f} ms median (p90 "
-            f"{np.percentile(took_key, 90):.3f}); emb_pair against 5 pins: {np.median(took_emb):.3f} ms median "
-            f"over {len(asked)} asked questions"
+        out = b.spread_lines(parts.tuning, CANDIDATES)
+    elif args.timing:
+        out = timing_lines(
+            sorted({o.item.question for o in loaded.observations}), list(pinned.values())[:5], vec, idf_of
         )
-        return
-    variants = args.variants or list(DEFAULT_VARIANTS)
-    for line in b.variant_lines(
-        parts, variants, pairs=pairs, passage_of=loaded.passage_of, held_out=args.held_out
-    ):
+    else:
+        out = b.variant_lines(
+            parts,
+            args.variants or list(DEFAULT_VARIANTS),
+            pairs=pairs,
+            passage_of=loaded.passage_of,
+            held_out=args.held_out,
+        )
+    for line in out:
         print(line, flush=True)
+
+
+def timing_lines(
+    asked: list[str], some: list[str], vec: Callable[[str], np.ndarray], idf_of: Callable[[str], float]
+) -> list[str]:
+    """What each candidate costs a match: every asked question against five pins."""
+    constituents.cache_clear()
+    took_key, took_emb = [], []
+    w = np.random.default_rng(0).standard_normal(2 * len(vec(some[0])))
+    for text in asked:
+        started = time.perf_counter()
+        for p in some:
+            key_features(text, p, "", idf_of)
+        took_key.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        for p in some:
+            float(pair_vector(vec(text), vec(p)) @ w)
+        took_emb.append((time.perf_counter() - started) * 1000)
+    return [
+        f"key constituents against 5 pins: {np.median(took_key):.3f} ms median (p90 "
+        f"{np.percentile(took_key, 90):.3f}); emb_pair against 5 pins: {np.median(took_emb):.3f} ms median "
+        f"over {len(asked)} asked questions"
+    ]
 
 
 def _passage_texts(
