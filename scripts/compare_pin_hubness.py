@@ -49,9 +49,7 @@ pins are replaced). A VARIANT is `shipped` or the shipped features plus `+name` 
 
 from __future__ import annotations
 
-import argparse
 import json
-import pickle
 import sys
 import time
 import unicodedata
@@ -63,7 +61,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from bench import load_cmrc
 from cli.settings import load_settings
-from corpus import to_simplified
 
 KS = (5, 10, 20, 50)
 CANDIDATES = (
@@ -153,40 +150,13 @@ def features(bank: Bank, q: np.ndarray, p: np.ndarray, leave_out: tuple[str, ...
     }
 
 
-def spread_lines(tuning: tuple[b.Observation, ...]) -> list[str]:
-    """How the dense similarity and each candidate order paraphrases above near misses, each asked question
-    against its own group's pin (tuning part only)."""
-    own: dict[str, list[dict[str, float]]] = {"paraphrase": [], "near-miss": []}
-    for o in tuning:
-        for g, f in o.scores:
-            if g == o.item.group and o.item.kind in own:
-                own[o.item.kind].append({"similarity": f.base.similarity, **f.extra})  # type: ignore[attr-defined]
-    lines = [
-        f"tuning part, against their own pin: {len(own['paraphrase'])} paraphrases, {len(own['near-miss'])} near misses"
-    ]
-    for name in ("similarity", *CANDIDATES):
-        para = np.array([r[name] for r in own["paraphrase"]])
-        near = np.array([r[name] for r in own["near-miss"]])
-        ordered = float(((para[:, None] > near[None, :]) + 0.5 * (para[:, None] == near[None, :])).mean())
-        lines.append(
-            f"{name}: paraphrases {' / '.join(f'{v:.3f}' for v in np.percentile(para, (10, 50, 90)))}, "
-            f"near misses {' / '.join(f'{v:.3f}' for v in np.percentile(near, (10, 50, 90)))} "
-            f"(10th / 50th / 90th percentile); a paraphrase above a near miss in {ordered:.1%} of pairs"
-        )
-    return lines
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--library", type=Path, required=True)
+    parser = b.experiment_parser(__doc__)
     parser.add_argument(
         "--cmrc", type=Path, required=True, help="CMRC 2018 trial JSON (the bank's other part)"
     )
-    parser.add_argument("--cache", type=Path)
-    parser.add_argument("--held-out", action="store_true")
     parser.add_argument("--spread", action="store_true", help="how each feature separates, tuning part")
     parser.add_argument("--timing", action="store_true", help="what r_k(q) costs a match")
-    parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
     retriever = None
 
@@ -200,28 +170,16 @@ def main() -> None:
     )
     pinned = {i.group: i.question for i in loaded.items if i.kind == "pinned"}
     bank_texts = bank_questions(args.cmrc, {i.question for i in loaded.items})
-    texts = (
-        {normal(o.item.question) for o in loaded.observations}
-        | {normal(t) for t in pinned.values()}
-        | {normal(p.pair.asked) for p in loaded.pairs}
-        | {normal(p.pair.pinned) for p in loaded.pairs}
-        | set(bank_texts)
+    texts = b.set_texts(loaded) | set(bank_texts)
+
+    def embedder() -> b.Embedder:
+        model = the_retriever().embedder
+        assert model is not None
+        return model
+
+    vectors = b.query_vectors(
+        texts, args.cache.with_suffix(".bank") if args.cache is not None else None, embedder, BATCH
     )
-    vectors_file = args.cache.with_suffix(".bank") if args.cache is not None else None
-    vectors: dict[str, np.ndarray] = (
-        pickle.loads(vectors_file.read_bytes()) if vectors_file is not None and vectors_file.exists() else {}
-    )
-    todo = sorted(texts - vectors.keys())
-    if todo:
-        embedder = the_retriever().embedder
-        assert embedder is not None
-        for start in range(0, len(todo), BATCH):
-            chunk = todo[start : start + BATCH]
-            vectors.update(
-                zip(chunk, embedder.embed_batch([to_simplified(t) for t in chunk], "query"), strict=True)
-            )
-        if vectors_file is not None:
-            vectors_file.write_bytes(pickle.dumps(vectors))
     bank = Bank(bank_texts, np.stack([vectors[t] for t in bank_texts]).astype(np.float32))
 
     def vec(text: str) -> np.ndarray:
@@ -246,7 +204,7 @@ def main() -> None:
         flush=True,
     )
     if args.spread:
-        print("\n".join(spread_lines(parts.tuning)))
+        print("\n".join(b.spread_lines(parts.tuning, CANDIDATES)))
         return
     if args.timing:
         asked = sorted({normal(o.item.question) for o in loaded.observations})

@@ -50,7 +50,6 @@ pins are replaced). A VARIANT is `shipped` or the shipped features plus `+name` 
 
 from __future__ import annotations
 
-import argparse
 import pickle
 import sys
 import time
@@ -139,29 +138,6 @@ RANGE = {  # each candidate's possible values (cosines of non-negative terms lie
 }
 
 
-def spread_lines(tuning: tuple[b.Observation, ...]) -> list[str]:
-    """How the dense similarity and each candidate separate paraphrases from near misses, each asked
-    question against its own group's pin (tuning part only)."""
-    own: dict[str, list[dict[str, float]]] = {"paraphrase": [], "near-miss": []}
-    for o in tuning:
-        for g, f in o.scores:
-            if g == o.item.group and o.item.kind in own:
-                own[o.item.kind].append({"similarity": f.base.similarity, **f.extra})  # type: ignore[attr-defined]
-    lines = [
-        f"tuning part, against their own pin: {len(own['paraphrase'])} paraphrases, {len(own['near-miss'])} near misses"
-    ]
-    for name in ("similarity", *CANDIDATES, *POST_HOC):
-        para = np.array([r[name] for r in own["paraphrase"]])
-        near = np.array([r[name] for r in own["near-miss"]])
-        ordered = float(((para[:, None] > near[None, :]) + 0.5 * (para[:, None] == near[None, :])).mean())
-        lines.append(
-            f"{name}: paraphrases {' / '.join(f'{v:.2f}' for v in np.percentile(para, (10, 50, 90)))}, "
-            f"near misses {' / '.join(f'{v:.2f}' for v in np.percentile(near, (10, 50, 90)))} "
-            f"(10th / 50th / 90th percentile); a paraphrase above a near miss in {ordered:.1%} of pairs"
-        )
-    return lines
-
-
 def timing_lines(
     retriever: b.Retriever,
     encoder: LatentTermEncoder,
@@ -236,13 +212,9 @@ def timing_lines(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--library", type=Path, required=True)
-    parser.add_argument("--cache", type=Path)
-    parser.add_argument("--held-out", action="store_true")
+    parser = b.experiment_parser(__doc__)
     parser.add_argument("--spread", action="store_true", help="how each feature separates, tuning part")
     parser.add_argument("--timing", action="store_true", help="what matching with latent terms costs")
-    parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
     retriever = None
 
@@ -292,7 +264,7 @@ def main() -> None:
         lambda p: latent_features(terms[p.asked], terms[p.pinned], terms[passage_text[p.passage_id]]),
     )
     if args.spread:
-        print("\n".join(spread_lines(parts.tuning)))
+        print("\n".join(b.spread_lines(parts.tuning, (*CANDIDATES, *POST_HOC), digits=2)))
         return
     if args.timing:
         retriever = retriever or retriever_of(args.library)

@@ -43,7 +43,6 @@ pins are replaced). A VARIANT is `shipped` or the shipped features plus `+name` 
 
 from __future__ import annotations
 
-import argparse
 import pickle
 import re
 import sys
@@ -236,17 +235,13 @@ def residue_features(retriever, observed: b.ObservedSet, vectors: dict[str, np.n
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--library", type=Path, required=True)
-    parser.add_argument("--cache", type=Path)
-    parser.add_argument("--held-out", action="store_true")
+    parser = b.experiment_parser(__doc__)
     parser.add_argument(
         "--show", action="store_true", help="print each asked question's closest pin's residue"
     )
     parser.add_argument(
         "--match", type=float, default=0.93, help="closeness at which two leftover runs align"
     )
-    parser.add_argument("variants", nargs="*")
     args = parser.parse_args()
     globals()["MATCH"] = args.match
     loaded = b.kept_or_made(args.cache, lambda: observe_all(args.library))

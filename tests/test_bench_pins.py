@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench import BenchError
@@ -18,6 +19,7 @@ from bench.pins import (
     TARGET_HITS,
     LabelledPair,
     Observation,
+    ObservedSet,
     PairObservation,
     PinQuestion,
     SetParts,
@@ -26,6 +28,7 @@ from bench.pins import (
     choose_strength_seeds,
     closest_pin_lines,
     derived_pairs,
+    experiment_parser,
     fit_once,
     fit_pins,
     fitted_batches,
@@ -38,7 +41,10 @@ from bench.pins import (
     outcome,
     pairs_with_extra,
     pins_report,
+    query_vectors,
+    set_texts,
     split_groups,
+    spread_lines,
     training_questions,
     tune,
     variant_features,
@@ -79,11 +85,34 @@ def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> No
 def test_a_held_out_only_batch_goes_whole_to_the_held_out_part_and_leaves_the_tuning_part_alone() -> None:
     items = load_pin_questions(PIN_QUESTIONS)
     only = [i for i in items if i.batch in HELD_OUT_ONLY_BATCHES]
-    assert only  # the shipped set has five (batches 3 to 7, written cold after the model was fitted)
+    assert only  # the shipped set has six (batches 3 to 8, written cold after the model was fitted)
     tune_groups, held = split_groups(items)
     assert {i.group for i in only} <= held
     assert not {i.group for i in only} & tune_groups
     assert split_groups([i for i in items if i.batch not in HELD_OUT_ONLY_BATCHES])[0] == tune_groups
+
+
+def test_every_batch_written_after_the_model_was_fitted_is_held_out_whole() -> None:
+    """A batch appended to the set is a cold measure of the shipped model: were it missing from
+    HELD_OUT_ONLY_BATCHES, half of it would be split into the tuning part and fitted on by `--fit`."""
+    batches = {i.batch for i in load_pin_questions(PIN_QUESTIONS)}
+    assert batches - {"", "2"} == set(HELD_OUT_ONLY_BATCHES)
+
+
+def test_each_pinned_answer_of_the_set_names_its_passage_among_the_bundled_speeches(
+    seed_retriever: Retriever,
+) -> None:
+    """`pin_set` pins the first passage holding a group's answer: an answer two passages hold pins whichever
+    comes first. Four groups written before batch 8 have such an answer (a phrase two passages share; every
+    figure so far counted their pin on the first); no other group may."""
+    texts = [p.text for p in seed_retriever.store.passages()]
+    holding = {
+        i.group: sum(i.answer in t for t in texts)
+        for i in load_pin_questions(PIN_QUESTIONS)
+        if i.kind == "pinned" and i.answer is not None
+    }
+    assert holding and min(holding.values()) == 1
+    assert {g for g, n in holding.items() if n > 1} == {"p03", "t03", "t14", "d02"}
 
 
 def test_a_malformed_line_names_its_number(tmp_path: Path) -> None:
@@ -538,3 +567,57 @@ def test_show_prints_each_question_beside_its_closest_pin_and_the_candidates() -
     [row] = with_extra(separable_observations()[:1], lambda item, group: {"mine": 0.5})
     [line] = closest_pin_lines([row], {"p0": "体检规定是什么"})
     assert line == f"paraphrase p0->p0 {row.item.question} | 体检规定是什么 | mine=0.50"
+
+
+def test_spread_counts_how_often_a_paraphrase_stands_above_a_near_miss_against_its_own_pin() -> None:
+    """12 groups: 36 paraphrases at similarity 0.95–0.97 and 12 near misses at 0.96 against their own pin (the
+    other pin a near miss is compared with is not counted); a candidate equal for all orders half the pairs."""
+    rows = with_extra(separable_observations(), lambda item, group: {"flat": 1.0})
+    head, similarity, flat = spread_lines(rows, ("flat",))
+    assert head == "tuning part, against their own pin: 36 paraphrases, 12 near misses"
+    # per group, paraphrases at 0.95 / 0.96 / 0.97 against a near miss at 0.96: 0 + ½ + 1 of 3
+    assert similarity.startswith("similarity: paraphrases 0.950 / 0.960 / 0.970, near misses 0.960")
+    assert similarity.endswith("a paraphrase above a near miss in 50.0% of pairs")
+    assert flat.endswith("in 50.0% of pairs") and "paraphrases 1.0 / 1.0" not in flat
+    assert spread_lines(rows, ("flat",), digits=1)[2].startswith("flat: paraphrases 1.0 / 1.0 / 1.0")
+
+
+def test_every_pin_experiment_takes_the_library_cache_held_out_run_and_variants() -> None:
+    args = experiment_parser("An experiment.\n\nMore.").parse_args(
+        ["--library", "/lib", "--held-out", "shipped", "+mine"]
+    )
+    assert (args.library, args.cache, args.held_out, args.variants) == (
+        Path("/lib"),
+        None,
+        True,
+        ["shipped", "+mine"],
+    )
+
+
+def test_an_experiment_embeds_each_question_once_and_keeps_the_vectors(tmp_path: Path) -> None:
+    """`query_vectors` embeds, as queries and in batches, only the texts its cache lacks, and opens the model
+    only then; `set_texts` names every question the set's observations and derived pairs hold."""
+    observed = ObservedSet(
+        items=(
+            PinQuestion("p0", "pinned", "体检规定是什么", "体检"),
+            PinQuestion("p0", "paraphrase", "多久体检"),
+        ),
+        passage_of={"p0": 1},
+        observations=(Observation(PinQuestion("p0", "paraphrase", "多久体检"), ()),),
+        pairs=(PairObservation(LabelledPair("甲问", "乙问", 1, True), features(0.9, 0.5)),),
+    )
+    texts = set_texts(observed)
+    assert texts == {"体检规定是什么", "多久体检", "甲问", "乙问"}
+    fake, opened = FakeEmbedder(), []
+
+    def embedder() -> FakeEmbedder:
+        opened.append(1)
+        return fake
+
+    cache = tmp_path / "vectors.pkl"
+    first = query_vectors(texts, cache, embedder, batch=3)
+    assert first.keys() == texts and fake.calls == [("query", 3), ("query", 1)] and opened == [1]
+    again = query_vectors(texts, cache, embedder)
+    assert opened == [1] and all(np.array_equal(again[t], first[t]) for t in texts)
+    query_vectors({*texts, "新问"}, cache, embedder)
+    assert fake.calls[-1] == ("query", 1)
