@@ -52,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import write_official_docx  # noqa: E402
+from tests.fixtures.typst.make_typst_report import body_markup, escape  # noqa: E402
 
 AUTHOR = "中共溪宁市委老干部局"
 TYPST_PYTHON = os.environ.get("TYPST_PYTHON", "/tmp/typst/bin/python")
@@ -425,33 +426,22 @@ def write_swim(path: Path) -> None:
         )
 
 
-def _typst_escape(text: str) -> str:
-    return "".join("\\" + c if c in "#*_`$@<>[]\\/~" else c for c in text)
-
-
 def _report_typst() -> str:
     out = [
         '#set page(paper: "a4", margin: (x: 2.5cm, top: 3cm, bottom: 2.5cm),',
-        f"  header: align(center, text(size: 9pt, fill: gray)[{_typst_escape(REPORT_HEADER)}]"
+        f"  header: align(center, text(size: 9pt, fill: gray)[{escape(REPORT_HEADER)}]"
         " + line(length: 100%, stroke: 0.4pt + gray)),",
         "  footer: context align(center, text(size: 9pt)[— #counter(page).display() —]))",
         '#set text(font: "Noto Serif CJK SC", size: 12pt, lang: "zh")',
         "#set par(first-line-indent: (amount: 2em, all: true), leading: 0.9em, justify: true)",
         '#show heading: set text(font: "Noto Sans CJK SC", size: 13pt)',
-        f'#align(center, text(size: 20pt, weight: "bold")[{_typst_escape(REPORT_TITLE)}])',
-        f"#align(center, text(size: 12pt)[{_typst_escape(REPORT_META)}])",
+        f'#align(center, text(size: 20pt, weight: "bold")[{escape(REPORT_TITLE)}])',
+        f"#align(center, text(size: 12pt)[{escape(REPORT_META)}])",
         "",
     ]
-    for kind, text in REPORT_PARAS:
-        if kind == "heading":
-            out += [f"= {_typst_escape(text)}", ""]
-        elif kind == "noted":
-            para, note = text
-            out += [f"{_typst_escape(para)}#footnote[{_typst_escape(note)}]", ""]
-        else:
-            out += [_typst_escape(text), ""]
+    out += body_markup(REPORT_PARAS)
     cells = [f"table.header({', '.join(f'[*{h}*]' for h in REPORT_HEAD)}),"]
-    cells += [", ".join(f"[{_typst_escape(c)}]" for c in row) + "," for row in REPORT_ROWS]
+    cells += [", ".join(f"[{escape(c)}]" for c in row) + "," for row in REPORT_ROWS]
     out += [
         "#set par(first-line-indent: 0em)",
         "#table(columns: (3em, 1fr, 5em, 9em, 5em), inset: 5pt, align: left + horizon,",
