@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold23
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold24
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -38,6 +38,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,8 @@ class Document:
     # a .txt broken hard mid-sentence: its gold phrases are sought with its line ends removed
     wrapped: bool = False
     # a .txt pasted out of a PDF whose font maps characters to radicals: its gold phrases (in the
-    # characters a reader sees) are sought with those radicals read as the characters they stand for
+    # characters a reader sees) are sought with those radicals read as the characters they stand for; a
+    # PDF whose ToUnicode maps do so (wkhtmltopdf's Qt writes 「⽼⼲部」) is read back the same way
     radicals: bool = False
     # a PDF with pinyin printed over rare characters (Word's 拼音指南): the readings pypdf returns among
     # the characters are removed from the read-back text before gold phrases are sought in it
@@ -466,6 +468,29 @@ SETS = {
             "ra043": ["忘记", "找回", "重置"],  # a forgotten password
         },
     ),
+    "cold24": QuestionSet(
+        prefix="rb",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("离退休干部居家防跌倒安全指南.docx", 1, 10, "GUIDE"),
+            # printed by wkhtmltopdf: its ToUnicode maps give Kangxi radicals for 「老干部工作网」's characters
+            Document("关于招募离退休干部冬泳健身队队员的公告.pdf", 11, 20, "SWIM", radicals=True),
+            Document("银发顾问团2027年度工作报告.pdf", 21, 32, "REPORT"),
+            # distilled by Ghostscript: CJK fonts with glyph names /cidNNNNN and no ToUnicode, nothing to
+            # read back
+            Document("开心农园认种管理办法.pdf", 33, 42, "GARDEN", scan=True),
+            Document("在隔代教育家长学校开班仪式上的讲话.odt", 43, 52, "SPEECH"),
+        ),
+        absent={
+            "rb053": ["到账", "到位", "发放时间", "工作日"],  # when the renovation subsidy is paid
+            "rb054": ["泳衣", "泳帽", "服装", "装备"],  # swimwear handed out
+            "rb055": ["下雨", "雨天", "天气"],  # training on rainy days
+            "rb056": ["津贴", "报酬", "误工", "工作补助"],  # an allowance for the advisers
+            "rb057": ["养鸡", "养鸭", "家禽", "饲养"],  # keeping poultry in the garden
+            "rb058": ["出售", "售卖", "摆摊", "销售"],  # selling the vegetables
+            "rb059": ["学费", "收费", "缴费"],  # a fee for the parents' school
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -833,7 +858,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold23); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold24); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -917,6 +942,9 @@ def check(name: str) -> int:
                 back = read(path)
                 if document.ruby:
                     back = re.sub(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", "", back)
+                if document.radicals:  # Kangxi radicals by their compatibility mapping, the rest by the table
+                    kangxi = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+                    back = back.translate(kangxi).translate({ord(r): c for c, r in PDF_RADICALS.items()})
                 printed[document.name] = (_squash(back), reader)
     bundled = "\n".join(
         p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "data").glob("*.txt"))

@@ -818,6 +818,13 @@ def _starts_paragraph(
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
     same_font = line.font == previous.font
+    # The next item of a numbered list after a full line that ends the item before (「1.…退休干部。」 filling
+    # its line, then 「2.…」): the items of Word's and LibreOffice's numbering, set flush left, ran into one.
+    # Asked before the centred-title rule below: a full line is centred too, and OCR boxes an indented first
+    # line that stops a character short of the edge as centred under it (「第三条…」 under 「第二条…」's last
+    # line, in a Ghostscript-distilled notice read by OCR, was read as a wrapped title's line and ran on).
+    if _SENTENCE_END.search(previous.text.strip()) and _next_item(opener, line):
+        return True
     # A centred line that wrapped (a long title): the previous line is full and centred too, in the same
     # type, at most about a line's leading above (a title's leading is relative to its own, larger size).
     if (
@@ -841,10 +848,6 @@ def _starts_paragraph(
     if previous.x1 < mp.right - 1.5 * size * larger and not (
         line.lead and previous.x1 + line.lead > mp.right - _AUTOSPACE * size
     ):
-        return True
-    # The next item of a numbered list after a full line that ends the item before (「1.…退休干部。」 filling
-    # its line, then 「2.…」): the items of Word's and LibreOffice's numbering, set flush left, ran into one.
-    if _SENTENCE_END.search(previous.text.strip()) and _next_item(opener, line):
         return True
     # A short line with no closing mark after a full line that ends a sentence: a heading (at a page's
     # top no space above it says so), not a paragraph's last line, which ends with its sentence.

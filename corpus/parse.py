@@ -1711,6 +1711,13 @@ def _paragraphs(
             sections.enter(level, _heading_label(text))
             numbered_top = numbered_top or level == 1
             continue
+        if not level and following is not None and _table_caption(text, following):
+            # 「附表：2027年度建议采纳情况一览表」 over a table: its rows' section, not a line of the section before
+            # (its label's colon kept it text, run into that section's last passage, the rows cited under it).
+            # An appended table (附表) stands beside the sections; a numbered one (表2) within its own.
+            emit(None)
+            sections.enter(1 if text.startswith("附") or not numbered_top else 2, _heading_label(text))
+            continue
         if (
             not level
             and not item
@@ -1952,6 +1959,23 @@ def _unnumbered_heading(text: str, following: ParsedLine, points: frozenset[tupl
     # Body text under it, longer than it: a piece of a sentence wrapped at a narrow width the reader did not
     # recognise is followed by the rest of its paragraph, never longer than itself, and stays joined to it.
     return bool(_SENTENCE_END.search(following.text)) and len(following.text) > len(text)
+
+
+# A table's caption: 「附表」「附表2」「续表」 or 「表1」 (a number needed: 「表彰……」 is a word), then its title —
+# after a colon, a space, or nothing (cleaning takes out the space between 「附表」 and 「2027年…」).
+_TABLE_CAPTION = re.compile(rf"^(?:附表|续表|表\s*[{NUM}\d]+)")
+_MAX_CAPTION = 40
+
+
+def _table_caption(text: str, following: ParsedLine) -> bool:
+    """A line that captions the table under it: a caption's label and number, no sentence, right over the
+    table's first row."""
+    return (
+        following.kind == _TABLE_ROW
+        and len(text) <= _MAX_CAPTION
+        and bool(_TABLE_CAPTION.match(text))
+        and not _SENTENCE_END.search(text)
+    )
 
 
 def _heading_label(line: str) -> str:

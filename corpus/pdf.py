@@ -242,6 +242,47 @@ def _deduped(page):  # type: ignore[no-untyped-def]
     return page.filter(lambda obj: id(obj) not in doubles) if doubles else page
 
 
+def _undecoded(char: dict, unnamed: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    return bool(_UNDECODED.match(char["text"])) or char.get("fontname") in unnamed
+
+
+def _unnamed_fonts(page) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The page's simple fonts whose characters cannot be known: no ToUnicode map, and an encoding whose
+    every glyph name is a name of no character (``/cid17135``, ``/g42``). Ghostscript distilling a printer's
+    PostScript (an office's 「打印到 PDF」) writes its CJK fonts so; pdfminer then reads each code through
+    the base encoding — 「!"#$%&'」 and 「€‚ƒ」 for Chinese — and 「(cid:N)」 only below 32, so a page's share of
+    unreadable glyphs passed as text (a quarter on some pages, near the limit). Every glyph of such a font
+    is unreadable, as 「(cid:N)」 is."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    def known(name: object) -> bool:
+        if not isinstance(name, PSLiteral) or name.name in (".notdef", "space"):
+            return True  # a code number, or a name that says nothing either way
+        try:
+            name2unicode(str(name.name))
+        except (KeyError, ValueError):
+            return False
+        return True
+
+    found = set()
+    fonts = resolve1((page.page_obj.resources or {}).get("Font")) or {}
+    for font in fonts.values():
+        spec = resolve1(font)
+        if not isinstance(spec, dict) or "ToUnicode" in spec:
+            continue
+        encoding = resolve1(spec.get("Encoding"))
+        names = resolve1(encoding.get("Differences")) if isinstance(encoding, dict) else None
+        base = resolve1(spec.get("BaseFont"))
+        if not names or not isinstance(base, PSLiteral):
+            continue
+        glyphs = [name for name in names if isinstance(name, PSLiteral)]
+        if glyphs and not any(known(name) for name in glyphs if name.name not in (".notdef", "space")):
+            found.add(str(base.name))
+    return frozenset(found)
+
+
 def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
     filled in its form fields read where they stand (see _field_values)."""
@@ -249,11 +290,10 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     page = _deduped(_with_box_marks(page))
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
-    undecoded = sum(1 for char in page.chars if _UNDECODED.match(char["text"]))
+    unnamed = _unnamed_fonts(page)
+    undecoded = sum(1 for char in page.chars if _undecoded(char, unnamed))
     if undecoded:
-        page = page.filter(
-            lambda obj: not (obj.get("object_type") == "char" and _UNDECODED.match(obj["text"]))
-        )
+        page = page.filter(lambda obj: not (obj.get("object_type") == "char" and _undecoded(obj, unnamed)))
     if marks := _marks(page.chars):
         page = page.filter(lambda obj: id(obj) not in marks)
     if struck := _struck_chars(page):
