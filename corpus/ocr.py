@@ -703,10 +703,16 @@ def merge_pieces(pieces: list[Line]) -> list[Line]:
 
 
 def _stacked(a: Line, b: Line) -> bool:
-    """Whether two boxes share more than half of the narrower one's width: one above the other, not two
-    pieces of one line (those stand side by side, touching at most)."""
+    """Whether two boxes stand one above the other, not as two pieces of one line: they share more than
+    half of the narrower one's width and their middles are more than a quarter of the lower one's height
+    apart. Pieces of one line stand side by side — but an OCR text layer's word boxes may overlap on the
+    same row (Tesseract stretches a run of digits' box over the next word: 「2024」 over 「年」), and were
+    read as two lines, the date 「2024 / 年3月15日」 lost to the reader."""
     shared = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+    apart = abs((a.top + a.bottom) - (b.top + b.bottom)) / 2
+    return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and apart > 0.25 * min(
+        a.bottom - a.top, b.bottom - b.top
+    )
 
 
 def _combine(parts: list[Line]) -> Line:
