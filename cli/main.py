@@ -95,7 +95,16 @@ class UserError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         ProgressBar.clear()
-        click.echo(click.style(f"错误：{self.format_message()}", fg="red"), err=True, file=file)
+        click.echo(click.style(f"错误：{one_line(self.format_message())}", fg="red"), err=True, file=file)
+
+
+def one_line(message: str) -> str:
+    """A message that quotes what the user typed (「日期「…」无法识别」) as one line that draws nothing on the
+    terminal: a control character of the input (a line break, ESC of a colour code pasted along) shown as
+    its escape, `\\n`, `\\x1b` — it used to break the line in two or recolour the terminal."""
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) == "Cc" or c in "\u2028\u2029" else c for c in message
+    )
 
 
 class Terminated(KeyboardInterrupt):
@@ -361,7 +370,7 @@ class TopGroup(Group):
         except click.UsageError as e:
             given = list(args) if args is not None else sys.argv[1:]
             line = dash_name_message(e, given) or usage_message(e)
-            click.echo(click.style(line, fg="red"), err=True)
+            click.echo(click.style(one_line(line), fg="red"), err=True)
             sys.exit(1)
         except click.ClickException as e:
             e.show()
