@@ -997,6 +997,27 @@ class Library:
         cached = self.store.cached_hashes(model, keys)
         return Staleness(reason, len(keys), sum(key not in cached for key in keys))
 
+    def check_agreement(self, loaded: LoadedIndex) -> None:
+        """Raise IndexCorrupt unless the store's searchable passages, the FAISS vectors and the lexical index
+        hold the same passage ids. A count or revision can agree while the ids do not (a database copied
+        over the data home, a row deleted by hand): searches then miss the passages only the store holds
+        and silently pass over those only the index holds."""
+        stored = np.asarray(
+            sorted(p.id for p in self.store.passages() if p.section != HEAD_SECTION), dtype=np.int64
+        )
+        vectors = loaded.vectors.ids()
+        lexical = np.sort(np.asarray(loaded.lexical.ids, dtype=np.int64))
+        indexed = np.union1d(vectors, lexical)
+        wrong = []
+        if missing := len(np.setdiff1d(stored, indexed)):
+            wrong.append(f"资料库中有 {missing} 段不在索引里（检索不到）")
+        if extra := len(np.setdiff1d(indexed, stored)):
+            wrong.append(f"索引里有 {extra} 段已不在资料库中")
+        if not np.array_equal(vectors, lexical):
+            wrong.append("向量索引与词法索引收录的段落不同")
+        if wrong:
+            raise IndexCorrupt(f"索引与资料库不一致：{'，'.join(wrong)}。请运行 speechqa rebuild。")
+
     def load(self, embedder_key: str) -> LoadedIndex:
         folder = self._current_folder()  # read CURRENT once: the manifest and files come from one generation
         manifest = None if folder is None else _read_manifest(folder)
