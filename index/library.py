@@ -836,7 +836,7 @@ class Library:
         except BaseException:
             try:
                 live = self.generation()
-            except (OSError, UnicodeDecodeError):  # CURRENT unreadable: leave it all to the next build
+            except OSError:  # CURRENT unreadable: leave it all to the next build
                 live = None
                 self._unpublished = []
             for folder in self._unpublished:
@@ -955,7 +955,9 @@ class Library:
         Cheap (one small file read): a long-running reader polls it to notice another process's swap.
         """
         try:
-            return (self.index_root / "CURRENT").read_text(encoding="utf-8").strip()
+            # bytes that are not text (a damaged file) name no generation, as a wrong name does: IndexCorrupt
+            # from `_current_folder`, and a rebuild replaces it
+            return (self.index_root / "CURRENT").read_text(encoding="utf-8", errors="replace").strip()
         except FileNotFoundError:
             return None
 

@@ -19,6 +19,7 @@ from index import (
     Embedder,
     FileOutcome,
     HomeFull,
+    IndexCorrupt,
     Library,
     Prefixes,
     ReadOnlyHome,
@@ -132,7 +133,15 @@ class SpeechService:
         self.seeded: tuple[FileOutcome, ...] = ()
         self.built: BuildReport | None = None
         self._notice = notice
-        manifest = library.manifest()
+        try:
+            manifest = library.manifest()
+        except IndexCorrupt:
+            if not fresh_model:
+                raise
+            # a rebuild replaces a damaged index (its manifest or CURRENT unreadable, the very damage its
+            # message says to rebuild for): the model is then the one the settings name
+            manifest = None
+            log.info("rebuilding over a damaged index", exc_info=True)
         self.embedder: Embedder = embedder or load_embedder(
             options.model,
             prefer_key=manifest.model if manifest and not fresh_model else None,
@@ -146,7 +155,7 @@ class SpeechService:
         )
         if (
             options.seed_if_empty
-            and manifest is None
+            and library.generation() is None
             and not library.read_only
             and not library.store.speeches()
         ):
