@@ -376,6 +376,11 @@ class TopGroup(Group):
             e.show()
             sys.exit(e.exit_code)
         except click.Abort as e:
+            if isinstance(e.__cause__, EOFError):
+                # click takes any EOFError that leaves a command for the end of input at a prompt; a prompt
+                # raises Abort itself, so this one is a file ending early inside a layer: a defect, not the
+                # user's 「已取消，没有做任何改动」 (a damaged index file's numpy EOFError said that)
+                raise e.__cause__ from None
             if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
                 click.echo("已中断。", err=True)
                 sys.exit(130)

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cli import cli
+from cli.main import TopGroup, confirm
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 DAMAGES: dict[str, Callable[[bytes], bytes | None]] = {
@@ -112,3 +113,23 @@ def test_rebuild_mends_what_health_names(seed_home: Path, name: str, how: str) -
     assert healthy.exit_code == 0 and healthy.stdout.startswith("正常"), healthy.output
     assert "每年一次体检" in speechqa(seed_home, "ask", "离休干部体检规定是什么？").stdout
 
+
+def test_an_eof_error_inside_a_command_is_no_cancelled_prompt() -> None:
+    """click turns an EOFError leaving a command into Abort, as if a prompt had met the end of input, and the
+    group said 「已取消，没有做任何改动。」 — for a file that ended early inside a layer (a damaged index's numpy,
+    above), where nothing was asked. Such an EOFError is a defect now (「内部出错」 from `main()`), while a prompt
+    left without an answer still says 已取消."""
+    group = TopGroup(name="speechqa")
+
+    @group.command()
+    def reads() -> None:
+        raise EOFError("a file ended early")
+
+    @group.command()
+    def asks() -> None:
+        confirm("删除？", default=False)
+
+    failed = CliRunner().invoke(group, ["reads"], prog_name="speechqa")
+    assert isinstance(failed.exception, EOFError) and "已取消" not in failed.output
+    asked = CliRunner().invoke(group, ["asks"], input="", prog_name="speechqa")
+    assert asked.exit_code == 1 and asked.stderr.strip().endswith("已取消，没有做任何改动。"), asked.output
