@@ -236,7 +236,11 @@ def questions(facts: LibraryFacts) -> st.SearchStrategy[str]:
 
 
 def dates() -> st.SearchStrategy[str]:
+    real = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
     return st.one_of(
+        real.map(lambda d: d.isoformat()),  # (half of the draws: a filter that reads, to search with)
+        real.map(lambda d: f"{d.year}-{d.month:02d}"),
+        real.map(lambda d: str(d.year)),
         st.sampled_from(ODD_DATES),
         st.dates(min_value=date(1, 1, 1)).map(lambda d: d.isoformat()),
         st.text(max_size=12),
