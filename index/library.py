@@ -1004,9 +1004,7 @@ class Library:
         hold the same passage ids. A count or revision can agree while the ids do not (a database copied
         over the data home, a row deleted by hand): searches then miss the passages only the store holds
         and silently pass over those only the index holds."""
-        stored = np.asarray(
-            sorted(p.id for p in self.store.passages() if p.section != HEAD_SECTION), dtype=np.int64
-        )
+        stored = self.store.searchable_passage_ids()
         vectors = loaded.vectors.ids()
         lexical = np.sort(np.asarray(loaded.lexical.ids, dtype=np.int64))
         indexed = np.union1d(vectors, lexical)
