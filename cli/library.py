@@ -783,7 +783,7 @@ def health(obj: Context) -> None:
             if library.store.speeches():  # speeches stored, the index missing (deleted or never built)
                 raise UserError("资料库里有讲话，但还没有索引：运行 speechqa rebuild。")
             raise UserError("还没有建立索引：运行 speechqa add 文件（或 speechqa add --bundled）。")
-        library.load(manifest.model)
+        loaded = library.load(manifest.model)
         speeches = len(library.store.speeches())
         if speeches and manifest.count == 0:  # e.g. a recovery that kept the speeches but not their text
             raise UserError(
@@ -806,6 +806,8 @@ def health(obj: Context) -> None:
             return
         if staleness is not None and not library.read_only:  # the next command builds it, and says so
             raise UserError(staleness.describe_ahead())
+        if staleness is None:  # an index built from this very revision holds exactly the store's passages
+            library.check_agreement(loaded)
         if staleness is not None:  # served as it is: nothing here can build it
             behind = (
                 f"索引落后于资料库（索引版本 {manifest.revision}，资料库版本 {library.store.revision}）"

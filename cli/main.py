@@ -95,7 +95,16 @@ class UserError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         ProgressBar.clear()
-        click.echo(click.style(f"错误：{self.format_message()}", fg="red"), err=True, file=file)
+        click.echo(click.style(f"错误：{one_line(self.format_message())}", fg="red"), err=True, file=file)
+
+
+def one_line(message: str) -> str:
+    """A message that quotes what the user typed (「日期「…」无法识别」) as one line that draws nothing on the
+    terminal: a control character of the input (a line break, ESC of a colour code pasted along) shown as
+    its escape, `\\n`, `\\x1b` — it used to break the line in two or recolour the terminal."""
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) == "Cc" or c in "\u2028\u2029" else c for c in message
+    )
 
 
 class Terminated(KeyboardInterrupt):
@@ -361,12 +370,17 @@ class TopGroup(Group):
         except click.UsageError as e:
             given = list(args) if args is not None else sys.argv[1:]
             line = dash_name_message(e, given) or usage_message(e)
-            click.echo(click.style(line, fg="red"), err=True)
+            click.echo(click.style(one_line(line), fg="red"), err=True)
             sys.exit(1)
         except click.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
         except click.Abort as e:
+            if isinstance(e.__cause__, EOFError):
+                # click takes any EOFError that leaves a command for the end of input at a prompt; a prompt
+                # raises Abort itself, so this one is a file ending early inside a layer: a defect, not the
+                # user's 「已取消，没有做任何改动」 (a damaged index file's numpy EOFError said that)
+                raise e.__cause__ from None
             if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
                 click.echo("已中断。", err=True)
                 sys.exit(130)

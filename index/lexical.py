@@ -352,8 +352,10 @@ class LexicalIndex:
             if len(ids) == 0:
                 return cls(bm25s.BM25(), ids, tokenize)
             model = bm25s.BM25.load(str(folder), show_progress=False, mmap=False)
-        except (OSError, ValueError, json.JSONDecodeError, KeyError) as e:
-            # the reader's own (English) words stay in the exception's cause, for the log
+        except (OSError, ValueError, EOFError, LookupError, TypeError, AttributeError) as e:
+            # the reader's own (English) words stay in the exception's cause, for the log. A file cut to nothing
+            # is numpy's EOFError (which click took for end of input: 「已取消，没有做任何改动」), a JSON file of
+            # another shape bm25s's TypeError or AttributeError (「内部出错」)
             raise IndexCorrupt(
                 f"词法索引文件已损坏（{folder.parent.name}）。请运行 speechqa rebuild。"
             ) from e

@@ -836,7 +836,7 @@ class Library:
         except BaseException:
             try:
                 live = self.generation()
-            except (OSError, UnicodeDecodeError):  # CURRENT unreadable: leave it all to the next build
+            except OSError:  # CURRENT unreadable: leave it all to the next build
                 live = None
                 self._unpublished = []
             for folder in self._unpublished:
@@ -955,7 +955,9 @@ class Library:
         Cheap (one small file read): a long-running reader polls it to notice another process's swap.
         """
         try:
-            return (self.index_root / "CURRENT").read_text(encoding="utf-8").strip()
+            # bytes that are not text (a damaged file) name no generation, as a wrong name does: IndexCorrupt
+            # from `_current_folder`, and a rebuild replaces it
+            return (self.index_root / "CURRENT").read_text(encoding="utf-8", errors="replace").strip()
         except FileNotFoundError:
             return None
 
@@ -996,6 +998,25 @@ class Library:
         keys = [embedding_key(p.text) for p in self.store.passages() if p.section != HEAD_SECTION]
         cached = self.store.cached_hashes(model, keys)
         return Staleness(reason, len(keys), sum(key not in cached for key in keys))
+
+    def check_agreement(self, loaded: LoadedIndex) -> None:
+        """Raise IndexCorrupt unless the store's searchable passages, the FAISS vectors and the lexical index
+        hold the same passage ids. A count or revision can agree while the ids do not (a database copied
+        over the data home, a row deleted by hand): searches then miss the passages only the store holds
+        and silently pass over those only the index holds."""
+        stored = self.store.searchable_passage_ids()
+        vectors = loaded.vectors.ids()
+        lexical = np.sort(np.asarray(loaded.lexical.ids, dtype=np.int64))
+        indexed = np.union1d(vectors, lexical)
+        wrong = []
+        if missing := len(np.setdiff1d(stored, indexed)):
+            wrong.append(f"资料库中有 {missing} 段不在索引里（检索不到）")
+        if extra := len(np.setdiff1d(indexed, stored)):
+            wrong.append(f"索引里有 {extra} 段已不在资料库中")
+        if not np.array_equal(vectors, lexical):
+            wrong.append("向量索引与词法索引收录的段落不同")
+        if wrong:
+            raise IndexCorrupt(f"索引与资料库不一致：{'，'.join(wrong)}。请运行 speechqa rebuild。")
 
     def load(self, embedder_key: str) -> LoadedIndex:
         folder = self._current_folder()  # read CURRENT once: the manifest and files come from one generation

@@ -423,7 +423,7 @@ def indexed_passage_ids(home: Path) -> set[int] | None:
     try:
         name = (home / "index" / "CURRENT").read_text(encoding="utf-8").strip()
         return {int(i) for i in np.load(home / "index" / name / "lexical" / "ids.npy")}
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError, TypeError):  # EOFError: a file cut to nothing, numpy's word for it
         return None
 
 

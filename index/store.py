@@ -1372,6 +1372,15 @@ class Store:
         return self.speech(row[0]) if row is not None else None
 
     @_locked
+    def searchable_passage_ids(self) -> np.ndarray:
+        """The ids of every passage an index holds (all but the 「文件信息」 ones), ascending: what `health`
+        compares with the index files, without reading the texts."""
+        rows = self.db.execute(
+            "SELECT id FROM passages WHERE section IS NOT ? ORDER BY id", [HEAD_SECTION]
+        ).fetchall()
+        return np.asarray([row[0] for row in rows], dtype=np.int64)
+
+    @_locked
     def passage_ids_of(self, speech_ids: Iterable[int]) -> np.ndarray:
         """The ids of every passage of the given speeches, ascending (what a search filter allows)."""
         wanted = list(dict.fromkeys(speech_ids))

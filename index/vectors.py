@@ -116,6 +116,22 @@ class VectorIndex:
         built.set_search_params(built.default_params())
         return built
 
+    def ids(self) -> np.ndarray:
+        """Every passage id the index holds, sorted (to check it against the store's passages)."""
+        index = faiss.downcast_index(self.index)
+        if isinstance(index, faiss.IndexIDMap):  # flat and HNSW: the id map beside the inner index
+            held = faiss.vector_to_array(index.id_map)
+        else:  # IVF keeps each list's ids with its codes
+            lists = faiss.extract_index_ivf(self.index).invlists
+            parts = [np.zeros(0, dtype=np.int64)]
+            for number in range(lists.nlist):
+                if size := lists.list_size(number):
+                    pointer = lists.get_ids(number)
+                    parts.append(faiss.rev_swig_ptr(pointer, size).copy())
+                    lists.release_ids(number, pointer)
+            held = np.concatenate(parts)
+        return np.sort(held.astype(np.int64))
+
     def default_params(self) -> SearchParams:
         """This module's search-time parameters for the index (empty for exact search)."""
         if self.kind == "ivf-sq8":

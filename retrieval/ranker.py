@@ -49,14 +49,6 @@ RANKER_VERSION = 5
 RANKER_FILE = "ranker.json"
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A passage with the features the ranker reads, in the order of FEATURES."""
-
-    id: int
-    features: tuple[float, ...]
-
-
 def passage_features(
     text: str,
     section: str | None,

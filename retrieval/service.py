@@ -19,6 +19,7 @@ from index import (
     Embedder,
     FileOutcome,
     HomeFull,
+    IndexCorrupt,
     Library,
     Prefixes,
     ReadOnlyHome,
@@ -132,7 +133,15 @@ class SpeechService:
         self.seeded: tuple[FileOutcome, ...] = ()
         self.built: BuildReport | None = None
         self._notice = notice
-        manifest = library.manifest()
+        try:
+            manifest = library.manifest()
+        except IndexCorrupt:
+            if not fresh_model:
+                raise
+            # a rebuild replaces a damaged index (its manifest or CURRENT unreadable, the very damage its
+            # message says to rebuild for): the model is then the one the settings name
+            manifest = None
+            log.info("rebuilding over a damaged index", exc_info=True)
         self.embedder: Embedder = embedder or load_embedder(
             options.model,
             prefer_key=manifest.model if manifest and not fresh_model else None,
@@ -146,7 +155,7 @@ class SpeechService:
         )
         if (
             options.seed_if_empty
-            and manifest is None
+            and library.generation() is None
             and not library.read_only
             and not library.store.speeches()
         ):
@@ -335,15 +344,23 @@ class SpeechService:
         """Replace the library with a backup (the current one is saved under backups/ first), then
         rebuild the index from it."""
         with self._writing():
-            saved = (
-                None
-                if self.library.store.holds_nothing()
-                else self.library.home / "backups" / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
-            )
+            saved = None if self.library.store.holds_nothing() else self._safety_copy_path()
             counts = restore_database(self.library.store, source, saved)
             report = self.library.build(self.embedder, progress, fresh=True)
             self.reload()
         return Restored(counts, saved, report)
+
+    def _safety_copy_path(self) -> Path:
+        """Where a restore saves the library it replaces: named by the second, and by a number after it when a
+        restore of that second saved one already (a second restore in the same second was refused, 「文件已存在：
+        …/before-restore-….db」, a file the user never named)."""
+        stem = f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}"
+        folder = self.library.home / "backups"
+        path, number = folder / f"{stem}.db", 1
+        while path.exists():
+            number += 1
+            path = folder / f"{stem}-{number}.db"
+        return path
 
     def edit(
         self,

@@ -84,6 +84,17 @@ def start_add(home: Path, file: Path, stage_file: Path, pause: float) -> subproc
     )
 
 
+def kill_add_at(home: Path, file: Path, stage_file: Path, stage: str, pause: float) -> None:
+    """A real `speechqa add` of `file`, killed with SIGKILL once it has announced `stage` (it must reach it)."""
+    process = start_add(home, file, stage_file, pause=pause)
+    try:
+        reached = wait_for_stage(process, stage_file, stage, timeout=600)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert reached, process.stderr.read().decode() if process.stderr else ""
+
+
 def fresh_home(template: Path, where: Path) -> Path:
     home = where / "home"
     shutil.copytree(template, home)
@@ -177,13 +188,7 @@ def test_kill_9_at_every_step_of_an_add_loses_nothing_and_the_next_add_completes
     for number, stage in enumerate(STAGES):
         home = fresh_home(seed_home, tmp_path / f"run-{number}")
         stage_file = tmp_path / f"stage-{number}"
-        process = start_add(home, file, stage_file, pause=0.4)
-        try:
-            reached = wait_for_stage(process, stage_file, stage, timeout=600)
-        finally:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-        assert reached, process.stderr.read().decode() if process.stderr else ""
+        kill_add_at(home, file, stage_file, stage, pause=0.4)
         after = state(home)
         if stage in BEFORE_COMMIT:
             assert after == before, stage

@@ -35,28 +35,12 @@ from retrieval import (
     SpeechService,
 )
 
+from .answer_shape import assert_answer_schema
+
 EXAMPLE = "离休干部体检规定是什么？"
 EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
 SPEECH_2 = "开创老干部工作新局面 努力为温州第三次跨越作贡献"
 DEV_SET = Path(__file__).parents[1] / "benchmarks" / "dev-questions.jsonl"
-
-# The documented JSON shape of one result of `speechqa ask --json`.
-RESULT_TYPES: dict[str, tuple[type, ...]] = {
-    "rank": (int,),
-    "score": (float,),
-    "text": (str,),
-    "passage_id": (int,),
-    "speech_id": (int,),
-    "speech_title": (str,),
-    "speech_date": (str, type(None)),
-    "speaker": (str, type(None)),
-    "issuer": (str, type(None)),
-    "section": (str, type(None)),
-    "answer_sentence": (dict, type(None)),
-    "position": (int,),
-    "pinned": (bool,),
-    "relevant": (bool,),
-}
 
 COMMUNITY_SPEECH = """关于加强社区养老服务的讲话
 （2024年5月20日）
@@ -84,52 +68,6 @@ def assert_user_error(result: Result, *fragments: str) -> None:
     assert "Traceback" not in result.output
     for fragment in fragments:
         assert fragment in result.output
-
-
-def assert_answer_schema(answer: dict[str, Any]) -> None:
-    assert set(answer) - {"small_talk", "reply"} == {
-        "query",
-        "answered",
-        "confidence",
-        "probability",
-        "filters",
-        "corrections",
-        "pin_offer",
-        "period_unnamed",
-        "period_elsewhere",
-        "record_fact",
-        "results",
-    }
-    assert answer["filters"] is None or type(answer["filters"]) is dict
-    fact = answer["record_fact"]  # a question about a document: docs/cli.md
-    assert fact is None or set(fact) == {
-        "kind",
-        "label",
-        "value",
-        "basis",
-        "speech_id",
-        "speech_title",
-        "passage_id",
-        "line",
-    }
-    assert all(answer[k] is None or type(answer[k]) is str for k in ("period_unnamed", "period_elsewhere"))
-    offer = answer["pin_offer"]
-    assert offer is None or set(offer) == {"pin_id", "question", "passage_id", "probability"}
-    assert all(set(c) == {"from", "to", "start"} for c in answer["corrections"])
-    assert type(answer["query"]) is str
-    assert type(answer["answered"]) is bool
-    assert answer["confidence"] in ("high", "medium", "low")
-    assert answer["answered"] == (answer["confidence"] != "low")
-    assert answer["probability"] is None or 0.0 <= answer["probability"] <= 1.0
-    assert type(answer["results"]) is list
-    for rank, result in enumerate(answer["results"], start=1):
-        assert set(result) == set(RESULT_TYPES)
-        for key, types in RESULT_TYPES.items():
-            assert type(result[key]) in types, (key, result[key])
-        assert result["rank"] == rank
-        sentence = result["answer_sentence"]
-        if sentence is not None:  # offsets into the passage text
-            assert result["text"][sentence["start"] : sentence["end"]] == sentence["text"]
 
 
 def write_gbk_speech(folder: Path) -> Path:

@@ -130,3 +130,17 @@ def test_recover_of_a_database_whose_table_list_is_unreadable_sets_it_aside_and_
         assert store.speeches() == []
     finally:
         store.close()
+
+
+def test_recover_goes_on_when_the_index_ids_file_is_cut_to_nothing(tmp_path: Path) -> None:
+    """A database and an index damaged together (a disk failing, a copy cut short): numpy reads an empty
+    ids.npy as EOFError, which escaped `indexed_passage_ids`, and click took it for the end of input —
+    `speechqa recover` said 「已取消，没有做任何改动。」 and recovered nothing. The lost passages are then not
+    counted against the index, and the recovery goes on."""
+    home = library_home(tmp_path)
+    (generation,) = (home / "index").glob("gen-*")
+    (generation / "lexical" / "ids.npy").write_bytes(b"")
+    damage_table(home / "speechqa.db", "queries")
+    report = recover_database(home)
+    assert speech_titles(home / "speechqa.db") == ["关于离休干部医疗保障的讲话"]
+    assert report.lost_passages is None  # (the index could not say which passages it held)

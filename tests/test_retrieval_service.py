@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,33 @@ def test_add_and_restore_return_named_records(tmp_path: Path) -> None:
         assert restored.saved.parent == library.home / "backups" and restored.saved.exists()
         assert restored.counts.get("speeches") == len(library.store.speeches())
         assert restored.report.manifest.count == added.report.manifest.count
+    finally:
+        library.close()
+
+
+def test_a_restore_in_the_same_second_as_another_keeps_both_safety_copies(tmp_path: Path) -> None:
+    """A restore saves the library it replaces as backups/before-restore-<second>.db; a second restore within
+    that second (a small library restores in well under one) was refused, 「文件已存在：…/before-restore-….db
+    （请换一个文件名，或先移走它）」, a file the user never named (found by tests/test_index_state_machine.py).
+    The names of the next minute are taken here beforehand, so whichever second it runs in is taken."""
+    library = Library(tmp_path / "home")
+    try:
+        service = SpeechService(library, ServiceOptions(model="fake"), embedder=FakeEmbedder(dim=384))
+        backup = tmp_path / "backup.db"
+        backup_database(library.store, backup)
+        folder = library.home / "backups"
+        folder.mkdir(exist_ok=True)
+        now = time.time()
+        taken = {
+            folder / f"before-restore-{time.strftime('%Y%m%d-%H%M%S', time.localtime(now + s))}.db"
+            for s in range(60)
+        }
+        for path in taken:
+            path.write_bytes(b"an earlier safety copy")
+        restored = service.restore(backup)
+        assert restored.saved.exists() and restored.saved not in taken
+        assert restored.saved.name.startswith("before-restore-") and restored.saved.stem.endswith("-2")
+        assert all(path.read_bytes() == b"an earlier safety copy" for path in taken)
     finally:
         library.close()
 
