@@ -38,6 +38,7 @@ from index import (
 )
 from retrieval import UNKNOWN_SPEAKER, archive_skipped_lines, archive_summary, attribution, index_size
 
+from .follow import followed_speech, missing_speech
 from .main import (
     ID,
     Context,
@@ -416,10 +417,8 @@ def show(obj: Context, speech_id: int) -> None:
     """
     with user_errors():
         obj.service()
-        speech = obj.library.store.speech(speech_id)
-        if speech is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
-        click.echo(render_speech(speech, obj.library.store.passages(speech_id)))
+        speech = followed_speech(obj.library.store, speech_id)  # removed and added back since: said
+        click.echo(render_speech(speech, obj.library.store.passages(speech.id)))
 
 
 @cli.command()
@@ -439,7 +438,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
     with user_errors():
         speech = obj.library.store.speech(speech_id)
         if speech is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(missing_speech(obj.library.store, speech_id))
         obj.library.store.require_writable()
         if not yes and not confirm(
             f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
@@ -448,7 +447,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
             raise click.Abort  # refused: said as an unanswered prompt is, by user_errors
         removed = obj.service().remove(speech_id)
         if removed is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(missing_speech(obj.library.store, speech_id))
         click.echo(f"已删除 #{removed.id} {removed.title}（{removed.passages} 段）")
 
 
@@ -537,7 +536,7 @@ def edit(
             else obj.library.edit(speech_id, **fields)
         )
         if edited is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(missing_speech(obj.library.store, speech_id))
         meta = " · ".join(part for part in (edited.date, attribution(edited.speaker, edited.issuer)) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
 

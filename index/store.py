@@ -1342,7 +1342,9 @@ class Store:
             "SELECT speech_id, position, content_hash, speech_text_hash FROM retired_passages WHERE id = ?",
             [passage_id],
         ).fetchone()
-        if retired is None:  # no passage ever had that id (data this bot did not make)
+        if (
+            retired is None
+        ):  # no passage ever had that id (data this bot did not make), or its record was pruned
             return PassageTrace(None, "gone")
         speech_id, position, digest, text_hash = retired
         row = self.db.execute(
@@ -1352,8 +1354,9 @@ class Store:
             [digest, speech_id, text_hash, position],
         ).fetchone()
         if row is not None:
-            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved")
-        return PassageTrace(None, "changed" if self.follow_speech(speech_id) is not None else "gone")
+            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved", speech_id)
+        now = self.follow_speech(speech_id)
+        return PassageTrace(None, "changed" if now is not None else "gone", speech_id, now)
 
     @_locked
     def follow_speech(self, speech_id: int) -> SpeechRecord | None:
@@ -1370,6 +1373,15 @@ class Store:
             [speech_id],
         ).fetchone()
         return self.speech(row[0]) if row is not None else None
+
+    @_locked
+    def last_issued(self, table: str) -> int:
+        """The highest id ever given to a speech (`table` "speeches") or a passage ("passages"), removed ones
+        included (ids are never reused): an id above it was never given; 0 when none was."""
+        if table not in ("speeches", "passages"):
+            raise ValueError(f"no ids are issued for {table!r}")
+        row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
+        return int(row[0]) if row is not None else 0
 
     @_locked
     def passage_ids_of(self, speech_ids: Iterable[int]) -> np.ndarray:
@@ -1878,6 +1890,10 @@ class PassageTrace:
 
     passage: PassageRecord | None
     state: str
+    # the speech the passage was in when its id was given (None: "same", or no record of the id: never given,
+    # or its record pruned with the log, `prune_log`), and that speech now ("changed": the one holding its text)
+    speech_id: int | None = None
+    speech: SpeechRecord | None = None
 
 
 @dataclass(frozen=True)

@@ -119,5 +119,12 @@ def test_a_followed_passage_always_holds_the_text_its_id_was_given_for(tmp_path_
             else:
                 assert digest not in live_hashes
                 assert trace.state == ("changed" if store.follow_speech(speech_id) is not None else "gone")
+                # what `speechqa context` says of it: the speech it was given in, and that speech now
+                assert trace.speech_id == speech_id
+                assert trace.speech == store.follow_speech(speech_id)
+        # an id above the last one issued was never given (`speechqa context 99999`: 「段落编号最大到 #N」)
+        assert all(i <= store.last_issued("passages") for i in issued)
+        assert all(s <= store.last_issued("speeches") for _, s in issued.values())
+        assert store.follow_passage(store.last_issued("passages") + 1).speech_id is None
     finally:
         store.close()
