@@ -154,6 +154,16 @@ class RemoveSpeech:
 
 
 @dataclass(frozen=True)
+class KeepBoth:
+    """两篇都保留 (admins) under an upload report naming a near copy: both versions stay, and their warning is
+    not said again (`Store.keep_both`, as `speechqa keep-both`)."""
+
+    prefix: ClassVar[str] = "b"
+    speech_id: int
+    other_id: int
+
+
+@dataclass(frozen=True)
 class PinsPage:
     """A page of /pins, the standard answers listed for admins (the message is edited in place)."""
 
@@ -194,6 +204,7 @@ Callback = (
     | UnpinPassage
     | AskPinned
     | RemoveSpeech
+    | KeepBoth
     | PinsPage
     | UnpinListed
 )
@@ -213,6 +224,7 @@ KINDS: tuple[type[Callback], ...] = (
     UnpinPassage,
     AskPinned,
     RemoveSpeech,
+    KeepBoth,
     PinsPage,
     UnpinListed,
 )

@@ -456,10 +456,16 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                 line = f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{details}）\n"
             pieces.append(Piece(line))
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
+                # the older of the two is the one to remove: the stored one, or this one when dated before it
+                advice = (
+                    f"这篇的日期更早，可能是它的旧版：如果是，点下方「删除旧版 #{s.speech_id}」"
+                    if s.older
+                    else f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」"
+                )
                 pieces.append(
                     Piece(
                         f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {math.floor(s.similarity * 100)}%），两篇都会被检索到；"
-                        f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」。\n"
+                        f"{advice}；两篇都要保留，点「两篇都保留」，不再提示。\n"
                     )
                 )
         for note in outcome.notes:  # read in part: the rest was added

@@ -182,7 +182,7 @@ HELP = """<b>使用说明</b>
 ADMIN_HELP = f"""
 
 <b>管理员</b>
-• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}；.zip 压缩包中的这些文件逐个加入）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
+• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}；.zip 压缩包中的这些文件逐个加入）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇，<b>两篇都保留</b> 则不再提示
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
 /stats — 使用统计
@@ -780,10 +780,22 @@ class Handlers:
         text = fmt.render_ingest(outcomes, report)
         if note and any(o.speeches for o in outcomes):
             text += "\n" + fmt.escape(note)
-        await progress.finish(text, keyboards.near_copies_keyboard(outcomes))
+        titles = await asyncio.to_thread(self._titles, outcomes)
+        await progress.finish(text, keyboards.near_copies_keyboard(outcomes, titles))
         said = [s.speech_id for o in outcomes for s in o.speeches if s.similar_to is not None]
         if said:  # the near-copy warnings were read: `speechqa add` and `health` need not repeat them
             await asyncio.to_thread(self.service.library.store.near_copies_shown, said)
+
+    def _titles(self, outcomes: Sequence[FileOutcome]) -> dict[int, str]:
+        """The titles of the speeches an upload report names as near copies, for its 删除旧版 buttons."""
+        named = {
+            n
+            for o in outcomes
+            for s in o.speeches
+            if s.similar_to is not None
+            for n in (s.speech_id, s.similar_to)
+        }
+        return {n: speech.title for n in named if (speech := self.store.speech(n)) is not None}
 
     def _ingest(
         self, name: str, data: bytes, progress: ProgressMessage
@@ -1391,6 +1403,40 @@ class Handlers:
             return
         log.info("speech #%d removed from the chat by %s", removed.id, self._who(query.from_user.id))
         await edit_or_send(query, fmt.removed_line(removed, pins), None)
+
+    async def keep_both(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """两篇都保留 under an upload report: both versions stay (a draft and its final version kept on purpose),
+        recorded as `speechqa keep-both` records it, so that the warning is not said again (`speechqa speeches`,
+        `health`); the report's buttons for that pair go. Admins only."""
+        query, data = _callback(update, cb.KeepBoth)
+        if not self.policy.is_admin(query.from_user.id):
+            await tell(query, self.answered, "只有管理员可以处理内容相近的讲话。")
+            return
+        try:
+            kept = await asyncio.to_thread(self.store.keep_both, data.speech_id, data.other_id)
+        except SpeechIndexError as e:  # a read-only data home, a full disk…
+            log.info("keeping #%d and #%d refused: %s", data.speech_id, data.other_id, e)
+            await tell(query, self.answered, str(e))
+            return
+        if kept is None:  # one of them was removed meanwhile (🗑 删除旧版, the server)
+            await tell(query, self.answered, "这两篇讲话已不都在语料中，不用再处理。")
+        else:
+            log.info(
+                "near copies #%d and #%d kept by %s",
+                kept.speech_id,
+                kept.other_id,
+                self._who(query.from_user.id),
+            )
+            await tell(
+                query,
+                self.answered,
+                f"已记下：#{kept.speech_id} 与 #{kept.other_id} 两篇都保留，不再提示内容相近。",
+            )
+        if query.message is not None and isinstance(query.message, Message):
+            with suppress(BadRequest):  # the report deleted, or its buttons gone already
+                await query.edit_message_reply_markup(
+                    keyboards.without_pair(query.message.reply_markup, data)
+                )
 
     def _pins_on(self, speech_id: int) -> int:
         """How many usable pins point at a passage of the speech."""
