@@ -164,6 +164,14 @@ class KeepBoth:
 
 
 @dataclass(frozen=True)
+class AddForwarded:
+    """📥 加入资料库 (admins) under the bot's reply to a notice forwarded to it: the notice (the message that
+    reply quotes, which Telegram gives with the press: nothing is kept meanwhile) is added as a document."""
+
+    prefix: ClassVar[str] = "g"
+
+
+@dataclass(frozen=True)
 class PinsPage:
     """A page of /pins, the standard answers listed for admins (the message is edited in place)."""
 
@@ -205,6 +213,7 @@ Callback = (
     | AskPinned
     | RemoveSpeech
     | KeepBoth
+    | AddForwarded
     | PinsPage
     | UnpinListed
 )
@@ -225,6 +234,7 @@ KINDS: tuple[type[Callback], ...] = (
     AskPinned,
     RemoveSpeech,
     KeepBoth,
+    AddForwarded,
     PinsPage,
     UnpinListed,
 )

@@ -152,6 +152,15 @@ FORWARDED_ANSWER = (
     "这是我发出的消息，不是新的问题。要看更多结果、上下文或出处，请点原消息下的按钮；要提问，请直接发送问题。"
 )
 FORWARDED_FILE = "这是我导出的文件，不会加入语料。要添加讲话，请发送讲话稿的原文件。"
+# A notice forwarded to the bot (a channel's post), by someone who cannot add it here
+FORWARDED_NOTICE = (
+    "这是一条转发的通知，不是问题。要让大家都能查到它，请转发给管理员加入资料库；"
+    "想查其中的某件事，请用一句话提问，例如：{example}"
+)
+FORWARDED_NOTICE_ADMIN = (
+    "这是一条转发的通知，不是问题。要把它加入资料库，请在与我的私聊中转发给我；"
+    "想查其中的某件事，请用一句话提问，例如：{example}"
+)
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
@@ -366,6 +375,9 @@ class Handlers:
         if said.forwarded_from(message, context.bot.id):  # an answer sent back: its words are no question
             await self._reply(update, FORWARDED_ANSWER)
             return
+        if said.forwarded_notice(message):  # a channel's post passed on: a notice, not a question
+            await self._forwarded_notice(update)
+            return
         question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             # in private a message that shows nothing (blanks, a Hangul filler) is no mention to write after
@@ -392,6 +404,48 @@ class Handlers:
                 await self._reply(update, *details)
                 return
         await self._answer(update, question)
+
+    async def _forwarded_notice(self, update: Update) -> None:
+        """A notice forwarded to the bot (a channel's post, a circular from another chat): searched as a question
+        it got 「⚠️ 未找到直接回答」 over five passages that shared its words. An admin in private is offered to add
+        it (📥 加入资料库: its source and day as the citation's source); anyone else is told how to have it added,
+        or to ask one thing of it."""
+        message = _message(update)
+        user_id = _asker(update)
+        source = said.forward_source(message)
+        if self._may_pin(user_id, message.chat):
+            name = said.forward_name(message)
+            text = (
+                f"这是一条转发的通知{f'（来自{fmt.escape(source)}）' if source else ''}，不是问题。"
+                f"要把它加入资料库，让大家都能查到吗？加入后出处记为「{fmt.escape(name)}」，"
+                f"通知里没有写日期时按转发来源的日期 {said.forward_day(message)} 记。"
+                "想查其中的某件事，请用一句话提问。"
+            )
+            reply = await message.reply_text(text, reply_markup=keyboards.forwarded_keyboard(), do_quote=True)
+            self._remember_reply((message.chat.id, message.message_id), reply.message_id)
+            return
+        how = FORWARDED_NOTICE_ADMIN if self.policy.is_admin(user_id) else FORWARDED_NOTICE
+        await self._reply(update, how.format(example=fmt.escape(self.example)))
+
+    async def add_forwarded(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """📥 加入资料库 under the reply to a forwarded notice: the notice is added as a text document, named by
+        where it came from and when (`said.forward_name`), dated by its first posting when it names no date."""
+        query, _ = _callback(update, cb.AddForwarded)
+        if not self._may_pin(query.from_user.id, _chat(query)):
+            await tell(query, self.answered, "只有管理员可以添加讲话。")
+            return
+        reply = query.message
+        notice = reply.reply_to_message if isinstance(reply, Message) else None
+        if reply is None or notice is None or notice.forward_origin is None or not said.words(notice).strip():
+            await tell(query, self.answered, "找不到转发的原消息了（可能已删除）：请再转发一次。")
+            return
+        await ack(query, self.answered)
+        with suppress(BadRequest):  # added once: the button goes (a second tap is one press: once_per_press)
+            await query.edit_message_reply_markup(None)
+        name = said.forward_name(notice)
+        status = await send(context.bot, reply, f"⏳ 正在加入 {fmt.escape(name)}…")
+        data = said.words(notice).encode("utf-8")
+        await self._add(status, name, data, sent=said.forward_day(notice))
 
     async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, back: bool = False) -> None:
         """「还有吗？」, 「下一页」: the next page of the message of the bot's replied to (an answer, the speech
@@ -763,16 +817,24 @@ class Handlers:
             await self._end_upload(upload.id)  # not reached when the bot is stopped meanwhile: taken up then
 
     async def _add(
-        self, status: Message, name: str, data: bytes, *, refused_tip: str = "", note: str = ""
+        self,
+        status: Message,
+        name: str,
+        data: bytes,
+        *,
+        refused_tip: str = "",
+        note: str = "",
+        sent: str | None = None,
     ) -> None:
-        """Add a file downloaded from Telegram and report on `status` (`note` follows the report)."""
+        """Add a file downloaded from Telegram (or a forwarded notice's text, `sent` the day it was posted) and
+        report on `status` (`note` follows the report)."""
         if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
             with suppress(TelegramError):
                 await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
         async with self.writing:
             progress = self._progress(status, "正在索引")
             try:
-                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
+                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 await progress.finish(fmt.render_refusal(str(e)) + refused_tip)
@@ -798,7 +860,7 @@ class Handlers:
         return {n: speech.title for n in named if (speech := self.store.speech(n)) is not None}
 
     def _ingest(
-        self, name: str, data: bytes, progress: ProgressMessage
+        self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None
     ) -> tuple[list[FileOutcome], BuildReport | None]:
         if is_zip(name):  # each document in it added as if sent alone, one after another
             done = 0
@@ -812,6 +874,8 @@ class Handlers:
             outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
         else:
             document = read_bytes(name, data)
+            if sent is not None:  # a forwarded notice: dated by its posting when its text names no date
+                document = replace(document, sent=sent)
             outcomes, report = self.service.add_documents([document], progress)
         added = any(o.speeches for o in outcomes)
         return outcomes, report if added else None

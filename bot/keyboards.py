@@ -12,6 +12,7 @@ from retrieval import PinOffer
 
 from .callbacks import (
     UNFILTERED,
+    AddForwarded,
     AskExample,
     AskPinned,
     Callback,
@@ -211,6 +212,11 @@ BUTTON_TITLE = 14  # characters of a title on a button: a phone shows about a li
 
 def short_title(title: str) -> str:
     return title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1] + "…"
+
+
+def forwarded_keyboard() -> InlineKeyboardMarkup:
+    """Under the bot's reply to a notice an admin forwarded to it."""
+    return InlineKeyboardMarkup([[_button("📥 加入资料库", AddForwarded())]])
 
 
 def removal_keyboard(speech_id: int) -> InlineKeyboardMarkup:
