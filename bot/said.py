@@ -233,9 +233,12 @@ _NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 def forwarded_notice(message: Message) -> bool:
     """Whether a message is a notice forwarded to the bot (from a channel, a group or a person) rather than a
     question forwarded to it (「老年大学报名要带什么材料？」, answered as one)."""
-    if message.forward_origin is None:
-        return False
-    text = words(message)
+    return message.forward_origin is not None and reads_as_notice(words(message))
+
+
+def reads_as_notice(text: str) -> bool:
+    """Whether a text passed on reads as a notice, not as a question: `NOTICE_CHARS` characters or more, no
+    question mark, and a last sentence that asks nothing (`asks`)."""
     if len("".join(text.split())) < NOTICE_CHARS or "?" in text or "？" in text:
         return False
     sentences = [part for part in _SENTENCE_ENDS.split(text) if part.strip()]
