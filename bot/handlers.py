@@ -399,7 +399,8 @@ class Handlers:
             return
         if (number := said.speech_id(question)) is not None:
             # 「2」 alone, as the speech list invites (「点下方编号」): that speech, not a search for the digit
-            details = await asyncio.to_thread(self._typed_speech, number)
+            admin = self._may_pin(_asker(update), message.chat)
+            details = await asyncio.to_thread(self._typed_speech, number, admin)
             if details is not None:
                 await self._reply(update, *details)
                 return
@@ -549,7 +550,8 @@ class Handlers:
                 ),
             )
             return
-        text, markup = await asyncio.to_thread(self._speech_details, number)
+        admin = self._may_pin(_asker(update), message.chat)
+        text, markup = await asyncio.to_thread(self._speech_details, number, admin)
         await self._reply(update, text, markup)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1556,7 +1558,8 @@ class Handlers:
             await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
-        text, markup = await asyncio.to_thread(self._speech_details, speech.id)
+        admin = self._may_pin(query.from_user.id, _chat(query))
+        text, markup = await asyncio.to_thread(self._speech_details, speech.id, admin)
         await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1807,19 +1810,23 @@ class Handlers:
             speech, start, READING_PAGE
         )
 
-    def _typed_speech(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    def _typed_speech(
+        self, speech_id: int, admin: bool = False
+    ) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """The details of the speech a message holding only its number names; None when no speech has
         that number (the message is then searched as it is: 「2024」 may mean the year)."""
         if self.store.speech(speech_id) is None:
             return None
-        return self._speech_details(speech_id)
+        return self._speech_details(speech_id, admin)
 
-    def _speech_details(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    def _speech_details(self, speech_id: int, admin: bool = False) -> tuple[str, InlineKeyboardMarkup | None]:
+        """A speech's card; `admin` (in their private chat): with 🗑 删除这篇, which asks first, as 删除旧版 does
+        — an office given the bundled speeches, or a speech sent by mistake, had to use the server."""
         speech = self.store.speech(speech_id)
         if speech is None:
             return f"没有编号为 {speech_id} 的讲话（/speeches 可列出全部）。", None
         sections = fmt.outline(self.store.passages(speech_id))
-        return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech)
+        return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech, removable=admin)
 
 
 async def _status_again(status: Message, text: str) -> Message:

@@ -127,8 +127,12 @@ def context_keyboard(passages: Sequence[PassageRecord], focus_id: int) -> Inline
     return InlineKeyboardMarkup([row])
 
 
-def speech_keyboard(speech: SpeechRecord) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("阅读全文", ReadSpeech(speech.id, 0))]])
+def speech_keyboard(speech: SpeechRecord, *, removable: bool = False) -> InlineKeyboardMarkup:
+    """Under a speech's card: 阅读全文; for an admin in private (`removable`) 🗑 删除这篇 too (asked first)."""
+    row = [_button("阅读全文", ReadSpeech(speech.id, 0))]
+    if removable:
+        row.append(_button("🗑 删除这篇", RemoveSpeech(speech.id)))
+    return InlineKeyboardMarkup([row])
 
 
 def reading_keyboard(speech: SpeechRecord, start: int, page_size: int) -> InlineKeyboardMarkup | None:

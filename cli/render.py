@@ -22,6 +22,7 @@ from retrieval import (
     attribution,
     attribution_row,
     mark,
+    newer_version_note,
     typo_note,
 )
 
@@ -215,6 +216,11 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
             + click.style(result_source(p), fg="cyan")
             + click.style(f"   {identity_line(p)}", dim=True)
             + unrelated
+            + (
+                click.style(f"  {newer_version_note(hit.newer_version)}", fg="yellow")
+                if hit.newer_version
+                else ""
+            )
         )
         if p.section:
             lines.append(click.style(f"    § {p.section}", dim=True))

@@ -484,6 +484,7 @@ class Retriever:
                     answered, level, probability = False, "low", None
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
+        newer = self._newer_versions()
         hits = tuple(
             Hit(
                 rank=rank,
@@ -498,6 +499,7 @@ class Retriever:
                 # question's information itself (the coverage rule) to count as still answering it
                 relevant=answered
                 and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text)),
+                newer_version=newer.get(record.speech_id),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -891,6 +893,16 @@ class Retriever:
         if self._heads is None or self._heads[0] != revision:
             self._heads = (revision, self.store.passages_in_section(HEAD_SECTION))
         return self._heads[1]
+
+    def _newer_versions(self) -> dict[int, int]:
+        """Speech id -> the id of a newer version of it stored beside it (the older of a near-copy pair: the
+        one stored first, or the one dated before the other), for the pairs not kept both on purpose. Read at
+        each search: `keep-both` and removals change it without a new revision, and the table is small."""
+        newer: dict[int, int] = {}
+        for copy in self.store.near_copies():
+            old, new = (copy.speech_id, copy.other_id) if copy.older else (copy.other_id, copy.speech_id)
+            newer[old] = new
+        return newer
 
     def facets(self) -> Facets:
         """The speakers and dates of the library's speeches (re-read when the store changes, an `edit` of a

@@ -48,6 +48,8 @@ async def test_both_versions_kept_from_the_report_end_the_warning(
         )
         report = api.last_message(ADMIN)
         assert [b["text"] for b in report.buttons] == [f"🗑 删除旧版 #6{TITLE_ON_BUTTON}", "两篇都保留"]
+        await feed(app, api.make_text_update("离休干部春节慰问金多少", user_id=USER))
+        both = api.last_message(USER).plain_text
         assert "两篇都要保留，点「两篇都保留」，不再提示" in report.plain_text
         # a member pressing it (a forwarded report, a modified client) changes nothing
         await feed(app, api.make_callback_update(report, report.button_data("两篇都保留"), user_id=USER))
@@ -59,6 +61,11 @@ async def test_both_versions_kept_from_the_report_end_the_warning(
         # pressed again (the buttons were gone on the admin's screen, not on another device's): harmless
         await feed(app, api.make_callback_update(report, "b:7:6", user_id=ADMIN, check=False))
         again = api.calls_of("answerCallbackQuery")[-1].params["text"]
+        await feed(app, api.make_text_update("离休干部春节慰问金多少", user_id=USER))
+        kept = api.last_message(USER).plain_text
+    # while both answer, a result of the older one says a corrected version stands beside it; once kept, not
+    assert "讲话 #6 · ⚠ 有更正版 #7，请以更正版为准" in both and "有更正版 #6" not in both
+    assert "讲话 #6" in kept and "有更正版" not in kept
     assert refused == "只有管理员可以处理内容相近的讲话。"
     assert said == "已记下：#7 与 #6 两篇都保留，不再提示内容相近。" and again == said
     assert after.buttons == [] and "内容相近" in after.plain_text  # the report stays as it was read
