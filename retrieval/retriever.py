@@ -330,6 +330,7 @@ class Retriever:
         pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
+        newer = self._newer_versions()
         if pinned is not None:
             kept.append((pinned, 1.0))
             seen.append(bigrams(pinned.text))
@@ -351,10 +352,16 @@ class Retriever:
             if repeated:
                 n = repeated[0]
                 shown = kept[n][0]
-                if len(repeated) == 1 and shown is not pinned and fuller(record, shown):
+                if (
+                    len(repeated) == 1
+                    and shown is not pinned
+                    and (fuller(record, shown) or newer.get(shown.speech_id) == record.speech_id)
+                ):
                     # a passage that repeats a higher one whole and says more (a slide's notes that explain its
                     # bullet, 「开通“银龄健康”家庭医生服务」) is shown in its place: the short one was kept and
-                    # the passage that answers dropped as its near duplicate
+                    # the passage that answers dropped as its near duplicate. So is a corrected version's passage
+                    # repeating its old version's (「每人八百元」 → 「每人一千元」): the old text was shown, the
+                    # correction dropped as its repeat (trial 39)
                     kept[n], seen[n] = (record, kept[n][1]), grams
                 continue
             seen.append(grams)
@@ -484,7 +491,6 @@ class Retriever:
                     answered, level, probability = False, "low", None
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
-        newer = self._newer_versions()
         hits = tuple(
             Hit(
                 rank=rank,

@@ -28,6 +28,13 @@ def notice(date: str, first: str = BODY[1]) -> bytes:
 
 
 CORRECTED = BODY[1].replace("1月25日", "1月26日")
+
+
+def result_lines(answer: str, speech_id: int) -> list[str]:
+    """The lines of an answer citing a speech by its id (「2025-01-10 · 赵明 · 讲话 #6…」)."""
+    return [line for line in answer.splitlines() if f" · 讲话 #{speech_id}" in line]
+
+
 TITLE_ON_BUTTON = "《在春节走访慰问老干部动员会…》"
 
 
@@ -48,7 +55,7 @@ async def test_both_versions_kept_from_the_report_end_the_warning(
         )
         report = api.last_message(ADMIN)
         assert [b["text"] for b in report.buttons] == [f"🗑 删除旧版 #6{TITLE_ON_BUTTON}", "两篇都保留"]
-        await feed(app, api.make_text_update("离休干部春节慰问金多少", user_id=USER))
+        await feed(app, api.make_text_update("走访慰问工作什么时候结束", user_id=USER))
         both = api.last_message(USER).plain_text
         assert "两篇都要保留，点「两篇都保留」，不再提示" in report.plain_text
         # a member pressing it (a forwarded report, a modified client) changes nothing
@@ -61,11 +68,15 @@ async def test_both_versions_kept_from_the_report_end_the_warning(
         # pressed again (the buttons were gone on the admin's screen, not on another device's): harmless
         await feed(app, api.make_callback_update(report, "b:7:6", user_id=ADMIN, check=False))
         again = api.calls_of("answerCallbackQuery")[-1].params["text"]
-        await feed(app, api.make_text_update("离休干部春节慰问金多少", user_id=USER))
+        await feed(app, api.make_text_update("走访慰问工作什么时候结束", user_id=USER))
         kept = api.last_message(USER).plain_text
-    # while both answer, a result of the older one says a corrected version stands beside it; once kept, not
-    assert "讲话 #6 · ⚠ 有更正版 #7，请以更正版为准" in both and "有更正版 #6" not in both
-    assert "讲话 #6" in kept and "有更正版" not in kept
+    # while both answer, the correction is shown in place of the old text it repeats (1月25日 → 1月26日: the
+    # old one, ranked first, used to be shown and the correction dropped as its repeat), and wherever the old
+    # version is shown its line says a corrected version stands beside it; once both are kept, nothing is said
+    assert "1月26日" in both and "有更正版 #6" not in both
+    assert all(line.endswith(" · ⚠ 有更正版 #7，请以更正版为准") for line in result_lines(both, 6))
+    assert "1月25日" not in both or result_lines(both, 6)
+    assert "有更正版" not in kept
     assert refused == "只有管理员可以处理内容相近的讲话。"
     assert said == "已记下：#7 与 #6 两篇都保留，不再提示内容相近。" and again == said
     assert after.buttons == [] and "内容相近" in after.plain_text  # the report stays as it was read
