@@ -145,7 +145,7 @@ async def week(home: Path, docs: Path) -> None:
             await m.send(api.make_text_update(question, user_id=STAFF), STAFF, "同事再问（旧版已删）")
 
             print("\n===== 周五 =====")
-            backup = home.parent / "周五备份.db"
+            backup = home.parent / f"周五备份-{home.name}.db"  # one per trial home: `backup` never overwrites
             print(f"\n>> 服务器上 speechqa backup\n{speechqa(home, 'backup', str(backup))}")
             listed = speechqa(home, "speeches")
             print(f"\n>> speechqa speeches\n{listed}")
