@@ -21,18 +21,16 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 import sys
 import time
 from pathlib import Path
 
 from docx import Document
 
-from scripts.trial.bot_trial37 import start_bot
+from scripts.trial.bot_trial37 import bot_env, start_bot
 from scripts.trial.bot_trial38 import Month, speechqa
 from tests.fake_telegram import FakeBotAPI
 
-TOKEN = "123456:TEST-token_for_the_fake"
 ADMIN, STAFF, STAFF2 = 3001, 3002, 3003
 GROUP = -100888000
 SPEECHQA = Path(sys.executable).parent / "speechqa"
@@ -44,18 +42,7 @@ CHANNEL_POST = (
 
 async def week(home: Path, docs: Path) -> None:
     async with FakeBotAPI() as api:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "SPEECHQA_TELEGRAM_API_URL": api.base_url,
-            "SPEECHQA_HOME": str(home),
-            "SPEECHQA_ADMINS": str(ADMIN),
-            "SPEECHQA_ALLOWED_USERS": f"{STAFF},{STAFF2}",
-            "SPEECHQA_ALLOWED_CHATS": str(GROUP),
-            "SPEECHQA_QUESTIONS_PER_MINUTE": "60",
-            "NO_PROXY": "127.0.0.1,localhost",
-            "HF_HUB_OFFLINE": "1",
-        }
+        env = bot_env(api, home, str(ADMIN), f"{STAFF},{STAFF2}", str(GROUP), HF_HUB_OFFLINE="1")
         bot, took = await start_bot(SPEECHQA, env, api)
         print(f"bot up in {took:.1f} s (exit {bot.returncode})")
         m = Month(api)
