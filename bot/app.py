@@ -245,6 +245,8 @@ def build_application(
         (cb.UnpinPassage, handlers.unpin_passage),
         (cb.AskPinned, once(handlers.ask_pinned)),
         (cb.RemoveSpeech, once(handlers.remove_speech)),
+        (cb.KeepBoth, handlers.keep_both),
+        (cb.AddForwarded, once(handlers.add_forwarded)),
         (cb.PinsPage, handlers.pins_page),
         (cb.UnpinListed, handlers.unpin_listed),
     ):

@@ -154,6 +154,24 @@ class RemoveSpeech:
 
 
 @dataclass(frozen=True)
+class KeepBoth:
+    """两篇都保留 (admins) under an upload report naming a near copy: both versions stay, and their warning is
+    not said again (`Store.keep_both`, as `speechqa keep-both`)."""
+
+    prefix: ClassVar[str] = "b"
+    speech_id: int
+    other_id: int
+
+
+@dataclass(frozen=True)
+class AddForwarded:
+    """📥 加入资料库 (admins) under the bot's reply to a notice forwarded to it: the notice (the message that
+    reply quotes, which Telegram gives with the press: nothing is kept meanwhile) is added as a document."""
+
+    prefix: ClassVar[str] = "g"
+
+
+@dataclass(frozen=True)
 class PinsPage:
     """A page of /pins, the standard answers listed for admins (the message is edited in place)."""
 
@@ -194,6 +212,8 @@ Callback = (
     | UnpinPassage
     | AskPinned
     | RemoveSpeech
+    | KeepBoth
+    | AddForwarded
     | PinsPage
     | UnpinListed
 )
@@ -213,6 +233,8 @@ KINDS: tuple[type[Callback], ...] = (
     UnpinPassage,
     AskPinned,
     RemoveSpeech,
+    KeepBoth,
+    AddForwarded,
     PinsPage,
     UnpinListed,
 )

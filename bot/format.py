@@ -17,6 +17,7 @@ from typing import Literal
 
 from corpus.reader import MAX_FILE_BYTES
 from index import (
+    BUNDLED,
     BuildReport,
     FileOutcome,
     PassageRecord,
@@ -41,6 +42,7 @@ from retrieval import (
     attribution_row,
     index_size,
     mark,
+    newer_version_note,
     typo_note,
 )
 
@@ -223,14 +225,14 @@ def _clip(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1] + ELLIPSIS
 
 
-def result_line(p: PassageRecord) -> str:
+def result_line(p: PassageRecord, newer: int | None = None) -> str:
     """Date, speaker (a notice's issuer) and speech id of a result: several speeches share a title, these
-    tell them apart."""
+    tell them apart; `newer`: a newer version of the speech is stored beside it (`Hit.newer_version`)."""
     return " · ".join(
         part
         for part in (p.speech_date or "日期不详", attribution(p.speaker, p.issuer), f"讲话 #{p.speech_id}")
         if part
-    )
+    ) + (f" · {newer_version_note(newer)}" if newer is not None else "")
 
 
 def filter_line(answer: Answer) -> str | None:
@@ -312,7 +314,7 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
             pieces += [Piece(" "), Piece(PINNED, "b")]
         elif not hit.relevant or not answer.answered:
             pieces.append(Piece(UNRELATED_MARK, "i"))
-        pieces += [Piece("\n"), Piece(result_line(p), "i")]
+        pieces += [Piece("\n"), Piece(result_line(p, hit.newer_version), "i")]
         if p.section:
             pieces += [Piece("\n"), Piece("§ " + _clip(p.section, SECTION_CHARS), "i")]
         if hit.answer_sentence is not None:  # never shortened away: it is its own, fixed piece
@@ -360,7 +362,7 @@ def render_speech(speech: SpeechRecord, sections: Sequence[str], limit: int = TE
         # every card has a date and a speaker line, said unknown as the results and the list say it
         ("日期", speech.date or "日期不详"),
         attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
-        ("来源文件", speech.source),
+        ("来源文件", f"{speech.source}（{BUNDLED_NAME}）" if bundled(speech) else speech.source),
         ("汇编标题", speech.label),
     ):
         if value:
@@ -411,6 +413,15 @@ def _body(passages: Sequence[PassageRecord], focus_id: int | None = None) -> lis
     return pieces
 
 
+# a speech shipped with speechqa, which an empty library is given on first use: another office's (温州) speeches,
+# not this one's — said in the list and on its card, so an admin can tell them apart (and remove them)
+BUNDLED_NAME = "speechqa 自带的示例讲话"
+
+
+def bundled(speech: SpeechRecord) -> bool:
+    return (speech.path or "").startswith(BUNDLED)
+
+
 def render_speech_list(
     speeches: Sequence[SpeechRecord], page: int, pages: int, total: int, *, past_the_end: bool = False
 ) -> str:
@@ -422,7 +433,14 @@ def render_speech_list(
     pieces.append(Piece(f"📚 讲话列表（共 {total} 篇）", "b"))
     for s in speeches:
         meta = " · ".join(
-            part for part in (s.date, attribution(s.speaker, s.issuer), f"{s.passages} 段") if part
+            part
+            for part in (
+                s.date,
+                attribution(s.speaker, s.issuer),
+                f"{s.passages} 段",
+                bundled(s) and BUNDLED_NAME,
+            )
+            if part
         )
         pieces += [Piece(f"\n\n{s.id}. "), Piece(_clip(s.title, 120), "b"), Piece("\n"), Piece(meta, "i")]
     pieces.append(Piece(f"\n\n第 {page + 1}/{pages} 页 · 点下方编号或发送 /speech 编号 查看详情", "i"))
@@ -456,10 +474,16 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                 line = f"{_STATUS.get(s.status, s.status)} #{s.speech_id} 《{s.title}》（{details}）\n"
             pieces.append(Piece(line))
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
+                # the older of the two is the one to remove: the stored one, or this one when dated before it
+                advice = (
+                    f"这篇的日期更早，可能是它的旧版：如果是，点下方「删除旧版 #{s.speech_id}」"
+                    if s.older
+                    else f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」"
+                )
                 pieces.append(
                     Piece(
                         f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {math.floor(s.similarity * 100)}%），两篇都会被检索到；"
-                        f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」。\n"
+                        f"{advice}；两篇都要保留，点「两篇都保留」，不再提示。\n"
                     )
                 )
         for note in outcome.notes:  # read in part: the rest was added

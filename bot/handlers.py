@@ -152,6 +152,15 @@ FORWARDED_ANSWER = (
     "这是我发出的消息，不是新的问题。要看更多结果、上下文或出处，请点原消息下的按钮；要提问，请直接发送问题。"
 )
 FORWARDED_FILE = "这是我导出的文件，不会加入语料。要添加讲话，请发送讲话稿的原文件。"
+# A notice forwarded to the bot (a channel's post), by someone who cannot add it here
+FORWARDED_NOTICE = (
+    "这是一条转发的通知，不是问题。要让大家都能查到它，请转发给管理员加入资料库；"
+    "想查其中的某件事，请用一句话提问，例如：{example}"
+)
+FORWARDED_NOTICE_ADMIN = (
+    "这是一条转发的通知，不是问题。要把它加入资料库，请在与我的私聊中转发给我；"
+    "想查其中的某件事，请用一句话提问，例如：{example}"
+)
 WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的回答已撤回。"
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
@@ -182,7 +191,7 @@ HELP = """<b>使用说明</b>
 ADMIN_HELP = f"""
 
 <b>管理员</b>
-• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}；.zip 压缩包中的这些文件逐个加入）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇
+• 把文件发给我（私聊）：加入语料并更新索引（支持 {SUPPORTED_FORMATS}；.zip 压缩包中的这些文件逐个加入）；发来的是已有讲话的更正版时，报告下的 <b>🗑 删除旧版</b> 可删除旧的一篇，<b>两篇都保留</b> 则不再提示
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
 /stats — 使用统计
@@ -366,6 +375,9 @@ class Handlers:
         if said.forwarded_from(message, context.bot.id):  # an answer sent back: its words are no question
             await self._reply(update, FORWARDED_ANSWER)
             return
+        if said.forwarded_notice(message):  # a channel's post passed on: a notice, not a question
+            await self._forwarded_notice(update)
+            return
         question = said.question(message, context.bot.username) or _replied_question(message, context.bot)
         if not question:
             # in private a message that shows nothing (blanks, a Hangul filler) is no mention to write after
@@ -387,11 +399,54 @@ class Handlers:
             return
         if (number := said.speech_id(question)) is not None:
             # 「2」 alone, as the speech list invites (「点下方编号」): that speech, not a search for the digit
-            details = await asyncio.to_thread(self._typed_speech, number)
+            admin = self._may_pin(_asker(update), message.chat)
+            details = await asyncio.to_thread(self._typed_speech, number, admin)
             if details is not None:
                 await self._reply(update, *details)
                 return
         await self._answer(update, question)
+
+    async def _forwarded_notice(self, update: Update) -> None:
+        """A notice forwarded to the bot (a channel's post, a circular from another chat): searched as a question
+        it got 「⚠️ 未找到直接回答」 over five passages that shared its words. An admin in private is offered to add
+        it (📥 加入资料库: its source and day as the citation's source); anyone else is told how to have it added,
+        or to ask one thing of it."""
+        message = _message(update)
+        user_id = _asker(update)
+        source = said.forward_source(message)
+        if self._may_pin(user_id, message.chat):
+            name = said.forward_name(message)
+            text = (
+                f"这是一条转发的通知{f'（来自{fmt.escape(source)}）' if source else ''}，不是问题。"
+                f"要把它加入资料库，让大家都能查到吗？加入后出处记为「{fmt.escape(name)}」，"
+                f"通知里没有写日期时按转发来源的日期 {said.forward_day(message)} 记。"
+                "想查其中的某件事，请用一句话提问。"
+            )
+            reply = await message.reply_text(text, reply_markup=keyboards.forwarded_keyboard(), do_quote=True)
+            self._remember_reply((message.chat.id, message.message_id), reply.message_id)
+            return
+        how = FORWARDED_NOTICE_ADMIN if self.policy.is_admin(user_id) else FORWARDED_NOTICE
+        await self._reply(update, how.format(example=fmt.escape(self.example)))
+
+    async def add_forwarded(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """📥 加入资料库 under the reply to a forwarded notice: the notice is added as a text document, named by
+        where it came from and when (`said.forward_name`), dated by its first posting when it names no date."""
+        query, _ = _callback(update, cb.AddForwarded)
+        if not self._may_pin(query.from_user.id, _chat(query)):
+            await tell(query, self.answered, "只有管理员可以添加讲话。")
+            return
+        reply = query.message
+        notice = reply.reply_to_message if isinstance(reply, Message) else None
+        if reply is None or notice is None or notice.forward_origin is None or not said.words(notice).strip():
+            await tell(query, self.answered, "找不到转发的原消息了（可能已删除）：请再转发一次。")
+            return
+        await ack(query, self.answered)
+        with suppress(BadRequest):  # added once: the button goes (a second tap is one press: once_per_press)
+            await query.edit_message_reply_markup(None)
+        name = said.forward_name(notice)
+        status = await send(context.bot, reply, f"⏳ 正在加入 {fmt.escape(name)}…")
+        data = said.words(notice).encode("utf-8")
+        await self._add(status, name, data, sent=said.forward_day(notice))
 
     async def _more(self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, back: bool = False) -> None:
         """「还有吗？」, 「下一页」: the next page of the message of the bot's replied to (an answer, the speech
@@ -495,7 +550,8 @@ class Handlers:
                 ),
             )
             return
-        text, markup = await asyncio.to_thread(self._speech_details, number)
+        admin = self._may_pin(_asker(update), message.chat)
+        text, markup = await asyncio.to_thread(self._speech_details, number, admin)
         await self._reply(update, text, markup)
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -763,16 +819,24 @@ class Handlers:
             await self._end_upload(upload.id)  # not reached when the bot is stopped meanwhile: taken up then
 
     async def _add(
-        self, status: Message, name: str, data: bytes, *, refused_tip: str = "", note: str = ""
+        self,
+        status: Message,
+        name: str,
+        data: bytes,
+        *,
+        refused_tip: str = "",
+        note: str = "",
+        sent: str | None = None,
     ) -> None:
-        """Add a file downloaded from Telegram and report on `status` (`note` follows the report)."""
+        """Add a file downloaded from Telegram (or a forwarded notice's text, `sent` the day it was posted) and
+        report on `status` (`note` follows the report)."""
         if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
             with suppress(TelegramError):
                 await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
         async with self.writing:
             progress = self._progress(status, "正在索引")
             try:
-                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress)
+                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 await progress.finish(fmt.render_refusal(str(e)) + refused_tip)
@@ -780,13 +844,25 @@ class Handlers:
         text = fmt.render_ingest(outcomes, report)
         if note and any(o.speeches for o in outcomes):
             text += "\n" + fmt.escape(note)
-        await progress.finish(text, keyboards.near_copies_keyboard(outcomes))
+        titles = await asyncio.to_thread(self._titles, outcomes)
+        await progress.finish(text, keyboards.near_copies_keyboard(outcomes, titles))
         said = [s.speech_id for o in outcomes for s in o.speeches if s.similar_to is not None]
         if said:  # the near-copy warnings were read: `speechqa add` and `health` need not repeat them
             await asyncio.to_thread(self.service.library.store.near_copies_shown, said)
 
+    def _titles(self, outcomes: Sequence[FileOutcome]) -> dict[int, str]:
+        """The titles of the speeches an upload report names as near copies, for its 删除旧版 buttons."""
+        named = {
+            n
+            for o in outcomes
+            for s in o.speeches
+            if s.similar_to is not None
+            for n in (s.speech_id, s.similar_to)
+        }
+        return {n: speech.title for n in named if (speech := self.store.speech(n)) is not None}
+
     def _ingest(
-        self, name: str, data: bytes, progress: ProgressMessage
+        self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None
     ) -> tuple[list[FileOutcome], BuildReport | None]:
         if is_zip(name):  # each document in it added as if sent alone, one after another
             done = 0
@@ -800,6 +876,8 @@ class Handlers:
             outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
         else:
             document = read_bytes(name, data)
+            if sent is not None:  # a forwarded notice: dated by its posting when its text names no date
+                document = replace(document, sent=sent)
             outcomes, report = self.service.add_documents([document], progress)
         added = any(o.speeches for o in outcomes)
         return outcomes, report if added else None
@@ -1392,6 +1470,40 @@ class Handlers:
         log.info("speech #%d removed from the chat by %s", removed.id, self._who(query.from_user.id))
         await edit_or_send(query, fmt.removed_line(removed, pins), None)
 
+    async def keep_both(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """两篇都保留 under an upload report: both versions stay (a draft and its final version kept on purpose),
+        recorded as `speechqa keep-both` records it, so that the warning is not said again (`speechqa speeches`,
+        `health`); the report's buttons for that pair go. Admins only."""
+        query, data = _callback(update, cb.KeepBoth)
+        if not self.policy.is_admin(query.from_user.id):
+            await tell(query, self.answered, "只有管理员可以处理内容相近的讲话。")
+            return
+        try:
+            kept = await asyncio.to_thread(self.store.keep_both, data.speech_id, data.other_id)
+        except SpeechIndexError as e:  # a read-only data home, a full disk…
+            log.info("keeping #%d and #%d refused: %s", data.speech_id, data.other_id, e)
+            await tell(query, self.answered, str(e))
+            return
+        if kept is None:  # one of them was removed meanwhile (🗑 删除旧版, the server)
+            await tell(query, self.answered, "这两篇讲话已不都在语料中，不用再处理。")
+        else:
+            log.info(
+                "near copies #%d and #%d kept by %s",
+                kept.speech_id,
+                kept.other_id,
+                self._who(query.from_user.id),
+            )
+            await tell(
+                query,
+                self.answered,
+                f"已记下：#{kept.speech_id} 与 #{kept.other_id} 两篇都保留，不再提示内容相近。",
+            )
+        if query.message is not None and isinstance(query.message, Message):
+            with suppress(BadRequest):  # the report deleted, or its buttons gone already
+                await query.edit_message_reply_markup(
+                    keyboards.without_pair(query.message.reply_markup, data)
+                )
+
     def _pins_on(self, speech_id: int) -> int:
         """How many usable pins point at a passage of the speech."""
         return sum(1 for s in self.store.pins() if s.passage is not None and s.passage.speech_id == speech_id)
@@ -1446,7 +1558,8 @@ class Handlers:
             await tell(query, self.answered, SPEECH_GONE)
             return
         await ack(query, self.answered)
-        text, markup = await asyncio.to_thread(self._speech_details, speech.id)
+        admin = self._may_pin(query.from_user.id, _chat(query))
+        text, markup = await asyncio.to_thread(self._speech_details, speech.id, admin)
         await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1697,19 +1810,23 @@ class Handlers:
             speech, start, READING_PAGE
         )
 
-    def _typed_speech(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    def _typed_speech(
+        self, speech_id: int, admin: bool = False
+    ) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """The details of the speech a message holding only its number names; None when no speech has
         that number (the message is then searched as it is: 「2024」 may mean the year)."""
         if self.store.speech(speech_id) is None:
             return None
-        return self._speech_details(speech_id)
+        return self._speech_details(speech_id, admin)
 
-    def _speech_details(self, speech_id: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    def _speech_details(self, speech_id: int, admin: bool = False) -> tuple[str, InlineKeyboardMarkup | None]:
+        """A speech's card; `admin` (in their private chat): with 🗑 删除这篇, which asks first, as 删除旧版 does
+        — an office given the bundled speeches, or a speech sent by mistake, had to use the server."""
         speech = self.store.speech(speech_id)
         if speech is None:
             return f"没有编号为 {speech_id} 的讲话（/speeches 可列出全部）。", None
         sections = fmt.outline(self.store.passages(speech_id))
-        return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech)
+        return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech, removable=admin)
 
 
 async def _status_again(status: Message, text: str) -> Message:

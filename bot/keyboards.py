@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -12,11 +12,13 @@ from retrieval import PinOffer
 
 from .callbacks import (
     UNFILTERED,
+    AddForwarded,
     AskExample,
     AskPinned,
     Callback,
     ExportWord,
     Feedback,
+    KeepBoth,
     ListSpeeches,
     MoreResults,
     MoveContext,
@@ -125,8 +127,12 @@ def context_keyboard(passages: Sequence[PassageRecord], focus_id: int) -> Inline
     return InlineKeyboardMarkup([row])
 
 
-def speech_keyboard(speech: SpeechRecord) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button("阅读全文", ReadSpeech(speech.id, 0))]])
+def speech_keyboard(speech: SpeechRecord, *, removable: bool = False) -> InlineKeyboardMarkup:
+    """Under a speech's card: 阅读全文; for an admin in private (`removable`) 🗑 删除这篇 too (asked first)."""
+    row = [_button("阅读全文", ReadSpeech(speech.id, 0))]
+    if removable:
+        row.append(_button("🗑 删除这篇", RemoveSpeech(speech.id)))
+    return InlineKeyboardMarkup([row])
 
 
 def reading_keyboard(speech: SpeechRecord, start: int, page_size: int) -> InlineKeyboardMarkup | None:
@@ -167,12 +173,54 @@ def pins_keyboard(pin_ids: Sequence[int], page: int, pages: int) -> InlineKeyboa
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def near_copies_keyboard(outcomes: Sequence[FileOutcome]) -> InlineKeyboardMarkup | None:
-    """Under an upload report: 🗑 删除旧版 #N for each stored speech a new one is nearly the same as (a
-    corrected version sent again), which an admin would otherwise have to remove on the server."""
-    older = dict.fromkeys(s.similar_to for o in outcomes for s in o.speeches if s.similar_to is not None)
-    buttons = [[_button(f"🗑 删除旧版 #{n}", RemoveSpeech(n))] for n in older]
-    return InlineKeyboardMarkup(buttons) if buttons else None
+def near_copies_keyboard(
+    outcomes: Sequence[FileOutcome], titles: Mapping[int, str]
+) -> InlineKeyboardMarkup | None:
+    """Under an upload report, for each speech stored beside another version of itself (a corrected version sent
+    again): 🗑 删除旧版 #N《title》 (`titles` by speech id), the older of the two — the stored one, or the one
+    just sent when it is dated before it —, which an admin would otherwise have to remove on the server; and
+    两篇都保留, which ends the warning (a draft and its final version both kept on purpose)."""
+    rows: dict[int, list[InlineKeyboardButton]] = {}
+    for s in (s for o in outcomes for s in o.speeches if s.similar_to is not None):
+        old = s.speech_id if s.older else s.similar_to
+        rows.setdefault(
+            old,
+            [
+                _button(f"🗑 删除旧版 #{old}《{short_title(titles.get(old, ''))}》", RemoveSpeech(old)),
+                _button("两篇都保留", KeepBoth(s.speech_id, s.similar_to)),
+            ],
+        )
+    return InlineKeyboardMarkup(list(rows.values())) if rows else None
+
+
+def without_pair(markup: InlineKeyboardMarkup | None, kept: KeepBoth) -> InlineKeyboardMarkup | None:
+    """An upload report's buttons once two versions are kept: the row offering to remove one of them goes."""
+    if markup is None:
+        return None
+    rows = [
+        row
+        for row in markup.inline_keyboard
+        if not any(
+            isinstance(
+                found := decode(b.callback_data if isinstance(b.callback_data, str) else None), KeepBoth
+            )
+            and {found.speech_id, found.other_id} == {kept.speech_id, kept.other_id}
+            for b in row
+        )
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+BUTTON_TITLE = 14  # characters of a title on a button: a phone shows about a line of them
+
+
+def short_title(title: str) -> str:
+    return title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1] + "…"
+
+
+def forwarded_keyboard() -> InlineKeyboardMarkup:
+    """Under the bot's reply to a notice an admin forwarded to it."""
+    return InlineKeyboardMarkup([[_button("📥 加入资料库", AddForwarded())]])
 
 
 def removal_keyboard(speech_id: int) -> InlineKeyboardMarkup:

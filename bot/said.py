@@ -13,7 +13,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from telegram import Document, Message, MessageEntity, MessageOriginUser, User
+from telegram import (
+    Document,
+    Message,
+    MessageEntity,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+    User,
+)
 
 from corpus import SUPPORTED_SUFFIXES, numeral_value, typed_id
 from index import BEIJING
@@ -211,6 +220,62 @@ def forwarded_from(message: Message, user_id: int) -> bool:
     file it exported, sent back to it)."""
     origin = message.forward_origin
     return isinstance(origin, MessageOriginUser) and origin.sender_user.id == user_id
+
+
+# A forwarded text of at least this many characters (white space aside), with no question mark and a last
+# sentence that asks nothing, is a notice passed on — a channel's post, a circular a colleague sent round — and
+# not a question. None of the 3,737 evaluation questions is that long and reads so (docs/trial39.md, item 3).
+NOTICE_CHARS = 50
+_SENTENCE_ENDS = re.compile(r"[。！？!?；;\n]+")
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def forwarded_notice(message: Message) -> bool:
+    """Whether a message is a notice forwarded to the bot (from a channel, a group or a person) rather than a
+    question forwarded to it (「老年大学报名要带什么材料？」, answered as one)."""
+    return message.forward_origin is not None and reads_as_notice(words(message))
+
+
+def reads_as_notice(text: str) -> bool:
+    """Whether a text passed on reads as a notice, not as a question: `NOTICE_CHARS` characters or more, no
+    question mark, and a last sentence that asks nothing (`asks`)."""
+    if len("".join(text.split())) < NOTICE_CHARS or "?" in text or "？" in text:
+        return False
+    sentences = [part for part in _SENTENCE_ENDS.split(text) if part.strip()]
+    return not asks(sentences[-1] if sentences else text)
+
+
+def forward_source(message: Message) -> str:
+    """Where a forwarded message came from, as staff name it: 「频道「老干部之家」」, 「群「离退休支部」」, a person's
+    name; "" when Telegram says nothing of it."""
+    origin = message.forward_origin
+    if isinstance(origin, MessageOriginChannel):
+        return f"频道「{visible(origin.chat.title or '') or '未命名'}」"
+    if isinstance(origin, MessageOriginChat):
+        return f"群「{visible(origin.sender_chat.title or '') or '未命名'}」"
+    if isinstance(origin, MessageOriginUser):
+        return display_name(origin.sender_user) or ""
+    if isinstance(origin, MessageOriginHiddenUser):
+        return " ".join(visible(origin.sender_user_name).split())
+    return ""
+
+
+def forward_day(message: Message) -> str | None:
+    """The day (Beijing time) the forwarded message was first posted: its date when its text names none."""
+    origin = message.forward_origin
+    return None if origin is None else f"{origin.date.astimezone(BEIJING):%Y-%m-%d}"
+
+
+def forward_name(message: Message) -> str:
+    """The name a forwarded notice is added under, its source as staff read it in a citation: where it came
+    from and when, 「频道「老干部之家」 2026-12-01 第123条.txt」 (a channel numbers its posts), else the time it was
+    posted, so that two posts never share a name (a speech sent again under its name replaces the one before)."""
+    origin = message.forward_origin
+    assert origin is not None
+    when = origin.date.astimezone(BEIJING)
+    which = f"第{origin.message_id}条" if isinstance(origin, MessageOriginChannel) else f"{when:%H%M%S}"
+    source = _NOT_IN_NAMES.sub("_", forward_source(message))[:NAME_CHARS] or "转发"
+    return f"{source} {when:%Y-%m-%d} {which}.txt"
 
 
 def speech_id(text: str) -> int | None:

@@ -33,6 +33,7 @@ from retrieval import (
 )
 
 from .console import json_text
+from .follow import followed_passage
 from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
 from .render import (
     NOT_A_QUESTION,
@@ -559,10 +560,10 @@ def context(obj: Context, passage_id: int, before: int, after: int, as_json: boo
     """
     with user_errors():
         obj.service()
-        passages = obj.library.store.neighbours(passage_id, before=before, after=after)
-        if not passages:
-            raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
+        store = obj.library.store
+        focus = followed_passage(store, passage_id).id  # renumbered since (its speech added again): said
+        passages = store.neighbours(focus, before=before, after=after)
         if as_json:
-            click.echo(json_text(context_json(passages, passage_id), indent=1))
+            click.echo(json_text(context_json(passages, focus), indent=1))
         else:
-            click.echo(render_context(passages, passage_id))
+            click.echo(render_context(passages, focus))

@@ -24,6 +24,7 @@ from index import (
     Counts,
     FileOutcome,
     HomeFull,
+    NearCopy,
     SpeechIndexError,
     SpeechRecord,
     archive_tallies,
@@ -38,6 +39,7 @@ from index import (
 )
 from retrieval import UNKNOWN_SPEAKER, archive_skipped_lines, archive_summary, attribution, index_size
 
+from .follow import followed_speech, missing_speech
 from .main import (
     ID,
     Context,
@@ -54,6 +56,7 @@ from .main import (
 from .render import (
     render_speech,
     render_speeches,
+    version_advice,
 )
 
 
@@ -278,7 +281,7 @@ def echo_outcome(outcome: FileOutcome) -> None:
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            note = similar_note(s.similar_to, s.similarity, s.speech_id if s.older else None)
+            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older)
             click.echo(click.style(f"    {note}", fg="yellow"))
         if s.template_of is not None:  # another month's notice of one template: nothing to do
             click.echo(click.style(f"    {template_note(s.template_of, s.similarity, s.kinship)}", dim=True))
@@ -316,13 +319,11 @@ def template_note(other: int, similarity: float, why: str) -> str:
     )
 
 
-def similar_note(other: int, similarity: float, older: int | None = None) -> str:
-    """The warning for a speech kept beside another version of itself; `older`: its own id when it is dated
-    before the other (the one just added is then most likely the earlier version)."""
+def similar_note(speech_id: int, other: int, similarity: float, older: bool = False) -> str:
+    """The warning for a speech kept beside another version of itself; `older`: it is dated before the other
+    (the one just added is then most likely the earlier version)."""
     close = f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
-    if older is not None:
-        return close + f"这篇的日期更早，可能是它的旧版：如果是，请删除这篇：speechqa remove {older}"
-    return close + f"如果这是它的更正版，请删除旧版：speechqa remove {other}"
+    return close + version_advice(speech_id, other, older)
 
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).
@@ -416,10 +417,8 @@ def show(obj: Context, speech_id: int) -> None:
     """
     with user_errors():
         obj.service()
-        speech = obj.library.store.speech(speech_id)
-        if speech is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
-        click.echo(render_speech(speech, obj.library.store.passages(speech_id)))
+        speech = followed_speech(obj.library.store, speech_id)  # removed and added back since: said
+        click.echo(render_speech(speech, obj.library.store.passages(speech.id)))
 
 
 @cli.command()
@@ -439,7 +438,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
     with user_errors():
         speech = obj.library.store.speech(speech_id)
         if speech is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(missing_speech(obj.library.store, speech_id))
         obj.library.store.require_writable()
         if not yes and not confirm(
             f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
@@ -448,8 +447,46 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
             raise click.Abort  # refused: said as an unanswered prompt is, by user_errors
         removed = obj.service().remove(speech_id)
         if removed is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(missing_speech(obj.library.store, speech_id))
         click.echo(f"已删除 #{removed.id} {removed.title}（{removed.passages} 段）")
+
+
+@cli.command("keep-both")
+@click.argument("speech_id", type=ID, metavar="讲话编号")
+@click.argument("other_id", type=ID, metavar="另一篇的编号")
+@pass_context
+def keep_both(obj: Context, speech_id: int, other_id: int) -> None:
+    """两篇内容相近的讲话都保留：不再提示它们「内容相近」。
+
+    add 发现新加入的讲话与已有的一篇内容相近（可能是同一文件的两个版本）时会提示删除旧版；
+    如果两篇都要保留（例如征求意见稿和定稿都要查），用这个命令记下，
+    之后 speeches 和 health 都不再提示。两篇仍都会被检索到。
+
+    \b
+    示例：
+        speechqa keep-both 9 8
+    """
+    with user_errors():
+        store = obj.library.store
+        for number in (speech_id, other_id):
+            if store.speech(number) is None:
+                raise UserError(missing_speech(store, number))
+        store.require_writable()
+        kept = store.keep_both(speech_id, other_id)
+        if kept is None:
+            raise UserError(not_near_copies(store.near_copies(), speech_id, other_id))
+        click.echo(
+            f"已记下：#{kept.speech_id} 与 #{kept.other_id} 两篇都保留，不再提示内容相近（两篇都会被检索到；"
+            f"要删除其中一篇：speechqa remove 编号）"
+        )
+
+
+def not_near_copies(found: Sequence[NearCopy], speech_id: int, other_id: int) -> str:
+    """`keep-both` of two speeches with no near-copy warning between them: which warnings they do have."""
+    theirs = [n for n in found if {n.speech_id, n.other_id} & {speech_id, other_id}]
+    pairs = "、".join(f"speechqa keep-both {n.speech_id} {n.other_id}" for n in theirs)
+    hint = f"它们的提示是：{pairs}" if theirs else "speechqa speeches 中带 ⚠ 的讲话才有这样的提示"
+    return f"#{speech_id} 与 #{other_id} 之间没有「内容相近」的提示，不用记下两篇都保留（{hint}）。"
 
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -537,7 +574,7 @@ def edit(
             else obj.library.edit(speech_id, **fields)
         )
         if edited is None:
-            raise UserError(f"没有编号为 {speech_id} 的讲话（speechqa speeches 可列出全部）。")
+            raise UserError(missing_speech(obj.library.store, speech_id))
         meta = " · ".join(part for part in (edited.date, attribution(edited.speaker, edited.issuer)) if part)
         click.echo(f"已更正 #{edited.id} {edited.title}" + (f" · {meta}" if meta else ""))
 

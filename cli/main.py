@@ -41,7 +41,19 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "eval": ("cli.bench",),
     "bench": BENCH,  # the group, and the modules that add its commands
     **dict.fromkeys(
-        ("add", "rebuild", "speeches", "show", "remove", "edit", "backup", "restore", "recover", "health"),
+        (
+            "add",
+            "rebuild",
+            "speeches",
+            "show",
+            "remove",
+            "keep-both",
+            "edit",
+            "backup",
+            "restore",
+            "recover",
+            "health",
+        ),
         ("cli.library",),
     ),
     **dict.fromkeys(("pin", "pins", "unpin"), ("cli.pins",)),
@@ -62,6 +74,7 @@ SUMMARIES = {
     "speeches": "列出资料库中的全部讲话（或一位讲话人的）。",
     "show": "显示一篇讲话及其全部段落。",
     "remove": "从资料库和索引中删除一篇讲话及其段落。",
+    "keep-both": "两篇内容相近的讲话都保留：不再提示它们「内容相近」。",
     "edit": "更正讲话的标题、日期、讲话人或发文机关；或把一位讲话人在所有讲话中改名。",
     "backup": "把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。",
     "restore": "用 speechqa backup 做的备份替换当前资料库，并据此重建索引。",

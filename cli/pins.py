@@ -13,6 +13,7 @@ from index import PinRecord, PinState, TakenOffer
 from retrieval import normalise_query, small_talk
 
 from .console import json_text
+from .follow import followed_passage, missing_passage
 from .main import ID, Context, UserError, cli, pass_context, user_errors
 from .render import NOT_A_QUESTION
 
@@ -54,9 +55,10 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
         obj.service()
         store = obj.library.store
         before = store.pin_of(question)
+        passage_id = followed_passage(store, passage_id).id  # renumbered since (its speech added again): said
         record = store.pin(question, passage_id, pinned_by=pinned_by or _who())
-        if record is None:
-            raise UserError(f"没有编号为 {passage_id} 的段落（结果中的「段落 #」即段落编号）。")
+        if record is None:  # removed in the instant between
+            raise UserError(missing_passage(store, passage_id, store.follow_passage(passage_id)))
         click.echo(
             f"已设为标准答案：#{record.id}「{record.question}」→ 段落 #{record.passage_id}《{record.speech_title}》"
         )

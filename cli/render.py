@@ -22,6 +22,7 @@ from retrieval import (
     attribution,
     attribution_row,
     mark,
+    newer_version_note,
     typo_note,
 )
 
@@ -215,6 +216,11 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
             + click.style(result_source(p), fg="cyan")
             + click.style(f"   {identity_line(p)}", dim=True)
             + unrelated
+            + (
+                click.style(f"  {newer_version_note(hit.newer_version)}", fg="yellow")
+                if hit.newer_version
+                else ""
+            )
         )
         if p.section:
             lines.append(click.style(f"    § {p.section}", dim=True))
@@ -305,13 +311,19 @@ def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] |
         )
         if (copy := near.get(s.id)) is not None:
             close = f"      ⚠ 与 #{copy.other_id} 内容相近（重合 {math.floor(copy.similarity * 100)}%），两篇都会被检索到；"
-            advice = (
-                f"这篇的日期更早，可能是它的旧版：如果是，请删除这篇：speechqa remove {s.id}"
-                if copy.older
-                else f"如果这是它的更正版，请删除旧版：speechqa remove {copy.other_id}"
-            )
-            lines.append(click.style(close + advice, fg="yellow"))
+            lines.append(click.style(close + version_advice(s.id, copy.other_id, copy.older), fg="yellow"))
     return "\n".join(lines)
+
+
+def version_advice(speech_id: int, other_id: int, older: bool) -> str:
+    """What to do about a speech stored beside another version of itself (`add`, `speeches`): remove the older
+    one (`older`: this one is dated before the other), or say both stay, which ends the warning."""
+    remove = (
+        f"这篇的日期更早，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
+        if older
+        else f"如果这是它的更正版，请删除旧版：speechqa remove {other_id}"
+    )
+    return f"{remove}；两篇都要保留：speechqa keep-both {speech_id} {other_id}"
 
 
 def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:

@@ -219,12 +219,15 @@ def restore_database(store: Store, source: Path, saved_to: Path | None) -> Count
     """Replace the live database's content with a backup's, in one step (the backup API writing into
     the open database), after saving the current content to `saved_to` (None: nothing is saved — a new,
     empty data home). The restored revision is set past both the old and the backup's, so every index
-    generation on disk is seen as stale."""
+    generation on disk is seen as stale; and no id counter goes back (speeches, passages, pins…: an older
+    backup's counters are below the ids given since, which would be given again — a bot's button made in
+    between, or `speechqa context 212` copied from an answer, would then lead to another passage)."""
     counts = check_backup(source)
     store.require_writable()
     if saved_to is not None:
         saved_to.parent.mkdir(parents=True, exist_ok=True)
         backup_database(store, saved_to)
+    counters = store.db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
     staging = store.path.with_name(f".restore-{os.getpid()}.db")
     try:
         shutil.copyfile(source, staging)
@@ -243,7 +246,20 @@ def restore_database(store: Store, source: Path, saved_to: Path | None) -> Count
     finally:
         staging.unlink(missing_ok=True)
     store.migrate()
+    _keep_counters(store, counters)
     return counts
+
+
+def _keep_counters(store: Store, counters: list[tuple[str, int]]) -> None:
+    """Set the restored database's id counters (SQLite's AUTOINCREMENT) to at least what they were before."""
+    with store.lock, store.db.conn as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for name, seq in counters:
+            if name not in tables:  # a table the backup's library had no more
+                continue
+            kept = conn.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", [seq, name])
+            if kept.rowcount == 0:  # no row yet: none was ever given in the backup
+                conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [name, seq])
 
 
 # -- recover ----------------------------------------------------------------------------------------

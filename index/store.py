@@ -404,6 +404,16 @@ def _m018_retired_passages(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m019_kept_versions(db: sqlite_utils.Database) -> None:
+    # A speech and its near copy that an office keeps both of (a draft and its final version, kept on purpose:
+    # `speechqa keep-both`, the bot's 两篇都保留): the finding stays, marked kept, and `speeches`, `health` and the
+    # bot no longer repeat its warning. Checked before it is added, as 016–018 are idempotent: a recovery that
+    # lost the record of migrations runs it again on the table it changed.
+    columns = {row[1] for row in db.conn.execute("PRAGMA table_info(near_copies)")}
+    if "kept_at" not in columns:
+        db.conn.execute("ALTER TABLE near_copies ADD COLUMN kept_at TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -423,6 +433,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("016_unfinished_uploads", _m016_unfinished_uploads),
     ("017_near_copies", _m017_near_copies),
     ("018_retired_passages", _m018_retired_passages),
+    ("019_kept_versions", _m019_kept_versions),
 ]
 SYNONYM_MAX_CHARS = 20
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
@@ -629,6 +640,7 @@ class NearCopy:
     why: str
     shown: bool  # whether a front end has said it (False: its `add` was stopped before its report)
     older: bool = False  # the speech is dated before the other: most likely the other's earlier version
+    kept_at: str | None = None  # when an office chose to keep both (`Store.keep_both`): not said again
 
 
 class Store:
@@ -1107,18 +1119,34 @@ class Store:
             )
 
     @_locked
-    def near_copies(self, *, unshown: bool = False) -> list[NearCopy]:
-        """Every stored speech kept beside another version of itself (both still stored), by speech id;
-        `unshown`: only those no front end has said yet."""
+    def near_copies(self, *, unshown: bool = False, kept: bool = False) -> list[NearCopy]:
+        """Every stored speech kept beside another version of itself (both still stored), by speech id, but
+        those an office chose to keep both of (`keep_both`); `unshown`: only those no front end has said yet;
+        `kept`: the ones kept on purpose too."""
         if "near_copies" not in self.db.table_names():  # a read-only older library, not migrated
             return []
+        conditions = (["n.shown = 0"] if unshown else []) + ([] if kept else ["n.kept_at IS NULL"])
         rows = self.db.execute(
-            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older FROM near_copies n "
+            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older, n.kept_at FROM near_copies n "
             "JOIN speeches a ON a.id = n.speech_id JOIN speeches b ON b.id = n.other_id "
-            + ("WHERE n.shown = 0 " if unshown else "")
+            + (f"WHERE {' AND '.join(conditions)} " if conditions else "")
             + "ORDER BY n.speech_id"
         ).fetchall()
-        return [NearCopy(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5])) for row in rows]
+        return [NearCopy(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6]) for row in rows]
+
+    @_locked
+    def keep_both(self, first: int, second: int) -> NearCopy | None:
+        """An office keeps both of two speeches found to be versions of each other (in either order): their
+        warning is not said again (`near_copies`). The finding kept, or None when there is none between them
+        (nothing changed)."""
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE near_copies SET kept_at = COALESCE(kept_at, ?), shown = 1 "
+                "WHERE (speech_id = ? AND other_id = ?) OR (speech_id = ? AND other_id = ?)",
+                [_now(), first, second, second, first],
+            )
+        found = [n for n in self.near_copies(kept=True) if {n.speech_id, n.other_id} == {first, second}]
+        return found[0] if found else None
 
     @_locked
     def near_copies_shown(self, speech_ids: Iterable[int]) -> None:
@@ -1342,7 +1370,9 @@ class Store:
             "SELECT speech_id, position, content_hash, speech_text_hash FROM retired_passages WHERE id = ?",
             [passage_id],
         ).fetchone()
-        if retired is None:  # no passage ever had that id (data this bot did not make)
+        if (
+            retired is None
+        ):  # no passage ever had that id (data this bot did not make), or its record was pruned
             return PassageTrace(None, "gone")
         speech_id, position, digest, text_hash = retired
         row = self.db.execute(
@@ -1352,8 +1382,9 @@ class Store:
             [digest, speech_id, text_hash, position],
         ).fetchone()
         if row is not None:
-            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved")
-        return PassageTrace(None, "changed" if self.follow_speech(speech_id) is not None else "gone")
+            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved", speech_id)
+        now = self.follow_speech(speech_id)
+        return PassageTrace(None, "changed" if now is not None else "gone", speech_id, now)
 
     @_locked
     def follow_speech(self, speech_id: int) -> SpeechRecord | None:
@@ -1379,6 +1410,15 @@ class Store:
             "SELECT id FROM passages WHERE section IS NOT ? ORDER BY id", [HEAD_SECTION]
         ).fetchall()
         return np.asarray([row[0] for row in rows], dtype=np.int64)
+
+    @_locked
+    def last_issued(self, table: str) -> int:
+        """The highest id ever given to a speech (`table` "speeches") or a passage ("passages"), removed ones
+        included (ids are never reused): an id above it was never given; 0 when none was."""
+        if table not in ("speeches", "passages"):
+            raise ValueError(f"no ids are issued for {table!r}")
+        row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
+        return int(row[0]) if row is not None else 0
 
     @_locked
     def passage_ids_of(self, speech_ids: Iterable[int]) -> np.ndarray:
@@ -1887,6 +1927,10 @@ class PassageTrace:
 
     passage: PassageRecord | None
     state: str
+    # the speech the passage was in when its id was given (None: "same", or no record of the id: never given,
+    # or its record pruned with the log, `prune_log`), and that speech now ("changed": the one holding its text)
+    speech_id: int | None = None
+    speech: SpeechRecord | None = None
 
 
 @dataclass(frozen=True)

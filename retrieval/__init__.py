@@ -1,7 +1,7 @@
 """Answer a query: dense + lexical search, fusion, abstain decision, de-duplication, highlights."""
 
 from .abstain import AbstainRule, Evidence, coverage
-from .attribution import UNKNOWN_SPEAKER, attribution, attribution_row
+from .attribution import UNKNOWN_SPEAKER, attribution, attribution_row, newer_version_note
 from .compiled import load as load_compiled_scoring
 from .confidence import (
     FEATURES,
@@ -154,6 +154,7 @@ __all__ = [
     "load_ranker",
     "mark",
     "min_max",
+    "newer_version_note",
     "normalise_query",
     "overlap",
     "parse_date_bound",

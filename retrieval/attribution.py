@@ -31,3 +31,9 @@ def attribution_row(speaker: str | None, issuer: str | None) -> tuple[str, str]:
     if not speaker and issuer:
         return ISSUER_ROW, issuer
     return SPEAKER_ROW, speaker or UNKNOWN_SPEAKER
+
+
+def newer_version_note(newer: int) -> str:
+    """Said beside a result whose speech is stored with a newer version of itself (`Hit.newer_version`): the
+    old text may be what the newer one corrected (both front ends)."""
+    return f"⚠ 有更正版 #{newer}，请以更正版为准"

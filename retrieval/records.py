@@ -26,6 +26,9 @@ class Hit:
     # The passage holds enough of the question's information (the rule behind Answer.answered, applied
     # to this passage): where this ends, the results stop being worth paging through.
     relevant: bool = True
+    # the passage's speech is stored beside a newer version of itself (a corrected notice added under another
+    # name, index.identity's 「更正版」, not kept on purpose): that version's id, for the front ends to say
+    newer_version: int | None = None
 
 
 @dataclass(frozen=True)

@@ -337,6 +337,7 @@ class Retriever:
         pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
         seen: list[set[str]] = []
+        newer = self._newer_versions()
         if pinned is not None:
             kept.append((pinned, 1.0))
             seen.append(bigrams(pinned.text))
@@ -358,10 +359,16 @@ class Retriever:
             if repeated:
                 n = repeated[0]
                 shown = kept[n][0]
-                if len(repeated) == 1 and shown is not pinned and fuller(record, shown):
+                if (
+                    len(repeated) == 1
+                    and shown is not pinned
+                    and (fuller(record, shown) or newer.get(shown.speech_id) == record.speech_id)
+                ):
                     # a passage that repeats a higher one whole and says more (a slide's notes that explain its
                     # bullet, 「开通“银龄健康”家庭医生服务」) is shown in its place: the short one was kept and
-                    # the passage that answers dropped as its near duplicate
+                    # the passage that answers dropped as its near duplicate. So is a corrected version's passage
+                    # repeating its old version's (「每人八百元」 → 「每人一千元」): the old text was shown, the
+                    # correction dropped as its repeat (trial 39)
                     kept[n], seen[n] = (record, kept[n][1]), grams
                 continue
             seen.append(grams)
@@ -505,6 +512,7 @@ class Retriever:
                 # question's information itself (the coverage rule) to count as still answering it
                 relevant=answered
                 and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text)),
+                newer_version=newer.get(record.speech_id),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
         )
@@ -917,6 +925,16 @@ class Retriever:
         if self._heads is None or self._heads[0] != revision:
             self._heads = (revision, self.store.passages_in_section(HEAD_SECTION))
         return self._heads[1]
+
+    def _newer_versions(self) -> dict[int, int]:
+        """Speech id -> the id of a newer version of it stored beside it (the older of a near-copy pair: the
+        one stored first, or the one dated before the other), for the pairs not kept both on purpose. Read at
+        each search: `keep-both` and removals change it without a new revision, and the table is small."""
+        newer: dict[int, int] = {}
+        for copy in self.store.near_copies():
+            old, new = (copy.speech_id, copy.other_id) if copy.older else (copy.other_id, copy.speech_id)
+            newer[old] = new
+        return newer
 
     def facets(self) -> Facets:
         """The speakers and dates of the library's speeches (re-read when the store changes, an `edit` of a

@@ -175,6 +175,9 @@ class SentMessage:
     edit_count: int = 0
     deleted: bool = False
     thread_id: int | None = None  #: the forum topic it was sent to (None: General, or not a forum)
+    #: the person's message it replies to (chat id, message id), sent with ``reply_parameters``: Telegram gives
+    #: it as ``reply_to_message`` wherever the message comes back (a button pressed under it) while it exists
+    reply_to: tuple[int | str, int] | None = None
 
     @property
     def buttons(self) -> list[JSON]:
@@ -271,6 +274,8 @@ class FakeBotAPI:
         self._sent: list[SentMessage] = []
         self._chats: dict[int | str, JSON] = {}
         self._user_messages: set[tuple[int | str, int]] = set()
+        # what each person's message held, for the `reply_to_message` of a bot message replying to it
+        self._user_message_dicts: dict[tuple[int | str, int], JSON] = {}
         self._open_callbacks: dict[str, float] = {}  # query id -> monotonic time of the press
         self._open_inline_queries: set[str] = set()
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
@@ -504,11 +509,14 @@ class FakeBotAPI:
             message["message_thread_id"] = message_thread_id
             message["is_topic_message"] = True
         if reply_to_message is not None:
-            message["reply_to_message"] = (
-                self.message_dict(reply_to_message)
+            message["reply_to_message"] = (  # Telegram gives no reply_to_message inside one
+                {k: v for k, v in self.message_dict(reply_to_message).items() if k != "reply_to_message"}
                 if isinstance(reply_to_message, SentMessage)
                 else reply_to_message
             )
+        self._user_message_dicts[(chat_id, message_id)] = {
+            k: v for k, v in message.items() if k != "reply_to_message"
+        }
         if quote is not None:
             replied = message.get("reply_to_message") or {}
             quoted = str(replied.get("text") or replied.get("caption") or "")
@@ -970,6 +978,8 @@ class FakeBotAPI:
         if message.thread_id is not None:
             result["message_thread_id"] = message.thread_id
             result["is_topic_message"] = True
+        if message.reply_to in self._user_messages:  # gone when its person deleted it
+            result["reply_to_message"] = self._user_message_dicts[message.reply_to]
         return result
 
     # ------------------------------------------------------------------ HTTP plumbing
@@ -1229,8 +1239,16 @@ class FakeBotAPI:
                 markup,
                 entities,
                 thread_id=thread,
+                reply_to=self._replied(params),
             )
         )
+
+    def _replied(self, params: JSON) -> tuple[int | str, int] | None:
+        """The person's message a sendMessage replies to (``reply_parameters``), when it is one the fake holds."""
+        reply = params.get("reply_parameters") or {}
+        target = reply.get("message_id", params.get("reply_to_message_id"))
+        key = (reply.get("chat_id", params.get("chat_id", "")), target)
+        return key if target is not None and key in self._user_messages else None  # type: ignore[return-value]
 
     async def _apieditMessageText(self, params: JSON) -> JSON | bool:
         plain, entities = self._render(params.get("text"), params.get("parse_mode"), TEXT_LIMIT)

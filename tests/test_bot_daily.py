@@ -581,7 +581,10 @@ async def test_a_corrected_copy_under_another_name_says_how_to_remove_the_old_on
     report = message.plain_text
     assert "新增 #7" in report and "与已有的 #6 内容相近" in report
     assert "点下方「删除旧版 #6」" in report and "请由管理员" not in report
-    assert [b["text"] for b in message.buttons] == ["🗑 删除旧版 #6"]
+    assert [b["text"] for b in message.buttons] == [
+        "🗑 删除旧版 #6《在春节走访慰问老干部动员会…》",
+        "两篇都保留",
+    ]
     # kept with the speech, and said: `speechqa add` and `health` do not say it again (docs/trial38.md)
     store = seed_service.library.store
     assert [(n.speech_id, n.other_id) for n in store.near_copies()] == [(7, 6)]

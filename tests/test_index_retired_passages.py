@@ -119,5 +119,30 @@ def test_a_followed_passage_always_holds_the_text_its_id_was_given_for(tmp_path_
             else:
                 assert digest not in live_hashes
                 assert trace.state == ("changed" if store.follow_speech(speech_id) is not None else "gone")
+                # what `speechqa context` says of it: the speech it was given in, and that speech now
+                assert trace.speech_id == speech_id
+                assert trace.speech == store.follow_speech(speech_id)
+        # an id above the last one issued was never given (`speechqa context 99999`: 「段落编号最大到 #N」)
+        assert all(i <= store.last_issued("passages") for i in issued)
+        assert all(s <= store.last_issued("speeches") for _, s in issued.values())
+        assert store.follow_passage(store.last_issued("passages") + 1).speech_id is None
     finally:
         store.close()
+
+
+def test_restoring_an_older_backup_gives_no_id_again(store: Store, tmp_path: Path) -> None:
+    """trial 38 left it (docs/trial38-bot.md): `restore` of an older backup set the id counters back, so ids given
+    after the backup were given again to the next speech added — a button made in between (or `speechqa
+    context 212` copied from an answer) then led to another passage. docs/trial39.md."""
+    from index import backup_database, restore_database
+
+    store.save_speech(speech("a", POOL[:2]), chunk_speech(speech("a", POOL[:2])))
+    backup_database(store, tmp_path / "backup.db")
+    later = store.save_speech(speech("b", POOL[2:4]), chunk_speech(speech("b", POOL[2:4])))
+    given = [p.id for p in store.passages(later.speech_id)]
+    restore_database(store, tmp_path / "backup.db", None)
+    assert store.speech(later.speech_id) is None and store.last_issued("passages") >= max(given)
+    again = store.save_speech(speech("c", POOL[4:6]), chunk_speech(speech("c", POOL[4:6])))
+    assert again.speech_id > later.speech_id
+    assert min(p.id for p in store.passages(again.speech_id)) > max(given)
+    assert all(store.follow_passage(i).passage is None for i in given)  # never another passage

@@ -20,8 +20,9 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 BOT_CALLS = frozenset({"_reply", "reply_text", "tell", "send_message", "edit_message_text"})
 CLI_CALLS = frozenset({"UserError", "QueryError", "ClickException", "UsageError", "BadParameter"})
 LABELS = "keyboards.py"  # button labels are no sentences
-# nor are a result's mark (「📌 标准答案」) and the help's closing list of commands (「/help — 本说明」)
-NO_SENTENCE = frozenset({"PINNED", "HELP", "ADMIN_HELP"})
+# nor are a result's mark (「📌 标准答案」), a bundled speech's (「speechqa 自带的示例讲话」, inside a line of the list
+# and the card) and the help's closing list of commands (「/help — 本说明」)
+NO_SENTENCE = frozenset({"PINNED", "BUNDLED_NAME", "HELP", "ADMIN_HELP"})
 
 
 def _text(node: ast.expr) -> str | None:

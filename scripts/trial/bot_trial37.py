@@ -106,22 +106,27 @@ async def cli(speechqa: Path, env: dict[str, str], *args: str) -> None:
     print("\n".join(out.decode().splitlines()[-4:]))
 
 
+def bot_env(api: FakeBotAPI, home: Path, admins: str, users: str, chats: str, **more: str) -> dict[str, str]:
+    """The environment of a trial's `speechqa bot` process talking to the fake Bot API (`more`: other settings)."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "SPEECHQA_TELEGRAM_API_URL": api.base_url,
+        "SPEECHQA_HOME": str(home),
+        "SPEECHQA_ADMINS": admins,
+        "SPEECHQA_ALLOWED_USERS": users,
+        "SPEECHQA_ALLOWED_CHATS": chats,
+        # a week's questions asked in minutes: the per-user limit (10 a minute) is not what is tried here
+        "SPEECHQA_QUESTIONS_PER_MINUTE": "60",
+        "NO_PROXY": "127.0.0.1,localhost",
+        **more,
+    }
+
+
 async def week(home: Path, days: Path, logfile: Path) -> None:
     speechqa = Path(sys.executable).parent / "speechqa"
     async with FakeBotAPI() as api:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "SPEECHQA_TELEGRAM_API_URL": api.base_url,
-            "SPEECHQA_HOME": str(home),
-            "SPEECHQA_ADMINS": str(ADMIN),
-            "SPEECHQA_ALLOWED_USERS": str(USER),
-            "SPEECHQA_ALLOWED_CHATS": str(GROUP),
-            "SPEECHQA_LOG_FILE": str(logfile),
-            # a week's questions asked in minutes: the per-user limit (10 a minute) is not what is tried here
-            "SPEECHQA_QUESTIONS_PER_MINUTE": "60",
-            "NO_PROXY": "127.0.0.1,localhost",
-        }
+        env = bot_env(api, home, str(ADMIN), str(USER), str(GROUP), SPEECHQA_LOG_FILE=str(logfile))
         bot, took = await start_bot(speechqa, env, api)
         print(f"bot up in {took:.1f} s")
         w = Week(api)
