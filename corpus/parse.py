@@ -1347,14 +1347,19 @@ _NAME_LABEL = re.compile(rf"^[{HAN}]{{0,6}}姓名$")  # 「姓名」「捐赠人
 
 def form_subject(rows: Sequence[str]) -> str | None:
     """The person a form is about: the value of its first field labelled …姓名 (「捐赠人姓名；于振声」, or in a
-    row of several fields 「姓名；赵桂兰；性别；女」) when it is shaped as a name (a surname, 2–5 characters).
-    A form's rows are fields, cells apart by 「；」 with no column head (a table whose head labels its cells —
-    「姓名：赵桂兰；体检日期：…」, one person a row — is no form: each row names its own person)."""
-    for row in rows:
-        cells = [cell.strip() for cell in row.split("；")]
-        if any("：" in cell for cell in cells):
-            return None
-        for label, value in pairwise(cells):
+    row of several fields 「姓名；赵桂兰；性别；女」, or as a form's labels and values are read, 「姓名：赵桂兰；
+    性别：女」) when it is shaped as a name (a surname, 2–5 characters). A form's rows are fields, each label
+    in one row only (a table whose head labels its cells — 「姓名：赵桂兰；体检日期：…」 in every row, one
+    person a row — is no form: each row names its own person)."""
+    split = [[cell.strip() for cell in row.split("；")] for row in rows]
+    labels = [cell.split("：", 1)[0] for cells in split for cell in set(cells) if "：" in cell]
+    if len(set(labels)) != len(labels):
+        return None
+    for cells in split:
+        pairs = [tuple(cell.split("：", 1)) for cell in cells if "：" in cell]
+        if not pairs:
+            pairs = list(pairwise(cells))
+        for label, value in pairs:
             if _NAME_LABEL.match(label) and name_parts(to_simplified(value)) is not None:
                 return value
     return None

@@ -974,7 +974,7 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
                 lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
                 continue
             x0, top, x1, bottom = table.box
-            texts = labelled_rows(rows, [] if table.form and header is None else header)
+            texts = labelled_rows(rows, [] if table.form and header is None else header, form=table.form)
             step = (bottom - top) / max(len(texts), 1)
             for n, text in enumerate(texts):
                 row_top = top + n * step
