@@ -12,7 +12,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -223,6 +223,19 @@ def _lone_headers(pages: list[Page]) -> set[int]:
         ):
             found.add(id(first))
     return found
+
+
+def footnotes_under(lines: Sequence[Line], pages: list[Page]) -> bool:
+    """Whether `lines`, printed at a page's foot under its body (or under a table), are footnotes: set
+    smaller than the document's body type, the first opening with a note's mark. LibreOffice prints a
+    page's footnotes there, between a table that ends the page and the footer."""
+    body = _body_size(pages)
+    return (
+        body is not None
+        and bool(lines)
+        and all(0 < line.size < _NOTE_SIZE * body for line in lines)
+        and bool(_NOTE_MARK.match(lines[0].text.strip()))
+    )
 
 
 def _body_size(pages: list[Page]) -> float | None:
@@ -522,11 +535,24 @@ def _marked_notes(lines: tuple[Line, ...]) -> list[tuple[str, Block]]:
     found: list[tuple[str, str]] = []
     for line in _note_pieces(lines):
         text = line.text.strip()
-        if mark := _NOTE_MARK.match(text):
+        mark = _NOTE_MARK.match(text)
+        if mark and found and not _follows_on(found[-1][0], _mark_key(mark.group())):
+            # a wrapped line of the note above opening with a number (「100%，深化…」 under 「2 数据来源：…」):
+            # notes are numbered on, one by one, and 100 is not the note after 2
+            mark = None
+        if mark:
             found.append((_mark_key(mark.group()), text[mark.end() :].strip()))
         elif found:
             found[-1] = (found[-1][0], join(found[-1][1], text))
     return [(key, Block(text=text, kind="note")) for key, text in found if text]
+
+
+def _follows_on(previous: str, key: str) -> bool:
+    """Whether a note marked `key` may follow one marked `previous` on a page: numbered marks count on by one
+    (1, 2, 3); other marks (asterisks, daggers, roman figures) are not counted."""
+    if previous.isdigit() and key.isdigit():
+        return int(key) == int(previous) + 1
+    return True
 
 
 def _mark_key(mark: str) -> str:

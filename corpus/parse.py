@@ -1089,10 +1089,27 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
     date = None
     while start > 0 and lines[start - 1].kind in _PLAIN:
         line = lines[start - 1]
-        if date is None and not issuers and (found := parse_date(line.text) or _transcribed_on(line.text)):
+        signed = _signed_line(line.title_text)
+        if (
+            date is None
+            and not issuers
+            and (found := _signature_date(line.text) or _transcribed_on(line.text))
+        ):
             date = found
-        elif _is_issuer(line.title_text) and len(issuers) < 4:
-            issuers.insert(0, line.title_text)
+        elif (
+            signed is not None and signed.issuer and len(issuers) < 4 and (signed.date is None or not issuers)
+        ):
+            if signed.date is not None:
+                if date is not None:
+                    break  # a name and a date over the date already read: body text
+                date = signed.date
+            issuers.insert(0, signed.issuer)
+        elif signed is not None and not signed.issuer:
+            pass  # the seal's own line (「（印章）」, the seal's text read by OCR): part of the signature
+        elif date is None and issuers and (found := _signature_date(line.text)):
+            date = found  # the date over the body's name (「2024年3月5日」 then 「中共…老干部局」)
+            start -= 1
+            break
         else:
             break
         start -= 1
@@ -1108,6 +1125,54 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
         attachment_list=before.listed + after.listed,
         notes=before.notes + after.notes,
     )
+
+
+# The seal over a signature as a line says it: 「（盖章）」「（章）」「（印章）」 after the body's name or on a line of
+# its own, and the seal's own text as OCR reads it (「临江市委老干部局专用章」, 「…公章」).
+_SEAL_MARK = re.compile(r"\s*[（(]\s*(?:盖章|签章|公章|印章|章|印|签字盖章|盖\s*章)\s*[）)]\s*$")
+_SEAL_TEXT = re.compile(r"^(?P<body>.+?)(?:专用章|公章|印章|之章|之印)$")
+# A date's weekday in brackets after it: 「2024年3月5日（星期二）」.
+_WEEKDAY = re.compile(r"\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]\s*$")
+
+
+@dataclass(frozen=True)
+class _Signed:
+    """What one line of a signature gives: the body's name (None: the seal's own line) and a date set on
+    the same line after it (「中共临江市委老干部局　2024年3月5日」)."""
+
+    issuer: str | None
+    date: str | None = None
+
+
+def _signature_date(text: str) -> str | None:
+    """A line that is a date and nothing else, a weekday after it allowed (「2024年3月5日（星期二）」)."""
+    return parse_date(text) or (parse_date(_WEEKDAY.sub("", text)) if _WEEKDAY.search(text) else None)
+
+
+def _signed_line(title_text: str) -> _Signed | None:
+    """A signature line that is not a date alone: a body's name (a seal mark after it dropped: 「中共临江市委
+    老干部局（盖章）」), a body's name and the date after it on one line, or the seal's own line — 「（印章）」
+    alone, or the seal's text as OCR reads it when it names a body (「临江市委老干部局专用章」). None for
+    any other line."""
+    text = _SEAL_MARK.sub("", title_text).strip()
+    if not text:
+        return _Signed(issuer=None) if title_text.strip() else None
+    if _is_issuer(text):
+        return _Signed(issuer=text)
+    seal = _SEAL_TEXT.match(text.replace(" ", ""))
+    if seal is not None and _is_issuer(seal.group("body")):
+        return _Signed(issuer=None)
+    if len(text) > 60:
+        return None
+    # the date at the line's end, after the body's name (apart by spaces or not)
+    for at in range(len(text) - 4, 1, -1):
+        if text[at - 1] != " " and not text[at].isdigit() and text[at] not in NUM + "〇○Ｏ０１２":
+            continue
+        date = _signature_date(text[at:])
+        name = text[:at].strip()
+        if date is not None and name and _is_issuer(_SEAL_MARK.sub("", name).strip()):
+            return _Signed(issuer=_SEAL_MARK.sub("", name).strip(), date=date)
+    return None
 
 
 # A transcribed speech's closing line: its date and the editor's note in brackets, in either order
@@ -1347,14 +1412,19 @@ _NAME_LABEL = re.compile(rf"^[{HAN}]{{0,6}}姓名$")  # 「姓名」「捐赠人
 
 def form_subject(rows: Sequence[str]) -> str | None:
     """The person a form is about: the value of its first field labelled …姓名 (「捐赠人姓名；于振声」, or in a
-    row of several fields 「姓名；赵桂兰；性别；女」) when it is shaped as a name (a surname, 2–5 characters).
-    A form's rows are fields, cells apart by 「；」 with no column head (a table whose head labels its cells —
-    「姓名：赵桂兰；体检日期：…」, one person a row — is no form: each row names its own person)."""
-    for row in rows:
-        cells = [cell.strip() for cell in row.split("；")]
-        if any("：" in cell for cell in cells):
-            return None
-        for label, value in pairwise(cells):
+    row of several fields 「姓名；赵桂兰；性别；女」, or as a form's labels and values are read, 「姓名：赵桂兰；
+    性别：女」) when it is shaped as a name (a surname, 2–5 characters). A form's rows are fields, each label
+    in one row only (a table whose head labels its cells — 「姓名：赵桂兰；体检日期：…」 in every row, one
+    person a row — is no form: each row names its own person)."""
+    split = [[cell.strip() for cell in row.split("；")] for row in rows]
+    labels = [cell.split("：", 1)[0] for cells in split for cell in set(cells) if "：" in cell]
+    if len(set(labels)) != len(labels):
+        return None
+    for cells in split:
+        pairs = [tuple(cell.split("：", 1)) for cell in cells if "：" in cell]
+        if not pairs:
+            pairs = list(pairwise(cells))
+        for label, value in pairs:
             if _NAME_LABEL.match(label) and name_parts(to_simplified(value)) is not None:
                 return value
     return None

@@ -28,6 +28,7 @@ from .layout import (
     MARGIN_BAND,
     Line,
     Page,
+    footnotes_under,
     join,
     join_drop_caps,
     separator,
@@ -966,9 +967,10 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
     rows_of: list[list[list[list[str]]]] = [[[list(row) for row in t.rows] for t in p.tables] for p in pages]
     headers: list[list[Sequence[str] | None]] = [[None] * len(p.tables) for p in pages]
     printed: list[list[list[list[str]]]] = [[[] for _ in p.tables] for p in pages]
+    every = [p.page for p in pages]
     for index in range(1, len(pages)):
         before, after = pages[index - 1], pages[index]
-        if not (before.tables and after.tables and _carried_over(before, after)):
+        if not (before.tables and after.tables and _carried_over(before, after, every)):
             continue
         previous_rows, rows = rows_of[index - 1][-1], rows_of[index][0]
         previous_header = headers[index - 1][-1]
@@ -1010,11 +1012,11 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
         for table, rows, header in zip(page.tables, tables, page_headers, strict=True):
             if not rows:
                 continue  # its one row is read with the rest of the table on the next page
-            if len(table.rows) == 1 and header is None:
+            if len(rows) == 1 and header is None:
                 lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
                 continue
             x0, top, x1, bottom = table.box
-            texts = labelled_rows(rows, [] if table.form and header is None else header)
+            texts = labelled_rows(rows, [] if table.form and header is None else header, form=table.form)
             step = (bottom - top) / max(len(texts), 1)
             for n, text in enumerate(texts):
                 row_top = top + n * step
@@ -1024,11 +1026,14 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
     return out
 
 
-def _carried_over(before: _PageText, after: _PageText) -> bool:
+def _carried_over(before: _PageText, after: _PageText, pages: list[Page]) -> bool:
     """Whether the first table of `after` continues the last table of `before`: as many columns, the same
-    left and right edges, nothing of the body under the one (only its page's footer band) and nothing over
-    the other (only the header band), and — unless it opens with the other's header row repeated — no room
-    left under the one for the other's first row (`_room_left`)."""
+    left and right edges, nothing of the body under the one (only its page's footer band, and the page's
+    footnotes, which LibreOffice prints between the table and the footer) and nothing over the other (only
+    the header band), and — unless it opens with the other's header row repeated — no room left under the
+    one, down to its footnotes, for the other's first row (`_room_left`). Before, a table whose header row
+    ended a page above a footnote was read as two boxes of one row each, as printed: a data row's cell
+    wrapped over two lines was read as two lines and its text lost from the cell."""
     last, first = before.tables[-1], after.tables[0]
     if (
         _columns(last) != _columns(first)
@@ -1036,11 +1041,18 @@ def _carried_over(before: _PageText, after: _PageText) -> bool:
         or abs(last.box[2] - first.box[2]) > 2
     ):
         return False
-    if first.rows[:1] != last.rows[:1] and _room_left(before, after) > first.first_height + _ROW_SLACK:
-        return False
     foot = before.page.height * (1 - MARGIN_BAND)
+    under = [line for line in before.page.lines if line.top >= last.box[3] and line.top < foot]
+    notes_top = None
+    if footnotes_under(under, pages):
+        notes_top, under = min(line.top for line in under), []
+    if (
+        first.rows[:1] != last.rows[:1]
+        and _room_left(before, after, notes_top) > first.first_height + _ROW_SLACK
+    ):
+        return False
     head = after.page.height * MARGIN_BAND
-    return not any(line.top >= last.box[3] and line.top < foot for line in before.page.lines) and not any(
+    return not under and not any(
         line.bottom <= first.box[1] and line.bottom > head for line in after.page.lines
     )
 
@@ -1050,15 +1062,18 @@ def _carried_over(before: _PageText, after: _PageText) -> bool:
 _ROW_SLACK = 12.0
 
 
-def _room_left(before: _PageText, after: _PageText) -> float:
+def _room_left(before: _PageText, after: _PageText, notes_top: float | None = None) -> float:
     """The space under the last table of `before`, down to where the text of its page ends. A table runs
     on over a page break only when its next row did not fit there: two tables of the same columns, one
     ending a page and another opening the next after a page break, were read as one table, the second's
     header row labelled by the first's. The text of a page ends as far above its foot as the text of the
     next begins under its top (the top and bottom margins of Word, WPS, LibreOffice and reportlab pages
-    are equal), or at the lowest body line printed on it, if lower."""
+    are equal), or at the lowest body line printed on it, if lower; where the page's footnotes begin
+    (`notes_top`), if it has any under the table."""
     last, first = before.tables[-1], after.tables[0]
     foot = before.page.height * (1 - MARGIN_BAND)
+    if notes_top is not None:
+        return notes_top - last.box[3]
     text_bottom = max(
         after.page.height - first.box[1],
         max((line.bottom for line in before.page.lines if line.top < foot), default=0.0),
@@ -1247,6 +1262,7 @@ def _below_cjk_run(chars: list[dict]) -> float:  # type: ignore[type-arg]
 
 
 _DIGITS = set("0123456789")
+_FULL_DIGITS = set("０１２３４５６７８９")
 
 
 def _ascii_word(text: str) -> bool:
@@ -1264,6 +1280,11 @@ _DASHES = set("—–")
 def _word_end(chars: list[dict], start: int) -> int:  # type: ignore[type-arg]
     """The index of the last character of the Latin word or number at `start` (a space ends it), or
     `start` itself for any other character."""
+    if chars[start]["text"] in _FULL_DIGITS:
+        # a full-width figure is a character of its own, as a Chinese one is (LibreOffice breaks between
+        # 「３」 and 「０」), but the unit after it stays with it (「０％」)
+        unit = start + 1 < len(chars) and chars[start + 1]["text"] in _AFTER_NUMBER
+        return start + 1 if unit else start
     if not (chars[start]["text"].isascii() and chars[start]["text"].isalnum()):
         return start
     end = start

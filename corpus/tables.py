@@ -5,14 +5,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .dates import read_date
+from .names import is_person_name
 from .records import Block
 
 # A header cell labels the cells under it only when it reads like a label.
 _MAX_HEADER_CELL = 20
 _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+# A form's label: a short phrase with no digit and no sentence in it (「姓名」「申请事项」「联系电话：」).
+_MAX_FORM_LABEL = 12
+_DIGIT = re.compile(r"[0-9０-９]")
+# A value no column is titled by: a number, an amount, a count, a telephone number (digits and the units
+# forms write after them), not a bare year (「2024年」 does title a column)
+_NUMBER_VALUE = re.compile(
+    r"^[0-9０-９][0-9０-９\s.,，．:：/\-—~～％%（）()元万亿人名个次岁天月号件份间张套台]*$"
+)
+_BARE_YEAR = re.compile(r"^[0-9０-９]{4}\s*年?$")
 
 
-def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | None = None) -> list[str]:
+def labelled_rows(
+    rows: Sequence[Sequence[str] | str], header: Sequence[str] | None = None, *, form: bool = False
+) -> list[str]:
     """One line per data row: 「项目：健康体检；标准：每年一次；经费来源：同级财政」.
 
     `header`: the rows continue a table whose header is known (a PDF table carried over to the next
@@ -27,6 +40,11 @@ def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | N
     (「单位｜走访人数｜慰问金额｜走访领导」 over empty rows and 「合计」: half or more of its columns label no
     cell) is also read as a row of its own, cells joined with 「；」, before the rows it labels: its words
     were lost otherwise. One empty column (a 「备注」 left blank, or a cell merged across it) is not a form.
+    A table of labels and values side by side (a 登记表 or 申请表, `is_form`), with no header given, is
+    read by `form_rows`: 「姓名：张三；性别：男」, each value after its own label; before, its first row was
+    taken for a header labelling the rest (「姓名：出生年月；张三：1950年3月；性别：籍贯」). `form`: the source says
+    the table is a form (a PDF's cells holding a filled form's field values): read so whenever its cells pair
+    as labels and values, and unlabelled otherwise.
     """
     kept: list[list[str] | str] = []
     for row in rows:
@@ -38,9 +56,12 @@ def labelled_rows(rows: Sequence[Sequence[str] | str], header: Sequence[str] | N
     grids = [row for row in kept if not isinstance(row, str)]
     labels: list[str] = list(header or ())
     header_rows: list[list[str]] = []
-    if header is None and (found := table_header(grids)) is not None:
+    found = table_header(grids) if header is None else None
+    if found is not None:
         labels, count = found
         header_rows = grids[:count]
+    elif not header and (is_form(grids) or (form and _pairs(grids))):
+        return form_rows(kept)
     out = []
     for row in kept:
         if isinstance(row, str):
@@ -80,7 +101,7 @@ def table_header(grids: Sequence[Sequence[str]]) -> tuple[list[str], int] | None
     Before, the first row's empty column made it no header, and every row of such a table was read
     unlabelled (「市直单位；2000元；800元；单位经费」), its second header row among them.
     """
-    if len(grids) < 2:
+    if len(grids) < 2 or is_form(grids):
         return None
     if is_header(grids[0]):
         return list(grids[0]), 1
@@ -112,6 +133,96 @@ def table_header(grids: Sequence[Sequence[str]]) -> tuple[list[str], int] | None
         labels.append(f"{group}（{below}）" if below != group else below)
     # a column merged down the two rows too (「单位类别」): a first row of data with an empty cell has none
     return (labels, 2) if grouped and merged_down else None
+
+
+def is_form(grids: Sequence[Sequence[str]]) -> bool:
+    """Whether a table's rows are a form's labels and values side by side — a 登记表, 申请表 or 审批表:
+    「姓名｜张三｜性别｜男」, 「申请事项｜（one value across the rest of the row）」 — rather than rows of data
+    under a header row. Each row's cells are taken in pairs from the left, a label in each even column
+    (the grid's first, third, …: a merged cell counts as the columns it covers, empty after its first)
+    and its value in the next; the grid has an even number of columns.
+
+    The labels must read as labels: every row opens with one, each is short (at most 12 characters), holds
+    no digit and no sentence, and no label appears twice. And the table must say it is
+    a form and not a data table whose first row titles its columns: the first row is no header at all
+    (an empty value, a sentence: `is_header`), or one of its values is a value — a person's name, a date,
+    a number or an amount, a telephone number (a header titles a column with none of these; a bare year
+    may title one and is no evidence) — or a label ends with a colon, or one row's value runs on across
+    the rest of the row (its label and value alone in a row of a table whose other rows hold two labels:
+    「申请事项」 over a long request), or a column of values holds both a name, date or number and a
+    sentence (a data table's column holds one kind of thing). A form of short words only, laid out like a
+    table of data (「民族｜汉｜籍贯｜山东」 over more such rows), says none of this and is read as one.
+    """
+    if not _pairs(grids):
+        return False
+    width = max(len(row) for row in grids)
+    grids = [row for row in grids if any(row[1:]) or _form_label(row[0])]
+    labels = [row[column] for row in grids for column in range(0, len(row), 2) if row[column]]
+    first = grids[0]
+    values = [first[column] for column in range(1, len(first), 2) if first[column]]
+    if not is_header(first) or any(label.endswith(("：", ":")) for label in labels):
+        return True
+    if any(_value_not_title(value) for value in values):
+        return True
+    for column in range(1, width, 2):
+        below = [row[column] for row in grids[1:] if column < len(row) and row[column]]
+        if any(map(_value_not_title, below)) and not all(map(_label_like, below)):
+            return True  # names, dates or numbers beside long text: no data column holds both
+    across = [row for row in grids if row[1:2] and row[1] and not any(row[2:])]
+    two_labels = [row for row in grids if sum(1 for text in row[::2] if text) >= 2]
+    return width >= 4 and bool(across) and bool(two_labels)
+
+
+def _pairs(grids: Sequence[Sequence[str]]) -> bool:
+    """Whether a table's cells pair as a form's labels and values (see `is_form`): an even number of columns,
+    two rows or more, a label opening every row, every label short with no digit and no sentence, none
+    twice. A note across the form (「注：本表一式两份…」 in a cell merged over the row, printed in its first
+    column) is no row of labels."""
+    width = max((len(row) for row in grids), default=0)
+    grids = [row for row in grids if any(row[1:]) or _form_label(row[0])]
+    if len(grids) < 2 or width < 2 or width % 2:
+        return False
+    labels = [row[column] for row in grids for column in range(0, len(row), 2) if row[column]]
+    return (
+        all(row and row[0] for row in grids)
+        and len(set(labels)) == len(labels)
+        and all(_form_label(label) for label in labels)
+    )
+
+
+def form_rows(rows: Sequence[Sequence[str] | str]) -> list[str]:
+    """A form's rows (see `is_form`) read as their labels and values: one line per row, each value after
+    its label — 「申请单位：市老年大学书画班；联系人：王建华」 — a label left empty alone (「使用时段」), a row given
+    as one string (a note across the form) as it stands. Every label and value is said once, in its row."""
+    out = []
+    for row in rows:
+        if isinstance(row, str):
+            if row.strip():
+                out.append(row.strip())
+            continue
+        cells = [cell.strip() for cell in row]
+        parts = []
+        for column in range(0, len(cells), 2):
+            label = cells[column].rstrip("：:").strip()
+            value = cells[column + 1] if column + 1 < len(cells) else ""
+            if label and value:
+                parts.append(f"{label}：{value}")
+            elif label or value:
+                parts.append(label or value)
+        if parts:
+            out.append("；".join(parts))
+    return out
+
+
+def _form_label(text: str) -> bool:
+    return len(text) <= _MAX_FORM_LABEL and not _SENTENCE_MARK.search(text) and not _DIGIT.search(text)
+
+
+def _value_not_title(text: str) -> bool:
+    """A cell that is a value and titles no column: a person's name, a date, a number or amount."""
+    if _BARE_YEAR.match(text):
+        return False
+    return bool(_NUMBER_VALUE.match(text)) or read_date(text) is not None or is_person_name(text)
 
 
 def _label_like(text: str) -> bool:

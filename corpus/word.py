@@ -339,7 +339,9 @@ def _form_head(body, blocks: list[Block]) -> list[Block]:  # type: ignore[no-unt
     title = date = ""
     for block in blocks:
         cells = [cell.strip() for cell in block.text.split("；")] if block.kind == "table_row" else []
-        for label, value in itertools.pairwise(cells):
+        # a form's row reads 「标题：…」 (corpus.tables.form_rows), a row of other cells 「标题；…」
+        labelled = [tuple(cell.split("：", 1)) for cell in cells if "：" in cell]
+        for label, value in [*itertools.pairwise(cells), *labelled]:
             if not title and _TITLE_LABEL.match(label) and value:
                 title = value
             elif not date and _DATE_LABEL.match(label) and _DATE_VALUE.match(value):

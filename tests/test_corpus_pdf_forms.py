@@ -4,8 +4,8 @@ A form (报名表, 登记表) filled in with a PDF program keeps each value in i
 widget's ``/V``), not in the page's text; a viewer draws it in the field's box. The seventeenth blind set's
 老物件捐赠登记表.pdf was read as its seventeen labels alone (「捐赠人姓名」, 「物品来历」…), not one value. Now
 the values of text and choice fields are read where they stand (corpus/pdf.py, ``_field_values``): in the
-ruled cell holding the field — the row read 「label；value」, the first row too (it is no header) — or as a
-line of the page.
+ruled cell holding the field — the row read 「label：value」 as a form is (corpus.tables.form_rows), the first
+row too (it is no header) — or as a line of the page.
 
 Files made by real producers: reportlab draws the form, pypdf fills it
 (tests/fixtures/corpus_writers.write_filled_form_pdf).
@@ -51,11 +51,11 @@ def test_each_value_is_read_beside_its_label(tmp_path: Path) -> None:
     path = tmp_path / "报名表.pdf"
     _form(path, VALUES)
     lines = read_document(path).text.splitlines()
-    assert "姓名；费清源" in lines  # the first row: a label and its value, not the others' header
-    assert "原工作单位；市档案馆（退休）" in lines
-    assert "报名专业；国画山水班" in lines
-    assert "学习经历；2024年在老年大学学过书法初级班，结业成绩优秀。希望继续学习国画。" in lines
-    assert "联系电话；13712345678" in lines
+    assert "姓名：费清源" in lines  # the first row: a label and its value, not the others' header
+    assert "原工作单位：市档案馆（退休）" in lines
+    assert "报名专业：国画山水班" in lines
+    assert "学习经历：2024年在老年大学学过书法初级班，结业成绩优秀。希望继续学习国画。" in lines
+    assert "联系电话：13712345678" in lines
 
 
 def test_a_blank_form_reads_its_labels_as_before(tmp_path: Path) -> None:
@@ -177,19 +177,19 @@ def test_a_forms_rows_are_cited_under_its_title_and_its_row_is_found(tmp_path: P
     [speech] = parse_document(read_document(path))
     rows = [p for p in speech.paragraphs if p.kind == "table_row"]
     assert [p.section for p in rows] == [f"{TITLE} › 费清源"] * len(DATED_ROWS)  # under the person too, below
-    assert "报名专业；国画山水班" in [d.text for d in chunk_speech(speech)]
+    assert "报名专业：国画山水班" in [d.text for d in chunk_speech(speech)]
     library = Library(tmp_path / "home")
     library.add_documents([read_document(path)], FakeEmbedder())
     retriever = Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
     top = retriever.search("春季学期报名表 报名专业", k=3, mode="lexical").hits[0].passage
-    assert top.text == "报名专业；国画山水班" and top.section.startswith(TITLE)
+    assert top.text == "报名专业：国画山水班" and top.section.startswith(TITLE)
     library.close()
 
 
 def test_a_forms_rows_are_cited_under_the_person_it_is_about_and_a_question_naming_them_finds_the_row(
     tmp_path: Path,
 ) -> None:
-    """Each row of a form stays a passage of its own, and says nothing of whose it is (「联系电话；137…」): a
+    """Each row of a form stays a passage of its own, and says nothing of whose it is (「联系电话：137…」): a
     question naming the person (「费清源的联系电话」) found the name's row, not the phone's. Every row is now
     cited under the person its 姓名 field names (docs/cold15.md); the rows' text is unchanged."""
     path = tmp_path / "报名表.pdf"
@@ -198,14 +198,14 @@ def test_a_forms_rows_are_cited_under_the_person_it_is_about_and_a_question_nami
     rows = [p for p in speech.paragraphs if p.kind == "table_row"]
     assert {p.section for p in rows} == {f"{TITLE} › 费清源"}
     assert [p.text for p in rows] == [
-        f"{label}；{VALUES[key].replace(chr(10), '')}" for label, key, _ in ROWS
+        f"{label}：{VALUES[key].replace(chr(10), '')}" for label, key, _ in ROWS
     ]
     library = Library(tmp_path / "home")
     library.add_documents([read_document(path)], FakeEmbedder())
     retriever = Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
     for question, row in [
-        ("费清源的联系电话", "联系电话；13712345678"),
-        ("费清源原来在哪个单位", "原工作单位；市档案馆（退休）"),
+        ("费清源的联系电话", "联系电话：13712345678"),
+        ("费清源原来在哪个单位", "原工作单位：市档案馆（退休）"),
     ]:
         assert retriever.search(question, k=3, mode="lexical").hits[0].passage.text == row, question
     library.close()
