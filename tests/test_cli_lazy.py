@@ -73,4 +73,5 @@ def test_asking_imports_neither_the_measuring_code_nor_the_bot(seed_home: Path) 
         "cli.ask",
         "cli.render",
         "cli.settings",
+        "cli.follow",  # old passage ids followed (context), index only
     }
