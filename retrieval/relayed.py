@@ -93,7 +93,9 @@ def question_inside(text: str, speakers: Collection[str] = ()) -> str:
                 and len(pieces) > 1
                 and not _asks(bare)
                 and not _names_speaker(bare, speakers)
-                and (_ADDRESS.match(bare) or relays)
+                # an address is set off by a mark (「王处，」「各位:」); one followed by a space alone is a
+                # keyword, the question's own subject (「老同志 讲政治表率 还要成为什么」)
+                and ((_ADDRESS.match(bare) and first.rstrip() != bare) or relays)
             ):
                 rest = "".join(pieces[1:])
         if rest == before:
