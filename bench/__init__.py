@@ -40,7 +40,14 @@ from .documents import (
 from .errors import BenchError
 from .filters import filtered_questions, filters_library, filters_report
 from .ocr_confidence import ocr_confidence_report
-from .pins import PIN_QUESTIONS, load_pin_questions, pins_report, training_questions
+from .pins import (
+    PIN_QUESTIONS,
+    corpus_folder,
+    library_retriever,
+    load_pin_questions,
+    pins_report,
+    training_questions,
+)
 from .quality import (
     BenchLibrary,
     ablation,
@@ -105,6 +112,7 @@ __all__ = [
     "cmrc_set",
     "coldstart_report",
     "comparison_section",
+    "corpus_folder",
     "dev_questions",
     "documents_report",
     "evaluate_modes",
@@ -124,6 +132,7 @@ __all__ = [
     "int_list",
     "kind_list",
     "latency_report",
+    "library_retriever",
     "load_cmrc",
     "load_examples",
     "load_pin_questions",

@@ -63,7 +63,9 @@ SPLIT_SEED = 13
 # reproduces the shipped model (batches 3 to 8: 16 groups each, written cold; 3 to 7 on passages no earlier
 # group pins, 8 — the bundled speeches' fresh passages used up — on facts no earlier question asks, 14 of
 # them in a passage an earlier group pins for another fact).
-HELD_OUT_ONLY_BATCHES = frozenset({"3", "4", "5", "6", "7", "8"})
+# Batch 9 is the first asked of other libraries (`PinQuestion.library`: the bundled speeches plus one
+# benchmarks/corpus-coldN folder), on documents no earlier batch pins.
+HELD_OUT_ONLY_BATCHES = frozenset({"3", "4", "5", "6", "7", "8", "9"})
 MAX_FALSE = 0.02  # tuning keeps the false-pin rate on the tuning part at or below this (and no wrong pin)
 TARGET_HITS = 0.9  # the share of paraphrases the issue asks for: the report shows what it would cost
 SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 … 0.990
@@ -104,6 +106,8 @@ class PinQuestion:
     question: str
     answer: str | None = None  # pinned questions: a piece of the passage to pin
     batch: str = ""  # groups written later form their own batch, split on their own (earlier splits stay)
+    library: str = ""  # "" the bench library (the bundled speeches); "cold21": the bundled speeches plus
+    # benchmarks/corpus-cold21, where the group's pin is and its questions are asked (`observe_everywhere`)
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,7 @@ class Outcome:
 def load_pin_questions(path: Path) -> list[PinQuestion]:
     items = []
     batch_of: dict[str, str] = {}  # group → the batch it was first seen in
+    library_of: dict[str, str] = {}  # group → the library its pin is in and its questions are asked of
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -184,6 +189,7 @@ def load_pin_questions(path: Path) -> list[PinQuestion]:
                 str(row["question"]),
                 row.get("answer"),
                 str(row.get("batch", "")),
+                str(row.get("library", "")),
             )
         except (ValueError, KeyError, TypeError) as e:
             raise BenchError(f"{path.name} 第 {number} 行格式不对：{e}") from e
@@ -194,6 +200,13 @@ def load_pin_questions(path: Path) -> list[PinQuestion]:
             raise BenchError(
                 f"{path.name} 第 {number} 行：组 {item.group} 已用于第 {first or '1'} 批，不能再用于第 {item.batch or '1'} 批。"
             )
+        if (home := library_of.setdefault(item.group, item.library)) != item.library:
+            raise BenchError(
+                f"{path.name} 第 {number} 行：组 {item.group} 已在资料库 {home or '（内置讲话）'} 中提问，"
+                f"不能再在 {item.library or '（内置讲话）'} 中提问。"
+            )
+        if item.library and not corpus_folder(item.library).is_dir():
+            raise BenchError(f"{path.name} 第 {number} 行：没有语料文件夹 {corpus_folder(item.library)}。")
         items.append(item)
     return items
 
@@ -228,7 +241,36 @@ def fitted_batches(items: Sequence[PinQuestion]) -> list[PinQuestion]:
     shipped model was fitted on them: none on a held-out group's passage of these batches, those on a cold
     batch's passages kept (left out too, the tuning part's cross-validation fell from 32/89 paraphrases at
     1/83 false pins to 30/89 at 2/83)."""
-    return [i for i in items if i.batch not in HELD_OUT_ONLY_BATCHES]
+    return [i for i in items if i.batch not in HELD_OUT_ONLY_BATCHES and not i.library]
+
+
+def corpus_folder(library: str) -> Path:
+    """The folder of documents a library named in the set adds to the bundled speeches (`cold21`:
+    benchmarks/corpus-cold21)."""
+    return BENCHMARKS / f"corpus-{library}"
+
+
+def observe_everywhere(
+    retriever: Retriever,
+    items: Sequence[PinQuestion],
+    open_library: Callable[[str], Retriever] | None = None,
+) -> list[Observation]:
+    """Every asked question against every pin active where it is asked: the bench library's questions in
+    `retriever`'s library with the pins of the groups that name no library; a group naming a library
+    (`PinQuestion.library`) in `open_library(name)` — the bundled speeches plus that corpus — with those
+    pins and its library's own, judged by `retriever`'s judge. Each library's store is left with those pins."""
+    here = [i for i in items if not i.library]
+    pin_set(retriever.store, here)
+    observed = {o.item: o for o in observe(retriever, here)}
+    for name in sorted({i.library for i in items if i.library}):
+        if open_library is None:
+            raise BenchError(f"问题集有在资料库 {name} 中提问的组：需要该资料库（--cold-homes）。")
+        other = open_library(name)
+        other.pin_judge = retriever.pin_judge
+        active = [i for i in items if i.library in ("", name)]
+        pin_set(other.store, active)
+        observed.update((o.item, o) for o in observe(other, active) if o.item.library == name)
+    return [observed[i] for i in items if i.kind != "pinned"]
 
 
 def pin_set(store: Store, items: Sequence[PinQuestion]) -> dict[str, int]:
@@ -625,12 +667,18 @@ class SetParts:
 
 
 def observe_set(
-    retriever: Retriever, items: Sequence[PinQuestion], training: Sequence[GoldQuestion] | None = None
+    retriever: Retriever,
+    items: Sequence[PinQuestion],
+    training: Sequence[GoldQuestion] | None = None,
+    open_library: Callable[[str], Retriever] | None = None,
 ) -> ObservedSet:
     """Pin the set in the retriever's store and observe it as `pins_report` fits and reports it: the tuning
     questions against the pins of the batches fitted on (`fitted_batches`), the held-out ones against every
     pin of the set; with the pairs derived from `training` (default: `training_questions()`) as the fit
-    reads them. The store is left with every pin of the set."""
+    reads them. The groups naming another library are asked there (`observe_everywhere`) with
+    `open_library`, and left out without it. The store is left with every pin of the set."""
+    if open_library is None:
+        items = [i for i in items if not i.library]
     tune_groups, held_groups = split_groups(items)
     fitting = fitted_batches(items)
     passage_of = pin_set(retriever.store, fitting)
@@ -641,8 +689,8 @@ def observe_set(
         leave_out={passage_of[g] for g in held_groups if g in passage_of},
         skip={i.question for i in fitting},
     )
-    passage_of = pin_set(retriever.store, items)
-    observations = tuple(as_fitted.get(o.item, o) for o in observe(retriever, items))
+    passage_of = pin_set(retriever.store, [i for i in items if not i.library])
+    observations = tuple(as_fitted.get(o.item, o) for o in observe_everywhere(retriever, items, open_library))
     return ObservedSet(tuple(items), passage_of, observations, tuple(observe_pairs(retriever, derived)))
 
 
@@ -847,12 +895,25 @@ def kept_or_made(cache: Path | None, make: Callable[[], T]) -> T:
 
 
 def library_retriever(
-    library_dir: Path, *, model: str, prefixes: Prefixes | None, tokenizer: str
+    library_dir: Path,
+    *,
+    model: str,
+    prefixes: Prefixes | None,
+    tokenizer: str,
+    corpus: Path | None = None,
+    notice: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Retriever:
     """The retriever of the library in `library_dir`, as the service opens it (an empty one gets the bundled
-    speeches): the bench library the pin experiments read."""
+    speeches, and then the documents of `corpus`, a folder): the bench library the pin experiments read,
+    or a library a batch of the pin set names (`corpus_folder`)."""
     library = Library(library_dir, tokenizer=tokenizer)
-    return SpeechService(library, ServiceOptions(model=model, prefixes=prefixes)).retriever
+    service = SpeechService(
+        library, ServiceOptions(model=model, prefixes=prefixes), notice=notice, progress=progress
+    )
+    if corpus is not None and service.seeded:
+        service.add_paths([corpus], progress)
+    return service.retriever
 
 
 def fit_pins(
@@ -1006,6 +1067,7 @@ def pins_report(
     fit_to: Path | None = None,
     source: str = "pin-questions.jsonl",
     training: Sequence[GoldQuestion] = (),
+    open_library: Callable[[str], Retriever] | None = None,
 ) -> str:
     """Pin the set's questions in the retriever's store, ask every other question, and report on both
     parts: the fallback rule, the two-threshold rule tuned on the tuning part, and the pin model — the
@@ -1013,7 +1075,8 @@ def pins_report(
     (Markdown). With `training` questions, the fit also reads the labelled pairs derived from them
     (`derived_pairs`), none on a held-out group's pinned passage. The fit reads the set without the
     batches held out whole (`fitted_batches`), their pins included; the report asks every question with
-    every pin of the set active."""
+    every pin of the set active — a group naming a library in that library (`observe_everywhere`, with
+    `open_library`)."""
     tune_groups, held_groups = split_groups(items, seed)
     cross: list[str] = []
     if fit_to is not None:
@@ -1068,8 +1131,8 @@ def pins_report(
             + f" — C = {strength:g} kept (fewest false pins, then most paraphrases).",
             "",
         ]
-    pin_set(retriever.store, items)  # every pin of the set active while its questions are asked
-    observations = observe(retriever, items)
+    # every pin of the set active while its questions are asked (where they are asked)
+    observations = observe_everywhere(retriever, items, open_library)
     tuning = [o for o in observations if o.item.group in tune_groups]
     held = [o for o in observations if o.item.group in held_groups]
     judge = retriever.pin_judge
@@ -1134,7 +1197,8 @@ def pins_report(
     if costly is not None:
         label = f"cheapest rule for {TARGET_HITS:.0%} of tuning paraphrases ({_describe(costly)})"
         lines.append(_row(label, "held-out", outcome(held, costly)))
-    timing = match_latency(retriever, items)
+    here = [i for i in items if not i.library]  # the bench library's pins and questions
+    timing = match_latency(retriever, here)
     lines += [
         "",
         f"Matching one question against all {timing.pins} pins (features and model, its embedding already "
@@ -1146,6 +1210,17 @@ def pins_report(
             if isinstance(judge, PinModel) and "text_similarity" in judge.features
             else "."
         ),
-        _plain_ranking(retriever, items),
+        _plain_ranking(retriever, here),
     ]
+    elsewhere = sorted({(i.batch, i.library) for i in items if i.library})
+    if elsewhere:
+        lines.append(
+            "Asked of other libraries (the bundled speeches plus one benchmarks/corpus-coldN folder, every pin "
+            "of the bench library active there too): "
+            + "; ".join(
+                f"{_batch_name(batch)}: {', '.join(sorted({i.group for i in items if (i.batch, i.library) == (batch, name) and i.kind == 'pinned'}))} over {name}"
+                for batch, name in elsewhere
+            )
+            + "."
+        )
     return "\n".join(lines)

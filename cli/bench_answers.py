@@ -52,31 +52,63 @@ from .main import Context, ProgressBar, UserError, long_running, notice, pass_co
     show_default=True,
     help="Where --fit writes the pin model (JSON).",
 )
+@click.option(
+    "--cold-homes",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of data homes, c21 … (as scripts/eval_all_sets.sh keeps them), for the groups asked of "
+    "another library (the bundled speeches plus benchmarks/corpus-cold21 …); default: built beside the "
+    "bench home on first use. Their pins are set there (a copy is wise).",
+)
 @bench_home_option
 @doc_option
 @pass_context
 def bench_pins(
-    obj: Context, questions_file: Path, fit: bool, out: Path, bench_home: Path | None, doc: Path
+    obj: Context,
+    questions_file: Path,
+    fit: bool,
+    out: Path,
+    cold_homes: Path | None,
+    bench_home: Path | None,
+    doc: Path,
 ) -> None:
     """Pinned answers: share of paraphrases that get their pin, and false pins, tuned and held out.
 
-    Runs on its own library of the bundled speeches (the pins are the set's, not yours). Reports the
-    shipped pin model beside the fallback rule; with --fit, fits the model on the tuning part first
-    (and on pairs of questions derived from the retrieval question sets' tuning half).
+    Runs on its own library of the bundled speeches (the pins are the set's, not yours); a group that
+    names another library (the ninth batch: cold16, cold21, cold24) is asked there, with every pin of
+    the bundled speeches active too. Reports the shipped pin model beside the fallback rule; with --fit,
+    fits the model on the tuning part first (and on pairs of questions derived from the retrieval
+    question sets' tuning half).
 
     \b
     Examples:
         speechqa bench pins
         speechqa bench pins --fit
+        speechqa bench pins --cold-homes /tmp/libs
     """
     from index import Library
     from retrieval import ServiceOptions, SpeechService
 
+    home = bench_home or obj.settings.home / "bench" / "pins"
+
+    def open_library(name: str) -> Retriever:
+        where = (
+            (cold_homes / f"c{name.removeprefix('cold')}")
+            if cold_homes
+            else home.with_name(f"{home.name}-{name}")
+        )
+        return b.library_retriever(
+            where,
+            model=obj.settings.model,
+            prefixes=obj.settings.prefixes,
+            tokenizer=obj.settings.tokenizer,
+            corpus=b.corpus_folder(name),
+            notice=notice,
+            progress=ProgressBar(f"嵌入段落（{name}）"),
+        )
+
     with user_errors(*BENCH_ERRORS):
         items = b.load_pin_questions(questions_file)
-        library = Library(
-            bench_home or obj.settings.home / "bench" / "pins", tokenizer=obj.settings.tokenizer
-        )
+        library = Library(home, tokenizer=obj.settings.tokenizer)
         service = SpeechService(
             library,
             ServiceOptions(model=obj.settings.model, prefixes=obj.settings.prefixes),
@@ -89,6 +121,7 @@ def bench_pins(
             fit_to=out if fit else None,
             source=questions_file.name,
             training=b.training_questions() if fit else (),
+            open_library=open_library,
         )
     publish("pins", "speechqa bench pins" + (" --fit" if fit else ""), table, doc)
     if fit:

@@ -4,10 +4,12 @@ set active — the tuning part too, as the bench's report asks it — and each f
 unrelated question given a pin, a paraphrase given another group's pin) printed with the pin it got; with
 `--unserved`, the paraphrases given no pin as well.
 
-    SPEECHQA_HOME=/tmp/home HF_HUB_OFFLINE=1 python scripts/list_pin_misses.py --library DIR [--unserved]
+    SPEECHQA_HOME=/tmp/home HF_HUB_OFFLINE=1 python scripts/list_pin_misses.py --library DIR \
+        --cold-homes LIBS [--unserved]
 
 DIR is a bench library of the bundled speeches (`speechqa bench pins --bench-home DIR` builds one; its pins
-are replaced). A few minutes on two busy cores. One line a question: part, batch, kind, its group → the
+are replaced); LIBS holds the data homes c16, c21, c24 … the ninth batch is asked of (as for `speechqa bench
+pins --cold-homes`; their pins are replaced too). A few minutes on two busy cores. One line a question: part, batch, kind, its group → the
 group whose pin it got, the question | that pin's question.
 """
 
@@ -21,12 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
 from cli.settings import load_settings
-from retrieval import load_pin_judge
+from retrieval import Retriever, load_pin_judge
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--library", type=Path, required=True)
+    parser.add_argument("--cold-homes", type=Path, required=True, help="folder holding c16, c21, c24 …")
     parser.add_argument("--unserved", action="store_true", help="also list paraphrases given no pin")
     args = parser.parse_args()
     settings = load_settings()
@@ -35,10 +38,20 @@ def main() -> None:
     )
     items = b.load_pin_questions(b.PIN_QUESTIONS)
     tune_groups, _ = b.split_groups(items)
-    b.pin_set(retriever.store, items)
+
+    def open_library(name: str) -> Retriever:
+        return b.library_retriever(
+            args.cold_homes / f"c{name.removeprefix('cold')}",
+            model=settings.model,
+            prefixes=settings.prefixes,
+            tokenizer=settings.tokenizer,
+            corpus=b.corpus_folder(name),
+        )
+
     pinned = {i.group: i.question for i in items if i.kind == "pinned"}
     judge = load_pin_judge()
-    for o in b.observe(retriever, items):
+    retriever.pin_judge = judge
+    for o in b.observe_everywhere(retriever, items, open_library):
         if o.item.kind == "pinned":
             continue
         got = o.chosen(judge)

@@ -27,6 +27,7 @@ from bench.pins import (
     choose_strength,
     choose_strength_seeds,
     closest_pin_lines,
+    corpus_folder,
     derived_pairs,
     experiment_parser,
     fit_once,
@@ -34,6 +35,7 @@ from bench.pins import (
     fitted_batches,
     kept_or_made,
     load_pin_questions,
+    observe_everywhere,
     observe_pairs,
     observe_set,
     offer_outcome,
@@ -85,7 +87,7 @@ def test_groups_added_in_a_later_batch_leave_the_earlier_split_as_it_was() -> No
 def test_a_held_out_only_batch_goes_whole_to_the_held_out_part_and_leaves_the_tuning_part_alone() -> None:
     items = load_pin_questions(PIN_QUESTIONS)
     only = [i for i in items if i.batch in HELD_OUT_ONLY_BATCHES]
-    assert only  # the shipped set has six (batches 3 to 8, written cold after the model was fitted)
+    assert only  # the shipped set has seven (batches 3 to 9, written cold after the model was fitted)
     tune_groups, held = split_groups(items)
     assert {i.group for i in only} <= held
     assert not {i.group for i in only} & tune_groups
@@ -109,7 +111,7 @@ def test_each_pinned_answer_of_the_set_names_its_passage_among_the_bundled_speec
     holding = {
         i.group: sum(i.answer in t for t in texts)
         for i in load_pin_questions(PIN_QUESTIONS)
-        if i.kind == "pinned" and i.answer is not None
+        if i.kind == "pinned" and i.answer is not None and not i.library  # the ninth batch's: below
     }
     assert holding and min(holding.values()) == 1
     assert {g for g, n in holding.items() if n > 1} == {"p03", "t03", "t14", "d02"}
@@ -621,3 +623,107 @@ def test_an_experiment_embeds_each_question_once_and_keeps_the_vectors(tmp_path:
     assert opened == [1] and all(np.array_equal(again[t], first[t]) for t in texts)
     query_vectors({*texts, "新问"}, cache, embedder)
     assert fake.calls[-1] == ("query", 1)
+
+
+ELSEWHERE_ROWS = [  # a batch whose pin is in another library: the bundled speeches plus a cold corpus
+    {
+        "group": "k1",
+        "kind": "pinned",
+        "question": "冬泳队每次下水多久？",
+        "answer": "不超过5分钟",
+        "batch": "9",
+        "library": "cold24",
+    },
+    {
+        "group": "k1",
+        "kind": "paraphrase",
+        "question": "冬泳一次能在水里待多久",
+        "batch": "9",
+        "library": "cold24",
+    },
+    {"group": "k1", "kind": "near-miss", "question": "冬泳队几点集合？", "batch": "9", "library": "cold24"},
+    {
+        "group": "k2",
+        "kind": "unrelated",
+        "question": "离休干部多久体检一次",
+        "batch": "9",
+        "library": "cold24",
+    },
+]
+WINTER = """关于冬泳健身队的公告
+（2028年9月5日）
+水温低于5摄氏度时，每次在水中的时间不超过5分钟。每周二、四、六上午7时集合训练。
+"""
+
+
+def rows_file(tmp_path: Path, rows: list[dict[str, str]], name: str = "set.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_group_naming_another_library_is_pinned_and_asked_there_with_the_bench_librarys_pins(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """The ninth batch's pins are over documents the bench library lacks: each group is asked of its own
+    library (the bundled speeches plus a cold corpus), where every pin of the bench library is active too —
+    and the bench library holds only its own pins."""
+    libraries = {}
+    for name, texts in (("home", [SPEECH]), ("cold24", [SPEECH, WINTER])):
+        library = Library(tmp_path / name)
+        library.add_documents([Document(f"{n}.txt", t, "utf-8") for n, t in enumerate(texts)])
+        library.build(fake_embedder)
+        libraries[name] = library
+    retrievers = {
+        name: Retriever(lib.store, lib.load(fake_embedder.key), fake_embedder)
+        for name, lib in libraries.items()
+    }
+    opened: list[str] = []
+
+    def open_library(name: str) -> Retriever:
+        opened.append(name)
+        return retrievers[name]
+
+    items = load_pin_questions(small_set(tmp_path)) + load_pin_questions(
+        rows_file(tmp_path, ELSEWHERE_ROWS, "k.jsonl")
+    )
+    report = pins_report(retrievers["home"], items, open_library=open_library)
+    assert opened == ["cold24"]
+    assert "| pin model | held-out, batch 9 |" in report or "batch 9: k1 over cold24" in report
+    assert {s.pin.question for s in libraries["home"].store.pins()} == {
+        "离休干部体检规定是什么？",
+        "老年大学开设什么课程？",
+    }
+    assert {s.pin.question for s in libraries["cold24"].store.pins()} == {
+        "离休干部体检规定是什么？",
+        "老年大学开设什么课程？",
+        "冬泳队每次下水多久？",
+    }
+    asked = [o.item.question for o in observe_everywhere(retrievers["home"], items, open_library)]
+    assert asked == [i.question for i in items if i.kind != "pinned"]  # every question, in the set's order
+    assert not any(i.library for i in fitted_batches(items))  # never fitted on
+    with pytest.raises(BenchError, match="cold24"):
+        observe_everywhere(retrievers["home"], items)
+    for library in libraries.values():
+        library.close()
+
+
+def test_a_group_asked_of_two_libraries_or_of_a_corpus_that_is_not_there_is_refused(tmp_path: Path) -> None:
+    two = [ELSEWHERE_ROWS[0], {**ELSEWHERE_ROWS[1], "library": "cold21"}]
+    with pytest.raises(BenchError, match="第 2 行：组 k1 已在资料库 cold24 中提问"):
+        load_pin_questions(rows_file(tmp_path, two))
+    with pytest.raises(BenchError, match="没有语料文件夹"):
+        load_pin_questions(rows_file(tmp_path, [{**ELSEWHERE_ROWS[0], "library": "cold999"}]))
+
+
+def test_the_ninth_batchs_answers_are_in_no_bundled_passage_and_name_a_corpus_folder(
+    seed_retriever: Retriever,
+) -> None:
+    """`pin_set` pins the first passage holding an answer, and a library of the bundled speeches plus a
+    cold corpus lists the bundled passages first: an answer they held would pin a speech, not the corpus."""
+    texts = [p.text for p in seed_retriever.store.passages()]
+    elsewhere = [i for i in load_pin_questions(PIN_QUESTIONS) if i.library and i.kind == "pinned"]
+    assert len(elsewhere) == 16
+    for item in elsewhere:
+        assert item.answer is not None and not any(item.answer in t for t in texts)
+        assert any(f.is_file() for f in corpus_folder(item.library).iterdir())
