@@ -479,15 +479,19 @@ def cost_of_target(observations: Sequence[Observation], target: float = TARGET_H
     return min(reaching, key=lambda item: (item[0], item[1], -item[2].min_similarity))[2]
 
 
-def _best(observations: Sequence[Observation], model: PinModel) -> list[tuple[float, str | None]]:
+def _best(
+    observations: Sequence[Observation], model: PinModel, *, serving: bool = True
+) -> list[tuple[float, str | None]]:
     """Per question: the highest probability any pin gets, and that pin's group (the model's choice at
-    any threshold at or below it)."""
+    any threshold at or below it) — among the pins it may serve (`PinModel.serving`: none a veto keeps
+    from it), or with `serving=False` among all it may offer."""
     best: list[tuple[float, str | None]] = []
     for o in observations:
         if not o.scores:
             best.append((0.0, None))
             continue
-        p = model.probabilities([f for _, f in o.scores])
+        pairs = [f for _, f in o.scores]
+        p = model.serving(pairs) if serving else model.probabilities(pairs)
         i = int(np.argmax(p))
         best.append((float(p[i]), o.scores[i][0]))
     return best
@@ -962,8 +966,9 @@ def offer_threshold(
 def model_cost_of_target(
     observations: Sequence[Observation], model: PinModel, target: float = TARGET_HITS
 ) -> PinModel | None:
-    """The model with the highest threshold that still pins `target` of these paraphrases (None if none)."""
-    best = _best(observations, model)
+    """The model with the highest threshold that still pins `target` of these paraphrases (None if none):
+    read as an offer, which no veto stops."""
+    best = _best(observations, model, serving=False)
     values = sorted({p for p, _ in best} | {0.0})
     reaching = [t for t in values[1:] if _outcome_at(observations, best, t).hit_rate >= target]
     if not reaching:

@@ -49,6 +49,7 @@ from index import Embedder, PinState, Store, embed_query, embedding_key, query_t
 
 from .answer_type import interrogative_kinds
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
+from .slots import Slot, question_slots, slots_conflict
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -106,6 +107,8 @@ class PairFeatures:
     asks_other: float  # 1 when the two ask for a different kind of answer (a time, a number, a place…)
     passage_added: float  # share of the new question's word weight not in the pinned question but in
     # the pinned passage: it asks about something else the passage also talks about (a near miss)
+    slot_conflict: float = 0.0  # 1 when the two name different values for one slot (a year, a count, an
+    # ordinal, an administrative level: 前年 against 去年, 第四条 against 第一条; retrieval.slots)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -175,9 +178,20 @@ class PinModel:
     version: int = PIN_MODEL_VERSION
     fitted_on: str = ""
     suggest: float | None = None  # from this probability up to `threshold` a pin is offered; None: never
+    veto: tuple[
+        str, ...
+    ] = ()  # features that, when non-zero, keep a pin from being served (it may be offered)
 
     def probabilities(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         return probabilities(self, [f.vector(self.features) for f in pairs])
+
+    def serving(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        """The probabilities, 0 for a pin a `veto` feature keeps from being served."""
+        p = self.probabilities(pairs)
+        if not self.veto or not len(p):
+            return p
+        vetoed = np.asarray([any(f.vector(self.veto)) for f in pairs])
+        return np.where(vetoed, 0.0, p)
 
     def strengths(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         """Per pin: its probability when at or above the threshold, else -inf."""
@@ -190,20 +204,26 @@ class PinModel:
     def verdicts(self, pairs: Sequence[PairFeatures]) -> Verdicts:
         """Strengths and offers from one computation of the pins' probabilities."""
         p = self.probabilities(pairs)
+        served = self.serving(pairs) if self.veto else p
         never = np.full(len(p), -math.inf)
         offered = never if self.suggest is None else np.where(p >= self.suggest, p, -math.inf)
-        return Verdicts(np.where(p >= self.threshold, p, -math.inf), offered)
+        return Verdicts(np.where((served >= self.threshold) & (served > 0), p, -math.inf), offered)
 
     def to_json(self) -> dict[str, object]:
         data = {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}
-        return data if self.suggest is None else {**data, "suggest": self.suggest}
+        data = data if self.suggest is None else {**data, "suggest": self.suggest}
+        return {**data, "veto": list(self.veto)} if self.veto else data
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> PinModel:
         suggest = data.get("suggest")  # files written before offers were added have none
+        veto = data.get("veto", [])  # nor before vetoes were
+        if not isinstance(veto, list):
+            raise TypeError("veto is not a list")
         return cls(
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             suggest=None if suggest is None else float(suggest),  # type: ignore[arg-type]
+            veto=tuple(str(v) for v in veto),
             **read_weights(data),  # type: ignore[arg-type]
         )
 
@@ -231,6 +251,8 @@ def stale_reason(model: PinModel, embedder: str | None) -> str | None:
         return f"suggest {model.suggest} outside (0, threshold]"
     if "text_similarity" in model.features and model.coef[model.features.index("text_similarity")] > 0:
         return "text_similarity weighed positively (matching reads similarity − TEXT_MARGIN as its bound)"
+    if unknown := [v for v in model.veto if v not in PIN_FEATURES]:
+        return f"unknown veto features {unknown}"
     return None
 
 
@@ -314,6 +336,7 @@ class QuestionSide:
     terms: tuple[str, ...]  # content words, question words left out
     grams: frozenset[str]
     kinds: frozenset[str]
+    slots: frozenset[Slot] = frozenset()  # the values it names (retrieval.slots)
 
     @classmethod
     def of(cls, question: str) -> QuestionSide:
@@ -321,7 +344,7 @@ class QuestionSide:
         topic = INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
         drop = question_words()
         terms = tuple(t for t in query_terms(topic) if t not in drop)
-        return cls(text, terms, char_bigrams(topic), interrogative_kinds(text))
+        return cls(text, terms, char_bigrams(topic), interrogative_kinds(text), question_slots(text))
 
 
 def siblings(a: str, b: str) -> bool:
@@ -395,6 +418,7 @@ def pair_features(
         swap=min(added, dropped),
         asks_other=float(new.kinds != pinned.kinds),
         passage_added=weighted_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
+        slot_conflict=float(slots_conflict(new.slots, pinned.slots)),
     )
 
 

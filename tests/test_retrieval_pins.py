@@ -723,3 +723,32 @@ def test_a_spoken_question_form_is_compared_as_the_written_one(
     library.store.pin(QUESTION, passage_with(library.store, "每年一次体检"))
     a, b = (features_of(library, fake_embedder, q) for q in (written, spoken))
     assert (b.novel, b.dropped, b.overlap, b.bigrams) == (a.novel, a.dropped, a.overlap, a.bigrams), spoken
+
+
+def test_a_pin_whose_question_names_another_value_of_a_slot_is_offered_never_served(
+    library: Library, fake_embedder: FakeEmbedder, tmp_path: Path
+) -> None:
+    """A question naming another year than the pinned one (前年 for 去年) is a near miss however close in
+    meaning: with the veto, the pin the model would serve is only offered; the same question naming the
+    pinned year, or none, is served as before. The veto round-trips through the model file."""
+    store = library.store
+    store.pin("去年离休干部体检规定是什么？", passage_with(store, "每年一次体检"))
+    matcher = PinMatcher.load(store, fake_embedder)
+    r = retriever(library, fake_embedder)
+    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
+    vetoed = replace(loose, veto=("slot_conflict",))
+    for asked, conflict in (
+        ("前年离休干部体检规定是什么", True),
+        ("去年离休干部体检规定是什么", False),
+        ("离休干部体检规定", False),
+    ):
+        vector = r.query_vector(asked)
+        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
+        assert pair.slot_conflict == float(conflict)
+        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
+        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
+        assert (decision.served is None) == conflict and (decision.offered is not None) == conflict
+    vetoed.save(tmp_path / "pins.json")
+    assert load_pin_judge(tmp_path / "pins.json") == vetoed
+    replace(vetoed, veto=("no_such_feature",)).save(tmp_path / "bad.json")
+    assert isinstance(load_pin_judge(tmp_path / "bad.json", embedder="test"), PinRule)
