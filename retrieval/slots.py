@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
 
-__all__ = ["Slot", "question_slots", "slots_conflict"]
+__all__ = ["Slot", "names_staff", "question_slots", "slots_conflict"]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
 
@@ -82,7 +82,8 @@ _UNITS = (
     "%",
 )
 _SAME_UNIT = {"周岁": "岁", "摄氏度": "度"}
-_COUNT = re.compile(rf"(?<![第\d{_NUMERALS}])({_NUMBER})({'|'.join(map(re.escape, _UNITS))})")
+# (not after 第, an ordinal; nor after 哪 or 每: 哪一年 asks which year, 每一年 is every year)
+_COUNT = re.compile(rf"(?<![第哪每\d{_NUMERALS}])({_NUMBER})({'|'.join(map(re.escape, _UNITS))})")
 # Administrative level: 全市 / 我省 / 市委 / 省级 …
 _LEVEL = re.compile(r"(?:全|我|本)([市省国县区])|([市省县])(?:委|级|政府)")
 
@@ -132,3 +133,13 @@ def slots_conflict(a: frozenset[Slot], b: frozenset[Slot]) -> bool:
     """Whether two questions name disjoint values for a slot both name (one that leaves it out never does)."""
     left, right = _by_kind(a), _by_kind(b)
     return any(left[k].isdisjoint(right[k]) for k in left.keys() & right.keys())
+
+
+_STAFF = re.compile(r"工作者|工作人员")
+
+
+def names_staff(question: str) -> bool:
+    """Whether the question is about the people who do a work (「老干部工作者」, 「…工作人员」), not those the work
+    serves: 「对老干部工作者要常怀什么样的心」 and 「对老同志要常怀什么样的心」 ask about different people in
+    otherwise the same words (and the search's words cannot tell: 老干部工作/者)."""
+    return bool(_STAFF.search(to_simplified(unicodedata.normalize("NFKC", question))))

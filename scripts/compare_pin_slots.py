@@ -29,6 +29,15 @@ was committed, and its figures are counted once, here:
 - B ships if it passes and, over all held-out parts together, serves more than A at no more false pins than A;
   else A ships if it passes; else nothing ships. Before either: the veto must fire on no tuning paraphrase
   against its own pin (else the slot kind that fires is named and the rule reported failed).
+
+Added after A and B were counted (A passed, B equal to A), and before any figure of it was read (`--staff`):
+
+- C: A, and also vetoed where exactly one of the two questions names the people who do a work (工作者,
+  工作人员: `retrieval.slots.names_staff`) — the cause of 9 of the 23 false pins of batches 3–8 (「对老干部工作者
+  要常怀…」 against 「对老同志要常怀…」), which no word the search cuts tells apart (老干部工作/者). Designed on
+  those misses, so batches 3–8 are no check of it: the first two batches' held-out part and batch 9 are.
+  C ships instead of A if it fires on no tuning paraphrase against its own pin and, against A, serves no fewer
+  and has no more false pins on each part, and fewer false pins over all.
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
 from retrieval import PinModel, Retriever, load_pin_judge
-from retrieval.slots import question_slots
+from retrieval.slots import names_staff, question_slots, slots_conflict
 
 VETO = ("slot_conflict",)
 
@@ -66,6 +75,7 @@ def main() -> None:
     parser = b.experiment_parser(__doc__ or "")
     parser.add_argument("--cold-homes", type=Path, required=True)
     parser.add_argument("--misses", default="", help="batches whose misses to list, e.g. 3,4,5,6,7,8")
+    parser.add_argument("--staff", action="store_true", help="count variant C beside A")
     args = parser.parse_args()
     settings = load_settings()
 
@@ -93,6 +103,16 @@ def main() -> None:
     assert isinstance(shipped, PinModel)
     pinned = {i.group: i.question for i in items if i.kind == "pinned"}
     parts = observed.parts()
+    if args.staff:  # every slot read again by today's code (the cache may predate a fix of retrieval.slots)
+
+        def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
+            asked, pin = item.question, pinned[group]
+            return {
+                "slot_conflict": float(slots_conflict(question_slots(asked), question_slots(pin))),
+                "staff_conflict": float(names_staff(asked) != names_staff(pin)),
+            }
+
+        parts = parts.with_extra(extra)
     if args.misses:
         wanted = set(args.misses.split(","))
         for o in parts.cold:
@@ -127,6 +147,20 @@ def main() -> None:
     }
     print(figures("shipped", report, shipped))
     print(figures("A (shipped + veto)", report, replace(shipped, veto=VETO)))
+    if args.staff:
+        staff = replace(shipped, veto=(*VETO, "staff_conflict"))
+        fires = [
+            o.item.question
+            for o in parts.tuning
+            if o.item.kind == "paraphrase"
+            and any(g == o.item.group and f.vector(staff.veto)[1] for g, f in o.scores)
+        ]
+        print(f"C: the staff veto fires on {len(fires)} tuning paraphrases against their own pin: {fires}")
+        print(figures("C (A + staff veto)", report, staff))
+        for batch in sorted({o.item.batch for o in cold}):
+            rows = [o for o in cold if o.item.batch == batch]
+            print(f"  batch {batch}: C {b.outcome(rows, staff).served_at()}")
+        return
     c, _ = b.choose_strength(
         list(parts.tuning), pairs=observed.pairs, passage_of=observed.passage_of, fit=fit_vetoed
     )

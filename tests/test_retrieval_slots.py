@@ -81,3 +81,5 @@ def test_the_slots_near_misses_change() -> None:
 def test_numerals_inside_words_are_not_values() -> None:
     assert question_slots("统一使用什么记录本") == frozenset()
     assert question_slots("这件事十分重要吗") == frozenset()
+    assert question_slots("付守诚同志是哪一年离休的") == frozenset()  # asks which year: no value
+    assert question_slots("每一年体检几次") == frozenset()
