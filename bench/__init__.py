@@ -42,6 +42,7 @@ from .filters import filtered_questions, filters_library, filters_report
 from .ocr_confidence import ocr_confidence_report
 from .pins import (
     PIN_QUESTIONS,
+    cold_home,
     corpus_folder,
     library_retriever,
     load_pin_questions,
@@ -110,6 +111,7 @@ __all__ = [
     "cmrc_library",
     "cmrc_report",
     "cmrc_set",
+    "cold_home",
     "coldstart_report",
     "comparison_section",
     "corpus_folder",

@@ -88,6 +88,11 @@ MODEL_FEATURES = (
     "asks_other",
     "passage_added",
 )
+# Features that keep a pin from being served whatever its probability (it may still be offered): two questions
+# naming different values for one slot — a year, 前年/去年, an ordinal, a count, 全市/全省 (retrieval.slots) —
+# ask different things (session pins40: scripts/compare_pin_slots.py, docs/measured.md). The threshold is set
+# with the veto in place.
+MODEL_VETO = ("slot_conflict",)
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
 FOLD_SEEDS = (
@@ -248,6 +253,12 @@ def corpus_folder(library: str) -> Path:
     """The folder of documents a library named in the set adds to the bundled speeches (`cold21`:
     benchmarks/corpus-cold21)."""
     return BENCHMARKS / f"corpus-{library}"
+
+
+def cold_home(homes: Path, library: str) -> Path:
+    """The data home of a library named in the set among a folder of them, as scripts/eval_all_sets.sh keeps
+    them (`cold21` → homes/c21)."""
+    return homes / f"c{library.removeprefix('cold')}"
 
 
 def observe_everywhere(
@@ -544,6 +555,7 @@ def fit_once(
         threshold=0.5,
         embedder=embedder,
         fitted_on=fitted_on,
+        veto=MODEL_VETO,
     )
     if "text_similarity" in features and draft.coef[features.index("text_similarity")] > 0:
         # matching bounds text_similarity from below before it embeds the question again, which holds

@@ -91,11 +91,7 @@ def bench_pins(
     home = bench_home or obj.settings.home / "bench" / "pins"
 
     def open_library(name: str) -> Retriever:
-        where = (
-            (cold_homes / f"c{name.removeprefix('cold')}")
-            if cold_homes
-            else home.with_name(f"{home.name}-{name}")
-        )
+        where = b.cold_home(cold_homes, name) if cold_homes else home.with_name(f"{home.name}-{name}")
         return b.library_retriever(
             where,
             model=obj.settings.model,

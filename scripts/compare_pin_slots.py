@@ -94,9 +94,7 @@ def main() -> None:
         lambda: b.observe_set(
             opened(args.library),
             items,
-            open_library=lambda name: opened(
-                args.cold_homes / f"c{name.removeprefix('cold')}", b.corpus_folder(name)
-            ),
+            open_library=lambda name: opened(b.cold_home(args.cold_homes, name), b.corpus_folder(name)),
         ),
     )
     shipped = load_pin_judge()
@@ -133,7 +131,7 @@ def main() -> None:
     fires = [
         o.item.question
         for o in parts.tuning
-        if o.item.kind == "paraphrase" and any(g == o.item.group and f.slot_conflict for g, f in o.scores)
+        if o.item.kind == "paraphrase" and any(g == o.item.group and f.vector(VETO)[0] for g, f in o.scores)
     ]
     print(f"veto fires on {len(fires)} tuning paraphrases against their own pin: {fires}")
     if not args.held_out:

@@ -41,7 +41,7 @@ def main() -> None:
 
     def open_library(name: str) -> Retriever:
         return b.library_retriever(
-            args.cold_homes / f"c{name.removeprefix('cold')}",
+            b.cold_home(args.cold_homes, name),
             model=settings.model,
             prefixes=settings.prefixes,
             tokenizer=settings.tokenizer,
