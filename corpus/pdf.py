@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from . import ocr
 from .clean import HAN
+from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .layout import (
@@ -94,6 +95,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     doubtful: list[tuple[int, float]] = []  # pages OCR read with low confidence: (number, confidence)
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
             read_pages: list[_PageText] = []
             for number, page in enumerate(pdf.pages, start=1):
                 page = _shown(page)
