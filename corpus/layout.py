@@ -314,8 +314,8 @@ def _text_height(lines: list[Line]) -> float:
 
 def _single_page_footer(page: Page) -> Line | None:
     """The footer of a one-page document (「— 内部资料　注意保存 —」 under a notice's date): the bottommost
-    line, set apart from the text over it by more than a line's height, a short phrase that is no
-    sentence, printed below where any common producer ends a page's text (`_HEADER_ZONE` from the foot:
+    line, set apart from the text over it by more than a line's height, in a smaller type than the body (a
+    browser's address and 「1/1」) or a short phrase that is no sentence, printed below where any common producer ends a page's text (`_HEADER_ZONE` from the foot:
     Word prints its footer 1.75 cm up, LibreOffice in its 2 cm margin). Read as text it ran the
     signature and the date into one paragraph with it, and the date was lost."""
     lines = sorted(page.lines, key=lambda line: line.bottom)
@@ -332,8 +332,10 @@ def _single_page_footer(page: Page) -> Line | None:
         or last.top - above.bottom <= lead + size  # a blank line more than the page's spacing
         or last.bottom <= (1 - _HEADER_ZONE) * page.height
         or last.height > 1.15 * size
-        or not _short_phrase(last, page)
-        or _may_be_signed(phrase)
+        # in a smaller type than the body, as the single-page header: a browser's footer (the page's address
+        # and 「1/1」 across the foot) spans the page; else a short phrase
+        or not (last.height < 0.85 * size or _short_phrase(last, page))
+        or (_may_be_signed(phrase) and not _ADDRESS.search(phrase))  # an address signs nothing
     ):
         return None
     return last
@@ -345,6 +347,11 @@ def _single_page_footer(page: Page) -> Line | None:
 _TRAILING_PAGE_NUMBER = re.compile(
     rf"\s*(?:[—–\-－]\s*\d{{1,4}}\s*[—–\-－]|{_MARKED_PAGE_NUMBER})$", re.IGNORECASE
 )
+
+
+# A web address (a browser prints the page's at the foot of each page it prints): its figures and colon are
+# no date or label.
+_ADDRESS = re.compile(r"(?:https?|ﬁle|file)://|www\.", re.IGNORECASE)
 
 
 def _may_be_signed(text: str) -> bool:
