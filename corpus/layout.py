@@ -166,6 +166,7 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     out = []
     for page in pages:
         kept = []
+        foot = _foot_number(page)
         # the bands where this page has its running header (footer): nothing else there is one
         headed = {
             key[0] for line in page.lines if (key := (_band(line, page), _running_key(line.text))) in running
@@ -174,13 +175,32 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
             band = _band(line, page)
             if band and ((band, _running_key(line.text)) in running or is_page_number(line.text)):
                 continue
-            if line is single or line is single_footer or id(line) in lone:
+            if line is single or line is single_footer or id(line) in lone or line is foot:
                 continue
             if band and band not in headed and _in_slot(line, band, page, slots):
                 continue
             kept.append(line)
         out.append(replace(page, lines=tuple(kept)))
     return out
+
+
+def _foot_number(page: Page) -> Line | None:
+    """A page number printed higher than the margin band: the page's bottommost line, a bare page number
+    centred under the text and set apart from it by more than two lines' height. LaTeX's default pages
+    (article, ctexart) print it a sixth of the page up: a one-page report read 「…控制在四十人以内。1」."""
+    lines = sorted(page.lines, key=lambda line: line.bottom)
+    if len(lines) < 2 or not is_page_number(lines[-1].text):
+        return None
+    last, above = lines[-1], lines[-2]
+    height = last.bottom - last.top
+    centre = (last.x0 + last.x1) / 2
+    if (
+        last.top - above.bottom > 2 * height
+        and abs(centre - page.width / 2) < 0.1 * page.width
+        and last.top >= page.height / 2
+    ):
+        return last
+    return None
 
 
 def _set_apart(line: Line, band: str, page: Page, pitch: float) -> bool:
