@@ -17,9 +17,7 @@ Chromium). The radicals' table is checked against the font itself, where install
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +28,7 @@ from pypdf import PdfReader
 from corpus import parse_document, read_document
 from corpus.clean import RADICALS
 from corpus.layout import Line, Page, remove_running_lines
+from tests.fixtures.producers import load_maker
 
 CHROMIUM = Path(__file__).resolve().parent / "fixtures" / "chromium"
 NOTICE = CHROMIUM / "notice.chromium.pdf"
@@ -38,12 +37,7 @@ RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
 
 
 def _maker():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_chromium_pdf", CHROMIUM / "make_chromium_pdf.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_maker(CHROMIUM / "make_chromium_pdf.py")
 
 
 def test_the_fixture_is_chromiums_print_with_its_header_and_footer() -> None:

@@ -9,10 +9,8 @@ property's books are written at test time as ebooklib lays them out (zipfile: ``
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
-import sys
 import zipfile
 from pathlib import Path
 
@@ -21,18 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import EmptyDocument, UnreadableFile, parse_document, read_bytes, read_document
+from tests.fixtures.producers import load_maker
 
 EPUB = Path(__file__).resolve().parent / "fixtures" / "epub"
 BOOKS = sorted(EPUB.glob("handbook.*.epub"))
 
 
 def _maker():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_epubs", EPUB / "make_epubs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_maker(EPUB / "make_epubs.py")
 
 
 def _squashed(text: str) -> str:
@@ -188,7 +182,12 @@ def _book(title: str, chapters: list[tuple[str, list[str]]]) -> bytes:
 _WORDS = st.text(
     st.sampled_from("老干部活动中心服务学习健康读书文化志愿安全生活社区组织开展"), min_size=4, max_size=12
 )
-_SENTENCE = st.builds(lambda a, b: f"{a}，{b}。", _WORDS, _WORDS)
+# a clause of six characters or more: a web page's paragraph of a few characters is joined to the next (as
+# 「同志们：」 is), in an .html as in an .epub
+_CLAUSE = st.text(
+    st.sampled_from("老干部活动中心服务学习健康读书文化志愿安全生活社区组织开展"), min_size=6, max_size=12
+)
+_SENTENCE = st.builds(lambda a, b: f"{a}，{b}。", _CLAUSE, _CLAUSE)
 _PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=3).map("".join)
 _NUMERALS = "一二三四五六七八九十"
 

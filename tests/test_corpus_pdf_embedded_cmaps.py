@@ -8,9 +8,7 @@ of them: a notice written by fpdf2 was refused, 「…中没有可提取的文�
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,18 +21,14 @@ from pypdf import PdfReader
 
 from corpus import parse_document, read_document
 from corpus.cmaps import code_cids, identity_encoded
+from tests.fixtures.producers import load_maker
 
 FPDF2 = Path(__file__).resolve().parent / "fixtures" / "fpdf2"
 FILES = sorted(FPDF2.glob("*.fpdf2.pdf"))
 
 
 def _maker():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_fpdf2_pdfs", FPDF2 / "make_fpdf2_pdfs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_maker(FPDF2 / "make_fpdf2_pdfs.py")
 
 
 def _squashed(text: str) -> str:

@@ -15,9 +15,7 @@ tables are drawn by reportlab (Noto Serif CJK SC) at test time.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import re
-import sys
 import tempfile
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from hypothesis import strategies as st
 
 from corpus import parse_document, read_document
 from tests.fixtures.corpus_writers import truetype_font
+from tests.fixtures.producers import load_maker
 
 THREE_LINE = Path(__file__).resolve().parent / "fixtures" / "three_line"
 FILES = sorted(THREE_LINE.glob("report.*.pdf"))
@@ -46,14 +45,7 @@ ALPHABET = "".join(
 
 
 def _maker():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "make_three_line_pdfs", THREE_LINE / "make_three_line_pdfs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_maker(THREE_LINE / "make_three_line_pdfs.py")
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import write_converted  # noqa: E402
+from tests.fixtures.producers import print_with_chromium, typeset_with_xelatex  # noqa: E402
 
 AUTHOR = "中共枫溪县委老干部局"
 VENV_PYTHON = os.environ.get("COLD25_PYTHON", "/tmp/me/cold25/venv/bin/python")
@@ -158,27 +159,7 @@ body {{ font-family: "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 
 
 
 def write_co(path: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "t20281103_5162.html"
-        page.write_text(_co_html(), encoding="utf-8")
-        subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={tmp}/profile",
-                f"--print-to-pdf={path}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-        )
+    print_with_chromium(_co_html(), path, name="t20281103_5162.html")
 
 
 # --- 2. a report typeset by XeLaTeX with ctex ----------------------------------------------------------
@@ -283,17 +264,7 @@ def _opera_tex() -> str:
 
 
 def write_opera(path: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "opera.tex"
-        source.write_text(_opera_tex(), encoding="utf-8")
-        for _ in range(2):
-            subprocess.run(
-                ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "opera.tex"],
-                cwd=tmp,
-                check=True,
-                capture_output=True,
-            )
-        shutil.copyfile(Path(tmp) / "opera.pdf", path)
+    typeset_with_xelatex(_opera_tex(), path)
 
 
 # --- 3. a notice written by fpdf2 ----------------------------------------------------------------------
@@ -620,36 +591,20 @@ KIT = (
     ),
 )
 
-_EPUB_SCRIPT = r"""
+_EPUB_SCRIPT = """
 import json, sys
-from ebooklib import epub
-
-title, author, date, chapters, out = json.loads(sys.argv[1])
-book = epub.EpubBook()
-book.set_identifier("urn:uuid:6f1c2a0e-2028-4b5d-9c3e-fx0000000510")
-book.set_title(title)
-book.set_language("zh-CN")
-book.add_author(author)
-book.add_metadata("DC", "date", date)
-items = []
-for number, (heading, paragraphs) in enumerate(chapters, start=1):
-    item = epub.EpubHtml(title=heading, file_name=f"chap_{number:02d}.xhtml", lang="zh-CN")
-    item.content = f"<h1>{heading}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
-    book.add_item(item)
-    items.append(item)
-book.toc = items
-book.add_item(epub.EpubNcx())
-book.add_item(epub.EpubNav())
-book.spine = ["nav", *items]
-epub.write_epub(out, book)
+sys.path.insert(0, sys.argv[2])
+from tests.fixtures.producers import write_epub
+title, creators, date, chapters, out = json.loads(sys.argv[1])
+write_epub(title, creators, date, chapters, out, identifier="urn:uuid:6f1c2a0e-2028-4b5d-9c3e-fx0000000510")
 """
 
 
 def write_kit(path: Path) -> None:
     import json
 
-    arguments = json.dumps([KIT_TITLE, KIT_AUTHOR, KIT_DATE, KIT_CHAPTERS, str(path)], ensure_ascii=False)
-    subprocess.run([VENV_PYTHON, "-c", _EPUB_SCRIPT, arguments], check=True)
+    arguments = json.dumps([KIT_TITLE, [KIT_AUTHOR], KIT_DATE, KIT_CHAPTERS, str(path)], ensure_ascii=False)
+    subprocess.run([VENV_PYTHON, "-c", _EPUB_SCRIPT, arguments, str(HERE.parent.parent)], check=True)
 
 
 MAKERS = {
