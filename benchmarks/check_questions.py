@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold24
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold25
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -99,6 +99,9 @@ class Document:
     # ``word/embeddings/``, its source named by `embedded`): its text is its source parts (and the
     # workbook's), read back with python-docx plus every textpath's string and the workbook's cells
     packaged: bool = False
+    # a PDF pypdf misreads (XeLaTeX's Fandol fonts carry no ToUnicode map; fpdf2's maps give a NUL before
+    # every character): read back with poppler's pdftotext, which reads the fonts' own character maps
+    poppler: bool = False
 
 
 @dataclass(frozen=True)
@@ -491,6 +494,32 @@ SETS = {
             "rb059": ["学费", "收费", "缴费"],  # a fee for the parents' school
         },
     ),
+    "cold25": QuestionSet(
+        prefix="rc",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # printed by headless Chromium: Type 3 fonts whose ToUnicode maps give Kangxi radicals
+            Document("关于举办离退休干部冬季防范一氧化碳中毒安全讲座的通知.pdf", 1, 10, "CO", radicals=True),
+            # XeLaTeX + ctex: the Fandol fonts have no ToUnicode map (pypdf reads other scripts' letters)
+            Document("枫溪县银龄戏曲票友社2027年度工作总结.pdf", 11, 20, "OPERA", poppler=True),
+            # fpdf2: pypdf reads a NUL before every character through its ToUnicode maps
+            Document("银发观鸟护鸟志愿队招募公告.pdf", 21, 30, "BIRD", poppler=True),
+            # tracked changes saved as Word 97–2003: antiword's read-back shows the deleted text too
+            Document("第三届离退休干部气排球比赛竞赛规程.doc", 31, 40, "VOLLEY"),
+            Document("在枫溪县银龄护林志愿服务队授旗仪式上的讲话.docx", 41, 50, "FOREST"),
+            Document("老年人家庭应急小药箱使用手册.epub", 51, 60, "KIT"),
+        ),
+        absent={
+            "rc061": ["维修", "保修", "换新", "损坏", "坏了"],  # a broken alarm replaced
+            "rc062": ["会费", "入社费", "社费", "缴费"],  # a membership fee for the opera club
+            "rc063": ["老伴", "配偶", "携带"],  # bringing one's spouse bird-watching
+            "rc064": ["报名费", "参赛费"],  # an entry fee (only in the draft's tracked deletion)
+            "rc065": ["报酬", "工资", "补贴", "误工"],  # pay for the forest volunteers
+            "rc066": ["中药", "饮片"],  # herbal medicine in the kit
+            "rc067": ["录像", "回放", "视频", "直播"],  # a recording of the lecture
+            "rc068": ["归还", "退还", "交回", "收回"],  # returning the binoculars
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -835,6 +864,17 @@ def _uot_text(path: Path) -> str:
     return "\n".join(element.text or "" for element in strings)
 
 
+def _poppler_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def _epub_text(path: Path) -> str:
+    """An EPUB's text: every XHTML part of its package but the navigation document, tags removed."""
+    with zipfile.ZipFile(path) as book:
+        parts = sorted(n for n in book.namelist() if n.endswith(".xhtml") and not n.endswith("nav.xhtml"))
+        return "\n".join(re.sub(r"<[^>]+>", "\n", book.read(n).decode("utf-8")) for n in parts)
+
+
 PRINTED = {
     ".pdf": (_pdf_text, "pypdf"),
     ".ofd": (_ofd_text, "TextCode"),
@@ -842,6 +882,7 @@ PRINTED = {
     ".odt": (_odt_text, "content.xml"),
     ".rtf": (_rtf_text, "RTF"),
     ".uot": (_uot_text, "字:文本串"),
+    ".epub": (_epub_text, "XHTML"),
 }
 
 
@@ -858,7 +899,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold24); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold25); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -938,12 +979,20 @@ def check(name: str) -> int:
         else:
             texts[document.name] = _parts_text(source)
             if not document.scan:
-                read, reader = (_form_text, "pypdf+/V") if document.form else PRINTED[path.suffix]
+                read, reader = (
+                    (_form_text, "pypdf+/V")
+                    if document.form
+                    else (_poppler_text, "pdftotext")
+                    if document.poppler
+                    else PRINTED[path.suffix]
+                )
                 back = read(path)
                 if document.ruby:
                     back = re.sub(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", "", back)
                 if document.radicals:  # Kangxi radicals by their compatibility mapping, the rest by the table
                     kangxi = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+                    # Chromium's maps (cold25) also give ⼾ (NFKC: the traditional 戶) and ⻘ (a supplement radical)
+                    back = back.translate({ord("⼾"): "户", ord("⻘"): "青"})
                     back = back.translate(kangxi).translate({ord(r): c for c, r in PDF_RADICALS.items()})
                 printed[document.name] = (_squash(back), reader)
     bundled = "\n".join(

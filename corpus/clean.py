@@ -15,11 +15,19 @@ import unicodedata
 # holds 「⽼⼲部」「⻓期」 (Kangxi radicals U+2F00–U+2FD5, CJK radicals supplement U+2E80–U+2EF3). No office
 # text means the radical itself; each is read as the character it looks like — a Kangxi radical by its
 # compatibility mapping, a supplement radical drawn as a whole simplified character by the table below.
-RADICALS = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)} | dict(
-    zip(
-        "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-        "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
-        strict=True,
+# One Kangxi radical is drawn by the simplified-Chinese fonts (Noto and Source Han Sans/Serif SC, which
+# Chromium, wkhtmltopdf and LibreOffice embed) with the glyph of a character other than its compatibility
+# mapping: ⼾ (U+2F3E) is 户's glyph there, its mapping the traditional 戶 — a page Chromium printed read
+# 「住戶」「逐戶上门」, and nothing typed matched them (cold25).
+RADICALS = (
+    {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    | {"⼾": "户"}
+    | dict(
+        zip(
+            "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+            "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+            strict=True,
+        )
     )
 )
 _RADICAL_FIXES = str.maketrans(RADICALS)

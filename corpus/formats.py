@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .epub import EPUB_SUFFIXES
 from .markdown import MARKDOWN_SUFFIXES
 from .sheets import SHEET_SUFFIXES
 from .slides import SLIDE_SUFFIXES
@@ -45,9 +46,10 @@ SUPPORTED_SUFFIXES = (
     *SLIDE_SUFFIXES,  # slide decks: .pptx .pptm .ppsx .dps .odp (corpus.slides)
     *UOF_SUFFIXES,  # UOF text, GB/T 20916: .uot .uof (corpus.uof)
     *MARKDOWN_SUFFIXES,  # a knowledge base's export: .md .markdown (corpus.markdown)
+    *EPUB_SUFFIXES,  # an e-book: .epub (corpus.epub)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or

@@ -166,6 +166,7 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
     out = []
     for page in pages:
         kept = []
+        foot = _foot_number(page)
         # the bands where this page has its running header (footer): nothing else there is one
         headed = {
             key[0] for line in page.lines if (key := (_band(line, page), _running_key(line.text))) in running
@@ -174,13 +175,32 @@ def remove_running_lines(pages: list[Page]) -> list[Page]:
             band = _band(line, page)
             if band and ((band, _running_key(line.text)) in running or is_page_number(line.text)):
                 continue
-            if line is single or line is single_footer or id(line) in lone:
+            if line is single or line is single_footer or id(line) in lone or line is foot:
                 continue
             if band and band not in headed and _in_slot(line, band, page, slots):
                 continue
             kept.append(line)
         out.append(replace(page, lines=tuple(kept)))
     return out
+
+
+def _foot_number(page: Page) -> Line | None:
+    """A page number printed higher than the margin band: the page's bottommost line, a bare page number
+    centred under the text and set apart from it by more than two lines' height. LaTeX's default pages
+    (article, ctexart) print it a sixth of the page up: a one-page report read 「…控制在四十人以内。1」."""
+    lines = sorted(page.lines, key=lambda line: line.bottom)
+    if len(lines) < 2 or not is_page_number(lines[-1].text):
+        return None
+    last, above = lines[-1], lines[-2]
+    height = last.bottom - last.top
+    centre = (last.x0 + last.x1) / 2
+    if (
+        last.top - above.bottom > 2 * height
+        and abs(centre - page.width / 2) < 0.1 * page.width
+        and last.top >= page.height / 2
+    ):
+        return last
+    return None
 
 
 def _set_apart(line: Line, band: str, page: Page, pitch: float) -> bool:
@@ -314,8 +334,8 @@ def _text_height(lines: list[Line]) -> float:
 
 def _single_page_footer(page: Page) -> Line | None:
     """The footer of a one-page document (「— 内部资料　注意保存 —」 under a notice's date): the bottommost
-    line, set apart from the text over it by more than a line's height, a short phrase that is no
-    sentence, printed below where any common producer ends a page's text (`_HEADER_ZONE` from the foot:
+    line, set apart from the text over it by more than a line's height, in a smaller type than the body (a
+    browser's address and 「1/1」) or a short phrase that is no sentence, printed below where any common producer ends a page's text (`_HEADER_ZONE` from the foot:
     Word prints its footer 1.75 cm up, LibreOffice in its 2 cm margin). Read as text it ran the
     signature and the date into one paragraph with it, and the date was lost."""
     lines = sorted(page.lines, key=lambda line: line.bottom)
@@ -332,8 +352,10 @@ def _single_page_footer(page: Page) -> Line | None:
         or last.top - above.bottom <= lead + size  # a blank line more than the page's spacing
         or last.bottom <= (1 - _HEADER_ZONE) * page.height
         or last.height > 1.15 * size
-        or not _short_phrase(last, page)
-        or _may_be_signed(phrase)
+        # in a smaller type than the body, as the single-page header: a browser's footer (the page's address
+        # and 「1/1」 across the foot) spans the page; else a short phrase
+        or not (last.height < 0.85 * size or _short_phrase(last, page))
+        or (_may_be_signed(phrase) and not _ADDRESS.search(phrase))  # an address signs nothing
     ):
         return None
     return last
@@ -345,6 +367,11 @@ def _single_page_footer(page: Page) -> Line | None:
 _TRAILING_PAGE_NUMBER = re.compile(
     rf"\s*(?:[—–\-－]\s*\d{{1,4}}\s*[—–\-－]|{_MARKED_PAGE_NUMBER})$", re.IGNORECASE
 )
+
+
+# A web address (a browser prints the page's at the foot of each page it prints): its figures and colon are
+# no date or label.
+_ADDRESS = re.compile(r"(?:https?|ﬁle|file)://|www\.", re.IGNORECASE)
 
 
 def _may_be_signed(text: str) -> bool:

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from . import ocr
 from .clean import HAN
+from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .layout import (
@@ -94,6 +95,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     doubtful: list[tuple[int, float]] = []  # pages OCR read with low confidence: (number, confidence)
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
             read_pages: list[_PageText] = []
             for number, page in enumerate(pdf.pages, start=1):
                 page = _shown(page)
@@ -1581,7 +1583,87 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 form=form,
             )
         )
+    found += _three_line_tables(page, [table.box for table in found])
     return sorted(found, key=lambda table: table.box[1])
+
+
+# A three-line table's rules span the same width (within this, in points), are at least this long (two
+# narrow columns), and are three, or four with a rule over a total row.
+_RULE_SLACK = 2.0
+_MIN_RULE = 36.0
+_MAX_RULES = 4
+
+
+def _three_line_tables(page, ruled: Sequence[tuple[float, float, float, float]]) -> list[_Table]:  # type: ignore[no-untyped-def]
+    """Tables set with level rules only — 三线表: a rule over the head, one under it and one under the last
+    row, no upright rules (LaTeX's booktabs, Word's and WPS's 三线表 style, most reports' statistics) —, their
+    columns found by the gaps in the text between the rules. Pdfplumber finds a table by its upright rules,
+    so such a table's rows ran into one paragraph with the text above it, cell run into cell (cold25's
+    XeLaTeX report: 「…见表1。表1: 2027年度送戏下乡演出情况季度场次主要剧目观众人次第一季度5《五女拜寿》…」).
+
+    Read as a table only where it is one: three or more rules of one width, one row of heads between the
+    first two, at least two rows under the rule below the head, and two or more columns in every row. A
+    公文's 版记 (抄送 and 印发 lines between three rules) has one row on each side of its middle rule."""
+    rules = sorted(
+        (
+            (float(obj["x0"]), float(obj["x1"]), (float(obj["top"]) + float(obj["bottom"])) / 2)
+            for obj in [*page.lines, *page.rects]
+            if float(obj["bottom"]) - float(obj["top"]) <= 2
+            and float(obj["x1"]) - float(obj["x0"]) >= _MIN_RULE
+        ),
+        key=lambda rule: rule[2],
+    )
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in rules:
+        group = next(
+            (
+                g
+                for g in groups
+                if abs(g[0][0] - rule[0]) <= _RULE_SLACK and abs(g[0][1] - rule[1]) <= _RULE_SLACK
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([rule])
+        else:
+            group.append(rule)
+    found = []
+    for group in groups:
+        if not 3 <= len(group) <= _MAX_RULES:  # more: a form's blanks stacked, each underlined
+            continue
+        x0, x1 = min(r[0] for r in group), max(r[1] for r in group)
+        top, head_rule, bottom = group[0][2], group[1][2], group[-1][2]
+        box = (x0, top, x1, bottom)
+        if any(not (b[3] < top or b[1] > bottom) and not (b[2] < x0 or b[0] > x1) for b in ruled):
+            continue
+        try:
+            region = page.crop((x0 - 1, top - 1, x1 + 1, bottom + 1))
+            tables = region.find_tables({"vertical_strategy": "text", "horizontal_strategy": "text"})
+        except Exception:  # table finding is a bonus: without it the cells are still read as lines
+            log.debug("three-line table detection failed", exc_info=True)
+            continue
+        if len(tables) != 1:
+            continue
+        table = tables[0]
+        kept = [
+            (row, [_cell(cell) for cell in cells])
+            for row, cells in zip(table.rows, table.extract(), strict=False)
+            if any(cells)
+        ]
+        if len(kept) < 3 or any(sum(1 for cell in cells if cell) < 2 for _, cells in kept):
+            continue
+        heads = [row for row, _ in kept if float(row.bbox[3]) <= head_rule + 1]
+        body = [row for row, _ in kept if float(row.bbox[1]) >= head_rule - 1]
+        if len(heads) != 1 or len(body) < 2:
+            continue
+        found.append(
+            _Table(
+                box=box,
+                rows=tuple(tuple(cells) for _, cells in kept),
+                first_height=float(heads[0].bbox[3] - heads[0].bbox[1]),
+            )
+        )
+    return found
 
 
 def _level_rules(page) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]

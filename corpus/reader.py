@@ -25,6 +25,7 @@ from typing import NamedTuple
 from . import cfb, ocr
 from .archive import MEMBER_MARK, Archive, open_zip
 from .encoding import decode_text
+from .epub import EPUB_SUFFIXES, is_epub, read_epub
 from .errors import (
     CorpusError,
     EmptyDocument,
@@ -281,6 +282,7 @@ _KIND_NAMES = {
     ".ods": " OpenDocument 电子表格（.ods）",
     ".odp": " OpenDocument 演示文稿（.odp）",
     ".uot": " UOF 文档（.uot）",
+    ".epub": " EPUB 电子书（.epub）",
     ".txt": "纯文本文件",
 }
 
@@ -304,6 +306,8 @@ def content_kind(data: bytes) -> str | None:
         return ".xls" if _cfb_workbook(data) else ".doc"
     if is_uof(data):
         return ".uot"
+    if is_epub(data):
+        return ".epub"
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
@@ -778,6 +782,11 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
                 text = blocks_text(blocks)
             else:
                 text = "\n".join(line for n, line in enumerate(lines) if n not in site)
+    elif suffix in EPUB_SUFFIXES:
+        # an e-book: its spine's chapters read as one web page (corpus.epub); its metadata's date dates it
+        page = read_epub(name, data)
+        blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
+        text = blocks_text(blocks)
     elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
         # notice's when it names none of its own, as a saved e-mail's sending date is
