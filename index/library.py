@@ -83,7 +83,7 @@ from .store import (
     read_only_message,
 )
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
-from .vectors import VectorIndex
+from .vectors import VectorIndex, best_of
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
 EMBED_BATCH = 16
@@ -226,6 +226,16 @@ class LoadedIndex:
     vectors: VectorIndex
     lexical: LexicalIndex
     generation: str = ""  # the folder it was loaded from (what CURRENT named then)
+    # second vectors of the passages too short to carry their subject (index.context): title, heading, text
+    context: VectorIndex | None = None
+
+    def dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The k passages nearest to the query vector, each at the better of its text's and its context's
+        cosine (`index.context`), best first."""
+        found = self.vectors.search(query, k, allowed)
+        if self.context is None or self.context.count == 0:
+            return found
+        return best_of(found, self.context.search(query, k, allowed), k)
 
 
 def embedding_key(text: str) -> str:

@@ -215,6 +215,17 @@ class VectorIndex:
         return loaded
 
 
+def best_of(
+    first: list[tuple[int, float]], second: list[tuple[int, float]], k: int
+) -> list[tuple[int, float]]:
+    """Two searches' (id, score) lists as one: each id at the better of its scores, best first, k at most."""
+    scores = dict(first)
+    for doc, score in second:
+        if score > scores.get(doc, -np.inf):
+            scores[doc] = score
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+
+
 @contextlib.contextmanager
 def _one_thread() -> Iterator[None]:
     """Run FAISS on the calling thread only (OpenMP's setting is per thread, so this is thread-safe).

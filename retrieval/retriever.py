@@ -67,7 +67,7 @@ from .filters import (
     years_written,
 )
 from .framing import framing_below_items
-from .fusion import rrf, weighted
+from .fusion import rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
@@ -169,6 +169,10 @@ class RetrieverConfig:
     # false 「未找到」 119 → 110 of 1,167 but answered unanswerable 75 → 78 of 306, one near miss more on two
     # sets, so not on by default (docs/rank39.md)
     unglue: bool = False
+    # a passage's fused score gains this share of its adjacent passages' (same speech, position ±1) before
+    # the ranker reads it (`fusion.with_neighbours`): a question split over two neighbours, or a lead-in and
+    # its list (docs/rank40.md)
+    neighbour_share: float = 0.0
 
 
 class Retriever:
@@ -252,7 +256,7 @@ class Retriever:
         if top_id not in full:
             return 0.0
         ids = np.fromiter(full, dtype=np.int64)
-        rest = dict(self.index.vectors.search(vector, len(ids), allowed=ids))
+        rest = dict(self.index.dense(vector, len(ids), allowed=ids))
         drops = {d: cos - rest[d] for d, cos in full.items() if d in rest}
         if top_id not in drops:
             return 0.0
@@ -811,7 +815,7 @@ class Retriever:
         dense: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
+            dense = self.index.dense(self.query_vector(text), pool, allowed)
         lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
@@ -847,6 +851,12 @@ class Retriever:
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
+        if mode == "hybrid" and self.config.neighbour_share > 0 and fused:
+            places = {
+                r.id: (r.speech_id, r.position)
+                for r in self.store.passages_by_id(d for d, _ in fused).values()
+            }
+            fused = with_neighbours(fused, places, self.config.neighbour_share)
         weighted_terms = self.weighted_terms(terms, expansions, weak)
         simplified = to_simplified(text)
         return Candidates(

@@ -42,6 +42,10 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retrieval import Retriever
 
 REPO = Path(__file__).resolve().parent.parent
 WHOLE = {"cold", *(f"cold{n}" for n in range(16, 24))}  # held out whole
@@ -133,7 +137,37 @@ def read_numbers() -> None:
     Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
-def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> None:
+def with_context(retriever: Retriever) -> None:
+    """Give the retriever's index second vectors of the passages that lack their subject (index.context),
+    embedded here (docs/rank40.md)."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from corpus import to_simplified
+    from index import VectorIndex
+    from index.context import context_input, lacks_subject
+
+    held = set(map(int, retriever.index.lexical.ids))
+    short = [p for p in retriever.store.passages() if p.id in held and lacks_subject(p.text)]
+    assert retriever.embedder is not None
+    texts = [to_simplified(context_input(p)) for p in short]
+    matrix = (
+        retriever.embedder.embed_batch(texts, "passage") if texts else np.zeros((0, retriever.embedder.dim))
+    )
+    ids = np.asarray([p.id for p in short], dtype=np.int64)
+    retriever.index = replace(retriever.index, context=VectorIndex.build(matrix, ids, retriever.embedder.dim))
+
+
+def collect(
+    libs: Path,
+    out: Path,
+    names: list[str],
+    unglue: bool = False,
+    *,
+    neighbours: float = 0.0,
+    context: bool = False,
+) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
@@ -153,10 +187,14 @@ def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> No
                 service = SpeechService(
                     Library(home),
                     ServiceOptions(
-                        model=DEFAULT_MODEL, seed_if_empty=False, config=RetrieverConfig(unglue=unglue)
+                        model=DEFAULT_MODEL,
+                        seed_if_empty=False,
+                        config=RetrieverConfig(unglue=unglue, neighbour_share=neighbours),
                     ),
                 )
                 retriever = service.current()
+                if context:
+                    with_context(retriever)
                 passages = list(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
@@ -352,6 +390,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--stopword", action="append", default=[], help="also a stop word in this run (自己: tried, not kept)"
     )
+    parser.add_argument(
+        "--neighbours",
+        type=float,
+        default=0.0,
+        help="RetrieverConfig.neighbour_share: a share of the adjacent passages' scores (docs/rank40.md)",
+    )
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help="second vectors (title, heading, text) for passages that lack their subject (docs/rank40.md)",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
     if args.classify or args.summary:
@@ -378,7 +427,9 @@ def main(argv: list[str]) -> int:
         import index.tokenize
 
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
-    collect(args.paths[0], args.paths[1], names, args.unglue)
+    collect(
+        args.paths[0], args.paths[1], names, args.unglue, neighbours=args.neighbours, context=args.context
+    )
     return 0
 
 
