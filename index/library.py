@@ -58,6 +58,7 @@ from corpus import (
 )
 
 from . import identity
+from .context import CONTEXT_VERSION, context_input, lacks_subject
 from .embedder import Embedder
 from .errors import (
     BotRunning,
@@ -232,7 +233,13 @@ class LoadedIndex:
     def dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k passages nearest to the query vector, each at the better of its text's and its context's
         cosine (`index.context`), best first."""
-        found = self.vectors.search(query, k, allowed)
+        return self.with_context(self.vectors.search(query, k, allowed), query, k, allowed)
+
+    def with_context(
+        self, found: list[tuple[int, float]], query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """`found` (the passages' own vectors searched) with each passage that has a context at the better
+        of its two cosines, k at most."""
         if self.context is None or self.context.count == 0:
             return found
         return best_of(found, self.context.search(query, k, allowed), k)
@@ -866,7 +873,11 @@ class Library:
         # searched: in either index it would count as one more passage naming the document's subject
         stored = self.store.passages()
         passages = [p for p in stored if p.section != HEAD_SECTION]
-        cached, embedded = self._embed([p.text for p in passages], embedder, progress)
+        # a passage too short to carry its subject is embedded a second time with its title and heading
+        short = [p for p in passages if lacks_subject(p.text)]
+        cached, embedded = self._embed(
+            [p.text for p in passages] + [context_input(p) for p in short], embedder, progress
+        )
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (
             np.stack([cached[embedding_key(p.text)] for p in passages])
@@ -874,6 +885,13 @@ class Library:
             else np.zeros((0, embedder.dim), dtype=np.float32)
         )
         vectors_index = VectorIndex.build(matrix, ids, embedder.dim)
+        context = VectorIndex.build(
+            np.stack([cached[embedding_key(context_input(p))] for p in short])
+            if short
+            else np.zeros((0, embedder.dim), dtype=np.float32),
+            np.asarray([p.id for p in short], dtype=np.int64),
+            embedder.dim,
+        )
         lexical = LexicalIndex.build(
             [lexical_input(p.text, p.section, p.speech_title) for p in passages],
             ids,
@@ -890,8 +908,11 @@ class Library:
             vector_index=vectors_index.kind,
             created_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             lexical_text=LEXICAL_TEXT_VERSION,
+            context=context.count,
+            context_index=context.kind,
+            context_version=CONTEXT_VERSION,
         )
-        name = self._publish(manifest, vectors_index, lexical)
+        name = self._publish(manifest, vectors_index, lexical, context)
         seconds = time.perf_counter() - started
         heads = [p.text for p in stored if p.section == HEAD_SECTION]
         return BuildReport(manifest, embedded, seconds, len(heads), head_labels(heads)), name
@@ -912,7 +933,13 @@ class Library:
             return None
         return TermCounts.load(folder / "lexical")
 
-    def _publish(self, manifest: Manifest, vectors: VectorIndex, lexical: LexicalIndex) -> str:
+    def _publish(
+        self,
+        manifest: Manifest,
+        vectors: VectorIndex,
+        lexical: LexicalIndex,
+        context: VectorIndex | None = None,
+    ) -> str:
         self.index_root.mkdir(parents=True, exist_ok=True)
         name = f"gen-{manifest.revision:06d}-{time.time_ns()}"
         tmp = self.index_root / f"{name}.tmp"
@@ -920,6 +947,8 @@ class Library:
         try:
             tmp.mkdir()
             vectors.save(tmp / "vectors.faiss")
+            if context is not None and context.count:
+                context.save(tmp / "context.faiss")
             lexical.save(tmp / "lexical")
             (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1))
             for path in [*tmp.rglob("*"), tmp]:
@@ -989,11 +1018,15 @@ class Library:
         manifest = self.manifest()
         if manifest is None:
             return "missing"
-        if manifest.lexical_text != LEXICAL_TEXT_VERSION or (
-            # tokenised by an older speechqa (another tokenizer code, dictionary or jieba): a question, tokenised
-            # by this one, would miss words the index holds in their older form
-            manifest.tokenizer == self.tokenizer
-            and manifest.tokenizer_version != tokenizer_version(self.tokenizer)
+        if (
+            manifest.lexical_text != LEXICAL_TEXT_VERSION
+            or manifest.context_version != CONTEXT_VERSION
+            or (
+                # tokenised by an older speechqa (another tokenizer code, dictionary or jieba): a question, tokenised
+                # by this one, would miss words the index holds in their older form
+                manifest.tokenizer == self.tokenizer
+                and manifest.tokenizer_version != tokenizer_version(self.tokenizer)
+            )
         ):
             return "older"
         if manifest.revision != self.store.revision:
@@ -1005,9 +1038,11 @@ class Library:
         reason = self._stale_reason()
         if reason is None:
             return None
-        keys = [embedding_key(p.text) for p in self.store.passages() if p.section != HEAD_SECTION]
+        passages = [p for p in self.store.passages() if p.section != HEAD_SECTION]
+        keys = [embedding_key(p.text) for p in passages]
+        keys += [embedding_key(context_input(p)) for p in passages if lacks_subject(p.text)]
         cached = self.store.cached_hashes(model, keys)
-        return Staleness(reason, len(keys), sum(key not in cached for key in keys))
+        return Staleness(reason, len(passages), sum(key not in cached for key in keys))
 
     def check_agreement(self, loaded: LoadedIndex) -> None:
         """Raise IndexCorrupt unless the store's searchable passages, the FAISS vectors and the lexical index
@@ -1047,7 +1082,12 @@ class Library:
         lexical = LexicalIndex.load(folder / "lexical", get_tokenizer(manifest.tokenizer))
         if len(lexical.ids) != manifest.count:
             raise IndexCorrupt("词法索引与清单不符。请运行 speechqa rebuild。")
-        return LoadedIndex(manifest, vectors, lexical, folder.name)
+        context = None
+        if manifest.context:
+            context = VectorIndex.load(folder / "context.faiss", manifest.context_index)
+            if context.dim != manifest.dim or context.count != manifest.context:
+                raise IndexCorrupt("补充向量索引（context.faiss）与清单不符。请运行 speechqa rebuild。")
+        return LoadedIndex(manifest, vectors, lexical, folder.name, context)
 
 
 @contextlib.contextmanager

@@ -256,7 +256,7 @@ class Retriever:
         if top_id not in full:
             return 0.0
         ids = np.fromiter(full, dtype=np.int64)
-        rest = dict(self.index.dense(vector, len(ids), allowed=ids))
+        rest = dict(self.index.vectors.search(vector, len(ids), allowed=ids))
         drops = {d: cos - rest[d] for d, cos in full.items() if d in rest}
         if top_id not in drops:
             return 0.0
@@ -333,7 +333,9 @@ class Retriever:
             fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
-        dense, lexical = found.dense, found.lexical
+        # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
+        # (title, heading) would make a passage of the right document look surer than it is (docs/rank40.md)
+        dense, lexical = found.dense_own, found.lexical
 
         decision = (
             self._pins_for(as_read, allowed, query) if pins and self.embedder is not None else PinDecision()
@@ -813,9 +815,12 @@ class Retriever:
         bundled lexicon and the user's `pairs` (read from the store unless given)."""
         lexical_text = text if lexical_text is None else lexical_text
         dense: list[tuple[int, float]] = []
+        dense_own: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.dense(self.query_vector(text), pool, allowed)
+            vector = self.query_vector(text)
+            dense_own = self.index.vectors.search(vector, pool, allowed)
+            dense = self.index.with_context(dense_own, vector, pool, allowed)
         lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
@@ -871,6 +876,7 @@ class Retriever:
             self.sentence_words(to_simplified(lexical_text), weighted_terms),
             asks_for(simplified) if self.config.answer_kind else None,
             thesaurus,
+            dense_own,
         )
 
     def _features(
@@ -1184,6 +1190,8 @@ class Candidates:
     sentence_words: list[WeightedTerm] = field(default_factory=list)  # see `Retriever.sentence_words`
     kind: AnswerKind | None = None  # the kind of answer the question asks for (an amount, a time)
     thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see `Retriever.thesaurus_words`
+    # the dense side by the passages' own vectors alone (`dense` takes a context's where better: index.context)
+    dense_own: list[tuple[int, float]] = field(default_factory=list)
 
 
 def stating_sentence(text: str, value: str) -> AnswerSentence | None:
