@@ -58,7 +58,6 @@ from corpus import (
 )
 
 from . import identity
-from .context import CONTEXT_VERSION, context_input, lacks_subject
 from .embedder import Embedder
 from .errors import (
     BotRunning,
@@ -227,7 +226,8 @@ class LoadedIndex:
     vectors: VectorIndex
     lexical: LexicalIndex
     generation: str = ""  # the folder it was loaded from (what CURRENT named then)
-    # second vectors of the passages too short to carry their subject (index.context): title, heading, text
+    # second vectors of the passages too short to carry their subject (index.context): title, heading, text.
+    # No build makes them (measured and not kept: docs/rank40.md); `scripts/rank39_misses.py --context` does
     context: VectorIndex | None = None
 
     def dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -873,11 +873,7 @@ class Library:
         # searched: in either index it would count as one more passage naming the document's subject
         stored = self.store.passages()
         passages = [p for p in stored if p.section != HEAD_SECTION]
-        # a passage too short to carry its subject is embedded a second time with its title and heading
-        short = [p for p in passages if lacks_subject(p.text)]
-        cached, embedded = self._embed(
-            [p.text for p in passages] + [context_input(p) for p in short], embedder, progress
-        )
+        cached, embedded = self._embed([p.text for p in passages], embedder, progress)
         ids = np.asarray([p.id for p in passages], dtype=np.int64)
         matrix = (
             np.stack([cached[embedding_key(p.text)] for p in passages])
@@ -885,13 +881,6 @@ class Library:
             else np.zeros((0, embedder.dim), dtype=np.float32)
         )
         vectors_index = VectorIndex.build(matrix, ids, embedder.dim)
-        context = VectorIndex.build(
-            np.stack([cached[embedding_key(context_input(p))] for p in short])
-            if short
-            else np.zeros((0, embedder.dim), dtype=np.float32),
-            np.asarray([p.id for p in short], dtype=np.int64),
-            embedder.dim,
-        )
         lexical = LexicalIndex.build(
             [lexical_input(p.text, p.section, p.speech_title) for p in passages],
             ids,
@@ -908,11 +897,8 @@ class Library:
             vector_index=vectors_index.kind,
             created_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             lexical_text=LEXICAL_TEXT_VERSION,
-            context=context.count,
-            context_index=context.kind,
-            context_version=CONTEXT_VERSION,
         )
-        name = self._publish(manifest, vectors_index, lexical, context)
+        name = self._publish(manifest, vectors_index, lexical)
         seconds = time.perf_counter() - started
         heads = [p.text for p in stored if p.section == HEAD_SECTION]
         return BuildReport(manifest, embedded, seconds, len(heads), head_labels(heads)), name
@@ -933,13 +919,7 @@ class Library:
             return None
         return TermCounts.load(folder / "lexical")
 
-    def _publish(
-        self,
-        manifest: Manifest,
-        vectors: VectorIndex,
-        lexical: LexicalIndex,
-        context: VectorIndex | None = None,
-    ) -> str:
+    def _publish(self, manifest: Manifest, vectors: VectorIndex, lexical: LexicalIndex) -> str:
         self.index_root.mkdir(parents=True, exist_ok=True)
         name = f"gen-{manifest.revision:06d}-{time.time_ns()}"
         tmp = self.index_root / f"{name}.tmp"
@@ -947,8 +927,6 @@ class Library:
         try:
             tmp.mkdir()
             vectors.save(tmp / "vectors.faiss")
-            if context is not None and context.count:
-                context.save(tmp / "context.faiss")
             lexical.save(tmp / "lexical")
             (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1))
             for path in [*tmp.rglob("*"), tmp]:
@@ -1018,15 +996,11 @@ class Library:
         manifest = self.manifest()
         if manifest is None:
             return "missing"
-        if (
-            manifest.lexical_text != LEXICAL_TEXT_VERSION
-            or manifest.context_version != CONTEXT_VERSION
-            or (
-                # tokenised by an older speechqa (another tokenizer code, dictionary or jieba): a question, tokenised
-                # by this one, would miss words the index holds in their older form
-                manifest.tokenizer == self.tokenizer
-                and manifest.tokenizer_version != tokenizer_version(self.tokenizer)
-            )
+        if manifest.lexical_text != LEXICAL_TEXT_VERSION or (
+            # tokenised by an older speechqa (another tokenizer code, dictionary or jieba): a question, tokenised
+            # by this one, would miss words the index holds in their older form
+            manifest.tokenizer == self.tokenizer
+            and manifest.tokenizer_version != tokenizer_version(self.tokenizer)
         ):
             return "older"
         if manifest.revision != self.store.revision:
@@ -1038,11 +1012,9 @@ class Library:
         reason = self._stale_reason()
         if reason is None:
             return None
-        passages = [p for p in self.store.passages() if p.section != HEAD_SECTION]
-        keys = [embedding_key(p.text) for p in passages]
-        keys += [embedding_key(context_input(p)) for p in passages if lacks_subject(p.text)]
+        keys = [embedding_key(p.text) for p in self.store.passages() if p.section != HEAD_SECTION]
         cached = self.store.cached_hashes(model, keys)
-        return Staleness(reason, len(passages), sum(key not in cached for key in keys))
+        return Staleness(reason, len(keys), sum(key not in cached for key in keys))
 
     def check_agreement(self, loaded: LoadedIndex) -> None:
         """Raise IndexCorrupt unless the store's searchable passages, the FAISS vectors and the lexical index
@@ -1082,12 +1054,7 @@ class Library:
         lexical = LexicalIndex.load(folder / "lexical", get_tokenizer(manifest.tokenizer))
         if len(lexical.ids) != manifest.count:
             raise IndexCorrupt("词法索引与清单不符。请运行 speechqa rebuild。")
-        context = None
-        if manifest.context:
-            context = VectorIndex.load(folder / "context.faiss", manifest.context_index)
-            if context.dim != manifest.dim or context.count != manifest.context:
-                raise IndexCorrupt("补充向量索引（context.faiss）与清单不符。请运行 speechqa rebuild。")
-        return LoadedIndex(manifest, vectors, lexical, folder.name, context)
+        return LoadedIndex(manifest, vectors, lexical, folder.name)
 
 
 @contextlib.contextmanager

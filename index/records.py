@@ -47,9 +47,6 @@ class Manifest:
     format: int = 1
     tokenizer_version: str = ""  # index.tokenize.tokenizer_version (empty in indexes built before it)
     lexical_text: int = 1  # index.store.LEXICAL_TEXT_VERSION the lexical index was built with (1: no title)
-    context: int = 0  # second vectors (context.faiss) of passages that lack their subject (index.context)
-    context_index: str = "flat"  # their FAISS index type
-    context_version: int = 0  # index.context.CONTEXT_VERSION they were chosen and embedded by (0: none)
 
 
 @dataclass(frozen=True)
