@@ -42,10 +42,6 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from retrieval import Retriever
 
 REPO = Path(__file__).resolve().parent.parent
 WHOLE = {"cold", *(f"cold{n}" for n in range(16, 24))}  # held out whole
@@ -137,28 +133,6 @@ def read_numbers() -> None:
     Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
-def with_context(retriever: Retriever) -> None:
-    """Give the retriever's index second vectors of the passages that lack their subject (index.context),
-    embedded here (docs/rank40.md)."""
-    from dataclasses import replace
-
-    import numpy as np
-
-    from corpus import to_simplified
-    from index import VectorIndex
-    from index.context import context_input, lacks_subject
-
-    held = set(map(int, retriever.index.lexical.ids))
-    short = [p for p in retriever.store.passages() if p.id in held and lacks_subject(p.text)]
-    assert retriever.embedder is not None
-    texts = [to_simplified(context_input(p)) for p in short]
-    matrix = (
-        retriever.embedder.embed_batch(texts, "passage") if texts else np.zeros((0, retriever.embedder.dim))
-    )
-    ids = np.asarray([p.id for p in short], dtype=np.int64)
-    retriever.index = replace(retriever.index, context=VectorIndex.build(matrix, ids, retriever.embedder.dim))
-
-
 def collect(
     libs: Path,
     out: Path,
@@ -194,6 +168,8 @@ def collect(
                 )
                 retriever = service.current()
                 if context:
+                    from bench.context import with_context
+
                     with_context(retriever)
                 passages = list(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
