@@ -8,16 +8,17 @@ import numpy as np
 
 from corpus import to_simplified
 from index import VectorIndex
-from index.context import context_input, lacks_subject
+from index.context import SHORT, context_input, lacks_subject
 from retrieval import Retriever
 
 
-def with_context(retriever: Retriever) -> int:
+def with_context(retriever: Retriever, short: int = SHORT) -> int:
     """Give the retriever's index second vectors (title, heading, text) of its passages that lack their
-    subject, embedded now; how many. No build makes them: they were measured and not kept."""
+    subject (`lacks_subject(text, short)`), embedded now; how many. No build makes them: they were measured
+    and not kept."""
     assert retriever.embedder is not None
     held = set(map(int, retriever.index.lexical.ids))
-    short = [p for p in retriever.store.passages() if p.id in held and lacks_subject(p.text)]
+    short = [p for p in retriever.store.passages() if p.id in held and lacks_subject(p.text, short)]
     texts = [to_simplified(context_input(p)) for p in short]
     dim = retriever.embedder.dim
     matrix = retriever.embedder.embed_batch(texts, "passage") if texts else np.zeros((0, dim), np.float32)

@@ -25,9 +25,10 @@ SHORT = 80
 _ROW = re.compile(r"[^：；\n]{1,16}：[^；\n]+；[^：；\n]{1,16}：")
 
 
-def lacks_subject(text: str) -> bool:
-    """Whether a passage is a row of a table or form, or short enough to be one item or one sentence."""
-    return len("".join(text.split())) <= SHORT or _ROW.search(text) is not None
+def lacks_subject(text: str, short: int = SHORT) -> bool:
+    """Whether a passage is a row of a table or form, or `short` characters or fewer: one item or one sentence
+    (0: rows alone)."""
+    return len("".join(text.split())) <= short or _ROW.search(text) is not None
 
 
 def context_input(record: PassageRecord) -> str:
