@@ -236,13 +236,18 @@ class LoadedIndex:
         return self.with_context(self.vectors.search(query, k, allowed), query, k, allowed)
 
     def with_context(
-        self, found: list[tuple[int, float]], query: np.ndarray, k: int, allowed: np.ndarray | None = None
+        self,
+        found: list[tuple[int, float]],
+        query: np.ndarray,
+        k: int,
+        allowed: np.ndarray | None = None,
+        share: float = 1.0,
     ) -> list[tuple[int, float]]:
-        """`found` (the passages' own vectors searched) with each passage that has a context at the better
-        of its two cosines, k at most."""
+        """`found` (the passages' own vectors searched) with each passage that has a context raised by
+        `share` of what its context's cosine is better by (1: the better of its two cosines), k at most."""
         if self.context is None or self.context.count == 0:
             return found
-        return best_of(found, self.context.search(query, k, allowed), k)
+        return best_of(found, self.context.search(query, k, allowed), k, share)
 
 
 def embedding_key(text: str) -> str:

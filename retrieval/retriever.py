@@ -173,6 +173,9 @@ class RetrieverConfig:
     # the ranker reads it (`fusion.with_neighbours`): a question split over two neighbours, or a lead-in and
     # its list (docs/rank40.md)
     neighbour_share: float = 0.0
+    # where the index holds context vectors (no build makes them: docs/rank40.md), a passage's cosine is raised
+    # by this share of what its context's is better by (1: the better of the two)
+    context_share: float = 1.0
 
 
 class Retriever:
@@ -820,7 +823,7 @@ class Retriever:
         if mode in ("hybrid", "dense") and self.embedder is not None:
             vector = self.query_vector(text)
             dense_own = self.index.vectors.search(vector, pool, allowed)
-            dense = self.index.with_context(dense_own, vector, pool, allowed)
+            dense = self.index.with_context(dense_own, vector, pool, allowed, self.config.context_share)
         lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find

@@ -149,6 +149,7 @@ def collect(
     *,
     neighbours: float = 0.0,
     context: int | None = None,
+    context_share: float = 1.0,
 ) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
@@ -171,7 +172,9 @@ def collect(
                     ServiceOptions(
                         model=DEFAULT_MODEL,
                         seed_if_empty=False,
-                        config=RetrieverConfig(unglue=unglue, neighbour_share=neighbours),
+                        config=RetrieverConfig(
+                            unglue=unglue, neighbour_share=neighbours, context_share=context_share
+                        ),
                     ),
                 )
                 retriever = service.current()
@@ -393,6 +396,12 @@ def main(argv: list[str]) -> int:
         help="second vectors (title, heading, text) for table and form rows and passages of at most this many "
         f"characters ({SHORT} if not given; 0: rows alone) (docs/rank40.md)",
     )
+    parser.add_argument(
+        "--context-share",
+        type=float,
+        default=1.0,
+        help="with --context: RetrieverConfig.context_share (1: the better of the two cosines)",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
     if args.classify or args.summary:
@@ -420,7 +429,13 @@ def main(argv: list[str]) -> int:
 
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
     collect(
-        args.paths[0], args.paths[1], names, args.unglue, neighbours=args.neighbours, context=args.context
+        args.paths[0],
+        args.paths[1],
+        names,
+        args.unglue,
+        neighbours=args.neighbours,
+        context=args.context,
+        context_share=args.context_share,
     )
     return 0
 

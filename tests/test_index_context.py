@@ -76,6 +76,18 @@ def test_best_of_keeps_each_passage_once_at_its_better_score(
         assert score == max(s for d, s in first + second if d == doc)
 
 
+@given(Ranked, Ranked, st.floats(0, 1, allow_nan=False))
+def test_a_share_of_the_context_lies_between_the_passages_own_score_and_the_better_one(
+    first: list[tuple[int, float]], second: list[tuple[int, float]], share: float
+) -> None:
+    k = 40
+    own, best = dict(best_of(first, [], k)), dict(best_of(first, second, k))
+    mixed = dict(best_of(first, second, k, share))
+    assert set(mixed) == set(best)
+    for doc in own:
+        assert own[doc] - 1e-9 <= mixed[doc] <= best[doc] + 1e-9
+
+
 @pytest.fixture
 def notice(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Retriever]:
     library = Library(tmp_path / "home")
