@@ -230,11 +230,6 @@ class LoadedIndex:
     # No build makes them (measured and not kept: docs/rank40.md); `scripts/rank39_misses.py --context` does
     context: VectorIndex | None = None
 
-    def dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """The k passages nearest to the query vector, each at the better of its text's and its context's
-        cosine (`index.context`), best first."""
-        return self.with_context(self.vectors.search(query, k, allowed), query, k, allowed)
-
     def with_context(
         self,
         found: list[tuple[int, float]],

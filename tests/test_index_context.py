@@ -100,7 +100,9 @@ def notice(tmp_path: Path, fake_embedder: FakeEmbedder) -> Iterator[Retriever]:
 def test_without_context_vectors_the_dense_side_is_the_passages_own(notice: Retriever) -> None:
     vector = notice.query_vector("取暖补贴")
     assert notice.index.context is None
-    assert notice.index.dense(vector, 10) == notice.index.vectors.search(vector, 10)
+    assert notice.index.with_context(
+        notice.index.vectors.search(vector, 10), vector, 10
+    ) == notice.index.vectors.search(vector, 10)
 
 
 def test_a_row_is_found_by_its_title_through_its_context_vector(notice: Retriever) -> None:
@@ -111,7 +113,7 @@ def test_a_row_is_found_by_its_title_through_its_context_vector(notice: Retrieve
     own = dict(notice.index.vectors.search(vector, 10))
     searched = [p for p in notice.store.passages() if p.section != HEAD_SECTION]  # 文件信息 is in no index
     assert with_context(notice) == len([p for p in searched if lacks_subject(p.text)])
-    better = dict(notice.index.dense(vector, 10))
+    better = dict(notice.index.with_context(notice.index.vectors.search(vector, 10), vector, 10))
     for row in rows:  # each row now also reads the title that names its subject: never lower, here higher
         assert better[row.id] > own[row.id]
     assert all(better[d] >= own[d] for d in own if d in better)
@@ -126,4 +128,6 @@ def test_an_empty_context_index_changes_nothing(notice: Retriever) -> None:
     vector = notice.query_vector("取暖补贴")
     empty = VectorIndex.build(np.zeros((0, 64), np.float32), np.zeros(0, np.int64), 64)
     loaded = replace(notice.index, context=empty)
-    assert loaded.dense(vector, 5) == notice.index.vectors.search(vector, 5)
+    assert loaded.with_context(loaded.vectors.search(vector, 5), vector, 5) == notice.index.vectors.search(
+        vector, 5
+    )
