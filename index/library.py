@@ -83,7 +83,7 @@ from .store import (
     read_only_message,
 )
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
-from .vectors import VectorIndex
+from .vectors import VectorIndex, best_of
 
 Progress = Callable[[int, int], None]  # (done, total) passages embedded
 EMBED_BATCH = 16
@@ -226,6 +226,23 @@ class LoadedIndex:
     vectors: VectorIndex
     lexical: LexicalIndex
     generation: str = ""  # the folder it was loaded from (what CURRENT named then)
+    # second vectors of the passages too short to carry their subject (index.context): title, heading, text.
+    # No build makes them (measured and not kept: docs/rank40.md); `scripts/rank39_misses.py --context` does
+    context: VectorIndex | None = None
+
+    def with_context(
+        self,
+        found: list[tuple[int, float]],
+        query: np.ndarray,
+        k: int,
+        allowed: np.ndarray | None = None,
+        share: float = 1.0,
+    ) -> list[tuple[int, float]]:
+        """`found` (the passages' own vectors searched) with each passage that has a context raised by
+        `share` of what its context's cosine is better by (1: the better of its two cosines), k at most."""
+        if self.context is None or self.context.count == 0:
+            return found
+        return best_of(found, self.context.search(query, k, allowed), k, share)
 
 
 def embedding_key(text: str) -> str:

@@ -215,6 +215,20 @@ class VectorIndex:
         return loaded
 
 
+def best_of(
+    first: list[tuple[int, float]], second: list[tuple[int, float]], k: int, share: float = 1.0
+) -> list[tuple[int, float]]:
+    """Two searches' (id, score) lists as one, best first, k at most: each id at its first score raised by
+    `share` of what its second score is better by (1: the better of the two). An id the first list lacks
+    is taken at the first list's lowest score (the most it can have there), raised the same way."""
+    scores = dict(first)
+    floor = min(scores.values(), default=np.inf)
+    for doc, score in second:
+        own = scores.get(doc, min(floor, score))
+        scores[doc] = own if score <= own else score if share == 1 else own + share * (score - own)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
+
+
 @contextlib.contextmanager
 def _one_thread() -> Iterator[None]:
     """Run FAISS on the calling thread only (OpenMP's setting is per thread, so this is thread-safe).

@@ -24,7 +24,7 @@ from .errors import EmptyQuery, QueryError, QueryTooLong
 from .export import answer_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
 from .followup import follow_up
-from .fusion import min_max, rrf, weighted
+from .fusion import min_max, rrf, weighted, with_neighbours
 from .highlight import highlight_spans, mark
 from .pins import (
     PIN_FEATURES,
@@ -168,4 +168,5 @@ __all__ = [
     "split_sentences",
     "typo_note",
     "weighted",
+    "with_neighbours",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 Ranked = Sequence[tuple[int, float]]
 RRF_K = 60
@@ -38,3 +38,29 @@ def weighted(lists: Sequence[Ranked], weights: Sequence[float]) -> list[tuple[in
         for doc, s in min_max(ranked).items():
             scores[doc] = scores.get(doc, 0.0) + weight * s
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def with_neighbours(
+    ranked: Ranked, places: Mapping[int, tuple[int, int]], share: float
+) -> list[tuple[int, float]]:
+    """Each passage's score plus `share` of the scores of the ranked passages right before and after it in
+    its speech (`places`: passage id → (speech id, position); a passage without a place gains nothing).
+
+    A question whose words are split between two adjacent passages, or asks what a lead-in's list holds,
+    finds each half alone; the neighbour's score lifts the pair above a passage elsewhere that matched
+    as well by itself. Scores are those of `ranked` (fused, min-max normalised); 0 leaves them as they are.
+    """
+    if share <= 0:
+        return list(ranked)
+    scores = dict(ranked)
+    at = {places[d]: s for d, s in scores.items() if d in places}
+    lifted = {}
+    for doc, score in scores.items():
+        place = places.get(doc)
+        if place is None:
+            lifted[doc] = score
+            continue
+        speech, position = place
+        near = at.get((speech, position - 1), 0.0) + at.get((speech, position + 1), 0.0)
+        lifted[doc] = score + share * near
+    return sorted(lifted.items(), key=lambda item: (-item[1], item[0]))

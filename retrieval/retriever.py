@@ -67,7 +67,7 @@ from .filters import (
     years_written,
 )
 from .framing import framing_below_items
-from .fusion import rrf, weighted
+from .fusion import rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
@@ -169,6 +169,13 @@ class RetrieverConfig:
     # false 「未找到」 119 → 110 of 1,167 but answered unanswerable 75 → 78 of 306, one near miss more on two
     # sets, so not on by default (docs/rank39.md)
     unglue: bool = False
+    # a passage's fused score gains this share of its adjacent passages' (same speech, position ±1) before
+    # the ranker reads it (`fusion.with_neighbours`): a question split over two neighbours, or a lead-in and
+    # its list (docs/rank40.md)
+    neighbour_share: float = 0.0
+    # where the index holds context vectors (no build makes them: docs/rank40.md), a passage's cosine is raised
+    # by this share of what its context's is better by (1: the better of the two)
+    context_share: float = 1.0
 
 
 class Retriever:
@@ -329,7 +336,9 @@ class Retriever:
             fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
-        dense, lexical = found.dense, found.lexical
+        # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
+        # (title, heading) would make a passage of the right document look surer than it is (docs/rank40.md)
+        dense, lexical = found.dense_own, found.lexical
 
         decision = (
             self._pins_for(as_read, allowed, query) if pins and self.embedder is not None else PinDecision()
@@ -809,9 +818,12 @@ class Retriever:
         bundled lexicon and the user's `pairs` (read from the store unless given)."""
         lexical_text = text if lexical_text is None else lexical_text
         dense: list[tuple[int, float]] = []
+        dense_own: list[tuple[int, float]] = []
         lexical: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense") and self.embedder is not None:
-            dense = self.index.vectors.search(self.query_vector(text), pool, allowed)
+            vector = self.query_vector(text)
+            dense_own = self.index.vectors.search(vector, pool, allowed)
+            dense = self.index.with_context(dense_own, vector, pool, allowed, self.config.context_share)
         lexical_text = self.weekdays_as_written(self.numerals_as_written(lexical_text))
         expansions = self.expansions(lexical_text, pairs) if self.config.synonyms else []
         # a filter the question named (沈伟, 2024年) is not a word to find
@@ -847,6 +859,12 @@ class Retriever:
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
             fused = weighted([dense, lexical], weights)
+        if mode == "hybrid" and self.config.neighbour_share > 0 and fused:
+            places = {
+                r.id: (r.speech_id, r.position)
+                for r in self.store.passages_by_id(d for d, _ in fused).values()
+            }
+            fused = with_neighbours(fused, places, self.config.neighbour_share)
         weighted_terms = self.weighted_terms(terms, expansions, weak)
         simplified = to_simplified(text)
         return Candidates(
@@ -861,6 +879,7 @@ class Retriever:
             self.sentence_words(to_simplified(lexical_text), weighted_terms),
             asks_for(simplified) if self.config.answer_kind else None,
             thesaurus,
+            dense_own,
         )
 
     def _features(
@@ -1174,6 +1193,8 @@ class Candidates:
     sentence_words: list[WeightedTerm] = field(default_factory=list)  # see `Retriever.sentence_words`
     kind: AnswerKind | None = None  # the kind of answer the question asks for (an amount, a time)
     thesaurus: dict[str, tuple[str, ...]] = field(default_factory=dict)  # see `Retriever.thesaurus_words`
+    # the dense side by the passages' own vectors alone (`dense` takes a context's where better: index.context)
+    dense_own: list[tuple[int, float]] = field(default_factory=list)
 
 
 def stating_sentence(text: str, value: str) -> AnswerSentence | None:

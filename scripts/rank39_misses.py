@@ -12,8 +12,9 @@ passage (null beyond 10), answered, level, probability, the top passage and the 
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
 "heldout" (dev, styles, asks38) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
-earlier sessions used); the third set (cold) and cold16…cold23 are held out whole. A rule may be designed
-on the "tune" halves only.
+earlier sessions used); the third set (cold) and cold16…cold24 are held out whole. A rule may be designed
+on the "tune" halves only. `--summary` adds the held-out part as two rows: "held-out halves" (of the sets
+tuned on) and "blind sets" (held out whole).
 
 `--classify` counts the misses of OUT.jsonl by cause (`CAUSES`, read by `cause_of` from each row: where the
 right passage ranks, and the most telling word the best passage lacks), per half, with examples.
@@ -27,6 +28,13 @@ neighbour read as what is left (off by default; docs/rank39.md measures it this 
 6家, tried and not kept).
 
 `--stopword WORD` searches with WORD a stop word too (自己 as a pronoun, tried and not kept).
+
+`--neighbours SHARE` searches with `RetrieverConfig(neighbour_share=SHARE)`: a passage's fused score gains that
+share of its adjacent passages' (tried and not kept, docs/rank40.md).
+
+`--context [N]` gives each library second vectors (title, heading, text) of its table and form rows and its
+passages of at most N characters (80 if not given; 0: rows alone), embedded for the run (`bench.context`;
+tried and not kept, docs/rank40.md).
 
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
@@ -44,7 +52,7 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WHOLE = {"cold", *(f"cold{n}" for n in range(16, 24))}  # held out whole
+WHOLE = {"cold", *(f"cold{n}" for n in range(16, 25))}  # held out whole (cold24: new in session 39)
 
 
 def library_of(name: str) -> str:
@@ -133,7 +141,16 @@ def read_numbers() -> None:
     Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
-def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> None:
+def collect(
+    libs: Path,
+    out: Path,
+    names: list[str],
+    unglue: bool = False,
+    *,
+    neighbours: float = 0.0,
+    context: int | None = None,
+    context_share: float = 1.0,
+) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
@@ -153,10 +170,18 @@ def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> No
                 service = SpeechService(
                     Library(home),
                     ServiceOptions(
-                        model=DEFAULT_MODEL, seed_if_empty=False, config=RetrieverConfig(unglue=unglue)
+                        model=DEFAULT_MODEL,
+                        seed_if_empty=False,
+                        config=RetrieverConfig(
+                            unglue=unglue, neighbour_share=neighbours, context_share=context_share
+                        ),
                     ),
                 )
                 retriever = service.current()
+                if context is not None:
+                    from bench.context import with_context
+
+                    with_context(retriever, context)
                 passages = list(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
@@ -220,7 +245,10 @@ def summary(rows: list[dict]) -> dict[tuple[str, str], tuple[int, int, int, int,
     """(set, half) → (answerable, at 1, in top 3, false 「未找到」, unanswerable, answered unanswerable)"""
     acc: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
     for r in rows:
-        for key in ((r["set"], r["half"]), ("ALL", r["half"])):
+        # the held-out part as two: the halves of sets tuned on, and the blind sets held out whole
+        part = "blind sets" if r["set"] in WHOLE else "held-out halves" if r["half"] == "heldout" else None
+        keys = [(r["set"], r["half"]), ("ALL", r["half"])] + ([("ALL", part)] if part else [])
+        for key in keys:
             a = acc[key]
             if r["answerable"]:
                 a[0] += 1
@@ -239,7 +267,7 @@ def print_summary(after: list[dict], before: list[dict] | None) -> None:
     print("| set | half | answerable | R@1 | R@3 | false 未找到 | answered unanswerable |")
     print("|---|---|---|---|---|---|---|")
     order = {name: n for n, name in enumerate(all_sets())}
-    for key in sorted(now, key=lambda k: (k[1] == "tune", k[0] == "ALL", order.get(k[0], 0))):
+    for key in sorted(now, key=lambda k: (k[1] == "tune", k[0] == "ALL", k[1], order.get(k[0], 0))):
         n, u = now[key][0], now[key][4]
 
         def cell(i: int, total: int, key: tuple[str, str] = key) -> str:
@@ -332,6 +360,8 @@ def classify(rows: list[dict]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from index.context import SHORT
+
     parser = argparse.ArgumentParser(
         prog="rank39_misses.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -351,6 +381,26 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument(
         "--stopword", action="append", default=[], help="also a stop word in this run (自己: tried, not kept)"
+    )
+    parser.add_argument(
+        "--neighbours",
+        type=float,
+        default=0.0,
+        help="RetrieverConfig.neighbour_share: a share of the adjacent passages' scores (docs/rank40.md)",
+    )
+    parser.add_argument(
+        "--context",
+        type=int,
+        nargs="?",
+        const=SHORT,
+        help="second vectors (title, heading, text) for table and form rows and passages of at most this many "
+        f"characters ({SHORT} if not given; 0: rows alone) (docs/rank40.md)",
+    )
+    parser.add_argument(
+        "--context-share",
+        type=float,
+        default=1.0,
+        help="with --context: RetrieverConfig.context_share (1: the better of the two cosines)",
     )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     args = parser.parse_args(argv)
@@ -378,7 +428,15 @@ def main(argv: list[str]) -> int:
         import index.tokenize
 
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
-    collect(args.paths[0], args.paths[1], names, args.unglue)
+    collect(
+        args.paths[0],
+        args.paths[1],
+        names,
+        args.unglue,
+        neighbours=args.neighbours,
+        context=args.context,
+        context_share=args.context_share,
+    )
     return 0
 
 

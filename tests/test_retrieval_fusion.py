@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from retrieval import min_max, rrf, weighted
+from retrieval import min_max, rrf, weighted, with_neighbours
 
 DENSE = [(1, 0.9), (2, 0.8), (3, 0.5)]
 LEXICAL = [(3, 12.0), (4, 6.0), (1, 3.0)]
@@ -89,3 +91,55 @@ def test_weighted_orders_best_first_with_ties_by_id() -> None:
 def test_weights_must_match_the_lists() -> None:
     with pytest.raises(ValueError):
         weighted([DENSE, LEXICAL], [1.0])
+
+
+# -- with_neighbours: a share of the adjacent passages' scores -------------------------------------------
+
+PLACES = {1: (7, 3), 2: (7, 4), 3: (7, 5), 4: (8, 4), 5: (7, 9)}  # id → (speech, position)
+Scored = st.lists(
+    st.tuples(st.integers(0, 30), st.floats(0, 1, allow_nan=False)), unique_by=lambda t: t[0], max_size=20
+)
+Places = st.dictionaries(st.integers(0, 30), st.tuples(st.integers(0, 3), st.integers(0, 10)))
+
+
+def test_a_passage_between_two_found_neighbours_rises_above_an_equal_one_alone() -> None:
+    ranked = [(5, 0.9), (4, 0.9), (1, 0.5), (2, 0.5), (3, 0.5)]
+    lifted = dict(with_neighbours(ranked, PLACES, 0.2))
+    assert lifted[2] == pytest.approx(0.5 + 0.2 * (0.5 + 0.5))  # both neighbours count
+    assert lifted[1] == pytest.approx(0.5 + 0.2 * 0.5)
+    assert lifted[5] == pytest.approx(0.9)  # position 9: no neighbour found
+    assert lifted[4] == pytest.approx(0.9)  # position 4 of another speech is no neighbour
+
+
+def test_neighbours_that_were_not_found_lift_nothing() -> None:
+    assert with_neighbours([(1, 0.4), (3, 0.6)], PLACES, 0.5) == [(3, 0.6), (1, 0.4)]
+
+
+def test_a_share_of_zero_leaves_the_list_as_it_is() -> None:
+    ranked = [(2, 0.9), (1, 0.8), (3, 0.1)]
+    assert with_neighbours(ranked, PLACES, 0.0) == ranked
+
+
+def test_no_candidates_gives_nothing() -> None:
+    assert with_neighbours([], PLACES, 0.3) == []
+
+
+@given(Scored, Places, st.floats(0, 1, allow_nan=False))
+def test_neighbours_only_ever_raise_scores_and_keep_every_passage(
+    ranked: list[tuple[int, float]], places: dict[int, tuple[int, int]], share: float
+) -> None:
+    ranked = sorted(ranked, key=lambda item: (-item[1], item[0]))  # a ranked list is best first
+    lifted = with_neighbours(ranked, places, share)
+    before = dict(ranked)
+    assert sorted(d for d, _ in lifted) == sorted(before)
+    assert all(score >= before[doc] - 1e-12 for doc, score in lifted)
+    assert [s for _, s in lifted] == sorted((s for _, s in lifted), reverse=True)
+
+
+@given(Scored, Places, st.floats(0.01, 1, allow_nan=False))
+def test_all_scores_equal_and_no_neighbours_keep_the_id_order(
+    ranked: list[tuple[int, float]], places: dict[int, tuple[int, int]], share: float
+) -> None:
+    alone = {doc: (doc, 100 * doc) for doc, _ in ranked}  # every passage a speech of its own
+    equal = [(doc, 0.5) for doc, _ in ranked]
+    assert [d for d, _ in with_neighbours(equal, alone, share)] == sorted(d for d, _ in ranked)
