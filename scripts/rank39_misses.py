@@ -11,7 +11,7 @@ one line per question goes to OUT.jsonl: set, id, half, whether answerable, the 
 passage (null beyond 10), answered, level, probability, the top passage and the first relevant one.
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
-"heldout" (dev, styles, asks38) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
+"heldout" (dev, styles, asks38, asks40) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
 earlier sessions used); the third set (cold) and cold16…cold23 are held out whole. A rule may be designed
 on the "tune" halves only.
 
@@ -51,11 +51,13 @@ def library_of(name: str) -> str:
     """The library `scripts/eval_all_sets.sh` evaluates a set on."""
     if name.startswith("cold") and name[4:].isdigit():
         return f"c{name[4:]}"
+    if name == "asks40":  # c16 and cold7's documents: docs/asks40.md
+        return "asks40"
     return "styles" if name in ("styles", "asks38") else "home"
 
 
 def all_sets() -> list[str]:
-    names = ["dev", "cold", "styles", "asks38"]
+    names = ["dev", "cold", "styles", "asks38", "asks40"]
     names += sorted(
         (
             p.name.removesuffix("-questions.jsonl")
