@@ -28,6 +28,10 @@ neighbour read as what is left (off by default; docs/rank39.md measures it this 
 
 `--stopword WORD` searches with WORD a stop word too (自己 as a pronoun, tried and not kept).
 
+`--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
+(之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
+FILE` then searches only those (docs/asks40.md), with this checkout or another on `PYTHONPATH`.
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -135,7 +139,47 @@ def read_numbers() -> None:
     Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
-def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> None:
+def framed(libs: Path, out: Path, names: list[str]) -> None:
+    """Write to OUT.jsonl the questions holding a word that only frames what is asked (之前, 提到, 几点开始's 开始:
+    `retrieval.vocabulary.only_frames`) that no passage of the set's library holds: the only questions that
+    rule can move (docs/asks40.md); every other is searched, ranked and judged as before."""
+    import sqlite3
+
+    from bench.evaluate import load_questions
+    from corpus import to_simplified
+    from retrieval.vocabulary import only_frames
+
+    count = total = 0
+    with out.open("w", encoding="utf-8") as sink:
+        for name in names:
+            questions = load_questions(REPO / "benchmarks" / f"{name}-questions.jsonl")
+            db = sqlite3.connect(libs / library_of(name) / "speechqa.db")
+            texts = [
+                to_simplified(t).lower()
+                for (t,) in db.execute("select text || ' ' || coalesce(section, '') from passages")
+            ]
+            db.close()
+            for q in questions:
+                total += 1
+                asked = to_simplified(q.question).lower()
+                # every two characters of it, not only jieba's words: a superset of what a search can read so
+                pieces = dict.fromkeys(asked[k : k + 2] for k in range(len(asked) - 1))
+                words = [t for t in pieces if only_frames(t, asked) and not any(t in x for x in texts)]
+                if words:
+                    count += 1
+                    sink.write(
+                        json.dumps(
+                            {"set": name, "id": q.id, "question": q.question, "words": words},
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
+    print(f"{count} of {total} questions hold a framing word no passage of their library holds")
+
+
+def collect(
+    libs: Path, out: Path, names: list[str], unglue: bool = False, only: set[tuple[str, str]] | None = None
+) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
@@ -163,6 +207,8 @@ def collect(libs: Path, out: Path, names: list[str], unglue: bool = False) -> No
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
                 for q in questions:
+                    if only is not None and (name, q.id) not in only:
+                        continue
                     answer = search_as_evaluated(retriever, q.question)
                     first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
                     top = answer.hits[0] if answer.hits else None
@@ -355,6 +401,14 @@ def main(argv: list[str]) -> int:
         "--stopword", action="append", default=[], help="also a stop word in this run (自己: tried, not kept)"
     )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
+    parser.add_argument(
+        "--framed",
+        action="store_true",
+        help="write the questions the framing-word rule can move (docs/asks40.md)",
+    )
+    parser.add_argument(
+        "--ids", type=Path, help="search only the questions (set, id) of this JSON Lines file"
+    )
     args = parser.parse_args(argv)
     if args.classify or args.summary:
         for path in args.paths[:2]:
@@ -380,7 +434,13 @@ def main(argv: list[str]) -> int:
         import index.tokenize
 
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
-    collect(args.paths[0], args.paths[1], names, args.unglue)
+    if args.framed:
+        framed(args.paths[0], args.paths[1], names)
+        return 0
+    only = {(r["set"], r["id"]) for r in load(args.ids)} if args.ids else None
+    if only is not None:
+        names = [n for n in names if any(n == s for s, _ in only)]
+    collect(args.paths[0], args.paths[1], names, args.unglue, only)
     return 0
 
 
