@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index import LexicalIndex, get_tokenizer
-from retrieval import AbstainRule, Evidence
+from retrieval import AbstainRule, Evidence, Retriever
 from retrieval.abstain import (
     DEFAULT_MIN_COVERAGE,
     coverage,
@@ -249,3 +249,15 @@ def test_adding_a_framing_word_no_passage_holds_changes_no_signal(words: list[st
             unseen_share(base),
             missing_peak(base),
         )
+
+
+def test_questions_framed_so_are_answered_in_the_seed_speeches(seed_retriever: Retriever) -> None:
+    """End to end, the real model and index: asked when the 五心 brand began, or what a speech 提到, the passage
+    that says it comes first and is answered (before, 开始 and 提到 — in no speech — weighed as missing words:
+    「未找到」, p 0.27; docs/asks40.md)."""
+    started = seed_retriever.search("五心服务品牌是什么时候开始创建的", k=3)
+    assert "去年4月" in started.hits[0].passage.text
+    assert started.confidence != "low"
+    said = seed_retriever.search("讲话里提到的老干部工作者要成为啥样的专门家", k=3)
+    assert "专门家" in said.hits[0].passage.text
+    assert said.confidence == "high"
