@@ -150,6 +150,9 @@ def framed(libs: Path, out: Path, names: list[str]) -> None:
     from retrieval.vocabulary import only_frames
 
     count = total = 0
+    missing = [name for name in names if not (libs / library_of(name) / "speechqa.db").is_file()]
+    if missing:  # sqlite3.connect would create an empty library there
+        raise FileNotFoundError(f"找不到资料库：{libs / library_of(missing[0]) / 'speechqa.db'}")
     with out.open("w", encoding="utf-8") as sink:
         for name in names:
             questions = load_questions(REPO / "benchmarks" / f"{name}-questions.jsonl")
@@ -435,8 +438,15 @@ def main(argv: list[str]) -> int:
 
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
     if args.framed:
-        framed(args.paths[0], args.paths[1], names)
+        try:
+            framed(args.paths[0], args.paths[1], names)
+        except FileNotFoundError as e:
+            print(e, file=sys.stderr)
+            return 1
         return 0
+    if args.ids is not None and not args.ids.is_file():
+        print(f"找不到：{args.ids}", file=sys.stderr)
+        return 1
     only = {(r["set"], r["id"]) for r in load(args.ids)} if args.ids else None
     if only is not None:
         names = [n for n in names if any(n == s for s, _ in only)]
