@@ -139,7 +139,47 @@ def read_numbers() -> None:
     Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
-def framed(libs: Path, out: Path, names: list[str]) -> None:
+def abbreviated_in(word: str, text: str) -> bool:
+    """Whether the text writes a span that the word abbreviates: from its first character to its last, holding
+    its characters in order, at most twice its length (意外险 in 意外伤害保险, 医保 in 医疗保险)."""
+    n = len(word)
+    start = text.find(word[0])
+    while start >= 0:
+        window, at = text[start : start + 2 * n], 0
+        for i, c in enumerate(window):
+            if c == word[at]:
+                at += 1
+                if at == n:
+                    if i + 1 > n:  # not the word itself
+                        return True
+                    break
+        start = text.find(word[0], start + 1)
+    return False
+
+
+def _chinese(word: str) -> bool:
+    return len(word) > 1 and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def read_abbreviations() -> None:
+    """Tried (docs/asks40.md): a question word no passage holds counts as held by the best passage where that
+    passage writes a span it abbreviates (`abbreviated_in`), in the coverage and the missing-word signals."""
+    import retrieval.abstain as abstain
+
+    original = abstain.held
+
+    def held(e: abstain.Evidence, word: str, haystack: str) -> float:
+        found = original(e, word, haystack)
+        if found >= 1 or not _chinese(word) or e.passages <= 0:
+            return found
+        if e.idf(word) < abstain.unseen_idf(e.passages) - 1e-6:
+            return found
+        return 1.0 if abbreviated_in(word, haystack) else found
+
+    abstain.held = held
+
+
+def framed(libs: Path, out: Path, names: list[str], abbreviations: bool = False) -> None:
     """Write to OUT.jsonl the questions holding a word that only frames what is asked (之前, 提到, 几点开始's 开始:
     `retrieval.vocabulary.only_frames`) that no passage of the set's library holds: the only questions that
     rule can move (docs/asks40.md); every other is searched, ranked and judged as before."""
@@ -147,6 +187,7 @@ def framed(libs: Path, out: Path, names: list[str]) -> None:
 
     from bench.evaluate import load_questions
     from corpus import to_simplified
+    from index import query_terms
     from retrieval.vocabulary import only_frames
 
     count = total = 0
@@ -168,6 +209,14 @@ def framed(libs: Path, out: Path, names: list[str]) -> None:
                 # every two characters of it, not only jieba's words: a superset of what a search can read so
                 pieces = dict.fromkeys(asked[k : k + 2] for k in range(len(asked) - 1))
                 words = [t for t in pieces if only_frames(t, asked) and not any(t in x for x in texts)]
+                if abbreviations:  # instead: an unseen word some passage writes in full (tried, not kept)
+                    words = [
+                        t
+                        for t in query_terms(asked)
+                        if _chinese(t)
+                        and not any(t in x for x in texts)
+                        and any(abbreviated_in(t, x) for x in texts)
+                    ]
                 if words:
                     count += 1
                     sink.write(
@@ -410,6 +459,11 @@ def main(argv: list[str]) -> int:
         help="write the questions the framing-word rule can move (docs/asks40.md)",
     )
     parser.add_argument(
+        "--abbreviations",
+        action="store_true",
+        help="with --framed: list, else search with, an unseen word read as a span it abbreviates (tried)",
+    )
+    parser.add_argument(
         "--ids", type=Path, help="search only the questions (set, id) of this JSON Lines file"
     )
     args = parser.parse_args(argv)
@@ -439,11 +493,13 @@ def main(argv: list[str]) -> int:
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
     if args.framed:
         try:
-            framed(args.paths[0], args.paths[1], names)
+            framed(args.paths[0], args.paths[1], names, args.abbreviations)
         except FileNotFoundError as e:
             print(e, file=sys.stderr)
             return 1
         return 0
+    if args.abbreviations:
+        read_abbreviations()
     if args.ids is not None and not args.ids.is_file():
         print(f"找不到：{args.ids}", file=sys.stderr)
         return 1
