@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .vocabulary import asks_only_how, says_when_asked
+from .vocabulary import asks_only_how, only_frames, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
 
@@ -36,9 +36,18 @@ def _weights(e: Evidence) -> dict[str, float]:
     # a word holding an interrogative (几点, 几天, 多长时间, 哪年) says what kind of answer is asked for
     # (answer_type reads that), not what the passage must hold: no passage says 几点; nor does one say how
     # a spoken question asks (啥时候, 咋办, 收不收, 不管 of 管不管饭)
-    # nor a time counted from the day of asking (上个月): a document does not say it of itself
+    # nor a time counted from the day of asking (上个月): a document does not say it of itself; nor a word
+    # framing what is asked (之前, 提到, 几点开始's 开始) that no passage of the library writes (documents write
+    # 前, not 之前; an encyclopaedia's 之后 is a word like any other)
     question = e.question.lower()
-    asked = [t for t in e.terms if not asks_only_how(t, question) and not says_when_asked(t, question)]
+    unseen = unseen_idf(e.passages) - 1e-6 if e.passages > 0 else math.inf
+    asked = [
+        t
+        for t in e.terms
+        if not asks_only_how(t, question)
+        and not says_when_asked(t, question)
+        and not (only_frames(t, question) and e.idf(t) >= unseen)
+    ]
     words = [t for t in asked if len(t) > 1] or asked
     return {w: e.idf(w) for w in words}
 

@@ -596,6 +596,7 @@ class Retriever:
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=read_with_figures(question, to_simplified(lexical_input(record.text, record.section))),
+            passages=self.index.lexical.size,  # only read for a word framing what is asked (abstain._weights)
             question=question,
         )
         return self.abstain.answered(evidence)

@@ -85,6 +85,24 @@ def says_when_asked(term: str, question: str) -> bool:
     return any(term in m.group() for m in _WHEN_ASKED.finditer(question))
 
 
+# Words that frame what is asked without naming it, which no document writes (in none of the 1,341 passages of our
+# libraries; docs/asks40.md): a time placed before or after another (「搬到外地之前要填什么表」「什么时候之前要报」
+# — documents write 前 and 后: 「移居外地前」「11月25日前」; the stop words hold 以后 and 今后, not these), and a
+# document's saying what is asked (「讲话里提到的…」 — the stop words hold 提了, 说, 讲 and 提, not these).
+_FRAMING = frozenset("之前 以前 之后 提到 讲到 谈到 提及".split())
+# And the start of a time asked (「几点开始」「什么时候开始施行」): the answer is the time, which a document gives
+# with 起 or alone (「自2026年10月1日起施行」「时间：…上午9时30分」); 开始 elsewhere (「开始报名」) is what is asked.
+_STARTS_WHEN = re.compile(r"(?:几点|几时|几号|哪天|哪一天|什么时候|啥时候|什么时间|哪年|几月)开始")
+
+
+def only_frames(term: str, question: str) -> bool:
+    """Whether a content word of the question only frames what is asked (之前, 提到; 开始 after a time asked,
+    「几点开始」): where no passage holds it, it is no word the answer lacks (abstain._weights)."""
+    if term in _FRAMING:
+        return True
+    return term == "开始" and _STARTS_WHEN.search(question) is not None
+
+
 def _data_lines(name: str) -> list[str]:
     text = (files("retrieval") / "data" / name).read_text(encoding="utf-8")
     return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]

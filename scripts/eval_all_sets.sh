@@ -3,7 +3,8 @@
 #   bash scripts/eval_all_sets.sh [LIBS]
 # LIBS (default: a new temporary folder) holds one data home per library — `home` (the bundled speeches,
 # for the dev set and the third set), `cN` (bundled + benchmarks/corpus-coldN/) and `styles` (`c8` and the
-# policy notices, tests/fixtures/notices/*.txt, for the asking styles' set: docs/styles37.md) — built on
+# policy notices, tests/fixtures/notices/*.txt, for the asking styles' set: docs/styles37.md) and `asks40`
+# (`c16` and cold7's documents, for the staff questions of docs/asks40.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -34,6 +35,10 @@ if [ ! -d "$LIBS/styles" ]; then  # the asking styles' set asks of the speeches,
   cp -r "$LIBS/c8" "$LIBS/styles"
   SPEECHQA_HOME="$LIBS/styles" $SQ add tests/fixtures/notices/*.txt > "$LIBS/styles.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks40" ]; then  # asks40's questions ask of the speeches and two cold sets' documents at once
+  cp -r "$LIBS/c16" "$LIBS/asks40"
+  SPEECHQA_HOME="$LIBS/asks40" $SQ add benchmarks/corpus-cold7/ > "$LIBS/asks40.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -46,3 +51,4 @@ evaluate cold home
 for n in $(printf '%s\n' "${sets[@]}" | sort -n); do evaluate "cold$n" "c$n"; done
 evaluate styles styles
 evaluate asks38 styles  # dictated and metadata questions: docs/asks38.md
+evaluate asks40 asks40  # staff questions in ten asking styles: docs/asks40.md

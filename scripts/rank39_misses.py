@@ -11,7 +11,7 @@ one line per question goes to OUT.jsonl: set, id, half, whether answerable, the 
 passage (null beyond 10), answered, level, probability, the top passage and the first relevant one.
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
-"heldout" (dev, styles, asks38) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
+"heldout" (dev, styles, asks38, asks40) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
 earlier sessions used); the third set (cold) and cold16…cold24 are held out whole. A rule may be designed
 on the "tune" halves only. `--summary` adds the held-out part as two rows: "held-out halves" (of the sets
 tuned on) and "blind sets" (held out whole).
@@ -36,6 +36,10 @@ share of its adjacent passages' (tried and not kept, docs/rank40.md).
 passages of at most N characters (80 if not given; 0: rows alone), embedded for the run (`bench.context`;
 tried and not kept, docs/rank40.md).
 
+`--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
+(之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
+FILE` then searches only those (docs/asks40.md), with this checkout or another on `PYTHONPATH`.
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -59,11 +63,13 @@ def library_of(name: str) -> str:
     """The library `scripts/eval_all_sets.sh` evaluates a set on."""
     if name.startswith("cold") and name[4:].isdigit():
         return f"c{name[4:]}"
+    if name == "asks40":  # c16 and cold7's documents: docs/asks40.md
+        return "asks40"
     return "styles" if name in ("styles", "asks38") else "home"
 
 
 def all_sets() -> list[str]:
-    names = ["dev", "cold", "styles", "asks38"]
+    names = ["dev", "cold", "styles", "asks38", "asks40"]
     names += sorted(
         (
             p.name.removesuffix("-questions.jsonl")
@@ -141,11 +147,102 @@ def read_numbers() -> None:
     Retriever.numerals_as_written = numerals_as_written  # type: ignore[method-assign]
 
 
+def abbreviated_in(word: str, text: str) -> bool:
+    """Whether the text writes a span that the word abbreviates: from its first character to its last, holding
+    its characters in order, at most twice its length (意外险 in 意外伤害保险, 医保 in 医疗保险)."""
+    n = len(word)
+    start = text.find(word[0])
+    while start >= 0:
+        window, at = text[start : start + 2 * n], 0
+        for i, c in enumerate(window):
+            if c == word[at]:
+                at += 1
+                if at == n:
+                    if i + 1 > n:  # not the word itself
+                        return True
+                    break
+        start = text.find(word[0], start + 1)
+    return False
+
+
+def _chinese(word: str) -> bool:
+    return len(word) > 1 and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def read_abbreviations() -> None:
+    """Tried (docs/asks40.md): a question word no passage holds counts as held by the best passage where that
+    passage writes a span it abbreviates (`abbreviated_in`), in the coverage and the missing-word signals."""
+    import retrieval.abstain as abstain
+
+    original = abstain.held
+
+    def held(e: abstain.Evidence, word: str, haystack: str) -> float:
+        found = original(e, word, haystack)
+        if found >= 1 or not _chinese(word) or e.passages <= 0:
+            return found
+        if e.idf(word) < abstain.unseen_idf(e.passages) - 1e-6:
+            return found
+        return 1.0 if abbreviated_in(word, haystack) else found
+
+    abstain.held = held
+
+
+def framed(libs: Path, out: Path, names: list[str], abbreviations: bool = False) -> None:
+    """Write to OUT.jsonl the questions holding a word that only frames what is asked (之前, 提到, 几点开始's 开始:
+    `retrieval.vocabulary.only_frames`) that no passage of the set's library holds: the only questions that
+    rule can move (docs/asks40.md); every other is searched, ranked and judged as before."""
+    import sqlite3
+
+    from bench.evaluate import load_questions
+    from corpus import to_simplified
+    from index import query_terms
+    from retrieval.vocabulary import only_frames
+
+    count = total = 0
+    missing = [name for name in names if not (libs / library_of(name) / "speechqa.db").is_file()]
+    if missing:  # sqlite3.connect would create an empty library there
+        raise FileNotFoundError(f"找不到资料库：{libs / library_of(missing[0]) / 'speechqa.db'}")
+    with out.open("w", encoding="utf-8") as sink:
+        for name in names:
+            questions = load_questions(REPO / "benchmarks" / f"{name}-questions.jsonl")
+            db = sqlite3.connect(libs / library_of(name) / "speechqa.db")
+            texts = [
+                to_simplified(t).lower()
+                for (t,) in db.execute("select text || ' ' || coalesce(section, '') from passages")
+            ]
+            db.close()
+            for q in questions:
+                total += 1
+                asked = to_simplified(q.question).lower()
+                # every two characters of it, not only jieba's words: a superset of what a search can read so
+                pieces = dict.fromkeys(asked[k : k + 2] for k in range(len(asked) - 1))
+                words = [t for t in pieces if only_frames(t, asked) and not any(t in x for x in texts)]
+                if abbreviations:  # instead: an unseen word some passage writes in full (tried, not kept)
+                    words = [
+                        t
+                        for t in query_terms(asked)
+                        if _chinese(t)
+                        and not any(t in x for x in texts)
+                        and any(abbreviated_in(t, x) for x in texts)
+                    ]
+                if words:
+                    count += 1
+                    sink.write(
+                        json.dumps(
+                            {"set": name, "id": q.id, "question": q.question, "words": words},
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
+    print(f"{count} of {total} questions hold a framing word no passage of their library holds")
+
+
 def collect(
     libs: Path,
     out: Path,
     names: list[str],
     unglue: bool = False,
+    only: set[tuple[str, str]] | None = None,
     *,
     neighbours: float = 0.0,
     context: int | None = None,
@@ -186,6 +283,8 @@ def collect(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
                 for q in questions:
+                    if only is not None and (name, q.id) not in only:
+                        continue
                     answer = search_as_evaluated(retriever, q.question)
                     first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
                     top = answer.hits[0] if answer.hits else None
@@ -403,6 +502,19 @@ def main(argv: list[str]) -> int:
         help="with --context: RetrieverConfig.context_share (1: the better of the two cosines)",
     )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
+    parser.add_argument(
+        "--framed",
+        action="store_true",
+        help="write the questions the framing-word rule can move (docs/asks40.md)",
+    )
+    parser.add_argument(
+        "--abbreviations",
+        action="store_true",
+        help="with --framed: list, else search with, an unseen word read as a span it abbreviates (tried)",
+    )
+    parser.add_argument(
+        "--ids", type=Path, help="search only the questions (set, id) of this JSON Lines file"
+    )
     args = parser.parse_args(argv)
     if args.classify or args.summary:
         for path in args.paths[:2]:
@@ -428,11 +540,27 @@ def main(argv: list[str]) -> int:
         import index.tokenize
 
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
+    if args.framed:
+        try:
+            framed(args.paths[0], args.paths[1], names, args.abbreviations)
+        except FileNotFoundError as e:
+            print(e, file=sys.stderr)
+            return 1
+        return 0
+    if args.abbreviations:
+        read_abbreviations()
+    if args.ids is not None and not args.ids.is_file():
+        print(f"找不到：{args.ids}", file=sys.stderr)
+        return 1
+    only = {(r["set"], r["id"]) for r in load(args.ids)} if args.ids else None
+    if only is not None:
+        names = [n for n in names if any(n == s for s, _ in only)]
     collect(
         args.paths[0],
         args.paths[1],
         names,
         args.unglue,
+        only,
         neighbours=args.neighbours,
         context=args.context,
         context_share=args.context_share,

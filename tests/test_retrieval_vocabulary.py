@@ -15,6 +15,7 @@ from retrieval.vocabulary import (
     Thesaurus,
     asks_only_how,
     bundled_thesaurus,
+    only_frames,
     question_form_spans,
     unglued,
 )
@@ -147,3 +148,22 @@ def test_unglued_takes_grammar_characters_off_the_edges_only(word: str) -> None:
 )
 def test_the_words_jieba_glues_in_staff_questions_are_read_as_their_content(guessed: str, left: str) -> None:
     assert unglued(guessed) == left
+
+
+@pytest.mark.parametrize(
+    ("term", "question", "frames"),
+    [
+        ("之前", "搬到外地之前要填什么表", True),
+        ("之前", "汇总表什么时候之前要报", True),
+        ("以前", "以前办过老年卡了还要再办吗", True),
+        ("提到", "讲话里提到的钻石婚夫妇是谁", True),
+        ("开始", "团拜会几点开始", True),
+        ("开始", "办法什么时候开始施行", True),
+        ("开始", "哪天开始报名", True),
+        ("开始", "开始报名要带什么", False),  # 开始 not after a time asked: what is asked
+        ("团拜会", "团拜会几点开始", False),
+        ("外地", "搬到外地之前要填什么表", False),
+    ],
+)
+def test_a_word_that_only_frames_what_is_asked(term: str, question: str, frames: bool) -> None:
+    assert only_frames(term, question) is frames
