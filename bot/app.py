@@ -33,6 +33,7 @@ from .access import (
     ChatMoves,
     Command,
     Gate,
+    InlineMessagePress,
     NamesThisBot,
     ReadableDocument,
     StartsWithCommand,
@@ -228,6 +229,7 @@ def build_application(
 
     # Buttons that send a new message or file do it once when tapped twice at once; the others edit
     # their message in place, where a second press changes nothing
+    app.add_handler(InlineMessagePress(handlers.stale_button))  # before any kind's own handler
     once = handlers.once_per_press
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),
