@@ -81,8 +81,9 @@ class AccessPolicy:
 
 def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
     """Whether a message speaks to the bot: any private message; in a group a command, a mention of
-    the bot, or a reply to one of its messages — unless that reply mentions only others (「@bob 你看这条」
-    under the bot's answer is for Bob). Other group chatter is not for the bot."""
+    the bot, a command naming it inside the words, or a reply to one of its messages — unless that reply
+    mentions only others (「@bob 你看这条」 under the bot's answer is for Bob). Other group chatter is not for
+    the bot."""
     if message.chat.type == ChatType.PRIVATE:
         return True
     reply = message.reply_to_message
@@ -91,6 +92,8 @@ def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
         return True
     wanted = "@" + bot_username.lower()
     if any(text.lower() == wanted for text in said.mentions(message)):
+        return True
+    if said.commands_to_bot_inside(message, bot_username, named=True):  # 「请问 /ask@this_bot …」
         return True
     command = said.leading_command(message)
     return command is not None and (not command.target or command.names(bot_username))

@@ -147,11 +147,28 @@ def question(message: Message, username: str) -> str:
             text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)
         return visible(without_mention(text, username))
 
-    linked = asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]))
+    inside = commands_to_bot_inside(message, username)
+    linked = asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION], inside))
     if pasted_link(linked):
         # only a link or a file path, and no question with it: the search says what the user can do instead
         return linked
-    return asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL]))
+    kinds = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL]
+    return asked(_blanked(message, kinds, inside))
+
+
+def commands_to_bot_inside(message: Message, username: str, *, named: bool = False) -> list[MessageEntity]:
+    """The /commands Telegram marked inside the words, after their start, that speak to this bot: `/ask`
+    and any `/command@this_bot` (only these with `named`): 「请问 /ask@speechqa_bot 离休干部体检规定是什么」,
+    「离休干部 /ask 体检规定」. They say who is asked, as a mention does: no words of the question (「/ask」
+    searched made a question the speeches answer 「可能相关」), and in a group the one naming this bot
+    addresses it (it went unanswered)."""
+    found = []
+    for entity, text in _entities(message, [MessageEntity.BOT_COMMAND]).items():
+        name, _, target = text[1:].partition("@")
+        to_bot = target.lower() == username.lower() or (not named and not target and name.lower() == "ask")
+        if entity.offset > 0 and to_bot:
+            found.append(entity)
+    return found
 
 
 def visible(text: str) -> str:
@@ -160,11 +177,12 @@ def visible(text: str) -> str:
     return text if any(not ch.isspace() and unicodedata.category(ch)[0] != "C" for ch in shown) else ""
 
 
-def _blanked(message: Message, kinds: list[str]) -> str:
-    """The message's words with the entities of these kinds blanked out where they stand (a colleague's
-    name picked from the member list may also be written elsewhere in the question, as a word of it)."""
+def _blanked(message: Message, kinds: list[str], also: list[MessageEntity] = []) -> str:  # noqa: B006
+    """The message's words with the entities of these kinds (and `also`) blanked out where they stand (a
+    colleague's name picked from the member list may also be written elsewhere in the question, as a word
+    of it)."""
     encoded = bytearray(words(message).encode("utf-16-le"))  # entity offsets count UTF-16 code units
-    for entity in _entities(message, kinds):
+    for entity in [*_entities(message, kinds), *also]:
         encoded[entity.offset * 2 : (entity.offset + entity.length) * 2] = (
             " ".encode("utf-16-le") * entity.length
         )

@@ -29,6 +29,11 @@ def errors(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+def command_at(text: str, command: str) -> list[dict[str, Any]]:
+    """The bot_command entity Telegram marks for `command` written inside `text`."""
+    return [{"type": "bot_command", "offset": text.index(command), "length": len(command)}]
+
+
 async def test_every_button_pressed_on_an_inline_message_is_stale_and_harmless(
     api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -60,3 +65,37 @@ async def test_every_button_pressed_on_an_inline_message_is_stale_and_harmless(
     assert not api.calls_of("sendDocument") and not api.calls_of("editMessageReplyMarkup")
     assert len(seed_service.library.store.speeches()) == 5  # nothing removed
     assert not errors(caplog)
+
+
+async def test_a_command_inside_the_words_is_no_part_of_the_question(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「离休干部 /ask 体检规定是什么」: Telegram marks 「/ask」 as a command where it stands; it was searched as a
+    word of the question, whose answer then read 「🔶 可能相关」 under the heading 「离休干部 /ask 体检规定是什么」."""
+    typed = "离休干部 /ask 体检规定是什么？"
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(typed, entities=command_at(typed, "/ask")))
+        await feed(app, api.make_text_update(QUESTION))
+    with_command, plain = (m.plain_text for m in api.messages(USER))
+    assert "/ask" not in with_command.split("\n")[0]
+    assert with_command.split("\n")[1] == plain.split("\n")[1] == "✅ 直接相关"
+    assert CITED in with_command
+
+
+async def test_a_command_naming_the_bot_inside_the_words_asks_it_in_a_group(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「请问 /ask@speechqa_bot 离休干部体检规定是什么？」 in a group names the bot as clearly as a mention: it got
+    no answer (only a leading command or a mention counted). A bare /ask inside group chatter, or another bot's
+    command, stays nobody's business of this bot."""
+    named = "请问 /ask@speechqa_bot 离休干部体检规定是什么？"
+    bare = "大家注意 /ask 是问机器人的命令"
+    other = "请问 /ask@other_bot 离休干部体检规定是什么？"
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_text_update(named, entities=command_at(named, "/ask@speechqa_bot"), **IN_GROUP)
+        )
+        await feed(app, api.make_text_update(bare, entities=command_at(bare, "/ask"), **IN_GROUP))
+        await feed(app, api.make_text_update(other, entities=command_at(other, "/ask@other_bot"), **IN_GROUP))
+    (reply,) = api.messages(GROUP)  # the named one's answer only
+    assert "/ask" not in reply.plain_text.split("\n")[0] and CITED in reply.plain_text
