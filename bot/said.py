@@ -24,7 +24,7 @@ from telegram import (
     User,
 )
 
-from corpus import SUPPORTED_SUFFIXES, numeral_value, typed_id
+from corpus import SUPPORTED_SUFFIXES, mended_name, numeral_value, typed_id
 from index import BEIJING
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
@@ -309,8 +309,11 @@ def page_number(text: str) -> int | None:
 
 
 def document_name(document: Document) -> str:
-    """The name a sent file is known by: its own, or 「未命名文件」 with the suffix its type implies."""
-    return Path(document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
+    """The name a sent file is known by: its own — a Chinese name that reached Telegram in another encoding
+    (「Í¨Öª.docx」, 「閫氱煡.docx」) as it was written (`corpus.mended_name`) — or 「未命名文件」 with the suffix its
+    type implies."""
+    named = mended_name(document.file_name) if document.file_name else None
+    return Path(named or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
 
 
 def photo_name(message: Message) -> str:

@@ -99,3 +99,31 @@ async def test_a_command_naming_the_bot_inside_the_words_asks_it_in_a_group(
         await feed(app, api.make_text_update(other, entities=command_at(other, "/ask@other_bot"), **IN_GROUP))
     (reply,) = api.messages(GROUP)  # the named one's answer only
     assert "/ask" not in reply.plain_text.split("\n")[0] and CITED in reply.plain_text
+
+
+async def test_a_file_whose_chinese_name_came_in_another_encoding_is_added_under_its_name(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A notice saved from an old mail program or unpacked by a Western zip tool carries its name as Western
+    letters (GBK's bytes shown as Windows-1252: 「ÀÏ¸É²¿¾ÖÍ¨Öª.txt」) or as rare characters (UTF-8's bytes shown as
+    GBK: 「閫氱煡.txt」); sent to the bot, it was reported, listed and cited under that garbled name."""
+    notices = {
+        "老干部局通知.txt".encode("gbk").decode("latin-1"): (
+            "老干部局通知.txt",
+            "关于开展离休干部健康体检的通知\n各单位：今年离休干部健康体检安排在五月，请组织离休干部按时参加。",
+        ),
+        "通知.txt".encode().decode("gbk"): (
+            "通知.txt",
+            "关于开展老干部文体活动的通知\n各单位：今年老干部文体活动安排在九月，请组织老干部按时参加活动。",
+        ),
+    }
+    async with running_bot(api, seed_service) as app:
+        for sent, (_, text) in notices.items():
+            assert sent != _
+            await feed(app, api.make_document_update(sent, text.encode(), "text/plain", user_id=ADMIN))
+    reports = [m.plain_text for m in api.messages(ADMIN)]
+    for sent, (meant, _) in notices.items():
+        assert any(report.startswith(f"📥 {meant}\n新增") for report in reports), reports
+        assert not any(sent in report for report in reports)
+    stored = {speech.source for speech in seed_service.library.store.speeches()}
+    assert {meant for meant, _ in notices.values()} <= stored
