@@ -127,3 +127,54 @@ async def test_a_file_whose_chinese_name_came_in_another_encoding_is_added_under
         assert not any(sent in report for report in reports)
     stored = {speech.source for speech in seed_service.library.store.speeches()}
     assert {meant for meant, _ in notices.values()} <= stored
+
+
+def reaction(
+    api: FakeBotAPI, chat: dict[str, Any], message_id: int, user_id: int, *emoji: str
+) -> dict[str, Any]:
+    """A ``message_reaction`` update: ``user_id`` set the reactions on a message to ``emoji`` (none: taken
+    back), as Telegram sends it to a bot that asks for every update type (``speechqa bot`` does)."""
+    user = {"id": user_id, "is_bot": False, "first_name": "Alice"}
+    return {
+        "message_reaction": {
+            "chat": chat,
+            "message_id": message_id,
+            "user": user,
+            "date": 1_700_000_000,
+            "old_reaction": [],
+            "new_reaction": [{"type": "emoji", "emoji": e} for e in emoji],
+        }
+    }
+
+
+async def test_a_thumbs_up_or_down_reaction_on_an_answer_is_the_askers_vote(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """People used to Telegram react to a message rather than press a button under it: a 👍 or 👎 put on an
+    answer went unrecorded (the bot received it and did nothing), so /stats' 👍/👎 missed them. The asker's
+    reaction is now their vote, as the buttons record it (a later one replaces it); a colleague's reaction, a
+    reaction of no such sense (😂), and one on a message that is no answer change nothing."""
+    store = seed_service.library.store
+    private = {"id": USER, "type": "private", "first_name": "Alice"}
+    group = {"id": GROUP, "type": "supergroup", "title": "G"}
+    colleague = 1003
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        await feed(app, api.make_text_update("/start"))
+        welcome = api.last_message(USER)
+        await feed(app, api.make_text_update(f"/ask {QUESTION}", **IN_GROUP))
+        in_group = api.last_message(GROUP)
+        with caplog.at_level(logging.INFO):
+            await feed(app, api.push_update(reaction(api, private, welcome.message_id, USER, "👍")))
+            await feed(app, api.push_update(reaction(api, private, answer.message_id, USER, "😂")))
+            assert (store.query_stats().helpful, store.query_stats().unhelpful) == (0, 0)
+            await feed(app, api.push_update(reaction(api, private, answer.message_id, USER, "👍")))
+            assert (store.query_stats().helpful, store.query_stats().unhelpful) == (1, 0)
+            await feed(app, api.push_update(reaction(api, group, in_group.message_id, colleague, "👎")))
+            assert (store.query_stats().helpful, store.query_stats().unhelpful) == (1, 0)
+            await feed(app, api.push_update(reaction(api, group, in_group.message_id, USER, "👎")))
+            await feed(app, api.push_update(reaction(api, private, answer.message_id, USER, "👎")))  # changed
+    assert (store.query_stats().helpful, store.query_stats().unhelpful) == (0, 2)
+    assert len(api.messages(USER)) == 2 and len(api.messages(GROUP)) == 1  # nothing said about a reaction
+    assert not errors(caplog)
