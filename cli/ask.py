@@ -32,7 +32,7 @@ from retrieval import (
     prepare_many_searches,
 )
 
-from .console import json_text
+from .console import error_json, json_text
 from .follow import followed_passage
 from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
 from .render import (
@@ -168,11 +168,6 @@ def ask(
                 raise UserError(f"「{question}」{NOT_A_QUESTION[answer.small_talk]}：没有生成 Word 文件。")
             write_docx_file(answer, docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
-
-
-def error_json(question: str, message: str) -> str:
-    """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
-    return json_text({"query": question, "answered": False, "results": [], "error": message})
 
 
 @contextmanager

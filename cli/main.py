@@ -382,8 +382,10 @@ class TopGroup(Group):
             sys.exit(0)
         except click.UsageError as e:
             given = list(args) if args is not None else sys.argv[1:]
-            line = dash_name_message(e, given) or usage_message(e)
-            click.echo(click.style(one_line(line), fg="red"), err=True)
+            line = one_line(dash_name_message(e, given) or usage_message(e))
+            if (document := usage_json(e, given, line)) is not None:
+                click.echo(document)
+            click.echo(click.style(line, fg="red"), err=True)
             sys.exit(1)
         except click.ClickException as e:
             e.show()
@@ -573,6 +575,20 @@ def usage_message(error: click.UsageError) -> str:
     # click quotes its guesses ('--speaker', '--speech'): named as the other words are, 「--speaker、--speech」
     message = re.sub(r"（是不是 (.+?)？）", _unquoted_guesses, message)
     return f"用法错误：{message}（用 {where} --help 查看用法）"
+
+
+def usage_json(error: click.UsageError, given: list[str], line: str) -> str | None:
+    """A malformed command line that asked for JSON (`ask --json --bogus`, `ask --json -k abc`): the one JSON
+    object a script reads on stdout, besides the Chinese line on stderr — `ask`'s error object, or
+    `{"error": …}` for another command. None without `--json`, and with `--batch`, whose JSON Lines stay one
+    line per question (a run that cannot start says so on stderr only)."""
+    options = given[: given.index("--")] if "--" in given else given
+    if "--json" not in options or "--batch" in options or any(o.startswith("--batch=") for o in options):
+        return None
+    from .console import error_json, json_text
+
+    command = error.ctx.command.name if error.ctx is not None else None
+    return error_json("", line) if command == "ask" else json_text({"error": line})
 
 
 def dash_name_message(error: click.UsageError, given: list[str]) -> str | None:
