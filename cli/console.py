@@ -123,6 +123,11 @@ def error_json(question: str, message: str) -> str:
     return json_text({"query": question, "answered": False, "results": [], "error": message})
 
 
+def error_object(message: str) -> str:
+    """The JSON object of another command's error (`context --json`, `pins --json`, `stats --json`)."""
+    return json_text({"error": message})
+
+
 def json_text(data: Any, *, indent: int | None = None) -> str:
     """One JSON document for stdout: Chinese as it is, and any character the console's encoding lacks
     (an emoji, 「›」 under GBK) as a JSON escape, so the document stays valid and loses nothing."""

@@ -178,6 +178,19 @@ def user_errors(*more: type[Exception]) -> Iterator[None]:
         raise
 
 
+@contextmanager
+def json_errors(document: Callable[[str], str] | None) -> Iterator[None]:
+    """With `--json`, an error is also printed on stdout as the JSON object `document(message)` makes, so a
+    script reading stdout always gets an object; the Chinese line on stderr and exit code 1 stay. None:
+    nothing is printed (text output, or `ask --batch`, whose JSON Lines hold one line per question)."""
+    try:
+        yield
+    except Exception as e:
+        if document is not None and isinstance(e, (click.ClickException, *user_error_types())):
+            click.echo(document(e.format_message() if isinstance(e, click.ClickException) else str(e)))
+        raise
+
+
 def cancelled_line() -> str:
     """The one line for a refused or unanswered confirmation (the bot says the same), exit 1 after it."""
     from retrieval import CANCELLED
@@ -585,10 +598,10 @@ def usage_json(error: click.UsageError, given: list[str], line: str) -> str | No
     options = given[: given.index("--")] if "--" in given else given
     if "--json" not in options or "--batch" in options or any(o.startswith("--batch=") for o in options):
         return None
-    from .console import error_json, json_text
+    from .console import error_json, error_object
 
     command = error.ctx.command.name if error.ctx is not None else None
-    return error_json("", line) if command == "ask" else json_text({"error": line})
+    return error_json("", line) if command == "ask" else error_object(line)
 
 
 def dash_name_message(error: click.UsageError, given: list[str]) -> str | None:

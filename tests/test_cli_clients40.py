@@ -46,3 +46,17 @@ def test_without_json_or_with_batch_a_malformed_command_line_prints_nothing_on_s
         done = sq(tmp_path, *args, env={"LANG": "C"}, stdin=b"")
         assert done.returncode == 1 and done.stdout == b""
         assert done.stderr.decode("utf-8").startswith("用法错误：")
+
+
+@pytest.mark.parametrize("args", [("context", "--json", "54"), ("pins", "--json"), ("stats", "--json")])
+def test_another_commands_error_under_json_prints_one_json_error_object(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """`context --json`, `pins --json` and `stats --json` that cannot answer (here: a data home that is a file; for
+    `context` also a passage id no passage has) printed the line on stderr alone, as `ask --json` no longer does."""
+    home = tmp_path / "home"
+    home.write_text("")
+    done = sq(home, *args, env={"LANG": "C"})
+    error = done.stderr.decode("utf-8").strip()
+    assert done.returncode == 1 and error.startswith("错误：数据目录不是文件夹")
+    assert json.loads(done.stdout.decode("utf-8")) == {"error": error.removeprefix("错误：")}
