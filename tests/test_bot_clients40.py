@@ -178,3 +178,23 @@ async def test_a_thumbs_up_or_down_reaction_on_an_answer_is_the_askers_vote(
     assert (store.query_stats().helpful, store.query_stats().unhelpful) == (0, 2)
     assert len(api.messages(USER)) == 2 and len(api.messages(GROUP)) == 1  # nothing said about a reaction
     assert not errors(caplog)
+
+
+async def test_a_forged_button_asking_for_a_page_far_past_the_end_is_stale_not_a_crash(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Button data may be up to 64 bytes: a modified client can send 更多结果 or 导出 Word for the page at offset
+    999999999999999999. The search asked FAISS for that many results, which it allocates first: a MemoryError
+    (「Unable to allocate 6.94 EiB」), an ERROR with a traceback and the apology. Such a page is past the end."""
+    far = "999999999999999999"
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update(BROAD))
+        answer = api.last_message(USER)
+        query_id = answer.button_data("👍 有帮助").split(":")[1]
+        api.clear_calls()
+        with caplog.at_level(logging.INFO):
+            for data in (f"e:{query_id}:0:{far}", f"m:{query_id}:{far}", f"v:{query_id}:-1:{far}"):
+                await feed(app, api.make_callback_update(answer, data, check=False))
+    assert bot_handlers.APOLOGY not in api.texts_sent(ok=None)
+    assert not api.calls_of("sendDocument")
+    assert not errors(caplog)
