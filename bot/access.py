@@ -14,7 +14,7 @@ from typing import Any
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, CommandHandler, ContextTypes
+from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.ext.filters import MessageFilter
 
 from . import said
@@ -81,8 +81,9 @@ class AccessPolicy:
 
 def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
     """Whether a message speaks to the bot: any private message; in a group a command, a mention of
-    the bot, or a reply to one of its messages — unless that reply mentions only others (「@bob 你看这条」
-    under the bot's answer is for Bob). Other group chatter is not for the bot."""
+    the bot, a command naming it inside the words, or a reply to one of its messages — unless that reply
+    mentions only others (「@bob 你看这条」 under the bot's answer is for Bob). Other group chatter is not for
+    the bot."""
     if message.chat.type == ChatType.PRIVATE:
         return True
     reply = message.reply_to_message
@@ -91,6 +92,8 @@ def addressed_to_bot(message: Message, bot_username: str, bot_id: int) -> bool:
         return True
     wanted = "@" + bot_username.lower()
     if any(text.lower() == wanted for text in said.mentions(message)):
+        return True
+    if said.commands_to_bot_inside(message, bot_username, named=True):  # 「请问 /ask@this_bot …」
         return True
     command = said.leading_command(message)
     return command is not None and (not command.target or command.names(bot_username))
@@ -122,6 +125,19 @@ class Command(CommandHandler[Any, Any]):
             return None  # in a group, a command named for another bot is that bot's
         verdict = self.filters.check_update(update)
         return (said.words(message).split()[1:], verdict) if verdict else False
+
+
+class InlineMessagePress(CallbackQueryHandler[Any, Any]):
+    """A button pressed on an inline message (the press carries `inline_message_id`, no message). The bot
+    puts no buttons on inline messages — its inline mode answers with a button to the private chat only —
+    so such a press is of another bot's message or a modified client: every kind of button is stale there.
+    Before, each handler decided for itself: 🗑 删除旧版 crashed (an ERROR with a traceback), 📥 加入资料库 and
+    /pins' buttons told an admin 「只有管理员可以…」, 前文/后文 and 阅读全文 edited the inline message."""
+
+    def check_update(self, update: object) -> bool | object | None:
+        if not isinstance(update, Update) or update.callback_query is None:
+            return None
+        return update.callback_query.message is None or None
 
 
 class AddressedToBot(MessageFilter):

@@ -19,6 +19,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    MessageReactionHandler,
     TypeHandler,
     filters,
 )
@@ -33,6 +34,7 @@ from .access import (
     ChatMoves,
     Command,
     Gate,
+    InlineMessagePress,
     NamesThisBot,
     ReadableDocument,
     StartsWithCommand,
@@ -218,6 +220,12 @@ def build_application(
     )
     app.add_handler(ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
+    # 👍 / 👎 put on an answer as a reaction: a vote, as its buttons record one
+    app.add_handler(
+        MessageReactionHandler(
+            handlers.reaction, message_reaction_types=MessageReactionHandler.MESSAGE_REACTION_UPDATED
+        )
+    )
     # A photo with no words under it: an admin's is a page to add (a notice photographed, a screenshot)
     app.add_handler(MessageHandler(filters.PHOTO & ~filters.CAPTION & private & new, handlers.photo))
     # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
@@ -228,6 +236,7 @@ def build_application(
 
     # Buttons that send a new message or file do it once when tapped twice at once; the others edit
     # their message in place, where a second press changes nothing
+    app.add_handler(InlineMessagePress(handlers.stale_button))  # before any kind's own handler
     once = handlers.once_per_press
     for kind, callback in (
         (cb.MoreResults, handlers.more_results),

@@ -36,6 +36,8 @@ from telegram import (
     MaybeInaccessibleMessage,
     Message,
     PhotoSize,
+    ReactionType,
+    ReactionTypeEmoji,
     Update,
     User,
 )
@@ -274,6 +276,8 @@ class Handlers:
         self.clock = clock
         self.answered = AnsweredQueries()
         self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
+        # (chat, the bot's answer message) -> the logged question it answers, for a 👍 / 👎 reaction on it
+        self.answers: OrderedDict[tuple[int, int], int] = OrderedDict()
         self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
         # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
         self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
@@ -1060,6 +1064,8 @@ class Handlers:
                 return edited
         reply = await message.reply_text(text, reply_markup=markup)
         self._remember_reply(key, reply.message_id)
+        if (shown := keyboards.answer_of(markup)) is not None:
+            remember(self.answers, (message.chat.id, reply.message_id), shown.query_id, REMEMBERED_REPLIES)
         return reply
 
     async def _edit_reply(
@@ -1605,6 +1611,38 @@ class Handlers:
         )
         await ack(query, self.answered, "感谢反馈！👍" if data.value > 0 else "感谢反馈，我们会改进。")
 
+    async def reaction(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A 👍 or 👎 reaction (or another of the same sense: ❤️, 👏 / 💩…) put on an answer by its asker is their
+        vote, as the 👍 有帮助 / 👎 没帮助 buttons record it: people used to Telegram react rather than press, and
+        their reactions went unrecorded. Other reactions, someone else's, a reaction taken back, or one on a
+        message that is no answer the bot remembers (its last 2,000; not across a restart) change nothing."""
+        reacted = update.message_reaction
+        assert reacted is not None
+        query_id = self.answers.get((reacted.chat.id, reacted.message_id))
+        value = _reaction_vote(reacted.new_reaction)
+        if query_id is None or value is None:
+            return
+        logged = await asyncio.to_thread(self.store.query_by_id, query_id)
+        if logged is None or not self._asked_here(logged, reacted.chat):
+            return
+        sender = (
+            reacted.user.id
+            if reacted.user is not None
+            else reacted.actor_chat.id
+            if reacted.actor_chat
+            else None
+        )
+        if sender is None or (logged.user_id != self._who(sender) and not _on_behalf_of_a_chat(logged)):
+            return
+        await asyncio.to_thread(
+            self.store.record_feedback,
+            query_id=query_id,
+            value=value,
+            user_id=self._who(sender),
+            chat_id=self._chat_key(reacted.chat),
+        )
+        log.info("question #%d rated %+d by a reaction", query_id, value)
+
     async def ask_example(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An example question under /start: asked as if typed."""
         query, data = _callback(update, cb.AskExample)
@@ -1859,6 +1897,18 @@ def _asker(update: Update) -> int:
         return message.sender_chat.id
     user = update.effective_user
     return user.id if user else _message(update).chat.id
+
+
+# Reactions that say what 👍 有帮助 / 👎 没帮助 say (Telegram's standard set; a custom or paid one says neither)
+HELPFUL_REACTIONS = frozenset({"👍", "👌", "❤", "❤️", "🔥", "👏", "🙏", "💯", "🥰", "😍", "🤝", "🏆", "⚡"})
+UNHELPFUL_REACTIONS = frozenset({"👎", "💩", "🤮", "😡", "🤬", "🥱"})
+
+
+def _reaction_vote(reactions: Sequence[ReactionType]) -> int | None:
+    """1 or -1 when the reactions now on a message say 👍 or 👎 (and not both); None otherwise."""
+    emoji = {r.emoji for r in reactions if isinstance(r, ReactionTypeEmoji)}
+    helpful, unhelpful = bool(emoji & HELPFUL_REACTIONS), bool(emoji & UNHELPFUL_REACTIONS)
+    return None if helpful == unhelpful else 1 if helpful else -1
 
 
 def _on_behalf_of_a_chat(logged: LoggedQuery) -> bool:

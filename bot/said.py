@@ -24,7 +24,7 @@ from telegram import (
     User,
 )
 
-from corpus import SUPPORTED_SUFFIXES, numeral_value, typed_id
+from corpus import SUPPORTED_SUFFIXES, mended_name, numeral_value, typed_id
 from index import BEIJING
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
@@ -147,11 +147,28 @@ def question(message: Message, username: str) -> str:
             text = text[len(command.text) :].strip().lstrip(_AFTER_COMMAND)
         return visible(without_mention(text, username))
 
-    linked = asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]))
+    inside = commands_to_bot_inside(message, username)
+    linked = asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION], inside))
     if pasted_link(linked):
         # only a link or a file path, and no question with it: the search says what the user can do instead
         return linked
-    return asked(_blanked(message, [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL]))
+    kinds = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION, MessageEntity.URL]
+    return asked(_blanked(message, kinds, inside))
+
+
+def commands_to_bot_inside(message: Message, username: str, *, named: bool = False) -> list[MessageEntity]:
+    """The /commands Telegram marked inside the words, after their start, that speak to this bot: `/ask`
+    and any `/command@this_bot` (only these with `named`): 「请问 /ask@speechqa_bot 离休干部体检规定是什么」,
+    「离休干部 /ask 体检规定」. They say who is asked, as a mention does: no words of the question (「/ask」
+    searched made a question the speeches answer 「可能相关」), and in a group the one naming this bot
+    addresses it (it went unanswered)."""
+    found = []
+    for entity, text in _entities(message, [MessageEntity.BOT_COMMAND]).items():
+        name, _, target = text[1:].partition("@")
+        to_bot = target.lower() == username.lower() or (not named and not target and name.lower() == "ask")
+        if entity.offset > 0 and to_bot:
+            found.append(entity)
+    return found
 
 
 def visible(text: str) -> str:
@@ -160,11 +177,12 @@ def visible(text: str) -> str:
     return text if any(not ch.isspace() and unicodedata.category(ch)[0] != "C" for ch in shown) else ""
 
 
-def _blanked(message: Message, kinds: list[str]) -> str:
-    """The message's words with the entities of these kinds blanked out where they stand (a colleague's
-    name picked from the member list may also be written elsewhere in the question, as a word of it)."""
+def _blanked(message: Message, kinds: list[str], also: list[MessageEntity] = []) -> str:  # noqa: B006
+    """The message's words with the entities of these kinds (and `also`) blanked out where they stand (a
+    colleague's name picked from the member list may also be written elsewhere in the question, as a word
+    of it)."""
     encoded = bytearray(words(message).encode("utf-16-le"))  # entity offsets count UTF-16 code units
-    for entity in _entities(message, kinds):
+    for entity in [*_entities(message, kinds), *also]:
         encoded[entity.offset * 2 : (entity.offset + entity.length) * 2] = (
             " ".encode("utf-16-le") * entity.length
         )
@@ -291,8 +309,11 @@ def page_number(text: str) -> int | None:
 
 
 def document_name(document: Document) -> str:
-    """The name a sent file is known by: its own, or 「未命名文件」 with the suffix its type implies."""
-    return Path(document.file_name or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
+    """The name a sent file is known by: its own — a Chinese name that reached Telegram in another encoding
+    (「Í¨Öª.docx」, 「閫氱煡.docx」) as it was written (`corpus.mended_name`) — or 「未命名文件」 with the suffix its
+    type implies."""
+    named = mended_name(document.file_name) if document.file_name else None
+    return Path(named or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
 
 
 def photo_name(message: Message) -> str:

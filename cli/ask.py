@@ -8,8 +8,8 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,19 @@ from retrieval import (
     prepare_many_searches,
 )
 
-from .console import json_text
+from .console import error_json, error_object, json_text
 from .follow import followed_passage
-from .main import ID, Context, UserError, cli, notice, pass_context, user_error_types, user_errors
+from .main import (
+    ID,
+    Context,
+    UserError,
+    cli,
+    json_errors,
+    notice,
+    pass_context,
+    user_error_types,
+    user_errors,
+)
 from .render import (
     NOT_A_QUESTION,
     REPL_OFFER_KEY,
@@ -129,7 +139,8 @@ def ask(
     if batch is not None and question is not None:  # it would be dropped without a word
         raise click.UsageError(f"--batch 的问题来自文件，命令行上的问题「{question}」不会被查询：请二选一。")
     k = top or obj.settings.top_k
-    with user_errors(), json_errors((question or "") if as_json and batch is None else None):
+    asked = question or ""
+    with user_errors(), json_errors(partial(error_json, asked) if as_json and batch is None else None):
         request = Request(
             k=k,
             mode=mode,
@@ -168,24 +179,6 @@ def ask(
                 raise UserError(f"「{question}」{NOT_A_QUESTION[answer.small_talk]}：没有生成 Word 文件。")
             write_docx_file(answer, docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
-
-
-def error_json(question: str, message: str) -> str:
-    """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
-    return json_text({"query": question, "answered": False, "results": [], "error": message})
-
-
-@contextmanager
-def json_errors(question: str | None) -> Iterator[None]:
-    """With `ask --json "问题"`, an error is also printed as one JSON object on stdout, so a script
-    reading stdout always gets an object; the Chinese line on stderr and exit code 1 stay."""
-    try:
-        yield
-    except Exception as e:
-        if question is not None and isinstance(e, (click.ClickException, *user_error_types())):
-            message = e.format_message() if isinstance(e, click.ClickException) else str(e)
-            click.echo(error_json(question, message))
-        raise
 
 
 def stdin_question() -> str:
@@ -558,7 +551,7 @@ def context(obj: Context, passage_id: int, before: int, after: int, as_json: boo
         speechqa context 123
         speechqa context 123 --before 3 --after 3
     """
-    with user_errors():
+    with user_errors(), json_errors(error_object if as_json else None):
         obj.service()
         store = obj.library.store
         focus = followed_passage(store, passage_id).id  # renumbered since (its speech added again): said

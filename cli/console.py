@@ -118,6 +118,16 @@ def fit_streams() -> bool:
     return sys.stdout is not None
 
 
+def error_json(question: str, message: str) -> str:
+    """The JSON object of a question that could not be searched (the shape of a --batch error line)."""
+    return json_text({"query": question, "answered": False, "results": [], "error": message})
+
+
+def error_object(message: str) -> str:
+    """The JSON object of another command's error (`context --json`, `pins --json`, `stats --json`)."""
+    return json_text({"error": message})
+
+
 def json_text(data: Any, *, indent: int | None = None) -> str:
     """One JSON document for stdout: Chinese as it is, and any character the console's encoding lacks
     (an emoji, 「›」 under GBK) as a JSON escape, so the document stays valid and loses nothing."""

@@ -178,6 +178,19 @@ def user_errors(*more: type[Exception]) -> Iterator[None]:
         raise
 
 
+@contextmanager
+def json_errors(document: Callable[[str], str] | None) -> Iterator[None]:
+    """With `--json`, an error is also printed on stdout as the JSON object `document(message)` makes, so a
+    script reading stdout always gets an object; the Chinese line on stderr and exit code 1 stay. None:
+    nothing is printed (text output, or `ask --batch`, whose JSON Lines hold one line per question)."""
+    try:
+        yield
+    except Exception as e:
+        if document is not None and isinstance(e, (click.ClickException, *user_error_types())):
+            click.echo(document(e.format_message() if isinstance(e, click.ClickException) else str(e)))
+        raise
+
+
 def cancelled_line() -> str:
     """The one line for a refused or unanswered confirmation (the bot says the same), exit 1 after it."""
     from retrieval import CANCELLED
@@ -382,8 +395,10 @@ class TopGroup(Group):
             sys.exit(0)
         except click.UsageError as e:
             given = list(args) if args is not None else sys.argv[1:]
-            line = dash_name_message(e, given) or usage_message(e)
-            click.echo(click.style(one_line(line), fg="red"), err=True)
+            line = one_line(dash_name_message(e, given) or usage_message(e))
+            if (document := usage_json(e, given, line)) is not None:
+                click.echo(document)
+            click.echo(click.style(line, fg="red"), err=True)
             sys.exit(1)
         except click.ClickException as e:
             e.show()
@@ -573,6 +588,20 @@ def usage_message(error: click.UsageError) -> str:
     # click quotes its guesses ('--speaker', '--speech'): named as the other words are, 「--speaker、--speech」
     message = re.sub(r"（是不是 (.+?)？）", _unquoted_guesses, message)
     return f"用法错误：{message}（用 {where} --help 查看用法）"
+
+
+def usage_json(error: click.UsageError, given: list[str], line: str) -> str | None:
+    """A malformed command line that asked for JSON (`ask --json --bogus`, `ask --json -k abc`): the one JSON
+    object a script reads on stdout, besides the Chinese line on stderr — `ask`'s error object, or
+    `{"error": …}` for another command. None without `--json`, and with `--batch`, whose JSON Lines stay one
+    line per question (a run that cannot start says so on stderr only)."""
+    options = given[: given.index("--")] if "--" in given else given
+    if "--json" not in options or "--batch" in options or any(o.startswith("--batch=") for o in options):
+        return None
+    from .console import error_json, error_object
+
+    command = error.ctx.command.name if error.ctx is not None else None
+    return error_json("", line) if command == "ask" else error_object(line)
 
 
 def dash_name_message(error: click.UsageError, given: list[str]) -> str | None:

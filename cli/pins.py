@@ -12,9 +12,9 @@ import click
 from index import PinRecord, PinState, TakenOffer
 from retrieval import normalise_query, small_talk
 
-from .console import json_text
+from .console import error_object, json_text
 from .follow import followed_passage, missing_passage
-from .main import ID, Context, UserError, cli, pass_context, user_errors
+from .main import ID, Context, UserError, cli, json_errors, pass_context, user_errors
 from .render import NOT_A_QUESTION
 
 STATUS = {
@@ -85,7 +85,7 @@ def pins(obj: Context, as_json: bool) -> None:
         speechqa pins
         speechqa pins --json
     """
-    with user_errors():
+    with user_errors(), json_errors(error_object if as_json else None):
         states = obj.library.store.pins()
         taken = obj.library.store.offers_taken(limit=1000)
     wordings: dict[int, list[TakenOffer]] = {}

@@ -17,9 +17,9 @@ import click
 from index import QueryStats, SpeechIndexError, bot_lock
 from retrieval import check_read_only_home, prepare_many_searches
 
-from .console import json_text
+from .console import error_object, json_text
 from .logs import FORMAT, RepeatFilter, file_handler
-from .main import NOISY_LOGGERS, Context, UserError, cli, confirm, pass_context, user_errors
+from .main import NOISY_LOGGERS, Context, UserError, cli, confirm, json_errors, pass_context, user_errors
 from .settings import TelegramSettings
 
 TOKEN_SHAPE = re.compile(r"\d+:[A-Za-z0-9_-]+")  # a bot token: the bot's numeric id, a colon, its secret
@@ -231,7 +231,7 @@ def stats_command(obj: Context, top: int, as_json: bool) -> None:
         speechqa stats --json --top 20
     """
     unavailable: str | None = None
-    with user_errors():
+    with user_errors(), json_errors(error_object if as_json else None):
         pins = obj.library.store.pins()
         # a question a pin answers now (its matcher serves it, as a search would) is not left unanswered:
         # deciding that needs the model, loaded only when there is a pin to serve

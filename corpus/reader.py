@@ -10,6 +10,7 @@ numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -261,6 +262,60 @@ def readable_name(name: str) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("utf-8", errors="backslashreplace")
+
+
+def mended_name(name: str) -> str:
+    """A Chinese file name a program read in the wrong encoding, as it was written: GBK or UTF-8 bytes
+    shown as Western (Latin-1/Windows-1252) letters — 「Í¨Öª.docx」, 「é€šçŸ¥.docx」, what an old mail program
+    or a zip tool makes of 「通知.docx」 — or UTF-8 bytes shown as GBK, 「閫氱煡.docx」. A name is mended only
+    when its characters turn back, exactly, into common Chinese (GB2312's characters, their punctuation,
+    full-width forms) and ASCII, with a Chinese character among them; any other name, a correct Chinese one
+    included, is returned as it is."""
+    if name.isascii():
+        return name
+    if all(ch.isascii() or "\x80" <= ch <= "\xff" or _in_cp1252(ch) for ch in name):
+        data = b"".join(_western_byte(ch) for ch in name)
+        for encoding in ("utf-8", "gb18030"):
+            with contextlib.suppress(UnicodeDecodeError):
+                if _common_chinese(mended := data.decode(encoding)):
+                    return mended
+        return name
+    with contextlib.suppress(UnicodeError):
+        # a correct name is common Chinese already; what UTF-8 bytes shown as GBK make is mostly rare characters
+        if not _common_chinese(name) and _common_chinese(mended := name.encode("gbk").decode("utf-8")):
+            return mended
+    return name
+
+
+def _in_cp1252(ch: str) -> bool:
+    try:
+        return len(ch.encode("cp1252")) == 1
+    except UnicodeEncodeError:
+        return False
+
+
+def _western_byte(ch: str) -> bytes:
+    """The byte a Western (Windows-1252, else Latin-1) program showed as `ch`."""
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return ch.encode("latin-1")
+
+
+def _common_chinese(text: str) -> bool:
+    """Whether every character of `text` outside ASCII is common Chinese — a Chinese character of GB2312's
+    6,763, or a mark GBK has (punctuation, full-width forms) — and one of them a Chinese character."""
+    chinese = False
+    for ch in text:
+        if ch.isascii():
+            continue
+        ideograph = "\u4e00" <= ch <= "\u9fff"
+        try:
+            ch.encode("gb2312" if ideograph else "gbk")
+        except UnicodeEncodeError:
+            return False
+        chinese = chinese or ideograph
+    return chinese
 
 
 # What a file's first bytes say it is, as the suffix its reader goes by (text has no such mark); a

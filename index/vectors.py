@@ -171,6 +171,9 @@ class VectorIndex:
         """
         if self.count == 0 or (allowed is not None and len(allowed) == 0):
             return []
+        # FAISS allocates k results before it searches: a k past the index (a page far beyond the last, asked
+        # by a forged button) asked for exabytes and failed with a MemoryError; no more than `count` can come back
+        k = min(k, self.count)
         x = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         with _one_thread():
             if allowed is None:
