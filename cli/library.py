@@ -383,7 +383,8 @@ def speeches(obj: Context, speaker: str | None) -> None:
             wanted = speaker_key(speaker)
             if not wanted:
                 raise UserError("讲话人不能为空。")
-            listed = [s for s in listed if wanted in speaker_key(s.speaker or "")]
+            # a notice by its issuer, as it is listed (「发文：…」) and as `ask --speaker` filters
+            listed = [s for s in listed if any(wanted in speaker_key(n or "") for n in (s.speaker, s.issuer))]
             if not listed:
                 raise UserError(unknown_speaker(speaker, store.speeches()))
         click.echo(render_speeches(listed, {n.speech_id: n for n in store.near_copies()}))

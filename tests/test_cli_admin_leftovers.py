@@ -125,6 +125,21 @@ def test_health_right_after_an_upgrade_warns_with_exit_0_until_the_next_command_
     assert ok(run("health")).startswith("正常：5 篇讲话")
 
 
+def test_a_notice_is_listed_and_searched_by_its_issuer_as_its_citation_names_it(
+    run: Run, seed_home: Path
+) -> None:
+    """trial 40: a notice is cited 「发文：中共温州市委老干部局」 where a speech names its speaker, and `speeches
+    --speaker` / `ask --speaker` with that name found no speech."""
+    ok(run("edit", "5", "--speaker", "", "--issuer", "中共温州市委老干部局、温州市财政局"))
+    listed = ok(run("speeches", "--speaker", "温州市财政局"))
+    assert [line.split()[0] for line in listed.splitlines()] == [
+        "5"
+    ] and "发文：中共温州市委老干部局" in listed
+    asked = ok(run("ask", "-k", "3", "--speaker", "中共温州市委老干部局", "老干部工作"))
+    assert "仅限：中共温州市委老干部局" in asked and "不加筛选" not in asked
+    assert {line.split("讲话 #")[1].split()[0] for line in asked.splitlines() if "讲话 #" in line} == {"5"}
+
+
 def test_a_speaker_renamed_across_speeches_is_listed_filtered_and_asked_by_the_new_name(
     run: Run, seed_home: Path
 ) -> None:
