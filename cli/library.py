@@ -34,6 +34,7 @@ from index import (
     check_backup,
     database_is_whole,
     recover_database,
+    shown_source,
     speaker_key,
     write_lock,
 )
@@ -442,7 +443,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
             raise UserError(missing_speech(obj.library.store, speech_id))
         obj.library.store.require_writable()
         if not yes and not confirm(
-            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
+            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {shown_source(speech.path, speech.source)}）？",
             default=False,
         ):
             raise click.Abort  # refused: said as an unanswered prompt is, by user_errors

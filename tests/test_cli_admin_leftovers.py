@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from index import Store
+from index import Store, shown_source
 from retrieval import SpeechService
 
 from .test_add_interrupt import start_add
@@ -123,6 +123,22 @@ def test_health_right_after_an_upgrade_warns_with_exit_0_until_the_next_command_
     assert "会先自动重建" in said
     ok(run("ask", EXAMPLE))
     assert ok(run("health")).startswith("正常：5 篇讲话")
+
+
+def test_a_source_without_a_path_is_named_with_where_it_came_from_never_its_stored_marker(
+    run: Run, seed_home: Path
+) -> None:
+    """trial 40: `speeches`, `show` and `remove` showed the bundled speeches' source as 「bundled:speeches-2024-
+    laoganbu.txt」 and a file sent to the bot as 「upload:9edc7c45010cb2b9/通知.docx」 (the bot says 「speechqa 自带的示例讲话」)."""
+    listed = ok(run("speeches"))
+    assert (
+        "bundled:" not in listed
+        and listed.count("speeches-2024-laoganbu.txt（speechqa 自带的示例讲话）]") == 5
+    )
+    assert "来源：speeches-2024-laoganbu.txt（speechqa 自带的示例讲话）" in ok(run("show", "1"))
+    assert shown_source("upload:9edc7c45010cb2b9/通知.docx", "通知.docx") == "通知.docx（通过机器人发来）"
+    assert shown_source("/srv/材料/通知.docx", "通知.docx") == "/srv/材料/通知.docx"
+    assert shown_source(None, "通知.docx") == "通知.docx"
 
 
 def test_a_notice_is_listed_and_searched_by_its_issuer_as_its_citation_names_it(
