@@ -801,9 +801,8 @@ class Store:
     def _bump_revision(self) -> None:  # inside a transaction
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
 
-    def _bump_edits(
-        self,
-    ) -> None:  # inside a transaction: what a long-running front end notices (metadata_stamp)
+    def _bump_edits(self) -> None:
+        """Inside a transaction: move the stamp long-running front ends follow (`metadata_stamp`)."""
         self.db.execute(
             "INSERT INTO meta (key, value) VALUES ('edits', '1') "
             "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
@@ -1259,11 +1258,9 @@ class Store:
     def metadata_stamp(self) -> tuple[int, int]:
         """What changes whenever a speech's title, date, speaker or issuer does, or which near copies stand: the
         revision (adding, removing, a new title) and the corrections (`edit`, `rename_speaker`, `keep_both`,
-        which leave the revision). One read: long-running front ends ask it at every search."""
-        found = dict(
-            self.db.execute("SELECT key, value FROM meta WHERE key IN ('revision', 'edits')").fetchall()
-        )
-        return (int(found["revision"]), int(found.get("edits", 0)))
+        which leave the revision)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'edits'").fetchone()
+        return (self.revision, int(row[0]) if row else 0)
 
     @staticmethod
     def _correct_head(conn: sqlite3.Connection, speech_id: int, issuer: str) -> None:
