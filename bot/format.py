@@ -18,6 +18,7 @@ from typing import Literal
 from corpus.reader import MAX_FILE_BYTES
 from index import (
     BUNDLED,
+    BUNDLED_NAME,
     BuildReport,
     FileOutcome,
     PassageRecord,
@@ -414,10 +415,7 @@ def _body(passages: Sequence[PassageRecord], focus_id: int | None = None) -> lis
 
 
 # a speech shipped with speechqa, which an empty library is given on first use: another office's (温州) speeches,
-# not this one's — said in the list and on its card, so an admin can tell them apart (and remove them)
-BUNDLED_NAME = "speechqa 自带的示例讲话"
-
-
+# not this one's — said in the list (BUNDLED_NAME) and on its card, so an admin can tell them apart (and remove them)
 def bundled(speech: SpeechRecord) -> bool:
     return (speech.path or "").startswith(BUNDLED)
 

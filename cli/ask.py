@@ -81,7 +81,11 @@ mode_option = click.option(
 @top_option
 @mode_option
 @click.option(
-    "--speaker", "speakers", multiple=True, metavar="讲话人", help="只查这位讲话人的讲话（可重复）。"
+    "--speaker",
+    "speakers",
+    multiple=True,
+    metavar="讲话人",
+    help="只查这位讲话人的讲话，或这个机关发的通知（可重复）。",
 )
 @click.option("--since", metavar="日期", help="只查这一日期及以后的讲话（2024-01-31、2024-01 或 2024）。")
 @click.option("--until", metavar="日期", help="只查这一日期及以前的讲话（2024-12-31、2024-12 或 2024）。")

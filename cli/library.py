@@ -34,6 +34,7 @@ from index import (
     check_backup,
     database_is_whole,
     recover_database,
+    shown_source,
     speaker_key,
     write_lock,
 )
@@ -383,7 +384,8 @@ def speeches(obj: Context, speaker: str | None) -> None:
             wanted = speaker_key(speaker)
             if not wanted:
                 raise UserError("讲话人不能为空。")
-            listed = [s for s in listed if wanted in speaker_key(s.speaker or "")]
+            # a notice by its issuer, as it is listed (「发文：…」) and as `ask --speaker` filters
+            listed = [s for s in listed if any(wanted in speaker_key(n or "") for n in (s.speaker, s.issuer))]
             if not listed:
                 raise UserError(unknown_speaker(speaker, store.speeches()))
         click.echo(render_speeches(listed, {n.speech_id: n for n in store.near_copies()}))
@@ -441,7 +443,7 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
             raise UserError(missing_speech(obj.library.store, speech_id))
         obj.library.store.require_writable()
         if not yes and not confirm(
-            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {speech.path or speech.source}）？",
+            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {shown_source(speech.path, speech.source)}）？",
             default=False,
         ):
             raise click.Abort  # refused: said as an unanswered prompt is, by user_errors

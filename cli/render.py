@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from index import NearCopy, PassageRecord, SpeechRecord
+from index import NearCopy, PassageRecord, SpeechRecord, shown_source
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
@@ -307,7 +307,7 @@ def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] |
             click.style(f"{s.id:>4}  ", fg="cyan")
             + s.title
             + (click.style(f"  {meta}", dim=True) if meta else "")
-            + click.style(f"  [{s.passages} 段 · {s.path or s.source}]", dim=True)
+            + click.style(f"  [{s.passages} 段 · {shown_source(s.path, s.source)}]", dim=True)
         )
         if (copy := near.get(s.id)) is not None:
             close = f"      ⚠ 与 #{copy.other_id} 内容相近（重合 {math.floor(copy.similarity * 100)}%），两篇都会被检索到；"
@@ -333,7 +333,7 @@ def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:
     for label, value in (
         ("日期", speech.date or "日期不详"),  # said unknown, as the bot's 出处 card says it
         attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
-        ("来源", speech.path or speech.source),
+        ("来源", shown_source(speech.path, speech.source)),
     ):
         if value:
             lines.append(click.style(f"{label}：", dim=True) + value)

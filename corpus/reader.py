@@ -339,6 +339,7 @@ _KIND_NAMES = {
     ".uot": " UOF 文档（.uot）",
     ".epub": " EPUB 电子书（.epub）",
     ".txt": "纯文本文件",
+    ".zip": " zip 压缩包",
 }
 
 
@@ -369,7 +370,14 @@ def content_kind(data: bytes) -> str | None:
         for mark, kind in _ZIPPED_KINDS:
             if mark in data:
                 return kind
-        return ".ofd" if is_ofd(data) else None
+        if is_ofd(data):
+            return ".ofd"
+        # a package of an office format (OOXML, OpenDocument) lacking its main part is a damaged one of its kind,
+        # and so is a zip cut short; a whole zip without any package's marks is an archive renamed (「材料.zip」
+        # saved as 材料.docx)
+        if any(mark in data for mark in _PACKAGE_MARKS) or not zipfile.is_zipfile(io.BytesIO(data)):
+            return None
+        return ".zip"
     return None
 
 
@@ -382,6 +390,9 @@ _ZIPPED_KINDS = (
     (b"application/vnd.oasis.opendocument.spreadsheet", ".ods"),
     (b"application/vnd.oasis.opendocument.presentation", ".odp"),
 )
+
+
+_PACKAGE_MARKS = (b"[Content_Types].xml", b"mimetype", b"META-INF/manifest.xml")
 
 
 def _cfb_workbook(data: bytes) -> bool:

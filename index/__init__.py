@@ -31,7 +31,9 @@ from .latent import LatentIndex, LatentSearch, LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
     BUNDLED,
+    BUNDLED_NAME,
     UPLOAD,
+    UPLOADED_NAME,
     ArchiveTally,
     BuildReport,
     FileOutcome,
@@ -41,6 +43,7 @@ from .library import (
     archive_tallies,
     bot_lock,
     embedding_key,
+    shown_source,
     write_lock,
 )
 from .maintenance import (
@@ -94,6 +97,7 @@ from .vectors import VectorIndex
 __all__ = [
     "BEIJING",
     "BUNDLED",
+    "BUNDLED_NAME",
     "DEFAULT_MODEL",
     "DEFAULT_TOKENIZER",
     "HANDLED_UPDATES_KEPT",
@@ -103,6 +107,7 @@ __all__ = [
     "STOPWORDS",
     "TOKENIZERS",
     "UPLOAD",
+    "UPLOADED_NAME",
     "AddOutcome",
     "ArchiveTally",
     "BackupError",
@@ -172,6 +177,7 @@ __all__ = [
     "query_terms",
     "recover_database",
     "restore_database",
+    "shown_source",
     "single_characters",
     "speaker_key",
     "tokenizer_version",

@@ -89,6 +89,20 @@ Progress = Callable[[int, int], None]  # (done, total) passages embedded
 EMBED_BATCH = 16
 BUNDLED = "bundled:"  # source path prefix of the speeches shipped with speechqa
 UPLOAD = "upload:"  # source path prefix of files sent to the bot (no path: "upload:SHA256[:16]/NAME")
+# what the front ends call a speech shipped with speechqa (another office's, 温州's) and a file sent to the bot
+BUNDLED_NAME = "speechqa 自带的示例讲话"
+UPLOADED_NAME = "通过机器人发来"
+
+
+def shown_source(path: str | None, source: str) -> str:
+    """A speech's source file as a user reads it: its path, or for a file with none its name and where it came
+    from (「speeches-2024-laoganbu.txt（speechqa 自带的示例讲话）」), never the stored marker ("bundled:…",
+    "upload:SHA/…")."""
+    if path and path.startswith(BUNDLED):
+        return f"{source}（{BUNDLED_NAME}）"
+    if path and path.startswith(UPLOAD):
+        return f"{source}（{UPLOADED_NAME}）"
+    return path or source
 
 
 @dataclass(frozen=True)

@@ -801,6 +801,13 @@ class Store:
     def _bump_revision(self) -> None:  # inside a transaction
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
 
+    def _bump_edits(self) -> None:
+        """Inside a transaction: move the stamp long-running front ends follow (`metadata_stamp`)."""
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('edits', '1') "
+            "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
     # -- writing: one transaction per file ------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -1140,11 +1147,13 @@ class Store:
         warning is not said again (`near_copies`). The finding kept, or None when there is none between them
         (nothing changed)."""
         with self._writing() as conn:
-            conn.execute(
+            changed = conn.execute(
                 "UPDATE near_copies SET kept_at = COALESCE(kept_at, ?), shown = 1 "
-                "WHERE (speech_id = ? AND other_id = ?) OR (speech_id = ? AND other_id = ?)",
+                "WHERE ((speech_id = ? AND other_id = ?) OR (speech_id = ? AND other_id = ?)) AND kept_at IS NULL",
                 [_now(), first, second, second, first],
-            )
+            ).rowcount
+            if changed:  # a running search's 「有更正版」 reads the pairs again (metadata_stamp)
+                self._bump_edits()
         found = [n for n in self.near_copies(kept=True) if {n.speech_id, n.other_id} == {first, second}]
         return found[0] if found else None
 
@@ -1212,10 +1221,7 @@ class Store:
             _store_digest(conn, speech_id)
             if title:  # the lexical index reads the title with each passage: it must be rebuilt
                 self._bump_revision()
-            conn.execute(  # what a long-running front end's filters notice (metadata_stamp)
-                "INSERT INTO meta (key, value) VALUES ('edits', '1') "
-                "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-            )
+            self._bump_edits()
         return self.speech(speech_id)
 
     @_locked
@@ -1250,8 +1256,9 @@ class Store:
 
     @_locked
     def metadata_stamp(self) -> tuple[int, int]:
-        """What changes whenever a speech's title, date, speaker or issuer does: the revision (adding,
-        removing, a new title) and the corrections (`edit`, `rename_speaker`, which leave the revision)."""
+        """What changes whenever a speech's title, date, speaker or issuer does, or which near copies stand: the
+        revision (adding, removing, a new title) and the corrections (`edit`, `rename_speaker`, `keep_both`,
+        which leave the revision)."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'edits'").fetchone()
         return (self.revision, int(row[0]) if row else 0)
 

@@ -331,8 +331,10 @@ def speech_matches(speech: SpeechRecord, filters: Filters, named: Iterable[DateR
     if filters.speeches and speech.id not in filters.speeches:
         return False
     if filters.speakers:
-        speaker = _normal_name(speech.speaker or "")
-        if not speaker or not any(_normal_name(s) and _normal_name(s) in speaker for s in filters.speakers):
+        # a notice is shown with its issuer where a speech has its speaker (「发文：中共乐清市委老干部局」): a
+        # speaker filter naming it passes the notice
+        names = [n for n in (_normal_name(speech.speaker or ""), _normal_name(speech.issuer or "")) if n]
+        if not any(_normal_name(s) and _normal_name(s) in n for s in filters.speakers for n in names):
             return False
     if filters.since or filters.until:
         period = speech_period(speech.date)

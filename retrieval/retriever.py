@@ -210,6 +210,7 @@ class Retriever:
         self.rule = CoverageRule(min_coverage=self.abstain.min_coverage)
         self.pin_judge = pin_judge or load_pin_judge(embedder=embedder.key if embedder is not None else None)
         self._facets: tuple[tuple[int, int], Facets] | None = None
+        self._newer: tuple[tuple[int, int], dict[int, int]] | None = None
         self._heads: tuple[int, dict[int, int]] | None = None
         self._pins: tuple[tuple[str, int], PinMatcher] | None = None
         # (pins signature, store revision, user synonyms) → whether a pin is served to a question (`pins_serve`)
@@ -948,13 +949,16 @@ class Retriever:
 
     def _newer_versions(self) -> dict[int, int]:
         """Speech id -> the id of a newer version of it stored beside it (the older of a near-copy pair: the
-        one stored first, or the one dated before the other), for the pairs not kept both on purpose. Read at
-        each search: `keep-both` and removals change it without a new revision, and the table is small."""
-        newer: dict[int, int] = {}
-        for copy in self.store.near_copies():
-            old, new = (copy.speech_id, copy.other_id) if copy.older else (copy.other_id, copy.speech_id)
-            newer[old] = new
-        return newer
+        one stored first, or the one dated before the other), for the pairs not kept both on purpose. Re-read
+        when the store's metadata stamp moves (adding and removing move the revision, `keep-both` the edits)."""
+        stamp = self.store.metadata_stamp()
+        if self._newer is None or self._newer[0] != stamp:
+            newer: dict[int, int] = {}
+            for copy in self.store.near_copies():
+                old, new = (copy.speech_id, copy.other_id) if copy.older else (copy.other_id, copy.speech_id)
+                newer[old] = new
+            self._newer = (stamp, newer)
+        return self._newer[1]
 
     def facets(self) -> Facets:
         """The speakers and dates of the library's speeches (re-read when the store changes, an `edit` of a

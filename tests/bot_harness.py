@@ -18,7 +18,7 @@ from cli.settings import TelegramSettings
 from index import Library
 from retrieval import ServiceOptions, SpeechService
 
-from .fake_telegram import FakeBotAPI
+from .fake_telegram import FakeBotAPI, SentMessage
 
 TOKEN = "123456:TEST-token_for_the_fake"
 USER = 1001  # the fake's default user: allowed
@@ -71,6 +71,18 @@ async def running_bot(
 
 async def feed(app: BotApplication, update: dict[str, Any]) -> None:
     await app.process_update(Update.de_json(update, app.bot))
+
+
+async def member_then_admin_press(
+    api: FakeBotAPI, app: BotApplication, message: SentMessage, label: str
+) -> str:
+    """A member (USER) presses the admin's button labelled `label` under `message` (a forwarded message, a
+    modified client: it must change nothing), then the admin (ADMIN) presses it. What the member was answered."""
+    data = message.button_data(label)
+    await feed(app, api.make_callback_update(message, data, user_id=USER, check=False))
+    refused = api.calls_of("answerCallbackQuery")[-1].params["text"]
+    await feed(app, api.make_callback_update(message, data, user_id=ADMIN))
+    return str(refused)
 
 
 @contextmanager

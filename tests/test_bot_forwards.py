@@ -15,7 +15,7 @@ from typing import Any
 from bot.said import NOTICE_CHARS
 from retrieval import SpeechService
 
-from .bot_harness import ADMIN, USER, feed, running_bot
+from .bot_harness import ADMIN, USER, feed, member_then_admin_press, running_bot
 from .fake_telegram import FakeBotAPI
 
 POST = (
@@ -51,12 +51,7 @@ async def test_an_admin_adds_a_forwarded_channel_post_as_a_notice_dated_by_its_p
         await feed(app, post)
         offer = api.last_message(ADMIN)
         offered = [b["text"] for b in offer.buttons]
-        # a member pressing it (a forwarded offer, a modified client) adds nothing
-        await feed(
-            app, api.make_callback_update(offer, offer.button_data("加入资料库"), user_id=USER, check=False)
-        )
-        refused = api.calls_of("answerCallbackQuery")[-1].params["text"]
-        await feed(app, api.make_callback_update(offer, offer.button_data("加入资料库"), user_id=ADMIN))
+        refused = await member_then_admin_press(api, app, offer, "加入资料库")  # a member's adds nothing
         report = api.last_message(ADMIN).plain_text
         after_press = api.get_message(ADMIN, offer.message_id)
         await feed(app, api.make_text_update("老年大学春季班报名要带什么", user_id=USER))

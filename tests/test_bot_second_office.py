@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from retrieval import SpeechService
 
-from .bot_harness import ADMIN, USER, feed, running_bot
+from .bot_harness import ADMIN, USER, feed, member_then_admin_press, running_bot
 from .fake_telegram import FakeBotAPI
 
 
@@ -24,12 +24,7 @@ async def test_an_admin_tells_the_bundled_speeches_apart_and_removes_one_from_it
         await feed(app, api.make_text_update("/speech 1", user_id=ADMIN))
         card = api.last_message(ADMIN)
         buttons = [b["text"] for b in card.buttons]
-        # a member pressing it (a forwarded card, a modified client) removes nothing
-        await feed(
-            app, api.make_callback_update(card, card.button_data("删除这篇"), user_id=USER, check=False)
-        )
-        refused = api.calls_of("answerCallbackQuery")[-1].params["text"]
-        await feed(app, api.make_callback_update(card, card.button_data("删除这篇"), user_id=ADMIN))
+        refused = await member_then_admin_press(api, app, card, "删除这篇")  # a member's removes nothing
         asked = api.last_message(ADMIN)
         question = asked.plain_text  # the message is edited into the result below
         await feed(app, api.make_callback_update(asked, asked.button_data("确定删除"), user_id=ADMIN))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from index import Store
+from index import Store, shown_source
 from retrieval import SpeechService
 
 from .test_add_interrupt import start_add
@@ -123,6 +123,37 @@ def test_health_right_after_an_upgrade_warns_with_exit_0_until_the_next_command_
     assert "会先自动重建" in said
     ok(run("ask", EXAMPLE))
     assert ok(run("health")).startswith("正常：5 篇讲话")
+
+
+def test_a_source_without_a_path_is_named_with_where_it_came_from_never_its_stored_marker(
+    run: Run, seed_home: Path
+) -> None:
+    """trial 40: `speeches`, `show` and `remove` showed the bundled speeches' source as 「bundled:speeches-2024-
+    laoganbu.txt」 and a file sent to the bot as 「upload:9edc7c45010cb2b9/通知.docx」 (the bot says 「speechqa 自带的示例讲话」)."""
+    listed = ok(run("speeches"))
+    assert (
+        "bundled:" not in listed
+        and listed.count("speeches-2024-laoganbu.txt（speechqa 自带的示例讲话）]") == 5
+    )
+    assert "来源：speeches-2024-laoganbu.txt（speechqa 自带的示例讲话）" in ok(run("show", "1"))
+    assert shown_source("upload:9edc7c45010cb2b9/通知.docx", "通知.docx") == "通知.docx（通过机器人发来）"
+    assert shown_source("/srv/材料/通知.docx", "通知.docx") == "/srv/材料/通知.docx"
+    assert shown_source(None, "通知.docx") == "通知.docx"
+
+
+def test_a_notice_is_listed_and_searched_by_its_issuer_as_its_citation_names_it(
+    run: Run, seed_home: Path
+) -> None:
+    """trial 40: a notice is cited 「发文：中共温州市委老干部局」 where a speech names its speaker, and `speeches
+    --speaker` / `ask --speaker` with that name found no speech."""
+    ok(run("edit", "5", "--speaker", "", "--issuer", "中共温州市委老干部局、温州市财政局"))
+    listed = ok(run("speeches", "--speaker", "温州市财政局"))
+    assert [line.split()[0] for line in listed.splitlines()] == [
+        "5"
+    ] and "发文：中共温州市委老干部局" in listed
+    asked = ok(run("ask", "-k", "3", "--speaker", "中共温州市委老干部局", "老干部工作"))
+    assert "仅限：中共温州市委老干部局" in asked and "不加筛选" not in asked
+    assert {line.split("讲话 #")[1].split()[0] for line in asked.splitlines() if "讲话 #" in line} == {"5"}
 
 
 def test_a_speaker_renamed_across_speeches_is_listed_filtered_and_asked_by_the_new_name(

@@ -20,7 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from corpus import CorpusError, check_conservation, chunk_speech, parse_document, read_bytes, read_document
+from corpus import (
+    CorpusError,
+    check_conservation,
+    chunk_speech,
+    open_archive,
+    parse_document,
+    read_bytes,
+    read_document,
+)
 from corpus.rtf import read_rtf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
@@ -237,11 +245,32 @@ def test_a_workbook_slides_or_an_odt_under_a_docx_name_is_named_for_what_it_is()
     assert "其实是 OpenDocument 电子表格（.ods），不是 .docx 文件：请把扩展名改为 .ods" in refusal(
         "体检统计.docx", spreadsheet.getvalue()
     )
-    # a zip that is none of these still says which part is missing
-    other = io.BytesIO()
-    with zipfile.ZipFile(other, "w") as archive:
-        archive.writestr("readme.txt", "离休干部")
-    assert "缺少 word/document.xml" in refusal("讲话.docx", other.getvalue())
+    # a Word package without its main part is a damaged Word file, and says which part is missing
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("docProps/core.xml", "<coreProperties/>")
+    assert "缺少 word/document.xml" in refusal("讲话.docx", damaged.getvalue())
+
+
+@pytest.mark.parametrize("name", ["材料.docx", "材料.xlsx", "材料.pptx", "材料.odt", "材料.txt", "材料.pdf"])
+def test_a_zip_archive_under_a_document_name_is_told_to_be_renamed_zip(name: str, tmp_path: Path) -> None:
+    """Attachments zipped and saved under a document's name (trial 40): said to be a zip and how to add it — it
+    said 「不是有效的 Word 文档（缺少 word/document.xml）」, a part name no user knows, or 「内容已损坏」. Renamed
+    .zip, `add` reads the documents inside."""
+    archive_path = tmp_path / name
+    with zipfile.ZipFile(archive_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "通知/关于重阳节活动的通知.txt", "关于重阳节活动的通知\n定于10月26日组织离退休干部登高活动。\n"
+        )
+        archive.writestr("说明.txt", "这是压缩包里的说明文件。")
+    suffix = Path(name).suffix
+    assert refusal(name, archive_path.read_bytes()) == (
+        f"{name} 其实是 zip 压缩包，不是 {suffix} 文件：请把扩展名改为 .zip 再添加。"
+    )
+    with open_archive("材料.zip", archive_path.rename(tmp_path / "材料.zip")) as renamed:
+        read = [(m.inner, m.passed_over) for m in renamed.members]
+    assert read == [("通知/关于重阳节活动的通知.txt", None), ("说明.txt", None)]
 
 
 def test_damaged_or_mislabelled_rtf_files_are_refused_in_one_chinese_line() -> None:

@@ -302,8 +302,10 @@ def test_corrupt_docx_is_refused_clearly() -> None:
 
 
 def test_zip_without_word_document_is_refused() -> None:
-    with pytest.raises(UnreadableFile, match=r"word/document\.xml"):
+    with pytest.raises(UnreadableFile, match=r"其实是 zip 压缩包，不是 \.docx 文件：请把扩展名改为 \.zip"):
         read_bytes("压缩包.docx", zip_bytes({"readme.txt": b"hello"}))
+    with pytest.raises(UnreadableFile, match=r"word/document\.xml"):  # a Word package missing its body
+        read_bytes("讲话.docx", zip_bytes({"[Content_Types].xml": b"<Types/>", "docProps/app.xml": b"<x/>"}))
 
 
 def test_docx_with_damaged_xml_is_refused() -> None:

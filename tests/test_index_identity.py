@@ -283,6 +283,45 @@ def test_a_corrected_copy_under_another_name_is_added_with_a_warning_naming_the_
     assert other.similar_to is None  # a different speech says nothing
 
 
+def test_a_running_search_reads_the_near_copies_once_and_again_after_keep_both(
+    library: Library, tmp_path: Path
+) -> None:
+    """A long-running front end (the bot) marks an older version's results 「有更正版」 from the near_copies table:
+    read again when the store's metadata stamp moves — `keep_both` moves it — not at every search (Review 39)."""
+    first = HEALTH.replace("第2项要求：", "第2项要求：每年组织离休干部到市第一人民医院体检一次，")
+    add(library, write(tmp_path / "a" / "讲话.txt", first))
+    rewritten = "离休干部体检改由各区卫生服务中心上门进行，费用由财政全额保障，"
+    add(
+        library,
+        write(
+            tmp_path / "b" / "更正版.txt",
+            first.replace("每年组织离休干部到市第一人民医院体检一次，", rewritten),
+        ),
+    )
+    old, new = (s.id for s in library.store.speeches())
+    embedder = FakeEmbedder()
+    retriever = Retriever(library.store, library.load(embedder.key), embedder)
+    statements: list[str] = []
+    library.store.db.conn.set_trace_callback(statements.append)
+
+    def marks() -> set[tuple[int, int | None]]:
+        hits = retriever.search("离休干部到哪家医院体检", k=10).hits
+        return {(hit.passage.speech_id, hit.newer_version) for hit in hits}
+
+    before = library.store.metadata_stamp()
+    assert (old, new) in marks() and (new, None) in marks() and (old, new) in marks()
+    assert sum("near_copies" in sql for sql in statements) == 1  # three searches, one reading
+    assert library.store.keep_both(new, old) is not None
+    assert library.store.metadata_stamp() != before
+    stamp = library.store.metadata_stamp()
+    assert (
+        library.store.keep_both(old, new) is not None and library.store.metadata_stamp() == stamp
+    )  # again: no change
+    statements.clear()
+    assert {version for _, version in marks()} == {None}  # both kept on purpose: nothing said
+    assert sum("near_copies" in sql for sql in statements) == 1
+
+
 # -- edited files and compilations ---------------------------------------------------------------
 
 

@@ -354,6 +354,22 @@ def test_an_undated_speech_naming_a_year_passes_a_date_named_as_when_only_if_the
     assert not passes("2024-03-01", "2024-03-31")
 
 
+def test_a_speaker_filter_naming_a_notice_s_issuer_passes_the_notice() -> None:
+    """A notice is listed and cited with its issuer where a speech has its speaker (「发文：中共乐清市委老干部局」):
+    `--speaker 中共乐清市委老干部局` found no speech (trial 40). One of joint issuers passes it too."""
+    notice = SpeechRecord(
+        1, "通知", None, None, None, "a.docx", None, 3, issuer="中共乐清市委老干部局、乐清市财政局"
+    )
+    speech = SpeechRecord(2, "讲话", None, None, "沈伟", "b.txt", None, 3)
+    for named in ("中共乐清市委老干部局", "乐清市财政局", " 乐清市 财政局"):
+        assert speech_matches(notice, Filters(speakers=(named,)))
+        assert not speech_matches(speech, Filters(speakers=(named,)))
+    assert not speech_matches(notice, Filters(speakers=("沈伟",))) and speech_matches(
+        speech, Filters(speakers=("沈伟",))
+    )
+    assert not speech_matches(notice, Filters(speakers=("温州市民政局",)))
+
+
 def test_a_speech_dated_to_the_month_passes_when_the_month_overlaps() -> None:
     speech = SpeechRecord(1, "讲话", None, "2024-03", None, "a.txt", None, 3)
     assert speech_matches(speech, Filters(since="2024-03-31"))

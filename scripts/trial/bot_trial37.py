@@ -96,6 +96,17 @@ async def start_bot(
     return bot, time.monotonic() - started
 
 
+async def stop_bot(bot: asyncio.subprocess.Process) -> None:
+    """Stop a trial's bot (SIGTERM, as systemd stops it) and print its exit and the log lines with ERROR or
+    Traceback (the first 20)."""
+    bot.terminate()
+    _, err = await bot.communicate()
+    errors = [line for line in err.decode().splitlines() if "ERROR" in line or "Traceback" in line]
+    print(f"\nbot stopped (exit {bot.returncode}); log lines with ERROR/Traceback: {len(errors)}")
+    for line in errors[:20]:
+        print("  ", line)
+
+
 async def cli(speechqa: Path, env: dict[str, str], *args: str) -> None:
     started = time.monotonic()
     proc = await asyncio.create_subprocess_exec(

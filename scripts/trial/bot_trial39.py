@@ -27,7 +27,7 @@ from pathlib import Path
 
 from docx import Document
 
-from scripts.trial.bot_trial37 import bot_env, start_bot
+from scripts.trial.bot_trial37 import bot_env, start_bot, stop_bot
 from scripts.trial.bot_trial38 import Month, speechqa
 from tests.fake_telegram import FakeBotAPI
 
@@ -152,12 +152,7 @@ async def week(home: Path, docs: Path) -> None:
             print(f"\n>> speechqa speeches\n{speechqa(home, 'speeches')}")
             print(f"\n>> speechqa health\n{speechqa(home, 'health')}")
         finally:
-            bot.terminate()
-            _, err = await bot.communicate()
-            errors = [line for line in err.decode().splitlines() if "ERROR" in line or "Traceback" in line]
-            print(f"\nbot stopped (exit {bot.returncode}); log lines with ERROR/Traceback: {len(errors)}")
-            for line in errors[:20]:
-                print("  ", line)
+            await stop_bot(bot)
 
 
 if __name__ == "__main__":
