@@ -33,6 +33,11 @@ and the first two batches' held-out part's firings and figures are counted once,
   pins, or serves more, over all held-out parts together. R ships if it passes and, over all held-out parts,
   serves more than the candidate at no more false pins; else the candidate ships if it passes; else nothing
   ships. Before either: the veto must fire on no tuning paraphrase against its own pin.
+
+Tried after that run, so counted only, not judged (`--after`; every held-out part had been read): the two halves
+of the conflict apart — `kind_swap` (one question names the people who do the work, 工作者, the other the
+cadres, 干部, neither both) and `narrowing_swap` (one kind on both sides, narrowed by disjoint words: 离休 /
+退休, 男 / 女).
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
 from retrieval import PinModel, Retriever, load_pin_judge
-from retrieval.groups import groups_conflict, question_groups
+from retrieval.groups import Group, groups_conflict, question_groups
 from retrieval.slots import question_slots
 
 
@@ -68,10 +73,32 @@ def fires(parts: Sequence[b.Observation], veto: str, kind: str) -> list[str]:
     ]
 
 
+def kind_swap(a: frozenset[Group], b: frozenset[Group]) -> bool:
+    """One question names those who do the work (工作者) and not the cadres (干部), the other the reverse."""
+    kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
+    worker, cadre = {"工作者"}, {"干部"}
+    return any(
+        one >= worker and not one & cadre and other >= cadre and not other & worker
+        for one, other in ((kinds_a, kinds_b), (kinds_b, kinds_a))
+    )
+
+
+def narrowing_swap(a: frozenset[Group], b: frozenset[Group]) -> bool:
+    """Both name one kind, each narrowed, and no narrowing of one is read in any of the other's."""
+    same = {k for k, _ in a} & {k for k, _ in b}
+    return any(
+        groups_conflict(frozenset(g for g in a if g[0] == k), frozenset(g for g in b if g[0] == k))
+        for k in same
+    )
+
+
 def main() -> None:
     parser = b.experiment_parser(__doc__ or "")
     parser.add_argument("--cold-homes", type=Path, required=True)
     parser.add_argument("--misses", default="", help="batches whose misses to list, e.g. 3,4,5,6,7,8,9,10")
+    parser.add_argument(
+        "--after", action="store_true", help="count the variants tried after the held-out run"
+    )
     args = parser.parse_args()
     settings = load_settings()
 
@@ -104,6 +131,8 @@ def main() -> None:
             "body_conflict": float(
                 groups_conflict(question_groups(asked, bodies=True), question_groups(pin, bodies=True))
             ),
+            "kind_swap": float(kind_swap(question_groups(asked), question_groups(pin))),
+            "narrowing_swap": float(narrowing_swap(question_groups(asked), question_groups(pin))),
         }
 
     parts = observed.parts().with_extra(extra)
@@ -147,6 +176,16 @@ def main() -> None:
         "all held out": list(parts.held) + cold,
     }
     veto = (*shipped.veto, chosen)
+    if args.after:
+        for name in ("kind_swap", "narrowing_swap"):
+            judge = replace(shipped, veto=(*shipped.veto, name))
+            print(f"{name}: fires on tuning paraphrases {fires(tuning, name, 'paraphrase')}")
+            print(figures(name, report, judge))
+            print(f"  held-out paraphrases vetoed: {fires(report['all held out'], name, 'paraphrase')}")
+            for batch in sorted({o.item.batch for o in cold}, key=int):
+                rows = [o for o in cold if o.item.batch == batch]
+                print(f"  batch {batch}: {b.outcome(rows, judge).served_at()}")
+        return
 
     def fit_vetoed(observations: Sequence[b.Observation], **kw: object) -> PinModel:
         model = replace(b.fit_once(observations, **kw), veto=veto)  # type: ignore[arg-type]
