@@ -933,6 +933,100 @@ def library_retriever(
     return service.retriever
 
 
+@dataclass(frozen=True)
+class ColdExperiment:
+    """What the pin experiments over the cold homes read (scripts/compare_pin_slots.py, …_groups.py)."""
+
+    items: list[PinQuestion]
+    observed: ObservedSet
+    shipped: PinModel  # retrieval/data/pins.json
+    pinned: dict[str, str]  # group → its pinned question
+
+
+def cold_experiment(
+    library_dir: Path,
+    cold_homes: Path,
+    cache: Path | None,
+    model: str,
+    prefixes: Prefixes | None,
+    tokenizer: str,
+) -> ColdExperiment:
+    """The pin set and its observation as the pin experiments read it: the bench library in `library_dir`, a
+    group naming another library asked in its home among `cold_homes` (`cold_home`; their pins are
+    replaced), kept in `cache` between runs (`kept_or_made`); beside the shipped model."""
+
+    def opened(where: Path, corpus: Path | None = None) -> Retriever:
+        return library_retriever(where, model=model, prefixes=prefixes, tokenizer=tokenizer, corpus=corpus)
+
+    items = load_pin_questions(PIN_QUESTIONS)
+    observed = kept_or_made(
+        cache,
+        lambda: observe_set(
+            opened(library_dir),
+            items,
+            open_library=lambda name: opened(cold_home(cold_homes, name), corpus_folder(name)),
+        ),
+    )
+    shipped = load_pin_judge()
+    if not isinstance(shipped, PinModel):
+        raise BenchError("读不到置顶模型 retrieval/data/pins.json。")
+    return ColdExperiment(
+        items, observed, shipped, {i.group: i.question for i in items if i.kind == "pinned"}
+    )
+
+
+def figures_line(name: str, parts: Mapping[str, Sequence[Observation]], judge: PinJudge) -> str:
+    """One judge over named parts: paraphrases served at false pins, and served or offered, part by part."""
+    cells = []
+    for part, rows in parts.items():
+        served, offered = outcome(rows, judge), offer_outcome(rows, judge)
+        cells.append(f"{part} {served.served_at()} (served or offered {offered.hits}/{offered.paraphrases})")
+    return f"{name}: " + "; ".join(cells)
+
+
+def held_out_report(parts: SetParts, newest: str) -> dict[str, list[Observation]]:
+    """The held-out parts as the pin experiments report them: the first two batches' held-out part, the cold
+    batches before `newest`, the `newest` cold batch, all held-out parts together (later batches too)."""
+    cold = list(parts.cold)
+    return {
+        "first two batches held out": list(parts.held),
+        f"batches 3–{int(newest) - 1}": [o for o in cold if int(o.item.batch) < int(newest)],
+        f"batch {newest}": [o for o in cold if o.item.batch == newest],
+        "all held out": list(parts.held) + cold,
+    }
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A question of a cold batch the judge gets wrong: a false pin, or a paraphrase given none."""
+
+    observation: Observation
+    got: str | None  # the group whose pin it was given
+    false: bool
+    own_probability: float  # the judge's probability for the question's own group's pin (0 if not near)
+
+    def line(self, pinned: Mapping[str, str], describe: Callable[[str], str]) -> str:
+        """One line: the question and, beside it, the pinned question given (else its own), each described."""
+        item, against = self.observation.item, pinned[self.got or self.observation.item.group]
+        return (
+            f"batch {item.batch} {'FALSE' if self.false else 'unserved'} {item.kind} {item.group}→{self.got} "
+            f"p(own)={self.own_probability:.3f} {item.question} {describe(item.question)} | "
+            f"{against} {describe(against)}"
+        )
+
+
+def cold_misses(observations: Iterable[Observation], judge: PinModel, batches: set[str]) -> Iterator[Miss]:
+    """Every false pin and unserved paraphrase of these batches (what the pin experiments' `--misses` list)."""
+    for o in observations:
+        if o.item.batch not in batches:
+            continue
+        got = o.chosen(judge)
+        false = got is not None and (o.item.kind != "paraphrase" or got != o.item.group)
+        if false or (o.item.kind == "paraphrase" and got is None):
+            own = [f for g, f in o.scores if g == o.item.group]
+            yield Miss(o, got, false, float(judge.probabilities(own)[0]) if own else 0.0)
+
+
 def fit_pins(
     observations: Sequence[Observation],
     *,

@@ -51,17 +51,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
 from cli.settings import load_settings
-from retrieval import PinModel, Retriever, load_pin_judge
+from retrieval import PinModel
 from retrieval.groups import Group, groups_conflict, question_groups
 from retrieval.slots import question_slots
-
-
-def figures(name: str, parts: dict[str, list[b.Observation]], judge: PinModel) -> str:
-    cells = []
-    for part, rows in parts.items():
-        served, offered = b.outcome(rows, judge), b.offer_outcome(rows, judge)
-        cells.append(f"{part} {served.served_at()} (served or offered {offered.hits}/{offered.paraphrases})")
-    return f"{name}: " + "; ".join(cells)
 
 
 def fires(parts: Sequence[b.Observation], veto: str, kind: str) -> list[str]:
@@ -101,28 +93,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     settings = load_settings()
-
-    def opened(where: Path, corpus: Path | None = None) -> Retriever:
-        return b.library_retriever(
-            where,
-            model=settings.model,
-            prefixes=settings.prefixes,
-            tokenizer=settings.tokenizer,
-            corpus=corpus,
-        )
-
-    items = b.load_pin_questions(b.PIN_QUESTIONS)
-    observed = b.kept_or_made(
-        args.cache,
-        lambda: b.observe_set(
-            opened(args.library),
-            items,
-            open_library=lambda name: opened(b.cold_home(args.cold_homes, name), b.corpus_folder(name)),
-        ),
+    run = b.cold_experiment(
+        args.library, args.cold_homes, args.cache, settings.model, settings.prefixes, settings.tokenizer
     )
-    shipped = load_pin_judge()
-    assert isinstance(shipped, PinModel)
-    pinned = {i.group: i.question for i in items if i.kind == "pinned"}
+    observed, shipped, pinned = run.observed, run.shipped, run.pinned
 
     def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
         asked, pin = item.question, pinned[group]
@@ -138,22 +112,12 @@ def main() -> None:
     parts = observed.parts().with_extra(extra)
     pairs = b.pairs_with_extra(observed.pairs, lambda p: {"group_conflict": 0.0, "body_conflict": 0.0})
     if args.misses:
-        wanted = set(args.misses.split(","))
-        for o in parts.cold:
-            if o.item.batch not in wanted:
-                continue
-            got = o.chosen(shipped)
-            false = got is not None and (o.item.kind != "paraphrase" or got != o.item.group)
-            if false or (o.item.kind == "paraphrase" and got is None):
-                against = got or o.item.group
-                own = [f for g, f in o.scores if g == o.item.group]
-                p = float(shipped.probabilities(own)[0]) if own else 0.0
-                print(
-                    f"batch {o.item.batch} {'FALSE' if false else 'unserved'} {o.item.kind} {o.item.group}→{got} "
-                    f"p(own)={p:.3f} {o.item.question} {sorted(question_groups(o.item.question, bodies=True))} "
-                    f"{sorted(question_slots(o.item.question))} | {pinned[against]} "
-                    f"{sorted(question_groups(pinned[against], bodies=True))}"
+        for miss in b.cold_misses(parts.cold, shipped, set(args.misses.split(","))):
+            print(
+                miss.line(
+                    pinned, lambda q: f"{sorted(question_groups(q, bodies=True))} {sorted(question_slots(q))}"
                 )
+            )
         return
     tuning = list(parts.tuning)
     counts = {}
@@ -169,18 +133,13 @@ def main() -> None:
     if not args.held_out:
         return
     cold = list(parts.cold)
-    report = {
-        "first two batches held out": list(parts.held),
-        "batches 3–9": [o for o in cold if o.item.batch != "10"],
-        "batch 10": [o for o in cold if o.item.batch == "10"],
-        "all held out": list(parts.held) + cold,
-    }
+    report = b.held_out_report(parts, "10")
     veto = (*shipped.veto, chosen)
     if args.after:
         for name in ("kind_swap", "narrowing_swap"):
             judge = replace(shipped, veto=(*shipped.veto, name))
             print(f"{name}: fires on tuning paraphrases {fires(tuning, name, 'paraphrase')}")
-            print(figures(name, report, judge))
+            print(b.figures_line(name, report, judge))
             print(f"  held-out paraphrases vetoed: {fires(report['all held out'], name, 'paraphrase')}")
             for batch in sorted({o.item.batch for o in cold}, key=int):
                 rows = [o for o in cold if o.item.batch == batch]
@@ -202,7 +161,7 @@ def main() -> None:
         f"R (candidate refitted: C = {c:g}, threshold {refit.threshold:.4f}, suggest {refit.suggest})": refit,
     }
     for name, judge in judges.items():
-        print(figures(name, report, judge))
+        print(b.figures_line(name, report, judge))
     for batch in sorted({o.item.batch for o in cold}, key=int):
         rows = [o for o in cold if o.item.batch == batch]
         print(

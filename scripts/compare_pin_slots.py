@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
 from cli.settings import load_settings
-from retrieval import PinModel, Retriever, load_pin_judge
+from retrieval import PinModel
 from retrieval.slots import names_staff, question_slots, slots_conflict
 
 VETO = ("slot_conflict",)
@@ -63,14 +63,6 @@ def fit_vetoed(observations: Sequence[b.Observation], **kw: object) -> PinModel:
     return replace(model, threshold=b.best_threshold(observations, model, float(kw["max_false"])))  # type: ignore[arg-type]
 
 
-def figures(name: str, parts: dict[str, list[b.Observation]], judge: PinModel) -> str:
-    cells = []
-    for part, rows in parts.items():
-        served, offered = b.outcome(rows, judge), b.offer_outcome(rows, judge)
-        cells.append(f"{part} {served.served_at()} (served or offered {offered.hits}/{offered.paraphrases})")
-    return f"{name}: " + "; ".join(cells)
-
-
 def main() -> None:
     parser = b.experiment_parser(__doc__ or "")
     parser.add_argument("--cold-homes", type=Path, required=True)
@@ -78,28 +70,10 @@ def main() -> None:
     parser.add_argument("--staff", action="store_true", help="count variant C beside A")
     args = parser.parse_args()
     settings = load_settings()
-
-    def opened(where: Path, corpus: Path | None = None) -> Retriever:
-        return b.library_retriever(
-            where,
-            model=settings.model,
-            prefixes=settings.prefixes,
-            tokenizer=settings.tokenizer,
-            corpus=corpus,
-        )
-
-    items = b.load_pin_questions(b.PIN_QUESTIONS)
-    observed = b.kept_or_made(
-        args.cache,
-        lambda: b.observe_set(
-            opened(args.library),
-            items,
-            open_library=lambda name: opened(b.cold_home(args.cold_homes, name), b.corpus_folder(name)),
-        ),
+    run = b.cold_experiment(
+        args.library, args.cold_homes, args.cache, settings.model, settings.prefixes, settings.tokenizer
     )
-    shipped = load_pin_judge()
-    assert isinstance(shipped, PinModel)
-    pinned = {i.group: i.question for i in items if i.kind == "pinned"}
+    observed, shipped, pinned = run.observed, run.shipped, run.pinned
     parts = observed.parts()
     if args.staff:  # every slot read again by today's code (the cache may predate a fix of retrieval.slots)
 
@@ -112,21 +86,8 @@ def main() -> None:
 
         parts = parts.with_extra(extra)
     if args.misses:
-        wanted = set(args.misses.split(","))
-        for o in parts.cold:
-            if o.item.batch not in wanted:
-                continue
-            got = o.chosen(shipped)
-            false = got is not None and (o.item.kind != "paraphrase" or got != o.item.group)
-            if false or (o.item.kind == "paraphrase" and got is None):
-                against = got or o.item.group
-                own = [f for g, f in o.scores if g == o.item.group]
-                p = float(shipped.probabilities(own)[0]) if own else 0.0
-                print(
-                    f"batch {o.item.batch} {'FALSE' if false else 'unserved'} {o.item.kind} {o.item.group}→{got} "
-                    f"p(own)={p:.3f} {o.item.question} {sorted(question_slots(o.item.question))} | "
-                    f"{pinned[against]} {sorted(question_slots(pinned[against]))}"
-                )
+        for miss in b.cold_misses(parts.cold, shipped, set(args.misses.split(","))):
+            print(miss.line(pinned, lambda q: str(sorted(question_slots(q)))))
         return
     fires = [
         o.item.question
@@ -137,14 +98,9 @@ def main() -> None:
     if not args.held_out:
         return
     cold = list(parts.cold)
-    report = {
-        "first two batches held out": list(parts.held),
-        "batches 3–8": [o for o in cold if o.item.batch != "9"],
-        "batch 9": [o for o in cold if o.item.batch == "9"],
-        "all held out": list(parts.held) + cold,
-    }
-    print(figures("shipped", report, shipped))
-    print(figures("A (shipped + veto)", report, replace(shipped, veto=VETO)))
+    report = b.held_out_report(parts, "9")
+    print(b.figures_line("shipped", report, shipped))
+    print(b.figures_line("A (shipped + veto)", report, replace(shipped, veto=VETO)))
     if args.staff:
         staff = replace(shipped, veto=(*VETO, "staff_conflict"))
         fires = [
@@ -154,7 +110,7 @@ def main() -> None:
             and any(g == o.item.group and f.vector(staff.veto)[1] for g, f in o.scores)
         ]
         print(f"C: the staff veto fires on {len(fires)} tuning paraphrases against their own pin: {fires}")
-        print(figures("C (A + staff veto)", report, staff))
+        print(b.figures_line("C (A + staff veto)", report, staff))
         for batch in sorted({o.item.batch for o in cold}):
             rows = [o for o in cold if o.item.batch == batch]
             print(f"  batch {batch}: C {b.outcome(rows, staff).served_at()}")
@@ -173,7 +129,7 @@ def main() -> None:
     print(
         f"B: C = {c:g}, threshold {refit.threshold:.4f} (shipped {shipped.threshold:.4f}), suggest {refit.suggest}"
     )
-    print(figures("B (refit, threshold with the veto)", report, refit))
+    print(b.figures_line("B (refit, threshold with the veto)", report, refit))
     for batch in sorted({o.item.batch for o in cold}):
         rows = [o for o in cold if o.item.batch == batch]
         print(
