@@ -46,6 +46,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import write_converted, write_docx  # noqa: E402
+from tests.fixtures.producers import typeset_with_pdflatex  # noqa: E402
 
 AUTHOR = "中共桐岚县委老干部局"
 VENV = Path(os.environ.get("COLD26_VENV", "/tmp/me/cold26/venv"))
@@ -228,15 +229,7 @@ def _bridge_tex() -> str:
 
 
 def write_bridge(path: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "document.tex").write_text(_bridge_tex(), encoding="utf-8")
-        subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "document.tex"],
-            cwd=tmp,
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / "document.pdf", path)
+    typeset_with_pdflatex(_bridge_tex(), path)
 
 
 # --- 3. a speech written in Markdown and turned into RTF by pandoc -------------------------------------
