@@ -76,7 +76,7 @@ def _pdflatex_cjk() -> bool:
 
 # Characters of the fixture's text: all in the Arphic 宋体, spread over many of its subfonts.
 _POOL = sorted({c for _, text in _maker().BODY for c in text if "\u4e00" <= c <= "\u9fff"})
-# A paragraph's lengths whose last line holds 8–24 characters (34 on an indented first line, 36 on the rest, at
+# A paragraph's lengths whose last line holds 6–23 characters (35 on an indented first line, 37 on the rest, at
 # 12 pt on this measure): no short last line that could pass for a name or a date of its own.
 _LENGTHS = st.one_of(st.integers(42, 58), st.integers(78, 94))
 
