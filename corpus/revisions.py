@@ -65,7 +65,9 @@ def doc_characters(data: bytes) -> DocCharacters | None:
     marks: list[bool] = []
     for cp0, cp1, fc, compressed in pieces:
         width = 1 if compressed else 2
-        for cp in range(cp0, min(cp1, length)):
+        # pieces in order, each from where the last ended: overlapping or repeated ones (a damaged or crafted
+        # file) read no character twice, and never more than the main text's length in all
+        for cp in range(max(cp0, len(chars)), min(cp1, length)):
             at = fc + (cp - cp0) * width
             raw = word[at : at + width]
             if len(raw) < width:
