@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
-from corpus.errors import UnreadableFile
+from corpus.errors import CorpusError, UnreadableFile
 from tests.fixtures.producers import load_maker
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "flat_odf"
@@ -136,3 +136,16 @@ def test_any_flat_text_reads_as_its_package_does_every_paragraph_once_in_order(p
     assert flat.blocks == packaged.blocks
     body = [b.text for b in flat.blocks][1:]
     assert body == paragraphs  # each once, in order, nothing added
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 100), st.binary(max_size=64))
+def test_a_cut_or_spoilt_flat_text_is_read_or_refused_never_an_error(percent: int, junk: bytes) -> None:
+    data = PLAN_FODT.read_bytes()
+    spoilt = data[: len(data) * percent // 100] + junk
+    try:
+        read_bytes("方案.fodt", spoilt)
+    except CorpusError as e:
+        assert "方案.fodt" in str(e) or "空" in str(
+            e
+        )  # one line naming the file (an empty one: 「文件是空的」)
