@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold25
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold26
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -520,6 +520,31 @@ SETS = {
             "rc068": ["归还", "退还", "交回", "收回"],  # returning the binoculars
         },
     ),
+    "cold26": QuestionSet(
+        prefix="rd",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("关于举办桐岚县第二届离退休干部风筝节的通知.pdf", 1, 10, "KITE"),  # WeasyPrint
+            Document(
+                "桐岚县老干部桥牌协会章程.pdf", 11, 20, "BRIDGE"
+            ),  # pdfLaTeX + CJKutf8 (Type 1 subfonts)
+            Document("在桐岚县老干部银韵口琴乐团成立大会上的讲话.rtf", 21, 30, "HARMONICA"),  # pandoc
+            Document("桐岚县离退休干部异地旅居康养服务工作方案.fodt", 31, 40, "STAY"),  # LibreOffice flat ODT
+            # page images put into a PDF by img2pdf: nothing to read back but by OCR
+            Document("关于举办离退休干部茶艺培训班的通知.pdf", 41, 50, "TEA", scan=True),
+            Document("关于全县离退休干部柔力球展演活动情况的通报.pdf", 51, 60, "BALL"),  # PDF/A-2b, tagged
+        ),
+        absent={
+            "rd061": ["纪念品", "礼品", "赠送"],  # a keepsake for kite-festival goers
+            "rd062": ["老伴", "配偶"],  # a spouse joining the bridge training
+            "rd063": ["自购", "自备", "自己买", "自行购买"],  # members buying their own harmonicas
+            "rd064": ["宠物", "猫", "狗"],  # pets on the stay
+            "rd065": ["证书", "结业"],  # a certificate after the tea course
+            "rd066": ["奖金", "现金", "奖励金"],  # prize money for the soft-ball teams
+            "rd067": ["停车", "车位"],  # parking at the kite festival
+            "rd068": ["演出费", "报酬", "劳务"],  # a fee for the harmonica band's shows
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -828,6 +853,12 @@ def _odt_text(path: Path) -> str:
     return re.sub(r"<[^>]+>", " ", xml)
 
 
+def _fodt_text(path: Path) -> str:
+    """A flat ODF text (.fodt, one XML file): its body's text, tags dropped (the styles before it hold none)."""
+    xml = path.read_text(encoding="utf-8")
+    return re.sub(r"<[^>]+>", " ", xml[xml.find("<office:body") :])
+
+
 def _rtf_text(path: Path) -> str:
     """The characters of an RTF file as LibreOffice writes them (``\\uN`` escapes, each followed by a
     one-byte fallback), control words and braces dropped: a crude read, but every paragraph, table cell
@@ -883,6 +914,7 @@ PRINTED = {
     ".rtf": (_rtf_text, "RTF"),
     ".uot": (_uot_text, "字:文本串"),
     ".epub": (_epub_text, "XHTML"),
+    ".fodt": (_fodt_text, "flat ODF XML"),
 }
 
 
@@ -899,7 +931,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold25); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold26); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)

@@ -41,6 +41,7 @@ UNNAMED_SUFFIXES = {
     "application/msword": ".doc",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.text-flat-xml": ".fodt",  # LibreOffice's flat XML text
     "application/rtf": ".rtf",
     "text/rtf": ".rtf",
     "application/vnd.ms-works": ".wps",

@@ -1,9 +1,10 @@
 """What an OLE compound file (CFB: a Word 97–2003 .doc, or a password-protected .docx) holds.
 
-Only the directory is read — enough to tell a .doc (a WordDocument stream) from an encrypted Office
-Open XML file (EncryptionInfo and EncryptedPackage streams, how Word saves a .docx with an open
-password) — plus the first bytes of a .doc's WordDocument stream, whose header says whether the .doc
-itself is encrypted. Nothing is decrypted or converted here.
+The directory tells a .doc (a WordDocument stream) from an encrypted Office Open XML file
+(EncryptionInfo and EncryptedPackage streams, how Word saves a .docx with an open password), and the
+first bytes of a .doc's WordDocument stream say whether the .doc itself is encrypted. `streams` reads
+the streams themselves (a .doc's text and character runs: corpus.revisions). Nothing is decrypted or
+converted here.
 """
 
 from __future__ import annotations
@@ -53,6 +54,91 @@ def contents(data: bytes) -> Contents | None:
     return Contents(names, encrypted)
 
 
+def streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes] | None:
+    """The streams of the root storage called `names` (those it has), each followed along its chain of
+    sectors (a stream under 4096 bytes along the mini stream's); None when the file cannot be read so."""
+    try:
+        shift = struct.unpack_from("<H", data, 30)[0]
+        size = 1 << shift
+        fat = _fat(data)
+        entries = _directory(data)
+        root = next(entry for entry in entries if entry[1] == 5)
+        mini = _chain(data, fat, root[2], size, root[3])
+        mini_fat_start = struct.unpack_from("<I", data, 60)[0]
+        raw_mini_fat = (
+            _chain(data, fat, mini_fat_start, size, len(data)) if mini_fat_start < _MAX_SECTOR else b""
+        )
+        mini_fat = list(
+            struct.unpack(f"<{len(raw_mini_fat) // 4}I", raw_mini_fat[: len(raw_mini_fat) // 4 * 4])
+        )
+        out: dict[str, bytes] = {}
+        for name, kind, start, length in entries:
+            if kind != 2 or name not in names or name in out:
+                continue
+            if length < _MINI_CUTOFF:
+                out[name] = _mini_chain(mini, mini_fat, start, length)
+            else:
+                out[name] = _chain(data, fat, start, size, length)
+    except (struct.error, ValueError, IndexError, StopIteration):
+        return None
+    return out
+
+
+def _chain(data: bytes, fat: list[int], start: int, size: int, length: int) -> bytes:
+    """`length` bytes (at most) of the sectors chained from `start`; a loop or a sector out of the file
+    is a damaged file."""
+    sectors = (len(data) - size) // size
+    parts: list[bytes] = []
+    current = start
+    while current < _MAX_SECTOR and len(parts) * size < length:
+        if current >= len(fat) or len(parts) > sectors:
+            raise ValueError("broken sector chain")
+        parts.append(_sector(data, size, current))
+        current = fat[current]
+    return b"".join(parts)[:length]
+
+
+def _mini_chain(mini: bytes, mini_fat: list[int], start: int, length: int) -> bytes:
+    parts: list[bytes] = []
+    current = start
+    while current < _MAX_SECTOR and len(parts) * 64 < length:
+        if not 0 <= current < len(mini_fat) or len(parts) > len(mini_fat):
+            raise ValueError("broken mini sector chain")
+        parts.append(mini[current * 64 : (current + 1) * 64])
+        current = mini_fat[current]
+    return b"".join(parts)[:length]
+
+
+def _fat(data: bytes) -> list[int]:
+    """The file allocation table: the next sector of each sector."""
+    shift = struct.unpack_from("<H", data, 30)[0]
+    if not is_cfb(data) or len(data) < 512 or shift not in (9, 12):
+        raise ValueError("not a compound file")
+    size = 1 << shift
+    sectors = (len(data) - size) // size
+
+    # the FAT's own sectors: 109 listed in the header, the rest in a chain of DIFAT sectors
+    fat_sectors = list(struct.unpack_from(f"<{_HEADER_DIFAT}I", data, 76))
+    difat = struct.unpack_from("<I", data, 68)[0]
+    seen = 0
+    while difat < _MAX_SECTOR and seen <= sectors:
+        words = struct.unpack(f"<{size // 4}I", _sector(data, size, difat))
+        fat_sectors.extend(words[:-1])
+        difat, seen = words[-1], seen + 1
+    fat: list[int] = []
+    for n in fat_sectors:
+        if n < _MAX_SECTOR:
+            fat.extend(struct.unpack(f"<{size // 4}I", _sector(data, size, n)))
+    return fat
+
+
+def _sector(data: bytes, size: int, n: int) -> bytes:
+    """Sector `n` of the file (the header takes the first `size` bytes); one past the file's end is damage."""
+    if not 0 <= n < (len(data) - size) // size:
+        raise ValueError("sector out of range")
+    return data[(n + 1) * size : (n + 2) * size]
+
+
 def _directory(data: bytes) -> list[tuple[str, int, int, int]]:
     """(name, object type, start sector, size) of every directory entry."""
     if not is_cfb(data) or len(data) < 512:
@@ -62,28 +148,11 @@ def _directory(data: bytes) -> list[tuple[str, int, int, int]]:
         raise ValueError("bad sector size")
     size = 1 << shift
     sectors = (len(data) - size) // size  # sectors the file really has (the header takes the first)
-
-    def sector(n: int) -> bytes:
-        if not 0 <= n < sectors:
-            raise ValueError("sector out of range")
-        return data[(n + 1) * size : (n + 2) * size]
-
-    # the FAT's own sectors: 109 listed in the header, the rest in a chain of DIFAT sectors
-    fat_sectors = list(struct.unpack_from(f"<{_HEADER_DIFAT}I", data, 76))
-    difat = struct.unpack_from("<I", data, 68)[0]
-    seen = 0
-    while difat < _MAX_SECTOR and seen <= sectors:
-        words = struct.unpack(f"<{size // 4}I", sector(difat))
-        fat_sectors.extend(words[:-1])
-        difat, seen = words[-1], seen + 1
-    fat: list[int] = []
-    for n in fat_sectors:
-        if n < _MAX_SECTOR:
-            fat.extend(struct.unpack(f"<{size // 4}I", sector(n)))
+    fat = _fat(data)
     entries = []
     current, steps = struct.unpack_from("<I", data, 48)[0], 0
     while current != _END and current < _MAX_SECTOR:
-        block = sector(current)
+        block = _sector(data, size, current)
         for offset in range(0, size, _ENTRY):
             raw = block[offset : offset + _ENTRY]
             length = struct.unpack_from("<H", raw, 64)[0]

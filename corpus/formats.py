@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .epub import EPUB_SUFFIXES
 from .markdown import MARKDOWN_SUFFIXES
+from .odt import FLAT_ODT_SUFFIXES
 from .sheets import SHEET_SUFFIXES
 from .slides import SLIDE_SUFFIXES
 from .uof import UOF_SUFFIXES
@@ -35,6 +36,7 @@ SUPPORTED_SUFFIXES = (
     ".doc",
     ".wps",
     ".odt",
+    *FLAT_ODT_SUFFIXES,  # LibreOffice's flat XML text: .fodt (corpus.odt)
     ".rtf",
     ".pdf",
     ".ofd",
@@ -49,7 +51,7 @@ SUPPORTED_SUFFIXES = (
     *EPUB_SUFFIXES,  # an e-book: .epub (corpus.epub)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书），以及 .png/.jpg/.tif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or

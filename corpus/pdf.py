@@ -1734,8 +1734,16 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:  # type:
 
 
 def _font_family(fontname: str) -> str:
-    """A subset font is named ABCDEF+Name: the prefix differs per subset, the name is the font."""
-    return re.sub(r"^[A-Z]{6}\+", "", fontname)
+    """A subset font is named ABCDEF+Name: the prefix differs per subset, the name is the font. And a
+    typeface pdfLaTeX's CJK package (CJKutf8, and ctex under pdfLaTeX) sets Chinese in is split into Type 1
+    subfonts of 256 characters each, named by the face and the code points' high byte (gbsnu4e, gbsnu5c,
+    gkaiu8d…): a line's characters fall in several of them, and they are one font."""
+    name = re.sub(r"^[A-Z]{6}\+", "", fontname)
+    return _CJK_SUBFONT.sub(r"\1", name)
+
+
+# The CJK package's Unicode subfonts (its .fd files: 「face」 + u + two hex digits), TeX's short lowercase names
+_CJK_SUBFONT = re.compile(r"^([a-z][a-z0-9]*?)u[0-9a-f]{2}$")
 
 
 class _OcrPage(NamedTuple):

@@ -2,7 +2,7 @@
 
 Formats: .txt in any common Chinese encoding (verified, see corpus.encoding; hard wraps and the page
 numbers and running headers of text pasted from a PDF undone, see corpus.plaintext), .docx, .doc and .wps (see
-corpus.word), .odt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf), .ofd (GB/T 33190, laid out as a PDF: corpus.ofd) and images of
+corpus.word), .odt and LibreOffice's flat .fodt (corpus.odt), .rtf (corpus.rtf), web pages .html/.htm and .mht/.mhtml (corpus.html), .pdf (layout-aware, headers/footers removed, scans by OCR: corpus.pdf), .ofd (GB/T 33190, laid out as a PDF: corpus.ofd) and images of
 printed pages, .png/.jpg/.tif (OCR: corpus.ocr; every page of a multi-page TIFF, running headers and page
 numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpus.sheets) and slide decks
 .pptx/.pptm/.ppsx/.dps/.odp with their speaker notes (corpus.slides).
@@ -53,7 +53,7 @@ from .formats import (
 from .html import printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
-from .odt import read_odt
+from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
 from .ofd import is_ofd, read_ofd
 from .parse import counted_points, stands_alone
 from .pdf import PdfText, embedded_files, read_pdf
@@ -326,6 +326,7 @@ _KIND_NAMES = {
     ".docx": " Word 文档（.docx）",
     ".doc": " Word 97–2003 文档（.doc）",
     ".odt": " OpenDocument 文档（.odt）",
+    ".fodt": " 平面 XML OpenDocument 文档（.fodt）",
     ".rtf": " RTF 文档",
     ".png": " PNG 图片",
     ".jpg": " JPEG 图片",
@@ -364,6 +365,8 @@ def content_kind(data: bytes) -> str | None:
         return ".uot"
     if is_epub(data):
         return ".epub"
+    if is_flat_odt(data):
+        return ".fodt"
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
@@ -435,6 +438,8 @@ def _misnamed(name: str, kind: str) -> str:
 # spreadsheet's and a deck's (a WPS .et is OOXML or BIFF; a password-protected workbook or deck is a
 # compound file, refused by its reader with what to do).
 _WORD = (".docx", ".doc", ".wps")
+# An OpenDocument text is read by one reader, packaged or flat, whichever of the two names it has
+_ODT = (".odt", *FLAT_ODT_SUFFIXES)
 _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 
 
@@ -465,6 +470,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         and not (kind == ".xlsx" and suffix in (".xlsm", ".xls", ".et"))
         and not (kind == ".pptx" and suffix in (".pptm", ".ppsx", ".dps"))
         and not (kind == ".uot" and suffix in UOF_SUFFIXES)
+        and not (kind in _ODT and suffix in _ODT)
         and suffix in SUPPORTED_SUFFIXES
     ):
         raise UnreadableFile(_misnamed(name, kind))
@@ -791,7 +797,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         office = read_sheets(name, suffix, data) if suffix in SHEET_SUFFIXES else read_deck(name, data)
         blocks, reference, encoding = office.blocks, office.reference, office.converter
         text = blocks_text(blocks)
-    elif suffix == ".odt":
+    elif suffix in _ODT:
         odt = read_odt(name, data)
         blocks, reference, encoding = odt.blocks, odt.reference, "odt"
         text = blocks_text(blocks)

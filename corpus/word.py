@@ -34,6 +34,7 @@ from .notes import NotePlacement
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
+from .revisions import doc_characters, without_deletions
 from .styles import named_kind
 from .tables import table_blocks
 from .zipped import ZIP_DAMAGE, refuse_zip_bomb
@@ -124,6 +125,10 @@ def read_doc(name: str, data: bytes) -> WordText:
     if antiword:
         text = _antiword(name, data, antiword)
         if text is not None:
+            # antiword reads the text of tracked deletions as text (LibreOffice's marks): taken out here
+            characters = doc_characters(data)
+            if characters is not None and characters.has_deletions:
+                text = without_deletions(text, characters)
             return WordText(_text_blocks(text), "", "doc/antiword")
     if not soffice and not antiword:
         raise UnreadableFile(f"{name} 是旧版 Word 文档（.doc），本机没有转换工具：请另存为 .docx 后再添加")

@@ -115,6 +115,11 @@ async def test_an_unknown_command_named_for_this_bot_in_a_group_is_answered(
     [
         ("application/pdf", (FIXTURES / "training_speech.pdf").read_bytes()),
         ("text/plain", (FIXTURES / "holiday_visit.gbk.txt").read_bytes()),
+        # LibreOffice's flat XML text (.fodt), by its registered type (cold26)
+        (
+            "application/vnd.oasis.opendocument.text-flat-xml",
+            (FIXTURES.parent / "flat_odf" / "plan.fodt").read_bytes(),
+        ),
     ],
 )
 async def test_a_file_sent_without_a_name_is_read_by_its_type(

@@ -233,7 +233,8 @@ def test_unsupported_suffix_is_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text(SPEECH, encoding="utf-8")
     with pytest.raises(
-        UnsupportedFormat, match=r"\.txt、\.md、\.docx、\.doc、\.wps、\.odt、\.uot（UOF）、\.rtf、\.pdf"
+        UnsupportedFormat,
+        match=r"\.txt、\.md、\.docx、\.doc、\.wps、\.odt/\.fodt、\.uot（UOF）、\.rtf、\.pdf",
     ):
         read_document(path)
 
