@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import pwd
 import sqlite3
 import threading
 import time
@@ -517,7 +518,38 @@ def too_new_message(path: Path, unknown: Sequence[str]) -> str:
 
 
 def read_only_message(folder: Path) -> str:
-    return f"数据目录是只读的：{folder}"
+    """「数据目录是只读的：…」, naming the folder's owner when it is another user's on a writable disk: a data home
+    moved or copied to another machine user (a new server, a service run under its own account) is read-only to
+    that user until it is handed over, and the line says how."""
+    owner = _other_owner(folder)
+    if owner is None:
+        return f"数据目录是只读的：{folder}"
+    me = _user_name(os.geteuid())
+    return (
+        f"数据目录是只读的：{folder}（它属于用户 {owner}，speechqa 以用户 {me} 运行：搬到新用户名下的资料库要交给"
+        f"这个用户，如 chown -R {me} {folder}）"
+    )
+
+
+def _other_owner(folder: Path) -> str | None:
+    """The name of the user owning the data home (or its database) when that is not the user running and the
+    running user may not write it, on a disk mounted writable; else None."""
+    for path in (folder, folder / "speechqa.db"):
+        try:
+            info = path.stat()
+            mounted_read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        except OSError:
+            continue
+        if info.st_uid != os.geteuid() and not mounted_read_only and not os.access(path, os.W_OK):
+            return _user_name(info.st_uid)
+    return None
+
+
+def _user_name(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # a uid with no name here (a home copied from another machine, a container's user)
+        return str(uid)
 
 
 def home_full(folder: Path, *, quota: bool = False) -> HomeFull:
