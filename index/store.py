@@ -504,6 +504,11 @@ def _damaged(path: Path, error: sqlite3.DatabaseError) -> StoreCorrupt:
     )
 
 
+def library_format() -> str:
+    """The format of the libraries this version writes: the name of its last migration (`speechqa --version`)."""
+    return MIGRATIONS[-1][0]
+
+
 def unknown_migrations(applied: Iterable[str]) -> list[str]:
     """The migrations on record that this version does not have: the database was written by a newer one."""
     known = {name for name, _ in MIGRATIONS}
