@@ -454,6 +454,22 @@ class TopGroup(Group):
             )
 
 
+def show_version(ctx: click.Context) -> NoReturn:
+    """`speechqa --version`: the release, and the library format it writes — the last migration it knows, which a
+    library of a newer release names when it is refused (「本版不认识其中的升级 021_…」), so support can tell which
+    releases an office has. Every release so far says 0.1.0: the format tells them apart."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from index import library_format  # imported here: the other commands' start stays light
+
+    try:
+        release = version("speechqa")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        release = "未安装（源代码）"
+    click.echo(f"speechqa 版本 {release}（资料库格式 {library_format()}）")
+    ctx.exit(0)
+
+
 @click.group(cls=TopGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
@@ -463,7 +479,14 @@ class TopGroup(Group):
 )
 @click.option("--model", metavar="模型", help="嵌入模型的名称或本地目录（默认取 $SPEECHQA_MODEL）。")
 @click.option("-v", "--verbose", is_flag=True, help="把运行过程记录输出到标准错误（stderr）。")
-@click.version_option(package_name="speechqa", message="%(prog)s 版本 %(version)s", help="显示版本并退出。")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: show_version(ctx) if value else None,
+    help="显示版本并退出。",
+)
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool) -> None:
     """讲话问答：向讲话库提问，得到注明出处的原文段落。

@@ -77,6 +77,7 @@ from .store import (
     TakenOffer,
     UnfinishedUpload,
     lexical_input,
+    library_format,
     speaker_key,
 )
 from .tokenize import (
@@ -172,6 +173,7 @@ __all__ = [
     "jieba_cut",
     "jieba_words",
     "lexical_input",
+    "library_format",
     "load_embedder",
     "load_whole_dictionary",
     "query_terms",

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import pwd
 import sqlite3
 import threading
 import time
@@ -414,6 +415,27 @@ def _m019_kept_versions(db: sqlite_utils.Database) -> None:
         db.conn.execute("ALTER TABLE near_copies ADD COLUMN kept_at TEXT")
 
 
+def _m020_retired_passage_text(db: sqlite_utils.Database) -> None:
+    # A retired passage keeps its text: a file read again by a newer reader (`add --reread` after an upgrade,
+    # the README's advice) merges or trims passages — a heading put before its first paragraph, 「:」 read as
+    # 「：」 — so no passage has the old text's hash, yet one holds all of it. A button under an old answer then
+    # finds that passage (`Store.follow_passage`) instead of saying its text was changed. Idempotent, as 016–019.
+    conn = db.conn
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(retired_passages)")}
+    if "text" not in columns:
+        conn.execute("ALTER TABLE retired_passages ADD COLUMN text TEXT")
+    conn.execute("DROP TRIGGER IF EXISTS passages_retired")
+    conn.execute(
+        """CREATE TRIGGER passages_retired AFTER DELETE ON passages BEGIN
+            INSERT OR REPLACE INTO retired_passages
+                (id, speech_id, position, content_hash, speech_text_hash, retired_at, text)
+            VALUES (old.id, old.speech_id, old.position, old.content_hash,
+                    (SELECT text_hash FROM speeches WHERE id = old.speech_id),
+                    strftime('%Y-%m-%dT%H:%M:%S', 'now'), old.text);
+        END"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -434,8 +456,12 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("017_near_copies", _m017_near_copies),
     ("018_retired_passages", _m018_retired_passages),
     ("019_kept_versions", _m019_kept_versions),
+    ("020_retired_passage_text", _m020_retired_passage_text),
 ]
 SYNONYM_MAX_CHARS = 20
+# A pinned or cited text is followed into a longer passage holding it only from this many letters and digits:
+# a short line (「联系人：…」) may stand in several passages of a speech.
+HOLDING_MIN_CHARS = 12
 # Telegram keeps an update for 24 hours: one handled longer ago than this cannot come again. The count
 # bounds the table under heavy use (only the latest updates can be delivered again).
 HANDLED_UPDATES_KEPT = 5000
@@ -478,6 +504,11 @@ def _damaged(path: Path, error: sqlite3.DatabaseError) -> StoreCorrupt:
     )
 
 
+def library_format() -> str:
+    """The format of the libraries this version writes: the name of its last migration (`speechqa --version`)."""
+    return MIGRATIONS[-1][0]
+
+
 def unknown_migrations(applied: Iterable[str]) -> list[str]:
     """The migrations on record that this version does not have: the database was written by a newer one."""
     known = {name for name, _ in MIGRATIONS}
@@ -492,7 +523,38 @@ def too_new_message(path: Path, unknown: Sequence[str]) -> str:
 
 
 def read_only_message(folder: Path) -> str:
-    return f"数据目录是只读的：{folder}"
+    """「数据目录是只读的：…」, naming the folder's owner when it is another user's on a writable disk: a data home
+    moved or copied to another machine user (a new server, a service run under its own account) is read-only to
+    that user until it is handed over, and the line says how."""
+    owner = _other_owner(folder)
+    if owner is None:
+        return f"数据目录是只读的：{folder}"
+    me = _user_name(os.geteuid())
+    return (
+        f"数据目录是只读的：{folder}（它属于用户 {owner}，speechqa 以用户 {me} 运行：搬到新用户名下的资料库要交给"
+        f"这个用户，如 chown -R {me} {folder}）"
+    )
+
+
+def _other_owner(folder: Path) -> str | None:
+    """The name of the user owning the data home (or its database) when that is not the user running and the
+    running user may not write it, on a disk mounted writable; else None."""
+    for path in (folder, folder / "speechqa.db"):
+        try:
+            info = path.stat()
+            mounted_read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        except OSError:
+            continue
+        if info.st_uid != os.geteuid() and not mounted_read_only and not os.access(path, os.W_OK):
+            return _user_name(info.st_uid)
+    return None
+
+
+def _user_name(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # a uid with no name here (a home copied from another machine, a container's user)
+        return str(uid)
 
 
 def home_full(folder: Path, *, quota: bool = False) -> HomeFull:
@@ -1374,14 +1436,14 @@ class Store:
         if live is not None:
             return PassageTrace(live, "same")
         retired = self.db.execute(
-            "SELECT speech_id, position, content_hash, speech_text_hash FROM retired_passages WHERE id = ?",
+            "SELECT speech_id, position, content_hash, speech_text_hash, text FROM retired_passages WHERE id = ?",
             [passage_id],
         ).fetchone()
         if (
             retired is None
         ):  # no passage ever had that id (data this bot did not make), or its record was pruned
             return PassageTrace(None, "gone")
-        speech_id, position, digest, text_hash = retired
+        speech_id, position, digest, text_hash, old_text = retired
         row = self.db.execute(
             "SELECT p.id FROM passages p JOIN speeches s ON s.id = p.speech_id WHERE p.content_hash = ? "
             "ORDER BY p.speech_id != ?, s.text_hash IS NOT ? OR s.text_hash IS NULL, "
@@ -1391,7 +1453,26 @@ class Store:
         if row is not None:
             return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved", speech_id)
         now = self.follow_speech(speech_id)
+        holding = self._passage_holding(old_text, now.id, position) if old_text and now is not None else None
+        if holding is not None:
+            return PassageTrace(holding, "moved", speech_id)
         return PassageTrace(None, "changed" if now is not None else "gone", speech_id, now)
+
+    def _passage_holding(self, text: str, speech_id: int, position: int) -> PassageRecord | None:
+        """The passage of speech `speech_id` holding all of `text` (compared as `identity.normalise` reads
+        them: punctuation and spaces aside), the shortest, then the nearest to `position`; None if none does.
+        A file read again by a newer reader keeps its words but may cut them otherwise: a heading put before
+        its paragraph, two short paragraphs merged, 「:」 read as 「：」. A passage split in two holds the text in
+        neither: that one is not found (its text is said to have changed)."""
+        wanted = identity.normalise(text)
+        if len(wanted) < HOLDING_MIN_CHARS:
+            return None
+        found = [
+            (len(normalised), abs(p.position - position), p.id, p)
+            for p in self.passages(speech_id)
+            if p.section != HEAD_SECTION and wanted in (normalised := identity.normalise(p.text))
+        ]
+        return min(found)[3] if found else None
 
     @_locked
     def follow_speech(self, speech_id: int) -> SpeechRecord | None:
@@ -1525,7 +1606,11 @@ class Store:
             if moved is not None:
                 states.append(PinState(pin, "moved", self.passages_by_id([moved[0]])[moved[0]]))
             elif self.db.execute("SELECT 1 FROM speeches WHERE id = ?", [pin.speech_id]).fetchone():
-                states.append(PinState(pin, "changed", None))
+                position = (
+                    current.position if current is not None and current.speech_id == pin.speech_id else 0
+                )
+                holding = self._passage_holding(pin.passage_text, pin.speech_id, position)
+                states.append(PinState(pin, "moved", holding) if holding else PinState(pin, "changed", None))
             else:
                 states.append(PinState(pin, "vanished", None))
         return states

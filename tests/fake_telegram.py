@@ -433,6 +433,14 @@ class FakeBotAPI:
         """A stored bot message by id (KeyError if unknown)."""
         return self._messages[chat_id][message_id]
 
+    def seed_message(self, message: SentMessage) -> SentMessage:
+        """Put a message another bot process sent earlier (an older release's answer, kept as JSON) back in its
+        chat, so its buttons can be pressed again; the bot's next message there gets a later id."""
+        self._messages.setdefault(message.chat_id, {})[message.message_id] = message
+        later = max(self._messages[message.chat_id]) + 1
+        self._message_ids[message.chat_id] = itertools.count(later)
+        return message
+
     # ------------------------------------------------------------------ updates
     def push_update(self, update: JSON) -> JSON:
         """Queue an update dict for getUpdates and wake the pending long-poll."""
