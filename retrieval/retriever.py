@@ -97,6 +97,8 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 MAX_QUERY_CHARS = 500
 MAX_NAMED_YEARS = 10  # a range of more years than this lets passages naming only its first ten years pass
 _CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")  # 2024 → 二〇二四
+# a word of Chinese characters only: what jieba may have guessed by gluing a character to a word (`content_terms`)
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # A day of the week, written three ways (星期一, 礼拜一, 周一; Sunday also with 天): one day, one form.
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 _WEEKDAY_FORMS = {
@@ -697,23 +699,46 @@ class Retriever:
         return list(dict.fromkeys(s for synonyms in words.values() for s in synonyms if s not in own))
 
     def content_terms(self, terms: Sequence[str]) -> tuple[str, ...]:
-        """The question's words with each word jieba guessed by gluing a grammar character to its neighbour
-        (「老年卡能借给老伴用吗」: 卡能; 能领, 钱会, 我能) read as what is left (`vocabulary.unglued`): a word of two
-        or more characters stays as that word, one character or none leaves it out (as `query_terms` leaves
-        out one-character words, unless nothing else is left). Only a word no passage holds and jieba's dictionary does not know is so
-        read; before, such a word weighed as the rarest word the best passage lacks, and a passage that
-        answers was told 「未找到」. Only with `RetrieverConfig.unglue` (off by default: docs/rank39.md)."""
-        if not self.config.unglue:
-            return tuple(terms)
+        """The question's words, each word jieba guessed by gluing the next character to a word of the library
+        read as that word: a word of three or more characters that no passage holds and jieba's dictionary does
+        not know, whose last character dropped leaves a word some passage holds (`held_rest`: 观鸟队 of 「观鸟队
+        十二月干什么」 → 观鸟, the notice writing 观鸟护鸟志愿队; 孙辈要 → 孙辈; 选树要 → 选树). Before, such a word
+        weighed as the rarest word the best passage lacks, and a passage that answers was told 「未找到」. A word
+        whose rest no passage holds stays as it is, and so does a question form (发不发) (docs/asks41.md).
+
+        With `RetrieverConfig.unglue` (off by default: docs/rank39.md), also each word glued from a grammar
+        character and its neighbour (卡能, 能领, 钱会, 我能) is read as what is left (`vocabulary.unglued`): a
+        word of two or more characters stays as that word, one character or none leaves it out (as
+        `query_terms` leaves out one-character words, unless nothing else is left)."""
         ceiling = unseen_idf(self.index.lexical.size) - 1e-6
         idf = self.index.lexical.idf
-        glued = {t for t in terms if len(t) > 1 and unglued(t) != t and idf(t) >= ceiling}
+        guessed = {
+            t
+            for t in terms
+            if len(t) > 2 and _HAN_WORD.fullmatch(t) and not INTERROGATIVE.search(t) and idf(t) >= ceiling
+        }
+        guessed -= dictionary_words(guessed)
+        rests = {t: self.held_rest(t) for t in sorted(guessed)}
+        read = [rests.get(t) or t for t in terms]
+        if not self.config.unglue:
+            return tuple(dict.fromkeys(read))
+        glued = {t for t in read if len(t) > 1 and unglued(t) != t and idf(t) >= ceiling}
         glued -= dictionary_words(glued)
         if not glued:
-            return tuple(terms)
-        read = [unglued(t) if t in glued else t for t in terms]
-        kept = [t for t, asked in zip(read, terms, strict=True) if len(t) > 1 or t == asked]
-        return tuple(dict.fromkeys(kept or [t for t in read if t]))
+            return tuple(dict.fromkeys(read))
+        unread = [unglued(t) if t in glued else t for t in read]
+        kept = [t for t, asked in zip(unread, read, strict=True) if len(t) > 1 or t == asked]
+        return tuple(dict.fromkeys(kept or [t for t in unread if t]))
+
+    def held_rest(self, word: str) -> str | None:
+        """The word without its last character where that rest (two characters or more) is held by some
+        passage, else None. Only the last: jieba's guess glues what follows a word to it (选树要, 孙辈要, 观鸟队);
+        a first character dropped reads junk as often (最多能 → 多能, 签和同 → 和同)."""
+        rest = word[:-1]
+        ceiling = unseen_idf(self.index.lexical.size) - 1e-6
+        if len(rest) > 1 and self.index.lexical.idf(rest) < ceiling and self.holds(rest):
+            return rest
+        return None
 
     def numerals_as_written(self, text: str) -> str:
         """The question with each number in Chinese numerals that no passage holds (六十一, 一百一十一)

@@ -4,7 +4,8 @@
 # LIBS (default: a new temporary folder) holds one data home per library — `home` (the bundled speeches,
 # for the dev set and the third set), `cN` (bundled + benchmarks/corpus-coldN/) and `styles` (`c8` and the
 # policy notices, tests/fixtures/notices/*.txt, for the asking styles' set: docs/styles37.md) and `asks40`
-# (`c16` and cold7's documents, for the staff questions of docs/asks40.md) — built on
+# (`c16` and cold7's documents, for the staff questions of docs/asks40.md) and `asks41` (`c24`, cold25's and
+# cold21's documents, for docs/asks41.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -39,6 +40,10 @@ if [ ! -d "$LIBS/asks40" ]; then  # asks40's questions ask of the speeches and t
   cp -r "$LIBS/c16" "$LIBS/asks40"
   SPEECHQA_HOME="$LIBS/asks40" $SQ add benchmarks/corpus-cold7/ > "$LIBS/asks40.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks41" ]; then  # asks41's: the speeches and three places' documents (溪宁, 枫溪, 苇塘) at once
+  cp -r "$LIBS/c24" "$LIBS/asks41"
+  SPEECHQA_HOME="$LIBS/asks41" $SQ add benchmarks/corpus-cold25/ benchmarks/corpus-cold21/ > "$LIBS/asks41.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -52,3 +57,4 @@ for n in $(printf '%s\n' "${sets[@]}" | sort -n); do evaluate "cold$n" "c$n"; do
 evaluate styles styles
 evaluate asks38 styles  # dictated and metadata questions: docs/asks38.md
 evaluate asks40 asks40  # staff questions in ten asking styles: docs/asks40.md
+evaluate asks41 asks41  # staff questions over the newest documents: docs/asks41.md

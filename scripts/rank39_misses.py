@@ -11,7 +11,7 @@ one line per question goes to OUT.jsonl: set, id, half, whether answerable, the 
 passage (null beyond 10), answered, level, probability, the top passage and the first relevant one.
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
-"heldout" (dev, styles, asks38, asks40) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
+"heldout" (dev, styles, asks38, asks40, asks41) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
 earlier sessions used); the third set (cold) and cold16…cold26 are held out whole. A rule may be designed
 on the "tune" halves only. `--summary` adds the held-out part as two rows: "held-out halves" (of the sets
 tuned on) and "blind sets" (held out whole).
@@ -38,7 +38,9 @@ tried and not kept, docs/rank40.md).
 
 `--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
 (之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
-FILE` then searches only those (docs/asks40.md), with this checkout or another on `PYTHONPATH`.
+FILE` then searches only those (docs/asks40.md), with this checkout or another on `PYTHONPATH`. `--framed --rests`
+lists instead the questions holding a word jieba guessed that `Retriever.content_terms` reads without its last
+character (观鸟队 → 观鸟: docs/asks41.md).
 
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
@@ -63,13 +65,13 @@ def library_of(name: str) -> str:
     """The library `scripts/eval_all_sets.sh` evaluates a set on."""
     if name.startswith("cold") and name[4:].isdigit():
         return f"c{name[4:]}"
-    if name == "asks40":  # c16 and cold7's documents: docs/asks40.md
-        return "asks40"
+    if name in ("asks40", "asks41"):  # asks40: c16 + cold7's documents; asks41: c24 + cold25's + cold21's
+        return name
     return "styles" if name in ("styles", "asks38") else "home"
 
 
 def all_sets() -> list[str]:
-    names = ["dev", "cold", "styles", "asks38", "asks40"]
+    names = ["dev", "cold", "styles", "asks38", "asks40", "asks41"]
     names += sorted(
         (
             p.name.removesuffix("-questions.jsonl")
@@ -187,16 +189,18 @@ def read_abbreviations() -> None:
     abstain.held = held
 
 
-def framed(libs: Path, out: Path, names: list[str], abbreviations: bool = False) -> None:
+def framed(libs: Path, out: Path, names: list[str], abbreviations: bool = False, rests: bool = False) -> None:
     """Write to OUT.jsonl the questions holding a word that only frames what is asked (之前, 提到, 几点开始's 开始:
     `retrieval.vocabulary.only_frames`) that no passage of the set's library holds: the only questions that
-    rule can move (docs/asks40.md); every other is searched, ranked and judged as before."""
+    rule can move (docs/asks40.md); every other is searched, ranked and judged as before. With `rests`, instead
+    the questions holding a word `Retriever.content_terms` reads without its last character (docs/asks41.md)."""
     import sqlite3
 
     from bench.evaluate import load_questions
     from corpus import to_simplified
     from index import query_terms
-    from retrieval.vocabulary import only_frames
+    from index.tokenize import dictionary_words
+    from retrieval.vocabulary import INTERROGATIVE, only_frames
 
     count = total = 0
     missing = [name for name in names if not (libs / library_of(name) / "speechqa.db").is_file()]
@@ -225,6 +229,17 @@ def framed(libs: Path, out: Path, names: list[str], abbreviations: bool = False)
                         and not any(t in x for x in texts)
                         and any(abbreviated_in(t, x) for x in texts)
                     ]
+                if rests:  # instead: a word jieba guessed whose rest without its last character is held
+                    guessed = {
+                        t
+                        for t in query_terms(asked)
+                        if len(t) > 2
+                        and _chinese(t)
+                        and not INTERROGATIVE.search(t)
+                        and not any(t in x for x in texts)
+                    }
+                    guessed -= dictionary_words(guessed)
+                    words = [t for t in sorted(guessed) if any(t[:-1] in x for x in texts)]
                 if words:
                     count += 1
                     sink.write(
@@ -234,7 +249,8 @@ def framed(libs: Path, out: Path, names: list[str], abbreviations: bool = False)
                         )
                         + "\n"
                     )
-    print(f"{count} of {total} questions hold a framing word no passage of their library holds")
+    what = "a guessed word read without its last character" if rests else "a framing word no passage holds"
+    print(f"{count} of {total} questions hold {what}")
 
 
 def collect(
@@ -513,6 +529,12 @@ def main(argv: list[str]) -> int:
         help="with --framed: list, else search with, an unseen word read as a span it abbreviates (tried)",
     )
     parser.add_argument(
+        "--rests",
+        action="store_true",
+        help="with --framed: list instead the questions holding a word jieba guessed that is read without its "
+        "last character (docs/asks41.md)",
+    )
+    parser.add_argument(
         "--ids", type=Path, help="search only the questions (set, id) of this JSON Lines file"
     )
     args = parser.parse_args(argv)
@@ -542,7 +564,7 @@ def main(argv: list[str]) -> int:
         index.tokenize.STOPWORDS = index.tokenize.STOPWORDS | frozenset(args.stopword)
     if args.framed:
         try:
-            framed(args.paths[0], args.paths[1], names, args.abbreviations)
+            framed(args.paths[0], args.paths[1], names, args.abbreviations, args.rests)
         except FileNotFoundError as e:
             print(e, file=sys.stderr)
             return 1

@@ -392,3 +392,55 @@ def test_a_guessed_word_glued_to_a_function_word_is_read_as_what_is_left(seed_re
     assert unglue.content_terms(["会来", "生日"]) == ("会来", "生日")
     assert unglue.content_terms(["要求", "体检"]) == ("要求", "体检")
     assert unglue.content_terms(["卡能"]) == ("卡",)  # nothing else left: the character stays
+
+
+BIRD_NOTICE = (
+    "银发观鸟护鸟志愿队招募公告\n"
+    "为引导离退休干部在生态保护中发挥余热，县委老干部局联合县林业局组建“银发观鸟护鸟志愿队”，现面向全县离退休干部公开招募队员。\n"
+    "一、招募名额\n首批招募队员40名，分为白沙湖、鹭鸶洲两个分队，每个分队设队长一名。\n"
+    "二、活动安排\n月份：12月；地点：鹭鸶洲；活动内容：中华秋沙鸭越冬调查。手续费由队里承担。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bird_retriever(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Retriever]:
+    """A notice that writes 观鸟护鸟志愿队 (never 观鸟队), searched with the fake embedder."""
+    library = Library(tmp_path_factory.mktemp("bird"))
+    library.add_documents([Document("观鸟公告.txt", BIRD_NOTICE, "utf-8")], FakeEmbedder())
+    yield Retriever(library.store, library.load(FakeEmbedder().key), FakeEmbedder())
+    library.close()
+
+
+def test_a_guessed_word_glued_to_the_next_character_is_read_as_the_library_word(
+    bird_retriever: Retriever,
+) -> None:
+    """「观鸟队十二月干什么」: jieba guesses 观鸟队, which no passage holds (the notice writes 观鸟护鸟志愿队), and it
+    weighed as the rarest word the best passage lacks. Without its last character it is 观鸟, which the notice
+    holds: read so. A word whose rest no passage holds (鹭鸟队), a word jieba's dictionary knows (手续费 — its
+    手续 is held, but 手续费 is a word of its own) and a question form (发不发) stay as they are."""
+    assert "观鸟" in bird_retriever.search("观鸟队十二月干什么", k=1).terms
+    assert "观鸟队" not in bird_retriever.search("观鸟队十二月干什么", k=1).terms
+    assert bird_retriever.content_terms(["观鸟队", "分队"]) == ("观鸟", "分队")
+    assert bird_retriever.content_terms(["鹭鸟队", "分队"]) == ("鹭鸟队", "分队")
+    assert bird_retriever.content_terms(["手续费"]) == ("手续费",)
+    assert bird_retriever.content_terms(["发不发", "马甲"]) == ("发不发", "马甲")
+    assert bird_retriever.content_terms(["观鸟队", "观鸟"]) == ("观鸟",)  # read twice, kept once
+    assert bird_retriever.held_rest("观鸟队") == "观鸟"
+    assert bird_retriever.held_rest("鹭鸟队") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="观鸟护队志愿白沙湖分长手续费招募", min_size=1, max_size=4), max_size=5))
+def test_a_word_is_only_ever_read_as_a_held_word_it_begins_with(
+    bird_retriever: Retriever, words: list[str]
+) -> None:
+    """Whatever the question's words, each word read differently is one no passage holds, read as itself
+    without its last character, which a passage holds; no word is added, and a word is never dropped."""
+    words = list(dict.fromkeys(words))
+    read = bird_retriever.content_terms(words)
+    assert len(read) <= len(words)
+    for word in words:
+        rest = bird_retriever.held_rest(word) if len(word) > 2 else None
+        assert word in read or (rest is not None and rest in read and not bird_retriever.holds(word))
+    for word in read:
+        assert word in words or any(w[:-1] == word and bird_retriever.holds(word) for w in words)
