@@ -36,6 +36,9 @@ share of its adjacent passages' (tried and not kept, docs/rank40.md).
 passages of at most N characters (80 if not given; 0: rows alone), embedded for the run (`bench.context`;
 tried and not kept, docs/rank40.md).
 
+`--fill-sides` searches with `RetrieverConfig(fill_sides=True)`: a passage one side returned and the other did
+not is scored by the other side too, for the fusion and the ranker (docs/rank41.md).
+
 `--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
 (之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
 FILE` then searches only those (docs/asks40.md), with this checkout or another on `PYTHONPATH`.
@@ -247,6 +250,7 @@ def collect(
     neighbours: float = 0.0,
     context: int | None = None,
     context_share: float = 1.0,
+    fill_sides: bool = False,
 ) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
@@ -270,7 +274,10 @@ def collect(
                         model=DEFAULT_MODEL,
                         seed_if_empty=False,
                         config=RetrieverConfig(
-                            unglue=unglue, neighbour_share=neighbours, context_share=context_share
+                            unglue=unglue,
+                            neighbour_share=neighbours,
+                            context_share=context_share,
+                            fill_sides=fill_sides,
                         ),
                     ),
                 )
@@ -501,6 +508,11 @@ def main(argv: list[str]) -> int:
         default=1.0,
         help="with --context: RetrieverConfig.context_share (1: the better of the two cosines)",
     )
+    parser.add_argument(
+        "--fill-sides",
+        action="store_true",
+        help="RetrieverConfig.fill_sides: a passage one side missed scored by it too (docs/rank41.md)",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
         "--framed",
@@ -564,6 +576,7 @@ def main(argv: list[str]) -> int:
         neighbours=args.neighbours,
         context=args.context,
         context_share=args.context_share,
+        fill_sides=args.fill_sides,
     )
     return 0
 
