@@ -37,7 +37,8 @@ passages of at most N characters (80 if not given; 0: rows alone), embedded for 
 tried and not kept, docs/rank40.md).
 
 `--fill-sides` searches with `RetrieverConfig(fill_sides=True)`: a passage one side returned and the other did
-not is scored by the other side too, for the fusion and the ranker (docs/rank41.md).
+not is scored by the other side too, for the fusion and the ranker (docs/rank41.md). `--twin OUT2.jsonl` writes
+OUT.jsonl as without it and, for each question, also searches it so into OUT2.jsonl (the question encoded once).
 
 `--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
 (之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
@@ -251,7 +252,13 @@ def collect(
     context: int | None = None,
     context_share: float = 1.0,
     fill_sides: bool = False,
+    twin: Path | None = None,
 ) -> None:
+    """With `twin`, each question is also searched with `fill_sides` on by a copy of the retriever that shares
+    its question vectors (one encoding for both), and those rows go to `twin`."""
+    import copy
+    from dataclasses import replace
+
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
@@ -260,6 +267,7 @@ def collect(
     from retrieval.abstain import unseen_idf
     from retrieval.retriever import source_text
 
+    twin_sink = twin.open("w", encoding="utf-8") if twin is not None else None
     with out.open("w", encoding="utf-8") as sink:
         for name in names:
             path = REPO / "benchmarks" / f"{name}-questions.jsonl"
@@ -289,10 +297,15 @@ def collect(
                 passages = list(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
-                for q in questions:
+                searchers = [(retriever, sink)]
+                if twin_sink is not None:
+                    other = copy.copy(retriever)  # the same store, index, models and question vectors
+                    other.config = replace(retriever.config, fill_sides=True)
+                    searchers.append((other, twin_sink))
+                for q, (searcher, into) in ((q, s) for q in questions for s in searchers):
                     if only is not None and (name, q.id) not in only:
                         continue
-                    answer = search_as_evaluated(retriever, q.question)
+                    answer = search_as_evaluated(searcher, q.question)
                     first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
                     top = answer.hits[0] if answer.hits else None
                     # the question's words the best passage (heading, title, speaker, date) lacks, with their
@@ -339,8 +352,10 @@ def collect(
                         "gold": first.passage.text[:160] if first is not None else None,
                         "signals": answer.signals.__dict__ if answer.signals is not None else None,
                     }
-                    sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    into.write(json.dumps(row, ensure_ascii=False) + "\n")
             print(f"{name}: {len(questions)}", file=sys.stderr, flush=True)
+    if twin_sink is not None:
+        twin_sink.close()
 
 
 def load(path: Path) -> list[dict]:
@@ -513,6 +528,11 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="RetrieverConfig.fill_sides: a passage one side missed scored by it too (docs/rank41.md)",
     )
+    parser.add_argument(
+        "--twin",
+        type=Path,
+        help="also search each question with --fill-sides, its vector encoded once, into this file",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
         "--framed",
@@ -577,6 +597,7 @@ def main(argv: list[str]) -> int:
         context=args.context,
         context_share=args.context_share,
         fill_sides=args.fill_sides,
+        twin=args.twin,
     )
     return 0
 
