@@ -177,9 +177,9 @@ class RetrieverConfig:
     # by this share of what its context's is better by (1: the better of the two)
     context_share: float = 1.0
     # a passage one side returned and the other did not is scored by the other side too (its real cosine, its
-    # real BM25) for the weighted fusion and the ranker's `dense` and `lexical` features, instead of 0 there;
-    # the confidence still reads each side's own candidates (docs/rank41.md)
-    fill_sides: bool = False
+    # real BM25) instead of 0 there: for the ranker's `dense` and `lexical` features ("ranker"), or for those and
+    # the weighted fusion ("fusion"); the confidence still reads each side's own candidates (docs/rank41.md)
+    fill_sides: Literal["none", "ranker", "fusion"] = "none"
 
 
 class Retriever:
@@ -850,7 +850,7 @@ class Retriever:
         # each side's list as the fusion and the ranker read it: with `fill_sides`, completed by the passages
         # only the other side returned, at their own scores (docs/rank41.md)
         dense_read, lexical_read = dense, lexical
-        if mode == "hybrid" and self.config.fill_sides and self.config.fusion == "weighted":
+        if mode == "hybrid" and self.config.fill_sides != "none" and self.config.fusion == "weighted":
             if self.embedder is not None and dense:
                 dense_read = completed(
                     dense,
@@ -877,6 +877,8 @@ class Retriever:
                     weak_weight=self.config.cilin_weight,
                 ),
             )
+        filled = self.config.fill_sides == "fusion"
+        dense_fused, lexical_fused = (dense_read, lexical_read) if filled else (dense, lexical)
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -891,10 +893,10 @@ class Retriever:
                 (1 - share) * (1 - self.config.dense_weight),
                 share,
             ]
-            fused = weighted([dense_read, lexical_read, latent], weights)
+            fused = weighted([dense_fused, lexical_fused, latent], weights)
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
-            fused = weighted([dense_read, lexical_read], weights)
+            fused = weighted([dense_fused, lexical_fused], weights)
         if mode == "hybrid" and self.config.neighbour_share > 0 and fused:
             places = {
                 r.id: (r.speech_id, r.position)

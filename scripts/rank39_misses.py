@@ -36,9 +36,10 @@ share of its adjacent passages' (tried and not kept, docs/rank40.md).
 passages of at most N characters (80 if not given; 0: rows alone), embedded for the run (`bench.context`;
 tried and not kept, docs/rank40.md).
 
-`--fill-sides` searches with `RetrieverConfig(fill_sides=True)`: a passage one side returned and the other did
-not is scored by the other side too, for the fusion and the ranker (docs/rank41.md). `--twin OUT2.jsonl` writes
-OUT.jsonl as without it and, for each question, also searches it so into OUT2.jsonl (the question encoded once).
+`--fill-sides MODE` searches with `RetrieverConfig(fill_sides=MODE)`: a passage one side returned and the other did
+not is scored by the other side too, for the ranker's features ("ranker") or for those and the fusion ("fusion")
+(docs/rank41.md). `--twin MODE=OUT2.jsonl` (repeatable) writes OUT.jsonl as without it and also searches each
+question with `fill_sides=MODE` into OUT2.jsonl (the question encoded once for all).
 
 `--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
 (之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
@@ -57,7 +58,9 @@ import shutil
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 WHOLE = {"cold", *(f"cold{n}" for n in range(16, 26))}  # held out whole (cold25: new in session 40)
@@ -251,11 +254,11 @@ def collect(
     neighbours: float = 0.0,
     context: int | None = None,
     context_share: float = 1.0,
-    fill_sides: bool = False,
-    twin: Path | None = None,
+    fill_sides: Any = "none",  # RetrieverConfig.fill_sides
+    twins: Sequence[tuple[str, Path]] = (),
 ) -> None:
-    """With `twin`, each question is also searched with `fill_sides` on by a copy of the retriever that shares
-    its question vectors (one encoding for both), and those rows go to `twin`."""
+    """With `twins` ((fill_sides mode, path) pairs), each question is also searched with that mode by a copy of
+    the retriever that shares its question vectors (one encoding for all), and those rows go to that path."""
     import copy
     from dataclasses import replace
 
@@ -267,7 +270,7 @@ def collect(
     from retrieval.abstain import unseen_idf
     from retrieval.retriever import source_text
 
-    twin_sink = twin.open("w", encoding="utf-8") if twin is not None else None
+    twin_sinks = [(mode, path.open("w", encoding="utf-8")) for mode, path in twins]
     with out.open("w", encoding="utf-8") as sink:
         for name in names:
             path = REPO / "benchmarks" / f"{name}-questions.jsonl"
@@ -298,9 +301,9 @@ def collect(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
                 searchers = [(retriever, sink)]
-                if twin_sink is not None:
+                for mode, twin_sink in twin_sinks:
                     other = copy.copy(retriever)  # the same store, index, models and question vectors
-                    other.config = replace(retriever.config, fill_sides=True)
+                    other.config = replace(retriever.config, fill_sides=mode)
                     searchers.append((other, twin_sink))
                 for q, (searcher, into) in ((q, s) for q in questions for s in searchers):
                     if only is not None and (name, q.id) not in only:
@@ -354,7 +357,7 @@ def collect(
                     }
                     into.write(json.dumps(row, ensure_ascii=False) + "\n")
             print(f"{name}: {len(questions)}", file=sys.stderr, flush=True)
-    if twin_sink is not None:
+    for _, twin_sink in twin_sinks:
         twin_sink.close()
 
 
@@ -525,13 +528,16 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument(
         "--fill-sides",
-        action="store_true",
+        choices=("none", "ranker", "fusion"),
+        default="none",
         help="RetrieverConfig.fill_sides: a passage one side missed scored by it too (docs/rank41.md)",
     )
     parser.add_argument(
         "--twin",
-        type=Path,
-        help="also search each question with --fill-sides, its vector encoded once, into this file",
+        action="append",
+        default=[],
+        metavar="MODE=OUT2.jsonl",
+        help="also search each question with fill_sides=MODE into OUT2.jsonl, its vector encoded once",
     )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
@@ -597,7 +603,7 @@ def main(argv: list[str]) -> int:
         context=args.context,
         context_share=args.context_share,
         fill_sides=args.fill_sides,
-        twin=args.twin,
+        twins=[(t.split("=", 1)[0], Path(t.split("=", 1)[1])) for t in args.twin],
     )
     return 0
 

@@ -3,7 +3,7 @@ vectors for passages that lack their subject, each on the same bench library; an
 a passage one side missed scored by that side too (`--variants today,fill`).
 
     /work/main/.venv/bin/python scripts/rank40_cmrc.py CMRC_DEV.json BENCH_HOME [--every-context 4] [--limit N]
-        [--variants today,neighbours,context,fill]
+        [--variants today,neighbours,context,fill,fill-ranker]
 
 BENCH_HOME is the library `speechqa bench cmrc … --bench-home BENCH_HOME --every-context N` builds (built here if
 missing). Prints one row per variant: R@1, R@3, MRR@10, false 「未找到」, abstain accuracy (hybrid, as `speechqa eval`).
@@ -54,17 +54,22 @@ def main(argv: list[str]) -> int:
             False,
         ),
         "context": ("context vectors", RetrieverConfig(), True),
-        "fill": ("both sides score every candidate", RetrieverConfig(fill_sides=True), False),
+        "fill": ("both sides score every candidate (fusion)", RetrieverConfig(fill_sides="fusion"), False),
+        "fill-ranker": ("…for the ranker alone", RetrieverConfig(fill_sides="ranker"), False),
     }
     asked = args.variants.split(",")
     if any(v not in known for v in asked):
         print(f"未知的方案：{args.variants}（可选：{'、'.join(known)}）", file=sys.stderr)
         return 1
     variants = [known[v] for v in asked]
+    vectors = None  # the question vectors, encoded once for every variant
     for name, config, context in variants:
         retriever = Retriever(
             bench.library.store, bench.library.load(bench.embedder.key), bench.embedder, config
         )
+        if vectors is None:
+            vectors = retriever.query_vector
+        retriever.query_vector = vectors
         if context:
             name += f" ({with_context(retriever)} passages)"
         r = evaluate(questions, lambda q, rt=retriever: search_as_evaluated(rt, q))

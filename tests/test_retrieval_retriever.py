@@ -433,7 +433,7 @@ def test_with_fill_sides_the_ranker_reads_each_sides_own_score_of_every_candidat
     at_d, at_l = FEATURES.index("dense"), FEATURES.index("lexical")
     # one candidate a side: where the sides disagree, each reads 0 for the passage it did not return …
     alone = retriever(candidates=1).candidate_features(question)
-    filled = retriever(candidates=1, fill_sides=True).candidate_features(question)
+    filled = retriever(candidates=1, fill_sides="ranker").candidate_features(question)
     assert len(alone) == 2 and any(f[at_d] == 0 or f[at_l] == 0 for _, f in alone)
     # … and with fill_sides the same two passages, each with its real cosine and BM25
     assert {r.id for r, _ in filled} == {r.id for r, _ in alone}
