@@ -836,17 +836,21 @@ class Retriever:
         terms = self.content_terms(query_terms(lexical_text))
         thesaurus = self.thesaurus_words(terms, pairs, lexical_text) if self.config.synonyms else {}
         weak = self.thesaurus_expansions(terms, expansions, pairs, lexical_text, thesaurus)
-        if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(
+
+        def lexical_search(k: int, among: np.ndarray | None) -> list[tuple[int, float]]:
+            return self.index.lexical.search(
                 lexical_text,
-                pool,
-                allowed=allowed,
+                k,
+                allowed=among,
                 drop=question_words() if self.config.drop_question_words else frozenset(),
                 expansions=expansions,
                 expansion_weight=self.config.synonym_weight,
                 weak_expansions=weak,
                 weak_weight=self.config.cilin_weight,
             )
+
+        if mode in ("hybrid", "lexical"):
+            lexical = lexical_search(pool, allowed)
         # each side's list as the fusion and the ranker read it: with `fill_sides`, completed by the passages
         # only the other side returned, at their own scores (docs/rank41.md)
         dense_read, lexical_read = dense, lexical
@@ -863,20 +867,7 @@ class Retriever:
                         self.config.context_share,
                     ),
                 )
-            lexical_read = completed(
-                lexical,
-                dense,
-                lambda ids: self.index.lexical.search(
-                    lexical_text,
-                    len(ids),
-                    allowed=ids,
-                    drop=question_words() if self.config.drop_question_words else frozenset(),
-                    expansions=expansions,
-                    expansion_weight=self.config.synonym_weight,
-                    weak_expansions=weak,
-                    weak_weight=self.config.cilin_weight,
-                ),
-            )
+            lexical_read = completed(lexical, dense, lambda ids: lexical_search(len(ids), ids))
         filled = self.config.fill_sides == "fusion"
         dense_fused, lexical_fused = (dense_read, lexical_read) if filled else (dense, lexical)
         if mode == "dense":
