@@ -24,7 +24,7 @@ from .errors import EmptyQuery, QueryError, QueryTooLong
 from .export import answer_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
 from .followup import follow_up
-from .fusion import min_max, rrf, weighted, with_neighbours
+from .fusion import completed, min_max, rrf, weighted, with_neighbours
 from .highlight import highlight_spans, mark
 from .pins import (
     PIN_FEATURES,
@@ -141,6 +141,7 @@ __all__ = [
     "check_read_only_home",
     "citation",
     "compare_questions",
+    "completed",
     "coverage",
     "detect_filters",
     "embed_as_text",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
 
 Ranked = Sequence[tuple[int, float]]
 RRF_K = 60
@@ -64,3 +66,19 @@ def with_neighbours(
         near = at.get((speech, position - 1), 0.0) + at.get((speech, position + 1), 0.0)
         lifted[doc] = score + share * near
     return sorted(lifted.items(), key=lambda item: (-item[1], item[0]))
+
+
+def completed(
+    own: Sequence[tuple[int, float]],
+    other: Sequence[tuple[int, float]],
+    score: Callable[[np.ndarray], list[tuple[int, float]]],
+) -> list[tuple[int, float]]:
+    """`own` (one side's candidates, best first) with the passages only `other` returned, scored by `score`
+    (that side's search restricted to those passage ids), in their places: best first. A passage `score`
+    does not return (a BM25 of 0) stays out, as it would of the side's own list; `own` keeps its scores."""
+    held = {d for d, _ in own}
+    wanted = [d for d, _ in other if d not in held]
+    if not wanted:
+        return list(own)
+    found = score(np.asarray(wanted, dtype=np.int64))
+    return sorted([*own, *((d, s) for d, s in found if d not in held)], key=lambda item: -item[1])

@@ -67,7 +67,7 @@ from .filters import (
     years_written,
 )
 from .framing import framing_below_items
-from .fusion import rrf, weighted, with_neighbours
+from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
@@ -178,6 +178,10 @@ class RetrieverConfig:
     # where the index holds context vectors (no build makes them: docs/rank40.md), a passage's cosine is raised
     # by this share of what its context's is better by (1: the better of the two)
     context_share: float = 1.0
+    # a passage one side returned and the other did not is scored by the other side too (its real cosine, its
+    # real BM25) instead of 0 there: for the ranker's `dense` and `lexical` features ("ranker"), or for those and
+    # the weighted fusion ("fusion"); the confidence still reads each side's own candidates (docs/rank41.md)
+    fill_sides: Literal["none", "ranker", "fusion"] = "none"
 
 
 class Retriever:
@@ -857,17 +861,40 @@ class Retriever:
         terms = self.content_terms(query_terms(lexical_text))
         thesaurus = self.thesaurus_words(terms, pairs, lexical_text) if self.config.synonyms else {}
         weak = self.thesaurus_expansions(terms, expansions, pairs, lexical_text, thesaurus)
-        if mode in ("hybrid", "lexical"):
-            lexical = self.index.lexical.search(
+
+        def lexical_search(k: int, among: np.ndarray | None) -> list[tuple[int, float]]:
+            return self.index.lexical.search(
                 lexical_text,
-                pool,
-                allowed=allowed,
+                k,
+                allowed=among,
                 drop=question_words() if self.config.drop_question_words else frozenset(),
                 expansions=expansions,
                 expansion_weight=self.config.synonym_weight,
                 weak_expansions=weak,
                 weak_weight=self.config.cilin_weight,
             )
+
+        if mode in ("hybrid", "lexical"):
+            lexical = lexical_search(pool, allowed)
+        # each side's list as the fusion and the ranker read it: with `fill_sides`, completed by the passages
+        # only the other side returned, at their own scores (docs/rank41.md)
+        dense_read, lexical_read = dense, lexical
+        if mode == "hybrid" and self.config.fill_sides != "none" and self.config.fusion == "weighted":
+            if self.embedder is not None and dense:
+                dense_read = completed(
+                    dense,
+                    lexical,
+                    lambda ids: self.index.with_context(
+                        self.index.vectors.search(vector, len(ids), ids),
+                        vector,
+                        len(ids),
+                        ids,
+                        self.config.context_share,
+                    ),
+                )
+            lexical_read = completed(lexical, dense, lambda ids: lexical_search(len(ids), ids))
+        filled = self.config.fill_sides == "fusion"
+        dense_fused, lexical_fused = (dense_read, lexical_read) if filled else (dense, lexical)
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
@@ -882,10 +909,10 @@ class Retriever:
                 (1 - share) * (1 - self.config.dense_weight),
                 share,
             ]
-            fused = weighted([dense, lexical, latent], weights)
+            fused = weighted([dense_fused, lexical_fused, latent], weights)
         else:
             weights = [self.config.dense_weight, 1 - self.config.dense_weight]
-            fused = weighted([dense, lexical], weights)
+            fused = weighted([dense_fused, lexical_fused], weights)
         if mode == "hybrid" and self.config.neighbour_share > 0 and fused:
             places = {
                 r.id: (r.speech_id, r.position)
@@ -900,8 +927,8 @@ class Retriever:
             lexical,
             terms,
             weighted_terms,
-            dict(dense),
-            dict(lexical),
+            dict(dense_read),
+            dict(lexical_read),
             simplified,
             self.sentence_words(to_simplified(lexical_text), weighted_terms),
             asks_for(simplified) if self.config.answer_kind else None,

@@ -36,6 +36,11 @@ share of its adjacent passages' (tried and not kept, docs/rank40.md).
 passages of at most N characters (80 if not given; 0: rows alone), embedded for the run (`bench.context`;
 tried and not kept, docs/rank40.md).
 
+`--fill-sides MODE` searches with `RetrieverConfig(fill_sides=MODE)`: a passage one side returned and the other did
+not is scored by the other side too, for the ranker's features ("ranker") or for those and the fusion ("fusion")
+(docs/rank41.md). `--twin MODE=OUT2.jsonl` (repeatable) writes OUT.jsonl as without it and also searches each
+question with `fill_sides=MODE` into OUT2.jsonl (the question encoded once for all).
+
 `--framed` writes to OUT.jsonl, instead of searching, the questions holding a word that only frames what is asked
 (之前, 提到, 几点开始's 开始) that no passage of their library holds — the only ones that rule moves; `--ids
 FILE` then searches only those (docs/asks40.md), with this checkout or another on `PYTHONPATH`. `--framed --rests`
@@ -55,7 +60,9 @@ import shutil
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 WHOLE = {"cold", *(f"cold{n}" for n in range(16, 27))}  # held out whole (cold26: new in session 41)
@@ -263,7 +270,14 @@ def collect(
     neighbours: float = 0.0,
     context: int | None = None,
     context_share: float = 1.0,
+    fill_sides: Any = "none",  # RetrieverConfig.fill_sides
+    twins: Sequence[tuple[str, Path]] = (),
 ) -> None:
+    """With `twins` ((fill_sides mode, path) pairs), each question is also searched with that mode by a copy of
+    the retriever that shares its question vectors (one encoding for all), and those rows go to that path."""
+    import copy
+    from dataclasses import replace
+
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
@@ -272,6 +286,7 @@ def collect(
     from retrieval.abstain import unseen_idf
     from retrieval.retriever import source_text
 
+    twin_sinks = [(mode, path.open("w", encoding="utf-8")) for mode, path in twins]
     with out.open("w", encoding="utf-8") as sink:
         for name in names:
             path = REPO / "benchmarks" / f"{name}-questions.jsonl"
@@ -286,7 +301,10 @@ def collect(
                         model=DEFAULT_MODEL,
                         seed_if_empty=False,
                         config=RetrieverConfig(
-                            unglue=unglue, neighbour_share=neighbours, context_share=context_share
+                            unglue=unglue,
+                            neighbour_share=neighbours,
+                            context_share=context_share,
+                            fill_sides=fill_sides,
                         ),
                     ),
                 )
@@ -298,10 +316,15 @@ def collect(
                 passages = list(
                     retriever.store.passages_by_id(list(map(int, retriever.index.lexical.ids))).values()
                 )
-                for q in questions:
+                searchers = [(retriever, sink)]
+                for mode, twin_sink in twin_sinks:
+                    other = copy.copy(retriever)  # the same store, index, models and question vectors
+                    other.config = replace(retriever.config, fill_sides=mode)
+                    searchers.append((other, twin_sink))
+                for q, (searcher, into) in ((q, s) for q in questions for s in searchers):
                     if only is not None and (name, q.id) not in only:
                         continue
-                    answer = search_as_evaluated(retriever, q.question)
+                    answer = search_as_evaluated(searcher, q.question)
                     first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
                     top = answer.hits[0] if answer.hits else None
                     # the question's words the best passage (heading, title, speaker, date) lacks, with their
@@ -348,8 +371,10 @@ def collect(
                         "gold": first.passage.text[:160] if first is not None else None,
                         "signals": answer.signals.__dict__ if answer.signals is not None else None,
                     }
-                    sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    into.write(json.dumps(row, ensure_ascii=False) + "\n")
             print(f"{name}: {len(questions)}", file=sys.stderr, flush=True)
+    for _, twin_sink in twin_sinks:
+        twin_sink.close()
 
 
 def load(path: Path) -> list[dict]:
@@ -517,6 +542,19 @@ def main(argv: list[str]) -> int:
         default=1.0,
         help="with --context: RetrieverConfig.context_share (1: the better of the two cosines)",
     )
+    parser.add_argument(
+        "--fill-sides",
+        choices=("none", "ranker", "fusion"),
+        default="none",
+        help="RetrieverConfig.fill_sides: a passage one side missed scored by it too (docs/rank41.md)",
+    )
+    parser.add_argument(
+        "--twin",
+        action="append",
+        default=[],
+        metavar="MODE=OUT2.jsonl",
+        help="also search each question with fill_sides=MODE into OUT2.jsonl, its vector encoded once",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
         "--framed",
@@ -586,6 +624,8 @@ def main(argv: list[str]) -> int:
         neighbours=args.neighbours,
         context=args.context,
         context_share=args.context_share,
+        fill_sides=args.fill_sides,
+        twins=[(t.split("=", 1)[0], Path(t.split("=", 1)[1])) for t in args.twin],
     )
     return 0
 

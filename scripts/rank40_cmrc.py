@@ -1,7 +1,9 @@
 """The session-40 trials on CMRC 2018 dev (docs/rank40.md): today's search, a neighbour-aware score, and second
-vectors for passages that lack their subject, each on the same bench library.
+vectors for passages that lack their subject, each on the same bench library; and session 41's (docs/rank41.md):
+a passage one side missed scored by that side too (`--variants today,fill`).
 
     /work/main/.venv/bin/python scripts/rank40_cmrc.py CMRC_DEV.json BENCH_HOME [--every-context 4] [--limit N]
+        [--variants today,neighbours,context,fill,fill-ranker]
 
 BENCH_HOME is the library `speechqa bench cmrc … --bench-home BENCH_HOME --every-context N` builds (built here if
 missing). Prints one row per variant: R@1, R@3, MRR@10, false 「未找到」, abstain accuracy (hybrid, as `speechqa eval`).
@@ -21,6 +23,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--every-context", type=int, default=4)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--neighbours", type=float, default=0.2)
+    parser.add_argument(
+        "--variants",
+        default="today,neighbours,context",
+        help="of today, neighbours, context, fill (comma-separated)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"找不到：{args.data}", file=sys.stderr)
@@ -39,15 +46,30 @@ def main(argv: list[str]) -> int:
     print(f"{len(questions)} questions, {loaded.manifest.count} passages")
     print("| variant | R@1 | R@3 | MRR@10 | false 「未找到」 | abstain accuracy |")
     print("|---|---|---|---|---|---|")
-    variants = [
-        ("today", RetrieverConfig(), False),
-        (f"neighbours {args.neighbours}", RetrieverConfig(neighbour_share=args.neighbours), False),
-        ("context vectors", RetrieverConfig(), True),
-    ]
+    known = {
+        "today": ("today", RetrieverConfig(), False),
+        "neighbours": (
+            f"neighbours {args.neighbours}",
+            RetrieverConfig(neighbour_share=args.neighbours),
+            False,
+        ),
+        "context": ("context vectors", RetrieverConfig(), True),
+        "fill": ("both sides score every candidate (fusion)", RetrieverConfig(fill_sides="fusion"), False),
+        "fill-ranker": ("…for the ranker alone", RetrieverConfig(fill_sides="ranker"), False),
+    }
+    asked = args.variants.split(",")
+    if any(v not in known for v in asked):
+        print(f"未知的方案：{args.variants}（可选：{'、'.join(known)}）", file=sys.stderr)
+        return 1
+    variants = [known[v] for v in asked]
+    vectors = None  # the question vectors, encoded once for every variant
     for name, config, context in variants:
         retriever = Retriever(
             bench.library.store, bench.library.load(bench.embedder.key), bench.embedder, config
         )
+        if vectors is None:
+            vectors = retriever.query_vector
+        retriever.query_vector = vectors
         if context:
             name += f" ({with_context(retriever)} passages)"
         r = evaluate(questions, lambda q, rt=retriever: search_as_evaluated(rt, q))

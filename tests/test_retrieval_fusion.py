@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval import min_max, rrf, weighted, with_neighbours
+from retrieval import completed, min_max, rrf, weighted, with_neighbours
 
 DENSE = [(1, 0.9), (2, 0.8), (3, 0.5)]
 LEXICAL = [(3, 12.0), (4, 6.0), (1, 3.0)]
@@ -143,3 +144,47 @@ def test_all_scores_equal_and_no_neighbours_keep_the_id_order(
     alone = {doc: (doc, 100 * doc) for doc, _ in ranked}  # every passage a speech of its own
     equal = [(doc, 0.5) for doc, _ in ranked]
     assert [d for d, _ in with_neighbours(equal, alone, share)] == sorted(d for d, _ in ranked)
+
+
+# -- a passage one side did not return, scored by that side (docs/rank41.md) ----------------------------
+
+Truth = st.dictionaries(st.integers(0, 30), st.floats(0.01, 10, allow_nan=False), max_size=25)
+
+
+def side_of(truth: dict[int, float], take: int) -> list[tuple[int, float]]:
+    """A side's own list: its best `take` passages of `truth`, best first."""
+    return sorted(truth.items(), key=lambda item: (-item[1], item[0]))[:take]
+
+
+@given(Truth, st.integers(0, 25), st.lists(st.integers(0, 40), max_size=20))
+def test_completing_a_side_adds_the_other_sides_passages_at_their_own_scores(
+    truth: dict[int, float], take: int, other_ids: list[int]
+) -> None:
+    own = side_of(truth, take)
+    other = [(d, 1.0) for d in dict.fromkeys(other_ids)]
+    asked: list[list[int]] = []
+
+    def score(ids: np.ndarray) -> list[tuple[int, float]]:  # the side's search, restricted to these ids
+        asked.append([int(i) for i in ids])
+        return sorted(((int(i), truth[int(i)]) for i in ids if int(i) in truth), key=lambda item: -item[1])
+
+    whole = completed(own, other, score)
+    held = {d for d, _ in own}
+    assert all(d not in held for ids in asked for d in ids)  # what the side returned is never asked again
+    assert dict(whole) == dict(own) | {d: truth[d] for d, _ in other if d in truth}
+    assert len(whole) == len(dict(whole))
+    assert [s for _, s in whole] == sorted((s for _, s in whole), reverse=True)
+
+
+def test_a_side_that_returned_every_candidate_is_not_searched_again() -> None:
+    def score(ids: np.ndarray) -> list[tuple[int, float]]:
+        raise AssertionError("searched again")
+
+    assert completed(DENSE, [(1, 3.0), (3, 1.0)], score) == DENSE
+    assert completed([], [], score) == []
+
+
+def test_a_passage_the_side_scores_nothing_stays_out() -> None:
+    # BM25 returns only positive scores: a passage without any of the question's words is not added at 0
+    assert completed(LEXICAL, DENSE, lambda ids: []) == LEXICAL
+    assert completed(LEXICAL, DENSE, lambda ids: [(2, 4.0)]) == [(3, 12.0), (4, 6.0), (2, 4.0), (1, 3.0)]

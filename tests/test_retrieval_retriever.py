@@ -24,6 +24,7 @@ from retrieval import (
     normalise_query,
     overlap,
 )
+from retrieval.ranker import FEATURES
 
 from .fakes import FakeEmbedder
 
@@ -444,3 +445,51 @@ def test_a_word_is_only_ever_read_as_a_held_word_it_begins_with(
         assert word in read or (rest is not None and rest in read and not bird_retriever.holds(word))
     for word in read:
         assert word in words or any(w[:-1] == word and bird_retriever.holds(word) for w in words)
+
+
+# -- a passage one side did not return, scored by that side too (docs/rank41.md) ---------------------------
+
+NOTICES = [
+    ("开放.txt", "活动中心开放时间\n同志们：\n活动中心每周二至周日开放，开放时间为上午八点至十一点半。\n"),
+    ("节假日.txt", "节假日安排\n同志们：\n国家法定节假日的开放安排，由管理办提前三天公布。\n"),
+    ("对象.txt", "服务对象\n同志们：\n服务对象为本市离退休干部，凭活动证入内。\n"),
+    ("场地.txt", "场地使用\n同志们：\n报告厅供老年社团举办活动使用，须提前预约。\n"),
+    (
+        "健身.txt",
+        "健身房\n同志们：\n健身房器械使用前须接受管理人员指导，年满七十五周岁的老同志不得使用跑步机。\n",
+    ),
+    ("吸烟.txt", "安全管理\n同志们：\n活动中心内全面禁止吸烟，禁止携带宠物进入。\n"),
+    ("地址.txt", "总则\n同志们：\n活动中心位于文昌路，设有阅览室、书画室、棋牌室和门球场。\n"),
+    ("体检.txt", "体检\n同志们：\n离休干部每年体检一次，体检结果记入健康档案。\n"),
+    ("大学.txt", "老年大学\n同志们：\n老年大学开设书法、绘画、摄影课程，每学期报名一次。\n"),
+    ("补贴.txt", "取暖补贴\n同志们：\n取暖补贴每年十一月发放，直接打到本人银行卡上。\n"),
+]
+
+
+@pytest.mark.parametrize("question", ["报告厅预约", "管理办公布什么", "活动中心在哪"])
+def test_with_fill_sides_the_ranker_reads_each_sides_own_score_of_every_candidate(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str
+) -> None:
+    library = Library(tmp_path / "home")
+    library.add_documents([Document(name, text, "utf-8") for name, text in NOTICES])
+    library.build(fake_embedder)
+    index = library.load(fake_embedder.key)
+
+    def retriever(**config: object) -> Retriever:
+        return Retriever(library.store, index, fake_embedder, RetrieverConfig(**config))  # type: ignore[arg-type]
+
+    # each side alone, over every passage: the score a passage has there, whether or not it is among the best
+    dense = {h.passage.id: h.dense for h in retriever().search(question, k=20, mode="dense").hits}
+    lexical = {h.passage.id: h.lexical for h in retriever().search(question, k=20, mode="lexical").hits}
+    best = max(s for s in lexical.values() if s is not None)
+    at_d, at_l = FEATURES.index("dense"), FEATURES.index("lexical")
+    # one candidate a side: where the sides disagree, each reads 0 for the passage it did not return …
+    alone = retriever(candidates=1).candidate_features(question)
+    filled = retriever(candidates=1, fill_sides="ranker").candidate_features(question)
+    assert len(alone) == 2 and any(f[at_d] == 0 or f[at_l] == 0 for _, f in alone)
+    # … and with fill_sides the same two passages, each with its real cosine and BM25
+    assert {r.id for r, _ in filled} == {r.id for r, _ in alone}
+    for record, features in filled:
+        assert features[at_d] == pytest.approx(dense[record.id], abs=1e-6)
+        assert features[at_l] == pytest.approx((lexical.get(record.id) or 0.0) / best, abs=1e-6)
+    library.close()
