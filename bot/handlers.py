@@ -540,7 +540,7 @@ class Handlers:
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         argument = said.after_command(message)
-        number = said.speech_id(argument)
+        number = said.speech_number(argument)
         if number is None:
             # 「②」 is refused as `speechqa show ②` refuses it, saying why: it is no way of writing 2
             not_id = argument.strip() and not written_as_digits(argument)
