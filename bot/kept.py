@@ -65,8 +65,9 @@ class KeptReplies:
     ) -> None:
         """The bot showed a page with these buttons in a chat and forum topic (`answer`: an answer's page)."""
         key = (bot_id, chat, thread or 0)
-        earlier = self._pages.get(key)
-        remember(self._pages, key, Shown(page, page if answer else earlier and earlier.answer), self.size)
+        # not an answer, and nothing in memory: the last answer there, shown before a restart, is the store's to say
+        if answer or key in self._pages:
+            remember(self._pages, key, Shown(page, page if answer else self._pages[key].answer), self.size)
         await self._save(
             self.store.record_page, bot_id, chat, thread or 0, json.dumps(page.to_dict()), answer=answer
         )
