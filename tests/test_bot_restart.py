@@ -15,7 +15,7 @@ import pytest
 
 from bot import handlers as bot_handlers
 
-from .bot_harness import ADMIN, GROUP, USER, feed, running_bot, service_on
+from .bot_harness import ADMIN, GROUP, USER, bot_settings, feed, running_bot, service_on
 from .fake_telegram import FakeBotAPI, SentMessage, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
 from .test_bot_clients40 import reaction
@@ -178,3 +178,24 @@ async def test_every_button_edit_reaction_and_follow_up_on_messages_from_before_
 
 def in_topic_chat() -> dict[str, Any]:
     return {"id": GROUP, "type": "supergroup", "title": "G", "is_forum": True}
+
+
+async def test_with_user_ids_hidden_the_replies_kept_name_no_private_chat_and_still_work_after_a_restart(
+    api: FakeBotAPI, seed_home: Path
+) -> None:
+    """`SPEECHQA_HASH_USER_IDS`: a private chat's id is its user's, so the replies kept name it as the query log
+    does, by pseudonym; a reaction after a restart still finds its answer."""
+    settings = bot_settings(api, hash_user_ids=True)
+    with service_on(seed_home) as service:
+        async with running_bot(api, service, settings) as app:
+            await feed(app, api.make_text_update(QUESTION))
+        answer = api.last_message(USER)
+        rows = service.library.store.db.execute(
+            "SELECT chat FROM bot_replies UNION SELECT chat FROM bot_pages"
+        )
+        chats = {str(chat) for (chat,) in rows}
+    assert chats and all(chat.startswith("h:") and str(USER) not in chat for chat in chats)
+    with service_on(seed_home) as service:
+        async with running_bot(api, service, settings) as app:
+            await feed(app, api.push_update(reaction(api, PRIVATE, answer.message_id, USER, "👍")))
+        assert service.library.store.query_stats().helpful == 1
