@@ -242,6 +242,14 @@ _ELSEWHERE = (
 )
 
 
+def _post_copy(update: Update) -> bool:
+    """Whether the update is a channel's post as Telegram copies it into the channel's discussion group
+    (`is_automatic_forward`, sent as the channel), or an edit of one: the post, not a member's question. A
+    post announcing the bot (「大家可以用 @speechqa_bot 查询…」) used to be answered there as a question."""
+    message = update.message or update.edited_message
+    return message is not None and bool(message.is_automatic_forward)
+
+
 def _someone_elses_chat(update: Update) -> bool:
     return any(getattr(update, kind, None) is not None for kind in _ELSEWHERE)
 
@@ -256,7 +264,7 @@ class Gate:
     async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not isinstance(update, Update):
             return
-        if update.channel_post is not None or update.edited_channel_post is not None:
+        if update.channel_post is not None or update.edited_channel_post is not None or _post_copy(update):
             raise ApplicationHandlerStop  # the bot answers people, not channel posts
         if _someone_elses_chat(update):
             log.debug("update %s is from a chat the bot only looks into: ignored", update.update_id)

@@ -229,8 +229,10 @@ def build_application(
     # A photo with no words under it: an admin's is a page to add (a notice photographed, a screenshot)
     app.add_handler(MessageHandler(filters.PHOTO & ~filters.CAPTION & private & new, handlers.photo))
     # Whatever else a person sends in private (a photo, voice, sticker, location, poll, dice…) gets
-    # a hint rather than silence; service messages (a pinned message, a topic made) are nobody's question
-    app.add_handler(MessageHandler(private & new & ~filters.StatusUpdate.ALL, handlers.not_text))
+    # a hint rather than silence; service messages (a pinned message, a topic made, a payment: PTB does not
+    # count a successful one among its status updates) are nobody's question
+    service = filters.StatusUpdate.ALL | filters.SUCCESSFUL_PAYMENT
+    app.add_handler(MessageHandler(private & new & ~service, handlers.not_text))
     # A message edited into one none of the above takes (group chatter): its earlier reply is withdrawn
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, one(handlers.edited_away)))
 

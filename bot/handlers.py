@@ -86,6 +86,7 @@ from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
 from .commands import ADMIN_COMMANDS, COMMANDS
 from .delivery import is_network_failure
+from .kept import KeptReplies, Shown
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
@@ -167,7 +168,7 @@ WITHDRAWN = "✏️ 提问已被修改，不再是向我提的问题，原来的
 HELP_WORDS = frozenset(
     {"帮助", "求助", "使用说明", "说明", "使用帮助", "怎么用", "如何使用", "怎么使用", "菜单", "命令", "help"}
 )
-REMEMBERED_REPLIES = 2000  # (chat, message) -> the bot's reply, so an edited message edits its reply
+REMEMBERED_REPLIES = 2000  # the size of each memory the bot keeps in the process (albums, last pages…)
 
 HELP = """<b>使用说明</b>
 直接发送问题（私聊），我会从讲话稿中找出最相关的原文段落，注明讲话标题、日期、讲话人和章节，问题中的词语加粗显示。
@@ -275,13 +276,11 @@ class Handlers:
         self.progress_interval = progress_interval
         self.clock = clock
         self.answered = AnsweredQueries()
-        self.replies: OrderedDict[tuple[int, int], int] = OrderedDict()
-        # (chat, the bot's answer message) -> the logged question it answers, for a 👍 / 👎 reaction on it
-        self.answers: OrderedDict[tuple[int, int], int] = OrderedDict()
+        # the bot's reply to each message (an edit of it edits the reply), and the question each answer answers
+        # (a 👍 / 👎 reaction on it is a vote), and the page (of an answer, the speech list…) last shown in each
+        # chat and topic (for a 「还有吗？」 after it): in memory and in the store, for after a restart
+        self.kept = KeptReplies(service.library.store)
         self.gone: OrderedDict[int, None] = OrderedDict()  # chats that blocked or removed the bot
-        # the page (of an answer, the speech list…) last shown in each chat and topic, for a 「还有吗？」 after it
-        self.last_pages: OrderedDict[tuple[int, int | None], keyboards.Continued] = OrderedDict()
-        self.last_answers: OrderedDict[tuple[int, int | None], InlineKeyboardMarkup] = OrderedDict()
         self._handling: dict[tuple[int, int], tuple[asyncio.Lock, int]] = {}  # message -> (lock, waiting)
         self.presses = Repeats(PRESS_WINDOW, clock)  # buttons that send something new, tapped again at once
         self.asking = Repeats()  # questions being answered, so that one sent again is answered once
@@ -427,7 +426,7 @@ class Handlers:
                 "想查其中的某件事，请用一句话提问。"
             )
             reply = await message.reply_text(text, reply_markup=keyboards.forwarded_keyboard(), do_quote=True)
-            self._remember_reply((message.chat.id, message.message_id), reply.message_id)
+            await self._remember_reply(message, reply.message_id)
             return
         how = FORWARDED_NOTICE_ADMIN if self.policy.is_admin(user_id) else FORWARDED_NOTICE
         await self._reply(update, how.format(example=fmt.escape(self.example)))
@@ -464,7 +463,7 @@ class Handlers:
                 await self._reply(update, NOT_PAGED_BACK if back else NOT_PAGED)
                 return
         else:
-            earlier = self._last_page(message)
+            earlier = await self._last_page(message)
             if earlier is None:
                 await self._reply(update, NOTHING_BEFORE)
                 return
@@ -495,7 +494,7 @@ class Handlers:
         if view is None:
             await self._reply(update, SPEECH_GONE)
             return
-        self._shown(_message(update), view[1])
+        await self._shown(_message(update), view[1])
         await self._reply(update, *view)
 
     async def _next_page(self, update: Update, earlier: keyboards.AnswerRef, *, back: bool = False) -> None:
@@ -515,7 +514,7 @@ class Handlers:
         user = update.effective_user
         admin = self._may_pin(user.id if user else None, message.chat)
         text, markup = self._page(answer, logged.id, scope, admin)
-        self._shown(message, markup)
+        await self._shown(message, markup)
         await self._reply(update, text, markup)
 
     async def speeches(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -528,20 +527,20 @@ class Handlers:
             earlier = (
                 keyboards.continued_of(replied.reply_markup)
                 if replied is not None
-                else self._last_page(message)
+                else await self._last_page(message)
             )
             if isinstance(earlier, keyboards.ListRef):
                 await self._continue(update, earlier, back=said.asks_for_previous(argument))
                 return
         page = said.page_number(argument) or 1
         text, markup = await asyncio.to_thread(self._speech_list, page - 1)
-        self._shown(message, markup)
+        await self._shown(message, markup)
         await self._reply(update, text, markup)
 
     async def speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = _message(update)
         argument = said.after_command(message)
-        number = said.speech_id(argument)
+        number = said.speech_number(argument)
         if number is None:
             # 「②」 is refused as `speechqa show ②` refuses it, saying why: it is no way of writing 2
             not_id = argument.strip() and not written_as_digits(argument)
@@ -627,10 +626,9 @@ class Handlers:
         admin = self._maybe_admin(update)
         if admin and message.chat.type == ChatType.PRIVATE:  # the file was added: its words are no question
             return
-        key = (message.chat.id, message.message_id)
         asked = await self._caption_asked(update, context, UPLOAD_IN_PRIVATE if admin else ADMINS_UPLOAD)
-        if not asked and key in self.replies:
-            await self._edit_reply(message, key, WITHDRAWN, None)
+        if not asked:
+            await self._edit_reply(message, WITHDRAWN, None)
 
     def _maybe_admin(self, update: Update) -> bool:
         """Whether the sender is an admin, or may be one: Telegram hides who sent a message on behalf of
@@ -1042,14 +1040,14 @@ class Handlers:
             notes.insert(0, fmt.UPDATING_NOTE)
         above = "\n".join(notes) or None
         text, markup = self._page(answer, query_id, 0, self._may_pin(user_id, message.chat), above)
-        self._shown(message, markup)
+        await self._shown(message, markup)
         if update.callback_query is not None:  # an example under /start: answered under it
             await message.reply_text(text, reply_markup=markup)
             return
         await self._reply(update, text, markup)
 
     # -- replies to a person's message, and to its edits ---------------------------------------------
-    # Every reply to a message is remembered by the message (the last REMEMBERED_REPLIES): when the
+    # Every reply to a message is remembered by the message (`KeptReplies`, also across a restart): when the
     # person edits it — a question into another question, small talk or a command — the reply is edited
     # to match, so it never answers text the person no longer has. An edit into something not for the
     # bot (group chatter) withdraws the reply.
@@ -1057,25 +1055,25 @@ class Handlers:
         """Reply to the update's message; to an edited message, edit the reply given to it before (or,
         when there is none to edit — given before a restart, or deleted — reply anew)."""
         message = _message(update)
-        key = (message.chat.id, message.message_id)
         if update.edited_message is not None:
-            edited = await self._edit_reply(message, key, text, markup)
+            edited = await self._edit_reply(message, text, markup)
             if edited is not None:
                 return edited
         reply = await message.reply_text(text, reply_markup=markup)
-        self._remember_reply(key, reply.message_id)
-        if (shown := keyboards.answer_of(markup)) is not None:
-            remember(self.answers, (message.chat.id, reply.message_id), shown.query_id, REMEMBERED_REPLIES)
+        await self._remember_reply(message, reply.message_id, markup)
         return reply
 
     async def _edit_reply(
-        self, question: Message, key: tuple[int, int], text: str, markup: InlineKeyboardMarkup | None
+        self, question: Message, text: str, markup: InlineKeyboardMarkup | None
     ) -> Message | None:
-        """Edit the reply remembered for a message; None when there is none that can be edited."""
-        reply_id = self.replies.get(key)
-        if reply_id is None:
-            return None
+        """Edit the reply remembered for a message (also one given before a restart); None when there is
+        none that can be edited."""
         bot = question.get_bot()
+        for chat in self._chat_keys(question.chat):  # a group Telegram moved: its messages came along
+            if (reply_id := await self.kept.reply_to(bot.id, chat, question.message_id)) is not None:
+                break
+        else:
+            return None
         try:
             edited = await bot.edit_message_text(
                 text, chat_id=question.chat.id, message_id=reply_id, reply_markup=markup
@@ -1086,7 +1084,7 @@ class Handlers:
                 return None
             edited = Message(reply_id, question.date, question.chat)  # unchanged: the same message
             edited.set_bot(bot)
-        self.replies.move_to_end(key)
+        await self._remember_reply(question, reply_id, markup)  # it may answer another question now
         return edited if isinstance(edited, Message) else None
 
     def one_at_a_time(self, callback: HandlerCallback) -> HandlerCallback:
@@ -1140,20 +1138,19 @@ class Handlers:
         """An edited message no other handler takes (in a group: no longer addressed to the bot): the
         reply given to it, if any, is withdrawn rather than left answering text that is gone."""
         message = _message(update)
-        key = (message.chat.id, message.message_id)
-        if key in self.replies:
+        if await self._edit_reply(message, WITHDRAWN, None) is not None:
             log.info("a message answered before was edited into one not for the bot: reply withdrawn")
-            await self._edit_reply(message, key, WITHDRAWN, None)
 
-    def _shown(self, near: MaybeInaccessibleMessage, markup: InlineKeyboardMarkup | None) -> None:
+    async def _shown(self, near: MaybeInaccessibleMessage, markup: InlineKeyboardMarkup | None) -> None:
         """Remember the page (of an answer, the speech list, a speech's text) just shown in a chat (and
-        topic), for a 「还有吗？」 typed next."""
+        topic), for a 「还有吗？」 typed next (an answer's also for a 「第二条再详细点」), also after a restart."""
         shown = keyboards.continued_of(markup)
-        if shown is None:  # small talk, a message with no pages
+        if shown is None or markup is None:  # small talk, a message with no pages
             return
-        remember(self.last_pages, _place(near), shown, REMEMBERED_REPLIES)
-        if isinstance(shown, keyboards.AnswerRef) and markup is not None:  # for a 「第二条再详细点」 next
-            remember(self.last_answers, _place(near), markup, REMEMBERED_REPLIES)
+        answer = isinstance(shown, keyboards.AnswerRef)
+        await self.kept.show(
+            near.get_bot().id, self._chat_key(near.chat) or "", thread_of(near), markup, answer=answer
+        )
 
     async def _result_in_full(self, update: Update, rank: int) -> bool:
         """「第二条再详细点」 in reply to an answer (or after one, in its chat and topic): the 上下文 of that
@@ -1161,7 +1158,7 @@ class Handlers:
         False (searched as before) when no answer is replied to or was shown here."""
         message = _message(update)
         replied = _bots_message_replied_to(message, message.get_bot())
-        markup = replied.reply_markup if replied is not None else self._last_answer(message)
+        markup = replied.reply_markup if replied is not None else await self._last_answer(message)
         if keyboards.answer_of(markup) is None:
             return False
         assert markup is not None
@@ -1187,19 +1184,19 @@ class Handlers:
         focus = trace.passage.id
         return trace, (fmt.render_context(passages, focus), keyboards.context_keyboard(passages, focus))
 
-    def _last_answer(self, message: Message) -> InlineKeyboardMarkup | None:
-        chat_id, thread = _place(message)
-        for identity in self.policy.moves.identities(chat_id):
-            if (shown := self.last_answers.get((identity, thread))) is not None:
-                return shown
-        return None
+    async def _last_answer(self, message: Message) -> InlineKeyboardMarkup | None:
+        shown = await self._last_shown(message)
+        return None if shown is None else shown.answer
 
-    def _last_page(self, message: Message) -> keyboards.Continued | None:
-        """The page last shown in the message's chat and topic: in a group Telegram moved to a new id (a
-        basic group upgraded to a supergroup), also one shown there under an earlier id."""
-        chat_id, thread = _place(message)
-        for identity in self.policy.moves.identities(chat_id):
-            if (shown := self.last_pages.get((identity, thread))) is not None:
+    async def _last_page(self, message: Message) -> keyboards.Continued | None:
+        shown = await self._last_shown(message)
+        return None if shown is None else keyboards.continued_of(shown.page)
+
+    async def _last_shown(self, message: Message) -> Shown | None:
+        """The page and the answer last shown in the message's chat and topic: in a group Telegram moved to a
+        new id (a basic group upgraded to a supergroup), also those shown there under an earlier id."""
+        for chat in self._chat_keys(message.chat):
+            if (shown := await self.kept.shown(message.get_bot().id, chat, thread_of(message))) is not None:
                 return shown
         return None
 
@@ -1207,7 +1204,11 @@ class Handlers:
         """The question of the answer a message replies to, or else of the answer last shown in its chat and
         topic (what 「还有吗」 pages): what an elliptical follow-up (「那退休干部呢？」) continues."""
         replied = _bots_message_replied_to(message, message.get_bot())
-        shown = keyboards.answer_of(replied.reply_markup) if replied is not None else self._last_page(message)
+        shown = (
+            keyboards.answer_of(replied.reply_markup)
+            if replied is not None
+            else await self._last_page(message)
+        )
         if not isinstance(shown, keyboards.AnswerRef):
             return None
         logged = await asyncio.to_thread(self.store.query_by_id, shown.query_id)
@@ -1216,8 +1217,18 @@ class Handlers:
     def _remember_gone(self, chat_id: int) -> None:
         remember(self.gone, chat_id, None, REMEMBERED_REPLIES)
 
-    def _remember_reply(self, key: tuple[int, int], reply_id: int) -> None:
-        remember(self.replies, key, reply_id, REMEMBERED_REPLIES)
+    async def _remember_reply(
+        self, message: Message, reply_id: int, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
+        """Remember the bot's reply to a person's message, and the question it answers when it is an answer."""
+        shown = keyboards.answer_of(markup)
+        await self.kept.keep(
+            message.get_bot().id,
+            self._chat_key(message.chat) or "",
+            message.message_id,
+            reply_id,
+            None if shown is None else shown.query_id,
+        )
 
     def _search(self, question: str, scope: int = 0, offset: int = 0) -> Answer:
         """A page of the answer to a question in a scope (see `keyboards.answer_keyboard`): filters read
@@ -1290,6 +1301,14 @@ class Handlers:
             return None
         return self._who(chat.id) if chat.type == ChatType.PRIVATE else str(chat.id)
 
+    def _chat_keys(self, chat: Chat) -> list[str]:
+        """How a chat is written in the query log and the store (`_chat_key`), then each id it had before (a
+        basic group Telegram upgraded to a supergroup, newest first)."""
+        return [
+            (self._chat_key(chat) or "") if identity == chat.id else str(identity)
+            for identity in self.policy.moves.identities(chat.id)
+        ]
+
     def _asked_here(self, logged: LoggedQuery, chat: Chat | None) -> bool:
         """Whether a logged question was asked in this chat (or in the group it was before Telegram
         moved it to a new id)."""
@@ -1331,7 +1350,7 @@ class Handlers:
         answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
         text, markup = self._page(answer, logged.id, scope, self._may_pin(query.from_user.id, _chat(query)))
         if query.message is not None:
-            self._shown(query.message, markup)
+            await self._shown(query.message, markup)
         if new and query.message is not None:
             await send(query.get_bot(), query.message, text, markup)
         else:
@@ -1578,7 +1597,7 @@ class Handlers:
             return
         await ack(query, self.answered)
         if query.message is not None:
-            self._shown(query.message, view[1])
+            await self._shown(query.message, view[1])
         await edit_or_send(query, *view)
 
     async def list_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1586,7 +1605,7 @@ class Handlers:
         await ack(query, self.answered)
         text, markup = await asyncio.to_thread(self._speech_list, data.page)
         if query.message is not None:
-            self._shown(query.message, markup)
+            await self._shown(query.message, markup)
         await edit_or_send(query, text, markup)
 
     async def feedback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1615,12 +1634,18 @@ class Handlers:
         """A 👍 or 👎 reaction (or another of the same sense: ❤️, 👏 / 💩…) put on an answer by its asker is their
         vote, as the 👍 有帮助 / 👎 没帮助 buttons record it: people used to Telegram react rather than press, and
         their reactions went unrecorded. Other reactions, someone else's, a reaction taken back, or one on a
-        message that is no answer the bot remembers (its last 2,000; not across a restart) change nothing."""
+        message that is no answer the bot remembers (`KeptReplies`, also across a restart) change nothing."""
         reacted = update.message_reaction
         assert reacted is not None
-        query_id = self.answers.get((reacted.chat.id, reacted.message_id))
         value = _reaction_vote(reacted.new_reaction)
-        if query_id is None or value is None:
+        if value is None:
+            return
+        for chat in self._chat_keys(reacted.chat):  # a group Telegram moved: its messages came along
+            if (
+                query_id := await self.kept.answered_by(context.bot.id, chat, reacted.message_id)
+            ) is not None:
+                break
+        else:
             return
         logged = await asyncio.to_thread(self.store.query_by_id, query_id)
         if logged is None or not self._asked_here(logged, reacted.chat):

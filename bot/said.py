@@ -24,7 +24,7 @@ from telegram import (
     User,
 )
 
-from corpus import SUPPORTED_SUFFIXES, mended_name, numeral_value, typed_id
+from corpus import SUPPORTED_SUFFIXES, mended_name, numeral_value, typed_id, written_as_digits
 from index import BEIJING
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
@@ -301,6 +301,19 @@ def speech_id(text: str) -> int | None:
     """An id as the results print it (「2」, 「#2」, 「＃２」): the number; None for any other text,
     circled or superscript digits included (`corpus.typed_id`, as the CLI reads its ids)."""
     return typed_id(text)
+
+
+def speech_number(text: str) -> int | None:
+    """The speech `/speech` is given: an id as the results print it (`speech_id`), or its number as people say
+    one — in Chinese numerals or after 第 — 「二」, 「十二」, 「第三篇」, 「第3篇」, 「〇」 (0: no speech's id, which
+    the reply says). None for any other text (「②」 included, as `speech_id`)."""
+    if (number := speech_id(text)) is not None or not written_as_digits(text):
+        return number
+    said = re.fullmatch(r"第?\s*(\S+?)\s*[篇号號]?", unicodedata.normalize("NFKC", text).strip())
+    if said is None:
+        return None
+    word = said.group(1)
+    return int(word) if re.fullmatch(r"[0-9]{1,9}", word) else numeral_value(word)
 
 
 def page_number(text: str) -> int | None:

@@ -61,6 +61,7 @@ from .maintenance import (
 from .records import Manifest, PassageRecord, SourceRecord, SpeechRecord
 from .store import (
     BEIJING,
+    BOT_REPLIES_KEPT,
     HANDLED_UPDATES_KEPT,
     LEXICAL_TEXT_VERSION,
     PIN_CHECKS,
@@ -73,6 +74,7 @@ from .store import (
     PinState,
     PrunedLog,
     QueryStats,
+    ShownPages,
     Store,
     TakenOffer,
     UnfinishedUpload,
@@ -97,6 +99,7 @@ from .vectors import VectorIndex
 
 __all__ = [
     "BEIJING",
+    "BOT_REPLIES_KEPT",
     "BUNDLED",
     "BUNDLED_NAME",
     "DEFAULT_MODEL",
@@ -147,6 +150,7 @@ __all__ = [
     "ReadOnlyHome",
     "RecoveryReport",
     "SentenceTransformerEmbedder",
+    "ShownPages",
     "SourceRecord",
     "SpeechIndexError",
     "SpeechRecord",

@@ -436,6 +436,42 @@ def _m020_retired_passage_text(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m021_bot_replies(db: sqlite_utils.Database) -> None:
+    # Which message the bot replied to each person's message with, and which logged question each answer
+    # answers (`query_id`, NULL for a reply that is no answer): an edit of a question answered before a
+    # restart edits that answer, a 👍 put on it as a reaction is a vote. A chat is written as the query log
+    # writes it (a private chat's id is its user's, pseudonymised when user ids are hidden). Bounded (see
+    # Store.record_reply). IF NOT EXISTS, as 016: a recovery that lost the record of migrations runs it again.
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS bot_replies (
+            bot_id INTEGER NOT NULL,
+            chat TEXT NOT NULL,
+            message_id INTEGER NOT NULL,
+            reply_id INTEGER NOT NULL,
+            query_id INTEGER,
+            replied_at REAL NOT NULL,
+            PRIMARY KEY (bot_id, chat, message_id)
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS bot_replies_reply ON bot_replies(bot_id, chat, reply_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS bot_replies_at ON bot_replies(replied_at)")
+    # The page (of an answer, the speech list, a speech's text) last shown in each chat and forum topic (thread
+    # 0: none), and the last answer: a 「还有吗？」, 「那退休干部呢？」 or 「第二条再详细点」 typed next, without a
+    # reply, goes on from it, also after a restart. The buttons' markup as Telegram's JSON (ids only).
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS bot_pages (
+            bot_id INTEGER NOT NULL,
+            chat TEXT NOT NULL,
+            thread INTEGER NOT NULL,
+            page TEXT NOT NULL,
+            answer TEXT,
+            shown_at REAL NOT NULL,
+            PRIMARY KEY (bot_id, chat, thread)
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -457,6 +493,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("018_retired_passages", _m018_retired_passages),
     ("019_kept_versions", _m019_kept_versions),
     ("020_retired_passage_text", _m020_retired_passage_text),
+    ("021_bot_replies", _m021_bot_replies),
 ]
 SYNONYM_MAX_CHARS = 20
 # A pinned or cited text is followed into a longer passage holding it only from this many letters and digits:
@@ -466,6 +503,10 @@ HOLDING_MIN_CHARS = 12
 # bounds the table under heavy use (only the latest updates can be delivered again).
 HANDLED_UPDATES_KEPT = 5000
 HANDLED_UPDATES_DAYS = 2
+# The bot's replies remembered for an edit of the question or a reaction on the answer (see record_reply):
+# a month of a busy office's messages; `prune-log` deletes them with the questions they answer.
+BOT_REPLIES_KEPT = 20000
+BOT_REPLIES_DAYS = 30
 
 
 # Bumped whenever what `lexical_input` puts before a passage changes: an index whose manifest records an
@@ -1840,6 +1881,86 @@ class Store:
         return [(int(bot), int(update)) for bot, update in rows]
 
     @_locked
+    def record_reply(
+        self,
+        bot_id: int,
+        chat: str,
+        message_id: int,
+        reply_id: int,
+        query_id: int | None = None,
+        *,
+        now: float | None = None,
+    ) -> None:
+        """Remember that a bot replied to a person's message (`message_id`, in `chat` as the query log writes
+        chats) with its message `reply_id`, an answer to the logged question `query_id` (None: no answer);
+        a later reply to the same message replaces it. Forget those beyond the latest BOT_REPLIES_KEPT or
+        older than BOT_REPLIES_DAYS."""
+        now = time.time() if now is None else now
+        with self._writing() as conn:
+            conn.execute(
+                "DELETE FROM bot_replies WHERE bot_id = ? AND chat = ? AND message_id = ?",
+                [bot_id, chat, message_id],
+            )
+            cursor = conn.execute(
+                "INSERT INTO bot_replies (bot_id, chat, message_id, reply_id, query_id, replied_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [bot_id, chat, message_id, reply_id, query_id, now],
+            )
+            conn.execute(
+                "DELETE FROM bot_replies WHERE rowid <= ? OR replied_at < ?",
+                [(cursor.lastrowid or 0) - BOT_REPLIES_KEPT, now - BOT_REPLIES_DAYS * 86400],
+            )
+
+    @_locked
+    def reply_to(self, bot_id: int, chat: str, message_id: int) -> int | None:
+        """The id of the bot's message that replied to a person's message (see `record_reply`), or None."""
+        row = self.db.execute(
+            "SELECT reply_id FROM bot_replies WHERE bot_id = ? AND chat = ? AND message_id = ?",
+            [bot_id, chat, message_id],
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    @_locked
+    def answered_by(self, bot_id: int, chat: str, reply_id: int) -> int | None:
+        """The logged question the bot's message `reply_id` answers (see `record_reply`), or None."""
+        row = self.db.execute(
+            "SELECT query_id FROM bot_replies WHERE bot_id = ? AND chat = ? AND reply_id = ?"
+            " AND query_id IS NOT NULL ORDER BY rowid DESC LIMIT 1",
+            [bot_id, chat, reply_id],
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    @_locked
+    def record_page(
+        self, bot_id: int, chat: str, thread: int, page: str, *, answer: bool, now: float | None = None
+    ) -> None:
+        """Remember the page a bot last showed in a chat and forum topic (`page`: its buttons, as JSON), and
+        when it is an answer's (`answer`), as the last answer there; forget places idle for BOT_REPLIES_DAYS,
+        and all but the BOT_REPLIES_KEPT latest."""
+        now = time.time() if now is None else now
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO bot_pages (bot_id, chat, thread, page, answer, shown_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (bot_id, chat, thread) DO UPDATE SET page = excluded.page,"
+                " answer = COALESCE(excluded.answer, answer), shown_at = excluded.shown_at",
+                [bot_id, chat, thread, page, page if answer else None, now],
+            )
+            conn.execute(
+                "DELETE FROM bot_pages WHERE shown_at < ? OR rowid IN"
+                " (SELECT rowid FROM bot_pages ORDER BY shown_at DESC LIMIT -1 OFFSET ?)",
+                [now - BOT_REPLIES_DAYS * 86400, BOT_REPLIES_KEPT],
+            )
+
+    @_locked
+    def shown_pages(self, bot_id: int, chat: str, thread: int) -> ShownPages | None:
+        """The page and the answer a bot last showed in a chat and forum topic (see `record_page`)."""
+        row = self.db.execute(
+            "SELECT page, answer FROM bot_pages WHERE bot_id = ? AND chat = ? AND thread = ?",
+            [bot_id, chat, thread],
+        ).fetchone()
+        return None if row is None else ShownPages(str(row[0]), None if row[1] is None else str(row[1]))
+
+    @_locked
     def begin_upload(
         self,
         bot_id: int,
@@ -1947,6 +2068,12 @@ class Store:
             questions = conn.execute("DELETE FROM queries WHERE ts < ?", [before]).rowcount
             conn.execute("DELETE FROM feedback WHERE query_id NOT IN (SELECT id FROM queries)")
             retired = conn.execute("DELETE FROM retired_passages WHERE retired_at < ?", [before]).rowcount
+            conn.execute(  # which message answered which question: gone with the questions
+                "DELETE FROM bot_replies WHERE replied_at < CAST(strftime('%s', ?) AS REAL) OR (query_id IS NOT NULL"
+                " AND query_id NOT IN (SELECT id FROM queries))",
+                [before],
+            )
+            conn.execute("DELETE FROM bot_pages WHERE shown_at < CAST(strftime('%s', ?) AS REAL)", [before])
         if questions or retired:
             try:  # the file shrinks only when no other process reads it at that moment (the bot, idle, does not)
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -2044,6 +2171,15 @@ _PIN_SQL = (
     "SELECT id, question, passage_id, speech_id, passage_hash, passage_text, speech_title, pinned_by, "
     "pinned_at, pinner_name FROM pins"
 )
+
+
+@dataclass(frozen=True)
+class ShownPages:
+    """The buttons (Telegram's JSON) of the page a bot last showed in a chat and topic, and of its last answer
+    there (None: no answer shown there)."""
+
+    page: str
+    answer: str | None
 
 
 @dataclass(frozen=True)
