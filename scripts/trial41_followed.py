@@ -11,6 +11,7 @@ holding all of it within a longer passage (trial 41's rule); none ("changed", or
 
 from __future__ import annotations
 
+import argparse
 import os
 import sqlite3
 import subprocess
@@ -68,7 +69,13 @@ def followed(zip_path: Path) -> tuple[Counter[str], Counter[str]]:
 
 
 def main() -> None:
-    zips = [Path(a) for a in sys.argv[1:]] or sorted((ROOT / "tests/fixtures/old-libraries").glob("*.zip"))
+    parser = argparse.ArgumentParser(prog="trial41_followed.py", description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("zips", nargs="*", type=Path, metavar="ZIP", help="libraries an older release made")
+    args = parser.parse_args()
+    for path in args.zips:
+        if not path.is_file():
+            raise SystemExit(f"找不到：{path}")
+    zips = args.zips or sorted((ROOT / "tests/fixtures/old-libraries").glob("*.zip"))
     print(
         "| release | passage ids | same id | moved, same text | moved, held in a longer passage (new) "
         "| changed | gone | pins |"

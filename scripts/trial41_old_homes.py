@@ -14,6 +14,7 @@ out (its `--help` decides).
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -187,12 +188,26 @@ async def press(home: Path) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "build":
-        build(Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve())
-    elif len(sys.argv) == 3 and sys.argv[1] == "press":
-        asyncio.run(press(Path(sys.argv[2]).resolve()))
+    parser = argparse.ArgumentParser(
+        prog="trial41_old_homes.py",
+        description=(__doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    making = commands.add_parser("build", help="the old checkout's own code builds HOME")
+    making.add_argument("code", type=Path, metavar="OLD_CHECKOUT")
+    making.add_argument("home", type=Path, metavar="HOME")
+    pressing = commands.add_parser("press", help="today's bot presses every button of the old answer")
+    pressing.add_argument("home", type=Path, metavar="HOME")
+    args = parser.parse_args()
+    if args.command == "build":
+        if not args.code.is_dir():
+            raise SystemExit(f"找不到文件夹：{args.code}")
+        build(args.code.resolve(), args.home.resolve())
     else:
-        raise SystemExit(__doc__)
+        if not (args.home / "speechqa.db").is_file():
+            raise SystemExit(f"找不到：{args.home}")
+        asyncio.run(press(args.home.resolve()))
 
 
 if __name__ == "__main__":

@@ -109,6 +109,8 @@ BAD_PATHS: dict[str, list[str]] = {
     "rank40_cmrc.py": [MISSING, "bench-home"],
     "asks41_cmrc.py": [MISSING, "bench-home", "out.jsonl"],
     "time_near_copy_read.py": [MISSING],
+    "trial41_followed.py": [MISSING],
+    "trial41_old_homes.py": ["press", MISSING],
 }
 
 
