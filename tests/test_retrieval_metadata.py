@@ -67,8 +67,8 @@ def test_of_every_earlier_question_only_those_naming_a_document_number_ask_a_rec
     read here; the five that ask a 文号 are answered by the 「文件信息」 passage as before, now with the fact."""
     asked = []
     for path in sorted((REPO / "benchmarks").glob("*.jsonl")):
-        if path.name.startswith("asks38"):
-            continue
+        if path.name.startswith(("asks38", "asks41")):
+            continue  # sets written to ask facts of the record too (asks41's hq122: the date of a notice it lacks)
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line) if line.strip() else {}
             question = row.get("question") if isinstance(row, dict) else None
