@@ -36,7 +36,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends antiword=0.37-16+deb12u1 \
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 --user-group speechqa \
- && mkdir /data && chown speechqa:speechqa /data
+ && mkdir /data && chown speechqa:speechqa /data && chmod 700 /data
 COPY --from=build /opt/venv /opt/venv
 # HF_HUB_OFFLINE: use the 4-bit model bundled in the image, never a download at start-up
 # (unset it, with HF_HOME on the volume, to use a sentence-transformers model from the hub).

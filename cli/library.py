@@ -34,6 +34,7 @@ from index import (
     check_backup,
     database_is_whole,
     recover_database,
+    refuse_unreadable_home,
     shown_source,
     speaker_key,
     write_lock,
@@ -812,6 +813,7 @@ def health(obj: Context) -> None:
         home = obj.settings.home
         if not next(p for p in (home, *home.parents) if p.exists()).is_dir():
             obj.library  # noqa: B018 - a home that cannot be a folder: the library's own words say why
+        refuse_unreadable_home(home)  # another user's private home: whose it is, not an internal error
         if not (obj.settings.home / "speechqa.db").exists():  # a health check creates nothing
             raise UserError(
                 f"数据目录中还没有资料库（{obj.settings.home}）：运行 speechqa add --bundled 或 speechqa add 文件。"

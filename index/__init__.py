@@ -43,6 +43,7 @@ from .library import (
     archive_tallies,
     bot_lock,
     embedding_key,
+    refuse_unreadable_home,
     shown_source,
     write_lock,
 )
@@ -182,6 +183,7 @@ __all__ = [
     "load_whole_dictionary",
     "query_terms",
     "recover_database",
+    "refuse_unreadable_home",
     "restore_database",
     "shown_source",
     "single_characters",

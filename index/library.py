@@ -71,6 +71,7 @@ from .errors import (
     WriterBusy,
 )
 from .lexical import LexicalIndex, TermCounts
+from .private import make_private_folder
 from .records import Manifest, SourceRecord, SpeechRecord
 from .store import (
     LEXICAL_TEXT_VERSION,
@@ -78,9 +79,11 @@ from .store import (
     Store,
     content_hash,
     home_full,
+    home_unreadable,
     lexical_input,
     out_of_space,
     read_only_message,
+    unreadable_message,
 )
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
 from .vectors import VectorIndex, best_of
@@ -277,6 +280,14 @@ def _unusable_home(home: Path, error: OSError) -> SpeechIndexError:
     )
 
 
+def refuse_unreadable_home(home: Path) -> None:
+    """HomeUnusable, naming the owner and how to hand the library over, for a data home the running user may not
+    read: another user's private home (as speechqa makes them, 0700) opened by a service under its own account.
+    Before, the first file read under it was an internal error."""
+    if home_unreadable(home):
+        raise HomeUnusable(unreadable_message(home))
+
+
 def _emptied(database: Path, index_root: Path) -> bool:
     """A database file of 0 bytes beside a built index: a library whose database was lost (a copy or a
     transfer that failed), not a new one — opening it would make it an empty library, without a word."""
@@ -308,9 +319,10 @@ class Library:
         self.max_chars = max_chars
         self.merge_to = merge_to
         try:
-            home.mkdir(parents=True, exist_ok=True)
+            make_private_folder(home)
         except OSError as e:
             raise _unusable_home(home, e) from e
+        refuse_unreadable_home(home)
         self.index_root = home / "index"
         self._unpublished: list[Path] = []  # generation folders this build wrote, not yet pointed at
         database = home / "speechqa.db"

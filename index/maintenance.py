@@ -27,6 +27,7 @@ import sqlite_utils
 from corpus import describe_os_error
 
 from .errors import HomeFull, SpeechIndexError
+from .private import create_private_file, make_private_folder
 from .store import MIGRATIONS, Store, home_full, unknown_migrations
 
 DB_NAME = "speechqa.db"
@@ -105,6 +106,8 @@ def backup_database(store: Store, target: Path) -> Counts:
         raise BackupError(f"文件夹不存在：{target.parent}")
     partial = target.with_name(f".{target.name}.partial")
     try:
+        partial.unlink(missing_ok=True)  # a partial file an interrupted backup left
+        create_private_file(partial)  # a backup holds every question asked: its owner's alone (0600)
         destination = sqlite3.connect(partial)
         try:
             with store.lock:
@@ -225,7 +228,7 @@ def restore_database(store: Store, source: Path, saved_to: Path | None) -> Count
     counts = check_backup(source)
     store.require_writable()
     if saved_to is not None:
-        saved_to.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(saved_to.parent)
         backup_database(store, saved_to)
     counters = store.db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
     staging = store.path.with_name(f".restore-{os.getpid()}.db")

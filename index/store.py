@@ -37,6 +37,7 @@ from corpus import (
 
 from . import identity
 from .errors import HomeFull, InvalidSynonym, ReadOnlyHome, SpeechIndexError, StoreCorrupt, StoreTooNew
+from .private import make_private_folder
 from .records import PassageRecord, SourceRecord, SpeechRecord
 
 log = logging.getLogger(__name__)
@@ -577,16 +578,39 @@ def read_only_message(folder: Path) -> str:
     )
 
 
-def _other_owner(folder: Path) -> str | None:
+def unreadable_message(folder: Path) -> str:
+    """「无法打开数据目录：…」 for a data home the running user may not read (another user's private folder, as a
+    home speechqa made is: 0700), naming its owner and how to hand it over, as `read_only_message` does."""
+    owner = _other_owner(folder, os.R_OK | os.X_OK)
+    if owner is None:
+        return f"无法打开数据目录：{folder}（没有读取它的权限：请让它的属主运行 speechqa，或 chmod u+rwx {folder}）"
+    me = _user_name(os.geteuid())
+    return (
+        f"无法打开数据目录：{folder}（它属于用户 {owner}，只有这个用户能读取，speechqa 以用户 {me} 运行：请以用户 "
+        f"{owner} 运行 speechqa，或把资料库交给用户 {me}，如 chown -R {me} {folder}）"
+    )
+
+
+def home_unreadable(folder: Path) -> bool:
+    """The data home is there but the running user may not open it or read its database."""
+    database = folder / "speechqa.db"
+    if not folder.is_dir():
+        return False
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return True
+    return database.is_file() and not os.access(database, os.R_OK)
+
+
+def _other_owner(folder: Path, wanted: int = os.W_OK) -> str | None:
     """The name of the user owning the data home (or its database) when that is not the user running and the
-    running user may not write it, on a disk mounted writable; else None."""
-    for path in (folder, folder / "speechqa.db"):
+    running user may not write it (`wanted`: or read it), on a disk mounted writable; else None."""
+    for path, needed in ((folder, wanted), (folder / "speechqa.db", wanted & ~os.X_OK)):
         try:
             info = path.stat()
             mounted_read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
         except OSError:
             continue
-        if info.st_uid != os.geteuid() and not mounted_read_only and not os.access(path, os.W_OK):
+        if info.st_uid != os.geteuid() and not mounted_read_only and not os.access(path, needed):
             return _user_name(info.st_uid)
     return None
 
@@ -764,7 +788,7 @@ class Store:
         detected = read_only is None
         if read_only is None:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                make_private_folder(path.parent)
             except OSError as e:
                 raise ReadOnlyHome(f"{read_only_message(path.parent)}（{describe_os_error(e)}）") from e
             read_only = not writable(path.parent) or (path.exists() and not os.access(path, os.W_OK))

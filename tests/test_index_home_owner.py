@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from index.store import read_only_message
+from index.store import read_only_message, unreadable_message
 
 OWNER, RUNNER = 65534, 65533  # nobody, and a uid with no name here (as a home copied from another machine)
 SAY = (
@@ -68,3 +68,50 @@ def test_the_owner_running_gets_the_plain_line(others_home: Path) -> None:
 
 def test_a_home_of_ones_own_gets_the_plain_line(tmp_path: Path) -> None:
     assert read_only_message(tmp_path) == f"数据目录是只读的：{tmp_path}"
+
+
+# The command line as another user, on a home that user may not read: everything it imports is imported before
+# the switch (the interpreter's own files may lie under a home the other user cannot enter).
+SPEECHQA_AS = (
+    "import os, sys, signal, encodings.idna, pwd, sqlite3; sys.argv = ['speechqa', *sys.argv[1:]]; "
+    "from cli import main; import cli.main, cli.library, index.library, index.store, retrieval; "
+    "os.setgid({uid}); os.setuid({uid}); sys.exit(main())"
+)
+
+
+def speechqa_as(uid: int, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        [sys.executable, "-c", SPEECHQA_AS.format(uid=uid), *args],
+        cwd="/tmp",
+        env={**os.environ, "PYTHONPATH": str(root), "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run a process as two other users")
+@pytest.mark.parametrize("closed", ["the folder", "the database"])
+@pytest.mark.parametrize("command", [("health",), ("speeches",), ("ask", "离休干部体检规定是什么？")])
+def test_a_home_another_user_keeps_private_is_named_with_its_owner(
+    others_home: Path, closed: str, command: tuple[str, ...]
+) -> None:
+    """A home speechqa made (0700) opened by a service under another account: before, 「speechqa 内部出错」 on the
+    first file read under it (the database's stat); a readable folder with a closed database said 「只读」."""
+    (others_home / "speechqa.db").chmod(0o600)
+    if closed == "the folder":
+        others_home.chmod(0o700)
+    done = speechqa_as(RUNNER, others_home, *command)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip() == (
+        f"错误：无法打开数据目录：{others_home}（它属于用户 nobody，只有这个用户能读取，speechqa 以用户 {RUNNER} 运行："
+        f"请以用户 nobody 运行 speechqa，或把资料库交给用户 {RUNNER}，如 chown -R {RUNNER} {others_home}）"
+    )
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_home_of_ones_own_that_one_may_not_read_says_so(tmp_path: Path) -> None:
+    assert unreadable_message(tmp_path) == (
+        f"无法打开数据目录：{tmp_path}（没有读取它的权限：请让它的属主运行 speechqa，或 chmod u+rwx {tmp_path}）"
+    )
