@@ -12,6 +12,11 @@ other, in order (护林队员 is 银龄护林志愿服务队员; 离退休干部
 
 Two questions *conflict* when each names a group the other does not — a swap, as a near miss makes it. A
 question that leaves the group out, or adds one, does not (a paraphrase drops and adds words).
+
+The narrower test the pin model may veto on (`kinds_swapped`, the `kind_swap` pair feature) reads only the
+kind: one question names those who do the work (工作者, 工作人员, 「做…工作的同志」) and not the cadres, the
+other the cadres (干部, 同志, 老同志…) and not those who do the work — 「对老干部工作者要常怀什么样的心」
+against 「对老同志要常怀什么样的心」 (session pins41 counted it; pins42 judged it on a batch written cold).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from corpus import to_simplified
 
 from .vocabulary import INTERROGATIVE
 
-__all__ = ["Group", "groups_conflict", "question_groups"]
+__all__ = ["Group", "groups_conflict", "kinds_swapped", "question_groups"]
 
 Group = tuple[str, str]  # (the kind of person, what narrows it): ("干部", "离休"), ("工作者", "老干部")
 
@@ -136,3 +141,17 @@ def _unmatched(these: Iterable[Group], others: frozenset[Group]) -> bool:
 def groups_conflict(a: frozenset[Group], b: frozenset[Group]) -> bool:
     """Whether each question names a group of people the other does not (see the module's docstring)."""
     return bool(a and b) and _unmatched(a, b) and _unmatched(b, a)
+
+
+_WORKER, _CADRE = frozenset({"工作者"}), frozenset({"干部"})
+
+
+def kinds_swapped(a: frozenset[Group], b: frozenset[Group]) -> bool:
+    """Whether one question names those who do the work (工作者) and not the cadres (干部), the other the
+    cadres and not those who do the work. What narrows either is not read; a question naming both kinds,
+    or neither, never swaps."""
+    kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
+    return any(
+        one >= _WORKER and not one & _CADRE and other >= _CADRE and not other & _WORKER
+        for one, other in ((kinds_a, kinds_b), (kinds_b, kinds_a))
+    )

@@ -48,6 +48,7 @@ from corpus import to_simplified
 from index import Embedder, PinState, Store, embed_query, embedding_key, query_terms
 
 from .answer_type import interrogative_kinds
+from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
 from .slots import Slot, question_slots, slots_conflict
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
@@ -109,6 +110,8 @@ class PairFeatures:
     # the pinned passage: it asks about something else the passage also talks about (a near miss)
     slot_conflict: float = 0.0  # 1 when the two name different values for one slot (a year, a count, an
     # ordinal, an administrative level: 前年 against 去年, 第四条 against 第一条; retrieval.slots)
+    kind_swap: float = 0.0  # 1 when one names those who do the work (老干部工作者), not the cadres, and the
+    # other the cadres (老同志), not those who do the work (retrieval.groups.kinds_swapped)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -337,6 +340,7 @@ class QuestionSide:
     grams: frozenset[str]
     kinds: frozenset[str]
     slots: frozenset[Slot] = frozenset()  # the values it names (retrieval.slots)
+    groups: frozenset[Group] = frozenset()  # the people it names (retrieval.groups)
 
     @classmethod
     def of(cls, question: str) -> QuestionSide:
@@ -344,7 +348,14 @@ class QuestionSide:
         topic = INTERROGATIVE.sub(" ", text)  # what is asked about, without how it is asked
         drop = question_words()
         terms = tuple(t for t in query_terms(topic) if t not in drop)
-        return cls(text, terms, char_bigrams(topic), interrogative_kinds(text), question_slots(text))
+        return cls(
+            text,
+            terms,
+            char_bigrams(topic),
+            interrogative_kinds(text),
+            question_slots(text),
+            question_groups(text),
+        )
 
 
 def siblings(a: str, b: str) -> bool:
@@ -419,6 +430,7 @@ def pair_features(
         asks_other=float(new.kinds != pinned.kinds),
         passage_added=weighted_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
         slot_conflict=float(slots_conflict(new.slots, pinned.slots)),
+        kind_swap=float(kinds_swapped(new.groups, pinned.groups)),
     )
 
 

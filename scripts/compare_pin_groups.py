@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from cli.settings import load_settings
 from retrieval import PinModel
-from retrieval.groups import Group, groups_conflict, question_groups
+from retrieval.groups import Group, groups_conflict, kinds_swapped, question_groups
 from retrieval.slots import question_slots
 
 
@@ -63,16 +63,6 @@ def fires(parts: Sequence[b.Observation], veto: str, kind: str) -> list[str]:
         for o in parts
         if o.item.kind == kind and any(g == o.item.group and f.vector((veto,))[0] for g, f in o.scores)
     ]
-
-
-def kind_swap(a: frozenset[Group], b: frozenset[Group]) -> bool:
-    """One question names those who do the work (工作者) and not the cadres (干部), the other the reverse."""
-    kinds_a, kinds_b = {k for k, _ in a}, {k for k, _ in b}
-    worker, cadre = {"工作者"}, {"干部"}
-    return any(
-        one >= worker and not one & cadre and other >= cadre and not other & worker
-        for one, other in ((kinds_a, kinds_b), (kinds_b, kinds_a))
-    )
 
 
 def narrowing_swap(a: frozenset[Group], b: frozenset[Group]) -> bool:
@@ -105,7 +95,7 @@ def main() -> None:
             "body_conflict": float(
                 groups_conflict(question_groups(asked, bodies=True), question_groups(pin, bodies=True))
             ),
-            "kind_swap": float(kind_swap(question_groups(asked), question_groups(pin))),
+            "kind_swap": float(kinds_swapped(question_groups(asked), question_groups(pin))),
             "narrowing_swap": float(narrowing_swap(question_groups(asked), question_groups(pin))),
         }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval.groups import groups_conflict, question_groups
+from retrieval.groups import groups_conflict, kinds_swapped, question_groups
 
 TOPICS = st.sampled_from(
     ["体检增加了哪些项目？", "要常怀什么样的心", "有什么特点", "的年龄要求是多少岁以上？"]
@@ -73,3 +73,44 @@ def test_a_narrower_or_reworded_group_is_the_same_group() -> None:
     ]
     for a, b in pairs:
         assert not groups_conflict(question_groups(a), question_groups(b)), (a, b)
+
+
+WORKERS = ["老干部工作者", "老干部工作人员", "做老干部工作的同志", "老幹部工作者"]
+CADRES = ["老干部", "老同志", "离退休干部", "离休幹部"]
+
+
+@given(st.text(alphabet=ALPHABET, max_size=30), st.text(alphabet=ALPHABET, max_size=30))
+def test_a_kind_swap_is_symmetric_never_a_questions_own_and_always_a_conflict(a: str, b: str) -> None:
+    """The kind-swap veto (the pair feature `kind_swap`) is the people conflict read by kind alone: what
+    one swap is, the other is too; no question swaps with itself."""
+    left, right = question_groups(a), question_groups(b)
+    assert kinds_swapped(left, right) == kinds_swapped(right, left)
+    assert not kinds_swapped(left, left)
+    if kinds_swapped(left, right):
+        assert groups_conflict(left, right)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=30), st.text(alphabet=ALPHABET, max_size=30))
+def test_a_question_naming_both_kinds_or_neither_never_swaps(a: str, b: str) -> None:
+    """A paraphrase that names the cadres beside the workers (or adds either to a question naming neither)
+    is no swap: only one kind against the other is."""
+    both = question_groups(a) | {("工作者", ""), ("干部", "")}
+    neither = frozenset(g for g in question_groups(a) if g[0] not in ("工作者", "干部"))
+    for groups in (both, neither):
+        assert not kinds_swapped(groups, question_groups(b))
+
+
+@given(TOPICS, st.sampled_from(WORKERS), st.sampled_from(CADRES))
+def test_the_workers_against_the_cadres_in_the_same_words_swap(topic: str, worker: str, cadre: str) -> None:
+    assert kinds_swapped(question_groups(worker + topic), question_groups(cadre + topic))
+
+
+@given(TOPICS, st.sampled_from(WORKERS), st.sampled_from(WORKERS))
+def test_the_workers_named_in_other_words_are_no_swap(topic: str, one: str, other: str) -> None:
+    assert not kinds_swapped(question_groups(one + topic), question_groups(other + topic))
+
+
+def test_a_kind_swap_reads_no_narrowing() -> None:
+    """离休 against 退休 is a conflict of people, not of kinds: the kind-swap veto leaves it alone."""
+    a, b = question_groups("离休干部体检增加了哪些项目"), question_groups("退休干部体检增加了哪些项目")
+    assert groups_conflict(a, b) and not kinds_swapped(a, b)

@@ -752,3 +752,28 @@ def test_a_pin_whose_question_names_another_value_of_a_slot_is_offered_never_ser
     assert load_pin_judge(tmp_path / "pins.json") == vetoed
     replace(vetoed, veto=("no_such_feature",)).save(tmp_path / "bad.json")
     assert isinstance(load_pin_judge(tmp_path / "bad.json", embedder="test"), PinRule)
+
+
+def test_a_pin_asked_of_the_workers_is_offered_never_served_to_a_question_of_the_cadres(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    """With the `kind_swap` veto a question asking the same of the cadres (老同志) as the pinned one asks of
+    those who do the work (老干部工作者) is offered the pin, never served it; one naming the workers in other
+    words (「做老干部工作的同志」), or no one, is served as before."""
+    store = library.store
+    store.pin("老干部工作者要常怀什么样的心？", passage_with(store, "每年一次体检"))
+    matcher = PinMatcher.load(store, fake_embedder)
+    r = retriever(library, fake_embedder)
+    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
+    vetoed = replace(loose, veto=("slot_conflict", "kind_swap"))
+    for asked, swap in (
+        ("对老同志要常怀什么样的心", True),
+        ("做老干部工作的同志要常怀什么样的心", False),
+        ("要常怀什么样的心", False),
+    ):
+        vector = r.query_vector(asked)
+        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
+        assert pair.kind_swap == float(swap)
+        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
+        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
+        assert (decision.served is None) == swap and (decision.offered is not None) == swap
