@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .vocabulary import asks_only_how, only_frames, says_when_asked
+from .vocabulary import asks_only_how, deadline_by_day, only_frames, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
 
@@ -56,6 +56,8 @@ def held(e: Evidence, word: str, haystack: str) -> float:
     """How much of a query word the best passage holds: 1 the word itself, `synonym_share` a thesaurus
     synonym of it only, else 0."""
     if word.lower() in haystack:
+        return 1.0
+    if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」
         return 1.0
     if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
         return e.synonym_share
@@ -137,7 +139,9 @@ def missing_words(e: Evidence) -> list[str]:
     """The query's content words the best passage lacks, the most informative first (ties: as asked)."""
     haystack = e.top_text.lower()
     weights = _weights(e)
-    missing = [w for w in weights if w.lower() not in haystack]
+    missing = [
+        w for w in weights if w.lower() not in haystack and not deadline_by_day(w, e.question, haystack)
+    ]
     return sorted(missing, key=lambda w: -weights[w])
 
 

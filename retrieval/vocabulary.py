@@ -103,6 +103,25 @@ def only_frames(term: str, question: str) -> bool:
     return term == "开始" and _STARTS_WHEN.search(question) is not None
 
 
+# A deadline asked (「报名截止到哪天」「报名截止」「截止日期」) — not a time counted to (「截止去年底的人数」) — is
+# what a notice writes as a day followed by 前 (「请于4月7日前将报名表报送…」「每年10月15日前报名」): that day
+# states the deadline, and 截止 is no word the passage lacks (abstain.held; docs/asks42.md).
+_DEADLINE = frozenset(("截止", "截至"))
+_COUNTED_TO = re.compile(
+    r"(?:截止|截至)\s*(?:到|至)?\s*(?:去年|今年|前年|上年|本年|当年|[0-9０-９〇零一二三四五六七八九十]+\s*[年月日号]|年底|年末|目前|现在|当前|今天|目前为止)"
+)
+_BY_DAY = re.compile(
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]\s*(?:前|以前|之前)"
+    r"|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?\s*(?:前|以前|之前)"
+)
+
+
+def deadline_by_day(term: str, question: str, text: str) -> bool:
+    """Whether a content word of the question asks a deadline (截止, 截至, not 「截止去年底」) that the text
+    states as a day followed by 前 (「4月7日前」, 「10月底前」)."""
+    return term in _DEADLINE and not _COUNTED_TO.search(question) and _BY_DAY.search(text) is not None
+
+
 def _data_lines(name: str) -> list[str]:
     text = (files("retrieval") / "data" / name).read_text(encoding="utf-8")
     return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]

@@ -5,7 +5,7 @@
 # for the dev set and the third set), `cN` (bundled + benchmarks/corpus-coldN/) and `styles` (`c8` and the
 # policy notices, tests/fixtures/notices/*.txt, for the asking styles' set: docs/styles37.md) and `asks40`
 # (`c16` and cold7's documents, for the staff questions of docs/asks40.md) and `asks41` (`c24`, cold25's and
-# cold21's documents, for docs/asks41.md) — built on
+# cold21's documents, for docs/asks41.md) and `asks42` (`c26`, cold22's and cold23's documents, for docs/asks42.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -44,6 +44,10 @@ if [ ! -d "$LIBS/asks41" ]; then  # asks41's: the speeches and three places' doc
   cp -r "$LIBS/c24" "$LIBS/asks41"
   SPEECHQA_HOME="$LIBS/asks41" $SQ add benchmarks/corpus-cold25/ benchmarks/corpus-cold21/ > "$LIBS/asks41.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks42" ]; then  # asks42's: the speeches, a county's documents (桐岚, cold26) and a city's (澄湖, cold22, cold23)
+  cp -r "$LIBS/c26" "$LIBS/asks42"
+  SPEECHQA_HOME="$LIBS/asks42" $SQ add benchmarks/corpus-cold22/ benchmarks/corpus-cold23/ > "$LIBS/asks42.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -58,3 +62,4 @@ evaluate styles styles
 evaluate asks38 styles  # dictated and metadata questions: docs/asks38.md
 evaluate asks40 asks40  # staff questions in ten asking styles: docs/asks40.md
 evaluate asks41 asks41  # staff questions over the newest documents: docs/asks41.md
+evaluate asks42 asks42  # staff questions over a county's and a city's documents: docs/asks42.md

@@ -279,6 +279,16 @@ def test_a_speech_and_a_notice_without_number_or_addressee_have_no_head() -> Non
         ("取暖补贴发放给哪些老同志", False),
         ("本月补贴发给谁", False),
         ("文体用品发给哪些人", False),
+        # which bodies, asked of the document (issuing it, owning it) or of what it says (docs/asks42.md)
+        ("指导意见是哪个单位转发的", True),
+        ("这个通知是哪个部门的", True),
+        ("是哪几个部门联合印发的", True),
+        ("茶艺班是跟哪个单位联合办的", False),
+        ("集邮展览由哪些单位主办?", False),
+        ("冬训工作总结报给哪个部门?", False),
+        ("郑秀兰退休前在哪个单位工作", False),
+        ("实施意见由哪个部门负责解释?", False),
+        ("慰问金由哪个单位发放", False),
     ],
 )
 def test_a_question_about_the_document_itself_is_told_apart(question: str, about: bool) -> None:
@@ -332,3 +342,45 @@ def test_the_head_passages_are_in_no_index_and_change_no_other_ranking(notices: 
     assert not set(heads.values()) & {int(i) for i in notices.index.lexical.ids}
     for question in ("护理费标准", "体检费用每人多少", "离休干部护理"):
         assert all(h.passage.section != HEAD_SECTION for h in notices.search(question).hits)
+
+
+_WORDS = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=12).filter(
+    lambda w: not asks_about_document(w)
+)
+
+
+@given(
+    _WORDS,
+    st.sampled_from(["跟", "由", "向", "和", "在", "报给", "委托"]),
+    st.sampled_from(["单位", "部门", "机构"]),
+    st.sampled_from(["联合办的", "主办", "牵头", "任职", "承办的", "组织开展"]),
+)
+def test_which_bodies_asked_of_what_a_document_says_is_no_question_about_it(
+    subject: str, before: str, body: str, verb: str
+) -> None:
+    """Whatever the subject: 「…跟/由/报给哪个单位 + a verb that is no issuing」 asks what the document says."""
+    assert not asks_about_document(f"{subject}{before}哪个{body}{verb}")
+
+
+@given(
+    _WORDS, st.sampled_from(["单位", "部门", "机关"]), st.sampled_from(["发的", "印发的", "转发的", "下发的"])
+)
+def test_which_bodies_issued_it_is_a_question_about_the_document(subject: str, body: str, verb: str) -> None:
+    assert asks_about_document(f"{subject}是哪个{body}{verb}")
+
+
+FOR_TEA = "关于举办茶艺培训班的通知\n桐老干〔2029〕4号\n县直各单位：\n县委老干部局与县茶叶产业协会联合举办茶艺培训班。\n培训地点：县老干部活动中心一楼茶艺室。\n中共桐岚县委老干部局\n2029年4月22日\n"
+
+
+def test_a_body_asked_of_what_the_notice_says_is_answered_by_its_passage_not_its_head(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("茶艺通知.txt", FOR_TEA, "utf-8")])
+    library.build(fake_embedder)
+    notices = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    assert len(notices.head_passages()) == 1  # the notice has its 「文件信息」
+    first = notices.search("茶艺培训班是跟哪个单位联合举办的").hits[0]
+    assert first.passage.section != HEAD_SECTION and "县茶叶产业协会" in first.passage.text
+    issued = notices.search("茶艺培训班的通知是哪个单位发的").hits[0]
+    assert issued.passage.section == HEAD_SECTION

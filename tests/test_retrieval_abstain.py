@@ -261,3 +261,48 @@ def test_questions_framed_so_are_answered_in_the_seed_speeches(seed_retriever: R
     said = seed_retriever.search("讲话里提到的老干部工作者要成为啥样的专门家", k=3)
     assert "专门家" in said.hits[0].passage.text
     assert said.confidence == "high"
+
+
+KITE = "请于4月7日前将报名表报送县委老干部局文体科，联系人：霍青禾，电话：0736-5218846。"
+
+
+def _deadline(question: str, top_text: str) -> Evidence:
+    return Evidence(terms=["风筝节", "报名", "截止"], idf=flat_idf, top_text=top_text, question=question)
+
+
+@pytest.mark.parametrize(
+    "question", ["风筝节报名截止到哪天", "风筝节 报名截止", "风筝节报名什么时候截止", "风筝节报名截至几号"]
+)
+def test_a_deadline_asked_is_held_by_a_day_followed_by_qian(question: str) -> None:
+    """「报名截止到哪天」: the notice writes the deadline as 「4月7日前」 — 截止 is no word it lacks (docs/asks42.md)."""
+    terms = ["风筝节", "报名", "截至" if "截至" in question else "截止"]
+    e = Evidence(terms=terms, idf=flat_idf, top_text="风筝节" + KITE, question=question)
+    assert coverage(e) == 1.0 and missing_words(e) == [] and missing_peak(e) == 0.0
+
+
+def test_a_time_counted_to_or_a_passage_without_such_a_day_still_lacks_it() -> None:
+    # 「截止去年底」 counts to a time: a passage's 「4月7日前」 is no answer to it
+    counted = Evidence(terms=["报名", "截止"], idf=flat_idf, top_text=KITE, question="截止去年底报名多少人")
+    assert missing_words(counted) == ["截止"]
+    # a passage with no day before 前 (「活动前」, 「2029年4月」) does not state a deadline
+    for text in ("活动前请做好热身。", "县委老干部局定于2029年4月举办风筝节。"):
+        assert missing_words(_deadline("风筝节报名截止到哪天", "风筝节报名" + text)) == ["截止"]
+
+
+_PLAIN = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=30).filter(
+    lambda t: not set(t) & set("日号月前截止至")
+)
+
+
+@given(_PLAIN, st.integers(min_value=1, max_value=31))
+def test_only_the_deadline_word_is_read_so(text: str, day: int) -> None:
+    """Whatever the passage: a word other than 截止 is held as before (by the text or not at all), and 截止 is
+    held by a day followed by 前 and lacked without one."""
+    top = f"{text}{day}日前"
+    for word in ("风筝节", "报名", "交表"):
+        e = Evidence(terms=[word], idf=flat_idf, top_text=top, question=f"{word}截止到哪天")
+        assert (missing_words(e) == []) == (word in top)
+    assert missing_words(Evidence(terms=["截止"], idf=flat_idf, top_text=top, question="截止到哪天")) == []
+    assert missing_words(Evidence(terms=["截止"], idf=flat_idf, top_text=text, question="截止到哪天")) == [
+        "截止"
+    ]
