@@ -80,7 +80,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     A page with (almost) no text but an image is a scan, and so is a page whose text was converted to
     outlines (转曲: no text, its glyphs drawn as filled shapes): read by OCR when an engine is installed. Without
     one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
-    such a page keeps what text it has, and a note names the pages not read and how to enable OCR.
+    such a page keeps what text it has, and a note names the pages not read and how to enable OCR. A scan
+    with an OCR program's invisible text over it is read from that text, unless the text is Tesseract's
+    (OCRmyPDF, ``tesseract … pdf``) and a better engine than Tesseract is installed: then the page is read
+    by that engine, as a scan without a text layer is.
     """
     import pdfplumber
 
@@ -100,6 +103,16 @@ def read_pdf(name: str, data: bytes) -> PdfText:
             for number, page in enumerate(pdf.pages, start=1):
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
+                    engine = ocr.engine()
+                    if engine is not None and engine.name != "Tesseract" and _tesseract_layer(pdf, page):
+                        # Tesseract's reading, where a better engine is installed: the page is read again
+                        read = _ocr_page(name, engine, page)
+                        if read.page.lines:
+                            read_pages.extend(_PageText(page=half) for half in read_sheet(read.page))
+                            scanned += 1
+                            if read.doubtful:
+                                doubtful.append((number, read.confidence))
+                            continue
                     read_pages.extend(_PageText(page=half) for half in read_sheet(_layer_page(page)))
                     scanned += 1
                     continue
@@ -557,6 +570,25 @@ def _scanned_with_text_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
     modes = RenderModes(pdf.rsrcmgr)
     PDFPageInterpreter(pdf.rsrcmgr, modes).process_page(page.page_obj)
     return modes.invisible >= 0.9 * (modes.invisible + modes.visible) > 0
+
+
+# What Tesseract's text layers say of themselves: OCRmyPDF's Creator (「OCRmyPDF 17.13.0 / OCRmyPDF fpdf2 +
+# Tesseract OCR 5.3.0」, older 「… / Tesseract OCR-hOCR 4.1.1」), Tesseract's own PDF renderer's Producer
+# (「Tesseract 5.3.0」), and the invisible font both of those renderers used before OCRmyPDF 17 (GlyphLessFont).
+_TESSERACT_MARK = re.compile(r"tesseract", re.IGNORECASE)
+
+
+def _tesseract_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a scan's invisible text is Tesseract's reading (OCRmyPDF's, ``tesseract … pdf``): by the
+    document's Creator or Producer naming Tesseract, or the layer set in Tesseract's GlyphLessFont."""
+    info = pdf.metadata or {}
+    for key in ("Creator", "Producer"):
+        value = info.get(key)
+        if isinstance(value, bytes):
+            value = value.decode("latin-1", errors="replace")
+        if isinstance(value, str) and _TESSERACT_MARK.search(value):
+            return True
+    return any("GlyphLessFont" in str(char.get("fontname", "")) for char in page.chars[:50])
 
 
 def _layer_page(page) -> Page:  # type: ignore[no-untyped-def]
