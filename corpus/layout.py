@@ -910,6 +910,15 @@ def _starts_paragraph(
         and not _CLOSING_MARK.search(line.text.strip())
     ):
         return True
+    # The paragraph hangs (its wraps stand right of its first line) and this line stands back where that
+    # first line did: a new paragraph's first line, not a wrap (Impress's notes, a hanging list item).
+    if (
+        opener is not None
+        and previous is not opener
+        and previous.x0 - opener.x0 > 0.5 * size
+        and line.x0 < previous.x0 - 0.5 * size
+    ):
+        return True
     # This line is indented (a first-line indent) or centred — unless it is the wrapped line of a numbered
     # item set with a hanging indent, as Word's and LibreOffice's automatic numbering is (「1.」 at the
     # margin, the item's text, and every line it wraps onto, a tab further in).
@@ -968,16 +977,25 @@ def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) 
     """Whether `line` is a wrapped line of a numbered item set with a hanging indent: the item opens with its
     number further left than the line starts (by at most the number and a tab, four type sizes), every line
     since stands where this one does, and the line before it is full. Read as an indented first line, each
-    wrap of such an item began a paragraph, and the item's first line was taken for a heading over it."""
-    if opener is None or not _LIST_MARK.match(opener.text):
+    wrap of such an item began a paragraph, and the item's first line was taken for a heading over it.
+    A paragraph with no number may hang too, by less (at most one and a half type sizes; a first-line indent
+    is two): LibreOffice Impress sets a slide's notes so, each paragraph's first line a little left of its
+    wraps. Before, every wrap of the notes began a paragraph, and a title slide's first note, cut after its
+    first line, ran into the talk's title."""
+    if opener is None:
         return False
+    numbered = _LIST_MARK.match(opener.text) is not None
     # A full line that ends a sentence may end the item: the indented line under it is then a paragraph's
     # first line (splitting an item whose wrap falls after a 。 does less harm than joining a paragraph).
     if _SENTENCE_END.search(previous.text.strip()):
         return False
     size = mp.size
     return (
-        0.8 * size < line.x0 - opener.x0 <= 4 * size
+        (
+            0.8 * size < line.x0 - opener.x0 <= 4 * size
+            if numbered
+            else 0.5 * size < line.x0 - opener.x0 <= 1.5 * size
+        )
         and (previous is opener or abs(previous.x0 - line.x0) < 0.25 * size)
         and previous.x1 >= mp.right - 1.5 * size
     )

@@ -100,7 +100,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
             read_pages: list[_PageText] = []
+            reprinted = _reprinted_pages(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
+                if number in reprinted:  # a slide printed again, smaller, on its notes page: read there
+                    continue
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
                     engine = ocr.engine()
@@ -487,6 +490,41 @@ def _line_numbers(page) -> set[int]:  # type: ignore[no-untyped-def]
         if others and right < min(others):
             return ids
     return set()
+
+
+# A page printed again as a picture on a later page (a slide on its notes page) is scaled down as a whole:
+# every type size of it by one factor, at most this, within _SCALE_SLACK of each other.
+_MAX_REPRINT_SCALE = 0.8
+_SCALE_SLACK = 0.02
+_MIN_REPRINT_CHARS = 10
+
+
+def _reprinted_pages(pages) -> set[int]:  # type: ignore[no-untyped-def]
+    """The numbers (1-based) of the pages whose whole text a later page prints again, scaled down, in the
+    same order — LibreOffice Impress's PDF with 「导出备注页」 (``ExportNotesPages``) gives every slide, then a
+    notes page per slide: the slide's picture at half size, the speaker's notes under it. Such a page is
+    read on its notes page, where its notes follow it; read as well, every slide's text came twice (the
+    notes pages after the last slide, under its heading). A page counts as reprinted when its text (ten
+    characters or more, in two or more type sizes) stands in a later page's text, character for
+    character, each of its sizes there smaller by one and the same factor (at most 0.8): a picture of the
+    page, not a title or a line quoted again in another type."""
+    printed: list[tuple[str, tuple[float, ...]]] = []
+    for page in pages:
+        chars = [c for c in page.chars if (c.get("text") or "").strip()]
+        printed.append(("".join(c["text"] for c in chars), tuple(float(c["size"]) for c in chars)))
+    reprinted: set[int] = set()
+    for i, (text, sizes) in enumerate(printed):
+        if len(text) < _MIN_REPRINT_CHARS or len({round(size, 1) for size in sizes}) < 2:
+            continue
+        for later_text, later_sizes in printed[i + 1 :]:
+            at = later_text.find(text)
+            if at < 0:
+                continue
+            scales = [b / a for a, b in zip(sizes, later_sizes[at : at + len(text)], strict=True) if a > 0]
+            if scales and max(scales) <= _MAX_REPRINT_SCALE and max(scales) - min(scales) <= _SCALE_SLACK:
+                reprinted.add(i + 1)
+                break
+    return reprinted
 
 
 def _shown(page):  # type: ignore[no-untyped-def]
