@@ -866,8 +866,16 @@ def _starts_paragraph(
     m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
     # how much larger than the body's their type is (lines of a title): a line in it stops short of the
-    # edge by as much as one of its own characters, and its lines stand as much further apart
-    larger = max(1.0, min(line.size, previous.size) / size) if line.size and previous.size and size else 1.0
+    # edge by as much as one of its own characters, and its lines stand as much further apart. Read by OCR
+    # (no type size), a line's box is as tall as its type: a title's two lines, boxed half again as tall as
+    # the body's, stand as much further apart (a scanned notice's wrapped title lost its second line to a
+    # heading: 「关于组织……规划」 over 「展览馆的通知」).
+    if line.size and previous.size and size:
+        larger = max(1.0, min(line.size, previous.size) / size)
+    elif not line.size and not previous.size and size:
+        larger = max(1.0, min(line.height, previous.height) / size)
+    else:
+        larger = 1.0
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
     same_font = line.font == previous.font
