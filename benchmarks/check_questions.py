@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold26
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold27
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -102,6 +102,9 @@ class Document:
     # a PDF pypdf misreads (XeLaTeX's Fandol fonts carry no ToUnicode map; fpdf2's maps give a NUL before
     # every character): read back with poppler's pdftotext, which reads the fonts' own character maps
     poppler: bool = False
+    # a .docx with footnotes (LibreOffice Writer's own .docx, cold27): python-docx reads no note, so the
+    # notes part's text (``word/footnotes.xml``) is read with the body
+    footnotes: bool = False
 
 
 @dataclass(frozen=True)
@@ -545,6 +548,33 @@ SETS = {
             "rd068": ["演出费", "报酬", "劳务"],  # a fee for the harmonica band's shows
         },
     ),
+    "cold27": QuestionSet(
+        prefix="re",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # scanned and made searchable by ocrmypdf: its text layer is Tesseract's reading, checked by OCR
+            Document("关于组织离退休干部参观雁川县规划展览馆的通知.pdf", 1, 10, "PLAN", scan=True),
+            # Impress's PDF with notes pages: the deck's slides and notes, read back with pypdf
+            Document("雁川县老干部葫芦丝乐队2027年工作汇报.pdf", 11, 20, "HULUSI", office=True),
+            Document("雁川县离退休干部养蜂技术读本.epub", 21, 30, "BEE"),  # LibreOffice's EPUB export
+            Document("雁川县老干部太极扇展演队管理办法.pdf", 31, 40, "FAN"),  # owner password, no copying
+            Document("雁川县老年大学2028年春季旗袍走秀班课程安排表.ods", 41, 50, "QIPAO", office=True),
+            # LibreOffice Writer's own .docx, with a footnote and a landscape 附件
+            Document(
+                "关于开展雁川县志老干部工作篇口述史料征集工作的通知.docx", 51, 60, "HISTORY", footnotes=True
+            ),
+        ),
+        absent={
+            "re061": ["午饭", "午餐", "用餐", "就餐"],  # lunch on the exhibition visit
+            "re062": ["补贴", "补助", "报酬", "津贴"],  # an allowance for the hulusi players
+            "re063": ["发放", "赠送", "补贴", "购买"],  # hives handed out to beekeepers
+            "re064": ["误餐", "补助", "伙食", "餐费"],  # a meal allowance for the fan team's shows
+            "re065": ["学费", "收费", "缴费", "费用"],  # a fee for the qipao class
+            "re066": ["稿费", "稿酬", "报酬", "酬金"],  # payment for oral history
+            "re067": ["领取", "发放", "赠阅"],  # where to get the beekeeping handbook
+            "re068": ["家属", "孙", "小孩", "儿童", "随行"],  # bringing a grandchild to the exhibition
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -661,6 +691,17 @@ def _docx_text(path: Path) -> str:
     for box in doc.element.body.iter(f"{W}txbxContent"):
         lines.extend("".join(box_paragraph.itertext()) for box_paragraph in box)
     return "\n".join(lines)
+
+
+def _footnotes_text(path: Path) -> str:
+    """The text of a .docx's footnotes, a paragraph a line (``word/footnotes.xml``)."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        if "word/footnotes.xml" not in package.namelist():
+            return ""
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in notes.iter(f"{W}p"))
 
 
 def _packaged_text(path: Path) -> str:
@@ -805,6 +846,8 @@ def _office_text(path: Path) -> str:
     from tests.fixtures.office_writers import shown
 
     out: list[str] = []
+    if path.suffix == ".ods":  # LibreOffice Calc's own: every paragraph of content.xml, tags removed
+        return _odt_text(path)
     if path.suffix == ".xlsx":
         import openpyxl
 
@@ -931,7 +974,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold26); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold27); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -975,13 +1018,25 @@ def check(name: str) -> int:
 
             texts[document.name] = "\n".join(
                 deck_texts(source)
-                if path.suffix == ".pptx"
+                if path.suffix in (".pptx", ".pdf")
                 else [line for sheet in source for line in sheet_texts(sheet)]
             )
-            printed[document.name] = (_squash(_office_text(path)), path.suffix.lstrip(".") + " read back")
+            if path.suffix == ".pdf":  # a deck exported as PDF by Impress (cold27: with its notes pages)
+                printed[document.name] = (_squash(_pdf_text(path)), "pypdf")
+            else:
+                printed[document.name] = (
+                    _squash(_office_text(path)),
+                    path.suffix.lstrip(".") + " read back",
+                )
         elif path.suffix == ".docx" and document.chunk:
             texts[document.name] = _parts_text(source)
             printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
+        elif path.suffix == ".docx" and document.footnotes:
+            texts[document.name] = _parts_text(source)
+            printed[document.name] = (
+                _squash(_docx_text(path) + "\n" + _footnotes_text(path)),
+                "python-docx+footnotes",
+            )
         elif path.suffix == ".docx" and not document.scan:
             texts[document.name] = _docx_text(path)
         elif path.suffix == ".md":  # the knowledge base's export, UTF-8, exactly as make_corpus.py writes it

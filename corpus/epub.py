@@ -7,7 +7,9 @@ Each spine document is XHTML, read by the web page reader (`corpus.html`) as the
 book's title first as its heading, the creators on a line under it, then every chapter's body with its
 headings one level down (a chapter's 「第一章」 heads a section of the book). The navigation document (the
 book's table of contents, an EPUB 3 spine often lists it first) and the NCX are not text; pictures, style
-sheets and fonts are not read. The metadata's date dates a book that names none. A book locked by DRM
+sheets and fonts are not read. The metadata's date dates a book that names none. A title the exporting
+program wrote for a book given none (LibreOffice's 「Unknown Title」) is no title: the book's first line, when
+it is a title's (short, no sentence mark), is its title. A book locked by DRM
 (its chapters listed in ``META-INF/encryption.xml``) or damaged is refused in one line.
 """
 
@@ -91,6 +93,10 @@ def read_epub(name: str, data: bytes) -> HtmlText:
     except ZIP_DAMAGE as e:
         raise damaged(f"{name} 不是有效的电子书（.epub）：文件可能已损坏或不完整") from e
     day = next((d for d in map(_day, dates) if d is not None), None)
+    if _PLACEHOLDER_TITLE.match(title):  # no title was given: the book's first line is its title
+        title = ""
+        if chapters:
+            title, chapters[0] = _lead_title(chapters[0])
     head = f"<h1>{html_escape.escape(title)}</h1>" if title else ""
     if creators:
         # one line of names set apart, as a notice's joint issuers are (a creator field may list several)
@@ -105,6 +111,43 @@ def read_epub(name: str, data: bytes) -> HtmlText:
     except EmptyDocument as e:
         raise EmptyDocument(f"{name} 中没有找到正文：电子书里只有标题、目录或图片，没有成句的文字") from e
     return HtmlText(read.blocks, read.reference, "epub", day or read.published)
+
+
+# What a program writes as the title of a book given none: LibreOffice's 「导出为 EPUB」 「Unknown Title」 (for a
+# document whose properties name no title, as most Word files), Calibre's 「Unknown」, 「Untitled」, 「无标题」.
+_PLACEHOLDER_TITLE = re.compile(
+    r"^\s*(?:unknown(?:\s+title)?|untitled(?:\s+document)?|\[?title here\]?|无标题|未命名|未知标题)?\s*$",
+    re.I,
+)
+# A first line that is a title, not a sentence: short, with no sentence mark.
+_MAX_TITLE_CHARS = 60
+_SENTENCE_MARK = re.compile(r"[。！？；，]")
+
+
+def _lead_title(body: str) -> tuple[str, str]:
+    """The title a chapter opens with, and the chapter without it: its first paragraph or heading when that
+    is a line of a title's length with no sentence mark (LibreOffice's EPUB of a Word file: the Title-styled
+    first paragraph, a ``<p>`` like the rest); else no title and the chapter as it is."""
+    from lxml import etree, html
+
+    try:
+        holder = html.fragment_fromstring(body, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return "", body
+    first = next((element for element in holder if "".join(element.itertext()).strip()), None)
+    if first is None:
+        return "", body
+    line = " ".join("".join(first.itertext()).split())
+    if len(line) > _MAX_TITLE_CHARS or _SENTENCE_MARK.search(line):
+        return "", body
+    tail = first.tail or ""
+    first.getparent().remove(first)
+    rest = (
+        (holder.text or "")
+        + tail
+        + "".join(etree.tostring(child, encoding="unicode", method="html") for child in holder)
+    )
+    return line, rest
 
 
 def _locked(book: zipfile.ZipFile, members: set[str], parser) -> set[str]:  # type: ignore[no-untyped-def]

@@ -866,8 +866,16 @@ def _starts_paragraph(
     m, mp = metrics(line), metrics(previous)  # the edges of their columns (of the text, outside columns)
     size = m.size
     # how much larger than the body's their type is (lines of a title): a line in it stops short of the
-    # edge by as much as one of its own characters, and its lines stand as much further apart
-    larger = max(1.0, min(line.size, previous.size) / size) if line.size and previous.size and size else 1.0
+    # edge by as much as one of its own characters, and its lines stand as much further apart. Read by OCR
+    # (no type size), a line's box is as tall as its type: a title's two lines, boxed half again as tall as
+    # the body's, stand as much further apart (a scanned notice's wrapped title lost its second line to a
+    # heading: 「关于组织……规划」 over 「展览馆的通知」).
+    if line.size and previous.size and size:
+        larger = max(1.0, min(line.size, previous.size) / size)
+    elif not line.size and not previous.size and size:
+        larger = max(1.0, min(line.height, previous.height) / size)
+    else:
+        larger = 1.0
     gap = line.top - previous.bottom
     same_size = _same_size(previous, line, size)
     same_font = line.font == previous.font
@@ -908,6 +916,15 @@ def _starts_paragraph(
         _SENTENCE_END.search(previous.text.strip())
         and line.x1 < m.right - 1.5 * size
         and not _CLOSING_MARK.search(line.text.strip())
+    ):
+        return True
+    # The paragraph hangs (its wraps stand right of its first line) and this line stands back where that
+    # first line did: a new paragraph's first line, not a wrap (Impress's notes, a hanging list item).
+    if (
+        opener is not None
+        and previous is not opener
+        and previous.x0 - opener.x0 > 0.5 * size
+        and line.x0 < previous.x0 - 0.5 * size
     ):
         return True
     # This line is indented (a first-line indent) or centred — unless it is the wrapped line of a numbered
@@ -968,16 +985,25 @@ def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) 
     """Whether `line` is a wrapped line of a numbered item set with a hanging indent: the item opens with its
     number further left than the line starts (by at most the number and a tab, four type sizes), every line
     since stands where this one does, and the line before it is full. Read as an indented first line, each
-    wrap of such an item began a paragraph, and the item's first line was taken for a heading over it."""
-    if opener is None or not _LIST_MARK.match(opener.text):
+    wrap of such an item began a paragraph, and the item's first line was taken for a heading over it.
+    A paragraph with no number may hang too, by less (at most one and a half type sizes; a first-line indent
+    is two): LibreOffice Impress sets a slide's notes so, each paragraph's first line a little left of its
+    wraps. Before, every wrap of the notes began a paragraph, and a title slide's first note, cut after its
+    first line, ran into the talk's title."""
+    if opener is None:
         return False
+    numbered = _LIST_MARK.match(opener.text) is not None
     # A full line that ends a sentence may end the item: the indented line under it is then a paragraph's
     # first line (splitting an item whose wrap falls after a 。 does less harm than joining a paragraph).
     if _SENTENCE_END.search(previous.text.strip()):
         return False
     size = mp.size
     return (
-        0.8 * size < line.x0 - opener.x0 <= 4 * size
+        (
+            0.8 * size < line.x0 - opener.x0 <= 4 * size
+            if numbered
+            else 0.5 * size < line.x0 - opener.x0 <= 1.5 * size
+        )
         and (previous is opener or abs(previous.x0 - line.x0) < 0.25 * size)
         and previous.x1 >= mp.right - 1.5 * size
     )

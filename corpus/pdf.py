@@ -80,7 +80,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     A page with (almost) no text but an image is a scan, and so is a page whose text was converted to
     outlines (转曲: no text, its glyphs drawn as filled shapes): read by OCR when an engine is installed. Without
     one, a PDF made only of such pages is refused saying how to enable OCR; in a PDF with text elsewhere
-    such a page keeps what text it has, and a note names the pages not read and how to enable OCR.
+    such a page keeps what text it has, and a note names the pages not read and how to enable OCR. A scan
+    with an OCR program's invisible text over it is read from that text, unless the text is Tesseract's
+    (OCRmyPDF, ``tesseract … pdf``) and a better engine than Tesseract is installed: then the page is read
+    by that engine, as a scan without a text layer is.
     """
     import pdfplumber
 
@@ -97,9 +100,22 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
             read_pages: list[_PageText] = []
+            reprinted = _reprinted_pages(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
+                if number in reprinted:  # a slide printed again, smaller, on its notes page: read there
+                    continue
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
+                    engine = ocr.engine()
+                    if engine is not None and engine.name != "Tesseract" and _tesseract_layer(pdf, page):
+                        # Tesseract's reading, where a better engine is installed: the page is read again
+                        read = _ocr_page(name, engine, page)
+                        if read.page.lines:
+                            read_pages.extend(_PageText(page=half) for half in read_sheet(read.page))
+                            scanned += 1
+                            if read.doubtful:
+                                doubtful.append((number, read.confidence))
+                            continue
                     read_pages.extend(_PageText(page=half) for half in read_sheet(_layer_page(page)))
                     scanned += 1
                     continue
@@ -476,6 +492,41 @@ def _line_numbers(page) -> set[int]:  # type: ignore[no-untyped-def]
     return set()
 
 
+# A page printed again as a picture on a later page (a slide on its notes page) is scaled down as a whole:
+# every type size of it by one factor, at most this, within _SCALE_SLACK of each other.
+_MAX_REPRINT_SCALE = 0.8
+_SCALE_SLACK = 0.02
+_MIN_REPRINT_CHARS = 10
+
+
+def _reprinted_pages(pages) -> set[int]:  # type: ignore[no-untyped-def]
+    """The numbers (1-based) of the pages whose whole text a later page prints again, scaled down, in the
+    same order — LibreOffice Impress's PDF with 「导出备注页」 (``ExportNotesPages``) gives every slide, then a
+    notes page per slide: the slide's picture at half size, the speaker's notes under it. Such a page is
+    read on its notes page, where its notes follow it; read as well, every slide's text came twice (the
+    notes pages after the last slide, under its heading). A page counts as reprinted when its text (ten
+    characters or more, in two or more type sizes) stands in a later page's text, character for
+    character, each of its sizes there smaller by one and the same factor (at most 0.8): a picture of the
+    page, not a title or a line quoted again in another type."""
+    printed: list[tuple[str, tuple[float, ...]]] = []
+    for page in pages:
+        chars = [c for c in page.chars if (c.get("text") or "").strip()]
+        printed.append(("".join(c["text"] for c in chars), tuple(float(c["size"]) for c in chars)))
+    reprinted: set[int] = set()
+    for i, (text, sizes) in enumerate(printed):
+        if len(text) < _MIN_REPRINT_CHARS or len({round(size, 1) for size in sizes}) < 2:
+            continue
+        for later_text, later_sizes in printed[i + 1 :]:
+            at = later_text.find(text)
+            if at < 0:
+                continue
+            scales = [b / a for a, b in zip(sizes, later_sizes[at : at + len(text)], strict=True) if a > 0]
+            if scales and max(scales) <= _MAX_REPRINT_SCALE and max(scales) - min(scales) <= _SCALE_SLACK:
+                reprinted.add(i + 1)
+                break
+    return reprinted
+
+
 def _shown(page):  # type: ignore[no-untyped-def]
     """The part of the page a viewer shows and a printer prints: its crop box, when it is smaller than the
     sheet (a print shop's PDF with bleed and crop marks, a page cropped in Acrobat). Text outside it — the
@@ -557,6 +608,25 @@ def _scanned_with_text_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
     modes = RenderModes(pdf.rsrcmgr)
     PDFPageInterpreter(pdf.rsrcmgr, modes).process_page(page.page_obj)
     return modes.invisible >= 0.9 * (modes.invisible + modes.visible) > 0
+
+
+# What Tesseract's text layers say of themselves: OCRmyPDF's Creator (「OCRmyPDF 17.13.0 / OCRmyPDF fpdf2 +
+# Tesseract OCR 5.3.0」, older 「… / Tesseract OCR-hOCR 4.1.1」), Tesseract's own PDF renderer's Producer
+# (「Tesseract 5.3.0」), and the invisible font both of those renderers used before OCRmyPDF 17 (GlyphLessFont).
+_TESSERACT_MARK = re.compile(r"tesseract", re.IGNORECASE)
+
+
+def _tesseract_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a scan's invisible text is Tesseract's reading (OCRmyPDF's, ``tesseract … pdf``): by the
+    document's Creator or Producer naming Tesseract, or the layer set in Tesseract's GlyphLessFont."""
+    info = pdf.metadata or {}
+    for key in ("Creator", "Producer"):
+        value = info.get(key)
+        if isinstance(value, bytes):
+            value = value.decode("latin-1", errors="replace")
+        if isinstance(value, str) and _TESSERACT_MARK.search(value):
+            return True
+    return any("GlyphLessFont" in str(char.get("fontname", "")) for char in page.chars[:50])
 
 
 def _layer_page(page) -> Page:  # type: ignore[no-untyped-def]

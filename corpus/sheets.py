@@ -198,6 +198,23 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
 
 
 _NOTE_MARK = re.compile(r"[。；：！？;:!?]")
+# The label of a note row: a word or two in the first column (「备注」「说明」「注」「附：」), no sentence in it.
+_ROW_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]?$")
+
+
+def _labelled_note(cells: list[str], filled: Sequence[int], reaches_end: bool) -> list[str] | None:
+    """A row of a short label in the table's first column and one cell merged from the next across the rest
+    of the table (「备注｜上课期间学员须自备…」, as a timetable's or a roster's last row is set), as one cell,
+    「备注：上课期间学员须自备…」, to be read as it stands; None for any other row. Before, the label was
+    labelled by the first column's head and the note by the second's (「周次：备注；上课日期：上课期间…」).
+    `filled`: the positions in `cells` of the filled cells; `reaches_end`: the second is merged to the
+    table's last column."""
+    if len(filled) != 2 or filled[0] != 0 or not reaches_end:
+        return None
+    label, note = cells[filled[0]].strip(), cells[filled[1]].strip()
+    if not _ROW_LABEL.match(label) or len(note) <= len(label):
+        return None
+    return [f"{label.rstrip(':：')}：{note}", *([""] * (len(cells) - 1))]
 
 
 def _lines(cell: str) -> list[str]:
@@ -265,6 +282,15 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             filled = [cell for cell in row if str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
                 wide.append(len(rows))
+            elif len(filled) == 2 and filled[1].column in columns:
+                note = filled[1]
+                reaches = note.column + spans.get((note.row, note.column), 1) - 1 >= columns[-1]
+                positions = [columns.index(c.column) for c in filled if c.column in columns]
+                if (
+                    one := _labelled_note(cells, positions, reaches and spans.get((r, note.column), 1) > 1)
+                ) is not None:
+                    cells = one
+                    wide.append(len(rows))
             rows.append(cells)
         grids.append(_grid(ws.title, rows, wide))
     return grids
@@ -322,6 +348,12 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                 cells.append(text)
             if len(filled) == 1 and spans.get((r, filled[0]), 1) > 1:
                 wide.append(len(rows))
+            elif len(filled) == 2 and (span := spans.get((r, filled[1]), 1)) > 1:
+                visible = [c for c in range(sheet.ncols) if c not in hidden_columns]
+                positions = [visible.index(c) for c in filled]
+                if (one := _labelled_note(cells, positions, filled[1] + span >= sheet.ncols)) is not None:
+                    cells = one
+                    wide.append(len(rows))
             rows.append(cells)
         grids.append(_grid(sheet.name, rows, wide))
     return grids
@@ -362,25 +394,37 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
             column += repeat
         rows: list[list[str]] = []
         wide: list[int] = []
+        # each row's cells, and where its last filled cell's merge ends (a column index), for the note rows
+        read: list[tuple[list[str], int, int]] = []
         for row in table.iter(f"{_TABLE}table-row"):
             repeat = int(row.get(f"{_TABLE}number-rows-repeated", "1"))
             cells: list[str] = []
             spanned = 1
+            merge_end = -1
             for cell in row:
                 if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
                     continue
                 times = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
                 text = "\n".join(shown_text(p) for p in cell.iterfind(f"{_TEXT}p"))
                 if text.strip() and cell.tag == f"{_TABLE}table-cell":
-                    spanned = max(spanned, int(cell.get(f"{_TABLE}number-columns-spanned", "1")))
+                    span = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
+                    spanned = max(spanned, span)
+                    merge_end = len(cells) + span - 1 if span > 1 else -1
                 cells.extend([text] * times)
             cells = [c for n, c in enumerate(cells) if n not in hidden_columns]
             if row.get(f"{_TABLE}visibility", "visible") != "visible" or not any(c.strip() for c in cells):
                 continue
             for _ in range(min(repeat, _MAX_REPEAT)):
-                if sum(1 for c in cells if c.strip()) == 1 and spanned > 1:
-                    wide.append(len(rows))
-                rows.append(cells)
+                read.append((cells, spanned, merge_end))
+        last = max((n for cells, _, _ in read for n, c in enumerate(cells) if c.strip()), default=0)
+        for cells, spanned, merge_end in read:
+            filled = [n for n, c in enumerate(cells) if c.strip()]
+            if len(filled) == 1 and spanned > 1:
+                wide.append(len(rows))
+            elif (one := _labelled_note(cells, filled, merge_end >= last)) is not None:
+                cells = one
+                wide.append(len(rows))
+            rows.append(cells)
         grids.append(_grid(table.get(f"{_TABLE}name", ""), rows, wide))
     return grids
 

@@ -237,6 +237,25 @@ def is_header(row: Sequence[str]) -> bool:
     )
 
 
+def _blank_form_head(rows: Sequence[Sequence[str] | str]) -> bool:
+    """Whether a table is a blank form to fill in: its first row three or more labels (every cell filled,
+    short, no sentence, no digit: 「姓名｜出生年月｜原工作单位及职务｜联系电话」) over rows left empty. Read as the
+    line one row prints, its labels ran together in a passage (「姓名出生年月原工作单位及职务联系电话」: the
+    spaces between Chinese cells are not kept); a 文号 beside its 签发人, a signature beside its date — one
+    row standing alone — are still that line."""
+    if len(rows) < 2 or isinstance(rows[0], str):
+        return False
+    head = [cell.strip() for cell in rows[0]]
+    return (
+        len(head) >= 3
+        and is_header(head)
+        and not any(re.search(r"[0-9０-９]", cell) for cell in head)
+        and all(
+            not (row.strip() if isinstance(row, str) else any(c.strip() for c in row)) for row in rows[1:]
+        )
+    )
+
+
 def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
     """A table's rows as blocks: labelled rows (kind "table_row"), or, for a table of a single row, one
     line of text (kind "line": a paragraph that does not run into the next), its cells apart by a space.
@@ -246,10 +265,13 @@ def table_blocks(rows: Sequence[Sequence[str] | str]) -> list[Block]:
     prints, as a PDF's one-row table is. Read as a table row, a 文号 set so was no longer the document's
     number and the title under it was lost (the notice was titled by its file name). Likewise a table of
     two or more columns none of whose rows has two cells filled (a signature block and its date set right
-    of an empty cell for the seal): each filled cell is a line, so the notice keeps its date.
+    of an empty cell for the seal): each filled cell is a line, so the notice keeps its date. The head of a
+    blank form (`_blank_form_head`: labels over empty rows) is one table row, its labels apart by 「；」.
     """
     kept = [row for row in rows if (row.strip() if isinstance(row, str) else any(c.strip() for c in row))]
     if len(kept) == 1 and not isinstance(kept[0], str):
+        if _blank_form_head(rows):  # the columns of a blank form: said as such, not run together
+            return [Block(text="；".join(cell.strip() for cell in kept[0]), kind="table_row")]
         return [Block(text=" ".join(cell.strip() for cell in kept[0] if cell.strip()), kind="line")]
     grids = [row for row in kept if not isinstance(row, str)]
     if any(len(row) >= 2 for row in grids) and all(sum(1 for c in row if c.strip()) == 1 for row in grids):

@@ -1,0 +1,84 @@
+"""A timetable's 「备注」 row — the label in the first column, the note merged across the rest — reads as the note
+it is, 「备注：…」, not as two cells labelled by the columns' heads (cold27).
+
+cold27's 旗袍走秀班 timetable (LibreOffice Calc, .ods) ended with 「备注｜上课期间学员须自备平底练功鞋一双…」, the note
+one cell merged over 上课日期…地点: it read 「周次：备注；上课日期：上课期间学员须自备…」, the note labelled a date.
+The same in .xlsx and .xls. A row of a short label in the table's first column and one cell merged from the
+next to the table's last column is now read as it stands, 「备注：…」, in .ods, .xlsx and .xls alike.
+
+Files: ``tests/fixtures/sheet_notes/timetable.{ods,xlsx,xls}``, made by ``make_sheet_notes.py`` there
+(openpyxl, saved by **LibreOffice Calc** in each format).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import read_document
+from tests.fixtures.sheet_notes.make_sheet_notes import NOTE
+
+FOLDER = Path(__file__).parent / "fixtures" / "sheet_notes"
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx", "xls"])
+def test_the_note_row_reads_as_the_note_once(suffix: str) -> None:
+    """main: 「周次：备注；上课日期：上课期间学员须自备练功鞋…」."""
+    document = read_document(FOLDER / f"timetable.{suffix}")
+    lines = [block.text for block in document.blocks]
+    assert f"备注：{NOTE}" in lines
+    assert sum(line.count(NOTE) for line in lines) == 1
+    assert not any("周次：备注" in line for line in lines)
+    rows = [line for line in lines if line.startswith("周次：第")]
+    assert len(rows) == 4 and rows[0].startswith("周次：第1周；上课日期：2027年9月7日；教学内容：开班仪式")
+
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    label=st.sampled_from(["备注", "说明", "注", "附注："]),
+    note=st.text(_HAN, min_size=8, max_size=40).map(lambda t: t + "。"),
+    columns=st.integers(3, 6),
+    merged_from=st.integers(1, 5),
+    to_end=st.booleans(),
+)
+def test_any_note_row_reads_as_it_stands_and_nothing_is_lost(
+    tmp_path_factory: pytest.TempPathFactory,
+    label: str,
+    note: str,
+    columns: int,
+    merged_from: int,
+    to_end: bool,
+) -> None:
+    """A label in the first column and the note merged over the columns after it to the last read
+    「label：note」; merged short of the last column, the row reads as before, labelled by the heads — in every
+    case the label and the note are read, once."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    merged_from = min(merged_from, columns - 1) + 1  # a column letter's index, 2 … columns
+    last = columns if to_end else max(merged_from, columns - 1)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "安排"
+    heads = ["项目", "时间", "地点", "负责人", "电话", "说明事项"][:columns]
+    sheet.append(heads)
+    sheet.append([f"甲{n}" for n in range(columns)])
+    sheet.append([f"乙{n}" for n in range(columns)])
+    sheet.cell(row=4, column=1, value=label)
+    sheet.cell(row=4, column=merged_from, value=note)
+    if last > merged_from:
+        sheet.merge_cells(f"{get_column_letter(merged_from)}4:{get_column_letter(last)}4")
+    path = tmp_path_factory.mktemp("sheet") / "安排.xlsx"
+    book.save(path)
+    text = "\n".join(block.text for block in read_document(path).blocks)
+    whole = last == columns and last > merged_from
+    assert (f"{label.rstrip('：')}：{note}" in text.splitlines()) == whole
+    assert text.count(note) == 1
+    assert re.search(re.escape(label.rstrip("：")), text)
