@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import cfb
+from .clean import HAN
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .odt import shown_text
@@ -199,7 +200,7 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
 
 _NOTE_MARK = re.compile(r"[。；：！？;:!?]")
 # The label of a note row: a word or two in the first column (「备注」「说明」「注」「附：」), no sentence in it.
-_ROW_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]?$")
+_ROW_LABEL = re.compile(f"^[{HAN}]{{1,6}}[:：]?$")
 
 
 def _labelled_note(cells: list[str], filled: Sequence[int], reaches_end: bool) -> list[str] | None:
