@@ -107,15 +107,12 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
                     engine = ocr.engine()
-                    if engine is not None and engine.name != "Tesseract" and _tesseract_layer(pdf, page):
-                        # Tesseract's reading, where a better engine is installed: the page is read again
-                        read = _ocr_page(name, engine, page)
-                        if read.page.lines:
-                            read_pages.extend(_PageText(page=half) for half in read_sheet(read.page))
-                            scanned += 1
-                            if read.doubtful:
-                                doubtful.append((number, read.confidence))
-                            continue
+                    # Tesseract's reading, where a better engine is installed: the page is read again
+                    better = engine is not None and engine.name != "Tesseract" and _tesseract_layer(pdf, page)
+                    if better and (halves := _ocr_halves(name, engine, page, number, doubtful)):
+                        read_pages.extend(halves)
+                        scanned += 1
+                        continue
                     read_pages.extend(_PageText(page=half) for half in read_sheet(_layer_page(page)))
                     scanned += 1
                     continue
@@ -132,14 +129,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         (undecoded if garbled else unread).append(number)
                         if outlined:
                             outlines.append(number)
-                    else:
-                        read = _ocr_page(name, engine, page)
-                        if read.page.lines:
-                            read_pages.extend(_PageText(page=half) for half in read_sheet(read.page))
-                            scanned += 1
-                            if read.doubtful:
-                                doubtful.append((number, read.confidence))
-                            continue
+                    elif halves := _ocr_halves(name, engine, page, number, doubtful):
+                        read_pages.extend(halves)
+                        scanned += 1
+                        continue
                 read_pages.append(text)
             pages = _with_tables(read_pages)
     except (UnreadableFile, EmptyDocument):
@@ -608,6 +601,19 @@ def _scanned_with_text_layer(pdf, page) -> bool:  # type: ignore[no-untyped-def]
     modes = RenderModes(pdf.rsrcmgr)
     PDFPageInterpreter(pdf.rsrcmgr, modes).process_page(page.page_obj)
     return modes.invisible >= 0.9 * (modes.invisible + modes.visible) > 0
+
+
+def _ocr_halves(  # type: ignore[no-untyped-def]
+    name: str, engine, page, number: int, doubtful: list[tuple[int, float]]
+) -> list[_PageText]:
+    """A page read by `engine`, as `read_sheet` cuts it ([] when OCR found no line: the caller reads it otherwise);
+    a reading OCR doubts is noted in `doubtful` with its page number."""
+    read = _ocr_page(name, engine, page)
+    if not read.page.lines:
+        return []
+    if read.doubtful:
+        doubtful.append((number, read.confidence))
+    return [_PageText(page=half) for half in read_sheet(read.page)]
 
 
 # What Tesseract's text layers say of themselves: OCRmyPDF's Creator (「OCRmyPDF 17.13.0 / OCRmyPDF fpdf2 +
