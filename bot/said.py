@@ -48,6 +48,7 @@ UNNAMED_SUFFIXES = {
     "image/png": ".png",
     "image/jpeg": ".jpg",
     "image/tiff": ".tif",
+    "image/webp": ".webp",  # a picture saved from WeChat or a browser
 }
 
 

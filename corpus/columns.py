@@ -211,7 +211,11 @@ def set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float)
         # next column (「下。」 alone at the top of the second column of the last page)
         if right - left < _MIN_COLUMN * size and not _overflow(column, top, size):
             return False
-    biggest = max(members, key=len)
+    # Its lines in the column's body type: a heading in a larger type at a column's top (「报名须知」 over a
+    # flyer's box) never fills the column, and counted among the lines it kept a narrow column of ragged
+    # lines (LibreOffice Draw's text boxes) from passing — the heads of two boxes side by side read as one
+    # line over both (cold28's flyer, 「开设专业 报名须知」)
+    biggest = _in_body_type(max(members, key=len))
     # Its right edge: where most lines end (one line overhanging with a punctuation mark does not move it);
     # when no two lines end at one place, its longest line's end (else a short line would set the edge, and
     # ragged lines beside a signature set on the right would pass for a column filled to its edge).
@@ -219,6 +223,12 @@ def set_text(pieces: list[Line], bounds: list[tuple[float, float]], size: float)
     right = edge if ending_there > 1 else max(p.x1 for p in biggest)
     full = sum(1 for p in biggest if p.x1 >= right - _FULL * size)
     return full >= max(_MIN_FULL, math.ceil(_FULL_SHARE * len(biggest)))
+
+
+def _in_body_type(column: list[Line]) -> list[Line]:
+    """The column's lines set in its commonest type size (within a tenth of it)."""
+    body, _ = Counter(round(p.height * 2) / 2 for p in column).most_common(1)[0]
+    return [p for p in column if abs(p.height - body) <= 0.1 * body]
 
 
 def _overflow(column: list[Line], top: float, size: float) -> bool:

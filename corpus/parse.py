@@ -1010,7 +1010,7 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
     )
     tail = _read_signature(lines[:first_label])
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
-        tail.attachments = _split_attachments(lines[first_label:end])
+        tail.attachments = _split_attachments(lines[first_label:end], tail.attachment_list)
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
         tail = _read_signature(lines[:end])
     tail.imprint = lines[end:]
@@ -1064,11 +1064,45 @@ def _heads_attachment(lines: list[ParsedLine], at: int, end: int) -> bool:
     """Whether line `at`, 「附件：离休干部体检实施办法」, heads the attachment printed under it: it follows the
     signature (before it, the line is the 附件说明) and sentences follow it. Before, such a line was body
     text, and the signature above it with it: the notice lost its date and issuer. (Under the 附件说明
-    alone, with no signature, it heads the attachment too, as 「附件1」 does.)"""
-    if not _ATTACHMENT_HEADING.match(lines[at].text) or not _holds_sentence(lines[at + 1 : end]):
+    alone, with no signature, it heads the attachment too, as 「附件1」 does.)
+
+    So does the label set before the title with a space or nothing between (「附件　课程安排」: a PDF's text
+    keeps no space between Chinese, 「附件课程安排」) when the title is one the 附件说明 above the signature
+    lists, over anything (a table alone too): before, the attachment ran into the signature, and the notice
+    lost its date (cold28's notice put together by pdfunite)."""
+    text = lines[at].text
+    if _ATTACHMENT_HEADING.match(text) and _holds_sentence(lines[at + 1 : end]):
+        signature = _read_signature(lines[:at])
+        return bool(signature.date or signature.issuer or signature.attachment_list)
+    if at + 1 >= end or not text.lstrip().startswith("附"):
         return False
     signature = _read_signature(lines[:at])
-    return bool(signature.date or signature.issuer or signature.attachment_list)
+    return bool(signature.date or signature.issuer) and bool(_listed_heading(text, signature.attachment_list))
+
+
+# An attachment's label over the rest of its line: 「附件」, 「附件2」, then a colon, a space or nothing.
+_LABEL_GLUED = re.compile(r"^(?P<label>附件(?:[0-9０-９一二三四五六七八九十]{1,3})?)[：:]?(?P<title>\S.*)$")
+_LIST_NUMBER = re.compile(r"^(?:附件[：:])?(?:\d{1,2}[．.、]|[（(]\d{1,2}[）)])?")
+
+
+def _listed_titles(attachment_list: Sequence[ParsedLine]) -> set[str]:
+    """The titles a 附件说明 lists (「附件：1．课程安排」 and its further items), spaces and end marks removed."""
+    titles = set()
+    for line in attachment_list:
+        text = re.sub(r"\s+", "", line.text)
+        title = _LIST_NUMBER.sub("", text, count=1).rstrip("。.；;")
+        if len(title) >= 2:
+            titles.add(title)
+    return titles
+
+
+def _listed_heading(text: str, attachment_list: Sequence[ParsedLine]) -> tuple[str, str] | None:
+    """The label and title of a line 「附件 课程安排」 / 「附件课程安排」 whose title the 附件说明 lists; None
+    for any other line."""
+    found = _LABEL_GLUED.match(re.sub(r"\s+", "", text))
+    if found is None or found["title"] not in _listed_titles(attachment_list):
+        return None
+    return found["label"], found["title"]
 
 
 def _read_signature(lines: list[ParsedLine]) -> _Tail:
@@ -1253,22 +1287,29 @@ def _continues_contact(lines: list[ParsedLine], at: int) -> bool:
     return False
 
 
-def _split_attachments(lines: list[ParsedLine]) -> list[list[ParsedLine]]:
+def _split_attachments(lines: list[ParsedLine], listed: Sequence[ParsedLine] = ()) -> list[list[ParsedLine]]:
+    """The attachments, each from the line heading it (`listed`: the 附件说明's lines, whose titles a label
+    may run into: 「附件2名单」)."""
     groups: list[list[ParsedLine]] = []
     for line in lines:
-        if not groups or (line.kind != _TABLE_ROW and _opens_attachment(line.text)):
+        if not groups or (
+            line.kind != _TABLE_ROW and (_opens_attachment(line.text) or _listed_heading(line.text, listed))
+        ):
             groups.append([])
         groups[-1].append(line)
     return groups
 
 
-def _attachment_paragraphs(lines: list[ParsedLine]) -> list[Paragraph]:
-    """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」."""
+def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine] = ()) -> list[Paragraph]:
+    """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」 (`listed`:
+    the 附件说明's lines, naming the titles a label may run into: 「附件课程安排」)."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
         label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
         if not rest:
             return [Paragraph(text=heading["title"].strip(), section=label)]
+    elif named := _listed_heading(lines[0].text, listed):  # 「附件　课程安排」, read 「附件课程安排」
+        label = f"{named[0]} {named[1]}"
     elif rest and rest[0].kind != _TABLE_ROW and _is_attachment_title(rest[0].text):
         if len(rest) == 1:  # an attachment of a title only
             return [Paragraph(text=rest[0].title_text, section=label)]
@@ -1378,7 +1419,7 @@ def _parse_speech(
         paragraphs.append(Paragraph(text=listed, section=ATTACHMENT_SECTION))
     paragraphs += [Paragraph(text=line.text, section="附注") for line in tail.notes]
     for attachment in tail.attachments:
-        paragraphs += _attachment_paragraphs(attachment)
+        paragraphs += _attachment_paragraphs(attachment, tail.attachment_list)
     issuer, date = tail.issuer, tail.date
     # a form (its body mostly a table's rows): its rows under no heading (「捐赠人姓名；于振声」) are cited under
     # the form's title, as a table's rows are under their heading

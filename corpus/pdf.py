@@ -1042,7 +1042,13 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
     the top of the new page, the other cells empty) is read as one row (「单位：第12单位老干」 and
     「单位：部活动室」 before).
     """
-    rows_of: list[list[list[list[str]]]] = [[[list(row) for row in t.rows] for t in p.tables] for p in pages]
+    rows_of: list[list[list[list[str]]]] = [
+        [
+            [_SpanningList(row) if isinstance(row, _SpanningRow) else list(row) for row in t.rows]
+            for t in p.tables
+        ]
+        for p in pages
+    ]
     headers: list[list[Sequence[str] | None]] = [[None] * len(p.tables) for p in pages]
     printed: list[list[list[list[str]]]] = [[[] for _ in p.tables] for p in pages]
     every = [p.page for p in pages]
@@ -1094,7 +1100,11 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
                 lines.extend(table.lines)  # a ruled box of one row is no table of its own: read as printed
                 continue
             x0, top, x1, bottom = table.box
-            texts = labelled_rows(rows, [] if table.form and header is None else header, form=table.form)
+            texts = labelled_rows(
+                [row[0] if isinstance(row, _SpanningList) else row for row in rows],
+                [] if table.form and header is None else header,
+                form=table.form,
+            )
             step = (bottom - top) / max(len(texts), 1)
             for n, text in enumerate(texts):
                 row_top = top + n * step
@@ -1650,10 +1660,11 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
         if not rows or max(len(row) for row in rows) < 2:
             continue
         x0, top, x1, bottom = (float(v) for v in table.bbox)
+        across = _merged_across(table, rows)
         found.append(
             _Table(
                 box=(x0, top, x1, bottom),
-                rows=tuple(tuple(row) for row in rows),
+                rows=tuple(_SpanningRow(row) if r in across else tuple(row) for r, row in enumerate(rows)),
                 first_spans=_first_spans(table),
                 first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
                 form=form,
@@ -1791,6 +1802,33 @@ def _merged_down_filled(table, rows: list[list[str]]) -> list[list[str]]:  # typ
             if above is not None and boxes[above][c][3] >= bottom - 1:
                 rows[r][c] = rows[above][c]
     return rows
+
+
+class _SpanningRow(tuple):  # type: ignore[type-arg]
+    """A table's row whose one cell is merged across the whole table (a 说明 or 备注 under a Calc or Word
+    table): read as it stands, in its place, as the Word, ODF and spreadsheet readers read one."""
+
+
+class _SpanningList(list):  # type: ignore[type-arg]
+    """The same row while the rows of a table broken over pages are put together."""
+
+
+def _merged_across(table, rows: list[list[str]]) -> set[int]:  # type: ignore[no-untyped-def]
+    """The rows whose first cell, filled, reaches across the whole table (pdfplumber gives no cell under it):
+    before, such a note was labelled by the first column's head, 「序号：说明：常规训练…」 (cold28's Calc PDF)."""
+    out = set()
+    right = float(table.bbox[2])
+    for r, row in enumerate(table.rows[: len(rows)]):
+        cells = row.cells
+        if (
+            len(cells) >= 2
+            and cells[0] is not None
+            and all(cell is None for cell in cells[1:])
+            and float(cells[0][2]) >= right - 1
+            and rows[r][0]
+        ):
+            out.add(r)
+    return out
 
 
 def _cell(text: str | None) -> str:

@@ -212,7 +212,7 @@ def _zip_name(name: str) -> bool:
 
 def _picture_name(name: str) -> bool:
     """Whether a file name is a picture's in a format not read as a scan (a mail's .gif logo, a .bmp)."""
-    return name.lower().endswith((".gif", ".bmp", ".webp", ".svg", ".emf", ".wmf", ".ico"))
+    return name.lower().endswith((".gif", ".bmp", ".svg", ".emf", ".wmf", ".ico"))
 
 
 def unsupported_message(name: str) -> str:
@@ -331,6 +331,7 @@ _KIND_NAMES = {
     ".png": " PNG 图片",
     ".jpg": " JPEG 图片",
     ".tif": " TIFF 图片",
+    ".webp": " WebP 图片",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
     ".xlsx": " Excel 工作簿（.xlsx）",
@@ -357,6 +358,10 @@ def content_kind(data: bytes) -> str | None:
         return ".jpg"
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         return ".tif"
+    if (
+        data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    ):  # a RIFF container of WebP data (lossy, lossless or animated)
+        return ".webp"
     if ocr.is_heif(data):
         return ".heic"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):

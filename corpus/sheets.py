@@ -250,10 +250,14 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception as e:  # openpyxl raises many kinds on a damaged package
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
+    recalculated = _recalculated(data, book)
     grids = []
     for ws in book.worksheets:
         if ws.sheet_state != "visible" or not hasattr(ws, "iter_rows"):
             continue
+        for (title, r, c), value in recalculated.items():
+            if title == ws.title:
+                ws._cells[(r, c)].value = value
         hidden_columns = {
             c
             for dim in ws.column_dimensions.values()
@@ -295,6 +299,71 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             rows.append(cells)
         grids.append(_grid(ws.title, rows, wide))
     return grids
+
+
+# A formula a program wrote without calculating it (XlsxWriter, a system's export) is stored with 0 as its
+# value and the workbook told to be calculated when opened (``fullCalcOnLoad``): Excel shows the result,
+# the file holds none. The aggregates a 合计 row uses over a range of its own sheet are worked out here as
+# Excel would; any other such formula shows nothing rather than the 0 that was never its value.
+_AGGREGATE = re.compile(
+    r"^=?\s*(?P<name>SUM|COUNTA|COUNT|AVERAGE|MAX|MIN)\(\s*\$?(?P<c0>[A-Z]{1,3})\$?(?P<r0>\d+)\s*:"
+    r"\s*\$?(?P<c1>[A-Z]{1,3})\$?(?P<r1>\d+)\s*\)$",
+    re.IGNORECASE,
+)
+
+
+def _recalculated(data: bytes, book) -> dict[tuple[str, int, int], object]:  # type: ignore[no-untyped-def]
+    """The values of a workbook's formulas where the file holds none that Excel would show (its workbook
+    asks to be calculated on opening): {(sheet, row, column): value}; {} for a workbook saved calculated."""
+    import openpyxl
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            workbook = package.read("xl/workbook.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return {}
+    if not re.search(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"", workbook):
+        return {}
+    formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+    out: dict[tuple[str, int, int], object] = {}
+    for ws in formulas.worksheets:
+        if ws.title not in book.sheetnames or not hasattr(ws, "_cells"):
+            continue
+        values = book[ws.title]._cells
+        for (r, c), cell in ws._cells.items():
+            if cell.data_type != "f" or not isinstance(cell.value, str):
+                continue
+            out[(ws.title, r, c)] = None
+            found = _AGGREGATE.match(cell.value.strip())
+            if found is None:
+                continue
+            rows = range(int(found["r0"]), int(found["r1"]) + 1)
+            cols = range(
+                column_index_from_string(found["c0"].upper()),
+                column_index_from_string(found["c1"].upper()) + 1,
+            )
+            if (r in rows and c in cols) or any(
+                ws._cells.get((y, x)) is not None and ws._cells[(y, x)].data_type == "f"
+                for y in rows
+                for x in cols
+            ):
+                continue  # a range holding formulas of its own (or this one): not worked out here
+            held = [values[(y, x)].value for y in rows for x in cols if (y, x) in values]
+            held = [v for v in held if v is not None and v != ""]
+            numbers = [v for v in held if isinstance(v, int | float) and not isinstance(v, bool)]
+            name = found["name"].upper()
+            if name == "COUNTA":
+                out[(ws.title, r, c)] = len(held)
+            elif name == "COUNT":
+                out[(ws.title, r, c)] = len(numbers)
+            elif numbers and name == "SUM":
+                out[(ws.title, r, c)] = sum(numbers)
+            elif numbers and name == "AVERAGE":
+                out[(ws.title, r, c)] = sum(numbers) / len(numbers)
+            elif numbers and name in ("MAX", "MIN"):
+                out[(ws.title, r, c)] = max(numbers) if name == "MAX" else min(numbers)
+    return out
 
 
 # --- BIFF (.xls, an old .et) --------------------------------------------------------------------

@@ -1,0 +1,117 @@
+"""A picture saved as WebP is read as a scan, as the same picture in PNG or JPEG is (cold28).
+
+WeChat keeps a forwarded picture as WebP, and so do a browser's 「图片另存为」 and many phones' galleries: a
+printed notice photographed and passed on arrives as ``通知.webp``. speechqa refused it — 「不支持的文件类型」,
+counted with a mail's logos among the pictures not read — and cold28's 古琴雅集 notice, a phone's photo
+saved as WebP, answered none of its ten questions. A ``.webp`` (a RIFF container of WebP data, lossy or
+lossless; Pillow decodes it with libwebp) is now a picture like ``.png``, ``.jpg`` and ``.tif``: read by OCR,
+named by its bytes when its name says otherwise, taken by the bot as ``image/webp``.
+
+The file: ``tests/fixtures/webp/notice.webp``, made by ``make_webp_pictures.py`` there (reportlab → pdftoppm →
+a scanned look → **libwebp**, lossy, quality 80, as WeChat saves a picture).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from corpus import (
+    SUPPORTED_FORMATS,
+    SUPPORTED_SUFFIXES,
+    installed_engines,
+    iter_speech_files,
+    parse_document,
+    read_bytes,
+)
+from corpus.errors import UnreadableFile
+from corpus.ocr import Reading, read_image
+from tests.fixtures.webp.make_webp_pictures import AUTHOR, NOTICE
+
+FIXTURE = Path(__file__).parent / "fixtures" / "webp" / "notice.webp"
+NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace(":", "：").replace(",", "，")
+
+
+def test_the_fixture_is_a_lossy_webp_written_by_libwebp() -> None:
+    data = FIXTURE.read_bytes()
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP" and data[12:16] == b"VP8 "  # lossy (VP8), no alpha
+    with Image.open(FIXTURE) as image:
+        assert image.format == "WEBP"
+
+
+def test_webp_is_a_supported_picture_everywhere(tmp_path: Path) -> None:
+    """In the formats `add` takes, the line that names them, and a folder's files (main: skipped)."""
+    assert ".webp" in SUPPORTED_SUFFIXES and ".webp" in SUPPORTED_FORMATS
+    (tmp_path / "通知.WEBP").write_bytes(FIXTURE.read_bytes())
+    (tmp_path / "转发.webp").write_bytes(FIXTURE.read_bytes())
+    assert sorted(p.name for p in iter_speech_files([tmp_path])) == ["转发.webp", "通知.WEBP"]
+
+
+def test_a_webp_named_otherwise_is_told_what_it_is() -> None:
+    with pytest.raises(UnreadableFile, match=r"其实是 WebP 图片.*\.webp"):
+        read_bytes("通知.pdf", FIXTURE.read_bytes())
+
+
+@NEEDS_OCR
+def test_the_webp_notice_reads_as_the_same_picture_in_png() -> None:
+    """Every line the notice prints, its title, issuer, date and 主送, and the same reading as the picture's
+    pixels saved as PNG (main: 「不支持的文件类型：通知.webp」)."""
+    data = FIXTURE.read_bytes()
+    document = read_bytes("通知.webp", data)
+    assert document.encoding == "ocr"
+    with Image.open(io.BytesIO(data)) as image:
+        png = io.BytesIO()
+        image.save(png, "PNG")
+    assert document.text == read_bytes("通知.png", png.getvalue()).text
+    [speech] = parse_document(document)
+    assert speech.title == NOTICE[0][1]
+    assert speech.issuer == AUTHOR and speech.date == "2028-01-08"
+    assert speech.addressee == "各离退休干部党支部"  # the 主送 line
+    body = _squash("".join(p.text for p in speech.paragraphs))
+    for kind, line in NOTICE[2:]:
+        if kind == "body":
+            assert _squash(line) in body
+
+
+class _Recorder:
+    """A fake engine: it reads nothing and keeps the page images it is given."""
+
+    name = "recorder"
+
+    def __init__(self) -> None:
+        self.pages: list[bytes] = []
+
+    def read(self, image: Image.Image) -> Reading:
+        self.pages.append(image.convert("RGB").tobytes())
+        return Reading(lines=())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    mode=st.sampled_from(["L", "RGB", "RGBA"]),
+    width=st.integers(16, 160),
+    height=st.integers(16, 160),
+    seed=st.binary(min_size=16, max_size=16),
+)
+def test_a_lossless_webp_reaches_ocr_as_its_png_does(mode: str, width: int, height: int, seed: bytes) -> None:
+    """Any picture saved as lossless WebP is handed to the OCR engine as the very page its PNG is."""
+    pixels = (seed * (width * height * len(mode) // len(seed) + 1))[: width * height * len(mode)]
+    picture = Image.frombytes(mode, (width, height), pixels)
+    pages = {}
+    for form, options in (("PNG", {}), ("WEBP", {"lossless": True})):
+        out = io.BytesIO()
+        picture.save(out, form, **options)
+        recorder = _Recorder()
+        read_image(f"图.{form.lower()}", out.getvalue(), reader=recorder)
+        pages[form] = recorder.pages
+    assert pages["WEBP"] == pages["PNG"] and len(pages["PNG"]) >= 1
