@@ -41,7 +41,6 @@ from .abstain import (
 from .answer_type import (
     NUMERAL_RUN,
     AnswerKind,
-    asked_missing,
     asks_about_document,
     asks_for,
     figure_missing,
@@ -468,7 +467,6 @@ class Retriever:
                 missing_used_peak=peaks.used,
                 passages=self.index.lexical.size,
                 period_mismatch=unnamed is not None or elsewhere is not None,
-                asked_missing=asked_missing(text, top_read),
             )
             if kept
             else None
