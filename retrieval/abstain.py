@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .vocabulary import asks_only_how, deadline_by_day, only_frames, says_when_asked
+from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
 
@@ -38,13 +38,14 @@ def _weights(e: Evidence) -> dict[str, float]:
     # a spoken question asks (啥时候, 咋办, 收不收, 不管 of 管不管饭)
     # nor a time counted from the day of asking (上个月): a document does not say it of itself; nor a word
     # framing what is asked (之前, 提到, 几点开始's 开始) that no passage of the library writes (documents write
-    # 前, not 之前; an encyclopaedia's 之后 is a word like any other)
+    # 前, not 之前; an encyclopaedia's 之后 is a word like any other); nor a courtesy (您好, 谢谢: docs/asks43.md)
     question = e.question.lower()
     unseen = unseen_idf(e.passages) - 1e-6 if e.passages > 0 else math.inf
     asked = [
         t
         for t in e.terms
         if not asks_only_how(t, question)
+        and not only_courtesy(t)
         and not says_when_asked(t, question)
         and not (only_frames(t, question) and e.idf(t) >= unseen)
     ]

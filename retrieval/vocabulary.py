@@ -85,6 +85,16 @@ def says_when_asked(term: str, question: str) -> bool:
     return any(term in m.group() for m in _WHEN_ASKED.finditer(question))
 
 
+# The courtesies staff open or close a question with (「您好，请问…」「…麻烦查下，谢谢」): no document says them to
+# its reader, so a passage lacking them lacks nothing asked (docs/asks43.md). 请问 and 一下 are stop words already.
+POLITE = frozenset("您好 你好 谢谢 多谢 劳驾 打扰".split())
+
+
+def only_courtesy(term: str) -> bool:
+    """Whether a content word of the question is only a courtesy (您好, 谢谢): it asks nothing."""
+    return term in POLITE
+
+
 # Words that frame what is asked without naming it, which no document writes (in none of the 1,341 passages of our
 # libraries; docs/asks40.md): a time placed before or after another (「搬到外地之前要填什么表」「什么时候之前要报」
 # — documents write 前 and 后: 「移居外地前」「11月25日前」; the stop words hold 以后 and 今后, not these), and a

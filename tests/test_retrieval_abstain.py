@@ -306,3 +306,45 @@ def test_only_the_deadline_word_is_read_so(text: str, day: int) -> None:
     assert missing_words(Evidence(terms=["截止"], idf=flat_idf, top_text=text, question="截止到哪天")) == [
         "截止"
     ]
+
+
+CONTACT = "联系人：童若渝，电话：0739-6218452。"
+
+
+@pytest.mark.parametrize(
+    ("question", "courtesy"),
+    [
+        ("您好，请问口述史料征集的联系人是哪位？", "您好"),
+        ("活动中心开放时间是几点到几点谢谢", "谢谢"),
+        ("你好，口述史料征集的联系人是谁", "你好"),
+    ],
+)
+def test_a_courtesy_is_no_word_the_passage_lacks(question: str, courtesy: str) -> None:
+    """「您好，请问…联系人是哪位」: no document says 您好 to its reader (docs/asks43.md)."""
+    e = Evidence(terms=["联系人", courtesy], idf=flat_idf, top_text=CONTACT, question=question)
+    assert coverage(e) == 1.0 and missing_words(e) == [] and missing_peak(e) == 0.0
+
+
+_COURTESY = st.sampled_from(["您好", "你好", "谢谢", "多谢", "劳驾", "打扰"])
+
+
+@given(
+    st.lists(st.sampled_from(["联系人", "史料", "征集", "报名", "体检", "电话", "截止"]), min_size=1),
+    _COURTESY,
+    _PLAIN,
+)
+def test_a_courtesy_changes_no_signal_of_the_words_asked(words: list[str], courtesy: str, text: str) -> None:
+    """Whatever the question's other words and the passage: adding a courtesy to the question leaves its
+    coverage, missing words and peaks as they were."""
+    question = "".join(words)
+    plain = Evidence(terms=words, idf=flat_idf, top_text=text + CONTACT, question=question, passages=50)
+    polite = Evidence(
+        terms=[*words, courtesy],
+        idf=flat_idf,
+        top_text=text + CONTACT,
+        question=f"{courtesy}，{question}",
+        passages=50,
+    )
+    assert coverage(polite) == coverage(plain)
+    assert missing_words(polite) == missing_words(plain)
+    assert missing_peak(polite) == missing_peak(plain) and unseen_share(polite) == unseen_share(plain)
