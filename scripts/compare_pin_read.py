@@ -78,9 +78,9 @@ def main() -> None:
     refit = b.fit_pins(
         tuning,
         embedder=shipped.embedder,
-        fitted_on=(
-            f"pin-questions.jsonl, tuning part (seed {b.SPLIT_SEED}) as read, and {len(observed.pairs)} "
-            "pairs derived from the retrieval questions"
+        fitted_on=(  # as `speechqa bench pins --fit` labels what it writes
+            f"pin-questions.jsonl, tuning part (seed {b.SPLIT_SEED}), and {len(observed.pairs)} pairs derived "
+            "from the retrieval questions"
         ),
         pairs=observed.pairs,
         passage_of={g: p for g, p in observed.passage_of.items() if g in tune_groups},
