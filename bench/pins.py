@@ -67,10 +67,13 @@ SPLIT_SEED = 13
 # benchmarks/corpus-coldN folder), on documents no earlier batch pins; batch 10 likewise, over cold22,
 # cold23 and cold25; batch 11 over cold10, cold11 and cold12; batch 12 over cold13, cold17 and cold20.
 HELD_OUT_ONLY_BATCHES = frozenset({"3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
-# Each asked question is measured as the service reads it before matching pins (`Retriever.as_read`: typos
-# corrected, spoken forms as the library writes them), not as typed: `ask` and the bot decide on that text
-# (session pins43; before, the bench gave the matcher the question as typed and undercounted what staff get).
-AS_READ = True
+# With AS_READ each asked question is measured, and fitted, as the service reads it before matching pins
+# (`Retriever.as_read`: typos corrected, spoken forms as the library writes them) — what `ask` and the bot
+# decide on. Off: the model refitted that way served fewer held-out paraphrases (229/567 against the shipped
+# model's 241/567 read the same way) and failed the rule committed before its run (session pins43,
+# scripts/compare_pin_read.py), so `--fit` reads the questions as typed and reproduces the shipped model.
+# Read as typed, the bench counts 229/567 where the service serves 241/567 (docs/pins43.md).
+AS_READ = False
 MAX_FALSE = 0.02  # tuning keeps the false-pin rate on the tuning part at or below this (and no wrong pin)
 TARGET_HITS = 0.9  # the share of paraphrases the issue asks for: the report shows what it would cost
 SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 … 0.990
