@@ -65,8 +65,15 @@ SPLIT_SEED = 13
 # them in a passage an earlier group pins for another fact).
 # Batch 9 is the first asked of other libraries (`PinQuestion.library`: the bundled speeches plus one
 # benchmarks/corpus-coldN folder), on documents no earlier batch pins; batch 10 likewise, over cold22,
-# cold23 and cold25; batch 11 over cold10, cold11 and cold12.
-HELD_OUT_ONLY_BATCHES = frozenset({"3", "4", "5", "6", "7", "8", "9", "10", "11"})
+# cold23 and cold25; batch 11 over cold10, cold11 and cold12; batch 12 over cold13, cold17 and cold20.
+HELD_OUT_ONLY_BATCHES = frozenset({"3", "4", "5", "6", "7", "8", "9", "10", "11", "12"})
+# With AS_READ each asked question is measured, and fitted, as the service reads it before matching pins
+# (`Retriever.as_read`: typos corrected, spoken forms as the library writes them) — what `ask` and the bot
+# decide on. Off: the model refitted that way served fewer held-out paraphrases (229/567 against the shipped
+# model's 241/567 read the same way) and failed the rule committed before its run (session pins43,
+# scripts/compare_pin_read.py), so `--fit` reads the questions as typed and reproduces the shipped model.
+# Read as typed, the bench counts 229/567 where the service serves 241/567 (docs/pins43.md).
+AS_READ = False
 MAX_FALSE = 0.02  # tuning keeps the false-pin rate on the tuning part at or below this (and no wrong pin)
 TARGET_HITS = 0.9  # the share of paraphrases the issue asks for: the report shows what it would cost
 SIMILARITIES = tuple(round(0.90 + 0.005 * i, 3) for i in range(19))  # 0.900 … 0.990
@@ -266,6 +273,8 @@ def observe_everywhere(
     retriever: Retriever,
     items: Sequence[PinQuestion],
     open_library: Callable[[str], Retriever] | None = None,
+    *,
+    as_read: bool = AS_READ,
 ) -> list[Observation]:
     """Every asked question against every pin active where it is asked: the bench library's questions in
     `retriever`'s library with the pins of the groups that name no library; a group naming a library
@@ -273,7 +282,7 @@ def observe_everywhere(
     pins and its library's own, judged by `retriever`'s judge. Each library's store is left with those pins."""
     here = [i for i in items if not i.library]
     pin_set(retriever.store, here)
-    observed = {o.item: o for o in observe(retriever, here)}
+    observed = {o.item: o for o in observe(retriever, here, as_read=as_read)}
     for name in sorted({i.library for i in items if i.library}):
         if open_library is None:
             raise BenchError(f"问题集有在资料库 {name} 中提问的组：需要该资料库（--cold-homes）。")
@@ -281,7 +290,9 @@ def observe_everywhere(
         other.pin_judge = retriever.pin_judge
         active = [i for i in items if i.library in ("", name)]
         pin_set(other.store, active)
-        observed.update((o.item, o) for o in observe(other, active) if o.item.library == name)
+        observed.update(
+            (o.item, o) for o in observe(other, active, as_read=as_read) if o.item.library == name
+        )
     return [observed[i] for i in items if i.kind != "pinned"]
 
 
@@ -379,8 +390,11 @@ def derived_pairs(
     return pairs
 
 
-def observe_pairs(retriever: Retriever, pairs: Sequence[LabelledPair]) -> list[PairObservation]:
-    """The features of each pair's asked question against its pinned one, as matching would measure them."""
+def observe_pairs(
+    retriever: Retriever, pairs: Sequence[LabelledPair], *, as_read: bool = AS_READ
+) -> list[PairObservation]:
+    """The features of each pair's asked question against its pinned one, as matching would measure them
+    (`as_read`: the asked question as the service reads it, `Retriever.as_read`; the pinned one as stored)."""
     embedder = retriever.embedder
     assert embedder is not None
     store = retriever.store
@@ -395,10 +409,11 @@ def observe_pairs(retriever: Retriever, pairs: Sequence[LabelledPair]) -> list[P
     observed = []
     for pair in pairs:
         passage = vectors[keys[pair.passage_id]]
-        pinned, asked = retriever.query_vector(pair.pinned), retriever.query_vector(pair.asked)
-        as_text = float(retriever.text_vector(pair.pinned) @ retriever.text_vector(pair.asked))
+        read = retriever.as_read(pair.asked) if as_read else pair.asked
+        pinned, asked = retriever.query_vector(pair.pinned), retriever.query_vector(read)
+        as_text = float(retriever.text_vector(pair.pinned) @ retriever.text_vector(read))
         features = compare_questions(
-            pair.asked,
+            read,
             pair.pinned,
             records[pair.passage_id].text,
             float(pinned @ asked),
@@ -411,8 +426,12 @@ def observe_pairs(retriever: Retriever, pairs: Sequence[LabelledPair]) -> list[P
     return observed
 
 
-def observe(retriever: Retriever, items: Sequence[PinQuestion]) -> list[Observation]:
-    """The features of every asked question (all but the pinned ones) against every pin."""
+def observe(
+    retriever: Retriever, items: Sequence[PinQuestion], *, as_read: bool = AS_READ
+) -> list[Observation]:
+    """The features of every asked question (all but the pinned ones) against every pin — with `as_read`,
+    of the question as `ask` and the bot read it before matching pins (`Retriever.as_read`: typos
+    corrected, spoken forms as the library writes them), which is what they decide on."""
     matcher = retriever.pin_matcher()
     lexicon = retriever.lexicon.with_pairs(retriever.store.user_synonyms())
     group_of = {i.question: i.group for i in items if i.kind == "pinned"}
@@ -420,7 +439,7 @@ def observe(retriever: Retriever, items: Sequence[PinQuestion]) -> list[Observat
     for item in items:
         if item.kind == "pinned":
             continue
-        text = item.question
+        text = retriever.as_read(item.question) if as_read else item.question
         scored = matcher.features(
             retriever.query_vector(text),
             text,
@@ -688,6 +707,8 @@ def observe_set(
     items: Sequence[PinQuestion],
     training: Sequence[GoldQuestion] | None = None,
     open_library: Callable[[str], Retriever] | None = None,
+    *,
+    as_read: bool = AS_READ,
 ) -> ObservedSet:
     """Pin the set in the retriever's store and observe it as `pins_report` fits and reports it: the tuning
     questions against the pins of the batches fitted on (`fitted_batches`), the held-out ones against every
@@ -699,7 +720,9 @@ def observe_set(
     tune_groups, held_groups = split_groups(items)
     fitting = fitted_batches(items)
     passage_of = pin_set(retriever.store, fitting)
-    as_fitted = {o.item: o for o in observe(retriever, fitting) if o.item.group in tune_groups}
+    as_fitted = {
+        o.item: o for o in observe(retriever, fitting, as_read=as_read) if o.item.group in tune_groups
+    }
     derived = derived_pairs(
         training_questions() if training is None else training,
         retriever.store.passages(),
@@ -707,8 +730,11 @@ def observe_set(
         skip={i.question for i in fitting},
     )
     passage_of = pin_set(retriever.store, [i for i in items if not i.library])
-    observations = tuple(as_fitted.get(o.item, o) for o in observe_everywhere(retriever, items, open_library))
-    return ObservedSet(tuple(items), passage_of, observations, tuple(observe_pairs(retriever, derived)))
+    observations = tuple(
+        as_fitted.get(o.item, o) for o in observe_everywhere(retriever, items, open_library, as_read=as_read)
+    )
+    pairs = tuple(observe_pairs(retriever, derived, as_read=as_read))
+    return ObservedSet(tuple(items), passage_of, observations, pairs)
 
 
 def set_texts(observed: ObservedSet) -> set[str]:
@@ -950,6 +976,8 @@ def cold_experiment(
     model: str,
     prefixes: Prefixes | None,
     tokenizer: str,
+    *,
+    as_read: bool = AS_READ,
 ) -> ColdExperiment:
     """The pin set and its observation as the pin experiments read it: the bench library in `library_dir`, a
     group naming another library asked in its home among `cold_homes` (`cold_home`; their pins are
@@ -965,6 +993,7 @@ def cold_experiment(
             opened(library_dir),
             items,
             open_library=lambda name: opened(cold_home(cold_homes, name), corpus_folder(name)),
+            as_read=as_read,
         ),
     )
     shipped = load_pin_judge()

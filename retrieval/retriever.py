@@ -1140,6 +1140,12 @@ class Retriever:
         text = as_written(text, self.passages_holding)
         return typos, text, pairs
 
+    def as_read(self, question: str) -> str:
+        """The question as `search` reads it before matching pins and searching: normalised, homophone typos
+        corrected, the user's word pairs and a pasted chat's frame applied, spoken forms as the library writes
+        them (what `speechqa bench pins` measures the pin model on). Raises QueryError as `search` does."""
+        return self._as_searched(normalise_query(question))[1]
+
     def pins_serve(self, queries: Sequence[str]) -> list[bool]:
         """Whether asking each question now (as the front ends ask: filters read from the question, pins
         on) gets a pinned answer — the decision `search` makes, without the search. Nothing is embedded
