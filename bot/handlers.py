@@ -77,6 +77,7 @@ from retrieval import (
     answer_docx,
     follow_up,
     index_size,
+    missing_speech,
     pasted_link,
 )
 
@@ -1887,7 +1888,7 @@ class Handlers:
         — an office given the bundled speeches, or a speech sent by mistake, had to use the server."""
         speech = self.store.speech(speech_id)
         if speech is None:
-            return f"没有编号为 {speech_id} 的讲话（/speeches 可列出全部）。", None
+            return fmt.escape(missing_speech(self.store, speech_id, "/speeches 可列出全部")), None
         sections = fmt.outline(self.store.passages(speech_id))
         return fmt.render_speech(speech, sections), keyboards.speech_keyboard(speech, removable=admin)
 

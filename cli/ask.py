@@ -33,7 +33,7 @@ from retrieval import (
 )
 
 from .console import error_json, error_object, json_text
-from .follow import followed_passage
+from .follow import followed_passage, missing_speech
 from .main import (
     ID,
     Context,
@@ -165,10 +165,11 @@ def ask(
         service = obj.service()
         require_passages(service)
         if speech_ids:  # a speech id that does not exist is a typo, not a filter that matches nothing
-            known = {s.id for s in service.library.store.speeches()}
-            unknown = [str(i) for i in dict.fromkeys(speech_ids) if i not in known]
-            if unknown:
-                raise UserError(f"没有编号为 {'、'.join(unknown)} 的讲话（speechqa speeches 可列出全部）。")
+            store = service.library.store
+            known = {s.id for s in store.speeches()}
+            unknown = [i for i in dict.fromkeys(speech_ids) if i not in known]
+            if unknown:  # said as `show` says it: the last id there is, or that it was removed (now #M)
+                raise UserError("".join(missing_speech(store, i) for i in unknown))
         if batch is not None:
             for line in batch_lines(batch):
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)

@@ -9,6 +9,7 @@ leads nowhere is refused with what is known of it (removed, corrected, or never 
 from __future__ import annotations
 
 from index import PassageRecord, PassageTrace, SpeechRecord, Store
+from retrieval import missing_speech as speech_gone
 
 from .main import UserError, notice
 
@@ -62,16 +63,5 @@ def followed_speech(store: Store, speech_id: int) -> SpeechRecord:
 
 
 def missing_speech(store: Store, speech_id: int) -> str:
-    """Why no speech has an id (`show`, `remove`, `edit`), with the nearest fact: removed, now under another
-    id (removed and added again: not followed by `remove` or `edit`, which change what they name), or never
-    given."""
-    head = f"没有编号为 {speech_id} 的讲话"
-    last = store.last_issued("speeches")
-    if speech_id > last:
-        return (
-            f"{head}：讲话编号最大到 #{last}（{SPEECH_HINT}）。" if last else f"{head}：资料库中还没有讲话。"
-        )
-    now = store.follow_speech(speech_id)
-    if now is not None:
-        return f"{head}了：它删除后重新加入过，现在是 #{now.id}《{now.title}》（{SPEECH_HINT}）。"
-    return f"{head}了：它已删除（{SPEECH_HINT}）。"
+    """Why no speech has an id (`show`, `remove`, `edit`, `ask --speech`), said as the bot's /speech says it."""
+    return speech_gone(store, speech_id, SPEECH_HINT)

@@ -71,10 +71,10 @@ def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
     with user_errors():
         removed = obj.library.store.remove_synonym(word, synonym)
     if not removed and bundled_pair(word, synonym):
-        raise UserError(f"“{word.strip()} ↔ {synonym.strip()}”属于内置词表，不能删除（内置词表始终有效）。")
+        raise UserError(f"「{word.strip()} ↔ {synonym.strip()}」属于内置词表，不能删除（内置词表始终有效）。")
     if not removed:
         raise UserError(
-            f"没有用户添加的同义词对“{word.strip()} ↔ {synonym.strip()}”（speechqa synonyms list 可列出全部）。"
+            f"没有用户添加的同义词对「{word.strip()} ↔ {synonym.strip()}」（speechqa synonyms list 可列出全部）。"
         )
     click.echo(f"已删除：{word.strip()} ↔ {synonym.strip()}")
 

@@ -77,6 +77,7 @@ from .store import (
     LEXICAL_TEXT_VERSION,
     AddOutcome,
     Store,
+    beijing_time,
     content_hash,
     home_full,
     home_unreadable,
@@ -1132,7 +1133,7 @@ def bot_lock(home: Path, bot_id: str) -> Iterator[None]:
         if handle.writable():
             handle.seek(0)
             handle.truncate()
-            handle.write(f"进程 {os.getpid()}，{time.strftime('%Y-%m-%d %H:%M')} 启动")
+            handle.write(f"进程 {os.getpid()}，{beijing_time('%Y-%m-%d %H:%M')} 启动")
             handle.flush()
         yield
 

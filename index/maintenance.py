@@ -28,7 +28,7 @@ from corpus import describe_os_error
 
 from .errors import HomeFull, SpeechIndexError
 from .private import create_private_file, make_private_folder
-from .store import MIGRATIONS, Store, home_full, unknown_migrations
+from .store import MIGRATIONS, Store, beijing_time, home_full, unknown_migrations
 
 DB_NAME = "speechqa.db"
 TABLES = ("speeches", "passages", "embeddings", "queries", "feedback")  # what a report counts
@@ -88,7 +88,7 @@ def _open_backup(source: Path) -> sqlite3.Connection:
 
 
 def _stamp() -> str:
-    return time.strftime("%Y%m%d-%H%M%S")
+    return beijing_time("%Y%m%d-%H%M%S")
 
 
 # -- backup ---------------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ def backup_database(store: Store, target: Path) -> Counts:
     """Copy the live database to `target` with SQLite's online backup API (consistent even while the
     bot answers questions; works on a read-only data home). Refuses to overwrite a file."""
     if target.is_dir():
-        example = target / f"speechqa-{time.strftime('%Y-%m-%d')}.db"
+        example = target / f"speechqa-{beijing_time('%Y-%m-%d')}.db"
         raise BackupError(f"{target} 是一个文件夹：请给出备份文件的名字，例如 {example}")
     if target.exists():
         raise BackupError(f"文件已存在：{target}（请换一个文件名，或先移走它）")

@@ -1847,7 +1847,7 @@ class Store:
         """Store a synonym pair (order does not matter); False when it was already there."""
         word, synonym = _synonym_word(word), _synonym_word(synonym)
         if word == synonym:
-            raise InvalidSynonym(f"“{word}”和它自己不需要登记为同义词。")
+            raise InvalidSynonym(f"「{word}」和它自己不需要登记为同义词。")
         word, synonym = sorted((word, synonym))
         with self.db.conn:
             cursor = self.db.execute(
@@ -2314,6 +2314,12 @@ def _synonym_word(word: str) -> str:
 
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")  # the users' time, for what is shown
+
+
+def beijing_time(form: str) -> str:
+    """Now in the users' time, as `strftime` writes it: the times a user reads in a file name or a line (a
+    safety copy's name, the running bot's start), as pins and exports show theirs, whatever the server's zone."""
+    return datetime.datetime.now(BEIJING).strftime(form)
 
 
 def _now() -> str:

@@ -26,6 +26,7 @@ from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filter
 from .followup import follow_up
 from .fusion import completed, min_max, rrf, weighted, with_neighbours
 from .highlight import highlight_spans, mark
+from .ids import missing_speech
 from .pins import (
     PIN_FEATURES,
     PairFeatures,
@@ -155,6 +156,7 @@ __all__ = [
     "load_ranker",
     "mark",
     "min_max",
+    "missing_speech",
     "newer_version_note",
     "normalise_query",
     "overlap",

@@ -26,6 +26,7 @@ from index import (
     SpeechIndexError,
     SpeechRecord,
     WriterBusy,
+    beijing_time,
     bundled_key,
     load_embedder,
     load_whole_dictionary,
@@ -354,7 +355,7 @@ class SpeechService:
         """Where a restore saves the library it replaces: named by the second, and by a number after it when a
         restore of that second saved one already (a second restore in the same second was refused, 「文件已存在：
         …/before-restore-….db」, a file the user never named)."""
-        stem = f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}"
+        stem = f"before-restore-{beijing_time('%Y%m%d-%H%M%S')}"
         folder = self.library.home / "backups"
         path, number = folder / f"{stem}.db", 1
         while path.exists():

