@@ -939,7 +939,7 @@ def _starts_paragraph(
         return True
     # More space above it than between the lines of a paragraph in their type (a left-aligned title's
     # wrapped 「年）」, measured against the body's pitch, was cut off, and the title lost its end).
-    if same_page and m.pitch and line.top - previous.top > m.pitch * larger + 0.25 * size:
+    if same_page and m.pitch and _step(previous, line) > m.pitch * larger + 0.25 * size:
         return True
     return same_page and gap > 1.2 * size * larger
 
@@ -1024,6 +1024,17 @@ def _at_pitch(previous: Line, line: Line, m: _Metrics) -> bool:
         return False
     step = (line.top + line.bottom) / 2 - (previous.top + previous.bottom) / 2
     return abs(step - m.pitch) <= 0.25 * m.size
+
+
+def _step(previous: Line, line: Line) -> float:
+    """How far a line stands under the previous: top to top, or, read by OCR (no type size), centre to
+    centre. An OCR box is as tall as the glyphs and the slant it holds: on a photographed page, straightened
+    as a whole but narrower at the top, a full line's box leans and stands taller than a short last line's,
+    its top higher by half the lean; measured top to top, every wrapped item's short last line stood further
+    down than the body's pitch and was cut off, its first line a heading (「二、…名额40人，」 over 「额满为止。」)."""
+    if previous.size or line.size:
+        return line.top - previous.top
+    return (line.top + line.bottom) / 2 - (previous.top + previous.bottom) / 2
 
 
 def _same_size(a: Line, b: Line, size: float) -> bool:
