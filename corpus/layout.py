@@ -1074,14 +1074,17 @@ def _one_type(a: Line, b: Line) -> bool:
 
 
 def _other_type(a: Line, b: Line) -> bool:
-    """Whether two lines read by OCR are set in surely different types: their characters' widths (which no
-    slant of the page changes, unlike their boxes' heights) differ by a quarter or more."""
+    """Whether two lines read by OCR are set in surely different types: one's characters a quarter or more
+    wider than the other's (which no slant of the page changes, unlike their boxes' heights), and its box
+    taller too (a title's: wider characters in a box no taller say nothing of the type — a line set wider,
+    or lines drawn by a program whose widths are not its characters')."""
     if a.size or b.size:
         return False
     (wa, ca), (wb, cb) = _advance(a), _advance(b)
     if min(ca, cb) < _TYPE_COUNT or min(wa, wb) <= 0:
         return False
-    return max(wa, wb) > _OTHER_TYPE * min(wa, wb)
+    wide, narrow = (a, b) if wa >= wb else (b, a)
+    return max(wa, wb) > _OTHER_TYPE * min(wa, wb) and wide.height > 1.15 * narrow.height
 
 
 def _same_size(a: Line, b: Line, size: float) -> bool:
