@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from corpus import installed_engines, parse_document, read_bytes
@@ -150,8 +150,8 @@ def test_paragraphs_of_a_leaning_page_are_read_as_written(page) -> None:  # type
 @settings(max_examples=200, deadline=None)
 @given(_leaning_page(), st.floats(1.3, 1.8))
 def test_a_title_in_a_larger_type_stays_apart_from_a_leaning_body(page, larger: float) -> None:  # type: ignore[no-untyped-def]
-    """A centred title, its characters wider (a larger type), as tall as a leaning body line is boxed and at
-    about the body's pitch above it: its own paragraph."""
+    """A centred title, its characters wider (a larger type), its box taller than the leaning body line's
+    under it, at about the body's pitch above it: its own paragraph."""
     written, lines = page
     if not written:
         return
@@ -160,5 +160,8 @@ def test_a_title_in_a_larger_type_stays_apart_from_a_leaning_body(page, larger: 
     x0 = _LEFT + (_FULL * _ADVANCE - width) / 2
     top = lines[0].top - _PITCH * (1 + larger) / 2
     head = Line(text=title, x0=x0, x1=x0 + width, top=top, bottom=top + _HEIGHT * larger)
+    # a title boxed no taller than the leaning line under it is not told apart (its wider characters alone
+    # are not taken for another type: docs/cold28.md, 「Left as it is」)
+    assume(head.height > 1.15 * lines[0].height)
     got = paragraphs([Page(lines=(head, *lines), width=1400.0, height=2000.0)])
     assert got == [title, *written]
