@@ -934,12 +934,18 @@ def _starts_paragraph(
         return True
     # A different font or font size (title, heading) starts a new paragraph. Read by OCR, a line's box
     # is only as tall as its glyphs (a short last line 「代替。」 boxed taller than the line above): a line
-    # at the body's line pitch under a full line is the same paragraph's.
-    if not (same_size or _at_pitch(previous, line, m)) or (line.font and previous.font and not same_font):
+    # at the body's line pitch under a full line is the same paragraph's. But a box's height also holds
+    # its line's slant, on a photographed page: there, a title over a salutation boxed as tall as the slant
+    # of the full lines made it, at about the body's pitch, ran into it; its characters are wider.
+    if (
+        not (same_size or _at_pitch(previous, line, m))
+        or (line.font and previous.font and not same_font)
+        or _other_type(previous, line)
+    ):
         return True
     # More space above it than between the lines of a paragraph in their type (a left-aligned title's
     # wrapped 「年）」, measured against the body's pitch, was cut off, and the title lost its end).
-    if same_page and m.pitch and line.top - previous.top > m.pitch * larger + 0.25 * size:
+    if same_page and m.pitch and _step(previous, line) > m.pitch * larger + 0.25 * size:
         return True
     return same_page and gap > 1.2 * size * larger
 
@@ -1019,17 +1025,75 @@ def _stands_alone(text: str) -> bool:
 
 def _at_pitch(previous: Line, line: Line, m: _Metrics) -> bool:
     """Whether a line whose size is not known (OCR) sits one body line pitch under the previous, centre to
-    centre (a larger type takes more room)."""
+    centre (a larger type takes more room) — or, lines of one type, top to top or foot to foot: a leaning
+    line's box reaches past its glyphs' band at one end, and only the other is where its line begins."""
     if previous.size or line.size or not m.pitch:
         return False
-    step = (line.top + line.bottom) / 2 - (previous.top + previous.bottom) / 2
-    return abs(step - m.pitch) <= 0.25 * m.size
+    steps = [(line.top + line.bottom) / 2 - (previous.top + previous.bottom) / 2]
+    if not _other_type(previous, line):
+        steps += [line.top - previous.top, line.bottom - previous.bottom]
+    return any(abs(step - m.pitch) <= 0.25 * m.size for step in steps)
+
+
+def _step(previous: Line, line: Line) -> float:
+    """How far a line stands under the previous: top to top; read by OCR (no type size), the less of top to
+    top and foot to foot, unless they are in other types. An OCR box holds the glyphs and the slant of their
+    line: on a photographed page, straightened as a whole but seen in perspective, a full line leans, and
+    its box reaches above its glyphs' band where it rises (below where it falls); a short last line under
+    it hardly leans. Measured top to top under a line rising to its right, a wrapped item's short last line
+    stood further down than the body's pitch and was cut off, its first line a heading (「二、…名额40人，」
+    over 「额满为止。」); measured foot to foot, under a line falling to its right. At the line's left end,
+    where the next begins, one of the two is its glyphs' own. A line in a larger type (a title) is taller
+    for its type, not a lean: top to top, as before."""
+    if previous.size or line.size or _other_type(previous, line):
+        return line.top - previous.top
+    return min(line.top - previous.top, line.bottom - previous.bottom)
+
+
+def _advance(line: Line) -> tuple[float, float]:
+    """How wide a line's characters are, and how many it has: its width over its characters, a wide
+    (Chinese, full-width) one counted whole and a narrow one (a digit, a Latin letter) half."""
+    count = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in line.text if not c.isspace())
+    return ((line.x1 - line.x0) / count if count else 0.0), count
+
+
+# Lines read by OCR are surely in other types when each has this many characters (to measure them by) and
+# one's are this much wider than the other's: a title (18–22 pt) over a body (12–16 pt) differs by a third
+# or more; lines of one type, by a few per cent (a colon read as a narrow 「:」, a justified line's spacing).
+_TYPE_COUNT = 6
+_OTHER_TYPE = 1.25
+
+
+def _one_type(a: Line, b: Line) -> bool:
+    """Whether two lines read by OCR are surely set in one type: each with enough characters to measure
+    them by, their characters' widths within a seventh (a short line's closing 「。」 ends its box early)."""
+    if a.size or b.size:
+        return False
+    (wa, ca), (wb, cb) = _advance(a), _advance(b)
+    return min(ca, cb) >= _TYPE_COUNT and min(wa, wb) > 0 and max(wa, wb) <= 1.15 * min(wa, wb)
+
+
+def _other_type(a: Line, b: Line) -> bool:
+    """Whether two lines read by OCR are set in surely different types: one's characters a quarter or more
+    wider than the other's (which no slant of the page changes, unlike their boxes' heights), and its box
+    taller too (a title's: wider characters in a box no taller say nothing of the type — a line set wider,
+    or lines drawn by a program whose widths are not its characters')."""
+    if a.size or b.size:
+        return False
+    (wa, ca), (wb, cb) = _advance(a), _advance(b)
+    if min(ca, cb) < _TYPE_COUNT or min(wa, wb) <= 0:
+        return False
+    wide, narrow = (a, b) if wa >= wb else (b, a)
+    return max(wa, wb) > _OTHER_TYPE * min(wa, wb) and wide.height > 1.15 * narrow.height
 
 
 def _same_size(a: Line, b: Line, size: float) -> bool:
     if a.size and b.size:  # font sizes from a text layer are exact
         return abs(a.size - b.size) < 0.4
-    return abs(a.height - b.height) <= 0.15 * size
+    # read by OCR: boxes about as tall, or, where a leaning line's box is taller for its slant, characters
+    # as wide (a photographed notice's one wrapped paragraph, with no other lines to measure a pitch by,
+    # was cut after its leaning first line)
+    return abs(a.height - b.height) <= 0.15 * size or _one_type(a, b)
 
 
 def _centred(line: Line, left: float, right: float, size: float) -> bool:
