@@ -34,8 +34,6 @@ cold20`` imports the sources below to check ``benchmarks/cold20-questions.jsonl`
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -50,7 +48,7 @@ from docx.oxml import OxmlElement, parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
-from tests.fixtures.corpus_writers import SERIF  # noqa: E402
+from tests.fixtures.corpus_writers import SERIF, soffice_convert  # noqa: E402
 
 OFFICE = "中共桐溪市委老干部局"
 
@@ -339,33 +337,6 @@ RULES = rules_parts()
 # --- writers -------------------------------------------------------------------------------------
 
 
-def _soffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）")
-    return soffice
-
-
-def _convert(source: Path, target: str, suffix: str, out: Path) -> None:
-    """`source` converted by LibreOffice with the filter `target`; the result copied to `out`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                _soffice(),
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (source.stem + "." + suffix), out)
-
-
 def _font(run, size: float | None = None, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
     run.font.name = SERIF
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), SERIF)
@@ -425,7 +396,7 @@ def write_newsletter(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         doc.save(source)
-        _convert(source, "pdf", "pdf", path)
+        soffice_convert(source, "pdf", path)
 
 
 def _chinese_numbering(doc, levels: list[str], first_indent: str) -> int:  # type: ignore[no-untyped-def]
@@ -542,7 +513,7 @@ def write_course_guide(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         doc.save(source)
-        _convert(source, "uot:UOF text", "uot", path)
+        soffice_convert(source, "uot:UOF text", path)
 
 
 def write_poster(path: Path) -> None:
@@ -573,7 +544,7 @@ def write_poster(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".pptx")
         deck.save(source)
-        _convert(source, "pdf", "pdf", path)
+        soffice_convert(source, "pdf", path)
 
 
 def main(argv: list[str]) -> int:

@@ -36,8 +36,6 @@ cold21`` imports the sources below to check ``benchmarks/cold21-questions.jsonl`
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -50,7 +48,7 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
-from tests.fixtures.corpus_writers import write_docx, write_scan  # noqa: E402
+from tests.fixtures.corpus_writers import soffice_convert, write_docx, write_scan  # noqa: E402
 
 AUTHOR = "中共苇塘市委老干部局"
 
@@ -293,29 +291,6 @@ TWO_UP_SPEECH = (
 # --- the writers ------------------------------------------------------------------------------------
 
 
-def _soffice_pdf(docx: Path, out: Path) -> None:
-    """`docx` exported to PDF by LibreOffice Writer (its own profile in a temporary folder)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）来转换为 PDF")
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(docx),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (docx.stem + ".pdf"), out)
-
-
 def write_vertical(path: Path) -> None:
     """The speech as python-docx writes it, its section set to vertical writing (Word's 「文字方向 ›
     垂直」, ``w:textDirection w:val="tbRl"``), exported to PDF by LibreOffice."""
@@ -337,7 +312,7 @@ def write_vertical(path: Path) -> None:
         else:
             sect.append(direction)
         doc.save(str(source))
-        _soffice_pdf(source, path)
+        soffice_convert(source, "pdf", path)
 
 
 def write_minutes(path: Path) -> None:
@@ -358,7 +333,7 @@ def write_minutes(path: Path) -> None:
                 for cell, width in zip(row.cells, widths, strict=True):
                     cell.width = Cm(width)
         doc.save(str(source))
-        _soffice_pdf(source, path)
+        soffice_convert(source, "pdf", path)
 
 
 def write_report(path: Path) -> None:
@@ -395,7 +370,7 @@ def write_report(path: Path) -> None:
                 body = doc.add_paragraph(text)
                 body.paragraph_format.first_line_indent = Pt(28)
         doc.save(str(source))
-        _soffice_pdf(source, path)
+        soffice_convert(source, "pdf", path)
 
 
 def _a4(doc) -> None:  # type: ignore[no-untyped-def]
@@ -443,7 +418,7 @@ def write_two_up(path: Path) -> None:
                 run.font.size = Pt(12)
         doc.save(str(source))
         single = Path(tmp) / (path.stem + ".single.pdf")
-        _soffice_pdf(source, single)
+        soffice_convert(source, "pdf", single)
         reader = PdfReader(single)
         width = float(reader.pages[0].mediabox.width)
         height = float(reader.pages[0].mediabox.height)

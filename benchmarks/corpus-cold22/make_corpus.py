@@ -55,6 +55,7 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    soffice_convert,
     truetype_font,
     write_docx,
     write_official_docx,
@@ -269,29 +270,6 @@ CHECKUP_ATTACHMENT = (
 # --- the writers ------------------------------------------------------------------------------------
 
 
-def _soffice(source: Path, out: Path, target: str = "pdf") -> None:
-    """`source` converted by LibreOffice (its own profile in a temporary folder) to `out`."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）来转换为 PDF")
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (source.stem + ".pdf"), out)
-
-
 def _a4(doc) -> None:  # type: ignore[no-untyped-def]
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -310,7 +288,7 @@ def write_curves(path: Path) -> None:
         _a4(doc)
         doc.save(str(source))
         typed = Path(tmp) / "typed.pdf"
-        _soffice(source, typed)
+        soffice_convert(source, "pdf", typed)
         pages = int(
             next(
                 line.split()[-1]
@@ -327,7 +305,7 @@ def write_curves(path: Path) -> None:
                 ["pdftocairo", "-svg", "-f", str(page), "-l", str(page), str(typed), str(svg)], check=True
             )
             pdf = svg.with_suffix(".pdf")
-            _soffice(svg, pdf, "pdf:draw_pdf_Export")
+            soffice_convert(svg, "pdf:draw_pdf_Export", pdf)
             outlined.append(pdf)
         if len(outlined) == 1:
             shutil.copyfile(outlined[0], path)
@@ -630,7 +608,7 @@ def write_attached(path: Path) -> None:
         _a4(doc)
         doc.save(str(source))
         typed = Path(tmp) / "typed.pdf"
-        _soffice(source, typed)
+        soffice_convert(source, "pdf", typed)
         attachment = Path(tmp) / CHECKUP_ATTACHMENT_NAME
         write_docx(CHECKUP_ATTACHMENT, attachment, author=AUTHOR)
         attached = Path(tmp) / "attached.pdf"  # pdfattach writes no file that already exists

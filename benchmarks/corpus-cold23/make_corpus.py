@@ -39,8 +39,6 @@ neither the bundled speeches, the fixtures nor ``corpus-cold2`` … ``corpus-col
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import sys
 import tempfile
 import textwrap
@@ -54,6 +52,7 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    soffice_convert,
     truetype_font,
     write_docx,
     write_official_docx,
@@ -304,29 +303,6 @@ _NS = (
 )
 
 
-def _soffice(source: Path, out: Path, target: str = "pdf") -> None:
-    """`source` converted by LibreOffice (its own profile in a temporary folder) to `out`."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）来转换")
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (source.stem + "." + target.split(":")[0]), out)
-
-
 def _a4(doc) -> None:  # type: ignore[no-untyped-def]
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -479,7 +455,7 @@ def write_funds(path: Path) -> None:
         book.properties.creator = AUTHOR
         book.save(workbook)
         preview = Path(tmp) / "preview.png"
-        _soffice(workbook, preview, "png")
+        soffice_convert(workbook, "png", preview)
 
         write_official_docx(FUNDS_NOTICE, path, author=AUTHOR)
         doc = Document(str(path))
@@ -546,7 +522,7 @@ def write_card(path: Path) -> None:
         _a4(doc)
         doc.save(str(source))
         typed = Path(tmp) / "typed.pdf"
-        _soffice(source, typed)
+        soffice_convert(source, "pdf", typed)
 
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         name = x509.Name(

@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,39 +45,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from tests.fixtures.corpus_writers import write_converted, write_docx  # noqa: E402
+from tests.fixtures.corpus_writers import soffice_convert, write_converted, write_docx  # noqa: E402
 from tests.fixtures.office_writers import DATE_FORMAT, Sheet, Slide, write_deck, write_workbook  # noqa: E402
 
 AUTHOR = "中共雁川县委老干部局"
 VENV = Path(os.environ.get("COLD27_VENV", "/tmp/cold27/venv"))
-
-
-def _soffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）")
-    return soffice
-
-
-def _convert(source: Path, convert_to: str, suffix: str, path: Path) -> None:
-    """`source` converted by LibreOffice with `convert_to` (a filter and its options) and saved as `path`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                _soffice(),
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                convert_to,
-                "--outdir",
-                f"{tmp}/out",
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        shutil.copyfile(Path(tmp) / "out" / f"{source.stem}.{suffix}", path)
 
 
 # --- 1. a notice scanned and made searchable by ocrmypdf ---------------------------------------------
@@ -197,7 +168,7 @@ def write_hulusi(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.pptx"
         write_deck(HULUSI, source)
-        _convert(source, "pdf:impress_pdf_Export:" + json.dumps(options), "pdf", path)
+        soffice_convert(source, "pdf:impress_pdf_Export:" + json.dumps(options), path)
 
 
 # --- 3. a handbook exported by LibreOffice as EPUB ---------------------------------------------------
@@ -255,7 +226,7 @@ def write_bee(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.docx"
         write_docx(BEE, source, author=AUTHOR)
-        _convert(source, "epub", "epub", path)
+        soffice_convert(source, "epub", path)
 
 
 # --- 4. rules exported by Writer as a PDF with restricted permissions ---------------------------------
@@ -318,7 +289,7 @@ def write_fan(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.docx"
         write_docx(FAN, source, author=AUTHOR, footer=True)
-        _convert(source, "pdf:writer_pdf_Export:" + json.dumps(options), "pdf", path)
+        soffice_convert(source, "pdf:writer_pdf_Export:" + json.dumps(options), path)
 
 
 # --- 5. a timetable saved by LibreOffice Calc as an ODF spreadsheet -----------------------------------
@@ -449,7 +420,7 @@ def write_history(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.docx"
         write_docx(HISTORY, source, author=AUTHOR, footer=True)
-        _convert(source, "docx:MS Word 2007 XML", "docx", path)  # Writer's own .docx
+        soffice_convert(source, "docx:MS Word 2007 XML", path)  # Writer's own .docx
 
 
 MAKERS = {

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    soffice_convert,
     write_converted,
     write_photo,
     write_reportlab_pdf,
@@ -54,34 +54,6 @@ from tests.fixtures.corpus_writers import (  # noqa: E402
 from tests.fixtures.office_writers import DATE_FORMAT, Formula, Sheet  # noqa: E402
 
 AUTHOR = "中共栖梧县委老干部局"
-
-
-def _soffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）")
-    return soffice
-
-
-def _convert(source: Path, convert_to: str, suffix: str, path: Path) -> None:
-    """`source` converted by LibreOffice with `convert_to` (a filter) and saved as `path`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                _soffice(),
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                convert_to,
-                "--outdir",
-                f"{tmp}/out",
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        shutil.copyfile(Path(tmp) / "out" / f"{source.stem}.{suffix}", path)
 
 
 # --- 1. a notice put together by pdfunite: a scanned cover, Writer's body, reportlab's 附件 -----------
@@ -273,7 +245,7 @@ def write_diabolo(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.xlsx"
         book.save(source)
-        _convert(source, "pdf:calc_pdf_Export", "pdf", path)
+        soffice_convert(source, "pdf:calc_pdf_Export", path)
 
 
 # --- 3. a sign-up list exported by a system through XlsxWriter ----------------------------------------
@@ -582,7 +554,7 @@ def write_college(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.fodg"
         source.write_text(college_fodg(), encoding="utf-8")
-        _convert(source, "pdf:draw_pdf_Export", "pdf", path)
+        soffice_convert(source, "pdf:draw_pdf_Export", path)
 
 
 WRITERS = {
