@@ -24,11 +24,12 @@ from index import STOPWORDS
 # 有没有, 收不收, 管不管饭, 交没交, 同意不同意) — one open form, not a list of its verbs. A document says
 # 不接受组照, never 收不收; 不 inside a word (不同, 不得, 不管多大年纪) is no repeated verb and is not matched.
 # 可不可以 is listed whole, before the form, so its 以 goes with it.
+# 多远 asks how far as 多久 asks how long: no passage says it (「全程有多远」 → 「全程约5.6公里」, docs/asks44.md).
 # The repeated verb is a named group (the back-reference needs one): `INTERROGATIVE.split` returns it
 # between the pieces — read only the pieces' first ([0]), or use `finditer` spans.
 _A_NOT_A = r"(?P<verb>[\u3400-\u9fff]{1,2})[不没](?P=verb)"
 INTERROGATIVE = re.compile(
-    r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪一?年|哪一?天|哪|怎么样|怎么|怎样|如何|多少|多久|多长|几|谁"
+    r"什么样|什么|哪一?些|哪一?个|哪几|哪位|哪里|哪儿|哪一?年|哪一?天|哪|怎么样|怎么|怎样|如何|多少|多久|多长|多远|几|谁"
     r"|为什么|为何|为啥|是否|能否|可不可以|可否|啥|咋"
     rf"|{_A_NOT_A}"
     r"|吗|呢|吧"

@@ -142,6 +142,8 @@ def test_an_interrogative_word_is_not_a_word_the_passage_lacks() -> None:
         ["离休干部", "体检", "几点"],
         ["离休干部", "体检", "多长时间"],
         ["哪年", "离休干部", "体检"],
+        ["离休干部", "体检", "有多远"],  # how far, as jieba cuts 「…全程有多远」 (docs/asks44.md)
+        ["离休干部", "体检", "多远"],
     ):
         e = Evidence(asked, lexical.idf, TOP, passages=lexical.size)
         assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0)
