@@ -101,7 +101,9 @@ MODEL_FEATURES = (
 # naming different values for one slot — a year, 前年/去年, an ordinal, a count, 全市/全省 (retrieval.slots) —
 # ask different things (session pins40: scripts/compare_pin_slots.py, docs/measured.md). The threshold is set
 # with the veto in place.
-MODEL_VETO = ("slot_conflict",)
+# Since session pins44 also on the quantity asked — the other side of a bracket, a total against each one's,
+# another kind of quantity (retrieval.slots.quantity_slots; scripts/compare_pin_quantity.py, docs/pins44.md).
+MODEL_VETO = ("slot_conflict", "quantity_conflict")
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
 FOLD_SEEDS = (
