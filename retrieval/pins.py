@@ -50,7 +50,7 @@ from index import Embedder, PinState, Store, embed_query, embedding_key, query_t
 from .answer_type import interrogative_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
-from .slots import Slot, question_slots, slots_conflict
+from .slots import Slot, quantity_slots, question_slots, slots_conflict
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -112,6 +112,9 @@ class PairFeatures:
     # ordinal, an administrative level: 前年 against 去年, 第四条 against 第一条; retrieval.slots)
     kind_swap: float = 0.0  # 1 when one names those who do the work (老干部工作者), not the cadres, and the
     # other the cadres (老同志), not those who do the work (retrieval.groups.kinds_swapped)
+    quantity_conflict: float = 0.0  # 1 when the two ask another quantity of a figure: the other side of a
+    # bracket (5000元以上 against 以下), a total against each one's, another kind (几次 against 几个小时)
+    # (retrieval.slots.quantity_slots)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -341,6 +344,7 @@ class QuestionSide:
     kinds: frozenset[str]
     slots: frozenset[Slot] = frozenset()  # the values it names (retrieval.slots)
     groups: frozenset[Group] = frozenset()  # the people it names (retrieval.groups)
+    quantities: frozenset[Slot] = frozenset()  # which quantity it asks (retrieval.slots.quantity_slots)
 
     @classmethod
     def of(cls, question: str) -> QuestionSide:
@@ -355,6 +359,7 @@ class QuestionSide:
             interrogative_kinds(text),
             question_slots(text),
             question_groups(text),
+            quantity_slots(text),
         )
 
 
@@ -431,6 +436,7 @@ def pair_features(
         passage_added=weighted_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
         slot_conflict=float(slots_conflict(new.slots, pinned.slots)),
         kind_swap=float(kinds_swapped(new.groups, pinned.groups)),
+        quantity_conflict=float(slots_conflict(new.quantities, pinned.quantities)),
     )
 
 

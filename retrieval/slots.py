@@ -6,6 +6,12 @@ concerned (it names no value).
 
 A question that leaves a slot out does not conflict with one that names it (a paraphrase drops words);
 only two values of one slot, both named and disjoint, do.
+
+`quantity_slots` reads, the same way, *which* quantity a question asks of a figure (session pins44): the side
+of a bracket or limit it names (「5000元以上」 against 「以下」, 「最多」/「上限」/「不超过」 against
+「至少」/「不少于」), whether it asks a total or each one's (「一共多少块」 against 「每块多大」), and the kind
+of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」). A question
+naming none of them conflicts with nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections.abc import Iterable
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
 
-__all__ = ["Slot", "names_staff", "question_slots", "slots_conflict"]
+__all__ = ["Slot", "names_staff", "quantity_slots", "question_slots", "slots_conflict"]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
 
@@ -119,6 +125,110 @@ def question_slots(question: str) -> frozenset[Slot]:
         if (value := _value(m.group(1))) is not None:
             found.add((_SAME_UNIT.get(m.group(2), m.group(2)), value))
     found.update(("level", m.group(1) or m.group(2)) for m in _LEVEL.finditer(text))
+    return frozenset(found)
+
+
+# The side of a bracket or a limit: 以上/超过/至少 … bound a figure from below, 以下/以内/最多/上限 … from above.
+# Longer words first (不超过 before 超过, 不少于 before 少于), so a negated one is read as a whole.
+_BRACKETS = {
+    "不超过": "at most",
+    "不高于": "at most",
+    "不多于": "at most",
+    "不少于": "at least",
+    "不低于": "at least",
+    "不满": "at most",
+    "不到": "at most",
+    "不足": "at most",
+    "以上": "at least",
+    "以下": "at most",
+    "以内": "at most",
+    "之内": "at most",
+    "超过": "at least",
+    "高于": "at least",
+    "多于": "at least",
+    "低于": "at most",
+    "少于": "at most",
+    "至少": "at least",
+    "最少": "at least",
+    "起码": "at least",
+    "下限": "at least",
+    "最多": "at most",
+    "最长": "at most",
+    "最高": "at most",
+    "上限": "at most",
+    "封顶": "at most",
+}
+_BRACKET = re.compile(
+    r"不(?:能|得|可|应|宜|要|会|准)?(?=超过|高于|多于|少于|低于)(?P<negated>超过|高于|多于|少于|低于)|"
+    + "|".join(sorted(_BRACKETS, key=len, reverse=True))
+)
+_OTHER_SIDE = {"at least": "at most", "at most": "at least"}
+# A total (一共, 合计 …) against each one's (每块, 每副, 单个 …); 每年/每月/每次 … name a period or an
+# occasion, not one of the things counted, so they say nothing here (「每人每年一共交多少」 is not a conflict).
+_TOTAL = re.compile(r"一共|总共|共计|合计|总计|总数|总额|总量|总人数|总经费")
+_EACH = re.compile(r"单个|单价|每(?![年月周日天季次期回届学])[一]?[\u4e00-\u9fff]")
+# The kind of quantity a question word asks: 几/多少 and the unit after it, or 多 and an adjective.
+_ASKED_UNITS = {
+    "钱": "money",
+    "块钱": "money",
+    "元": "money",
+    "万元": "money",
+    "次": "times",
+    "回": "times",
+    "趟": "times",
+    "遍": "times",
+    "小时": "duration",
+    "钟头": "duration",
+    "分钟": "duration",
+    "天": "duration",
+    "周": "duration",
+    "星期": "duration",
+    "个月": "duration",
+    "年": "duration",
+    "岁": "age",
+    "周岁": "age",
+    "平方米": "area",
+    "平米": "area",
+    "亩": "area",
+    "号": "date",
+    "比例": "share",
+}
+_ASKED = re.compile(
+    r"(?<![哪第星期拜])(?:几|多少)个?("
+    + "|".join(sorted(map(re.escape, _ASKED_UNITS), key=len, reverse=True))
+    + r")"
+)
+_HOW = {  # 多 + an adjective: 多大 a size (not 多大年纪, an age), 多久 a duration …
+    "多大年纪": "age",
+    "多大岁数": "age",
+    "多大": "area",
+    "多久": "duration",
+    "多长时间": "duration",
+    "多少时间": "duration",
+    "百分之几": "share",
+    "几成": "share",
+}
+_ONCE = re.compile(r"(?:多久|多长时间|几个?(?:天|周|星期|月|年)).*一[次回趟遍]")
+_HOW_ASKED = re.compile("|".join(sorted(_HOW, key=len, reverse=True)))
+
+
+def quantity_slots(question: str) -> frozenset[Slot]:
+    """Which quantity the question asks of a figure (see the module's docstring): ("bracket", "at least" |
+    "at most"), ("scope", "total" | "each"), ("asked", "money" | "times" | "duration" | "age" | "area" |
+    "date" | "share")."""
+    text = to_simplified(unicodedata.normalize("NFKC", question))
+    found: set[Slot] = {
+        ("bracket", _OTHER_SIDE[_BRACKETS[m["negated"]]] if m["negated"] else _BRACKETS[m.group()])
+        for m in _BRACKET.finditer(text)
+    }
+    if _TOTAL.search(text):
+        found.add(("scope", "total"))
+    if _EACH.search(text):
+        found.add(("scope", "each"))
+    found.update(("asked", _HOW[m.group()]) for m in _HOW_ASKED.finditer(text))
+    found.update(("asked", _ASKED_UNITS[m.group(1)]) for m in _ASKED.finditer(text))
+    if ("asked", "duration") in found and _ONCE.search(text):  # 多久联系一次: how often, as 每季度几次
+        found = (found - {("asked", "duration")}) | {("asked", "times")}
     return frozenset(found)
 
 

@@ -777,3 +777,30 @@ def test_a_pin_asked_of_the_workers_is_offered_never_served_to_a_question_of_the
         assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
         decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
         assert (decision.served is None) == swap and (decision.offered is not None) == swap
+
+
+def test_a_pin_on_one_quantity_is_offered_never_served_to_a_question_asking_another(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    """With the `quantity_conflict` veto a question asking the other side of the pinned question's bracket,
+    a total against each one's, or another kind of quantity is offered the pin, never served it; one asking
+    the same quantity in other words, or naming none, is served as before (retrieval.slots.quantity_slots)."""
+    store = library.store
+    store.pin("离退休费5000元以下的每人交多少钱？", passage_with(store, "每年一次体检"))
+    matcher = PinMatcher.load(store, fake_embedder)
+    r = retriever(library, fake_embedder)
+    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
+    vetoed = replace(loose, veto=("slot_conflict", "quantity_conflict"))
+    for asked, conflict in (
+        ("离退休费5000元以上的每人交多少钱", True),
+        ("离退休费5000元以下的一共交多少钱", True),
+        ("离退休费5000元以下的每人交几次", True),
+        ("退休费不到5000块的一个人交几块钱", False),
+        ("离退休费交多少", False),
+    ):
+        vector = r.query_vector(asked)
+        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
+        assert pair.quantity_conflict == float(conflict)
+        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
+        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
+        assert (decision.served is None) == conflict and (decision.offered is not None) == conflict

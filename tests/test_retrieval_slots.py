@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval.slots import question_slots, slots_conflict
+from retrieval.slots import quantity_slots, question_slots, slots_conflict
 
 TOPICS = st.sampled_from(
     ["老干部工作的成绩主要表现在几个方面？", "召开了什么会议", "离休干部体检有什么规定", "活动中心几点开门"]
@@ -83,3 +84,79 @@ def test_numerals_inside_words_are_not_values() -> None:
     assert question_slots("这件事十分重要吗") == frozenset()
     assert question_slots("付守诚同志是哪一年离休的") == frozenset()  # asks which year: no value
     assert question_slots("每一年体检几次") == frozenset()
+
+
+# Which quantity a question asks (retrieval.slots.quantity_slots; session pins44)
+
+FIGURES = st.sampled_from(
+    ["每月离退休费5000元", "年龄在八十周岁", "归还期限15天", "每户补贴4000元", "活动室"]
+)
+AT_LEAST = ["以上", "超过", "至少", "不少于", "不低于", "起码"]
+AT_MOST = ["以下", "以内", "不满", "不到", "最多", "不超过", "不能超过", "上限"]
+
+
+@given(FIGURES, st.sampled_from(AT_LEAST + AT_MOST), st.sampled_from(AT_LEAST + AT_MOST))
+def test_two_sides_of_a_bracket_conflict_and_one_side_however_worded_does_not(
+    figure: str, a: str, b: str
+) -> None:
+    left, right = quantity_slots(f"{figure}{a}的怎么办？"), quantity_slots(f"{figure}{b}的怎么办？")
+    assert slots_conflict(left, right) == ((a in AT_LEAST) != (b in AT_LEAST))
+
+
+def test_a_negated_limit_is_read_as_its_other_side() -> None:
+    assert quantity_slots("候选人年龄不能超过几岁") == quantity_slots("候选人年龄原则上不超过多少岁")
+    assert ("bracket", "at most") in quantity_slots("不得超过三个月")
+    assert ("bracket", "at least") in quantity_slots("集中学习不得低于3天")
+
+
+def test_a_total_conflicts_with_each_ones_and_a_period_is_neither() -> None:
+    total, each = quantity_slots("“银发田园”一共有多少块地块？"), quantity_slots("“银发田园”每块地有多大？")
+    assert slots_conflict(total, each)
+    assert not slots_conflict(quantity_slots("每人每年一共交多少"), total)  # 每年: a period, not each one
+    assert not slots_conflict(quantity_slots("助听器单价标准"), quantity_slots("每副助听器按多少钱采购"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("同一人每周最多能预约几次活动室？", "活动室每次预约最多能用几个小时？"),  # times, a duration
+        ("一块地多少平米", "一块地多少钱"),  # an area, money
+        ("多大年纪能参加", "要参加多少年"),  # an age, a duration
+        ("党费交百分之几", "党费交多少钱"),  # a share, money
+    ],
+)
+def test_different_kinds_of_asked_quantity_conflict(a: str, b: str) -> None:
+    assert slots_conflict(quantity_slots(a), quantity_slots(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("活动室一次最多用几个钟头", "活动室每次预约最多能用几个小时？"),
+        ("移居外地老同志原单位每季度要联系几次", "原单位多久联系一次？"),  # how often, both
+        ("退休费不到五千块的党费交百分之几", "每月离退休费5000元以下的党员按多少比例交纳党费？"),
+        ("医疗互助金每人一年交几块钱", "医疗互助金每人每年缴纳多少钱？"),
+        ("银发田园一块地多少平米", "“银发田园”每块地有多大？"),
+        ("针灸理疗室星期几有医生看", "中医针灸理疗室每周哪几天开诊？"),  # 哪几天 asks which days
+        ("活动室单次预约使用时长上限", "活动室每次预约最多能用几个小时？"),
+    ],
+)
+def test_a_paraphrase_asking_the_same_quantity_in_other_words_does_not_conflict(a: str, b: str) -> None:
+    assert not slots_conflict(quantity_slots(a), quantity_slots(b))
+
+
+QUANTITY_TEXT = st.text(
+    alphabet="几多少次个小时钱大年纪每块一共以上以下最多至少不超过满到比例的人天", max_size=30
+)
+
+
+@given(QUANTITY_TEXT, QUANTITY_TEXT)
+def test_quantities_never_conflict_with_themselves_nor_with_none_and_conflict_is_symmetric(
+    a: str, b: str
+) -> None:
+    left, right = quantity_slots(a), quantity_slots(b)
+    assert not slots_conflict(left, left) and not slots_conflict(left, frozenset())
+    assert slots_conflict(left, right) == slots_conflict(right, left)
+    assert quantity_slots(a) == quantity_slots(
+        a.replace("个", "個").replace("钱", "錢")
+    )  # traditional script
