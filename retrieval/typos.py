@@ -53,11 +53,12 @@ correction can only make a question match text that is there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise
+from types import MappingProxyType
 
 from corpus import NUMERAL_CHARS, to_simplified
 from index import STOPWORDS, LexicalIndex, dictionary_words, jieba_cut
@@ -164,7 +165,7 @@ def fuzzy_readings(reading: str) -> frozenset[str]:
 
 
 @cache
-def lookalikes() -> dict[str, frozenset[str]]:
+def lookalikes() -> Mapping[str, frozenset[str]]:
     """Character → the characters that look like it (retrieval/data/lookalikes.txt, groups of like
     strokes): a character in two groups looks like the characters of both."""
     text = (files("retrieval") / "data" / "lookalikes.txt").read_text(encoding="utf-8")
@@ -173,7 +174,7 @@ def lookalikes() -> dict[str, frozenset[str]]:
         group = line.split("#", 1)[0].split()
         for char in group:
             like.setdefault(char, set()).update(c for c in group if c != char)
-    return {c: frozenset(others) for c, others in like.items()}
+    return MappingProxyType({c: frozenset(others) for c, others in like.items()})
 
 
 @cache
@@ -512,13 +513,8 @@ class HomophoneCorrector:
         for j, char in enumerate(word):
             if only is not None and j != only:
                 continue
-            # a character at the word's edge that forms a pair the library holds with its neighbour
-            # outside the word belongs to that neighbour's word, and is not the typo
-            outside = text[start - 1 : start + 1] if j == 0 and start > 0 else ""
-            if j == len(word) - 1:
-                outside = text[start + j : start + j + 2]
-            if len(outside) == 2 and self._bound(outside):
-                continue
+            if self._edge_bound(text, word, start, j):
+                continue  # it belongs to its neighbour's word outside, and is not the typo
             for reading in _readings(char):
                 for other in sounds.get(reading, ()):
                     if other == char or other in skip:
