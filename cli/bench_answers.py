@@ -461,6 +461,20 @@ def bench_confidence(
     help="Also list the questions behind the wrong readings: untouched questions corrected, typos read "
     "as another word (printed, not written to --doc).",
 )
+@click.option(
+    "--kind",
+    "kinds",
+    type=click.Choice(["homophone", "fuzzy", "lookalike"]),
+    multiple=True,
+    help="Kinds of slip to make (repeatable; default all three): same sound, fuzzy pinyin (z/zh, n/l, "
+    "an/ang …), look-alike character (retrieval/data/lookalikes.txt).",
+)
+@click.option(
+    "--same-sound-only",
+    is_flag=True,
+    help="Read slips as before session 54 (same sound only: the fuzzy-pinyin and look-alike tiers off), "
+    "for before → after.",
+)
 @doc_option
 @pass_context
 def bench_typos(
@@ -472,10 +486,13 @@ def bench_typos(
     notices: Path | None,
     bench_home: Path | None,
     list_corrected: bool,
+    kinds: tuple[str, ...],
+    same_sound_only: bool,
     doc: Path,
 ) -> None:
-    """Homophone typos: each answerable question gets one (a seeded swap of a character for another of
-    the same sound), searched with the correction off and on; untouched questions show false corrections.
+    """Typos: each answerable question gets one of each kind (a seeded swap of a character for another of
+    the same sound, of a fuzzy-pinyin sound, or a look-alike), searched with the correction off and on;
+    untouched questions show false corrections.
 
     \b
     Example:
@@ -497,8 +514,13 @@ def bench_typos(
             cmrc_questions = b.every_nth(data.questions, limit)
             retriever = _retriever(lib.library, lib.library.load(lib.embedder.key), cmrc_queries)
             sets.append((f"CMRC {cmrc_file.stem}", retriever, cmrc_questions))
-        results = b.typos_sets(sets)
-    command = "speechqa bench typos" + (f" --cmrc {cmrc_file.name} --limit {limit}" if cmrc_file else "")
+        results = b.typos_sets(sets, kinds or ("homophone", "fuzzy", "lookalike"), near=not same_sound_only)
+    command = (
+        "speechqa bench typos"
+        + (f" --cmrc {cmrc_file.name} --limit {limit}" if cmrc_file else "")
+        + "".join(f" --kind {k}" for k in kinds)
+        + (" --same-sound-only" if same_sound_only else "")
+    )
     publish("typos", command, b.typos_table(results), doc)
     if list_corrected:
         click.echo("\n" + b.misread_listing(results))

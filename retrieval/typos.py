@@ -31,6 +31,20 @@ A speaker's name is read the same way: a name typed with one character of the sa
 does not hold anywhere (「沈玮同志讲的…」 where the library's speaker is 沈伟) is read as that speaker, so the
 question gets the speaker filter it meant.
 
+Two stricter tiers read slips of another kind, only where the same-sound reading finds nothing for the
+word (`near`):
+
+- **fuzzy pinyin (模糊音)**: the sound typed is one an input method's 模糊音 setting confuses with the
+  meant one — the initials z/zh, c/ch, s/sh, n/l, f/h, r/l, the finals an/ang, en/eng, in/ing (ian/iang,
+  uan/uang with them), one of them in one character (`fuzzy_readings`);
+- **look-alike characters (形近字)**, from handwriting or wubi input or OCR'd notes pasted in: the typed
+  character stands in one group of retrieval/data/lookalikes.txt with the meant one (derived by
+  scripts/derive_lookalikes.py from pycorrector's published same_stroke.txt, Apache-2.0).
+
+Each holds every rule above, and more: no function character in the word, the meant word is a
+dictionary word that the library also writes as a word (when the caller says what it writes), and it is
+the only word of its tier the typed word can be read as (two give no reading).
+
 The corrected question is what is searched; the answer says what was corrected, and the front ends show
 it (「已按「典型」查找（问题中为「典形」）」). Nothing is corrected into a word the library does not hold, so a
 correction can only make a question match text that is there.
@@ -39,10 +53,12 @@ correction can only make a question match text that is there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from itertools import pairwise
+from types import MappingProxyType
 
 from corpus import NUMERAL_CHARS, to_simplified
 from index import STOPWORDS, LexicalIndex, dictionary_words, jieba_cut
@@ -53,8 +69,10 @@ __all__ = [
     "HomophoneCorrector",
     "Typo",
     "apply_corrections",
+    "fuzzy_readings",
     "library_words",
     "load_readings",
+    "lookalikes",
     "typo_note",
     "word_readings",
 ]
@@ -81,6 +99,11 @@ _NEGATIONS = frozenset("不没")
 # how a question asks: the interrogatives, and 多 before an adjective of measure (多远, 多大, 多高: how far,
 # how big), the kind of 多少 and 多久
 _ASKS = re.compile(rf"{INTERROGATIVE.pattern}|多[大远高重长宽深厚]")
+
+
+# 模糊音: the initials and finals a pinyin input method offers to confuse (z/zh, n/l, an/ang …)
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l"))
+_FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
 
 @dataclass(frozen=True)
@@ -124,6 +147,37 @@ def word_readings(word: str) -> tuple[str, ...]:
 
 
 @cache
+def fuzzy_readings(reading: str) -> frozenset[str]:
+    """The readings one 模糊音 step away from a reading (tones left out): its initial changed (zu → zhu,
+    lan → nan, fei → hei) or its final (jin → jing, xian → xiang), not both. Not every one is a syllable."""
+    found: set[str] = set()
+    for a, b in _FUZZY_INITIALS:
+        for x, y in ((a, b), (b, a)):
+            if reading.startswith(x) and not (x in "zcs" and reading.startswith(x + "h")):
+                found.add(y + reading[len(x) :])
+    for a, b in _FUZZY_FINALS:
+        if reading.endswith(a):
+            found.add(reading[: -len(a)] + b)
+        elif reading.endswith(b):
+            found.add(reading + "g")
+    found.discard(reading)
+    return frozenset(r for r in found if r)
+
+
+@cache
+def lookalikes() -> Mapping[str, frozenset[str]]:
+    """Character → the characters that look like it (retrieval/data/lookalikes.txt, groups of like
+    strokes): a character in two groups looks like the characters of both."""
+    text = (files("retrieval") / "data" / "lookalikes.txt").read_text(encoding="utf-8")
+    like: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        group = line.split("#", 1)[0].split()
+        for char in group:
+            like.setdefault(char, set()).update(c for c in group if c != char)
+    return MappingProxyType({c: frozenset(others) for c, others in like.items()})
+
+
+@cache
 def _function_chars() -> frozenset[str]:
     """Characters that make a guessed word a piece of grammar rather than a typo: one-character function
     and question words, the general classifiers (个, 些), and numerals."""
@@ -138,12 +192,15 @@ class HomophoneCorrector:
         lexical: LexicalIndex,
         library_word: Callable[[str], bool] | None = None,
         library_holds: Callable[[str], int] | None = None,
+        near: bool = True,
     ) -> None:
         """`library_word(word)`: whether the library's own text, cut into words, holds this word (a term
         of its own that jieba's dictionary lacks: 银龄 of 「银龄驿站」); without it, only dictionary words are
         meant words. `library_holds(text)`: how many passages hold the text; with both, typos that are
-        dictionary words (公式 for 公示) or that jieba cuts across two words (保/非标准) are read too."""
+        dictionary words (公式 for 公示) or that jieba cuts across two words (保/非标准) are read too.
+        `near`: read fuzzy-pinyin and look-alike slips too (the stricter tiers; off, as before session 54)."""
         self.lexical = lexical
+        self.near = near
         self.library_word = library_word
         self.library_holds = library_holds
         self._sounds: dict[str, tuple[str, ...]] | None = None
@@ -206,6 +263,8 @@ class HomophoneCorrector:
             if self._frequency(word) > 0 or dictionary_words([word]):
                 continue
             right = self._best(text, word, start, skip, functional[0] if functional else None)
+            if right is None and self.near and not functional:
+                right = self._near(text, word, start)
             if right is not None and not self._in_context(right, text, start, len(word)):
                 right = None
             if right is not None and not any(
@@ -403,6 +462,46 @@ class HomophoneCorrector:
         held = frequency(pair)
         return held > 0 and held >= _BOUND * min(frequency(pair[0]), frequency(pair[1]))
 
+    def _edge_bound(self, text: str, word: str, start: int, j: int) -> bool:
+        """Whether the character at `j`, at an edge of the word, forms a pair the library holds with its
+        neighbour outside the word (it then belongs to that neighbour's word, and is not the typo)."""
+        outside = text[start - 1 : start + 1] if j == 0 and start > 0 else ""
+        if j == len(word) - 1:
+            outside = text[start + j : start + j + 2]
+        return len(outside) == 2 and self._bound(outside)
+
+    def _near(self, text: str, word: str, start: int) -> str | None:
+        """The stricter tiers (see the module docstring): the one word a fuzzy-pinyin reading of one
+        character gives, else the one word a look-alike character gives — a dictionary word the library
+        holds, and writes as a word when the caller says what it writes."""
+        sounds = self._homophones()
+        vocab = self.lexical.vocab
+        like = lookalikes()
+        fuzzy: set[str] = set()
+        shape: set[str] = set()
+        for j, char in enumerate(word):
+            if self._edge_bound(text, word, start, j):
+                continue
+            typed = _readings(char)
+            # the sound typed is the character's usual one (姓 is typed xing, not as the sheng pypinyin
+            # also lists, which 模糊音 would take to shen)
+            for near in sorted(fuzzy_readings(word_readings(char)[0]) - typed):
+                for other in sounds.get(near, ()):
+                    variant = word[:j] + other + word[j + 1 :]
+                    if other != char and word_readings(variant)[j] == near:
+                        fuzzy.add(variant)
+            for other in sorted(like.get(char, ())):
+                if other in vocab and not _readings(other) & typed:
+                    shape.add(word[:j] + other + word[j + 1 :])
+        for found in (fuzzy, shape):
+            held = {w for w in found if self._frequency(w) > 0}
+            known = dictionary_words(held)
+            if self.library_word is not None:
+                known = {w for w in known if self.library_word(w)}
+            if known:
+                return next(iter(known)) if len(known) == 1 else None
+        return None
+
     def _best(
         self, text: str, word: str, start: int, skip: frozenset[str], only: int | None = None
     ) -> str | None:
@@ -414,13 +513,8 @@ class HomophoneCorrector:
         for j, char in enumerate(word):
             if only is not None and j != only:
                 continue
-            # a character at the word's edge that forms a pair the library holds with its neighbour
-            # outside the word belongs to that neighbour's word, and is not the typo
-            outside = text[start - 1 : start + 1] if j == 0 and start > 0 else ""
-            if j == len(word) - 1:
-                outside = text[start + j : start + j + 2]
-            if len(outside) == 2 and self._bound(outside):
-                continue
+            if self._edge_bound(text, word, start, j):
+                continue  # it belongs to its neighbour's word outside, and is not the typo
             for reading in _readings(char):
                 for other in sounds.get(reading, ()):
                     if other == char or other in skip:
