@@ -211,8 +211,8 @@ def _zip_name(name: str) -> bool:
 
 
 def _picture_name(name: str) -> bool:
-    """Whether a file name is a picture's in a format not read as a scan (a mail's .gif logo, a .bmp)."""
-    return name.lower().endswith((".gif", ".bmp", ".svg", ".emf", ".wmf", ".ico"))
+    """Whether a file name is a picture's in a format not read as a scan (a mail's .gif logo, an .emf)."""
+    return name.lower().endswith((".gif", ".svg", ".emf", ".wmf", ".ico"))
 
 
 def unsupported_message(name: str) -> str:
@@ -332,6 +332,8 @@ _KIND_NAMES = {
     ".jpg": " JPEG 图片",
     ".tif": " TIFF 图片",
     ".webp": " WebP 图片",
+    ".avif": " AVIF 图片",
+    ".bmp": " BMP 位图",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
     ".xlsx": " Excel 工作簿（.xlsx）",
@@ -364,6 +366,10 @@ def content_kind(data: bytes) -> str | None:
         return ".webp"
     if ocr.is_heif(data):
         return ".heic"
+    if ocr.is_avif(data):
+        return ".avif"
+    if ocr.is_bmp(data):
+        return ".bmp"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".xls" if _cfb_workbook(data) else ".doc"
     if is_uof(data):
