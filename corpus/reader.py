@@ -65,7 +65,7 @@ from .slides import SLIDE_SUFFIXES, old_ppt_message, read_deck
 from .transcript import read_transcript
 from .uof import UOF_SUFFIXES, is_uof, read_uof
 from .wechat import read_article
-from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
+from .word import WORD_PACKAGE_SUFFIXES, blocks_text, read_doc, read_docx, read_wps, web_page_kind
 from .zipped import ZIP_DAMAGE
 
 __all__ = [
@@ -448,7 +448,7 @@ def _misnamed(name: str, kind: str) -> str:
 # Word's formats under one another's names are read as what they are (by the Word readers); so are a
 # spreadsheet's and a deck's (a WPS .et is OOXML or BIFF; a password-protected workbook or deck is a
 # compound file, refused by its reader with what to do).
-_WORD = (".docx", ".doc", ".wps")
+_WORD = (".docx", *WORD_PACKAGE_SUFFIXES, ".doc", ".wps")
 # An OpenDocument text is read by one reader, packaged or flat, whichever of the two names it has
 _ODT = (".odt", *FLAT_ODT_SUFFIXES)
 _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
@@ -788,13 +788,14 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     notes: tuple[str, ...] = ()
     sent: str | None = None
     introduced: str | None = None
-    if suffix in (".docx", ".doc", ".wps") and (kind := web_page_kind(data)) is not None:
+    if suffix in _WORD and (kind := web_page_kind(data)) is not None:
         # Word's 「网页」 or 「单个文件网页」 under a Word name, as sites offer notices for download (Word and
         # WPS open them without a word): read as the page it is
         suffix = ".html" if kind == "html" else ".mht"
-    if suffix in (".docx", ".doc", ".wps"):
-        readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
-        word = readers[suffix](name, data)
+    if suffix in _WORD:
+        # a template (.dotx, .dotm) or a macro-enabled document (.docm) is the same package as a .docx
+        readers = {".doc": read_doc, ".wps": read_wps}
+        word = readers.get(suffix, read_docx)(name, data)
         # a recording's transcript exported to Word: the service's turn labels are not what was said
         transcript = read_transcript(word.blocks)
         blocks, reference, encoding, introduced = (
