@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold28
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold29
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -607,6 +607,32 @@ SETS = {
             "rf068": ["保险", "意外险"],  # insurance for the walkers
         },
     ),
+    "cold29": QuestionSet(
+        prefix="rg",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # a phone photo of the printed notice kept as AVIF, a 1-bit BMP scan: read by OCR only
+            Document("关于举办漱玉县老干部二胡演奏培训班的通知.avif", 1, 12, "ERHU", scan=True),
+            Document("漱玉县老干部烙画体验课报名通知.bmp", 13, 24, "PYRO", scan=True),
+            Document(
+                "漱玉县离退休干部红色经典电影观影活动实施方案.pdf", 25, 36, "FILM"
+            ),  # Writer → gs /ebook
+            # Calc's macro-enabled workbook: read back with openpyxl as a .xlsx is
+            Document("漱玉县2029年老干部围棋友谊赛对阵及积分表.xlsm", 37, 48, "GO", office=True),
+            # Writer's Word template: read back from word/document.xml (python-docx opens no template)
+            Document("关于征集庆祝漱玉建县七十周年老干部书画摄影作品的通知.dotx", 49, 60, "ART"),
+        ),
+        absent={
+            "rg061": ["学费", "收费", "费用", "缴费"],  # a fee for the erhu class
+            "rg062": ["证书", "结业证"],  # a certificate after the pyrography class
+            "rg063": ["接送", "班车", "车辆", "交通"],  # a bus to the film shows
+            "rg064": ["午饭", "午餐", "用餐", "就餐", "管饭"],  # lunch at the go tournament
+            "rg065": ["稿费", "稿酬", "报酬", "奖金"],  # payment for works sent in
+            "rg066": ["年龄", "周岁"],  # an age limit for pyrography
+            "rg067": ["汇报", "演出", "音乐会"],  # a concert at the end of the erhu class
+            "rg068": ["纪念品", "参赛奖", "鼓励奖"],  # keepsakes for the losing teams
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -872,6 +898,15 @@ def _mht_text(path: Path) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
 
 
+def _template_text(path: Path) -> str:
+    """A Word template's body text: every ``w:t`` of ``word/document.xml``, a paragraph a line."""
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S)
+    return "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paragraphs)
+
+
 def _office_text(path: Path) -> str:
     """A workbook's visible cells as displayed (openpyxl for .xlsx, xlrd for .xls; hidden sheets and rows
     left out) or a deck's slide and notes text (python-pptx), one a line."""
@@ -880,7 +915,7 @@ def _office_text(path: Path) -> str:
     out: list[str] = []
     if path.suffix == ".ods":  # LibreOffice Calc's own: every paragraph of content.xml, tags removed
         return _odt_text(path)
-    if path.suffix == ".xlsx":
+    if path.suffix in (".xlsx", ".xlsm"):  # .xlsm: the same package, macro-enabled (cold29: Calc's)
         import openpyxl
 
         book = openpyxl.load_workbook(path, data_only=True)
@@ -1006,7 +1041,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold28); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold29); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1070,6 +1105,9 @@ def check(name: str) -> int:
                 _squash(_docx_text(path) + "\n" + _footnotes_text(path)),
                 "python-docx+footnotes",
             )
+        elif path.suffix == ".dotx":  # a Word template (cold29: Writer's 「另存为模板」)
+            texts[document.name] = _parts_text(source)
+            printed[document.name] = (_squash(_template_text(path)), "word/document.xml")
         elif path.suffix == ".docx" and not document.scan:
             texts[document.name] = _docx_text(path)
         elif path.suffix == ".md":  # the knowledge base's export, UTF-8, exactly as make_corpus.py writes it

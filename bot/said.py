@@ -49,6 +49,8 @@ UNNAMED_SUFFIXES = {
     "image/jpeg": ".jpg",
     "image/tiff": ".tif",
     "image/webp": ".webp",  # a picture saved from WeChat or a browser
+    "image/avif": ".avif",  # a picture saved from a browser or an Android gallery
+    "image/bmp": ".bmp",  # a page a 高拍仪 or a scanner's software saved
 }
 
 

@@ -12,6 +12,7 @@ from .odt import FLAT_ODT_SUFFIXES
 from .sheets import SHEET_SUFFIXES
 from .slides import SLIDE_SUFFIXES
 from .uof import UOF_SUFFIXES
+from .word import WORD_PACKAGE_SUFFIXES
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -26,14 +27,28 @@ __all__ = [
     "size_refusal",
 ]
 
-# .heic: a phone photo; .webp: a picture as WeChat, a browser or a phone's gallery saves one (libwebp)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".heic", ".heif")
+# .heic: a phone photo; .webp: a picture as WeChat, a browser or a phone's gallery saves one (libwebp);
+# .avif: an AV1 still, as a browser's 「图片另存为」 or an Android gallery keeps one; .bmp: a Windows bitmap, as a
+# 高拍仪's or a scanner's software saves a page by default
+IMAGE_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+    ".bmp",
+    ".webp",
+    ".avif",
+    ".heic",
+    ".heif",
+)
 HTML_SUFFIXES = (".html", ".htm")
 MHT_SUFFIXES = (".mht", ".mhtml")  # a 「单个文件」 web page: the page and its pictures in one MIME message
 MAIL_SUFFIXES = (".eml",)  # an e-mail saved whole: its body and its attachments
 SUPPORTED_SUFFIXES = (
     ".txt",
     ".docx",
+    *WORD_PACKAGE_SUFFIXES,  # a Word template or macro-enabled document: .dotx .docm .dotm (corpus.word)
     ".doc",
     ".wps",
     ".odt",
@@ -52,7 +67,7 @@ SUPPORTED_SUFFIXES = (
     *EPUB_SUFFIXES,  # an e-book: .epub (corpus.epub)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书），以及 .png/.jpg/.tif/.webp 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书）、.dotx/.docm（Word 模板、启用宏的文档），以及 .png/.jpg/.tif/.bmp/.webp/.avif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or

@@ -309,6 +309,29 @@ def is_heif(data: bytes) -> bool:
     return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
 
 
+def is_avif(data: bytes) -> bool:
+    """Whether the bytes are an AVIF image (an AV1 still or sequence in the HEIF container)."""
+    return data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis")
+
+
+# A Windows bitmap: 「BM」, the file's size, then (at 14) the size of its info header, one of the six
+# header versions Windows has written (OS/2's 12 bytes to BITMAPV5HEADER's 124)
+_BMP_HEADERS = (12, 40, 52, 56, 108, 124)
+
+
+def is_bmp(data: bytes) -> bool:
+    """Whether the bytes are a Windows bitmap (.bmp), by its file header and info header's size."""
+    return data[:2] == b"BM" and len(data) >= 26 and int.from_bytes(data[14:18], "little") in _BMP_HEADERS
+
+
+@lru_cache(maxsize=1)
+def _avif_decoder() -> bool:
+    """Whether this Pillow decodes AVIF (built with libavif: Pillow 11.2 and later wheels)."""
+    from PIL import features
+
+    return bool(features.check("avif"))
+
+
 @lru_cache(maxsize=1)
 def _heif_opener() -> bool:
     """Teach Pillow to open HEIF images (pillow-heif, installed with the OCR extra); False without it."""
@@ -330,6 +353,11 @@ def _open_pages(name: str, data: bytes, max_pages: int) -> _Opened:
         raise UnreadableFile(
             f"{name} 是 HEIC 照片，本机没有读取它的组件：pip install 'speechqa[ocr]'，"
             "或在手机上把照片存为 JPEG 后再添加"
+        )
+    if is_avif(data) and not _avif_decoder():
+        raise UnreadableFile(
+            f"{name} 是 AVIF 图片，本机的 Pillow 不能读取它：请升级 Pillow（11.2 及以上），"
+            "或把图片另存为 JPEG 或 PNG 后再添加"
         )
     sizes: list[tuple[int, int]] = []
     try:

@@ -65,7 +65,7 @@ from .slides import SLIDE_SUFFIXES, old_ppt_message, read_deck
 from .transcript import read_transcript
 from .uof import UOF_SUFFIXES, is_uof, read_uof
 from .wechat import read_article
-from .word import blocks_text, read_doc, read_docx, read_wps, web_page_kind
+from .word import WORD_PACKAGE_SUFFIXES, blocks_text, read_doc, read_docx, read_wps, web_page_kind
 from .zipped import ZIP_DAMAGE
 
 __all__ = [
@@ -211,8 +211,8 @@ def _zip_name(name: str) -> bool:
 
 
 def _picture_name(name: str) -> bool:
-    """Whether a file name is a picture's in a format not read as a scan (a mail's .gif logo, a .bmp)."""
-    return name.lower().endswith((".gif", ".bmp", ".svg", ".emf", ".wmf", ".ico"))
+    """Whether a file name is a picture's in a format not read as a scan (a mail's .gif logo, an .emf)."""
+    return name.lower().endswith((".gif", ".svg", ".emf", ".wmf", ".ico"))
 
 
 def unsupported_message(name: str) -> str:
@@ -332,6 +332,8 @@ _KIND_NAMES = {
     ".jpg": " JPEG 图片",
     ".tif": " TIFF 图片",
     ".webp": " WebP 图片",
+    ".avif": " AVIF 图片",
+    ".bmp": " BMP 位图",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
     ".xlsx": " Excel 工作簿（.xlsx）",
@@ -364,6 +366,10 @@ def content_kind(data: bytes) -> str | None:
         return ".webp"
     if ocr.is_heif(data):
         return ".heic"
+    if ocr.is_avif(data):
+        return ".avif"
+    if ocr.is_bmp(data):
+        return ".bmp"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".xls" if _cfb_workbook(data) else ".doc"
     if is_uof(data):
@@ -442,7 +448,7 @@ def _misnamed(name: str, kind: str) -> str:
 # Word's formats under one another's names are read as what they are (by the Word readers); so are a
 # spreadsheet's and a deck's (a WPS .et is OOXML or BIFF; a password-protected workbook or deck is a
 # compound file, refused by its reader with what to do).
-_WORD = (".docx", ".doc", ".wps")
+_WORD = (".docx", *WORD_PACKAGE_SUFFIXES, ".doc", ".wps")
 # An OpenDocument text is read by one reader, packaged or flat, whichever of the two names it has
 _ODT = (".odt", *FLAT_ODT_SUFFIXES)
 _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
@@ -782,13 +788,14 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
     notes: tuple[str, ...] = ()
     sent: str | None = None
     introduced: str | None = None
-    if suffix in (".docx", ".doc", ".wps") and (kind := web_page_kind(data)) is not None:
+    if suffix in _WORD and (kind := web_page_kind(data)) is not None:
         # Word's 「网页」 or 「单个文件网页」 under a Word name, as sites offer notices for download (Word and
         # WPS open them without a word): read as the page it is
         suffix = ".html" if kind == "html" else ".mht"
-    if suffix in (".docx", ".doc", ".wps"):
-        readers = {".docx": read_docx, ".doc": read_doc, ".wps": read_wps}
-        word = readers[suffix](name, data)
+    if suffix in _WORD:
+        # a template (.dotx, .dotm) or a macro-enabled document (.docm) is the same package as a .docx
+        readers = {".doc": read_doc, ".wps": read_wps}
+        word = readers.get(suffix, read_docx)(name, data)
         # a recording's transcript exported to Word: the service's turn labels are not what was said
         transcript = read_transcript(word.blocks)
         blocks, reference, encoding, introduced = (

@@ -218,11 +218,30 @@ def _form_label(text: str) -> bool:
     return len(text) <= _MAX_FORM_LABEL and not _SENTENCE_MARK.search(text) and not _DIGIT.search(text)
 
 
+# A span of days written from a date: 「2029年3月17日至18日」「2028年5月9日—6月26日」「2029.3.17-3.18」
+_DATE_SPAN = re.compile(
+    r"^(?P<start>.+?)\s*(?:至|到|—{1,2}|–|-|－|~|～)\s*(?P<end>[0-9０-９][^。；;]{0,14})$"
+)
+
+
 def _value_not_title(text: str) -> bool:
-    """A cell that is a value and titles no column: a person's name, a date, a number or amount."""
+    """A cell that is a value and titles no column: a person's name, a date or a span of days from one (a
+    month at least: 「2023—2024」 may title a column), a number or amount."""
     if _BARE_YEAR.match(text):
         return False
-    return bool(_NUMBER_VALUE.match(text)) or read_date(text) is not None or is_person_name(text)
+    return (
+        bool(_NUMBER_VALUE.match(text))
+        or read_date(text) is not None
+        or _date_span(text)
+        or is_person_name(text)
+    )
+
+
+def _date_span(text: str) -> bool:
+    """Whether a cell is a span of days from a dated start (「2029年3月17日至18日」): the start a date naming its
+    month at least, the end a short run beginning with a digit."""
+    m = _DATE_SPAN.match(text.strip())
+    return m is not None and "-" in (read_date(m["start"]) or "")
 
 
 def _label_like(text: str) -> bool:

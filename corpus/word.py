@@ -41,6 +41,16 @@ from .zipped import ZIP_DAMAGE, refuse_zip_bomb
 
 log = logging.getLogger(__name__)
 
+# The other names of a .docx's package: a template (.dotx; .dotm with macros) and a macro-enabled document
+# (.docm) hold the same WordprocessingML, their main part only typed otherwise (Word's and Writer's 「另存为」)
+WORD_PACKAGE_SUFFIXES = (".dotx", ".docm", ".dotm")
+_DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
 _CONVERT_TIMEOUT = 120
 _T = TypeVar("_T")
 
@@ -58,6 +68,27 @@ class WordText:
     blocks: tuple[Block, ...]
     reference: str
     converter: str
+
+
+def _typed_as_document(data: bytes) -> bytes:
+    """The package with its main part typed as a document's when it is a template's or a macro-enabled
+    one's (python-docx opens only a document's); any other package as it is. Nothing else changes: the
+    macros (vbaProject.bin) are never run or read."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            types = archive.read("[Content_Types].xml")
+        except KeyError:
+            return data
+        if not any(main in types for main in _OTHER_MAINS):
+            return data
+        for main in _OTHER_MAINS:
+            types = types.replace(main, _DOCUMENT_MAIN)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as typed:
+            for item in archive.infolist():
+                content = types if item.filename == "[Content_Types].xml" else archive.read(item)
+                typed.writestr(item, content)
+    return out.getvalue()
 
 
 def read_docx(name: str, data: bytes) -> WordText:
@@ -82,7 +113,7 @@ def read_docx(name: str, data: bytes) -> WordText:
     from docx.oxml import parse_xml
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_typed_as_document(data)))
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
         blocks = tuple(_blocks(document, list_definitions(data)))

@@ -557,9 +557,8 @@ def test_heic_is_a_supported_suffix_and_a_heic_under_a_jpeg_name_is_read(tmp_pat
     assert {".heic", ".heif"} <= set(SUPPORTED_SUFFIXES) and ".heic" in SUPPORTED_FORMATS
     data = heic(printed((160, 220)).convert("RGB"))
     assert content_kind(data) == ".heic"
-    assert (
-        content_kind(b"\x00\x00\x00\x1cftypavif" + b"\x00" * 20) is None
-    )  # AVIF shares the box, not the brand
+    # AVIF shares the box, not the brand: an AVIF is named an AVIF (cold29), never an HEIC
+    assert content_kind(b"\x00\x00\x00\x1cftypavif" + b"\x00" * 20) == ".avif"
     engine = KeepingEngine()
     for file in (
         "照片.heic",
