@@ -48,3 +48,33 @@ async def test_the_bot_says_the_offer_before_the_note_that_leads_to_the_passages
         await feed(app, api.make_text_update(OTHER_QUANTITY))
         lines = api.last_message(USER).plain_text.splitlines()
     _offer_right_under_the_level(lines, ("⚠️", "✅", "🔶"))
+
+
+def test_a_house_number_is_no_day_the_when_of_a_notice_is_its_date(run: Run, tmp_path: Path) -> None:
+    """「老年大学什么时候报名」 of a notice whose address is 「学院路88号」: the 要点 is the sentence of the dates, not
+    the address's (before: 「88号」 read as a day, and the address sentence won on 老年大学 + 报名)."""
+    from docx import Document
+
+    from retrieval.answer_type import holds
+
+    notice = Document()
+    notice.add_heading("关于温州老年大学2027年春季招生的通知", level=1)
+    notice.add_paragraph("各位学员：")
+    notice.add_paragraph(
+        "2027年春季学期开设书法、国画、声乐等28个专业，报名时间为2月20日至2月28日，每人限报两个专业。"
+        "学费每个专业每学期300元。报名地点：学院路88号老年大学一楼教务处，电话0577-88965678。"
+    )
+    notice.add_paragraph("温州老年大学")
+    notice.add_paragraph("2027年2月10日")
+    path = tmp_path / "春季招生通知.docx"
+    notice.save(str(path))
+    assert run("add", str(path)).exit_code == 0
+    answer = json.loads(run("ask", "--json", "-k", "1", "老年大学什么时候报名").stdout)
+    [first] = answer["results"]
+    assert "春季招生" in first["speech_title"]
+    said = first["answer_sentence"]["text"]
+    assert "2月20日" in said and "学院路" not in said, said
+    # the rule itself, either way round: an address's 号 is no time, a day's 号 still is
+    for address in ["报名地点：学院路88号一楼", "地址：解放街3号", "人民大道一百号"]:
+        assert not holds("time", address) and not holds("day", address)
+    assert holds("day", "3月6号开学") and holds("time", "每月5号前报送")
