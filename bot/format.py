@@ -296,10 +296,7 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
     if (period := answer.period_note) is not None:
         pieces += [Piece(period, "i"), Piece("\n")]
     pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
-    if not answer.answered:
-        pieces += [Piece(NO_ANSWER_NOTE, "i"), Piece("\n")]
-    if (fact := answer.record_fact) is not None:  # the asked date, speaker, 文号…, from the stored record
-        pieces += [Piece(fact.line, "b" if fact.value is not None else "i"), Piece("\n")]
+    # the offer before 「以下是最接近的段落…：」, whose colon leads to the passages
     if answer.pin_offer is not None:
         pieces += [
             Piece(OFFER),
@@ -307,6 +304,10 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
             Piece(OFFER_HINT, "i"),
             Piece("\n"),
         ]
+    if not answer.answered:
+        pieces += [Piece(NO_ANSWER_NOTE, "i"), Piece("\n")]
+    if (fact := answer.record_fact) is not None:  # the asked date, speaker, 文号…, from the stored record
+        pieces += [Piece(fact.line, "b" if fact.value is not None else "i"), Piece("\n")]
     pieces.append(Piece(f"第 {first}–{last} 条" if last > first else f"第 {first} 条", "i"))
     for hit in hits:
         p = hit.passage

@@ -189,10 +189,7 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
     pinned = any(hit.pinned for hit in answer.hits)
     sure = f"（把握 {answer.probability:.0%}）" if answer.probability is not None and not pinned else ""
     lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
-    if note:
-        lines.append(click.style(note, fg=colour))
-    if (fact := answer.record_fact) is not None:  # 「发布日期：2020年2月6日（据资料库记录的文件日期）」
-        lines.append(click.style(fact.line, bold=fact.value is not None, fg=None if fact.value else "yellow"))
+    # the offer before 「以下是最接近的段落…：」, whose colon leads to the passages
     if (offer := answer.pin_offer) is not None:
         lines.append(
             click.style("📌 相近的标准问题：", fg="green")
@@ -204,6 +201,10 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
                 dim=True,
             )
         )
+    if note:
+        lines.append(click.style(note, fg=colour))
+    if (fact := answer.record_fact) is not None:  # 「发布日期：2020年2月6日（据资料库记录的文件日期）」
+        lines.append(click.style(fact.line, bold=fact.value is not None, fg=None if fact.value else "yellow"))
     for hit in answer.hits:
         p = hit.passage
         marker = "?" if not answer.answered else ""

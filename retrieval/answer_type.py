@@ -267,6 +267,12 @@ def interrogative_kinds(folded: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# A house number is no day: 「学院路88号」「解放街3号」 (an address's 号 after the road it numbers) answers where, not when.
+_ADDRESS = re.compile(
+    r"(?:路|街|巷|弄|胡同|大道)\s*(?:[0-9]+|[〇零一二三四五六七八九十百]+)\s*(?:之[0-9一二三四五六七八九十]+\s*)?号"
+)
+
+
 _DATE = re.compile(
     r"(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?"
@@ -294,12 +300,14 @@ def _figures(kind: AnswerKind, text: str) -> frozenset[str]:
     text = unicodedata.normalize("NFKC", to_simplified(text))
     if kind in _HOLDS:
         text = _NOT_AN_AMOUNT.sub(" ", text) if GENERAL[kind] == "amount" else text
+        text = _ADDRESS.sub(" ", text) if kind == "day" else text
         # a sum is also given as a share of something (「拿出财政收入的十分之一」)
         patterns = [_HOLDS[kind], *([_HOLDS["share"]] if kind == "money" else [])]
     elif kind == "amount":
         text = _NOT_AN_AMOUNT.sub(" ", _DATE.sub(" ", text))
         patterns = [_AMOUNT]
     else:  # a time: any date or time, or a year, a day or an hour
+        text = _ADDRESS.sub(" ", text)
         patterns = [_TIME, _HOLDS["year"], _HOLDS["day"], _HOLDS["hour"]]
     return frozenset("".join(m.group().split()) for p in patterns for m in p.finditer(text))
 
