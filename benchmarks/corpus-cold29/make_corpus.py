@@ -19,7 +19,6 @@ text; the bytes differ (time stamps, ids, the photo's encoder).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    soffice_convert,
     write_converted,
     write_docx,
     write_photo,
@@ -37,34 +37,6 @@ from tests.fixtures.corpus_writers import (  # noqa: E402
 from tests.fixtures.office_writers import Sheet, write_workbook  # noqa: E402
 
 AUTHOR = "中共漱玉县委老干部局"
-
-
-def _soffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）")
-    return soffice
-
-
-def _convert(source: Path, convert_to: str, suffix: str, path: Path) -> None:
-    """`source` converted by LibreOffice with `convert_to` (a filter) and saved as `path`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                _soffice(),
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                convert_to,
-                "--outdir",
-                f"{tmp}/out",
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        shutil.copyfile(Path(tmp) / "out" / f"{source.stem}.{suffix}", path)
 
 
 # --- 1. a printed notice photographed, kept as AVIF -----------------------------------------------------
@@ -242,7 +214,7 @@ def write_go(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.xlsx"
         write_workbook(GO, source)
-        _convert(source, "xlsm:Calc MS Excel 2007 VBA XML", "xlsm", path)
+        soffice_convert(source, "xlsm:Calc MS Excel 2007 VBA XML", path)
 
 
 # --- 5. a notice kept by Writer as a Word template (.dotx) ---------------------------------------------
@@ -283,7 +255,7 @@ def write_art(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{path.stem}.docx"
         write_docx(ART, source, author=AUTHOR)
-        _convert(source, "dotx:MS Word 2007 XML Template", "dotx", path)
+        soffice_convert(source, "dotx:MS Word 2007 XML Template", path)
 
 
 WRITERS = {
