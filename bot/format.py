@@ -37,11 +37,11 @@ from retrieval import (
     UNRELATED_MARK,
     Answer,
     Hit,
+    added_size,
     archive_skipped_lines,
     archive_summary,
     attribution,
     attribution_row,
-    index_size,
     mark,
     newer_version_note,
     typo_note,
@@ -493,7 +493,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
     if report is not None:
         pieces.append(
             Piece(
-                f"索引：共 {index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                f"索引：共 {added_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
                 "i",
             )
         )
