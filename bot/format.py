@@ -363,7 +363,7 @@ def render_speech(speech: SpeechRecord, sections: Sequence[str], limit: int = TE
     for label, value in (
         # every card has a date and a speaker line, said unknown as the results and the list say it
         ("日期", speech.date or "日期不详"),
-        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
+        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文 (as its results say)
         ("来源文件", f"{speech.source}（{BUNDLED_NAME}）" if bundled(speech) else speech.source),
         ("汇编标题", speech.label),
     ):

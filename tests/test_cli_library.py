@@ -424,7 +424,7 @@ def test_a_notices_issuer_can_be_corrected_to_joint_issuers_and_cleared(run: Run
     out = ok(run("edit", "6", "--issuer", "中共温州市委老干部局， 温州市财政局"))
     joint = "中共温州市委老干部局、温州市财政局"
     assert f"已更正 #6 关于做好离退休干部重阳节走访慰问工作的通知 · 2024-10-08 · 发文：{joint}" in out, out
-    assert f"发文机关：{joint}" in ok(run("show", "6")).splitlines()
+    assert f"发文：{joint}" in ok(run("show", "6")).splitlines()
     question = "重阳节走访慰问金发多少？"
     top = json.loads(ok(run("ask", "--json", question)))["results"][0]
     assert (top["speech_id"], top["issuer"]) == (6, joint)
