@@ -37,11 +37,11 @@ from retrieval import (
     UNRELATED_MARK,
     Answer,
     Hit,
+    added_size,
     archive_skipped_lines,
     archive_summary,
     attribution,
     attribution_row,
-    index_size,
     mark,
     newer_version_note,
     typo_note,
@@ -363,7 +363,7 @@ def render_speech(speech: SpeechRecord, sections: Sequence[str], limit: int = TE
     for label, value in (
         # every card has a date and a speaker line, said unknown as the results and the list say it
         ("日期", speech.date or "日期不详"),
-        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
+        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文 (as its results say)
         ("来源文件", f"{speech.source}（{BUNDLED_NAME}）" if bundled(speech) else speech.source),
         ("汇编标题", speech.label),
     ):
@@ -493,7 +493,7 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
     if report is not None:
         pieces.append(
             Piece(
-                f"索引：共 {index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
+                f"索引：共 {added_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒",
                 "i",
             )
         )

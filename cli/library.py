@@ -39,7 +39,14 @@ from index import (
     speaker_key,
     write_lock,
 )
-from retrieval import UNKNOWN_SPEAKER, archive_skipped_lines, archive_summary, attribution, index_size
+from retrieval import (
+    UNKNOWN_SPEAKER,
+    added_size,
+    archive_skipped_lines,
+    archive_summary,
+    attribution,
+    index_size,
+)
 
 from .follow import followed_speech, missing_speech
 from .main import (
@@ -191,7 +198,7 @@ def add(
             embedded, seconds = embedded + service.built.embedded, seconds + service.built.seconds
         click.echo(
             click.style(
-                f"索引：{index_size(report)}，本次嵌入 {embedded} 段，用时 {seconds:.1f} 秒", dim=True
+                f"索引：{added_size(report)}，本次嵌入 {embedded} 段，用时 {seconds:.1f} 秒", dim=True
             )
         )
         if failed:  # the others were added and kept; a script must still learn that some were refused

@@ -333,7 +333,7 @@ def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:
         lines.append(f"——{speech.subtitle}")
     for label, value in (
         ("日期", speech.date or "日期不详"),  # said unknown, as the bot's 出处 card says it
-        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文机关
+        attribution_row(speech.speaker, speech.issuer),  # 讲话人, or a notice's 发文 (as its results say)
         ("来源", shown_source(speech.path, speech.source)),
     ):
         if value:

@@ -125,7 +125,9 @@ _DEFAULT_SHEET = re.compile(r"(?i)(sheet|工作表|表)\s*\d*")
 
 def _blocks(grids: Sequence[Grid]) -> list[Block]:
     """The sheets as blocks: the document's title (the first title row found), then each sheet under a
-    heading of its name: its other title rows as lines, its table's rows labelled, its notes."""
+    heading of its name: its other title rows as lines (a first one that only repeats the sheet's name, as
+    a sheet 「竞赛规程」 is often titled 「竞赛规程」, is its heading already), its table's rows labelled, its
+    notes."""
     parts = [_split(grid) for grid in grids]
     title = next((lead[0] for lead, _, _ in parts if lead), None)
     blocks: list[Block] = [Block(text=title, kind="title")] if title is not None else []
@@ -134,16 +136,28 @@ def _blocks(grids: Sequence[Grid]) -> list[Block]:
     for grid, (lead, table, after) in zip(grids, parts, strict=True):
         if not (lead or table or after):
             continue
-        if named and grid.name.strip():
-            blocks.append(Block(text=grid.name.strip(), kind="heading", level=1))
+        heading = grid.name.strip() if named else ""
+        if heading:
+            blocks.append(Block(text=heading, kind="heading", level=1))
         for n, line in enumerate(lead):
             if n == 0 and not used_title and line == title:
                 used_title = True
                 continue
+            if (
+                n == 0
+                and heading
+                and _spaceless(line) == _spaceless(heading)
+                and (table or after or lead[1:])
+            ):
+                continue  # a title row repeating the sheet's name (「竞赛规程」): read once, as its heading
             blocks.append(Block(text=line, kind="line"))
         blocks.extend(table_blocks(_totals_named(table, grid.name.strip() if named else title)))
         blocks.extend(Block(text=line, kind="paragraph") for line in after)
     return blocks
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 # The first cell of a table's total row: 「合计」「总计」「共计」「合 计」 (a 小计 is a part's, not the table's).

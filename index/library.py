@@ -172,9 +172,9 @@ class BuildReport:
     manifest: Manifest
     embedded: int  # passages embedded now (the rest came from the cache)
     seconds: float
-    document_info: int = (
-        0  # stored 「文件信息」 passages (文号, issuers, 主送, 版记): kept out of both indexes
-    )
+    # stored 「文件信息」 passages (文号, issuers, 主送, 版记), kept out of both indexes: the library's after a
+    # build, those this add stored after an add (retrieval.Added.report)
+    document_info: int = 0
     # what those passages hold between them, in their order: 「文号」「发文机关」「主送」「抄送」「印发日期」…
     document_fields: tuple[str, ...] = ()
 

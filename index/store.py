@@ -1432,10 +1432,14 @@ class Store:
         return found
 
     @_locked
-    def texts_in_section(self, section: str) -> list[str]:
-        """The text of every passage under this section heading, in every speech (「文件信息」: the heads)."""
-        rows = self.db.execute("SELECT text FROM passages WHERE section = ? ORDER BY id", [section])
-        return [text for (text,) in rows.fetchall()]
+    def texts_in_section(self, section: str, speech_ids: Iterable[int] | None = None) -> list[str]:
+        """The text of every passage under this section heading (「文件信息」: the heads), in every speech or
+        in these speeches only."""
+        rows = self.db.execute(
+            "SELECT speech_id, text FROM passages WHERE section = ? ORDER BY id", [section]
+        )
+        wanted = None if speech_ids is None else set(speech_ids)
+        return [text for speech_id, text in rows.fetchall() if wanted is None or speech_id in wanted]
 
     @_locked
     def passages_in_section(self, section: str) -> dict[int, int]:

@@ -48,7 +48,8 @@ CANCELLED = "已取消，没有做任何改动。"
 
 
 class Added(NamedTuple):
-    """What an add did: one outcome per file (or document), and the index it left."""
+    """What an add did: one outcome per file (or document), and the index it left (its 「文件信息」 count: the
+    passages this add stored, said by added_size)."""
 
     outcomes: list[FileOutcome]
     report: BuildReport
@@ -337,7 +338,9 @@ class SpeechService:
         self.reload()
         manifest = self.library.manifest()
         assert manifest is not None
-        heads = self.library.store.texts_in_section(HEAD_SECTION)
+        # the 「文件信息」 passages this add stored (its added or updated speeches'), not the library's
+        stored = {s.speech_id for o in outcomes for s in o.speeches if s.status in ("added", "updated")}
+        heads = self.library.store.texts_in_section(HEAD_SECTION, stored)
         embedded = sum(o.embedded for o in outcomes)
         return BuildReport(manifest, embedded, time.perf_counter() - started, len(heads), head_labels(heads))
 
@@ -414,4 +417,12 @@ def index_size(report: BuildReport) -> str:
     that the count matches what `show` lists."""
     fields = f"：{'、'.join(report.document_fields)}" if report.document_fields else ""
     extra = f"（另存 {report.document_info} 段文件信息{fields}）" if report.document_info else ""
+    return f"{report.manifest.count} 段{extra}"
+
+
+def added_size(report: BuildReport) -> str:
+    """The index's size after an add (`Added.report`), with the 「文件信息」 passages this add stored, which are
+    in neither index: 「160 段（本次另存 1 段文件信息：发文机关、主送）」; none stored, the size alone."""
+    fields = f"：{'、'.join(report.document_fields)}" if report.document_fields else ""
+    extra = f"（本次另存 {report.document_info} 段文件信息{fields}）" if report.document_info else ""
     return f"{report.manifest.count} 段{extra}"

@@ -91,7 +91,7 @@ async def test_a_notice_is_cited_by_its_issuing_body_in_results_and_its_card(
     api: FakeBotAPI, seed_service: SpeechService, tmp_path: Path
 ) -> None:
     """A notice has no speaker: its upload report, its results and /speech said 「讲话人不详」 although it
-    names who issued it. Now 「发文：…」 on the one-line citations, a 「发文机关」 row on the card."""
+    names who issued it. Now 「发文：…」 on the one-line citations and on the card, in the same words."""
     from tests.fixtures.corpus_writers import write_docx
 
     from .test_cli_first_use import ISSUED, NOTICE_PARTS
@@ -107,14 +107,27 @@ async def test_a_notice_is_cited_by_its_issuing_body_in_results_and_its_card(
         card = api.last_message(USER).plain_text.split("\n")
         await feed(app, api.make_text_update("/speech 2"))
         spoken = api.last_message(USER).plain_text.split("\n")
+        other = tmp_path / "体检通知.docx"
+        checkup = [
+            ("title", "关于组织离休干部健康体检的通知"),
+            ("body", "各县（市、区）老干部局，市直各单位："),
+            ("body", "今年的健康体检安排在五月，每人一次，体检费用由同级财政承担，体检结果反馈本人。"),
+            ("body", "中共温州市委老干部局"),
+            ("body", "2024年4月2日"),
+        ]
+        write_docx(checkup, other, author="温州市委老干部局")
+        await feed(app, api.make_document_update("体检通知.docx", other.read_bytes(), user_id=ADMIN))
+        second = api.last_message(ADMIN).plain_text
     title = "关于做好离退休干部重阳节走访慰问工作的通知"
     assert f"新增 #6 《{title}》（2024-10-08 · {ISSUED} · 3 段）" in report, report
     top = answer.split("\n\n")[1]
     assert top.split("\n")[:2] == [f"1. {title}", f"2024-10-08 · {ISSUED} · 讲话 #6"], answer[:300]
-    assert "发文机关：中共温州市委老干部局" in card and not any(line.startswith("讲话人") for line in card), (
-        card
-    )
+    # the card's row in the results' wording (it said 「发文机关：」)
+    assert ISSUED in card and not any(line.startswith(("讲话人", "发文机关")) for line in card), card
     assert "讲话人：沈伟" in spoken, spoken  # a speech with a speaker: as before
+    # the 文件信息 passages each upload stored, not the library's (the second said 2 before polish 54)
+    for said in (report, second):
+        assert "（本次另存 1 段文件信息：发文机关、主送）" in said.splitlines()[-1], said
 
 
 @pytest.mark.parametrize("argument", ["②", "⑤④", "²"])

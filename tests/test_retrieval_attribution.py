@@ -12,8 +12,8 @@ from retrieval import UNKNOWN_SPEAKER, attribution, attribution_row
     [
         ("沈伟", None, "沈伟", ("讲话人", "沈伟")),
         ("沈伟", "中共温州市委老干部局", "沈伟", ("讲话人", "沈伟")),  # a speaker is named, never replaced
-        (None, "中共温州市委老干部局", "发文：中共温州市委老干部局", ("发文机关", "中共温州市委老干部局")),
-        ("", "中共温州市委老干部局", "发文：中共温州市委老干部局", ("发文机关", "中共温州市委老干部局")),
+        (None, "中共温州市委老干部局", "发文：中共温州市委老干部局", ("发文", "中共温州市委老干部局")),
+        ("", "中共温州市委老干部局", "发文：中共温州市委老干部局", ("发文", "中共温州市委老干部局")),
         (None, None, None, ("讲话人", UNKNOWN_SPEAKER)),
         (None, "", None, ("讲话人", UNKNOWN_SPEAKER)),
     ],
