@@ -6,7 +6,9 @@ import hashlib
 from collections.abc import Sequence
 
 import numpy as np
+from PIL import Image
 
+from corpus.ocr import Reading
 from index import Kind
 
 
@@ -51,3 +53,16 @@ class FailingEmbedder(FakeEmbedder):
         if kind == "passage" and self.passages_embedded + len(texts) > self.fail_after:
             raise RuntimeError(f"simulated crash after {self.passages_embedded} passages")
         return super().embed_batch(texts, kind)
+
+
+class RecordingOcrEngine:
+    """A fake OCR engine: it reads nothing and keeps the page images it is given (as RGB bytes)."""
+
+    name = "recorder"
+
+    def __init__(self) -> None:
+        self.pages: list[bytes] = []
+
+    def read(self, image: Image.Image) -> Reading:
+        self.pages.append(image.convert("RGB").tobytes())
+        return Reading(lines=())

@@ -33,8 +33,9 @@ from corpus import (
     read_bytes,
 )
 from corpus.errors import UnreadableFile
-from corpus.ocr import Reading, read_image
+from corpus.ocr import read_image
 from corpus.reader import content_kind
+from tests.fakes import RecordingOcrEngine
 from tests.fixtures.avif_bmp.make_avif_bmp_pictures import AUTHOR, NOTICE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "avif_bmp"
@@ -108,19 +109,6 @@ def test_the_one_bit_bmp_notice_reads_as_its_png_does() -> None:
     _reads_as_written("扫描.bmp", data)
 
 
-class _Recorder:
-    """A fake engine: it reads nothing and keeps the page images it is given."""
-
-    name = "recorder"
-
-    def __init__(self) -> None:
-        self.pages: list[bytes] = []
-
-    def read(self, image: Image.Image) -> Reading:
-        self.pages.append(image.convert("RGB").tobytes())
-        return Reading(lines=())
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     mode=st.sampled_from(["1", "L", "P", "RGB"]),
@@ -142,7 +130,7 @@ def test_a_bmp_reaches_ocr_as_its_png_does(mode: str, width: int, height: int, s
         picture.save(out, form)
         if form == "BMP":
             assert content_kind(out.getvalue()) == ".bmp"
-        recorder = _Recorder()
+        recorder = RecordingOcrEngine()
         read_image(f"图.{form.lower()}", out.getvalue(), reader=recorder)
         pages[form] = recorder.pages
     assert pages["BMP"] == pages["PNG"] and len(pages["PNG"]) >= 1

@@ -31,7 +31,8 @@ from corpus import (
     read_bytes,
 )
 from corpus.errors import UnreadableFile
-from corpus.ocr import Reading, read_image
+from corpus.ocr import read_image
+from tests.fakes import RecordingOcrEngine
 from tests.fixtures.webp.make_webp_pictures import AUTHOR, NOTICE
 
 FIXTURE = Path(__file__).parent / "fixtures" / "webp" / "notice.webp"
@@ -83,19 +84,6 @@ def test_the_webp_notice_reads_as_the_same_picture_in_png() -> None:
             assert _squash(line) in body
 
 
-class _Recorder:
-    """A fake engine: it reads nothing and keeps the page images it is given."""
-
-    name = "recorder"
-
-    def __init__(self) -> None:
-        self.pages: list[bytes] = []
-
-    def read(self, image: Image.Image) -> Reading:
-        self.pages.append(image.convert("RGB").tobytes())
-        return Reading(lines=())
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     mode=st.sampled_from(["L", "RGB", "RGBA"]),
@@ -111,7 +99,7 @@ def test_a_lossless_webp_reaches_ocr_as_its_png_does(mode: str, width: int, heig
     for form, options in (("PNG", {}), ("WEBP", {"lossless": True})):
         out = io.BytesIO()
         picture.save(out, form, **options)
-        recorder = _Recorder()
+        recorder = RecordingOcrEngine()
         read_image(f"图.{form.lower()}", out.getvalue(), reader=recorder)
         pages[form] = recorder.pages
     assert pages["WEBP"] == pages["PNG"] and len(pages["PNG"]) >= 1
