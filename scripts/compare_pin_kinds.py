@@ -33,32 +33,21 @@ The rule, written (and committed) before any figure of batch 11 was read:
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import bench.pins as b
+from bench import pin_veto
+from bench.pins import Outcome
 from cli.settings import load_settings
-from retrieval import PinModel
 from retrieval.groups import question_groups
 from retrieval.slots import question_slots
 
 NEWEST = "11"
-VETO = "kind_swap"
 
 
-def fires(parts: Sequence[b.Observation], veto: str, kind: str) -> list[str]:
-    """The questions of this kind the veto fires on against their own group's pin."""
-    return [
-        o.item.question
-        for o in parts
-        if o.item.kind == kind and any(g == o.item.group and f.vector((veto,))[0] for g, f in o.scores)
-    ]
-
-
-def passes(shipped: Mapping[str, b.Outcome], variant: Mapping[str, b.Outcome]) -> bool:
+def passes(shipped: Mapping[str, Outcome], variant: Mapping[str, Outcome]) -> bool:
     """The rule of the module's docstring over the parts `bench.pins.held_out_report` names."""
     newest, everything = f"batch {NEWEST}", "all held out"
     better = all(
@@ -73,70 +62,19 @@ def passes(shipped: Mapping[str, b.Outcome], variant: Mapping[str, b.Outcome]) -
     return better and no_worse
 
 
+TRIAL = pin_veto.VetoTrial(
+    veto="kind_swap",
+    newest=NEWEST,
+    names=("shipped", "K", "KR"),
+    passes=passes,
+    describe=lambda q: f"{sorted(question_groups(q))} {sorted(question_slots(q))}",
+)
+
+
 def main() -> None:
-    parser = b.experiment_parser(__doc__ or "")
-    parser.add_argument("--cold-homes", type=Path, required=True)
-    parser.add_argument("--misses", default="", help="batches whose misses to list, e.g. 11")
-    args = parser.parse_args()
+    args = pin_veto.parser(TRIAL, __doc__ or "").parse_args()
     settings = load_settings()
-    run = b.cold_experiment(
-        args.library, args.cold_homes, args.cache, settings.model, settings.prefixes, settings.tokenizer
-    )
-    observed, shipped, pinned = run.observed, run.shipped, run.pinned
-    parts = observed.parts()
-    if args.misses:
-        for miss in b.cold_misses(parts.cold, shipped, set(args.misses.split(","))):
-            print(miss.line(pinned, lambda q: f"{sorted(question_groups(q))} {sorted(question_slots(q))}"))
-        return
-    tuning = list(parts.tuning)
-    fired = fires(tuning, VETO, "paraphrase")
-    print(
-        f"{VETO} fires on {len(fired)} tuning paraphrases against their own pin {fired}, "
-        f"{len(fires(tuning, VETO, 'near-miss'))} near misses"
-    )
-    if not args.held_out:
-        return
-    if fired:
-        print("verdict: nothing ships (the veto fires on a tuning paraphrase)")
-        return
-    veto = (*shipped.veto, VETO)
-
-    def fit_vetoed(observations: Sequence[b.Observation], **kw: object) -> PinModel:
-        model = replace(b.fit_once(observations, **kw), veto=veto)  # type: ignore[arg-type]
-        return replace(model, threshold=b.best_threshold(observations, model, float(kw["max_false"])))  # type: ignore[arg-type]
-
-    c, _ = b.choose_strength(tuning, pairs=observed.pairs, passage_of=observed.passage_of, fit=fit_vetoed)
-    refit = b.fit_pins(
-        tuning, embedder=shipped.embedder, fitted_on="", strength=c, pairs=observed.pairs, fit=fit_vetoed
-    )
-    judges = {
-        "shipped": shipped,
-        "K": replace(shipped, veto=veto),
-        "KR": refit,
-    }
-    print(f"KR: C = {c:g}, threshold {refit.threshold:.4f}, suggest {refit.suggest:.4f}")
-    report = b.held_out_report(parts, NEWEST)
-    outcomes = {n: {p: b.outcome(rows, j) for p, rows in report.items()} for n, j in judges.items()}
-    for name, judge in judges.items():
-        print(b.figures_line(name, report, judge))
-    cold = list(parts.cold)
-    for batch in sorted({o.item.batch for o in cold}, key=int):
-        rows = [o for o in cold if o.item.batch == batch]
-        print(
-            f"  batch {batch}: "
-            + ", ".join(f"{n} {b.outcome(rows, j).served_at()}" for n, j in judges.items())
-        )
-    print(
-        f"held-out paraphrases vetoed against their own pin: {fires(report['all held out'], VETO, 'paraphrase')}"
-    )
-    print(
-        f"held-out near misses vetoed against their own pin: {fires(report['all held out'], VETO, 'near-miss')}"
-    )
-    verdict = {n: passes(outcomes["shipped"], outcomes[n]) for n in ("K", "KR")}
-    k_all, kr_all = outcomes["K"]["all held out"], outcomes["KR"]["all held out"]
-    kr_better = kr_all.hits > k_all.hits and kr_all.false_pins <= k_all.false_pins
-    ships = "KR" if verdict["KR"] and (kr_better or not verdict["K"]) else "K" if verdict["K"] else "nothing"
-    print(f"passes: {verdict}; ships: {ships}")
+    pin_veto.run(TRIAL, args, settings.model, settings.prefixes, settings.tokenizer)
 
 
 if __name__ == "__main__":

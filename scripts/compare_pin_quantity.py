@@ -40,105 +40,47 @@ The rule, written (and committed) before any figure of batch 13 was read:
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import bench.pins as b
+from bench import pin_veto
+from bench.pins import Outcome
 from cli.settings import load_settings
-from retrieval import PinModel
 from retrieval.slots import quantity_slots
 
 NEWEST = "13"
-VETO = "quantity_conflict"
 
 
-def fires(parts: Sequence[b.Observation], veto: str, kind: str) -> list[str]:
-    """The questions of this kind the veto fires on against their own group's pin."""
-    return [
-        o.item.question
-        for o in parts
-        if o.item.kind == kind and any(g == o.item.group and f.vector((veto,))[0] for g, f in o.scores)
-    ]
-
-
-def better(shipped: b.Outcome, variant: b.Outcome) -> bool:
+def better(shipped: Outcome, variant: Outcome) -> bool:
     """At least as many served with fewer false pins, or more served with no more false pins."""
     return (variant.hits >= shipped.hits and variant.false_pins < shipped.false_pins) or (
         variant.hits > shipped.hits and variant.false_pins <= shipped.false_pins
     )
 
 
-def passes(shipped: Mapping[str, b.Outcome], variant: Mapping[str, b.Outcome]) -> bool:
+def passes(shipped: Mapping[str, Outcome], variant: Mapping[str, Outcome]) -> bool:
     """The rule of the module's docstring over the parts `bench.pins.held_out_report` names."""
     return all(better(shipped[p], variant[p]) for p in (f"batch {NEWEST}", "all held out"))
 
 
+TRIAL = pin_veto.VetoTrial(
+    veto="quantity_conflict",
+    newest=NEWEST,
+    names=("S", "Q", "QR"),
+    passes=passes,
+    describe=lambda q: str(sorted(quantity_slots(q))),
+    as_read=True,
+    suggest_format="",
+    list_near_misses=False,
+)
+
+
 def main() -> None:
-    parser = b.experiment_parser(__doc__ or "")
-    parser.add_argument("--cold-homes", type=Path, required=True)
-    parser.add_argument("--misses", default="", help="batches whose misses to list, e.g. 13")
-    args = parser.parse_args()
+    args = pin_veto.parser(TRIAL, __doc__ or "").parse_args()
     settings = load_settings()
-    run = b.cold_experiment(
-        args.library,
-        args.cold_homes,
-        args.cache,
-        settings.model,
-        settings.prefixes,
-        settings.tokenizer,
-        as_read=True,
-    )
-    observed, shipped, pinned = run.observed, run.shipped, run.pinned
-    parts = observed.parts()
-    if args.misses:
-        for miss in b.cold_misses(parts.cold, shipped, set(args.misses.split(","))):
-            print(miss.line(pinned, lambda q: str(sorted(quantity_slots(q)))))
-        return
-    tuning = list(parts.tuning)
-    fired = fires(tuning, VETO, "paraphrase")
-    print(
-        f"{VETO} fires on {len(fired)} tuning paraphrases against their own pin {fired}, "
-        f"{len(fires(tuning, VETO, 'near-miss'))} near misses"
-    )
-    if not args.held_out:
-        return
-    if fired:
-        print("verdict: nothing ships (the veto fires on a tuning paraphrase)")
-        return
-    veto = (*shipped.veto, VETO)
-
-    def fit_vetoed(observations: Sequence[b.Observation], **kw: object) -> PinModel:
-        model = replace(b.fit_once(observations, **kw), veto=veto)  # type: ignore[arg-type]
-        return replace(model, threshold=b.best_threshold(observations, model, float(kw["max_false"])))  # type: ignore[arg-type]
-
-    c, _ = b.choose_strength(tuning, pairs=observed.pairs, passage_of=observed.passage_of, fit=fit_vetoed)
-    refit = b.fit_pins(
-        tuning, embedder=shipped.embedder, fitted_on="", strength=c, pairs=observed.pairs, fit=fit_vetoed
-    )
-    judges = {"S": shipped, "Q": replace(shipped, veto=veto), "QR": refit}
-    print(f"QR: C = {c:g}, threshold {refit.threshold:.4f}, suggest {refit.suggest}")
-    report = b.held_out_report(parts, NEWEST)
-    outcomes = {n: {p: b.outcome(rows, j) for p, rows in report.items()} for n, j in judges.items()}
-    for name, judge in judges.items():
-        print(b.figures_line(name, report, judge))
-    cold = list(parts.cold)
-    for batch in sorted({o.item.batch for o in cold}, key=int):
-        rows = [o for o in cold if o.item.batch == batch]
-        print(
-            f"  batch {batch}: "
-            + ", ".join(f"{n} {b.outcome(rows, j).served_at()}" for n, j in judges.items())
-        )
-    held = report["all held out"]
-    print(f"held-out paraphrases vetoed against their own pin: {fires(held, VETO, 'paraphrase')}")
-    print(f"held-out near misses vetoed against their own pin: {len(fires(held, VETO, 'near-miss'))}")
-    verdict = {n: passes(outcomes["S"], outcomes[n]) for n in ("Q", "QR")}
-    q_all, qr_all = outcomes["Q"]["all held out"], outcomes["QR"]["all held out"]
-    qr_better = qr_all.hits > q_all.hits and qr_all.false_pins <= q_all.false_pins
-    ships = "QR" if verdict["QR"] and (qr_better or not verdict["Q"]) else "Q" if verdict["Q"] else "nothing"
-    print(f"passes: {verdict}; ships: {ships}")
+    pin_veto.run(TRIAL, args, settings.model, settings.prefixes, settings.tokenizer)
 
 
 if __name__ == "__main__":
