@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    run_makers,
     soffice_convert,
     write_converted,
     write_docx,
@@ -267,17 +268,5 @@ WRITERS = {
 }
 
 
-def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    only = set(argv[2:])
-    for name, write in WRITERS.items():
-        if only and not any(o in name for o in only):
-            continue
-        write(out / name)
-        print(f"{name}\t{(out / name).stat().st_size // 1024} KB")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

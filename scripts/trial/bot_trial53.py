@@ -12,77 +12,18 @@ it; /stats, /pins. Group: /ask, a mention, 上下文, 👍, /stats from a member
 
 from __future__ import annotations
 
-import asyncio
-import io
 import sys
-from pathlib import Path
 
-from docx import Document
+from scripts.trial.bot_day import BotDay, main
 
-from scripts.trial.bot_trial37 import bot_env, start_bot, stop_bot
-from scripts.trial.bot_trial38 import Month
-from tests.fake_telegram import FakeBotAPI
-
-ADMIN, STAFF, GROUP = 5301, 5302, -1005353
-SPEECHQA = Path(sys.executable).parent / "speechqa"
-
-
-async def day(home: Path, docs: Path) -> None:
-    async with FakeBotAPI() as api:
-        env = bot_env(api, home, str(ADMIN), str(STAFF), str(GROUP), HF_HUB_OFFLINE="1")
-        bot, took = await start_bot(SPEECHQA, env, api)
-        print(f"bot up in {took:.1f} s (exit {bot.returncode})")
-        m = Month(api)
-        try:
-            print("\n===== 私聊 =====")
-            await m.send(api.make_text_update("/start", user_id=STAFF), STAFF, "同事 /start")
-            answer = await m.send(api.make_text_update("老年大学怎么办", user_id=STAFF), STAFF, "同事提问")
-            if answer is not None:
-                if any(
-                    "更多结果" in b.get("text", "") for b in answer.buttons
-                ):  # only when a next page answers
-                    await m.press(answer, "更多结果", STAFF, STAFF)
-                for label in ["上下文 1", "出处 1", "👍 有帮助"]:
-                    await m.press(answer, label, STAFF, STAFF)
-                exported = await m.press(answer, "导出 Word", STAFF, STAFF)
-                if exported is not None and exported.document is not None:
-                    data = api.files[exported.document["file_id"]].content
-                    print("   Word 文件的段落：", [p.text for p in Document(io.BytesIO(data)).paragraphs][:6])
-            path = docs / "重阳节慰问方案.docx"
-            await m.send(
-                api.make_document_update(path.name, path.read_bytes(), user_id=ADMIN),
-                ADMIN,
-                "管理员上传 .docx",
-            )
-            asked = await m.send(
-                api.make_text_update("重阳节离休干部慰问多少钱", user_id=ADMIN), ADMIN, "管理员问新文件"
-            )
-            if asked is not None and any("📌" in b.get("text", "") for b in asked.buttons):
-                await m.press(asked, "📌 设为标准答案 1", ADMIN, ADMIN)
-            await m.send(api.make_text_update("/stats", user_id=ADMIN), ADMIN, "管理员 /stats")
-            await m.send(api.make_text_update("/pins", user_id=ADMIN), ADMIN, "管理员 /pins")
-            await m.send(api.make_text_update("/stats", user_id=STAFF), STAFF, "同事 /stats")
-
-            print("\n===== 群聊 =====")
-            group = {"chat_id": GROUP, "chat_type": "supergroup"}
-            await m.send(api.make_text_update("/start", user_id=STAFF, **group), GROUP, "群里 /start")
-            asked = await m.send(
-                api.make_text_update("/ask 离休干部医药费怎么保障", user_id=STAFF, **group),
-                GROUP,
-                "群里 /ask",
-            )
-            if asked is not None:
-                for label in ["上下文 1", "出处 1", "👍 有帮助"]:
-                    await m.press(asked, label, STAFF, GROUP)
-            await m.send(
-                api.make_text_update("异地安置的老干部怎么管理", user_id=STAFF, **group),
-                GROUP,
-                "群里不带 /ask",
-            )
-            await m.send(api.make_text_update("/stats", user_id=ADMIN, **group), GROUP, "管理员在群里 /stats")
-        finally:
-            await stop_bot(bot)
-
+TRIAL = BotDay(
+    admin=5301,
+    staff=5302,
+    group=-1005353,
+    upload="重阳节慰问方案.docx",
+    admin_question="重阳节离休干部慰问多少钱",
+    group_mention="异地安置的老干部怎么管理",
+)
 
 if __name__ == "__main__":
-    asyncio.run(day(Path(sys.argv[1]), Path(sys.argv[2])))
+    main(TRIAL, sys.argv)
