@@ -31,7 +31,6 @@ fonts and easyofd. ``benchmarks/check_questions.py cold18`` imports the parts be
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -41,6 +40,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
     scan_pages,
+    soffice_convert,
     write_charwise_pdf,
     write_ofd,
     write_official_docx,
@@ -212,15 +212,9 @@ DOCUMENTS = {
 
 
 def _libreoffice_pdf(docx: Path, out: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("需要 LibreOffice（soffice）来导出 PDF")
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
-        check=True,
-        capture_output=True,
-    )
-    return out / f"{docx.stem}.pdf"
+    made = out / f"{docx.stem}.pdf"
+    soffice_convert(docx, "pdf", made)
+    return made
 
 
 def main(folder: Path = HERE) -> None:

@@ -51,7 +51,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from tests.fixtures.corpus_writers import write_official_docx  # noqa: E402
+from tests.fixtures.corpus_writers import soffice_convert, write_official_docx  # noqa: E402
 from tests.fixtures.typst.make_typst_report import body_markup, escape  # noqa: E402
 
 AUTHOR = "中共溪宁市委老干部局"
@@ -464,19 +464,12 @@ def write_report(path: Path) -> None:
         )
 
 
-_SOFFICE = ("soffice", "--headless", "--convert-to", "pdf")
-
-
 def write_garden(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         word = tmp_path / "garden.docx"
         write_official_docx(GARDEN, word, author=AUTHOR)
-        subprocess.run(
-            [*_SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--outdir", str(tmp_path), str(word)],
-            check=True,
-            capture_output=True,
-        )
+        soffice_convert(word, "pdf", tmp_path / "garden.pdf")
         postscript = tmp_path / "garden.ps"
         subprocess.run(["pdftops", "-level3", str(tmp_path / "garden.pdf"), str(postscript)], check=True)
         subprocess.run(["ps2pdf", "-sPAPERSIZE=a4", str(postscript), str(path)], check=True)

@@ -36,7 +36,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,7 +44,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from tests.fixtures.corpus_writers import write_converted, write_docx  # noqa: E402
+from tests.fixtures.corpus_writers import soffice_convert, write_converted, write_docx  # noqa: E402
 from tests.fixtures.producers import typeset_with_pdflatex  # noqa: E402
 
 AUTHOR = "中共桐岚县委老干部局"
@@ -442,7 +441,6 @@ BALL = (
 
 
 def write_ball(path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
     options = {
         "SelectPdfVersion": {"type": "long", "value": "2"},  # PDF/A-2b
         "UseTaggedPDF": {"type": "boolean", "value": "true"},
@@ -450,21 +448,7 @@ def write_ball(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         write_docx(BALL, source, author=AUTHOR, footer=True)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf:writer_pdf_Export:" + json.dumps(options),
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        shutil.copyfile(Path(tmp) / (path.stem + ".pdf"), path)
+        soffice_convert(source, "pdf:writer_pdf_Export:" + json.dumps(options), path)
 
 
 MAKERS = {
