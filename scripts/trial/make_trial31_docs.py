@@ -19,6 +19,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from tests.fixtures.corpus_writers import soffice_convert
+
 NOTICE_TITLE = "关于做好2026年元旦春节期间走访慰问离退休干部工作的通知"
 NOTICE_PARAS: list[tuple[str, str]] = [
     ("Normal", "各区县（市）委老干部局，市直各单位离退休干部工作部门："),
@@ -165,13 +169,9 @@ def make_docx(path: Path) -> None:
 
 
 def soffice(src: Path, fmt: str, outdir: Path) -> Path:
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(src)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return outdir / (src.stem + "." + fmt)
+    made = outdir / (src.stem + "." + fmt)
+    soffice_convert(src, fmt, made, timeout=300)
+    return made
 
 
 def main(argv: list[str]) -> int:

@@ -22,6 +22,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from tests.fixtures.corpus_writers import soffice_convert
+
 SPEECH_TITLE = "在2026年全市离退休干部党建工作推进会上的讲话"
 SPEECH_PARAS: list[tuple[str, str]] = [
     ("Subtitle", "市委老干部局局长 周立新"),
@@ -96,13 +100,9 @@ def write_docx(path: Path, title: str, paras: list[tuple[str, str]]) -> None:
 
 
 def soffice(src: Path, fmt: str, outdir: Path) -> Path:
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(src)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return outdir / (src.stem + "." + fmt.split(":")[0])
+    made = outdir / (src.stem + "." + fmt.split(":")[0])
+    soffice_convert(src, fmt, made, timeout=180)
+    return made
 
 
 def photo_of(pdf: Path, out: Path, work: Path) -> None:

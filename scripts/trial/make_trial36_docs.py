@@ -26,6 +26,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from tests.fixtures.corpus_writers import soffice_convert
+
 Paras = list[tuple[str, str]]
 ISSUER = "中共温州市委老干部局"
 
@@ -267,13 +271,9 @@ def speech_lines(paras: Paras) -> list[str]:
 
 
 def soffice(src: Path, fmt: str, outdir: Path) -> Path:
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(src)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return outdir / (src.stem + "." + fmt.split(":")[0])
+    made = outdir / (src.stem + "." + fmt.split(":")[0])
+    soffice_convert(src, fmt, made, timeout=180)
+    return made
 
 
 def photo_of(pdf: Path, out: Path, work: Path) -> None:

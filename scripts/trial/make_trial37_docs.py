@@ -25,6 +25,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from tests.fixtures.corpus_writers import soffice_convert
+
 Paras = list[tuple[str, str]]
 ISSUER = "中共温州市委老干部局"
 CENTRE = "市老干部活动中心"
@@ -432,13 +436,9 @@ def reportlab_pdf(path: Path, title: str, lines: list[str], right: int = 0) -> N
 
 
 def soffice(sources: list[Path], fmt: str, outdir: Path) -> None:
-    """Convert in one LibreOffice run (one start for many files)."""
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(outdir), *map(str, sources)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    """Each source converted by LibreOffice into `outdir`, named as its source with the format's suffix."""
+    for source in sources:
+        soffice_convert(source, fmt, outdir / f"{source.stem}.{fmt.split(':')[0]}", timeout=600)
 
 
 def scan_of(pdf: Path, out: Path, work: Path) -> None:
