@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
 from corpus import NUMERAL_CHARS, to_simplified
 from corpus import numeral_value as chinese_numeral_value
-from index import query_terms
+from index import STOPWORDS, jieba_cut, query_terms
 
 from .vocabulary import INTERROGATIVE
 
@@ -351,3 +352,209 @@ def figure_missing(question: str, text: str) -> float:
         return 0.0
     haystack = _fold_figures(text)
     return 1.0 if any(f not in haystack for f in figures) else 0.0
+
+
+# The thing a question asks about, named by the word its interrogative is said of: 「旗袍班**学费**多少钱」,
+# 「**报名费**多少」, 「**裁判长**是谁」, 「**讲解员**叫什么名字」, 「有多少**补贴**」, 「有几个**名额**」. A passage that
+# never says that word (the class's timetable, which names no fee; a notice naming no referee) talks about the
+# topic, not about what was asked (docs/asks43.md). Only three forms are read, each naming a thing, not an
+# action: a word before 是谁 / 是哪位 (「报给谁」「由谁」 say who does something: a verb), before 叫什么名字,
+# or before 多少 — after 是 / 为, or right before it when the word names a sum, a code or a rate (费, 金, 钱,
+# 价, 码, 率, 额…: 「学费多少」, not 「超过多少」); and a word after 多少 / 几 and a measure (多少补贴, 几个名额;
+# 「周几训练」 asks a day). 「哪些 / 什么 + a noun」 is left alone: it names a class whose members a passage lists
+# without naming it (「带哪些证件」 → 身份证、医保卡). Nor does a word that names no particular thing count —
+# a category (单位, 时间, 材料, 标准), a time or frequency (现在, 每月), a measure (人次) — nor any word of
+# one character.
+_ASKED_GAP = frozenset({"的", "是", "为"})  # not 有: 「乐队有多少人」 asks of 人, 乐队 is the whole
+_ASKED_PERSON = frozenset({"谁", "哪位", "哪一位"})
+_ASKED_SUM = re.compile(r"[费金钱价码率额贴租息薪酬资]$")
+_MEASURES = frozenset("个名位种项件家张次条份支场门所类批套台辆座本篇间")
+_UNITS = frozenset(
+    "天年月周日岁时分秒里米元块斤克升亩万亿千百"
+)  # 「多少天内」「多少万元」: a figure's unit, not a thing
+_GENERIC = frozenset(
+    {
+        "单位",
+        "部门",
+        "机构",
+        "机关",
+        "地方",
+        "地点",
+        "时候",
+        "时间",
+        "日子",
+        "人员",
+        "东西",
+        "内容",
+        "事情",
+        "问题",
+        "方面",
+        "方式",
+        "办法",
+        "情况",
+        "作用",
+        "意思",
+        "原因",
+        "名字",
+        "条件",
+        "要求",
+        "规定",
+        "材料",
+        "手续",
+        "程序",
+        "流程",
+        "途径",
+        "渠道",
+        "措施",
+        "待遇",
+        "政策",
+        "标准",
+        "数量",
+        "人数",
+        "金额",
+        "费用",
+        "数字",
+        "数目",
+        "总数",
+        "次数",
+        "比例",
+        "现在",
+        "目前",
+        "一共",
+        "总共",
+        "大概",
+        "大约",
+        "每月",
+        "每年",
+        "每人",
+        "每天",
+        "每次",
+        "一年",
+        "今年",
+        "去年",
+        "明年",
+        "最多",
+        "最少",
+        "至少",
+        "一般",
+        "平均",
+        "人次",
+        "文件",
+        "通知",
+        "活动",
+        "工作",
+        "项目",
+        "同志",
+        "老师",
+        "领导",
+        "负责人",
+        "钱数",
+        "价格",
+        "价钱",
+        "老同志",
+        "老干部",
+        "干部",
+        "老人",
+        "对象",
+        "合适",
+        "适合",
+        "为宜",
+        "比较",
+        "左右",
+        "以上",
+        "以下",
+        "以内",
+        "分别",
+        "各自",
+        "到底",
+        "究竟",
+        "具体",
+        "主要",
+        "一下",
+    }
+)
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _asked_word(word: str) -> bool:
+    return bool(_HAN_WORD.fullmatch(word)) and word not in _GENERIC and word not in STOPWORDS
+
+
+def _said_of(tokens: list[str], at: int, sum_only: bool) -> str | None:
+    """The word before tokens[at] that an interrogative is said of, past 的 / 是 / 为 (at most two); with
+    none between, only a word naming a sum (`sum_only`: 「学费多少」)."""
+    j = at - 1
+    while j >= 0 and tokens[j] in _ASKED_GAP and at - j <= 2:
+        j -= 1
+    if j < 0 or not _asked_word(tokens[j]):
+        return None
+    if j == at - 1 and sum_only and not _ASKED_SUM.search(tokens[j]):
+        return None
+    return tokens[j]
+
+
+@lru_cache(maxsize=1024)
+def asked_words(question: str) -> tuple[str, ...]:
+    """The words naming what a question asks about (see above), in simplified script, in order; empty
+    for a question of another form, or one asking whom to contact (`asks_for` "contact": a contact line
+    answers it) or about a document itself (`asks_about_document`: its 「文件信息」 does)."""
+    simple = to_simplified(question).lower()
+    if asks_about_document(simple) or asks_for(question) == "contact":
+        return ()
+    tokens = [t for t in jieba_cut(simple) if t.strip()]
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        counted = token == "多少" or (len(token) == 2 and token[0] == "几" and token[1] in _MEASURES)
+        after = None
+        # 「哪几条理由」 asks which ones (an enumeration), as 哪些 does
+        if counted and not (i > 0 and tokens[i - 1].endswith("哪")):
+            k = i + 1
+            if token == "多少" and k < len(tokens) and tokens[k] in _MEASURES:
+                k += 1
+            if k < len(tokens) and _asked_word(tokens[k]) and tokens[k][0] not in _UNITS:
+                after = tokens[k]
+        word = None
+        person = token in _ASKED_PERSON and i > 0 and tokens[i - 1] == "是"  # 「裁判长是谁」, not 「报给谁」
+        name = (token == "叫" and tokens[i + 1 : i + 2] == ["什么"]) or token == "叫什么"
+        if person or name:
+            word = _said_of(tokens, i, sum_only=False)
+        elif token == "多少" and after is None:  # 「球会的多少股份」 asks of 股份, not of 球会
+            word = _said_of(tokens, i, sum_only=True)
+        found.extend(w for w in (word, after) if w is not None)
+    return tuple(dict.fromkeys(found))
+
+
+def asked_missing(
+    question: str,
+    texts: Sequence[str],
+    synonyms: Callable[[str], Iterable[str]] = lambda word: (),
+) -> bool:
+    """Whether a word naming what the question asks about (`asked_words`) is named by none of the texts — the
+    passages as a reader sees them (heading, words, title): the best ones and the best one's neighbours —,
+    neither as asked nor as a word the library uses for the same thing (`synonyms`: 费用 for 钱). A near miss
+    asks for a thing no passage of its topic names (学费 of a class whose notice names none); a question
+    answered in other words usually finds its word, or a synonym of it, in one of the best passages or
+    beside the best one (docs/asks44.md)."""
+    haystacks = [to_simplified(t).lower() for t in texts]
+    words: list[frozenset[str]] = []  # each text's words, cut only when a word is not found as asked
+
+    def named(word: str) -> bool:
+        variants = (word, *(to_simplified(x).lower() for x in synonyms(word)))
+        if any(v in h for v in variants for h in haystacks):
+            return True
+        if not words:
+            words.extend(frozenset(t for t in jieba_cut(h) if len(t) > 2) for h in haystacks)
+        return any(shortened_in(word, t) for cut in words for t in cut)
+
+    return any(not named(w) for w in asked_words(question))
+
+
+def shortened_in(word: str, longer: str) -> bool:
+    """Whether `word` is `longer` with characters left out: it begins as `longer` does and holds the rest of its
+    characters in the same order (电子书 of 电子图书, 医保 of 医疗保险; not 会长 of 长会). Staff shorten the document's
+    word; a passage holding the long form as one word (jieba's: 电子图书, never 学员 + 自费 read as one) names the
+    thing asked (docs/asks45.md)."""
+    if len(longer) <= len(word) or longer[0] != word[0]:
+        return False
+    rest = iter(longer[1:])
+    return all(c in rest for c in word[1:])

@@ -78,18 +78,29 @@ class Signals:
     # In every in-domain set (dev, cold sets, policy and fit questions) it holds for near misses only; the
     # CMRC data the model is fitted on has no dates to learn a weight from.
     period_mismatch: bool = False
+    # Not a feature either: the word naming what the question asks about (「旗袍班学费多少钱」's 学费, 「裁判长是谁」's
+    # 裁判长: `answer_type.asked_words`) is not in the best passage as a reader sees it (heading, words, title):
+    # it may talk about the topic, not about what was asked. Every judge then says one level less ("high" →
+    # "medium", "medium" → "low"), with no probability: a passage that answers in other words (「多少所学校」 →
+    # 「20所中小学」) and was sure stays answered, one that was only likely is not (docs/asks43.md).
+    asked_missing: bool = False
 
     def vector(self, features: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in features]
 
 
-RULES: tuple[str, ...] = ("period_mismatch",)  # signals every judge obeys, never weighed
+RULES: tuple[str, ...] = ("period_mismatch", "asked_missing")  # signals every judge obeys, never weighed
 # signals a model may read but the shipped one does not; each costs time at search, so a search computes
 # it only for a model that reads it (or when RetrieverConfig asks, to fit one)
 OPTIONAL: tuple[str, ...] = ("missing_pull", "topk_agreement", "missing_used_peak", "log_passages")
 TOPK_AGREEMENT = 5  # the depth at which `topk_agreement` compares the dense and the lexical lists
 FEATURES: tuple[str, ...] = tuple(f for f in Signals.__dataclass_fields__ if f not in RULES + OPTIONAL)
 KNOWN_FEATURES: tuple[str, ...] = FEATURES + OPTIONAL
+
+
+def lowered(level: Level) -> Confidence:
+    """The verdict one level below `level` (「low」 stays), as a rule gives it: with no probability."""
+    return Confidence(LEVELS[min(LEVELS.index(level) + 1, len(LEVELS) - 1)], None)
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,7 @@ class ConfidenceModel:
             return Confidence("low", None)
         p = self.probability(signals)
         level: Level = "high" if p >= self.high else "medium" if p >= self.low else "low"
-        return Confidence(level, p)
+        return lowered(level) if signals.asked_missing else Confidence(level, p)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -169,7 +180,7 @@ class CoverageRule:
             return Confidence("low", None)
         c = signals.coverage
         level: Level = "high" if c >= self.high_coverage else "medium" if c >= self.min_coverage else "low"
-        return Confidence(level, None)
+        return lowered(level) if signals.asked_missing else Confidence(level, None)
 
 
 Judge = ConfidenceModel | CoverageRule
@@ -207,6 +218,7 @@ def gather_signals(
     missing_used_peak: float = 0.0,
     passages: int = 0,
     period_mismatch: bool = False,
+    asked_missing: bool = False,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
     kept passages' fused scores and the coverage of the top passage."""
@@ -244,4 +256,5 @@ def gather_signals(
         missing_used_peak=missing_used_peak,
         log_passages=math.log1p(max(0, passages)),
         period_mismatch=period_mismatch,
+        asked_missing=asked_missing,
     )

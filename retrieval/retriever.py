@@ -41,6 +41,8 @@ from .abstain import (
 from .answer_type import (
     NUMERAL_RUN,
     AnswerKind,
+    asked_missing,
+    asked_words,
     asks_about_document,
     asks_for,
     figure_missing,
@@ -467,6 +469,7 @@ class Retriever:
                 missing_used_peak=peaks.used,
                 passages=self.index.lexical.size,
                 period_mismatch=unnamed is not None or elsewhere is not None,
+                asked_missing=self._asked_missing(text, top_read, [r for r, _ in kept], found.thesaurus),
             )
             if kept
             else None
@@ -644,6 +647,29 @@ class Retriever:
         records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows[:most]])
         texts = ((r.id, to_simplified(lexical_input(r.text, r.section)).lower()) for r in records.values())
         return [(id_, text) for id_, text in texts if word in text]
+
+    def _asked_missing(
+        self,
+        question: str,
+        top_read: str,
+        kept: Sequence[PassageRecord],
+        thesaurus: Mapping[str, Sequence[str]],
+    ) -> bool:
+        """Whether a word naming what the question asks about (`answer_type.asked_words`) is named by no
+        passage among the best three nor beside the best one (its neighbours in its document), as asked or as a
+        synonym the library uses (the bundled lexicon, the user's pairs, the thesaurus's words some passage
+        holds): then no passage near the answer speaks of the thing asked (docs/asks44.md)."""
+        if not kept or not asked_words(question):
+            return False
+        lexicon = self.lexicon.with_pairs(self.store.user_synonyms())
+        seen = {r.id for r in kept[:ASKED_DEPTH]}
+        around = [r for r in self.store.neighbours(kept[0].id) if r.id not in seen]
+        texts = [top_read] + [
+            f"{lexical_input(r.text, r.section)} {source_text(r)}" for r in [*kept[1:ASKED_DEPTH], *around]
+        ]
+        return asked_missing(
+            question, texts, lambda word: (*lexicon.pairs_of(word), *thesaurus.get(word, ()))
+        )
 
     def expansions(self, text: str, pairs: Sequence[tuple[str, str]] | None = None) -> list[str]:
         """The synonyms of the query's words (bundled lexicon and the user's pairs, read from the store
@@ -1208,6 +1234,7 @@ class Retriever:
         )
 
 
+ASKED_DEPTH = 3  # of the best passages, how many may name the thing a question asks of (docs/asks44.md)
 PERIOD_DEPTH = 3  # how many of the best passages must all be of other times for a time asked to be missed
 
 
