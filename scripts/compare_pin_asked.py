@@ -91,9 +91,7 @@ def main() -> None:
     observed, shipped, pinned = run.observed, run.shipped, run.pinned
     plain = observed.parts()
     read = plain.with_extra(lambda item, group: {"asks_other": asks_other(item.question, pinned[group])})
-    pairs = b.pairs_with_extra(
-        observed.pairs, lambda p: {"asks_other": asks_other(p.pair.asked, p.pair.pinned)}
-    )
+    pairs = b.pairs_with_extra(observed.pairs, lambda p: {"asks_other": asks_other(p.asked, p.pinned)})
     if args.misses:
         for miss in b.cold_misses(read.cold, shipped, set(args.misses.split(","))):
             print(miss.line(pinned, kinds))
