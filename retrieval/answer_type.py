@@ -254,6 +254,46 @@ def asks_about_document(question: str) -> bool:
     return _ASKS_DOCUMENT.search(question) is not None
 
 
+# A question typed as a noun phrase names no interrogative: staff write 「90岁生日慰问标准」 for 「…慰问金是多少」,
+# 「银龄旧物交换集市的举办时间」 for 「…什么时候举办」, 「排练地点」 for 「到哪里排练」. The noun it ends on names the
+# kind it asks for — read only when nothing in it asks (no interrogative, no 吗/呢: 「有哪些收费标准」 asks which
+# ones, 「要满六十岁吗」 whether). A requirement on a thing (「年龄要求」「次数限制」「年龄条件」「年龄范围」) asks for
+# that thing's kind; one on nothing a kind names (「报名条件」) asks for none. 位置 is left out: speeches place
+# work 「摆在突出位置」, no place.
+_NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "number",
+        re.compile(
+            r"(?:标准|上限|下限|数量|数额|数目|金额|总额|总数|人数|人次|名额|次数|场次|天数|门数|件数|户数|课时"
+            r"|面积|单价|价格|年龄|岁数|年纪|费用|费|补贴|补助|津贴|距离|里程)$"
+        ),
+    ),
+    ("time", re.compile(r"(?:时间|日期|期限|时长|时段|年限)$")),
+    ("place", re.compile(r"(?:地点|地址|场所|场地)$")),
+    ("person", re.compile(r"(?:联系人|负责人)$")),
+    ("reason", re.compile(r"(?:原因|缘由|理由)$")),
+)
+_REQUIREMENT = re.compile(r"的?(?:要求|限制|条件|范围)$")
+_END = re.compile(r"[\s？?。.！!，,、~…]+$")
+# Spoken interrogatives the written classes miss: 「啥时候」 asks what 「什么时候」 asks, 「啥地方」 「什么地方」.
+_SPOKEN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("time", re.compile(r"啥时候?|啥时间|啥日子")),
+    ("place", re.compile(r"啥地方")),
+)
+
+
+def asked_kinds(folded: str) -> frozenset[str]:
+    """The broad kinds of answer a question asks for, as `interrogative_kinds` reads them, the spoken
+    interrogatives (啥时候, 啥地方) among them — and, for a question typed as a noun phrase, the kind the noun
+    it ends on names (标准, 上限, 人数 → number; 时间, 期限 → time; 地点 → place; see `_NOUN_KINDS`)."""
+    kinds = set(interrogative_kinds(folded)) | {k for k, p in _SPOKEN_KINDS if p.search(folded)}
+    if kinds or INTERROGATIVE.search(folded):
+        return frozenset(kinds)
+    noun = _END.sub("", folded)
+    noun = _REQUIREMENT.sub("", noun) or noun
+    return frozenset(k for k, p in _NOUN_KINDS if p.search(noun))
+
+
 def interrogative_kinds(folded: str) -> frozenset[str]:
     """The broad kinds of answer a question asks for by its interrogative — time, number, person, place,
     reason — empty for open questions. Coarser than `asks_for`, and read from the question alone: pinned

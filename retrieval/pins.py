@@ -47,7 +47,7 @@ import numpy as np
 from corpus import to_simplified
 from index import Embedder, PinState, Store, embed_query, embedding_key, query_terms
 
-from .answer_type import interrogative_kinds
+from .answer_type import asked_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
 from .slots import Slot, quantity_slots, question_slots, slots_conflict
@@ -341,7 +341,9 @@ class QuestionSide:
     text: str  # folded
     terms: tuple[str, ...]  # content words, question words left out
     grams: frozenset[str]
-    kinds: frozenset[str]
+    kinds: frozenset[
+        str
+    ]  # the kinds of answer it asks for (a noun phrase's by its noun: answer_type.asked_kinds)
     slots: frozenset[Slot] = frozenset()  # the values it names (retrieval.slots)
     groups: frozenset[Group] = frozenset()  # the people it names (retrieval.groups)
     quantities: frozenset[Slot] = frozenset()  # which quantity it asks (retrieval.slots.quantity_slots)
@@ -356,7 +358,7 @@ class QuestionSide:
             text,
             terms,
             char_bigrams(topic),
-            interrogative_kinds(text),
+            asked_kinds(text),
             question_slots(text),
             question_groups(text),
             quantity_slots(text),

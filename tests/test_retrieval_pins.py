@@ -28,8 +28,8 @@ from retrieval import (
     load_pin_judge,
     question_overlap,
 )
-from retrieval.answer_type import interrogative_kinds
-from retrieval.pins import TEXT_MARGIN, fold
+from retrieval.answer_type import asked_kinds, interrogative_kinds
+from retrieval.pins import TEXT_MARGIN, compare_questions, fold
 
 from .fakes import FakeEmbedder
 
@@ -338,6 +338,70 @@ def test_a_question_for_another_kind_of_answer_is_flagged() -> None:
     )
     assert interrogative_kinds(fold("温州老年大学办了多少年了")) == {"time"}
     assert interrogative_kinds(fold("哪几个地方搞得好")) == frozenset()  # which ones: an open question
+
+
+def test_a_question_typed_as_a_noun_phrase_asks_the_kind_its_noun_names() -> None:
+    """Staff type 「…慰问标准」 for 「…慰问金是多少」: the noun it ends on names what it asks, read only when
+    nothing in it asks (an interrogative, 吗/呢) — on both questions the same way (session pins45)."""
+    assert asked_kinds(fold("90岁生日慰问标准")) == {"number"}
+    assert asked_kinds(fold("茶艺培训班招生人数")) == {"number"}
+    assert asked_kinds(fold("太极扇展演队的年龄要求")) == {"number"}  # a requirement on an age
+    assert asked_kinds(fold("疗休养活动参加人员的年龄范围。")) == {"number"}
+    assert asked_kinds(fold("银龄旧物交换集市的举办时间")) == {"time"}
+    assert asked_kinds(fold("檔案借出的歸還期限")) == {"time"}  # traditional script, folded first
+    assert asked_kinds(fold("活动中心维修时合唱团的排练地点")) == {"place"}
+    assert asked_kinds(fold("五心服务品牌 迫切需要 原因")) == {"reason"}
+    assert asked_kinds(fold("集市啥时候搞")) == {"time"}  # spoken: 啥时候 as 什么时候
+    # nothing a kind names, or something else asks: no kind read from the noun
+    assert asked_kinds(fold("老年大学报名条件")) == frozenset()
+    assert asked_kinds(fold("有哪些收费标准")) == frozenset()  # which ones
+    assert asked_kinds(fold("白内障筛查要满六十岁吗")) == frozenset()  # whether
+    assert asked_kinds(fold("党委政府 老干部工作 位置")) == frozenset()  # a standing, no place
+    # a question with an interrogative keeps its kinds
+    assert asked_kinds(fold("慰问金标准是多少？")) == interrogative_kinds(fold("慰问金标准是多少？"))
+
+
+def test_a_noun_phrase_paraphrase_asks_no_other_kind_than_its_pin() -> None:
+    pinned = "茶艺培训班本期招收多少名学员？"
+    idf = lambda term: 1.0  # noqa: E731
+    assert compare_questions("茶艺培训班招生人数", pinned, "", 0.9, 0.0, idf).asks_other == 0
+    assert compare_questions("茶艺培训班开班时间", pinned, "", 0.9, 0.0, idf).asks_other == 1
+
+
+KIND_WORDS = [
+    "慰问金",
+    "标准",
+    "上限",
+    "时间",
+    "地点",
+    "要求",
+    "年龄",
+    "多少",
+    "什么时候",
+    "哪里",
+    "吗",
+    "啥时候",
+    "的",
+    "？",
+    " ",
+    "體檢",
+    "原因",
+    "为什么",
+    "条件",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(KIND_WORDS), max_size=6), st.lists(st.sampled_from(KIND_WORDS), max_size=6))
+def test_asking_another_kind_is_symmetric_and_never_of_a_question_against_itself(
+    a: list[str], b: list[str]
+) -> None:
+    left, right = "".join(a), "".join(b)
+    idf = lambda term: 1.0  # noqa: E731
+    there = compare_questions(left, right, "", 0.9, 0.0, idf).asks_other
+    assert there == compare_questions(right, left, "", 0.9, 0.0, idf).asks_other
+    assert compare_questions(left, f" {left}？ ", "", 0.9, 0.0, idf).asks_other == 0
+    assert asked_kinds(fold(left)) >= interrogative_kinds(fold(left))
 
 
 def test_features_cover_only_the_pins_closest_in_meaning(
