@@ -1532,7 +1532,7 @@ class Handlers:
 
     def _pins_on(self, speech_id: int) -> int:
         """How many usable pins point at a passage of the speech."""
-        return sum(1 for s in self.store.pins() if s.passage is not None and s.passage.speech_id == speech_id)
+        return len(self.store.pins_on(speech_id))
 
     def _pinned_page(self, question: str, pressed: cb.PinPassage) -> Answer:
         """The message a 📌 button was under, shown again in its view (the answer as first given, without

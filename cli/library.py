@@ -450,8 +450,13 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
         if speech is None:
             raise UserError(missing_speech(obj.library.store, speech_id))
         obj.library.store.require_writable()
+        # the pins it would break, named before and after as the bot's 🗑 删除 says them (they used to be
+        # found broken later, in `speechqa pins`)
+        pins = obj.library.store.pins_on(speech.id)
+        breaks = "".join(f"\n  📌 #{s.pin.id}「{s.pin.question}」" for s in pins)
         if not yes and not confirm(
-            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {shown_source(speech.path, speech.source)}）？",
+            f"删除 #{speech.id} {speech.title}（{speech.passages} 段，来自 {shown_source(speech.path, speech.source)}）？"
+            + (f"以它为标准答案的 {len(pins)} 条问题将失效，需要重新设置：{breaks}\n删除？" if pins else ""),
             default=False,
         ):
             raise click.Abort  # refused: said as an unanswered prompt is, by user_errors
@@ -459,6 +464,11 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
         if removed is None:
             raise UserError(missing_speech(obj.library.store, speech_id))
         click.echo(f"已删除 #{removed.id} {removed.title}（{removed.passages} 段）")
+        if pins:
+            click.echo(
+                f"以它为标准答案的 {len(pins)} 条已失效（speechqa pins 中列出），需要重新设置"
+                f"（speechqa unpin 编号，再 speechqa pin）：{breaks}"
+            )
 
 
 @cli.command("keep-both")

@@ -445,6 +445,43 @@ def _misnamed(name: str, kind: str) -> str:
     return f"{name} 其实是{_KIND_NAMES[kind]}，不是 {suffix} 文件：请把扩展名改为 {kind} 再添加"
 
 
+# Formats a web page never is: a page under one of these names (a download that failed saves the site's error
+# or login page under the file's name) is said to be a page, not 「不是有效的 PDF 文件（可能已损坏）」. A page
+# under a Word name is read as the page (Word and WPS open one); under a text's name it is a text.
+_NEVER_A_PAGE = (
+    ".pdf",
+    ".ofd",
+    ".odt",
+    ".rtf",
+    *EPUB_SUFFIXES,
+    *UOF_SUFFIXES,
+    *IMAGE_SUFFIXES,
+    *(s for s in SHEET_SUFFIXES if s != ".csv"),
+    *SLIDE_SUFFIXES,
+)
+_PAGE_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
+
+
+def _web_page_refusal(name: str, suffix: str, data: bytes) -> str:
+    """What a web page under the name of a format no page is says: what it is, its title (「404 Not Found」,
+    「统一身份认证登录」) when it has one, and what to do."""
+    found = _PAGE_TITLE.search(data[:65536])
+    title = ""
+    if found is not None:
+        raw = found.group(1)
+        try:
+            words = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            words = raw.decode("gb18030", errors="replace")
+        words = " ".join(words.split())
+        if words:
+            title = f"（标题「{words if len(words) <= 30 else words[:30] + '…'}」）"
+    return (
+        f"{name} 其实是一个网页{title}，不是 {suffix} 文件：多半是下载没有成功，网站给的是错误页或登录页，"
+        "请重新下载原文件再添加；如果这个网页就是要加的内容，请把扩展名改为 .html 再添加"
+    )
+
+
 # Word's formats under one another's names are read as what they are (by the Word readers); so are a
 # spreadsheet's and a deck's (a WPS .et is OOXML or BIFF; a password-protected workbook or deck is a
 # compound file, refused by its reader with what to do).
@@ -485,6 +522,8 @@ def read_bytes(name: str, data: bytes) -> Document:
         and suffix in SUPPORTED_SUFFIXES
     ):
         raise UnreadableFile(_misnamed(name, kind))
+    if suffix in _NEVER_A_PAGE and web_page_kind(data) == "html":
+        raise UnreadableFile(_web_page_refusal(name, suffix, data))
     try:
         text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)
     except RecursionError as e:  # nested past the stack: Python's e-mail parser recurses per MIME level

@@ -1651,6 +1651,10 @@ class Store:
             self.db.execute("DELETE FROM pins WHERE id = ?", [pin_id])
         return PinRecord(*row)
 
+    def pins_on(self, speech_id: int) -> list[PinState]:
+        """The usable pins whose passage is in speech `speech_id` now: those removing it would break."""
+        return [s for s in self.pins() if s.passage is not None and s.passage.speech_id == speech_id]
+
     @_locked
     def pins(self) -> list[PinState]:
         """Every pin, oldest first, with the passage it points to now.
