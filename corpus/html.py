@@ -52,7 +52,7 @@ from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
 
-__all__ = ["HtmlText", "printed_page_lines", "published_day", "read_html", "read_mht"]
+__all__ = ["HtmlText", "page_tables", "printed_page_lines", "published_day", "read_html", "read_mht"]
 
 
 @dataclass(frozen=True)
@@ -694,6 +694,36 @@ def _layout_table(table) -> bool:  # type: ignore[no-untyped-def]
         if len(blocks) >= 2 and len(_SENTENCE_MARKS.findall(cell.text_content())) >= 4:
             return True
     return False
+
+
+def page_tables(name: str, data: bytes) -> tuple[str, list[list[list[str] | str]]] | None:
+    """A web page's data tables, each as its rows (a cell spanning rows on each, one row across the table its
+    text), and the page's ``<title>`` — what an office system's 「导出Excel」 writes under a .xls name: an HTML
+    table Excel and WPS open as a sheet. None when the bytes are no web page; no tables when the page holds
+    none with two rows of two filled cells (a site's error or login page)."""
+    from lxml import etree, html
+
+    try:
+        text, _ = _decoded(name, data)
+    except CorpusError:
+        return None
+    if not _HTML_MARK.search(text[:65536]):
+        return None
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
+    try:
+        root = html.document_fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
+    except (etree.ParserError, ValueError):
+        return None
+    title = _page_title(root)
+    _drop_furniture(root)
+    tables = []
+    for table in root.iter("table"):
+        if any(e.tag == "table" for e in table.iterdescendants()):
+            continue  # a table laying out others: they are read themselves
+        rows = _rows(table)
+        if sum(1 for r in rows if not isinstance(r, str) and sum(1 for c in r if c) >= 2) >= 2:
+            tables.append(rows)
+    return title, tables
 
 
 def _link_list(element) -> bool:  # type: ignore[no-untyped-def]

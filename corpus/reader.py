@@ -50,7 +50,7 @@ from .formats import (
     is_archive,
     size_refusal,
 )
-from .html import printed_page_lines, published_day, read_html, read_mht
+from .html import page_tables, printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
@@ -482,6 +482,15 @@ def _web_page_refusal(name: str, suffix: str, data: bytes) -> str:
     )
 
 
+def _table_export(suffix: str, name: str, data: bytes) -> bool:
+    """An office system's 「导出Excel」: a page holding a data table under a spreadsheet's name (Excel and WPS
+    open it as a sheet; corpus.sheets reads it as one), not a failed download's error or login page."""
+    if suffix not in SHEET_SUFFIXES:
+        return False
+    found = page_tables(name, data)
+    return found is not None and bool(found[1])
+
+
 # Word's formats under one another's names are read as what they are (by the Word readers); so are a
 # spreadsheet's and a deck's (a WPS .et is OOXML or BIFF; a password-protected workbook or deck is a
 # compound file, refused by its reader with what to do).
@@ -522,7 +531,7 @@ def read_bytes(name: str, data: bytes) -> Document:
         and suffix in SUPPORTED_SUFFIXES
     ):
         raise UnreadableFile(_misnamed(name, kind))
-    if suffix in _NEVER_A_PAGE and web_page_kind(data) == "html":
+    if suffix in _NEVER_A_PAGE and web_page_kind(data) == "html" and not _table_export(suffix, name, data):
         raise UnreadableFile(_web_page_refusal(name, suffix, data))
     try:
         text, encoding, blocks, reference, notes, sent, introduced = _decode(name, suffix, data)

@@ -33,6 +33,7 @@ from . import cfb
 from .clean import HAN
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, damaged
+from .html import page_tables
 from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
@@ -103,9 +104,30 @@ def sheet_grids(name: str, suffix: str, data: bytes) -> tuple[list[Grid], str]:
             grids, converter = _xlsx_grids(name, data), "xlsx"
         else:
             raise UnreadableFile(f"{name} 不是 Excel 或 WPS 表格文件（缺少工作簿内容）")
+    elif (page := _html_grids(name, data)) is not None:
+        # an office system's 「导出Excel」: an HTML table under a .xls name, which Excel and WPS open as a sheet
+        if not page:
+            raise UnreadableFile(f"{name} 其实是一个网页，其中没有表格，不是表格文件：请重新下载原文件再添加")
+        grids, converter = page, "html"
     else:
         raise damaged(f"{name} 不是有效的表格文件（内容已损坏或格式不对）")
     return [grid for grid in grids if grid.rows], converter
+
+
+def _html_grids(name: str, data: bytes) -> list[Grid] | None:
+    """A web page's data tables as sheets (corpus.html.page_tables), a row across the table a wide row; None
+    when the bytes are no web page. One table is a sheet without a name, as a CSV is; several are 表1, 表2…"""
+    found = page_tables(name, data)
+    if found is None:
+        return None
+    tables = found[1]
+    grids = []
+    for n, rows in enumerate(tables, start=1):
+        width = max((len(r) for r in rows if not isinstance(r, str)), default=1)
+        cells = [[r] + [""] * (width - 1) if isinstance(r, str) else r for r in rows]
+        wide = [i for i, r in enumerate(rows) if isinstance(r, str)]
+        grids.append(_grid(f"表{n}" if len(tables) > 1 else "", cells, wide))
+    return grids
 
 
 def _password(name: str) -> str:
