@@ -132,6 +132,9 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _EMU_PER_POINT = 12700
 # A page laid out as printed lines holds at least this many of them.
 _MIN_PRINTED_LINES = 3
+# A printed line's box is less than two lines high (its type size, Word's 10.5 pt when no run says).
+_LINE_HEIGHTS = 2.0
+_DEFAULT_SIZE = 10.5
 
 
 def _printed_line_blocks(document) -> tuple[Block, ...] | None:  # type: ignore[no-untyped-def]
@@ -181,7 +184,10 @@ def _printed_line_blocks(document) -> tuple[Block, ...] | None:  # type: ignore[
             pages.append(Page(lines=tuple(lines), width=width, height=height))
             lines = []
         sizes = [int(v) for s in anchor.iter(_W + "sz") if (v := s.get(_W + "val") or "").isdigit()]
-        lines.append(Line(text=text, x0=x0, x1=x1, top=y0, bottom=y1, size=max(sizes, default=0) / 2))
+        size = max(sizes, default=0) / 2
+        if y1 - y0 > _LINE_HEIGHTS * (size or _DEFAULT_SIZE):
+            return None  # a box holding a paragraph of several lines (a flyer's, a callout): no printed line
+        lines.append(Line(text=text, x0=x0, x1=x1, top=y0, bottom=y1, size=size))
     if not lines:
         return None
     pages.append(Page(lines=tuple(lines), width=width, height=height))

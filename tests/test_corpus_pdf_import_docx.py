@@ -86,3 +86,24 @@ def test_a_word_file_with_text_of_its_own_reads_its_paragraphs_as_before(paragra
     read = read_docx("通知.docx", out.getvalue())
     assert [b.text for b in read.blocks] == paragraphs
     assert {b.kind for b in read.blocks} == {"paragraph"}
+
+
+def test_boxes_each_holding_several_lines_are_read_box_by_box_as_before() -> None:
+    """Boxes taller than two lines of their type hold paragraphs (a flyer made of text boxes), not printed
+    lines: the file reads box by box, each box's text a block, as every Word file of boxes did."""
+    with zipfile.ZipFile(PLAN_DOCX) as archive:
+        xml = archive.read("word/document.xml").decode()
+        tall = re.sub(
+            r'(<wp:extent cx="\d+" cy=")(\d+)"', lambda m: f'{m.group(1)}{int(m.group(2)) * 4}"', xml
+        )
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for item in archive.infolist():
+                data = tall.encode() if item.filename == "word/document.xml" else archive.read(item)
+                copy.writestr(item, data)
+    boxes = [
+        "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", box))
+        for box in re.findall(r"<mc:Choice.*?</mc:Choice>", xml, flags=re.S)
+    ]
+    read = read_docx("方案.docx", out.getvalue())
+    assert [b.text for b in read.blocks] == [b.strip() for b in boxes if b.strip()]
