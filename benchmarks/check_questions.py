@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold29
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold31
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -108,6 +108,11 @@ class Document:
     # a PDF put together from pages of several producers, one of them a scan (cold28's pdfunite notice):
     # the name of that page's source parts; its phrases have no text layer to be read back from
     scanned: str = ""
+    # a file as a converter left it (cold31: pdf2docx, Writer's PDF import, pdftohtml, pdftotext -layout,
+    # Tesseract's text): its text is that of its source parts, read back from the converter's output by
+    # the reader named here ("xml": every w:t of word/document.xml, text boxes included; "html": the
+    # page's tags removed; "text": the file as it is); "ocr" for OCR's text, not read back (measured)
+    converted: str = ""
 
 
 @dataclass(frozen=True)
@@ -633,6 +638,37 @@ SETS = {
             "rg068": ["纪念品", "参赛奖", "鼓励奖"],  # keepsakes for the losing teams
         },
     ),
+    "cold31": QuestionSet(
+        prefix="tq",
+        encoding="utf-8",
+        documents=(
+            Document(
+                "关于举办苕溪县离退休干部八段锦健身培训班的通知.docx", 1, 12, "BADUANJIN", converted="xml"
+            ),  # Writer PDF → pdf2docx
+            Document(
+                "苕溪县第五届离退休干部门球邀请赛实施方案.docx", 13, 24, "GATEBALL", converted="xml"
+            ),  # Writer PDF → Writer's PDF import → .docx
+            Document(
+                "苕溪县老年大学2030年春季手机摄影班招生简章.html", 25, 36, "PHOTO", converted="html"
+            ),  # Writer PDF → pdftohtml
+            Document(
+                "关于开展苕溪县离退休干部银发读书月活动的通知.txt", 37, 48, "READING", converted="text"
+            ),  # Writer PDF → pdftotext -layout
+            Document(
+                "关于举办离退休干部中医药膳养生讲座的通知.txt", 49, 60, "HERBAL", converted="ocr"
+            ),  # a scan → Tesseract's .txt
+        ),
+        absent={
+            "tq061": ["午饭", "午餐", "用餐", "就餐", "管饭"],  # lunch at the baduanjin class
+            "tq062": ["接送", "班车", "车辆", "交通"],  # a bus to the gateball games
+            "tq063": ["借用", "配发"],  # phones lent at the photography class
+            "tq064": ["家属", "家人", "陪同"],  # family at the reading talk
+            "tq065": ["品尝", "试吃", "赠送"],  # tasting the dishes at the talk
+            "tq066": ["裁判"],  # the gateball referee
+            "tq067": ["网课", "线上", "直播"],  # lessons online
+            "tq068": ["考试", "考核", "测试"],  # an examination after baduanjin
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -891,10 +927,16 @@ def _mht_text(path: Path) -> str:
     """The HTML part of a single-file web page, decoded, tags removed."""
     import email
     import email.policy
-    import html
 
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     page = next(p for p in message.walk() if p.get_content_type() == "text/html").get_content()
+    return _mht_page_text(page)
+
+
+def _mht_page_text(page: str) -> str:
+    """An HTML page's text: its tags removed, its entities decoded."""
+    import html
+
     return html.unescape(re.sub(r"<[^>]+>", "\n", page))
 
 
@@ -1041,7 +1083,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold29); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold31); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1050,7 +1092,17 @@ def check(name: str) -> int:
     for document in spec.documents:
         path = folder / document.name
         source = getattr(maker, document.source)
-        if path.suffix == ".docx" and (document.diagram or document.bound):
+        if document.converted:  # a converter's output (cold31): the source's text, read back from it
+            texts[document.name] = _parts_text(source)
+            if document.converted != "ocr":
+                if document.converted == "xml":
+                    back = _template_text(path)
+                elif document.converted == "html":
+                    back = _mht_page_text(path.read_text(encoding="utf-8"))
+                else:
+                    back = path.read_text(encoding="utf-8")
+                printed[document.name] = (_squash(back), document.converted)
+        elif path.suffix == ".docx" and (document.diagram or document.bound):
             texts[document.name] = _parts_text(source)
             read, reader = (
                 (_diagram_text, "diagram data") if document.diagram else (_bound_text, "custom XML")

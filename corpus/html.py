@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from .clean import HAN
 from .encoding import decode_text
 from .errors import CorpusError, EmptyDocument, UnreadableFile, damaged
-from .layout import broken_lines
+from .layout import broken_lines, join
 from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
@@ -179,6 +179,7 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
     except (etree.ParserError, ValueError) as e:
         raise damaged(f"{name} 不是有效的网页文件（HTML）") from e
     page_title = _page_title(root)
+    classes = _class_sizes(root)
     _drop_furniture(root)
     posted = _drop_account_frame(root)
     notes = _footnotes(root)
@@ -188,7 +189,7 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
     published = _published(root) or posted
     reader = _Reader(notes)
     blocks = list(reader.read(content))
-    blocks = _with_title(blocks, root, content, page_title)
+    blocks = _with_title(blocks, root, content, page_title, classes)
     if not any(_ENDS_SENTENCE.search(b.text) or len(b.text) > _MAX_HEADING for b in blocks):
         raise EmptyDocument(f"{name} 中没有找到正文：网页里只有栏目、导航等内容，没有通知或讲话的文字")
     reference = "\n".join(
@@ -733,12 +734,31 @@ def _link_list(element) -> bool:  # type: ignore[no-untyped-def]
     return bool(text) and links >= 0.6 * len(text) and not _ENDS_SENTENCE.search(text)
 
 
-def _font_size(element) -> float:  # type: ignore[no-untyped-def]
-    """The largest type size (pt) set on an element or in it: style font-size (pt or px), <font size>."""
+def _class_sizes(root) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The type size (pt) the page's style sheets give each class (``.ft12{font-size:39px;…}``, as poppler's
+    pdftohtml writes a class per font; ``p.MsoTitle{font-size:22.0pt}``, as Word does): read before the
+    style elements are dropped."""
+    sizes: dict[str, float] = {}
+    for style in root.iter("style"):
+        for found in _CLASS_RULE.finditer(style.text_content()):
+            value = float(found.group(3))
+            for name in re.findall(r"\.([\w-]+)", found.group(1)):
+                sizes[name] = value * 0.75 if found.group(4) == "px" else value
+    return sizes
+
+
+_CLASS_RULE = re.compile(r"([^{}]*\.[\w-]+[^{}]*)\{([^}]*?)font-size\s*:\s*([\d.]+)\s*(pt|px)")
+
+
+def _font_size(element, classes: dict[str, float] | None = None) -> float:  # type: ignore[no-untyped-def]
+    """The largest type size (pt) set on an element or in it: style font-size (pt or px), <font size>, and
+    the size the page's style sheets give its classes (`classes`, see `_class_sizes`)."""
     sizes = [0.0]
     for e in element.iter():
         if not isinstance(e.tag, str):
             continue
+        if classes:
+            sizes.extend(classes.get(name, 0.0) for name in e.get("class", "").split())
         if found := re.search(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", e.get("style", "")):
             value = float(found.group(1))
             sizes.append(value * 0.75 if found.group(2) == "px" else value)
@@ -747,8 +767,12 @@ def _font_size(element) -> float:  # type: ignore[no-untyped-def]
     return max(sizes)
 
 
-def _with_title(blocks: list[Block], root, content, page_title: str) -> list[Block]:  # type: ignore[no-untyped-def]
-    """The blocks with the page's title first, as a title block (see the module's docstring)."""
+def _with_title(  # type: ignore[no-untyped-def]
+    blocks: list[Block], root, content, page_title: str, classes: dict[str, float] | None = None
+) -> list[Block]:
+    """The blocks with the page's title first, as a title block (see the module's docstring). A title
+    broken over lines by ``<br>`` (pdftohtml's page sets each printed line so; sites break a long title
+    the same way) is one title, its lines read once."""
     head = []  # the blocks before the first sentence
     for block in blocks:
         if _ENDS_SENTENCE.search(block.text):
@@ -770,7 +794,10 @@ def _with_title(blocks: list[Block], root, content, page_title: str) -> list[Blo
     for element in content.iter("p", "div", "center"):
         text = _clean(_inline_text(element))
         if text and not any(c.tag in ("p", "div") for c in element.iterdescendants()):
-            sizes[text] = _font_size(element)
+            size = _font_size(element, classes)
+            sizes[text] = size
+            for line in broken_lines(_inline_text(element), _clean):  # its lines, as the blocks hold them
+                sizes.setdefault(line, size)
     # the body's type: the size most of the sentences' characters are set in
     counted: dict[float, int] = {}
     for text, size in sizes.items():
@@ -780,7 +807,17 @@ def _with_title(blocks: list[Block], root, content, page_title: str) -> list[Blo
         body = max(counted, key=lambda size: counted[size])
         big = [b for b in head if sizes.get(b.text, 0) > body + 2 and len(b.text) <= 80]
         if big:
-            return _titled(blocks, head, max(big, key=lambda b: sizes[b.text]).text)
+            largest = max(big, key=lambda b: sizes[b.text])
+            # the head's run of lines in that type around it: a title over two or three lines
+            at = next(n for n, b in enumerate(head) if b is largest)
+            start, end = at, at + 1
+            while start > 0 and sizes.get(head[start - 1].text, 0) == sizes[largest.text]:
+                start -= 1
+            while end < len(head) and sizes.get(head[end].text, 0) == sizes[largest.text]:
+                end += 1
+            run = head[start:end]
+            title = "".join(b.text for b in run) if len(run) <= _TITLE_LINES else largest.text
+            return _titled(blocks, head, title)
     if squeezed:
         for block in head:
             if re.sub(r"\s+", "", block.text) == squeezed:
@@ -790,12 +827,35 @@ def _with_title(blocks: list[Block], root, content, page_title: str) -> list[Blo
 
 
 def _titled(blocks: list[Block], head: list[Block], title: str) -> list[Block]:
-    """The blocks with `title` as a title block: in place of the head line of that text, else first."""
+    """The blocks with `title` as a title block: in place of the head line of that text, or of the run of
+    up to `_TITLE_LINES` head lines that makes it up (a title broken over lines), else first."""
     flat = re.sub(r"\s+", "", title)
     for n, block in enumerate(blocks):
-        if any(block is h for h in head) and re.sub(r"\s+", "", block.text) == flat:
-            return [*blocks[:n], Block(text=block.text, kind="title"), *blocks[n + 1 :]]
+        if not any(block is h for h in head):
+            continue
+        joined = ""
+        for end in range(n, min(n + _TITLE_LINES, len(blocks))):
+            if not any(blocks[end] is h for h in head):
+                break
+            joined += re.sub(r"\s+", "", blocks[end].text)
+            if joined == flat:
+                text = blocks[n].text if end == n else _joined_lines([b.text for b in blocks[n : end + 1]])
+                return [*blocks[:n], Block(text=text, kind="title"), *blocks[end + 1 :]]
+            if not flat.startswith(joined):
+                break
     return [Block(text=title, kind="title"), *blocks]
+
+
+# A title is set over at most this many lines.
+_TITLE_LINES = 3
+
+
+def _joined_lines(lines: list[str]) -> str:
+    """Lines of one title joined as printed lines are (corpus.layout.join: nothing between Chinese)."""
+    text = lines[0]
+    for line in lines[1:]:
+        text = join(text, line)
+    return text
 
 
 def reference_text(element) -> str:  # type: ignore[no-untyped-def]

@@ -28,8 +28,9 @@ from typing import TypeVar
 
 from . import cfb
 from .clean import is_complete
+from .columns import printed_blocks
 from .errors import CorpusError, UnreadableFile, damaged
-from .layout import broken_lines
+from .layout import Line, Page, broken_lines
 from .notes import NotePlacement
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
@@ -116,7 +117,8 @@ def read_docx(name: str, data: bytes) -> WordText:
         document = docx.Document(io.BytesIO(_typed_as_document(data)))
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
-        blocks = tuple(_blocks(document, list_definitions(data)))
+        laid = _printed_line_blocks(document)
+        blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
         reference = reference_text(data)
     except UnreadableFile:
         raise
@@ -124,6 +126,98 @@ def read_docx(name: str, data: bytes) -> WordText:
         log.info("python-docx could not read %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
     return WordText(blocks, reference, "docx")
+
+
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_EMU_PER_POINT = 12700
+# A page laid out as printed lines holds at least this many of them.
+_MIN_PRINTED_LINES = 3
+# A printed line's box is less than two lines high (its type size, Word's 10.5 pt when no run says).
+_LINE_HEIGHTS = 2.0
+_DEFAULT_SIZE = 10.5
+
+
+def _printed_line_blocks(document) -> tuple[Block, ...] | None:  # type: ignore[no-untyped-def]
+    """The blocks of a Word file that is a PDF's pages laid out line by line, else None.
+
+    A PDF opened in LibreOffice Writer (its PDF import, 「用 LibreOffice 打开 PDF 另存为 Word」) and saved as
+    .docx keeps every printed line as a text box of its own, placed where the line stood (DrawingML
+    ``wp:anchor``, each page's boxes after the last page's, their offsets starting again from the top);
+    the body itself holds no text. Read box by box, a title over two lines, its paragraph's first line
+    and a page number were lines of their own, and the first line ran into the title. Here the boxes are
+    read as the printed lines they are — their text, place, width and type size — and go through the
+    reading PDF pages get (`corpus.columns.printed_blocks`): wrapped lines joined, page numbers dropped.
+    A document with text of its own in the body, or with a box of more than one paragraph, is no such
+    file."""
+    body = document.element.body
+    if any(
+        (t.text or "").strip()
+        for t in body.iter(_W + "t")
+        if not any(a.tag == _W + "txbxContent" for a in t.iterancestors())
+    ):
+        return None
+    anchors = list(body.iter(_WP + "anchor"))
+    if len(anchors) < _MIN_PRINTED_LINES:
+        return None
+    section = document.sections[0]
+    width = (section.page_width or 0) / _EMU_PER_POINT
+    height = (section.page_height or 0) / _EMU_PER_POINT
+    left = (section.left_margin or 0) / _EMU_PER_POINT
+    top = (section.top_margin or 0) / _EMU_PER_POINT
+    if width <= 0 or height <= 0:
+        return None
+    pages: list[Page] = []
+    lines: list[Line] = []
+    for anchor in anchors:
+        boxes = list(anchor.iter(_W + "txbxContent"))
+        paragraphs = [p for box in boxes for p in box.iter(_W + "p")]
+        if len(paragraphs) > 1:
+            return None
+        text = "".join(t.text or "" for p in paragraphs for t in p.iter(_W + "t"))
+        if not text.strip():
+            continue
+        placed = _anchor_box(anchor, left, top)
+        if placed is None:
+            return None
+        x0, y0, x1, y1 = placed
+        if lines and y0 < lines[-1].top - height / 2:  # back at the top: the next page's lines
+            pages.append(Page(lines=tuple(lines), width=width, height=height))
+            lines = []
+        sizes = [int(v) for s in anchor.iter(_W + "sz") if (v := s.get(_W + "val") or "").isdigit()]
+        size = max(sizes, default=0) / 2
+        if y1 - y0 > _LINE_HEIGHTS * (size or _DEFAULT_SIZE):
+            return None  # a box holding a paragraph of several lines (a flyer's, a callout): no printed line
+        lines.append(Line(text=text, x0=x0, x1=x1, top=y0, bottom=y1, size=size))
+    if not lines:
+        return None
+    pages.append(Page(lines=tuple(lines), width=width, height=height))
+    if sum(len(page.lines) for page in pages) < _MIN_PRINTED_LINES:
+        return None
+    return printed_blocks(pages)
+
+
+def _anchor_box(anchor, left: float, top: float) -> tuple[float, float, float, float] | None:  # type: ignore[no-untyped-def]
+    """A text box's place on its page in points (left, top, right, bottom), else None (placed by
+    alignment, not by an offset). Offsets from the column, the margin or the paragraph (the body's first,
+    at the top of the text) are counted from the page's margins."""
+    found = []
+    for axis, margin in (("positionH", left), ("positionV", top)):
+        position = anchor.find(_WP + axis)
+        offset = position.find(_WP + "posOffset") if position is not None else None
+        if offset is None or not (offset.text or "").strip().lstrip("-").isdigit():
+            return None
+        base = 0.0 if position.get("relativeFrom") == "page" else margin
+        found.append(base + int(offset.text) / _EMU_PER_POINT)
+    extent = anchor.find(_WP + "extent")
+    if extent is None:
+        return None
+    x0, y0 = found
+    return (
+        x0,
+        y0,
+        x0 + int(extent.get("cx") or 0) / _EMU_PER_POINT,
+        y0 + int(extent.get("cy") or 0) / _EMU_PER_POINT,
+    )
 
 
 def blocks_text(blocks: tuple[Block, ...]) -> str:
