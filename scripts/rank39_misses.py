@@ -11,7 +11,7 @@ one line per question goes to OUT.jsonl: set, id, half, whether answerable, the 
 passage (null beyond 10), answered, level, probability, the top passage and the first relevant one.
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
- "heldout" (dev, styles, asks38, asks40, asks41, asks42, asks43, asks44, asks45) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
+"heldout" (dev, styles, asks38, asks40, asks41, asks42, asks43, asks44, asks45) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
 earlier sessions used); the third set (cold) and cold16…cold31 are held out whole. A rule may be designed
 on the "tune" halves only. `--summary` adds the held-out part as two rows: "held-out halves" (of the sets
 tuned on) and "blind sets" (held out whole).
