@@ -36,10 +36,10 @@ from tests.fixtures.corpus_writers import (  # noqa: E402
     write_converted,
     write_docx,
     write_reportlab_pdf,
+    write_sealed_scan,
 )
 
 AUTHOR = "中共澜屿县委老干部局"
-SEAL_FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 
 
 # --- 1. a sealed notice scanned in colour, kept as JPEG -----------------------------------------------
@@ -72,88 +72,8 @@ BONE = (
 SEAL = "中共澜屿县委老干部局"
 
 
-def _seal(diameter: int, text: str):  # type: ignore[no-untyped-def]
-    """A round red seal as an office's stamp prints it: a ring, a star, the issuer's name along the rim
-    (turned with the rim), on a white ground — to be multiplied over the page, as stamp ink lies on print."""
-    import math
-
-    from PIL import Image, ImageDraw, ImageFont
-
-    red = (205, 32, 40)
-    seal = Image.new("RGB", (diameter, diameter), "white")
-    draw = ImageDraw.Draw(seal)
-    r = diameter / 2
-    draw.ellipse((6, 6, diameter - 6, diameter - 6), outline=red, width=max(4, diameter // 40))
-    star = [
-        (
-            r + (r * 0.3 if k % 2 == 0 else r * 0.12) * math.cos(math.radians(-90 + 36 * k)),
-            r + (r * 0.3 if k % 2 == 0 else r * 0.12) * math.sin(math.radians(-90 + 36 * k)),
-        )
-        for k in range(10)
-    ]
-    draw.polygon(star, fill=red)
-    size = int(diameter * 0.15)
-    font = ImageFont.truetype(SEAL_FONT, size)
-    span = 250.0
-    for k, character in enumerate(text):
-        angle = -90 - span / 2 + k * span / (len(text) - 1)  # from the lower left, over the top
-        glyph = Image.new("L", (size * 2, size * 2), 0)
-        ImageDraw.Draw(glyph).text((size // 2, size // 3), character, font=font, fill=255)
-        glyph = glyph.rotate(-(angle + 90), resample=Image.BICUBIC)
-        x = r + (r - size * 0.95) * math.cos(math.radians(angle)) - size
-        y = r + (r - size * 0.95) * math.sin(math.radians(angle)) - size
-        seal.paste(Image.new("RGB", glyph.size, red), (int(x), int(y)), glyph)
-    return seal
-
-
 def write_bone(path: Path) -> None:
-    import numpy as np
-    from PIL import Image, ImageChops, ImageFilter
-
-    with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "notice.pdf"
-        write_reportlab_pdf(BONE, pdf, author=AUTHOR, size=13)
-        subprocess.run(
-            ["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(pdf), str(Path(tmp) / "page")],
-            check=True,
-            capture_output=True,
-        )
-        page = Image.open(next(Path(tmp).glob("page*.png"))).convert("RGB")
-    # the issuer and date: the last two lines of print, at the right
-    ink = np.asarray(page.convert("L")) < 128
-    rows = np.flatnonzero(ink.any(axis=1))
-    lines: list[list[int]] = []
-    for y in rows:
-        if lines and y - lines[-1][-1] <= 3:
-            lines[-1].append(int(y))
-        else:
-            lines.append([int(y)])
-    lines = [line for line in lines if len(line) > 10]  # not the footer's specks
-    signature = lines[-3:-1]  # the issuer and the date; the 「第 1 页」 footer last
-    top, bottom = signature[0][0], signature[-1][-1]
-    columns = np.flatnonzero(ink[top : bottom + 1].any(axis=0))
-    diameter = 330  # 42 mm at 200 dpi
-    cx = int((columns.min() + columns.max()) / 2) + 20
-    cy = int((top + bottom) / 2)
-    stamp = _seal(diameter, SEAL).rotate(-7, resample=Image.BICUBIC, fillcolor="white")
-    # the ink is thin in places (a stamp pressed unevenly): lighter towards its lower right
-    fade = Image.linear_gradient("L").resize((diameter, diameter)).rotate(45).point(lambda v: v // 3)
-    stamp = Image.composite(Image.new("RGB", stamp.size, "white"), stamp, fade)
-    box = (cx - diameter // 2, cy - diameter // 2)
-    under = page.crop((*box, box[0] + diameter, box[1] + diameter))
-    page.paste(ImageChops.multiply(under, stamp), box)
-    # scanned in colour: a cream paper, turned a little, blurred, specked
-    rng = random.Random(2030)
-    page = ImageChops.multiply(page, Image.new("RGB", page.size, (246, 241, 228)))
-    page = page.rotate(0.4, resample=Image.BICUBIC, fillcolor=(246, 241, 228))
-    page = page.filter(ImageFilter.GaussianBlur(0.6))
-    pixels = page.load()
-    width, height = page.size
-    for _ in range(width * height // 600):
-        x, y = rng.randrange(width), rng.randrange(height)
-        shade = rng.choice((120, 170, 210))
-        pixels[x, y] = (shade, shade, shade)
-    page.save(path, "JPEG", quality=70, dpi=(200, 200))
+    write_sealed_scan(BONE, path, author=AUTHOR, seal=SEAL, size=13, seed=2030)
 
 
 # --- 2. a plan exported by Writer as a hybrid PDF (the .odt inside) ---------------------------------------
