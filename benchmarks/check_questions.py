@@ -638,6 +638,30 @@ SETS = {
             "rg068": ["纪念品", "参赛奖", "鼓励奖"],  # keepsakes for the losing teams
         },
     ),
+    "cold30": QuestionSet(
+        prefix="rh",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # a colour scan (a JPEG) with the red seal over its issuer and date: read by OCR only
+            Document("关于举办澜屿县离退休干部骨质疏松防治健康讲座的通知.jpg", 1, 12, "BONE", scan=True),
+            Document(
+                "澜屿县2030年离退休干部读书月活动实施方案.pdf", 13, 24, "READING"
+            ),  # Writer's hybrid PDF
+            # Writer → gs -dNoOutputFonts (转曲): no font, no text, read by OCR only
+            Document("澜屿县老年大学手工编织兴趣班招生通知.pdf", 25, 36, "KNIT", scan=True),
+            # a 1-bit page in CCITT G4 (a copier's 黑白 scan to PDF), a two-page multi-page TIFF: OCR only
+            Document("关于开展澜屿县离退休干部八段锦健身培训的通知.pdf", 37, 48, "BADUAN", scan=True),
+            Document("澜屿县银龄讲堂2030年宣讲工作安排.tif", 49, 60, "LECTURE", scan=True),
+        ),
+        absent={
+            "rh061": ["钙片", "钙剂"],  # calcium tablets handed out at the talk
+            "rh062": ["奖品", "纪念品"],  # prizes at the reading session
+            "rh063": ["证书", "结业证"],  # a certificate after the knitting class
+            "rh064": ["年龄", "周岁"],  # an age limit for baduanjin
+            "rh065": ["党费"],  # party dues of the lecturers
+            "rh066": ["报销"],  # the bone density test paid by medical insurance
+            "rh067": ["班车", "车辆", "校车"],  # a bus to the knitting class
+            "rh068": ["午饭", "午餐", "用餐", "就餐", "管饭"],  # lunch at baduanjin training
     "cold31": QuestionSet(
         prefix="tq",
         encoding="utf-8",

@@ -458,7 +458,11 @@ def _eight_bit(image: Image) -> Image:
 
 def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     """One page image read by `reader`: straightened first if tilted, turned and read again if the first
-    reading found it on its side or upside down."""
+    reading found it on its side or upside down. A red seal stamped over the print is taken off first
+    (corpus.seals): its rim text would be read into the issuer and date it covers."""
+    from .seals import without_seals
+
+    image = without_seals(image)
     try:
         # onnxruntime's run holds Ctrl-C for seconds: the page is read while this thread waits in short steps
         reading, image, turned, angle = interruptible(lambda: _read_straightened(reader, image))

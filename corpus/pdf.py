@@ -55,6 +55,11 @@ _UNDECODED = re.compile(r"^\(cid:\d+\)$")
 _MIN_OUTLINED_GLYPHS = 60
 # …each no taller than this (points): a glyph of a heading's type, not a page-sized frame or a photo's shape
 _MAX_GLYPH_HEIGHT = 72
+# A page of a document converted to outlines that draws at least this many glyph-sized filled shapes but
+# fewer than _MIN_OUTLINED_GLYPHS is outlined text too: the last page of a notice, holding only its issuer,
+# its date and a page number (「澜屿县老年大学」「2030年2月15日」「— 2 —」), once lost unread. Alone in a
+# document with no other outlined page, so few shapes stay a drawing's (a logo, a chart's bars), as before.
+_MIN_TRAILING_GLYPHS = 4
 # A page whose glyphs are undecodable in this share or more has no usable text layer: it is read as a scan
 # (a few such glyphs, a symbol font's bullet, are only left out).
 _UNDECODED_SHARE = 0.2
@@ -101,6 +106,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
             pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
             read_pages: list[_PageText] = []
             reprinted = _reprinted_pages(pdf.pages)
+            document_outlined: bool | None = None  # another page is text converted to outlines: found once
             for number, page in enumerate(pdf.pages, start=1):
                 if number in reprinted:  # a slide printed again, smaller, on its notes page: read there
                     continue
@@ -123,6 +129,15 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                 if garbled:  # glyph numbers, not text: what it prints is read as a scan's is, or not at all
                     text = _PageText(page=replace(text.page, lines=()))
                 outlined = text.characters < _MIN_TEXT_CHARS and not page.images and _outlined(page)
+                if (
+                    not outlined
+                    and text.characters < _MIN_TEXT_CHARS
+                    and not page.images
+                    and _outlined(page, _MIN_TRAILING_GLYPHS)
+                ):  # a few glyphs' outlines: text, when the document's other pages are outlined text
+                    if document_outlined is None:
+                        document_outlined = _outlined_document(pdf.pages)
+                    outlined = document_outlined
                 if (text.characters < _MIN_TEXT_CHARS and page.images) or outlined or garbled:
                     engine = ocr.engine()
                     if engine is None:
@@ -561,15 +576,25 @@ def _moved(line: Line, dx: float, dy: float) -> Line:
     )
 
 
-def _outlined(page) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a page without text draws its text as outlines (转曲): many small filled shapes, each a
-    glyph's outline — what remains of the words when an export converts text to curves."""
+def _outlined(page, at_least: int = _MIN_OUTLINED_GLYPHS) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a page without text draws its text as outlines (转曲): many small filled shapes (`at_least`),
+    each a glyph's outline — what remains of the words when an export converts text to curves."""
     glyphs = 0
     for curve in page.curves:
         if curve.get("fill") and 0 < curve["bottom"] - curve["top"] <= _MAX_GLYPH_HEIGHT:
             glyphs += 1
-            if glyphs >= _MIN_OUTLINED_GLYPHS:
+            if glyphs >= at_least:
                 return True
+    return False
+
+
+def _outlined_document(pages) -> bool:  # type: ignore[no-untyped-def]
+    """Whether some page of the document, with no text layer and no image, is text converted to outlines:
+    then a page of it drawing a few glyphs' outlines is text as well (a 转曲 notice's last page)."""
+    for page in pages:
+        shown = _shown(page)
+        if len(shown.chars) < _MIN_TEXT_CHARS and not shown.images and _outlined(shown):
+            return True
     return False
 
 
