@@ -662,6 +662,8 @@ SETS = {
             "rh066": ["报销"],  # the bone density test paid by medical insurance
             "rh067": ["班车", "车辆", "校车"],  # a bus to the knitting class
             "rh068": ["午饭", "午餐", "用餐", "就餐", "管饭"],  # lunch at baduanjin training
+        },
+    ),
     "cold31": QuestionSet(
         prefix="tq",
         encoding="utf-8",
