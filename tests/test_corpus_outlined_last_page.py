@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from corpus import installed_engines, parse_document, read_bytes
 from tests.fixtures.outlined_pdf.make_outlined_notice import AUTHOR, NOTICE
-from tests.test_corpus_outlines import NEEDS_FONT, _draw_outline
+from tests.test_corpus_outlines import NEEDS_FONT, draw_outline
 
 FIXTURE = Path(__file__).parent / "fixtures" / "outlined_pdf" / "notice.pdf"
 NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
@@ -64,7 +64,7 @@ def _document(first: str, last: str, size: float) -> bytes:
     for chars in (first, last):
         per_line = int((width - 100) // size)
         for i, char in enumerate(chars):
-            _draw_outline(
+            draw_outline(
                 pdf, char, 50 + (i % per_line) * size, height - 80 - (i // per_line) * size * 1.6, size
             )
         pdf.showPage()

@@ -129,7 +129,7 @@ def _font():  # type: ignore[no-untyped-def]
     return _GLYPHS["font"]
 
 
-def _draw_outline(canvas, char: str, x: float, y: float, size: float) -> int:  # type: ignore[no-untyped-def]
+def draw_outline(canvas, char: str, x: float, y: float, size: float) -> int:  # type: ignore[no-untyped-def]
     """`char`'s glyph outline filled at (x, y) in `size` points, as text converted to curves draws it; the
     number of its contours (each a shape of its own to pdfplumber: 「一」 one, 「餮」 a dozen)."""
     from fontTools.pens.recordingPen import RecordingPen
@@ -177,7 +177,7 @@ def _page(chars: str, size: float, bars: int, frame: bool):  # type: ignore[no-u
     contours = 0
     for i, char in enumerate(chars):
         x, y = 50 + (i % per_line) * size, height - 80 - (i // per_line) * size * 1.6
-        contours += _draw_outline(pdf, char, x, y, size)
+        contours += draw_outline(pdf, char, x, y, size)
     for i in range(bars):
         pdf.rect(60 + i * 20, 100, 12, 20 + (i * 37) % 200, stroke=0, fill=1)
     pdf.line(50, 95, width - 50, 95)
