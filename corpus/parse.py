@@ -2180,7 +2180,9 @@ def _sibling(line: ParsedLine, level: int, kind: str, points: frozenset[tuple[st
     )
 
 
-def _list_of_sentences(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+def _list_of_sentences(
+    lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None
+) -> bool:
     """Whether the list a numbered paragraph stands in (its siblings next to it, nothing between them) is
     one of whole sentences: more of its other items are one sentence (or numbered sentences running on) than
     are headings — a phrase, a label before a colon, an article, or a short first sentence with more after
