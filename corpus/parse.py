@@ -2138,12 +2138,15 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
       二楼传习室（县城南岸街18号）。」 between its siblings, 「一、活动时间定于2029年3月17日。」);
     - one sentence in clauses (_clause_head) next to a numbered line of its kind and level is one too
       (「（一）参观考察所需交通……由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」);
-    - several sentences, the first in clauses, heading nothing, go with the items of their list
-      (_list_of_sentences): body text in a list of whole sentences (「五、每期限20人，患有心脏病、手部震颤的
-      同志不宜参加。报名电话……。」 after four one-sentence items), a run-in heading in a list of run-in
-      headings (「三、强化督促检查，确保落实到位。各单位要……。」 among 「一、加强组织领导。……」).
+    - several sentences heading nothing, the first no label's words (_run_in_heading), go with the items of
+      their list (_list_of_sentences): body text in a list of whole sentences (「五、每期限20人，患有心脏病、
+      手部震颤的同志不宜参加。报名电话……。」 after four one-sentence items, 「（五）离休干部遗属每人慰问金800元。
+      慰问金由原工作单位列支……」 after four), a run-in heading in a list of run-in headings (「三、强化督促检查，
+      确保落实到位。各单位要……。」 among 「一、加强组织领导。……」).
 
-    One over the text it leads (「三是进一步完善“三个机制”，落实好离休干部的生活待遇。」 over its paragraphs,
+    The last item of a list of sentences, itself a sentence and no label's words, is one over the text that
+    follows it too (「（五）离休干部遗属每人慰问金800元。」 after four sentence items, over 「慰问金由原工作单位
+    列支；……」, which closes the list). One over the text it leads (「三是进一步完善“三个机制”，落实好离休干部的生活待遇。」 over its paragraphs,
     「1. 离休干部医疗费用全额保障，按时足额报销。」 over its ①②), a run-in heading (「（三）审核。原工作单位
     ……。」), a label before a colon (「一、时间：……。」) and an article (「第三条 ……。」) stay headings."""
     text = lines[position].text
@@ -2167,8 +2170,18 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
         or _attendance(after.text)
     )
     if _ONE_SENTENCE.fullmatch(text):
-        return heads_nothing or (_clause_head(text) and before is not None and sibling(before))
-    return heads_nothing and _clause_head(text) and _list_of_sentences(lines, position, points)
+        return (
+            heads_nothing
+            or (_clause_head(text) and before is not None and sibling(before))
+            # the last of a list of sentences, over the text that closes the list
+            or (
+                before is not None
+                and sibling(before)
+                and not _run_in_heading(text)
+                and _list_of_sentences(lines, position, points)
+            )
+        )
+    return heads_nothing and not _run_in_heading(text) and _list_of_sentences(lines, position, points)
 
 
 def _sibling(line: ParsedLine, level: int, kind: str, points: frozenset[tuple[str, int]] | None) -> bool:
@@ -2185,8 +2198,8 @@ def _list_of_sentences(
 ) -> bool:
     """Whether the list a numbered paragraph stands in (its siblings next to it, nothing between them) is
     one of whole sentences: more of its other items are one sentence (or numbered sentences running on) than
-    are headings — a phrase, a label before a colon, an article, or a short first sentence with more after
-    it (a run-in heading). Items whose first sentence runs in clauses count for neither."""
+    are headings — a phrase, a label before a colon, an article, or a first sentence of a label's words with
+    more after it (a run-in heading). Items of several sentences opening otherwise count for neither."""
     text = lines[position].text
     level, kind = _heading_level(text, points), _marker_kind(text)
     first = last = position
@@ -2203,9 +2216,20 @@ def _list_of_sentences(
             headings += 1
         elif _ONE_SENTENCE.fullmatch(item) or _enumerates(item, points):
             sentences += 1
-        elif not _clause_head(item):
+        elif _run_in_heading(item):
             headings += 1
     return sentences > headings
+
+
+def _run_in_heading(line: str) -> bool:
+    """Whether a numbered paragraph of several sentences opens with a heading's words: a first sentence as
+    short as a label, in no clauses and with no figure (「（三）审核。」「一、加强组织领导。」). One longer, in
+    clauses or holding a figure (「（五）离休干部遗属每人慰问金800元。」) may be a sentence of a list like its
+    siblings."""
+    end = _SENTENCE_END.search(line)
+    mark = _SECTION_MARK.match(line)
+    head = line[mark.end() if mark else 0 : end.start() if end else len(line)]
+    return len(head) <= _MAX_ITEM_LABEL and not _CLAUSE.search(head) and not re.search(r"\d", head)
 
 
 def _run_in_label(line: str) -> str:
