@@ -2128,108 +2128,29 @@ def _clause_head(line: str) -> bool:
 
 
 def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
-    """A numbered paragraph that is sentences of the text, not a heading over what follows.
-
-    A heading is short, ends no sentence, and heads the text after it; a numbered paragraph that heads
-    nothing (the next line is the next item of its list — same level, same kind of number —, a heading of
-    its level or above, an article, a minutes' 「出席：」 line, or the end) is an item of its list:
-
-    - one sentence heading nothing is a sentence of the text, whatever its words (「二、地点在县非遗展示馆
-      二楼传习室（县城南岸街18号）。」 between its siblings, 「一、活动时间定于2029年3月17日。」);
-    - one sentence in clauses (_clause_head) next to a numbered line of its kind and level is one too
-      (「（一）参观考察所需交通……由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」);
-    - several sentences heading nothing, the first no label's words (_run_in_heading), go with the items of
-      their list (_list_of_sentences): body text in a list of whole sentences (「五、每期限20人，患有心脏病、
-      手部震颤的同志不宜参加。报名电话……。」 after four one-sentence items, 「（五）离休干部遗属每人慰问金800元。
-      慰问金由原工作单位列支……」 after four), a run-in heading in a list of run-in headings (「三、强化督促检查，
-      确保落实到位。各单位要……。」 among 「一、加强组织领导。……」).
-
-    The last item of a list of sentences, itself a sentence and no label's words, is one over the text that
-    follows it too (「（五）离休干部遗属每人慰问金800元。」 after four sentence items, over 「慰问金由原工作单位
-    列支；……」, which closes the list). One over the text it leads (「三是进一步完善“三个机制”，落实好离休干部的生活待遇。」 over its paragraphs,
-    「1. 离休干部医疗费用全额保障，按时足额报销。」 over its ①②), a run-in heading (「（三）审核。原工作单位
-    ……。」), a label before a colon (「一、时间：……。」) and an article (「第三条 ……。」) stay headings."""
+    """A numbered paragraph that is one sentence of the text, not a heading over what follows: a sentence
+    in clauses (_clause_head) next to a numbered line of its kind and level (「（一）参观考察所需交通……
+    由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」), or heading nothing (the end, or
+    a heading of its level or above next). One over the text it leads (「三是进一步完善“三个机制”，落实好
+    离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
+    ①②) stays a heading."""
     text = lines[position].text
-    if not _SENTENCE_END.search(text) or _ARTICLE.match(text) or _LABELLED_ITEM.match(text):
+    if not _ONE_SENTENCE.fullmatch(text) or not _clause_head(text):
         return False
     level, kind = _heading_level(text, points), _marker_kind(text)
 
     def sibling(line: ParsedLine) -> bool:
-        return _sibling(line, level, kind, points)
+        return (
+            line.kind not in ("heading", _TABLE_ROW, _NOTE)
+            and _heading_level(line.text, points) == level
+            and _marker_kind(line.text) == kind
+        )
 
     before = lines[position - 1] if position > 0 else None
     after = lines[position + 1] if position + 1 < len(lines) else None
-    heads_nothing = (
-        after is None
-        or sibling(after)
-        or after.kind == "heading"
-        or 0 < _heading_level(after.text, points) < level
-        # what no item heads: the rule book's next article (「第五条 ……」 after 「（三）社会各界的捐赠。」),
-        # the minutes' 「出席：……」
-        or bool(_ARTICLE.match(after.text))
-        or _attendance(after.text)
-    )
-    if _ONE_SENTENCE.fullmatch(text):
-        return (
-            heads_nothing
-            or (_clause_head(text) and before is not None and sibling(before))
-            # the last of a list of sentences, over the text that closes the list
-            or (
-                before is not None
-                and sibling(before)
-                and not _run_in_heading(text)
-                and _list_of_sentences(lines, position, points)
-            )
-        )
-    return heads_nothing and not _run_in_heading(text) and _list_of_sentences(lines, position, points)
-
-
-def _sibling(line: ParsedLine, level: int, kind: str, points: frozenset[tuple[str, int]] | None) -> bool:
-    """A paragraph numbered at this level with this kind of number: the next or last item of a list."""
-    return (
-        line.kind not in ("heading", _TABLE_ROW, _NOTE)
-        and _heading_level(line.text, points) == level
-        and _marker_kind(line.text) == kind
-    )
-
-
-def _list_of_sentences(
-    lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None
-) -> bool:
-    """Whether the list a numbered paragraph stands in (its siblings next to it, nothing between them) is
-    one of whole sentences: more of its other items are one sentence (or numbered sentences running on) than
-    are headings — a phrase, a label before a colon, an article, or a first sentence of a label's words with
-    more after it (a run-in heading). Items of several sentences opening otherwise count for neither."""
-    text = lines[position].text
-    level, kind = _heading_level(text, points), _marker_kind(text)
-    first = last = position
-    while first > 0 and _sibling(lines[first - 1], level, kind, points):
-        first -= 1
-    while last + 1 < len(lines) and _sibling(lines[last + 1], level, kind, points):
-        last += 1
-    sentences = headings = 0
-    for at in range(first, last + 1):
-        if at == position:
-            continue
-        item = lines[at].text
-        if not _SENTENCE_END.search(item) or _ARTICLE.match(item) or _LABELLED_ITEM.match(item):
-            headings += 1
-        elif _ONE_SENTENCE.fullmatch(item) or _enumerates(item, points):
-            sentences += 1
-        elif _run_in_heading(item):
-            headings += 1
-    return sentences > headings
-
-
-def _run_in_heading(line: str) -> bool:
-    """Whether a numbered paragraph of several sentences opens with a heading's words: a first sentence as
-    short as a label, in no clauses and with no figure (「（三）审核。」「一、加强组织领导。」). One longer, in
-    clauses or holding a figure (「（五）离休干部遗属每人慰问金800元。」) may be a sentence of a list like its
-    siblings."""
-    end = _SENTENCE_END.search(line)
-    mark = _SECTION_MARK.match(line)
-    head = line[mark.end() if mark else 0 : end.start() if end else len(line)]
-    return len(head) <= _MAX_ITEM_LABEL and not _CLAUSE.search(head) and not re.search(r"\d", head)
+    if (before is not None and sibling(before)) or after is None or sibling(after):
+        return True
+    return after.kind == "heading" or 0 < _heading_level(after.text, points) < level
 
 
 def _run_in_label(line: str) -> str:

@@ -1,5 +1,9 @@
 """A numbered item that is a whole sentence is read the same way wherever it stands: as body text.
 
+NOT SHIPPED (docs/parse55.md): the rule these tests pin was measured and taken back out — it cost cold8 one R@1
+and two 要点 and cold2 one 要点 (while cold4, cold7 and cold20 gained five R@1 between them). The tests that fail on
+the code as it is are marked xfail(strict=True): they pass again (and must lose the mark) when the rule returns.
+
 cold29's 烙画 notice (docs/cold29.md, "Left"): of five items 「一、……。」…「五、……。」, each a whole sentence,
 二、 (one sentence, no comma) and 五、 (two sentences) became section headings over themselves and 一、三、四、
 did not — even from a plain .txt. A heading is short, ends no sentence and heads the text after it; a
@@ -30,6 +34,9 @@ from tests.fixtures.layouts.make_numbered_sentences import (
 )
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
+_NOT_SHIPPED = pytest.mark.xfail(
+    strict=True, reason="numbered-sentence rule measured, not shipped: docs/parse55.md"
+)
 _NO_SOFFICE = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 WRITERS = [
     pytest.param(write_text, id="txt"),
@@ -42,6 +49,7 @@ def _passages(path: Path) -> list[PassageDraft]:
     return [p for speech in parse_document(read_document(path)) for p in chunk_speech(speech)]
 
 
+@_NOT_SHIPPED
 @pytest.mark.parametrize("write", WRITERS)
 def test_numbered_sentences_are_cited_under_the_heading_above_them(
     write: Callable[[Path], Path], tmp_path: Path
@@ -58,6 +66,7 @@ def test_numbered_sentences_are_cited_under_the_heading_above_them(
     assert report.ok, report
 
 
+@_NOT_SHIPPED
 def test_cold29_notice_as_text_reads_its_five_items_alike() -> None:
     items = [
         "一、第一期4月10日、第二期4月24日，均为下午2:30开始，每期三小时。",
@@ -82,6 +91,7 @@ def test_cold29_notice_as_text_reads_its_five_items_alike() -> None:
     assert [sections[item] for item in items] == [None] * 5
 
 
+@_NOT_SHIPPED
 def test_a_sentence_item_before_a_heading_of_its_level_is_body_text() -> None:
     text = "\n".join(
         [
@@ -235,6 +245,7 @@ def notice(draw: st.DrawFn) -> _Notice:
     return out
 
 
+@_NOT_SHIPPED
 @given(notice())
 @settings(max_examples=EXAMPLES * 4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_numbered_items_of_one_list_read_alike_and_every_sentence_once(generated: _Notice) -> None:
