@@ -716,15 +716,32 @@ def page_tables(name: str, data: bytes) -> tuple[str, list[list[list[str] | str]
     except (etree.ParserError, ValueError):
         return None
     title = _page_title(root)
+    if any((e.get("type") or "").lower() == "password" for e in root.iter("input")):
+        return title, []  # a login page, whatever its tables lay out
     _drop_furniture(root)
     tables = []
     for table in root.iter("table"):
         if any(e.tag == "table" for e in table.iterdescendants()):
             continue  # a table laying out others: they are read themselves
+        if _mostly_links(table):
+            continue  # a site's menu or footer laid out in a table
         rows = _rows(table)
         if sum(1 for r in rows if not isinstance(r, str) and sum(1 for c in r if c) >= 2) >= 2:
             tables.append(rows)
     return title, tables
+
+
+def _mostly_links(table) -> bool:  # type: ignore[no-untyped-def]
+    """Half or more of a table's filled cells are nothing but link text (「首页」「新闻中心」「通知公告」)."""
+    filled = linked = 0
+    for cell in table.iter("td", "th"):
+        text = re.sub(r"\s+", "", cell.text_content())
+        if not text:
+            continue
+        filled += 1
+        links = re.sub(r"\s+", "", "".join(a.text_content() for a in cell.iter("a")))
+        linked += links == text
+    return filled > 0 and linked * 2 >= filled
 
 
 def _link_list(element) -> bool:  # type: ignore[no-untyped-def]
@@ -740,14 +757,22 @@ def _class_sizes(root) -> dict[str, float]:  # type: ignore[no-untyped-def]
     style elements are dropped."""
     sizes: dict[str, float] = {}
     for style in root.iter("style"):
-        for found in _CLASS_RULE.finditer(style.text_content()):
-            value = float(found.group(3))
-            for name in re.findall(r"\.([\w-]+)", found.group(1)):
-                sizes[name] = value * 0.75 if found.group(4) == "px" else value
+        # rule by rule (selectors, then the body between braces): one pass, however long an inlined font's
+        # data or a list of selectors is — a single pattern over both backtracked on them for seconds
+        for found in _CSS_RULE.finditer(style.text_content()):
+            selectors, body = found.group(1), found.group(2)
+            size = _SIZE_DECLARATION.search(body)
+            if size is None or "." not in selectors:
+                continue
+            value = float(size.group(1))
+            for name in _CLASS_NAME.findall(selectors):
+                sizes[name] = value * 0.75 if size.group(2) == "px" else value
     return sizes
 
 
-_CLASS_RULE = re.compile(r"([^{}]*\.[\w-]+[^{}]*)\{([^}]*?)font-size\s*:\s*([\d.]+)\s*(pt|px)")
+_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_SIZE_DECLARATION = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)")
+_CLASS_NAME = re.compile(r"\.([A-Za-z_][\w-]*)")
 
 
 def _font_size(element, classes: dict[str, float] | None = None) -> float:  # type: ignore[no-untyped-def]
@@ -789,6 +814,17 @@ def _with_title(  # type: ignore[no-untyped-def]
     h1 = [b for b in blocks if b.kind == "heading" and b.level == 1]
     if len(h1) == 1 and any(b is h1[0] for b in head):
         return _titled(blocks, head, h1[0].text)
+    # a head line, or a run of up to three, that is the <title>'s text: before type sizes, which a page's
+    # style sheet may give a subtitle or an issuer line but not the body
+    if squeezed:
+        for n in range(len(head)):
+            joined = ""
+            for block in head[n : n + _TITLE_LINES]:
+                joined += re.sub(r"\s+", "", block.text)
+                if joined == squeezed:
+                    return _titled(blocks, head, page_title)
+                if not squeezed.startswith(joined):
+                    break
     # the largest type among the lines before the first sentence (an office program's Title style)
     sizes = {}
     for element in content.iter("p", "div", "center"):

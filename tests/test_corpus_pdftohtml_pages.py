@@ -84,3 +84,31 @@ def test_a_title_broken_over_two_lines_is_one_title_read_once(title: str, cut: i
     assert [_squeezed(b.text) for b in titles] == [title]
     assert blocks[0].kind == "title"
     assert not any(b.kind != "title" and _squeezed(b.text) in (title[:cut], title[cut:]) for b in blocks)
+
+
+def test_a_style_sheet_with_an_inlined_font_and_long_selector_lists_is_read_in_one_pass() -> None:
+    """A page saved as one file inlines its fonts (a data: URL of hundreds of KB) and lists selectors by the
+    hundred: the class sizes are still read — one pattern over selectors and body together backtracked on
+    them for minutes (review of session 55)."""
+    font = "QUJD" * 50_000  # 200 KB of base64, no braces
+    selectors = ", ".join(f".c{n}" for n in range(300))
+    page = (
+        "<html><head><title>通知</title><style>@font-face{font-family:x;src:url(data:font/ttf;base64,"
+        f"{font})}} {selectors}, .big{{font-size:29px}}</style></head><body><p class=big>关于开展读书活动的通知</p>"
+        "<p>各单位：请于五月前报名参加本次读书活动。</p><p>联系人：王芳。</p></body></html>"
+    ).encode()
+    blocks = read_html("a.html", page).blocks
+    assert (blocks[0].kind, blocks[0].text) == ("title", "关于开展读书活动的通知")
+
+
+def test_the_titles_own_line_wins_over_a_subtitle_set_in_a_class_size() -> None:
+    """A style sheet sizing an issuer line (and not the body) does not make that line the title when a head
+    line is the <title>'s text (review of session 55)."""
+    page = (
+        "<html><head><title>关于举办书法展的通知</title><style>.lead{font-size:13px}</style></head><body>"
+        "<p><b>关于举办书法展的通知</b></p><div class=lead>老干部局办公室</div>"
+        "<p>各单位：为丰富离退休干部文化生活，定于五月举办书法展。</p><p>请各单位于四月底前报送作品。</p></body></html>"
+    ).encode()
+    blocks = read_html("a.html", page).blocks
+    assert (blocks[0].kind, blocks[0].text) == ("title", "关于举办书法展的通知")
+    assert ("paragraph", "老干部局办公室") in [(b.kind, b.text) for b in blocks]
