@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import io
 import os
 import re
@@ -473,7 +474,7 @@ def _web_page_refusal(name: str, suffix: str, data: bytes) -> str:
             words = raw.decode("utf-8")
         except UnicodeDecodeError:
             words = raw.decode("gb18030", errors="replace")
-        words = " ".join(words.split())
+        words = " ".join(html.unescape(words).split())
         if words:
             title = f"（标题「{words if len(words) <= 30 else words[:30] + '…'}」）"
     return (

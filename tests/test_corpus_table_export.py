@@ -59,3 +59,31 @@ def test_add_reads_an_exported_table_and_answers_from_its_rows(
     asked = run("ask", "钱德明哪天体检", "--json")
     assert asked.exit_code == 0, asked.output
     assert "体检日期：2030年4月10日" in asked.output
+
+
+def test_a_login_or_menu_page_laid_out_in_tables_is_not_a_sheet() -> None:
+    """A site's login page or a page of menus laid out in tables (each row two or more filled cells) is still
+    a failed download under a spreadsheet's name, not rows to index (review of session 55)."""
+    login = (
+        "<html><head><title>统一身份认证登录</title></head><body><form><table>"
+        "<tr><td>用户名</td><td><input name=u></td><td>单位</td><td>某某县人民政府</td></tr>"
+        "<tr><td>密码</td><td><input type=password name=p></td><td>技术支持</td><td>某某科技公司</td></tr>"
+        "</table></form></body></html>"
+    ).encode()
+    menu = (
+        "<html><head><title>出错了</title></head><body><table>"
+        "<tr><td><a href=/>首页</a></td><td><a href=/news>新闻中心</a></td><td><a href=/t>通知公告</a></td></tr>"
+        "<tr><td><a href=/a>关于我们</a></td><td><a href=/c>联系我们</a></td><td><a href=/m>网站地图</a></td></tr>"
+        "</table><p>页面不存在</p></body></html>"
+    ).encode()
+    for name, page in (("报名表.xls", login), ("名单.et", menu)):
+        with pytest.raises(UnreadableFile) as refused:
+            read_bytes(name, page)
+        assert "其实是一个网页" in str(refused.value), name
+
+
+def test_a_refused_page_names_its_title_as_a_browser_shows_it() -> None:
+    page = b"<html><head><title>&#30331;&#24405; &ndash; OA</title></head><body><p>x</p></body></html>"
+    with pytest.raises(UnreadableFile) as refused:
+        read_bytes("通知.pdf", page)
+    assert "（标题「登录 – OA」）" in str(refused.value)
