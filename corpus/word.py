@@ -159,6 +159,8 @@ def _printed_line_blocks(document) -> tuple[Block, ...] | None:  # type: ignore[
     anchors = list(body.iter(_WP + "anchor"))
     if len(anchors) < _MIN_PRINTED_LINES:
         return None
+    if not document.sections:
+        return None  # no page size to place the boxes on: read box by box, as before
     section = document.sections[0]
     width = (section.page_width or 0) / _EMU_PER_POINT
     height = (section.page_height or 0) / _EMU_PER_POINT

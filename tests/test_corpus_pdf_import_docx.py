@@ -107,3 +107,19 @@ def test_boxes_each_holding_several_lines_are_read_box_by_box_as_before() -> Non
     ]
     read = read_docx("方案.docx", out.getvalue())
     assert [b.text for b in read.blocks] == [b.strip() for b in boxes if b.strip()]
+
+
+def test_an_imported_file_without_a_section_is_read_box_by_box_not_refused() -> None:
+    """A body with no section properties (no page size to place the boxes on) is read box by box, as every
+    Word file of text boxes was before, not refused as damaged (review of session 55)."""
+    source = zipfile.ZipFile(PLAN_DOCX)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb"<w:sectPr\b.*?</w:sectPr>", b"", data, flags=re.S)
+            copy.writestr(item, data)
+    speech = _read("实施方案.docx", out.getvalue())
+    body = _squeezed("".join(p.text for p in speech.paragraphs))
+    assert PLAN[1][1][:12] in _squeezed(speech.title) + body
