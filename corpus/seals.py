@@ -41,6 +41,14 @@ def without_seals(image: Image) -> Image:
     import numpy as np
     from PIL import Image as PILImage
 
+    if image.mode in ("1", "L", "LA", "I", "I;16", "F"):
+        return image  # a black-and-white or grey scan holds no red
+    # a look at an eighth of the page first (a seal's ring, a millimetre wide, stays red there): a page with no
+    # reddish pixel at all is returned without a full-size copy of it (a 600 dpi A4 page: half a gigabyte)
+    small = np.asarray(image.convert("RGB").reduce(8), dtype=np.int16)
+    r, g, b = small[..., 0], small[..., 1], small[..., 2]
+    if not ((r >= _MIN_RED) & (r - g >= _RED_OVER // 2) & (r - b >= _RED_OVER // 2)).any():
+        return image
     pixels = np.asarray(image.convert("RGB"), dtype=np.int16)
     red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
     ink = (red >= _MIN_RED) & (red - green >= _RED_OVER) & (red - blue >= _RED_OVER)
