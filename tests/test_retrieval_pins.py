@@ -357,6 +357,9 @@ def test_a_question_typed_as_a_noun_phrase_asks_the_kind_its_noun_names() -> Non
     assert asked_kinds(fold("有哪些收费标准")) == frozenset()  # which ones
     assert asked_kinds(fold("白内障筛查要满六十岁吗")) == frozenset()  # whether
     assert asked_kinds(fold("党委政府 老干部工作 位置")) == frozenset()  # a standing, no place
+    assert asked_kinds(fold("坚决反对铺张浪费")) == frozenset()  # 浪费, 消费: no fee
+    assert asked_kinds(fold("老年人理性消费")) == frozenset()
+    assert asked_kinds(fold("书画协会会员会费")) == {"number"}
     # a question with an interrogative keeps its kinds
     assert asked_kinds(fold("慰问金标准是多少？")) == interrogative_kinds(fold("慰问金标准是多少？"))
 
