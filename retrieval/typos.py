@@ -91,6 +91,12 @@ _BOUND = 0.1
 
 # localizers (方位词), which follow the noun they place: 「工作里」, 「会上」, 「年内」
 _LOCALIZERS = frozenset("里上下中内外前后间旁")
+# a time a localizer follows as its postposition (「几号前报」「五月底前交」「三天后领」: before, after that time —
+# not 简报 of a 前 that pypinyin also reads jian): a time asked, a number of days or months, an end or start
+_TIME_BEFORE = re.compile(
+    r"(?:几[号日月点时天年周]|哪[天日年月]|哪一天|何时|什么时候|[0-9０-９〇零一二三四五六七八九十百两]+[号日月点时天年周]"
+    r"|[月年周][底初末中]|当天|当日|之)$"
+)
 
 # the negations (不, 没: 不是, 没有), grammar right before a question form (「不办怎么办」) though a word
 # elsewhere may keep one where another character is the slip (「防御不历」, 不力)
@@ -242,8 +248,10 @@ class HomophoneCorrector:
         for start, word in candidates:
             if not 2 <= len(word) <= _LONGEST or not all(_HAN.fullmatch(c) for c in word):
                 continue
-            if word[0] in _LOCALIZERS and self._follows_word(candidates, start):
-                continue  # 「工作里起什么作用」: 里 belongs to 工作, and 里起 is no word (not 立起)
+            if word[0] in _LOCALIZERS and (
+                self._follows_word(candidates, start) or _TIME_BEFORE.search(text, 0, start)
+            ):
+                continue  # 「工作里起什么作用」: 里 belongs to 工作, and 里起 is no word (not 立起); 「几号前报」: 前 of 几号
             # a function character (提, 在, 的…) makes the word grammar, unless it is the one typed for
             # another: 「离休干部提检」 (提 ti for 体 of 体检)
             functional = [j for j, c in enumerate(word) if c in skip]
@@ -305,7 +313,9 @@ class HomophoneCorrector:
                 continue
             if _ADDRESS.match(text, end) or any(span[i : i + 2] in asking for i in range(len(span) - 1)):
                 continue
-            if span[0] in _LOCALIZERS and self._follows_word(candidates, start):
+            if span[0] in _LOCALIZERS and (
+                self._follows_word(candidates, start) or _TIME_BEFORE.search(text, 0, start)
+            ):
                 continue
             if self._frequency(span) > 0 or any(start < b and a < end for a, b in taken):
                 continue
