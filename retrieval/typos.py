@@ -18,7 +18,7 @@ A word of the question is corrected only when everything says it is a typo and w
   typed as shi, never as the ti pypinyin also lists: 「报销难是」 is not 难题), and not where the rest of the
   word is text the library holds (「潘淑是谁的皇后」: 是 follows the name 潘淑, and 潘淑时 is not meant);
 - it does not start with a localizer that follows a word the library holds (「工作里起什么作用」: 里 places
-  工作, and 里起 is not 立起);
+  工作, and 里起 is not 立起) or a time (「几号前报」: before 几号, not 简报);
 - it is not the grammar the question asks with: a function character at its end that makes a question word
   with the character after it (是 of 「工作会是谁批准的」: 是谁 asks; not 会师), a negation right before a
   question form (「不办怎么办」, not 补办), 多 with an adjective of measure (「全程多远」 asks how far, not
