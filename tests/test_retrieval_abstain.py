@@ -19,6 +19,7 @@ from retrieval.abstain import (
     unseen_idf,
     unseen_share,
 )
+from retrieval.vocabulary import asks_only_how, only_courtesy, only_frames, says_when_asked
 
 TOP = "要落实好离休干部每年一次体检的规定，千方百计为离休干部看病治疗提供更多的方便。"
 
@@ -180,13 +181,30 @@ def test_a_word_outside_the_question_form_still_counts() -> None:
     assert set(missing_words(ordinary)) == {"不管", "年纪"}
 
 
+def weighs_nothing(word: str, question: str) -> bool:
+    """Whether the search weighs a question's word as nothing wherever it stands: a question word (什么, 是否),
+    a courtesy (多谢), a frame (提到) or a time counted from today."""
+    return (
+        asks_only_how(word, question)
+        or only_courtesy(word)
+        or only_frames(word, question)
+        or says_when_asked(word, question)
+    )
+
+
 @settings(max_examples=60, deadline=None)
 @given(
-    # a verb holds no 不/没, no sentence-final particle (「一吗」 is no verb: 吗 ends a question) and no
-    # question word (「一哪」 asks which: it is read as the question's frame, not as a word to find)
+    # a verb holds no 不/没, no sentence-final particle (「一吗」 is no verb: 吗 ends a question), no
+    # question word (「一哪」 asks which, 咋 how: it is read as the question's frame, not as a word to find), and is
+    # no word the search weighs as nothing anywhere (weighs_nothing)
     verb=st.text(
         alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=2
-    ).filter(lambda verb: not set(verb) & set("不没吗呢吧啊哪谁啥几")),
+    ).filter(
+        lambda verb: (
+            not set(verb) & set("不没吗呢吧啊哪谁啥咋几")
+            and not any(weighs_nothing(verb, f"体检{verb}{n}{verb}") for n in "不没")
+        )
+    ),
     negation=st.sampled_from("不没"),
 )
 def test_any_verb_asked_yes_or_no_weighs_nothing(verb: str, negation: str) -> None:
