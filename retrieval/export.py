@@ -151,12 +151,27 @@ def _day(d: date) -> str:
 
 
 def _set_fonts(doc: object) -> None:
-    """Chinese text in a Chinese font: python-docx sets only the Latin font name, so set eastAsia too."""
+    """Chinese text in a Chinese font and black, tagged as Chinese, as a draft report's own text is.
+
+    python-docx's template sets only Latin font names, tags all text US English (Chinese included: its
+    quotation marks “” were set as narrow Latin ones) and gives its headings theme fonts, which Word
+    prefers to a named font, in its theme's blue: the headings came out blue and not in 宋体 (trial 56).
+    """
+    styles = doc.styles  # type: ignore[attr-defined]
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    lang = rpr_default.find(f"{qn('w:rPr')}/{qn('w:lang')}") if rpr_default is not None else None
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
     for name in ("Normal", "Heading 1", "Heading 2"):
-        style = doc.styles[name]  # type: ignore[attr-defined]
+        style = styles[name]
         rpr = style.element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))
         if fonts is None:
             fonts = rpr.makeelement(qn("w:rFonts"), {})
             rpr.append(fonts)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
         fonts.set(qn("w:eastAsia"), CJK_FONT)
+        if name != "Normal":
+            style.font.color.rgb = None  # the body's colour (automatic: black), not the theme's blue
