@@ -30,7 +30,7 @@ from .typos import typo_note
 
 __all__ = ["CJK_FONT", "answer_docx", "answers_docx", "citation", "sentence_span"]
 
-CJK_FONT = "宋体"  # Word's usual Chinese body font; LibreOffice substitutes Noto Serif CJK
+CJK_FONT = "宋体"  # Word's usual Chinese body font; LibreOffice substitutes what fontconfig has (trial 56)
 _GREY = RGBColor(0x59, 0x59, 0x59)
 
 
