@@ -174,14 +174,13 @@ def ask(
             if unknown:  # said as `show` says it: the last id there is, or that it was removed (now #M)
                 raise UserError("".join(missing_speech(store, i) for i in unknown))
         if batch is not None:
-            answers = []
+            answers: list[Answer] = []  # kept for --docx only: a long question list is not held in memory
             for line in batch_lines(batch):
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)
                 if line.strip() or (as_json and line.rstrip("\r\n") != line):
                     answered = emit(service, line.strip(), request, as_json, in_batch=True)
-                    if (
-                        answered is not None and answered.small_talk is None
-                    ):  # a 「谢谢」 line searched nothing
+                    # a 「谢谢」 line searched nothing: no section of the file
+                    if docx_file is not None and answered is not None and answered.small_talk is None:
                         answers.append(answered)
             if docx_file is not None:
                 if not answers:
