@@ -24,7 +24,7 @@ from retrieval import (
     PinOffer,
     QueryError,
     SpeechService,
-    answer_docx,
+    answers_docx,
     asks_for_more,
     asks_for_previous,
     follow_up,
@@ -102,7 +102,7 @@ mode_option = click.option(
     "docx_file",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="文件",
-    help="同时把问题和检索到的段落（附出处）写入 Word 文件。",
+    help="同时把问题和检索到的段落（附出处）写入 Word 文件（与 --batch 合用：所有问题写入同一个文件）。",
 )
 @pass_context
 def ask(
@@ -132,6 +132,7 @@ def ask(
         speechqa ask --speaker 沈伟 --since 2024-01-01 --until 2024-12-31 "老年大学"
         speechqa ask --speech 2 --speech 5 "离休干部体检"
         speechqa ask "离休干部体检规定是什么？" --docx 体检规定.docx
+        speechqa ask --batch 问题.txt --docx 总结素材.docx
         speechqa ask --json --batch questions.txt > answers.jsonl
         echo "离休干部体检规定是什么？" | speechqa ask -
     """
@@ -151,8 +152,10 @@ def ask(
             filters=make_filters(speakers, since, until, speech_ids),
             auto_filter=not no_auto_filter,
         )
-        if docx_file is not None and (question is None or batch is not None):
-            raise UserError("--docx 只能用于单个问题（请在命令行上给出问题）。")
+        if docx_file is not None and question is None and batch is None:
+            raise UserError(
+                "--docx 要有问题：在命令行上给出问题，或用 --batch 文件逐行提问（几个问题写进同一个 Word 文件）。"
+            )
         if as_json and question is None and batch is None:  # the interactive mode would answer in text
             raise UserError(
                 "--json 要有问题：在命令行上给出问题，或用 --batch 文件逐行提问（--batch - 读标准输入）。"
@@ -171,10 +174,21 @@ def ask(
             if unknown:  # said as `show` says it: the last id there is, or that it was removed (now #M)
                 raise UserError("".join(missing_speech(store, i) for i in unknown))
         if batch is not None:
+            answers: list[Answer] = []  # kept for --docx only: a long question list is not held in memory
             for line in batch_lines(batch):
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)
                 if line.strip() or (as_json and line.rstrip("\r\n") != line):
-                    emit(service, line.strip(), request, as_json, in_batch=True)
+                    answered = emit(service, line.strip(), request, as_json, in_batch=True)
+                    # a 「谢谢」 line searched nothing: no section of the file
+                    if docx_file is not None and answered is not None and answered.small_talk is None:
+                        answers.append(answered)
+            if docx_file is not None:
+                if not answers:
+                    raise UserError("问题列表中没有可查的问题（见上）：没有生成 Word 文件。")
+                write_docx_file(answers, docx_file)
+                click.echo(
+                    click.style(f"已导出 Word 文件：{docx_file}（{len(answers)} 个问题）", dim=True), err=True
+                )
             return
         assert question is not None
         answer = emit(service, question, request, as_json, in_batch=False)
@@ -182,7 +196,7 @@ def ask(
         with user_errors():
             if answer.small_talk is not None:  # no search was made: a file saying 「没有找到」 would mislead
                 raise UserError(f"「{question}」{NOT_A_QUESTION[answer.small_talk]}：没有生成 Word 文件。")
-            write_docx_file(answer, docx_file)
+            write_docx_file([answer], docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
 
 
@@ -261,9 +275,9 @@ def check_docx_target(path: Path) -> None:
         raise UserError(f"文件已存在：{path}（换一个文件名，或先删除它；不会覆盖已有文件）。")
 
 
-def write_docx_file(answer: Answer, path: Path) -> None:
+def write_docx_file(answers: list[Answer], path: Path) -> None:
     """Write the Word file next to its destination first, then move it in: never a half-written file."""
-    data = answer_docx(answer)
+    data = answers_docx(answers)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_bytes(data)

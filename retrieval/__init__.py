@@ -21,7 +21,7 @@ from .confidence import (
 )
 from .dedupe import bigrams, overlap
 from .errors import EmptyQuery, QueryError, QueryTooLong
-from .export import answer_docx, citation
+from .export import answer_docx, answers_docx, citation
 from .filters import Facets, FilterReport, Filters, InvalidFilter, detect_filters, parse_date_bound
 from .followup import follow_up
 from .fusion import completed, min_max, rrf, weighted, with_neighbours
@@ -132,6 +132,7 @@ __all__ = [
     "added_size",
     "answer_docx",
     "answer_sentence",
+    "answers_docx",
     "archive_skipped_lines",
     "archive_summary",
     "asks_for_more",

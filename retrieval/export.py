@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import Any
 
 from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -27,9 +28,9 @@ from .confidence import UNRELATED_MARK
 from .records import Answer, Hit
 from .typos import typo_note
 
-__all__ = ["CJK_FONT", "answer_docx", "citation", "sentence_span"]
+__all__ = ["CJK_FONT", "answer_docx", "answers_docx", "citation", "sentence_span"]
 
-CJK_FONT = "宋体"  # Word's usual Chinese body font; LibreOffice substitutes Noto Serif CJK
+CJK_FONT = "宋体"  # Word's usual Chinese body font; LibreOffice substitutes what fontconfig has (trial 56)
 _GREY = RGBColor(0x59, 0x59, 0x59)
 
 
@@ -73,14 +74,26 @@ def sentence_span(hit: Hit) -> tuple[int, int] | None:
 
 def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     """The .docx bytes of one answer page (the hits it holds, in rank order)."""
+    return answers_docx([answer], exported=exported)
+
+
+def answers_docx(answers: Sequence[Answer], *, exported: datetime | None = None) -> bytes:
+    """The .docx bytes of one or several answer pages, in the order given: one answer as `answer_docx`
+    writes it; several (`speechqa ask --batch 问题.txt --docx …`, the questions of a report being drafted)
+    under one heading and export date, each a section headed by its question, its passages one level below.
+    """
+    if not answers:
+        raise ValueError("answers_docx needs at least one answer")
     exported = exported or datetime.now().astimezone()
     # the day as its readers live it, in Beijing time whatever the server's clock (a container runs in UTC:
     # an export made at 07:00 in Beijing was dated the day before), as pins are shown
     day = _day(exported.astimezone(BEIJING).date())
     doc = new_document()
     _set_fonts(doc)
+    several = len(answers) > 1
     props = doc.core_properties  # what Word shows under 文件 › 信息 (python-docx's template fills in its own)
-    props.title = answer.query[:200]
+    first = answers[0].query
+    props.title = f"{first[:150]} 等 {len(answers)} 个问题" if several else first[:200]
     props.subject = EXPORT_HEADING
     props.author = props.last_modified_by = "speechqa"
     props.comments = ""
@@ -88,8 +101,27 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
     props.created = props.modified = exported.astimezone(UTC).replace(tzinfo=None)
 
     doc.add_heading(EXPORT_HEADING, level=1)  # how the corpus tells an export from a speech (see there)
-    _labelled(doc, EXPORT_QUESTION_LABEL, answer.query, bold_value=True)
-    _labelled(doc, EXPORT_DATE_LABEL, day)
+    if several:
+        _labelled(doc, EXPORT_QUESTION_LABEL, f"共 {len(answers)} 个，每个问题一节（见下）")
+        _labelled(doc, EXPORT_DATE_LABEL, day)
+        for number, answer in enumerate(answers, start=1):
+            doc.add_heading(f"{EXPORT_QUESTION_LABEL} {number}：{answer.query}", level=2)
+            _write_answer(doc, answer, level=3)
+    else:
+        _labelled(doc, EXPORT_QUESTION_LABEL, first, bold_value=True)
+        _labelled(doc, EXPORT_DATE_LABEL, day)
+        _write_answer(doc, answers[0], level=2)
+
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.text = f"speechqa 导出 · {day}"
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _write_answer(doc: Any, answer: Answer, *, level: int) -> None:
+    """One answer's notes (filter, typo, period) and its passages, each under a heading of `level`."""
     if answer.filters is not None:
         if answer.filters.fallback and answer.filters.fallback_note:
             _labelled(doc, "筛选", f"{answer.filters.fallback_note}，以下为在全部讲话中查找的结果")
@@ -113,7 +145,7 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
             heading = f"{hit.rank}. 📌 标准答案 · {hit.passage.speech_title}"
         if answer.answered and not hit.relevant:
             heading += UNRELATED_MARK
-        doc.add_heading(heading, level=2)
+        doc.add_heading(heading, level=level)
         cite = doc.add_paragraph()
         run = cite.add_run(citation(hit))
         run.font.size = Pt(9)
@@ -132,13 +164,6 @@ def answer_docx(answer: Answer, *, exported: datetime | None = None) -> bytes:
             if end < len(text):
                 body.add_run(text[end:])
 
-    footer = doc.sections[0].footer.paragraphs[0]
-    footer.text = f"speechqa 导出 · {day}"
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
 
 def _labelled(doc: object, label: str, value: str, *, bold_value: bool = False) -> None:
     paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
@@ -151,12 +176,27 @@ def _day(d: date) -> str:
 
 
 def _set_fonts(doc: object) -> None:
-    """Chinese text in a Chinese font: python-docx sets only the Latin font name, so set eastAsia too."""
-    for name in ("Normal", "Heading 1", "Heading 2"):
-        style = doc.styles[name]  # type: ignore[attr-defined]
+    """Chinese text in a Chinese font and black, tagged as Chinese, as a draft report's own text is.
+
+    python-docx's template sets only Latin font names, tags all text US English (Chinese included: its
+    quotation marks “” were set as narrow Latin ones) and gives its headings theme fonts, which Word
+    prefers to a named font, in its theme's blue: the headings came out blue and not in 宋体 (trial 56).
+    """
+    styles = doc.styles  # type: ignore[attr-defined]
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    lang = rpr_default.find(f"{qn('w:rPr')}/{qn('w:lang')}") if rpr_default is not None else None
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
+        style = styles[name]
         rpr = style.element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))
         if fonts is None:
             fonts = rpr.makeelement(qn("w:rFonts"), {})
             rpr.append(fonts)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
         fonts.set(qn("w:eastAsia"), CJK_FONT)
+        if name != "Normal":
+            style.font.color.rgb = None  # the body's colour (automatic: black), not the theme's blue
