@@ -397,7 +397,7 @@ def figure_missing(question: str, text: str) -> float:
 # The thing a question asks about, named by the word its interrogative is said of: 「旗袍班**学费**多少钱」,
 # 「**报名费**多少」, 「**裁判长**是谁」, 「**讲解员**叫什么名字」, 「有多少**补贴**」, 「有几个**名额**」. A passage that
 # never says that word (the class's timetable, which names no fee; a notice naming no referee) talks about the
-# topic, not about what was asked (docs/asks43.md). Only three forms are read, each naming a thing, not an
+# topic, not about what was asked (docs/asks43.md). Three forms are read (and a fourth below), each naming a thing, not an
 # action: a word before 是谁 / 是哪位 (「报给谁」「由谁」 say who does something: a verb), before 叫什么名字,
 # or before 多少 — after 是 / 为, or right before it when the word names a sum, a code or a rate (费, 金, 钱,
 # 价, 码, 率, 额…: 「学费多少」, not 「超过多少」); and a word after 多少 / 几 and a measure (多少补贴, 几个名额;
@@ -514,6 +514,15 @@ _GENERIC = frozenset(
     }
 )
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+# A yes/no question whether a thing is had or given names it too (docs/asks46.md): the word right after 有没有 /
+# 有无 or a giving verb asked as 「V不V」 (「一卡通有没有年费」, 「结业发不发证书」), and in 「有 X 吗」 the word X
+# right after 有 (「队员每月有补贴吗」, 「读书笔记有奖金吗」) — either after a numeral with its measure too
+# (「有一百二十个座位吗」) — when it ends the question. 「有 X 能… 吗」 asks of the verb, not of X.
+_HAS_OR_NOT = frozenset(
+    {"有没有", "有无", "发不发", "给不给", "送不送", "配不配", "管不管", "包不包", "供不供"}
+)
+_YES_NO_END = frozenset({"吗", "嘛", "么", "没有", "没", "不"})
+_COUNTED_TOKEN = re.compile(f"[0-9{''.join(sorted(NUMERAL_CHARS))}几]+[{''.join(sorted(_MEASURES))}]?")
 
 
 def _asked_word(word: str) -> bool:
@@ -561,7 +570,30 @@ def asked_words(question: str) -> tuple[str, ...]:
         elif token == "多少" and after is None:  # 「球会的多少股份」 asks of 股份, not of 球会
             word = _said_of(tokens, i, sum_only=True)
         found.extend(w for w in (word, after) if w is not None)
+        found.extend(w for w in (_had_or_given(tokens, i),) if w is not None)
     return tuple(dict.fromkeys(found))
+
+
+def _had_or_given(tokens: list[str], at: int) -> str | None:
+    """The thing a yes/no question asks whether it is had or given, read at tokens[at] (see `_HAS_OR_NOT`): the
+    word after 有 / 有没有 / 「V不V」 (or after a numeral with its measure) that ends the question — only 吗 / 没有 /
+    不, punctuation or Latin letters after it (「有没有年龄要求」 asks of 要求, 「有没有医生跟着」 of 跟着: no thing)."""
+    has = tokens[at] in _HAS_OR_NOT
+    if not has and tokens[at] != "有":
+        return None
+    k = at + 1
+    counted = k < len(tokens) and _COUNTED_TOKEN.fullmatch(tokens[k]) is not None
+    k += counted  # 「有一百二十个座位吗」, not 「有七千多平方米吗」 (a figure's unit)
+    if (
+        k >= len(tokens)
+        or not _asked_word(tokens[k])
+        or (counted and (tokens[k][0] in _UNITS or tokens[k][0] in "多余"))
+    ):
+        return None
+    rest = tokens[k + 1 :]
+    if not has and not (rest and rest[0] in _YES_NO_END):  # 「有 X」 not asked as a yes/no question
+        return None
+    return tokens[k] if all(t in _YES_NO_END or not _HAN_WORD.search(t) for t in rest) else None
 
 
 def asked_missing(

@@ -7,7 +7,8 @@
 # (`c16` and cold7's documents, for the staff questions of docs/asks40.md) and `asks41` (`c24`, cold25's and
 # cold21's documents, for docs/asks41.md) and `asks42` (`c26`, cold22's and cold23's documents, for docs/asks42.md)
 # and `asks43` (`c27`, cold19's and cold20's documents, for docs/asks43.md) and `asks44` (`c28`, cold17's and
-# cold18's documents, for docs/asks44.md) and `asks45` (`c29`, cold12's and cold13's documents, for docs/asks45.md) — built on
+# cold18's documents, for docs/asks44.md) and `asks45` (`c29`, cold12's and cold13's documents, for docs/asks45.md) and
+# `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -62,6 +63,10 @@ if [ ! -d "$LIBS/asks45" ]; then  # asks45's: the speeches and three places' doc
   cp -r "$LIBS/c29" "$LIBS/asks45"
   SPEECHQA_HOME="$LIBS/asks45" $SQ add benchmarks/corpus-cold12/ benchmarks/corpus-cold13/ > "$LIBS/asks45.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks46" ]; then  # asks46's: the speeches and three places' documents (澜屿 cold30, 苕溪 cold31, 枫潭 cold11)
+  cp -r "$LIBS/c30" "$LIBS/asks46"
+  SPEECHQA_HOME="$LIBS/asks46" $SQ add benchmarks/corpus-cold31/ benchmarks/corpus-cold11/ > "$LIBS/asks46.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -80,3 +85,4 @@ evaluate asks42 asks42  # staff questions over a county's and a city's documents
 evaluate asks43 asks43  # staff questions over three places' documents: docs/asks43.md
 evaluate asks44 asks44  # staff questions over 栖梧's, 泷江's and 鹭川's documents: docs/asks44.md
 evaluate asks45 asks45  # staff questions over 漱玉's, 汀澜's and 黛川's documents: docs/asks45.md
+evaluate asks46 asks46  # staff questions over 澜屿's, 苕溪's and 枫潭's documents: docs/asks46.md

@@ -51,6 +51,16 @@ from .test_retrieval_filters import speeches_library
         # whom to contact, and a document itself, are answered by a contact line and a 「文件信息」 passage
         ("郁晚秋的联系电话是多少", ()),
         ("这个通知的文号是多少", ()),
+        # whether a thing is had or given: the word after 有 / 有没有 / 「V不V」 that ends the question (docs/asks46.md)
+        ("太極扇展演隊隊員每月有補貼嗎", ("补贴",)),
+        ("二胡班结业发不发证书", ("证书",)),
+        ("一卡通有没有年费 fee", ("年费",)),
+        ("药膳讲座有一百二十个座位吗", ("座位",)),  # past a numeral and its measure
+        ("洞头县新建的老干部活动中心有七千多平方米吗", ()),  # …but not a figure's unit
+        ("律师上门服务有没有年龄要求？", ()),  # 年龄 does not end the question: 要求 is asked (a category)
+        ("有糖尿病能吃药膳吗", ()),  # 有 X 能…: the verb is asked
+        ("看电影有没有车接送", ()),  # one character
+        ("有保险吗 多少钱", ()),  # not a yes/no question: 多少 follows
     ],
 )
 def test_the_word_a_question_asks_about(question: str, words: tuple[str, ...]) -> None:
@@ -226,3 +236,21 @@ def test_a_word_another_best_passage_says_keeps_the_verdict(
         answer = retriever.search("旗袍走秀班学费多少钱", k=3)
         assert any("学费" in h.passage.text for h in answer.hits[:3])
         assert answer.signals is not None and not answer.signals.asked_missing
+
+
+@given(TOPICS, SUMS, TEXTS)
+def test_a_thing_asked_whether_it_is_given_is_held_only_by_its_word(topic: str, paid: str, text: str) -> None:
+    """「有补贴吗」「有没有奖金」「发不发证书」 ask for the thing by its word, as 「补贴多少」 does (docs/asks46.md). (A
+    comma before the ask: jieba glues 有 to a word before it sometimes — 「展演队有学费吗」 → 队有 — and then nothing is
+    read.)"""
+    for question in (
+        f"{topic}，有{paid}吗",
+        f"{topic}，有没有{paid}",
+        f"{topic}，发不发{paid}",
+        f"{topic}：有{paid}没有？",
+    ):
+        assert paid in asked_words(question), question
+        assert asked_missing(question, [text]) == (paid not in text)
+        assert not asked_missing(question, [f"{text}{paid}：300元"])
+    # the word followed by more than the question's end is not what is asked
+    assert paid not in asked_words(f"{topic}，有{paid}能报销吗")
