@@ -10,9 +10,8 @@ only two values of one slot, both named and disjoint, do.
 `quantity_slots` reads, the same way, *which* quantity a question asks of a figure (session pins44): the side
 of a bracket or limit it names (「5000元以上」 against 「以下」, 「最多」/「上限」/「不超过」 against
 「至少」/「不少于」), whether it asks a total or each one's (「一共多少块」 against 「每块多大」), and the kind
-of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」) — money also
-where what is paid is asked with 多少 (「每次收费多少」, 「交多少会费」: `answer_type.asks_for`'s reading,
-session pins46). A question naming none of them conflicts with nothing.
+of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」). A question
+naming none of them conflicts with nothing.
 """
 
 from __future__ import annotations
@@ -22,8 +21,6 @@ import unicodedata
 from collections.abc import Iterable
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
-
-from .answer_type import asks_for
 
 __all__ = ["Slot", "names_staff", "quantity_slots", "question_slots", "slots_conflict"]
 
@@ -232,8 +229,6 @@ def quantity_slots(question: str) -> frozenset[Slot]:
     found.update(("asked", _ASKED_UNITS[m.group(1)]) for m in _ASKED.finditer(text))
     if ("asked", "duration") in found and _ONCE.search(text):  # 多久联系一次: how often, as 每季度几次
         found = (found - {("asked", "duration")}) | {("asked", "times")}
-    if asks_for(text) == "money":  # 「每次收费多少」, 「学费标准是多少」: what is paid, asked with 多少
-        found.add(("asked", "money"))
     return frozenset(found)
 
 

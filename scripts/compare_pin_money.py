@@ -50,24 +50,24 @@ from cli.settings import load_settings
 from retrieval import load_pin_judge
 from retrieval.answer_type import asked_kinds
 from retrieval.pins import PinModel, fold
-from retrieval.slots import quantity_slots, slots_conflict
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWEST = "15"
 BEFORE = "34384af"  # the commit before the change: the fifteenth batch added to main, nothing else
+CHANGE = "c5de6a6"  # the change (taken back out after this measure: the rule did not hold)
 
 
-def slots_before() -> ModuleType:
-    """`retrieval.slots` as it was before the change (S's reading), read from git."""
+def slots_at(commit: str) -> ModuleType:
+    """`retrieval.slots` as it was at `commit`, read from git (S's reading before the change, M's at it)."""
     text = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{BEFORE}:retrieval/slots.py"],
+        ["git", "-C", str(ROOT), "show", f"{commit}:retrieval/slots.py"],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
     folder = Path(tempfile.mkdtemp())
-    (folder / "slots_before.py").write_text(text, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("retrieval.slots_before", folder / "slots_before.py")
+    (folder / f"slots_{commit}.py").write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(f"retrieval.slots_{commit}", folder / f"slots_{commit}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -133,19 +133,19 @@ def main() -> None:
     kept: b.ObservedSet = b.kept_or_made(args.cache, lambda: None)  # type: ignore[arg-type,return-value]
     observed = b.kept_or_made(args.keep, lambda: completed(kept, args.cold_homes, shipped))
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
-    old = slots_before()
+    old, new = slots_at(BEFORE), slots_at(CHANGE)
 
     def reading(quantities: Callable[[str], frozenset[tuple[str, str]]]) -> b.SetParts:
         def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
             asked, pin = item.question, pinned[group]
             return {
                 "asks_other": float(asked_kinds(fold(asked)) != asked_kinds(fold(pin))),
-                "quantity_conflict": float(slots_conflict(quantities(asked), quantities(pin))),
+                "quantity_conflict": float(old.slots_conflict(quantities(asked), quantities(pin))),
             }
 
         return observed.parts().with_extra(extra)
 
-    parts = {"S": reading(old.quantity_slots), "M": reading(quantity_slots)}
+    parts = {"S": reading(old.quantity_slots), "M": reading(new.quantity_slots)}
     if args.decide:
         for name, p in parts.items():
             rows = [*p.tuning, *p.held, *(o for o in p.cold if o.item.batch != NEWEST)]
