@@ -23,7 +23,17 @@ from collections.abc import Iterable
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
 from index import jieba_cut
 
-__all__ = ["Slot", "fee_words", "fees_conflict", "names_staff", "quantity_slots", "question_slots", "slots_conflict"]
+from .answer_type import WEEKDAY
+
+__all__ = [
+    "Slot",
+    "fee_words",
+    "fees_conflict",
+    "names_staff",
+    "quantity_slots",
+    "question_slots",
+    "slots_conflict",
+]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
 
@@ -216,7 +226,7 @@ _HOW_ASKED = re.compile("|".join(sorted(_HOW, key=len, reverse=True)))
 def quantity_slots(question: str) -> frozenset[Slot]:
     """Which quantity the question asks of a figure (see the module's docstring): ("bracket", "at least" |
     "at most"), ("scope", "total" | "each"), ("asked", "money" | "times" | "duration" | "age" | "area" |
-    "date" | "share")."""
+    "date" | "share" | "weekday")."""
     text = to_simplified(unicodedata.normalize("NFKC", question))
     found: set[Slot] = {
         ("bracket", _OTHER_SIDE[_BRACKETS[m["negated"]]] if m["negated"] else _BRACKETS[m.group()])
@@ -228,6 +238,8 @@ def quantity_slots(question: str) -> frozenset[Slot]:
         found.add(("scope", "each"))
     found.update(("asked", _HOW[m.group()]) for m in _HOW_ASKED.finditer(text))
     found.update(("asked", _ASKED_UNITS[m.group(1)]) for m in _ASKED.finditer(text))
+    if WEEKDAY.search(text):  # 礼拜几 asks a day of the week: against 几号 (a date) it asks another thing
+        found.add(("asked", "weekday"))
     if ("asked", "duration") in found and _ONCE.search(text):  # 多久联系一次: how often, as 每季度几次
         found = (found - {("asked", "duration")}) | {("asked", "times")}
     return frozenset(found)
