@@ -50,7 +50,7 @@ from index import Embedder, PinState, Store, embed_query, embedding_key, query_t
 from .answer_type import asked_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
-from .slots import Slot, fees_conflict, quantity_slots, question_slots, slots_conflict
+from .slots import Slot, quantity_slots, question_slots, slots_conflict
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -438,9 +438,7 @@ def pair_features(
         passage_added=weighted_share(new.terms, weight, lambda t: t in added_words and t not in novel_words),
         slot_conflict=float(slots_conflict(new.slots, pinned.slots)),
         kind_swap=float(kinds_swapped(new.groups, pinned.groups)),
-        quantity_conflict=float(
-            slots_conflict(new.quantities, pinned.quantities) or fees_conflict(new.text, pinned.text)
-        ),
+        quantity_conflict=float(slots_conflict(new.quantities, pinned.quantities)),
     )
 
 

@@ -10,7 +10,8 @@ only two values of one slot, both named and disjoint, do.
 `quantity_slots` reads, the same way, *which* quantity a question asks of a figure (session pins44): the side
 of a bracket or limit it names (「5000元以上」 against 「以下」, 「最多」/「上限」/「不超过」 against
 「至少」/「不少于」), whether it asks a total or each one's (「一共多少块」 against 「每块多大」), and the kind
-of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」). A question
+of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」, 「礼拜几」 a day of the
+week against 「几号」 a date: session pins47). A question
 naming none of them conflicts with nothing.
 """
 
@@ -21,19 +22,10 @@ import unicodedata
 from collections.abc import Iterable
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
-from index import jieba_cut
 
 from .answer_type import WEEKDAY
 
-__all__ = [
-    "Slot",
-    "fee_words",
-    "fees_conflict",
-    "names_staff",
-    "quantity_slots",
-    "question_slots",
-    "slots_conflict",
-]
+__all__ = ["Slot", "names_staff", "quantity_slots", "question_slots", "slots_conflict"]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
 
@@ -266,70 +258,3 @@ def names_staff(question: str) -> bool:
     serves: 「对老干部工作者要常怀什么样的心」 and 「对老同志要常怀什么样的心」 ask about different people in
     otherwise the same words (and the search's words cannot tell: 老干部工作/者)."""
     return bool(_STAFF.search(to_simplified(unicodedata.normalize("NFKC", question))))
-
-
-# What is paid, named (session pins47): 「学费」 against 「材料费」, 「会费」 against 「党费」, 「报名费」 against 「押金」
-# ask the money of different things, which no quantity veto can tell (both ask money). A fee word is a word of
-# the question ending in 费 or 金 (jieba's cut), or a lone 费/费用 with the word before it (「陪护 费」); 费用 is
-# read as 费 (「陪护费用」 is 「陪护费」). Words that name no particular thing paid — a payment's verb (收费,
-# 交费, 免费), 费用 alone, money in general (资金, 经费, 金额) — are no fee word.
-_FEE_END = re.compile(r"(?:费用?|金)$")
-_NOT_A_FEE = frozenset(
-    {
-        "费",
-        "收费",
-        "免费",
-        "缴费",
-        "交费",
-        "付费",
-        "自费",
-        "公费",
-        "花费",
-        "浪费",
-        "消费",
-        "经费",
-        "资金",
-        "现金",
-        "基金",
-        "金额",
-        "黄金",
-        "奖金额",
-        "租金额",
-        "资费",
-    }
-)
-_PAYING = re.compile(r"^(?:交|缴|付|收|免|自|要|需)")  # a verb jieba glued onto a lone 费 (交会/费)
-
-
-def fee_words(question: str) -> frozenset[str]:
-    """The things paid a question names (「剪纸班学费多少钱」 → {学费}; see `fees_conflict`)."""
-    text = to_simplified(unicodedata.normalize("NFKC", question))
-    words = [w for w in jieba_cut(text) if w.strip()]
-    found: set[str] = set()
-    for at, word in enumerate(words):
-        if not _FEE_END.search(word):
-            continue
-        if word in ("费", "费用") and at and re.fullmatch(r"[\u4e00-\u9fff]+", words[at - 1]):
-            word = _PAYING.sub("", words[at - 1]) + "费"
-        word = word.removesuffix("费用") + "费" if word.endswith("费用") and word != "费用" else word
-        if word not in _NOT_A_FEE and word != "费用" and len(word) >= 2:
-            found.add(word)
-    return frozenset(found)
-
-
-def _read_in(fee: str, question: str) -> bool:
-    """Whether a fee word, or its name without 费/金 (two characters or more: 丧葬 of 丧葬费), is in the text."""
-    stem = fee[:-1]
-    return fee in question or (len(stem) >= 2 and stem in question)
-
-
-def fees_conflict(a: str, b: str) -> bool:
-    """Whether two questions name different things paid: both name one, and none either names is read in the
-    other (「学费多少钱」 against 「材料费多少钱」; 「丧葬费」 is read in 「丧葬补助费」, no conflict). A fee named by
-    one side only is none (a paraphrase drops words). Symmetric; a question never conflicts with itself."""
-    left, right = fee_words(a), fee_words(b)
-    if not left or not right:
-        return False
-    plain_a = to_simplified(unicodedata.normalize("NFKC", a))
-    plain_b = to_simplified(unicodedata.normalize("NFKC", b))
-    return not any(_read_in(f, plain_b) for f in left) and not any(_read_in(f, plain_a) for f in right)

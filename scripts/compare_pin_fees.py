@@ -52,7 +52,7 @@ from retrieval.pins import PinModel, fold
 ROOT = Path(__file__).resolve().parent.parent
 NEWEST = "16"
 BEFORE = "f8142f5"  # branch pins46, as this session began
-FEES = "3f4f34d"  # F: the fee veto
+FEES = "3f4f34d"  # F: the fee veto (taken back out after this measure: the rule did not hold for it)
 WEEKDAY = "c78bc70"  # W: the weekday reading
 
 
