@@ -215,10 +215,16 @@ def asks_for(question: str) -> AnswerKind | None:
 # What kind of answer a question asks for, by its interrogative (a closed class of the language): a
 # paraphrase asks for the same kind, a near miss often for another (「什么时候完成移交」 against
 # 「移交后要做到什么」). Open "what/how/whether" questions are left untyped: paraphrases swap them freely.
+# 周几 / 星期几 / 礼拜几 ask a day of the week — a time, not a number (session pins47) — unless a count follows
+# (「每周几次」, 「一星期几天」 ask how many).
+WEEKDAY = re.compile(r"(?:周|星期|礼拜)几(?![次回遍趟个天节场堂课小分人名位元块])")
 _INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
-        re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几周?[月号点年]|多少周?年|多久|多长时间"),
+        re.compile(
+            r"什么时候|什么时间|何时|何年|哪一?年|哪一?天|几周?[月号点年]|多少周?年|多久|多长时间"
+            rf"|{WEEKDAY.pattern}"
+        ),
     ),
     ("number", re.compile(r"多少(?!周?年)|几(?!周?[月号点年])|多大|多高|多长(?!时间)|比例|占比")),
     ("person", re.compile(r"谁|哪位|哪些人|什么人")),
@@ -299,10 +305,13 @@ def interrogative_kinds(folded: str) -> frozenset[str]:
     reason — empty for open questions. Coarser than `asks_for`, and read from the question alone: pinned
     answers compare two questions by it (a paraphrase asks for the same kind)."""
     kinds = set()
+    weekdays = {m.end() - 1 for m in WEEKDAY.finditer(folded)}  # the 几 of 周几 / 星期几 / 礼拜几
     for kind, pattern in _INTERROGATIVES:
         for m in pattern.finditer(folded):
-            # 「几」 inside 「哪几」 asks which ones, not how many
-            if kind == "number" and folded[max(m.start() - 1, 0) : m.start() + 1] == "哪几":
+            # 「几」 inside 「哪几」 asks which ones, not how many; inside 「礼拜几」 a day
+            if kind == "number" and (
+                folded[max(m.start() - 1, 0) : m.start() + 1] == "哪几" or m.start() in weekdays
+            ):
                 continue
             kinds.add(kind)
     return frozenset(kinds)

@@ -10,7 +10,8 @@ only two values of one slot, both named and disjoint, do.
 `quantity_slots` reads, the same way, *which* quantity a question asks of a figure (session pins44): the side
 of a bracket or limit it names (「5000元以上」 against 「以下」, 「最多」/「上限」/「不超过」 against
 「至少」/「不少于」), whether it asks a total or each one's (「一共多少块」 against 「每块多大」), and the kind
-of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」). A question
+of quantity its question word asks (「几次」 against 「几个小时」, 「多大」 against 「多少钱」, 「礼拜几」 a day of the
+week against 「几号」 a date: session pins47). A question
 naming none of them conflicts with nothing.
 """
 
@@ -21,6 +22,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
+
+from .answer_type import WEEKDAY
 
 __all__ = ["Slot", "names_staff", "quantity_slots", "question_slots", "slots_conflict"]
 
@@ -215,7 +218,7 @@ _HOW_ASKED = re.compile("|".join(sorted(_HOW, key=len, reverse=True)))
 def quantity_slots(question: str) -> frozenset[Slot]:
     """Which quantity the question asks of a figure (see the module's docstring): ("bracket", "at least" |
     "at most"), ("scope", "total" | "each"), ("asked", "money" | "times" | "duration" | "age" | "area" |
-    "date" | "share")."""
+    "date" | "share" | "weekday")."""
     text = to_simplified(unicodedata.normalize("NFKC", question))
     found: set[Slot] = {
         ("bracket", _OTHER_SIDE[_BRACKETS[m["negated"]]] if m["negated"] else _BRACKETS[m.group()])
@@ -227,6 +230,8 @@ def quantity_slots(question: str) -> frozenset[Slot]:
         found.add(("scope", "each"))
     found.update(("asked", _HOW[m.group()]) for m in _HOW_ASKED.finditer(text))
     found.update(("asked", _ASKED_UNITS[m.group(1)]) for m in _ASKED.finditer(text))
+    if WEEKDAY.search(text):  # 礼拜几 asks a day of the week: against 几号 (a date) it asks another thing
+        found.add(("asked", "weekday"))
     if ("asked", "duration") in found and _ONCE.search(text):  # 多久联系一次: how often, as 每季度几次
         found = (found - {("asked", "duration")}) | {("asked", "times")}
     return frozenset(found)

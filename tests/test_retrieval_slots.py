@@ -160,3 +160,53 @@ def test_quantities_never_conflict_with_themselves_nor_with_none_and_conflict_is
     assert quantity_slots(a) == quantity_slots(
         a.replace("个", "個").replace("钱", "錢")
     )  # traditional script
+
+
+# What is paid, asked with 多少, asks money as 「多少钱」 does (session pins46: the reading `asks_for` gives
+# the answer finder; 「上门助浴每次收费多少」 against 「每月几次」 was a false pin of batch 14). Measured on the
+# fifteenth batch it changed nothing there (13/48 at 2/64 either way), so the committed rule did not hold and
+# the reading was taken back out (docs/pins46.md): the tests of what it would read stay, as strict xfail.
+NOT_SHIPPED = pytest.mark.xfail(
+    strict=True, reason="money by what is paid: measured, not shipped (docs/pins46.md, session pins46)"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("上门助浴服务每次收费多少？", "上门助浴每月几次？"),  # money, times
+        ("诗词楹联学会会员每年交多少会费？", "会员多少岁以上免交会费？"),  # money, an age
+        ("异地旅居每人往返交通费最高补助多少？", "异地旅居每期住多少天？"),  # money, a duration
+        ("党员每月交多少党费？", "党员按多少比例交纳党费？"),  # money, a share
+    ],
+)
+@NOT_SHIPPED
+def test_what_is_paid_asked_with_duoshao_asks_money(a: str, b: str) -> None:
+    assert ("asked", "money") in quantity_slots(a)
+    assert slots_conflict(quantity_slots(a), quantity_slots(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("上门助浴一回收费多少", "上门助浴服务每次多少钱？"),
+        ("补助费每月发多少", "每月补助多少元"),
+        ("老年大学学费标准", "老年大学每门课学费多少钱？"),  # a noun phrase names no quantity: no conflict
+    ],
+)
+def test_money_asked_by_what_is_paid_or_by_its_unit_does_not_conflict(a: str, b: str) -> None:
+    assert not slots_conflict(quantity_slots(a), quantity_slots(b))
+
+
+PAID = st.sampled_from(["收费", "学费", "会费", "材料费", "补贴", "慰问金", "费用标准是"])
+ASKED_ELSE = st.sampled_from(["几次", "几个小时", "多少岁", "多少天", "百分之几", "多少平米"])
+
+
+@NOT_SHIPPED
+@given(st.sampled_from(["上门助浴", "老年大学", "旅居康养", ""]), PAID, ASKED_ELSE)
+def test_a_fee_asked_with_duoshao_conflicts_with_another_kind_and_never_with_itself(
+    topic: str, paid: str, other: str
+) -> None:
+    fee, asked = quantity_slots(f"{topic}每人{paid}多少？"), quantity_slots(f"{topic}每人{other}？")
+    assert not slots_conflict(fee, fee) and not slots_conflict(fee, quantity_slots(f"{topic}每人多少钱？"))
+    assert slots_conflict(fee, asked) and slots_conflict(asked, fee)
