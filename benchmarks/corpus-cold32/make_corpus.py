@@ -35,6 +35,8 @@ from tests.fixtures.corpus_writers import (  # noqa: E402
     run_makers,
     soffice_convert,
     write_docx,
+    write_legacy_form,
+    write_merged_letters,
 )
 
 AUTHOR = "中共霁川县委老干部局"
@@ -112,24 +114,7 @@ MERGED = tuple(part for record in MERGE_FIELDS for part in _letter(record))
 
 def write_merged(path: Path) -> None:
     """Each record's letter a section of its own on a new page, as Word's 「合并到新文档」 writes them."""
-    from docx import Document
-    from docx.enum.section import WD_SECTION
-
-    with tempfile.TemporaryDirectory() as tmp:
-        first = Path(tmp) / "letter.docx"
-        write_docx(_letter(MERGE_FIELDS[0]), first, author=AUTHOR)
-        doc = Document(str(first))
-        template = [p._p for p in doc.paragraphs]
-        for record in MERGE_FIELDS[1:]:
-            doc.add_section(WD_SECTION.NEW_PAGE)
-            letter_path = Path(tmp) / "next.docx"
-            write_docx(_letter(record), letter_path, author=AUTHOR)
-            other = Document(str(letter_path))
-            body = doc.element.body
-            for p in other.paragraphs:
-                body.insert(len(body) - 1, p._p)
-        del template
-        doc.save(str(path))
+    write_merged_letters([_letter(record) for record in MERGE_FIELDS], path, author=AUTHOR)
 
 
 # --- 2. a form with legacy form fields, saved again by Writer -----------------------------------
@@ -167,62 +152,9 @@ FORM = (
     *FORM_CLOSING,
 )
 
-_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def _text_field(cell, name: str, value: str) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
-
-    p = cell.paragraphs[0]._p
-    runs = [
-        f'<w:r {_W}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="{name}"/><w:enabled/>'
-        '<w:calcOnExit w:val="0"/><w:textInput/></w:ffData></w:fldChar></w:r>',
-        f'<w:r {_W}><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r>',
-        f'<w:r {_W}><w:fldChar w:fldCharType="separate"/></w:r>',
-        f"<w:r {_W}><w:rPr><w:noProof/></w:rPr><w:t>{value}</w:t></w:r>",
-        f'<w:r {_W}><w:fldChar w:fldCharType="end"/></w:r>',
-    ]
-    for run in runs:
-        p.append(parse_xml(run))
-
-
-def _check_boxes(cell, name: str, choices) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import parse_xml
-
-    p = cell.paragraphs[0]._p
-    for i, (choice, ticked) in enumerate(choices):
-        default = '<w:default w:val="1"/>' if ticked else '<w:default w:val="0"/>'
-        runs = [
-            f'<w:r {_W}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="{name}{i}"/><w:enabled/>'
-            f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>{default}</w:checkBox></w:ffData>'
-            "</w:fldChar></w:r>",
-            f'<w:r {_W}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>',
-            f'<w:r {_W}><w:fldChar w:fldCharType="end"/></w:r>',
-            f'<w:r {_W}><w:t xml:space="preserve">{choice}  </w:t></w:r>',
-        ]
-        for run in runs:
-            p.append(parse_xml(run))
-
 
 def write_form(path: Path) -> None:
-    from docx import Document
-
-    with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp) / "form.docx"
-        rows = tuple((label, "") for label, _ in FORM_FIELDS)
-        write_docx((*FORM_INTRO, ("table", rows), *FORM_CLOSING), draft, author=AUTHOR)
-        doc = Document(str(draft))
-        table = doc.tables[0]
-        for i, (_label, value) in enumerate(FORM_FIELDS):
-            cell = table.rows[i].cells[1]
-            if isinstance(value, str):
-                _text_field(cell, f"Text{i + 1}", value)
-            else:
-                _check_boxes(cell, f"Check{i + 1}_", value)
-        filled = Path(tmp) / "filled" / path.name
-        filled.parent.mkdir()
-        doc.save(str(filled))
-        soffice_convert(filled, "docx:MS Word 2007 XML", path)  # opened and saved again by Writer
+    write_legacy_form(FORM_INTRO, FORM_FIELDS, FORM_CLOSING, path, author=AUTHOR)
 
 
 # --- 3. an attachment page split off by pdfseparate ---------------------------------------------
