@@ -576,9 +576,8 @@ def greets_one_person(text: str) -> bool:
     m = _ONE_PERSON.match(text.strip())
     if not m:
         return False
-    parts = name_parts(
-        to_simplified(m.group("name"))
-    )  # a compound surname (欧阳德): jieba tags few such names
+    # a compound surname (欧阳德) is enough: jieba tags few such names as names
+    parts = name_parts(to_simplified(m.group("name")))
     return is_person_name(m.group("name")) or (parts is not None and len(parts[0]) == 2)
 
 
