@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold31
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold32
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -695,6 +695,36 @@ SETS = {
             "tq068": ["考试", "考核", "测试"],  # an examination after baduanjin
         },
     ),
+    "cold32": QuestionSet(
+        prefix="ub",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            Document("霁川县2031年春节走访慰问通知书（邮件合并）.docx", 1, 12, "MERGED"),  # mail merge
+            # Word's legacy form fields (FORMTEXT, FORMCHECKBOX) filled in, saved again by Writer
+            Document("霁川县老年大学2030年秋季学员报名表（邵秉文）.docx", 13, 24, "FORM"),
+            # page 2 of a Writer PDF split off by pdfseparate: only the attachment's parts are in it
+            Document("附件：重阳节登高健身活动日程安排.pdf", 25, 36, "CLIMB_SCHEDULE"),
+            # a Writer PDF with FreeText annotations (pypdf): the page text is the plan's
+            Document(
+                "霁川县委老干部局离退休干部党支部2031年主题党日活动计划（征求意见稿）.pdf",
+                37,
+                48,
+                "PARTY_DAY",
+            ),
+            # Writer's XHTML export: read back with its tags removed
+            Document("霁川县老干部活动中心2031年暑期开放安排.xhtml", 49, 60, "SUMMER", converted="html"),
+        ),
+        absent={
+            "ub061": ["所得税", "个税", "纳税"],  # income tax on the New Year allowance
+            "ub062": ["老师", "教师", "授课"],  # the calligraphy class's teacher
+            "ub063": ["午饭", "午餐", "用餐", "就餐", "管饭"],  # lunch at the Double Ninth climb
+            "ub064": ["保险"],  # accident insurance for the climb
+            "ub065": ["请假"],  # whom to ask for leave from the party day
+            "ub066": ["游泳"],  # a swimming pool at the centre
+            "ub067": ["退费", "退还", "退学"],  # refunding the college fee
+            "ub068": ["借书", "外借", "借阅"],  # taking books home from the reading room
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1109,7 +1139,7 @@ def _squash(text: str) -> str:
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold31); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold32); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)

@@ -451,6 +451,17 @@ def _read_header_from(
         if _heading_level(text, points) or (len(text) > _MAX_HEADER_LINE and h.title is not None):
             h.body_start = position
             return h
+        if h.title is not None and greets_one_person(text):
+            # 「尊敬的钟岳明同志：」: whom the letter is for, read as the lead of its first paragraph
+            h.body_start = position
+            following = lines[position + 1] if position + 1 < len(lines) else None
+            if (
+                following is not None
+                and following.kind not in ("heading", _TABLE_ROW)
+                and not _heading_level(following.text, points)
+            ):
+                h.body_start, h.first_line = position + 1, text + following.text
+            return h
         if (
             _SALUTATION.match(text)
             or (h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text)))
@@ -549,6 +560,25 @@ def _read_header_from(
             h.title = _join_title(h.title, line.title_text)
     h.body_start = len(lines)
     return h
+
+
+# A letter's salutation to one person by name: 「尊敬的钟岳明同志：」, 「喻兰芳女士（原县第一中学校长）：」.
+_ONE_PERSON = re.compile(
+    r"^(?:尊敬的|敬爱的|亲爱的)?(?P<name>[^\W\d_]{2,5}?)(?:同志|先生|女士)(?:[（(][^（）()]{1,24}[）)])?\s*[：:]$"
+)
+
+
+def greets_one_person(text: str) -> bool:
+    """Whether a line under a title greets one person by name (「尊敬的钟岳明同志（原县水利局局长）：」), as a
+    letter does — a 慰问信, 通知书 or 贺信 to one cadre, each letter of a mail merge: whom the letter is for,
+    which the letter's passages must say (dropped as a salutation, four merged letters read alike but for
+    their sums, none naming its addressee). A greeting to many (「同志们：」, 「各位老同志：」) is no such line."""
+    m = _ONE_PERSON.match(text.strip())
+    if not m:
+        return False
+    # a compound surname (欧阳德) is enough: jieba tags few such names as names
+    parts = name_parts(to_simplified(m.group("name")))
+    return is_person_name(m.group("name")) or (parts is not None and len(parts[0]) == 2)
 
 
 def _addresses(text: str) -> bool:

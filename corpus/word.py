@@ -441,6 +441,7 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     join_removed_marks(document.element.body)
     number_paragraphs(document.element.body, definitions)
     enclosed_characters(document.element.body)
+    form_check_boxes(document.element.body)
     for p in contents_field_paragraphs(document.element.body):
         p.getparent().remove(p)
     out: list[Block] = []
@@ -1000,6 +1001,7 @@ def reference_text(data: bytes) -> str:
         join_removed_marks(body)
         number_paragraphs(body, definitions)
         enclosed_characters(body)
+        form_check_boxes(body)
         notes = {}
         for kind in ("footnote", "endnote"):
             if kind not in parts:
@@ -1220,6 +1222,43 @@ def overstrike_text(code: str) -> str:
         if text in _CIRCLED_HAN:
             return chr(0x3280 + _CIRCLED_HAN.index(text))
     return text
+
+
+_TICKED = {True: "☑", False: "☐"}
+_FALSE = ("0", "false", "off")
+
+
+def form_check_boxes(root) -> None:  # type: ignore[no-untyped-def]
+    """Put in, as text, what each of Word's legacy form check boxes (「旧式窗体 › 复选框」, a FORMCHECKBOX
+    field: ``w:ffData/w:checkBox``) shows: ☑ when ticked, ☐ when not. The box is drawn by Word from the
+    field's data and has no text, so a filled-in form read 「是否需要接送：是否」, the choice lost. Ticked is
+    the ``w:checked`` the filler set (on unless its ``w:val`` is off), else the box's ``w:default``. The mark
+    goes in a run of its own just before the field's begin run (the field's result, if any, is read as before)."""
+    from lxml import etree
+
+    for box in list(root.iter(_W + "checkBox")):
+        data = box.getparent()
+        begin = data.getparent() if data is not None else None
+        run = begin.getparent() if begin is not None else None
+        if (
+            data is None
+            or data.tag != _W + "ffData"
+            or begin is None
+            or begin.tag != _W + "fldChar"
+            or run is None
+            or run.tag != _W + "r"
+            or run.getparent() is None
+        ):
+            continue
+        checked = box.find(_W + "checked")
+        if checked is None:
+            checked = box.find(_W + "default")
+            ticked = checked is not None and (checked.get(_W + "val") or "0").lower() not in _FALSE
+        else:
+            ticked = (checked.get(_W + "val") or "1").lower() not in _FALSE
+        mark = etree.Element(_W + "r")
+        etree.SubElement(mark, _W + "t").text = _TICKED[ticked]
+        run.addprevious(mark)
 
 
 def _replace_field(first, last, shown: str) -> None:  # type: ignore[no-untyped-def]
