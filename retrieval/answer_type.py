@@ -215,9 +215,14 @@ def asks_for(question: str) -> AnswerKind | None:
 # What kind of answer a question asks for, by its interrogative (a closed class of the language): a
 # paraphrase asks for the same kind, a near miss often for another (「什么时候完成移交」 against
 # 「移交后要做到什么」). Open "what/how/whether" questions are left untyped: paraphrases swap them freely.
-# 周几 / 星期几 / 礼拜几 ask a day of the week — a time, not a number (session pins47) — unless a count follows
-# (「每周几次」, 「一星期几天」 ask how many).
-WEEKDAY = re.compile(r"(?:周|星期|礼拜)几(?![次回遍趟个天节场堂课小分人名位元块])")
+_MEASURES = frozenset("个名位种项件家张次条份支场门所类批套台辆座本篇间")
+_UNITS = frozenset(
+    "天年月周日岁时分秒里米元块斤克升亩万亿千百"
+)  # 「多少天内」「多少万元」: a figure's unit, not a thing
+# 周几 / 星期几 / 礼拜几 ask a day of the week — a time, not a number (session pins47) — unless a measure word, a unit or another count follows (「每周几次」,
+# 「每周几顿」, 「一周几公里」 ask how many), 几号 / 几日 ask a date (「这周几号」) and 几乎 is no question at all.
+_NOT_WEEKDAY = "".join(sorted(_MEASURES | _UNITS | set("回遍趟顿餐堂课节小人公号乎")))
+WEEKDAY = re.compile(rf"(?:周|星期|礼拜)几(?![{_NOT_WEEKDAY}])")
 _INTERROGATIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
@@ -417,10 +422,6 @@ def figure_missing(question: str, text: str) -> float:
 _ASKED_GAP = frozenset({"的", "是", "为"})  # not 有: 「乐队有多少人」 asks of 人, 乐队 is the whole
 _ASKED_PERSON = frozenset({"谁", "哪位", "哪一位"})
 _ASKED_SUM = re.compile(r"[费金钱价码率额贴租息薪酬资]$")
-_MEASURES = frozenset("个名位种项件家张次条份支场门所类批套台辆座本篇间")
-_UNITS = frozenset(
-    "天年月周日岁时分秒里米元块斤克升亩万亿千百"
-)  # 「多少天内」「多少万元」: a figure's unit, not a thing
 _GENERIC = frozenset(
     {
         "单位",
@@ -428,6 +429,7 @@ _GENERIC = frozenset(
         "机构",
         "机关",
         "地方",
+        "场地",
         "地点",
         "时候",
         "时间",
@@ -531,6 +533,9 @@ _HAS_OR_NOT = frozenset(
     {"有没有", "有无", "发不发", "给不给", "送不送", "配不配", "管不管", "包不包", "供不供"}
 )
 _YES_NO_END = frozenset({"吗", "嘛", "么", "没有", "没", "不"})
+_GIVE_OR_NOT = re.compile(r"([发给送配管包供])不\1")
+_ANY_OF_A_KIND = ("其他", "其它", "额外", "别的", "另外")  # 「有没有其他费用」 asks of any, names none
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _COUNTED_TOKEN = re.compile(f"[0-9{''.join(sorted(NUMERAL_CHARS))}几]+[{''.join(sorted(_MEASURES))}]?")
 
 
@@ -579,30 +584,35 @@ def asked_words(question: str) -> tuple[str, ...]:
         elif token == "多少" and after is None:  # 「球会的多少股份」 asks of 股份, not of 球会
             word = _said_of(tokens, i, sum_only=True)
         found.extend(w for w in (word, after) if w is not None)
-        found.extend(w for w in (_had_or_given(tokens, i),) if w is not None)
+        if tokens[i] in _HAS_OR_NOT or tokens[i] == "有":
+            found.extend(
+                w for w in (_had_or_given(tokens[i + 1 :], tokens[i] in _HAS_OR_NOT),) if w is not None
+            )
+    # 「V不V」 as jieba seldom cuts it (给/不/给, 旅游包/不包): read on the question itself
+    for m in _GIVE_OR_NOT.finditer(simple):
+        rest = [t for t in jieba_cut(simple[m.end() :]) if t.strip()]
+        found.extend(w for w in (_had_or_given(rest, True),) if w is not None)
     return tuple(dict.fromkeys(found))
 
 
-def _had_or_given(tokens: list[str], at: int) -> str | None:
-    """The thing a yes/no question asks whether it is had or given, read at tokens[at] (see `_HAS_OR_NOT`): the
-    word after 有 / 有没有 / 「V不V」 (or after a numeral with its measure) that ends the question — only 吗 / 没有 /
-    不, punctuation or Latin letters after it (「有没有年龄要求」 asks of 要求, 「有没有医生跟着」 of 跟着: no thing)."""
-    has = tokens[at] in _HAS_OR_NOT
-    if not has and tokens[at] != "有":
-        return None
-    k = at + 1
-    counted = k < len(tokens) and _COUNTED_TOKEN.fullmatch(tokens[k]) is not None
-    k += counted  # 「有一百二十个座位吗」, not 「有七千多平方米吗」 (a figure's unit)
+def _had_or_given(after: list[str], has: bool) -> str | None:
+    """The thing a yes/no question asks whether it is had or given (see `_HAS_OR_NOT`), read in the tokens
+    `after` 有 (`has` False) or after 有没有 / 「V不V」 (`has` True), past a numeral with its measure: the word that
+    ends the question — only 吗 / 没有 / 不, punctuation or Latin letters after it (「有没有年龄要求」 asks of 要求,
+    「有没有医生跟着」 of 跟着, 「有没有人送书」 of no thing) — and names a thing, not a kind of things (其他费用)."""
+    counted = bool(after) and _COUNTED_TOKEN.fullmatch(after[0]) is not None
+    k = int(counted)  # 「有一百二十个座位吗」, not 「有七千多平方米吗」 (a figure's unit)
     if (
-        k >= len(tokens)
-        or not _asked_word(tokens[k])
-        or (counted and (tokens[k][0] in _UNITS or tokens[k][0] in "多余"))
+        k >= len(after)
+        or not _asked_word(after[k])
+        or after[k].startswith(_ANY_OF_A_KIND)
+        or (counted and (after[k][0] in _UNITS or after[k][0] in "多余"))
     ):
         return None
-    rest = tokens[k + 1 :]
+    rest = after[k + 1 :]
     if not has and not (rest and rest[0] in _YES_NO_END):  # 「有 X」 not asked as a yes/no question
         return None
-    return tokens[k] if all(t in _YES_NO_END or not _HAN_WORD.search(t) for t in rest) else None
+    return after[k] if all(t in _YES_NO_END or not _HAN.search(t) for t in rest) else None
 
 
 def asked_missing(

@@ -61,6 +61,16 @@ from .test_retrieval_filters import speeches_library
         ("有糖尿病能吃药膳吗", ()),  # 有 X 能…: the verb is asked
         ("看电影有没有车接送", ()),  # one character
         ("有保险吗 多少钱", ()),  # not a yes/no question: 多少 follows
+        # 「V不V」 as jieba cuts it apart (给/不/给, 旅游包/不包, 发工资): read on the question itself
+        ("二胡班结业给不给证书", ("证书",)),
+        ("秋季旅游包不包午餐", ("午餐",)),
+        ("春节送不送慰问品？", ("慰问品",)),
+        ("退休以后单位发不发工资", ("工资",)),
+        ("行动不便的老同志有没有人送书", ()),  # one character and a verb after it: no thing ends the question
+        ("有没有车来接", ()),
+        ("编织班有没有其他费用", ()),  # any fee of a kind names none
+        ("八段锦培训有没有额外收费", ()),
+        ("八段锦培训有没有场地", ()),  # a place, whatever the notice calls it (地点)
     ],
 )
 def test_the_word_a_question_asks_about(question: str, words: tuple[str, ...]) -> None:

@@ -30,7 +30,16 @@ def test_a_weekday_asked_is_a_time_not_a_number(weekday: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["合唱团每周几次排练", "一星期几天上课", "每周几个小时", "礼拜几个人值班"]
+    "question",
+    [
+        "合唱团每周几次排练",
+        "一星期几天上课",
+        "每周几个小时",
+        "礼拜几个人值班",
+        "老干部活动中心每周几顿午餐？",  # any measure word or unit after 几 counts
+        "每周几份报纸",
+        "一周几公里",
+    ],
 )
 def test_a_count_after_the_weekday_word_is_still_a_number(question: str) -> None:
     assert "number" in interrogative_kinds(fold(question))
@@ -47,6 +56,13 @@ def test_a_count_after_the_weekday_word_is_still_a_number(question: str) -> None
 )
 def test_a_weekday_paraphrase_asks_the_same_kind_as_a_time_pin(asked: str, pinned: str) -> None:
     assert against(asked, pinned) == (0.0, 0.0)
+
+
+def test_a_date_of_this_week_asks_a_date_not_a_weekday() -> None:
+    """「这周几号」 asks a date (几号), 「几乎每周」 asks nothing: neither reads as a day of the week."""
+    for question in ("老年大学书法班这周几号上课？", "下周几号报名", "一周几乎每天都有课吗"):
+        assert ("asked", "weekday") not in quantity_slots(question), question
+    assert against("老年大学书法班这周几号上课？", "老年大学书法班礼拜几上课？")[1] == 1.0
 
 
 @pytest.mark.parametrize(
