@@ -33,7 +33,7 @@ from typing import Literal
 
 from corpus import NUMERAL_CHARS, to_simplified
 from corpus import numeral_value as chinese_numeral_value
-from index import STOPWORDS, jieba_cut, query_terms
+from index import STOPWORDS, dictionary_words, jieba_cut, query_terms
 
 from .vocabulary import INTERROGATIVE
 
@@ -598,8 +598,9 @@ def asked_words(question: str) -> tuple[str, ...]:
 def _had_or_given(after: list[str], has: bool) -> str | None:
     """The thing a yes/no question asks whether it is had or given (see `_HAS_OR_NOT`), read in the tokens
     `after` 有 (`has` False) or after 有没有 / 「V不V」 (`has` True), past a numeral with its measure: the word that
-    ends the question — only 吗 / 没有 / 不, punctuation or Latin letters after it (「有没有年龄要求」 asks of 要求,
-    「有没有医生跟着」 of 跟着, 「有没有人送书」 of no thing) — and names a thing, not a kind of things (其他费用)."""
+    ends the question — only 吗 / 没有 / 不, punctuation, Latin letters or (after a dictionary word) single
+    characters after it (「有没有年龄要求」 asks of 要求, 「有没有医生跟着」 of 跟着, 「有没有人送书」 of no thing) — and
+    names a thing, not a kind of things (其他费用)."""
     counted = bool(after) and _COUNTED_TOKEN.fullmatch(after[0]) is not None
     k = int(counted)  # 「有一百二十个座位吗」, not 「有七千多平方米吗」 (a figure's unit)
     if (
@@ -612,7 +613,12 @@ def _had_or_given(after: list[str], has: bool) -> str | None:
     rest = after[k + 1 :]
     if not has and not (rest and rest[0] in _YES_NO_END):  # 「有 X」 not asked as a yes/no question
         return None
-    return after[k] if all(t in _YES_NO_END or not _HAN.search(t) for t in rest) else None
+    # a single character may follow a word of the dictionary (「有没有游泳课」, 「有没有讲解员带着看」), not one jieba
+    # guessed by gluing the next character on (「有没有人送书」 → 人送, 「有没有车来接」 → 车来)
+    tail = [t for t in rest if t not in _YES_NO_END and _HAN.search(t)]
+    if tail and (any(_HAN_WORD.search(t) for t in tail) or not dictionary_words([after[k]])):
+        return None
+    return after[k]
 
 
 def asked_missing(
