@@ -52,6 +52,7 @@ from .answer_type import (
 )
 from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
 from .dedupe import bigrams, overlap
+from .deferral import deferring_below_giving
 from .definition import definition_first
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .filters import (
@@ -343,6 +344,10 @@ class Retriever:
             fused = framing_below_items(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # of a document's brackets, the one the asker's figure falls in first
             fused = excluded_below_satisfied(fused[:depth], records, found.text) + fused[depth:]
+        if (
+            mode == "hybrid"
+        ):  # a passage only deferring what is asked (「具体内容…另行通知」) below one that may give it
+            fused = deferring_below_giving(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
         # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
