@@ -1,6 +1,8 @@
 """A pair feature judged as a veto on the pin model, on a cold batch, by a rule committed first: what the
-veto experiments (scripts/compare_pin_kinds.py, scripts/compare_pin_quantity.py) share, each keeping only
-its own rule (`VetoTrial.passes`).
+veto experiments (scripts/compare_pin_kinds.py, compare_pin_quantity.py, compare_pin_asked.py,
+compare_pin_money.py, compare_pin_fees.py) share, each keeping only its own rule (`VetoTrial.passes`, or
+`passes_on` the parts it names), its matchers read from git as committed (`module_at`) and the observations
+it completes in the cold libraries (`completed`).
 
 A run observes the pin set (`bench.pins.cold_experiment`, kept in `--cache`), says on how many tuning
 questions the veto fires against their own pin (`fires`), and with `--held-out` counts three judges — the
@@ -11,9 +13,14 @@ part, then names the one the rule ships (`shipped_variant`).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping, Sequence
+import importlib.util
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 
 from index import Prefixes
 from retrieval import PinModel
@@ -35,6 +42,85 @@ class VetoTrial:
     as_read: bool = b.AS_READ  # questions read as the service reads them (`Retriever.as_read`)
     suggest_format: str = ".4f"  # how the refitted model's offer threshold is printed
     list_near_misses: bool = True  # the held-out near misses vetoed listed (else counted)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def better(shipped: b.Outcome, variant: b.Outcome) -> bool:
+    """At least as many served with fewer false pins, or more served with no more false pins."""
+    return (variant.hits >= shipped.hits and variant.false_pins < shipped.false_pins) or (
+        variant.hits > shipped.hits and variant.false_pins <= shipped.false_pins
+    )
+
+
+def passes_on(shipped: Outcomes, variant: Outcomes, parts: Iterable[str]) -> bool:
+    """The veto experiments' rule (`better`) on each of the parts `bench.pins.held_out_report` names."""
+    return all(better(shipped[p], variant[p]) for p in parts)
+
+
+def module_at(commit: str, name: str) -> ModuleType:
+    """`retrieval.<name>` as it was at `commit`, read from git (its `.answer_type` import read at the same
+    commit), registered as `retrieval.<name>_<commit>`: a matcher as committed, whatever the tree holds now."""
+    full = f"retrieval.{name}_{commit}"
+    if full in sys.modules:
+        return sys.modules[full]
+    text = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{commit}:retrieval/{name}.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    if name != "answer_type" and "from .answer_type import" in text:
+        module_at(commit, "answer_type")
+        text = text.replace("from .answer_type import", f"from .answer_type_{commit} import")
+    folder = Path(tempfile.mkdtemp())
+    (folder / f"{name}_{commit}.py").write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(full, folder / f"{name}_{commit}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[full] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def completed(
+    observed: b.ObservedSet,
+    cold_homes: Path,
+    judge: PinModel,
+    *,
+    model: str,
+    prefixes: Prefixes | None,
+    tokenizer: str,
+) -> b.ObservedSet:
+    """The kept observations with the set's questions they lack, each observed in the library it names
+    (opened with `model`, `prefixes` and `tokenizer`, as the service's settings say)."""
+    items = b.load_pin_questions(b.PIN_QUESTIONS)
+    have = {o.item for o in observed.observations}
+    missing = [i for i in items if i.kind != "pinned" and i not in have]
+    if any(not i.library for i in missing):
+        sys.exit("缓存缺少在内置讲话库中提问的问题：请用完整的观测缓存。")
+    made: list[b.Observation] = []
+    for name in sorted({i.library for i in missing}):
+        retriever = b.library_retriever(
+            b.cold_home(cold_homes, name),
+            model=model,
+            prefixes=prefixes,
+            tokenizer=tokenizer,
+            corpus=b.corpus_folder(name),
+        )
+        retriever.pin_judge = judge
+        active = [i for i in items if i.library in ("", name)]
+        b.pin_set(retriever.store, active)
+        asked = [i for i in missing if i.library == name]
+        made += b.observe(retriever, [i for i in active if i.kind == "pinned"] + asked)
+    by_item = {o.item: o for o in [*observed.observations, *made]}
+    return b.ObservedSet(
+        tuple(items),
+        observed.passage_of,
+        tuple(by_item[i] for i in items if i.kind != "pinned" and i in by_item),
+        observed.pairs,
+    )
 
 
 def fires(observations: Sequence[b.Observation], veto: str, kind: str) -> list[str]:

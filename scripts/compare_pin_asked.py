@@ -44,6 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
+from bench import pin_veto
 from cli.settings import load_settings
 from retrieval.answer_type import asked_kinds, interrogative_kinds
 from retrieval.pins import fold
@@ -55,16 +56,9 @@ def asks_other(asked: str, pinned: str) -> float:
     return float(asked_kinds(fold(asked)) != asked_kinds(fold(pinned)))
 
 
-def better(shipped: b.Outcome, variant: b.Outcome) -> bool:
-    """At least as many served with fewer false pins, or more served with no more false pins."""
-    return (variant.hits >= shipped.hits and variant.false_pins < shipped.false_pins) or (
-        variant.hits > shipped.hits and variant.false_pins <= shipped.false_pins
-    )
-
-
 def passes(shipped: Mapping[str, b.Outcome], variant: Mapping[str, b.Outcome]) -> bool:
     """The rule of the module's docstring over the parts `bench.pins.held_out_report` names."""
-    return all(better(shipped[p], variant[p]) for p in (f"batch {NEWEST}", "all held out"))
+    return pin_veto.passes_on(shipped, variant, (f"batch {NEWEST}", "all held out"))
 
 
 def kinds(question: str) -> str:

@@ -34,63 +34,23 @@ The rule, written (and committed) before any figure of batch 16 was read:
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
+from bench.pin_veto import completed, module_at, passes_on
 from cli.settings import load_settings
 from retrieval import load_pin_judge
 from retrieval.pins import PinModel, fold
 
-ROOT = Path(__file__).resolve().parent.parent
 NEWEST = "16"
 BEFORE = "f8142f5"  # branch pins46, as this session began
 FEES = "3f4f34d"  # F: the fee veto (taken back out after this measure: the rule did not hold for it)
 WEEKDAY = "c78bc70"  # W: the weekday reading
-
-
-def module_at(commit: str, name: str) -> ModuleType:
-    """`retrieval.<name>` as it was at `commit`, read from git (its `.answer_type` import read at the same
-    commit), registered as `retrieval.<name>_<commit>`."""
-    text = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{commit}:retrieval/{name}.py"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    if name != "answer_type" and "from .answer_type import" in text:
-        module_at(commit, "answer_type")
-        text = text.replace("from .answer_type import", f"from .answer_type_{commit} import")
-    full = f"retrieval.{name}_{commit}"
-    if full in sys.modules:
-        return sys.modules[full]
-    folder = Path(tempfile.mkdtemp())
-    (folder / f"{name}_{commit}.py").write_text(text, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(full, folder / f"{name}_{commit}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[full] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def better(shipped: b.Outcome, variant: b.Outcome) -> bool:
-    """At least as many served with fewer false pins, or more served with no more false pins."""
-    return (variant.hits >= shipped.hits and variant.false_pins < shipped.false_pins) or (
-        variant.hits > shipped.hits and variant.false_pins <= shipped.false_pins
-    )
-
-
-def passes(shipped: Mapping[str, b.Outcome], variant: Mapping[str, b.Outcome]) -> bool:
-    """The rule of the module's docstring over the parts `bench.pins.held_out_report` names."""
-    return all(better(shipped[p], variant[p]) for p in (f"batch {NEWEST}", "all held out"))
 
 
 Reading = tuple[Callable[[str], frozenset[str]], Callable[[str, str], bool]]
@@ -118,37 +78,6 @@ def readings() -> dict[str, Reading]:
     }
 
 
-def completed(observed: b.ObservedSet, cold_homes: Path, judge: PinModel) -> b.ObservedSet:
-    """The kept observations with the set's questions they lack, each observed in the library it names."""
-    settings = load_settings()
-    items = b.load_pin_questions(b.PIN_QUESTIONS)
-    have = {o.item for o in observed.observations}
-    missing = [i for i in items if i.kind != "pinned" and i not in have]
-    if any(not i.library for i in missing):
-        sys.exit("缓存缺少在内置讲话库中提问的问题：请用完整的观测缓存。")
-    made: list[b.Observation] = []
-    for name in sorted({i.library for i in missing}):
-        retriever = b.library_retriever(
-            b.cold_home(cold_homes, name),
-            model=settings.model,
-            prefixes=settings.prefixes,
-            tokenizer=settings.tokenizer,
-            corpus=b.corpus_folder(name),
-        )
-        retriever.pin_judge = judge
-        active = [i for i in items if i.library in ("", name)]
-        b.pin_set(retriever.store, active)
-        asked = [i for i in missing if i.library == name]
-        made += b.observe(retriever, [i for i in active if i.kind == "pinned"] + asked)
-    by_item = {o.item: o for o in [*observed.observations, *made]}
-    return b.ObservedSet(
-        tuple(items),
-        observed.passage_of,
-        tuple(by_item[i] for i in items if i.kind != "pinned" and i in by_item),
-        observed.pairs,
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--cache", type=Path, required=True)
@@ -163,7 +92,18 @@ def main() -> None:
     if not args.cache.is_file():
         sys.exit(f"没有观测缓存：{args.cache}")
     kept: b.ObservedSet = b.kept_or_made(args.cache, lambda: None)  # type: ignore[arg-type,return-value]
-    observed = b.kept_or_made(args.keep, lambda: completed(kept, args.cold_homes, shipped))
+    settings = load_settings()
+    observed = b.kept_or_made(
+        args.keep,
+        lambda: completed(
+            kept,
+            args.cold_homes,
+            shipped,
+            model=settings.model,
+            prefixes=settings.prefixes,
+            tokenizer=settings.tokenizer,
+        ),
+    )
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
 
     def reading(how: Reading) -> b.SetParts:
@@ -210,7 +150,9 @@ def main() -> None:
             )
         )
     for name in ("F", "W"):
-        print(f"{name} passes: {passes(outcomes['S'], outcomes[name])}")
+        print(
+            f"{name} passes: {passes_on(outcomes['S'], outcomes[name], (f'batch {NEWEST}', 'all held out'))}"
+        )
 
 
 if __name__ == "__main__":

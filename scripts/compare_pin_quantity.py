@@ -53,16 +53,9 @@ from retrieval.slots import quantity_slots
 NEWEST = "13"
 
 
-def better(shipped: Outcome, variant: Outcome) -> bool:
-    """At least as many served with fewer false pins, or more served with no more false pins."""
-    return (variant.hits >= shipped.hits and variant.false_pins < shipped.false_pins) or (
-        variant.hits > shipped.hits and variant.false_pins <= shipped.false_pins
-    )
-
-
 def passes(shipped: Mapping[str, Outcome], variant: Mapping[str, Outcome]) -> bool:
     """The rule of the module's docstring over the parts `bench.pins.held_out_report` names."""
-    return all(better(shipped[p], variant[p]) for p in (f"batch {NEWEST}", "all held out"))
+    return pin_veto.passes_on(shipped, variant, (f"batch {NEWEST}", "all held out"))
 
 
 TRIAL = pin_veto.VetoTrial(
