@@ -40,6 +40,7 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -1138,6 +1139,35 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _docx_footnotes_text(path: Path) -> str:
+    return _docx_text(path) + "\n" + _footnotes_text(path)
+
+
+# The documents whose text is that of their source parts, read back by a reader of their own: (which
+# documents, the reader, its name in a problem line), tried in this order.
+_READ_BACK: tuple[tuple[Callable[[Document, Path], bool], Callable[[Path], str], str], ...] = (
+    (lambda d, p: p.suffix == ".docx" and d.diagram, _diagram_text, "diagram data"),
+    (lambda d, p: p.suffix == ".docx" and d.bound, _bound_text, "custom XML"),
+    (lambda d, p: p.suffix == ".docx" and d.packaged, _packaged_text, "python-docx+textpath+workbook"),
+    (lambda d, p: p.suffix == ".doc" and p.read_bytes().startswith(b"<?xml"), _xml2003_text, "Word 2003 XML"),
+    (
+        lambda d, p: p.suffix == ".rtf" and b"Riched20" in p.read_bytes()[:400],
+        _wordpad_rtf_text,
+        "WordPad RTF",
+    ),
+    (lambda d, p: bool(d.embedded) and not d.attached, _embedded_text, "pypdf+embedded file"),
+    (lambda d, p: p.suffix == ".docx" and d.chunk, _chunk_text, "altChunk"),
+    (lambda d, p: p.suffix == ".docx" and d.footnotes, _docx_footnotes_text, "python-docx+footnotes"),
+    # a Word template (cold29: Writer's 「另存为模板」)
+    (lambda d, p: p.suffix == ".dotx", _template_text, "word/document.xml"),
+)
+
+
+def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], str] | None:
+    """The reader (and its name) of a document read as its source parts, or None for the others."""
+    return next(((read, reader) for test, read, reader in _READ_BACK if test(document, path)), None)
+
+
 def check(name: str) -> int:
     """Check the set `name` (cold5 … cold32); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
@@ -1158,31 +1188,16 @@ def check(name: str) -> int:
                 else:
                     back = path.read_text(encoding="utf-8")
                 printed[document.name] = (_squash(back), document.converted)
-        elif path.suffix == ".docx" and (document.diagram or document.bound):
+        elif (read_back := _read_back(document, path)) is not None:
+            read, reader = read_back
             texts[document.name] = _parts_text(source)
-            read, reader = (
-                (_diagram_text, "diagram data") if document.diagram else (_bound_text, "custom XML")
-            )
-            printed[document.name] = (_squash(read(path)), reader)
-        elif path.suffix == ".docx" and document.packaged:
-            texts[document.name] = _parts_text(source)
-            if document.embedded:
+            if document.embedded:  # a file carried inside this one (its 附件): its parts are in the text
                 texts[document.name] += "\n" + _parts_text(getattr(maker, document.embedded))
-            printed[document.name] = (_squash(_packaged_text(path)), "python-docx+textpath+workbook")
-        elif path.suffix == ".doc" and path.read_bytes().startswith(b"<?xml"):
-            texts[document.name] = _parts_text(source)
-            printed[document.name] = (_squash(_xml2003_text(path)), "Word 2003 XML")
-        elif path.suffix == ".rtf" and b"Riched20" in path.read_bytes()[:400]:
-            texts[document.name] = _parts_text(source)
-            printed[document.name] = (_squash(_wordpad_rtf_text(path)), "WordPad RTF")
+            printed[document.name] = (_squash(read(path)), reader)
         elif document.attached:
             attached = getattr(maker, document.attached)
             texts[document.name] = "\n".join(source) + "\n" + _parts_text(attached)
             printed[document.name] = (_squash(_mail_text(path)), "email")
-        elif document.embedded:
-            embedded = getattr(maker, document.embedded)
-            texts[document.name] = _parts_text(source) + "\n" + _parts_text(embedded)
-            printed[document.name] = (_squash(_embedded_text(path)), "pypdf+embedded file")
         elif document.sections:
             texts[document.name] = "\n".join(
                 line for heading, paragraphs in source for line in (heading, *paragraphs)
@@ -1204,18 +1219,6 @@ def check(name: str) -> int:
                     _squash(_office_text(path)),
                     path.suffix.lstrip(".") + " read back",
                 )
-        elif path.suffix == ".docx" and document.chunk:
-            texts[document.name] = _parts_text(source)
-            printed[document.name] = (_squash(_chunk_text(path)), "altChunk")
-        elif path.suffix == ".docx" and document.footnotes:
-            texts[document.name] = _parts_text(source)
-            printed[document.name] = (
-                _squash(_docx_text(path) + "\n" + _footnotes_text(path)),
-                "python-docx+footnotes",
-            )
-        elif path.suffix == ".dotx":  # a Word template (cold29: Writer's 「另存为模板」)
-            texts[document.name] = _parts_text(source)
-            printed[document.name] = (_squash(_template_text(path)), "word/document.xml")
         elif path.suffix == ".docx" and not document.scan:
             texts[document.name] = _docx_text(path)
         elif path.suffix == ".md":  # the knowledge base's export, UTF-8, exactly as make_corpus.py writes it

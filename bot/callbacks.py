@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import MISSING, astuple, dataclass, fields
-from typing import ClassVar
+from typing import ClassVar, get_args
 
 MAX_BYTES = 64
 _INT = re.compile(r"-?\d{1,18}")
@@ -197,9 +197,9 @@ class AskExample:
 
 
 Callback = (
-    MoveContext
-    | MoreResults
+    MoreResults
     | ShowContext
+    | MoveContext
     | ShowSource
     | ReadSpeech
     | ListSpeeches
@@ -217,27 +217,7 @@ Callback = (
     | PinsPage
     | UnpinListed
 )
-KINDS: tuple[type[Callback], ...] = (
-    MoreResults,
-    ShowContext,
-    MoveContext,
-    ShowSource,
-    ReadSpeech,
-    ListSpeeches,
-    Feedback,
-    AskExample,
-    ScopedResults,
-    OneSpeech,
-    ExportWord,
-    PinPassage,
-    UnpinPassage,
-    AskPinned,
-    RemoveSpeech,
-    KeepBoth,
-    AddForwarded,
-    PinsPage,
-    UnpinListed,
-)
+KINDS: tuple[type[Callback], ...] = get_args(Callback)  # every kind, named once (in the union above)
 UNFILTERED = -1  # the scope of 取消筛选
 _BY_PREFIX: dict[str, type[Callback]] = {kind.prefix: kind for kind in KINDS}
 

@@ -792,29 +792,46 @@ def test_a_spoken_question_form_is_compared_as_the_written_one(
     assert (b.novel, b.dropped, b.overlap, b.bigrams) == (a.novel, a.dropped, a.overlap, a.bigrams), spoken
 
 
+def _offered_only_on_conflict(
+    library: Library,
+    fake_embedder: FakeEmbedder,
+    pinned: str,
+    feature: str,
+    cases: tuple[tuple[str, bool], ...],
+) -> PinModel:
+    """Pin `pinned` (on the 每年一次体检 passage) and ask each of `cases` (question, conflict): the pair's
+    `feature` is 1 exactly on a conflict; a model that serves any pin serves it; the same model vetoing on
+    slot_conflict and `feature` only offers it on a conflict and serves it otherwise. That model, returned."""
+    store = library.store
+    store.pin(pinned, passage_with(store, "每年一次体检"))
+    matcher = PinMatcher.load(store, fake_embedder)
+    r = retriever(library, fake_embedder)
+    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
+    vetoed = replace(loose, veto=tuple(dict.fromkeys(("slot_conflict", feature))))
+    for asked, conflict in cases:
+        vector = r.query_vector(asked)
+        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
+        assert getattr(pair, feature) == float(conflict), asked
+        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
+        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
+        assert (decision.served is None) == conflict and (decision.offered is not None) == conflict
+    return vetoed
+
+
 def test_a_pin_whose_question_names_another_value_of_a_slot_is_offered_never_served(
     library: Library, fake_embedder: FakeEmbedder, tmp_path: Path
 ) -> None:
     """A question naming another year than the pinned one (前年 for 去年) is a near miss however close in
     meaning: with the veto, the pin the model would serve is only offered; the same question naming the
     pinned year, or none, is served as before. The veto round-trips through the model file."""
-    store = library.store
-    store.pin("去年离休干部体检规定是什么？", passage_with(store, "每年一次体检"))
-    matcher = PinMatcher.load(store, fake_embedder)
-    r = retriever(library, fake_embedder)
-    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
-    vetoed = replace(loose, veto=("slot_conflict",))
-    for asked, conflict in (
+    cases = (
         ("前年离休干部体检规定是什么", True),
         ("去年离休干部体检规定是什么", False),
         ("离休干部体检规定", False),
-    ):
-        vector = r.query_vector(asked)
-        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
-        assert pair.slot_conflict == float(conflict)
-        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
-        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
-        assert (decision.served is None) == conflict and (decision.offered is not None) == conflict
+    )
+    vetoed = _offered_only_on_conflict(
+        library, fake_embedder, "去年离休干部体检规定是什么？", "slot_conflict", cases
+    )
     vetoed.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == vetoed
     replace(vetoed, veto=("no_such_feature",)).save(tmp_path / "bad.json")
@@ -827,23 +844,12 @@ def test_a_pin_asked_of_the_workers_is_offered_never_served_to_a_question_of_the
     """With the `kind_swap` veto a question asking the same of the cadres (老同志) as the pinned one asks of
     those who do the work (老干部工作者) is offered the pin, never served it; one naming the workers in other
     words (「做老干部工作的同志」), or no one, is served as before."""
-    store = library.store
-    store.pin("老干部工作者要常怀什么样的心？", passage_with(store, "每年一次体检"))
-    matcher = PinMatcher.load(store, fake_embedder)
-    r = retriever(library, fake_embedder)
-    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
-    vetoed = replace(loose, veto=("slot_conflict", "kind_swap"))
-    for asked, swap in (
+    cases = (
         ("对老同志要常怀什么样的心", True),
         ("做老干部工作的同志要常怀什么样的心", False),
         ("要常怀什么样的心", False),
-    ):
-        vector = r.query_vector(asked)
-        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
-        assert pair.kind_swap == float(swap)
-        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
-        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
-        assert (decision.served is None) == swap and (decision.offered is not None) == swap
+    )
+    _offered_only_on_conflict(library, fake_embedder, "老干部工作者要常怀什么样的心？", "kind_swap", cases)
 
 
 def test_a_pin_on_one_quantity_is_offered_never_served_to_a_question_asking_another(
@@ -852,22 +858,13 @@ def test_a_pin_on_one_quantity_is_offered_never_served_to_a_question_asking_anot
     """With the `quantity_conflict` veto a question asking the other side of the pinned question's bracket,
     a total against each one's, or another kind of quantity is offered the pin, never served it; one asking
     the same quantity in other words, or naming none, is served as before (retrieval.slots.quantity_slots)."""
-    store = library.store
-    store.pin("离退休费5000元以下的每人交多少钱？", passage_with(store, "每年一次体检"))
-    matcher = PinMatcher.load(store, fake_embedder)
-    r = retriever(library, fake_embedder)
-    loose = _similarity_model(0.01, 0.005)  # serves any pin at all
-    vetoed = replace(loose, veto=("slot_conflict", "quantity_conflict"))
-    for asked, conflict in (
+    cases = (
         ("离退休费5000元以上的每人交多少钱", True),
         ("离退休费5000元以下的一共交多少钱", True),
         ("离退休费5000元以下的每人交几次", True),
         ("退休费不到5000块的一个人交几块钱", False),
         ("离退休费交多少", False),
-    ):
-        vector = r.query_vector(asked)
-        [(_, pair)] = matcher.features(vector, asked, r.index.lexical.idf)
-        assert pair.quantity_conflict == float(conflict)
-        assert matcher.decide(vector, asked, r.index.lexical.idf, loose).served is not None
-        decision = matcher.decide(vector, asked, r.index.lexical.idf, vetoed)
-        assert (decision.served is None) == conflict and (decision.offered is not None) == conflict
+    )
+    _offered_only_on_conflict(
+        library, fake_embedder, "离退休费5000元以下的每人交多少钱？", "quantity_conflict", cases
+    )

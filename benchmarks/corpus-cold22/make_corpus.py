@@ -52,9 +52,11 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from docx import Document  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
+from docx.shared import Pt  # noqa: E402
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    official_a4,
+    run_makers,
     soffice_convert,
     truetype_font,
     write_docx,
@@ -270,13 +272,6 @@ CHECKUP_ATTACHMENT = (
 # --- the writers ------------------------------------------------------------------------------------
 
 
-def _a4(doc) -> None:  # type: ignore[no-untyped-def]
-    for section in doc.sections:
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.8)
-        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-
-
 def write_curves(path: Path) -> None:
     """The notice as a clerk types it in Word (python-docx, styles by hand), exported by LibreOffice
     Writer, then converted to curves: cairo writes each page as SVG with every glyph a filled path
@@ -285,7 +280,7 @@ def write_curves(path: Path) -> None:
         source = Path(tmp) / (path.stem + ".docx")
         write_official_docx(CURVES_NOTICE, source, author=AUTHOR)
         doc = Document(str(source))
-        _a4(doc)
+        official_a4(doc)
         doc.save(str(source))
         typed = Path(tmp) / "typed.pdf"
         soffice_convert(source, "pdf", typed)
@@ -587,7 +582,7 @@ def write_canvas(path: Path) -> None:
     floating text box, then the body typed in ordinary paragraphs (python-docx, 仿宋 三号)."""
     write_docx(CANVAS_BODY, path, author=AUTHOR)
     doc = Document(str(path))
-    _a4(doc)
+    official_a4(doc)
     body = doc.element.body
     first = body[0]
     for xml in (_wordart(CANVAS_MASTHEAD), _canvas(CANVAS_DOCNUM), _floating_title(CANVAS_TITLE)):
@@ -605,7 +600,7 @@ def write_attached(path: Path) -> None:
         source = Path(tmp) / (path.stem + ".docx")
         write_docx(CHECKUP_NOTICE, source, author=AUTHOR)
         doc = Document(str(source))
-        _a4(doc)
+        official_a4(doc)
         doc.save(str(source))
         typed = Path(tmp) / "typed.pdf"
         soffice_convert(source, "pdf", typed)
@@ -625,14 +620,5 @@ WRITERS = {
 }
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else HERE
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, write in WRITERS.items():
-        write(folder / name)
-        print(f"{name}: {(folder / name).stat().st_size // 1024} KB")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

@@ -52,6 +52,8 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    official_a4,
+    run_makers,
     soffice_convert,
     truetype_font,
     write_docx,
@@ -303,13 +305,6 @@ _NS = (
 )
 
 
-def _a4(doc) -> None:  # type: ignore[no-untyped-def]
-    for section in doc.sections:
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.8)
-        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-
-
 def _wordart(text: str) -> str:
     """A title as Word 2003's WordArt (style 1, plain text, black), kept as VML when Word 2010 saves the
     template as .docx: a shape of type 136 whose words are the v:textpath's ``string``, inline, centred in
@@ -337,7 +332,7 @@ def write_proposal(path: Path) -> None:
     """The 倡议书: its WordArt title, then the body typed in ordinary paragraphs (python-docx, 仿宋 三号)."""
     write_docx(PROPOSAL_BODY, path, author=AUTHOR)
     doc = Document(str(path))
-    _a4(doc)
+    official_a4(doc)
     doc.element.body[0].addprevious(parse_xml(_wordart(PROPOSAL_TITLE)))
     for paragraph in doc.paragraphs:
         for run in paragraph.runs:
@@ -459,7 +454,7 @@ def write_funds(path: Path) -> None:
 
         write_official_docx(FUNDS_NOTICE, path, author=AUTHOR)
         doc = Document(str(path))
-        _a4(doc)
+        official_a4(doc)
         package_part = doc.part
         embedded = Part(
             PackURI("/word/embeddings/Microsoft_Excel_Worksheet.xlsx"),
@@ -519,7 +514,7 @@ def write_card(path: Path) -> None:
         source = Path(tmp) / (path.stem + ".docx")
         write_official_docx(CARD_NOTICE, source, author=AUTHOR)
         doc = Document(str(source))
-        _a4(doc)
+        official_a4(doc)
         doc.save(str(source))
         typed = Path(tmp) / "typed.pdf"
         soffice_convert(source, "pdf", typed)
@@ -630,7 +625,7 @@ def write_account(path: Path) -> None:
     """The form: python-docx's title and a two-column table of labels, each value cell's paragraph holding
     the content controls as Word 2010 saves them filled in; the notes under the table."""
     doc = Document()
-    _a4(doc)
+    official_a4(doc)
     title = doc.add_paragraph()
     title.alignment = 1
     run = title.add_run(ACCOUNT_TITLE)
@@ -663,14 +658,5 @@ WRITERS = {
 }
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else HERE
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, write in WRITERS.items():
-        write(folder / name)
-        print(f"{name}: {(folder / name).stat().st_size // 1024} KB")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

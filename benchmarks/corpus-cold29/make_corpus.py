@@ -19,7 +19,6 @@ text; the bytes differ (time stamps, ids, the photo's encoder).
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    ghostscript_pdf,
     run_makers,
     soffice_convert,
     write_converted,
@@ -160,21 +160,8 @@ def write_film(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         writer_pdf = Path(tmp) / "writer.pdf"
         write_converted(FILM, writer_pdf, "pdf", author=AUTHOR, footer=True)
-        subprocess.run(
-            [
-                "gs",
-                "-q",
-                "-dNOPAUSE",
-                "-dBATCH",
-                "-dSAFER",
-                "-sDEVICE=pdfwrite",
-                "-dCompatibilityLevel=1.4",
-                "-dPDFSETTINGS=/ebook",  # 「压缩 PDF」: pictures to 150 dpi, fonts subset
-                f"-sOutputFile={path}",
-                str(writer_pdf),
-            ],
-            check=True,
-        )
+        # 「压缩 PDF」: pictures to 150 dpi, fonts subset
+        ghostscript_pdf(writer_pdf, path, "-dCompatibilityLevel=1.4", "-dPDFSETTINGS=/ebook")
 
 
 # --- 4. a tournament table saved by Calc as a macro-enabled workbook -----------------------------------

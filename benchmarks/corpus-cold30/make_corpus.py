@@ -32,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    ghostscript_pdf,
+    run_makers,
     soffice_convert,
     write_converted,
     write_docx,
@@ -162,20 +164,9 @@ def write_knit(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         writer_pdf = Path(tmp) / "writer.pdf"
         write_converted(KNIT, writer_pdf, "pdf", author=AUTHOR, footer=True)
-        subprocess.run(
-            [
-                "gs",
-                "-q",
-                "-dNOPAUSE",
-                "-dBATCH",
-                "-dSAFER",
-                "-sDEVICE=pdfwrite",
-                "-dNoOutputFonts",  # 「转曲」: every glyph drawn as a filled path, no font kept
-                f"-sOutputFile={path}",
-                str(writer_pdf),
-            ],
-            check=True,
-        )
+        ghostscript_pdf(
+            writer_pdf, path, "-dNoOutputFonts"
+        )  # 「转曲」: every glyph a filled path, no font kept
 
 
 # --- 4. a notice scanned in black and white to a CCITT G4 PDF ---------------------------------------------
@@ -301,14 +292,5 @@ FILES = {
 }
 
 
-def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    names = sys.argv[2:] or list(FILES)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        FILES[name](folder / name)
-        print(f"{name}: {(folder / name).stat().st_size // 1024} KB")
-
-
 if __name__ == "__main__":
-    main()
+    sys.exit(run_makers(FILES, sys.argv, HERE))

@@ -30,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    run_makers,
+    soffice_convert,
     write_converted,
     write_scan,
 )
@@ -153,24 +155,7 @@ def write_gateball(path: Path) -> None:
         pdf = Path(tmp) / f"{path.stem}.pdf"
         write_converted(GATEBALL, pdf, "pdf", author=AUTHOR, footer=True)
         # 「用 LibreOffice 打开 PDF 再另存为 Word」: the PDF opened through Writer's import filter
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--infilter=writer_pdf_import",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-                f"{tmp}/out",
-                str(pdf),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        made = Path(tmp) / "out" / f"{path.stem}.docx"
-        path.write_bytes(made.read_bytes())
+        soffice_convert(pdf, "docx:MS Word 2007 XML", path, infilter="writer_pdf_import")
 
 
 # --- 3. a prospectus converted to a web page by pdftohtml --------------------------------------------
@@ -343,17 +328,5 @@ WRITERS = {
 }
 
 
-def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    only = set(argv[2:])
-    for name, write in WRITERS.items():
-        if only and not any(o in name for o in only):
-            continue
-        write(out / name)
-        print(f"{name}\t{(out / name).stat().st_size // 1024} KB")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

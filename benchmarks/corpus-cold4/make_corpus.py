@@ -29,16 +29,18 @@ fonts.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from tests.fixtures.corpus_writers import (  # noqa: E402
+    bureau_rules,
+    bureau_speech,
     font_characters,
-    write_converted,
+    run_makers,
     write_crlf_text,
-    write_docx,
     write_reportlab_pdf,
     write_scan,
 )
@@ -309,35 +311,21 @@ ORAL_HISTORY_LINES = [
 ]
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    office = "青溪市委老干部局办公室"
-    write_docx(
-        ELECTION_PLAN,
-        out / "离退休干部党支部换届选举工作方案.docx",
-        author=office,
-        header="中共青溪市委老干部局",
-        footer=True,
-    )
+CITY = "青溪"
+WRITERS = {
+    "离退休干部党支部换届选举工作方案.docx": bureau_rules(ELECTION_PLAN, CITY),
     # one font for both reportlab documents: reportlab keeps the first one registered
-    write_reportlab_pdf(
+    "离休干部护理费标准调整通知.pdf": partial(
+        write_reportlab_pdf,
         NURSING_NOTICE,
-        out / "离休干部护理费标准调整通知.pdf",
         author="青溪市委老干部局",
         characters=font_characters(NURSING_NOTICE + RETREAT_NOTICE),
-    )
-    write_scan(RETREAT_NOTICE, out / "夏季休养活动通知.png", author="青溪市委老干部局")
-    write_converted(
-        TALENT_SPEECH,
-        out / "银发人才座谈会讲话.doc",
-        "doc",
-        author=office,
-        header="内部资料  注意保存",
-        footer=True,
-    )
-    write_crlf_text(ORAL_HISTORY_LINES, out / "口述历史征集通知.txt", "big5")
+    ),
+    "夏季休养活动通知.png": partial(write_scan, RETREAT_NOTICE, author="青溪市委老干部局"),
+    "银发人才座谈会讲话.doc": bureau_speech(TALENT_SPEECH, CITY),
+    "口述历史征集通知.txt": partial(write_crlf_text, ORAL_HISTORY_LINES, encoding="big5"),
+}
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

@@ -32,12 +32,20 @@ Needs python-docx, reportlab, fontTools, LibreOffice (``soffice``) and the Noto 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx, write_reportlab_pdf  # noqa: E402
+from tests.fixtures.corpus_writers import (  # noqa: E402
+    bureau_notice_pdf,
+    bureau_rules,
+    bureau_speech,
+    run_makers,
+    write_crlf_text,
+    write_reportlab_pdf,
+)
 
 # Each document is a list of (kind, text): kind is title, speaker, date, docnum, heading1, heading2,
 # body, right (a right-aligned signature or date line) or table (text is a list of rows, the first the
@@ -328,36 +336,15 @@ PHONE_COURSE_LINES = [
 ]
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    office = "柘川市委老干部局办公室"
-    write_docx(
-        MEDICAL_RULES,
-        out / "离休干部医药费报销办理规程.docx",
-        author=office,
-        header="中共柘川市委老干部局",
-        footer=True,
-    )
-    write_converted(
-        RESETTLEMENT_NOTICE,
-        out / "退休干部异地安置工作通知.pdf",
-        "pdf",
-        author=office,
-        header="中共柘川市委老干部局文件",
-        footer=True,
-    )
-    write_reportlab_pdf(EXHIBITION_CALL, out / "书画摄影作品展征稿通知.pdf", author="柘川市委老干部局")
-    write_converted(
-        DIRECTOR_SPEECH,
-        out / "老干部工作座谈会讲话.doc",
-        "doc",
-        author=office,
-        header="内部资料  注意保存",
-        footer=True,
-    )
-    write_crlf_text(PHONE_COURSE_LINES, out / "智能手机培训班通知.txt", "gb18030")
+CITY = "柘川"
+WRITERS = {
+    "离休干部医药费报销办理规程.docx": bureau_rules(MEDICAL_RULES, CITY),
+    "退休干部异地安置工作通知.pdf": bureau_notice_pdf(RESETTLEMENT_NOTICE, CITY),
+    "书画摄影作品展征稿通知.pdf": partial(write_reportlab_pdf, EXHIBITION_CALL, author="柘川市委老干部局"),
+    "老干部工作座谈会讲话.doc": bureau_speech(DIRECTOR_SPEECH, CITY),
+    "智能手机培训班通知.txt": partial(write_crlf_text, PHONE_COURSE_LINES, encoding="gb18030"),
+}
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

@@ -33,12 +33,20 @@ Needs python-docx, reportlab, fontTools, LibreOffice (``soffice``) and the Noto 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx, write_reportlab_pdf  # noqa: E402
+from tests.fixtures.corpus_writers import (  # noqa: E402
+    bureau_notice_pdf,
+    bureau_rules,
+    bureau_speech,
+    run_makers,
+    write_crlf_text,
+    write_reportlab_pdf,
+)
 
 # Each document is a list of (kind, text): kind is title, speaker, date, docnum, heading1, heading2,
 # body, right (a right-aligned signature or date line) or table (text is a list of rows, the first the
@@ -282,36 +290,15 @@ CLINIC_LINES = [
 ]
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    office = "岚溪市委老干部局办公室"
-    write_docx(
-        SURVIVOR_RULES,
-        out / "离休干部遗属生活困难补助实施办法.docx",
-        author=office,
-        header="中共岚溪市委老干部局",
-        footer=True,
-    )
-    write_converted(
-        VISIT_NOTICE,
-        out / "离退休干部参观考察活动通知.pdf",
-        "pdf",
-        author=office,
-        header="中共岚溪市委老干部局文件",
-        footer=True,
-    )
-    write_reportlab_pdf(HOUSING_NOTICE, out / "离休干部住房维修补助通知.pdf", author="岚溪市委老干部局")
-    write_converted(
-        READING_SPEECH,
-        out / "读书会成立暨网上阅览室开通仪式讲话.doc",
-        "doc",
-        author=office,
-        header="内部资料  注意保存",
-        footer=True,
-    )
-    write_crlf_text(CLINIC_LINES, out / "门诊就医绿色通道通知.txt", "gbk")
+CITY = "岚溪"
+WRITERS = {
+    "离休干部遗属生活困难补助实施办法.docx": bureau_rules(SURVIVOR_RULES, CITY),
+    "离退休干部参观考察活动通知.pdf": bureau_notice_pdf(VISIT_NOTICE, CITY),
+    "离休干部住房维修补助通知.pdf": partial(write_reportlab_pdf, HOUSING_NOTICE, author="岚溪市委老干部局"),
+    "读书会成立暨网上阅览室开通仪式讲话.doc": bureau_speech(READING_SPEECH, CITY),
+    "门诊就医绿色通道通知.txt": partial(write_crlf_text, CLINIC_LINES, encoding="gbk"),
+}
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

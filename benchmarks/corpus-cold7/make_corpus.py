@@ -33,12 +33,20 @@ Needs python-docx, reportlab, fontTools, LibreOffice (``soffice``) and the Noto 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx, write_reportlab_pdf  # noqa: E402
+from tests.fixtures.corpus_writers import (  # noqa: E402
+    bureau_notice_pdf,
+    bureau_rules,
+    bureau_speech,
+    run_makers,
+    write_crlf_text,
+    write_reportlab_pdf,
+)
 
 # Each document is a list of (kind, text): kind is title, speaker, date, docnum, heading1, heading2,
 # body, right (a right-aligned signature or date line) or table (text is a list of rows, the first the
@@ -301,36 +309,15 @@ PRESS_LINES = [
 ]
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    office = "嵩浦市委老干部局办公室"
-    write_docx(
-        HEATING_RULES,
-        out / "离退休干部冬季取暖补贴发放办法.docx",
-        author=office,
-        header="中共嵩浦市委老干部局",
-        footer=True,
-    )
-    write_converted(
-        INSURANCE_NOTICE,
-        out / "离退休干部团体意外伤害保险通知.pdf",
-        "pdf",
-        author=office,
-        header="中共嵩浦市委老干部局文件",
-        footer=True,
-    )
-    write_reportlab_pdf(GAMES_NOTICE, out / "离退休干部健身运动会通知.pdf", author="嵩浦市委老干部局")
-    write_converted(
-        GOLDEN_SPEECH,
-        out / "金婚纪念集体庆典讲话.odt",
-        "odt",
-        author=office,
-        header="内部资料  注意保存",
-        footer=True,
-    )
-    write_crlf_text(PRESS_LINES, out / "报刊征订通知.txt", "gbk")
+CITY = "嵩浦"
+WRITERS = {
+    "离退休干部冬季取暖补贴发放办法.docx": bureau_rules(HEATING_RULES, CITY),
+    "离退休干部团体意外伤害保险通知.pdf": bureau_notice_pdf(INSURANCE_NOTICE, CITY),
+    "离退休干部健身运动会通知.pdf": partial(write_reportlab_pdf, GAMES_NOTICE, author="嵩浦市委老干部局"),
+    "金婚纪念集体庆典讲话.odt": bureau_speech(GOLDEN_SPEECH, CITY),
+    "报刊征订通知.txt": partial(write_crlf_text, PRESS_LINES, encoding="gbk"),
+}
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

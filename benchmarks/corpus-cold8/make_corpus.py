@@ -33,12 +33,20 @@ Needs python-docx, reportlab, fontTools, LibreOffice (``soffice``) and the Noto 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.fixtures.corpus_writers import write_converted, write_crlf_text, write_docx, write_reportlab_pdf  # noqa: E402
+from tests.fixtures.corpus_writers import (  # noqa: E402
+    bureau_notice_pdf,
+    bureau_rules,
+    bureau_speech,
+    run_makers,
+    write_crlf_text,
+    write_reportlab_pdf,
+)
 
 # Each document is a list of (kind, text): kind is title, speaker, date, docnum, heading1, heading2,
 # body, right (a right-aligned signature or date line) or table (text is a list of rows, the first the
@@ -294,36 +302,15 @@ CHECK_LINES = [
 ]
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    out.mkdir(parents=True, exist_ok=True)
-    office = "枫渚市委老干部局办公室"
-    write_docx(
-        LEGAL_AID_RULES,
-        out / "离退休干部法律援助服务实施办法.docx",
-        author=office,
-        header="中共枫渚市委老干部局",
-        footer=True,
-    )
-    write_converted(
-        RECORDS_NOTICE,
-        out / "离退休干部基本信息采集核对通知.pdf",
-        "pdf",
-        author=office,
-        header="中共枫渚市委老干部局文件",
-        footer=True,
-    )
-    write_reportlab_pdf(BAND_NOTICE, out / "智能呼叫手环配发通知.pdf", author="枫渚市委老干部局")
-    write_converted(
-        CHOIR_SPEECH,
-        out / "老干部合唱团成立十周年讲话.doc",
-        "doc",
-        author=office,
-        header="内部资料  注意保存",
-        footer=True,
-    )
-    write_crlf_text(CHECK_LINES, out / "待遇领取资格认证通知.txt", "gb18030")
+CITY = "枫渚"
+WRITERS = {
+    "离退休干部法律援助服务实施办法.docx": bureau_rules(LEGAL_AID_RULES, CITY),
+    "离退休干部基本信息采集核对通知.pdf": bureau_notice_pdf(RECORDS_NOTICE, CITY),
+    "智能呼叫手环配发通知.pdf": partial(write_reportlab_pdf, BAND_NOTICE, author="枫渚市委老干部局"),
+    "老干部合唱团成立十周年讲话.doc": bureau_speech(CHOIR_SPEECH, CITY),
+    "待遇领取资格认证通知.txt": partial(write_crlf_text, CHECK_LINES, encoding="gb18030"),
+}
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_makers(WRITERS, sys.argv, HERE))

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from scripts.trial.settle import settle
 from tests.fake_telegram import FakeBotAPI, SentMessage
 
 TOKEN = "123456:TEST-token_for_the_fake"
@@ -52,19 +53,7 @@ class Day:
 
     async def settle(self, chat: int, timeout: float = 240.0) -> float:
         """Wait until the bot has said its last for now in `chat` (no call for 1.5 s, no ⏳ left)."""
-        start = time.monotonic()
-        seen, quiet = -1, time.monotonic()
-        while time.monotonic() - start < timeout:
-            await asyncio.sleep(0.25)
-            n = len(self.api.calls)
-            if n != seen:
-                seen, quiet = n, time.monotonic()
-                continue
-            msgs = self.api.messages(chat)
-            busy = msgs and msgs[-1].plain_text.startswith("⏳")
-            if time.monotonic() - quiet > 1.5 and not busy:
-                break
-        return time.monotonic() - start - 1.5
+        return await settle(self.api, chat, quiet=1.5, timeout=timeout, poll=0.25)
 
     async def send(self, update: dict[str, Any], chat: int, label: str) -> SentMessage | None:
         before = {(m.chat_id, m.message_id, m.edit_count) for m in self.api.messages(chat)}

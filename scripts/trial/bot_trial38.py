@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from scripts.trial.settle import settle
 from tests.fake_telegram import FakeBotAPI, SentMessage
 
 TOKEN = "123456:TEST-token_for_the_fake"
@@ -86,19 +87,7 @@ class Month:
 
     async def settle(self, chat: int, timeout: float = 300.0) -> float:
         """Wait until the bot has said its last for now in `chat` (no call for 1.5 s, no ⏳ left)."""
-        start = time.monotonic()
-        seen, quiet = -1, time.monotonic()
-        while time.monotonic() - start < timeout:
-            await asyncio.sleep(0.2)
-            n = len(self.api.calls)
-            if n != seen:
-                seen, quiet = n, time.monotonic()
-                continue
-            msgs = self.api.messages(chat)
-            busy = msgs and msgs[-1].plain_text.startswith("⏳")
-            if time.monotonic() - quiet > 1.5 and not busy:
-                break
-        return time.monotonic() - start - 1.5
+        return await settle(self.api, chat, quiet=1.5, timeout=timeout, poll=0.2)
 
     def show(self, label: str, took: float, new: list[SentMessage], limit: int = 700) -> None:
         print(f"\n>> {label}   ({took:.1f} s)")
