@@ -7,6 +7,7 @@ Also lists each library's passages holding a deferral phrase. docs/rank56.md.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sqlite3
 import sys
@@ -28,7 +29,13 @@ def library_of(name: str) -> str:
 
 
 def main() -> None:
-    libs = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("libs", type=Path, help="LIBS as scripts/eval_all_sets.sh builds it (read only)")
+    libs = parser.parse_args().libs
+    if not libs.is_dir():
+        sys.exit(f"没有这个资料库文件夹：{libs}")
     deferring: dict[str, list[str]] = {}
     for db in sorted(libs.glob("*/speechqa.db")):
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
