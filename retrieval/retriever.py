@@ -74,6 +74,7 @@ from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
+from .place import place_givers_first
 from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
@@ -348,6 +349,8 @@ class Retriever:
             mode == "hybrid"
         ):  # a passage only deferring what is asked (「具体内容…另行通知」) below one that may give it
             fused = deferring_below_giving(fused[:depth], records, found.text) + fused[depth:]
+        if mode == "hybrid":  # asked where: a document's passage giving a place before its others
+            fused = place_givers_first(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
         # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
