@@ -47,6 +47,9 @@ FILE` then searches only those (docs/asks40.md), with this checkout or another o
 lists instead the questions holding a word jieba guessed that `Retriever.content_terms` reads without its last
 character (观鸟队 → 观鸟: docs/asks41.md).
 
+`--place-first` searches with `RetrieverConfig(place_first=True)`: asked where, a document's passages giving a
+place first among its passages in the head's first five (tried and not kept, docs/place57.md).
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -276,6 +279,7 @@ def collect(
     context: int | None = None,
     context_share: float = 1.0,
     fill_sides: Any = "none",  # RetrieverConfig.fill_sides
+    place_first: bool = False,
     twins: Sequence[tuple[str, Path]] = (),
 ) -> None:
     """With `twins` ((fill_sides mode, path) pairs), each question is also searched with that mode by a copy of
@@ -310,6 +314,7 @@ def collect(
                             neighbour_share=neighbours,
                             context_share=context_share,
                             fill_sides=fill_sides,
+                            place_first=place_first,
                         ),
                     ),
                 )
@@ -560,6 +565,11 @@ def main(argv: list[str]) -> int:
         metavar="MODE=OUT2.jsonl",
         help="also search each question with fill_sides=MODE into OUT2.jsonl, its vector encoded once",
     )
+    parser.add_argument(
+        "--place-first",
+        action="store_true",
+        help="search with RetrieverConfig(place_first=True) (tried, not kept: docs/place57.md)",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
         "--framed",
@@ -630,6 +640,7 @@ def main(argv: list[str]) -> int:
         context=args.context,
         context_share=args.context_share,
         fill_sides=args.fill_sides,
+        place_first=args.place_first,
         twins=[(t.split("=", 1)[0], Path(t.split("=", 1)[1])) for t in args.twin],
     )
     return 0
