@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rank39_misses import REPO, all_sets, halves_of, library_of
+from rank39_misses import REPO, WHOLE, all_sets, halves_of, library_of
 
 
 def main(argv: list[str]) -> int:
@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
                     )
                 ]
                 if moved:
-                    half = "blind" if halves[q.id] == "heldout" and name.startswith("cold") else halves[q.id]
+                    half = "blind" if name in WHOLE else halves[q.id]
                     counts[f"{half} {'answerable' if q.answers else 'unanswerable'}"] += 1
                     row = {"set": name, "id": q.id, "half": halves[q.id], "question": q.question}
                     sink.write(json.dumps(row | {"figures": moved}, ensure_ascii=False) + "\n")
