@@ -31,6 +31,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--sets", default=",".join(all_sets()))
     args = parser.parse_args(argv)
+    if not args.libs.is_dir():
+        print(f"找不到文件夹：{args.libs}", file=sys.stderr)
+        return 1
     names = [n for n in args.sets.split(",") if n]
     missing = [n for n in names if not (args.libs / library_of(n) / "speechqa.db").is_file()]
     if missing:
