@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .figures import held_as_figure
 from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
@@ -54,11 +55,14 @@ def _weights(e: Evidence) -> dict[str, float]:
 
 
 def held(e: Evidence, word: str, haystack: str) -> float:
-    """How much of a query word the best passage holds: 1 the word itself, `synonym_share` a thesaurus
-    synonym of it only, else 0."""
+    """How much of a query word the best passage holds: 1 the word itself (or, for a figure with its unit,
+    the same value with the same unit written otherwise: 18次 / 十八次), `synonym_share` a thesaurus synonym
+    of it only, else 0."""
     if word.lower() in haystack:
         return 1.0
     if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」
+        return 1.0
+    if held_as_figure(word, e.question, haystack):  # 「一共18次课」 held by 「共十八次课」 (docs/num57.md)
         return 1.0
     if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
         return e.synonym_share
@@ -91,7 +95,16 @@ def unseen_share(e: Evidence) -> float:
     if total <= 0 or e.passages <= 0:
         return 0.0
     ceiling = unseen_idf(e.passages) - 1e-6
-    return sum(weight for weight in weights.values() if weight >= ceiling) / total
+    # a figure no passage writes as asked (18) but the best passage states otherwise (十八次) is not unseen
+    haystack = e.top_text.lower()
+    return (
+        sum(
+            weight
+            for w, weight in weights.items()
+            if weight >= ceiling and not held_as_figure(w, e.question, haystack)
+        )
+        / total
+    )
 
 
 @dataclass(frozen=True)
@@ -141,7 +154,11 @@ def missing_words(e: Evidence) -> list[str]:
     haystack = e.top_text.lower()
     weights = _weights(e)
     missing = [
-        w for w in weights if w.lower() not in haystack and not deadline_by_day(w, e.question, haystack)
+        w
+        for w in weights
+        if w.lower() not in haystack
+        and not deadline_by_day(w, e.question, haystack)
+        and not held_as_figure(w, e.question, haystack)
     ]
     return sorted(missing, key=lambda w: -weights[w])
 

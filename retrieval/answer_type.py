@@ -35,6 +35,7 @@ from corpus import NUMERAL_CHARS, to_simplified
 from corpus import numeral_value as chinese_numeral_value
 from index import STOPWORDS, dictionary_words, jieba_cut, query_terms
 
+from .figures import held_as_figure
 from .vocabulary import INTERROGATIVE
 
 AnswerKind = Literal["amount", "money", "people", "share", "time", "year", "day", "hour", "contact"]
@@ -399,13 +400,16 @@ def named_figures(question: str) -> set[str]:
 
 
 def figure_missing(question: str, text: str) -> float:
-    """1.0 when the question names a figure (2025年, 476个) the text does not hold, else 0.0. The text
-    should be what a reader sees of the passage: its words, heading, and the speech's title and date."""
+    """1.0 when the question names a figure (2025年, 476个) the text does not hold, else 0.0 — held as written,
+    or as the same value with the same unit written otherwise (18次 by 十八次: `figures.held_as_figure`). The
+    text should be what a reader sees of the passage: its words, heading, and the speech's title and date."""
     figures = named_figures(question)
     if not figures:
         return 0.0
     haystack = _fold_figures(text)
-    return 1.0 if any(f not in haystack for f in figures) else 0.0
+    lowered = text.lower()
+    missing = (f for f in figures if f not in haystack)
+    return 1.0 if any(not held_as_figure(f, question, lowered) for f in missing) else 0.0
 
 
 # The thing a question asks about, named by the word its interrogative is said of: 「旗袍班**学费**多少钱」,
