@@ -33,6 +33,7 @@ from .abstain import (
     AbstainRule,
     Evidence,
     coverage,
+    distinct_coverage,
     missing_peaks,
     missing_words,
     unseen_idf,
@@ -50,7 +51,7 @@ from .answer_type import (
     kind_missing,
     numeral_value,
 )
-from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
+from .confidence import Confidence, CoverageRule, Judge, Level, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .deferral import deferring_below_giving
 from .definition import definition_first
@@ -558,6 +559,9 @@ class Retriever:
             mode=mode,
             offset=offset,
             has_more=answered and next_page,
+            page_confidence=self._page_level(terms, hits, found.text, level)
+            if offset > 0 and answered and hits
+            else None,
             latency_ms=(time.perf_counter() - started) * 1000,
             # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
             confidence=level,
@@ -606,15 +610,35 @@ class Retriever:
             self._titles = (revision, speeches, TitleWeights.of(speeches.values()))
         return self._titles[1], self._titles[2]
 
-    def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
-        evidence = Evidence(
+    def _passage_evidence(self, terms: tuple[str, ...], record: PassageRecord, question: str) -> Evidence:
+        return Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=read_with_figures(question, to_simplified(lexical_input(record.text, record.section))),
             passages=self.index.lexical.size,  # only read for a word framing what is asked (abstain._weights)
             question=question,
         )
-        return self.abstain.answered(evidence)
+
+    def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
+        """Whether a passage below the best still answers: it holds enough of the question's information
+        by the coverage rule, with each word the question says counted once (`abstain.distinct_coverage`:
+        not 离退休干部 four times over, as 离退休干部, 离退休, 离退 and 退休)."""
+        evidence = self._passage_evidence(terms, record, question)
+        return self.abstain.answered(evidence) and distinct_coverage(evidence) >= self.abstain.min_coverage
+
+    def _page_level(self, terms: tuple[str, ...], hits: Sequence[Hit], question: str, level: Level) -> Level:
+        """How sure a page after the first is, which the judge (who read the best passage only) does not
+        say: "high" (never above the first page's `level`) when each of its passages still answers and
+        holds most of the question's information (the fallback rule's "high" coverage), "medium" when some
+        passage still answers, "low" when none does."""
+        if not any(hit.relevant for hit in hits):
+            return "low"
+        sure = all(
+            hit.relevant
+            and coverage(self._passage_evidence(terms, hit.passage, question)) >= self.rule.high_coverage
+            for hit in hits
+        )
+        return "high" if sure and level == "high" else "medium"
 
     def passages_holding(self, word: str) -> int:
         """How many passages hold the word in their text or heading (simplified script, lower case)."""
