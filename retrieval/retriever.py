@@ -523,6 +523,9 @@ class Retriever:
                     answered, level, probability = False, "low", None
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
+        # how much of the question the best passage holds, each word counted once: what those below it are
+        # measured against (`_relevant`)
+        best = distinct_coverage(self._passage_evidence(terms, kept[0][0], found.text)) if kept else 0.0
         hits = tuple(
             Hit(
                 rank=rank,
@@ -536,7 +539,7 @@ class Retriever:
                 # the judge vouches for the top passage; below it, each passage must hold enough of the
                 # question's information itself (the coverage rule) to count as still answering it
                 relevant=answered
-                and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text)),
+                and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text, best)),
                 newer_version=newer.get(record.speech_id),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
@@ -550,7 +553,9 @@ class Retriever:
         # (a page is judged by its best passage, not its first: 「以下结果可能与问题无关」 marks the others),
         # so a question has not 31 pages of answers, and one whose fifth passage answers it is not cut
         # off after the second because the third does not.
-        next_page = any(self._relevant(terms, record, found.text) for record, _ in kept[want : want + k])
+        next_page = any(
+            self._relevant(terms, record, found.text, best) for record, _ in kept[want : want + k]
+        )
         return Answer(
             query=query,
             answered=answered,
@@ -619,12 +624,20 @@ class Retriever:
             question=question,
         )
 
-    def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
-        """Whether a passage below the best still answers: it holds enough of the question's information
-        by the coverage rule, with each word the question says counted once (`abstain.distinct_coverage`:
-        not 离退休干部 four times over, as 离退休干部, 离退休, 离退 and 退休)."""
+    def _relevant(
+        self, terms: tuple[str, ...], record: PassageRecord, question: str = "", best: float = 0.0
+    ) -> bool:
+        """Whether a passage below the best still answers: it holds enough of the question's information by
+        the coverage rule, and — each word the question says counted once (`abstain.distinct_coverage`: not
+        离退休干部 four times over, as 离退休干部, 离退休, 离退 and 退休) — as large a share of what the best
+        passage holds (`best`, its distinct coverage) as the rule asks of the question. Relative to the best
+        passage: a word no passage answers with (a speaker's name the text never says, 「…的内容」) weighs
+        against each passage alike."""
         evidence = self._passage_evidence(terms, record, question)
-        return self.abstain.answered(evidence) and distinct_coverage(evidence) >= self.abstain.min_coverage
+        return (
+            self.abstain.answered(evidence)
+            and distinct_coverage(evidence) >= self.abstain.min_coverage * best
+        )
 
     def _page_level(self, terms: tuple[str, ...], hits: Sequence[Hit], question: str, level: Level) -> Level:
         """How sure a page after the first is, which the judge (who read the best passage only) does not
