@@ -32,6 +32,8 @@ from index import (
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
+    NO_MORE_RELATED,
+    PAGE_LOW_NAME,
     SMALL_TALK_REPLIES,
     UNKNOWN_SPEAKER,
     UNRELATED_MARK,
@@ -56,7 +58,7 @@ ELLIPSIS = "…"
 PINNED = "📌 标准答案"
 OFFER = "📌 相近的标准问题："
 OFFER_HINT = "（点下方按钮看它的标准答案）"
-NO_MORE = "后面的段落与问题关系不大，不再列出。"
+NO_MORE = NO_MORE_RELATED
 LEVELS = {
     "high": f"✅ {LEVEL_NAMES['high']}",
     "medium": f"🔶 {LEVEL_NAMES['medium']}，请核对原文",
@@ -295,7 +297,9 @@ def _answer_pieces(answer: Answer, hits: Sequence[Hit]) -> list[Piece]:
         pieces += [Piece(note, "i"), Piece("\n")]
     if (period := answer.period_note) is not None:
         pieces += [Piece(period, "i"), Piece("\n")]
-    pieces += [Piece(LEVELS[answer.level], "b"), Piece("\n")]
+    # a later page says how sure it is, not the first page's verdict again
+    heading = f"⚠️ {PAGE_LOW_NAME}" if answer.page_confidence == "low" else LEVELS[answer.page_level]
+    pieces += [Piece(heading, "b"), Piece("\n")]
     # the offer before 「以下是最接近的段落…：」, whose colon leads to the passages
     if answer.pin_offer is not None:
         pieces += [

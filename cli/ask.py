@@ -18,6 +18,7 @@ import click
 from corpus import decode_text, describe_os_error, readable_name
 from retrieval import (
     MODES,
+    NO_MORE_RELATED,
     Answer,
     Filters,
     InvalidFilter,
@@ -521,7 +522,12 @@ def next_page(service: SpeechService, shown: Answer, request: Request, *, back: 
 
 def render_page(answer: Answer) -> str:
     """An answer as the interactive mode shows it: with how to see more, when there is more."""
-    hint = "\n" + click.style(MORE_HINT, dim=True) if answer.has_more else ""
+    if answer.has_more:
+        hint = "\n" + click.style(MORE_HINT, dim=True)
+    elif answer.answered and answer.hits:  # where passages stop sharing what was asked, as the bot says
+        hint = "\n" + click.style(NO_MORE_RELATED, dim=True)
+    else:
+        hint = ""
     return render_answer(answer, in_repl=True) + hint + "\n"
 
 

@@ -13,6 +13,7 @@ from index import NearCopy, PassageRecord, SpeechRecord, shown_source
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
+    PAGE_LOW_NAME,
     SMALL_TALK_REPLIES,
     UNRELATED_MARK,
     Answer,
@@ -184,10 +185,17 @@ def render_answer(answer: Answer, *, in_repl: bool = False) -> str:
             "去掉 --mode 改用默认的检索方式。"
         )
         return "\n".join(lines)
-    label, colour, note = LEVELS[answer.level]
+    # a later page says how sure it is (the judge's probability is of the first page's best passage)
+    label, colour, note = LEVELS[answer.page_level]
+    if answer.page_confidence == "low":
+        label, note = PAGE_LOW_NAME, ""
     # a pinned answer is the agreed one: 直接相关 by decision, not by the model's estimate
     pinned = any(hit.pinned for hit in answer.hits)
-    sure = f"（把握 {answer.probability:.0%}）" if answer.probability is not None and not pinned else ""
+    sure = (
+        f"（把握 {answer.probability:.0%}）"
+        if answer.probability is not None and not pinned and answer.page_confidence is None
+        else ""
+    )
     lines.append(click.style(f"【{label}】", fg=colour, bold=True) + click.style(sure, dim=True))
     # the offer before 「以下是最接近的段落…：」, whose colon leads to the passages
     if (offer := answer.pin_offer) is not None:

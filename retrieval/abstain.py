@@ -163,6 +163,20 @@ def missing_words(e: Evidence) -> list[str]:
     return sorted(missing, key=lambda w: -weights[w])
 
 
+def distinct_coverage(e: Evidence) -> float:
+    """`coverage` with each thing the question says counted once: a content word inside another of the
+    query's (「离退休干部」's 离退休, 退休, 干部) weighs nothing of its own. A passage holding only 离退休干部 then
+    holds little of 「离退休干部体检」, where `coverage` counts the same words four times over and finds it
+    holding most of the question (docs/more57.md). In [0, 1]."""
+    weights = _weights(e)
+    distinct = {w: weight for w, weight in weights.items() if not any(w != o and w in o for o in weights)}
+    total = sum(distinct.values())
+    if total <= 0:
+        return 0.0
+    haystack = e.top_text.lower()
+    return sum(weight * held(e, w, haystack) for w, weight in distinct.items()) / total
+
+
 @dataclass(frozen=True)
 class AbstainRule:
     min_coverage: float = DEFAULT_MIN_COVERAGE

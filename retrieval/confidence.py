@@ -32,6 +32,11 @@ LEVELS: tuple[Level, ...] = ("high", "medium", "low")
 LEVEL_NAMES: dict[Level, str] = {"high": "直接相关", "medium": "可能相关", "low": "未找到直接回答"}
 NO_ANSWER_NOTE = "语料中没有找到直接回答这个问题的内容。以下是最接近的段落（可能不相关）："
 UNRELATED_MARK = "（可能不相关）"
+# a page after the first whose passages none still answers (`Answer.page_confidence` "low"): the question was
+# answered on the first page, so not 「未找到直接回答」
+PAGE_LOW_NAME = "本页段落与问题关系不大"
+# said under the last page offered of an answered question, in every front end
+NO_MORE_RELATED = "后面的段落与问题关系不大，不再列出。"
 MODEL_VERSION = 1
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "data" / "confidence.json"
 RULE_HIGH_COVERAGE = 0.7  # the fallback rule's "high": most of the question's information is in the passage

@@ -73,7 +73,7 @@ class Answer:
     terms: tuple[str, ...]  # the query words that were highlighted
     mode: str
     offset: int
-    has_more: bool  # a further page exists and starts with a relevant passage
+    has_more: bool  # a further page exists and holds a passage that still answers (Hit.relevant)
     latency_ms: float
     # "high" 直接相关, "medium" 可能相关, "low" 未找到直接回答; None when no judge ran (answered then says all)
     confidence: Level | None = None
@@ -93,6 +93,9 @@ class Answer:
     served_pin: int | None = None
     # a question about a document (「这个体检通知是哪天发的」): the asked fact from its stored record
     record_fact: RecordFact | None = None
+    # a page after the first: how sure this page is (`Retriever._page_level`), not the first page's verdict
+    # repeated — the judge read the best passage only. None on the first page and for an unanswered question
+    page_confidence: Level | None = None
 
     @property
     def period_note(self) -> str | None:
@@ -115,3 +118,8 @@ class Answer:
     @property
     def level(self) -> Level:
         return self.confidence or ("medium" if self.answered else "low")
+
+    @property
+    def page_level(self) -> Level:
+        """What this page's heading says: `level` on the first page, `page_confidence` on a later one."""
+        return self.page_confidence or self.level

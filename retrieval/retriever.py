@@ -33,6 +33,7 @@ from .abstain import (
     AbstainRule,
     Evidence,
     coverage,
+    distinct_coverage,
     missing_peaks,
     missing_words,
     unseen_idf,
@@ -50,7 +51,7 @@ from .answer_type import (
     kind_missing,
     numeral_value,
 )
-from .confidence import Confidence, CoverageRule, Judge, gather_signals, load_judge
+from .confidence import Confidence, CoverageRule, Judge, Level, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .deferral import deferring_below_giving
 from .definition import definition_first
@@ -529,6 +530,9 @@ class Retriever:
                     answered, level, probability = False, "low", None
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
+        # how much of the question the best passage holds, each word counted once: what those below it are
+        # measured against (`_relevant`)
+        best = distinct_coverage(self._passage_evidence(terms, kept[0][0], found.text)) if kept else 0.0
         hits = tuple(
             Hit(
                 rank=rank,
@@ -542,7 +546,7 @@ class Retriever:
                 # the judge vouches for the top passage; below it, each passage must hold enough of the
                 # question's information itself (the coverage rule) to count as still answering it
                 relevant=answered
-                and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text)),
+                and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text, best)),
                 newer_version=newer.get(record.speech_id),
             )
             for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
@@ -556,7 +560,9 @@ class Retriever:
         # (a page is judged by its best passage, not its first: 「以下结果可能与问题无关」 marks the others),
         # so a question has not 31 pages of answers, and one whose fifth passage answers it is not cut
         # off after the second because the third does not.
-        next_page = any(self._relevant(terms, record, found.text) for record, _ in kept[want : want + k])
+        next_page = any(
+            self._relevant(terms, record, found.text, best) for record, _ in kept[want : want + k]
+        )
         return Answer(
             query=query,
             answered=answered,
@@ -565,6 +571,9 @@ class Retriever:
             mode=mode,
             offset=offset,
             has_more=answered and next_page,
+            page_confidence=self._page_level(terms, hits, found.text, level)
+            if offset > 0 and answered and hits
+            else None,
             latency_ms=(time.perf_counter() - started) * 1000,
             # a pinned passage is the agreed answer: shown as directly relevant whatever the judge says
             confidence=level,
@@ -613,15 +622,43 @@ class Retriever:
             self._titles = (revision, speeches, TitleWeights.of(speeches.values()))
         return self._titles[1], self._titles[2]
 
-    def _relevant(self, terms: tuple[str, ...], record: PassageRecord, question: str = "") -> bool:
-        evidence = Evidence(
+    def _passage_evidence(self, terms: tuple[str, ...], record: PassageRecord, question: str) -> Evidence:
+        return Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=read_with_figures(question, to_simplified(lexical_input(record.text, record.section))),
             passages=self.index.lexical.size,  # only read for a word framing what is asked (abstain._weights)
             question=question,
         )
-        return self.abstain.answered(evidence)
+
+    def _relevant(
+        self, terms: tuple[str, ...], record: PassageRecord, question: str = "", best: float = 0.0
+    ) -> bool:
+        """Whether a passage below the best still answers: it holds enough of the question's information by
+        the coverage rule, and — each word the question says counted once (`abstain.distinct_coverage`: not
+        离退休干部 four times over, as 离退休干部, 离退休, 离退 and 退休) — as large a share of what the best
+        passage holds (`best`, its distinct coverage) as the rule asks of the question. Relative to the best
+        passage: a word no passage answers with (a speaker's name the text never says, 「…的内容」) weighs
+        against each passage alike."""
+        evidence = self._passage_evidence(terms, record, question)
+        return (
+            self.abstain.answered(evidence)
+            and distinct_coverage(evidence) >= self.abstain.min_coverage * best
+        )
+
+    def _page_level(self, terms: tuple[str, ...], hits: Sequence[Hit], question: str, level: Level) -> Level:
+        """How sure a page after the first is, which the judge (who read the best passage only) does not
+        say: "high" (never above the first page's `level`) when each of its passages still answers and
+        holds most of the question's information (the fallback rule's "high" coverage), "medium" when some
+        passage still answers, "low" when none does."""
+        if not any(hit.relevant for hit in hits):
+            return "low"
+        sure = all(
+            hit.relevant
+            and coverage(self._passage_evidence(terms, hit.passage, question)) >= self.rule.high_coverage
+            for hit in hits
+        )
+        return "high" if sure and level == "high" else "medium"
 
     def passages_holding(self, word: str) -> int:
         """How many passages hold the word in their text or heading (simplified script, lower case)."""

@@ -422,7 +422,9 @@ async def test_a_web_address_pasted_with_a_question_is_not_searched(
 # Questions whose next page starts with a passage holding too little of the question while one below it
 # answers it (found by searching the fit questions — a set for fitting, not a held-out one — on the bundled
 # speeches): the next page used to be judged by its first passage, so 更多结果 was not offered.
-CUT_OFF_AT_2 = "分管领导对老干部工作要怎么抓？"  # relevant: True, True | False, True
+# (「分管领导对老干部工作要怎么抓？」 was CUT_OFF_AT_2 until each word of a question counted once below the best
+# passage: its fourth passage held only parts of 分管领导 — docs/more57.md.)
+CUT_OFF_AT_2 = "老干部活动中心开展活动要坚持哪些相结合？"  # relevant: True, True | False, True
 CUT_OFF_AT_5 = "建党八十五周年期间给老干部搞了什么活动"  # relevant: 5 × True | False, False, True, …
 
 

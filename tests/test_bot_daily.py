@@ -284,8 +284,10 @@ async def test_more_results_stop_where_the_passages_stop_answering_and_say_so(
         await feed(app, api.make_text_update(BROAD))
         answer = api.last_message(USER)
         pages = 1
+        later: list[str] = []  # each later page as shown
         while any("更多结果" in b["text"] for b in answer.buttons):
             await feed(app, api.make_callback_update(answer, answer.button_data("更多结果")))
+            later.append(answer.plain_text)
             pages += 1
             assert pages < 15
     # a narrow question: one page, the first passage unmarked, a later one marked (each passage is marked
@@ -297,6 +299,12 @@ async def test_more_results_stop_where_the_passages_stop_answering_and_say_so(
     # a broad one: a few pages (the seed library has 155 passages: 31 pages), the last says it ends
     assert 2 <= pages <= 10
     assert answer.plain_text.endswith(NO_MORE)
+    # each later page is headed by how sure it is, not the first page's verdict again: 「✅ 直接相关」 only over
+    # a page none of whose passages is marked, never 「未找到直接回答」 (the question was answered)
+    for page in later:
+        heading = next(line for line in page.splitlines() if line[:1] in ("✅", "🔶", "⚠"))
+        assert not (heading.startswith("✅") and "（可能不相关）" in page), page
+        assert "未找到直接回答" not in heading and "语料中没有找到" not in page
     assert "◀ 上一页" in str(answer.buttons)
 
 

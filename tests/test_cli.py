@@ -1080,11 +1080,33 @@ def test_more_in_the_interactive_mode_shows_the_last_answers_next_page_as_the_bo
     assert "这个问题没有更多相关的段落了" in last.stderr and last.stdout.count("【") == 1
 
 
+@pytest.mark.slow
+def test_more_in_the_interactive_mode_heads_each_later_page_by_itself_and_ends_as_the_bot_does(
+    run: Run,
+) -> None:
+    """Later pages repeated the first page's 【直接相关】 and its 把握 (the judge read the first passage only),
+    and the last page said nothing of why no more followed; the bot's last page says it (docs/more57.md)."""
+    session = run("repl", "-k", "5", input="怎样发挥老干部的作用？\n" + "更多\n" * 12)
+    assert_ok(session)
+    pages = session.stdout.split("怎样发挥老干部的作用？   (")[1:]
+    assert len(pages) >= 2
+    for page in pages[1:]:
+        assert "（把握" not in page and "未找到直接回答" not in page
+        if "【直接相关】" in page:
+            assert "（可能不相关）" not in page
+    assert session.stdout.count("后面的段落与问题关系不大，不再列出。") == 1
+    assert "后面的段落与问题关系不大，不再列出。" in pages[-1]
+    assert "这个问题没有更多相关的段落了" in session.stderr  # 「更多」 pressed after the last page
+
+
 # A question whose third passage holds too little of it while its fourth answers it (found by searching the
 # fit questions, a set for fitting, not a held-out one, with -k 4 on the bundled speeches: relevant
 # True, True, False, True). The next page used to be judged by its first passage, so 「更多」 after a page of
 # two said there was nothing more.
-CUT_OFF = "分管领导对老干部工作要怎么抓？"
+# (「分管领导对老干部工作要怎么抓？」 was this case until each word of a question counted once below the best
+# passage: its fourth passage held only 管领, a cut of 主管领导, and 领导 — parts of 分管领导 — and no longer
+# counts as answering: docs/more57.md; this one was found the same way.)
+CUT_OFF = "老干部活动中心开展活动要坚持哪些相结合？"
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ from retrieval import AbstainRule, Evidence, Retriever
 from retrieval.abstain import (
     DEFAULT_MIN_COVERAGE,
     coverage,
+    distinct_coverage,
     missing_peak,
     missing_used_peak,
     missing_words,
@@ -369,3 +370,35 @@ def test_a_courtesy_changes_no_signal_of_the_words_asked(words: list[str], court
     assert coverage(polite) == coverage(plain)
     assert missing_words(polite) == missing_words(plain)
     assert missing_peak(polite) == missing_peak(plain) and unseen_share(polite) == unseen_share(plain)
+
+
+# -- each thing the question says counted once (paging, docs/more57.md) ---------------------------------
+def ladder_idf(word: str) -> float:
+    return {"离退休干部": 0.8, "离退休": 0.8, "离退": 0.8, "退休": 0.8, "干部": 0.1, "体检": 4.3}.get(
+        word, 2.0
+    )
+
+
+def test_a_passage_holding_only_the_long_word_holds_little_of_a_question_that_says_more() -> None:
+    terms = ("离退休干部", "离退休", "体检", "干部", "离退", "退休")
+    only_cadres = Evidence(terms=terms, idf=ladder_idf, top_text="全市离退休干部党员参加学习")
+    both = Evidence(terms=terms, idf=ladder_idf, top_text="组织离退休干部每年体检一次")
+    assert coverage(only_cadres) >= DEFAULT_MIN_COVERAGE  # its parts counted again: "still answers"
+    assert distinct_coverage(only_cadres) < DEFAULT_MIN_COVERAGE
+    assert distinct_coverage(both) == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["老年大学", "书画", "慰问", "体检", "活动中心"]), min_size=1, unique=True),
+    st.data(),
+)
+def test_the_parts_of_a_word_of_the_question_change_nothing_of_its_distinct_coverage(
+    words: list[str], data: st.DataObject
+) -> None:
+    text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=3)))
+    parts = [w[:2] for w in words if len(w) > 2] + [w[-2:] for w in words if len(w) > 2]
+    plain = Evidence(terms=tuple(words), idf=ladder_idf, top_text=text)
+    with_parts = Evidence(terms=tuple(words + parts), idf=ladder_idf, top_text=text)
+    assert distinct_coverage(plain) == pytest.approx(distinct_coverage(with_parts))
+    assert 0.0 <= distinct_coverage(plain) <= 1.0
