@@ -35,6 +35,7 @@ from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
+from .notes import REMARKS_HEADING
 from .numerals import numeral_value
 from .records import Block, Document, ImprintField, Paragraph, Speech
 from .script import to_simplified
@@ -1141,6 +1142,9 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
     after the date) are passed over to find it and stay body text, after it."""
     notes_at = len(lines)
     while notes_at > 0 and lines[notes_at - 1].kind == _NOTE:
+        notes_at -= 1
+    remarks = 0 < notes_at < len(lines) and lines[notes_at - 1].kind == "heading"
+    if remarks and lines[notes_at - 1].text.strip() == REMARKS_HEADING:  # reviewers' remarks, after the body
         notes_at -= 1
     if 0 < notes_at < len(lines):
         tail = _read_signature(lines[:notes_at])

@@ -1,0 +1,138 @@
+"""A draft sent out for comment, as reviewers return it (cold32): their remarks, and the draft's title.
+
+- Reviewers remark on a PDF in WPS or Acrobat as annotations: a text box typed on the page (FreeText), a
+  highlight with its comment, a sticky note. They are not the page's text and were not read at all: 「审核人
+  说经费怎么办」 found nothing. Each remark is now a passage of its own under 「批注」, after the body, citing
+  its page and its author (「第2页批注（财务科贺兰芝）：经费请列入年度预算…」), never in the body's sentences; a
+  hidden one, and a sticky note's pop-up (its parent's text again), are not read.
+
+The file: ``tests/fixtures/remarks/``, made by ``make_remarks.py`` there (python-docx → LibreOffice Writer's
+PDF export → annotations added by pypdf).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import parse_document, read_bytes
+from tests.fixtures.remarks.make_remarks import (
+    DRAFT,
+    HIDDEN,
+    REMARKS,
+    add_remarks,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "remarks"
+DRAFT_PDF = FIXTURES / "draft.writer-remarks.pdf"
+SENTENCE = re.compile(r"[^。！？]+[。！？]")
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _speech(name: str, data: bytes):  # type: ignore[no-untyped-def]
+    speeches = parse_document(read_bytes(name, data))
+    assert len(speeches) == 1
+    return speeches[0]
+
+
+def _body_sentences() -> list[str]:
+    return [s for kind, text in DRAFT if kind == "body" for s in SENTENCE.findall(str(text))]
+
+
+def _without_remarks() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(DRAFT_PDF)))
+    for page in writer.pages:
+        if "/Annots" in page:
+            del page["/Annots"]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _with_remarks(remarks) -> bytes:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_without_remarks())))
+    add_remarks(writer, remarks)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_each_remark_is_a_passage_under_批注_with_its_page_and_author() -> None:
+    speech = _speech(DRAFT_PDF.name, DRAFT_PDF.read_bytes())
+    notes = [p for p in speech.paragraphs if p.section == "批注"]
+    assert [p.kind for p in notes] == ["note"] * len(REMARKS)
+    for paragraph, (page, _, author, text) in zip(notes, REMARKS, strict=True):
+        who = _squeezed(
+            author.split(",")[0]
+        )  # 「财务科 贺兰芝, 12/10/29, 15:20」: the date is not the author
+        assert _squeezed(paragraph.text) == f"第{page}页批注（{who}）：{text}"
+    everything = "".join(_squeezed(p.text) for p in speech.paragraphs)
+    assert HIDDEN not in everything  # flagged hidden: never shown, so never read
+    for _, _, _, text in REMARKS:
+        assert everything.count(text) == 1  # the sticky note's pop-up is not read again
+    # the signature is still found (the remarks come after it): dated and signed
+    assert speech.date == "2029-12-12"
+    assert speech.issuer == "青岚县老干部活动中心"
+
+
+def test_the_body_reads_every_sentence_once_in_order_and_no_remark_in_it() -> None:
+    speech = _speech(DRAFT_PDF.name, DRAFT_PDF.read_bytes())
+    body = "".join(_squeezed(p.text) for p in speech.paragraphs if p.section != "批注")
+    at = 0
+    for sentence in _body_sentences():
+        found = body.find(_squeezed(sentence), at)
+        assert found >= at, sentence
+        assert body.count(_squeezed(sentence)) == 1, sentence
+        at = found
+    for _, _, _, text in REMARKS:
+        assert text not in body
+
+
+_POOL = (
+    "请核实人数",
+    "建议增加一次户外读书活动",
+    "此处电话号码有误，请更正",
+    "经费标准与去年一致吗？",
+    "同意",
+    "建议邀请县图书馆馆员参加",
+)
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from((1, 2)),
+            st.sampled_from(("FreeText", "Highlight", "Text")),
+            st.sampled_from(("审核人 邹明远", "贺兰芝", "")),
+            st.sampled_from(_POOL),
+        ),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda r: r[3],
+    )
+)
+def test_any_remarks_are_read_once_each_in_page_order_and_the_body_stays_as_it_was(remarks) -> None:  # type: ignore[no-untyped-def]
+    plain = _speech("draft.pdf", _without_remarks())
+    remarked = _speech("draft.pdf", _with_remarks(remarks))
+    notes = [p for p in remarked.paragraphs if p.section == "批注"]
+    assert [p for p in remarked.paragraphs if p.section != "批注"] == list(plain.paragraphs)
+    assert (remarked.title, remarked.date, remarked.issuer) == (plain.title, plain.date, plain.issuer)
+    # each remark once, by page, down each page as placed (add_remarks places them down the margin in order)
+    expected = [text for _, text in sorted(((page, n), text) for n, (page, _, _, text) in enumerate(remarks))]
+    assert [re.sub(r"^第\d页批注(（[^）]*）)?：", "", _squeezed(p.text)) for p in notes] == [
+        _squeezed(t) for t in expected
+    ]
+    pages = [int(p.text[1]) for p in notes]
+    assert pages == sorted(pages)
