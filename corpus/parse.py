@@ -119,6 +119,13 @@ HEAD_LABELS = ("文号", "发文机关", "主送")
 # The 版记's labels as the 「文件信息」 passage holds them (_imprint_fields): its lists, then its 印发 line.
 IMPRINT_LABELS = ("抄报", "抄送", "分送", "抄发", "印送", "报", "送", "发", "印发机关", "印发日期")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
+# A draft's or a trial rule's status on the line under its title (GB/T 9704 sets it there, in brackets):
+# 「（征求意见稿）」「（送审稿）」「（讨论稿）」「（草案）」「（试行）」「（第二稿）」 — part of what the document is
+# called (its file name says 「…方案（征求意见稿）」), never a section of its own
+_STATUS_MARK = re.compile(
+    r"^[（(]\s*(?:征求意见稿|送审稿|讨论稿|审议稿|代拟稿|修订稿|修改稿|初稿|定稿|草稿|试行|暂行|"
+    r"(?:修订)?草案(?:修改稿|征求意见稿)?|第[一二三四五六七八九十\d]{1,3}稿)\s*[）)]$"
+)
 # A labelled field on a line of its own: a short label of characters, a colon, its value (「填表单位：中共…陈列室」,
 # 「联系人：李明」) — under a title it starts the body: a title never runs on into it.
 _LABELLED_LINE = re.compile(rf"^[{HAN}]{{2,8}}\s*[：:]\s*\S")
@@ -435,6 +442,9 @@ def _read_header_from(
             continue
         if line.kind == "subtitle":
             _read_subtitle(h, line)
+            continue
+        if h.title is not None and line.kind != "heading" and _STATUS_MARK.match(line.title_text.strip()):
+            h.title = h.title + re.sub(r"\s+", "", line.title_text)  # 「…活动方案（征求意见稿）」
             continue
         if h.title is None and _salutes_over_title(lines, position):
             h.addressee = h.addressee or addressee(text)

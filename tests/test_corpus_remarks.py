@@ -5,6 +5,7 @@
   说经费怎么办」 found nothing. Each remark is now a passage of its own under 「批注」, after the body, citing
   its page and its author (「第2页批注（财务科贺兰芝）：经费请列入年度预算…」), never in the body's sentences; a
   hidden one, and a sticky note's pop-up (its parent's text again), are not read.
+- 「（征求意见稿）」 on the line under the title was read as a section label; it is part of the title.
 
 The file: ``tests/fixtures/remarks/``, made by ``make_remarks.py`` there (python-docx → LibreOffice Writer's
 PDF export → annotations added by pypdf).
@@ -14,16 +15,21 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
+from tests.fixtures.corpus_writers import write_docx
 from tests.fixtures.remarks.make_remarks import (
+    AUTHOR,
     DRAFT,
+    DRAFT_MARK,
     HIDDEN,
     REMARKS,
+    TITLE,
     add_remarks,
 )
 
@@ -136,3 +142,40 @@ def test_any_remarks_are_read_once_each_in_page_order_and_the_body_stays_as_it_w
     ]
     pages = [int(p.text[1]) for p in notes]
     assert pages == sorted(pages)
+
+
+# --- the draft's status under its title ---------------------------------------------------------
+# 「（征求意见稿）」 on the line under a title (as GB/T 9704 sets it) was read as a section label: the body's
+# first passages were cited 「§（征求意见稿）」 and the title lost what the document is. It is part of the title.
+
+
+def test_the_status_under_the_title_is_part_of_the_title_in_writers_pdf() -> None:
+    speech = _speech(DRAFT_PDF.name, DRAFT_PDF.read_bytes())
+    assert speech.title == f"{TITLE}{DRAFT_MARK}"
+    assert all(DRAFT_MARK not in (p.section or "") and DRAFT_MARK not in p.text for p in speech.paragraphs)
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    st.sampled_from(
+        (
+            "（征求意见稿）",
+            "（送审稿）",
+            "（讨论稿）",
+            "（试行）",
+            "(草案)",
+            "（第二稿）",
+            "（修订草案征求意见稿）",
+        )
+    )
+)
+def test_any_status_line_under_a_word_title_joins_the_title_and_nothing_else_moves(mark: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        plain, marked = Path(tmp) / "plain.docx", Path(tmp) / "marked.docx"
+        write_docx((DRAFT[0], *DRAFT[2:]), plain, author=AUTHOR)
+        write_docx((DRAFT[0], ("body", mark), *DRAFT[2:]), marked, author=AUTHOR)
+        before = _speech(plain.name, plain.read_bytes())
+        after = _speech(marked.name, marked.read_bytes())
+    assert after.title == f"{TITLE}{mark}"
+    assert after.paragraphs == before.paragraphs  # every sentence once, under the same sections
+    assert (after.date, after.issuer) == (before.date, before.issuer)
