@@ -178,6 +178,8 @@ _MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _LEADS_IN = re.compile(r"[：:][”’」』）)]*$")  # a line introducing what follows (「讲话题目是：」)
 _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』）)]*")
+# One sentence whose clauses a semicolon may part (「请穿运动鞋，自带水杯和雨具；山上气温低，请适当添衣。」)
+_ONE_FULL_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
 _LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
@@ -2179,7 +2181,9 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
     ①②) stays a heading."""
     text = lines[position].text
-    if not _ONE_SENTENCE.fullmatch(text) or not _clause_head(text):
+    # a sentence whose first part, before a 「；」, already runs in clauses is one sentence of the text too
+    # (「三、请穿运动鞋，自带水杯和雨具；山上……，请适当添衣。」): its head is no section's name
+    if not (_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text)) or not _clause_head(text):
         return False
     level, kind = _heading_level(text, points), _marker_kind(text)
 

@@ -6,6 +6,8 @@
   its page and its author (「第2页批注（财务科贺兰芝）：经费请列入年度预算…」), never in the body's sentences; a
   hidden one, and a sticky note's pop-up (its parent's text again), are not read.
 - 「（征求意见稿）」 on the line under the title was read as a section label; it is part of the title.
+- A numbered sentence whose first part before 「；」 runs in clauses was cited as a section heading (on a page
+  split off by pdfseparate); it is a sentence of the text.
 
 The file: ``tests/fixtures/remarks/``, made by ``make_remarks.py`` there (python-docx → LibreOffice Writer's
 PDF export → annotations added by pypdf).
@@ -28,6 +30,7 @@ from tests.fixtures.remarks.make_remarks import (
     DRAFT,
     DRAFT_MARK,
     HIDDEN,
+    NOTICE,
     REMARKS,
     TITLE,
     add_remarks,
@@ -179,3 +182,46 @@ def test_any_status_line_under_a_word_title_joins_the_title_and_nothing_else_mov
     assert after.title == f"{TITLE}{mark}"
     assert after.paragraphs == before.paragraphs  # every sentence once, under the same sections
     assert (after.date, after.issuer) == (before.date, before.issuer)
+
+
+# --- numbered sentences parted by 「；」 ------------------------------------------------------------
+# On a page split off by pdfseparate, items 「二、请穿轻便的鞋，自带水杯和老花镜；馆内不能吸烟，请保持安静。」 were
+# cited as section headings (their words up to 「；」): a sentence whose first part already runs in clauses
+# is a sentence of the text, as one ending in 「。」 there is.
+
+SEPARATED = FIXTURES / "attachment.pdfseparate.pdf"
+
+
+def test_numbered_sentences_parted_by_semicolons_on_a_split_off_page_head_no_section() -> None:
+    speech = _speech(SEPARATED.name, SEPARATED.read_bytes())
+    items = [str(text) for kind, text in NOTICE[NOTICE.index(("title", "参观县史馆新馆注意事项")) + 1 :]]
+    assert speech.title == "参观县史馆新馆注意事项"
+    assert [_squeezed(p.text) for p in speech.paragraphs] == [_squeezed(t) for t in items]
+    assert all(p.section is None for p in speech.paragraphs)
+
+
+_ITEMS = (
+    "请穿轻便的鞋，自带水杯；馆内不能吸烟，请保持安静。",
+    "行动不便的同志可借用轮椅，馆内有无障碍通道；如需休息，可到一楼休息区。",
+    "参观分两批进行，每批不超过40人；由各支部书记带队。",
+    "报名请于4月10日前，向所在支部登记；逾期不再安排。",
+    "参观结束后统一乘车返回，请勿单独离队。",
+)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(_ITEMS), min_size=2, max_size=5, unique=True))
+def test_numbered_clause_sentences_in_word_are_text_every_sentence_once_in_order(items: list[str]) -> None:
+    numbers = "一二三四五"
+    parts = (
+        ("title", "参观县史馆新馆注意事项"),
+        *(("body", f"{numbers[n]}、{item}") for n, item in enumerate(items)),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "items.docx"
+        write_docx(parts, path, author=AUTHOR)
+        speech = _speech(path.name, path.read_bytes())
+    assert [_squeezed(p.text) for p in speech.paragraphs] == [
+        _squeezed(f"{numbers[n]}、{item}") for n, item in enumerate(items)
+    ]
+    assert all(p.section is None for p in speech.paragraphs)
