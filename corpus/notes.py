@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 
 from .records import Block
 
+# The section a document's reviewers' remarks (a PDF's annotations) are read under, after the body: a
+# heading of this text followed by "note" blocks, passed over as footnotes are when the signature is found
+REMARKS_HEADING = "批注"
+
 _SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
 
 

@@ -35,6 +35,7 @@ from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
+from .notes import REMARKS_HEADING
 from .numerals import numeral_value
 from .records import Block, Document, ImprintField, Paragraph, Speech
 from .script import to_simplified
@@ -118,6 +119,13 @@ HEAD_LABELS = ("文号", "发文机关", "主送")
 # The 版记's labels as the 「文件信息」 passage holds them (_imprint_fields): its lists, then its 印发 line.
 IMPRINT_LABELS = ("抄报", "抄送", "分送", "抄发", "印送", "报", "送", "发", "印发机关", "印发日期")
 _SUBTITLE = re.compile(r"^(——|—|－－|--)\s*")
+# A draft's or a trial rule's status on the line under its title (GB/T 9704 sets it there, in brackets):
+# 「（征求意见稿）」「（送审稿）」「（讨论稿）」「（草案）」「（试行）」「（第二稿）」 — part of what the document is
+# called (its file name says 「…方案（征求意见稿）」), never a section of its own
+_STATUS_MARK = re.compile(
+    r"^[（(]\s*(?:征求意见稿|送审稿|讨论稿|审议稿|代拟稿|修订稿|修改稿|初稿|定稿|草稿|试行|暂行|"
+    r"(?:修订)?草案(?:修改稿|征求意见稿)?|第[一二三四五六七八九十\d]{1,3}稿)\s*[）)]$"
+)
 # A labelled field on a line of its own: a short label of characters, a colon, its value (「填表单位：中共…陈列室」,
 # 「联系人：李明」) — under a title it starts the body: a title never runs on into it.
 _LABELLED_LINE = re.compile(rf"^[{HAN}]{{2,8}}\s*[：:]\s*\S")
@@ -170,6 +178,8 @@ _MAX_UNNUMBERED = 22  # an unnumbered heading line is this short at most
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _LEADS_IN = re.compile(r"[：:][”’」』）)]*$")  # a line introducing what follows (「讲话题目是：」)
 _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』）)]*")
+# One sentence whose clauses a semicolon may part (「请穿运动鞋，自带水杯和雨具；山上气温低，请适当添衣。」)
+_ONE_FULL_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
 _LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
@@ -434,6 +444,9 @@ def _read_header_from(
             continue
         if line.kind == "subtitle":
             _read_subtitle(h, line)
+            continue
+        if h.title is not None and line.kind != "heading" and _STATUS_MARK.match(line.title_text.strip()):
+            h.title = h.title + re.sub(r"\s+", "", line.title_text)  # 「…活动方案（征求意见稿）」
             continue
         if h.title is None and _salutes_over_title(lines, position):
             h.addressee = h.addressee or addressee(text)
@@ -1141,6 +1154,9 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
     after the date) are passed over to find it and stay body text, after it."""
     notes_at = len(lines)
     while notes_at > 0 and lines[notes_at - 1].kind == _NOTE:
+        notes_at -= 1
+    remarks = 0 < notes_at < len(lines) and lines[notes_at - 1].kind == "heading"
+    if remarks and lines[notes_at - 1].text.strip() == REMARKS_HEADING:  # reviewers' remarks, after the body
         notes_at -= 1
     if 0 < notes_at < len(lines):
         tail = _read_signature(lines[:notes_at])
@@ -2165,7 +2181,9 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
     ①②) stays a heading."""
     text = lines[position].text
-    if not _ONE_SENTENCE.fullmatch(text) or not _clause_head(text):
+    # a sentence whose first part, before a 「；」, already runs in clauses is one sentence of the text too
+    # (「三、请穿运动鞋，自带水杯和雨具；山上……，请适当添衣。」): its head is no section's name
+    if not (_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text)) or not _clause_head(text):
         return False
     level, kind = _heading_level(text, points), _marker_kind(text)
 

@@ -35,6 +35,7 @@ from .layout import (
     separator,
     tidy_line,
 )
+from .notes import REMARKS_HEADING
 from .records import Block
 from .spreads import read_sheet
 from .tables import labelled_rows, table_header
@@ -101,6 +102,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     undecoded: list[int] = []  # pages whose fonts have no character map, not read
     outlines: list[int] = []  # of the unread pages, those whose text was converted to outlines (转曲)
     doubtful: list[tuple[int, float]] = []  # pages OCR read with low confidence: (number, confidence)
+    remarks: list[Block] = []  # reviewers' remarks (annotations), read after the body
     try:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
@@ -110,6 +112,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
             for number, page in enumerate(pdf.pages, start=1):
                 if number in reprinted:  # a slide printed again, smaller, on its notes page: read there
                     continue
+                remarks.extend(page_remarks(page, number))
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
                     engine = ocr.engine()
@@ -172,9 +175,11 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     if doubtful:  # an OCR layer found on the page is the scanner's reading, not ours: never named here
         notes = (*notes, ocr.doubtful_pages_note(doubtful))
     blocks = printed_blocks(pages)
-    text = "\n".join(block.text for block in blocks)
-    if not text.strip():
+    if not "".join(block.text for block in blocks).strip():
         raise EmptyDocument(f"{name} 中没有可提取的文字（如果是扫描件，需要先做文字识别）")
+    if remarks:
+        blocks = (*blocks, Block(text=REMARKS_HEADING, kind="heading", level=1), *remarks)
+    text = "\n".join(block.text for block in blocks)
     return PdfText(text, "pdf+ocr" if scanned else "pdf", blocks, notes)
 
 
@@ -1632,6 +1637,60 @@ def _widgets(page) -> list[_Widget]:  # type: ignore[no-untyped-def]
             field, seen = resolve1(field.get("Parent")), seen + 1
         out.append(_Widget(data, box, kind, flags, value))
     return out
+
+
+# Annotations that carry no remark of their own: a form field, a link, a comment's pop-up window (it shows
+# its parent's text), a file or sound attached, a printer's mark, a watermark, a 3D or media object
+_NOT_REMARKS = frozenset(
+    {
+        "Widget",
+        "Link",
+        "Popup",
+        "FileAttachment",
+        "Sound",
+        "Movie",
+        "Screen",
+        "PrinterMark",
+        "TrapNet",
+        "Watermark",
+        "3D",
+        "RichMedia",
+        "Projection",
+    }
+)
+# The date some producers append to a remark's author (LibreOffice: 「王审核, 12/03/26, 」)
+_AUTHOR_DATE = re.compile(r"[,，]\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$")
+
+
+def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-def]
+    """The remarks a reviewer added to the page as annotations (WPS's or Acrobat's 批注: a sticky note, a
+    text box typed on the page (FreeText), a highlight or a struck-out span with its comment), in the
+    page's order from the top, each a "note" block of its own: 「第2页批注（审核人 蒋文澜）：建议…」. They
+    are not the page's text (a viewer draws them over it) and are never joined to its sentences; before,
+    they were not read at all. A hidden annotation, an empty one, a pop-up (its parent's text again) and
+    a form field are not remarks."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    found = []
+    for data, (_, top, _, _) in _annotations(page):
+        kind = getattr(resolve1(data.get("Subtype")), "name", None)
+        if kind is None or kind in _NOT_REMARKS or int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
+            continue
+        contents = resolve1(data.get("Contents"))
+        lines = [] if not isinstance(contents, bytes) else re.split(r"\r\n|\r|\n", decode_text(contents))
+        text = functools.reduce(join, [tidy_line(line) for line in lines if line.strip()], "")
+        if not text:
+            continue
+        author = resolve1(data.get("T"))
+        author = (
+            _AUTHOR_DATE.sub("", tidy_line(decode_text(author))).strip(" ,，")
+            if isinstance(author, bytes)
+            else ""
+        )
+        by = f"（{author}）" if author else ""
+        found.append((top, f"第{number}页批注{by}：{text}"))
+    return [Block(text=text, kind="note") for _, text in sorted(found, key=operator.itemgetter(0))]
 
 
 def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]
