@@ -23,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 
 from index import Prefixes
-from retrieval import PinModel
+from retrieval import PinModel, load_pin_judge
 
 from . import pins as b
 
@@ -121,6 +121,41 @@ def completed(
         tuple(by_item[i] for i in items if i.kind != "pinned" and i in by_item),
         observed.pairs,
     )
+
+
+def cache_parser(doc: str, decided_on: str, newest: str) -> argparse.ArgumentParser:
+    """The command line of an experiment read from kept observations (scripts/compare_pin_money.py,
+    compare_pin_fees.py): `--cache`, `--cold-homes`, `--keep`, `--decide` (the batches it was chosen on) and
+    `--misses`."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--cold-homes", type=Path, required=True)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the completed observations here")
+    parser.add_argument("--decide", action="store_true", help=f"the figures over batches {decided_on} only")
+    parser.add_argument(
+        "--misses", default="", help=f"batches whose changed questions to list, e.g. {newest}"
+    )
+    return parser
+
+
+def shipped_and_observed(
+    args: argparse.Namespace, *, model: str, prefixes: Prefixes | None, tokenizer: str
+) -> tuple[PinModel, b.ObservedSet]:
+    """The shipped pin model and the kept observations (`args.cache`) completed in the cold libraries
+    (`completed`) and kept in `args.keep`; one Chinese line and exit 1 when either is missing."""
+    shipped = load_pin_judge()
+    if not isinstance(shipped, PinModel):
+        sys.exit("读不到置顶模型 retrieval/data/pins.json。")
+    if not args.cache.is_file():
+        sys.exit(f"没有观测缓存：{args.cache}")
+    kept: b.ObservedSet = b.kept_or_made(args.cache, lambda: None)  # type: ignore[arg-type,return-value]
+    observed = b.kept_or_made(
+        args.keep,
+        lambda: completed(
+            kept, args.cold_homes, shipped, model=model, prefixes=prefixes, tokenizer=tokenizer
+        ),
+    )
+    return shipped, observed
 
 
 def fires(observations: Sequence[b.Observation], veto: str, kind: str) -> list[str]:

@@ -34,7 +34,6 @@ The rule, written (and committed) before any figure of batch 15 was read:
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -42,11 +41,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
-from bench.pin_veto import completed, module_at, passes_on
+from bench import pin_veto
+from bench.pin_veto import module_at, passes_on
 from cli.settings import load_settings
-from retrieval import load_pin_judge
 from retrieval.answer_type import asked_kinds
-from retrieval.pins import PinModel, fold
+from retrieval.pins import fold
 
 NEWEST = "15"
 BEFORE = "34384af"  # the commit before the change: the fifteenth batch added to main, nothing else
@@ -54,30 +53,10 @@ CHANGE = "c5de6a6"  # the change (taken back out after this measure: the rule di
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--cache", type=Path, required=True)
-    parser.add_argument("--cold-homes", type=Path, required=True)
-    parser.add_argument("--keep", type=Path, default=None, help="keep the completed observations here")
-    parser.add_argument("--decide", action="store_true", help="the figures over batches 1–14 only")
-    parser.add_argument("--misses", default="", help="batches whose changed questions to list, e.g. 15")
-    args = parser.parse_args()
-    shipped = load_pin_judge()
-    if not isinstance(shipped, PinModel):
-        sys.exit("读不到置顶模型 retrieval/data/pins.json。")
-    if not args.cache.is_file():
-        sys.exit(f"没有观测缓存：{args.cache}")
-    kept: b.ObservedSet = b.kept_or_made(args.cache, lambda: None)  # type: ignore[arg-type,return-value]
+    args = pin_veto.cache_parser(__doc__ or "", "1–14", "15").parse_args()
     settings = load_settings()
-    observed = b.kept_or_made(
-        args.keep,
-        lambda: completed(
-            kept,
-            args.cold_homes,
-            shipped,
-            model=settings.model,
-            prefixes=settings.prefixes,
-            tokenizer=settings.tokenizer,
-        ),
+    shipped, observed = pin_veto.shipped_and_observed(
+        args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
     )
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
     old, new = module_at(BEFORE, "slots"), module_at(CHANGE, "slots")
