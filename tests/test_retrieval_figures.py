@@ -13,27 +13,7 @@ from retrieval.abstain import coverage, missing_words, unseen_share
 from retrieval.answer_type import figure_missing
 from retrieval.figures import figures, held_as_figure
 
-_DIGIT_NAMES = "零一二三四五六七八九"
-
-
-def chinese(n: int) -> str:
-    """1–9999 in Chinese numerals as a person writes them: 18 → 十八, 1000 → 一千, 105 → 一百零五."""
-    out, zero = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += ("" if (value == 10 and digit == 1 and not out) else _DIGIT_NAMES[digit]) + unit
-    return out
-
-
-def full_width(text: str) -> str:
-    return text.translate(str.maketrans("0123456789,", "０１２３４５６７８９，"))
-
+from .numerals import chinese, full_width
 
 UNITS = st.sampled_from(["次", "字", "岁", "元", "期", "场", "人", "本", "个人", "个月"])
 

@@ -26,6 +26,8 @@ from retrieval.ranges import (
 from retrieval.retriever import excluded_below_satisfied
 from tests.fixtures.corpus_writers import write_docx
 
+from .numerals import chinese, full_width
+
 # One way of writing each unit, and a question's way of naming a figure of it.
 UNITS = {
     "age": "周岁",
@@ -60,34 +62,6 @@ BOUNDS = {
     "{v}{u}": lambda v, x: x == v,
 }
 RANGES = ("{a}至{b}{u}", "{a}{u}至{b}{u}", "{a}-{b}{u}", "{a}—{b}{u}", "{a}~{b}{u}", "{a}到{b}{u}")
-
-_DIGIT_NAMES = "〇一二三四五六七八九"
-
-
-def chinese(n: int) -> str:
-    """A number below 10⁸ in Chinese numerals as a person writes it: 82 → 八十二, 105 → 一百零五, 10 → 十,
-    12000 → 一万二千."""
-    if n >= 10_000:
-        high, low = divmod(n, 10_000)
-        rest = chinese(low) if low else ""
-        zero = "零" if 0 < low < 1000 else ""
-        return f"{chinese(high)}万{zero}{rest}"
-    out = ""
-    zero = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += ("" if (value == 10 and digit == 1 and not out) else _DIGIT_NAMES[digit]) + unit
-    return out
-
-
-def full_width(text: str) -> str:
-    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
 
 def only(text: str) -> Statement:
