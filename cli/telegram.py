@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import re
 import secrets
+import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -81,6 +82,7 @@ def wait_for_telegram(settings: TelegramSettings) -> None:
 
     where = urlparse(settings.api_url).netloc if settings.api_url else "api.telegram.org"
     failures = 0
+    started = time.monotonic()
 
     def failed(error: NetworkError, delay: float) -> None:
         nonlocal failures
@@ -89,6 +91,10 @@ def wait_for_telegram(settings: TelegramSettings) -> None:
         if failures == 1:
             click.echo(
                 f"无法连接 Telegram（{where}）：检查网络或 SPEECHQA_TELEGRAM_API_URL。正在自动重试…", err=True
+            )
+            # the log file (SPEECHQA_LOG_FILE) is where an administrator looks when the bot is silent
+            log.warning(
+                "cannot reach the Bot API at %s (%s); retrying with back-off until it answers", where, error
             )
 
     loop = asyncio.new_event_loop()
@@ -103,6 +109,12 @@ def wait_for_telegram(settings: TelegramSettings) -> None:
         raise SystemExit(130) from None
     if failures:
         click.echo(f"已连接 Telegram（{where}）。", err=True)
+        log.info(
+            "the Bot API at %s answers, after %d failed attempts over %.0f s",
+            where,
+            failures,
+            time.monotonic() - started,
+        )
 
 
 def webhook_options(settings: TelegramSettings) -> dict[str, Any]:

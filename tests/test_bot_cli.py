@@ -218,11 +218,14 @@ async def _read_line(stream: asyncio.StreamReader, wanted: str, timeout: float) 
 @pytest.mark.slow
 @pytest.mark.asyncio
 async def test_speechqa_bot_started_while_telegram_is_unreachable_says_so_once_and_connects_later(
-    seed_home: Path,
+    seed_home: Path, tmp_path: Path
 ) -> None:
+    """…on the terminal and in its log file (SPEECHQA_LOG_FILE), where an administrator looks when the bot is
+    silent: before trial 58 the file said nothing of it, its last line the previous stop."""
     port = free_port()  # nothing listens there yet: Telegram is "unreachable"
     api = FakeBotAPI(port=port)
-    env = bot_env(seed_home, f"http://127.0.0.1:{port}/bot", allowed_users=str(USER))
+    log_file = tmp_path / "log" / "bot.log"
+    env = bot_env(seed_home, f"http://127.0.0.1:{port}/bot", allowed_users=str(USER), log_file=str(log_file))
     try:
         async with bot_process(env) as process:
             assert process.stderr is not None
@@ -244,6 +247,14 @@ async def test_speechqa_bot_started_while_telegram_is_unreachable_says_so_once_a
     log = "".join(before + after) + rest
     assert "Traceback" not in log and len(before + after) < 10, log
     assert process.returncode == 0, log
+    logged = log_file.read_text(encoding="utf-8").splitlines()
+    unreachable = [line for line in logged if "cannot reach the Bot API" in line]
+    assert (
+        len(unreachable) == 1
+        and f"WARNING speechqa.bot: cannot reach the Bot API at 127.0.0.1:{port}" in (unreachable[0])
+    )
+    answers = [line for line in logged if f"the Bot API at 127.0.0.1:{port} answers, after" in line]
+    assert len(answers) == 1 and logged.index(unreachable[0]) < logged.index(answers[0])
 
 
 def test_a_token_telegram_does_not_know_is_a_one_line_error(tmp_path: Path) -> None:
