@@ -8,7 +8,10 @@ rest; the next identical record after the window says how many were left out. Wi
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import pwd
 import threading
 import time
 from collections.abc import Callable
@@ -88,7 +91,58 @@ def _identity(record: logging.LogRecord) -> tuple[object, ...]:
     )
 
 
+class LogFileError(OSError):
+    """SPEECHQA_LOG_FILE cannot be written. The message says why, in one Chinese line, with what to do."""
+
+
 def file_handler(path: Path, max_bytes: int, backups: int) -> RotatingFileHandler:
-    """A log file that rotates at `max_bytes` (path, path.1 … path.N), keeping `backups` old ones."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    """A log file that rotates at `max_bytes` (path, path.1 … path.N), keeping `backups` old ones. A file that
+    cannot be written (its folder not to be made by this user, another user's file, a folder under its name, a
+    read-only or full disk) raises `LogFileError`: said at start-up, before anything else is done."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    except OSError as e:
+        raise LogFileError(log_file_message(path, e)) from e
+
+
+def log_file_message(path: Path, error: OSError) -> str:
+    """Why the log file `path` cannot be opened, and what to do: the way a service's user is given its log
+    folder (the README's systemd unit runs the bot as its own user, with its log under /var/log)."""
+    head = f"无法写入日志文件 SPEECHQA_LOG_FILE={path}"
+    me = _user_name(os.geteuid())
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return f"{head}：这是一个文件夹，请给出文件的名字，如 SPEECHQA_LOG_FILE={path / 'bot.log'}"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        if path.exists():
+            owner = _user_name(path.stat().st_uid)
+            return (
+                f"{head}：没有写这个文件的权限（它属于用户 {owner}，speechqa 以用户 {me} 运行），"
+                f"请把它交给这个用户：chown {me} {path}"
+            )
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        where = (
+            f"不能在文件夹 {folder} 里建文件"
+            if folder == path.parent
+            else f"不能建文件夹 {path.parent}（{folder} 不许它写）"
+        )
+        return (
+            f"{head}：用户 {me} {where}，请先建好日志文件夹并交给这个用户："
+            f"mkdir -p {path.parent} && chown {me} {path.parent}"
+        )
+    if error.errno == errno.EROFS:
+        return f"{head}：所在的磁盘是只读的，请把 SPEECHQA_LOG_FILE 设到可写的地方"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{head}：所在的磁盘空间不足，请腾出空间后重试"
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder of the path should be
+        return f"{head}：路径中有一段是文件而不是文件夹，请检查这个路径"
+    return f"{head}：无法建立或打开这个文件（错误号 {error.errno}），请检查这个路径是否存在、可写"
+
+
+def _user_name(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # a uid with no name here (a container's user)
+        return str(uid)

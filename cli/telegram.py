@@ -19,7 +19,7 @@ from index import QueryStats, SpeechIndexError, bot_lock
 from retrieval import check_read_only_home, prepare_many_searches
 
 from .console import error_object, json_text
-from .logs import FORMAT, RepeatFilter, file_handler
+from .logs import FORMAT, LogFileError, RepeatFilter, file_handler
 from .main import NOISY_LOGGERS, Context, UserError, cli, confirm, json_errors, pass_context, user_errors
 from .settings import TelegramSettings
 
@@ -168,6 +168,8 @@ def bot_command(obj: Context) -> None:
         )
     # a malformed webhook secret is said at once too, not after waiting for Telegram and loading the model
     webhook = webhook_options(settings) if settings.webhook_url else None
+    with user_errors(LogFileError):  # a log the service's user may not write is said at once, in one line
+        configure_logging(settings.token, settings)
     with contextlib.ExitStack() as held:
         with user_errors():  # an unusable data home is said at once, not after waiting for Telegram
             # opening the library checks the folder and its database; a read-only one must also hold an
@@ -179,8 +181,7 @@ def bot_command(obj: Context) -> None:
 
 
 def run_bot(obj: Context, settings: TelegramSettings, webhook: dict[str, Any] | None) -> None:
-    """Log, wait for Telegram, load the model and index, and serve until stopped."""
-    configure_logging(settings.token, settings)
+    """Wait for Telegram, load the model and index, and serve until stopped (the log is set up)."""
     wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once
     from bot import build_application
 

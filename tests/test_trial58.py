@@ -1,0 +1,150 @@
+"""Trial 58 (docs/trial58.md): the IT person who installs speechqa from the README and runs the bot as a service.
+
+A log file the bot cannot write. The README's systemd unit runs the bot as its own user with
+SPEECHQA_LOG_FILE=/var/log/speechqa/bot.log; that user may not make /var/log/speechqa, and a bot tried by hand
+as root first leaves a bot.log only root may write. Before, `speechqa bot` then printed a Python traceback
+and 「speechqa 内部出错…这是程序的问题，不是操作的问题」, exit 1, and systemd restarted it every 30 s. Now one
+line names the variable, the path, the user and the command that mends it, before anything else is done.
+Run through the real command line (`speechqa bot`), as another uid for real where permissions are the point.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TOKEN = "123456:TEST-token_for_the_fake"
+SERVICE = 65534  # nobody: the service's own user
+UNREACHABLE = "http://127.0.0.1:9/bot"  # nothing listens: a bot that got past its log would wait there
+
+# `speechqa bot` as another user: what it imports is imported before the switch (the interpreter's files may lie
+# under a home the other user cannot enter), as tests/test_index_home_owner.py does
+SPEECHQA_AS = (
+    "import os, sys, signal, encodings.idna, pwd, sqlite3, logging.handlers; "
+    "sys.argv = ['speechqa', *sys.argv[1:]]; "
+    "from cli import main; import cli.main, cli.telegram, cli.logs, index.library, index.store, retrieval, bot; "
+    "os.setgid({uid}); os.setuid({uid}); sys.exit(main())"
+)
+
+
+def command(uid: int | None) -> list[str]:
+    code = (
+        SPEECHQA_AS.format(uid=uid)
+        if uid is not None
+        else "import sys; from cli import main; sys.exit(main())"
+    )
+    return [sys.executable, "-c", code, "bot"]
+
+
+def env(folder: Path, log_file: Path) -> dict[str, str]:
+    """SPEECHQA_LOG_FILE=log_file, a data home in `folder`, Telegram unreachable."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+        "SPEECHQA_HOME": str(folder / "home"),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "SPEECHQA_TELEGRAM_API_URL": UNREACHABLE,
+        "SPEECHQA_LOG_FILE": str(log_file),
+        "HF_HUB_OFFLINE": "1",
+    }
+
+
+def bot(folder: Path, log_file: Path, uid: int | None = None) -> subprocess.CompletedProcess[str]:
+    """`speechqa bot` (as `uid`) with SPEECHQA_LOG_FILE=log_file and a data home of its user in `folder`."""
+    return subprocess.run(
+        command(uid), cwd="/tmp", env=env(folder, log_file), capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def server() -> Iterator[Path]:
+    """A folder like /var/log: root's, every user may pass through it; a data home of the service's user in it."""
+    folder = Path(tempfile.mkdtemp(prefix="speechqa-trial58-", dir="/tmp"))
+    os.chmod(folder, 0o755)
+    (folder / "home").mkdir(mode=0o700)
+    os.chown(folder / "home", SERVICE, SERVICE)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def one_line(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout and "内部出错" not in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr  # one line, nothing tried before it
+    return done.stderr.strip()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run the bot as another user")
+def test_a_log_folder_the_service_user_may_not_make_is_named_with_the_commands_that_make_it(
+    server: Path,
+) -> None:
+    log_file = server / "speechqa" / "bot.log"
+    line = one_line(bot(server, log_file, uid=SERVICE))
+    assert line == (
+        f"错误：无法写入日志文件 SPEECHQA_LOG_FILE={log_file}：用户 nobody 不能建文件夹 {log_file.parent}"
+        f"（{server} 不许它写），请先建好日志文件夹并交给这个用户：mkdir -p {log_file.parent} && chown nobody "
+        f"{log_file.parent}"
+    )
+    assert not log_file.parent.exists()
+    # done as it says, the bot gets past its log: to waiting for Telegram (unreachable here)
+    log_file.parent.mkdir()
+    os.chown(log_file.parent, SERVICE, SERVICE)
+    started = subprocess.Popen(
+        command(SERVICE), cwd="/tmp", env=env(server, log_file), stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert started.stderr is not None
+        assert "无法连接 Telegram（127.0.0.1:9）" in started.stderr.readline()
+        assert "cannot reach the Bot API" in started.stderr.readline()  # the log's line: the file has it too
+        for _ in range(100):  # the file's handler writes the record just after the terminal's
+            if "cannot reach the Bot API at 127.0.0.1:9" in log_file.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.1)
+    finally:
+        started.kill()
+        started.wait()
+    assert log_file.stat().st_uid == SERVICE
+    assert "cannot reach the Bot API at 127.0.0.1:9" in log_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run the bot as another user")
+def test_a_log_file_left_by_root_is_named_with_its_owner_and_the_chown(server: Path) -> None:
+    """The bot tried by hand as root first, then started by systemd as its user: the file is root's."""
+    folder = server / "speechqa"
+    folder.mkdir(mode=0o755)
+    os.chown(folder, SERVICE, SERVICE)
+    log_file = folder / "bot.log"
+    log_file.write_text(
+        "2026-12-06 09:00:00,000 INFO speechqa.bot: started by hand as root\n", encoding="utf-8"
+    )
+    log_file.chmod(0o644)
+    line = one_line(bot(server, log_file, uid=SERVICE))
+    assert line == (
+        f"错误：无法写入日志文件 SPEECHQA_LOG_FILE={log_file}：没有写这个文件的权限（它属于用户 root，speechqa 以用户 "
+        f"nobody 运行），请把它交给这个用户：chown nobody {log_file}"
+    )
+    assert log_file.read_text(encoding="utf-8").count("\n") == 1  # untouched
+
+
+@pytest.mark.parametrize("where", ["a folder", "under a file"])
+def test_a_log_path_that_is_no_file_is_one_line(tmp_path: Path, where: str) -> None:
+    (tmp_path / "home").mkdir()
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "notes.txt").write_text("不是文件夹", encoding="utf-8")
+    log_file = tmp_path / "logs" if where == "a folder" else tmp_path / "notes.txt" / "bot.log"
+    line = one_line(bot(tmp_path, log_file))
+    head = f"错误：无法写入日志文件 SPEECHQA_LOG_FILE={log_file}："
+    assert line == head + (
+        f"这是一个文件夹，请给出文件的名字，如 SPEECHQA_LOG_FILE={log_file / 'bot.log'}"
+        if where == "a folder"
+        else "路径中有一段是文件而不是文件夹，请检查这个路径"
+    )
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "不是文件夹"
