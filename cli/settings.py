@@ -58,8 +58,27 @@ class Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
 
 
+# prefixes end in a space on purpose ("query: "): only a line end is taken off them
+_SPACES_MEANT = frozenset({"SPEECHQA_QUERY_PREFIX", "SPEECHQA_PASSAGE_PREFIX"})
+
+
+def as_meant(env: Mapping[str, str]) -> dict[str, str]:
+    """speechqa's variables without the blanks around them. An environment file saved on Windows ends every line
+    in \r, which `set -a; . /etc/speechqa.env; set +a` (the README's way to run a command as the service does)
+    keeps: SPEECHQA_HOME=/srv/speechqa\r opened a new, empty library beside the service's (trial 58), and
+    SPEECHQA_HASH_USER_IDS=1\r left the pseudonyms off without a word. systemd drops those blanks itself."""
+    return {
+        name: value.rstrip("\r\n")
+        if name in _SPACES_MEANT
+        else value.strip()
+        if name.startswith(("SPEECHQA_", "TELEGRAM_"))
+        else value
+        for name, value in env.items()
+    }
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
-    env = os.environ if env is None else env
+    env = as_meant(os.environ if env is None else env)
     query_prefix = env.get("SPEECHQA_QUERY_PREFIX")
     passage_prefix = env.get("SPEECHQA_PASSAGE_PREFIX")
     prefixes = (

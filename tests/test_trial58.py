@@ -6,6 +6,8 @@ as root first leaves a bot.log only root may write. Before, `speechqa bot` then 
 and 「speechqa 内部出错…这是程序的问题，不是操作的问题」, exit 1, and systemd restarted it every 30 s. Now one
 line names the variable, the path, the user and the command that mends it, before anything else is done.
 Run through the real command line (`speechqa bot`), as another uid for real where permissions are the point.
+
+An environment file saved on Windows (below): each value ends in \r; speechqa's variables are now read without it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cli.settings import load_settings
 
 TOKEN = "123456:TEST-token_for_the_fake"
 SERVICE = 65534  # nobody: the service's own user
@@ -148,3 +154,62 @@ def test_a_log_path_that_is_no_file_is_one_line(tmp_path: Path, where: str) -> N
         else "路径中有一段是文件而不是文件夹，请检查这个路径"
     )
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "不是文件夹"
+
+
+# An environment file saved on Windows, read the README's way (`set -a; . /etc/speechqa.env; set +a`): every value
+# ends in \r. Before, SPEECHQA_HOME=/srv/speechqa\r opened a new, empty library beside the service's one — a file
+# added by hand went where the bot never looks — and SPEECHQA_HASH_USER_IDS=1\r left pseudonyms off.
+
+VALUES = {
+    "SPEECHQA_HOME": "/srv/speechqa",
+    "SPEECHQA_MODEL": "intfloat/multilingual-e5-small",
+    "SPEECHQA_TOKENIZER": "char+jieba",
+    "SPEECHQA_TOP_K": "7",
+    "SPEECHQA_LOG_FILE": "/var/log/speechqa/bot.log",
+    "SPEECHQA_HASH_USER_IDS": "1",
+    "SPEECHQA_ADMINS": "58001",
+    "SPEECHQA_WEBHOOK_LISTEN": "127.0.0.1",
+    "SPEECHQA_WEBHOOK_SECRET": "s3cret",
+    "SPEECHQA_TELEGRAM_API_URL": "http://127.0.0.1:8081/bot",
+    "TELEGRAM_BOT_TOKEN": TOKEN,
+    "SPEECHQA_QUERY_PREFIX": "query: ",
+}
+
+
+@given(
+    names=st.sets(st.sampled_from(sorted(VALUES)), min_size=1),
+    before=st.sampled_from(["", " ", "\t"]),
+    after=st.sampled_from(["\r", "\r\n", " \r", "\t", " "]),
+)
+def test_blanks_around_a_value_read_as_the_value(names: set[str], before: str, after: str) -> None:
+    """Read from an env file with CRLF line ends or typed with a blank around it, every setting is the value
+    meant; a prefix keeps its own trailing space (only a line end is taken off it)."""
+    meant = load_settings(VALUES)
+    typed = {
+        name: (value + "\r" if name == "SPEECHQA_QUERY_PREFIX" else before + value + after)
+        if name in names
+        else value
+        for name, value in VALUES.items()
+    }
+    assert load_settings(typed) == meant
+    assert meant.telegram.hash_user_ids and meant.prefixes is not None and meant.prefixes.query == "query: "
+
+
+def test_a_command_run_with_a_windows_env_file_opens_the_service_s_library(seed_home: Path) -> None:
+    """`speechqa health` through the real command line, SPEECHQA_HOME ending in \r: the library is found."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", "health"],
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+            "SPEECHQA_HOME": f"{seed_home}\r",
+            "SPEECHQA_TOP_K": "5\r",
+            "HF_HUB_OFFLINE": "1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("正常：5 篇讲话")
+    assert sorted(p.name for p in seed_home.parent.iterdir()) == [seed_home.name]  # no 「home\r」 beside it
