@@ -15,13 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .figures import held_as_figure
-from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked, unglued
-
-# A word of the asker's no passage of the library holds, with a grammar character at an edge (下雨 of 「下雨了在哪练」,
-# 上车, 提意见, jieba's glued 队有, 能换, 借个), is held by a passage holding what is left (遇雨's 雨, 乘车's 车,
-# 意见, 队, 可兑换's 换, 借用's 借): the staff's everyday form of the document's word (docs/asks47.md). Off only
-# to measure what it moves (scripts/rank39_misses.py --no-rests).
-READ_GLUED_RESTS = True
+from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
 
@@ -70,20 +64,9 @@ def held(e: Evidence, word: str, haystack: str) -> float:
         return 1.0
     if held_as_figure(word, e.question, haystack):  # 「一共18次课」 held by 「共十八次课」 (docs/num57.md)
         return 1.0
-    if held_as_rest(e, word, haystack):  # 「下雨了在哪练」 held by 「遇雨改在…」 (docs/asks47.md)
-        return 1.0
     if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
         return e.synonym_share
     return 0.0
-
-
-def held_as_rest(e: Evidence, word: str, haystack: str) -> bool:
-    """Whether a question word no passage of the library holds, with a grammar character at an edge (下雨,
-    上车, 提意见, 队有), is held by the haystack holding what is left without those (雨, 车, 意见, 队)."""
-    if not READ_GLUED_RESTS or e.passages <= 0 or e.idf(word) < unseen_idf(e.passages) - 1e-6:
-        return False
-    rest = unglued(word.lower())
-    return bool(rest) and rest != word.lower() and rest in haystack
 
 
 def coverage(e: Evidence) -> float:
@@ -118,9 +101,7 @@ def unseen_share(e: Evidence) -> float:
         sum(
             weight
             for w, weight in weights.items()
-            if weight >= ceiling
-            and not held_as_figure(w, e.question, haystack)
-            and not held_as_rest(e, w, haystack)
+            if weight >= ceiling and not held_as_figure(w, e.question, haystack)
         )
         / total
     )

@@ -50,10 +50,6 @@ character (观鸟队 → 观鸟: docs/asks41.md).
 `--place-first` searches with `RetrieverConfig(place_first=True)`: asked where, a document's passages giving a
 place first among its passages in the head's first five (tried and not kept, docs/place57.md).
 
-`--no-rests` searches with `retrieval.abstain.READ_GLUED_RESTS` off: a word of the asker's that no passage holds,
-with a grammar character at an edge (下雨, 上车, 队有), is not held by a passage holding what is left (雨, 车, 队) —
-the search before docs/asks47.md's rule, for its before → after.
-
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -575,11 +571,6 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="search with RetrieverConfig(place_first=True) (tried, not kept: docs/place57.md)",
     )
-    parser.add_argument(
-        "--no-rests",
-        action="store_true",
-        help="search with retrieval.abstain.READ_GLUED_RESTS off (the search before docs/asks47.md's rule)",
-    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
         "--framed",
@@ -637,10 +628,6 @@ def main(argv: list[str]) -> int:
     if args.ids is not None and not args.ids.is_file():
         print(f"找不到：{args.ids}", file=sys.stderr)
         return 1
-    if args.no_rests:
-        import retrieval.abstain
-
-        retrieval.abstain.READ_GLUED_RESTS = False
     only = {(r["set"], r["id"]) for r in load(args.ids)} if args.ids else None
     if only is not None:
         names = [n for n in names if any(n == s for s, _ in only)]
