@@ -8,7 +8,8 @@
 # cold21's documents, for docs/asks41.md) and `asks42` (`c26`, cold22's and cold23's documents, for docs/asks42.md)
 # and `asks43` (`c27`, cold19's and cold20's documents, for docs/asks43.md) and `asks44` (`c28`, cold17's and
 # cold18's documents, for docs/asks44.md) and `asks45` (`c29`, cold12's and cold13's documents, for docs/asks45.md) and
-# `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) — built on
+# `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) and `asks47` (`c32`, cold14's and
+# cold10's documents, for docs/asks47.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -67,6 +68,10 @@ if [ ! -d "$LIBS/asks46" ]; then  # asks46's: the speeches and three places' doc
   cp -r "$LIBS/c30" "$LIBS/asks46"
   SPEECHQA_HOME="$LIBS/asks46" $SQ add benchmarks/corpus-cold31/ benchmarks/corpus-cold11/ > "$LIBS/asks46.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks47" ]; then  # asks47's: the speeches and three places' documents (霁川 cold32, 桐屿 cold14, 澄溪 cold10)
+  cp -r "$LIBS/c32" "$LIBS/asks47"
+  SPEECHQA_HOME="$LIBS/asks47" $SQ add benchmarks/corpus-cold14/ benchmarks/corpus-cold10/ > "$LIBS/asks47.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -86,3 +91,4 @@ evaluate asks43 asks43  # staff questions over three places' documents: docs/ask
 evaluate asks44 asks44  # staff questions over 栖梧's, 泷江's and 鹭川's documents: docs/asks44.md
 evaluate asks45 asks45  # staff questions over 漱玉's, 汀澜's and 黛川's documents: docs/asks45.md
 evaluate asks46 asks46  # staff questions over 澜屿's, 苕溪's and 枫潭's documents: docs/asks46.md
+evaluate asks47 asks47  # staff questions over 霁川's, 桐屿's and 澄溪's documents: docs/asks47.md
