@@ -162,6 +162,20 @@ def describe(model: PinModel) -> str:
     return f"threshold {model.threshold:.4f}, offer from {offer}; {weights}; intercept {model.intercept:+.2f}"
 
 
+def sweep(rows: list[b.Observation], judge: PinModel, budgets: tuple[int, ...]) -> str:
+    """Diagnostic only (`--sweep`, printed after the verdict, never ruling): the most paraphrases the judge's
+    ranking serves on `rows` at each false-pin budget with its threshold moved to the best cut *read on these
+    rows*, and the fewest false pins at which it serves 90 % of them — how well each model orders the judged
+    questions, apart from where its own threshold fell."""
+    best = b.best_served(rows, judge)
+    cuts = [*sorted({p for p, _ in best if p > 0}), 2.0]
+    at = [b.tally((o, g if p >= t else None) for o, (p, g) in zip(rows, best, strict=True)) for t in cuts]
+    cells = [f"≤ {f} false: {max((o.hits for o in at if o.false_pins <= f), default=0)}" for f in budgets]
+    reach = [o.false_pins for o in at if o.hit_rate >= b.TARGET_HITS]
+    cells.append(f"90 % at {min(reach)} false" if reach else "90 % never (vetoes)")
+    return "; ".join(cells)
+
+
 def verdict(shipped: b.Outcome, a: b.Outcome, bb: b.Outcome) -> str:
     """Which candidate the committed rule ships (see the module's docstring)."""
     a_ok, b_ok = pin_veto.better(shipped, a), pin_veto.better(shipped, bb)
@@ -172,6 +186,11 @@ def verdict(shipped: b.Outcome, a: b.Outcome, bb: b.Outcome) -> str:
 
 def main() -> None:
     parser = pin_veto.cache_parser(__doc__ or "", "1–12", ",".join(JUDGED))
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="diagnostic: each model's ranking on 13–16 at fixed false-pin budgets",
+    )
     parser.add_argument("--write", type=Path, default=None, help="save the model the rule ships here")
     args = parser.parse_args()
     settings = load_settings()
@@ -220,6 +239,13 @@ def main() -> None:
         outcomes["B: K=12, batch-CV threshold"][whole],
     )
     print(f"ships: {ships}")
+    if args.sweep:
+        rows = report[whole]
+        print(
+            f"diagnostic, cuts read on batches 13–16 ({len(rows)} questions; not a threshold anyone ships):"
+        )
+        for name, judge in judges.items():
+            print(f"  {name}: {sweep(rows, judge, (0, 5, 10))}")
     if args.write is not None and ships != "nothing":
         (a if ships == "A" else cv).save(args.write)
         print(f"written: {args.write}")
