@@ -219,6 +219,20 @@ def main() -> None:
     cv = replace(cv, suggest=None if a.suggest is None else min(a.suggest, cut))
     models["B: K=12, batch-CV threshold"] = cv
     print(f"B: leave-one-batch-out threshold {cut:.4f} (out of fold at it: {oof.served_at()})")
+    if args.sweep:  # the K = 12 weights on their own part: where the false-pin budget puts the cut
+        rows, best = rows_of[SHIPPING_K], b.best_served(rows_of[SHIPPING_K], a)
+
+        def at(cut: float, batch: str | None = None) -> str:
+            chosen = ((o, g if p >= cut else None) for o, (p, g) in zip(rows, best, strict=True))
+            return b.tally((o, g) for o, g in chosen if batch is None or o.item.batch == batch).served_at()
+
+        print(
+            "A on its own part: "
+            + "; ".join(f"p ≥ {t:g} {at(t)}" for t in (0.96, 0.97, 0.975, 0.98, 0.985, 0.99))
+        )
+        for t in (0.975, a.threshold):
+            batches = sorted({o.item.batch for o in rows}, key=batch_number)
+            print(f"  by batch at p ≥ {t:.4f}: " + ", ".join(f"{n or '1'} {at(t, n)}" for n in batches))
     if args.decide:
         return
     judges: dict[str, PinModel] = {"shipped": shipped, **models}
