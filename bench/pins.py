@@ -603,7 +603,19 @@ def best_threshold(observations: Sequence[Observation], model: PinModel, max_fal
     """The cut pinning the most paraphrases with false pins ≤ max_false and no wrong pin: among the
     cuts doing that, the lowest; placed halfway between the lowest probability it accepts and the
     highest it refuses (the middle of the range of cuts with that outcome)."""
-    best = _best(observations, model)
+    return cut_for(observations, _best(observations, model), max_false)
+
+
+def best_served(observations: Sequence[Observation], model: PinModel) -> list[tuple[float, str | None]]:
+    """Per question: the highest probability a pin it may be served gets, and that pin's group (what
+    `best_threshold` cuts; an experiment pools these over models fitted apart and cuts with `cut_for`)."""
+    return _best(observations, model)
+
+
+def cut_for(
+    observations: Sequence[Observation], best: Sequence[tuple[float, str | None]], max_false: float
+) -> float:
+    """`best_threshold`'s cut over each question's best servable (probability, group), `best_served`."""
     values = sorted({p for p, _ in best} | {0.0, 1.0})
     results = [(t, _outcome_at(observations, best, t)) for t in values[1:]]
     feasible = [(t, o) for t, o in results if o.false_rate <= max_false and o.wrong == 0]
