@@ -13,7 +13,8 @@ two questions by the tree's `QuestionSide`, for every judge).
 The candidates, written and committed before batch 17 existed:
 
 - S  — the shipped model and its serve threshold (retrieval/data/pins.json, 0.973, chosen on the 83 negatives
-  of batches 1–2's tuning part).
+  of batches 1–2's tuning part; since L replaced it there, read from its copy
+  benchmarks/pin-models/shipped-before-pins59.json).
 - S2 — the shipped weights, serve threshold re-chosen at MAX_FALSE (2 %, no wrong pin) by leave-one-batch-out
   over batches 3–16: the shipped weights are fitted on none of them, so each batch's probabilities are already
   out of fold; the threshold is `cut_for` over the 14 pooled. The offer threshold stays the shipped one (never
@@ -47,12 +48,15 @@ import pin_learning_curve as lc
 import bench.pins as b
 from bench import pin_veto
 from cli.settings import load_settings
-from retrieval import PinModel
+from retrieval import PinModel, load_pin_judge
 
 JUDGED = "17"  # the batch written cold after the candidates were fixed
 TUNED = tuple(str(n) for n in range(3, 17))  # the cold batches the thresholds are chosen on (3–16)
 REFIT_K = 16
-ORDER = ("S", "S2", "L")  # the smaller change first, for ties
+ORDER = ("S", "S2", "L")
+BEFORE = (
+    Path(__file__).resolve().parent.parent / "benchmarks" / "pin-models" / "shipped-before-pins59.json"
+)  # the smaller change first, for ties
 
 
 @dataclass(frozen=True)
@@ -151,9 +155,13 @@ def main() -> None:
     parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
     args = parser.parse_args()
     settings = load_settings()
-    shipped, observed = pin_veto.shipped_and_observed(
+    _, observed = pin_veto.shipped_and_observed(
         args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
     )
+    # S is the model shipped before this experiment (L replaced it in retrieval/data/pins.json), kept apart
+    shipped = load_pin_judge(BEFORE)
+    if not isinstance(shipped, PinModel):
+        sys.exit(f"读不到实验前的置顶模型：{BEFORE}")
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
     parts = lc.reread(observed.parts(), pinned)
     models, lines = candidates(shipped, observed, parts)

