@@ -143,6 +143,7 @@ def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
     cold = list(parts.cold)
     return {
         f"batch {JUDGED} (judged)": [o for o in cold if o.item.batch == JUDGED],
+        "first two batches held out (never fitted)": list(parts.held),
         "batches 13–16 (S2 chosen, L fitted on them)": [
             o for o in cold if o.item.batch in ("13", "14", "15", "16")
         ],
