@@ -43,7 +43,9 @@ from .main import Context, ProgressBar, UserError, long_running, notice, pass_co
 @click.option(
     "--fit",
     is_flag=True,
-    help="Fit the pin model on the tuning part and write it (--out) before reporting.",
+    help="Fit the pin model on the tuning part and write it (--out) before reporting. The shipped model "
+    "(since session pins59, fitted on batches 3–16 too) is made by scripts/pin_batch17.py --write; give --out "
+    "elsewhere to keep it.",
 )
 @click.option(
     "--out",

