@@ -535,7 +535,8 @@ def _best(
         pairs = [f for _, f in o.scores]
         p = model.serving(pairs) if serving else model.probabilities(pairs)
         i = int(np.argmax(p))
-        best.append((float(p[i]), o.scores[i][0]))
+        # every pin vetoed: probability 0 and no pin — none is served at any cut, 0 included
+        best.append((float(p[i]), o.scores[i][0] if p[i] > 0 else None))
     return best
 
 

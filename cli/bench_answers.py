@@ -43,16 +43,15 @@ from .main import Context, ProgressBar, UserError, long_running, notice, pass_co
 @click.option(
     "--fit",
     is_flag=True,
-    help="Fit the pin model on the tuning part and write it (--out) before reporting. The shipped model "
-    "(since session pins59, fitted on batches 3–16 too) is made by scripts/pin_batch17.py --write; give --out "
-    "elsewhere to keep it.",
+    help="Fit the pin model on the tuning part (the recipe before session pins59) and write it (--out) before "
+    "reporting. The shipped model (since pins59, fitted on batches 3–16 too) is made by "
+    "scripts/pin_batch17.py --write.",
 )
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_PIN_MODEL_PATH,
-    show_default=True,
-    help="Where --fit writes the pin model (JSON).",
+    help="Where --fit writes the pin model (JSON); default: pins-fitted.json beside the bench library, so the "
+    f"shipped model ({DEFAULT_PIN_MODEL_PATH.name}) is replaced only when named here.",
 )
 @click.option(
     "--cold-homes",
@@ -68,7 +67,7 @@ def bench_pins(
     obj: Context,
     questions_file: Path,
     fit: bool,
-    out: Path,
+    out: Path | None,
     cold_homes: Path | None,
     bench_home: Path | None,
     doc: Path,
@@ -91,6 +90,7 @@ def bench_pins(
     from retrieval import ServiceOptions, SpeechService
 
     home = bench_home or obj.settings.home / "bench" / "pins"
+    out = out or home.with_name("pins-fitted.json")
 
     def open_library(name: str) -> Retriever:
         where = b.cold_home(cold_homes, name) if cold_homes else home.with_name(f"{home.name}-{name}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.pins import (
@@ -135,6 +135,7 @@ MODEL = PinModel(
     ),
     st.sampled_from((0.0, 0.02, 0.2)),
 )
+@example([("paraphrase", "a", [("a", 0.0, True)])], 0.0)  # its one pin vetoed: served at no cut, 0 included
 def test_the_cut_serves_the_most_paraphrases_within_the_false_pin_budget_and_never_a_vetoed_pin(
     rows: list[tuple[str, str, list[tuple[str, float, bool]]]], max_false: float
 ) -> None:
