@@ -1099,6 +1099,28 @@ def test_more_in_the_interactive_mode_heads_each_later_page_by_itself_and_ends_a
     assert "这个问题没有更多相关的段落了" in session.stderr  # 「更多」 pressed after the last page
 
 
+@pytest.mark.slow
+def test_more_pages_deep_past_the_first_search_headed_as_later_pages_each_passage_once(run: Run) -> None:
+    """A page past the first search's pool (the sixth on) was searched anew from a larger pool: judged anew
+    (another 把握, or 「未找到直接回答」 for a question answered on its first page) and showing passages of
+    earlier pages again (docs/more58.md)."""
+    session = run("repl", "-k", "5", input="离退休干部体检\n" + "更多\n" * 14)
+    assert_ok(session)
+    pages = session.stdout.split("离退休干部体检   (")[1:]
+    assert len(pages) >= 7  # deep enough: offset 25 on is where the pool grew
+    assert "（把握" in pages[0]
+    for page in pages[1:]:
+        heading = re.search(r"【(.+?)】(.*)", page)
+        assert heading is not None
+        assert heading.group(1) in ("直接相关", "可能相关", "本页段落与问题关系不大"), heading.group(0)
+        assert "把握" not in heading.group(2)
+    ranks = [int(r) for r in re.findall(r"^\[(\d+)\]", session.stdout, re.MULTILINE)]
+    assert ranks == list(range(1, len(ranks) + 1))
+    shown = re.findall(r"段落 #(\d+)", session.stdout)
+    assert len(shown) == len(ranks) and len(set(shown)) == len(shown)  # no passage shown twice
+    assert session.stdout.count("后面的段落与问题关系不大，不再列出。") == 1
+
+
 # A question whose third passage holds too little of it while its fourth answers it (found by searching the
 # fit questions, a set for fitting, not a held-out one, with -k 4 on the bundled speeches: relevant
 # True, True, False, True). The next page used to be judged by its first passage, so 「更多」 after a page of
