@@ -67,6 +67,7 @@ from .filters import (
     near_speakers,
     speech_matches,
     speech_period,
+    undated_speeches,
     year_period,
     years_written,
 )
@@ -1168,7 +1169,15 @@ class Retriever:
         if len(allowed) == 0 and given and applied != given and len(kept := allowing(given)):
             # what the question named leaves nothing within what the user gave: the user's filters stand
             # alone, the question's words are searched as words, and the report says what was set aside
-            report = FilterReport(given, Filters(), len(kept), False, titles, set_aside=applied.minus(given))
+            report = FilterReport(
+                given,
+                Filters(),
+                len(kept),
+                False,
+                titles,
+                set_aside=applied.minus(given),
+                undated=undated_speeches(speeches, given, years),
+            )
             return report, kept, None
         report = FilterReport(
             applied,
@@ -1177,6 +1186,7 @@ class Retriever:
             fallback=len(allowed) == 0,
             titles=titles,
             near_speakers=near_speakers(given.speakers, self.facets().speakers) if len(allowed) == 0 else (),
+            undated=undated_speeches(speeches, applied, years),
         )
         if report.fallback:
             return report, None, None

@@ -339,6 +339,21 @@ async def test_more_results_deep_past_the_first_search_judge_the_question_as_its
     assert pages[-1].endswith(NO_MORE)
 
 
+async def test_a_year_filter_says_how_many_undated_speeches_it_kept(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The bot's filter line says the speeches with no date on record it kept under a year read from the
+    question, as the CLI does (docs/more58.md)."""
+    files = sorted((Path(__file__).parent / "fixtures" / "undated_year" / "files").iterdir())
+    seed_service.add_paths(files)
+    undated = sum(s.date is None for s in seed_service.library.store.speeches())
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("2026年老年大学怎么办"))
+    text = api.last_message(USER).plain_text
+    assert f"仅限：2026 年（另含 {undated} 篇日期不详的讲话）（由问题识别" in text
+    assert "日期不详" in text.split("第 1", 1)[1]  # an undated result says so
+
+
 # -- 10. buttons are tied to their chat and asker ---------------------------------------------------
 async def test_a_button_shows_and_votes_only_where_and_by_whom_it_may(
     api: FakeBotAPI, seed_service: SpeechService
