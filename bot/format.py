@@ -248,8 +248,8 @@ def filter_line(answer: Answer) -> str | None:
     if report.fallback:
         return f"{report.unmatched_note}，以下是不加筛选的结果。"  # the CLI's words, its typo hint too
     if report.set_aside:
-        return f"仅限：{report.label}{report.restricted_note}{report.set_aside_note}"
-    return f"仅限：{report.label}{report.restricted_note}" + (
+        return f"仅限：{report.label}{report.undated_note}{report.restricted_note}{report.set_aside_note}"
+    return f"仅限：{report.label}{report.undated_note}{report.restricted_note}" + (
         "（由问题识别，可点「取消筛选」）" if report.detected else ""
     )
 

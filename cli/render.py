@@ -160,9 +160,9 @@ def filter_line(answer: Answer) -> str | None:
     note = "（由问题识别，--no-auto-filter 可取消）" if report.detected else ""
     if report.set_aside:
         note = report.set_aside_note
-    return click.style(f"仅限：{report.label}{report.restricted_note}", fg="magenta") + click.style(
-        note, dim=True
-    )
+    return click.style(
+        f"仅限：{report.label}{report.undated_note}{report.restricted_note}", fg="magenta"
+    ) + click.style(note, dim=True)
 
 
 REPL_OFFER_KEY = "="  # in `speechqa repl`, asks the standard question the last answer offered

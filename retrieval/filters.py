@@ -132,6 +132,28 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Undated:
+    """The speeches with no date on record that a date filter met (those the other filters let through):
+    how many it kept and how many it left out (`FilterReport.undated`)."""
+
+    kept: int = 0
+    left_out: int = 0
+
+
+def undated_speeches(
+    speeches: Iterable[SpeechRecord], filters: Filters, named: Mapping[int, Sequence[DateRange]]
+) -> Undated:
+    """How many of the speeches with no date on record `filters` keeps and leaves out by its date (none
+    without a date in it). `named`: the years each speech names in its title or headings (`Facets.named`)."""
+    if not (filters.since or filters.until):
+        return Undated()
+    others = replace(filters, since=None, until=None, include_undated=False, undated_if_named=False)
+    undated = [s for s in speeches if speech_period(s.date) is None and speech_matches(s, others)]
+    kept = sum(speech_matches(s, filters, named.get(s.id, ())) for s in undated)
+    return Undated(kept, len(undated) - kept)
+
+
+@dataclass(frozen=True)
 class FilterReport:
     """What filtering did to one search (`Answer.filters`)."""
 
@@ -146,6 +168,9 @@ class FilterReport:
     # on a fallback, the library's speakers a given speaker name that has no speech is one character off
     # (「--speaker 周健明」 → 周建明), as the question's own names are corrected
     near_speakers: tuple[str, ...] = ()
+    # the speeches with no date on record a date filter kept (a year read from a question: the year may be
+    # what a speech is about, not when it was given) or left out (a date given): said, never silent
+    undated: Undated = Undated()
 
     @property
     def label(self) -> str:
@@ -181,6 +206,19 @@ class FilterReport:
         """What follows 「仅限：…」 when the filter applied yet named a speech id no speech has
         (「；没有编号为 #9 的讲话」), or ""."""
         return "；" + self.missing_note if not self.fallback and self.missing_note else ""
+
+    @property
+    def undated_note(self) -> str:
+        """What follows 「仅限：2026 年」 when the date filter met speeches with no date on record:
+        「（另含 2 篇日期不详的讲话）」 when it kept them, 「（不含 2 篇日期不详的讲话）」 when it left them out,
+        or "" (also when nothing passed the filter: the results are unfiltered)."""
+        if self.fallback:
+            return ""
+        if self.undated.kept:
+            return f"（另含 {self.undated.kept} 篇日期不详的讲话）"
+        if self.undated.left_out:
+            return f"（不含 {self.undated.left_out} 篇日期不详的讲话）"
+        return ""
 
     @property
     def near_note(self) -> str:
@@ -221,6 +259,9 @@ class FilterReport:
             "set_aside": self.set_aside.describe() if self.set_aside else None,
             "near_speakers": list(self.near_speakers),
             "missing_speeches": list(self.missing_speeches),
+            # speeches with no date on record the date filter kept / left out (0 and 0 without a date filter)
+            "undated_kept": 0 if self.fallback else self.undated.kept,
+            "undated_left_out": 0 if self.fallback else self.undated.left_out,
         }
 
 

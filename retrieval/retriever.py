@@ -67,6 +67,7 @@ from .filters import (
     near_speakers,
     speech_matches,
     speech_period,
+    undated_speeches,
     year_period,
     years_written,
 )
@@ -325,7 +326,12 @@ class Retriever:
         if asks is not None:
             text = asks.description
         want = offset + k
-        pool = max(self.config.candidates, want * 2)
+        # every page is ranked and judged as the first page was (k a page): the candidates the first page
+        # reads, the passages kept for it, the verdict on them. A deeper page used to search a larger pool,
+        # which fused another order and judged the question anew (「未找到直接回答」 on page 7 of a question
+        # answered on page 1: docs/more58.md); passages past the first pool's now come after all of it
+        pool = max(self.config.candidates, k * 2)
+        first_need = max(2 * k, PERIOD_DEPTH)  # the passages the first page keeps: what the verdict reads
         report, allowed, stripped = self._restrict(text, filters or Filters(), auto_filter)
         strip = self.config.strip_filter_words
         dense_text = stripped if strip == "both" and stripped else text
@@ -375,7 +381,34 @@ class Retriever:
             fused = [(doc, score) for doc, score in fused if doc != pinned.id]
         batch = 2 * (want + k)  # passages read from SQLite at a time: enough unless many are repeats
         asked = {d for d, _ in fused[:depth]}
-        for position, (doc, score) in enumerate(fused):
+        deeper = max(want * 2, pool) > pool  # the first pool may run out before this page
+        frozen = 0  # once the first page's passages are all kept (as it keeps them), none is replaced
+        position = -1
+        while True:
+            position += 1
+            if position == len(fused):
+                frozen = frozen or len(kept)
+                if not deeper:
+                    break
+                deeper = False  # past the first pool: the rest of a larger pool, in its own order
+                extra = self._candidates(
+                    dense_text,
+                    want * 2,
+                    mode,
+                    allowed=allowed,
+                    lexical_text=stripped if strip in ("lexical", "both") and stripped else text,
+                    pairs=pairs,
+                )
+                had = {d for d, _ in fused}
+                tail = [
+                    (d, sc) for d, sc in extra.fused if d not in had and (pinned is None or d != pinned.id)
+                ]
+                if not tail:
+                    break
+                fused = fused + tail
+                dense_of = {**extra.dense_of, **dense_of}
+                lexical_of = {**extra.lexical_of, **lexical_of}
+            doc, score = fused[position]
             if doc not in asked:
                 more = [d for d, _ in fused[position : position + batch]]
                 records.update(self.store.passages_by_id(more))
@@ -392,6 +425,7 @@ class Retriever:
                 shown = kept[n][0]
                 if (
                     len(repeated) == 1
+                    and n >= max(frozen, offset)  # never one the verdict read or an earlier page showed
                     and shown is not pinned
                     and (fuller(record, shown) or newer.get(shown.speech_id) == record.speech_id)
                 ):
@@ -404,10 +438,16 @@ class Retriever:
                 continue
             seen.append(grams)
             kept.append((record, score))
+            if len(kept) == first_need:
+                frozen = first_need
             # this page and the next, which is offered if any of it is relevant; and never fewer than the
             # time rule reads, so the confidence is the same whatever page size is asked (`ask -k 1` too)
             if len(kept) >= max(want + k, PERIOD_DEPTH):
                 break
+        # the first page's passages (as a search from the first page keeps them): the verdict, the best
+        # passage and what the passages below it are measured against are read from these at any page
+        frozen = frozen or len(kept)
+        kept, later = kept[:frozen], kept[frozen:]
         # the best passage as the evidence reads it: heading, text, and the speech's title, speaker and date
         # (a notice names its subject in the title, 「老年大学…招生简章」, not in each item)
         top = kept[0][0] if kept else None
@@ -528,6 +568,8 @@ class Retriever:
                 kept = named_kept
                 if fact is not None and fact.value is None:  # by decision, as a time of no speech is
                     answered, level, probability = False, "low", None
+        shown_first = {r.id for r, _ in kept}  # the passages after the first page's, as found
+        kept = kept + [(r, sc) for r, sc in later if r.id not in shown_first]
         pinned_id = pinned.id if pinned is not None else None
         top_id = kept[0][0].id if kept else None
         # how much of the question the best passage holds, each word counted once: what those below it are
@@ -1127,7 +1169,15 @@ class Retriever:
         if len(allowed) == 0 and given and applied != given and len(kept := allowing(given)):
             # what the question named leaves nothing within what the user gave: the user's filters stand
             # alone, the question's words are searched as words, and the report says what was set aside
-            report = FilterReport(given, Filters(), len(kept), False, titles, set_aside=applied.minus(given))
+            report = FilterReport(
+                given,
+                Filters(),
+                len(kept),
+                False,
+                titles,
+                set_aside=applied.minus(given),
+                undated=undated_speeches(speeches, given, years),
+            )
             return report, kept, None
         report = FilterReport(
             applied,
@@ -1136,6 +1186,7 @@ class Retriever:
             fallback=len(allowed) == 0,
             titles=titles,
             near_speakers=near_speakers(given.speakers, self.facets().speakers) if len(allowed) == 0 else (),
+            undated=undated_speeches(speeches, applied, years),
         )
         if report.fallback:
             return report, None, None

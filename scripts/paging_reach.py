@@ -6,7 +6,8 @@ then 更多结果 pressed while the answer offers another page. docs/more57.md.
 
 HOME: a copy of a built library (never a library in use). Prints, for the questions answered: pages offered
 (mean, median, most), the questions whose gold passage is shown on some page offered, and, per page after the
-first, how the page was headed. With --out, one JSON line per question (id, pages, gold rank, shown or not),
+first, how the page was headed, how many later pages judged the question unlike its first page (answered,
+level, probability) and how many passages a later page showed again. With --out, one JSON line per question (id, pages, gold rank, shown or not),
 for comparing two runs (`--compare OLD.jsonl`).
 """
 
@@ -51,6 +52,7 @@ def main() -> None:
     retriever = service.retriever
     rows = []
     headings: Counter[str] = Counter()
+    later_pages = unlike = unanswered = again = 0
     for q in load_questions(args.questions):
         if args.split is not None and q.split != args.split:
             continue
@@ -58,6 +60,8 @@ def main() -> None:
         if not answer.answered:
             continue
         pages, gold, gold_marked = 1, None, None
+        verdict = (answer.answered, answer.level, answer.probability)
+        shown = {hit.passage.id for hit in answer.hits}
         while True:
             for hit in answer.hits:
                 if gold is None and q.answers and is_relevant(hit.passage, q):
@@ -68,6 +72,12 @@ def main() -> None:
             pages += 1
             # `page_level` (what the page is headed): an earlier checkout has only `level`, the first page's verdict
             headings[getattr(answer, "page_level", None) or answer.level] += 1
+            # the question's verdict is the same whichever page is asked; no passage is shown twice
+            later_pages += 1
+            unlike += (answer.answered, answer.level, answer.probability) != verdict
+            unanswered += not answer.answered
+            again += sum(hit.passage.id in shown for hit in answer.hits)
+            shown.update(hit.passage.id for hit in answer.hits)
         rows.append(
             {"id": q.id, "answerable": bool(q.answers), "pages": pages, "gold": gold, "marked": gold_marked}
         )
@@ -85,6 +95,10 @@ def main() -> None:
     )
     print(f"  of them marked 可能不相关: {sum(r['marked'] is False for r in answerable)}")
     print("later pages headed: " + ", ".join(f"{k} {v}" for k, v in sorted(headings.items())))
+    print(
+        f"later pages judged unlike the first (answered, level, probability): {unlike} of {later_pages}"
+        f" ({unanswered} not answered); passages shown again on a later page: {again}"
+    )
     if args.out:
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     if args.compare:

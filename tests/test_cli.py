@@ -24,7 +24,7 @@ from cli import cli
 from cli.help import display_width
 from cli.render import answer_json, render_answer, render_context, render_speech
 from cli.settings import load_settings
-from index import PassageRecord, SpeechRecord
+from index import Library, PassageRecord, SpeechRecord
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
@@ -1097,6 +1097,59 @@ def test_more_in_the_interactive_mode_heads_each_later_page_by_itself_and_ends_a
     assert session.stdout.count("后面的段落与问题关系不大，不再列出。") == 1
     assert "后面的段落与问题关系不大，不再列出。" in pages[-1]
     assert "这个问题没有更多相关的段落了" in session.stderr  # 「更多」 pressed after the last page
+
+
+@pytest.mark.slow
+def test_more_pages_deep_past_the_first_search_headed_as_later_pages_each_passage_once(run: Run) -> None:
+    """A page past the first search's pool (the sixth on) was searched anew from a larger pool: judged anew
+    (another 把握, or 「未找到直接回答」 for a question answered on its first page) and showing passages of
+    earlier pages again (docs/more58.md)."""
+    session = run("repl", "-k", "5", input="离退休干部体检\n" + "更多\n" * 14)
+    assert_ok(session)
+    pages = session.stdout.split("离退休干部体检   (")[1:]
+    assert len(pages) >= 7  # deep enough: offset 25 on is where the pool grew
+    assert "（把握" in pages[0]
+    for page in pages[1:]:
+        heading = re.search(r"【(.+?)】(.*)", page)
+        assert heading is not None
+        assert heading.group(1) in ("直接相关", "可能相关", "本页段落与问题关系不大"), heading.group(0)
+        assert "把握" not in heading.group(2)
+    ranks = [int(r) for r in re.findall(r"^\[(\d+)\]", session.stdout, re.MULTILINE)]
+    assert ranks == list(range(1, len(ranks) + 1))
+    shown = re.findall(r"段落 #(\d+)", session.stdout)
+    assert len(shown) == len(ranks) and len(set(shown)) == len(shown)  # no passage shown twice
+    assert session.stdout.count("后面的段落与问题关系不大，不再列出。") == 1
+
+
+UNDATED_YEAR = Path(__file__).parent / "fixtures" / "undated_year" / "files"  # make_undated_year.py
+
+
+@pytest.mark.slow
+def test_a_year_filter_says_how_many_undated_speeches_it_kept_or_left_out(run: Run, seed_home: Path) -> None:
+    """「2026年老年大学怎么办」 kept the speeches with no date on record under 「仅限：2026 年」 without a word
+    (docs/more58.md): a .txt and a python-docx file with no date, beside one dated 2026 and one 2025."""
+    assert_ok(run("add", str(UNDATED_YEAR)))
+    library = Library(seed_home)
+    try:
+        speeches = library.store.speeches()
+    finally:
+        library.close()
+    undated = sum(s.date is None for s in speeches)
+    assert {s.title for s in speeches if s.date is None} >= {
+        "在老年大学校务委员会会议上的讲话",
+        "老年大学办学情况汇报",
+    }
+    asked = run("ask", "2026年老年大学怎么办")
+    assert_ok(asked)
+    assert f"仅限：2026 年（另含 {undated} 篇日期不详的讲话）" in asked.stdout
+    assert "日期不详" in asked.stdout.split("仅限：")[1].split("\n", 1)[1]  # an undated result says so
+    as_json = run("ask", "--json", "2026年老年大学怎么办")
+    assert_ok(as_json)
+    filters = json.loads(as_json.stdout)["filters"]
+    assert (filters["label"], filters["undated_kept"], filters["undated_left_out"]) == ("2026 年", undated, 0)
+    given = run("ask", "--since", "2026", "老年大学怎么办")
+    assert_ok(given)
+    assert f"（不含 {undated} 篇日期不详的讲话）" in given.stdout
 
 
 # A question whose third passage holds too little of it while its fourth answers it (found by searching the

@@ -28,7 +28,7 @@ from retrieval import (
     detect_filters,
     parse_date_bound,
 )
-from retrieval.filters import DateRange, named_years, speech_matches
+from retrieval.filters import DateRange, Undated, named_years, speech_matches, undated_speeches
 
 from .fakes import FakeEmbedder
 
@@ -770,3 +770,53 @@ def test_near_speakers_are_the_known_names_one_character_off(name: str, at: int,
         assert all(len(n) == len(typed) for n in near_speakers([typed], known))
     assert near_speakers(["歐陽明華"], known) == ()  # the same name in traditional script
     assert near_speakers(["李"], known) == () and near_speakers(["张三丰"], known) == ()
+
+
+# -- speeches with no date under a date filter are counted, never passed silently (docs/more58.md) ---------
+@given(
+    dates=st.lists(st.sampled_from([None, "2024-03-01", "2025", "2026-05", None]), min_size=0, max_size=8),
+    speakers=st.lists(st.sampled_from(["沈伟", "王芳", None]), min_size=8, max_size=8),
+    year=st.sampled_from([2024, 2025, 2026]),
+    keep=st.sampled_from(["all", "named", "none"]),
+    speaker=st.sampled_from([(), ("沈伟",)]),
+)
+def test_the_undated_speeches_a_date_filter_meets_are_each_counted_kept_or_left_out(
+    dates: list[str | None], speakers: list[str | None], year: int, keep: str, speaker: tuple[str, ...]
+) -> None:
+    speeches = [
+        SpeechRecord(n, f"讲话{n}", None, when, speakers[n], f"{n}.txt", None, 3)
+        for n, when in enumerate(dates)
+    ]
+    filters = Filters(
+        speakers=speaker,
+        since=f"{year}-01-01",
+        until=f"{year}-12-31",
+        include_undated=keep == "all",
+        undated_if_named=keep == "named",
+    )
+    named = {0: (DateRange(date(year, 1, 1), date(year, 12, 31)),)}  # the first speech's title names it
+    counted = undated_speeches(speeches, filters, named)
+    met = [
+        s for s in speeches if s.date is None and speech_matches(s, replace(filters, since=None, until=None))
+    ]
+    passed = [s for s in met if speech_matches(s, filters, named.get(s.id, ()))]
+    assert counted == Undated(len(passed), len(met) - len(passed))
+    assert counted.kept == (len(met) if keep == "all" else 0 if keep == "none" else len(passed))
+    # no date in the filter: nothing to count
+    assert undated_speeches(speeches, replace(filters, since=None, until=None), named) == Undated()
+
+
+def test_a_year_read_from_the_question_says_how_many_undated_speeches_it_kept_a_given_one_how_many_it_left(
+    retriever: Retriever, library: Library
+) -> None:
+    undated = sum(s.date is None for s in library.store.speeches())
+    assert undated == 1  # the case this test is about: one speech of FILES has no date
+    auto = retriever.search("2023年离休干部体检", k=20, auto_filter=True)
+    assert auto.filters is not None and auto.filters.undated == Undated(kept=undated)
+    assert auto.filters.undated_note == f"（另含 {undated} 篇日期不详的讲话）"
+    assert auto.filters.to_json()["undated_kept"] == undated
+    given = retriever.search("离休干部体检", k=20, filters=Filters(since="2023-01-01", until="2023-12-31"))
+    assert given.filters is not None and given.filters.undated == Undated(left_out=undated)
+    assert given.filters.undated_note == f"（不含 {undated} 篇日期不详的讲话）"
+    speaker = retriever.search("离休干部体检", k=20, filters=Filters(speakers=("沈伟",)))
+    assert speaker.filters is not None and speaker.filters.undated_note == ""  # no date: nothing to say

@@ -96,6 +96,37 @@ def test_offset_pages_through_disjoint_ranks(seed_retriever: Retriever) -> None:
     assert second.offset == 5
 
 
+# broad questions of the seed speeches that page far (「离退休干部体检」: ten pages of five)
+BROAD_QUESTIONS = ("离退休干部体检", "老干部活动中心", "怎样发挥老干部的作用？", "老年大学", "慰问老干部")
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None)
+@example(question="离退休干部体检", page=5)  # offset 25: its pool was larger, its 把握 69% → 68.7%
+@example(question="离退休干部体检", page=7)  # 121 shown on page 7 and again on page 8
+@given(question=st.sampled_from(BROAD_QUESTIONS), page=st.integers(1, 12))
+def test_a_page_at_any_depth_judges_the_question_as_its_first_page_and_repeats_none_of_its_passages(
+    seed_retriever: Retriever, question: str, page: int
+) -> None:
+    """A page past the first search's pool was searched anew from a larger pool: another fusion order,
+    another verdict (「未找到直接回答」 or another 把握 on page 7 of a question answered on page 1), and
+    passages shown on an earlier page again (docs/more58.md)."""
+    first = seed_retriever.search(question, k=5, auto_filter=True, pins=True)
+    before = seed_retriever.search(question, k=5, offset=5 * (page - 1), auto_filter=True, pins=True)
+    later = seed_retriever.search(question, k=5, offset=5 * page, auto_filter=True, pins=True)
+    for answer in (before, later):
+        assert (answer.answered, answer.level, answer.probability) == (
+            first.answered,
+            first.level,
+            first.probability,
+        )
+    assert [h.rank for h in later.hits] == list(range(5 * page + 1, 5 * page + 1 + len(later.hits)))
+    assert not {h.passage.id for h in later.hits} & {h.passage.id for h in (*first.hits, *before.hits)}
+    # a page is offered only when one of its passages still answers, and then it is headed by them
+    if before.has_more:
+        assert any(h.relevant for h in later.hits) and later.page_confidence in ("high", "medium")
+
+
 @pytest.mark.slow
 def test_without_the_learned_ranker_scores_fall_with_rank(seed_retriever: Retriever) -> None:
     plain = Retriever(
