@@ -334,6 +334,7 @@ _KIND_NAMES = {
     ".tif": " TIFF 图片",
     ".webp": " WebP 图片",
     ".avif": " AVIF 图片",
+    ".jp2": " JPEG 2000 图片",
     ".bmp": " BMP 位图",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
@@ -371,6 +372,8 @@ def content_kind(data: bytes) -> str | None:
         return ".avif"
     if ocr.is_bmp(data):
         return ".bmp"
+    if ocr.is_jpeg2000(data):
+        return ".jp2"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".xls" if _cfb_workbook(data) else ".doc"
     if is_uof(data):
