@@ -707,7 +707,7 @@ def _tsv_lines(tsv: str) -> tuple[list[Line], float]:
     lines = []
     for parts in words.values():
         parts.sort(key=lambda w: w.x0)
-        lines.append(_combine(parts))
+        lines.append(combine_pieces(parts))
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines, (sum(confidences) / len(confidences) if confidences else 0.0)
 
@@ -755,7 +755,7 @@ def merge_pieces(pieces: list[Line]) -> list[Line]:
                 last.append(piece)
                 continue
         rows.append([piece])
-    return [_combine(sorted(row, key=lambda p: p.x0)) for row in rows]
+    return [combine_pieces(sorted(row, key=lambda p: p.x0)) for row in rows]
 
 
 def _stacked(a: Line, b: Line) -> bool:
@@ -771,7 +771,9 @@ def _stacked(a: Line, b: Line) -> bool:
     )
 
 
-def _combine(parts: list[Line]) -> Line:
+def combine_pieces(parts: list[Line]) -> Line:
+    """The pieces of one printed line (words, left to right) as the line: their texts joined as printed
+    (no space between Chinese words), their boxes as one."""
     text = tidy_line(" ".join(part.text for part in parts))
     height = max(p.bottom - p.top for p in parts)
     # pieces far apart (two pages side by side: corpus.spreads) are kept as the line's parts

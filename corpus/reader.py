@@ -51,6 +51,7 @@ from .formats import (
     is_archive,
     size_refusal,
 )
+from .hocr import hocr_pages, is_hocr
 from .html import page_tables, printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
@@ -923,6 +924,9 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         page = read_epub(name, data)
         blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
         text = blocks_text(blocks)
+    elif suffix in HTML_SUFFIXES and is_hocr(data):
+        # a scan turned into a web page by an OCR program (hOCR): read as the scan's OCR lines (corpus.hocr)
+        text, encoding = ocr.pages_text(hocr_pages(name, data)), "ocr"
     elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
         # notice's when it names none of its own, as a saved e-mail's sending date is
