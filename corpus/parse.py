@@ -2202,15 +2202,17 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
 
 
 def _heads_nothing(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
-    """A numbered line with no sentence mark that heads nothing: the next line is a numbered line of its
-    kind and level, a heading of its level or above, or there is none. Taken for a heading, its section
+    """A numbered line in clauses with no sentence mark that heads nothing: the next line is a numbered
+    line of its kind and level, a heading of its level or above, or there is none. Taken for a heading, its section
     held no paragraph and its words were in no passage: an item whose 「。」 the scan or the typist dropped
     among items that are sentences (「二、使用燃气热水器洗澡时要打开窗户通风，每次洗澡时间不宜超过二十分钟」
     between 「一、……。」 and 「三、……。」, cold33's hOCR page) was lost whole. It is body text, as its
     siblings are."""
     text = lines[position].text
     level, kind = _heading_level(text, points), _marker_kind(text)
-    if not level or _SENTENCE_END.search(text):
+    # a line in clauses (a comma in it) is a sentence that lost its mark; a phrase (「一、适用范围……2」, a
+    # table of contents' entry) is not
+    if not level or _SENTENCE_END.search(text) or not ("，" in text or "," in text):
         return False
     after = next((line for line in lines[position + 1 :] if line.kind != _NOTE), None)
     if after is None:
