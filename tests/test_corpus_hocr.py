@@ -10,7 +10,7 @@ words' boxes and the page laid out as an OCR'd page is (``corpus.hocr``).
 
 The notice's item 「二、……不宜超过二十分钟」 came without its 「。」 (OCR dropped it) between 「一、……。」 and
 「三、……。」: taken for a heading over nothing, it was in no passage. A numbered line with no sentence mark
-that heads nothing (the next line is a sibling, a heading of its level or above, or the end) is now body
+in clauses that heads nothing (the next line is a sibling, a heading of its level or above, or the end) is now body
 text (``corpus.parse._heads_nothing``) — in any file, not only OCR's.
 
 The file: ``tests/fixtures/hocr/notice.hocr.html``, made by ``make_hocr_pages.py`` there (reportlab →
