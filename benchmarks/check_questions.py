@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold32
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold33
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -726,6 +726,34 @@ SETS = {
             "ub068": ["借书", "外借", "借阅"],  # taking books home from the reading room
         },
     ),
+    "cold33": QuestionSet(
+        prefix="wd",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # a Writer PDF with a reportlab letterhead laid over it by pypdf (套红)
+            Document("关于组织2031年度离退休干部健康体检的通知（套红）.pdf", 1, 12, "CHECKUP"),
+            # a scan as a PDF of JPEG 2000 page images: nothing to read back but by OCR
+            Document(
+                "关于举办汀岚县离退休干部迎新春书画作品展的通知（扫描）.pdf", 13, 24, "CALLIGRAPHY", scan=True
+            ),
+            # a Writer PDF printed two pages to a sheet by PyMuPDF (Form XObjects)
+            Document("汀岚县银龄志愿服务队2031年招募工作方案（一页两版）.pdf", 25, 36, "VOLUNTEERS"),
+            # a scan turned into a web page by Tesseract's hOCR: OCR's text, not read back
+            Document("关于做好离退休干部冬季用电用气安全的提示.html", 37, 48, "FIRE", converted="ocr"),
+            # a scan saved as a JPEG 2000 image
+            Document("关于做好2032年度离退休干部报刊订阅工作的通知.jp2", 49, 60, "NEWSPAPERS", scan=True),
+        ),
+        absent={
+            "wd061": ["报告", "结果"],  # when the check-up report comes
+            "wd062": ["出售", "销售", "义卖", "拍卖"],  # selling works at the exhibition
+            "wd063": ["午饭", "午餐", "管饭", "就餐"],  # lunch for volunteers (误餐补贴 is a yearly sum)
+            "wd064": ["赔偿", "泄漏"],  # compensation for a gas leak
+            "wd065": ["家属", "配偶", "子女"],  # family examined free too
+            "wd066": ["报名费", "参展费"],  # an entry fee for the exhibition
+            "wd067": ["发票", "报销"],  # an invoice for newspapers
+            "wd068": ["服装", "马甲", "队服"],  # a uniform for volunteers
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1169,7 +1197,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold32); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold33); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)

@@ -51,6 +51,7 @@ UNNAMED_SUFFIXES = {
     "image/webp": ".webp",  # a picture saved from WeChat or a browser
     "image/avif": ".avif",  # a picture saved from a browser or an Android gallery
     "image/bmp": ".bmp",  # a page a 高拍仪 or a scanner's software saved
+    "image/jp2": ".jp2",  # a page kept by archive digitising or a document scanner (JPEG 2000)
 }
 
 

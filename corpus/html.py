@@ -169,7 +169,7 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
     declares (an .mht part's header), which wins over what the page itself says, as in a browser."""
     from lxml import etree, html
 
-    text, encoding = _decoded(name, data, charset)
+    text, encoding = decoded_page(name, data, charset)
     if not _HTML_MARK.search(text[:65536]):
         raise UnreadableFile(f"{name} 不是网页文件（HTML）：其中没有网页标记")
     # control characters are no text (LibreOffice leaves a content control's marks, \x04 \x05, in its page)
@@ -248,7 +248,7 @@ def _drop_mark(mark) -> None:  # type: ignore[no-untyped-def]
         parent.drop_tree()
 
 
-def _decoded(name: str, data: bytes, charset: str | None = None) -> tuple[str, str]:
+def decoded_page(name: str, data: bytes, charset: str | None = None) -> tuple[str, str]:
     """The page's text and encoding: as declared when the bytes agree, else as corpus.encoding detects."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -705,7 +705,7 @@ def page_tables(name: str, data: bytes) -> tuple[str, list[list[list[str] | str]
     from lxml import etree, html
 
     try:
-        text, _ = _decoded(name, data)
+        text, _ = decoded_page(name, data)
     except CorpusError:
         return None
     if not _HTML_MARK.search(text[:65536]):

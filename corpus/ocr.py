@@ -314,6 +314,17 @@ def is_avif(data: bytes) -> bool:
     return data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis")
 
 
+# JPEG 2000: the JP2 file format opens with its signature box (length 12, type 「jP  」, then CR LF 0x87 LF);
+# a bare codestream (.j2k, .j2c) with its SOC and SIZ markers
+_JP2_SIGNATURE = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
+_J2K_CODESTREAM = b"\xff\x4f\xff\x51"
+
+
+def is_jpeg2000(data: bytes) -> bool:
+    """Whether the bytes are a JPEG 2000 image: a .jp2 file or a bare codestream."""
+    return data.startswith(_JP2_SIGNATURE) or data.startswith(_J2K_CODESTREAM)
+
+
 # A Windows bitmap: 「BM」, the file's size, then (at 14) the size of its info header, one of the six
 # header versions Windows has written (OS/2's 12 bytes to BITMAPV5HEADER's 124)
 _BMP_HEADERS = (12, 40, 52, 56, 108, 124)
@@ -330,6 +341,14 @@ def _avif_decoder() -> bool:
     from PIL import features
 
     return bool(features.check("avif"))
+
+
+@lru_cache(maxsize=1)
+def _jpeg2000_decoder() -> bool:
+    """Whether this Pillow decodes JPEG 2000 (built with OpenJPEG, as its wheels are)."""
+    from PIL import features
+
+    return bool(features.check("jpg_2000"))
 
 
 @lru_cache(maxsize=1)
@@ -358,6 +377,11 @@ def _open_pages(name: str, data: bytes, max_pages: int) -> _Opened:
         raise UnreadableFile(
             f"{name} 是 AVIF 图片，本机的 Pillow 不能读取它：请升级 Pillow（11.2 及以上），"
             "或把图片另存为 JPEG 或 PNG 后再添加"
+        )
+    if is_jpeg2000(data) and not _jpeg2000_decoder():
+        raise UnreadableFile(
+            f"{name} 是 JPEG 2000 图片，本机的 Pillow 不能读取它（缺少 OpenJPEG）：请安装带 OpenJPEG 的 Pillow"
+            "（pip install --force-reinstall pillow），或把图片另存为 JPEG 或 PNG 后再添加"
         )
     sizes: list[tuple[int, int]] = []
     try:
@@ -683,7 +707,7 @@ def _tsv_lines(tsv: str) -> tuple[list[Line], float]:
     lines = []
     for parts in words.values():
         parts.sort(key=lambda w: w.x0)
-        lines.append(_combine(parts))
+        lines.append(combine_pieces(parts))
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines, (sum(confidences) / len(confidences) if confidences else 0.0)
 
@@ -731,7 +755,7 @@ def merge_pieces(pieces: list[Line]) -> list[Line]:
                 last.append(piece)
                 continue
         rows.append([piece])
-    return [_combine(sorted(row, key=lambda p: p.x0)) for row in rows]
+    return [combine_pieces(sorted(row, key=lambda p: p.x0)) for row in rows]
 
 
 def _stacked(a: Line, b: Line) -> bool:
@@ -747,7 +771,9 @@ def _stacked(a: Line, b: Line) -> bool:
     )
 
 
-def _combine(parts: list[Line]) -> Line:
+def combine_pieces(parts: list[Line]) -> Line:
+    """The pieces of one printed line (words, left to right) as the line: their texts joined as printed
+    (no space between Chinese words), their boxes as one."""
     text = tidy_line(" ".join(part.text for part in parts))
     height = max(p.bottom - p.top for p in parts)
     # pieces far apart (two pages side by side: corpus.spreads) are kept as the line's parts

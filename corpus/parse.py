@@ -1863,7 +1863,7 @@ def _paragraphs(
             # the list is in, never a section of its own
             sections.leave(_point_kind(text))
             level = 0
-        elif level and _is_standalone_heading(text):
+        elif level and _is_standalone_heading(text) and not _heads_nothing(lines, position, points):
             emit(None)
             sections.enter(level, _heading_label(text))
             numbered_top = numbered_top or level == 1
@@ -1885,9 +1885,9 @@ def _paragraphs(
             emit(None)  # under numbered top-level headings, an unnumbered one is a part of its section
             sections.enter(2 if numbered_top else 1, _heading_label(text))
             continue
-        if (level and _sentence_item(lines, position, points)) or (
-            numbered and not level and position not in lone
-        ):
+        if (
+            level and (_sentence_item(lines, position, points) or _heads_nothing(lines, position, points))
+        ) or (numbered and not level and position not in lone):
             # 「（二）每家医院安排2名导医，……。」 among its like, 「一是……，……。二是……」, 「第一，希望……，……。第二，
             # ……」: numbered sentences are body text of the section above them; they end the section a
             # sibling opened, and open none
@@ -2199,6 +2199,30 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     if (before is not None and sibling(before)) or after is None or sibling(after):
         return True
     return after.kind == "heading" or 0 < _heading_level(after.text, points) < level
+
+
+def _heads_nothing(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+    """A numbered line in clauses with no sentence mark that heads nothing: the next line is a numbered
+    line of its kind and level, a heading of its level or above, or there is none. Taken for a heading, its section
+    held no paragraph and its words were in no passage: an item whose 「。」 the scan or the typist dropped
+    among items that are sentences (「二、使用燃气热水器洗澡时要打开窗户通风，每次洗澡时间不宜超过二十分钟」
+    between 「一、……。」 and 「三、……。」, cold33's hOCR page) was lost whole. It is body text, as its
+    siblings are."""
+    text = lines[position].text
+    level, kind = _heading_level(text, points), _marker_kind(text)
+    # a line in clauses (a comma in it) is a sentence that lost its mark; a phrase (「一、适用范围……2」, a
+    # table of contents' entry) is not
+    if not level or _SENTENCE_END.search(text) or not ("，" in text or "," in text):
+        return False
+    after = next((line for line in lines[position + 1 :] if line.kind != _NOTE), None)
+    if after is None:
+        return True
+    if after.kind == "heading":
+        return min(max(after.level, 1), 3) <= level
+    if after.kind in (_TABLE_ROW, _LINE):
+        return False
+    following = _heading_level(after.text, points)
+    return (following == level and _marker_kind(after.text) == kind) or 0 < following < level
 
 
 def _run_in_label(line: str) -> str:

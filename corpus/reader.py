@@ -51,6 +51,7 @@ from .formats import (
     is_archive,
     size_refusal,
 )
+from .hocr import hocr_pages, is_hocr
 from .html import page_tables, printed_page_lines, published_day, read_html, read_mht
 from .mail import read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
@@ -334,6 +335,7 @@ _KIND_NAMES = {
     ".tif": " TIFF 图片",
     ".webp": " WebP 图片",
     ".avif": " AVIF 图片",
+    ".jp2": " JPEG 2000 图片",
     ".bmp": " BMP 位图",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
@@ -371,6 +373,8 @@ def content_kind(data: bytes) -> str | None:
         return ".avif"
     if ocr.is_bmp(data):
         return ".bmp"
+    if ocr.is_jpeg2000(data):
+        return ".jp2"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".xls" if _cfb_workbook(data) else ".doc"
     if is_uof(data):
@@ -920,6 +924,9 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         page = read_epub(name, data)
         blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
         text = blocks_text(blocks)
+    elif suffix in HTML_SUFFIXES and is_hocr(data):
+        # a scan turned into a web page by an OCR program (hOCR): read as the scan's OCR lines (corpus.hocr)
+        text, encoding = ocr.pages_text(hocr_pages(name, data)), "ocr"
     elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
         # notice's when it names none of its own, as a saved e-mail's sending date is
