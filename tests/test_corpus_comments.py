@@ -32,6 +32,9 @@ from tests.fixtures.comments.make_comments import (
     COMMENTS,
     DELETED,
     DRAFT,
+    ROSTER,
+    ROSTER_NOTE,
+    ROSTER_TITLE,
     comment_draft,
 )
 from tests.fixtures.corpus_writers import write_docx
@@ -158,3 +161,21 @@ def test_any_comments_at_any_paragraphs_are_read_once_each_and_the_body_stays_as
     for note, n in zip(notes, order, strict=True):
         i, words, _, _ = comments[n]
         assert note.startswith(f"「{DRAFT[i][1][2:8]}」处批注" if words else f"「{DRAFT[i][1][:8]}")
+
+
+def test_a_calc_roster_exported_as_a_web_page_reads_every_row_labelled_by_its_header() -> None:
+    speech = _speech(f"{ROSTER_TITLE}.html", (FIXTURES / "roster.calc.html").read_bytes())
+    texts = [p.text for p in speech.paragraphs]
+    header, *rows = ROSTER
+    for row in rows:
+        assert "；".join(f"{label}：{cell}" for label, cell in zip(header, row, strict=True)) in texts
+    assert ROSTER_NOTE in texts  # the note under it, where it stands
+    assert texts.index(ROSTER_NOTE) > max(i for i, t in enumerate(texts) if t.startswith("日期："))
+
+
+def test_a_web_page_that_is_only_a_table_without_a_sentence_is_read_not_refused() -> None:
+    speech = _speech(f"{ROSTER_TITLE}.html", (FIXTURES / "roster-plain.calc.html").read_bytes())
+    header, *rows = ROSTER
+    assert [p.text for p in speech.paragraphs] == [
+        "；".join(f"{label}：{cell}" for label, cell in zip(header, row, strict=True)) for row in rows
+    ]
