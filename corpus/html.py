@@ -190,7 +190,9 @@ def read_html(name: str, data: bytes, *, charset: str | None = None) -> HtmlText
     reader = _Reader(notes)
     blocks = list(reader.read(content))
     blocks = _with_title(blocks, root, content, page_title, classes)
-    if not any(_ENDS_SENTENCE.search(b.text) or len(b.text) > _MAX_HEADING for b in blocks):
+    if not any(
+        _ENDS_SENTENCE.search(b.text) or len(b.text) > _MAX_HEADING or b.kind == "table_row" for b in blocks
+    ):
         raise EmptyDocument(f"{name} 中没有找到正文：网页里只有栏目、导航等内容，没有通知或讲话的文字")
     reference = "\n".join(
         [reference_text(content), *(reference_text(n) for held in notes.values() for n in held)]
@@ -368,12 +370,14 @@ def _weights(root) -> dict:  # type: ignore[no-untyped-def, type-arg]
 
 def _content(root):  # type: ignore[no-untyped-def]
     """The element holding the page's body: an article or main holding half its weight or more, else the
-    deepest element holding three quarters of it (a block holding it gives its container); None when the
-    page holds no sentence at all."""
+    deepest element holding three quarters of it (a block holding it gives its container; a cell of a data
+    table gives the table's); a page without a sentence (a 通讯录 or 值班表 exported as a web page) is the
+    container of its data tables; None when the page holds neither."""
     weights = _weights(root)
     total = weights.get(root, 0)
     if not total:
-        return None
+        tables = _data_tables(root)
+        return _container(_common_ancestor(tables)) if tables else None
     for tag in ("article", "main"):
         found = [e for e in root.iter(tag) if weights.get(e, 0) >= _ARTICLE_SHARE * total]
         if found:
@@ -384,11 +388,41 @@ def _content(root):  # type: ignore[no-untyped-def]
         if not heavy:
             break
         best = heavy[0]
-    # a paragraph, a list or a table holding the weight is part of the content, not all of it (a notice of
-    # one paragraph: its headings and signature are beside it): the element that holds such blocks is
+    # a cell of a data table holding the weight (its one row of sentences: a note under a roster) is part of
+    # the table, which is read whole: the rest of its rows were lost
+    cell = next((e for e in (best, *best.iterancestors()) if e.tag in ("td", "th")), None)
+    table = next(cell.iterancestors("table"), None) if cell is not None else None
+    if table is not None and not _layout_table(table):
+        best = table
+    return _container(best)
+
+
+def _container(best):  # type: ignore[no-untyped-def]
+    """A paragraph, a list or a table holding the weight is part of the content, not all of it (a notice of
+    one paragraph: its headings and signature are beside it): the element that holds such blocks is."""
     while best.tag not in _CONTAINERS and best.getparent() is not None:
         best = best.getparent()
     return best
+
+
+def _data_tables(root) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """The page's data tables (two rows of two filled cells or more, not laying the page out, not a menu)."""
+    return [
+        table
+        for table in root.iter("table")
+        if not _layout_table(table)
+        and not _mostly_links(table)
+        and sum(1 for r in _rows(table) if not isinstance(r, str) and sum(1 for c in r if c) >= 2) >= 2
+    ]
+
+
+def _common_ancestor(elements: list):  # type: ignore[no-untyped-def, type-arg]
+    """The deepest element holding all of `elements` (the one element itself when there is one)."""
+    first, *rest = elements
+    for holder in (first, *first.iterancestors()):
+        if all(holder is e or any(holder is a for a in e.iterancestors()) for e in rest):
+            return holder
+    return first
 
 
 def _published(root) -> str | None:  # type: ignore[no-untyped-def]

@@ -23,8 +23,11 @@ way. What is kept, as Blocks in document order:
   it (corpus.layout.broken_lines); a soft page break as nothing; a ruby's
   base text only; text boxes (draw:text-box) after the paragraph they are anchored in.
 
-Not read: tracked deletions (text:tracked-changes holds them outside the body), comments
-(office:annotation), generated indexes and tables of contents, hidden text and paragraphs, the
+Reviewers' comments (office:annotation, Writer's 「插入 › 批注」) are read after the body under 「批注」, each
+a "note" block naming its author (dc:creator) and quoting the words it was made on (up to its
+office:annotation-end), as a .docx's are (corpus.notes.remark_blocks); never in the body's sentences.
+
+Not read: tracked deletions (text:tracked-changes holds them outside the body), generated indexes and tables of contents, hidden text and paragraphs, the
 citation of a note. A second, simpler extraction of every paragraph's text (reference_text) is what
 `add --check` compares the passages with.
 """
@@ -39,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .errors import UnreadableFile, damaged
 from .layout import broken_lines
-from .notes import NotePlacement
+from .notes import NotePlacement, Remark, remark_blocks
 from .numbering import format_number, with_label
 from .records import Block
 from .styles import named_kind
@@ -181,7 +184,60 @@ def read_odt(name: str, data: bytes) -> OdtText:
         raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
     reader = _Reader(_Styles.parse(styles_root, root))
     blocks = reader.read(body)
-    return OdtText(tuple(blocks), reference_text(body))
+    return OdtText((*blocks, *remark_blocks(annotations(body))), reference_text(body))
+
+
+_DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def annotations(body) -> list[Remark]:  # type: ignore[no-untyped-def]
+    """The comments (office:annotation) in the body, in document order (a reply, anchored after the comment
+    it answers, follows it), each with its author and the words between it and its office:annotation-end
+    (none for a comment on a point). A comment inside what is never text (a tracked deletion, a hidden
+    paragraph) is not read."""
+    from lxml import etree
+
+    found = []
+    words: dict[str, list[str]] = {}
+    open_ranges: list[str] = []
+    skipping = None  # the element never text that the walk is in
+
+    def add(text: str | None) -> None:
+        if text:
+            for name in open_ranges:
+                words[name].append(text)
+
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if skipping is not None:
+            if event == "end" and element is skipping:
+                skipping = None
+                add(element.tail)
+            continue
+        if event == "end":
+            if element is not body:
+                add(element.tail)
+            continue
+        name = element.get(_O + "name") or ""
+        if tag == _O + "annotation":
+            found.append(element)
+            if name:
+                open_ranges.append(name)
+                words[name] = []
+        elif tag == _O + "annotation-end" and name in open_ranges:
+            open_ranges.remove(name)
+        if tag in _SKIPPED:
+            skipping = element
+        else:
+            add(element.text)
+    remarks = []
+    for annotation in found:
+        author = annotation.find(_DC + "creator")
+        paragraphs = tuple(_text(p, [], []) for p in annotation.iter(_T + "p", _T + "h"))
+        name = annotation.get(_O + "name") or ""
+        text = "".join(words.get(name, [])) if name else ""
+        remarks.append(Remark(paragraphs, author.text or "" if author is not None else "", text))
+    return remarks
 
 
 def _flat_parts(name: str, data: bytes) -> tuple[bytes, None]:

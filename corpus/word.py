@@ -7,6 +7,8 @@ the speech says (「数据截至2024年3月底」): each is a "note" block of it
 Page headers and footers are not part of the body in a .docx (they live in their own parts), and are
 deliberately left out: they hold the issuing office's name and page numbers, never speech text.
 Numbers Word generates for numbered paragraphs (「一、」「第三条」, see corpus.numbering) are read as text.
+Reviewers' comments (Word's 「审阅 › 新建批注」, ``word/comments.xml``) are read after the body under 「批注」,
+each a "note" block naming its author and quoting the words it was made on (corpus.notes.remark_blocks).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from .clean import is_complete
 from .columns import printed_blocks
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
-from .notes import NotePlacement
+from .notes import NotePlacement, Remark, remark_blocks
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
@@ -119,6 +121,7 @@ def read_docx(name: str, data: bytes) -> WordText:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
+        blocks = (*blocks, *remark_blocks(_comments(document)))
         reference = reference_text(data)
     except UnreadableFile:
         raise
@@ -583,6 +586,57 @@ def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, st
             if note.get(_W + "type") in (None, "normal"):
                 out[(kind, note.get(_W + "id") or "")] = note
     return out
+
+
+_COMMENT_MARKS = (_W + "commentRangeStart", _W + "commentRangeEnd", _W + "commentReference", _W + "t")
+_NOT_SHOWN = frozenset((_W + "moveFrom", _W + "rt", _W + "del"))
+
+
+def _comments(document) -> list[Remark]:  # type: ignore[no-untyped-def]
+    """The reviewers' comments of a .docx (``word/comments.xml``), in the order of the words they were made
+    on in the body (a reply, anchored on the same words after the comment it answers, follows it), those
+    anchored nowhere in the body after them; each with its author and the words of its range."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if rel.reltype == RT.COMMENTS and not rel.is_external
+        ),
+        None,
+    )
+    if part is None:
+        return []
+    root = etree.fromstring(part.blob, _parser())
+    comments = {c.get(_W + "id") or "": c for c in root.iterfind(_W + "comment")}
+    order: list[str] = []  # ids, by where their range (or reference) starts
+    words: dict[str, list[str]] = {}
+    open_ranges: list[str] = []
+    for element in document.element.body.iter(*_COMMENT_MARKS):
+        key = element.get(_W + "id") or ""
+        if element.tag == _W + "t":
+            if open_ranges and not any(a.tag in _NOT_SHOWN for a in element.iterancestors()):
+                for opened in open_ranges:
+                    words[opened].append(element.text or "")
+            continue
+        if key not in order:
+            order.append(key)
+        if element.tag == _W + "commentRangeStart":
+            open_ranges.append(key)
+            words.setdefault(key, [])
+        elif key in open_ranges:
+            open_ranges.remove(key)
+    order += [key for key in comments if key not in order]
+    remarks = []
+    for key in order:
+        comment = comments.get(key)
+        if comment is None:
+            continue
+        paragraphs = tuple(_paragraph_text(p)[0] for p in comment.iter(_W + "p"))
+        remarks.append(Remark(paragraphs, comment.get(_W + "author") or "", "".join(words.get(key, []))))
+    return remarks
 
 
 def _block_items(container):  # type: ignore[no-untyped-def]

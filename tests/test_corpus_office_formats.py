@@ -577,7 +577,7 @@ def test_odt_numbers_are_the_ones_libreoffice_shows(tmp_path: Path, body: str, s
     assert [squeeze(line) for line in read_bytes("列表.odt", source.read_bytes()).text.splitlines()] == shown
 
 
-def test_odt_marks_comments_and_deletions_are_not_text_and_boxes_follow_their_paragraph() -> None:
+def test_odt_marks_and_deletions_are_not_text_comments_follow_the_body_and_boxes_their_paragraph() -> None:
     body = (
         '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
         "<text:p>已删除的句子。</text:p></text:deletion></text:changed-region></text:tracked-changes>"
@@ -595,6 +595,8 @@ def test_odt_marks_comments_and_deletions_are_not_text_and_boxes_follow_their_pa
         ("paragraph", "离休干部每年 体检一次，由原单位组织。"),
         ("note", "据市委老干部局通知。"),
         ("paragraph", "文本框里的话。"),
+        ("heading", "批注"),  # a comment is never in its paragraph's sentence: read after the body (read58)
+        ("note", "批注：批注内容。"),
     ]
     assert squeeze(document.reference) == squeeze(
         "离休干部每年 体检一次，由原单位组织。文本框里的话。据市委老干部局通知。"
