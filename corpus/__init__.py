@@ -29,6 +29,7 @@ from .errors import (
 )
 from .layout import is_page_number
 from .names import is_person_name
+from .notes import REMARKS_HEADING
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
 from .ocr import OcrEngine, image_text, installed_engines
@@ -83,6 +84,7 @@ __all__ = [
     "MEASURED_MERGE_TO",
     "MEMBER_MARK",
     "NUMERAL_CHARS",
+    "REMARKS_HEADING",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Archive",

@@ -82,6 +82,7 @@ from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer, RecordFact
 from .relayed import question_inside
+from .remarks import remark_level, remarks_below_body
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans, split_sentences
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
@@ -192,6 +193,10 @@ class RetrieverConfig:
     # (`place.place_givers_first`): measured, held out, R@1 102 → 115 and 要点 93 → 109 of the place questions
     # but false 「未找到」 16 → 27 and two sets losing two at R@1, so not on by default (docs/place57.md)
     place_first: bool = False
+    # a reviewer's remark (a passage under 「批注」) below every body passage of the ranked head, and 可能相关 at
+    # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
+    # docs/remarks58.md
+    remarks_last: bool = True
 
 
 class Retriever:
@@ -364,6 +369,8 @@ class Retriever:
             fused = place_givers_first(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
+        if mode == "hybrid" and self.config.remarks_last:  # a reviewer's 批注 below the documents' own text
+            fused = remarks_below_body(fused[:depth], records, found.text) + fused[depth:]
         # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
         # (title, heading) would make a passage of the right document look surer than it is (docs/rank40.md)
         dense, lexical = found.dense_own, found.lexical
@@ -529,6 +536,8 @@ class Retriever:
         )
         judge = self.judge if mode == "hybrid" else self.rule
         verdict = judge.judge(signals) if signals is not None else None
+        if verdict is not None and mode == "hybrid" and self.config.remarks_last:
+            verdict = remark_level(verdict, kept[0][0], found.text)  # a remark first: 可能相关 at most
         # 「沈伟讲了什么」: a question that names only its filter; every passage kept is from what it names,
         # and none can be judged to answer more than that (no probability for it)
         if (
