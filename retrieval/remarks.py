@@ -25,9 +25,10 @@ from index import PassageRecord
 from .confidence import Confidence
 
 # the words by which a question asks for what reviewers said rather than what the document says: the remark
-# itself (批注, 审阅, 批改), an opinion or a proposal (意见, 建议: 修改意见, 审核意见 included) and who made it
-# (谁提的, 谁批的). 意见 as a kind of document (《…实施意见》, 指导意见, 若干意见) asks for its text, not for remarks
-_ASKS = re.compile(r"批注|审阅|批改|意见|建议|谁(?:提|批|写|改)")
+# itself (批注, 审阅, 批改), an opinion or a proposal (意见, 建议: 修改意见, 审核意见 included) and who made one
+# (谁提的: not 谁批准, which asks who approves what a document rules). 意见 as a kind of document (《…实施意见》,
+# 指导意见, 若干意见) or a draft's mark (征求意见稿) asks for a document's text, not for remarks
+_ASKS = re.compile(r"批注|审阅|批改|意见|建议|谁提")
 _DOCUMENT_KIND = re.compile(r"(?:实施|指导|若干|处理|审查)意见|征求意见|意见[》」]")
 
 

@@ -46,6 +46,8 @@ def test_a_remark_is_a_passage_under_the_remarks_heading() -> None:
         ("老干部局审核书稿要多长时间", False),  # 审核 is what the document rules on, not a reviewer's opinion
         ("《关于加强离退休干部党建工作的实施意见》什么时候印发的", False),  # a document named 意见
         ("指导意见对活动经费有什么规定", False),
+        ("2031年主题党日活动计划征求意见稿哪天印的", False),  # a draft's mark (cold32 ub048)
+        ("查阅离退休干部档案要经过谁批准？", False),  # who approves, by the document's rule
     ],
 )
 def test_what_asks_for_remarks(question: str, asks: bool) -> None:
