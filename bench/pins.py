@@ -1219,6 +1219,33 @@ def _batch_name(batch: str) -> str:
     return f"batch {batch}" if batch else "first batch"
 
 
+_BATCHES_NAMED = re.compile(r"\bbatch(?:es)?\s+(\d+)(?:\s*[–—-]\s*(\d+))?")
+
+
+def batches_fitted_on(fitted_on: str) -> set[str]:
+    """The batches of the pin set a model's `fitted_on` names (「batches 1–2's tuning part and batches 3–16
+    whole」: 1 … 16); none for a model fitted before batches were named."""
+    named: set[str] = set()
+    for match in _BATCHES_NAMED.finditer(fitted_on):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        named |= {str(n) for n in range(first, last + 1)}
+    return named
+
+
+def batch_span(batches: Iterable[str]) -> str:
+    """「batch 17」, 「batches 3–16」, 「batches 3, 5–6」: numbered batches in order, runs as ranges."""
+    numbers = sorted(int(b) for b in batches)
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    words = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    return ("batches " if len(numbers) > 1 else "batch ") + words
+
+
 def _describe_model(model: PinModel) -> str:
     weights = ", ".join(f"{name} {w:+.2f}" for name, w in zip(model.features, model.coef, strict=True))
     return f"logistic over standardised features ({weights}; intercept {model.intercept:+.2f}), p ≥ {model.threshold:.3f}"
@@ -1275,8 +1302,8 @@ def pins_report(
         cross = [
             f"Fitted on the tuning part as matched against the {len(passage_of)} pins of the batches fitted on"
             + (
-                f" (batch {', '.join(sorted({i.batch for i in items} & HELD_OUT_ONLY_BATCHES))}, held out "
-                "whole, left out with its pins)"
+                f" ({batch_span({i.batch for i in items} & HELD_OUT_ONLY_BATCHES)}, held out "
+                "whole, left out with their pins)"
                 if len(fitting) < len(items)
                 else ""
             )
@@ -1300,18 +1327,38 @@ def pins_report(
     observations = observe_everywhere(retriever, items, open_library)
     tuning = [o for o in observations if o.item.group in tune_groups]
     held = [o for o in observations if o.item.group in held_groups]
-    judge = retriever.pin_judge
     tuned = tune(tuning)
     default = PinRule()
     costly = cost_of_target(tuning)
     batches = sorted({i.batch for i in items})
+    judge = retriever.pin_judge
+    whole = set(batches) & HELD_OUT_ONLY_BATCHES
+    # the batches held out whole here that the model judging them was fitted on anyway (the shipped model
+    # names batches 3–16 since pins59): said, never called held out
+    fitted_whole = whole & batches_fitted_on(judge.fitted_on) if isinstance(judge, PinModel) else set()
+    model = "the model fitted now" if fit_to is not None else "the shipped model"
     lines = [
         f"{sum(i.kind == 'pinned' for i in items)} pins active; groups split by seed {seed}: "
         f"{len(tune_groups)} tuning, {len(held_groups)} held out"
         + (f" (each of {len(batches)} batches split on its own" if len(batches) > 1 else "")
         + (
-            f"; batch {', '.join(sorted(set(batches) & HELD_OUT_ONLY_BATCHES))} held out whole, never fitted on)"
-            if set(batches) & HELD_OUT_ONLY_BATCHES
+            "; "
+            + "; ".join(
+                [
+                    *(
+                        [f"{batch_span(whole - fitted_whole)} held out whole, never fitted on"]
+                        if whole - fitted_whole
+                        else []
+                    ),
+                    *(
+                        [f"{batch_span(fitted_whole)} held out whole here, fitted on by {model}"]
+                        if fitted_whole
+                        else []
+                    ),
+                ]
+            )
+            + ")"
+            if whole
             else (")" if len(batches) > 1 else "")
         )
         + ". "

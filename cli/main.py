@@ -505,10 +505,13 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(message)s")
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING if verbose else logging.ERROR)
-    from .settings import load_settings
+    from .settings import load_settings, strip_hub_variables
 
+    strip_hub_variables(os.environ)
     with user_errors():
-        settings = load_settings().with_overrides(
+        # --home overrides SPEECHQA_HOME: a blank one is then no error
+        env = {k: v for k, v in os.environ.items() if home is None or k != "SPEECHQA_HOME"}
+        settings = load_settings(env).with_overrides(
             home=home, model=model, model_chosen=True if model else None
         )
     ctx.obj = Context(settings)

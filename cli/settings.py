@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -77,6 +77,19 @@ def as_meant(env: Mapping[str, str]) -> dict[str, str]:
     }
 
 
+# huggingface_hub's own variables, which it reads itself when first imported (after start-up): 「HF_HUB_OFFLINE=1\r」
+# was not read as set, and every command waited for the 3-second check of the hub (trial 58)
+_HUB_VARIABLES = ("HF_HUB_OFFLINE", "HF_ENDPOINT")
+
+
+def strip_hub_variables(environ: MutableMapping[str, str]) -> None:
+    """Take the blanks off the Hugging Face variables in the process environment, as `as_meant` does for
+    speechqa's own: called once at start-up, before huggingface_hub is imported."""
+    for name in _HUB_VARIABLES:
+        if name in environ and environ[name] != environ[name].strip():
+            environ[name] = environ[name].strip()
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = as_meant(os.environ if env is None else env)
     query_prefix = env.get("SPEECHQA_QUERY_PREFIX")
@@ -86,6 +99,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         if query_prefix is not None or passage_prefix is not None
         else None
     )
+    if env.get("SPEECHQA_HOME") == "":
+        # set but blank (「SPEECHQA_HOME=」, or a line of a Windows env file: 「\r」): the default would open
+        # another, new library without a word. Other variables left blank take their default, which loses
+        # nothing (README, Configuration)
+        raise SettingsError(
+            "SPEECHQA_HOME 已设置但是空的（或只有空格、换行符）：请写上资料库所在的文件夹，"
+            f"或删去这个变量以使用默认的 {default_home(env)}"
+        )
     tokenizer = env.get("SPEECHQA_TOKENIZER", DEFAULT_TOKENIZER)
     if tokenizer not in TOKENIZERS:
         raise SettingsError(f"SPEECHQA_TOKENIZER={tokenizer!r} 无效，可选：{', '.join(TOKENIZERS)}")
@@ -114,7 +135,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
                 https_only=not env.get("SPEECHQA_TELEGRAM_API_URL"),
             ),
             webhook_secret=env.get("SPEECHQA_WEBHOOK_SECRET") or None,
-            webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN", "0.0.0.0"),
+            webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=_int(env, "SPEECHQA_WEBHOOK_PORT", 8443, low=1, high=65535),
             hash_user_ids=env.get("SPEECHQA_HASH_USER_IDS", "").lower() in {"1", "true", "yes", "on"},
             log_file=Path(env["SPEECHQA_LOG_FILE"]).expanduser() if env.get("SPEECHQA_LOG_FILE") else None,

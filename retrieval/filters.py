@@ -211,9 +211,13 @@ class FilterReport:
     def undated_note(self) -> str:
         """What follows 「仅限：2026 年」 when the date filter met speeches with no date on record:
         「（另含 2 篇日期不详的讲话）」 when it kept them, 「（不含 2 篇日期不详的讲话）」 when it left them out,
-        or "" (also when nothing passed the filter: the results are unfiltered)."""
+        「（另含 2 篇、不含 2 篇日期不详的讲话）」 when it kept some and left others (a year read from the question
+        keeps those whose title names it), or "" (also when nothing passed the filter: the results are
+        unfiltered)."""
         if self.fallback:
             return ""
+        if self.undated.kept and self.undated.left_out:
+            return f"（另含 {self.undated.kept} 篇、不含 {self.undated.left_out} 篇日期不详的讲话）"
         if self.undated.kept:
             return f"（另含 {self.undated.kept} 篇日期不详的讲话）"
         if self.undated.left_out:

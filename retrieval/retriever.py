@@ -432,7 +432,9 @@ class Retriever:
                 shown = kept[n][0]
                 if (
                     len(repeated) == 1
-                    and n >= max(frozen, offset)  # never one the verdict read or an earlier page showed
+                    # until the first page's passages are all kept, every swap the first page makes (its verdict
+                    # reads them); after, never one the verdict read or an earlier page showed
+                    and n >= (max(frozen, offset) if frozen else 0)
                     and shown is not pinned
                     and (fuller(record, shown) or newer.get(shown.speech_id) == record.speech_id)
                 ):

@@ -24,6 +24,8 @@ from bench.pins import (
     PairObservation,
     PinQuestion,
     SetParts,
+    batch_span,
+    batches_fitted_on,
     by_batch,
     choose_strength,
     choose_strength_seeds,
@@ -761,3 +763,41 @@ def test_a_question_is_observed_as_the_service_reads_it_typos_corrected(seed_hom
     assert scores(typed, True) == scores(corrected, False) == scores(corrected, True)
     assert scores(typed, False) != scores(corrected, False)  # as typed, 离修 is a word the pin lacks
     library.close()
+
+
+def test_the_report_says_which_batches_held_out_whole_the_model_was_fitted_on_anyway(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """The shipped model is fitted on batches 3–16 whole since pins59: the report called them "held out whole,
+    never fitted on" (review58). It reads the batches the judging model's `fitted_on` names."""
+    library = Library(tmp_path / "home")
+    library.add_documents([Document("讲话.txt", SPEECH, "utf-8")])
+    library.build(fake_embedder)
+    retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
+    cold = load_pin_questions(cold_set(tmp_path))
+    newest = [replace(i, group=f"n{i.group}", question=f"最新一批：{i.question}", batch="17") for i in cold]
+    items = [*load_pin_questions(small_set(tmp_path)), *cold, *newest]
+    fitted_now = pins_report(retriever, items, fit_to=tmp_path / "pins.json")  # `--fit`: no cold batch
+    assert "; batches 3, 17 held out whole, never fitted on)" in fitted_now
+    assert isinstance(retriever.pin_judge, PinModel)
+    shipped = load_pin_judge()
+    assert isinstance(shipped, PinModel)
+    # the shipped model's own words, on this library's model
+    retriever.pin_judge = replace(retriever.pin_judge, fitted_on=shipped.fitted_on)
+    report = pins_report(retriever, items)
+    assert (
+        "; batch 17 held out whole, never fitted on; batch 3 held out whole here, fitted on by the shipped model)"
+        in report
+    )
+    assert "3, 17 held out whole, never fitted on" not in report
+    library.close()
+
+
+def test_the_batches_a_model_names_are_read_from_its_fitted_on() -> None:
+    shipped = load_pin_judge()
+    assert isinstance(shipped, PinModel)
+    named = batches_fitted_on(shipped.fitted_on)
+    assert named >= {str(n) for n in range(3, 17)} and "17" not in named
+    assert batches_fitted_on("pin-questions.jsonl, tuning part (seed 13)") == set()
+    assert batches_fitted_on("batch 3 and batches 5-6") == {"3", "5", "6"}
+    assert batch_span({"17"}) == "batch 17" and batch_span({"3", "4", "5", "7", "16"}) == "batches 3–5, 7, 16"

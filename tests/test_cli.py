@@ -1138,6 +1138,7 @@ def test_a_year_filter_says_how_many_undated_speeches_it_kept_or_left_out(run: R
     assert {s.title for s in speeches if s.date is None} >= {
         "在老年大学校务委员会会议上的讲话",
         "老年大学办学情况汇报",
+        "老年大学学期安排",
     }
     asked = run("ask", "2026年老年大学怎么办")
     assert_ok(asked)
@@ -1150,6 +1151,15 @@ def test_a_year_filter_says_how_many_undated_speeches_it_kept_or_left_out(run: R
     given = run("ask", "--since", "2026", "老年大学怎么办")
     assert_ok(given)
     assert f"（不含 {undated} 篇日期不详的讲话）" in given.stdout
+    # named as when a speech was given, the year keeps only the undated speech whose heading names it
+    # (学期安排.docx): the line says both counts, not only the one kept (review58)
+    when = run("ask", "--json", "2026年讲话说了老年大学什么")
+    assert_ok(when)
+    filters = json.loads(when.stdout)["filters"]
+    assert (filters["undated_kept"], filters["undated_left_out"]) == (1, undated - 1)
+    said = run("ask", "2026年讲话说了老年大学什么")
+    assert_ok(said)
+    assert f"仅限：2026 年（另含 1 篇、不含 {undated - 1} 篇日期不详的讲话）" in said.stdout
 
 
 # A question whose third passage holds too little of it while its fourth answers it (found by searching the

@@ -28,7 +28,7 @@ from retrieval import (
     detect_filters,
     parse_date_bound,
 )
-from retrieval.filters import DateRange, Undated, named_years, speech_matches, undated_speeches
+from retrieval.filters import DateRange, FilterReport, Undated, named_years, speech_matches, undated_speeches
 
 from .fakes import FakeEmbedder
 
@@ -802,6 +802,11 @@ def test_the_undated_speeches_a_date_filter_meets_are_each_counted_kept_or_left_
     passed = [s for s in met if speech_matches(s, filters, named.get(s.id, ()))]
     assert counted == Undated(len(passed), len(met) - len(passed))
     assert counted.kept == (len(met) if keep == "all" else 0 if keep == "none" else len(passed))
+    # the filter line says every count that is not zero, in one bracket
+    note = FilterReport(filters, filters, passages=1, fallback=False, undated=counted).undated_note
+    assert (f"另含 {counted.kept} 篇" in note) == bool(counted.kept)
+    assert (f"不含 {counted.left_out} 篇" in note) == bool(counted.left_out)
+    assert (note == "") == (counted == Undated())
     # no date in the filter: nothing to count
     assert undated_speeches(speeches, replace(filters, since=None, until=None), named) == Undated()
 

