@@ -75,8 +75,10 @@ def test_antiword_reads_the_draft_as_it_prints_with_its_changes_accepted(antiwor
         assert document.text.count(inserted) == 1
 
 
-def test_a_doc_without_tracked_changes_has_no_deletions() -> None:
-    plain = next(p for p in sorted(Path(__file__).resolve().parent.glob("fixtures/**/*.doc")) if p != DRAFT)
+@pytest.mark.parametrize("name", ["documents/work_conference.doc", "staff/branch_secretaries.doc"])
+def test_a_doc_without_tracked_changes_has_no_deletions(name: str) -> None:
+    # named, not globbed: other .doc fixtures are drafts with changes (comments/draft.writer.doc has one)
+    plain = Path(__file__).resolve().parent / "fixtures" / name
     characters = doc_characters(plain.read_bytes())
     assert characters is None or not characters.has_deletions
 
