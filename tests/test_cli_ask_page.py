@@ -141,3 +141,17 @@ def test_docx_of_a_later_page_holds_that_page_and_a_page_past_the_end_writes_non
     refused: Result = run("ask", "--page", "100000", BROAD, "--docx", str(missing))
     assert_user_error(refused, "没有第 100000 页：没有生成 Word 文件")
     assert not missing.exists()
+
+
+def test_a_pinned_answer_is_on_the_first_page_only_and_later_pages_are_the_repls(run: Run) -> None:
+    """With a pin the first page leads with the agreed passage (as 「更多」 pages it, pins are served on every
+    page's search): `--page` pages equal the interactive mode's, the pinned passage once, on page 1."""
+    assert_ok(run("pin", BROAD, "54"))
+    pages = [json_page(run, BROAD, 3, 1)]
+    while pages[-1]["has_more"]:
+        pages.append(json_page(run, BROAD, 3, len(pages) + 1))
+    assert pages[0]["results"][0]["passage_id"] == 54 and pages[0]["results"][0]["pinned"]
+    ids = [[r["passage_id"] for r in page["results"]] for page in pages]
+    assert ids == repl_pages(run, BROAD, 3, len(pages) + 1, BROAD)
+    assert [i for page in ids for i in page].count(54) == 1
+    assert not any(r["pinned"] for page in pages[1:] for r in page["results"])
