@@ -169,9 +169,8 @@ def ask(
             raise UserError(
                 "--json 要有问题：在命令行上给出问题，或用 --batch 文件逐行提问（--batch - 读标准输入）。"
             )
-        if (
-            page is not None and question is None and batch is None
-        ):  # the interactive mode pages with 「更多」
+        # the interactive mode pages with 「更多」: a page of no question is no page of anything
+        if page is not None and question is None and batch is None:
             raise UserError(
                 '--page 要有问题：在命令行上给出问题（如 speechqa ask --page 2 "问题"）；'
                 "交互模式中提问后输入「更多」看下一页。"
