@@ -8,7 +8,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,12 @@ mode_option = click.option(
     help="问题中提到讲话人或年份时，也不限定检索范围。",
 )
 @click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    metavar="页码",
+    help="看第几页的段落（默认 1；即交互模式中输入「更多」、机器人点「更多结果」看到的第几页，每页 -k 段）。",
+)
+@click.option(
     "--docx",
     "docx_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -118,6 +124,7 @@ def ask(
     until: str | None,
     speech_ids: tuple[int, ...],
     no_auto_filter: bool,
+    page: int | None,
     docx_file: Path | None,
 ) -> None:
     """向讲话库提问；不带问题时进入交互模式。
@@ -130,6 +137,7 @@ def ask(
     示例：
         speechqa ask "离休干部体检规定是什么？"
         speechqa ask --json "老年大学要怎么办"
+        speechqa ask --page 2 "老年大学要怎么办"
         speechqa ask --speaker 沈伟 --since 2024-01-01 --until 2024-12-31 "老年大学"
         speechqa ask --speech 2 --speech 5 "离休干部体检"
         speechqa ask "离休干部体检规定是什么？" --docx 体检规定.docx
@@ -161,6 +169,12 @@ def ask(
             raise UserError(
                 "--json 要有问题：在命令行上给出问题，或用 --batch 文件逐行提问（--batch - 读标准输入）。"
             )
+        # the interactive mode pages with 「更多」: a page of no question is no page of anything
+        if page is not None and question is None and batch is None:
+            raise UserError(
+                '--page 要有问题：在命令行上给出问题（如 speechqa ask --page 2 "问题"）；'
+                "交互模式中提问后输入「更多」看下一页。"
+            )
         if docx_file is not None:
             check_docx_target(docx_file)
         if question is None and batch is None:
@@ -179,7 +193,7 @@ def ask(
             for line in batch_lines(batch):
                 # JSON Lines keep one output line per input line (a blank one gets an "error" object)
                 if line.strip() or (as_json and line.rstrip("\r\n") != line):
-                    answered = emit(service, line.strip(), request, as_json, in_batch=True)
+                    answered = emit(service, line.strip(), request, as_json, in_batch=True, page=page)
                     # a 「谢谢」 line searched nothing: no section of the file
                     if docx_file is not None and answered is not None and answered.small_talk is None:
                         answers.append(answered)
@@ -192,9 +206,11 @@ def ask(
                 )
             return
         assert question is not None
-        answer = emit(service, question, request, as_json, in_batch=False)
-    if docx_file is not None and answer is not None:  # the answer is out: a failure here is no JSON error
+        answer = emit(service, question, request, as_json, in_batch=False, page=page)
+    if docx_file is not None:  # the answer is out: a failure here is no JSON error
         with user_errors():
+            if answer is None:  # a page past the end (said above): nothing to export, as the bot says
+                raise UserError(f"「{question}」没有第 {page} 页：没有生成 Word 文件。")
             if answer.small_talk is not None:  # no search was made: a file saying 「没有找到」 would mislead
                 raise UserError(f"「{question}」{NOT_A_QUESTION[answer.small_talk]}：没有生成 Word 文件。")
             write_docx_file([answer], docx_file)
@@ -291,8 +307,8 @@ def write_docx_file(answers: list[Answer], path: Path) -> None:
 
 # 「更多」 asked on its own (a one-shot ask, a line of a batch): there is no answer before it to go on from
 MORE_ALONE = (
-    '「{}」不是要查的问题：要看一个问题的更多段落，请加 -k（如 speechqa ask -k 10 "问题"），'
-    "或在交互模式（speechqa ask）中提问后输入「更多」。"
+    '「{}」不是要查的问题：要看一个问题的更多段落，请加 -k（如 speechqa ask -k 10 "问题"）或 --page'
+    '（如 speechqa ask --page 2 "问题"），或在交互模式（speechqa ask）中提问后输入「更多」。'
 )
 
 
@@ -313,14 +329,22 @@ def id_alone_line(question: str) -> str | None:
 
 
 def emit(
-    service: SpeechService, question: str, request: Request, as_json: bool, *, in_batch: bool
+    service: SpeechService,
+    question: str,
+    request: Request,
+    as_json: bool,
+    *,
+    in_batch: bool,
+    page: int | None = None,
 ) -> Answer | None:
+    """Print the answer to one question (its `page`-th page: `--page`); the answer printed, or None when
+    nothing was (a batch line that failed, a page past the end)."""
     try:
         if asks_for_more(question) or asks_for_previous(question):  # not searched, nor logged
             raise QueryError(MORE_ALONE.format(question.strip()))
         if (line := id_alone_line(question)) is not None:
             raise QueryError(line)
-        answer = search_and_log(service, question, request)
+        paged = page_of(service, question, request, page or 1)
     except QueryError as e:
         if not in_batch:
             raise
@@ -329,11 +353,63 @@ def emit(
         else:
             click.echo(f"{question}\n  错误：{e}\n")
         return None
+    answer = paged.answer
+    if paged.past_end:
+        if as_json:  # the page's own object, with nothing on it
+            empty = replace(answer, hits=(), has_more=False, page_confidence=None)
+            click.echo(json_text(answer_json(empty, paged.number)))
+        else:
+            click.echo(past_end_line(answer.query, paged) + ("\n" if in_batch else ""))
+        return None
     if as_json:
-        click.echo(json_text(answer_json(answer)))
-    else:
+        click.echo(json_text(answer_json(answer, paged.number)))
+    elif page is None or answer.small_talk is not None:  # as `ask` always printed it
         click.echo(render_answer(answer) + ("\n" if in_batch else ""))
+    else:
+        click.echo(
+            render_answer(answer) + "\n" + page_footer(answer, paged.number) + ("\n" if in_batch else "")
+        )
     return answer
+
+
+@dataclass(frozen=True)
+class Page:
+    """The `number`-th page of a question as 「更多」 reaches it. `past_end`: 「更多」 stopped before it, at
+    page `last` (`answer` is then that last page)."""
+
+    number: int
+    answer: Answer
+    past_end: bool = False
+    last: int = 1
+
+
+def page_of(service: SpeechService, question: str, request: Request, number: int) -> Page:
+    """The `number`-th page of `question`, reached as the interactive mode's 「更多」 and the bot's 更多结果
+    reach it: the first page searched and logged, each next one only while the page before offers more
+    (`Answer.has_more`), none of them logged again."""
+    shown = search_and_log(service, question, request)
+    reached = 1
+    while reached < number:
+        if shown.small_talk is not None:  # 「谢谢」 searched nothing: its reply on any page
+            break
+        if not shown.has_more:  # 「更多」 would say there is no more
+            return Page(number, shown, past_end=True, last=reached)
+        shown = next_page(service, shown, request)
+        reached += 1
+    return Page(number, shown, last=reached)
+
+
+def past_end_line(query: str, paged: Page) -> str:
+    return (
+        f"「{query}」没有第 {paged.number} 页：这个问题的结果只有 {paged.last} 页"
+        f"（交互模式和机器人到第 {paged.last} 页也不再提供「更多」），可以换个说法再问。"
+    )
+
+
+def page_footer(answer: Answer, number: int) -> str:
+    """Under a page asked for by `--page`: its number and how to see the next one."""
+    after = f"下一页：同样的命令改用 --page {number + 1}" if answer.has_more else "后面没有更多相关的段落了"
+    return click.style(f"第 {number} 页 · {after}", dim=True)
 
 
 def require_passages(service: SpeechService) -> None:

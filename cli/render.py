@@ -57,7 +57,8 @@ NOT_A_QUESTION: dict[SmallTalk, str] = {
 }
 
 
-def answer_json(answer: Answer) -> dict[str, Any]:
+def answer_json(answer: Answer, page: int = 1) -> dict[str, Any]:
+    """One answer page as `ask --json` prints it: `page` is its number (1-based) as 更多 reaches it."""
     return {
         "query": answer.query,
         "answered": answer.answered,
@@ -83,6 +84,9 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             }
         ),
         "record_fact": record_fact_json(answer.record_fact),
+        "page": page,
+        "page_confidence": answer.page_confidence,  # a later page's own heading; null on the first
+        "has_more": answer.has_more,
         "results": [hit_json(hit) for hit in answer.hits],
     }
 

@@ -33,6 +33,9 @@ ANSWER_KEYS = {
     "period_unnamed",
     "period_elsewhere",
     "record_fact",
+    "page",
+    "page_confidence",
+    "has_more",
     "results",
 }
 RECORD_FACT_KEYS = {"kind", "label", "value", "basis", "speech_id", "speech_title", "passage_id", "line"}
@@ -69,9 +72,15 @@ def answer_shape_problems(answer: dict[str, Any]) -> list[str]:
     probability = answer["probability"]
     if not (probability is None or (type(probability) in (int, float) and 0.0 <= probability <= 1.0)):
         wrong.append(f"probability {probability!r}")
+    if type(answer["page"]) is not int or answer["page"] < 1 or type(answer["has_more"]) is not bool:
+        wrong.append(f"page {answer['page']!r}, has_more {answer['has_more']!r}")
+    if answer["page_confidence"] not in (None, "high", "medium", "low"):
+        wrong.append(f"page_confidence {answer['page_confidence']!r}")
     if type(answer["results"]) is not list:
         return [*wrong, "results is not a list"]
-    for rank, result in enumerate(answer["results"], start=1):
+    # ranks run on from page to page (`ask --page`): consecutive, from 1 on the first page
+    first = answer["results"][0].get("rank", 1) if answer["results"] and answer["page"] > 1 else 1
+    for rank, result in enumerate(answer["results"], start=first if type(first) is int else 1):
         if set(result) != set(RESULT_TYPES):
             wrong.append(f"result {rank}'s keys {sorted(result)}")
             continue

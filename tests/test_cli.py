@@ -848,7 +848,10 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
         (["ask", "--docxx", "a.docx", "问题"], "没有这个选项：--docxx（是不是 --docx？）"),
         (["ask", "问题", "--speaker"], "选项 --speaker 后面要写上它的值"),
         (["ask", "--json=1", "问题"], "选项 --json 不带值（去掉 = 及后面的内容）"),
-        (["ask", "--spaker", "沈伟", "问题"], "没有这个选项：--spaker（是不是 --speaker、--speech？）"),
+        (
+            ["ask", "--spaker", "沈伟", "问题"],
+            "没有这个选项：--spaker（是不是 --page、--speaker、--speech？）",
+        ),
         (["ask", "--batch", "/nonexistent/问题.txt"], "'/nonexistent/问题.txt' 不存在"),
         (["ask", "--batch", "/"], "'/' 是一个文件夹，这里要的是文件"),
         (["ask", "--batch", "-", "问题"], "--batch 的问题来自文件，命令行上的问题「问题」不会被查询"),
