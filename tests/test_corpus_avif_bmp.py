@@ -16,7 +16,6 @@ there (reportlab → pdftoppm → a scanned look → **libavif** at quality 60 /
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,6 @@ from corpus import (
     SUPPORTED_SUFFIXES,
     installed_engines,
     iter_speech_files,
-    parse_document,
     read_bytes,
 )
 from corpus.errors import UnreadableFile
@@ -37,15 +35,12 @@ from corpus.ocr import read_image
 from corpus.reader import content_kind
 from tests.fakes import RecordingOcrEngine
 from tests.fixtures.avif_bmp.make_avif_bmp_pictures import AUTHOR, NOTICE
+from tests.picture_notice import as_png, assert_reads_as_written
 
 FIXTURES = Path(__file__).parent / "fixtures" / "avif_bmp"
 AVIF, BMP = FIXTURES / "notice.avif", FIXTURES / "notice.bmp"
 NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 NEEDS_AVIF = pytest.mark.skipif(not features.check("avif"), reason="Pillow without libavif")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace(":", "：").replace(",", "，")
 
 
 @NEEDS_AVIF
@@ -78,35 +73,23 @@ def test_a_text_beginning_bm_is_no_bitmap() -> None:
     assert content_kind("BM 通知：明天开会".encode()) is None
 
 
-def _reads_as_written(name: str, data: bytes) -> None:
-    document = read_bytes(name, data)
-    assert document.encoding == "ocr"
-    [speech] = parse_document(document)
-    assert speech.title == NOTICE[0][1]
-    assert speech.issuer == AUTHOR and speech.date == "2029-05-06"
-    assert speech.addressee == "各离退休干部党支部"  # the 主送 line
-    body = _squash("".join(p.text for p in speech.paragraphs))
-    for kind, line in NOTICE[2:]:
-        if kind == "body":
-            assert _squash(line) in body
+def reads_as_written(name: str, data: bytes) -> None:
+    assert_reads_as_written(name, data, NOTICE, author=AUTHOR, date="2029-05-06")
 
 
 @NEEDS_OCR
 @NEEDS_AVIF
 def test_the_avif_notice_reads_titled_dated_and_whole() -> None:
     """main: 「不支持的文件类型：通知.avif」."""
-    _reads_as_written("通知.avif", AVIF.read_bytes())
+    reads_as_written("通知.avif", AVIF.read_bytes())
 
 
 @NEEDS_OCR
 def test_the_one_bit_bmp_notice_reads_as_its_png_does() -> None:
     """The same reading as the bitmap's pixels saved as PNG; titled, dated, every line (main: refused)."""
     data = BMP.read_bytes()
-    with Image.open(io.BytesIO(data)) as image:
-        png = io.BytesIO()
-        image.save(png, "PNG")
-    assert read_bytes("扫描.bmp", data).text == read_bytes("扫描.png", png.getvalue()).text
-    _reads_as_written("扫描.bmp", data)
+    assert read_bytes("扫描.bmp", data).text == read_bytes("扫描.png", as_png(data)).text
+    reads_as_written("扫描.bmp", data)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

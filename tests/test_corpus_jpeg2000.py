@@ -15,7 +15,6 @@ there (reportlab → pdftoppm → a scanned look → **OpenJPEG** at 20:1).
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,6 @@ from corpus import (
     SUPPORTED_SUFFIXES,
     installed_engines,
     iter_speech_files,
-    parse_document,
     read_bytes,
 )
 from corpus.errors import UnreadableFile
@@ -37,15 +35,12 @@ from corpus.ocr import read_image
 from corpus.reader import content_kind
 from tests.fakes import RecordingOcrEngine
 from tests.fixtures.jpeg2000.make_jpeg2000_pictures import AUTHOR, NOTICE
+from tests.picture_notice import as_png, assert_reads_as_written
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jpeg2000"
 JP2, J2K = FIXTURES / "notice.jp2", FIXTURES / "notice.j2k"
 NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 NEEDS_JPEG2000 = pytest.mark.skipif(not features.check("jpg_2000"), reason="Pillow without OpenJPEG")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace(":", "：").replace(",", "，")
 
 
 @NEEDS_JPEG2000
@@ -74,35 +69,23 @@ def test_a_jpeg2000_named_otherwise_is_told_what_it_is() -> None:
         read_bytes("通知.pdf", JP2.read_bytes())
 
 
-def _reads_as_written(name: str, data: bytes) -> None:
-    document = read_bytes(name, data)
-    assert document.encoding == "ocr"
-    [speech] = parse_document(document)
-    assert speech.title == NOTICE[0][1]
-    assert speech.issuer == AUTHOR and speech.date == "2031-05-26"
-    assert speech.addressee == "各离退休干部党支部"  # the 主送 line
-    body = _squash("".join(p.text for p in speech.paragraphs))
-    for kind, line in NOTICE[2:]:
-        if kind == "body":
-            assert _squash(line) in body
+def reads_as_written(name: str, data: bytes) -> None:
+    assert_reads_as_written(name, data, NOTICE, author=AUTHOR, date="2031-05-26")
 
 
 @NEEDS_OCR
 @NEEDS_JPEG2000
 def test_the_jp2_notice_reads_titled_dated_and_whole() -> None:
     """main: 「不支持的文件类型：通知.jp2」."""
-    _reads_as_written("通知.jp2", JP2.read_bytes())
+    reads_as_written("通知.jp2", JP2.read_bytes())
 
 
 @NEEDS_OCR
 @NEEDS_JPEG2000
 def test_the_bare_codestream_reads_as_its_png_does() -> None:
     data = J2K.read_bytes()
-    with Image.open(io.BytesIO(data)) as image:
-        png = io.BytesIO()
-        image.save(png, "PNG")
-    assert read_bytes("扫描.j2k", data).text == read_bytes("扫描.png", png.getvalue()).text
-    _reads_as_written("扫描.j2k", data)
+    assert read_bytes("扫描.j2k", data).text == read_bytes("扫描.png", as_png(data)).text
+    reads_as_written("扫描.j2k", data)
 
 
 @NEEDS_JPEG2000

@@ -14,7 +14,6 @@ a scanned look → **libwebp**, lossy, quality 80, as WeChat saves a picture).
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -27,20 +26,16 @@ from corpus import (
     SUPPORTED_SUFFIXES,
     installed_engines,
     iter_speech_files,
-    parse_document,
     read_bytes,
 )
 from corpus.errors import UnreadableFile
 from corpus.ocr import read_image
 from tests.fakes import RecordingOcrEngine
 from tests.fixtures.webp.make_webp_pictures import AUTHOR, NOTICE
+from tests.picture_notice import as_png, assert_reads_as_written
 
 FIXTURE = Path(__file__).parent / "fixtures" / "webp" / "notice.webp"
 NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace(":", "：").replace(",", "，")
 
 
 def test_the_fixture_is_a_lossy_webp_written_by_libwebp() -> None:
@@ -68,20 +63,8 @@ def test_the_webp_notice_reads_as_the_same_picture_in_png() -> None:
     """Every line the notice prints, its title, issuer, date and 主送, and the same reading as the picture's
     pixels saved as PNG (main: 「不支持的文件类型：通知.webp」)."""
     data = FIXTURE.read_bytes()
-    document = read_bytes("通知.webp", data)
-    assert document.encoding == "ocr"
-    with Image.open(io.BytesIO(data)) as image:
-        png = io.BytesIO()
-        image.save(png, "PNG")
-    assert document.text == read_bytes("通知.png", png.getvalue()).text
-    [speech] = parse_document(document)
-    assert speech.title == NOTICE[0][1]
-    assert speech.issuer == AUTHOR and speech.date == "2028-01-08"
-    assert speech.addressee == "各离退休干部党支部"  # the 主送 line
-    body = _squash("".join(p.text for p in speech.paragraphs))
-    for kind, line in NOTICE[2:]:
-        if kind == "body":
-            assert _squash(line) in body
+    assert read_bytes("通知.webp", data).text == read_bytes("通知.png", as_png(data)).text
+    assert_reads_as_written("通知.webp", data, NOTICE, author=AUTHOR, date="2028-01-08")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
