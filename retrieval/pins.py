@@ -82,11 +82,13 @@ log = logging.getLogger(__name__)
 PIN_MODEL_VERSION = 1
 DEFAULT_PIN_MODEL_PATH = Path(__file__).resolve().parent / "data" / "pins.json"
 CLOSEST_PINS = 5  # a question is matched against this many pins, the closest to it in meaning
-# Two questions embedded as passages are about as close as embedded as queries, rarely less: over the 1,874
-# pairs of the pin set and the derived pairs (bench/pins.py) `similarity − text_similarity` was at most
-# 0.024 (median −0.018). Until the question is embedded as a passage, its `text_similarity` to a pin is
-# taken as `similarity − TEXT_MARGIN`, the least it would be: what favours a pin most (see `reads_text`).
-TEXT_MARGIN = 0.05
+# Two questions embedded as passages are about as close as embedded as queries, rarely less: over the 9,230
+# (question, pin) pairs observed for batches 1–17 of the pin set `similarity − text_similarity` was at most
+# 0.0244 (median −0.019; below a similarity of 0.9 at most 0.001). Until the question is embedded as a
+# passage, its `text_similarity` to a pin is taken as `similarity − TEXT_MARGIN`, the least it would be: what
+# favours a pin most (see `reads_text`). 0.05 until pins60; 0.03 keeps every decision of those pairs and
+# spares the second encoding of 77 of their 1,846 questions (docs/pins60.md).
+TEXT_MARGIN = 0.03
 
 
 @dataclass(frozen=True)
@@ -550,6 +552,7 @@ class PinMatcher:
         lexicon: Lexicon | None = None,
         typed: str | None = None,
         as_text: Callable[[], np.ndarray] | None = None,
+        offers: bool = True,
     ) -> PinDecision:
         """The pin the question asks again (the strongest one the judge accepts), served; or, when none
         is, the strongest pin the judge offers (see `PinModel.suggest`). The pinned question itself, in
@@ -561,15 +564,16 @@ class PinMatcher:
         when the judge reads `text_similarity` and some pin would be served or offered at the least value
         it takes (`TEXT_MARGIN`) — the judge's probability falls as it rises, so a pin neither served nor
         offered then is neither at its true value, and questions far from every pin are spared the second
-        encoding."""
+        encoding. With `offers=False` (a caller that only asks whether a pin is served: `pins_serve`) no pin
+        is offered, and the question is embedded again only when some pin could be served at that bound."""
         scored = self.features(vector, question, idf, lexicon)
         if not scored:
             return PinDecision()
-        strengths, offers = judge.verdicts([f for _, f in scored])
-        could_be = np.isfinite(strengths).any() or np.isfinite(offers).any()
+        strengths, offered = judge.verdicts([f for _, f in scored])
+        could_be = np.isfinite(strengths).any() or (offers and np.isfinite(offered).any())
         if as_text is not None and self.as_texts is not None and reads_text(judge) and could_be:
             scored = self.features(vector, question, idf, lexicon, as_text=as_text())
-            strengths, offers = judge.verdicts([f for _, f in scored])
+            strengths, offered = judge.verdicts([f for _, f in scored])
         asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
             if _repeat_key(state.pin.question) in asked:  # the pinned question itself, however written
@@ -577,7 +581,7 @@ class PinMatcher:
         served = self._strongest(scored, strengths, allowed)
         if served is not None:
             return PinDecision(served=served)
-        return PinDecision(offered=self._strongest(scored, offers, allowed))
+        return PinDecision(offered=self._strongest(scored, offered, allowed) if offers else None)
 
     @staticmethod
     def _strongest(

