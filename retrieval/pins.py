@@ -50,7 +50,7 @@ from index import Embedder, PinState, Store, embed_query, embedding_key, query_t
 from .answer_type import asked_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
-from .slots import Slot, quantity_slots, question_slots, slots_conflict
+from .slots import Slot, contrasted, quantity_slots, question_slots, slots_conflict
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -117,6 +117,9 @@ class PairFeatures:
     quantity_conflict: float = 0.0  # 1 when the two ask another quantity of a figure: the other side of a
     # bracket (5000元以上 against 以下), a total against each one's, another kind (几次 against 几个小时)
     # (retrieval.slots.quantity_slots)
+    contrast: float = 0.0  # 1 when the two name another value of one contrasting kind, one word against
+    # another: a time scope (每次 against 每年累计), a side of a bound (以上, 以下), who is meant (离休, 退休),
+    # an end of an event (开幕, 闭幕) (retrieval.slots.contrasted; session pins60)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -441,6 +444,7 @@ def pair_features(
         slot_conflict=float(slots_conflict(new.slots, pinned.slots)),
         kind_swap=float(kinds_swapped(new.groups, pinned.groups)),
         quantity_conflict=float(slots_conflict(new.quantities, pinned.quantities)),
+        contrast=float(bool(contrasted(new.text, pinned.text))),
     )
 
 

@@ -25,7 +25,16 @@ from corpus import NUMERAL_CHARS, numeral_value, to_simplified
 
 from .answer_type import WEEKDAY
 
-__all__ = ["Slot", "names_staff", "quantity_slots", "question_slots", "slots_conflict"]
+__all__ = [
+    "CONTRASTS",
+    "Slot",
+    "contrast_words",
+    "contrasted",
+    "names_staff",
+    "quantity_slots",
+    "question_slots",
+    "slots_conflict",
+]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
 
@@ -258,3 +267,55 @@ def names_staff(question: str) -> bool:
     serves: 「对老干部工作者要常怀什么样的心」 and 「对老同志要常怀什么样的心」 ask about different people in
     otherwise the same words (and the search's words cannot tell: 老干部工作/者)."""
     return bool(_STAFF.search(to_simplified(unicodedata.normalize("NFKC", question))))
+
+
+# Words of one contrasting kind, each with the value it names (session pins60): two questions alike but for a
+# word of one value against a word of another value of its kind ask about another thing — a time scope
+# (「每次最多多少钱」 against 「每年累计最多多少钱」), a side of a bound (以上 against 以下), who is meant (离休
+# against 退休), which end of an event (开幕 against 闭幕); words of one value (开幕, 开始) do not contrast.
+CONTRASTS: dict[str, dict[str, str]] = {
+    "scope": {
+        **dict.fromkeys(("每次", "单次", "一次性"), "occasion"),
+        **dict.fromkeys(("每年", "全年", "年度"), "year"),
+        "每月": "month",
+        "每季度": "quarter",
+        "每周": "week",
+        **dict.fromkeys(("每天", "每日"), "day"),
+        "累计": "total",
+        "每届": "term",
+    },
+    "bound": {
+        **dict.fromkeys(("以上", "超过", "最少", "最低", "至少", "下限"), "at least"),
+        **dict.fromkeys(("以下", "以内", "不足", "不满", "最多", "最高", "上限"), "at most"),
+    },
+    "status": {"离休": "离休", "退休": "退休", "在职": "在职", "遗属": "遗属", "离退休": "离退休"},
+    "event": {
+        **dict.fromkeys(("开幕", "开始", "启动", "出发"), "start"),
+        **dict.fromkeys(("闭幕", "结束", "返回", "截止"), "end"),
+    },
+}
+
+
+def contrast_words(question: str) -> dict[str, dict[str, str]]:
+    """Per contrasting kind (`CONTRASTS`) the question names, its words of that kind and their values; a
+    shorter word inside a longer one found (离休 inside 离退休) does not count apart."""
+    text = to_simplified(unicodedata.normalize("NFKC", question))
+    found: dict[str, dict[str, str]] = {}
+    for kind, values in CONTRASTS.items():
+        held = [w for w in values if w in text]
+        held = [w for w in held if not any(w != o and w in o for o in held)]
+        if held:
+            found[kind] = {w: values[w] for w in held}
+    return found
+
+
+def contrasted(a: str, b: str) -> frozenset[str]:
+    """The words of a contrasting kind both questions name, whose value the other question does not name: what
+    sets two otherwise alike questions apart (empty when none)."""
+    left, right = contrast_words(a), contrast_words(b)
+    out: set[str] = set()
+    for kind in left.keys() & right.keys():
+        lv, rv = set(left[kind].values()), set(right[kind].values())
+        out |= {w for w, v in left[kind].items() if v not in rv}
+        out |= {w for w, v in right[kind].items() if v not in lv}
+    return frozenset(out)

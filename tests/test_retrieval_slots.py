@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval.slots import quantity_slots, question_slots, slots_conflict
+from retrieval.slots import contrasted, quantity_slots, question_slots, slots_conflict
 
 TOPICS = st.sampled_from(
     ["老干部工作的成绩主要表现在几个方面？", "召开了什么会议", "离休干部体检有什么规定", "活动中心几点开门"]
@@ -210,3 +210,28 @@ def test_a_fee_asked_with_duoshao_conflicts_with_another_kind_and_never_with_its
     fee, asked = quantity_slots(f"{topic}每人{paid}多少？"), quantity_slots(f"{topic}每人{other}？")
     assert not slots_conflict(fee, fee) and not slots_conflict(fee, quantity_slots(f"{topic}每人多少钱？"))
     assert slots_conflict(fee, asked) and slots_conflict(asked, fee)
+
+
+def test_contrasted_words_are_another_value_of_one_kind() -> None:
+    # a time scope against another, a side of a bound, who is meant, an end of an event
+    assert contrasted("遗属临时补助每年累计最多多少钱？", "遗属临时补助每次最多多少钱？") == {
+        "每年",
+        "累计",
+        "每次",
+    }
+    assert contrasted("5000元以上的项目谁审批", "5000元以下的项目谁审批") == {"以上", "以下"}
+    assert contrasted("退休干部体检有什么规定", "离休干部体检规定是什么") == {"退休", "离休"}
+    assert contrasted("运动会闭幕式几点", "运动会开幕式几点开始") == {"闭幕", "开幕", "开始"}
+    # words of one value, a kind only one side names, a word inside a longer one found: no contrast
+    assert contrasted("运动会开幕几点", "健身运动会几点开始") == frozenset()
+    assert contrasted("离休干部报刊费多少", "离休干部每年报刊费标准多少") == frozenset()
+    assert contrasted("离退休干部体检", "离退休干部每年体检几次") == frozenset()
+
+
+@given(
+    st.text(alphabet="每次年累计以上下离退休开闭幕始干部多少钱", max_size=12),
+    st.text(alphabet="每次年累计以上下离退休开闭幕始干部多少钱", max_size=12),
+)
+def test_contrast_is_symmetric_and_never_between_a_question_and_itself(a: str, b: str) -> None:
+    assert contrasted(a, b) == contrasted(b, a)
+    assert contrasted(a, a) == frozenset()

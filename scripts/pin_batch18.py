@@ -1,0 +1,208 @@
+"""Does a feature reading what differs between the asked and the pinned question — a word of one contrasting
+kind against another (每次 against 每年累计, 以上 against 以下, 离休 against 退休, 开幕 against 闭幕) — tell
+near misses one word apart from paraphrases? Two candidates, each fixed entirely on batches 1–17, judged on
+batch 18 written cold over cold2, cold3, cold4 and cold5 (issue 13, session pins60; docs/pins60.md).
+
+    SPEECHQA_HOME=/tmp/h HF_HUB_OFFLINE=1 OMP_NUM_THREADS=1 python scripts/pin_batch18.py \\
+        --cache OBS --cold-homes LIBS [--keep NEWOBS] [--decide] [--write PINS.json]
+
+OBS the observations session pins59 kept (/tmp/pins59/obs59.pickle, batches 1–17); batch 18 is observed in
+LIBS (LIBS/c2 … c5: copies, their pins are replaced) as `bench.pin_veto.completed` does. `--decide` prints
+the candidates only (fits and thresholds; nothing read on batch 18). The kept observations are re-read as
+scripts/pin_learning_curve.py reads them (`asks_other`, `slot_conflict`, `quantity_conflict`, and now
+`contrast`, from the two questions by the tree's `QuestionSide`, for every judge; `contrast` also for the
+pairs derived from the retrieval questions).
+
+The candidates, written and committed before batch 18 existed:
+
+- L — the shipped model (retrieval/data/pins.json: pins59's, fitted on batches 1–2's tuning part and 3–16
+  whole, serve threshold 0.9862 by leave-one-batch-out, offer from 0.568).
+- C — L's features and `contrast` (retrieval.slots.contrasted: the two questions name different values of one
+  contrasting kind), refitted by pins59's recipe with K = 17 (batches 1–2's tuning part and batches 3–17
+  whole; C by 4-fold over groups; a question's rows only its pins of batches ≤ 17), serve threshold by
+  leave-one-batch-out over the 17 batches fitted on (pooled out of fold, cut at ≤ 2 % false pins and no wrong
+  pin), offer threshold on the part fitted on, never above the serve threshold.
+
+Printed beside them, never ruling: L17 — L's features refitted the same way on batches 1–17 (what more data
+alone does, apart from the feature).
+
+The ship rule, fixed with them: a candidate *qualifies* when on batch 18 its false pins (to near misses and
+unrelated questions, and another group's pin to a paraphrase) are at most 2 % of batch 18's negatives
+(50 × false pins ≤ negatives: with 64 negatives, at most 1), and its served-or-offered paraphrases are not
+fewer than L's by more than one. Among the candidates that qualify (L among them), the one serving the most
+paraphrases on batch 18 ships; ties: fewer false pins, then L (no change). If none qualifies, L stays, and
+the figures are recorded. Also reported, not ruling: batch 17 (fitted on by C) and all held out.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pin_batch17 as p17
+import pin_learning_curve as lc
+
+import bench.pins as b
+from bench import pin_veto
+from cli.settings import load_settings
+from retrieval import PinModel, load_pin_judge
+from retrieval.pins import QuestionSide
+from retrieval.slots import contrasted, slots_conflict
+
+JUDGED = "18"  # the batch written cold after the candidates were fixed
+REFIT_K = 17
+ORDER = ("L", "C")  # the smaller change first, for ties
+FEATURE = "contrast"
+Judged = p17.Judged
+within_budget = p17.within_budget
+
+
+def qualifies(candidate: Judged, shipped: Judged) -> bool:
+    return within_budget(candidate.served) and candidate.offered.hits >= shipped.offered.hits - 1
+
+
+def ships(judged: dict[str, Judged]) -> str:
+    """The committed rule (see the module's docstring): L or C on the judged batch."""
+    ok = [n for n in ORDER if n in judged and qualifies(judged[n], judged["L"])]
+    if not ok:
+        return "L"
+    return max(ok, key=lambda n: (judged[n].served.hits, -judged[n].served.false_pins, -ORDER.index(n)))
+
+
+def contrast_of(asked: str, pinned: str) -> float:
+    """The feature as matching reads it (`retrieval.pins.pair_features`): on the two folded questions."""
+    return float(bool(contrasted(QuestionSide.of(asked).text, QuestionSide.of(pinned).text)))
+
+
+def reread(parts: b.SetParts, pinned: dict[str, str]) -> b.SetParts:
+    """`pin_learning_curve.reread`, with `contrast` beside."""
+
+    def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
+        new, pin = lc.side(item.question), lc.side(pinned[group])
+        return {
+            "asks_other": float(new.kinds != pin.kinds),
+            "slot_conflict": float(slots_conflict(new.slots, pin.slots)),
+            "quantity_conflict": float(slots_conflict(new.quantities, pin.quantities)),
+            FEATURE: contrast_of(item.question, pinned[group]),
+        }
+
+    return parts.with_extra(extra)
+
+
+def with_pairs_reread(observed: b.ObservedSet) -> b.ObservedSet:
+    pairs = b.pairs_with_extra(observed.pairs, lambda p: {FEATURE: contrast_of(p.asked, p.pinned)})
+    return replace(observed, pairs=tuple(pairs))
+
+
+def fit(
+    rows: list[b.Observation], observed: b.ObservedSet, embedder: str, features: tuple[str, ...]
+) -> tuple[PinModel, float, dict[float, b.Outcome]]:
+    """pins59's recipe (`pin_learning_curve.fit_k`) with these features."""
+    groups = {o.item.group for o in rows}
+    passage_of = {g: p for g, p in observed.passage_of.items() if g in groups}
+    c, folds = b.choose_strength(rows, features, pairs=observed.pairs, passage_of=passage_of)
+    model = b.fit_pins(
+        rows,
+        embedder=embedder,
+        fitted_on=(
+            f"pin-questions.jsonl, batches 1–2's tuning part (seed {b.SPLIT_SEED}) and batches 3–{REFIT_K} "
+            f"whole, and {len(observed.pairs)} pairs derived from the retrieval questions"
+        ),
+        features=features,
+        strength=c,
+        pairs=observed.pairs,
+    )
+    return model, c, folds
+
+
+def candidates(
+    shipped: PinModel, observed: b.ObservedSet, parts: b.SetParts
+) -> tuple[dict[str, PinModel], list[str]]:
+    """L and C (and L17, reported only), each fixed on batches 1–17 only; with the lines describing how."""
+    lines: list[str] = []
+    batch_of = {i.group: i.batch for i in observed.items}
+    rows = lc.training(parts, batch_of, REFIT_K)
+    models = {"L": shipped}
+    for name, features in (("C", (*b.MODEL_FEATURES, FEATURE)), ("L17", b.MODEL_FEATURES)):
+        refit, c, folds = fit(rows, observed, shipped.embedder, tuple(features))
+        cut, oof = lc.batch_cv_threshold(rows, observed, refit, c)
+        models[name] = replace(
+            refit,
+            threshold=cut,
+            suggest=None if refit.suggest is None else min(refit.suggest, cut),
+            fitted_on=refit.fitted_on + "; serve threshold by leave-one-batch-out",
+        )
+        lines.append(
+            f"{name}: {sum(o.item.kind == 'paraphrase' for o in rows)} paraphrases, "
+            f"{sum(o.item.kind != 'paraphrase' for o in rows)} others fitted on; C = {c:g} "
+            f"({'; '.join(f'{k:g}: {o.served_at()}' for k, o in folds.items())}); own-part threshold "
+            f"{refit.threshold:.4f}; leave-one-batch-out threshold {cut:.4f} (out of fold at it: "
+            f"{oof.served_at()})"
+        )
+    return models, lines
+
+
+def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
+    cold = list(parts.cold)
+    return {
+        f"batch {JUDGED} (judged)": [o for o in cold if o.item.batch == JUDGED],
+        "first two batches held out (never fitted)": list(parts.held),
+        "batch 17 (C, L17 fitted on it)": [o for o in cold if o.item.batch == "17"],
+        "all held out (partly fitted: L 3–16, C and L17 3–17)": [*parts.held, *cold],
+    }
+
+
+def main() -> None:
+    parser = pin_veto.cache_parser(__doc__ or "", "1–17", JUDGED)
+    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
+    args = parser.parse_args()
+    settings = load_settings()
+    _, observed = pin_veto.shipped_and_observed(
+        args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+    )
+    shipped = load_pin_judge()
+    if not isinstance(shipped, PinModel):
+        sys.exit("读不到置顶模型 retrieval/data/pins.json。")
+    observed = with_pairs_reread(observed)
+    pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
+    parts = reread(observed.parts(), pinned)
+    if args.decide:  # nothing of batch 18 is read: its rows are left out before anything is fitted
+        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
+    models, lines = candidates(shipped, observed, parts)
+    for line in lines:
+        print(line)
+    for name, model in models.items():
+        print(f"{name}: {lc.describe(model)}")
+    if args.decide:
+        return
+    report = report_parts(parts)
+    for name, model in models.items():
+        print(b.figures_line(name, report, model))
+    rows = report[f"batch {JUDGED} (judged)"]
+    if not rows:
+        sys.exit(f"第 {JUDGED} 批还没有问题。")
+    judged = {n: Judged(b.outcome(rows, m), b.offer_outcome(rows, m)) for n, m in models.items()}
+    for n, j in judged.items():
+        print(
+            f"batch {JUDGED}, {n}: served {j.served.served_at()} (wrong {j.served.wrong}), served or offered "
+            f"{j.offered.hits}/{j.offered.paraphrases}; qualifies: {qualifies(j, judged['L'])}"
+            + ("" if n in ORDER else " (reported, not ruling)")
+        )
+    if args.misses:
+        for o in rows:
+            got = {n: o.chosen(m) for n, m in models.items()}
+            if o.item.kind == "paraphrase" or any(got.values()):
+                print(f"{o.item.group} {o.item.kind} {o.item.question}: {got}")
+    winner = ships({n: j for n, j in judged.items() if n in ORDER})
+    print(f"ships: {winner}" + (" (nothing changes)" if winner == "L" else ""))
+    if args.write is not None and winner != "L":
+        models[winner].save(args.write)
+        print(f"written: {args.write}")
+
+
+if __name__ == "__main__":
+    main()
