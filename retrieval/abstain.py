@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .figures import held_as_figure
+from .payment import held_as_payment
 from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked
 
 DEFAULT_MIN_COVERAGE = 0.35
@@ -64,6 +65,8 @@ def held(e: Evidence, word: str, haystack: str) -> float:
         return 1.0
     if held_as_figure(word, e.question, haystack):  # 「一共18次课」 held by 「共十八次课」 (docs/num57.md)
         return 1.0
+    if held_as_payment(word.lower(), haystack):  # 「要自己掏钱吗」 held by 「免费拍摄」 (docs/asks48.md)
+        return 1.0
     if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
         return e.synonym_share
     return 0.0
@@ -101,7 +104,9 @@ def unseen_share(e: Evidence) -> float:
         sum(
             weight
             for w, weight in weights.items()
-            if weight >= ceiling and not held_as_figure(w, e.question, haystack)
+            if weight >= ceiling
+            and not held_as_figure(w, e.question, haystack)
+            and not held_as_payment(w.lower(), haystack)
         )
         / total
     )
@@ -159,6 +164,7 @@ def missing_words(e: Evidence) -> list[str]:
         if w.lower() not in haystack
         and not deadline_by_day(w, e.question, haystack)
         and not held_as_figure(w, e.question, haystack)
+        and not held_as_payment(w.lower(), haystack)
     ]
     return sorted(missing, key=lambda w: -weights[w])
 

@@ -9,7 +9,7 @@
 # and `asks43` (`c27`, cold19's and cold20's documents, for docs/asks43.md) and `asks44` (`c28`, cold17's and
 # cold18's documents, for docs/asks44.md) and `asks45` (`c29`, cold12's and cold13's documents, for docs/asks45.md) and
 # `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) and `asks47` (`c32`, cold14's and
-# cold10's documents, for docs/asks47.md) — built on
+# cold10's documents, for docs/asks47.md) and `asks48` (`c33`, cold9's and cold15's documents, for docs/asks48.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -72,6 +72,10 @@ if [ ! -d "$LIBS/asks47" ]; then  # asks47's: the speeches and three places' doc
   cp -r "$LIBS/c32" "$LIBS/asks47"
   SPEECHQA_HOME="$LIBS/asks47" $SQ add benchmarks/corpus-cold14/ benchmarks/corpus-cold10/ > "$LIBS/asks47.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks48" ]; then  # asks48's: the speeches and three places' documents (汀岚 cold33, 榆湾 cold9, 砚川 cold15)
+  cp -r "$LIBS/c33" "$LIBS/asks48"
+  SPEECHQA_HOME="$LIBS/asks48" $SQ add benchmarks/corpus-cold9/ benchmarks/corpus-cold15/ > "$LIBS/asks48.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -92,3 +96,4 @@ evaluate asks44 asks44  # staff questions over 栖梧's, 泷江's and 鹭川's d
 evaluate asks45 asks45  # staff questions over 漱玉's, 汀澜's and 黛川's documents: docs/asks45.md
 evaluate asks46 asks46  # staff questions over 澜屿's, 苕溪's and 枫潭's documents: docs/asks46.md
 evaluate asks47 asks47  # staff questions over 霁川's, 桐屿's and 澄溪's documents: docs/asks47.md
+evaluate asks48 asks48  # staff questions over 汀岚's, 榆湾's and 砚川's documents: docs/asks48.md
