@@ -10,7 +10,7 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -27,12 +27,14 @@ from index import (
     NearCopy,
     SpeechIndexError,
     SpeechRecord,
+    Store,
     archive_tallies,
     backup_database,
     backup_from_stream,
     backup_to_stream,
     check_backup,
     database_is_whole,
+    difference,
     recover_database,
     refuse_unreadable_home,
     shown_source,
@@ -138,7 +140,7 @@ def add(
 
         def show(outcome: FileOutcome) -> None:
             outcomes.append(outcome)
-            echo_outcome(outcome)
+            echo_outcome(outcome, lambda mine, other: version_difference(obj.library.store, mine, other))
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
             # said: the next add need not say it again (one stopped before this line says it then; one this
             # line cannot record, on a full disk, is only said again)
@@ -264,7 +266,9 @@ def echo_tally(tally: ArchiveTally) -> None:
         click.echo(click.style(f"  跳过 {line}", fg="yellow"), err=True)
 
 
-def echo_outcome(outcome: FileOutcome) -> None:
+def echo_outcome(outcome: FileOutcome, differs: Callable[[int, int], str | None] | None = None) -> None:
+    """What `add` says of one file; `differs(speech, other)` says where a speech kept beside another version
+    of itself differs from it, so the user can tell which is the corrected one."""
     if outcome.skipped and outcome.archive:  # a file of an archive passed over: in the archive's report
         return
     if outcome.skipped:  # a file of a folder passed over on purpose: named, not counted as refused
@@ -292,6 +296,8 @@ def echo_outcome(outcome: FileOutcome) -> None:
         if s.similar_to is not None:
             note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older)
             click.echo(click.style(f"    {note}", fg="yellow"))
+            if differs is not None and (where := differs(s.speech_id, s.similar_to)):
+                click.echo(click.style(f"    {where}", fg="yellow"))
         if s.template_of is not None:  # another month's notice of one template: nothing to do
             click.echo(click.style(f"    {template_note(s.template_of, s.similarity, s.kinship)}", dim=True))
         if s.replaced_title is not None:
@@ -319,6 +325,23 @@ def uploaded_name(path: str) -> str:
     """The name a file sent to the bot was sent under (「upload:DIGEST/NAME」): a member of a .zip sent, as
     cited (「附件.zip › 通知/a.docx」)."""
     return path.removeprefix(UPLOAD).split("/", 1)[-1]
+
+
+def version_difference(store: Store, speech_id: int, other_id: int) -> str | None:
+    """Where two versions of a speech differ, as `add` and `speeches` say it under the ⚠:
+    「不同之处（共 1 处）：#34 「…参赛老同志1300人」，#33 「…参赛老同志1350人」」; None when it cannot be read."""
+    try:
+        found = difference(
+            [p.text for p in store.passages(speech_id)], [p.text for p in store.passages(other_id)]
+        )
+    except SpeechIndexError:
+        return None
+    if found is None:
+        return None
+    return (
+        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
+        f"#{other_id}「{found.theirs or '（无此句）'}」"
+    )
 
 
 def template_note(other: int, similarity: float, why: str) -> str:

@@ -16,6 +16,7 @@ is left over is new, or gone.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import re
@@ -283,6 +284,57 @@ def sentences(texts: Iterable[str]) -> list[str]:
             if len(sentence) >= MIN_SENTENCE:
                 found.append(sentence)
     return found
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where two versions of a speech differ: how many places, and the first of them as written, each side
+    cut to the changed words with a few characters around them (「」 for a sentence one side has not)."""
+
+    places: int
+    mine: str
+    theirs: str
+
+
+_CONTEXT = 8  # characters kept on each side of a changed stretch
+
+
+def _written_sentences(texts: Iterable[str]) -> list[str]:
+    return [part.strip() for text in texts for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _around_change(mine: str, theirs: str) -> tuple[str, str]:
+    """Both sentences cut to what changed with _CONTEXT characters either side, 「…」 where cut."""
+    start = 0
+    while start < min(len(mine), len(theirs)) and mine[start] == theirs[start]:
+        start += 1
+    end = 0
+    while end < min(len(mine), len(theirs)) - start and mine[-1 - end] == theirs[-1 - end]:
+        end += 1
+
+    def cut(text: str) -> str:
+        left = max(0, start - _CONTEXT)
+        right = min(len(text), len(text) - end + _CONTEXT)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+    return cut(mine), cut(theirs)
+
+
+def difference(mine: Iterable[str], theirs: Iterable[str]) -> Difference | None:
+    """Where a speech's passages (`mine`) differ from another version's (`theirs`), sentence by sentence in
+    order (spacing and punctuation do not count: normalise); None when they say the same."""
+    a, b = _written_sentences(mine), _written_sentences(theirs)
+    matcher = difflib.SequenceMatcher(
+        None, [normalise(x) for x in a], [normalise(x) for x in b], autojunk=False
+    )
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not changed:
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    first_mine, first_theirs = "。".join(a[i1:i2]), "。".join(b[j1:j2])
+    if first_mine and first_theirs:
+        first_mine, first_theirs = _around_change(first_mine, first_theirs)
+    return Difference(len(changed), first_mine, first_theirs)
 
 
 def template_sentences(documents: Iterable[Iterable[str]], least: int = TEMPLATE_DOCUMENTS) -> frozenset[str]:
