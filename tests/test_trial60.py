@@ -45,7 +45,10 @@ def _speech_id(output: str, file: Path) -> int:
 @pytest.mark.slow
 def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "2029年" / "会议材料"
-    original, revised = folder / "在全市老干部工作会议上的讲话.docx", folder / "修改稿" / "在全市老干部工作会议上的讲话.docx"
+    original, revised = (
+        folder / "在全市老干部工作会议上的讲话.docx",
+        folder / "修改稿" / "在全市老干部工作会议上的讲话.docx",
+    )
     revised.parent.mkdir(parents=True)
     write_docx(SPEECH, original, author="市委老干部局办公室", footer=True)
     corrected = [(k, t.replace("参赛老同志1300人", "参赛老同志1350人")) for k, t in SPEECH]
@@ -55,18 +58,24 @@ def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Pa
     first, second = _speech_id(added, revised), _speech_id(added, original)  # 修改稿/ sorts first
     assert f"注意：与已有的 #{first} 内容相近" in added
     said = [line.strip() for line in added.splitlines() if "不同之处" in line]
-    assert said == [f"不同之处（共 1 处，第一处）：#{second}「…，参赛老同志1300人」，#{first}「…，参赛老同志1350人」"]
+    assert said == [
+        f"不同之处（共 1 处，第一处）：#{second}「…，参赛老同志1300人」，#{first}「…，参赛老同志1350人」"
+    ]
 
     # the same file added again says nothing new; a speech that is no version of another gets no such line
     again = ok(run("add", str(original)))
     assert "不同之处" not in again and "未变化" in again
 
 
-SENTENCE = st.text(alphabet="老干部工作会议讲话离退休同志服务活动一二三四五六七八九十0123456789", min_size=6, max_size=30)
+SENTENCE = st.text(
+    alphabet="老干部工作会议讲话离退休同志服务活动一二三四五六七八九十0123456789", min_size=6, max_size=30
+)
 
 
 @given(st.lists(SENTENCE, min_size=1, max_size=8), st.data())
-def test_one_changed_sentence_is_found_and_shown_around_its_change(body: list[str], data: st.DataObject) -> None:
+def test_one_changed_sentence_is_found_and_shown_around_its_change(
+    body: list[str], data: st.DataObject
+) -> None:
     """A speech and a version with one sentence changed differ in one place, each side shown as the words
     around the change, both cut at the same place; a speech never differs from itself."""
     at = data.draw(st.integers(0, len(body) - 1))

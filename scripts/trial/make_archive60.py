@@ -98,7 +98,9 @@ def conference_speech(year: int, changed: tuple[str, str] | None = None) -> list
     ]
     for i, (topic, figure) in enumerate(topics):
         parts.append(("heading1", f"{NUMERALS[i]}、关于{topic}"))
-        parts.append(("body", f"{year - 1}年，{figure}各地要在{year}年继续抓好{topic}，逐项明确责任单位和完成时限。"))
+        parts.append(
+            ("body", f"{year - 1}年，{figure}各地要在{year}年继续抓好{topic}，逐项明确责任单位和完成时限。")
+        )
         parts.append(
             (
                 "body",
@@ -224,14 +226,21 @@ def main(out: Path) -> int:
 
     # the zip a colleague mailed
     (archive / "2030年" / "来文").mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(archive / "2030年" / "来文" / "市委组织部转发材料.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(
+        archive / "2030年" / "来文" / "市委组织部转发材料.zip", "w", zipfile.ZIP_DEFLATED
+    ) as z:
         for source in ZIPPED:
             z.write(source, f"转发材料/{source.name}")
 
     # later rounds: a file renamed after it was added, and next year's new files
     later.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(COLD / "corpus-cold12/银龄先锋志愿服务积分兑换通知.pdf", later / "银龄先锋志愿服务积分兑换通知.pdf")
-    shutil.copyfile(COLD / "corpus-cold12/离退休干部党支部换届选举工作通知.odt", later / "离退休干部党支部换届选举工作通知.odt")
+    shutil.copyfile(
+        COLD / "corpus-cold12/银龄先锋志愿服务积分兑换通知.pdf", later / "银龄先锋志愿服务积分兑换通知.pdf"
+    )
+    shutil.copyfile(
+        COLD / "corpus-cold12/离退休干部党支部换届选举工作通知.odt",
+        later / "离退休干部党支部换届选举工作通知.odt",
+    )
     files = sorted(p for p in out.rglob("*") if p.is_file())
     print(f"{len(files)} 个文件")
     return 0
