@@ -195,6 +195,10 @@ def add(
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
             raise UserError("没有添加任何文件。")
+        if (
+            len(outcomes) > 1
+        ):  # a folder or several files: what became of them, counted, before the index line
+            click.echo(click.style(add_summary(outcomes), bold=True))
         embedded, seconds = report.embedded, report.seconds
         if service.built is not None:  # the index built on opening is part of what this command did
             embedded, seconds = embedded + service.built.embedded, seconds + service.built.seconds
@@ -208,6 +212,30 @@ def add(
         lost = sum(len(o.lost) for o in outcomes)
         if check and lost:
             raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")
+
+
+SUMMARY_ORDER = ("added", "updated", "unchanged", "duplicate", "removed")
+
+
+def add_summary(outcomes: Sequence[FileOutcome]) -> str:
+    """One line after a folder's files: 「共 56 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近
+    （见上「注意」）；没有读入 3 个文件（见上）」 — so the count can be checked against the folder."""
+    files = [o for o in outcomes if not o.skipped]
+    counts = dict.fromkeys(SUMMARY_ORDER, 0)
+    for o in files:
+        for s in o.speeches:
+            counts["unchanged" if s.status == "same_file" else s.status] += 1
+    said = [f"{STATUS_LABELS[k]} {n} 篇" for k, n in counts.items() if n]
+    if counts["duplicate"]:
+        said[[k for k in SUMMARY_ORDER if counts[k]].index("duplicate")] += "（未重复存储）"
+    near = sum(1 for o in files for s in o.speeches if s.similar_to is not None)
+    line = f"共 {len(files)} 个文件：" + ("，".join(said) or "没有讲话")
+    if near:
+        line += f"，其中 {near} 篇与已有讲话内容相近（见上「注意」）"
+    failed = sum(1 for o in files if o.error)
+    if failed:
+        line += f"；没有读入 {failed} 个文件（见上）"
+    return line
 
 
 def first_use_note(seeded: Sequence[FileOutcome], built: BuildReport | None, *, bundled: bool) -> str:

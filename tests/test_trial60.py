@@ -10,6 +10,7 @@ The real command and model; the Word files written by python-docx as scripts/tri
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,17 @@ def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Pa
 
     # the same file added again says nothing new; a speech that is no version of another gets no such line
     again = ok(run("add", str(original)))
-    assert "不同之处" not in again and "未变化" in again
+    assert "不同之处" not in again and "未变化" in again and "共 " not in again  # one file: no count line
+    # a folder's files are counted in one line before the index's, so the officer can check them against it
+    assert "共 2 个文件：新增 2 篇，其中 1 篇与已有讲话内容相近（见上「注意」）" in added.splitlines()
+
+    more = tmp_path / "备份"
+    more.mkdir()
+    shutil.copyfile(original, more / "工作会议讲话（备份）.docx")
+    (more / "新建文本文档.txt").write_bytes(b"")
+    refused = run("add", str(more))
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert "共 2 个文件：未变化 1 篇；没有读入 1 个文件（见上）" in refused.output.splitlines()
 
 
 SENTENCE = st.text(
