@@ -10,7 +10,7 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -65,6 +65,7 @@ from .main import (
     user_errors,
 )
 from .render import (
+    dated_apart,
     render_speech,
     render_speeches,
     version_advice,
@@ -140,7 +141,7 @@ def add(
 
         def show(outcome: FileOutcome) -> None:
             outcomes.append(outcome)
-            echo_outcome(outcome, lambda mine, other: version_difference(obj.library.store, mine, other))
+            echo_outcome(outcome, obj.library.store)
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
             # said: the next add need not say it again (one stopped before this line says it then; one this
             # line cannot record, on a full disk, is only said again)
@@ -294,9 +295,9 @@ def echo_tally(tally: ArchiveTally) -> None:
         click.echo(click.style(f"  跳过 {line}", fg="yellow"), err=True)
 
 
-def echo_outcome(outcome: FileOutcome, differs: Callable[[int, int], str | None] | None = None) -> None:
-    """What `add` says of one file; `differs(speech, other)` says where a speech kept beside another version
-    of itself differs from it, so the user can tell which is the corrected one."""
+def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
+    """What `add` says of one file; with the `store`, a speech kept beside another version of itself is told
+    apart from it: where the two differ, and why the one named as likely older is (its date, or its file)."""
     if outcome.skipped and outcome.archive:  # a file of an archive passed over: in the archive's report
         return
     if outcome.skipped:  # a file of a folder passed over on purpose: named, not counted as refused
@@ -322,9 +323,11 @@ def echo_outcome(outcome: FileOutcome, differs: Callable[[int, int], str | None]
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older)
+            other = store.speech(s.similar_to) if store is not None else None
+            by_date = other is None or dated_apart(s.date, other.date)
+            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older, by_date)
             click.echo(click.style(f"    {note}", fg="yellow"))
-            if differs is not None and (where := differs(s.speech_id, s.similar_to)):
+            if store is not None and (where := version_difference(store, s.speech_id, s.similar_to)):
                 click.echo(click.style(f"    {where}", fg="yellow"))
         if s.template_of is not None:  # another month's notice of one template: nothing to do
             click.echo(click.style(f"    {template_note(s.template_of, s.similarity, s.kinship)}", dim=True))
@@ -379,11 +382,13 @@ def template_note(other: int, similarity: float, why: str) -> str:
     )
 
 
-def similar_note(speech_id: int, other: int, similarity: float, older: bool = False) -> str:
-    """The warning for a speech kept beside another version of itself; `older`: it is dated before the other
-    (the one just added is then most likely the earlier version)."""
+def similar_note(
+    speech_id: int, other: int, similarity: float, older: bool = False, by_date: bool = True
+) -> str:
+    """The warning for a speech kept beside another version of itself; `older`: it is most likely the earlier
+    version — dated before the other (`by_date`), or dated alike with the other's file marked 修改稿."""
     close = f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
-    return close + version_advice(speech_id, other, older)
+    return close + version_advice(speech_id, other, older, by_date)
 
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).

@@ -247,6 +247,10 @@ _VERSION_MARK = re.compile(
     rf"[（(【\[〔]\s*[^）)】\]〕]{{0,6}}?(?:{_VERSION_WORD})[^）)】\]〕]{{0,4}}?\s*[）)】\]〕]|(?:{_VERSION_WORD})$"
 )
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+# marks of a later and of an earlier version in a file's folders or name (「修改稿/」, 「…（定稿）.docx」,
+# 「征求意见稿/」): which of two versions dated alike is the corrected one
+_LATER_MARK = re.compile(r"修改|修订|更正|定稿|终稿|最终|正式稿|改后")
+_EARLIER_MARK = re.compile(r"征求意见|讨论稿|送审|草稿|初稿|底稿")
 MIN_SENTENCE = 6  # shorter 「sentences」 (「特此通知」, a date line) are no template's evidence either way
 
 
@@ -258,6 +262,7 @@ class Particulars:
     title: str
     date: str | None = None
     number: str | None = None
+    path: str | None = None  # the file it was read from: its folders and name may mark a version (修改稿/)
 
 
 @dataclass(frozen=True)
@@ -363,6 +368,15 @@ def core_title(title: str) -> str:
     return normalise(text)
 
 
+def version_rank(path: str | None) -> int:
+    """1 when a file's folders or name (not its title) mark it a later version (修改稿, 定稿, 更正…), -1 an
+    earlier one (征求意见稿, 讨论稿, 草稿…), else 0 (and for none, or both)."""
+    if not path:
+        return 0
+    later, earlier = bool(_LATER_MARK.search(path)), bool(_EARLIER_MARK.search(path))
+    return int(later) - int(earlier)
+
+
 def doc_number(particulars: Particulars) -> str | None:
     """A document's 文号, normalised: its own, or one its title ends with."""
     number = particulars.number
@@ -386,7 +400,10 @@ def kinship(
     the library (at least EDITED: a version — a corrected text under a corrected title)."""
     own = own_overlap(new_sentences, old_sentences, template)
 
-    older = bool(new.date and old.date and len(new.date) == len(old.date) and new.date < old.date)
+    if new.date and old.date and len(new.date) == len(old.date) and new.date != old.date:
+        older = new.date < old.date
+    else:  # dated alike (or not): a file kept as the 修改稿 is the later one
+        older = version_rank(new.path) < version_rank(old.path)
 
     def said(kind: str, why: str) -> Kinship:
         return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version")

@@ -2,7 +2,9 @@
 the 2029 work-conference speech in 会议材料/ and its 修改稿/ under the same file name, one figure corrected —
 were both kept with 「注意：与已有的 #N 内容相近（重合 97%）…如果这是它的更正版，请删除旧版」, and nothing said
 which of the two was the corrected one: the same title, date, speaker and passage count. `add` now says where
-they differ, 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」.
+they differ, 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」. And since the
+修改稿/ file happened to be added first, the original was taken for the correction: answers gave its 1300 and
+hid the 1350; dated alike, a file whose folders or name mark it 修改稿/定稿 is now the later version.
 
 The real command and model; the Word files written by python-docx as scripts/trial/make_archive60.py writes them.
 """
@@ -18,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from index import difference
+from index.identity import Particulars, kinship
 from tests.fixtures.corpus_writers import write_docx
 
 from .test_cli_library import Run, ok
@@ -58,6 +61,23 @@ def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Pa
     added = ok(run("add", str(tmp_path / "2029年")))
     first, second = _speech_id(added, revised), _speech_id(added, original)  # 修改稿/ sorts first
     assert f"注意：与已有的 #{first} 内容相近" in added
+    # dated alike, the file kept in 修改稿/ is the corrected one: the original, added after it, is named the old
+    # one (before: 「如果这是它的更正版，请删除旧版：speechqa remove {first}」 — the correction)
+    assert (
+        f"日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        f"如果是，请删除这篇：speechqa remove {second}；两篇都要保留：speechqa keep-both {second} {first}"
+    ) in added
+    assert f"可能是它的旧版：如果是，请删除这篇：speechqa remove {second}" in ok(run("speeches"))
+    # and answers give the corrected figure, the old text flagged wherever it is shown
+    asked = ok(run("ask", "-k", "5", "离退休干部运动会参赛老同志多少人"))
+    cited = [line for line in asked.splitlines() if " · 段落 #" in line]
+    assert f"讲话 #{first} · 段落 #" in cited[0], asked
+    assert "参赛老同志1350人" in asked
+    assert all(
+        line.endswith(f"⚠ 有更正版 #{first}，请以更正版为准")
+        for line in asked.splitlines()
+        if f"讲话 #{second} · 段落 #" in line
+    )
     said = [line.strip() for line in added.splitlines() if "不同之处" in line]
     assert said == [
         f"不同之处（共 1 处，第一处）：#{second}「…，参赛老同志1300人」，#{first}「…，参赛老同志1350人」"
@@ -103,3 +123,30 @@ def test_one_changed_sentence_is_found_and_shown_around_its_change(
     # what is cut off each side is the same on both sides (the words around the change are shared)
     assert (found.mine.startswith("…")) == (found.theirs.startswith("…"))
     assert not re.search("[。]", left + right)
+
+
+FOLDER = st.text(alphabet="讲话材料会议年度档案备份通知文件0123456789", min_size=1, max_size=8)
+DATE = st.dates().map(lambda d: d.isoformat())
+LATER = st.sampled_from(["修改稿", "（修订稿）", "定稿", "更正", "终稿"])
+
+
+@given(st.lists(FOLDER, min_size=1, max_size=3), LATER, DATE, DATE)
+def test_dated_alike_the_file_marked_as_revised_is_the_later_version(
+    folders: list[str], mark: str, date: str, other_date: str
+) -> None:
+    """Of two versions of one speech (same title, near-equal text), the one whose date is earlier is the older;
+    dated alike, the one whose file's folder or name marks a revision (修改稿/, 「（定稿）」) is the later,
+    whichever was added first."""
+    plain = "/".join(folders) + "/讲话.docx"
+    marked = "/".join(folders) + f"/{mark}/讲话.docx"
+    sentences = ["这次会议的主要任务是总结去年的工作", "参赛老同志1300人"]
+
+    def older(new_path: str, old_path: str, new_date: str, old_date: str) -> bool:
+        new = Particulars("在全市老干部工作会议上的讲话", new_date, path=new_path)
+        old = Particulars("在全市老干部工作会议上的讲话", old_date, path=old_path)
+        return kinship(new, old, 0.97, sentences, sentences, frozenset()).older
+
+    assert older(plain, marked, date, date) and not older(marked, plain, date, date)
+    if date != other_date:  # dates that differ decide, whatever the folders say
+        assert older(marked, plain, min(date, other_date), max(date, other_date))
+        assert not older(plain, marked, max(date, other_date), min(date, other_date))
