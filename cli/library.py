@@ -65,7 +65,6 @@ from .main import (
     user_errors,
 )
 from .render import (
-    dated_apart,
     render_speech,
     render_speeches,
     version_advice,
@@ -323,9 +322,7 @@ def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            other = store.speech(s.similar_to) if store is not None else None
-            by_date = other is None or dated_apart(s.date, other.date)
-            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older, by_date)
+            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older, s.by_date)
             click.echo(click.style(f"    {note}", fg="yellow"))
             if store is not None and (where := version_difference(store, s.speech_id, s.similar_to)):
                 click.echo(click.style(f"    {where}", fg="yellow"))

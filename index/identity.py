@@ -278,6 +278,7 @@ class Kinship:
     own_overlap: float  # the overlap of what is not boilerplate shared with other documents
     why: str
     older: bool = False  # a version dated before the stored one: most likely its earlier version
+    by_date: bool = True  # older was told by the dates (else, dated alike, by the files' 修改稿 marks)
 
 
 def sentences(texts: Iterable[str]) -> list[str]:
@@ -400,13 +401,14 @@ def kinship(
     the library (at least EDITED: a version — a corrected text under a corrected title)."""
     own = own_overlap(new_sentences, old_sentences, template)
 
-    if new.date and old.date and len(new.date) == len(old.date) and new.date != old.date:
-        older = new.date < old.date
+    by_date = bool(new.date and old.date and len(new.date) == len(old.date) and new.date != old.date)
+    if by_date:
+        older = bool(new.date and old.date and new.date < old.date)
     else:  # dated alike (or not): a file kept as the 修改稿 is the later one
         older = version_rank(new.path) < version_rank(old.path)
 
     def said(kind: str, why: str) -> Kinship:
-        return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version")
+        return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version", by_date)
 
     numbers = doc_number(new), doc_number(old)
     if numbers[0] and numbers[1]:

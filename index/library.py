@@ -654,6 +654,7 @@ class Library:
                             similar_to=other,
                             similarity=round(score, 3),
                             older=kin[i].older,
+                            by_date=kin[i].by_date,
                             kinship=kin[i].why,
                         )
                         store.record_near_copy(

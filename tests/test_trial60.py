@@ -21,8 +21,11 @@ from hypothesis import strategies as st
 
 from index import difference
 from index.identity import Particulars, kinship
+from retrieval import SpeechService
 from tests.fixtures.corpus_writers import write_docx
 
+from .bot_harness import ADMIN, feed, running_bot
+from .fake_telegram import FakeBotAPI
 from .test_cli_library import Run, ok
 
 SPEECH = [
@@ -150,3 +153,27 @@ def test_dated_alike_the_file_marked_as_revised_is_the_later_version(
     if date != other_date:  # dates that differ decide, whatever the folders say
         assert older(marked, plain, min(date, other_date), max(date, other_date))
         assert not older(plain, marked, max(date, other_date), min(date, other_date))
+
+
+async def test_the_bot_names_the_original_the_old_one_when_its_revision_was_sent_first(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The same through the bot: the 修改稿 sent first, the original after it, both of one date — the report
+    names the original as the likely old one and says why (it used to offer to delete the 修改稿)."""
+    text = [text for _, text in SPEECH if isinstance(text, str)]
+    original = "\n".join(text).encode("gbk")
+    revised = "\n".join(text).replace("参赛老同志1300人", "参赛老同志1350人").encode("gbk")
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_document_update("工作会议讲话（修改稿）.txt", revised, "text/plain", user_id=ADMIN)
+        )
+        first = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("工作会议讲话.txt", original, "text/plain", user_id=ADMIN))
+        report = api.last_message(ADMIN)
+    revised_id = int(first.split("新增 #")[1].split()[0])
+    original_id = int(report.plain_text.split("新增 #")[1].split()[0])
+    assert (
+        "日期分不出先后，而另一篇的文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        f"如果是，点下方「删除旧版 #{original_id}」"
+    ) in report.plain_text
+    assert report.buttons[0]["text"].startswith(f"🗑 删除旧版 #{original_id}") and revised_id != original_id
