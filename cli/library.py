@@ -218,7 +218,7 @@ SUMMARY_ORDER = ("added", "updated", "unchanged", "duplicate", "removed")
 
 
 def add_summary(outcomes: Sequence[FileOutcome]) -> str:
-    """One line after a folder's files: 「共 56 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近
+    """One line after a folder's files: 「共 58 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近
     （见上「注意」）；没有读入 3 个文件（见上）」 — so the count can be checked against the folder."""
     files = [o for o in outcomes if not o.skipped]
     counts = dict.fromkeys(SUMMARY_ORDER, 0)
