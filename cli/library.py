@@ -27,12 +27,14 @@ from index import (
     NearCopy,
     SpeechIndexError,
     SpeechRecord,
+    Store,
     archive_tallies,
     backup_database,
     backup_from_stream,
     backup_to_stream,
     check_backup,
     database_is_whole,
+    difference,
     recover_database,
     refuse_unreadable_home,
     shown_source,
@@ -138,7 +140,7 @@ def add(
 
         def show(outcome: FileOutcome) -> None:
             outcomes.append(outcome)
-            echo_outcome(outcome)
+            echo_outcome(outcome, obj.library.store)
             report_lost(outcome.name, outcome.sentences, outcome.lost, detail=check)
             # said: the next add need not say it again (one stopped before this line says it then; one this
             # line cannot record, on a full disk, is only said again)
@@ -193,6 +195,10 @@ def add(
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
             raise UserError("没有添加任何文件。")
+        if (
+            len(outcomes) > 1
+        ):  # a folder or several files: what became of them, counted, before the index line
+            click.echo(click.style(add_summary(outcomes), bold=True))
         embedded, seconds = report.embedded, report.seconds
         if service.built is not None:  # the index built on opening is part of what this command did
             embedded, seconds = embedded + service.built.embedded, seconds + service.built.seconds
@@ -206,6 +212,30 @@ def add(
         lost = sum(len(o.lost) for o in outcomes)
         if check and lost:
             raise UserError(f"有 {lost} 句正文没有进入任何段落（见上）。")
+
+
+SUMMARY_ORDER = ("added", "updated", "unchanged", "duplicate", "removed")
+
+
+def add_summary(outcomes: Sequence[FileOutcome]) -> str:
+    """One line after a folder's files: 「共 58 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近
+    （见上「注意」）；没有读入 3 个文件（见上）」 — so the count can be checked against the folder."""
+    files = [o for o in outcomes if not o.skipped]
+    counts = dict.fromkeys(SUMMARY_ORDER, 0)
+    for o in files:
+        for s in o.speeches:
+            counts["unchanged" if s.status == "same_file" else s.status] += 1
+    said = [f"{STATUS_LABELS[k]} {n} 篇" for k, n in counts.items() if n]
+    if counts["duplicate"]:
+        said[[k for k in SUMMARY_ORDER if counts[k]].index("duplicate")] += "（未重复存储）"
+    near = sum(1 for o in files for s in o.speeches if s.similar_to is not None)
+    line = f"共 {len(files)} 个文件：" + ("，".join(said) or "没有讲话")
+    if near:
+        line += f"，其中 {near} 篇与已有讲话内容相近（见上「注意」）"
+    failed = sum(1 for o in files if o.error)
+    if failed:
+        line += f"；没有读入 {failed} 个文件（见上）"
+    return line
 
 
 def first_use_note(seeded: Sequence[FileOutcome], built: BuildReport | None, *, bundled: bool) -> str:
@@ -264,7 +294,9 @@ def echo_tally(tally: ArchiveTally) -> None:
         click.echo(click.style(f"  跳过 {line}", fg="yellow"), err=True)
 
 
-def echo_outcome(outcome: FileOutcome) -> None:
+def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
+    """What `add` says of one file; with the `store`, a speech kept beside another version of itself is told
+    apart from it: where the two differ, and why the one named as likely older is (its date, or its file)."""
     if outcome.skipped and outcome.archive:  # a file of an archive passed over: in the archive's report
         return
     if outcome.skipped:  # a file of a folder passed over on purpose: named, not counted as refused
@@ -290,8 +322,10 @@ def echo_outcome(outcome: FileOutcome) -> None:
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older)
+            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older, s.by_date)
             click.echo(click.style(f"    {note}", fg="yellow"))
+            if store is not None and (where := version_difference(store, s.speech_id, s.similar_to)):
+                click.echo(click.style(f"    {where}", fg="yellow"))
         if s.template_of is not None:  # another month's notice of one template: nothing to do
             click.echo(click.style(f"    {template_note(s.template_of, s.similarity, s.kinship)}", dim=True))
         if s.replaced_title is not None:
@@ -321,6 +355,23 @@ def uploaded_name(path: str) -> str:
     return path.removeprefix(UPLOAD).split("/", 1)[-1]
 
 
+def version_difference(store: Store, speech_id: int, other_id: int) -> str | None:
+    """Where two versions of a speech differ, as `add` and `speeches` say it under the ⚠:
+    「不同之处（共 1 处）：#34 「…参赛老同志1300人」，#33 「…参赛老同志1350人」」; None when it cannot be read."""
+    try:
+        found = difference(
+            [p.text for p in store.passages(speech_id)], [p.text for p in store.passages(other_id)]
+        )
+    except SpeechIndexError:
+        return None
+    if found is None:
+        return None
+    return (
+        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
+        f"#{other_id}「{found.theirs or '（无此句）'}」"
+    )
+
+
 def template_note(other: int, similarity: float, why: str) -> str:
     return (
         f"与已有的 #{other} 是同一模板的另一份通知（重合 {math.floor(similarity * 100)}%，{why}）："
@@ -328,11 +379,13 @@ def template_note(other: int, similarity: float, why: str) -> str:
     )
 
 
-def similar_note(speech_id: int, other: int, similarity: float, older: bool = False) -> str:
-    """The warning for a speech kept beside another version of itself; `older`: it is dated before the other
-    (the one just added is then most likely the earlier version)."""
+def similar_note(
+    speech_id: int, other: int, similarity: float, older: bool = False, by_date: bool = True
+) -> str:
+    """The warning for a speech kept beside another version of itself; `older`: it is most likely the earlier
+    version — dated before the other (`by_date`), or dated alike with the other's file marked 修改稿."""
     close = f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
-    return close + version_advice(speech_id, other, older)
+    return close + version_advice(speech_id, other, older, by_date)
 
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).

@@ -314,6 +314,7 @@ def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] |
         return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
     near = near or {}
+    dates = {s.id: s.date for s in speeches}
     for s in speeches:
         meta = " · ".join(part for part in (s.date, attribution(s.speaker, s.issuer)) if part)
         lines.append(
@@ -324,15 +325,28 @@ def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] |
         )
         if (copy := near.get(s.id)) is not None:
             close = f"      ⚠ 与 #{copy.other_id} 内容相近（重合 {math.floor(copy.similarity * 100)}%），两篇都会被检索到；"
-            lines.append(click.style(close + version_advice(s.id, copy.other_id, copy.older), fg="yellow"))
+            by_date = copy.other_id not in dates or dated_apart(s.date, dates[copy.other_id])
+            advice = version_advice(s.id, copy.other_id, copy.older, by_date)
+            lines.append(click.style(close + advice, fg="yellow"))
     return "\n".join(lines)
 
 
-def version_advice(speech_id: int, other_id: int, older: bool) -> str:
+def dated_apart(a: str | None, b: str | None) -> bool:
+    """Whether two speeches' dates tell which came first (both known, as precise, not the same)."""
+    return bool(a and b and len(a) == len(b) and a != b)
+
+
+def version_advice(speech_id: int, other_id: int, older: bool, by_date: bool = True) -> str:
     """What to do about a speech stored beside another version of itself (`add`, `speeches`): remove the older
-    one (`older`: this one is dated before the other), or say both stay, which ends the warning."""
+    one (`older`: this one is dated before the other — or, `by_date` false, dated alike while the other's
+    file is the one marked 修改稿, 定稿…), or say both stay, which ends the warning."""
+    why = (
+        "这篇的日期更早"
+        if by_date
+        else "日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…）"
+    )
     remove = (
-        f"这篇的日期更早，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
+        f"{why}，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
         if older
         else f"如果这是它的更正版，请删除旧版：speechqa remove {other_id}"
     )

@@ -27,6 +27,7 @@ from .errors import (
     StoreTooNew,
     WriterBusy,
 )
+from .identity import Difference, difference
 from .latent import LatentIndex, LatentSearch, LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
@@ -121,6 +122,7 @@ __all__ = [
     "BuildReport",
     "Correction",
     "Counts",
+    "Difference",
     "Embedder",
     "FileOutcome",
     "HomeFull",
@@ -174,6 +176,7 @@ __all__ = [
     "check_backup",
     "database_is_whole",
     "dictionary_words",
+    "difference",
     "embed_query",
     "embedding_key",
     "get_tokenizer",

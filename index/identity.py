@@ -16,6 +16,7 @@ is left over is new, or gone.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import re
@@ -246,6 +247,10 @@ _VERSION_MARK = re.compile(
     rf"[（(【\[〔]\s*[^）)】\]〕]{{0,6}}?(?:{_VERSION_WORD})[^）)】\]〕]{{0,4}}?\s*[）)】\]〕]|(?:{_VERSION_WORD})$"
 )
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+# marks of a later and of an earlier version in a file's folders or name (「修改稿/」, 「…（定稿）.docx」,
+# 「征求意见稿/」): which of two versions dated alike is the corrected one
+_LATER_MARK = re.compile(r"修改|修订|更正|定稿|终稿|最终|正式稿|改后")
+_EARLIER_MARK = re.compile(r"征求意见|讨论稿|送审|草稿|初稿|底稿")
 MIN_SENTENCE = 6  # shorter 「sentences」 (「特此通知」, a date line) are no template's evidence either way
 
 
@@ -257,6 +262,7 @@ class Particulars:
     title: str
     date: str | None = None
     number: str | None = None
+    path: str | None = None  # the file it was read from: its folders and name may mark a version (修改稿/)
 
 
 @dataclass(frozen=True)
@@ -272,6 +278,7 @@ class Kinship:
     own_overlap: float  # the overlap of what is not boilerplate shared with other documents
     why: str
     older: bool = False  # a version dated before the stored one: most likely its earlier version
+    by_date: bool = True  # older was told by the dates (else, dated alike, by the files' 修改稿 marks)
 
 
 def sentences(texts: Iterable[str]) -> list[str]:
@@ -283,6 +290,57 @@ def sentences(texts: Iterable[str]) -> list[str]:
             if len(sentence) >= MIN_SENTENCE:
                 found.append(sentence)
     return found
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where two versions of a speech differ: how many places, and the first of them as written, each side
+    cut to the changed words with a few characters around them (「」 for a sentence one side has not)."""
+
+    places: int
+    mine: str
+    theirs: str
+
+
+_CONTEXT = 8  # characters kept on each side of a changed stretch
+
+
+def _written_sentences(texts: Iterable[str]) -> list[str]:
+    return [part.strip() for text in texts for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _around_change(mine: str, theirs: str) -> tuple[str, str]:
+    """Both sentences cut to what changed with _CONTEXT characters either side, 「…」 where cut."""
+    start = 0
+    while start < min(len(mine), len(theirs)) and mine[start] == theirs[start]:
+        start += 1
+    end = 0
+    while end < min(len(mine), len(theirs)) - start and mine[-1 - end] == theirs[-1 - end]:
+        end += 1
+
+    def cut(text: str) -> str:
+        left = max(0, start - _CONTEXT)
+        right = min(len(text), len(text) - end + _CONTEXT)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+    return cut(mine), cut(theirs)
+
+
+def difference(mine: Iterable[str], theirs: Iterable[str]) -> Difference | None:
+    """Where a speech's passages (`mine`) differ from another version's (`theirs`), sentence by sentence in
+    order (spacing and punctuation do not count: normalise); None when they say the same."""
+    a, b = _written_sentences(mine), _written_sentences(theirs)
+    matcher = difflib.SequenceMatcher(
+        None, [normalise(x) for x in a], [normalise(x) for x in b], autojunk=False
+    )
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not changed:
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    first_mine, first_theirs = "。".join(a[i1:i2]), "。".join(b[j1:j2])
+    if first_mine and first_theirs:
+        first_mine, first_theirs = _around_change(first_mine, first_theirs)
+    return Difference(len(changed), first_mine, first_theirs)
 
 
 def template_sentences(documents: Iterable[Iterable[str]], least: int = TEMPLATE_DOCUMENTS) -> frozenset[str]:
@@ -311,6 +369,15 @@ def core_title(title: str) -> str:
     return normalise(text)
 
 
+def version_rank(path: str | None) -> int:
+    """1 when a file's folders or name (not its title) mark it a later version (修改稿, 定稿, 更正…), -1 an
+    earlier one (征求意见稿, 讨论稿, 草稿…), else 0 (and for none, or both)."""
+    if not path:
+        return 0
+    later, earlier = bool(_LATER_MARK.search(path)), bool(_EARLIER_MARK.search(path))
+    return int(later) - int(earlier)
+
+
 def doc_number(particulars: Particulars) -> str | None:
     """A document's 文号, normalised: its own, or one its title ends with."""
     number = particulars.number
@@ -334,10 +401,14 @@ def kinship(
     the library (at least EDITED: a version — a corrected text under a corrected title)."""
     own = own_overlap(new_sentences, old_sentences, template)
 
-    older = bool(new.date and old.date and len(new.date) == len(old.date) and new.date < old.date)
+    by_date = bool(new.date and old.date and len(new.date) == len(old.date) and new.date != old.date)
+    if by_date:
+        older = bool(new.date and old.date and new.date < old.date)
+    else:  # dated alike (or not): a file kept as the 修改稿 is the later one
+        older = version_rank(new.path) < version_rank(old.path)
 
     def said(kind: str, why: str) -> Kinship:
-        return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version")
+        return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version", by_date)
 
     numbers = doc_number(new), doc_number(old)
     if numbers[0] and numbers[1]:

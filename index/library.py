@@ -624,7 +624,7 @@ class Library:
                     earlier.append(f)
                     if (close := identity.most_similar(f, stored)) is not None:
                         similar[f.key] = close
-        kin = self._kinships(similar, speeches, drafts)
+        kin = self._kinships(similar, speeches, drafts, path)
         kept = [i for i in range(len(speeches)) if i not in duplicates]
         embedded = 0
         if embedder is not None:
@@ -654,6 +654,7 @@ class Library:
                             similar_to=other,
                             similarity=round(score, 3),
                             older=kin[i].older,
+                            by_date=kin[i].by_date,
                             kinship=kin[i].why,
                         )
                         store.record_near_copy(
@@ -707,6 +708,7 @@ class Library:
         similar: dict[int, tuple[int, float]],
         speeches: Sequence[Speech],
         drafts: Sequence[Sequence[PassageDraft]],
+        path: str | None = None,
     ) -> dict[int, identity.Kinship]:
         """For each speech of a file that `most_similar` found close to a stored one: another version of it, or
         another document of its template (identity.kinship), the library's boilerplate counted over every
@@ -719,8 +721,14 @@ class Library:
         found = {}
         for i, (other, score) in similar.items():
             record = self.store.speech(other)
-            theirs = identity.Particulars(record.title, record.date) if record else identity.Particulars("")
-            ours = identity.Particulars(speeches[i].shown_title, speeches[i].date, speeches[i].doc_number)
+            theirs = (
+                identity.Particulars(record.title, record.date, path=record.path)
+                if record
+                else identity.Particulars("")
+            )
+            ours = identity.Particulars(
+                speeches[i].shown_title, speeches[i].date, speeches[i].doc_number, path
+            )
             found[i] = identity.kinship(ours, theirs, score, mine[i], stored.get(other, []), template)
         return found
 

@@ -755,6 +755,7 @@ class AddOutcome:
     template_of: int | None = None
     kinship: str = ""  # what decided similar_to / template_of (index.identity.Kinship.why), for the user
     older: bool = False  # similar_to: this speech is dated before that one (most likely its earlier version)
+    by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
 
 @dataclass(frozen=True)

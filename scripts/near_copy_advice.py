@@ -9,7 +9,9 @@ speech added beside a stored one that `identity.most_similar` finds (5-gram over
 `add` either advises deleting the older (「如果这是它的更正版，请删除旧版」) or, since trial 38, calls it another
 document of one template. The truth is benchmarks/near-copy-pairs.json (file names of each pair, "version"
 or "template"), written by reading each pair; a pair it does not hold is printed as 「未标注」 and counted
-apart. Images are left out (OCR is slow and beside the point). `--list`: every pair with its reason.
+apart. Images are left out (OCR is slow and beside the point). `--list`: every pair with its reason, and for
+a version which of the two `add` names as the one to delete (「删除新加的」: the file added second, 「删除已有的」:
+the one stored before it; trial 60).
 
 The same script measures the code before trial 38: run it with that checkout first on PYTHONPATH
 (`PYTHONPATH=/path/to/older/checkout:. python scripts/near_copy_advice.py …`): there every pair is advised.
@@ -63,6 +65,7 @@ def pairs_of(folder: Path) -> list[dict[str, object]]:
                             "overlap": s.similarity,
                             "advised": s.similar_to is not None,
                             "why": getattr(s, "kinship", ""),
+                            "older": getattr(s, "older", False),  # the new one named as the one to delete
                         }
                     )
         finally:
@@ -101,7 +104,7 @@ def main(argv: list[str]) -> int:
         )
         if listing:
             for p, kind in zip(pairs, kinds, strict=True):
-                verdict = "删除旧版" if p["advised"] else "同一模板"
+                verdict = ("删除新加的" if p["older"] else "删除已有的") if p["advised"] else "同一模板"
                 print(
                     f"    {kind or '未标注':8} {verdict}  {p['overlap']:.2f}  {p['new']}  ~  {p['old']}  {p['why']}"
                 )

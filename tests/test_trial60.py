@@ -1,0 +1,179 @@
+"""Trial 60 (docs/trial60.md): the records officer migrating six years of files. Two versions of one speech —
+the 2029 work-conference speech in 会议材料/ and its 修改稿/ under the same file name, one figure corrected —
+were both kept with 「注意：与已有的 #N 内容相近（重合 97%）…如果这是它的更正版，请删除旧版」, and nothing said
+which of the two was the corrected one: the same title, date, speaker and passage count. `add` now says where
+they differ, 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」. And since the
+修改稿/ file happened to be added first, the original was taken for the correction: answers gave its 1300 and
+hid the 1350; dated alike, a file whose folders or name mark it 修改稿/定稿 is now the later version.
+
+The real command and model; the Word files written by python-docx as scripts/trial/make_archive60.py writes them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index import difference
+from index.identity import Particulars, kinship
+from retrieval import SpeechService
+from tests.fixtures.corpus_writers import write_docx
+
+from .bot_harness import ADMIN, feed, running_bot
+from .fake_telegram import FakeBotAPI
+from .test_cli_library import Run, ok
+
+SPEECH = [
+    ("title", "在全市老干部工作会议上的讲话"),
+    ("speaker", "市委老干部局局长  陈秀英"),
+    ("date", "（2029年3月5日）"),
+    ("body", "同志们："),
+    ("body", "这次全市老干部工作会议的主要任务是，总结2028年全市老干部工作，部署2029年的重点任务。"),
+    ("heading1", "一、关于医疗保障服务"),
+    ("body", "2028年，与市第一人民医院共建老干部诊疗绿色通道，全年服务就诊老同志5200人次。"),
+    ("heading1", "二、关于文体活动开展"),
+    ("body", "2028年，举办全市离退休干部运动会，设门球、气排球等项目9个，参赛老同志1300人。"),
+    ("body", "同志们，老干部工作使命光荣、责任重大。让我们以更加饱满的热情做好各项工作。"),
+]
+
+
+def _speech_id(output: str, file: Path) -> int:
+    """The id `add` reported for the (one) speech of a file, found by its full path."""
+    lines = output.splitlines()
+    at = lines.index(str(file))
+    return int(lines[at + 1].split("#")[1].split()[0])
+
+
+@pytest.mark.slow
+def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "2029年" / "会议材料"
+    original, revised = (
+        folder / "在全市老干部工作会议上的讲话.docx",
+        folder / "修改稿" / "在全市老干部工作会议上的讲话.docx",
+    )
+    revised.parent.mkdir(parents=True)
+    write_docx(SPEECH, original, author="市委老干部局办公室", footer=True)
+    corrected = [(k, t.replace("参赛老同志1300人", "参赛老同志1350人")) for k, t in SPEECH]
+    write_docx(corrected, revised, author="市委老干部局办公室", footer=True)
+
+    added = ok(run("add", str(tmp_path / "2029年")))
+    first, second = _speech_id(added, revised), _speech_id(added, original)  # 修改稿/ sorts first
+    assert f"注意：与已有的 #{first} 内容相近" in added
+    # dated alike, the file kept in 修改稿/ is the corrected one: the original, added after it, is named the old
+    # one (before: 「如果这是它的更正版，请删除旧版：speechqa remove {first}」 — the correction)
+    assert (
+        f"日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        f"如果是，请删除这篇：speechqa remove {second}；两篇都要保留：speechqa keep-both {second} {first}"
+    ) in added
+    assert f"可能是它的旧版：如果是，请删除这篇：speechqa remove {second}" in ok(run("speeches"))
+    # and answers give the corrected figure, the old text flagged wherever it is shown
+    asked = ok(run("ask", "-k", "5", "离退休干部运动会参赛老同志多少人"))
+    cited = [line for line in asked.splitlines() if " · 段落 #" in line]
+    assert f"讲话 #{first} · 段落 #" in cited[0], asked
+    assert "参赛老同志1350人" in asked
+    assert all(
+        line.endswith(f"⚠ 有更正版 #{first}，请以更正版为准")
+        for line in asked.splitlines()
+        if f"讲话 #{second} · 段落 #" in line
+    )
+    said = [line.strip() for line in added.splitlines() if "不同之处" in line]
+    assert said == [
+        f"不同之处（共 1 处，第一处）：#{second}「…，参赛老同志1300人」，#{first}「…，参赛老同志1350人」"
+    ]
+
+    # the same file added again says nothing new; a speech that is no version of another gets no such line
+    again = ok(run("add", str(original)))
+    assert "不同之处" not in again and "未变化" in again and "共 " not in again  # one file: no count line
+    # a folder's files are counted in one line before the index's, so the officer can check them against it
+    assert "共 2 个文件：新增 2 篇，其中 1 篇与已有讲话内容相近（见上「注意」）" in added.splitlines()
+
+    more = tmp_path / "备份"
+    more.mkdir()
+    shutil.copyfile(original, more / "工作会议讲话（备份）.docx")
+    (more / "新建文本文档.txt").write_bytes(b"")
+    refused = run("add", str(more))
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert "共 2 个文件：未变化 1 篇；没有读入 1 个文件（见上）" in refused.output.splitlines()
+
+
+SENTENCE = st.text(
+    alphabet="老干部工作会议讲话离退休同志服务活动一二三四五六七八九十0123456789", min_size=6, max_size=30
+)
+
+
+@given(st.lists(SENTENCE, min_size=1, max_size=8), st.data())
+def test_one_changed_sentence_is_found_and_shown_around_its_change(
+    body: list[str], data: st.DataObject
+) -> None:
+    """A speech and a version with one sentence changed differ in one place, each side shown as the words
+    around the change, both cut at the same place; a speech never differs from itself."""
+    at = data.draw(st.integers(0, len(body) - 1))
+    changed = data.draw(SENTENCE.filter(lambda s: s != body[at]))
+    other = [*body[:at], changed, *body[at + 1 :]]
+    mine, theirs = "。".join(body) + "。", "。".join(other) + "。"
+    assert difference([mine], [mine]) is None
+    found = difference([mine], [theirs])
+    if body[at] in other and other.index(body[at]) != at:  # the change repeats a neighbour: not one place
+        return
+    assert found is not None and found.places >= 1
+    left, right = found.mine.strip("…"), found.theirs.strip("…")
+    assert left in body[at] and right in changed
+    # what is cut off each side is the same on both sides (the words around the change are shared)
+    assert (found.mine.startswith("…")) == (found.theirs.startswith("…"))
+    assert not re.search("[。]", left + right)
+
+
+FOLDER = st.text(alphabet="讲话材料会议年度档案备份通知文件0123456789", min_size=1, max_size=8)
+DATE = st.dates().map(lambda d: d.isoformat())
+LATER = st.sampled_from(["修改稿", "（修订稿）", "定稿", "更正", "终稿"])
+
+
+@given(st.lists(FOLDER, min_size=1, max_size=3), LATER, DATE, DATE)
+def test_dated_alike_the_file_marked_as_revised_is_the_later_version(
+    folders: list[str], mark: str, date: str, other_date: str
+) -> None:
+    """Of two versions of one speech (same title, near-equal text), the one whose date is earlier is the older;
+    dated alike, the one whose file's folder or name marks a revision (修改稿/, 「（定稿）」) is the later,
+    whichever was added first."""
+    plain = "/".join(folders) + "/讲话.docx"
+    marked = "/".join(folders) + f"/{mark}/讲话.docx"
+    sentences = ["这次会议的主要任务是总结去年的工作", "参赛老同志1300人"]
+
+    def older(new_path: str, old_path: str, new_date: str, old_date: str) -> bool:
+        new = Particulars("在全市老干部工作会议上的讲话", new_date, path=new_path)
+        old = Particulars("在全市老干部工作会议上的讲话", old_date, path=old_path)
+        return kinship(new, old, 0.97, sentences, sentences, frozenset()).older
+
+    assert older(plain, marked, date, date) and not older(marked, plain, date, date)
+    if date != other_date:  # dates that differ decide, whatever the folders say
+        assert older(marked, plain, min(date, other_date), max(date, other_date))
+        assert not older(plain, marked, max(date, other_date), min(date, other_date))
+
+
+async def test_the_bot_names_the_original_the_old_one_when_its_revision_was_sent_first(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The same through the bot: the 修改稿 sent first, the original after it, both of one date — the report
+    names the original as the likely old one and says why (it used to offer to delete the 修改稿)."""
+    text = [text for _, text in SPEECH if isinstance(text, str)]
+    original = "\n".join(text).encode("gbk")
+    revised = "\n".join(text).replace("参赛老同志1300人", "参赛老同志1350人").encode("gbk")
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_document_update("工作会议讲话（修改稿）.txt", revised, "text/plain", user_id=ADMIN)
+        )
+        first = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("工作会议讲话.txt", original, "text/plain", user_id=ADMIN))
+        report = api.last_message(ADMIN)
+    revised_id = int(first.split("新增 #")[1].split()[0])
+    original_id = int(report.plain_text.split("新增 #")[1].split()[0])
+    assert (
+        "日期分不出先后，而另一篇的文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        f"如果是，点下方「删除旧版 #{original_id}」"
+    ) in report.plain_text
+    assert report.buttons[0]["text"].startswith(f"🗑 删除旧版 #{original_id}") and revised_id != original_id
