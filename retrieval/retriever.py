@@ -82,7 +82,7 @@ from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer, RecordFact
 from .relayed import question_inside
-from .remarks import remark_level, remarks_below_body
+from .remarks import page_remarks_last, remark_level, remarks_below_body
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans, split_sentences
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
@@ -197,6 +197,9 @@ class RetrieverConfig:
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md
     remarks_last: bool = True
+    # and every page shown too, within itself (`remarks.page_remarks_last`): past the head a remark stood above
+    # a later body passage of its page (docs/ops60.md)
+    remarks_on_pages: bool = True
 
 
 class Retriever:
@@ -586,6 +589,9 @@ class Retriever:
         # how much of the question the best passage holds, each word counted once: what those below it are
         # measured against (`_relevant`)
         best = distinct_coverage(self._passage_evidence(terms, kept[0][0], found.text)) if kept else 0.0
+        page = kept[offset:want]
+        if mode == "hybrid" and self.config.remarks_last and self.config.remarks_on_pages:  # every page too
+            page = page_remarks_last(page, found.text, fixed=1 if offset == 0 else 0)
         hits = tuple(
             Hit(
                 rank=rank,
@@ -602,7 +608,7 @@ class Retriever:
                 and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text, best)),
                 newer_version=newer.get(record.speech_id),
             )
-            for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
+            for rank, (record, score) in enumerate(page, start=offset + 1)
         )
         if fact is not None and fact.value and hits and hits[0].passage.id == fact.passage_id:
             # the 「文件信息」 passage's 「文号：…」: the sentence stating the asked fact is its 要点
