@@ -15,6 +15,7 @@ from .embedder import (
 from .errors import (
     BotRunning,
     HomeFull,
+    HomeOfAnotherUser,
     HomeUnusable,
     IndexCorrupt,
     IndexMismatch,
@@ -124,6 +125,7 @@ __all__ = [
     "Embedder",
     "FileOutcome",
     "HomeFull",
+    "HomeOfAnotherUser",
     "HomeUnusable",
     "IndexCorrupt",
     "IndexMismatch",
