@@ -69,7 +69,6 @@ from .filters import (
     speech_period,
     undated_speeches,
     year_period,
-    years_written,
 )
 from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
@@ -88,6 +87,7 @@ from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .spoken import as_written
 from .typos import HomophoneCorrector, Typo, apply_corrections, library_words
+from .undated import passage_years, undated_below_dated
 from .vocabulary import (
     INTERROGATIVE,
     Lexicon,
@@ -200,6 +200,9 @@ class RetrieverConfig:
     # and every page shown too, within itself (`remarks.page_remarks_last`): past the head a remark stood above
     # a later body passage of its page (docs/ops60.md)
     remarks_on_pages: bool = True
+    # under a filter on dates, a passage of the range asked above an undated one directly above it whose words
+    # of the question it all holds (`undated.undated_below_dated`): docs/ops60.md
+    dated_first: bool = True
 
 
 class Retriever:
@@ -372,6 +375,13 @@ class Retriever:
             fused = place_givers_first(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
+        if (
+            mode == "hybrid"
+            and self.config.dated_first
+            and (asked_dates := _dates_applied(report)) is not None
+        ):
+            # 「仅限：2026 年」 keeps undated speeches: the passages of 2026 stand above them
+            fused = undated_below_dated(fused[:depth], records, asked_dates, terms) + fused[depth:]
         if mode == "hybrid" and self.config.remarks_last:  # a reviewer's 批注 below the documents' own text
             fused = remarks_below_body(fused[:depth], records, found.text) + fused[depth:]
         # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
@@ -1370,12 +1380,15 @@ def of_other_times(asked: DateRange, passages: Sequence[PassageRecord]) -> bool:
     return True
 
 
-def passage_years(p: PassageRecord) -> frozenset[int]:
-    """The years a passage names in its speech's title, its heading or its text (`years_written`), 今年
-    and 去年 counted from its speech's date when it has one."""
-    period = speech_period(p.speech_date)
-    year = period.start.year if period is not None and period.start is not None else None
-    return years_written(" ".join(part for part in (p.speech_title, p.section or "", p.text) if part), year)
+def _dates_applied(report: FilterReport | None) -> DateRange | None:
+    """The range of days a filter applied to this search allows (from the question or --since/--until), or
+    None when none is applied (no filter on dates, or one that allowed nothing: results unfiltered)."""
+    if report is None or report.fallback or not (report.applied.since or report.applied.until):
+        return None
+    since, until = report.applied.since, report.applied.until
+    return DateRange(
+        date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None
+    )
 
 
 def _offer(found: PinMatch | None) -> PinOffer | None:
