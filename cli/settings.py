@@ -71,23 +71,39 @@ def as_meant(env: Mapping[str, str]) -> dict[str, str]:
         name: value.rstrip("\r\n")
         if name in _SPACES_MEANT
         else value.strip()
-        if name.startswith(("SPEECHQA_", "TELEGRAM_"))
+        if name.startswith(("SPEECHQA_", "TELEGRAM_")) or name == "XDG_DATA_HOME"
         else value
         for name, value in env.items()
     }
 
 
-# huggingface_hub's own variables, which it reads itself when first imported (after start-up): 「HF_HUB_OFFLINE=1\r」
-# was not read as set, and every command waited for the 3-second check of the hub (trial 58)
-_HUB_VARIABLES = ("HF_HUB_OFFLINE", "HF_ENDPOINT")
+# the model libraries' own variables, which they read themselves when first imported (after start-up):
+# 「HF_HUB_OFFLINE=1\r」 was not read as set, and every command waited for the 3-second check of the hub (trial 58);
+# 「SENTENCE_TRANSFORMERS_HOME=/srv/models\r」 was another, empty cache, and a blank HF_ENDPOINT an address
+# without a host (ops60)
+MODEL_VARIABLES = (
+    "HF_HUB_OFFLINE",
+    "HF_ENDPOINT",
+    "HF_HOME",
+    "HF_HUB_CACHE",
+    "TRANSFORMERS_CACHE",
+    "TRANSFORMERS_OFFLINE",
+    "SENTENCE_TRANSFORMERS_HOME",
+)
 
 
 def strip_hub_variables(environ: MutableMapping[str, str]) -> None:
-    """Take the blanks off the Hugging Face variables in the process environment, as `as_meant` does for
-    speechqa's own: called once at start-up, before huggingface_hub is imported."""
-    for name in _HUB_VARIABLES:
-        if name in environ and environ[name] != environ[name].strip():
-            environ[name] = environ[name].strip()
+    """Read the model libraries' variables (`MODEL_VARIABLES`) in the process environment as `as_meant` reads
+    speechqa's own: without the blanks around them, and one left blank as unset (each library then takes its
+    default, as it would for one not set). Called once at start-up, before huggingface_hub is imported."""
+    for name in MODEL_VARIABLES:
+        if name not in environ:
+            continue
+        value = environ[name].strip()
+        if not value:
+            del environ[name]
+        elif value != environ[name]:
+            environ[name] = value
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -108,8 +124,15 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"或删去这个变量以使用默认的 {default_home(env)}"
         )
     tokenizer = env.get("SPEECHQA_TOKENIZER", DEFAULT_TOKENIZER)
+    if tokenizer == "":
+        # set but blank: refused as SPEECHQA_HOME is (the tokenizer a library was built with is no default to
+        # guess: another one re-tokenises it), named by the variable, not by 「''」 (ops60)
+        raise SettingsError(
+            f"SPEECHQA_TOKENIZER 已设置但是空的（或只有空格、换行符）：请写上 {' 或 '.join(TOKENIZERS)}，"
+            f"或删去这个变量以使用默认的 {DEFAULT_TOKENIZER}"
+        )
     if tokenizer not in TOKENIZERS:
-        raise SettingsError(f"SPEECHQA_TOKENIZER={tokenizer!r} 无效，可选：{', '.join(TOKENIZERS)}")
+        raise SettingsError(f"SPEECHQA_TOKENIZER={tokenizer} 无效，可选：{', '.join(TOKENIZERS)}")
     return Settings(
         home=Path(env.get("SPEECHQA_HOME") or default_home(env)).expanduser(),
         model=env.get("SPEECHQA_MODEL") or DEFAULT_MODEL,

@@ -15,6 +15,7 @@ from .embedder import (
 from .errors import (
     BotRunning,
     HomeFull,
+    HomeOfAnotherUser,
     HomeUnusable,
     IndexCorrupt,
     IndexMismatch,
@@ -126,6 +127,7 @@ __all__ = [
     "Embedder",
     "FileOutcome",
     "HomeFull",
+    "HomeOfAnotherUser",
     "HomeUnusable",
     "IndexCorrupt",
     "IndexMismatch",

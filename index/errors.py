@@ -56,5 +56,10 @@ class HomeUnusable(SpeechIndexError):
     """The data home is not a folder and cannot be made one (a file stands at its path or on the way)."""
 
 
+class HomeOfAnotherUser(SpeechIndexError):
+    """speechqa run as root on a data home another user (the service's) owns: what root would write there,
+    that user could not delete or rewrite later."""
+
+
 class InvalidSynonym(SpeechIndexError):
     pass

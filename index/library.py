@@ -61,6 +61,7 @@ from . import identity
 from .embedder import Embedder
 from .errors import (
     BotRunning,
+    HomeOfAnotherUser,
     HomeUnusable,
     IndexCorrupt,
     IndexMismatch,
@@ -84,6 +85,7 @@ from .store import (
     lexical_input,
     out_of_space,
     read_only_message,
+    root_on_others_home,
     unreadable_message,
 )
 from .tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_version
@@ -319,6 +321,8 @@ class Library:
         self.tokenizer = tokenizer
         self.max_chars = max_chars
         self.merge_to = merge_to
+        if (refused := root_on_others_home(home)) is not None:
+            raise HomeOfAnotherUser(refused)
         try:
             make_private_folder(home)
         except OSError as e:

@@ -591,6 +591,32 @@ def unreadable_message(folder: Path) -> str:
     )
 
 
+def root_on_others_home(folder: Path) -> str | None:
+    """「数据目录 … 属于用户 speechqa，speechqa 却以 root 运行…」 when root runs speechqa on a data home another
+    user owns, on a disk mounted writable; else None. What root writes there is root's: an `add` left a new index
+    folder (~1 MB each time) the service's user could not delete when it next rebuilt, a `restore` a database it
+    could not write (ops60). Said before anything is written, so nothing of root's is left."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        info = folder.stat()
+        mounted_read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:  # not there yet: root makes it, and it is root's
+        return None
+    if info.st_uid == 0 or mounted_read_only:
+        return None
+    owner = _user_name(info.st_uid)
+    run_as = (
+        f"runuser -u {owner} -- speechqa …"
+        if owner != str(info.st_uid)
+        else f"setpriv --reuid={owner} --regid={info.st_gid} --clear-groups speechqa …"
+    )
+    return (
+        f"数据目录 {folder} 属于用户 {owner}，speechqa 却以 root 运行：root 在里面建的文件（新的索引、恢复的资料库）"
+        f"用户 {owner} 以后不能删除或改写。请以这个用户运行，如 {run_as}（环境变量照旧）；什么都没有改动"
+    )
+
+
 def home_unreadable(folder: Path) -> bool:
     """The data home is there but the running user may not open it or read its database."""
     database = folder / "speechqa.db"

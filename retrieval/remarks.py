@@ -13,6 +13,8 @@ document there; each group keeps its order and nothing enters or leaves the head
 remarks or opinions (`asks_remarks`: 批注, 意见, 建议, 谁提的…) keeps the order as ranked. The verdict is judged
 on the passage first after the move; when a remark is still first (the head holds no body passage) and the
 question does not ask for remarks, the level is at most 可能相关 (`remark_level`). Measured: docs/remarks58.md.
+Every page shown follows the same rule within itself (`page_remarks_last`): past the head (更多结果 page 3 on,
+or a page straddling the head's end) a remark stood above a later body passage of its page (docs/ops60.md).
 """
 
 from __future__ import annotations
@@ -60,6 +62,20 @@ def remarks_below_body(
     return [p for p, m in zip(head, remark, strict=True) if not m] + [
         p for p, m in zip(head, remark, strict=True) if m
     ]
+
+
+def page_remarks_last(
+    page: list[tuple[PassageRecord, float]], question: str, *, fixed: int = 0
+) -> list[tuple[PassageRecord, float]]:
+    """One page of passages as shown, every remark below every body passage of the page, each group in its
+    order; the first `fixed` passages stay where they are (the first page's first: the passage the verdict
+    judged, a pinned answer or a document's 「文件信息」 put first on purpose). A question asking for remarks
+    gets the page as it is. Within the ranked head this changes nothing (`remarks_below_body` ordered it);
+    past it, the passages come as ranked, and a remark stood above a later body passage of its page."""
+    if asks_remarks(question):
+        return page
+    rest = page[fixed:]
+    return page[:fixed] + [p for p in rest if not is_remark(p[0])] + [p for p in rest if is_remark(p[0])]
 
 
 def remark_level(verdict: Confidence, first: PassageRecord, question: str) -> Confidence:

