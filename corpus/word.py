@@ -33,7 +33,7 @@ from .clean import is_complete
 from .columns import printed_blocks
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
-from .notes import NotePlacement, Remark, remark_blocks
+from .notes import NotePlacement, Remark, remark_blocks, threads
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
@@ -629,14 +629,57 @@ def _comments(document) -> list[Remark]:  # type: ignore[no-untyped-def]
         elif key in open_ranges:
             open_ranges.remove(key)
     order += [key for key in comments if key not in order]
-    remarks = []
-    for key in order:
-        comment = comments.get(key)
-        if comment is None:
-            continue
-        paragraphs = tuple(_paragraph_text(p)[0] for p in comment.iter(_W + "p"))
+    order = [key for key in order if key in comments]
+    extended = _comments_extended(document)
+    remarks, parents, index_of = [], {}, {}  # index_of: the w14:paraId of a comment's last paragraph
+    for index, key in enumerate(order):
+        comment = comments[key]
+        paragraphs_xml = list(comment.iter(_W + "p"))
+        if paragraphs_xml and paragraphs_xml[-1].get(_W14 + "paraId"):
+            index_of[paragraphs_xml[-1].get(_W14 + "paraId")] = index
+        paragraphs = tuple(_paragraph_text(p)[0] for p in paragraphs_xml)
         remarks.append(Remark(paragraphs, comment.get(_W + "author") or "", "".join(words.get(key, []))))
-    return remarks
+    for para_id, (parent, done) in extended.items():
+        if para_id in index_of:
+            index = index_of[para_id]
+            remarks[index] = replace(remarks[index], resolved=done)
+            if parent in index_of:
+                parents[index] = index_of[parent]
+    return threads(remarks, parents)
+
+
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+_COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+
+
+def _comments_extended(document) -> dict[str, tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    """What Word 2013+ says of each comment in ``word/commentsExtended.xml`` (``w15:commentEx``), by the
+    w14:paraId of the comment's last paragraph: that of the comment it answers ("" for none) and whether
+    its thread is marked resolved (``w15:done``). Empty for a file without the part (Word 2010, python-docx)."""
+    from lxml import etree
+
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if rel.reltype == _COMMENTS_EXTENDED and not rel.is_external
+        ),
+        None,
+    )
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob, _parser())
+    except etree.XMLSyntaxError:
+        return {}  # a broken part loses the threads, never the comments
+    return {
+        entry.get(_W15 + "paraId") or "": (
+            entry.get(_W15 + "paraIdParent") or "",
+            entry.get(_W15 + "done") in ("1", "true", "on"),
+        )
+        for entry in root.iter(_W15 + "commentEx")
+    }
 
 
 def _block_items(container):  # type: ignore[no-untyped-def]
