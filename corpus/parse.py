@@ -367,6 +367,7 @@ class _Header:
     speaker: str | None = None
     doc_number: str | None = None
     issuer: str | None = None
+    letterhead: str | None = None  # a letter's masthead, the organ's name alone over the 文号 (信函格式)
     adopted: str | None = None  # the date of an approval or issue line (「（…年…月…日…审议通过）」)
     label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
     addressee: str | None = None  # the 主送 line, without its colon: 「各区县人民政府，市政府各部门」
@@ -515,6 +516,11 @@ def _read_header_from(
         ):
             h.adopted = h.adopted or date
         elif number := _doc_number(text):
+            if h.doc_number is None and h.title is not None and not h.title_wrapped and _is_issuer(h.title):
+                # an organ's name over the 文号 is the masthead (信函格式: 「中共某县委老干部局」 in red over its
+                # rule, no 「文件」): the title comes under the 文号, never joined to the organ's name; it is
+                # the issuer when the 落款 names none (a seal, or the date alone)
+                h.letterhead, h.title, h.title_from_block = h.title, None, False
             h.doc_number = h.doc_number or number
         elif _SIGNER.fullmatch(text) or _HEAD_MARKS.fullmatch(text):
             pass  # the signer on a line of its own, or a 份号/密级/紧急程度 mark: neither title nor speaker
@@ -1486,7 +1492,7 @@ def _parse_speech(
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=_issuers_apart(header.issuer, issuer),
+        issuer=_issuers_apart(header.issuer, issuer) or header.letterhead,
         addressee=header.addressee,
         imprint=_imprint_fields(tail.imprint),
     )

@@ -33,6 +33,7 @@ from .clean import is_complete
 from .columns import printed_blocks
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
+from .names import ORG_SUFFIX
 from .notes import NotePlacement, Remark, remark_blocks, threads
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
@@ -121,6 +122,8 @@ def read_docx(name: str, data: bytes) -> WordText:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
+        if laid is None and (masthead := _header_masthead(document, blocks)) is not None:
+            blocks = (masthead, *blocks)
         blocks = (*blocks, *remark_blocks(_comments(document)))
         reference = reference_text(data)
     except UnreadableFile:
@@ -129,6 +132,31 @@ def read_docx(name: str, data: bytes) -> WordText:
         log.info("python-docx could not read %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
     return WordText(blocks, reference, "docx")
+
+
+# 「澄溪县委老干部局文件」: an organ's name and 「文件」, the 发文机关标志 of a 红头文件 (GB/T 9704)
+_MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
+
+
+def _header_masthead(document, blocks: tuple[Block, ...]) -> Block | None:  # type: ignore[no-untyped-def]
+    """The red masthead a 套红 template sets in the header of the first page alone (Word's 「首页不同」) rather
+    than in the body: the line 「…文件」 naming an organ, as the document's first line, as it prints — the
+    body may name its issuer nowhere else (a seal for a 落款). A header on every page runs over the pages
+    and is not read (nor is any other header); None when the first page's holds no such line or the body's
+    first lines already do."""
+    if not document.sections or not document.sections[0].different_first_page_header_footer:
+        return None
+    header = document.sections[0].first_page_header
+    if header.is_linked_to_previous:
+        return None
+    for paragraph in header.paragraphs:
+        text = re.sub(r"\s+", "", paragraph.text)
+        found = _MASTHEAD.match(text)
+        if found and ORG_SUFFIX.search(found.group(1)):
+            if any(re.sub(r"\s+", "", b.text) == text for b in blocks[:5]):
+                return None
+            return Block(text=text, kind="paragraph")
+    return None
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
