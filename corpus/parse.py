@@ -452,6 +452,9 @@ def _read_header_from(
         if h.title is None and _salutes_over_title(lines, position):
             h.addressee = h.addressee or addressee(text)
             continue
+        if h.title is None and _merged_title_row(lines, position):
+            h.title, h.body_start = line.title_text, position + 1  # 「…2031年度…台账」 over the table's rows
+            return h
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
             return h
@@ -905,6 +908,27 @@ def _speaker_alone(lines: list[ParsedLine], at: int, title: str | None) -> str |
         if len(words) == 1 and is_dictionary_word(words[0]):
             return None  # a word alone on its line (初稿, 代表), which jieba does not read as a name
     return name
+
+
+_MAX_TITLE_ROW = 60
+
+
+def _merged_title_row(lines: list[ParsedLine], position: int) -> bool:
+    """A table's first row merged across every column over its labelled rows, with nothing titling the
+    document above it: the title of a document that is only a table (a 台账, 花名册 or 值班表 as Word, a web
+    page or a PDF holds it). A merged row reads as its one cell (no 「：」 labelling it, no 「；」 between
+    cells) and holds no sentence; the row under it is a labelled or joined row of the table."""
+    line = lines[position]
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    text = line.title_text
+    return (
+        line.kind == _TABLE_ROW
+        and following is not None
+        and following.kind == _TABLE_ROW
+        and bool(re.search(r"[：:；;]", following.text))
+        and 2 <= len(text) <= _MAX_TITLE_ROW
+        and not re.search(r"[：:；;，,。！？!?]", text)
+    )
 
 
 def _wrapped_title(title: str, text: str) -> bool:
