@@ -19,7 +19,7 @@ import re
 
 from .errors import damaged
 from .layout import Line
-from .ocr import PageText, combine_pieces
+from .ocr import DOUBTFUL_BELOW, PageText, combine_pieces
 
 __all__ = ["hocr_pages", "is_hocr"]
 
@@ -29,6 +29,10 @@ _PAGE_CLASS = re.compile(rb"""class\s*=\s*["'][^"']*\bocr_page\b""")
 _LINE_CLASSES = frozenset({"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
 _BBOX = re.compile(r"\bbbox\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)")
 _WCONF = re.compile(r"\bx_wconf\s+(\d+(?:\.\d+)?)")
+# x_wconf is Tesseract's word confidence (0–100), the number its TSV gives a scan read here: a page whose words'
+# mean is below Tesseract's measured DOUBTFUL_BELOW is doubtful, as that scan read by Tesseract would be. An
+# hOCR file naming another OCR system (<meta name="ocr-system">) has its own scale, never measured: no note.
+_TESSERACT = "Tesseract"
 
 
 def is_hocr(data: bytes) -> bool:
@@ -47,7 +51,8 @@ def _box(element) -> tuple[float, float, float, float] | None:  # type: ignore[n
 
 def hocr_pages(name: str, data: bytes) -> list[PageText]:
     """Every page of an hOCR file, in order: its lines top to bottom, each of its words in the order of
-    their boxes, placed on a page of the size its ``ocr_page`` box gives, with the words' mean confidence."""
+    their boxes, placed on a page of the size its ``ocr_page`` box gives, with the words' mean confidence
+    (x_wconf) and whether that makes the page doubtful (Tesseract's measured threshold, `DOUBTFUL_BELOW`)."""
     from lxml import html as lxml_html
 
     from .html import decoded_page
@@ -59,6 +64,15 @@ def hocr_pages(name: str, data: bytes) -> list[PageText]:
         )
     except Exception as e:  # lxml's ParserError on a page with nothing in it
         raise damaged(f"{name} 不是有效的网页文件（HTML）：无法识别其中的文字") from e
+    system = next(
+        (
+            (meta.get("content") or "").lower()
+            for meta in root.iter("meta")
+            if (meta.get("name") or "").lower() == "ocr-system"
+        ),
+        "",
+    )
+    doubt_below = DOUBTFUL_BELOW[_TESSERACT] if not system or "tesseract" in system else 0.0
     pages: list[PageText] = []
     for page in root.iter():
         if not isinstance(page.tag, str) or "ocr_page" not in _classes(page):
@@ -87,5 +101,6 @@ def hocr_pages(name: str, data: bytes) -> list[PageText]:
         width = size[2] - size[0] if size else max((line.x1 for line in lines), default=1.0)
         height = size[3] - size[1] if size else max((line.bottom for line in lines), default=1.0)
         confidence = sum(confidences) / len(confidences) / 100 if confidences else 1.0
-        pages.append(PageText(tuple(lines), width, height, confidence=confidence))
+        doubtful = bool(lines) and bool(confidences) and confidence < doubt_below
+        pages.append(PageText(tuple(lines), width, height, confidence=confidence, doubtful=doubtful))
     return pages

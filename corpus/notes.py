@@ -10,7 +10,7 @@ a sentence) wait until after that paragraph, so the header stays the header.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .layout import join, tidy_line
@@ -34,28 +34,78 @@ class Remark:
     paragraphs: tuple[str, ...]
     author: str = ""
     words: str = ""
+    # the comments answering this one, in order (Word 2013+'s replies, linked in commentsExtended.xml)
+    replies: tuple[Remark, ...] = ()
+    resolved: bool = False  # the thread marked 「已解决」 (Word's w15:done, Writer's loext:resolved)
+
+
+REPLY_MARK = (
+    " — 回复"  # between a comment and each reply in its thread: 「…：三楼没有电梯 — 回复（祁海燕）：同意」
+)
+RESOLVED_MARK = "已解决"
+
+
+def threads(remarks: Sequence[Remark], parents: Mapping[int, int]) -> list[Remark]:
+    """The remarks with every reply folded, in order, into the remark that opened its thread, which keeps its
+    place: `parents` maps a remark's index to the index of the remark it answers (a reply to a reply
+    answers the thread's first remark). A thread is resolved when any of its remarks is marked so. A reply
+    whose parent is not among the remarks, or that is its own ancestor, stands as a remark of its own."""
+
+    def root(index: int) -> int:
+        seen = {index}
+        while index in parents and 0 <= parents[index] < len(remarks) and parents[index] not in seen:
+            index = parents[index]
+            seen.add(index)
+        return index
+
+    roots = [root(index) for index in range(len(remarks))]
+    out = []
+    for index, remark in enumerate(remarks):
+        if roots[index] != index:
+            continue
+        replies = tuple(remarks[i] for i in range(len(remarks)) if i != index and roots[i] == index)
+        resolved = remark.resolved or any(reply.resolved for reply in replies)
+        words = remark.words or next((reply.words for reply in replies if reply.words), "")
+        out.append(Remark(remark.paragraphs, remark.author, words, replies, resolved))
+    return out
 
 
 def remark_blocks(remarks: Iterable[Remark]) -> tuple[Block, ...]:
     """The remarks as read after a document's body: the heading 「批注」, then each remark holding text as a
     "note" block of its own, in the order given — 「「三楼报告厅」处批注（蒲文澜）：三楼没有电梯…」, the shape of a
-    PDF's 「第1页批注（蒲文澜）：…」 with the words commented on in place of the page. Nothing when no remark
-    holds text."""
+    PDF's 「第1页批注（蒲文澜）：…」 with the words commented on in place of the page.
+    A thread (a comment and the replies to it) is one block: 「「三楼报告厅」处批注（蒲文澜）：三楼没有电梯 — 回复
+    （祁海燕）：同意」; a resolved thread says so by its first author: 「批注（祁海燕，已解决）：…」.
+    Nothing when no remark holds text."""
     blocks = []
     for remark in remarks:
-        text = ""
-        for paragraph in (tidy_line(p) for p in remark.paragraphs):
-            if paragraph:  # a comment's paragraphs: nothing between them after a mark, else a space
-                text = join(text, paragraph) if not text or not text[-1].isalnum() else f"{text} {paragraph}"
-        if not text:
+        text = _said(remark)
+        replies = [(_by(reply.author), _said(reply)) for reply in remark.replies]
+        replies = [(by, said) for by, said in replies if said]
+        if not text and not replies:
             continue
         author = tidy_line(remark.author)
-        by = f"（{author}）" if author else ""
+        marks = [m for m in (author, RESOLVED_MARK if remark.resolved else "") if m]
+        by = f"（{'，'.join(marks)}）" if marks else ""
         words = _quoted(remark.words)
-        blocks.append(
-            Block(text=f"「{words}」处批注{by}：{text}" if words else f"批注{by}：{text}", kind="note")
-        )
+        line = f"「{words}」处批注{by}：{text}" if words else f"批注{by}：{text}"
+        line += "".join(f"{REPLY_MARK}{reply_by}：{said}" for reply_by, said in replies)
+        blocks.append(Block(text=line, kind="note"))
     return (Block(text=REMARKS_HEADING, kind="heading", level=1), *blocks) if blocks else ()
+
+
+def _said(remark: Remark) -> str:
+    """A remark's own paragraphs as one line: nothing between them after a mark, else a space."""
+    text = ""
+    for paragraph in (tidy_line(p) for p in remark.paragraphs):
+        if paragraph:
+            text = join(text, paragraph) if not text or not text[-1].isalnum() else f"{text} {paragraph}"
+    return text
+
+
+def _by(author: str) -> str:
+    author = tidy_line(author)
+    return f"（{author}）" if author else ""
 
 
 def _quoted(words: str) -> str:

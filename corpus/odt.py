@@ -236,7 +236,11 @@ def annotations(body) -> list[Remark]:  # type: ignore[no-untyped-def]
         paragraphs = tuple(_text(p, [], []) for p in annotation.iter(_T + "p", _T + "h"))
         name = annotation.get(_O + "name") or ""
         text = "".join(words.get(name, [])) if name else ""
-        remarks.append(Remark(paragraphs, author.text or "" if author is not None else "", text))
+        # Writer's 「已解决」 (loext:resolved, LibreOffice 7.2+); 7.4 keeps no reply's link to its comment
+        resolved = annotation.get(_LO + "resolved") == "true"
+        remarks.append(
+            Remark(paragraphs, author.text or "" if author is not None else "", text, resolved=resolved)
+        )
     return remarks
 
 

@@ -367,6 +367,7 @@ class _Header:
     speaker: str | None = None
     doc_number: str | None = None
     issuer: str | None = None
+    letterhead: str | None = None  # a letter's masthead, the organ's name alone over the 文号 (信函格式)
     adopted: str | None = None  # the date of an approval or issue line (「（…年…月…日…审议通过）」)
     label: str | None = None  # a label line after the title (内容摘要) that heads the first paragraphs
     addressee: str | None = None  # the 主送 line, without its colon: 「各区县人民政府，市政府各部门」
@@ -451,6 +452,9 @@ def _read_header_from(
         if h.title is None and _salutes_over_title(lines, position):
             h.addressee = h.addressee or addressee(text)
             continue
+        if h.title is None and _merged_title_row(lines, position):
+            h.title, h.body_start = line.title_text, position + 1  # 「…2031年度…台账」 over the table's rows
+            return h
         if line.kind in ("heading", _TABLE_ROW):
             h.body_start = position
             return h
@@ -515,6 +519,11 @@ def _read_header_from(
         ):
             h.adopted = h.adopted or date
         elif number := _doc_number(text):
+            if h.doc_number is None and h.title is not None and not h.title_wrapped and _is_issuer(h.title):
+                # an organ's name over the 文号 is the masthead (信函格式: 「中共某县委老干部局」 in red over its
+                # rule, no 「文件」): the title comes under the 文号, never joined to the organ's name; it is
+                # the issuer when the 落款 names none (a seal, or the date alone)
+                h.letterhead, h.title, h.title_from_block = h.title, None, False
             h.doc_number = h.doc_number or number
         elif _SIGNER.fullmatch(text) or _HEAD_MARKS.fullmatch(text):
             pass  # the signer on a line of its own, or a 份号/密级/紧急程度 mark: neither title nor speaker
@@ -899,6 +908,27 @@ def _speaker_alone(lines: list[ParsedLine], at: int, title: str | None) -> str |
         if len(words) == 1 and is_dictionary_word(words[0]):
             return None  # a word alone on its line (初稿, 代表), which jieba does not read as a name
     return name
+
+
+_MAX_TITLE_ROW = 60
+
+
+def _merged_title_row(lines: list[ParsedLine], position: int) -> bool:
+    """A table's first row merged across every column over its labelled rows, with nothing titling the
+    document above it: the title of a document that is only a table (a 台账, 花名册 or 值班表 as Word, a web
+    page or a PDF holds it). A merged row reads as its one cell (no 「：」 labelling it, no 「；」 between
+    cells) and holds no sentence; the row under it is a labelled or joined row of the table."""
+    line = lines[position]
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    text = line.title_text
+    return (
+        line.kind == _TABLE_ROW
+        and following is not None
+        and following.kind == _TABLE_ROW
+        and bool(re.search(r"[：:；;]", following.text))
+        and 2 <= len(text) <= _MAX_TITLE_ROW
+        and not re.search(r"[：:；;，,。！？!?]", text)
+    )
 
 
 def _wrapped_title(title: str, text: str) -> bool:
@@ -1486,7 +1516,7 @@ def _parse_speech(
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=_issuers_apart(header.issuer, issuer),
+        issuer=_issuers_apart(header.issuer, issuer) or header.letterhead,
         addressee=header.addressee,
         imprint=_imprint_fields(tail.imprint),
     )

@@ -926,7 +926,12 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         text = blocks_text(blocks)
     elif suffix in HTML_SUFFIXES and is_hocr(data):
         # a scan turned into a web page by an OCR program (hOCR): read as the scan's OCR lines (corpus.hocr)
-        text, encoding = ocr.pages_text(hocr_pages(name, data)), "ocr"
+        # (its pages read with low confidence named as a scan's are: 「第 1 页是扫描件，文字识别把握较低…」)
+        pages = hocr_pages(name, data)
+        text, encoding = ocr.pages_text(pages), "ocr"
+        doubtful = [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]
+        if doubtful:
+            notes = (ocr.doubtful_pages_note(doubtful),)
     elif suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         # a page saved from a site: its body only (corpus.html); the date of its 「发布时间」 line is the
         # notice's when it names none of its own, as a saved e-mail's sending date is

@@ -33,7 +33,8 @@ from .clean import is_complete
 from .columns import printed_blocks
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
-from .notes import NotePlacement, Remark, remark_blocks
+from .names import ORG_SUFFIX
+from .notes import NotePlacement, Remark, remark_blocks, threads
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
@@ -121,6 +122,8 @@ def read_docx(name: str, data: bytes) -> WordText:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
+        if laid is None and (masthead := _header_masthead(document, blocks)) is not None:
+            blocks = (masthead, *blocks)
         blocks = (*blocks, *remark_blocks(_comments(document)))
         reference = reference_text(data)
     except UnreadableFile:
@@ -129,6 +132,31 @@ def read_docx(name: str, data: bytes) -> WordText:
         log.info("python-docx could not read %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
     return WordText(blocks, reference, "docx")
+
+
+# 「澄溪县委老干部局文件」: an organ's name and 「文件」, the 发文机关标志 of a 红头文件 (GB/T 9704)
+_MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
+
+
+def _header_masthead(document, blocks: tuple[Block, ...]) -> Block | None:  # type: ignore[no-untyped-def]
+    """The red masthead a 套红 template sets in the header of the first page alone (Word's 「首页不同」) rather
+    than in the body: the line 「…文件」 naming an organ, as the document's first line, as it prints — the
+    body may name its issuer nowhere else (a seal for a 落款). A header on every page runs over the pages
+    and is not read (nor is any other header); None when the first page's holds no such line or the body's
+    first lines already do."""
+    if not document.sections or not document.sections[0].different_first_page_header_footer:
+        return None
+    header = document.sections[0].first_page_header
+    if header.is_linked_to_previous:
+        return None
+    for paragraph in header.paragraphs:
+        text = re.sub(r"\s+", "", paragraph.text)
+        found = _MASTHEAD.match(text)
+        if found and ORG_SUFFIX.search(found.group(1)):
+            if any(re.sub(r"\s+", "", b.text) == text for b in blocks[:5]):
+                return None
+            return Block(text=text, kind="paragraph")
+    return None
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -629,14 +657,57 @@ def _comments(document) -> list[Remark]:  # type: ignore[no-untyped-def]
         elif key in open_ranges:
             open_ranges.remove(key)
     order += [key for key in comments if key not in order]
-    remarks = []
-    for key in order:
-        comment = comments.get(key)
-        if comment is None:
-            continue
-        paragraphs = tuple(_paragraph_text(p)[0] for p in comment.iter(_W + "p"))
+    order = [key for key in order if key in comments]
+    extended = _comments_extended(document)
+    remarks, parents, index_of = [], {}, {}  # index_of: the w14:paraId of a comment's last paragraph
+    for index, key in enumerate(order):
+        comment = comments[key]
+        paragraphs_xml = list(comment.iter(_W + "p"))
+        if paragraphs_xml and paragraphs_xml[-1].get(_W14 + "paraId"):
+            index_of[paragraphs_xml[-1].get(_W14 + "paraId")] = index
+        paragraphs = tuple(_paragraph_text(p)[0] for p in paragraphs_xml)
         remarks.append(Remark(paragraphs, comment.get(_W + "author") or "", "".join(words.get(key, []))))
-    return remarks
+    for para_id, (parent, done) in extended.items():
+        if para_id in index_of:
+            index = index_of[para_id]
+            remarks[index] = replace(remarks[index], resolved=done)
+            if parent in index_of:
+                parents[index] = index_of[parent]
+    return threads(remarks, parents)
+
+
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+_COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+
+
+def _comments_extended(document) -> dict[str, tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    """What Word 2013+ says of each comment in ``word/commentsExtended.xml`` (``w15:commentEx``), by the
+    w14:paraId of the comment's last paragraph: that of the comment it answers ("" for none) and whether
+    its thread is marked resolved (``w15:done``). Empty for a file without the part (Word 2010, python-docx)."""
+    from lxml import etree
+
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if rel.reltype == _COMMENTS_EXTENDED and not rel.is_external
+        ),
+        None,
+    )
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob, _parser())
+    except etree.XMLSyntaxError:
+        return {}  # a broken part loses the threads, never the comments
+    return {
+        entry.get(_W15 + "paraId") or "": (
+            entry.get(_W15 + "paraIdParent") or "",
+            entry.get(_W15 + "done") in ("1", "true", "on"),
+        )
+        for entry in root.iter(_W15 + "commentEx")
+    }
 
 
 def _block_items(container):  # type: ignore[no-untyped-def]
