@@ -52,7 +52,7 @@ from .formats import (
     size_refusal,
 )
 from .hocr import hocr_pages, is_hocr
-from .html import page_tables, printed_page_lines, published_day, read_html, read_mht
+from .html import page_tables, printed_page_lines, published_day, read_html, read_mht, sheet_page_tables
 from .mail import read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
@@ -941,6 +941,12 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # an e-book: its spine's chapters read as one web page (corpus.epub); its metadata's date dates it
         page = read_epub(name, data)
         blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
+        text = blocks_text(blocks)
+    elif suffix in HTML_SUFFIXES and sheet_page_tables(name, data) is not None:
+        # a workbook saved as one web page by LibreOffice Calc: read as the workbook (corpus.sheets), each
+        # sheet a section under its name, not as a page titled 「Overview」 over 「Sheet 1: …」 lines
+        office = read_sheets(name, suffix, data)
+        blocks, reference, encoding = office.blocks, office.reference, office.converter
         text = blocks_text(blocks)
     elif suffix in HTML_SUFFIXES and is_hocr(data):
         # a scan turned into a web page by an OCR program (hOCR): read as the scan's OCR lines (corpus.hocr)
