@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold33
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold34
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -754,6 +754,32 @@ SETS = {
             "wd068": ["服装", "马甲", "队服"],  # a uniform for volunteers
         },
     ),
+    "cold34": QuestionSet(
+        prefix="yc",
+        encoding="gb18030",  # the full-width notice, typed on a Chinese PC
+        documents=(
+            # a Taiwan association's letter in traditional script, dated in 民國 years (python-docx)
+            Document("臺中市銀髮族休閒協會函（交流參訪）.docx", 1, 12, "TAIWAN"),
+            # a Writer PDF: the notice, a cut-off line 「✂」 and the reply slip (回执) with its table
+            Document("关于召开璟川县2031年离退休干部工作会议的通知（附回执）.pdf", 13, 24, "MEETING"),
+            # typed in full-width mode (２０３１, ＱＱ), half-width 「,」「.」 among Chinese, GB18030
+            Document("璟川县老年大学2031年秋季学期招生简章.txt", 25, 36, "FULLWIDTH"),
+            # a workbook of three sheets saved as one web page by LibreOffice Calc: read back, tags removed
+            Document("璟川县2031年走访慰问和困难帮扶台账.html", 37, 48, "VISITS", office=True),
+            # a scan saved as a GIF: nothing to read back but by OCR
+            Document("关于做好离退休干部夏季防暑降温工作的通知.gif", 49, 60, "HEAT", scan=True),
+        ),
+        absent={
+            "yc061": ["签证", "簽證"],  # a visa for the Taiwan group
+            "yc062": ["路费", "交通费", "报销"],  # travel costs of the meeting
+            "yc063": ["游泳"],  # a swimming class
+            "yc064": ["停车"],  # a parking permit at the college
+            "yc065": ["所得税", "个税"],  # income tax on the allowance
+            "yc066": ["低保"],  # minimum living allowance
+            "yc067": ["宠物"],  # pets in the cooling room
+            "yc068": ["子女", "家属"],  # children drawing the allowance
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1197,7 +1223,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold33); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold34); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1242,6 +1268,9 @@ def check(name: str) -> int:
             # a deck exported as PDF by Impress (cold27: with its notes pages), a sheet printed by Calc (cold28)
             if path.suffix == ".pdf":
                 printed[document.name] = (_squash(_pdf_text(path)), "pypdf")
+            elif path.suffix == ".html":  # a workbook saved as a web page by Calc (cold34)
+                page = path.read_text(encoding="utf-8")
+                printed[document.name] = (_squash(_mht_page_text(page)), "HTML")
             else:
                 printed[document.name] = (
                     _squash(_office_text(path)),

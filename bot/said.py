@@ -52,6 +52,7 @@ UNNAMED_SUFFIXES = {
     "image/avif": ".avif",  # a picture saved from a browser or an Android gallery
     "image/bmp": ".bmp",  # a page a 高拍仪 or a scanner's software saved
     "image/jp2": ".jp2",  # a page kept by archive digitising or a document scanner (JPEG 2000)
+    "image/gif": ".gif",  # a notice's page picture saved from a county site (sent as a file, not a GIF)
 }
 
 

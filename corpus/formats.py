@@ -30,7 +30,8 @@ __all__ = [
 # .heic: a phone photo; .webp: a picture as WeChat, a browser or a phone's gallery saves one (libwebp);
 # .avif: an AV1 still, as a browser's 「图片另存为」 or an Android gallery keeps one; .bmp: a Windows bitmap, as a
 # 高拍仪's or a scanner's software saves a page by default; .jp2/.j2k: JPEG 2000, as archive digitising
-# (「档案数字化」) and document scanners keep a page (Pillow's OpenJPEG)
+# (「档案数字化」) and document scanners keep a page (Pillow's OpenJPEG); .gif: a page picture as a county site's
+# 「通知公告」 posts one and a browser saves it (its first frame is the page)
 IMAGE_SUFFIXES = (
     ".png",
     ".jpg",
@@ -42,6 +43,7 @@ IMAGE_SUFFIXES = (
     ".avif",
     ".jp2",
     ".j2k",
+    ".gif",
     ".heic",
     ".heif",
 )
@@ -71,7 +73,7 @@ SUPPORTED_SUFFIXES = (
     *EPUB_SUFFIXES,  # an e-book: .epub (corpus.epub)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.xhtml/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书）、.dotx/.docm（Word 模板、启用宏的文档），以及 .png/.jpg/.tif/.bmp/.webp/.avif/.jp2 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.xhtml/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书）、.dotx/.docm（Word 模板、启用宏的文档），以及 .png/.jpg/.tif/.bmp/.webp/.avif/.jp2/.gif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or

@@ -52,7 +52,15 @@ from .notes import NotePlacement
 from .records import Block
 from .tables import table_blocks
 
-__all__ = ["HtmlText", "page_tables", "printed_page_lines", "published_day", "read_html", "read_mht"]
+__all__ = [
+    "HtmlText",
+    "page_tables",
+    "printed_page_lines",
+    "published_day",
+    "read_html",
+    "read_mht",
+    "sheet_page_tables",
+]
 
 
 @dataclass(frozen=True)
@@ -763,6 +771,48 @@ def page_tables(name: str, data: bytes) -> tuple[str, list[list[list[str] | str]
         if sum(1 for r in rows if not isinstance(r, str) and sum(1 for c in r if c) >= 2) >= 2:
             tables.append(rows)
     return title, tables
+
+
+# The heading LibreOffice Calc's 「导出为网页」 puts over each sheet's table: the sheet's number in the suite's
+# language (「Sheet 1: 」, 「工作表 1: 」) and its name in <em>, in an anchor <a name="table0"> the page's
+# 「Overview」 list links to.
+_SHEET_ANCHOR = re.compile(r"^table\d+$", re.IGNORECASE)
+
+
+def sheet_page_tables(name: str, data: bytes) -> list[tuple[str, list[list[str] | str]]] | None:
+    """A workbook saved as one web page by LibreOffice Calc: each sheet's name and its table's rows (every
+    table, however few its filled cells: each is a sheet), in the page's order; the overview of sheet names
+    at the top is no text. None for any other page (one whose tables are not each under a sheet's heading)."""
+    from lxml import etree, html
+
+    try:
+        text, _ = decoded_page(name, data)
+    except CorpusError:
+        return None
+    if not _HTML_MARK.search(text[:65536]) or not re.search(r"(?i)<a\s+name=\"?table\d", text):
+        return None
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
+    try:
+        root = html.document_fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
+    except (etree.ParserError, ValueError):
+        return None
+    names: dict[int, str] = {}  # a heading's place in the page's order → its sheet's name
+    order = {element: n for n, element in enumerate(root.iter())}
+    for anchor in root.iter("a"):
+        heading = next(anchor.iter("h1", "h2", "h3"), None)
+        named = next(heading.iter("em"), None) if heading is not None else None
+        if _SHEET_ANCHOR.match(anchor.get("name") or "") and named is not None:
+            names[order[anchor]] = _clean(named.text_content())
+    tables = [t for t in root.iter("table") if not any(e.tag == "table" for e in t.iterdescendants())]
+    if not names or len(names) != len(tables):
+        return None
+    out = []
+    for table in tables:
+        above = [n for n in names if n < order[table]]
+        if not above:
+            return None
+        out.append((names.pop(max(above)), _rows(table)))
+    return out
 
 
 def _mostly_links(table) -> bool:  # type: ignore[no-untyped-def]

@@ -352,6 +352,7 @@ def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) ->
         or _SALUTATION.match(text)
         or _SUBTITLE.match(text)
         or _distribution(text)  # a 版记 list 「送：…，…」: wrapped lists ending without 。 run together else
+        or is_cut_line(text)  # 「✂- - - 沿此线剪下 - - -」 between a notice and its 回执
     ):
         return 2
     return 1 if _heading_level(text, points) else 0
@@ -1069,9 +1070,41 @@ def _is_name_list(text: str) -> bool:
     return len(text) <= 120 and not _SENTENCE_END.search(text.rstrip("。."))
 
 
+# A cut-off line (剪切线) between a notice and the slip to be cut off and sent back (回执, 报名表): a run of
+# dashes or dots with scissors on it or words telling where to cut (「✂- - - 沿此线剪下 - - -」,
+# 「………………（请沿虚线剪下）………………」, 「✄------------」).
+_SCISSORS = "✂✁✃✄"
+_CUT_RULE = set(_SCISSORS + "-－—–_＿.。·…‥・•=＝~～")  # 。: a 「.」 after Chinese, as cleaned
+_CUT_WORDS = re.compile(r"[（(]?请?(?:沿(?:此|虚|该)?线)?(?:剪开|剪下|裁开|裁下|撕下)(?:此联|此页)?[）)]?")
+
+
+def is_cut_line(text: str) -> bool:
+    """Whether a line is a cut-off line: only rule characters around scissors or 「沿此线剪下」, and rule enough
+    to be seen as one (three characters beside scissors, six beside words)."""
+    squashed = "".join(text.split())
+    words = _CUT_WORDS.search(squashed)
+    rule = squashed[: words.start()] + squashed[words.end() :] if words else squashed
+    if not rule or not set(rule) <= _CUT_RULE:
+        return False
+    scissors = sum(rule.count(c) for c in _SCISSORS)
+    drawn = len(rule) - scissors
+    return (scissors > 0 and drawn >= 3) or (words is not None and drawn >= 6)
+
+
 def _read_tail(lines: list[ParsedLine]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
+    cut = next((i for i in range(end) if lines[i].kind != _TABLE_ROW and is_cut_line(lines[i].text)), end)
+    if cut + 1 < end and not any(
+        ATTACHMENT_LABEL.match(line.text) for line in lines[:cut] if line.kind != _TABLE_ROW
+    ):
+        # a slip to cut off after the signature (a 回执): the notice ends at the cut-off line, which is no
+        # text, and the slip is read as an attachment under its first line, 「回执」
+        signed = _read_signature(lines[:cut])
+        if signed.date or signed.issuer:
+            signed.attachments = [lines[cut + 1 : end]]
+            signed.imprint = lines[end:]
+            return signed
     first_label = next(
         (
             i
@@ -1398,7 +1431,14 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
 
 
 def _is_attachment_title(text: str) -> bool:
-    return len(text) <= _MAX_HEADING and not _SENTENCE_END.search(text) and not _heading_level(text)
+    """A title over an attachment: short, no sentence, no heading, no label waiting for its value (「姓名：」)."""
+    return (
+        len(text) <= _MAX_HEADING
+        and not _SENTENCE_END.search(text)
+        and not _heading_level(text)
+        and not text.rstrip().endswith(("：", ":"))
+        and not _LABELLED_LINE.match(text)  # 「是否参会：是　否」: a field, not a title
+    )
 
 
 @dataclass

@@ -52,7 +52,7 @@ from .formats import (
     size_refusal,
 )
 from .hocr import hocr_pages, is_hocr
-from .html import page_tables, printed_page_lines, published_day, read_html, read_mht
+from .html import page_tables, printed_page_lines, published_day, read_html, read_mht, sheet_page_tables
 from .mail import read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
@@ -144,9 +144,23 @@ def _folder_error(folder: Path) -> OSError | None:
 def _incidental(folder: Path, child: Path) -> bool:
     """A file an office leaves beside documents, not one of them: Word's lock file of an open document
     (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick)."""
-    return child.name.startswith(("~$", ".")) or any(
-        part.startswith(".") for part in child.relative_to(folder).parts[:-1]
+    folders = child.relative_to(folder).parts[:-1]
+    return (
+        child.name.startswith(("~$", "."))
+        or any(part.startswith(".") for part in folders)
+        or any(_saved_page_files(folder.joinpath(*folders[: n + 1])) for n in range(len(folders)))
     )
+
+
+def _saved_page_files(folder: Path) -> bool:
+    """Whether a folder is the one a browser's 「网页，全部」 saves a page's pictures and scripts in
+    (「通知_files」, 「通知.files」 beside 「通知.html」): its logos and icons are the page's, not documents."""
+    for mark in ("_files", ".files"):
+        if folder.name.endswith(mark) and len(folder.name) > len(mark):
+            stem = folder.name[: -len(mark)]
+            if any((folder.parent / f"{stem}{suffix}").exists() for suffix in (".html", ".htm", ".mht")):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -336,6 +350,7 @@ _KIND_NAMES = {
     ".webp": " WebP 图片",
     ".avif": " AVIF 图片",
     ".jp2": " JPEG 2000 图片",
+    ".gif": " GIF 图片",
     ".bmp": " BMP 位图",
     ".heic": " HEIC 照片",
     ".xls": " Excel 97–2003 工作簿（.xls）",
@@ -375,6 +390,8 @@ def content_kind(data: bytes) -> str | None:
         return ".bmp"
     if ocr.is_jpeg2000(data):
         return ".jp2"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return ".gif"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".xls" if _cfb_workbook(data) else ".doc"
     if is_uof(data):
@@ -749,8 +766,9 @@ def _with_attachments(
         if _zip_name(attachment):
             parts, said = _zip_attachment(container, attachment, content)
             notes = (*notes, *said)
-        elif kind not in SUPPORTED_SUFFIXES:
+        elif kind not in SUPPORTED_SUFFIXES or kind == ".gif":
             # a spreadsheet or an archive is named, as in a folder; a logo in another picture format is not
+            # (a mail's .gif is its signature's logo or an emoticon, never a page sent to be read)
             if not _picture_name(attachment):
                 why = (
                     "是压缩包，请先解压，再添加解压出的文件"
@@ -923,6 +941,12 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # an e-book: its spine's chapters read as one web page (corpus.epub); its metadata's date dates it
         page = read_epub(name, data)
         blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
+        text = blocks_text(blocks)
+    elif suffix in HTML_SUFFIXES and sheet_page_tables(name, data) is not None:
+        # a workbook saved as one web page by LibreOffice Calc: read as the workbook (corpus.sheets), each
+        # sheet a section under its name, not as a page titled 「Overview」 over 「Sheet 1: …」 lines
+        office = read_sheets(name, suffix, data)
+        blocks, reference, encoding = office.blocks, office.reference, office.converter
         text = blocks_text(blocks)
     elif suffix in HTML_SUFFIXES and is_hocr(data):
         # a scan turned into a web page by an OCR program (hOCR): read as the scan's OCR lines (corpus.hocr)

@@ -33,7 +33,7 @@ from . import cfb
 from .clean import HAN
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, damaged
-from .html import page_tables
+from .html import page_tables, sheet_page_tables
 from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
@@ -117,6 +117,9 @@ def sheet_grids(name: str, suffix: str, data: bytes) -> tuple[list[Grid], str]:
 def _html_grids(name: str, data: bytes) -> list[Grid] | None:
     """A web page's data tables as sheets (corpus.html.page_tables), a row across the table a wide row; None
     when the bytes are no web page. One table is a sheet without a name, as a CSV is; several are 表1, 表2…"""
+    if (sheets := sheet_page_tables(name, data)) is not None:
+        # a workbook saved as a web page by LibreOffice Calc: each table under its sheet's name
+        return [_html_grid(sheet, rows) for sheet, rows in sheets]
     found = page_tables(name, data)
     if found is None:
         return None
@@ -128,6 +131,13 @@ def _html_grids(name: str, data: bytes) -> list[Grid] | None:
         wide = [i for i, r in enumerate(rows) if isinstance(r, str)]
         grids.append(_grid(f"表{n}" if len(tables) > 1 else "", cells, wide))
     return grids
+
+
+def _html_grid(name: str, rows: list[list[str] | str]) -> Grid:
+    """A web page's table as a sheet called `name`, a row across the table a wide row."""
+    width = max((len(r) for r in rows if not isinstance(r, str)), default=1)
+    cells = [[r] + [""] * (width - 1) if isinstance(r, str) else r for r in rows]
+    return _grid(name, cells, [i for i, r in enumerate(rows) if isinstance(r, str)])
 
 
 def _password(name: str) -> str:
