@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["held_as_payment"]
+__all__ = ["held_as_payment", "paying_words"]
 
 _PAYING = re.compile(r"[掏交要收花出付给]钱")
 _PAID = re.compile(r"费|免收|[0-9〇一二两三四五六七八九十百千万]元|承担|押金|租金")
@@ -22,3 +22,9 @@ def held_as_payment(word: str, haystack: str) -> bool:
     """Whether a question word asking whether one pays (掏钱, 交钱, 要钱 …: the whole word) is held by the
     haystack speaking of paying (a fee, free of charge, a sum in 元, a cost borne, a deposit or rent)."""
     return _PAYING.fullmatch(word) is not None and _PAID.search(haystack) is not None
+
+
+def paying_words(text: str) -> list[str]:
+    """The words asking whether one pays (掏钱, 交钱, 要钱 …) in a text, in order: the reach of
+    `held_as_payment` (scripts/asks48_reach.py counts the questions it can act on)."""
+    return _PAYING.findall(text)

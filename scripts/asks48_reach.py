@@ -25,7 +25,7 @@ from rank39_misses import REPO, WHOLE, all_sets, halves_of
 
 def main(argv: list[str]) -> int:
     from bench.evaluate import load_questions
-    from retrieval.payment import _PAYING
+    from retrieval.payment import paying_words
 
     parser = argparse.ArgumentParser(prog="asks48_reach.py", description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
             for q in questions:
                 if args.half and halves[q.id] != args.half:
                     continue
-                words = _PAYING.findall(q.question)
+                words = paying_words(q.question)
                 if words:
                     half = "blind" if name in WHOLE else halves[q.id]
                     counts[f"{half} {'answerable' if q.answers else 'unanswerable'}"] += 1
