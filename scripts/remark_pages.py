@@ -9,7 +9,7 @@ Every question at k = 2, 3, 5, pages 1–8 (a page with no passage is not counte
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 from corpus import MEASURED_MERGE_TO
@@ -60,4 +60,12 @@ def main(home: Path, questions: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), sys.argv[2:])
+    parser = argparse.ArgumentParser(
+        prog="remark_pages.py",
+        description=(__doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("home", type=Path, help="the library (built there when the folder does not exist)")
+    parser.add_argument("questions", nargs="*", help="the questions (default: the script's own)")
+    args = parser.parse_args()
+    main(args.home, args.questions)

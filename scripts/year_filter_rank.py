@@ -13,6 +13,7 @@ changed. The rule is general (docs/ops60.md): nothing here was used to choose it
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import sys
@@ -109,4 +110,15 @@ def main(libs: Path, only: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), sys.argv[2:])
+    parser = argparse.ArgumentParser(
+        prog="year_filter_rank.py",
+        description=(__doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("libs", type=Path, help="the libraries scripts/eval_all_sets.sh builds")
+    parser.add_argument("sets", nargs="*", help="only these sets (default: every set)")
+    args = parser.parse_args()
+    if not args.libs.is_dir():
+        print(f"找不到文件夹：{args.libs}", file=sys.stderr)
+        sys.exit(1)
+    main(args.libs, args.sets)

@@ -108,6 +108,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "rank39_misses.py": [MISSING, "out.jsonl"],
     "num57_reach.py": [MISSING, "out.jsonl"],
     "asks47_reach.py": [MISSING, "out.jsonl"],
+    "year_filter_rank.py": [MISSING],
     "rank40_cmrc.py": [MISSING, "bench-home"],
     "asks41_cmrc.py": [MISSING, "bench-home", "out.jsonl"],
     "time_near_copy_read.py": [MISSING],
