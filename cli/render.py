@@ -307,9 +307,13 @@ def context_json(passages: list[PassageRecord], focus_id: int) -> dict[str, Any]
     }
 
 
-def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] | None = None) -> str:
+def render_speeches(
+    speeches: list[SpeechRecord],
+    near: Mapping[int, NearCopy] | None = None,
+    differ: Mapping[int, str] | None = None,
+) -> str:
     """The list `speechqa speeches` prints; a speech kept beside another version of itself (`near`, by speech
-    id) has a line saying so, as `add` said it."""
+    id) has a line saying so, as `add` said it, and one saying where the two differ (`differ`, by speech id)."""
     if not speeches:
         return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
@@ -328,6 +332,8 @@ def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] |
             by_date = copy.other_id not in dates or dated_apart(s.date, dates[copy.other_id])
             advice = version_advice(s.id, copy.other_id, copy.older, by_date)
             lines.append(click.style(close + advice, fg="yellow"))
+            if (where := (differ or {}).get(s.id)) is not None:
+                lines.append(click.style(f"      {where}", fg="yellow"))
     return "\n".join(lines)
 
 

@@ -46,6 +46,7 @@ from .library import (
     embedding_key,
     refuse_unreadable_home,
     shown_source,
+    version_difference,
     write_lock,
 )
 from .maintenance import (
@@ -194,5 +195,6 @@ __all__ = [
     "single_characters",
     "speaker_key",
     "tokenizer_version",
+    "version_difference",
     "write_lock",
 ]
