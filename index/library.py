@@ -682,7 +682,12 @@ class Library:
                             kinship=kin[i].why,
                         )
                         store.record_near_copy(
-                            outcomes[i].speech_id, other, round(score, 3), kin[i].why, older=kin[i].older
+                            outcomes[i].speech_id,
+                            other,
+                            round(score, 3),
+                            kin[i].why,
+                            older=kin[i].older,
+                            by_date=kin[i].by_date,
                         )
                     else:
                         outcomes[i] = replace(
@@ -845,6 +850,7 @@ class Library:
                         similar_to=unsaid[speech_id].other_id if speech_id in unsaid else None,
                         similarity=unsaid[speech_id].similarity if speech_id in unsaid else 0.0,
                         older=unsaid[speech_id].older if speech_id in unsaid else False,
+                        by_date=unsaid[speech_id].by_date if speech_id in unsaid else True,
                     )
                 )
         return tuple(outcomes)

@@ -13,14 +13,20 @@ The real `speechqa` and model; Word files written by python-docx; the bot throug
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import sqlite3
+import zipfile
 from pathlib import Path
 
+import click
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cli.render import render_speeches
+from index import Store
 from index.identity import marks_copy, rather_cited
 from retrieval import SpeechService
 from tests.fixtures.corpus_writers import write_docx
@@ -30,6 +36,7 @@ from .fake_telegram import FakeBotAPI
 from .test_cli_library import Run, ok
 from .test_trial60 import SPEECH
 
+OLD_LIBRARIES = Path(__file__).parent / "fixtures" / "old-libraries"
 CHONGYANG = [
     ("title", "在重阳节老干部座谈会上的讲话"),
     ("speaker", "市委老干部局局长  王建国"),
@@ -158,7 +165,9 @@ async def test_the_bot_upload_report_says_where_two_versions_differ(
 ) -> None:
     text = "\n".join(t for _, t in SPEECH)
     async with running_bot(api, seed_service) as app:
-        await feed(app, api.make_document_update("工作会议讲话.txt", text.encode("gbk"), "text/plain", user_id=ADMIN))
+        await feed(
+            app, api.make_document_update("工作会议讲话.txt", text.encode("gbk"), "text/plain", user_id=ADMIN)
+        )
         first = int(api.last_message(ADMIN).plain_text.split("新增 #")[1].split()[0])
         revised = text.replace("参赛老同志1300人", "参赛老同志1350人").encode("gbk")
         await feed(
@@ -171,3 +180,46 @@ async def test_the_bot_upload_report_says_where_two_versions_differ(
     assert lines[at + 1] == (
         f"不同之处（共 1 处，第一处）：#{second}「…，参赛老同志1350人」，#{first}「…，参赛老同志1300人」"
     ), report
+
+
+def test_a_library_written_by_main_keeps_its_near_copy_said_as_it_was(tmp_path: Path) -> None:
+    """A library main's code wrote (234bf7f, tests/fixtures/make_main_near_copies.py: two versions of one speech
+    dated 2029-03-05 and 2029-03-20) goes through 022_near_copy_reason on open: its finding is kept, told by the
+    dates as main told it, and `speeches` says what main's `add` said."""
+    with zipfile.ZipFile(OLD_LIBRARIES / "near-copies-234bf7f.zip") as archive:
+        archive.extract("speechqa.db", tmp_path)
+        said = json.loads(archive.read("made.json"))["add"]
+    with sqlite3.connect(tmp_path / "speechqa.db") as conn:  # as an `add` stopped before its report left it
+        conn.execute("UPDATE near_copies SET shown = 0")
+    conn.close()
+    store = Store(tmp_path / "speechqa.db")
+    try:
+        assert store.upgraded == ["022_near_copy_reason"]
+        (found,) = store.near_copies(unshown=True)
+        assert (found.speech_id, found.other_id, found.older, found.by_date) == (7, 6, False, True)
+        listing = click.unstyle(render_speeches(store.speeches(), {found.speech_id: found}))
+    finally:
+        store.close()
+    advice = "如果这是它的更正版，请删除旧版：speechqa remove 6；两篇都要保留：speechqa keep-both 7 6"
+    assert advice in said and advice in listing
+
+
+@pytest.mark.slow
+def test_a_warning_said_again_after_a_stopped_add_gives_why(
+    run: Run, tmp_path: Path, seed_home: Path
+) -> None:
+    """An `add` stopped between its commit and its report says its near-copy warning at the next `add`, from the
+    stored finding: for two versions dated alike told apart by the 修改稿/ folder it said 「这篇的日期更早」
+    (the finding kept `older` but not why); now it says why, as the first `add` would have."""
+    folder = tmp_path / "会议材料"
+    original, revised = folder / "工作会议讲话.docx", folder / "修改稿" / "工作会议讲话.docx"
+    revised.parent.mkdir(parents=True)
+    write_docx(SPEECH, original, author="市委老干部局办公室")
+    write_docx([(k, t.replace("1300人", "1350人")) for k, t in SPEECH], revised, author="市委老干部局办公室")
+    why = "日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版"
+    assert why in ok(run("add", str(folder)))
+    with sqlite3.connect(seed_home / "speechqa.db") as conn:  # its report never said (SIGKILL, power cut)
+        conn.execute("UPDATE near_copies SET shown = 0")
+    conn.close()
+    again = ok(run("add", str(original)))
+    assert "未变化" in again and why in again and "这篇的日期更早" not in again, again
