@@ -36,7 +36,7 @@ from .fake_telegram import FakeBotAPI
 from .test_cli_library import Run, ok
 from .test_trial60 import SPEECH
 
-OLD_LIBRARIES = Path(__file__).parent / "fixtures" / "old-libraries"
+OLD_LIBRARIES = Path(__file__).parent / "fixtures"
 CHONGYANG = [
     ("title", "在重阳节老干部座谈会上的讲话"),
     ("speaker", "市委老干部局局长  王建国"),
