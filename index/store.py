@@ -1282,11 +1282,9 @@ class Store:
         if "near_copies" not in self.db.table_names():  # a read-only older library, not migrated
             return []
         conditions = (["n.shown = 0"] if unshown else []) + ([] if kept else ["n.kept_at IS NULL"])
-        columns = {row[1] for row in self.db.execute("PRAGMA table_info(near_copies)")}
-        by_date = "n.by_date" if "by_date" in columns else "1"  # (a read-only library before 022)
         rows = self.db.execute(
-            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older, n.kept_at, "
-            f"{by_date} FROM near_copies n "
+            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older, n.kept_at, n.by_date "
+            "FROM near_copies n "
             "JOIN speeches a ON a.id = n.speech_id JOIN speeches b ON b.id = n.other_id "
             + (f"WHERE {' AND '.join(conditions)} " if conditions else "")
             + "ORDER BY n.speech_id"
