@@ -11,14 +11,18 @@ All pictures are made here by Pillow; the notice page is the committed ``tests/f
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from corpus import installed_engines
+from corpus import installed_engines, read_bytes
+from corpus.errors import NotASpeech
 from corpus.ocr import GIF_PAGE_SIDE
 from tests.fixtures.corpus_writers import write_docx
 
@@ -104,6 +108,31 @@ def test_the_page_side_is_the_measured_one() -> None:
     assert GIF_PAGE_SIDE == 150
     with Image.open(NOTICE_GIF) as notice:
         assert min(notice.size) >= GIF_PAGE_SIDE
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    short=st.integers(1, GIF_PAGE_SIDE - 1),
+    long=st.integers(1, 2000),
+    seed=st.binary(min_size=16, max_size=16),
+    frames=st.integers(1, 3),
+    upright=st.booleans(),
+)
+def test_any_gif_smaller_than_a_page_is_no_page_whatever_it_shows(
+    short: int, long: int, seed: bytes, frames: int, upright: bool
+) -> None:
+    """Whatever a GIF under `GIF_PAGE_SIDE` on its shorter side holds (animated or not), it is not a page:
+    NotASpeech naming its size — passed over in a folder, told when given by name."""
+    width, height = (short, max(short, long)) if upright else (max(short, long), short)
+    size = width * height
+    pictures = [
+        Image.frombytes("L", (width, height), ((seed[n:] + seed[:n]) * (size // len(seed) + 1))[:size])
+        for n in range(frames)
+    ]
+    data = io.BytesIO()
+    pictures[0].save(data, "GIF", save_all=True, append_images=pictures[1:])
+    with pytest.raises(NotASpeech, match=rf"图.gif 是很小的 GIF 图片（{width}×{height} 像素）"):
+        read_bytes("图.gif", data.getvalue())
 
 
 def test_an_animated_notice_opening_blank_is_read_from_its_first_frame_with_text(
