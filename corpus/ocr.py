@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from . import chat
-from .errors import TooLarge, UnreadableFile
+from .errors import NotASpeech, TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
 from .signals import interruptible
 from .spreads import read_sheet
@@ -205,6 +205,48 @@ def read_image(
     if reader is None:
         raise UnreadableFile(f"{name} 是图片。{missing_engine_reason()}")
     return [recognise(name, reader, frame) for frame in _decoded_pages(name, opened)]
+
+
+# A GIF is a page only when a notice can be read off it whole: the committed notice.gif scaled down is read in
+# full down to 150 px on its shorter side, 77% of it at 120 px, 16% at 100 px (`python
+# tests/fixtures/gif/measure_page_side.py`, docs/cold34.md, "After review: mend60b"). Smaller ones are logos,
+# icons, spacers and emoticons.
+GIF_PAGE_SIDE = 150
+GIF_FRAMES_READ = 10  # an animated notice's frames read for the first one holding text
+_SENTENCE_CHARACTERS = 8  # a frame holds a sentence when OCR reads this many letters, digits or Han in it
+
+
+def read_gif(name: str, data: bytes, reader: OcrEngine | None = None) -> list[PageText]:
+    """The page of a GIF: its first frame (of the first `GIF_FRAMES_READ`) in which OCR reads a sentence — an
+    animated notice may open on a blank or a title frame. NotASpeech (passed over in a folder, told when
+    added by name) for one smaller than a page (`GIF_PAGE_SIDE`) or in which no frame holds a sentence: a
+    logo, an icon, a spacer, an emoticon."""
+    from PIL import Image as PILImage
+
+    PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    image = _open_pages(name, data, 1).image
+    width, height = image.size
+    if min(width, height) < GIF_PAGE_SIDE:
+        raise NotASpeech(
+            f"{name} 是很小的 GIF 图片（{width}×{height} 像素），像是标志或图标，不是文件的页面"
+            f"（短边不到 {GIF_PAGE_SIDE} 像素的图片读不出整页文字）"
+        )
+    reader = reader or engine()
+    if reader is None:
+        raise UnreadableFile(f"{name} 是图片。{missing_engine_reason()}")
+    for number in range(1, min(getattr(image, "n_frames", 1), GIF_FRAMES_READ) + 1):
+        try:
+            with _pillow_warnings(name):
+                image.seek(number - 1)
+                image.load()
+                frame = page_for_ocr(image, name)
+        except _DAMAGE as e:
+            log.info("Pillow could not decode frame %d of %s: %r", number, name, e)
+            raise _damaged(name, number, image) from e
+        page = recognise(name, reader, frame)
+        if len(re.findall(r"\w", pages_text([page]))) >= _SENTENCE_CHARACTERS:
+            return [page]
+    raise NotASpeech(f"{name} 是 GIF 图片，其中没有读出文字（像是标志、图标或动画表情），不是文件的页面")
 
 
 class _Opened(NamedTuple):

@@ -963,7 +963,9 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         blocks, reference, encoding, sent = page.blocks, page.reference, page.encoding, page.published
         text = blocks_text(blocks)
     elif suffix in IMAGE_SUFFIXES:
-        pages = ocr.read_image(name, data)
+        # a GIF is mostly a logo, an icon or an emoticon: read only when a frame is a page holding text
+        gif = data[:6] in (b"GIF87a", b"GIF89a")
+        pages = ocr.read_gif(name, data) if gif else ocr.read_image(name, data)
         text, encoding = ocr.pages_text(pages), "ocr"
         doubtful = [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]
         if doubtful:

@@ -36,7 +36,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -69,6 +69,7 @@ __all__ = [
     "compare_questions",
     "embed_as_text",
     "fold",
+    "judge_reads",
     "load_pin_judge",
     "missing_terms",
     "pair_features",
@@ -245,6 +246,14 @@ class PinModel:
 PinJudge = PinModel | PinRule
 
 
+def judge_reads(judge: PinJudge) -> frozenset[str]:
+    """The pair features a judge decides by: a model's features and vetoes, the rule's three. Matching
+    computes `contrast` only when it is among them (`pair_features`)."""
+    if isinstance(judge, PinModel):
+        return frozenset((*judge.features, *judge.veto))
+    return frozenset(("similarity", "overlap", "passage_drop"))
+
+
 def reads_text(judge: PinJudge) -> bool:
     """Whether the judge reads `text_similarity` — and then its probability falls as it rises
     (`stale_reason` refuses a model weighing it positively), so that a pin the judge neither serves nor
@@ -417,9 +426,12 @@ def pair_features(
     idf: Callable[[str], float],
     lexicon: Lexicon,
     text_similarity: float | None = None,
+    read: Container[str] | None = None,
 ) -> PairFeatures:
     """The features of a new question against one pin (`passage`: the pinned passage's folded text).
-    `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`)."""
+    `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`).
+    `read`: the features the judge reads (`judge_reads`); `contrast`, which no shipped model reads, is
+    computed only when named there (left 0) — every feature when `read` is None (fitting, experiments)."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
     novel_words = missing_terms(new.terms, (pinned.text, passage), lexicon)
@@ -444,7 +456,9 @@ def pair_features(
         slot_conflict=float(slots_conflict(new.slots, pinned.slots)),
         kind_swap=float(kinds_swapped(new.groups, pinned.groups)),
         quantity_conflict=float(slots_conflict(new.quantities, pinned.quantities)),
-        contrast=float(bool(contrasted(new.text, pinned.text))),
+        contrast=float(bool(contrasted(new.text, pinned.text)))
+        if read is None or "contrast" in read
+        else 0.0,
     )
 
 
@@ -570,13 +584,14 @@ class PinMatcher:
         offered then is neither at its true value, and questions far from every pin are spared the second
         encoding. With `offers=False` (a caller that only asks whether a pin is served: `pins_serve`) no pin
         is offered, and the question is embedded again only when some pin could be served at that bound."""
-        scored = self.features(vector, question, idf, lexicon)
+        read = judge_reads(judge)
+        scored = self.features(vector, question, idf, lexicon, read=read)
         if not scored:
             return PinDecision()
         strengths, offered = judge.verdicts([f for _, f in scored])
         could_be = np.isfinite(strengths).any() or (offers and np.isfinite(offered).any())
         if as_text is not None and self.as_texts is not None and reads_text(judge) and could_be:
-            scored = self.features(vector, question, idf, lexicon, as_text=as_text())
+            scored = self.features(vector, question, idf, lexicon, as_text=as_text(), read=read)
             strengths, offered = judge.verdicts([f for _, f in scored])
         asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
@@ -610,12 +625,13 @@ class PinMatcher:
         lexicon: Lexicon | None = None,
         closest: int = CLOSEST_PINS,
         as_text: np.ndarray | None = None,
+        read: Container[str] | None = None,
     ) -> list[tuple[PinState, PairFeatures]]:
         """(pin, features) for the `closest` pins in meaning, closest first: what the judge decides
         among (and what the model is fitted on). The words are compared only for those, so matching stays
         one matrix product plus a constant amount of work, however many pins a library has. `as_text`: the
         question embedded as a passage (`embed_as_text`); without it `text_similarity` is
-        `similarity − TEXT_MARGIN`."""
+        `similarity − TEXT_MARGIN`. `read`: the features the judge reads (`judge_reads`); None: all."""
         if not self.states:
             return []
         lexicon = lexicon or bundled_lexicon()
@@ -632,7 +648,7 @@ class PinMatcher:
             (
                 self.states[i],
                 pair_features(
-                    new, self.sides[i], self.texts[i], float(sims[i]), float(drop), idf, lexicon, text
+                    new, self.sides[i], self.texts[i], float(sims[i]), float(drop), idf, lexicon, text, read
                 ),
             )
             for i, drop, text in zip(order.tolist(), drops, read_as_text, strict=True)

@@ -1,6 +1,7 @@
 """retrieval.payment: whether one pays, asked in everyday words (掏钱, 交钱, 要钱 …), is held by a passage that
-speaks of paying (a fee, free of charge, a sum in 元, a cost borne, a deposit or rent) — in the confidence's
-coverage, its missing words and its unseen share — and by no other passage."""
+speaks of what a person pays (a fee, free of charge, a sum paid or charged in 元, a cost borne, a deposit or
+rent) — in the confidence's coverage, its missing words and its unseen share — and by no other passage: not by
+承担 of a duty (「承担本队的组织工作」), a sum given (「奖励500元」) or 费 that is no charge (「浪费」, 「投入经费」)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,55 @@ from retrieval.payment import held_as_payment
 
 VERBS = st.sampled_from(list("掏交要收花出付给"))
 PAID = st.sampled_from(
-    ["免费", "工本费", "付费", "学费", "免收", "承担", "押金", "租金", "15元", "三十元", "两千元"]
+    [
+        "免费",
+        "工本费",
+        "付费",
+        "学费",
+        "免收",
+        "费用由个人承担",
+        "所需经费由局里承担",
+        "食宿自理",
+        "押金",
+        "租金",
+        "收15元",
+        "每人交三十元",
+        "票价两千元",
+    ]
 )
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-# text saying nothing of paying: no 费, 元, 免收, 承担, 押金, 租金
-_UNPAID = st.text(alphabet=_HAN, max_size=60).filter(
-    lambda t: not any(w in t for w in ("费", "元", "免收", "承担", "押金", "租金"))
+# what names 承担, 元 or 费 without anyone paying: a duty borne, a sum given or spent, 费 that is no charge,
+# looking after oneself (docs/asks48.md, "After review: mend60b")
+NOT_PAID = st.sampled_from(
+    [
+        "各代表队承担本队的组织和安全工作",
+        "承担责任",
+        "承担主体责任",
+        "获一等奖的作者奖励500元",
+        "每人补贴200元",
+        "发放慰问金一千元",
+        "每月补助三百元",
+        "投入经费300万元",
+        "争取经费支持",
+        "不要浪费粮食",
+        "耗费大量精力",
+        "白费力气",
+        "枉费心机",
+        "生活不能自理的老同志",
+        "交通补贴每月200元",
+    ]
+)
+# text saying nothing of paying: none of the words a payment is said with, joined with those that only look
+# like them
+_PLAIN = st.text(alphabet=_HAN, max_size=30).filter(
+    lambda t: not any(w in t for w in ("费", "元", "免收", "承担", "押金", "租金", "自理", "经费"))
+)
+_UNPAID = st.builds(
+    lambda a, b, c, d: f"{a}{b}，{c}{d}。",
+    _PLAIN,
+    NOT_PAID,
+    _PLAIN,
+    st.one_of(st.just(""), NOT_PAID),
 )
 
 
@@ -72,3 +116,15 @@ def test_a_passage_naming_no_fee_still_lacks_it() -> None:
     assert missing_words(e) == ["交钱"]
     assert unseen_share(e) > 0.5
     assert math.isclose(coverage(e), (2.0 + 2.0) / (2.0 + 2.0 + math.log1p(100.5 / 0.5)))
+
+
+def test_a_duty_borne_or_a_prize_in_yuan_still_lacks_it() -> None:
+    # the review's notice (docs/asks48.md, "After review: mend60b"): each team 「承担」 its own organising, the
+    # winners are given 500元 — neither says what an entrant pays
+    duty = "各代表队承担本队的组织和安全工作，每队报名不超过8人。门球赛"
+    e = evidence("门球赛报名要交钱吗", ["门球赛", "报名", "交钱"], duty, unseen="交钱")
+    assert missing_words(e) == ["交钱"]
+    assert coverage(e) < 1.0
+    prize = "获一等奖的作者奖励500元，颁发证书。作者"
+    e = evidence("获一等奖的作者要交钱吗", ["一等奖", "作者", "交钱"], prize, unseen="交钱")
+    assert missing_words(e) == ["交钱"]

@@ -33,7 +33,7 @@ from retrieval import (
     question_overlap,
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
-from retrieval.pins import TEXT_MARGIN, compare_questions, fold
+from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads
 
 from .fakes import FakeEmbedder
 
@@ -966,3 +966,32 @@ def test_the_bound_on_text_similarity_changes_no_decision_of_the_shipped_model(
             assert offered == (expected_offered if offering else None), question
 
     check()
+
+
+# -- contrast: computed only for a judge that reads it (docs/cold34.md's review, mend60b) ----------------
+
+
+def test_contrast_is_computed_only_when_the_judge_reads_it(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    """pins60's `contrast` (开幕 against 闭幕) was computed for every pair at serve time though no shipped model
+    reads it; now only a judge naming it (in its features or vetoes) has it computed."""
+    pinned, asked = "运动会开幕式几点开始", "运动会闭幕式几点开始"
+    library.store.pin(pinned, passage_with(library.store, "每年一次体检"))
+    idf = library.load(fake_embedder.key).lexical.idf
+    matcher = PinMatcher.load(library.store, fake_embedder)
+    vector = fake_embedder.embed_batch([asked], "query")[0]
+    shipped = shipped_model()
+    assert "contrast" not in judge_reads(shipped) and "contrast" not in judge_reads(PinRule())
+    reading = replace(shipped, veto=(*shipped.veto, "contrast"))
+    assert "contrast" in judge_reads(reading)
+    [(_, everything)] = matcher.features(vector, asked, idf)  # fitting and experiments: every feature
+    [(_, served)] = matcher.features(vector, asked, idf, read=judge_reads(shipped))
+    [(_, vetoing)] = matcher.features(vector, asked, idf, read=judge_reads(reading))
+    assert everything.contrast == vetoing.contrast == 1.0
+    assert served.contrast == 0.0
+    assert replace(served, contrast=1.0) == everything  # nothing else changes
+    # and the judge that reads it decides by it: the contrasting pin is vetoed, the same one served without
+    permissive = replace(shipped, threshold=0.0, suggest=None)
+    assert matcher.decide(vector, asked, idf, permissive).served is not None
+    assert matcher.decide(vector, asked, idf, replace(permissive, veto=("contrast",))).served is None
