@@ -130,17 +130,43 @@ def test_one_changed_sentence_is_found_and_shown_around_its_change(
 
 FOLDER = st.text(alphabet="讲话材料会议年度档案备份通知文件0123456789", min_size=1, max_size=8)
 DATE = st.dates().map(lambda d: d.isoformat())
-LATER = st.sampled_from(["修改稿", "（修订稿）", "定稿", "更正", "终稿"])
+LATER = st.sampled_from(
+    ["修改稿", "（修订稿）", "定稿", "更正", "终稿", "最终稿", "正式稿", "更正稿", "修改后"]
+)
+# what marks no version of the file itself: words with a mark's characters, negated marks, the time before one
+# (mend60a: these counted as 「改后」 and answers quoted the uncorrected text)
+UNMARKED = st.sampled_from(
+    [
+        "待修改",
+        "未修改版",
+        "领导修改意见",
+        "最终归档",
+        "修改意见",
+        "关于修订办法的说明",
+        "待定稿",
+        "修订稿意见",
+    ]
+)
+# the folders above both files may say anything, a mark included: they say nothing of either file
+ANCESTOR = st.one_of(FOLDER, LATER, UNMARKED, st.sampled_from(["征求意见稿", "草稿"]))
+# the plain file's own folder and name: no mark, a negated one, or one of the time before the revision
+OWN_FOLDER = st.one_of(FOLDER, UNMARKED)
+PLAIN_NAME = st.one_of(
+    st.just("讲话"),
+    UNMARKED,
+    st.sampled_from(["讲话（修改前）", "讲话（更正前）", "讲话（定稿前）", "讲话（未定稿）"]),
+)
 
 
-@given(st.lists(FOLDER, min_size=1, max_size=3), LATER, DATE, DATE)
+@given(st.lists(ANCESTOR, min_size=1, max_size=3), OWN_FOLDER, PLAIN_NAME, LATER, DATE, DATE)
 def test_dated_alike_the_file_marked_as_revised_is_the_later_version(
-    folders: list[str], mark: str, date: str, other_date: str
+    folders: list[str], own: str, name: str, mark: str, date: str, other_date: str
 ) -> None:
     """Of two versions of one speech (same title, near-equal text), the one whose date is earlier is the older;
-    dated alike, the one whose file's folder or name marks a revision (修改稿/, 「（定稿）」) is the later,
-    whichever was added first."""
-    plain = "/".join(folders) + "/讲话.docx"
+    dated alike, the one whose file's own folder or name marks a revision (修改稿/, 「（定稿）」) is the later,
+    whichever was added first — whatever the folders above both say, and though the other's folder or name
+    holds a negated mark (「未修改版/」「（修改前）」) or a mark's characters (「领导修改意见/」)."""
+    plain = "/".join(folders) + f"/{own}/{name}.docx"
     marked = "/".join(folders) + f"/{mark}/讲话.docx"
     sentences = ["这次会议的主要任务是总结去年的工作", "参赛老同志1300人"]
 

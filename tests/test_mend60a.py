@@ -1,0 +1,84 @@
+"""mend60a: the review of trial60's version handling (docs/trial60.md, 「After review: mend60a」).
+
+Marks of a revised file read from its own name and folder only, whole and not negated (「（修改前）」 marked the
+old file as the corrected one, and answers quoted it); the 「不同之处」 line bounded when a paragraph was
+rewritten; the count line of `add` counts the files it was given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from index import difference
+from index.identity import SHOWN
+from tests.fixtures.corpus_writers import write_docx
+
+from .test_cli_library import Run, ok
+from .test_trial60 import SPEECH, _speech_id
+
+
+@pytest.mark.slow
+def test_a_file_named_before_its_revision_is_not_taken_for_the_corrected_one(
+    run: Run, tmp_path: Path
+) -> None:
+    """The pre-revision copy 「…（修改前）.docx」 added first, the corrected file (same name without the mark)
+    after it, both dated alike: the warning names the 修改前 file as the one to remove, and answers give the
+    corrected figure (before: 「而另一篇的…标明是改后的版本…请删除这篇」 on the corrected one, and `ask` quoted 1300)."""
+    folder = tmp_path / "领导修改意见" / "会议材料"
+    folder.mkdir(parents=True)
+    before = folder / "在全市老干部工作会议上的讲话（修改前）.docx"
+    after = folder / "在全市老干部工作会议上的讲话.docx"
+    write_docx(SPEECH, before, author="办公室")
+    write_docx([(k, t.replace("1300人", "1350人")) for k, t in SPEECH], after, author="办公室")
+    old = _speech_id(ok(run("add", str(before))), before)
+    added = ok(run("add", str(after)))
+    new = _speech_id(added, after)
+    assert f"如果这是它的更正版，请删除旧版：speechqa remove {old}" in added
+    assert "标明是改后的版本" not in added
+    asked = ok(run("ask", "-k", "3", "2028年运动会参赛老同志多少人"))
+    cited = [line for line in asked.splitlines() if " · 段落 #" in line]
+    assert f"讲话 #{new} · 段落 #" in cited[0], asked
+    assert "参赛老同志1350人" in asked
+
+
+@pytest.mark.slow
+def test_a_rewritten_paragraph_is_shown_as_its_first_changed_sentence(run: Run, tmp_path: Path) -> None:
+    """A 定稿 whose paragraph of five sentences was rewritten: `add` shows the first changed sentence pair,
+    not the whole paragraph twice, and counts five places (the reviewer's files/B printed ~150 characters)."""
+    first = list(SPEECH)
+    first[6] = (
+        "body",
+        "2028年，与市第一人民医院共建老干部诊疗绿色通道。全年服务就诊老同志5200人次。开展上门巡诊860次。建立健康档案3100份。组织体检两次。",
+    )
+    second = list(SPEECH)
+    second[6] = (
+        "body",
+        "2028年，与市中医院共建老干部诊疗绿色通道。全年服务就诊老同志5600人次。开展上门巡诊900次。建立健康档案3300份。组织体检三次。",
+    )
+    (tmp_path / "定稿").mkdir()
+    write_docx(first, tmp_path / "讲话.docx", author="办公室")
+    write_docx(second, tmp_path / "定稿" / "讲话.docx", author="办公室")
+    added = ok(run("add", str(tmp_path)))
+    said = [line.strip() for line in added.splitlines() if "不同之处" in line]
+    assert len(said) == 1 and "共 5 处，第一处" in said[0], added
+    assert "上门巡诊" not in said[0] and "市中医院共建" in said[0] and "市第一人民医院共建" in said[0]
+
+
+CHARACTERS = "老干部工作会议讲话离退休同志服务活动一二三四五六七八九十0123456789，"
+LONG_SENTENCE = st.text(alphabet=CHARACTERS, min_size=1, max_size=120)
+
+
+@given(st.lists(LONG_SENTENCE, min_size=1, max_size=10), st.lists(LONG_SENTENCE, min_size=1, max_size=10))
+def test_what_differs_is_shown_in_a_bounded_length(mine: list[str], theirs: list[str]) -> None:
+    """Whatever two versions say — sentences of any length, any number rewritten in a row, added or dropped —
+    each side of the 「不同之处」 line is at most SHOWN characters and its two 「…」, holds no sentence end (one
+    sentence), and the places counted are at least the sentences that differ in number."""
+    found = difference(["。".join(mine) + "。"], ["。".join(theirs) + "。"])
+    if found is None:
+        return
+    for side in (found.mine, found.theirs):
+        assert len(side) <= SHOWN + 2 and "。" not in side
+    assert found.places >= abs(len([s for s in mine if s.strip()]) - len([s for s in theirs if s.strip()]))
