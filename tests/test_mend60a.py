@@ -6,6 +6,7 @@ rewritten; the count line of `add` counts the files it was given."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,38 @@ def test_what_differs_is_shown_in_a_bounded_length(mine: list[str], theirs: list
     for side in (found.mine, found.theirs):
         assert len(side) <= SHOWN + 2 and "。" not in side
     assert found.places >= abs(len([s for s in mine if s.strip()]) - len([s for s in theirs if s.strip()]))
+
+
+@pytest.mark.slow
+def test_the_count_line_counts_the_files_given_a_zip_as_one_and_those_skipped(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty library given a folder of a .docx, a .zip of two .docx and a file of no format speechqa reads:
+    the count line counts those four files — not the bundled speeches seeded first (「共 2 个文件：新增 6 篇」
+    for one file before), nor the zip's members as files, and with the one skipped said."""
+    monkeypatch.setenv("SPEECHQA_HOME", str(tmp_path / "empty-home"))
+    folder = tmp_path / "收文"
+    folder.mkdir()
+    write_docx(SPEECH, folder / "讲话.docx", author="办公室")
+    notices = tmp_path / "notices"
+    notices.mkdir()
+    for n, place in enumerate(("市体育中心", "老干部活动中心")):
+        notice = [
+            ("title", f"关于举办第{n + 1}期老干部书画讲座的通知"),
+            ("date", f"（2030年{n + 3}月2日）"),
+            ("body", f"定于2030年{n + 3}月20日在{place}举办书画讲座，请各单位组织离退休干部参加。"),
+            ("body", f"讲座由市书画院第{n + 1}位老师主讲，内容为楷书入门和山水画的基本技法。"),
+        ]
+        write_docx(notice, notices / f"通知{n + 1}.docx", author="办公室")
+    with zipfile.ZipFile(folder / "通知.zip", "w") as archive:
+        for file in sorted(notices.iterdir()):
+            archive.write(file, file.name)
+    (folder / "会议照片说明.xyz").write_bytes(b"\x00\x01")
+    added = ok(run("add", str(folder)))
+    summary = [line for line in added.splitlines() if line.startswith("共 ")]
+    assert summary == ["共 3 个文件：新增 3 篇；跳过 1 个（见上）"], added
+    assert "资料库原来是空的" in added  # the bundled speeches were seeded, and said apart
+    # one file given, to a library that is not empty: no count line
+    assert not [
+        line for line in ok(run("add", str(folder / "讲话.docx"))).splitlines() if line.startswith("共 ")
+    ]
