@@ -202,7 +202,7 @@ def add(
             raise UserError("没有添加任何文件。")
         asked = outcomes[given:]
         if (
-            len(asked) > 1 or passed_over
+            files_counted(asked, passed_over) > 1
         ):  # a folder or several files: what became of them, counted, before the index line
             click.echo(click.style(add_summary(asked, passed_over), bold=True))
         embedded, seconds = report.embedded, report.seconds
@@ -223,6 +223,11 @@ def add(
 SUMMARY_ORDER = ("added", "updated", "unchanged", "duplicate", "removed")
 
 
+def files_counted(outcomes: Sequence[FileOutcome], passed_over: int = 0) -> int:
+    """How many files these outcomes are of: a .zip one file, its members none; and those passed over."""
+    return len({o.archive or id(o) for o in outcomes}) + passed_over
+
+
 def add_summary(outcomes: Sequence[FileOutcome], passed_over: int = 0) -> str:
     """One line after the files `add` was given (not the bundled speeches an empty library is seeded with):
     「共 58 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近（见上「注意」）；没有读入 2 个
@@ -230,7 +235,6 @@ def add_summary(outcomes: Sequence[FileOutcome], passed_over: int = 0) -> str:
     speeches counted with the rest, its own tally above), those passed over (`passed_over`, named as 跳过
     before) too: so the count can be checked against the folder."""
     files = [o for o in outcomes if o.archive is None]  # a .zip's members: in its one file
-    archives = {o.archive for o in outcomes if o.archive is not None}
     counts = dict.fromkeys(SUMMARY_ORDER, 0)
     for o in outcomes:
         for s in o.speeches:
@@ -240,7 +244,7 @@ def add_summary(outcomes: Sequence[FileOutcome], passed_over: int = 0) -> str:
         said[[k for k in SUMMARY_ORDER if counts[k]].index("duplicate")] += "（未重复存储）"
     near = sum(1 for o in outcomes for s in o.speeches if s.similar_to is not None)
     skipped = passed_over + sum(1 for o in files if o.skipped)
-    line = f"共 {len(files) + len(archives) + passed_over} 个文件：" + ("，".join(said) or "没有讲话")
+    line = f"共 {files_counted(outcomes, passed_over)} 个文件：" + ("，".join(said) or "没有讲话")
     if near:
         line += f"，其中 {near} 篇与已有讲话内容相近（见上「注意」）"
     failed = sum(1 for o in files if o.error and not o.skipped)
