@@ -404,6 +404,15 @@ def version_rank(path: str | None) -> int:
     return int(later) - int(earlier)
 
 
+def older_reason(by_date: bool) -> str:
+    """Why a speech kept beside another version of itself is taken for the older one, as `add`, `speeches`
+    and the bot all say it: its date (`by_date`), or, dated alike, its file's or the other's marks
+    (version_rank)."""
+    if by_date:
+        return "这篇的日期更早"
+    return "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…）"
+
+
 def doc_number(particulars: Particulars) -> str | None:
     """A document's 文号, normalised: its own, or one its title ends with."""
     number = particulars.number

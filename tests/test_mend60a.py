@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 
 from index import difference
 from index.identity import SHOWN
+from retrieval import SpeechService
 from tests.fixtures.corpus_writers import write_docx
 
+from .bot_harness import ADMIN, feed, running_bot
+from .fake_telegram import FakeBotAPI
 from .test_cli_library import Run, ok
 from .test_trial60 import SPEECH, _speech_id
 
@@ -38,7 +41,7 @@ def test_a_file_named_before_its_revision_is_not_taken_for_the_corrected_one(
     added = ok(run("add", str(after)))
     new = _speech_id(added, after)
     assert f"如果这是它的更正版，请删除旧版：speechqa remove {old}" in added
-    assert "标明是改后的版本" not in added
+    assert "可能是它的旧版" not in added
     asked = ok(run("ask", "-k", "3", "2028年运动会参赛老同志多少人"))
     cited = [line for line in asked.splitlines() if " · 段落 #" in line]
     assert f"讲话 #{new} · 段落 #" in cited[0], asked
@@ -118,3 +121,21 @@ def test_the_count_line_counts_the_files_given_a_zip_as_one_and_those_skipped(
     assert not [
         line for line in ok(run("add", str(folder / "讲话.docx"))).splitlines() if line.startswith("共 ")
     ]
+
+
+async def test_the_bot_offers_to_delete_the_file_named_before_its_revision(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Over the fake Bot API: 「工作会议讲话（修改前）.txt」 sent first, the corrected 「工作会议讲话.txt」 after it,
+    dated alike — the report offers to delete the 修改前 one (before: the corrected one, 「另一篇…标明是改后的版本」)."""
+    text = "\n".join(t for _, t in SPEECH)
+    original, revised = text.encode("gbk"), text.replace("参赛老同志1300人", "参赛老同志1350人").encode("gbk")
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_document_update("工作会议讲话（修改前）.txt", original, "text/plain", user_id=ADMIN)
+        )
+        before = int(api.last_message(ADMIN).plain_text.split("新增 #")[1].split()[0])
+        await feed(app, api.make_document_update("工作会议讲话.txt", revised, "text/plain", user_id=ADMIN))
+        report = api.last_message(ADMIN)
+        assert f"如果这是它的更正版，点下方「删除旧版 #{before}」" in report.plain_text
+        assert report.buttons[0]["text"].startswith(f"🗑 删除旧版 #{before}")

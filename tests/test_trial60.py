@@ -67,7 +67,7 @@ def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Pa
     # dated alike, the file kept in 修改稿/ is the corrected one: the original, added after it, is named the old
     # one (before: 「如果这是它的更正版，请删除旧版：speechqa remove {first}」 — the correction)
     assert (
-        f"日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        f"日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…），可能是它的旧版："
         f"如果是，请删除这篇：speechqa remove {second}；两篇都要保留：speechqa keep-both {second} {first}"
     ) in added
     assert f"可能是它的旧版：如果是，请删除这篇：speechqa remove {second}" in ok(run("speeches"))
@@ -199,7 +199,7 @@ async def test_the_bot_names_the_original_the_old_one_when_its_revision_was_sent
     revised_id = int(first.split("新增 #")[1].split()[0])
     original_id = int(report.plain_text.split("新增 #")[1].split()[0])
     assert (
-        "日期分不出先后，而另一篇的文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…），可能是它的旧版："
         f"如果是，点下方「删除旧版 #{original_id}」"
     ) in report.plain_text
     assert report.buttons[0]["text"].startswith(f"🗑 删除旧版 #{original_id}") and revised_id != original_id
