@@ -457,7 +457,7 @@ def speeches(obj: Context, speaker: str | None) -> None:
     with user_errors():
         obj.service()  # seeds the bundled speeches on first use
         store = obj.library.store
-        listed = store.speeches()
+        listed = everything = store.speeches()
         if speaker is not None:
             wanted = speaker_key(speaker)
             if not wanted:
@@ -466,7 +466,9 @@ def speeches(obj: Context, speaker: str | None) -> None:
             listed = [s for s in listed if any(wanted in speaker_key(n or "") for n in (s.speaker, s.issuer))]
             if not listed:
                 raise UserError(unknown_speaker(speaker, store.speeches()))
-        click.echo(render_speeches(listed, {n.speech_id: n for n in store.near_copies()}))
+        near = {n.speech_id: n for n in store.near_copies()}
+        # the other of a pair may be no speech of this speaker: its date is still what tells which came first
+        click.echo(render_speeches(listed, near, {s.id: s.date for s in everything}))
 
 
 def unknown_speaker(name: str, speeches: Sequence[SpeechRecord]) -> str:

@@ -307,14 +307,19 @@ def context_json(passages: list[PassageRecord], focus_id: int) -> dict[str, Any]
     }
 
 
-def render_speeches(speeches: list[SpeechRecord], near: Mapping[int, NearCopy] | None = None) -> str:
+def render_speeches(
+    speeches: list[SpeechRecord],
+    near: Mapping[int, NearCopy] | None = None,
+    dates: Mapping[int, str | None] | None = None,
+) -> str:
     """The list `speechqa speeches` prints; a speech kept beside another version of itself (`near`, by speech
-    id) has a line saying so, as `add` said it."""
+    id) has a line saying so, as `add` said it, told by the dates of the library's speeches (`dates`, by id:
+    the other of a pair may not be listed; else those listed)."""
     if not speeches:
         return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
     near = near or {}
-    dates = {s.id: s.date for s in speeches}
+    dates = dates if dates is not None else {s.id: s.date for s in speeches}
     for s in speeches:
         meta = " · ".join(part for part in (s.date, attribution(s.speaker, s.issuer)) if part)
         lines.append(

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index import difference
+from index import difference, older_reason
 from index.identity import SHOWN
 from retrieval import SpeechService
 from tests.fixtures.corpus_writers import write_docx
@@ -139,3 +139,19 @@ async def test_the_bot_offers_to_delete_the_file_named_before_its_revision(
         report = api.last_message(ADMIN)
         assert f"如果这是它的更正版，点下方「删除旧版 #{before}」" in report.plain_text
         assert report.buttons[0]["text"].startswith(f"🗑 删除旧版 #{before}")
+
+
+@pytest.mark.slow
+def test_speeches_of_one_speaker_give_the_reason_the_whole_list_gives(run: Run, tmp_path: Path) -> None:
+    """Two versions dated alike, the 修改稿 under another speaker's name: `speeches --speaker` (the 修改稿 not
+    listed) gives the same reason as `speeches` — the marks, not 「这篇的日期更早」 (it took a pair whose other
+    speech was not listed for one told by the dates)."""
+    (tmp_path / "修改稿").mkdir()
+    write_docx(SPEECH, tmp_path / "讲话.docx", author="办公室")
+    revised = [(k, t.replace("1300人", "1350人").replace("陈秀英", "李明华")) for k, t in SPEECH]
+    write_docx(revised, tmp_path / "修改稿" / "讲话.docx", author="办公室")
+    ok(run("add", str(tmp_path)))
+    every, one = ok(run("speeches")), ok(run("speeches", "--speaker", "陈秀英"))
+    warned = [line.strip() for line in one.splitlines() if "⚠" in line]
+    assert len(warned) == 1 and warned[0] in [line.strip() for line in every.splitlines()]
+    assert older_reason(False) in warned[0] and older_reason(True) not in warned[0]
