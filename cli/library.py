@@ -153,6 +153,7 @@ def add(
                     s.speech_id for s in outcome.speeches if s.similar_to is not None
                 )
 
+        given = 0  # outcomes[given:] are of what this add was asked for
         try:
             # (loading the model: an interruption here ends as promptly; the first-use note is add's own)
             service = obj.service(tell_seeded=False)
@@ -161,7 +162,7 @@ def add(
                 click.echo(first_use_note(service.seeded, service.built, bundled=bundled))
                 for outcome in service.seeded:
                     show(outcome)
-            given = len(outcomes)  # what this add was asked for begins here (not the bundled speeches seeded)
+            given = len(outcomes)  # not the bundled speeches seeded
             if bundled:
                 done, report = service.add_bundled(ProgressBar("嵌入新段落"), reread=reread)
                 for outcome in done:
