@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -455,8 +455,11 @@ def render_speech_list(
 _STATUS = {"added": "新增", "updated": "已更新", "unchanged": "未变化", "removed": "已删除"}
 
 
-def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -> str:
-    """What adding an uploaded document did, or why it was refused."""
+def render_ingest(
+    outcomes: Sequence[FileOutcome], report: BuildReport | None, differ: Mapping[int, str] | None = None
+) -> str:
+    """What adding an uploaded document did, or why it was refused; under a near copy's ⚠, where the two
+    versions differ (`differ`, by speech id: index.version_difference, as `speechqa add` says it)."""
     pieces: list[Piece] = []
     for outcome in outcomes:
         if outcome.skipped and outcome.archive:  # a file of a .zip passed over: in the archive's tally
@@ -490,6 +493,8 @@ def render_ingest(outcomes: Sequence[FileOutcome], report: BuildReport | None) -
                         f"{advice}；两篇都要保留，点「两篇都保留」，不再提示。\n"
                     )
                 )
+                if (where := (differ or {}).get(s.speech_id)) is not None:
+                    pieces.append(Piece(f"{where}\n", shrink=True))
         for note in outcome.notes:  # read in part: the rest was added
             pieces.append(Piece(f"⚠️ {note}\n"))
     for tally in archive_tallies(outcomes):  # a .zip: what it held, after its files

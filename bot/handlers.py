@@ -66,6 +66,7 @@ from index import (
     SpeechIndexError,
     Store,
     UnfinishedUpload,
+    version_difference,
 )
 from retrieval import (
     CANCELLED,
@@ -844,7 +845,8 @@ class Handlers:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 await progress.finish(fmt.render_refusal(str(e)) + refused_tip)
                 return
-        text = fmt.render_ingest(outcomes, report)
+        differ = await asyncio.to_thread(self._differences, outcomes)
+        text = fmt.render_ingest(outcomes, report, differ)
         if note and any(o.speeches for o in outcomes):
             text += "\n" + fmt.escape(note)
         titles = await asyncio.to_thread(self._titles, outcomes)
@@ -852,6 +854,16 @@ class Handlers:
         said = [s.speech_id for o in outcomes for s in o.speeches if s.similar_to is not None]
         if said:  # the near-copy warnings were read: `speechqa add` and `health` need not repeat them
             await asyncio.to_thread(self.service.library.store.near_copies_shown, said)
+
+    def _differences(self, outcomes: Sequence[FileOutcome]) -> dict[int, str]:
+        """Where each near copy an upload report warns of differs from the stored version (「不同之处…」)."""
+        return {
+            s.speech_id: where
+            for o in outcomes
+            for s in o.speeches
+            if s.similar_to is not None
+            and (where := version_difference(self.store, s.speech_id, s.similar_to)) is not None
+        }
 
     def _titles(self, outcomes: Sequence[FileOutcome]) -> dict[int, str]:
         """The titles of the speeches an upload report names as near copies, for its 删除旧版 buttons."""

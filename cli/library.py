@@ -34,11 +34,11 @@ from index import (
     backup_to_stream,
     check_backup,
     database_is_whole,
-    difference,
     recover_database,
     refuse_unreadable_home,
     shown_source,
     speaker_key,
+    version_difference,
     write_lock,
 )
 from retrieval import (
@@ -326,6 +326,12 @@ def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
     click.echo(click.style(f"{outcome.path or outcome.name}", bold=True))
     if outcome.copy_of is not None:  # --reread of a copy: the speeches are those of the file it copies
         click.echo(f"  与已添加的{source_name(outcome.copy_of)}内容完全相同：已重新读取那里的讲话")
+    if (
+        outcome.cited_before is not None
+    ):  # the stored file was the copy (「备份/」…): citations name this one now
+        click.echo(
+            f"  与已添加的{source_name(outcome.cited_before)}内容完全相同，那一个看来是副本（备份、副本…）：讲话改为引用这个文件"
+        )
     for s in outcome.speeches:
         label = STATUS_LABELS.get(s.status, s.status)
         if s.status == "same_file":
@@ -371,23 +377,6 @@ def uploaded_name(path: str) -> str:
     """The name a file sent to the bot was sent under (「upload:DIGEST/NAME」): a member of a .zip sent, as
     cited (「附件.zip › 通知/a.docx」)."""
     return path.removeprefix(UPLOAD).split("/", 1)[-1]
-
-
-def version_difference(store: Store, speech_id: int, other_id: int) -> str | None:
-    """Where two versions of a speech differ, as `add` and `speeches` say it under the ⚠:
-    「不同之处（共 1 处）：#34 「…参赛老同志1300人」，#33 「…参赛老同志1350人」」; None when it cannot be read."""
-    try:
-        found = difference(
-            [p.text for p in store.passages(speech_id)], [p.text for p in store.passages(other_id)]
-        )
-    except SpeechIndexError:
-        return None
-    if found is None:
-        return None
-    return (
-        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
-        f"#{other_id}「{found.theirs or '（无此句）'}」"
-    )
 
 
 def template_note(other: int, similarity: float, why: str) -> str:
@@ -458,7 +447,7 @@ def speeches(obj: Context, speaker: str | None) -> None:
     with user_errors():
         obj.service()  # seeds the bundled speeches on first use
         store = obj.library.store
-        listed = everything = store.speeches()
+        listed = store.speeches()
         if speaker is not None:
             wanted = speaker_key(speaker)
             if not wanted:
@@ -468,8 +457,14 @@ def speeches(obj: Context, speaker: str | None) -> None:
             if not listed:
                 raise UserError(unknown_speaker(speaker, store.speeches()))
         near = {n.speech_id: n for n in store.near_copies()}
-        # the other of a pair may be no speech of this speaker: its date is still what tells which came first
-        click.echo(render_speeches(listed, near, {s.id: s.date for s in everything}))
+        # where each pair differs, under its ⚠, as `add` said it
+        differ = {
+            n.speech_id: where
+            for n in near.values()
+            if n.speech_id in {s.id for s in listed}
+            and (where := version_difference(store, n.speech_id, n.other_id)) is not None
+        }
+        click.echo(render_speeches(listed, near, differ))
 
 
 def unknown_speaker(name: str, speeches: Sequence[SpeechRecord]) -> str:

@@ -310,16 +310,14 @@ def context_json(passages: list[PassageRecord], focus_id: int) -> dict[str, Any]
 def render_speeches(
     speeches: list[SpeechRecord],
     near: Mapping[int, NearCopy] | None = None,
-    dates: Mapping[int, str | None] | None = None,
+    differ: Mapping[int, str] | None = None,
 ) -> str:
     """The list `speechqa speeches` prints; a speech kept beside another version of itself (`near`, by speech
-    id) has a line saying so, as `add` said it, told by the dates of the library's speeches (`dates`, by id:
-    the other of a pair may not be listed; else those listed)."""
+    id) has a line saying so, as `add` said it, and one saying where the two differ (`differ`, by speech id)."""
     if not speeches:
         return "还没有任何讲话。用 speechqa add 文件 添加，或 speechqa add --bundled 加回自带的讲话。"
     lines = []
     near = near or {}
-    dates = dates if dates is not None else {s.id: s.date for s in speeches}
     for s in speeches:
         meta = " · ".join(part for part in (s.date, attribution(s.speaker, s.issuer)) if part)
         lines.append(
@@ -330,21 +328,17 @@ def render_speeches(
         )
         if (copy := near.get(s.id)) is not None:
             close = f"      ⚠ 与 #{copy.other_id} 内容相近（重合 {math.floor(copy.similarity * 100)}%），两篇都会被检索到；"
-            by_date = copy.other_id not in dates or dated_apart(s.date, dates[copy.other_id])
-            advice = version_advice(s.id, copy.other_id, copy.older, by_date)
+            advice = version_advice(s.id, copy.other_id, copy.older, copy.by_date)  # as add said it
             lines.append(click.style(close + advice, fg="yellow"))
+            if (where := (differ or {}).get(s.id)) is not None:
+                lines.append(click.style(f"      {where}", fg="yellow"))
     return "\n".join(lines)
-
-
-def dated_apart(a: str | None, b: str | None) -> bool:
-    """Whether two speeches' dates tell which came first (both known, as precise, not the same)."""
-    return bool(a and b and len(a) == len(b) and a != b)
 
 
 def version_advice(speech_id: int, other_id: int, older: bool, by_date: bool = True) -> str:
     """What to do about a speech stored beside another version of itself (`add`, `speeches`): remove the older
-    one (`older`: this one is dated before the other — or, `by_date` false, dated alike while the other's
-    file is the one marked 修改稿, 定稿…), or say both stay, which ends the warning."""
+    one (`older`: this one is dated before the other — or, `by_date` false, dated alike while the files
+    mark this one earlier or the other later: version_rank), or say both stay, which ends the warning."""
     remove = (
         f"{older_reason(by_date)}，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
         if older

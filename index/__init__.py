@@ -47,6 +47,7 @@ from .library import (
     embedding_key,
     refuse_unreadable_home,
     shown_source,
+    version_difference,
     write_lock,
 )
 from .maintenance import (
@@ -197,5 +198,6 @@ __all__ = [
     "single_characters",
     "speaker_key",
     "tokenizer_version",
+    "version_difference",
     "write_lock",
 ]

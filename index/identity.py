@@ -413,6 +413,42 @@ def older_reason(by_date: bool) -> str:
     return "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…）"
 
 
+# marks of a copy kept beside the original, in a folder's name (「备份/」, 「副本」, 「backup/」) or a file's (「（备份）」,
+# Windows' 「X - 副本」 and 「复件 X」, macOS's 「X copy」 and 「X 副本」, a browser's second download 「X (1)」): of two files
+# with the same bytes, the one cited is the other (a false mark costs nothing: the files are identical)
+_LATIN = r"(?<![A-Za-z])(?:copy|copies|backups?|bak)(?![A-Za-z])"
+_COPY_WORD = rf"备份|副本|拷贝|复件|{_LATIN}"
+_COPY_FOLDER = re.compile(_COPY_WORD, re.IGNORECASE)
+_COPY_NAME = re.compile(
+    rf"[（(【\[〔]\s*(?:{_COPY_WORD}|复制|另存)[^）)】\]〕]{{0,6}}[）)】\]〕]"  # 「（备份）」「(副本2)」
+    rf"|(?:{_COPY_WORD})\s*(?:[（(]?\d{{1,3}}[）)]?)?$"  # 「X - 副本」「X copy 2」「X副本」
+    r"|^(?:复件|副本|拷贝|copy of)\s*"  # 「复件 X」「Copy of X」
+    r"|[（(]\d{1,3}[）)]$",  # 「X (1)」
+    re.IGNORECASE,
+)
+
+
+def marks_copy(path: str) -> bool:
+    """Whether a file's folders or name (without its extension) mark it a copy kept beside an original."""
+    parts = [p for p in re.split(r"[/\\]", path) if p]
+    if not parts:
+        return False
+    *folders, name = parts
+    stem = name.rsplit(".", 1)[0].strip() if "." in name.strip(".") else name
+    return any(_COPY_FOLDER.search(f) for f in folders) or bool(_COPY_NAME.search(stem))
+
+
+def rather_cited(candidate: str, cited: str) -> bool:
+    """Whether a file with the same speeches as the one `cited` should be cited instead: the cited one is
+    marked a copy (`marks_copy`) and the candidate is not, judged below the folders they share (under a
+    「备份2026/」 both are marked, neither is preferred)."""
+    a, b = [p for p in re.split(r"[/\\]", candidate) if p], [p for p in re.split(r"[/\\]", cited) if p]
+    shared = 0
+    while shared < min(len(a), len(b)) - 1 and a[shared] == b[shared]:
+        shared += 1
+    return marks_copy("/".join(b[shared:])) and not marks_copy("/".join(a[shared:]))
+
+
 def doc_number(particulars: Particulars) -> str | None:
     """A document's 文号, normalised: its own, or one its title ends with."""
     number = particulars.number

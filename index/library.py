@@ -111,6 +111,24 @@ def shown_source(path: str | None, source: str) -> str:
     return path or source
 
 
+def version_difference(store: Store, speech_id: int, other_id: int) -> str | None:
+    """Where two stored versions of a speech differ, as `add`, `speeches` and the bot's upload report say it
+    under the ⚠: 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」; None when they
+    say the same or cannot be read."""
+    try:
+        found = identity.difference(
+            [p.text for p in store.passages(speech_id)], [p.text for p in store.passages(other_id)]
+        )
+    except SpeechIndexError:
+        return None
+    if found is None:
+        return None
+    return (
+        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
+        f"#{other_id}「{found.theirs or '（无此句）'}」"
+    )
+
+
 @dataclass(frozen=True)
 class FileOutcome:
     """What adding one file did: its speeches, or why it was refused."""
@@ -129,6 +147,8 @@ class FileOutcome:
     # a member of this archive (its path, or as sent to the bot its name): `name` is 「附件.zip › 通知/a.docx」
     archive: str | None = None
     member: str | None = None  # its path inside the archive (「通知/a.docx」)
+    # the same bytes as a stored file marked a copy (「备份/」): its speeches are now cited from this file, not there
+    cited_before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -398,6 +418,10 @@ class Library:
                 report(
                     FileOutcome(str(path), error=f"文件夹中没有可添加的文件（{SUPPORTED_FORMATS}）：{path}")
                 )
+            if (
+                path.is_dir()
+            ):  # a copy kept in 「备份/」 or as 「X - 副本」 after the rest: the original is the one cited
+                files.sort(key=lambda f: identity.marks_copy(str(f).removeprefix(str(path))))
             for file in files:
                 if (same := _same_file(file)) in seen:
                     continue
@@ -662,7 +686,12 @@ class Library:
                             kinship=kin[i].why,
                         )
                         store.record_near_copy(
-                            outcomes[i].speech_id, other, round(score, 3), kin[i].why, older=kin[i].older
+                            outcomes[i].speech_id,
+                            other,
+                            round(score, 3),
+                            kin[i].why,
+                            older=kin[i].older,
+                            by_date=kin[i].by_date,
                         )
                     else:
                         outcomes[i] = replace(
@@ -777,12 +806,31 @@ class Library:
     def _same_bytes(self, document: Document, path: str, digest: str, original: SourceRecord) -> FileOutcome:
         """A file whose bytes are a known source's: a rename (the old path is gone: the source moves)
         or a copy (the new path is recorded beside it). Nothing is parsed, embedded or indexed."""
+        cited_before = None
         with self.store.transaction():
             if self._moves(document, original):
                 self.store.move_source(original.id, path, document.name, document.size, digest)
+            elif self._rather_cited(document, original):  # the stored file is the copy: cite this one
+                self.store.move_source(original.id, path, document.name, document.size, digest)
+                self.store.save_source(original.path, original.name, original.size, digest)
+                cited_before = original.path
             else:
                 self.store.save_source(path, document.name, document.size or None, digest)
-        return FileOutcome(document.name, self._as_stored(original.id, "same_file"), path=path)
+        stored = self._as_stored(original.id, "same_file")
+        return FileOutcome(document.name, stored, path=path, cited_before=cited_before)
+
+    @staticmethod
+    def _rather_cited(document: Document, original: SourceRecord) -> bool:
+        """Whether a file with a stored file's bytes should be the one cited: the stored one is marked a copy
+        (「备份/」, 「X - 副本」…) and this one is not (identity.rather_cited); files of archives and uploads
+        stay where they are."""
+        return (
+            document.path is not None
+            and archive_of(document.path) is None
+            and archive_of(original.path) is None
+            and not original.path.startswith((BUNDLED, UPLOAD))
+            and identity.rather_cited(document.path, original.path)
+        )
 
     def _as_stored(self, source_id: int, status: str) -> tuple[AddOutcome, ...]:
         """The stored speeches of a file found unchanged, each with its near-copy finding when that was never
@@ -806,6 +854,7 @@ class Library:
                         similar_to=unsaid[speech_id].other_id if speech_id in unsaid else None,
                         similarity=unsaid[speech_id].similarity if speech_id in unsaid else 0.0,
                         older=unsaid[speech_id].older if speech_id in unsaid else False,
+                        by_date=unsaid[speech_id].by_date if speech_id in unsaid else True,
                     )
                 )
         return tuple(outcomes)

@@ -473,6 +473,16 @@ def _m021_bot_replies(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m022_near_copy_reason(db: sqlite_utils.Database) -> None:
+    # Why a near copy was taken for the older version: its date (1), or, dated alike, the other file's 修改稿/定稿
+    # mark (0, identity.version_rank). Without it, a warning said again after an `add` stopped before its report
+    # gave 「这篇的日期更早」 for a pair told apart by the mark. The findings of older libraries were all told by
+    # their dates (the mark came later): 1. Idempotent, as 016–021.
+    columns = {row[1] for row in db.conn.execute("PRAGMA table_info(near_copies)")}
+    if "by_date" not in columns:
+        db.conn.execute("ALTER TABLE near_copies ADD COLUMN by_date INTEGER NOT NULL DEFAULT 1")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -495,6 +505,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("019_kept_versions", _m019_kept_versions),
     ("020_retired_passage_text", _m020_retired_passage_text),
     ("021_bot_replies", _m021_bot_replies),
+    ("022_near_copy_reason", _m022_near_copy_reason),
 ]
 SYNONYM_MAX_CHARS = 20
 # A pinned or cited text is followed into a longer passage holding it only from this many letters and digits:
@@ -795,6 +806,7 @@ class NearCopy:
     shown: bool  # whether a front end has said it (False: its `add` was stopped before its report)
     older: bool = False  # the speech is dated before the other: most likely the other's earlier version
     kept_at: str | None = None  # when an office chose to keep both (`Store.keep_both`): not said again
+    by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
 
 class Store:
@@ -1269,14 +1281,23 @@ class Store:
     # -- near copies (index.identity.kinship) -------------------------------------------------------------
     @_locked
     def record_near_copy(
-        self, speech_id: int, other_id: int, similarity: float, why: str, *, older: bool = False
+        self,
+        speech_id: int,
+        other_id: int,
+        similarity: float,
+        why: str,
+        *,
+        older: bool = False,
+        by_date: bool = True,
     ) -> None:
-        """Inside the transaction storing `speech_id`: it stands beside another version of itself, not yet said."""
+        """Inside the transaction storing `speech_id`: it stands beside another version of itself, not yet said;
+        `older` it is most likely the earlier one, told by the dates (`by_date`) or by the files' 修改稿 marks."""
         with self._writing() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO near_copies (speech_id, other_id, similarity, why, older, shown, found_at) "
-                "VALUES (?, ?, ?, ?, ?, 0, ?)",
-                [speech_id, other_id, similarity, why, int(older), _now()],
+                "INSERT OR REPLACE INTO near_copies "
+                "(speech_id, other_id, similarity, why, older, by_date, shown, found_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                [speech_id, other_id, similarity, why, int(older), int(by_date), _now()],
             )
 
     @_locked
@@ -1288,12 +1309,16 @@ class Store:
             return []
         conditions = (["n.shown = 0"] if unshown else []) + ([] if kept else ["n.kept_at IS NULL"])
         rows = self.db.execute(
-            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older, n.kept_at FROM near_copies n "
+            "SELECT n.speech_id, n.other_id, n.similarity, n.why, n.shown, n.older, n.kept_at, n.by_date "
+            "FROM near_copies n "
             "JOIN speeches a ON a.id = n.speech_id JOIN speeches b ON b.id = n.other_id "
             + (f"WHERE {' AND '.join(conditions)} " if conditions else "")
             + "ORDER BY n.speech_id"
         ).fetchall()
-        return [NearCopy(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6]) for row in rows]
+        return [
+            NearCopy(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6], bool(row[7]))
+            for row in rows
+        ]
 
     @_locked
     def keep_both(self, first: int, second: int) -> NearCopy | None:
