@@ -21,7 +21,13 @@ from tests.fixtures.corpus_writers import write_docx
 from .bot_harness import ADMIN, feed, running_bot
 from .fake_telegram import FakeBotAPI
 from .test_cli_library import Run, ok
-from .test_trial60 import SPEECH, _speech_id
+from .test_trial60 import SPEECH
+
+
+def speech_id(output: str, file: Path) -> int:
+    """The id `add` reported for the (one) speech of a file, on the line after its full path."""
+    lines = output.splitlines()
+    return int(lines[lines.index(str(file)) + 1].split("#")[1].split()[0])
 
 
 @pytest.mark.slow
@@ -37,9 +43,9 @@ def test_a_file_named_before_its_revision_is_not_taken_for_the_corrected_one(
     after = folder / "在全市老干部工作会议上的讲话.docx"
     write_docx(SPEECH, before, author="办公室")
     write_docx([(k, t.replace("1300人", "1350人")) for k, t in SPEECH], after, author="办公室")
-    old = _speech_id(ok(run("add", str(before))), before)
+    old = speech_id(ok(run("add", str(before))), before)
     added = ok(run("add", str(after)))
-    new = _speech_id(added, after)
+    new = speech_id(added, after)
     assert f"如果这是它的更正版，请删除旧版：speechqa remove {old}" in added
     assert "可能是它的旧版" not in added
     asked = ok(run("ask", "-k", "3", "2028年运动会参赛老同志多少人"))
