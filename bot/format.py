@@ -28,6 +28,7 @@ from index import (
     SpeechRecord,
     TakenOffer,
     archive_tallies,
+    older_reason,
 )
 from retrieval import (
     LEVEL_NAMES,
@@ -481,13 +482,8 @@ def render_ingest(
             pieces.append(Piece(line))
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
                 # the older of the two is the one to remove: the stored one, or this one when dated before it
-                why = (
-                    "这篇的日期更早"
-                    if s.by_date
-                    else "日期分不出先后，而另一篇的文件名标明是改后的版本（修改稿、定稿…）"
-                )
                 advice = (
-                    f"{why}，可能是它的旧版：如果是，点下方「删除旧版 #{s.speech_id}」"
+                    f"{older_reason(s.by_date)}，可能是它的旧版：如果是，点下方「删除旧版 #{s.speech_id}」"
                     if s.older
                     else f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」"
                 )

@@ -125,6 +125,7 @@ def add(
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
     paths = tuple(as_typed(path) for path in paths)
     named: set[Path] = set()
+    passed_over = 0  # the folders' files named as 跳过 (counted in the line after them)
     for folder in paths:
         if (same := folder.resolve()) in named:  # a folder given twice: its skipped files named once
             continue
@@ -135,6 +136,9 @@ def add(
         # a named pipe, a device: reading one would never end
         say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
         say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")
+        passed_over += sum(
+            len(found) for found in (skipped.unsupported, skipped.archives, skipped.special, skipped.broken)
+        )
     with user_errors(), terminate_as_interrupt():
         outcomes: list[FileOutcome] = []
 
@@ -149,6 +153,7 @@ def add(
                     s.speech_id for s in outcome.speeches if s.similar_to is not None
                 )
 
+        given = 0  # outcomes[given:] are of what this add was asked for
         try:
             # (loading the model: an interruption here ends as promptly; the first-use note is add's own)
             service = obj.service(tell_seeded=False)
@@ -157,6 +162,7 @@ def add(
                 click.echo(first_use_note(service.seeded, service.built, bundled=bundled))
                 for outcome in service.seeded:
                     show(outcome)
+            given = len(outcomes)  # not the bundled speeches seeded
             if bundled:
                 done, report = service.add_bundled(ProgressBar("嵌入新段落"), reread=reread)
                 for outcome in done:
@@ -195,10 +201,11 @@ def add(
         failed = sum(1 for o in outcomes if o.error)
         if failed and failed == len(outcomes):
             raise UserError("没有添加任何文件。")
+        asked = outcomes[given:]
         if (
-            len(outcomes) > 1
+            files_counted(asked, passed_over) > 1
         ):  # a folder or several files: what became of them, counted, before the index line
-            click.echo(click.style(add_summary(outcomes), bold=True))
+            click.echo(click.style(add_summary(asked, passed_over), bold=True))
         embedded, seconds = report.embedded, report.seconds
         if service.built is not None:  # the index built on opening is part of what this command did
             embedded, seconds = embedded + service.built.embedded, seconds + service.built.seconds
@@ -217,24 +224,35 @@ def add(
 SUMMARY_ORDER = ("added", "updated", "unchanged", "duplicate", "removed")
 
 
-def add_summary(outcomes: Sequence[FileOutcome]) -> str:
-    """One line after a folder's files: 「共 58 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近
-    （见上「注意」）；没有读入 3 个文件（见上）」 — so the count can be checked against the folder."""
-    files = [o for o in outcomes if not o.skipped]
+def files_counted(outcomes: Sequence[FileOutcome], passed_over: int = 0) -> int:
+    """How many files these outcomes are of: a .zip one file, its members none; and those passed over."""
+    return len({o.archive or id(o) for o in outcomes}) + passed_over
+
+
+def add_summary(outcomes: Sequence[FileOutcome], passed_over: int = 0) -> str:
+    """One line after the files `add` was given (not the bundled speeches an empty library is seeded with):
+    「共 58 个文件：新增 52 篇，重复 3 篇（未重复存储），其中 1 篇与已有讲话内容相近（见上「注意」）；没有读入 2 个
+    文件（见上）；跳过 1 个（见上）」 — every file given or found in a folder once, a .zip as one file (its members'
+    speeches counted with the rest, its own tally above), those passed over (`passed_over`, named as 跳过
+    before) too: so the count can be checked against the folder."""
+    files = [o for o in outcomes if o.archive is None]  # a .zip's members: in its one file
     counts = dict.fromkeys(SUMMARY_ORDER, 0)
-    for o in files:
+    for o in outcomes:
         for s in o.speeches:
             counts["unchanged" if s.status == "same_file" else s.status] += 1
     said = [f"{STATUS_LABELS[k]} {n} 篇" for k, n in counts.items() if n]
     if counts["duplicate"]:
         said[[k for k in SUMMARY_ORDER if counts[k]].index("duplicate")] += "（未重复存储）"
-    near = sum(1 for o in files for s in o.speeches if s.similar_to is not None)
-    line = f"共 {len(files)} 个文件：" + ("，".join(said) or "没有讲话")
+    near = sum(1 for o in outcomes for s in o.speeches if s.similar_to is not None)
+    skipped = passed_over + sum(1 for o in files if o.skipped)
+    line = f"共 {files_counted(outcomes, passed_over)} 个文件：" + ("，".join(said) or "没有讲话")
     if near:
         line += f"，其中 {near} 篇与已有讲话内容相近（见上「注意」）"
-    failed = sum(1 for o in files if o.error)
+    failed = sum(1 for o in files if o.error and not o.skipped)
     if failed:
         line += f"；没有读入 {failed} 个文件（见上）"
+    if skipped:
+        line += f"；跳过 {skipped} 个（见上）"
     return line
 
 

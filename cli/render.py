@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from index import NearCopy, PassageRecord, SpeechRecord, shown_source
+from index import NearCopy, PassageRecord, SpeechRecord, older_reason, shown_source
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
@@ -337,15 +337,10 @@ def render_speeches(
 
 def version_advice(speech_id: int, other_id: int, older: bool, by_date: bool = True) -> str:
     """What to do about a speech stored beside another version of itself (`add`, `speeches`): remove the older
-    one (`older`: this one is dated before the other — or, `by_date` false, dated alike while the other's
-    file is the one marked 修改稿, 定稿…), or say both stay, which ends the warning."""
-    why = (
-        "这篇的日期更早"
-        if by_date
-        else "日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…）"
-    )
+    one (`older`: this one is dated before the other — or, `by_date` false, dated alike while the files
+    mark this one earlier or the other later: version_rank), or say both stay, which ends the warning."""
     remove = (
-        f"{why}，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
+        f"{older_reason(by_date)}，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
         if older
         else f"如果这是它的更正版，请删除旧版：speechqa remove {other_id}"
     )

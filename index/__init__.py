@@ -28,7 +28,7 @@ from .errors import (
     StoreTooNew,
     WriterBusy,
 )
-from .identity import Difference, difference
+from .identity import Difference, difference, older_reason
 from .latent import LatentIndex, LatentSearch, LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
@@ -189,6 +189,7 @@ __all__ = [
     "library_format",
     "load_embedder",
     "load_whole_dictionary",
+    "older_reason",
     "query_terms",
     "recover_database",
     "refuse_unreadable_home",

@@ -247,10 +247,18 @@ _VERSION_MARK = re.compile(
     rf"[（(【\[〔]\s*[^）)】\]〕]{{0,6}}?(?:{_VERSION_WORD})[^）)】\]〕]{{0,4}}?\s*[）)】\]〕]|(?:{_VERSION_WORD})$"
 )
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
-# marks of a later and of an earlier version in a file's folders or name (「修改稿/」, 「…（定稿）.docx」,
-# 「征求意见稿/」): which of two versions dated alike is the corrected one
-_LATER_MARK = re.compile(r"修改|修订|更正|定稿|终稿|最终|正式稿|改后")
-_EARLIER_MARK = re.compile(r"征求意见|讨论稿|送审|草稿|初稿|底稿")
+# marks of a later and of an earlier version in a file's name or its own folder (「修改稿/」, 「…（定稿）.docx」,
+# 「征求意见稿/」): which of two versions dated alike is the corrected one. Whole marks only — 修改 or 最终 alone
+# is any word (「关于修订…的说明」, 「领导修改意见/」, 「最终归档/」) — and a later mark negated (「未定稿」「待修改稿」)
+# or said of the time before it (「修改稿前」「定稿意见」) is none; 「修改前」「更正前」 mark the earlier version.
+_LATER_WORDS = (
+    r"(?:修改|修订|更正)(?:稿|版|后)|改后|(?:审)?定稿|最终(?:稿|版)|终稿|正式(?:稿|版)"
+    r"|[（(【\[〔]\s*(?:修改|修订|更正)\s*[）)】\]〕]|^(?:修改|修订|更正)$"
+)
+_LATER_MARK = re.compile(rf"(?<![未待不非])(?:{_LATER_WORDS})(?!前|意见)")
+_EARLIER_MARK = re.compile(
+    r"征求意见(?:稿|版)|讨论(?:稿|版)|送审(?:稿|版)|草稿|初稿|底稿|草案|未定稿|(?:修改|修订|更正|改|定稿)前"
+)
 MIN_SENTENCE = 6  # shorter 「sentences」 (「特此通知」, a date line) are no template's evidence either way
 
 
@@ -303,10 +311,17 @@ class Difference:
 
 
 _CONTEXT = 8  # characters kept on each side of a changed stretch
+SHOWN = 40  # at most this many characters of each side are shown (and the 「…」 marking a cut)
 
 
 def _written_sentences(texts: Iterable[str]) -> list[str]:
     return [part.strip() for text in texts for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _shown(text: str, left: int, right: int) -> str:
+    """text[left:right], at most SHOWN characters of it, 「…」 where cut."""
+    right = min(right, left + SHOWN)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
 def _around_change(mine: str, theirs: str) -> tuple[str, str]:
@@ -319,16 +334,16 @@ def _around_change(mine: str, theirs: str) -> tuple[str, str]:
         end += 1
 
     def cut(text: str) -> str:
-        left = max(0, start - _CONTEXT)
-        right = min(len(text), len(text) - end + _CONTEXT)
-        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+        return _shown(text, max(0, start - _CONTEXT), len(text) - end + _CONTEXT)
 
     return cut(mine), cut(theirs)
 
 
 def difference(mine: Iterable[str], theirs: Iterable[str]) -> Difference | None:
     """Where a speech's passages (`mine`) differ from another version's (`theirs`), sentence by sentence in
-    order (spacing and punctuation do not count: normalise); None when they say the same."""
+    order (spacing and punctuation do not count: normalise); None when they say the same. Places are counted
+    by sentences (a paragraph of five rewritten sentences is five); the first is shown as its first pair of
+    differing sentences, each side at most SHOWN characters and 「…」."""
     a, b = _written_sentences(mine), _written_sentences(theirs)
     matcher = difflib.SequenceMatcher(
         None, [normalise(x) for x in a], [normalise(x) for x in b], autojunk=False
@@ -336,11 +351,17 @@ def difference(mine: Iterable[str], theirs: Iterable[str]) -> Difference | None:
     changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not changed:
         return None
+    places = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changed)
     _, i1, i2, j1, j2 = changed[0]
-    first_mine, first_theirs = "。".join(a[i1:i2]), "。".join(b[j1:j2])
+    first_mine, first_theirs = a[i1] if i2 > i1 else "", b[j1] if j2 > j1 else ""
     if first_mine and first_theirs:
         first_mine, first_theirs = _around_change(first_mine, first_theirs)
-    return Difference(len(changed), first_mine, first_theirs)
+    else:
+        first_mine, first_theirs = (
+            _shown(first_mine, 0, len(first_mine)),
+            _shown(first_theirs, 0, len(first_theirs)),
+        )
+    return Difference(places, first_mine, first_theirs)
 
 
 def template_sentences(documents: Iterable[Iterable[str]], least: int = TEMPLATE_DOCUMENTS) -> frozenset[str]:
@@ -370,12 +391,26 @@ def core_title(title: str) -> str:
 
 
 def version_rank(path: str | None) -> int:
-    """1 when a file's folders or name (not its title) mark it a later version (修改稿, 定稿, 更正…), -1 an
-    earlier one (征求意见稿, 讨论稿, 草稿…), else 0 (and for none, or both)."""
+    """1 when a file's name or its own folder (not its title, nor the folders above: 「/srv/最终归档/」 says
+    nothing of the file) marks it a later version (修改稿, 定稿, 更正稿…), -1 an earlier one (征求意见稿, 草稿,
+    修改前…), else 0 (and for none, or both)."""
     if not path:
         return 0
-    later, earlier = bool(_LATER_MARK.search(path)), bool(_EARLIER_MARK.search(path))
+    *folders, name = [p for p in re.split(r"[/\\]", path) if p] or [""]
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    parts = [stem.strip(), *(folders[-1:])]
+    later = any(_LATER_MARK.search(part) for part in parts)
+    earlier = any(_EARLIER_MARK.search(part) for part in parts)
     return int(later) - int(earlier)
+
+
+def older_reason(by_date: bool) -> str:
+    """Why a speech kept beside another version of itself is taken for the older one, as `add`, `speeches`
+    and the bot all say it: its date (`by_date`), or, dated alike, its file's or the other's marks
+    (version_rank)."""
+    if by_date:
+        return "这篇的日期更早"
+    return "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…）"
 
 
 # marks of a copy kept beside the original, in a folder's name (「备份/」, 「副本」, 「backup/」) or a file's (「（备份）」,

@@ -67,7 +67,7 @@ def test_add_says_where_two_versions_of_one_speech_differ(run: Run, tmp_path: Pa
     # dated alike, the file kept in 修改稿/ is the corrected one: the original, added after it, is named the old
     # one (before: 「如果这是它的更正版，请删除旧版：speechqa remove {first}」 — the correction)
     assert (
-        f"日期分不出先后，而另一篇的文件夹或文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        f"日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…），可能是它的旧版："
         f"如果是，请删除这篇：speechqa remove {second}；两篇都要保留：speechqa keep-both {second} {first}"
     ) in added
     assert f"可能是它的旧版：如果是，请删除这篇：speechqa remove {second}" in ok(run("speeches"))
@@ -130,17 +130,43 @@ def test_one_changed_sentence_is_found_and_shown_around_its_change(
 
 FOLDER = st.text(alphabet="讲话材料会议年度档案备份通知文件0123456789", min_size=1, max_size=8)
 DATE = st.dates().map(lambda d: d.isoformat())
-LATER = st.sampled_from(["修改稿", "（修订稿）", "定稿", "更正", "终稿"])
+LATER = st.sampled_from(
+    ["修改稿", "（修订稿）", "定稿", "更正", "终稿", "最终稿", "正式稿", "更正稿", "修改后"]
+)
+# what marks no version of the file itself: words with a mark's characters, negated marks, the time before one
+# (mend60a: these counted as 「改后」 and answers quoted the uncorrected text)
+UNMARKED = st.sampled_from(
+    [
+        "待修改",
+        "未修改版",
+        "领导修改意见",
+        "最终归档",
+        "修改意见",
+        "关于修订办法的说明",
+        "待定稿",
+        "修订稿意见",
+    ]
+)
+# the folders above both files may say anything, a mark included: they say nothing of either file
+ANCESTOR = st.one_of(FOLDER, LATER, UNMARKED, st.sampled_from(["征求意见稿", "草稿"]))
+# the plain file's own folder and name: no mark, a negated one, or one of the time before the revision
+OWN_FOLDER = st.one_of(FOLDER, UNMARKED)
+PLAIN_NAME = st.one_of(
+    st.just("讲话"),
+    UNMARKED,
+    st.sampled_from(["讲话（修改前）", "讲话（更正前）", "讲话（定稿前）", "讲话（未定稿）"]),
+)
 
 
-@given(st.lists(FOLDER, min_size=1, max_size=3), LATER, DATE, DATE)
+@given(st.lists(ANCESTOR, min_size=1, max_size=3), OWN_FOLDER, PLAIN_NAME, LATER, DATE, DATE)
 def test_dated_alike_the_file_marked_as_revised_is_the_later_version(
-    folders: list[str], mark: str, date: str, other_date: str
+    folders: list[str], own: str, name: str, mark: str, date: str, other_date: str
 ) -> None:
     """Of two versions of one speech (same title, near-equal text), the one whose date is earlier is the older;
-    dated alike, the one whose file's folder or name marks a revision (修改稿/, 「（定稿）」) is the later,
-    whichever was added first."""
-    plain = "/".join(folders) + "/讲话.docx"
+    dated alike, the one whose file's own folder or name marks a revision (修改稿/, 「（定稿）」) is the later,
+    whichever was added first — whatever the folders above both say, and though the other's folder or name
+    holds a negated mark (「未修改版/」「（修改前）」) or a mark's characters (「领导修改意见/」)."""
+    plain = "/".join(folders) + f"/{own}/{name}.docx"
     marked = "/".join(folders) + f"/{mark}/讲话.docx"
     sentences = ["这次会议的主要任务是总结去年的工作", "参赛老同志1300人"]
 
@@ -173,7 +199,7 @@ async def test_the_bot_names_the_original_the_old_one_when_its_revision_was_sent
     revised_id = int(first.split("新增 #")[1].split()[0])
     original_id = int(report.plain_text.split("新增 #")[1].split()[0])
     assert (
-        "日期分不出先后，而另一篇的文件名标明是改后的版本（修改稿、定稿…），可能是它的旧版："
+        "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…），可能是它的旧版："
         f"如果是，点下方「删除旧版 #{original_id}」"
     ) in report.plain_text
     assert report.buttons[0]["text"].startswith(f"🗑 删除旧版 #{original_id}") and revised_id != original_id
