@@ -281,6 +281,28 @@ def cold_home(homes: Path, library: str) -> Path:
     return homes / f"c{library.removeprefix('cold')}"
 
 
+def cold_library(
+    homes: Path,
+    library: str,
+    items: Sequence[PinQuestion],
+    *,
+    model: str,
+    prefixes: Prefixes | None,
+    tokenizer: str,
+) -> tuple[Retriever, dict[str, int]]:
+    """A library the set names, opened from its data home among `homes` (`cold_home`) with the pins `bench
+    pins` has active there (the set's pins of the bench library and of this one, `pin_set`): the retriever,
+    and each group's pinned passage id (scripts/pin_batch_as_asked.py, pin_text_cost.py)."""
+    retriever = library_retriever(
+        cold_home(homes, library),
+        model=model,
+        prefixes=prefixes,
+        tokenizer=tokenizer,
+        corpus=corpus_folder(library),
+    )
+    return retriever, pin_set(retriever.store, [i for i in items if i.library in ("", library)])
+
+
 def observe_everywhere(
     retriever: Retriever,
     items: Sequence[PinQuestion],
