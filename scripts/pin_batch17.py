@@ -124,14 +124,7 @@ def main() -> None:
         sys.exit(f"读不到实验前的置顶模型：{BEFORE}")
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
     parts = lc.reread(observed.parts(), pinned)
-    models, lines = candidates(shipped, observed, parts)
-    for line in lines:
-        print(line)
-    for name, model in models.items():
-        print(f"{name}: {lc.describe(model)}")
-    if args.decide:
-        return
-    lc.judge_batch(args, report_parts(parts), models, JUDGED, ORDER)
+    lc.judge_batch(args, candidates(shipped, observed, parts), report_parts(parts), JUDGED, ORDER)
 
 
 if __name__ == "__main__":

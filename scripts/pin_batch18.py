@@ -119,14 +119,7 @@ def main() -> None:
     parts = reread(observed.parts(), pinned)
     if args.decide:  # nothing of batch 18 is read: its rows are left out before anything is fitted
         parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
-    models, lines = candidates(shipped, observed, parts)
-    for line in lines:
-        print(line)
-    for name, model in models.items():
-        print(f"{name}: {lc.describe(model)}")
-    if args.decide:
-        return
-    lc.judge_batch(args, report_parts(parts), models, JUDGED, ORDER)
+    lc.judge_batch(args, candidates(shipped, observed, parts), report_parts(parts), JUDGED, ORDER)
 
 
 if __name__ == "__main__":

@@ -239,13 +239,21 @@ def batch_arguments(doc: str, decided_on: str, judged: str) -> tuple[argparse.Na
 
 def judge_batch(
     args: argparse.Namespace,
+    made: tuple[dict[str, PinModel], list[str]],
     report: dict[str, list[b.Observation]],
-    models: dict[str, PinModel],
     batch: str,
     order: tuple[str, ...],
 ) -> None:
-    """The figures of every model on `report`'s parts, the rule on batch `batch` (the models of `order`
-    ruling, any other reported only), its misses when asked, and the winner written when it is a change."""
+    """The candidates `made` (with the lines saying how) and each one's weights; unless `--decide`, the figures
+    of every model on `report`'s parts, the rule on batch `batch` (the models of `order` ruling, any other
+    reported only), its misses when asked, and the winner written when it is a change."""
+    models, lines = made
+    for line in lines:
+        print(line)
+    for name, model in models.items():
+        print(f"{name}: {describe(model)}")
+    if args.decide:
+        return
     for name, model in models.items():
         print(b.figures_line(name, report, model))
     rows = report[f"batch {batch} (judged)"]

@@ -28,3 +28,17 @@ def judged(hits: int, false: int, offered: int, paraphrases: int = 48, negatives
     return script("pin_learning_curve").Judged(
         served, Outcome(paraphrases, offered, 0, negatives - 16, false, 16, 0)
     )
+
+
+def assert_ships_the_most_served_qualifying(
+    rule: ModuleType, candidates: dict[str, object], shipped: str
+) -> None:
+    """The script's rule on these candidates: what ships qualifies and no qualifying candidate serves more;
+    with none qualifying, the shipped one stays."""
+    winner = rule.ships(candidates)
+    ok = [n for n, c in candidates.items() if rule.qualifies(c, candidates[shipped])]
+    if not ok:
+        assert winner == shipped
+        return
+    assert winner in ok
+    assert all(candidates[n].served.hits <= candidates[winner].served.hits for n in ok)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bench.pins import MAX_FALSE, Observation, Outcome, PinQuestion, tally
 from tests import pin_scripts
-from tests.pin_scripts import judged
+from tests.pin_scripts import assert_ships_the_most_served_qualifying, judged
 
 script = pin_scripts.script("pin_batch17")
 
@@ -43,14 +43,9 @@ counts = st.tuples(st.integers(0, 48), st.integers(0, 4), st.integers(0, 48))
 
 @given(counts, counts, counts)
 def test_what_ships_qualifies_and_nothing_qualifying_serves_more(s: tuple, s2: tuple, el: tuple) -> None:
-    cands = {"S": judged(*s), "S2": judged(*s2), "L": judged(*el)}
-    winner = script.ships(cands)
-    ok = [n for n, c in cands.items() if script.qualifies(c, cands["S"])]
-    if not ok:
-        assert winner == "S"
-        return
-    assert winner in ok
-    assert all(cands[n].served.hits <= cands[winner].served.hits for n in ok)
+    assert_ships_the_most_served_qualifying(
+        script, {"S": judged(*s), "S2": judged(*s2), "L": judged(*el)}, "S"
+    )
 
 
 def _question(n: int, kind: str, batch: str) -> Observation:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from retrieval.pins import compare_questions
 from tests import pin_scripts
-from tests.pin_scripts import judged
+from tests.pin_scripts import assert_ships_the_most_served_qualifying, judged
 
 script = pin_scripts.script("pin_batch18")
 
@@ -37,14 +37,7 @@ counts = st.tuples(st.integers(0, 48), st.integers(0, 4), st.integers(0, 48))
 
 @given(counts, counts)
 def test_what_ships_qualifies_and_nothing_qualifying_serves_more(el: tuple, c: tuple) -> None:
-    cands = {"L": judged(*el), "C": judged(*c)}
-    winner = script.ships(cands)
-    ok = [n for n, j in cands.items() if script.qualifies(j, cands["L"])]
-    if not ok:
-        assert winner == "L"
-        return
-    assert winner in ok
-    assert all(cands[n].served.hits <= cands[winner].served.hits for n in ok)
+    assert_ships_the_most_served_qualifying(script, {"L": judged(*el), "C": judged(*c)}, "L")
 
 
 @given(
