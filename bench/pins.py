@@ -281,6 +281,30 @@ def cold_home(homes: Path, library: str) -> Path:
     return homes / f"c{library.removeprefix('cold')}"
 
 
+def cold_libraries(
+    homes: Path,
+    items: Sequence[PinQuestion],
+    asked: Sequence[PinQuestion],
+    *,
+    model: str,
+    prefixes: Prefixes | None,
+    tokenizer: str,
+) -> Iterator[tuple[str, Retriever, dict[str, int]]]:
+    """Each library the `asked` questions name, in the order of their names, opened from its data home among
+    `homes` (`cold_home`) with the pins `bench pins` has active there (the set's pins of the bench library and
+    of this one, `pin_set`): its name, the retriever and each group's pinned passage id
+    (scripts/pin_batch_as_asked.py, pin_text_cost.py)."""
+    for library in sorted({i.library for i in asked}):
+        retriever = library_retriever(
+            cold_home(homes, library),
+            model=model,
+            prefixes=prefixes,
+            tokenizer=tokenizer,
+            corpus=corpus_folder(library),
+        )
+        yield library, retriever, pin_set(retriever.store, [i for i in items if i.library in ("", library)])
+
+
 def observe_everywhere(
     retriever: Retriever,
     items: Sequence[PinQuestion],

@@ -739,23 +739,32 @@ def _layout_table(table) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def page_tables(name: str, data: bytes) -> tuple[str, list[list[list[str] | str]]] | None:
-    """A web page's data tables, each as its rows (a cell spanning rows on each, one row across the table its
-    text), and the page's ``<title>`` — what an office system's 「导出Excel」 writes under a .xls name: an HTML
-    table Excel and WPS open as a sheet. None when the bytes are no web page; no tables when the page holds
-    none with two rows of two filled cells (a site's error or login page)."""
+def _page_root(name: str, data: bytes, holding: str | None = None):  # type: ignore[no-untyped-def]
+    """The web page in `data` parsed as `read_html` parses it (its XML declaration and control characters
+    left out, comments dropped, nothing fetched); None when the bytes are no web page, its text does not hold
+    `holding` (a pattern), or lxml cannot parse it."""
     from lxml import etree, html
 
     try:
         text, _ = decoded_page(name, data)
     except CorpusError:
         return None
-    if not _HTML_MARK.search(text[:65536]):
+    if not _HTML_MARK.search(text[:65536]) or (holding is not None and not re.search(holding, text)):
         return None
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
-        root = html.document_fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
+        return html.document_fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
     except (etree.ParserError, ValueError):
+        return None
+
+
+def page_tables(name: str, data: bytes) -> tuple[str, list[list[list[str] | str]]] | None:
+    """A web page's data tables, each as its rows (a cell spanning rows on each, one row across the table its
+    text), and the page's ``<title>`` — what an office system's 「导出Excel」 writes under a .xls name: an HTML
+    table Excel and WPS open as a sheet. None when the bytes are no web page; no tables when the page holds
+    none with two rows of two filled cells (a site's error or login page)."""
+    root = _page_root(name, data)
+    if root is None:
         return None
     title = _page_title(root)
     if any((e.get("type") or "").lower() == "password" for e in root.iter("input")):
@@ -783,18 +792,8 @@ def sheet_page_tables(name: str, data: bytes) -> list[tuple[str, list[list[str] 
     """A workbook saved as one web page by LibreOffice Calc: each sheet's name and its table's rows (every
     table, however few its filled cells: each is a sheet), in the page's order; the overview of sheet names
     at the top is no text. None for any other page (one whose tables are not each under a sheet's heading)."""
-    from lxml import etree, html
-
-    try:
-        text, _ = decoded_page(name, data)
-    except CorpusError:
-        return None
-    if not _HTML_MARK.search(text[:65536]) or not re.search(r"(?i)<a\s+name=\"?table\d", text):
-        return None
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
-    try:
-        root = html.document_fromstring(text, parser=html.HTMLParser(no_network=True, remove_comments=True))
-    except (etree.ParserError, ValueError):
+    root = _page_root(name, data, r"(?i)<a\s+name=\"?table\d")
+    if root is None:
         return None
     names: dict[int, str] = {}  # a heading's place in the page's order → its sheet's name
     order = {element: n for n, element in enumerate(root.iter())}

@@ -37,7 +37,6 @@ held out (S2's threshold is chosen on batches 3–16 and L is fitted on them: pa
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -46,42 +45,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pin_learning_curve as lc
 
 import bench.pins as b
-from bench import pin_veto
-from cli.settings import load_settings
 from retrieval import PinModel, load_pin_judge
 
 JUDGED = "17"  # the batch written cold after the candidates were fixed
 TUNED = tuple(str(n) for n in range(3, 17))  # the cold batches the thresholds are chosen on (3–16)
 REFIT_K = 16
-ORDER = ("S", "S2", "L")
-BEFORE = (
-    Path(__file__).resolve().parent.parent / "benchmarks" / "pin-models" / "shipped-before-pins59.json"
-)  # the smaller change first, for ties
-
-
-@dataclass(frozen=True)
-class Judged:
-    """A candidate on the judged batch: paraphrases served (with false pins), and served or offered."""
-
-    served: b.Outcome
-    offered: b.Outcome
-
-
-def within_budget(o: b.Outcome, max_false: float = b.MAX_FALSE) -> bool:
-    """False pins at most `max_false` of the negatives, counted in whole questions (no float rounding)."""
-    return o.false_pins <= max_false * o.negatives + 1e-9
-
-
-def qualifies(candidate: Judged, shipped: Judged) -> bool:
-    return within_budget(candidate.served) and candidate.offered.hits >= shipped.offered.hits - 1
+ORDER = ("S", "S2", "L")  # the smaller change first, for ties
+BEFORE = Path(__file__).resolve().parent.parent / "benchmarks" / "pin-models" / "shipped-before-pins59.json"
+Judged = lc.Judged
+within_budget = lc.within_budget
+qualifies = lc.qualifies
 
 
 def ships(judged: dict[str, Judged]) -> str:
     """The committed rule (see the module's docstring): which of S, S2, L ships on the judged batch."""
-    ok = [n for n in ORDER if n in judged and qualifies(judged[n], judged["S"])]
-    if not ok:
-        return "S"
-    return max(ok, key=lambda n: (judged[n].served.hits, -judged[n].served.false_pins, -ORDER.index(n)))
+    return lc.ships(judged, ORDER)
 
 
 def loo_cut(
@@ -108,12 +86,7 @@ def candidates(
     lines: list[str] = []
     tuned = [o for o in parts.cold if o.item.batch in TUNED]
     cut, at, nested = loo_cut(tuned, b.best_served(tuned, shipped), TUNED)
-    s2 = replace(
-        shipped,
-        threshold=cut,
-        suggest=None if shipped.suggest is None else min(shipped.suggest, cut),
-        fitted_on=shipped.fitted_on + "; serve threshold re-chosen by leave-one-batch-out over batches 3–16",
-    )
+    s2 = lc.with_batch_cut(shipped, cut, "serve threshold re-chosen by leave-one-batch-out over batches 3–16")
     lines.append(
         f"S2: shipped weights, threshold {cut:.4f} chosen on batches 3–16 (there: {at.served_at()}; "
         f"each batch at the cut of the other 13: {nested.served_at()})"
@@ -123,18 +96,10 @@ def candidates(
     refit, folds = lc.fit_k(rows, observed, shipped.embedder, REFIT_K)
     c = lc.strength_of(refit)
     lcut, oof = lc.batch_cv_threshold(rows, observed, refit, c)
-    el = replace(
-        refit,
-        threshold=lcut,
-        suggest=None if refit.suggest is None else min(refit.suggest, lcut),
-        fitted_on=refit.fitted_on + "; serve threshold by leave-one-batch-out",
-    )
+    el = lc.with_batch_cut(refit, lcut, "serve threshold by leave-one-batch-out")
     lines.append(
-        f"L: {sum(o.item.kind == 'paraphrase' for o in rows)} paraphrases, "
-        f"{sum(o.item.kind != 'paraphrase' for o in rows)} others fitted on; C = {c:g} "
-        f"({'; '.join(f'{k:g}: {o.served_at()}' for k, o in folds.items())}); own-part threshold "
-        f"{refit.threshold:.4f}; leave-one-batch-out threshold {lcut:.4f} (out of fold at it: {oof.served_at()}); "
-        f"{lc.describe(el)}"
+        f"{lc.fitted_line('L', rows, c, folds)}; own-part threshold {refit.threshold:.4f}; "
+        f"leave-one-batch-out threshold {lcut:.4f} (out of fold at it: {oof.served_at()}); {lc.describe(el)}"
     )
     return {"S": shipped, "S2": s2, "L": el}, lines
 
@@ -152,48 +117,14 @@ def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
 
 
 def main() -> None:
-    parser = pin_veto.cache_parser(__doc__ or "", "1–16", JUDGED)
-    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
-    args = parser.parse_args()
-    settings = load_settings()
-    _, observed = pin_veto.shipped_and_observed(
-        args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
-    )
+    args, observed = lc.batch_arguments(__doc__ or "", "1–16", JUDGED)
     # S is the model shipped before this experiment (L replaced it in retrieval/data/pins.json), kept apart
     shipped = load_pin_judge(BEFORE)
     if not isinstance(shipped, PinModel):
         sys.exit(f"读不到实验前的置顶模型：{BEFORE}")
     pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
     parts = lc.reread(observed.parts(), pinned)
-    models, lines = candidates(shipped, observed, parts)
-    for line in lines:
-        print(line)
-    for name, model in models.items():
-        print(f"{name}: {lc.describe(model)}")
-    if args.decide:
-        return
-    report = report_parts(parts)
-    for name, model in models.items():
-        print(b.figures_line(name, report, model))
-    rows = report[f"batch {JUDGED} (judged)"]
-    if not rows:
-        sys.exit(f"第 {JUDGED} 批还没有问题。")
-    judged = {n: Judged(b.outcome(rows, m), b.offer_outcome(rows, m)) for n, m in models.items()}
-    for n, j in judged.items():
-        print(
-            f"batch {JUDGED}, {n}: served {j.served.served_at()} (wrong {j.served.wrong}), served or offered "
-            f"{j.offered.hits}/{j.offered.paraphrases}; qualifies: {qualifies(j, judged['S'])}"
-        )
-    if args.misses:
-        for o in rows:
-            got = {n: o.chosen(m) for n, m in models.items()}
-            if (o.item.kind != "paraphrase" and any(got.values())) or o.item.kind == "paraphrase":
-                print(f"{o.item.group} {o.item.kind} {o.item.question}: {got}")
-    winner = ships(judged)
-    print(f"ships: {winner}" + (" (nothing changes)" if winner == "S" else ""))
-    if args.write is not None and winner != "S":
-        models[winner].save(args.write)
-        print(f"written: {args.write}")
+    lc.judge_batch(args, candidates(shipped, observed, parts), report_parts(parts), JUDGED, ORDER)
 
 
 if __name__ == "__main__":

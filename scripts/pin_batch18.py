@@ -43,34 +43,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pin_batch17 as p17
 import pin_learning_curve as lc
 
 import bench.pins as b
-from bench import pin_veto
-from cli.settings import load_settings
 from retrieval import PinModel, load_pin_judge
 from retrieval.pins import QuestionSide
-from retrieval.slots import contrasted, slots_conflict
+from retrieval.slots import contrasted
 
 JUDGED = "18"  # the batch written cold after the candidates were fixed
 REFIT_K = 17
 ORDER = ("L", "C")  # the smaller change first, for ties
 FEATURE = "contrast"
-Judged = p17.Judged
-within_budget = p17.within_budget
-
-
-def qualifies(candidate: Judged, shipped: Judged) -> bool:
-    return within_budget(candidate.served) and candidate.offered.hits >= shipped.offered.hits - 1
+Judged = lc.Judged
+within_budget = lc.within_budget
+qualifies = lc.qualifies
 
 
 def ships(judged: dict[str, Judged]) -> str:
     """The committed rule (see the module's docstring): L or C on the judged batch."""
-    ok = [n for n in ORDER if n in judged and qualifies(judged[n], judged["L"])]
-    if not ok:
-        return "L"
-    return max(ok, key=lambda n: (judged[n].served.hits, -judged[n].served.false_pins, -ORDER.index(n)))
+    return lc.ships(judged, ORDER)
 
 
 def contrast_of(asked: str, pinned: str) -> float:
@@ -80,43 +71,12 @@ def contrast_of(asked: str, pinned: str) -> float:
 
 def reread(parts: b.SetParts, pinned: dict[str, str]) -> b.SetParts:
     """`pin_learning_curve.reread`, with `contrast` beside."""
-
-    def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
-        new, pin = lc.side(item.question), lc.side(pinned[group])
-        return {
-            "asks_other": float(new.kinds != pin.kinds),
-            "slot_conflict": float(slots_conflict(new.slots, pin.slots)),
-            "quantity_conflict": float(slots_conflict(new.quantities, pin.quantities)),
-            FEATURE: contrast_of(item.question, pinned[group]),
-        }
-
-    return parts.with_extra(extra)
+    return lc.reread(parts, pinned, lambda asked, pin: {FEATURE: contrast_of(asked, pin)})
 
 
 def with_pairs_reread(observed: b.ObservedSet) -> b.ObservedSet:
     pairs = b.pairs_with_extra(observed.pairs, lambda p: {FEATURE: contrast_of(p.asked, p.pinned)})
     return replace(observed, pairs=tuple(pairs))
-
-
-def fit(
-    rows: list[b.Observation], observed: b.ObservedSet, embedder: str, features: tuple[str, ...]
-) -> tuple[PinModel, float, dict[float, b.Outcome]]:
-    """pins59's recipe (`pin_learning_curve.fit_k`) with these features."""
-    groups = {o.item.group for o in rows}
-    passage_of = {g: p for g, p in observed.passage_of.items() if g in groups}
-    c, folds = b.choose_strength(rows, features, pairs=observed.pairs, passage_of=passage_of)
-    model = b.fit_pins(
-        rows,
-        embedder=embedder,
-        fitted_on=(
-            f"pin-questions.jsonl, batches 1–2's tuning part (seed {b.SPLIT_SEED}) and batches 3–{REFIT_K} "
-            f"whole, and {len(observed.pairs)} pairs derived from the retrieval questions"
-        ),
-        features=features,
-        strength=c,
-        pairs=observed.pairs,
-    )
-    return model, c, folds
 
 
 def candidates(
@@ -128,20 +88,13 @@ def candidates(
     rows = lc.training(parts, batch_of, REFIT_K)
     models = {"L": shipped}
     for name, features in (("C", (*b.MODEL_FEATURES, FEATURE)), ("L17", b.MODEL_FEATURES)):
-        refit, c, folds = fit(rows, observed, shipped.embedder, tuple(features))
+        refit, folds = lc.fit_k(rows, observed, shipped.embedder, REFIT_K, tuple(features))
+        c = lc.strength_of(refit)
         cut, oof = lc.batch_cv_threshold(rows, observed, refit, c)
-        models[name] = replace(
-            refit,
-            threshold=cut,
-            suggest=None if refit.suggest is None else min(refit.suggest, cut),
-            fitted_on=refit.fitted_on + "; serve threshold by leave-one-batch-out",
-        )
+        models[name] = lc.with_batch_cut(refit, cut, "serve threshold by leave-one-batch-out")
         lines.append(
-            f"{name}: {sum(o.item.kind == 'paraphrase' for o in rows)} paraphrases, "
-            f"{sum(o.item.kind != 'paraphrase' for o in rows)} others fitted on; C = {c:g} "
-            f"({'; '.join(f'{k:g}: {o.served_at()}' for k, o in folds.items())}); own-part threshold "
-            f"{refit.threshold:.4f}; leave-one-batch-out threshold {cut:.4f} (out of fold at it: "
-            f"{oof.served_at()})"
+            f"{lc.fitted_line(name, rows, c, folds)}; own-part threshold {refit.threshold:.4f}; "
+            f"leave-one-batch-out threshold {cut:.4f} (out of fold at it: {oof.served_at()})"
         )
     return models, lines
 
@@ -157,13 +110,7 @@ def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
 
 
 def main() -> None:
-    parser = pin_veto.cache_parser(__doc__ or "", "1–17", JUDGED)
-    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
-    args = parser.parse_args()
-    settings = load_settings()
-    _, observed = pin_veto.shipped_and_observed(
-        args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
-    )
+    args, observed = lc.batch_arguments(__doc__ or "", "1–17", JUDGED)
     shipped = load_pin_judge()
     if not isinstance(shipped, PinModel):
         sys.exit("读不到置顶模型 retrieval/data/pins.json。")
@@ -172,36 +119,7 @@ def main() -> None:
     parts = reread(observed.parts(), pinned)
     if args.decide:  # nothing of batch 18 is read: its rows are left out before anything is fitted
         parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
-    models, lines = candidates(shipped, observed, parts)
-    for line in lines:
-        print(line)
-    for name, model in models.items():
-        print(f"{name}: {lc.describe(model)}")
-    if args.decide:
-        return
-    report = report_parts(parts)
-    for name, model in models.items():
-        print(b.figures_line(name, report, model))
-    rows = report[f"batch {JUDGED} (judged)"]
-    if not rows:
-        sys.exit(f"第 {JUDGED} 批还没有问题。")
-    judged = {n: Judged(b.outcome(rows, m), b.offer_outcome(rows, m)) for n, m in models.items()}
-    for n, j in judged.items():
-        print(
-            f"batch {JUDGED}, {n}: served {j.served.served_at()} (wrong {j.served.wrong}), served or offered "
-            f"{j.offered.hits}/{j.offered.paraphrases}; qualifies: {qualifies(j, judged['L'])}"
-            + ("" if n in ORDER else " (reported, not ruling)")
-        )
-    if args.misses:
-        for o in rows:
-            got = {n: o.chosen(m) for n, m in models.items()}
-            if o.item.kind == "paraphrase" or any(got.values()):
-                print(f"{o.item.group} {o.item.kind} {o.item.question}: {got}")
-    winner = ships({n: j for n, j in judged.items() if n in ORDER})
-    print(f"ships: {winner}" + (" (nothing changes)" if winner == "L" else ""))
-    if args.write is not None and winner != "L":
-        models[winner].save(args.write)
-        print(f"written: {args.write}")
+    lc.judge_batch(args, candidates(shipped, observed, parts), report_parts(parts), JUDGED, ORDER)
 
 
 if __name__ == "__main__":

@@ -42,15 +42,14 @@ def main() -> None:
     if not batch or not all(i.library for i in batch):
         sys.exit(f"第 {args.batch} 批不在冷资料库中提问（或没有这一批）。")
     total = b.Outcome(0, 0, 0, 0, 0, 0, 0)
-    for name in sorted({i.library for i in batch}):
-        retriever = b.library_retriever(
-            b.cold_home(args.cold_homes, name),
-            model=settings.model,
-            prefixes=settings.prefixes,
-            tokenizer=settings.tokenizer,
-            corpus=b.corpus_folder(name),
-        )
-        passage_of = b.pin_set(retriever.store, [i for i in items if i.library in ("", name)])
+    for name, retriever, passage_of in b.cold_libraries(
+        args.cold_homes,
+        items,
+        batch,
+        model=settings.model,
+        prefixes=settings.prefixes,
+        tokenizer=settings.tokenizer,
+    ):
         group_of = {p: g for g, p in passage_of.items()}
         chosen = []
         for item in batch:

@@ -45,8 +45,10 @@ The rule, written and committed before any figure of this experiment was read:
 
 from __future__ import annotations
 
+import argparse
 import sys
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -73,8 +75,13 @@ def side(question: str) -> QuestionSide:
     return QuestionSide.of(question)
 
 
-def reread(parts: b.SetParts, pinned: dict[str, str]) -> b.SetParts:
-    """The parts with the kind asked, the slots and the quantity asked re-read as the tree reads them."""
+def reread(
+    parts: b.SetParts,
+    pinned: dict[str, str],
+    more: Callable[[str, str], dict[str, float]] | None = None,
+) -> b.SetParts:
+    """The parts with the kind asked, the slots and the quantity asked re-read as the tree reads them; with
+    `more(asked, pinned)`'s features beside (the candidate feature of an experiment)."""
 
     def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
         new, pin = side(item.question), side(pinned[group])
@@ -82,7 +89,7 @@ def reread(parts: b.SetParts, pinned: dict[str, str]) -> b.SetParts:
             "asks_other": float(new.kinds != pin.kinds),
             "slot_conflict": float(slots_conflict(new.slots, pin.slots)),
             "quantity_conflict": float(slots_conflict(new.quantities, pin.quantities)),
-        }
+        } | ({} if more is None else more(item.question, pinned[group]))
 
     return parts.with_extra(extra)
 
@@ -98,11 +105,16 @@ def training(parts: b.SetParts, batch_of: dict[str, str], k: int) -> list[b.Obse
 
 
 def fit_k(
-    rows: list[b.Observation], observed: b.ObservedSet, embedder: str, k: int
+    rows: list[b.Observation],
+    observed: b.ObservedSet,
+    embedder: str,
+    k: int,
+    features: tuple[str, ...] = b.MODEL_FEATURES,
 ) -> tuple[PinModel, dict[float, b.Outcome]]:
+    """pins58's recipe: C by 4-fold over groups, the pairs on the pinned passages of `rows` held apart."""
     groups = {o.item.group for o in rows}
     passage_of = {g: p for g, p in observed.passage_of.items() if g in groups}
-    c, folds = b.choose_strength(rows, pairs=observed.pairs, passage_of=passage_of)
+    c, folds = b.choose_strength(rows, features, pairs=observed.pairs, passage_of=passage_of)
     model = b.fit_pins(
         rows,
         embedder=embedder,
@@ -111,6 +123,7 @@ def fit_k(
             + (f" and batches 3–{k} whole" if k > 2 else "")
             + f", and {len(observed.pairs)} pairs derived from the retrieval questions"
         ),
+        features=features,
         strength=c,
         pairs=observed.pairs,
     )
@@ -160,6 +173,109 @@ def describe(model: PinModel) -> str:
     weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.features, model.coef, strict=True))
     offer = "none" if model.suggest is None else f"{model.suggest:.3f}"
     return f"threshold {model.threshold:.4f}, offer from {offer}; {weights}; intercept {model.intercept:+.2f}"
+
+
+def fitted_line(name: str, rows: list[b.Observation], c: float, folds: dict[float, b.Outcome]) -> str:
+    """「name: N paraphrases, M others fitted on; C = c (each C tried: served at false pins)」."""
+    return (
+        f"{name}: {sum(o.item.kind == 'paraphrase' for o in rows)} paraphrases, "
+        f"{sum(o.item.kind != 'paraphrase' for o in rows)} others fitted on; C = {c:g} "
+        f"({'; '.join(f'{k:g}: {o.served_at()}' for k, o in folds.items())})"
+    )
+
+
+def with_batch_cut(model: PinModel, cut: float, how: str) -> PinModel:
+    """The model serving from `cut` (chosen as `how` says), its offer threshold never above it."""
+    return replace(
+        model,
+        threshold=cut,
+        suggest=None if model.suggest is None else min(model.suggest, cut),
+        fitted_on=model.fitted_on + "; " + how,
+    )
+
+
+# The ship rule of the blind batches (scripts/pin_batch17.py, pin_batch18.py): a candidate qualifies when
+# its false pins on the judged batch are within the budget and it serves or offers at most one paraphrase
+# fewer than the shipped one; of those qualifying, the most served ships; ties to the smaller change.
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A candidate on the judged batch: paraphrases served (with false pins), and served or offered."""
+
+    served: b.Outcome
+    offered: b.Outcome
+
+
+def within_budget(o: b.Outcome, max_false: float = b.MAX_FALSE) -> bool:
+    """False pins at most `max_false` of the negatives, counted in whole questions (no float rounding)."""
+    return o.false_pins <= max_false * o.negatives + 1e-9
+
+
+def qualifies(candidate: Judged, shipped: Judged) -> bool:
+    return within_budget(candidate.served) and candidate.offered.hits >= shipped.offered.hits - 1
+
+
+def ships(judged: dict[str, Judged], order: tuple[str, ...]) -> str:
+    """Which of `order` (the shipped one first, then the smaller change first) ships on the judged batch."""
+    ok = [n for n in order if n in judged and qualifies(judged[n], judged[order[0]])]
+    if not ok:
+        return order[0]
+    return max(ok, key=lambda n: (judged[n].served.hits, -judged[n].served.false_pins, -order.index(n)))
+
+
+def batch_arguments(doc: str, decided_on: str, judged: str) -> tuple[argparse.Namespace, b.ObservedSet]:
+    """A blind batch's command line (`bench.pin_veto.cache_parser` and `--write`) and the kept observations
+    completed in the cold libraries."""
+    parser = pin_veto.cache_parser(doc, decided_on, judged)
+    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
+    args = parser.parse_args()
+    settings = load_settings()
+    _, observed = pin_veto.shipped_and_observed(
+        args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+    )
+    return args, observed
+
+
+def judge_batch(
+    args: argparse.Namespace,
+    made: tuple[dict[str, PinModel], list[str]],
+    report: dict[str, list[b.Observation]],
+    batch: str,
+    order: tuple[str, ...],
+) -> None:
+    """The candidates `made` (with the lines saying how) and each one's weights; unless `--decide`, the figures
+    of every model on `report`'s parts, the rule on batch `batch` (the models of `order` ruling, any other
+    reported only), its misses when asked, and the winner written when it is a change."""
+    models, lines = made
+    for line in lines:
+        print(line)
+    for name, model in models.items():
+        print(f"{name}: {describe(model)}")
+    if args.decide:
+        return
+    for name, model in models.items():
+        print(b.figures_line(name, report, model))
+    rows = report[f"batch {batch} (judged)"]
+    if not rows:
+        sys.exit(f"第 {batch} 批还没有问题。")
+    judged = {n: Judged(b.outcome(rows, m), b.offer_outcome(rows, m)) for n, m in models.items()}
+    for n, j in judged.items():
+        print(
+            f"batch {batch}, {n}: served {j.served.served_at()} (wrong {j.served.wrong}), served or offered "
+            f"{j.offered.hits}/{j.offered.paraphrases}; qualifies: {qualifies(j, judged[order[0]])}"
+            + ("" if n in order else " (reported, not ruling)")
+        )
+    if args.misses:
+        for o in rows:
+            got = {n: o.chosen(m) for n, m in models.items()}
+            if o.item.kind == "paraphrase" or any(got.values()):
+                print(f"{o.item.group} {o.item.kind} {o.item.question}: {got}")
+    winner = ships({n: j for n, j in judged.items() if n in order}, order)
+    print(f"ships: {winner}" + (" (nothing changes)" if winner == order[0] else ""))
+    if args.write is not None and winner != order[0]:
+        models[winner].save(args.write)
+        print(f"written: {args.write}")
 
 
 def sweep(rows: list[b.Observation], judge: PinModel, budgets: tuple[int, ...]) -> str:

@@ -51,15 +51,14 @@ def main() -> None:
     if not batch or not all(i.library for i in batch):
         sys.exit(f"第 {args.batch} 批不在冷资料库中提问（或没有这一批）。")
     totals = {"pins_serve": [0, 0, 0.0], "search": [0, 0, 0.0]}
-    for name in sorted({i.library for i in batch}):
-        retriever = b.library_retriever(
-            b.cold_home(args.cold_homes, name),
-            model=settings.model,
-            prefixes=settings.prefixes,
-            tokenizer=settings.tokenizer,
-            corpus=b.corpus_folder(name),
-        )
-        b.pin_set(retriever.store, [i for i in items if i.library in ("", name)])
+    for name, retriever, _ in b.cold_libraries(
+        args.cold_homes,
+        items,
+        batch,
+        model=settings.model,
+        prefixes=settings.prefixes,
+        tokenizer=settings.tokenizer,
+    ):
         retriever.pin_matcher()  # the pins' own vectors: read (or made) before counting
         counting = CountingEmbedder(retriever.embedder)
         retriever.embedder = counting

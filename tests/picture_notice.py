@@ -1,5 +1,6 @@
-"""A notice kept as a picture (WebP, AVIF, BMP, JPEG 2000 …), checked the same way for every format: read by
-OCR as its pixels saved as PNG are, titled, dated, signed, addressed and with every body line it prints."""
+"""A notice kept as a picture (WebP, AVIF, BMP, JPEG 2000, GIF …), checked the same way for every format: read by
+OCR as its pixels saved as PNG are, titled, dated, signed, addressed and with every body line it prints; and
+the page images any picture hands the OCR engine."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ import io
 import re
 from collections.abc import Sequence
 
+import pytest
 from PIL import Image
 
-from corpus import parse_document, read_bytes
+from corpus import installed_engines, parse_document, read_bytes
+from corpus.ocr import read_image
+from tests.fakes import RecordingOcrEngine
+
+NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 
 
 def squash(text: str) -> str:
@@ -23,6 +29,13 @@ def as_png(data: bytes) -> bytes:
         png = io.BytesIO()
         image.save(png, "PNG")
     return png.getvalue()
+
+
+def pages_to_ocr(name: str, data: bytes) -> list[bytes]:
+    """The page images `read_image` hands the OCR engine for the picture `data` named `name` (as RGB bytes)."""
+    recorder = RecordingOcrEngine()
+    read_image(name, data, reader=recorder)
+    return recorder.pages
 
 
 def assert_reads_as_written(

@@ -26,20 +26,16 @@ from PIL import Image, features
 from corpus import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
-    installed_engines,
     iter_speech_files,
     read_bytes,
 )
 from corpus.errors import UnreadableFile
-from corpus.ocr import read_image
 from corpus.reader import content_kind
-from tests.fakes import RecordingOcrEngine
 from tests.fixtures.avif_bmp.make_avif_bmp_pictures import AUTHOR, NOTICE
-from tests.picture_notice import as_png, assert_reads_as_written
+from tests.picture_notice import NEEDS_OCR, as_png, assert_reads_as_written, pages_to_ocr
 
 FIXTURES = Path(__file__).parent / "fixtures" / "avif_bmp"
 AVIF, BMP = FIXTURES / "notice.avif", FIXTURES / "notice.bmp"
-NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 NEEDS_AVIF = pytest.mark.skipif(not features.check("avif"), reason="Pillow without libavif")
 
 
@@ -113,7 +109,5 @@ def test_a_bmp_reaches_ocr_as_its_png_does(mode: str, width: int, height: int, s
         picture.save(out, form)
         if form == "BMP":
             assert content_kind(out.getvalue()) == ".bmp"
-        recorder = RecordingOcrEngine()
-        read_image(f"图.{form.lower()}", out.getvalue(), reader=recorder)
-        pages[form] = recorder.pages
+        pages[form] = pages_to_ocr(f"图.{form.lower()}", out.getvalue())
     assert pages["BMP"] == pages["PNG"] and len(pages["PNG"]) >= 1

@@ -25,20 +25,16 @@ from bot.said import UNNAMED_SUFFIXES as MIME_SUFFIXES
 from corpus import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
-    installed_engines,
     iter_speech_files,
     read_bytes,
     skipped_files,
 )
 from corpus.errors import UnreadableFile
-from corpus.ocr import read_image
 from corpus.reader import content_kind
-from tests.fakes import RecordingOcrEngine
 from tests.fixtures.gif.make_gif_picture import AUTHOR, NOTICE
-from tests.picture_notice import as_png, assert_reads_as_written
+from tests.picture_notice import NEEDS_OCR, as_png, assert_reads_as_written, pages_to_ocr
 
 GIF = Path(__file__).parent / "fixtures" / "gif" / "notice.gif"
-NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 
 
 def test_the_fixture_is_a_grey_gif() -> None:
@@ -105,8 +101,6 @@ def test_a_grey_gif_reaches_ocr_as_its_png_does(width: int, height: int, seed: b
     assert content_kind(gif.getvalue()) == ".gif"
     pages = {}
     for name, data in (("图.gif", gif.getvalue()), ("图.png", png.getvalue())):
-        recorder = RecordingOcrEngine()
-        read_image(name, data, reader=recorder)
-        pages[name] = recorder.pages
+        pages[name] = pages_to_ocr(name, data)
     assert len(pages["图.png"]) == 1
     assert pages["图.gif"] == pages["图.png"]

@@ -26,20 +26,16 @@ from bot.said import UNNAMED_SUFFIXES as MIME_SUFFIXES
 from corpus import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
-    installed_engines,
     iter_speech_files,
     read_bytes,
 )
 from corpus.errors import UnreadableFile
-from corpus.ocr import read_image
 from corpus.reader import content_kind
-from tests.fakes import RecordingOcrEngine
 from tests.fixtures.jpeg2000.make_jpeg2000_pictures import AUTHOR, NOTICE
-from tests.picture_notice import as_png, assert_reads_as_written
+from tests.picture_notice import NEEDS_OCR, as_png, assert_reads_as_written, pages_to_ocr
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jpeg2000"
 JP2, J2K = FIXTURES / "notice.jp2", FIXTURES / "notice.j2k"
-NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 NEEDS_JPEG2000 = pytest.mark.skipif(not features.check("jpg_2000"), reason="Pillow without OpenJPEG")
 
 
@@ -110,7 +106,5 @@ def test_a_lossless_jpeg2000_reaches_ocr_as_its_png_does(
         picture.save(out, form, **({"no_jp2": bare} if form == "JPEG2000" else {}))
         if form == "JPEG2000":
             assert content_kind(out.getvalue()) == ".jp2"
-        recorder = RecordingOcrEngine()
-        read_image("图.jp2" if form == "JPEG2000" else "图.png", out.getvalue(), reader=recorder)
-        pages[form] = recorder.pages
+        pages[form] = pages_to_ocr("图.jp2" if form == "JPEG2000" else "图.png", out.getvalue())
     assert pages["JPEG2000"] == pages["PNG"] and len(pages["PNG"]) >= 1

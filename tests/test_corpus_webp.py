@@ -24,18 +24,14 @@ from PIL import Image
 from corpus import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
-    installed_engines,
     iter_speech_files,
     read_bytes,
 )
 from corpus.errors import UnreadableFile
-from corpus.ocr import read_image
-from tests.fakes import RecordingOcrEngine
 from tests.fixtures.webp.make_webp_pictures import AUTHOR, NOTICE
-from tests.picture_notice import as_png, assert_reads_as_written
+from tests.picture_notice import NEEDS_OCR, as_png, assert_reads_as_written, pages_to_ocr
 
 FIXTURE = Path(__file__).parent / "fixtures" / "webp" / "notice.webp"
-NEEDS_OCR = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
 
 
 def test_the_fixture_is_a_lossy_webp_written_by_libwebp() -> None:
@@ -82,7 +78,5 @@ def test_a_lossless_webp_reaches_ocr_as_its_png_does(mode: str, width: int, heig
     for form, options in (("PNG", {}), ("WEBP", {"lossless": True})):
         out = io.BytesIO()
         picture.save(out, form, **options)
-        recorder = RecordingOcrEngine()
-        read_image(f"图.{form.lower()}", out.getvalue(), reader=recorder)
-        pages[form] = recorder.pages
+        pages[form] = pages_to_ocr(f"图.{form.lower()}", out.getvalue())
     assert pages["WEBP"] == pages["PNG"] and len(pages["PNG"]) >= 1

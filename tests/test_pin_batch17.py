@@ -5,36 +5,14 @@ cut over the pooled batches keeping the false-pin budget there."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.pins import MAX_FALSE, Observation, Outcome, PinQuestion, tally
+from tests import pin_scripts
+from tests.pin_scripts import assert_ships_the_most_served_qualifying, judged
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _script() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("pin_batch17", ROOT / "scripts" / "pin_batch17.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("pin_batch17", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _script()
-Judged = script.Judged
-
-
-def judged(hits: int, false: int, offered: int, paraphrases: int = 48, negatives: int = 64) -> object:
-    served = Outcome(paraphrases, hits, 0, negatives - 16, false, 16, 0)
-    return Judged(served, Outcome(paraphrases, offered, 0, negatives - 16, false, 16, 0))
+script = pin_scripts.script("pin_batch17")
 
 
 def test_two_false_pins_of_64_break_the_bound_and_one_keeps_it() -> None:
@@ -65,14 +43,9 @@ counts = st.tuples(st.integers(0, 48), st.integers(0, 4), st.integers(0, 48))
 
 @given(counts, counts, counts)
 def test_what_ships_qualifies_and_nothing_qualifying_serves_more(s: tuple, s2: tuple, el: tuple) -> None:
-    cands = {"S": judged(*s), "S2": judged(*s2), "L": judged(*el)}
-    winner = script.ships(cands)
-    ok = [n for n, c in cands.items() if script.qualifies(c, cands["S"])]
-    if not ok:
-        assert winner == "S"
-        return
-    assert winner in ok
-    assert all(cands[n].served.hits <= cands[winner].served.hits for n in ok)
+    assert_ships_the_most_served_qualifying(
+        script, {"S": judged(*s), "S2": judged(*s2), "L": judged(*el)}, "S"
+    )
 
 
 def _question(n: int, kind: str, batch: str) -> Observation:

@@ -5,37 +5,14 @@ experiment re-reads being what matching computes."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.pins import Outcome
 from retrieval.pins import compare_questions
+from tests import pin_scripts
+from tests.pin_scripts import assert_ships_the_most_served_qualifying, judged
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _script() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("pin_batch18", ROOT / "scripts" / "pin_batch18.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("pin_batch18", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _script()
-Judged = script.Judged
-
-
-def judged(hits: int, false: int, offered: int, paraphrases: int = 48, negatives: int = 64) -> object:
-    served = Outcome(paraphrases, hits, 0, negatives - 16, false, 16, 0)
-    return Judged(served, Outcome(paraphrases, offered, 0, negatives - 16, false, 16, 0))
+script = pin_scripts.script("pin_batch18")
 
 
 def test_the_rule_case_by_case() -> None:
@@ -60,14 +37,7 @@ counts = st.tuples(st.integers(0, 48), st.integers(0, 4), st.integers(0, 48))
 
 @given(counts, counts)
 def test_what_ships_qualifies_and_nothing_qualifying_serves_more(el: tuple, c: tuple) -> None:
-    cands = {"L": judged(*el), "C": judged(*c)}
-    winner = script.ships(cands)
-    ok = [n for n, j in cands.items() if script.qualifies(j, cands["L"])]
-    if not ok:
-        assert winner == "L"
-        return
-    assert winner in ok
-    assert all(cands[n].served.hits <= cands[winner].served.hits for n in ok)
+    assert_ships_the_most_served_qualifying(script, {"L": judged(*el), "C": judged(*c)}, "L")
 
 
 @given(

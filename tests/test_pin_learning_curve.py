@@ -4,11 +4,6 @@ threshold cut over pooled probabilities (`bench.pins.cut_for`) agreeing with `be
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -24,22 +19,9 @@ from bench.pins import (
     tally,
 )
 from retrieval import PIN_FEATURES, PairFeatures, PinModel
+from tests import pin_scripts
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "pin_learning_curve", ROOT / "scripts" / "pin_learning_curve.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("pin_learning_curve", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-curve = _script()
+curve = pin_scripts.script("pin_learning_curve")
 BATCHES = ("", "2", *(str(n) for n in range(3, 17)))
 
 
