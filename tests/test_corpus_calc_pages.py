@@ -57,7 +57,8 @@ def test_any_calc_page_gives_each_sheet_its_name_and_every_cell_once(
     """Whatever the sheets and the suite's language: the overview is no sheet, each table comes under its
     sheet's name in order, with every cell of it once."""
     overview = "".join(f'<A HREF="#table{n}">{html.escape(s)}</A><br>' for n, (s, _) in enumerate(sheets))
-    parts = [f"<html><body><hr><p><center><h1>Overview</h1>{overview}</center></p><hr>"]
+    head = '<head><meta http-equiv="content-type" content="text/html; charset=utf-8"/></head>'  # as Calc writes it
+    parts = [f"<html>{head}<body><hr><p><center><h1>Overview</h1>{overview}</center></p><hr>"]
     for n, (sheet, rows) in enumerate(sheets):
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         parts.append(f'<A NAME="table{n}"><h1>{word} {n + 1}: <em>{sheet}</em></h1></A><table>{body}</table>')
