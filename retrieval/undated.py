@@ -4,10 +4,11 @@ A date the question names (「2026 年老年大学怎么报名」, 仅限：2026
 speeches with the dated ones, and says so (docs/more58.md, docs/mend58.md): an undated notice may be of that
 time. But ranking read no date, and an undated passage could stand first above the passage of a speech dated
 in the year asked, or naming it, that says the same. Within the ranked head (the passages the verdict reads),
-when it holds both, every undated passage that names no year of the range moves below every passage dated in
-the range or naming a year of it; each group keeps its order and nothing enters or leaves the head. A passage
-of another time (shown when the filter allows nothing) is neither and keeps its place. Measured:
-docs/ops60.md.
+when it holds both, a passage dated in the range or naming a year of it moves above an undated passage (one
+naming no year of the range) directly above it when it holds every word of the question that passage holds —
+an undated passage answering with a word the dated one lacks keeps its place (`undated_below_dated`). Nothing
+enters or leaves the head. A passage of another time (shown when the filter allows nothing) is neither and
+keeps its place. Measured: docs/ops60.md.
 """
 
 from __future__ import annotations
