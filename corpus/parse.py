@@ -918,18 +918,26 @@ def _merged_title_row(lines: list[ParsedLine], position: int) -> bool:
     """A table's first row merged across every column over its labelled rows, with nothing titling the
     document above it: the title of a document that is only a table (a 台账, 花名册 or 值班表 as Word, a web
     page or a PDF holds it). A merged row reads as its one cell (no 「：」 labelling it, no 「；」 between
-    cells) and holds no sentence; the row under it is a labelled or joined row of the table."""
+    cells) and holds no sentence; the rows under it (the first two) are rows of the table labelled alike, by
+    its header (「姓名：…；金额：…」). Not a form of label and value cells (a 发文稿纸 or 呈批件: 「拟稿单位：…；拟稿人：…」,
+    then 「签发：…」 — each row its own labels): its merged first row names the kind of form, not the document,
+    which the form's 标题 cell or else its file's name titles."""
     line = lines[position]
-    following = lines[position + 1] if position + 1 < len(lines) else None
+    rows = list(itertools.takewhile(lambda r: r.kind == _TABLE_ROW, lines[position + 1 : position + 3]))
     text = line.title_text
     return (
         line.kind == _TABLE_ROW
-        and following is not None
-        and following.kind == _TABLE_ROW
-        and bool(re.search(r"[：:；;]", following.text))
+        and len(rows) >= 1
+        and _row_labels(rows[0].text) != ()
+        and (len(rows) == 1 or _row_labels(rows[0].text) == _row_labels(rows[1].text))
         and 2 <= len(text) <= _MAX_TITLE_ROW
         and not re.search(r"[：:；;，,。！？!?]", text)
     )
+
+
+def _row_labels(text: str) -> tuple[str, ...]:
+    """The labels of a table row read 「标签：值；标签：值」, in order (none for a row not labelled)."""
+    return tuple(part.split("：", 1)[0].strip() for part in re.split(r"[；;]", text) if "：" in part)
 
 
 def _wrapped_title(title: str, text: str) -> bool:
