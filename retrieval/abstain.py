@@ -55,6 +55,14 @@ def _weights(e: Evidence) -> dict[str, float]:
     return {w: e.idf(w) for w in words}
 
 
+def said_otherwise(word: str, question: str, haystack: str) -> bool:
+    """Whether the passage (`haystack`, lowered) states a query word it does not write, in other words: a
+    figure with its unit as another form of the same value (「一共18次课」 by 「共十八次课」: docs/num57.md), or
+    whether one pays by what is paid (「要自己掏钱吗」 by 「免费拍摄」: docs/asks48.md). The one place `held`,
+    `unseen_share` and `missing_words` ask it."""
+    return held_as_figure(word, question, haystack) or held_as_payment(word.lower(), haystack)
+
+
 def held(e: Evidence, word: str, haystack: str) -> float:
     """How much of a query word the best passage holds: 1 the word itself (or, for a figure with its unit,
     the same value with the same unit written otherwise: 18次 / 十八次), `synonym_share` a thesaurus synonym
@@ -63,9 +71,7 @@ def held(e: Evidence, word: str, haystack: str) -> float:
         return 1.0
     if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」
         return 1.0
-    if held_as_figure(word, e.question, haystack):  # 「一共18次课」 held by 「共十八次课」 (docs/num57.md)
-        return 1.0
-    if held_as_payment(word.lower(), haystack):  # 「要自己掏钱吗」 held by 「免费拍摄」 (docs/asks48.md)
+    if said_otherwise(word, e.question, haystack):
         return 1.0
     if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
         return e.synonym_share
@@ -104,9 +110,7 @@ def unseen_share(e: Evidence) -> float:
         sum(
             weight
             for w, weight in weights.items()
-            if weight >= ceiling
-            and not held_as_figure(w, e.question, haystack)
-            and not held_as_payment(w.lower(), haystack)
+            if weight >= ceiling and not said_otherwise(w, e.question, haystack)
         )
         / total
     )
@@ -163,8 +167,7 @@ def missing_words(e: Evidence) -> list[str]:
         for w in weights
         if w.lower() not in haystack
         and not deadline_by_day(w, e.question, haystack)
-        and not held_as_figure(w, e.question, haystack)
-        and not held_as_payment(w.lower(), haystack)
+        and not said_otherwise(w, e.question, haystack)
     ]
     return sorted(missing, key=lambda w: -weights[w])
 
