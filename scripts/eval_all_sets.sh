@@ -9,7 +9,8 @@
 # and `asks43` (`c27`, cold19's and cold20's documents, for docs/asks43.md) and `asks44` (`c28`, cold17's and
 # cold18's documents, for docs/asks44.md) and `asks45` (`c29`, cold12's and cold13's documents, for docs/asks45.md) and
 # `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) and `asks47` (`c32`, cold14's and
-# cold10's documents, for docs/asks47.md) and `asks48` (`c33`, cold9's and cold15's documents, for docs/asks48.md) — built on
+# cold10's documents, for docs/asks47.md) and `asks48` (`c33`, cold9's and cold15's documents, for docs/asks48.md) and `asks49` (`c34`, cold6's
+# and cold2's documents, for docs/asks49.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -76,6 +77,10 @@ if [ ! -d "$LIBS/asks48" ]; then  # asks48's: the speeches and three places' doc
   cp -r "$LIBS/c33" "$LIBS/asks48"
   SPEECHQA_HOME="$LIBS/asks48" $SQ add benchmarks/corpus-cold9/ benchmarks/corpus-cold15/ > "$LIBS/asks48.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks49" ]; then  # asks49's: the speeches and three places' documents (璟川 cold34, 岚溪 cold6, 临江 cold2)
+  cp -r "$LIBS/c34" "$LIBS/asks49"
+  SPEECHQA_HOME="$LIBS/asks49" $SQ add benchmarks/corpus-cold6/ benchmarks/corpus-cold2/ > "$LIBS/asks49.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -97,3 +102,4 @@ evaluate asks45 asks45  # staff questions over 漱玉's, 汀澜's and 黛川's d
 evaluate asks46 asks46  # staff questions over 澜屿's, 苕溪's and 枫潭's documents: docs/asks46.md
 evaluate asks47 asks47  # staff questions over 霁川's, 桐屿's and 澄溪's documents: docs/asks47.md
 evaluate asks48 asks48  # staff questions over 汀岚's, 榆湾's and 砚川's documents: docs/asks48.md
+evaluate asks49 asks49  # staff questions over 璟川's, 岚溪's and 临江's documents: docs/asks49.md
