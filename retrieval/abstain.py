@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .figures import held_as_figure
-from .kin import held_as_kin
 from .payment import held_as_payment
 from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked
 
@@ -59,14 +58,9 @@ def _weights(e: Evidence) -> dict[str, float]:
 def said_otherwise(word: str, question: str, haystack: str) -> bool:
     """Whether the passage (`haystack`, lowered) states a query word it does not write, in other words: a
     figure with its unit as another form of the same value (「一共18次课」 by 「共十八次课」: docs/num57.md), or
-    whether one pays by what is paid (「要自己掏钱吗」 by 「免费拍摄」: docs/asks48.md), or the retiree and his family
-    named as a family names them (「我爸」 by 「离休干部」, 「老伴」 by 「配偶」: docs/asks49.md). The one place `held`,
+    whether one pays by what is paid (「要自己掏钱吗」 by 「免费拍摄」: docs/asks48.md). The one place `held`,
     `unseen_share` and `missing_words` ask it."""
-    return (
-        held_as_figure(word, question, haystack)
-        or held_as_payment(word.lower(), haystack)
-        or held_as_kin(word, haystack)
-    )
+    return held_as_figure(word, question, haystack) or held_as_payment(word.lower(), haystack)
 
 
 def held(e: Evidence, word: str, haystack: str) -> float:
