@@ -326,9 +326,10 @@ def observe_everywhere(
         other.pin_judge = retriever.pin_judge
         active = [i for i in items if i.library in ("", name)]
         pin_set(other.store, active)
-        observed.update(
-            (o.item, o) for o in observe(other, active, as_read=as_read) if o.item.library == name
-        )
+        # only this library's questions are asked here (the bench library's were asked above): every pin
+        # active, so each is matched as before
+        asked = [i for i in active if i.kind == "pinned" or i.library == name]
+        observed.update((o.item, o) for o in observe(other, asked, as_read=as_read))
     return [observed[i] for i in items if i.kind != "pinned"]
 
 
