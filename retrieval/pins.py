@@ -391,6 +391,7 @@ def siblings(a: str, b: str) -> bool:
 
 _HEAD = 2  # a head: the two characters after a swapped modifier, the same in both questions
 _CJK = re.compile(r"[\u3400-\u9fff]+")
+_UNASKED = re.compile(r"[\W_]+")  # punctuation and spaces: not what is asked
 
 
 def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
@@ -399,31 +400,38 @@ def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
     against 新标准, 一般困难 against 较重困难, 二等奖 against 一等奖, 上半年 against 下半年) — or one asks
     the value before (原来, 调整前: `retrieval.slots.names_former`) and the other does not.
 
-    Read on the two questions without their question words: a stretch of one or two Chinese characters put in
-    place of another as long, right before the same two characters in both; not when either stretch is also in
-    the other question (a word moved, not swapped), nor when the lexicon pairs the two (or the two with their
-    head, or with what is before it) as synonyms (老同志, 老干部), nor a number against a word (一年, 每年)."""
+    Read on the two questions without punctuation, each question word one mark, which must be alike but for one
+    stretch of one or two Chinese characters put in place of another as long, right before the same two
+    characters in both (a paraphrase rewords more than one modifier; a verb swapped before its object in an
+    otherwise reworded question is no sibling); not when either stretch is also in the other question (a word
+    moved, not swapped), nor a number against a word (一年, 每年), nor when the lexicon pairs the two (or the
+    two with their head, or with what is before it) as synonyms (老同志, 老干部)."""
     if names_former(a) != names_former(b):
         return True
-    left, right = INTERROGATIVE.sub(" ", a), INTERROGATIVE.sub(" ", b)
-    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        mine, theirs = left[i1:i2], right[j1:j2]
-        if tag != "replace" or len(mine) != len(theirs) or len(mine) > _HEAD:
-            continue
-        head = left[i2 : i2 + _HEAD]
-        if len(head) < _HEAD or head != right[j2 : j2 + _HEAD] or not _CJK.fullmatch(mine + theirs + head):
-            continue
-        if mine in right or theirs in left or _is_number(mine) != _is_number(theirs):
-            continue
-        if any(
-            right[j1 - before : j2 + after] in lexicon.pairs_of(left[i1 - before : i2 + after])
-            for before in range(min(i1, j1, _HEAD) + 1)
-            for after in range(_HEAD + 1)
-        ):
-            continue
-        return True
-    return False
+    # each question word is one mark, the same whatever word (几个, 多少): a stretch swapped beside it (「搞哪种」
+    # against 「开展什么」) is reworded around the question, not a modifier swapped
+    left, right = (INTERROGATIVE.sub("?", _UNASKED.sub("", q)) for q in (a, b))
+    changes = [
+        op
+        for op in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    if len(changes) != 1:
+        return False
+    [(tag, i1, i2, j1, j2)] = changes
+    mine, theirs = left[i1:i2], right[j1:j2]
+    if tag != "replace" or len(mine) != len(theirs) or len(mine) > _HEAD:
+        return False
+    head = left[i2 : i2 + _HEAD]
+    if len(head) < _HEAD or head != right[j2 : j2 + _HEAD] or not _CJK.fullmatch(mine + theirs + head):
+        return False
+    if mine in right or theirs in left or _is_number(mine) != _is_number(theirs):
+        return False
+    return not any(
+        right[j1 - before : j2 + after] in lexicon.pairs_of(left[i1 - before : i2 + after])
+        for before in range(min(i1, j1, _HEAD) + 1)
+        for after in range(_HEAD + 1)
+    )
 
 
 def _is_number(stretch: str) -> bool:
