@@ -118,6 +118,11 @@ def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
         f"batch {JUDGED} (judged)": [o for o in cold if o.item.batch == JUDGED],
         "first two batches held out (never fitted)": list(parts.held),
         "batch 18": [o for o in cold if o.item.batch == "18"],
+        "batch 17": [o for o in cold if o.item.batch == "17"],
+        "never fitted by L (17–19, first two batches held out)": [
+            *parts.held,
+            *(o for o in cold if o.item.batch in ("17", "18", JUDGED)),
+        ],
         "all held out (partly fitted: L 3–16)": [*parts.held, *cold],
     }
 
