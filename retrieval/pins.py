@@ -31,6 +31,7 @@ to a near miss costs a glance; a pin served to one would put the wrong passage f
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import logging
 import math
@@ -44,13 +45,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpus import to_simplified
+from corpus import NUMERAL_CHARS, to_simplified
 from index import Embedder, PinState, Store, embed_query, embedding_key, query_terms
 
 from .answer_type import asked_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
-from .slots import Slot, contrasted, quantity_slots, question_slots, slots_conflict
+from .slots import Slot, contrasted, names_former, quantity_slots, question_slots, slots_conflict
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "missing_terms",
     "pair_features",
     "question_overlap",
+    "sibling_swapped",
     "siblings",
     "weighted_share",
 ]
@@ -121,6 +123,9 @@ class PairFeatures:
     contrast: float = 0.0  # 1 when the two name another value of one contrasting kind, one word against
     # another: a time scope (每次 against 每年累计), a side of a bound (以上, 以下), who is meant (离休, 退休),
     # an end of an event (开幕, 闭幕) (retrieval.slots.contrasted; session pins60)
+    sibling: float = 0.0  # 1 when the two name one head with another modifier of the same length (原标准
+    # against 新标准, 一般困难 against 较重困难, 上半年 against 下半年), or one asks the value before (原来,
+    # 调整前) and the other not (`sibling_swapped`; session pins61)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -384,6 +389,55 @@ def siblings(a: str, b: str) -> bool:
     return a[-2:] == b[-2:] and len(a) > 2 and len(b) > 2 and a not in b and b not in a
 
 
+_HEAD = 2  # a head: the two characters after a swapped modifier, the same in both questions
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+_UNASKED = re.compile(r"[\W_]+")  # punctuation and spaces: not what is asked
+
+
+def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Whether two questions (folded: `fold`) ask of one head with another modifier of it — a sibling of what
+    the other asks (`siblings` read in the running text, where a modifier is often no word of its own: 原标准
+    against 新标准, 一般困难 against 较重困难, 二等奖 against 一等奖, 上半年 against 下半年) — or one asks
+    the value before (原来, 调整前: `retrieval.slots.names_former`) and the other does not.
+
+    Read on the two questions without punctuation, each question word one mark, which must be alike but for one
+    stretch of one or two Chinese characters put in place of another as long, right before the same two
+    characters in both (a paraphrase rewords more than one modifier; a verb swapped before its object in an
+    otherwise reworded question is no sibling); not when either stretch is also in the other question (a word
+    moved, not swapped), nor a number against a word (一年, 每年), nor when the lexicon pairs the two (or the
+    two with their head, or with what is before it) as synonyms (老同志, 老干部)."""
+    if names_former(a) != names_former(b):
+        return True
+    # each question word is one mark, the same whatever word (几个, 多少): a stretch swapped beside it (「搞哪种」
+    # against 「开展什么」) is reworded around the question, not a modifier swapped
+    left, right = (INTERROGATIVE.sub("?", _UNASKED.sub("", q)) for q in (a, b))
+    changes = [
+        op
+        for op in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    if len(changes) != 1:
+        return False
+    [(tag, i1, i2, j1, j2)] = changes
+    mine, theirs = left[i1:i2], right[j1:j2]
+    if tag != "replace" or len(mine) != len(theirs) or len(mine) > _HEAD:
+        return False
+    head = left[i2 : i2 + _HEAD]
+    if len(head) < _HEAD or head != right[j2 : j2 + _HEAD] or not _CJK.fullmatch(mine + theirs + head):
+        return False
+    if mine in right or theirs in left or _is_number(mine) != _is_number(theirs):
+        return False
+    return not any(
+        right[j1 - before : j2 + after] in lexicon.pairs_of(left[i1 - before : i2 + after])
+        for before in range(min(i1, j1, _HEAD) + 1)
+        for after in range(_HEAD + 1)
+    )
+
+
+def _is_number(stretch: str) -> bool:
+    return all(c in NUMERAL_CHARS for c in stretch)
+
+
 def _found(term: str, texts: Sequence[str], lexicon: Lexicon) -> bool:
     """The term, or a synonym of it, occurs in one of the texts. A synonym that is a sibling of the term
     does not count, nor a shorter one found only inside a sibling (待遇 inside 生活待遇 is not 政治待遇)."""
@@ -430,8 +484,9 @@ def pair_features(
 ) -> PairFeatures:
     """The features of a new question against one pin (`passage`: the pinned passage's folded text).
     `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`).
-    `read`: the features the judge reads (`judge_reads`); `contrast`, which no shipped model reads, is
-    computed only when named there (left 0) — every feature when `read` is None (fitting, experiments)."""
+    `read`: the features the judge reads (`judge_reads`); `contrast` and `sibling`, which no shipped model
+    reads, are computed only when named there (left 0) — every feature when `read` is None (fitting,
+    experiments)."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
     novel_words = missing_terms(new.terms, (pinned.text, passage), lexicon)
@@ -458,6 +513,9 @@ def pair_features(
         quantity_conflict=float(slots_conflict(new.quantities, pinned.quantities)),
         contrast=float(bool(contrasted(new.text, pinned.text)))
         if read is None or "contrast" in read
+        else 0.0,
+        sibling=float(sibling_swapped(new.text, pinned.text, lexicon))
+        if read is None or "sibling" in read
         else 0.0,
     )
 

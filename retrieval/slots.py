@@ -30,6 +30,7 @@ __all__ = [
     "Slot",
     "contrast_words",
     "contrasted",
+    "names_former",
     "names_staff",
     "quantity_slots",
     "question_slots",
@@ -273,6 +274,8 @@ def names_staff(question: str) -> bool:
 # word of one value against a word of another value of its kind ask about another thing — a time scope
 # (「每次最多多少钱」 against 「每年累计最多多少钱」), a side of a bound (以上 against 以下), who is meant (离休
 # against 退休), which end of an event (开幕 against 闭幕); words of one value (开幕, 开始) do not contrast.
+# A bound word after a negation is read as the other side, as `quantity_slots` reads brackets (不超过, 不得超过:
+# at most; 不少于: at least; session pins61).
 CONTRASTS: dict[str, dict[str, str]] = {
     "scope": {
         **dict.fromkeys(("每次", "单次", "一次性"), "occasion"),
@@ -285,8 +288,8 @@ CONTRASTS: dict[str, dict[str, str]] = {
         "每届": "term",
     },
     "bound": {
-        **dict.fromkeys(("以上", "超过", "最少", "最低", "至少", "下限"), "at least"),
-        **dict.fromkeys(("以下", "以内", "不足", "不满", "最多", "最高", "上限"), "at most"),
+        **dict.fromkeys(("以上", "超过", "高于", "多于", "最少", "最低", "至少", "下限"), "at least"),
+        **dict.fromkeys(("以下", "以内", "不足", "不满", "低于", "少于", "最多", "最高", "上限"), "at most"),
     },
     "status": {"离休": "离休", "退休": "退休", "在职": "在职", "遗属": "遗属", "离退休": "离退休"},
     "event": {
@@ -294,28 +297,66 @@ CONTRASTS: dict[str, dict[str, str]] = {
         **dict.fromkeys(("闭幕", "结束", "返回", "截止"), "end"),
     },
 }
+# 不 (and a modal between: 不能, 不得 …) before a bound word of a comparison negates it: 不超过 is at most.
+_NEGATION = r"不(?:能|得|可|应|宜|要|会|准)?"
+_NEGATED = ("超过", "高于", "多于", "少于", "低于")
+
+
+def _contrast_pattern(kind: str) -> re.Pattern[str]:
+    words = sorted(CONTRASTS[kind], key=len, reverse=True)  # longer words first: 离退休 before 离休
+    negated = rf"{_NEGATION}(?P<negated>{'|'.join(_NEGATED)})|" if kind == "bound" else ""
+    return re.compile(negated + "|".join(map(re.escape, words)))
+
+
+_CONTRAST_PATTERNS = {kind: _contrast_pattern(kind) for kind in CONTRASTS}
+_NEGATED_SIDE = {
+    "超过": "at most",
+    "高于": "at most",
+    "多于": "at most",
+    "少于": "at least",
+    "低于": "at least",
+}
 
 
 def contrast_words(question: str) -> dict[str, dict[str, str]]:
-    """Per contrasting kind (`CONTRASTS`) the question names, its words of that kind and their values; a
-    shorter word inside a longer one found (离休 inside 离退休) does not count apart."""
+    """Per contrasting kind (`CONTRASTS`) the question names, its words of that kind and their values, read
+    left to right with the longer word first, so that a shorter word inside a longer one (离休 inside 离退休,
+    超过 inside 不超过) does not count apart; a negated bound word (不得超过) names the other side."""
     text = to_simplified(unicodedata.normalize("NFKC", question))
     found: dict[str, dict[str, str]] = {}
-    for kind, values in CONTRASTS.items():
-        held = [w for w in values if w in text]
-        held = [w for w in held if not any(w != o and w in o for o in held)]
+    for kind, pattern in _CONTRAST_PATTERNS.items():
+        held = {
+            m.group(): _NEGATED_SIDE[m["negated"]]
+            if m.groupdict().get("negated")
+            else CONTRASTS[kind][m.group()]
+            for m in pattern.finditer(text)
+        }
         if held:
-            found[kind] = {w: values[w] for w in held}
+            found[kind] = held
     return found
 
 
 def contrasted(a: str, b: str) -> frozenset[str]:
-    """The words of a contrasting kind both questions name, whose value the other question does not name: what
-    sets two otherwise alike questions apart (empty when none)."""
+    """The words of a contrasting kind where the two questions name disjoint values of it — what sets two
+    otherwise alike questions apart (empty when none). A word both name is set aside first: a question naming
+    two values of a kind (离休干部遗属) against one naming one of them (遗属) is no contrast, nor 「闭幕式几点开始」
+    against 「开幕式几点开始」 only by 开始 — 闭幕 against 开幕 is."""
     left, right = contrast_words(a), contrast_words(b)
     out: set[str] = set()
     for kind in left.keys() & right.keys():
-        lv, rv = set(left[kind].values()), set(right[kind].values())
-        out |= {w for w, v in left[kind].items() if v not in rv}
-        out |= {w for w, v in right[kind].items() if v not in lv}
+        mine = {w: v for w, v in left[kind].items() if w not in right[kind]}
+        theirs = {w: v for w, v in right[kind].items() if w not in left[kind]}
+        if mine and theirs and set(mine.values()).isdisjoint(theirs.values()):
+            out |= mine.keys() | theirs.keys()
     return frozenset(out)
+
+
+# A standard or a rule asked about with no time is the one in force now; a question naming the one before
+# (原来, 原标准, 调整前 …) asks another value of it (session pins61: 「生日慰问原来是多少」 against a pin on
+# 「生日慰问标准是多少」). 以前/之前 are left out: they also bound a date (「3月底以前报名」).
+_FORMER = re.compile(r"原来|原先|过去|以往|从前|调整前|提高前|原标准|旧标准|老标准|原政策|旧政策")
+
+
+def names_former(question: str) -> bool:
+    """Whether the question asks the value before (原来, 原标准, 调整前 …), not the one in force."""
+    return bool(_FORMER.search(to_simplified(unicodedata.normalize("NFKC", question))))

@@ -33,7 +33,8 @@ from retrieval import (
     question_overlap,
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
-from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads
+from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads, sibling_swapped
+from retrieval.vocabulary import bundled_lexicon
 
 from .fakes import FakeEmbedder
 
@@ -995,3 +996,76 @@ def test_contrast_is_computed_only_when_the_judge_reads_it(
     permissive = replace(shipped, threshold=0.0, suggest=None)
     assert matcher.decide(vector, asked, idf, permissive).served is not None
     assert matcher.decide(vector, asked, idf, replace(permissive, veto=("contrast",))).served is None
+
+
+# -- sibling: one head with another modifier (session pins61) ---------------------------------------------
+
+
+def sibling(a: str, b: str) -> bool:
+    return sibling_swapped(fold(a), fold(b), bundled_lexicon())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("一级护理的离休干部护理费原标准每月多少？", "一级护理的离休干部护理费新标准每月多少？"),
+        ("较重困难的离退休干部每年帮扶多少钱？", "一般困难的离退休干部每年帮扶多少钱？"),
+        ("书画作品展评二等奖几名？", "书画作品展评一等奖几名？"),
+        ("上半年体检几号开始", "下半年体检几号开始"),
+        ("二级护理的离休干部护理费每月多少", "一级护理的离休干部护理费每月多少"),
+        # the value before, against one asked with no time (the one in force)
+        ("80周岁以上离休干部生日慰问原来是多少？", "80周岁以上离休干部生日慰问标准是多少？"),
+        ("调整前的取暖费标准", "取暖费标准是多少"),
+    ],
+)
+def test_another_modifier_of_one_head_is_a_sibling(a: str, b: str) -> None:
+    assert sibling(a, b) and sibling(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("老同志应邀讲课补贴标准是多少？", "老干部应邀讲课补贴标准是多少？"),  # synonyms in the lexicon
+        ("离休干部一年体检费标准是多少", "离休干部每年体检费标准是多少"),  # a number against a word
+        ("困难离退休干部一般困难的每年给多少钱", "一般困难的离退休干部每年帮扶多少钱？"),  # a word moved
+        ("一级护理费新标准是多少", "一级护理的离休干部护理费新标准每月多少？"),  # words dropped, none swapped
+        ("离休干部春节慰问金每人多少？", "春节给离休干部发多少慰问金"),  # reworded
+    ],
+)
+def test_synonyms_moved_words_and_rewording_are_no_sibling(a: str, b: str) -> None:
+    assert not sibling(a, b) and not sibling(b, a)
+
+
+HEADS = st.sampled_from(["标准", "困难", "护理费", "半年", "等奖", "慰问金"])
+MODIFIERS = st.sampled_from(["原", "新", "上", "下", "一般", "较重", "特别", "一级", "二级", "三"])
+TEXTS = st.text(alphabet="离休干部每年多少钱慰问的是", max_size=8)
+
+
+@given(TEXTS, MODIFIERS, MODIFIERS, HEADS, TEXTS)
+def test_sibling_is_symmetric_never_against_itself_and_fires_on_a_swapped_modifier(
+    before: str, m: str, n: str, head: str, after: str
+) -> None:
+    a, b = f"{before}{m}{head}{after}", f"{before}{n}{head}{after}"
+    assert sibling(a, b) == sibling(b, a)
+    assert not sibling(a, a)
+    one_kind = (set(m) <= set("一二三")) == (set(n) <= set("一二三"))  # numbers, or words
+    # a modifier of one kind put in place of another as long, found nowhere else in the other question
+    if one_kind and len(m) == len(n) and not (set(m) & set(n)) and m not in b and n not in a:
+        assert sibling(a, b)
+
+
+def test_sibling_is_computed_only_when_the_judge_reads_it(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    pinned, asked = "护理费新标准每月多少", "护理费原标准每月多少"
+    library.store.pin(pinned, passage_with(library.store, "每年一次体检"))
+    idf = library.load(fake_embedder.key).lexical.idf
+    matcher = PinMatcher.load(library.store, fake_embedder)
+    vector = fake_embedder.embed_batch([asked], "query")[0]
+    shipped = shipped_model()
+    [(_, everything)] = matcher.features(vector, asked, idf)
+    [(_, served)] = matcher.features(vector, asked, idf, read=judge_reads(shipped))
+    assert everything.sibling == 1.0 and served.sibling == 0.0
+    permissive = replace(shipped, threshold=0.0, suggest=None)
+    assert matcher.decide(vector, asked, idf, permissive).served is not None
+    assert matcher.decide(vector, asked, idf, replace(permissive, veto=("sibling",))).served is None

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval.slots import contrasted, quantity_slots, question_slots, slots_conflict
+from retrieval.slots import contrasted, names_former, quantity_slots, question_slots, slots_conflict
 
 TOPICS = st.sampled_from(
     ["老干部工作的成绩主要表现在几个方面？", "召开了什么会议", "离休干部体检有什么规定", "活动中心几点开门"]
@@ -235,3 +235,65 @@ def test_contrasted_words_are_another_value_of_one_kind() -> None:
 def test_contrast_is_symmetric_and_never_between_a_question_and_itself(a: str, b: str) -> None:
     assert contrasted(a, b) == contrasted(b, a)
     assert contrasted(a, a) == frozenset()
+
+
+# -- contrast, session pins61: a negated bound word is its other side; only disjoint values contrast ----------
+
+
+def test_a_negated_bound_word_reads_as_the_other_side() -> None:
+    # 「累计不超过」 is at most, as 「最多」: a paraphrase, no contrast (batch 18's l13 paraphrase was read as one)
+    assert contrasted("目录外药品每年报销累计不超过多少？", "目录外的药一年最多报多少钱") == frozenset()
+    assert contrasted("申请金额不得超过多少", "申请金额上限是多少") == frozenset()
+    assert contrasted("每次不超过多少人", "每次超过多少人要报批") == {"不超过", "超过"}
+    assert contrasted("学费不少于多少", "学费最多多少") == {"不少于", "最多"}
+
+
+def test_a_question_naming_two_values_of_a_kind_does_not_contrast_with_one_naming_one_of_them() -> None:
+    assert contrasted("离休干部遗属春节慰问金每人多少？", "遗属春节慰问金每人多少") == frozenset()
+    assert contrasted("每年累计最多报多少", "累计最多报多少") == frozenset()
+    # disjoint values still do
+    assert contrasted("离休干部遗属春节慰问金每人多少？", "退休干部春节慰问金每人多少？") == {
+        "离休",
+        "遗属",
+        "退休",
+    }
+
+
+BOUND_WORDS = st.sampled_from(["超过", "高于", "多于", "少于", "低于"])
+
+
+@given(
+    st.sampled_from(["报销金额", "每次活动人数", "学费", ""]),
+    BOUND_WORDS,
+    st.sampled_from(["", "能", "得", "准"]),
+)
+def test_a_negated_bound_word_never_contrasts_with_its_other_side_and_always_with_itself_unnegated(
+    topic: str, word: str, modal: str
+) -> None:
+    negated = f"{topic}不{modal}{word}多少"
+    other = "最多" if word in ("超过", "高于", "多于") else "至少"
+    assert contrasted(negated, f"{topic}{other}多少") == frozenset()
+    assert contrasted(negated, f"{topic}{word}多少") == {f"不{modal}{word}", word}
+
+
+KIND_WORDS = st.sampled_from(["每次", "每年", "累计", "以上", "以下", "离休", "退休", "遗属", "开幕", "闭幕"])
+
+
+@given(st.lists(KIND_WORDS, min_size=1, max_size=3), st.lists(KIND_WORDS, min_size=1, max_size=3))
+def test_contrast_fires_only_where_a_kind_both_name_has_disjoint_values(a: list[str], b: list[str]) -> None:
+    left, right = "离休干部补助" + "".join(a), "离休干部补助" + "".join(b)
+    words = contrasted(left, right)
+    # a question that holds every word of the other (it names more values, or the same) never contrasts
+    if set(a) <= set(b) or set(b) <= set(a):
+        assert words == frozenset()
+    assert words <= set(a) | set(b) | {"离休"}
+
+
+def test_the_value_before_is_named_by_its_words_not_by_a_date_bound() -> None:
+    assert (
+        names_former("生日慰问原来是多少")
+        and names_former("调整前的取暖费")
+        and names_former("原标准每月多少")
+    )
+    assert not names_former("3月底以前报名") and not names_former("原单位要在几天内开具")
+    assert not names_former("退休的原副处级以上干部体检标准")
