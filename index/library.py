@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -652,6 +652,8 @@ class Library:
                     earlier.append(f)
                     if (close := identity.most_similar(f, stored)) is not None:
                         similar[f.key] = close
+        if (copy := self._copy_cited(document, known, duplicates, len(speeches))) is not None:
+            return self._cite_original(document, path, digest, copy)
         kin = self._kinships(similar, speeches, drafts, path)
         kept = [i for i in range(len(speeches)) if i not in duplicates]
         embedded = 0
@@ -818,6 +820,37 @@ class Library:
                 self.store.save_source(path, document.name, document.size or None, digest)
         stored = self._as_stored(original.id, "same_file")
         return FileOutcome(document.name, stored, path=path, cited_before=cited_before)
+
+    def _copy_cited(
+        self,
+        document: Document,
+        known: SourceRecord | None,
+        duplicates: Mapping[int, int | str],
+        count: int,
+    ) -> SourceRecord | None:
+        """The stored file cited for every speech of this one when that file is a copy (「备份/」, 「X - 副本」…)
+        and this one is not (`_rather_cited`): a re-saved copy added before its original, in an earlier round.
+        Only when this file's speeches are all duplicates of exactly that file's, and this file cites none."""
+        if not count or len(duplicates) != count or any(isinstance(t, str) for t in duplicates.values()):
+            return None
+        if known is not None and self.store.speech_ids(known.id):
+            return None
+        holders = {self.store.source_of(speech_id) for speech_id in set(duplicates.values())}
+        if len(holders) != 1 or (cited := holders.pop()) is None:
+            return None
+        if set(self.store.speech_ids(cited.id)) != set(duplicates.values()):
+            return None  # the copy holds more than this file: not the same file saved again
+        return cited if self._rather_cited(document, cited) else None
+
+    def _cite_original(self, document: Document, path: str, digest: str, copy: SourceRecord) -> FileOutcome:
+        """The speeches a copy held cite this file, the original, from now on, as if it had been added first:
+        this file keeps its digest (added again: 未变化), the copy is a file of duplicates (added again: 重复).
+        Nothing is parsed again, embedded or indexed."""
+        with self.store.transaction():
+            source_id = self.store.save_source(path, document.name, document.size or None, digest)
+            self.store.hand_speeches(copy.id, source_id)
+        stored = self._as_stored(source_id, "same_file")
+        return FileOutcome(document.name, stored, path=path, cited_before=copy.path)
 
     @staticmethod
     def _rather_cited(document: Document, original: SourceRecord) -> bool:

@@ -1034,6 +1034,14 @@ class Store:
         return None if row is None else SourceRecord(*row)
 
     @_locked
+    def source_of(self, speech_id: int) -> SourceRecord | None:
+        """The file a stored speech cites (None: no such speech)."""
+        row = self.db.execute(
+            self._SOURCE_SQL + "WHERE id = (SELECT source_id FROM speeches WHERE id = ?)", [speech_id]
+        ).fetchone()
+        return None if row is None else SourceRecord(*row)
+
+    @_locked
     def sources_with_digest(self, digest: str) -> list[SourceRecord]:
         rows = self.db.execute(self._SOURCE_SQL + "WHERE digest = ? ORDER BY id", [digest]).fetchall()
         return [SourceRecord(*row) for row in rows]
@@ -1069,6 +1077,19 @@ class Store:
                 [path, name, size, digest, _now(), source_id],
             )
             conn.execute("UPDATE speeches SET source = ? WHERE source_id = ?", [name, source_id])
+
+    @_locked
+    def hand_speeches(self, from_id: int, to_id: int) -> None:
+        """The speeches of one source now cite another (the original of a copy kept in 「备份/」 that was added
+        first); the copy's record keeps no digest, as a file of duplicates keeps none (adding it again reads it
+        and says it is a duplicate). Ids, passages and the index stay as they are."""
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE speeches SET source_id = ?, source = (SELECT name FROM sources WHERE id = ?) "
+                "WHERE source_id = ?",
+                [to_id, to_id, from_id],
+            )
+            conn.execute("UPDATE sources SET digest = NULL WHERE id = ?", [from_id])
 
     # -- speeches -----------------------------------------------------------------------------------
     @_locked
