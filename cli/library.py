@@ -38,7 +38,6 @@ from index import (
     refuse_unreadable_home,
     shown_source,
     speaker_key,
-    version_difference,
     write_lock,
 )
 from retrieval import (
@@ -48,6 +47,7 @@ from retrieval import (
     archive_summary,
     attribution,
     index_size,
+    where_they_differ,
 )
 
 from .follow import followed_speech, missing_speech
@@ -65,9 +65,9 @@ from .main import (
     user_errors,
 )
 from .render import (
+    near_copy_advice,
     render_speech,
     render_speeches,
-    version_advice,
 )
 
 
@@ -346,9 +346,11 @@ def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older, s.by_date)
-            click.echo(click.style(f"    {note}", fg="yellow"))
-            if store is not None and (where := version_difference(store, s.speech_id, s.similar_to)):
+            note = near_copy_advice(
+                s.speech_id, s.similar_to, s.similarity, s.older, s.older_by, just_added=True
+            )
+            click.echo(click.style(f"    注意：{note}", fg="yellow"))
+            if store is not None and (where := where_they_differ(store, s.speech_id, s.similar_to)):
                 click.echo(click.style(f"    {where}", fg="yellow"))
         if s.template_of is not None:  # another month's notice of one template: nothing to do
             click.echo(click.style(f"    {template_note(s.template_of, s.similarity, s.kinship)}", dim=True))
@@ -384,15 +386,6 @@ def template_note(other: int, similarity: float, why: str) -> str:
         f"与已有的 #{other} 是同一模板的另一份通知（重合 {math.floor(similarity * 100)}%，{why}）："
         "不是更正版，两篇都保留"
     )
-
-
-def similar_note(
-    speech_id: int, other: int, similarity: float, older: bool = False, by_date: bool = True
-) -> str:
-    """The warning for a speech kept beside another version of itself; `older`: it is most likely the earlier
-    version — dated before the other (`by_date`), or dated alike with the other's file marked 修改稿."""
-    close = f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
-    return close + version_advice(speech_id, other, older, by_date)
 
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).
@@ -462,7 +455,7 @@ def speeches(obj: Context, speaker: str | None) -> None:
             n.speech_id: where
             for n in near.values()
             if n.speech_id in {s.id for s in listed}
-            and (where := version_difference(store, n.speech_id, n.other_id)) is not None
+            and (where := where_they_differ(store, n.speech_id, n.other_id)) is not None
         }
         click.echo(render_speeches(listed, near, differ))
 

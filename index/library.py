@@ -111,22 +111,15 @@ def shown_source(path: str | None, source: str) -> str:
     return path or source
 
 
-def version_difference(store: Store, speech_id: int, other_id: int) -> str | None:
-    """Where two stored versions of a speech differ, as `add`, `speeches` and the bot's upload report say it
-    under the ⚠: 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」; None when they
-    say the same or cannot be read."""
+def version_difference(store: Store, speech_id: int, other_id: int) -> identity.Difference | None:
+    """Where two stored versions of a speech differ (a front end words it under the ⚠: retrieval.versions);
+    None when they say the same or cannot be read."""
     try:
-        found = identity.difference(
+        return identity.difference(
             [p.text for p in store.passages(speech_id)], [p.text for p in store.passages(other_id)]
         )
     except SpeechIndexError:
         return None
-    if found is None:
-        return None
-    return (
-        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
-        f"#{other_id}「{found.theirs or '（无此句）'}」"
-    )
 
 
 @dataclass(frozen=True)

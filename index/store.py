@@ -794,6 +794,11 @@ class AddOutcome:
     older: bool = False  # similar_to: this speech is dated before that one (most likely its earlier version)
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
+    @property
+    def older_by(self) -> identity.OlderBy:
+        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
+        return identity.OlderBy.told(self.by_date)
+
 
 @dataclass(frozen=True)
 class NearCopy:
@@ -807,6 +812,11 @@ class NearCopy:
     older: bool = False  # the speech is dated before the other: most likely the other's earlier version
     kept_at: str | None = None  # when an office chose to keep both (`Store.keep_both`): not said again
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
+
+    @property
+    def older_by(self) -> identity.OlderBy:
+        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
+        return identity.OlderBy.told(self.by_date)
 
 
 class Store:
