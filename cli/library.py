@@ -890,13 +890,17 @@ def health(obj: Context) -> None:
     with user_errors():
         home = obj.settings.home
         if not next(p for p in (home, *home.parents) if p.exists()).is_dir():
-            obj.library  # noqa: B018 - a home that cannot be a folder: the library's own words say why
+            obj.open_library(reading=True)  # a home that cannot be a folder: the library's own words say why
         refuse_unreadable_home(home)  # another user's private home: whose it is, not an internal error
         if not (obj.settings.home / "speechqa.db").exists():  # a health check creates nothing
             raise UserError(
                 f"数据目录中还没有资料库（{obj.settings.home}）：运行 speechqa add --bundled 或 speechqa add 文件。"
             )
-        library = obj.library
+        # root may check the service user's home: opened read-only, nothing written (index.Library)
+        library = obj.open_library(reading=True)
+        # can it not be written (a read-only mount, a full disk)? root reading another's home could, and its
+        # owner's next command rebuilds what is stale, as for the owner's own health check
+        read_only = library.read_only and not library.root_reading
         manifest = library.manifest()
         if manifest is None:
             if library.store.speeches():  # speeches stored, the index missing (deleted or never built)
@@ -914,7 +918,7 @@ def health(obj: Context) -> None:
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
             )
         staleness = library.staleness(manifest.model)
-        if staleness is not None and staleness.reason == "older" and not library.read_only:
+        if staleness is not None and staleness.reason == "older" and not read_only:
             # just upgraded: the index loads and answers; the next question (or the bot's start) builds it anew
             # by itself in seconds. A warning state, not a failure: a monitoring check must not alarm at every
             # upgrade (exit 0, said on the one line, 「待更新」 to grep for).
@@ -923,7 +927,7 @@ def health(obj: Context) -> None:
                 + staleness.describe_ahead()
             )
             return
-        if staleness is not None and not library.read_only:  # the next command builds it, and says so
+        if staleness is not None and not read_only:  # the next command builds it, and says so
             raise UserError(staleness.describe_ahead())
         if staleness is None:  # an index built from this very revision holds exactly the store's passages
             library.check_agreement(loaded)
@@ -937,9 +941,7 @@ def health(obj: Context) -> None:
                 f"{behind}，数据目录只读，无法重建（提问仍按它回答）：请以可写方式运行一次 speechqa rebuild。"
             )
         where = (
-            ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）")
-            if library.read_only
-            else ""
+            ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）") if read_only else ""
         )
         unsaid = library.store.near_copies(unshown=True)
         warning = (

@@ -329,24 +329,35 @@ class Library:
         tokenizer: str = DEFAULT_TOKENIZER,
         max_chars: int = DEFAULT_MAX_CHARS,
         merge_to: int | None = DEFAULT_MERGE_TO,
+        reading: bool = False,
     ):
+        """Open the library of a data home (made when not there). `reading`: the caller only reads (`health`):
+        root may then open a home another user owns, read-only — the database without a byte written and no
+        file made (`Store(read_only=True, follow_log=True)`), nothing of root's left there."""
         self.home = home
         self.tokenizer = tokenizer
         self.max_chars = max_chars
         self.merge_to = merge_to
+        # root reading another user's home: opened read-only though root could write it
+        self.root_reading = False
         if (refused := root_on_others_home(home)) is not None:
-            raise HomeOfAnotherUser(refused)
-        try:
-            make_private_folder(home)
-        except OSError as e:
-            raise _unusable_home(home, e) from e
+            if not reading:
+                raise HomeOfAnotherUser(refused)
+            self.root_reading = True
+        if not self.root_reading:
+            try:
+                make_private_folder(home)
+            except OSError as e:
+                raise _unusable_home(home, e) from e
         refuse_unreadable_home(home)
         self.index_root = home / "index"
         self._unpublished: list[Path] = []  # generation folders this build wrote, not yet pointed at
         database = home / "speechqa.db"
         if _emptied(database, self.index_root):
             raise StoreCorrupt(empty_database(database))
-        self.store = Store(database)
+        self.store = (
+            Store(database, read_only=True, follow_log=True) if self.root_reading else Store(database)
+        )
 
     @property
     def read_only(self) -> bool:

@@ -822,15 +822,19 @@ class NearCopy:
 class Store:
     """All persistent state except the vector and lexical index files."""
 
-    def __init__(self, path: Path, *, read_only: bool | None = None) -> None:
+    def __init__(self, path: Path, *, read_only: bool | None = None, follow_log: bool = False) -> None:
         """Open (creating and upgrading when needed) the database at `path`.
 
         A folder that cannot be written (`read_only=None` detects it) is opened read-only and immutable:
         nothing is written, not even SQLite's shared-memory file; every write raises ReadOnlyHome. So is
         a database on a full disk (`disk_full`: SQLite cannot even size its shared-memory file), when no
         write-ahead log holds changes that reading the file alone would miss; every write raises HomeFull.
+        `follow_log` (with `read_only`, for a reader that could write the folder: root checking the service's
+        home): a write-ahead log holding commits a running writer has not checkpointed is read too, through
+        the shared-memory file already there (SQLite makes no file then); without one, the file alone.
         """
         self.path = path
+        self.follow_log = follow_log
         # One connection shared by the threads of a front end (the bot runs searches in a thread pool):
         # every use of it goes through this lock.
         self.lock = threading.RLock()
@@ -864,7 +868,14 @@ class Store:
             if read_only:
                 if not path.exists():
                     raise ReadOnlyHome(f"{read_only_message(path.parent)}（其中还没有资料库，无法建立）")
-                uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro&immutable=1"
+                live = (
+                    self.follow_log
+                    and not _no_pending_log(path)
+                    and path.with_name(path.name + "-shm").exists()
+                )
+                uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro" + (
+                    "" if live else "&immutable=1"
+                )
                 conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
