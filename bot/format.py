@@ -10,7 +10,6 @@ pieces' plain text.
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -21,6 +20,8 @@ from index import (
     BUNDLED_NAME,
     BuildReport,
     FileOutcome,
+    NearCopy,
+    OlderBy,
     PassageRecord,
     PinRecord,
     PinState,
@@ -28,7 +29,6 @@ from index import (
     SpeechRecord,
     TakenOffer,
     archive_tallies,
-    older_reason,
 )
 from retrieval import (
     LEVEL_NAMES,
@@ -46,6 +46,7 @@ from retrieval import (
     attribution,
     attribution_row,
     mark,
+    near_copy_line,
     newer_version_note,
     typo_note,
 )
@@ -427,10 +428,20 @@ def bundled(speech: SpeechRecord) -> bool:
 
 
 def render_speech_list(
-    speeches: Sequence[SpeechRecord], page: int, pages: int, total: int, *, past_the_end: bool = False
+    speeches: Sequence[SpeechRecord],
+    page: int,
+    pages: int,
+    total: int,
+    *,
+    past_the_end: bool = False,
+    near: Mapping[int, NearCopy] | None = None,
+    differ: Mapping[int, str] | None = None,
+    admin: bool = False,
 ) -> str:
     """A page of the speech list; `past_the_end`: a later page was asked (「/speeches 99」) and this, the last,
-    is shown instead — said, not passed off as the one asked."""
+    is shown instead — said, not passed off as the one asked. Under a speech kept beside another version of
+    itself (`near`, by speech id), the ⚠ line `speechqa speeches` prints and where the two differ (`differ`);
+    for an `admin` with the buttons of the upload report (keyboards.speech_list_keyboard) to act on it."""
     if not speeches:
         return "语料库中还没有任何讲话。"
     pieces = [Piece(f"讲话列表只有 {pages} 页，以下是最后一页。\n\n")] if past_the_end else []
@@ -447,8 +458,43 @@ def render_speech_list(
             if part
         )
         pieces += [Piece(f"\n\n{s.id}. "), Piece(_clip(s.title, 120), "b"), Piece("\n"), Piece(meta, "i")]
+        if (copy := (near or {}).get(s.id)) is not None:
+            pieces.append(
+                Piece(
+                    f"\n⚠️ {near_copy_warning(s.id, copy.other_id, copy.similarity, copy.older, copy.older_by, admin=admin)}"
+                )
+            )
+            if (where := (differ or {}).get(s.id)) is not None:
+                pieces.append(Piece(f"\n{where}", shrink=True))
     pieces.append(Piece(f"\n\n第 {page + 1}/{pages} 页 · 点下方编号或发送 /speech 编号 查看详情", "i"))
     return render(pieces)
+
+
+def near_copy_warning(
+    speech_id: int,
+    other_id: int,
+    similarity: float,
+    older: bool,
+    by: OlderBy,
+    *,
+    admin: bool,
+    just_added: bool = False,
+) -> str:
+    """The ⚠ line of a speech kept beside another version of itself (retrieval.versions, as `speechqa add` and
+    `speeches` say it): for an admin, with the buttons under the message (🗑 删除旧版, 两篇都保留); for others,
+    which of the two to go by."""
+    if not admin:
+        return near_copy_line(speech_id, other_id, similarity, older, by, just_added=just_added)
+    return near_copy_line(
+        speech_id,
+        other_id,
+        similarity,
+        older,
+        by,
+        just_added=just_added,
+        remove=lambda n, this: f"点下方「删除旧版 #{n}」",
+        keep="两篇都要保留，点「两篇都保留」，不再提示。",
+    )
 
 
 # -- admin ------------------------------------------------------------------------------------------
@@ -482,17 +528,10 @@ def render_ingest(
             pieces.append(Piece(line))
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
                 # the older of the two is the one to remove: the stored one, or this one when dated before it
-                advice = (
-                    f"{older_reason(s.by_date)}，可能是它的旧版：如果是，点下方「删除旧版 #{s.speech_id}」"
-                    if s.older
-                    else f"如果这是它的更正版，点下方「删除旧版 #{s.similar_to}」"
+                said = near_copy_warning(
+                    s.speech_id, s.similar_to, s.similarity, s.older, s.older_by, admin=True, just_added=True
                 )
-                pieces.append(
-                    Piece(
-                        f"⚠️ 与已有的 #{s.similar_to} 内容相近（重合 {math.floor(s.similarity * 100)}%），两篇都会被检索到；"
-                        f"{advice}；两篇都要保留，点「两篇都保留」，不再提示。\n"
-                    )
-                )
+                pieces.append(Piece(f"⚠️ {said}\n"))
                 if (where := (differ or {}).get(s.speech_id)) is not None:
                     pieces.append(Piece(f"{where}\n", shrink=True))
         for note in outcome.notes:  # read in part: the rest was added

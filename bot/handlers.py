@@ -66,7 +66,6 @@ from index import (
     SpeechIndexError,
     Store,
     UnfinishedUpload,
-    version_difference,
 )
 from retrieval import (
     CANCELLED,
@@ -80,6 +79,7 @@ from retrieval import (
     index_size,
     missing_speech,
     pasted_link,
+    where_they_differ,
 )
 
 from . import callbacks as cb
@@ -489,7 +489,8 @@ class Handlers:
                 return
             target = earlier.next_page
         if isinstance(target, cb.ListSpeeches):
-            view = await asyncio.to_thread(self._speech_list, target.page)
+            admin = self._may_pin(_asker(update), _message(update).chat)
+            view = await asyncio.to_thread(self._speech_list, target.page, admin)
         else:
             page = target
             view = await asyncio.to_thread(self._reading_page, page.speech_id, page.start)
@@ -535,7 +536,8 @@ class Handlers:
                 await self._continue(update, earlier, back=said.asks_for_previous(argument))
                 return
         page = said.page_number(argument) or 1
-        text, markup = await asyncio.to_thread(self._speech_list, page - 1)
+        admin = self._may_pin(_asker(update), message.chat)
+        text, markup = await asyncio.to_thread(self._speech_list, page - 1, admin)
         await self._shown(message, markup)
         await self._reply(update, text, markup)
 
@@ -862,7 +864,7 @@ class Handlers:
             for o in outcomes
             for s in o.speeches
             if s.similar_to is not None
-            and (where := version_difference(self.store, s.speech_id, s.similar_to)) is not None
+            and (where := where_they_differ(self.store, s.speech_id, s.similar_to)) is not None
         }
 
     def _titles(self, outcomes: Sequence[FileOutcome]) -> dict[int, str]:
@@ -1616,7 +1618,8 @@ class Handlers:
     async def list_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, data = _callback(update, cb.ListSpeeches)
         await ack(query, self.answered)
-        text, markup = await asyncio.to_thread(self._speech_list, data.page)
+        admin = self._may_pin(query.from_user.id, query.message.chat if query.message else None)
+        text, markup = await asyncio.to_thread(self._speech_list, data.page, admin)
         if query.message is not None:
             await self._shown(query.message, markup)
         await edit_or_send(query, text, markup)
@@ -1859,13 +1862,35 @@ class Handlers:
                 log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, e)
 
     # -- shared views -------------------------------------------------------------------------------
-    def _speech_list(self, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    def _speech_list(self, page: int, admin: bool = False) -> tuple[str, InlineKeyboardMarkup | None]:
+        """A page of the list; a speech kept beside another version of itself with the ⚠ line and where the two
+        differ, as `speechqa speeches` says them (for an `admin`, with 🗑 删除旧版 and 两篇都保留 under it)."""
         speeches = self.store.speeches()
         pages = max(1, math.ceil(len(speeches) / SPEECHES_PER_PAGE))
         asked, page = page, min(max(page, 0), pages - 1)
         shown = speeches[page * SPEECHES_PER_PAGE : (page + 1) * SPEECHES_PER_PAGE]
-        text = fmt.render_speech_list(shown, page, pages, len(speeches), past_the_end=asked > page)
-        return text, keyboards.speech_list_keyboard(shown, page, pages) if shown else None
+        listed = {s.id for s in shown}
+        near = {n.speech_id: n for n in self.store.near_copies() if n.speech_id in listed}
+        differ = {
+            n.speech_id: where
+            for n in near.values()
+            if (where := where_they_differ(self.store, n.speech_id, n.other_id)) is not None
+        }
+        text = fmt.render_speech_list(
+            shown,
+            page,
+            pages,
+            len(speeches),
+            past_the_end=asked > page,
+            near=near,
+            differ=differ,
+            admin=admin,
+        )
+        if not shown:
+            return text, None
+        titles = {s.id: s.title for s in speeches}
+        pairs = list(near.values()) if admin else []
+        return text, keyboards.speech_list_keyboard(shown, page, pages, pairs, titles)
 
     def _past_end(self, page: cb.ListSpeeches | cb.ReadSpeech) -> bool:
         """Whether the page after a message's is past the end now (speeches removed since it was shown):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from index import FileOutcome, PassageRecord, SpeechRecord
+from index import FileOutcome, NearCopy, PassageRecord, SpeechRecord
 from retrieval import PinOffer
 
 from .callbacks import (
@@ -154,9 +154,18 @@ def _page_turns(page: int, pages: int, turn: Callable[[int], Callback]) -> list[
     return buttons
 
 
-def speech_list_keyboard(speeches: Sequence[SpeechRecord], page: int, pages: int) -> InlineKeyboardMarkup:
+def speech_list_keyboard(
+    speeches: Sequence[SpeechRecord],
+    page: int,
+    pages: int,
+    near: Sequence[NearCopy] = (),
+    titles: Mapping[int, str] | None = None,
+) -> InlineKeyboardMarkup:
+    """Under a page of /speeches: a button per speech, for an admin the upload report's 🗑 删除旧版 and 两篇都保留
+    for each speech of the page kept beside another version of itself (`near`), and the page turns."""
     buttons = [_button(str(s.id), ShowSource(s.id)) for s in speeches]
     rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
+    rows += _near_copy_rows([(n.speech_id, n.other_id, n.older) for n in near], titles or {})
     paging = _page_turns(page, pages, ListSpeeches)
     if paging:
         rows.append(paging)
@@ -180,17 +189,29 @@ def near_copies_keyboard(
     again): 🗑 删除旧版 #N《title》 (`titles` by speech id), the older of the two — the stored one, or the one
     just sent when it is dated before it —, which an admin would otherwise have to remove on the server; and
     两篇都保留, which ends the warning (a draft and its final version both kept on purpose)."""
+    pairs = [
+        (s.speech_id, s.similar_to, s.older) for o in outcomes for s in o.speeches if s.similar_to is not None
+    ]
+    rows = _near_copy_rows(pairs, titles)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _near_copy_rows(
+    pairs: Sequence[tuple[int, int, bool]], titles: Mapping[int, str]
+) -> list[list[InlineKeyboardButton]]:
+    """For each (speech, the other version, whether the speech is the older): 🗑 删除旧版 #N《title》 and 两篇都保留,
+    one row per speech to remove."""
     rows: dict[int, list[InlineKeyboardButton]] = {}
-    for s in (s for o in outcomes for s in o.speeches if s.similar_to is not None):
-        old = s.speech_id if s.older else s.similar_to
+    for speech_id, other_id, older in pairs:
+        old = speech_id if older else other_id
         rows.setdefault(
             old,
             [
                 _button(f"🗑 删除旧版 #{old}《{short_title(titles.get(old, ''))}》", RemoveSpeech(old)),
-                _button("两篇都保留", KeepBoth(s.speech_id, s.similar_to)),
+                _button("两篇都保留", KeepBoth(speech_id, other_id)),
             ],
         )
-    return InlineKeyboardMarkup(list(rows.values())) if rows else None
+    return list(rows.values())
 
 
 def without_pair(markup: InlineKeyboardMarkup | None, kept: KeepBoth) -> InlineKeyboardMarkup | None:

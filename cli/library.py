@@ -38,7 +38,6 @@ from index import (
     refuse_unreadable_home,
     shown_source,
     speaker_key,
-    version_difference,
     write_lock,
 )
 from retrieval import (
@@ -48,6 +47,7 @@ from retrieval import (
     archive_summary,
     attribution,
     index_size,
+    where_they_differ,
 )
 
 from .follow import followed_speech, missing_speech
@@ -65,9 +65,9 @@ from .main import (
     user_errors,
 )
 from .render import (
+    near_copy_advice,
     render_speech,
     render_speeches,
-    version_advice,
 )
 
 
@@ -346,9 +346,11 @@ def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            note = similar_note(s.speech_id, s.similar_to, s.similarity, s.older, s.by_date)
-            click.echo(click.style(f"    {note}", fg="yellow"))
-            if store is not None and (where := version_difference(store, s.speech_id, s.similar_to)):
+            note = near_copy_advice(
+                s.speech_id, s.similar_to, s.similarity, s.older, s.older_by, just_added=True
+            )
+            click.echo(click.style(f"    注意：{note}", fg="yellow"))
+            if store is not None and (where := where_they_differ(store, s.speech_id, s.similar_to)):
                 click.echo(click.style(f"    {where}", fg="yellow"))
         if s.template_of is not None:  # another month's notice of one template: nothing to do
             click.echo(click.style(f"    {template_note(s.template_of, s.similarity, s.kinship)}", dim=True))
@@ -384,15 +386,6 @@ def template_note(other: int, similarity: float, why: str) -> str:
         f"与已有的 #{other} 是同一模板的另一份通知（重合 {math.floor(similarity * 100)}%，{why}）："
         "不是更正版，两篇都保留"
     )
-
-
-def similar_note(
-    speech_id: int, other: int, similarity: float, older: bool = False, by_date: bool = True
-) -> str:
-    """The warning for a speech kept beside another version of itself; `older`: it is most likely the earlier
-    version — dated before the other (`by_date`), or dated alike with the other's file marked 修改稿."""
-    close = f"注意：与已有的 #{other} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
-    return close + version_advice(speech_id, other, older, by_date)
 
 
 # The formats are listed once, in corpus.SUPPORTED_FORMATS (the bot says the same).
@@ -462,7 +455,7 @@ def speeches(obj: Context, speaker: str | None) -> None:
             n.speech_id: where
             for n in near.values()
             if n.speech_id in {s.id for s in listed}
-            and (where := version_difference(store, n.speech_id, n.other_id)) is not None
+            and (where := where_they_differ(store, n.speech_id, n.other_id)) is not None
         }
         click.echo(render_speeches(listed, near, differ))
 
@@ -897,13 +890,17 @@ def health(obj: Context) -> None:
     with user_errors():
         home = obj.settings.home
         if not next(p for p in (home, *home.parents) if p.exists()).is_dir():
-            obj.library  # noqa: B018 - a home that cannot be a folder: the library's own words say why
+            obj.open_library(reading=True)  # a home that cannot be a folder: the library's own words say why
         refuse_unreadable_home(home)  # another user's private home: whose it is, not an internal error
         if not (obj.settings.home / "speechqa.db").exists():  # a health check creates nothing
             raise UserError(
                 f"数据目录中还没有资料库（{obj.settings.home}）：运行 speechqa add --bundled 或 speechqa add 文件。"
             )
-        library = obj.library
+        # root may check the service user's home: opened read-only, nothing written (index.Library)
+        library = obj.open_library(reading=True)
+        # can it not be written (a read-only mount, a full disk)? root reading another's home could, and its
+        # owner's next command rebuilds what is stale, as for the owner's own health check
+        read_only = library.read_only and not library.root_reading
         manifest = library.manifest()
         if manifest is None:
             if library.store.speeches():  # speeches stored, the index missing (deleted or never built)
@@ -921,7 +918,7 @@ def health(obj: Context) -> None:
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
             )
         staleness = library.staleness(manifest.model)
-        if staleness is not None and staleness.reason == "older" and not library.read_only:
+        if staleness is not None and staleness.reason == "older" and not read_only:
             # just upgraded: the index loads and answers; the next question (or the bot's start) builds it anew
             # by itself in seconds. A warning state, not a failure: a monitoring check must not alarm at every
             # upgrade (exit 0, said on the one line, 「待更新」 to grep for).
@@ -930,7 +927,7 @@ def health(obj: Context) -> None:
                 + staleness.describe_ahead()
             )
             return
-        if staleness is not None and not library.read_only:  # the next command builds it, and says so
+        if staleness is not None and not read_only:  # the next command builds it, and says so
             raise UserError(staleness.describe_ahead())
         if staleness is None:  # an index built from this very revision holds exactly the store's passages
             library.check_agreement(loaded)
@@ -944,9 +941,7 @@ def health(obj: Context) -> None:
                 f"{behind}，数据目录只读，无法重建（提问仍按它回答）：请以可写方式运行一次 speechqa rebuild。"
             )
         where = (
-            ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）")
-            if library.read_only
-            else ""
+            ("（磁盘已满，只能读取）" if library.store.disk_full else "（数据目录只读）") if read_only else ""
         )
         unsaid = library.store.near_copies(unshown=True)
         warning = (

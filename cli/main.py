@@ -247,11 +247,19 @@ class Context:
 
     @property
     def library(self) -> Library:
+        return self.open_library()
+
+    def open_library(self, *, reading: bool = False) -> Library:
+        """The data home's library, opened once; `reading`: for a command that only reads (`health`), which
+        root may run on the service user's home (index.Library)."""
         if self._library is None:
             from index import Library
 
             self._library = Library(
-                self.settings.home, tokenizer=self.settings.tokenizer, merge_to=self.settings.merge_to
+                self.settings.home,
+                tokenizer=self.settings.tokenizer,
+                merge_to=self.settings.merge_to,
+                reading=reading,
             )
             store = self._library.store
             if store.upgraded:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import shlex
 from collections.abc import Mapping
 from typing import Any
 
 import click
 
-from index import NearCopy, PassageRecord, SpeechRecord, older_reason, shown_source
+from index import NearCopy, OlderBy, PassageRecord, SpeechRecord, shown_source
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
@@ -23,6 +22,7 @@ from retrieval import (
     attribution,
     attribution_row,
     mark,
+    near_copy_line,
     newer_version_note,
     typo_note,
 )
@@ -327,24 +327,29 @@ def render_speeches(
             + click.style(f"  [{s.passages} 段 · {shown_source(s.path, s.source)}]", dim=True)
         )
         if (copy := near.get(s.id)) is not None:
-            close = f"      ⚠ 与 #{copy.other_id} 内容相近（重合 {math.floor(copy.similarity * 100)}%），两篇都会被检索到；"
-            advice = version_advice(s.id, copy.other_id, copy.older, copy.by_date)  # as add said it
-            lines.append(click.style(close + advice, fg="yellow"))
+            line = near_copy_advice(s.id, copy.other_id, copy.similarity, copy.older, copy.older_by)
+            lines.append(click.style(f"      ⚠ {line}", fg="yellow"))  # as add said it
             if (where := (differ or {}).get(s.id)) is not None:
                 lines.append(click.style(f"      {where}", fg="yellow"))
     return "\n".join(lines)
 
 
-def version_advice(speech_id: int, other_id: int, older: bool, by_date: bool = True) -> str:
-    """What to do about a speech stored beside another version of itself (`add`, `speeches`): remove the older
-    one (`older`: this one is dated before the other — or, `by_date` false, dated alike while the files
-    mark this one earlier or the other later: version_rank), or say both stay, which ends the warning."""
-    remove = (
-        f"{older_reason(by_date)}，可能是它的旧版：如果是，请删除这篇：speechqa remove {speech_id}"
-        if older
-        else f"如果这是它的更正版，请删除旧版：speechqa remove {other_id}"
+def near_copy_advice(
+    speech_id: int, other_id: int, similarity: float, older: bool, by: OlderBy, *, just_added: bool = False
+) -> str:
+    """The ⚠ line of a speech stored beside another version of itself (`add`, `speeches`: retrieval.versions),
+    with the commands to remove the older one (`older`: this one, told `by` its date or the files' marks) or
+    to say both stay, which ends the warning."""
+    return near_copy_line(
+        speech_id,
+        other_id,
+        similarity,
+        older,
+        by,
+        just_added=just_added,
+        remove=lambda n, this: f"请删除{'这篇' if this else '旧版'}：speechqa remove {n}",
+        keep=f"两篇都要保留：speechqa keep-both {speech_id} {other_id}",
     )
-    return f"{remove}；两篇都要保留：speechqa keep-both {speech_id} {other_id}"
 
 
 def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:

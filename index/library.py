@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -111,22 +111,15 @@ def shown_source(path: str | None, source: str) -> str:
     return path or source
 
 
-def version_difference(store: Store, speech_id: int, other_id: int) -> str | None:
-    """Where two stored versions of a speech differ, as `add`, `speeches` and the bot's upload report say it
-    under the ⚠: 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」; None when they
-    say the same or cannot be read."""
+def version_difference(store: Store, speech_id: int, other_id: int) -> identity.Difference | None:
+    """Where two stored versions of a speech differ (a front end words it under the ⚠: retrieval.versions);
+    None when they say the same or cannot be read."""
     try:
-        found = identity.difference(
+        return identity.difference(
             [p.text for p in store.passages(speech_id)], [p.text for p in store.passages(other_id)]
         )
     except SpeechIndexError:
         return None
-    if found is None:
-        return None
-    return (
-        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
-        f"#{other_id}「{found.theirs or '（无此句）'}」"
-    )
 
 
 @dataclass(frozen=True)
@@ -336,24 +329,35 @@ class Library:
         tokenizer: str = DEFAULT_TOKENIZER,
         max_chars: int = DEFAULT_MAX_CHARS,
         merge_to: int | None = DEFAULT_MERGE_TO,
+        reading: bool = False,
     ):
+        """Open the library of a data home (made when not there). `reading`: the caller only reads (`health`):
+        root may then open a home another user owns, read-only — the database without a byte written and no
+        file made (`Store(read_only=True, follow_log=True)`), nothing of root's left there."""
         self.home = home
         self.tokenizer = tokenizer
         self.max_chars = max_chars
         self.merge_to = merge_to
+        # root reading another user's home: opened read-only though root could write it
+        self.root_reading = False
         if (refused := root_on_others_home(home)) is not None:
-            raise HomeOfAnotherUser(refused)
-        try:
-            make_private_folder(home)
-        except OSError as e:
-            raise _unusable_home(home, e) from e
+            if not reading:
+                raise HomeOfAnotherUser(refused)
+            self.root_reading = True
+        if not self.root_reading:
+            try:
+                make_private_folder(home)
+            except OSError as e:
+                raise _unusable_home(home, e) from e
         refuse_unreadable_home(home)
         self.index_root = home / "index"
         self._unpublished: list[Path] = []  # generation folders this build wrote, not yet pointed at
         database = home / "speechqa.db"
         if _emptied(database, self.index_root):
             raise StoreCorrupt(empty_database(database))
-        self.store = Store(database)
+        self.store = (
+            Store(database, read_only=True, follow_log=True) if self.root_reading else Store(database)
+        )
 
     @property
     def read_only(self) -> bool:
@@ -652,6 +656,8 @@ class Library:
                     earlier.append(f)
                     if (close := identity.most_similar(f, stored)) is not None:
                         similar[f.key] = close
+        if (copy := self._copy_cited(document, known, duplicates, len(speeches))) is not None:
+            return self._cite_original(document, path, digest, copy)
         kin = self._kinships(similar, speeches, drafts, path)
         kept = [i for i in range(len(speeches)) if i not in duplicates]
         embedded = 0
@@ -818,6 +824,37 @@ class Library:
                 self.store.save_source(path, document.name, document.size or None, digest)
         stored = self._as_stored(original.id, "same_file")
         return FileOutcome(document.name, stored, path=path, cited_before=cited_before)
+
+    def _copy_cited(
+        self,
+        document: Document,
+        known: SourceRecord | None,
+        duplicates: Mapping[int, int | str],
+        count: int,
+    ) -> SourceRecord | None:
+        """The stored file cited for every speech of this one when that file is a copy (「备份/」, 「X - 副本」…)
+        and this one is not (`_rather_cited`): a re-saved copy added before its original, in an earlier round.
+        Only when this file's speeches are all duplicates of exactly that file's, and this file cites none."""
+        if not count or len(duplicates) != count or any(isinstance(t, str) for t in duplicates.values()):
+            return None
+        if known is not None and self.store.speech_ids(known.id):
+            return None
+        holders = {self.store.source_of(speech_id) for speech_id in set(duplicates.values())}
+        if len(holders) != 1 or (cited := holders.pop()) is None:
+            return None
+        if set(self.store.speech_ids(cited.id)) != set(duplicates.values()):
+            return None  # the copy holds more than this file: not the same file saved again
+        return cited if self._rather_cited(document, cited) else None
+
+    def _cite_original(self, document: Document, path: str, digest: str, copy: SourceRecord) -> FileOutcome:
+        """The speeches a copy held cite this file, the original, from now on, as if it had been added first:
+        this file keeps its digest (added again: 未变化), the copy is a file of duplicates (added again: 重复).
+        Nothing is parsed again, embedded or indexed."""
+        with self.store.transaction():
+            source_id = self.store.save_source(path, document.name, document.size or None, digest)
+            self.store.hand_speeches(copy.id, source_id)
+        stored = self._as_stored(source_id, "same_file")
+        return FileOutcome(document.name, stored, path=path, cited_before=copy.path)
 
     @staticmethod
     def _rather_cited(document: Document, original: SourceRecord) -> bool:

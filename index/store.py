@@ -794,6 +794,11 @@ class AddOutcome:
     older: bool = False  # similar_to: this speech is dated before that one (most likely its earlier version)
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
+    @property
+    def older_by(self) -> identity.OlderBy:
+        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
+        return identity.OlderBy.told(self.by_date)
+
 
 @dataclass(frozen=True)
 class NearCopy:
@@ -808,19 +813,28 @@ class NearCopy:
     kept_at: str | None = None  # when an office chose to keep both (`Store.keep_both`): not said again
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
+    @property
+    def older_by(self) -> identity.OlderBy:
+        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
+        return identity.OlderBy.told(self.by_date)
+
 
 class Store:
     """All persistent state except the vector and lexical index files."""
 
-    def __init__(self, path: Path, *, read_only: bool | None = None) -> None:
+    def __init__(self, path: Path, *, read_only: bool | None = None, follow_log: bool = False) -> None:
         """Open (creating and upgrading when needed) the database at `path`.
 
         A folder that cannot be written (`read_only=None` detects it) is opened read-only and immutable:
         nothing is written, not even SQLite's shared-memory file; every write raises ReadOnlyHome. So is
         a database on a full disk (`disk_full`: SQLite cannot even size its shared-memory file), when no
         write-ahead log holds changes that reading the file alone would miss; every write raises HomeFull.
+        `follow_log` (with `read_only`, for a reader that could write the folder: root checking the service's
+        home): a write-ahead log holding commits a running writer has not checkpointed is read too, through
+        the shared-memory file already there (SQLite makes no file then); without one, the file alone.
         """
         self.path = path
+        self.follow_log = follow_log
         # One connection shared by the threads of a front end (the bot runs searches in a thread pool):
         # every use of it goes through this lock.
         self.lock = threading.RLock()
@@ -854,7 +868,14 @@ class Store:
             if read_only:
                 if not path.exists():
                     raise ReadOnlyHome(f"{read_only_message(path.parent)}（其中还没有资料库，无法建立）")
-                uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro&immutable=1"
+                live = (
+                    self.follow_log
+                    and not _no_pending_log(path)
+                    and path.with_name(path.name + "-shm").exists()
+                )
+                uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro" + (
+                    "" if live else "&immutable=1"
+                )
                 conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
@@ -1034,6 +1055,14 @@ class Store:
         return None if row is None else SourceRecord(*row)
 
     @_locked
+    def source_of(self, speech_id: int) -> SourceRecord | None:
+        """The file a stored speech cites (None: no such speech)."""
+        row = self.db.execute(
+            self._SOURCE_SQL + "WHERE id = (SELECT source_id FROM speeches WHERE id = ?)", [speech_id]
+        ).fetchone()
+        return None if row is None else SourceRecord(*row)
+
+    @_locked
     def sources_with_digest(self, digest: str) -> list[SourceRecord]:
         rows = self.db.execute(self._SOURCE_SQL + "WHERE digest = ? ORDER BY id", [digest]).fetchall()
         return [SourceRecord(*row) for row in rows]
@@ -1069,6 +1098,19 @@ class Store:
                 [path, name, size, digest, _now(), source_id],
             )
             conn.execute("UPDATE speeches SET source = ? WHERE source_id = ?", [name, source_id])
+
+    @_locked
+    def hand_speeches(self, from_id: int, to_id: int) -> None:
+        """The speeches of one source now cite another (the original of a copy kept in 「备份/」 that was added
+        first); the copy's record keeps no digest, as a file of duplicates keeps none (adding it again reads it
+        and says it is a duplicate). Ids, passages and the index stay as they are."""
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE speeches SET source_id = ?, source = (SELECT name FROM sources WHERE id = ?) "
+                "WHERE source_id = ?",
+                [to_id, to_id, from_id],
+            )
+            conn.execute("UPDATE sources SET digest = NULL WHERE id = ?", [from_id])
 
     # -- speeches -----------------------------------------------------------------------------------
     @_locked

@@ -72,6 +72,7 @@ from .smalltalk import (
 )
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
+from .versions import difference_line, near_copy_line, older_reason, where_they_differ
 from .vocabulary import INTERROGATIVE, Lexicon, Thesaurus, bundled_lexicon, bundled_thesaurus, question_words
 
 __all__ = [
@@ -152,6 +153,7 @@ __all__ = [
     "completed",
     "coverage",
     "detect_filters",
+    "difference_line",
     "embed_as_text",
     "follow_up",
     "gather_signals",
@@ -164,8 +166,10 @@ __all__ = [
     "mark",
     "min_max",
     "missing_speech",
+    "near_copy_line",
     "newer_version_note",
     "normalise_query",
+    "older_reason",
     "overlap",
     "parse_date_bound",
     "parse_ranker",
@@ -178,5 +182,6 @@ __all__ = [
     "split_sentences",
     "typo_note",
     "weighted",
+    "where_they_differ",
     "with_neighbours",
 ]

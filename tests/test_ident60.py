@@ -26,9 +26,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cli.render import render_speeches
-from index import Store, older_reason
+from index import OlderBy, Store
 from index.identity import marks_copy, rather_cited
-from retrieval import SpeechService
+from retrieval import SpeechService, older_reason
 from tests.fixtures.corpus_writers import write_docx
 
 from .bot_harness import ADMIN, feed, running_bot
@@ -216,7 +216,7 @@ def test_a_warning_said_again_after_a_stopped_add_gives_why(
     revised.parent.mkdir(parents=True)
     write_docx(SPEECH, original, author="市委老干部局办公室")
     write_docx([(k, t.replace("1300人", "1350人")) for k, t in SPEECH], revised, author="市委老干部局办公室")
-    why = f"{older_reason(False)}，可能是它的旧版"
+    why = f"{older_reason(OlderBy.MARKS)}，可能是它的旧版"
     assert why in ok(run("add", str(folder)))
     with sqlite3.connect(seed_home / "speechqa.db") as conn:  # its report never said (SIGKILL, power cut)
         conn.execute("UPDATE near_copies SET shown = 0")

@@ -6,8 +6,10 @@ read-only mount that is not there. The process runs as another uid for real (set
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -144,7 +146,7 @@ def _listing(home: Path) -> list[tuple[str, int, int, int]]:
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root: root running on another user's home")
 @pytest.mark.parametrize(
     "args",
-    [("add", "SPEECH"), ("rebuild",), ("ask", "离休干部体检"), ("restore", "BACKUP", "--yes"), ("health",)],
+    [("add", "SPEECH"), ("rebuild",), ("ask", "离休干部体检"), ("restore", "BACKUP", "--yes")],
 )
 def test_root_on_the_service_users_home_is_one_line_naming_the_user_and_writes_nothing(
     seed_home: Path, tmp_path: Path, args: tuple[str, ...]
@@ -169,6 +171,68 @@ def test_root_on_the_service_users_home_is_one_line_naming_the_user_and_writes_n
         "用户 nobody 以后不能删除或改写。请以这个用户运行，如 runuser -u nobody -- speechqa …（环境变量照旧）；什么都没有改动"
     )
     assert _listing(seed_home) == before  # nothing written, nothing of root's left
+
+
+def _contents(home: Path) -> dict[str, tuple[int, int, str]]:
+    """Every file and folder of a home: its owner, mode and (a file) the digest of its bytes."""
+    return {
+        str(p.relative_to(home)): (
+            p.stat().st_uid,
+            p.stat().st_mode,
+            hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "",
+        )
+        for p in home.rglob("*")
+    }
+
+
+def _handed_to_nobody(home: Path) -> None:
+    os.chmod(home.parent, 0o755)
+    for path in (home, *home.rglob("*")):
+        os.chown(path, OWNER, OWNER)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root: root checking another user's home")
+def test_root_checks_the_service_users_home_with_health_and_writes_nothing(seed_home: Path) -> None:
+    """`health` only reads: root may run it on the service's home (a monitoring check run as root). The database
+    is opened read-only and the index loaded: no file made, changed, touched or given another owner. Before
+    (ops60), it was refused as the writing commands are."""
+    _handed_to_nobody(seed_home)
+    before, contents = _listing(seed_home), _contents(seed_home)
+    done = speechqa_as_root(seed_home, "health")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout.startswith("正常：") and done.stdout.count("\n") == 1, (
+        done.stdout
+    )
+    assert "只读" not in done.stdout  # root could write there: the home is not said read-only
+    assert _listing(seed_home) == before and _contents(seed_home) == contents
+    # the writing commands are still refused (test above); the service's own user still runs health as before
+    assert "属于用户 nobody" in speechqa_as_root(seed_home, "add", str(seed_home / "speechqa.db")).stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root: root checking another user's home")
+def test_roots_health_check_reads_what_a_running_writer_has_not_checkpointed(seed_home: Path) -> None:
+    """The service keeps the database open: commits wait in its write-ahead log. Root's read-only check reads them
+    through the shared-memory file the service made (not the database file alone, which would say an old state),
+    and makes no file of its own: here a commit that moves the library past its index is seen, said, exit 1."""
+    _handed_to_nobody(seed_home)
+    writer = sqlite3.connect(seed_home / "speechqa.db")
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+        writer.commit()
+        for made in ("speechqa.db-wal", "speechqa.db-shm"):  # the service's files, as its user made them
+            os.chown(seed_home / made, OWNER, OWNER)
+        assert (seed_home / "speechqa.db-wal").stat().st_size > 0
+        names = {p: p.stat().st_uid for p in seed_home.rglob("*")}
+        database = (seed_home / "speechqa.db").read_bytes()
+        done = speechqa_as_root(seed_home, "health")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert "索引" in done.stderr and done.stderr.count("\n") == 1, done.stderr
+        assert {p: p.stat().st_uid for p in seed_home.rglob("*")} == names  # no file made, no owner changed
+        assert (seed_home / "speechqa.db").read_bytes() == database
+    finally:
+        writer.close()
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root")

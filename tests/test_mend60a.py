@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index import difference, older_reason
+from index import OlderBy, difference
 from index.identity import SHOWN
-from retrieval import SpeechService
+from retrieval import SpeechService, older_reason
 from tests.fixtures.corpus_writers import write_docx
 
 from .bot_harness import ADMIN, feed, running_bot
@@ -160,4 +160,4 @@ def test_speeches_of_one_speaker_give_the_reason_the_whole_list_gives(run: Run, 
     every, one = ok(run("speeches")), ok(run("speeches", "--speaker", "陈秀英"))
     warned = [line.strip() for line in one.splitlines() if "⚠" in line]
     assert len(warned) == 1 and warned[0] in [line.strip() for line in every.splitlines()]
-    assert older_reason(False) in warned[0] and older_reason(True) not in warned[0]
+    assert older_reason(OlderBy.MARKS) in warned[0] and older_reason(OlderBy.DATE) not in warned[0]

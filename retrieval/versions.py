@@ -1,0 +1,70 @@
+"""How the front ends word two stored versions of one speech (a corrected copy kept beside the old one).
+
+The ⚠ line that `speechqa add` and `speechqa speeches` print, that the bot's upload report and its /speeches list
+say, and the 「不同之处」 line under it, are built here once, from the index's typed findings (`index.OlderBy`,
+`index.Difference`). A front end gives only how its user acts on it: a command to type, a button to press.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from index import Difference, OlderBy, Store, version_difference
+
+__all__ = ["OLDER_REASONS", "difference_line", "near_copy_line", "older_reason", "where_they_differ"]
+
+OLDER_REASONS = {
+    OlderBy.DATE: "这篇的日期更早",
+    OlderBy.MARKS: "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…）",
+}
+
+# How a front end asks to remove one of the two: given the speech to remove and whether it is this one (the
+# line's own speech, the older) or the other, the words after 「如果是，」 / 「如果这是它的更正版，」
+Remove = Callable[[int, bool], str]
+
+
+def older_reason(by: OlderBy) -> str:
+    """Why a speech kept beside another version of itself is taken for the older one, in the user's words."""
+    return OLDER_REASONS[by]
+
+
+def near_copy_line(
+    speech_id: int,
+    other_id: int,
+    similarity: float,
+    older: bool,
+    by: OlderBy,
+    *,
+    just_added: bool = False,
+    remove: Remove | None = None,
+    keep: str | None = None,
+) -> str:
+    """「与 #15 内容相近（重合 97%），两篇都会被检索到；这篇的日期更早，可能是它的旧版：如果是，…；两篇都要保留…」.
+
+    `just_added`: said of a speech this add stored (「与已有的 #15」); `remove`: how to remove the older one
+    (None: nothing to do here — the line says which to go by); `keep`: how to keep both (None: not offered)."""
+    close = f"与{'已有的 ' if just_added else ''}#{other_id} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
+    if older:
+        advice = f"{older_reason(by)}，可能是它的旧版" + (
+            f"：如果是，{remove(speech_id, True)}" if remove else ""
+        )
+    else:
+        advice = (
+            f"如果这是它的更正版，{remove(other_id, False)}" if remove else "如果这是它的更正版，以这篇为准"
+        )
+    return close + advice + (f"；{keep}" if keep else "")
+
+
+def difference_line(speech_id: int, other_id: int, found: Difference) -> str:
+    """Where the two differ: 「不同之处（共 1 处，第一处）：#34「…参赛老同志1300人」，#33「…参赛老同志1350人」」."""
+    return (
+        f"不同之处（共 {found.places} 处，第一处）：#{speech_id}「{found.mine or '（无此句）'}」，"
+        f"#{other_id}「{found.theirs or '（无此句）'}」"
+    )
+
+
+def where_they_differ(store: Store, speech_id: int, other_id: int) -> str | None:
+    """The 「不同之处」 line of two stored versions (None: they say the same, or one cannot be read)."""
+    found = version_difference(store, speech_id, other_id)
+    return None if found is None else difference_line(speech_id, other_id, found)
