@@ -1215,12 +1215,11 @@ class Handlers:
 
     async def _earlier_question(self, message: Message) -> str | None:
         """The question of the answer a message replies to, or else of the answer last shown in its chat and
-        topic (what 「还有吗」 pages): what an elliptical follow-up (「那退休干部呢？」) continues."""
+        topic: what an elliptical follow-up (「那退休干部呢？」) continues. The last answer, not the last page:
+        a glance at /speeches or a speech's details in between leaves the question being asked about."""
         replied = _bots_message_replied_to(message, message.get_bot())
-        shown = (
-            keyboards.answer_of(replied.reply_markup)
-            if replied is not None
-            else await self._last_page(message)
+        shown = keyboards.answer_of(
+            replied.reply_markup if replied is not None else await self._last_answer(message)
         )
         if not isinstance(shown, keyboards.AnswerRef):
             return None
