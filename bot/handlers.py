@@ -1827,6 +1827,9 @@ class Handlers:
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
             log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)
             return
+        if error is not None and is_network_failure(error) and update is None:  # polling: PTB tries again
+            log.warning("could not reach Telegram to fetch new messages (trying again): %s", error)
+            return
         if error is not None and is_network_failure(error):  # tried again already: a line, no traceback
             log.warning("could not reach Telegram while replying in chat %s: %s", chat, error)
             reply = LOST_ON_THE_WAY
