@@ -1217,12 +1217,11 @@ class Handlers:
 
     async def _earlier_question(self, message: Message) -> str | None:
         """The question of the answer a message replies to, or else of the answer last shown in its chat and
-        topic (what 「还有吗」 pages): what an elliptical follow-up (「那退休干部呢？」) continues."""
+        topic: what an elliptical follow-up (「那退休干部呢？」) continues. The last answer, not the last page:
+        a glance at /speeches or a speech's details in between leaves the question being asked about."""
         replied = _bots_message_replied_to(message, message.get_bot())
-        shown = (
-            keyboards.answer_of(replied.reply_markup)
-            if replied is not None
-            else await self._last_page(message)
+        shown = keyboards.answer_of(
+            replied.reply_markup if replied is not None else await self._last_answer(message)
         )
         if not isinstance(shown, keyboards.AnswerRef):
             return None
@@ -1830,6 +1829,9 @@ class Handlers:
             wait = error.retry_after  # would meet the same wait
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else wait
             log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)
+            return
+        if error is not None and is_network_failure(error) and update is None:  # polling: PTB tries again
+            log.warning("could not reach Telegram to fetch new messages (trying again): %s", error)
             return
         if error is not None and is_network_failure(error):  # tried again already: a line, no traceback
             log.warning("could not reach Telegram while replying in chat %s: %s", chat, error)
