@@ -846,7 +846,9 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     printed with its tracked changes shown (Word's and LibreOffice's PDF of a draft with 「修订」 on strike
     deleted text through), or text struck out by hand. Read, the deleted words stood in the sentence
     (「…新增学员三千人。这句话已经删除。」). A rule under the text (an underline, an insertion's mark) or
-    along it (a table's border) is not through its middle."""
+    along it (a table's border) is not through its middle, nor is a frame's edge: a rule each of whose ends
+    meets a vertical rule (a cell's border, where a sheet's row left at its default height is lower than
+    the title's big type in it, and Calc draws the row's top border through the title)."""
     # by height on the page, so a character is compared with the rules at its height only (a page with a
     # drawn chart holds thousands of strokes)
     rules = sorted(
@@ -856,6 +858,11 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     )
     if not rules:
         return set()
+    verticals = [
+        (float(obj["x0"] + obj["x1"]) / 2, float(obj["top"]), float(obj["bottom"]))
+        for obj in [*page.lines, *page.rects]
+        if float(obj["x1"]) - float(obj["x0"]) <= 1.5 and float(obj["bottom"]) - float(obj["top"]) >= 2
+    ]
     heights = [y for y, _, _ in rules]
     crossed: dict[int, list[dict]] = {}  # rule (by index) -> the characters it crosses
     # the text matrix is in the PDF's own space, whose origin is the MediaBox's corner, not always (0, 0)
@@ -876,7 +883,9 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     for index, chars in crossed.items():
         # a strike spans the words it strikes; a rule running on well past them (a table's border drawn
         # through a cell's text, a chart's axis) is no strike, and its text is kept
-        _, x0, x1 = rules[index]
+        y, x0, x1 = rules[index]
+        if _meets_vertical(verticals, x0, y) and _meets_vertical(verticals, x1, y):
+            continue  # a frame's edge: a cell's border, the cell's text kept
         size = max(float(c.get("size") or (float(c["bottom"]) - float(c["top"]))) for c in chars)
         if (
             x0 >= min(float(c["x0"]) for c in chars) - size
@@ -884,6 +893,18 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
         ):
             struck.update(id(c) for c in chars)
     return struck
+
+
+_FRAME_CORNER = 1.0  # how near (pt) a rule's end is to a vertical rule for the two to be a frame's corner
+
+
+def _meets_vertical(verticals: list[tuple[float, float, float]], x: float, y: float) -> bool:
+    """Whether a vertical rule (x, top, bottom) passes through or ends at the point (x, y): a frame's corner.
+    A strike ends where its words do, clear of a cell's border by the cell's padding."""
+    return any(
+        abs(vx - x) <= _FRAME_CORNER and top - _FRAME_CORNER <= y <= bottom + _FRAME_CORNER
+        for vx, top, bottom in verticals
+    )
 
 
 def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
