@@ -35,7 +35,7 @@ from .layout import (
     separator,
     tidy_line,
 )
-from .notes import REMARKS_HEADING
+from .notes import REMARKS_HEADING, Remark, remark_line, threads
 from .records import Block
 from .spreads import read_sheet
 from .tables import labelled_rows, table_header
@@ -1689,13 +1689,31 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
     page's order from the top, each a "note" block of its own: 「第2页批注（审核人 蒋文澜）：建议…」. They
     are not the page's text (a viewer draws them over it) and are never joined to its sentences; before,
     they were not read at all. A hidden annotation, an empty one, a pop-up (its parent's text again) and
-    a form field are not remarks."""
+    a form field are not remarks.
+
+    A reply (an annotation ``/IRT`` another, ``/RT /R`` or none: Acrobat's and WPS's 「回复」, a reply to a
+    reply too) is read in its thread, after the comment it answers, as Word's replies are: 「第1页批注（邹明远）：
+    建议… — 回复（石婉清）：…」. A review state (``/StateModel /Review``, Acrobat's 「完成」「接受」 on a thread:
+    hidden, its words the state's English name) is no remark: 「Completed」 or 「Accepted」 marks the thread
+    「已解决」. A reply whose comment is not on the page (or not a remark) stands as a remark of its own."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
-    found = []
-    for data, (_, top, _, _) in _annotations(page):
+    annotations = _annotations(page)
+    # the links between annotations are object numbers, which pdfplumber's resolved copies no longer hold:
+    # read from the page's own array, in the same order
+    refs = list(resolve1(page.page_obj.annots) or [])
+    links = [_annotation_links(ref) for ref in refs] if len(refs) == len(annotations) else []
+    found: list[tuple[float, int | None, int | None, Remark]] = []  # top, own id, the id it answers, remark
+    done: set[int] = set()  # the ids of the comments a review state marks done
+    for n, (data, (_, top, _, _)) in enumerate(annotations):
         kind = getattr(resolve1(data.get("Subtype")), "name", None)
+        own, answers = links[n] if links else (None, None)
+        if resolve1(data.get("StateModel")) is not None:
+            review = _text_value(resolve1(data.get("StateModel"))) == "Review"
+            if answers is not None and review and _text_value(resolve1(data.get("State"))) in _DONE_STATES:
+                done.add(answers)
+            continue
         if kind is None or kind in _NOT_REMARKS or int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
             continue
         contents = resolve1(data.get("Contents"))
@@ -1709,9 +1727,36 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
             if isinstance(author, bytes)
             else ""
         )
-        by = f"（{author}）" if author else ""
-        found.append((top, f"第{number}页批注{by}：{text}"))
-    return [Block(text=text, kind="note") for _, text in sorted(found, key=operator.itemgetter(0))]
+        grouped = getattr(resolve1(data.get("RT")), "name", "R") == "Group"  # one of a group, not a reply
+        found.append((top, own, None if grouped else answers, Remark((text,), author)))
+    found.sort(key=operator.itemgetter(0))  # stable: a reply on its comment's place stays after it
+    at = {own: n for n, (_, own, _, _) in enumerate(found) if own is not None}
+    parents = {n: at[answers] for n, (_, _, answers, _) in enumerate(found) if answers in at}
+    remarks = [replace(r, resolved=own in done) for _, own, _, r in found]
+    lines = (remark_line(remark, f"第{number}页") for remark in threads(remarks, parents))
+    return [Block(text=line, kind="note") for line in lines if line]
+
+
+_DONE_STATES = ("Completed", "Accepted")  # a review state marking a thread done (Acrobat's 完成, 接受)
+
+
+def _annotation_links(ref: object) -> tuple[int | None, int | None]:
+    """An annotation's own object number and that of the annotation it answers (``/IRT``), each None when
+    the file does not say (an annotation written in the page's array directly has no number)."""
+    from pdfminer.pdftypes import resolve1
+
+    data = resolve1(ref)
+    answers = data.get("IRT") if isinstance(data, dict) else None
+    return getattr(ref, "objid", None), getattr(answers, "objid", None)
+
+
+def _text_value(value: object) -> str:
+    """A PDF name or text string as text (``/Review`` or ``(Review)``: producers write either)."""
+    if isinstance(value, bytes):
+        from pdfminer.utils import decode_text
+
+        return decode_text(value)
+    return str(getattr(value, "name", "") or "")
 
 
 def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]
