@@ -1736,7 +1736,21 @@ def _issuers_apart(masthead: str | None, signed: str | None) -> str | None:
         and "".join(masthead.split()) == "".join(signed.split())
     ):
         return signed
+    if masthead and signed and _names_each(signed, masthead):
+        # the 落款 names every body of the masthead, in full (GB/T 9704 lets a masthead use a body's short
+        # name: 「汀岚县委老干部局文件」 signed 「中共汀岚县委老干部局」) or with the bodies a joint document's
+        # masthead left out (联合行文 under the lead body's masthead alone: signed by each body)
+        return signed
     return masthead or signed
+
+
+def _names_each(signed: str, masthead: str) -> bool:
+    """Whether each body the masthead names is one the signature names, as written or in a longer form
+    ending in it (「中共汀岚县委老干部局」 for 「汀岚县委老干部局」), the signature naming no fewer bodies. A name
+    going on past it is another body (「…老干部局办公室」, the bureau's office): the masthead's stays."""
+    names = [to_simplified(name) for name in signed.split()]
+    heads = [to_simplified(name) for name in masthead.split()]
+    return len(names) >= len(heads) and all(any(name.endswith(head) for name in names) for head in heads)
 
 
 def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
