@@ -81,6 +81,8 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
         candidates = ["utf-16-le", "utf-16-be"]
     else:
         candidates = ["utf-8", "gb18030", "big5"]
+        if (utf8 := _clearly_utf8(data)) is not None:
+            return utf8, "utf-8"
     if (hz := _hz(data)) is not None:
         return hz, "hz"
     tried: list[str] = []
@@ -111,6 +113,31 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     if encoding in ("utf-16-le", "utf-16-be"):
         encoding = "utf-16"
     return text, encoding
+
+
+def _clearly_utf8(data: bytes) -> str | None:
+    """The text of bytes that are valid UTF-8 decoding to Chinese, or None to let plausibility decide.
+    Valid UTF-8 whose every character beyond ASCII is a CJK character (any block, rare ones too) or CJK
+    punctuation is UTF-8 — as a short page or note of rare characters is (「龑䶮、堃喆」): scored by
+    plausibility, its rare characters lost to a GB18030 reading of common ones, or it was refused. GBK or
+    Big5 bytes that happen to be valid UTF-8 decode to Latin, Greek or Cyrillic letters (「一一」 in GBK, D2 BB
+    D2 BB, is UTF-8 「һһ」), which leaves them to plausibility as before; all CJK they decode to in about one
+    two-character text in a thousand of random common characters, and in none of eight or more."""
+    if data.isascii():
+        return None  # ASCII reads the same in every candidate (HZ is told apart by its shape)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff") or _looks_binary(data):
+        return None
+    return text if all(ch.isascii() or _is_cjk(ch) for ch in text) else None
+
+
+def _is_cjk(ch: str) -> bool:
+    """A CJK ideograph (any block: 一, 㐀, 𠀀, the compatibility ones), radical, or CJK or full-width punctuation."""
+    name = unicodedata.name(ch, "")
+    return name.startswith(("CJK ", "KANGXI RADICAL", "FULLWIDTH ", "IDEOGRAPHIC ")) or ch in _PUNCTUATION
 
 
 def _hz(data: bytes) -> str | None:

@@ -77,21 +77,25 @@ def remark_blocks(remarks: Iterable[Remark]) -> tuple[Block, ...]:
     A thread (a comment and the replies to it) is one block: 「「三楼报告厅」处批注（蒲文澜）：三楼没有电梯 — 回复
     （祁海燕）：同意」; a resolved thread says so by its first author: 「批注（祁海燕，已解决）：…」.
     Nothing when no remark holds text."""
-    blocks = []
-    for remark in remarks:
-        text = _said(remark)
-        replies = [(_by(reply.author), _said(reply)) for reply in remark.replies]
-        replies = [(by, said) for by, said in replies if said]
-        if not text and not replies:
-            continue
-        author = tidy_line(remark.author)
-        marks = [m for m in (author, RESOLVED_MARK if remark.resolved else "") if m]
-        by = f"（{'，'.join(marks)}）" if marks else ""
-        words = _quoted(remark.words)
-        line = f"「{words}」处批注{by}：{text}" if words else f"批注{by}：{text}"
-        line += "".join(f"{REPLY_MARK}{reply_by}：{said}" for reply_by, said in replies)
-        blocks.append(Block(text=line, kind="note"))
+    blocks = [Block(text=line, kind="note") for remark in remarks if (line := remark_line(remark))]
     return (Block(text=REMARKS_HEADING, kind="heading", level=1), *blocks) if blocks else ()
+
+
+def remark_line(remark: Remark, place: str = "") -> str | None:
+    """A remark and its thread's replies as one line: 「「三楼报告厅」处批注（蒲文澜）：三楼没有电梯 — 回复（祁海燕）：
+    同意」 — where it was made: the words commented on, else `place` (a PDF's 「第2页」), else nothing
+    (「批注（…）：…」); a resolved thread says so by its first author. None when nothing in it holds text."""
+    text = _said(remark)
+    replies = [(_by(reply.author), _said(reply)) for reply in remark.replies]
+    replies = [(by, said) for by, said in replies if said]
+    if not text and not replies:
+        return None
+    author = tidy_line(remark.author)
+    marks = [m for m in (author, RESOLVED_MARK if remark.resolved else "") if m]
+    by = f"（{'，'.join(marks)}）" if marks else ""
+    words = _quoted(remark.words)
+    line = f"「{words}」处批注{by}：{text}" if words else f"{place}批注{by}：{text}"
+    return line + "".join(f"{REPLY_MARK}{reply_by}：{said}" for reply_by, said in replies)
 
 
 def _said(remark: Remark) -> str:

@@ -377,6 +377,8 @@ class _Header:
     article: bool = False  # the title is an article's headline under the periodical's name and issue
     body_start: int = 0
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
+    gongwen: bool = False  # the head is a Taiwan 公文's labelled lines (受文者, 發文日期, 發文字號 …)
+    head_fields: list[ImprintField] = field(default_factory=list)  # its other lines: 速別, 密等…, 附件, 地址
 
 
 def _read_header(
@@ -434,8 +436,12 @@ def _read_header_from(
 ) -> _Header:
     h = _Header()
     position = start
+    gongwen = _is_gongwen(lines[start : start + _GONGWEN_REACH])
     for position, line in enumerate(lines[start:], start=start):
         text = line.text
+        if gongwen and h.title is not None and (labelled := _gongwen_field(line.title_text)):
+            _read_gongwen_field(h, *labelled)  # 「受文者：…」「發文字號：…」: the 公文's head, not its body
+            continue
         if line.kind == "title":
             if h.title is not None and h.speaker is None and (name := _speaker_line(line.title_text)):
                 h.speaker = name  # a speaker line set in the title's type (a PDF's big font): not the title
@@ -583,6 +589,95 @@ def _read_header_from(
             h.title = _join_title(h.title, line.title_text)
     h.body_start = len(lines)
     return h
+
+
+# A Taiwan 公文's head as 文書處理手冊 sets it under 「<機關> 函」: labelled lines, each read as GB/T 9704's
+# field it is (受文者 → 主送, 發文日期 → the date, 發文字號 → 文号) or kept in the 「文件信息」 passage as it is
+# labelled (速別, 密等及解密條件或保密期限, 附件, the organ's address and contact lines). Compared in
+# simplified script. 「主旨：」 under them starts the body.
+_GONGWEN_LABELS = frozenset(
+    {
+        "受文者",
+        "发文日期",
+        "发文字号",
+        "速别",
+        "密等及解密条件或保密期限",
+        "密等及解密条件",
+        "密等",
+        "附件",
+        "地址",
+        "机关地址",
+        "联络人",
+        "联络方式",
+        "联络电话",
+        "承办人",
+        "电话",
+        "传真",
+        "电子信箱",
+        "电子邮件",
+        "档号",
+        "保存年限",
+    }
+)
+_GONGWEN_REACH = 16  # the lines from the top a 公文's 受文者 line is looked for in
+_GONGWEN_FIELD = re.compile(r"^\s*(?P<label>[^\s：:]{2,12})\s*[：:]\s*(?P<value>.*?)\s*$")
+# The kind a Taiwan 公文's title names after its organ: 「臺中市銀髮族休閒協會　函」.
+_GONGWEN_KIND = _Folded(r"^(?P<organ>\S.{1,40}?)\s*(?:书函|函|开会通知单|公告|令)$")
+# The lines under a Taiwan 公文's 說明 that say whom it went to: 「正本：…」「副本：…」.
+_GONGWEN_COPIES = _Folded(r"^\s*(?P<label>正\s*本|副\s*本)\s*[：:]\s*(?P<value>.*?)\s*$")
+
+
+def _gongwen_field(title_text: str) -> tuple[str, str] | None:
+    """A Taiwan 公文's head line as (its label as written, its value), or None."""
+    found = _GONGWEN_FIELD.match(title_text)
+    if found is None or to_simplified(found["label"]) not in _GONGWEN_LABELS:
+        return None
+    return found["label"], found["value"]
+
+
+def _is_gongwen(lines: Sequence[ParsedLine]) -> bool:
+    """Whether a document's head is a Taiwan 公文's: a 「受文者：」 line among its first lines (a term of
+    Taiwan's 公文 alone; the mainland's is 主送)."""
+    return any(
+        (labelled := _gongwen_field(line.title_text)) and to_simplified(labelled[0]) == "受文者"
+        for line in lines
+    )
+
+
+def _read_gongwen_field(h: _Header, label: str, value: str) -> None:
+    h.gongwen = True
+    plain = to_simplified(label)
+    if plain == "受文者":
+        h.addressee = h.addressee or value or None
+    elif plain == "发文日期":
+        h.date = h.date or parse_date(value)
+    elif plain == "发文字号":
+        h.doc_number = h.doc_number or value or None
+    elif value:
+        h.head_fields.append(ImprintField(label, value))
+
+
+def _gongwen_tail(body: list[ParsedLine]) -> tuple[list[ParsedLine], str | None, tuple[ImprintField, ...]]:
+    """A Taiwan 公文's foot: its 正本 and 副本 lines and its signer — the head of the organ, by post and name
+    (「理事長　葉淑媛」, 「局長　王大明」) — taken off the body's end: the body, the signer's name (None when
+    the last line names none) and the 正本/副本 fields."""
+    body = list(body)
+    speaker = None
+    copies: list[ImprintField] = []
+    while body:
+        last = body[-1]
+        if last.kind == _TABLE_ROW:
+            break
+        if copied := _GONGWEN_COPIES.match(last.title_text):  # (the fold's spans hold for the line)
+            label = "".join(last.title_text[copied.start("label") : copied.end("label")].split())
+            if value := last.title_text[copied.start("value") : copied.end("value")]:
+                copies.insert(0, ImprintField(label, value))
+        elif speaker is None and (name := _speaker_with_post(last.title_text)):
+            speaker = name
+        else:
+            break
+        body.pop()
+    return body, speaker, tuple(copies)
 
 
 # A letter's salutation to one person by name: 「尊敬的钟岳明同志：」, 「喻兰芳女士（原县第一中学校长）：」.
@@ -1527,6 +1622,9 @@ def _parse_speech(
     body = lines[header.body_start :]
     if header.first_line is not None and body:
         body[0] = ParsedLine(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
+    signer, copies = None, ()
+    if header.gongwen:
+        body, signer, copies = _gongwen_tail(body)
     tail = _read_tail(body)
     minutes = any(_MINUTES.search(name) for name in (title, header.masthead or "", marker_title or ""))
     paragraphs = _paragraphs(tail.body, header.label, points, minutes=minutes)
@@ -1558,18 +1656,24 @@ def _parse_speech(
         subtitle=header.subtitle,
         # a date line, the signature's, an approval's, the cover's, then the day a saved e-mail was sent
         date=header.date or date or header.adopted or cover_date or _field_date(paragraphs) or sent,
-        speaker=header.speaker or _speaker_in_title(title) or introduced,
+        speaker=header.speaker or signer or _speaker_in_title(title) or introduced,
         source=source,
         ordinal=ordinal,
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=_issuers_apart(header.issuer, issuer) or header.letterhead,
+        issuer=_issuers_apart(header.issuer, issuer) or header.letterhead or _gongwen_organ(header, title),
         addressee=header.addressee,
-        imprint=_imprint_fields(tail.imprint),
+        imprint=(*header.head_fields, *copies, *_imprint_fields(tail.imprint)),
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+def _gongwen_organ(header: _Header, title: str) -> str | None:
+    """The organ a Taiwan 公文 names in its title, before its kind (「臺中市銀髮族休閒協會　函」 → the 協會)."""
+    found = _GONGWEN_KIND.match(title) if header.gongwen else None
+    return " ".join(title[found.start("organ") : found.end("organ")].split()) if found else None
 
 
 _NAME_LABEL = re.compile(rf"^[{HAN}]{{0,6}}姓名$")  # 「姓名」「捐赠人姓名」「申请人姓名」
@@ -1632,7 +1736,21 @@ def _issuers_apart(masthead: str | None, signed: str | None) -> str | None:
         and "".join(masthead.split()) == "".join(signed.split())
     ):
         return signed
+    if masthead and signed and _names_each(signed, masthead):
+        # the 落款 names every body of the masthead, in full (GB/T 9704 lets a masthead use a body's short
+        # name: 「汀岚县委老干部局文件」 signed 「中共汀岚县委老干部局」) or with the bodies a joint document's
+        # masthead left out (联合行文 under the lead body's masthead alone: signed by each body)
+        return signed
     return masthead or signed
+
+
+def _names_each(signed: str, masthead: str) -> bool:
+    """Whether each body the masthead names is one the signature names, as written or in a longer form
+    ending in it (「中共汀岚县委老干部局」 for 「汀岚县委老干部局」), the signature naming no fewer bodies. A name
+    going on past it is another body (「…老干部局办公室」, the bureau's office): the masthead's stays."""
+    names = [to_simplified(name) for name in signed.split()]
+    heads = [to_simplified(name) for name in masthead.split()]
+    return len(names) >= len(heads) and all(any(name.endswith(head) for name in names) for head in heads)
 
 
 def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:

@@ -35,7 +35,7 @@ from .layout import (
     separator,
     tidy_line,
 )
-from .notes import REMARKS_HEADING
+from .notes import REMARKS_HEADING, Remark, remark_line, threads
 from .records import Block
 from .spreads import read_sheet
 from .tables import labelled_rows, table_header
@@ -846,7 +846,9 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     printed with its tracked changes shown (Word's and LibreOffice's PDF of a draft with 「修订」 on strike
     deleted text through), or text struck out by hand. Read, the deleted words stood in the sentence
     (「…新增学员三千人。这句话已经删除。」). A rule under the text (an underline, an insertion's mark) or
-    along it (a table's border) is not through its middle."""
+    along it (a table's border) is not through its middle, nor is a frame's edge: a rule each of whose ends
+    meets a vertical rule (a cell's border, where a sheet's row left at its default height is lower than
+    the title's big type in it, and Calc draws the row's top border through the title)."""
     # by height on the page, so a character is compared with the rules at its height only (a page with a
     # drawn chart holds thousands of strokes)
     rules = sorted(
@@ -856,6 +858,11 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     )
     if not rules:
         return set()
+    verticals = [
+        (float(obj["x0"] + obj["x1"]) / 2, float(obj["top"]), float(obj["bottom"]))
+        for obj in [*page.lines, *page.rects]
+        if float(obj["x1"]) - float(obj["x0"]) <= 1.5 and float(obj["bottom"]) - float(obj["top"]) >= 2
+    ]
     heights = [y for y, _, _ in rules]
     crossed: dict[int, list[dict]] = {}  # rule (by index) -> the characters it crosses
     # the text matrix is in the PDF's own space, whose origin is the MediaBox's corner, not always (0, 0)
@@ -876,7 +883,9 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
     for index, chars in crossed.items():
         # a strike spans the words it strikes; a rule running on well past them (a table's border drawn
         # through a cell's text, a chart's axis) is no strike, and its text is kept
-        _, x0, x1 = rules[index]
+        y, x0, x1 = rules[index]
+        if _meets_vertical(verticals, x0, y) and _meets_vertical(verticals, x1, y):
+            continue  # a frame's edge: a cell's border, the cell's text kept
         size = max(float(c.get("size") or (float(c["bottom"]) - float(c["top"]))) for c in chars)
         if (
             x0 >= min(float(c["x0"]) for c in chars) - size
@@ -884,6 +893,18 @@ def _struck_chars(page) -> set[int]:  # type: ignore[no-untyped-def]
         ):
             struck.update(id(c) for c in chars)
     return struck
+
+
+_FRAME_CORNER = 1.0  # how near (pt) a rule's end is to a vertical rule for the two to be a frame's corner
+
+
+def _meets_vertical(verticals: list[tuple[float, float, float]], x: float, y: float) -> bool:
+    """Whether a vertical rule (x, top, bottom) passes through or ends at the point (x, y): a frame's corner.
+    A strike ends where its words do, clear of a cell's border by the cell's padding."""
+    return any(
+        abs(vx - x) <= _FRAME_CORNER and top - _FRAME_CORNER <= y <= bottom + _FRAME_CORNER
+        for vx, top, bottom in verticals
+    )
 
 
 def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
@@ -1668,13 +1689,31 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
     page's order from the top, each a "note" block of its own: 「第2页批注（审核人 蒋文澜）：建议…」. They
     are not the page's text (a viewer draws them over it) and are never joined to its sentences; before,
     they were not read at all. A hidden annotation, an empty one, a pop-up (its parent's text again) and
-    a form field are not remarks."""
+    a form field are not remarks.
+
+    A reply (an annotation ``/IRT`` another, ``/RT /R`` or none: Acrobat's and WPS's 「回复」, a reply to a
+    reply too) is read in its thread, after the comment it answers, as Word's replies are: 「第1页批注（邹明远）：
+    建议… — 回复（石婉清）：…」. A review state (``/StateModel /Review``, Acrobat's 「完成」「接受」 on a thread:
+    hidden, its words the state's English name) is no remark: 「Completed」 or 「Accepted」 marks the thread
+    「已解决」. A reply whose comment is not on the page (or not a remark) stands as a remark of its own."""
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
-    found = []
-    for data, (_, top, _, _) in _annotations(page):
+    annotations = _annotations(page)
+    # the links between annotations are object numbers, which pdfplumber's resolved copies no longer hold:
+    # read from the page's own array, in the same order
+    refs = list(resolve1(page.page_obj.annots) or [])
+    links = [_annotation_links(ref) for ref in refs] if len(refs) == len(annotations) else []
+    found: list[tuple[float, int | None, int | None, Remark]] = []  # top, own id, the id it answers, remark
+    done: set[int] = set()  # the ids of the comments a review state marks done
+    for n, (data, (_, top, _, _)) in enumerate(annotations):
         kind = getattr(resolve1(data.get("Subtype")), "name", None)
+        own, answers = links[n] if links else (None, None)
+        if resolve1(data.get("StateModel")) is not None:
+            review = _text_value(resolve1(data.get("StateModel"))) == "Review"
+            if answers is not None and review and _text_value(resolve1(data.get("State"))) in _DONE_STATES:
+                done.add(answers)
+            continue
         if kind is None or kind in _NOT_REMARKS or int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
             continue
         contents = resolve1(data.get("Contents"))
@@ -1688,9 +1727,36 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
             if isinstance(author, bytes)
             else ""
         )
-        by = f"（{author}）" if author else ""
-        found.append((top, f"第{number}页批注{by}：{text}"))
-    return [Block(text=text, kind="note") for _, text in sorted(found, key=operator.itemgetter(0))]
+        grouped = getattr(resolve1(data.get("RT")), "name", "R") == "Group"  # one of a group, not a reply
+        found.append((top, own, None if grouped else answers, Remark((text,), author)))
+    found.sort(key=operator.itemgetter(0))  # stable: a reply on its comment's place stays after it
+    at = {own: n for n, (_, own, _, _) in enumerate(found) if own is not None}
+    parents = {n: at[answers] for n, (_, _, answers, _) in enumerate(found) if answers in at}
+    remarks = [replace(r, resolved=own in done) for _, own, _, r in found]
+    lines = (remark_line(remark, f"第{number}页") for remark in threads(remarks, parents))
+    return [Block(text=line, kind="note") for line in lines if line]
+
+
+_DONE_STATES = ("Completed", "Accepted")  # a review state marking a thread done (Acrobat's 完成, 接受)
+
+
+def _annotation_links(ref: object) -> tuple[int | None, int | None]:
+    """An annotation's own object number and that of the annotation it answers (``/IRT``), each None when
+    the file does not say (an annotation written in the page's array directly has no number)."""
+    from pdfminer.pdftypes import resolve1
+
+    data = resolve1(ref)
+    answers = data.get("IRT") if isinstance(data, dict) else None
+    return getattr(ref, "objid", None), getattr(answers, "objid", None)
+
+
+def _text_value(value: object) -> str:
+    """A PDF name or text string as text (``/Review`` or ``(Review)``: producers write either)."""
+    if isinstance(value, bytes):
+        from pdfminer.utils import decode_text
+
+        return decode_text(value)
+    return str(getattr(value, "name", "") or "")
 
 
 def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
-from tests.fixtures.ledger.make_ledgers import ROWS, TITLE
+from tests.fixtures.ledger.make_ledgers import ROWS, SHORT_TITLE, TITLE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ledger"
 
@@ -33,6 +33,18 @@ def test_the_merged_first_row_titles_a_table_only_document(name: str) -> None:
     assert [p.text for p in rows] == [_labelled(ROWS[0], row) for row in ROWS[1:]]
     assert {p.section for p in rows} == {TITLE}
     assert not any(TITLE in p.text for p in speech.paragraphs if p.section != "文件信息")
+
+
+def test_a_calc_title_row_left_at_default_height_is_not_read_as_struck_out() -> None:
+    """docs61: a title in 22-point type in a row left at the sheet's default height — Calc draws the row's
+    borders through the glyphs, and the title was read as struck out (lost; the sheet titled by its file
+    name). A rule whose ends meet a cell's vertical borders is the cell's frame, not a strike."""
+    name = "roster.calc-default-height.pdf"
+    (speech,) = parse_document(read_bytes(name, (FIXTURES / name).read_bytes()))
+    assert speech.title == SHORT_TITLE
+    rows = [p for p in speech.paragraphs if p.kind == "table_row"]
+    assert [p.text for p in rows] == [_labelled(ROWS[0], row) for row in ROWS[1:]]
+    assert {p.section for p in rows} == {SHORT_TITLE}
 
 
 LABELS = st.text(alphabet="日期事项金额经办人姓名单位", min_size=2, max_size=5)

@@ -25,13 +25,20 @@ from tests.fixtures.masthead.make_masthead_notices import (
     DATE,
     DOC_NUMBER,
     ISSUER,
+    JOINT_SIGNED,
     LETTER_MASTHEAD,
     SIGNED,
     TITLE,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "masthead"
-ISSUERS = {"sealed": ISSUER, "header": ISSUER, "letter": LETTER_MASTHEAD}
+ISSUERS = {
+    "sealed": ISSUER,
+    "header": ISSUER,
+    "letter": LETTER_MASTHEAD,
+    "joint": " ".join(JOINT_SIGNED),  # docs61: the masthead names the lead organ, the 落款 both
+    "fullname": LETTER_MASTHEAD,  # docs61: the masthead's short name, the 落款's full one
+}
 
 
 def _speech(path: Path):  # type: ignore[no-untyped-def]
@@ -40,7 +47,7 @@ def _speech(path: Path):  # type: ignore[no-untyped-def]
     return speeches[0]
 
 
-@pytest.mark.parametrize("kind", ["sealed", "header", "letter"])
+@pytest.mark.parametrize("kind", ["sealed", "header", "letter", "joint", "fullname"])
 @pytest.mark.parametrize("producer", ["python-docx.docx", "writer.pdf"])
 def test_the_masthead_names_the_issuer_and_the_title_stands_alone(kind: str, producer: str) -> None:
     speech = _speech(FIXTURES / f"{kind}.{producer}")
@@ -50,6 +57,7 @@ def test_the_masthead_names_the_issuer_and_the_title_stands_alone(kind: str, pro
     sentences = [t for t in BODY if t.endswith("。")]
     assert [s for s in sentences if any(s in b for b in body)] == sentences
     assert not any(ISSUERS[kind] in b or "文件" in b for b in body)  # the masthead is no passage's text
+    assert not any(name in b for name in ISSUERS[kind].split() for b in body)  # nor is the 落款
 
 
 ORGANS = (
@@ -72,6 +80,39 @@ def test_a_letters_masthead_is_the_issuer_unless_the_signature_names_one(masthea
     speech = parse_document(read_bytes("通知.txt", "\n".join(lines).encode()))[0]
     assert (speech.title, speech.doc_number, speech.date) == (TITLE, DOC_NUMBER, DATE)
     assert speech.issuer == (signed or masthead)
+    text = "".join(p.text for p in speech.paragraphs if p.section != "文件信息")
+    for sentence in body:
+        assert len(re.findall(re.escape(sentence), text)) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(ORGANS), min_size=1, max_size=3, unique=True),
+    st.lists(st.sampled_from(ORGANS), min_size=0, max_size=3, unique=True),
+    st.booleans(),
+    st.lists(st.sampled_from([t for t in BODY if t.endswith("。")]), min_size=1, max_size=4, unique=True),
+)
+def test_a_masthead_and_a_signature_give_one_consistent_issuer(masthead, signed, short, body) -> None:  # type: ignore[no-untyped-def]
+    """docs61: a 「…文件」 masthead (its bodies stacked, perhaps by their short names without 「中共」) and a 落款
+    naming bodies side by side, or none: the issuer is the 落款's bodies when they name every body of the
+    masthead, in full or as written; else the masthead's. Never a mix, every sentence once."""
+    shown = [name.removeprefix("中共") if short else name for name in masthead]
+    head = [f"{name}文件" for name in shown] if len(shown) == 1 else [*shown, "文件"]
+    lines = [
+        *head,
+        DOC_NUMBER,
+        TITLE,
+        ADDRESSEE,
+        *body,
+        *(["\u3000\u3000".join(signed)] if signed else []),
+        SIGNED,
+    ]
+    speech = parse_document(read_bytes("通知.txt", "\n".join(lines).encode()))[0]
+    assert (speech.title, speech.doc_number, speech.date) == (TITLE, DOC_NUMBER, DATE)
+    names_each = (
+        bool(signed) and len(signed) >= len(shown) and all(any(s.endswith(m) for s in signed) for m in shown)
+    )
+    assert speech.issuer == (" ".join(signed) if names_each else " ".join(shown))
     text = "".join(p.text for p in speech.paragraphs if p.section != "文件信息")
     for sentence in body:
         assert len(re.findall(re.escape(sentence), text)) == 1

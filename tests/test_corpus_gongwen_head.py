@@ -1,0 +1,126 @@
+"""A Taiwan 公文's head read as GB/T 9704's fields are (docs61): under 「<機關>　函」, 受文者 is the 主送,
+發文日期 the date, 發文字號 the 文号, the organ in the title the issuer and the head signing by post and name
+the speaker; 速別, 密等及解密條件或保密期限, 附件, the address and contact lines, 正本 and 副本 stand in the
+「文件信息」 passage as labelled — none of them body text. Before, the head lines were passages of their own
+(each its own section), 附件 ran into 主旨, there was no 文号, 主送 or issuer, and the signer's name ran
+onto the last item of 說明.
+
+The files: ``tests/fixtures/gongwen/`` (python-docx and its Writer PDF), made by ``make_gongwen.py`` there;
+cold34's 函 and roc_dates' letter read the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import parse_document, read_bytes, read_document
+from tests.fixtures.gongwen.make_gongwen import (
+    ADDRESSEE,
+    BODY,
+    COPIES,
+    KEPT,
+    NUMBER,
+    ORGAN,
+    SIGNER,
+)
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures" / "gongwen"
+EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("name", ["letter.python-docx.docx", "letter.writer.pdf"])
+def test_a_taiwan_letters_head_reads_as_its_fields(name: str) -> None:
+    (speech,) = parse_document(read_document(FIXTURES / name))
+    assert _squeezed(speech.title) == f"{ORGAN}函"
+    assert speech.date == "2031-06-12"
+    assert speech.doc_number == NUMBER
+    assert speech.addressee == ADDRESSEE
+    assert speech.issuer == ORGAN
+    assert speech.speaker == SIGNER
+    head, *body = speech.paragraphs
+    assert head.section == "文件信息"
+    expected = f"文号：{NUMBER}。发文机关：{ORGAN}。主送：{ADDRESSEE}。" + "".join(
+        f"{label}：{value}。" for label, value in (*KEPT, *COPIES)
+    )
+    assert _squeezed(head.text) == _squeezed(expected)
+    assert [_squeezed(p.text) for p in body] == [_squeezed(line) for line in BODY]
+
+
+@pytest.mark.parametrize(
+    ("path", "organ", "addressee", "signer"),
+    [
+        (
+            "benchmarks/corpus-cold34/臺中市銀髮族休閒協會函（交流參訪）.docx",
+            "臺中市銀髮族休閒協會",
+            "璟川縣委老幹部局",
+            "葉淑媛",
+        ),
+        ("tests/fixtures/roc_dates/letter.docx", "高雄市長青學苑聯誼會", "璟川縣老年大學", "蔡明峰"),
+    ],
+)
+def test_the_earlier_taiwan_letters_read_their_heads_too(
+    path: str, organ: str, addressee: str, signer: str
+) -> None:
+    (speech,) = parse_document(read_document(HERE.parent / path))
+    assert (speech.issuer, speech.addressee, speech.speaker) == (organ, addressee, signer)
+    assert speech.doc_number is not None and speech.doc_number.endswith("號")
+    assert not any(signer in p.text for p in speech.paragraphs[-1:])  # the signer no longer ends 說明
+
+
+_KEPT_LINES = st.lists(st.sampled_from(KEPT), unique=True, max_size=len(KEPT))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    kept=_KEPT_LINES,
+    dated=st.booleans(),
+    numbered=st.booleans(),
+    copies=st.lists(st.sampled_from(COPIES), unique=True),
+    signed=st.booleans(),
+    body=st.lists(st.sampled_from(BODY[2:]), unique=True, max_size=2),
+    organ=st.sampled_from([ORGAN, "高雄市長青學苑聯誼會", "新北市政府社會局"]),
+)
+def test_any_taiwan_head_reads_each_line_to_its_place(
+    kept, dated, numbered, copies, signed, body, organ
+) -> None:  # type: ignore[no-untyped-def]
+    """Any of the head's lines, in any order, with or without a date, number, 正本/副本 or signer, in a plain
+    text: each read to its field or kept in the 「文件信息」 passage, none in the body, every body line once."""
+    head = [f"受文者：{ADDRESSEE}", *(f"{label}：{value}" for label, value in kept)]
+    if dated:
+        head.append("發文日期：中華民國120年6月12日")
+    if numbered:
+        head.append(f"發文字號：{NUMBER}")
+    lines = [f"{organ}　函", *head, BODY[0], BODY[1], *body]
+    lines += [f"{label}：{value}" for label, value in copies]
+    if signed:
+        lines.append(f"理事長　{SIGNER}")
+    (speech,) = parse_document(read_bytes("函.txt", "\n".join(lines).encode("utf-8")))
+    assert speech.issuer == organ
+    assert speech.addressee == ADDRESSEE
+    assert speech.doc_number == (NUMBER if numbered else None)
+    assert speech.speaker == (SIGNER if signed else None)
+    if dated:
+        assert speech.date == "2031-06-12"
+    first, *rest = speech.paragraphs
+    assert first.section == "文件信息"
+    for label, value in (*kept, *copies):
+        assert _squeezed(f"{label}：{value}。") in _squeezed(first.text)
+    text = _squeezed("".join(p.text for p in rest))
+    for line in [BODY[0], BODY[1], *body]:
+        assert text.count(_squeezed(line)) == 1
+    assert (
+        "受文者" not in text
+        and "發文字號" not in text
+        and "正本" not in text
+        and SIGNER not in text.replace("理事長陳美玲率領", "")
+    )
