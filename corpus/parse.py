@@ -34,6 +34,7 @@ from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
+from .mail import SIGNATURE_LABEL
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
@@ -1118,7 +1119,11 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
             i
             for i in range(end)
             if lines[i].kind != _TABLE_ROW
-            and (ATTACHMENT_LABEL.match(lines[i].text) or _heads_attachment(lines, i, end))
+            and (
+                ATTACHMENT_LABEL.match(lines[i].text)
+                or _heads_attachment(lines, i, end)
+                or lines[i].text.strip() == SIGNATURE_LABEL  # a saved e-mail's sender's card
+            )
         ),
         end,
     )
