@@ -2224,11 +2224,13 @@ def _heading_label(line: str) -> str:
 
 
 # A numbered item headed by a short label before a colon (「三、参加对象：年满65周岁…」, 「（一）征集内容：…」,
-# 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section.
+# 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section. A colon between digits
+# is a time's (「三、观演当晚6:40在…集合」), no label's: the item was headed 「三、观演当晚6」 (cold35).
 _MAX_ITEM_LABEL = 10
 _LABELLED_ITEM = re.compile(
     rf"^(?P<head>(?:[{NUM}]+、|[（(][{NUM}]+[）)]|{_POINT_MARK})\s*"
-    rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]\s*\S"
+    rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]"
+    r"(?<![0-9０-９][：:](?=[0-9０-９]))\s*\S"
 )
 
 
