@@ -1954,9 +1954,15 @@ def _paragraphs(
         if not level and following is not None and _table_caption(text, following):
             # 「附表：2027年度建议采纳情况一览表」 over a table: its rows' section, not a line of the section before
             # (its label's colon kept it text, run into that section's last passage, the rows cited under it).
-            # An appended table (附表) stands beside the sections; a numbered one (表2) within its own.
+            # An appended table (附表) stands beside the sections; a numbered one (表2) within its own — never
+            # above the heading it is under: under Word's 「标题 2」 headings (「一、…」 at level 2, none at 1)
+            # a caption at level 1 held every later heading as a part of it (「§ 表1… › 二、名额分配」, cold35).
             emit(None)
-            sections.enter(1 if text.startswith("附") or not numbered_top else 2, _heading_label(text))
+            appended = text.startswith("附")
+            level = 1 if appended or not numbered_top else 2
+            if not appended:
+                level = max([level, *(n + 1 for n in range(2) if sections.path[n] is not None)])
+            sections.enter(min(level, 2), _heading_label(text))
             continue
         if (
             not level
