@@ -1426,6 +1426,8 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」 (`listed`:
     the 附件说明's lines, naming the titles a label may run into: 「附件课程安排」)."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
+    if label == SIGNATURE_LABEL:  # a sender's card: its lines (a name, a post, a telephone) one paragraph
+        return [Paragraph(text="　".join(line.text.strip() for line in rest), section=label)] if rest else []
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
         label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
         if not rest:
