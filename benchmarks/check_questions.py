@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold34
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold35
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -112,7 +112,8 @@ class Document:
     # a file as a converter left it (cold31: pdf2docx, Writer's PDF import, pdftohtml, pdftotext -layout,
     # Tesseract's text): its text is that of its source parts, read back from the converter's output by
     # the reader named here ("xml": every w:t of word/document.xml, text boxes included; "html": the
-    # page's tags removed; "text": the file as it is); "ocr" for OCR's text, not read back (measured)
+    # page's tags removed; "text": the file as it is; "mail": an e-mail's bodies, an HTML one's tags
+    # removed); "ocr" for OCR's text, not read back (measured)
     converted: str = ""
 
 
@@ -780,6 +781,38 @@ SETS = {
             "yc068": ["子女", "家属"],  # children drawing the allowance
         },
     ),
+    "cold35": QuestionSet(
+        prefix="fz",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # python-docx: 题注 captions numbered by SEQ fields, the body pointing at them with REF fields
+            Document("关于举办2032年“银龄讲堂”系列讲座的通知.docx", 1, 12, "LECTURES_PARTS"),
+            # a Writer PDF: a 工作简报 in two section columns with a text-box sidebar
+            Document("枫渚县老干部工作简报（2032年第3期）.pdf", 13, 24, "BRIEF_PARTS"),
+            # a Writer PDF: a table whose merged first-column cells are typed vertically
+            Document("枫渚县2032年离退休干部文体活动安排.pdf", 25, 36, "PLAN_PARTS"),
+            # a scan made searchable by Tesseract itself: what OCR makes of it is measured
+            Document("关于组织离退休干部观看文艺汇演的通知（可搜索扫描件）.pdf", 37, 48, "SHOW", scan=True),
+            # an e-mail whose body is HTML only, with inline pictures: read back, tags removed
+            Document(
+                "关于做好2032年中秋国庆期间走访慰问老干部工作的通知.eml",
+                49,
+                60,
+                "MAIL_PARTS",
+                converted="mail",
+            ),
+        ),
+        absent={
+            "fz061": ["收费", "交费", "门票"],  # a fee for the lectures
+            "fz062": ["订阅"],  # subscribing to the bulletin
+            "fz063": ["奖品", "奖金", "奖励"],  # prizes of the gateball match
+            "fz064": ["家属", "陪同", "子女"],  # bringing family to the show
+            "fz065": ["所得税", "个税"],  # income tax on the allowance
+            "fz066": ["补贴", "补助"],  # an allowance for the river patrol
+            "fz067": ["回放", "录像"],  # recordings of the lectures
+            "fz068": ["午餐", "用餐", "就餐", "管饭"],  # lunch on the visit
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1015,7 +1048,8 @@ def _wordpad_rtf_text(path: Path) -> str:
 
 
 def _mail_text(path: Path) -> str:
-    """An .eml's text/plain body, decoded, and the text of each Word file attached."""
+    """An .eml's text/plain body, decoded (an HTML body's text, tags removed), and the text of each Word
+    file attached."""
     import email
     import email.policy
     import io
@@ -1025,6 +1059,8 @@ def _mail_text(path: Path) -> str:
     for part in message.walk():
         if part.get_content_type() == "text/plain":
             out.append(part.get_content())
+        elif part.get_content_type() == "text/html":
+            out.append(_mht_page_text(part.get_content()))
         elif part.get_content_type().endswith("wordprocessingml.document"):
             from docx import Document as WordDocument
 
@@ -1223,7 +1259,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold34); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold35); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1239,6 +1275,8 @@ def check(name: str) -> int:
                     back = _template_text(path)
                 elif document.converted == "html":
                     back = _mht_page_text(path.read_text(encoding="utf-8"))
+                elif document.converted == "mail":  # an e-mail whose body is HTML only (cold35)
+                    back = _mail_text(path)
                 else:
                     back = path.read_text(encoding="utf-8")
                 printed[document.name] = (_squash(back), document.converted)

@@ -210,10 +210,48 @@ _SAVED_FIELDS = (
 class Message:
     """A whole e-mail message (.eml): `text`, the message as a mail program saves it as text — its header
     lines (「发件人: …」「发送时间: …」「收件人: …」「主题: …」, names and subject decoded), a blank line, its
-    body — and `attachments`, each attached file's name and bytes, in order."""
+    body — and `attachments`, each attached file's name and bytes, in order; `signature`, the sender's
+    signature under the body's signature line (「-- 」, 「——」: see `split_signature`), its lines, or ""."""
 
     text: str
     attachments: tuple[tuple[str, bytes], ...] = ()
+    signature: str = ""
+
+
+# RFC 3676's signature line 「-- 」, and the lines Chinese mail programs and senders draw for it: dashes, an
+# em dash or two, underscores — alone on their line
+_SIGNATURE_LINE = re.compile(r"^(?:-{2,}|—{1,2}|_{2,}|－{2,})$")
+# the heading the signature is read under, after the notice (the parser reads the notice's 落款 above it)
+SIGNATURE_LABEL = "发件人签名"
+_SIGNATURE_MAX_LINES = 8
+_SIGNATURE_MAX_WIDTH = 60
+_SENTENCE_END = re.compile(r"[。！？!?；;：:]$")
+
+
+def split_signature(body: str) -> tuple[str, str]:
+    """The body and the sender's signature under it: the signature is what follows the body's last
+    signature line (「-- 」 as RFC 3676 writes it, 「——」, 「____」 alone on a line) when it is a card — one to
+    eight short lines (60 characters at most), none ending a sentence or opening a list (a name, a post, a
+    telephone number, an address). A rule inside the body, or one with paragraphs under it, is the body's;
+    then the signature is ""."""
+    lines = body.split("\n")
+    marks = [i for i, line in enumerate(lines) if _SIGNATURE_LINE.match(line.strip())]
+    if not marks or not any(line.strip() for line in lines[: marks[-1]]):
+        return body, ""
+    card = [line.strip() for line in lines[marks[-1] + 1 :] if line.strip()]
+    if not card or len(card) > _SIGNATURE_MAX_LINES:
+        return body, ""
+    if any(len(line) > _SIGNATURE_MAX_WIDTH or _SENTENCE_END.search(line) for line in card):
+        return body, ""
+    return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(card)
+
+
+def _shown_pictures(page: str) -> set[str]:
+    """The Content-IDs an HTML body shows as its own pictures (``<img src="cid:…">``: a letterhead, a seal,
+    a signature's logo, a QR code laid out in the message), without their angle brackets."""
+    from urllib.parse import unquote
+
+    return {unquote(m.group(1)).strip("<>") for m in re.finditer(r"cid:([^\"'\s>)]+)", page, re.IGNORECASE)}
 
 
 def _body_text(part) -> str:  # type: ignore[no-untyped-def]
@@ -261,6 +299,14 @@ def read_eml(name: str, data: bytes) -> Message:
             header.append(f"{label}: {' '.join(str(value).split())}")
     plain = html = None
     attachments: list[tuple[str, bytes]] = []
+    # the pictures an HTML body shows in its lines are the body's, not files sent with it
+    shown = set().union(
+        *(
+            _shown_pictures(_body_text(part))
+            for part in _leaf_parts(message)
+            if part.get_content_type() == "text/html"
+        )
+    )
     for part in _leaf_parts(message):
         if part.get_content_type() == "message/rfc822":
             # a message forwarded as an attachment: read as an .eml of its own, under its subject
@@ -270,6 +316,8 @@ def read_eml(name: str, data: bytes) -> Message:
                 attachments.append((f"{subject.replace('/', '／')}.eml", inner.as_bytes()))
             continue
         filename = part.get_filename()
+        if str(part.get("Content-ID") or "").strip().strip("<>") in shown - {""}:
+            continue  # a picture the body shows where it stands (<img src="cid:…">)
         if filename or part.get_content_disposition() == "attachment":
             payload = part.get_payload(decode=True)
             if payload:
@@ -286,4 +334,5 @@ def read_eml(name: str, data: bytes) -> Message:
     else:
         body = ""
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return Message("\n".join(header) + "\n\n" + body.strip("\n") + "\n", tuple(attachments))
+    body, signature = split_signature(body.strip("\n"))
+    return Message("\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature)

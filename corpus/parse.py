@@ -34,6 +34,7 @@ from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .layout import ATTACHMENT_LABEL, is_page_number
+from .mail import SIGNATURE_LABEL
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
@@ -1213,7 +1214,11 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
             i
             for i in range(end)
             if lines[i].kind != _TABLE_ROW
-            and (ATTACHMENT_LABEL.match(lines[i].text) or _heads_attachment(lines, i, end))
+            and (
+                ATTACHMENT_LABEL.match(lines[i].text)
+                or _heads_attachment(lines, i, end)
+                or lines[i].text.strip() == SIGNATURE_LABEL  # a saved e-mail's sender's card
+            )
         ),
         end,
     )
@@ -1516,6 +1521,8 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」 (`listed`:
     the 附件说明's lines, naming the titles a label may run into: 「附件课程安排」)."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
+    if label == SIGNATURE_LABEL:  # a sender's card: its lines (a name, a post, a telephone) one paragraph
+        return [Paragraph(text="　".join(line.text.strip() for line in rest), section=label)] if rest else []
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
         label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
         if not rest:
@@ -2067,9 +2074,15 @@ def _paragraphs(
         if not level and following is not None and _table_caption(text, following):
             # 「附表：2027年度建议采纳情况一览表」 over a table: its rows' section, not a line of the section before
             # (its label's colon kept it text, run into that section's last passage, the rows cited under it).
-            # An appended table (附表) stands beside the sections; a numbered one (表2) within its own.
+            # An appended table (附表) stands beside the sections; a numbered one (表2) within its own — never
+            # above the heading it is under: under Word's 「标题 2」 headings (「一、…」 at level 2, none at 1)
+            # a caption at level 1 held every later heading as a part of it (「§ 表1… › 二、名额分配」, cold35).
             emit(None)
-            sections.enter(1 if text.startswith("附") or not numbered_top else 2, _heading_label(text))
+            appended = text.startswith("附")
+            level = 1 if appended or not numbered_top else 2
+            if not appended:
+                level = max([level, *(n + 1 for n in range(2) if sections.path[n] is not None)])
+            sections.enter(min(level, 2), _heading_label(text))
             continue
         if (
             not level
@@ -2337,11 +2350,13 @@ def _heading_label(line: str) -> str:
 
 
 # A numbered item headed by a short label before a colon (「三、参加对象：年满65周岁…」, 「（一）征集内容：…」,
-# 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section.
+# 「1. 报名方式：…」): the label (no sentence or clause mark in it) names the section. A colon between digits
+# is a time's (「三、观演当晚6:40在…集合」), no label's: the item was headed 「三、观演当晚6」 (cold35).
 _MAX_ITEM_LABEL = 10
 _LABELLED_ITEM = re.compile(
     rf"^(?P<head>(?:[{NUM}]+、|[（(][{NUM}]+[）)]|{_POINT_MARK})\s*"
-    rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]\s*\S"
+    rf"[^\s。！？!?；;，,、：:“”\"‘’「」（）()《》]{{2,{_MAX_ITEM_LABEL}}})\s*[：:]"
+    r"(?<![0-9０-９][：:](?=[0-9０-９]))\s*\S"
 )
 
 

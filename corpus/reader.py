@@ -53,7 +53,7 @@ from .formats import (
 )
 from .hocr import hocr_pages, is_hocr
 from .html import page_tables, printed_page_lines, published_day, read_html, read_mht, sheet_page_tables
-from .mail import read_eml, read_mail
+from .mail import SIGNATURE_LABEL, read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
 from .ofd import is_ofd, read_ofd
@@ -910,6 +910,17 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         message = read_eml(name, data)
         text, blocks, reference, sent = _plain(message.text)
         encoding = "eml"
+        if message.signature:
+            # the sender's signature under its signature line: a section of its own after the notice, so the
+            # notice ends at its own 落款 (its issuer and date) and the card is read, not run into it
+            label = Block(text=SIGNATURE_LABEL, kind="heading", level=1)
+            blocks = (
+                *(blocks or ((Block(text=text, kind=""),) if text.strip() else ())),
+                label,
+                Block(text=message.signature, kind=""),
+            )
+            text = blocks_text(blocks)
+            reference = f"{reference.rstrip()}\n{label.text}\n{message.signature}"
         text, blocks, reference, notes = _with_attachments(
             name, text, blocks, reference, notes, message.attachments
         )
