@@ -321,6 +321,12 @@ class ReadingRef:
 Continued = AnswerRef | ListRef | ReadingRef
 
 
+def _near_copy_button(data: Callback | None) -> bool:
+    """🗑 删除旧版 or 两篇都保留, as `_near_copy_rows` makes them (under a list page for an admin, or an upload
+    report): not 确定删除 / 取消, which are a question of their own."""
+    return isinstance(data, KeepBoth) or (isinstance(data, RemoveSpeech) and data.step == RemoveSpeech.ASK)
+
+
 def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
     """What a message of the bot's shows that 「下一页」 or 「还有吗」 continues (and 「上一页」 goes back in): an answer, a page of the
     speech list or a page of a speech's text. None for a message with no pages (the welcome, a speech's
@@ -333,10 +339,12 @@ def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
         for row in markup.inline_keyboard
         for b in row
     ]
-    if buttons and all(
-        isinstance(data, ListSpeeches) or (isinstance(data, ShowSource) and text.isdigit())
+    if any(isinstance(data, ShowSource) and text.isdigit() for text, data in buttons) and all(
+        isinstance(data, ListSpeeches)
+        or (isinstance(data, ShowSource) and text.isdigit())
+        or _near_copy_button(data)
         for text, data in buttons
-    ):  # a list page: a button per speech (its id), and the paging
+    ):  # a list page: a button per speech (its id), for an admin the near copies' rows, and the paging
         return ListRef(
             next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == NEXT), None),
             next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == PREVIOUS), None),

@@ -25,7 +25,7 @@ from bot import (
 )
 from bot import callbacks as cb
 from bot.memory import remember
-from index import SpeechRecord
+from index import AddOutcome, FileOutcome, NearCopy, SpeechRecord
 
 from .fake_telegram import FakeBotAPI
 
@@ -226,6 +226,64 @@ def test_a_message_continues_the_kind_of_pages_its_buttons_show() -> None:
     assert keyboards.continued_of(keyboards.speech_keyboard(speech)) is None
     assert keyboards.continued_of(keyboards.examples_keyboard(["问题"])) is None
     assert keyboards.continued_of(None) is None
+
+
+@given(
+    st.lists(st.integers(1, 400), min_size=1, max_size=10, unique=True),
+    st.integers(1, 40).flatmap(lambda pages: st.tuples(st.integers(0, pages - 1), st.just(pages))),
+    st.data(),
+)
+def test_a_list_page_pages_on_with_the_admins_near_copy_rows_under_it(
+    ids: list[int], at: tuple[int, int], data: st.DataObject
+) -> None:
+    """For an admin, a page of /speeches holding a speech kept beside another version of itself carries 🗑 删除旧版
+    and 两篇都保留 rows (ops61): it is still a page of the list, its turns read as a member's page's are. Before,
+    it was taken for a message with no pages, and 「下一页」 or 「还有吗」 did not go on with the list."""
+    page, pages = at
+    speeches = [SpeechRecord(i, f"讲话{i}", None, None, None, "a.txt", None, 3) for i in ids]
+    near = data.draw(
+        st.lists(
+            st.builds(
+                NearCopy,
+                st.sampled_from(ids),
+                st.integers(401, 800),
+                st.just(0.9),
+                st.just("内容相近"),
+                st.booleans(),
+                st.booleans(),
+            ),
+            max_size=4,
+        )
+    )
+    titles = {s.id: s.title for s in speeches}
+    member = keyboards.continued_of(keyboards.speech_list_keyboard(speeches, page, pages))
+    admin_page = keyboards.speech_list_keyboard(speeches, page, pages, near, titles)
+    assert (
+        keyboards.continued_of(admin_page)
+        == member
+        == keyboards.ListRef(
+            cb.ListSpeeches(page + 1) if page < pages - 1 else None,
+            cb.ListSpeeches(page - 1) if page > 0 else None,
+        )
+    )
+    # and once 两篇都保留 took a pair's row away
+    for n in near:
+        admin_page = keyboards.without_pair(admin_page, cb.KeepBoth(n.speech_id, n.other_id))
+        assert keyboards.continued_of(admin_page) == member
+
+
+def test_an_upload_report_or_a_removal_question_is_no_page_of_the_list() -> None:
+    """The near copies' buttons alone (an upload report), 确定删除 / 取消, a speech's card with 🗑 删除这篇: nothing
+    that 「下一页」 goes on with."""
+    report = keyboards.near_copies_keyboard(
+        [FileOutcome("修改稿.docx", (AddOutcome(8, "讲话", "added", 3, similar_to=7),))],
+        {7: "讲话", 8: "讲话"},
+    )
+    speech = SpeechRecord(7, "标题", None, "2024-03-13", "沈伟", "讲话.txt", None, 20)
+    assert report is not None and any("删除旧版" in b.text for row in report.inline_keyboard for b in row)
+    assert keyboards.continued_of(report) is None
+    assert keyboards.continued_of(keyboards.removal_keyboard(7)) is None
+    assert keyboards.continued_of(keyboards.speech_keyboard(speech, removable=True)) is None
 
 
 def test_a_bounded_memory_forgets_the_least_recently_remembered_first() -> None:

@@ -17,6 +17,7 @@ import itertools
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,12 +27,13 @@ from tests.fakes import FakeEmbedder
 from tests.fixtures.corpus_writers import soffice_convert, write_docx
 
 from .bot_harness import ADMIN, USER, feed, running_bot
-from .fake_telegram import FakeBotAPI
+from .fake_telegram import FakeBotAPI, SentMessage
 from .test_cli_library import Run, ok
 from .test_ident60 import CHONGYANG
 from .test_trial60 import SPEECH
 
 TITLE = "在重阳节老干部座谈会上的讲话"
+BROAD = "怎样发挥老干部的作用？"  # several pages of results: 更多结果 among its buttons
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 
 
@@ -173,3 +175,84 @@ async def test_the_bots_speech_list_says_the_near_copy_line_speeches_prints(
         await feed(app, api.make_text_update("/speeches 99", user_id=USER))
         assert "⚠" not in api.last_message(USER).plain_text
     assert "⚠" not in ok(run("speeches"))
+
+
+# -- an admin's /speeches page with a ⚠ pair pages on as a member's (mend61b) ---------------------------------
+
+# Eight short notices of the bureau, each on its own subject: with the seed's five speeches and the two versions,
+# fifteen speeches, two pages of the list; the two versions on the first.
+NOTICES = {
+    "重阳节文艺汇演": "各离退休干部党支部：定于10月11日上午在市老干部活动中心举办重阳节文艺汇演，请各支部于9月30日前报送节目。",
+    "健康体检": "各单位：2029年度离退休干部健康体检自4月8日起在市人民医院进行，请按分组时间持医保卡前往。",
+    "春节走访慰问": "各县（市、区）委老干部局：请于春节前完成对离休干部和困难退休干部的走访慰问，并报送慰问名单。",
+    "书画摄影展": "全市老干部书画摄影作品展征稿开始，作品请于6月15日前送交市老年大学教务处，每人限投两件。",
+    "支部换届": "离退休干部党支部任期届满的，应按期换届；选举前须报请上级党组织批复，选举结果十日内上报。",
+    "报刊费发放": "2029年度离退休干部订阅报刊费标准不变，由各单位统一发放到人，发放情况于3月底前报局财务科。",
+    "参观重点项目": "市委老干部局组织老干部代表参观市重点项目建设，5月20日上午8时在市行政中心东门集合乘车。",
+    "工作调研": "为了解基层老干部工作情况，局领导将于下月赴各县（市、区）调研，请各地准备书面汇报材料。",
+}
+
+
+def _notices(tmp_path: Path) -> Path:
+    folder = tmp_path / "2029年" / "通知"
+    folder.mkdir(parents=True)
+    for subject, body in NOTICES.items():
+        (folder / f"关于{subject}的通知.txt").write_text(f"关于{subject}的通知\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+async def test_an_admins_speech_list_with_a_near_copy_pages_on_as_a_members(
+    api: FakeBotAPI, seed_service: SpeechService, run: Run, tmp_path: Path
+) -> None:
+    """Before, a page with a ⚠ pair carried the admin's 🗑 删除旧版 / 两篇都保留 row, and a page with them was not
+    taken for a page of the list: `/speeches 下一页` in reply to page 1 gave page 1 again, 「下一页」 said
+    「请先提一个问题」 and 「还有吗」 paged the answer given before it. Now an admin pages on as a member does, every
+    way, and the pair's buttons still act."""
+    ok(run("add", str(_two_versions(tmp_path))))
+    ok(run("add", str(_notices(tmp_path))))
+    async with running_bot(api, seed_service) as app:
+
+        async def said(who: int, text: str, **options: Any) -> str:
+            await feed(app, api.make_text_update(text, user_id=who, **options))
+            return api.last_message(who).plain_text
+
+        async def first_page(who: int) -> SentMessage:
+            await said(who, "/speeches")
+            shown = api.last_message(who)
+            assert "第 1/2 页" in shown.plain_text and "⚠" in shown.plain_text, shown.plain_text
+            return shown
+
+        for who in (USER, ADMIN):
+            page = await first_page(who)
+            assert bool([b for b in page.buttons if "删除旧版" in b["text"]]) == (who == ADMIN)
+            went_on = {
+                "/speeches 下一页 (reply)": await said(who, "/speeches 下一页", reply_to_message=page),
+                "下一页 (reply)": await said(who, "下一页", reply_to_message=page),
+                "还有吗 (reply)": await said(who, "还有吗", reply_to_message=page),
+            }
+            await first_page(who)
+            went_on["/speeches 下一页"] = await said(who, "/speeches 下一页")
+            await first_page(who)
+            went_on["下一页"] = await said(who, "下一页")
+            # a question answered before the list: 「还有吗」 after the list goes on with the list, not the answer
+            await said(who, BROAD)
+            assert "更多结果" in str(api.last_message(who).buttons)
+            await first_page(who)
+            went_on["还有吗"] = await said(who, "还有吗")
+            for way, text in went_on.items():
+                assert "第 2/2 页" in text, (who, way, text)
+            back = await said(who, "上一页")  # from page 2, shown last
+            assert "第 1/2 页" in back and "⚠" in back, (who, back)
+        # the admin's buttons under a list page still act: 🗑 删除旧版 asks first, 两篇都保留 takes the pair's row
+        # away, and the page (its buttons edited) still pages on
+        page = await first_page(ADMIN)
+        remove = next(b["text"] for b in page.buttons if "删除旧版" in b["text"])
+        await feed(app, api.make_callback_update(page, page.button_data(remove), user_id=ADMIN))
+        assert api.last_message(ADMIN).plain_text.startswith("确定删除讲话"), api.last_message(
+            ADMIN
+        ).plain_text
+        await feed(app, api.make_callback_update(page, page.button_data("两篇都保留"), user_id=ADMIN))
+        kept = api.get_message(ADMIN, page.message_id)
+        assert not [b for b in kept.buttons if "两篇都保留" in b["text"] or "删除旧版" in b["text"]]
+        assert "第 2/2 页" in await said(ADMIN, "下一页", reply_to_message=kept)
