@@ -559,13 +559,15 @@ def give_back_memory() -> None:
 
 @lru_cache(maxsize=1)
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim (None elsewhere: musl, macOS)."""
+    """glibc's malloc_trim, looked up once (None elsewhere: musl, macOS). libc is opened by glibc's soname, not
+    found with `ctypes.util.find_library`, which runs `ldconfig -p` as a child process: forked the first time
+    after a page was read, at the ~850 MB the reading process then held (scripts/ocr_memory.py reported it as
+    the largest child process)."""
     import ctypes
-    import ctypes.util
 
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):
+        return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # no glibc here
         return None
 
 

@@ -1,7 +1,10 @@
 """Where the memory of reading scans goes: the process's resident size and its peak (VmRSS, VmHWM) after the OCR
 engine starts and after each file is read (corpus.read_document), with the heap the engine freed handed back to the
 system after each page (corpus.ocr.give_back_memory, as `speechqa add` does) or, with --keep, kept by the allocator
-as before ops61. Tesseract runs as a child process: its peak is printed apart.
+as before ops61. Tesseract runs as a child process: the programs run as child processes while a file is read are
+named, with the largest child's peak so far — which Linux counts from the peak of the process it was started from
+(a child started after a page read reports that page's ~850 MB, whatever it used itself), so it says how much a
+child took only where it is above this process's own peak.
 
     python scripts/ocr_memory.py benchmarks/corpus-cold33/*.pdf benchmarks/corpus-cold33/*.jp2
     python scripts/ocr_memory.py --keep benchmarks/corpus-cold33/*.pdf benchmarks/corpus-cold33/*.jp2
@@ -41,18 +44,36 @@ def main() -> None:
 
     if args.keep:
         ocr.give_back_memory = lambda: None  # the allocator keeps what it freed, as before ops61
+    started_programs: list[str] = []  # each child process this one starts, by its program's name
+    sys.addaudithook(
+        lambda event, hook_args: (
+            started_programs.append(Path(str(hook_args[0])).name) if event == "subprocess.Popen" else None
+        )
+    )
     engine = ocr.engine()
-    print(f"OCR engine {engine.name if engine else 'none'}: RSS {_status()[0]} MB, peak {_status()[1]} MB")
+    print(
+        f"OCR engine {engine.name if engine else 'none'}: RSS {_status()[0]} MB, peak {_status()[1]} MB; "
+        f"{_children(started_programs)}"
+    )
     for path in args.files:
+        before = len(started_programs)
         started = time.perf_counter()
         document = read_document(path)
         rss, peak = _status()
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         print(
             f"{path.name}: {time.perf_counter() - started:.1f} s, {len(document.text)} characters; "
-            f"RSS {rss} MB, peak {peak} MB (largest child process {child} MB)",
+            f"RSS {rss} MB, peak {peak} MB; {_children(started_programs[before:])}",
             flush=True,
         )
+
+
+def _children(programs: list[str]) -> str:
+    """The child processes started (`programs`), and the largest peak of any child so far."""
+    if not programs:
+        return "no child process"
+    names = ", ".join(f"{name} ×{programs.count(name)}" for name in dict.fromkeys(programs))
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return f"child processes: {names} (largest child's peak so far {largest} MB, counted from this process's)"
 
 
 if __name__ == "__main__":
