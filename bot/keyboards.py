@@ -71,7 +71,7 @@ def answer_keyboard(
 ) -> InlineKeyboardMarkup:
     """For each passage shown: 上下文, 出处, 只看这篇讲话 (and for an admin 📌 设为标准答案, or 取消标准答案
     under the passage pinned, `served_pin`); then
-    取消筛选 when a filter was read from the question, 📌 看标准答案 when a standard question close to it
+    取消筛选 when a filter was read from the question or the answer is within one speech, 📌 看标准答案 when a standard question close to it
     is offered, paging, 导出 Word, and feedback.
 
     `scope` is the view the page belongs to: 0 the answer as first given, `UNFILTERED` without the
@@ -89,7 +89,7 @@ def answer_keyboard(
             rows.append([_button(f"{PIN} {hit.rank}", PinPassage(query_id, hit.passage.id, scope, offset))])
         elif admin and served_pin is not None:  # the agreed answer: an admin may take it back
             rows.append([_button(f"{UNPIN} {hit.rank}", UnpinPassage(served_pin, query_id, scope, offset))])
-    if scope == 0 and auto_filtered:
+    if (scope == 0 and auto_filtered) or scope > 0:  # within one speech (只看这篇讲话) is a filter too
         rows.append([_button(UNFILTER, ScopedResults(query_id, UNFILTERED, 0))])
     if offer is not None:
         question = (

@@ -24,6 +24,7 @@ from index import (
     Counts,
     FileOutcome,
     HomeFull,
+    KinshipBy,
     NearCopy,
     SpeechIndexError,
     SpeechRecord,
@@ -47,6 +48,7 @@ from retrieval import (
     archive_summary,
     attribution,
     index_size,
+    kinship_reason,
     where_they_differ,
 )
 
@@ -381,9 +383,10 @@ def uploaded_name(path: str) -> str:
     return path.removeprefix(UPLOAD).split("/", 1)[-1]
 
 
-def template_note(other: int, similarity: float, why: str) -> str:
+def template_note(other: int, similarity: float, why: KinshipBy | None) -> str:
+    reason = f"，{kinship_reason(why)}" if why else ""
     return (
-        f"与已有的 #{other} 是同一模板的另一份通知（重合 {math.floor(similarity * 100)}%，{why}）："
+        f"与已有的 #{other} 是同一模板的另一份通知（重合 {math.floor(similarity * 100)}%{reason}）："
         "不是更正版，两篇都保留"
     )
 

@@ -151,8 +151,11 @@ _DOC_KIND = _Folded(
 )
 _CONNECTOR_END = re.compile(r"[的和与及、“《（(，,]$")
 # Heading levels: 第一章 and 一、 (1); 第一节 and （一） (2); 第一条 and numbered points (3, or 4 nested).
-_CHAPTER = re.compile(rf"^第[{NUM}\d]+(?:[章编]|部分)")
-_SECTION_PART = re.compile(rf"^第[{NUM}\d]+节")
+# 「第一部分的具体事项……」「第一章是……」 are sentences about a part, not a part's number: read as one, a paragraph
+# under a Word heading left its section (its heading lost from every passage under it)
+_OF_A_PART = r"(?![的是])"
+_CHAPTER = re.compile(rf"^第[{NUM}\d]+(?:[章编]|部分){_OF_A_PART}")
+_SECTION_PART = re.compile(rf"^第[{NUM}\d]+节{_OF_A_PART}")
 _HEADING_1 = re.compile(rf"^[{NUM}]+、")
 _HEADING_2 = re.compile(rf"^[（(][{NUM}]+[）)]")
 _ARTICLE = re.compile(rf"^第[{NUM}\d]+条")

@@ -28,7 +28,7 @@ from .errors import (
     StoreTooNew,
     WriterBusy,
 )
-from .identity import Difference, OlderBy, difference
+from .identity import Difference, KinshipBy, OlderBy, difference
 from .latent import LatentIndex, LatentSearch, LatentTermEncoder, LatentTerms
 from .lexical import LexicalIndex
 from .library import (
@@ -135,6 +135,7 @@ __all__ = [
     "IndexNotBuilt",
     "InvalidSynonym",
     "Kind",
+    "KinshipBy",
     "LatentIndex",
     "LatentSearch",
     "LatentTermEncoder",

@@ -274,18 +274,29 @@ class Particulars:
     path: str | None = None  # the file it was read from: its folders and name may mark a version (修改稿/)
 
 
+class KinshipBy(StrEnum):
+    """What decided `kinship` (a front end words it; the value is what the library stores)."""
+
+    SAME_NUMBER = "same_number"  # the same 文号: a version
+    OTHER_NUMBER = "other_number"  # two different 文号: two documents
+    SAME_TITLE = "same_title"  # the same title, version marks taken off: a version
+    OTHER_MONTH = "other_month"  # a title that differs and a date in another month: another month's notice
+    OWN_TEXT = "own_text"  # what is not the library's boilerplate is mostly the same: a version
+    TEMPLATE_TEXT = "template_text"  # what they share is mostly the template's: two documents
+
+
 @dataclass(frozen=True)
 class Kinship:
     """How a speech being added relates to the stored one `most_similar` found.
 
     kind: "version" — another version of one document (the user is told, and advised to remove the older);
     "template" — another document of one template (another month's notice): both stay, nothing to advise.
-    why: what decided it, for the user (「标题相同」, 「文号不同」, 「日期在不同月份、标题不同」…)."""
+    why: what decided it (a front end words it: retrieval.kinship_reason)."""
 
     kind: str
     overlap: float  # the 5-gram overlap most_similar measured
     own_overlap: float  # the overlap of what is not boilerplate shared with other documents
-    why: str
+    why: KinshipBy
     older: bool = False  # a version dated before the stored one: most likely its earlier version
     by_date: bool = True  # older was told by the dates (else, dated alike, by the files' 修改稿 marks)
 
@@ -484,16 +495,20 @@ def kinship(
     else:  # dated alike (or not): a file kept as the 修改稿 is the later one
         older = version_rank(new.path) < version_rank(old.path)
 
-    def said(kind: str, why: str) -> Kinship:
+    def said(kind: str, why: KinshipBy) -> Kinship:
         return Kinship(kind, overlap_found, round(own, 3), why, older and kind == "version", by_date)
 
     numbers = doc_number(new), doc_number(old)
     if numbers[0] and numbers[1]:
-        return said("version", "文号相同") if numbers[0] == numbers[1] else said("template", "文号不同")
+        return (
+            said("version", KinshipBy.SAME_NUMBER)
+            if numbers[0] == numbers[1]
+            else said("template", KinshipBy.OTHER_NUMBER)
+        )
     if core_title(new.title) == core_title(old.title) and core_title(new.title):
-        return said("version", "标题相同")
+        return said("version", KinshipBy.SAME_TITLE)
     if new.date and old.date and len(new.date) >= 7 and len(old.date) >= 7 and new.date[:7] != old.date[:7]:
-        return said("template", "日期在不同月份、标题不同")
+        return said("template", KinshipBy.OTHER_MONTH)
     if own >= EDITED:
-        return said("version", "模板以外的内容大部分相同")
-    return said("template", "相同的多是模板套话")
+        return said("version", KinshipBy.OWN_TEXT)
+    return said("template", KinshipBy.TEMPLATE_TEXT)

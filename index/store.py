@@ -483,6 +483,32 @@ def _m022_near_copy_reason(db: sqlite_utils.Database) -> None:
         db.conn.execute("ALTER TABLE near_copies ADD COLUMN by_date INTEGER NOT NULL DEFAULT 1")
 
 
+# what decided a near copy, as libraries before 023 stored it (their words, now identity.KinshipBy's values)
+_KINSHIP_WORDS = {
+    "文号相同": "same_number",
+    "文号不同": "other_number",
+    "标题相同": "same_title",
+    "日期在不同月份、标题不同": "other_month",
+    "模板以外的内容大部分相同": "own_text",
+    "相同的多是模板套话": "template_text",
+}
+
+
+def _m023_near_copy_kinship(db: sqlite_utils.Database) -> None:
+    # What decided a near copy was stored as the user's words (「标题相同」); it is stored as identity.KinshipBy's
+    # value now, worded by the front ends (retrieval.kinship_reason). Idempotent, as 016–022.
+    if "near_copies" in db.table_names():
+        for words, value in _KINSHIP_WORDS.items():
+            db.conn.execute("UPDATE near_copies SET why = ? WHERE why = ?", [value, words])
+
+
+def _kinship_by(stored: str) -> identity.KinshipBy | None:
+    try:
+        return identity.KinshipBy(stored)
+    except ValueError:  # '' (an older library's finding without one)
+        return None
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_initial", _m001_initial),
     ("002_query_log", _m002_query_log),
@@ -506,6 +532,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("020_retired_passage_text", _m020_retired_passage_text),
     ("021_bot_replies", _m021_bot_replies),
     ("022_near_copy_reason", _m022_near_copy_reason),
+    ("023_near_copy_kinship", _m023_near_copy_kinship),
 ]
 SYNONYM_MAX_CHARS = 20
 # A pinned or cited text is followed into a longer passage holding it only from this many letters and digits:
@@ -790,7 +817,7 @@ class AddOutcome:
     issuer: str | None = None  # a notice's issuing bodies (corpus.Speech.shown_issuer)
     # an added speech much like a stored one of the same template (another month's notice): both stay
     template_of: int | None = None
-    kinship: str = ""  # what decided similar_to / template_of (index.identity.Kinship.why), for the user
+    kinship: identity.KinshipBy | None = None  # what decided similar_to / template_of (identity.Kinship.why)
     older: bool = False  # similar_to: this speech is dated before that one (most likely its earlier version)
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
@@ -807,7 +834,7 @@ class NearCopy:
     speech_id: int
     other_id: int
     similarity: float
-    why: str
+    why: identity.KinshipBy | None  # what decided it was a version (None: a finding stored before 023)
     shown: bool  # whether a front end has said it (False: its `add` was stopped before its report)
     older: bool = False  # the speech is dated before the other: most likely the other's earlier version
     kept_at: str | None = None  # when an office chose to keep both (`Store.keep_both`): not said again
@@ -1327,7 +1354,7 @@ class Store:
         speech_id: int,
         other_id: int,
         similarity: float,
-        why: str,
+        why: identity.KinshipBy,
         *,
         older: bool = False,
         by_date: bool = True,
@@ -1358,7 +1385,9 @@ class Store:
             + "ORDER BY n.speech_id"
         ).fetchall()
         return [
-            NearCopy(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), row[6], bool(row[7]))
+            NearCopy(
+                row[0], row[1], row[2], _kinship_by(row[3]), bool(row[4]), bool(row[5]), row[6], bool(row[7])
+            )
             for row in rows
         ]
 

@@ -72,7 +72,7 @@ from .smalltalk import (
 )
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
-from .versions import difference_line, near_copy_line, older_reason, where_they_differ
+from .versions import difference_line, kinship_reason, near_copy_line, older_reason, where_they_differ
 from .vocabulary import INTERROGATIVE, Lexicon, Thesaurus, bundled_lexicon, bundled_thesaurus, question_words
 
 __all__ = [
@@ -159,6 +159,7 @@ __all__ = [
     "gather_signals",
     "highlight_spans",
     "index_size",
+    "kinship_reason",
     "load_compiled_scoring",
     "load_judge",
     "load_pin_judge",

@@ -1,8 +1,9 @@
 """How the front ends word two stored versions of one speech (a corrected copy kept beside the old one).
 
 The ⚠ line that `speechqa add` and `speechqa speeches` print, that the bot's upload report and its /speeches list
-say, and the 「不同之处」 line under it, are built here once, from the index's typed findings (`index.OlderBy`,
-`index.Difference`). A front end gives only how its user acts on it: a command to type, a button to press.
+say, the 「不同之处」 line under it and what told a version from another notice of one template are built here
+once, from the index's typed findings (`index.OlderBy`, `index.Difference`, `index.KinshipBy`). A front end gives
+only how its user acts on it: a command to type, a button to press.
 """
 
 from __future__ import annotations
@@ -10,13 +11,30 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from index import Difference, OlderBy, Store, version_difference
+from index import Difference, KinshipBy, OlderBy, Store, version_difference
 
-__all__ = ["OLDER_REASONS", "difference_line", "near_copy_line", "older_reason", "where_they_differ"]
+__all__ = [
+    "KINSHIP_REASONS",
+    "OLDER_REASONS",
+    "difference_line",
+    "kinship_reason",
+    "near_copy_line",
+    "older_reason",
+    "where_they_differ",
+]
 
 OLDER_REASONS = {
     OlderBy.DATE: "这篇的日期更早",
     OlderBy.MARKS: "日期分不出先后，而文件名或所在文件夹标明这篇在先（这篇标着修改前、征求意见稿…，或另一篇标着修改稿、定稿…）",
+}
+
+KINSHIP_REASONS = {
+    KinshipBy.SAME_NUMBER: "文号相同",
+    KinshipBy.OTHER_NUMBER: "文号不同",
+    KinshipBy.SAME_TITLE: "标题相同",
+    KinshipBy.OTHER_MONTH: "日期在不同月份、标题不同",
+    KinshipBy.OWN_TEXT: "模板以外的内容大部分相同",
+    KinshipBy.TEMPLATE_TEXT: "相同的多是模板套话",
 }
 
 # How a front end asks to remove one of the two: given the speech to remove and whether it is this one (the
@@ -27,6 +45,12 @@ Remove = Callable[[int, bool], str]
 def older_reason(by: OlderBy) -> str:
     """Why a speech kept beside another version of itself is taken for the older one, in the user's words."""
     return OLDER_REASONS[by]
+
+
+def kinship_reason(by: KinshipBy) -> str:
+    """What told a speech being added from a stored one it overlaps — another version, or another document of
+    one template — in the user's words (「标题相同」, 「日期在不同月份、标题不同」…)."""
+    return KINSHIP_REASONS[by]
 
 
 def near_copy_line(
@@ -44,7 +68,7 @@ def near_copy_line(
 
     `just_added`: said of a speech this add stored (「与已有的 #15」); `remove`: how to remove the older one
     (None: nothing to do here — the line says which to go by); `keep`: how to keep both (None: not offered)."""
-    close = f"与{'已有的 ' if just_added else ''}#{other_id} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
+    close = f"与{'已有的' if just_added else ''} #{other_id} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
     if older:
         advice = f"{older_reason(by)}，可能是它的旧版" + (
             f"：如果是，{remove(speech_id, True)}" if remove else ""

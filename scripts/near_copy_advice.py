@@ -27,6 +27,7 @@ from pathlib import Path
 
 from corpus import CorpusError, NotASpeech, read_document
 from index import Library
+from retrieval import kinship_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "benchmarks" / "near-copy-pairs.json"
@@ -64,7 +65,7 @@ def pairs_of(folder: Path) -> list[dict[str, object]]:
                             else str(names.get(other, other)),
                             "overlap": s.similarity,
                             "advised": s.similar_to is not None,
-                            "why": getattr(s, "kinship", ""),
+                            "why": kinship_reason(s.kinship) if s.kinship else "",
                             "older": getattr(s, "older", False),  # the new one named as the one to delete
                         }
                     )

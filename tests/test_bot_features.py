@@ -94,10 +94,20 @@ async def test_only_this_speech_asks_again_within_it(api: FakeBotAPI, seed_servi
         first_page = within.plain_text
         if "更多结果 ▶" in labels(within):
             await feed(app, api.make_callback_update(within, within.button_data("更多结果")))
+        later_page, scoped = within.plain_text, labels(within)
+        assert "取消筛选" in scoped  # within one speech is a filter: it can be cancelled
+        await feed(app, api.make_callback_update(within, within.button_data("取消筛选")))
     assert within is not answer and answer.edit_count == 0  # a new message; the answer stays
     assert re.fullmatch(rf"仅限：讲话 #{speech}《[^》]+》", first_page.split("\n")[1])  # with its title
-    assert all(f"讲话 #{speech}" in b for b in blocks_of(first_page) + blocks(within))
-    assert not any(label.startswith("只看这篇讲话") for label in labels(within))
+    assert all(f"讲话 #{speech}" in b for b in blocks_of(first_page) + blocks_of(later_page))
+    assert not any(label.startswith("只看这篇讲话") for label in scoped)
+    # 取消筛选: that message edited in place into the answer without the speech's filter, as first given
+    unfiltered = seed_service.current().search("怎样发挥老干部的作用？", 5, auto_filter=False, pins=True)
+    shown = [int(m) for m in re.findall(r"讲话 #(\d+)", "\n".join(blocks(within)))]
+    assert shown == [h.passage.speech_id for h in unfiltered.hits] and len(set(shown)) > 1
+    assert "仅限" not in within.plain_text and "取消筛选" not in labels(within)
+    assert blocks(within) == blocks(answer)
+    assert any(label.startswith("只看这篇讲话") for label in labels(within))
     assert all(len(b["callback_data"].encode()) <= 64 for b in answer.buttons + within.buttons)
 
 

@@ -99,6 +99,8 @@ async def test_every_button_edit_reaction_and_follow_up_on_messages_from_before_
             broad_asked = api.make_text_update(BROAD)
             await feed(app, broad_asked)
             broad = api.last_message(USER)
+            await feed(app, api.make_callback_update(broad, broad.button_data("只看这篇讲话 1")))
+            within = api.last_message(USER)  # the question asked again within one speech
             await feed(app, api.make_text_update(FILTERED))
             filtered = api.last_message(USER)
             await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
@@ -134,6 +136,7 @@ async def test_every_button_edit_reaction_and_follow_up_on_messages_from_before_
             assert len(api.calls_of("sendDocument")) == 1
             await press(broad, "👎")
             assert any("仅限" not in t and "第 1–5 条" in t for t in await press(filtered, "取消筛选"))
+            assert any("仅限" not in t and "第 1–5 条" in t for t in await press(within, "取消筛选"))
             assert any("标准答案" in t for t in await press(for_admin, "📌", user=ADMIN))
             assert any(t.startswith("📖 上下文") for t in await press(topic_answer, "上下文 1"))
             assert api.calls_of("sendMessage")[-1].params.get("message_thread_id") == topic

@@ -49,8 +49,10 @@ _WORDS = st.sampled_from(["活动安排", "报名办法", "经费保障", "名�
     )
 )
 def test_no_heading_after_a_caption_is_read_as_a_part_of_it(parts: list[tuple[str, bool, int]]) -> None:
-    """Whatever sections hold a captioned table: no heading after a caption is read as a part of it, and each
-    table's rows are under their caption alone, every row once."""
+    """Whatever sections hold a captioned table: no heading after a caption is read as a part of it, each
+    table's rows are under their caption alone, every row once, and each section's one paragraph (「第二部分的
+    具体事项……」: a sentence about a part, not a part's number) is under its 「标题 2」 heading, with or without
+    a table — it was under none (cold35, mend61a)."""
     sections = []
     for n, (word, captioned, rows) in enumerate(parts):
         sections.append(
@@ -70,6 +72,9 @@ def test_no_heading_after_a_caption_is_read_as_a_part_of_it(parts: list[tuple[st
     captions = [f"表{n + 1}{c}" for n, c in enumerate(c for _h, _p, c, _r in sections if c is not None)]
     for p in notice.paragraphs:  # no heading is read as a part of a caption
         assert not any(f"{c} › " in (p.section or "") for c in captions)
+    for heading, paragraph, _c, _r in sections:
+        opening = paragraph.split("{ref}")[0][:8]
+        assert [p.section for p in notice.paragraphs if p.text.startswith(opening)] == [heading]
     for caption, (_h, _p, _c, rows) in zip(captions, [s for s in sections if s[2] is not None], strict=True):
         for row in rows[1:]:
             hits = [p.section for p in notice.paragraphs if f"项目：{row[0]}；" in p.text]

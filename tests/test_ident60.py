@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cli.render import render_speeches
-from index import OlderBy, Store
+from index import KinshipBy, OlderBy, Store
 from index.identity import marks_copy, rather_cited
 from retrieval import SpeechService, older_reason
 from tests.fixtures.corpus_writers import write_docx
@@ -185,7 +185,8 @@ async def test_the_bot_upload_report_says_where_two_versions_differ(
 def test_a_library_written_by_main_keeps_its_near_copy_said_as_it_was(tmp_path: Path) -> None:
     """A library main's code wrote (234bf7f, tests/fixtures/make_main_near_copies.py: two versions of one speech
     dated 2029-03-05 and 2029-03-20) goes through 022_near_copy_reason on open: its finding is kept, told by the
-    dates as main told it, and `speeches` says what main's `add` said."""
+    dates as main told it, and `speeches` says what main's `add` said; 023_near_copy_kinship turns what decided it,
+    stored as the user's words (「标题相同」), into its KinshipBy."""
     with zipfile.ZipFile(OLD_LIBRARIES / "near-copies-234bf7f.zip") as archive:
         archive.extract("speechqa.db", tmp_path)
         said = json.loads(archive.read("made.json"))["add"]
@@ -194,9 +195,10 @@ def test_a_library_written_by_main_keeps_its_near_copy_said_as_it_was(tmp_path: 
     conn.close()
     store = Store(tmp_path / "speechqa.db")
     try:
-        assert store.upgraded == ["022_near_copy_reason"]
+        assert store.upgraded == ["022_near_copy_reason", "023_near_copy_kinship"]
         (found,) = store.near_copies(unshown=True)
         assert (found.speech_id, found.other_id, found.older, found.by_date) == (7, 6, False, True)
+        assert found.why is KinshipBy.SAME_TITLE
         listing = click.unstyle(render_speeches(store.speeches(), {found.speech_id: found}))
     finally:
         store.close()

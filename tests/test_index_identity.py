@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from corpus import HEAD_SECTION, read_bytes
 from index import HomeFull, Library, identity
-from retrieval import Retriever
+from retrieval import Retriever, kinship_reason
 
 from .fakes import FailingEmbedder, FakeEmbedder
 
@@ -670,7 +670,7 @@ def test_kinship_follows_what_differs_whatever_the_shared_share(
         theirs,
         template,
     )
-    assert same_number.kind == "version"
+    assert same_number.kind == "version" and same_number.why is identity.KinshipBy.SAME_NUMBER
     numbered = identity.kinship(
         identity.Particulars(a, day_a, "温老干〔2025〕9号"),
         identity.Particulars(a, day_b, "温老干〔2025〕12号"),
@@ -680,6 +680,7 @@ def test_kinship_follows_what_differs_whatever_the_shared_share(
         template,
     )
     assert numbered.kind == "template" and not numbered.older
+    assert numbered.why is identity.KinshipBy.OTHER_NUMBER
     revised = identity.kinship(
         identity.Particulars(a + "（修改稿）", day_a),
         identity.Particulars(a, day_b),
@@ -694,7 +695,7 @@ def test_kinship_follows_what_differs_whatever_the_shared_share(
         other_month = identity.kinship(
             identity.Particulars(a, day_a), identity.Particulars(b, day_b), share, mine, theirs, template
         )
-        assert other_month.kind == "template"
+        assert other_month.kind == "template" and other_month.why is identity.KinshipBy.OTHER_MONTH
 
 
 @settings(max_examples=100, deadline=None)
@@ -721,4 +722,18 @@ def test_boilerplate_shared_with_the_library_does_not_make_two_notices_versions(
     alone = identity.kinship(*sep, 0.6, a, b, identity.template_sentences([a, b]))
     with_library = identity.kinship(*sep, 0.6, a, b, identity.template_sentences([a, b, third]))
     assert alone.kind == "version" and with_library.kind == "template"
+    assert (alone.why, with_library.why) == (identity.KinshipBy.OWN_TEXT, identity.KinshipBy.TEMPLATE_TEXT)
+    # worded by the front ends, in the words `add` has always said
+    assert [kinship_reason(k.why) for k in (alone, with_library)] == [
+        "模板以外的内容大部分相同",
+        "相同的多是模板套话",
+    ]
+    assert {kinship_reason(by) for by in identity.KinshipBy} == {
+        "文号相同",
+        "文号不同",
+        "标题相同",
+        "日期在不同月份、标题不同",
+        "模板以外的内容大部分相同",
+        "相同的多是模板套话",
+    }
     assert with_library.own_overlap < alone.own_overlap
