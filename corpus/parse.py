@@ -382,7 +382,8 @@ class _Header:
     body_start: int = 0
     first_line: str | None = None  # the body's first line when the header took part of it (a dateline)
     gongwen: bool = False  # the head is a Taiwan 公文's labelled lines (受文者, 發文日期, 發文字號 …)
-    head_fields: list[ImprintField] = field(default_factory=list)  # its other lines: 速別, 密等…, 附件, 地址
+    head_fields: list[ImprintField] = field(default_factory=list)  # its other lines: 速別, 密等…, 附件
+    contacts: list[str] = field(default_factory=list)  # its address and contact lines (地址, 聯絡人, 電話 …)
 
 
 def _read_header(
@@ -596,9 +597,10 @@ def _read_header_from(
 
 
 # A Taiwan 公文's head as 文書處理手冊 sets it under 「<機關> 函」: labelled lines, each read as GB/T 9704's
-# field it is (受文者 → 主送, 發文日期 → the date, 發文字號 → 文号) or kept in the 「文件信息」 passage as it is
-# labelled (速別, 密等及解密條件或保密期限, 附件, the organ's address and contact lines). Compared in
-# simplified script. 「主旨：」 under them starts the body.
+# field it is (受文者 → 主送, 發文日期 → the date, 發文字號 → 文号), kept in the 「文件信息」 passage as it is
+# labelled (速別, 密等及解密條件或保密期限, 附件, 檔號, 保存年限), or — the organ's address and contact lines —
+# a passage of the document, as a mainland notice's 「联系人：…　电话：…」 is (a 附注): whom to ask is searched
+# for, and 「文件信息」 is in no index. Compared in simplified script. 「主旨：」 under them starts the body.
 _GONGWEN_LABELS = frozenset(
     {
         "受文者",
@@ -622,6 +624,9 @@ _GONGWEN_LABELS = frozenset(
         "档号",
         "保存年限",
     }
+)
+_GONGWEN_CONTACT_LABELS = frozenset(
+    {"地址", "机关地址", "联络人", "联络方式", "联络电话", "承办人", "电话", "传真", "电子信箱", "电子邮件"}
 )
 _GONGWEN_REACH = 16  # the lines from the top a 公文's 受文者 line is looked for in
 _GONGWEN_FIELD = re.compile(r"^\s*(?P<label>[^\s：:]{2,12})\s*[：:]\s*(?P<value>.*?)\s*$")
@@ -657,6 +662,8 @@ def _read_gongwen_field(h: _Header, label: str, value: str) -> None:
         h.date = h.date or parse_date(value)
     elif plain == "发文字号":
         h.doc_number = h.doc_number or value or None
+    elif value and plain in _GONGWEN_CONTACT_LABELS:
+        h.contacts.append(f"{label}：{value}")
     elif value:
         h.head_fields.append(ImprintField(label, value))
 
@@ -1650,6 +1657,8 @@ def _parse_speech(
         listed = " ".join(line.text for line in tail.attachment_list)
         paragraphs.append(Paragraph(text=listed, section=ATTACHMENT_SECTION))
     paragraphs += [Paragraph(text=line.text, section="附注") for line in tail.notes]
+    if header.contacts:  # a Taiwan 公文's address and contact lines, one passage as a mainland 联系人 line is
+        paragraphs.append(Paragraph(text="；".join(header.contacts), section="附注"))
     for attachment in tail.attachments:
         paragraphs += _attachment_paragraphs(attachment, tail.attachment_list)
     issuer, date = tail.issuer, tail.date
