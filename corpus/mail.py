@@ -29,6 +29,7 @@ what to fill in (「发件人：单位名称」「主题：材料名称」「时
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SEPARATOR = re.compile(
@@ -246,12 +247,22 @@ def split_signature(body: str) -> tuple[str, str]:
     return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(card)
 
 
+# a picture's Content-ID as a body addresses it: <img src="cid:…">, Outlook's plain-text mark 「[cid:…]」
+_CID = re.compile(r"cid:([^\"'\s>)\]]+)", re.IGNORECASE)
+
+
+# Outlook's plain-text part marks where its HTML shows a picture: 「[cid:image001.png@01DC2F1A.6B3E4D50]」
+_MARKED_PICTURE = re.compile(r"\[cid:[^\]\s]+\]", re.IGNORECASE)
+# where a picture's text goes in an HTML body, until the page is read (a private-use character: no mail's text)
+_PICTURE_MARK = "\ue000"
+
+
 def _shown_pictures(page: str) -> set[str]:
     """The Content-IDs an HTML body shows as its own pictures (``<img src="cid:…">``: a letterhead, a seal,
-    a signature's logo, a QR code laid out in the message), without their angle brackets."""
+    a signature's logo, a QR code, a notice pasted in as a picture), without their angle brackets."""
     from urllib.parse import unquote
 
-    return {unquote(m.group(1)).strip("<>") for m in re.finditer(r"cid:([^\"'\s>)]+)", page, re.IGNORECASE)}
+    return {unquote(m.group(1)).strip("<>") for m in _CID.finditer(page)}
 
 
 def _body_text(part) -> str:  # type: ignore[no-untyped-def]
@@ -276,13 +287,27 @@ def _leaf_parts(message):  # type: ignore[no-untyped-def]
         yield from _leaf_parts(part)
 
 
-def read_eml(name: str, data: bytes) -> Message:
+def _picture_cid(mark: str) -> str | None:
+    """The Content-ID an ``<img>`` tag (or Outlook's plain-text 「[cid:…]」) shows, or None."""
+    from urllib.parse import unquote
+
+    match = _CID.search(mark)
+    return unquote(match.group(1)).strip("<>") if match else None
+
+
+def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] | None = None) -> Message:
     """An e-mail saved whole (Outlook's, Foxmail's, Thunderbird's or a web mail's 「另存为」 .eml: RFC 5322,
     MIME) read as its text and its attachments. The body is the message's plain-text part (its first,
     outside attachments), else its HTML part as a page reads (`corpus.html`), decoded by the charset each
     names; a header's encoded words (``=?gb2312?B?…?=``) and an attachment's name, encoded in RFC 2231 or,
     as Chinese mail programs write it, in an RFC 2047 word, are decoded. Raises UnreadableFile when the
-    bytes are no mail message."""
+    bytes are no mail message.
+
+    A picture the HTML body shows (``<img src="cid:…">``) is the body's, not an attachment: `picture_text`
+    (its name, its bytes) gives the text it holds — a screenshot of a notice pasted into the mail — or "" for
+    a letterhead, a seal, a QR code. That text stands where the picture does: in place of the ``<img>`` in an
+    HTML body, of Outlook's 「[cid:…]」 mark in a plain one, else after the body (before the signature).
+    Without `picture_text` the shown pictures are passed over."""
     import email
     import email.policy
 
@@ -299,6 +324,7 @@ def read_eml(name: str, data: bytes) -> Message:
             header.append(f"{label}: {' '.join(str(value).split())}")
     plain = html = None
     attachments: list[tuple[str, bytes]] = []
+    pictures: dict[str, str] = {}  # each shown picture's Content-ID and the text it holds ("": none)
     # the pictures an HTML body shows in its lines are the body's, not files sent with it
     shown = set().union(
         *(
@@ -306,7 +332,7 @@ def read_eml(name: str, data: bytes) -> Message:
             for part in _leaf_parts(message)
             if part.get_content_type() == "text/html"
         )
-    )
+    ) - {""}
     for part in _leaf_parts(message):
         if part.get_content_type() == "message/rfc822":
             # a message forwarded as an attachment: read as an .eml of its own, under its subject
@@ -316,8 +342,13 @@ def read_eml(name: str, data: bytes) -> Message:
                 attachments.append((f"{subject.replace('/', '／')}.eml", inner.as_bytes()))
             continue
         filename = part.get_filename()
-        if str(part.get("Content-ID") or "").strip().strip("<>") in shown - {""}:
-            continue  # a picture the body shows where it stands (<img src="cid:…">)
+        cid = str(part.get("Content-ID") or "").strip().strip("<>")
+        if cid in shown:  # a picture the body shows where it stands (<img src="cid:…">)
+            if cid not in pictures:
+                payload = part.get_payload(decode=True) or b""
+                shown_name = " ".join((filename or cid).split())
+                pictures[cid] = picture_text(shown_name, payload).strip() if picture_text and payload else ""
+            continue
         if filename or part.get_content_disposition() == "attachment":
             payload = part.get_payload(decode=True)
             if payload:
@@ -326,13 +357,34 @@ def read_eml(name: str, data: bytes) -> Message:
             plain = _body_text(part)
         elif part.get_content_type() == "text/html" and html is None:
             html = part
+    placed: set[str] = set()
+
+    def in_place(mark: re.Match[str], html_mark: bool) -> str:
+        # the text of a picture holding one, a paragraph of its own where the picture stands (in an HTML
+        # body a private-use mark first, its own block, replaced once the page is read)
+        cid = _picture_cid(mark.group(0))
+        if cid is None or cid not in pictures:
+            return mark.group(0)
+        placed.add(cid)
+        if not pictures[
+            cid
+        ]:  # a seal, a logo: Outlook's mark is no text; an <img> is left to the page reader
+            return mark.group(0) if html_mark else ""
+        return f"<p>{_PICTURE_MARK}{cid}{_PICTURE_MARK}</p>" if html_mark else f"\n\n{pictures[cid]}\n\n"
+
     if plain is not None:
-        body = plain
+        body = _MARKED_PICTURE.sub(lambda m: in_place(m, False), plain)
     elif html is not None:
-        page = read_html(name, html.get_payload(decode=True) or b"", charset=html.get_content_charset())
+        source = re.sub(r"<img\b[^>]*>", lambda m: in_place(m, True), _body_text(html), flags=re.IGNORECASE)
+        page = read_html(name, source.encode("utf-8"), charset="utf-8")
         body = "\n".join(block.text for block in page.blocks)
+        body = re.sub(
+            rf"{_PICTURE_MARK}(.+?){_PICTURE_MARK}", lambda m: f"\n\n{pictures[m.group(1)]}\n\n", body
+        )
     else:
         body = ""
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     body, signature = split_signature(body.strip("\n"))
+    if after := [text for cid, text in pictures.items() if text and cid not in placed]:
+        body = "\n\n".join([body, *after]).strip("\n")
     return Message("\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature)

@@ -16,14 +16,26 @@ package, composing as the mail programs do).
 from __future__ import annotations
 
 import re
+from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus import parse_document, read_bytes
+from corpus import installed_engines, parse_document, read_bytes
+from corpus.errors import NotASpeech
 from corpus.mail import SIGNATURE_LABEL, read_eml, split_signature
+from corpus.ocr import read_picture_page
 from tests.fixtures.html_mail.make_html_mail import AUTHOR, CARD, LINES, LIST_NAME, SUBJECT
+from tests.fixtures.html_mail.make_pasted_notice_mail import (
+    FORM_NAME,
+    FORM_TEXT,
+    INTRO,
+    NOTICE,
+    OUTRO,
+    picture,
+)
 
 EML = Path(__file__).parent / "fixtures" / "html_mail" / "notice.eml"
 
@@ -99,3 +111,99 @@ def test_a_rule_with_sentences_under_it_stays_in_the_body(
     """A rule with sentences under it (a forwarded notice, a postscript) is the body's: nothing is split off."""
     text = "\n".join([*body, rule, *after])
     assert split_signature(text) == (text, "")
+
+
+# --- a notice pasted into the body as a picture (mend61c) -------------------------------------------------
+# cold35 passed over every picture the HTML body shows, and with them a notice staff paste into a mail as a
+# screenshot (main read it by OCR, under 「附件：image001」). A shown picture is read by OCR again, as a GIF is
+# (`corpus.ocr.read_picture_page`: short side under 150 px, or no sentence, is a logo or a seal), and its text
+# stands where the picture does. The file: ``tests/fixtures/html_mail/pasted_notice.eml``, made by
+# ``make_pasted_notice_mail.py`` there.
+
+PASTED = Path(__file__).parent / "fixtures" / "html_mail" / "pasted_notice.eml"
+_needs_ocr = pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
+
+
+@_needs_ocr
+def test_a_notice_pasted_as_a_picture_reads_once_where_it_stands_and_the_seal_not_at_all() -> None:
+    document = read_bytes(PASTED.name, PASTED.read_bytes())
+    assert document.notes == ()  # the seal and the logo are passed over without a word
+    [notice] = parse_document(document)
+    body = squash(
+        "".join(p.text for p in notice.paragraphs if not (p.section or "").startswith(("健步走", "文件信息")))
+    )
+    # the sender's lines, the notice's six lines as OCR reads them, in the order the body shows them; nothing
+    # from the seal (a red ring and star) or the logo
+    assert body == squash(INTRO + "".join(NOTICE) + OUTRO + "骆文斌")
+    assert f"附件：{Path(FORM_NAME).stem}" in document.text
+    assert squash(FORM_TEXT.split("\n")[1]) in squash(document.text)
+
+
+@_needs_ocr
+def test_a_seal_and_a_logo_hold_no_page() -> None:
+    """The rule a GIF is read by: a seal a page's size holds no sentence, a logo is too small for a page."""
+    with pytest.raises(NotASpeech, match="没有读出文字"):
+        read_picture_page("image002.png", picture("seal"))
+    with pytest.raises(NotASpeech, match="120×40"):
+        read_picture_page("image003.png", picture("logo"))
+
+
+class _ScreenshotReader:
+    """A fake of the OCR the reader passes to `read_eml`: the notice's text for one picture, none for others;
+    it records the pictures it was asked about."""
+
+    def __init__(self, text_of: dict[str, str]) -> None:
+        self.text_of = text_of
+        self.asked: list[str] = []
+
+    def __call__(self, name: str, data: bytes) -> str:
+        self.asked.append(name)
+        return self.text_of.get(name, "")
+
+
+def test_a_shown_picture_is_no_attachment_and_its_text_stands_in_the_html_body() -> None:
+    reader = _ScreenshotReader({"image001.png": "\n".join(NOTICE)})
+    message = read_eml(PASTED.name, PASTED.read_bytes(), reader)
+    assert reader.asked == ["image001.png", "image002.png", "image003.png"]
+    assert [name for name, _ in message.attachments] == [FORM_NAME]
+    text = message.text
+    assert text.index(INTRO) < text.index(NOTICE[2]) < text.index(NOTICE[-1]) < text.index(OUTRO)
+
+
+def _outlook_mail(plain: str) -> bytes:
+    """A mail as Outlook sends one with a pasted picture: text/plain (with or without its 「[cid:…]」 mark),
+    text/html showing the picture, the picture related to it."""
+    mail = EmailMessage()
+    mail["From"] = "骆文斌 <lwb@fengzhu.example.cn>"
+    mail["To"] = "zhibu@fengzhu.example.cn"
+    mail["Subject"] = "转发：健步走活动通知"
+    mail["Date"] = "Wed, 30 Sep 2026 10:00:00 +0800"
+    mail.set_content(plain)
+    mail.add_alternative(
+        '<p>各位：通知见下图。</p><p><img src="cid:image001.png@01DC"></p><p>谢谢。</p>', "html"
+    )
+    mail.get_payload()[1].add_related(
+        b"png", "image", "png", cid="<image001.png@01DC>", filename="image001.png"
+    )
+    return bytes(mail)
+
+
+@pytest.mark.parametrize(
+    ("plain", "where"),
+    [
+        ("各位：通知见下图。\n[cid:image001.png@01DC]\n谢谢。\n", "in place of Outlook's mark"),
+        ("各位：通知见下图。\n谢谢。\n-- \n骆文斌\n电话：0571-1234567\n", "after the body, before the card"),
+    ],
+)
+def test_a_plain_body_puts_the_pictures_text_where_it_can(plain: str, where: str) -> None:
+    message = read_eml(
+        "通知.eml", _outlook_mail(plain), _ScreenshotReader({"image001.png": "\n".join(NOTICE)})
+    )
+    text = message.text
+    assert "cid:" not in text and message.attachments == ()
+    assert text.count(NOTICE[2]) == 1
+    if where.startswith("in place"):
+        assert text.index("通知见下图") < text.index(NOTICE[2]) < text.index("谢谢")
+    else:
+        assert text.index("谢谢") < text.index(NOTICE[2])
+        assert message.signature == "骆文斌\n电话：0571-1234567"
