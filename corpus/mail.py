@@ -4,7 +4,7 @@ Staff forward notices by e-mail and save the message as a .txt (Outlook's, Foxma
 「另存为文本」, or the text copied out of the window). Such a file holds, besides the notice, the mail
 program's own lines: the header of each message in the chain — 「发件人: …」「发送时间: …」「收件人: …」
 「抄送: …」「主题: …」 (or From / Sent / Date / To / Cc / Subject), often under a separator such as
-「-----原始邮件-----」 or 「---------- Forwarded message ---------」 — and, in a reply or a forward, the
+「-----原始邮件-----」 or 「---------- Forwarded message ---------」, or Outlook's rule of underscores — and, in a reply or a forward, the
 earlier message quoted line by line with 「> 」 (「>> 」 a level deeper).
 
 `mail_text` gives the text as the notice reads: the header lines and separators dropped, every line's
@@ -175,6 +175,12 @@ def read_mail(text: str) -> Mail:
     if not blocks:
         return Mail(text)
     header = {n for block in blocks for n in block}
+    for block in blocks:  # the rule Outlook draws over a quoted header (「________」) goes with it
+        above = block.start - 1
+        while above >= 0 and not unquoted[above].strip():
+            above -= 1
+        if above >= 0 and _SIGNATURE_LINE.match(unquoted[above].strip()):
+            header.add(above)
     fields = [[f for n in block if (f := _field(unquoted, n))] for block in blocks]
     subject = next((_REPLY_PREFIX.sub("", v).strip() for k, v in fields[0] if k in _SUBJECT_KEYS), "")
     days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
@@ -233,8 +239,9 @@ def split_signature(body: str) -> tuple[str, str]:
     """The body and the sender's signature under it: the signature is what follows the body's last
     signature line (「-- 」 as RFC 3676 writes it, 「——」, 「____」 alone on a line) when it is a card — one to
     eight short lines (60 characters at most), none ending a sentence or opening a list (a name, a post, a
-    telephone number, an address). A rule inside the body, or one with paragraphs under it, is the body's;
-    then the signature is ""."""
+    telephone number, an address), and not a quoted message's header (a sender's line and another header
+    line: 「发件人: …」「发送时间: …」, as Outlook writes one under its rule when it forwards). A rule inside the
+    body, or one with paragraphs under it, is the body's; then the signature is ""."""
     lines = body.split("\n")
     marks = [i for i, line in enumerate(lines) if _SIGNATURE_LINE.match(line.strip())]
     if not marks or not any(line.strip() for line in lines[: marks[-1]]):
@@ -243,6 +250,11 @@ def split_signature(body: str) -> tuple[str, str]:
     if not card or len(card) > _SIGNATURE_MAX_LINES:
         return body, ""
     if any(len(line) > _SIGNATURE_MAX_WIDTH or _SENTENCE_END.search(line) for line in card):
+        return body, ""
+    keys = [key for line in card if (key := _header_key(line)) is not None]
+    if len(keys) >= 2 and _SENDER_KEYS & set(keys):
+        # a forwarded or quoted message's header under Outlook's rule (「发件人: …」「发送时间: …」「主题: …」):
+        # the earlier message, read as the saved text is (its header lines dropped), never a sender's card
         return body, ""
     return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(card)
 

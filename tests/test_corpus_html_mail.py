@@ -28,6 +28,7 @@ from corpus.errors import NotASpeech
 from corpus.mail import SIGNATURE_LABEL, read_eml, split_signature
 from corpus.ocr import read_picture_page
 from tests.fixtures.html_mail.make_html_mail import AUTHOR, CARD, LINES, LIST_NAME, SUBJECT
+from tests.fixtures.html_mail.make_outlook_forward import NOTE, NOTICE_NAME
 from tests.fixtures.html_mail.make_pasted_notice_mail import (
     FORM_NAME,
     FORM_TEXT,
@@ -207,3 +208,55 @@ def test_a_plain_body_puts_the_pictures_text_where_it_can(plain: str, where: str
     else:
         assert text.index("谢谢") < text.index(NOTICE[2])
         assert message.signature == "骆文斌\n电话：0571-1234567"
+
+
+# --- Outlook's forward: its rule over the earlier message's header is no signature line (mend61c) -----------
+# cold35 read Outlook's 「________________________________」 over a forwarded message's header as a signature
+# line and the header — 「发件人: 骆文斌 <lwb@…>」「发送时间: …」 — as the forwarder's card under 「§ 发件人签名」.
+# A quoted header is read as a saved mail's text is (as main read it): its lines dropped, the rule with them.
+# The file: ``tests/fixtures/html_mail/outlook_forward.eml``, made by ``make_outlook_forward.py`` there.
+
+FORWARD = Path(__file__).parent / "fixtures" / "html_mail" / "outlook_forward.eml"
+
+
+def test_outlooks_forward_header_is_no_signature() -> None:
+    message = read_eml(FORWARD.name, FORWARD.read_bytes())
+    assert message.signature == ""
+    [notice] = parse_document(read_bytes(FORWARD.name, FORWARD.read_bytes()))
+    sections = {p.section or "" for p in notice.paragraphs}
+    assert not any(s.startswith(SIGNATURE_LABEL) for s in sections)
+    text = "".join(p.text for p in notice.paragraphs)
+    assert "lwb@" not in text and "发送时间" not in text and "____" not in text
+    assert squash(NOTE[1]) in squash(text)
+    assert any(s.startswith("附件") and Path(NOTICE_NAME).stem in s for s in sections)
+    assert (notice.date, notice.issuer) == ("2026-09-30", "枫渚县委老干部局")
+
+
+_HEADER_LINE = st.sampled_from(
+    [
+        "发送时间: 2026年9月30日 10:00",
+        "Sent: Wednesday, September 30, 2026 10:00 AM",
+        "收件人: 李晓梅 <lxm@fengzhu.example.cn>",
+        "To: zhibu@fengzhu.example.cn",
+        "主题: 关于报送健步走人数的通知",
+        "Subject: 健步走活动",
+        "抄送: 办公室",
+    ]
+)
+
+
+@given(
+    body=st.lists(_SENTENCE, min_size=1, max_size=5),
+    rule=_RULE,
+    sender=st.sampled_from(
+        ["发件人: 骆文斌 <lwb@fengzhu.example.cn>", "From: 骆文斌 <lwb@fengzhu.example.cn>"]
+    ),
+    others=st.lists(_HEADER_LINE, min_size=1, max_size=5, unique=True),
+)
+def test_a_quoted_header_under_a_rule_is_never_a_signature(
+    body: list[str], rule: str, sender: str, others: list[str]
+) -> None:
+    """A block of mail header lines (a sender's and another) under any rule is the earlier message's header,
+    in any order, in Chinese or English: nothing is split off."""
+    text = "\n".join([*body, rule, sender, *others])
+    assert split_signature(text) == (text, "")
