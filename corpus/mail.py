@@ -377,11 +377,11 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
         cid = _picture_cid(mark.group(0))
         if cid is None or cid not in pictures:
             return mark.group(0)
-        placed.add(cid)
-        if not pictures[
-            cid
-        ]:  # a seal, a logo: Outlook's mark is no text; an <img> is left to the page reader
+        if not pictures[cid] or cid in placed:
+            # a seal, a logo, or a picture shown again (its text is read once): Outlook's mark is no text; an
+            # <img> is left to the page reader
             return mark.group(0) if html_mark else ""
+        placed.add(cid)
         return f"<p>{_PICTURE_MARK}{cid}{_PICTURE_MARK}</p>" if html_mark else f"\n\n{pictures[cid]}\n\n"
 
     if plain is not None:

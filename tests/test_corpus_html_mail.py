@@ -194,6 +194,10 @@ def _outlook_mail(plain: str) -> bytes:
     [
         ("各位：通知见下图。\n[cid:image001.png@01DC]\n谢谢。\n", "in place of Outlook's mark"),
         ("各位：通知见下图。\n谢谢。\n-- \n骆文斌\n电话：0571-1234567\n", "after the body, before the card"),
+        (
+            "各位：通知见下图。\n[cid:image001.png@01DC]\n同上：[cid:image001.png@01DC]\n谢谢。\n",
+            "in place, once",
+        ),
     ],
 )
 def test_a_plain_body_puts_the_pictures_text_where_it_can(plain: str, where: str) -> None:
