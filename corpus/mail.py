@@ -265,8 +265,6 @@ _CID = re.compile(r"cid:([^\"'\s>)\]]+)", re.IGNORECASE)
 
 # Outlook's plain-text part marks where its HTML shows a picture: 「[cid:image001.png@01DC2F1A.6B3E4D50]」
 _MARKED_PICTURE = re.compile(r"\[cid:[^\]\s]+\]", re.IGNORECASE)
-# where a picture's text goes in an HTML body, until the page is read (a private-use character: no mail's text)
-_PICTURE_MARK = "\ue000"
 
 
 def _shown_pictures(page: str) -> set[str]:
@@ -316,9 +314,9 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
     bytes are no mail message.
 
     A picture the HTML body shows (``<img src="cid:…">``) is the body's, not an attachment: `picture_text`
-    (its name, its bytes) gives the text it holds — a screenshot of a notice pasted into the mail — or "" for
-    a letterhead, a seal, a QR code. That text stands where the picture does: in place of the ``<img>`` in an
-    HTML body, of Outlook's 「[cid:…]」 mark in a plain one, else after the body (before the signature).
+    (its name, its bytes) gives the text it holds — a notice pasted into the mail as a screenshot — or "" for
+    a letterhead, a seal, a QR code. That text is read after the body's own lines (before the signature), as a
+    notice of its own: in place, the forwarder's lines under it ran into its 落款, which was then not found.
     Without `picture_text` the shown pictures are passed over."""
     import email
     import email.policy
@@ -369,34 +367,17 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
             plain = _body_text(part)
         elif part.get_content_type() == "text/html" and html is None:
             html = part
-    placed: set[str] = set()
-
-    def in_place(mark: re.Match[str], html_mark: bool) -> str:
-        # the text of a picture holding one, a paragraph of its own where the picture stands (in an HTML
-        # body a private-use mark first, its own block, replaced once the page is read)
-        cid = _picture_cid(mark.group(0))
-        if cid is None or cid not in pictures:
-            return mark.group(0)
-        if not pictures[cid] or cid in placed:
-            # a seal, a logo, or a picture shown again (its text is read once): Outlook's mark is no text; an
-            # <img> is left to the page reader
-            return mark.group(0) if html_mark else ""
-        placed.add(cid)
-        return f"<p>{_PICTURE_MARK}{cid}{_PICTURE_MARK}</p>" if html_mark else f"\n\n{pictures[cid]}\n\n"
-
-    if plain is not None:
-        body = _MARKED_PICTURE.sub(lambda m: in_place(m, False), plain)
-    elif html is not None:
-        source = re.sub(r"<img\b[^>]*>", lambda m: in_place(m, True), _body_text(html), flags=re.IGNORECASE)
-        page = read_html(name, source.encode("utf-8"), charset="utf-8")
-        body = "\n".join(block.text for block in page.blocks)
-        body = re.sub(
-            rf"{_PICTURE_MARK}(.+?){_PICTURE_MARK}", lambda m: f"\n\n{pictures[m.group(1)]}\n\n", body
+    if plain is not None:  # Outlook's marks of the pictures its HTML shows are no text
+        body = _MARKED_PICTURE.sub(
+            lambda m: "" if _picture_cid(m.group(0)) in pictures else m.group(0), plain
         )
+    elif html is not None:
+        page = read_html(name, html.get_payload(decode=True) or b"", charset=html.get_content_charset())
+        body = "\n".join(block.text for block in page.blocks)
     else:
         body = ""
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     body, signature = split_signature(body.strip("\n"))
-    if after := [text for cid, text in pictures.items() if text and cid not in placed]:
+    if after := [text for text in pictures.values() if text]:
         body = "\n\n".join([body, *after]).strip("\n")
     return Message("\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature)
