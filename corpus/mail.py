@@ -4,7 +4,7 @@ Staff forward notices by e-mail and save the message as a .txt (Outlook's, Foxma
 「另存为文本」, or the text copied out of the window). Such a file holds, besides the notice, the mail
 program's own lines: the header of each message in the chain — 「发件人: …」「发送时间: …」「收件人: …」
 「抄送: …」「主题: …」 (or From / Sent / Date / To / Cc / Subject), often under a separator such as
-「-----原始邮件-----」 or 「---------- Forwarded message ---------」 — and, in a reply or a forward, the
+「-----原始邮件-----」 or 「---------- Forwarded message ---------」, or Outlook's rule of underscores — and, in a reply or a forward, the
 earlier message quoted line by line with 「> 」 (「>> 」 a level deeper).
 
 `mail_text` gives the text as the notice reads: the header lines and separators dropped, every line's
@@ -29,6 +29,7 @@ what to fill in (「发件人：单位名称」「主题：材料名称」「时
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SEPARATOR = re.compile(
@@ -174,6 +175,12 @@ def read_mail(text: str) -> Mail:
     if not blocks:
         return Mail(text)
     header = {n for block in blocks for n in block}
+    for block in blocks:  # the rule Outlook draws over a quoted header (「________」) goes with it
+        above = block.start - 1
+        while above >= 0 and not unquoted[above].strip():
+            above -= 1
+        if above >= 0 and _SIGNATURE_LINE.match(unquoted[above].strip()):
+            header.add(above)
     fields = [[f for n in block if (f := _field(unquoted, n))] for block in blocks]
     subject = next((_REPLY_PREFIX.sub("", v).strip() for k, v in fields[0] if k in _SUBJECT_KEYS), "")
     days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
@@ -232,8 +239,9 @@ def split_signature(body: str) -> tuple[str, str]:
     """The body and the sender's signature under it: the signature is what follows the body's last
     signature line (「-- 」 as RFC 3676 writes it, 「——」, 「____」 alone on a line) when it is a card — one to
     eight short lines (60 characters at most), none ending a sentence or opening a list (a name, a post, a
-    telephone number, an address). A rule inside the body, or one with paragraphs under it, is the body's;
-    then the signature is ""."""
+    telephone number, an address), and not a quoted message's header (a sender's line and another header
+    line: 「发件人: …」「发送时间: …」, as Outlook writes one under its rule when it forwards). A rule inside the
+    body, or one with paragraphs under it, is the body's; then the signature is ""."""
     lines = body.split("\n")
     marks = [i for i, line in enumerate(lines) if _SIGNATURE_LINE.match(line.strip())]
     if not marks or not any(line.strip() for line in lines[: marks[-1]]):
@@ -243,15 +251,28 @@ def split_signature(body: str) -> tuple[str, str]:
         return body, ""
     if any(len(line) > _SIGNATURE_MAX_WIDTH or _SENTENCE_END.search(line) for line in card):
         return body, ""
+    keys = [key for line in card if (key := _header_key(line)) is not None]
+    if len(keys) >= 2 and _SENDER_KEYS & set(keys):
+        # a forwarded or quoted message's header under Outlook's rule (「发件人: …」「发送时间: …」「主题: …」):
+        # the earlier message, read as the saved text is (its header lines dropped), never a sender's card
+        return body, ""
     return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(card)
+
+
+# a picture's Content-ID as a body addresses it: <img src="cid:…">, Outlook's plain-text mark 「[cid:…]」
+_CID = re.compile(r"cid:([^\"'\s>)\]]+)", re.IGNORECASE)
+
+
+# Outlook's plain-text part marks where its HTML shows a picture: 「[cid:image001.png@01DC2F1A.6B3E4D50]」
+_MARKED_PICTURE = re.compile(r"\[cid:[^\]\s]+\]", re.IGNORECASE)
 
 
 def _shown_pictures(page: str) -> set[str]:
     """The Content-IDs an HTML body shows as its own pictures (``<img src="cid:…">``: a letterhead, a seal,
-    a signature's logo, a QR code laid out in the message), without their angle brackets."""
+    a signature's logo, a QR code, a notice pasted in as a picture), without their angle brackets."""
     from urllib.parse import unquote
 
-    return {unquote(m.group(1)).strip("<>") for m in re.finditer(r"cid:([^\"'\s>)]+)", page, re.IGNORECASE)}
+    return {unquote(m.group(1)).strip("<>") for m in _CID.finditer(page)}
 
 
 def _body_text(part) -> str:  # type: ignore[no-untyped-def]
@@ -276,13 +297,27 @@ def _leaf_parts(message):  # type: ignore[no-untyped-def]
         yield from _leaf_parts(part)
 
 
-def read_eml(name: str, data: bytes) -> Message:
+def _picture_cid(mark: str) -> str | None:
+    """The Content-ID an ``<img>`` tag (or Outlook's plain-text 「[cid:…]」) shows, or None."""
+    from urllib.parse import unquote
+
+    match = _CID.search(mark)
+    return unquote(match.group(1)).strip("<>") if match else None
+
+
+def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] | None = None) -> Message:
     """An e-mail saved whole (Outlook's, Foxmail's, Thunderbird's or a web mail's 「另存为」 .eml: RFC 5322,
     MIME) read as its text and its attachments. The body is the message's plain-text part (its first,
     outside attachments), else its HTML part as a page reads (`corpus.html`), decoded by the charset each
     names; a header's encoded words (``=?gb2312?B?…?=``) and an attachment's name, encoded in RFC 2231 or,
     as Chinese mail programs write it, in an RFC 2047 word, are decoded. Raises UnreadableFile when the
-    bytes are no mail message."""
+    bytes are no mail message.
+
+    A picture the HTML body shows (``<img src="cid:…">``) is the body's, not an attachment: `picture_text`
+    (its name, its bytes) gives the text it holds — a notice pasted into the mail as a screenshot — or "" for
+    a letterhead, a seal, a QR code. That text is read after the body's own lines (before the signature), as a
+    notice of its own: in place, the forwarder's lines under it ran into its 落款, which was then not found.
+    Without `picture_text` the shown pictures are passed over."""
     import email
     import email.policy
 
@@ -299,6 +334,7 @@ def read_eml(name: str, data: bytes) -> Message:
             header.append(f"{label}: {' '.join(str(value).split())}")
     plain = html = None
     attachments: list[tuple[str, bytes]] = []
+    pictures: dict[str, str] = {}  # each shown picture's Content-ID and the text it holds ("": none)
     # the pictures an HTML body shows in its lines are the body's, not files sent with it
     shown = set().union(
         *(
@@ -306,7 +342,7 @@ def read_eml(name: str, data: bytes) -> Message:
             for part in _leaf_parts(message)
             if part.get_content_type() == "text/html"
         )
-    )
+    ) - {""}
     for part in _leaf_parts(message):
         if part.get_content_type() == "message/rfc822":
             # a message forwarded as an attachment: read as an .eml of its own, under its subject
@@ -316,8 +352,13 @@ def read_eml(name: str, data: bytes) -> Message:
                 attachments.append((f"{subject.replace('/', '／')}.eml", inner.as_bytes()))
             continue
         filename = part.get_filename()
-        if str(part.get("Content-ID") or "").strip().strip("<>") in shown - {""}:
-            continue  # a picture the body shows where it stands (<img src="cid:…">)
+        cid = str(part.get("Content-ID") or "").strip().strip("<>")
+        if cid in shown:  # a picture the body shows where it stands (<img src="cid:…">)
+            if cid not in pictures:
+                payload = part.get_payload(decode=True) or b""
+                shown_name = " ".join((filename or cid).split())
+                pictures[cid] = picture_text(shown_name, payload).strip() if picture_text and payload else ""
+            continue
         if filename or part.get_content_disposition() == "attachment":
             payload = part.get_payload(decode=True)
             if payload:
@@ -326,8 +367,10 @@ def read_eml(name: str, data: bytes) -> Message:
             plain = _body_text(part)
         elif part.get_content_type() == "text/html" and html is None:
             html = part
-    if plain is not None:
-        body = plain
+    if plain is not None:  # Outlook's marks of the pictures its HTML shows are no text
+        body = _MARKED_PICTURE.sub(
+            lambda m: "" if _picture_cid(m.group(0)) in pictures else m.group(0), plain
+        )
     elif html is not None:
         page = read_html(name, html.get_payload(decode=True) or b"", charset=html.get_content_charset())
         body = "\n".join(block.text for block in page.blocks)
@@ -335,4 +378,6 @@ def read_eml(name: str, data: bytes) -> Message:
         body = ""
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     body, signature = split_signature(body.strip("\n"))
+    if after := [text for text in pictures.values() if text]:
+        body = "\n\n".join([body, *after]).strip("\n")
     return Message("\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature)

@@ -221,6 +221,21 @@ def read_gif(name: str, data: bytes, reader: OcrEngine | None = None) -> list[Pa
     animated notice may open on a blank or a title frame. NotASpeech (passed over in a folder, told when
     added by name) for one smaller than a page (`GIF_PAGE_SIDE`) or in which no frame holds a sentence: a
     logo, an icon, a spacer, an emoticon."""
+    return read_picture_page(name, data, reader, kind=" GIF 图片", looks_like="标志、图标或动画表情")
+
+
+def read_picture_page(
+    name: str,
+    data: bytes,
+    reader: OcrEngine | None = None,
+    *,
+    kind: str = "图片",
+    looks_like: str = "标志、印章或二维码",
+) -> list[PageText]:
+    """The page a picture that may be a logo holds (a GIF; a picture an e-mail's body shows — a screenshot of a
+    notice, or a letterhead, a seal, a QR code): its first frame (of the first `GIF_FRAMES_READ`) in which OCR
+    reads a sentence. NotASpeech for one smaller than a page (`GIF_PAGE_SIDE`) or in which no frame holds a
+    sentence. `kind` names the picture in those messages (「 GIF 图片」), `looks_like` what one with no text is."""
     from PIL import Image as PILImage
 
     PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
@@ -228,7 +243,7 @@ def read_gif(name: str, data: bytes, reader: OcrEngine | None = None) -> list[Pa
     width, height = image.size
     if min(width, height) < GIF_PAGE_SIDE:
         raise NotASpeech(
-            f"{name} 是很小的 GIF 图片（{width}×{height} 像素），像是标志或图标，不是文件的页面"
+            f"{name} 是很小的{kind}（{width}×{height} 像素），像是标志或图标，不是文件的页面"
             f"（短边不到 {GIF_PAGE_SIDE} 像素的图片读不出整页文字）"
         )
     reader = reader or engine()
@@ -246,7 +261,7 @@ def read_gif(name: str, data: bytes, reader: OcrEngine | None = None) -> list[Pa
         page = recognise(name, reader, frame)
         if len(re.findall(r"\w", pages_text([page]))) >= _SENTENCE_CHARACTERS:
             return [page]
-    raise NotASpeech(f"{name} 是 GIF 图片，其中没有读出文字（像是标志、图标或动画表情），不是文件的页面")
+    raise NotASpeech(f"{name} 是{kind}，其中没有读出文字（像是{looks_like}），不是文件的页面")
 
 
 class _Opened(NamedTuple):

@@ -32,6 +32,7 @@ from .errors import (
     CorpusError,
     EmptyDocument,
     ExportedAnswer,
+    NotASpeech,
     PictureNotPage,
     TooLarge,
     UnreadableFile,
@@ -748,6 +749,22 @@ class _Decoded(NamedTuple):
     introduced: str | None = None
 
 
+def _shown_picture_text(picture: str, content: bytes, notes: list[str]) -> str:
+    """The text a picture an e-mail's body shows holds, read by OCR as a GIF is (`ocr.read_picture_page`): a
+    notice pasted in as a screenshot; "" for a letterhead, a seal, a logo or a QR code (too small for a page,
+    or no sentence in it). One that cannot be read, or is read with low confidence, is told in `notes`."""
+    try:
+        pages = ocr.read_picture_page(picture, content)
+    except NotASpeech:
+        return ""
+    except CorpusError as e:
+        notes.append(f"正文中的图片 {picture} 没有读入：{e}")
+        return ""
+    if doubtful := [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]:
+        notes.append(f"正文中的图片 {picture}：{ocr.doubtful_pages_note(doubtful, one_image=True)}")
+    return ocr.pages_text(pages)
+
+
 def _with_attachments(
     container: str,
     text: str,
@@ -907,9 +924,10 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # an e-mail saved whole: read as the same message saved as text, then each attachment in a format
         # speechqa reads, by its own reader, under 「附件：name」 after the body (as a notice prints its
         # attachments after its signature); an attachment that cannot be read is named in a note
-        message = read_eml(name, data)
+        said: list[str] = []
+        message = read_eml(name, data, lambda picture, content: _shown_picture_text(picture, content, said))
         text, blocks, reference, sent = _plain(message.text)
-        encoding = "eml"
+        encoding, notes = "eml", (*notes, *said)
         if message.signature:
             # the sender's signature under its signature line: a section of its own after the notice, so the
             # notice ends at its own 落款 (its issuer and date) and the card is read, not run into it

@@ -37,6 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from tests.fixtures.captions.make_captions import caption_run, field_runs  # noqa: E402
 from tests.fixtures.corpus_writers import (  # noqa: E402
     SERIF,
     run_makers,
@@ -131,35 +132,10 @@ def _caption_runs(paragraph, number: int, bookmark_id: int) -> None:  # type: ig
 
     name = f"_Ref{31_000_000 + number}"
     paragraph._p.append(parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{bookmark_id}" w:name="{name}"/>'))
-    paragraph._p.append(parse_xml(_run("表 ")))
-    for xml in _field(" SEQ 表 \\* ARABIC ", str(number)):
+    paragraph._p.append(parse_xml(caption_run("表 ")))
+    for xml in field_runs(" SEQ 表 \\* ARABIC ", str(number)):
         paragraph._p.append(parse_xml(xml))
     paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{bookmark_id}"/>'))
-
-
-def _run(text: str) -> str:
-    from docx.oxml.ns import nsdecls
-
-    return (
-        f'<w:r {nsdecls("w")}><w:rPr><w:rFonts w:eastAsia="{SERIF}"/><w:sz w:val="28"/></w:rPr>'
-        f'<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
-    )
-
-
-def _field(code: str, result: str) -> list[str]:
-    """A complex field as Word saves it: begin, the code, separate, the result shown, end."""
-    from docx.oxml.ns import nsdecls
-
-    def char(kind: str) -> str:
-        return f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="{kind}"/></w:r>'
-
-    return [
-        char("begin"),
-        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve">{code}</w:instrText></w:r>',
-        char("separate"),
-        _run(result),
-        char("end"),
-    ]
 
 
 def _body_font(doc) -> None:  # type: ignore[no-untyped-def]
@@ -192,7 +168,7 @@ def write_lectures(path: Path) -> None:
             caption = doc.add_paragraph(style="Caption")
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _caption_runs(caption, number_, bookmark_id=number_)
-            caption._p.append(parse_xml(_run("　" + text)))
+            caption._p.append(parse_xml(caption_run("　" + text)))
         elif kind == "table":
             header, *rows = content  # type: ignore[misc]
             table = doc.add_table(rows=len(rows) + 1, cols=len(header))
@@ -205,10 +181,10 @@ def write_lectures(path: Path) -> None:
             paragraph.paragraph_format.first_line_indent = Pt(28)
             for piece in content:  # type: ignore[attr-defined]
                 if isinstance(piece, str):
-                    paragraph._p.append(parse_xml(_run(piece)))
+                    paragraph._p.append(parse_xml(caption_run(piece)))
                 else:
                     target = f"_Ref{31_000_000 + piece[1]}"
-                    for xml in _field(f" REF {target} \\h ", f"表 {piece[1]}"):
+                    for xml in field_runs(f" REF {target} \\h ", f"表 {piece[1]}"):
                         paragraph._p.append(parse_xml(xml))
     for line in LECTURES_SIGN:
         doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
