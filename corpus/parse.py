@@ -1561,8 +1561,12 @@ class _Sections:
 
     path: list[str | None] = field(default_factory=lambda: [None, None, None, None])
     point_kinds: list[str | None] = field(default_factory=lambda: [None, None])
+    caption: int | None = None  # the slot of `path` a numbered caption (「表1…」) holds, if one is open
 
-    def enter(self, level: int, heading: str) -> None:
+    def enter(self, level: int, heading: str, *, caption: bool = False) -> None:
+        """Open a section at `level` (1-4); a numbered `caption` titles its table's rows and is the parent of
+        nothing: whatever heading or caption comes after it ends it, at any level."""
+        self.end_caption()
         if level == 3:
             kind = _point_kind(heading)
             if self.point_kinds[0] not in (None, kind):
@@ -1573,6 +1577,13 @@ class _Sections:
             self.path[deeper] = None
             if deeper >= 2:
                 self.point_kinds[deeper - 2] = None
+        self.caption = level - 1 if caption else None
+
+    def end_caption(self) -> None:
+        """Close the numbered caption that is open, if one is: the sections around it stay as they were."""
+        if self.caption is not None:
+            self.path[self.caption] = None
+            self.caption = None
 
     def leave(self, kind: str) -> None:
         """Close the point of this kind that is open (and what is under it): an item of a list that is no
@@ -2077,12 +2088,15 @@ def _paragraphs(
             # An appended table (附表) stands beside the sections; a numbered one (表2) within its own — never
             # above the heading it is under: under Word's 「标题 2」 headings (「一、…」 at level 2, none at 1)
             # a caption at level 1 held every later heading as a part of it (「§ 表1… › 二、名额分配」, cold35).
+            # A numbered caption is the parent of nothing, wherever it falls (before the first heading too):
+            # the next heading or caption ends it (「§ 表1… › 表2…」, review61b).
             emit(None)
             appended = text.startswith("附")
             level = 1 if appended or not numbered_top else 2
             if not appended:
+                sections.end_caption()
                 level = max([level, *(n + 1 for n in range(2) if sections.path[n] is not None)])
-            sections.enter(min(level, 2), _heading_label(text))
+            sections.enter(min(level, 2), _heading_label(text), caption=not appended)
             continue
         if (
             not level
