@@ -440,8 +440,14 @@ def _read_header_from(
     gongwen = _is_gongwen(lines[start : start + _GONGWEN_REACH])
     for position, line in enumerate(lines[start:], start=start):
         text = line.text
-        if gongwen and h.title is not None and (labelled := _gongwen_field(line.title_text)):
-            _read_gongwen_field(h, *labelled)  # 「受文者：…」「發文字號：…」: the 公文's head, not its body
+        if (
+            gongwen
+            and (labelled := _gongwen_field(line.title_text))
+            and (h.title is not None or to_simplified(labelled[0]) in _ABOVE_TITLE)
+        ):
+            # 「受文者：…」「發文字號：…」 under the title, 「檔　　號：…」「保存年限：…」 above it: the 公文's head, not
+            # its body nor its title
+            _read_gongwen_field(h, *labelled)
             continue
         if line.kind == "title":
             if h.title is not None and h.speaker is None and (name := _speaker_line(line.title_text)):
@@ -621,7 +627,12 @@ _GONGWEN_LABELS = frozenset(
     }
 )
 _GONGWEN_REACH = 16  # the lines from the top a 公文's 受文者 line is looked for in
-_GONGWEN_FIELD = re.compile(r"^\s*(?P<label>[^\s：:]{2,12})\s*[：:]\s*(?P<value>.*?)\s*$")
+# a label spaced out to the width of the longest (「檔　　號」, as Taiwan's 文書處理手冊 sets it) is still one
+_GONGWEN_FIELD = re.compile(
+    r"^\s*(?P<label>[^\s：:](?:[^\s：:]|[ \u3000]){0,14}?[^\s：:])\s*[：:]\s*(?P<value>.*?)\s*$"
+)
+# The head lines a 公文 sets above its title, on the right (文書處理手冊): 「檔　　號：…」「保存年限：…」
+_ABOVE_TITLE = frozenset({"档号", "保存年限"})
 # The kind a Taiwan 公文's title names after its organ: 「臺中市銀髮族休閒協會　函」.
 _GONGWEN_KIND = _Folded(r"^(?P<organ>\S.{1,40}?)\s*(?:书函|函|开会通知单|公告|令)$")
 # The lines under a Taiwan 公文's 說明 that say whom it went to: 「正本：…」「副本：…」.
@@ -629,11 +640,12 @@ _GONGWEN_COPIES = _Folded(r"^\s*(?P<label>正\s*本|副\s*本)\s*[：:]\s*(?P<va
 
 
 def _gongwen_field(title_text: str) -> tuple[str, str] | None:
-    """A Taiwan 公文's head line as (its label as written, its value), or None."""
+    """A Taiwan 公文's head line as (its label as written, the spaces in it left out; its value), or None."""
     found = _GONGWEN_FIELD.match(title_text)
-    if found is None or to_simplified(found["label"]) not in _GONGWEN_LABELS:
+    label = re.sub(r"\s+", "", found["label"]) if found else ""
+    if found is None or to_simplified(label) not in _GONGWEN_LABELS:
         return None
-    return found["label"], found["value"]
+    return label, found["value"]
 
 
 def _is_gongwen(lines: Sequence[ParsedLine]) -> bool:
