@@ -22,6 +22,28 @@ log = logging.getLogger(__name__)
 # A decoding is accepted when at least this share of its visible characters is ordinary text.
 MIN_PLAUSIBILITY = 0.85
 _PUNCTUATION = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～—－％＋＝〔〕［］｛｝／\u3000")
+# The symbol blocks Chinese text uses beside its characters: valid UTF-8 made of CJK characters and the signs
+# of these blocks that GBK's or Big5's symbol rows hold is UTF-8 (「①…」「37.5℃」「№3」「㎡」「Ⅲ」「★」); the
+# blocks' other signs (☬, ⛗, ㌃) are what GBK bytes read as UTF-8 decode to, never Chinese text
+_SYMBOL_BLOCKS = (
+    (0x2000, 0x206F),  # General Punctuation: ‰ ※ ‖ ′ ″ • …
+    (0x2100, 0x218F),  # Letterlike Symbols, Number Forms: ℃ № ℡ Ⅰ Ⅱ ⅰ
+    (0x2190, 0x22FF),  # Arrows, Mathematical Operators: → ↑ ≤ ≥ ∶ ∵ √ ∞
+    (0x2460, 0x24FF),  # Enclosed Alphanumerics: ① ⑴ ⒈ ⓐ
+    (
+        0x25A0,
+        0x26FF,
+    ),  # Geometric Shapes, Miscellaneous Symbols: ■ □ ▲ ○ ● ★ ☆ (box drawing left out: ┽ is GBK misread)
+    (0x2E80, 0x2FDF),  # CJK Radicals Supplement, Kangxi Radicals
+    (0x3000, 0x303F),  # CJK Symbols and Punctuation: 〇 〃 〔 〕 〖 〗
+    (0x3100, 0x312F),  # Bopomofo: ㄅ ㄆ
+    (0x3190, 0x31EF),  # Kanbun, Bopomofo Extended, CJK Strokes
+    (0x3200, 0x33FF),  # Enclosed CJK Letters and Months, CJK Compatibility: ㈠ ㊣ ㎡ ㎏ ㏄
+    (0xFE10, 0xFE1F),  # Vertical Forms
+    (0xFE30, 0xFE6F),  # CJK Compatibility Forms, Small Form Variants: ︵ ﹏
+    (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms: ＡＢ１２（）
+)
+_LATIN_SYMBOLS = set("°±×÷·§¥")  # the Latin-1 signs GB 2312 holds too: 「25°」「3×4」「阿依古丽·吐尔逊」
 _NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8",
@@ -135,9 +157,27 @@ def _clearly_utf8(data: bytes) -> str | None:
 
 
 def _is_cjk(ch: str) -> bool:
-    """A CJK ideograph (any block: 一, 㐀, 𠀀, the compatibility ones), radical, or CJK or full-width punctuation."""
+    """A CJK ideograph (any block: 一, 㐀, 𠀀, the compatibility ones), radical, CJK or full-width punctuation,
+    or a sign of the symbol blocks Chinese text uses (①, ℃, №, ㎡, Ⅲ, ★, °…)."""
     name = unicodedata.name(ch, "")
-    return name.startswith(("CJK ", "KANGXI RADICAL", "FULLWIDTH ", "IDEOGRAPHIC ")) or ch in _PUNCTUATION
+    if name.startswith(("CJK ", "KANGXI RADICAL", "FULLWIDTH ", "IDEOGRAPHIC ")) or ch in _PUNCTUATION:
+        return True
+    code = ord(ch)
+    return ch in _LATIN_SYMBOLS or (
+        any(low <= code <= high for low, high in _SYMBOL_BLOCKS) and _in_chinese_encoding(ch)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _in_chinese_encoding(ch: str) -> bool:
+    """Whether GBK or Big5 holds the character (one of their symbol rows, for a sign)."""
+    for codec in ("gbk", "cp950"):
+        try:
+            ch.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            continue
+    return False
 
 
 def _hz(data: bytes) -> str | None:

@@ -444,8 +444,14 @@ def _read_header_from(
     gongwen = _is_gongwen(lines[start : start + _GONGWEN_REACH])
     for position, line in enumerate(lines[start:], start=start):
         text = line.text
-        if gongwen and h.title is not None and (labelled := _gongwen_field(line.title_text)):
-            _read_gongwen_field(h, *labelled)  # 「受文者：…」「發文字號：…」: the 公文's head, not its body
+        if (
+            gongwen
+            and (labelled := _gongwen_field(line.title_text))
+            and (h.title is not None or to_simplified(labelled[0]) in _ABOVE_TITLE)
+        ):
+            # 「受文者：…」「發文字號：…」 under the title, 「檔　　號：…」「保存年限：…」 above it: the 公文's head, not
+            # its body nor its title
+            _read_gongwen_field(h, *labelled)
             continue
         if line.kind == "title":
             if h.title is not None and h.speaker is None and (name := _speaker_line(line.title_text)):
@@ -629,7 +635,12 @@ _GONGWEN_CONTACT_LABELS = frozenset(
     {"地址", "机关地址", "联络人", "联络方式", "联络电话", "承办人", "电话", "传真", "电子信箱", "电子邮件"}
 )
 _GONGWEN_REACH = 16  # the lines from the top a 公文's 受文者 line is looked for in
-_GONGWEN_FIELD = re.compile(r"^\s*(?P<label>[^\s：:]{2,12})\s*[：:]\s*(?P<value>.*?)\s*$")
+# a label spaced out to the width of the longest (「檔　　號」, as Taiwan's 文書處理手冊 sets it) is still one
+_GONGWEN_FIELD = re.compile(
+    r"^\s*(?P<label>[^\s：:](?:[^\s：:]|[ \u3000]){0,14}?[^\s：:])\s*[：:]\s*(?P<value>.*?)\s*$"
+)
+# The head lines a 公文 sets above its title, on the right (文書處理手冊): 「檔　　號：…」「保存年限：…」
+_ABOVE_TITLE = frozenset({"档号", "保存年限"})
 # The kind a Taiwan 公文's title names after its organ: 「臺中市銀髮族休閒協會　函」.
 _GONGWEN_KIND = _Folded(r"^(?P<organ>\S.{1,40}?)\s*(?:书函|函|开会通知单|公告|令)$")
 # The lines under a Taiwan 公文's 說明 that say whom it went to: 「正本：…」「副本：…」.
@@ -637,11 +648,12 @@ _GONGWEN_COPIES = _Folded(r"^\s*(?P<label>正\s*本|副\s*本)\s*[：:]\s*(?P<va
 
 
 def _gongwen_field(title_text: str) -> tuple[str, str] | None:
-    """A Taiwan 公文's head line as (its label as written, its value), or None."""
+    """A Taiwan 公文's head line as (its label as written, the spaces in it left out; its value), or None."""
     found = _GONGWEN_FIELD.match(title_text)
-    if found is None or to_simplified(found["label"]) not in _GONGWEN_LABELS:
+    label = re.sub(r"\s+", "", found["label"]) if found else ""
+    if found is None or to_simplified(label) not in _GONGWEN_LABELS:
         return None
-    return found["label"], found["value"]
+    return label, found["value"]
 
 
 def _is_gongwen(lines: Sequence[ParsedLine]) -> bool:
@@ -1571,8 +1583,12 @@ class _Sections:
 
     path: list[str | None] = field(default_factory=lambda: [None, None, None, None])
     point_kinds: list[str | None] = field(default_factory=lambda: [None, None])
+    caption: int | None = None  # the slot of `path` a numbered caption (「表1…」) holds, if one is open
 
-    def enter(self, level: int, heading: str) -> None:
+    def enter(self, level: int, heading: str, *, caption: bool = False) -> None:
+        """Open a section at `level` (1-4); a numbered `caption` titles its table's rows and is the parent of
+        nothing: whatever heading or caption comes after it ends it, at any level."""
+        self.end_caption()
         if level == 3:
             kind = _point_kind(heading)
             if self.point_kinds[0] not in (None, kind):
@@ -1583,6 +1599,13 @@ class _Sections:
             self.path[deeper] = None
             if deeper >= 2:
                 self.point_kinds[deeper - 2] = None
+        self.caption = level - 1 if caption else None
+
+    def end_caption(self) -> None:
+        """Close the numbered caption that is open, if one is: the sections around it stay as they were."""
+        if self.caption is not None:
+            self.path[self.caption] = None
+            self.caption = None
 
     def leave(self, kind: str) -> None:
         """Close the point of this kind that is open (and what is under it): an item of a list that is no
@@ -2089,12 +2112,15 @@ def _paragraphs(
             # An appended table (附表) stands beside the sections; a numbered one (表2) within its own — never
             # above the heading it is under: under Word's 「标题 2」 headings (「一、…」 at level 2, none at 1)
             # a caption at level 1 held every later heading as a part of it (「§ 表1… › 二、名额分配」, cold35).
+            # A numbered caption is the parent of nothing, wherever it falls (before the first heading too):
+            # the next heading or caption ends it (「§ 表1… › 表2…」, review61b).
             emit(None)
             appended = text.startswith("附")
             level = 1 if appended or not numbered_top else 2
             if not appended:
+                sections.end_caption()
                 level = max([level, *(n + 1 for n in range(2) if sections.path[n] is not None)])
-            sections.enter(min(level, 2), _heading_label(text))
+            sections.enter(min(level, 2), _heading_label(text), caption=not appended)
             continue
         if (
             not level

@@ -1645,7 +1645,7 @@ def _widgets(page) -> list[_Widget]:  # type: ignore[no-untyped-def]
     from pdfminer.pdftypes import resolve1
 
     out = []
-    for data, box in _annotations(page):
+    for data, box, _ in _annotations(page):
         if getattr(resolve1(data.get("Subtype")), "name", None) != "Widget":
             continue
         if int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
@@ -1679,8 +1679,9 @@ _NOT_REMARKS = frozenset(
         "Projection",
     }
 )
-# The date some producers append to a remark's author (LibreOffice: 「王审核, 12/03/26, 」)
-_AUTHOR_DATE = re.compile(r"[,，]\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$")
+# The date some producers append to a remark's author (LibreOffice: 「王审核, 12/03/26, 」, in a Chinese
+# locale 「王审核, 31年3月1日, 」)
+_AUTHOR_DATE = re.compile(r"[,，]\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,4}年\d{1,2}月\d{1,2}日).*$")
 
 
 def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-def]
@@ -1699,16 +1700,11 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
-    annotations = _annotations(page)
-    # the links between annotations are object numbers, which pdfplumber's resolved copies no longer hold:
-    # read from the page's own array, in the same order
-    refs = list(resolve1(page.page_obj.annots) or [])
-    links = [_annotation_links(ref) for ref in refs] if len(refs) == len(annotations) else []
     found: list[tuple[float, int | None, int | None, Remark]] = []  # top, own id, the id it answers, remark
     done: set[int] = set()  # the ids of the comments a review state marks done
-    for n, (data, (_, top, _, _)) in enumerate(annotations):
+    for data, (_, top, _, _), ref in _annotations(page):
         kind = getattr(resolve1(data.get("Subtype")), "name", None)
-        own, answers = links[n] if links else (None, None)
+        own, answers = _annotation_links(ref)
         if resolve1(data.get("StateModel")) is not None:
             review = _text_value(resolve1(data.get("StateModel"))) == "Review"
             if answers is not None and review and _text_value(resolve1(data.get("State"))) in _DONE_STATES:
@@ -1759,23 +1755,39 @@ def _text_value(value: object) -> str:
     return str(getattr(value, "name", "") or "")
 
 
-def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]:  # type: ignore[no-untyped-def, type-arg]
-    """The page's annotations, each with its box (x0, top, x1, bottom). pdfplumber gives up on a page one of
-    whose annotations has no box (a comment's pop-up, as LibreOffice exports one): then the boxes are
-    worked out here, on an upright page (on a turned one such a page's fields are not read)."""
+class _Annotation(NamedTuple):
+    data: dict  # type: ignore[type-arg]
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    ref: (
+        object  # the entry of the page's /Annots array: an indirect reference (its object number) or the dict
+    )
+
+
+def _annotations(page) -> list[_Annotation]:  # type: ignore[no-untyped-def]
+    """The page's annotations, each with its box and the entry of the page's array it was read from (replies
+    name the annotation they answer by its object number, which pdfplumber's resolved copies no longer hold).
+    pdfplumber gives up on a page one of whose annotations has no box (a comment's pop-up, as LibreOffice
+    exports one): then the boxes are worked out here, the box-less left out, on an upright page (on a turned
+    one such a page's annotations are not read)."""
     from pdfminer.pdftypes import resolve1
 
+    refs = list(resolve1(page.page_obj.annots) or [])
     try:
+        annots = page.annots
+        if len(annots) != len(refs):  # pdfplumber reads the page's array in its order, one for one
+            refs = [None] * len(annots)
         return [
-            (annot.get("data") or {}, (annot["x0"], annot["top"], annot["x1"], annot["bottom"]))
-            for annot in page.annots
+            _Annotation(
+                annot.get("data") or {}, (annot["x0"], annot["top"], annot["x1"], annot["bottom"]), ref
+            )
+            for annot, ref in zip(annots, refs, strict=True)
         ]
     except (KeyError, TypeError, ValueError):
         if page.rotation:
             return []
     height = float(page.root_page.height)
     out = []
-    for item in resolve1(page.page_obj.annots) or []:
+    for item in refs:
         data = resolve1(item)
         rect = resolve1(data.get("Rect")) if isinstance(data, dict) else None
         if not isinstance(rect, list) or len(rect) != 4:
@@ -1784,7 +1796,7 @@ def _annotations(page) -> list[tuple[dict, tuple[float, float, float, float]]]: 
             a, b, c, d = (float(resolve1(v)) for v in rect)
         except (TypeError, ValueError):
             continue
-        out.append((data, (min(a, c), height - max(b, d), max(a, c), height - min(b, d))))
+        out.append(_Annotation(data, (min(a, c), height - max(b, d), max(a, c), height - min(b, d)), item))
     return out
 
 

@@ -1,7 +1,9 @@
 """How plain-text encoding detection treats short texts (docs61): random texts of CJK characters saved as
 UTF-8 — how many read back as written, how many read wrong or refused — and random texts of common
 characters saved as GBK or Big5 — how many are also valid UTF-8 and how many of those decode, as UTF-8, to
-CJK characters alone (the ones `corpus.encoding` would now read as UTF-8).
+CJK characters alone, and how many `decode_text` reads wrong (mend61d: UTF-8 of CJK characters and the
+symbols Chinese text uses, ①, ℃, №, is read as UTF-8; this says whether any GBK or Big5 text pays for it) —
+and random texts of CJK characters with such symbols (「①」「℃」「№」「㎡」「Ⅲ」「★」「°」) saved as UTF-8.
 
     PYTHONPATH=. /work/main/.venv/bin/python scripts/utf8_round_trip.py [--draws N] [--seed S]
 
@@ -38,10 +40,23 @@ def main(argv: list[str]) -> int:
     right = args.draws - wrong - refused
     print(f"UTF-8，1–8 个汉字（U+4E00–U+9FA5）{args.draws} 篇：读对 {right}，读错 {wrong}，拒收 {refused}")
 
+    symbols = "①②⑩⑴⒈℃№℡ⅠⅢⅫ※‰→≤≥√■□▲○●★☆㈠㎡㎏〇°×·"
+    wrong = refused = 0
+    for _ in range(args.draws):
+        text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(1, 7)))
+        at = rng.randint(0, len(text))
+        text = text[:at] + rng.choice(symbols) + text[at:]
+        try:
+            wrong += decode_text("x.txt", text.encode("utf-8"))[0] != text
+        except CorpusError:
+            refused += 1
+    right = args.draws - wrong - refused
+    print(f"UTF-8，1–7 个汉字加一个符号（①℃№…）{args.draws} 篇：读对 {right}，读错 {wrong}，拒收 {refused}")
+
     common = sorted(common_characters())
     for encoding in ("gbk", "big5"):
         for size in (2, 4, 8):
-            valid = all_cjk = 0
+            valid = all_cjk = misread = 0
             for _ in range(args.draws):
                 text = "".join(rng.choice(common) for _ in range(size))
                 try:
@@ -54,8 +69,13 @@ def main(argv: list[str]) -> int:
                     continue
                 valid += 1
                 all_cjk += all(ch.isascii() or unicodedata.name(ch, "").startswith("CJK ") for ch in decoded)
+                try:
+                    misread += decode_text("x.txt", data)[0] != text
+                except CorpusError:
+                    misread += 1
             print(
-                f"{encoding.upper()}，{size} 个常用字 {args.draws} 篇：也是合法 UTF-8 {valid}，其中全为汉字 {all_cjk}"
+                f"{encoding.upper()}，{size} 个常用字 {args.draws} 篇：也是合法 UTF-8 {valid}，其中全为汉字 {all_cjk}，"
+                f"读错或拒收 {misread}"
             )
     return 0
 

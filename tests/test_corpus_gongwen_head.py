@@ -24,8 +24,11 @@ from corpus import parse_document, read_bytes, read_document
 from tests.fixtures.gongwen.make_gongwen import (
     ADDRESSEE,
     BODY,
+    BUREAU,
+    BUREAU_SIGNER,
     CONTACTS,
     COPIES,
+    FILED,
     KEPT,
     NUMBER,
     ORGAN,
@@ -57,6 +60,29 @@ def test_a_taiwan_letters_head_reads_as_its_fields(name: str) -> None:
     )
     assert _squeezed(head.text) == _squeezed(expected)
     *body, contact = body
+    assert [_squeezed(p.text) for p in body] == [_squeezed(line) for line in BODY]
+    assert contact.section == "附注"
+    assert _squeezed(contact.text) == _squeezed(
+        "；".join(f"{label}：{value}" for label, value in KEPT if label in CONTACTS)
+    )
+
+
+@pytest.mark.parametrize("name", ["filed.python-docx.docx", "filed.writer.pdf"])
+def test_the_head_lines_above_a_taiwan_letters_title_are_fields_not_its_title(name: str) -> None:
+    """review61b: 「檔　　號」 (a label spaced out) above the title was no field: the PDF's title and issuer read
+    「檔 號：0110/B010臺南市政府社會局」, the .docx's 檔號 line was in no passage."""
+    (speech,) = parse_document(read_document(FIXTURES / name))
+    assert _squeezed(speech.title) == f"{BUREAU}函"
+    assert speech.issuer == BUREAU
+    assert (speech.date, speech.doc_number, speech.addressee) == ("2031-06-12", NUMBER, ADDRESSEE)
+    assert speech.speaker == BUREAU_SIGNER
+    head, *body = speech.paragraphs
+    assert head.section == "文件信息"
+    expected = f"文号：{NUMBER}。发文机关：{BUREAU}。主送：{ADDRESSEE}。" + "".join(
+        f"{label}：{value}。" for label, value in (*FILED, *KEPT, *COPIES) if label not in CONTACTS
+    )
+    assert _squeezed(head.text) == _squeezed(expected)
+    *body, contact = body  # the contact lines: one passage under 附注, searchable (mend61e)
     assert [_squeezed(p.text) for p in body] == [_squeezed(line) for line in BODY]
     assert contact.section == "附注"
     assert _squeezed(contact.text) == _squeezed(

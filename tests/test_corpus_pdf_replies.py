@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
-from tests.fixtures.pdf_replies.make_pdf_replies import STATE_WORDS, THREADS
+from tests.fixtures.pdf_replies.make_pdf_replies import REPLY, STATE_WORDS, THREADS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pdf_replies" / "draft.replies.pdf"
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
@@ -57,6 +57,36 @@ def test_the_body_reads_the_same_with_and_without_the_replies() -> None:
         p.text for p in without.paragraphs
     ]
     assert with_replies.title == without.title
+
+
+NOTED = FIXTURE.with_name("notes.replies.pdf")
+
+
+def _noted_remarks(data: bytes) -> list[str]:
+    (speech,) = parse_document(read_bytes(NOTED.name, data))
+    return [_squeezed(p.text) for p in speech.paragraphs if p.section == "批注"]
+
+
+def test_a_reply_to_a_note_writer_exported_is_read_in_its_thread() -> None:
+    """review61b: Writer's notes come with pop-ups that have no box; the reply read as a 批注 of its own."""
+    assert _noted_remarks(NOTED.read_bytes()) == [
+        _squeezed(f"第1页批注（王审核）：建议改在星期五下午—回复（{REPLY[0]}）：{REPLY[1]}"),
+        "第1页批注（王审核）：请写明楼层",
+    ]
+
+
+def test_the_date_writer_appends_to_an_author_in_a_chinese_locale_is_no_part_of_the_name() -> None:
+    """LibreOffice in a Chinese locale writes 「审核人邹明远, 31年3月1日, 」 as a note's author."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(str(NOTED)))
+    for annot in writer.pages[0]["/Annots"]:
+        if str(annot.get_object().get("/T", "")).startswith("王审核"):
+            annot.get_object()[NameObject("/T")] = TextStringObject("王审核, 31年3月1日, ")
+    out = io.BytesIO()
+    writer.write(out)
+    assert _noted_remarks(out.getvalue())[1] == "第1页批注（王审核）：请写明楼层"
 
 
 @st.composite

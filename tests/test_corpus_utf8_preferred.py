@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
 from corpus.encoding import common_characters, decode_text
+from tests.fixtures.rare_utf8.make_rare_page import SIGNS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rare_utf8"
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
@@ -54,7 +55,46 @@ def test_a_utf8_page_of_rare_characters_without_a_charset_reads_as_written() -> 
     assert all(name in text for name in NAMES)
 
 
+def test_a_utf8_note_of_rare_characters_with_signs_reads_as_written() -> None:
+    """``signs.txt``: rare names beside ①, ℃, №, ㎡, Ⅲ, ★, ° — refused before (review61b)."""
+    text, encoding = decode_text("signs.txt", (FIXTURES / "signs.txt").read_bytes())
+    assert (text.splitlines(), encoding) == (SIGNS, "utf-8")
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _in_gbk_or_big5(ch: str) -> bool:
+    return _encodes(ch, "gbk") or _encodes(ch, "cp950")
+
+
+# the signs of the symbol blocks Chinese text uses (general punctuation, letterlike symbols, number forms,
+# arrows, mathematical operators, enclosed alphanumerics, geometric shapes and other symbols, CJK symbols,
+# bopomofo, enclosed CJK, CJK compatibility, compatibility forms, full-width forms) that GBK or Big5 hold
+_SIGNS = [
+    chr(code)
+    for low, high in (
+        (0x2000, 0x206F),
+        (0x2100, 0x22FF),
+        (0x2460, 0x24FF),
+        (0x25A0, 0x26FF),
+        (0x3000, 0x303F),
+        (0x3100, 0x312F),
+        (0x3200, 0x33FF),
+        (0xFE30, 0xFE6F),
+        (0xFF00, 0xFFEF),
+    )
+    for code in range(low, high + 1)
+    if chr(code).isprintable() and _in_gbk_or_big5(chr(code))
+]
+
 _CJK = st.one_of(
+    st.sampled_from(_SIGNS),
     st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF, categories=("Lo",)),  # extension A
     st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF, categories=("Lo",)),
     st.characters(min_codepoint=0xF900, max_codepoint=0xFAD9, categories=("Lo",)),  # compatibility ideographs
@@ -71,8 +111,9 @@ _ASCII = st.sampled_from("abcXYZ0123456789 -.:/\n")
     .filter(lambda t: not t.isascii())
 )
 def test_any_chinese_text_saved_as_utf8_reads_back_identically(text: str) -> None:
-    """Any text of CJK characters (common or rare, any block), Chinese punctuation and ASCII, saved as UTF-8
-    without a BOM, decodes to itself, as UTF-8 (a text of ASCII alone, a blank one too, is no Chinese text)."""
+    """Any text of CJK characters (common or rare, any block), Chinese punctuation, the signs Chinese text
+    sets beside them (①, ℃, №…) and ASCII, saved as UTF-8 without a BOM, decodes to itself, as UTF-8 (a text
+    of ASCII alone, a blank one too, is no Chinese text)."""
     assert decode_text("x.txt", text.encode("utf-8")) == (text, "utf-8")
 
 
@@ -92,14 +133,6 @@ def test_gbk_and_big5_text_of_common_characters_still_reads_back(chars: list[str
         return
     decoded, _ = decode_text("x.txt", text.encode(encoding))
     assert decoded == text
-
-
-def _encodes(ch: str, encoding: str) -> bool:
-    try:
-        ch.encode(encoding)
-        return True
-    except UnicodeEncodeError:
-        return False
 
 
 def test_read_bytes_names_utf8_for_a_note_of_rare_characters() -> None:
