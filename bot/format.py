@@ -21,7 +21,6 @@ from index import (
     BuildReport,
     FileOutcome,
     NearCopy,
-    OlderBy,
     PassageRecord,
     PinRecord,
     PinState,
@@ -38,8 +37,10 @@ from retrieval import (
     SMALL_TALK_REPLIES,
     UNKNOWN_SPEAKER,
     UNRELATED_MARK,
+    Acting,
     Answer,
     Hit,
+    added_near_copy_line,
     added_size,
     archive_skipped_lines,
     archive_summary,
@@ -461,7 +462,7 @@ def render_speech_list(
         if (copy := (near or {}).get(s.id)) is not None:
             pieces.append(
                 Piece(
-                    f"\n⚠️ {near_copy_warning(s.id, copy.other_id, copy.similarity, copy.older, copy.older_by, admin=admin)}"
+                    f"\n⚠️ {near_copy_line(s.id, copy.other_id, copy.similarity, copy.older, copy.older_by, acting=ADMIN_ACTING if admin else None)}"
                 )
             )
             if (where := (differ or {}).get(s.id)) is not None:
@@ -470,31 +471,12 @@ def render_speech_list(
     return render(pieces)
 
 
-def near_copy_warning(
-    speech_id: int,
-    other_id: int,
-    similarity: float,
-    older: bool,
-    by: OlderBy,
-    *,
-    admin: bool,
-    just_added: bool = False,
-) -> str:
-    """The ⚠ line of a speech kept beside another version of itself (retrieval.versions, as `speechqa add` and
-    `speeches` say it): for an admin, with the buttons under the message (🗑 删除旧版, 两篇都保留); for others,
-    which of the two to go by."""
-    if not admin:
-        return near_copy_line(speech_id, other_id, similarity, older, by, just_added=just_added)
-    return near_copy_line(
-        speech_id,
-        other_id,
-        similarity,
-        older,
-        by,
-        just_added=just_added,
-        remove=lambda n, this: f"点下方「删除旧版 #{n}」",
-        keep="两篇都要保留，点「两篇都保留」，不再提示。",
-    )
+# How an admin acts on a near copy in the bot: the buttons under the message (🗑 删除旧版, 两篇都保留); others are
+# told which of the two to go by.
+ADMIN_ACTING = Acting(
+    remove=lambda n, this: f"点下方「删除旧版 #{n}」",
+    keep=lambda this, other: "两篇都要保留，点「两篇都保留」，不再提示。",
+)
 
 
 # -- admin ------------------------------------------------------------------------------------------
@@ -528,9 +510,7 @@ def render_ingest(
             pieces.append(Piece(line))
             if s.similar_to is not None:  # a corrected copy under another name? both would be served
                 # the older of the two is the one to remove: the stored one, or this one when dated before it
-                said = near_copy_warning(
-                    s.speech_id, s.similar_to, s.similarity, s.older, s.older_by, admin=True, just_added=True
-                )
+                said = added_near_copy_line(s, ADMIN_ACTING)
                 pieces.append(Piece(f"⚠️ {said}\n"))
                 if (where := (differ or {}).get(s.speech_id)) is not None:
                     pieces.append(Piece(f"{where}\n", shrink=True))

@@ -43,6 +43,7 @@ from index import (
 )
 from retrieval import (
     UNKNOWN_SPEAKER,
+    added_near_copy_line,
     added_size,
     archive_skipped_lines,
     archive_summary,
@@ -67,7 +68,7 @@ from .main import (
     user_errors,
 )
 from .render import (
-    near_copy_advice,
+    CLI_ACTING,
     render_speech,
     render_speeches,
 )
@@ -348,9 +349,7 @@ def echo_outcome(outcome: FileOutcome, store: Store | None = None) -> None:
         ident = "" if s.status in ("same_file", "duplicate") else f"#{s.speech_id} "
         click.echo(f"  {label}  {ident}{s.title} · " + " · ".join(details))
         if s.similar_to is not None:
-            note = near_copy_advice(
-                s.speech_id, s.similar_to, s.similarity, s.older, s.older_by, just_added=True
-            )
+            note = added_near_copy_line(s, CLI_ACTING)
             click.echo(click.style(f"    注意：{note}", fg="yellow"))
             if store is not None and (where := where_they_differ(store, s.speech_id, s.similar_to)):
                 click.echo(click.style(f"    {where}", fg="yellow"))

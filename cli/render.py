@@ -8,13 +8,14 @@ from typing import Any
 
 import click
 
-from index import NearCopy, OlderBy, PassageRecord, SpeechRecord, shown_source
+from index import NearCopy, PassageRecord, SpeechRecord, shown_source
 from retrieval import (
     LEVEL_NAMES,
     NO_ANSWER_NOTE,
     PAGE_LOW_NAME,
     SMALL_TALK_REPLIES,
     UNRELATED_MARK,
+    Acting,
     Answer,
     Hit,
     RecordFact,
@@ -327,29 +328,21 @@ def render_speeches(
             + click.style(f"  [{s.passages} 段 · {shown_source(s.path, s.source)}]", dim=True)
         )
         if (copy := near.get(s.id)) is not None:
-            line = near_copy_advice(s.id, copy.other_id, copy.similarity, copy.older, copy.older_by)
+            line = near_copy_line(
+                s.id, copy.other_id, copy.similarity, copy.older, copy.older_by, acting=CLI_ACTING
+            )
             lines.append(click.style(f"      ⚠ {line}", fg="yellow"))  # as add said it
             if (where := (differ or {}).get(s.id)) is not None:
                 lines.append(click.style(f"      {where}", fg="yellow"))
     return "\n".join(lines)
 
 
-def near_copy_advice(
-    speech_id: int, other_id: int, similarity: float, older: bool, by: OlderBy, *, just_added: bool = False
-) -> str:
-    """The ⚠ line of a speech stored beside another version of itself (`add`, `speeches`: retrieval.versions),
-    with the commands to remove the older one (`older`: this one, told `by` its date or the files' marks) or
-    to say both stay, which ends the warning."""
-    return near_copy_line(
-        speech_id,
-        other_id,
-        similarity,
-        older,
-        by,
-        just_added=just_added,
-        remove=lambda n, this: f"请删除{'这篇' if this else '旧版'}：speechqa remove {n}",
-        keep=f"两篇都要保留：speechqa keep-both {speech_id} {other_id}",
-    )
+# How the CLI's user acts on a near copy (`add`, `speeches`): the commands to remove the older one or to say both
+# stay, which ends the warning.
+CLI_ACTING = Acting(
+    remove=lambda n, this: f"请删除{'这篇' if this else '旧版'}：speechqa remove {n}",
+    keep=lambda this, other: f"两篇都要保留：speechqa keep-both {this} {other}",
+)
 
 
 def render_speech(speech: SpeechRecord, passages: list[PassageRecord]) -> str:

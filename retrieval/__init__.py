@@ -72,7 +72,15 @@ from .smalltalk import (
 )
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
 from .typos import Typo, typo_note
-from .versions import difference_line, kinship_reason, near_copy_line, older_reason, where_they_differ
+from .versions import (
+    Acting,
+    added_near_copy_line,
+    difference_line,
+    kinship_reason,
+    near_copy_line,
+    older_reason,
+    where_they_differ,
+)
 from .vocabulary import INTERROGATIVE, Lexicon, Thesaurus, bundled_lexicon, bundled_thesaurus, question_words
 
 __all__ = [
@@ -96,6 +104,7 @@ __all__ = [
     "UNKNOWN_SPEAKER",
     "UNRELATED_MARK",
     "AbstainRule",
+    "Acting",
     "Added",
     "Answer",
     "AnswerSentence",
@@ -134,6 +143,7 @@ __all__ = [
     "Thesaurus",
     "Typo",
     "WeightedTerm",
+    "added_near_copy_line",
     "added_size",
     "answer_docx",
     "answer_sentence",

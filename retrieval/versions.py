@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from index import Difference, KinshipBy, OlderBy, Store, version_difference
+from index import AddOutcome, Difference, KinshipBy, OlderBy, Store, version_difference
 
 __all__ = [
     "KINSHIP_REASONS",
     "OLDER_REASONS",
+    "Acting",
+    "added_near_copy_line",
     "difference_line",
     "kinship_reason",
     "near_copy_line",
@@ -40,6 +43,17 @@ KINSHIP_REASONS = {
 # How a front end asks to remove one of the two: given the speech to remove and whether it is this one (the
 # line's own speech, the older) or the other, the words after 「如果是，」 / 「如果这是它的更正版，」
 Remove = Callable[[int, bool], str]
+# How it asks to keep both, given the line's speech and the other: the words after 「；」 that end the warning
+Keep = Callable[[int, int], str]
+
+
+@dataclass(frozen=True)
+class Acting:
+    """How a front end's user acts on a near copy: a command to type (the CLI), a button to press (the bot's
+    admin). The only part of the ⚠ line a front end gives."""
+
+    remove: Remove
+    keep: Keep
 
 
 def older_reason(by: OlderBy) -> str:
@@ -61,13 +75,13 @@ def near_copy_line(
     by: OlderBy,
     *,
     just_added: bool = False,
-    remove: Remove | None = None,
-    keep: str | None = None,
+    acting: Acting | None = None,
 ) -> str:
     """「与 #15 内容相近（重合 97%），两篇都会被检索到；这篇的日期更早，可能是它的旧版：如果是，…；两篇都要保留…」.
 
-    `just_added`: said of a speech this add stored (「与已有的 #15」); `remove`: how to remove the older one
-    (None: nothing to do here — the line says which to go by); `keep`: how to keep both (None: not offered)."""
+    `just_added`: said of a speech this add stored (「与已有的 #15」); `acting`: how to remove the older one and
+    how to keep both (None: nothing to do here — the line says which to go by)."""
+    remove = acting.remove if acting else None
     close = f"与{'已有的' if just_added else ''} #{other_id} 内容相近（重合 {math.floor(similarity * 100)}%），两篇都会被检索到；"
     if older:
         advice = f"{older_reason(by)}，可能是它的旧版" + (
@@ -77,7 +91,23 @@ def near_copy_line(
         advice = (
             f"如果这是它的更正版，{remove(other_id, False)}" if remove else "如果这是它的更正版，以这篇为准"
         )
-    return close + advice + (f"；{keep}" if keep else "")
+    return close + advice + (f"；{acting.keep(speech_id, other_id)}" if acting else "")
+
+
+def added_near_copy_line(added: AddOutcome, acting: Acting | None = None) -> str:
+    """The ⚠ line an add says of a speech it stored beside another version of itself (`added.similar_to`):
+    「与已有的 #15 内容相近…」, as `speechqa add` prints it and the bot's upload report says it."""
+    if added.similar_to is None:
+        raise ValueError(f"#{added.speech_id} was not stored beside another version")
+    return near_copy_line(
+        added.speech_id,
+        added.similar_to,
+        added.similarity,
+        added.older,
+        added.older_by,
+        just_added=True,
+        acting=acting,
+    )
 
 
 def difference_line(speech_id: int, other_id: int, found: Difference) -> str:

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pin_learning_curve as lc
 
 import bench.pins as b
-from retrieval import PinModel, load_pin_judge
+from retrieval import PinModel
 from retrieval.pins import QuestionSide
 from retrieval.slots import contrasted
 
@@ -110,16 +110,9 @@ def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
 
 
 def main() -> None:
-    args, observed = lc.batch_arguments(__doc__ or "", "1–17", JUDGED)
-    shipped = load_pin_judge()
-    if not isinstance(shipped, PinModel):
-        sys.exit("读不到置顶模型 retrieval/data/pins.json。")
-    observed = with_pairs_reread(observed)
-    pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
-    parts = reread(observed.parts(), pinned)
-    if args.decide:  # nothing of batch 18 is read: its rows are left out before anything is fitted
-        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
-    lc.judge_batch(args, candidates(shipped, observed, parts), report_parts(parts), JUDGED, ORDER)
+    run = lc.blind_batch(__doc__ or "", "1–17", JUDGED, reread, with_pairs_reread)
+    made = candidates(run.shipped, run.observed, run.parts)
+    lc.judge_batch(run.args, made, report_parts(run.parts), JUDGED, ORDER)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pin_learning_curve as lc
 
 import bench.pins as b
-from retrieval import PinModel, load_pin_judge
+from retrieval import PinModel
 from retrieval.pins import QuestionSide, sibling_swapped
 from retrieval.slots import contrasted
 from retrieval.vocabulary import bundled_lexicon
@@ -128,14 +128,8 @@ def report_parts(parts: b.SetParts) -> dict[str, list[b.Observation]]:
 
 
 def main() -> None:
-    args, observed = lc.batch_arguments(__doc__ or "", "1–18", JUDGED)
-    shipped = load_pin_judge()
-    if not isinstance(shipped, PinModel):
-        sys.exit("读不到置顶模型 retrieval/data/pins.json。")
-    pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
-    parts = reread(observed.parts(), pinned)
-    if args.decide:  # nothing of batch 19 is read: its rows are left out before anything is counted
-        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
+    run = lc.blind_batch(__doc__ or "", "1–18", JUDGED, reread)
+    args, shipped, pinned, parts = run.args, run.shipped, run.pinned, run.parts
     models = candidates(shipped)
     lines = []
     if args.decide:  # what each veto does on batches 1–18, and every candidate's figures there

@@ -57,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import bench.pins as b
 from bench import pin_veto
 from cli.settings import load_settings
-from retrieval import PinModel
+from retrieval import PinModel, load_pin_judge
 from retrieval.pins import QuestionSide
 from retrieval.slots import slots_conflict
 
@@ -235,6 +235,41 @@ def batch_arguments(doc: str, decided_on: str, judged: str) -> tuple[argparse.Na
         args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
     )
     return args, observed
+
+
+@dataclass(frozen=True)
+class BlindBatch:
+    """A blind batch's run: its command line, the shipped judge, the kept observations (prepared), the pinned
+    question of each group, and their parts re-read (under `--decide`, without the judged batch)."""
+
+    args: argparse.Namespace
+    shipped: PinModel
+    observed: b.ObservedSet
+    pinned: dict[str, str]
+    parts: b.SetParts
+
+
+def blind_batch(
+    doc: str,
+    decided_on: str,
+    judged: str,
+    reread: Callable[[b.SetParts, dict[str, str]], b.SetParts],
+    prepare: Callable[[b.ObservedSet], b.ObservedSet] | None = None,
+) -> BlindBatch:
+    """`batch_arguments`, the shipped judge, and the observations (`prepare`d, then their parts `reread`);
+    under `--decide` nothing of batch `judged` is read: its rows are left out before anything is fitted or
+    counted."""
+    args, observed = batch_arguments(doc, decided_on, judged)
+    shipped = load_pin_judge()
+    if not isinstance(shipped, PinModel):
+        sys.exit("读不到置顶模型 retrieval/data/pins.json。")
+    if prepare is not None:
+        observed = prepare(observed)
+    pinned = {i.group: i.question for i in observed.items if i.kind == "pinned"}
+    parts = reread(observed.parts(), pinned)
+    if args.decide:
+        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != judged))
+    return BlindBatch(args, shipped, observed, pinned, parts)
 
 
 def judge_batch(

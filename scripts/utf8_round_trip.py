@@ -16,6 +16,7 @@ import argparse
 import random
 import sys
 import unicodedata
+from collections.abc import Callable
 
 
 def main(argv: list[str]) -> int:
@@ -30,28 +31,30 @@ def main(argv: list[str]) -> int:
     from corpus.errors import CorpusError
 
     rng = random.Random(args.seed)
-    wrong = refused = 0
-    for _ in range(args.draws):
-        text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(1, 8)))
-        try:
-            wrong += decode_text("x.txt", text.encode("utf-8"))[0] != text
-        except CorpusError:
-            refused += 1
-    right = args.draws - wrong - refused
-    print(f"UTF-8，1–8 个汉字（U+4E00–U+9FA5）{args.draws} 篇：读对 {right}，读错 {wrong}，拒收 {refused}")
+
+    def read_back(what: str, draw: Callable[[], str]) -> None:
+        """Saves `args.draws` texts drawn by `draw` as UTF-8 and prints how many read back as written."""
+        wrong = refused = 0
+        for _ in range(args.draws):
+            text = draw()
+            try:
+                wrong += decode_text("x.txt", text.encode("utf-8"))[0] != text
+            except CorpusError:
+                refused += 1
+        right = args.draws - wrong - refused
+        print(f"UTF-8，{what}{args.draws} 篇：读对 {right}，读错 {wrong}，拒收 {refused}")
+
+    def cjk(most: int) -> str:
+        return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(1, most)))
+
+    def cjk_and_symbol() -> str:
+        text = cjk(7)
+        at = rng.randint(0, len(text))
+        return text[:at] + rng.choice(symbols) + text[at:]
 
     symbols = "①②⑩⑴⒈℃№℡ⅠⅢⅫ※‰→≤≥√■□▲○●★☆㈠㎡㎏〇°×·"
-    wrong = refused = 0
-    for _ in range(args.draws):
-        text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(1, 7)))
-        at = rng.randint(0, len(text))
-        text = text[:at] + rng.choice(symbols) + text[at:]
-        try:
-            wrong += decode_text("x.txt", text.encode("utf-8"))[0] != text
-        except CorpusError:
-            refused += 1
-    right = args.draws - wrong - refused
-    print(f"UTF-8，1–7 个汉字加一个符号（①℃№…）{args.draws} 篇：读对 {right}，读错 {wrong}，拒收 {refused}")
+    read_back("1–8 个汉字（U+4E00–U+9FA5）", lambda: cjk(8))
+    read_back("1–7 个汉字加一个符号（①℃№…）", cjk_and_symbol)
 
     common = sorted(common_characters())
     for encoding in ("gbk", "big5"):

@@ -84,10 +84,11 @@ _CARD_LINE = st.sampled_from(
 )
 _RULE = st.sampled_from(["--", "-- ", "——", "—", "____", "－－"])
 _SENTENCE = st.sampled_from(["请各支部按时报送。", "讲座免费参加。", "会后合影留念。", "具体事项另行通知。"])
+_BODY = st.lists(_SENTENCE, min_size=1, max_size=5)  # a mail's body above the rule: one to five sentences
 
 
 @given(
-    body=st.lists(_SENTENCE, min_size=1, max_size=5),
+    body=_BODY,
     rule=_RULE,
     card=st.lists(_CARD_LINE, min_size=1, max_size=8),
 )
@@ -102,7 +103,7 @@ def test_any_card_under_a_signature_line_is_the_signature(
 
 
 @given(
-    body=st.lists(_SENTENCE, min_size=1, max_size=5),
+    body=_BODY,
     rule=_RULE,
     after=st.lists(_SENTENCE, min_size=1, max_size=12),
 )
@@ -247,7 +248,7 @@ _HEADER_LINE = st.sampled_from(
 
 
 @given(
-    body=st.lists(_SENTENCE, min_size=1, max_size=5),
+    body=_BODY,
     rule=_RULE,
     sender=st.sampled_from(
         ["发件人: 骆文斌 <lwb@fengzhu.example.cn>", "From: 骆文斌 <lwb@fengzhu.example.cn>"]

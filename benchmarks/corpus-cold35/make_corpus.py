@@ -40,6 +40,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 from tests.fixtures.captions.make_captions import caption_run, field_runs  # noqa: E402
 from tests.fixtures.corpus_writers import (  # noqa: E402
     SERIF,
+    grid_table,
     run_makers,
     soffice_convert,
     write_scan,
@@ -170,12 +171,7 @@ def write_lectures(path: Path) -> None:
             _caption_runs(caption, number_, bookmark_id=number_)
             caption._p.append(parse_xml(caption_run("　" + text)))
         elif kind == "table":
-            header, *rows = content  # type: ignore[misc]
-            table = doc.add_table(rows=len(rows) + 1, cols=len(header))
-            table.style = "Table Grid"
-            for r, row in enumerate([header, *rows]):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
+            grid_table(doc, content)  # type: ignore[arg-type]
         else:
             paragraph = doc.add_paragraph()
             paragraph.paragraph_format.first_line_indent = Pt(28)
