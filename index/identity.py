@@ -487,6 +487,18 @@ class OlderBy(StrEnum):
         return cls.DATE if by_date else cls.MARKS
 
 
+class ToldOlder:
+    """What a record of one version beside another (index.AddOutcome, index.NearCopy) says of why it is the
+    older one: it keeps `by_date` (True: told by the dates), `older_by` words it as an OlderBy."""
+
+    by_date: bool
+
+    @property
+    def older_by(self) -> OlderBy:
+        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
+        return OlderBy.told(self.by_date)
+
+
 # marks of a copy kept beside the original, in a folder's name (「备份/」, 「副本」, 「backup/」) or a file's (「（备份）」,
 # Windows' 「X - 副本」 and 「复件 X」, macOS's 「X copy」 and 「X 副本」, a browser's second download 「X (1)」): of two files
 # with the same bytes, the one cited is the other (a false mark costs nothing: the files are identical)
