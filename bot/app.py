@@ -245,6 +245,7 @@ def build_application(
         (cb.ShowContext, once(handlers.show_context)),
         (cb.MoveContext, handlers.move_context),
         (cb.ShowSource, once(handlers.show_source)),
+        (cb.ListedSpeech, once(handlers.show_source)),
         (cb.ReadSpeech, handlers.read_speech),
         (cb.ListSpeeches, handlers.list_page),
         (cb.Feedback, handlers.feedback),

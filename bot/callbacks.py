@@ -66,6 +66,15 @@ class ListSpeeches:
 
 
 @dataclass(frozen=True)
+class ListedSpeech:
+    """A speech's button (its id) on a page of the speech list: its details, as 出处 shows them. Its kind marks
+    the message a page of the list (keyboards.continued_of), whatever other rows stand under the page."""
+
+    prefix: ClassVar[str] = "i"
+    speech_id: int
+
+
+@dataclass(frozen=True)
 class Feedback:
     """👍 (1) or 👎 (-1) on a logged question."""
 
@@ -203,6 +212,7 @@ Callback = (
     | ShowSource
     | ReadSpeech
     | ListSpeeches
+    | ListedSpeech
     | Feedback
     | AskExample
     | ScopedResults

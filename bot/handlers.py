@@ -1587,8 +1587,8 @@ class Handlers:
         return view
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """出处: the speech's details, as a new message."""
-        query, data = _callback(update, cb.ShowSource)
+        """出处, or a speech's button on a page of the list: the speech's details, as a new message."""
+        query, data = _callback(update, cb.ShowSource, cb.ListedSpeech)
         if query.message is None:  # an inline message: no chat to send the details to
             await tell(query, self.answered, STALE_BUTTON)
             return
@@ -2028,12 +2028,12 @@ C = TypeVar("C", bound=cb.Callback)
 HandlerCallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
-def _callback(update: Update, kind: type[C]) -> tuple[CallbackQuery, C]:
-    """The pressed button and its decoded data (the handler's pattern, cb.pattern, let only `kind` through)."""
+def _callback(update: Update, *kinds: type[C]) -> tuple[CallbackQuery, C]:
+    """The pressed button and its decoded data (the handler's patterns, cb.pattern, let only `kinds` through)."""
     query = update.callback_query
     assert query is not None
     data = cb.decode(query.data)
-    assert isinstance(data, kind)
+    assert isinstance(data, kinds)
     return query, data
 
 

@@ -19,6 +19,7 @@ from .callbacks import (
     ExportWord,
     Feedback,
     KeepBoth,
+    ListedSpeech,
     ListSpeeches,
     MoreResults,
     MoveContext,
@@ -163,7 +164,7 @@ def speech_list_keyboard(
 ) -> InlineKeyboardMarkup:
     """Under a page of /speeches: a button per speech, for an admin the upload report's 🗑 删除旧版 and 两篇都保留
     for each speech of the page kept beside another version of itself (`near`), and the page turns."""
-    buttons = [_button(str(s.id), ShowSource(s.id)) for s in speeches]
+    buttons = [_button(str(s.id), ListedSpeech(s.id)) for s in speeches]
     rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
     rows += _near_copy_rows([(n.speech_id, n.other_id, n.older) for n in near], titles or {})
     paging = _page_turns(page, pages, ListSpeeches)
@@ -327,6 +328,18 @@ def _near_copy_button(data: Callback | None) -> bool:
     return isinstance(data, KeepBoth) or (isinstance(data, RemoveSpeech) and data.step == RemoveSpeech.ASK)
 
 
+def _list_page_sent_before(buttons: Sequence[tuple[str, Callback | None]]) -> bool:
+    """A page of the list as the bot sent it before its speech buttons were ListedSpeech (tidy62), told by its
+    buttons' shapes: a 出处 button per speech (its id), for an admin the near copies' rows, and the paging. Those
+    pages stay in chats; nothing is added here for a new row (a new page's ListedSpeech buttons say it)."""
+    return any(isinstance(data, ShowSource) and text.isdigit() for text, data in buttons) and all(
+        isinstance(data, ListSpeeches)
+        or (isinstance(data, ShowSource) and text.isdigit())
+        or _near_copy_button(data)
+        for text, data in buttons
+    )
+
+
 def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
     """What a message of the bot's shows that 「下一页」 or 「还有吗」 continues (and 「上一页」 goes back in): an answer, a page of the
     speech list or a page of a speech's text. None for a message with no pages (the welcome, a speech's
@@ -339,12 +352,7 @@ def continued_of(markup: InlineKeyboardMarkup | None) -> Continued | None:
         for row in markup.inline_keyboard
         for b in row
     ]
-    if any(isinstance(data, ShowSource) and text.isdigit() for text, data in buttons) and all(
-        isinstance(data, ListSpeeches)
-        or (isinstance(data, ShowSource) and text.isdigit())
-        or _near_copy_button(data)
-        for text, data in buttons
-    ):  # a list page: a button per speech (its id), for an admin the near copies' rows, and the paging
+    if any(isinstance(data, ListedSpeech) for _, data in buttons) or _list_page_sent_before(buttons):
         return ListRef(
             next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == NEXT), None),
             next((d for t, d in buttons if isinstance(d, ListSpeeches) and t == PREVIOUS), None),

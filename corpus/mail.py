@@ -29,7 +29,7 @@ what to fill in (「发件人：单位名称」「主题：材料名称」「时
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _SEPARATOR = re.compile(
@@ -267,12 +267,19 @@ _CID = re.compile(r"cid:([^\"'\s>)\]]+)", re.IGNORECASE)
 _MARKED_PICTURE = re.compile(r"\[cid:[^\]\s]+\]", re.IGNORECASE)
 
 
-def _shown_pictures(page: str) -> set[str]:
-    """The Content-IDs an HTML body shows as its own pictures (``<img src="cid:…">``: a letterhead, a seal,
-    a signature's logo, a QR code, a notice pasted in as a picture), without their angle brackets."""
+def _content_ids(text: str) -> Iterator[str]:
+    """The Content-IDs a text addresses (「cid:…」), in order, %-escapes read and angle brackets taken off: as
+    the part they name carries them in its Content-ID header."""
     from urllib.parse import unquote
 
-    return {unquote(m.group(1)).strip("<>") for m in _CID.finditer(page)}
+    for m in _CID.finditer(text):
+        yield unquote(m.group(1)).strip("<>")
+
+
+def _shown_pictures(page: str) -> set[str]:
+    """The Content-IDs an HTML body shows as its own pictures (``<img src="cid:…">``: a letterhead, a seal,
+    a signature's logo, a QR code, a notice pasted in as a picture)."""
+    return set(_content_ids(page))
 
 
 def _body_text(part) -> str:  # type: ignore[no-untyped-def]
@@ -299,10 +306,7 @@ def _leaf_parts(message):  # type: ignore[no-untyped-def]
 
 def _picture_cid(mark: str) -> str | None:
     """The Content-ID an ``<img>`` tag (or Outlook's plain-text 「[cid:…]」) shows, or None."""
-    from urllib.parse import unquote
-
-    match = _CID.search(mark)
-    return unquote(match.group(1)).strip("<>") if match else None
+    return next(_content_ids(mark), None)
 
 
 def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] | None = None) -> Message:

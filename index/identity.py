@@ -351,20 +351,77 @@ def _around_change(mine: str, theirs: str) -> tuple[str, str]:
     return cut(mine), cut(theirs)
 
 
+_ALIGNED_AT_MOST = (
+    250_000  # sentence pairs weighed by the exact alignment (beyond: difflib's, not the fewest)
+)
+
+
+def _changed_stretches(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """The stretches (a[i1:i2] became b[j1:j2]) where two sentence lists differ, in order, as the fewest sentence
+    edits make them (a sentence rewritten, put in or left out counts one: the Levenshtein alignment over
+    sentences, a rewrite preferred where it ties), so a sentence both sides have is never shown as changed
+    because an equal neighbour repeats it (difflib's longest-block matching does: [A, B, A, A] → [A, A, A, A]
+    came out as two sentences left out and two put in). The shared head and tail are set aside first."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    x, y = a[head : len(a) - tail], b[head : len(b) - tail]
+    if (len(x) + 1) * (len(y) + 1) > _ALIGNED_AT_MOST:
+        matcher = difflib.SequenceMatcher(None, list(x), list(y), autojunk=False)
+        return [
+            (head + i1, head + i2, head + j1, head + j2)
+            for op, i1, i2, j1, j2 in matcher.get_opcodes()
+            if op != "equal"
+        ]
+    # cost[i][j]: the fewest edits turning x[i:] into y[j:], each weighing `edit`; of as few, the one that keeps
+    # most sentences (a rewrite weighs one more: [A, B, C] → [A, C, D] is B left out and D put in, not two rewrites)
+    edit = len(x) + len(y) + 1
+    cost = [[0] * (len(y) + 1) for _ in range(len(x) + 1)]
+    for i in range(len(x), -1, -1):
+        for j in range(len(y), -1, -1):
+            if i == len(x) or j == len(y):
+                cost[i][j] = edit * ((len(x) - i) + (len(y) - j))
+            elif x[i] == y[j]:
+                cost[i][j] = cost[i + 1][j + 1]
+            else:
+                cost[i][j] = min(edit + 1 + cost[i + 1][j + 1], edit + cost[i + 1][j], edit + cost[i][j + 1])
+    stretches: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    start: tuple[int, int] | None = None
+    while i < len(x) or j < len(y):
+        if i < len(x) and j < len(y) and x[i] == y[j] and cost[i][j] == cost[i + 1][j + 1]:
+            if start is not None:
+                stretches.append((head + start[0], head + i, head + start[1], head + j))
+                start = None
+            i, j = i + 1, j + 1
+            continue
+        if start is None:
+            start = (i, j)
+        if i < len(x) and j < len(y) and cost[i][j] == edit + 1 + cost[i + 1][j + 1]:
+            i, j = i + 1, j + 1
+        elif i < len(x) and (j == len(y) or cost[i][j] == edit + cost[i + 1][j]):
+            i += 1
+        else:
+            j += 1
+    if start is not None:
+        stretches.append((head + start[0], head + len(x), head + start[1], head + len(y)))
+    return stretches
+
+
 def difference(mine: Iterable[str], theirs: Iterable[str]) -> Difference | None:
     """Where a speech's passages (`mine`) differ from another version's (`theirs`), sentence by sentence in
     order (spacing and punctuation do not count: normalise); None when they say the same. Places are counted
     by sentences (a paragraph of five rewritten sentences is five); the first is shown as its first pair of
     differing sentences, each side at most SHOWN characters and 「…」."""
     a, b = _written_sentences(mine), _written_sentences(theirs)
-    matcher = difflib.SequenceMatcher(
-        None, [normalise(x) for x in a], [normalise(x) for x in b], autojunk=False
-    )
-    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    changed = _changed_stretches([normalise(x) for x in a], [normalise(x) for x in b])
     if not changed:
         return None
-    places = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changed)
-    _, i1, i2, j1, j2 = changed[0]
+    places = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changed)
+    i1, i2, j1, j2 = changed[0]
     first_mine, first_theirs = a[i1] if i2 > i1 else "", b[j1] if j2 > j1 else ""
     if first_mine and first_theirs:
         first_mine, first_theirs = _around_change(first_mine, first_theirs)
@@ -428,6 +485,18 @@ class OlderBy(StrEnum):
     def told(cls, by_date: bool) -> OlderBy:
         """The reason as a record keeps it (`by_date`: told by the dates)."""
         return cls.DATE if by_date else cls.MARKS
+
+
+class ToldOlder:
+    """What a record of one version beside another (index.AddOutcome, index.NearCopy) says of why it is the
+    older one: it keeps `by_date` (True: told by the dates), `older_by` words it as an OlderBy."""
+
+    by_date: bool
+
+    @property
+    def older_by(self) -> OlderBy:
+        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
+        return OlderBy.told(self.by_date)
 
 
 # marks of a copy kept beside the original, in a folder's name (「备份/」, 「副本」, 「backup/」) or a file's (「（备份）」,

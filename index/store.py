@@ -795,7 +795,7 @@ def _speech_digest(
 
 
 @dataclass(frozen=True)
-class AddOutcome:
+class AddOutcome(identity.ToldOlder):
     """What storing one speech did."""
 
     speech_id: int  # for "duplicate": the stored speech it duplicates
@@ -821,14 +821,9 @@ class AddOutcome:
     older: bool = False  # similar_to: this speech is dated before that one (most likely its earlier version)
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
 
-    @property
-    def older_by(self) -> identity.OlderBy:
-        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
-        return identity.OlderBy.told(self.by_date)
-
 
 @dataclass(frozen=True)
-class NearCopy:
+class NearCopy(identity.ToldOlder):
     """A stored speech kept beside another version of itself (identity.kinship said "version")."""
 
     speech_id: int
@@ -839,11 +834,6 @@ class NearCopy:
     older: bool = False  # the speech is dated before the other: most likely the other's earlier version
     kept_at: str | None = None  # when an office chose to keep both (`Store.keep_both`): not said again
     by_date: bool = True  # older told by the dates (else, dated alike, by the other's file marked 修改稿…)
-
-    @property
-    def older_by(self) -> identity.OlderBy:
-        """Why `older` holds: the dates, or the files' marks (a front end words it)."""
-        return identity.OlderBy.told(self.by_date)
 
 
 class Store:

@@ -77,12 +77,16 @@ _ASKS_AMOUNT_ELSE = re.compile(r"几[个名位人]|多少[个名位人]")
 # 找哪个科室哪位同志) — not who does a thing (「找谁修」, 「找谁办」: who is responsible, said by the items) —, by the
 # number to call (打哪个电话, 电话是多少, 联系方式), or by the label itself in a keyword question (「联系人 电话」).
 _OFFICE = r"(?:科室?|处室?|办公室|站|中心)"
+# The words of contacting, as read after folding to simplified script (to_simplified: 聯絡 → 联络): the mainland's
+# 联系 and Taiwan's 联络 (联络人, 联络电话, 找谁联络), and a notice's case officer, 承办人 (「承辦人：○○○ 分機 123」).
+_CONTACT = r"(?:联系|联络)"
+_CONTACT_PERSON = rf"(?:{_CONTACT}人|承办人)"
 _ASKS_CONTACT = re.compile(
-    rf"(?:找|问|联系|咨询|请教|打给|去找)(?:谁|哪位|哪一?个人|(?:哪一?个|哪一?家|哪|什么){_OFFICE}(?:的?哪位(?:同志|老师)?)?)"
-    r"(?=$|[？?。.！!，,、\s]|联系|咨询|反映|问|了解|呢|啊|呀|好|比较|合适|才)"
+    rf"(?:找|问|{_CONTACT}|咨询|请教|打给|去找)(?:谁|哪位|哪一?个人|(?:哪一?个|哪一?家|哪|什么){_OFFICE}(?:的?哪位(?:同志|老师)?)?)"
+    rf"(?=$|[？?。.！!，,、\s]|{_CONTACT}|咨询|反映|问|了解|呢|啊|呀|好|比较|合适|才)"
     r"|(?:打|拨打?|找)(?:哪一?个|什么|啥|哪)(?:号码|电话|热线|专线)"
-    r"|(?:电话|热线|专线|号码|联系方式)(?:号码)?(?:是|是个)?(?:多少|什么|啥|几号|哪个)"
-    r"|联系人(?:是谁|是哪位|和|及|电话|\s|[？?]|$)|联系(?:电话|方式)|咨询电话"
+    rf"|(?:电话|热线|专线|号码|{_CONTACT}方式)(?:号码)?(?:是|是个)?(?:多少|什么|啥|几号|哪个)"
+    rf"|{_CONTACT_PERSON}(?:是谁|是哪位|和|及|电话|\s|[？?]|$)|{_CONTACT}(?:电话|方式)|咨询电话"
 )
 # …and held by a contact line: a label followed by what it labels, a telephone number (0763-5208 1745, 8826 3105,
 # 0576-88123456, a mobile 13812345678; a service number after 电话/热线/专线: 96110), or an office beside a name
@@ -93,11 +97,13 @@ _PHONE = (
     r"|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
 )
 _HOLDS_CONTACT = re.compile(
-    r"(?:联系人|联系电话|咨询电话|联系方式|服务电话|值班电话|办公电话|电话|热线|专线|手机|传真)\s*[：:]\s*\S"
+    rf"(?:{_CONTACT_PERSON}|{_CONTACT}电话|咨询电话|{_CONTACT}方式|服务电话|值班电话|办公电话|电话|热线|专线|手机|传真)"
+    r"\s*[：:]\s*\S"
     r"|(?:电话|热线|专线)\s*[0-9]{3,}"
     rf"|{_PHONE}"
     rf"|[\u4e00-\u9fff]{_OFFICE}[ \u3000]+[\u4e00-\u9fff]{{2,4}}(?![\u4e00-\u9fff])"
-    rf"|(?:与|向)[\u4e00-\u9fff]{{1,16}}?{_OFFICE}(?:联系|咨询|反映|反馈)|联系[\u4e00-\u9fff]{{1,16}}?{_OFFICE}(?![\u4e00-\u9fff])"
+    rf"|(?:与|向)[\u4e00-\u9fff]{{1,16}}?{_OFFICE}(?:{_CONTACT}|咨询|反映|反馈)"
+    rf"|{_CONTACT}[\u4e00-\u9fff]{{1,16}}?{_OFFICE}(?![\u4e00-\u9fff])"
 )
 # A question in keywords asks for an amount by the noun it ends on: 「全市离休干部人数」, 「老干部活动室 总数」,
 # 「先进个人 评选名额」 — the last word names what is asked, as 多少 would (「人数逐年递增」 in the middle does not).
@@ -282,7 +288,7 @@ _NOUN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("time", re.compile(r"(?:时间|日期|期限|时长|时段|年限)$")),
     ("place", re.compile(r"(?:地点|地址|场所|场地)$")),
-    ("person", re.compile(r"(?:联系人|负责人)$")),
+    ("person", re.compile(rf"(?:{_CONTACT_PERSON}|负责人)$")),
     ("reason", re.compile(r"(?:原因|缘由|理由)$")),
 )
 _REQUIREMENT = re.compile(r"的?(?:要求|限制|条件|范围)$")

@@ -11,8 +11,9 @@ one line per question goes to OUT.jsonl: set, id, half, whether answerable, the 
 passage (null beyond 10), answered, level, probability, the top passage and the first relevant one.
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
-"heldout" (dev, styles, asks38, asks40, asks41, asks42, asks43, asks44, asks45, asks46, asks47, asks48, asks49, asks50) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
-earlier sessions used); the third set (cold) and cold16…cold31 are held out whole. A rule may be designed
+"heldout" (dev, styles, asks38, asks40…) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
+earlier sessions used, `HALVED`); a set whose file marks no question "tune" — the third set (cold), cold16 and
+every one after — is held out whole (`WHOLE`, read from the files: a new set needs no edit here). A rule may be designed
 on the "tune" halves only. `--summary` adds the held-out part as two rows: "held-out halves" (of the sets
 tuned on) and "blind sets" (held out whole).
 
@@ -68,10 +69,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-WHOLE = {
-    "cold",
-    *(f"cold{n}" for n in range(16, 33)),
-}  # held out whole (cold30, cold31: new in session 55; cold32)
+BENCHMARKS = REPO / "benchmarks"
+# cold2…cold15: their files mark every question "heldout", but earlier sessions tuned on half of each
+# (bench.blind_split); a closed list, no set is added to it
+HALVED = frozenset(f"cold{n}" for n in range(2, 16))
 
 
 def library_of(name: str) -> str:
@@ -87,16 +88,28 @@ def library_of(name: str) -> str:
     return "styles" if name in ("styles", "asks38") else "home"
 
 
-def all_sets() -> list[str]:
-    names = ["dev", "cold", "styles", "asks38", *(f"asks{n}" for n in range(40, 51))]
-    names += sorted(
-        (
-            p.name.removesuffix("-questions.jsonl")
-            for p in (REPO / "benchmarks").glob("cold*-questions.jsonl")
-        ),
-        key=lambda n: (len(n), n),
-    )
-    return list(dict.fromkeys(names))
+def all_sets(folder: Path = BENCHMARKS) -> list[str]:
+    """Every question set of our own in `folder` (NAME-questions.jsonl): dev, cold, styles, then the asking sets
+    and the cold sets in number order — a new set's file is enough."""
+
+    def named(pattern: str) -> list[str]:
+        found = (p.name.removesuffix("-questions.jsonl") for p in folder.glob(pattern))
+        return sorted(found, key=lambda n: (len(n), n))
+
+    names = ["dev", "cold", "styles", *named("asks*-questions.jsonl"), *named("cold*-questions.jsonl")]
+    return [n for n in dict.fromkeys(names) if (folder / f"{n}-questions.jsonl").is_file()]
+
+
+def held_out_whole(name: str, folder: Path = BENCHMARKS) -> bool:
+    """Whether a set is held out whole: its file marks no question "tune" (every one "heldout", or none marked,
+    as the third set's), and it is none of the HALVED sets."""
+    if name in HALVED:
+        return False
+    lines = (folder / f"{name}-questions.jsonl").read_text(encoding="utf-8").splitlines()
+    return all(json.loads(line).get("split") in (None, "heldout") for line in lines if line.strip())
+
+
+WHOLE = frozenset(n for n in all_sets() if held_out_whole(n))  # the third set (cold), cold16 and after
 
 
 def halves_of(name: str, questions: list) -> dict[str, str]:
@@ -104,7 +117,7 @@ def halves_of(name: str, questions: list) -> dict[str, str]:
 
     if name in WHOLE:
         return {q.id: "heldout" for q in questions}
-    if name.startswith("cold"):  # cold2…cold15: their files mark every question "heldout"
+    if name in HALVED:
         return blind_split(name, questions)
     return {q.id: q.split or "heldout" for q in questions}
 

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import format as bot_format
 from bot import handlers as bot_handlers
@@ -268,6 +269,56 @@ async def test_more_in_reply_to_the_speech_list_pages_the_list_not_the_last_answ
     assert "第 6–10 条" in more_of_the_answer
     assert "第 2/3 页" in in_group
     assert seed_service.library.store.query_stats().questions == 1  # none of it was searched
+
+
+async def test_a_list_page_is_told_by_its_speech_buttons_with_a_new_row_under_it_or_as_sent_before(
+    api: FakeBotAPI, seed_service: SpeechService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of the list says it is one by its speech buttons' kind (callbacks.ListedSpeech), so a row added
+    under it later changes nothing: 「下一页」 in reply to it pages the list. A page sent before (its speech
+    buttons 出处's 「s:N」, told by the buttons' shapes) still pages on, and its buttons still show a speech."""
+    monkeypatch.setattr(bot_handlers, "SPEECHES_PER_PAGE", 2)  # the seed's 5 speeches: 3 pages
+    async with running_bot(api, seed_service) as app:
+
+        async def said(text: str, **options: Any) -> str:
+            await feed(app, api.make_text_update(text, **options))
+            return api.last_message(USER).plain_text
+
+        await said("/speeches")
+        page = api.last_message(USER)
+        listed = [b["callback_data"] for b in page.buttons if b["text"].isdigit()]
+        assert listed == ["i:1", "i:2"]
+        await feed(app, api.make_callback_update(page, page.button_data("2")))
+        details = api.last_message(USER).plain_text
+        assert details.startswith("📄 ") and "讲话人：沈伟" in details
+
+        turn = [InlineKeyboardButton("下一页 ▶", callback_data="l:1")]
+        with_a_new_row = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton("1", callback_data="i:1"),
+                    InlineKeyboardButton("2", callback_data="i:2"),
+                ],
+                [InlineKeyboardButton("导出 Word", callback_data="e:1:-1:0")],  # a row of another kind
+                turn,
+            ]
+        )
+        as_sent_before = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton("1", callback_data="s:1"),
+                    InlineKeyboardButton("2", callback_data="s:2"),
+                ],
+                turn,
+            ]
+        )
+        for markup in (with_a_new_row, as_sent_before):
+            await app.bot.send_message(USER, page.text, parse_mode="HTML", reply_markup=markup)
+            shown = api.last_message(USER)
+            assert "第 2/3 页" in await said("下一页", reply_to_message=shown), markup
+            await feed(app, api.make_callback_update(shown, shown.button_data("2")))
+            assert api.last_message(USER).plain_text == details
+    assert seed_service.library.store.query_stats().questions == 0  # none of it was searched
 
 
 async def test_more_in_reply_to_a_speechs_text_reads_on_and_to_a_message_without_pages_says_so(

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from telegram import Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot import (
     AccessPolicy,
@@ -41,6 +41,7 @@ ids = st.integers(min_value=0, max_value=10**18 - 1)
         st.builds(cb.ShowSource, ids),
         st.builds(cb.ReadSpeech, ids, ids),
         st.builds(cb.ListSpeeches, ids),
+        st.builds(cb.ListedSpeech, ids),
         st.builds(cb.Feedback, ids, st.sampled_from([1, -1])),
         st.builds(cb.AskExample, ids),
         st.builds(cb.ScopedResults, ids, st.one_of(st.just(cb.UNFILTERED), st.integers(1, 10**18 - 1)), ids),
@@ -270,6 +271,62 @@ def test_a_list_page_pages_on_with_the_admins_near_copy_rows_under_it(
     for n in near:
         admin_page = keyboards.without_pair(admin_page, cb.KeepBoth(n.speech_id, n.other_id))
         assert keyboards.continued_of(admin_page) == member
+
+
+_NOT_AN_ANSWERS = st.one_of(
+    st.builds(cb.ShowContext, ids),
+    st.builds(cb.ExportWord, ids, st.integers(cb.UNFILTERED, 10**6), ids),
+    st.builds(cb.AskExample, ids),
+    st.builds(cb.KeepBoth, ids, ids),
+    st.builds(cb.PinsPage, ids),
+    st.builds(cb.ReadSpeech, ids, ids),
+)
+
+
+@given(
+    st.lists(st.integers(1, 400), min_size=1, max_size=10, unique=True),
+    st.integers(0, 4).flatmap(lambda page: st.tuples(st.just(page), st.integers(page + 1, 6))),
+    st.lists(
+        st.lists(st.tuples(st.text(min_size=1, max_size=6), _NOT_AN_ANSWERS), min_size=1, max_size=3),
+        max_size=3,
+    ),
+)
+def test_a_list_page_is_one_whatever_rows_are_added_under_it(
+    ids: list[int], at: tuple[int, int], added: list[list[tuple[str, cb.Callback]]]
+) -> None:
+    """A page of the list is told by its speech buttons' kind (ListedSpeech), not by the shapes of all its
+    buttons: rows of any other kind (an answer's 👍 aside, which makes it an answer) added under it leave it a page
+    of the list with the same turns."""
+    page, pages = at
+    speeches = [SpeechRecord(i, f"讲话{i}", None, None, None, "a.txt", None, 3) for i in ids]
+    plain = keyboards.speech_list_keyboard(speeches, page, pages)
+    rows = [list(row) for row in plain.inline_keyboard]
+    extra = [
+        [InlineKeyboardButton(text, callback_data=cb.encode(data)) for text, data in row] for row in added
+    ]
+    grown = InlineKeyboardMarkup([*rows[:-1], *extra, rows[-1]])
+    assert (
+        keyboards.continued_of(grown)
+        == keyboards.continued_of(plain)
+        == keyboards.ListRef(
+            cb.ListSpeeches(page + 1) if page < pages - 1 else None,
+            cb.ListSpeeches(page - 1) if page > 0 else None,
+        )
+    )
+
+
+def test_a_list_page_sent_before_its_buttons_were_listed_speeches_is_still_one() -> None:
+    """Pages the bot sent before (a 出处 「s:N」 button per speech) stay in chats: told by their buttons' shapes."""
+    old = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(str(i), callback_data=f"s:{i}") for i in (3, 4)],
+            [
+                InlineKeyboardButton("◀ 上一页", callback_data="l:0"),
+                InlineKeyboardButton("下一页 ▶", callback_data="l:2"),
+            ],
+        ]
+    )
+    assert keyboards.continued_of(old) == keyboards.ListRef(cb.ListSpeeches(2), cb.ListSpeeches(0))
 
 
 def test_an_upload_report_or_a_removal_question_is_no_page_of_the_list() -> None:

@@ -174,18 +174,16 @@ def test_a_shown_picture_is_no_attachment_and_its_text_follows_the_html_body() -
     assert text.count(NOTICE[2]) == 1
 
 
-def _outlook_mail(plain: str) -> bytes:
+def _outlook_mail(plain: str, src: str = "cid:image001.png@01DC") -> bytes:
     """A mail as Outlook sends one with a pasted picture: text/plain (with or without its 「[cid:…]」 mark),
-    text/html showing the picture, the picture related to it."""
+    text/html showing the picture (at `src`), the picture related to it."""
     mail = EmailMessage()
     mail["From"] = "骆文斌 <lwb@fengzhu.example.cn>"
     mail["To"] = "zhibu@fengzhu.example.cn"
     mail["Subject"] = "转发：健步走活动通知"
     mail["Date"] = "Wed, 30 Sep 2026 10:00:00 +0800"
     mail.set_content(plain)
-    mail.add_alternative(
-        '<p>各位：通知见下图。</p><p><img src="cid:image001.png@01DC"></p><p>谢谢。</p>', "html"
-    )
+    mail.add_alternative(f'<p>各位：通知见下图。</p><p><img src="{src}"></p><p>谢谢。</p>', "html")
     mail.get_payload()[1].add_related(
         b"png", "image", "png", cid="<image001.png@01DC>", filename="image001.png"
     )
@@ -210,6 +208,17 @@ def test_a_plain_body_reads_the_pictures_text_once_after_it_before_the_card(plai
     assert text.count(NOTICE[2]) == 1
     assert text.index("谢谢") < text.index(NOTICE[2])
     assert message.signature == "骆文斌\n电话：0571-1234567"
+
+
+def test_a_picture_addressed_with_escapes_or_brackets_is_the_bodys_own() -> None:
+    """A web mail writes the Content-ID's 「@」 as 「%40」 or keeps its angle brackets (「cid:%3Cimage001…%3E」): the
+    HTML body and the plain part's 「[cid:…]」 mark name the same picture, read once, no attachment."""
+    plain = "各位：通知见下图。\n[cid:image001.png%4001DC]\n谢谢。\n-- \n骆文斌\n电话：0571-1234567\n"
+    for src in ("cid:image001.png%4001DC", "cid:%3Cimage001.png@01DC%3E"):
+        reader = _ScreenshotReader({"image001.png": "\n".join(NOTICE)})
+        message = read_eml("通知.eml", _outlook_mail(plain, src), reader)
+        assert reader.asked == ["image001.png"] and message.attachments == ()
+        assert "cid:" not in message.text and message.text.count(NOTICE[2]) == 1
 
 
 # --- Outlook's forward: its rule over the earlier message's header is no signature line (mend61c) -----------
