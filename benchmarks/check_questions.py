@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold35
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold36
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -813,6 +813,32 @@ SETS = {
             "fz068": ["午餐", "用餐", "就餐", "管饭"],  # lunch on the visit
         },
     ),
+    "cold36": QuestionSet(
+        prefix="xn",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # reportlab: headings in the body's type, marked only by the PDF's outline (bookmarks)
+            Document("岫宁县银发人才库建设实施方案.pdf", 1, 12, "TALENT_PARTS"),
+            # openpyxl: two sheets, cells carrying comments (批注): read back with the comments' text
+            Document("岫宁县2033年一季度老年助餐补贴发放明细.xlsx", 13, 24, "MEALS_PARTS", converted="sheet"),
+            # a meeting invitation: text/plain and a text/calendar event; read back, the event unfolded
+            Document("关于召开候鸟式养老服务座谈会的邀请.eml", 25, 36, "INVITE_PARTS", converted="mail"),
+            # python-pptx with native charts: read back with the charts' categories and series names
+            Document("岫宁县适老化改造工作推进情况汇报.pptx", 37, 48, "DECK_PARTS", converted="deck"),
+            # a notice photographed upside down: nothing to read back but by OCR
+            Document("关于防范以养老服务为名实施诈骗的提醒（照片）.jpg", 49, 60, "FRAUD", scan=True),
+        ),
+        absent={
+            "xn061": ["工资", "报酬", "薪酬"],  # pay for the talents
+            "xn062": ["打包", "外带"],  # taking meals away
+            "xn063": ["午饭", "午餐", "管饭", "工作餐", "用餐"],  # lunch at the meeting
+            "xn064": ["路费", "报销", "差旅"],  # travel costs to the meeting
+            "xn065": ["保修", "质保"],  # a warranty on the works
+            "xn066": ["追回", "退赔", "返还", "挽回"],  # getting the money back
+            "xn067": ["奖金", "奖励", "奖品"],  # prize money for 银发先锋
+            "xn068": ["现金", "提现"],  # the allowance in cash
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1061,12 +1087,46 @@ def _mail_text(path: Path) -> str:
             out.append(part.get_content())
         elif part.get_content_type() == "text/html":
             out.append(_mht_page_text(part.get_content()))
+        elif part.get_content_type() == "text/calendar":  # an invitation's event: lines unfolded, unescaped
+            event = re.sub(r"\r?\n[ \t]", "", part.get_content())
+            out.append(re.sub(r"\\([\\;,])", r"\1", event.replace("\\n", "\n")))
         elif part.get_content_type().endswith("wordprocessingml.document"):
             from docx import Document as WordDocument
 
             doc = WordDocument(io.BytesIO(part.get_payload(decode=True)))
             out.extend(p.text for p in doc.paragraphs)
             out.extend("\t".join(c.text for c in row.cells) for t in doc.tables for row in t.rows)
+    return "\n".join(out)
+
+
+def _commented_sheet_text(path: Path) -> str:
+    """Every cell of every sheet of a workbook as openpyxl reads it, and each cell's comment (批注)."""
+    from openpyxl import load_workbook
+
+    out = []
+    for sheet in load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            out.extend(str(cell.value) for cell in row if cell.value is not None)
+            out.extend(cell.comment.text for cell in row if cell.comment is not None)
+    return "\n".join(out)
+
+
+def _chart_deck_text(path: Path) -> str:
+    """Every text of a deck as python-pptx reads it — shapes, notes — and each chart's categories and
+    series names."""
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                out.append(shape.text_frame.text)
+            if getattr(shape, "has_chart", False):
+                plot = shape.chart.plots[0]
+                out.extend(str(category) for category in plot.categories)
+                out.extend(series.name for series in plot.series)
+        if slide.has_notes_slide:
+            out.append(slide.notes_slide.notes_text_frame.text)
     return "\n".join(out)
 
 
@@ -1259,7 +1319,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold35); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold36); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1275,8 +1335,12 @@ def check(name: str) -> int:
                     back = _template_text(path)
                 elif document.converted == "html":
                     back = _mht_page_text(path.read_text(encoding="utf-8"))
-                elif document.converted == "mail":  # an e-mail whose body is HTML only (cold35)
+                elif document.converted == "mail":  # an HTML-only body (cold35), an invitation (cold36)
                     back = _mail_text(path)
+                elif document.converted == "sheet":  # a workbook whose cells carry comments (cold36)
+                    back = _commented_sheet_text(path)
+                elif document.converted == "deck":  # a deck with native charts (cold36)
+                    back = _chart_deck_text(path)
                 else:
                     back = path.read_text(encoding="utf-8")
                 printed[document.name] = (_squash(back), document.converted)

@@ -75,6 +75,9 @@ class Line:
     # those raised marks, each run of them as printed (「1」, 「12」, 「*」), in reading order: they say which
     # footnote of the page the line references
     marks: tuple[str, ...] = ()
+    # when the line is the whole title of an entry of the PDF's outline (bookmarks: corpus.pdf), that
+    # entry's level (1 = the outline's top): a heading however it is set, a paragraph of its own; else 0
+    bookmarked: int = 0
 
     @property
     def height(self) -> float:
@@ -675,7 +678,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
                 )
             ):
                 if current:
-                    out.append(Block(text=current, kind=_kind(previous)))
+                    out.append(Block(text=current, kind=_kind(previous), level=_level(previous)))
                 current, opener = text, line
             else:
                 current = join(current, text)
@@ -685,8 +688,12 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
         ends_in = len(out) if current else len(out) - 1
         notes += [(page_index, ends_in, key, note) for key, note in _marked_notes(page.notes)]
     if current:
-        out.append(Block(text=current, kind=_kind(previous)))
+        out.append(Block(text=current, kind=_kind(previous), level=_level(previous)))
     return _placed_notes(out, notes, refs)
+
+
+def _level(line: Line | None) -> int:
+    return line.bookmarked if line is not None else 0
 
 
 # How far above the text's foot a page may end and still have been full: a line or two that widow and
@@ -768,6 +775,8 @@ def _by_column(body: list[Line]) -> tuple[list[list[Line]], dict[int, int]]:
 
 
 def _kind(line: Line | None) -> str:
+    if line is not None and line.bookmarked:
+        return "heading"
     return "table_row" if line is not None and line.table else ""
 
 
@@ -848,7 +857,7 @@ def _starts_paragraph(
     same_page: bool,
     opener: Line | None = None,
 ) -> bool:
-    if line.table or previous.table:
+    if line.table or previous.table or line.bookmarked or previous.bookmarked:
         return True
     # A date or a person's name on a line of its own (「2024年5月20日」「（二〇二四年五月二十日）」「王明远」)
     # neither goes on from the line above nor runs on into the next: a title in the body's type as wide as

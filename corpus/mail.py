@@ -32,6 +32,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .invitations import invitation_lines
+
 _SEPARATOR = re.compile(
     r"^\s*-{3,}\s*(?:原始邮件|原邮件|邮件原文|转发邮件信息|转发的邮件|Original Message|Forwarded message)\s*-{3,}\s*$",
     re.IGNORECASE,
@@ -218,11 +220,14 @@ class Message:
     """A whole e-mail message (.eml): `text`, the message as a mail program saves it as text — its header
     lines (「发件人: …」「发送时间: …」「收件人: …」「主题: …」, names and subject decoded), a blank line, its
     body — and `attachments`, each attached file's name and bytes, in order; `signature`, the sender's
-    signature under the body's signature line (「-- 」, 「——」: see `split_signature`), its lines, or ""."""
+    signature under the body's signature line (「-- 」, 「——」: see `split_signature`), its lines, or "";
+    `invitation`, the lines of the meeting invitation it carries (a text/calendar part or an attached .ics:
+    `corpus.invitations`), or ""."""
 
     text: str
     attachments: tuple[tuple[str, bytes], ...] = ()
     signature: str = ""
+    invitation: str = ""
 
 
 # RFC 3676's signature line 「-- 」, and the lines Chinese mail programs and senders draw for it: dashes, an
@@ -338,6 +343,7 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
             header.append(f"{label}: {' '.join(str(value).split())}")
     plain = html = None
     attachments: list[tuple[str, bytes]] = []
+    invitation: list[str] = []  # the lines of the meeting invitations it carries
     pictures: dict[str, str] = {}  # each shown picture's Content-ID and the text it holds ("": none)
     # the pictures an HTML body shows in its lines are the body's, not files sent with it
     shown = set().union(
@@ -356,6 +362,12 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
                 attachments.append((f"{subject.replace('/', '／')}.eml", inner.as_bytes()))
             continue
         filename = part.get_filename()
+        # a meeting invitation (Outlook's text/calendar beside the body, or an attached .ics): its event —
+        # time, place, organizer — read after the mail's text; nothing else has them
+        calendar = part.get_content_type() == "text/calendar" or (filename or "").lower().endswith(".ics")
+        if calendar and (lines := invitation_lines(_body_text(part))):
+            invitation.extend(line for line in lines if line not in invitation)
+            continue
         cid = str(part.get("Content-ID") or "").strip().strip("<>")
         if cid in shown:  # a picture the body shows where it stands (<img src="cid:…">)
             if cid not in pictures:
@@ -384,4 +396,6 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
     body, signature = split_signature(body.strip("\n"))
     if after := [text for text in pictures.values() if text]:
         body = "\n\n".join([body, *after]).strip("\n")
-    return Message("\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature)
+    return Message(
+        "\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature, "\n".join(invitation)
+    )

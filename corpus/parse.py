@@ -33,6 +33,7 @@ from pathlib import Path
 from .clean import HAN, clean_line, clean_title, is_complete, split_lines
 from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
+from .invitations import INVITATION_LABEL
 from .layout import ATTACHMENT_LABEL, is_page_number
 from .mail import SIGNATURE_LABEL
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
@@ -1239,7 +1240,8 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
             and (
                 ATTACHMENT_LABEL.match(lines[i].text)
                 or _heads_attachment(lines, i, end)
-                or lines[i].text.strip() == SIGNATURE_LABEL  # a saved e-mail's sender's card
+                # a saved e-mail's sender's card, its meeting invitation's event
+                or lines[i].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
             )
         ),
         end,

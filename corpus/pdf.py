@@ -152,7 +152,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         scanned += 1
                         continue
                 read_pages.append(text)
-            pages = _with_tables(read_pages)
+            pages = _bookmarked(_with_tables(read_pages), outline_titles(data))
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -201,6 +201,56 @@ def embedded_files(data: bytes) -> tuple[tuple[str, bytes], ...]:
     except Exception:  # a damaged name tree or stream: the notice itself is read all the same
         log.warning("embedded files of a PDF could not be read", exc_info=True)
         return ()
+
+
+def outline_titles(data: bytes) -> tuple[tuple[str, int], ...]:
+    """The titles of a PDF's outline (its bookmarks, the viewer's side panel), whitespace removed, each with
+    its level (1 = the top), in outline order; none when it has none or it cannot be read."""
+    from pypdf import PdfReader
+
+    def walk(items, level: int) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+        out: list[tuple[str, int]] = []
+        for item in items:
+            if isinstance(item, list):
+                out.extend(walk(item, level + 1))
+            elif title := "".join(str(getattr(item, "title", "") or "").split()):
+                out.append((title, level))
+        return out
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return ()
+        return tuple(walk(reader.outline, 1))
+    except Exception:  # a damaged outline: the pages are read all the same
+        log.warning("the outline of a PDF could not be read", exc_info=True)
+        return ()
+
+
+def _bookmarked(pages: list[Page], titles: Sequence[tuple[str, int]]) -> list[Page]:
+    """The pages with each line that is the whole title of an outline entry marked ``bookmarked`` with the
+    entry's level (read as a heading of that level, however it is set). Entries are matched in outline order, each to
+    one line, an entry no line matches passed over; the document's first line (its title, which the
+    outline often repeats) is left to the title rules. A plan whose headings are set in the body's own type
+    with no number and no indent (only its bookmarks tell them) had each heading run into the paragraphs
+    around it: 「…实施方案。总体要求坚持自愿参与…」."""
+    if not titles:
+        return pages
+    pending = list(titles)
+    out: list[Page] = []
+    first = True
+    for page in pages:
+        lines = []
+        for line in page.lines:
+            key = "".join(line.text.split())
+            at = next((n for n, (title, _) in enumerate(pending) if title == key), None)
+            if key and not line.table and not first and at is not None:
+                line = replace(line, bookmarked=pending[at][1])
+                del pending[: at + 1]
+            first = first and not key
+            lines.append(line)
+        out.append(replace(page, lines=tuple(lines)))
+    return out
 
 
 def _refusal(name: str, error: Exception) -> UnreadableFile:

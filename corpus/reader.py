@@ -54,6 +54,7 @@ from .formats import (
 )
 from .hocr import hocr_pages, is_hocr
 from .html import page_tables, printed_page_lines, published_day, read_html, read_mht, sheet_page_tables
+from .invitations import INVITATION_LABEL
 from .mail import SIGNATURE_LABEL, read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
@@ -939,6 +940,17 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             )
             text = blocks_text(blocks)
             reference = f"{reference.rstrip()}\n{label.text}\n{message.signature}"
+        if message.invitation:
+            # a meeting invitation's event (its time, place, organizer): a section of its own after the
+            # mail's text and card, so the notice still ends at its own 落款
+            label = Block(text=INVITATION_LABEL, kind="heading", level=1)
+            blocks = (
+                *(blocks or ((Block(text=text, kind=""),) if text.strip() else ())),
+                label,
+                *(Block(text=line, kind="paragraph") for line in message.invitation.split("\n")),
+            )
+            text = blocks_text(blocks)
+            reference = f"{reference.rstrip()}\n{label.text}\n{message.invitation}"
         text, blocks, reference, notes = _with_attachments(
             name, text, blocks, reference, notes, message.attachments
         )

@@ -16,6 +16,9 @@ stands, in its place; the rows of one cell after the table (「注：…」, 「
 paragraphs after it. Cells read as the office suite shows them: dates and times by their number format
 (an Excel serial date as 「2027年9月8日」), amounts with their separators and decimals (「2,600.00」),
 formulas as the value last calculated (the cached value a file saved by Excel, WPS or LibreOffice holds).
+A cell's comment (批注, .xlsx) is read with it: in its row after the value it is about (「补贴金额（元）：34370
+（批注：含80周岁以上老人加补部分4910元。）」), or, on the header's cells, as a note after the table (「补贴金额
+（元）（批注）：补贴标准：…」); the author's line Excel opens it with is dropped. Before, comments were not read.
 """
 
 from __future__ import annotations
@@ -325,11 +328,22 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
         columns = sorted({cell.column for row in held.values() for cell in row} - hidden_columns)
         rows: list[list[str]] = []
         wide: list[int] = []
+        header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
+        header = next(
+            (r for r, row in held.items() if not ws.row_dimensions[r].hidden and len(row) >= 2), None
+        )
         for r, row in held.items():
             if ws.row_dimensions[r].hidden:
                 continue
             at = {cell.column: cell for cell in row}
             cells = [cell_text(at[c].value, at[c].number_format) if c in at else "" for c in columns]
+            for n, c in enumerate(columns):
+                if c not in at or not (comment := _comment_text(at[c].comment)):
+                    continue
+                if header is None or r <= header:
+                    header_notes.append(f"{cells[n]}（批注）：{comment}")
+                else:  # read in its row, beside the value it is about
+                    cells[n] = f"{cells[n]}（批注：{comment}）"
             filled = [cell for cell in row if str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
                 wide.append(len(rows))
@@ -343,8 +357,23 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
                     cells = one
                     wide.append(len(rows))
             rows.append(cells)
+        for note in header_notes:
+            wide.append(len(rows))
+            rows.append([note, *([""] * (len(columns) - 1))])
         grids.append(_grid(ws.title, rows, wide))
     return grids
+
+
+def _comment_text(comment) -> str:  # type: ignore[no-untyped-def]
+    """A cell's comment (Excel's 批注, WPS's 批注) as one line: the 「作者:」 line Excel and WPS open it with
+    dropped, its lines joined. "" for none."""
+    if comment is None or not str(comment.text or "").strip():
+        return ""
+    lines = [line.strip() for line in str(comment.text).splitlines() if line.strip()]
+    author = str(comment.author or "").strip()
+    if lines and author and lines[0].rstrip(":：").strip() == author:
+        lines = lines[1:]
+    return "".join(lines)
 
 
 # A formula a program wrote without calculating it (XlsxWriter, a system's export) is stored with 0 as its

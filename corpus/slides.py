@@ -7,14 +7,14 @@ The first slide's title titles the deck; the lines under it on that slide (its s
 found there by the rules every speech goes by (corpus.parse). Every other slide is a section titled by its
 title placeholder (「第 3 张幻灯片」 when it has none). A slide's boxes — placeholders, text boxes, groups
 (their shapes read the same way inside), tables (each row labelled by its header, as a Word table is:
-corpus.tables) and SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``) — are read by
+corpus.tables), charts (their cached figures as a table: corpus.charts) and SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``) — are read by
 where they stand, as a page in columns is read (`reading_order`): the boxes of a column top to bottom,
 columns left to right, a box across the columns closing them; boxes side by side in rows that start level
 (a label beside its value) row by row. A poster whose boxes were added in another order than they are
 read (a box moved, a note added last) reads as it is seen; a slide with a box that has no position keeps
 the order of its shapes (the selection pane's). Then the slide's notes, a paragraph each.
 The slide number, footer and date placeholders (PowerPoint's 「页眉和页脚」) are not the speech and are not
-read; nor are hidden slides, pictures and charts. The old binary .ppt is refused with what to do.
+read; nor are hidden slides and pictures. The old binary .ppt is refused with what to do.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from . import cfb
+from .charts import CHART_URI, read_chart
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .odt import shown_text
 from .records import Block
@@ -243,7 +244,8 @@ def _pptx_box(shape) -> Box | None:  # type: ignore[no-untyped-def]
 
 def _shape_blocks(shape, part) -> list[Block]:  # type: ignore[no-untyped-def]
     """One shape's text: a text shape's paragraphs as lines, a group's shapes in reading order (in the
-    group's own coordinates), a table's rows labelled, a SmartArt diagram's nodes."""
+    group's own coordinates), a table's rows labelled, a SmartArt diagram's nodes, a chart's title and
+    figures (a row per category, `corpus.charts`)."""
     element = shape._element
     tag = etree.QName(element).localname
     if tag == "sp":
@@ -273,6 +275,13 @@ def _shape_blocks(shape, part) -> list[Block]:  # type: ignore[no-untyped-def]
             if target and target in part.rels:
                 model = etree.fromstring(part.rels[target].target_part.blob)
                 return [Block(text=line, kind="line") for line in diagram_lines(model)]
+        if data is not None and data.get("uri") == CHART_URI:
+            reference = data.find("{" + CHART_URI + "}chart")
+            target = reference.get(f"{_R}id") if reference is not None else None
+            if target and target in part.rels:
+                chart = read_chart(part.rels[target].target_part.blob)
+                title = [Block(text=chart.title, kind="line")] if chart.title else []
+                return title + table_blocks([list(row) for row in chart.rows])
     return []
 
 

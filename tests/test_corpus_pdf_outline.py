@@ -1,0 +1,164 @@
+"""PDFs whose outline (bookmarks) gives their sections (corpus.pdf `outline_titles`, corpus.layout): reportlab
+plans whose headings are set in the body's own type, unnumbered, flush left — only the outline tells them —
+read with every heading a section at its outline level and every body sentence once."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from corpus import parse_document, read_bytes
+from corpus.pdf import outline_titles
+from tests.fixtures.corpus_writers import truetype_font
+
+_FACES: dict[frozenset[str], str] = {}
+
+
+def _face(characters: str) -> str:
+    """Noto Serif CJK SC cut to the characters, registered with reportlab once per set of characters."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    wanted = frozenset(characters)
+    for held, face in _FACES.items():
+        if wanted <= held:
+            return face
+    face = f"OutlineSerif{len(_FACES) + 1}"
+    with tempfile.TemporaryDirectory() as tmp:
+        font = truetype_font(characters, Path(tmp) / f"{face}.ttf", name=face)
+        pdfmetrics.registerFont(TTFont(face, str(font)))
+    _FACES[wanted] = face
+    return face
+
+
+Plan = list[tuple[int, str]]  # (outline level, heading) or (0, a body paragraph)
+
+
+def _pdf(title: str, plan: Plan, sign: tuple[str, str]) -> bytes:
+    """The plan set by reportlab: title centred, headings in the body's type flush left, each a bookmark
+    at its level (pointing at its line), paragraphs indented, the signature right, 「— N —」 under pages."""
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    face = _face(title + "".join(t for _, t in plan) + "".join(sign) + "— 0123456789")
+    base = ParagraphStyle("base", fontName=face, fontSize=14, leading=25, wordWrap="CJK")
+    centred = ParagraphStyle(
+        "title", parent=base, fontSize=20, leading=32, alignment=TA_CENTER, spaceAfter=14
+    )
+    body = ParagraphStyle("body", parent=base, firstLineIndent=28)
+    right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)
+
+    class Outlined(SimpleDocTemplate):
+        count = 0
+
+        def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]
+            if (mark := getattr(flowable, "outline", None)) is None:
+                return
+            Outlined.count += 1
+            key = f"h{Outlined.count}"
+            self.canv.bookmarkPage(key, fit="XYZ", left=self.frame._x1, top=self.frame._y + flowable.height)
+            self.canv.addOutlineEntry(mark[1], key, level=mark[0] - 1, closed=False)
+
+    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont(face, 11)
+        canvas.drawCentredString(A4[0] / 2, 14 * mm, f"— {doc.page} —")
+
+    out = io.BytesIO()
+    doc = Outlined(
+        out, pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm, bottomMargin=35 * mm
+    )
+    story: list[object] = [Paragraph(title, centred)]
+    for level, text in plan:
+        paragraph = Paragraph(text, base if level else body)
+        if level:
+            paragraph.outline = (level, text)  # type: ignore[attr-defined]
+        story.append(paragraph)
+    story += [Spacer(1, 28), Paragraph(sign[0], right), Paragraph(sign[1], right)]
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue()
+
+
+SIGN = ("中共岫宁县委老干部局", "2033年3月6日")
+PLAN: Plan = [
+    (0, "为发挥离退休干部作用，决定建立银发人才库。现制定如下实施方案。"),
+    (1, "总体要求"),
+    (0, "坚持自愿参与的原则，力争年底入库人才达到300名。"),
+    (1, "入库范围和条件"),
+    (2, "入库范围"),
+    (0, "身体健康、热心公益的离退休干部均可申请入库。"),
+    (2, "入库条件"),
+    (0, "申请人年龄一般不超过75周岁。"),
+    (1, "保障措施"),
+    (0, "入库人才参加服务每半天给予交通补助30元。"),
+]
+
+
+def test_headings_only_the_outline_marks_are_sections_at_its_levels() -> None:
+    data = _pdf("银发人才库建设实施方案", PLAN, SIGN)
+    assert outline_titles(data) == (
+        ("总体要求", 1),
+        ("入库范围和条件", 1),
+        ("入库范围", 2),
+        ("入库条件", 2),
+        ("保障措施", 1),
+    )
+    (speech,) = parse_document(read_bytes("方案.pdf", data))
+    assert (speech.title, speech.date) == ("银发人才库建设实施方案", "2033-03-06")
+    assert [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"] == [
+        (None, PLAN[0][1]),
+        ("总体要求", PLAN[2][1]),
+        ("入库范围和条件 › 入库范围", PLAN[5][1]),
+        ("入库范围和条件 › 入库条件", PLAN[7][1]),
+        ("保障措施", PLAN[9][1]),
+    ]  # main: 「…实施方案。总体要求坚持自愿参与…」, no section
+
+
+def test_a_pdf_without_an_outline_has_no_titles() -> None:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "notice")
+    page.save()
+    assert outline_titles(out.getvalue()) == ()
+
+
+_HEADING = st.text(
+    alphabet="总体要求工作任务组织实施保障措施入库程序管理使用服务安排", min_size=2, max_size=8
+)
+_SENTENCE = st.text(
+    alphabet="县委老干部局根据乡镇和部门需求安排人才开展服务每年更新一次", min_size=8, max_size=70
+).map(lambda t: t + "。")
+
+
+# generated only, not shrunk: a reportlab PDF per step, shrinking one failure took over five minutes
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=(Phase.generate,)
+)
+@given(
+    sections=st.lists(
+        st.tuples(_HEADING, st.lists(_SENTENCE, min_size=1, max_size=3)), min_size=2, max_size=5
+    ).filter(lambda s: len({h for h, _ in s}) == len(s)),
+)
+def test_every_bookmarked_heading_is_a_section_over_its_paragraphs(
+    sections: list[tuple[str, list[str]]],
+) -> None:
+    """Any two to five unnumbered headings in the body's type, each bookmarked, over one to three
+    paragraphs: every section read under its own heading, holding its paragraphs' text once and in order
+    (how the paragraphs under one heading are split is the paragraph rules', not the outline's)."""
+    plan: Plan = [(0, "为做好有关工作，现制定如下方案。")]
+    for heading, paragraphs in sections:
+        plan += [(1, heading), *((0, p) for p in paragraphs)]
+    (speech,) = parse_document(read_bytes("方案.pdf", _pdf("有关工作实施方案", plan, SIGN)))
+    read: dict[str, str] = {}
+    for p in speech.paragraphs:
+        if p.section not in ("文件信息", None):
+            read[p.section] = read.get(p.section, "") + p.text
+    assert read == {heading: "".join(paragraphs) for heading, paragraphs in sections}

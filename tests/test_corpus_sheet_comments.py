@@ -1,0 +1,92 @@
+"""Cell comments (批注) in workbooks (corpus.sheets): openpyxl workbooks whose cells carry Excel notes signed by
+their author — each comment read once, in the row of the cell it is about, a header cell's after the table."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import read_bytes
+
+HEADER = ("乡镇", "助餐点", "就餐老人（人）", "补贴金额（元）")
+
+
+def _book(
+    rows: list[tuple[str, str, int, int]], comments: dict[tuple[int, int], str], author: str = "汪丽娟"
+) -> bytes:
+    """A workbook of one named sheet: the header, the rows, and a comment on each (row, column) given (row 0
+    the header), written as Excel writes a note: 「author:」 on its first line."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "发放明细"
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    for (r, c), text in comments.items():
+        sheet.cell(row=r + 1, column=c + 1).comment = Comment(f"{author}:\n{text}", author)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+ROWS = [("城关镇", "长者食堂", 186, 34370), ("石门乡", "幸福食堂", 64, 9315)]
+
+
+def test_a_comment_is_read_beside_its_value_and_a_header_comment_after_the_table() -> None:
+    data = _book(
+        ROWS,
+        {
+            (0, 3): "补贴标准：每餐补贴3元。",
+            (1, 3): "含高龄老人加补部分4910元。",
+            (2, 1): "3月起改由中心厨房统一配送。",
+        },
+    )
+    blocks = [(b.kind, b.text) for b in read_bytes("明细.xlsx", data).blocks]
+    assert blocks == [
+        ("heading", "发放明细"),
+        (
+            "table_row",
+            "乡镇：城关镇；助餐点：长者食堂；就餐老人（人）：186；补贴金额（元）：34370（批注：含高龄老人加补部分4910元。）",
+        ),
+        (
+            "table_row",
+            "乡镇：石门乡；助餐点：幸福食堂（批注：3月起改由中心厨房统一配送。）；就餐老人（人）：64；补贴金额（元）：9315",
+        ),
+        ("paragraph", "补贴金额（元）（批注）：补贴标准：每餐补贴3元。"),
+    ]  # main: no comment read, and none of the author's 「汪丽娟:」 lines
+
+
+_NOTE = st.text(
+    alphabet="含高龄老人加补部分元起改由中心厨房统一配送其中失能人志愿者每天上门，。0123456789",
+    min_size=2,
+    max_size=40,
+)
+_TOWN = st.text(alphabet="城关石门青桐柳埠白沙", min_size=2, max_size=3).map(lambda t: t + "镇")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    towns=st.lists(_TOWN, min_size=1, max_size=6, unique=True),
+    data=st.data(),
+)
+def test_every_comment_reads_once_in_its_own_row(towns: list[str], data: st.DataObject) -> None:
+    """Any rows, comments on any body cells: each comment's text is in exactly one block — the row of its
+    cell — and every row keeps its cells."""
+    rows = [(town, f"{town}食堂", 10 + n, 1000 + n) for n, town in enumerate(towns)]
+    places = data.draw(
+        st.lists(st.tuples(st.integers(1, len(rows)), st.integers(0, 3)), max_size=6, unique=True)
+    )
+    comments = {place: data.draw(_NOTE) + f"（第{i}条）" for i, place in enumerate(places)}
+    blocks = [b for b in read_bytes("明细.xlsx", _book(rows, comments)).blocks if b.kind == "table_row"]
+    assert len(blocks) == len(rows)
+    for (r, _), text in comments.items():
+        holding = [n for n, block in enumerate(blocks) if f"（批注：{text}）" in block.text]
+        assert holding == [r - 1]
+    for block, row in zip(blocks, rows, strict=True):
+        assert block.text.startswith(f"乡镇：{row[0]}")
+        assert "汪丽娟" not in block.text
