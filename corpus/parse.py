@@ -562,7 +562,11 @@ def _read_header_from(
             name := _speaker_alone(lines, position, h.title) or _speaker_with_post(line.title_text)
         ):
             h.speaker = name
-        elif _is_issuer(line.title_text):
+        elif _is_issuer(line.title_text) and not (
+            h.issuer and h.masthead is not None and h.title == h.masthead
+        ):
+            # (under a periodical's name and issue whose office is read, a line ending as a body's name does
+            # is the first article's headline: 「县委召开老干部情况通报会」)
             h.issuer = h.issuer or line.title_text
         elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
             pass  # a repeated title line
@@ -1147,14 +1151,19 @@ _IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{NUM}\d]{{1,3}}\s*月\s*[{NUM}\d]
 # (报 to those above, 送 to those alongside, 发 to those below), each a list of bodies.
 _DISTRIBUTED = _Folded(r"^(?:报|送|发|抄发|印送)\s*[：:]\s*(?P<names>\S.*)$")
 _MAX_LIST_ITEM = 60
+# The copies printed, after a distribution list's end: 「。（共印60份）」.
+_COPIES_RUN_ON = re.compile(
+    r"(?<=[。.；;])\s*[（(]\s*共\s*印\s*[\d０-９一二三四五六七八九十百]+\s*份\s*[）)]$"
+)
 
 
 def _distribution(text: str) -> bool:
     """A 简报's 「报：」「送：」「发：」 line: its label over a list of bodies (no sentence in it), or several such
-    lists run together on one line (「报：…。送：…。」, as a PDF's layout may join them)."""
-    parts = re.split(
-        r"(?<=[。.；;])\s*(?=(?:报|送|发|抄发|印送|抄送|抄报|分送)\s*[：:])", to_simplified(text.strip())
-    )
+    lists run together on one line (「报：…。送：…。」, as a PDF's layout may join them), perhaps with the
+    copies printed run on after the last (「发：…单位。（共印60份）」: a line as wide as the 报 line above it
+    is joined to the next)."""
+    listed = _COPIES_RUN_ON.sub("", to_simplified(text.strip()))
+    parts = re.split(r"(?<=[。.；;])\s*(?=(?:报|送|发|抄发|印送|抄送|抄报|分送)\s*[：:])", listed)
     for part in parts:
         if found := _DISTRIBUTED.match(part):
             names = found.group("names")
