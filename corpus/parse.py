@@ -2439,11 +2439,24 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
     ①②) stays a heading."""
     text = lines[position].text
+    one = bool(_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text))
+    level, kind = _heading_level(text, points), _marker_kind(text)
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    if (
+        one
+        and not _LABELLED_ITEM.match(text)
+        and not _ARTICLE.match(text)
+        and (after is None or (after.kind == "heading" and min(max(after.level, 1), 3) <= level))
+    ):
+        # the last item of a list at the body's end (「三、參訪期間之交通及膳宿費用由本會自理。」 under a 說明
+        # whose first item ran on from its label), or one over a heading of its level: it heads nothing, so
+        # it is a sentence of the text however short, never a section of itself (an item led by a label,
+        # 「四、联系方式：…」, and an article, 「第十三条　本办法自…施行。」, are still named by their label)
+        return True
     # a sentence whose first part, before a 「；」, already runs in clauses is one sentence of the text too
     # (「三、请穿运动鞋，自带水杯和雨具；山上……，请适当添衣。」): its head is no section's name
-    if not (_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text)) or not _clause_head(text):
+    if not one or not _clause_head(text):
         return False
-    level, kind = _heading_level(text, points), _marker_kind(text)
 
     def sibling(line: ParsedLine) -> bool:
         return (
@@ -2453,7 +2466,6 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
         )
 
     before = lines[position - 1] if position > 0 else None
-    after = lines[position + 1] if position + 1 < len(lines) else None
     if (before is not None and sibling(before)) or after is None or sibling(after):
         return True
     return after.kind == "heading" or 0 < _heading_level(after.text, points) < level
