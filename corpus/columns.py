@@ -36,6 +36,10 @@ _MIN_FULL = 3
 # Every column's first line starts within this many font sizes of the run's first line (a paragraph's
 # short last line over the columns, and the space under it, may open the run in the first column only).
 _COLUMN_START = 3.0
+# A blank strip across the page taller than this many font sizes parts bands that are read apart (see _bands):
+# a 工作简报's issue line stood 3 sizes over its columns and its 版记 2.9 under them, while inside the columns a
+# headline's space (1.9) always had the other column's text beside it.
+_BAND_GAP = 2.5
 
 
 def printed_blocks(pages: list[Page]) -> tuple[Block, ...]:
@@ -55,19 +59,77 @@ def read_columns(page: Page) -> Page:
     size = median(line.height for line in lines)
     span = (min(line.x0 for line in lines) - 1.0, max(line.x1 for line in lines) + 1.0)
     out: list[Line] = []
-    i = 0
     changed = False
-    while i < len(lines):
-        found = _column_run(lines, i, size, span)
-        if found is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        end, bounds = found
-        out.extend(_column_order(lines[i:end], bounds))
-        i = end
-        changed = True
-    return replace(page, lines=tuple(out)) if changed else page
+    for band in _bands(lines, size, span):
+        i = 0
+        while i < len(band):
+            found = _column_run(band, i, size, span)
+            if found is None:
+                out.append(band[i])
+                i += 1
+                continue
+            end, bounds = found
+            out.extend(_column_order(band[i:end], bounds))
+            i = end
+            changed = True
+    if not changed:
+        return page
+    return replace(page, lines=tuple(out))
+
+
+def _bands(lines: list[Line], size: float, span: tuple[float, float]) -> list[list[Line]]:
+    """The page's lines cut into bands at every blank strip across the whole page taller than _BAND_GAP
+    lines: text does not flow across such a strip, so a 工作简报's masthead, its issue line and the 版记 under
+    its columns are never read as lines of a column (the issue line's two pieces stand over the gutter and
+    the 版记's short lines cross none). Where the lines on both sides of a strip are the same columns, each
+    holding two lines or more on each side (headings' space in every column at one height, by chance), the
+    strip cuts nothing. Lines are cut where they are given, top to bottom."""
+    bands: list[list[Line]] = [[]]
+    foot = -math.inf
+    for at, line in enumerate(lines):
+        if (
+            bands[-1]
+            and line.top - foot > _BAND_GAP * size
+            and not _flows_on(bands[-1], lines[at:], size, span)
+        ):
+            bands.append([])
+        bands[-1].append(line)
+        foot = max(foot, line.bottom)
+    return bands
+
+
+def _flows_on(band: list[Line], under: list[Line], size: float, span: tuple[float, float]) -> bool:
+    """Whether the columns at the foot of `band` go on in the lines `under` it (from the first under a tall
+    blank strip)."""
+    above = _free_run(band[::-1], size, span)[::-1]
+    below = _free_run(under, size, span)
+    if not above or not below:
+        return False
+    together = above + below
+    pieces = [piece for ln in together for piece in _pieces(ln)]
+    lo, hi = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+    gutters = [(a, b) for a, b in _free(together, span) if a > lo and b < hi and b - a >= MIN_GUTTER * size]
+    return any(
+        all(
+            sum(p.x1 <= a for ln in side for p in _pieces(ln)) >= 2
+            and sum(p.x0 >= b for ln in side for p in _pieces(ln)) >= 2
+            for side in (above, below)
+        )
+        for a, b in gutters
+    )
+
+
+def _free_run(lines: list[Line], size: float, span: tuple[float, float]) -> list[Line]:
+    """The lines from the first on, as long as together they leave a strip a gutter wide free."""
+    free = [span]
+    for end, line in enumerate(lines):
+        narrowed = free
+        for piece in _pieces(line):
+            narrowed = _subtract(narrowed, piece.x0, piece.x1)
+        if not any(b - a >= MIN_GUTTER * size for a, b in narrowed):
+            return lines[:end]
+        free = narrowed
+    return lines
 
 
 def _pieces(line: Line) -> tuple[Line, ...]:

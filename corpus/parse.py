@@ -563,7 +563,11 @@ def _read_header_from(
             name := _speaker_alone(lines, position, h.title) or _speaker_with_post(line.title_text)
         ):
             h.speaker = name
-        elif _is_issuer(line.title_text):
+        elif _is_issuer(line.title_text) and not (
+            h.issuer and h.masthead is not None and h.title == h.masthead
+        ):
+            # (under a periodical's name and issue whose office is read, a line ending as a body's name does
+            # is the first article's headline: 「县委召开老干部情况通报会」)
             h.issuer = h.issuer or line.title_text
         elif _same(text, h.title) or (marker_title and _same(text, marker_title)):
             pass  # a repeated title line
@@ -1148,14 +1152,19 @@ _IMPRINT = _Folded(rf"{_COPIED.pattern}|年\s*[{NUM}\d]{{1,3}}\s*月\s*[{NUM}\d]
 # (报 to those above, 送 to those alongside, 发 to those below), each a list of bodies.
 _DISTRIBUTED = _Folded(r"^(?:报|送|发|抄发|印送)\s*[：:]\s*(?P<names>\S.*)$")
 _MAX_LIST_ITEM = 60
+# The copies printed, after a distribution list's end: 「。（共印60份）」.
+_COPIES_RUN_ON = re.compile(
+    r"(?<=[。.；;])\s*[（(]\s*共\s*印\s*[\d０-９一二三四五六七八九十百]+\s*份\s*[）)]$"
+)
 
 
 def _distribution(text: str) -> bool:
     """A 简报's 「报：」「送：」「发：」 line: its label over a list of bodies (no sentence in it), or several such
-    lists run together on one line (「报：…。送：…。」, as a PDF's layout may join them)."""
-    parts = re.split(
-        r"(?<=[。.；;])\s*(?=(?:报|送|发|抄发|印送|抄送|抄报|分送)\s*[：:])", to_simplified(text.strip())
-    )
+    lists run together on one line (「报：…。送：…。」, as a PDF's layout may join them), perhaps with the
+    copies printed run on after the last (「发：…单位。（共印60份）」: a line as wide as the 报 line above it
+    is joined to the next)."""
+    listed = _COPIES_RUN_ON.sub("", to_simplified(text.strip()))
+    parts = re.split(r"(?<=[。.；;])\s*(?=(?:报|送|发|抄发|印送|抄送|抄报|分送)\s*[：:])", listed)
     for part in parts:
         if found := _DISTRIBUTED.match(part):
             names = found.group("names")
@@ -2432,11 +2441,24 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
     ①②) stays a heading."""
     text = lines[position].text
+    one = bool(_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text))
+    level, kind = _heading_level(text, points), _marker_kind(text)
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    if (
+        one
+        and not _LABELLED_ITEM.match(text)
+        and not _ARTICLE.match(text)
+        and (after is None or (after.kind == "heading" and min(max(after.level, 1), 3) <= level))
+    ):
+        # the last item of a list at the body's end (「三、參訪期間之交通及膳宿費用由本會自理。」 under a 說明
+        # whose first item ran on from its label), or one over a heading of its level: it heads nothing, so
+        # it is a sentence of the text however short, never a section of itself (an item led by a label,
+        # 「四、联系方式：…」, and an article, 「第十三条　本办法自…施行。」, are still named by their label)
+        return True
     # a sentence whose first part, before a 「；」, already runs in clauses is one sentence of the text too
     # (「三、请穿运动鞋，自带水杯和雨具；山上……，请适当添衣。」): its head is no section's name
-    if not (_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text)) or not _clause_head(text):
+    if not one or not _clause_head(text):
         return False
-    level, kind = _heading_level(text, points), _marker_kind(text)
 
     def sibling(line: ParsedLine) -> bool:
         return (
@@ -2446,7 +2468,6 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
         )
 
     before = lines[position - 1] if position > 0 else None
-    after = lines[position + 1] if position + 1 < len(lines) else None
     if (before is not None and sibling(before)) or after is None or sibling(after):
         return True
     return after.kind == "heading" or 0 < _heading_level(after.text, points) < level

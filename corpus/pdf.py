@@ -282,6 +282,9 @@ class _Table:
     # its cells hold a filled-in form's field values: each row is a label and its value, the first row
     # too (it is no header labelling the others: 「登记编号：捐赠人姓名；YC-…：于振声」 before)
     form: bool = False
+    # the characters of its cells printed beyond its frame (a title wider than the table it heads, set in
+    # the merged first row and overflowing it on both sides, as Calc prints it): read in their cells
+    overflow: frozenset[int] = frozenset()
 
     @property
     def merged_down(self) -> frozenset[int]:
@@ -387,7 +390,9 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         for table in _tables(page, fields)
     ]
     if tables:
-        page = page.filter(lambda obj: not any(_inside(obj, table.box) for table in tables))
+        page = page.filter(
+            lambda obj: not any(_inside(obj, table.box) or id(obj) in table.overflow for table in tables)
+        )
         fields = [f for f in fields if not any(_inside(f.box, table.box) for table in tables)]
     if numbers := _line_numbers(page):  # outside its ruled tables: a 序号 column is the table's
         page = page.filter(lambda obj: id(obj) not in numbers)
@@ -1868,6 +1873,15 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 if inside:
                     raw[r][c] = functools.reduce(join, inside, _cell(raw[r][c]))
                     form = True
+        overflow: set[int] = set()
+        for r, row in enumerate(table.rows[: len(raw)]):
+            left, right = _overflowing(page, table.bbox, row.bbox)
+            filled = [c for c, cell in enumerate(raw[r]) if cell]
+            if filled and (left or right):
+                first, last = filled[0], filled[-1]
+                raw[r][first] = "".join(c["text"] for c in left) + raw[r][first]
+                raw[r][last] = raw[r][last] + "".join(c["text"] for c in right)
+                overflow |= {id(c) for c in (*left, *right)}
         rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
@@ -1880,10 +1894,59 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 first_spans=_first_spans(table),
                 first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
                 form=form,
+                overflow=frozenset(overflow),
             )
         )
     found += _three_line_tables(page, [table.box for table in found])
     return sorted(found, key=lambda table: table.box[1])
+
+
+def _overflowing(page, frame, row) -> tuple[list[dict], list[dict]]:  # type: ignore[no-untyped-def,type-arg]
+    """The characters a row's text prints beyond the table's frame, on its left and on its right, in
+    reading order: a run of characters on the row's baseline, in the type of the row's text next to the
+    frame, each within half a character of the next, the first reaching to the frame — where the row's own
+    text inside runs up to the frame too (a cell's text overflowing it, as Calc prints a title wider than
+    the merged cell over the table, 「澄」 and 「账」 outside 「溪县委…台」). Text beside a table that does not
+    run on from a cell's (a note in the margin) is no cell's."""
+    x0, _, x1, _ = (float(v) for v in frame)
+    row_top, row_bottom = float(row[1]), float(row[3])
+    chars = [
+        c
+        for c in page.chars
+        if (c.get("text") or "").strip()
+        and row_top <= (float(c["top"]) + float(c["bottom"])) / 2 <= row_bottom
+    ]
+    inside = [c for c in chars if x0 <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1]
+    if not inside:
+        return [], []
+
+    def run(edge: dict, outside: list[dict], step: int) -> list[dict]:  # type: ignore[type-arg]
+        size = float(edge["bottom"]) - float(edge["top"])
+        near = x0 if step < 0 else x1
+        if abs((float(edge["x0"]) if step < 0 else float(edge["x1"])) - near) > size:
+            return []  # the row's text stops short of the frame: nothing overflows
+        taken: list[dict] = []  # type: ignore[type-arg]
+        reach = near
+        # nearest the frame first: leftwards by their right edges, rightwards by their left edges
+        for c in sorted(outside, key=lambda c: -float(c["x1"]) if step < 0 else float(c["x0"])):
+            height = float(c["bottom"]) - float(c["top"])
+            gap = (reach - float(c["x1"])) if step < 0 else (float(c["x0"]) - reach)
+            if (
+                abs(height - size) > 0.1 * size
+                or abs(float(c["bottom"]) - float(edge["bottom"])) > 0.2 * size
+            ):
+                break
+            if gap > 0.5 * size:
+                break
+            taken.append(c)
+            reach = float(c["x0"]) if step < 0 else float(c["x1"])
+        return taken[::-1] if step < 0 else taken
+
+    left = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 < x0]
+    right = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 > x1]
+    first = min(inside, key=lambda c: float(c["x0"]))
+    last = max(inside, key=lambda c: float(c["x1"]))
+    return run(first, left, -1) if left else [], run(last, right, 1) if right else []
 
 
 # A three-line table's rules span the same width (within this, in points), are at least this long (two

@@ -79,3 +79,83 @@ def test_any_merged_title_row_titles_the_table_and_every_row_is_read_once(table,
     assert speech.title == title
     read = [p.text for p in speech.paragraphs if p.kind == "table_row"]
     assert read == [_labelled(header, row) for row in rows]
+
+
+@pytest.mark.parametrize("name", ["ledger.calc-overflow-18pt.pdf", "ledger.calc-overflow-20pt.pdf"])
+def test_a_calc_title_wider_than_its_table_is_read_whole(name: str) -> None:
+    """docs62: at 18–20 points the title is wider than the four columns and Calc prints its ends past the
+    merged cell's borders. main: titled 「澄账」 (18 pt: the two characters outside read as a line of their own,
+    the rest a table row) or by the file name (20 pt). The characters beyond the frame on the row's
+    baseline, running on from the cell's text, are the cell's."""
+    (speech,) = parse_document(read_bytes(name, (FIXTURES / name).read_bytes()))
+    assert speech.title == TITLE
+    rows = [p for p in speech.paragraphs if p.kind == "table_row"]
+    assert [p.text for p in rows] == [_labelled(ROWS[0], row) for row in ROWS[1:]]
+    assert {p.section for p in rows} == {TITLE}
+
+
+def _ruled_sheet(title: str, size: float, widths: list[float], rows: list[list[str]], note: str) -> bytes:
+    """A sheet as a spreadsheet prints it, drawn by reportlab with a CJK font: every cell framed, the title
+    centred in the merged first row in `size`-point type (its ends past the frame when it is wider than the
+    table), `note` in the margin beside the last row, a character's width clear of the frame."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    left, top, height = 200.0, 700.0, 20.0
+    right = left + sum(widths)
+    edges = [left]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    heights = [size + 8, *([height] * len(rows))]
+    y = top
+    page.setLineWidth(0.5)
+    for r, row_height in enumerate(heights):
+        page.line(left, y, right, y)
+        xs = [left, right] if r == 0 else edges
+        for x in xs:
+            page.line(x, y, x, y - row_height)
+        if r == 0:
+            page.setFont("STSong-Light", size)
+            page.drawCentredString((left + right) / 2, y - row_height + 6, title)
+        else:
+            page.setFont("STSong-Light", 10)
+            for c, value in enumerate(rows[r - 1]):
+                page.drawString(edges[c] + 3, y - row_height + 6, value)
+        y -= row_height
+    page.line(left, y, right, y)
+    page.setFont("STSong-Light", 10)
+    page.drawString(right + 12, y + 6, note)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    title=st.text(alphabet="澄溪县委老干部局年度离退休活动经费台账花名册慰问", min_size=6, max_size=24),
+    size=st.floats(14, 22),
+    columns=st.integers(2, 4),
+    rows=st.integers(2, 4),
+)
+def test_a_title_past_its_tables_frame_is_read_whole_and_a_margin_note_apart(
+    title: str, size: float, columns: int, rows: int
+) -> None:
+    """A title of any length in any type over a ruled table of two to four narrow columns — inside the
+    frame or past it on both sides: the document's title is the whole title; every row is read once,
+    labelled; a note printed in the margin beside a row, clear of the frame, is never read into a cell."""
+    widths = [60.0] * columns
+    header = [f"栏目{n}" for n in range(columns)]
+    body = [[f"值{r}{c}" for c in range(columns)] for r in range(rows)]
+    note = "备注见背面"
+    data = _ruled_sheet(title, size, widths, [header, *body], note)
+    (speech,) = parse_document(read_bytes("台账.pdf", data))
+    assert speech.title == title
+    read = [p.text for p in speech.paragraphs if p.kind == "table_row"]
+    assert read == [_labelled(header, row) for row in body]
+    assert sum(note in p.text for p in speech.paragraphs) == 1
+    assert not any(note in p.text for p in speech.paragraphs if p.kind == "table_row")

@@ -1,0 +1,67 @@
+"""The last item of a numbered list at a body's end is a sentence of the text, never a section of itself
+(docs61, cold34).
+
+A Taiwan 函's 說明 runs its first item on from its label (「說明：一、參訪團由…」), so the last item
+(「三、參訪期間之交通及膳宿費用由本會自理。」), one short sentence with no comma, had no sibling before it
+and nothing after it, and was read as a run-in heading: a section named by its own words
+(「[三、…自理]」). A numbered line of one sentence that heads nothing — the body ends under it, or a heading
+of its level or above follows — is body text now, short or long, in clauses or not.
+
+Files: ``tests/fixtures/gongwen/letter.*`` (python-docx and its LibreOffice Writer PDF, ``make_gongwen.py``)
+and ``tests/fixtures/roc_dates/letter.docx`` (python-docx, ``make_roc_letter.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import parse_document, read_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LETTERS = [
+    FIXTURES / "gongwen" / "letter.python-docx.docx",
+    FIXTURES / "gongwen" / "letter.writer.pdf",
+    FIXTURES / "roc_dates" / "letter.docx",
+]
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_last_item_of_a_letters_explanation_is_no_section(path: Path) -> None:
+    """main: the last 說明 item a section of itself (「二、觀摩期間費用由本會自理」, 「三、…自理」)."""
+    [letter] = parse_document(read_bytes(path.name, path.read_bytes()))
+    body = [p for p in letter.paragraphs if p.section not in ("文件信息", "附注")]
+    assert body[-1].text.endswith("由本會自理。")
+    assert {p.section for p in body} == {None}
+
+
+_NUMBERS = "一二三四五六七八"
+_CLAUSE = st.text(
+    alphabet="參訪團成員共人由本會理事長率領期間交通膳宿費用自書法教學觀摩", min_size=4, max_size=24
+)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    items=st.lists(_CLAUSE, min_size=2, max_size=6),
+    label=st.sampled_from(["說明：", "说明：", ""]),
+    comma=st.booleans(),
+)
+def test_a_lists_last_item_is_read_as_text(items: list[str], label: str, comma: bool) -> None:
+    """Any list of one-sentence numbered items (the first perhaps run on from a label), the last item short or
+    long, in clauses or not, as the body's last line of a notice: the last item names no section (it heads
+    nothing), each item is read once. (Short items in a row before it each stand alone, as before.)"""
+    lines = [f"{_NUMBERS[n]}、{item}{'，請查照' if comma and n else ''}。" for n, item in enumerate(items)]
+    lines[0] = label + lines[0]
+    text = "\n".join(
+        ["關於組團參訪的通知", "各會員：", "本會擬組團赴貴縣參訪，現將有關事項通知如下。", *lines]
+    )
+    (speech,) = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
+    [last] = [p for p in speech.paragraphs if lines[-1] in p.text]
+    assert last.section is None or not last.section.startswith(f"{_NUMBERS[len(items) - 1]}、")
+    joined = "".join(p.text for p in speech.paragraphs)
+    for line in lines:
+        assert joined.count(line) == 1
