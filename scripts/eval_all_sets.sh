@@ -10,7 +10,7 @@
 # cold18's documents, for docs/asks44.md) and `asks45` (`c29`, cold12's and cold13's documents, for docs/asks45.md) and
 # `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) and `asks47` (`c32`, cold14's and
 # cold10's documents, for docs/asks47.md) and `asks48` (`c33`, cold9's and cold15's documents, for docs/asks48.md) and `asks49` (`c34`, cold6's
-# and cold2's documents, for docs/asks49.md) — built on
+# and cold2's documents, for docs/asks49.md) and `asks50` (`c35`, cold3's and cold5's documents, for docs/asks50.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -81,6 +81,10 @@ if [ ! -d "$LIBS/asks49" ]; then  # asks49's: the speeches and three places' doc
   cp -r "$LIBS/c34" "$LIBS/asks49"
   SPEECHQA_HOME="$LIBS/asks49" $SQ add benchmarks/corpus-cold6/ benchmarks/corpus-cold2/ > "$LIBS/asks49.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks50" ]; then  # asks50's: the speeches and three places' documents (枫渚 cold35, 澜川 cold3, 柘川 cold5)
+  cp -r "$LIBS/c35" "$LIBS/asks50"
+  SPEECHQA_HOME="$LIBS/asks50" $SQ add benchmarks/corpus-cold3/ benchmarks/corpus-cold5/ > "$LIBS/asks50.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -103,3 +107,4 @@ evaluate asks46 asks46  # staff questions over 澜屿's, 苕溪's and 枫潭's d
 evaluate asks47 asks47  # staff questions over 霁川's, 桐屿's and 澄溪's documents: docs/asks47.md
 evaluate asks48 asks48  # staff questions over 汀岚's, 榆湾's and 砚川's documents: docs/asks48.md
 evaluate asks49 asks49  # staff questions over 璟川's, 岚溪's and 临江's documents: docs/asks49.md
+evaluate asks50 asks50  # staff questions over 枫渚's, 澜川's and 柘川's documents: docs/asks50.md

@@ -11,7 +11,7 @@ one line per question goes to OUT.jsonl: set, id, half, whether answerable, the 
 passage (null beyond 10), answered, level, probability, the top passage and the first relevant one.
 
 The halves, fixed before any measurement (session 39): a set whose file marks its questions "tune" /
-"heldout" (dev, styles, asks38, asks40, asks41, asks42, asks43, asks44, asks45, asks46, asks47, asks48, asks49) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
+"heldout" (dev, styles, asks38, asks40, asks41, asks42, asks43, asks44, asks45, asks46, asks47, asks48, asks49, asks50) keeps them; cold2…cold15 are halved by `bench.blind_split` (the halves
 earlier sessions used); the third set (cold) and cold16…cold31 are held out whole. A rule may be designed
 on the "tune" halves only. `--summary` adds the held-out part as two rows: "held-out halves" (of the sets
 tuned on) and "blind sets" (held out whole).
@@ -81,13 +81,14 @@ def library_of(name: str) -> str:
     if name.startswith("asks") and name != "asks38":  # asks40: c16 + cold7's; asks41: c24 +
         # cold25's + cold21's; asks42: c26 + cold22's + cold23's documents; asks43: c27 + cold19's + cold20's; asks44: c28 + cold17's +
         # cold18's; asks45: c29 + cold12's + cold13's; asks46: c30 + cold31's + cold11's;
-        # asks47: c32 + cold14's + cold10's; asks48: c33 + cold9's + cold15's; asks49: c34 + cold6's + cold2's
+        # asks47: c32 + cold14's + cold10's; asks48: c33 + cold9's + cold15's; asks49: c34 + cold6's + cold2's;
+        # asks50: c35 + cold3's + cold5's
         return name
     return "styles" if name in ("styles", "asks38") else "home"
 
 
 def all_sets() -> list[str]:
-    names = ["dev", "cold", "styles", "asks38", *(f"asks{n}" for n in range(40, 50))]
+    names = ["dev", "cold", "styles", "asks38", *(f"asks{n}" for n in range(40, 51))]
     names += sorted(
         (
             p.name.removesuffix("-questions.jsonl")
