@@ -1,0 +1,103 @@
+"""Trial 62 (docs/trial62.md): a new administrator's first week, from the README alone.
+
+`speechqa add` warns 「⚠ 门球比赛安排.txt：正文 2 句中有 1 句没有进入任何段落 / 用 speechqa add --check 查看是哪些句子」;
+the admin runs exactly that, and before this trial `add --check` of the file just added said 「未变化」 and nothing
+else, exit 0: a file already stored was not read again, so nothing was checked. Now `--check` reads a file whose
+bytes are stored (unchanged, or a copy under another name) to say which sentences reach no passage, as it does a
+new file's, and changes nothing.
+
+The sentence lost was a notice's 主送 line 「各代表队：」 (each team of a 门球 match): the parser took it for a
+greeting to delegates (「各位代表：」) and dropped it, while the check counted it as the 主送 it is; now a 代表队 or
+代表团 addressed is the notice's 主送, kept in its 「文件信息」 passage (「这个通知发给谁」 finds it).
+
+Each through the real command line in a subprocess, on a copy of the indexed bundled speeches, with an old
+GBK text file as Notepad of a Chinese Windows saves it (GBK, CRLF).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus import check_conservation, chunk_speech, parse_document
+from corpus.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+CRLF = "\r\n"
+
+
+def notice(addressed: str) -> str:
+    """A 门球 match notice sent to `addressed` (a 主送 line with its colon), signed and dated."""
+    return CRLF.join(
+        [
+            "关于举办2027年老干部门球比赛的通知",
+            "",
+            addressed,
+            "比赛定于2027年5月18日在市体育中心门球场举行，每队报名5人，请于5月10日前报名。",
+            "",
+            "中共温州市委老干部局",
+            "2027年4月20日",
+            "",
+        ]
+    )
+
+
+def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`speechqa ARGS…` of this checkout on the data home `home`, offline, default settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPEECHQA_")}
+    env.update(PYTHONPATH=str(ROOT), SPEECHQA_HOME=str(home), HF_HUB_OFFLINE="1", PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", *args],
+        cwd=home.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_a_notice_sent_to_each_team_keeps_its_addressee_and_warns_of_nothing(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """「各代表队：」 under a notice's title: its 主送, in its 「文件信息」 passage; no ⚠ of a sentence lost
+    (was 「⚠ 门球比赛安排.txt：正文 2 句中有 1 句没有进入任何段落」 and `--check` named 「各代表队」)."""
+    txt = tmp_path / "门球比赛安排.txt"
+    txt.write_bytes(notice("各代表队：").encode("gbk"))
+    added = speechqa(seed_home, "add", "--check", str(txt))
+    assert added.returncode == 0, added.stdout + added.stderr
+    assert "没有进入任何段落" not in added.stdout + added.stderr
+    assert "✓ 门球比赛安排.txt：正文 2 句全部进入段落" in added.stdout
+    shown = speechqa(seed_home, "show", "6")
+    assert "主送：各代表队。" in shown.stdout
+
+
+BODIES = st.sampled_from(["代表队", "代表团", "参赛队", "代表队全体队员", "代表团各成员"])
+GREETINGS = st.sampled_from(["各位代表：", "全体代表：", "尊敬的各位代表：", "各位代表、同志们："])
+
+
+@given(st.lists(BODIES, min_size=1, max_size=3, unique=True), st.sampled_from(["：", ":"]))
+def test_teams_addressed_are_the_notices_addressee_and_reach_a_passage(bodies: list[str], colon: str) -> None:
+    """Any list of teams or delegations addressed (「各代表队、各代表团：」) is the 主送 and every body sentence,
+    the 主送 included, reaches a passage."""
+    line = "、".join(f"各{b}" for b in bodies) + colon
+    document = Document(name="通知.txt", text=notice(line).replace(CRLF, "\n"), encoding="gbk")
+    (speech,) = parse_document(document)
+    assert speech.addressee == line[:-1]
+    kept = check_conservation(document, [d.text for d in chunk_speech(speech, 400, 200)])
+    assert kept.ok, kept.missing
+
+
+@given(GREETINGS)
+def test_a_greeting_to_delegates_is_still_no_addressee(greeting: str) -> None:
+    """「各位代表：」 greets the people in the room: dropped, as before, never a 主送 nor a lost sentence."""
+    document = Document(name="讲话.txt", text=notice(greeting).replace(CRLF, "\n"), encoding="utf-8")
+    (speech,) = parse_document(document)
+    assert speech.addressee is None
+    assert all(greeting[:-1] not in p.text for p in speech.paragraphs)
+    assert check_conservation(document, [d.text for d in chunk_speech(speech, 400, 200)]).ok
