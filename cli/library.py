@@ -177,6 +177,7 @@ def add(
                     ProgressBar("嵌入新段落"),
                     allow_duplicates=allow_duplicates,
                     reread=reread,
+                    check=check,
                     on_file=show,
                 )
         except HomeFull as e:

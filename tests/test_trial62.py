@@ -62,6 +62,34 @@ def speechqa(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_add_check_of_a_file_already_added_checks_it_and_changes_nothing(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """The command the warning names, run on the file just added (and on a copy of it under another name):
+    the sentences are checked and said, 「未变化」, the library untouched."""
+    txt = tmp_path / "门球比赛安排.txt"
+    txt.write_bytes(notice("各参赛队：").encode("gbk"))
+    added = speechqa(seed_home, "add", str(txt))
+    assert added.returncode == 0, added.stderr
+    assert "新增  #6 关于举办2027年老干部门球比赛的通知" in added.stdout
+    before = speechqa(seed_home, "speeches").stdout
+
+    again = speechqa(seed_home, "add", "--check", str(txt))
+    assert again.returncode == 0, again.stderr
+    assert "未变化  #6 关于举办2027年老干部门球比赛的通知" in again.stdout
+    # was: nothing between the 「未变化」 line and the index line — no check made, though --check was asked
+    assert "✓ 门球比赛安排.txt：正文 2 句全部进入段落" in again.stdout
+
+    copy = tmp_path / "备份" / "门球比赛安排（另存）.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(txt.read_bytes())
+    copied = speechqa(seed_home, "add", "--check", str(copy))
+    assert copied.returncode == 0, copied.stderr
+    assert "✓ 门球比赛安排（另存）.txt：正文 2 句全部进入段落" in copied.stdout
+    assert "本次嵌入 0 段" in copied.stdout
+    assert speechqa(seed_home, "speeches").stdout.splitlines()[:6] == before.splitlines()[:6]
+
+
 def test_a_notice_sent_to_each_team_keeps_its_addressee_and_warns_of_nothing(
     seed_home: Path, tmp_path: Path
 ) -> None:
