@@ -21,10 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import check_conservation, chunk_speech, parse_document
+from corpus import UnreadableFile, check_conservation, chunk_speech, parse_document
+from corpus.pdf import read_pdf
 from corpus.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,3 +130,44 @@ def test_a_greeting_to_delegates_is_still_no_addressee(greeting: str) -> None:
     assert speech.addressee is None
     assert all(greeting[:-1] not in p.text for p in speech.paragraphs)
     assert check_conservation(document, [d.text for d in chunk_speech(speech, 400, 200)]).ok
+
+
+# -- a PDF that is no PDF: refused at once ----------------------------------------------------------------
+
+WRITER_PDF = ROOT / "tests" / "fixtures" / "gongwen" / "filed.writer.pdf"  # LibreOffice Writer's export
+
+
+def outcome(data: bytes) -> str:
+    """What reading `data` as a PDF gives: its text, or the refusal's line."""
+    try:
+        return read_pdf("通知.pdf", data).text
+    except UnreadableFile as e:
+        return f"refused: {e}"
+
+
+def test_filler_under_a_pdf_name_is_refused_in_one_line(seed_home: Path, tmp_path: Path) -> None:
+    """「%PDF-1.4」 then 21 MB of one byte and no line break (a file that is no PDF, as a failed export or a
+    test file leaves): refused as damaged — it took 2 min 52 s before (pdfminer copied the one 21 MB line
+    again at each step of its search for the trailer), 2 s now (docs/trial62.md, measured by `time speechqa
+    add`)."""
+    filler = tmp_path / "2026年全年会议录像.pdf"
+    filler.write_bytes(b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024))
+    added = speechqa(seed_home, "add", str(filler))
+    assert added.returncode == 1
+    assert added.stderr.splitlines() == [
+        "✗ 2026年全年会议录像.pdf 不是有效的 PDF 文件（内容已损坏或不完整）：请重新下载或拷贝原文件，如果还能打开，"
+        "就另存为新文件再添加。",
+        "错误：没有添加任何文件。",
+    ]
+
+
+@settings(deadline=None, max_examples=40)  # a PDF read per example, on a machine shared with others
+@given(st.integers(min_value=0, max_value=3 * (1 << 16)), st.one_of(st.none(), st.integers(1, 60_000)))
+def test_nul_bytes_after_a_pdf_change_nothing_read(padding: int, cut: int | None) -> None:
+    """A Writer PDF, whole or cut short (a download stopped), followed by any run of NUL bytes (the rest of a
+    file its program filled with zeros first): read exactly as without them — the same text, or the same
+    refusal."""
+    data = WRITER_PDF.read_bytes()
+    if cut is not None:
+        data = data[: min(cut, len(data))]
+    assert outcome(data + b"\x00" * padding) == outcome(data)
