@@ -654,12 +654,18 @@ OFFERS_SHOWN = 5  # wordings that took an offered standard question, listed in /
 
 def render_stats(stats: QueryStats, pins: Sequence[PinState] = (), taken: Sequence[TakenOffer] = ()) -> str:
     names = {"telegram": "Telegram", "cli": "命令行"}
-    pieces = [Piece("📊 使用统计", "b"), Piece(f"\n提问：{stats.questions} 次")]
-    if stats.by_channel:
-        pieces.append(Piece("（" + " · ".join(f"{names.get(c, c)} {n}" for c, n in stats.by_channel) + "）"))
-    pieces.append(Piece(f"\n有答案：{stats.answered} 次（{stats.answered_share:.0%}）"))
-    pieces.append(Piece(f"\n反馈：👍 {stats.helpful} · 👎 {stats.unhelpful}"))
-    pieces.append(Piece(f"\n平均检索用时：{stats.mean_latency_ms:.0f} 毫秒"))
+    pieces = [Piece("📊 使用统计", "b")]
+    if not stats.questions:  # as `speechqa stats` says it: no share of nothing, no time never measured
+        pieces.append(Piece("\n还没有任何提问记录。"))
+    else:
+        pieces.append(Piece(f"\n提问：{stats.questions} 次"))
+        if stats.by_channel:
+            pieces.append(
+                Piece("（" + " · ".join(f"{names.get(c, c)} {n}" for c, n in stats.by_channel) + "）")
+            )
+        pieces.append(Piece(f"\n有答案：{stats.answered} 次（{stats.answered_share:.0%}）"))
+        pieces.append(Piece(f"\n反馈：👍 {stats.helpful} · 👎 {stats.unhelpful}"))
+        pieces.append(Piece(f"\n平均检索用时：{stats.mean_latency_ms:.0f} 毫秒"))
     if stats.top_unanswered:
         pieces += [Piece("\n\n"), Piece("最常见的未答问题", "b")]
         for rank, (question, count) in enumerate(stats.top_unanswered, start=1):

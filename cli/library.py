@@ -62,6 +62,7 @@ from .main import (
     cli,
     confirm,
     interrupted_exit_code,
+    interruption_behind,
     notice,
     pass_context,
     terminate_as_interrupt,
@@ -177,6 +178,7 @@ def add(
                     ProgressBar("嵌入新段落"),
                     allow_duplicates=allow_duplicates,
                     reread=reread,
+                    check=check,
                     on_file=show,
                 )
         except HomeFull as e:
@@ -187,7 +189,10 @@ def add(
                 f"{e.reason}。{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件和其后的文件没有加入，"
                 "资料库和索引保持它之前的样子：请腾出空间后再运行一次同样的 speechqa add（已加入的不会重复加入）。"
             ) from e
-        except KeyboardInterrupt as e:
+        except (KeyboardInterrupt, Exception) as e:
+            stopped = e if isinstance(e, KeyboardInterrupt) else interruption_behind(e)
+            if stopped is None:
+                raise
             ProgressBar.clear()
             click.echo(
                 f"已中断：{len(outcomes)} 个文件已处理完毕并保留；正在处理的文件没有加入，资料库和索引保持它之前的样子。",
@@ -197,7 +202,7 @@ def add(
             # threads, which can take longer than the interruption itself on a busy machine.
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(interrupted_exit_code(e))
+            os._exit(interrupted_exit_code(stopped))
         assert report is not None
         for tally in archive_tallies(outcomes):  # an archive's report, after its files' own lines
             echo_tally(tally)

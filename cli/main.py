@@ -129,18 +129,47 @@ def interrupted_exit_code(interruption: KeyboardInterrupt) -> int:
     return 128 + (signal.SIGTERM if isinstance(interruption, Terminated) else signal.SIGINT)
 
 
+_signalled: list[int] = []  # Ctrl-C or SIGTERM received during the write under way (terminate_as_interrupt)
+
+
 @contextmanager
 def terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops a write the way Ctrl-C does: cleanly, within a second (exit 143, not 130)."""
+    """SIGTERM stops a write the way Ctrl-C does: cleanly, within a second (exit 143, not 130). Either
+    signal is remembered, so an error a library made of the interruption is still taken for it
+    (`interruption_behind`); one left to the write's caller here is the interruption itself."""
 
     def interrupt(signum: int, frame: Any) -> None:
+        _signalled.append(signum)
         raise Terminated
 
+    def ctrl_c(signum: int, frame: Any) -> None:
+        _signalled.append(signum)
+        raise KeyboardInterrupt
+
+    _signalled.clear()
     previous = signal.signal(signal.SIGTERM, interrupt)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int is signal.default_int_handler:  # (left alone where Ctrl-C is ignored: a background job)
+        signal.signal(signal.SIGINT, ctrl_c)
     try:
         yield
+    except Exception as e:
+        if (stopped := interruption_behind(e)) is None:
+            raise
+        raise stopped from e
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if previous_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous_int)
+
+
+def interruption_behind(error: Exception) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM a write's error stands for, or None when none was received: a library that
+    catches every exception turns the KeyboardInterrupt raised in it into its own error (OmegaConf, loading
+    RapidOCR's model table while `add` imports the OCR engine, made SIGTERM 「speechqa 内部出错…这是程序的问题」)."""
+    if not _signalled:
+        return None
+    return Terminated() if _signalled[-1] == signal.SIGTERM else KeyboardInterrupt()
 
 
 def long_running(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -96,6 +96,11 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if b"%PDF" not in data[:1024]:
         raise damaged(f"{name} 不是有效的 PDF 文件（可能已损坏或不完整）")
+    # A download that stopped in a file its program had filled with zeros first (a download manager, a copy
+    # to a full stick) ends in NUL bytes, never part of a PDF: pdfminer is given where the file really ends.
+    data = data.rstrip(b"\x00")
+    if _ends_in_no_line(data):
+        raise damaged(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
     pages: list[Page] = []
     scanned = 0
     unread: list[int] = []
@@ -251,6 +256,18 @@ def _bookmarked(pages: list[Page], titles: Sequence[tuple[str, int]]) -> list[Pa
             lines.append(line)
         out.append(replace(page, lines=tuple(lines)))
     return out
+
+
+_TAIL = 1 << 16  # a PDF's last 64 KB hold a line break: its trailer, or the bytes of a stream cut short
+
+
+def _ends_in_no_line(data: bytes) -> bool:
+    """Whether the last 64 KB of a file under a PDF name hold no line break (CR or LF), as no PDF's do —
+    one ends in its trailer's lines, one cut short in a compressed stream's bytes, where a break comes every
+    few hundred bytes — but filler does (「%PDF-1.4」 and 21 MB of 「0」): pdfminer looks for the trailer
+    line by line from the end and copied the whole line again at each step, minutes before the refusal."""
+    tail = data[-_TAIL:]
+    return len(data) > _TAIL and b"\n" not in tail and b"\r" not in tail
 
 
 def _refusal(name: str, error: Exception) -> UnreadableFile:

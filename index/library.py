@@ -122,6 +122,19 @@ def version_difference(store: Store, speech_id: int, other_id: int) -> identity.
         return None
 
 
+def _with_conservation(
+    outcome: FileOutcome, document: Document, max_chars: int, merge_to: int
+) -> FileOutcome:
+    """`outcome` with the body sentences of `document` that its passages, read and chunked as adding it would,
+    leave out (`add --check` of a file already stored); as it was when the file cannot be read now."""
+    try:
+        drafts = [chunk_speech(s, max_chars, merge_to) for s in parse_document(document)]
+    except CorpusError:
+        return outcome
+    kept = check_conservation(document, [d.text for part in drafts for d in part])
+    return replace(outcome, lost=kept.missing, sentences=kept.sentences)
+
+
 @dataclass(frozen=True)
 class FileOutcome:
     """What adding one file did: its speeches, or why it was refused."""
@@ -398,12 +411,14 @@ class Library:
         *,
         allow_duplicates: bool = False,
         reread: bool = False,
+        check: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> list[FileOutcome]:
         """Read files and folders and store their speeches; unreadable files are reported, not fatal.
 
         Each file is read and stored on its own, so an interrupted run keeps the files it finished. With
-        `reread`, files whose bytes are already stored are read again (see `add_document`)."""
+        `reread`, files whose bytes are already stored are read again (see `add_document`); with `check`,
+        they are checked for body sentences that reach no passage as new ones are (nothing is stored)."""
         outcomes: list[FileOutcome] = []
 
         def report(outcome: FileOutcome) -> None:
@@ -440,6 +455,7 @@ class Library:
                             path=readable_name(str(file.resolve())),
                             allow_duplicates=allow_duplicates,
                             reread=reread,
+                            check=check,
                             report=report,
                         )
                     except CorpusError as e:  # the archive as a whole: damaged, a bomb, encrypted…
@@ -469,7 +485,12 @@ class Library:
                     continue
                 report(
                     self.add_document(
-                        document, embedder, progress, allow_duplicates=allow_duplicates, reread=reread
+                        document,
+                        embedder,
+                        progress,
+                        allow_duplicates=allow_duplicates,
+                        reread=reread,
+                        check=check,
                     )
                 )
         return outcomes
@@ -502,6 +523,7 @@ class Library:
             path=None,
             allow_duplicates=allow_duplicates,
             reread=False,
+            check=False,
             report=report,
         )
         return outcomes
@@ -516,6 +538,7 @@ class Library:
         path: str | None,
         allow_duplicates: bool,
         reread: bool,
+        check: bool,
         report: Callable[[FileOutcome], None],
     ) -> None:
         """Each member of an archive read and stored on its own, as the files of a folder are: one that
@@ -537,7 +560,12 @@ class Library:
                     report(FileOutcome(member.shown, error=str(e), **own))
                     continue
                 outcome = self.add_document(
-                    document, embedder, progress, allow_duplicates=allow_duplicates, reread=reread
+                    document,
+                    embedder,
+                    progress,
+                    allow_duplicates=allow_duplicates,
+                    reread=reread,
+                    check=check,
                 )
                 report(replace(outcome, **own))
 
@@ -559,6 +587,7 @@ class Library:
         *,
         allow_duplicates: bool = False,
         reread: bool = False,
+        check: bool = False,
     ) -> FileOutcome:
         """Add one file by the identity rule (index/identity.py), all or nothing.
 
@@ -572,8 +601,14 @@ class Library:
         library as it was before the file. Without one, only the store changes (call `build` later).
         What the reader could not read of the file (document.notes) is passed on in the outcome: the
         rest of the file is added.
+
+        With `check`, a file not read because its bytes are stored already (unchanged, or a copy of a
+        stored file) is read now to say which of its body sentences reach no passage, as a new file's are
+        (`lost`, `sentences`); nothing more is done with that reading.
         """
         outcome = self._add_document(document, embedder, progress, allow_duplicates, reread)
+        if check and not outcome.error and not outcome.sentences and not outcome.lost:
+            outcome = _with_conservation(outcome, document, self.max_chars, self.merge_to)
         return replace(outcome, notes=document.notes) if document.notes and not outcome.error else outcome
 
     def _add_document(

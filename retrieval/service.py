@@ -269,9 +269,11 @@ class SpeechService:
         *,
         allow_duplicates: bool = False,
         reread: bool = False,
+        check: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
     ) -> Added:
-        """Add files and folders, each file with its index in one step (only new passages are embedded)."""
+        """Add files and folders, each file with its index in one step (only new passages are embedded);
+        `check`: files already stored are checked for lost sentences too (`Library.add_paths`)."""
         return self._adding(
             progress,
             lambda: self.library.add_paths(
@@ -280,6 +282,7 @@ class SpeechService:
                 progress,
                 allow_duplicates=allow_duplicates,
                 reread=reread,
+                check=check,
                 on_file=on_file,
             ),
         )
