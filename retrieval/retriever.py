@@ -74,7 +74,7 @@ from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
-from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
+from .pins import RANK_DEPTH, PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
 from .place import place_givers_first
 from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
@@ -388,8 +388,12 @@ class Retriever:
         # (title, heading) would make a passage of the right document look surer than it is (docs/rank40.md)
         dense, lexical = found.dense_own, found.lexical
 
+        # the pin model may read where each pin's passage stands in this very search (`passage_rank`)
+        ranked = tuple(d for d, _ in fused[:RANK_DEPTH])
         decision = (
-            self._pins_for(as_read, allowed, query) if pins and self.embedder is not None else PinDecision()
+            self._pins_for(as_read, allowed, query, ranked=ranked)
+            if pins and self.embedder is not None
+            else PinDecision()
         )
         pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
@@ -1350,6 +1354,7 @@ class Retriever:
         vector: np.ndarray | None = None,
         *,
         offers: bool = True,
+        ranked: Sequence[int] = (),
     ) -> PinDecision:
         matcher = self.pin_matcher()
         if not matcher.states:
@@ -1365,6 +1370,7 @@ class Retriever:
             typed,
             lambda: self.text_vector(text),
             offers,
+            ranked,
         )
 
 
