@@ -74,7 +74,16 @@ from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
-from .pins import RANK_DEPTH, PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
+from .pins import (
+    RANK_DEPTH,
+    PinDecision,
+    PinJudge,
+    PinMatch,
+    PinMatcher,
+    PinModel,
+    embed_as_text,
+    load_pin_judge,
+)
 from .place import place_givers_first
 from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
@@ -1330,9 +1339,24 @@ class Retriever:
         if asked:
             texts = [to_simplified(text) for _, text in asked.values()]
             vectors = self.embedder.embed_batch(texts, "query")
+            judge = self.pin_judge
+            # a judge also serving on the pinned passage's rank in the question's own search (`passage_rank`):
+            # where it would serve some pin at its lower threshold whatever the rank, the search is run to know
+            bound = (
+                replace(judge, threshold=judge.rank_threshold, rank_threshold=None)
+                if isinstance(judge, PinModel) and judge.rank_threshold is not None
+                else None
+            )
             for (query, (typed, text)), vector in zip(asked.items(), vectors, strict=True):
                 _, allowed, _ = self._restrict(text, Filters(), True)
                 known[query] = self._pins_for(text, allowed, typed, vector, offers=False).served is not None
+                if (
+                    not known[query]
+                    and bound is not None
+                    and self._pins_for(text, allowed, typed, vector, offers=False, judge=bound).served
+                    is not None
+                ):
+                    known[query] = self.search(typed, k=1, pins=True, auto_filter=True).served_pin is not None
         served = [known.get(q, False) for q in queries]
         if len(known) > 4 * QUERY_CACHE:  # bounded, whatever the log holds (after this call's answer is read)
             known.clear()
@@ -1355,6 +1379,7 @@ class Retriever:
         *,
         offers: bool = True,
         ranked: Sequence[int] = (),
+        judge: PinJudge | None = None,
     ) -> PinDecision:
         matcher = self.pin_matcher()
         if not matcher.states:
@@ -1364,7 +1389,7 @@ class Retriever:
             self.query_vector(text) if vector is None else vector,
             text,
             self.index.lexical.idf,
-            self.pin_judge,
+            self.pin_judge if judge is None else judge,
             None if inside is None else inside.__contains__,
             self.lexicon.with_pairs(self.store.user_synonyms()),
             typed,

@@ -1169,7 +1169,7 @@ def test_a_question_whose_own_search_finds_the_pinned_passage_first_is_served_it
 ) -> None:
     """With a judge serving nothing on likeness alone (threshold 1.0) but anything whose passage the question's
     own search ranks first, `search` serves the pin exactly where its plain search puts the pinned passage
-    first — the ranking it reads is the one it runs anyway."""
+    first — the ranking it reads is the one it runs anyway; `pins_serve` (/stats) says the same."""
     store = library.store
     asked = "离休干部多久体检一次"
     r = retriever(library, fake_embedder)
@@ -1182,5 +1182,6 @@ def test_a_question_whose_own_search_finds_the_pinned_passage_first_is_served_it
         pinned = Retriever(store, library.load(fake_embedder.key), fake_embedder, pin_judge=judge)
         hits = pinned.search(asked, k=3, pins=True).hits
         assert hits[0].pinned == served and (not served or hits[0].passage.id == target)
+        assert pinned.pins_serve([asked]) == [served]  # /stats counts what `search` serves
         assert pinned.search(QUESTION, k=3, pins=True).hits[0].pinned  # the pinned question itself: always
         store.unpin(store.pins()[0].pin.id)
