@@ -431,6 +431,11 @@ def shipped_model() -> PinModel:
     return model
 
 
+def without_pins62_vetoes(model: PinModel) -> PinModel:
+    """The model as shipped before session pins62 added its vetoes on `sibling` and `contrast`."""
+    return replace(model, veto=tuple(v for v in model.veto if v not in ("sibling", "contrast")))
+
+
 def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
     model = shipped_model()
     model.save(tmp_path / "pins.json")
@@ -982,8 +987,9 @@ def test_contrast_is_computed_only_when_the_judge_reads_it(
     idf = library.load(fake_embedder.key).lexical.idf
     matcher = PinMatcher.load(library.store, fake_embedder)
     vector = fake_embedder.embed_batch([asked], "query")[0]
-    shipped = shipped_model()
+    shipped = without_pins62_vetoes(shipped_model())
     assert "contrast" not in judge_reads(shipped) and "contrast" not in judge_reads(PinRule())
+    assert "contrast" in judge_reads(shipped_model())  # vetoed since session pins62
     reading = replace(shipped, veto=(*shipped.veto, "contrast"))
     assert "contrast" in judge_reads(reading)
     [(_, everything)] = matcher.features(vector, asked, idf)  # fitting and experiments: every feature
@@ -1062,7 +1068,8 @@ def test_sibling_is_computed_only_when_the_judge_reads_it(
     idf = library.load(fake_embedder.key).lexical.idf
     matcher = PinMatcher.load(library.store, fake_embedder)
     vector = fake_embedder.embed_batch([asked], "query")[0]
-    shipped = shipped_model()
+    shipped = without_pins62_vetoes(shipped_model())
+    assert "sibling" in judge_reads(shipped_model())  # vetoed since session pins62
     [(_, everything)] = matcher.features(vector, asked, idf)
     [(_, served)] = matcher.features(vector, asked, idf, read=judge_reads(shipped))
     assert everything.sibling == 1.0 and served.sibling == 0.0
