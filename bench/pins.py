@@ -31,6 +31,7 @@ import numpy as np
 from corpus import to_simplified
 from index import Embedder, Library, PassageRecord, Prefixes, Store, embedding_key
 from retrieval import (
+    RANK_DEPTH,
     PairFeatures,
     PinJudge,
     PinModel,
@@ -40,6 +41,7 @@ from retrieval import (
     SpeechService,
     compare_questions,
     embed_as_text,
+    judge_reads,
     load_pin_judge,
     split_sentences,
 )
@@ -117,7 +119,10 @@ MODEL_FEATURES = (
 # with the veto in place.
 # Since session pins44 also on the quantity asked — the other side of a bracket, a total against each one's,
 # another kind of quantity (retrieval.slots.quantity_slots; scripts/compare_pin_quantity.py, docs/pins44.md).
-MODEL_VETO = ("slot_conflict", "quantity_conflict")
+# Since session pins62 also a sibling swap (原标准/新标准, 一般/较重困难, 原来: retrieval.pins.sibling_swapped) and
+# another value of a contrasting kind (每次/每年累计, 以上/以下: retrieval.slots.contrasted), as the rule committed
+# before batch 20 shipped them (scripts/pin_batch20.py, docs/pins62.md).
+MODEL_VETO = ("slot_conflict", "quantity_conflict", "sibling", "contrast")
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the regularisation tried (sklearn's C: smaller is stronger)
 CV_FOLDS = 4
 FOLD_SEEDS = (
@@ -477,17 +482,29 @@ def observe(
     matcher = retriever.pin_matcher()
     lexicon = retriever.lexicon.with_pairs(retriever.store.user_synonyms())
     group_of = {i.question: i.group for i in items if i.kind == "pinned"}
+    # a judge reading where the pinned passage stands in the question's own search: that search is run, as
+    # `ask` runs it (pins off, filters read from the question), and its first passages read
+    ranks = "passage_rank" in judge_reads(retriever.pin_judge)
     observations = []
     for item in items:
         if item.kind == "pinned":
             continue
         text = retriever.as_read(item.question) if as_read else item.question
+        ranked = (
+            tuple(
+                h.passage.id
+                for h in retriever.search(item.question, k=RANK_DEPTH, pins=False, auto_filter=True).hits
+            )
+            if ranks
+            else ()
+        )
         scored = matcher.features(
             retriever.query_vector(text),
             text,
             retriever.index.lexical.idf,
             lexicon,
             as_text=retriever.text_vector(text),
+            ranked=ranked,
         )
         observations.append(Observation(item, tuple((group_of[s.pin.question], f) for s, f in scored)))
     return observations

@@ -31,6 +31,7 @@ from .highlight import highlight_spans, mark
 from .ids import missing_speech
 from .pins import (
     PIN_FEATURES,
+    RANK_DEPTH,
     PairFeatures,
     PinDecision,
     PinJudge,
@@ -40,6 +41,7 @@ from .pins import (
     PinRule,
     compare_questions,
     embed_as_text,
+    judge_reads,
     load_pin_judge,
     question_overlap,
 )
@@ -99,6 +101,7 @@ __all__ = [
     "PIN_FEATURES",
     "PREVIOUS_WORDS",
     "RANKER_FEATURES",
+    "RANK_DEPTH",
     "RULES",
     "SMALL_TALK_REPLIES",
     "UNKNOWN_SPEAKER",
@@ -169,6 +172,7 @@ __all__ = [
     "gather_signals",
     "highlight_spans",
     "index_size",
+    "judge_reads",
     "kinship_reason",
     "load_compiled_scoring",
     "load_judge",

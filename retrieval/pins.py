@@ -57,6 +57,7 @@ from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 __all__ = [
     "CLOSEST_PINS",
     "PIN_FEATURES",
+    "RANK_DEPTH",
     "PairFeatures",
     "PinDecision",
     "PinJudge",
@@ -92,6 +93,7 @@ CLOSEST_PINS = 5  # a question is matched against this many pins, the closest to
 # favours a pin most (see `reads_text`). 0.05 until pins60; 0.03 keeps every decision of those pairs and
 # spares the second encoding of 77 of their 1,846 questions (docs/pins60.md).
 TEXT_MARGIN = 0.03
+RANK_DEPTH = 5  # of the asked question's own search, how many passages `passage_rank` reads
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,10 @@ class PairFeatures:
     sibling: float = 0.0  # 1 when the two name one head with another modifier of the same length (原标准
     # against 新标准, 一般困难 against 较重困难, 上半年 against 下半年), or one asks the value before (原来,
     # 调整前) and the other not (`sibling_swapped`; session pins61)
+    passage_rank: float = (
+        0.0  # where the pinned passage stands in the asked question's own search (1: first),
+    )
+    # 0 when it is not among its first RANK_DEPTH passages or no search was given (session pins62)
 
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
@@ -198,6 +204,11 @@ class PinModel:
     veto: tuple[
         str, ...
     ] = ()  # features that, when non-zero, keep a pin from being served (it may be offered)
+    # A second way to be served (session pins62): from `rank_threshold` up, when the pinned passage is among
+    # the first `rank_depth` passages of the asked question's own search (`PairFeatures.passage_rank`) — the
+    # passage itself found answering this question, not only the two questions alike. None: never.
+    rank_threshold: float | None = None
+    rank_depth: int = 1
 
     def probabilities(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         return probabilities(self, [f.vector(self.features) for f in pairs])
@@ -224,11 +235,18 @@ class PinModel:
         served = self.serving(pairs) if self.veto else p
         never = np.full(len(p), -math.inf)
         offered = never if self.suggest is None else np.where(p >= self.suggest, p, -math.inf)
-        return Verdicts(np.where((served >= self.threshold) & (served > 0), p, -math.inf), offered)
+        serves = served >= self.threshold
+        if self.rank_threshold is not None and len(p):
+            ranks = np.asarray([f.vector(("passage_rank",))[0] for f in pairs])
+            found = (ranks >= 1) & (ranks <= self.rank_depth)
+            serves = serves | ((served >= self.rank_threshold) & found)
+        return Verdicts(np.where(serves & (served > 0), p, -math.inf), offered)
 
     def to_json(self) -> dict[str, object]:
         data = {**weights_json(self, self.version, self.fitted_on), "threshold": self.threshold}
         data = data if self.suggest is None else {**data, "suggest": self.suggest}
+        if self.rank_threshold is not None:
+            data = {**data, "rank_threshold": self.rank_threshold, "rank_depth": self.rank_depth}
         return {**data, "veto": list(self.veto)} if self.veto else data
 
     @classmethod
@@ -237,8 +255,11 @@ class PinModel:
         veto = data.get("veto", [])  # nor before vetoes were
         if not isinstance(veto, list):
             raise TypeError("veto is not a list")
+        rank_threshold = data.get("rank_threshold")  # nor before the passage's own rank was read
         return cls(
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            rank_threshold=None if rank_threshold is None else float(rank_threshold),  # type: ignore[arg-type]
+            rank_depth=int(data.get("rank_depth", 1)),  # type: ignore[call-overload]
             suggest=None if suggest is None else float(suggest),  # type: ignore[arg-type]
             veto=tuple(str(v) for v in veto),
             **read_weights(data),  # type: ignore[arg-type]
@@ -255,7 +276,8 @@ def judge_reads(judge: PinJudge) -> frozenset[str]:
     """The pair features a judge decides by: a model's features and vetoes, the rule's three. Matching
     computes `contrast` only when it is among them (`pair_features`)."""
     if isinstance(judge, PinModel):
-        return frozenset((*judge.features, *judge.veto))
+        ranks = ("passage_rank",) if judge.rank_threshold is not None else ()
+        return frozenset((*judge.features, *judge.veto, *ranks))
     return frozenset(("similarity", "overlap", "passage_drop"))
 
 
@@ -276,6 +298,13 @@ def stale_reason(model: PinModel, embedder: str | None) -> str | None:
         return f"suggest {model.suggest} outside (0, threshold]"
     if "text_similarity" in model.features and model.coef[model.features.index("text_similarity")] > 0:
         return "text_similarity weighed positively (matching reads similarity − TEXT_MARGIN as its bound)"
+    if (
+        model.rank_threshold is not None
+        and not (model.suggest or 0.0) < model.rank_threshold <= model.threshold
+    ):
+        return f"rank_threshold {model.rank_threshold} outside (suggest, threshold]"
+    if model.rank_threshold is not None and not 1 <= model.rank_depth <= RANK_DEPTH:
+        return f"rank_depth {model.rank_depth} outside [1, {RANK_DEPTH}]"
     if unknown := [v for v in model.veto if v not in PIN_FEATURES]:
         return f"unknown veto features {unknown}"
     return None
@@ -481,8 +510,10 @@ def pair_features(
     lexicon: Lexicon,
     text_similarity: float | None = None,
     read: Container[str] | None = None,
+    passage_rank: int = 0,
 ) -> PairFeatures:
-    """The features of a new question against one pin (`passage`: the pinned passage's folded text).
+    """The features of a new question against one pin (`passage`: the pinned passage's folded text;
+    `passage_rank`: its place in the new question's own search, 0 when not among its first passages).
     `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`).
     `read`: the features the judge reads (`judge_reads`); `contrast` and `sibling`, which no shipped model
     reads, are computed only when named there (left 0) — every feature when `read` is None (fitting,
@@ -517,6 +548,7 @@ def pair_features(
         sibling=float(sibling_swapped(new.text, pinned.text, lexicon))
         if read is None or "sibling" in read
         else 0.0,
+        passage_rank=float(passage_rank),
     )
 
 
@@ -629,6 +661,7 @@ class PinMatcher:
         typed: str | None = None,
         as_text: Callable[[], np.ndarray] | None = None,
         offers: bool = True,
+        ranked: Sequence[int] = (),
     ) -> PinDecision:
         """The pin the question asks again (the strongest one the judge accepts), served; or, when none
         is, the strongest pin the judge offers (see `PinModel.suggest`). The pinned question itself, in
@@ -641,15 +674,18 @@ class PinMatcher:
         it takes (`TEXT_MARGIN`) — the judge's probability falls as it rises, so a pin neither served nor
         offered then is neither at its true value, and questions far from every pin are spared the second
         encoding. With `offers=False` (a caller that only asks whether a pin is served: `pins_serve`) no pin
-        is offered, and the question is embedded again only when some pin could be served at that bound."""
+        is offered, and the question is embedded again only when some pin could be served at that bound.
+        `ranked`: the ids of the first passages of the question's own search, best first (`passage_rank`)."""
         read = judge_reads(judge)
-        scored = self.features(vector, question, idf, lexicon, read=read)
+        scored = self.features(vector, question, idf, lexicon, read=read, ranked=ranked)
         if not scored:
             return PinDecision()
         strengths, offered = judge.verdicts([f for _, f in scored])
         could_be = np.isfinite(strengths).any() or (offers and np.isfinite(offered).any())
         if as_text is not None and self.as_texts is not None and reads_text(judge) and could_be:
-            scored = self.features(vector, question, idf, lexicon, as_text=as_text(), read=read)
+            scored = self.features(
+                vector, question, idf, lexicon, as_text=as_text(), read=read, ranked=ranked
+            )
             strengths, offered = judge.verdicts([f for _, f in scored])
         asked = {_repeat_key(question)} | ({_repeat_key(typed)} if typed is not None else set())
         for n, (state, _) in enumerate(scored):
@@ -684,12 +720,15 @@ class PinMatcher:
         closest: int = CLOSEST_PINS,
         as_text: np.ndarray | None = None,
         read: Container[str] | None = None,
+        ranked: Sequence[int] = (),
     ) -> list[tuple[PinState, PairFeatures]]:
         """(pin, features) for the `closest` pins in meaning, closest first: what the judge decides
         among (and what the model is fitted on). The words are compared only for those, so matching stays
         one matrix product plus a constant amount of work, however many pins a library has. `as_text`: the
         question embedded as a passage (`embed_as_text`); without it `text_similarity` is
-        `similarity − TEXT_MARGIN`. `read`: the features the judge reads (`judge_reads`); None: all."""
+        `similarity − TEXT_MARGIN`. `read`: the features the judge reads (`judge_reads`); None: all.
+        `ranked`: the ids of the first passages of the question's own search, best first (`passage_rank`;
+        only the first RANK_DEPTH are read)."""
         if not self.states:
             return []
         lexicon = lexicon or bundled_lexicon()
@@ -702,11 +741,21 @@ class PinMatcher:
         read_as_text: list[float | None] = [None] * len(order)
         if as_text is not None and self.as_texts is not None:
             read_as_text = (self.as_texts[order] @ np.asarray(as_text, dtype=np.float32).reshape(-1)).tolist()
+        place = {passage: n + 1 for n, passage in reversed(list(enumerate(ranked[:RANK_DEPTH])))}
         return [
             (
                 self.states[i],
                 pair_features(
-                    new, self.sides[i], self.texts[i], float(sims[i]), float(drop), idf, lexicon, text, read
+                    new,
+                    self.sides[i],
+                    self.texts[i],
+                    float(sims[i]),
+                    float(drop),
+                    idf,
+                    lexicon,
+                    text,
+                    read,
+                    place.get(self.states[i].passage.id, 0) if self.states[i].passage is not None else 0,
                 ),
             )
             for i, drop, text in zip(order.tolist(), drops, read_as_text, strict=True)

@@ -75,7 +75,16 @@ from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
 from .near_words import WordVectors, near_words, passage_words
-from .pins import PinDecision, PinJudge, PinMatch, PinMatcher, embed_as_text, load_pin_judge
+from .pins import (
+    RANK_DEPTH,
+    PinDecision,
+    PinJudge,
+    PinMatch,
+    PinMatcher,
+    PinModel,
+    embed_as_text,
+    load_pin_judge,
+)
 from .place import place_givers_first
 from .ranges import read_with_figures, verdict
 from .ranges import statements as statements_in
@@ -397,8 +406,12 @@ class Retriever:
         # (title, heading) would make a passage of the right document look surer than it is (docs/rank40.md)
         dense, lexical = found.dense_own, found.lexical
 
+        # the pin model may read where each pin's passage stands in this very search (`passage_rank`)
+        ranked = tuple(d for d, _ in fused[:RANK_DEPTH])
         decision = (
-            self._pins_for(as_read, allowed, query) if pins and self.embedder is not None else PinDecision()
+            self._pins_for(as_read, allowed, query, ranked=ranked)
+            if pins and self.embedder is not None
+            else PinDecision()
         )
         pinned = decision.served.state.passage if decision.served is not None else None
         kept: list[tuple[PassageRecord, float]] = []
@@ -1358,9 +1371,24 @@ class Retriever:
         if asked:
             texts = [to_simplified(text) for _, text in asked.values()]
             vectors = self.embedder.embed_batch(texts, "query")
+            judge = self.pin_judge
+            # a judge also serving on the pinned passage's rank in the question's own search (`passage_rank`):
+            # where it would serve some pin at its lower threshold whatever the rank, the search is run to know
+            bound = (
+                replace(judge, threshold=judge.rank_threshold, rank_threshold=None)
+                if isinstance(judge, PinModel) and judge.rank_threshold is not None
+                else None
+            )
             for (query, (typed, text)), vector in zip(asked.items(), vectors, strict=True):
                 _, allowed, _ = self._restrict(text, Filters(), True)
                 known[query] = self._pins_for(text, allowed, typed, vector, offers=False).served is not None
+                if (
+                    not known[query]
+                    and bound is not None
+                    and self._pins_for(text, allowed, typed, vector, offers=False, judge=bound).served
+                    is not None
+                ):
+                    known[query] = self.search(typed, k=1, pins=True, auto_filter=True).served_pin is not None
         served = [known.get(q, False) for q in queries]
         if len(known) > 4 * QUERY_CACHE:  # bounded, whatever the log holds (after this call's answer is read)
             known.clear()
@@ -1382,6 +1410,8 @@ class Retriever:
         vector: np.ndarray | None = None,
         *,
         offers: bool = True,
+        ranked: Sequence[int] = (),
+        judge: PinJudge | None = None,
     ) -> PinDecision:
         matcher = self.pin_matcher()
         if not matcher.states:
@@ -1391,12 +1421,13 @@ class Retriever:
             self.query_vector(text) if vector is None else vector,
             text,
             self.index.lexical.idf,
-            self.pin_judge,
+            self.pin_judge if judge is None else judge,
             None if inside is None else inside.__contains__,
             self.lexicon.with_pairs(self.store.user_synonyms()),
             typed,
             lambda: self.text_vector(text),
             offers,
+            ranked,
         )
 
 

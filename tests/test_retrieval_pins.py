@@ -431,6 +431,11 @@ def shipped_model() -> PinModel:
     return model
 
 
+def without_pins62_vetoes(model: PinModel) -> PinModel:
+    """The model as shipped before session pins62 added its vetoes on `sibling` and `contrast`."""
+    return replace(model, veto=tuple(v for v in model.veto if v not in ("sibling", "contrast")))
+
+
 def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
     model = shipped_model()
     model.save(tmp_path / "pins.json")
@@ -982,8 +987,9 @@ def test_contrast_is_computed_only_when_the_judge_reads_it(
     idf = library.load(fake_embedder.key).lexical.idf
     matcher = PinMatcher.load(library.store, fake_embedder)
     vector = fake_embedder.embed_batch([asked], "query")[0]
-    shipped = shipped_model()
+    shipped = without_pins62_vetoes(shipped_model())
     assert "contrast" not in judge_reads(shipped) and "contrast" not in judge_reads(PinRule())
+    assert "contrast" in judge_reads(shipped_model())  # vetoed since session pins62
     reading = replace(shipped, veto=(*shipped.veto, "contrast"))
     assert "contrast" in judge_reads(reading)
     [(_, everything)] = matcher.features(vector, asked, idf)  # fitting and experiments: every feature
@@ -1062,10 +1068,127 @@ def test_sibling_is_computed_only_when_the_judge_reads_it(
     idf = library.load(fake_embedder.key).lexical.idf
     matcher = PinMatcher.load(library.store, fake_embedder)
     vector = fake_embedder.embed_batch([asked], "query")[0]
-    shipped = shipped_model()
+    shipped = without_pins62_vetoes(shipped_model())
+    assert "sibling" in judge_reads(shipped_model())  # vetoed since session pins62
     [(_, everything)] = matcher.features(vector, asked, idf)
     [(_, served)] = matcher.features(vector, asked, idf, read=judge_reads(shipped))
     assert everything.sibling == 1.0 and served.sibling == 0.0
     permissive = replace(shipped, threshold=0.0, suggest=None)
     assert matcher.decide(vector, asked, idf, permissive).served is not None
     assert matcher.decide(vector, asked, idf, replace(permissive, veto=("sibling",))).served is None
+
+
+# -- served on the passage's own rank (session pins62) ----------------------------------------------------
+
+
+def ranked_model(threshold: float, rank_threshold: float | None, depth: int = 1) -> PinModel:
+    return replace(_similarity_model(threshold, None), rank_threshold=rank_threshold, rank_depth=depth)
+
+
+PAIRS = st.lists(
+    st.builds(
+        lambda sim, rank, veto: PairFeatures(
+            **{
+                **dict.fromkeys(PIN_FEATURES, 0.0),
+                "similarity": sim,
+                "passage_rank": rank,
+                "slot_conflict": veto,
+            }
+        ),
+        st.floats(0.0, 1.0),
+        st.integers(0, 5).map(float),
+        st.sampled_from((0.0, 0.0, 1.0)),
+    ),
+    max_size=6,
+)
+
+
+@given(
+    PAIRS,
+    st.floats(0.05, 0.99),
+    st.floats(0.0, 1.0),
+    st.integers(1, 5),
+)
+def test_a_pin_is_served_from_the_lower_threshold_only_where_its_passage_ranks_within_the_depth(
+    pairs: list[PairFeatures], cut: float, lower: float, depth: int
+) -> None:
+    """Served: p at or above the threshold, or at or above `rank_threshold` with the pinned passage among the
+    first `depth` of the question's own search; never where a veto fires. Offers do not change, and without
+    `rank_threshold` the rank is never read."""
+    rank_threshold = max(cut * lower, 1e-6)
+    plain = replace(ranked_model(cut, None), veto=("slot_conflict",))
+    model = replace(plain, rank_threshold=rank_threshold, rank_depth=depth)
+    p = plain.probabilities(pairs)
+    served = np.isfinite(model.strengths(pairs))
+    for n, f in enumerate(pairs):
+        ranked = 1 <= f.passage_rank <= depth
+        want = not f.slot_conflict and (p[n] >= cut or (p[n] >= rank_threshold and ranked))
+        assert served[n] == want
+    assert np.array_equal(model.offers(pairs), plain.offers(pairs))
+    unranked = [replace(f, passage_rank=0.0) for f in pairs]
+    assert np.array_equal(model.strengths(unranked), plain.strengths(unranked))
+    assert np.array_equal(plain.strengths(pairs), plain.strengths(unranked))
+
+
+def test_a_rank_threshold_round_trips_and_one_outside_the_offer_and_serve_thresholds_is_stale(
+    tmp_path: Path,
+) -> None:
+    model = replace(shipped_model(), rank_threshold=0.978, rank_depth=3)
+    model.save(tmp_path / "pins.json")
+    assert load_pin_judge(tmp_path / "pins.json") == model
+    assert "passage_rank" in judge_reads(model) and "passage_rank" not in judge_reads(shipped_model())
+    assert model.suggest is not None
+    for bad in (
+        replace(model, rank_threshold=model.threshold + 0.001),
+        replace(model, rank_threshold=model.suggest),
+        replace(model, rank_depth=0),
+        replace(model, rank_depth=6),
+    ):
+        bad.save(tmp_path / "bad.json")
+        assert isinstance(load_pin_judge(tmp_path / "bad.json", embedder=model.embedder), PinRule)
+
+
+def test_the_rank_of_each_pins_passage_is_read_from_the_ranking_given(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    store = library.store
+    exam, pension = passage_with(store, "每年一次体检"), passage_with(store, "离休费")
+    store.pin(QUESTION, exam)
+    store.pin("离休费怎么发放", pension)
+    matcher = PinMatcher.load(store, fake_embedder)
+    idf = library.load(fake_embedder.key).lexical.idf
+    vector = fake_embedder.embed_batch(["离休干部多久体检一次"], "query")[0]
+    ranks = {
+        s.passage.id: f.passage_rank
+        for s, f in matcher.features(vector, "离休干部多久体检一次", idf, ranked=(7, pension, exam))
+    }  # type: ignore[union-attr]
+    assert ranks == {pension: 2.0, exam: 3.0}
+    unranked = matcher.features(vector, "离休干部多久体检一次", idf)
+    assert {f.passage_rank for _, f in unranked} == {0.0}
+    beyond = (*range(1000, 1005), exam)  # past RANK_DEPTH: not read
+    assert {
+        f.passage_rank for _, f in matcher.features(vector, "离休干部多久体检一次", idf, ranked=beyond)
+    } == {0.0}
+
+
+def test_a_question_whose_own_search_finds_the_pinned_passage_first_is_served_its_pin(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    """With a judge serving nothing on likeness alone (threshold 1.0) but anything whose passage the question's
+    own search ranks first, `search` serves the pin exactly where its plain search puts the pinned passage
+    first — the ranking it reads is the one it runs anyway; `pins_serve` (/stats) says the same."""
+    store = library.store
+    asked = "离休干部多久体检一次"
+    r = retriever(library, fake_embedder)
+    first = r.search(asked, k=3).hits[0].passage.id
+    other = passage_with(store, "免费开放")
+    assert first != other
+    judge = ranked_model(1.0, 1e-9)
+    for target, served in ((first, True), (other, False)):
+        store.pin(QUESTION, target)
+        pinned = Retriever(store, library.load(fake_embedder.key), fake_embedder, pin_judge=judge)
+        hits = pinned.search(asked, k=3, pins=True).hits
+        assert hits[0].pinned == served and (not served or hits[0].passage.id == target)
+        assert pinned.pins_serve([asked]) == [served]  # /stats counts what `search` serves
+        assert pinned.search(QUESTION, k=3, pins=True).hits[0].pinned  # the pinned question itself: always
+        store.unpin(store.pins()[0].pin.id)
