@@ -187,6 +187,7 @@ def build_application(
     app.add_handler(Command("reindex", one(handlers.reindex), ordered))
     app.add_handler(Command("stats", one(handlers.stats), ordered))
     app.add_handler(Command("pins", one(handlers.pins), ordered))
+    app.add_handler(Command("synonyms", one(handlers.synonyms), ordered))
     command = StartsWithCommand()  # typed, or written as a photo's or file's caption
     app.add_handler(MessageHandler(command & private & ordered, one(handlers.unknown_command)))
     app.add_handler(

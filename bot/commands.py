@@ -16,5 +16,6 @@ ADMIN_COMMANDS = (
     BotCommand("reindex", "重建索引（管理员）"),
     BotCommand("stats", "使用统计（管理员）"),
     BotCommand("pins", "标准答案列表（管理员）"),
+    BotCommand("synonyms", "同义词：列出、添加、删除（管理员）"),
 )
 COMMAND_NAMES = frozenset(c.command for c in (*COMMANDS, *ADMIN_COMMANDS))

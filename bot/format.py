@@ -649,6 +649,35 @@ def render_pins(states: Sequence[PinState], page: int, pages: int, total: int) -
     return render(pieces)
 
 
+SYNONYMS_SHOWN = (
+    50  # the user's pairs /synonyms lists (each at most 2 × 20 characters: well within a message)
+)
+SYNONYMS_USAGE = (
+    "用法：/synonyms add 词 同义词 添加一对；/synonyms remove 词 同义词 删除一对（从下一个问题起生效）"
+)
+
+
+def render_synonyms(pairs: Sequence[tuple[str, str]], bundled_groups: int) -> str:
+    """/synonyms (admins): the pairs users added (`speechqa synonyms add`, /synonyms add), the first
+    `SYNONYMS_SHOWN` when more, the size of the bundled lexicon, and the usage."""
+    if pairs:
+        pieces = [Piece(f"同义词（用户添加，共 {len(pairs)} 对）", "b")]
+        pieces += [Piece(f"\n{a} ↔ {b}") for a, b in pairs[:SYNONYMS_SHOWN]]
+        if len(pairs) > SYNONYMS_SHOWN:
+            pieces.append(
+                Piece(
+                    f"\n……另有 {len(pairs) - SYNONYMS_SHOWN} 对未列出（服务器上 speechqa synonyms list 列出全部）"
+                )
+            )
+    else:
+        pieces = [Piece("还没有用户添加的同义词。")]
+    pieces += [
+        Piece(f"\n内置业务词表 {bundled_groups} 组始终有效（服务器上 speechqa synonyms list 可查看）。"),
+        Piece(f"\n\n{SYNONYMS_USAGE}", "i"),
+    ]
+    return render(pieces)
+
+
 OFFERS_SHOWN = 5  # wordings that took an offered standard question, listed in /stats
 
 

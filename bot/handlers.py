@@ -74,11 +74,14 @@ from retrieval import (
     QueryError,
     QueryTooLong,
     SpeechService,
+    add_user_synonym,
     answer_docx,
+    bundled_lexicon,
     follow_up,
     index_size,
     missing_speech,
     pasted_link,
+    remove_user_synonym,
     where_they_differ,
 )
 
@@ -200,7 +203,8 @@ ADMIN_HELP = f"""
 • 答案下的 <b>📌 设为标准答案</b>：以后相同或相近的问题先给出这一段（标准答案下的 <b>取消标准答案</b> 可以取消）
 /reindex — 重建全部索引
 /stats — 使用统计
-/pins — 标准答案列表（谁、何时设置，原文改动的标出），每条可取消"""
+/pins — 标准答案列表（谁、何时设置，原文改动的标出），每条可取消
+/synonyms — 同义词列表；/synonyms add 老干局 老干部局 添加一对，/synonyms remove 老干局 老干部局 删除（从下一个问题起生效）"""
 
 
 def pseudonym(value: int, key: bytes) -> str:
@@ -931,6 +935,42 @@ class Handlers:
             return
         text, markup = await asyncio.to_thread(self._pins_page, 0)
         await self._reply(update, text, markup)
+
+    async def synonyms(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/synonyms (admins, in private): the pairs users added, with the usage; 「/synonyms add 词 同义词」 and
+        「/synonyms remove 词 同义词」 change them as `speechqa synonyms add / remove` does (retrieval/synonyms.py,
+        the same refusals), from the next question on: retrieval reads the pairs on every question."""
+        if not await self._require_admin(update, "管理同义词"):
+            return
+        asked = said.synonyms_asked(said.after_command(_message(update)))
+        if asked.action is None:
+            await self._reply(update, f"不认识「{fmt.escape(asked.typed[:20])}」。{fmt.SYNONYMS_USAGE}")
+            return
+        if asked.action == "list":
+            pairs = await asyncio.to_thread(self.store.user_synonyms)
+            await self._reply(update, fmt.render_synonyms(pairs, len(bundled_lexicon().groups)))
+            return
+        if len(asked.words) != 2:
+            wrong = (  # as the CLI says a missing or an extra argument
+                f"缺少参数「{'同义词' if asked.words else '词'}」"
+                if len(asked.words) < 2
+                else f"多余的参数：{fmt.escape(' '.join(asked.words[2:])[:40])}（一对同义词只有两个词，词中不能有空格）"
+            )
+            await self._reply(update, f"{wrong}。{fmt.SYNONYMS_USAGE}")
+            return
+        word, synonym = asked.words
+        try:
+            if asked.action == "add":
+                change = await asyncio.to_thread(add_user_synonym, self.store, word, synonym)
+            else:
+                change = await asyncio.to_thread(
+                    remove_user_synonym, self.store, word, synonym, listed_by="/synonyms"
+                )
+        except SpeechIndexError as e:
+            await self._reply(update, fmt.render_refusal(str(e)))
+            return
+        log.info("synonyms %s by %s: %s", change.outcome, self._who(_asker(update)), change.pair)
+        await self._reply(update, fmt.escape(change.said))
 
     async def pins_page(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, data = _callback(update, cb.PinsPage)

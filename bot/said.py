@@ -321,6 +321,37 @@ def speech_number(text: str) -> int | None:
     return int(word) if re.fullmatch(r"[0-9]{1,9}", word) else numeral_value(word)
 
 
+# /synonyms's first word: as the CLI names its subcommands, or in Chinese
+SYNONYM_ACTIONS = {
+    "add": "add",
+    "添加": "add",
+    "增加": "add",
+    "remove": "remove",
+    "删除": "remove",
+    "rm": "remove",
+    "list": "list",
+    "列出": "list",
+    "ls": "list",
+}
+
+
+@dataclass(frozen=True)
+class SynonymsAsked:
+    """What 「/synonyms …」 asks: `action` (list, add, remove; None for a first word that is none of them),
+    the words after it (split at white space, the full-width space included), and that first word as typed."""
+
+    action: str | None
+    words: tuple[str, ...]
+    typed: str = ""
+
+
+def synonyms_asked(text: str) -> SynonymsAsked:
+    """「/synonyms」 alone lists; 「/synonyms add 老干局 老干部局」 adds (「添加」 too), 「remove」 / 「删除」 removes."""
+    first, *rest = text.split() or ["list"]
+    action = SYNONYM_ACTIONS.get(unicodedata.normalize("NFKC", first).lower())
+    return SynonymsAsked(action, tuple(rest), first)
+
+
 def page_number(text: str) -> int | None:
     """A page asked for by its number (「2」, 「第２页」): the number; None for any other text."""
     found = re.fullmatch(r"第?\s*([0-9]{1,6})\s*[页頁]?", unicodedata.normalize("NFKC", text).strip())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from retrieval import bundled_lexicon
+from retrieval import add_user_synonym, bundled_lexicon, remove_user_synonym
 
-from .main import Context, UserError, cli, pass_context, user_errors
+from .main import Context, cli, pass_context, user_errors
 
 
 @cli.group()
@@ -24,12 +24,6 @@ def synonyms() -> None:
     """
 
 
-def bundled_pair(word: str, synonym: str) -> bool:
-    """Whether two (different) words are in one group of the bundled lexicon."""
-    pair = {word.strip(), synonym.strip()}
-    return len(pair) == 2 and any(pair <= group for group in bundled_lexicon().groups)
-
-
 @synonyms.command("add")
 @click.argument("word", metavar="词")
 @click.argument("synonym", metavar="同义词")
@@ -43,16 +37,9 @@ def synonyms_add(obj: Context, word: str, synonym: str) -> None:
     示例：
         speechqa synonyms add 银发学府 老年大学
     """
-    if bundled_pair(word, synonym):  # already searched for each other: storing it would change nothing
-        click.echo(f"内置词表中已有：{word.strip()} ↔ {synonym.strip()}（无需添加）")
-        return
     with user_errors():
-        added = obj.library.store.add_synonym(word, synonym)
-    click.echo(
-        f"已添加：{word.strip()} ↔ {synonym.strip()}"
-        if added
-        else f"已有：{word.strip()} ↔ {synonym.strip()}"
-    )
+        change = add_user_synonym(obj.library.store, word, synonym)
+    click.echo(change.said)
 
 
 @synonyms.command("remove")
@@ -69,14 +56,8 @@ def synonyms_remove(obj: Context, word: str, synonym: str) -> None:
         speechqa synonyms remove 银发学府 老年大学
     """
     with user_errors():
-        removed = obj.library.store.remove_synonym(word, synonym)
-    if not removed and bundled_pair(word, synonym):
-        raise UserError(f"「{word.strip()} ↔ {synonym.strip()}」属于内置词表，不能删除（内置词表始终有效）。")
-    if not removed:
-        raise UserError(
-            f"没有用户添加的同义词对「{word.strip()} ↔ {synonym.strip()}」（speechqa synonyms list 可列出全部）。"
-        )
-    click.echo(f"已删除：{word.strip()} ↔ {synonym.strip()}")
+        change = remove_user_synonym(obj.library.store, word, synonym, listed_by="speechqa synonyms list")
+    click.echo(change.said)
 
 
 @synonyms.command("list")

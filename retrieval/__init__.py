@@ -73,6 +73,7 @@ from .smalltalk import (
     small_talk,
 )
 from .smalltalk import REPLIES as SMALL_TALK_REPLIES
+from .synonyms import SynonymChange, add_user_synonym, bundled_pair, remove_user_synonym
 from .typos import Typo, typo_note
 from .versions import (
     Acting,
@@ -143,9 +144,11 @@ __all__ = [
     "Signals",
     "SmallTalk",
     "SpeechService",
+    "SynonymChange",
     "Thesaurus",
     "Typo",
     "WeightedTerm",
+    "add_user_synonym",
     "added_near_copy_line",
     "added_size",
     "answer_docx",
@@ -159,6 +162,7 @@ __all__ = [
     "attribution_row",
     "bigrams",
     "bundled_lexicon",
+    "bundled_pair",
     "bundled_thesaurus",
     "check_read_only_home",
     "citation",
@@ -192,6 +196,7 @@ __all__ = [
     "prepare_many_searches",
     "question_overlap",
     "question_words",
+    "remove_user_synonym",
     "rrf",
     "small_talk",
     "split_sentences",
