@@ -111,7 +111,7 @@ def collect(libs: Path, out: Path, names: list[str], half: str, labels: set[str]
                             answer = search_as_evaluated(searcher, q.question)
                         first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
                         near = (
-                            searcher._near_words(
+                            searcher.near_words_for(
                                 answer.terms,
                                 as_read(answer.hits[0].passage),
                                 q.question,
