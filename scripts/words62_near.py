@@ -34,9 +34,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -45,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from rank39_misses import all_sets, halves_of, library_of  # noqa: E402
+from rank39_misses import all_sets, halves_of, service_of  # noqa: E402
 
 # (name, near_cosine, near_margin, near_share), fixed on the tuning halves before any held-out figure was read
 CANDIDATES = (
@@ -59,10 +57,9 @@ CANDIDATES = (
 
 def collect(libs: Path, out: Path, names: list[str], half: str, labels: set[str] | None = None) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
-    from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
-    from index import Library, lexical_input
-    from retrieval import RetrieverConfig, ServiceOptions, SpeechService
+    from index import lexical_input
+    from retrieval import RetrieverConfig
     from retrieval.abstain import unseen_idf
     from retrieval.retriever import source_text
 
@@ -73,13 +70,7 @@ def collect(libs: Path, out: Path, names: list[str], half: str, labels: set[str]
         for name in names:
             questions = load_questions(REPO / "benchmarks" / f"{name}-questions.jsonl")
             halves = halves_of(name, questions)
-            with tempfile.TemporaryDirectory(prefix="words62-") as tmp:
-                home = Path(tmp) / "home"
-                shutil.copytree(libs / library_of(name), home)
-                service = SpeechService(
-                    Library(home),
-                    ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False, config=RetrieverConfig()),
-                )
+            with service_of(libs, name, RetrieverConfig(), prefix="words62-") as service:
                 retriever = service.current()
                 ceiling = unseen_idf(retriever.index.lexical.size) - 1e-6
                 grouped = {w for group in retriever.lexicon.groups for w in group}
