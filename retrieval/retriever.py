@@ -499,7 +499,7 @@ class Retriever:
         # a figure the question states (八十二岁) is held by a passage whose bound it satisfies (年满80周岁)
         top_read = read_with_figures(found.text, to_simplified(top_whole))
         synonyms, synonym_share = found.thesaurus, self.config.cilin_coverage
-        if kept and mode == "hybrid" and (near := self._near_words(terms, top_read, found.text)):
+        if kept and mode == "hybrid" and (near := self.near_words_for(terms, top_read, found.text)):
             synonyms = {**synonyms, **{w: (*synonyms.get(w, ()), *n) for w, n in near.items()}}
             synonym_share = max(synonym_share, self.config.near_share)
         evidence = Evidence(
@@ -717,10 +717,16 @@ class Retriever:
             self._titles = (revision, speeches, TitleWeights.of(speeches.values()))
         return self._titles[1], self._titles[2]
 
-    def _near_words(self, terms: tuple[str, ...], top_read: str, question: str) -> dict[str, tuple[str, ...]]:
+    def near_words_for(
+        self, terms: tuple[str, ...], top_read: str, question: str
+    ) -> dict[str, tuple[str, ...]]:
         """The question's words no passage of the library holds (nor the bundled lexicon and the user's pairs,
         which decide what their words are asked as) and the best passage lacks, each with the words of the best
-        passage near it by the embedding model (`near_words`); empty when `near_share` is 0."""
+        passage near it by the embedding model (`near_words`); empty when `near_share` is 0.
+
+        `terms` are the question's content words (`Answer.terms`), `top_read` the best passage as the confidence
+        reads it (heading, text, title, speaker and date, simplified) and `question` the question as searched.
+        The search reads the confidence's near words here; `scripts/words62_near.py` reads them to show them."""
         if self.config.near_share <= 0 or self.word_vectors is None:
             return {}
         idf, passages = self.index.lexical.idf, self.index.lexical.size

@@ -64,9 +64,13 @@ import shutil
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from retrieval import RetrieverConfig, SpeechService
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO / "benchmarks"
@@ -120,6 +124,25 @@ def halves_of(name: str, questions: list) -> dict[str, str]:
     if name in HALVED:
         return blind_split(name, questions)
     return {q.id: q.split or "heldout" for q in questions}
+
+
+@contextmanager
+def service_of(
+    libs: Path, name: str, config: RetrieverConfig, prefix: str = "rank39-"
+) -> Iterator[SpeechService]:
+    """A `SpeechService` searching with `config` over a temporary copy of the library the set `name` is evaluated
+    on (`library_of`) in LIBS as `scripts/eval_all_sets.sh` builds it: a search caches its question's vector in
+    the data home, so LIBS is never written; the copy is removed when the block ends."""
+    from cli.settings import DEFAULT_MODEL
+    from index import Library
+    from retrieval import ServiceOptions, SpeechService
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        home = Path(tmp) / "home"
+        shutil.copytree(libs / library_of(name), home)
+        yield SpeechService(
+            Library(home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False, config=config)
+        )
 
 
 # Tried and not kept (docs/rank39.md, "Tried, not kept"): a verb's directional or potential complement read as
@@ -303,10 +326,9 @@ def collect(
     from dataclasses import replace
 
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
-    from cli.settings import DEFAULT_MODEL
     from corpus import to_simplified
-    from index import Library, lexical_input
-    from retrieval import RetrieverConfig, ServiceOptions, SpeechService
+    from index import lexical_input
+    from retrieval import RetrieverConfig
     from retrieval.abstain import unseen_idf
     from retrieval.retriever import source_text
 
@@ -316,23 +338,14 @@ def collect(
             path = REPO / "benchmarks" / f"{name}-questions.jsonl"
             questions = load_questions(path)
             halves = halves_of(name, questions)
-            with tempfile.TemporaryDirectory(prefix="rank39-") as tmp:
-                home = Path(tmp) / "home"
-                shutil.copytree(libs / library_of(name), home)
-                service = SpeechService(
-                    Library(home),
-                    ServiceOptions(
-                        model=DEFAULT_MODEL,
-                        seed_if_empty=False,
-                        config=RetrieverConfig(
-                            unglue=unglue,
-                            neighbour_share=neighbours,
-                            context_share=context_share,
-                            fill_sides=fill_sides,
-                            place_first=place_first,
-                        ),
-                    ),
-                )
+            config = RetrieverConfig(
+                unglue=unglue,
+                neighbour_share=neighbours,
+                context_share=context_share,
+                fill_sides=fill_sides,
+                place_first=place_first,
+            )
+            with service_of(libs, name, config) as service:
                 retriever = service.current()
                 if context is not None:
                     from bench.context import with_context

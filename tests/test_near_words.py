@@ -126,6 +126,10 @@ def test_an_everyday_word_is_held_by_the_passages_near_word(tmp_path: Path, nano
         assert after.signals.coverage > before.signals.coverage
         assert after.signals.missing_peak < before.signals.missing_peak
         assert [h.passage.id for h in after.hits] == [h.passage.id for h in before.hits]  # ranks never move
+        # what the confidence read, as a script asks it: 漏水 held by 渗漏 first; nothing with `near_share` 0
+        passage = after.hits[0].passage.text
+        assert near.near_words_for(after.terms, passage, question)["漏水"][0] == "渗漏"
+        assert retriever.near_words_for(before.terms, passage, question) == {}
         # every word of this question is written by some passage: nothing is read as near
         plain = "老年大学学费多少钱"
         assert near.search(plain).signals == retriever.search(plain).signals
