@@ -301,15 +301,17 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
             and not _NUMBERED_HEADING.match(line.text.strip())
         )
 
-    keys = [["".join(line.text.split()) for line in page.lines] for page in pages]
+    titled: dict[str, list[tuple[int, int]]] = {}  # each usable line's text (no whitespace) -> its places
+    for p, page in enumerate(pages):
+        for n, line in enumerate(page.lines):
+            if usable(p, n, line):
+                titled.setdefault("".join(line.text.split()), []).append((p, n))
     taken: dict[tuple[int, int], int] = {}  # (page, line) -> the entry's depth
     for entry in entries:
         candidates = [
             (p, n)
-            for p, page in enumerate(pages)
-            if entry.page is None or numbers[p] == entry.page
-            for n, line in enumerate(page.lines)
-            if keys[p][n] == entry.title and (p, n) not in taken and usable(p, n, line)
+            for p, n in titled.get(entry.title, ())
+            if (entry.page is None or numbers[p] == entry.page) and (p, n) not in taken
         ]
         if not candidates:
             continue
