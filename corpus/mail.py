@@ -396,6 +396,10 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
     body, signature = split_signature(body.strip("\n"))
     if after := [text for text in pictures.values() if text]:
         body = "\n\n".join([body, *after]).strip("\n")
+    # Outlook and Exchange put the mail's own text into the event's DESCRIPTION too: a line the mail
+    # already holds is read there once, not again under 「会议邀请」 with its 落款
+    held = "".join((body + signature).split())
+    invitation = [line for line in invitation if "".join(line.split()) not in held]
     return Message(
         "\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature, "\n".join(invitation)
     )

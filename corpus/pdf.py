@@ -112,9 +112,11 @@ def read_pdf(name: str, data: bytes) -> PdfText:
         with pdfplumber.open(io.BytesIO(data), password="") as pdf:
             pdf.rsrcmgr = ResourceManager()  # fonts encoded by a CMap embedded under a name of its own
             read_pages: list[_PageText] = []
+            numbers: list[int] = []  # each read page's number in the PDF (0 = the first): OCR reads halves
             reprinted = _reprinted_pages(pdf.pages)
             document_outlined: bool | None = None  # another page is text converted to outlines: found once
             for number, page in enumerate(pdf.pages, start=1):
+                numbers += [number - 2] * (len(read_pages) - len(numbers))  # the previous page's
                 if number in reprinted:  # a slide printed again, smaller, on its notes page: read there
                     continue
                 remarks.extend(page_remarks(page, number))
@@ -157,7 +159,8 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         scanned += 1
                         continue
                 read_pages.append(text)
-            pages = _bookmarked(_with_tables(read_pages), outline_titles(data))
+            numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
+            pages = _bookmarked(_with_tables(read_pages), numbers, outline_titles(data))
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -208,54 +211,128 @@ def embedded_files(data: bytes) -> tuple[tuple[str, bytes], ...]:
         return ()
 
 
-def outline_titles(data: bytes) -> tuple[tuple[str, int], ...]:
-    """The titles of a PDF's outline (its bookmarks, the viewer's side panel), whitespace removed, each with
-    its level (1 = the top), in outline order; none when it has none or it cannot be read."""
+class OutlineEntry(NamedTuple):
+    """One entry of a PDF's outline: its title (whitespace removed), its depth (1 = the outline's top), the
+    page it points at (0 = the first) and how far down that page (page units from its top), each ``None``
+    when its destination does not say."""
+
+    title: str
+    depth: int
+    page: int | None = None
+    top: float | None = None
+
+
+def outline_titles(data: bytes) -> tuple[OutlineEntry, ...]:
+    """The entries of a PDF's outline (its bookmarks, the viewer's side panel) in outline order; none when
+    it has none or it cannot be read."""
     from pypdf import PdfReader
 
-    def walk(items, level: int) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
-        out: list[tuple[str, int]] = []
+    def walk(reader: PdfReader, items, depth: int) -> list[OutlineEntry]:  # type: ignore[no-untyped-def]
+        out: list[OutlineEntry] = []
         for item in items:
             if isinstance(item, list):
-                out.extend(walk(item, level + 1))
+                out.extend(walk(reader, item, depth + 1))
             elif title := "".join(str(getattr(item, "title", "") or "").split()):
-                out.append((title, level))
+                page = top = None
+                try:
+                    page = reader.get_destination_page_number(item)
+                    height = float(reader.pages[page].mediabox.top)
+                    if getattr(item, "top", None) is not None:
+                        top = height - float(item.top)
+                except Exception:  # a destination by a name not in the document, or none
+                    pass
+                out.append(OutlineEntry(title, depth, page if page is not None and page >= 0 else None, top))
         return out
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             return ()
-        return tuple(walk(reader.outline, 1))
+        return tuple(walk(reader, reader.outline, 1))
     except Exception:  # a damaged outline: the pages are read all the same
         log.warning("the outline of a PDF could not be read", exc_info=True)
         return ()
 
 
-def _bookmarked(pages: list[Page], titles: Sequence[tuple[str, int]]) -> list[Page]:
-    """The pages with each line that is the whole title of an outline entry marked ``bookmarked`` with the
-    entry's level (read as a heading of that level, however it is set). Entries are matched in outline order, each to
-    one line, an entry no line matches passed over; the document's first line (its title, which the
-    outline often repeats) is left to the title rules. A plan whose headings are set in the body's own type
-    with no number and no indent (only its bookmarks tell them) had each heading run into the paragraphs
-    around it: 「…实施方案。总体要求坚持自愿参与…」."""
-    if not titles:
+# A heading's own number (「一、」「（一）」「第一章」「1.」「（1）」): such a line is left to the numbering rules,
+# which give its level; an outline's depth is never compared with theirs.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇两\d]+[章节条篇部分]|[一二三四五六七八九十百]+[、．.]"
+    r"|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．、]\d*)+|[①-⑳])"
+)
+# A line more than this share above the body's size is set apart by its type: the title rules read it
+_BODY_SIZE_SLACK = 1.08
+
+
+def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[OutlineEntry]) -> list[Page]:
+    """The pages with each line that is the whole title of an outline entry marked ``bookmarked`` (read
+    as a heading, a paragraph of its own). A plan whose headings are set in the body's own type with no
+    number and no indent (only its bookmarks tell them) had each heading run into the paragraphs around
+    it: 「…实施方案。总体要求坚持自愿参与…」.
+
+    The bookmark is taken as evidence only where the layout would read the line as body text: a line in
+    the body's size, unnumbered, not the document's first. A title in a larger type (a compilation's
+    second speech, a red-headed notice's title under its masthead) is left to the title rules, a numbered
+    heading to the numbering rules. An entry is matched on the page it points at (``numbers`` gives each
+    page's number in the PDF), to the line of its title nearest where it points, each line once, in
+    outline order, an entry no line matches passed over without dropping the others — a 目录 listing the
+    headings above them took every bookmark before. Levels are the nesting of the matched entries (the
+    shallowest matched depth is 1), never an absolute depth."""
+    if not entries:
         return pages
-    pending = list(titles)
-    out: list[Page] = []
-    first = True
+    sizes: Counter[float] = Counter()
     for page in pages:
-        lines = []
         for line in page.lines:
-            key = "".join(line.text.split())
-            at = next((n for n, (title, _) in enumerate(pending) if title == key), None)
-            if key and not line.table and not first and at is not None:
-                line = replace(line, bookmarked=pending[at][1])
-                del pending[: at + 1]
-            first = first and not key
-            lines.append(line)
-        out.append(replace(page, lines=tuple(lines)))
-    return out
+            if line.size and not line.table:
+                sizes[round(line.size, 1)] += len(line.text)
+    if not sizes:
+        return pages
+    body = sizes.most_common(1)[0][0]
+    first = next(
+        ((p, n) for p, page in enumerate(pages) for n, line in enumerate(page.lines) if line.text.strip()),
+        None,
+    )
+
+    def usable(p: int, n: int, line: Line) -> bool:
+        return (
+            (p, n) != first
+            and not line.table
+            and 0 < line.size <= body * _BODY_SIZE_SLACK
+            and not _NUMBERED_HEADING.match(line.text.strip())
+        )
+
+    titled: dict[str, list[tuple[int, int]]] = {}  # each usable line's text (no whitespace) -> its places
+    for p, page in enumerate(pages):
+        for n, line in enumerate(page.lines):
+            if usable(p, n, line):
+                titled.setdefault("".join(line.text.split()), []).append((p, n))
+    taken: dict[tuple[int, int], int] = {}  # (page, line) -> the entry's depth
+    for entry in entries:
+        candidates = [
+            (p, n)
+            for p, n in titled.get(entry.title, ())
+            if (entry.page is None or numbers[p] == entry.page) and (p, n) not in taken
+        ]
+        if not candidates:
+            continue
+        if entry.top is not None:
+            at = min(candidates, key=lambda c: abs(pages[c[0]].lines[c[1]].top - entry.top))
+        else:
+            at = candidates[0]
+        taken[at] = entry.depth
+    if not taken:
+        return pages
+    rank = {depth: n + 1 for n, depth in enumerate(sorted(set(taken.values())))}
+    return [
+        replace(
+            page,
+            lines=tuple(
+                replace(line, bookmarked=rank[taken[p, n]]) if (p, n) in taken else line
+                for n, line in enumerate(page.lines)
+            ),
+        )
+        for p, page in enumerate(pages)
+    ]
 
 
 _TAIL = 1 << 16  # a PDF's last 64 KB hold a line break: its trailer, or the bytes of a stream cut short

@@ -174,3 +174,55 @@ def test_any_folded_escaped_event_reads_back_its_text_once(
     assert (event.summary, event.location, event.description) == (summary, location, tuple(notes))
     assert event.start == f"{start.year}年{start.month}月{start.day}日 {start.hour}:{start.minute:02d}"
     assert event.end.endswith(f"{end.hour}:{end.minute:02d}")
+
+
+_SENTENCES = (
+    "县委老干部局定于近期召开候鸟式养老服务座谈会，听取老同志意见建议。",
+    "座谈内容：一是介绍异地旅居养老协作机制；二是通报异地就医直接结算的办理流程。",
+    "请于3月14日前回复是否参加，不能到会的老同志可书面提交意见。",
+    "参会的老同志请携带老干部服务证。",
+    "县老干部活动中心门前停车位有限，请尽量乘坐公交车。",
+    "会后组织参观县老年大学书画作品展。",
+)
+_NOTES = ("会议由副局长邵立群主持。", "线上参加请用腾讯会议，会议号：816 203 318。", "请提前十分钟签到。")
+
+
+def _outlook(body: str, description: str) -> bytes:
+    """An invitation as Outlook and Exchange send it: the mail's text, and the same text again as the
+    event's DESCRIPTION, with what the sender added in the meeting window after it."""
+    message = EmailMessage()
+    message["From"] = "离退休干部科 钟雅琳 <ltxk@xiuning.example.cn>"
+    message["To"] = "参会人员 <zuotan@xiuning.example.cn>"
+    message["Subject"] = "关于召开候鸟式养老服务座谈会的邀请"
+    message["Date"] = "Wed, 09 Mar 2033 10:15:00 +0800"
+    message.set_content(body, charset="utf-8", cte="base64")
+    calendar = _calendar("候鸟式养老服务座谈会", "县老干部活动中心", description, TZ_START, TZ_END)
+    message.add_alternative(
+        calendar.encode("utf-8"), maintype="text", subtype="calendar", params={"method": "REQUEST"}
+    )
+    return bytes(message)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    sentences=st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4, unique=True),
+    notes=st.lists(st.sampled_from(_NOTES), max_size=2, unique=True),
+)
+def test_a_body_outlook_repeats_in_the_event_is_read_once(sentences: list[str], notes: list[str]) -> None:
+    """Any body (greeting, one to four sentences, 落款) that the event's DESCRIPTION repeats, with or without
+    notes of its own after it: every body sentence is read once, in the notice, the notice ends at its own
+    落款, and only the event's own lines and notes are read under 「会议邀请」 (merge62: the whole notice
+    again, with its 落款, under 「会议邀请」)."""
+    body = "\n".join(["各位老同志：", *sentences, "中共岫宁县委老干部局", "2033年3月9日"]) + "\n"
+    (speech,) = parse_document(read_bytes("邀请.eml", _outlook(body, body + "\n".join(notes))))
+    text = "".join(p.text for p in speech.paragraphs)
+    assert all(text.count(sentence) == 1 for sentence in sentences)
+    assert (speech.issuer, speech.date) == ("中共岫宁县委老干部局", "2033-03-09")
+    under = [p.text for p in speech.paragraphs if (p.section or "").startswith(INVITATION_LABEL)]
+    assert under[:4] == [
+        "会议：候鸟式养老服务座谈会",
+        "时间：2033年3月18日9:30至11:30",
+        "地点：县老干部活动中心",
+        "组织者：离退休干部科钟雅琳",
+    ]
+    assert "".join(under[4:]) == "".join(notes)  # how the notes are split is the paragraph rules'

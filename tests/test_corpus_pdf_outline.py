@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from corpus import parse_document, read_bytes
+from corpus import parse_document, read_bytes, read_document
 from corpus.pdf import outline_titles
 from tests.fixtures.corpus_writers import truetype_font
 
@@ -102,7 +102,7 @@ PLAN: Plan = [
 
 def test_headings_only_the_outline_marks_are_sections_at_its_levels() -> None:
     data = _pdf("银发人才库建设实施方案", PLAN, SIGN)
-    assert outline_titles(data) == (
+    assert tuple((e.title, e.depth) for e in outline_titles(data)) == (
         ("总体要求", 1),
         ("入库范围和条件", 1),
         ("入库范围", 2),
@@ -162,3 +162,56 @@ def test_every_bookmarked_heading_is_a_section_over_its_paragraphs(
         if p.section not in ("文件信息", None):
             read[p.section] = read.get(p.section, "") + p.text
     assert read == {heading: "".join(paragraphs) for heading, paragraphs in sections}
+
+
+# Writer PDFs (tests/fixtures/outline_writer/make_outline_pdfs.py): LibreOffice writes every heading as a
+# bookmark, so the outline is only evidence where the layout would read the line as body text.
+_WRITER = Path(__file__).parent / "fixtures" / "outline_writer"
+
+
+def _read(name: str) -> list[tuple[str | None, str | None, str | None, list[tuple[str | None, str]]]]:
+    return [
+        (s.title, s.speaker, s.date, [(p.section, p.text) for p in s.paragraphs if p.section != "文件信息"])
+        for s in parse_document(read_document(_WRITER / name))
+    ]
+
+
+def test_a_compilations_bookmarked_titles_each_start_a_speech() -> None:
+    first, second = _read(
+        "compilation.pdf"
+    )  # merge62: one speech, 「县委副书记李明华（2024年1月28日）」 body text
+    assert first[:3] == ("在全县老干部工作会议上的讲话", "王建国", "2024-03-05")
+    assert (
+        "一、充分肯定去年工作成绩",
+        "去年以来，全县老干部工作坚持以人民为中心，各项待遇落实到位。",
+    ) in first[3]
+    assert second[:3] == ("在老干部迎春座谈会上的讲话", "李明华", "2024-01-28")
+    assert all(section is None for section, _ in second[3])
+
+
+def test_a_red_headed_notices_bookmarked_title_is_its_title() -> None:
+    (speech,) = parse_document(read_document(_WRITER / "redhead.pdf"))  # merge62: titled 「redhead」
+    assert speech.title == "关于做好2024年离退休干部健康体检工作的通知"
+    assert speech.addressee == "各乡镇党委，县直各单位"
+    assert all(p.section in (None, "文件信息") for p in speech.paragraphs)
+
+
+def test_bookmarked_numbered_headings_keep_their_numbering_levels() -> None:
+    """「（一）」「（二）」 in 「标题 2」 (the outline's top, pypdf depth 1) under a plain 「三、报送方式」: the
+    numbering gives the levels, the outline's depth is never compared with them."""
+    ((*_, paragraphs),) = _read("item_sub.pdf")
+    assert paragraphs[-2:] == [
+        ("三、报送方式 › （一）纸质作品", "纸质作品请于9月10日前送至县委老干部局。"),
+        ("三、报送方式 › （二）电子作品", "电子作品请发送至县委老干部局邮箱。"),
+    ]  # merge62: 「（一）纸质作品」 with no parent
+
+
+def test_a_table_of_contents_above_the_headings_takes_no_bookmark() -> None:
+    """Each bookmark is matched on its page to the line of its title nearest where it points: the 目录's
+    lines above the headings (the same page, the same words) are passed over, each heading a section."""
+    ((*_, paragraphs),) = _read("toc.pdf")
+    assert [(section, text) for section, text in paragraphs if section] == [
+        ("总体要求", "坚持自愿参与的原则，力争年底入库人才达到300名。"),
+        ("入库范围和条件 › 入库范围", "身体健康、热心公益的离退休干部均可申请入库。"),
+        ("保障措施", "入库人才参加服务每半天给予交通补助30元。"),
+    ]  # merge62: every paragraph under 「保障措施」, the headings run into them
