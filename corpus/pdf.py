@@ -1901,6 +1901,15 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 raw[r][first] = "".join(c["text"] for c in left) + raw[r][first]
                 raw[r][last] = raw[r][last] + "".join(c["text"] for c in right)
                 overflow |= {id(c) for c in (*left, *right)}
+        beside = _column_beside(page, table.bbox, [row.bbox for row in table.rows[: len(raw)]], overflow)
+        for r, note in enumerate(beside):
+            text = "".join(c["text"] for c in note)
+            if beside[0]:  # labelled by the header row's own: a column of the table
+                raw[r].append(text)
+            elif text:  # under no label: read after the row's last value, as an unlabelled cell is
+                last = max((c for c, cell in enumerate(raw[r]) if cell), default=len(raw[r]) - 1)
+                raw[r][last] = f"{_cell(raw[r][last])}；{text}" if _cell(raw[r][last]) else text
+            overflow |= {id(c) for c in note}
         rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
@@ -1938,9 +1947,8 @@ def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  
         if (c.get("text") or "").strip()
         and row_top <= (float(c["top"]) + float(c["bottom"])) / 2 <= row_bottom
     ]
-    inside = [
-        c for c in chars if x0 <= (float(c["x0"]) + float(c["x1"])) / 2 < x1
-    ]  # as pdfplumber puts a character in a cell
+    # a character is a cell's when its middle is in it, the right border excluded, as pdfplumber reads cells
+    inside = [c for c in chars if x0 <= (float(c["x0"]) + float(c["x1"])) / 2 < x1]
     if not inside:
         return [], []
 
@@ -1995,6 +2003,50 @@ def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  
     first = min(inside, key=lambda c: float(c["x0"]))
     last = max(inside, key=lambda c: float(c["x1"]))
     return run(first, left, -1) if left else [], run(last, right, 1) if right else []
+
+
+def _column_beside(page, frame, rows, taken) -> list[list[dict]]:  # type: ignore[no-untyped-def,type-arg]
+    """An unframed column of values printed just past a table's right frame, one on each row's baseline
+    beside it (a sheet's notes, 「已发放」 「待补材料」, in a column the table's borders leave out): per row, its
+    characters in reading order, none where the row has no value there; [] when there is no such column.
+    It is a column when two rows or more hold a value starting within a character and a half of the frame,
+    the values' left edges within a character of one another, each value's characters within a character
+    of the next; characters already read as a cell's (`taken`, by id) are not looked at. A note in the
+    margin beside one row stays apart."""
+    x1 = float(frame[2])
+    found: list[list[dict]] = []  # type: ignore[type-arg]
+    for row in rows:
+        top, bottom = float(row[1]), float(row[3])
+        chars = sorted(
+            (
+                c
+                for c in page.chars
+                if (c.get("text") or "").strip()
+                and id(c) not in taken
+                and float(c["x0"]) >= x1 - 0.5
+                and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+            ),
+            key=lambda c: float(c["x0"]),
+        )
+        value: list[dict] = []  # type: ignore[type-arg]
+        reach = x1
+        for c in chars:
+            size = float(c["bottom"]) - float(c["top"])
+            limit = 1.5 * size if not value else size
+            if float(c["x0"]) - reach > limit or (
+                value and abs(float(c["bottom"]) - float(value[0]["bottom"])) > 0.2 * size
+            ):
+                break
+            value.append(c)
+            reach = float(c["x1"])
+        found.append(value)
+    starts = [float(v[0]["x0"]) for v in found if v]
+    if len(starts) < 2:
+        return []
+    size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in found if v)
+    if max(starts) - min(starts) > size:
+        return []
+    return found
 
 
 # What Calc prints as a number (an amount, a count, a percentage, a date in figures): never overflowed.
