@@ -1931,14 +1931,15 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
 
 def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  # type: ignore[no-untyped-def,type-arg]
     """The characters a row's text prints beyond the table's frame, on its left and on its right, in
-    reading order, as Calc prints a cell's text wider than its cell (a title wider than the merged cell over
-    the table, 「澄」 and 「账」 outside 「溪县委…台」): a run of characters on the row's baseline, in the type
-    of the row's text next to the frame, each within half a character of the next, the first within half a
-    character of the cell's text it continues. Calc overflows a cell's text only, never a number (it prints
-    「###」), and only the text of a cell it does not hold, so the cell at the frame must be filled by its text
-    from border to border, without a gap wider than a character: a right-aligned amount beside an unruled
-    column of notes (「1200」 「已发放」) overflows nothing. Text beside a table that does not run on from a
-    cell's (a note in the margin, another cell's value) is no cell's."""
+        reading order, as Calc prints a cell's text wider than its cell (a title wider than the merged cell over
+        the table, 「澄」 and 「账」 outside 「溪县委…台」): a run of characters on the row's baseline, in the type
+        of the row's text next to the frame, each within half a character of the next, the first within half a
+        character of the cell's text it continues. Calc overflows a cell's text only, never a number (it prints
+        「###」), and only the text of a cell it does not hold, so the cell at the frame must be filled by its text
+        from border to border, without a gap wider than a character: a right-aligned amount beside an unruled
+        column of notes (「1200」 「已发放」) overflows nothing. A character printed through the frame (a form's
+    option list running past its cell, 「…（周三下」 「午）」) runs on from the cell whatever the cell holds. Text beside a table that does not run on from a
+        cell's (a note in the margin, another cell's value) is no cell's."""
     x0, _, x1, _ = (float(v) for v in frame)
     row_top, row_bottom = float(row[1]), float(row[3])
     chars = [
@@ -1979,7 +1980,13 @@ def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  
         near = x0 if step < 0 else x1
         if abs((float(edge["x0"]) if step < 0 else float(edge["x1"])) - near) > size:
             return []  # the row's text stops short of the frame: nothing overflows
-        if not fills_its_cell(edge, size):
+        nearest = (
+            max(outside, key=lambda c: float(c["x1"]))
+            if step < 0
+            else min(outside, key=lambda c: float(c["x0"]))
+        )
+        through = float(nearest["x1"]) > near if step < 0 else float(nearest["x0"]) < near
+        if not through and not fills_its_cell(edge, size):
             return []  # a number, or text with room in its cell: what is beside it is another cell's
         taken: list[dict] = []  # type: ignore[type-arg]
         reach = float(edge["x0"]) if step < 0 else float(edge["x1"])
