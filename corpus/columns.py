@@ -40,6 +40,11 @@ _COLUMN_START = 3.0
 # a 工作简报's issue line stood 3 sizes over its columns and its 版记 2.9 under them, while inside the columns a
 # headline's space (1.9) always had the other column's text beside it.
 _BAND_GAP = 2.5
+# Columns never go on across a blank strip taller than this many font sizes: a picture, a chart or a table
+# between two sections set in columns (a 15-line picture between two two-column sections was read as one
+# run, A1, A2, B1, B2, B3, A3…). Headings' space in every column at one height (the strips _flows_on lets
+# through) is a few lines at most.
+_SECTION_GAP = 6.0
 
 
 def printed_blocks(pages: list[Page]) -> tuple[Block, ...]:
@@ -82,15 +87,15 @@ def _bands(lines: list[Line], size: float, span: tuple[float, float]) -> list[li
     lines: text does not flow across such a strip, so a 工作简报's masthead, its issue line and the 版记 under
     its columns are never read as lines of a column (the issue line's two pieces stand over the gutter and
     the 版记's short lines cross none). Where the lines on both sides of a strip are the same columns, each
-    holding two lines or more on each side (headings' space in every column at one height, by chance), the
-    strip cuts nothing. Lines are cut where they are given, top to bottom."""
+    holding two lines or more on each side (headings' space in every column at one height, by chance), a
+    strip of _SECTION_GAP lines or less cuts nothing; a taller one (a picture between two sections) cuts. Lines are cut where they are given, top to bottom."""
     bands: list[list[Line]] = [[]]
     foot = -math.inf
     for at, line in enumerate(lines):
         if (
             bands[-1]
             and line.top - foot > _BAND_GAP * size
-            and not _flows_on(bands[-1], lines[at:], size, span)
+            and (line.top - foot > _SECTION_GAP * size or not _flows_on(bands[-1], lines[at:], size, span))
         ):
             bands.append([])
         bands[-1].append(line)

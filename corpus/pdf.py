@@ -1969,13 +1969,24 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                     form = True
         overflow: set[int] = set()
         for r, row in enumerate(table.rows[: len(raw)]):
-            left, right = _overflowing(page, table.bbox, row.bbox)
+            left, right = _overflowing(
+                page, table.bbox, row.bbox, [_box(c) for c in row.cells if c is not None]
+            )
             filled = [c for c, cell in enumerate(raw[r]) if cell]
             if filled and (left or right):
                 first, last = filled[0], filled[-1]
                 raw[r][first] = "".join(c["text"] for c in left) + raw[r][first]
                 raw[r][last] = raw[r][last] + "".join(c["text"] for c in right)
                 overflow |= {id(c) for c in (*left, *right)}
+        beside = _column_beside(page, table.bbox, [row.bbox for row in table.rows[: len(raw)]], overflow)
+        for r, note in enumerate(beside):
+            text = "".join(c["text"] for c in note)
+            if beside[0]:  # labelled by the header row's own: a column of the table
+                raw[r].append(text)
+            elif text:  # under no label: read after the row's last value, as an unlabelled cell is
+                last = max((c for c, cell in enumerate(raw[r]) if cell), default=len(raw[r]) - 1)
+                raw[r][last] = f"{_cell(raw[r][last])}；{text}" if _cell(raw[r][last]) else text
+            overflow |= {id(c) for c in note}
         rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
@@ -1995,13 +2006,17 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
     return sorted(found, key=lambda table: table.box[1])
 
 
-def _overflowing(page, frame, row) -> tuple[list[dict], list[dict]]:  # type: ignore[no-untyped-def,type-arg]
+def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  # type: ignore[no-untyped-def,type-arg]
     """The characters a row's text prints beyond the table's frame, on its left and on its right, in
-    reading order: a run of characters on the row's baseline, in the type of the row's text next to the
-    frame, each within half a character of the next, the first reaching to the frame — where the row's own
-    text inside runs up to the frame too (a cell's text overflowing it, as Calc prints a title wider than
-    the merged cell over the table, 「澄」 and 「账」 outside 「溪县委…台」). Text beside a table that does not
-    run on from a cell's (a note in the margin) is no cell's."""
+        reading order, as Calc prints a cell's text wider than its cell (a title wider than the merged cell over
+        the table, 「澄」 and 「账」 outside 「溪县委…台」): a run of characters on the row's baseline, in the type
+        of the row's text next to the frame, each within half a character of the next, the first within half a
+        character of the cell's text it continues. Calc overflows a cell's text only, never a number (it prints
+        「###」), and only the text of a cell it does not hold, so the cell at the frame must be filled by its text
+        from border to border, without a gap wider than a character: a right-aligned amount beside an unruled
+        column of notes (「1200」 「已发放」) overflows nothing. A character printed through the frame (a form's
+    option list running past its cell, 「…（周三下」 「午）」) runs on from the cell whatever the cell holds. Text beside a table that does not run on from a
+        cell's (a note in the margin, another cell's value) is no cell's."""
     x0, _, x1, _ = (float(v) for v in frame)
     row_top, row_bottom = float(row[1]), float(row[3])
     chars = [
@@ -2010,17 +2025,48 @@ def _overflowing(page, frame, row) -> tuple[list[dict], list[dict]]:  # type: ig
         if (c.get("text") or "").strip()
         and row_top <= (float(c["top"]) + float(c["bottom"])) / 2 <= row_bottom
     ]
-    inside = [c for c in chars if x0 <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1]
+    # a character is a cell's when its middle is in it, the right border excluded, as pdfplumber reads cells
+    inside = [c for c in chars if x0 <= (float(c["x0"]) + float(c["x1"])) / 2 < x1]
     if not inside:
         return [], []
+
+    def fills_its_cell(edge: dict, size: float) -> bool:  # type: ignore[type-arg]
+        middle = (float(edge["x0"]) + float(edge["x1"])) / 2
+        cell = next((c for c in cells if c[0] <= middle <= c[2]), (x0, 0.0, x1, 0.0))
+        line = sorted(
+            (
+                c
+                for c in inside
+                if cell[0] <= (float(c["x0"]) + float(c["x1"])) / 2 <= cell[2]
+                and abs(float(c["bottom"]) - float(edge["bottom"])) <= 0.2 * size
+            ),
+            key=lambda c: float(c["x0"]),
+        )
+        text = "".join(c["text"] for c in line)
+        if not line or _NUMBER_CELL.fullmatch(text):
+            return False
+        gaps = (float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(line))
+        return (
+            float(line[0]["x0"]) - cell[0] <= size
+            and cell[2] - float(line[-1]["x1"]) <= size
+            and all(gap <= size for gap in gaps)
+        )
 
     def run(edge: dict, outside: list[dict], step: int) -> list[dict]:  # type: ignore[type-arg]
         size = float(edge["bottom"]) - float(edge["top"])
         near = x0 if step < 0 else x1
         if abs((float(edge["x0"]) if step < 0 else float(edge["x1"])) - near) > size:
             return []  # the row's text stops short of the frame: nothing overflows
+        nearest = (
+            max(outside, key=lambda c: float(c["x1"]))
+            if step < 0
+            else min(outside, key=lambda c: float(c["x0"]))
+        )
+        through = float(nearest["x1"]) > near if step < 0 else float(nearest["x0"]) < near
+        if not through and not fills_its_cell(edge, size):
+            return []  # a number, or text with room in its cell: what is beside it is another cell's
         taken: list[dict] = []  # type: ignore[type-arg]
-        reach = near
+        reach = float(edge["x0"]) if step < 0 else float(edge["x1"])
         # nearest the frame first: leftwards by their right edges, rightwards by their left edges
         for c in sorted(outside, key=lambda c: -float(c["x1"]) if step < 0 else float(c["x0"])):
             height = float(c["bottom"]) - float(c["top"])
@@ -2037,10 +2083,58 @@ def _overflowing(page, frame, row) -> tuple[list[dict], list[dict]]:  # type: ig
         return taken[::-1] if step < 0 else taken
 
     left = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 < x0]
-    right = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 > x1]
+    right = [c for c in chars if (float(c["x0"]) + float(c["x1"])) / 2 >= x1]
     first = min(inside, key=lambda c: float(c["x0"]))
     last = max(inside, key=lambda c: float(c["x1"]))
     return run(first, left, -1) if left else [], run(last, right, 1) if right else []
+
+
+def _column_beside(page, frame, rows, taken) -> list[list[dict]]:  # type: ignore[no-untyped-def,type-arg]
+    """An unframed column of values printed just past a table's right frame, one on each row's baseline
+    beside it (a sheet's notes, 「已发放」 「待补材料」, in a column the table's borders leave out): per row, its
+    characters in reading order, none where the row has no value there; [] when there is no such column.
+    It is a column when two rows or more hold a value starting within a character and a half of the frame,
+    the values' left edges within a character of one another, each value's characters within a character
+    of the next; characters already read as a cell's (`taken`, by id) are not looked at. A note in the
+    margin beside one row stays apart."""
+    x1 = float(frame[2])
+    found: list[list[dict]] = []  # type: ignore[type-arg]
+    for row in rows:
+        top, bottom = float(row[1]), float(row[3])
+        chars = sorted(
+            (
+                c
+                for c in page.chars
+                if (c.get("text") or "").strip()
+                and id(c) not in taken
+                and float(c["x0"]) >= x1 - 0.5
+                and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+            ),
+            key=lambda c: float(c["x0"]),
+        )
+        value: list[dict] = []  # type: ignore[type-arg]
+        reach = x1
+        for c in chars:
+            size = float(c["bottom"]) - float(c["top"])
+            limit = 1.5 * size if not value else size
+            if float(c["x0"]) - reach > limit or (
+                value and abs(float(c["bottom"]) - float(value[0]["bottom"])) > 0.2 * size
+            ):
+                break
+            value.append(c)
+            reach = float(c["x1"])
+        found.append(value)
+    starts = [float(v[0]["x0"]) for v in found if v]
+    if len(starts) < 2:
+        return []
+    size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in found if v)
+    if max(starts) - min(starts) > size:
+        return []
+    return found
+
+
+# What Calc prints as a number (an amount, a count, a percentage, a date in figures): never overflowed.
+_NUMBER_CELL = re.compile(r"[-+−（(]?[¥￥$]?[\d,，.．:：/\-%％ ]+[)）]?")
 
 
 # A three-line table's rules span the same width (within this, in points), are at least this long (two

@@ -1,0 +1,126 @@
+"""A framed table with an unframed column of notes beside it (mend62b, review of docs62): docs62 read
+characters printed past a table's frame on a row's baseline into the row's edge cell, as Calc prints a
+title wider than its table — and so glued a note beside a right-aligned amount onto it
+(「补贴金额（元）：1200已发放」). Calc overflows a cell's text only (a number never: it prints 「###」), and only
+a text wider than its cell, which fills it from border to border: an amount right-aligned in a wide cell
+overflows nothing. The notes are an unframed column beside the table, one on each row: each is read in its
+row, after the row's last value, as a cell with no label is (「补贴金额（元）：1200；已发放」); before docs62 each
+note was read as a line between the rows and became the section of the next row (「[已发放] 姓名：王德明…」).
+
+The files: ``tests/fixtures/calc_notes/``, made by ``make_notes.py`` there (openpyxl → LibreOffice Calc).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import parse_document, read_bytes
+from tests.fixtures.calc_notes.make_notes import AMOUNT_NOTES, AMOUNTS, LONG, TEXT_NOTES, TEXTS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "calc_notes"
+
+
+def _rows(name: str) -> list[str]:
+    (speech,) = parse_document(read_bytes(name, (FIXTURES / name).read_bytes()))
+    return [p.text for p in speech.paragraphs if p.kind == "table_row"]
+
+
+def _all_text(name: str) -> str:
+    (speech,) = parse_document(read_bytes(name, (FIXTURES / name).read_bytes()))
+    return "\n".join(f"{p.section}\n{p.text}" for p in speech.paragraphs)
+
+
+def test_a_note_beside_a_right_aligned_amount_is_not_glued_to_it() -> None:
+    rows = _rows("allowances.calc-amounts.pdf")
+    assert len(rows) == len(AMOUNTS) - 1
+    header = AMOUNTS[0]
+    assert rows == [
+        f"{header[0]}：{name}；{header[1]}：{unit}；{header[2]}：{amount}；{note}"
+        for (name, unit, amount), note in zip(AMOUNTS[1:], AMOUNT_NOTES[1:], strict=True)
+    ]
+    (speech,) = parse_document(read_bytes("a.pdf", (FIXTURES / "allowances.calc-amounts.pdf").read_bytes()))
+    assert all(p.kind == "table_row" for p in speech.paragraphs if p.section != "文件信息")
+
+
+def test_a_text_wider_than_its_cell_is_still_read_whole_beside_notes() -> None:
+    rows = _rows("allowances.calc-text.pdf")
+    assert len(rows) == len(TEXTS) - 1
+    assert sum(LONG in row for row in rows) == 1  # its end, printed past the frame, still in its cell
+    for row, (_, _, state), note in zip(rows, TEXTS[1:], TEXT_NOTES[1:], strict=True):
+        assert state in row
+        assert row.endswith(f"{state}；{note}" if note else state)
+    every = _all_text("allowances.calc-text.pdf")
+    for note in filter(None, TEXT_NOTES):
+        assert every.count(note) == 1
+
+
+def _sheet(widths: list[float], rows: list[list[str]], notes: list[str], gap: float) -> bytes:
+    """A sheet as Calc prints it, drawn by reportlab with a CJK font: every cell framed, the last column's
+    values right-aligned 3 points inside the frame (numbers), and beside each data row, `gap` points past
+    the frame, an unframed note."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    left, top, height = 80.0, 700.0, 18.0
+    edges = [left]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    right = edges[-1]
+    y = top
+    page.setLineWidth(0.5)
+    page.setFont("STSong-Light", 10)
+    for r, row in enumerate(rows):
+        page.line(left, y, right, y)
+        for x in edges:
+            page.line(x, y, x, y - height)
+        for c, value in enumerate(row):
+            if c == len(row) - 1 and r:
+                page.drawRightString(edges[c + 1] - 1, y - height + 5, value)
+            else:
+                page.drawString(edges[c] + 3, y - height + 5, value)
+        if r:
+            page.drawString(right + gap, y - height + 5, notes[r - 1])
+        y -= height
+    page.line(left, y, right, y)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    amounts=st.lists(
+        st.one_of(st.integers(0, 999999).map(str), st.decimals(0, 99999, places=2).map(str)),
+        min_size=2,
+        max_size=5,
+    ),
+    notes=st.lists(
+        st.sampled_from(["已发放", "待补材料", "已电话告知", "次月补发", "退回"]), min_size=5, max_size=5
+    ),
+    gap=st.floats(1.0, 6.0),
+    width=st.floats(70.0, 120.0),
+)
+def test_numbers_beside_notes_are_read_as_printed(
+    amounts: list[str], notes: list[str], gap: float, width: float
+) -> None:
+    """Any amounts, right-aligned in the last framed column, any note 1–6 points past the frame on each
+    row: every amount is read as printed, its note after it in its row, never run on to it."""
+    header = ["姓名", "单位", "金额（元）"]
+    body = [[f"姓名{n}", f"单位{n}", amount] for n, amount in enumerate(amounts)]
+    data = _sheet([60.0, 80.0, width], [header, *body], notes, gap)
+    (speech,) = parse_document(read_bytes("补贴.pdf", data))
+    rows = [p.text for p in speech.paragraphs if p.kind == "table_row"]
+    assert len(rows) == len(body)
+    text = "\n".join(f"{p.section}\n{p.text}" for p in speech.paragraphs)
+    for row, amount, note in zip(rows, amounts, notes, strict=False):
+        assert row.endswith(f"：{amount}；{note}")  # the amount as printed, its note after it
+    assert text.count("\n姓名") == len(body)  # every row once, no note heading a row
