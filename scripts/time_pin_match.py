@@ -1,0 +1,48 @@
+"""How long matching one question against every pin takes, in this checkout: the bench library's pins (the
+pin set's questions over the bundled speeches, `bench.pins.pin_set`) put into a copy of LIBRARY, then
+`bench.pins.match_latency` over their paraphrases, near misses and unrelated questions, REPEAT times.
+
+    PYTHONPATH=. /work/main/.venv/bin/python scripts/time_pin_match.py LIBRARY [--repeat N]
+
+LIBRARY is a data home holding the bundled speeches (copied, never changed). Run it from two checkouts, in
+turn, to compare them (the figure is a median over ~850 questions; a busy machine moves it by milliseconds,
+so interleave the runs)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+import bench.pins as b
+from cli.settings import load_settings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("library", type=Path, help="a data home holding the bundled speeches (copied)")
+    parser.add_argument("--repeat", type=int, default=1, help="times to run the whole match (default 1)")
+    args = parser.parse_args()
+    settings = load_settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "library"
+        shutil.copytree(args.library, home)
+        retriever = b.library_retriever(
+            home, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+        )
+        items = [i for i in b.load_pin_questions(b.PIN_QUESTIONS) if not i.library]
+        b.pin_set(retriever.store, items)
+        retriever = b.library_retriever(
+            home, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
+        )
+        for _ in range(args.repeat):
+            timing = b.match_latency(retriever, items)
+            print(
+                f"{timing.pins} pins, {timing.asked} questions: {timing.median_ms:.2f} ms median per question "
+                f"(embedded again as a passage: {timing.encoded})"
+            )
+
+
+if __name__ == "__main__":
+    main()
