@@ -336,14 +336,21 @@ def _shown(text: str, left: int, right: int) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+def _shared_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """How many items two sequences (two sentences' characters, two lists of sentences) share at their head, and
+    then at their tail, the two never overlapping."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 def _around_change(mine: str, theirs: str) -> tuple[str, str]:
     """Both sentences cut to what changed with _CONTEXT characters either side, 「…」 where cut."""
-    start = 0
-    while start < min(len(mine), len(theirs)) and mine[start] == theirs[start]:
-        start += 1
-    end = 0
-    while end < min(len(mine), len(theirs)) - start and mine[-1 - end] == theirs[-1 - end]:
-        end += 1
+    start, end = _shared_ends(mine, theirs)
 
     def cut(text: str) -> str:
         return _shown(text, max(0, start - _CONTEXT), len(text) - end + _CONTEXT)
@@ -362,12 +369,7 @@ def _changed_stretches(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, in
     sentences, a rewrite preferred where it ties), so a sentence both sides have is never shown as changed
     because an equal neighbour repeats it (difflib's longest-block matching does: [A, B, A, A] → [A, A, A, A]
     came out as two sentences left out and two put in). The shared head and tail are set aside first."""
-    head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
+    head, tail = _shared_ends(a, b)
     x, y = a[head : len(a) - tail], b[head : len(b) - tail]
     if (len(x) + 1) * (len(y) + 1) > _ALIGNED_AT_MOST:
         matcher = difflib.SequenceMatcher(None, list(x), list(y), autojunk=False)
