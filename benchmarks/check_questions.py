@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold36
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold37
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -839,6 +839,42 @@ SETS = {
             "xn068": ["现金", "提现"],  # the allowance in cash
         },
     ),
+    "cold37": QuestionSet(
+        prefix="lj",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # python-docx with Word equations (OMML): read back with every m:t as well as every w:t
+            Document("溧岚县离休干部遗属生活困难补助办法.docx", 1, 12, "AID_PARTS", converted="math"),
+            # xlsxwriter: a table and a text box drawn on the sheet, read back with the drawing's text
+            Document(
+                "溧岚县2034年离退休干部意外伤害保险投保汇总表.xlsx",
+                13,
+                24,
+                "INSURE_PARTS",
+                converted="drawing",
+            ),
+            # a mail forwarding another as an attachment (message/rfc822): both bodies read back
+            Document(
+                "转发：溧岚县银龄志愿服务积分兑换有关事项.eml", 25, 36, "POINTS_PARTS", converted="mail"
+            ),
+            # a phone photo saved as HEIC: nothing to read back but by OCR
+            Document(
+                "关于做好2034年重阳节走访慰问老干部工作的通知（手机照片）.heic", 37, 48, "VISIT", scan=True
+            ),
+            # reportlab: the masthead and headings condensed (Tz), the title letter-spaced (Tc)
+            Document("关于启用老干部活动中心场馆预约系统的通知.pdf", 49, 60, "BOOK_PARTS"),
+        ),
+        absent={
+            "lj061": ["本人到场", "亲自", "代领"],  # collecting the allowance in person
+            "lj062": ["家属", "亲属"],  # insuring the family too
+            "lj063": ["现金", "提现"],  # points for cash
+            "lj064": ["慰问品", "礼品", "物品"],  # what to take on the visit
+            "lj065": ["收费", "场地费", "使用费"],  # a charge for booking
+            "lj066": ["停车", "车位"],  # parking at the centre
+            "lj067": ["护理", "住院"],  # a nursing allowance in hospital
+            "lj068": ["目的地", "景区", "去哪"],  # where the 疗休养 goes
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1130,6 +1166,34 @@ def _chart_deck_text(path: Path) -> str:
     return "\n".join(out)
 
 
+def _math_text(path: Path) -> str:
+    """Every ``w:t`` and ``m:t`` (an equation's text, Office Math) of a .docx's word/document.xml in order,
+    with an equation's delimiter as the brackets Word draws by default and a fraction as 「分子/(分母)」."""
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    xml = re.sub(r"<m:d>(.*?)</m:d>", r"(\1)", xml)
+    xml = re.sub(r"<m:den>(.*?)</m:den>", r"/(\1)", xml)
+    return "".join(re.findall(r"<[wm]:t(?: [^>]*)?>([^<]*)</[wm]:t>", xml))
+
+
+def _drawing_sheet_text(path: Path) -> str:
+    """Every cell of a workbook as openpyxl reads it, and the text (``a:t``) of the shapes on its sheets."""
+    from openpyxl import load_workbook
+
+    out = [
+        str(cell.value)
+        for sheet in load_workbook(path).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if name.startswith("xl/drawings/drawing"):
+                out.extend(re.findall(r"<a:t>([^<]*)</a:t>", package.read(name).decode("utf-8")))
+    return "\n".join(out)
+
+
 def _mht_text(path: Path) -> str:
     """The HTML part of a single-file web page, decoded, tags removed."""
     import email
@@ -1319,7 +1383,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold36); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold37); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1341,6 +1405,10 @@ def check(name: str) -> int:
                     back = _commented_sheet_text(path)
                 elif document.converted == "deck":  # a deck with native charts (cold36)
                     back = _chart_deck_text(path)
+                elif document.converted == "math":  # a .docx with Word equations (cold37)
+                    back = _math_text(path)
+                elif document.converted == "drawing":  # a workbook with a text box on its sheet (cold37)
+                    back = _drawing_sheet_text(path)
                 else:
                     back = path.read_text(encoding="utf-8")
                 printed[document.name] = (_squash(back), document.converted)

@@ -808,12 +808,35 @@ def _with_attachments(
             own = tuple(
                 Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
                 for b in part.blocks
-            ) or (Block(text=part.text, kind=""),)
+            ) or _titled_text(part.text, shown)
             reference = f"{(reference or text).rstrip()}\n{label.text}\n{part.reference or part.text}"
             blocks = (*(blocks or ((Block(text=text, kind=""),) if text.strip() else ())), label, *own)
             text = blocks_text(blocks)
             notes = (*notes, *part.notes)
     return text, blocks, reference, notes
+
+
+def _titled_text(text: str, shown: str) -> tuple[Block, ...]:
+    """The blocks of an attachment read as plain text (a mail forwarded as an attachment, a .txt): its
+    first line its title when it is one — a line standing alone, no sentence, as a forwarded mail's subject
+    heads its text —, a heading of the attachment's (none when it is the name its 「附件：」 heading shows
+    already), and the rest its text. Before, the subject ran into the addressee and the first paragraph
+    under it (「…的通知县委老干部局：为激励…」), and the first numbered item was read as part of that head,
+    not as a section."""
+    first, _, rest = text.strip("\n").partition("\n")
+    first = first.strip()
+    if not (
+        rest.strip() and first and len(first) <= _ATTACHED_TITLE and not _ATTACHED_SENTENCE.search(first)
+    ):
+        return (Block(text=text, kind=""),)
+    body = Block(text=rest.strip("\n"), kind="")
+    if "".join(first.split()) == "".join(shown.split()):
+        return (body,)
+    return (Block(text=first, kind="heading", level=2), body)
+
+
+_ATTACHED_TITLE = 60  # a subject or a title line, not a paragraph
+_ATTACHED_SENTENCE = re.compile(r"[。！？!?；;：:，,]")
 
 
 def _zip_attachment(

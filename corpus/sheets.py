@@ -19,6 +19,11 @@ formulas as the value last calculated (the cached value a file saved by Excel, W
 A cell's comment (批注, .xlsx) is read with it: in its row after the value it is about (「补贴金额（元）：34370
 （批注：含80周岁以上老人加补部分4910元。）」), or, on the header's cells, as a note after the table (「补贴金额
 （元）（批注）：补贴标准：…」); the author's line Excel opens it with is dropped. Before, comments were not read.
+A **text box or shape with text drawn on a sheet** (「插入 › 文本框」: a 填表说明 or 投保说明 beside the table;
+xlsxwriter's ``insert_textbox``) lives in the sheet's drawing part, which openpyxl does not read: each of its
+paragraphs is a line of the sheet — after the table, as its notes, or before it when the box is anchored
+above every cell (a title drawn in a box); boxes in the order of their anchors, a group's boxes in
+theirs. Before, such a box was lost whole ([cold37](../docs/cold37.md)).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -300,6 +306,7 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
     except Exception as e:  # openpyxl raises many kinds on a damaged package
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
     recalculated = _recalculated(data, book)
+    boxes = _drawn_texts(data)
     grids = []
     for ws in book.worksheets:
         if ws.sheet_state != "visible" or not hasattr(ws, "iter_rows"):
@@ -360,8 +367,108 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
         for note in header_notes:
             wide.append(len(rows))
             rows.append([note, *([""] * (len(columns) - 1))])
+        top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
+        before, after = [], []
+        for box in boxes.get(ws.title, ()):
+            (before if top is not None and box.row + 1 < top else after).extend(box.lines)
+        width = max(len(columns), 1)
+        wide = [n + len(before) for n in wide]
+        # the notes drawn after the table: read as they stand, never as a row of it
+        wide.extend(range(len(before) + len(rows), len(before) + len(rows) + len(after)))
+        rows = [[line, *([""] * (width - 1))] for line in before] + rows
+        rows += [[line, *([""] * (width - 1))] for line in after]
         grids.append(_grid(ws.title, rows, wide))
     return grids
+
+
+@dataclass(frozen=True)
+class _DrawnText:
+    """The text of one text box or shape drawn on a sheet: the row and column its anchor starts at (from
+    0, as the drawing part counts them) and its paragraphs."""
+
+    row: int
+    column: int
+    lines: tuple[str, ...]
+
+
+_XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
+    """Every text box and shape with text on each sheet, by the sheet's name, in the order of their anchors
+    (row, then column; a group's shapes in their order within it). {} for a workbook with no drawing or a
+    package whose parts cannot be followed (its cells are read all the same)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    out: dict[str, list[_DrawnText]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+
+            def xml(path: str):  # type: ignore[no-untyped-def]
+                return etree.fromstring(package.read(path), parser)
+
+            def targets(path: str) -> dict[str, str]:
+                folder, _, base = path.rpartition("/")
+                rels = f"{folder}/_rels/{base}.rels"
+                if rels not in names:
+                    return {}
+                return {
+                    rel.get("Id") or "": posixpath.normpath(posixpath.join(folder, rel.get("Target") or ""))
+                    for rel in xml(rels).iter(_REL + "Relationship")
+                    if rel.get("TargetMode") != "External"
+                }
+
+            sheets = targets("xl/workbook.xml")
+            for sheet in xml("xl/workbook.xml").iter(_MAIN + "sheet"):
+                path = sheets.get(sheet.get(_R_ID) or "")
+                if path is None or path not in names:
+                    continue
+                drawings = targets(path)
+                found: list[_DrawnText] = []
+                for drawing in xml(path).iter(_MAIN + "drawing"):
+                    part = drawings.get(drawing.get(_R_ID) or "")
+                    if part is not None and part in names:
+                        found.extend(_anchored_texts(xml(part)))
+                if found:
+                    out[sheet.get("name") or ""] = sorted(found, key=lambda box: (box.row, box.column))
+    except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError):
+        return {}
+    return out
+
+
+def _anchored_texts(drawing) -> list[_DrawnText]:  # type: ignore[no-untyped-def]
+    """The texts of one drawing part's anchors (two-cell, one-cell, absolute: an absolute one counts as
+    anchored at the sheet's first cell). A shape's paragraphs are its ``a:p``, runs and fields joined."""
+    out = []
+    for anchor in drawing:
+        if not isinstance(anchor.tag, str) or not anchor.tag.endswith("Anchor"):
+            continue
+        start = anchor.find(_XDR + "from")
+        row = _anchor_number(start, "row")
+        column = _anchor_number(start, "col")
+        lines = []
+        for body in anchor.iter(_XDR + "txBody"):
+            for paragraph in body.iter(_A + "p"):
+                text = "".join(t.text or "" for t in paragraph.iter(_A + "t")).strip()
+                if text:
+                    lines.append(text)
+        if lines:
+            out.append(_DrawnText(row, column, tuple(lines)))
+    return out
+
+
+def _anchor_number(start, name: str) -> int:  # type: ignore[no-untyped-def]
+    found = start.find(_XDR + name) if start is not None else None
+    try:
+        return int((found.text or "0").strip()) if found is not None else 0
+    except ValueError:
+        return 0
 
 
 def _comment_text(comment) -> str:  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ from typing import TypeVar
 from . import cfb
 from .clean import is_complete
 from .columns import printed_blocks
+from .equations import equations_as_text
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
 from .names import ORG_SUFFIX
@@ -473,6 +474,7 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     number_paragraphs(document.element.body, definitions)
     enclosed_characters(document.element.body)
     form_check_boxes(document.element.body)
+    equations_as_text(document.element.body)
     for p in contents_field_paragraphs(document.element.body):
         p.getparent().remove(p)
     out: list[Block] = []
@@ -610,6 +612,7 @@ def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, st
             continue
         root = etree.fromstring(rel.target_part.blob, parser)
         number_paragraphs(root, definitions)
+        equations_as_text(root)
         for note in root.iterfind(_W + kind):
             if note.get(_W + "type") in (None, "normal"):
                 out[(kind, note.get(_W + "id") or "")] = note
@@ -1127,12 +1130,14 @@ def reference_text(data: bytes) -> str:
         number_paragraphs(body, definitions)
         enclosed_characters(body)
         form_check_boxes(body)
+        equations_as_text(body)
         notes = {}
         for kind in ("footnote", "endnote"):
             if kind not in parts:
                 continue
             root = etree.fromstring(archive.read(parts[kind]), parser)
             number_paragraphs(root, definitions)
+            equations_as_text(root)
             for note in root.iterfind(_W + kind):
                 notes[(kind, note.get(_W + "id"))] = note
         chunk_paths = {

@@ -1,0 +1,175 @@
+"""Word's equations (Office Math, OMML) read as the line of text they show.
+
+An equation typed with Word's 「插入 › 公式」 (or converted from MathType, or written by a system filling a
+template) lives in ``m:oMath`` elements — inline in a sentence, or a display equation in ``m:oMathPara`` —
+whose characters are in ``m:t``, not in any ``w:t``: a reader that takes a paragraph's runs reads nothing of
+it (「家庭月人均收入=，保障标准按…」: the fraction after 「=」 lost, a display formula an empty line). Some of
+what Word draws is in no ``m:t`` at all: a delimiter's brackets (``m:d``: 「(」「)」 by default, or its
+``m:begChr``/``m:endChr``), a fraction's bar, a radical's sign, an n-ary operator's ∑ or ∫.
+
+`equation_text` writes an equation out in a linear form close to Word's own 「线性格式」: a fraction
+「分子/分母」 (each in brackets when it is more than one term: 「总收入/(12×人口数)」), a delimiter with its
+brackets and separators, a superscript or subscript as Unicode's small digits when it is only digits and
+signs (「m²」「CO₂」) else 「^(…)」「_(…)」, a radical 「√(…)」 (「∛(…)」 for a cube root), an n-ary operator with its
+limits, a function's name before its argument, an equation array's rows on lines of their own; anything
+else (accents, bars, boxes, group characters, limits, matrices) as its text in order.
+`equations_as_text` puts that text into a document's tree in place of each equation, as one run, so every
+later step — the paragraph's blocks and the reference text `add --check` compares with — reads it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["equation_text", "equations_as_text"]
+
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+_SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_SMALL = frozenset("0123456789+-−=()")
+# characters that make a fraction's part or a script more than one term: it is put in brackets
+_OPERATORS = frozenset("+-−±∓×÷·*/=≠<>≤≥≈ ,，")
+
+
+def _child(element, tag: str):  # type: ignore[no-untyped-def]
+    return element.find(M + tag)
+
+
+def _property(element, properties: str, name: str, default: str) -> str:  # type: ignore[no-untyped-def]
+    """The ``m:val`` of `name` in the element's properties (``m:dPr`` …), `default` when it is not set. An
+    empty value is kept: Word draws no bracket for ``<m:begChr m:val=""/>``."""
+    holder = _child(element, properties)
+    found = holder.find(M + name) if holder is not None else None
+    if found is None:
+        return default
+    value = found.get(M + "val")
+    return default if value is None else value
+
+
+def _hidden(element, properties: str, name: str) -> bool:  # type: ignore[no-untyped-def]
+    return _property(element, properties, name, "0").lower() in ("1", "on", "true")
+
+
+def _part(element) -> str:  # type: ignore[no-untyped-def]
+    """The text of an argument (``m:e``, ``m:num``, ``m:sup`` …), empty when it is absent."""
+    return _text(element) if element is not None else ""
+
+
+def _grouped(text: str) -> str:
+    """`text` in brackets when it is more than one term, so 「a+b/c」 cannot be read for 「(a+b)/c」."""
+    if len(text) > 1 and any(c in _OPERATORS for c in text) and not _enclosed(text):
+        return f"({text})"
+    return text
+
+
+def _enclosed(text: str) -> bool:
+    """Whether `text` is one bracketed group, 「(a+b)」 (not 「(a)+(b)」)."""
+    if not (text.startswith(("(", "（", "[")) and text.endswith((")", "）", "]"))):
+        return False
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "(（[":
+            depth += 1
+        elif c in ")）]":
+            depth -= 1
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+def _script(text: str, small: dict[int, str], mark: str) -> str:
+    if text and all(c in _SMALL for c in text):
+        return text.translate(small)
+    if mark == "^" and text == "n":
+        return "ⁿ"
+    return f"{mark}{_grouped(text)}" if len(text) == 1 else f"{mark}({text})"
+
+
+def _text(element) -> str:  # type: ignore[no-untyped-def]
+    """The linear text of an OMML element and what it holds."""
+    tag = element.tag
+    if tag in (M + "t", _W + "t"):
+        return element.text or ""
+    if tag == M + "f":
+        numerator, denominator = _part(_child(element, "num")), _part(_child(element, "den"))
+        return f"{_grouped(numerator)}/{_grouped(denominator)}"
+    if tag == M + "d":
+        begin = _property(element, "dPr", "begChr", "(")
+        end = _property(element, "dPr", "endChr", ")")
+        separator = _property(element, "dPr", "sepChr", "|")
+        return begin + separator.join(_part(e) for e in element.findall(M + "e")) + end
+    if tag == M + "sSup":
+        return _part(_child(element, "e")) + _script(_part(_child(element, "sup")), _SUPERSCRIPT, "^")
+    if tag == M + "sSub":
+        return _part(_child(element, "e")) + _script(_part(_child(element, "sub")), _SUBSCRIPT, "_")
+    if tag == M + "sSubSup":
+        base = _part(_child(element, "e"))
+        return (
+            base
+            + _script(_part(_child(element, "sub")), _SUBSCRIPT, "_")
+            + _script(_part(_child(element, "sup")), _SUPERSCRIPT, "^")
+        )
+    if tag == M + "sPre":
+        return (
+            _script(_part(_child(element, "sub")), _SUBSCRIPT, "_")
+            + _script(_part(_child(element, "sup")), _SUPERSCRIPT, "^")
+            + _part(_child(element, "e"))
+        )
+    if tag == M + "rad":
+        degree = "" if _hidden(element, "radPr", "degHide") else _part(_child(element, "deg"))
+        sign = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(degree)
+        body = _part(_child(element, "e"))
+        inner = body if _enclosed(body) else f"({body})"
+        return f"{sign}{inner}" if sign is not None else f"{degree.translate(_SUPERSCRIPT)}√{inner}"
+    if tag == M + "nary":
+        operator = _property(element, "naryPr", "chr", "∫")
+        below = "" if _hidden(element, "naryPr", "subHide") else _part(_child(element, "sub"))
+        above = "" if _hidden(element, "naryPr", "supHide") else _part(_child(element, "sup"))
+        limits = (f"_{_grouped(below)}" if below else "") + (f"^{_grouped(above)}" if above else "")
+        return (
+            f"{operator}{limits} {_part(_child(element, 'e'))}"
+            if limits
+            else operator + _part(_child(element, "e"))
+        )
+    if tag == M + "func":
+        name, argument = _part(_child(element, "fName")), _part(_child(element, "e"))
+        return f"{name}{argument}" if _enclosed(argument) else f"{name} {argument}"
+    if tag == M + "eqArr":
+        return "\n".join(_part(e) for e in element.findall(M + "e"))
+    if tag == M + "oMathPara":
+        return "\n".join(_text(m) for m in element.iter(M + "oMath") if m.getparent() is element)
+    if tag in (M + "rPr", M + "ctrlPr", _W + "rPr", _W + "del", _W + "delText") or tag.endswith("Pr"):
+        return ""
+    return "".join(_text(child) for child in element if isinstance(child.tag, str))
+
+
+def equation_text(element) -> str:  # type: ignore[no-untyped-def]
+    """The line of text an equation (``m:oMath`` or ``m:oMathPara``) shows, in a linear form."""
+    return _text(element)
+
+
+def equations_as_text(root) -> None:  # type: ignore[no-untyped-def]
+    """Replace each equation under `root` (a body, a note) by one run holding its `equation_text`: an
+    ``m:oMathPara`` or an ``m:oMath`` not inside one. A run in the paragraph where the equation stood, so
+    the paragraph reads it where Word shows it."""
+    from lxml import etree
+
+    for math in list(root.iter(M + "oMathPara", M + "oMath")):
+        parent = math.getparent()
+        if parent is None or _inside_equation(parent):
+            continue
+        run = etree.Element(_W + "r")
+        shown = etree.SubElement(run, _W + "t")
+        shown.text = equation_text(math)
+        shown.set(_XML_SPACE, "preserve")
+        run.tail = math.tail
+        parent.replace(math, run)
+
+
+def _inside_equation(element) -> bool:  # type: ignore[no-untyped-def]
+    while element is not None:
+        if isinstance(element.tag, str) and element.tag.startswith(M):
+            return True
+        element = element.getparent()
+    return False
