@@ -23,7 +23,7 @@ from pathlib import Path
 
 from scripts.trial.bot_trial37 import bot_env, start_bot, stop_bot
 from scripts.trial.bot_trial61 import SPEECHQA, Week, latin_words
-from tests.fake_telegram import FakeBotAPI
+from tests.fake_telegram import FakeBotAPI, SentMessage
 
 ADMIN, ANNA, BO = 6301, 6302, 6303
 FORUM = -1006300000001
@@ -64,15 +64,18 @@ async def trial(home: Path, docs: Path, out: Path) -> None:
         topic = api.create_forum_topic(FORUM, "政策问答")
         g = {"chat_id": FORUM, "chat_type": "supergroup", "message_thread_id": topic}
 
-        async def anna(text: str, label: str = "") -> object:
+        async def anna(text: str, label: str = "") -> SentMessage | None:
             return await w.send(api.make_text_update(text, user_id=ANNA), ANNA, label or f"Anna: {text}")
 
-        async def bo(text: str, label: str = "") -> object:
+        async def bo(text: str, label: str = "") -> SentMessage | None:
             return await w.send(
                 api.make_text_update(f"/ask {text}", user_id=BO, **g), FORUM, label or f"Bo（话题）: {text}"
             )
 
-        async def press_all(msg: object, user: int, chat: int, labels: list[str]) -> None:
+        async def press_all(msg: SentMessage | None, user: int, chat: int, labels: list[str]) -> None:
+            if msg is None:
+                print("\n>> （没有可按的回答）")
+                return
             for label in labels:
                 await w.press(api.get_message(msg.chat_id, msg.message_id), label, user, chat)
 
@@ -83,16 +86,22 @@ async def trial(home: Path, docs: Path, out: Path) -> None:
             await cli(env, "add", str(work / "阅览室开放时间通知.docx"))
             await anna("阅览室下午几点开门", "Anna 马上问新通知（不重启）")
             hours = await bo("阅览室下午几点开门")
-            await w.press(api.get_message(hours.chat_id, hours.message_id), "📌", ADMIN, FORUM)
+            mine = await w.send(
+                api.make_text_update("阅览室下午几点开门", user_id=ADMIN), ADMIN, "管理员提问"
+            )
+            await press_all(mine, ADMIN, ADMIN, ["📌"])
             await w.send(api.make_text_update("/pins", user_id=ADMIN), ADMIN, "管理员 /pins")
 
             print("\n===== 2. 周二：管理员用更正稿覆盖原文件，在服务器上再加入（原地更新） =====")
             shutil.copyfile(docs / "corrected" / "阅览室开放时间通知.docx", work / "阅览室开放时间通知.docx")
             await cli(env, "add", str(work / "阅览室开放时间通知.docx"))
-            await w.send(api.make_text_update("/pins", user_id=ADMIN), ADMIN, "管理员 /pins（标准答案的段落已改）")
+            await w.send(
+                api.make_text_update("/pins", user_id=ADMIN), ADMIN, "管理员 /pins（标准答案的段落已改）"
+            )
             await w.send(api.make_text_update("/stats", user_id=ADMIN), ADMIN, "管理员 /stats")
-            await press_all(hours, BO, FORUM, BUTTONS + ["👍"])
-            await w.export(api.get_message(hours.chat_id, hours.message_id), BO, FORUM)
+            await press_all(hours, BO, FORUM, [*BUTTONS, "👍"])
+            if hours is not None:
+                await w.export(api.get_message(hours.chat_id, hours.message_id), BO, FORUM)
             await bo("阅览室下午几点开门", "Bo 再问一次")
 
             print("\n===== 3. 周三：管理员在机器人里上传新讲话（新讲话人、新年份） =====")
@@ -125,12 +134,13 @@ async def trial(home: Path, docs: Path, out: Path) -> None:
             await anna("春节走访慰问标准是多少")
             listing = await cli(env, "speeches")
             old = next(
-                line.split()[0] for line in listing.splitlines() if "银龄" in line and "#" not in line.split()[0]
+                line.split()[0]
+                for line in listing.splitlines()
+                if "银龄" in line and "#" not in line.split()[0]
             )
             await cli(env, "remove", old, "--yes")
             if v is not None:
-                await press_all(v, BO, FORUM, BUTTONS + ["👍"])
-                await w.press(api.get_message(v.chat_id, v.message_id), "📌", ADMIN, FORUM)
+                await press_all(v, BO, FORUM, [*BUTTONS, "👍"])
                 await w.export(api.get_message(v.chat_id, v.message_id), BO, FORUM)
             await bo("王建华同志讲话中关于志愿者保险的内容", "Bo 再问")
             await anna("注册志愿者有多少名")
@@ -153,7 +163,9 @@ async def trial(home: Path, docs: Path, out: Path) -> None:
         for c in failed:
             print("   ", c.method, c.status, c.description)
         lines = log.read_text().splitlines() if log.exists() else []
-        print(f"日志：{len(lines)} 行，ERROR/Traceback：{sum('ERROR' in x or 'Traceback' in x for x in lines)}")
+        print(
+            f"日志：{len(lines)} 行，ERROR/Traceback：{sum('ERROR' in x or 'Traceback' in x for x in lines)}"
+        )
         for line in lines:
             if "ERROR" in line or "WARNING" in line:
                 print("   ", line[:200])
