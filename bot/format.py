@@ -338,14 +338,23 @@ def docx_name(answer: Answer) -> str:
     return f"{words}.docx"
 
 
-def docx_caption(answer: Answer) -> str:
-    """The caption (HTML) of an exported answer."""
+# under a file exported from an answer whose passages the library no longer gives it (a speech replaced, removed)
+EXPORT_DIFFERS = (
+    "注意：资料库在这个回答之后有过改动，文件按现在的资料库重新检索，所列段落与上面的回答不完全相同。"
+)
+
+
+def docx_caption(answer: Answer, *, differs: bool = False) -> str:
+    """The caption (HTML) of an exported answer; `differs`: its passages are not those the message pressed under
+    shows (the library changed since), said under it."""
     pieces = [Piece("📄 "), Piece(_clip(answer.query, 200), "b")]
     if answer.hits:
         first, last = answer.hits[0].rank, answer.hits[-1].rank
         pieces.append(
             Piece(f"\n第 {first}–{last} 条，含完整出处" if last > first else f"\n第 {first} 条，含完整出处")
         )
+    if differs:
+        pieces.append(Piece(f"\n⚠️ {EXPORT_DIFFERS}"))
     return render(pieces, 1024)
 
 

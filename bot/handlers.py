@@ -64,6 +64,7 @@ from index import (
     PassageTrace,
     QueryStats,
     SpeechIndexError,
+    SpeechRecord,
     Store,
     UnfinishedUpload,
 )
@@ -139,6 +140,9 @@ PASTED_NOTICE_ADMIN = (
 # A button under an older message whose passage was renumbered (its speech added again), or whose text changed
 PASSAGE_GONE = "这段内容所在的讲话已不在语料中。"
 PASSAGE_MOVED = "这篇讲话后来重新加入过，已找到这段原文。"
+# a button under an answer citing a speech deleted beside its 修改稿 (🗑 删除旧版, speechqa remove): the version kept
+OTHER_VERSION = "讲话 #{old} 已删除，这是资料库中保留的它的另一版本 #{new}。"
+PASSAGE_IN_OTHER_VERSION = "讲话 #{old} 已删除，这段原文在它的另一版本 #{new} 中。"
 PASSAGE_CHANGED = "这段原文后来修改过，已不在语料中：请重新提问，查看修改后的内容。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
@@ -1382,25 +1386,37 @@ class Handlers:
             return None
         return logged
 
-    async def _scope_now(self, query: CallbackQuery, scope: int) -> int | None:
+    async def _scope_now(self, query: CallbackQuery, scope: int) -> tuple[int, str | None] | None:
         """A button's view as it stands now: one speech (只看这篇讲话 and its pages) that was removed and added
         again is the speech holding its text now (a new id); one removed since is None, the presser told so,
-        rather than shown the question answered from the other speeches."""
+        rather than shown the question answered from the other speeches; one deleted beside another version of
+        itself is that version, with what to tell the presser (the toast the caller answers the press with)."""
         if scope <= 0:
-            return scope
-        speech = await asyncio.to_thread(self.store.follow_speech, scope)
+            return scope, None
+        speech, note = await asyncio.to_thread(self._speech_now, scope)
         if speech is None:
             await tell(query, self.answered, SPEECH_GONE)
             return None
-        return speech.id
+        return speech.id, note
+
+    def _speech_now(self, speech_id: int) -> tuple[SpeechRecord | None, str | None]:
+        """The speech a button was made for as it stands now, and what to tell the presser: that speech, or the
+        one holding its text (added again), said nothing of; the version kept when it was deleted beside
+        another version of itself (`Store.other_version`), said so; None when neither is stored."""
+        speech = self.store.follow_speech(speech_id)
+        if speech is not None:
+            return speech, None
+        other = self.store.other_version(speech_id)
+        return other, None if other is None else OTHER_VERSION.format(old=speech_id, new=other.id)
 
     async def _show_page(
         self, query: CallbackQuery, query_id: int, scope: int, offset: int, *, new: bool
     ) -> None:
         logged = await self._logged(query, query_id)
-        if logged is None or (scope := await self._scope_now(query, scope)) is None:
+        if logged is None or (now := await self._scope_now(query, scope)) is None:
             return
-        await ack(query, self.answered)
+        scope, note = now
+        await ack(query, self.answered, note)
         answer = await asyncio.to_thread(self._search, logged.query, scope, offset)
         text, markup = self._page(answer, logged.id, scope, self._may_pin(query.from_user.id, _chat(query)))
         if query.message is not None:
@@ -1432,20 +1448,21 @@ class Handlers:
         if (
             logged is None
             or query.message is None
-            or (scope := await self._scope_now(query, data.scope)) is None
+            or (now := await self._scope_now(query, data.scope)) is None
         ):
             return
+        scope, note = now
         answer = await asyncio.to_thread(self._search, logged.query, scope, data.offset)
         if not answer.hits:  # a page past the end (a tampered button): nothing to export
             await tell(query, self.answered, STALE_BUTTON)
             return
-        await ack(query, self.answered, "正在生成 Word 文档…")
+        await ack(query, self.answered, "\n".join(filter(None, [note, "正在生成 Word 文档…"])))
         document = await asyncio.to_thread(answer_docx, answer)
         await context.bot.send_document(
             query.message.chat.id,
             document,
             filename=fmt.docx_name(answer),
-            caption=fmt.docx_caption(answer),
+            caption=fmt.docx_caption(answer, differs=_shows_other_passages(query.message, answer)),
             message_thread_id=thread_of(query.message),
         )
 
@@ -1462,9 +1479,9 @@ class Handlers:
         if trace.passage is None:
             await tell(query, self.answered, _not_found(trace))
             return
-        if (scope := await self._scope_now(query, data.scope)) is None:
+        if (now := await self._scope_now(query, data.scope)) is None:
             return
-        data = replace(data, passage_id=trace.passage.id, scope=scope)
+        data = replace(data, passage_id=trace.passage.id, scope=now[0])
         async with self.pinning:
             before = await asyncio.to_thread(self.store.pin_of, logged.query)
             pin = await asyncio.to_thread(
@@ -1623,7 +1640,7 @@ class Handlers:
         if view is None:
             await tell(query, self.answered, _not_found(trace))
             return None
-        await ack(query, self.answered, PASSAGE_MOVED if trace.state == "moved" else None)
+        await ack(query, self.answered, _moved_note(trace))
         return view
 
     async def show_source(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1632,24 +1649,27 @@ class Handlers:
         if query.message is None:  # an inline message: no chat to send the details to
             await tell(query, self.answered, STALE_BUTTON)
             return
-        speech = await asyncio.to_thread(self.store.follow_speech, data.speech_id)
+        speech, note = await asyncio.to_thread(self._speech_now, data.speech_id)
         if speech is None:
             await tell(query, self.answered, SPEECH_GONE)
             return
-        await ack(query, self.answered)
+        await ack(query, self.answered, note)
         admin = self._may_pin(query.from_user.id, _chat(query))
         text, markup = await asyncio.to_thread(self._speech_details, speech.id, admin)
+        # the card is another speech's than the answer cited: said on it, not only in a toast
+        if note is not None:
+            text = f"ℹ️ {fmt.escape(note)}\n{text}"
         await send(context.bot, query.message, text, markup)
 
     async def read_speech(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """阅读全文 and its pages, editing the message in place."""
         query, data = _callback(update, cb.ReadSpeech)
-        speech = await asyncio.to_thread(self.store.follow_speech, data.speech_id)
+        speech, note = await asyncio.to_thread(self._speech_now, data.speech_id)
         view = None if speech is None else await asyncio.to_thread(self._reading_page, speech.id, data.start)
         if view is None:
             await tell(query, self.answered, SPEECH_GONE)
             return
-        await ack(query, self.answered)
+        await ack(query, self.answered, note)
         if query.message is not None:
             await self._shown(query.message, view[1])
         await edit_or_send(query, *view)
@@ -2043,6 +2063,32 @@ def _replied_question(message: Message, bot: Bot) -> str:
 def _place(message: MaybeInaccessibleMessage) -> tuple[int, int | None]:
     """A chat and its forum topic: where a conversation goes on."""
     return message.chat.id, thread_of(message)
+
+
+def _shows_other_passages(message: MaybeInaccessibleMessage, answer: Answer) -> bool:
+    """Whether an answer's message shows other passages than `answer` (its question searched again now) gives: its
+    上下文 buttons name the passages it shows. A message without them (an older bot's) is taken as the same."""
+    markup = message.reply_markup if isinstance(message, Message) else None
+    shown = {
+        data.passage_id
+        for row in (markup.inline_keyboard if markup else ())
+        for button in row
+        if isinstance(
+            data := cb.decode(button.callback_data if isinstance(button.callback_data, str) else None),
+            cb.ShowContext,
+        )
+    }
+    return bool(shown) and shown != {hit.passage.id for hit in answer.hits}
+
+
+def _moved_note(trace: PassageTrace) -> str | None:
+    """What a button says of a passage found under another id: its speech added again, or deleted and the text
+    found in another version of it; nothing when it is where it was."""
+    if trace.state != "moved" or trace.passage is None:
+        return None
+    if trace.in_version:
+        return PASSAGE_IN_OTHER_VERSION.format(old=trace.speech_id, new=trace.passage.speech_id)
+    return PASSAGE_MOVED
 
 
 def _not_found(trace: PassageTrace) -> str:

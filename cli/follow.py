@@ -22,6 +22,11 @@ def renumbered(kind: str, old: int, new: int) -> str:
     return f"{kind} #{old} 已重新编号为 #{new}（讲话重新加入过）"
 
 
+def in_version(old: int, passage: PassageRecord, speech_id: int | None) -> str:
+    """「段落 #165 现在是 #169：讲话 #7 已删除，这段原文在它的另一版本 #8 中」."""
+    return f"段落 #{old} 现在是 #{passage.id}：讲话 #{speech_id} 已删除，这段原文在它的另一版本 #{passage.speech_id} 中"
+
+
 def followed_passage(store: Store, passage_id: int) -> PassageRecord:
     """The passage an id stands for now, a renumbering said on stderr; a UserError when no passage holds
     its text."""
@@ -29,7 +34,11 @@ def followed_passage(store: Store, passage_id: int) -> PassageRecord:
     if trace.passage is None:
         raise UserError(missing_passage(store, passage_id, trace))
     if trace.state == "moved":
-        notice(renumbered("段落", passage_id, trace.passage.id))
+        notice(
+            in_version(passage_id, trace.passage, trace.speech_id)
+            if trace.in_version
+            else renumbered("段落", passage_id, trace.passage.id)
+        )
     return trace.passage
 
 

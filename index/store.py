@@ -359,7 +359,8 @@ def _m016_unfinished_uploads(db: sqlite_utils.Database) -> None:
 def _m017_near_copies(db: sqlite_utils.Database) -> None:
     # A speech added beside another version of itself (a 修改稿 beside its original, identity.kinship): the
     # finding is kept with the speech, so the warning survives an `add` stopped between its commit and its
-    # report (`shown` then stays 0 and the next `add`, `speeches` and `health` say it). Gone with either speech.
+    # report (`shown` then stays 0 and the next `add`, `speeches` and `health` say it). Listed while both are
+    # stored; kept when either is removed, as the record of which speech is a version of it (`Store.other_version`).
     # IF NOT EXISTS: as 016, for a recovery that lost the record of migrations.
     db.conn.execute(
         """CREATE TABLE IF NOT EXISTS near_copies (
@@ -1331,9 +1332,8 @@ class Store:
                 )
             conn.execute("DELETE FROM passages WHERE speech_id = ?", [speech_id])
             conn.execute("DELETE FROM speeches WHERE id = ?", [speech_id])
-            conn.execute(
-                "DELETE FROM near_copies WHERE speech_id = ? OR other_id = ?", [speech_id, speech_id]
-            )
+            # its near-copy findings stay: they say which stored speech is another version of the one removed
+            # (`other_version`: an old answer's 出处 under the version deleted); listed only while both are stored
             self._bump_revision()
         return speech
 
@@ -1612,8 +1612,8 @@ class Store:
         passages, removing a speech deletes them: a passage deleted since is followed by its text, as a pin
         is — a passage holding the same text in the same speech (the nearest to its old place), else in the
         speech holding the same text now (removed and added again), else anywhere. With none, the trace says
-        whether its speech is still there, or back (`follow_speech`): "changed", the passage's text was corrected;
-        else "gone"."""
+        whether its speech is still there, or back (`follow_speech`), or kept in another version
+        (`other_version`): "changed", the passage's text was corrected; else "gone"."""
         live = self.passages_by_id([passage_id]).get(passage_id)
         if live is not None:
             return PassageTrace(live, "same")
@@ -1632,12 +1632,16 @@ class Store:
             "ABS(p.position - ?), p.id LIMIT 1",
             [digest, speech_id, text_hash, position],
         ).fetchone()
+        same = self.follow_speech(speech_id)
+        version = self.other_version(speech_id) if same is None else None
         if row is not None:
-            return PassageTrace(self.passages_by_id([row[0]])[row[0]], "moved", speech_id)
-        now = self.follow_speech(speech_id)
+            found = self.passages_by_id([row[0]])[row[0]]
+            in_version = version is not None and found.speech_id == version.id
+            return PassageTrace(found, "moved", speech_id, in_version=in_version)
+        now = same or version
         holding = self._passage_holding(old_text, now.id, position) if old_text and now is not None else None
         if holding is not None:
-            return PassageTrace(holding, "moved", speech_id)
+            return PassageTrace(holding, "moved", speech_id, in_version=now is version)
         return PassageTrace(None, "changed" if now is not None else "gone", speech_id, now)
 
     def _passage_holding(self, text: str, speech_id: int, position: int) -> PassageRecord | None:
@@ -1671,6 +1675,32 @@ class Store:
             [speech_id],
         ).fetchone()
         return self.speech(row[0]) if row is not None else None
+
+    @_locked
+    def other_version(self, speech_id: int) -> SpeechRecord | None:
+        """The stored speech that is another version of a removed one: a 修改稿 added beside it, found to be a
+        version of it (`record_near_copy`), then the old one deleted (`remove`, the bot's 🗑 删除旧版), or the
+        other way round. Followed on when that one was removed too; the most similar first, then the newest.
+        None while the speech is stored, or when no version of it is."""
+        if self.speech(speech_id) is not None:
+            return None
+        seen = {speech_id}
+        wanted = [speech_id]
+        while wanted:
+            current = wanted.pop(0)
+            rows = self.db.execute(
+                "SELECT CASE WHEN speech_id = ? THEN other_id ELSE speech_id END AS version, similarity "
+                "FROM near_copies WHERE speech_id = ? OR other_id = ? ORDER BY similarity DESC, version DESC",
+                [current, current, current],
+            ).fetchall()
+            for version, _ in rows:
+                if version in seen:
+                    continue
+                seen.add(version)
+                if (found := self.speech(version)) is not None:
+                    return found
+                wanted.append(version)
+        return None
 
     @_locked
     def searchable_passage_ids(self) -> np.ndarray:
@@ -2295,6 +2325,8 @@ class PassageTrace:
     # or its record pruned with the log, `prune_log`), and that speech now ("changed": the one holding its text)
     speech_id: int | None = None
     speech: SpeechRecord | None = None
+    # "moved" into another version of its speech, that speech deleted (`Store.other_version`): not added again
+    in_version: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from corpus import Paragraph, Speech, chunk_speech
 from index import Store
-from index.identity import normalise
+from index.identity import KinshipBy, normalise
 
 POOL = [
     "离休干部每年体检一次，由市老干部局统一安排。",
@@ -73,6 +73,38 @@ def test_a_speech_removed_and_added_again_is_followed_by_its_text(store: Store) 
     assert (s := store.follow_speech(first.speech_id)) is not None and s.id == back.speech_id
 
 
+def test_a_speech_removed_beside_its_corrected_version_is_followed_to_that_version(store: Store) -> None:
+    """A 修改稿 added beside its original (`add` records the two as versions of each other), then the original
+    removed (speechqa remove, the bot's 🗑 删除旧版): an old answer's 出处 and 只看这篇讲话 lead to the version kept,
+    its 上下文 to the passage holding its text there, and a passage whose figure was corrected is said changed,
+    with the version holding the corrected text; a speech removed with no version kept leads nowhere."""
+    first = store.save_speech(speech("a", POOL[:4]), chunk_speech(speech("a", POOL[:4])))
+    old = {p.text: p.id for p in store.passages(first.speech_id)}
+    fixed = [POOL[0], POOL[1].replace("一月五日", "一月六日"), *POOL[2:4]]
+    second = store.save_speech(speech("b", fixed), chunk_speech(speech("b", fixed)))
+    store.record_near_copy(second.speech_id, first.speech_id, 0.95, KinshipBy.SAME_TITLE)
+    assert store.other_version(first.speech_id) is None  # still stored: itself
+    store.remove_speech(first.speech_id)
+    assert store.near_copies() == []  # no warning left to say: one of the two is gone
+    assert store.follow_speech(first.speech_id) is None  # its own text is nowhere
+    kept = store.other_version(first.speech_id)
+    assert kept is not None and kept.id == second.speech_id
+    moved = store.follow_passage(old[POOL[2]])
+    assert moved.state == "moved" and moved.passage is not None
+    assert (
+        moved.passage.speech_id == second.speech_id and moved.in_version
+    )  # in the version kept, not added again
+    changed = store.follow_passage(old[POOL[1]])
+    assert changed.state == "changed" and changed.speech is not None and changed.speech.id == second.speech_id
+    third = store.save_speech(speech("c", fixed[:3]), chunk_speech(speech("c", fixed[:3])))
+    store.record_near_copy(third.speech_id, second.speech_id, 0.9, KinshipBy.SAME_TITLE)
+    store.remove_speech(second.speech_id)  # corrected twice: the first version leads to the last one kept
+    assert (v := store.other_version(first.speech_id)) is not None and v.id == third.speech_id
+    store.remove_speech(third.speech_id)
+    assert store.other_version(first.speech_id) is None
+    assert store.follow_passage(old[POOL[1]]).state == "gone"
+
+
 OPS = st.lists(
     st.one_of(
         st.tuples(
@@ -81,6 +113,7 @@ OPS = st.lists(
             st.lists(st.sampled_from(POOL), min_size=1, max_size=5, unique=True),
         ),
         st.tuples(st.just("remove"), st.sampled_from("ab"), st.just([])),
+        st.tuples(st.just("versions"), st.sampled_from("ab"), st.just([])),
     ),
     min_size=1,
     max_size=8,
@@ -102,6 +135,11 @@ def test_a_followed_passage_always_holds_the_text_its_id_was_given_for(tmp_path_
         for op, source, paragraphs in ops:
             if op == "save":
                 store.save_speech(speech(source, paragraphs), chunk_speech(speech(source, paragraphs)))
+            elif op == "versions":  # `add` found the two to be versions of each other (a 修改稿 beside it)
+                mine = [s.id for s in store.speeches() if s.source == source]
+                others = [s.id for s in store.speeches() if s.source != source]
+                if mine and others:
+                    store.record_near_copy(mine[0], others[0], 0.9, KinshipBy.SAME_TITLE)
             else:
                 for s in store.speeches():
                     if s.source == source:
@@ -115,6 +153,8 @@ def test_a_followed_passage_always_holds_the_text_its_id_was_given_for(tmp_path_
             followed = store.follow_speech(speech_id)
             assert followed is None or followed.id in live_speeches
             assert speech_id not in live_speeches or (followed is not None and followed.id == speech_id)
+            other = store.other_version(speech_id)  # a version kept of a removed one is stored; never itself
+            assert other is None or (other.id in live_speeches and speech_id not in live_speeches)
         for passage_id, (digest, speech_id, text) in issued.items():
             trace = store.follow_passage(passage_id)
             if trace.passage is not None:
@@ -122,12 +162,17 @@ def test_a_followed_passage_always_holds_the_text_its_id_was_given_for(tmp_path_
                     normalise(text) in normalise(trace.passage.text) and digest not in live_hashes
                 )
                 assert trace.state == ("same" if trace.passage.id == passage_id else "moved")
+                if trace.in_version:  # said to be in the version kept of its removed speech: it is
+                    kept = store.other_version(speech_id)
+                    assert kept is not None and trace.passage.speech_id == kept.id
             else:
                 assert digest not in live_hashes
-                assert trace.state == ("changed" if store.follow_speech(speech_id) is not None else "gone")
-                # what `speechqa context` says of it: the speech it was given in, and that speech now
+                now = store.follow_speech(speech_id) or store.other_version(speech_id)
+                assert trace.state == ("changed" if now is not None else "gone")
+                # what `speechqa context` says of it: the speech it was given in, and that speech now (the one
+                # holding its text, or the version kept of it)
                 assert trace.speech_id == speech_id
-                assert trace.speech == store.follow_speech(speech_id)
+                assert trace.speech == now
         # an id above the last one issued was never given (`speechqa context 99999`: 「段落编号最大到 #N」)
         assert all(i <= store.last_issued("passages") for i in issued)
         assert all(s <= store.last_issued("speeches") for _, s, _ in issued.values())
