@@ -277,62 +277,146 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
     page's number in the PDF), to the line of its title nearest where it points, each line once, in
     outline order, an entry no line matches passed over without dropping the others — a 目录 listing the
     headings above them took every bookmark before. Levels are the nesting of the matched entries (the
-    shallowest matched depth is 1), never an absolute depth."""
+    shallowest matched depth is 1), never an absolute depth.
+
+    A title longer than a line is set over two or three consecutive lines: when no one line is the
+    title, consecutive lines whose text together is the title are, read as one heading line (a long
+    heading in the body's type matched nothing before and ran into its paragraphs). A page read by OCR
+    (its lines have no type size: in the body's size means no taller than the scan's usual line) matches
+    a title of four characters or more with OCR's errors: the same length within a quarter and at least
+    `_OCR_LIKENESS` alike; the line keeps what OCR read."""
     if not entries:
         return pages
     sizes: Counter[float] = Counter()
+    heights: list[float] = []  # OCR'd lines' heights (no type size), for their body's
     for page in pages:
         for line in page.lines:
-            if line.size and not line.table:
+            if line.table:
+                continue
+            if line.size:
                 sizes[round(line.size, 1)] += len(line.text)
-    if not sizes:
+            elif len(line.text.strip()) >= 4:
+                heights.append(line.bottom - line.top)
+    if not sizes and not heights:
         return pages
-    body = sizes.most_common(1)[0][0]
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    scanned_body = sorted(heights)[len(heights) // 2] if heights else 0.0
     first = next(
         ((p, n) for p, page in enumerate(pages) for n, line in enumerate(page.lines) if line.text.strip()),
         None,
     )
 
-    def usable(p: int, n: int, line: Line) -> bool:
-        return (
-            (p, n) != first
-            and not line.table
-            and 0 < line.size <= body * _BODY_SIZE_SLACK
-            and not _NUMBERED_HEADING.match(line.text.strip())
-        )
+    def body_sized(line: Line) -> bool:
+        if line.table:
+            return False
+        if line.size:
+            return 0 < line.size <= body * _BODY_SIZE_SLACK
+        return 0 < line.bottom - line.top <= scanned_body * _OCR_HEIGHT_SLACK
 
-    titled: dict[str, list[tuple[int, int]]] = {}  # each usable line's text (no whitespace) -> its places
-    for p, page in enumerate(pages):
-        for n, line in enumerate(page.lines):
-            if usable(p, n, line):
-                titled.setdefault("".join(line.text.split()), []).append((p, n))
-    taken: dict[tuple[int, int], int] = {}  # (page, line) -> the entry's depth
+    def opens(p: int, n: int, line: Line) -> bool:
+        return (p, n) != first and body_sized(line) and not _NUMBERED_HEADING.match(line.text.strip())
+
+    taken: dict[tuple[int, int], int] = {}  # (page, first line) -> the entry's depth
+    spans: dict[tuple[int, int], int] = {}  # (page, first line) -> how many lines the title is set over
+    held: set[tuple[int, int]] = set()  # every line taken
     for entry in entries:
-        candidates = [
-            (p, n)
-            for p, n in titled.get(entry.title, ())
-            if (entry.page is None or numbers[p] == entry.page) and (p, n) not in taken
-        ]
+        candidates: list[tuple[int, int, int, bool]] = []  # (page, line, lines, read by OCR)
+        for p, page in enumerate(pages):
+            if entry.page is not None and numbers[p] != entry.page:
+                continue
+            for n, line in enumerate(page.lines):
+                if (p, n) in held or not opens(p, n, line):
+                    continue
+                if line.size and not entry.title.startswith("".join(line.text.split())):
+                    continue  # not the title's first line (the common case, checked first)
+                text = ""
+                best = (0.0, 0)  # OCR'd lines: how alike the likeliest run of lines is, and its length
+                for k in range(_TITLE_LINES):
+                    if n + k >= len(page.lines):
+                        break
+                    part = page.lines[n + k]
+                    if k and (
+                        (p, n + k) in held or not body_sized(part) or bool(part.size) != bool(line.size)
+                    ):
+                        break
+                    text += "".join(part.text.split())
+                    if text == entry.title:
+                        candidates.append((p, n, k + 1, False))
+                        best = (0.0, 0)
+                        break
+                    if not line.size:
+                        best = max(best, (_ocr_likeness(text, entry.title), k + 1))
+                    if len(text) >= len(entry.title) * (1.25 if not line.size else 1):
+                        break
+                if best[0]:
+                    candidates.append((p, n, best[1], True))
         if not candidates:
             continue
+        exact = [c for c in candidates if not c[3]] or candidates  # OCR's likeness only when none is exact
         if entry.top is not None:
-            at = min(candidates, key=lambda c: abs(pages[c[0]].lines[c[1]].top - entry.top))
+            p, n, k, _ = min(exact, key=lambda c: abs(pages[c[0]].lines[c[1]].top - entry.top))
         else:
-            at = candidates[0]
-        taken[at] = entry.depth
+            p, n, k, _ = exact[0]
+        taken[p, n] = entry.depth
+        spans[p, n] = k
+        held.update((p, n + i) for i in range(k))
     if not taken:
         return pages
     rank = {depth: n + 1 for n, depth in enumerate(sorted(set(taken.values())))}
-    return [
-        replace(
-            page,
-            lines=tuple(
-                replace(line, bookmarked=rank[taken[p, n]]) if (p, n) in taken else line
-                for n, line in enumerate(page.lines)
-            ),
-        )
-        for p, page in enumerate(pages)
-    ]
+    out: list[Page] = []
+    for p, page in enumerate(pages):
+        lines: list[Line] = []
+        n = 0
+        while n < len(page.lines):
+            line = page.lines[n]
+            if (p, n) not in taken:
+                lines.append(line)
+                n += 1
+                continue
+            k = spans[p, n]
+            lines.append(replace(_joined(page.lines[n : n + k]), bookmarked=rank[taken[p, n]]))
+            n += k
+        out.append(replace(page, lines=tuple(lines)))
+    return out
+
+
+# A bookmarked title is matched over at most this many consecutive lines (a heading wrapped over two or three)
+_TITLE_LINES = 3
+# An OCR'd line (no type size) is in the body's size when no taller than this many times the scan's median line
+_OCR_HEIGHT_SLACK = 1.3
+# How alike (difflib's ratio) an OCR'd line must be to a bookmark's title of four characters or more
+_OCR_LIKENESS = 0.8
+
+
+def _ocr_likeness(read: str, title: str) -> float:
+    """How alike OCR's reading of a line (or lines) is to a bookmark's title, 0 unless it is the title with
+    OCR's errors (a character misread, one dropped or added): titles of four characters or more, lengths
+    within a quarter, at least `_OCR_LIKENESS` alike (difflib's ratio)."""
+    import difflib
+
+    if len(title) < 4 or abs(len(read) - len(title)) > len(title) / 4:
+        return 0.0
+    ratio = difflib.SequenceMatcher(None, read, title, autojunk=False).ratio()
+    return ratio if ratio >= _OCR_LIKENESS else 0.0
+
+
+def _joined(lines: Sequence[Line]) -> Line:
+    """Consecutive lines a heading is set over as one line: their text run together, their boxes joined."""
+    if len(lines) == 1:
+        return lines[0]
+    head = lines[0]
+    return replace(
+        head,
+        text="".join(line.text.strip() for line in lines),
+        x0=min(line.x0 for line in lines),
+        x1=max(line.x1 for line in lines),
+        bottom=max(line.bottom for line in lines),
+        parts=(),
+        unmarked="".join((line.unmarked or line.text).strip() for line in lines)
+        if any(line.unmarked for line in lines)
+        else "",
+        marks=tuple(mark for line in lines for mark in line.marks),
+    )
 
 
 _TAIL = 1 << 16  # a PDF's last 64 KB hold a line break: its trailer, or the bytes of a stream cut short
