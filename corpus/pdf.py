@@ -160,7 +160,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         continue
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
-            pages = _bookmarked(_with_tables(read_pages), numbers, outline_titles(data))
+            pages = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline_titles(data)))
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -378,6 +378,50 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
             n += k
         out.append(replace(page, lines=tuple(lines)))
     return out
+
+
+# A 目录's own heading, alone on its line (whitespace removed)
+_CONTENTS_HEADING = frozenset({"目录", "目次", "目錄"})
+# A 目录's entry: its heading, a leader (dots, a rule) or a space, and the page number (arabic or roman)
+_CONTENTS_ENTRY = re.compile(
+    r"^\S.*?(?:\s*[.．·・…⋯_—\-]{2,}\s*|\s+)(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE
+)
+
+
+def _without_contents(pages: list[Page]) -> list[Page]:
+    """The pages without their 目录 (a table of contents typed or set in the body's type): a line 「目录」
+    (「目　录」, 「目次」) alone, and the run of two or more lines after it, on its page and the next ones, each
+    an entry — a heading, a leader and its page number (「一、总体要求……1」), or the words of a line further on
+    (a heading listed without a number) — up to the first line that is neither, or a bookmarked heading. A
+    table of contents repeats the headings: Word's, an ODF file's and an RTF's generated ones are not read
+    (corpus.word, corpus.odt, corpus.rtf), and neither is a PDF's, so its entries make no passage and no
+    section. Before, they were one paragraph (「目录一、总体要求……1二、招生对象……1」), the next paragraph run
+    into it, a numbered entry taken for the first heading."""
+    places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
+    texts = ["".join(pages[p].lines[n].text.split()) for p, n in places]
+    last: dict[str, int] = {text: at for at, text in enumerate(texts) if text}
+    dropped: set[tuple[int, int]] = set()
+    for at, text in enumerate(texts):
+        if text not in _CONTENTS_HEADING or places[at] in dropped:
+            continue
+        end = at + 1
+        while end < len(places):
+            p, n = places[end]
+            line = pages[p].lines[n]
+            words = texts[end]
+            if line.bookmarked or line.table or not words:
+                break
+            if not (_CONTENTS_ENTRY.match(line.text.strip()) or last.get(words, end) > end):
+                break
+            end += 1
+        if end - at - 1 >= 2:
+            dropped.update(places[at:end])
+    if not dropped:
+        return pages
+    return [
+        replace(page, lines=tuple(line for n, line in enumerate(page.lines) if (p, n) not in dropped))
+        for p, page in enumerate(pages)
+    ]
 
 
 # A bookmarked title is matched over at most this many consecutive lines (a heading wrapped over two or three)
