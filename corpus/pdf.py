@@ -627,6 +627,10 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
             lines=join_drop_caps(tuple(_moved(line, dx, dy) for line in lines)),
             width=float(page.width),
             height=float(page.height),
+            pictures=tuple(
+                (float(i["x0"]) - dx, float(i["top"]) - dy, float(i["x1"]) - dx, float(i["bottom"]) - dy)
+                for i in page.images
+            ),
         ),
         tables=tuple(
             replace(
