@@ -2110,15 +2110,20 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 raw[r][first] = "".join(c["text"] for c in left) + raw[r][first]
                 raw[r][last] = raw[r][last] + "".join(c["text"] for c in right)
                 overflow |= {id(c) for c in (*left, *right)}
-        beside = _column_beside(page, table.bbox, [row.bbox for row in table.rows[: len(raw)]], overflow)
-        for r, note in enumerate(beside):
-            text = "".join(c["text"] for c in note)
-            if beside[0]:  # labelled by the header row's own: a column of the table
-                raw[r].append(text)
-            elif text:  # under no label: read after the row's last value, as an unlabelled cell is
-                last = max((c for c, cell in enumerate(raw[r]) if cell), default=len(raw[r]) - 1)
-                raw[r][last] = f"{_cell(raw[r][last])}；{text}" if _cell(raw[r][last]) else text
-            overflow |= {id(c) for c in note}
+        frames = [other.bbox for other in tables if other is not table]
+        boxes = [row.bbox for row in table.rows[: len(raw)]]
+        # a column of notes on the right, then one on the left (each read in its row after the row's values:
+        # the table's own columns keep their places)
+        for side in (False, True):
+            beside = _column_beside(page, table.bbox, boxes, overflow, left=side, others=frames)
+            for r, note in enumerate(beside):
+                text = "".join(c["text"] for c in note)
+                if beside[0]:  # labelled by the header row's own: a column of the table
+                    raw[r].append(text)
+                elif text:  # under no label: read after the row's last value, as an unlabelled cell is
+                    last = max((c for c, cell in enumerate(raw[r]) if cell), default=len(raw[r]) - 1)
+                    raw[r][last] = f"{_cell(raw[r][last])}；{text}" if _cell(raw[r][last]) else text
+                overflow |= {id(c) for c in note}
         rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
@@ -2221,15 +2226,30 @@ def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  
     return run(first, left, -1) if left else [], run(last, right, 1) if right else []
 
 
-def _column_beside(page, frame, rows, taken) -> list[list[dict]]:  # type: ignore[no-untyped-def,type-arg]
+def _column_beside(page, frame, rows, taken, *, left: bool = False, others=()) -> list[list[dict]]:  # type: ignore[no-untyped-def,type-arg]
     """An unframed column of values printed just past a table's right frame, one on each row's baseline
     beside it (a sheet's notes, 「已发放」 「待补材料」, in a column the table's borders leave out): per row, its
     characters in reading order, none where the row has no value there; [] when there is no such column.
     It is a column when two rows or more hold a value starting within a character and a half of the frame,
     the values' left edges within a character of one another, each value's characters within a character
     of the next; characters already read as a cell's (`taken`, by id) are not looked at. A note in the
-    margin beside one row stays apart."""
-    x1 = float(frame[2])
+    margin beside one row stays apart.
+
+    With `left`, the column left of the frame (notes in a sheet's first column, the table framed from the
+    second): each row's value is the run of characters nearest the frame, at most `_LEFT_REACH` characters
+    from it, and the values stand in a column — their left edges within a character of one another (text
+    set left, as Calc sets it) or their right edges so and within a character and a half of the frame.
+    Characters inside another table's frame (`others`) are never a note."""
+    x0, x1 = float(frame[0]), float(frame[2])
+
+    def outside(c) -> bool:  # type: ignore[no-untyped-def]
+        if left:
+            if float(c["x1"]) > x0 + 0.5:
+                return False
+        elif float(c["x0"]) < x1 - 0.5:
+            return False
+        return not any(_inside(c, _box(box)) for box in others)
+
     found: list[list[dict]] = []  # type: ignore[type-arg]
     for row in rows:
         top, bottom = float(row[1]), float(row[3])
@@ -2239,30 +2259,38 @@ def _column_beside(page, frame, rows, taken) -> list[list[dict]]:  # type: ignor
                 for c in page.chars
                 if (c.get("text") or "").strip()
                 and id(c) not in taken
-                and float(c["x0"]) >= x1 - 0.5
                 and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+                and outside(c)
             ),
-            key=lambda c: float(c["x0"]),
+            key=lambda c: -float(c["x1"]) if left else float(c["x0"]),
         )
         value: list[dict] = []  # type: ignore[type-arg]
-        reach = x1
+        reach = x0 if left else x1
         for c in chars:
             size = float(c["bottom"]) - float(c["top"])
-            limit = 1.5 * size if not value else size
-            if float(c["x0"]) - reach > limit or (
-                value and abs(float(c["bottom"]) - float(value[0]["bottom"])) > 0.2 * size
-            ):
+            limit = (_LEFT_REACH if left else 1.5) * size if not value else size
+            gap = reach - float(c["x1"]) if left else float(c["x0"]) - reach
+            if gap > limit or (value and abs(float(c["bottom"]) - float(value[0]["bottom"])) > 0.2 * size):
                 break
             value.append(c)
-            reach = float(c["x1"])
-        found.append(value)
-    starts = [float(v[0]["x0"]) for v in found if v]
-    if len(starts) < 2:
+            reach = float(c["x0"]) if left else float(c["x1"])
+        found.append(value[::-1] if left else value)
+    values = [v for v in found if v]
+    if len(values) < 2:
         return []
-    size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in found if v)
-    if max(starts) - min(starts) > size:
-        return []
-    return found
+    size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in values)
+    starts = [float(v[0]["x0"]) for v in values]
+    if not left:
+        return found if max(starts) - min(starts) <= size else []
+    ends = [float(v[-1]["x1"]) for v in values]
+    set_left = max(starts) - min(starts) <= size
+    set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
+    return found if set_left or set_right else []
+
+
+# How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set
+# left in it (Calc's default column is some eight characters wide)
+_LEFT_REACH = 10.0
 
 
 # What Calc prints as a number (an amount, a count, a percentage, a date in figures): never overflowed.
