@@ -146,8 +146,9 @@ def test_no_contents_entry_reaches_a_passage(
     assert read.find(_OPENING) == 0
     at = len(_OPENING)
     for sentence in sentences:  # in the order written
-        assert (at := read.find(sentence, at)) >= 0
-        at += len(sentence)
+        found = read.find(sentence, at)
+        assert found >= 0
+        at = found + len(sentence)
     if numbered:
         titles = [f"{_NUMBERS[n]}、{h}" for n, h in enumerate(heads)]
         sections = [p.section for p in speech.paragraphs if p.section not in ("文件信息", None)]
