@@ -282,3 +282,14 @@ def test_every_bookmarked_heading_however_long_is_one_section(sections: list[tup
             else:
                 read.append((p.section, p.text))
     assert read == [(heading, "".join(paragraphs)) for heading, paragraphs in sections]
+
+
+def test_a_scans_bookmarks_match_headings_ocr_reads_a_character_off() -> None:
+    """The scan printed with one character of each long heading as OCR misreads it (措→借, 体→休) while the
+    outline keeps the true titles: each heading still matched (a quarter's length, ratio ≥ 0.8), a section
+    read as the scan prints it, its paragraph under it."""
+    from tests.fixtures.outline_wrapped.make_wrapped import MISPRINTS
+
+    (speech,) = parse_document(read_document(_WRAPPED / "plan.misread.pdf"))
+    sections = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    assert sections == [(MISPRINTS.get(s, s) if s else s, t) for s, t in _WRAPPED_SECTIONS]
