@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
 
@@ -65,7 +66,7 @@ def read_columns(page: Page) -> Page:
     span = (min(line.x0 for line in lines) - 1.0, max(line.x1 for line in lines) + 1.0)
     out: list[Line] = []
     changed = False
-    for band in _bands(lines, size, span):
+    for band in _bands(lines, size, span, page.pictures):
         i = 0
         while i < len(band):
             found = _column_run(band, i, size, span)
@@ -82,20 +83,31 @@ def read_columns(page: Page) -> Page:
     return replace(page, lines=tuple(out))
 
 
-def _bands(lines: list[Line], size: float, span: tuple[float, float]) -> list[list[Line]]:
+def _bands(
+    lines: list[Line],
+    size: float,
+    span: tuple[float, float],
+    pictures: tuple[tuple[float, float, float, float], ...] = (),
+) -> list[list[Line]]:
     """The page's lines cut into bands at every blank strip across the whole page taller than _BAND_GAP
     lines: text does not flow across such a strip, so a 工作简报's masthead, its issue line and the 版记 under
     its columns are never read as lines of a column (the issue line's two pieces stand over the gutter and
     the 版记's short lines cross none). Where the lines on both sides of a strip are the same columns, each
     holding two lines or more on each side (headings' space in every column at one height, by chance), a
-    strip of _SECTION_GAP lines or less cuts nothing; a taller one (a picture between two sections) cuts. Lines are cut where they are given, top to bottom."""
+    strip of _SECTION_GAP lines or less cuts nothing — unless a picture in it stands across a gutter those
+    columns share (a logo or a small picture between two sections set in columns: the text of no column
+    flows through it); a taller one (a picture between two sections) cuts. Lines are cut where they are given, top to
+    bottom."""
     bands: list[list[Line]] = [[]]
     foot = -math.inf
     for at, line in enumerate(lines):
         if (
             bands[-1]
             and line.top - foot > _BAND_GAP * size
-            and (line.top - foot > _SECTION_GAP * size or not _flows_on(bands[-1], lines[at:], size, span))
+            and (
+                line.top - foot > _SECTION_GAP * size
+                or not _flows_on(bands[-1], lines[at:], size, span, _within(pictures, foot, line.top))
+            )
         ):
             bands.append([])
         bands[-1].append(line)
@@ -103,9 +115,26 @@ def _bands(lines: list[Line], size: float, span: tuple[float, float]) -> list[li
     return bands
 
 
-def _flows_on(band: list[Line], under: list[Line], size: float, span: tuple[float, float]) -> bool:
+def _within(
+    pictures: tuple[tuple[float, float, float, float], ...], top: float, bottom: float
+) -> list[tuple[float, float, float, float]]:
+    """The pictures standing in the strip from `top` to `bottom` (most of their height inside it)."""
+    return [
+        box
+        for box in pictures
+        if box[3] > box[1] and min(box[3], bottom) - max(box[1], top) >= 0.5 * (box[3] - box[1])
+    ]
+
+
+def _flows_on(
+    band: list[Line],
+    under: list[Line],
+    size: float,
+    span: tuple[float, float],
+    pictures: Sequence[tuple[float, float, float, float]] = (),
+) -> bool:
     """Whether the columns at the foot of `band` go on in the lines `under` it (from the first under a tall
-    blank strip)."""
+    blank strip), none of the pictures in the strip (`pictures`) standing across a gutter they share."""
     above = _free_run(band[::-1], size, span)[::-1]
     below = _free_run(under, size, span)
     if not above or not below:
@@ -114,6 +143,8 @@ def _flows_on(band: list[Line], under: list[Line], size: float, span: tuple[floa
     pieces = [piece for ln in together for piece in _pieces(ln)]
     lo, hi = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
     gutters = [(a, b) for a, b in _free(together, span) if a > lo and b < hi and b - a >= MIN_GUTTER * size]
+    if any(x0 < b and x1 > a for x0, _, x1, _ in pictures for a, b in gutters):
+        return False  # a picture across a gutter: the text of every column stops at it
     return any(
         all(
             sum(p.x1 <= a for ln in side for p in _pieces(ln)) >= 2

@@ -91,6 +91,9 @@ class Page:
     height: float
     # the footnotes at its foot (see split_footnotes), read after the paragraph that references them
     notes: tuple[Line, ...] = ()
+    # the boxes (x0, top, x1, bottom) of the pictures printed on it, when the source says (a PDF's images):
+    # text does not flow across a picture standing over a gutter (corpus.columns)
+    pictures: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def join_drop_caps(lines: tuple[Line, ...]) -> tuple[Line, ...]:

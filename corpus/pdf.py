@@ -160,7 +160,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         continue
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
-            pages = _bookmarked(_with_tables(read_pages), numbers, outline_titles(data))
+            pages = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline_titles(data)))
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -277,62 +277,190 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
     page's number in the PDF), to the line of its title nearest where it points, each line once, in
     outline order, an entry no line matches passed over without dropping the others — a 目录 listing the
     headings above them took every bookmark before. Levels are the nesting of the matched entries (the
-    shallowest matched depth is 1), never an absolute depth."""
+    shallowest matched depth is 1), never an absolute depth.
+
+    A title longer than a line is set over two or three consecutive lines: when no one line is the
+    title, consecutive lines whose text together is the title are, read as one heading line (a long
+    heading in the body's type matched nothing before and ran into its paragraphs). A page read by OCR
+    (its lines have no type size: in the body's size means no taller than the scan's usual line) matches
+    a title of four characters or more with OCR's errors: the same length within a quarter and at least
+    `_OCR_LIKENESS` alike; the line keeps what OCR read."""
     if not entries:
         return pages
     sizes: Counter[float] = Counter()
+    heights: list[float] = []  # OCR'd lines' heights (no type size), for their body's
     for page in pages:
         for line in page.lines:
-            if line.size and not line.table:
+            if line.table:
+                continue
+            if line.size:
                 sizes[round(line.size, 1)] += len(line.text)
-    if not sizes:
+            elif len(line.text.strip()) >= 4:
+                heights.append(line.bottom - line.top)
+    if not sizes and not heights:
         return pages
-    body = sizes.most_common(1)[0][0]
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    scanned_body = sorted(heights)[len(heights) // 2] if heights else 0.0
     first = next(
         ((p, n) for p, page in enumerate(pages) for n, line in enumerate(page.lines) if line.text.strip()),
         None,
     )
 
-    def usable(p: int, n: int, line: Line) -> bool:
-        return (
-            (p, n) != first
-            and not line.table
-            and 0 < line.size <= body * _BODY_SIZE_SLACK
-            and not _NUMBERED_HEADING.match(line.text.strip())
-        )
+    def body_sized(line: Line) -> bool:
+        if line.table:
+            return False
+        if line.size:
+            return 0 < line.size <= body * _BODY_SIZE_SLACK
+        return 0 < line.bottom - line.top <= scanned_body * _OCR_HEIGHT_SLACK
 
-    titled: dict[str, list[tuple[int, int]]] = {}  # each usable line's text (no whitespace) -> its places
-    for p, page in enumerate(pages):
-        for n, line in enumerate(page.lines):
-            if usable(p, n, line):
-                titled.setdefault("".join(line.text.split()), []).append((p, n))
-    taken: dict[tuple[int, int], int] = {}  # (page, line) -> the entry's depth
+    def opens(p: int, n: int, line: Line) -> bool:
+        return (p, n) != first and body_sized(line) and not _NUMBERED_HEADING.match(line.text.strip())
+
+    taken: dict[tuple[int, int], int] = {}  # (page, first line) -> the entry's depth
+    spans: dict[tuple[int, int], int] = {}  # (page, first line) -> how many lines the title is set over
+    held: set[tuple[int, int]] = set()  # every line taken
     for entry in entries:
-        candidates = [
-            (p, n)
-            for p, n in titled.get(entry.title, ())
-            if (entry.page is None or numbers[p] == entry.page) and (p, n) not in taken
-        ]
+        candidates: list[tuple[int, int, int, bool]] = []  # (page, line, lines, read by OCR)
+        for p, page in enumerate(pages):
+            if entry.page is not None and numbers[p] != entry.page:
+                continue
+            for n, line in enumerate(page.lines):
+                if (p, n) in held or not opens(p, n, line):
+                    continue
+                if line.size and not entry.title.startswith("".join(line.text.split())):
+                    continue  # not the title's first line (the common case, checked first)
+                text = ""
+                best = (0.0, 0)  # OCR'd lines: how alike the likeliest run of lines is, and its length
+                for k in range(_TITLE_LINES):
+                    if n + k >= len(page.lines):
+                        break
+                    part = page.lines[n + k]
+                    if k and (
+                        (p, n + k) in held or not body_sized(part) or bool(part.size) != bool(line.size)
+                    ):
+                        break
+                    text += "".join(part.text.split())
+                    if text == entry.title:
+                        candidates.append((p, n, k + 1, False))
+                        best = (0.0, 0)
+                        break
+                    if not line.size:
+                        best = max(best, (_ocr_likeness(text, entry.title), k + 1))
+                    if len(text) >= len(entry.title) * (1.25 if not line.size else 1):
+                        break
+                if best[0]:
+                    candidates.append((p, n, best[1], True))
         if not candidates:
             continue
+        exact = [c for c in candidates if not c[3]] or candidates  # OCR's likeness only when none is exact
         if entry.top is not None:
-            at = min(candidates, key=lambda c: abs(pages[c[0]].lines[c[1]].top - entry.top))
+            p, n, k, _ = min(exact, key=lambda c: abs(pages[c[0]].lines[c[1]].top - entry.top))
         else:
-            at = candidates[0]
-        taken[at] = entry.depth
+            p, n, k, _ = exact[0]
+        taken[p, n] = entry.depth
+        spans[p, n] = k
+        held.update((p, n + i) for i in range(k))
     if not taken:
         return pages
     rank = {depth: n + 1 for n, depth in enumerate(sorted(set(taken.values())))}
+    out: list[Page] = []
+    for p, page in enumerate(pages):
+        lines: list[Line] = []
+        n = 0
+        while n < len(page.lines):
+            line = page.lines[n]
+            if (p, n) not in taken:
+                lines.append(line)
+                n += 1
+                continue
+            k = spans[p, n]
+            lines.append(replace(_joined(page.lines[n : n + k]), bookmarked=rank[taken[p, n]]))
+            n += k
+        out.append(replace(page, lines=tuple(lines)))
+    return out
+
+
+# A 目录's own heading, alone on its line (whitespace removed)
+_CONTENTS_HEADING = frozenset({"目录", "目次", "目錄"})
+# A 目录's entry: its heading, a leader (dots, a rule) or a space, and the page number (arabic or roman)
+_CONTENTS_ENTRY = re.compile(
+    r"^\S.*?(?:\s*[.．·・…⋯_—\-]{2,}\s*|\s+)(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE
+)
+
+
+def _without_contents(pages: list[Page]) -> list[Page]:
+    """The pages without their 目录 (a table of contents typed or set in the body's type): a line 「目录」
+    (「目　录」, 「目次」) alone, and the run of two or more lines after it, on its page and the next ones, each
+    an entry — a heading, a leader and its page number (「一、总体要求……1」), or the words of a line further on
+    (a heading listed without a number) — up to the first line that is neither, or a bookmarked heading. A
+    table of contents repeats the headings: Word's, an ODF file's and an RTF's generated ones are not read
+    (corpus.word, corpus.odt, corpus.rtf), and neither is a PDF's, so its entries make no passage and no
+    section. Before, they were one paragraph (「目录一、总体要求……1二、招生对象……1」), the next paragraph run
+    into it, a numbered entry taken for the first heading."""
+    places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
+    texts = ["".join(pages[p].lines[n].text.split()) for p, n in places]
+    last: dict[str, int] = {text: at for at, text in enumerate(texts) if text}
+    dropped: set[tuple[int, int]] = set()
+    for at, text in enumerate(texts):
+        if text not in _CONTENTS_HEADING or places[at] in dropped:
+            continue
+        end = at + 1
+        while end < len(places):
+            p, n = places[end]
+            line = pages[p].lines[n]
+            words = texts[end]
+            if line.bookmarked or line.table or not words:
+                break
+            if not (_CONTENTS_ENTRY.match(line.text.strip()) or last.get(words, end) > end):
+                break
+            end += 1
+        if end - at - 1 >= 2:
+            dropped.update(places[at:end])
+    if not dropped:
+        return pages
     return [
-        replace(
-            page,
-            lines=tuple(
-                replace(line, bookmarked=rank[taken[p, n]]) if (p, n) in taken else line
-                for n, line in enumerate(page.lines)
-            ),
-        )
+        replace(page, lines=tuple(line for n, line in enumerate(page.lines) if (p, n) not in dropped))
         for p, page in enumerate(pages)
     ]
+
+
+# A bookmarked title is matched over at most this many consecutive lines (a heading wrapped over two or three)
+_TITLE_LINES = 3
+# An OCR'd line (no type size) is in the body's size when no taller than this many times the scan's median line
+_OCR_HEIGHT_SLACK = 1.3
+# How alike (difflib's ratio) an OCR'd line must be to a bookmark's title of four characters or more
+_OCR_LIKENESS = 0.8
+
+
+def _ocr_likeness(read: str, title: str) -> float:
+    """How alike OCR's reading of a line (or lines) is to a bookmark's title, 0 unless it is the title with
+    OCR's errors (a character misread, one dropped or added): titles of four characters or more, lengths
+    within a quarter, at least `_OCR_LIKENESS` alike (difflib's ratio)."""
+    import difflib
+
+    if len(title) < 4 or abs(len(read) - len(title)) > len(title) / 4:
+        return 0.0
+    ratio = difflib.SequenceMatcher(None, read, title, autojunk=False).ratio()
+    return ratio if ratio >= _OCR_LIKENESS else 0.0
+
+
+def _joined(lines: Sequence[Line]) -> Line:
+    """Consecutive lines a heading is set over as one line: their text run together, their boxes joined."""
+    if len(lines) == 1:
+        return lines[0]
+    head = lines[0]
+    return replace(
+        head,
+        text="".join(line.text.strip() for line in lines),
+        x0=min(line.x0 for line in lines),
+        x1=max(line.x1 for line in lines),
+        bottom=max(line.bottom for line in lines),
+        parts=(),
+        unmarked="".join((line.unmarked or line.text).strip() for line in lines)
+        if any(line.unmarked for line in lines)
+        else "",
+        marks=tuple(mark for line in lines for mark in line.marks),
+    )
 
 
 _TAIL = 1 << 16  # a PDF's last 64 KB hold a line break: its trailer, or the bytes of a stream cut short
@@ -499,6 +627,10 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
             lines=join_drop_caps(tuple(_moved(line, dx, dy) for line in lines)),
             width=float(page.width),
             height=float(page.height),
+            pictures=tuple(
+                (float(i["x0"]) - dx, float(i["top"]) - dy, float(i["x1"]) - dx, float(i["bottom"]) - dy)
+                for i in page.images
+            ),
         ),
         tables=tuple(
             replace(
@@ -1978,15 +2110,20 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 raw[r][first] = "".join(c["text"] for c in left) + raw[r][first]
                 raw[r][last] = raw[r][last] + "".join(c["text"] for c in right)
                 overflow |= {id(c) for c in (*left, *right)}
-        beside = _column_beside(page, table.bbox, [row.bbox for row in table.rows[: len(raw)]], overflow)
-        for r, note in enumerate(beside):
-            text = "".join(c["text"] for c in note)
-            if beside[0]:  # labelled by the header row's own: a column of the table
-                raw[r].append(text)
-            elif text:  # under no label: read after the row's last value, as an unlabelled cell is
-                last = max((c for c, cell in enumerate(raw[r]) if cell), default=len(raw[r]) - 1)
-                raw[r][last] = f"{_cell(raw[r][last])}；{text}" if _cell(raw[r][last]) else text
-            overflow |= {id(c) for c in note}
+        frames = [other.bbox for other in tables if other is not table]
+        boxes = [row.bbox for row in table.rows[: len(raw)]]
+        # a column of notes on the right, then one on the left (each read in its row after the row's values:
+        # the table's own columns keep their places)
+        for side in (False, True):
+            beside = _column_beside(page, table.bbox, boxes, overflow, left=side, others=frames)
+            for r, note in enumerate(beside):
+                text = "".join(c["text"] for c in note)
+                if beside[0]:  # labelled by the header row's own: a column of the table
+                    raw[r].append(text)
+                elif text:  # under no label: read after the row's last value, as an unlabelled cell is
+                    last = max((c for c, cell in enumerate(raw[r]) if cell), default=len(raw[r]) - 1)
+                    raw[r][last] = f"{_cell(raw[r][last])}；{text}" if _cell(raw[r][last]) else text
+                overflow |= {id(c) for c in note}
         rows = _merged_down_filled(table, [[_cell(cell) for cell in row] for row in raw])
         if not rows or max(len(row) for row in rows) < 2:
             continue
@@ -2089,15 +2226,30 @@ def _overflowing(page, frame, row, cells=()) -> tuple[list[dict], list[dict]]:  
     return run(first, left, -1) if left else [], run(last, right, 1) if right else []
 
 
-def _column_beside(page, frame, rows, taken) -> list[list[dict]]:  # type: ignore[no-untyped-def,type-arg]
+def _column_beside(page, frame, rows, taken, *, left: bool = False, others=()) -> list[list[dict]]:  # type: ignore[no-untyped-def,type-arg]
     """An unframed column of values printed just past a table's right frame, one on each row's baseline
     beside it (a sheet's notes, 「已发放」 「待补材料」, in a column the table's borders leave out): per row, its
     characters in reading order, none where the row has no value there; [] when there is no such column.
     It is a column when two rows or more hold a value starting within a character and a half of the frame,
     the values' left edges within a character of one another, each value's characters within a character
     of the next; characters already read as a cell's (`taken`, by id) are not looked at. A note in the
-    margin beside one row stays apart."""
-    x1 = float(frame[2])
+    margin beside one row stays apart.
+
+    With `left`, the column left of the frame (notes in a sheet's first column, the table framed from the
+    second): each row's value is the run of characters nearest the frame, at most `_LEFT_REACH` characters
+    from it, and the values stand in a column — their left edges within a character of one another (text
+    set left, as Calc sets it) or their right edges so and within a character and a half of the frame.
+    Characters inside another table's frame (`others`) are never a note."""
+    x0, x1 = float(frame[0]), float(frame[2])
+
+    def outside(c) -> bool:  # type: ignore[no-untyped-def]
+        if left:
+            if float(c["x1"]) > x0 + 0.5:
+                return False
+        elif float(c["x0"]) < x1 - 0.5:
+            return False
+        return not any(_inside(c, _box(box)) for box in others)
+
     found: list[list[dict]] = []  # type: ignore[type-arg]
     for row in rows:
         top, bottom = float(row[1]), float(row[3])
@@ -2107,30 +2259,38 @@ def _column_beside(page, frame, rows, taken) -> list[list[dict]]:  # type: ignor
                 for c in page.chars
                 if (c.get("text") or "").strip()
                 and id(c) not in taken
-                and float(c["x0"]) >= x1 - 0.5
                 and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+                and outside(c)
             ),
-            key=lambda c: float(c["x0"]),
+            key=lambda c: -float(c["x1"]) if left else float(c["x0"]),
         )
         value: list[dict] = []  # type: ignore[type-arg]
-        reach = x1
+        reach = x0 if left else x1
         for c in chars:
             size = float(c["bottom"]) - float(c["top"])
-            limit = 1.5 * size if not value else size
-            if float(c["x0"]) - reach > limit or (
-                value and abs(float(c["bottom"]) - float(value[0]["bottom"])) > 0.2 * size
-            ):
+            limit = (_LEFT_REACH if left else 1.5) * size if not value else size
+            gap = reach - float(c["x1"]) if left else float(c["x0"]) - reach
+            if gap > limit or (value and abs(float(c["bottom"]) - float(value[0]["bottom"])) > 0.2 * size):
                 break
             value.append(c)
-            reach = float(c["x1"])
-        found.append(value)
-    starts = [float(v[0]["x0"]) for v in found if v]
-    if len(starts) < 2:
+            reach = float(c["x0"]) if left else float(c["x1"])
+        found.append(value[::-1] if left else value)
+    values = [v for v in found if v]
+    if len(values) < 2:
         return []
-    size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in found if v)
-    if max(starts) - min(starts) > size:
-        return []
-    return found
+    size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in values)
+    starts = [float(v[0]["x0"]) for v in values]
+    if not left:
+        return found if max(starts) - min(starts) <= size else []
+    ends = [float(v[-1]["x1"]) for v in values]
+    set_left = max(starts) - min(starts) <= size
+    set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
+    return found if set_left or set_right else []
+
+
+# How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set
+# left in it (Calc's default column is some eight characters wide)
+_LEFT_REACH = 10.0
 
 
 # What Calc prints as a number (an amount, a count, a percentage, a date in figures): never overflowed.

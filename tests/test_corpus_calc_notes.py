@@ -7,6 +7,11 @@ overflows nothing. The notes are an unframed column beside the table, one on eac
 row, after the row's last value, as a cell with no label is (「补贴金额（元）：1200；已发放」); before docs62 each
 note was read as a line between the rows and became the section of the next row (「[已发放] 姓名：王德明…」).
 
+A column of notes **left** of the table (layout63: the notes in a sheet's column A, the table framed from B) is
+read the same way, each note in its row after the row's values (a label 「备注」 beside the header row labels
+them); before, each note was a line between the rows, the section of the next row, the labelled one the
+document's title.
+
 The files: ``tests/fixtures/calc_notes/``, made by ``make_notes.py`` there (openpyxl → LibreOffice Calc).
 """
 
@@ -19,7 +24,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
-from tests.fixtures.calc_notes.make_notes import AMOUNT_NOTES, AMOUNTS, LONG, TEXT_NOTES, TEXTS
+from tests.fixtures.calc_notes.make_notes import (
+    AMOUNT_NOTES,
+    AMOUNTS,
+    LEFT_LABELLED,
+    LEFT_NOTES,
+    LONG,
+    TEXT_NOTES,
+    TEXTS,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calc_notes"
 
@@ -58,10 +71,32 @@ def test_a_text_wider_than_its_cell_is_still_read_whole_beside_notes() -> None:
         assert every.count(note) == 1
 
 
-def _sheet(widths: list[float], rows: list[list[str]], notes: list[str], gap: float) -> bytes:
+def test_notes_left_of_the_table_are_read_in_their_rows() -> None:
+    header = AMOUNTS[0]
+    expected = [
+        f"{header[0]}：{name}；{header[1]}：{unit}；{header[2]}：{amount}" + (f"；{note}" if note else "")
+        for (name, unit, amount), note in zip(AMOUNTS[1:], LEFT_NOTES[1:], strict=True)
+    ]
+    assert _rows("allowances.calc-left.pdf") == expected  # main: 「[已发放] 姓名：甘建平…」
+    labelled = [
+        row.replace("；已发放", "；备注：已发放").replace("；待补材料", "；备注：待补材料")
+        for row in expected
+    ]
+    assert labelled != expected
+    assert _rows("allowances.calc-left-labelled.pdf") == labelled  # main: titled 「备注」
+    for name in ("allowances.calc-left.pdf", "allowances.calc-left-labelled.pdf"):
+        (speech,) = parse_document(read_bytes(name, (FIXTURES / name).read_bytes()))
+        assert all(p.kind == "table_row" for p in speech.paragraphs if p.section != "文件信息")
+        assert speech.title != LEFT_LABELLED[0]
+
+
+def _sheet(
+    widths: list[float], rows: list[list[str]], notes: list[str], gap: float, *, left_notes: bool = False
+) -> bytes:
     """A sheet as Calc prints it, drawn by reportlab with a CJK font: every cell framed, the last column's
     values right-aligned 3 points inside the frame (numbers), and beside each data row, `gap` points past
-    the frame, an unframed note."""
+    the frame, an unframed note (with `left_notes`, left of the table, set left at `gap` points from the
+    page's margin, 70 points left of the frame; "" for none)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -70,7 +105,7 @@ def _sheet(widths: list[float], rows: list[list[str]], notes: list[str], gap: fl
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4, invariant=1)
-    left, top, height = 80.0, 700.0, 18.0
+    left, top, height = (130.0 if left_notes else 80.0), 700.0, 18.0
     edges = [left]
     for width in widths:
         edges.append(edges[-1] + width)
@@ -87,7 +122,9 @@ def _sheet(widths: list[float], rows: list[list[str]], notes: list[str], gap: fl
                 page.drawRightString(edges[c + 1] - 1, y - height + 5, value)
             else:
                 page.drawString(edges[c] + 3, y - height + 5, value)
-        if r:
+        if r and left_notes:
+            page.drawString(left - 70 + gap, y - height + 5, notes[r - 1])
+        elif r:
             page.drawString(right + gap, y - height + 5, notes[r - 1])
         y -= height
     page.line(left, y, right, y)
@@ -124,3 +161,33 @@ def test_numbers_beside_notes_are_read_as_printed(
     for row, amount, note in zip(rows, amounts, notes, strict=False):
         assert row.endswith(f"：{amount}；{note}")  # the amount as printed, its note after it
     assert text.count("\n姓名") == len(body)  # every row once, no note heading a row
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    amounts=st.lists(st.integers(0, 999999).map(str), min_size=2, max_size=5),
+    notes=st.lists(
+        st.sampled_from(["已发放", "待补材料", "已电话告知", "次月补发", "退回", ""]), min_size=5, max_size=5
+    ),
+    gap=st.floats(0.0, 10.0),
+)
+def test_notes_left_of_a_table_are_each_read_in_its_row(
+    amounts: list[str], notes: list[str], gap: float
+) -> None:
+    """Any amounts, any notes (some rows none) set left in an unframed column 70 points wide left of the
+    table: when two rows or more have one, each note is read in its own row after its values, every row
+    once, no note heading a row or lost."""
+    header = ["姓名", "单位", "金额（元）"]
+    body = [[f"姓名{n}", f"单位{n}", amount] for n, amount in enumerate(amounts)]
+    notes = notes[: len(body)]
+    data = _sheet([60.0, 80.0, 90.0], [header, *body], notes, gap, left_notes=True)
+    (speech,) = parse_document(read_bytes("补贴.pdf", data))
+    rows = [p.text for p in speech.paragraphs if p.kind == "table_row"]
+    assert len(rows) == len(body)
+    text = "\n".join(f"{p.section}\n{p.text}" for p in speech.paragraphs)
+    assert text.count("\n姓名") == len(body)  # every row once, no note heading a row
+    if sum(bool(n) for n in notes) >= 2:
+        for row, amount, note in zip(rows, amounts, notes, strict=True):
+            assert row.endswith(f"：{amount}；{note}" if note else f"：{amount}")
+    for note in set(filter(None, notes)):
+        assert text.count(note) == notes.count(note)  # none lost, none twice

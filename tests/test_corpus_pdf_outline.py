@@ -215,3 +215,81 @@ def test_a_table_of_contents_above_the_headings_takes_no_bookmark() -> None:
         ("入库范围和条件 › 入库范围", "身体健康、热心公益的离退休干部均可申请入库。"),
         ("保障措施", "入库人才参加服务每半天给予交通补助30元。"),
     ]  # merge62: every paragraph under 「保障措施」, the headings run into them
+
+
+# Headings longer than a line (tests/fixtures/outline_wrapped/make_wrapped.py): the bookmark's title is matched
+# against consecutive lines on its page; on a scan, against OCR's lines, OCR's errors allowed.
+_WRAPPED = Path(__file__).parent / "fixtures" / "outline_wrapped"
+_WRAPPED_SECTIONS = [
+    (None, "为发挥离退休干部作用，决定建立银发人才库。现制定如下实施方案。"),
+    ("总体要求", "坚持自愿参与的原则，力争年底入库人才达到300名。"),
+    (
+        "关于进一步做好银发人才库入库人员参加志愿服务期间交通补助和意外保险的保障措施",
+        "入库人才参加服务每半天给予交通补助30元，县委老干部局统一购买意外伤害保险。",
+    ),
+    (
+        "入库人才的日常联系、年度考核以及退出机制和档案资料管理工作的具体办法",
+        "县委老干部局每季度联系入库人才一次，年底考核，连续两年不参加服务的退出人才库。",
+    ),
+    ("组织领导", "成立工作专班，办公室设在县委老干部局活动科。"),
+]
+
+
+def test_a_bookmarked_heading_wrapped_over_two_lines_is_one_section() -> None:
+    (speech,) = parse_document(read_document(_WRAPPED / "plan.wrapped.pdf"))
+    assert [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"] == _WRAPPED_SECTIONS
+    # main: each wrapped heading ran into its paragraph under 「总体要求」
+
+
+def test_bookmarks_on_a_scanned_pdf_mark_its_ocr_lines() -> None:
+    """A scan (images only) whose outline a scanner's software or a later edit added: the bookmarks give
+    OCR's lines their sections as a text layer's, wrapped headings too."""
+    document = read_document(_WRAPPED / "plan.scanned.pdf")
+    assert document.encoding == "pdf+ocr"
+    (speech,) = parse_document(document)
+    sections = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    assert [s for s, _ in sections] == [s for s, _ in _WRAPPED_SECTIONS]
+    # main: the two wrapped headings ran into their paragraphs under 「总体要求」
+
+
+_LONG_HEADING = st.text(
+    alphabet="关于进一步做好离退休干部入库人才服务保障日常管理考核退出机制具体办法", min_size=32, max_size=60
+)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=(Phase.generate,)
+)
+@given(
+    sections=st.lists(
+        st.tuples(st.one_of(_HEADING, _LONG_HEADING), st.lists(_SENTENCE, min_size=1, max_size=2)),
+        min_size=2,
+        max_size=4,
+    ).filter(lambda s: len({h for h, _ in s}) == len(s)),
+)
+def test_every_bookmarked_heading_however_long_is_one_section(sections: list[tuple[str, list[str]]]) -> None:
+    """Headings of 2–60 characters in the body's type (32 or more wrap over two lines at 14 pt), each
+    bookmarked: every heading once, whole, a section over its paragraphs, their text once and in order."""
+    plan: Plan = [(0, "为做好有关工作，现制定如下方案。")]
+    for heading, paragraphs in sections:
+        plan += [(1, heading), *((0, p) for p in paragraphs)]
+    (speech,) = parse_document(read_bytes("方案.pdf", _pdf("有关工作实施方案", plan, SIGN)))
+    read: list[tuple[str, str]] = []
+    for p in speech.paragraphs:
+        if p.section not in ("文件信息", None):
+            if read and read[-1][0] == p.section:
+                read[-1] = (p.section, read[-1][1] + p.text)
+            else:
+                read.append((p.section, p.text))
+    assert read == [(heading, "".join(paragraphs)) for heading, paragraphs in sections]
+
+
+def test_a_scans_bookmarks_match_headings_ocr_reads_a_character_off() -> None:
+    """The scan printed with one character of each long heading as OCR misreads it (措→借, 体→休) while the
+    outline keeps the true titles: each heading still matched (a quarter's length, ratio ≥ 0.8), a section
+    read as the scan prints it, its paragraph under it."""
+    from tests.fixtures.outline_wrapped.make_wrapped import MISPRINTS
+
+    (speech,) = parse_document(read_document(_WRAPPED / "plan.misread.pdf"))
+    sections = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    assert sections == [(MISPRINTS.get(s, s) if s else s, t) for s, t in _WRAPPED_SECTIONS]

@@ -1,0 +1,155 @@
+"""A PDF's 目录 set in the body's own type (corpus.pdf `_without_contents`): not read, as Word's, ODF's and
+RTF's generated tables of contents are not — its entries glued into one paragraph before (「目录一、总体要求……1
+二、…」), the paragraph after it run in, a numbered entry taken for the first heading. Writer PDFs made by
+tests/fixtures/pdf_contents/make_contents.py, and reportlab plans (STSong-Light) drawn for the property."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from corpus import parse_document, read_bytes, read_document
+
+_HERE = Path(__file__).parent / "fixtures" / "pdf_contents"
+_OPENING = "为满足离退休干部学习需求，县老年大学2033年春季学期面向全县招生。现制定如下方案。"
+_BODIES = [
+    "坚持就近就便、按需设班的原则，春季学期计划招收学员六百名。",
+    "年满五十五周岁、身体健康、能坚持正常学习的离退休人员均可报名。",
+    "报名时间为2月20日至3月5日，学员持身份证到县老年大学教务处现场报名。",
+    "各教学点要做好报名咨询和安全保障工作，确保招生工作平稳有序。",
+]
+
+
+def _sections(name: str) -> list[tuple[str | None, str]]:
+    (speech,) = parse_document(read_document(_HERE / name))
+    assert speech.title == "岫宁县老年大学2033年春季招生工作方案"
+    return [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+
+
+def test_a_numbered_contents_page_is_not_read() -> None:
+    """目　录 on a page of its own, entries 「一、总体要求……1」: main read them as one paragraph under a
+    false first section 「一、总体要求……」, the opening paragraph run into it."""
+    assert _sections("contents.numbered.pdf") == [
+        (None, _OPENING),
+        ("一、总体要求", _BODIES[0]),
+        ("二、招生对象和条件", _BODIES[1]),
+        ("三、报名方式", _BODIES[2]),
+        ("四、工作要求", _BODIES[3]),
+    ]
+
+
+def test_a_contents_list_under_the_opening_is_not_read() -> None:
+    """目　录 under the opening paragraph, unnumbered entries: main glued them and the first heading and its
+    paragraph into one paragraph 「目录总体要求……1招生对象和条件……总体要求坚持就近就便…」."""
+    assert _sections("contents.plain.pdf") == [
+        (None, _OPENING),
+        ("总体要求", _BODIES[0]),
+        ("招生对象和条件", _BODIES[1]),
+        ("报名方式", _BODIES[2]),
+        ("工作要求", _BODIES[3]),
+    ]
+
+
+_NUMBERS = "一二三四五六七八九"
+
+
+def _plan(heads: list[str], bodies: list[list[str]], leader: str, numbered: bool) -> bytes:
+    """A plan drawn by reportlab: the title, 「目　录」 and an entry per heading (its words, `leader` up to
+    the page number at the right margin), then on the next page the opening and each heading over its
+    sentences, a paragraph each."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    left, right, size = 80.0, A4[0] - 80.0, 14
+    y = A4[1] - 100
+
+    def line(text: str, x: float = left, font: int = size) -> None:
+        nonlocal y
+        if y < 100:
+            page.showPage()
+            y = A4[1] - 100
+        page.setFont("STSong-Light", font)
+        page.drawString(x, y, text)
+        y -= font * 1.8
+
+    titles = [f"{_NUMBERS[n]}、{h}" if numbered else h for n, h in enumerate(heads)]
+    page.setFont("STSong-Light", 20)
+    page.drawCentredString(A4[0] / 2, y, "县老年大学招生工作方案")
+    y -= 50
+    page.setFont("STSong-Light", size)
+    page.drawCentredString(A4[0] / 2, y, "目　录")
+    y -= size * 1.8
+    for n, title in enumerate(titles):
+        page.setFont("STSong-Light", size)
+        number = str(2 + n // 3)
+        page.drawString(left, y, title)
+        start = left + pdfmetrics.stringWidth(title, "STSong-Light", size) + 4
+        end = right - pdfmetrics.stringWidth(number, "STSong-Light", size) - 4
+        dots = leader * max(2, int((end - start) / pdfmetrics.stringWidth(leader, "STSong-Light", size)))
+        page.drawString(start, y, dots)
+        page.drawRightString(right, y, number)
+        y -= size * 1.8
+    page.showPage()
+    y = A4[1] - 100
+    line(_OPENING[:30], left + 2 * size)
+    line(_OPENING[30:])
+    for title, sentences in zip(titles, bodies, strict=True):
+        line(title)
+        for sentence in sentences:  # a paragraph each: its first line indented, wrapped at 28 characters
+            line(sentence[:28], left + 2 * size)
+            for at in range(28, len(sentence), 30):
+                line(sentence[at : at + 30])
+    page.save()
+    return out.getvalue()
+
+
+_HEAD = st.text(alphabet="总体要求招生对象条件报名方式工作安排课程设置收费标准", min_size=3, max_size=9)
+_SENTENCE = st.text(
+    alphabet="县老年大学开设书法绘画声乐课程每周上课一次学员自愿报名", min_size=20, max_size=70
+).map(lambda t: t + "。")
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=(Phase.generate,)
+)
+@given(
+    plan=st.lists(
+        st.tuples(_HEAD, st.lists(_SENTENCE, min_size=1, max_size=2)), min_size=2, max_size=6
+    ).filter(lambda s: len({h for h, _ in s}) == len(s)),
+    leader=st.sampled_from([".", "…", "·", "-"]),
+    numbered=st.booleans(),
+)
+def test_no_contents_entry_reaches_a_passage(
+    plan: list[tuple[str, list[str]]], leader: str, numbered: bool
+) -> None:
+    """Any two to six headings (numbered 「一、」 or not), each listed in the 目录 with a leader of dots,
+    ellipses, middle dots or hyphens and a page number: no passage holds an entry or the word 目录, every
+    sentence of the plan is read once and in order, and each numbered heading is one section."""
+    heads = [h for h, _ in plan]
+    bodies = [b for _, b in plan]
+    (speech,) = parse_document(read_bytes("方案.pdf", _plan(heads, bodies, leader, numbered)))
+    texts = [p.text for p in speech.paragraphs if p.section != "文件信息"]
+    assert not any("目录" in "".join(t.split()) or leader * 2 in t for t in texts)
+    sentences = [s for b in bodies for s in b]
+    read = "".join(texts)
+    assert [read.count(s) for s in sentences] == [
+        "".join(sentences).count(s) for s in sentences
+    ]  # each once (a sentence inside another counted as often as written)
+    assert read.find(_OPENING) == 0
+    at = len(_OPENING)
+    for sentence in sentences:  # in the order written
+        found = read.find(sentence, at)
+        assert found >= 0
+        at = found + len(sentence)
+    if numbered:
+        titles = [f"{_NUMBERS[n]}、{h}" for n, h in enumerate(heads)]
+        sections = [p.section for p in speech.paragraphs if p.section not in ("文件信息", None)]
+        assert list(dict.fromkeys(sections)) == titles
