@@ -72,12 +72,12 @@ def threads(remarks: Sequence[Remark], parents: Mapping[int, int]) -> list[Remar
 
 @dataclass(frozen=True)
 class Pinned:
-    """A remark that names no remark it answers, as a PDF's Text annotation exported by LibreOffice Writer (a
-    reply made in Writer, or a Word reply Writer opened, has no ``/IRT``): where it is pinned on its page
-    (x, top, in points), who made it and when ("" when the file does not say), comparable as text."""
+    """A remark that names no remark it answers, where it is pinned, who made it and when ("" when the file
+    does not say; comparable as text). `place` is a PDF Text annotation's (x, top) on its page, in points:
+    LibreOffice Writer exports a reply, made in Writer or a Word reply it opened, as an annotation of its own
+    with no ``/IRT``, on its comment's place."""
 
-    x: float
-    top: float
+    place: tuple[float, ...]
     author: str
     when: str = ""
 
@@ -99,12 +99,7 @@ def replies_by_place(pinned: Sequence[Pinned]) -> dict[int, int]:
     parents: dict[int, int] = {}
     for index, pin in enumerate(pinned):
         at = next(
-            (
-                n
-                for n in range(len(opened) - 1, -1, -1)
-                if abs(opened[n][0].x - pin.x) <= _SAME_PLACE
-                and abs(opened[n][0].top - pin.top) <= _SAME_PLACE
-            ),
+            (n for n in range(len(opened) - 1, -1, -1) if _same_place(opened[n][0], pin)),
             None,
         )
         if at is not None:
@@ -116,6 +111,12 @@ def replies_by_place(pinned: Sequence[Pinned]) -> dict[int, int]:
                 continue
         opened.append((pin, index, pin))
     return parents
+
+
+def _same_place(a: Pinned, b: Pinned) -> bool:
+    return len(a.place) == len(b.place) and all(
+        abs(x - y) <= _SAME_PLACE for x, y in zip(a.place, b.place, strict=True)
+    )
 
 
 def remark_blocks(remarks: Iterable[Remark]) -> tuple[Block, ...]:

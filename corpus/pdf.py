@@ -1876,7 +1876,7 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
         if answers is None and kind == "Text":
             when = resolve1(data.get("M"))
             when = decode_text(when) if isinstance(when, bytes) else ""
-            pins[len(found)] = Pinned(x0, top, author, when if when.strip("D:0Z") else "")
+            pins[len(found)] = Pinned((x0, top), author, when if when.strip("D:0Z") else "")
         found.append((top, own, None if grouped else answers, Remark((text,), author, resolved=resolved)))
     # from the top, stable: a reply on its comment's place stays after it
     order = sorted(range(len(found)), key=lambda n: found[n][0])

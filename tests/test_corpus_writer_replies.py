@@ -5,7 +5,8 @@ own, with no ``/IRT`` naming the comment it answers, pinned on the comment's ver
 reply as a second comment: 「第1页批注（活动科祁海燕）：同意，…」 on a line of its own. Now a Text annotation
 linked to nothing on the place of an earlier one, by another author than that thread's last remark, is a
 reply (`corpus.notes.replies_by_place`); Writer's 「RESOLVED」 after a resolved comment's author marks it
-「已解决」. Files: ``tests/fixtures/pdf_replies/make_writer_replies.py`` (**LibreOffice Writer** exports).
+「已解决」. (Writer's .odt itself is read as before: there a reply is a comment of its own on its comment's
+words, and so is a second reviewer's comment on those words — see docs/read63.md.) Files: ``tests/fixtures/pdf_replies/make_writer_replies.py`` (**LibreOffice Writer** exports).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def test_a_reply_made_in_writers_shape_is_read_after_its_comment() -> None:
     assert remarks[1].startswith("第1页批注（财务科贺兰芝）：车费由局里统一结算")
 
 
-_PLACES = [(77.7, 640.8), (233.5, 640.8), (245.7, 625.7)]
+_PLACES: list[tuple[float, ...]] = [(77.7, 640.8), (233.5, 640.8), (245.7, 625.7)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -71,7 +72,7 @@ def test_replies_by_place_join_only_another_authors_remark_on_the_same_place(
 ) -> None:
     """Each reply answers an earlier remark on its place that opens a thread; it is by another author than the
     thread's remark before it and not dated before it; every remark is in one thread."""
-    pinned = [Pinned(*_PLACES[place], author, when) for place, author, when in pins]
+    pinned = [Pinned(_PLACES[place], author, when) for place, author, when in pins]
     parents = replies_by_place(pinned)
     members: dict[int, list[int]] = {}
     for index in range(len(pinned)):
