@@ -2440,7 +2440,8 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     由市委老干部局统一承担，个人不承担费用。」 then 「（二）每辆车配备……。」), or heading nothing (the end, or
     a heading of its level or above next). One over the text it leads (「三是进一步完善“三个机制”，落实好
     离休干部的生活待遇。」 over its paragraphs, 「1. 离休干部医疗费用全额保障，按时足额报销。」 over its
-    ①②) stays a heading."""
+    ①②) stays a heading. The next line ends the list when it is a heading or a numbered line of a level
+    above, heading or paragraph."""
     text = lines[position].text
     one = bool(_ONE_SENTENCE.fullmatch(text) or _ONE_FULL_SENTENCE.fullmatch(text))
     level, kind = _heading_level(text, points), _marker_kind(text)
@@ -2449,10 +2450,16 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
         one
         and not _LABELLED_ITEM.match(text)
         and not _ARTICLE.match(text)
-        and (after is None or (after.kind == "heading" and min(max(after.level, 1), 3) <= level))
+        and (
+            after is None
+            or (after.kind == "heading" and min(max(after.level, 1), 3) <= level)
+            or (after.kind not in (_TABLE_ROW, _NOTE) and 0 < _heading_level(after.text, points) < level)
+        )
     ):
         # the last item of a list at the body's end (「三、參訪期間之交通及膳宿費用由本會自理。」 under a 說明
-        # whose first item ran on from its label), or one over a heading of its level: it heads nothing, so
+        # whose first item ran on from its label), or one over a heading of its level, or over a numbered
+        # line of a level above read as a paragraph (「（三）胸部CT检查。」 then 「三、请各支部于…报送…。」, an
+        # item that is a sentence itself, so no heading, yet it closes the list): it heads nothing, so
         # it is a sentence of the text however short, never a section of itself (an item led by a label,
         # 「四、联系方式：…」, and an article, 「第十三条　本办法自…施行。」, are still named by their label)
         return True

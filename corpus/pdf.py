@@ -35,7 +35,7 @@ from .layout import (
     separator,
     tidy_line,
 )
-from .notes import REMARKS_HEADING, Remark, remark_line, threads
+from .notes import REMARKS_HEADING, Pinned, Remark, remark_line, replies_by_place, threads
 from .records import Block
 from .spreads import read_sheet
 from .tables import labelled_rows, table_header
@@ -1982,8 +1982,9 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
     from pdfminer.utils import decode_text
 
     found: list[tuple[float, int | None, int | None, Remark]] = []  # top, own id, the id it answers, remark
+    pins: dict[int, Pinned] = {}  # the Text annotations answering none, by their place in `found`
     done: set[int] = set()  # the ids of the comments a review state marks done
-    for data, (_, top, _, _), ref in _annotations(page):
+    for data, (x0, top, _, _), ref in _annotations(page):
         kind = getattr(resolve1(data.get("Subtype")), "name", None)
         own, answers = _annotation_links(ref)
         if resolve1(data.get("StateModel")) is not None:
@@ -1999,21 +2000,32 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
         if not text:
             continue
         author = resolve1(data.get("T"))
-        author = (
-            _AUTHOR_DATE.sub("", tidy_line(decode_text(author))).strip(" ,，")
-            if isinstance(author, bytes)
-            else ""
-        )
+        author = tidy_line(decode_text(author)) if isinstance(author, bytes) else ""
+        # Writer's 「已解决」 ends the author: 「蒲文澜, 12/06/26, RESOLVED」
+        resolved = bool(_WRITER_RESOLVED.search(author))
+        author = _AUTHOR_DATE.sub("", _WRITER_RESOLVED.sub("", author)).strip(" ,，")
         grouped = getattr(resolve1(data.get("RT")), "name", "R") == "Group"  # one of a group, not a reply
-        found.append((top, own, None if grouped else answers, Remark((text,), author)))
-    found.sort(key=operator.itemgetter(0))  # stable: a reply on its comment's place stays after it
+        if answers is None and kind == "Text":
+            when = resolve1(data.get("M"))
+            when = decode_text(when) if isinstance(when, bytes) else ""
+            pins[len(found)] = Pinned((x0, top), author, when if when.strip("D:0Z") else "")
+        found.append((top, own, None if grouped else answers, Remark((text,), author, resolved=resolved)))
+    # from the top, stable: a reply on its comment's place stays after it
+    order = sorted(range(len(found)), key=lambda n: found[n][0])
+    found = [found[n] for n in order]
     at = {own: n for n, (_, own, _, _) in enumerate(found) if own is not None}
     parents = {n: at[answers] for n, (_, _, answers, _) in enumerate(found) if answers in at}
-    remarks = [replace(r, resolved=own in done) for _, own, _, r in found]
+    # Writer's replies name no comment (no /IRT): a Text annotation on its comment's very place answers it
+    placed = [n for n in range(len(found)) if order[n] in pins]
+    by_place = replies_by_place([pins[order[n]] for n in placed])
+    parents.update({placed[i]: placed[j] for i, j in by_place.items()})
+    remarks = [replace(r, resolved=r.resolved or own in done) for _, own, _, r in found]
     lines = (remark_line(remark, f"第{number}页") for remark in threads(remarks, parents))
     return [Block(text=line, kind="note") for line in lines if line]
 
 
+# The end LibreOffice Writer puts on a resolved comment's author when it exports comments as annotations
+_WRITER_RESOLVED = re.compile(r"[,，]\s*(?:RESOLVED|已解决)\s*$")
 _DONE_STATES = ("Completed", "Accepted")  # a review state marking a thread done (Acrobat's 完成, 接受)
 
 

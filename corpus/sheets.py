@@ -8,7 +8,9 @@ read, empty rows and columns are passed over.
 
 Each sheet is read as a table, as a Word table is (corpus.tables): the rows above the first row of two or
 more cells are its title rows (「2027年离休干部体检安排表」, a line under it) — the first sheet's first one
-titles the document —; from there the header is found as in any table (one row of labels, or two when a
+titles the document; when the first sheet has none, the file's own title (its 标题 property, .xlsx and .ods)
+does, else the first title row of a later sheet that is more than the sheet's name (a sheet 「填表说明」 titled
+「填表说明」 names that sheet, not the workbook) —; from there the header is found as in any table (one row of labels, or two when a
 label is merged across the columns the second row names) and each row under it becomes one line, every
 cell labelled by its column's header (「姓名：张三；体检日期：5月8日；地点：…」), so a question about one row
 finds it. A row whose only cell is merged across the table (a note, a subtotal's caption) is read as it
@@ -78,7 +80,34 @@ def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
     grids, converter = sheet_grids(name, suffix, data)
     if not any(_has_words(cell) for grid in grids for row in grid.rows for cell in row):
         raise EmptyDocument(f"{name} 中没有可读的文字：表格里只有数字或是空的")
-    return SheetText(tuple(_blocks(grids)), _reference(grids), converter)
+    own = _own_title(data) if converter in ("xlsx", "ods") else None
+    return SheetText(tuple(_blocks(grids, own)), _reference(grids), converter)
+
+
+# A title property as the office suite or a template leaves it, naming no document: 「工作簿1」, 「Book1」.
+_DEFAULT_TITLE = re.compile(r"(?i)(book|workbook|工作簿|sheet|工作表|新建\s*\S*表格|microsoft\s*excel)\s*\d*")
+
+
+def _own_title(data: bytes) -> str | None:
+    """The title an .xlsx or .ods file holds as its property (docProps/core.xml's or meta.xml's
+    dc:title: Excel's and WPS's 「属性 › 标题」, Calc's 「文件 › 属性 › 描述 › 标题」), or None when it has none
+    or one naming no document."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            part = next((n for n in ("docProps/core.xml", "meta.xml") if n in names), None)
+            if part is None:
+                return None
+            root = etree.fromstring(archive.read(part), etree.XMLParser(resolve_entities=False))
+    except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError):
+        return None  # the sheets were read; a damaged property part only loses the title
+    found = root.find(".//{http://purl.org/dc/elements/1.1/}title")
+    title = " ".join((found.text or "").split()) if found is not None else ""
+    if not _has_words(title) or _DEFAULT_TITLE.fullmatch(title):
+        return None
+    return title
 
 
 def sheet_grids(name: str, suffix: str, data: bytes) -> tuple[list[Grid], str]:
@@ -164,13 +193,14 @@ def _has_words(text: str) -> bool:
 _DEFAULT_SHEET = re.compile(r"(?i)(sheet|工作表|表)\s*\d*")
 
 
-def _blocks(grids: Sequence[Grid]) -> list[Block]:
-    """The sheets as blocks: the document's title (the first title row found), then each sheet under a
-    heading of its name: its other title rows as lines (a first one that only repeats the sheet's name, as
-    a sheet 「竞赛规程」 is often titled 「竞赛规程」, is its heading already), its table's rows labelled, its
-    notes."""
+def _blocks(grids: Sequence[Grid], own_title: str | None = None) -> list[Block]:
+    """The sheets as blocks: the document's title (the first sheet's first title row; else the file's own
+    title, `own_title`; else a later sheet's first title row that is more than its sheet's name), then each
+    sheet under a heading of its name: its other title rows as lines (a first one that only repeats the
+    sheet's name, as a sheet 「竞赛规程」 is often titled 「竞赛规程」, is its heading already), its table's rows
+    labelled, its notes."""
     parts = [_split(grid) for grid in grids]
-    title = next((lead[0] for lead, _, _ in parts if lead), None)
+    title = _title(grids, parts, own_title)
     blocks: list[Block] = [Block(text=title, kind="title")] if title is not None else []
     named = len(grids) > 1 or not _DEFAULT_SHEET.fullmatch(grids[0].name.strip() or "Sheet")
     used_title = False
@@ -195,6 +225,26 @@ def _blocks(grids: Sequence[Grid]) -> list[Block]:
         blocks.extend(table_blocks(_totals_named(table, grid.name.strip() if named else title)))
         blocks.extend(Block(text=line, kind="paragraph") for line in after)
     return blocks
+
+
+def _title(
+    grids: Sequence[Grid], parts: Sequence[tuple[list[str], object, object]], own_title: str | None
+) -> str | None:
+    """The document's title: the first sheet's first title row, else the file's own title, else the first
+    title row of a later sheet that does not only repeat that sheet's name. A workbook whose first sheet is
+    its table with no title row over it and whose second sheet is 「填表说明」 titled 「填表说明」 was titled
+    「填表说明」: a later sheet's title row names its sheet."""
+    first = next((n for n, (lead, table, after) in enumerate(parts) if lead or table or after), None)
+    if first is None:
+        return own_title
+    if parts[first][0]:
+        return parts[first][0][0]
+    if own_title:
+        return own_title
+    for grid, (lead, _, _) in zip(grids[first + 1 :], parts[first + 1 :], strict=True):
+        if lead and _spaceless(lead[0]) != _spaceless(grid.name):
+            return lead[0]
+    return None
 
 
 def _spaceless(text: str) -> str:

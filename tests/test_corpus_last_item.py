@@ -65,3 +65,51 @@ def test_a_lists_last_item_is_read_as_text(items: list[str], label: str, comma: 
     joined = "".join(p.text for p in speech.paragraphs)
     for line in lines:
         assert joined.count(line) == 1
+
+
+CHECKUPS = [
+    FIXTURES / "list_ends" / "checkup.python-docx.docx",
+    FIXTURES / "list_ends" / "checkup.writer.pdf",
+]
+
+
+@pytest.mark.parametrize("path", CHECKUPS, ids=lambda p: p.name)
+def test_a_list_ended_by_a_paragraph_numbered_a_level_above_has_its_last_item_in_its_section(
+    path: Path,
+) -> None:
+    """read63: 「（三）胸部CT检查。」 over 「三、请各支部于…，…。」 (a sentence, read as a paragraph, not a heading)
+    heads nothing: it is a sentence of 「二、体检项目」. main: a section of itself (「二、体检项目 › （三）胸部CT检查」)."""
+    [notice] = parse_document(read_bytes(path.name, path.read_bytes()))
+    [last] = [p for p in notice.paragraphs if "胸部CT检查" in p.text]
+    assert last.section == "二、体检项目", last.section
+    [closing] = [p for p in notice.paragraphs if p.text.startswith("三、请各支部")]
+    assert closing.section is None
+
+
+_ITEM = st.text(alphabet="血常规尿肝功能肾心电图腹部彩超胸检查视力听力", min_size=3, max_size=14)
+_CLOSING = st.text(alphabet="请各支部于月日前将名单报送局老干部科逾期不再安排", min_size=6, max_size=20)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    items=st.lists(_ITEM, min_size=2, max_size=5),
+    closing=st.lists(_CLOSING, min_size=2, max_size=3),
+    above=st.sampled_from(["三、", "四、", "五、"]),
+)
+def test_a_lists_last_item_over_a_numbered_paragraph_a_level_above_is_text(
+    items: list[str], closing: list[str], above: str
+) -> None:
+    """Items 「（一）…。」 under a heading 「二、…」, then a numbered sentence in clauses a level above (a paragraph,
+    no heading): the last item names no section of its own, every line is read once, in order."""
+    lines = [f"（{_NUMBERS[n]}）{item}。" for n, item in enumerate(items)]
+    tail = f"{above}{'，'.join(closing)}。"
+    text = "\n".join(
+        ["关于组织秋季健康体检的通知", "各支部：", "现将有关事项通知如下。", "二、体检项目", *lines, tail]
+    )
+    (speech,) = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
+    [last] = [p for p in speech.paragraphs if lines[-1] in p.text]
+    assert last.section is None or not last.section.endswith(lines[-1].rstrip("。"))
+    joined = "".join(p.text for p in speech.paragraphs)
+    at = [joined.find(line) for line in [*lines, tail]]
+    assert all(joined.count(line) == 1 for line in [*lines, tail]), joined
+    assert at == sorted(at)
