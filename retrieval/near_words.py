@@ -12,6 +12,12 @@ best passage whose cosine with it reaches a threshold — the candidates are the
 a word is held by what this passage says, never by the library's vocabulary at large. A question word some
 passage holds is never read this way: the library's own word is evidence, and a near word of another
 passage's cannot stand in for it. Word vectors are kept in memory (`WordVectors`), each word embedded once.
+
+A near word is as often a neighbour in the same field as the same thing said otherwise (助听 / 助行, 奖金 / 获奖,
+docs/words62.md). Two readings narrow it (docs/words63.md): `mutual_near` keeps a near word only where the asked
+word is, of all the question's words, the one nearest it (获奖 stands nearer 一等奖 than 奖金 in 「一等奖奖金」), and
+`swapped` writes the question with the asked word replaced by its near word, for the retriever to check that the
+swap keeps the question as close to the passage (a near word that changes what is asked moves it away).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import numpy as np
 
 from index import Embedder
 
-__all__ = ["MAX_CANDIDATES", "WordVectors", "near_words", "passage_words"]
+__all__ = ["MAX_CANDIDATES", "WordVectors", "mutual_near", "near_words", "passage_words", "swapped"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 MAX_CANDIDATES = 120  # a passage's distinct words read (a passage of the libraries holds 20–90)
@@ -80,3 +86,31 @@ def near_words(
         if order:
             found[word] = tuple(candidates[i] for i in order)
     return found
+
+
+def mutual_near(
+    vectors: WordVectors, found: dict[str, tuple[str, ...]], question_words: Sequence[str]
+) -> dict[str, tuple[str, ...]]:
+    """`found` (asked word → its near words) keeping only the near words whose nearest word of the question
+    (`question_words`, the asked words among them) is the asked word itself: near in both directions. A word
+    nearer another word of the question stands for that word (获奖 for 一等奖), not for the one asked."""
+    words = list(dict.fromkeys([*question_words, *found]))
+    if not found or not words:
+        return {}
+    kept: dict[str, tuple[str, ...]] = {}
+    for asked, near in found.items():
+        if not near:
+            continue
+        rows = vectors.of([*words, *near])
+        similarity = rows[len(words) :] @ rows[: len(words)].T  # each near word against each question word
+        own = words.index(asked)
+        mutual = tuple(n for n, row in zip(near, similarity, strict=True) if int(np.argmax(row)) == own)
+        if mutual:
+            kept[asked] = mutual
+    return kept
+
+
+def swapped(question: str, word: str, near: str) -> str | None:
+    """The question with every occurrence of `word` written as `near`, or None when the question does not
+    write `word` as such (jieba read it across a wider run, or the question was corrected)."""
+    return question.replace(word, near) if word and word in question else None

