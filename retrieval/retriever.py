@@ -51,6 +51,7 @@ from .answer_type import (
     kind_missing,
     numeral_value,
 )
+from .asked_fact import fact_stating_first
 from .confidence import Confidence, CoverageRule, Judge, Level, gather_signals, load_judge
 from .dedupe import bigrams, overlap
 from .deferral import deferring_below_giving
@@ -219,6 +220,12 @@ class RetrieverConfig:
     # (`place.place_givers_first`): measured, held out, R@1 102 → 115 and 要点 93 → 109 of the place questions
     # but false 「未找到」 16 → 27 and two sets losing two at R@1, so not on by default (docs/place57.md)
     place_first: bool = False
+    # asked a kind of fact in everyday words (给哪些 → 对象, 谁掏 → 承担, 总共 → 合计, 最多 → 不超过, 两样都能拿吗 → 不重复,
+    # 几号前 → 「…日前」), a document's passages stating it first among its passages in the head's first eight
+    # (`asked_fact.fact_stating_first`): measured on the questions it can move, held out R@1 151 → 159 and 要点
+    # 141 → 147, but false 「未找到」 27 → 28 (held-out halves 12 → 15) and five sets one lower at R@1, so not on by
+    # default (docs/cue63.md)
+    fact_first: bool = False
     # a reviewer's remark (a passage under 「批注」) below every body passage of the ranked head, and 可能相关 at
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md
@@ -401,6 +408,8 @@ class Retriever:
             fused = deferring_below_giving(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid" and self.config.place_first:  # asked where: a passage giving a place first
             fused = place_givers_first(fused[:depth], records, found.text) + fused[depth:]
+        if mode == "hybrid" and self.config.fact_first:  # asked who gets it, who pays, how much at most…
+            fused = fact_stating_first(fused[:depth], records, found.text) + fused[depth:]
         if mode == "hybrid":  # a term's meaning asked (「双高期是啥意思」): the passage glossing it first
             fused = definition_first(fused[:depth], records, found.text) + fused[depth:]
         if (

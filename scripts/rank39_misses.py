@@ -51,6 +51,10 @@ character (观鸟队 → 观鸟: docs/asks41.md).
 `--place-first` searches with `RetrieverConfig(place_first=True)`: asked where, a document's passages giving a
 place first among its passages in the head's first five (tried and not kept, docs/place57.md).
 
+`--fact-first` searches with `RetrieverConfig(fact_first=True)`: asked a kind of fact in everyday words (给哪些,
+谁掏, 总共, 最多, 两样都能拿吗, 几号前), a document's passages stating it first among its passages in the head's
+first eight (docs/cue63.md).
+
 `--summary` prints, per set and half, R@1, R@3, false 「未找到」 and answered unanswerable (counts), and
 with a second file, the questions whose rank or verdict moved between the two.
 """
@@ -318,6 +322,7 @@ def collect(
     context_share: float = 1.0,
     fill_sides: Any = "none",  # RetrieverConfig.fill_sides
     place_first: bool = False,
+    fact_first: bool = False,
     twins: Sequence[tuple[str, Path]] = (),
 ) -> None:
     """With `twins` ((fill_sides mode, path) pairs), each question is also searched with that mode by a copy of
@@ -344,6 +349,7 @@ def collect(
                 context_share=context_share,
                 fill_sides=fill_sides,
                 place_first=place_first,
+                fact_first=fact_first,
             )
             with service_of(libs, name, config) as service:
                 retriever = service.current()
@@ -419,9 +425,17 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def summary(rows: list[dict]) -> dict[tuple[str, str], tuple[int, int, int, int, int, int]]:
-    """(set, half) → (answerable, at 1, in top 3, false 「未找到」, unanswerable, answered unanswerable)"""
-    acc: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
+def _key_point(row: dict) -> bool:
+    """要点, as `speechqa eval` counts it: the right passage first and a gold phrase inside its answer sentence."""
+    from bench.evaluate import squash
+
+    sentence = squash(row.get("top_sentence") or "")
+    return row["rank"] == 1 and any(squash(a) in sentence for a in row["answers"] if a.strip())
+
+
+def summary(rows: list[dict]) -> dict[tuple[str, str], tuple[int, int, int, int, int, int, int]]:
+    """(set, half) → (answerable, at 1, in top 3, false 「未找到」, unanswerable, answered unanswerable, 要点)"""
+    acc: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 7)
     for r in rows:
         # the held-out part as two: the halves of sets tuned on, and the blind sets held out whole
         part = "blind sets" if r["set"] in WHOLE else "held-out halves" if r["half"] == "heldout" else None
@@ -433,6 +447,7 @@ def summary(rows: list[dict]) -> dict[tuple[str, str], tuple[int, int, int, int,
                 a[1] += r["rank"] == 1
                 a[2] += r["rank"] is not None and r["rank"] <= 3
                 a[3] += not r["answered"]
+                a[6] += _key_point(r)
             else:
                 a[4] += 1
                 a[5] += r["answered"]
@@ -442,8 +457,8 @@ def summary(rows: list[dict]) -> dict[tuple[str, str], tuple[int, int, int, int,
 def print_summary(after: list[dict], before: list[dict] | None) -> None:
     now = summary(after)
     was = summary(before) if before is not None else {}
-    print("| set | half | answerable | R@1 | R@3 | false 未找到 | answered unanswerable |")
-    print("|---|---|---|---|---|---|---|")
+    print("| set | half | answerable | R@1 | R@3 | 要点 | false 未找到 | answered unanswerable |")
+    print("|---|---|---|---|---|---|---|---|")
     order = {name: n for n, name in enumerate(all_sets())}
     for key in sorted(now, key=lambda k: (k[1] == "tune", k[0] == "ALL", k[1], order.get(k[0], 0))):
         n, u = now[key][0], now[key][4]
@@ -455,7 +470,9 @@ def print_summary(after: list[dict], before: list[dict] | None) -> None:
                 text = f"{was[key][i]} → {text}"
             return text
 
-        print(f"| {key[0]} | {key[1]} | {n} | {cell(1, n)} | {cell(2, n)} | {cell(3, n)} | {cell(5, u)} |")
+        print(
+            f"| {key[0]} | {key[1]} | {n} | {cell(1, n)} | {cell(2, n)} | {cell(6, n)} | {cell(3, n)} | {cell(5, u)} |"
+        )
     if before is None:
         return
     old = {(r["set"], r["id"]): r for r in before}
@@ -598,6 +615,11 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="search with RetrieverConfig(place_first=True) (tried, not kept: docs/place57.md)",
     )
+    parser.add_argument(
+        "--fact-first",
+        action="store_true",
+        help="search with RetrieverConfig(fact_first=True): a document's passages stating the asked fact first",
+    )
     parser.add_argument("--classify", action="store_true", help="count OUT.jsonl's misses by cause")
     parser.add_argument(
         "--framed",
@@ -669,6 +691,7 @@ def main(argv: list[str]) -> int:
         context_share=args.context_share,
         fill_sides=args.fill_sides,
         place_first=args.place_first,
+        fact_first=args.fact_first,
         twins=[(t.split("=", 1)[0], Path(t.split("=", 1)[1])) for t in args.twin],
     )
     return 0
