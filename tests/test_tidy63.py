@@ -44,3 +44,32 @@ def test_a_question_writing_shenme_as_hong_kong_and_taiwan_do_is_answered_as_wit
     }
     assert "2024年底评选表彰" in shown["什么时候"]
     assert shown["甚麼時候"] == shown["什么时候"] == shown["什麼時候"]
+
+
+def test_a_pin_onto_a_passage_sharing_no_word_with_the_question_is_kept_and_warned_of(
+    seed_home: Path,
+) -> None:
+    """`speechqa pin` of a question about opening hours onto a passage about check-ups (a mistyped id) is kept,
+    and one Chinese line names the passage and how to unpin it; a pin onto a passage holding the question's
+    words says nothing more (it was silent either way)."""
+    from index import Library
+
+    passages = Library(seed_home).store.passages()
+    related = next(p for p in passages if "离休干部" in p.text and "体检" in p.text)
+    unrelated = next(
+        p for p in passages if not any(w in p.text for w in ("老年大学", "阅览室", "开门", "开放"))
+    )
+
+    wrong = speechqa(seed_home, "pin", "老年大学阅览室几点开门？", str(unrelated.id))
+    assert wrong.returncode == 0, wrong.stderr
+    lines = wrong.stdout.splitlines()
+    assert lines[0].startswith("已设为标准答案：#1「老年大学阅览室几点开门？」")
+    assert lines[1].startswith(f"⚠ 段落 #{unrelated.id}（《{unrelated.speech_title}》")
+    assert "老年大学、阅览室、开门" in lines[1] and lines[1].endswith("用 speechqa unpin 1 取消。")
+    assert "老年大学阅览室几点开门？" in speechqa(seed_home, "pins").stdout  # kept: the admin decides
+
+    right = speechqa(seed_home, "pin", "离休干部体检规定是什么？", str(related.id))
+    assert right.returncode == 0, right.stderr
+    assert right.stdout.splitlines() == [
+        f"已设为标准答案：#2「离休干部体检规定是什么？」→ 段落 #{related.id}《{related.speech_title}》"
+    ]
