@@ -9,6 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from retrieval import SpeechService
+
+from .bot_harness import ADMIN, feed, running_bot
+from .fake_telegram import FakeBotAPI
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +80,31 @@ def test_a_pin_onto_a_passage_sharing_no_word_with_the_question_is_kept_and_warn
     assert right.stdout.splitlines() == [
         f"已设为标准答案：#2「离休干部体检规定是什么？」→ 段落 #{related.id}《{related.speech_title}》"
     ]
+
+
+@pytest.mark.asyncio
+@pytest.mark.slow
+async def test_the_bots_pin_onto_a_passage_sharing_no_word_says_so_in_a_line(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """📌 under a passage holding none of the question's words (the closest of a question the library does not
+    answer) pins it and then says so in one line, naming the passage and where to unpin it; 📌 under a passage
+    holding them says nothing more. The real Application over real HTTP against the fake Bot API."""
+    async with running_bot(api, seed_service) as app:
+        lines = []
+        for question in ("阅览室几点开门？", "离休干部体检规定是什么？"):
+            await feed(app, api.make_text_update(question, user_id=ADMIN))
+            answer = api.last_message(ADMIN)
+            sent = len(api.calls_of("sendMessage"))
+            await feed(
+                app, api.make_callback_update(answer, answer.button_data("📌 设为标准答案 1"), user_id=ADMIN)
+            )
+            lines.append([c.params["text"] for c in api.calls_of("sendMessage")[sent:]])
+        pins = [state.pin for state in seed_service.library.store.pins()]
+    wrong, right = lines
+    assert [p.question for p in pins] == ["阅览室几点开门？", "离休干部体检规定是什么？"]  # both kept
+    assert len(wrong) == 1 and wrong[0].startswith(
+        f"⚠ 段落 #{pins[0].passage_id}（《{pins[0].speech_title}》"
+    )
+    assert "阅览室、开门" in wrong[0] and wrong[0].endswith("如果设错了，可在 /pins 里取消。")
+    assert right == []
