@@ -3,10 +3,13 @@ command line in a subprocess, on a copy of the indexed bundled speeches."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +111,73 @@ async def test_the_bots_pin_onto_a_passage_sharing_no_word_says_so_in_a_line(
     )
     assert "阅览室、开门" in wrong[0] and wrong[0].endswith("如果设错了，可在 /pins 里取消。")
     assert right == []
+
+
+def _catches_sigterm(pid: int) -> bool:
+    """Whether the process has installed its own SIGTERM handler (Linux: /proc/PID/status SigCgt)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (signal.SIGTERM - 1) & 1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("after", [0.0, 0.5])
+def test_sigterm_in_a_commands_first_seconds_says_it_was_interrupted(seed_home: Path, after: float) -> None:
+    """SIGTERM (kill, docker stop) while `speechqa ask` loads its modules, model and index — its first seconds —
+    ended it with no line (SIGTERM's default), where Ctrl-C said 「已中断。」; now it says so too, exit 143, and
+    nothing else reaches the user (no 「Exception ignored」 from an import it landed in)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPEECHQA_")}
+    env.update(
+        PYTHONPATH=str(ROOT), SPEECHQA_HOME=str(seed_home), HF_HUB_OFFLINE="1", PYTHONIOENCODING="utf-8"
+    )
+    started = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())", "ask", "离休干部体检"],
+        cwd=seed_home.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # main() sets its handler first of all, before any command module is imported: signalled then, or
+    # `after` seconds later, the command is still loading (the model alone takes longer)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _catches_sigterm(started.pid):
+        time.sleep(0.005)
+    time.sleep(after)
+    started.send_signal(signal.SIGTERM)
+    out, err = started.communicate(timeout=60)
+    assert started.returncode == 143, (out, err)
+    assert err == "已中断。\n" and out == ""
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_sigterm_to_the_running_bot_is_still_python_telegram_bots_to_handle(seed_home: Path) -> None:
+    """The start-up SIGTERM handler is replaced by the bot's own once it polls: SIGTERM then stops the bot the
+    way python-telegram-bot does (exit 0, its updates acknowledged), not with the start-up's 「已中断。」."""
+    from .fake_telegram import FakeBotAPI as Api
+    from .test_bot_cli import bot_env
+
+    async with Api() as api:
+        env = {**bot_env(seed_home, api.base_url, allowed_users="1001"), "PYTHONPATH": str(ROOT)}
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            "import sys; from cli import main; sys.exit(main())",
+            "bot",
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            await api.wait_for("setMyCommands", timeout=120)  # post_init ran: run_polling is up
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert "已中断。" not in log
