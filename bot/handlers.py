@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import hmac
+import html
 import io
 import logging
 import math
@@ -61,6 +62,7 @@ from index import (
     BuildReport,
     FileOutcome,
     LoggedQuery,
+    PassageRecord,
     PassageTrace,
     QueryStats,
     SpeechIndexError,
@@ -83,6 +85,7 @@ from retrieval import (
     missing_speech,
     pasted_link,
     remove_user_synonym,
+    unshared_words,
     where_they_differ,
 )
 
@@ -1507,6 +1510,13 @@ class Handlers:
         answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
+        words = await asyncio.to_thread(self._unshared_words, logged.query, trace.passage)
+        if words and query.message is not None:  # likely pressed under the wrong passage: say so, once
+            await send(query.get_bot(), query.message, html.escape(fmt.pin_unshared(trace.passage, words)))
+
+    def _unshared_words(self, question: str, passage: PassageRecord) -> tuple[str, ...]:
+        lexicon = bundled_lexicon().with_pairs(self.store.user_synonyms())
+        return unshared_words(question, f"{passage.section or ''} {passage.text}", lexicon)
 
     async def unpin_passage(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """取消标准答案 under the passage pinned (admins, in their private chat): the pin is removed — set by

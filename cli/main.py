@@ -446,9 +446,9 @@ class TopGroup(Group):
                 # raises Abort itself, so this one is a file ending early inside a layer: a defect, not the
                 # user's 「已取消，没有做任何改动」 (a damaged index file's numpy EOFError said that)
                 raise e.__cause__ from None
-            if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C outside a write
+            if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C (or SIGTERM) outside a write
                 click.echo("已中断。", err=True)
-                sys.exit(130)
+                sys.exit(interrupted_exit_code(e.__cause__))
             click.echo(cancelled_line(), err=True)  # a prompt with no answer (end of input)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) and not isinstance(code, bool) else 0)
@@ -722,7 +722,22 @@ def load_commands() -> dict[str, click.Command]:
     return dict(cli.commands)
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM outside a write: one line and the exit SIGTERM would give (143). Not an exception: raised while a
+    module loads it can land in an import's clean-up, which prints 「Exception ignored」 and goes on. Ending here
+    loses no more than SIGTERM's own default did (the process ended at once); a write stops cleanly by its own
+    handler (terminate_as_interrupt), which replaces this one while it runs."""
+    ProgressBar.clear()
+    os.write(2, "已中断。\n".encode())
+    os._exit(128 + signal.SIGTERM)
+
+
 def main() -> None:
+    # SIGTERM from the start, as Ctrl-C: a command stopped while its own modules load (its first seconds)
+    # says 「已中断。」 instead of ending without a line. The bot's own handler (python-telegram-bot's, set
+    # when it starts polling) replaces this one. Left alone where SIGTERM is ignored or handled already.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
     from .console import fit_streams, in_utf8_mode
 
     in_utf8_mode()

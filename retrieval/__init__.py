@@ -44,6 +44,7 @@ from .pins import (
     judge_reads,
     load_pin_judge,
     question_overlap,
+    unshared_words,
 )
 from .ranker import FEATURES as RANKER_FEATURES
 from .ranker import Ranker, load_ranker, parse_ranker
@@ -201,6 +202,7 @@ __all__ = [
     "small_talk",
     "split_sentences",
     "typo_note",
+    "unshared_words",
     "weighted",
     "where_they_differ",
     "with_neighbours",

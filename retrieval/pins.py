@@ -492,6 +492,18 @@ def missing_terms(terms: Sequence[str], texts: Sequence[str], lexicon: Lexicon) 
     return {t for t in terms if t not in found and not any(t in longer for longer in found)}
 
 
+def unshared_words(question: str, passage: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The question's content words (question words left out) when the passage — its heading and text, as
+    given — holds none of them, nor a synonym of one; empty when it holds one, or the question has none. A
+    pin onto such a passage (a notice's 「文件信息」 for a question about opening hours) is likely a mistyped
+    id: the front ends accept it and say so, naming the passage, so that it can be unpinned."""
+    terms = QuestionSide.of(question).terms
+    if not terms or len(missing_terms(terms, [fold(passage)], lexicon or bundled_lexicon())) < len(terms):
+        return ()
+    # the longest words, each once (老干部 within 老干部工作 is not named again)
+    return tuple(t for t in terms if not any(t != o and t in o for o in terms))
+
+
 def weighted_share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[str], bool]) -> float:
     """The share of the terms' weight held by those `missing` picks (0 when the terms weigh nothing)."""
     total = sum(weight[t] for t in terms)

@@ -9,7 +9,8 @@
 (bundled speeches + benchmarks/corpus-coldN/, as `bash scripts/eval_all_sets.sh LIBS` builds them; give
 copies — question vectors are cached in them) and benchmarks/cold-questions.jsonl of LIBS/home, and
 saves each search's signals in groups `coldN-tune` / `coldN-heldout` (`bench.blind_split`: cold2…cold15
-halved, cold16 and cold17 held out whole) and `cold-all`.
+halved, cold16 and cold17 held out whole: which, read from the sets' files by scripts/rank39_misses.py's
+`halves_of` and `held_out_whole`) and `cold-all`.
 
 `compare` reads those with the signals `speechqa bench fit-confidence …/cmrc2018_trial.json --limit 400
 --save-examples FIT.jsonl` and `speechqa bench confidence --cmrc …/cmrc2018_dev.json --limit 400
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench import CachedQueries, Example, blind_split, fit, load_examples, save_examples
+from bench import CachedQueries, Example, fit, load_examples, save_examples
 from bench.confidence import collect, low_threshold
 from bench.errors import require_paths
 from bench.evaluate import load_questions
@@ -42,9 +43,11 @@ from cli.settings import DEFAULT_MODEL
 from index import Library
 from retrieval import FEATURES, ConfidenceModel, Retriever, ServiceOptions, SpeechService, load_judge
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rank39_misses import halves_of, held_out_whole  # scripts/ is no package: put on the path above
+
 REPO = Path(__file__).resolve().parent.parent
 BLIND = tuple(range(2, 18))  # cold2…cold17
-WHOLE = (16, 17)  # held out whole
 TARGETS = (0.05, 0.15)  # false 「未找到」, answered unanswerable on the dev, CMRC and policy held-out parts
 REPORTED = ("dev heldout half", "CMRC dev (+ own context removed)", "policy heldout half")
 
@@ -65,11 +68,7 @@ def collect_blind(libs: Path, out: Path) -> None:
         if name == "cold":
             examples += collect(retriever, questions, "cold-all")
         else:
-            halves = (
-                {q.id: "heldout" for q in questions}
-                if int(name[4:]) in WHOLE
-                else blind_split(name, questions)
-            )
+            halves = halves_of(name, questions)  # cold2…cold15 halved, cold16 and after held out whole
             for half in ("tune", "heldout"):
                 part = [q for q in questions if halves[q.id] == half]
                 examples += collect(retriever, part, f"{name}-{half}")
@@ -226,14 +225,14 @@ def probe_drop(libs: Path) -> None:
     shipped = load_judge()
     rows: list[tuple[bool, float, float]] = []  # (answerable, stability, probability)
     for n in BLIND:
-        if n in WHOLE:
+        if held_out_whole(f"cold{n}"):
             continue
         home, path = libs / f"c{n}", REPO / "benchmarks" / f"cold{n}-questions.jsonl"
         require_paths(path, folders=(home,))
         service = SpeechService(Library(home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False))
         retriever = service.current()
         questions = load_questions(path)
-        halves = blind_split(f"cold{n}", questions)
+        halves = halves_of(f"cold{n}", questions)
         for q in questions:
             if halves[q.id] != "tune":
                 continue

@@ -46,3 +46,12 @@ def test_a_new_set_is_held_out_whole_by_its_file_alone(tmp_path: Path) -> None:
     assert rank39.all_sets(tmp_path) == ["dev", "cold", "asks98", "asks99", "cold5", "cold99"]
     whole = [n for n in rank39.all_sets(tmp_path) if rank39.held_out_whole(n, tmp_path)]
     assert whole == ["cold", "asks98", "cold99"]
+
+
+def test_blind_confidence_reads_the_sets_held_out_whole_from_their_files_as_rank39_misses_does() -> None:
+    """scripts/blind_confidence.py kept its own list (16 and 17); it now halves and holds out by rank39_misses'
+    functions, so its cold2…cold17 are split as every other script splits them."""
+    rank39, blind = script("rank39_misses"), script("blind_confidence")
+    assert blind.halves_of is rank39.halves_of and blind.held_out_whole is rank39.held_out_whole
+    assert not hasattr(blind, "WHOLE")
+    assert [n for n in blind.BLIND if blind.held_out_whole(f"cold{n}")] == [16, 17]

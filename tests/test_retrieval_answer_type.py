@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus import to_simplified
+from index import query_terms
 from retrieval.answer_type import (
     asked_kinds,
     asks_for,
@@ -411,3 +412,28 @@ def test_a_question_asks_for_the_same_kind_in_traditional_script_and_taiwan_word
 def test_a_contact_question_misses_an_answer_without_a_contact_line() -> None:
     assert kind_missing("书画展的事找谁", "书画展于10月1日在市老干部活动中心开幕。") == 1.0
     assert kind_missing("书画展的事找谁", "联系人：活动科  周敏，电话：0571-8765 4322。") == 0.0
+
+
+def test_a_question_asks_for_the_same_kind_and_the_same_words_with_shenme_written_as_hong_kong_does() -> None:
+    """Every benchmark question holding 什么, written in Hong Kong's script with 甚麼 for 什么 (「甚麼時候」), asks
+    for the same kind and searches for the same words: 甚麼 is read as 什么, a question word, not a topic word
+    (it was 甚么, which no reader knew: 「乘車卡甚麼時段不能免費乘車」 asked for no hour)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2hk").convert
+    questions = {
+        json.loads(line)["question"]
+        for path in sorted((Path(__file__).resolve().parent.parent / "benchmarks").glob("*-questions.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "什么" in line
+    } - _MISCONVERTED
+    assert len(questions) > 500
+    differ = [
+        q
+        for q in sorted(questions)
+        if (hk := convert(q).replace("什麼", "甚麼")) and "甚麼" in hk
+        if asks_for(q) != asks_for(hk)
+        or asked_kinds(to_simplified(q).lower()) != asked_kinds(to_simplified(hk).lower())
+        or query_terms(q) != query_terms(hk)
+    ]
+    assert differ == []

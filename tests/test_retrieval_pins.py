@@ -33,7 +33,7 @@ from retrieval import (
     question_overlap,
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
-from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads, sibling_swapped
+from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads, sibling_swapped, unshared_words
 from retrieval.vocabulary import bundled_lexicon
 
 from .fakes import FakeEmbedder
@@ -1192,3 +1192,27 @@ def test_a_question_whose_own_search_finds_the_pinned_passage_first_is_served_it
         assert pinned.pins_serve([asked]) == [served]  # /stats counts what `search` serves
         assert pinned.search(QUESTION, k=3, pins=True).hits[0].pinned  # the pinned question itself: always
         store.unpin(store.pins()[0].pin.id)
+
+
+def test_a_passage_holding_none_of_the_questions_words_is_named_with_them() -> None:
+    assert unshared_words(
+        "老年大学阅览室几点开门", "文件信息 发文机关：中共璟川县委老干部局。主送：各乡镇。"
+    ) == (
+        "老年大学",
+        "阅览室",
+        "开门",
+    )
+    assert unshared_words("老年大学阅览室几点开门", "老年大学阅览室每天上午8点开放。") == ()
+    assert unshared_words("看病去哪里", "请到市第一人民医院。") == ("看病",)
+    assert unshared_words("看病去哪里", "就医请到市第一人民医院。") == ()  # held as its synonym 就医
+    assert unshared_words("是什么？", "随便什么段落") == ()  # no content word: nothing to warn of
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["老年大学阅览室几点开门", "离休干部体检标准是多少", "春节慰问金什么时候发"]),
+    st.text(max_size=30),
+)
+def test_a_passage_quoting_the_question_shares_its_words(question: str, around: str) -> None:
+    """Whatever else it says, a passage holding the question itself is never warned of."""
+    assert unshared_words(question, around + question + around) == ()

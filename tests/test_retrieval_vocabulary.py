@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import to_simplified
 from retrieval import Lexicon, bundled_lexicon, question_words
 from retrieval.pins import QuestionSide, siblings
 from retrieval.sentence_model import around_interrogative
@@ -167,3 +171,41 @@ def test_the_words_jieba_glues_in_staff_questions_are_read_as_their_content(gues
 )
 def test_a_word_that_only_frames_what_is_asked(term: str, question: str, frames: bool) -> None:
     assert only_frames(term, question) is frames
+
+
+def _asking_words() -> list[str]:
+    """Every question word of the closed class: INTERROGATIVE's words (一? written both ways; its repeated-verb
+    form aside). The derived question words are pieces of words (么为, 着什) that OpenCC writes by their
+    neighbours: 着什 is Taiwan's 著什, which t2s keeps (著 is also 著作's)."""
+    words: set[str] = set()
+    for alternative in INTERROGATIVE.pattern.split("|"):
+        if "(" not in alternative:
+            words |= {alternative.replace("一?", ""), alternative.replace("一?", "一")}
+    return sorted(words)
+
+
+@cache
+def _converter(conversion: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(conversion)
+
+
+def _written_traditionally(word: str, conversion: str, spelling: str) -> str:
+    return str(_converter(conversion).convert(word)).replace("什麼", spelling)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_asking_words()),
+    st.sampled_from(["s2t", "s2hk", "s2tw", "s2twp"]),
+    st.sampled_from(["什麼", "甚麼", "什麽", "甚麽"]),
+)
+def test_every_question_word_written_in_traditional_script_is_read_as_its_simplified_form(
+    word: str, conversion: str, spelling: str
+) -> None:
+    """Hong Kong and Taiwan write 什么 as 什麼 or 甚麼 (and 麽 for 麼): folded to simplified script, each is the
+    word itself, so every reader of question words reads it (「甚麼時段」 was 「甚么时段」, no question word)."""
+    folded = to_simplified(_written_traditionally(word, conversion, spelling))
+    assert folded == word
+    assert question_form_spans(folded) == question_form_spans(word)
