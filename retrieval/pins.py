@@ -38,7 +38,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -302,6 +302,23 @@ def judge_reads(judge: PinJudge) -> frozenset[str]:
         sources = tuple(DERIVED_PIN_FEATURES[f] for f in judge.features if f in DERIVED_PIN_FEATURES)
         return frozenset((*judge.features, *judge.veto, *ranks, *sources))
     return frozenset(("similarity", "overlap", "passage_drop"))
+
+
+def rank_bound(judge: PinJudge) -> PinModel | None:
+    """A judge serving at least every pin `judge` could serve wherever the pinned passage stands in the
+    asked question's own search — the passage read as first (`passage_standing` 1, `passage_first` 1: a model
+    weighs them positively, `stale_reason`) and served from `rank_threshold` — or None when `judge` reads no
+    rank. Where it serves nothing, the search need not be run to know that `judge` serves nothing
+    (`Retriever.pins_serve`)."""
+    if not isinstance(judge, PinModel):
+        return None
+    rising = [f in RISING for f in judge.features]
+    if judge.rank_threshold is None and not any(rising):
+        return None
+    lowest = judge.threshold if judge.rank_threshold is None else judge.rank_threshold
+    # standardised as (x − μ) / σ: with μ lowered by 1, a passage not found (0) reads as one standing first (1)
+    mean = tuple(m - 1.0 if r else m for m, r in zip(judge.mean, rising, strict=True))
+    return replace(judge, mean=mean, threshold=lowest, rank_threshold=None)
 
 
 def reads_text(judge: PinJudge) -> bool:

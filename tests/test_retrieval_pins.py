@@ -35,7 +35,7 @@ from retrieval import (
     question_overlap,
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
-from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads, sibling_swapped
+from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads, rank_bound, sibling_swapped
 from retrieval.vocabulary import bundled_lexicon
 
 from .fakes import FakeEmbedder
@@ -1283,5 +1283,23 @@ def test_a_question_is_served_the_pin_its_own_search_finds_first_when_the_model_
         pinned = Retriever(store, library.load(fake_embedder.key), fake_embedder, pin_judge=judge)
         hits = pinned.search(asked, k=3, pins=True).hits
         assert hits[0].pinned == served and (not served or hits[0].passage.id == target)
+        assert pinned.pins_serve([asked]) == [served]  # /stats counts what `search` serves
         assert pinned.search(QUESTION, k=3, pins=True).hits[0].pinned  # the pinned question itself: always
         store.unpin(store.pins()[0].pin.id)
+
+
+@given(
+    PAIRS, st.floats(0.0, 20.0), st.floats(0.05, 0.99), st.sampled_from(("passage_standing", "passage_first"))
+)
+def test_the_rank_bound_serves_unranked_every_pin_the_judge_serves_at_any_rank(
+    pairs: list[PairFeatures], weight: float, cut: float, feature: str
+) -> None:
+    """`rank_bound` (what /stats asks before running a search): every pin the judge serves with its passage
+    anywhere in the question's own search, the bound serves with no rank read at all; a judge reading no rank
+    has no bound."""
+    judge = replace(standing_model(weight), features=("similarity", feature), threshold=cut, suggest=None)
+    bound = rank_bound(judge)
+    assert bound is not None and rank_bound(_similarity_model(cut, None)) is None
+    unranked = [replace(f, passage_rank=0.0) for f in pairs]
+    served = np.isfinite(judge.strengths(pairs))
+    assert not (served & ~np.isfinite(bound.strengths(unranked))).any()
