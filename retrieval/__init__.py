@@ -30,6 +30,7 @@ from .fusion import completed, min_max, rrf, weighted, with_neighbours
 from .highlight import highlight_spans, mark
 from .ids import missing_speech
 from .pins import (
+    DERIVED_PIN_FEATURES,
     PIN_FEATURES,
     RANK_DEPTH,
     PairFeatures,
@@ -43,6 +44,7 @@ from .pins import (
     embed_as_text,
     judge_reads,
     load_pin_judge,
+    passage_standing,
     question_overlap,
     unshared_words,
 )
@@ -89,6 +91,7 @@ from .vocabulary import INTERROGATIVE, Lexicon, Thesaurus, bundled_lexicon, bund
 
 __all__ = [
     "CANCELLED",
+    "DERIVED_PIN_FEATURES",
     "FEATURES",
     "INTERROGATIVE",
     "KNOWN_FEATURES",
@@ -193,6 +196,7 @@ __all__ = [
     "overlap",
     "parse_date_bound",
     "parse_ranker",
+    "passage_standing",
     "pasted_link",
     "prepare_many_searches",
     "question_overlap",

@@ -38,7 +38,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -56,6 +56,7 @@ from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
     "CLOSEST_PINS",
+    "DERIVED_PIN_FEATURES",
     "PIN_FEATURES",
     "RANK_DEPTH",
     "PairFeatures",
@@ -75,6 +76,7 @@ __all__ = [
     "load_pin_judge",
     "missing_terms",
     "pair_features",
+    "passage_standing",
     "question_overlap",
     "sibling_swapped",
     "siblings",
@@ -133,11 +135,31 @@ class PairFeatures:
     )
     # 0 when it is not among its first RANK_DEPTH passages or no search was given (session pins62)
 
+    @property
+    def passage_standing(self) -> float:
+        """`passage_rank` read so that higher is better: 1 when the pinned passage is first in the asked
+        question's own search, falling by 1/RANK_DEPTH a place, 0 when it is not among its first RANK_DEPTH
+        (a model weighing it positively gives a pin more the higher its passage stands; session pins63)."""
+        return passage_standing(self.passage_rank)
+
+    @property
+    def passage_first(self) -> float:
+        """1 when the pinned passage is the first of the asked question's own search, else 0."""
+        return float(self.passage_rank == 1)
+
     def vector(self, names: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in names]
 
 
+def passage_standing(rank: float) -> float:
+    """A passage's place in a search (1 first, 0 not found) as a standing in [0, 1], higher better."""
+    return (RANK_DEPTH + 1 - rank) / RANK_DEPTH if 1 <= rank <= RANK_DEPTH else 0.0
+
+
 PIN_FEATURES: tuple[str, ...] = tuple(f.name for f in fields(PairFeatures))
+# Features read off others (`PairFeatures` properties), which a model may weigh too: what they are read from
+DERIVED_PIN_FEATURES: dict[str, str] = {"passage_standing": "passage_rank", "passage_first": "passage_rank"}
+RISING = ("passage_standing", "passage_first")  # derived features a model may only weigh positively
 
 
 class Verdicts(NamedTuple):
@@ -277,8 +299,26 @@ def judge_reads(judge: PinJudge) -> frozenset[str]:
     computes `contrast` only when it is among them (`pair_features`)."""
     if isinstance(judge, PinModel):
         ranks = ("passage_rank",) if judge.rank_threshold is not None else ()
-        return frozenset((*judge.features, *judge.veto, *ranks))
+        sources = tuple(DERIVED_PIN_FEATURES[f] for f in judge.features if f in DERIVED_PIN_FEATURES)
+        return frozenset((*judge.features, *judge.veto, *ranks, *sources))
     return frozenset(("similarity", "overlap", "passage_drop"))
+
+
+def rank_bound(judge: PinJudge) -> PinModel | None:
+    """A judge serving at least every pin `judge` could serve wherever the pinned passage stands in the
+    asked question's own search — the passage read as first (`passage_standing` 1, `passage_first` 1: a model
+    weighs them positively, `stale_reason`) and served from `rank_threshold` — or None when `judge` reads no
+    rank. Where it serves nothing, the search need not be run to know that `judge` serves nothing
+    (`Retriever.pins_serve`)."""
+    if not isinstance(judge, PinModel):
+        return None
+    rising = [f in RISING for f in judge.features]
+    if judge.rank_threshold is None and not any(rising):
+        return None
+    lowest = judge.threshold if judge.rank_threshold is None else judge.rank_threshold
+    # standardised as (x − μ) / σ: with μ lowered by 1, a passage not found (0) reads as one standing first (1)
+    mean = tuple(m - 1.0 if r else m for m, r in zip(judge.mean, rising, strict=True))
+    return replace(judge, mean=mean, threshold=lowest, rank_threshold=None)
 
 
 def reads_text(judge: PinJudge) -> bool:
@@ -290,7 +330,9 @@ def reads_text(judge: PinJudge) -> bool:
 
 def stale_reason(model: PinModel, embedder: str | None) -> str | None:
     """Why this model cannot judge pins embedded with `embedder` (None when it can)."""
-    if problem := weights_problem(model, model.version, PIN_MODEL_VERSION, PIN_FEATURES, embedder):
+    if problem := weights_problem(
+        model, model.version, PIN_MODEL_VERSION, (*PIN_FEATURES, *DERIVED_PIN_FEATURES), embedder
+    ):
         return problem
     if not 0.0 < model.threshold < 1.0:
         return f"threshold {model.threshold} outside (0, 1)"
@@ -298,6 +340,8 @@ def stale_reason(model: PinModel, embedder: str | None) -> str | None:
         return f"suggest {model.suggest} outside (0, threshold]"
     if "text_similarity" in model.features and model.coef[model.features.index("text_similarity")] > 0:
         return "text_similarity weighed positively (matching reads similarity − TEXT_MARGIN as its bound)"
+    if falling := [f for f, c in zip(model.features, model.coef, strict=True) if f in RISING and c < 0]:
+        return f"{falling} weighed negatively (a pin must not lose by its passage standing higher)"
     if (
         model.rank_threshold is not None
         and not (model.suggest or 0.0) < model.rank_threshold <= model.threshold

@@ -82,9 +82,9 @@ from .pins import (
     PinJudge,
     PinMatch,
     PinMatcher,
-    PinModel,
     embed_as_text,
     load_pin_judge,
+    rank_bound,
 )
 from .place import place_givers_first
 from .ranges import read_with_figures, verdict
@@ -1441,13 +1441,9 @@ class Retriever:
             texts = [to_simplified(text) for _, text in asked.values()]
             vectors = self.embedder.embed_batch(texts, "query")
             judge = self.pin_judge
-            # a judge also serving on the pinned passage's rank in the question's own search (`passage_rank`):
-            # where it would serve some pin at its lower threshold whatever the rank, the search is run to know
-            bound = (
-                replace(judge, threshold=judge.rank_threshold, rank_threshold=None)
-                if isinstance(judge, PinModel) and judge.rank_threshold is not None
-                else None
-            )
+            # a judge reading the pinned passage's rank in the question's own search (`passage_rank`): where it
+            # would serve some pin with the passage standing first, the search is run to know
+            bound = rank_bound(judge)
             for (query, (typed, text)), vector in zip(asked.items(), vectors, strict=True):
                 _, allowed, _ = self._restrict(text, Filters(), True)
                 known[query] = self._pins_for(text, allowed, typed, vector, offers=False).served is not None

