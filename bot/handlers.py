@@ -147,6 +147,8 @@ PASSAGE_MOVED = "这篇讲话后来重新加入过，已找到这段原文。"
 OTHER_VERSION = "讲话 #{old} 已删除，这是资料库中保留的它的另一版本 #{new}。"
 PASSAGE_IN_OTHER_VERSION = "讲话 #{old} 已删除，这段原文在它的另一版本 #{new} 中。"
 PASSAGE_CHANGED = "这段原文后来修改过，已不在语料中：请重新提问，查看修改后的内容。"
+# its speech deleted beside an earlier version of itself (the 修改稿 removed, the original kept), which lacks it
+PASSAGE_NOT_IN_VERSION = "讲话 #{old} 已删除，资料库中保留着它的另一版本 #{new}，其中没有这段原文。"
 PIN_GONE = "这条标准答案已被取消或已失效，请直接提问。"
 # after the refusal of a photo: Telegram sends photos scaled down, a file keeps every pixel for OCR
 PHOTO_TIP = "\n照片经 Telegram 压缩，文字可能读不清：请把原图或扫描件作为「文件」发送（不压缩）再试。"
@@ -1324,6 +1326,27 @@ class Handlers:
         )
         return (f"{fmt.escape(note)}\n\n{view.html}" if note else view.html), markup
 
+    def _export_differs(
+        self, message: MaybeInaccessibleMessage, logged: LoggedQuery, data: cb.ExportWord, answer: Answer
+    ) -> bool:
+        """Whether a file exported from a message (`answer`: its question searched again now) cites other
+        passages than the message shows: those its 上下文 buttons name (the first of the file's, as a message may
+        show fewer than a page holds) or, the press coming without them, those logged for the answer as first
+        given (its first page as the question read it). Each is followed to where its text is now: a file sent
+        again in place renumbers every passage of its speech without changing one. Another page of a message
+        whose buttons the press left out is not known: taken as the same."""
+        now = [hit.passage.id for hit in answer.hits]
+        if shown := _shown_passages(message):
+            now = now[: len(shown)]
+        elif data.scope == 0 and data.offset == 0 and logged.top_ids:
+            shown = list(logged.top_ids)
+        else:
+            return False
+        followed = {
+            trace.passage.id if trace.passage else None for trace in map(self.store.follow_passage, shown)
+        }
+        return followed != set(now)
+
     def _may_pin(self, user_id: int | None, chat: Chat | None) -> bool:
         """📌 buttons are shown to admins in their private chat (a group's members would see them too)."""
         return self.policy.is_admin(user_id) and chat is not None and chat.type == ChatType.PRIVATE
@@ -1460,12 +1483,13 @@ class Handlers:
             await tell(query, self.answered, STALE_BUTTON)
             return
         await ack(query, self.answered, "\n".join(filter(None, [note, "正在生成 Word 文档…"])))
+        differs = await asyncio.to_thread(self._export_differs, query.message, logged, data, answer)
         document = await asyncio.to_thread(answer_docx, answer)
         await context.bot.send_document(
             query.message.chat.id,
             document,
             filename=fmt.docx_name(answer),
-            caption=fmt.docx_caption(answer, differs=_shows_other_passages(query.message, answer)),
+            caption=fmt.docx_caption(answer, differs=differs),
             message_thread_id=thread_of(query.message),
         )
 
@@ -2075,11 +2099,11 @@ def _place(message: MaybeInaccessibleMessage) -> tuple[int, int | None]:
     return message.chat.id, thread_of(message)
 
 
-def _shows_other_passages(message: MaybeInaccessibleMessage, answer: Answer) -> bool:
-    """Whether an answer's message shows other passages than `answer` (its question searched again now) gives: its
-    上下文 buttons name the passages it shows. A message without them (an older bot's) is taken as the same."""
+def _shown_passages(message: MaybeInaccessibleMessage) -> list[int]:
+    """The passages an answer's message shows, as its 上下文 buttons name them; none when the press came without
+    the message's buttons (Telegram leaves them out for an older message) or it has none."""
     markup = message.reply_markup if isinstance(message, Message) else None
-    shown = {
+    return [
         data.passage_id
         for row in (markup.inline_keyboard if markup else ())
         for button in row
@@ -2087,8 +2111,7 @@ def _shows_other_passages(message: MaybeInaccessibleMessage, answer: Answer) -> 
             data := cb.decode(button.callback_data if isinstance(button.callback_data, str) else None),
             cb.ShowContext,
         )
-    }
-    return bool(shown) and shown != {hit.passage.id for hit in answer.hits}
+    ]
 
 
 def _moved_note(trace: PassageTrace) -> str | None:
@@ -2103,7 +2126,11 @@ def _moved_note(trace: PassageTrace) -> str | None:
 
 def _not_found(trace: PassageTrace) -> str:
     """What a button or a 「第N条」 says when no passage holds its passage's text now."""
-    return PASSAGE_CHANGED if trace.state == "changed" else PASSAGE_GONE
+    if trace.state == "changed":
+        return PASSAGE_CHANGED
+    if trace.speech is not None:
+        return PASSAGE_NOT_IN_VERSION.format(old=trace.speech_id, new=trace.speech.id)
+    return PASSAGE_GONE
 
 
 def _bots_message_replied_to(message: Message, bot: Bot) -> Message | None:

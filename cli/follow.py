@@ -51,6 +51,13 @@ def missing_passage(store: Store, passage_id: int, trace: PassageTrace) -> str:
             f"{head}了：这段原文后来修改过，已不在资料库中；修改后的内容在讲话 #{now.id}《{now.title}》里"
             f"（speechqa show {now.id}）。"
         )
+    # deleted beside an earlier version of itself (its 修改稿 removed, the original kept), which lacks the text
+    if trace.speech_id is not None and trace.speech is not None:
+        kept = trace.speech
+        return (
+            f"{head}了：它所在的讲话 #{trace.speech_id} 已删除；资料库中保留着它的另一版本 #{kept.id}《{kept.title}》，"
+            f"其中没有这段原文（speechqa show {kept.id}）。"
+        )
     if trace.speech_id is not None:
         return f"{head}了：它所在的讲话 #{trace.speech_id} 已删除（{SPEECH_HINT}）。"
     last = store.last_issued("passages")

@@ -20,7 +20,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import NamedTuple, ParamSpec, TypeVar
 
 import numpy as np
 import sqlite_utils
@@ -1626,23 +1626,28 @@ class Store:
         ):  # no passage ever had that id (data this bot did not make), or its record was pruned
             return PassageTrace(None, "gone")
         speech_id, position, digest, text_hash, old_text = retired
+        same = self.follow_speech(speech_id)
+        kept = self._version_kept(speech_id) if same is None else None
+        version = kept.speech if kept is not None else None
         row = self.db.execute(
             "SELECT p.id FROM passages p JOIN speeches s ON s.id = p.speech_id WHERE p.content_hash = ? "
-            "ORDER BY p.speech_id != ?, s.text_hash IS NOT ? OR s.text_hash IS NULL, "
+            "ORDER BY p.speech_id != ?, s.text_hash IS NOT ? OR s.text_hash IS NULL, p.speech_id != ?, "
             "ABS(p.position - ?), p.id LIMIT 1",
-            [digest, speech_id, text_hash, position],
+            [digest, speech_id, text_hash, version.id if version is not None else None, position],
         ).fetchone()
-        same = self.follow_speech(speech_id)
-        version = self.other_version(speech_id) if same is None else None
         if row is not None:
             found = self.passages_by_id([row[0]])[row[0]]
-            in_version = version is not None and found.speech_id == version.id
+            in_version = kept is not None and found.speech_id in kept.family
             return PassageTrace(found, "moved", speech_id, in_version=in_version)
         now = same or version
         holding = self._passage_holding(old_text, now.id, position) if old_text and now is not None else None
         if holding is not None:
             return PassageTrace(holding, "moved", speech_id, in_version=now is version)
-        return PassageTrace(None, "changed" if now is not None else "gone", speech_id, now)
+        if same is not None or (kept is not None and kept.later):  # its speech now, or its later version
+            return PassageTrace(None, "changed", speech_id, now)
+        # deleted; the version kept is an earlier one (its 修改稿 removed, the original kept), which never held the
+        # text: not "changed" — the text was not corrected there
+        return PassageTrace(None, "gone", speech_id, version, in_version=version is not None)
 
     def _passage_holding(self, text: str, speech_id: int, position: int) -> PassageRecord | None:
         """The passage of speech `speech_id` holding all of `text` (compared as `identity.normalise` reads
@@ -1680,27 +1685,59 @@ class Store:
     def other_version(self, speech_id: int) -> SpeechRecord | None:
         """The stored speech that is another version of a removed one: a 修改稿 added beside it, found to be a
         version of it (`record_near_copy`), then the old one deleted (`remove`, the bot's 🗑 删除旧版), or the
-        other way round. Followed on when that one was removed too; the most similar first, then the newest.
-        None while the speech is stored, or when no version of it is."""
+        other way round; a version removed in turn and added back counts under its new id. Of several, the one
+        recorded as later than it (by the near-copy findings' dates or 修改稿 marks, through the versions between)
+        and the latest of those, then the most similar, then the newest. None while the speech is stored, or when
+        no version of it is."""
+        kept = self._version_kept(speech_id)
+        return kept.speech if kept is not None else None
+
+    def _version_kept(self, speech_id: int) -> _VersionKept | None:
+        """`other_version`, whether it is recorded as a later version of the speech (not an earlier one), and every
+        stored speech that is a version of it."""
         if self.speech(speech_id) is not None:
             return None
-        seen = {speech_id}
-        wanted = [speech_id]
-        while wanted:
-            current = wanted.pop(0)
-            rows = self.db.execute(
-                "SELECT CASE WHEN speech_id = ? THEN other_id ELSE speech_id END AS version, similarity "
-                "FROM near_copies WHERE speech_id = ? OR other_id = ? ORDER BY similarity DESC, version DESC",
-                [current, current, current],
-            ).fetchall()
-            for version, _ in rows:
-                if version in seen:
-                    continue
-                seen.add(version)
-                if (found := self.speech(version)) is not None:
-                    return found
-                wanted.append(version)
-        return None
+        rows = self.db.execute("SELECT speech_id, other_id, similarity, older FROM near_copies").fetchall()
+        later_of: dict[int, set[int]] = {}  # a speech -> the versions recorded as later than it
+        linked: dict[int, set[int]] = {}
+        similarity: dict[int, float] = {}  # to the removed speech, where a finding links them directly
+        for new, old, alike, older in rows:
+            earlier, later = (new, old) if older else (old, new)
+            later_of.setdefault(earlier, set()).add(later)
+            linked.setdefault(new, set()).add(old)
+            linked.setdefault(old, set()).add(new)
+            if speech_id in (new, old):
+                similarity[old if new == speech_id else new] = alike
+
+        def reach(start: int, edges: dict[int, set[int]]) -> set[int]:
+            seen, wanted = {start}, [start]
+            while wanted:
+                for other in edges.get(wanted.pop(), ()):
+                    if other not in seen:
+                        seen.add(other)
+                        wanted.append(other)
+            return seen - {start}
+
+        family = reach(speech_id, linked)
+        if not family:
+            return None
+        later = reach(speech_id, later_of)
+        # a version's id -> the speech holding it now (itself, or its text added back under a new id)
+        stored: dict[int, SpeechRecord] = {}
+        for version in family:
+            if (found := self.follow_speech(version)) is not None and found.id != speech_id:
+                stored[version] = found
+        if not stored:
+            return None
+
+        def latest(version: int) -> bool:  # no other stored version is recorded as later than it
+            return not (reach(version, later_of) & (stored.keys() - {version}))
+
+        best = max(
+            stored,
+            key=lambda v: (v in later, latest(v), similarity.get(v, 0.0), stored[v].id),
+        )
+        return _VersionKept(stored[best], best in later, frozenset(s.id for s in stored.values()))
 
     @_locked
     def searchable_passage_ids(self) -> np.ndarray:
@@ -2313,6 +2350,12 @@ class PrunedLog:
     size_after: int
 
 
+class _VersionKept(NamedTuple):
+    speech: SpeechRecord  # the version kept of a removed speech (`Store.other_version`)
+    later: bool  # recorded as a later version of it (not an earlier one)
+    family: frozenset[int]  # every stored speech that is a version of it
+
+
 @dataclass(frozen=True)
 class PassageTrace:
     """Where a passage id points now (`Store.follow_passage`): "same" (that passage), "moved" (the passage
@@ -2325,7 +2368,8 @@ class PassageTrace:
     # or its record pruned with the log, `prune_log`), and that speech now ("changed": the one holding its text)
     speech_id: int | None = None
     speech: SpeechRecord | None = None
-    # "moved" into another version of its speech, that speech deleted (`Store.other_version`): not added again
+    # "moved" into another version of its speech, that speech deleted (`Store.other_version`): not added again;
+    # "gone" with `speech` the version kept, an earlier one (the 修改稿 removed, the original kept) not holding it
     in_version: bool = False
 
 

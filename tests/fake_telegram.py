@@ -857,6 +857,7 @@ class FakeBotAPI:
         check: bool = True,
         age: float = 0.0,
         inaccessible: bool = False,
+        bare: bool = False,
     ) -> JSON:
         """A ``callback_query`` update: the user pressed the button with ``data`` on
         ``message``. With ``check`` (default) a ValueError is raised unless the message
@@ -871,7 +872,10 @@ class FakeBotAPI:
 
         ``inaccessible``: the press comes with an ``InaccessibleMessage`` (only ``chat``, ``message_id``
         and ``date`` 0) in place of the message, as Telegram sends it for a message that was deleted or
-        is otherwise inaccessible to the bot."""
+        is otherwise inaccessible to the bot.
+
+        ``bare``: the message comes without its ``reply_markup``, as Telegram sends an older message with a
+        press (the bot cannot read the buttons it is under from it)."""
         if check and data not in [b.get("callback_data") for b in message.buttons]:
             raise ValueError(
                 f"message {message.message_id} has no button with data {data!r}: {message.buttons}"
@@ -892,7 +896,9 @@ class FakeBotAPI:
                 "message": (
                     {"chat": self._chat(message.chat_id), "message_id": message.message_id, "date": 0}
                     if inaccessible
-                    else self.message_dict(message)
+                    else {
+                        k: v for k, v in self.message_dict(message).items() if not bare or k != "reply_markup"
+                    }
                 ),
                 "data": data,
             },

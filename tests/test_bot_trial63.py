@@ -12,7 +12,7 @@ from retrieval import SpeechService
 
 from .bot_harness import ADMIN, USER, feed, running_bot
 from .fake_telegram import FakeBotAPI
-from .test_bot_month import FIRST, NAME, QUESTION, Days, alerts, press
+from .test_bot_month import CORRECTED, FIRST, NAME, QUESTION, Days, alerts, press
 
 pytestmark = pytest.mark.slow
 
@@ -72,3 +72,75 @@ async def test_buttons_under_an_answer_citing_a_version_deleted_beside_its_corre
     assert said_changed == bot_handlers.PASSAGE_CHANGED
     assert f"它已删除，资料库中保留着它的另一版本 #{kept}" in card
     assert "Traceback" not in "".join(api.texts_sent())
+
+
+def _cited(message, store, speech_id: int) -> str:
+    """The label of the first 上下文 button under an answer naming a passage of speech `speech_id`."""
+    for button in message.buttons:
+        data = button.get("callback_data", "")
+        if button.get("text", "").startswith("上下文") and data.startswith("c:"):
+            passage = store.passages_by_id([int(data.split(":")[1])]).get(int(data.split(":")[1]))
+            if passage is not None and passage.speech_id == speech_id:
+                return button["text"]
+    raise AssertionError(f"no passage of #{speech_id} under the answer: {message.buttons}")
+
+
+async def test_buttons_under_an_answer_citing_a_correction_deleted_beside_its_original_never_call_it_corrected(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """The other order (review fixes, docs/trial63.md): the 修改稿 removed, the original kept. 上下文 of a passage
+    only the 修改稿 held used to say 「这段原文后来修改过…查看修改后的内容」 — the original is the older text."""
+    store = seed_service.library.store
+    days = Days()
+    async with running_bot(api, seed_service, clock=days) as app:
+        await feed(app, api.make_document_update(NAME, FIRST, "text/plain", user_id=ADMIN))
+        first = store.speeches()[-1].id
+        await feed(app, api.make_document_update(FIXED_NAME, FIXED, "text/plain", user_id=ADMIN))
+        fixed = store.speeches()[-1].id
+        await feed(app, api.make_text_update("活动中心周二上午几点开放"))
+        old = api.last_message(USER)
+        label = _cited(old, store, fixed)
+        assert seed_service.remove(fixed) is not None
+        days.pass_()
+        await press(app, api, old, label)
+        said_context = alerts(api)[-1]
+        await press(app, api, old, "出处" + label.removeprefix("上下文"))
+        said_source = alerts(api)[-1]
+
+    assert said_context == bot_handlers.PASSAGE_NOT_IN_VERSION.format(old=fixed, new=first)
+    assert "修改" not in said_context
+    assert said_source == bot_handlers.OTHER_VERSION.format(old=fixed, new=first)
+
+
+async def test_export_warns_only_when_the_passages_changed_even_under_an_old_message(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """导出 Word under an old answer: a notice sent again in place with only its addressees changed renumbers every
+    passage and changes none of them — the warning used to fire (raw ids compared). When the hours were corrected,
+    a press coming without the message's buttons (Telegram leaves them out for an older message) used to get no
+    warning: the passages logged for the answer are compared instead."""
+    addressed = FIRST.decode().replace("各位老同志：", "各位老同志、各服务窗口：").encode()
+    days = Days()
+    async with running_bot(api, seed_service, clock=days) as app:
+        await feed(app, api.make_document_update(NAME, FIRST, "text/plain", user_id=ADMIN))
+        await feed(app, api.make_text_update(QUESTION))
+        old = api.last_message(USER)
+        await feed(app, api.make_document_update(NAME, addressed, "text/plain", user_id=ADMIN))
+        assert "已更新" in api.last_message(ADMIN).plain_text
+        days.pass_()
+        await press(app, api, old, "导出 Word")
+        unchanged = api.calls_of("sendDocument")[-1].params["caption"]
+        data = old.button_data("导出 Word")
+        await feed(app, api.make_callback_update(old, data, user_id=USER, bare=True))
+        unchanged_bare = api.calls_of("sendDocument")[-1].params["caption"]
+        await feed(app, api.make_document_update(NAME, CORRECTED, "text/plain", user_id=ADMIN))
+        days.pass_()
+        await feed(app, api.make_callback_update(old, data, user_id=USER, bare=True))
+        changed_bare = api.calls_of("sendDocument")[-1].params["caption"]
+        await press(app, api, old, "导出 Word")
+        changed = api.calls_of("sendDocument")[-1].params["caption"]
+
+    assert bot_format.EXPORT_DIFFERS not in unchanged
+    assert bot_format.EXPORT_DIFFERS not in unchanged_bare
+    assert bot_format.EXPORT_DIFFERS in changed_bare
+    assert bot_format.EXPORT_DIFFERS in changed

@@ -105,6 +105,51 @@ def test_a_speech_removed_beside_its_corrected_version_is_followed_to_that_versi
     assert store.follow_passage(old[POOL[1]]).state == "gone"
 
 
+def test_a_version_kept_is_the_later_one_and_an_earlier_one_never_holds_a_corrected_text(
+    store: Store,
+) -> None:
+    """Versions recorded later win over more similar earlier ones (three versions, the middle removed); a passage
+    missing from an earlier version kept (the 修改稿 removed, the original kept) is not "changed" — the original
+    is not the corrected text; a version removed and added back is followed under its new id."""
+    texts = [
+        POOL[:4],
+        [POOL[0], POOL[1].replace("一月五日", "一月六日"), *POOL[2:4]],
+        [*POOL[:1], *POOL[2:5]],
+    ]
+    ids = [
+        store.save_speech(speech(n, t), chunk_speech(speech(n, t))).speech_id
+        for n, t in zip("abc", texts, strict=True)
+    ]
+    store.record_near_copy(ids[1], ids[0], 0.95, KinshipBy.SAME_TITLE)
+    store.record_near_copy(ids[2], ids[1], 0.6, KinshipBy.SAME_TITLE)
+    middle = {p.text: p.id for p in store.passages(ids[1])}
+    store.remove_speech(ids[1])
+    assert (kept := store.other_version(ids[1])) is not None and kept.id == ids[
+        2
+    ]  # not the more similar ids[0]
+    assert store.follow_passage(middle[texts[1][1]]).state == "changed"  # corrected again in the later one
+
+    store.remove_speech(ids[2])  # the later versions gone: the original kept is earlier than both
+    assert (kept := store.other_version(ids[1])) is not None and kept.id == ids[0]
+    trace = store.follow_passage(middle[texts[1][1]])
+    assert (
+        trace.state == "gone" and trace.speech is not None and trace.speech.id == ids[0] and trace.in_version
+    )
+
+    store.remove_speech(ids[0])
+    back = store.save_speech(speech("a", texts[0]), chunk_speech(speech("a", texts[0]))).speech_id
+    assert (kept := store.other_version(ids[1])) is not None and kept.id == back
+
+    # recorded the other way round: the speech added second is the older one (`older`, by its date)
+    longer, shorter = [POOL[3], POOL[5], POOL[6]], [POOL[3], POOL[5]]
+    first = store.save_speech(speech("d", longer), chunk_speech(speech("d", longer))).speech_id
+    second = store.save_speech(speech("e", shorter), chunk_speech(speech("e", shorter))).speech_id
+    store.record_near_copy(second, first, 0.9, KinshipBy.SAME_TITLE, older=True)
+    own = {p.text: p.id for p in store.passages(first)}[POOL[6]]
+    store.remove_speech(first)
+    assert store.follow_passage(own).state == "gone"  # the version kept is the earlier one
+
+
 OPS = st.lists(
     st.one_of(
         st.tuples(

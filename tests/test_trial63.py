@@ -68,3 +68,60 @@ def test_ids_of_a_version_removed_beside_its_correction_name_the_version_kept(
     corrected = speechqa(seed_home, "context", str(hours))
     assert corrected.returncode == 1
     assert "这段原文后来修改过" in corrected.stderr and f"讲话 #{kept}《" in corrected.stderr
+
+
+def test_removing_the_correction_and_keeping_the_original_never_calls_the_original_corrected(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """The other order (docs/trial63.md, review fixes): the 修改稿 removed, the original kept. `context` of a
+    passage only the 修改稿 held used to say 「这段原文后来修改过…修改后的内容在讲话 #原稿」 — the older text called the
+    corrected one. Then both removed and the original added back under a new id: `show` of the 修改稿 used to say
+    only 「它已删除」."""
+    first_file = tmp_path / "阅览室开放时间通知.txt"
+    first_file.write_text(NOTICE, encoding="utf-8")
+    fixed_file = tmp_path / "阅览室开放时间通知（修改稿）.txt"
+    fixed_file.write_text(NOTICE.replace("下午14:00", "下午14:30"), encoding="utf-8")
+    first = added(speechqa(seed_home, "add", str(first_file)).stdout)
+    fixed = added(speechqa(seed_home, "add", str(fixed_file)).stdout)
+    hours = next(i for t, i in passages(seed_home, fixed).items() if "14:30" in t)  # the 修改稿's own text
+    assert speechqa(seed_home, "remove", str(fixed), "--yes").returncode == 0
+
+    context = speechqa(seed_home, "context", str(hours))
+    assert context.returncode == 1 and "Traceback" not in context.stderr
+    assert "修改过" not in context.stderr and "修改后" not in context.stderr
+    assert f"它所在的讲话 #{fixed} 已删除；资料库中保留着它的另一版本 #{first}《" in context.stderr
+    assert "其中没有这段原文" in context.stderr
+    show = speechqa(seed_home, "show", str(fixed))
+    assert f"它已删除，资料库中保留着它的另一版本 #{first}《" in show.stderr
+
+    assert speechqa(seed_home, "remove", str(first), "--yes").returncode == 0
+    back = added(speechqa(seed_home, "add", str(first_file)).stdout)
+    show = speechqa(seed_home, "show", str(fixed))
+    assert show.returncode == 1
+    assert f"它已删除，资料库中保留着它的另一版本 #{back}《" in show.stderr
+
+
+def test_three_versions_with_the_middle_removed_lead_to_the_latest(seed_home: Path, tmp_path: Path) -> None:
+    """A notice, its 修改稿 and its 定稿 (each said to be a version of the one before); the 修改稿 removed as advised.
+    `show` of it used to name the original (the most similar), not the 定稿 that replaced it."""
+    files = []
+    for name, text in [
+        ("阅览室开放时间通知.txt", NOTICE),
+        ("阅览室开放时间通知（修改稿）.txt", NOTICE.replace("下午14:00", "下午14:30")),
+        (
+            "阅览室开放时间通知（定稿）.txt",
+            NOTICE.replace("下午14:00", "下午14:30").replace("借期一个月", "借期两个月，可续借一次"),
+        ),
+    ]:
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    first, middle, last = (added(speechqa(seed_home, "add", str(f)).stdout) for f in files)
+    body = next(i for t, i in passages(seed_home, middle).items() if "14:30" in t)
+    assert speechqa(seed_home, "remove", str(middle), "--yes").returncode == 0
+
+    show = speechqa(seed_home, "show", str(middle))
+    assert f"它已删除，资料库中保留着它的另一版本 #{last}《" in show.stderr
+    context = speechqa(seed_home, "context", str(body))  # the 定稿 corrected it again: said, and where
+    assert context.returncode == 1
+    assert f"修改后的内容在讲话 #{last}《" in context.stderr
+    assert first != last
