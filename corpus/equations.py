@@ -19,11 +19,13 @@ later step — the paragraph's blocks and the reference text `add --check` compa
 
 from __future__ import annotations
 
-__all__ = ["equation_text", "equations_as_text"]
+__all__ = ["equation_rows", "equation_text", "equations_as_text"]
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Set on the run that stands for a display equation (or an equation array): its rows are lines of their own
+_DISPLAY = "{urn:speechqa:equations}display"
 
 _SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 _SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
@@ -152,19 +154,80 @@ def equation_text(element) -> str:  # type: ignore[no-untyped-def]
 def equations_as_text(root) -> None:  # type: ignore[no-untyped-def]
     """Replace each equation under `root` (a body, a note) by one run holding its `equation_text`: an
     ``m:oMathPara`` or an ``m:oMath`` not inside one. A run in the paragraph where the equation stood, so
-    the paragraph reads it where Word shows it."""
+    the paragraph reads it where Word shows it.
+
+    A display equation (``m:oMathPara``) and an equation array (``m:eqArr``, a row per line) are set apart:
+    a row a run, line breaks between them and around them where the paragraph has text beside it (Word
+    draws a display equation on lines of its own), each row's run marked so that `equation_rows` names
+    them — the paragraph's reader keeps each row a line of its own, never joined to its neighbours."""
     from lxml import etree
+
+    def run_of(text: str, display: bool):  # type: ignore[no-untyped-def]
+        run = etree.Element(_W + "r")
+        shown = etree.SubElement(run, _W + "t")
+        shown.text = text
+        shown.set(_XML_SPACE, "preserve")
+        if display:
+            run.set(_DISPLAY, "1")
+        return run
+
+    def line_break():  # type: ignore[no-untyped-def]
+        run = etree.Element(_W + "r")
+        etree.SubElement(run, _W + "br")
+        return run
 
     for math in list(root.iter(M + "oMathPara", M + "oMath")):
         parent = math.getparent()
         if parent is None or _inside_equation(parent):
             continue
-        run = etree.Element(_W + "r")
-        shown = etree.SubElement(run, _W + "t")
-        shown.text = equation_text(math)
-        shown.set(_XML_SPACE, "preserve")
-        run.tail = math.tail
-        parent.replace(math, run)
+        text = equation_text(math)
+        display = math.tag == M + "oMathPara" or math.find(".//" + M + "eqArr") is not None
+        if not display:
+            run = run_of(text, False)
+            run.tail = math.tail
+            parent.replace(math, run)
+            continue
+        runs = []
+        for row in (row for row in text.split("\n") if row.strip()):
+            if runs:
+                runs.append(line_break())
+            runs.append(run_of(row, True))
+        if not runs:
+            parent.remove(math)
+            continue
+        if _text_beside(math, before=True):
+            runs.insert(0, line_break())
+        if _text_beside(math, before=False):
+            runs.append(line_break())
+        runs[-1].tail = math.tail
+        at = parent.index(math)
+        parent.remove(math)
+        for offset, run in enumerate(runs):
+            parent.insert(at + offset, run)
+
+
+def equation_rows(paragraph) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The rows of the display equations and equation arrays `equations_as_text` put in a paragraph (a
+    ``w:p``), each a line of its own there."""
+    return frozenset(
+        "".join(t.text or "" for t in run.iter(_W + "t"))
+        for run in paragraph.iter(_W + "r")
+        if run.get(_DISPLAY) == "1"
+    )
+
+
+def _text_beside(math, before: bool) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the paragraph shows text before (or after) the equation `math` — a run with a w:t, or another
+    equation — so that a line break sets the equation apart from it."""
+    sibling = math.getprevious() if before else math.getnext()
+    while sibling is not None:
+        if isinstance(sibling.tag, str) and (
+            sibling.tag in (M + "oMath", M + "oMathPara")
+            or any((t.text or "").strip() for t in sibling.iter(_W + "t"))
+        ):
+            return True
+        sibling = sibling.getprevious() if before else sibling.getnext()
+    return False
 
 
 def _inside_equation(element) -> bool:  # type: ignore[no-untyped-def]

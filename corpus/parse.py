@@ -188,6 +188,7 @@ _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』�
 _ONE_FULL_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
+_EQUATION = "equation"  # a row of a display equation (corpus.equations)
 _LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
 _PLAIN = ("", "paragraph", _LINE)
 
@@ -2085,6 +2086,10 @@ def _paragraphs(
         if line.kind == _NOTE:  # a footnote: never joined to an unfinished paragraph or a fragment
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
+            continue
+        if line.kind == _EQUATION:  # a display equation's row: a line of its own, joined to no neighbour
+            flush()
+            emit(Paragraph(text=text, section=sections.current(), kind=_EQUATION))
             continue
         level = numbered = _heading_level(text, points)
         if level and _enumerates(text, points):
