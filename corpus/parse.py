@@ -736,6 +736,13 @@ def _addresses(text: str) -> bool:
     return bool(_ADDRESSEE.match(text)) and (addressee(text) is not None or bool(_ADDRESSING.match(text)))
 
 
+def addresses(text: str) -> bool:
+    """Whether a line is a salutation or a 主送 — 「各单位：」「各位老同志：」「同志们：」, or bodies named as a 主送
+    names them with its colon lost (「各支部」「县委老干部局」): a line opening a body, never a title over it."""
+    line = text.strip()
+    return _addresses(line) or bool(_SALUTATION.match(line)) or addressee(line) is not None
+
+
 def _bodies_addressed(title: str, text: str) -> bool:
     """An addressee line that lost its closing colon (OCR misses it, a typist forgets it) under a title
     that has ended (「……的通知」): bodies listed with commas, each named as a body is (「各县（市、区）委老干部局，
