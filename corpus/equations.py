@@ -11,13 +11,17 @@ what Word draws is in no ``m:t`` at all: a delimiter's brackets (``m:d``: 「(�
 「分子/分母」 (each in brackets when it is more than one term: 「总收入/(12×人口数)」), a delimiter with its
 brackets and separators, a superscript or subscript as Unicode's small digits when it is only digits and
 signs (「m²」「CO₂」) else 「^(…)」「_(…)」, a radical 「√(…)」 (「∛(…)」 for a cube root), an n-ary operator with its
-limits, a function's name before its argument, an equation array's rows on lines of their own; anything
-else (accents, bars, boxes, group characters, limits, matrices) as its text in order.
+limits, a function's name before its argument, an equation array's rows on lines of their own (a row's
+number after a space: 「S=a+b (1)」, not Word's 「S=a+b#(1)」), a matrix's cells a space apart and its rows
+「; 」 apart (「(1 2; 3 4)」), a lower or upper limit 「lim_(n→∞)」; anything else (accents, bars, boxes, group
+characters) as its text in order.
 `equations_as_text` puts that text into a document's tree in place of each equation, as one run, so every
 later step — the paragraph's blocks and the reference text `add --check` compares with — reads it.
 """
 
 from __future__ import annotations
+
+import re
 
 __all__ = ["equation_rows", "equation_text", "equations_as_text"]
 
@@ -30,6 +34,8 @@ _DISPLAY = "{urn:speechqa:equations}display"
 _SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 _SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 _SMALL = frozenset("0123456789+-−=()")
+# Word's numbered display equation, 「S=a+b#(1)」 in its linear form: the 「#」 sets the number apart
+_NUMBERED = re.compile(r"\s*#\s*([(（]\s*[0-9０-９][0-9０-９.\-－]*\s*[)）])$")
 # characters that make a fraction's part or a script more than one term: it is put in brackets
 _OPERATORS = frozenset("+-−±∓×÷·*/=≠<>≤≥≈ ,，")
 
@@ -138,7 +144,17 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
         name, argument = _part(_child(element, "fName")), _part(_child(element, "e"))
         return f"{name}{argument}" if _enclosed(argument) else f"{name} {argument}"
     if tag == M + "eqArr":
-        return "\n".join(_part(e) for e in element.findall(M + "e"))
+        return "\n".join(_NUMBERED.sub(r" \1", _part(e)) for e in element.findall(M + "e"))
+    if tag == M + "m":
+        # a matrix: its cells a space apart, its rows 「; 」 apart — 「(1 2; 3 4)」 in its delimiter's brackets
+        return "; ".join(
+            " ".join(_part(e) for e in row.findall(M + "e")) for row in element.findall(M + "mr")
+        )
+    if tag in (M + "limLow", M + "limUpp"):
+        mark = "_" if tag == M + "limLow" else "^"
+        limit = _part(_child(element, "lim"))
+        base = _part(_child(element, "e"))
+        return f"{base}{mark}({limit})" if len(limit) > 1 else f"{base}{mark}{limit}"
     if tag == M + "oMathPara":
         return "\n".join(_text(m) for m in element.iter(M + "oMath") if m.getparent() is element)
     if tag in (M + "rPr", M + "ctrlPr", _W + "rPr", _W + "del", _W + "delText") or tag.endswith("Pr"):

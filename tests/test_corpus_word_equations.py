@@ -248,3 +248,29 @@ def test_every_equation_row_is_a_whole_line_of_a_passage(items: list[str | list[
         at = lines.index(row, at) + 1
     shown = "".join(item if isinstance(item, str) else "".join(t for _, t in item) for item in items)
     assert "".join(lines) == "现将补助计算办法通知如下。" + shown
+
+
+def test_matrices_numbered_rows_and_limits_read_as_word_writes_them() -> None:
+    # review63c: a matrix read 「(1234)」, Word's numbered display equation 「S=a+b#(1)」 showed its 「#」, and a
+    # lower limit read 「limn→∞a」
+    from lxml import etree
+
+    def math(omml: str):  # type: ignore[no-untyped-def]
+        return etree.fromstring(f'<m:oMath xmlns:m="{M_NS}" xmlns:w="{W_NS}">{omml}</m:oMath>')
+
+    cells = "".join(
+        "<m:mr>" + "".join(f"<m:e>{_run(c)}</m:e>" for c in row) + "</m:mr>"
+        for row in (("1", "2"), ("3", "4"))
+    )
+    assert equation_text(math(f"<m:d><m:e><m:m>{cells}</m:m></m:e></m:d>")) == "(1 2; 3 4)"
+    numbered = f"<m:eqArr><m:e>{_run('S=a+b')}{_run('#')}<m:d><m:e>{_run('1')}</m:e></m:d></m:e></m:eqArr>"
+    assert equation_text(math(numbered)) == "S=a+b (1)"
+    limit = f"<m:limLow><m:e>{_run('lim')}</m:e><m:lim>{_run('n→∞')}</m:lim></m:limLow>"
+    assert equation_text(math(limit + _run("a"))) == "lim_(n→∞)a"
+    assert (
+        equation_text(math(f"<m:func><m:fName>{limit}</m:fName><m:e>{_run('a')}</m:e></m:func>"))
+        == "lim_(n→∞) a"
+    )
+    # in a document (Word writes a numbered equation as an array of one row): a line of its own
+    data = _display_docx(["补助按下式计算：", [(numbered, "S=a+b (1)")]])
+    assert "S=a+b (1)" in [line for passage in _passages(data) for line in passage.split("\n")]
