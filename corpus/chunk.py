@@ -84,7 +84,9 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
     listing: str | None = None  # the section of a lead-in the last group opens with, taking its items
     taken: str | None = None  # the section of the paragraph it took last
     for index, paragraph in enumerate(paragraphs):
-        text_kind = paragraph.kind in ("text", "note")
+        text_kind = paragraph.kind in ("text", "note", "equation")
+        # a display equation's row is a line of its own in its passage: a line break before it and after it
+        apart = paragraph.kind == "equation" or (index > 0 and paragraphs[index - 1].kind == "equation")
         question = paragraph.kind == "text" and asks(paragraph.text)
         if groups and mergeable and text_kind and merge_to and not question:
             last = groups[-1]
@@ -95,7 +97,8 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
                 and _under(paragraph, listing, taken)
                 and len(last.text) + len(paragraph.text) <= merge_to
             ):
-                groups[-1] = _Group(last.first, joined(last.text, paragraph.text), last.section, last.no_cut)
+                text = _apart(last.text, paragraph.text) if apart else joined(last.text, paragraph.text)
+                groups[-1] = _Group(last.first, text, last.section, last.no_cut)
                 asked = None
                 taken = paragraph.section
                 continue
@@ -117,9 +120,10 @@ def _merge_paragraphs(speech: Speech, merge_to: int | None) -> list[_Group]:
             if (
                 merge_to
                 and len(last.text) + unit <= merge_to
-                and _ENDS_SENTENCE.search(last.text)  # a line without its full stop (a table row read from a
-            ):  # PDF, a list item) would run into the next one: it stays a passage of its own
-                groups[-1] = _Group(last.first, last.text + paragraph.text, last.section, last.no_cut)
+                and (apart or _ENDS_SENTENCE.search(last.text))  # a line without its full stop (a table row
+            ):  # read from a PDF, a list item) would run into the next one: it stays a passage of its own
+                text = _apart(last.text, paragraph.text) if apart else last.text + paragraph.text
+                groups[-1] = _Group(last.first, text, last.section, last.no_cut)
                 asked = len(last.text) if question else None
                 continue
         groups.append(_Group(index, paragraph.text, paragraph.section))
@@ -173,6 +177,11 @@ def joined(before: str, after: str) -> str:
     if before and after and not unicodedata.category(before[-1]).startswith("P"):
         return before + LINE_BREAK + after
     return before + after
+
+
+def _apart(before: str, after: str) -> str:
+    """A passage's text and a display equation's row (or the text after one), a line break between them."""
+    return before + LINE_BREAK + after if before and after else before + after
 
 
 def split_paragraph(

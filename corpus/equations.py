@@ -11,23 +11,31 @@ what Word draws is in no ``m:t`` at all: a delimiter's brackets (``m:d``: 「(�
 「分子/分母」 (each in brackets when it is more than one term: 「总收入/(12×人口数)」), a delimiter with its
 brackets and separators, a superscript or subscript as Unicode's small digits when it is only digits and
 signs (「m²」「CO₂」) else 「^(…)」「_(…)」, a radical 「√(…)」 (「∛(…)」 for a cube root), an n-ary operator with its
-limits, a function's name before its argument, an equation array's rows on lines of their own; anything
-else (accents, bars, boxes, group characters, limits, matrices) as its text in order.
+limits, a function's name before its argument, an equation array's rows on lines of their own (a row's
+number after a space: 「S=a+b (1)」, not Word's 「S=a+b#(1)」), a matrix's cells a space apart and its rows
+「; 」 apart (「(1 2; 3 4)」), a lower or upper limit 「lim_(n→∞)」; anything else (accents, bars, boxes, group
+characters) as its text in order.
 `equations_as_text` puts that text into a document's tree in place of each equation, as one run, so every
 later step — the paragraph's blocks and the reference text `add --check` compares with — reads it.
 """
 
 from __future__ import annotations
 
-__all__ = ["equation_text", "equations_as_text"]
+import re
+
+__all__ = ["equation_rows", "equation_text", "equations_as_text"]
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Set on the run that stands for a display equation (or an equation array): its rows are lines of their own
+_DISPLAY = "{urn:speechqa:equations}display"
 
 _SUPERSCRIPT = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 _SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 _SMALL = frozenset("0123456789+-−=()")
+# Word's numbered display equation, 「S=a+b#(1)」 in its linear form: the 「#」 sets the number apart
+_NUMBERED = re.compile(r"\s*#\s*([(（]\s*[0-9０-９][0-9０-９.\-－]*\s*[)）])$")
 # characters that make a fraction's part or a script more than one term: it is put in brackets
 _OPERATORS = frozenset("+-−±∓×÷·*/=≠<>≤≥≈ ,，")
 
@@ -136,7 +144,17 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
         name, argument = _part(_child(element, "fName")), _part(_child(element, "e"))
         return f"{name}{argument}" if _enclosed(argument) else f"{name} {argument}"
     if tag == M + "eqArr":
-        return "\n".join(_part(e) for e in element.findall(M + "e"))
+        return "\n".join(_NUMBERED.sub(r" \1", _part(e)) for e in element.findall(M + "e"))
+    if tag == M + "m":
+        # a matrix: its cells a space apart, its rows 「; 」 apart — 「(1 2; 3 4)」 in its delimiter's brackets
+        return "; ".join(
+            " ".join(_part(e) for e in row.findall(M + "e")) for row in element.findall(M + "mr")
+        )
+    if tag in (M + "limLow", M + "limUpp"):
+        mark = "_" if tag == M + "limLow" else "^"
+        limit = _part(_child(element, "lim"))
+        base = _part(_child(element, "e"))
+        return f"{base}{mark}({limit})" if len(limit) > 1 else f"{base}{mark}{limit}"
     if tag == M + "oMathPara":
         return "\n".join(_text(m) for m in element.iter(M + "oMath") if m.getparent() is element)
     if tag in (M + "rPr", M + "ctrlPr", _W + "rPr", _W + "del", _W + "delText") or tag.endswith("Pr"):
@@ -152,19 +170,80 @@ def equation_text(element) -> str:  # type: ignore[no-untyped-def]
 def equations_as_text(root) -> None:  # type: ignore[no-untyped-def]
     """Replace each equation under `root` (a body, a note) by one run holding its `equation_text`: an
     ``m:oMathPara`` or an ``m:oMath`` not inside one. A run in the paragraph where the equation stood, so
-    the paragraph reads it where Word shows it."""
+    the paragraph reads it where Word shows it.
+
+    A display equation (``m:oMathPara``) and an equation array (``m:eqArr``, a row per line) are set apart:
+    a row a run, line breaks between them and around them where the paragraph has text beside it (Word
+    draws a display equation on lines of its own), each row's run marked so that `equation_rows` names
+    them — the paragraph's reader keeps each row a line of its own, never joined to its neighbours."""
     from lxml import etree
+
+    def run_of(text: str, display: bool):  # type: ignore[no-untyped-def]
+        run = etree.Element(_W + "r")
+        shown = etree.SubElement(run, _W + "t")
+        shown.text = text
+        shown.set(_XML_SPACE, "preserve")
+        if display:
+            run.set(_DISPLAY, "1")
+        return run
+
+    def line_break():  # type: ignore[no-untyped-def]
+        run = etree.Element(_W + "r")
+        etree.SubElement(run, _W + "br")
+        return run
 
     for math in list(root.iter(M + "oMathPara", M + "oMath")):
         parent = math.getparent()
         if parent is None or _inside_equation(parent):
             continue
-        run = etree.Element(_W + "r")
-        shown = etree.SubElement(run, _W + "t")
-        shown.text = equation_text(math)
-        shown.set(_XML_SPACE, "preserve")
-        run.tail = math.tail
-        parent.replace(math, run)
+        text = equation_text(math)
+        display = math.tag == M + "oMathPara" or math.find(".//" + M + "eqArr") is not None
+        if not display:
+            run = run_of(text, False)
+            run.tail = math.tail
+            parent.replace(math, run)
+            continue
+        runs = []
+        for row in (row for row in text.split("\n") if row.strip()):
+            if runs:
+                runs.append(line_break())
+            runs.append(run_of(row, True))
+        if not runs:
+            parent.remove(math)
+            continue
+        if _text_beside(math, before=True):
+            runs.insert(0, line_break())
+        if _text_beside(math, before=False):
+            runs.append(line_break())
+        runs[-1].tail = math.tail
+        at = parent.index(math)
+        parent.remove(math)
+        for offset, run in enumerate(runs):
+            parent.insert(at + offset, run)
+
+
+def equation_rows(paragraph) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The rows of the display equations and equation arrays `equations_as_text` put in a paragraph (a
+    ``w:p``), each a line of its own there."""
+    return frozenset(
+        "".join(t.text or "" for t in run.iter(_W + "t"))
+        for run in paragraph.iter(_W + "r")
+        if run.get(_DISPLAY) == "1"
+    )
+
+
+def _text_beside(math, before: bool) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the paragraph shows text before (or after) the equation `math` — a run with a w:t, or another
+    equation — so that a line break sets the equation apart from it."""
+    sibling = math.getprevious() if before else math.getnext()
+    while sibling is not None:
+        if isinstance(sibling.tag, str) and (
+            sibling.tag in (M + "oMath", M + "oMathPara")
+            or any((t.text or "").strip() for t in sibling.iter(_W + "t"))
+        ):
+            return True
+        sibling = sibling.getprevious() if before else sibling.getnext()
+    return False
 
 
 def _inside_equation(element) -> bool:  # type: ignore[no-untyped-def]

@@ -159,6 +159,12 @@ def _header_blocks(lines: list[str]) -> list[range]:
     return blocks
 
 
+def bare_subject(subject: str) -> str:
+    """A subject without the 「转发：」「回复：」「Fwd:」「Re:」 a mail program puts before it, as the mail's text
+    reads it first (「转发：关于…的通知」 → 「关于…的通知」)."""
+    return _REPLY_PREFIX.sub("", subject).strip()
+
+
 def is_mail(text: str) -> bool:
     """Whether `text` is a saved e-mail: it holds a message header (see the module's docstring)."""
     return bool(_header_blocks([_QUOTE.sub("", line) for line in text.splitlines()]))

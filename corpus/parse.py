@@ -188,6 +188,7 @@ _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』�
 _ONE_FULL_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?][”’」』）)]*")
 _TABLE_ROW = "table_row"
 _NOTE = "note"
+_EQUATION = "equation"  # a row of a display equation (corpus.equations)
 _LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
 _PLAIN = ("", "paragraph", _LINE)
 
@@ -733,6 +734,13 @@ def _addresses(text: str) -> bool:
     老干部局：」「王局长：」): a salutation, which opens a body and is never its title, even with no title above
     it (a mail sent without a subject, a notice pasted without its heading)."""
     return bool(_ADDRESSEE.match(text)) and (addressee(text) is not None or bool(_ADDRESSING.match(text)))
+
+
+def addresses(text: str) -> bool:
+    """Whether a line is a salutation or a 主送 — 「各单位：」「各位老同志：」「同志们：」, or bodies named as a 主送
+    names them with its colon lost (「各支部」「县委老干部局」): a line opening a body, never a title over it."""
+    line = text.strip()
+    return _addresses(line) or bool(_SALUTATION.match(line)) or addressee(line) is not None
 
 
 def _bodies_addressed(title: str, text: str) -> bool:
@@ -2085,6 +2093,10 @@ def _paragraphs(
         if line.kind == _NOTE:  # a footnote: never joined to an unfinished paragraph or a fragment
             flush()
             emit(Paragraph(text=text, section=sections.current(), kind=_NOTE))
+            continue
+        if line.kind == _EQUATION:  # a display equation's row: a line of its own, joined to no neighbour
+            flush()
+            emit(Paragraph(text=text, section=sections.current(), kind=_EQUATION))
             continue
         level = numbered = _heading_level(text, points)
         if level and _enumerates(text, points):

@@ -55,11 +55,11 @@ from .formats import (
 from .hocr import hocr_pages, is_hocr
 from .html import page_tables, printed_page_lines, published_day, read_html, read_mht, sheet_page_tables
 from .invitations import INVITATION_LABEL
-from .mail import SIGNATURE_LABEL, read_eml, read_mail
+from .mail import SIGNATURE_LABEL, bare_subject, read_eml, read_mail
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
 from .ofd import is_ofd, read_ofd
-from .parse import counted_points, stands_alone
+from .parse import addresses, counted_points, stands_alone
 from .pdf import PdfText, embedded_files, read_pdf
 from .plaintext import plain_lines
 from .records import Block, Document
@@ -808,7 +808,11 @@ def _with_attachments(
             own = tuple(
                 Block(text=b.text, kind="heading", level=2) if b.kind in ("title", "subtitle") else b
                 for b in part.blocks
-            ) or _titled_text(part.text, shown)
+            ) or (Block(text=part.text, kind=""),)
+            if own[0].kind == "":
+                # read as plain text (a mail forwarded as an attachment — with its signature, invitation or
+                # attachments after it or not —, a .txt): its title line split from its text
+                own = (*_titled_text(own[0].text, shown), *own[1:])
             reference = f"{(reference or text).rstrip()}\n{label.text}\n{part.reference or part.text}"
             blocks = (*(blocks or ((Block(text=text, kind=""),) if text.strip() else ())), label, *own)
             text = blocks_text(blocks)
@@ -817,22 +821,31 @@ def _with_attachments(
 
 
 def _titled_text(text: str, shown: str) -> tuple[Block, ...]:
-    """The blocks of an attachment read as plain text (a mail forwarded as an attachment, a .txt): its
-    first line its title when it is one — a line standing alone, no sentence, as a forwarded mail's subject
-    heads its text —, a heading of the attachment's (none when it is the name its 「附件：」 heading shows
-    already), and the rest its text. Before, the subject ran into the addressee and the first paragraph
-    under it (「…的通知县委老干部局：为激励…」), and the first numbered item was read as part of that head,
-    not as a section."""
+    """The blocks of an attachment's plain text (a mail forwarded as an attachment, a .txt): its first line
+    split from the rest when it is a title — a line standing alone, no sentence in it, and no salutation or
+    主送 (「各支部」 opens a body) — that is either the name its 「附件：」 heading shows already (a forwarded
+    mail's subject, dropped: the heading reads it; 「转发：」 before it or not, as a forward of a forward is
+    named) or a title over a 主送 (「关于…的通知」 above 「各支部：」, a
+    heading of the attachment's); else the text as it is. Before, a forwarded mail's subject ran into the
+    addressee and the first paragraph under it (「…的通知县委老干部局：为激励…」), and the first numbered item
+    was read as part of that head, not as a section."""
     first, _, rest = text.strip("\n").partition("\n")
     first = first.strip()
+    following = next((line.strip() for line in rest.split("\n") if line.strip()), "")
     if not (
-        rest.strip() and first and len(first) <= _ATTACHED_TITLE and not _ATTACHED_SENTENCE.search(first)
+        following
+        and first
+        and len(first) <= _ATTACHED_TITLE
+        and not _ATTACHED_SENTENCE.search(first)
+        and not addresses(first)
     ):
         return (Block(text=text, kind=""),)
     body = Block(text=rest.strip("\n"), kind="")
-    if "".join(first.split()) == "".join(shown.split()):
+    if "".join(first.split()) in {"".join(name.split()) for name in (shown, bare_subject(shown))}:
         return (body,)
-    return (Block(text=first, kind="heading", level=2), body)
+    if addresses(following):
+        return (Block(text=first, kind="heading", level=2), body)
+    return (Block(text=text, kind=""),)
 
 
 _ATTACHED_TITLE = 60  # a subject or a title line, not a paragraph

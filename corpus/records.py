@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "line", "table_row", "note")
+BLOCK_KINDS = ("title", "subtitle", "heading", "paragraph", "line", "table_row", "note", "equation")
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,8 @@ class Block:
     kind is one of BLOCK_KINDS; level is the heading level (1 = Heading 1) when kind == "heading",
     else 0. A table_row's text labels each cell by its header cell: 「项目：健康体检；标准：每年一次」.
     A note is a footnote or endnote, placed after what references it: a paragraph of its own.
+    An equation is a row of a display equation (Word's Office Math): a line of its own, never joined to
+    the lines around it.
     """
 
     text: str
@@ -63,7 +65,8 @@ class Paragraph:
     text: str
     section: str | None
     # "text"; "table_row" for one row of a table (kept as its own passage); "note" for a footnote or
-    # endnote (a paragraph of its own, which a passage may take after a finished sentence)
+    # endnote (a paragraph of its own, which a passage may take after a finished sentence); "equation" for a
+    # row of a display equation (a line of its own in its passage)
     kind: str = "text"
 
 

@@ -63,6 +63,8 @@ class Grid:
     name: str
     rows: tuple[tuple[str, ...], ...]
     wide: frozenset[int] = frozenset()
+    # the rows that are a text box's lines read after the table: notes, never a title or a row of it
+    drawn: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,14 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
     filled = [[c for c in row if c] for row in grid.rows]
     multi = [n for n, cells in enumerate(filled) if len(cells) >= 2]
     if not multi:
-        return [line for cells in filled for cell in cells for line in _lines(cell)], [], []
+        # no table: the sheet's lines are its title rows, and a text box's lines its notes after them
+        lead = [
+            line for n, cells in enumerate(filled) if n not in grid.drawn for c in cells for line in _lines(c)
+        ]
+        notes = [
+            line for n, cells in enumerate(filled) if n in grid.drawn for c in cells for line in _lines(c)
+        ]
+        return lead, [], notes
     first, last = multi[0], multi[-1]
     # rows of one cell after the last row of two are still the table's (only their first column filled)
     # until one is a note: merged across the table, or text with a sentence's or a label's punctuation
@@ -333,16 +342,27 @@ def _reference(grids: Sequence[Grid]) -> str:
     return "\n".join(line for grid in grids for row in grid.rows for cell in row for line in _lines(cell))
 
 
-def _grid(name: str, rows: Iterable[Sequence[str]], wide: Iterable[int] = ()) -> Grid:
+def _grid(
+    name: str, rows: Iterable[Sequence[str]], wide: Iterable[int] = (), drawn: Iterable[int] = ()
+) -> Grid:
     """A sheet's rows with the empty rows and the columns empty in every row dropped (the indices in
-    `wide` follow their rows)."""
-    wide_set = set(wide)
+    `wide` and `drawn` follow their rows)."""
+    wide_set, drawn_set = set(wide), set(drawn)
     kept = [(n, [c.strip() for c in row]) for n, row in enumerate(rows) if any(c.strip() for c in row)]
     width = max((len(row) for _, row in kept), default=0)
     used = [c for c in range(width) if any(c < len(row) and row[c] for _, row in kept)]
     out = tuple(tuple(row[c] if c < len(row) else "" for c in used) for _, row in kept)
     moved = frozenset(i for i, (n, _) in enumerate(kept) if n in wide_set)
-    return Grid(name, out, moved)
+    return Grid(name, out, moved, frozenset(i for i, (n, _) in enumerate(kept) if n in drawn_set))
+
+
+# A sentence's end or a clause's mark: a box holding one is a note, not a title drawn above the table
+_SENTENCE_MARK = re.compile(r"[。；！？;!?，,：:]")
+
+
+def _title_like(lines: Sequence[str]) -> bool:
+    """Whether a text box's lines read as a title: one or two short lines, no sentence or label in them."""
+    return 0 < len(lines) <= 2 and all(len(line) <= 40 and not _SENTENCE_MARK.search(line) for line in lines)
 
 
 # --- Office Open XML (.xlsx, .xlsm, .et) --------------------------------------------------------
@@ -418,16 +438,22 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             wide.append(len(rows))
             rows.append([note, *([""] * (len(columns) - 1))])
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
+        # A box above every cell titles the sheet only when it reads as a title (a short line or two, no
+        # sentence in them) and the sheet has no title rows of its own; any other box is read after the
+        # table, as notes (a 填表说明 drawn above the cells titled the workbook, and was in no passage).
+        titled = bool(rows) and bool(_split(_grid(ws.title, rows, wide))[0])
         before, after = [], []
         for box in boxes.get(ws.title, ()):
-            (before if top is not None and box.row + 1 < top else after).extend(box.lines)
+            heading = top is not None and box.row + 1 < top and not titled and not before
+            (before if heading and _title_like(box.lines) else after).extend(box.lines)
         width = max(len(columns), 1)
         wide = [n + len(before) for n in wide]
         # the notes drawn after the table: read as they stand, never as a row of it
         wide.extend(range(len(before) + len(rows), len(before) + len(rows) + len(after)))
         rows = [[line, *([""] * (width - 1))] for line in before] + rows
+        drawn = range(len(rows), len(rows) + len(after))
         rows += [[line, *([""] * (width - 1))] for line in after]
-        grids.append(_grid(ws.title, rows, wide))
+        grids.append(_grid(ws.title, rows, wide, drawn))
     return grids
 
 

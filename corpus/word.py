@@ -31,7 +31,7 @@ from typing import TypeVar
 from . import cfb
 from .clean import is_complete
 from .columns import printed_blocks
-from .equations import equations_as_text
+from .equations import equation_rows, equations_as_text
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
 from .names import ORG_SUFFIX
@@ -825,7 +825,18 @@ def _element_blocks(element, document, notes: _Notes, *, in_box: bool = False) -
     text, boxes = _paragraph_text(element, notes.referenced)
     own: list[Block] = []
     block = _paragraph_block(Paragraph(element, document._body), _clean(text))
-    if block is not None and block.kind == "paragraph":
+    rows = equation_rows(element) if block is not None and block.kind == "paragraph" else frozenset()
+    if rows:
+        # a display equation's rows: each a line of its own, never joined to the text around it
+        cleaned = {_clean(row) for row in rows}
+        for piece in text.split("\n"):
+            line = _clean(piece)
+            if line in cleaned:
+                own.append(Block(text=line, kind="equation"))
+            elif line:
+                own.extend(Block(text=part, kind="paragraph") for part in broken_lines(line, _clean))
+        block = own[-1]
+    elif block is not None and block.kind == "paragraph":
         own.extend(Block(text=line, kind="paragraph") for line in broken_lines(text, _clean))
         block = own[-1]
     elif block is not None:

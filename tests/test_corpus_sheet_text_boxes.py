@@ -15,6 +15,7 @@ from corpus import parse_document, read_bytes, read_document
 HEADER = ("序号", "投保单位", "投保人数（人）")
 ROWS = [(1, "县直机关离退休干部党总支", 312), (2, "县教育系统退休干部支部", 226)]
 SET = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus-cold37"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sheet_boxes"  # made by make_boxes.py there
 
 
 def _book(rows: list[tuple[int, str, int]], boxes: list[tuple[str, list[str]]]) -> bytes:
@@ -77,6 +78,98 @@ def test_the_blind_sets_insurance_notes_are_read_and_pass_the_check() -> None:
     ):
         assert text.count(said) == 1
     assert speech.title == "溧岚县2034年离退休干部意外伤害保险投保汇总表"
+
+
+def _passages(document) -> list[str]:  # type: ignore[no-untyped-def]
+    from corpus import MEASURED_MERGE_TO, chunk_speech
+
+    return [d.text for s in parse_document(document) for d in chunk_speech(s, merge_to=MEASURED_MERGE_TO)]
+
+
+def test_a_box_of_sentences_above_the_cells_is_a_note_and_the_sheets_title_stays() -> None:
+    # review63c: a 填表说明 drawn top right, above the merged title row, titled the workbook and was in no
+    # passage (add --check failed); the sheet's own title is its title, the box a note after the table
+    import xlsxwriter
+
+    from corpus.conservation import check_conservation
+
+    note = "填表说明：慰问金由县财政承担，各乡镇于10月8日前报送。"
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("名单")
+    sheet.merge_range("A2:C2", "溧岚县2034年重阳节走访慰问对象名单", book.add_format({"bold": True}))
+    sheet.write_row("A3", ["姓名", "乡镇", "慰问金（元）"])
+    sheet.write_row("A4", ["张三", "城关镇", 500])
+    sheet.insert_textbox("E1", note, {"width": 300, "height": 60})
+    book.close()
+    document = read_bytes("慰问对象名单.xlsx", out.getvalue())
+    [speech] = parse_document(document)
+    assert speech.title == "溧岚县2034年重阳节走访慰问对象名单"
+    assert [p.text for p in speech.paragraphs][-1] == note
+    assert check_conservation(document, _passages(document)).ok
+
+
+def test_a_sheet_holding_only_a_box_reads_its_lines_as_text_not_the_title() -> None:
+    # review63c: xlsxwriter's and LibreOffice Calc's workbook of a sheet 「说明」 holding only a text box: its
+    # sentence titled the workbook and reached no passage
+    from corpus.conservation import check_conservation
+
+    note = "填表说明：本表由各支部于每月5日前报送县委老干部局组织科，逾期不再受理。"
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.add_worksheet("说明").insert_textbox("B2", note, {"width": 420, "height": 60})
+    book.add_worksheet("数据").write_row("A1", ["姓名", "积分"])
+    book.close()
+    for document in (
+        read_bytes("积分表.xlsx", out.getvalue()),
+        read_document(FIXTURES / "calc_onlybox.xlsx"),
+    ):
+        assert [(b.kind, b.text) for b in document.blocks][:2] == [("heading", "说明"), ("paragraph", note)]
+        [speech] = parse_document(document)
+        assert speech.title != note
+        assert note in _passages(document)
+        assert check_conservation(document, _passages(document)).ok
+
+
+_BOX_LINE = st.text(
+    alphabet=st.sampled_from("填表说明慰问金由县财政承担各乡镇报送逾期"), min_size=2, max_size=20
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    own_title=st.booleans(),
+    column=st.integers(0, 6),
+    lines=st.lists(st.tuples(_BOX_LINE, st.sampled_from("。；：，")), min_size=1, max_size=3),
+)
+def test_a_box_holding_a_sentence_never_titles_the_workbook_and_every_line_is_read(
+    own_title: bool, column: int, lines: list[tuple[str, str]]
+) -> None:
+    # a box of sentences (each line with its mark) above every cell, beside or over a sheet with or without
+    # a title row of its own: the box titles nothing, and each of its lines is read after the table, once
+    import xlsxwriter
+
+    from corpus.conservation import check_conservation
+
+    box = [words + mark for words, mark in lines]
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("投保汇总")
+    if own_title:
+        sheet.merge_range("A3:C3", "溧岚县投保汇总表", book.add_format({"bold": True}))
+    sheet.write_row(3, 0, HEADER)
+    for n, row in enumerate(ROWS, start=4):
+        sheet.write_row(n, 0, row)
+    sheet.insert_textbox(0, column, "\n".join(box), {"width": 300, "height": 30})
+    book.close()
+    document = read_bytes("投保汇总表.xlsx", out.getvalue())
+    [speech] = parse_document(document)
+    assert speech.title not in box
+    assert speech.title == "溧岚县投保汇总表" or not own_title
+    assert [(b.kind, b.text) for b in document.blocks][-len(box) :] == [("paragraph", line) for line in box]
+    assert check_conservation(document, _passages(document)).ok
 
 
 _LINE = (

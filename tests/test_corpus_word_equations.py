@@ -160,3 +160,117 @@ def test_any_equation_reads_once_in_its_sentence_as_written(
     line = f"{before}{shown}{after}"
     assert _texts(data)[1:] == [line]
     assert reference_text(data).split("\n")[1:] == [line]
+
+
+def _display_docx(items: list[str | list[tuple[str, str]]]) -> bytes:
+    """A .docx by python-docx: each item a paragraph of text, or a display equation (``m:oMathPara``) whose
+    rows — (OMML, text) — are an equation array (``m:eqArr``) when there are more than one, as Word writes
+    「A=B×1.5@C=A-D」."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_paragraph("关于调整离休干部遗属困难补助标准的通知", style="Title")
+    for item in items:
+        if isinstance(item, str):
+            doc.add_paragraph(item)
+            continue
+        rows = [xml for xml, _ in item]
+        inner = (
+            rows[0]
+            if len(rows) == 1
+            else "<m:eqArr>" + "".join(f"<m:e>{r}</m:e>" for r in rows) + "</m:eqArr>"
+        )
+        doc.add_paragraph()._p.append(
+            parse_xml(
+                f'<m:oMathPara xmlns:m="{M_NS}" xmlns:w="{W_NS}"><m:oMath>{inner}</m:oMath></m:oMathPara>'
+            )
+        )
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _passages(data: bytes) -> list[str]:
+    from corpus import MEASURED_MERGE_TO, chunk_speech
+
+    [speech] = parse_document(read_bytes("补助办法.docx", data))
+    return [draft.text for draft in chunk_speech(speech, merge_to=MEASURED_MERGE_TO)]
+
+
+def test_a_display_equations_rows_are_lines_of_their_own_in_the_passage() -> None:
+    # review63c: 「…按下式计算：」, an equation array 「A=B×1.5」「C=A-D」, then 「其中…」 read as one run,
+    # 「A=B×1.5C=A-D其中B为保障标准…」 (and cold37's own rule 「…×申请人数式中，…」)
+    rows = [(_run("A=B×1.5"), "A=B×1.5"), (_run("C=A-D"), "C=A-D")]
+    data = _display_docx(
+        ["现将补助计算办法通知如下。月补助金额按下式计算：", rows, "其中B为保障标准，D为家庭月人均收入。"]
+    )
+    [passage] = _passages(data)
+    assert passage.split("\n") == [
+        "现将补助计算办法通知如下。月补助金额按下式计算：",
+        "A=B×1.5",
+        "C=A-D",
+        "其中B为保障标准，D为家庭月人均收入。",
+    ]
+    [speech] = parse_document(read_document(SET / "溧岚县离休干部遗属生活困难补助办法.docx"))
+    from corpus import MEASURED_MERGE_TO, chunk_speech
+
+    lines = [line for d in chunk_speech(speech, merge_to=MEASURED_MERGE_TO) for line in d.text.split("\n")]
+    assert "月补助金额=(保障标准×1.5-家庭月人均收入)×申请人数" in lines
+
+
+_PLAIN = st.sampled_from(
+    (
+        "月补助金额按下式计算：",
+        "年度补助按下列公式计算",
+        "其中E为一次性补助，由县财政承担。",
+        "说明",
+        "式中，",
+    )
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    items=st.lists(
+        st.one_of(_PLAIN, st.lists(_EQUATION, min_size=1, max_size=4)), min_size=1, max_size=6
+    ).filter(lambda items: any(not isinstance(i, str) for i in items))
+)
+def test_every_equation_row_is_a_whole_line_of_a_passage(items: list[str | list[tuple[str, str]]]) -> None:
+    # text with or without its end mark around display equations of one to four rows: each row is a whole
+    # line of a passage (never run into a neighbour), and the passages hold the text, in order, once
+    data = _display_docx(["现将补助计算办法通知如下。", *items])
+    passages = _passages(data)
+    lines = [line for passage in passages for line in passage.split("\n")]
+    rows = [shown for item in items if not isinstance(item, str) for _, shown in item]
+    at = 0
+    for row in rows:  # each row a line, in order
+        at = lines.index(row, at) + 1
+    shown = "".join(item if isinstance(item, str) else "".join(t for _, t in item) for item in items)
+    assert "".join(lines) == "现将补助计算办法通知如下。" + shown
+
+
+def test_matrices_numbered_rows_and_limits_read_as_word_writes_them() -> None:
+    # review63c: a matrix read 「(1234)」, Word's numbered display equation 「S=a+b#(1)」 showed its 「#」, and a
+    # lower limit read 「limn→∞a」
+    from lxml import etree
+
+    def math(omml: str):  # type: ignore[no-untyped-def]
+        return etree.fromstring(f'<m:oMath xmlns:m="{M_NS}" xmlns:w="{W_NS}">{omml}</m:oMath>')
+
+    cells = "".join(
+        "<m:mr>" + "".join(f"<m:e>{_run(c)}</m:e>" for c in row) + "</m:mr>"
+        for row in (("1", "2"), ("3", "4"))
+    )
+    assert equation_text(math(f"<m:d><m:e><m:m>{cells}</m:m></m:e></m:d>")) == "(1 2; 3 4)"
+    numbered = f"<m:eqArr><m:e>{_run('S=a+b')}{_run('#')}<m:d><m:e>{_run('1')}</m:e></m:d></m:e></m:eqArr>"
+    assert equation_text(math(numbered)) == "S=a+b (1)"
+    limit = f"<m:limLow><m:e>{_run('lim')}</m:e><m:lim>{_run('n→∞')}</m:lim></m:limLow>"
+    assert equation_text(math(limit + _run("a"))) == "lim_(n→∞)a"
+    assert (
+        equation_text(math(f"<m:func><m:fName>{limit}</m:fName><m:e>{_run('a')}</m:e></m:func>"))
+        == "lim_(n→∞) a"
+    )
+    # in a document (Word writes a numbered equation as an array of one row): a line of its own
+    data = _display_docx(["补助按下式计算：", [(numbered, "S=a+b (1)")]])
+    assert "S=a+b (1)" in [line for passage in _passages(data) for line in passage.split("\n")]
