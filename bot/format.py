@@ -612,16 +612,6 @@ def unpinned(pin: PinRecord) -> str:
     return f"已取消标准答案：「{_clip(pin.question, 40)}」不再先给出段落 #{pin.passage_id}。"
 
 
-def pin_unshared(passage: PassageRecord, words: Sequence[str]) -> str:
-    """The line after 📌 when the pinned passage holds none of the question's words (plain text): likely
-    pressed under the wrong passage."""
-    where = f"《{passage.speech_title}》" + (f"「{passage.section}」" if passage.section else "")
-    return (
-        f"⚠ 段落 #{passage.id}（{where}）里没有问题中的词（{'、'.join(words)}）："
-        "如果设错了，可在 /pins 里取消。"
-    )
-
-
 def pin_replaced(before: PinRecord) -> str:
     """The alert after 📌 when the question already had another passage pinned (plain text)."""
     return (

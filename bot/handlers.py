@@ -84,8 +84,9 @@ from retrieval import (
     index_size,
     missing_speech,
     pasted_link,
+    pin_unshared_line,
+    pin_unshared_words,
     remove_user_synonym,
-    unshared_words,
     where_they_differ,
 )
 
@@ -1536,11 +1537,15 @@ class Handlers:
         await edit_or_send(query, text, markup)
         words = await asyncio.to_thread(self._unshared_words, logged.query, trace.passage)
         if words and query.message is not None:  # likely pressed under the wrong passage: say so, once
-            await send(query.get_bot(), query.message, html.escape(fmt.pin_unshared(trace.passage, words)))
+            await send(
+                query.get_bot(),
+                query.message,
+                html.escape(pin_unshared_line(trace.passage, words, "可在 /pins 里取消")),
+            )
 
     def _unshared_words(self, question: str, passage: PassageRecord) -> tuple[str, ...]:
         lexicon = bundled_lexicon().with_pairs(self.store.user_synonyms())
-        return unshared_words(question, f"{passage.section or ''} {passage.text}", lexicon)
+        return pin_unshared_words(question, passage, lexicon)
 
     async def unpin_passage(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """取消标准答案 under the passage pinned (admins, in their private chat): the pin is removed — set by

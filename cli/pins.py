@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from index import PassageRecord, PinRecord, PinState, TakenOffer
-from retrieval import bundled_lexicon, normalise_query, small_talk, unshared_words
+from index import PinRecord, PinState, TakenOffer
+from retrieval import bundled_lexicon, normalise_query, pin_unshared_line, pin_unshared_words, small_talk
 
 from .console import error_object, json_text
 from .follow import followed_passage, missing_passage
@@ -66,22 +66,8 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
             click.echo(replaced_note(before))
         pinned = store.passages_by_id([record.passage_id]).get(record.passage_id)
         lexicon = bundled_lexicon().with_pairs(store.user_synonyms())
-        if pinned is not None and (words := unshared_words(question, lexical_text(pinned), lexicon)):
-            click.echo(unshared_note(record, pinned, words))
-
-
-def lexical_text(passage: PassageRecord) -> str:
-    """A passage as a pin's words are looked for in it: its heading and its text."""
-    return f"{passage.section or ''} {passage.text}"
-
-
-def unshared_note(record: PinRecord, passage: PassageRecord, words: Sequence[str]) -> str:
-    """The warning under a pin whose passage holds none of the question's words: likely a mistyped id."""
-    where = f"《{passage.speech_title}》" + (f"「{passage.section}」" if passage.section else "")
-    return (
-        f"⚠ 段落 #{passage.id}（{where}）里没有问题中的词（{'、'.join(words)}）："
-        f"如果段落编号输错了，用 speechqa unpin {record.id} 取消。"
-    )
+        if pinned is not None and (words := pin_unshared_words(question, pinned, lexicon)):
+            click.echo(pin_unshared_line(pinned, words, f"用 speechqa unpin {record.id} 取消"))
 
 
 def replaced_note(before: PinRecord) -> str:

@@ -45,6 +45,8 @@ from .pins import (
     judge_reads,
     load_pin_judge,
     passage_standing,
+    pin_unshared_line,
+    pin_unshared_words,
     question_overlap,
     unshared_words,
 )
@@ -198,6 +200,8 @@ __all__ = [
     "parse_ranker",
     "passage_standing",
     "pasted_link",
+    "pin_unshared_line",
+    "pin_unshared_words",
     "prepare_many_searches",
     "question_overlap",
     "question_words",

@@ -46,7 +46,7 @@ from typing import NamedTuple
 import numpy as np
 
 from corpus import NUMERAL_CHARS, to_simplified
-from index import Embedder, PinState, Store, embed_query, embedding_key, query_terms
+from index import Embedder, PassageRecord, PinState, Store, embed_query, embedding_key, query_terms
 
 from .answer_type import asked_kinds
 from .groups import Group, kinds_swapped, question_groups
@@ -537,15 +537,41 @@ def missing_terms(terms: Sequence[str], texts: Sequence[str], lexicon: Lexicon) 
 
 
 def unshared_words(question: str, passage: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
-    """The question's content words (question words left out) when the passage — its heading and text, as
-    given — holds none of them, nor a synonym of one; empty when it holds one, or the question has none. A
-    pin onto such a passage (a notice's 「文件信息」 for a question about opening hours) is likely a mistyped
-    id: the front ends accept it and say so, naming the passage, so that it can be unpinned."""
+    """The question's content words (question words left out) when the passage text given holds none of them,
+    nor a synonym of one, nor its characters in order within two more (老人 in 老年人, 公交 in 公共交通); empty
+    when it holds one, or the question has none. A pin onto such a passage (a notice's 「文件信息」 for a
+    question about opening hours) may be a mistyped id: the front ends accept it and say so, naming the
+    passage, so that it can be checked and unpinned."""
     terms = QuestionSide.of(question).terms
-    if not terms or len(missing_terms(terms, [fold(passage)], lexicon or bundled_lexicon())) < len(terms):
+    folded = fold(passage)
+    missing = missing_terms(terms, [folded], lexicon or bundled_lexicon()) if terms else set()
+    if not terms or len(missing) < len(terms) or any(_spread_in(t, folded) for t in terms):
         return ()
     # the longest words, each once (老干部 within 老干部工作 is not named again)
     return tuple(t for t in terms if not any(t != o and t in o for o in terms))
+
+
+def _spread_in(term: str, text: str) -> bool:
+    """The term's characters occur in the text in order, within a stretch at most two longer than the term."""
+    if len(term) < 2:
+        return False
+    pattern = re.compile(".{0,2}".join(re.escape(c) for c in term))
+    return pattern.search(text) is not None
+
+
+def pin_unshared_words(
+    question: str, passage: PassageRecord, lexicon: Lexicon | None = None
+) -> tuple[str, ...]:
+    """`unshared_words` of a pinned passage read as the confidence reads it: its speech's title, its heading
+    and its text (a 「文件信息」 passage names no 团拜会, its notice's title does)."""
+    text = " ".join(part for part in (passage.speech_title, passage.section, passage.text) if part)
+    return unshared_words(question, text, lexicon)
+
+
+def pin_unshared_line(passage: PassageRecord, words: Sequence[str], undo: str) -> str:
+    """The one line both front ends say under such a pin; `undo` says how to take it back there."""
+    where = f"《{passage.speech_title}》" + (f"「{passage.section}」" if passage.section else "")
+    return f"⚠ 段落 #{passage.id}（{where}）里找不到问题中的词（{'、'.join(words)}）：请核对是不是这一段，不是的话{undo}。"
 
 
 def weighted_share(terms: Sequence[str], weight: dict[str, float], missing: Callable[[str], bool]) -> float:

@@ -5,7 +5,7 @@
 1. The script fold: how many stored passage texts, headings and titles of every library under LIBS, and how many
    benchmark questions, fold differently with this checkout's `corpus.to_simplified` than with OpenCC t2s alone
    (the fold before tidy63), each one listed — a search can only change where its fold does.
-2. The pin warning (`retrieval.unshared_words`): each pinned question of benchmarks/pin-questions.jsonl against
+2. The pin warning (`retrieval.unshared_words`, of the title, heading and text as `pin_unshared_words` reads): each pinned question of benchmarks/pin-questions.jsonl against
    the passage holding its answer (the first passage of LIBS's libraries holding it; a warning there is a false
    one) and against the passage of the next group's answer (a pin onto another id: a warning there is right).
 """
@@ -38,12 +38,16 @@ def t2s_fold(text: str) -> str:
 
 
 def stored(libs: Path) -> dict[str, str]:
-    """Every stored passage text (with its heading, as searched) of every library under `libs`, and titles."""
+    """Every stored passage text (with its speech's title and its heading, as a pin's passage is read) of every
+    library under `libs`, and titles."""
     texts: dict[str, str] = {}
     for db in sorted(libs.glob("*/speechqa.db")):
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        for section, text in con.execute("SELECT section, text FROM passages"):
-            texts[text] = f"{section or ''} {text}"
+        rows = con.execute(
+            "SELECT p.section, p.text, s.title FROM passages p JOIN speeches s ON s.id = p.speech_id"
+        )
+        for section, text, title in rows:
+            texts[text] = f"{title} {section or ''} {text}"
             if section:
                 texts.setdefault(section, section)
         for (title,) in con.execute("SELECT title FROM speeches"):

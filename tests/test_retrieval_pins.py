@@ -40,6 +40,8 @@ from retrieval.pins import (
     compare_questions,
     fold,
     judge_reads,
+    pin_unshared_line,
+    pin_unshared_words,
     rank_bound,
     sibling_swapped,
     unshared_words,
@@ -1216,6 +1218,34 @@ def test_a_passage_holding_none_of_the_questions_words_is_named_with_them() -> N
     assert unshared_words("看病去哪里", "请到市第一人民医院。") == ("看病",)
     assert unshared_words("看病去哪里", "就医请到市第一人民医院。") == ()  # held as its synonym 就医
     assert unshared_words("是什么？", "随便什么段落") == ()  # no content word: nothing to warn of
+    # everyday words whose characters the passage holds in order, two apart at most: not warned of
+    assert unshared_words("老人坐公交要钱吗", "年满65周岁老年人免费乘坐公共交通。") == ()
+    assert unshared_words("老人坐公交要钱吗", "请到市第一人民医院。") != ()
+
+
+def test_a_pinned_passage_is_read_with_its_speechs_title() -> None:
+    """A 「文件信息」 passage names no 团拜会; its notice's title does: the pin is not warned of. The line both
+    front ends say names the passage and how to take the pin back."""
+    from index import PassageRecord
+
+    info = PassageRecord(
+        id=152,
+        speech_id=6,
+        position=0,
+        section="文件信息",
+        text="发文机关：中共璟川县委老干部局。主送：各离退休干部党支部。",
+        content_hash="",
+        speech_title="关于举行2026年春节离退休干部团拜会的通知",
+        speech_date=None,
+        speaker=None,
+    )
+    assert pin_unshared_words("春节团拜会的通知是谁发的", info) == ()
+    assert unshared_words("春节团拜会的通知是谁发的", f"{info.section} {info.text}") != ()
+    line = pin_unshared_line(info, ("阅览室", "开门"), "用 speechqa unpin 3 取消")
+    assert line == (
+        "⚠ 段落 #152（《关于举行2026年春节离退休干部团拜会的通知》「文件信息」）里找不到问题中的词（阅览室、开门）："
+        "请核对是不是这一段，不是的话用 speechqa unpin 3 取消。"
+    )
 
 
 @settings(max_examples=60, deadline=None)

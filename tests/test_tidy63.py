@@ -67,7 +67,9 @@ def test_a_pin_onto_a_passage_sharing_no_word_with_the_question_is_kept_and_warn
     passages = Library(seed_home).store.passages()
     related = next(p for p in passages if "离休干部" in p.text and "体检" in p.text)
     unrelated = next(
-        p for p in passages if not any(w in p.text for w in ("老年大学", "阅览室", "开门", "开放"))
+        p
+        for p in passages
+        if not any(w in f"{p.speech_title} {p.text}" for w in ("老年", "大学", "阅览", "开门", "开放"))
     )
 
     wrong = speechqa(seed_home, "pin", "老年大学阅览室几点开门？", str(unrelated.id))
@@ -109,7 +111,7 @@ async def test_the_bots_pin_onto_a_passage_sharing_no_word_says_so_in_a_line(
     assert len(wrong) == 1 and wrong[0].startswith(
         f"⚠ 段落 #{pins[0].passage_id}（《{pins[0].speech_title}》"
     )
-    assert "阅览室、开门" in wrong[0] and wrong[0].endswith("如果设错了，可在 /pins 里取消。")
+    assert "阅览室、开门" in wrong[0] and wrong[0].endswith("请核对是不是这一段，不是的话可在 /pins 里取消。")
     assert right == []
 
 
