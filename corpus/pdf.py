@@ -2280,12 +2280,35 @@ def _column_beside(page, frame, rows, taken, *, left: bool = False, others=()) -
         return []
     size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in values)
     starts = [float(v[0]["x0"]) for v in values]
+    if left and x0 - min(starts) > _LEFT_REACH * size:
+        return []  # a run reaching further than a sheet's first column: a column of text, not notes
+    if _runs_on(page, rows, values, size, outside):
+        return []
     if not left:
         return found if max(starts) - min(starts) <= size else []
     ends = [float(v[-1]["x1"]) for v in values]
     set_left = max(starts) - min(starts) <= size
     set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
     return found if set_left or set_right else []
+
+
+def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the lines read as notes beside a table run on above its first row or below its last: a
+    character beside the frame (as `outside` tells), over the notes' width, less than a character above the
+    table's top or below its bottom. Notes stand in the table's rows only; lines that go on past them are a
+    column of text set beside the table (a paragraph in the page's other column), whatever rows they meet."""
+    lo = min(float(c["x0"]) for v in values for c in v)
+    hi = max(float(c["x1"]) for v in values for c in v)
+    top, bottom = float(rows[0][1]), float(rows[-1][3])
+    for c in page.chars:
+        if not (c.get("text") or "").strip() or float(c["x1"]) <= lo or float(c["x0"]) >= hi:
+            continue
+        middle = (float(c["top"]) + float(c["bottom"])) / 2
+        above = middle < top and float(c["bottom"]) > top - size
+        below = middle > bottom and float(c["top"]) < bottom + size
+        if (above or below) and outside(c):
+            return True
+    return False
 
 
 # How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set
