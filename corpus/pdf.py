@@ -419,7 +419,13 @@ def _without_contents(pages: list[Page]) -> list[Page]:
     if not dropped:
         return pages
     return [
-        replace(page, lines=tuple(line for n, line in enumerate(page.lines) if (p, n) not in dropped))
+        replace(
+            page,
+            lines=tuple(
+                replace(line, contents=True) if (p, n) in dropped else line
+                for n, line in enumerate(page.lines)
+            ),
+        )
         for p, page in enumerate(pages)
     ]
 
