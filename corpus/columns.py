@@ -143,8 +143,10 @@ def _flows_on(
     pieces = [piece for ln in together for piece in _pieces(ln)]
     lo, hi = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
     gutters = [(a, b) for a, b in _free(together, span) if a > lo and b < hi and b - a >= MIN_GUTTER * size]
-    if any(x0 < b and x1 > a for x0, _, x1, _ in pictures for a, b in gutters):
-        return False  # a picture across a gutter: the text of every column stops at it
+    if any(x0 < b and x1 > a for x0, _, x1, _ in pictures for a, b in gutters) and _sections_end(
+        above, gutters, size
+    ):
+        return False  # a picture across a gutter where every column's text ends: two sections
     return any(
         all(
             sum(p.x1 <= a for ln in side for p in _pieces(ln)) >= 2
@@ -152,6 +154,27 @@ def _flows_on(
             for side in (above, below)
         )
         for a, b in gutters
+    )
+
+
+def _sections_end(above: list[Line], gutters: list[tuple[float, float]], size: float) -> bool:
+    """Whether the columns of the lines `above` a picture end there, as a section set in columns ends: the
+    last line of every column ends a paragraph (it stops more than a character short of its column's right
+    edge), or the text ran out in the last column — it stops a line or more above the first, and no column
+    reaches lower than the one before it (the text fills them from the left). Columns standing level, one of
+    whose last lines is full, go on under the picture (a small picture set across the gutter of a text
+    flowing through the page)."""
+    columns: dict[int, list[Line]] = {}
+    for piece in (piece for ln in above for piece in _pieces(ln)):
+        columns.setdefault(sum(b <= piece.x0 for _, b in gutters), []).append(piece)
+    lasts = [max(pieces, key=lambda piece: piece.top) for _, pieces in sorted(columns.items())]
+    if len(lasts) < 2:
+        return False
+    edges = [max(piece.x1 for piece in pieces) for _, pieces in sorted(columns.items())]
+    if all(edge - last.x1 > size for edge, last in zip(edges, lasts, strict=True)):
+        return True
+    return lasts[-1].top < lasts[0].top - size and all(
+        b.top <= a.top + size for a, b in itertools.pairwise(lasts)
     )
 
 

@@ -78,6 +78,9 @@ class Line:
     # when the line is the whole title of an entry of the PDF's outline (bookmarks: corpus.pdf), that
     # entry's level (1 = the outline's top): a heading however it is set, a paragraph of its own; else 0
     bookmarked: int = 0
+    # a line of a 目录 the reader leaves out (corpus.pdf): measured with the body — its entries run to the text
+    # block's edge — but never read, the line after it opening a paragraph
+    contents: bool = False
 
     @property
     def height(self) -> float:
@@ -632,7 +635,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
             block
             for page in pages
             for block in [
-                *(Block(text=line.text, kind=_kind(line)) for line in page.lines),
+                *(Block(text=line.text, kind=_kind(line)) for line in page.lines if not line.contents),
                 *_notes(page.notes),
             ]
         ]
@@ -668,6 +671,11 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
         for line in page.lines:
             text = line.text.strip()
             if not text:
+                continue
+            if line.contents:
+                if current:
+                    out.append(Block(text=current, kind=_kind(previous), level=_level(previous)))
+                current, previous = "", None
                 continue
             if (
                 previous is None

@@ -283,8 +283,8 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
     title, consecutive lines whose text together is the title are, read as one heading line (a long
     heading in the body's type matched nothing before and ran into its paragraphs). A page read by OCR
     (its lines have no type size: in the body's size means no taller than the scan's usual line) matches
-    a title of four characters or more with OCR's errors: the same length within a quarter and at least
-    `_OCR_LIKENESS` alike; the line keeps what OCR read."""
+    a title of four characters or more with OCR's errors (`_ocr_likeness`: the same length within a quarter,
+    one character in five misread, dropped or added, and at least one); the line keeps what OCR read."""
     if not entries:
         return pages
     sizes: Counter[float] = Counter()
@@ -419,7 +419,13 @@ def _without_contents(pages: list[Page]) -> list[Page]:
     if not dropped:
         return pages
     return [
-        replace(page, lines=tuple(line for n, line in enumerate(page.lines) if (p, n) not in dropped))
+        replace(
+            page,
+            lines=tuple(
+                replace(line, contents=True) if (p, n) in dropped else line
+                for n, line in enumerate(page.lines)
+            ),
+        )
         for p, page in enumerate(pages)
     ]
 
@@ -428,20 +434,31 @@ def _without_contents(pages: list[Page]) -> list[Page]:
 _TITLE_LINES = 3
 # An OCR'd line (no type size) is in the body's size when no taller than this many times the scan's median line
 _OCR_HEIGHT_SLACK = 1.3
-# How alike (difflib's ratio) an OCR'd line must be to a bookmark's title of four characters or more
-_OCR_LIKENESS = 0.8
+# How many of an OCR'd line's characters may differ from a bookmark's title (misread, dropped or added): one in
+# this many of the title's, and at least one
+_OCR_EDITS_PER = 5
 
 
 def _ocr_likeness(read: str, title: str) -> float:
     """How alike OCR's reading of a line (or lines) is to a bookmark's title, 0 unless it is the title with
-    OCR's errors (a character misread, one dropped or added): titles of four characters or more, lengths
-    within a quarter, at least `_OCR_LIKENESS` alike (difflib's ratio)."""
-    import difflib
-
+    OCR's errors — a character misread, one dropped or added: titles of four characters or more, lengths
+    within a quarter, at most one edit in `_OCR_EDITS_PER` of the title's characters and at least one (a
+    four-character title 「保障措施」 read 「保障借施」 matches; another four-character title, two characters off
+    or more, never does). The likeness is the share of the title's characters not edited."""
     if len(title) < 4 or abs(len(read) - len(title)) > len(title) / 4:
         return 0.0
-    ratio = difflib.SequenceMatcher(None, read, title, autojunk=False).ratio()
-    return ratio if ratio >= _OCR_LIKENESS else 0.0
+    edits = _edits(read, title)
+    return 1.0 - edits / len(title) if edits <= max(1, len(title) // _OCR_EDITS_PER) else 0.0
+
+
+def _edits(a: str, b: str) -> int:
+    """The fewest characters to change, drop or add to turn `a` into `b` (Levenshtein's distance)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 def _joined(lines: Sequence[Line]) -> Line:
@@ -2292,12 +2309,35 @@ def _column_beside(page, frame, rows, taken, *, left: bool = False, others=()) -
         return []
     size = min(float(v[0]["bottom"]) - float(v[0]["top"]) for v in values)
     starts = [float(v[0]["x0"]) for v in values]
+    if left and x0 - min(starts) > _LEFT_REACH * size:
+        return []  # a run reaching further than a sheet's first column: a column of text, not notes
+    if _runs_on(page, rows, values, size, outside):
+        return []
     if not left:
         return found if max(starts) - min(starts) <= size else []
     ends = [float(v[-1]["x1"]) for v in values]
     set_left = max(starts) - min(starts) <= size
     set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
     return found if set_left or set_right else []
+
+
+def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the lines read as notes beside a table run on above its first row or below its last: a
+    character beside the frame (as `outside` tells), over the notes' width, less than a character above the
+    table's top or below its bottom. Notes stand in the table's rows only; lines that go on past them are a
+    column of text set beside the table (a paragraph in the page's other column), whatever rows they meet."""
+    lo = min(float(c["x0"]) for v in values for c in v)
+    hi = max(float(c["x1"]) for v in values for c in v)
+    top, bottom = float(rows[0][1]), float(rows[-1][3])
+    for c in page.chars:
+        if not (c.get("text") or "").strip() or float(c["x1"]) <= lo or float(c["x0"]) >= hi:
+            continue
+        middle = (float(c["top"]) + float(c["bottom"])) / 2
+        above = middle < top and float(c["bottom"]) > top - size
+        below = middle > bottom and float(c["top"]) < bottom + size
+        if (above or below) and outside(c):
+            return True
+    return False
 
 
 # How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set

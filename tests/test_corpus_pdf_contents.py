@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
+from tests.fixtures.pdf_contents.make_contents import SHORT_SECTIONS
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_contents"
 _OPENING = "为满足离退休干部学习需求，县老年大学2033年春季学期面向全县招生。现制定如下方案。"
@@ -51,6 +52,13 @@ def test_a_contents_list_under_the_opening_is_not_read() -> None:
         ("报名方式", _BODIES[2]),
         ("工作要求", _BODIES[3]),
     ]
+
+
+def test_a_short_plan_whose_contents_alone_are_full_lines_keeps_its_paragraphs() -> None:
+    """A short plan (review63L's ``toc_tab``): only the 目录's entries, a tab to the right margin, reach the
+    text block's right edge. layout63 measured the page without them — every short line then read as full —
+    and glued the whole plan into one paragraph; the 目录's lines are measured with the body, never read."""
+    assert _sections("contents.short.pdf") == [(head, body) for head, body in SHORT_SECTIONS]
 
 
 _NUMBERS = "一二三四五六七八九"
