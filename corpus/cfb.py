@@ -169,3 +169,41 @@ def _directory(data: bytes) -> list[tuple[str, int, int, int]]:
             break
         current = fat[current]
     return entries
+
+
+_SUMMARY = "\x05SummaryInformation"
+_PID_CODEPAGE, _PID_TITLE = 1, 2
+_VT_I2, _VT_LPSTR, _VT_LPWSTR = 0x02, 0x1E, 0x1F
+
+
+def summary_title(data: bytes) -> str | None:
+    """The title a compound file keeps in its SummaryInformation property set (a .xls's or .doc's
+    「属性 › 标题」: an 8-bit string in the set's code page, or UTF-16), or None when it has none or the set
+    cannot be read."""
+    found = streams(data, (_SUMMARY,))
+    raw = (found or {}).get(_SUMMARY)
+    if not raw:
+        return None
+    try:
+        (section,) = struct.unpack_from("<I", raw, 44)  # the first set's offset, after its FMTID
+        _, count = struct.unpack_from("<II", raw, section)
+        places = dict(struct.unpack_from("<II", raw, section + 8 + 8 * n) for n in range(min(count, 256)))
+        codepage = "cp1252"
+        if _PID_CODEPAGE in places:
+            kind, value = struct.unpack_from("<Hxxh", raw, section + places[_PID_CODEPAGE])
+            if kind == _VT_I2:
+                code = value & 0xFFFF
+                codepage = {65001: "utf-8", 1200: "utf-16-le"}.get(code, f"cp{code}")
+        if _PID_TITLE not in places:
+            return None
+        at = section + places[_PID_TITLE]
+        kind, length = struct.unpack_from("<HxxI", raw, at)
+        if kind == _VT_LPWSTR:
+            text = raw[at + 8 : at + 8 + 2 * length].decode("utf-16-le")
+        elif kind == _VT_LPSTR:
+            text = raw[at + 8 : at + 8 + length].decode(codepage)
+        else:
+            return None
+    except (struct.error, LookupError, UnicodeDecodeError):
+        return None
+    return text.split("\x00", 1)[0]

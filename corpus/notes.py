@@ -70,55 +70,6 @@ def threads(remarks: Sequence[Remark], parents: Mapping[int, int]) -> list[Remar
     return out
 
 
-@dataclass(frozen=True)
-class Pinned:
-    """A remark that names no remark it answers, where it is pinned, who made it and when ("" when the file
-    does not say; comparable as text). `place` is a PDF Text annotation's (x, top) on its page, in points:
-    LibreOffice Writer exports a reply, made in Writer or a Word reply it opened, as an annotation of its own
-    with no ``/IRT``, on its comment's place."""
-
-    place: tuple[float, ...]
-    author: str
-    when: str = ""
-
-
-# How far apart two remarks' pins may be and still be on one place: Writer pins a comment and its replies
-# at the same point of the text (to a hundredth of a point); a reviewer's click never lands twice alike
-_SAME_PLACE = 0.5
-
-
-def replies_by_place(pinned: Sequence[Pinned]) -> dict[int, int]:
-    """The remarks that answer another though their file does not link them: index → the index of the remark
-    opening their thread, for `threads`. A remark pinned on the very place of an earlier one (Writer's
-    reply: a comment of its own at its comment's anchor, with no link to it) answers the thread opened
-    there, when it is by another author than the thread's last remark (a reply answers someone; one
-    reviewer's second note on a place is a remark of its own, and opens a thread there) and not dated
-    before it (when both dates are known). The remarks are in the order the file holds them, a comment
-    before its replies."""
-    opened: list[tuple[Pinned, int, Pinned]] = []  # a thread's first remark, its index, its last remark
-    parents: dict[int, int] = {}
-    for index, pin in enumerate(pinned):
-        at = next(
-            (n for n in range(len(opened) - 1, -1, -1) if _same_place(opened[n][0], pin)),
-            None,
-        )
-        if at is not None:
-            first, opener, last = opened[at]
-            later = not (pin.when and last.when) or pin.when >= last.when
-            if tidy_line(pin.author) != tidy_line(last.author) and later:
-                parents[index] = opener
-                opened[at] = (first, opener, pin)
-                continue
-        opened.append((pin, index, pin))
-    return parents
-
-
-def _same_place(a: Pinned, b: Pinned) -> bool:
-    return len(a.place) == len(b.place) and all(
-        abs(x - y) <= _SAME_PLACE for x, y in zip(a.place, b.place, strict=True)
-    )
-
-
 def remark_blocks(remarks: Iterable[Remark]) -> tuple[Block, ...]:
     """The remarks as read after a document's body: the heading 「批注」, then each remark holding text as a
     "note" block of its own, in the order given — 「「三楼报告厅」处批注（蒲文澜）：三楼没有电梯…」, the shape of a

@@ -2465,13 +2465,13 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
         and (
             after is None
             or (after.kind == "heading" and min(max(after.level, 1), 3) <= level)
-            or (after.kind not in (_TABLE_ROW, _NOTE) and 0 < _heading_level(after.text, points) < level)
+            or _closes_list(lines, position, points)
         )
     ):
         # the last item of a list at the body's end (「三、參訪期間之交通及膳宿費用由本會自理。」 under a 說明
         # whose first item ran on from its label), or one over a heading of its level, or over a numbered
         # line of a level above read as a paragraph (「（三）胸部CT检查。」 then 「三、请各支部于…报送…。」, an
-        # item that is a sentence itself, so no heading, yet it closes the list): it heads nothing, so
+        # item that is a sentence itself, so no heading, yet it closes the list: _closes_list): it heads nothing, so
         # it is a sentence of the text however short, never a section of itself (an item led by a label,
         # 「四、联系方式：…」, and an article, 「第十三条　本办法自…施行。」, are still named by their label)
         return True
@@ -2491,6 +2491,34 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     if (before is not None and sibling(before)) or after is None or sibling(after):
         return True
     return after.kind == "heading" or 0 < _heading_level(after.text, points) < level
+
+
+# A number that counts a run of numbers, not a paragraph: 「一、二、三等奖获奖者…」, 「一、二等奖…」
+_NUMBER_RUN = re.compile(rf"[{NUM}]+(?:、|等|至|到|和|及)")
+
+
+def _closes_list(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:
+    """Whether the line after a numbered item is a paragraph numbered a level above it (「（三）胸部CT检查。」
+    then 「三、请各支部于…报送…。」), which ends the item's list. "Above" is the order the document uses: the
+    kind of number that comes first in it is the upper one (a notice may number 「（一）组织领导。」 over
+    「一、…」 items). A number counting a run of numbers (「一、二、三等奖获奖者均颁发证书。」) numbers no
+    paragraph."""
+    after = lines[position + 1] if position + 1 < len(lines) else None
+    if after is None or after.kind in (_TABLE_ROW, _NOTE) or not _heading_level(after.text, points):
+        return False
+    mark = _SECTION_MARK.match(after.text)
+    if mark and _NUMBER_RUN.match(after.text, mark.end()):
+        return False
+    upper, lower = _marker_kind(after.text), _marker_kind(lines[position].text)
+    if upper == lower:
+        return False
+    for line in lines[:position]:
+        if line.kind in (_TABLE_ROW, _NOTE) or not _heading_level(line.text, points):
+            continue
+        kind = _marker_kind(line.text)
+        if kind in (upper, lower):
+            return kind == upper
+    return False
 
 
 def _heads_nothing(lines: list[ParsedLine], position: int, points: frozenset[tuple[str, int]] | None) -> bool:

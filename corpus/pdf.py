@@ -35,7 +35,7 @@ from .layout import (
     separator,
     tidy_line,
 )
-from .notes import REMARKS_HEADING, Pinned, Remark, remark_line, replies_by_place, threads
+from .notes import REMARKS_HEADING, Remark, remark_line, threads
 from .records import Block
 from .spreads import read_sheet
 from .tables import labelled_rows, table_header
@@ -1999,9 +1999,8 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
     from pdfminer.utils import decode_text
 
     found: list[tuple[float, int | None, int | None, Remark]] = []  # top, own id, the id it answers, remark
-    pins: dict[int, Pinned] = {}  # the Text annotations answering none, by their place in `found`
     done: set[int] = set()  # the ids of the comments a review state marks done
-    for data, (x0, top, _, _), ref in _annotations(page):
+    for data, (_, top, _, _), ref in _annotations(page):
         kind = getattr(resolve1(data.get("Subtype")), "name", None)
         own, answers = _annotation_links(ref)
         if resolve1(data.get("StateModel")) is not None:
@@ -2022,20 +2021,13 @@ def page_remarks(page, number: int) -> list[Block]:  # type: ignore[no-untyped-d
         resolved = bool(_WRITER_RESOLVED.search(author))
         author = _AUTHOR_DATE.sub("", _WRITER_RESOLVED.sub("", author)).strip(" ,，")
         grouped = getattr(resolve1(data.get("RT")), "name", "R") == "Group"  # one of a group, not a reply
-        if answers is None and kind == "Text":
-            when = resolve1(data.get("M"))
-            when = decode_text(when) if isinstance(when, bytes) else ""
-            pins[len(found)] = Pinned((x0, top), author, when if when.strip("D:0Z") else "")
         found.append((top, own, None if grouped else answers, Remark((text,), author, resolved=resolved)))
-    # from the top, stable: a reply on its comment's place stays after it
-    order = sorted(range(len(found)), key=lambda n: found[n][0])
-    found = [found[n] for n in order]
+    found.sort(key=operator.itemgetter(0))  # stable: a reply on its comment's place stays after it
     at = {own: n for n, (_, own, _, _) in enumerate(found) if own is not None}
     parents = {n: at[answers] for n, (_, _, answers, _) in enumerate(found) if answers in at}
-    # Writer's replies name no comment (no /IRT): a Text annotation on its comment's very place answers it
-    placed = [n for n in range(len(found)) if order[n] in pins]
-    by_place = replies_by_place([pins[order[n]] for n in placed])
-    parents.update({placed[i]: placed[j] for i, j in by_place.items()})
+    # Writer's replies name no comment (no /IRT) and lie on its place, as a second reviewer's comment on the
+    # same words does (same /Rect, /M D:00000000000000Z, a date in /T to the day): nothing tells them apart,
+    # so each is read as a comment of its own (docs/mend63r.md)
     remarks = [replace(r, resolved=r.resolved or own in done) for _, own, _, r in found]
     lines = (remark_line(remark, f"第{number}页") for remark in threads(remarks, parents))
     return [Block(text=line, kind="note") for line in lines if line]

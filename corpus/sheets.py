@@ -8,13 +8,13 @@ read, empty rows and columns are passed over.
 
 Each sheet is read as a table, as a Word table is (corpus.tables): the rows above the first row of two or
 more cells are its title rows (「2027年离休干部体检安排表」, a line under it) — the first sheet's first one
-titles the document; when the first sheet has none, the file's own title (its 标题 property, .xlsx and .ods)
-does, else the first title row of a later sheet that is more than the sheet's name (a sheet 「填表说明」 titled
-「填表说明」 names that sheet, not the workbook) —; from there the header is found as in any table (one row of labels, or two when a
-label is merged across the columns the second row names) and each row under it becomes one line, every
-cell labelled by its column's header (「姓名：张三；体检日期：5月8日；地点：…」), so a question about one row
-finds it. A row whose only cell is merged across the table (a note, a subtotal's caption) is read as it
-stands, in its place; the rows of one cell after the table (「注：…」, 「经费来源：…」) are its notes,
+titles the document; when the first sheet has none, the first title row of a later sheet that is a title
+of its own (more than the sheet's name, no 「填表说明」 heading: a cover sheet's 「…发放明细表」), else the file's
+own title (its 标题 property: .xlsx, .ods, .xls; a default such as 「工作簿1」 is none) —; from there the
+header is found as in any table (one row of labels, or two when a label is merged across the columns the
+second row names) and each row under it becomes one line, every cell labelled by its column's header
+(「姓名：张三；体检日期：5月8日；地点：…」), so a question about one row finds it. A row whose only cell is
+merged across the table (a note, a subtotal's caption) is read as it stands, in its place; the rows of one cell after the table (「注：…」, 「经费来源：…」) are its notes,
 paragraphs after it. Cells read as the office suite shows them: dates and times by their number format
 (an Excel serial date as 「2027年9月8日」), amounts with their separators and decimals (「2,600.00」),
 formulas as the value last calculated (the cached value a file saved by Excel, WPS or LibreOffice holds).
@@ -82,18 +82,35 @@ def read_sheets(name: str, suffix: str, data: bytes) -> SheetText:
     grids, converter = sheet_grids(name, suffix, data)
     if not any(_has_words(cell) for grid in grids for row in grid.rows for cell in row):
         raise EmptyDocument(f"{name} 中没有可读的文字：表格里只有数字或是空的")
-    own = _own_title(data) if converter in ("xlsx", "ods") else None
+    own = _own_title(data, converter)
     return SheetText(tuple(_blocks(grids, own)), _reference(grids), converter)
 
 
-# A title property as the office suite or a template leaves it, naming no document: 「工作簿1」, 「Book1」.
-_DEFAULT_TITLE = re.compile(r"(?i)(book|workbook|工作簿|sheet|工作表|新建\s*\S*表格|microsoft\s*excel)\s*\d*")
+# A title property as the office suite, Windows' 「新建」 menu or a template leaves it, naming no document:
+# 「工作簿1」, 「Book1」, 「Sheet1」, 「新建 Microsoft Excel 工作表」, 「新建 XLSX 工作表」, 「新建 WPS表格 (2)」.
+_DEFAULT_TITLE = re.compile(
+    r"(?i)(?:新建\s*)?(?:microsoft\s*(?:office\s*)?excel\s*(?:97\s*-\s*2003\s*)?|xlsx?\s*|et\s*|ods\s*|wps\s*)?"
+    r"(?:工作表|工作簿|电子表格|表格|book|workbook|sheet|worksheet)?\s*(?:\d+|[(（]\d+[)）])?(?:\s*-\s*副本)?"
+)
 
 
-def _own_title(data: bytes) -> str | None:
-    """The title an .xlsx or .ods file holds as its property (docProps/core.xml's or meta.xml's
-    dc:title: Excel's and WPS's 「属性 › 标题」, Calc's 「文件 › 属性 › 描述 › 标题」), or None when it has none
-    or one naming no document."""
+def _own_title(data: bytes, converter: str) -> str | None:
+    """The title the file holds as its property (.xlsx docProps/core.xml's or .ods meta.xml's dc:title, .xls
+    SummaryInformation's: Excel's and WPS's 「属性 › 标题」, Calc's 「文件 › 属性 › 描述 › 标题」), or None when
+    it has none or one naming no document."""
+    if converter == "xls":
+        title = cfb.summary_title(data) or ""
+    elif converter in ("xlsx", "ods"):
+        title = _zipped_title(data)
+    else:
+        return None
+    title = " ".join(title.split())
+    if not _has_words(title) or _DEFAULT_TITLE.fullmatch(title):
+        return None
+    return title
+
+
+def _zipped_title(data: bytes) -> str:
     from lxml import etree
 
     try:
@@ -101,15 +118,12 @@ def _own_title(data: bytes) -> str | None:
             names = set(archive.namelist())
             part = next((n for n in ("docProps/core.xml", "meta.xml") if n in names), None)
             if part is None:
-                return None
+                return ""
             root = etree.fromstring(archive.read(part), etree.XMLParser(resolve_entities=False))
     except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError):
-        return None  # the sheets were read; a damaged property part only loses the title
+        return ""  # the sheets were read; a damaged property part only loses the title
     found = root.find(".//{http://purl.org/dc/elements/1.1/}title")
-    title = " ".join((found.text or "").split()) if found is not None else ""
-    if not _has_words(title) or _DEFAULT_TITLE.fullmatch(title):
-        return None
-    return title
+    return (found.text or "") if found is not None else ""
 
 
 def sheet_grids(name: str, suffix: str, data: bytes) -> tuple[list[Grid], str]:
@@ -196,10 +210,10 @@ _DEFAULT_SHEET = re.compile(r"(?i)(sheet|工作表|表)\s*\d*")
 
 
 def _blocks(grids: Sequence[Grid], own_title: str | None = None) -> list[Block]:
-    """The sheets as blocks: the document's title (the first sheet's first title row; else the file's own
-    title, `own_title`; else a later sheet's first title row that is more than its sheet's name), then each
-    sheet under a heading of its name: its other title rows as lines (a first one that only repeats the
-    sheet's name, as a sheet 「竞赛规程」 is often titled 「竞赛规程」, is its heading already), its table's rows
+    """The sheets as blocks: the document's title (the first sheet's first title row; else a later sheet's
+    first title row that is a title of its own; else the file's own title, `own_title`), then each sheet
+    under a heading of its name: its other title rows as lines (a first one that only repeats the sheet's
+    name, as a sheet 「竞赛规程」 is often titled 「竞赛规程」, is its heading already), its table's rows
     labelled, its notes."""
     parts = [_split(grid) for grid in grids]
     title = _title(grids, parts, own_title)
@@ -232,21 +246,29 @@ def _blocks(grids: Sequence[Grid], own_title: str | None = None) -> list[Block]:
 def _title(
     grids: Sequence[Grid], parts: Sequence[tuple[list[str], object, object]], own_title: str | None
 ) -> str | None:
-    """The document's title: the first sheet's first title row, else the file's own title, else the first
-    title row of a later sheet that does not only repeat that sheet's name. A workbook whose first sheet is
-    its table with no title row over it and whose second sheet is 「填表说明」 titled 「填表说明」 was titled
-    「填表说明」: a later sheet's title row names its sheet."""
+    """The document's title: the first sheet's first title row; else the first title row of a later sheet
+    that is a title of its own — more than the sheet's name and no notes heading (a cover sheet 「封面」 titled
+    「…发放明细表」 titles the workbook; a sheet 「填表说明」 titled 「填表说明」, or 「说明」 titled 「填报说明」,
+    names its sheet); else the file's own title property (hidden in the file's properties, so a title the
+    reader sees comes first). A workbook whose first sheet is its table and whose second is 「填表说明」 was
+    titled 「填表说明」."""
     first = next((n for n, (lead, table, after) in enumerate(parts) if lead or table or after), None)
     if first is None:
         return own_title
     if parts[first][0]:
         return parts[first][0][0]
-    if own_title:
-        return own_title
     for grid, (lead, _, _) in zip(grids[first + 1 :], parts[first + 1 :], strict=True):
-        if lead and _spaceless(lead[0]) != _spaceless(grid.name):
+        if (
+            lead
+            and _spaceless(lead[0]) != _spaceless(grid.name)
+            and not _NOTES_HEADING.fullmatch(_spaceless(lead[0]))
+        ):
             return lead[0]
-    return None
+    return own_title
+
+
+# A sheet's heading over notes on the others, no title of the workbook: 「填表说明」, 「填报须知」, 「注意事项」
+_NOTES_HEADING = re.compile(r"(?:填表|填报|编制|使用|报送|有关|相关)?(?:说明|须知|注意事项|备注|附注)[:：]?")
 
 
 def _spaceless(text: str) -> str:

@@ -113,3 +113,62 @@ def test_a_lists_last_item_over_a_numbered_paragraph_a_level_above_is_text(
     at = [joined.find(line) for line in [*lines, tail]]
     assert all(joined.count(line) == 1 for line in [*lines, tail]), joined
     assert at == sorted(at)
+
+
+AWARDS = [FIXTURES / "list_ends" / "award.python-docx.docx", FIXTURES / "list_ends" / "award.writer.txt"]
+
+
+@pytest.mark.parametrize("path", AWARDS, ids=lambda p: p.name)
+def test_a_sentence_counting_numbers_does_not_end_the_list_above_it(path: Path) -> None:
+    """mend63r: 「一、二、三等奖获奖者均颁发证书…。」 counts prizes, it is no paragraph numbered 「一、」, so the
+    item 「（三）三等奖10名。」 over it is read as its siblings are (read63 read it as a sentence of 「二、奖项设置」)."""
+    [notice] = parse_document(read_bytes(path.name, path.read_bytes()))
+    items = [p for p in notice.paragraphs if p.text.startswith("（") and "等奖" in p.text]
+    assert [p.section for p in items] == [
+        "二、奖项设置 › （一）一等奖3名",
+        "二、奖项设置 › （二）二等奖5名",
+        "二、奖项设置 › （三）三等奖10名",
+    ]
+
+
+INVERTED = [
+    FIXTURES / "list_ends" / "inverted.python-docx.docx",
+    FIXTURES / "list_ends" / "inverted.writer.txt",
+]
+
+
+@pytest.mark.parametrize("path", INVERTED, ids=lambda p: p.name)
+def test_a_level_is_above_by_the_order_the_document_numbers_in(path: Path) -> None:
+    """mend63r: a notice numbering 「（一）组织领导。」 over 「一、…」 items: 「（一）」 is its upper level, so the
+    「一、」 after it opens no upper section and 「（一）组织领导。」 heads its items, as on main (read63 joined it to
+    them as one sentence)."""
+    [notice] = parse_document(read_bytes(path.name, path.read_bytes()))
+    texts = [p.text for p in notice.paragraphs]
+    assert "（一）组织领导。" in texts and "（二）时间安排。" in texts, texts
+    for heading in ("（一）组织领导", "（二）时间安排"):
+        assert any(p.section == heading for p in notice.paragraphs), [p.section for p in notice.paragraphs]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    groups=st.lists(st.lists(_ITEM, min_size=1, max_size=3), min_size=2, max_size=3),
+)
+def test_items_numbered_one_two_under_parts_numbered_with_brackets_read_as_the_document_orders_them(
+    groups: list[list[str]],
+) -> None:
+    """Parts 「（一）…。」 each over items 「一、…。」 (the reverse of the usual order): every part heads a section of
+    its own words, every line is read once and in order."""
+    parts = [f"（{_NUMBERS[n]}）{item[0]}安排。" for n, item in enumerate(groups)]
+    lines: list[str] = []
+    for n, (part, items) in enumerate(zip(parts, groups, strict=True)):
+        lines.append(part)
+        lines += [f"{_NUMBERS[k]}、第{n + 1}组{item}，请各支部按时参加。" for k, item in enumerate(items)]
+    text = "\n".join(["关于做好体检工作的通知", "各支部：", "现将有关事项通知如下。", *lines])
+    (speech,) = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
+    sections = {p.section for p in speech.paragraphs}
+    for part in parts:
+        assert part.rstrip("。") in sections, (part, sections)
+    joined = "".join(p.text for p in speech.paragraphs)
+    at = [joined.find(line) for line in lines]
+    assert all(joined.count(line) == 1 for line in lines), joined
+    assert at == sorted(at)

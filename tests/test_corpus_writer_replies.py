@@ -1,25 +1,30 @@
-"""A reply exported by LibreOffice Writer is read in its comment's thread (docs62 item 5, read63).
+"""Comments LibreOffice Writer exports as PDF annotations (「导出为 PDF › 常规 › 注释」, ``ExportNotes``).
 
-Writer exports each comment as a PDF Text annotation (「导出为 PDF › 常规 › 注释」) and a reply as one of its
-own, with no ``/IRT`` naming the comment it answers, pinned on the comment's very place. main read every
-reply as a second comment: 「第1页批注（活动科祁海燕）：同意，…」 on a line of its own. Now a Text annotation
-linked to nothing on the place of an earlier one, by another author than that thread's last remark, is a
-reply (`corpus.notes.replies_by_place`); Writer's 「RESOLVED」 after a resolved comment's author marks it
-「已解决」. (Writer's .odt itself is read as before: there a reply is a comment of its own on its comment's
-words, and so is a second reviewer's comment on those words — see docs/read63.md.) Files: ``tests/fixtures/pdf_replies/make_writer_replies.py`` (**LibreOffice Writer** exports).
+read63 threaded a Text annotation linked to nothing (no ``/IRT``) on the place of an earlier one, by another
+author, as its reply. mend63r reverted that: Writer exports a second reviewer's separate comment on the same
+words exactly as it exports a reply — the same ``/Rect``, ``/M D:00000000000000Z``, the date in ``/T`` only to
+the day, a ``/Popup`` each, no ``/NM``, in the order the .odt holds them — so the threading joined
+``comments/draft.writer.odt``'s two reviewers into a comment and a reply (the .docx/.odt read two comments).
+Each such annotation is again a comment of its own, as on main. What stands on its own stays: Writer's
+「, RESOLVED」 after a resolved comment's author marks that comment 「已解决」. Files:
+``tests/fixtures/pdf_replies/make_writer_replies.py`` (**LibreOffice Writer** exports).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import pytest
 
 from corpus import parse_document, read_bytes
-from corpus.notes import Pinned, replies_by_place
 
 HERE = Path(__file__).parent / "fixtures" / "pdf_replies"
+
+_NO_SIGNAL = (
+    "Writer's PDF keeps nothing that tells a reply from a second reviewer's comment on the same words "
+    "(same /Rect, /M D:00000000000000Z, /T dated to the day, no /IRT or /NM); read as separate comments "
+    "(docs/mend63r.md)"
+)
 
 
 def _remarks(name: str) -> list[str]:
@@ -28,62 +33,32 @@ def _remarks(name: str) -> list[str]:
     return [p.text for p in speech.paragraphs if p.section == "批注"]
 
 
+def test_two_reviewers_comments_on_the_same_words_stay_two_comments() -> None:
+    """python-docx's separate comments on 「县老干部活动中心三楼报告厅」 (蒲文澜's, then 活动科祁海燕's), opened in
+    Writer and exported: read63 read the second as a reply to the first."""
+    remarks = _remarks("draft.writer-notes.pdf")
+    assert len(remarks) == 6, remarks
+    assert not any("回复（" in r for r in remarks), remarks
+    assert "第1页批注（蒲文澜）：三楼没有电梯，建议改在一楼多功能厅" in remarks, remarks
+    assert "第1页批注（活动科祁海燕）：同意，一楼多功能厅可坐150人" in remarks, remarks
+
+
+def test_writers_resolved_mark_reads_as_resolved_and_leaves_the_author_whole() -> None:
+    remarks = _remarks("replies.writer-notes.pdf")
+    assert "第1页批注（活动科祁海燕，已解决）：报告厅只能坐100人" in remarks, remarks
+    assert not any("RESOLVED" in r for r in remarks), remarks
+    assert "第1页批注（蒲文澜）：已改为每场限100人" in remarks, remarks
+
+
+@pytest.mark.xfail(reason=_NO_SIGNAL, strict=True)
 def test_word_threads_writer_kept_are_read_as_threads_from_its_pdf() -> None:
     remarks = _remarks("replies.writer-notes.pdf")
     assert len(remarks) == 3, remarks
     [stairs] = [r for r in remarks if "三楼没有电梯" in r]
-    assert (
-        stairs.index("三楼没有电梯")
-        < stairs.index("回复（活动科祁海燕）：同意")
-        < stairs.index("回复（蒲文澜）：那就改在一楼")
-    )
-    [seats] = [r for r in remarks if "报告厅只能坐100人" in r]
-    assert (
-        seats.startswith("第1页批注（活动科祁海燕，已解决）：")
-        and "回复（蒲文澜）：已改为每场限100人" in seats
-    )
-    assert any(r.startswith("第1页批注（祁海燕）：请补充讲座的录像安排") for r in remarks)
+    assert stairs.index("三楼没有电梯") < stairs.index("回复（活动科祁海燕）：同意")
 
 
+@pytest.mark.xfail(reason=_NO_SIGNAL, strict=True)
 def test_a_reply_made_in_writers_shape_is_read_after_its_comment() -> None:
     remarks = _remarks("reply.writer.pdf")
-    assert len(remarks) == 2, remarks
-    assert remarks[0].startswith("第1页批注（审核人邹明远）：建议把集合时间提前到八点")
-    assert "回复（活动中心石婉清）：同意，已改为八点集合" in remarks[0]
-    assert remarks[1].startswith("第1页批注（财务科贺兰芝）：车费由局里统一结算")
-
-
-_PLACES: list[tuple[float, ...]] = [(77.7, 640.8), (233.5, 640.8), (245.7, 625.7)]
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    pins=st.lists(
-        st.tuples(
-            st.integers(0, len(_PLACES) - 1),
-            st.sampled_from(["邹明远", "石婉清", "贺兰芝"]),
-            st.sampled_from(["", "D:20340506091200", "D:20340506103000"]),
-        ),
-        max_size=8,
-    )
-)
-def test_replies_by_place_join_only_another_authors_remark_on_the_same_place(
-    pins: list[tuple[int, str, str]],
-) -> None:
-    """Each reply answers an earlier remark on its place that opens a thread; it is by another author than the
-    thread's remark before it and not dated before it; every remark is in one thread."""
-    pinned = [Pinned(_PLACES[place], author, when) for place, author, when in pins]
-    parents = replies_by_place(pinned)
-    members: dict[int, list[int]] = {}
-    for index in range(len(pinned)):
-        if index in parents:
-            opener = parents[index]
-            assert opener < index and opener not in parents
-            assert pins[opener][0] == pins[index][0]
-            before = members[opener][-1]
-            assert pins[before][1] != pins[index][1]
-            assert not (pins[before][2] and pins[index][2]) or pins[before][2] <= pins[index][2]
-            members[opener].append(index)
-        else:
-            members[index] = [index]
-    assert sorted(i for group in members.values() for i in group) == list(range(len(pinned)))
+    assert "回复（活动中心石婉清）：同意，已改为八点集合" in remarks[0], remarks
