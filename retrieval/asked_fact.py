@@ -30,6 +30,8 @@ from typing import Literal
 from corpus import to_simplified
 from index import PassageRecord
 
+from .place import documents_first
+
 FactKind = Literal["recipient", "payer", "total", "bound", "exclusive", "deadline"]
 FACT_KINDS: tuple[FactKind, ...] = ("recipient", "payer", "total", "bound", "exclusive", "deadline")
 
@@ -126,22 +128,8 @@ def fact_stating_first(
     kinds = asked_facts(question)
     if not kinds:
         return head
-    top = head[:FACT_DEPTH]
-    by_document: dict[int, list[int]] = {}
-    for i, (doc, _) in enumerate(top):
-        record = records.get(doc)
-        if record is not None:
-            by_document.setdefault(record.speech_id, []).append(i)
-    order = list(top)
-    for slots in by_document.values():
-        passages = [top[i] for i in slots]
-        stating = [all(states(k, records[d].text) for k in kinds) for d, _ in passages]
-        if not any(stating) or all(stating):
-            continue
-        pairs = list(zip(passages, stating, strict=True))
-        ranked = [p for p, s in pairs if s] + [p for p, s in pairs if not s]
-        # each passage takes the slot and the slot's score: the document matched as strongly as before, and the
-        # head stays in score order (the confidence's margin reads the first two scores)
-        for i, (doc, _) in zip(slots, ranked, strict=True):
-            order[i] = (doc, top[i][1])
-    return order + head[FACT_DEPTH:]
+    # each passage takes the slot and the slot's score: the document matched as strongly as before, and the
+    # head stays in score order (the confidence's margin reads the first two scores)
+    return documents_first(
+        head, records, FACT_DEPTH, lambda record: all(states(k, record.text) for k in kinds), slot_scores=True
+    )

@@ -14,6 +14,8 @@ docs/place57.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from corpus import to_simplified
 from index import PassageRecord
 
@@ -35,7 +37,23 @@ def place_givers_first(
     kinds = asked_kinds(to_simplified(question).lower()) & {"place", "time"}
     if "place" not in kinds:
         return head
-    top = head[:PLACE_DEPTH]
+    return documents_first(
+        head, records, PLACE_DEPTH, lambda record: all(gives_kind(k, record.text) for k in kinds)
+    )
+
+
+def documents_first(
+    head: list[tuple[int, float]],
+    records: dict[int, PassageRecord],
+    depth: int,
+    wanted: Callable[[PassageRecord], bool],
+    slot_scores: bool = False,
+) -> list[tuple[int, float]]:
+    """The ranked head with, among its first `depth`, each document's `wanted` passages before that document's
+    other passages there, each group in its order; the slots each document holds are unchanged, so passages of
+    other documents and passages missing from `records` stay where they are. With `slot_scores` a passage moved
+    takes its slot's score (the head stays in score order), else it keeps its own."""
+    top = head[:depth]
     by_document: dict[int, list[int]] = {}
     for i, (doc, _) in enumerate(top):
         record = records.get(doc)
@@ -44,11 +62,11 @@ def place_givers_first(
     order = list(top)
     for slots in by_document.values():
         passages = [top[i] for i in slots]
-        gives = [all(gives_kind(k, records[d].text) for k in kinds) for d, _ in passages]
-        if not any(gives) or all(gives):
+        marks = [wanted(records[d]) for d, _ in passages]
+        if not any(marks) or all(marks):
             continue
-        pairs = list(zip(passages, gives, strict=True))
-        ranked = [p for p, g in pairs if g] + [p for p, g in pairs if not g]
-        for i, p in zip(slots, ranked, strict=True):
-            order[i] = p
-    return order + head[PLACE_DEPTH:]
+        pairs = list(zip(passages, marks, strict=True))
+        ranked = [p for p, m in pairs if m] + [p for p, m in pairs if not m]
+        for i, (doc, score) in zip(slots, ranked, strict=True):
+            order[i] = (doc, top[i][1] if slot_scores else score)
+    return order + head[depth:]
