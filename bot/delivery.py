@@ -94,6 +94,15 @@ def is_network_failure(error: BaseException) -> bool:
     return _SERVER_ERROR.search(error.message) is not None
 
 
+def is_too_large(error: BaseException) -> bool:
+    """Whether the request was refused for its size (413 "Request Entity Too Large"), by Telegram's server,
+    a self-hosted Bot API server or a proxy in front of it (PTB then keeps only the status's phrase)."""
+    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
+        return False
+    message = error.message.lower()
+    return "entity too large" in message or "(413)" in message
+
+
 def worth_retrying(error: BaseException, method: str) -> bool:
     """Whether a request to `method` that failed with `error` may be sent again (see the module)."""
     if not is_network_failure(error):

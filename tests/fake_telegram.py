@@ -64,6 +64,8 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
+# bytes of a file a bot sends (multipart): a larger one gets 413 Request Entity Too Large
+UPLOAD_LIMIT = 50 * 1024 * 1024
 CALLBACK_TIMEOUT = 15.0  # seconds a callback query can be answered after the press
 DROPPED = 0  #: the ``status`` of a call whose connection :meth:`FakeBotAPI.drop_next` cut
 EDIT_WINDOW = 48 * 3600  # seconds after which Telegram refuses to edit a message ("message can't be edited")
@@ -283,6 +285,8 @@ class FakeBotAPI:
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
         self._muted: set[int | str] = set()  # groups where the bot may not send messages (restricted)
         self._closed_topics: set[tuple[int | str, int]] = set()  # forum topics closed by an admin
+        # bytes a sent file may have: Telegram's 50 MB, or less behind a self-hosted server's or a proxy's limit
+        self.upload_limit = UPLOAD_LIMIT
         self._deleted: set[tuple[int | str, int]] = set()  # people's messages deleted since they were sent
         self._failures: dict[str, list[_APIError]] = {}
         self._drops: dict[str, list[bool]] = {}  # method -> for each drop to come: carried out first?
@@ -819,6 +823,12 @@ class FakeBotAPI:
         """An admin closed a forum topic: the bot (no admin) can no longer post in it ("TOPIC_CLOSED"),
         though people who may still write there do."""
         self._closed_topics.add((chat_id, thread_id))
+
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """An admin deleted a forum topic with its messages: sends to it fail with "message thread not
+        found", as Telegram answers, and a message made in it before is no more."""
+        self._topics.get(chat_id, set()).discard(thread_id)
+        self._closed_topics.discard((chat_id, thread_id))
 
     def delete_by_user(self, update: JSON) -> None:
         """The person deleted the message of ``update`` (e.g. right after sending it): a reply to it is
@@ -1371,6 +1381,8 @@ class FakeBotAPI:
         markup = self._check_markup(params.get("reply_markup"))
         document = params.get("document")
         if isinstance(document, UploadedFile):
+            if len(document.data) > self.upload_limit:  # refused before Telegram reads the request
+                raise _APIError(413, "Request Entity Too Large")
             stored = self.register_file(document.data, document.filename, document.content_type)
         elif isinstance(document, str) and document in self.files:
             stored = self.files[document]
