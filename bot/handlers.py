@@ -95,7 +95,7 @@ from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
 from .commands import ADMIN_COMMANDS, COMMANDS
-from .delivery import is_network_failure, is_too_large
+from .delivery import download, is_network_failure, is_too_large
 from .kept import KeptReplies, Shown
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
@@ -769,7 +769,7 @@ class Handlers:
         """Download a file (or an album's photos, made the pages of one file), add it and report on `status`."""
         bot = status.get_bot()
         try:
-            files = [bytes(await (await bot.get_file(i)).download_as_bytearray()) for i in file_ids]
+            files = [await download(bot, i) for i in file_ids]
         except TelegramError as e:  # e.g. "File is too big" when Telegram did not say the size
             log.warning("could not download %s: %s", name, e)
             too_big = "too big" in str(e).lower()

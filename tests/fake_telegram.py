@@ -34,6 +34,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
@@ -289,6 +290,7 @@ class FakeBotAPI:
         self.upload_limit = UPLOAD_LIMIT
         self._deleted: set[tuple[int | str, int]] = set()  # people's messages deleted since they were sent
         self._failures: dict[str, list[_APIError]] = {}
+        self._download_failures: list[int] = []  # HTTP statuses the next file downloads get
         self._drops: dict[str, list[bool]] = {}  # method -> for each drop to come: carried out first?
         self._calls_cond = asyncio.Condition()
         self._updates_cond = asyncio.Condition()
@@ -405,6 +407,12 @@ class FakeBotAPI:
         params = {"retry_after": retry_after} if error_code == 429 and retry_after else None
         queue = self._failures.setdefault(method.lower(), [])
         queue.extend(_APIError(error_code, description, params) for _ in range(times))
+
+    def fail_next_download(self, status: int = 502, *, times: int = 1) -> None:
+        """Make the next ``times`` downloads from the file server (``/file/bot<token>/<path>``, where a bot
+        fetches a file after getFile) fail with ``status``: a server error answered with the HTML page a
+        front proxy sends, as Telegram's file server does when it stumbles."""
+        self._download_failures.extend([status] * times)
 
     def drop_next(self, method: str, *, times: int = 1, carried_out: bool = False) -> None:
         """Cut the connection of the next ``times`` calls of ``method`` without an HTTP answer (the bot
@@ -1081,6 +1089,11 @@ class FakeBotAPI:
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         path = request.match_info["file_path"]
+        if self._download_failures:
+            status = self._download_failures.pop(0)
+            phrase = HTTPStatus(status).phrase
+            page = f"<html><head><title>{status} {phrase}</title></head><body>{phrase}</body></html>"
+            return web.Response(status=status, text=page, content_type="text/html")
         for stored in self.files.values():
             if stored.file_path == path:
                 return web.Response(
