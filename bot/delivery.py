@@ -138,9 +138,13 @@ async def download(bot: Bot, file_id: str) -> bytes:
         except NetworkError as e:
             if delay is None or not is_network_failure(e):
                 raise
+            name = type(e).__name__
             log.warning(
                 "downloading a file failed (%s: %s): attempt %d, trying again in %.1f s",
-                *(type(e).__name__, e, attempt, delay),
+                name,
+                e,
+                attempt,
+                delay,
             )
             await asyncio.sleep(delay)
     raise AssertionError("unreachable")  # pragma: no cover
