@@ -35,6 +35,7 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 
@@ -94,6 +95,15 @@ def is_network_failure(error: BaseException) -> bool:
     return _SERVER_ERROR.search(error.message) is not None
 
 
+def is_too_large(error: BaseException) -> bool:
+    """Whether the request was refused for its size (413 "Request Entity Too Large"), by Telegram's server,
+    a self-hosted Bot API server or a proxy in front of it (PTB then keeps only the status's phrase)."""
+    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
+        return False
+    message = error.message.lower()
+    return "entity too large" in message or "(413)" in message
+
+
 def worth_retrying(error: BaseException, method: str) -> bool:
     """Whether a request to `method` that failed with `error` may be sent again (see the module)."""
     if not is_network_failure(error):
@@ -112,6 +122,32 @@ def seconds_to_wait(error: RetryAfter) -> float:
     """How long Telegram asks to wait before the request is made again."""
     wait = error.retry_after
     return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
+
+
+async def download(bot: Bot, file_id: str) -> bytes:
+    """A file a user sent, fetched from Telegram's file server: getFile, then the file itself. The download
+    does not pass the rate limiter, so a passing network or server failure (502 from the file server) is tried
+    again here, with the limiter's waits (`RetryingRateLimiter.network_delays`): repeating a download changes
+    nothing. A refusal (file too big, unknown file) is raised at once."""
+    limiter = getattr(bot, "rate_limiter", None)
+    delays = limiter.network_delays if isinstance(limiter, RetryingRateLimiter) else NETWORK_DELAYS
+    file = await bot.get_file(file_id)
+    for attempt, delay in enumerate((*delays, None), start=1):
+        try:
+            return bytes(await file.download_as_bytearray())
+        except NetworkError as e:
+            if delay is None or not is_network_failure(e):
+                raise
+            name = type(e).__name__
+            log.warning(
+                "downloading a file failed (%s: %s): attempt %d, trying again in %.1f s",
+                name,
+                e,
+                attempt,
+                delay,
+            )
+            await asyncio.sleep(delay)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class _OutOfPatience(Exception):

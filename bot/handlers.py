@@ -95,7 +95,7 @@ from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
 from .commands import ADMIN_COMMANDS, COMMANDS
-from .delivery import is_network_failure
+from .delivery import download, is_network_failure, is_too_large
 from .kept import KeptReplies, Shown
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
@@ -122,6 +122,10 @@ EXAMPLES = ("离休干部体检规定是什么？", "老年大学要怎么办？
 APOLOGY = "抱歉，处理这个请求时出了点问题，请稍后再试。"
 # Telegram could not be reached, after the retries (see delivery): the reply may or may not have arrived
 LOST_ON_THE_WAY = "⚠️ 与 Telegram 的连接出了问题，刚才的回复可能没有送达；如果没有看到，请稍后再试一次。"
+# a reply (an exported Word file) refused for its size by Telegram's server or a proxy before it (413)
+TOO_LARGE_TO_SEND = (
+    "❌ 要发送的内容太大，Telegram 服务器没有接收，所以没有发出。请告诉管理员（服务器或代理限制了上传大小）。"
+)
 STALE_BUTTON = "这个按钮已失效，请重新提问。"
 NO_RECORD = "找不到这个问题的记录了，请重新提问。"
 NO_MORE = "这个问题没有更多相关的段落了，可以换个说法再问。"
@@ -765,7 +769,7 @@ class Handlers:
         """Download a file (or an album's photos, made the pages of one file), add it and report on `status`."""
         bot = status.get_bot()
         try:
-            files = [bytes(await (await bot.get_file(i)).download_as_bytearray()) for i in file_ids]
+            files = [await download(bot, i) for i in file_ids]
         except TelegramError as e:  # e.g. "File is too big" when Telegram did not say the size
             log.warning("could not download %s: %s", name, e)
             too_big = "too big" in str(e).lower()
@@ -1921,7 +1925,7 @@ class Handlers:
                 if chat is not None and isinstance(error, Forbidden):
                     self._remember_gone(chat)
             return
-        if error is not None and may_not_post(error):  # muted in the group, or the topic closed
+        if error is not None and may_not_post(error):  # muted in the group, the topic closed or deleted
             log.warning("may not post in chat %s, the reply was not sent: %s", chat, error)
             return
         if isinstance(error, RetryAfter):  # flood control outlasted the limiter's patience: an apology
@@ -1935,6 +1939,9 @@ class Handlers:
         if error is not None and is_network_failure(error):  # tried again already: a line, no traceback
             log.warning("could not reach Telegram while replying in chat %s: %s", chat, error)
             reply = LOST_ON_THE_WAY
+        elif error is not None and is_too_large(error):  # a limit of the server's: a line, no traceback
+            log.warning("Telegram refused a reply in chat %s for its size: %s", chat, error)
+            reply = TOO_LARGE_TO_SEND
         elif isinstance(error, USER_ERRORS):
             cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only
             log.info("user error: %s%s", error, f" ({type(cause).__name__}: {cause})" if cause else "")

@@ -24,8 +24,16 @@ log = logging.getLogger(__name__)
 
 _EXPIRED = ("query is too old", "query id is invalid")
 # The bot may not post where it was asked: a group took its right to send messages (it still receives
-# them), an admin closed the forum topic, a channel's discussion group is closed to it
-_NO_RIGHTS = ("not enough rights", "topic_closed", "chat_write_forbidden", "have no rights to send")
+# them), an admin closed the forum topic or deleted it (with the question in it), a channel's discussion
+# group is closed to it
+_NO_RIGHTS = (
+    "not enough rights",
+    "topic_closed",
+    "topic_deleted",
+    "message thread not found",
+    "chat_write_forbidden",
+    "have no rights to send",
+)
 
 
 def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
@@ -42,7 +50,8 @@ def is_expired_query(error: BaseException) -> bool:
 
 def may_not_post(error: BaseException) -> bool:
     """Whether Telegram refused a message because the bot may not post in that chat or forum topic (a
-    400, unlike a block's 403): nothing can be said there, an apology no more than the answer."""
+    400, unlike a block's 403), or the topic is gone: nothing can be said there, an apology no more than
+    the answer."""
     return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _NO_RIGHTS)
 
 

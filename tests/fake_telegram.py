@@ -34,6 +34,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
@@ -64,6 +65,8 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
+# bytes of a file a bot sends (multipart): a larger one gets 413 Request Entity Too Large
+UPLOAD_LIMIT = 50 * 1024 * 1024
 CALLBACK_TIMEOUT = 15.0  # seconds a callback query can be answered after the press
 DROPPED = 0  #: the ``status`` of a call whose connection :meth:`FakeBotAPI.drop_next` cut
 EDIT_WINDOW = 48 * 3600  # seconds after which Telegram refuses to edit a message ("message can't be edited")
@@ -283,8 +286,11 @@ class FakeBotAPI:
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
         self._muted: set[int | str] = set()  # groups where the bot may not send messages (restricted)
         self._closed_topics: set[tuple[int | str, int]] = set()  # forum topics closed by an admin
+        # bytes a sent file may have: Telegram's 50 MB, or less behind a self-hosted server's or a proxy's limit
+        self.upload_limit = UPLOAD_LIMIT
         self._deleted: set[tuple[int | str, int]] = set()  # people's messages deleted since they were sent
         self._failures: dict[str, list[_APIError]] = {}
+        self._download_failures: list[int] = []  # HTTP statuses the next file downloads get
         self._drops: dict[str, list[bool]] = {}  # method -> for each drop to come: carried out first?
         self._calls_cond = asyncio.Condition()
         self._updates_cond = asyncio.Condition()
@@ -401,6 +407,12 @@ class FakeBotAPI:
         params = {"retry_after": retry_after} if error_code == 429 and retry_after else None
         queue = self._failures.setdefault(method.lower(), [])
         queue.extend(_APIError(error_code, description, params) for _ in range(times))
+
+    def fail_next_download(self, status: int = 502, *, times: int = 1) -> None:
+        """Make the next ``times`` downloads from the file server (``/file/bot<token>/<path>``, where a bot
+        fetches a file after getFile) fail with ``status``: a server error answered with the HTML page a
+        front proxy sends, as Telegram's file server does when it stumbles."""
+        self._download_failures.extend([status] * times)
 
     def drop_next(self, method: str, *, times: int = 1, carried_out: bool = False) -> None:
         """Cut the connection of the next ``times`` calls of ``method`` without an HTTP answer (the bot
@@ -820,6 +832,12 @@ class FakeBotAPI:
         though people who may still write there do."""
         self._closed_topics.add((chat_id, thread_id))
 
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """An admin deleted a forum topic with its messages: sends to it fail with "message thread not
+        found", as Telegram answers, and a message made in it before is no more."""
+        self._topics.get(chat_id, set()).discard(thread_id)
+        self._closed_topics.discard((chat_id, thread_id))
+
     def delete_by_user(self, update: JSON) -> None:
         """The person deleted the message of ``update`` (e.g. right after sending it): a reply to it is
         refused ("message to be replied not found") unless sent with ``allow_sending_without_reply``."""
@@ -1071,6 +1089,11 @@ class FakeBotAPI:
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         path = request.match_info["file_path"]
+        if self._download_failures:
+            status = self._download_failures.pop(0)
+            phrase = HTTPStatus(status).phrase
+            page = f"<html><head><title>{status} {phrase}</title></head><body>{phrase}</body></html>"
+            return web.Response(status=status, text=page, content_type="text/html")
         for stored in self.files.values():
             if stored.file_path == path:
                 return web.Response(
@@ -1371,6 +1394,8 @@ class FakeBotAPI:
         markup = self._check_markup(params.get("reply_markup"))
         document = params.get("document")
         if isinstance(document, UploadedFile):
+            if len(document.data) > self.upload_limit:  # refused before Telegram reads the request
+                raise _APIError(413, "Request Entity Too Large")
             stored = self.register_file(document.data, document.filename, document.content_type)
         elif isinstance(document, str) and document in self.files:
             stored = self.files[document]
