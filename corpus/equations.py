@@ -176,9 +176,24 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(_text(child) for child in element if isinstance(child.tag, str))
 
 
+# A function's name (or a limit's, with what is under it) run into its argument: LibreOffice keeps no
+# function structure when it saves a formula again (Word's 「sin x」 comes back as the runs 「sin」「x」, its
+# 「lim_(n→∞) a」 as 「lim _(n→∞)a」), so the space Word's linear form puts there is put back by the text
+_FUNCTION = re.compile(
+    r"(?<![A-Za-z])(sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arcsin|arccos|arctan|log|ln|lg|exp|lim|max|min|det)"
+    r"((?:_\([^()]*\)|_[^\s(])?)(?=[0-9\u4e00-\u9fff]|[A-Za-z](?![A-Za-z]))"
+)
+_SCRIPT_GAP = re.compile(r"(?<=[A-Za-z])\s+(?=[_^]\()")
+
+
+def _linear(text: str) -> str:
+    """The linear text with a function's name set apart from its argument by one space, as Word writes it."""
+    return _FUNCTION.sub(r"\1\2 ", _SCRIPT_GAP.sub("", text))
+
+
 def equation_text(element) -> str:  # type: ignore[no-untyped-def]
     """The line of text an equation (``m:oMath`` or ``m:oMathPara``) shows, in a linear form."""
-    return _text(element)
+    return _linear(_text(element))
 
 
 def equations_as_text(root) -> None:  # type: ignore[no-untyped-def]
@@ -297,7 +312,7 @@ def mathml_text(math) -> str:  # type: ignore[no-untyped-def]
     root = etree.Element(M + "oMath")
     for child in _mathml_children(math):
         root.append(child)
-    return _text(root)
+    return _linear(_text(root))
 
 
 def _local(element) -> str:  # type: ignore[no-untyped-def]
