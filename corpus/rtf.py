@@ -646,7 +646,11 @@ class _Reader:
         self._end_table()
         block = None
         rows = {_clean(row) for row in paragraph.formulas}
-        alone = bool(rows) and not label and all(_clean(line) in rows for line in _text_lines(paragraph) if _clean(line))
+        alone = (
+            bool(rows)
+            and not label
+            and all(_clean(line) in rows for line in _text_lines(paragraph) if _clean(line))
+        )
         if text and alone and self._kind()[0] == "paragraph":
             # equations alone in their paragraph: display equations, each row a line of its own
             for line in "".join(paragraph.parts).split("\n"):
