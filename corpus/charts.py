@@ -20,7 +20,7 @@ from lxml import etree
 
 from .sheets import cell_text
 
-__all__ = ["CHART_URI", "Chart", "read_chart"]
+__all__ = ["CHART_URI", "Chart", "is_odf_chart", "read_chart", "read_odf_chart"]
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _C = "{" + CHART_URI + "}"
@@ -99,3 +99,101 @@ def read_chart(blob: bytes) -> Chart:
         if category or any(values):
             rows.append((category, *values))
     return Chart(title, tuple(rows))
+
+
+# --- OpenDocument charts (an .odp's or .odt's chart object: 「Object N/content.xml」) ----------------------
+
+_CHART = "{urn:oasis:names:tc:opendocument:xmlns:chart:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_NUMBER = "{urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def is_odf_chart(blob: bytes) -> bool:
+    """Whether an embedded object's content.xml is a chart (its body an office:chart)."""
+    return b"<office:chart" in blob
+
+
+def read_odf_chart(blob: bytes) -> Chart:
+    """An OpenDocument chart object (LibreOffice's, and how it saves a PowerPoint chart in an .odp) read as
+    an Office chart is: its title, then its data — the chart's own table (``local-table``), the first row
+    the series' names, a row per category — with the categories' column named by the category axis's title
+    or 「类别」, and a value shown as the series' number style shows it (a percentage style: 0.21 → 「21%」),
+    else as the table's cell shows it."""
+    root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    chart = root.find(f".//{_CHART}chart")
+    if chart is None:
+        return Chart("", ())
+    found = chart.find(f"{_CHART}title")
+    title = " ".join(_odf_text(p) for p in found.iter(f"{_TEXT}p")).strip() if found is not None else ""
+    axis_title = ""
+    for axis in chart.iter(f"{_CHART}axis"):
+        if axis.get(f"{_CHART}dimension") == "x" and (named := axis.find(f"{_CHART}title")) is not None:
+            axis_title = " ".join(_odf_text(p) for p in named.iter(f"{_TEXT}p")).strip()
+    table = chart.find(f"{_TABLE}table")
+    if table is None:
+        return Chart(title, ())
+    rows = []
+    for row in table.iter(f"{_TABLE}table-row"):
+        cells = []
+        for cell in row:
+            if cell.tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                repeat = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1") or 1), 100)
+                cells.extend([cell] * repeat)
+        rows.append(cells)
+    if len(rows) < 2:
+        return Chart(title, ())
+    percent = _percent_columns(root, chart)
+    header = [" ".join(_odf_text(p) for p in cell.iter(f"{_TEXT}p")).strip() for cell in rows[0]]
+    width = len(header)
+    out = [
+        (
+            axis_title or header[0] or CATEGORY_LABEL,
+            *(name or f"系列{n}" for n, name in enumerate(header[1:], 1)),
+        )
+    ]
+    for cells in rows[1:]:
+        shown = []
+        for column in range(width):
+            cell = cells[column] if column < len(cells) else None
+            text = " ".join(_odf_text(p) for p in cell.iter(f"{_TEXT}p")).strip() if cell is not None else ""
+            value = cell.get(f"{_OFFICE}value") if cell is not None else None
+            if column in percent and value is not None:
+                with contextlib.suppress(ValueError):
+                    text = cell_text(float(value), percent[column])
+            shown.append(text)
+        if any(shown):
+            out.append(tuple(shown))
+    return Chart(title, tuple(out))
+
+
+def _odf_text(p) -> str:  # type: ignore[no-untyped-def]
+    return "".join(p.itertext())
+
+
+def _percent_columns(root, chart) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """The table columns whose series shows its values in a percentage style, with that style as a number
+    format (「0%」, 「0.0%」): the series names its column (chart:values-cell-range-address, 「local-table.$B$2:…」)
+    and its style (chart:style-name → style:data-style-name → number:percentage-style)."""
+    percentages = {}
+    for style in root.iter(f"{_NUMBER}percentage-style"):
+        number = style.find(f"{_NUMBER}number")
+        places = int(number.get(f"{_NUMBER}decimal-places", "0") or 0) if number is not None else 0
+        percentages[style.get(f"{_STYLE}name")] = "0" + ("." + "0" * places if places else "") + "%"
+    data_styles = {
+        style.get(f"{_STYLE}name"): style.get(f"{_STYLE}data-style-name")
+        for style in root.iter(f"{_STYLE}style")
+    }
+    out = {}
+    for series in chart.iter(f"{_CHART}series"):
+        form = percentages.get(data_styles.get(series.get(f"{_CHART}style-name")))
+        address = series.get(f"{_CHART}values-cell-range-address") or ""
+        letters = address.split("$")[1] if address.count("$") >= 2 else ""
+        if form and letters.isalpha():
+            column = 0
+            for letter in letters.upper():
+                column = column * 26 + ord(letter) - ord("A") + 1
+            out[column - 1] = form
+    return out

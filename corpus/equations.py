@@ -17,13 +17,25 @@ number after a space: 「S=a+b (1)」, not Word's 「S=a+b#(1)」), a matrix's c
 characters) as its text in order.
 `equations_as_text` puts that text into a document's tree in place of each equation, as one run, so every
 later step — the paragraph's blocks and the reference text `add --check` compares with — reads it.
+
+The same formula saved by another program reads the same line: `mathml_text` reads LibreOffice Math's
+MathML (an .odt's formula objects, corpus.odt) through its OMML counterparts, and `rtf_math_element` /
+`rtf_math_text` build the OMML tree an .rtf's ``{\\mmath …}`` groups spell out (corpus.rtf). A minus sign
+reads 「-」 whichever of U+2212 (LibreOffice) or the hyphen typed (Word) a file holds.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["equation_rows", "equation_text", "equations_as_text"]
+__all__ = [
+    "equation_rows",
+    "equation_text",
+    "equations_as_text",
+    "mathml_text",
+    "rtf_math_element",
+    "rtf_math_text",
+]
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -98,7 +110,9 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     """The linear text of an OMML element and what it holds."""
     tag = element.tag
     if tag in (M + "t", _W + "t"):
-        return element.text or ""
+        # a minus sign read as the hyphen typed for it: Word keeps 「-」 as typed, LibreOffice Math writes
+        # U+2212 for the same key, and a formula should read the same whichever program last saved it
+        return (element.text or "").replace("\u2212", "-")
     if tag == M + "f":
         numerator, denominator = _part(_child(element, "num")), _part(_child(element, "den"))
         return f"{_grouped(numerator)}/{_grouped(denominator)}"
@@ -162,9 +176,24 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(_text(child) for child in element if isinstance(child.tag, str))
 
 
+# A function's name (or a limit's, with what is under it) run into its argument: LibreOffice keeps no
+# function structure when it saves a formula again (Word's 「sin x」 comes back as the runs 「sin」「x」, its
+# 「lim_(n→∞) a」 as 「lim _(n→∞)a」), so the space Word's linear form puts there is put back by the text
+_FUNCTION = re.compile(
+    r"(?<![A-Za-z])(sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arcsin|arccos|arctan|log|ln|lg|exp|lim|max|min|det)"
+    r"((?:_\([^()]*\)|_[^\s(])?)(?=[0-9\u4e00-\u9fff]|[A-Za-z](?![A-Za-z]))"
+)
+_SCRIPT_GAP = re.compile(r"(?<=[A-Za-z])\s+(?=[_^]\()")
+
+
+def _linear(text: str) -> str:
+    """The linear text with a function's name set apart from its argument by one space, as Word writes it."""
+    return _FUNCTION.sub(r"\1\2 ", _SCRIPT_GAP.sub("", text))
+
+
 def equation_text(element) -> str:  # type: ignore[no-untyped-def]
     """The line of text an equation (``m:oMath`` or ``m:oMathPara``) shows, in a linear form."""
-    return _text(element)
+    return _linear(_text(element))
 
 
 def equations_as_text(root) -> None:  # type: ignore[no-untyped-def]
@@ -252,3 +281,198 @@ def _inside_equation(element) -> bool:  # type: ignore[no-untyped-def]
             return True
         element = element.getparent()
     return False
+
+
+# -- MathML (LibreOffice Math, an .odt's formula objects) ------------------------------------------------
+
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+# operators drawn large, whose limits and the argument after them make an n-ary operator (Word's m:nary)
+_LARGE_OPERATORS = frozenset("∑∏∐∫∬∭∮∯∰⋀⋁⋂⋃⨀⨁⨂⨄⨆")
+# MathML's invisible operators (function application, invisible times, separator, plus): nothing shown
+_INVISIBLE = dict.fromkeys(map(ord, "\u2061\u2062\u2063\u2064"))
+# what holds its children in a row (MathML's inferred mrow)
+_ROWS = frozenset(
+    ("math", "mrow", "mstyle", "mpadded", "menclose", "merror", "mtd", "maction", "mlabeledtr", "mtr")
+)
+_NOTHING = frozenset(
+    ("annotation", "annotation-xml", "mphantom", "mspace", "none", "mprescripts", "malignmark")
+)
+
+
+def mathml_text(math) -> str:  # type: ignore[no-untyped-def]
+    """The linear text of a MathML formula (a ``math`` element, as LibreOffice Math stores a formula in an
+    .odt), written as `equation_text` writes the same formula typed in Word: MathML's elements are read as
+    their OMML counterparts (``mfrac`` a fraction, ``msqrt``/``mroot`` a radical, ``msup``… scripts,
+    ``munderover`` over ∑ an n-ary operator taking the argument after it, ``munder``/``mover`` a limit or,
+    as an accent, its base alone, ``mfenced`` a delimiter, ``mtable`` an equation array when it is one
+    column, else a matrix); brackets LibreOffice writes as operators (「(」「)」) are read as the text they are.
+    LibreOffice's StarMath annotation, phantoms and spaces are not shown, so not read."""
+    from lxml import etree
+
+    root = etree.Element(M + "oMath")
+    for child in _mathml_children(math):
+        root.append(child)
+    return _linear(_text(root))
+
+
+def _local(element) -> str:  # type: ignore[no-untyped-def]
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag[len(MATHML) :] if tag.startswith(MATHML) else tag.rsplit("}", 1)[-1]
+
+
+def _omml(tag: str, *children, **values: str):  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    element = etree.Element(M + tag)
+    for name, value in values.items():
+        etree.SubElement(element, M + name).set(M + "val", value)
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def _math_run(text: str):  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    run = etree.Element(M + "r")
+    etree.SubElement(run, M + "t").text = text
+    return run
+
+
+def _mathml_children(element) -> list:  # type: ignore[type-arg, no-untyped-def]
+    """The OMML of a MathML row's children, an n-ary operator taking the argument after it as Word's does."""
+    out: list = []  # type: ignore[type-arg]
+    absorbing = None
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        converted = _mathml(child)
+        if converted is None:
+            continue
+        if absorbing is not None:
+            absorbing.append(_omml("e", converted))
+            absorbing = None
+            continue
+        if converted.tag == M + "nary" and converted.find(M + "e") is None:
+            absorbing = converted
+        out.append(converted)
+    return out
+
+
+def _argument(element, tag: str):  # type: ignore[no-untyped-def]
+    """An OMML argument of `tag` holding the MathML `element` (a row's children, or the element itself)."""
+    if element is None:
+        return _omml(tag)
+    if _local(element) in _ROWS:
+        return _omml(tag, *_mathml_children(element))
+    converted = _mathml(element)
+    return _omml(tag, converted)
+
+
+def _operator(element) -> str | None:  # type: ignore[no-untyped-def]
+    """The large operator (∑ ∫ …) an element is, if it is one."""
+    if _local(element) in ("mo", "mi") and (text := (element.text or "").strip()) in _LARGE_OPERATORS:
+        return text
+    return None
+
+
+def _mathml(element):  # type: ignore[no-untyped-def]
+    """One MathML element as OMML (None for what is not shown)."""
+    local = _local(element)
+    children = [c for c in element if isinstance(c.tag, str)]
+    if local in _NOTHING:
+        return None
+    if local in ("mi", "mn", "mo", "mtext", "ms"):
+        text = "".join(element.itertext()).translate(_INVISIBLE).strip()
+        return _math_run(text) if text else None
+    if local == "semantics":
+        shown = next((c for c in children if _local(c) not in _NOTHING), None)
+        return _mathml(shown) if shown is not None else None
+    if local == "mfrac" and len(children) == 2:
+        return _omml("f", _argument(children[0], "num"), _argument(children[1], "den"))
+    if local == "msqrt":
+        return _omml("rad", _omml("radPr", degHide="1"), _omml("deg"), _omml("e", *_mathml_children(element)))
+    if local == "mroot" and len(children) == 2:
+        return _omml("rad", _argument(children[1], "deg"), _argument(children[0], "e"))
+    scripts = {"msup": ("sup",), "msub": ("sub",), "msubsup": ("sub", "sup")}
+    limits = {"munder": ("sub",), "mover": ("sup",), "munderover": ("sub", "sup")}
+    if local in scripts or local in limits:
+        names = scripts.get(local) or limits[local]
+        if len(children) != len(names) + 1:
+            return _omml("e", *_mathml_children(element))
+        base, parts = children[0], children[1:]
+        if (operator := _operator(base)) is not None:
+            # ∑ with its limits under and over it (or as scripts): the argument after it is its own
+            present = dict(zip(names, parts, strict=True))
+            return _omml(
+                "nary",
+                _omml("naryPr", chr=operator, subHide="0" if "sub" in present else "1",
+                      supHide="0" if "sup" in present else "1"),
+                _argument(present.get("sub"), "sub"),
+                _argument(present.get("sup"), "sup"),
+            )  # fmt: skip
+        if local in scripts:
+            tag = {"msup": "sSup", "msub": "sSub", "msubsup": "sSubSup"}[local]
+            return _omml(
+                tag, _argument(base, "e"), *(_argument(p, n) for n, p in zip(names, parts, strict=True))
+            )
+        if local == "mover" and element.get("accent") == "true":
+            return _argument(base, "e")  # x̄, x̂: Word's accent reads as its base
+        if local == "munder" and element.get("accentunder") == "true":
+            return _argument(base, "e")
+        inner = _argument(base, "e")
+        for name, part in zip(names, parts, strict=True):
+            tag = "limLow" if name == "sub" else "limUpp"
+            inner = _omml(tag, _omml("e", *list(inner)), _argument(part, "lim"))
+        return inner
+    if local == "mfenced":
+        return _omml(
+            "d",
+            _omml(
+                "dPr",
+                begChr=element.get("open", "("),
+                endChr=element.get("close", ")"),
+                sepChr=(element.get("separators", ",").strip() or ",")[:1],
+            ),
+            *(_argument(c, "e") for c in children),
+        )
+    if local == "mtable":
+        rows = [r for r in children if _local(r) in ("mtr", "mlabeledtr")]
+        cells = [[c for c in r if isinstance(c.tag, str) and _local(c) == "mtd"] for r in rows]
+        if all(len(row) <= 1 for row in cells):
+            return _omml(
+                "eqArr", *(_omml("e", *(x for c in row for x in _mathml_children(c))) for row in cells)
+            )
+        return _omml("m", *(_omml("mr", *(_argument(c, "e") for c in row)) for row in cells))
+    return _omml("e", *_mathml_children(element))
+
+
+# -- RTF's Office Math ({\mmath {\*\moMath …}}) ---------------------------------------------------------
+
+
+def rtf_math_element(word: str, parent):  # type: ignore[no-untyped-def]
+    """The OMML element an RTF math group's control word (``\\mf``, ``\\mnum``, ``\\mr`` …) stands for, under
+    `parent` (None for the ``\\moMath`` group itself): RTF writes Office Math as groups named after its
+    elements (``{\\mf {\\mnum …}{\\mden …}}``), so the same `equation_text` reads it. Text in the group goes
+    to `rtf_math_text`."""
+    from lxml import etree
+
+    tag = M + word[1:]
+    return etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
+
+
+def rtf_math_text(element, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Text read inside an RTF math group: a run's characters (``{\\mr x}``), or a property's value
+    (``{\\mbegChr [}``, ``{\\mdegHide 1}``) — a property being an element inside one whose name ends in Pr."""
+    from lxml import etree
+
+    parent = element.getparent()
+    if parent is not None and parent.tag.endswith("Pr"):
+        element.set(M + "val", (element.get(M + "val") or "") + text)
+        return
+    if element.tag == M + "r":
+        shown = element.find(M + "t")
+        if shown is None:
+            shown = etree.SubElement(element, M + "t")
+        shown.text = (shown.text or "") + text

@@ -21,7 +21,11 @@ way. What is kept, as Blocks in document order:
   citation mark is not text;
 - text:s (N spaces), text:tab read as spaces, text:line-break ends a line as the office program shows
   it (corpus.layout.broken_lines); a soft page break as nothing; a ruby's
-  base text only; text boxes (draw:text-box) after the paragraph they are anchored in.
+  base text only; text boxes (draw:text-box) after the paragraph they are anchored in;
+- a formula (LibreOffice Math: a draw:object whose MathML is in 「Object N/content.xml」, or inline in a
+  .fodt) → its linear text where it stands, as a .docx's Office Math reads (corpus.equations.mathml_text):
+  inside its sentence, or, alone in its paragraph, a display formula whose rows are blocks of kind
+  "equation". Before, a formula was in no block.
 
 Reviewers' comments (office:annotation, Writer's 「插入 › 批注」) are read after the body under 「批注」, each
 a "note" block naming its author (dc:creator) and quoting the words it was made on (up to its
@@ -57,6 +61,7 @@ _NS = {
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _O, _S, _T, _TB, _D, _LO = ("{" + _NS[k] + "}" for k in ("office", "style", "text", "table", "draw", "loext"))
 _TEXT_MIMETYPES = (
     "application/vnd.oasis.opendocument.text",
@@ -172,7 +177,7 @@ def read_odt(name: str, data: bytes) -> OdtText:
     """The body of an .odt, or of a flat .fodt, as blocks, in document order, with its reference text."""
     from lxml import etree
 
-    content, styles = _flat_parts(name, data) if not data.startswith(b"PK") else _parts(name, data)
+    content, styles, objects = _flat_parts(name, data) if not data.startswith(b"PK") else _parts(name, data)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)
     try:
         root = etree.fromstring(content, parser)
@@ -182,6 +187,7 @@ def read_odt(name: str, data: bytes) -> OdtText:
     body = root.find(f"{_O}body/{_O}text")
     if body is None:
         raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
+    formulas_as_text(body, objects)
     reader = _Reader(_Styles.parse(styles_root, root))
     blocks = reader.read(body)
     return OdtText((*blocks, *remark_blocks(annotations(body))), reference_text(body))
@@ -244,7 +250,7 @@ def annotations(body) -> list[Remark]:  # type: ignore[no-untyped-def]
     return remarks
 
 
-def _flat_parts(name: str, data: bytes) -> tuple[bytes, None]:
+def _flat_parts(name: str, data: bytes) -> tuple[bytes, None, dict[str, bytes]]:
     """A flat OpenDocument text's one XML file, as content.xml (it holds the styles too), after checking it
     is a text document: another flat document (.fods, .fodp) is named as what it is."""
     if not is_flat_odt(data):
@@ -253,11 +259,12 @@ def _flat_parts(name: str, data: bytes) -> tuple[bytes, None]:
             kind = OPENDOCUMENT_KINDS.get(found.group(1).decode("ascii"), "其他格式")
             raise UnreadableFile(f"{name} 是 OpenDocument {kind}，不是文字文档（只能添加文字文档）")
         raise UnreadableFile(f"{name} 不是有效的 OpenDocument 文本（不是 ODF 文档，也不是平面 XML 文档）")
-    return data, None
+    return data, None, {}  # a flat document's formulas are inline, in their draw:object
 
 
-def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
-    """content.xml and styles.xml of the archive, after checking it is an unencrypted text document."""
+def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None, dict[str, bytes]]:
+    """content.xml and styles.xml of the archive, after checking it is an unencrypted text document, and
+    the content.xml of each embedded object that is a formula (MathML), by its folder (「Object 1」)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             refuse_zip_bomb(name, archive, len(data))
@@ -280,11 +287,119 @@ def _parts(name: str, data: bytes) -> tuple[bytes, bytes | None]:
                 )
             content = archive.read("content.xml")
             styles = archive.read("styles.xml") if "styles.xml" in names else None
+            objects = {}
+            for part in names:
+                folder, _, rest = part.partition("/")
+                if rest == "content.xml" and folder and archive.getinfo(part).file_size <= _FORMULA_SIZE:
+                    held = archive.read(part)
+                    if _MATHML_MARK in held[:2048]:
+                        objects[folder] = held
     except zipfile.BadZipFile as e:
         raise damaged(f"{name} 无法解压：文件已损坏或不完整，不是有效的 .odt 文件") from e
     except ZIP_DAMAGE as e:
         raise damaged(f"{name} 不是有效的 OpenDocument 文本（内容已损坏）") from e
-    return content, styles
+    return content, styles, objects
+
+
+_MATHML_MARK = b"http://www.w3.org/1998/Math/MathML"
+_FORMULA_SIZE = 1 << 20  # a formula's MathML is a few KB; a larger object is no formula worth reading
+_FORMULA = "{urn:speechqa:equations}formula"  # set on the span standing for a formula: "display" or "inline"
+
+
+def formulas_as_text(body, objects: dict[str, bytes]) -> None:  # type: ignore[no-untyped-def]
+    """Replace each formula in the body (a draw:frame holding a draw:object that is LibreOffice Math's: its
+    MathML in the object's folder, 「Object 1/content.xml」, or inline in a flat document) by a span of its
+    linear text (corpus.equations.mathml_text), where the frame stood, so the paragraph and the reference
+    text read it as a .docx's Office Math is read.
+
+    A formula alone in its paragraph is a display formula, as Writer and Word draw it: its rows (a one-column
+    stack) are lines of their own, the paragraph's reader gives each a block of kind "equation". A formula
+    inside a sentence is read inside it, its rows (if any) set apart by line breaks."""
+    from lxml import etree
+
+    from .equations import MATHML, mathml_text
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    for frame in list(body.iter(_D + "frame")):
+        found = frame.find(_D + "object")
+        if found is None:
+            continue
+        math = found.find(MATHML + "math")
+        if math is None:
+            href = (found.get(_XLINK_HREF) or "").removeprefix("./").rstrip("/")
+            if href not in objects:
+                continue
+            try:
+                math = etree.fromstring(objects[href], parser)
+            except etree.XMLSyntaxError:
+                continue
+            if math.tag != MATHML + "math":
+                continue
+        rows = [row for row in mathml_text(math).split("\n") if row.strip()]
+        paragraph = next(frame.iterancestors(_T + "p", _T + "h"), None)
+        parent = frame.getparent()
+        if parent is None or paragraph is None or not rows:
+            if parent is not None:
+                _drop(frame)
+            continue
+        alone = not _text_beside(paragraph, frame)
+        span = etree.Element(_T + "span")
+        span.set(_FORMULA, "display" if alone or len(rows) > 1 else "inline")
+        # rows a line apart; a formula of several rows beside text set apart from it, as it is drawn
+        lines = rows if alone or len(rows) == 1 else ["", *rows, ""]
+        span.text = lines[0]
+        for line in lines[1:]:
+            etree.SubElement(span, _T + "line-break").tail = line
+        span.tail = frame.tail
+        parent.replace(frame, span)
+
+
+def _formula_rows(p) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The rows of the display formulas `formulas_as_text` put in a paragraph, each a line of its own."""
+    rows = set()
+    for span in p.iter(_T + "span"):
+        if span.get(_FORMULA) == "display":
+            rows.update(_clean(line) for line in shown_text(span).split("\n"))
+    return frozenset(row for row in rows if row)
+
+
+def _drop(element) -> None:  # type: ignore[no-untyped-def]
+    """Remove `element`, keeping the text after it."""
+    parent = element.getparent()
+    previous = element.getprevious()
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _text_beside(paragraph, frame) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the paragraph shows text other than the formula `frame` (and other formulas)."""
+    from .equations import MATHML
+
+    def shown(element) -> bool:  # type: ignore[no-untyped-def]
+        if (element.text or "").strip() and element is not frame:
+            return True
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in _SKIPPED:
+                pass
+            elif child is frame or (
+                child.tag == _D + "frame"
+                and (held := child.find(_D + "object")) is not None
+                and (held.find(MATHML + "math") is not None or held.get(_XLINK_HREF))
+            ):
+                pass  # a formula (an object), not text beside it
+            elif child.tag == _D + "frame" or child.tag.startswith(_D):
+                pass  # a picture or a drawing
+            elif shown(child):
+                return True
+            if (child.tail or "").strip():
+                return True
+        return False
+
+    return shown(paragraph)
 
 
 @dataclass(frozen=True)
@@ -501,7 +616,18 @@ class _Reader:
                 restart = p.get(_T + "restart-numbering") == "true"
                 label = self.outline.label(level, _int(p.get(_T + "start-value")) if restart else None)
         block = None
-        if text and kind == "paragraph":
+        rows = _formula_rows(p) if kind == "paragraph" else frozenset()
+        if text and rows:
+            # a display formula's rows: each a line of its own, never joined to the text around it
+            for piece in ((label or "") + raw).split("\n"):
+                if (line := _clean(piece)) in rows:
+                    block = Block(text=line, kind="equation")
+                    yield block
+                elif line:
+                    for part in broken_lines(line, _clean):
+                        block = Block(text=part, kind=kind, level=level)
+                        yield block
+        elif text and kind == "paragraph":
             for line in broken_lines((label or "") + raw, _clean):
                 block = Block(text=line, kind=kind, level=level)
                 yield block

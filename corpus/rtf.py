@@ -24,6 +24,10 @@ What is read, as Blocks in document order (the same kinds as a .docx, corpus.wor
 - \\footnote groups (endnotes too) → "note" blocks after what references them (corpus.notes);
 - a shape's text box (\\shptxt) → its paragraphs after the paragraph it is anchored in (its picture
   copy for old readers, \\shprslt, is skipped);
+- an equation ({\\mmath {\\*\\moMath …}}: Office Math, as Word and LibreOffice write it, each group named
+  after its OMML element) → its linear text where it stands (corpus.equations), alone in its paragraph a
+  display equation whose rows are blocks of kind "equation"; its picture for old readers (\\mmathPict) is
+  skipped. An Equation Editor 3.0 object (\\object with Equation.3) shows only its picture: not read;
 - \\line ends a line as Word shows it (corpus.layout.broken_lines), \\tab reads as a space; fields as their result (\\fldrslt), never their code, except a
   generated table of contents (a TOC field), whose entries repeat the headings and are not read;
 
@@ -38,6 +42,7 @@ import codecs
 import re
 from dataclasses import dataclass, field, replace
 
+from .equations import equation_text, rtf_math_element, rtf_math_text
 from .errors import UnreadableFile
 from .layout import broken_lines
 from .notes import NotePlacement
@@ -217,6 +222,7 @@ class _Paragraph:
     label: list[str] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
     boxes: list[Block] = field(default_factory=list)
+    formulas: list[str] = field(default_factory=list)  # the rows of the equations read into it
 
 
 @dataclass
@@ -280,6 +286,8 @@ class _Reader:
         self.skip_trail = False
         self.star = False
         self.ended = False
+        self.math: list = []  # type: ignore[type-arg]  # the OMML elements of the open math groups, outermost first
+        self.math_fresh = False  # a group just opened inside an equation: its first word names its element
 
     # -- tokens ------------------------------------------------------------------------------------
 
@@ -383,6 +391,7 @@ class _Reader:
             raise UnreadableFile(f"{self.name} 不是有效的 RTF 文件（嵌套过深，可能已损坏）")
         self.stack.append((self.state, None))
         self.star = False
+        self.math_fresh = self.state.target == "math"
         if self.state.target == "font":
             self.font_number = None
         elif self.state.target == "style":
@@ -393,6 +402,10 @@ class _Reader:
             return
         closing = self.state
         self.state, on_close = self.stack.pop()
+        if on_close == "math" and len(self.math) > 1:
+            self.math.pop()
+        elif on_close == "equation":
+            self._end_equation()
         if on_close == "note":
             self._end_note()
         elif on_close == "field" and self.fields:
@@ -458,6 +471,21 @@ class _Reader:
                 self.skip_chars = state.uc
             elif name == "uc":
                 self._set(uc=max(0, value or 0))
+            return
+        if state.target == "math" and not state.skip:
+            self._math_word(name, value, starred)
+            return
+        if (
+            name in ("moMath", "moMathPara")
+            and self._reading()
+            and state.target in ("body", "note")
+            and not self.math
+        ):
+            # Office Math, as Word and LibreOffice write an equation ({\mmath {\*\moMath …}}): its groups
+            # are its OMML elements, read into a tree and written out as corpus.equations reads a .docx's
+            self.math = [rtf_math_element(name, None)]
+            self.stack[-1] = (self.stack[-1][0], "equation")
+            self._set(target="math")
             return
         if name == "field":
             self.fields.append([])
@@ -539,10 +567,47 @@ class _Reader:
                 return  # the tab after a list number
             self._text(_SPECIAL[name])
 
+    def _math_word(self, name: str, value: int | None, starred: bool) -> None:
+        """A control word inside an equation: the first of a group names its OMML element (\\mf, \\mr …);
+        characters (\\u, \\uc, the font) are read as in text; a starred group that is no element (a picture
+        for old readers) and formatting are not read."""
+        fresh, self.math_fresh = self.math_fresh, False
+        if fresh and name.startswith("m") and len(name) > 1 and name[1].islower():
+            self.math.append(rtf_math_element(name, self.math[-1]))
+            self.stack[-1] = (self.stack[-1][0], "math")
+        elif starred:
+            self._set(skip=True)
+        elif name == "u" and value is not None:
+            self._text(chr(_code(value)) if _code(value) else "")
+            self.skip_chars = self.state.uc
+        elif name == "uc":
+            self._set(uc=max(0, value or 0))
+        elif name == "f":
+            self._set(font=value)
+
+    def _end_equation(self) -> None:
+        """The equation closed: its linear text read where it stands, its rows remembered so that an
+        equation alone in its paragraph (a display equation) is read as lines of their own."""
+        root, self.math = (self.math[0] if self.math else None), []
+        if root is None:
+            return
+        text = equation_text(root)
+        rows = [row for row in text.split("\n") if row.strip()]
+        if not rows:
+            return
+        self._text("\n".join(rows))
+        if self.state.target == "body":
+            self.paragraph.formulas.extend(rows)
+
     def _text(self, text: str) -> None:
         if not text:
             return
         state = self.state
+        if state.target == "math":
+            if self.math and not state.skip and not state.hidden:
+                self.math_fresh = False
+                rtf_math_text(self.math[-1], text)
+            return
         if state.target == "fldinst":
             if self.fields:
                 self.fields[-1].append(text)
@@ -580,7 +645,19 @@ class _Reader:
             return
         self._end_table()
         block = None
-        if text:
+        rows = {_clean(row) for row in paragraph.formulas}
+        alone = (
+            bool(rows)
+            and not label
+            and all(_clean(line) in rows for line in _text_lines(paragraph) if _clean(line))
+        )
+        if text and alone and self._kind()[0] == "paragraph":
+            # equations alone in their paragraph: display equations, each row a line of its own
+            for line in "".join(paragraph.parts).split("\n"):
+                if line := _clean(line):
+                    block = Block(text=line, kind="equation")
+                    self.blocks.append(block)
+        elif text:
             kind, level = self._kind()
             lines = broken_lines(with_label(label, "".join(paragraph.parts)), _clean)
             for line in lines if kind == "paragraph" else [text]:
@@ -639,6 +716,11 @@ class _Reader:
             number = style.based_on if style.based_on != number else None
             seen += 1
         return "paragraph", 0
+
+
+def _text_lines(paragraph: _Paragraph) -> list[str]:
+    """A paragraph's lines as read (an equation's rows each a line)."""
+    return "".join(paragraph.parts).split("\n")
 
 
 def _grid(rows: list[_Row]) -> list[list[str] | str]:

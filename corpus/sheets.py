@@ -25,7 +25,10 @@ A **text box or shape with text drawn on a sheet** (「插入 › 文本框」: 
 xlsxwriter's ``insert_textbox``) lives in the sheet's drawing part, which openpyxl does not read: each of its
 paragraphs is a line of the sheet — after the table, as its notes, or before it when the box is anchored
 above every cell (a title drawn in a box); boxes in the order of their anchors, a group's boxes in
-theirs. Before, such a box was lost whole ([cold37](../docs/cold37.md)).
+theirs. Before, such a box was lost whole ([cold37](../docs/cold37.md)). An .ods's boxes are its sheet's
+draw shapes (anchored to a cell, or to the page in table:shapes and placed by their height), an .xls's the
+TXO records of its sheet's OfficeArt shapes, placed by their ClientAnchor; both are read so
+([formats64](../docs/formats64.md)).
 """
 
 from __future__ import annotations
@@ -378,6 +381,30 @@ def _grid(
     return Grid(name, out, moved, frozenset(i for i, (n, _) in enumerate(kept) if n in drawn_set))
 
 
+def _boxed_grid(
+    title: str, rows: list[list[str]], wide: list[int], boxes: Sequence[_DrawnText], top: int | None
+) -> Grid:
+    """A sheet's grid with the text boxes drawn on it (in their anchors' order): after the table, as notes
+    never read as a row of it, or before it as its title when the box is anchored above every cell (`top`,
+    the first row holding a cell, counted from 0 as the boxes' rows are) and reads as a title and the sheet
+    has no title row of its own. (A 填表说明 drawn above the cells titled the workbook, and was in no
+    passage.)"""
+    titled = bool(rows) and bool(_split(_grid(title, rows, wide))[0])
+    before: list[str] = []
+    after: list[str] = []
+    for box in boxes:
+        heading = top is not None and box.row < top and not titled and not before
+        (before if heading and _title_like(box.lines) else after).extend(box.lines)
+    width = max((len(row) for row in rows), default=1) or 1
+    wide = [n + len(before) for n in wide]
+    # the notes drawn after the table: read as they stand, never as a row of it
+    wide.extend(range(len(before) + len(rows), len(before) + len(rows) + len(after)))
+    rows = [[line, *([""] * (width - 1))] for line in before] + rows
+    drawn = range(len(rows), len(rows) + len(after))
+    rows += [[line, *([""] * (width - 1))] for line in after]
+    return _grid(title, rows, wide, drawn)
+
+
 # A sentence's end or a clause's mark: a box holding one is a note, not a title drawn above the table
 _SENTENCE_MARK = re.compile(r"[。；！？;!?，,：:]")
 
@@ -460,22 +487,10 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             wide.append(len(rows))
             rows.append([note, *([""] * (len(columns) - 1))])
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
-        # A box above every cell titles the sheet only when it reads as a title (a short line or two, no
-        # sentence in them) and the sheet has no title rows of its own; any other box is read after the
-        # table, as notes (a 填表说明 drawn above the cells titled the workbook, and was in no passage).
-        titled = bool(rows) and bool(_split(_grid(ws.title, rows, wide))[0])
-        before, after = [], []
-        for box in boxes.get(ws.title, ()):
-            heading = top is not None and box.row + 1 < top and not titled and not before
-            (before if heading and _title_like(box.lines) else after).extend(box.lines)
-        width = max(len(columns), 1)
-        wide = [n + len(before) for n in wide]
-        # the notes drawn after the table: read as they stand, never as a row of it
-        wide.extend(range(len(before) + len(rows), len(before) + len(rows) + len(after)))
-        rows = [[line, *([""] * (width - 1))] for line in before] + rows
-        drawn = range(len(rows), len(rows) + len(after))
-        rows += [[line, *([""] * (width - 1))] for line in after]
-        grids.append(_grid(ws.title, rows, wide, drawn))
+        # the drawing's rows count from 0, the sheet's from 1
+        grids.append(
+            _boxed_grid(ws.title, rows, wide, boxes.get(ws.title, ()), None if top is None else top - 1)
+        )
     return grids
 
 
@@ -660,10 +675,12 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
     except Exception as e:  # a cut-short stream: struct.error, IndexError, AssertionError…
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏或不完整）") from e
+    drawn = _xls_drawn_texts(data)
     grids = []
     for sheet in book.sheets():
         if sheet.visibility != 0:
             continue
+        top: int | None = None  # the first row holding a cell
         hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
         spans = {(r0, c0): c1 - c0 for r0, _, c0, c1 in sheet.merged_cells if c1 - c0 > 1}
         rows: list[list[str]] = []
@@ -696,6 +713,8 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                 if text:
                     filled.append(c)
                 cells.append(text)
+            if filled and top is None:
+                top = r
             if len(filled) == 1 and spans.get((r, filled[0]), 1) > 1:
                 wide.append(len(rows))
             elif len(filled) == 2 and (span := spans.get((r, filled[1]), 1)) > 1:
@@ -705,8 +724,98 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                     cells = one
                     wide.append(len(rows))
             rows.append(cells)
-        grids.append(_grid(sheet.name, rows, wide))
+        grids.append(_boxed_grid(sheet.name, rows, wide, drawn.get(sheet.name, ()), top))
     return grids
+
+
+# BIFF8 records (Microsoft's [MS-XLS] 2.3): where a sheet's text boxes are
+_BOF, _EOF, _BOUNDSHEET, _MSODRAWING, _OBJ, _TXO, _CONTINUE = (
+    0x0809,
+    0x000A,
+    0x0085,
+    0x00EC,
+    0x005D,
+    0x01B6,
+    0x003C,
+)
+_NOTE_OBJECT = 0x19  # an OBJ of a cell's comment, read with its cell (xlrd), not as a box
+# an OfficeArt ClientAnchor record's header (type 0xF010, 18 bytes): the cell a shape's top left is in
+_CLIENT_ANCHOR = re.compile(rb"[\x00-\xff]{2}\x10\xf0\x12\x00\x00\x00", re.DOTALL)
+
+
+def _xls_drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
+    """Every text box and shape with text on each sheet of an Excel 97–2003 workbook, by the sheet's name,
+    in the order of their anchors: xlrd reads no drawing, so the BIFF records of the 「Workbook」 stream
+    are followed — a sheet's MSODRAWING holds each shape's anchor (its ClientAnchor: the cell at its top
+    left), its OBJ the shape's kind (a comment's is read with its cell), and a TXO with the CONTINUE
+    records after it the box's text. {} where the stream cannot be followed (its cells are read all the
+    same)."""
+    import struct
+
+    found = cfb.streams(data, ("Workbook", "Book")) or {}
+    stream = found.get("Workbook") or found.get("Book") or b""
+    out: dict[str, list[_DrawnText]] = {}
+    try:
+        records = []
+        at = 0
+        while at + 4 <= len(stream):
+            kind, size = struct.unpack_from("<HH", stream, at)
+            records.append((at, kind, stream[at + 4 : at + 4 + size]))
+            at += 4 + size
+        sheets: dict[int, str] = {}
+        for _, kind, body in records:
+            if kind == _BOUNDSHEET and len(body) >= 8:
+                length, wide = body[6], body[7] & 1
+                raw = body[8 : 8 + length * (2 if wide else 1)]
+                sheets[struct.unpack_from("<I", body)[0]] = raw.decode("utf-16-le" if wide else "latin-1")
+        name: str | None = None
+        depth = 0
+        anchor = (0, 0)
+        shape = 0
+        for n, (offset, kind, body) in enumerate(records):
+            if kind == _BOF:
+                depth += 1
+                if depth == 1:
+                    name = sheets.get(offset)
+            elif kind == _EOF:
+                depth -= 1
+                if depth == 0:
+                    name = None
+            elif name is None or depth != 1:
+                continue
+            elif kind == _MSODRAWING and (hit := _CLIENT_ANCHOR.search(body)) is not None:
+                at = hit.end()
+                if at + 8 <= len(body):
+                    column, _, row = struct.unpack_from("<HHH", body, at + 2)
+                    anchor = (row, column)
+            elif kind == _OBJ and len(body) >= 6 and body[:2] == b"\x15\x00":
+                shape = struct.unpack_from("<H", body, 4)[0]
+            elif kind == _TXO and len(body) >= 12 and shape != _NOTE_OBJECT:
+                count = struct.unpack_from("<H", body, 10)[0]
+                text = _continued_text(records[n + 1 :], count)
+                lines = tuple(line for line in (" ".join(x.split()) for x in text.splitlines()) if line)
+                if lines and name is not None:
+                    out.setdefault(name, []).append(_DrawnText(anchor[0], anchor[1], lines))
+    except (struct.error, UnicodeDecodeError, IndexError):
+        return {}
+    for boxes in out.values():
+        boxes.sort(key=lambda box: (box.row, box.column))
+    return out
+
+
+def _continued_text(records: list[tuple[int, int, bytes]], count: int) -> str:
+    """The `count` characters a TXO's CONTINUE records hold, each opening with its flag byte (1: UTF-16,
+    0: one byte a character)."""
+    parts: list[str] = []
+    left = count
+    for _, kind, body in records:
+        if kind != _CONTINUE or left <= 0 or not body:
+            break
+        wide = body[0] & 1
+        chars = body[1:].decode("utf-16-le" if wide else "latin-1", errors="replace")[:left]
+        parts.append(chars)
+        left -= len(chars)
+    return "".join(parts)
 
 
 # --- OpenDocument (.ods) ------------------------------------------------------------------------
@@ -746,6 +855,9 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
         wide: list[int] = []
         # each row's cells, and where its last filled cell's merge ends (a column index), for the note rows
         read: list[tuple[list[str], int, int]] = []
+        boxes = _page_shapes(table)  # shapes anchored to the page (table:shapes), placed by their height
+        at_row = 0  # the row's index in the sheet, empty rows counted (as a shape's anchor counts them)
+        top: int | None = None  # the first row holding a cell
         for row in table.iter(f"{_TABLE}table-row"):
             repeat = int(row.get(f"{_TABLE}number-rows-repeated", "1"))
             cells: list[str] = []
@@ -754,6 +866,11 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
             for cell in row:
                 if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
                     continue
+                # a text box or shape anchored to the cell (Calc's 「锚定到单元格」, and how it saves a box
+                # converted from Excel): its paragraphs are no text of the cell
+                for shape in cell:
+                    if (lines := _shape_lines(shape)) is not None:
+                        boxes.append(_DrawnText(at_row, len(cells), lines))
                 times = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
                 text = "\n".join(shown_text(p) for p in cell.iterfind(f"{_TEXT}p"))
                 if text.strip() and cell.tag == f"{_TABLE}table-cell":
@@ -762,8 +879,10 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
                     merge_end = len(cells) + span - 1 if span > 1 else -1
                 cells.extend([text] * times)
             cells = [c for n, c in enumerate(cells) if n not in hidden_columns]
+            at_row += min(repeat, _MAX_REPEAT * 100)
             if row.get(f"{_TABLE}visibility", "visible") != "visible" or not any(c.strip() for c in cells):
                 continue
+            top = at_row - min(repeat, _MAX_REPEAT * 100) if top is None else top
             for _ in range(min(repeat, _MAX_REPEAT)):
                 read.append((cells, spanned, merge_end))
         last = max((n for cells, _, _ in read for n, c in enumerate(cells) if c.strip()), default=0)
@@ -775,8 +894,78 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
                 cells = one
                 wide.append(len(rows))
             rows.append(cells)
-        grids.append(_grid(table.get(f"{_TABLE}name", ""), rows, wide))
+        boxes.sort(key=lambda box: (box.row, box.column))
+        grids.append(_boxed_grid(table.get(f"{_TABLE}name", ""), rows, wide, boxes, top))
     return grids
+
+
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+
+
+def _shape_lines(shape) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
+    """The paragraphs of a shape drawn on a sheet (a text box: draw:frame › draw:text-box, or draw:custom-shape,
+    draw:rect …, a group's shapes in their order), None for what is no drawing or holds no text (a picture,
+    a chart). A cell's comment (office:annotation) is no drawing: it is read with the cell."""
+    if not isinstance(shape.tag, str) or not shape.tag.startswith(_DRAW):
+        return None
+    lines = tuple(
+        line
+        for p in shape.iter(f"{_TEXT}p")
+        if not any(a.tag == f"{_DRAW}object" for a in p.iterancestors())
+        for line in (" ".join(shown_text(p).split()),)
+        if line
+    )
+    return lines or None
+
+
+_LENGTH = re.compile(r"^\s*(-?[0-9.]+)\s*(in|cm|mm|pt|pc|px)?\s*$")
+_INCH = {"in": 1.0, "cm": 1 / 2.54, "mm": 1 / 25.4, "pt": 1 / 72, "pc": 1 / 6, "px": 1 / 96, None: 1.0}
+
+
+def _inches(value: str | None) -> float | None:
+    found = _LENGTH.match(value or "")
+    return float(found.group(1)) * _INCH[found.group(2)] if found else None
+
+
+def _page_shapes(table) -> list[_DrawnText]:  # type: ignore[no-untyped-def]
+    """The shapes with text a sheet anchors to its page (table:shapes), each placed at the row its top
+    (svg:y) falls in, from the rows' heights (their styles' style:row-height; 0.178 in, Calc's default,
+    where a row names none)."""
+    shapes = [
+        (shape, lines)
+        for holder in table.iterfind(f"{_TABLE}shapes")
+        for shape in holder
+        if (lines := _shape_lines(shape)) is not None
+    ]
+    if not shapes:
+        return []
+    root = table.getroottree().getroot()
+    heights = {
+        style.get(f"{_STYLE}name"): _inches(props.get(f"{_STYLE}row-height"))
+        for style in root.iter(f"{_STYLE}style")
+        for props in style.iterfind(f"{_STYLE}table-row-properties")
+    }
+    bottoms: list[float] = []  # each row's bottom edge, in inches, up to the lowest shape
+    lowest = max(_inches(shape.get(f"{_SVG}y")) or 0.0 for shape, _ in shapes)
+    edge = 0.0
+    for row in table.iter(f"{_TABLE}table-row"):
+        height = heights.get(row.get(f"{_TABLE}style-name")) or 0.178
+        for _ in range(min(int(row.get(f"{_TABLE}number-rows-repeated", "1")), _MAX_REPEAT)):
+            edge += height
+            bottoms.append(edge)
+            if edge > lowest:
+                break
+        if edge > lowest:
+            break
+    out = []
+    for shape, lines in shapes:
+        y = _inches(shape.get(f"{_SVG}y")) or 0.0
+        x = _inches(shape.get(f"{_SVG}x")) or 0.0
+        row = next((n for n, bottom in enumerate(bottoms) if y < bottom), len(bottoms))
+        out.append(_DrawnText(row, int(x * 100), lines))
+    return out
 
 
 # --- CSV ----------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ The first slide's title titles the deck; the lines under it on that slide (its s
 found there by the rules every speech goes by (corpus.parse). Every other slide is a section titled by its
 title placeholder (「第 3 张幻灯片」 when it has none). A slide's boxes — placeholders, text boxes, groups
 (their shapes read the same way inside), tables (each row labelled by its header, as a Word table is:
-corpus.tables), charts (their cached figures as a table: corpus.charts) and SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``) — are read by
+corpus.tables), charts (their cached figures as a table: corpus.charts; an .odp's chart object, its own
+data table: `read_odf_chart`) and SmartArt (its data model, as in Word: ``corpus.word.diagram_lines``) — are read by
 where they stand, as a page in columns is read (`reading_order`): the boxes of a column top to bottom,
 columns left to right, a box across the columns closing them; boxes side by side in rows that start level
 (a label beside its value) row by row. A poster whose boxes were added in another order than they are
@@ -29,7 +30,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from . import cfb
-from .charts import CHART_URI, read_chart
+from .charts import CHART_URI, is_odf_chart, read_chart, read_odf_chart
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .odt import shown_text
 from .records import Block
@@ -160,13 +161,23 @@ def read_deck(name: str, data: bytes) -> DeckText:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype") if "mimetype" in names else b""
             content = archive.read("content.xml") if b"opendocument.presentation" in mimetype else None
+            # an .odp's charts: objects whose content.xml is an office:chart, by their folder (「Object 1」)
+            charts = {
+                part.partition("/")[0]: held
+                for part in names
+                if content is not None
+                and part.count("/") == 1
+                and part.endswith("/content.xml")
+                and archive.getinfo(part).file_size <= 1 << 22
+                and is_odf_chart(held := archive.read(part))
+            }
             if content is None and "ppt/presentation.xml" not in names:
                 raise UnreadableFile(f"{name} 不是 PowerPoint 或 WPS 演示文稿（缺少演示文稿内容）")
     except (*ZIP_DAMAGE, KeyError) as e:
         raise damaged(f"{name} 不是有效的演示文稿（内容已损坏或不完整）") from e
     try:
         if content is not None:
-            slides, converter = _odp_slides(content), "odp"
+            slides, converter = _odp_slides(content, charts), "odp"
         else:
             from pptx import Presentation
             from pptx.exc import PythonPptxError
@@ -304,11 +315,13 @@ _PRES = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _ODP_FURNITURE = {"page-number", "footer", "date-time", "header", "page"}
 
 
-def _odp_slides(content: bytes) -> list[tuple[str, list[Block], list[str]]]:
-    """An .odp's pages as (title, blocks in document order, notes), hidden pages left out."""
+def _odp_slides(content: bytes, charts: dict[str, bytes]) -> list[tuple[str, list[Block], list[str]]]:
+    """An .odp's pages as (title, blocks in document order, notes), hidden pages left out; `charts` the chart
+    objects' content.xml by their folder."""
     root = etree.fromstring(content, etree.XMLParser(resolve_entities=False))
     hidden = {
         style.get(f"{_STYLE}name")
@@ -335,19 +348,26 @@ def _odp_slides(content: bytes) -> list[tuple[str, list[Block], list[str]]]:
             if kind == "title" and not title:
                 title = " ".join(_odp_paragraphs(element))
                 continue
-            if blocks := _odp_blocks(element):
+            if blocks := _odp_blocks(element, charts):
                 items.append((_odp_box(element), blocks))
         slides.append((title, _in_reading_order(items), notes))
     return slides
 
 
-def _odp_blocks(element) -> list[Block]:  # type: ignore[no-untyped-def]
-    """One drawing object's text: a group's objects in order, a table's rows labelled, a frame's or a
-    shape's paragraphs as lines."""
+def _odp_blocks(element, charts: dict[str, bytes]) -> list[Block]:  # type: ignore[no-untyped-def]
+    """One drawing object's text: a group's objects in order, a table's rows labelled, a chart's title and
+    data as a table (as a .pptx's chart is read: corpus.charts), a frame's or a shape's paragraphs as
+    lines."""
     if element.tag == f"{_DRAW}g":
         return _in_reading_order(
-            [(_odp_box(child), blocks) for child in element if (blocks := _odp_blocks(child))]
+            [(_odp_box(child), blocks) for child in element if (blocks := _odp_blocks(child, charts))]
         )
+    held = element.find(f"{_DRAW}object")
+    href = (held.get(_XLINK_HREF) or "").removeprefix("./").rstrip("/") if held is not None else ""
+    if href in charts:
+        chart = read_odf_chart(charts[href])
+        title = [Block(text=chart.title, kind="line")] if chart.title else []
+        return title + table_blocks([list(row) for row in chart.rows])
     table = element.find(f".//{_TABLE}table")
     if table is not None:
         rows = []

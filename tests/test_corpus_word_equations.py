@@ -266,7 +266,9 @@ def test_matrices_numbered_rows_and_limits_read_as_word_writes_them() -> None:
     numbered = f"<m:eqArr><m:e>{_run('S=a+b')}{_run('#')}<m:d><m:e>{_run('1')}</m:e></m:d></m:e></m:eqArr>"
     assert equation_text(math(numbered)) == "S=a+b (1)"
     limit = f"<m:limLow><m:e>{_run('lim')}</m:e><m:lim>{_run('n→∞')}</m:lim></m:limLow>"
-    assert equation_text(math(limit + _run("a"))) == "lim_(n→∞)a"
+    # a limit run into its argument without Word's function structure (as LibreOffice saves it again) reads
+    # as the function does: the name and its argument a space apart (formats64)
+    assert equation_text(math(limit + _run("a"))) == "lim_(n→∞) a"
     assert (
         equation_text(math(f"<m:func><m:fName>{limit}</m:fName><m:e>{_run('a')}</m:e></m:func>"))
         == "lim_(n→∞) a"

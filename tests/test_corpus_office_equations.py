@@ -1,0 +1,126 @@
+"""Equations in the other office formats (corpus.equations.mathml_text, corpus.odt, corpus.rtf): one notice
+whose formulas are Word's Office Math, written by python-docx, converted by LibreOffice to .odt and .fodt
+(LibreOffice Math objects: MathML), .rtf ({\\mmath …}) and .doc (Equation Editor 3.0 objects), reads the
+same formula text in every format, where it stands: a display equation a line of its own (a block of kind
+"equation"), an inline one inside its sentence (tests/fixtures/office_equations/make_equations.py)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus import read_bytes, read_document
+from tests.fixtures.office_equations import make_equations as eq
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "office_equations"
+SOFFICE = shutil.which("soffice") is not None
+
+
+def _read(path: Path) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in read_document(path).blocks]
+
+
+def test_the_word_notice_reads_each_formula_where_it_stands() -> None:
+    blocks = _read(HERE / "equations.docx")
+    assert ("equation", "月补助金额=(保障标准×1.5-家庭月人均收入)×申请人数") in blocks
+    assert (
+        "paragraph",
+        "式中，家庭月人均收入=家庭上年度总收入/(12×家庭人口数)，保障标准按县民政局公布的执行。",
+    ) in blocks
+    assert ("equation", "年度补助总额=∑_(i=1)^12 补助_i") in blocks
+    assert ("paragraph", "其中面积单位为m²，按建筑面积计。") in blocks
+    # an equation array: a line per row
+    assert blocks.index(("equation", "C=A-D")) == blocks.index(("equation", "A=B×1.5")) + 1
+
+
+@pytest.mark.parametrize("suffix", ["odt", "fodt", "rtf"])
+def test_libreoffices_formulas_read_as_the_word_equations_they_were(suffix: str) -> None:
+    # main: the .odt's and .rtf's formulas were in no block — 「式中，家庭月人均收入=，保障标准按…」, a display
+    # formula an empty line
+    assert _read(HERE / f"equations.{suffix}") == _read(HERE / "equations.docx")
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed (a .doc is read through it)")
+def test_a_docs_equation_editor_objects_read_as_the_word_equations_they_were() -> None:
+    # LibreOffice writes each formula into a .doc as an Equation Editor 3.0 object (「Equation Native」);
+    # read back, a minus sign came as U+2212 where the .docx reads the 「-」 typed
+    assert b"Equation.3" in (HERE / "equations.doc").read_bytes()
+    assert _read(HERE / "equations.doc") == _read(HERE / "equations.docx")
+
+
+def test_the_reference_text_reads_the_formulas() -> None:
+    # what add --check compares the passages with: the formula's line, so no sentence is counted lost
+    from corpus.odt import read_odt
+
+    reference = read_odt("equations.odt", (HERE / "equations.odt").read_bytes()).reference.split("\n")
+    assert "月补助金额=(保障标准×1.5-家庭月人均收入)×申请人数" in reference
+    assert "其中面积单位为m²，按建筑面积计。" in reference
+
+
+def test_an_odt_whose_object_is_no_formula_reads_as_before(tmp_path: Path) -> None:
+    # a chart or another object whose content.xml is not MathML is not read as a formula (its frame, as
+    # before, adds nothing to the paragraph)
+    import zipfile
+
+    source = HERE / "equations.odt"
+    target = tmp_path / "chart.odt"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "Object 1/content.xml":
+                data = b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'
+            new.writestr(item, data)
+    blocks = _read(target)
+    assert ("equation", "月补助金额=(保障标准×1.5-家庭月人均收入)×申请人数") not in blocks
+    assert ("paragraph", "为规范补助的计算，现将有关公式明确如下。") in blocks
+
+
+# -- a property: any formula of the grammar reads the same through LibreOffice --------------------------
+
+_WORD = st.text(alphabet=st.sampled_from("补助金额标准收入人数家庭月年度保障"), min_size=1, max_size=5)
+_ATOM = st.one_of(_WORD, st.integers(1, 999).map(str)).map(eq.r)
+
+
+def _extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(
+        inner.map(eq.brackets),
+        st.tuples(inner, inner).map(lambda p: eq.frac(*p)),
+        inner.map(eq.root),
+        st.tuples(inner, st.integers(2, 9).map(str).map(eq.r)).map(lambda p: eq.sup(*p)),
+        st.lists(inner, min_size=2, max_size=3).map(lambda parts: eq.r("+").join(parts)),
+        st.lists(inner, min_size=2, max_size=3).map(lambda parts: eq.r("×").join(parts)),
+    )
+
+
+_FORMULA = st.recursive(_ATOM, _extend, max_leaves=5)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed")
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    formulas=st.lists(
+        st.tuples(
+            st.sampled_from(("", "其中，", "补助按")), _FORMULA, st.sampled_from(("", "。", "，按月发放。"))
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_formula_reads_the_same_in_odt_rtf_and_doc(formulas: list[tuple[str, str, str]]) -> None:
+    # fractions, radicals, powers, brackets, sums and products nested any way, alone in a paragraph or in a
+    # sentence: the document LibreOffice saves in each format reads exactly the blocks of the .docx
+    from tests.fixtures.documents.make_fixtures import soffice_all
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "formulas.docx"
+        eq.make_docx(source, formulas)
+        expected = [(b.kind, b.text) for b in read_bytes("formulas.docx", source.read_bytes()).blocks]
+        for fmt in ("odt", "rtf", "doc"):
+            [converted] = soffice_all([source], fmt, Path(folder) / fmt)
+            assert _read(converted) == expected, fmt
