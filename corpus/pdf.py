@@ -2135,8 +2135,13 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
         boxes = [row.bbox for row in table.rows[: len(raw)]]
         # a column of notes on the right, then one on the left (each read in its row after the row's values:
         # the table's own columns keep their places)
+        serial: list[str] = []
         for side in (False, True):
             beside = _column_beside(page, table.bbox, boxes, overflow, left=side, others=frames)
+            if side and _serial_column(beside):  # a 序号 column left unframed: the table's first column
+                serial = ["".join(c["text"] for c in note) for note in beside]
+                overflow |= {id(c) for note in beside for c in note}
+                continue
             for r, note in enumerate(beside):
                 text = "".join(c["text"] for c in note)
                 if beside[0]:  # labelled by the header row's own: a column of the table
@@ -2150,11 +2155,13 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
             continue
         x0, top, x1, bottom = (float(v) for v in table.bbox)
         across = _merged_across(table, rows)
+        if serial:  # each row's number its first value, the label (or none) over them in the header row
+            rows = [row if r in across else [serial[r], *row] for r, row in enumerate(rows)]
         found.append(
             _Table(
                 box=(x0, top, x1, bottom),
                 rows=tuple(_SpanningRow(row) if r in across else tuple(row) for r, row in enumerate(rows)),
-                first_spans=_first_spans(table),
+                first_spans=(1, *_first_spans(table)) if serial else _first_spans(table),
                 first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
                 form=form,
                 overflow=frozenset(overflow),
@@ -2307,10 +2314,19 @@ def _column_beside(page, frame, rows, taken, *, left: bool = False, others=()) -
         return []
     if not left:
         return found if max(starts) - min(starts) <= size else []
-    ends = [float(v[-1]["x1"]) for v in values]
-    set_left = max(starts) - min(starts) <= size
-    set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
-    return found if set_left or set_right else []
+
+    def aligned(values: list[list[dict]]) -> bool:  # type: ignore[type-arg]
+        starts = [float(v[0]["x0"]) for v in values]
+        ends = [float(v[-1]["x1"]) for v in values]
+        set_left = max(starts) - min(starts) <= size
+        set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
+        return set_left or set_right
+
+    if aligned(values):
+        return found
+    # a 序号 column: its label beside the header row set as text is, its numbers right-aligned under it
+    body = [v for v in found[1:] if v]
+    return found if found[0] and len(body) >= 2 and aligned(body) and _serial_column(found) else []
 
 
 def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[no-untyped-def]
@@ -2330,6 +2346,23 @@ def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[
         if (above or below) and outside(c):
             return True
     return False
+
+
+def _serial_column(values: list[list[dict]]) -> bool:  # type: ignore[type-arg]
+    """Whether a column read left of a table's frame is its rows' numbers (a 序号 column the borders leave
+    out, or a row number printed beside each row), not notes: every row's value under the header row is
+    figures alone (「1」, 「12」, 「3.」), the header row's value figures or a label (「序号」) or nothing.
+    Such a column is the table's own first column, read as each row's first value (a note is read after the
+    row's values)."""
+    if not values:
+        return False
+    texts = ["".join(c["text"] for c in value) for value in values[1:]]
+    filled = [text for text in texts if text]
+    return len(filled) >= 2 and all(_SERIAL.fullmatch(text) for text in filled)
+
+
+# A row's number: one to four figures, a full stop or 、 after them
+_SERIAL = re.compile(r"\d{1,4}[.．、]?")
 
 
 # How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set
