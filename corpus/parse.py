@@ -2066,7 +2066,6 @@ def _paragraphs(
 
     lone = _lone_ordinals(lines)
     labelled = _labelled_items(lines, points)
-    alike = _read_with_their_list(lines, points)
     numbered_top = False  # a numbered top-level heading (一、, 第一章) has been met
     # How long a line of body text is here: a heading is far shorter (a piece of a wrapped sentence is not)
     sentence_lines = sorted(len(line.text) for line in lines if _SENTENCE_END.search(line.text))
@@ -2158,12 +2157,7 @@ def _paragraphs(
             sections.enter(2 if numbered_top else 1, _heading_label(text))
             continue
         if (
-            level
-            and (
-                _sentence_item(lines, position, points)
-                or _heads_nothing(lines, position, points)
-                or position in alike
-            )
+            level and (_sentence_item(lines, position, points) or _heads_nothing(lines, position, points))
         ) or (numbered and not level and position not in lone):
             # 「（二）每家医院安排2名导医，……。」 among its like, 「一是……，……。二是……」, 「第一，希望……，……。第二，
             # ……」: numbered sentences are body text of the section above them; they end the section a
@@ -2497,51 +2491,6 @@ def _sentence_item(lines: list[ParsedLine], position: int, points: frozenset[tup
     if (before is not None and sibling(before)) or after is None or sibling(after):
         return True
     return after.kind == "heading" or 0 < _heading_level(after.text, points) < level
-
-
-def _read_with_their_list(lines: list[ParsedLine], points: frozenset[tuple[str, int]] | None) -> set[int]:
-    """The numbered items read as sentences because their list's other items are: a list is a run of
-    consecutive numbered lines of one kind and level (「（一）…；」「（二）…；」「（三）…。」); when one of its
-    items is a sentence of the text (`_sentence_item`, `_heads_nothing`), every other item that is one sentence
-    (ending 「。」 or 「；」, or none) and heads nothing — the next line is its list's next item — is one too.
-    Before, in cold20's rule book 「（三）社会各界的捐赠。」 (the list's last, closing it) was a sentence while
-    「（一）参加人员每人每年缴纳120元；」 and 「（二）…；」 above it were each a section of their own words.
-    An item over paragraphs of its own (the list's last, text under it) and a run-in heading (a short
-    sentence and text after it) keep their sections; so does a list none of whose items is a sentence."""
-    alike: set[int] = set()
-    run: list[int] = []
-
-    def member(position: int) -> tuple[int, str] | None:
-        line = lines[position]
-        if line.kind in ("heading", _TABLE_ROW, _NOTE, _LINE):
-            return None
-        level = _heading_level(line.text, points)
-        return (level, _marker_kind(line.text)) if level else None
-
-    def close() -> None:
-        if len(run) >= 2 and any(
-            _sentence_item(lines, p, points) or _heads_nothing(lines, p, points) for p in run
-        ):
-            for p in run[:-1]:  # each heads nothing: its list's next item follows it
-                text = lines[p].text
-                if (
-                    (_ONE_SENTENCE.fullmatch(text) or not _SENTENCE_END.search(text))
-                    and not _LABELLED_ITEM.match(text)
-                    and not _ARTICLE.match(text)
-                ):
-                    alike.add(p)
-        run.clear()
-
-    previous = None
-    for position in range(len(lines)):
-        kind = member(position)
-        if kind is None or kind != previous:
-            close()
-        if kind is not None:
-            run.append(position)
-        previous = kind
-    close()
-    return alike
 
 
 # A number that counts a run of numbers, not a paragraph: 「一、二、三等奖获奖者…」, 「一、二等奖…」

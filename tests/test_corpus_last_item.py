@@ -20,7 +20,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
-from tests.fixtures.list_ends.make_list_ends import FUND
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LETTERS = [
@@ -172,49 +171,4 @@ def test_items_numbered_one_two_under_parts_numbered_with_brackets_read_as_the_d
     joined = "".join(p.text for p in speech.paragraphs)
     at = [joined.find(line) for line in lines]
     assert all(joined.count(line) == 1 for line in lines), joined
-    assert at == sorted(at)
-
-
-FUNDS = [FIXTURES / "list_ends" / "fund.python-docx.docx", FIXTURES / "list_ends" / "fund.writer.pdf"]
-
-
-@pytest.mark.parametrize("path", FUNDS, ids=lambda p: p.name)
-def test_a_lists_items_are_read_alike(path: Path) -> None:
-    """layout64: items ending 「；」 over a last one ending 「。」 that closes the list (「（三）社会各界的捐赠。」
-    before 「三、申请材料」): main read the last a sentence of 「二、资金来源」 and each of the others a section
-    of its own words (「二、资金来源 › （一）参加人员每人每年缴纳120元」). Siblings of one list are read alike."""
-    (speech,) = parse_document(read_bytes(path.name, path.read_bytes()))
-    sections = {p.text: p.section for p in speech.paragraphs}
-    for line in FUND:
-        if line.startswith("（"):
-            [section] = [s for t, s in sections.items() if line in t]
-            assert section in ("二、资金来源", "三、申请材料"), (line, section)
-
-
-@settings(max_examples=40, deadline=None, derandomize=True)
-@given(
-    items=st.lists(st.tuples(_ITEM, st.sampled_from(["。", "；"])), min_size=2, max_size=5),
-    last=st.sampled_from(["。", "；"]),
-    above=st.sampled_from(["三、", "四、", "五、"]),
-    closing=st.lists(_CLOSING, min_size=2, max_size=3),
-)
-def test_the_items_of_one_list_are_all_sections_or_all_sentences(
-    items: list[tuple[str, str]], last: str, above: str, closing: list[str]
-) -> None:
-    """Items 「（一）…；」 or 「（一）…。」 under 「二、…」, the last closing the list before a numbered sentence a
-    level above: every item is a sentence of 「二、…」 (none a section of its own words, as the last is), and
-    every line is read once, in order."""
-    lines = [f"（{_NUMBERS[n]}）{item}{mark}" for n, (item, mark) in enumerate(items)]
-    lines[-1] = lines[-1][:-1] + last
-    tail = f"{above}{'，'.join(closing)}。"
-    text = "\n".join(
-        ["关于组织秋季健康体检的通知", "各支部：", "现将有关事项通知如下。", "二、体检项目", *lines, tail]
-    )
-    (speech,) = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
-    holding = [[p.section for p in speech.paragraphs if line in p.text] for line in lines]
-    assert all(len(h) == 1 for h in holding)
-    assert {h[0] for h in holding} == {"二、体检项目"}, holding
-    joined = "".join(p.text for p in speech.paragraphs)
-    at = [joined.find(line) for line in [*lines, tail]]
-    assert all(joined.count(line) == 1 for line in [*lines, tail]), joined
     assert at == sorted(at)
