@@ -67,7 +67,7 @@ def read_columns(page: Page) -> Page:
     out: list[Line] = []
     changed = False
     for band in _bands(lines, size, span, page.pictures):
-        i = 0
+        i = lone = 0  # lone: where the lines kept in their order (in no run of columns) begin
         while i < len(band):
             found = _column_run(band, i, size, span)
             if found is None:
@@ -75,12 +75,43 @@ def read_columns(page: Page) -> Page:
                 i += 1
                 continue
             end, bounds = found
-            out.extend(_column_order(band[i:end], bounds))
-            i = end
+            head = _column_head(band[lone:i], band[i:end], bounds, size)
+            if head:
+                del out[len(out) - head :]
+            out.extend(_column_order(band[i - head : end], bounds))
+            i = lone = end
             changed = True
     if not changed:
         return page
     return replace(page, lines=tuple(out))
+
+
+def _column_head(before: list[Line], run: list[Line], bounds: list[tuple[float, float]], size: float) -> int:
+    """How many of the lines just above a run of columns (`before`, kept in their order) are the top of one
+    of its columns: the last of them, all inside that column, filling it to its right edge and running on
+    in the column's first line of the run (less than a line's space under it). A column whose text starts
+    higher than the other's (a paragraph in the right column beside a table that starts lower in the left)
+    was read from its first lines, then the other column, then the rest of its own: the paragraph cut
+    in two by the table and the note under it."""
+    count = 0
+    column = -1
+    for line in reversed(before):
+        inside = [k for k, (left, right) in enumerate(bounds) if left - 1 <= line.x0 and line.x1 <= right + 1]
+        if not inside or (column >= 0 and inside[0] != column) or line.parts:
+            break
+        column = inside[0]
+        count += 1
+    if not count:
+        return 0
+    last = before[-1]
+    left, right = bounds[column]
+    below = [
+        line for line in run if left - 1 <= line.x0 and line.x1 <= right + 1 and line.top >= last.bottom - 1
+    ]
+    if not below or last.x1 < right - size:
+        return 0
+    first = min(below, key=lambda line: line.top)
+    return count if first.top - last.bottom < size else 0
 
 
 def _bands(

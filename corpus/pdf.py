@@ -160,7 +160,11 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         continue
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
-            pages = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline_titles(data)))
+            outline = outline_titles(data)
+            contents = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline))
+            pages = contents.pages
+            if contents.titles and not outline:  # a 目录's entries name the headings, as bookmarks do
+                pages = _bookmarked(pages, numbers, [OutlineEntry(title, 1) for title in contents.titles])
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -314,7 +318,13 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
         return 0 < line.bottom - line.top <= scanned_body * _OCR_HEIGHT_SLACK
 
     def opens(p: int, n: int, line: Line) -> bool:
-        return (p, n) != first and body_sized(line) and not _NUMBERED_HEADING.match(line.text.strip())
+        return (
+            (p, n) != first
+            and not line.contents
+            and not line.bookmarked
+            and body_sized(line)
+            and not _NUMBERED_HEADING.match(line.text.strip())
+        )
 
     taken: dict[tuple[int, int], int] = {}  # (page, first line) -> the entry's depth
     spans: dict[tuple[int, int], int] = {}  # (page, first line) -> how many lines the title is set over
@@ -388,7 +398,19 @@ _CONTENTS_ENTRY = re.compile(
 )
 
 
-def _without_contents(pages: list[Page]) -> list[Page]:
+class _Contents(NamedTuple):
+    """The pages with their 目录's lines marked ``contents`` (not read), and the headings its entries list,
+    in its order (leader and page number left off, whitespace removed)."""
+
+    pages: list[Page]
+    titles: tuple[str, ...]
+
+
+# What follows an entry's heading: a leader (or a space) and its page number
+_CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+
+
+def _without_contents(pages: list[Page]) -> _Contents:
     """The pages without their 目录 (a table of contents typed or set in the body's type): a line 「目录」
     (「目　录」, 「目次」) alone, and the run of two or more lines after it, on its page and the next ones, each
     an entry — a heading, a leader and its page number (「一、总体要求……1」), or the words of a line further on
@@ -396,38 +418,77 @@ def _without_contents(pages: list[Page]) -> list[Page]:
     table of contents repeats the headings: Word's, an ODF file's and an RTF's generated ones are not read
     (corpus.word, corpus.odt, corpus.rtf), and neither is a PDF's, so its entries make no passage and no
     section. Before, they were one paragraph (「目录一、总体要求……1二、招生对象……1」), the next paragraph run
-    into it, a numbered entry taken for the first heading."""
+    into it, a numbered entry taken for the first heading.
+
+    An entry too long for its line wraps onto the next one or two, its page number on the last (or, a
+    heading listed bare, the lines' words together are those of a heading set over one to three lines
+    further on): the lines are one entry. Before, the 目录 ended at the entry's first line, the rest of it read as text.
+
+    The entries' headings are returned (`_Contents.titles`): where the PDF has no bookmarks, they mark the
+    body's headings as bookmarks' titles would (a heading in the body's type, unnumbered, ran into its
+    paragraph, 「…保障措施学员参加…」)."""
     places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
     texts = ["".join(pages[p].lines[n].text.split()) for p, n in places]
     last: dict[str, int] = {text: at for at, text in enumerate(texts) if text}
+    # a heading set over two or three lines further on, by its words run together
+    for k in (2, 3):
+        for at in range(len(texts) - k + 1):
+            if all(texts[at : at + k]):
+                words = "".join(texts[at : at + k])
+                last[words] = max(last.get(words, at), at)
     dropped: set[tuple[int, int]] = set()
+    titles: list[str] = []
+
+    def plain(at: int) -> bool:  # a line that may be in a 目录: no table's, not bookmarked, not blank
+        line = pages[places[at][0]].lines[places[at][1]]
+        return bool(texts[at]) and not line.bookmarked and not line.table
+
+    def entry(at: int, span: int) -> bool:  # lines at…at+span-1 are one entry
+        if span == 1:
+            line = pages[places[at][0]].lines[places[at][1]].text.strip()
+            return bool(_CONTENTS_ENTRY.match(line)) or last.get(texts[at], at) > at
+        tail = pages[places[at + span - 1][0]].lines[places[at + span - 1][1]].text.strip()
+        words = "".join(texts[at : at + span])
+        return bool(_CONTENTS_ENTRY.match(tail)) or last.get(words, at) > at + span - 1
+
     for at, text in enumerate(texts):
         if text not in _CONTENTS_HEADING or places[at] in dropped:
             continue
         end = at + 1
-        while end < len(places):
-            p, n = places[end]
-            line = pages[p].lines[n]
-            words = texts[end]
-            if line.bookmarked or line.table or not words:
+        found: list[str] = []
+        while end < len(places) and plain(end):
+            # an entry on its line, or one too long for it wrapped over two or three (its page number last)
+            span = next(
+                (
+                    k
+                    for k in range(1, _TITLE_LINES + 1)
+                    if end + k <= len(places) and all(map(plain, range(end, end + k))) and entry(end, k)
+                ),
+                0,
+            )
+            if not span:
                 break
-            if not (_CONTENTS_ENTRY.match(line.text.strip()) or last.get(words, end) > end):
-                break
-            end += 1
+            entry_text = "".join(pages[q].lines[n].text.strip() for q, n in places[end : end + span])
+            found.append("".join(_CONTENTS_TAIL.sub("", entry_text).split()))
+            end += span
         if end - at - 1 >= 2:
             dropped.update(places[at:end])
+            titles += [title for title in found if title]
     if not dropped:
-        return pages
-    return [
-        replace(
-            page,
-            lines=tuple(
-                replace(line, contents=True) if (p, n) in dropped else line
-                for n, line in enumerate(page.lines)
-            ),
-        )
-        for p, page in enumerate(pages)
-    ]
+        return _Contents(pages, ())
+    return _Contents(
+        [
+            replace(
+                page,
+                lines=tuple(
+                    replace(line, contents=True) if (p, n) in dropped else line
+                    for n, line in enumerate(page.lines)
+                ),
+            )
+            for p, page in enumerate(pages)
+        ],
+        tuple(titles),
+    )
 
 
 # A bookmarked title is matched over at most this many consecutive lines (a heading wrapped over two or three)
@@ -2135,8 +2196,13 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
         boxes = [row.bbox for row in table.rows[: len(raw)]]
         # a column of notes on the right, then one on the left (each read in its row after the row's values:
         # the table's own columns keep their places)
+        serial: list[str] = []
         for side in (False, True):
             beside = _column_beside(page, table.bbox, boxes, overflow, left=side, others=frames)
+            if side and _serial_column(beside):  # a 序号 column left unframed: the table's first column
+                serial = ["".join(c["text"] for c in note) for note in beside]
+                overflow |= {id(c) for note in beside for c in note}
+                continue
             for r, note in enumerate(beside):
                 text = "".join(c["text"] for c in note)
                 if beside[0]:  # labelled by the header row's own: a column of the table
@@ -2150,11 +2216,13 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
             continue
         x0, top, x1, bottom = (float(v) for v in table.bbox)
         across = _merged_across(table, rows)
+        if serial:  # each row's number its first value, the label (or none) over them in the header row
+            rows = [row if r in across else [serial[r], *row] for r, row in enumerate(rows)]
         found.append(
             _Table(
                 box=(x0, top, x1, bottom),
                 rows=tuple(_SpanningRow(row) if r in across else tuple(row) for r, row in enumerate(rows)),
-                first_spans=_first_spans(table),
+                first_spans=(1, *_first_spans(table)) if serial else _first_spans(table),
                 first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
                 form=form,
                 overflow=frozenset(overflow),
@@ -2307,10 +2375,19 @@ def _column_beside(page, frame, rows, taken, *, left: bool = False, others=()) -
         return []
     if not left:
         return found if max(starts) - min(starts) <= size else []
-    ends = [float(v[-1]["x1"]) for v in values]
-    set_left = max(starts) - min(starts) <= size
-    set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
-    return found if set_left or set_right else []
+
+    def aligned(values: list[list[dict]]) -> bool:  # type: ignore[type-arg]
+        starts = [float(v[0]["x0"]) for v in values]
+        ends = [float(v[-1]["x1"]) for v in values]
+        set_left = max(starts) - min(starts) <= size
+        set_right = max(ends) - min(ends) <= size and x0 - min(ends) <= 1.5 * size
+        return set_left or set_right
+
+    if aligned(values):
+        return found
+    # a 序号 column: its label beside the header row set as text is, its numbers right-aligned under it
+    body = [v for v in found[1:] if v]
+    return found if found[0] and len(body) >= 2 and aligned(body) and _serial_column(found) else []
 
 
 def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[no-untyped-def]
@@ -2330,6 +2407,23 @@ def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[
         if (above or below) and outside(c):
             return True
     return False
+
+
+def _serial_column(values: list[list[dict]]) -> bool:  # type: ignore[type-arg]
+    """Whether a column read left of a table's frame is its rows' numbers (a 序号 column the borders leave
+    out, or a row number printed beside each row), not notes: every row's value under the header row is
+    figures alone (「1」, 「12」, 「3.」), the header row's value figures or a label (「序号」) or nothing.
+    Such a column is the table's own first column, read as each row's first value (a note is read after the
+    row's values)."""
+    if not values:
+        return False
+    texts = ["".join(c["text"] for c in value) for value in values[1:]]
+    filled = [text for text in texts if text]
+    return len(filled) >= 2 and all(_SERIAL.fullmatch(text) for text in filled)
+
+
+# A row's number: one to four figures, a full stop or 、 after them
+_SERIAL = re.compile(r"\d{1,4}[.．、]?")
 
 
 # How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set

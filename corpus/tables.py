@@ -105,6 +105,8 @@ def table_header(grids: Sequence[Sequence[str]]) -> tuple[list[str], int] | None
         return None
     if is_header(grids[0]):
         return list(grids[0]), 1
+    if _numbered_under_blank(grids):
+        return list(grids[0]), 1
     if len(grids) < 3:
         return None
     top, sub = grids[0], grids[1]
@@ -246,6 +248,23 @@ def _date_span(text: str) -> bool:
 
 def _label_like(text: str) -> bool:
     return len(text) <= _MAX_HEADER_CELL and not _SENTENCE_MARK.search(text)
+
+
+def _numbered_under_blank(grids: Sequence[Sequence[str]]) -> bool:
+    """Whether the first row is a header but for its first cell, left blank over a column of row numbers
+    (「　｜姓名｜单位」 over 「1｜钟秀芳｜…」: a 序号 column its author did not title): the rest of the row a
+    header of two or more cells, and every row under it numbered there (one to four figures). Its numbers
+    are read unlabelled, the row's first value (「1；姓名：钟秀芳；…」)."""
+    head = grids[0]
+    return (
+        len(head) >= 3
+        and not head[0]
+        and is_header(head[1:])
+        and all(len(row) == len(head) and _ROW_NUMBER.fullmatch(row[0]) for row in grids[1:])
+    )
+
+
+_ROW_NUMBER = re.compile(r"[0-9０-９]{1,4}[.．、]?")
 
 
 def is_header(row: Sequence[str]) -> bool:

@@ -12,6 +12,11 @@ read the same way, each note in its row after the row's values (a label 「备�
 them); before, each note was a line between the rows, the section of the next row, the labelled one the
 document's title.
 
+A column of row numbers left of the table (layout64: a 序号 column the borders leave out, 1, 2, 3… in a sheet's
+column A) is no column of notes: it is the table's own first column, each number its row's first value
+(「序号：1；姓名：…」, or 「1；姓名：…」 with nothing over it); before, each number was read after the row's values as
+a note (「补贴金额（元）：1200；1」).
+
 The files: ``tests/fixtures/calc_notes/``, made by ``make_notes.py`` there (openpyxl → LibreOffice Calc).
 """
 
@@ -30,6 +35,7 @@ from tests.fixtures.calc_notes.make_notes import (
     LEFT_LABELLED,
     LEFT_NOTES,
     LONG,
+    SERIAL_LABELLED,
     TEXT_NOTES,
     TEXTS,
 )
@@ -191,3 +197,89 @@ def test_notes_left_of_a_table_are_each_read_in_its_row(
             assert row.endswith(f"：{amount}；{note}" if note else f"：{amount}")
     for note in set(filter(None, notes)):
         assert text.count(note) == notes.count(note)  # none lost, none twice
+
+
+def test_a_serial_column_left_of_the_table_is_its_first_column() -> None:
+    header = AMOUNTS[0]
+    values = [
+        f"{header[0]}：{name}；{header[1]}：{unit}；{header[2]}：{amount}"
+        for name, unit, amount in AMOUNTS[1:]
+    ]
+    numbers = SERIAL_LABELLED[1:]
+    # main: 「…补贴金额（元）：1200；1」, the number read as a note after the row's values
+    assert _rows("allowances.calc-serial.pdf") == [
+        f"{n}；{row}" for n, row in zip(numbers, values, strict=True)
+    ]
+    label = SERIAL_LABELLED[0]
+    assert _rows("allowances.calc-serial-labelled.pdf") == [
+        f"{label}：{n}；{row}" for n, row in zip(numbers, values, strict=True)
+    ]  # main: the label the document's title, the last number a line after the table
+    (speech,) = parse_document(
+        read_bytes("s.pdf", (FIXTURES / "allowances.calc-serial-labelled.pdf").read_bytes())
+    )
+    assert speech.title != label
+    assert all(p.kind == "table_row" for p in speech.paragraphs if p.section != "文件信息")
+
+
+def _numbered_sheet(rows: list[list[str]], numbers: list[str], label: str, gap: float, right: bool) -> bytes:
+    """A framed table of three columns with an unframed column of row numbers left of it, as Calc prints a
+    sheet whose column A holds them: each number right-aligned `gap` points inside the column's right edge
+    (a number, as Calc sets one) or set left `gap` points into it; `label` (or nothing) beside the header
+    row, set left."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    left, top, height = 130.0, 700.0, 18.0
+    edges = [left, left + 60.0, left + 140.0, left + 230.0]
+    y = top
+    page.setLineWidth(0.5)
+    page.setFont("STSong-Light", 10)
+    for r, row in enumerate(rows):
+        page.line(left, y, edges[-1], y)
+        for x in edges:
+            page.line(x, y, x, y - height)
+        for c, value in enumerate(row):
+            page.drawString(edges[c] + 3, y - height + 5, value)
+        if r == 0 and label:
+            page.drawString(left - 70 + 2, y - height + 5, label)
+        elif r and right:
+            page.drawRightString(left - 2 - gap, y - height + 5, numbers[r - 1])
+        elif r:
+            page.drawString(left - 70 + 2 + gap, y - height + 5, numbers[r - 1])
+        y -= height
+    page.line(left, y, edges[-1], y)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    count=st.integers(2, 6),
+    start=st.integers(1, 995),
+    label=st.sampled_from(["", "序号", "编号"]),
+    gap=st.floats(0.0, 8.0),
+    right=st.booleans(),
+)
+def test_row_numbers_left_of_a_table_open_their_rows(
+    count: int, start: int, label: str, gap: float, right: bool
+) -> None:
+    """Two to six rows numbered on from any number, right-aligned or set left in an unframed column left of
+    the table, labelled or not: every row once and in order, its number its first value (labelled when a
+    label stands over them), never a note after its values nor a line between the rows."""
+    header = ["姓名", "单位", "事项"]
+    body = [[f"姓名{n}", f"单位{n}", f"事项{n}"] for n in range(count)]
+    numbers = [str(start + n) for n in range(count)]
+    data = _numbered_sheet([header, *body], numbers, label, gap, right)
+    (speech,) = parse_document(read_bytes("名单.pdf", data))
+    rows = [p.text for p in speech.paragraphs if p.kind == "table_row"]
+    lead = f"{label}：" if label else ""
+    assert rows == [
+        f"{lead}{number}；姓名：姓名{n}；单位：单位{n}；事项：事项{n}" for n, number in enumerate(numbers)
+    ]
+    assert all(p.kind == "table_row" for p in speech.paragraphs if p.section != "文件信息")
