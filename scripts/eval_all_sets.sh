@@ -11,7 +11,8 @@
 # `asks46` (`c30`, cold31's and cold11's documents, for docs/asks46.md) and `asks47` (`c32`, cold14's and
 # cold10's documents, for docs/asks47.md) and `asks48` (`c33`, cold9's and cold15's documents, for docs/asks48.md) and `asks49` (`c34`, cold6's
 # and cold2's documents, for docs/asks49.md) and `asks50` (`c35`, cold3's and cold5's documents, for docs/asks50.md) and
-# `asks51` (`c36` and cold4's documents, for docs/asks51.md) — built on
+# `asks51` (`c36` and cold4's documents, for docs/asks51.md) and `asks52` (`c37` and cold8's documents, for
+# docs/asks52.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -90,6 +91,10 @@ if [ ! -d "$LIBS/asks51" ]; then  # asks51's: the speeches and two places' docum
   cp -r "$LIBS/c36" "$LIBS/asks51"
   SPEECHQA_HOME="$LIBS/asks51" $SQ add benchmarks/corpus-cold4/ > "$LIBS/asks51.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks52" ]; then  # asks52's: the speeches and two places' documents (溧岚 cold37, 枫渚 cold8)
+  cp -r "$LIBS/c37" "$LIBS/asks52"
+  SPEECHQA_HOME="$LIBS/asks52" $SQ add benchmarks/corpus-cold8/ > "$LIBS/asks52.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -114,3 +119,4 @@ evaluate asks48 asks48  # staff questions over 汀岚's, 榆湾's and 砚川's d
 evaluate asks49 asks49  # staff questions over 璟川's, 岚溪's and 临江's documents: docs/asks49.md
 evaluate asks50 asks50  # staff questions over 枫渚's, 澜川's and 柘川's documents: docs/asks50.md
 evaluate asks51 asks51  # staff questions over 岫宁's and 青溪's documents: docs/asks51.md
+evaluate asks52 asks52  # staff questions over 溧岚's and 枫渚's documents: docs/asks52.md
