@@ -4,6 +4,7 @@ beside main's, and the ship rule judged on held-out questions only (docs/conf64.
     python scripts/conf64_asked.py collect LIBS OUT.jsonl [--sets dev,asks49,…] [--half tune|heldout|all]
     python scripts/conf64_asked.py judge OUT.jsonl [--half tune|heldout|all] [--sets …]
     python scripts/conf64_asked.py fit HOME OUT_DIR --trial …/cmrc2018_trial.json [--limit 400]
+    python scripts/conf64_asked.py reported HOME --cmrc-dev …/cmrc2018_dev.json [--limit 400 --every-context 4]
 
 `collect` asks every question of each set (default: every set `scripts/rank39_misses.py` knows; the half given) of
 a temporary copy of its library (LIBS as `scripts/eval_all_sets.sh` builds it; never written), as `speechqa eval
@@ -20,6 +21,9 @@ half given, every question whose verdict moved, the total and the rule's verdict
 library in HOME/bench/cmrc2018_trial as `speechqa bench fit-confidence` keeps it, the same with their own context
 removed, CMRC questions asked of the speeches in HOME, the dev and policy sets' tuning halves) with each candidate, prints each group's false
 「未找到」 and answered unanswerable under the shipped model, and saves the signals (OUT_DIR/fit-NAME.jsonl).
+`reported` does the same for the held-out rows `speechqa bench confidence --cmrc …/cmrc2018_dev.json --limit 400
+--every-context 4` reports (the dev set's held-out half, CMRC dev with own-context negatives, the policy set's
+held-out half), the CMRC dev library kept as that command keeps it under HOME/bench.
 
 **The rule**, fixed on the tuning halves (and CMRC trial) before any held-out figure was read and before asks52 was
 on this branch (docs/conf64.md, "The ship rule"):
@@ -187,17 +191,16 @@ def judge(path: Path, half: str, sets: set[str] | None = None) -> int:
     return 0
 
 
-def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -> int:
+def libraries(home: Path, trial: Path, every: int = 1) -> tuple:
+    """The CMRC library of `trial` (as `speechqa bench` keeps it under HOME/bench), the notices' library, the
+    speeches' retriever of HOME and one cache of question vectors for all."""
     import bench as b
-    from bench.confidence import fit_examples, rates
-    from bench.evaluate import load_questions
     from index import DEFAULT_MODEL, DEFAULT_TOKENIZER, Library
-    from retrieval import Retriever, RetrieverConfig, ServiceOptions, SpeechService
+    from retrieval import ServiceOptions, SpeechService
 
-    data = b.load_cmrc(trial)
-    cmrc = b.cmrc_library(data, home / "bench" / trial.stem, model=DEFAULT_MODEL, tokenizer=DEFAULT_TOKENIZER)
-    questions = b.every_nth(data.questions, limit)
-    queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
+    data = b.load_cmrc(trial, every)
+    name = trial.stem + (f"-every{every}" if every > 1 else "")
+    cmrc = b.cmrc_library(data, home / "bench" / name, model=DEFAULT_MODEL, tokenizer=DEFAULT_TOKENIZER)
     notices = b.folder_library(
         b.POLICY_NOTICES,
         home / "bench" / f"notices-merge{MERGE_TO}",
@@ -205,10 +208,63 @@ def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -
         tokenizer=DEFAULT_TOKENIZER,
         merge_to=MERGE_TO,
     )
+    service = SpeechService(Library(home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False))
+    queries = b.CachedQueries(cmrc.embedder, cmrc.library.store)
+    return data, cmrc, notices, service.current(), queries
+
+
+def print_rates(label: str, sets: list, judge: object) -> None:
+    from bench.confidence import rates
+
+    print(f"\n== {label}: the shipped model")
+    for name, part in sets:
+        r = rates(part, judge)  # type: ignore[arg-type]
+        print(
+            f"| {name} | {r.answerable} answerable: false 「未找到」 {round(r.false_abstain * r.answerable)} | "
+            f"{r.unanswerable} unanswerable: answered {round(r.false_answer * r.unanswerable)} |",
+            flush=True,
+        )
+
+
+def reported(home: Path, dev_file: Path, limit: int, every: int, labels: list[str]) -> int:
+    """The held-out rows of `speechqa bench confidence --cmrc DEV --limit 400 --every-context 4` (dev held-out half,
+    CMRC dev with own-context negatives, policy held-out half), searched with main's config and each candidate."""
+    import bench as b
+    from bench.evaluate import load_questions
+    from retrieval import Retriever, RetrieverConfig
+
+    data, cmrc, notices, speeches, queries = libraries(home, dev_file, every)
+    questions = b.every_nth(data.questions, limit)
     policy_questions = load_questions(b.POLICY_QUESTIONS)
     dev = b.dev_questions(None)
-    service = SpeechService(Library(home), ServiceOptions(model=DEFAULT_MODEL, seed_if_empty=False))
-    speeches = service.current()
+    queries.warm(q.question for q in [*questions, *dev, *policy_questions])
+    cmrc_index = cmrc.library.load(cmrc.embedder.key)
+    notices_index = notices.library.load(notices.embedder.key)
+    for label in ["off", *labels]:
+        config = RetrieverConfig(asked_credit=label)  # type: ignore[arg-type]
+        sets = b.heldout_sets(
+            Retriever(speeches.store, speeches.index, queries, config=config),
+            dev,
+            cmrc=(Retriever(cmrc.library.store, cmrc_index, queries, config=config), questions),
+            policy=(
+                Retriever(notices.library.store, notices_index, queries, config=config),
+                policy_questions,
+            ),
+        )
+        print_rates(label, sets, Retriever(cmrc.library.store, cmrc_index, queries).judge)
+    return 0
+
+
+def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -> int:
+    import bench as b
+    from bench.confidence import fit_examples
+    from bench.evaluate import load_questions
+    from retrieval import Retriever, RetrieverConfig
+
+    data, cmrc, notices, speeches, queries = libraries(home, trial)
+    questions = b.every_nth(data.questions, limit)
+    policy_questions = load_questions(b.POLICY_QUESTIONS)
+    dev = b.dev_questions(None)
     queries.warm(q.question for q in [*questions, *dev, *policy_questions])
     cmrc_index = cmrc.library.load(cmrc.embedder.key)
     notices_index = notices.library.load(notices.embedder.key)
@@ -223,16 +279,10 @@ def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -
             (Retriever(notices.library.store, notices_index, queries, config=config), policy_questions),
         )
         b.save_examples(examples, out_dir / f"fit-{label}.jsonl")
-        judge = Retriever(cmrc.library.store, cmrc_index, queries).judge  # the shipped model
-        print(f"\n== {label}: the shipped model on the fitting data")
-        for group in dict.fromkeys(e.group for e in examples):
-            part = [e for e in examples if e.group == group]
-            r = rates(part, judge)
-            print(
-                f"| {group} | {r.answerable} answerable: false 「未找到」 {round(r.false_abstain * r.answerable)} | "
-                f"{r.unanswerable} unanswerable: answered {round(r.false_answer * r.unanswerable)} |",
-                flush=True,
-            )
+        groups = [
+            (g, [e for e in examples if e.group == g]) for g in dict.fromkeys(e.group for e in examples)
+        ]
+        print_rates(label, groups, Retriever(cmrc.library.store, cmrc_index, queries).judge)
     return 0
 
 
@@ -240,13 +290,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="conf64_asked.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=("collect", "judge", "fit"))
+    parser.add_argument("command", choices=("collect", "judge", "fit", "reported"))
     parser.add_argument("paths", type=Path, nargs="+")
     parser.add_argument("--sets", help="comma-separated set names (default: every set)")
     parser.add_argument("--half", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument("--candidates", help="comma-separated candidates (default: every one)")
     parser.add_argument("--limit", type=int, default=400, help="CMRC trial questions for `fit`")
     parser.add_argument("--trial", type=Path, help="cmrc2018_trial.json, for `fit`")
+    parser.add_argument("--cmrc-dev", type=Path, help="cmrc2018_dev.json, for `reported`")
+    parser.add_argument("--every-context", type=int, default=4, help="CMRC dev contexts kept, for `reported`")
     args = parser.parse_args(argv)
     labels = args.candidates.split(",") if args.candidates else list(CANDIDATES)
     if any(label not in CANDIDATES for label in labels):
@@ -257,6 +309,11 @@ def main(argv: list[str]) -> int:
             print(f"找不到：{args.paths[0]}", file=sys.stderr)
             return 1
         return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None)
+    if args.command == "reported":
+        if args.cmrc_dev is None or not args.cmrc_dev.is_file() or not args.paths[0].is_dir():
+            print("`reported` 要给出资料库文件夹，并用 --cmrc-dev 给出 cmrc2018_dev.json", file=sys.stderr)
+            return 1
+        return reported(args.paths[0], args.cmrc_dev, args.limit, args.every_context, labels)
     if len(args.paths) != 2:
         parser.error("要给出两个路径")
     if not args.paths[0].is_dir():
