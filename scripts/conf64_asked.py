@@ -226,17 +226,28 @@ def print_rates(label: str, sets: list, judge: object) -> None:
         )
 
 
-def reported(home: Path, dev_file: Path, limit: int, every: int, labels: list[str]) -> int:
+def reported(
+    home: Path, dev_file: Path, limit: int, every: int, labels: list[str], reach_only: bool = False
+) -> int:
     """The held-out rows of `speechqa bench confidence --cmrc DEV --limit 400 --every-context 4` (dev held-out half,
-    CMRC dev with own-context negatives, policy held-out half), searched with main's config and each candidate."""
+    CMRC dev with own-context negatives, policy held-out half), searched with main's config and each candidate; with
+    `reach_only`, only the questions holding a fact span (the only ones `spans` can read otherwise)."""
     import bench as b
     from bench.evaluate import load_questions
     from retrieval import Retriever, RetrieverConfig
+    from retrieval.asked_fact import fact_spans
 
     data, cmrc, notices, speeches, queries = libraries(home, dev_file, every)
     questions = b.every_nth(data.questions, limit)
     policy_questions = load_questions(b.POLICY_QUESTIONS)
     dev = b.dev_questions(None)
+    if reach_only:  # a question with no fact span reads as main's under `spans` (tests/test_asked_kind.py)
+        questions, policy_questions, dev = (
+            [q for q in qs if fact_spans(q.question)] for qs in (questions, policy_questions, dev)
+        )
+        print(
+            f"in reach: CMRC dev {len(questions)}, policy {len(policy_questions)}, dev {len(dev)}", flush=True
+        )
     queries.warm(q.question for q in [*questions, *dev, *policy_questions])
     cmrc_index = cmrc.library.load(cmrc.embedder.key)
     notices_index = notices.library.load(notices.embedder.key)
@@ -299,6 +310,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--trial", type=Path, help="cmrc2018_trial.json, for `fit`")
     parser.add_argument("--cmrc-dev", type=Path, help="cmrc2018_dev.json, for `reported`")
     parser.add_argument("--every-context", type=int, default=4, help="CMRC dev contexts kept, for `reported`")
+    parser.add_argument(
+        "--reach-only",
+        action="store_true",
+        help="`reported`: only the questions holding a fact span (for `spans`)",
+    )
     args = parser.parse_args(argv)
     labels = args.candidates.split(",") if args.candidates else list(CANDIDATES)
     if any(label not in CANDIDATES for label in labels):
@@ -313,7 +329,7 @@ def main(argv: list[str]) -> int:
         if args.cmrc_dev is None or not args.cmrc_dev.is_file() or not args.paths[0].is_dir():
             print("`reported` 要给出资料库文件夹，并用 --cmrc-dev 给出 cmrc2018_dev.json", file=sys.stderr)
             return 1
-        return reported(args.paths[0], args.cmrc_dev, args.limit, args.every_context, labels)
+        return reported(args.paths[0], args.cmrc_dev, args.limit, args.every_context, labels, args.reach_only)
     if len(args.paths) != 2:
         parser.error("要给出两个路径")
     if not args.paths[0].is_dir():
