@@ -226,5 +226,6 @@ def test_a_deadline_asked_is_held_by_the_notice_stating_it(fake_library: tuple[L
     assert after.signals.missing_peak <= before.signals.missing_peak
 
 
-def test_the_default_is_off() -> None:
-    assert RetrieverConfig().asked_credit == "off"
+def test_the_default_credits_the_asked_kinds_spans() -> None:
+    """The candidate that passed its ship rule (docs/conf64.md) is the default; "words" and "charge" are not."""
+    assert RetrieverConfig().asked_credit == "spans"
