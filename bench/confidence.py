@@ -171,6 +171,7 @@ def collect(
                 retriever.store,
                 without(retriever.index, exclude(q)),
                 retriever.embedder,
+                config=retriever.config,  # a variant searches as the retriever it stands for
                 judge=retriever.judge,
             )
             rt.query_vector = retriever.query_vector  # one cache for every variant

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .asked_kind import KIND_WORD, AskedCredit, charged_kinds, credited, stated
 from .figures import held_as_figure
 from .payment import held_as_payment
 from .vocabulary import asks_only_how, deadline_by_day, only_courtesy, only_frames, says_when_asked
@@ -32,6 +33,9 @@ class Evidence:
     # holds one of these of counts `synonym_share` of its weight as held (0: synonyms are not read)
     synonyms: Mapping[str, Sequence[str]] = field(default_factory=dict)
     synonym_share: float = 0.0
+    # how an asking word of the question (一共, 最多能, 前要) is read (`asked_kind`): held by a passage stating the
+    # kind of fact it asks ("spans", "words"), and an interrogative's kind weighing too ("charge"); "off": as any word
+    credit: AskedCredit = "off"
 
 
 def _weights(e: Evidence) -> dict[str, float]:
@@ -52,7 +56,23 @@ def _weights(e: Evidence) -> dict[str, float]:
         and not (only_frames(t, question) and e.idf(t) >= unseen)
     ]
     words = [t for t in asked if len(t) > 1] or asked
-    return {w: e.idf(w) for w in words}
+    weights = {w: e.idf(w) for w in words}
+    # under "charge", each kind asked only by an interrogative (几号, 在哪, 谁) that the passage does not state weighs
+    # as one more word of the question's mean weight, missing from it (a passage stating it is read as before)
+    charged = charged_kinds(e.question, e.credit) if weights else ()
+    mean = sum(weights.values()) / len(weights) if weights else 0.0
+    return weights | {
+        KIND_WORD + kind: mean for kind in charged if not stated(kind, e.top_text.lower(), e.question)
+    }
+
+
+def _credited(e: Evidence, word: str, haystack: str) -> bool:
+    """Whether an asking word (or an asked kind under "charge") is held by a passage stating its kind."""
+    if e.credit == "off":
+        return False
+    if word.startswith(KIND_WORD):
+        return stated(word[len(KIND_WORD) :], haystack, e.question)
+    return credited(word, e.question, haystack, e.credit)
 
 
 def said_otherwise(word: str, question: str, haystack: str) -> bool:
@@ -72,6 +92,8 @@ def held(e: Evidence, word: str, haystack: str) -> float:
     if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」
         return 1.0
     if said_otherwise(word, e.question, haystack):
+        return 1.0
+    if _credited(e, word, haystack):  # 一共 of 「一共几个支部」 held by 「共有…个支部」
         return 1.0
     if e.synonym_share > 0 and any(s.lower() in haystack for s in e.synonyms.get(word, ())):
         return e.synonym_share
@@ -110,7 +132,10 @@ def unseen_share(e: Evidence) -> float:
         sum(
             weight
             for w, weight in weights.items()
-            if weight >= ceiling and not said_otherwise(w, e.question, haystack)
+            if weight >= ceiling
+            and not w.startswith(KIND_WORD)
+            and not said_otherwise(w, e.question, haystack)
+            and not _credited(e, w, haystack)
         )
         / total
     )
@@ -166,8 +191,10 @@ def missing_words(e: Evidence) -> list[str]:
         w
         for w in weights
         if w.lower() not in haystack
+        and not w.startswith(KIND_WORD)  # an asked kind is no word of the question
         and not deadline_by_day(w, e.question, haystack)
         and not said_otherwise(w, e.question, haystack)
+        and not _credited(e, w, haystack)
     ]
     return sorted(missing, key=lambda w: -weights[w])
 

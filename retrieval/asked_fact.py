@@ -112,6 +112,20 @@ def asked_facts(question: str) -> frozenset[FactKind]:
     return frozenset(kinds)
 
 
+def fact_spans(question: str) -> list[tuple[int, int, FactKind]]:
+    """Where a question (read in simplified script: the offsets are the folded question's) asks each kind of
+    `asked_facts` in everyday words: (start, end, kind) of every match, in order."""
+    folded = to_simplified(question)
+    kinds = asked_facts(folded)
+    spans = [
+        (m.start(), m.end(), kind)
+        for kind, pattern in _ASKS
+        if kind in kinds
+        for m in pattern.finditer(folded)
+    ]
+    return sorted(spans)
+
+
 def states(kind: FactKind, text: str) -> bool:
     """Whether a passage states a fact of that kind in the official phrasing of notices and tables."""
     return _STATES[kind].search(to_simplified(text)) is not None

@@ -144,6 +144,13 @@ def question_words() -> frozenset[str]:
     return frozenset(line.split()[0] for line in _data_lines("question_words.txt"))
 
 
+@cache
+def asking_words() -> frozenset[str]:
+    """Words (as `index.query_terms` cuts a question) that say how or of what a question asks, not what about
+    (一共, 要交): derived from data by scripts/derive_asking_words.py, read by `asked_kind`."""
+    return frozenset(line.split()[0] for line in _data_lines("asking_words.txt"))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Groups of words asked interchangeably. A query holding one member is expanded with the others."""
