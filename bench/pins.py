@@ -87,6 +87,9 @@ SPLIT_SEED = 13
 # --write reproduces it from the kept observations; docs/pins59.md): batches 3–16 stay unsplit here, but
 # only batch 17 and the first two batches' held-out part are never fitted on. `--fit` still fits batches
 # 1–2's tuning part only (the recipe before pins59), to a file of its own (--out) for comparison.
+# Since session pins64 the shipped model is GW (scripts/pin_batch21.py --write; docs/pins64.md): `--fit`'s features
+# and `passage_standing`, fitted on batches 1–20 whole, both parts of batches 1–2 included — only batches 21 on
+# are never fitted on (the report says so: `held_out_part_fitted`, `batches_fitted_on`).
 HELD_OUT_ONLY_BATCHES = frozenset(str(batch) for batch in range(3, 23))  # batches 3 to 22
 # With AS_READ each asked question is measured, and fitted, as the service reads it before matching pins
 # (`Retriever.as_read`: typos corrected, spoken forms as the library writes them) — what `ask` and the bot
@@ -1285,6 +1288,12 @@ def batches_fitted_on(fitted_on: str) -> set[str]:
     return named
 
 
+def held_out_part_fitted(fitted_on: str) -> bool:
+    """Whether a model's `fitted_on` says it was fitted on the first two batches' held-out part as well as
+    their tuning part (「batches 1–2's tuning and held-out parts together」: the shipped model since pins64)."""
+    return "tuning and held-out parts together" in fitted_on
+
+
 def batch_span(batches: Iterable[str]) -> str:
     """「batch 17」, 「batches 3–16」, 「batches 3, 5–6」: numbered batches in order, runs as ranges."""
     numbers = sorted(int(b) for b in batches)
@@ -1414,7 +1423,13 @@ def pins_report(
             else (")" if len(batches) > 1 else "")
         )
         + ". "
-        "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
+        + (
+            f"The first two batches' held-out part was fitted on by {model} too: of the held-out rows, only "
+            "the batches never fitted on are out of sample for it. "
+            if isinstance(judge, PinModel) and held_out_part_fitted(judge.fitted_on)
+            else ""
+        )
+        + "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
         "question's pin (wrong pin: also a miss); the rate is per near-miss and unrelated question.",
         "",
     ]

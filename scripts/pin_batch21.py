@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -152,21 +152,36 @@ class Predicted:
     held_out: tuple[tuple[float, str | None], ...]
 
 
-def predict(name: str, rows: Sequence[b.Observation], observed: b.ObservedSet) -> Predicted:
-    """Candidate `name`'s features fitted on `rows` (batches 1–20), and held out batch by batch."""
-    features = (*b.MODEL_FEATURES, *RANK_FEATURES[name])
-    pairs = observed.pairs if not RANK_FEATURES[name] else ()
+def predict(
+    name: str,
+    rows: Sequence[b.Observation],
+    observed: b.ObservedSet,
+    *,
+    folds: Sequence[str] = FOLDS,
+    rank: tuple[str, ...] | None = None,
+    strength: float | None = None,
+) -> Predicted:
+    """Candidate `name`'s features (`rank`: the rank features it reads, `RANK_FEATURES[name]` unless given)
+    fitted on `rows` (batches `folds`, 1–20 unless given), and held out batch by batch; C by cross-validation
+    unless `strength` gives it."""
+    rank = RANK_FEATURES[name] if rank is None else rank
+    features = (*b.MODEL_FEATURES, *rank)
+    pairs = observed.pairs if not rank else ()
     groups = {o.item.group for o in rows}
     passage_of = {g: p for g, p in observed.passage_of.items() if g in groups}
-    c, _ = b.choose_strength(rows, features, pairs=pairs, passage_of=passage_of)
+    c = (
+        b.choose_strength(rows, features, pairs=pairs, passage_of=passage_of)[0]
+        if strength is None
+        else strength
+    )
     whole = fit_on(rows, features, pairs, passage_of, strength=c)
     if not monotone(whole):  # a rank feature weighed negatively: left out
-        features = tuple(f for f in features if f not in RANK_FEATURES[name])
+        features = tuple(f for f in features if f not in rank)
         whole = fit_on(rows, features, pairs, passage_of, strength=c)
     features = whole.features  # fit_once may leave text_similarity out
     pooled: list[b.Observation] = []
     best: list[tuple[float, str | None]] = []
-    for batch in FOLDS:
+    for batch in folds:
         inside = [o for o in rows if batch_of(o) != batch]
         left = [o for o in rows if batch_of(o) == batch]
         if not left:
@@ -197,15 +212,26 @@ def cut_counting_wrong(
 CUTS = {"GW": cut_counting_wrong}  # the others: `bench.pins.cut_for` (no wrong pin at all)
 
 
-def refit(name: str, predicted: Predicted, embedder: str) -> Refit:
-    """Candidate `name` from its held-out predictions: the threshold cut on them pooled (`CUTS[name]`), the
-    pooled outcome at it, and the nested one (each batch at the cut chosen on the other nineteen)."""
-    cut_with = CUTS.get(name, b.cut_for)
+def refit(
+    name: str,
+    predicted: Predicted,
+    embedder: str,
+    *,
+    folds: Sequence[str] = FOLDS,
+    cut_with: Callable[[Sequence[b.Observation], Sequence[tuple[float, str | None]], float], float]
+    | None = None,
+    script: str = "scripts/pin_batch21.py",
+) -> Refit:
+    """Candidate `name` from its held-out predictions: the threshold cut on them pooled (`cut_with`,
+    `CUTS[name]` unless given), the pooled outcome at it, and the nested one (each batch at the cut chosen on
+    the other batches of `folds`, 1–20 unless given)."""
+    cut_with = cut_with or CUTS.get(name, b.cut_for)
+    span = b.batch_span(folds)
     pooled, best = predicted.rows, predicted.held_out
     cut = cut_with(pooled, best, b.MAX_FALSE)
     at = b.tally((o, g if p >= cut else None) for o, (p, g) in zip(pooled, best, strict=True))
     nested = b.Outcome(0, 0, 0, 0, 0, 0, 0)
-    for batch in FOLDS:
+    for batch in folds:
         others = [(o, x) for o, x in zip(pooled, best, strict=True) if batch_of(o) != batch]
         if len(others) == len(pooled):
             continue
@@ -215,14 +241,14 @@ def refit(name: str, predicted: Predicted, embedder: str) -> Refit:
         )
     how = "; ".join(
         (
-            "pin-questions.jsonl, batches 1–20 whole (batches 1–2's tuning and held-out parts together)"
+            f"pin-questions.jsonl, {span} whole (batches 1–2's tuning and held-out parts together)"
             + (
                 f", and {predicted.pairs} pairs derived from the retrieval questions"
                 if predicted.pairs
                 else ""
             ),
             f"C = {predicted.strength:g} by {b.CV_FOLDS}-fold cross-validation over its groups",
-            f"serve threshold by leave-one-batch-out over batches 1–20 (scripts/pin_batch21.py, candidate {name})",
+            f"serve threshold by leave-one-batch-out over {span} ({script}, candidate {name})",
         )
     )
     whole = predicted.whole
@@ -256,10 +282,12 @@ def ships(judged: dict[str, Judged]) -> str:
     return max(ok, key=lambda n: (judged[n].judged.hits, -ORDER.index(n)))
 
 
-def per_batch(rows: Sequence[b.Observation], chosen: Sequence[str | None]) -> str:
+def per_batch(
+    rows: Sequence[b.Observation], chosen: Sequence[str | None], folds: Sequence[str] = FOLDS
+) -> str:
     """Each batch's figure from the chosen pin per question."""
     cells = []
-    for batch in FOLDS:
+    for batch in folds:
         got = [(o, g) for o, g in zip(rows, chosen, strict=True) if batch_of(o) == batch]
         if got:
             cells.append(f"{batch}: {b.tally(got).served_at()}")
