@@ -8,7 +8,9 @@ review layer is hidden."""
 
 from __future__ import annotations
 
+import functools
 import io
+import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -30,14 +32,27 @@ SIGN = ("中共蔚桥县委老干部局", "2035年8月12日")
 HIDDEN = ("（初稿：名额30人，8月25日晚举行）", "审核意见：请核实开放时间。局办公室俞", "样稿")
 
 
+@functools.cache
+def _face() -> str:
+    """Noto Serif CJK SC cut to this module's characters, registered with reportlab once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from tests.fixtures.corpus_writers import truetype_font
+
+    with tempfile.TemporaryDirectory() as tmp:
+        characters = "".join([TITLE, *BODY, *SIGN, *HIDDEN, "0123456789"])
+        font = truetype_font(characters, Path(tmp) / "LayerSerif.ttf", name="LayerSerif")
+        pdfmetrics.registerFont(TTFont("LayerSerif", str(font)))
+    return "LayerSerif"
+
+
 def _pages(hidden: list[tuple[str, float, float]]) -> bytes:
     """Two reportlab pages in one font: the notice, and the lines to hide, each at (x, y) in points."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from tests.fixtures.corpus_writers import _register_font
-
-    face = _register_font("".join([TITLE, *BODY, *SIGN, *HIDDEN, "0123456789"]))
+    face = _face()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4)
     pdf.setFont(face, 18)
