@@ -123,8 +123,8 @@ def _visible(content, resources, hidden: set[int], reader):  # type: ignore[no-u
 def without_hidden_layers(data: bytes) -> bytes:
     """The PDF with what its default view switches off taken out of its pages (and of the forms they draw);
     the same bytes when it has no such layer, is encrypted, or cannot be rewritten."""
-    if b"/OCProperties" not in data:
-        return data
+    if b"/OCProperties" not in data and b"/ObjStm" not in data:
+        return data  # no layers (the catalogue may be compressed in an object stream: then it is looked at)
     try:
         from pypdf import PdfReader, PdfWriter
 
