@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold37
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold38
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -875,6 +875,38 @@ SETS = {
             "lj068": ["目的地", "景区", "去哪"],  # where the 疗休养 goes
         },
     ),
+    "cold38": QuestionSet(
+        prefix="wg",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # python-pptx → LibreOffice Impress (.odp): read back from content.xml's paragraphs
+            Document("蔚桥县老干部航模兴趣小组2034年工作汇报.odp", 1, 12, "DECK_PARTS", converted="odp"),
+            # PyMuPDF with a hidden optional-content layer: read back with pypdf (which shows the layer too)
+            Document("关于组织离退休干部参加天文观星科普活动的通知.pdf", 13, 24, "STAR_PARTS"),
+            # python-docx with a Word chart: read back with every w:t and the chart's cached figures
+            Document(
+                "蔚桥县2034年离退休干部竹编非遗传习工作总结.docx", 25, 36, "WEAVE_PARTS", converted="chart"
+            ),
+            # Thunderbird's format=flowed; delsp=yes: the body decoded (the soft breaks' spaces squashed)
+            Document(
+                "关于为高龄离退休干部家庭免费安装燃气报警器的通知.eml", 37, 48, "GAS_PARTS", converted="mail"
+            ),
+            # python-docx with 调整宽度 labels and a footnote with a custom mark: read back with its notes
+            Document(
+                "关于开展离退休干部免费洗牙和义齿修复服务的通知.docx", 49, 60, "TOOTH_PARTS", footnotes=True
+            ),
+        ),
+        absent={
+            "wg061": ["会费", "年费"],  # a yearly fee for the model-aircraft group
+            "wg062": ["报名费", "交钱"],  # a fee for the star-gazing evening
+            "wg063": ["证书", "结业证"],  # a certificate for the bamboo class
+            "wg064": ["午饭", "午餐", "用餐"],  # lunch at the bamboo class
+            "wg065": ["燃气灶", "灶具"],  # checking the cooker too
+            "wg066": ["开窗", "通风", "报警器响"],  # what to do when the alarm sounds
+            "wg067": ["医保"],  # paying with the medical-insurance card
+            "wg068": ["种植"],  # dental implants
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1194,6 +1226,34 @@ def _drawing_sheet_text(path: Path) -> str:
     return "\n".join(out)
 
 
+def _odp_text(path: Path) -> str:
+    """Every paragraph (``text:p``) of an ODF presentation's content.xml — slides, tables and notes — its
+    spans joined, tags removed."""
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("content.xml").decode("utf-8")
+    return "\n".join(re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<text:p[^>]*>(.*?)</text:p>", xml))
+
+
+def _chart_docx_text(path: Path) -> str:
+    """Every ``w:t`` of a .docx, then each chart's title and a row a category (「类别：…；系列：值」) from the
+    chart part's cached figures."""
+    out = [_docx_text(path)]
+    with zipfile.ZipFile(path) as package:
+        for name in sorted(n for n in package.namelist() if n.startswith("word/charts/chart")):
+            xml = package.read(name).decode("utf-8")
+            out.extend(re.findall(r"<a:t>([^<]*)</a:t>", xml))
+            caches = re.findall(r"<c:(?:str|num)Cache>(.*?)</c:(?:str|num)Cache>", xml)
+            series, categories, values = caches[0], caches[1], caches[2]
+            name_ = re.findall(r"<c:v>([^<]*)</c:v>", series)[0]
+            for category, value in zip(
+                re.findall(r"<c:v>([^<]*)</c:v>", categories),
+                re.findall(r"<c:v>([^<]*)</c:v>", values),
+                strict=True,
+            ):
+                out.append(f"类别：{category}；{name_}：{value}")
+    return "\n".join(out)
+
+
 def _mht_text(path: Path) -> str:
     """The HTML part of a single-file web page, decoded, tags removed."""
     import email
@@ -1383,7 +1443,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold37); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold38); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1409,6 +1469,10 @@ def check(name: str) -> int:
                     back = _math_text(path)
                 elif document.converted == "drawing":  # a workbook with a text box on its sheet (cold37)
                     back = _drawing_sheet_text(path)
+                elif document.converted == "odp":  # an Impress presentation (cold38)
+                    back = _odp_text(path)
+                elif document.converted == "chart":  # a .docx with a Word chart (cold38)
+                    back = _chart_docx_text(path)
                 else:
                     back = path.read_text(encoding="utf-8")
                 printed[document.name] = (_squash(back), document.converted)

@@ -121,7 +121,9 @@ def _quoted(words: str) -> str:
     return first if len(first) <= _QUOTED_CHARS + 2 else first[:_QUOTED_CHARS] + "…"
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
+# A paragraph holding a sentence that has ended, at its end or within it: the lead of a notice
+# 「……优惠服务※。现将有关事项通知如下：」 ends in a colon, yet its note's sentence is over — the body has begun.
+_ENDED_SENTENCE = re.compile(r"[。！？!?][”’」』）)]*(?=[^”’」』）)])|[。！？!?；;][”’」』）)]*$")
 
 
 @dataclass
@@ -134,7 +136,7 @@ class NotePlacement:
     def after(self, block: Block | None, notes: list[Block]) -> list[Block]:
         """The note blocks to put after `block` (None: after a table or a paragraph with no text)."""
         if not self.body_started:
-            if block is None or block.kind != "paragraph" or not _SENTENCE_END.search(block.text):
+            if block is None or block.kind != "paragraph" or not _ENDED_SENTENCE.search(block.text):
                 self.deferred.extend(notes)
                 return []
             self.body_started = True

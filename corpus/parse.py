@@ -500,6 +500,9 @@ def _read_header_from(
             ):
                 h.body_start, h.first_line = position + 1, text + following.text
             return h
+        if h.title is not None and (sent := _labelled_addressee(line.title_text)):
+            h.addressee, h.body_start = sent, position + 1  # 「主送：各离退休干部党支部」
+            return h
         if (
             _SALUTATION.match(text)
             or (h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text)))
@@ -509,7 +512,12 @@ def _read_header_from(
                 h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
             h.body_start = position + 1
             return h
-        if is_field_line(line.title_text) and not _SENTENCE_END.search(text):
+        if (presented := _presenter_line(line.title_text)) is not None:
+            h.speaker, h.date = (
+                h.speaker or presented[0],
+                h.date or presented[1],
+            )  # 「汇报人：殷鹤年　2035年1月18日」
+        elif is_field_line(line.title_text) and not _SENTENCE_END.search(text):
             _read_fields(h, line.title_text)
         elif (
             (byline := _BYLINE.search(text))
@@ -838,6 +846,9 @@ def _read_subtitle(h: _Header, line: ParsedLine) -> None:
     the speaker, or one of them with the date in brackets after it (「——在…上的讲话（2024年5月20日）」)."""
     title_text = _SUBTITLE.sub("", line.title_text).strip()
     text = _SUBTITLE.sub("", line.text).strip()
+    if (presented := _presenter_line(title_text)) is not None:
+        h.speaker, h.date = h.speaker or presented[0], h.date or presented[1]
+        return
     if is_field_line(title_text) and not _SENTENCE_END.search(text):
         _read_fields(h, title_text)
         return
@@ -949,6 +960,40 @@ def _named_after_post(text: str) -> bool:
 
 
 _SIGNED = re.compile(r"^(?P<who>[^（(]{2,24}?)\s*[（(](?P<when>[^）)]{4,24})[）)]$")
+
+# The label a deck's title slide, a report's cover or a lecture notice puts before the person who speaks
+# (「汇报人：殷鹤年」, 「主讲人：县委党校教授 万星辰」), the date beside the name or not.
+_PRESENTER = _Folded(
+    r"^\s*(?:汇\s*报|报\s*告|主\s*讲|宣\s*讲|讲\s*话|发\s*言|演\s*讲)\s*人\s*[：:]\s*(?P<value>\S.*?)\s*$"
+)
+
+
+# A 主送 written with its label (「主送：各离退休干部党支部」, 「主　　送：…」 spaced or stretched to four characters'
+# width with Word's 「调整宽度」, 「主送机关：…」), as some offices' templates set it under the title.
+_LABELLED_ADDRESSEE = _Folded(r"^\s*主\s*送(?:\s*机\s*关)?\s*[：:]\s*(?P<value>\S.*?)\s*[：:]?\s*$")
+
+
+def _labelled_addressee(text: str) -> str | None:
+    """The bodies a labelled 主送 line names (「主送：各离退休干部党支部」 → 「各离退休干部党支部」), or None. Before,
+    the line, no 主送 for want of its closing colon, ran into the first paragraph under it."""
+    found = _LABELLED_ADDRESSEE.match(text)
+    if found is None:
+        return None
+    return addressee(text[found.start("value") : found.end("value")])
+
+
+def _presenter_line(text: str) -> tuple[str, str | None] | None:
+    """The speaker (and the date, when the line gives one beside the name) of a header line that names the
+    person by a label: 「汇报人：殷鹤年　2035年1月18日」, 「主讲人：市委党校教授 万星辰」. Before, such a line on
+    a deck's title slide was read as a line of the body: the report had neither speaker nor date."""
+    found = _PRESENTER.match(text)
+    if found is None or len(text) > 50 or _SENTENCE_END.search(found["value"]):
+        return None
+    value = text[found.start("value") : found.end("value")]
+    if (beside := _date_beside_name(value)) is not None:
+        return beside[0], beside[1]
+    name = _speaker_in_place(value)
+    return (name, None) if name else None
 
 
 # What an editing office adds to its name on a bulletin's or minutes' masthead: 「…老干部局编」.

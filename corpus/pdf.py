@@ -25,6 +25,7 @@ from .clean import HAN
 from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
+from .layers import without_hidden_layers
 from .layout import (
     MARGIN_BAND,
     Line,
@@ -101,6 +102,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
     data = data.rstrip(b"\x00")
     if _ends_in_no_line(data):
         raise damaged(f"{name} 不是有效的 PDF 文件（内容已损坏或不完整）")
+    data = without_hidden_layers(data)  # a layer the viewer does not show is not read either
     pages: list[Page] = []
     scanned = 0
     unread: list[int] = []

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import cfb
+from .charts import CHART_URI, read_chart
 from .clean import is_complete
 from .columns import printed_blocks
 from .equations import equation_rows, equations_as_text
@@ -1575,6 +1576,7 @@ def _copy(fallback) -> bool:  # type: ignore[no-untyped-def]
 # --- what Word fills in from other parts of the package when it opens a file ------------------------
 
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_CHART = "{" + CHART_URI + "}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _O = "{urn:schemas-microsoft-com:office:office}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -1594,7 +1596,9 @@ def fill_from_package(body, archive: zipfile.ZipFile, parser, make: Callable[[st
     holds only a reference to it) becomes paragraphs after the one holding the graphic: a node a
     paragraph, its sub-items after it (「第一步  巡查：每周二、周五上午…」); each worksheet embedded as an
     object (an Excel, WPS or Calc sheet inserted as 「对象」: the body shows its picture only, the workbook is
-    in word/embeddings/) becomes the table it holds, after the paragraph holding the object."""
+    in word/embeddings/) becomes the table it holds, after the paragraph holding the object; each chart
+    (「插入 › 图表」: the body holds only a reference to word/charts/chartN.xml) becomes its title and the
+    table of the figures it draws (`corpus.charts`), after the paragraph holding it."""
     _bind_controls(body, _custom_items(archive, parser))
     rels = _document_rels(archive, parser)
     diagrams = {rel_id: path for rel_id, (kind, path) in rels.items() if kind == "diagramData"}
@@ -1603,6 +1607,33 @@ def fill_from_package(body, archive: zipfile.ZipFile, parser, make: Callable[[st
     embedded = {rel_id: path for rel_id, (kind, path) in rels.items() if kind in ("package", "oleObject")}
     if embedded:
         _embedded_sheets(body, embedded, archive, make)
+    charts = {rel_id: path for rel_id, (kind, path) in rels.items() if kind == "chart"}
+    if charts:
+        _chart_tables(body, charts, archive, make)
+
+
+def _chart_tables(body, charts: dict[str, str], archive: zipfile.ZipFile, make) -> None:  # type: ignore[no-untyped-def]
+    """Each chart (``c:chart`` in a drawing) read as the table of its figures: its title a line, then a row
+    per category (「类别：城关镇；参与人数：46」) after the paragraph holding it. Word keeps a chart's figures
+    only in the chart part's caches; before, a 工作总结 whose figures were a chart's lost them all."""
+    from lxml import etree
+
+    for reference in list(body.iter(_CHART + "chart")):
+        path = charts.get(reference.get(_R_ID) or "")
+        paragraph = next(reference.iterancestors(_W + "p"), None)
+        if path is None or paragraph is None or not _read_branch(reference):
+            continue
+        try:
+            chart = read_chart(archive.read(path))
+        except (etree.XMLSyntaxError, KeyError, ValueError):
+            continue
+        after = paragraph
+        if chart.title:
+            line = make(_paragraph_xml(chart.title))
+            after.addnext(line)
+            after = line
+        if chart.rows:
+            after.addnext(make(_table_xml(chart.rows, frozenset())))
 
 
 def _document_rels(archive: zipfile.ZipFile, parser) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
