@@ -13,6 +13,7 @@ from .app import (
 from .callbacks import Callback, decode, encode
 from .format import TEXT_LIMIT, AnswerView, Piece, fit, render_answer, shorten, to_html, utf16_len
 from .handlers import EXAMPLES, Handlers, pseudonym
+from .logfilter import NotJsonPage, page_summary, quiet_not_json_pages
 from .progress import ProgressMessage, Throttle
 from .ratelimit import SlidingWindow, Verdict
 
@@ -28,6 +29,7 @@ __all__ = [
     "Gate",
     "Handlers",
     "MissingToken",
+    "NotJsonPage",
     "Piece",
     "ProgressMessage",
     "SlidingWindow",
@@ -40,7 +42,9 @@ __all__ = [
     "encode",
     "file_url_for",
     "fit",
+    "page_summary",
     "pseudonym",
+    "quiet_not_json_pages",
     "refusal_text",
     "render_answer",
     "shorten",

@@ -39,6 +39,8 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 
+from .logfilter import shortened
+
 log = logging.getLogger(__name__)
 
 # Bot API methods whose repetition leaves the chat as one call would (an edit to the same text is
@@ -142,7 +144,7 @@ async def download(bot: Bot, file_id: str) -> bytes:
             log.warning(
                 "downloading a file failed (%s: %s): attempt %d, trying again in %.1f s",
                 name,
-                e,
+                shortened(str(e)),
                 attempt,
                 delay,
             )
@@ -228,7 +230,7 @@ class RetryingRateLimiter(AIORateLimiter):
                     "%s failed (%s: %s): attempt %d, trying again in %.1f s",
                     endpoint,
                     type(e).__name__,
-                    e,
+                    shortened(str(e)),
                     attempt,
                     delay,
                 )

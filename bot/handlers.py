@@ -97,6 +97,7 @@ from .access import AccessPolicy, welcome_group_text
 from .commands import ADMIN_COMMANDS, COMMANDS
 from .delivery import download, is_network_failure, is_too_large
 from .kept import KeptReplies, Shown
+from .logfilter import shortened
 from .memory import remember
 from .progress import ProgressMessage, Throttle, embedding_progress
 from .ratelimit import SlidingWindow
@@ -1934,13 +1935,15 @@ class Handlers:
             log.warning("Telegram still asks to wait %.0f s: no reply sent to chat %s", seconds, chat)
             return
         if error is not None and is_network_failure(error) and update is None:  # polling: PTB tries again
-            log.warning("could not reach Telegram to fetch new messages (trying again): %s", error)
+            log.warning(
+                "could not reach Telegram to fetch new messages (trying again): %s", shortened(str(error))
+            )
             return
         if error is not None and is_network_failure(error):  # tried again already: a line, no traceback
-            log.warning("could not reach Telegram while replying in chat %s: %s", chat, error)
+            log.warning("could not reach Telegram while replying in chat %s: %s", chat, shortened(str(error)))
             reply = LOST_ON_THE_WAY
         elif error is not None and is_too_large(error):  # a limit of the server's: a line, no traceback
-            log.warning("Telegram refused a reply in chat %s for its size: %s", chat, error)
+            log.warning("Telegram refused a reply in chat %s for its size: %s", chat, shortened(str(error)))
             reply = TOO_LARGE_TO_SEND
         elif isinstance(error, USER_ERRORS):
             cause = error.__cause__  # e.g. a PDF library's own (English) words: for the log only

@@ -53,7 +53,10 @@ class RedactSecret(logging.Filter):
 
 def configure_logging(token: str, settings: TelegramSettings | None = None) -> None:
     """The bot logs what it does to stderr (and to SPEECHQA_LOG_FILE, rotated, when set), at INFO;
-    httpx (whose request lines hold the token) at WARNING. Identical records are rate-limited."""
+    httpx (whose request lines hold the token) at WARNING. Identical records are rate-limited; PTB's ERROR
+    with a traceback about a server's HTML error page is one WARNING line (`bot.NotJsonPage`)."""
+    from bot import quiet_not_json_pages
+
     root = logging.getLogger()
     root.setLevel(min(root.level, logging.INFO) if root.level else logging.INFO)
     if not root.handlers:
@@ -68,6 +71,7 @@ def configure_logging(token: str, settings: TelegramSettings | None = None) -> N
         handler.addFilter(RedactSecret(token))
         handler.addFilter(repeats)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    quiet_not_json_pages()
     for library in NOISY_LOGGERS:  # at ERROR for a command-line user without -v (cli/main.py): logged here
         logging.getLogger(library).setLevel(logging.WARNING)
 

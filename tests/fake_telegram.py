@@ -219,6 +219,19 @@ class _APIError(Exception):
         return body
 
 
+class _ProxyPage(_APIError):
+    """An error answered by a proxy before the Bot API server (nginx): its HTML page, not Telegram's JSON."""
+
+
+def nginx_page(status: int) -> str:
+    """The HTML page nginx answers an error with (e.g. a 413 over ``client_max_body_size``, a 502)."""
+    title = f"{status} {HTTPStatus(status).phrase}"
+    return (
+        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
+        "<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n"
+    )
+
+
 def _bad(description: str) -> _APIError:
     return _APIError(400, f"Bad Request: {description}")
 
@@ -288,6 +301,8 @@ class FakeBotAPI:
         self._closed_topics: set[tuple[int | str, int]] = set()  # forum topics closed by an admin
         # bytes a sent file may have: Telegram's 50 MB, or less behind a self-hosted server's or a proxy's limit
         self.upload_limit = UPLOAD_LIMIT
+        # a larger file is refused by nginx before the server (its HTML 413 page), not by the server (JSON 413)
+        self.upload_limit_by_proxy = False
         self._deleted: set[tuple[int | str, int]] = set()  # people's messages deleted since they were sent
         self._failures: dict[str, list[_APIError]] = {}
         self._download_failures: list[int] = []  # HTTP statuses the next file downloads get
@@ -834,9 +849,13 @@ class FakeBotAPI:
 
     def delete_topic(self, chat_id: int, thread_id: int) -> None:
         """An admin deleted a forum topic with its messages: sends to it fail with "message thread not
-        found", as Telegram answers, and a message made in it before is no more."""
+        found", as Telegram answers, and the bot's messages in it are gone (an edit of one: "message to edit
+        not found"; :meth:`messages` no longer lists them)."""
         self._topics.get(chat_id, set()).discard(thread_id)
         self._closed_topics.discard((chat_id, thread_id))
+        for message in self._messages.get(chat_id, {}).values():
+            if message.thread_id == thread_id:
+                message.deleted = True
 
     def delete_by_user(self, update: JSON) -> None:
         """The person deleted the message of ``update`` (e.g. right after sending it): a reply to it is
@@ -1055,6 +1074,7 @@ class FakeBotAPI:
         method = handler.__name__[4:] if handler else requested
         params: JSON = {}
         injected = False
+        page: str | None = None
         try:
             params = await self._read_params(request)
             if handler is None:
@@ -1074,6 +1094,7 @@ class FakeBotAPI:
             if err.code == 409 and method == "getUpdates" and _gone(request):
                 return web.Response()  # a long poll its client gave up (PTB stopping): nobody is answered
             status, body = err.code, err.body()
+            page = nginx_page(err.code) if isinstance(err, _ProxyPage) else None
         except _Dropped:
             status, body = DROPPED, {"description": "connection dropped"}
             self._drops[method.lower()].pop(0)
@@ -1085,15 +1106,15 @@ class FakeBotAPI:
             self._calls_cond.notify_all()
         if status == DROPPED:
             return web.Response()  # written to a closed connection: nobody reads it
+        if page is not None:
+            return web.Response(status=status, text=page, content_type="text/html")
         return web.json_response(body, status=status)
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         path = request.match_info["file_path"]
         if self._download_failures:
             status = self._download_failures.pop(0)
-            phrase = HTTPStatus(status).phrase
-            page = f"<html><head><title>{status} {phrase}</title></head><body>{phrase}</body></html>"
-            return web.Response(status=status, text=page, content_type="text/html")
+            return web.Response(status=status, text=nginx_page(status), content_type="text/html")
         for stored in self.files.values():
             if stored.file_path == path:
                 return web.Response(
@@ -1395,7 +1416,8 @@ class FakeBotAPI:
         document = params.get("document")
         if isinstance(document, UploadedFile):
             if len(document.data) > self.upload_limit:  # refused before Telegram reads the request
-                raise _APIError(413, "Request Entity Too Large")
+                error = _ProxyPage if self.upload_limit_by_proxy else _APIError
+                raise error(413, "Request Entity Too Large")
             stored = self.register_file(document.data, document.filename, document.content_type)
         elif isinstance(document, str) and document in self.files:
             stored = self.files[document]

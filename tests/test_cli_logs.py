@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from bot import handlers as bot_handlers
+from bot.logfilter import PTB_REQUEST_LOGGER
 from cli.logs import FORMAT, RepeatFilter, file_handler
 from cli.settings import load_settings
 from cli.telegram import configure_logging
 from retrieval import SpeechService
 
-from .bot_harness import USER, feed, running_bot
+from .bot_harness import ADMIN, USER, feed, running_bot
 from .fake_telegram import FakeBotAPI
 from .test_bot_cli import TOKEN
 
@@ -93,11 +95,14 @@ def root_logging() -> Iterator[logging.Logger]:
     """The root logger, restored afterwards (configure_logging changes it)."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    ptb = logging.getLogger(PTB_REQUEST_LOGGER)
+    ptb_filters = list(ptb.filters)
     root.handlers = [logging.StreamHandler(io.StringIO())]
     yield root
     for handler in root.handlers:
         handler.close()
     root.handlers, root.level = handlers, level
+    ptb.filters = ptb_filters
 
 
 def test_speechqa_log_file_adds_a_rotating_file_with_the_same_filters(
@@ -133,3 +138,40 @@ async def test_a_flood_of_failing_updates_writes_a_bounded_log(
     assert log.count("could not tell chat") <= 6
     assert len(log.encode()) < 60_000
     assert f"could not tell chat {USER}" in log
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_html_error_pages_of_the_file_server_and_of_a_proxy_are_one_warning_line_each(
+    seed_service: SpeechService, root_logging: logging.Logger
+) -> None:
+    """Telegram's file server answering a download with its 502 page, and nginx before a self-hosted Bot API
+    server refusing an exported Word file with its 413 page: python-telegram-bot logged each page at ERROR
+    with a traceback (and the download's retry once more). Now the log holds one WARNING line naming the
+    page's title for each, no traceback; the file is added and the user is told of the size in Chinese."""
+    configure_logging(TOKEN)
+    stream = root_logging.handlers[0].stream  # type: ignore[attr-defined]
+    notice = "关于老年书画班报名的通知\n书画班定于下月开班，请离退休干部到活动中心报名。".encode()
+    async with FakeBotAPI() as api, running_bot(api, seed_service) as app:
+        api.fail_next_download(502)
+        await feed(app, api.make_document_update("书画班.txt", notice, "text/plain", user_id=ADMIN))
+        added = api.last_message(ADMIN).plain_text
+        api.upload_limit, api.upload_limit_by_proxy = 2_000, True  # bytes: less than any .docx
+        await feed(app, api.make_text_update("怎样发挥老干部的作用？"))
+        answer = api.last_message(USER)
+        await feed(app, api.make_callback_update(answer, answer.button_data("导出 Word")))
+        told = api.last_message(USER).plain_text
+    log = stream.getvalue()
+    assert "新增 #" in added, added
+    assert told == bot_handlers.TOO_LARGE_TO_SEND
+    assert [c.status for c in api.calls_of("sendDocument", ok=None)] == [413]
+    assert "Traceback" not in log and " ERROR " not in log and "<html" not in log, log
+    pages = [line for line in log.splitlines() if "answered with a page, not JSON" in line]
+    assert len(pages) == 2 and all(" WARNING telegram.request.BaseRequest: " in line for line in pages), log
+    assert pages[0].endswith("not JSON: 502 Bad Gateway") and pages[1].endswith(
+        "413 Request Entity Too Large"
+    )
+    assert (
+        "downloading a file failed (NetworkError: Bad Gateway (502): the server answered with a page, " in log
+    )
+    assert "for its size: Request Entity Too Large (413): the server answered with a page, 413 " in log

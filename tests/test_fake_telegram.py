@@ -383,3 +383,24 @@ async def test_a_second_poller_ends_the_pending_long_poll_with_409_as_telegram_d
     assert second.json() == {"ok": True, "result": []}
     assert ended.status_code == 409
     assert "terminated by other getUpdates request" in ended.json()["description"]
+
+
+async def test_a_deleted_topic_takes_its_messages_and_a_proxy_refuses_a_large_upload_with_its_page(
+    api: FakeBotAPI, app: App
+) -> None:
+    bot = app.bot
+    topic = api.create_forum_topic(-100902, "体检")
+    sent = await bot.send_message(-100902, "in the topic", message_thread_id=topic)
+    await bot.send_message(-100902, "in General")
+    api.delete_topic(-100902, topic)
+    assert [m.plain_text for m in api.messages(-100902)] == ["in General"]
+    with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
+        await bot.edit_message_text("edited", chat_id=-100902, message_id=sent.message_id)
+    with pytest.raises(BadRequest, match=r"(?i)message thread not found"):
+        await bot.send_message(-100902, "again", message_thread_id=topic)
+
+    api.upload_limit, api.upload_limit_by_proxy = 10, True
+    with pytest.raises(NetworkError, match=r"Request Entity Too Large \(413\)\. Parsing the server response"):
+        await bot.send_document(USER, b"more than ten bytes", filename="a.txt")
+    refused = api.calls_of("sendDocument", ok=False)[-1]
+    assert refused.status == 413 and not api.messages(USER)
