@@ -25,9 +25,7 @@ leaves out) that the passage does not state also weighs, as one more word of the
 near miss whose every topic word is there but the asked detail is not (「投票地点定在哪里」 of a passage naming no
 place) loses that weight; a passage stating it is read as under "words".
 
-`RetrieverConfig.asked_credit` is "spans" by default: judged by the rule of `scripts/conf64_asked.py`, it lowered
-false 「未找到」 held out (313 → 306) and on asks52 (blind), answering no more unanswerable question in any set;
-"words" and "charge" answered a near miss more on the tuning halves and stay off (docs/conf64.md).
+Off by default (`RetrieverConfig.asked_credit`): judged by the rule of `scripts/conf64_asked.py` (docs/conf64.md).
 """
 
 from __future__ import annotations

@@ -229,10 +229,9 @@ class RetrieverConfig:
     fact_first: bool = False
     # an asking word of the question (一共, 最多能, 前要 of 几号前要) held by the best passage when it states the kind of
     # fact asked (a total, a limit, a date: `asked_kind`), for the confidence and the relevance of the passages below
-    # it ("spans"); "words" also the data-derived asking words, "charge" also an interrogative's kind missing from a
-    # passage not stating it. "spans" passed its ship rule (held out false 「未找到」 313 → 306, answered unanswerable
-    # unchanged in every set; asks52 blind 4 → 3 / 6 → 6): on by default; the other two are not (docs/conf64.md)
-    asked_credit: AskedCredit = "spans"
+    # it; "words" also the data-derived asking words, "charge" also an interrogative's kind weighing, held only by a
+    # passage stating it. Off by default until judged (docs/conf64.md)
+    asked_credit: AskedCredit = "off"
     # a reviewer's remark (a passage under 「批注」) below every body passage of the ranked head, and 可能相关 at
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md

@@ -8,11 +8,12 @@ beside main's, and the ship rule judged on held-out questions only (docs/conf64.
 
 `collect` asks every question of each set (default: every set `scripts/rank39_misses.py` knows; the half given) of
 a temporary copy of its library (LIBS as `scripts/eval_all_sets.sh` builds it; never written), as `speechqa eval
---mode hybrid` does, with main's search ("main"), and again with each candidate of `CANDIDATES` where the candidate
+--mode hybrid` does, with main's search ("main": `asked_credit="off"`, whatever the default), and again with each candidate of `CANDIDATES` where the candidate
 can read the question otherwise (some word of it is an asking word, or, under "charge", an interrogative asks a
 kind): the credit moves the confidence and the relevance of the passages below the first, never a rank. One line
 per question and candidate: set, id, half, answerable, rank of the first relevant passage (null beyond 10),
-answered, probability, and the asking words read.
+answered, probability, and the asking words read. OUT is written whole or not at all (an unknown set or a
+library missing from LIBS is refused before any search: one line in Chinese, exit 1).
 
 `judge` prints, per candidate and per set, R@1, false 「未找到」 and answered unanswerable, before → after, on the
 half given, every question whose verdict moved, the total and the rule's verdict on that part.
@@ -46,15 +47,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from rank39_misses import all_sets, halves_of, service_of  # noqa: E402
+from judge_halves import BadRows, compare, counts, main_rows, print_summary, read_rows  # noqa: E402
+from rank39_misses import all_sets, halves_of, library_of, service_of  # noqa: E402
 
 # fixed before any held-out figure was read; each reads more than the one before it
 CANDIDATES = ("spans", "words", "charge")
@@ -70,123 +72,76 @@ def reach(terms: tuple[str, ...], question: str, credit: str) -> list[str]:
 
 
 def collect(libs: Path, out: Path, names: list[str], half: str, labels: list[str]) -> None:
+    part = out.with_name(out.name + ".part")  # OUT appears whole or not at all
+    try:
+        with part.open("w", encoding="utf-8") as sink:
+            write_rows(sink, libs, names, half, labels)
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: list[str]) -> None:
     from bench.evaluate import is_relevant, load_questions, search_as_evaluated
     from retrieval import RetrieverConfig
 
-    with out.open("w", encoding="utf-8") as sink:
-        for name in names:
-            questions = load_questions(REPO / "benchmarks" / f"{name}-questions.jsonl")
-            halves = halves_of(name, questions)
-            with service_of(libs, name, RetrieverConfig(), prefix="conf64-") as service:
-                retriever = service.current()
-                others = []
-                for label in labels:
-                    other = type(retriever).__new__(type(retriever))
-                    other.__dict__.update(retriever.__dict__)  # the same store, index, model and vectors
-                    other.config = replace(retriever.config, asked_credit=label)
-                    others.append((label, other))
-                searched = 0
-                for q in questions:
-                    if half != "all" and halves[q.id] != half:
-                        continue
-                    main = search_as_evaluated(retriever, q.question)
-                    runs = [("main", retriever, [])]
-                    for label, other in others:
-                        read = reach(main.terms, q.question, label)
-                        if read and main.hits:
-                            runs.append((label, other, read))
-                    for label, searcher, read in runs:
-                        answer = main if label == "main" else search_as_evaluated(searcher, q.question)
-                        searched += label != "main"
-                        first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
-                        row = {
-                            "set": name,
-                            "id": q.id,
-                            "half": halves[q.id],
-                            "candidate": label,
-                            "answerable": q.answerable,
-                            "question": q.question,
-                            "rank": first.rank if first is not None else None,
-                            "answered": answer.answered,
-                            "probability": answer.probability,
-                            "read": read,
-                        }
-                        sink.write(json.dumps(row, ensure_ascii=False) + "\n")
-                sink.flush()
-            print(
-                f"{name}: {len(questions)} questions, {searched} searched again", file=sys.stderr, flush=True
-            )
-
-
-def counts(rows: list[dict]) -> tuple[int, int, int, int, int]:
-    """(answerable, R@1, false 「未找到」, unanswerable, answered unanswerable)."""
-    answerable = [r for r in rows if r["answerable"]]
-    unanswerable = [r for r in rows if not r["answerable"]]
-    return (
-        len(answerable),
-        sum(r["rank"] == 1 for r in answerable),
-        sum(not r["answered"] for r in answerable),
-        len(unanswerable),
-        sum(r["answered"] for r in unanswerable),
-    )
+    for name in names:
+        questions = load_questions(REPO / "benchmarks" / f"{name}-questions.jsonl")
+        halves = halves_of(name, questions)
+        with service_of(libs, name, RetrieverConfig(asked_credit="off"), prefix="conf64-") as service:
+            retriever = service.current()
+            others = []
+            for label in labels:
+                other = type(retriever).__new__(type(retriever))
+                other.__dict__.update(retriever.__dict__)  # the same store, index, model and vectors
+                other.config = replace(retriever.config, asked_credit=label)
+                others.append((label, other))
+            searched = 0
+            for q in questions:
+                if half != "all" and halves[q.id] != half:
+                    continue
+                main = search_as_evaluated(retriever, q.question)
+                runs = [("main", retriever, [])]
+                for label, other in others:
+                    read = reach(main.terms, q.question, label)
+                    if read and main.hits:
+                        runs.append((label, other, read))
+                for label, searcher, read in runs:
+                    answer = main if label == "main" else search_as_evaluated(searcher, q.question)
+                    searched += label != "main"
+                    first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
+                    row = {
+                        "set": name,
+                        "id": q.id,
+                        "half": halves[q.id],
+                        "candidate": label,
+                        "answerable": q.answerable,
+                        "question": q.question,
+                        "rank": first.rank if first is not None else None,
+                        "answered": answer.answered,
+                        "probability": answer.probability,
+                        "read": read,
+                    }
+                    sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sink.flush()
+        print(f"{name}: {len(questions)} questions, {searched} searched again", file=sys.stderr, flush=True)
 
 
 def judge(path: Path, half: str, sets: set[str] | None = None) -> int:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [r for r in rows if (half == "all" or r["half"] == half) and (sets is None or r["set"] in sets)]
-    main = {(r["set"], r["id"]): r for r in rows if r["candidate"] == "main"}
+    rows = read_rows(path, half, sets)
     labels = [c for c in CANDIDATES if any(r["candidate"] == c for r in rows)]
-    summary = []
-    for label in labels:
-        after = dict(main)
-        after.update({(r["set"], r["id"]): r for r in rows if r["candidate"] == label})
-        by_set: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
-        for key, before in main.items():
-            by_set[key[0]].append((before, after[key]))
-        print(f"\n== {label} ({half})")
-        print("| set | answerable | R@1 | false 「未找到」 | answered unanswerable |")
-        print("|---|---|---|---|---|")
-        totals = [0, 0, 0, 0]
-        rises = []
-        for name, pairs in by_set.items():
-            b = counts([p[0] for p in pairs])
-            a = counts([p[1] for p in pairs])
-            if b == a:
-                continue
-            print(f"| {name} | {b[0]} | {b[1]} → {a[1]} | {b[2]} → {a[2]} | {b[4]} → {a[4]} of {b[3]} |")
-            totals = [totals[0] + b[2], totals[1] + a[2], totals[2] + b[4], totals[3] + a[4]]
-            if a[4] > b[4]:
-                rises.append(name)
-        ranks_same = all(after[k]["rank"] == main[k]["rank"] for k in main)
-        passes = totals[1] < totals[0] and not rises and ranks_same
-        print(
-            f"total (sets that moved): false 「未找到」 {totals[0]} → {totals[1]}, answered unanswerable "
-            f"{totals[2]} → {totals[3]}, sets answering more unanswerable: {', '.join(rises) or 'none'}, "
-            f"ranks unchanged: {ranks_same}; rule: {'passes' if passes else 'fails'}"
-        )
-        for key, before in main.items():
-            moved = after[key]
-            if moved["answered"] != before["answered"]:
-                kind = "answerable" if before["answerable"] else "UNANSWERABLE"
-                print(
-                    f"  {key[0]} {key[1]} {kind} → {'answered' if moved['answered'] else '未找到'}: "
-                    f"{before['question']} {moved['read']}"
-                )
-        summary.append((label, totals, rises, passes))
-    whole = counts(list(main.values()))
+    verdicts = compare(rows, labels, half, detail="read")
+    whole = counts(main_rows(rows).values())
     print(
         f"\nmain ({half}): {whole[0]} answerable, R@1 {whole[1]}, false 「未找到」 {whole[2]}; "
         f"{whole[3]} unanswerable, {whole[4]} answered"
     )
-    print(
-        f"\n| candidate ({half}) | false 「未找到」 | answered unanswerable | sets answering more unanswerable |"
-    )
-    print("|---|---|---|---|")
-    for label, totals, rises, _ in summary:
-        print(
-            f"| {label} | {totals[0]} → {totals[1]} | {totals[2]} → {totals[3]} | {', '.join(rises) or 'none'} |"
-        )
-    passing = [(t[0] - t[1], -t[3], -CANDIDATES.index(label), label) for label, t, _, ok in summary if ok]
+    print_summary(half, verdicts)
+    passing = [
+        (v.totals[0] - v.totals[1], -v.totals[3], -CANDIDATES.index(v.label), v.label)
+        for v in verdicts
+        if v.passes
+    ]
     print(f"\nthe candidate (passes with the largest fall): {max(passing)[-1] if passing else 'none'}")
     return 0
 
@@ -324,7 +279,13 @@ def main(argv: list[str]) -> int:
         if not args.paths[0].is_file():
             print(f"找不到：{args.paths[0]}", file=sys.stderr)
             return 1
-        return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None)
+        try:
+            return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None)
+        except (BadRows, UnicodeDecodeError) as error:
+            print(
+                str(error) if isinstance(error, BadRows) else f"{args.paths[0]} 不是文本文件", file=sys.stderr
+            )
+            return 1
     if args.command == "reported":
         if args.cmrc_dev is None or not args.cmrc_dev.is_file() or not args.paths[0].is_dir():
             print("`reported` 要给出资料库文件夹，并用 --cmrc-dev 给出 cmrc2018_dev.json", file=sys.stderr)
@@ -341,6 +302,19 @@ def main(argv: list[str]) -> int:
             return 1
         return fit(args.paths[0], args.paths[1], args.trial, args.limit, labels)
     names = args.sets.split(",") if args.sets else all_sets()
+    unknown = [n for n in names if n not in all_sets()]
+    if unknown:
+        print(
+            f"没有这个题集：{'、'.join(unknown)}（benchmarks/ 下没有 NAME-questions.jsonl）", file=sys.stderr
+        )
+        return 1
+    missing = sorted({library_of(n) for n in names if not (args.paths[0] / library_of(n)).is_dir()})
+    if missing:
+        print(
+            f"资料库文件夹 {args.paths[0]} 里缺少：{'、'.join(missing)}（由 scripts/eval_all_sets.sh 建）",
+            file=sys.stderr,
+        )
+        return 1
     collect(args.paths[0], args.paths[1], names, args.half, labels)
     return 0
 

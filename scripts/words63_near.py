@@ -41,7 +41,6 @@ import argparse
 import copy
 import json
 import sys
-from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,6 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
+from judge_halves import BadRows, compare, print_summary, read_rows  # noqa: E402
 from rank39_misses import all_sets, halves_of, service_of  # noqa: E402
 
 # (name, near_cosine, near_share, near_not_asked, near_mutual, near_swap), fixed before any held-out figure
@@ -176,74 +176,16 @@ def collect(
             )
 
 
-def counts(rows: list[dict]) -> tuple[int, int, int, int, int]:
-    """(answerable, R@1, false 「未找到」, unanswerable, answered unanswerable)."""
-    answerable = [r for r in rows if r["answerable"]]
-    unanswerable = [r for r in rows if not r["answerable"]]
-    return (
-        len(answerable),
-        sum(r["rank"] == 1 for r in answerable),
-        sum(not r["answered"] for r in answerable),
-        len(unanswerable),
-        sum(r["answered"] for r in unanswerable),
-    )
-
-
 def judge(path: Path, half: str, sets: set[str] | None = None) -> int:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [r for r in rows if (half == "all" or r["half"] == half) and (sets is None or r["set"] in sets)]
-    main = {(r["set"], r["id"]): r for r in rows if r["candidate"] == "main"}
+    rows = read_rows(path, half, sets)
     labels = list(dict.fromkeys(r["candidate"] for r in rows if r["candidate"] != "main"))
-    summary = []
-    for label in labels:
-        after = dict(main)
-        after.update({(r["set"], r["id"]): r for r in rows if r["candidate"] == label})
-        by_set: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
-        for key, before in main.items():
-            by_set[key[0]].append((before, after[key]))
-        print(f"\n== {label} ({half})")
-        print("| set | answerable | R@1 | false 「未找到」 | answered unanswerable |")
-        print("|---|---|---|---|---|")
-        totals = [0, 0, 0, 0]
-        rises = []
-        for name, pairs in by_set.items():
-            b = counts([p[0] for p in pairs])
-            a = counts([p[1] for p in pairs])
-            if b == a:
-                continue
-            print(f"| {name} | {b[0]} | {b[1]} → {a[1]} | {b[2]} → {a[2]} | {b[4]} → {a[4]} of {b[3]} |")
-            totals = [totals[0] + b[2], totals[1] + a[2], totals[2] + b[4], totals[3] + a[4]]
-            if a[4] > b[4]:
-                rises.append(name)
-        ranks_same = all(after[k]["rank"] == main[k]["rank"] for k in main)
-        passes = totals[1] < totals[0] and not rises and ranks_same
-        print(
-            f"total (sets that moved): false 「未找到」 {totals[0]} → {totals[1]}, answered unanswerable "
-            f"{totals[2]} → {totals[3]}, sets answering more unanswerable: {', '.join(rises) or 'none'}, "
-            f"ranks unchanged: {ranks_same}; rule: {'passes' if passes else 'fails'}"
-        )
-        for key, before in main.items():
-            moved = after[key]
-            if moved["answered"] != before["answered"]:
-                kind = "answerable" if before["answerable"] else "UNANSWERABLE"
-                print(
-                    f"  {key[0]} {key[1]} {kind} → {'answered' if moved['answered'] else '未找到'}: "
-                    f"{before['question']} {moved['near']}"
-                )
-        summary.append((label, totals, rises, passes))
-    print(
-        f"\n| candidate ({half}) | false 「未找到」 | answered unanswerable | sets answering more unanswerable |"
-    )
-    print("|---|---|---|---|")
-    for label, totals, rises, _ in summary:
-        print(
-            f"| {label} | {totals[0]} → {totals[1]} | {totals[2]} → {totals[3]} | {', '.join(rises) or 'none'} |"
-        )
+    verdicts = compare(rows, labels, half, detail="near")
+    print_summary(half, verdicts)
     readings = {c[0]: sum(c[3:]) for c in CANDIDATES}
     passing = [
-        (t[0] - t[1], -(t[3]), readings.get(label, 0), -i, label)
-        for i, (label, t, _, ok) in enumerate(summary)
-        if ok and label != REFERENCE
+        (v.totals[0] - v.totals[1], -(v.totals[3]), readings.get(v.label, 0), -i, v.label)
+        for i, v in enumerate(verdicts)
+        if v.passes and v.label != REFERENCE
     ]
     print(f"\nthe candidate (passes with the largest fall): {max(passing)[-1] if passing else 'none'}")
     return 0
@@ -270,7 +212,13 @@ def main(argv: list[str]) -> int:
         if not args.paths[0].is_file():
             print(f"找不到：{args.paths[0]}", file=sys.stderr)
             return 1
-        return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None)
+        try:
+            return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None)
+        except (BadRows, UnicodeDecodeError) as error:
+            print(
+                str(error) if isinstance(error, BadRows) else f"{args.paths[0]} 不是文本文件", file=sys.stderr
+            )
+            return 1
     if len(args.paths) != 2:
         parser.error("要给出 LIBS 与 OUT.jsonl 两个路径")
     if not args.paths[0].is_dir():

@@ -216,16 +216,39 @@ def test_the_credit_never_moves_a_rank(
 
 
 def test_a_deadline_asked_is_held_by_the_notice_stating_it(fake_library: tuple[Library, Retriever]) -> None:
+    """「4月7日前回复」 holds 前要 of 「几号前要回复」 under "spans": the coverage rises (fails if the credit is gone)."""
     library, retriever = fake_library
-    other = Retriever(
-        library.store, retriever.index, retriever.embedder, RetrieverConfig(asked_credit="spans")
+    off, spans = (
+        Retriever(library.store, retriever.index, retriever.embedder, RetrieverConfig(asked_credit=credit))
+        for credit in ("off", "spans")
     )
-    before, after = retriever.search("座谈会几号前要回复"), other.search("座谈会几号前要回复")
+    before, after = off.search("座谈会几号前要回复"), spans.search("座谈会几号前要回复")
+    assert before.hits and "4月7日前回复" in before.hits[0].passage.text
     assert before.signals is not None and after.signals is not None
-    assert after.signals.coverage >= before.signals.coverage
+    assert after.signals.coverage > before.signals.coverage
     assert after.signals.missing_peak <= before.signals.missing_peak
 
 
-def test_the_default_credits_the_asked_kinds_spans() -> None:
-    """The candidate that passed its ship rule (docs/conf64.md) is the default; "words" and "charge" are not."""
-    assert RetrieverConfig().asked_credit == "spans"
+@pytest.mark.xfail(
+    strict=True,
+    reason="review of session 64: `spans` credits any 「N日前」 as the deadline asked, whatever it is the deadline "
+    "of — a deadline must be tied to the asked verb's clause (docs/conf64.md, Review and verdict); off by default",
+)
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        (
+            "异地就医直接结算几号前要办理",
+            "请于4月7日前回复是否参加座谈会。异地就医直接结算工作座谈会在县老干部局召开。",
+        ),
+        ("口述史丛书几号前要出版", "口述史丛书征稿，请于5月31日前将稿件报送县老干部局。"),
+    ],
+)
+def test_another_events_deadline_does_not_hold_the_deadline_asked(question: str, passage: str) -> None:
+    """The review's near miss: a passage whose only date is another event's deadline does not state the one asked."""
+    assert coverage(evidence(question, passage, "spans")) == coverage(evidence(question, passage))
+
+
+def test_the_default_is_off() -> None:
+    """`spans` did not ship (its review: near misses answered, docs/conf64.md); no candidate is the default."""
+    assert RetrieverConfig().asked_credit == "off"

@@ -107,6 +107,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "relayed_moves.py": [MISSING],
     "asks38_moves.py": [MISSING],
     "rank39_misses.py": [MISSING, "out.jsonl"],
+    "judge_halves.py": [MISSING],
     "num57_reach.py": [MISSING, "out.jsonl"],
     "asks47_reach.py": [MISSING, "out.jsonl"],
     "year_filter_rank.py": [MISSING],
