@@ -38,7 +38,7 @@ from .layout import (
 from .notes import REMARKS_HEADING, Remark, remark_line, threads
 from .records import Block
 from .spreads import read_sheet
-from .tables import labelled_rows, table_header
+from .tables import ROW_NUMBER, labelled_rows, rising, table_header
 
 log = logging.getLogger(__name__)
 
@@ -2412,18 +2412,15 @@ def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[
 def _serial_column(values: list[list[dict]]) -> bool:  # type: ignore[type-arg]
     """Whether a column read left of a table's frame is its rows' numbers (a 序号 column the borders leave
     out, or a row number printed beside each row), not notes: every row's value under the header row is
-    figures alone (「1」, 「12」, 「3.」), the header row's value figures or a label (「序号」) or nothing.
+    a row number (「1」, 「12」, 「3.」) or blank (a 合计 row, a row left unnumbered), the numbers rising down
+    the rows (`tables.rising`: amounts beside the rows, 「300｜　｜150」, are notes), the header row's value
+    figures or a label (「序号」) or nothing.
     Such a column is the table's own first column, read as each row's first value (a note is read after the
     row's values)."""
     if not values:
         return False
     texts = ["".join(c["text"] for c in value) for value in values[1:]]
-    filled = [text for text in texts if text]
-    return len(filled) >= 2 and all(_SERIAL.fullmatch(text) for text in filled)
-
-
-# A row's number: one to four figures, a full stop or 、 after them
-_SERIAL = re.compile(r"\d{1,4}[.．、]?")
+    return all(not text or ROW_NUMBER.fullmatch(text) for text in texts) and rising(texts)
 
 
 # How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set
