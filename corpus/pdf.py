@@ -39,7 +39,7 @@ from .layout import (
 from .notes import REMARKS_HEADING, Remark, remark_line, threads
 from .records import Block
 from .spreads import read_sheet
-from .tables import labelled_rows, table_header
+from .tables import ROW_NUMBER, labelled_rows, rising, table_header
 
 log = logging.getLogger(__name__)
 
@@ -162,11 +162,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         continue
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
-            outline = outline_titles(data)
-            contents = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline))
-            pages = contents.pages
-            if contents.titles and not outline:  # a 目录's entries name the headings, as bookmarks do
-                pages = _bookmarked(pages, numbers, [OutlineEntry(title, 1) for title in contents.titles])
+            pages = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline_titles(data)))
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -320,13 +316,7 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
         return 0 < line.bottom - line.top <= scanned_body * _OCR_HEIGHT_SLACK
 
     def opens(p: int, n: int, line: Line) -> bool:
-        return (
-            (p, n) != first
-            and not line.contents
-            and not line.bookmarked
-            and body_sized(line)
-            and not _NUMBERED_HEADING.match(line.text.strip())
-        )
+        return (p, n) != first and body_sized(line) and not _NUMBERED_HEADING.match(line.text.strip())
 
     taken: dict[tuple[int, int], int] = {}  # (page, first line) -> the entry's depth
     spans: dict[tuple[int, int], int] = {}  # (page, first line) -> how many lines the title is set over
@@ -400,19 +390,7 @@ _CONTENTS_ENTRY = re.compile(
 )
 
 
-class _Contents(NamedTuple):
-    """The pages with their 目录's lines marked ``contents`` (not read), and the headings its entries list,
-    in its order (leader and page number left off, whitespace removed)."""
-
-    pages: list[Page]
-    titles: tuple[str, ...]
-
-
-# What follows an entry's heading: a leader (or a space) and its page number
-_CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
-
-
-def _without_contents(pages: list[Page]) -> _Contents:
+def _without_contents(pages: list[Page]) -> list[Page]:
     """The pages without their 目录 (a table of contents typed or set in the body's type): a line 「目录」
     (「目　录」, 「目次」) alone, and the run of two or more lines after it, on its page and the next ones, each
     an entry — a heading, a leader and its page number (「一、总体要求……1」), or the words of a line further on
@@ -424,11 +402,7 @@ def _without_contents(pages: list[Page]) -> _Contents:
 
     An entry too long for its line wraps onto the next one or two, its page number on the last (or, a
     heading listed bare, the lines' words together are those of a heading set over one to three lines
-    further on): the lines are one entry. Before, the 目录 ended at the entry's first line, the rest of it read as text.
-
-    The entries' headings are returned (`_Contents.titles`): where the PDF has no bookmarks, they mark the
-    body's headings as bookmarks' titles would (a heading in the body's type, unnumbered, ran into its
-    paragraph, 「…保障措施学员参加…」)."""
+    further on): the lines are one entry. Before, the 目录 ended at the entry's first line, the rest of it read as text."""
     places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
     texts = ["".join(pages[p].lines[n].text.split()) for p, n in places]
     last: dict[str, int] = {text: at for at, text in enumerate(texts) if text}
@@ -439,7 +413,6 @@ def _without_contents(pages: list[Page]) -> _Contents:
                 words = "".join(texts[at : at + k])
                 last[words] = max(last.get(words, at), at)
     dropped: set[tuple[int, int]] = set()
-    titles: list[str] = []
 
     def plain(at: int) -> bool:  # a line that may be in a 目录: no table's, not bookmarked, not blank
         line = pages[places[at][0]].lines[places[at][1]]
@@ -457,7 +430,6 @@ def _without_contents(pages: list[Page]) -> _Contents:
         if text not in _CONTENTS_HEADING or places[at] in dropped:
             continue
         end = at + 1
-        found: list[str] = []
         while end < len(places) and plain(end):
             # an entry on its line, or one too long for it wrapped over two or three (its page number last)
             span = next(
@@ -470,27 +442,21 @@ def _without_contents(pages: list[Page]) -> _Contents:
             )
             if not span:
                 break
-            entry_text = "".join(pages[q].lines[n].text.strip() for q, n in places[end : end + span])
-            found.append("".join(_CONTENTS_TAIL.sub("", entry_text).split()))
             end += span
         if end - at - 1 >= 2:
             dropped.update(places[at:end])
-            titles += [title for title in found if title]
     if not dropped:
-        return _Contents(pages, ())
-    return _Contents(
-        [
-            replace(
-                page,
-                lines=tuple(
-                    replace(line, contents=True) if (p, n) in dropped else line
-                    for n, line in enumerate(page.lines)
-                ),
-            )
-            for p, page in enumerate(pages)
-        ],
-        tuple(titles),
-    )
+        return pages
+    return [
+        replace(
+            page,
+            lines=tuple(
+                replace(line, contents=True) if (p, n) in dropped else line
+                for n, line in enumerate(page.lines)
+            ),
+        )
+        for p, page in enumerate(pages)
+    ]
 
 
 # A bookmarked title is matched over at most this many consecutive lines (a heading wrapped over two or three)
@@ -2414,18 +2380,15 @@ def _runs_on(page, rows, values, size: float, outside) -> bool:  # type: ignore[
 def _serial_column(values: list[list[dict]]) -> bool:  # type: ignore[type-arg]
     """Whether a column read left of a table's frame is its rows' numbers (a 序号 column the borders leave
     out, or a row number printed beside each row), not notes: every row's value under the header row is
-    figures alone (「1」, 「12」, 「3.」), the header row's value figures or a label (「序号」) or nothing.
+    a row number (「1」, 「12」, 「3.」) or blank (a 合计 row, a row left unnumbered), the numbers rising down
+    the rows (`tables.rising`: amounts beside the rows, 「300｜　｜150」, are notes), the header row's value
+    figures or a label (「序号」) or nothing.
     Such a column is the table's own first column, read as each row's first value (a note is read after the
     row's values)."""
     if not values:
         return False
     texts = ["".join(c["text"] for c in value) for value in values[1:]]
-    filled = [text for text in texts if text]
-    return len(filled) >= 2 and all(_SERIAL.fullmatch(text) for text in filled)
-
-
-# A row's number: one to four figures, a full stop or 、 after them
-_SERIAL = re.compile(r"\d{1,4}[.．、]?")
+    return all(not text or ROW_NUMBER.fullmatch(text) for text in texts) and rising(texts)
 
 
 # How far left of a table's frame (in characters) a row's note may end: a sheet's first column, a note set

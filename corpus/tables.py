@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -106,7 +107,8 @@ def table_header(grids: Sequence[Sequence[str]]) -> tuple[list[str], int] | None
     if is_header(grids[0]):
         return list(grids[0]), 1
     if _numbered_under_blank(grids):
-        return list(grids[0]), 1
+        found = table_header([row[1:] for row in grids])
+        return None if found is None else (["", *found[0]], found[1])
     if len(grids) < 3:
         return None
     top, sub = grids[0], grids[1]
@@ -251,20 +253,32 @@ def _label_like(text: str) -> bool:
 
 
 def _numbered_under_blank(grids: Sequence[Sequence[str]]) -> bool:
-    """Whether the first row is a header but for its first cell, left blank over a column of row numbers
-    (「　｜姓名｜单位」 over 「1｜钟秀芳｜…」: a 序号 column its author did not title): the rest of the row a
-    header of two or more cells, and every row under it numbered there (one to four figures). Its numbers
-    are read unlabelled, the row's first value (「1；姓名：钟秀芳；…」)."""
+    """Whether the first column is a column of row numbers its author did not title (「　｜姓名｜单位」 over
+    「1｜钟秀芳｜…」): blank in the first row, every other row's first cell a row number or blank (a 合计 row,
+    a row left unnumbered, a second header row), two or more rows numbered, rising, every row as wide. The
+    rest of the table is then judged as a table of its own — one header row or two (a grouped header) — and
+    its numbers read unlabelled, the row's first value (「1；姓名：钟秀芳；…」, 「姓名：合计；…」)."""
     head = grids[0]
-    return (
-        len(head) >= 3
-        and not head[0]
-        and is_header(head[1:])
-        and all(len(row) == len(head) and _ROW_NUMBER.fullmatch(row[0]) for row in grids[1:])
-    )
+    if len(head) < 3 or head[0] or any(len(row) != len(head) for row in grids):
+        return False
+    firsts = [row[0] for row in grids[1:]]
+    return all(not text or ROW_NUMBER.fullmatch(text) for text in firsts) and rising(firsts)
 
 
-_ROW_NUMBER = re.compile(r"[0-9０-９]{1,4}[.．、]?")
+def rising(numbers: Sequence[str]) -> bool:
+    """Whether a column's values are row numbers counted down the rows: two or more figures, each greater
+    than the one before it by no more than the rows between them (「1｜2｜3｜（合计）」, 「1｜　｜3」), blanks
+    allowed. Amounts or counts beside the rows (「300｜　｜150」) are not."""
+    rows = [(r, int(_figures(text))) for r, text in enumerate(numbers) if text]
+    return len(rows) >= 2 and all(0 < b - a <= s - r for (r, a), (s, b) in itertools.pairwise(rows))
+
+
+def _figures(text: str) -> str:
+    return "".join(str(int(c)) for c in text if c.isdigit())
+
+
+# A row's number in a 序号 column: one to four figures, a full stop or 、 after them
+ROW_NUMBER = re.compile(r"[0-9０-９]{1,4}[.．、]?")
 
 
 def is_header(row: Sequence[str]) -> bool:

@@ -29,15 +29,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
+from corpus.tables import table_header
 from tests.fixtures.calc_notes.make_notes import (
     AMOUNT_NOTES,
     AMOUNTS,
+    GROUPED,
+    LEFT_AMOUNTS,
     LEFT_LABELLED,
     LEFT_NOTES,
     LONG,
     SERIAL_LABELLED,
     TEXT_NOTES,
     TEXTS,
+    TOTALS,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calc_notes"
@@ -283,3 +287,95 @@ def test_row_numbers_left_of_a_table_open_their_rows(
         f"{lead}{number}；姓名：姓名{n}；单位：单位{n}；事项：事项{n}" for n, number in enumerate(numbers)
     ]
     assert all(p.kind == "table_row" for p in speech.paragraphs if p.section != "文件信息")
+
+
+def _labelled(header: tuple[str, ...], row: tuple[str, ...]) -> str:
+    return "；".join(f"{label}：{value}" for label, value in zip(header, row, strict=True) if value)
+
+
+def test_a_serial_column_with_rows_left_unnumbered_keeps_every_label() -> None:
+    """mend64L (review64L): a 合计 row or a row left unnumbered in the 序号 column cost every label on
+    layout64 (「3；庞玉珍；县供销社；980」, the header read as a row); main read 「姓名：庞玉珍；…；3」."""
+    header = TOTALS[0]
+    values = [_labelled(header, row) for row in TOTALS[1:]]
+    assert _rows("allowances.calc-serial-total.pdf") == [
+        *(f"{n}；{row}" for n, row in zip(("1", "2", "3"), values, strict=False)),
+        "姓名：合计；补贴金额（元）：3530",
+    ]
+    assert _rows("allowances.calc-serial-missing.pdf") == [
+        f"1；{values[0]}",
+        values[1],
+        f"3；{values[2]}",
+    ]
+
+
+def test_amounts_left_of_a_table_are_notes_not_row_numbers() -> None:
+    """Figures left of the rows that do not count down them (300, none, 150) are notes, read after the
+    row's values as on main — not row numbers put first (layout64 put them first and lost the labels)."""
+    header = AMOUNTS[0]
+    values = [_labelled(header, row) for row in AMOUNTS[1:]]
+    notes = LEFT_AMOUNTS[1:]
+    assert _rows("allowances.calc-amount-notes.pdf") == [
+        f"{row}；{note}" if note else row for row, note in zip(values, notes, strict=True)
+    ]
+
+
+def test_a_serial_column_beside_a_grouped_header_keeps_its_labels() -> None:
+    """A two-row grouped header with the rows' numbers unframed on its left: the number first in each
+    row, the grouped labels kept (layout64 read both header rows as rows and no row labelled)."""
+    labels = ("单位类别", "慰问标准（离休干部）", "慰问标准（退休干部）", "经费来源")
+    assert _rows("grouped.calc-serial.pdf") == [
+        f"{n}；{_labelled(labels, row)}" for n, row in zip(("1", "2", "3"), GROUPED[2:], strict=True)
+    ]
+
+
+@st.composite
+def _numbered_grids(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
+    """A table (one header row, or a grouped header of two) and the same table with a left column of row
+    numbers: blank over the header, counting down the rows from any start, some rows left unnumbered,
+    perhaps a total row with no number last."""
+    width = draw(st.integers(3, 5))
+    labels = draw(
+        st.lists(
+            st.sampled_from(["姓名", "单位", "职务", "金额（元）", "类别", "地址", "电话", "备注"]),
+            min_size=width,
+            max_size=width,
+            unique=True,
+        )
+    )
+    if draw(st.booleans()):  # grouped: the second and third columns under one group cell
+        head = [[labels[0], "慰问标准", "", *labels[3:]], ["", "离休干部", "退休干部", *[""] * (width - 3)]]
+    else:
+        head = [labels]
+    count = draw(st.integers(2, 6))
+    body = [
+        [f"{name}{i}", *(f"{100 * i + c}" for c in range(1, width))]
+        for i, name in enumerate(
+            draw(
+                st.lists(
+                    st.sampled_from(["钟秀芳", "甘建平", "庞玉珍", "赵桂兰"]), min_size=count, max_size=count
+                )
+            )
+        )
+    ]
+    start = draw(st.integers(1, 995))
+    skipped = draw(st.sets(st.integers(1, count - 2), max_size=max(count - 2, 0))) if count > 2 else set()
+    numbers = ["" if r in skipped else str(start + r) for r in range(count)]
+    if draw(st.booleans()):
+        body.append(["合计", *[""] * (width - 2), "9999"])
+        numbers.append("")
+    plain = [*head, *body]
+    return plain, [["", *row] for row in head] + [[n, *row] for n, row in zip(numbers, body, strict=True)]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(_numbered_grids())
+def test_a_left_number_column_keeps_every_label_of_the_table(
+    grids: tuple[list[list[str]], list[list[str]]],
+) -> None:
+    """Property (mend64L): with a left column of row numbers — rows unnumbered, a total row, one or two
+    header rows — the table's header is the table's own without it, the numbers' column unlabelled."""
+    plain, numbered = grids
+    found = table_header(plain)
+    assert found is not None
+    assert table_header(numbered) == (["", *found[0]], found[1])

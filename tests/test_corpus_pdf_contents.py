@@ -80,17 +80,33 @@ def test_a_contents_entry_wrapped_over_two_lines_is_not_read() -> None:
     ]
 
 
-def test_a_wrapped_unnumbered_heading_listed_in_the_contents_is_a_section() -> None:
+def test_a_wrapped_unnumbered_entry_of_the_contents_is_not_read() -> None:
     """The same plan with unnumbered headings, its 目录 under the opening paragraph: main read the wrapped
-    entry and the rest as paragraphs, and the long heading in the body (over two lines, only the 目录 naming
-    it) ran into its paragraph 「…保障措施学员参加…」."""
+    entry and the rest of the 目录 as a paragraph (「…保障措施……1工作要求……2总体要求坚持…」). The long heading
+    in the body (over two lines, in the body's type, only the 目录 naming it) still runs into its paragraph,
+    as on main: the 目录's entries do not mark headings (layout64 let them, mend64L took it out — an entry
+    matched the first equal line anywhere, a list's line or a sentence's wrapped last line, and cost text)."""
     assert _sections("contents.wrapped-plain.pdf") == [
         (None, _OPENING),
         ("总体要求", _BODIES[0]),
         ("招生对象和条件", _BODIES[1]),
-        (LONG[0], LONG[1]),
+        ("招生对象和条件", LONG[0] + LONG[1]),
         ("工作要求", _BODIES[3]),
     ]
+
+
+def test_a_line_equal_to_an_entry_keeps_its_words() -> None:
+    """review64L: a line equal to a 目录 entry — a list of the parts in the opening, a sentence's wrapped last
+    line — is read as written, never taken for the heading and lost (layout64: the list's lines empty
+    sections, 「…认真落实以下」 without its 「工作要求」)."""
+    (inbody,) = parse_document(read_bytes("inbody.pdf", (_HERE / "inbody.pdf").read_bytes()))
+    text = "".join(p.text for p in inbody.paragraphs)
+    assert "本方案分为以下三个部分：" in text
+    assert "总体要求报名方式工作要求" in text
+    assert [p.section for p in inbody.paragraphs if p.text.startswith("报名时间")] == ["报名方式"]
+    (lastline,) = parse_document(read_bytes("lastline.pdf", (_HERE / "lastline.pdf").read_bytes()))
+    read = lastline.title + "".join(p.text for p in lastline.paragraphs)
+    assert "认真落实以下工作要求" in read
 
 
 _NUMBERS = "一二三四五六七八九"
@@ -194,8 +210,8 @@ def test_no_contents_entry_reaches_a_passage(
     """Any two to six headings (numbered 「一、」 or not, some too long for a line: wrapped in the 目录 and, at
     another place, in the body), each listed in the 目录 with a leader of dots, ellipses, middle dots or
     hyphens and a page number: no passage holds an entry or the word 目录, every sentence of the plan is
-    read once and in order, and each heading is one section, whole — an unnumbered one named by the 目录
-    alone, over one line or two. A numbered heading is cut to fit its line in the body (25–26 characters, not filling it: still
+    read once and in order, each numbered heading is one section, whole, and so is each short unnumbered
+    one (a long one, 25–50 characters, may run into its paragraph, as on main; never lost). A numbered heading is cut to fit its line in the body (25–26 characters, not filling it: still
     wrapped in the 目录); one wrapped in the body is the numbering rules' to tell (on main, after a paragraph
     whose last line is full, it runs on from it), not the 目录's."""
     # a numbered heading fits its line in the body (one wrapped there is the numbering rules', main's: a full
@@ -217,6 +233,10 @@ def test_no_contents_entry_reaches_a_passage(
         found = read.find(sentence, at)
         assert found >= 0
         at = found + len(sentence)
-    titles = [f"{_NUMBERS[n]}、{h}" if numbered else h for n, h in enumerate(heads)]
     sections = [p.section for p in speech.paragraphs if p.section not in ("文件信息", None)]
-    assert list(dict.fromkeys(sections)) == titles
+    if numbered:
+        titles = [f"{_NUMBERS[n]}、{h}" for n, h in enumerate(heads)]
+        assert list(dict.fromkeys(sections)) == titles
+    else:  # a short one a section; a long one may run into its paragraph (main's rule) — never lost
+        assert all(h in sections or h in read for h in heads)
+        assert [h for h in heads if len(h) <= 9 and h not in sections] == []
