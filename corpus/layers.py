@@ -8,7 +8,9 @@ sentence and a hidden remark under the date joined the signature and date to the
 notice had no date). What the document's default view (``/OCProperties /D``) switches off is taken out of
 the pages before they are read: a marked-content section ``/OC /name BDC … EMC`` whose group (or
 membership dictionary, ``/OCMD``, by its visibility policy) is off, and a form XObject or image drawn with
-``Do`` whose own ``/OC`` is off. A PDF without layers switched off is read as it is, untouched.
+``Do`` whose own ``/OC`` is off. Only what paints is left out of a hidden section: the font, text position,
+matrix and graphics state it sets apply to the text after it, as in a viewer. A PDF without layers switched off
+is read as it is, untouched.
 """
 
 from __future__ import annotations
@@ -82,6 +84,31 @@ def _hidden_names(resources, key: str, hidden: set[int], xobject: bool = False) 
     return names
 
 
+# What a hidden section paints, and is left out (ISO 32000-1 §8.11.3.2): showing text, drawing a form or an
+# image, shading. Everything else in it — fonts, text positions and spacing, the matrix, q/Q, gs, colours, a
+# clipping path — still applies to what follows, and is kept.
+_SHOWS = {b"Tj", b"TJ", b"Do", b"sh", b"INLINE IMAGE", b"BI", b"ID", b"EI"}
+# Path painting: the path is ended without painting (``n``), so that a clip (``W n``, ``W f``) still clips.
+_PAINTS = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+def _unpainted(operands, operator: bytes) -> list:  # type: ignore[no-untyped-def]
+    """The operations standing for one operation of a hidden section: none for what paints, ``n`` for path
+    painting, the line move and spacing of ``'`` and ``"`` without their text, the operation itself else."""
+    from pypdf.generic import FloatObject
+
+    if operator in _SHOWS:
+        return []
+    if operator in _PAINTS:
+        return [([], b"n")]
+    if operator == b"'":
+        return [([], b"T*")]
+    if operator == b'"':
+        spacing = list(operands[:2]) if len(operands) >= 2 else [FloatObject(0), FloatObject(0)]
+        return [([spacing[0]], b"Tw"), ([spacing[1]], b"Tc"), ([], b"T*")]
+    return [(operands, operator)]
+
+
 def _visible(content, resources, hidden: set[int], reader):  # type: ignore[no-untyped-def]
     """The content stream's operations without the sections and drawings that are switched off, or None
     when nothing in it is."""
@@ -109,6 +136,7 @@ def _visible(content, resources, hidden: set[int], reader):  # type: ignore[no-u
             if sections and sections.pop():
                 continue
         elif sections and sections[-1]:
+            kept.extend(_unpainted(operands, operator))
             continue
         elif operator == b"Do" and operands and str(operands[0]) in drawings:
             changed = True
@@ -122,15 +150,16 @@ def _visible(content, resources, hidden: set[int], reader):  # type: ignore[no-u
 
 def without_hidden_layers(data: bytes) -> bytes:
     """The PDF with what its default view switches off taken out of its pages (and of the forms they draw);
-    the same bytes when it has no such layer, is encrypted, or cannot be rewritten."""
+    the same bytes when it has no such layer, needs a password to open, or cannot be rewritten. A PDF with
+    only an owner password (it opens without one, printing or copying restricted) is looked at as any other."""
     if b"/OCProperties" not in data and b"/ObjStm" not in data:
         return data  # no layers (the catalogue may be compressed in an object stream: then it is looked at)
     try:
         from pypdf import PdfReader, PdfWriter
 
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            return data
+        if reader.is_encrypted and not reader.decrypt(""):
+            return data  # a user password: the PDF reader refuses it with its own message
         if not _hidden_groups(reader.trailer["/Root"]):
             return data
         writer = PdfWriter(clone_from=reader)

@@ -517,6 +517,8 @@ def _read_header_from(
                 h.speaker or presented[0],
                 h.date or presented[1],
             )  # 「汇报人：殷鹤年　2035年1月18日」
+        elif h.title is not None and (unit := _presenting_unit(line.title_text)) is not None:
+            h.issuer = h.issuer or unit  # 「汇报单位：县委老干部局」 beside 「汇报人：…」, in either order
         elif is_field_line(line.title_text) and not _SENTENCE_END.search(text):
             _read_fields(h, line.title_text)
         elif (
@@ -980,6 +982,24 @@ def _labelled_addressee(text: str) -> str | None:
     if found is None:
         return None
     return addressee(text[found.start("value") : found.end("value")])
+
+
+# The label a report's cover or a deck's title slide puts before the body that reports (「汇报单位：县委老干部局」),
+# beside its 汇报人 line: a head line, never the body's start (a form's 「填报单位：」 is not one).
+_PRESENTING_UNIT = _Folded(
+    r"^\s*(?:汇\s*报|报\s*告|宣\s*讲|主\s*讲)\s*(?:单\s*位|部\s*门|机\s*关)\s*[：:]\s*(?P<value>\S.*?)\s*$"
+)
+
+
+def _presenting_unit(text: str) -> str | None:
+    """The office a labelled 汇报单位 head line names (「汇报单位：县委老干部局」 → 「县委老干部局」), or None.
+    Before, the line was taken for the body's first line: the 汇报人 and date lines under it ran into the
+    first paragraph and the report had neither speaker nor date."""
+    found = _PRESENTING_UNIT.match(text)
+    if found is None or len(text) > 50 or _SENTENCE_END.search(found["value"]):
+        return None
+    value = text[found.start("value") : found.end("value")].strip()
+    return value if _is_issuer(value) else None
 
 
 def _presenter_line(text: str) -> tuple[str, str | None] | None:

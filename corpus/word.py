@@ -1615,9 +1615,16 @@ def fill_from_package(body, archive: zipfile.ZipFile, parser, make: Callable[[st
 def _chart_tables(body, charts: dict[str, str], archive: zipfile.ZipFile, make) -> None:  # type: ignore[no-untyped-def]
     """Each chart (``c:chart`` in a drawing) read as the table of its figures: its title a line, then a row
     per category (「类别：城关镇；参与人数：46」) after the paragraph holding it. Word keeps a chart's figures
-    only in the chart part's caches; before, a 工作总结 whose figures were a chart's lost them all."""
+    only in the chart part's caches; before, a 工作总结 whose figures were a chart's lost them all.
+
+    Where it goes: after the paragraph holding it, the charts of one paragraph in their order; one anchored
+    in the head (the title, a subtitle, the date line: no sentence has ended yet) waits, as a text box does,
+    until after the first paragraph that ends a sentence — a table or a heading ends the wait — so the
+    header stays the header. A chart in a table cell is read in the cell: its title and a line per category
+    in the same labelled form, never a table nested in the cell (whose cells 「1月」「12」 ran together)."""
     from lxml import etree
 
+    placed: dict[object, object] = {}  # an anchor → the last element put after it (lxml keeps one proxy)
     for reference in list(body.iter(_CHART + "chart")):
         path = charts.get(reference.get(_R_ID) or "")
         paragraph = next(reference.iterancestors(_W + "p"), None)
@@ -1627,13 +1634,63 @@ def _chart_tables(body, charts: dict[str, str], archive: zipfile.ZipFile, make) 
             chart = read_chart(archive.read(path))
         except (etree.XMLSyntaxError, KeyError, ValueError):
             continue
-        after = paragraph
-        if chart.title:
-            line = make(_paragraph_xml(chart.title))
-            after.addnext(line)
-            after = line
-        if chart.rows:
-            after.addnext(make(_table_xml(chart.rows, frozenset())))
+        in_cell = next(paragraph.iterancestors(_W + "tc"), None) is not None
+        anchor = paragraph if in_cell else _after_head(body, paragraph)
+        after = placed.get(anchor, anchor)
+        made = []
+        if chart.title:  # in a cell, the lines after it are its figures: 「走访次数：类别：1月；次数：12。…」
+            made.append(make(_paragraph_xml(chart.title + ("：" if in_cell and chart.rows else ""))))
+        if chart.rows and in_cell:
+            made += [make(_paragraph_xml(line + "。")) for line in _labelled_rows(chart.rows)]
+        elif chart.rows:
+            made.append(make(_table_xml(chart.rows, frozenset())))
+        for element in made:
+            if anchor is not paragraph and after is anchor and _is_table_or_heading(anchor):
+                anchor.addprevious(element)  # the wait ended at a table or a heading: before it
+                continue
+            after.addnext(element)
+            after = element
+        placed[anchor] = after
+
+
+def _labelled_rows(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """A chart's rows as lines labelled by its header row, as a deck's chart is read:
+    「类别：1月；次数：12」."""
+    header, *body = rows
+    return ["；".join(f"{label}：{value}" for label, value in zip(header, row, strict=False)) for row in body]
+
+
+def _text_of(element) -> str:  # type: ignore[no-untyped-def]
+    return "".join(t.text or "" for t in element.iter(_W + "t"))
+
+
+def _is_table_or_heading(element) -> bool:  # type: ignore[no-untyped-def]
+    if element.tag == _W + "tbl":
+        return True
+    style = element.find(f"{_W}pPr/{_W}pStyle")
+    level = element.find(f"{_W}pPr/{_W}outlineLvl")
+    name = (style.get(_W + "val") or "") if style is not None else ""
+    return level is not None or re.match(r"(?i)heading\s*\d|标题\s*\d", name) is not None
+
+
+def _after_head(body, paragraph):  # type: ignore[no-untyped-def]
+    """Where a chart anchored in `paragraph` (a paragraph of the body's own) is put after: the paragraph
+    itself once a sentence has ended there or before it; else the first paragraph after it that ends a
+    sentence, or the table or heading that comes first (the chart then goes before it)."""
+    if paragraph.getparent() is not body:
+        return paragraph
+    blocks = [child for child in body if child.tag in (_W + "p", _W + "tbl")]
+    if paragraph not in blocks:
+        return paragraph
+    at = blocks.index(paragraph)
+    if any(_SENTENCE_MARK.search(_text_of(block)) for block in blocks[: at + 1] if block.tag == _W + "p"):
+        return paragraph
+    for block in blocks[at + 1 :]:
+        if _is_table_or_heading(block):
+            return block
+        if _SENTENCE_MARK.search(_text_of(block)):
+            return block
+    return paragraph
 
 
 def _document_rels(archive: zipfile.ZipFile, parser) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]

@@ -188,3 +188,83 @@ def test_a_hidden_layer_anywhere_on_the_page_leaves_the_reading_as_without_it(
     assert text == plain_text
     assert speech == plain
     assert speech.date == "2035-08-12"  # type: ignore[attr-defined]
+
+
+def _with_state_hidden(data: bytes, chosen: list[int], shows: list[bytes]) -> bytes:
+    """The page with each state operation of index in `chosen` (a font, a text position, spacing, a matrix,
+    q/Q) moved into a hidden section of its own, with text shown there too (a copy of a line of the page,
+    by `shows`: ``Tj``, ``'`` or ``"``) when the operation is inside a text object — as a design program
+    writes a hidden layer that happens to hold the ``Tf`` the visible text after it is drawn in."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    page = writer.pages[0]
+    group = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/OCG")}))
+    writer.root_object[NameObject("/OCProperties")] = DictionaryObject(
+        {
+            NameObject("/OCGs"): ArrayObject([group]),
+            NameObject("/D"): DictionaryObject({NameObject("/OFF"): ArrayObject([group])}),
+        }
+    )
+    page["/Resources"].get_object()[NameObject("/Properties")] = DictionaryObject({NameObject("/L0"): group})
+    stream = ContentStream(page.get_contents(), writer)
+    texts = [operands[0] for operands, operator in stream.operations if operator == b"Tj"]
+    states = [
+        i
+        for i, (_, operator) in enumerate(stream.operations)
+        if operator in (b"Tf", b"Tm", b"Td", b"TD", b"TL", b"Tc", b"Tw", b"Tz", b"cm", b"q", b"Q")
+    ]
+    picked = {states[i % len(states)] for i in chosen}
+    operations, in_text = [], False
+    for i, (operands, operator) in enumerate(stream.operations):
+        in_text = (in_text or operator == b"BT") and operator != b"ET"
+        if i not in picked:
+            operations.append((operands, operator))
+            continue
+        section = [(operands, operator)]
+        if in_text:
+            show = shows[i % len(shows)]
+            text = texts[i % len(texts)]
+            section.append(
+                ([NumberObject(2), NumberObject(1), text], show) if show == b'"' else ([text], show)
+            )
+        operations += [([NameObject("/OC"), NameObject("/L0")], b"BDC"), *section, ([], b"EMC")]
+    stream.operations = operations
+    page.replace_contents(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    chosen=st.lists(st.integers(min_value=0, max_value=200), min_size=1, max_size=8),
+    shows=st.lists(st.sampled_from([b"Tj", b"'", b'"']), min_size=1, max_size=3),
+)
+def test_a_hidden_section_sets_the_state_the_visible_text_after_it_is_drawn_in(
+    chosen: list[int], shows: list[bytes]
+) -> None:
+    # ISO 32000-1 §8.11.3.2: only painting is left out of a hidden section; its font, text position, matrix
+    # and q/Q apply to what follows (before, a hidden Tf left the visible text without a font: no text at
+    # all, 「没有可提取的文字」)
+    plain = _layered([], "off")
+    plain_text, plain_speech = _read(plain)
+    text, speech = _read(_with_state_hidden(plain, chosen, shows))
+    assert text == plain_text
+    assert speech == plain_speech
+
+
+def test_a_hidden_layer_in_a_pdf_with_only_an_owner_password_is_not_read() -> None:
+    # the PDF opens without a password (printing or copying restricted): its hidden layer is left out as in
+    # any other (before, every encrypted PDF was read with its hidden layers)
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_layered([(HIDDEN[1], 72, 120)], "off"))))
+    writer.encrypt(user_password="", owner_password="审核", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    text, speech = _read(out.getvalue())
+    assert "审核意见" not in text
+    assert TITLE in text
+    assert speech.date == "2035-08-12"  # type: ignore[attr-defined]
