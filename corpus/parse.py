@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -201,6 +201,9 @@ class ParsedLine:
     title_text: str  # cleaned, keeping a single space between words (for titles and issuers)
     kind: str  # a Block kind, or "" for plain text
     level: int = 0
+    # a blank line stands above it in a plain text (`blank_breaks`): an unfinished paragraph does not run on
+    # into it, nor a fragment before it fold into it
+    after_blank: bool = False
 
 
 def parse_document(document: Document) -> list[Speech]:
@@ -336,13 +339,39 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
     blocks: Sequence[Block] = document.blocks or (Block(text=document.text, kind=""),)
     out = []
     for block in blocks:
-        for raw in split_lines(block.text):
+        raws = split_lines(block.text)
+        apart = blank_breaks(raws) if block.kind == "" else set()
+        for at, raw in enumerate(raws):
             text = clean_line(raw)
             if text:
                 out.append(
-                    ParsedLine(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level)
+                    ParsedLine(
+                        text=text,
+                        title_text=clean_title(raw),
+                        kind=block.kind,
+                        level=block.level,
+                        after_blank=at in apart,
+                    )
                 )
     return out
+
+
+def blank_breaks(lines: Sequence[str]) -> set[int]:
+    """The lines of a plain text (raw, in order) that a blank line stands above: where paragraphs part (a
+    mail's cover note from the notice pasted under it, a signature from the title after it). A double-spaced
+    text's blank lines, which say nothing, are gone before (`corpus.plaintext.plain_lines`)."""
+    apart: set[int] = set()
+    blank = seen = False
+    for at, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        if not clean_line(line):  # a page marker: no line of the text, nor a blank one
+            continue
+        if seen and blank:
+            apart.add(at)
+        seen, blank = True, False
+    return apart
 
 
 def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
@@ -2026,31 +2055,38 @@ def _paragraphs(
     if label:
         sections.enter(1, label)
     out: list[Paragraph] = []
+    apart: set[int] = set()  # the paragraphs of `out` (their ids) that a blank line stands above
     pending = ""  # a paragraph that has not ended yet (broken across a page)
     pending_section: str | None = None
     pending_leads = False  # the pending paragraph is a one-sentence numbered heading
+    pending_apart = False  # a blank line stands above the pending paragraph
     lead: Paragraph | None = None
 
-    def emit(paragraph: Paragraph | None) -> None:
+    def emit(paragraph: Paragraph | None, *, after_blank: bool = False) -> None:
         nonlocal lead
         if lead is not None:
             if paragraph is not None and paragraph.kind == "text" and paragraph.section == lead.section:
+                after_blank = id(lead) in apart
                 paragraph = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
             else:
                 out.append(lead)
             lead = None
         if paragraph is not None:
+            if after_blank:
+                apart.add(id(paragraph))
             out.append(paragraph)
 
     def flush() -> None:
         nonlocal pending, lead
         if pending:
             paragraph = Paragraph(text=pending, section=pending_section)
+            if pending_apart:
+                apart.add(id(paragraph))
             if pending_leads and is_complete(pending):
                 emit(None)
                 lead = paragraph
             else:
-                emit(paragraph)
+                emit(paragraph, after_blank=pending_apart)
             pending = ""
 
     attending: list[str] = []  # the 出席/列席/记录 lines of minutes met last
@@ -2106,8 +2142,10 @@ def _paragraphs(
         if (
             pending
             and level == 0
+            and not line.after_blank
             and position not in labelled
             and not _SALUTATION.match(text)
+            and not (_DOC_KIND.search(pending) and _addresses(text))  # a title's 主送 or salutation under it
             and not _another_field(lines, position, pending)
         ):
             pending += text
@@ -2169,7 +2207,7 @@ def _paragraphs(
         elif level:
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
             sections.enter(level, _run_in_label(text))
-        pending, pending_section = text, sections.current()
+        pending, pending_section, pending_apart = text, sections.current(), line.after_blank
         if not level and not numbered and position in labelled:
             # A label-led item (「🥬地块情况：……」 among its like): its label is its section, under the section it
             # is in, for this paragraph only — it is an item, not a heading over what follows it.
@@ -2183,7 +2221,7 @@ def _paragraphs(
     flush()
     attended()
     emit(None)
-    return _merge_fragments(out)
+    return _merge_fragments(out, apart={n for n, paragraph in enumerate(out) if id(paragraph) in apart})
 
 
 # Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
@@ -2681,13 +2719,22 @@ _ASKS_OR_ANSWERS = re.compile(
 )
 
 
-def _merge_fragments(paragraphs: list[Paragraph], min_chars: int = 12) -> list[Paragraph]:
+def _merge_fragments(
+    paragraphs: list[Paragraph], min_chars: int = 12, apart: Collection[int] = ()
+) -> list[Paragraph]:
     """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
-    table rows are never folded."""
+    table rows are never folded. `apart`: the paragraphs (their places) a blank line stands above — a
+    fragment goes into the one before it rather than one of those (a mail's signature, not into the notice
+    pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body)."""
     out: list[Paragraph] = []
     carry: Paragraph | None = None
-    for p in paragraphs:
-        if carry is not None and p.kind == "text" and p.section == carry.section:
+    for at, p in enumerate(paragraphs):
+        if (
+            carry is not None
+            and p.kind == "text"
+            and p.section == carry.section
+            and (at not in apart or not _folds_back(out, carry))
+        ):
             p = Paragraph(text=carry.text + p.text, section=p.section)
             carry = None
         if carry is not None:
@@ -2702,9 +2749,14 @@ def _merge_fragments(paragraphs: list[Paragraph], min_chars: int = 12) -> list[P
     return out
 
 
-def _fold_back(out: list[Paragraph], fragment: Paragraph) -> None:
+def _folds_back(out: list[Paragraph], fragment: Paragraph) -> bool:
+    """Whether the paragraph before a fragment is one it may be folded into: text of its section."""
     last = out[-1] if out else None
-    if last is not None and last.kind == "text" and last.section == fragment.section:
-        out[-1] = Paragraph(text=last.text + fragment.text, section=last.section)
+    return last is not None and last.kind == "text" and last.section == fragment.section
+
+
+def _fold_back(out: list[Paragraph], fragment: Paragraph) -> None:
+    if _folds_back(out, fragment):
+        out[-1] = Paragraph(text=out[-1].text + fragment.text, section=out[-1].section)
     else:
         out.append(fragment)

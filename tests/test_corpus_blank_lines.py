@@ -1,0 +1,135 @@
+"""A plain text's blank line ends a paragraph (docs/read64.md, item 1).
+
+A forwarded notice in a plain-text mail (or that mail saved as a .txt) reads its forwarder's signature, a blank
+line, then the notice pasted under it. main ran the signature 「组织科　骆文斌」 into the notice's title and the
+title into its 主送 (「收到请回复，谢谢。组织科骆文斌关于组织……的通知各离退休干部党支部：」). Now an unfinished
+paragraph does not run on into a line a blank line stands above, nor a short fragment fold into it — where the
+text parts paragraphs by blank lines (a double-spaced text, a blank after every line, says nothing by them) —
+and a 主送 or salutation line does not continue a title (「……的通知」) over it.
+
+Files: ``tests/fixtures/blank_lines/forwarded_notice.eml`` and ``.txt``, made by ``make_blank_lines.py``
+there (Python's email package); the screenshot pasted into an HTML mail
+(``tests/fixtures/html_mail/pasted_notice.eml``) is read by OCR where an engine is installed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from corpus import installed_engines, parse_document, read_bytes
+from corpus.parse import blank_breaks
+from corpus.plaintext import plain_lines
+from tests.fixtures.blank_lines.make_blank_lines import COVER, NOTICE
+from tests.fixtures.html_mail.make_pasted_notice_mail import NOTICE as PASTED_NOTICE
+
+HERE = Path(__file__).parent / "fixtures"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _passages(name: str) -> list[str]:
+    path = HERE / name
+    [speech] = parse_document(read_bytes(path.name, path.read_bytes()))
+    return [p.text for p in speech.paragraphs if not (p.section or "").startswith(("附件", "文件信息"))]
+
+
+@pytest.mark.parametrize("name", ["blank_lines/forwarded_notice.eml", "blank_lines/forwarded_notice.txt"])
+def test_a_signature_over_a_blank_line_is_not_run_into_the_notice_pasted_under_it(name: str) -> None:
+    passages = _passages(name)
+    signature, title, addressee = squash(COVER[-1]), NOTICE[0], NOTICE[1]
+    # the cover note's last lines end with the signature; the notice's title stands apart from both
+    assert any(p.endswith(signature) for p in passages)
+    assert title in passages
+    assert not any(signature in p and title in p for p in passages)
+    assert not any(f"{title}{addressee}" in p for p in passages)
+    # every line of the mail's text, once and in order
+    body = "".join(passages)
+    expected = [squash(line) for line in (*COVER[1:], *NOTICE[:-2])]
+    assert squash(body) == "".join(expected)
+
+
+@pytest.mark.skipif(not installed_engines(), reason="no OCR engine installed")
+def test_a_screenshot_pasted_under_a_signature_reads_its_title_apart() -> None:
+    passages = _passages("html_mail/pasted_notice.eml")
+    title, addressee = PASTED_NOTICE[0], PASTED_NOTICE[1]
+    assert not any("骆文斌" in p and title in p for p in passages)
+    assert not any(f"{title}{addressee}" in p for p in passages)
+
+
+def test_a_blank_line_after_every_line_parts_nothing() -> None:
+    """A typist's blank line after every line, inside sentences too: the blank lines are dropped and the
+    wrapped lines joined as a single-spaced text's are; one-line paragraphs with a blank after each say no
+    more by them than by their line ends, and read as before."""
+    wrapped = [
+        "为丰富离退休干部精神文化生活，定于十月十日上午九点在滨江公",
+        "园举行秋季健步走活动，全程约三公里，沿途设饮水点和医疗服务",
+        "点。请各支部于十月八日前报送参加人数，年满八十周岁的老同志",
+        "请家属陪同。",
+    ]
+    head = ["关于组织秋季健步走活动的通知", "各离退休干部党支部："]
+    double = "\n\n".join([*head, *wrapped, "枫渚县委老干部局"])
+    assert plain_lines(double) == [*head, "".join(wrapped), "枫渚县委老干部局"]
+    lines = [*head, "定于十月十日举行健步走活动。", "枫渚县委老干部局", "2026年9月30日"]
+    assert plain_lines("\n\n".join(lines)) == lines
+    # a hard-wrapped text with a blank line between its paragraphs keeps them
+    parted = "\n".join(wrapped) + "\n\n组织科　骆文斌\n\n" + "\n".join(head)
+    assert plain_lines(parted) == ["".join(wrapped), "", "组织科　骆文斌", "", *head]
+    assert blank_breaks(["一", "二", "", "三", "四"]) == {3}
+
+
+# Words that make clauses and no name, date, number or heading of their own; a clause of six or more is no
+# fragment (under 12 characters a paragraph is folded into its neighbour)
+_WORDS = [
+    "离退休干部",
+    "活动中心",
+    "组织",
+    "报名",
+    "服务",
+    "学习",
+    "安排",
+    "参加",
+    "志愿",
+    "工作",
+    "健康",
+    "读书",
+]
+_clause = st.lists(st.sampled_from(_WORDS), min_size=6, max_size=9).map("".join)
+
+
+@st.composite
+def _groups(draw: st.DrawFn) -> list[list[str]]:
+    """Paragraphs of one to three lines, each line clauses ending in 「，」 (a line that goes on) but the last,
+    which ends its sentence or, as a signature or a pasted title does, stops with no mark."""
+    groups = []
+    for _ in range(draw(st.integers(2, 6))):
+        lines = [draw(_clause) + "，" for _ in range(draw(st.integers(1, 3)))]
+        lines[-1] = lines[-1][:-1] + draw(st.sampled_from(["。", ""]))
+        groups.append(lines)
+    return groups
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_groups())
+def test_paragraphs_parted_by_blank_lines_are_passages_of_their_own(groups: list[list[str]]) -> None:
+    tight = sum(len(lines) - 1 for lines in groups)
+    assume(tight >= 0.2 * (tight + len(groups) + 2))  # the text parts paragraphs by blank lines
+    opening = "现将秋季活动的有关事项说明如下，请各支部认真组织。"
+    paragraphs = [[opening], *groups, ["请各支部按时报送参加活动的人员名单。"]]
+    text = "关于组织老同志秋季活动的说明\n\n" + "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"
+    [speech] = parse_document(read_bytes("说明.txt", text.encode("utf-8")))
+    # each paragraph one passage, whole, in order — or, a short line with no mark, the heading over the
+    # passages after it: nothing lost, doubled or run across a blank line
+    read: list[str] = []
+    for p in speech.paragraphs:
+        heading = (p.section or "").split(" › ")[-1]
+        if heading and heading not in read:
+            read.append(heading)
+        read.append(p.text)
+    assert read == ["".join(lines) for lines in paragraphs]
