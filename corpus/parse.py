@@ -789,16 +789,31 @@ def addressee(text: str) -> str | None:
     「各县（市、区）老干部局，市直各单位」), or None for a line that is no such list (a salutation
     「各位老同志：」, a lead-in 「会议议定以下事项：」). Each part between commas is named as a body is: by an
     organisation's ending (局, 部, 政府, 厅（局）), as those sent to are (市直各单位, 各定点医疗机构), or as
-    「各…」 (「各县（市、区）」; not 「各位…」)."""
+    「各…」 (「各县（市、区）」; not 「各位…」). A greeting after the bodies (「各离退休干部党支部，各位老同志：」)
+    is a salutation's, as a line of its own would be: the bodies before it are the 主送."""
     bodies = re.sub(r"\s*[：:]$", "", text.strip())
     if not bodies or len(bodies) > _MAX_HEADER_LINE or _SENTENCE_END.search(bodies):
         return None
-    for part in re.split(r"[，,]", to_simplified(bodies)):
-        part = re.sub(r"[（(][^（）()]*[）)]$", "", part.strip())  # 民政厅（局）, 各乡镇（街道）
-        named = ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
-        if not (named or (part.startswith("各") and not part.startswith("各位") and len(part) >= 2)):
+    parts = re.split(r"([，,])", bodies)
+    named = 0  # the parts (bodies) read so far
+    for at in range(0, len(parts), 2):
+        part = re.sub(
+            r"[（(][^（）()]*[）)]$", "", to_simplified(parts[at]).strip()
+        )  # 民政厅（局）, 各乡镇（街道）
+        body = part.startswith("各") and not part.startswith("各位") and len(part) >= 2
+        if named and all(_GREETING.match(to_simplified(rest).strip()) for rest in parts[at::2]):
+            return "".join(parts[: at - 1]).strip()  # the bodies, their greeting after them left
+        if ORG_SUFFIX.search(part) or _ADDRESSED.search(part) or body:
+            named += 1
+        else:
             return None
     return bodies
+
+
+# A greeting to people, as a salutation names them: 「各位老同志」「老同志们」「同志们」「全体离退休干部」
+_GREETING = re.compile(
+    r"^(?:各位|全体|尊敬的|亲爱的)[^，,：:]{1,12}$|^[^，,：:]{0,10}(?:同志们|朋友们|来宾们?|同学们)$"
+)
 
 
 def head_paragraph(speech: Speech) -> Paragraph | None:
