@@ -35,7 +35,7 @@ from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .invitations import INVITATION_LABEL
 from .layout import ATTACHMENT_LABEL, is_page_number
-from .mail import SIGNATURE_LABEL
+from .mail import SIGNATURE_LABEL, card_unit
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
@@ -1309,7 +1309,9 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
         end,
     )
     tail = _read_signature(lines[:first_label])
-    if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
+    # a sender's card and an invitation's event are sections of their own whether or not a 落款 is over them
+    carded = first_label < end and lines[first_label].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
+    if first_label < end and (tail.date or tail.issuer or tail.attachment_list or carded):
         tail.attachments = _split_attachments(lines[first_label:end], tail.attachment_list)
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
         tail = _read_signature(lines[:end])
@@ -1768,12 +1770,22 @@ def _parse_speech(
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=_issuers_apart(header.issuer, issuer) or header.letterhead or _gongwen_organ(header, title),
+        issuer=_issuers_apart(header.issuer, issuer)
+        or header.letterhead
+        or _gongwen_organ(header, title)
+        or _card_issuer(paragraphs),
         addressee=header.addressee,
         imprint=(*header.head_fields, *copies, *_imprint_fields(tail.imprint)),
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+def _card_issuer(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The unit a saved e-mail's sender signed with (its 「发件人签名」: 「中共溧岚县委老干部局组织科　宁海燕」 →
+    「中共溧岚县委老干部局组织科」): the mail's issuer when the notice it carries names none."""
+    card = next((p.text for p in paragraphs if p.section == SIGNATURE_LABEL), None)
+    return card_unit(card) if card else None
 
 
 def _gongwen_organ(header: _Header, title: str) -> str | None:
