@@ -278,6 +278,10 @@ _SIGNED_LINE = re.compile(
     rf"^[{HAN}（）()]{{2,40}}(?:[ \t\u3000]+[{HAN}]{{2,6}})?[ \t\u3000]+[{HAN}·]{{2,5}}$"
 )
 _ENDS_SENTENCE = re.compile(r"[。！？!?]$")
+# a letter's close over the sender's name, a line of its own: 「此致」「敬礼！」「此致敬礼！」「谢谢！」「顺颂商祺」
+_SIGN_OFF = re.compile(
+    r"^(?:此致|敬礼|此致\s*敬礼|谢谢|谢谢大家|多谢|祝好|顺祝|顺颂|顺颂商祺|顺颂时祺|顺祝商祺|祝工作顺利|祝身体健康)[！!。]?$"
+)
 
 
 def card_unit(card: str) -> str | None:
@@ -302,7 +306,9 @@ def split_signed_line(body: str) -> tuple[str, str]:
     """The body and the line its sender signed it with where no signature line (「-- 」) stands over it: the
     first line, in the sender's own text (above any quoted message's header), that is a unit and a person's
     name set apart by spaces (「组织科　宁海燕」) right under a sentence's end (a blank line between allowed).
-    A pasted notice's 落款 (a unit alone, a date) is no such line. Without one, the signature is ""."""
+    The sign-off right over it (「此致」「敬礼！」, 「谢谢！」, 「顺颂商祺」: `_SIGN_OFF`, each a line of its own) goes
+    with it, opening the card: a letter's close, not the last sentence of the notice. A pasted notice's 落款
+    (a unit alone, a date) is no such line. Without one, the signature is ""."""
     lines = body.split("\n")
     unquoted = [_QUOTE.sub("", line) for line in lines]
     blocks = _header_blocks(unquoted)
@@ -311,16 +317,19 @@ def split_signed_line(body: str) -> tuple[str, str]:
     for n in range(own):
         if lines[n].lstrip().startswith(">") or not _signed_line(lines[n]):
             continue
-        above = n - 1
-        while above >= 0 and not lines[above].strip():
+        first, above = n, n - 1  # the card's first line, the line over it
+        while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
+            if lines[above].strip():
+                first = above
             above -= 1
         if above >= 0 and _ENDS_SENTENCE.search(lines[above].strip()):
-            rest = lines[:n] + lines[n + 1 :]
-            if n + 1 < len(lines) and not lines[n + 1].strip() and n and not lines[n - 1].strip():
-                del rest[n]  # the blank line under it goes with it, not two in a row
+            card = [part for line in lines[first : n + 1] for part in line.split()]
+            rest = lines[:first] + lines[n + 1 :]
+            if first and not lines[first - 1].strip() and n + 1 < len(lines) and not lines[n + 1].strip():
+                del rest[first]  # the blank line under it goes with it, not two in a row
             # the card's parts a line each (the parse joins them with an ideographic space, as it does a
             # card's lines): 「组织科　宁海燕」 keeps the space between the unit and the name
-            return "\n".join(rest).strip("\n"), "\n".join(lines[n].split())
+            return "\n".join(rest).strip("\n"), "\n".join(card)
         return body, ""
     return body, ""
 

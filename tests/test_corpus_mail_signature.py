@@ -4,7 +4,7 @@ cold37's forwarded mail ends its cover note with 「中共溧岚县委老干部�
 card as a passage of the note with its space lost, and the mail had no issuer. Now a line that is a unit and a
 person's name set apart by spaces, right under a sentence's end, in the sender's own text (above any quoted
 message), is the sender's card: the 「发件人签名」 section after the notice, its space kept, its unit the mail's
-issuer where the notice names none. A pasted notice's 落款 (a unit alone, a date) is no card.
+issuer where the notice names none; a sign-off over it (「此致」「敬礼！」「谢谢！」) opens the card. A pasted notice's 落款 (a unit alone, a date) is no card.
 
 Files: ``tests/fixtures/mail_signature/*.eml``, made by ``make_mail_signature.py`` there (Python's email package).
 """
@@ -98,11 +98,19 @@ _NAMES = ("宁海燕", "骆文斌", "祁文斌", "王建国", "李秀英", "欧�
     blank=st.booleans(),
     dated=st.booleans(),
     html=st.booleans(),
+    close=st.sampled_from(((), ("谢谢！",), ("此致", "敬礼！"), ("顺颂商祺",))),
 )
 def test_property_every_sentence_once_in_order_and_the_card_apart(
-    sentences: list[str], unit: str, name: str, space: str, blank: bool, dated: bool, html: bool
+    sentences: list[str],
+    unit: str,
+    name: str,
+    space: str,
+    blank: bool,
+    dated: bool,
+    html: bool,
+    close: tuple[str, ...],
 ) -> None:
-    lines = ["各位：", *sentences, *([""] if blank else []), f"{unit}{space}{name}"]
+    lines = ["各位：", *sentences, *([""] if blank else []), *close, f"{unit}{space}{name}"]
     if dated:
         lines += ["2034年5月6日"]
     mail = EmailMessage()
@@ -116,7 +124,7 @@ def test_property_every_sentence_once_in_order_and_the_card_apart(
         mail.set_content("\n".join(lines) + "\n")
     speech = _speech(bytes(mail))
     cards = [p.text for p in speech.paragraphs if p.section == SIGNATURE_LABEL]
-    assert cards == [f"{unit}\u3000{name}"]
+    assert cards == ["\u3000".join((*close, unit, name))]  # the sign-off opens the card, not a sentence
     body = [p.text for p in speech.paragraphs if p.section not in (SIGNATURE_LABEL, "文件信息")]
     assert not any(name in p for p in body)
     assert squash("".join(body)) == squash("".join(sentences))
