@@ -361,17 +361,35 @@ def blank_breaks(lines: Sequence[str]) -> set[int]:
     mail's cover note from the notice pasted under it, a signature from the title after it). A double-spaced
     text's blank lines, which say nothing, are gone before (`corpus.plaintext.plain_lines`)."""
     apart: set[int] = set()
-    blank = seen = False
+    blank = False
+    before = ""
     for at, line in enumerate(lines):
         if not line.strip():
             blank = True
             continue
-        if not clean_line(line):  # a page marker: no line of the text, nor a blank one
+        text = clean_line(line)
+        if not text:  # a page marker: no line of the text, nor a blank one
             continue
-        if seen and blank:
+        if before and blank and _may_end_paragraph(before):
             apart.add(at)
-        seen, blank = True, False
+        before, blank = text, False
     return apart
+
+
+# A line a blank line may close a paragraph after: one that ends a sentence (「。」「！」「……」, a closing quote
+# after one) or introduces what follows (「各离退休干部党支部：」)
+_CLOSES = re.compile(r"(?:[。！？!?；;：:]|…|\.\.\.)[”’」』）)]*$")
+
+
+def _may_end_paragraph(line: str) -> bool:
+    """Whether a blank line under this line of a plain text may end a paragraph: the line ends a sentence, or
+    is short with no clause mark (a title, a signature, a name); never a line ending in 「，」「、」 or mid-word —
+    a stray blank line inside a sentence, or a double-spaced text's, says nothing."""
+    if _CLOSES.search(line):
+        return True
+    if re.search(r"[，,、；;（(《“‘]", line) or _CONNECTOR_END.search(line):
+        return False
+    return len(line) <= _MAX_UNNUMBERED or (len(line) <= _MAX_HEADING and bool(_DOC_KIND.search(line)))
 
 
 def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:

@@ -108,17 +108,19 @@ _WORDS = [
     "读书",
 ]
 _clause = st.lists(st.sampled_from(_WORDS), min_size=6, max_size=9).map("".join)
+# a short line with no mark (a signature, a pasted title): 12 to 20 characters
+_short = st.lists(st.sampled_from(["离退休干部", "活动中心"]), min_size=3, max_size=4).map("".join)
 
 
 @st.composite
 def _groups(draw: st.DrawFn) -> list[list[str]]:
     """Paragraphs of one to three lines, each line clauses ending in 「，」 (a line that goes on) but the last,
-    which ends its sentence or, as a signature or a pasted title does, stops with no mark."""
+    which ends its sentence — or a short line with no mark of its own (a signature, a pasted title)."""
     groups = []
     for _ in range(draw(st.integers(2, 6))):
         lines = [draw(_clause) + "，" for _ in range(draw(st.integers(1, 3)))]
-        lines[-1] = lines[-1][:-1] + draw(st.sampled_from(["。", ""]))
-        groups.append(lines)
+        lines[-1] = lines[-1][:-1] + "。"
+        groups.append(lines if draw(st.booleans()) else [draw(_short)])
     return groups
 
 
@@ -140,3 +142,56 @@ def test_paragraphs_parted_by_blank_lines_are_passages_of_their_own(groups: list
             read.append(heading)
         read.append(p.text)
     assert read == ["".join(lines) for lines in paragraphs]
+
+
+@st.composite
+def _stray_blanks(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Sentences hard-wrapped at a width of 24 to 34 characters (cut mid-word, at a 「，」 or anywhere), and the
+    text with a blank line after every line (double spacing) or stray blank lines at random line ends."""
+    openers = ["春季", "夏季", "秋季", "冬季", "今年"]  # each sentence its own, none inside another
+    sentences = [
+        opener + "，".join(draw(_clause) for _ in range(draw(st.integers(1, 4)))) + "。"
+        for opener in openers[: draw(st.integers(2, 5))]
+    ]
+    width = draw(st.integers(24, 34))
+    body = "".join(sentences)
+    lines = [body[at : at + width] for at in range(0, len(body), width)]
+    double = draw(st.booleans())
+    gaps = [double or draw(st.booleans()) for _ in lines[1:]]
+    text = lines[0] + "".join(
+        ("\n\n" if gap else "\n") + line for gap, line in zip(gaps, lines[1:], strict=True)
+    )
+    return sentences, text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_stray_blanks())
+def test_blank_lines_inside_sentences_part_none(case: tuple[list[str], str]) -> None:
+    """A blank line ends a paragraph only under a line that ends a sentence (or a short unmarked one): a
+    double-spaced text, or one with stray blank lines inside its sentences, reads every sentence whole, once,
+    in order (mail64 cut them where a blank line stood under an unfinished line)."""
+    sentences, body = case
+    head = "关于组织老同志秋季活动的通知\n各离退休干部党支部：\n"
+    text = head + body + "\n县委老干部局\n2026年9月30日\n"
+    [speech] = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
+    read = "".join(p.text for p in speech.paragraphs if p.section != "文件信息")
+    assert "".join(sentences) in read
+    for sentence in sentences:
+        assert read.count(sentence) == 1
+        assert any(sentence in p.text for p in speech.paragraphs)
+
+
+# an independent review's files (mend64r): a double-spaced body under a single-spaced head and signature, and
+# one stray blank line under a line ending in 「，」
+_DOUBLE_BODY = "关于组织秋季健步走活动的通知\n各离退休干部党支部：\n\n为丰富离退休干部精神文化生活，定于十月十日上午九点在滨江公\n\n园举行秋季健步走活动，全程约三公里，沿途设饮水点和医疗服务\n\n点。请各支部于十月八日前报送参加人数，年满八十周岁的老同志\n\n请家属陪同。活动当天请统一穿着运动服装，携带老年证，八点半\n\n在公园南门集合，由各支部书记负责清点人数。\n\n县委老干部局组织科\n联系人：骆文斌\n电话：6612345\n地址：人民路18号\n2026年9月30日\n"
+_STRAY_BLANK = "关于做好冬季老干部走访慰问工作的通知\n各离退休干部党支部：\n为做好今年冬季走访慰问工作，切实把党组织的关怀送到每一位老同志\n心坎上，现将有关事项通知如下：请各支部认真摸排困难老同志情况，\n\n做到不漏一户、不落一人，并于12月10日前将名单报送组织科。\n各支部要加强与老同志家属的联系，及时掌握老同志身体状况，遇有\n重大情况及时报告。\n县委老干部局\n2026年11月30日\n"
+
+
+def test_stray_blank_line_and_double_spaced_body_review_files() -> None:
+    """Each sentence of the review's files one passage's, whole (mail64 cut them at the blank lines)."""
+    for text, sentence in [
+        (_DOUBLE_BODY, "定于十月十日上午九点在滨江公园举行秋季健步走活动，全程约三公里"),
+        (_STRAY_BLANK, "请各支部认真摸排困难老同志情况，做到不漏一户、不落一人，并于12月10日前"),
+    ]:
+        [speech] = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
+        assert any(sentence in p.text for p in speech.paragraphs), sentence
