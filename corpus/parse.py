@@ -552,8 +552,9 @@ def _read_header_from(
             or (h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text)))
             or (h.title is None and _addresses(text))  # 「各单位：」 over a body with no title: never one
         ):
-            if not _SALUTATION.match(text):
-                h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
+            if not _SALUTATION.match(text) or _greets_after_bodies(text):
+                # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」; 「各党支部，同志们：」 names its bodies
+                h.addressee = addressee(text)
             h.body_start = position + 1
             return h
         if is_field_line(line.title_text) and not _SENTENCE_END.search(text):
@@ -802,6 +803,25 @@ def _bodies_addressed(title: str, text: str) -> bool:
     )
 
 
+def _greets(part: str) -> bool:
+    """Whether a part of a 主送 line after its bodies greets people (「各位老同志」「全体同志们」), not names one
+    more body: 「全体离退休干部党支部」 ends as an organisation does."""
+    return bool(_GREETING.match(part)) and not (
+        ORG_SUFFIX.search(re.sub(r"[（(][^（）()]*[）)]$", "", part)) and not part.endswith(_PEOPLE)
+    )
+
+
+# a part ending so names people, not an organisation (「全体离退休干部」, though 部 ends 组织部 too)
+_PEOPLE = ("干部", "同志", "党员", "职工", "老干部")
+
+
+def _greets_after_bodies(text: str) -> bool:
+    """Whether a salutation line (`_SALUTATION`) names bodies before its greeting (「各党支部，同志们：」,
+    「县委老干部局，亲爱的老同志们：」): those are the 主送, whatever the line's length."""
+    found = addressee(text)
+    return found is not None and found != re.sub(r"\s*[：:]$", "", text.strip())
+
+
 def addressee(text: str) -> str | None:
     """The bodies a 主送 line names, without its colon (「各县（市、区）老干部局，市直各单位：」 →
     「各县（市、区）老干部局，市直各单位」), or None for a line that is no such list (a salutation
@@ -819,7 +839,7 @@ def addressee(text: str) -> str | None:
             r"[（(][^（）()]*[）)]$", "", to_simplified(parts[at]).strip()
         )  # 民政厅（局）, 各乡镇（街道）
         body = part.startswith("各") and not part.startswith("各位") and len(part) >= 2
-        if named and all(_GREETING.match(to_simplified(rest).strip()) for rest in parts[at::2]):
+        if named and all(_greets(to_simplified(rest).strip()) for rest in parts[at::2]):
             return "".join(parts[: at - 1]).strip()  # the bodies, their greeting after them left
         if ORG_SUFFIX.search(part) or _ADDRESSED.search(part) or body:
             named += 1

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus import parse_document, read_bytes
+from corpus import check_conservation, chunk_speech, parse_document, read_bytes
 from corpus.parse import addressee
 from tests.fixtures.greeting_addressee.make_greeting_addressee import BODY, TITLE
 
@@ -31,8 +31,23 @@ def test_a_greeting_after_the_bodies_leaves_them_the_addressee(name: str) -> Non
     assert body == BODY  # the 主送 line in no passage of the body, every sentence once
 
 
-_BODIES = ["各离退休干部党支部", "各县（市、区）老干部局", "市直各单位", "各乡镇（街道）", "县委老干部局"]
-_GREETINGS = ["各位老同志", "各位老领导、老同志", "老同志们", "同志们", "全体老同志"]
+_BODIES = [
+    "各离退休干部党支部",
+    "各县（市、区）老干部局",
+    "市直各单位",
+    "各乡镇（街道）",
+    "县委老干部局",
+    "全体离退休干部党支部",  # 「全体」 opening a body, not a greeting (mend64r)
+]
+_GREETINGS = [
+    "各位老同志",
+    "各位老领导、老同志",
+    "老同志们",
+    "同志们",
+    "全体老同志",
+    "朋友们",
+    "亲爱的老同志们",
+]
 
 
 @given(
@@ -50,3 +65,27 @@ def test_the_bodies_before_a_greeting_are_the_addressee(
     if greetings:
         assert addressee(comma.join(greetings) + colon) is None
         assert addressee(comma.join([*greetings, *bodies]) + colon) is None
+
+
+# an independent review's 主送 lines (mend64r): a greeting the plain salutation also matches, and a body
+# opening with 「全体」 — mail64 read the first four with no 主送 (and `add` warned their 主送 was lost), the
+# last without its last body
+@pytest.mark.parametrize(
+    ("line", "bodies"),
+    [
+        ("各党支部，同志们：", "各党支部"),
+        ("各离退休干部党支部，老同志们：", "各离退休干部党支部"),
+        ("各离退休干部党支部，朋友们：", "各离退休干部党支部"),
+        ("县委老干部局，亲爱的老同志们：", "县委老干部局"),
+        (
+            "各乡镇（街道）党（工）委，县直各单位，全体离退休干部党支部：",
+            "各乡镇（街道）党（工）委，县直各单位，全体离退休干部党支部",
+        ),
+    ],
+)
+def test_a_salutation_line_names_the_bodies_before_its_greeting(line: str, bodies: str) -> None:
+    text = f"关于召开离退休干部情况通报会的通知\n{line}\n定于2026年12月28日上午9时召开通报会，请准时参加。\n县委老干部局\n2026年12月20日\n"
+    document = read_bytes("通知.txt", text.encode("utf-8"))
+    [notice] = parse_document(document)
+    assert notice.addressee == bodies
+    assert check_conservation(document, [c.text for c in chunk_speech(notice)]).ok
