@@ -2790,7 +2790,8 @@ def _merge_fragments(
     """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
     table rows are never folded. `apart`: the paragraphs (their places) a blank line stands above — a
     fragment goes into the one before it rather than one of those (a mail's signature, not into the notice
-    pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body)."""
+    pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body).
+    A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it."""
     out: list[Paragraph] = []
     carry: Paragraph | None = None
     for at, p in enumerate(paragraphs):
@@ -2799,11 +2800,15 @@ def _merge_fragments(
             and p.kind == "text"
             and p.section == carry.section
             and (at not in apart or not _folds_back(out, carry))
+            and not (_DOC_KIND.search(carry.text) and _addresses(p.text))
         ):
             p = Paragraph(text=carry.text + p.text, section=p.section)
             carry = None
         if carry is not None:
-            _fold_back(out, carry)
+            if _DOC_KIND.search(carry.text) and p.kind == "text" and _addresses(p.text):
+                out.append(carry)  # a pasted title over its 主送: a passage of its own
+            else:
+                _fold_back(out, carry)
             carry = None
         if p.kind == "text" and len(p.text) < min_chars:
             carry = p

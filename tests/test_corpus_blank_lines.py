@@ -195,3 +195,16 @@ def test_stray_blank_line_and_double_spaced_body_review_files() -> None:
     ]:
         [speech] = parse_document(read_bytes("通知.txt", text.encode("utf-8")))
         assert any(sentence in p.text for p in speech.paragraphs), sentence
+
+
+# the review's forwarded notice whose pasted title is under 12 characters (mend64r)
+_SHORT_TITLE = "各位支部书记：\n局里的通知转发给大家，请按通知要求组织报名。\n组织科\u3000骆文斌\n\n关于健步走活动的通知\n各离退休干部党支部：\n为丰富离退休干部精神文化生活，定于十月十日上午九点在滨江公园举行秋季健步走活动。\n"
+
+
+def test_a_short_pasted_title_never_runs_into_its_addressee() -> None:
+    """A title under 12 characters is a fragment, folded into a neighbour — never into the 主送 line under it
+    (mail64: 「关于健步走活动的通知各离退休干部党支部：」 one passage)."""
+    [speech] = parse_document(read_bytes("转发.txt", _SHORT_TITLE.encode("utf-8")))
+    texts = [p.text for p in speech.paragraphs]
+    assert "关于健步走活动的通知" in texts
+    assert not any("通知各离退休" in text for text in texts)
