@@ -876,6 +876,11 @@ def _starts_paragraph(
     # font, a gap; OCR gives no font) set them apart.
     if _stands_alone(line.text) or _stands_alone(previous.text):
         return True
+    # A salutation or 主送 line (「各离退休干部党支部：」) under a document's title (「……的通知」): the title has
+    # ended. A title in the body's type, as wide as the text (a screenshot, a typed page read by OCR: no type
+    # size), took the line under it as its wrapped end.
+    if _ADDRESSING_LINE.match(line.text.strip()) and _TITLE_END.search(previous.text.strip()):
+        return True
     # A line opening with a mark no line may open with (「，」「。」「）」「”」…: the line-breaking rule every
     # layout program keeps, 禁则) goes on from the line above, however short that stopped: a program
     # that breaks text by counting characters (a chart library's text, a script) leaves it there, and the
@@ -1033,6 +1038,14 @@ def _hangs_under(opener: Line | None, previous: Line, line: Line, mp: _Metrics) 
         and (previous is opener or abs(previous.x0 - line.x0) < 0.25 * size)
         and previous.x1 >= mp.right - 1.5 * size
     )
+
+
+# A line addressing bodies or people, whole: 「各离退休干部党支部：」「尊敬的各位老同志：」
+_ADDRESSING_LINE = re.compile(r"^(?:各|尊敬的|亲爱的)[^。！？；;!?：:]{1,40}[：:]$")
+# A document's title ends with its kind (「……的通知」「……的意见」「……实施方案」)
+_TITLE_END = re.compile(
+    r"(?:通知|意见|办法|决定|通报|报告|方案|规定|细则|公告|通告|批复|函|纪要|倡议书|邀请函|通知书|意見|辦法|決定|規定)[》”」]?$"
+)
 
 
 def _stands_alone(text: str) -> bool:

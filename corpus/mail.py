@@ -32,7 +32,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .clean import HAN
 from .invitations import invitation_lines
+from .names import ORG_SUFFIX, is_person_name
 
 _SEPARATOR = re.compile(
     r"^\s*-{3,}\s*(?:原始邮件|原邮件|邮件原文|转发邮件信息|转发的邮件|Original Message|Forwarded message)\s*-{3,}\s*$",
@@ -270,6 +272,68 @@ def split_signature(body: str) -> tuple[str, str]:
     return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(card)
 
 
+# a line a sender signs with, with no signature line over it: a unit and a name apart (「组织科　宁海燕」,
+# 「中共溧岚县委老干部局组织科　宁海燕」, 「组织科 科长 宁海燕」), the unit's characters Chinese
+_SIGNED_LINE = re.compile(
+    rf"^[{HAN}（）()]{{2,40}}(?:[ \t\u3000]+[{HAN}]{{2,6}})?[ \t\u3000]+[{HAN}·]{{2,5}}$"
+)
+_ENDS_SENTENCE = re.compile(r"[。！？!?]$")
+# a letter's close over the sender's name, a line of its own: 「此致」「敬礼！」「此致敬礼！」「谢谢！」「顺颂商祺」
+_SIGN_OFF = re.compile(
+    r"^(?:此致|敬礼|此致\s*敬礼|谢谢|谢谢大家|多谢|祝好|顺祝|顺颂|顺颂商祺|顺颂时祺|顺祝商祺|祝工作顺利|祝身体健康)[！!。]?$"
+)
+
+
+def card_unit(card: str) -> str | None:
+    """The unit a sender's signature names (「中共溧岚县委老干部局组织科　宁海燕」 → 「中共溧岚县委老干部局组织科」):
+    its first part ending as a unit's name does (…局, …科, …委员会), or None."""
+    for part in card.split():
+        if ORG_SUFFIX.search(part) and not is_person_name(part):
+            return part
+    return None
+
+
+def _signed_line(line: str) -> bool:
+    """Whether `line` is a sender's signature standing alone: a unit, perhaps a post, and a person's name."""
+    line = line.strip()
+    if not _SIGNED_LINE.match(line):
+        return False
+    parts = line.split()
+    return is_person_name(parts[-1]) and bool(ORG_SUFFIX.search(parts[0])) and not is_person_name(parts[0])
+
+
+def split_signed_line(body: str) -> tuple[str, str]:
+    """The body and the line its sender signed it with where no signature line (「-- 」) stands over it: the
+    first line, in the sender's own text (above any quoted message's header), that is a unit and a person's
+    name set apart by spaces (「组织科　宁海燕」) right under a sentence's end (a blank line between allowed).
+    The sign-off right over it (「此致」「敬礼！」, 「谢谢！」, 「顺颂商祺」: `_SIGN_OFF`, each a line of its own) goes
+    with it, opening the card: a letter's close, not the last sentence of the notice. A pasted notice's 落款
+    (a unit alone, a date) is no such line. Without one, the signature is ""."""
+    lines = body.split("\n")
+    unquoted = [_QUOTE.sub("", line) for line in lines]
+    blocks = _header_blocks(unquoted)
+    own = min([block.start for block in blocks] + [len(lines)])
+    own = min([n for n, line in enumerate(lines[:own]) if _SEPARATOR.match(line)] + [own])
+    for n in range(own):
+        if lines[n].lstrip().startswith(">") or not _signed_line(lines[n]):
+            continue
+        first, above = n, n - 1  # the card's first line, the line over it
+        while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
+            if lines[above].strip():
+                first = above
+            above -= 1
+        if above >= 0 and _ENDS_SENTENCE.search(lines[above].strip()):
+            card = [part for line in lines[first : n + 1] for part in line.split()]
+            rest = lines[:first] + lines[n + 1 :]
+            if first and not lines[first - 1].strip() and n + 1 < len(lines) and not lines[n + 1].strip():
+                del rest[first]  # the blank line under it goes with it, not two in a row
+            # the card's parts a line each (the parse joins them with an ideographic space, as it does a
+            # card's lines): 「组织科　宁海燕」 keeps the space between the unit and the name
+            return "\n".join(rest).strip("\n"), "\n".join(card)
+        return body, ""
+    return body, ""
+
+
 # a picture's Content-ID as a body addresses it: <img src="cid:…">, Outlook's plain-text mark 「[cid:…]」
 _CID = re.compile(r"cid:([^\"'\s>)\]]+)", re.IGNORECASE)
 
@@ -400,6 +464,8 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
         body = ""
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     body, signature = split_signature(body.strip("\n"))
+    if not signature:  # a sender who signs with no signature line over the card: 「组织科　宁海燕」
+        body, signature = split_signed_line(body)
     if after := [text for text in pictures.values() if text]:
         body = "\n\n".join([body, *after]).strip("\n")
     # Outlook and Exchange put the mail's own text into the event's DESCRIPTION too: a line the mail

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -35,7 +35,7 @@ from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .invitations import INVITATION_LABEL
 from .layout import ATTACHMENT_LABEL, is_page_number
-from .mail import SIGNATURE_LABEL
+from .mail import SIGNATURE_LABEL, card_unit
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
@@ -201,6 +201,9 @@ class ParsedLine:
     title_text: str  # cleaned, keeping a single space between words (for titles and issuers)
     kind: str  # a Block kind, or "" for plain text
     level: int = 0
+    # a blank line stands above it in a plain text (`blank_breaks`): an unfinished paragraph does not run on
+    # into it, nor a fragment before it fold into it
+    after_blank: bool = False
 
 
 def parse_document(document: Document) -> list[Speech]:
@@ -336,13 +339,57 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
     blocks: Sequence[Block] = document.blocks or (Block(text=document.text, kind=""),)
     out = []
     for block in blocks:
-        for raw in split_lines(block.text):
+        raws = split_lines(block.text)
+        apart = blank_breaks(raws) if block.kind == "" else set()
+        for at, raw in enumerate(raws):
             text = clean_line(raw)
             if text:
                 out.append(
-                    ParsedLine(text=text, title_text=clean_title(raw), kind=block.kind, level=block.level)
+                    ParsedLine(
+                        text=text,
+                        title_text=clean_title(raw),
+                        kind=block.kind,
+                        level=block.level,
+                        after_blank=at in apart,
+                    )
                 )
     return out
+
+
+def blank_breaks(lines: Sequence[str]) -> set[int]:
+    """The lines of a plain text (raw, in order) that a blank line stands above: where paragraphs part (a
+    mail's cover note from the notice pasted under it, a signature from the title after it). A double-spaced
+    text's blank lines, which say nothing, are gone before (`corpus.plaintext.plain_lines`)."""
+    apart: set[int] = set()
+    blank = False
+    before = ""
+    for at, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        text = clean_line(line)
+        if not text:  # a page marker: no line of the text, nor a blank one
+            continue
+        if before and blank and _may_end_paragraph(before):
+            apart.add(at)
+        before, blank = text, False
+    return apart
+
+
+# A line a blank line may close a paragraph after: one that ends a sentence (「。」「！」「……」, a closing quote
+# after one) or introduces what follows (「各离退休干部党支部：」)
+_CLOSES = re.compile(r"(?:[。！？!?；;：:]|…|\.\.\.)[”’」』）)]*$")
+
+
+def _may_end_paragraph(line: str) -> bool:
+    """Whether a blank line under this line of a plain text may end a paragraph: the line ends a sentence, or
+    is short with no clause mark (a title, a signature, a name); never a line ending in 「，」「、」 or mid-word —
+    a stray blank line inside a sentence, or a double-spaced text's, says nothing."""
+    if _CLOSES.search(line):
+        return True
+    if re.search(r"[，,、；;（(《“‘]", line) or _CONNECTOR_END.search(line):
+        return False
+    return len(line) <= _MAX_UNNUMBERED or (len(line) <= _MAX_HEADING and bool(_DOC_KIND.search(line)))
 
 
 def stands_alone(line: str, points: frozenset[tuple[str, int]] | None = None) -> int:
@@ -508,8 +555,9 @@ def _read_header_from(
             or (h.title is not None and (_ADDRESSEE.match(text) or _bodies_addressed(h.title, text)))
             or (h.title is None and _addresses(text))  # 「各单位：」 over a body with no title: never one
         ):
-            if not _SALUTATION.match(text):
-                h.addressee = addressee(text)  # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」
+            if not _SALUTATION.match(text) or _greets_after_bodies(text):
+                # 「各区县人民政府，市政府各部门：」, not 「各位老同志：」; 「各党支部，同志们：」 names its bodies
+                h.addressee = addressee(text)
             h.body_start = position + 1
             return h
         if (presented := _presenter_line(line.title_text)) is not None:
@@ -765,21 +813,55 @@ def _bodies_addressed(title: str, text: str) -> bool:
     )
 
 
+def _greets(part: str) -> bool:
+    """Whether a part of a 主送 line after its bodies greets people (「各位老同志」「全体同志们」), not names one
+    more body: 「全体离退休干部党支部」 ends as an organisation does."""
+    return bool(_GREETING.match(part)) and not (
+        ORG_SUFFIX.search(re.sub(r"[（(][^（）()]*[）)]$", "", part)) and not part.endswith(_PEOPLE)
+    )
+
+
+# a part ending so names people, not an organisation (「全体离退休干部」, though 部 ends 组织部 too)
+_PEOPLE = ("干部", "同志", "党员", "职工", "老干部")
+
+
+def _greets_after_bodies(text: str) -> bool:
+    """Whether a salutation line (`_SALUTATION`) names bodies before its greeting (「各党支部，同志们：」,
+    「县委老干部局，亲爱的老同志们：」): those are the 主送, whatever the line's length."""
+    found = addressee(text)
+    return found is not None and found != re.sub(r"\s*[：:]$", "", text.strip())
+
+
 def addressee(text: str) -> str | None:
     """The bodies a 主送 line names, without its colon (「各县（市、区）老干部局，市直各单位：」 →
     「各县（市、区）老干部局，市直各单位」), or None for a line that is no such list (a salutation
     「各位老同志：」, a lead-in 「会议议定以下事项：」). Each part between commas is named as a body is: by an
     organisation's ending (局, 部, 政府, 厅（局）), as those sent to are (市直各单位, 各定点医疗机构), or as
-    「各…」 (「各县（市、区）」; not 「各位…」)."""
+    「各…」 (「各县（市、区）」; not 「各位…」). A greeting after the bodies (「各离退休干部党支部，各位老同志：」)
+    is a salutation's, as a line of its own would be: the bodies before it are the 主送."""
     bodies = re.sub(r"\s*[：:]$", "", text.strip())
     if not bodies or len(bodies) > _MAX_HEADER_LINE or _SENTENCE_END.search(bodies):
         return None
-    for part in re.split(r"[，,]", to_simplified(bodies)):
-        part = re.sub(r"[（(][^（）()]*[）)]$", "", part.strip())  # 民政厅（局）, 各乡镇（街道）
-        named = ORG_SUFFIX.search(part) or _ADDRESSED.search(part)
-        if not (named or (part.startswith("各") and not part.startswith("各位") and len(part) >= 2)):
+    parts = re.split(r"([，,])", bodies)
+    named = 0  # the parts (bodies) read so far
+    for at in range(0, len(parts), 2):
+        part = re.sub(
+            r"[（(][^（）()]*[）)]$", "", to_simplified(parts[at]).strip()
+        )  # 民政厅（局）, 各乡镇（街道）
+        body = part.startswith("各") and not part.startswith("各位") and len(part) >= 2
+        if named and all(_greets(to_simplified(rest).strip()) for rest in parts[at::2]):
+            return "".join(parts[: at - 1]).strip()  # the bodies, their greeting after them left
+        if ORG_SUFFIX.search(part) or _ADDRESSED.search(part) or body:
+            named += 1
+        else:
             return None
     return bodies
+
+
+# A greeting to people, as a salutation names them: 「各位老同志」「老同志们」「同志们」「全体离退休干部」
+_GREETING = re.compile(
+    r"^(?:各位|全体|尊敬的|亲爱的)[^，,：:]{1,12}$|^[^，,：:]{0,10}(?:同志们|朋友们|来宾们?|同学们)$"
+)
 
 
 def head_paragraph(speech: Speech) -> Paragraph | None:
@@ -1330,7 +1412,9 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
         end,
     )
     tail = _read_signature(lines[:first_label])
-    if first_label < end and (tail.date or tail.issuer or tail.attachment_list):
+    # a sender's card and an invitation's event are sections of their own whether or not a 落款 is over them
+    carded = first_label < end and lines[first_label].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
+    if first_label < end and (tail.date or tail.issuer or tail.attachment_list or carded):
         tail.attachments = _split_attachments(lines[first_label:end], tail.attachment_list)
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
         tail = _read_signature(lines[:end])
@@ -1789,12 +1873,22 @@ def _parse_speech(
         label=label,
         paragraphs=tuple(paragraphs),
         doc_number=header.doc_number,
-        issuer=_issuers_apart(header.issuer, issuer) or header.letterhead or _gongwen_organ(header, title),
+        issuer=_issuers_apart(header.issuer, issuer)
+        or header.letterhead
+        or _gongwen_organ(header, title)
+        or _card_issuer(paragraphs),
         addressee=header.addressee,
         imprint=(*header.head_fields, *copies, *_imprint_fields(tail.imprint)),
     )
     head = head_paragraph(speech)
     return speech if head is None else replace(speech, paragraphs=(head, *speech.paragraphs))
+
+
+def _card_issuer(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The unit a saved e-mail's sender signed with (its 「发件人签名」: 「中共溧岚县委老干部局组织科　宁海燕」 →
+    「中共溧岚县委老干部局组织科」): the mail's issuer when the notice it carries names none."""
+    card = next((p.text for p in paragraphs if p.section == SIGNATURE_LABEL), None)
+    return card_unit(card) if card else None
 
 
 def _gongwen_organ(header: _Header, title: str) -> str | None:
@@ -2091,31 +2185,38 @@ def _paragraphs(
     if label:
         sections.enter(1, label)
     out: list[Paragraph] = []
+    apart: set[int] = set()  # the paragraphs of `out` (their ids) that a blank line stands above
     pending = ""  # a paragraph that has not ended yet (broken across a page)
     pending_section: str | None = None
     pending_leads = False  # the pending paragraph is a one-sentence numbered heading
+    pending_apart = False  # a blank line stands above the pending paragraph
     lead: Paragraph | None = None
 
-    def emit(paragraph: Paragraph | None) -> None:
+    def emit(paragraph: Paragraph | None, *, after_blank: bool = False) -> None:
         nonlocal lead
         if lead is not None:
             if paragraph is not None and paragraph.kind == "text" and paragraph.section == lead.section:
+                after_blank = id(lead) in apart
                 paragraph = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
             else:
                 out.append(lead)
             lead = None
         if paragraph is not None:
+            if after_blank:
+                apart.add(id(paragraph))
             out.append(paragraph)
 
     def flush() -> None:
         nonlocal pending, lead
         if pending:
             paragraph = Paragraph(text=pending, section=pending_section)
+            if pending_apart:
+                apart.add(id(paragraph))
             if pending_leads and is_complete(pending):
                 emit(None)
                 lead = paragraph
             else:
-                emit(paragraph)
+                emit(paragraph, after_blank=pending_apart)
             pending = ""
 
     attending: list[str] = []  # the 出席/列席/记录 lines of minutes met last
@@ -2171,8 +2272,10 @@ def _paragraphs(
         if (
             pending
             and level == 0
+            and not line.after_blank
             and position not in labelled
             and not _SALUTATION.match(text)
+            and not (_DOC_KIND.search(pending) and _addresses(text))  # a title's 主送 or salutation under it
             and not _another_field(lines, position, pending)
         ):
             pending += text
@@ -2234,7 +2337,7 @@ def _paragraphs(
         elif level:
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
             sections.enter(level, _run_in_label(text))
-        pending, pending_section = text, sections.current()
+        pending, pending_section, pending_apart = text, sections.current(), line.after_blank
         if not level and not numbered and position in labelled:
             # A label-led item (「🥬地块情况：……」 among its like): its label is its section, under the section it
             # is in, for this paragraph only — it is an item, not a heading over what follows it.
@@ -2248,7 +2351,7 @@ def _paragraphs(
     flush()
     attended()
     emit(None)
-    return _merge_fragments(out)
+    return _merge_fragments(out, apart={n for n, paragraph in enumerate(out) if id(paragraph) in apart})
 
 
 # Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
@@ -2746,17 +2849,31 @@ _ASKS_OR_ANSWERS = re.compile(
 )
 
 
-def _merge_fragments(paragraphs: list[Paragraph], min_chars: int = 12) -> list[Paragraph]:
+def _merge_fragments(
+    paragraphs: list[Paragraph], min_chars: int = 12, apart: Collection[int] = ()
+) -> list[Paragraph]:
     """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
-    table rows are never folded."""
+    table rows are never folded. `apart`: the paragraphs (their places) a blank line stands above — a
+    fragment goes into the one before it rather than one of those (a mail's signature, not into the notice
+    pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body).
+    A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it."""
     out: list[Paragraph] = []
     carry: Paragraph | None = None
-    for p in paragraphs:
-        if carry is not None and p.kind == "text" and p.section == carry.section:
+    for at, p in enumerate(paragraphs):
+        if (
+            carry is not None
+            and p.kind == "text"
+            and p.section == carry.section
+            and (at not in apart or not _folds_back(out, carry))
+            and not (_DOC_KIND.search(carry.text) and _addresses(p.text))
+        ):
             p = Paragraph(text=carry.text + p.text, section=p.section)
             carry = None
         if carry is not None:
-            _fold_back(out, carry)
+            if _DOC_KIND.search(carry.text) and p.kind == "text" and _addresses(p.text):
+                out.append(carry)  # a pasted title over its 主送: a passage of its own
+            else:
+                _fold_back(out, carry)
             carry = None
         if p.kind == "text" and len(p.text) < min_chars:
             carry = p
@@ -2767,9 +2884,14 @@ def _merge_fragments(paragraphs: list[Paragraph], min_chars: int = 12) -> list[P
     return out
 
 
-def _fold_back(out: list[Paragraph], fragment: Paragraph) -> None:
+def _folds_back(out: list[Paragraph], fragment: Paragraph) -> bool:
+    """Whether the paragraph before a fragment is one it may be folded into: text of its section."""
     last = out[-1] if out else None
-    if last is not None and last.kind == "text" and last.section == fragment.section:
-        out[-1] = Paragraph(text=last.text + fragment.text, section=last.section)
+    return last is not None and last.kind == "text" and last.section == fragment.section
+
+
+def _fold_back(out: list[Paragraph], fragment: Paragraph) -> None:
+    if _folds_back(out, fragment):
+        out[-1] = Paragraph(text=out[-1].text + fragment.text, section=out[-1].section)
     else:
         out.append(fragment)

@@ -64,8 +64,37 @@ def plain_lines(text: str, stands_alone: Callable[[str], int] = lambda line: 0) 
     `stands_alone(line)` says how firmly a line opens something of its own: 2, never a continuation (a
     new speech, a date); 1, not after a full line that ends a sentence (a heading); 0, no more than any
     line (corpus.parse.stands_alone says it for speeches)."""
-    raw = _page_furniture(_raw_lines(text), stands_alone)
+    raw = _page_furniture(_single_spaced(_raw_lines(text)), stands_alone)
     return _unwrap(raw, stands_alone)
+
+
+# of the steps from line to line taken with no blank line between, for a text's blank lines to count
+_MIN_TIGHT_SHARE = 0.2
+
+
+def _single_spaced(lines: list[_Raw]) -> list[_Raw]:
+    """The lines of a text with a blank line after (nearly) every line without those blank lines, which say
+    no more there than its line ends do — a double-spaced text (a typist's blank line inside sentences too),
+    or one line a paragraph with a blank after each; any other text's lines as they are, its blank lines
+    parting its paragraphs (a mail's cover note from the notice pasted under it: the parser reads them so,
+    `corpus.parse.blank_breaks`). Decided on the file's own lines, before any are joined: a hard-wrapped text
+    with a blank line between its paragraphs keeps them."""
+    steps = tight = 0
+    seen = blank = False
+    for line in lines:
+        if line.page_break:
+            seen = blank = False
+            continue
+        if not line.text.strip():
+            blank = seen
+            continue
+        if seen:
+            steps += 1
+            tight += not blank
+        seen, blank = True, False
+    if not steps or tight >= _MIN_TIGHT_SHARE * steps:
+        return lines
+    return [line for line in lines if line.page_break or line.text.strip()]
 
 
 def display_width(text: str) -> int:
