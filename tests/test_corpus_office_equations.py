@@ -124,3 +124,16 @@ def test_any_formula_reads_the_same_in_odt_rtf_and_doc(formulas: list[tuple[str,
         for fmt in ("odt", "rtf", "doc"):
             [converted] = soffice_all([source], fmt, Path(folder) / fmt)
             assert _read(converted) == expected, fmt
+
+
+# -- the review's formulas (tests/fixtures/office_equations/review.*, docs/formats64.md 「Review fixes」) ---
+
+
+def test_a_one_sided_brace_in_an_rtf_reads_no_closing_bracket() -> None:
+    # LibreOffice writes the missing bracket as {\mendChr \u0\'00}; formats64 read it as no value and drew
+    # the default 「)」: 「0,x≤0)」
+    rtf = (HERE / "review.rtf").read_bytes()
+    assert rb"\mendChr \u0" in rtf
+    blocks = _read(HERE / "review.rtf")
+    assert ("equation", "0,x≤0") in blocks
+    assert not any(text.endswith("≤0)") for _, text in blocks)
