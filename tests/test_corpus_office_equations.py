@@ -83,11 +83,15 @@ def test_an_odt_whose_object_is_no_formula_reads_as_before(tmp_path: Path) -> No
 # -- a property: any formula of the grammar reads the same through LibreOffice --------------------------
 
 _WORD = st.text(alphabet=st.sampled_from("补助金额标准收入人数家庭月年度保障"), min_size=1, max_size=5)
-_ATOM = st.one_of(_WORD, st.integers(1, 999).map(str)).map(eq.r)
+_ATOM = st.one_of(_WORD, st.integers(1, 999).map(str), st.sampled_from("θαxn")).map(eq.r)
+# a function's name: Word's m:func, saved by LibreOffice as runs side by side (「sin」「θ」, 「log」 with its base)
+_NAME = st.one_of(st.sampled_from(("sin", "cos", "ln")).map(eq.r), st.just(eq.sub(eq.r("log"), eq.r("2"))))
 
 
 def _extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.one_of(
+        st.tuples(_NAME, inner).map(lambda p: eq.function(*p)),
+        st.lists(_ATOM, min_size=2, max_size=3).map(lambda cells: eq.column(*cells)),
         inner.map(eq.brackets),
         st.tuples(inner, inner).map(lambda p: eq.frac(*p)),
         inner.map(eq.root),
@@ -113,8 +117,9 @@ _FORMULA = st.recursive(_ATOM, _extend, max_leaves=5)
     )
 )
 def test_any_formula_reads_the_same_in_odt_rtf_and_doc(formulas: list[tuple[str, str, str]]) -> None:
-    # fractions, radicals, powers, brackets, sums and products nested any way, alone in a paragraph or in a
-    # sentence: the document LibreOffice saves in each format reads exactly the blocks of the .docx
+    # fractions, radicals, powers, brackets, sums and products, functions (「sin θ」「log₂ n」) and vectors nested
+    # any way, alone in a paragraph or in a sentence: the document LibreOffice saves in each format reads
+    # exactly the blocks of the .docx
     from tests.fixtures.documents.make_fixtures import soffice_all
 
     with tempfile.TemporaryDirectory() as folder:
@@ -137,3 +142,51 @@ def test_a_one_sided_brace_in_an_rtf_reads_no_closing_bracket() -> None:
     blocks = _read(HERE / "review.rtf")
     assert ("equation", "0,x≤0") in blocks
     assert not any(text.endswith("≤0)") for _, text in blocks)
+
+
+_REVIEW_DOCX = [
+    ("equation", "f(x)={1, x>0"),
+    ("equation", "0, x≤0"),
+    ("equation", "v=(1; 2; 3)"),
+    ("equation", "y=sin θ+log₂ n"),
+    ("equation", "cost=单价×数量"),
+    ("equation", "sine=a+min时长"),
+]
+
+
+def test_words_that_begin_with_a_functions_name_are_not_split() -> None:
+    # formats64 spaced every 「cos」「sin」「min」 run into what follows, in every format: 「cos t=单价×数量」,
+    # 「sin e=…」, 「min 时长」; Word's own functions (m:func) read 「sin θ」, 「log₂ n」
+    blocks = _read(HERE / "review.docx")
+    assert [b for b in blocks if b[0] == "equation"] == _REVIEW_DOCX
+
+
+@pytest.mark.parametrize("suffix", ["odt", "fodt", "rtf"])
+def test_the_reviews_formulas_read_as_the_word_equations_they_were(suffix: str) -> None:
+    # a vector was three lines 「v=(1」「2」「3)」 in the .odt; 「sinθ」「log₂n」 where Word reads 「sin θ」
+    # 「log₂ n」; 「cos t」 for 「cost」. LibreOffice Math keeps no space typed in a formula (「1, x>0」 →
+    # 「1,x>0」): the one difference left, compared apart
+    expected = _read(HERE / "review.docx")
+    blocks = _read(HERE / f"review.{suffix}")
+    assert blocks == [(kind, text.replace(", ", ",")) for kind, text in expected]
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed (a .doc is read through it)")
+def test_a_docs_functions_read_as_the_word_equations_they_were() -> None:
+    # the .docx LibreOffice makes of a .doc has no m:func: 「sin」「θ」 are runs side by side
+    blocks = _read(HERE / "review.doc")
+    for line in ("y=sin θ+log₂ n", "cost=单价×数量", "sine=a+min时长", "v=(1; 2; 3)"):
+        assert ("equation", line) in blocks
+
+
+@pytest.mark.parametrize("suffix", ["odt", "fodt"])
+def test_formulas_typed_in_math_read_a_column_in_brackets_as_one_line(suffix: str) -> None:
+    # typed in LibreOffice Math (StarMath): a binomial 「binom n k」 and a vector 「left( stack{1#2#3} right)」
+    # are one-column tables — formats64 cut each into lines as an equation array
+    blocks = _read(HERE / f"starmath.{suffix}")
+    assert [b for b in blocks if b[0] == "equation"] == [
+        ("equation", "y=sin θ+log₂ n"),
+        ("equation", "C=(n; k)⋅p"),
+        ("equation", "C=(n; k)+1"),
+        ("equation", "v=(1; 2; 3)"),
+    ]
