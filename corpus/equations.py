@@ -72,8 +72,9 @@ def _hidden(element, properties: str, name: str) -> bool:  # type: ignore[no-unt
 
 
 def _part(element) -> str:  # type: ignore[no-untyped-def]
-    """The text of an argument (``m:e``, ``m:num``, ``m:sup`` …), empty when it is absent."""
-    return _text(element) if element is not None else ""
+    """The text of an argument (``m:e``, ``m:num``, ``m:sup`` …), empty when it is absent; a function's name
+    set apart from its argument in it (`_mark_functions`) before it is weighed for brackets, as Word's is."""
+    return _applied(_text(element)) if element is not None else ""
 
 
 def _grouped(text: str) -> str:

@@ -6,6 +6,7 @@ same formula text in every format, where it stands: a display equation a line of
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -85,12 +86,17 @@ def test_an_odt_whose_object_is_no_formula_reads_as_before(tmp_path: Path) -> No
 _WORD = st.text(alphabet=st.sampled_from("补助金额标准收入人数家庭月年度保障"), min_size=1, max_size=5)
 _ATOM = st.one_of(_WORD, st.integers(1, 999).map(str), st.sampled_from("θαxn")).map(eq.r)
 # a function's name: Word's m:func, saved by LibreOffice as runs side by side (「sin」「θ」, 「log」 with its base)
+_BARE_NUMBER = re.compile(r"<m:r>(?:(?!<m:r>).)*<m:t>[0-9]+</m:t></m:r>")
 _NAME = st.one_of(st.sampled_from(("sin", "cos", "ln")).map(eq.r), st.just(eq.sub(eq.r("log"), eq.r("2"))))
 
 
 def _extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.one_of(
-        st.tuples(_NAME, inner).map(lambda p: eq.function(*p)),
+        # a function of a bare number is left out: the .doc's Equation Editor 3.0 object keeps 「cos」「388」 as
+        # one text 「cos388」 (docs/formats64.md, 「Review fixes」)
+        st.tuples(_NAME, inner.filter(lambda x: not _BARE_NUMBER.fullmatch(x))).map(
+            lambda p: eq.function(*p)
+        ),
         st.lists(_ATOM, min_size=2, max_size=3).map(lambda cells: eq.column(*cells)),
         inner.map(eq.brackets),
         st.tuples(inner, inner).map(lambda p: eq.frac(*p)),
@@ -190,3 +196,24 @@ def test_formulas_typed_in_math_read_a_column_in_brackets_as_one_line(suffix: st
         ("equation", "C=(n; k)+1"),
         ("equation", "v=(1; 2; 3)"),
     ]
+
+
+def test_a_function_saved_as_runs_reads_as_words_function_inside_a_fraction() -> None:
+    # LibreOffice's 「sin」「x」 runs in a numerator: set apart and bracketed as Word's m:func is, 「(sin x)/2」;
+    # a name run into a word (「cost」) or before a bracket (「sin(x)」) gets no space
+    from lxml import etree
+
+    from corpus.equations import equation_text
+
+    def text(omml: str) -> str:
+        return equation_text(
+            etree.fromstring(f'<m:oMath xmlns:m="{eq.M_NS}" xmlns:w="{eq.W_NS}">{omml}</m:oMath>')
+        )
+
+    def over_two(numerator: str) -> str:
+        return text(f"<m:f><m:num>{numerator}</m:num><m:den>{eq.r('2')}</m:den></m:f>")
+
+    assert over_two(eq.r("sin") + eq.r("x")) == over_two(eq.function(eq.r("sin"), eq.r("x"))) == "(sin x)/2"
+    assert over_two(eq.r("sin") + eq.brackets(eq.r("x"))) == "sin(x)/2"
+    assert text(eq.r("cost") + eq.r("=1")) == "cost=1"
+    assert text(eq.sub(eq.r("log"), eq.r("2")) + eq.r("n")) == "log₂ n"
