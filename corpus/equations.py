@@ -72,8 +72,9 @@ def _hidden(element, properties: str, name: str) -> bool:  # type: ignore[no-unt
 
 
 def _part(element) -> str:  # type: ignore[no-untyped-def]
-    """The text of an argument (``m:e``, ``m:num``, ``m:sup`` …), empty when it is absent."""
-    return _text(element) if element is not None else ""
+    """The text of an argument (``m:e``, ``m:num``, ``m:sup`` …), empty when it is absent; a function's name
+    set apart from its argument in it (`_mark_functions`) before it is weighed for brackets, as Word's is."""
+    return _applied(_text(element)) if element is not None else ""
 
 
 def _grouped(text: str) -> str:
@@ -176,24 +177,70 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
     return "".join(_text(child) for child in element if isinstance(child.tag, str))
 
 
-# A function's name (or a limit's, with what is under it) run into its argument: LibreOffice keeps no
-# function structure when it saves a formula again (Word's 「sin x」 comes back as the runs 「sin」「x」, its
-# 「lim_(n→∞) a」 as 「lim _(n→∞)a」), so the space Word's linear form puts there is put back by the text
-_FUNCTION = re.compile(
-    r"(?<![A-Za-z])(sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arcsin|arccos|arctan|log|ln|lg|exp|lim|max|min|det)"
-    r"((?:_\([^()]*\)|_[^\s(])?)(?=[0-9\u4e00-\u9fff]|[A-Za-z](?![A-Za-z]))"
+# The functions whose name is set apart from its argument: Word keeps a function's structure (m:func, read
+# as 「sin x」), but LibreOffice saves a formula without it — 「sin」 and 「x」 are runs (MathML's mi) side by
+# side, 「log」 the base of a subscript, 「lim」 of a limit. Such a run holding only a function's name is read
+# as Word reads the function; a longer word that begins with one (「cost」「sine」「min时长」) is no function
+_FUNCTIONS = frozenset(
+    "sin cos tan cot sec csc sinh cosh tanh coth arcsin arccos arctan arccot ln log lg exp lim liminf limsup"
+    " max min sup inf det gcd arg deg dim ker".split()
 )
-_SCRIPT_GAP = re.compile(r"(?<=[A-Za-z])\s+(?=[_^]\()")
+_APPLY = "\ue000"  # marks the end of a function's name (or its scripts) until its argument is known
+# its argument: what follows unless it is a bracket (「sin(x)」, as Word writes an argument in brackets), a
+# separator or nothing (the name alone)
+_APPLIED = re.compile(_APPLY + r"\s*(?=([^\s(（\[{)）\]}|,，;；=+" + _APPLY + r"])?)")
+_SCRIPTED = frozenset(M + tag for tag in ("sSub", "sSup", "sSubSup", "limLow", "limUpp"))
 
 
-def _linear(text: str) -> str:
-    """The linear text with a function's name set apart from its argument by one space, as Word writes it."""
-    return _FUNCTION.sub(r"\1\2 ", _SCRIPT_GAP.sub("", text))
+def _mark_functions(root) -> None:  # type: ignore[no-untyped-def]
+    """Mark the end of each function's name kept as a plain run (with its scripts or limit: 「log₂」
+    「lim_(n→∞)」) under `root`, outside Word's own functions (m:fName), so `_applied` sets its argument apart."""
+    from lxml import etree
+
+    def shown(element) -> str:  # type: ignore[no-untyped-def]
+        return "".join(t.text or "" for t in element.iter(M + "t")).strip()
+
+    def only(element, text: str) -> None:  # type: ignore[no-untyped-def]
+        # the name alone: LibreOffice may write 「lim 」, or 「lim」 and a run of a space
+        for at, t in enumerate(element.iter(M + "t")):
+            t.text = text if at == 0 else ""
+
+    for run in list(root.iter(M + "r")):
+        if (text := shown(run)) not in _FUNCTIONS:
+            continue
+        if any(a.tag == M + "fName" for a in run.iterancestors()):
+            continue
+        name = run
+        argument = run.getparent()
+        if (
+            argument is not None
+            and argument.tag == M + "e"
+            and shown(argument) == text
+            and (scripted := argument.getparent()) is not None
+            and scripted.tag in _SCRIPTED
+        ):
+            name = scripted
+            only(argument, text)
+        else:
+            only(run, text)
+        mark = etree.Element(M + "r")
+        etree.SubElement(mark, M + "t").text = _APPLY
+        mark.tail, name.tail = name.tail, None
+        name.addnext(mark)
+
+
+def _applied(text: str) -> str:
+    """`text` with each function's mark turned into the space Word's linear form puts between a function's
+    name and an argument that is no bracket (「sin θ」, 「log₂ n」, 「sin √x」, but 「sin(x)」)."""
+    return _APPLIED.sub(lambda m: " " if m.group(1) else "", text)
 
 
 def equation_text(element) -> str:  # type: ignore[no-untyped-def]
-    """The line of text an equation (``m:oMath`` or ``m:oMathPara``) shows, in a linear form."""
-    return _linear(_text(element))
+    """The line of text an equation (``m:oMath`` or ``m:oMathPara``) shows, in a linear form. A function
+    Word keeps as such (m:func) reads as its structure says; a run holding only a function's name, as
+    LibreOffice saves one (.rtf, the .docx it makes of a .doc), reads the same (the element is marked)."""
+    _mark_functions(element)
+    return _applied(_text(element))
 
 
 def equations_as_text(root) -> None:  # type: ignore[no-untyped-def]
@@ -312,7 +359,7 @@ def mathml_text(math) -> str:  # type: ignore[no-untyped-def]
     root = etree.Element(M + "oMath")
     for child in _mathml_children(math):
         root.append(child)
-    return _linear(_text(root))
+    return equation_text(root)
 
 
 def _local(element) -> str:  # type: ignore[no-untyped-def]
@@ -440,12 +487,72 @@ def _mathml(element):  # type: ignore[no-untyped-def]
     if local == "mtable":
         rows = [r for r in children if _local(r) in ("mtr", "mlabeledtr")]
         cells = [[c for c in r if isinstance(c.tag, str) and _local(c) == "mtd"] for r in rows]
-        if all(len(row) <= 1 for row in cells):
+        column = all(len(row) <= 1 for row in cells)
+        if column and _lines(element):
             return _omml(
                 "eqArr", *(_omml("e", *(x for c in row for x in _mathml_children(c))) for row in cells)
             )
-        return _omml("m", *(_omml("mr", *(_argument(c, "e") for c in row)) for row in cells))
+        matrix = _omml("m", *(_omml("mr", *(_argument(c, "e") for c in row)) for row in cells))
+        if column and not _bracketed(element):
+            # a column in a line and in no brackets (Math's 「binom a b」): 「(a; b)」, its rows kept together
+            return _omml("d", _omml("e", matrix))
+        return matrix
     return _omml("e", *_mathml_children(element))
+
+
+def _fence(element, form: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a MathML element is a bracket LibreOffice writes as an operator (「(」 form="prefix")."""
+    return (
+        _local(element) == "mo"
+        and element.get("fence") == "true"
+        and element.get("form") == form
+        and bool((element.text or "").strip())
+    )
+
+
+def _bracketed(table) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a MathML table stands alone between a pair of brackets (an mfenced, or 「(」 … 「)」 operators)."""
+    node = table
+    while (parent := node.getparent()) is not None:
+        shown = [s for s in parent if isinstance(s.tag, str) and _local(s) not in _NOTHING]
+        if _local(parent) == "mfenced":
+            return len(shown) == 1
+        if _local(parent) not in ("mrow", "mstyle", "mpadded"):
+            return False
+        if len(shown) != 1:
+            at = shown.index(node)
+            return (
+                0 < at < len(shown) - 1
+                and _fence(shown[at - 1], "prefix")
+                and _fence(shown[at + 1], "postfix")
+            )
+        node = parent
+    return False
+
+
+def _lines(table) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a one-column MathML table is an equation array (Word's m:eqArr, LibreOffice's stack: a row
+    a line) rather than a one-column matrix: it ends its formula (nothing after it but a closing bracket)
+    and stands in no pair of brackets — a vector 「(1; 2; 3)」 is between two, cases 「{1, x>0 …」 after a
+    lone brace, and a table with more of the formula after it (「binom a b + …」) is part of a line."""
+    node = table
+    while (parent := node.getparent()) is not None and _local(parent) != "math":
+        local = _local(parent)
+        if local == "mfenced":
+            return not (parent.get("open", "(").strip() and parent.get("close", ")").strip())
+        if local not in ("mrow", "mstyle", "mpadded", "semantics"):
+            return False  # in a fraction, a script, a cell …: part of a larger figure
+        shown = [s for s in parent if isinstance(s.tag, str) and _local(s) not in _NOTHING]
+        at = shown.index(node)
+        before, after = shown[:at], shown[at + 1 :]
+        opened = bool(before) and _fence(before[-1], "prefix")
+        closed = bool(after) and _fence(after[0], "postfix")
+        if opened and closed:
+            return False
+        if after[1:] if closed else after:
+            return False
+        node = parent
+    return True
 
 
 # -- RTF's Office Math ({\mmath {\*\moMath …}}) ---------------------------------------------------------

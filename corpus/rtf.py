@@ -578,7 +578,12 @@ class _Reader:
         elif starred:
             self._set(skip=True)
         elif name == "u" and value is not None:
-            self._text(chr(_code(value)) if _code(value) else "")
+            if _code(value):
+                self._text(chr(_code(value)))
+            elif self.math and not self.state.skip and not self.state.hidden:
+                # 「\u0」: LibreOffice writes the missing bracket of a one-sided brace as {\mendChr \u0\'00}
+                # — a property set to nothing (Word's begChr val=""), so no bracket is drawn
+                rtf_math_text(self.math[-1], "")
             self.skip_chars = self.state.uc
         elif name == "uc":
             self._set(uc=max(0, value or 0))

@@ -738,7 +738,7 @@ _BOF, _EOF, _BOUNDSHEET, _MSODRAWING, _OBJ, _TXO, _CONTINUE = (
     0x01B6,
     0x003C,
 )
-_NOTE_OBJECT = 0x19  # an OBJ of a cell's comment, read with its cell (xlrd), not as a box
+_NOTE_OBJECT = 0x19  # an OBJ of a cell's comment: no box, skipped (a comment in an .xls is not read)
 # an OfficeArt ClientAnchor record's header (type 0xF010, 18 bytes): the cell a shape's top left is in
 _CLIENT_ANCHOR = re.compile(rb"[\x00-\xff]{2}\x10\xf0\x12\x00\x00\x00", re.DOTALL)
 
@@ -747,9 +747,9 @@ def _xls_drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
     """Every text box and shape with text on each sheet of an Excel 97–2003 workbook, by the sheet's name,
     in the order of their anchors: xlrd reads no drawing, so the BIFF records of the 「Workbook」 stream
     are followed — a sheet's MSODRAWING holds each shape's anchor (its ClientAnchor: the cell at its top
-    left), its OBJ the shape's kind (a comment's is read with its cell), and a TXO with the CONTINUE
-    records after it the box's text. {} where the stream cannot be followed (its cells are read all the
-    same)."""
+    left), its OBJ the shape's kind (a cell's comment is skipped: a comment in an .xls is not read), and a
+    TXO with the CONTINUE records after it the box's text. {} where the stream cannot be followed (its
+    cells are read all the same)."""
     import struct
 
     found = cfb.streams(data, ("Workbook", "Book")) or {}
@@ -907,7 +907,8 @@ _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 def _shape_lines(shape) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
     """The paragraphs of a shape drawn on a sheet (a text box: draw:frame › draw:text-box, or draw:custom-shape,
     draw:rect …, a group's shapes in their order), None for what is no drawing or holds no text (a picture,
-    a chart). A cell's comment (office:annotation) is no drawing: it is read with the cell."""
+    a chart). A cell's comment (office:annotation) is no drawing, and is not read: a comment is read from an
+    .xlsx only."""
     if not isinstance(shape.tag, str) or not shape.tag.startswith(_DRAW):
         return None
     lines = tuple(
