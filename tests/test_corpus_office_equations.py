@@ -101,7 +101,11 @@ def _extend(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         inner.map(eq.brackets),
         st.tuples(inner, inner).map(lambda p: eq.frac(*p)),
         inner.map(eq.root),
-        st.tuples(inner, st.integers(2, 9).map(str).map(eq.r)).map(lambda p: eq.sup(*p)),
+        # a power of a bare radical is left out: LibreOffice's .doc (Equation Editor 3.0) puts the exponent under
+        # the radical sign, 「√(x⁶)」 for Word's 「(√x)⁶」 — the converter's reading, not ours (docs/mend64f.md)
+        st.tuples(
+            inner.filter(lambda x: not x.startswith("<m:rad>")), st.integers(2, 9).map(str).map(eq.r)
+        ).map(lambda p: eq.sup(*p)),
         st.lists(inner, min_size=2, max_size=3).map(lambda parts: eq.r("+").join(parts)),
         st.lists(inner, min_size=2, max_size=3).map(lambda parts: eq.r("×").join(parts)),
     )
