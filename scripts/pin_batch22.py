@@ -59,11 +59,14 @@ from pin_batch20 import OwnSearch  # noqa: F401 — the kept searches were pickl
 import bench.pins as b
 from bench import pin_veto
 from cli.settings import load_settings
-from retrieval import PinModel
+from retrieval import PinModel, load_pin_judge
 
 JUDGED = "22"  # the batch written cold after the candidates were fixed
 FOLDS = tuple(str(n) for n in range(1, 22))  # leave-one-batch-out over these
 SHIPPED_FOLDS = p21.FOLDS  # the batches the shipped model (GW) was fitted and cut on: 1–20
+# GW as pins64 shipped it and the merge withdrew it (a pin on a passage ranked second or third by its own
+# search was no longer served to a plain rewording: tests/test_bot_features.py), kept for this script's run
+GW_FILE = Path(__file__).resolve().parent.parent / "benchmarks" / "pins-gw64.json"
 ORDER = ("GW", "GW21", "G1W21")  # the shipped model first, then the smaller change, for ties
 RANK_FEATURES = {"GW": ("passage_standing",), "GW21": ("passage_standing",), "G1W21": ("passage_first",)}
 SHIPPED_STRENGTH = 3.0  # GW's C, as its `fitted_on` says
@@ -145,13 +148,19 @@ def main() -> None:
     parser.add_argument("--searches", type=Path, required=True, help="keep each question's own search here")
     parser.add_argument("--fits", type=Path, default=None, help="keep the candidates' fits on 1–21 here")
     parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
+    parser.add_argument(
+        "--gw", type=Path, default=GW_FILE, help="GW's model file (shipped in pins64, withdrawn at the merge)"
+    )
     args = parser.parse_args()
     settings = load_settings()
-    shipped, observed = pin_veto.shipped_and_observed(
+    _, observed = pin_veto.shipped_and_observed(
         args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
     )
+    shipped = load_pin_judge(args.gw)
+    if not isinstance(shipped, PinModel):
+        sys.exit(f"读不到 GW 的置顶模型：{args.gw}")
     if shipped.features[-1:] != RANK_FEATURES["GW"]:
-        sys.exit("置顶模型不是 GW（retrieval/data/pins.json 应读被置顶段落的名次）。")
+        sys.exit(f"{args.gw} 不是 GW（应读被置顶段落的名次）。")
     items = list(observed.items)
     asked = [o.item for o in observed.observations]
     if args.decide:  # nothing of batch 22 read: neither its observations nor its searches
