@@ -240,7 +240,10 @@ def _with_state_hidden(data: bytes, chosen: list[int], shows: list[bytes]) -> by
 @settings(max_examples=20, deadline=None)
 @given(
     chosen=st.lists(st.integers(min_value=0, max_value=200), min_size=1, max_size=8),
-    shows=st.lists(st.sampled_from([b"Tj", b"'", b'"']), min_size=1, max_size=3),
+    # hidden text shown by Tj only: a hidden 「'」 or 「"」 moves to the next line (T*) as a viewer draws it, so the
+    # visible lines after it really stand elsewhere and the page is not the plain one (found at the merge by CI's
+    # fixed examples: chosen=[36, 37], shows=[b"'"] read 「二、」 above 「一、」, as the moved lines stand)
+    shows=st.lists(st.just(b"Tj"), min_size=1, max_size=3),
 )
 def test_a_hidden_section_sets_the_state_the_visible_text_after_it_is_drawn_in(
     chosen: list[int], shows: list[bytes]
