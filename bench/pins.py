@@ -87,9 +87,8 @@ SPLIT_SEED = 13
 # --write reproduces it from the kept observations; docs/pins59.md): batches 3–16 stay unsplit here, but
 # only batch 17 and the first two batches' held-out part are never fitted on. `--fit` still fits batches
 # 1–2's tuning part only (the recipe before pins59), to a file of its own (--out) for comparison.
-# Since session pins64 the shipped model is GW (scripts/pin_batch21.py --write; docs/pins64.md): `--fit`'s features
-# and `passage_standing`, fitted on batches 1–20 whole, both parts of batches 1–2 included — only batches 21 on
-# are never fitted on (the report says so: `held_out_part_fitted`, `batches_fitted_on`).
+# Session pins64 shipped GW (`--fit`'s features and `passage_standing`, fitted on batches 1–20 whole) and its
+# merge withdrew it (docs/pins64.md E): the shipped model is pins59's again; GW's file is benchmarks/pins-gw64.json.
 HELD_OUT_ONLY_BATCHES = frozenset(str(batch) for batch in range(3, 23))  # batches 3 to 22
 # With AS_READ each asked question is measured, and fitted, as the service reads it before matching pins
 # (`Retriever.as_read`: typos corrected, spoken forms as the library writes them) — what `ask` and the bot
