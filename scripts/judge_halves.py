@@ -26,11 +26,28 @@ class BadRows(ValueError):
 
 
 @dataclass(frozen=True)
+class Rule:
+    """What a candidate may move and still pass: false 「未找到」 must fall in total and no rank may move; answered
+    unanswerable may rise by `per_set_rise` in a set and by `total_rise` in total (None: no bound beyond the
+    sets'); `r1_held`: R@1 may fall in no set. The default is words63's and conf64's rule (no set answers more
+    unanswerable); words62's allowed one a set, two in all, with R@1 held."""
+
+    per_set_rise: int = 0
+    total_rise: int | None = None
+    r1_held: bool = False
+
+
+@dataclass(frozen=True)
 class Verdict:
     label: str
     totals: tuple[int, int, int, int]  # false 「未找到」 before, after; answered unanswerable before, after
     rises: tuple[str, ...]  # the sets answering more unanswerable questions
     passes: bool
+
+    @property
+    def gain(self) -> int:
+        """False 「未找到」 and answered unanswerable taken away, together."""
+        return (self.totals[0] - self.totals[1]) + (self.totals[2] - self.totals[3])
 
 
 def read_rows(path: Path, half: str, sets: set[str] | None = None) -> list[dict]:
@@ -69,9 +86,11 @@ def main_rows(rows: list[dict]) -> dict[tuple[str, str], dict]:
     return {(r["set"], r["id"]): r for r in rows if r["candidate"] == "main"}
 
 
-def compare(rows: list[dict], labels: list[str], half: str, detail: str) -> list[Verdict]:
-    """Each candidate of `labels` against main (a question a candidate did not search again reads as main's);
-    `detail`: the row's field printed beside a question whose verdict moved."""
+def compare(
+    rows: list[dict], labels: list[str], half: str, detail: str, rule: Rule = Rule()
+) -> list[Verdict]:
+    """Each candidate of `labels` against main (a question a candidate did not search again reads as main's),
+    judged by `rule`; `detail`: the row's field printed beside a question whose verdict moved."""
     main = main_rows(rows)
     verdicts = []
     for label in labels:
@@ -85,6 +104,7 @@ def compare(rows: list[dict], labels: list[str], half: str, detail: str) -> list
         print("|---|---|---|---|---|")
         totals = [0, 0, 0, 0]
         rises = []
+        held = True
         for name, pairs in by_set.items():
             b = counts(p[0] for p in pairs)
             a = counts(p[1] for p in pairs)
@@ -94,8 +114,10 @@ def compare(rows: list[dict], labels: list[str], half: str, detail: str) -> list
             totals = [totals[0] + b[2], totals[1] + a[2], totals[2] + b[4], totals[3] + a[4]]
             if a[4] > b[4]:
                 rises.append(name)
+            held = held and a[4] - b[4] <= rule.per_set_rise and (a[1] >= b[1] or not rule.r1_held)
         ranks_same = all(after[k]["rank"] == main[k]["rank"] for k in main)
-        passes = totals[1] < totals[0] and not rises and ranks_same
+        in_total = rule.total_rise is None or totals[3] - totals[2] <= rule.total_rise
+        passes = totals[1] < totals[0] and held and in_total and ranks_same
         print(
             f"total (sets that moved): false 「未找到」 {totals[0]} → {totals[1]}, answered unanswerable "
             f"{totals[2]} → {totals[3]}, sets answering more unanswerable: {', '.join(rises) or 'none'}, "
