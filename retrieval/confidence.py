@@ -89,12 +89,20 @@ class Signals:
     # "medium", "medium" → "low"), with no probability: a passage that answers in other words (「多少所学校」 →
     # 「20所中小学」) and was sure stays answered, one that was only likely is not (docs/asks43.md).
     asked_missing: bool = False
+    # Not a feature either: what the question asks in particular — its most specific word, a year or batch it names
+    # — is not stated by the best passage and those beside it (`detail.absent_details`, `RetrieverConfig.
+    # detail_absent`; off by default): one level less, as `asked_missing` (both together: one level).
+    detail_absent: bool = False
 
     def vector(self, features: Sequence[str]) -> list[float]:
         return [float(getattr(self, name)) for name in features]
 
 
-RULES: tuple[str, ...] = ("period_mismatch", "asked_missing")  # signals every judge obeys, never weighed
+RULES: tuple[str, ...] = (
+    "period_mismatch",
+    "asked_missing",
+    "detail_absent",
+)  # signals every judge obeys, never weighed
 # signals a model may read but the shipped one does not; each costs time at search, so a search computes
 # it only for a model that reads it (or when RetrieverConfig asks, to fit one)
 OPTIONAL: tuple[str, ...] = ("missing_pull", "topk_agreement", "missing_used_peak", "log_passages")
@@ -141,7 +149,7 @@ class ConfidenceModel:
             return Confidence("low", None)
         p = self.probability(signals)
         level: Level = "high" if p >= self.high else "medium" if p >= self.low else "low"
-        return lowered(level) if signals.asked_missing else Confidence(level, p)
+        return lowered(level) if signals.asked_missing or signals.detail_absent else Confidence(level, p)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -185,7 +193,7 @@ class CoverageRule:
             return Confidence("low", None)
         c = signals.coverage
         level: Level = "high" if c >= self.high_coverage else "medium" if c >= self.min_coverage else "low"
-        return lowered(level) if signals.asked_missing else Confidence(level, None)
+        return lowered(level) if signals.asked_missing or signals.detail_absent else Confidence(level, None)
 
 
 Judge = ConfidenceModel | CoverageRule
@@ -224,6 +232,7 @@ def gather_signals(
     passages: int = 0,
     period_mismatch: bool = False,
     asked_missing: bool = False,
+    detail_absent: bool = False,
 ) -> Signals:
     """The signals of one search from what it already computed: the two ranked lists (best first), the
     kept passages' fused scores and the coverage of the top passage."""
@@ -262,4 +271,5 @@ def gather_signals(
         log_passages=math.log1p(max(0, passages)),
         period_mismatch=period_mismatch,
         asked_missing=asked_missing,
+        detail_absent=detail_absent,
     )

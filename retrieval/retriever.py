@@ -57,6 +57,7 @@ from .confidence import Confidence, CoverageRule, Judge, Level, gather_signals, 
 from .dedupe import bigrams, overlap
 from .deferral import deferring_below_giving
 from .definition import definition_first
+from .detail import DetailReading, absent_details
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .filters import (
     DateRange,
@@ -232,6 +233,11 @@ class RetrieverConfig:
     # it; "words" also the data-derived asking words, "charge" also an interrogative's kind weighing, held only by a
     # passage stating it. Off by default until judged (docs/conf64.md)
     asked_credit: AskedCredit = "off"
+    # what the question asks in particular (its most specific word naming a thing, a year or batch it names) not
+    # stated by the best passage and those beside it lowers the verdict one level (`detail.absent_details`):
+    # "qualifier" a year or batch contradicted only, "peak" and the word anywhere there, "sentence" the word read in
+    # the answer sentence and those beside it. Off by default until judged (docs/conf65.md)
+    detail_absent: DetailReading = "off"
     # a reviewer's remark (a passage under 「批注」) below every body passage of the ranked head, and 可能相关 at
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md
@@ -601,6 +607,7 @@ class Retriever:
                 passages=self.index.lexical.size,
                 period_mismatch=unnamed is not None or elsewhere is not None,
                 asked_missing=self._asked_missing(text, top_read, [r for r, _ in kept], found.thesaurus),
+                detail_absent=bool(self.absent_details(evidence, kept[0][0], top_read, top_sentence)),
             )
             if kept
             else None
@@ -887,6 +894,36 @@ class Retriever:
         records = self.store.passages_by_id([int(lexical.ids[row]) for row in rows[:most]])
         texts = ((r.id, to_simplified(lexical_input(r.text, r.section)).lower()) for r in records.values())
         return [(id_, text) for id_, text in texts if word in text]
+
+    def absent_details(
+        self,
+        evidence: Evidence,
+        top: PassageRecord,
+        top_read: str,
+        sentence: AnswerSentence | None,
+    ) -> tuple[str, ...]:
+        """What the question asks in particular that the best passage `top` does not state, under
+        `RetrieverConfig.detail_absent` (`detail.absent_details`): read in the passage as the evidence reads it and
+        the passages beside it in its document, or (``"sentence"``) in its answer sentence, the sentences beside it,
+        its heading and its speech's title; the library's synonyms (bundled lexicon and the user's pairs) count."""
+        reading = self.config.detail_absent
+        if reading == "off":
+            return ()
+        lexicon = self.lexicon.with_pairs(self.store.user_synonyms())
+        around = [r.text for r in self.store.neighbours(top.id) if r.id != top.id]
+        spans = split_sentences(top.text)
+        at = next(
+            (n for n, (s, e) in enumerate(spans) if sentence is not None and s <= sentence.start < e), None
+        )
+        window = [top.text[s:e] for s, e in spans[max(0, at - 1) : at + 2]] if at is not None else [top.text]
+        return absent_details(
+            reading,
+            evidence,
+            unseen_idf(self.index.lexical.size),
+            [top_read, *around],
+            [*window, top.section or "", source_text(top)],
+            lexicon.pairs_of,
+        )
 
     def _asked_missing(
         self,
