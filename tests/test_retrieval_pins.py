@@ -37,6 +37,7 @@ from retrieval import (
 from retrieval.answer_type import asked_kinds, interrogative_kinds
 from retrieval.pins import (
     TEXT_MARGIN,
+    QuestionSide,
     compare_questions,
     fold,
     judge_reads,
@@ -44,6 +45,7 @@ from retrieval.pins import (
     pin_unshared_words,
     rank_bound,
     sibling_swapped,
+    time_swapped,
     unshared_words,
 )
 from retrieval.vocabulary import bundled_lexicon
@@ -1365,3 +1367,86 @@ def test_the_rank_bound_serves_unranked_every_pin_the_judge_serves_at_any_rank(
     unranked = [replace(f, passage_rank=0.0) for f in pairs]
     served = np.isfinite(judge.strengths(pairs))
     assert not (served & ~np.isfinite(bound.strengths(unranked))).any()
+
+
+# -- a close rewording served whatever the standing (session pins65) ---------------------------------------
+
+
+def test_a_close_rewording_is_served_whatever_its_passages_standing_and_a_loose_one_only_standing_high() -> (
+    None
+):
+    """The bot tests' case as a rule of the model: a pin set on a passage the search ranks second is served to
+    a plain rewording when the pair is close by the pinned question alone (its probability read as if the
+    passage stood first reaches `close_threshold`), never when a veto fires; a looser pair still needs the
+    standing."""
+    # p = σ(40 (s − 0.5) + 30 · standing − 30): at similarity 0.72 served first (σ(8.8)), not second (σ(2.8))
+    judge = replace(standing_model(30.0), intercept=-30.0, threshold=0.99)
+    close = replace(judge, close_threshold=0.9998)
+    near = PairFeatures(**{**dict.fromkeys(PIN_FEATURES, 0.0), "similarity": 0.72})  # σ(8.8) ≥ 0.9998
+    loose = replace(near, similarity=0.65)  # σ(6) < 0.9998: only its standing can serve it
+    for rank in (0, 2, 5):
+        pair = replace(near, passage_rank=float(rank))
+        assert not np.isfinite(judge.strengths([pair]))[0]  # GW alone: offered, not served
+        assert np.isfinite(close.strengths([pair]))[0]
+        assert not np.isfinite(close.strengths([replace(pair, slot_conflict=1.0)]))[0]
+        assert not np.isfinite(close.strengths([replace(loose, passage_rank=float(rank))]))[0]
+    assert np.isfinite(close.strengths([replace(loose, passage_rank=1.0)]))[0]
+
+
+@given(PAIRS, st.floats(0.0, 20.0), st.floats(0.05, 0.99), st.floats(0.05, 1.0))
+def test_a_close_threshold_only_adds_pins_served_and_the_rank_bound_still_covers_them(
+    pairs: list[PairFeatures], weight: float, cut: float, close: float
+) -> None:
+    """With a close threshold a model serves every pin it served without one (and no vetoed one); the rank
+    bound (what /stats asks before running a search) still serves unranked every pin it serves at any rank;
+    the threshold round-trips through the model file."""
+    judge = replace(standing_model(weight), threshold=cut, suggest=None)
+    closer = replace(judge, close_threshold=close)
+    before, after = np.isfinite(judge.strengths(pairs)), np.isfinite(closer.strengths(pairs))
+    assert not (before & ~after).any()
+    assert not (after & (closer.serving(pairs) <= 0)).any()
+    bound = rank_bound(closer)
+    assert bound is not None and bound.close_threshold is None
+    unranked = [replace(f, passage_rank=0.0) for f in pairs]
+    assert not (after & ~np.isfinite(bound.strengths(unranked))).any()
+    assert PinModel.from_json(json.loads(json.dumps(closer.to_json()))) == closer
+
+
+# -- another time of one kind (session pins65) -------------------------------------------------------------
+
+PINNED_TIMES = st.sampled_from(
+    [
+        "重阳节走访慰问老干部的慰问金标准是多少？",
+        "夏季防暑老同志每天饮水不少于多少？",
+        "春节走访蒯淑贞同志送多少慰问金？",
+        "老年大学秋季学期每门课程学费多少钱？",
+        "活动中心每天几点开门",
+    ]
+)
+
+
+def test_another_time_of_one_kind_not_in_the_pinned_passage_is_a_swap() -> None:
+    lexicon = bundled_lexicon()
+    side = QuestionSide.of
+    pinned = side("重阳节走访慰问老干部的慰问金标准是多少？")
+    passage = fold("重阳节期间，走访慰问离休干部每人慰问金1000元")
+    assert time_swapped(side("春节走访慰问老干部每人多少钱"), pinned, passage, lexicon)
+    # the passage stating the other festival too: not another value of what it pins
+    assert not time_swapped(side("春节走访慰问老干部每人多少钱"), pinned, passage + "春节", lexicon)
+    assert not time_swapped(side("请问重阳节慰问老干部的慰问金是啥标准"), pinned, passage, lexicon)
+    summer = side("夏季防暑老同志每天饮水不少于多少？")
+    drink = fold("夏季高温，老同志每天饮水不少于1500毫升")
+    assert time_swapped(side("冬天老同志每天喝多少水合适"), summer, drink, lexicon)
+    assert not time_swapped(side("夏天防暑老同志每天至少要喝多少水"), summer, drink, lexicon)
+
+
+@given(PINNED_TIMES, st.sampled_from(["", "请问", "请问一下，"]), st.sampled_from(["", "呢", "啊"]))
+def test_a_question_is_never_a_time_swap_of_itself_however_politely_asked(
+    pinned: str, before: str, after: str
+) -> None:
+    """The pinned question asked again, with 请问 before it or 呢 after, never swaps a time (the passage empty:
+    nothing it states can excuse a swap)."""
+    lexicon = bundled_lexicon()
+    asked = before + pinned.rstrip("？") + after
+    assert not time_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), "", lexicon)
+    assert not time_swapped(QuestionSide.of(pinned), QuestionSide.of(pinned), "", lexicon)
