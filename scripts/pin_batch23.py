@@ -299,6 +299,13 @@ def main() -> None:
         if f.vector((VETO,))[0] and (o.item.kind != "unrelated" or g == o.chosen(sc))
     ]
     print(f"{VETO} fires on (batch, kind, asked, pinned): {vetoed}")
+    newest = [o for o in rows if p21.batch_of(o) == FOLDS[-1]]  # batch 22: SC and GW never fitted on it
+    for name, model in models.items():
+        got = b.outcome(newest, model)
+        print(
+            f"batch {FOLDS[-1]} by {name} itself (GWTC's close threshold cut on 1–{FOLDS[-1]}): "
+            f"{got.served_at()}, wrong {got.wrong}"
+        )
     if args.decide:
         return
     if not judged_rows:
