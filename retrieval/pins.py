@@ -548,9 +548,12 @@ def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str, lexicon:
     春节 for 重阳节, 冬天 for 夏季) that neither the pinned question nor its passage (folded: `fold`) states, itself or by
     a synonym: it asks of another value than the one pinned (session pins65)."""
     added = missing_terms(new.terms, (pinned.text, passage), lexicon)
-    if not added:
-        return False
-    dropped = missing_terms(pinned.terms, (new.text,), lexicon)
+    return bool(added) and _times_swapped(added, missing_terms(pinned.terms, (new.text,), lexicon))
+
+
+def _times_swapped(added: set[str], dropped: set[str]) -> bool:
+    """`time_swapped` from the words the new question adds (neither the pinned question nor its passage states
+    them) and those of the pinned question it drops."""
     return any(other_time(a, d) for a in added for d in dropped)
 
 
@@ -677,7 +680,7 @@ def pair_features(
         sibling=float(sibling_swapped(new.text, pinned.text, lexicon))
         if read is None or "sibling" in read
         else 0.0,
-        time_swap=float(time_swapped(new, pinned, passage, lexicon))
+        time_swap=float(_times_swapped(novel_words, dropped_words))  # `time_swapped`, its words found above
         if read is None or "time_swap" in read
         else 0.0,
         passage_rank=float(passage_rank),
