@@ -92,7 +92,10 @@ SPLIT_SEED = 13
 # only batch 17 and the first two batches' held-out part are never fitted on. `--fit` still fits batches
 # 1–2's tuning part only (the recipe before pins59), to a file of its own (--out) for comparison.
 # Session pins64 shipped GW (`--fit`'s features and `passage_standing`, fitted on batches 1–20 whole) and its
-# merge withdrew it (docs/pins64.md E): the shipped model is pins59's again; GW's file is benchmarks/pins-gw64.json.
+# merge withdrew it (docs/pins64.md E); GW's file is benchmarks/pins-gw64.json. Since session pins65 the shipped
+# model is GWTC (scripts/pin_batch23.py, docs/pins65.md): GW's weights, vetoing `time_swap` (another time of one
+# kind: 春节 for 重阳节) too, and serving a pin whose probability read as if its passage led the question's own
+# search reaches 0.9926 (`close_threshold`: a close rewording is served whatever the standing).
 HELD_OUT_ONLY_BATCHES = frozenset(str(batch) for batch in range(3, 24))  # batches 3 to 23
 # With AS_READ each asked question is measured, and fitted, as the service reads it before matching pins
 # (`Retriever.as_read`: typos corrected, spoken forms as the library writes them) — what `ask` and the bot
@@ -1291,6 +1294,12 @@ def batches_fitted_on(fitted_on: str) -> set[str]:
     return named
 
 
+def held_out_part_fitted(fitted_on: str) -> bool:
+    """Whether a model's `fitted_on` says it was fitted on the first two batches' held-out part as well as
+    their tuning part (「batches 1–2's tuning and held-out parts together」: GW's weights, shipped since pins65 as GWTC)."""
+    return "tuning and held-out parts together" in fitted_on
+
+
 def batch_span(batches: Iterable[str]) -> str:
     """「batch 17」, 「batches 3–16」, 「batches 3, 5–6」: numbered batches in order, runs as ranges."""
     numbers = sorted(int(b) for b in batches)
@@ -1420,7 +1429,13 @@ def pins_report(
             else (")" if len(batches) > 1 else "")
         )
         + ". "
-        "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
+        + (
+            f"The first two batches' held-out part was fitted on by {model} too: of the held-out rows, only "
+            "the batches never fitted on are out of sample for it. "
+            if isinstance(judge, PinModel) and held_out_part_fitted(judge.fitted_on)
+            else ""
+        )
+        + "False pins = near-miss and unrelated questions that got a pin, plus paraphrases given another "
         "question's pin (wrong pin: also a miss); the rate is per near-miss and unrelated question.",
         "",
     ]

@@ -51,7 +51,15 @@ from index import Embedder, PassageRecord, PinState, Store, embed_query, embeddi
 from .answer_type import asked_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
-from .slots import Slot, contrasted, names_former, quantity_slots, question_slots, slots_conflict
+from .slots import (
+    Slot,
+    contrasted,
+    names_former,
+    other_time,
+    quantity_slots,
+    question_slots,
+    slots_conflict,
+)
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
@@ -80,6 +88,7 @@ __all__ = [
     "question_overlap",
     "sibling_swapped",
     "siblings",
+    "time_swapped",
     "weighted_share",
 ]
 
@@ -130,6 +139,10 @@ class PairFeatures:
     sibling: float = 0.0  # 1 when the two name one head with another modifier of the same length (原标准
     # against 新标准, 一般困难 against 较重困难, 上半年 against 下半年), or one asks the value before (原来,
     # 调整前) and the other not (`sibling_swapped`; session pins61)
+    time_swap: float = (
+        0.0  # 1 when the new question names another time of one kind than the pinned one, which
+    )
+    # neither the pinned question nor its passage states (春节 for 重阳节, 冬天 for 夏季: `time_swapped`; pins65)
     passage_rank: float = (
         0.0  # where the pinned passage stands in the asked question's own search (1: first),
     )
@@ -231,6 +244,23 @@ class PinModel:
     # passage itself found answering this question, not only the two questions alike. None: never.
     rank_threshold: float | None = None
     rank_depth: int = 1
+    # A close rewording served whatever the standing (session pins65): from `close_threshold` up, the
+    # probability read as if the pinned passage led the asked question's own search (the rising features,
+    # `RISING`, at 1) serves the pin — a pair close enough by the pinned question alone. None: never.
+    close_threshold: float | None = None
+
+    def as_first(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
+        """The probabilities read as if each pinned passage led the asked question's own search."""
+        return probabilities(
+            self,
+            [
+                [
+                    1.0 if n in RISING else v
+                    for n, v in zip(self.features, f.vector(self.features), strict=True)
+                ]
+                for f in pairs
+            ],
+        )
 
     def probabilities(self, pairs: Sequence[PairFeatures]) -> np.ndarray:
         return probabilities(self, [f.vector(self.features) for f in pairs])
@@ -262,6 +292,8 @@ class PinModel:
             ranks = np.asarray([f.vector(("passage_rank",))[0] for f in pairs])
             found = (ranks >= 1) & (ranks <= self.rank_depth)
             serves = serves | ((served >= self.rank_threshold) & found)
+        if self.close_threshold is not None and len(p):
+            serves = serves | (self.as_first(pairs) >= self.close_threshold)
         return Verdicts(np.where(serves & (served > 0), p, -math.inf), offered)
 
     def to_json(self) -> dict[str, object]:
@@ -269,6 +301,8 @@ class PinModel:
         data = data if self.suggest is None else {**data, "suggest": self.suggest}
         if self.rank_threshold is not None:
             data = {**data, "rank_threshold": self.rank_threshold, "rank_depth": self.rank_depth}
+        if self.close_threshold is not None:
+            data = {**data, "close_threshold": self.close_threshold}
         return {**data, "veto": list(self.veto)} if self.veto else data
 
     @classmethod
@@ -278,7 +312,9 @@ class PinModel:
         if not isinstance(veto, list):
             raise TypeError("veto is not a list")
         rank_threshold = data.get("rank_threshold")  # nor before the passage's own rank was read
+        close = data.get("close_threshold")  # nor before a close rewording was served whatever the standing
         return cls(
+            close_threshold=None if close is None else float(close),  # type: ignore[arg-type]
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             rank_threshold=None if rank_threshold is None else float(rank_threshold),  # type: ignore[arg-type]
             rank_depth=int(data.get("rank_depth", 1)),  # type: ignore[call-overload]
@@ -307,7 +343,7 @@ def judge_reads(judge: PinJudge) -> frozenset[str]:
 def rank_bound(judge: PinJudge) -> PinModel | None:
     """A judge serving at least every pin `judge` could serve wherever the pinned passage stands in the
     asked question's own search — the passage read as first (`passage_standing` 1, `passage_first` 1: a model
-    weighs them positively, `stale_reason`) and served from `rank_threshold` — or None when `judge` reads no
+    weighs them positively, `stale_reason`) and served from `rank_threshold` or `close_threshold` — or None when `judge` reads no
     rank. Where it serves nothing, the search need not be run to know that `judge` serves nothing
     (`Retriever.pins_serve`)."""
     if not isinstance(judge, PinModel):
@@ -315,10 +351,10 @@ def rank_bound(judge: PinJudge) -> PinModel | None:
     rising = [f in RISING for f in judge.features]
     if judge.rank_threshold is None and not any(rising):
         return None
-    lowest = judge.threshold if judge.rank_threshold is None else judge.rank_threshold
+    lowest = min(t for t in (judge.threshold, judge.rank_threshold, judge.close_threshold) if t is not None)
     # standardised as (x − μ) / σ: with μ lowered by 1, a passage not found (0) reads as one standing first (1)
     mean = tuple(m - 1.0 if r else m for m, r in zip(judge.mean, rising, strict=True))
-    return replace(judge, mean=mean, threshold=lowest, rank_threshold=None)
+    return replace(judge, mean=mean, threshold=lowest, rank_threshold=None, close_threshold=None)
 
 
 def reads_text(judge: PinJudge) -> bool:
@@ -507,6 +543,20 @@ def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
     )
 
 
+def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str, lexicon: Lexicon) -> bool:
+    """Whether the new question puts a time of another value in place of the pinned question's (`other_time`:
+    春节 for 重阳节, 冬天 for 夏季) that neither the pinned question nor its passage (folded: `fold`) states, itself or by
+    a synonym: it asks of another value than the one pinned (session pins65)."""
+    added = missing_terms(new.terms, (pinned.text, passage), lexicon)
+    return bool(added) and _times_swapped(added, missing_terms(pinned.terms, (new.text,), lexicon))
+
+
+def _times_swapped(added: set[str], dropped: set[str]) -> bool:
+    """`time_swapped` from the words the new question adds (neither the pinned question nor its passage states
+    them) and those of the pinned question it drops."""
+    return any(other_time(a, d) for a in added for d in dropped)
+
+
 def _is_number(stretch: str) -> bool:
     return all(c in NUMERAL_CHARS for c in stretch)
 
@@ -597,8 +647,8 @@ def pair_features(
     """The features of a new question against one pin (`passage`: the pinned passage's folded text;
     `passage_rank`: its place in the new question's own search, 0 when not among its first passages).
     `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`).
-    `read`: the features the judge reads (`judge_reads`); `contrast` and `sibling`, which no shipped model
-    reads, are computed only when named there (left 0) — every feature when `read` is None (fitting,
+    `read`: the features the judge reads (`judge_reads`); `contrast`, `sibling` and `time_swap` are computed
+    only when named there (left 0) — every feature when `read` is None (fitting,
     experiments)."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
@@ -629,6 +679,9 @@ def pair_features(
         else 0.0,
         sibling=float(sibling_swapped(new.text, pinned.text, lexicon))
         if read is None or "sibling" in read
+        else 0.0,
+        time_swap=float(_times_swapped(novel_words, dropped_words))  # `time_swapped`, its words found above
+        if read is None or "time_swap" in read
         else 0.0,
         passage_rank=float(passage_rank),
     )

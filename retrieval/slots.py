@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
 
@@ -32,9 +33,11 @@ __all__ = [
     "contrasted",
     "names_former",
     "names_staff",
+    "other_time",
     "quantity_slots",
     "question_slots",
     "slots_conflict",
+    "time_words",
 ]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
@@ -360,3 +363,43 @@ _FORMER = re.compile(r"原来|原先|过去|以往|从前|调整前|提高前|�
 def names_former(question: str) -> bool:
     """Whether the question asks the value before (原来, 原标准, 调整前 …), not the one in force."""
     return bool(_FORMER.search(to_simplified(unicodedata.normalize("NFKC", question))))
+
+
+@cache
+def _tagged() -> dict[str, str]:
+    """The time words (t) and common nouns (n) of jieba's own dictionary, with their tag, read once (~0.3 s)."""
+    import jieba
+
+    with jieba.get_dict_file() as handle:
+        lines = handle.read().decode("utf-8").splitlines()
+    return {parts[0]: parts[2] for parts in map(str.split, lines) if len(parts) == 3 and parts[2] in "tn"}
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """The words jieba's own dictionary tags as time words (t: 春节, 冬天, 夏季, 上午, 周末, 元旦 …): a class of
+    words learnt from jieba's tagged corpus, not listed here."""
+    return frozenset(w for w, tag in _tagged().items() if tag == "t")
+
+
+_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+# A time word that points from now or from another time (今年, 当晚, 过年, 每天, 同期) names no value of its own
+_DEICTIC = frozenset("今明昨去前后当本这那每过此该同整全上下近")
+
+
+def other_time(a: str, b: str) -> bool:
+    """Whether two different words name two values of one kind of time (session pins65): with another first
+    character, neither pointing from now (`_DEICTIC`: 今年, 当晚, 过年), naming one head, one of them a time word
+    of jieba's dictionary and the other a time word or a noun (春节 against 重阳节: the same last character), or
+    two time words whose heads the dictionary holds crosswise (冬天 against 夏季: 夏天 and 冬季 are time words
+    too). Not when one holds the other (重阳 in 重阳节), nor when they begin alike (夏天, 夏季: one value said two
+    ways)."""
+    if a == b or a in b or b in a or not _WORD.fullmatch(a) or not _WORD.fullmatch(b):
+        return False
+    if a[0] == b[0] or {a[0], b[0]} & _DEICTIC:
+        return False
+    tags = _tagged()
+    if a[-1] == b[-1]:
+        return {tags.get(a), tags.get(b)} in ({"t"}, {"t", "n"})
+    words = time_words()
+    return {a, b, b[0] + a[1:], a[0] + b[1:]} <= words

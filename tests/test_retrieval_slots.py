@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retrieval.slots import contrasted, names_former, quantity_slots, question_slots, slots_conflict
+from retrieval.slots import (
+    contrasted,
+    names_former,
+    other_time,
+    quantity_slots,
+    question_slots,
+    slots_conflict,
+    time_words,
+)
 
 TOPICS = st.sampled_from(
     ["老干部工作的成绩主要表现在几个方面？", "召开了什么会议", "离休干部体检有什么规定", "活动中心几点开门"]
@@ -297,3 +305,19 @@ def test_the_value_before_is_named_by_its_words_not_by_a_date_bound() -> None:
     )
     assert not names_former("3月底以前报名") and not names_former("原单位要在几天内开具")
     assert not names_former("退休的原副处级以上干部体检标准")
+
+
+def test_two_times_of_one_kind_are_other_values_and_one_time_said_two_ways_is_not() -> None:
+    """`other_time` (session pins65): time words of jieba's dictionary naming one head (春节, 重阳节) or the same
+    heads crosswise (冬天, 夏季); not one value said two ways (夏天, 夏季), nor a time pointing from now (过年,
+    今年, 当晚), nor words of another kind (防暑, 中暑)."""
+    for a, b in (("春节", "重阳节"), ("冬天", "夏季"), ("春季", "秋季"), ("端午节", "中秋节")):
+        assert other_time(a, b) and other_time(b, a)
+    for a, b in (("夏天", "夏季"), ("过年", "春节"), ("今年", "夏季"), ("傍晚", "当晚"), ("防暑", "中暑")):
+        assert not other_time(a, b) and not other_time(b, a)
+
+
+@given(st.sampled_from(sorted(time_words())[:400]), st.sampled_from(sorted(time_words())[-400:]))
+def test_another_time_is_symmetric_and_never_a_word_against_itself(a: str, b: str) -> None:
+    assert other_time(a, b) == other_time(b, a)
+    assert not other_time(a, a) and not other_time(b, b)
