@@ -47,10 +47,10 @@ from .main import (
     user_errors,
 )
 from .render import (
-    NOT_A_QUESTION,
     REPL_OFFER_KEY,
     answer_json,
     context_json,
+    not_a_question,
     render_answer,
     render_context,
 )
@@ -212,7 +212,9 @@ def ask(
             if answer is None:  # a page past the end (said above): nothing to export, as the bot says
                 raise UserError(f"「{question}」没有第 {page} 页：没有生成 Word 文件。")
             if answer.small_talk is not None:  # no search was made: a file saying 「没有找到」 would mislead
-                raise UserError(f"「{question}」{NOT_A_QUESTION[answer.small_talk]}：没有生成 Word 文件。")
+                raise UserError(
+                    f"「{question}」{not_a_question(question, answer.small_talk)}：没有生成 Word 文件。"
+                )
             write_docx_file([answer], docx_file)
         click.echo(click.style(f"已导出 Word 文件：{docx_file}", dim=True), err=True)
 

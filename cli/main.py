@@ -611,7 +611,10 @@ _DETAIL_WORDS = (
     (re.compile(r"'(.*)' is not a valid integer(?: range)?\.?"), r"'\1' 不是整数"),
     (re.compile(r"'(.*)' is not a valid float(?: range)?\.?"), r"'\1' 不是数字"),
     (re.compile(r"'(.*)' is not a valid boolean\.?"), r"'\1' 不是 是/否 值"),
-    (re.compile(r"(\S+) is not in the range (\S+?)\.?$"), r"\1 不在允许的范围 \2 内"),
+    (
+        re.compile(r"(\S+) is not in the range (\S+?)\.?$"),
+        lambda m: f"{m[1]} 超出允许的范围（{_range_words(m[2])}）",
+    ),
     (re.compile(r"(\S+) is not (?:>=|>) (\S+?)\.?$"), r"\1 太小（至少 \2）"),
     (re.compile(r"'(.*)' is not one of (.+?)\.?$"), r"'\1' 不是可选的值（可选：\2）"),
     (re.compile(r"(?:File|Directory|Path) '(.*)' does not exist\.?"), r"'\1' 不存在"),
@@ -624,6 +627,24 @@ _DETAIL_WORDS = (
     (re.compile(r"'(.*)': Permission denied"), r"'\1' 没有读取权限"),
     (re.compile(r"(?:File|Directory|Path) '(.*)' is not writable\.?"), r"'\1' 没有写入权限"),
 )
+
+
+_BOUND_WORDS = {">=": "至少为 {}", ">": "要大于 {}", "<=": "最多为 {}", "<": "要小于 {}"}
+
+
+def _range_words(bounds: str) -> str:
+    """click's range, 「1<=x<=50」「x>=1」「0<x<1」, as a clerk reads it: 「要在 1 到 50 之间」「至少为 1」."""
+    both = re.fullmatch(r"([^<>=x]+)<=x<=([^<>=x]+)", bounds)
+    if both:
+        return f"要在 {both[1]} 到 {both[2]} 之间"
+    words = []
+    if low := re.match(r"([^<>=x]+)(<=?)x", bounds):  # 「0<x…」: x > 0
+        words.append(_BOUND_WORDS[">" + low[2][1:]].format(low[1]))
+    if high := re.search(r"x(<=?)([^<>=x]+)$", bounds):
+        words.append(_BOUND_WORDS[high[1]].format(high[2]))
+    if only := re.fullmatch(r"x(>=?)([^<>=x]+)", bounds):
+        words.append(_BOUND_WORDS[only[1]].format(only[2]))
+    return "，".join(words) or bounds
 
 
 def usage_message(error: click.UsageError) -> str:

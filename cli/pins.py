@@ -15,7 +15,7 @@ from retrieval import bundled_lexicon, normalise_query, pin_unshared_line, pin_u
 from .console import error_object, json_text
 from .follow import followed_passage, missing_passage
 from .main import ID, Context, UserError, cli, json_errors, pass_context, user_errors
-from .render import NOT_A_QUESTION
+from .render import not_a_question
 
 STATUS = {
     "ok": "",
@@ -51,7 +51,7 @@ def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> 
         question = normalise_query(question)
         kind = small_talk(question)
         if kind is not None:
-            raise UserError(f"「{question}」{NOT_A_QUESTION[kind]}：不能设为标准答案。")
+            raise UserError(f"「{question}」{not_a_question(question, kind)}：不能设为标准答案。")
         obj.service()
         store = obj.library.store
         before = store.pin_of(question)

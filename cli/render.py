@@ -58,6 +58,15 @@ NOT_A_QUESTION: dict[SmallTalk, str] = {
 }
 
 
+def not_a_question(question: str, kind: SmallTalk) -> str:
+    """Why `question` cannot be pinned or exported, as NOT_A_QUESTION says by its kind — but a message of
+    only punctuation or symbols (「。。。」「？？」「👍」), which is read as an acknowledgement or a puzzled
+    「？」, is named for what it is rather than called a pleasantry or a question about the tool."""
+    if not any(ch.isalnum() for ch in question):
+        return "只有标点或符号，没有文字，不是问题"
+    return NOT_A_QUESTION[kind]
+
+
 def answer_json(answer: Answer, page: int = 1) -> dict[str, Any]:
     """One answer page as `ask --json` prints it: `page` is its number (1-based) as 更多 reaches it."""
     return {

@@ -19,9 +19,12 @@ import click
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cli import cli
 from cli.help import display_width
+from cli.main import usage_message
 from cli.render import answer_json, render_answer, render_context, render_speech
 from cli.settings import load_settings
 from index import Library, PassageRecord, SpeechRecord
@@ -828,7 +831,9 @@ def test_speechqa_merges_to_the_measured_size_and_the_setting_can_turn_it_off() 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["ask", "-k", "0", "问题"], "参数 '-k' / '--top' 的值无效：0 不在允许的范围 1<=x<=50 内"),
+        (["ask", "-k", "0", "问题"], "参数 '-k' / '--top' 的值无效：0 超出允许的范围（要在 1 到 50 之间）"),
+        (["ask", "--page", "0", "问题"], "参数 '--page' 的值无效：0 超出允许的范围（至少为 1）"),
+        (["stats", "--top", "0"], "参数 '--top' 的值无效：0 超出允许的范围（要在 1 到 100 之间）"),
         (["context", "abc"], "「abc」不是编号：写数字，如 75（或加引号写 '#75'）"),
         (["show", "#"], "「#」不是编号：写数字，如 75（或加引号写 '#75'）"),
         (["unpin", "##3"], "「##3」不是编号：写数字，如 75（或加引号写 '#75'）"),
@@ -1251,3 +1256,30 @@ def test_a_passage_of_several_lines_is_set_under_its_first_line_in_context_and_s
     for shown in (render_context([table], 54), render_speech(SPEECH_OF_TABLE, [table])):
         first, second = [line for line in click.unstyle(shown).splitlines() if "姓名" in line]
         assert display_width(first[: first.index("姓名")]) == display_width(second[: second.index("姓名")])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    low=st.one_of(st.none(), st.integers(-100, 100)),
+    span=st.integers(1, 1000),
+    low_open=st.booleans(),
+    high=st.booleans(),
+    high_open=st.booleans(),
+    outside=st.integers(1, 50),
+)
+def test_any_range_click_states_reads_as_words_naming_its_bounds(
+    low: int | None, span: int, low_open: bool, high: bool, high_open: bool, outside: int
+) -> None:
+    """Whatever bounds an option has, a value outside them is told in words (「至少为 1」「要在 1 到 50 之间」),
+    never click's 「1<=x<=50」, and each bound is named."""
+    top = (low if low is not None else 0) + span if high or low is None else None
+    kind = click.IntRange(low, top, min_open=low_open, max_open=high_open)
+    value = (low - outside) if low is not None else (top or 0) + outside
+    with pytest.raises(click.BadParameter) as raised:
+        kind.convert(str(value), None, None)
+    said = usage_message(click.UsageError(f"Invalid value for '-k': {raised.value.format_message()}"))
+    assert "x" not in said and "<" not in said and ">" not in said
+    assert f"{value} 超出允许的范围（" in said
+    for bound in (low, top):
+        if bound is not None:
+            assert str(bound) in said

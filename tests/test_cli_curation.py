@@ -201,6 +201,19 @@ def test_pin_errors_are_one_clear_line(run: Run) -> None:
     assert_user_error(run("pin", "what is this", "1"), "不是中文问题")
 
 
+def test_a_question_of_only_punctuation_is_named_so_not_called_a_pleasantry(run: Run, tmp_path: Path) -> None:
+    """A tired user's 「。。。」 or 「？？」 is neither 客套话 nor a question about the tool: it has no words."""
+    for question in ("。。。", "？？", "！！…", "👍"):
+        result = run("pin", question, "1")
+        assert_user_error(result, f"「{question}」只有标点或符号，没有文字，不是问题：不能设为标准答案")
+        assert "客套话" not in result.output and "怎么用" not in result.output
+    exported = tmp_path / "结果.docx"
+    result = run("ask", "？！", "--docx", str(exported))
+    assert_user_error(result, "「？！」只有标点或符号，没有文字，不是问题：没有生成 Word 文件")
+    assert not exported.exists()
+    assert_user_error(run("pin", "谢谢！", "1"), "「谢谢！」是客套话")  # words of a pleasantry still are one
+
+
 def test_every_kind_of_small_talk_is_named_when_it_cannot_be_pinned_or_exported() -> None:
     assert set(NOT_A_QUESTION) == set(get_args(SmallTalk))
 
