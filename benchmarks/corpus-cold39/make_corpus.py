@@ -28,9 +28,9 @@ from __future__ import annotations
 import mailbox
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -272,8 +272,18 @@ CUT_BODY = """各离退休干部党支部：
 2035年3月15日
 """
 MAILS = (
-    ("县委老干部局文体科 <wentike@yq-lgb.example.cn>", DRUM_SUBJECT, DRUM_BODY, datetime(2035, 3, 12, 9, 41, tzinfo=CST)),
-    ("县委老干部局老干部服务中心 <fuwu@yq-lgb.example.cn>", CUT_SUBJECT, CUT_BODY, datetime(2035, 3, 15, 15, 7, tzinfo=CST)),
+    (
+        "县委老干部局文体科 <wentike@yq-lgb.example.cn>",
+        DRUM_SUBJECT,
+        DRUM_BODY,
+        datetime(2035, 3, 12, 9, 41, tzinfo=CST),
+    ),
+    (
+        "县委老干部局老干部服务中心 <fuwu@yq-lgb.example.cn>",
+        CUT_SUBJECT,
+        CUT_BODY,
+        datetime(2035, 3, 15, 15, 7, tzinfo=CST),
+    ),
 )
 
 
@@ -291,10 +301,12 @@ def write_inbox(path: Path) -> None:
         message["Subject"] = subject
         message["Date"] = format_datetime(when)
         message["Message-ID"] = f"<2035031{number}.{number}@yq-lgb.example.cn>"
-        message["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Thunderbird/115.8.0"
+        message["User-Agent"] = (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Thunderbird/115.8.0"
+        )
         message.set_content(body, charset="utf-8", cte="base64")
         entry = mailbox.mboxMessage(message)
-        entry.set_from("-", when.astimezone(timezone.utc).timetuple())
+        entry.set_from("-", when.astimezone(UTC).timetuple())
         box.add(entry)
     box.flush()
     box.close()
