@@ -876,6 +876,8 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                     walk(chosen)
             elif tag == _W + "r" and _hidden(child):
                 continue  # hidden text (an editor's note): Word neither shows nor prints it
+            elif tag == _W + "r" and _struck(child):
+                continue  # words struck through by hand (删除线): cancelled, not read as the text
             elif tag == _W + "sdt" and _placeholder(child):
                 continue  # an empty content control's prompt (「单击或点击此处输入文字。」)
             elif tag == _W + "txbxContent":
@@ -960,6 +962,21 @@ def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
     properties = run.find(_W + "rPr")
     vanish = properties.find(_W + "vanish") if properties is not None else None
     return vanish is not None and vanish.get(_W + "val") not in ("0", "false", "off")
+
+
+def _struck(run) -> bool:  # type: ignore[no-untyped-def]
+    """A run struck through by its own formatting (Word's 「删除线」 w:strike or 「双删除线」 w:dstrike, not
+    switched off): the words a clerk cancelled by hand on a notice — an old date, a place, a lunch no longer
+    given — and typed the new ones after. They print crossed out, as a tracked deletion shows; read as text
+    they put the cancelled figure beside the one in force (「上午9时2035年4月17日」). A strike a character
+    style gives is not looked at."""
+    properties = run.find(_W + "rPr")
+    if properties is None:
+        return False
+    return any(
+        mark is not None and mark.get(_W + "val") not in ("0", "false", "off")
+        for mark in (properties.find(_W + "strike"), properties.find(_W + "dstrike"))
+    )
 
 
 def _paragraph_block(paragraph, text: str) -> Block | None:  # type: ignore[no-untyped-def]
@@ -1122,7 +1139,8 @@ def reference_text(data: bytes) -> str:
     Deliberately simple and separate from the block walk: each w:p of the body at any depth (in tables,
     content controls, text boxes) is a line of the w:t whose nearest paragraph it is, leaving out only
     deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
-    in a choice (the VML copy of a text box), and hidden runs (w:vanish). Field codes are
+    in a choice (the VML copy of a text box), hidden runs (w:vanish) and runs struck through by hand
+    (w:strike, w:dstrike). Field codes are
     w:instrText and deleted text w:delText, so they are not w:t at all. The footnotes and endnotes
     whose reference marks are visible in the body follow, read the same way. The numbers Word shows for
     numbered paragraphs are put in as text first (number_paragraphs). Headers, footers and comments live
@@ -1198,14 +1216,14 @@ def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _visible(element) -> bool:  # type: ignore[no-untyped-def]
-    """Not inside a deleted revision, a hidden run, the VML copy of a text box, a ruby's phonetic guide
+    """Not inside a deleted revision, a hidden or struck-through run, the VML copy of a text box, a ruby's phonetic guide
     or the prompt of an empty content control."""
     for ancestor in element.iterancestors():
         if ancestor.tag in (_W + "del", _W + "moveFrom"):
             return False
         if ancestor.tag == _MC + "Fallback" and _copy(ancestor):
             return False
-        if ancestor.tag == _W + "r" and _hidden(ancestor):
+        if ancestor.tag == _W + "r" and (_hidden(ancestor) or _struck(ancestor)):
             return False
         if ancestor.tag == _W + "rt" or (ancestor.tag == _W + "sdt" and _placeholder(ancestor)):
             return False
