@@ -124,8 +124,8 @@ def read_docx(name: str, data: bytes) -> WordText:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
-        if laid is None and (masthead := _header_masthead(document, blocks)) is not None:
-            blocks = (masthead, *blocks)
+        if laid is None:
+            blocks = (*_header_masthead(document, blocks), *blocks)
         blocks = (*blocks, *remark_blocks(_comments(document)))
         reference = reference_text(data)
     except UnreadableFile:
@@ -140,25 +140,35 @@ def read_docx(name: str, data: bytes) -> WordText:
 _MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
 
 
-def _header_masthead(document, blocks: tuple[Block, ...]) -> Block | None:  # type: ignore[no-untyped-def]
+# 「砚泉老干发〔2035〕15号」 (with its signer after it on an upward document): the 文号 line under the masthead
+_HEADER_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\d{4}[〕\]］】）)]第?\d{1,5}[号號](?:签发人[：:][\u4e00-\u9fff·、，,]{2,30})?$"
+)
+
+
+def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]:  # type: ignore[no-untyped-def]
     """The red masthead a 套红 template sets in the header of the first page alone (Word's 「首页不同」) rather
-    than in the body: the line 「…文件」 naming an organ, as the document's first line, as it prints — the
-    body may name its issuer nowhere else (a seal for a 落款). A header on every page runs over the pages
-    and is not read (nor is any other header); None when the first page's holds no such line or the body's
-    first lines already do."""
+    than in the body: the line 「…文件」 naming an organ and the 文号 line under it (「砚泉老干发〔2035〕15号」),
+    as the document's first lines, as they print — the body may name its issuer nowhere else (a seal for a
+    落款), and its number nowhere at all. A header on every page runs over the pages and is not read (nor is
+    any other header, nor any other line of this one); none when the first page's holds no such line, or the
+    body's first lines already do."""
     if not document.sections or not document.sections[0].different_first_page_header_footer:
-        return None
+        return ()
     header = document.sections[0].first_page_header
     if header.is_linked_to_previous:
-        return None
+        return ()
+    first = [re.sub(r"\s+", "", b.text) for b in blocks[:5]]
+    found: list[Block] = []
     for paragraph in header.paragraphs:
         text = re.sub(r"\s+", "", paragraph.text)
-        found = _MASTHEAD.match(text)
-        if found and ORG_SUFFIX.search(found.group(1)):
-            if any(re.sub(r"\s+", "", b.text) == text for b in blocks[:5]):
-                return None
-            return Block(text=text, kind="paragraph")
-    return None
+        masthead = _MASTHEAD.match(text)
+        if (masthead and ORG_SUFFIX.search(masthead.group(1))) or _HEADER_NUMBER.match(text):
+            own = text.split("签发人")[0]  # a number the body prints too, with its signer or without
+            if any(own in line for line in first):
+                return ()
+            found.append(Block(text=text, kind="paragraph"))
+    return tuple(found)
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
