@@ -28,7 +28,10 @@ above every cell (a title drawn in a box); boxes in the order of their anchors, 
 theirs. Before, such a box was lost whole ([cold37](../docs/cold37.md)). An .ods's boxes are its sheet's
 draw shapes (anchored to a cell, or to the page in table:shapes and placed by their height), an .xls's the
 TXO records of its sheet's OfficeArt shapes, placed by their ClientAnchor; both are read so
-([formats64](../docs/formats64.md)).
+([formats64](../docs/formats64.md)). An .xlsx sheet's **printed page header and footer** (「页面设置 › 页眉/
+页脚」) are read as a text box above the cells and notes after them: a title set only in the header titles the
+sheet, the footer's 「制表单位」「制表日期」 follow its rows; a part with a page field (「第 &P 页」) is not read
+([cold39](../docs/cold39.md)).
 """
 
 from __future__ import annotations

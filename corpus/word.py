@@ -5,7 +5,10 @@ outline level) give the kind; every table row becomes one block in document orde
 labelled by the header row (「项目：健康体检；标准：每年一次」). Footnotes and endnotes are part of what
 the speech says (「数据截至2024年3月底」): each is a "note" block of its own after what references it.
 Page headers and footers are not part of the body in a .docx (they live in their own parts), and are
-deliberately left out: they hold the issuing office's name and page numbers, never speech text.
+deliberately left out: they hold the issuing office's name and page numbers, never speech text — but
+for a 红头 a template keeps in the first page's own header (「首页不同」): its masthead and 文号 lines are
+read as the document's first lines (`_header_masthead`). Words struck through by hand (「删除线」) are left
+out as a tracked deletion is.
 Numbers Word generates for numbered paragraphs (「一、」「第三条」, see corpus.numbering) are read as text.
 Reviewers' comments (Word's 「审阅 › 新建批注」, ``word/comments.xml``) are read after the body under 「批注」,
 each a "note" block naming its author and quoting the words it was made on (corpus.notes.remark_blocks).
