@@ -51,6 +51,7 @@ from corpus import (
     SUPPORTED_SUFFIXES,
     CorpusError,
     is_archive,
+    is_mbox,
     opens_as_folder,
     read_bytes,
     size_refusal,
@@ -902,11 +903,12 @@ class Handlers:
     ) -> tuple[list[FileOutcome], BuildReport | None]:
         if opens_as_folder(name):  # each document (mail) in it added as if sent alone, one after another
             done = 0
+            unit = "封邮件" if is_mbox(name) else "个文件"
 
             def counted(outcome: FileOutcome) -> None:
                 nonlocal done
                 done += 1
-                progress.describe = embedding_progress(f"正在索引 {name}（已处理 {done} 个文件）")
+                progress.describe = embedding_progress(f"正在索引 {name}（已处理 {done} {unit}）")
 
             progress.describe = embedding_progress(f"正在索引 {name}")
             outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
