@@ -51,7 +51,8 @@ from corpus import (
     SUPPORTED_SUFFIXES,
     CorpusError,
     is_archive,
-    is_zip,
+    is_mbox,
+    opens_as_folder,
     read_bytes,
     size_refusal,
     to_simplified,
@@ -680,7 +681,7 @@ class Handlers:
         document = message.document
         assert document is not None
         name = said.document_name(document)
-        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES and not is_zip(name):  # a .zip: its files
+        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES and not opens_as_folder(name):  # .zip, .mbox
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
             return
@@ -900,13 +901,14 @@ class Handlers:
     def _ingest(
         self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None
     ) -> tuple[list[FileOutcome], BuildReport | None]:
-        if is_zip(name):  # each document in it added as if sent alone, one after another
+        if opens_as_folder(name):  # each document (mail) in it added as if sent alone, one after another
             done = 0
+            unit = "封邮件" if is_mbox(name) else "个文件"
 
             def counted(outcome: FileOutcome) -> None:
                 nonlocal done
                 done += 1
-                progress.describe = embedding_progress(f"正在索引 {name}（已处理 {done} 个文件）")
+                progress.describe = embedding_progress(f"正在索引 {name}（已处理 {done} {unit}）")
 
             progress.describe = embedding_progress(f"正在索引 {name}")
             outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)

@@ -1,6 +1,17 @@
 """Text in: read files, clean conversion artefacts, split compilations, find metadata, chunk."""
 
-from .archive import MAX_MEMBERS, MEMBER_MARK, Archive, Member, archive_of, is_zip, member_path
+from .archive import (
+    MAX_MEMBERS,
+    MEMBER_MARK,
+    Archive,
+    Member,
+    archive_of,
+    is_mbox,
+    is_zip,
+    mbox_messages,
+    member_path,
+    opens_as_folder,
+)
 from .bundled import bundled_corpus_files
 from .chunk import (
     DEFAULT_MAX_CHARS,
@@ -121,14 +132,17 @@ __all__ = [
     "installed_engines",
     "interruptible",
     "is_archive",
+    "is_mbox",
     "is_page_number",
     "is_person_name",
     "is_zip",
     "iter_speech_files",
+    "mbox_messages",
     "member_path",
     "mended_name",
     "numeral_value",
     "open_archive",
+    "opens_as_folder",
     "parse_document",
     "read_bytes",
     "read_date",

@@ -16,7 +16,15 @@ archive's size), a member's size as for a file added alone (`size_refusal`) and 
 size past 1 MB, at most MAX_MEMBERS entries. Nothing is written to disk: a name pointing outside the
 archive (「../」, 「/etc/…」, 「C:\\…」) is passed over by name, not followed. An archive inside the archive is
 named, not opened (one level: it may be the archive of an archive of …). Encrypted members are refused
-with what to do. `.rar` and `.7z` are not read: no reader of them is installed."""
+with what to do. `.rar` and `.7z` are not read: no reader of them is installed.
+
+A mailbox file (.mbox: a Thunderbird or Evolution local folder, a Gmail Takeout export, what Python's
+`mailbox.mbox` writes — RFC 4155's 「From 」 line before each message, mboxrd's or mboxo's 「>From 」 quoting, CRLF
+or LF) is opened the same way (`open_mbox`): each message a member, read as the same message saved alone as an
+.eml is, cited 「收件箱.mbox › 关于…的通知.eml」 by its subject, as a zip's member is by its name. A message whose
+Message-ID an earlier one has is passed over (the same mail filed twice); two mails with one subject are told
+apart by a number (「…（2）.eml」). Limits: the file MAX_INFLATED (200 MB, as a zip's inflated whole), a message
+as a file added alone (`size_refusal`), at most MAX_MEMBERS messages."""
 
 from __future__ import annotations
 
@@ -40,9 +48,12 @@ __all__ = [
     "Archive",
     "Member",
     "archive_of",
+    "is_mbox",
     "is_zip",
     "member_path",
+    "open_mbox",
     "open_zip",
+    "opens_as_folder",
 ]
 
 MEMBER_MARK = " › "  # between an archive and a member's path inside it, in a citation and a stored path
@@ -69,16 +80,27 @@ def is_zip(name: str) -> bool:
     return name.lower().endswith(".zip")
 
 
+def is_mbox(name: str) -> bool:
+    """Whether a file name is a mailbox file's (收件箱.mbox): many mails in one file, opened as an archive is."""
+    return name.lower().endswith(".mbox")
+
+
+def opens_as_folder(name: str) -> bool:
+    """Whether `add` and the bot open a file of this name as a folder of documents: a .zip or a .mbox."""
+    return is_zip(name) or is_mbox(name)
+
+
 def member_path(archive: str, inner: str) -> str:
     """The path (or citation) of a member: the archive's, then its path inside it."""
     return f"{archive}{MEMBER_MARK}{inner}"
 
 
-_MEMBER = re.compile(rf"^(.*?\.zip){re.escape(MEMBER_MARK)}(.+)$", re.IGNORECASE | re.DOTALL)
+_MEMBER = re.compile(rf"^(.*?\.(?:zip|mbox)){re.escape(MEMBER_MARK)}(.+)$", re.IGNORECASE | re.DOTALL)
 
 
 def archive_of(path: str) -> str | None:
-    """The archive a stored path names a member of (「/材料/附件.zip › 通知/a.docx」 → 「/材料/附件.zip」), else None."""
+    """The archive (or mailbox) a stored path names a member of (「/材料/附件.zip › 通知/a.docx」 → 「/材料/附件.zip」,
+    「/邮件/收件箱.mbox › 关于…的通知.eml」 → 「/邮件/收件箱.mbox」), else None."""
     found = _MEMBER.match(path)
     return found[1] if found else None
 
@@ -95,47 +117,49 @@ class Member:
 
 
 class Archive:
-    """An archive opened and checked whole (see `open_zip`): its members, and each one's reading."""
+    """An archive opened and checked whole (see `open_zip`, `open_mbox`): its members, and each one's reading."""
 
     def __init__(
         self,
         name: str,
-        archive: zipfile.ZipFile,
         members: tuple[Member, ...],
         path: str | None,
         read: Callable[[str, bytes], Document],
+        fetch: Callable[[Member], bytes],
     ):
         self.name = name
         self._read = read
         self.members = members
-        self._zip = archive
+        self._fetch = fetch
         self._path = path
-        self._infos = archive.infolist()
 
     def read(self, member: Member) -> Document:
         """A member read as a file of its own would be (its refusals naming it by its citation), its path
         the archive's path and its own; a CorpusError when it cannot be."""
-        info = self._infos[member.position]
-        if info.flag_bits & _ENCRYPTED:
-            raise UnreadableFile(
-                f"{member.shown} 是加密的（压缩包设了密码），不能读取：请先用密码解压 {self.name}，再添加解压出的文件"
-            )
-        if (refusal := size_refusal(member.shown, info.file_size)) is not None:
-            raise TooLarge(refusal)
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise TooLarge(f"{member.shown} 解压后过大，疑似损坏或恶意文件，已拒绝")
-        try:
-            with self._zip.open(info) as stream:  # (never more than the size its directory entry says)
-                data = stream.read()
-        except NotImplementedError as e:  # (Windows' compressed folders use Deflate64 for large files)
-            method = _METHODS.get(info.compress_type, f"编号 {info.compress_type}")
-            raise UnreadableFile(
-                f"{member.shown} 用了 speechqa 读不了的压缩方式（{method}）：请先解压 {self.name}，再添加解压出的文件"
-            ) from e
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
-            raise damaged(f"{member.shown} 无法解压：压缩包中的这个文件已损坏或不完整") from e
-        document = self._read(member.shown, data)
+        document = self._read(member.shown, self._fetch(member))
         return replace(document, path=member_path(self._path, member.inner) if self._path else None)
+
+
+def _zip_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: Member) -> bytes:
+    """A zip member's bytes, checked before it is inflated: encryption, its size, its ratio."""
+    if info.flag_bits & _ENCRYPTED:
+        raise UnreadableFile(
+            f"{member.shown} 是加密的（压缩包设了密码），不能读取：请先用密码解压 {name}，再添加解压出的文件"
+        )
+    if (refusal := size_refusal(member.shown, info.file_size)) is not None:
+        raise TooLarge(refusal)
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise TooLarge(f"{member.shown} 解压后过大，疑似损坏或恶意文件，已拒绝")
+    try:
+        with archive.open(info) as stream:  # (never more than the size its directory entry says)
+            return stream.read()
+    except NotImplementedError as e:  # (Windows' compressed folders use Deflate64 for large files)
+        method = _METHODS.get(info.compress_type, f"编号 {info.compress_type}")
+        raise UnreadableFile(
+            f"{member.shown} 用了 speechqa 读不了的压缩方式（{method}）：请先解压 {name}，再添加解压出的文件"
+        ) from e
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
+        raise damaged(f"{member.shown} 无法解压：压缩包中的这个文件已损坏或不完整") from e
 
 
 @contextmanager
@@ -180,7 +204,13 @@ def open_zip(
             )
             said = f"（{named}）" if members else "（是空的）"
             raise UnreadableFile(f"{name} 中没有可添加的文件{said}：支持 {SUPPORTED_FORMATS}")
-        yield Archive(name, archive, members, path, read)
+        yield Archive(
+            name,
+            members,
+            path,
+            read,
+            lambda member: _zip_member(name, archive, infos[member.position], member),
+        )
 
 
 def _not_a_zip(name: str, source: Path | bytes) -> UnreadableFile:
@@ -222,7 +252,7 @@ def _members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[Member, ...]:
             why = "路径指向压缩包之外，疑似恶意文件，没有读取"
         elif inner in seen:
             why = "与压缩包中前面的同名文件重复，只读取了前一个"
-        elif is_archive(inner):
+        elif is_archive(inner) or is_mbox(inner):
             why = f"压缩包中的压缩包只打开一层：请先解压 {name}，再添加其中的 {parts[-1]}"
         elif suffix == ".ppt":
             why = "旧版 PowerPoint 演示文稿，请另存为 .pptx 后再添加"
@@ -287,3 +317,111 @@ def _names_encoding(names: list[bytes]) -> str | None:
         if best is None or odd < best[0]:
             best = (odd, encoding)
     return best[1] if best else None
+
+
+# --- a mailbox file (.mbox) -------------------------------------------------------------------------
+
+_FROM_LINE = (
+    b"From "  # RFC 4155: the line opening each message (「From - Mon Mar 03 …」, 「From MAILER-DAEMON …」)
+)
+_QUOTED_FROM = re.compile(rb"^>+From ")  # mboxrd's (and mboxo's) quoting of a body line opening 「From 」
+_MAIL_HEADER = re.compile(
+    rb"^(?:From|To|Subject|Date|Message-ID|Received|Return-Path)\s*:", re.IGNORECASE | re.M
+)
+_SUBJECT_WIDTH = 80  # characters of a subject a citation shows
+
+
+def mbox_messages(data: bytes) -> list[bytes] | None:
+    """The messages of a mailbox file, each as the same message saved alone as an .eml holds it: split at
+    every line opening 「From 」 (as Python's `mailbox.mbox`, Thunderbird and mutt split), one 「>」 taken off a
+    body line quoted 「>From 」 (mboxrd; in mboxo only 「From 」 is quoted, so the same undoes it), the blank line
+    the writer puts between messages dropped; line ends (CRLF or LF) as written. None when the file does not
+    open with a 「From 」 line (blank lines before it allowed): no mailbox."""
+    messages: list[list[bytes]] = []
+    for line in io.BytesIO(data):
+        if line.startswith(_FROM_LINE):
+            messages.append([])
+        elif not messages:
+            if line.strip():
+                return None
+        else:
+            messages[-1].append(line[1:] if _QUOTED_FROM.match(line) else line)
+    found = []
+    for lines in messages:
+        if lines and not lines[-1].strip() and len(lines) > 1:
+            lines = lines[:-1]  # the separating blank line, the writer's, not the message's
+        found.append(b"".join(lines))
+    return found
+
+
+def _mbox_members(name: str, messages: list[bytes]) -> tuple[Member, ...]:
+    """Each message as a member named by its subject (「关于…的通知.eml」; 「（无主题）.eml」; a second mail of one
+    subject 「…（2）.eml」), one whose Message-ID an earlier message has passed over."""
+    import email
+    import email.policy
+
+    members: list[Member] = []
+    ids: set[str] = set()
+    used: dict[str, int] = {}
+    for position, message in enumerate(messages):
+        try:
+            head = email.message_from_bytes(message, policy=email.policy.default)
+            subject = " ".join(str(head.get("Subject") or "").split())
+            message_id = " ".join(str(head.get("Message-ID") or "").split())
+        except (ValueError, TypeError, LookupError, IndexError):  # a header the email package cannot parse
+            subject, message_id = "", ""
+        subject = (subject or "（无主题）").replace("/", "／")
+        if len(subject) > _SUBJECT_WIDTH:
+            subject = subject[: _SUBJECT_WIDTH - 1] + "…"
+        used[subject] = used.get(subject, 0) + 1
+        inner = f"{subject}.eml" if used[subject] == 1 else f"{subject}（{used[subject]}）.eml"
+        why = None
+        if not message.strip():
+            why = "是空的"
+        elif message_id and message_id in ids:
+            why = "与邮箱中前面的一封邮件是同一封（Message-ID 相同），只读取了前一封"
+        if message_id:
+            ids.add(message_id)
+        members.append(Member(inner, member_path(name, inner), why, position))
+    return tuple(members)
+
+
+@contextmanager
+def open_mbox(
+    name: str, source: Path | bytes, *, read: Callable[[str, bytes], Document], path: str | None = None
+) -> Iterator[Archive]:
+    """Open the mailbox file `name` (a file, or its bytes) and check it whole, each message then to be read
+    with `read` as an .eml (see the module's docstring): a CorpusError, with one line saying what to do, when
+    it is larger than MAX_INFLATED, holds no 「From 」 line (another file, or one mail saved under a .mbox
+    name), no message, or more than MAX_MEMBERS of them. Its members are cited 「name › subject.eml」; with
+    `path`, a message read is stored under 「path › subject.eml」."""
+    size = len(source) if isinstance(source, bytes) else source.stat().st_size
+    if size > MAX_INFLATED:
+        raise TooLarge(
+            f"{name} 有 {size / 1024 / 1024:.0f} MB，超过 {MAX_INFLATED // 1024 // 1024} MB：请在邮件程序中把要添加的"
+            "邮件选出来另存为 .eml（或移到一个小些的文件夹再导出），再添加"
+        )
+    data = source if isinstance(source, bytes) else source.read_bytes()
+    messages = mbox_messages(data)
+    if messages is None:
+        one = _MAIL_HEADER.search(data[:4096]) is not None
+        raise UnreadableFile(
+            f"{name} 不是有效的邮箱文件（.mbox）：开头没有「From 」分隔行"
+            + ("，看来是单封邮件：请把扩展名改为 .eml 再添加" if one else "，可能是别的格式改了扩展名")
+        )
+    if len(messages) > MAX_MEMBERS:
+        raise TooLarge(
+            f"{name} 中有 {len(messages)} 封邮件，超过 {MAX_MEMBERS} 封：请在邮件程序中把要添加的邮件另存为 .eml，"
+            "或分成几个文件夹导出，再添加"
+        )
+    members = _mbox_members(name, messages)
+    if not any(member.passed_over is None for member in members):
+        raise UnreadableFile(f"{name} 中没有邮件（邮箱是空的）：请在邮件程序中确认导出的文件夹里有邮件")
+
+    def fetch(member: Member) -> bytes:
+        message = messages[member.position]
+        if (refusal := size_refusal(member.shown, len(message))) is not None:
+            raise TooLarge(refusal)
+        return message
+
+    yield Archive(name, members, path, read, fetch)

@@ -73,7 +73,7 @@ SUPPORTED_SUFFIXES = (
     *EPUB_SUFFIXES,  # an e-book: .epub (corpus.epub)
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
-SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.xhtml/.mht（网页）、.eml（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书）、.dotx/.docm（Word 模板、启用宏的文档），以及 .png/.jpg/.tif/.bmp/.webp/.avif/.jp2/.gif 扫描图片和 .heic 手机照片"
+SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.xhtml/.mht（网页）、.eml/.mbox（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书）、.dotx/.docm（Word 模板、启用宏的文档），以及 .png/.jpg/.tif/.bmp/.webp/.avif/.jp2/.gif 扫描图片和 .heic 手机照片"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from . import cfb, ocr
-from .archive import MEMBER_MARK, Archive, open_zip
+from .archive import MEMBER_MARK, Archive, is_mbox, open_mbox, open_zip, opens_as_folder
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
 from .errors import (
@@ -105,9 +105,9 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
                     if _folder_error(child) is not None:
                         yield child
                 elif child.is_file() and (
-                    child.suffix.lower() in SUPPORTED_SUFFIXES or _zip_name(child.name)
+                    child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name)
                 ):
-                    yield child  # (a .zip: opened and read as a folder, corpus.archive)
+                    yield child  # (a .zip or a .mbox: opened and read as a folder, corpus.archive)
         elif path.exists():
             yield path
         else:
@@ -194,7 +194,7 @@ def skipped_files(folder: Path) -> SkippedFiles:
         if child.is_symlink() and not child.exists():
             broken.append(child)
         elif child.is_file():
-            if _zip_name(child.name):
+            if opens_as_folder(child.name):
                 continue  # read (corpus.archive)
             if is_archive(child.name):
                 archives.append(child)
@@ -526,9 +526,11 @@ _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 
 @contextmanager
 def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
-    """The zip archive `name` (a file, or its bytes) opened and checked whole by corpus.archive's `open_zip`,
-    each member then read as a file of its own (`read_bytes`): see `open_zip` for what is refused."""
-    with open_zip(name, source, read=read_bytes, path=path) as archive:
+    """The zip archive or mailbox file `name` (a file, or its bytes) opened and checked whole by corpus.archive's
+    `open_zip` (a .mbox: `open_mbox`, each message a member), each member then read as a file of its own
+    (`read_bytes`): see those for what is refused."""
+    opener = open_mbox if is_mbox(name) else open_zip
+    with opener(name, source, read=read_bytes, path=path) as archive:
         yield archive
 
 

@@ -28,7 +28,10 @@ above every cell (a title drawn in a box); boxes in the order of their anchors, 
 theirs. Before, such a box was lost whole ([cold37](../docs/cold37.md)). An .ods's boxes are its sheet's
 draw shapes (anchored to a cell, or to the page in table:shapes and placed by their height), an .xls's the
 TXO records of its sheet's OfficeArt shapes, placed by their ClientAnchor; both are read so
-([formats64](../docs/formats64.md)).
+([formats64](../docs/formats64.md)). An .xlsx sheet's **printed page header and footer** (「页面设置 › 页眉/
+页脚」) are read as a text box above the cells and notes after them: a title set only in the header titles the
+sheet, the footer's 「制表单位」「制表日期」 follow its rows; a part with a page field (「第 &P 页」) is not read
+([cold39](../docs/cold39.md)).
 """
 
 from __future__ import annotations
@@ -487,11 +490,49 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             wide.append(len(rows))
             rows.append([note, *([""] * (len(columns) - 1))])
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
-        # the drawing's rows count from 0, the sheet's from 1
-        grids.append(
-            _boxed_grid(ws.title, rows, wide, boxes.get(ws.title, ()), None if top is None else top - 1)
+        shown = {_spaceless(cell) for row in rows for cell in row}
+        above, below = (
+            [line for line in lines if _spaceless(line) not in shown] for lines in _page_margins(ws)
         )
+        drawn = [
+            *([_DrawnText(-1, 0, tuple(above))] if above else []),  # above every cell, as a box there
+            *boxes.get(ws.title, ()),
+            *([_DrawnText(_BELOW_EVERY_CELL, 0, tuple(below))] if below else []),
+        ]
+        # the drawing's rows count from 0, the sheet's from 1
+        grids.append(_boxed_grid(ws.title, rows, wide, drawn, None if top is None else top - 1))
     return grids
+
+
+_BELOW_EVERY_CELL = 1 << 31
+# A header's or footer's field (&P page, &N pages, &D date, &T time, &F file, &A sheet, &Z path, &G picture):
+# what it prints is the printing's, not the sheet's — a part holding one is page furniture, never read
+_PAGE_FIELD = re.compile(r"&[PNDTFAZG]")
+_STYLE_CODE = re.compile(r"&[BIUSEXY]")  # bold, italic, underline, strike, double underline, super/subscript
+
+
+def _page_margins(ws) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """The text a sheet prints in its page header and footer (Excel's 「页面设置 › 页眉/页脚」; the first page's
+    own when it has one): a title set there rather than in a row (「…报名汇总表」), the 制表单位 and 制表日期
+    at the foot. Its left, centre and right parts in that order; a part with a field in it (「第 &P 页，共
+    &N 页」, the file's name, the printing date) is page furniture and not read. Before, neither was read: a
+    workbook titled only there was titled by its file name and undated."""
+    margins = ws.HeaderFooter
+    first = bool(margins is not None and margins.differentFirst)
+    out: tuple[list[str], list[str]] = ([], [])
+    for lines, part in zip(
+        out,
+        (ws.firstHeader if first else ws.oddHeader, ws.firstFooter if first else ws.oddFooter),
+        strict=True,
+    ):
+        for item in (part.left, part.center, part.right):
+            text = item.text or ""
+            if not text.strip() or _PAGE_FIELD.search(text.replace("&&", "")):
+                continue
+            line = " ".join(_STYLE_CODE.sub("", text.replace("&&", "\0")).replace("\0", "&").split())
+            if _has_words(line):
+                lines.append(line)
+    return out
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ outline level) give the kind; every table row becomes one block in document orde
 labelled by the header row (「项目：健康体检；标准：每年一次」). Footnotes and endnotes are part of what
 the speech says (「数据截至2024年3月底」): each is a "note" block of its own after what references it.
 Page headers and footers are not part of the body in a .docx (they live in their own parts), and are
-deliberately left out: they hold the issuing office's name and page numbers, never speech text.
+deliberately left out: they hold the issuing office's name and page numbers, never speech text — but
+for a 红头 a template keeps in the first page's own header (「首页不同」): its masthead and 文号 lines are
+read as the document's first lines (`_header_masthead`). Words struck through by hand (「删除线」) are left
+out as a tracked deletion is.
 Numbers Word generates for numbered paragraphs (「一、」「第三条」, see corpus.numbering) are read as text.
 Reviewers' comments (Word's 「审阅 › 新建批注」, ``word/comments.xml``) are read after the body under 「批注」,
 each a "note" block naming its author and quoting the words it was made on (corpus.notes.remark_blocks).
@@ -124,8 +127,8 @@ def read_docx(name: str, data: bytes) -> WordText:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
-        if laid is None and (masthead := _header_masthead(document, blocks)) is not None:
-            blocks = (masthead, *blocks)
+        if laid is None:
+            blocks = (*_header_masthead(document, blocks), *blocks)
         blocks = (*blocks, *remark_blocks(_comments(document)))
         reference = reference_text(data)
     except UnreadableFile:
@@ -140,25 +143,35 @@ def read_docx(name: str, data: bytes) -> WordText:
 _MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
 
 
-def _header_masthead(document, blocks: tuple[Block, ...]) -> Block | None:  # type: ignore[no-untyped-def]
+# 「砚泉老干发〔2035〕15号」 (with its signer after it on an upward document): the 文号 line under the masthead
+_HEADER_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\d{4}[〕\]］】）)]第?\d{1,5}[号號](?:签发人[：:][\u4e00-\u9fff·、，,]{2,30})?$"
+)
+
+
+def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]:  # type: ignore[no-untyped-def]
     """The red masthead a 套红 template sets in the header of the first page alone (Word's 「首页不同」) rather
-    than in the body: the line 「…文件」 naming an organ, as the document's first line, as it prints — the
-    body may name its issuer nowhere else (a seal for a 落款). A header on every page runs over the pages
-    and is not read (nor is any other header); None when the first page's holds no such line or the body's
-    first lines already do."""
+    than in the body: the line 「…文件」 naming an organ and the 文号 line under it (「砚泉老干发〔2035〕15号」),
+    as the document's first lines, as they print — the body may name its issuer nowhere else (a seal for a
+    落款), and its number nowhere at all. A header on every page runs over the pages and is not read (nor is
+    any other header, nor any other line of this one); none when the first page's holds no such line, or the
+    body's first lines already do."""
     if not document.sections or not document.sections[0].different_first_page_header_footer:
-        return None
+        return ()
     header = document.sections[0].first_page_header
     if header.is_linked_to_previous:
-        return None
+        return ()
+    first = [re.sub(r"\s+", "", b.text) for b in blocks[:5]]
+    found: list[Block] = []
     for paragraph in header.paragraphs:
         text = re.sub(r"\s+", "", paragraph.text)
-        found = _MASTHEAD.match(text)
-        if found and ORG_SUFFIX.search(found.group(1)):
-            if any(re.sub(r"\s+", "", b.text) == text for b in blocks[:5]):
-                return None
-            return Block(text=text, kind="paragraph")
-    return None
+        masthead = _MASTHEAD.match(text)
+        if (masthead and ORG_SUFFIX.search(masthead.group(1))) or _HEADER_NUMBER.match(text):
+            own = text.split("签发人")[0]  # a number the body prints too, with its signer or without
+            if any(own in line for line in first):
+                return ()
+            found.append(Block(text=text, kind="paragraph"))
+    return tuple(found)
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -876,6 +889,8 @@ def _paragraph_text(p, notes: _NoteKeys | None = None) -> tuple[str, list]:  # t
                     walk(chosen)
             elif tag == _W + "r" and _hidden(child):
                 continue  # hidden text (an editor's note): Word neither shows nor prints it
+            elif tag == _W + "r" and _struck(child):
+                continue  # words struck through by hand (删除线): cancelled, not read as the text
             elif tag == _W + "sdt" and _placeholder(child):
                 continue  # an empty content control's prompt (「单击或点击此处输入文字。」)
             elif tag == _W + "txbxContent":
@@ -960,6 +975,21 @@ def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
     properties = run.find(_W + "rPr")
     vanish = properties.find(_W + "vanish") if properties is not None else None
     return vanish is not None and vanish.get(_W + "val") not in ("0", "false", "off")
+
+
+def _struck(run) -> bool:  # type: ignore[no-untyped-def]
+    """A run struck through by its own formatting (Word's 「删除线」 w:strike or 「双删除线」 w:dstrike, not
+    switched off): the words a clerk cancelled by hand on a notice — an old date, a place, a lunch no longer
+    given — and typed the new ones after. They print crossed out, as a tracked deletion shows; read as text
+    they put the cancelled figure beside the one in force (「上午9时2035年4月17日」). A strike a character
+    style gives is not looked at."""
+    properties = run.find(_W + "rPr")
+    if properties is None:
+        return False
+    return any(
+        mark is not None and mark.get(_W + "val") not in ("0", "false", "off")
+        for mark in (properties.find(_W + "strike"), properties.find(_W + "dstrike"))
+    )
 
 
 def _paragraph_block(paragraph, text: str) -> Block | None:  # type: ignore[no-untyped-def]
@@ -1122,7 +1152,8 @@ def reference_text(data: bytes) -> str:
     Deliberately simple and separate from the block walk: each w:p of the body at any depth (in tables,
     content controls, text boxes) is a line of the w:t whose nearest paragraph it is, leaving out only
     deleted revisions (w:del, w:moveFrom) and an mc:Fallback whose mc:AlternateContent already has text
-    in a choice (the VML copy of a text box), and hidden runs (w:vanish). Field codes are
+    in a choice (the VML copy of a text box), hidden runs (w:vanish) and runs struck through by hand
+    (w:strike, w:dstrike). Field codes are
     w:instrText and deleted text w:delText, so they are not w:t at all. The footnotes and endnotes
     whose reference marks are visible in the body follow, read the same way. The numbers Word shows for
     numbered paragraphs are put in as text first (number_paragraphs). Headers, footers and comments live
@@ -1198,14 +1229,14 @@ def _visible_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _visible(element) -> bool:  # type: ignore[no-untyped-def]
-    """Not inside a deleted revision, a hidden run, the VML copy of a text box, a ruby's phonetic guide
+    """Not inside a deleted revision, a hidden or struck-through run, the VML copy of a text box, a ruby's phonetic guide
     or the prompt of an empty content control."""
     for ancestor in element.iterancestors():
         if ancestor.tag in (_W + "del", _W + "moveFrom"):
             return False
         if ancestor.tag == _MC + "Fallback" and _copy(ancestor):
             return False
-        if ancestor.tag == _W + "r" and _hidden(ancestor):
+        if ancestor.tag == _W + "r" and (_hidden(ancestor) or _struck(ancestor)):
             return False
         if ancestor.tag == _W + "rt" or (ancestor.tag == _W + "sdt" and _placeholder(ancestor)):
             return False

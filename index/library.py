@@ -46,10 +46,10 @@ from corpus import (
     describe_os_error,
     head_labels,
     interruptible,
-    is_zip,
     iter_speech_files,
     member_path,
     open_archive,
+    opens_as_folder,
     parse_document,
     read_document,
     readable_name,
@@ -445,7 +445,9 @@ class Library:
                 if (same := _same_file(file)) in seen:
                     continue
                 seen.add(same)
-                if is_zip(file.name) and not file.is_dir():  # read as a folder of its own (corpus.archive)
+                if (
+                    opens_as_folder(file.name) and not file.is_dir()
+                ):  # a .zip, a .mbox: read as a folder (corpus.archive)
                     try:
                         self._add_archive(
                             readable_name(file.name),

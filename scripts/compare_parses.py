@@ -1,7 +1,7 @@
 """Whether a change to ``corpus/`` makes any document read differently: every document under the given
 folders read and parsed by two trees' ``corpus`` packages, each speech laid out as ``speechqa show``
-prints it (title, date, speaker, 文号, issuer, 主送, then every paragraph under its section), and the
-differences printed file by file.
+prints it (title, date, speaker, 文号, issuer, 主送, then every paragraph under its section) — a .zip's or
+a .mbox's members each under its citation, as `add` opens them —, and the differences printed file by file.
 
     /work/main/.venv/bin/python scripts/compare_parses.py [--no-ocr] BEFORE_TREE AFTER_TREE [FOLDER ...]
 
@@ -30,7 +30,7 @@ _CHILD = r"""
 import json, sys
 from pathlib import Path
 import corpus.ocr
-from corpus import CorpusError, parse_document, read_document
+from corpus import CorpusError, open_archive, parse_document, read_document
 
 class WouldOcr(BaseException):  # not an Exception: no reader's fallback swallows it
     pass
@@ -38,25 +38,42 @@ class WouldOcr(BaseException):  # not an Exception: no reader's fallback swallow
 def no_engine():
     raise WouldOcr
 
+def laid_out(speeches):
+    lines = []
+    for s in speeches:
+        lines += [f"标题：{s.title}", f"日期：{s.date}", f"讲话人：{s.speaker}", f"文号：{s.doc_number}",
+                  f"发文机关：{s.issuer}", f"主送：{s.addressee}"]
+        lines += [f"  [{p.section or ''}] {p.kind} {p.text}" for p in s.paragraphs]
+    return lines
+
+def members(path):  # a .zip or a .mbox: each member laid out under its citation, as `add` reads it
+    lines = []
+    with open_archive(path.name, path) as archive:
+        for m in archive.members:
+            if m.passed_over is not None:
+                lines.append(f"跳过 {m.shown}：{m.passed_over}")
+                continue
+            lines.append(f"== {m.shown}")
+            try:
+                lines += laid_out(parse_document(archive.read(m)))
+            except CorpusError as error:
+                lines.append(f"错误：{error}")
+    return lines
+
 asked = json.load(sys.stdin)
 if asked["no_ocr"]:  # every reader asks corpus.ocr.engine() for the engine before it reads a page by OCR
     corpus.ocr.engine = no_engine
 out = {}
 for name in asked["names"]:
     try:
-        speeches = parse_document(read_document(Path(name)))
+        if name.lower().endswith((".zip", ".mbox")):
+            out[name] = members(Path(name))
+        else:
+            out[name] = laid_out(parse_document(read_document(Path(name))))
     except WouldOcr:
         out[name] = None
-        continue
     except CorpusError as error:
         out[name] = [f"错误：{error}"]
-        continue
-    lines = []
-    for s in speeches:
-        lines += [f"标题：{s.title}", f"日期：{s.date}", f"讲话人：{s.speaker}", f"文号：{s.doc_number}",
-                  f"发文机关：{s.issuer}", f"主送：{s.addressee}"]
-        lines += [f"  [{p.section or ''}] {p.kind} {p.text}" for p in s.paragraphs]
-    out[name] = lines
 json.dump(out, sys.stdout, ensure_ascii=False)
 """
 
