@@ -31,7 +31,8 @@ TXO records of its sheet's OfficeArt shapes, placed by their ClientAnchor; both 
 ([formats64](../docs/formats64.md)). An .xlsx sheet's **printed page header and footer** (「页面设置 › 页眉/
 页脚」) are read as a text box above the cells and notes after them: a title set only in the header titles the
 sheet, the footer's 「制表单位」「制表日期」 follow its rows; a part with a page field (「第 &P 页」) is not read
-([cold39](../docs/cold39.md)).
+([cold39](../docs/cold39.md)), nor any margin of a sheet that prints no cell; the codes are read by Excel's
+grammar (corpus.margin_codes), none of them left in the text ([mend65c](../docs/mend65c.md)).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from .clean import HAN
 from .encoding import decode_text
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .html import page_tables, sheet_page_tables
+from .margin_codes import printed_lines
 from .odt import shown_text
 from .records import Block
 from .tables import table_blocks
@@ -428,7 +430,7 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
     except Exception as e:  # openpyxl raises many kinds on a damaged package
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
     recalculated = _recalculated(data, book)
-    boxes = _drawn_texts(data)
+    parts = _sheet_parts(data)
     grids = []
     for ws in book.worksheets:
         if ws.sheet_state != "visible" or not hasattr(ws, "iter_rows"):
@@ -490,13 +492,18 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
             wide.append(len(rows))
             rows.append([note, *([""] * (len(columns) - 1))])
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
-        shown = {_spaceless(cell) for row in rows for cell in row}
-        above, below = (
-            [line for line in lines if _spaceless(line) not in shown] for lines in _page_margins(ws)
-        )
+        own = parts.get(ws.title, _SheetParts())
+        above: list[str] = []
+        below: list[str] = []
+        if rows or own.boxes:  # a sheet that prints nothing prints no page, and no header or footer
+            shown = {_spaceless(cell) for row in rows for cell in row}
+            above, below = (
+                [line for line in printed_lines(margin) if _has_words(line) and _spaceless(line) not in shown]
+                for margin in (own.header, own.footer)
+            )
         drawn = [
             *([_DrawnText(-1, 0, tuple(above))] if above else []),  # above every cell, as a box there
-            *boxes.get(ws.title, ()),
+            *own.boxes,
             *([_DrawnText(_BELOW_EVERY_CELL, 0, tuple(below))] if below else []),
         ]
         # the drawing's rows count from 0, the sheet's from 1
@@ -505,34 +512,6 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
 
 
 _BELOW_EVERY_CELL = 1 << 31
-# A header's or footer's field (&P page, &N pages, &D date, &T time, &F file, &A sheet, &Z path, &G picture):
-# what it prints is the printing's, not the sheet's — a part holding one is page furniture, never read
-_PAGE_FIELD = re.compile(r"&[PNDTFAZG]")
-_STYLE_CODE = re.compile(r"&[BIUSEXY]")  # bold, italic, underline, strike, double underline, super/subscript
-
-
-def _page_margins(ws) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
-    """The text a sheet prints in its page header and footer (Excel's 「页面设置 › 页眉/页脚」; the first page's
-    own when it has one): a title set there rather than in a row (「…报名汇总表」), the 制表单位 and 制表日期
-    at the foot. Its left, centre and right parts in that order; a part with a field in it (「第 &P 页，共
-    &N 页」, the file's name, the printing date) is page furniture and not read. Before, neither was read: a
-    workbook titled only there was titled by its file name and undated."""
-    margins = ws.HeaderFooter
-    first = bool(margins is not None and margins.differentFirst)
-    out: tuple[list[str], list[str]] = ([], [])
-    for lines, part in zip(
-        out,
-        (ws.firstHeader if first else ws.oddHeader, ws.firstFooter if first else ws.oddFooter),
-        strict=True,
-    ):
-        for item in (part.left, part.center, part.right):
-            text = item.text or ""
-            if not text.strip() or _PAGE_FIELD.search(text.replace("&&", "")):
-                continue
-            line = " ".join(_STYLE_CODE.sub("", text.replace("&&", "\0")).replace("\0", "&").split())
-            if _has_words(line):
-                lines.append(line)
-    return out
 
 
 @dataclass(frozen=True)
@@ -552,14 +531,28 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
-def _drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
-    """Every text box and shape with text on each sheet, by the sheet's name, in the order of their anchors
-    (row, then column; a group's shapes in their order within it). {} for a workbook with no drawing or a
-    package whose parts cannot be followed (its cells are read all the same)."""
+@dataclass(frozen=True)
+class _SheetParts:
+    """What an .xlsx sheet holds outside its cells that openpyxl does not give as written: the text boxes
+    drawn on it (in the order of their anchors) and the codes of the page header and footer its first
+    page prints (the first page's own when it has one, 「首页不同」)."""
+
+    boxes: tuple[_DrawnText, ...] = ()
+    header: str = ""
+    footer: str = ""
+
+
+def _sheet_parts(data: bytes) -> dict[str, _SheetParts]:
+    """Each sheet's text boxes and shapes with text (row, then column; a group's shapes in their order
+    within it) and its printed header's and footer's codes, by the sheet's name. {} for a package whose
+    parts cannot be followed (its cells are read all the same).
+
+    The codes are read from the sheet's ``headerFooter`` as written: openpyxl's reading of them keeps
+    colour and outline codes in the text and takes a year after a type size for the size."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    out: dict[str, list[_DrawnText]] = {}
+    out: dict[str, _SheetParts] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
@@ -572,8 +565,12 @@ def _drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
                 rels = f"{folder}/_rels/{base}.rels"
                 if rels not in names:
                     return {}
+                # a target is relative to the part's folder, or to the package's root when it opens with
+                # 「/」 (openpyxl writes its sheets so: they were not found, nor their boxes or margins)
                 return {
-                    rel.get("Id") or "": posixpath.normpath(posixpath.join(folder, rel.get("Target") or ""))
+                    rel.get("Id") or "": posixpath.normpath(
+                        posixpath.join(folder, rel.get("Target") or "")
+                    ).lstrip("/")
                     for rel in xml(rels).iter(_REL + "Relationship")
                     if rel.get("TargetMode") != "External"
                 }
@@ -583,14 +580,24 @@ def _drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
                 path = sheets.get(sheet.get(_R_ID) or "")
                 if path is None or path not in names:
                     continue
+                root = xml(path)
                 drawings = targets(path)
                 found: list[_DrawnText] = []
-                for drawing in xml(path).iter(_MAIN + "drawing"):
+                for drawing in root.iter(_MAIN + "drawing"):
                     part = drawings.get(drawing.get(_R_ID) or "")
                     if part is not None and part in names:
                         found.extend(_anchored_texts(xml(part)))
-                if found:
-                    out[sheet.get("name") or ""] = sorted(found, key=lambda box: (box.row, box.column))
+                margins = root.find(_MAIN + "headerFooter")
+                header = footer = ""
+                if margins is not None:
+                    first = margins.get("differentFirst") in ("1", "true")
+                    header, footer = (
+                        "".join(margins.findtext(_MAIN + ("first" if first else "odd") + side) or "")
+                        for side in ("Header", "Footer")
+                    )
+                out[sheet.get("name") or ""] = _SheetParts(
+                    tuple(sorted(found, key=lambda box: (box.row, box.column))), header, footer
+                )
     except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError):
         return {}
     return out

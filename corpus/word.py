@@ -154,24 +154,34 @@ def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]: 
     than in the body: the line 「…文件」 naming an organ and the 文号 line under it (「砚泉老干发〔2035〕15号」),
     as the document's first lines, as they print — the body may name its issuer nowhere else (a seal for a
     落款), and its number nowhere at all. A header on every page runs over the pages and is not read (nor is
-    any other header, nor any other line of this one); none when the first page's holds no such line, or the
-    body's first lines already do."""
+    any other header, nor any other line of this one). A line the body's first lines print too is not read
+    twice, and the header's other line is read all the same: a body that repeats the masthead alone still
+    gets its 文号 from the header (it lost it before)."""
     if not document.sections or not document.sections[0].different_first_page_header_footer:
         return ()
     header = document.sections[0].first_page_header
     if header.is_linked_to_previous:
         return ()
-    first = [re.sub(r"\s+", "", b.text) for b in blocks[:5]]
+    first = [_bracketed_alike(re.sub(r"\s+", "", b.text)) for b in blocks[:5]]
     found: list[Block] = []
     for paragraph in header.paragraphs:
         text = re.sub(r"\s+", "", paragraph.text)
         masthead = _MASTHEAD.match(text)
         if (masthead and ORG_SUFFIX.search(masthead.group(1))) or _HEADER_NUMBER.match(text):
-            own = text.split("签发人")[0]  # a number the body prints too, with its signer or without
+            # a number the body prints too, with its signer or without, in 〔〕 or in [] alike
+            own = _bracketed_alike(text.split("签发人")[0])
             if any(own in line for line in first):
-                return ()
+                continue
             found.append(Block(text=text, kind="paragraph"))
     return tuple(found)
+
+
+def _bracketed_alike(text: str) -> str:
+    """`text` with the year's brackets of a 文号 (〔〕, [], ［］, 【】, （）) all written []."""
+    return text.translate(_BRACKETS)
+
+
+_BRACKETS = str.maketrans("〔［【（(〕］】）)", "[[[[[]]]]]")
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

@@ -80,6 +80,44 @@ def test_the_blind_sets_sheet_is_titled_and_dated_by_its_printed_margins() -> No
     assert check_conservation(document, texts).ok
 
 
+def test_sheets_that_print_nothing_read_no_header_or_footer() -> None:
+    # review of cold39: a header and footer set on every sheet at once (「选定全部工作表」) read on the empty
+    # sheets too — each of them a passage of the title and the 制表单位 alone
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.append(HEAD)
+    for row in ROWS:
+        first.append(row)
+    for sheet in (first, book.create_sheet("Sheet2"), book.create_sheet("Sheet3")):
+        sheet.oddHeader.center.text = "临川县读书班报名表"
+        sheet.oddFooter.left.text = "制表单位：县老干部活动中心"
+    out = io.BytesIO()
+    book.save(out)
+    document = read_bytes("报名表.xlsx", out.getvalue())
+    speech = parse_document(document)[0]
+    assert speech.title == "临川县读书班报名表"
+    assert document.text.count("临川县读书班报名表") == 1
+    assert document.text.count("制表单位：县老干部活动中心") == 1
+    assert sum("制表单位" in p.text for p in chunk_speech(speech)) == 1
+
+
+def test_a_title_set_in_colour_outline_and_size_codes_reads_as_its_words() -> None:
+    # review of cold39: 「K04+000扎染班…」, 「FF0000扎染班…H」 were the titles, 「&122035年…」 lost its year
+    for code, title in (
+        ("&K04+000临川县读书班报名表", "临川县读书班报名表"),
+        ("&KFF0000&O临川县读书班报名表&H", "临川县读书班报名表"),
+        ("&K01-050&B临川县读书班&B报名表", "临川县读书班报名表"),
+        ("&122035年读书班报名表", "2035年读书班报名表"),
+    ):
+        data = _book(("", code, ""), ("&12制表单位：县老干部活动中心", "", ""))
+        document = read_bytes("报名表.xlsx", data)
+        assert parse_document(document)[0].title == title, code
+        assert "制表单位：县老干部活动中心" in document.text.split("\n")
+        assert "&" not in document.text and "K0" not in document.text and "FF0000" not in document.text
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_sheet_saved_by_calc_keeps_its_printed_title(tmp_path: Path) -> None:
     source = tmp_path / "报名表.xlsx"

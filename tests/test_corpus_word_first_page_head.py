@@ -24,9 +24,15 @@ BODY = (
 )
 
 
-def _notice(header: list[str], *, first_page: bool = True, number_in_body: str | None = None) -> bytes:
+def _notice(
+    header: list[str],
+    *,
+    first_page: bool = True,
+    number_in_body: str | None = None,
+    masthead_in_body: str | None = None,
+) -> bytes:
     """A notice whose first-page header (or, `first_page` False, its header on every page) holds `header`'s
-    lines; the 文号 in the body too when `number_in_body`."""
+    lines; the masthead and the 文号 in the body too when `masthead_in_body`, `number_in_body`."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -38,6 +44,8 @@ def _notice(header: list[str], *, first_page: bool = True, number_in_body: str |
         paragraph = part.paragraphs[0] if index == 0 else part.add_paragraph()
         paragraph.text = line
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if masthead_in_body:
+        doc.add_paragraph(masthead_in_body).alignment = WD_ALIGN_PARAGRAPH.CENTER
     if number_in_body:
         doc.add_paragraph(number_in_body).alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(TITLE).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -68,6 +76,24 @@ def test_a_number_in_a_header_on_every_page_is_not_read() -> None:
     assert speech.doc_number is None
 
 
+def test_a_body_that_repeats_the_masthead_alone_still_gets_the_headers_number() -> None:
+    # review of cold39: one header line already in the body made the whole header unread, its 文号 with it
+    header = ["临川县委老干部局文件", "临川老干发〔2035〕8号"]
+    document = read_bytes("通知.docx", _notice(header, masthead_in_body="临川县委老干部局文件"))
+    speech = parse_document(document)[0]
+    assert speech.doc_number == "临川老干发〔2035〕8号"
+    assert speech.title == TITLE
+    assert document.text.count("临川县委老干部局文件") == 1
+
+
+def test_a_number_the_body_prints_in_other_brackets_is_not_read_twice() -> None:
+    header = ["临川县委老干部局文件", "临川老干发〔2035〕8号"]
+    notice = _notice(header, masthead_in_body="临川县委老干部局文件", number_in_body="临川老干发[2035]8号")
+    document = read_bytes("通知.docx", notice)
+    assert "〔2035〕" not in document.text and document.text.count("临川老干发[2035]8号") == 1
+    assert document.text.count("临川县委老干部局文件") == 1
+
+
 _ORGANS = st.sampled_from(["中共临川县委老干部局", "临川县老干部活动中心", "中共临川县委组织部"])
 _CODES = st.sampled_from(["临川老干发", "临老干", "临组通", "临老干办字"])
 
@@ -83,6 +109,7 @@ _CODES = st.sampled_from(["临川老干发", "临老干", "临组通", "临老�
     spaced=st.booleans(),
     blank=st.booleans(),
     in_body=st.booleans(),
+    masthead_in_body=st.booleans(),
 )
 def test_a_first_page_headers_number_is_the_documents_once(
     organ: str,
@@ -94,17 +121,24 @@ def test_a_first_page_headers_number_is_the_documents_once(
     spaced: bool,
     blank: bool,
     in_body: bool,
+    masthead_in_body: bool,
 ) -> None:
     """Property: a first-page header holding a 文号 line (after a masthead or alone, with a 签发人 or not,
     spaced out or not, a blank line in the header or not) gives the document that number, its masthead
     the issuer, and neither line is read twice when the body prints the number too; the body reads as it
-    did."""
+    did; a masthead the body prints too (with the number or without) is read once, and the header's number
+    all the same."""
     number = f"{code}〔{year}〕{serial}号"
     line = f"{number}　签发人：闻立言" if signer else number
     if spaced:
         line = " ".join(line)
     header = [*([f"{organ}文件"] if masthead else []), *([""] if blank else []), line]
-    document = read_bytes("通知.docx", _notice(header, number_in_body=number if in_body else None))
+    notice = _notice(
+        header,
+        number_in_body=number if in_body else None,
+        masthead_in_body=f"{organ}文件" if masthead_in_body else None,
+    )
+    document = read_bytes("通知.docx", notice)
     speech = parse_document(document)[0]
     assert speech.doc_number == number
     assert speech.title == TITLE
@@ -112,3 +146,5 @@ def test_a_first_page_headers_number_is_the_documents_once(
     for text in BODY:
         assert joined.count(text) == 1
     assert document.text.count(number) + document.text.count(" ".join(number)) == 1
+    if masthead or masthead_in_body:
+        assert document.text.count(f"{organ}文件") == 1
