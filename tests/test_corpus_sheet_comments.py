@@ -4,11 +4,15 @@ their author — each comment read once, in the row of the cell it is about, a h
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
+from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import read_bytes
+from corpus import read_bytes, read_document
 
 HEADER = ("乡镇", "助餐点", "就餐老人（人）", "补贴金额（元）")
 
@@ -90,3 +94,62 @@ def test_every_comment_reads_once_in_its_own_row(towns: list[str], data: st.Data
     for block, row in zip(blocks, rows, strict=True):
         assert block.text.startswith(f"乡镇：{row[0]}")
         assert "汪丽娟" not in block.text
+
+
+# -- the same comments in Calc's .ods and .xls (layout65) ------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sheet_comments"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_comments_read_alike_in_xlsx_ods_and_xls(suffix: str) -> None:
+    # openpyxl's workbook saved by LibreOffice Calc (make_sheet_comments.py): a header cell's comment after
+    # the table, a body cell's beside its value, one on an empty cell in its place, one on a hidden column's
+    # cell not at all, and Excel's 「作者:」 line dropped though Calc lost the author's name. On main the
+    # .ods and .xls read no comment.
+    blocks = [(b.kind, b.text) for b in read_document(FIXTURES / f"allowances.{suffix}").blocks]
+    assert blocks == [
+        ("title", "2035年一季度离休干部助餐补贴发放表"),
+        ("heading", "发放明细"),
+        (
+            "table_row",
+            "乡镇：城关镇；助餐点：长者食堂；就餐老人（人）：186；补贴金额（元）：34370（批注：含80周岁以上老人加补部分4910元。）",
+        ),
+        (
+            "table_row",
+            "乡镇：石门乡；助餐点：幸福食堂（批注：3月起改由中心厨房统一配送，送餐车由镇政府安排。）；就餐老人（人）：64；补贴金额（元）：9315",
+        ),
+        (
+            "table_row",
+            "乡镇：青桐镇；助餐点：（批注：助餐点在建，本季度由城关镇长者食堂代送。）；就餐老人（人）：12；补贴金额（元）：1800",
+        ),
+        ("paragraph", "补贴金额（元）（批注）：补贴标准：每餐补贴3元，80周岁以上加补1元。"),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    towns=st.lists(_TOWN, min_size=1, max_size=5, unique=True),
+    data=st.data(),
+)
+def test_any_comments_read_the_same_from_calcs_ods_and_xls(towns: list[str], data: st.DataObject) -> None:
+    """Comments on any cells of any rows, the workbook saved by Calc as .ods and .xls: both read exactly the
+    .xlsx's blocks, and each comment is in one block only."""
+    from tests.fixtures.documents.make_fixtures import soffice_all
+
+    rows = [(town, f"{town}食堂", 10 + n, 1000 + n) for n, town in enumerate(towns)]
+    places = data.draw(
+        st.lists(st.tuples(st.integers(0, len(rows)), st.integers(0, 3)), min_size=1, max_size=5, unique=True)
+    )
+    comments = {place: data.draw(_NOTE) + f"（第{i}条）" for i, place in enumerate(places)}
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "明细.xlsx"
+        source.write_bytes(_book(rows, comments))
+        expected = [(b.kind, b.text) for b in read_document(source).blocks]
+        for text in comments.values():
+            assert sum(text in block for _, block in expected) == 1
+        for fmt in ("ods", "xls"):
+            [converted] = soffice_all([source], fmt, Path(folder) / fmt)
+            assert [(b.kind, b.text) for b in read_document(converted).blocks] == expected, fmt
