@@ -468,6 +468,12 @@ _CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[i
 _LINE_DONE = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
 # Characters no heading holds: a sentence's end or a clause's mark
 _NO_HEADING = re.compile(r"[。！？；，!?;,]")
+# A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
+# 附件说明 or an attachment's label (GB/T 9704), read by corpus.parse's rules — never a section heading
+_ATTACHMENT_ENTRY = re.compile(r"^附件(?:[0-9０-９一二三四五六七八九十]|[：:]|$)")
+# A heading's next line is body text only when it starts within this many characters of the text's left
+# edge (a paragraph's first line indented two): a 落款 set on the right (「岫宁县老年大学」, the date) is none
+_BODY_START_CHARS = 4
 
 
 def _contents_entries(pages: list[Page]) -> list[str]:
@@ -508,9 +514,12 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
     reads it),
     the last of them short of that edge or the next line indented (a heading's line does not run on), and
     heading something — the line
-    after them is no entry's words (a list of the plan's parts under 「分为以下三个部分：」 is no heading).
+    after them is no entry's words (a list of the plan's parts under 「分为以下三个部分：」 is no heading)
+    and body text starting near the left edge (a line over only the 落款 heads nothing).
     A sentence that merely begins with an entry's words, or whose wrapped last line is them, is never one
-    (layout64 took the first equal line anywhere and lost words: mend64L's review files)."""
+    (layout64 took the first equal line anywhere and lost words: mend64L's review files). An entry naming an
+    attachment (「附件：报名登记表」) is never matched: that line is the 附件说明 or an attachment's label,
+    corpus.parse's to read (mend65L: layout65 made it an empty section and lost its words)."""
     entries = _contents_entries(pages)
     if not entries:
         return pages
@@ -527,6 +536,7 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
     body = sizes.most_common(1)[0][0]
     edges = [line.x1 for line in lines if not line.table and not line.contents and line.size]
     edge = max(edges, default=0.0)
+    left = min((line.x0 for line in lines if not line.table and not line.contents and line.size), default=0.0)
 
     def plain(at: int) -> bool:
         line = lines[at]
@@ -558,7 +568,7 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
     taken: dict[int, int] = {}  # the first line's place -> how many lines the heading is set over
     start = after
     for entry in entries:
-        if _NO_HEADING.search(entry):
+        if _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
             continue
         for at in range(start, len(lines)):
             if not plain(at) or not entry.startswith(texts[at]):
@@ -572,6 +582,8 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
             following = next((b for b in range(at + k, len(lines)) if texts[b]), None)
             if following is None or lines[following].contents:
                 continue
+            if lines[following].x0 > left + _BODY_START_CHARS * (lines[following].size or body):
+                continue  # heads no body text (a 落款 on the right follows): its words stay where they are
             if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
                 continue  # a full line, and the next one not indented: the text may run on
             if any(other.startswith(texts[following]) for other in listed):

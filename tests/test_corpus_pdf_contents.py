@@ -257,3 +257,69 @@ def test_no_contents_entry_reaches_a_passage(
         assert list(dict.fromkeys(sections)) == titles
     else:  # each a section, a long one wrapped over two lines too (layout65: the 目录 names it)
         assert [h for h in heads if h not in sections] == []
+
+
+def test_a_contents_entry_naming_the_attachment_keeps_the_attachment_line() -> None:
+    """review65L (attachment.pdf, its F.pdf): the 目录 lists 「附件：报名登记表」 too, and the body's line
+    「附件：报名登记表」 stands over the 落款 only. layout65 marked it a heading over nothing — an empty section
+    — and the line was lost; it is the 附件说明, read as main read it."""
+    assert _sections("attachment.pdf")[-1] == ("附件说明", "附件：报名登记表")
+
+
+def _stream(pdf: bytes) -> tuple[str, str]:
+    """The title and every word a parse keeps, in order: each section's heading where it begins, then its
+    paragraphs' text (the 文件信息 lines too), whitespace removed."""
+    (speech,) = parse_document(read_bytes("方案.pdf", pdf))
+    words, section = [], None
+    for paragraph in speech.paragraphs:
+        if paragraph.section != section:
+            section = paragraph.section
+            words.append(section or "")
+        words.append(paragraph.text)
+    return speech.title, "".join("".join(words).split())
+
+
+def _drawn(items: list[tuple[str, object]]) -> bytes:
+    import tempfile
+
+    from tests.fixtures.pdf_contents.make_equal_lines import draw
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.pdf"
+        draw(path, items)
+        return path.read_bytes()
+
+
+_BODY_LINES: list[tuple[str, str]] = [
+    ("line", "总体要求"),
+    ("para", _BODIES[0]),
+    ("line", "报名方式"),
+    ("para", _BODIES[2]),
+    ("line", "工作要求"),
+    ("para", _BODIES[3]),
+    ("para", "附件：报名登记表"),
+    ("right", "岫宁县老年大学"),
+    ("right", "2033年2月1日"),
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    listed=st.lists(
+        st.sampled_from([n for n, (_, text) in enumerate(_BODY_LINES) if len(text) < 20]),
+        unique=True,
+        min_size=2,
+    ),
+    last=st.integers(min_value=2, max_value=len(_BODY_LINES) - 1),
+)
+def test_no_line_is_lost_whatever_the_contents_lists(listed: list[int], last: int) -> None:
+    """mend65L: whatever short lines of the body a 目录 lists — headings, the 附件说明, the 落款's lines, in
+    any order, the body cut anywhere — the parse keeps every word the same plan without a 目录
+    keeps, in the same order: the 目录 only makes sections of the lines it names, never loses one."""
+    body = [("para", _OPENING), *_BODY_LINES[: last + 1]]
+    entries = [("entry", (str(_BODY_LINES[n][1]), 1)) for n in listed if n <= last]
+    assume(len(entries) >= 2)  # a single line under 「目录」 is no 目录 (read as text, as on main)
+    title = "岫宁县老年大学2033年春季招生工作方案"
+    bare = _stream(_drawn([("title", title), *body]))
+    listed_plan = _stream(_drawn([("title", title), ("line", "目录"), *entries, *body]))
+    assert listed_plan == bare
