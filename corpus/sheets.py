@@ -455,23 +455,32 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
         columns = sorted({cell.column for row in held.values() for cell in row} - hidden_columns)
         rows: list[list[str]] = []
         wide: list[int] = []
+        shown = [(r, row) for r, row in held.items() if not ws.row_dimensions[r].hidden]
+        table = [
+            (
+                r,
+                row,
+                [cell_text(cell.value, cell.number_format) if cell is not None else "" for cell in placed],
+            )
+            for r, row in shown
+            for placed in [[{cell.column: cell for cell in row}.get(c) for c in columns]]
+        ]
+        header = _header_row([cells for _, _, cells in table])
+        # every comment on a shown cell: in the table's rows and columns read with its cell, else after it
+        comments = {
+            (r, c): comment
+            for (r, c), cell in sorted(ws._cells.items())
+            if cell.comment is not None
+            and c not in hidden_columns
+            and not ws.row_dimensions[r].hidden
+            and (comment := _comment_text(str(cell.comment.text or ""), str(cell.comment.author or "")))
+        }
+        placed_rows = {r for r, _, _ in table}
+        outside = [f"批注：{t}" for (r, c), t in comments.items() if r not in placed_rows or c not in columns]
         header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
-        header = next(
-            (r for r, row in held.items() if not ws.row_dimensions[r].hidden and len(row) >= 2), None
-        )
-        for r, row in held.items():
-            if ws.row_dimensions[r].hidden:
-                continue
-            at = {cell.column: cell for cell in row}
-            cells = [cell_text(at[c].value, at[c].number_format) if c in at else "" for c in columns]
-            remarks = {
-                n: comment
-                for n, c in enumerate(columns)
-                if (cell := ws._cells.get((r, c))) is not None
-                and cell.comment is not None
-                and (comment := _comment_text(str(cell.comment.text or ""), str(cell.comment.author or "")))
-            }
-            cells = _commented(cells, remarks, header is None or r <= header, header_notes)
+        for at, (r, row, cells) in enumerate(table):
+            remarks = {n: comments[r, c] for n, c in enumerate(columns) if (r, c) in comments}
+            cells = _commented(cells, remarks, header is None or at <= header, header_notes)
             filled = [cell for cell in row if str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
                 wide.append(len(rows))
@@ -485,7 +494,7 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
                     cells = one
                     wide.append(len(rows))
             rows.append(cells)
-        _noted(rows, wide, header_notes)
+        _noted(rows, wide, header_notes + outside)
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
         # the drawing's rows count from 0, the sheet's from 1
         grids.append(
@@ -586,19 +595,29 @@ def _anchor_number(start, name: str) -> int:  # type: ignore[no-untyped-def]
 
 def _comment_text(text: str, author: str) -> str:
     """A cell's comment (Excel's, WPS's or Calc's 批注) as one line: the 「作者:」 line Excel and WPS open it
-    with dropped, its lines joined. "" for none."""
+    with dropped, its lines joined. "" for none. The first line is dropped only when it is that author line:
+    the comment's author's name, or — the author lost on the way (LibreOffice keeps no author of an Excel
+    note it converts) — Excel's form, alone on its line with Excel's ASCII colon, of a person's name (a
+    common surname and two characters, 「贺兰芝:」, or a unit's name ending in 科/处/室… before it,
+    「财务科贺兰芝:」). A label the reviewer typed over its text (「停办原因:」, 「备注:」) is kept: layout65
+    dropped it."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     author = author.strip()
-    if lines and author and lines[0].rstrip(":：").strip() == author:
-        lines = lines[1:]
-    elif len(lines) >= 2 and not author and _SIGNATURE.fullmatch(lines[0]):
-        # the author's name lost on the way (LibreOffice keeps no author of an Excel note it converts), the
-        # line Excel signs it with kept: a name and Excel's own ASCII colon alone on the first line
-        lines = lines[1:]
-    return "".join(lines)
+    signed = bool(lines) and bool(author) and lines[0].rstrip(":：").strip() == author
+    unsigned = len(lines) >= 2 and not author and bool(_SIGNATURE.fullmatch(lines[0]))
+    return "".join(lines[1:] if signed or unsigned else lines)
 
 
-_SIGNATURE = re.compile(r"[^\s:：,，。；;、]{1,16}:")
+# Common Chinese surnames (the hundred most frequent, one character each)
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+# Excel's author line with the author's name lost: a person's name (a surname and two characters; a two-
+# character name is too like a label, 「金额:」, and is kept) after a unit's name or none, and the colon alone
+_SIGNATURE = re.compile(
+    rf"(?:[^\s:：,，。；;、]{{0,12}}[科处室局部组办队站所院])?[{_SURNAMES}][\u4e00-\u9fff]{{2}}:"
+)
 
 
 def _commented(
@@ -617,6 +636,22 @@ def _commented(
         else:
             cells[n] = f"{cells[n]}（批注：{comment}）"
     return cells
+
+
+def _outside(
+    rows: Sequence[Sequence[str]], remarks: Sequence[dict[int, str]], outside: list[str]
+) -> list[dict[int, str]]:
+    """Each row's comments that are on the table — in a row and a column holding a value — and every other
+    (a comment on an empty cell right of the table, or in an empty row) appended to `outside` as 「批注：…」, a
+    note read after the table: the same in every workbook format (layout65 read one in an .ods as a column
+    of its own, and every row lost its header's labels; an .xlsx's and an .xls's were not read)."""
+    valued = {n for cells in rows for n, c in enumerate(cells) if c.strip()}
+    kept: list[dict[int, str]] = []
+    for cells, noted in zip(rows, remarks, strict=True):
+        here = any(c.strip() for c in cells)
+        kept.append({n: t for n, t in noted.items() if here and n in valued})
+        outside.extend(f"批注：{t}" for n, t in sorted(noted.items()) if not (here and n in valued))
+    return kept
 
 
 def _header_row(rows: Sequence[Sequence[str]]) -> int | None:
@@ -760,9 +795,22 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                 top = r
             read.append((r, cells, filled, remarks))
         header = _header_row([cells for _, cells, _, _ in read])
+        outside: list[str] = []  # comments on no cell of the table: notes after it
+        kept = _outside([cells for _, cells, _, _ in read], [remarks for *_, remarks in read], outside)
+        # a comment on a cell past the sheet's last row or column (on an empty cell) is after it too
+        for (r, c), note in sorted(sheet.cell_note_map.items()):
+            info = sheet.rowinfo_map.get(r)
+            if (
+                (r < sheet.nrows and c < sheet.ncols)
+                or c in hidden_columns
+                or (info is not None and info.hidden)
+            ):
+                continue
+            if comment := _comment_text(str(note.text or ""), str(note.author or "")):
+                outside.append(f"批注：{comment}")
         header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
-        for n, (r, cells, filled, remarks) in enumerate(read):
-            cells = _commented(cells, remarks, header is None or n <= header, header_notes)
+        for n, (r, cells, filled, _) in enumerate(read):
+            cells = _commented(cells, kept[n], header is None or n <= header, header_notes)
             if len(filled) == 1 and spans.get((r, filled[0]), 1) > 1:
                 wide.append(len(rows))
             elif len(filled) == 2 and (span := spans.get((r, filled[1]), 1)) > 1:
@@ -772,7 +820,7 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                     cells = one
                     wide.append(len(rows))
             rows.append(cells)
-        _noted(rows, wide, header_notes)
+        _noted(rows, wide, header_notes + outside)
         grids.append(_boxed_grid(sheet.name, rows, wide, drawn.get(sheet.name, ()), top))
     return grids
 
@@ -940,11 +988,22 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
             remarks = {shown.index(n): comment for n, comment in noted.items() if n in shown}
             cells = [cells[n] for n in shown]
             at_row += min(repeat, _MAX_REPEAT * 100)
-            if row.get(f"{_TABLE}visibility", "visible") != "visible" or not any(c.strip() for c in cells):
+            if row.get(f"{_TABLE}visibility", "visible") != "visible":
+                continue
+            if not any(c.strip() for c in cells):
+                if remarks:  # a comment in an empty row: after the table
+                    read.append((cells, 1, -1, remarks))
                 continue
             top = at_row - min(repeat, _MAX_REPEAT * 100) if top is None else top
             for _ in range(min(repeat, _MAX_REPEAT)):
                 read.append((cells, spanned, merge_end, remarks))
+        outside: list[str] = []  # comments on no cell of the table: notes after it
+        kept = _outside([cells for cells, *_ in read], [remarks for *_, remarks in read], outside)
+        read = [
+            (cells, spanned, merge_end, here)
+            for (cells, spanned, merge_end, _), here in zip(read, kept, strict=True)
+            if any(c.strip() for c in cells)  # an empty row read for its comment only: gone
+        ]
         last = max((n for cells, *_ in read for n, c in enumerate(cells) if c.strip()), default=0)
         header = _header_row([cells for cells, *_ in read])
         header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
@@ -957,7 +1016,7 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
                 cells = one
                 wide.append(len(rows))
             rows.append(cells)
-        _noted(rows, wide, header_notes)
+        _noted(rows, wide, header_notes + outside)
         boxes.sort(key=lambda box: (box.row, box.column))
         grids.append(_boxed_grid(table.get(f"{_TABLE}name", ""), rows, wide, boxes, top))
     return grids

@@ -135,13 +135,17 @@ def test_comments_read_alike_in_xlsx_ods_and_xls(suffix: str) -> None:
     data=st.data(),
 )
 def test_any_comments_read_the_same_from_calcs_ods_and_xls(towns: list[str], data: st.DataObject) -> None:
-    """Comments on any cells of any rows, the workbook saved by Calc as .ods and .xls: both read exactly the
-    .xlsx's blocks, and each comment is in one block only."""
+    """Comments on any cells of any rows — of the table or outside it (mend65L: right of it, under it) — the
+    workbook saved by Calc as .ods and .xls: both read exactly the .xlsx's blocks, each comment in one block
+    only, every row's cells under their header's labels."""
     from tests.fixtures.documents.make_fixtures import soffice_all
 
     rows = [(town, f"{town}食堂", 10 + n, 1000 + n) for n, town in enumerate(towns)]
     places = data.draw(
-        st.lists(st.tuples(st.integers(0, len(rows)), st.integers(0, 3)), min_size=1, max_size=5, unique=True)
+        # any cell: of the table, right of it (columns E, F: no value in any row), or in the empty row under it
+        st.lists(
+            st.tuples(st.integers(0, len(rows) + 1), st.integers(0, 5)), min_size=1, max_size=5, unique=True
+        )
     )
     comments = {place: data.draw(_NOTE) + f"（第{i}条）" for i, place in enumerate(places)}
     with tempfile.TemporaryDirectory() as folder:
@@ -150,6 +154,47 @@ def test_any_comments_read_the_same_from_calcs_ods_and_xls(towns: list[str], dat
         expected = [(b.kind, b.text) for b in read_document(source).blocks]
         for text in comments.values():
             assert sum(text in block for _, block in expected) == 1
+        for town in towns:
+            assert sum(block.startswith(f"乡镇：{town}；") for _, block in expected) == 1
         for fmt in ("ods", "xls"):
             [converted] = soffice_all([source], fmt, Path(folder) / fmt)
             assert [(b.kind, b.text) for b in read_document(converted).blocks] == expected, fmt
+
+
+def _read(name: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in read_document(FIXTURES / name).blocks]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_a_comment_on_an_empty_cell_right_of_the_table_is_read_after_it(suffix: str) -> None:
+    """review65L (outside.*, make_review65L.py): a comment on column E, which holds no value. layout65 read
+    it in an .ods as a column of its own — every row lost its header's labels — and not at all in an .xlsx
+    or .xls; in all three it is a note after the table now."""
+    assert _read(f"outside.{suffix}")[-3:] == [
+        ("table_row", "乡镇：城关镇；助餐点：长者食堂；人数：186；金额：34370"),
+        ("table_row", "乡镇：石门乡；助餐点：幸福食堂；人数：64；金额：9315"),
+        ("paragraph", "批注：本行金额已复核，无误。"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_a_label_opening_a_comment_is_kept(suffix: str) -> None:
+    """review65L (labels.*): 「备注:」 and 「停办原因:」, labels the reviewer typed over the comment's text, are
+    no author's line: layout65 dropped them from the .ods and .xls Calc made (their authors lost)."""
+    text = "".join(block for _, block in _read(f"labels.{suffix}"))
+    assert "（批注：备注:本点3月起停办。）" in text
+    assert "（批注：停办原因:场地改造，暂停两个月。）" in text
+    assert "（批注：第一段说明。第二段说明，另起一段。第三段。）" in text
+    assert "本点由张三负责。" in text
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_the_header_is_the_first_row_of_two_visible_cells_in_every_format(suffix: str) -> None:
+    """review65L (hidden.*): the title row's other cell is in a hidden column. layout65's .xlsx counted it and
+    took the title row for the header (no labels, the 金额 comment in the table); the .ods and .xls counted
+    visible cells. One rule now: visible filled cells, as printed."""
+    assert _read(f"hidden.{suffix}")[-3:] == [
+        ("table_row", "乡镇：城关镇；助餐点：长者食堂；人数：186；金额：34370"),
+        ("table_row", "乡镇：石门乡；助餐点：幸福食堂；人数：64；金额：9315"),
+        ("paragraph", "金额（批注）：金额含加补部分。"),
+    ]
