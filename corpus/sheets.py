@@ -20,7 +20,8 @@ paragraphs after it. Cells read as the office suite shows them: dates and times 
 formulas as the value last calculated (the cached value a file saved by Excel, WPS or LibreOffice holds).
 A cell's comment (批注: .xlsx, .ods's office:annotation, .xls's NOTE) is read with it: in its row after the
 value it is about (「补贴金额（元）：34370（批注：含80周岁以上老人加补部分4910元。）」), or, on the header's cells, as
-a note after the table (「补贴金额（元）（批注）：补贴标准：…」); the author's line Excel opens it with is dropped.
+a note after the table (「补贴金额（元）（批注）：补贴标准：…」); the author's line Excel opens it with is dropped;
+a comment on a cell outside the table (a column or row holding no value) is a note after it, 「批注：…」.
 Before, comments were not read (in an .ods or .xls until layout65).
 A **text box or shape with text drawn on a sheet** (「插入 › 文本框」: a 填表说明 or 投保说明 beside the table;
 xlsxwriter's ``insert_textbox``) lives in the sheet's drawing part, which openpyxl does not read: each of its
