@@ -162,7 +162,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         continue
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
-            pages = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline_titles(data)))
+            outline = outline_titles(data)
+            pages = _without_contents(_bookmarked(_with_tables(read_pages), numbers, outline))
+            if not outline:  # a 目录's entries name the body's unnumbered headings, as bookmarks would
+                pages = _listed_headings(pages)
     except (UnreadableFile, EmptyDocument):
         raise
     except Exception as e:  # pdfminer raises assorted errors on damaged files
@@ -453,6 +456,157 @@ def _without_contents(pages: list[Page]) -> list[Page]:
             lines=tuple(
                 replace(line, contents=True) if (p, n) in dropped else line
                 for n, line in enumerate(page.lines)
+            ),
+        )
+        for p, page in enumerate(pages)
+    ]
+
+
+# What follows a 目录 entry's heading: a leader (or a space) and its page number
+_CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+# A line that ends what it says: a sentence's or a clause's end, or the colon that opens a list
+_LINE_DONE = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
+# Characters no heading holds: a sentence's end or a clause's mark
+_NO_HEADING = re.compile(r"[。！？；，!?;,]")
+# A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
+# 附件说明 or an attachment's label (GB/T 9704), read by corpus.parse's rules — never a section heading
+_ATTACHMENT_ENTRY = re.compile(r"^附件(?:[0-9０-９一二三四五六七八九十]|[：:]|$)")
+# A heading's next line is body text only when it starts within this many characters of the text's left
+# edge (a paragraph's first line indented two): a 落款 set on the right (「岫宁县老年大学」, the date) is none
+_BODY_START_CHARS = 4
+
+
+def _contents_entries(pages: list[Page]) -> list[str]:
+    """The headings a PDF's 目录 lists (its lines marked ``contents``), in its order, whitespace removed: an
+    entry's lines run together up to its leader and page number, which are cut off; a 目录 whose entries have
+    none (headings listed bare) gives each line as an entry."""
+    entries: list[str] = []
+    runs: list[list[str]] = []
+    for page in pages:
+        for line in page.lines:
+            if not line.contents:
+                continue
+            text = line.text.strip()
+            if "".join(text.split()) in _CONTENTS_HEADING:
+                runs.append([])
+            elif runs:
+                runs[-1].append(text)
+    for run in runs:
+        tailed = any(_CONTENTS_ENTRY.match(text) for text in run)
+        words = ""
+        for text in run:
+            closes = not tailed or bool(_CONTENTS_ENTRY.match(text))
+            words += "".join((_CONTENTS_TAIL.sub("", text) if tailed and closes else text).split())
+            if closes:
+                entries.append(words)
+                words = ""
+    return [entry for entry in entries if entry]
+
+
+def _listed_headings(pages: list[Page]) -> list[Page]:
+    """The pages with each body line a 目录 entry names marked a heading (``bookmarked``, level 1) — for a PDF
+    without bookmarks whose headings are set in the body's own type with no number (only the 目录 tells them):
+    they ran into their paragraphs (「…保障措施学员参加…」). An entry is matched only after the 目录, in its
+    order, to one to three consecutive lines whose words together are the entry's and that stand as a heading:
+    in the body's size, unnumbered (numbers are the numbering rules'), no sentence's or clause's mark, the
+    line before them ending what it says (a sentence's end, a colon, a heading, a larger type, or none: after a
+    short line with no end mark — a sentence's last line, or a heading the layout reads — it is left as main
+    reads it),
+    the last of them short of that edge or the next line indented (a heading's line does not run on), and
+    heading something — the line
+    after them is no entry's words (a list of the plan's parts under 「分为以下三个部分：」 is no heading)
+    and body text starting near the left edge (a line over only the 落款 heads nothing).
+    A sentence that merely begins with an entry's words, or whose wrapped last line is them, is never one
+    (layout64 took the first equal line anywhere and lost words: mend64L's review files). An entry naming an
+    attachment (「附件：报名登记表」) is never matched: that line is the 附件说明 or an attachment's label,
+    corpus.parse's to read (mend65L: layout65 made it an empty section and lost its words)."""
+    entries = _contents_entries(pages)
+    if not entries:
+        return pages
+    places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
+    lines = [pages[p].lines[n] for p, n in places]
+    texts = ["".join(line.text.split()) for line in lines]
+    after = max(at for at, line in enumerate(lines) if line.contents) + 1
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size and not line.table and not line.contents:
+            sizes[round(line.size, 1)] += len(line.text)
+    if not sizes:
+        return pages  # OCR'd pages: no type sizes to tell a heading in the body's type
+    body = sizes.most_common(1)[0][0]
+    edges = [line.x1 for line in lines if not line.table and not line.contents and line.size]
+    edge = max(edges, default=0.0)
+    left = min((line.x0 for line in lines if not line.table and not line.contents and line.size), default=0.0)
+
+    def plain(at: int) -> bool:
+        line = lines[at]
+        return (
+            bool(texts[at])
+            and not line.table
+            and not line.contents
+            and not line.bookmarked
+            and 0 < line.size <= body * _BODY_SIZE_SLACK
+            and not _NUMBERED_HEADING.match(line.text.strip())
+        )
+
+    def short(at: int) -> bool:  # stops two characters or more short of the text's right edge
+        return lines[at].x1 < edge - 2 * (lines[at].size or body)
+
+    def done(at: int) -> bool:  # the line before a heading: ends what it says
+        before = next((b for b in range(at - 1, -1, -1) if texts[b] and not lines[b].contents), None)
+        if before is None:
+            return True
+        line = lines[before]
+        return (
+            line.table
+            or bool(line.bookmarked)
+            or bool(_LINE_DONE.search(line.text.strip()))
+            or line.size > body * _BODY_SIZE_SLACK
+        )
+
+    listed = set(entries)
+    taken: dict[int, int] = {}  # the first line's place -> how many lines the heading is set over
+    start = after
+    for entry in entries:
+        if _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
+            continue
+        for at in range(start, len(lines)):
+            if not plain(at) or not entry.startswith(texts[at]):
+                continue
+            words, k = "", 0
+            while k < _TITLE_LINES and at + k < len(lines) and plain(at + k) and len(words) < len(entry):
+                words += texts[at + k]
+                k += 1
+            if words != entry or not done(at):
+                continue
+            following = next((b for b in range(at + k, len(lines)) if texts[b]), None)
+            if following is None or lines[following].contents:
+                continue
+            if lines[following].x0 > left + _BODY_START_CHARS * (lines[following].size or body):
+                continue  # heads no body text (a 落款 on the right follows): its words stay where they are
+            if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
+                continue  # a full line, and the next one not indented: the text may run on
+            if any(other.startswith(texts[following]) for other in listed):
+                continue  # heads nothing: another entry's words follow (a list of the parts)
+            taken[at] = k
+            start = at + k
+            break
+    if not taken:
+        return pages
+    marked: dict[tuple[int, int], Line] = {}
+    skipped: set[tuple[int, int]] = set()
+    for at, k in taken.items():
+        p, n = places[at]
+        here = [lines[at + i] for i in range(k) if places[at + i][0] == p]
+        # a heading over a page break stands where it begins: its box that page's lines', its words all
+        joined = replace(_joined(here), text="".join(line.text.strip() for line in lines[at : at + k]))
+        marked[p, n] = replace(joined, bookmarked=1)
+        skipped.update(places[at + i] for i in range(1, k))
+    return [
+        replace(
+            page,
+            lines=tuple(
+                marked.get((p, n), line) for n, line in enumerate(page.lines) if (p, n) not in skipped
             ),
         )
         for p, page in enumerate(pages)

@@ -18,9 +18,11 @@ merged across the table (a note, a subtotal's caption) is read as it stands, in 
 paragraphs after it. Cells read as the office suite shows them: dates and times by their number format
 (an Excel serial date as 「2027年9月8日」), amounts with their separators and decimals (「2,600.00」),
 formulas as the value last calculated (the cached value a file saved by Excel, WPS or LibreOffice holds).
-A cell's comment (批注, .xlsx) is read with it: in its row after the value it is about (「补贴金额（元）：34370
-（批注：含80周岁以上老人加补部分4910元。）」), or, on the header's cells, as a note after the table (「补贴金额
-（元）（批注）：补贴标准：…」); the author's line Excel opens it with is dropped. Before, comments were not read.
+A cell's comment (批注: .xlsx, .ods's office:annotation, .xls's NOTE) is read with it: in its row after the
+value it is about (「补贴金额（元）：34370（批注：含80周岁以上老人加补部分4910元。）」), or, on the header's cells, as
+a note after the table (「补贴金额（元）（批注）：补贴标准：…」); the author's line Excel opens it with is dropped;
+a comment on a cell outside the table (a column or row holding no value) is a note after it, 「批注：…」.
+Before, comments were not read (in an .ods or .xls until layout65).
 A **text box or shape with text drawn on a sheet** (「插入 › 文本框」: a 填表说明 or 投保说明 beside the table;
 xlsxwriter's ``insert_textbox``) lives in the sheet's drawing part, which openpyxl does not read: each of its
 paragraphs is a line of the sheet — after the table, as its notes, or before it when the box is anchored
@@ -459,22 +461,32 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
         columns = sorted({cell.column for row in held.values() for cell in row} - hidden_columns)
         rows: list[list[str]] = []
         wide: list[int] = []
+        shown = [(r, row) for r, row in held.items() if not ws.row_dimensions[r].hidden]
+        table = [
+            (
+                r,
+                row,
+                [cell_text(cell.value, cell.number_format) if cell is not None else "" for cell in placed],
+            )
+            for r, row in shown
+            for placed in [[{cell.column: cell for cell in row}.get(c) for c in columns]]
+        ]
+        header = _header_row([cells for _, _, cells in table])
+        # every comment on a shown cell: in the table's rows and columns read with its cell, else after it
+        comments = {
+            (r, c): comment
+            for (r, c), cell in sorted(ws._cells.items())
+            if cell.comment is not None
+            and c not in hidden_columns
+            and not ws.row_dimensions[r].hidden
+            and (comment := _comment_text(str(cell.comment.text or ""), str(cell.comment.author or "")))
+        }
+        placed_rows = {r for r, _, _ in table}
+        outside = [f"批注：{t}" for (r, c), t in comments.items() if r not in placed_rows or c not in columns]
         header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
-        header = next(
-            (r for r, row in held.items() if not ws.row_dimensions[r].hidden and len(row) >= 2), None
-        )
-        for r, row in held.items():
-            if ws.row_dimensions[r].hidden:
-                continue
-            at = {cell.column: cell for cell in row}
-            cells = [cell_text(at[c].value, at[c].number_format) if c in at else "" for c in columns]
-            for n, c in enumerate(columns):
-                if c not in at or not (comment := _comment_text(at[c].comment)):
-                    continue
-                if header is None or r <= header:
-                    header_notes.append(f"{cells[n]}（批注）：{comment}")
-                else:  # read in its row, beside the value it is about
-                    cells[n] = f"{cells[n]}（批注：{comment}）"
+        for at, (r, row, cells) in enumerate(table):
+            remarks = {n: comments[r, c] for n, c in enumerate(columns) if (r, c) in comments}
+            cells = _commented(cells, remarks, header is None or at <= header, header_notes)
             filled = [cell for cell in row if str(cell.value).strip()]
             if len(filled) == 1 and spans.get((filled[0].row, filled[0].column), 1) > 1:
                 wide.append(len(rows))
@@ -488,9 +500,7 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
                     cells = one
                     wide.append(len(rows))
             rows.append(cells)
-        for note in header_notes:
-            wide.append(len(rows))
-            rows.append([note, *([""] * (len(columns) - 1))])
+        _noted(rows, wide, header_notes + outside)
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
         own = parts.get(ws.title, _SheetParts())
         above: list[str] = []
@@ -632,16 +642,78 @@ def _anchor_number(start, name: str) -> int:  # type: ignore[no-untyped-def]
         return 0
 
 
-def _comment_text(comment) -> str:  # type: ignore[no-untyped-def]
-    """A cell's comment (Excel's 批注, WPS's 批注) as one line: the 「作者:」 line Excel and WPS open it with
-    dropped, its lines joined. "" for none."""
-    if comment is None or not str(comment.text or "").strip():
-        return ""
-    lines = [line.strip() for line in str(comment.text).splitlines() if line.strip()]
-    author = str(comment.author or "").strip()
-    if lines and author and lines[0].rstrip(":：").strip() == author:
-        lines = lines[1:]
-    return "".join(lines)
+def _comment_text(text: str, author: str) -> str:
+    """A cell's comment (Excel's, WPS's or Calc's 批注) as one line: the 「作者:」 line Excel and WPS open it
+    with dropped, its lines joined. "" for none. The first line is dropped only when it is that author line:
+    the comment's author's name, or — the author lost on the way (LibreOffice keeps no author of an Excel
+    note it converts) — Excel's form, alone on its line with Excel's ASCII colon, of a person's name (a
+    common surname and two characters, 「贺兰芝:」, or a unit's name ending in 科/处/室… before it,
+    「财务科贺兰芝:」). A label the reviewer typed over its text (「停办原因:」, 「备注:」) is kept: layout65
+    dropped it."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    author = author.strip()
+    signed = bool(lines) and bool(author) and lines[0].rstrip(":：").strip() == author
+    unsigned = len(lines) >= 2 and not author and bool(_SIGNATURE.fullmatch(lines[0]))
+    return "".join(lines[1:] if signed or unsigned else lines)
+
+
+# Common Chinese surnames (the hundred most frequent, one character each)
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+# Excel's author line with the author's name lost: a person's name (a surname and two characters; a two-
+# character name is too like a label, 「金额:」, and is kept) after a unit's name or none, and the colon alone
+_SIGNATURE = re.compile(
+    rf"(?:[^\s:：,，。；;、]{{0,12}}[科处室局部组办队站所院])?[{_SURNAMES}][\u4e00-\u9fff]{{2}}:"
+)
+
+
+def _commented(
+    cells: list[str], remarks: dict[int, str], above_table: bool, header_notes: list[str]
+) -> list[str]:
+    """A row's cells with the comments made on them (by the cell's place in the row): in a body row each is
+    read beside the value it is about, 「34370（批注：…）」; on the header's cells or above them each becomes a
+    note after the table, 「补贴金额（元）（批注）：…」 (appended to `header_notes`). The same in every
+    workbook format."""
+    if not remarks:
+        return cells
+    cells = list(cells)
+    for n, comment in sorted(remarks.items()):
+        if above_table:
+            header_notes.append(f"{cells[n]}（批注）：{comment}")
+        else:
+            cells[n] = f"{cells[n]}（批注：{comment}）"
+    return cells
+
+
+def _outside(
+    rows: Sequence[Sequence[str]], remarks: Sequence[dict[int, str]], outside: list[str]
+) -> list[dict[int, str]]:
+    """Each row's comments that are on the table — in a row and a column holding a value — and every other
+    (a comment on an empty cell right of the table, or in an empty row) appended to `outside` as 「批注：…」, a
+    note read after the table: the same in every workbook format (layout65 read one in an .ods as a column
+    of its own, and every row lost its header's labels; an .xlsx's and an .xls's were not read)."""
+    valued = {n for cells in rows for n, c in enumerate(cells) if c.strip()}
+    kept: list[dict[int, str]] = []
+    for cells, noted in zip(rows, remarks, strict=True):
+        here = any(c.strip() for c in cells)
+        kept.append({n: t for n, t in noted.items() if here and n in valued})
+        outside.extend(f"批注：{t}" for n, t in sorted(noted.items()) if not (here and n in valued))
+    return kept
+
+
+def _header_row(rows: Sequence[Sequence[str]]) -> int | None:
+    """The index of a sheet's first row of two or more filled cells (its table's header), None for none."""
+    return next((n for n, cells in enumerate(rows) if sum(bool(c.strip()) for c in cells) >= 2), None)
+
+
+def _noted(rows: list[list[str]], wide: list[int], header_notes: list[str]) -> None:
+    """Put the header's comments after the table, each a row of one cell read as it stands."""
+    width = max((len(cells) for cells in rows), default=1)
+    for note in header_notes:
+        wide.append(len(rows))
+        rows.append([note, *([""] * (width - 1))])
 
 
 # A formula a program wrote without calculating it (XlsxWriter, a system's export) is stored with 0 as its
@@ -733,15 +805,22 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
         spans = {(r0, c0): c1 - c0 for r0, _, c0, c1 in sheet.merged_cells if c1 - c0 > 1}
         rows: list[list[str]] = []
         wide: list[int] = []
+        # each row read: its index, cells, filled columns and comments (by the cell's place in the row)
+        read: list[tuple[int, list[str], list[int], dict[int, str]]] = []
         for r in range(sheet.nrows):
             info = sheet.rowinfo_map.get(r)
             if info is not None and info.hidden:
                 continue
             cells = []
             filled = []
+            remarks: dict[int, str] = {}
             for c in range(sheet.ncols):
                 if c in hidden_columns:
                     continue
+                if (note := sheet.cell_note_map.get((r, c))) is not None and (
+                    comment := _comment_text(str(note.text or ""), str(note.author or ""))
+                ):
+                    remarks[len(cells)] = comment
                 cell = sheet.cell(r, c)
                 value: object = cell.value
                 if cell.ctype == xlrd.XL_CELL_DATE:
@@ -763,6 +842,24 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                 cells.append(text)
             if filled and top is None:
                 top = r
+            read.append((r, cells, filled, remarks))
+        header = _header_row([cells for _, cells, _, _ in read])
+        outside: list[str] = []  # comments on no cell of the table: notes after it
+        kept = _outside([cells for _, cells, _, _ in read], [remarks for *_, remarks in read], outside)
+        # a comment on a cell past the sheet's last row or column (on an empty cell) is after it too
+        for (r, c), note in sorted(sheet.cell_note_map.items()):
+            info = sheet.rowinfo_map.get(r)
+            if (
+                (r < sheet.nrows and c < sheet.ncols)
+                or c in hidden_columns
+                or (info is not None and info.hidden)
+            ):
+                continue
+            if comment := _comment_text(str(note.text or ""), str(note.author or "")):
+                outside.append(f"批注：{comment}")
+        header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
+        for n, (r, cells, filled, _) in enumerate(read):
+            cells = _commented(cells, kept[n], header is None or n <= header, header_notes)
             if len(filled) == 1 and spans.get((r, filled[0]), 1) > 1:
                 wide.append(len(rows))
             elif len(filled) == 2 and (span := spans.get((r, filled[1]), 1)) > 1:
@@ -772,6 +869,7 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                     cells = one
                     wide.append(len(rows))
             rows.append(cells)
+        _noted(rows, wide, header_notes + outside)
         grids.append(_boxed_grid(sheet.name, rows, wide, drawn.get(sheet.name, ()), top))
     return grids
 
@@ -786,7 +884,7 @@ _BOF, _EOF, _BOUNDSHEET, _MSODRAWING, _OBJ, _TXO, _CONTINUE = (
     0x01B6,
     0x003C,
 )
-_NOTE_OBJECT = 0x19  # an OBJ of a cell's comment: no box, skipped (a comment in an .xls is not read)
+_NOTE_OBJECT = 0x19  # an OBJ of a cell's comment: no box, skipped (xlrd reads the comment: cell_note_map)
 # an OfficeArt ClientAnchor record's header (type 0xF010, 18 bytes): the cell a shape's top left is in
 _CLIENT_ANCHOR = re.compile(rb"[\x00-\xff]{2}\x10\xf0\x12\x00\x00\x00", re.DOTALL)
 
@@ -795,7 +893,7 @@ def _xls_drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
     """Every text box and shape with text on each sheet of an Excel 97–2003 workbook, by the sheet's name,
     in the order of their anchors: xlrd reads no drawing, so the BIFF records of the 「Workbook」 stream
     are followed — a sheet's MSODRAWING holds each shape's anchor (its ClientAnchor: the cell at its top
-    left), its OBJ the shape's kind (a cell's comment is skipped: a comment in an .xls is not read), and a
+    left), its OBJ the shape's kind (a cell's comment is no box: skipped, and read with its cell), and a
     TXO with the CONTINUE records after it the box's text. {} where the stream cannot be followed (its
     cells are read all the same)."""
     import struct
@@ -871,6 +969,8 @@ def _continued_text(records: list[tuple[int, int, bytes]], count: int) -> str:
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
 _MAX_REPEAT = 10_000  # a row or cell repeated to the sheet's end (1,048,576 rows) is empty: not expanded
 
 
@@ -901,14 +1001,16 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
             column += repeat
         rows: list[list[str]] = []
         wide: list[int] = []
-        # each row's cells, and where its last filled cell's merge ends (a column index), for the note rows
-        read: list[tuple[list[str], int, int]] = []
+        # each row's cells, and where its last filled cell's merge ends (a column index), for the note rows,
+        # and its comments (by the cell's place in the row)
+        read: list[tuple[list[str], int, int, dict[int, str]]] = []
         boxes = _page_shapes(table)  # shapes anchored to the page (table:shapes), placed by their height
         at_row = 0  # the row's index in the sheet, empty rows counted (as a shape's anchor counts them)
         top: int | None = None  # the first row holding a cell
         for row in table.iter(f"{_TABLE}table-row"):
             repeat = int(row.get(f"{_TABLE}number-rows-repeated", "1"))
             cells: list[str] = []
+            noted: dict[int, str] = {}  # the comments on the row's cells, by their place in it
             spanned = 1
             merge_end = -1
             for cell in row:
@@ -920,28 +1022,50 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
                     if (lines := _shape_lines(shape)) is not None:
                         boxes.append(_DrawnText(at_row, len(cells), lines))
                 times = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
+                for annotation in cell.iterfind(f"{_OFFICE}annotation"):
+                    said = "\n".join(shown_text(p) for p in annotation.iter(f"{_TEXT}p"))
+                    author = "".join(a.text or "" for a in annotation.iterfind(f"{_DC}creator"))
+                    if comment := _comment_text(said, author):
+                        noted[len(cells)] = comment
                 text = "\n".join(shown_text(p) for p in cell.iterfind(f"{_TEXT}p"))
                 if text.strip() and cell.tag == f"{_TABLE}table-cell":
                     span = int(cell.get(f"{_TABLE}number-columns-spanned", "1"))
                     spanned = max(spanned, span)
                     merge_end = len(cells) + span - 1 if span > 1 else -1
                 cells.extend([text] * times)
-            cells = [c for n, c in enumerate(cells) if n not in hidden_columns]
+            shown = [n for n in range(len(cells)) if n not in hidden_columns]
+            remarks = {shown.index(n): comment for n, comment in noted.items() if n in shown}
+            cells = [cells[n] for n in shown]
             at_row += min(repeat, _MAX_REPEAT * 100)
-            if row.get(f"{_TABLE}visibility", "visible") != "visible" or not any(c.strip() for c in cells):
+            if row.get(f"{_TABLE}visibility", "visible") != "visible":
+                continue
+            if not any(c.strip() for c in cells):
+                if remarks:  # a comment in an empty row: after the table
+                    read.append((cells, 1, -1, remarks))
                 continue
             top = at_row - min(repeat, _MAX_REPEAT * 100) if top is None else top
             for _ in range(min(repeat, _MAX_REPEAT)):
-                read.append((cells, spanned, merge_end))
-        last = max((n for cells, _, _ in read for n, c in enumerate(cells) if c.strip()), default=0)
-        for cells, spanned, merge_end in read:
+                read.append((cells, spanned, merge_end, remarks))
+        outside: list[str] = []  # comments on no cell of the table: notes after it
+        kept = _outside([cells for cells, *_ in read], [remarks for *_, remarks in read], outside)
+        read = [
+            (cells, spanned, merge_end, here)
+            for (cells, spanned, merge_end, _), here in zip(read, kept, strict=True)
+            if any(c.strip() for c in cells)  # an empty row read for its comment only: gone
+        ]
+        last = max((n for cells, *_ in read for n, c in enumerate(cells) if c.strip()), default=0)
+        header = _header_row([cells for cells, *_ in read])
+        header_notes: list[str] = []  # comments on the header's cells (or above it): notes after the table
+        for at, (cells, spanned, merge_end, remarks) in enumerate(read):
             filled = [n for n, c in enumerate(cells) if c.strip()]
+            cells = _commented(cells, remarks, header is None or at <= header, header_notes)
             if len(filled) == 1 and spanned > 1:
                 wide.append(len(rows))
             elif (one := _labelled_note(cells, filled, merge_end >= last)) is not None:
                 cells = one
                 wide.append(len(rows))
             rows.append(cells)
+        _noted(rows, wide, header_notes + outside)
         boxes.sort(key=lambda box: (box.row, box.column))
         grids.append(_boxed_grid(table.get(f"{_TABLE}name", ""), rows, wide, boxes, top))
     return grids
@@ -955,8 +1079,7 @@ _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 def _shape_lines(shape) -> tuple[str, ...] | None:  # type: ignore[no-untyped-def]
     """The paragraphs of a shape drawn on a sheet (a text box: draw:frame › draw:text-box, or draw:custom-shape,
     draw:rect …, a group's shapes in their order), None for what is no drawing or holds no text (a picture,
-    a chart). A cell's comment (office:annotation) is no drawing, and is not read: a comment is read from an
-    .xlsx only."""
+    a chart). A cell's comment (office:annotation) is no drawing: it is read with its cell."""
     if not isinstance(shape.tag, str) or not shape.tag.startswith(_DRAW):
         return None
     lines = tuple(

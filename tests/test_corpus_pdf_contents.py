@@ -5,8 +5,9 @@ tests/fixtures/pdf_contents/make_contents.py, and reportlab plans (STSong-Light)
 
 layout64: an entry too long for its line wraps onto the next, its leader and page number there — one entry,
 the 目录 still left out (before, it ended at the entry's first line, the rest read as text under a false
-section); and where the PDF has no bookmarks, the 目录's entries mark the body's headings as bookmarks do (an
-unnumbered heading in the body's type, over one line or several, ran into its paragraph)."""
+section). layout65: where the PDF has no bookmarks, the 目录's entries mark the body's unnumbered headings —
+only lines after the 目录 that stand as headings, never a list's line or a sentence's (mend64L's review
+files) — so a long heading in the body's type, over two lines, no longer runs into its paragraph."""
 
 from __future__ import annotations
 
@@ -83,16 +84,33 @@ def test_a_contents_entry_wrapped_over_two_lines_is_not_read() -> None:
 def test_a_wrapped_unnumbered_entry_of_the_contents_is_not_read() -> None:
     """The same plan with unnumbered headings, its 目录 under the opening paragraph: main read the wrapped
     entry and the rest of the 目录 as a paragraph (「…保障措施……1工作要求……2总体要求坚持…」). The long heading
-    in the body (over two lines, in the body's type, only the 目录 naming it) still runs into its paragraph,
-    as on main: the 目录's entries do not mark headings (layout64 let them, mend64L took it out — an entry
-    matched the first equal line anywhere, a list's line or a sentence's wrapped last line, and cost text)."""
+    in the body (over two lines, in the body's type, only the 目录 naming it) is a section of its own
+    (layout65): main ran it into its paragraph (「…保障措施学员参加…」, under 「招生对象和条件」)."""
     assert _sections("contents.wrapped-plain.pdf") == [
         (None, _OPENING),
         ("总体要求", _BODIES[0]),
         ("招生对象和条件", _BODIES[1]),
-        ("招生对象和条件", LONG[0] + LONG[1]),
+        (LONG[0], LONG[1]),
         ("工作要求", _BODIES[3]),
     ]
+
+
+def test_a_sentence_opening_with_an_entrys_words_keeps_them() -> None:
+    """layout65 (startswith.pdf, reportlab): under each unnumbered heading the 目录 names, a paragraph opening
+    with the heading's words (「总体要求是…」, 「报名方式分为…」) keeps them and is read under its heading;
+    a sentence whose wrapped last line is an entry's words (「…以下」 over 「工作要求」) keeps them too."""
+    (speech,) = parse_document(read_document(_HERE / "startswith.pdf"))
+    sections = [(p.section, p.text) for p in speech.paragraphs]
+    assert sections[1][0] == "总体要求" and sections[1][1].startswith("总体要求是坚持就近就便")
+    assert sections[2][0] == "报名方式" and sections[2][1].startswith("报名方式分为现场报名")
+    assert "并认真做好招生期间的以下工作要求" in sections[3][1]
+    read = "".join(text for _, text in sections)
+    for sentence in (
+        "春季学期计划招收学员六百名",
+        "也可由所在单位统一代为报名。",
+        "遇有问题及时向县老年大学报告。",
+    ):
+        assert read.count(sentence) == 1
 
 
 def test_a_line_equal_to_an_entry_keeps_its_words() -> None:
@@ -237,6 +255,71 @@ def test_no_contents_entry_reaches_a_passage(
     if numbered:
         titles = [f"{_NUMBERS[n]}、{h}" for n, h in enumerate(heads)]
         assert list(dict.fromkeys(sections)) == titles
-    else:  # a short one a section; a long one may run into its paragraph (main's rule) — never lost
-        assert all(h in sections or h in read for h in heads)
-        assert [h for h in heads if len(h) <= 9 and h not in sections] == []
+    else:  # each a section, a long one wrapped over two lines too (layout65: the 目录 names it)
+        assert [h for h in heads if h not in sections] == []
+
+
+def test_a_contents_entry_naming_the_attachment_keeps_the_attachment_line() -> None:
+    """review65L (attachment.pdf, its F.pdf): the 目录 lists 「附件：报名登记表」 too, and the body's line
+    「附件：报名登记表」 stands over the 落款 only. layout65 marked it a heading over nothing — an empty section
+    — and the line was lost; it is the 附件说明, read as main read it."""
+    assert _sections("attachment.pdf")[-1] == ("附件说明", "附件：报名登记表")
+
+
+def _stream(pdf: bytes) -> tuple[str, str]:
+    """The title and every word a parse keeps, in order: each section's heading where it begins, then its
+    paragraphs' text (the 文件信息 lines too), whitespace removed."""
+    (speech,) = parse_document(read_bytes("方案.pdf", pdf))
+    words, section = [], None
+    for paragraph in speech.paragraphs:
+        if paragraph.section != section:
+            section = paragraph.section
+            words.append(section or "")
+        words.append(paragraph.text)
+    return speech.title, "".join("".join(words).split())
+
+
+def _drawn(items: list[tuple[str, object]]) -> bytes:
+    import tempfile
+
+    from tests.fixtures.pdf_contents.make_equal_lines import draw
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.pdf"
+        draw(path, items)
+        return path.read_bytes()
+
+
+_BODY_LINES: list[tuple[str, str]] = [
+    ("line", "总体要求"),
+    ("para", _BODIES[0]),
+    ("line", "报名方式"),
+    ("para", _BODIES[2]),
+    ("line", "工作要求"),
+    ("para", _BODIES[3]),
+    ("para", "附件：报名登记表"),
+    ("right", "岫宁县老年大学"),
+    ("right", "2033年2月1日"),
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    listed=st.lists(
+        st.sampled_from([n for n, (_, text) in enumerate(_BODY_LINES) if len(text) < 20]),
+        unique=True,
+        min_size=2,
+    ),
+    last=st.integers(min_value=2, max_value=len(_BODY_LINES) - 1),
+)
+def test_no_line_is_lost_whatever_the_contents_lists(listed: list[int], last: int) -> None:
+    """mend65L: whatever short lines of the body a 目录 lists — headings, the 附件说明, the 落款's lines, in
+    any order, the body cut anywhere — the parse keeps every word the same plan without a 目录
+    keeps, in the same order: the 目录 only makes sections of the lines it names, never loses one."""
+    body = [("para", _OPENING), *_BODY_LINES[: last + 1]]
+    entries = [("entry", (str(_BODY_LINES[n][1]), 1)) for n in listed if n <= last]
+    assume(len(entries) >= 2)  # a single line under 「目录」 is no 目录 (read as text, as on main)
+    title = "岫宁县老年大学2033年春季招生工作方案"
+    bare = _stream(_drawn([("title", title), *body]))
+    listed_plan = _stream(_drawn([("title", title), ("line", "目录"), *entries, *body]))
+    assert listed_plan == bare

@@ -4,11 +4,15 @@ their author — each comment read once, in the row of the cell it is about, a h
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
+from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import read_bytes
+from corpus import read_bytes, read_document
 
 HEADER = ("乡镇", "助餐点", "就餐老人（人）", "补贴金额（元）")
 
@@ -90,3 +94,107 @@ def test_every_comment_reads_once_in_its_own_row(towns: list[str], data: st.Data
     for block, row in zip(blocks, rows, strict=True):
         assert block.text.startswith(f"乡镇：{row[0]}")
         assert "汪丽娟" not in block.text
+
+
+# -- the same comments in Calc's .ods and .xls (layout65) ------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sheet_comments"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_comments_read_alike_in_xlsx_ods_and_xls(suffix: str) -> None:
+    # openpyxl's workbook saved by LibreOffice Calc (make_sheet_comments.py): a header cell's comment after
+    # the table, a body cell's beside its value, one on an empty cell in its place, one on a hidden column's
+    # cell not at all, and Excel's 「作者:」 line dropped though Calc lost the author's name. On main the
+    # .ods and .xls read no comment.
+    blocks = [(b.kind, b.text) for b in read_document(FIXTURES / f"allowances.{suffix}").blocks]
+    assert blocks == [
+        ("title", "2035年一季度离休干部助餐补贴发放表"),
+        ("heading", "发放明细"),
+        (
+            "table_row",
+            "乡镇：城关镇；助餐点：长者食堂；就餐老人（人）：186；补贴金额（元）：34370（批注：含80周岁以上老人加补部分4910元。）",
+        ),
+        (
+            "table_row",
+            "乡镇：石门乡；助餐点：幸福食堂（批注：3月起改由中心厨房统一配送，送餐车由镇政府安排。）；就餐老人（人）：64；补贴金额（元）：9315",
+        ),
+        (
+            "table_row",
+            "乡镇：青桐镇；助餐点：（批注：助餐点在建，本季度由城关镇长者食堂代送。）；就餐老人（人）：12；补贴金额（元）：1800",
+        ),
+        ("paragraph", "补贴金额（元）（批注）：补贴标准：每餐补贴3元，80周岁以上加补1元。"),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    towns=st.lists(_TOWN, min_size=1, max_size=5, unique=True),
+    data=st.data(),
+)
+def test_any_comments_read_the_same_from_calcs_ods_and_xls(towns: list[str], data: st.DataObject) -> None:
+    """Comments on any cells of any rows — of the table or outside it (mend65L: right of it, under it) — the
+    workbook saved by Calc as .ods and .xls: both read exactly the .xlsx's blocks, each comment in one block
+    only, every row's cells under their header's labels."""
+    from tests.fixtures.documents.make_fixtures import soffice_all
+
+    rows = [(town, f"{town}食堂", 10 + n, 1000 + n) for n, town in enumerate(towns)]
+    places = data.draw(
+        # any cell: of the table, right of it (columns E, F: no value in any row), or in the empty row under it
+        st.lists(
+            st.tuples(st.integers(0, len(rows) + 1), st.integers(0, 5)), min_size=1, max_size=5, unique=True
+        )
+    )
+    comments = {place: data.draw(_NOTE) + f"（第{i}条）" for i, place in enumerate(places)}
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "明细.xlsx"
+        source.write_bytes(_book(rows, comments))
+        expected = [(b.kind, b.text) for b in read_document(source).blocks]
+        for text in comments.values():
+            assert sum(text in block for _, block in expected) == 1
+        for town in towns:
+            assert sum(block.startswith(f"乡镇：{town}；") for _, block in expected) == 1
+        for fmt in ("ods", "xls"):
+            [converted] = soffice_all([source], fmt, Path(folder) / fmt)
+            assert [(b.kind, b.text) for b in read_document(converted).blocks] == expected, fmt
+
+
+def _read(name: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in read_document(FIXTURES / name).blocks]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_a_comment_on_an_empty_cell_right_of_the_table_is_read_after_it(suffix: str) -> None:
+    """review65L (outside.*, make_review65L.py): a comment on column E, which holds no value. layout65 read
+    it in an .ods as a column of its own — every row lost its header's labels — and not at all in an .xlsx
+    or .xls; in all three it is a note after the table now."""
+    assert _read(f"outside.{suffix}")[-3:] == [
+        ("table_row", "乡镇：城关镇；助餐点：长者食堂；人数：186；金额：34370"),
+        ("table_row", "乡镇：石门乡；助餐点：幸福食堂；人数：64；金额：9315"),
+        ("paragraph", "批注：本行金额已复核，无误。"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_a_label_opening_a_comment_is_kept(suffix: str) -> None:
+    """review65L (labels.*): 「备注:」 and 「停办原因:」, labels the reviewer typed over the comment's text, are
+    no author's line: layout65 dropped them from the .ods and .xls Calc made (their authors lost)."""
+    text = "".join(block for _, block in _read(f"labels.{suffix}"))
+    assert "（批注：备注:本点3月起停办。）" in text
+    assert "（批注：停办原因:场地改造，暂停两个月。）" in text
+    assert "（批注：第一段说明。第二段说明，另起一段。第三段。）" in text
+    assert "本点由张三负责。" in text
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_the_header_is_the_first_row_of_two_visible_cells_in_every_format(suffix: str) -> None:
+    """review65L (hidden.*): the title row's other cell is in a hidden column. layout65's .xlsx counted it and
+    took the title row for the header (no labels, the 金额 comment in the table); the .ods and .xls counted
+    visible cells. One rule now: visible filled cells, as printed."""
+    assert _read(f"hidden.{suffix}")[-3:] == [
+        ("table_row", "乡镇：城关镇；助餐点：长者食堂；人数：186；金额：34370"),
+        ("table_row", "乡镇：石门乡；助餐点：幸福食堂；人数：64；金额：9315"),
+        ("paragraph", "金额（批注）：金额含加补部分。"),
+    ]
