@@ -39,7 +39,7 @@ from .access import (
     ReadableDocument,
     StartsWithCommand,
 )
-from .delivery import RetryingRateLimiter
+from .delivery import RetryingRateLimiter, StatusKeepingRequest
 from .handlers import EXAMPLES, Handlers
 from .updates import HandledUpdates, OnceApplication
 
@@ -155,6 +155,9 @@ def build_application(
         # a reply to a question deleted meanwhile (by its asker, a moderation bot) arrives all the same
         .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True))
         .rate_limiter(rate_limiter or RetryingRateLimiter())
+        # PTB's transport with its own pool sizes, keeping the HTTP status of a refusal (413, 5xx) on its error
+        .request(StatusKeepingRequest(connection_pool_size=256))
+        .get_updates_request(StatusKeepingRequest(connection_pool_size=1))
         .concurrent_updates(True)
         .post_init(handlers.post_init)
     )

@@ -106,6 +106,7 @@ from .replies import (
     AnsweredQueries,
     ack,
     edit_or_send,
+    is_chat_gone,
     is_expired_query,
     may_not_post,
     send,
@@ -1916,14 +1917,13 @@ class Handlers:
             )
             return
         chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
-        if isinstance(
-            error, (Forbidden, ChatMigrated)
-        ):  # blocked, removed, or the group moved: no one to tell
+        # blocked, removed, the chat gone altogether (400 "chat not found"), or the group moved: no one to tell
+        if isinstance(error, (Forbidden, ChatMigrated)) or (error is not None and is_chat_gone(error)):
             if chat is not None and chat in self.gone:  # said already, when Telegram told the bot
                 log.debug("could not reply in chat %s: %s", chat, error)
             else:
                 log.info("could not reply in chat %s: %s", chat, error)
-                if chat is not None and isinstance(error, Forbidden):
+                if chat is not None and not isinstance(error, ChatMigrated):
                     self._remember_gone(chat)
             return
         if error is not None and may_not_post(error):  # muted in the group, the topic closed or deleted
