@@ -37,7 +37,7 @@ from typing import Any
 
 import httpx
 from telegram import Bot
-from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, ChatMigrated, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest
 
@@ -95,7 +95,15 @@ class RefusedWithStatus(NetworkError):
 
 class StatusKeepingRequest(HTTPXRequest):
     """PTB's HTTP transport, keeping the HTTP status of a refused request on its error (`RefusedWithStatus`),
-    so that a server error (5xx) and a size limit (413) are known by their status, not by words in a page."""
+    so that a server error (5xx) and a size limit (413) are known by their status, not by words in a page.
+
+    `on_refused_token`, for the transport of getUpdates only (a method every Bot API server has), is called each
+    time Telegram refuses the bot's token (401/404, PTB's InvalidToken): revoked or replaced in @BotFather (a 404
+    of another method may only be a server too old to know it). The poll then answers no updates."""
+
+    def __init__(self, *args: Any, on_refused_token: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_refused_token = on_refused_token
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         status, payload = await super().do_request(*args, **kwargs)
@@ -106,6 +114,13 @@ class StatusKeepingRequest(HTTPXRequest):
         _STATUS.set(None)
         try:
             return await super().post(*args, **kwargs)
+        except InvalidToken:
+            if self.on_refused_token is None:
+                raise
+            # PTB would end its polling with the error and raise it again as the application stops, skipping
+            # the rest of its shutdown: the bot is stopping (`on_refused_token`), so the poll brings no updates
+            self.on_refused_token()
+            return []
         except NetworkError as e:
             if (refused := _refused(e)) is None:
                 raise

@@ -43,7 +43,15 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import Application, ContextTypes
 
 from corpus import (
@@ -1907,8 +1915,14 @@ class Handlers:
         """Log the error; tell the user its message (domain errors) or apologise, never a traceback.
         A button press Telegram no longer takes an answer for is no error of the user's: log it only."""
         error = context.error
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
+            return
+        if isinstance(error, InvalidToken):  # revoked in @BotFather: no reply, nor an apology, can be sent
+            log.warning(
+                "Telegram refuses the bot's token (revoked in @BotFather?): no reply sent to chat %s", chat
+            )
             return
         if isinstance(error, Conflict) and update is None:  # polling: Telegram ended this bot's long poll
             log.warning(
@@ -1916,7 +1930,6 @@ class Handlers:
                 "home): Telegram gives each update to one of them, answers are late; stop the other one"
             )
             return
-        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         # blocked, removed, the chat gone altogether (400 "chat not found"), or the group moved: no one to tell
         if isinstance(error, (Forbidden, ChatMigrated)) or (error is not None and is_chat_gone(error)):
             if chat is not None and chat in self.gone:  # said already, when Telegram told the bot

@@ -301,6 +301,7 @@ class FakeBotAPI:
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
         self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
+        self._revoked = False  # the token revoked in @BotFather: every call is refused with 401
         self._vanished: set[int | str] = set()  # chats Telegram no longer knows (a group its owner deleted)
         self._muted: set[int | str] = set()  # groups where the bot may not send messages (restricted)
         self._closed_topics: set[tuple[int | str, int]] = set()  # forum topics closed by an admin
@@ -819,6 +820,12 @@ class FakeBotAPI:
             user_id=int(chat_id) if private else 1001,
         )
 
+    def revoke_token(self) -> None:
+        """The bot's token is revoked (or replaced) in @BotFather: every call, a pending long poll included, is now
+        refused with 401 "Unauthorized", as Telegram answers an unknown token."""
+        self._revoked = True
+        self._notify(self._updates_cond)
+
     def delete_chat(self, chat_id: int | str) -> None:
         """The chat is gone for the bot (a group its owner deleted, a chat with an account that is gone): every
         send, edit and chat action to ``chat_id`` now fails with 400 "chat not found", as Telegram answers;
@@ -1093,6 +1100,8 @@ class FakeBotAPI:
         page: str | None = None
         try:
             params = await self._read_params(request)
+            if self._revoked:
+                raise _APIError(401, "Unauthorized")
             if handler is None:
                 raise _APIError(404, "Not Found: method not found")
             if failures := self._failures.get(method.lower()):
@@ -1287,10 +1296,14 @@ class FakeBotAPI:
                 async with self._updates_cond:
                     async with asyncio.timeout(timeout):
                         await self._updates_cond.wait_for(
-                            lambda: bool(self._updates) or self._stopping or self._polls != mine
+                            lambda: (
+                                bool(self._updates) or self._stopping or self._polls != mine or self._revoked
+                            )
                         )
             except TimeoutError:
                 pass
+            if self._revoked:
+                raise _APIError(401, "Unauthorized")
             if self._polls != mine and not self._stopping:
                 raise _APIError(
                     409,

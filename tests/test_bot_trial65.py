@@ -1,6 +1,7 @@
 """End-to-end tests of the bot in daily use (trial 65, docs/trial65.md): a chat Telegram no longer knows (400 "chat
-not found"), and refusals told apart by their HTTP status rather than by words anywhere in a proxy's page. The real
-Application, over real HTTP, against the fake Bot API."""
+not found"), refusals told apart by their HTTP status rather than by words anywhere in a proxy's page, and a token
+revoked while the bot runs. The real Application (or `speechqa bot` itself), over real HTTP, against the fake Bot
+API."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import asyncio
 import json
 import logging
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +24,8 @@ from bot.replies import is_chat_gone
 from retrieval import SpeechService
 
 from .bot_harness import GROUP, TOKEN, USER, feed, running_bot
-from .fake_telegram import FakeBotAPI, nginx_page
+from .fake_telegram import FakeBotAPI, html_to_text, nginx_page
+from .test_bot_cli import bot_env, bot_process
 
 QUESTION = "离休干部体检规定是什么？"
 CITED = "要落实好离休干部每年一次体检的规定"
@@ -182,3 +185,26 @@ def test_without_the_transport_the_status_is_read_only_where_ptb_puts_it() -> No
     assert status_of(NetworkError("Unknown HTTPError (418)")) == 418
     assert status_of(NetworkError("the proxy said: Bad Gateway (502)")) is None
     assert not is_network_failure(NetworkError("Request Entity Too Large (413). b'<h1>502 Bad Gateway</h1>'"))
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_token_revoked_while_the_bot_runs_stops_it_with_one_chinese_line(seed_home: Path) -> None:
+    """The token is revoked (or replaced) in @BotFather while `speechqa bot` runs, e.g. after it was pasted in a
+    chat: Telegram answers 401 to everything. PTB ended its polling with a traceback and the process went on
+    running, deaf for good, with nothing said on its terminal. Now it stops: exit 1, one Chinese line saying
+    why and what to do, no traceback."""
+    async with FakeBotAPI() as api:
+        env = bot_env(seed_home, api.base_url, allowed_users=str(USER))
+        async with bot_process(env) as process:
+            await api.wait_for("setMyCommands", timeout=120)  # post_init ran: run_polling is up
+            api.push_update(api.make_text_update(QUESTION))
+            (answer,) = await api.wait_for("sendMessage", timeout=60)  # polling, and answering
+            assert CITED in html_to_text(answer.params["text"])
+            api.revoke_token()
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    log = stderr.decode()
+    assert process.returncode == 1, log
+    assert "TELEGRAM_BOT_TOKEN 已失效" in log and "请换上新的 token 后重新启动" in log
+    assert "Traceback" not in log and TOKEN not in log
+    assert "Telegram refuses the bot's token" in log
