@@ -67,8 +67,8 @@ class NotJsonPage(logging.Filter):
         return True
 
 
-# where PTB logs a refused token with a traceback: its polling loop ("Invalid token. Aborting retry loop.") and
-# the updater's last getUpdates while it stops
+# where PTB logs a refused token with a traceback: its retry loops ("Invalid token. Aborting retry loop.": the
+# deleteWebhook that begins polling) and its updater
 PTB_POLLING_LOGGERS = ("telegram.ext", "telegram.ext.Updater")
 
 
