@@ -23,7 +23,7 @@ from bot.delivery import StatusKeepingRequest, is_network_failure, is_too_large,
 from bot.replies import is_chat_gone
 from retrieval import SpeechService
 
-from .bot_harness import GROUP, TOKEN, USER, feed, running_bot
+from .bot_harness import GROUP, TOKEN, USER, feed, free_port, running_bot
 from .fake_telegram import FakeBotAPI, html_to_text, nginx_page
 from .test_bot_cli import bot_env, bot_process
 
@@ -208,3 +208,31 @@ async def test_a_token_revoked_while_the_bot_runs_stops_it_with_one_chinese_line
     assert "TELEGRAM_BOT_TOKEN 已失效" in log and "请换上新的 token 后重新启动" in log
     assert "Traceback" not in log and TOKEN not in log
     assert "Telegram refuses the bot's token" in log
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_token_refused_as_the_webhook_is_set_stops_the_bot_with_the_same_chinese_line(
+    seed_home: Path,
+) -> None:
+    """Webhook mode (SPEECHQA_WEBHOOK_URL), the token revoked between getMe and setWebhook: Telegram refuses
+    setWebhook 401. `speechqa bot` ended with a traceback and 「speechqa 内部出错」; now the line polling gives,
+    exit 1, no traceback (review of trial65, defect 1)."""
+    async with FakeBotAPI() as api:
+        api.fail_next("setWebhook", 401, None, "Unauthorized")
+        env = bot_env(
+            seed_home,
+            api.base_url,
+            allowed_users=str(USER),
+            webhook_url="https://bot.example.org/speechqa",
+            webhook_listen="127.0.0.1",
+            webhook_port=str(free_port()),
+            webhook_secret="s3cret",
+        )
+        async with bot_process(env) as process:
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=180)
+        assert [c.status for c in api.calls_of("setWebhook", ok=None)] == [401]
+    log = stderr.decode()
+    assert process.returncode == 1, log
+    assert "TELEGRAM_BOT_TOKEN 已失效" in log and "请换上新的 token 后重新启动" in log
+    assert "Traceback" not in log and "内部出错" not in log and TOKEN not in log
