@@ -93,13 +93,30 @@ class RefusedWithStatus(NetworkError):
         return type(self), (self.message, self.status)
 
 
+class RefusedToken(InvalidToken):
+    """PTB's InvalidToken (a 401 or a 404 answer) with the HTTP status it came with: Telegram answers 401 to a token
+    revoked or replaced in @BotFather; a 404 is an unknown route (a proxy's, a file gone, a server too old to know a
+    method) — the token was checked at start-up, by its shape and by getMe."""
+
+    __slots__ = ("status",)
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:  # type: ignore[override]
+        return type(self), (self.message, self.status)
+
+
 class StatusKeepingRequest(HTTPXRequest):
     """PTB's HTTP transport, keeping the HTTP status of a refused request on its error (`RefusedWithStatus`),
     so that a server error (5xx) and a size limit (413) are known by their status, not by words in a page.
 
-    `on_refused_token`, for the transport of getUpdates only (a method every Bot API server has), is called each
-    time Telegram refuses the bot's token (401/404, PTB's InvalidToken): revoked or replaced in @BotFather (a 404
-    of another method may only be a server too old to know it). The poll then answers no updates."""
+    A 401 or 404 (PTB's InvalidToken) becomes `RefusedToken`, with its status. `on_refused_token`, for the
+    transport of getUpdates only, is called each time Telegram refuses the bot's token there (401: revoked or
+    replaced in @BotFather); the poll then answers no updates. A 404 of getUpdates is no such refusal (Telegram
+    answers a revoked token 401, and the token's shape and getMe were checked at start): a proxy's route or a
+    server being redeployed, raised as `RefusedWithStatus` so that PTB tries again with back-off, as after a 5xx."""
 
     def __init__(self, *args: Any, on_refused_token: Callable[[], None] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -114,9 +131,12 @@ class StatusKeepingRequest(HTTPXRequest):
         _STATUS.set(None)
         try:
             return await super().post(*args, **kwargs)
-        except InvalidToken:
-            if self.on_refused_token is None:
-                raise
+        except InvalidToken as e:
+            status = _STATUS.get()
+            if self.on_refused_token is None or status is None:
+                raise _with_status(e, status) from e.__cause__
+            if status != HTTPStatus.UNAUTHORIZED:  # PTB would end its polling for good at an InvalidToken
+                raise RefusedWithStatus(e.message, status) from e.__cause__
             # PTB would end its polling with the error and raise it again as the application stops, skipping
             # the rest of its shutdown: the bot is stopping (`on_refused_token`), so the poll brings no updates
             self.on_refused_token()
@@ -130,10 +150,24 @@ class StatusKeepingRequest(HTTPXRequest):
         _STATUS.set(None)
         try:
             return await super().retrieve(*args, **kwargs)
+        except InvalidToken as e:  # a file gone from the file server (404): no refused token
+            raise _with_status(e, _STATUS.get()) from e.__cause__
         except NetworkError as e:
             if (refused := _refused(e)) is None:
                 raise
             raise refused from e.__cause__
+
+
+def _with_status(error: InvalidToken, status: int | None) -> InvalidToken:
+    """PTB's InvalidToken with the status it was answered with (as it was, without one)."""
+    return error if status is None else RefusedToken(error.message, status)
+
+
+def is_token_refused(error: BaseException) -> bool:
+    """Whether Telegram refused the bot's token (401: revoked or replaced in @BotFather) — not a 404, which PTB
+    raises as InvalidToken too (an unknown route or file: see `RefusedToken`). Known by the status
+    `StatusKeepingRequest` kept; an InvalidToken from another transport, without it, is not taken for one."""
+    return isinstance(error, RefusedToken) and error.status == HTTPStatus.UNAUTHORIZED
 
 
 def _refused(error: NetworkError) -> RefusedWithStatus | None:
@@ -147,10 +181,10 @@ def _refused(error: NetworkError) -> RefusedWithStatus | None:
 
 def status_of(error: BaseException) -> int | None:
     """The HTTP status a Bot API server (or a proxy before it) refused a request with, when PTB raised a bare
-    NetworkError for it: kept by `StatusKeepingRequest`; else read where PTB puts it, at the start of the
+    NetworkError (or an InvalidToken: 401, 404) for it: kept by `StatusKeepingRequest`; else read where PTB puts it, at the start of the
     message ("Bad Gateway (502)…"), or from a description that is a status's phrase ("Request Entity Too
     Large"). Never from words further on: the page a proxy answered with is in the message too."""
-    if isinstance(error, RefusedWithStatus):
+    if isinstance(error, RefusedWithStatus | RefusedToken):
         return error.status
     if not isinstance(error, NetworkError) or type(error) is not NetworkError:
         return None

@@ -48,7 +48,6 @@ from telegram.error import (
     ChatMigrated,
     Conflict,
     Forbidden,
-    InvalidToken,
     RetryAfter,
     TelegramError,
 )
@@ -103,7 +102,7 @@ from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
 from .commands import ADMIN_COMMANDS, COMMANDS
-from .delivery import download, is_network_failure, is_too_large
+from .delivery import download, is_network_failure, is_token_refused, is_too_large, status_of
 from .kept import KeptReplies, Shown
 from .logfilter import shortened
 from .memory import remember
@@ -1919,7 +1918,7 @@ class Handlers:
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
             return
-        if isinstance(error, InvalidToken):  # revoked in @BotFather: no reply, nor an apology, can be sent
+        if error is not None and is_token_refused(error):  # 401, revoked in @BotFather: nothing can be sent
             log.warning(
                 "Telegram refuses the bot's token (revoked in @BotFather?): no reply sent to chat %s", chat
             )
@@ -1950,6 +1949,15 @@ class Handlers:
         if error is not None and is_network_failure(error) and update is None:  # polling: PTB tries again
             log.warning(
                 "could not reach Telegram to fetch new messages (trying again): %s", shortened(str(error))
+            )
+            return
+        if (
+            update is None and error is not None and (status := status_of(error)) is not None
+        ):  # polling: again
+            log.warning(
+                "Telegram refused fetching new messages with HTTP %d (trying again): %s",
+                status,
+                shortened(str(error)),
             )
             return
         if error is not None and is_network_failure(error):  # tried again already: a line, no traceback

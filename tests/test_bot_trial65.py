@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError
 
 from bot import handlers as bot_handlers
 from bot.delivery import StatusKeepingRequest, is_network_failure, is_too_large, status_of
@@ -236,3 +236,53 @@ async def test_a_token_refused_as_the_webhook_is_set_stops_the_bot_with_the_same
     assert process.returncode == 1, log
     assert "TELEGRAM_BOT_TOKEN 已失效" in log and "请换上新的 token 后重新启动" in log
     assert "Traceback" not in log and "内部出错" not in log and TOKEN not in log
+
+
+@pytest.mark.asyncio
+@pytest.mark.slow
+async def test_a_reply_refused_404_is_not_taken_for_a_revoked_token(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PTB raises InvalidToken for a 404 as for a 401: a reply refused 404 (a proxy's route, a self-hosted server
+    that lacks the method) was logged as a revoked token, and the user got nothing. Telegram answers a revoked
+    token 401: a 404 is handled as any other failure — logged with its detail, the user's apology line (review of
+    trial65, defect 2)."""
+    with caplog.at_level(logging.INFO, logger="bot"):
+        async with running_bot(api, seed_service) as app:
+            api.fail_next("sendMessage", 404, None, "Not Found")
+            await feed(app, api.make_text_update(QUESTION))
+            assert not app.token_refused  # type: ignore[attr-defined]
+    assert [c.status for c in api.calls_of("sendMessage", ok=None)] == [404, 200]
+    assert api.texts_sent() == [bot_handlers.APOLOGY]
+    assert not [r for r in caplog.records if "refuses the bot's token" in r.getMessage()]
+    (logged,) = [r for r in caplog.records if r.exc_info and r.levelno == logging.ERROR]
+    assert isinstance(logged.exc_info[1], InvalidToken) and "Not Found" in str(logged.exc_info[1])  # type: ignore[index]
+
+
+@pytest.mark.asyncio
+@pytest.mark.slow
+async def test_a_404_from_getupdates_is_tried_again_and_the_bot_keeps_answering(
+    api: FakeBotAPI, seed_service: SpeechService, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One poll answered 404 (a proxy's route during a reload, a self-hosted server being redeployed): the bot
+    stopped as if its token were revoked. Telegram answers a revoked token 401, and this one was checked at
+    start: the poll is tried again (PTB's back-off), one WARNING line, and the question sent meanwhile answered."""
+    api.fail_next("getUpdates", 404, None, "Not Found")
+    with caplog.at_level(logging.INFO):
+        async with running_bot(api, seed_service) as app:
+            assert app.updater is not None
+            await app.start()
+            await app.updater.start_polling(  # as `run_polling` (speechqa bot) starts it: errors to the app's handler
+                poll_interval=0,
+                timeout=10,
+                error_callback=lambda e: app.create_task(app.process_error(update=None, error=e)),
+            )
+            api.push_update(api.make_text_update(QUESTION))
+            (answer,) = await api.wait_for("sendMessage", timeout=90)
+            assert app.running and app.updater.running
+            assert not app.token_refused  # type: ignore[attr-defined]
+    assert CITED in html_to_text(answer.params["text"])
+    assert [c.status for c in api.calls_of("getUpdates", ok=False)] == [404]
+    refused = [r for r in caplog.records if "refused fetching new messages with HTTP 404" in r.getMessage()]
+    assert [r.levelno for r in refused] == [logging.WARNING]
+    assert not problems(caplog)
