@@ -8,6 +8,7 @@ from .app import (
     backoff,
     build_application,
     file_url_for,
+    token_refused,
     wait_until_reachable,
 )
 from .callbacks import Callback, decode, encode
@@ -49,6 +50,7 @@ __all__ = [
     "render_answer",
     "shorten",
     "to_html",
+    "token_refused",
     "utf16_len",
     "wait_until_reachable",
 ]

@@ -39,7 +39,7 @@ from .access import (
     ReadableDocument,
     StartsWithCommand,
 )
-from .delivery import RetryingRateLimiter
+from .delivery import RetryingRateLimiter, StatusKeepingRequest
 from .handlers import EXAMPLES, Handlers
 from .updates import HandledUpdates, OnceApplication
 
@@ -65,6 +65,12 @@ class BotSettings(Protocol):
     def questions_per_minute(self) -> int: ...
     @property
     def hash_user_ids(self) -> bool: ...
+
+
+def token_refused(app: BotApplication) -> bool:
+    """Whether the application stopped because Telegram refused its token while polling (see
+    `OnceApplication.refuse_token`)."""
+    return isinstance(app, OnceApplication) and app.token_refused
 
 
 class MissingToken(ValueError):
@@ -148,6 +154,7 @@ def build_application(
         progress_interval=progress_interval,
         clock=clock,
     )
+    polling = StatusKeepingRequest(connection_pool_size=1)
     builder = (
         Application.builder()
         .application_class(OnceApplication, {"handled": HandledUpdates(service.library.store)})
@@ -155,6 +162,9 @@ def build_application(
         # a reply to a question deleted meanwhile (by its asker, a moderation bot) arrives all the same
         .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True))
         .rate_limiter(rate_limiter or RetryingRateLimiter())
+        # PTB's transport with its own pool sizes, keeping the HTTP status of a refusal (413, 5xx) on its error
+        .request(StatusKeepingRequest(connection_pool_size=256))
+        .get_updates_request(polling)
         .concurrent_updates(True)
         .post_init(handlers.post_init)
     )
@@ -165,6 +175,8 @@ def build_application(
     elif settings.file_url:
         builder = builder.base_file_url(settings.file_url)
     app: BotApplication = builder.build()
+    assert isinstance(app, OnceApplication)
+    polling.on_refused_token = app.refuse_token  # a revoked token stops the bot instead of leaving it deaf
 
     # A group upgraded to a supergroup announces it in both; the new id is not known to the gate yet
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated), group=-2)

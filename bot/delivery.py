@@ -31,13 +31,15 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Coroutine, Sequence
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 from telegram import Bot
-from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, ChatMigrated, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
+from telegram.request import HTTPXRequest
 
 from .logfilter import shortened
 
@@ -69,12 +71,126 @@ _FLOOD_TRIES = 1_000  # PTB's limiter counts 429s; here the time waited decides 
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
-# PTB raises a bare NetworkError for every status it has no class for (413, 418, 5xx…) and keeps only
-# the status's phrase or Telegram's description: a server error is known by its phrase or its number
-_SERVER_ERROR = re.compile(
-    "|".join([r"\(5\d\d\)"] + [re.escape(s.phrase) for s in HTTPStatus if 500 <= s.value <= 599]),
-    re.IGNORECASE,
-)
+# PTB raises a bare NetworkError for every status it has no class for (413, 418, 5xx…), keeping only Telegram's
+# description (a JSON answer) or "<phrase> (<status>)", followed, when the answer was no JSON, by the whole page
+# it got (". Parsing the server response b'<html>…' failed"): a proxy's 413 page may well name a 502 in it
+_STATUS_FIRST = re.compile(r"[A-Za-z][A-Za-z' -]* \((\d{3})\)(?:\.|$)")  # "Unknown HTTPError (418)" too
+_PHRASES = {s.phrase.lower(): s.value for s in HTTPStatus}
+_STATUS: ContextVar[int | None] = ContextVar("speechqa_bot_api_status", default=None)
+
+
+class RefusedWithStatus(NetworkError):
+    """A Bot API answer with an HTTP status python-telegram-bot has no error class for (413, 418, 5xx…), with
+    the status itself (`StatusKeepingRequest` raises it in place of PTB's bare NetworkError)."""
+
+    __slots__ = ("status",)
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:  # type: ignore[override]
+        return type(self), (self.message, self.status)
+
+
+class RefusedToken(InvalidToken):
+    """PTB's InvalidToken (a 401 or a 404 answer) with the HTTP status it came with: Telegram answers 401 to a token
+    revoked or replaced in @BotFather; a 404 is an unknown route (a proxy's, a file gone, a server too old to know a
+    method) — the token was checked at start-up, by its shape and by getMe."""
+
+    __slots__ = ("status",)
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:  # type: ignore[override]
+        return type(self), (self.message, self.status)
+
+
+class StatusKeepingRequest(HTTPXRequest):
+    """PTB's HTTP transport, keeping the HTTP status of a refused request on its error (`RefusedWithStatus`),
+    so that a server error (5xx) and a size limit (413) are known by their status, not by words in a page.
+
+    A 401 or 404 (PTB's InvalidToken) becomes `RefusedToken`, with its status. `on_refused_token`, for the
+    transport of getUpdates only, is called each time Telegram refuses the bot's token there (401: revoked or
+    replaced in @BotFather); the poll then answers no updates. A 404 of getUpdates is no such refusal (Telegram
+    answers a revoked token 401, and the token's shape and getMe were checked at start): a proxy's route or a
+    server being redeployed, raised as `RefusedWithStatus` so that PTB tries again with back-off, as after a 5xx."""
+
+    def __init__(self, *args: Any, on_refused_token: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_refused_token = on_refused_token
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        status, payload = await super().do_request(*args, **kwargs)
+        _STATUS.set(status)  # read by `post` / `retrieve` below, in the same task
+        return status, payload
+
+    async def post(self, *args: Any, **kwargs: Any) -> Any:
+        _STATUS.set(None)
+        try:
+            return await super().post(*args, **kwargs)
+        except InvalidToken as e:
+            status = _STATUS.get()
+            if self.on_refused_token is None or status is None:
+                raise _with_status(e, status) from e.__cause__
+            if status != HTTPStatus.UNAUTHORIZED:  # PTB would end its polling for good at an InvalidToken
+                raise RefusedWithStatus(e.message, status) from e.__cause__
+            # PTB would end its polling with the error and raise it again as the application stops, skipping
+            # the rest of its shutdown: the bot is stopping (`on_refused_token`), so the poll brings no updates
+            self.on_refused_token()
+            return []
+        except NetworkError as e:
+            if (refused := _refused(e)) is None:
+                raise
+            raise refused from e.__cause__
+
+    async def retrieve(self, *args: Any, **kwargs: Any) -> bytes:
+        _STATUS.set(None)
+        try:
+            return await super().retrieve(*args, **kwargs)
+        except InvalidToken as e:  # a file gone from the file server (404): no refused token
+            raise _with_status(e, _STATUS.get()) from e.__cause__
+        except NetworkError as e:
+            if (refused := _refused(e)) is None:
+                raise
+            raise refused from e.__cause__
+
+
+def _with_status(error: InvalidToken, status: int | None) -> InvalidToken:
+    """PTB's InvalidToken with the status it was answered with (as it was, without one)."""
+    return error if status is None else RefusedToken(error.message, status)
+
+
+def is_token_refused(error: BaseException) -> bool:
+    """Whether Telegram refused the bot's token (401: revoked or replaced in @BotFather) — not a 404, which PTB
+    raises as InvalidToken too (an unknown route or file: see `RefusedToken`). Known by the status
+    `StatusKeepingRequest` kept; an InvalidToken from another transport, without it, is not taken for one."""
+    return isinstance(error, RefusedToken) and error.status == HTTPStatus.UNAUTHORIZED
+
+
+def _refused(error: NetworkError) -> RefusedWithStatus | None:
+    """PTB's bare NetworkError for a status it has no class for, with that status; None for a timeout, a
+    broken connection (no status) or an error PTB has a class for (BadRequest…)."""
+    status = _STATUS.get()
+    if type(error) is not NetworkError or status is None or 200 <= status <= 299:
+        return None
+    return RefusedWithStatus(error.message, status)
+
+
+def status_of(error: BaseException) -> int | None:
+    """The HTTP status a Bot API server (or a proxy before it) refused a request with, when PTB raised a bare
+    NetworkError (or an InvalidToken: 401, 404) for it: kept by `StatusKeepingRequest`; else read where PTB puts it, at the start of the
+    message ("Bad Gateway (502)…"), or from a description that is a status's phrase ("Request Entity Too
+    Large"). Never from words further on: the page a proxy answered with is in the message too."""
+    if isinstance(error, RefusedWithStatus | RefusedToken):
+        return error.status
+    if not isinstance(error, NetworkError) or type(error) is not NetworkError:
+        return None
+    if found := _STATUS_FIRST.match(error.message):
+        return int(found.group(1))
+    return _PHRASES.get(error.message.strip().lower())
 
 
 _GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
@@ -88,22 +204,20 @@ def is_gone(error: BaseException) -> bool:
 
 def is_network_failure(error: BaseException) -> bool:
     """Whether Telegram could not be reached, the connection failed, or Telegram answered with a server
-    error (5xx) — not a refusal of the request itself (400, 403, 409, 413 "Request Entity Too Large",
-    429…)."""
+    error (a 5xx status) — not a refusal of the request itself (400, 403, 409, 413 "Request Entity Too
+    Large", 429…)."""
     if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
         return False
     if isinstance(error, TimedOut) or isinstance(error.__cause__, httpx.HTTPError):
         return True
-    return _SERVER_ERROR.search(error.message) is not None
+    status = status_of(error)
+    return status is not None and 500 <= status <= 599
 
 
 def is_too_large(error: BaseException) -> bool:
     """Whether the request was refused for its size (413 "Request Entity Too Large"), by Telegram's server,
-    a self-hosted Bot API server or a proxy in front of it (PTB then keeps only the status's phrase)."""
-    if not isinstance(error, NetworkError) or isinstance(error, BadRequest):
-        return False
-    message = error.message.lower()
-    return "entity too large" in message or "(413)" in message
+    a self-hosted Bot API server or a proxy in front of it."""
+    return status_of(error) == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
 
 
 def worth_retrying(error: BaseException, method: str) -> bool:
@@ -115,7 +229,7 @@ def worth_retrying(error: BaseException, method: str) -> bool:
         return True
     if isinstance(cause, httpx.HTTPError) or isinstance(error, TimedOut):  # broke after being sent
         return method.lower() in REPEATABLE
-    if "gateway time" in error.message.lower() or "(504)" in error.message:  # Telegram may have done it
+    if status_of(error) == HTTPStatus.GATEWAY_TIMEOUT:  # a proxy gave up waiting: Telegram may have done it
         return method.lower() in REPEATABLE
     return True  # a server error status: not carried out
 

@@ -43,7 +43,14 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
-from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import Application, ContextTypes
 
 from corpus import (
@@ -96,7 +103,7 @@ from . import format as fmt
 from . import keyboards, said
 from .access import AccessPolicy, welcome_group_text
 from .commands import ADMIN_COMMANDS, COMMANDS
-from .delivery import download, is_network_failure, is_too_large
+from .delivery import download, is_network_failure, is_token_refused, is_too_large, status_of
 from .kept import KeptReplies, Shown
 from .logfilter import shortened
 from .memory import remember
@@ -107,6 +114,7 @@ from .replies import (
     AnsweredQueries,
     ack,
     edit_or_send,
+    is_chat_gone,
     is_expired_query,
     may_not_post,
     send,
@@ -1908,8 +1916,14 @@ class Handlers:
         """Log the error; tell the user its message (domain errors) or apologise, never a traceback.
         A button press Telegram no longer takes an answer for is no error of the user's: log it only."""
         error = context.error
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         if error is not None and is_expired_query(error):
             log.info("a late button press: %s", error)
+            return
+        if error is not None and is_token_refused(error):  # 401, revoked in @BotFather: nothing can be sent
+            log.warning(
+                "Telegram refuses the bot's token (revoked in @BotFather?): no reply sent to chat %s", chat
+            )
             return
         if isinstance(error, Conflict) and update is None:  # polling: Telegram ended this bot's long poll
             log.warning(
@@ -1917,15 +1931,13 @@ class Handlers:
                 "home): Telegram gives each update to one of them, answers are late; stop the other one"
             )
             return
-        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
-        if isinstance(
-            error, (Forbidden, ChatMigrated)
-        ):  # blocked, removed, or the group moved: no one to tell
+        # blocked, removed, the chat gone altogether (400 "chat not found"), or the group moved: no one to tell
+        if isinstance(error, (Forbidden, ChatMigrated)) or (error is not None and is_chat_gone(error)):
             if chat is not None and chat in self.gone:  # said already, when Telegram told the bot
                 log.debug("could not reply in chat %s: %s", chat, error)
             else:
                 log.info("could not reply in chat %s: %s", chat, error)
-                if chat is not None and isinstance(error, Forbidden):
+                if chat is not None and not isinstance(error, ChatMigrated):
                     self._remember_gone(chat)
             return
         if error is not None and may_not_post(error):  # muted in the group, the topic closed or deleted
@@ -1939,6 +1951,15 @@ class Handlers:
         if error is not None and is_network_failure(error) and update is None:  # polling: PTB tries again
             log.warning(
                 "could not reach Telegram to fetch new messages (trying again): %s", shortened(str(error))
+            )
+            return
+        if (
+            update is None and error is not None and (status := status_of(error)) is not None
+        ):  # polling: again
+            log.warning(
+                "Telegram refused fetching new messages with HTTP %d (trying again): %s",
+                status,
+                shortened(str(error)),
             )
             return
         if error is not None and is_network_failure(error):  # tried again already: a line, no traceback

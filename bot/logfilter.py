@@ -14,6 +14,8 @@ import html
 import logging
 import re
 
+from telegram.error import InvalidToken
+
 PTB_REQUEST_LOGGER = "telegram.request.BaseRequest"
 _PTB_MESSAGE = "Can not load invalid JSON data"
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>|<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
@@ -65,8 +67,31 @@ class NotJsonPage(logging.Filter):
         return True
 
 
+# where PTB logs a refused token with a traceback: its retry loops ("Invalid token. Aborting retry loop.": the
+# deleteWebhook that begins polling) and its updater
+PTB_POLLING_LOGGERS = ("telegram.ext", "telegram.ext.Updater")
+
+
+class RefusedTokenLine(logging.Filter):
+    """On PTB's polling loggers: a record about a token Telegram refused (InvalidToken) loses its traceback and
+    becomes one WARNING line (the bot says it itself, once, when it stops for it: `OnceApplication`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, InvalidToken):
+            record.msg, record.args = "%s (%s: %s)", (record.getMessage(), type(error).__name__, error)
+            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+            record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
 def quiet_not_json_pages() -> None:
-    """Put `NotJsonPage` on PTB's request logger (once, however often this is called)."""
+    """Put `NotJsonPage` on PTB's request logger, and `RefusedTokenLine` on its polling loggers (once, however
+    often this is called)."""
     logger = logging.getLogger(PTB_REQUEST_LOGGER)
     if not any(isinstance(f, NotJsonPage) for f in logger.filters):
         logger.addFilter(NotJsonPage())
+    for name in PTB_POLLING_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RefusedTokenLine) for f in logger.filters):
+            logger.addFilter(RefusedTokenLine())

@@ -48,6 +48,17 @@ def is_expired_query(error: BaseException) -> bool:
     return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _EXPIRED)
 
 
+# Telegram no longer knows the chat (a group deleted by its owner, a chat the bot lost access to), or the basic
+# group is deactivated (deleted, or replaced by its supergroup): refused with a 400, unlike a block's 403
+_CHAT_GONE = ("chat not found", "group chat was deactivated")
+
+
+def is_chat_gone(error: BaseException) -> bool:
+    """Whether Telegram refused a message because the chat is gone (400 "chat not found", "group chat was
+    deactivated"): nobody there to answer, nor to apologise to."""
+    return isinstance(error, BadRequest) and any(part in error.message.lower() for part in _CHAT_GONE)
+
+
 def may_not_post(error: BaseException) -> bool:
     """Whether Telegram refused a message because the bot may not post in that chat or forum topic (a
     400, unlike a block's 403), or the topic is gone: nothing can be said there, an apology no more than

@@ -69,6 +69,17 @@ class OnceApplication(Application[Any, Any, Any, Any, Any, Any]):
     def __init__(self, *, handled: HandledUpdates, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.handled = handled
+        self.token_refused = False
+
+    def refuse_token(self) -> None:
+        """Telegram refused the bot's token while polling (revoked or replaced in @BotFather): PTB ends its
+        polling then and `run_polling` would go on idling, the bot silent for good. It stops instead, so that
+        `speechqa bot` exits saying why (and a service manager sees it)."""
+        if self.token_refused:
+            return
+        self.token_refused = True
+        log.error("Telegram refuses the bot's token (revoked or replaced in @BotFather?): the bot stops")
+        self.stop_running()
 
     async def process_update(self, update: object) -> None:
         if not isinstance(update, Update):

@@ -187,7 +187,9 @@ def bot_command(obj: Context) -> None:
 def run_bot(obj: Context, settings: TelegramSettings, webhook: dict[str, Any] | None) -> None:
     """Wait for Telegram, load the model and index, and serve until stopped (the log is set up)."""
     wait_for_telegram(settings)  # before loading the model: a wrong token or no network shows at once
-    from bot import build_application
+    from telegram.error import InvalidToken
+
+    from bot import build_application, token_refused
 
     with user_errors():
         service = obj.service()
@@ -200,12 +202,24 @@ def run_bot(obj: Context, settings: TelegramSettings, webhook: dict[str, Any] | 
         f"{len(settings.admins)} admins"
     )
     click.echo(started_line(settings), err=True)
-    if webhook is not None:
-        log.info("starting the bot with a webhook at %s (%s)", settings.webhook_url, access)
-        app.run_webhook(**webhook)
-    else:
-        log.info("starting the bot with long polling (%s); Ctrl-C stops it", access)
-        app.run_polling(allowed_updates=_all_update_types(), close_loop=True)
+    # the token was checked at start (getMe): refused now — by setWebhook or the deleteWebhook that begins polling,
+    # by getUpdates (the bot stops, see `bot.token_refused`) or by the last getUpdates as it stops — it was revoked
+    # or replaced in @BotFather meanwhile
+    refused = False
+    try:
+        if webhook is not None:
+            log.info("starting the bot with a webhook at %s (%s)", settings.webhook_url, access)
+            app.run_webhook(**webhook)
+        else:
+            log.info("starting the bot with long polling (%s); Ctrl-C stops it", access)
+            app.run_polling(allowed_updates=_all_update_types(), close_loop=True)
+    except InvalidToken:
+        refused = True
+    if refused or token_refused(app):
+        raise UserError(
+            "TELEGRAM_BOT_TOKEN 已失效：Telegram 不再接受这个 token（可能已在 @BotFather 撤销或重新生成），"
+            "机器人已停止。请换上新的 token 后重新启动。"
+        )
 
 
 def started_line(settings: TelegramSettings) -> str:

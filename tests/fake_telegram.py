@@ -222,6 +222,10 @@ class _APIError(Exception):
 class _ProxyPage(_APIError):
     """An error answered by a proxy before the Bot API server (nginx): its HTML page, not Telegram's JSON."""
 
+    def __init__(self, code: int, description: str, page: str | None = None) -> None:
+        super().__init__(code, description)
+        self.page = nginx_page(code) if page is None else page
+
 
 def nginx_page(status: int) -> str:
     """The HTML page nginx answers an error with (e.g. a 413 over ``client_max_body_size``, a 502)."""
@@ -297,6 +301,8 @@ class FakeBotAPI:
         self._topics: dict[int | str, set[int]] = {}  # forum chat id -> its topics' thread ids
         self._migrated: dict[int | str, int] = {}  # basic group id -> the supergroup it became
         self._blocked: set[int | str] = set()  # chats that blocked the bot or removed it
+        self._revoked = False  # the token revoked in @BotFather: every call is refused with 401
+        self._vanished: set[int | str] = set()  # chats Telegram no longer knows (a group its owner deleted)
         self._muted: set[int | str] = set()  # groups where the bot may not send messages (restricted)
         self._closed_topics: set[tuple[int | str, int]] = set()  # forum topics closed by an admin
         # bytes a sent file may have: Telegram's 50 MB, or less behind a self-hosted server's or a proxy's limit
@@ -410,9 +416,11 @@ class FakeBotAPI:
         description: str | None = None,
         *,
         times: int = 1,
+        page: str | None = None,
     ) -> None:
         """Make the next ``times`` calls of ``method`` fail with ``error_code`` (a 429 carries
-        ``parameters.retry_after``, which PTB turns into ``RetryAfter``)."""
+        ``parameters.retry_after``, which PTB turns into ``RetryAfter``). With ``page`` the answer is that
+        HTML page, as a proxy before the Bot API server sends, instead of Telegram's JSON."""
         if description is None:
             description = (
                 f"Too Many Requests: retry after {retry_after}"
@@ -421,7 +429,10 @@ class FakeBotAPI:
             )
         params = {"retry_after": retry_after} if error_code == 429 and retry_after else None
         queue = self._failures.setdefault(method.lower(), [])
-        queue.extend(_APIError(error_code, description, params) for _ in range(times))
+        if page is not None:
+            queue.extend(_ProxyPage(error_code, description, page) for _ in range(times))
+        else:
+            queue.extend(_APIError(error_code, description, params) for _ in range(times))
 
     def fail_next_download(self, status: int = 502, *, times: int = 1) -> None:
         """Make the next ``times`` downloads from the file server (``/file/bot<token>/<path>``, where a bot
@@ -809,6 +820,18 @@ class FakeBotAPI:
             user_id=int(chat_id) if private else 1001,
         )
 
+    def revoke_token(self) -> None:
+        """The bot's token is revoked (or replaced) in @BotFather: every call, a pending long poll included, is now
+        refused with 401 "Unauthorized", as Telegram answers an unknown token."""
+        self._revoked = True
+        self._notify(self._updates_cond)
+
+    def delete_chat(self, chat_id: int | str) -> None:
+        """The chat is gone for the bot (a group its owner deleted, a chat with an account that is gone): every
+        send, edit and chat action to ``chat_id`` now fails with 400 "chat not found", as Telegram answers;
+        Telegram sends no update about it."""
+        self._vanished.add(chat_id)
+
     def unblock(self, chat_id: int | str) -> JSON:
         """The user unblocked the bot (or the group added it back): sends reach ``chat_id`` again.
         Returns the ``my_chat_member`` update Telegram sends about it."""
@@ -1077,6 +1100,8 @@ class FakeBotAPI:
         page: str | None = None
         try:
             params = await self._read_params(request)
+            if self._revoked:
+                raise _APIError(401, "Unauthorized")
             if handler is None:
                 raise _APIError(404, "Not Found: method not found")
             if failures := self._failures.get(method.lower()):
@@ -1094,7 +1119,7 @@ class FakeBotAPI:
             if err.code == 409 and method == "getUpdates" and _gone(request):
                 return web.Response()  # a long poll its client gave up (PTB stopping): nobody is answered
             status, body = err.code, err.body()
-            page = nginx_page(err.code) if isinstance(err, _ProxyPage) else None
+            page = err.page if isinstance(err, _ProxyPage) else None
         except _Dropped:
             status, body = DROPPED, {"description": "connection dropped"}
             self._drops[method.lower()].pop(0)
@@ -1178,6 +1203,8 @@ class FakeBotAPI:
     def _check_blocked(self, params: JSON) -> None:
         """A chat that blocked the bot (or removed it) takes nothing from it."""
         chat_id = params.get("chat_id", "")
+        if chat_id in self._vanished:
+            raise _bad("chat not found")
         if chat_id in self._blocked:
             private = isinstance(chat_id, int) and chat_id > 0
             raise _APIError(
@@ -1269,10 +1296,14 @@ class FakeBotAPI:
                 async with self._updates_cond:
                     async with asyncio.timeout(timeout):
                         await self._updates_cond.wait_for(
-                            lambda: bool(self._updates) or self._stopping or self._polls != mine
+                            lambda: (
+                                bool(self._updates) or self._stopping or self._polls != mine or self._revoked
+                            )
                         )
             except TimeoutError:
                 pass
+            if self._revoked:
+                raise _APIError(401, "Unauthorized")
             if self._polls != mine and not self._stopping:
                 raise _APIError(
                     409,

@@ -172,6 +172,7 @@ async def test_html_error_pages_of_the_file_server_and_of_a_proxy_are_one_warnin
         "413 Request Entity Too Large"
     )
     assert (
-        "downloading a file failed (NetworkError: Bad Gateway (502): the server answered with a page, " in log
+        "downloading a file failed (RefusedWithStatus: Bad Gateway (502): the server answered with a page, "
+        in log
     )
     assert "for its size: Request Entity Too Large (413): the server answered with a page, 413 " in log
