@@ -2080,6 +2080,7 @@ def _on_cover(line: ParsedLine, points: frozenset[tuple[str, int]]) -> bool:
         and not is_field_line(line.title_text)
         and not DATELINE.match(text)
         and _speaker_line(line.title_text) is None
+        and _presenting_unit(line.title_text) is None  # 「汇报单位：…」 is the report's head, not a cover's
     )
 
 
