@@ -1282,6 +1282,7 @@ class _Tail:
     notes: list[ParsedLine] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
     attachments: list[list[ParsedLine]] = field(default_factory=list)  # each from its 「附件1」 line on
     imprint: list[ParsedLine] = field(default_factory=list)  # the 版记 (抄送, 印发), from imprint_start on
+    signature: tuple[int, int] | None = None  # where the signature's lines are, in the lines read
 
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
@@ -1566,6 +1567,7 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
         date=date,
         attachment_list=before.listed + after.listed,
         notes=before.notes + after.notes,
+        signature=(start, end) if issuers or date else None,
     )
 
 
@@ -1724,11 +1726,37 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
         if len(rest) == 1:  # an attachment of a title only
             return [Paragraph(text=rest[0].title_text, section=label)]
         label, rest = f"{label} {rest[0].title_text}", rest[1:]
-    out = []
-    for paragraph in _paragraphs(rest):
-        section = f"{label} › {paragraph.section}" if paragraph.section else label
-        out.append(Paragraph(text=paragraph.text, section=section, kind=paragraph.kind))
-    return out
+    signed = _read_signature(rest).signature
+    if signed is None or not _holds_sentence(rest[: signed[0]]):
+        return _under_label(_paragraphs(rest), label)
+    # the attachment's own 落款 (「溧岚县志愿服务联合会」 over 「2034年4月25日」): its closing lines, one passage
+    # under the attachment's label, never run into its last section's sentence; what follows it (a 附注)
+    # after it
+    start, end = signed
+    closing = "　".join(part for line in rest[start:end] for part in _signature_parts(line.title_text))
+    return [
+        *_under_label(_paragraphs(rest[:start]), label),
+        Paragraph(text=closing, section=label),
+        *(_under_label(_paragraphs(rest[end:]), label) if end < len(rest) else []),
+    ]
+
+
+def _signature_parts(title_text: str) -> list[str]:
+    """A 落款 line's parts as written apart: 「溧岚县书画协会　2034年5月26日」 (the spaces between them perhaps lost
+    in reading: the body's name and the date after it told apart as the signature rule reads them)."""
+    parts = title_text.split()
+    signed = _signed_line(title_text) if len(parts) == 1 else None
+    if signed is not None and signed.issuer and signed.date and parts[0].startswith(signed.issuer):
+        return [signed.issuer, parts[0][len(signed.issuer) :]]
+    return parts
+
+
+def _under_label(paragraphs: Sequence[Paragraph], label: str) -> list[Paragraph]:
+    """An attachment's paragraphs, each section under the attachment's label (「附件1 … › 一、…」)."""
+    return [
+        Paragraph(text=p.text, section=f"{label} › {p.section}" if p.section else label, kind=p.kind)
+        for p in paragraphs
+    ]
 
 
 def _is_attachment_title(text: str) -> bool:
