@@ -35,7 +35,7 @@ from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .invitations import INVITATION_LABEL
 from .layout import ATTACHMENT_LABEL, is_page_number
-from .mail import SIGNATURE_LABEL, card_unit
+from .mail import QUOTED_SIGNATURE_LABEL, SIGNATURE_LABEL, card_unit
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
@@ -1384,6 +1384,10 @@ def is_cut_line(text: str) -> bool:
     return (scissors > 0 and drawn >= 3) or (words is not None and drawn >= 6)
 
 
+# the sections a saved e-mail's reader puts after its text: its sender's card, a quoted original's, its event
+_MAIL_LABELS = (SIGNATURE_LABEL, QUOTED_SIGNATURE_LABEL, INVITATION_LABEL)
+
+
 def _read_tail(lines: list[ParsedLine]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
@@ -1407,14 +1411,14 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
                 ATTACHMENT_LABEL.match(lines[i].text)
                 or _heads_attachment(lines, i, end)
                 # a saved e-mail's sender's card, its meeting invitation's event
-                or lines[i].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
+                or lines[i].text.strip() in _MAIL_LABELS
             )
         ),
         end,
     )
     tail = _read_signature(lines[:first_label])
     # a sender's card and an invitation's event are sections of their own whether or not a 落款 is over them
-    carded = first_label < end and lines[first_label].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
+    carded = first_label < end and lines[first_label].text.strip() in _MAIL_LABELS
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list or carded):
         tail.attachments = _split_attachments(lines[first_label:end], tail.attachment_list)
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
@@ -1703,7 +1707,12 @@ def _split_attachments(lines: list[ParsedLine], listed: Sequence[ParsedLine] = (
     groups: list[list[ParsedLine]] = []
     for line in lines:
         if not groups or (
-            line.kind != _TABLE_ROW and (_opens_attachment(line.text) or _listed_heading(line.text, listed))
+            line.kind != _TABLE_ROW
+            and (
+                _opens_attachment(line.text)
+                or _listed_heading(line.text, listed)
+                or line.text.strip() in _MAIL_LABELS  # a mail's cards and event, each a section of its own
+            )
         ):
             groups.append([])
         groups[-1].append(line)
@@ -1714,7 +1723,7 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」 (`listed`:
     the 附件说明's lines, naming the titles a label may run into: 「附件课程安排」)."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
-    if label == SIGNATURE_LABEL:  # a sender's card: its lines (a name, a post, a telephone) one paragraph
+    if label in (SIGNATURE_LABEL, QUOTED_SIGNATURE_LABEL):  # a sender's card: its lines one paragraph
         return [Paragraph(text="　".join(line.text.strip() for line in rest), section=label)] if rest else []
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
         label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
