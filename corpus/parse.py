@@ -1736,7 +1736,7 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
             return [Paragraph(text=rest[0].title_text, section=label)]
         label, rest = f"{label} {rest[0].title_text}", rest[1:]
     signed = _read_signature(rest).signature
-    if signed is None or not _holds_sentence(rest[: signed[0]]):
+    if signed is None or not _holds_sentence(rest[: signed[0]]) or _under_heading(rest, signed[0]):
         return _under_label(_paragraphs(rest), label)
     # the attachment's own 落款 (「溧岚县志愿服务联合会」 over 「2034年4月25日」): its closing lines, one passage
     # under the attachment's label, never run into its last section's sentence; what follows it (a 附注)
@@ -1748,6 +1748,21 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
         Paragraph(text=closing, section=label),
         *(_under_label(_paragraphs(rest[end:]), label) if end < len(rest) else []),
     ]
+
+
+def _under_heading(lines: Sequence[ParsedLine], at: int) -> bool:
+    """Whether line `at` stands straight under a heading (「二、联合主办单位」 over 「县委老干部局」, 「三、活动时间：」
+    over 「2034年6月18日」): it is that section's content, never the attachment's 落款 (read as one, the
+    heading was lost and its content cited as the attachment's closing)."""
+    if at == 0:
+        return False
+    above = lines[at - 1]
+    if above.kind == "heading":
+        return True
+    text = above.text.strip()
+    # a numbered heading alone (「二、联合主办单位」, 「三、活动时间：」); not a sentence under its number
+    # (「四、联系方式。…」) nor a field holding its value (「二、联系人：祁文斌」)
+    return bool(_heading_level(text)) and not _SENTENCE_END.search(text) and not re.search(r"[：:].", text)
 
 
 def _signature_parts(title_text: str) -> list[str]:
