@@ -1402,6 +1402,9 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
             signed.attachments = [lines[cut + 1 : end]]
             signed.imprint = lines[end:]
             return signed
+    # a saved e-mail: its cards and event are read after its text, then the messages attached to it, each under
+    # its heading 「附件：…」 (signed by its own sender, whether or not the mail's is)
+    mailed = any(line.kind != _TABLE_ROW and line.text.strip() in _MAIL_LABELS for line in lines[:end])
     first_label = next(
         (
             i
@@ -1412,13 +1415,14 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
                 or _heads_attachment(lines, i, end)
                 # a saved e-mail's sender's card, its meeting invitation's event
                 or lines[i].text.strip() in _MAIL_LABELS
+                or (mailed and lines[i].kind == "heading" and _ATTACHMENT_HEADING.match(lines[i].text))
             )
         ),
         end,
     )
     tail = _read_signature(lines[:first_label])
     # a sender's card and an invitation's event are sections of their own whether or not a 落款 is over them
-    carded = first_label < end and lines[first_label].text.strip() in _MAIL_LABELS
+    carded = first_label < end and mailed
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list or carded):
         tail.attachments = _split_attachments(lines[first_label:end], tail.attachment_list)
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
@@ -1703,18 +1707,22 @@ def _continues_contact(lines: list[ParsedLine], at: int) -> bool:
 
 def _split_attachments(lines: list[ParsedLine], listed: Sequence[ParsedLine] = ()) -> list[list[ParsedLine]]:
     """The attachments, each from the line heading it (`listed`: the 附件说明's lines, whose titles a label
-    may run into: 「附件2名单」)."""
+    may run into: 「附件2名单」). A mail's own cards and event, read before its attachments, are each a section
+    of their own; an attached message's card (「发件人签名」 under 「附件：…」) stays in its attachment."""
     groups: list[list[ParsedLine]] = []
+    attached = False  # an attachment opened: a mail label below it is the attached message's own
     for line in lines:
-        if not groups or (
-            line.kind != _TABLE_ROW
-            and (
-                _opens_attachment(line.text)
-                or _listed_heading(line.text, listed)
-                or line.text.strip() in _MAIL_LABELS  # a mail's cards and event, each a section of its own
+        label = line.kind != _TABLE_ROW and line.text.strip() in _MAIL_LABELS
+        opens = not label and (
+            not groups
+            or (
+                line.kind != _TABLE_ROW
+                and (_opens_attachment(line.text) or _listed_heading(line.text, listed))
             )
-        ):
+        )
+        if opens or (label and not attached):
             groups.append([])
+        attached = attached or opens
         groups[-1].append(line)
     return groups
 

@@ -166,3 +166,56 @@ def test_each_senders_card_is_read_apart_and_no_sentence_moves(
         QUOTED_SIGNATURE_LABEL, ""
     )
     assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
+
+
+# Review of read65, item 2: a message attached to a mail (message/rfc822) signs it too. read65 split the
+# attachment at its card's 「发件人签名」 when the forwarder signed too, and read the attached sender's card as the
+# forwarder's; it stays the attachment's own section (「附件 … › 发件人签名」).
+_ATTACHED_TITLE = "关于开展银龄书画义卖活动的通知"
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    own_style=st.sampled_from(["dashes", "line", "none"]),
+    attached_style=st.sampled_from(["dashes", "line"]),
+    units=st.permutations(_UNITS),
+    names=st.permutations(_NAMES),
+)
+def test_an_attached_messages_card_stays_in_its_attachment(
+    own_style: str, attached_style: str, units: list[str], names: list[str]
+) -> None:
+    # property: whether the forwarder signs (under 「-- 」 or a line alone) or not, the attached message's card
+    # is its attachment's, never the forwarder's 「发件人签名」, and every sentence is read once, in order
+    attached = EmailMessage()
+    attached["From"] = "县书画协会 <shuhua@liland.example>"
+    attached["To"] = "县委老干部局 <lgbj@liland.example>"
+    attached["Subject"] = _ATTACHED_TITLE
+    attached["Date"] = "Fri, 26 May 2034 09:12:00 +0800"
+    theirs = _SENTENCES[3:5]
+    attached.set_content(
+        "\n\n".join(["县委老干部局：", *theirs, *_card_lines(attached_style, units[1], names[1], "\u3000")])
+        + "\n",
+        cte="base64",
+    )
+    message = EmailMessage()
+    message["From"] = "宣传科 <xck@liland.example>"
+    message["To"] = "各支部 <zhibu@liland.example>"
+    message["Subject"] = f"转发：{_ATTACHED_TITLE}"
+    message["Date"] = "Tue, 30 May 2034 15:40:00 +0800"
+    mine = _SENTENCES[:2]
+    message.set_content(
+        "\n".join(["各离退休干部党支部：", "", *mine, *_card_lines(own_style, units[0], names[0], "\u3000")])
+        + "\n",
+        cte="base64",
+    )
+    message.add_attachment(attached)
+    document = read_bytes("转发.eml", message.as_bytes(policy=SMTP))
+    [speech] = parse_document(document)
+    own = [p.text for p in speech.paragraphs if p.section == SIGNATURE_LABEL]
+    assert len(own) == (own_style != "none") and all(names[0] in t and names[1] not in t for t in own)
+    card = [p for p in speech.paragraphs if names[1] in p.text]
+    assert len(card) == 1 and card[0].section == f"附件 {_ATTACHED_TITLE} › {SIGNATURE_LABEL}", card
+    texts = [p.text for p in speech.paragraphs]
+    at = [next(n for n, t in enumerate(texts) if sentence in t) for sentence in (*mine, *theirs)]
+    assert at == sorted(at) and all(sum(s in t for t in texts) == 1 for s in (*mine, *theirs))
+    assert check_conservation(document, texts).ok
