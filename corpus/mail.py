@@ -188,6 +188,15 @@ def mail_text(text: str) -> str:
     return read_mail(text).text
 
 
+def _header_start(lines: list[str], block: range) -> int:
+    """Where a quoted header (`block` of `lines`) starts: at the rule Outlook draws over it (「________」, blank
+    lines between allowed), which goes with it, or at its first line."""
+    above = block.start - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above if above >= 0 and _SIGNATURE_LINE.match(lines[above].strip()) else block.start
+
+
 def read_mail(text: str) -> Mail:
     """`text` read as a saved e-mail: the notice's text (`mail_text`) and the day it was sent."""
     unquoted = [_QUOTE.sub("", line) for line in text.splitlines()]
@@ -195,12 +204,7 @@ def read_mail(text: str) -> Mail:
     if not blocks:
         return Mail(text)
     header = {n for block in blocks for n in block}
-    for block in blocks:  # the rule Outlook draws over a quoted header (「________」) goes with it
-        above = block.start - 1
-        while above >= 0 and not unquoted[above].strip():
-            above -= 1
-        if above >= 0 and _SIGNATURE_LINE.match(unquoted[above].strip()):
-            header.add(above)
+    header |= {start for block in blocks if (start := _header_start(unquoted, block)) < block.start}
     fields = [[f for n in block if (f := _field(unquoted, n))] for block in blocks]
     subject = next((_REPLY_PREFIX.sub("", v).strip() for k, v in fields[0] if k in _SUBJECT_KEYS), "")
     days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
@@ -323,7 +327,7 @@ def split_signed_line(body: str) -> tuple[str, str]:
     lines = body.split("\n")
     unquoted = [_QUOTE.sub("", line) for line in lines]
     blocks = _header_blocks(unquoted)
-    own = min([block.start for block in blocks] + [len(lines)])
+    own = min([_header_start(unquoted, block) for block in blocks] + [len(lines)])
     own = min([n for n, line in enumerate(lines[:own]) if _SEPARATOR.match(line)] + [own])
     for n in range(own):
         if lines[n].lstrip().startswith(">") or not _signed_line(lines[n]):
@@ -373,7 +377,8 @@ def split_cards(body: str) -> SignedBody:
     unquoted = [_QUOTE.sub("", line) for line in lines]
     blocks = _header_blocks(unquoted)
     separators = [n for n, line in enumerate(unquoted) if _SEPARATOR.match(line)]
-    own = min([block.start for block in blocks] + separators + [len(lines)])
+    # the sender's own text stops above the first quoted header, or the rule Outlook draws over it
+    own = min([_header_start(unquoted, block) for block in blocks] + separators + [len(lines)])
     if own == len(lines) or not blocks:  # no quoted message: the body is the sender's own
         kept, signature = split_signature(body)
         if not signature:

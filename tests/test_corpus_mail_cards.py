@@ -79,6 +79,9 @@ _SEPARATORS = [
     "-----原始邮件-----",
     "-------- 转发的消息 --------",
     "---------- Forwarded message ---------",
+    # Outlook's Chinese forward: a rule over the quoted 「发件人: / 发送时间:」 (read65 read the forwarder's own
+    # 「-- 」 card above it as a body passage; review item 3)
+    "________________________________",
 ]
 # (each of 12 characters or more: a shorter one is folded into the paragraph before it, the parse's general rule)
 _SENTENCES = [
