@@ -2140,7 +2140,6 @@ def _on_cover(line: ParsedLine, points: frozenset[tuple[str, int]]) -> bool:
         and not is_field_line(line.title_text)
         and not DATELINE.match(text)
         and _speaker_line(line.title_text) is None
-        and _presenting_unit(line.title_text) is None  # 「汇报单位：…」 is the report's head, not a cover's
     )
 
 
@@ -2157,6 +2156,9 @@ def _opens_speech_head(lines: list[ParsedLine], at: int, points: frozenset[tuple
         or _ISSUE.match(text)
         or _HEAD_MARKS.fullmatch(text)
         or _is_issuer(line.title_text)
+        # 「汇报单位：县民政局」 over 「报告人：…」 is the report's own head under its title, never a title itself
+        # (a cover may hold it: 「汇报单位：县委老干部局」 over the cover's date, the report's title after them)
+        or _presenting_unit(line.title_text) is not None
     ):
         return False
     under = lines[at + 1 : at + 5]

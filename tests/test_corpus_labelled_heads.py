@@ -214,3 +214,29 @@ def test_a_date_under_the_title_over_the_presenting_unit_and_a_posted_speaker(na
         "县民政局",
     )
     assert [p.text for p in speech.paragraphs if p.section != "文件信息"] == BODY
+
+
+@pytest.mark.parametrize("date", ["二〇三六年一月", "2036年1月"])
+def test_a_cover_holding_the_presenting_unit_is_still_a_cover(date: str) -> None:
+    # review of read65, item 4: a cover in the Title style holding 「汇报单位：…」 over its date, the report's own
+    # title (Title style) after it — read65 stopped the cover at the 汇报单位 line and read the cover's name into
+    # the title (「蔚桥县老干部工作汇报材料 2035年度老干部工作汇报」)
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("蔚桥县老干部工作汇报材料", style="Title")
+    document.add_paragraph("汇报单位：县委老干部局")
+    document.add_paragraph(date)
+    document.add_paragraph("2035年度老干部工作汇报", style="Title")
+    document.add_paragraph("汇报人：县委老干部局局长　殷鹤年")
+    body = [
+        "一年来，我局围绕中心工作，完成各项任务，新建老干部活动室12个。",
+        "下一步，我们将继续做好离退休干部服务管理工作。",
+    ]
+    for line in body:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    [speech] = parse_document(read_bytes("汇报.docx", out.getvalue()))
+    assert (speech.title, speech.speaker, speech.date) == ("2035年度老干部工作汇报", "殷鹤年", "2036-01")
+    assert [p.text for p in speech.paragraphs if p.section != "文件信息"] == body
