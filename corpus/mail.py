@@ -122,9 +122,7 @@ def _is_header(lines: list[str], keys: list[int]) -> bool:
     """Whether the header lines `keys` (indices into `lines`) are a message's header: see the module."""
     found = {_header_key(lines[n]) for n in keys}
     dated = any(
-        (m := _HEADER.match(lines[n]))
-        and m.group("key").lower() in _TIME_KEYS
-        and re.search(r"\d", m["value"])
+        (m := _HEADER.match(lines[n])) and m.group("key").lower() in _TIME_KEYS and _is_timestamp(m["value"])
         for n in keys
     )
     return (
@@ -132,6 +130,19 @@ def _is_header(lines: list[str], keys: list[int]) -> bool:
         and bool(_SENDER_KEYS & found)
         and dated
         and bool((_SUBJECT_KEYS | _RECIPIENT_KEYS) & found)
+    )
+
+
+# the words a mail program's timestamp may hold besides its digits: 「2034年5月26日(星期五) 上午9:12」
+_TIMESTAMP_WORDS = re.compile(r"[年月日时分秒点号星期周一二三四五六七八九十〇零上下中午晚早凌晨]")
+
+
+def _is_timestamp(value: str) -> bool:
+    """Whether a time field's value is a mail program's timestamp: digits, and no Chinese word but a date's
+    and a time's (「2034年5月26日 9:12」, 「Fri, 26 May 2034 09:12:00 +0800」). A notice that shows staff how to
+    fill a mail in (「时间：2034年6月5日前」, 「时间：报送日期」) holds no timestamp: it is no mail."""
+    return bool(re.search(r"\d", value)) and not re.search(
+        r"[\u4e00-\u9fff]", _TIMESTAMP_WORDS.sub("", value)
     )
 
 

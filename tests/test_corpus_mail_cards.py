@@ -66,8 +66,13 @@ def test_a_mail_saved_as_text_has_its_card_and_the_originals_apart() -> None:
 
 
 def test_a_text_that_only_mentions_a_sender_is_no_mail() -> None:
-    _, speech = _read("not_a_mail.txt")
+    # 「发件人：支部名称」「主题：…」「时间：2034年6月5日前」 show staff how to fill a mail in: a deadline, no timestamp
+    # (read65 read them as a quoted header: dropped, the subject in the title, the closing line a quoted card)
+    document, speech = _read("not_a_mail.txt")
     assert not [p for p in speech.paragraphs if p.section in CARDS]
+    texts = "".join(p.text for p in speech.paragraphs)
+    assert "发件人：支部名称" in texts and "时间：2034年6月5日前" in texts
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
     assert (speech.title, speech.issuer, speech.date) == (
         "关于报送2034年老干部工作信息的通知",
         "中共溧岚县委老干部局",
