@@ -343,11 +343,7 @@ def split_signed_line(body: str) -> tuple[str, str]:
     for n in range(own):
         if lines[n].lstrip().startswith(">") or not _signed_line(lines[n]):
             continue
-        first, above = n, n - 1  # the card's first line, the line over it
-        while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
-            if lines[above].strip():
-                first = above
-            above -= 1
+        first, above = _card_top(lines, n)  # the card's first line, the line over it
         if above >= 0 and _ENDS_SENTENCE.search(lines[above].strip()):
             card = [part for line in lines[first : n + 1] for part in line.split()]
             rest = lines[:first] + lines[n + 1 :]
@@ -358,6 +354,17 @@ def split_signed_line(body: str) -> tuple[str, str]:
             return "\n".join(rest).strip("\n"), "\n".join(card)
         return body, ""
     return body, ""
+
+
+def _card_top(lines: list[str], at: int) -> tuple[int, int]:
+    """A one-line card's (lines[at]) first line and the line over it: the sign-off right over it (「此致」
+    「敬礼！」, blank lines between allowed) goes with it; the line over it is -1 when none is."""
+    first, above = at, at - 1
+    while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
+        if lines[above].strip():
+            first = above
+        above -= 1
+    return first, above
 
 
 # the heading a quoted original's own signature is read under (an inline forward's 「-----原始邮件-----」 message
@@ -423,12 +430,7 @@ def _quoted_card(lines: list[str]) -> tuple[list[int], str]:
         return list(range(kept_count)), card
     if not _signed_line(lines[last]):
         return list(range(len(lines))), ""
-    first = last
-    above = last - 1
-    while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
-        if lines[above].strip():
-            first = above
-        above -= 1
+    first, above = _card_top(lines, last)
     if above < 0 or not _ENDS_SENTENCE.search(lines[above].strip()):
         return list(range(len(lines))), ""
     card = [part for line in lines[first : last + 1] for part in line.split()]
