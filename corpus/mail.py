@@ -37,7 +37,7 @@ from .invitations import invitation_lines
 from .names import ORG_SUFFIX, is_person_name
 
 _SEPARATOR = re.compile(
-    r"^\s*-{3,}\s*(?:原始邮件|原邮件|邮件原文|转发邮件信息|转发的邮件|Original Message|Forwarded message)\s*-{3,}\s*$",
+    r"^\s*-{3,}\s*(?:原始邮件|原邮件|邮件原文|转发邮件信息|转发的邮件|转发的消息|Original Message|Forwarded message)\s*-{3,}\s*$",
     re.IGNORECASE,
 )
 _HEADER = re.compile(
@@ -122,9 +122,7 @@ def _is_header(lines: list[str], keys: list[int]) -> bool:
     """Whether the header lines `keys` (indices into `lines`) are a message's header: see the module."""
     found = {_header_key(lines[n]) for n in keys}
     dated = any(
-        (m := _HEADER.match(lines[n]))
-        and m.group("key").lower() in _TIME_KEYS
-        and re.search(r"\d", m["value"])
+        (m := _HEADER.match(lines[n])) and m.group("key").lower() in _TIME_KEYS and _is_timestamp(m["value"])
         for n in keys
     )
     return (
@@ -132,6 +130,19 @@ def _is_header(lines: list[str], keys: list[int]) -> bool:
         and bool(_SENDER_KEYS & found)
         and dated
         and bool((_SUBJECT_KEYS | _RECIPIENT_KEYS) & found)
+    )
+
+
+# the words a mail program's timestamp may hold besides its digits: 「2034年5月26日(星期五) 上午9:12」
+_TIMESTAMP_WORDS = re.compile(r"[年月日时分秒点号星期周一二三四五六七八九十〇零上下中午晚早凌晨]")
+
+
+def _is_timestamp(value: str) -> bool:
+    """Whether a time field's value is a mail program's timestamp: digits, and no Chinese word but a date's
+    and a time's (「2034年5月26日 9:12」, 「Fri, 26 May 2034 09:12:00 +0800」). A notice that shows staff how to
+    fill a mail in (「时间：2034年6月5日前」, 「时间：报送日期」) holds no timestamp: it is no mail."""
+    return bool(re.search(r"\d", value)) and not re.search(
+        r"[\u4e00-\u9fff]", _TIMESTAMP_WORDS.sub("", value)
     )
 
 
@@ -172,10 +183,29 @@ def is_mail(text: str) -> bool:
     return bool(_header_blocks([_QUOTE.sub("", line) for line in text.splitlines()]))
 
 
+def header_end(text: str) -> int:
+    """How many of `text`'s lines are the header a saved mail opens with (blank lines above it counted), or 0
+    when no message header stands at its top (a pasted forward, a notice)."""
+    lines = [_QUOTE.sub("", line) for line in text.split("\n")]
+    blocks = _header_blocks(lines)
+    if not blocks or any(line.strip() for line in lines[: blocks[0].start]):
+        return 0
+    return blocks[0].stop
+
+
 def mail_text(text: str) -> str:
     """`text` as the notice it carries when it is a saved e-mail (else unchanged): header lines and
     separators dropped, quote marks taken off, the subject first."""
     return read_mail(text).text
+
+
+def _header_start(lines: list[str], block: range) -> int:
+    """Where a quoted header (`block` of `lines`) starts: at the rule Outlook draws over it (「________」, blank
+    lines between allowed), which goes with it, or at its first line."""
+    above = block.start - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above if above >= 0 and _SIGNATURE_LINE.match(lines[above].strip()) else block.start
 
 
 def read_mail(text: str) -> Mail:
@@ -185,12 +215,7 @@ def read_mail(text: str) -> Mail:
     if not blocks:
         return Mail(text)
     header = {n for block in blocks for n in block}
-    for block in blocks:  # the rule Outlook draws over a quoted header (「________」) goes with it
-        above = block.start - 1
-        while above >= 0 and not unquoted[above].strip():
-            above -= 1
-        if above >= 0 and _SIGNATURE_LINE.match(unquoted[above].strip()):
-            header.add(above)
+    header |= {start for block in blocks if (start := _header_start(unquoted, block)) < block.start}
     fields = [[f for n in block if (f := _field(unquoted, n))] for block in blocks]
     subject = next((_REPLY_PREFIX.sub("", v).strip() for k, v in fields[0] if k in _SUBJECT_KEYS), "")
     days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
@@ -236,6 +261,7 @@ class Message:
     attachments: tuple[tuple[str, bytes], ...] = ()
     signature: str = ""
     invitation: str = ""
+    quoted_signature: str = ""  # the card the message it quotes inline ends with (`split_cards`)
 
 
 # RFC 3676's signature line 「-- 」, and the lines Chinese mail programs and senders draw for it: dashes, an
@@ -312,16 +338,12 @@ def split_signed_line(body: str) -> tuple[str, str]:
     lines = body.split("\n")
     unquoted = [_QUOTE.sub("", line) for line in lines]
     blocks = _header_blocks(unquoted)
-    own = min([block.start for block in blocks] + [len(lines)])
+    own = min([_header_start(unquoted, block) for block in blocks] + [len(lines)])
     own = min([n for n, line in enumerate(lines[:own]) if _SEPARATOR.match(line)] + [own])
     for n in range(own):
         if lines[n].lstrip().startswith(">") or not _signed_line(lines[n]):
             continue
-        first, above = n, n - 1  # the card's first line, the line over it
-        while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
-            if lines[above].strip():
-                first = above
-            above -= 1
+        first, above = _card_top(lines, n)  # the card's first line, the line over it
         if above >= 0 and _ENDS_SENTENCE.search(lines[above].strip()):
             card = [part for line in lines[first : n + 1] for part in line.split()]
             rest = lines[:first] + lines[n + 1 :]
@@ -332,6 +354,87 @@ def split_signed_line(body: str) -> tuple[str, str]:
             return "\n".join(rest).strip("\n"), "\n".join(card)
         return body, ""
     return body, ""
+
+
+def _card_top(lines: list[str], at: int) -> tuple[int, int]:
+    """A one-line card's (lines[at]) first line and the line over it: the sign-off right over it (「此致」
+    「敬礼！」, blank lines between allowed) goes with it; the line over it is -1 when none is."""
+    first, above = at, at - 1
+    while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
+        if lines[above].strip():
+            first = above
+        above -= 1
+    return first, above
+
+
+# the heading a quoted original's own signature is read under (an inline forward's 「-----原始邮件-----」 message
+# signed 「秘书处　祁文斌」): its sender's, not the forwarder's — never the mail's issuer
+QUOTED_SIGNATURE_LABEL = "原邮件发件人签名"
+
+
+@dataclass(frozen=True)
+class SignedBody:
+    """A mail's body with its senders' cards taken out: `body`; `signature`, the card of the sender of the
+    mail (under 「-- 」, or a unit and a name standing alone: see `split_signature`, `split_signed_line`), or
+    ""; `quoted_signature`, the card the last message quoted in it (an inline forward's original, under
+    「-----原始邮件-----」 and its header) ends with, or ""."""
+
+    body: str
+    signature: str = ""
+    quoted_signature: str = ""
+
+
+def split_cards(body: str) -> SignedBody:
+    """The senders' cards of a mail's body (the text under its own header): the sender's own card, from the
+    sender's own text only (above the first quoted message's header or separator), and the card the last
+    quoted message ends with — its own 「-- 」 and card, or a unit and a name standing alone right under its last
+    sentence (「秘书处　祁文斌」; a sign-off over it goes with it). Before, an inline forward's original was signed
+    on the forwarder's behalf (its 「-- 」 card taken as the mail's signature) or its card ran into its last
+    sentence (「…由服务队长登记。秘书处祁文斌」)."""
+    lines = body.split("\n")
+    unquoted = [_QUOTE.sub("", line) for line in lines]
+    blocks = _header_blocks(unquoted)
+    separators = [n for n, line in enumerate(unquoted) if _SEPARATOR.match(line)]
+    # the sender's own text stops above the first quoted header, or the rule Outlook draws over it
+    own = min([_header_start(unquoted, block) for block in blocks] + separators + [len(lines)])
+    if own == len(lines) or not blocks:  # no quoted message: the body is the sender's own
+        kept, signature = split_signature(body)
+        if not signature:
+            kept, signature = split_signed_line(kept)
+        return SignedBody(kept, signature)
+    quoted_from = blocks[-1].stop  # the last quoted message's text, under its header
+    quoted, quoted_card = _quoted_card(unquoted[quoted_from:])
+    if quoted_card:
+        lines = lines[:quoted_from] + [lines[quoted_from + n] for n in quoted]
+    mine, signature = split_signature("\n".join(lines[:own]).rstrip("\n"))
+    if signature:
+        kept = "\n".join([mine, "", *lines[own:]])
+    else:
+        kept, signature = split_signed_line("\n".join(lines))
+    return SignedBody(kept.strip("\n"), signature, quoted_card)
+
+
+def _quoted_card(lines: list[str]) -> tuple[list[int], str]:
+    """The card a quoted message's text (`lines`, quote marks taken off) ends with: the indices of the lines
+    kept and the card's parts, a line each; ([all], "") when it ends with none. A card under a signature line
+    (「-- 」), or one line of a unit and a name set apart (`_signed_line`, a post between allowed) right under a
+    sentence's end, a sign-off over it going with it."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return list(range(len(lines))), ""
+    last = filled[-1]
+    text = "\n".join(lines[: last + 1])
+    kept, card = split_signature(text)
+    if card:
+        kept_count = len(kept.split("\n"))
+        return list(range(kept_count)), card
+    if not _signed_line(lines[last]):
+        return list(range(len(lines))), ""
+    first, above = _card_top(lines, last)
+    if above < 0 or not _ENDS_SENTENCE.search(lines[above].strip()):
+        return list(range(len(lines))), ""
+    card = [part for line in lines[first : last + 1] for part in line.split()]
+    return list(range(first)), "\n".join(card)
 
 
 # a picture's Content-ID as a body addresses it: <img src="cid:…">, Outlook's plain-text mark 「[cid:…]」
@@ -463,9 +566,9 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
     else:
         body = ""
     body = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    body, signature = split_signature(body.strip("\n"))
-    if not signature:  # a sender who signs with no signature line over the card: 「组织科　宁海燕」
-        body, signature = split_signed_line(body)
+    # the sender's card (under 「-- 」, or 「组织科　宁海燕」 alone) and a quoted original's own, each read apart
+    signed = split_cards(body.strip("\n"))
+    body, signature = signed.body, signed.signature
     if after := [text for text in pictures.values() if text]:
         body = "\n\n".join([body, *after]).strip("\n")
     # Outlook and Exchange put the mail's own text into the event's DESCRIPTION too: a line the mail
@@ -473,5 +576,9 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
     held = "".join((body + signature).split())
     invitation = [line for line in invitation if "".join(line.split()) not in held]
     return Message(
-        "\n".join(header) + "\n\n" + body + "\n", tuple(attachments), signature, "\n".join(invitation)
+        "\n".join(header) + "\n\n" + body + "\n",
+        tuple(attachments),
+        signature,
+        "\n".join(invitation),
+        signed.quoted_signature,
     )

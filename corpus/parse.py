@@ -35,7 +35,7 @@ from .dates import CN_YEAR, DAY, NUM, YEAR, is_date_line, parse_date, read_date
 from .errors import EmptyDocument
 from .invitations import INVITATION_LABEL
 from .layout import ATTACHMENT_LABEL, is_page_number
-from .mail import SIGNATURE_LABEL, card_unit
+from .mail import QUOTED_SIGNATURE_LABEL, SIGNATURE_LABEL, card_unit
 from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
@@ -1282,6 +1282,7 @@ class _Tail:
     notes: list[ParsedLine] = field(default_factory=list)  # 「（此件公开发布）」, 「（联系人：……）」
     attachments: list[list[ParsedLine]] = field(default_factory=list)  # each from its 「附件1」 line on
     imprint: list[ParsedLine] = field(default_factory=list)  # the 版记 (抄送, 印发), from imprint_start on
+    signature: tuple[int, int] | None = None  # where the signature's lines are, in the lines read
 
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
@@ -1383,6 +1384,10 @@ def is_cut_line(text: str) -> bool:
     return (scissors > 0 and drawn >= 3) or (words is not None and drawn >= 6)
 
 
+# the sections a saved e-mail's reader puts after its text: its sender's card, a quoted original's, its event
+_MAIL_LABELS = (SIGNATURE_LABEL, QUOTED_SIGNATURE_LABEL, INVITATION_LABEL)
+
+
 def _read_tail(lines: list[ParsedLine]) -> _Tail:
     """Split the 正文 from what follows it. A document with none of these parts is all body."""
     end = imprint_start([line.text for line in lines])
@@ -1397,6 +1402,9 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
             signed.attachments = [lines[cut + 1 : end]]
             signed.imprint = lines[end:]
             return signed
+    # a saved e-mail: its cards and event are read after its text, then the messages attached to it, each under
+    # its heading 「附件：…」 (signed by its own sender, whether or not the mail's is)
+    mailed = any(line.kind != _TABLE_ROW and line.text.strip() in _MAIL_LABELS for line in lines[:end])
     first_label = next(
         (
             i
@@ -1406,14 +1414,15 @@ def _read_tail(lines: list[ParsedLine]) -> _Tail:
                 ATTACHMENT_LABEL.match(lines[i].text)
                 or _heads_attachment(lines, i, end)
                 # a saved e-mail's sender's card, its meeting invitation's event
-                or lines[i].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
+                or lines[i].text.strip() in _MAIL_LABELS
+                or (mailed and lines[i].kind == "heading" and _ATTACHMENT_HEADING.match(lines[i].text))
             )
         ),
         end,
     )
     tail = _read_signature(lines[:first_label])
     # a sender's card and an invitation's event are sections of their own whether or not a 落款 is over them
-    carded = first_label < end and lines[first_label].text.strip() in (SIGNATURE_LABEL, INVITATION_LABEL)
+    carded = first_label < end and mailed
     if first_label < end and (tail.date or tail.issuer or tail.attachment_list or carded):
         tail.attachments = _split_attachments(lines[first_label:end], tail.attachment_list)
     elif first_label < end:  # a 「附件」 line with no signature or list before it: ordinary body
@@ -1566,6 +1575,7 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
         date=date,
         attachment_list=before.listed + after.listed,
         notes=before.notes + after.notes,
+        signature=(start, end) if issuers or date else None,
     )
 
 
@@ -1697,13 +1707,22 @@ def _continues_contact(lines: list[ParsedLine], at: int) -> bool:
 
 def _split_attachments(lines: list[ParsedLine], listed: Sequence[ParsedLine] = ()) -> list[list[ParsedLine]]:
     """The attachments, each from the line heading it (`listed`: the 附件说明's lines, whose titles a label
-    may run into: 「附件2名单」)."""
+    may run into: 「附件2名单」). A mail's own cards and event, read before its attachments, are each a section
+    of their own; an attached message's card (「发件人签名」 under 「附件：…」) stays in its attachment."""
     groups: list[list[ParsedLine]] = []
+    attached = False  # an attachment opened: a mail label below it is the attached message's own
     for line in lines:
-        if not groups or (
-            line.kind != _TABLE_ROW and (_opens_attachment(line.text) or _listed_heading(line.text, listed))
-        ):
+        label = line.kind != _TABLE_ROW and line.text.strip() in _MAIL_LABELS
+        opens = not label and (
+            not groups
+            or (
+                line.kind != _TABLE_ROW
+                and (_opens_attachment(line.text) or _listed_heading(line.text, listed))
+            )
+        )
+        if opens or (label and not attached):
             groups.append([])
+        attached = attached or opens
         groups[-1].append(line)
     return groups
 
@@ -1712,7 +1731,7 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
     """An attachment's paragraphs under its label and title: 「附件1 2024年重阳节走访慰问对象名单」 (`listed`:
     the 附件说明's lines, naming the titles a label may run into: 「附件课程安排」)."""
     label, rest = re.sub(r"\s+", "", lines[0].text).rstrip("：:"), lines[1:]
-    if label == SIGNATURE_LABEL:  # a sender's card: its lines (a name, a post, a telephone) one paragraph
+    if label in (SIGNATURE_LABEL, QUOTED_SIGNATURE_LABEL):  # a sender's card: its lines one paragraph
         return [Paragraph(text="　".join(line.text.strip() for line in rest), section=label)] if rest else []
     if heading := _ATTACHMENT_HEADING.match(lines[0].title_text):  # 「附件：离休干部体检实施办法」
         label = f"{''.join(heading['label'].split())} {heading['title'].strip()}"
@@ -1724,11 +1743,52 @@ def _attachment_paragraphs(lines: list[ParsedLine], listed: Sequence[ParsedLine]
         if len(rest) == 1:  # an attachment of a title only
             return [Paragraph(text=rest[0].title_text, section=label)]
         label, rest = f"{label} {rest[0].title_text}", rest[1:]
-    out = []
-    for paragraph in _paragraphs(rest):
-        section = f"{label} › {paragraph.section}" if paragraph.section else label
-        out.append(Paragraph(text=paragraph.text, section=section, kind=paragraph.kind))
-    return out
+    signed = _read_signature(rest).signature
+    if signed is None or not _holds_sentence(rest[: signed[0]]) or _under_heading(rest, signed[0]):
+        return _under_label(_paragraphs(rest), label)
+    # the attachment's own 落款 (「溧岚县志愿服务联合会」 over 「2034年4月25日」): its closing lines, one passage
+    # under the attachment's label, never run into its last section's sentence; what follows it (a 附注)
+    # after it
+    start, end = signed
+    closing = "　".join(part for line in rest[start:end] for part in _signature_parts(line.title_text))
+    return [
+        *_under_label(_paragraphs(rest[:start]), label),
+        Paragraph(text=closing, section=label),
+        *(_under_label(_paragraphs(rest[end:]), label) if end < len(rest) else []),
+    ]
+
+
+def _under_heading(lines: Sequence[ParsedLine], at: int) -> bool:
+    """Whether line `at` stands straight under a heading (「二、联合主办单位」 over 「县委老干部局」, 「三、活动时间：」
+    over 「2034年6月18日」): it is that section's content, never the attachment's 落款 (read as one, the
+    heading was lost and its content cited as the attachment's closing)."""
+    if at == 0:
+        return False
+    above = lines[at - 1]
+    if above.kind == "heading":
+        return True
+    text = above.text.strip()
+    # a numbered heading alone (「二、联合主办单位」, 「三、活动时间：」); not a sentence under its number
+    # (「四、联系方式。…」) nor a field holding its value (「二、联系人：祁文斌」)
+    return bool(_heading_level(text)) and not _SENTENCE_END.search(text) and not re.search(r"[：:].", text)
+
+
+def _signature_parts(title_text: str) -> list[str]:
+    """A 落款 line's parts as written apart: 「溧岚县书画协会　2034年5月26日」 (the spaces between them perhaps lost
+    in reading: the body's name and the date after it told apart as the signature rule reads them)."""
+    parts = title_text.split()
+    signed = _signed_line(title_text) if len(parts) == 1 else None
+    if signed is not None and signed.issuer and signed.date and parts[0].startswith(signed.issuer):
+        return [signed.issuer, parts[0][len(signed.issuer) :]]
+    return parts
+
+
+def _under_label(paragraphs: Sequence[Paragraph], label: str) -> list[Paragraph]:
+    """An attachment's paragraphs, each section under the attachment's label (「附件1 … › 一、…」)."""
+    return [
+        Paragraph(text=p.text, section=f"{label} › {p.section}" if p.section else label, kind=p.kind)
+        for p in paragraphs
+    ]
 
 
 def _is_attachment_title(text: str) -> bool:
@@ -2096,6 +2156,9 @@ def _opens_speech_head(lines: list[ParsedLine], at: int, points: frozenset[tuple
         or _ISSUE.match(text)
         or _HEAD_MARKS.fullmatch(text)
         or _is_issuer(line.title_text)
+        # 「汇报单位：县民政局」 over 「报告人：…」 is the report's own head under its title, never a title itself
+        # (a cover may hold it: 「汇报单位：县委老干部局」 over the cover's date, the report's title after them)
+        or _presenting_unit(line.title_text) is not None
     ):
         return False
     under = lines[at + 1 : at + 5]

@@ -55,7 +55,16 @@ from .formats import (
 from .hocr import hocr_pages, is_hocr
 from .html import page_tables, printed_page_lines, published_day, read_html, read_mht, sheet_page_tables
 from .invitations import INVITATION_LABEL
-from .mail import SIGNATURE_LABEL, bare_subject, read_eml, read_mail
+from .mail import (
+    QUOTED_SIGNATURE_LABEL,
+    SIGNATURE_LABEL,
+    bare_subject,
+    header_end,
+    is_mail,
+    read_eml,
+    read_mail,
+    split_cards,
+)
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
 from .ofd import is_ofd, read_ofd
@@ -721,12 +730,16 @@ def is_exported_answer(text: str) -> bool:
     )
 
 
-def _plain(reference: str) -> tuple[str, tuple, str, str | None]:  # type: ignore[type-arg]
+def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, str | None]:  # type: ignore[type-arg]
     """A plain text's text, blocks, reference and sent day: a notice saved from an e-mail has its header
-    lines and quote marks taken off (the subject becomes the title), an article copied from a WeChat
-    official account its account's lines; hard wraps and pasted page furniture are undone (one paragraph
-    per line, as every reader gives text); the file's own lines so read stay the reference conservation
-    checks the passages against."""
+    lines and quote marks taken off (the subject becomes the title) and its senders' cards read apart as a
+    saved .eml's are (`_mail_cards`; `signed`: the .eml's reader took them off already), an article copied
+    from a WeChat official account its account's lines; hard wraps and pasted page furniture are undone (one
+    paragraph per line, as every reader gives text); the file's own lines so read stay the reference
+    conservation checks the passages against."""
+    cards = ("", "")
+    if not signed and is_mail(reference):
+        reference, cards = _mail_cards(reference)
     mail = read_mail(reference)
     reference, sent = mail.text, mail.sent
     article = read_article(reference)
@@ -737,7 +750,47 @@ def _plain(reference: str) -> tuple[str, tuple, str, str | None]:  # type: ignor
     if article.title:  # the article's headline is its title, whatever its punctuation
         blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
         text = blocks_text(blocks)
+    text, blocks, reference = _with_cards(text, blocks, reference, *cards)
     return text, blocks, reference, sent
+
+
+def _mail_cards(text: str) -> tuple[str, tuple[str, str]]:
+    """A mail saved as text (Outlook's, Foxmail's 「另存为」 .txt: its header, then its body) with its senders'
+    cards taken out of the body as a saved .eml's are (`mail.split_cards`): the text, and the quoted
+    original's card and the sender's own ("" for none). The body is what follows the header at the top (a
+    pasted forward with no header above it is all body)."""
+    lines = text.split("\n")
+    head_end = header_end(text)
+    signed = split_cards("\n".join(lines[head_end:]).strip("\n"))
+    head = "\n".join(lines[:head_end]).rstrip("\n")
+    return (f"{head}\n\n{signed.body}\n" if head else f"{signed.body}\n"), (
+        signed.quoted_signature,
+        signed.signature,
+    )
+
+
+def _with_cards(
+    text: str,
+    blocks: tuple,  # type: ignore[type-arg]
+    reference: str,
+    quoted_signature: str,
+    signature: str,
+) -> tuple[str, tuple, str]:  # type: ignore[type-arg]
+    """A mail's text, blocks and reference with its senders' cards after it, each a section of its own: the
+    card a quoted original ends with (under 「原邮件发件人签名」), then the sender's (under 「发件人签名」), so the
+    notice ends at its own 落款 (its issuer and date) and neither card runs into its last sentence."""
+    for label, card in ((QUOTED_SIGNATURE_LABEL, quoted_signature), (SIGNATURE_LABEL, signature)):
+        if not card:
+            continue
+        heading = Block(text=label, kind="heading", level=1)
+        blocks = (
+            *(blocks or ((Block(text=text, kind=""),) if text.strip() else ())),
+            heading,
+            Block(text=card, kind=""),
+        )
+        text = blocks_text(blocks)
+        reference = f"{reference.rstrip()}\n{label}\n{card}"
+    return text, blocks, reference
 
 
 class _Decoded(NamedTuple):
@@ -965,19 +1018,11 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # attachments after its signature); an attachment that cannot be read is named in a note
         said: list[str] = []
         message = read_eml(name, data, lambda picture, content: _shown_picture_text(picture, content, said))
-        text, blocks, reference, sent = _plain(message.text)
+        text, blocks, reference, sent = _plain(message.text, signed=True)
         encoding, notes = "eml", (*notes, *said)
-        if message.signature:
-            # the sender's signature under its signature line: a section of its own after the notice, so the
-            # notice ends at its own 落款 (its issuer and date) and the card is read, not run into it
-            label = Block(text=SIGNATURE_LABEL, kind="heading", level=1)
-            blocks = (
-                *(blocks or ((Block(text=text, kind=""),) if text.strip() else ())),
-                label,
-                Block(text=message.signature, kind=""),
-            )
-            text = blocks_text(blocks)
-            reference = f"{reference.rstrip()}\n{label.text}\n{message.signature}"
+        text, blocks, reference = _with_cards(
+            text, blocks, reference, message.quoted_signature, message.signature
+        )
         if message.invitation:
             # a meeting invitation's event (its time, place, organizer): a section of its own after the
             # mail's text and card, so the notice still ends at its own 落款

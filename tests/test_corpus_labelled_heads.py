@@ -9,7 +9,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from hypothesis import assume, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
@@ -148,12 +149,29 @@ def _report(head: list[str]) -> bytes:
     return out.getvalue()
 
 
-@settings(max_examples=30, deadline=None)
+_SPEAKERS = {
+    "汇报人：万星辰": "万星辰",
+    "报告人：县委老干部局局长 殷鹤年": "殷鹤年",
+    "汇报人: 俞晓岚": "俞晓岚",
+    "报告人：县民政局副局长\u3000谢婉清": "谢婉清",
+    "讲话人：县委老干部局副局长章孝先": "章孝先",
+}
+
+
+@settings(max_examples=40, deadline=None)
 @given(
     order=st.permutations([0, 1, 2]),
     unit_label=st.sampled_from(["汇报单位", "报告单位", "汇报部门", "汇　报　单　位"]),
     unit=st.sampled_from(["县委老干部局", "中共蔚桥县委老干部局", "县老干部活动中心"]),
-    person=st.sampled_from(["汇报人：万星辰", "报告人：县委老干部局局长 殷鹤年", "汇报人: 俞晓岚"]),
+    person=st.sampled_from(
+        [
+            "汇报人：万星辰",
+            "报告人：县委老干部局局长 殷鹤年",
+            "汇报人: 俞晓岚",
+            "报告人：县民政局副局长\u3000谢婉清",
+            "讲话人：县委老干部局副局长章孝先",
+        ]
+    ),
     colon=st.sampled_from(["：", ":"]),
 )
 def test_labelled_head_lines_in_any_order_give_issuer_speaker_and_date(
@@ -162,12 +180,11 @@ def test_labelled_head_lines_in_any_order_give_issuer_speaker_and_date(
     # before, a 汇报单位 line under the title was taken for the body's start: the 汇报人 and date lines
     # under it ran into the first paragraph, no speaker, no date
     lines = [f"{unit_label}{colon}{unit}", person, "2036年1月18日"]
-    # a known gap, left (docs/cold38.md, "Review fixes"): the date straight under the title, then the
-    # 汇报单位 line, then a 报告人 line with a post — the title and date are split off before the head is read
-    assume(not (order[0] == 2 and " " in person))
+    # (read65: the date straight under the title, then the 汇报单位 line, then a 报告人 line with a post was read
+    # as a cover page — the title and date — over a head whose title was the 汇报单位 line)
     speech = parse_document(read_bytes("汇报.docx", _report([lines[i] for i in order])))[0]
     assert speech.title == "2035年度老干部工作汇报"
-    assert speech.speaker == person.split(" ")[-1].split("：")[-1].split(": ")[-1]
+    assert speech.speaker == _SPEAKERS[person]
     assert speech.date == "2036-01-18"
     assert speech.issuer == unit
     assert speech.paragraphs[0].text == "一年来，我局围绕中心工作，完成各项任务。"
@@ -177,3 +194,49 @@ def test_a_forms_filling_unit_is_not_a_head_line() -> None:
     # 「填报单位：…」 under a form's title stays the body's first line (the rule is the reporting body's labels)
     speech = parse_document(read_bytes("表.docx", _report(["填报单位：县委老干部局"])))[0]
     assert speech.paragraphs[0].text.startswith("填报单位：县委老干部局")
+
+
+DATED_HEAD = Path(__file__).resolve().parent / "fixtures" / "dated_head"
+
+
+@pytest.mark.parametrize("name", ["report.python-docx.docx", "report.writer.pdf", "report.writer.txt"])
+def test_a_date_under_the_title_over_the_presenting_unit_and_a_posted_speaker(name: str) -> None:
+    # the date straight under the title, then 「汇报单位：县民政局」, then 「报告人：县民政局副局长　谢婉清」: main read the
+    # title and date as a cover page and the 汇报单位 line as the report's title (no issuer) in the .docx and .txt
+    from tests.fixtures.dated_head.make_dated_head import BODY, TITLE
+
+    path = DATED_HEAD / name
+    [speech] = parse_document(read_bytes(path.name, path.read_bytes()))
+    assert (speech.title, speech.speaker, speech.date, speech.issuer) == (
+        TITLE,
+        "谢婉清",
+        "2036-01-18",
+        "县民政局",
+    )
+    assert [p.text for p in speech.paragraphs if p.section != "文件信息"] == BODY
+
+
+@pytest.mark.parametrize("date", ["二〇三六年一月", "2036年1月"])
+def test_a_cover_holding_the_presenting_unit_is_still_a_cover(date: str) -> None:
+    # review of read65, item 4: a cover in the Title style holding 「汇报单位：…」 over its date, the report's own
+    # title (Title style) after it — read65 stopped the cover at the 汇报单位 line and read the cover's name into
+    # the title (「蔚桥县老干部工作汇报材料 2035年度老干部工作汇报」)
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("蔚桥县老干部工作汇报材料", style="Title")
+    document.add_paragraph("汇报单位：县委老干部局")
+    document.add_paragraph(date)
+    document.add_paragraph("2035年度老干部工作汇报", style="Title")
+    document.add_paragraph("汇报人：县委老干部局局长　殷鹤年")
+    body = [
+        "一年来，我局围绕中心工作，完成各项任务，新建老干部活动室12个。",
+        "下一步，我们将继续做好离退休干部服务管理工作。",
+    ]
+    for line in body:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    [speech] = parse_document(read_bytes("汇报.docx", out.getvalue()))
+    assert (speech.title, speech.speaker, speech.date) == ("2035年度老干部工作汇报", "殷鹤年", "2036-01")
+    assert [p.text for p in speech.paragraphs if p.section != "文件信息"] == body
